@@ -1,0 +1,3 @@
+from huitoukan.cli import main
+
+main()

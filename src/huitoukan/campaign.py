@@ -1,0 +1,320 @@
+"""The campaign: school, dates, departments and the 附件1 checklist.
+
+The default campaign is the seed work plan (枣科职院办〔2023〕15号), kept as a
+packaged TOML file; a `campaign.toml` in the working folder replaces it. The
+TOML tables map one to one onto the models below, so a validation error's
+location is also a place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from huitoukan.errors import CampaignError
+from huitoukan.text import normalize_key
+
+CAMPAIGN_FILE_NAME = "campaign.toml"
+COLLEGES_PLACEHOLDER = "各二级学院"
+"""The seed's collective name for the secondary colleges, expandable in campaign.toml."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Unit(_Strict):
+    """A department that receives a form and returns it."""
+
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+
+
+class ChecklistItem(_Strict):
+    """One row of 附件1: an inspection item and the departments responsible for it."""
+
+    category: str = Field(min_length=1)
+    number: int = Field(ge=1)
+    content: str = Field(min_length=1)
+    methods: tuple[str, ...] = ()
+    departments: tuple[str, ...] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        """Short reference used in tables, e.g. 消防安全-2."""
+        return f"{self.category}-{self.number}"
+
+
+class CampaignInfo(_Strict):
+    school: str = Field(min_length=1)
+    title: str = "学校安全问题专项整治“回头看”"
+    document_number: str = ""
+    issued_on: date
+    returns_due: date
+    ends_on: date
+    default_deadline: date
+    receiver: str = "安全保卫处"
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> CampaignInfo:
+        if self.returns_due < self.issued_on:
+            raise ValueError("报送截止日期（returns_due）早于印发日期（issued_on）")
+        if self.ends_on < self.issued_on:
+            raise ValueError("活动截止日期（ends_on）早于印发日期（issued_on）")
+        return self
+
+
+class Campaign(_Strict):
+    """A whole campaign as configured; `units` is the list of form recipients."""
+
+    info: CampaignInfo = Field(alias="campaign")
+    departments: tuple[Unit, ...] = Field(min_length=1)
+    colleges: tuple[Unit, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("departments", "colleges")
+    @classmethod
+    def _unique_names(cls, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        seen: set[str] = set()
+        for unit in units:
+            key = normalize_key(unit.name)
+            if key in seen:
+                raise ValueError(f"部门名称“{unit.name}”重复")
+            seen.add(key)
+        return units
+
+    @model_validator(mode="after")
+    def _checklist_names_known_units(self) -> Campaign:
+        known = {normalize_key(u.name) for u in self.departments} | {
+            normalize_key(c.name) for c in self.colleges
+        }
+        if self.colleges:
+            known.add(normalize_key(COLLEGES_PLACEHOLDER))
+        names = [normalize_key(u.name) for u in self.units]
+        for unit in self.units:
+            for alias in unit.aliases:
+                key = normalize_key(alias)
+                if key in names and key != normalize_key(unit.name):
+                    raise ValueError(f"别名“{alias}”与部门“{alias}”的名称相同")
+        for item in self.checklist:
+            for dept in item.departments:
+                if normalize_key(dept) not in known:
+                    raise ValueError(
+                        f"附件1“{item.label}”的责任部门“{dept}”不在 departments 部门名单中"
+                    )
+        return self
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:
+        """Departments that receive a form: 各二级学院 replaced by the named colleges, if any."""
+        if not self.colleges:
+            return self.departments
+        result: list[Unit] = []
+        for unit in self.departments:
+            if unit.name == COLLEGES_PLACEHOLDER:
+                result.extend(self.colleges)
+            else:
+                result.append(unit)
+        if not any(u.name == COLLEGES_PLACEHOLDER for u in self.departments):
+            result.extend(self.colleges)
+        return tuple(result)
+
+    def items_for(self, unit_name: str) -> tuple[ChecklistItem, ...]:
+        """The 附件1 items a department is responsible for (colleges inherit 各二级学院's)."""
+        is_college = any(c.name == unit_name for c in self.colleges)
+        return tuple(
+            item
+            for item in self.checklist
+            if unit_name in item.departments
+            or (is_college and COLLEGES_PLACEHOLDER in item.departments)
+        )
+
+    def responsible_units(self, item: ChecklistItem) -> tuple[str, ...]:
+        """The recipients responsible for `item`, with 各二级学院 expanded."""
+        names: list[str] = []
+        for dept in item.departments:
+            if dept == COLLEGES_PLACEHOLDER and self.colleges:
+                names.extend(c.name for c in self.colleges)
+            else:
+                names.append(dept)
+        return tuple(names)
+
+    def find_unit(self, text: str) -> Unit | None:
+        """The unit a department wrote its name as: exact name or alias, else the longest
+        name or alias contained in the text (e.g. “枣庄科技职业学院安全保卫处（章）”)."""
+        key = normalize_key(text)
+        if not key:
+            return None
+        candidates: list[tuple[int, Unit]] = []
+        for unit in self.units:
+            for name in (unit.name, *unit.aliases):
+                name_key = normalize_key(name)
+                if name_key == key:
+                    return unit
+                if name_key and name_key in key:
+                    candidates.append((len(name_key), unit))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda pair: pair[0])[1]
+
+    def resolve_units(self, names: Sequence[str]) -> tuple[Unit, ...]:
+        """Units for names typed on the command line; unknown names raise CampaignError."""
+        result: list[Unit] = []
+        for name in names:
+            unit = self.find_unit(name)
+            if unit is None or normalize_key(name) not in {
+                normalize_key(n) for n in (unit.name, *unit.aliases)
+            }:
+                known = "、".join(u.name for u in self.units)
+                raise CampaignError(f"没有名为“{name}”的部门。可用的部门：{known}")
+            if unit not in result:
+                result.append(unit)
+        return tuple(result)
+
+
+def default_campaign_text() -> str:
+    """The embedded default campaign.toml, as shipped (Chinese comments included)."""
+    return (resources.files("huitoukan") / "data" / "default_campaign.toml").read_text("utf-8")
+
+
+def default_campaign() -> Campaign:
+    return parse_campaign(default_campaign_text(), "内置默认活动")
+
+
+def load_campaign(path: Path | None = None, search_dir: Path | None = None) -> Campaign:
+    """The campaign from `path`; else `campaign.toml` in `search_dir` (the working folder)
+    if there is one; else the embedded default."""
+    if path is None:
+        candidate = (search_dir or Path.cwd()) / CAMPAIGN_FILE_NAME
+        if not candidate.is_file():
+            return default_campaign()
+        path = candidate
+    try:
+        text = path.read_text("utf-8-sig")
+    except FileNotFoundError:
+        raise CampaignError(f"找不到活动配置文件 {path}") from None
+    except UnicodeDecodeError:
+        raise CampaignError(f"{path} 不是 UTF-8 编码的文本，请用记事本另存为 UTF-8") from None
+    except OSError as exc:
+        raise CampaignError(f"无法读取活动配置文件 {path}：{exc.strerror}") from None
+    return parse_campaign(text, str(path))
+
+
+def parse_campaign(text: str, source: str) -> Campaign:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CampaignError(f"{source} 格式错误：{_toml_message(str(exc))}") from None
+    try:
+        return Campaign.model_validate(data)
+    except ValidationError as exc:
+        raise CampaignError(_describe_validation_error(exc, text, source)) from None
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _toml_message(message: str) -> str:
+    match = _TOML_POSITION.search(message)
+    if not match:
+        return message
+    line, column = match.groups()
+    what = message[: match.start()].strip()
+    return f"第 {line} 行第 {column} 列：{what}（请检查引号、等号和方括号）"
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "不认识的键（是否拼写错误？）",
+    "string_type": "应为文本，请加英文双引号",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "date_type": "应为日期，写作 2023-12-15（不加引号）",
+    "date_parsing": "应为日期，写作 2023-12-15（不加引号）",
+    "date_from_datetime_parsing": "应为日期，写作 2023-12-15（不加引号）",
+    "tuple_type": '应为列表，例如 ["甲", "乙"]',
+    "list_type": '应为列表，例如 ["甲", "乙"]',
+    "too_short": "不能为空",
+    "string_too_short": "不能为空",
+    "greater_than_equal": "数值太小",
+    "model_type": "应为一个表（[名称] 或 [[名称]]）",
+}
+
+
+def _describe_validation_error(exc: ValidationError, text: str, source: str) -> str:
+    first = exc.errors()[0]
+    loc = tuple(first["loc"])
+    key = _format_loc(loc)
+    if first["type"] == "value_error":
+        message = str(first["msg"]).removeprefix("Value error, ")
+    else:
+        message = _PYDANTIC_MESSAGES.get(first["type"], str(first["msg"]))
+    line = _line_of(loc, text) if loc else _line_quoting(message, text)
+    where = [f"第 {line} 行"] if line else []
+    if loc:
+        where.append(key)
+    more = f"（另有 {exc.error_count() - 1} 处错误）" if exc.error_count() > 1 else ""
+    return f"{source} {'，'.join(where)}：{message}{more}"
+
+
+def _format_loc(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts)
+
+
+def _line_of(loc: tuple[Any, ...], text: str) -> int | None:
+    """Best-effort line number of a validation error's location in the TOML text."""
+    lines = text.splitlines()
+    start = 0
+    table: str | None = None
+    for index, part in enumerate(loc):
+        if isinstance(part, str) and index == 0:
+            table = part
+            header = re.compile(rf"^\s*\[\[?\s*{re.escape(part)}\s*\]\]?\s*(#.*)?$")
+            hit = _find(lines, header, start)
+            if hit is None:
+                key_line = _find(lines, re.compile(rf"^\s*{re.escape(part)}\s*="), start)
+                return None if key_line is None else key_line + 1
+            start = hit
+        elif isinstance(part, int) and table is not None:
+            header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
+            hits = [i for i, line in enumerate(lines) if header.match(line)]
+            if part < len(hits):
+                start = hits[part]
+        elif isinstance(part, str):
+            hit = _find(lines, re.compile(rf"^\s*{re.escape(part)}\s*="), start)
+            if hit is not None:
+                return hit + 1
+    return start + 1 if loc else None
+
+
+def _line_quoting(message: str, text: str) -> int | None:
+    """For whole-file checks: the first line holding the last value the message quotes."""
+    quoted = re.findall(r"“([^”]+)”", message)
+    for value in reversed(quoted):
+        for index, line in enumerate(text.splitlines()):
+            if f'"{value}"' in line:
+                return index + 1
+    return None
+
+
+def _find(lines: list[str], pattern: re.Pattern[str], start: int) -> int | None:
+    for index in range(start, len(lines)):
+        if pattern.match(lines[index]):
+            return index
+    return None

@@ -1,0 +1,103 @@
+"""The command line: parse options, call one core function, render, exit.
+
+Exit codes: 0 success; 1 the run finished but found errors (or overdue hazards
+with --fail-if-overdue); 2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from huitoukan.errors import HuitoukanError
+
+app = typer.Typer(
+    name="huitoukan",
+    help=(
+        "学校安全问题专项整治“回头看”：发放自查整改清单（issue）、汇总全校隐患台账（collect）、"
+        "跟踪逾期与未报送（status）。\n\n"
+        "退出码：0 成功；1 运行完成但发现错误（或加 --fail-if-overdue 时存在逾期隐患）；"
+        "2 用法或配置错误。"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+CampaignOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--campaign",
+        "-c",
+        help="活动配置文件（默认：当前文件夹的 campaign.toml，没有则用内置默认活动）",
+        dir_okay=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已有文件")]
+
+
+def _fail(error: HuitoukanError) -> typer.Exit:
+    from rich.console import Console
+    from rich.markup import escape
+
+    Console(stderr=True).print(f"[bold red]错误：[/]{escape(error.message)}")
+    return typer.Exit(error.exit_code)
+
+
+@app.command()
+def init(
+    out: Annotated[Path, typer.Option("--out", "-o", help="写入的文件")] = Path("campaign.toml"),
+    force: ForceOption = False,
+) -> None:
+    """写出可编辑的活动配置 campaign.toml（学校、日期、部门及别名、二级学院、附件1项目）。"""
+    from rich.console import Console
+
+    from huitoukan.atomic_write import write_atomically
+    from huitoukan.campaign import default_campaign_text
+
+    if out.exists() and not force:
+        raise _fail(HuitoukanError(f"{out} 已存在，未做改动；确需覆盖请加 --force"))
+    text = default_campaign_text()
+    write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    Console().print(f"已写出 {out}。修改后在同一文件夹运行 huitoukan 即按新配置执行。")
+
+
+@app.command()
+def issue(
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹")] = Path("发放"),
+    department: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--department", "-d", metavar="部门", help="只发放给这些部门（可重复，可用别名）"
+        ),
+    ] = None,
+    campaign: CampaignOption = None,
+    force: ForceOption = False,
+) -> None:
+    """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。"""
+    from rich.console import Console
+
+    from huitoukan import render
+    from huitoukan.campaign import load_campaign
+    from huitoukan.issuing import issue_forms
+
+    try:
+        result = issue_forms(load_campaign(campaign), out, department or (), force=force)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.issue_summary(Console(), result)
+
+
+def main() -> None:
+    """Console-script entry point: UTF-8 output on any console, then the Typer app."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+    app()

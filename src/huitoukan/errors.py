@@ -1,0 +1,31 @@
+"""Exceptions for "cannot go on": each carries one Chinese line a clerk can act on.
+
+Problems found inside returned forms are *not* exceptions: they are `Problem`
+values collected per file. These classes are for the run itself failing.
+"""
+
+
+class HuitoukanError(Exception):
+    """Base class: the CLI prints the message in one line and exits with `exit_code`."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class CampaignError(HuitoukanError):
+    """The campaign configuration is missing, unreadable or invalid."""
+
+
+class OutputExistsError(HuitoukanError):
+    """Refusing to overwrite files without --force."""
+
+
+class TemplateError(HuitoukanError):
+    """A template workbook cannot be used (missing, or its header row was removed)."""
+
+
+class InputError(HuitoukanError):
+    """A command-line input (path, date, department) cannot be used."""

@@ -1,0 +1,189 @@
+"""What the 附件2 form is made of: its columns, header and footer labels, status words.
+
+Reading finds everything by these names (never by cell position), so a
+department can move, reorder or re-space them; issuing uses the same names to
+find the cells it fills in a template the office may have edited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from huitoukan.text import normalize_key
+
+FORM_SHEET = "自查整改清单"
+ITEMS_SHEET = "本部门检查项目"
+CHECKLIST_SHEET = "项目清单"
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    synonyms: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        key = normalize_key(text)
+        return key == normalize_key(self.header) or key in {normalize_key(s) for s in self.synonyms}
+
+
+# The seed's ten columns in its order, with 整改时限 added right after 整改措施.
+COLUMNS: tuple[Column, ...] = (
+    Column("seq", "序号", ("编号",)),
+    Column("location", "部位", ("隐患部位", "检查部位", "部位名称", "地点", "具体部位")),
+    Column("item", "检查内容", ("检查项目", "督查内容", "检查事项")),
+    Column(
+        "hazard",
+        "存在隐患问题",
+        ("存在问题", "隐患问题", "存在的隐患问题", "存在的问题", "问题隐患"),
+    ),
+    Column("measures", "整改措施", ("整改方案", "措施")),
+    Column("deadline", "整改时限", ("整改期限", "完成时限", "整改时间", "计划完成时间")),
+    Column("progress", "整改完成情况", ("完成情况", "整改情况", "整改进度", "整改状态")),
+    Column("owner", "责任人", ("整改责任人", "负责人")),
+    Column("checked_on", "检查时间", ("检查日期", "排查时间", "排查日期")),
+    Column("closed_on", "销号时间", ("销号日期", "完成时间", "整改完成时间")),
+    Column("remarks", "备注", ("说明",)),
+)
+COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
+REQUIRED_FIELDS = ("location", "hazard", "measures", "progress", "owner")
+"""Columns a sheet must have to be taken for a 附件2 form (the seed's ten minus the optional)."""
+DATE_FIELDS = ("deadline", "checked_on", "closed_on")
+
+
+@dataclass(frozen=True)
+class Label:
+    field: str
+    text: str
+    synonyms: tuple[str, ...] = ()
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(normalize_key(t) for t in (self.text, *self.synonyms))
+
+
+HEADER_LABELS: tuple[Label, ...] = (
+    Label("department", "部门（章）", ("部门", "单位", "单位（章）", "填报部门", "填报单位")),
+    Label("head", "主要负责人", ("负责人", "部门负责人", "主要领导")),
+    Label("form_date", "日期", ("填报日期", "报送日期", "填表日期")),
+)
+FOOTER_LABELS: tuple[Label, ...] = (
+    Label("reporter", "上报人", ("填报人", "报送人", "填表人")),
+    Label("phone", "联系方式", ("联系电话", "电话")),
+)
+
+# Status words (整改完成情况) and the three values they normalise to.
+DONE, IN_PROGRESS, NOT_STARTED = "已完成", "整改中", "未整改"
+STATUS_VALUES = (DONE, IN_PROGRESS, NOT_STARTED)
+STATUS_SYNONYMS: dict[str, str] = {
+    **{
+        normalize_key(w): DONE
+        for w in (
+            "已完成",
+            "完成",
+            "已整改",
+            "整改完成",
+            "已整改完成",
+            "已销号",
+            "销号",
+            "已落实",
+            "已解决",
+            "已处理",
+            "是",
+        )
+    },
+    **{
+        normalize_key(w): IN_PROGRESS
+        for w in (
+            "整改中",
+            "正在整改",
+            "整改进行中",
+            "进行中",
+            "部分完成",
+            "部分整改",
+            "推进中",
+            "持续整改",
+        )
+    },
+    **{
+        normalize_key(w): NOT_STARTED
+        for w in ("未整改", "未完成", "未开始", "尚未整改", "待整改", "否", "没有整改")
+    },
+}
+
+NOTHING_FOUND_WORDS = frozenset(
+    normalize_key(w)
+    for w in (
+        "无",
+        "没有",
+        "暂无",
+        "未发现",
+        "未发现隐患",
+        "未发现问题",
+        "未发现安全隐患",
+        "未发现隐患问题",
+        "无隐患",
+        "无问题",
+        "无安全隐患",
+        "未查出",
+        "未查出隐患",
+        "未查出问题",
+        "没有发现问题",
+        "没有发现隐患",
+        "正常",
+        "/",
+        "—",
+        "-",
+        "无异常",
+    )
+)
+"""What departments write in 存在隐患问题 when the item was checked and nothing was found."""
+
+LONG_STANDING_MARKERS = ("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改")
+"""Words in 备注 or 整改措施 that flag a hazard for the safety leadership group."""
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where a form's header row is in a sheet (0-based) and which column holds each field."""
+
+    row: int
+    columns: dict[str, int]
+    extra: dict[int, str]
+    """Columns with a header we do not know: kept in 备注 by the reader."""
+
+
+HEADER_SEARCH_ROWS = 60
+MIN_HEADER_FIELDS = 5
+
+
+def find_header(rows: list[list[object]]) -> HeaderMatch | None:
+    """The first row (within HEADER_SEARCH_ROWS) that names 存在隐患问题 and at least
+    MIN_HEADER_FIELDS form columns; None if the sheet holds no 附件2 form."""
+    for row_index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        extra: dict[int, str] = {}
+        for col_index, value in enumerate(row):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            column = next((c for c in COLUMNS if c.matches(value)), None)
+            if column is None:
+                extra[col_index] = value.strip()
+            elif column.field not in columns:
+                columns[column.field] = col_index
+        if "hazard" in columns and len(columns) >= MIN_HEADER_FIELDS:
+            return HeaderMatch(row_index, columns, extra)
+    return None
+
+
+def match_label(text: str, labels: tuple[Label, ...]) -> tuple[Label, str] | None:
+    """If `text` starts with one of `labels` followed by a colon (or is the label alone),
+    return the label and whatever was typed after it in the same cell."""
+    key = normalize_key(text)
+    for label in labels:
+        for label_key in label.keys():
+            if key == label_key or key == label_key + ":":
+                return label, ""
+            if key.startswith(label_key + ":"):
+                rest = text.split("：", 1)[-1] if "：" in text else text.split(":", 1)[-1]
+                return label, rest.strip().strip("_").strip()
+    return None

@@ -1,0 +1,406 @@
+"""`issue`: fill the templates into one 附件2 form per department, 附件1, and a 发放清单.
+
+The templates are the office's files: this module finds the cells it fills by
+their labels and header names and leaves everything else (fonts, widths, logo,
+print setup) as the office made it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from copy import copy
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import BaseModel
+
+from huitoukan.atomic_write import sha256_of, write_atomically
+from huitoukan.campaign import Campaign, ChecklistItem, Unit
+from huitoukan.errors import OutputExistsError, TemplateError
+from huitoukan.form_layout import (
+    COLUMN_BY_FIELD,
+    DATE_FIELDS,
+    FOOTER_LABELS,
+    HEADER_LABELS,
+    HEADER_SEARCH_ROWS,
+    ITEMS_SHEET,
+    STATUS_VALUES,
+    HeaderMatch,
+    find_header,
+    match_label,
+)
+from huitoukan.sheet_style import BODY_FONT, BOX, CENTER, LEFT, set_value, write_table
+from huitoukan.template_files import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
+from huitoukan.text import normalize_key
+
+CHECKLIST_FILE = "附件1-项目清单.xlsx"
+DISTRIBUTION_FILE = "发放清单.xlsx"
+_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+class IssuedForm(BaseModel):
+    department: str
+    file: str
+    items: tuple[str, ...]
+    sha256: str
+
+
+class IssueResult(BaseModel):
+    out_dir: Path
+    forms: list[IssuedForm]
+    checklist_file: str
+    distribution_file: str
+
+
+def form_file_name(department: str) -> str:
+    return f"{_UNSAFE_FILE_CHARS.sub('_', department)}-安全隐患自查整改清单.xlsx"
+
+
+def issue_forms(
+    campaign: Campaign,
+    out_dir: Path,
+    departments: Sequence[str] = (),
+    force: bool = False,
+) -> IssueResult:
+    """Write the forms for `departments` (all units if empty) into `out_dir`."""
+    units = campaign.resolve_units(departments) if departments else campaign.units
+    targets = [out_dir / form_file_name(u.name) for u in units]
+    targets += [out_dir / CHECKLIST_FILE, out_dir / DISTRIBUTION_FILE]
+    existing = [t.name for t in targets if t.exists()]
+    if existing and not force:
+        shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
+        raise OutputExistsError(
+            f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未做任何改动；"
+            "确需重新生成请加 --force"
+        )
+    form_template = template_path(FORM_TEMPLATE)
+    forms: list[IssuedForm] = []
+    for unit, target in zip(units, targets, strict=False):
+        workbook = fill_form(campaign, unit, form_template)
+        write_atomically(target, workbook.save)
+        forms.append(
+            IssuedForm(
+                department=unit.name,
+                file=target.name,
+                items=tuple(i.label for i in campaign.items_for(unit.name)),
+                sha256=sha256_of(target),
+            )
+        )
+    checklist = fill_checklist(campaign, template_path(CHECKLIST_TEMPLATE))
+    write_atomically(out_dir / CHECKLIST_FILE, checklist.save)
+    write_atomically(out_dir / DISTRIBUTION_FILE, distribution_list(campaign, forms).save)
+    return IssueResult(
+        out_dir=out_dir,
+        forms=forms,
+        checklist_file=CHECKLIST_FILE,
+        distribution_file=DISTRIBUTION_FILE,
+    )
+
+
+# --- 附件2 ------------------------------------------------------------------------------
+
+
+class FormSheet:
+    """The 附件2 sheet of a template workbook, located by its header row."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        for ws in workbook.worksheets:
+            grid = [
+                list(row)
+                for row in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=60, values_only=True)
+            ]
+            match = find_header(grid)
+            if match is not None:
+                self.ws: Worksheet = ws
+                self.header: HeaderMatch = match
+                self.header_row = match.row + 1
+                break
+        else:
+            raise TemplateError("附件2 模板中找不到“序号、部位、存在隐患问题……”表头行")
+        self.footer_row = self._find_footer_row()
+        self.data_rows = self._template_data_rows()
+
+    def column(self, field: str) -> int | None:
+        index = self.header.columns.get(field)
+        return None if index is None else index + 1
+
+    def _find_footer_row(self) -> int:
+        for row in self.ws.iter_rows(min_row=self.header_row + 1):
+            for cell in row:
+                if isinstance(cell.value, str) and match_label(cell.value, FOOTER_LABELS):
+                    return int(cell.row)
+        return int(self.ws.max_row) + 1
+
+    def _template_data_rows(self) -> list[int]:
+        seq = self.column("seq") or 1
+        rows = [
+            r
+            for r in range(self.header_row + 1, self.footer_row)
+            if self.ws.cell(r, seq).value is not None or self.ws.cell(r, seq).border.left.style
+        ]
+        return rows or [self.header_row + 1]
+
+    def label_value_cell(self, field: str, labels: tuple[object, ...]) -> Cell | None:
+        """The cell where the value of a header/footer label goes."""
+        rows = (
+            range(1, self.header_row)
+            if labels is HEADER_LABELS
+            else range(self.footer_row, self.footer_row + 5)
+        )
+        for r in rows:
+            for cell in self.ws[r]:
+                if not isinstance(cell.value, str):
+                    continue
+                hit = match_label(cell.value, labels)  # type: ignore[arg-type]
+                if hit is None or hit[0].field != field:
+                    continue
+                if hit[1] or not normalize_key(cell.value).endswith(":"):
+                    return cell  # value typed in the label's own cell
+                return self._right_of(cell)
+        return None
+
+    def _right_of(self, cell: Cell) -> Cell:
+        col = cell.column
+        for merged in self.ws.merged_cells.ranges:
+            if cell.coordinate in merged:
+                col = merged.max_col
+        target = self.ws.cell(cell.row, col + 1)
+        return target if not isinstance(target, MergedCell) else self.ws.cell(cell.row, col + 2)
+
+
+def fill_form(campaign: Campaign, unit: Unit, template: Path) -> Workbook:
+    """A department's 附件2: its name, the school, the deadline, drop-downs and its items."""
+    workbook = load_workbook(template)
+    form = FormSheet(workbook)
+    ws = form.ws
+    info = campaign.info
+    for row in ws.iter_rows(max_row=form.header_row - 1):
+        for cell in row:
+            if not isinstance(cell.value, str):
+                continue
+            if "自查整改清单" in cell.value and not match_label(cell.value, HEADER_LABELS):
+                cell.value = re.sub(
+                    r"^.*?(安全隐患自查整改清单|自查整改清单)",
+                    info.school + r"\1",
+                    cell.value.strip(),
+                    count=1,
+                )
+            elif normalize_key(cell.value).startswith("填报说明"):
+                cell.value = _with_deadline(cell.value, info.returns_due, info.receiver)
+    department_cell = form.label_value_cell("department", HEADER_LABELS)
+    if department_cell is None:
+        raise TemplateError("附件2 模板表头上方找不到“部门（章）：”")
+    if isinstance(department_cell.value, str) and match_label(department_cell.value, HEADER_LABELS):
+        department_cell.value = f"部门（章）：{unit.name}"
+    else:
+        set_value(department_cell, unit.name)
+
+    items = campaign.items_for(unit.name)
+    items_range = _write_items_sheet(workbook, items)
+    _add_validations(form, items_range)
+    workbook.properties.title = f"{info.school}安全隐患自查整改清单（{unit.name}）"
+    workbook.properties.subject = info.title
+    workbook.properties.creator = "huitoukan"
+    return workbook
+
+
+def _with_deadline(text: str, due: date, receiver: str) -> str:
+    when = f"{due.year}年{due.month}月{due.day}日前"
+    text, count = re.subn(r"(\d{4}年)?\d{1,2}月\d{1,2}日前", when, text, count=1)
+    if not count:
+        text = f"请于{when}报{receiver}。" + text
+    return re.sub(r"(?<=后报)[^，。,；;：:]+", receiver, text, count=1)
+
+
+def _write_items_sheet(workbook: Workbook, items: Sequence[ChecklistItem]) -> str | None:
+    ws = workbook[ITEMS_SHEET] if ITEMS_SHEET in workbook.sheetnames else None
+    if ws is None:
+        ws = workbook.create_sheet(ITEMS_SHEET)
+        write_table(ws, [("督查项目", 16), ("序号", 6), ("督查内容", 70), ("督查方法", 18)], [])
+    for offset, item in enumerate(items):
+        values = (item.category, item.number, item.content, "、".join(item.methods))
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(2 + offset, col)
+            set_value(cell, value)
+            cell.font = BODY_FONT
+            cell.border = BOX
+            cell.alignment = LEFT if col == 3 else CENTER
+    if not items:
+        return None
+    last = 1 + len(items)
+    ws.print_area = f"A1:D{last}"
+    if ws.auto_filter.ref:
+        ws.auto_filter.ref = f"A1:D{last}"
+    return f"'{ITEMS_SHEET}'!$C$2:$C${last}"
+
+
+def _add_validations(form: FormSheet, items_range: str | None) -> None:
+    ws = form.ws
+    first, last = form.data_rows[0], form.data_rows[-1]
+
+    def span(field: str) -> str | None:
+        col = form.column(field)
+        if col is None:
+            return None
+        letter = ws.cell(1, col).column_letter
+        return f"{letter}{first}:{letter}{last}"
+
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUS_VALUES) + '"',
+        allow_blank=True,
+        showDropDown=False,
+        promptTitle=COLUMN_BY_FIELD["progress"].header,
+        prompt="请从下拉列表选择：已完成、整改中、未整改",
+        errorTitle="整改完成情况",
+        error="请从下拉列表选择：已完成、整改中、未整改",
+        errorStyle="warning",
+    )
+    status.showInputMessage = status.showErrorMessage = True
+    _apply(ws, status, span("progress"))
+    if items_range:
+        item = DataValidation(
+            type="list",
+            formula1=items_range,
+            allow_blank=True,
+            promptTitle="检查内容",
+            prompt="可从下拉列表选择本部门的附件1检查项目，也可直接填写",
+        )
+        item.showInputMessage = True
+        item.showErrorMessage = False
+        _apply(ws, item, span("item"))
+    for field in DATE_FIELDS:
+        dates = DataValidation(
+            type="date",
+            operator="between",
+            formula1=str(int(to_excel(date(2000, 1, 1)))),
+            formula2=str(int(to_excel(date(2099, 12, 31)))),
+            allow_blank=True,
+            promptTitle=COLUMN_BY_FIELD[field].header,
+            prompt="请填写日期，例如 2023-12-10 或 2023年12月10日",
+            errorTitle="日期格式",
+            error="请填写日期，例如 2023-12-10",
+            errorStyle="warning",
+        )
+        dates.showInputMessage = dates.showErrorMessage = True
+        _apply(ws, dates, span(field))
+    remarks = DataValidation(
+        type=None,
+        allow_blank=True,
+        promptTitle="备注",
+        prompt="短期内难以整改到位的，请注明“历史遗留”并写明补救或替代措施",
+    )
+    remarks.showInputMessage = True
+    _apply(ws, remarks, span("remarks"))
+
+
+def _apply(ws: Worksheet, validation: DataValidation, cells: str | None) -> None:
+    if cells is not None:
+        ws.add_data_validation(validation)
+        validation.add(cells)
+
+
+# --- 附件1 ------------------------------------------------------------------------------
+
+
+def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
+    """附件1 with the campaign's checklist in place of the template's rows."""
+    workbook = load_workbook(template)
+    ws = workbook.worksheets[0]
+    header_row = None
+    for row in ws.iter_rows(max_row=HEADER_SEARCH_ROWS):
+        keys = [normalize_key(c.value) for c in row if isinstance(c.value, str)]
+        if "督查内容" in keys and "责任部门" in keys:
+            header_row = int(row[0].row)
+            break
+    if header_row is None:
+        raise TemplateError("附件1 模板中找不到“督查项目、序号、督查内容……”表头行")
+    remark_row = next(
+        (
+            r
+            for r in range(header_row + 1, ws.max_row + 1)
+            if isinstance(ws.cell(r, 1).value, str)
+            and normalize_key(ws.cell(r, 1).value).startswith("备注")
+        ),
+        ws.max_row + 1,
+    )
+    old_count = remark_row - header_row - 1
+    styles = [copy(ws.cell(header_row + 1, c)._style) for c in range(1, 6)]
+    for merged in list(ws.merged_cells.ranges):
+        if header_row < merged.min_row < remark_row:
+            ws.unmerge_cells(str(merged))
+    delta = len(campaign.checklist) - old_count
+    if delta:
+        below = [m for m in ws.merged_cells.ranges if m.min_row >= remark_row]
+        heights = {r: ws.row_dimensions[r].height for r in range(remark_row, ws.max_row + 1)}
+        for merged in below:
+            ws.unmerge_cells(str(merged))
+        ws.move_range(
+            f"A{remark_row}:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}", rows=delta
+        )
+        for merged in below:
+            merged.shift(row_shift=delta)
+            ws.merge_cells(str(merged))
+        for r, height in heights.items():
+            ws.row_dimensions[r + delta].height = height
+    row = header_row + 1
+    for item in campaign.checklist:
+        values = (
+            item.category,
+            item.number,
+            item.content,
+            "\n".join(item.methods),
+            "\n".join(item.departments),
+        )
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col)
+            set_value(cell, value)
+            cell._style = copy(styles[col - 1])
+        ws.row_dimensions[row].height = max(30, 15 * len(item.departments) + 4)
+        row += 1
+    _merge_runs(ws, header_row + 1, row - 1)
+    if delta:
+        ws.print_area = f"A1:E{remark_row + delta}"
+    return workbook
+
+
+def _merge_runs(ws: Worksheet, first: int, last: int) -> None:
+    start = first
+    while start <= last:
+        end = start
+        while end < last and ws.cell(end + 1, 1).value == ws.cell(start, 1).value:
+            end += 1
+        if end > start:
+            ws.merge_cells(start_row=start, start_column=1, end_row=end, end_column=1)
+        start = end + 1
+
+
+# --- 发放清单 ---------------------------------------------------------------------------
+
+
+def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbook:
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = "发放清单"
+    headers = [
+        ("序号", 6),
+        ("部门", 16),
+        ("文件", 40),
+        ("检查项目数", 10),
+        ("附件1检查项目", 50),
+        ("SHA-256", 30),
+    ]
+    rows: list[list[object]] = [
+        [n, f.department, f.file, len(f.items), "、".join(f.items), f.sha256]
+        for n, f in enumerate(forms, start=1)
+    ]
+    write_table(ws, headers, rows)
+    info = campaign.info
+    ws.oddHeader.center.text = f"{info.school}{info.title}发放清单（报送截止 {info.returns_due}）"
+    return workbook

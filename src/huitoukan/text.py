@@ -1,0 +1,42 @@
+"""Normalising text that we match on (headers, labels, department names, hazard keys).
+
+Departments type headers with spaces, line breaks and full-width characters, and
+copy text from chat programs that carries zero-width or bidi-control characters.
+Matching must see through all of that; the text written to the register keeps
+what the department typed.
+"""
+
+import re
+import unicodedata
+
+# Zero-width and bidirectional-control characters: invisible, but they break equality.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
+    + list(range(0x202A, 0x202F))
+    + list(range(0x2066, 0x206A))
+    + [0x200E, 0x200F, 0x061C]
+)
+_SPACE = re.compile(r"\s+")
+_PUNCT_FOR_KEYS = re.compile(r"[\s，,。.、；;：:！!？?（）()【】\[\]“”\"'‘’《》<>·_\-—]+")
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width and bidi-control characters."""
+    return text.translate(_INVISIBLE)
+
+
+def normalize_key(text: str) -> str:
+    """A form of `text` for comparing labels: NFKC, no invisible characters, no whitespace."""
+    text = unicodedata.normalize("NFKC", strip_invisible(text))
+    return _SPACE.sub("", text)
+
+
+def fingerprint(text: str) -> str:
+    """A looser key for recognising the same hazard across versions: punctuation ignored too."""
+    text = unicodedata.normalize("NFKC", strip_invisible(text)).lower()
+    return _PUNCT_FOR_KEYS.sub("", text)
+
+
+def clean_cell_text(text: str) -> str:
+    """Trim a value typed into a cell (outer whitespace, invisible characters)."""
+    return strip_invisible(text).strip()

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from huitoukan.campaign import default_campaign_text
+from huitoukan.cli import app
+from huitoukan.issuing import form_file_name
+from tests.conftest import campaign_with_colleges_text
+
+
+def test_issue_with_zero_configuration(runner: CliRunner, chdir_tmp: Path) -> None:
+    result = runner.invoke(app, ["issue"])
+    assert result.exit_code == 0, result.output
+    assert "已生成 8 份自查整改清单" in result.output
+    assert (chdir_tmp / "发放" / form_file_name("学院警务室")).is_file()
+
+
+def test_issue_twice_refuses_then_force(runner: CliRunner, chdir_tmp: Path) -> None:
+    assert runner.invoke(app, ["issue", "-o", "out"]).exit_code == 0
+    again = runner.invoke(app, ["issue", "-o", "out"])
+    assert again.exit_code == 2
+    assert "--force" in again.output
+    assert runner.invoke(app, ["issue", "-o", "out", "--force"]).exit_code == 0
+
+
+def test_issue_uses_campaign_toml_in_working_folder(runner: CliRunner, chdir_tmp: Path) -> None:
+    (chdir_tmp / "campaign.toml").write_text(campaign_with_colleges_text(), encoding="utf-8")
+    result = runner.invoke(app, ["issue"])
+    assert result.exit_code == 0, result.output
+    assert "已生成 10 份" in result.output
+
+
+def test_bad_campaign_exits_2_with_line(runner: CliRunner, chdir_tmp: Path) -> None:
+    bad = default_campaign_text().replace("issued_on = 2023-12-05", "issued_on = 2023-13-05")
+    (chdir_tmp / "c.toml").write_text(bad, encoding="utf-8")
+    result = runner.invoke(app, ["issue", "--campaign", "c.toml"])
+    assert result.exit_code == 2
+    assert "c.toml" in result.output and "行" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_department_exits_2(runner: CliRunner, chdir_tmp: Path) -> None:
+    result = runner.invoke(app, ["issue", "-d", "财务处"])
+    assert result.exit_code == 2
+    assert "没有名为“财务处”的部门" in result.output
+
+
+def test_init_writes_editable_campaign_once(runner: CliRunner, chdir_tmp: Path) -> None:
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    assert (chdir_tmp / "campaign.toml").read_text("utf-8") == default_campaign_text()
+    assert runner.invoke(app, ["init"]).exit_code == 2
+    assert runner.invoke(app, ["init", "--force"]).exit_code == 0
+
+
+def test_every_command_has_chinese_help(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "退出码" in result.output
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__  # type: ignore[union-attr]
+        sub = runner.invoke(app, [name, "--help"])
+        assert sub.exit_code == 0, sub.output
+        readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+        assert f"huitoukan {name}" in readme, f"README does not mention `huitoukan {name}`"

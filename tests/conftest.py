@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from huitoukan.campaign import Campaign, default_campaign, default_campaign_text, parse_campaign
+
+COLLEGES = """
+[[colleges]]
+name = "机电工程学院"
+aliases = ["机电学院"]
+
+[[colleges]]
+name = "信息工程学院"
+aliases = ["信息学院"]
+
+[[colleges]]
+name = "经济管理学院"
+aliases = ["经管学院"]
+"""
+
+
+def campaign_with_colleges_text() -> str:
+    text = default_campaign_text()
+    marker = "# 附件1 项目清单"
+    return text.replace(marker, COLLEGES + "\n" + marker)
+
+
+@pytest.fixture
+def campaign() -> Campaign:
+    return default_campaign()
+
+
+@pytest.fixture
+def college_campaign() -> Campaign:
+    return parse_campaign(campaign_with_colleges_text(), "campaign.toml")
+
+
+@pytest.fixture
+def chdir_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

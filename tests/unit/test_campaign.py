@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from huitoukan.campaign import (
+    Campaign,
+    default_campaign_text,
+    load_campaign,
+    parse_campaign,
+)
+from huitoukan.errors import CampaignError
+
+SEED_UNITS = [
+    "安全保卫处",
+    "总务基建处",
+    "学生工作处",
+    "各二级学院",
+    "高级技工学校",
+    "职教中心学校",
+    "附属医院",
+    "学院警务室",
+]
+
+
+def test_default_campaign_is_the_seed(campaign: Campaign) -> None:
+    info = campaign.info
+    assert info.school == "枣庄科技职业学院"
+    assert info.document_number == "枣科职院办〔2023〕15号"
+    assert (info.issued_on, info.returns_due, info.default_deadline) == (
+        date(2023, 12, 5),
+        date(2023, 12, 15),
+        date(2023, 12, 31),
+    )
+    assert info.receiver == "安全保卫处"
+    assert [u.name for u in campaign.units] == SEED_UNITS
+    assert [(i.category, i.number) for i in campaign.checklist] == (
+        [("消防安全", n) for n in range(1, 6)]
+        + [("冬季易发安全隐患", n) for n in range(1, 5)]
+        + [("校园安防", n) for n in range(1, 6)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("unit", "count"),
+    [
+        ("安全保卫处", 14),
+        ("总务基建处", 7),
+        ("学生工作处", 2),
+        ("各二级学院", 4),
+        ("高级技工学校", 5),
+        ("职教中心学校", 5),
+        ("附属医院", 1),
+        ("学院警务室", 1),
+    ],
+)
+def test_items_per_department_follow_the_seed(campaign: Campaign, unit: str, count: int) -> None:
+    assert len(campaign.items_for(unit)) == count
+
+
+def test_seed_methods_and_departments_kept_exactly(campaign: Campaign) -> None:
+    item = campaign.checklist[8]
+    assert item.content.startswith("预防流行病（新冠、流感、诺如病毒感染等）")
+    assert item.methods == ("查阅资料",)
+    assert item.departments == (
+        "附属医院",
+        "安全保卫处",
+        "总务基建处",
+        "各二级学院",
+        "高级技工学校",
+        "职教中心学校",
+    )
+    assert campaign.checklist[12].methods == ("查阅资料", "现场查看")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("保卫处", "安全保卫处"),
+        ("职教中心", "职教中心学校"),
+        (" 安全 保卫处 ", "安全保卫处"),
+        ("枣庄科技职业学院总务基建处（章）", "总务基建处"),
+        ("警务室", "学院警务室"),
+        ("学院警务室", "学院警务室"),
+        ("附属医院", "附属医院"),
+        ("财务处", None),
+        ("", None),
+    ],
+)
+def test_find_unit_by_name_alias_or_containment(
+    campaign: Campaign, typed: str, expected: str | None
+) -> None:
+    unit = campaign.find_unit(typed)
+    assert (unit.name if unit else None) == expected
+
+
+def test_colleges_replace_the_collective_unit(college_campaign: Campaign) -> None:
+    names = [u.name for u in college_campaign.units]
+    assert "各二级学院" not in names
+    assert names[3:6] == ["机电工程学院", "信息工程学院", "经济管理学院"]
+    assert len(names) == 10
+    assert len(college_campaign.items_for("机电工程学院")) == 4
+    assert college_campaign.find_unit("经管学院").name == "经济管理学院"  # type: ignore[union-attr]
+
+
+def test_resolve_units_rejects_unknown_names(campaign: Campaign) -> None:
+    assert [u.name for u in campaign.resolve_units(["保卫处", "安全保卫处"])] == ["安全保卫处"]
+    with pytest.raises(CampaignError, match="没有名为“财务处”的部门"):
+        campaign.resolve_units(["财务处"])
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("returns_due = 2023-12-15", 'returns_due = "12月15日"', "campaign.returns_due：应为日期"),
+        ('aliases = ["学工处"', 'alias = ["学工处"', "departments[3].alias：不认识的键"),
+        ('school = "枣庄科技职业学院"', 'school = ""', "campaign.school：不能为空"),
+        ("returns_due = 2023-12-15", "returns_due = 2023-11-15", "早于印发日期"),
+    ],
+)
+def test_bad_campaign_names_key_and_line(old: str, new: str, expected: str) -> None:
+    text = default_campaign_text().replace(old, new)
+    assert text != default_campaign_text()
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    message = info.value.message
+    assert expected in message
+    if "早于" not in expected:
+        assert f"第 {_line_of(text, new)} 行" in message
+
+
+def test_unknown_responsible_department_points_at_its_line() -> None:
+    text = default_campaign_text().replace('departments = ["附属医院"', 'departments = ["财务处"')
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    assert "“财务处”不在 departments 部门名单中" in info.value.message
+    assert f"第 {_line_of(text, '财务处')} 行" in info.value.message
+
+
+def test_toml_syntax_error_has_line_and_column() -> None:
+    with pytest.raises(CampaignError, match="第 2 行第 \\d+ 列"):
+        parse_campaign('[campaign]\nschool = "x\n', "campaign.toml")
+
+
+def test_load_prefers_campaign_toml_in_folder(tmp_path: Path) -> None:
+    assert load_campaign(search_dir=tmp_path).info.school == "枣庄科技职业学院"
+    (tmp_path / "campaign.toml").write_text(
+        default_campaign_text().replace("枣庄科技职业学院", "示例中学"), encoding="utf-8"
+    )
+    assert load_campaign(search_dir=tmp_path).info.school == "示例中学"
+
+
+def test_load_reports_missing_and_non_utf8_files(tmp_path: Path) -> None:
+    with pytest.raises(CampaignError, match="找不到"):
+        load_campaign(tmp_path / "nope.toml")
+    gbk = tmp_path / "gbk.toml"
+    gbk.write_bytes(default_campaign_text().encode("gbk"))
+    with pytest.raises(CampaignError, match="UTF-8"):
+        load_campaign(gbk)

@@ -1,0 +1,192 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from huitoukan.atomic_write import sha256_of
+from huitoukan.campaign import Campaign, parse_campaign
+from huitoukan.errors import OutputExistsError
+from huitoukan.form_layout import COLUMNS, FORM_SHEET, ITEMS_SHEET
+from huitoukan.issuing import (
+    CHECKLIST_FILE,
+    DISTRIBUTION_FILE,
+    form_file_name,
+    issue_forms,
+)
+
+HEADERS = [
+    "序号",
+    "部位",
+    "检查内容",
+    "存在隐患问题",
+    "整改措施",
+    "整改时限",
+    "整改完成情况",
+    "责任人",
+    "检查时间",
+    "销号时间",
+    "备注",
+]
+
+
+def form_sheet(path: Path) -> Worksheet:
+    return load_workbook(path)[FORM_SHEET]
+
+
+def header_row(ws: Worksheet) -> tuple[int, list[object]]:
+    for row in ws.iter_rows(max_row=20):
+        values = [c.value for c in row]
+        if "存在隐患问题" in values:
+            return row[0].row, values
+    raise AssertionError("no header row")
+
+
+def validation_for(ws: Worksheet, column: str) -> list[object]:
+    return [dv for dv in ws.data_validations.dataValidation if column in str(dv.sqref)]
+
+
+def test_issue_writes_one_form_per_unit_plus_checklist_and_list(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    result = issue_forms(campaign, tmp_path / "发放")
+    names = sorted(p.name for p in (tmp_path / "发放").iterdir())
+    assert len(result.forms) == 8
+    assert names == sorted(
+        [form_file_name(u.name) for u in campaign.units] + [CHECKLIST_FILE, DISTRIBUTION_FILE]
+    )
+
+
+def test_form_has_seed_columns_with_deadline_after_measures(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    issue_forms(campaign, tmp_path)
+    for unit in campaign.units:
+        ws = form_sheet(tmp_path / form_file_name(unit.name))
+        row, values = header_row(ws)
+        assert values[:11] == HEADERS == [c.header for c in COLUMNS]
+        assert [ws.cell(r, 1).value for r in range(row + 1, row + 11)] == list(range(1, 11))
+        above = [c.value for r in ws.iter_rows(max_row=row - 1) for c in r if c.value]
+        assert "枣庄科技职业学院安全隐患自查整改清单" in above
+        assert unit.name in above
+        assert "主要负责人：" in above and "日期：" in above
+        assert any("2023年12月15日前" in str(v) and "安全保卫处" in str(v) for v in above)
+        below = [c.value for r in ws.iter_rows(min_row=row + 11) for c in r if c.value]
+        assert "上报人：" in below and "联系方式：" in below
+
+
+def item_choices(path: Path) -> list[str]:
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    (dv,) = validation_for(ws, "C")
+    sheet_ref, cells = dv.formula1.rsplit("!", 1)
+    assert sheet_ref.strip("'") == ITEMS_SHEET
+    first, last = (int(part.split("$")[-1]) for part in cells.split(":"))
+    items = wb[ITEMS_SHEET]
+    return [items.cell(r, 3).value for r in range(first, last + 1)]
+
+
+@pytest.mark.parametrize(
+    ("unit", "count"), [("安全保卫处", 14), ("附属医院", 1), ("学院警务室", 1)]
+)
+def test_item_dropdown_lists_the_departments_items(
+    campaign: Campaign, tmp_path: Path, unit: str, count: int
+) -> None:
+    issue_forms(campaign, tmp_path)
+    choices = item_choices(tmp_path / form_file_name(unit))
+    assert len(choices) == count
+    assert choices == [i.content for i in campaign.items_for(unit)]
+
+
+def test_validations_and_print_settings(campaign: Campaign, tmp_path: Path) -> None:
+    issue_forms(campaign, tmp_path)
+    ws = form_sheet(tmp_path / form_file_name("总务基建处"))
+    row, _ = header_row(ws)
+    (status,) = validation_for(ws, "G")
+    assert status.type == "list" and status.formula1 == '"已完成,整改中,未整改"'
+    assert str(status.sqref) == f"G{row + 1}:G{row + 10}"
+    (item,) = validation_for(ws, "C")
+    assert item.showErrorMessage is False  # free text still allowed
+    for column in "FIJ":
+        (dates,) = validation_for(ws, column)
+        assert dates.type == "date" and dates.prompt and dates.showInputMessage
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == f"${row}:${row}"
+
+
+def test_checklist_reproduces_the_seed(campaign: Campaign, tmp_path: Path) -> None:
+    issue_forms(campaign, tmp_path)
+    ws = load_workbook(tmp_path / CHECKLIST_FILE).worksheets[0]
+    assert ws["A2"].value == "全省学校安全问题专项整治“回头看”项目清单"
+    assert [c.value for c in ws[3]][:5] == ["督查项目", "序号", "督查内容", "督查方法", "责任部门"]
+    merged = sorted(str(m) for m in ws.merged_cells.ranges)
+    assert {"A4:A8", "A9:A12", "A13:A17", "B18:E18"} <= set(merged)
+    assert str(ws["A18"].value).startswith("备注")
+    assert ws.print_title_rows == "$3:$3"
+
+
+def test_checklist_follows_a_replaced_campaign_checklist(tmp_path: Path) -> None:
+    from tests.conftest import campaign_with_colleges_text
+
+    text = campaign_with_colleges_text()
+    head, _, _ = text.partition("[[checklist]]")
+    text = (
+        head
+        + """
+[[checklist]]
+category = "实验室安全"
+number = 1
+content = "危化品管理"
+methods = ["现场查看"]
+departments = ["各二级学院"]
+
+[[checklist]]
+category = "实验室安全"
+number = 2
+content = "实验室用电"
+departments = ["总务基建处"]
+"""
+    )
+    campaign = parse_campaign(text, "campaign.toml")
+    issue_forms(campaign, tmp_path)
+    ws = load_workbook(tmp_path / CHECKLIST_FILE).worksheets[0]
+    assert [ws.cell(r, 3).value for r in (4, 5)] == ["危化品管理", "实验室用电"]
+    assert str(ws["A6"].value).startswith("备注")
+    assert "B6:E6" in {str(m) for m in ws.merged_cells.ranges}
+    assert "A4:A5" in {str(m) for m in ws.merged_cells.ranges}
+    assert item_choices(tmp_path / form_file_name("信息工程学院")) == ["危化品管理"]
+    assert not validation_for(form_sheet(tmp_path / form_file_name("安全保卫处")), "C")
+
+
+def test_colleges_get_their_own_forms(college_campaign: Campaign, tmp_path: Path) -> None:
+    result = issue_forms(college_campaign, tmp_path)
+    assert len(result.forms) == 10
+    for college in ("机电工程学院", "信息工程学院", "经济管理学院"):
+        assert len(item_choices(tmp_path / form_file_name(college))) == 4
+
+
+def test_refuses_to_overwrite_without_force(campaign: Campaign, tmp_path: Path) -> None:
+    issue_forms(campaign, tmp_path)
+    before = {p.name: sha256_of(p) for p in tmp_path.iterdir()}
+    (tmp_path / DISTRIBUTION_FILE).write_bytes(b"edited by hand")
+    before[DISTRIBUTION_FILE] = sha256_of(tmp_path / DISTRIBUTION_FILE)
+    with pytest.raises(OutputExistsError, match="--force"):
+        issue_forms(campaign, tmp_path)
+    assert {p.name: sha256_of(p) for p in tmp_path.iterdir()} == before
+    issue_forms(campaign, tmp_path, force=True)
+    assert sha256_of(tmp_path / DISTRIBUTION_FILE) != before[DISTRIBUTION_FILE]
+
+
+def test_subset_and_distribution_list(campaign: Campaign, tmp_path: Path) -> None:
+    result = issue_forms(campaign, tmp_path, ["保卫处", "附属医院"])
+    assert [f.department for f in result.forms] == ["安全保卫处", "附属医院"]
+    ws = load_workbook(tmp_path / DISTRIBUTION_FILE).active
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == ["安全保卫处", "附属医院"]
+    assert rows[1][3] == 1 and rows[1][4] == "冬季易发安全隐患-4"
+    assert rows[0][5] == sha256_of(tmp_path / form_file_name("安全保卫处"))
