@@ -7,6 +7,7 @@ with --fail-if-overdue); 2 bad usage or configuration.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -89,6 +90,71 @@ def issue(
     except HuitoukanError as error:
         raise _fail(error) from None
     render.issue_summary(Console(), result)
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="日期", help="统计日期，决定哪些隐患逾期（默认今天），如 2023-12-20"
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="输出机器可读的 JSON")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="读取出错时显示完整的错误信息")]
+
+
+def _as_of(text: str | None) -> date:
+    from huitoukan.dates import DateNotUnderstood, parse_date
+
+    if text is None:
+        return date.today()
+    try:
+        parsed = parse_date(text, date.today())
+    except DateNotUnderstood:
+        parsed = None
+    if parsed is None:
+        raise _fail(HuitoukanError(f"--as-of “{text}” 不是有效日期，请写成 2023-12-20"))
+    return parsed
+
+
+@app.command()
+def collect(
+    returns: Annotated[
+        list[Path], typer.Argument(help="各部门报回的表格所在的文件夹或文件（可多个）")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="全校隐患台账文件")] = Path(
+        "全校隐患台账.xlsx"
+    ),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+    json_output: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """读取、校验并汇总各部门报回的自查整改清单，生成全校隐患台账。"""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from huitoukan import render
+    from huitoukan.campaign import load_campaign
+    from huitoukan.collecting import collect_to_register
+
+    day = _as_of(as_of)
+    out_console, err_console = Console(), Console(stderr=True)
+    try:
+        config = load_campaign(campaign)
+        with Progress(console=err_console, transient=True, disable=json_output) as bar:
+            task = bar.add_task("读取报表", total=None)
+
+            def advance(index: int, total: int, path: Path) -> None:
+                bar.update(task, total=total, completed=index, visible=total > 20)
+
+            result = collect_to_register(config, returns, out, day, advance, debug)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    if json_output:
+        typer.echo(render.collect_json(result))
+    else:
+        render.collect_report(out_console, err_console, result)
+    raise typer.Exit(result.exit_code)
 
 
 def main() -> None:

@@ -1,0 +1,81 @@
+"""项目覆盖: did each responsible department report on each of its 附件1 items?
+
+A department covers an item when one of its rows names it in 检查内容, either as a
+hazard or as "checked, nothing found" (存在隐患问题: 无 / 未发现隐患 …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pydantic import BaseModel
+
+from huitoukan.campaign import Campaign, ChecklistItem
+from huitoukan.merging import Collection
+from huitoukan.text import fingerprint
+
+NOT_RESPONSIBLE = ""
+NOT_RETURNED = "未报送"
+NOT_REPORTED = "未报告"
+NOTHING_FOUND = "已查无隐患"
+
+
+class CoverageRow(BaseModel):
+    item: str
+    """e.g. 消防安全-2"""
+    content: str
+    cells: dict[str, str]
+    """Unit → 隐患N / 已查无隐患 / 未报告 / 未报送 / '' (not responsible)."""
+
+
+def match_item(text: str, items: Sequence[ChecklistItem]) -> ChecklistItem | None:
+    """The 附件1 item a 检查内容 text refers to (its content, or a label like 消防安全-2)."""
+    key = fingerprint(text)
+    if not key:
+        return None
+    for item in items:
+        if key == fingerprint(item.label) or key == fingerprint(f"{item.category}{item.number}"):
+            return item
+    for item in items:
+        content = fingerprint(item.content)
+        if key == content or (len(key) >= 4 and (key in content or content in key)):
+            return item
+    number = re.fullmatch(r"(\d+)", key)
+    if number and len(items) == 1:
+        return items[0]
+    return None
+
+
+def coverage(campaign: Campaign, collection: Collection) -> list[CoverageRow]:
+    units = [u.name for u in campaign.units]
+    reported: dict[tuple[str, str], int] = {}
+    checked: set[tuple[str, str]] = set()
+    for hazard in collection.hazards:
+        item = match_item(hazard.item, campaign.checklist)
+        if item is not None:
+            key = (hazard.department, item.label)
+            reported[key] = reported.get(key, 0) + 1
+    for department, form in collection.current.items():
+        for statement in form.checked:
+            item = match_item(statement.item, campaign.checklist)
+            if item is not None:
+                checked.add((department, item.label))
+    rows: list[CoverageRow] = []
+    for item in campaign.checklist:
+        responsible = set(campaign.responsible_units(item))
+        cells: dict[str, str] = {}
+        for unit in units:
+            key = (unit, item.label)
+            if unit not in responsible:
+                cells[unit] = NOT_RESPONSIBLE
+            elif unit not in collection.current:
+                cells[unit] = NOT_RETURNED
+            elif key in reported:
+                cells[unit] = f"隐患{reported[key]}"
+            elif key in checked:
+                cells[unit] = NOTHING_FOUND
+            else:
+                cells[unit] = NOT_REPORTED
+        rows.append(CoverageRow(item=item.label, content=item.content, cells=cells))
+    return rows

@@ -1,0 +1,81 @@
+"""Reading the dates departments type: real date cells, Excel serial numbers, and text.
+
+Accepted text: 2023-12-10, 2023/12/10, 2023.12.10, 2023年12月10日, 20231210, 12月10日
+(and the same with full-width digits, spaces, or a trailing time). A date without a
+year takes the campaign's year, moved to the next year when that would put it more
+than half a year before the campaign was issued (a 1月 date in a December campaign).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_SERIAL_MIN, _SERIAL_MAX = 25_000, 80_000  # 1968 .. 2119: anything else is not a date
+_YMD = re.compile(
+    r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
+    r"(?:\s*[T\s]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MD = re.compile(r"^(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$")
+
+
+class DateNotUnderstood(ValueError):
+    """The value is not empty but is not a date we can read."""
+
+
+def parse_date(value: object, reference: date) -> date | None:
+    """The date in a cell value; None for an empty cell; DateNotUnderstood otherwise.
+
+    `reference` (the campaign's issue date) supplies the year of a month-day date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise DateNotUnderstood(str(value))
+    if isinstance(value, int | float):
+        return _from_number(value)
+    if isinstance(value, timedelta):
+        raise DateNotUnderstood(str(value))
+    text = unicodedata.normalize("NFKC", str(value)).strip().strip("。.")
+    if not text:
+        return None
+    try:
+        match = _YMD.match(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return date(year, month, day)
+        match = _COMPACT.match(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            return date(year, month, day)
+        match = _MD.match(text)
+        if match:
+            month, day = (int(g) for g in match.groups())
+            guess = date(reference.year, month, day)
+            if (reference - guess).days > 183:
+                guess = date(reference.year + 1, month, day)
+            return guess
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            return _from_number(float(text))
+    except ValueError:
+        raise DateNotUnderstood(text) from None
+    raise DateNotUnderstood(text)
+
+
+def _from_number(number: float) -> date:
+    if number == int(number) and 19_000_101 <= number <= 21_001_231:
+        digits = str(int(number))
+        try:
+            return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        except ValueError:
+            raise DateNotUnderstood(digits) from None
+    if _SERIAL_MIN <= number <= _SERIAL_MAX:
+        return _EXCEL_EPOCH + timedelta(days=int(number))
+    raise DateNotUnderstood(f"{number:g}")

@@ -1,0 +1,125 @@
+"""Merging returned forms into one school-wide collection.
+
+The newest return of each department wins (by the form's 日期, then the file's
+modification time, then its name, so the result never depends on the order the
+files were found in). Older versions stay listed as superseded. A hazard that an
+older version reported open and the newest version no longer lists is kept in
+the register, marked, with a warning: a row deleted instead of closed must not
+disappear from the archive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from pydantic import BaseModel
+
+from huitoukan.models import (
+    FileOutcome,
+    HazardRow,
+    Problem,
+    ReturnForm,
+    Severity,
+    SkippedFile,
+)
+
+
+class Collection(BaseModel):
+    """Everything collect learned: every file, the current return per department, the hazards."""
+
+    forms: list[ReturnForm]
+    skipped: list[SkippedFile] = []
+    outcomes: dict[str, FileOutcome]
+    current: dict[str, ReturnForm]
+    """Department → the return that counts."""
+    hazards: list[HazardRow]
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity is Severity.WARNING for p in self.problems)
+
+    def returned(self) -> dict[str, date | None]:
+        """Department → the 日期 of its current return."""
+        return {name: form.form_date for name, form in self.current.items()}
+
+
+def version_order(form: ReturnForm) -> tuple[date, float, str]:
+    return (form.form_date or date.min, form.modified, form.file)
+
+
+def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> Collection:
+    forms = sorted(forms, key=lambda f: f.file)
+    outcomes: dict[str, FileOutcome] = {}
+    problems: list[Problem] = []
+    by_department: dict[str, list[ReturnForm]] = defaultdict(list)
+    hazards: list[HazardRow] = []
+    for form in forms:
+        if not form.readable:
+            outcomes[form.file] = FileOutcome.UNREADABLE
+            problems.append(
+                Problem(
+                    severity=Severity.ERROR, code="unreadable", file=form.file, message=form.reason
+                )
+            )
+        elif not form.department:
+            outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT
+            problems.extend(form.problems)
+            hazards.extend(form.hazards)
+        else:
+            by_department[form.department].append(form)
+    current: dict[str, ReturnForm] = {}
+    for department in sorted(by_department):
+        versions = sorted(by_department[department], key=version_order)
+        newest = versions[-1]
+        current[department] = newest
+        outcomes[newest.file] = FileOutcome.USED
+        for older in versions[:-1]:
+            outcomes[older.file] = FileOutcome.SUPERSEDED
+        problems.extend(newest.problems)
+        hazards.extend(newest.hazards)
+        vanished = _vanished(versions)
+        hazards.extend(vanished)
+        problems.extend(
+            Problem(
+                severity=Severity.WARNING,
+                code="vanished-hazard",
+                file=newest.file,
+                sheet=newest.sheet,
+                field="存在隐患问题",
+                value=f"{row.location}：{row.hazard}" if row.location else row.hazard,
+                message=f"隐患在新版本中消失：旧版本 {row.vanished_from} 第 {row.source_row} 行"
+                f"的这项隐患（{row.progress or '未注明整改情况'}）在新版本中被删除，未见销号。"
+                "已整改的请恢复该行并改为“已完成”、填写销号时间；仍在台账中按未销号跟踪",
+                department=department,
+            )
+            for row in vanished
+        )
+    return Collection(
+        forms=forms,
+        skipped=sorted(skipped, key=lambda s: s.file),
+        outcomes=outcomes,
+        current=current,
+        hazards=hazards,
+        problems=problems,
+    )
+
+
+def _vanished(versions: list[ReturnForm]) -> list[HazardRow]:
+    """Hazards whose latest appearance in an older version was open, absent from the newest."""
+    newest_keys = {h.key for h in versions[-1].hazards}
+    last_seen: dict[str, HazardRow] = {}
+    for form in versions[:-1]:
+        for hazard in form.hazards:
+            last_seen[hazard.key] = hazard
+    return [
+        row.model_copy(update={"vanished_from": row.source_file})
+        for key, row in last_seen.items()
+        if key not in newest_keys and not row.closed
+    ]

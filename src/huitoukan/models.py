@@ -1,0 +1,156 @@
+"""The schema of what departments return and what the register holds.
+
+A `Problem` is data, never an exception: it says where (file, sheet, cell), what
+(field, value seen) and, in plain Chinese, what to ask the department to fix.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from huitoukan.form_layout import DONE, LONG_STANDING_MARKERS
+from huitoukan.text import fingerprint
+
+Progress = Literal["已完成", "整改中", "未整改"]
+
+
+class Severity(StrEnum):
+    ERROR = "错误"
+    WARNING = "警告"
+
+
+class Problem(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    severity: Severity
+    code: str
+    """A stable slug, e.g. `missing-measures`, for tests and machines."""
+    file: str
+    sheet: str = ""
+    cell: str = ""
+    field: str = ""
+    value: str = ""
+    message: str
+    department: str = ""
+
+    @property
+    def where(self) -> str:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or self.cell
+
+
+class HazardRow(BaseModel):
+    """One hazard a department reported, normalised; unreadable values stay as typed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    department: str
+    seq: str = ""
+    location: str = ""
+    item: str = ""
+    hazard: str = ""
+    measures: str = ""
+    deadline: date | None = None
+    deadline_is_default: bool = False
+    progress: Progress | None = None
+    progress_text: str = ""
+    """整改完成情况 as typed (kept when it could not be normalised)."""
+    owner: str = ""
+    checked_on: date | None = None
+    closed_on: date | None = None
+    remarks: str = ""
+    source_file: str
+    source_sheet: str
+    source_row: int
+    """1-based row number in the source sheet."""
+    errors: int = 0
+    warnings: int = 0
+    vanished_from: str = ""
+    """Set when the row is gone from the department's newest return: the older file it was in."""
+
+    @property
+    def key(self) -> str:
+        """Identity of the hazard across versions of a department's return."""
+        return f"{fingerprint(self.location)}|{fingerprint(self.hazard)}"
+
+    @property
+    def closed(self) -> bool:
+        return self.progress == DONE
+
+    @property
+    def long_standing(self) -> bool:
+        """Marked by the department as needing interim/substitute measures (历史遗留)."""
+        text = f"{self.remarks} {self.measures}"
+        return any(marker in text for marker in LONG_STANDING_MARKERS)
+
+    def days_overdue(self, as_of: date) -> int:
+        if self.closed or self.deadline is None:
+            return 0
+        return max(0, (as_of - self.deadline).days)
+
+    def state(self, as_of: date) -> str:
+        """已销号 / 逾期 / 整改中, as the register shows it."""
+        if self.closed:
+            return "已销号"
+        return "逾期" if self.days_overdue(as_of) > 0 else "整改中"
+
+
+class CheckedItem(BaseModel):
+    """A row that says its 检查内容 was checked and nothing was found."""
+
+    model_config = ConfigDict(frozen=True)
+
+    item: str
+    source_row: int
+
+
+class ReturnForm(BaseModel):
+    """One returned workbook, read: who sent it, when, and what it says."""
+
+    file: str
+    """Path as given on the command line (relative when it was relative)."""
+    sha256: str
+    modified: float
+    """File modification time (seconds since the epoch): the tie-breaker between versions."""
+    department: str = ""
+    """The campaign unit the return belongs to ('' when it could not be identified)."""
+    department_text: str = ""
+    head: str = ""
+    form_date: date | None = None
+    reporter: str = ""
+    phone: str = ""
+    sheet: str = ""
+    hazards: list[HazardRow] = []
+    checked: list[CheckedItem] = []
+    problems: list[Problem] = []
+    readable: bool = True
+    reason: str = ""
+    """Why the file could not be read, in one Chinese line."""
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity is Severity.ERROR for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity is Severity.WARNING for p in self.problems)
+
+
+class FileOutcome(StrEnum):
+    USED = "采用"
+    SUPERSEDED = "被新版本替代"
+    UNREADABLE = "无法读取"
+    UNKNOWN_DEPARTMENT = "部门无法识别"
+    SKIPPED = "已跳过"
+
+
+class SkippedFile(BaseModel):
+    """A file in the returns folder that is not a spreadsheet (listed, not read)."""
+
+    file: str
+    reason: str

@@ -1,0 +1,83 @@
+"""Finding the returned workbooks in the folders and files the clerk names.
+
+Office lock files (`~$…`, `.~lock.…#`), hidden and temporary files are skipped
+silently; other files that are not spreadsheets we read are listed as skipped,
+with the reason, so the clerk sees everything that was in the folder.
+"""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+from huitoukan.errors import InputError
+from huitoukan.models import SkippedFile
+
+READABLE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+SPREADSHEET_SUFFIXES = READABLE_SUFFIXES | {
+    ".et",
+    ".ett",
+    ".csv",
+    ".xlsb",
+    ".numbers",
+    ".xltx",
+    ".xltm",
+    ".fods",
+    ".xlt",
+}
+"""Files we take as returns; those we cannot read are reported as unreadable, with why."""
+_DOCUMENTS = {
+    ".wps": "这是 WPS 文字文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
+    ".doc": "这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
+    ".docx": "这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
+    ".pdf": "这是 PDF 文件（纸质签字版的扫描件），电子版请报送附件2（.xlsx）",
+}
+_TEMP_SUFFIXES = frozenset({".tmp", ".temp", ".bak", ".swp", ".part", ".crdownload"})
+
+
+def _silently_ignored(path: Path) -> bool:
+    name = path.name
+    if name.startswith(("~$", ".~lock.", ".")) or name.endswith("#"):
+        return True
+    if name.lower() in {"thumbs.db", "desktop.ini"} or path.suffix.lower() in _TEMP_SUFFIXES:
+        return True
+    try:
+        attributes = getattr(path.stat(), "st_file_attributes", 0)
+    except OSError:
+        return True
+    return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
+
+
+def find_returns(
+    inputs: Sequence[Path], exclude: Sequence[Path] = ()
+) -> tuple[list[Path], list[SkippedFile]]:
+    """Every candidate return under `inputs` (recursively), sorted; and the files skipped."""
+    excluded = {p.resolve() for p in exclude}
+    found: dict[Path, Path] = {}
+    skipped: list[SkippedFile] = []
+    for entry in inputs:
+        if entry.is_dir():
+            paths = sorted(p for p in entry.rglob("*") if p.is_file())
+            paths = [
+                p
+                for p in paths
+                if not any(
+                    _silently_ignored(Path(part)) for part in p.relative_to(entry).parts[:-1]
+                )
+            ]
+        elif entry.is_file():
+            paths = [entry]
+        else:
+            raise InputError(f"找不到 {entry}：请检查文件夹或文件名")
+        for path in paths:
+            if path.resolve() in excluded or _silently_ignored(path):
+                continue
+            suffix = path.suffix.lower()
+            if suffix in SPREADSHEET_SUFFIXES:
+                found.setdefault(path.resolve(), path)
+            elif suffix in _DOCUMENTS:
+                skipped.append(SkippedFile(file=str(path), reason=_DOCUMENTS[suffix]))
+            else:
+                skipped.append(SkippedFile(file=str(path), reason="不是 Excel 表格文件，已跳过"))
+    return sorted(found.values(), key=str), sorted(skipped, key=lambda s: s.file)

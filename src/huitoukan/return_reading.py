@@ -1,0 +1,296 @@
+"""Reading one returned 附件2 workbook into a `ReturnForm`.
+
+The form is found by its header row on any visible sheet; columns by name in any
+order; header fields (部门, 主要负责人, 日期) from the lines above the table and
+footer fields (上报人, 联系方式) from below it. Every row with content is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from huitoukan.atomic_write import sha256_of
+from huitoukan.campaign import Campaign
+from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.form_layout import (
+    FOOTER_LABELS,
+    HEADER_LABELS,
+    NOTHING_FOUND_WORDS,
+    HeaderMatch,
+    Label,
+    find_header,
+    match_label,
+)
+from huitoukan.models import CheckedItem, Problem, ReturnForm, Severity
+from huitoukan.row_validation import RowCells, RowChecker, cell_text
+from huitoukan.text import normalize_key
+from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_sheets
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass
+class LabelValue:
+    text: str
+    value: object
+    label_ref: str
+    value_ref: str
+
+
+@dataclass
+class FormSheet:
+    grid: SheetGrid
+    header: HeaderMatch
+    footer_row: int
+    """0-based index of the first row below the table (len(rows) when there is none)."""
+
+
+def read_return(path: Path, display: str, campaign: Campaign) -> ReturnForm:
+    """Read, normalise and check one returned workbook. Never raises for a bad file."""
+    stat = path.stat()
+    form = ReturnForm(file=display, sha256=sha256_of(path), modified=stat.st_mtime)
+    try:
+        sheets = read_sheets(path)
+    except UnreadableWorkbook as exc:
+        return form.model_copy(update={"readable": False, "reason": exc.reason})
+    forms: list[FormSheet] = []
+    for grid in sheets:
+        header = find_header(grid.rows)
+        if header is None:
+            continue
+        if not grid.visible:
+            form.problems.append(
+                Problem(
+                    severity=Severity.WARNING,
+                    code="hidden-sheet",
+                    file=display,
+                    sheet=grid.name,
+                    message=f"隐藏的工作表“{grid.name}”中也有自查整改清单，未汇总；"
+                    "如需报送请取消隐藏并合并到主表",
+                )
+            )
+            continue
+        forms.append(FormSheet(grid, header, _footer_row(grid.rows, header.row)))
+    if not forms:
+        return form.model_copy(
+            update={
+                "readable": False,
+                "reason": "未找到自查整改清单表头（序号、部位、存在隐患问题……），请使用下发的附件2填写",
+            }
+        )
+    main = forms[0]
+    labels = _labels(main.grid.rows[: main.header.row], 0, HEADER_LABELS)
+    labels.update(_labels(main.grid.rows[main.footer_row :], main.footer_row, FOOTER_LABELS))
+    form.sheet = main.grid.name
+    _identify_department(form, path, labels, campaign, main.grid.name)
+    _read_header_fields(form, labels, campaign, main.grid.name)
+    for sheet in forms:
+        _read_rows(form, sheet, campaign)
+    return form
+
+
+def _footer_row(rows: list[list[object]], header_row: int) -> int:
+    for index in range(header_row + 1, len(rows)):
+        for value in rows[index]:
+            if isinstance(value, str) and value and match_label(value, FOOTER_LABELS):
+                return index
+            if isinstance(value, str) and normalize_key(value).startswith("报:"):
+                return index
+    return len(rows)
+
+
+def _labels(
+    rows: list[list[object]], offset: int, labels: tuple[Label, ...]
+) -> dict[str, LabelValue]:
+    found: dict[str, LabelValue] = {}
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            hit = match_label(value, labels)
+            if hit is None or hit[0].field in found:
+                continue
+            label, typed = hit
+            ref = f"{column_letter(c)}{r + offset + 1}"
+            entry = LabelValue(label.text, typed, ref, ref)
+            if not typed:
+                for c2 in range(c + 1, len(row)):
+                    other = row[c2]
+                    if other == value:  # the label's own merged cells
+                        continue
+                    if _is_label(other):
+                        break
+                    if cell_text(other).strip("_ "):
+                        entry = LabelValue(
+                            label.text, other, ref, f"{column_letter(c2)}{r + offset + 1}"
+                        )
+                        break
+            found[label.field] = entry
+    return found
+
+
+def _is_label(value: object) -> bool:
+    """A cell that is another label (with its colon), not a value typed after ours."""
+    return (
+        isinstance(value, str)
+        and ":" in normalize_key(value)
+        and match_label(value, (*HEADER_LABELS, *FOOTER_LABELS)) is not None
+    )
+
+
+def _identify_department(
+    form: ReturnForm, path: Path, labels: dict[str, LabelValue], campaign: Campaign, sheet: str
+) -> None:
+    entry = labels.get("department")
+    typed = cell_text(entry.value) if entry else ""
+    by_header = campaign.find_unit(typed) if typed else None
+    by_name = campaign.find_unit(path.stem)
+    form.department_text = typed
+    if by_header and by_name and by_header != by_name:
+        form.problems.append(
+            Problem(
+                severity=Severity.WARNING,
+                code="department-mismatch",
+                file=form.file,
+                sheet=sheet,
+                cell=entry.value_ref if entry else "",
+                field="部门（章）",
+                value=typed,
+                message=f"表头部门为“{by_header.name}”，但文件名指向“{by_name.name}”，已按表头计入，请核对",
+                department=by_header.name,
+            )
+        )
+    unit = by_header or by_name
+    if unit is not None:
+        form.department = unit.name
+        return
+    form.problems.append(
+        Problem(
+            severity=Severity.ERROR,
+            code="unknown-department",
+            file=form.file,
+            sheet=sheet,
+            cell=entry.value_ref if entry else "",
+            field="部门（章）",
+            value=typed,
+            message="无法识别报送部门：请在表头“部门（章）”中填写本部门全称"
+            if not typed
+            else f"部门“{typed}”不在本次活动的部门名单中，请填写部门全称或在 campaign.toml 中添加别名",
+        )
+    )
+
+
+def _read_header_fields(
+    form: ReturnForm, labels: dict[str, LabelValue], campaign: Campaign, sheet: str
+) -> None:
+    def problem(severity: Severity, code: str, key: str, message: str) -> None:
+        entry = labels.get(key)
+        form.problems.append(
+            Problem(
+                severity=severity,
+                code=code,
+                file=form.file,
+                sheet=sheet,
+                cell=entry.value_ref if entry else "",
+                field=entry.text if entry else key,
+                value=cell_text(entry.value) if entry else "",
+                message=message,
+                department=form.department,
+            )
+        )
+
+    head = labels.get("head")
+    form.head = cell_text(head.value) if head else ""
+    if not form.head:
+        problem(
+            Severity.ERROR,
+            "missing-head",
+            "head",
+            "没有填写主要负责人：自查整改清单须经部门主要负责人签字，请补充",
+        )
+    form.reporter = cell_text(labels["reporter"].value) if "reporter" in labels else ""
+    form.phone = cell_text(labels["phone"].value) if "phone" in labels else ""
+    if not form.reporter or not form.phone:
+        problem(
+            Severity.WARNING,
+            "missing-reporter",
+            "reporter" if not form.reporter else "phone",
+            "没有填写上报人或联系方式，请补充，便于核实情况",
+        )
+    entry = labels.get("form_date")
+    raw = entry.value if entry else None
+    try:
+        form.form_date = parse_date(_date_text(raw), campaign.info.issued_on)
+    except DateNotUnderstood:
+        problem(
+            Severity.ERROR,
+            "bad-date",
+            "form_date",
+            f"表头日期“{cell_text(raw)}”无法识别，请写成 2023年12月14日",
+        )
+        return
+    if form.form_date is None:
+        problem(
+            Severity.WARNING,
+            "missing-form-date",
+            "form_date",
+            "表头没有填写日期，无法判断是否按时报送，请补充",
+        )
+    elif form.form_date > campaign.info.returns_due:
+        due = campaign.info.returns_due
+        late = (form.form_date - due).days
+        problem(
+            Severity.WARNING,
+            "late-return",
+            "form_date",
+            f"逾期报送：表头日期 {form.form_date} 晚于报送截止日期 {due}（逾期 {late} 天）",
+        )
+
+
+def _date_text(value: object) -> object:
+    """The template's `____年__月__日` line, filled in by hand, becomes plain text."""
+    if isinstance(value, str):
+        return value.replace("_", "").replace(" ", "").replace("\u3000", "")
+    return value
+
+
+def _read_rows(form: ReturnForm, sheet: FormSheet, campaign: Campaign) -> None:
+    header = sheet.header
+    rows = sheet.grid.rows
+    checker = RowChecker(
+        campaign=campaign,
+        file=form.file,
+        sheet=sheet.grid.name,
+        department=form.department or form.department_text or Path(form.file).stem,
+        has_deadline_column="deadline" in header.columns,
+    )
+    header_cols = set(header.columns.values())
+    for r in range(header.row + 1, sheet.footer_row):
+        row = rows[r]
+        cells: dict[str, tuple[object, str]] = {}
+        for name, c in header.columns.items():
+            if c < len(row):
+                cells[name] = (row[c], f"{column_letter(c)}{r + 1}")
+        extras = [
+            (title, cell_text(row[c]))
+            for c, title in header.extra.items()
+            if c < len(row) and c not in header_cols and cell_text(row[c])
+        ]
+        raw = RowCells(r + 1, cells, extras)
+        if not any(raw.text(name) for name in cells if name != "seq") and not extras:
+            continue  # blank, or the template's pre-numbered empty row
+        hazard_text = raw.text("hazard")
+        if hazard_text and normalize_key(hazard_text).rstrip("。.") in NOTHING_FOUND_WORDS:
+            form.checked.append(CheckedItem(item=raw.text("item"), source_row=r + 1))
+            continue
+        form.hazards.append(checker.hazard(raw))
+    form.problems.extend(checker.problems)

@@ -1,0 +1,179 @@
+"""Deciding what is overdue, due soon, not returned, and how far each department has got.
+
+Used alike by the register's 汇总 sheet and by `huitoukan status`, from a fresh
+collection or from a register read back, so both always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from pydantic import BaseModel
+
+from huitoukan.campaign import Campaign
+from huitoukan.models import HazardRow
+
+
+class HazardView(BaseModel):
+    department: str
+    location: str
+    item: str
+    hazard: str
+    measures: str
+    owner: str
+    deadline: date | None
+    deadline_is_default: bool
+    progress: str | None
+    checked_on: date | None
+    closed_on: date | None
+    remarks: str
+    state: str
+    days_overdue: int
+    days_left: int | None
+    long_standing: bool
+    vanished: bool
+    source: str
+
+    @classmethod
+    def of(cls, row: HazardRow, as_of: date) -> HazardView:
+        return cls(
+            department=row.department,
+            location=row.location,
+            item=row.item,
+            hazard=row.hazard,
+            measures=row.measures,
+            owner=row.owner,
+            deadline=row.deadline,
+            deadline_is_default=row.deadline_is_default,
+            progress=row.progress,
+            checked_on=row.checked_on,
+            closed_on=row.closed_on,
+            remarks=row.remarks,
+            state=row.state(as_of),
+            days_overdue=row.days_overdue(as_of),
+            days_left=None if row.closed or row.deadline is None else (row.deadline - as_of).days,
+            long_standing=row.long_standing,
+            vanished=bool(row.vanished_from),
+            source=f"{row.vanished_from or row.source_file} {row.source_sheet}!第{row.source_row}行",
+        )
+
+
+class DepartmentSummary(BaseModel):
+    department: str
+    returned: bool
+    form_date: date | None
+    late: bool
+    hazards: int
+    closed: int
+    open: int
+    overdue: int
+    long_standing: int
+    closure_rate: float | None
+    """Closed / hazards, 0..1; None for a department with no hazards."""
+
+
+class Totals(BaseModel):
+    departments: int
+    returned: int
+    hazards: int
+    closed: int
+    open: int
+    overdue: int
+    closure_rate: float | None
+
+
+class StatusReport(BaseModel):
+    """The stable structure `huitoukan status --json` prints (see README)."""
+
+    school: str
+    campaign: str
+    returns_due: date
+    as_of: date
+    return_deadline_passed: bool
+    due_within_days: int
+    departments: list[DepartmentSummary]
+    not_returned: list[str]
+    overdue: list[HazardView]
+    due_soon: list[HazardView]
+    long_standing: list[HazardView]
+    totals: Totals
+
+
+def rate(closed: int, total: int) -> float | None:
+    return round(closed / total, 4) if total else None
+
+
+def build_status(
+    campaign: Campaign,
+    hazards: Sequence[HazardRow],
+    returned: dict[str, date | None],
+    as_of: date,
+    due_within: int = 7,
+    departments: Iterable[str] = (),
+) -> StatusReport:
+    """`returned`: department → 日期 of its current return (None when the form had no date)."""
+    wanted = set(departments)
+    names = [u.name for u in campaign.units]
+    names += sorted({h.department for h in hazards} - set(names))
+    names += sorted(set(returned) - set(names))
+    if wanted:
+        names = [n for n in names if n in wanted]
+        hazards = [h for h in hazards if h.department in wanted]
+    due = campaign.info.returns_due
+    summaries: list[DepartmentSummary] = []
+    for name in names:
+        mine = [h for h in hazards if h.department == name]
+        closed = sum(h.closed for h in mine)
+        form_date = returned.get(name)
+        summaries.append(
+            DepartmentSummary(
+                department=name,
+                returned=name in returned,
+                form_date=form_date,
+                late=form_date is not None and form_date > due,
+                hazards=len(mine),
+                closed=closed,
+                open=len(mine) - closed,
+                overdue=sum(h.days_overdue(as_of) > 0 for h in mine),
+                long_standing=sum(h.long_standing and not h.closed for h in mine),
+                closure_rate=rate(closed, len(mine)),
+            )
+        )
+    views = [HazardView.of(h, as_of) for h in hazards]
+    overdue = sorted(
+        (v for v in views if v.days_overdue > 0),
+        key=lambda v: (-v.days_overdue, names.index(v.department), v.source),
+    )
+    due_soon = sorted(
+        (v for v in views if v.days_left is not None and 0 <= v.days_left <= due_within),
+        key=lambda v: (v.days_left or 0, names.index(v.department), v.source),
+    )
+    long_standing = [v for v in views if v.long_standing and v.state != "已销号"]
+    total_closed = sum(s.closed for s in summaries)
+    total = sum(s.hazards for s in summaries)
+    unit_names = {u.name for u in campaign.units}
+    return StatusReport(
+        school=campaign.info.school,
+        campaign=campaign.info.title,
+        returns_due=due,
+        as_of=as_of,
+        return_deadline_passed=as_of > due,
+        due_within_days=due_within,
+        departments=summaries,
+        not_returned=[
+            s.department for s in summaries if not s.returned and s.department in unit_names
+        ],
+        overdue=overdue,
+        due_soon=due_soon,
+        long_standing=long_standing,
+        totals=Totals(
+            departments=len([s for s in summaries if s.department in unit_names]),
+            returned=sum(s.returned for s in summaries if s.department in unit_names),
+            hazards=total,
+            closed=total_closed,
+            open=total - total_closed,
+            overdue=len(overdue),
+            closure_rate=rate(total_closed, total),
+        ),
+    )

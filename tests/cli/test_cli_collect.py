@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from huitoukan.campaign import Campaign
+from huitoukan.cli import app
+from tests.helpers import closed, filled_form, hazard
+
+
+def test_collect_clean_returns_exit_0(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [closed()])
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert result.exit_code == 0, result.output
+    assert "附属医院" in result.output and "采用" in result.output
+    assert "已报送 1/8 个部门；隐患 1 项，已销号 1" in result.output
+    assert "逾期未报送：安全保卫处" in result.output
+    assert (chdir_tmp / "全校隐患台账.xlsx").is_file()
+
+
+def test_collect_with_errors_exit_1_and_names_cells(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard(责任人=None)])
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "-o", "out.xlsx"])
+    assert result.exit_code == 1
+    assert "自查整改清单!H6" in result.output and "没有填写责任人" in result.output
+
+
+def test_collect_json_is_the_core_result(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    filled_form(
+        campaign,
+        "附属医院",
+        chdir_tmp / "回收" / "医院.xlsx",
+        [hazard(整改时限=date(2023, 12, 15))],
+    )
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["files"][0]["department"] == "附属医院"
+    assert payload["status"]["totals"]["overdue"] == 1
+    assert payload["status"]["overdue"][0]["days_overdue"] == 5
+
+
+def test_collect_usage_errors_exit_2(runner: CliRunner, chdir_tmp: Path) -> None:
+    assert runner.invoke(app, ["collect", "不存在的文件夹"]).exit_code == 2
+    (chdir_tmp / "r").mkdir()
+    bad_date = runner.invoke(app, ["collect", "r", "--as-of", "明天"])
+    assert bad_date.exit_code == 2 and "--as-of" in bad_date.output
+    assert runner.invoke(app, ["collect"]).exit_code == 2

@@ -1,0 +1,123 @@
+"""Filling issued forms the way a department does, with openpyxl, for tests."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from huitoukan.campaign import Campaign
+from huitoukan.form_layout import COLUMNS, FORM_SHEET, find_header
+from huitoukan.issuing import fill_form, form_file_name
+from huitoukan.template_files import FORM_TEMPLATE, template_path
+
+Row = Mapping[str, object]
+"""Header text (序号, 部位, …) → value to type."""
+
+
+def header_position(ws: Worksheet) -> tuple[int, dict[str, int]]:
+    """1-based header row and header text → 1-based column."""
+    grid = [list(r) for r in ws.iter_rows(max_row=60, values_only=True)]
+    match = find_header(grid)
+    assert match is not None
+    by_header = {c.header: match.columns[c.field] + 1 for c in COLUMNS if c.field in match.columns}
+    return match.row + 1, by_header
+
+
+def label_cell(ws: Worksheet, label: str) -> tuple[int, int]:
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.replace(" ", "").startswith(label):
+                return cell.row, cell.column
+    raise AssertionError(f"no label {label}")
+
+
+def set_label(ws: Worksheet, label: str, value: object) -> None:
+    """Type `value` into the cell right of a label (skipping the label's merged cells)."""
+    row, col = label_cell(ws, label)
+    for merged in ws.merged_cells.ranges:
+        if ws.cell(row, col).coordinate in merged:
+            col = merged.max_col
+    ws.cell(row, col + 1).value = value
+
+
+def write_rows(ws: Worksheet, rows: Sequence[Row]) -> None:
+    header_row, columns = header_position(ws)
+    first = header_row + 1
+    capacity = 10
+    if len(rows) > capacity:
+        footer, _ = label_cell(ws, "上报人")
+        ws.insert_rows(footer - 1, len(rows) - capacity)
+    for offset, row in enumerate(rows):
+        for header, value in row.items():
+            cell = ws.cell(first + offset, columns[header])
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+
+
+def filled_form(
+    campaign: Campaign,
+    department: str,
+    out: Path,
+    rows: Sequence[Row] = (),
+    *,
+    head: str | None = "张主任",
+    form_date: object = date(2023, 12, 14),
+    reporter: str | None = "李干事",
+    phone: str | None = "0632-1234567",
+    department_text: str | None = None,
+) -> Path:
+    """An issued form of `department`, filled in and saved as `out`."""
+    unit = campaign.resolve_units([department])[0]
+    wb = fill_form(campaign, unit, template_path(FORM_TEMPLATE))
+    ws = wb[FORM_SHEET]
+    if department_text is not None:
+        set_label(ws, "部门", department_text)
+    if head is not None:
+        set_label(ws, "主要负责人", head)
+    if form_date is not None:
+        set_label(ws, "日期", form_date)
+    if reporter is not None:
+        set_label(ws, "上报人", reporter)
+    if phone is not None:
+        set_label(ws, "联系方式", phone)
+    write_rows(ws, rows)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+    return out
+
+
+def hazard(**fields: object) -> dict[str, object]:
+    """A complete, valid hazard row, with any field overridden (keys are header texts)."""
+    row: dict[str, object] = {
+        "部位": "教学楼",
+        "检查内容": "校园交通安全教育情况。",
+        "存在隐患问题": "楼道灭火器过期",
+        "整改措施": "更换灭火器",
+        "整改时限": date(2023, 12, 20),
+        "整改完成情况": "整改中",
+        "责任人": "王五",
+        "检查时间": date(2023, 12, 10),
+    }
+    row.update(fields)
+    return row
+
+
+def closed(**fields: object) -> dict[str, object]:
+    return hazard(**{"整改完成情况": "已完成", "销号时间": date(2023, 12, 12), **fields})
+
+
+def default_name(department: str) -> str:
+    return form_file_name(department)
+
+
+def sheet_rows(path: Path, sheet: str, header_row: int = 1) -> list[dict[str, object]]:
+    """A register sheet as dicts keyed by its header row (cell values read back)."""
+    ws = load_workbook(path)[sheet]
+    rows = list(ws.iter_rows(min_row=header_row, values_only=True))
+    header = [str(h) for h in rows[0]]
+    return [dict(zip(header, r, strict=False)) for r in rows[1:] if any(v is not None for v in r)]

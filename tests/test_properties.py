@@ -1,0 +1,121 @@
+"""Property tests: nothing lost, order does not matter, collecting twice gives the same register."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from huitoukan.campaign import default_campaign
+from huitoukan.collecting import collect, collect_to_register
+from huitoukan.form_layout import NOTHING_FOUND_WORDS
+from huitoukan.merging import merge
+from huitoukan.register_layout import HAZARD_SHEET
+from huitoukan.text import normalize_key
+from tests.helpers import filled_form, sheet_rows
+
+CAMPAIGN = default_campaign()
+UNITS = [u.name for u in CAMPAIGN.units]
+text = st.text(
+    alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), min_size=1, max_size=12
+).filter(lambda s: s.strip() and normalize_key(s).rstrip("。.") not in NOTHING_FOUND_WORDS)
+day = st.dates(min_value=date(2023, 11, 1), max_value=date(2024, 2, 1))
+row = st.fixed_dictionaries(
+    {
+        "部位": text,
+        "存在隐患问题": text,
+        "整改措施": text,
+        "责任人": text,
+        "整改完成情况": st.sampled_from(["已完成", "整改中", "未整改", "完成", "正在整改"]),
+        "检查时间": day,
+        "整改时限": st.one_of(st.none(), day),
+        "销号时间": st.one_of(st.none(), day),
+    },
+)
+returns = st.lists(
+    st.tuples(st.sampled_from(UNITS), st.lists(row, max_size=12), st.integers(0, 3)),
+    min_size=1,
+    max_size=5,
+)
+SETTINGS = settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def write_returns(folder: Path, spec: list[tuple[str, list[dict[str, object]], int]]) -> list[Path]:
+    paths = []
+    for index, (unit, rows, day_offset) in enumerate(spec):
+        path = folder / f"{index:02d}-{unit}.xlsx"
+        filled_form(
+            CAMPAIGN,
+            unit,
+            path,
+            rows,
+            form_date=date(2023, 12, 10) + timedelta(days=day_offset + index),
+        )
+        paths.append(path)
+    return paths
+
+
+@SETTINGS
+@given(spec=returns)
+def test_every_hazard_row_reaches_the_register(
+    spec: list[tuple[str, list[dict[str, object]], int]],
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "回收"
+        write_returns(folder, spec)
+        out = Path(tmp) / "台账.xlsx"
+        result = collect_to_register(CAMPAIGN, [folder], out, date(2023, 12, 20))
+        newest: dict[str, int] = {}
+        for index, (unit, _, offset) in enumerate(spec):
+            newest[unit] = max(newest.get(unit, -1), offset + index)
+        current = {
+            unit: rows
+            for index, (unit, rows, offset) in enumerate(spec)
+            if offset + index == newest[unit]
+        }
+        expected = sum(len(rows) for rows in current.values())
+        vanished = sum(bool(h.vanished_from) for h in result.collection.hazards)
+        register = sheet_rows(out, HAZARD_SHEET)
+        assert len(register) == expected + vanished == len(result.collection.hazards)
+        typed = sorted(
+            (r["部位"].strip(), r["存在隐患问题"].strip())  # type: ignore[union-attr]
+            for rows in current.values()
+            for r in rows
+        )
+        written = sorted(
+            (str(r["部位"]), str(r["存在隐患问题"])) for r in register if not r["新版本中消失"]
+        )
+        assert written == typed
+
+
+@SETTINGS
+@given(spec=returns, seed=st.integers(0, 1000))
+def test_order_and_repetition_do_not_matter(
+    spec: list[tuple[str, list[dict[str, object]], int]], seed: int
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "回收"
+        paths = write_returns(folder, spec)
+        first = collect(CAMPAIGN, [folder])
+        shuffled = list(first.forms)
+        random.Random(seed).shuffle(shuffled)
+        assert merge(shuffled) == first
+        copy = Path(tmp) / "副本"
+        shutil.copytree(folder, copy, copy_function=shutil.copy2)
+        again = collect(CAMPAIGN, [copy])
+        assert [h.model_dump(exclude={"source_file", "vanished_from"}) for h in again.hazards] == [
+            h.model_dump(exclude={"source_file", "vanished_from"}) for h in first.hazards
+        ]
+        assert collect(CAMPAIGN, list(reversed(paths))) == collect(CAMPAIGN, paths)
+        out_a, out_b = Path(tmp) / "a.xlsx", Path(tmp) / "b.xlsx"
+        collect_to_register(CAMPAIGN, [folder], out_a, date(2023, 12, 20))
+        collect_to_register(CAMPAIGN, [folder], out_b, date(2023, 12, 20))
+        collect_to_register(CAMPAIGN, [folder], out_b, date(2023, 12, 20))
+        assert sheet_rows(out_a, HAZARD_SHEET) == sheet_rows(out_b, HAZARD_SHEET)

@@ -1,0 +1,231 @@
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from huitoukan.campaign import Campaign
+from huitoukan.collecting import collect, collect_to_register
+from huitoukan.errors import HuitoukanError
+from huitoukan.models import FileOutcome
+from huitoukan.register_file import register_lock
+from huitoukan.register_layout import (
+    COVERAGE_SHEET,
+    FILES_SHEET,
+    HAZARD_SHEET,
+    NOT_RETURNED_SHEET,
+    OVERDUE_SHEET,
+    PROBLEMS_SHEET,
+    SUMMARY_SHEET,
+)
+from huitoukan.register_reading import read_register
+from tests.helpers import closed, filled_form, hazard, sheet_rows
+
+AS_OF = date(2023, 12, 20)
+
+
+def test_newest_return_wins_and_vanished_hazard_is_kept(campaign: Campaign, tmp_path: Path) -> None:
+    returns = tmp_path / "回收"
+    old = filled_form(
+        campaign,
+        "总务基建处",
+        returns / "旧.xlsx",
+        [hazard(部位="食堂"), hazard(部位="锅炉房"), closed(部位="车库")],
+        form_date=date(2023, 12, 12),
+    )
+    new = filled_form(
+        campaign,
+        "总务基建处",
+        returns / "新.xlsx",
+        [closed(部位="食堂")],
+        form_date=date(2023, 12, 14),
+    )
+    os.utime(old, (2e9, 2e9))  # the older form is the newer file: the form's 日期 decides
+    collection = collect(campaign, [returns])
+    assert collection.outcomes == {str(old): FileOutcome.SUPERSEDED, str(new): FileOutcome.USED}
+    assert [(h.location, h.closed, h.vanished_from) for h in collection.hazards] == [
+        ("食堂", True, ""),
+        ("锅炉房", False, str(old)),
+    ]
+    (warning,) = [p for p in collection.problems if p.code == "vanished-hazard"]
+    assert warning.file == str(new) and "锅炉房" in warning.value
+
+
+def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -> None:
+    a = filled_form(campaign, "附属医院", tmp_path / "a.xlsx", [hazard(部位="甲")])
+    b = filled_form(campaign, "附属医院", tmp_path / "b.xlsx", [hazard(部位="乙")])
+    os.utime(a, (2e9, 2e9))
+    os.utime(b, (1e9, 1e9))
+    collection = collect(campaign, [tmp_path])
+    assert collection.current["附属医院"].file == str(a)
+
+
+def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "总务基建处",
+        returns / "总务.xlsx",
+        [hazard(整改时限=date(2023, 12, 15)), closed(), hazard(责任人=None)],
+    )
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [], form_date=date(2023, 12, 18))
+    (returns / "说明.docx").write_bytes(b"not a spreadsheet")
+    (returns / "~$总务.xlsx").write_bytes(b"lock")
+    out = tmp_path / "台账.xlsx"
+    result = collect_to_register(campaign, [returns], out, AS_OF)
+    assert result.exit_code == 1  # the missing 责任人 is an error
+    wb = load_workbook(out)
+    assert wb.sheetnames == [
+        SUMMARY_SHEET,
+        HAZARD_SHEET,
+        "未销号",
+        OVERDUE_SHEET,
+        NOT_RETURNED_SHEET,
+        COVERAGE_SHEET,
+        FILES_SHEET,
+        PROBLEMS_SHEET,
+        "历史遗留问题",
+    ]
+    hazards = sheet_rows(out, HAZARD_SHEET)
+    assert [h["状态"] for h in hazards] == ["逾期", "已销号", "整改中"]
+    assert hazards[0]["逾期天数"] == 5 and hazards[2]["校验"] == "错误1"
+    summary = {r["部门"]: r for r in sheet_rows(out, SUMMARY_SHEET, header_row=4)}
+    assert (
+        summary["总务基建处"]["隐患数"],
+        summary["总务基建处"]["已销号"],
+        summary["总务基建处"]["逾期"],
+    ) == (3, 1, 1)
+    assert summary["附属医院"]["报送情况"] == "逾期报送"
+    assert summary["学生工作处"]["报送情况"] == "未报送"
+    assert summary["合计"]["隐患数"] == 3
+    assert len(wb[SUMMARY_SHEET]._charts) == 1
+    assert [r["部门"] for r in sheet_rows(out, NOT_RETURNED_SHEET)] == [
+        "安全保卫处",
+        "学生工作处",
+        "各二级学院",
+        "高级技工学校",
+        "职教中心学校",
+        "学院警务室",
+    ]
+    files = sheet_rows(out, FILES_SHEET)
+    assert [(Path(str(f["文件"])).name, f["处理结果"]) for f in files] == [
+        ("医院.xlsx", "采用"),
+        ("总务.xlsx", "采用"),
+        ("说明.docx", "已跳过"),
+    ]
+    problems = sheet_rows(out, PROBLEMS_SHEET)
+    assert {p["代码"] for p in problems} >= {"missing-owner", "late-return"}
+    ws = wb[HAZARD_SHEET]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+
+
+def test_coverage_records_hazards_and_nothing_found(campaign: Campaign, tmp_path: Path) -> None:
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "r" / "医院.xlsx",
+        [
+            {
+                "检查内容": "预防流行病（新冠、流感、诺如病毒感染等）科普防治和防范工作情况",
+                "存在隐患问题": "无",
+            }
+        ],
+    )
+    filled_form(
+        campaign,
+        "学院警务室",
+        tmp_path / "r" / "警务室.xlsx",
+        [
+            hazard(
+                检查内容="健全护学高峰勤务机制，不断完善护学岗“1+2+N”的模式，高校警务室建设情况。"
+            )
+        ],
+    )
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
+    rows = {r["督查项目"]: r for r in sheet_rows(out, COVERAGE_SHEET)}
+    assert rows["冬季易发安全隐患-4"]["附属医院"] == "已查无隐患"
+    assert rows["冬季易发安全隐患-4"]["总务基建处"] == "未报送"
+    assert rows["校园安防-4"]["学院警务室"] == "隐患1"
+    assert rows["校园安防-4"]["附属医院"] is None
+
+
+def test_text_from_returns_stays_text(campaign: Campaign, tmp_path: Path) -> None:
+    formula = '=HYPERLINK("http://example.invalid","x")'
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "r" / "医院.xlsx",
+        [hazard(存在隐患问题=formula, 整改措施="+1", 备注="@SUM(A1)", 部位="-3")],
+    )
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
+    ws = load_workbook(out)[HAZARD_SHEET]
+    header = [c.value for c in ws[1]]
+    cell = ws.cell(2, header.index("存在隐患问题") + 1)
+    assert cell.value == formula and cell.data_type == "s"
+    for name, text in (("整改措施", "+1"), ("备注", "@SUM(A1)"), ("部位", "-3")):
+        cell = ws.cell(2, header.index(name) + 1)
+        assert (cell.value, cell.data_type) == (text, "s")
+    assert not ws._hyperlinks
+
+
+def test_failed_write_leaves_previous_register(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled_form(campaign, "附属医院", tmp_path / "r" / "医院.xlsx", [hazard()])
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
+    before = out.read_bytes()
+
+    def crash(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("huitoukan.register_writing._files", crash)
+    with pytest.raises(KeyboardInterrupt):
+        collect_to_register(campaign, [tmp_path / "r"], out, date(2024, 1, 5))
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+    assert not (tmp_path / ".台账.xlsx.lock").exists()
+
+
+def test_edited_register_is_backed_up(campaign: Campaign, tmp_path: Path) -> None:
+    filled_form(campaign, "附属医院", tmp_path / "r" / "医院.xlsx", [hazard()])
+    out = tmp_path / "台账.xlsx"
+    assert collect_to_register(campaign, [tmp_path / "r"], out, AS_OF).backup is None
+    assert collect_to_register(campaign, [tmp_path / "r"], out, AS_OF).backup is None
+    wb = load_workbook(out)
+    wb[SUMMARY_SHEET]["A2"] = "领导批示：抓紧整改"
+    wb.save(out)
+    edited = out.read_bytes()
+    backup = collect_to_register(campaign, [tmp_path / "r"], out, AS_OF).backup
+    assert backup is not None and backup.read_bytes() == edited
+    assert "备份" in backup.name
+    # the backup is not mistaken for a return when the register sits in the returns folder
+    inside = tmp_path / "r" / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "r"], inside, AS_OF)
+    assert len(collect(campaign, [tmp_path / "r"], [inside]).forms) == 1
+
+
+def test_concurrent_run_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "台账.xlsx"
+    with register_lock(out), pytest.raises(HuitoukanError, match="正在写入"), register_lock(out):
+        pass
+
+
+def test_register_reads_back_to_the_same_hazards(campaign: Campaign, tmp_path: Path) -> None:
+    filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "r" / "a.xlsx",
+        [hazard(), closed(部位="食堂", 备注="历史遗留，已设临时围挡"), hazard(整改时限=None)],
+    )
+    out = tmp_path / "台账.xlsx"
+    result = collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
+    content = read_register(out)
+    assert content.hazards == result.collection.hazards
+    assert content.returned == result.collection.returned()

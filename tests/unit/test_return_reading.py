@@ -1,0 +1,255 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from huitoukan.campaign import Campaign
+from huitoukan.form_layout import FORM_SHEET
+from huitoukan.models import ReturnForm, Severity
+from huitoukan.return_reading import read_return
+from tests.helpers import closed, filled_form, hazard, header_position, label_cell, set_label
+
+
+def read(path: Path, campaign: Campaign) -> ReturnForm:
+    return read_return(path, path.name, campaign)
+
+
+def codes(form: ReturnForm) -> list[tuple[str, str, Severity]]:
+    return [(p.code, p.cell, p.severity) for p in form.problems]
+
+
+def test_reads_header_footer_and_hazards(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(), closed(部位="食堂")])
+    form = read(path, campaign)
+    assert form.readable and form.department == "总务基建处"
+    assert (form.head, form.form_date, form.reporter, form.phone) == (
+        "张主任",
+        date(2023, 12, 14),
+        "李干事",
+        "0632-1234567",
+    )
+    assert form.problems == []
+    first, second = form.hazards
+    assert (first.location, first.progress, first.deadline, first.checked_on) == (
+        "教学楼",
+        "整改中",
+        date(2023, 12, 20),
+        date(2023, 12, 10),
+    )
+    assert (second.location, second.progress, second.closed_on) == (
+        "食堂",
+        "已完成",
+        date(2023, 12, 12),
+    )
+    assert (first.source_sheet, first.source_row) == (FORM_SHEET, 6)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        date(2023, 12, 10),
+        "2023-12-10",
+        "2023/12/10",
+        "2023.12.10",
+        "2023年12月10日",
+        "20231210",
+        "12月10日",
+        45270,
+    ],
+)
+def test_dates_in_every_form(campaign: Campaign, tmp_path: Path, typed: object) -> None:
+    path = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "r.xlsx",
+        [closed(检查时间=typed, 销号时间=typed, 整改时限=typed)],
+    )
+    (row,) = read(path, campaign).hazards
+    assert row.checked_on == row.closed_on == row.deadline == date(2023, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("已完成", "已完成"),
+        ("已整改", "已完成"),
+        ("完成", "已完成"),
+        (" 已完成。", "已完成"),
+        ("正在整改", "整改中"),
+        ("整改中", "整改中"),
+        ("未完成", "未整改"),
+        ("未整改", "未整改"),
+    ],
+)
+def test_status_synonyms(campaign: Campaign, tmp_path: Path, typed: str, expected: str) -> None:
+    extra = {"销号时间": date(2023, 12, 12)} if expected == "已完成" else {}
+    path = filled_form(
+        campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(整改完成情况=typed, **extra)]
+    )
+    form = read(path, campaign)
+    assert form.hazards[0].progress == expected
+    assert form.problems == []
+
+
+def test_nothing_found_rows_and_blank_rows(campaign: Campaign, tmp_path: Path) -> None:
+    rows = [
+        {"检查内容": "食品安全工作情况", "存在隐患问题": "无"},
+        {},
+        hazard(),
+        {"部位": "食堂", "检查内容": "防坠措施建设情况", "存在隐患问题": "未发现隐患"},
+    ]
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows), campaign)
+    assert len(form.hazards) == 1
+    assert [c.item for c in form.checked] == ["食品安全工作情况", "防坠措施建设情况"]
+
+
+def test_zero_hazard_form_is_a_valid_return(campaign: Campaign, tmp_path: Path) -> None:
+    form = read(filled_form(campaign, "附属医院", tmp_path / "r.xlsx", []), campaign)
+    assert form.readable and form.hazards == [] and form.problems == []
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "header", "severity"),
+    [
+        (hazard(整改措施=None), "missing-measures", "整改措施", Severity.ERROR),
+        (hazard(责任人=None), "missing-owner", "责任人", Severity.ERROR),
+        (hazard(整改完成情况=None), "missing-progress", "整改完成情况", Severity.ERROR),
+        (hazard(整改完成情况="差不多"), "bad-progress", "整改完成情况", Severity.ERROR),
+        (closed(销号时间=date(2023, 12, 1)), "closed-before-checked", "销号时间", Severity.ERROR),
+        (hazard(销号时间=date(2023, 12, 12)), "closed-not-done", "销号时间", Severity.ERROR),
+        (hazard(整改完成情况="已完成"), "done-without-closed-on", "销号时间", Severity.ERROR),
+        (hazard(整改时限=date(2023, 12, 1)), "deadline-before-checked", "整改时限", Severity.ERROR),
+        (hazard(检查时间="上周二"), "bad-date", "检查时间", Severity.ERROR),
+        (hazard(检查时间=None), "missing-checked-on", "检查时间", Severity.WARNING),
+        (hazard(整改时限=None), "missing-deadline", "整改时限", Severity.WARNING),
+        (hazard(部位=None, 存在隐患问题=None), "missing-hazard", "存在隐患问题", Severity.ERROR),
+    ],
+)
+def test_row_problems_name_the_cell(
+    campaign: Campaign,
+    tmp_path: Path,
+    row: dict[str, object],
+    code: str,
+    header: str,
+    severity: Severity,
+) -> None:
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(), hazard(), row])
+    form = read(path, campaign)
+    ws = load_workbook(path)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    expected_cell = f"{ws.cell(1, columns[header]).column_letter}{header_row + 3}"
+    assert codes(form) == [(code, expected_cell, severity)]
+    (problem,) = form.problems
+    assert problem.sheet == FORM_SHEET and problem.where == f"{FORM_SHEET}!{expected_cell}"
+    assert problem.field == header and problem.message
+    assert len(form.hazards) == 3, "a row with problems is still a hazard"
+    assert form.hazards[2].errors == (severity is Severity.ERROR)
+
+
+def test_missing_head_is_an_error_on_its_cell(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard()], head=None)
+    ws = load_workbook(path)[FORM_SHEET]
+    row, col = label_cell(ws, "主要负责人")
+    form = read(path, campaign)
+    assert [(p.code, p.severity) for p in form.problems] == [("missing-head", Severity.ERROR)]
+    assert form.problems[0].cell == f"{ws.cell(row, col).coordinate}"
+
+
+def test_late_return_is_a_warning(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(
+        campaign, "总务基建处", tmp_path / "r.xlsx", [hazard()], form_date="2023年12月18日"
+    )
+    (problem,) = read(path, campaign).problems
+    assert (problem.code, problem.severity) == ("late-return", Severity.WARNING)
+    assert "逾期 3 天" in problem.message
+
+
+def test_department_by_alias_by_file_name_and_mismatch(campaign: Campaign, tmp_path: Path) -> None:
+    alias = filled_form(campaign, "职教中心学校", tmp_path / "a.xlsx", department_text="职教中心")
+    assert read(alias, campaign).department == "职教中心学校"
+    blank = filled_form(campaign, "附属医院", tmp_path / "附属医院.xlsx", department_text="")
+    assert read(blank, campaign).department == "附属医院"
+    mismatch = filled_form(campaign, "附属医院", tmp_path / "学院警务室报送.xlsx")
+    form = read(mismatch, campaign)
+    assert form.department == "附属医院"
+    assert [p.code for p in form.problems] == ["department-mismatch"]
+
+
+def test_unknown_department_is_an_error(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(
+        campaign, "附属医院", tmp_path / "x.xlsx", [hazard()], department_text="财务处"
+    )
+    form = read(path, campaign)
+    assert form.department == ""
+    assert [(p.code, p.severity) for p in form.problems] == [("unknown-department", Severity.ERROR)]
+    assert form.hazards[0].department == "财务处"
+
+
+def test_seed_ten_column_form_takes_default_deadline(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(整改时限=None)])
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    _, columns = header_position(ws)
+    for merged in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(str(merged))
+    ws.delete_cols(columns["整改时限"])
+    set_label(ws, "主要负责人", "张主任")
+    set_label(ws, "日期", date(2023, 12, 14))
+    set_label(ws, "联系方式", "0632-1234567")
+    wb.save(path)
+    assert header_position(ws)[1].get("整改时限") is None
+    form = read(path, campaign)
+    assert form.problems == []
+    assert form.hazards[0].deadline == date(2023, 12, 31)
+    assert form.hazards[0].deadline_is_default
+
+
+def test_extra_columns_go_to_remarks_and_columns_any_order(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(备注="已报修")])
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    a, b = columns["部位"], columns["责任人"]
+    for r in range(header_row, header_row + 2):
+        ws.cell(r, a).value, ws.cell(r, b).value = ws.cell(r, b).value, ws.cell(r, a).value
+    ws.cell(header_row, 12).value = "整改资金（元）"
+    ws.cell(header_row + 1, 12).value = 3000
+    ws.cell(header_row, 5).value = "整改\n措施 "  # line break and spaces in a header
+    wb.save(path)
+    (row,) = read(path, campaign).hazards
+    assert (row.location, row.owner, row.measures) == ("教学楼", "王五", "更换灭火器")
+    assert row.remarks == "已报修；整改资金（元）：3000"
+
+
+def test_merged_cells_are_read_on_every_row(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "r.xlsx",
+        [hazard(存在隐患问题="灭火器过期"), hazard(部位=None, 存在隐患问题="疏散指示灯损坏")],
+    )
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    col = columns["部位"]
+    ws.merge_cells(
+        start_row=header_row + 1, start_column=col, end_row=header_row + 2, end_column=col
+    )
+    wb.save(path)
+    rows = read(path, campaign).hazards
+    assert [r.location for r in rows] == ["教学楼", "教学楼"]
+
+
+def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active["A1"] = "随便什么表"
+    wb.save(tmp_path / "其他.xlsx")
+    form = read(tmp_path / "其他.xlsx", campaign)
+    assert not form.readable and "未找到自查整改清单表头" in form.reason
