@@ -50,7 +50,7 @@ def make_form() -> Workbook:
     ws = wb.active
     ws.title = FORM_SHEET
     last = len(COLUMNS)
-    widths = (6, 14, 24, 28, 26, 12, 11, 9, 12, 12, 14)
+    widths = (6, 14, 24, 26, 24, 14, 11, 9, 14, 14, 14)
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(1, index).column_letter].width = width
 

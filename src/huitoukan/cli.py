@@ -7,7 +7,7 @@ with --fail-if-overdue); 2 bad usage or configuration.
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -38,6 +38,14 @@ CampaignOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已有文件")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="日期", help="统计日期，决定哪些隐患逾期（默认今天），如 2023-12-20"
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="输出机器可读的 JSON")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="读取出错时显示完整的错误信息")]
 
 
 def _fail(error: HuitoukanError) -> typer.Exit:
@@ -77,32 +85,47 @@ def issue(
     ] = None,
     campaign: CampaignOption = None,
     force: ForceOption = False,
+    followup: Annotated[
+        Path | None,
+        typer.Option(
+            "--followup",
+            metavar="台账或报表文件夹",
+            help="跟进轮：按台账（或报回表格）把各部门最新报送的隐患预先填入表中，部门只需更新整改进度、补充新发现",
+        ),
+    ] = None,
+    only_open: Annotated[
+        bool, typer.Option("--only-open", help="跟进轮只发给仍有未销号隐患的部门")
+    ] = False,
+    form_date: Annotated[
+        str | None, typer.Option("--date", metavar="日期", help="跟进轮表头日期（默认今天）")
+    ] = None,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="日期", help="跟进轮报送截止日期（默认表头日期后 7 天）"),
+    ] = None,
 ) -> None:
     """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。"""
     from rich.console import Console
 
     from huitoukan import render
     from huitoukan.campaign import load_campaign
+    from huitoukan.campaign_state import followup_round, load_state
     from huitoukan.issuing import issue_forms
 
     try:
-        result = issue_forms(load_campaign(campaign), out, department or (), force=force)
+        config = load_campaign(campaign)
+        round_ = None
+        if followup is not None:
+            day = _date_option(form_date, "--date")
+            deadline = _date_option(due, "--due") if due else day + timedelta(days=7)
+            round_ = followup_round(load_state(config, [followup]), day, deadline, only_open)
+        result = issue_forms(config, out, department or (), force=force, followup=round_)
     except HuitoukanError as error:
         raise _fail(error) from None
     render.issue_summary(Console(), result)
 
 
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of", metavar="日期", help="统计日期，决定哪些隐患逾期（默认今天），如 2023-12-20"
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="输出机器可读的 JSON")]
-DebugOption = Annotated[bool, typer.Option("--debug", help="读取出错时显示完整的错误信息")]
-
-
-def _as_of(text: str | None) -> date:
+def _date_option(text: str | None, option: str = "--as-of") -> date:
     from huitoukan.dates import DateNotUnderstood, parse_date
 
     if text is None:
@@ -112,7 +135,7 @@ def _as_of(text: str | None) -> date:
     except DateNotUnderstood:
         parsed = None
     if parsed is None:
-        raise _fail(HuitoukanError(f"--as-of “{text}” 不是有效日期，请写成 2023-12-20"))
+        raise _fail(HuitoukanError(f"{option} “{text}” 不是有效日期，请写成 2023-12-20"))
     return parsed
 
 
@@ -137,7 +160,7 @@ def collect(
     from huitoukan.campaign import load_campaign
     from huitoukan.collecting import collect_to_register
 
-    day = _as_of(as_of)
+    day = _date_option(as_of)
     out_console, err_console = Console(), Console(stderr=True)
     try:
         config = load_campaign(campaign)
@@ -155,6 +178,58 @@ def collect(
     else:
         render.collect_report(out_console, err_console, result)
     raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def status(
+    sources: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[台账或报表文件夹]...",
+            help="全校隐患台账（默认当前文件夹的 全校隐患台账.xlsx），"
+            "或报回表格所在的文件夹（此时只在内存中汇总，不写文件）",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    due_within: Annotated[
+        int, typer.Option("--due-within", min=0, help="列出多少天内到期的隐患")
+    ] = 7,
+    department: Annotated[
+        list[str] | None,
+        typer.Option("--department", "-d", metavar="部门", help="只看这些部门（可重复，可用别名）"),
+    ] = None,
+    long_standing: Annotated[
+        bool, typer.Option("--long-standing", help="只列出历史遗留问题（报学院安全工作领导小组）")
+    ] = False,
+    fail_if_overdue: Annotated[
+        bool, typer.Option("--fail-if-overdue", help="存在逾期隐患时退出码为 1（用于定时检查）")
+    ] = False,
+    campaign: CampaignOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。"""
+    from rich.console import Console
+
+    from huitoukan import render
+    from huitoukan.campaign import load_campaign
+    from huitoukan.campaign_state import load_state
+    from huitoukan.status import build_status
+
+    day = _date_option(as_of)
+    try:
+        config = load_campaign(campaign)
+        names = [u.name for u in config.resolve_units(department)] if department else []
+        state = load_state(config, sources or [Path("全校隐患台账.xlsx")])
+        report = build_status(config, state.hazards, state.returned, day, due_within, names)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    if json_output:
+        typer.echo(report.model_dump_json(indent=2))
+    elif long_standing:
+        render.long_standing(Console(), report)
+    else:
+        render.status_report(Console(), report)
+    raise typer.Exit(1 if fail_if_overdue and report.overdue else 0)
 
 
 def main() -> None:

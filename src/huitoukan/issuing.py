@@ -7,6 +7,7 @@ print setup) as the office made it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from copy import copy
@@ -35,7 +36,8 @@ from huitoukan.form_layout import (
     find_header,
     match_label,
 )
-from huitoukan.sheet_style import BODY_FONT, BOX, CENTER, LEFT, set_value, write_table
+from huitoukan.models import HazardRow
+from huitoukan.sheet_style import BODY_FONT, BOX, CENTER, DATE_FORMAT, LEFT, set_value, write_table
 from huitoukan.template_files import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
 from huitoukan.text import normalize_key
 
@@ -49,10 +51,14 @@ class IssuedForm(BaseModel):
     file: str
     items: tuple[str, ...]
     sha256: str
+    prefilled: int = 0
+    """Hazard rows pre-filled in a follow-up round."""
+    open_hazards: int = 0
 
 
 class IssueResult(BaseModel):
     out_dir: Path
+    followup: bool = False
     forms: list[IssuedForm]
     checklist_file: str
     distribution_file: str
@@ -62,14 +68,27 @@ def form_file_name(department: str) -> str:
     return f"{_UNSAFE_FILE_CHARS.sub('_', department)}-安全隐患自查整改清单.xlsx"
 
 
+class FollowUp(BaseModel):
+    """A follow-up round: forms pre-filled with each department's latest rows."""
+
+    rows: dict[str, list[HazardRow]]
+    """Department → its hazards as last returned (closed ones included)."""
+    form_date: date
+    due: date
+    only_open: bool = False
+
+
 def issue_forms(
     campaign: Campaign,
     out_dir: Path,
     departments: Sequence[str] = (),
     force: bool = False,
+    followup: FollowUp | None = None,
 ) -> IssueResult:
     """Write the forms for `departments` (all units if empty) into `out_dir`."""
     units = campaign.resolve_units(departments) if departments else campaign.units
+    if followup is not None and followup.only_open:
+        units = tuple(u for u in units if any(not h.closed for h in followup.rows.get(u.name, [])))
     targets = [out_dir / form_file_name(u.name) for u in units]
     targets += [out_dir / CHECKLIST_FILE, out_dir / DISTRIBUTION_FILE]
     existing = [t.name for t in targets if t.exists()]
@@ -82,14 +101,27 @@ def issue_forms(
     form_template = template_path(FORM_TEMPLATE)
     forms: list[IssuedForm] = []
     for unit, target in zip(units, targets, strict=False):
-        workbook = fill_form(campaign, unit, form_template)
+        if followup is None:
+            workbook = fill_form(campaign, unit, form_template)
+        else:
+            workbook = fill_form(
+                campaign,
+                unit,
+                form_template,
+                followup.rows.get(unit.name, []),
+                followup.form_date,
+                followup.due,
+            )
         write_atomically(target, workbook.save)
+        prefilled = followup.rows.get(unit.name, []) if followup else []
         forms.append(
             IssuedForm(
                 department=unit.name,
                 file=target.name,
                 items=tuple(i.label for i in campaign.items_for(unit.name)),
                 sha256=sha256_of(target),
+                prefilled=len(prefilled),
+                open_hazards=sum(not h.closed for h in prefilled),
             )
         )
     checklist = fill_checklist(campaign, template_path(CHECKLIST_TEMPLATE))
@@ -97,6 +129,7 @@ def issue_forms(
     write_atomically(out_dir / DISTRIBUTION_FILE, distribution_list(campaign, forms).save)
     return IssueResult(
         out_dir=out_dir,
+        followup=followup is not None,
         forms=forms,
         checklist_file=CHECKLIST_FILE,
         distribution_file=DISTRIBUTION_FILE,
@@ -165,6 +198,59 @@ class FormSheet:
                 return self._right_of(cell)
         return None
 
+    def write_rows(self, rows: Sequence[HazardRow]) -> None:
+        """Pre-fill hazard rows, inserting styled rows above the footer when needed."""
+        self._make_room(len(rows))
+        for number, (r, row) in enumerate(zip(self.data_rows, rows, strict=False), start=1):
+            values: dict[str, object] = {
+                "seq": number,
+                "location": row.location,
+                "item": row.item,
+                "hazard": row.hazard,
+                "measures": row.measures,
+                "deadline": None if row.deadline_is_default else row.deadline,
+                "progress": row.progress or row.progress_text,
+                "owner": row.owner,
+                "checked_on": row.checked_on,
+                "closed_on": row.closed_on,
+                "remarks": row.remarks,
+            }
+            for field, value in values.items():
+                col = self.column(field)
+                if col is not None and value not in (None, ""):
+                    set_value(self.ws.cell(r, col), value)
+            fit_row_height(self.ws, r)
+
+    def _make_room(self, count: int) -> None:
+        extra = count - len(self.data_rows)
+        if extra <= 0:
+            return
+        ws = self.ws
+        last = self.data_rows[-1]
+        at = last + 1
+        below = [m for m in ws.merged_cells.ranges if m.min_row >= at]
+        heights = {r: ws.row_dimensions[r].height for r in range(at, ws.max_row + 1)}
+        for merged in below:
+            ws.unmerge_cells(str(merged))
+        ws.insert_rows(at, extra)
+        for merged in below:
+            merged.shift(row_shift=extra)
+            ws.merge_cells(str(merged))
+        for r, height in sorted(heights.items(), reverse=True):
+            ws.row_dimensions[r + extra].height = height
+        for r in range(at, at + extra):
+            ws.row_dimensions[r].height = ws.row_dimensions[last].height
+            for c in range(1, ws.max_column + 1):
+                ws.cell(r, c)._style = copy(ws.cell(last, c)._style)
+        self.data_rows.extend(range(at, at + extra))
+        self.footer_row += extra
+        if ws.print_area:
+            area = ws.print_area.split("!")[-1].replace("$", "")
+            start, end = area.split(":")
+            end_col = "".join(ch for ch in end if ch.isalpha())
+            end_row = int("".join(ch for ch in end if ch.isdigit()))
+            ws.print_area = f"{start}:{end_col}{end_row + extra}"
+
     def _right_of(self, cell: Cell) -> Cell:
         col = cell.column
         for merged in self.ws.merged_cells.ranges:
@@ -174,12 +260,36 @@ class FormSheet:
         return target if not isinstance(target, MergedCell) else self.ws.cell(cell.row, col + 2)
 
 
-def fill_form(campaign: Campaign, unit: Unit, template: Path) -> Workbook:
-    """A department's 附件2: its name, the school, the deadline, drop-downs and its items."""
+def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0) -> None:
+    """Make a row tall enough for its wrapped text, so nothing is clipped when printed."""
+    lines = 1
+    for cell in ws[row]:
+        if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
+            continue
+        width = ws.column_dimensions[cell.column_letter].width or 8.43
+        for part in cell.value.split("\n"):
+            units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+            lines_here = max(1, math.ceil(units / max(width - 1.5, 1)))
+            lines = max(lines, lines_here + cell.value.count("\n"))
+    current = ws.row_dimensions[row].height or 15
+    ws.row_dimensions[row].height = max(current, line_height * lines + 6)
+
+
+def fill_form(
+    campaign: Campaign,
+    unit: Unit,
+    template: Path,
+    rows: Sequence[HazardRow] = (),
+    form_date: date | None = None,
+    due: date | None = None,
+) -> Workbook:
+    """A department's 附件2: its name, the school, the deadline, drop-downs and its items;
+    in a follow-up round also its latest rows and the new date."""
     workbook = load_workbook(template)
     form = FormSheet(workbook)
     ws = form.ws
     info = campaign.info
+    due = due or info.returns_due
     for row in ws.iter_rows(max_row=form.header_row - 1):
         for cell in row:
             if not isinstance(cell.value, str):
@@ -192,7 +302,7 @@ def fill_form(campaign: Campaign, unit: Unit, template: Path) -> Workbook:
                     count=1,
                 )
             elif normalize_key(cell.value).startswith("填报说明"):
-                cell.value = _with_deadline(cell.value, info.returns_due, info.receiver)
+                cell.value = _with_deadline(cell.value, due, info.receiver)
     department_cell = form.label_value_cell("department", HEADER_LABELS)
     if department_cell is None:
         raise TemplateError("附件2 模板表头上方找不到“部门（章）：”")
@@ -201,6 +311,12 @@ def fill_form(campaign: Campaign, unit: Unit, template: Path) -> Workbook:
     else:
         set_value(department_cell, unit.name)
 
+    if form_date is not None:
+        date_cell = form.label_value_cell("form_date", HEADER_LABELS)
+        if date_cell is not None:
+            date_cell.value = form_date
+            date_cell.number_format = DATE_FORMAT
+    form.write_rows(rows)
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range)

@@ -46,8 +46,17 @@ class Collection(BaseModel):
         return sum(p.severity is Severity.WARNING for p in self.problems)
 
     def returned(self) -> dict[str, date | None]:
-        """Department → the 日期 of its current return."""
-        return {name: form.form_date for name, form in self.current.items()}
+        """Department → the 日期 of its first return (None when no version was dated).
+
+        Lateness is about the first return: a follow-up version sent after the
+        deadline is an update, not a late return."""
+        first: dict[str, date | None] = dict.fromkeys(self.current)
+        for form in self.forms:
+            if form.department in first and form.readable and form.form_date is not None:
+                earliest = first[form.department]
+                if earliest is None or form.form_date < earliest:
+                    first[form.department] = form.form_date
+        return first
 
 
 def version_order(form: ReturnForm) -> tuple[date, float, str]:
@@ -82,7 +91,13 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         outcomes[newest.file] = FileOutcome.USED
         for older in versions[:-1]:
             outcomes[older.file] = FileOutcome.SUPERSEDED
-        problems.extend(newest.problems)
+        first_on_time = any(
+            v.form_date is not None and all(p.code != "late-return" for p in v.problems)
+            for v in versions[:-1]
+        )
+        problems.extend(
+            p for p in newest.problems if not (first_on_time and p.code == "late-return")
+        )
         hazards.extend(newest.hazards)
         vanished = _vanished(versions)
         hazards.extend(vanished)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from huitoukan.errors import InputError
-from huitoukan.models import HazardRow
+from huitoukan.models import FileOutcome, HazardRow
 from huitoukan.register_layout import (
     DEFAULT_DEADLINE_SOURCE,
     FILES_SHEET,
@@ -94,10 +94,18 @@ def read_register(path: Path) -> RegisterContent:
                     vanished_from=cell_text(row.get("新版本中消失")),
                 )
             )
-        returned: dict[str, date | None] = {}
-        for row in _table(sheets, FILES_SHEET, path):
-            if cell_text(row.get("处理结果")) == "采用":
-                returned[cell_text(row.get("部门"))] = _date(row.get("表头日期"))
+        files = _table(sheets, FILES_SHEET, path)
+        returned: dict[str, date | None] = {
+            cell_text(row.get("部门")): None
+            for row in files
+            if cell_text(row.get("处理结果")) == FileOutcome.USED.value
+        }
+        for row in files:
+            department = cell_text(row.get("部门"))
+            day = _date(row.get("表头日期"))
+            if department in returned and day is not None:
+                earliest = returned[department]
+                returned[department] = day if earliest is None else min(earliest, day)
     except ValueError as exc:
         raise InputError(
             f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"

@@ -11,6 +11,7 @@ from rich.table import Table
 from huitoukan.collecting import CollectResult
 from huitoukan.issuing import IssueResult
 from huitoukan.models import FileOutcome, Problem, Severity
+from huitoukan.status import HazardView, StatusReport
 
 
 def issue_summary(console: Console, result: IssueResult) -> None:
@@ -19,8 +20,14 @@ def issue_summary(console: Console, result: IssueResult) -> None:
     table.add_column("部门")
     table.add_column("文件")
     table.add_column("检查项目数", justify="right")
+    if result.followup:
+        table.add_column("预填隐患", justify="right")
+        table.add_column("其中未销号", justify="right")
     for number, form in enumerate(result.forms, start=1):
-        table.add_row(str(number), form.department, form.file, str(len(form.items)))
+        cells = [str(number), form.department, form.file, str(len(form.items))]
+        if result.followup:
+            cells += [str(form.prefilled), str(form.open_hazards)]
+        table.add_row(*cells)
     console.print(table)
     console.print(f"附件1：{result.checklist_file}    发放清单：{result.distribution_file}")
 
@@ -117,3 +124,122 @@ def problem_list(console: Console, problems: list[Problem]) -> None:
         console.print(
             f"  [{colour}]{p.severity.value}[/]{where}{field}{value}：{escape(p.message)}"
         )
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _hazard_table(title: str, views: list[HazardView], days_header: str, overdue: bool) -> Table:
+    """Hazards grouped by department (in order of first appearance), a section each."""
+    table = Table(title=title, title_justify="left")
+    for name in ("部门", "部位", "存在隐患问题", "整改时限", days_header, "责任人", "整改完成情况"):
+        table.add_column(name, overflow="fold")
+    order = list(dict.fromkeys(v.department for v in views))
+    for index, department in enumerate(order):
+        if index:
+            table.add_section()
+        for view in (v for v in views if v.department == department):
+            days = view.days_overdue if overdue else view.days_left
+            deadline = (
+                f"{view.deadline}（默认）" if view.deadline_is_default else str(view.deadline)
+            )
+            table.add_row(
+                escape(department),
+                escape(view.location),
+                escape(view.hazard),
+                deadline,
+                f"[red]{days}[/]" if overdue else str(days),
+                escape(view.owner),
+                escape(view.progress or "未填写"),
+            )
+    return table
+
+
+def status_report(console: Console, report: StatusReport) -> None:
+    console.print(
+        f"[bold]{escape(report.school)}{escape(report.campaign)}[/]　统计日期 {report.as_of}"
+        f"（报送截止 {report.returns_due}）"
+    )
+    if report.overdue:
+        console.print(
+            _hazard_table(f"逾期隐患（{len(report.overdue)}）", report.overdue, "逾期天数", True)
+        )
+    else:
+        console.print("[green]没有逾期隐患。[/]")
+    if report.due_soon:
+        console.print(
+            _hazard_table(
+                f"{report.due_within_days} 天内到期（{len(report.due_soon)}）",
+                report.due_soon,
+                "剩余天数",
+                False,
+            )
+        )
+    if report.not_returned:
+        label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
+        console.print(f"[bold red]{label}：[/]{'、'.join(report.not_returned)}")
+    table = Table(title="各部门情况", title_justify="left")
+    for name in ("部门", "报送", "隐患", "已销号", "未销号", "逾期", "历史遗留", "销号率"):
+        table.add_column(name, justify="left" if name in ("部门", "报送") else "right")
+    for dept in report.departments:
+        returned = ("逾期报送" if dept.late else "已报送") if dept.returned else "[red]未报送[/]"
+        table.add_row(
+            escape(dept.department),
+            returned,
+            str(dept.hazards),
+            str(dept.closed),
+            str(dept.open),
+            str(dept.overdue),
+            str(dept.long_standing),
+            _percent(dept.closure_rate),
+        )
+    totals = report.totals
+    table.add_section()
+    table.add_row(
+        "合计",
+        f"{totals.returned}/{totals.departments}",
+        str(totals.hazards),
+        str(totals.closed),
+        str(totals.open),
+        str(totals.overdue),
+        str(sum(d.long_standing for d in report.departments)),
+        _percent(totals.closure_rate),
+    )
+    console.print(table)
+    console.print(
+        f"全校隐患 {totals.hazards} 项，已销号 {totals.closed}，未销号 {totals.open}，"
+        f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}。"
+    )
+
+
+def long_standing(console: Console, report: StatusReport) -> None:
+    """历史遗留问题: open hazards a department marked as needing interim measures."""
+    if not report.long_standing:
+        console.print("没有标注为历史遗留问题的未销号隐患。")
+        return
+    table = Table(
+        title=f"历史遗留问题（{len(report.long_standing)}），报学院安全工作领导小组",
+        title_justify="left",
+    )
+    for name in (
+        "部门",
+        "部位",
+        "存在隐患问题",
+        "整改措施（含补救或替代措施）",
+        "整改时限",
+        "责任人",
+        "备注",
+    ):
+        table.add_column(name, overflow="fold")
+    for view in report.long_standing:
+        table.add_row(
+            escape(view.department),
+            escape(view.location),
+            escape(view.hazard),
+            escape(view.measures),
+            str(view.deadline),
+            escape(view.owner),
+            escape(view.remarks),
+        )
+    console.print(table)

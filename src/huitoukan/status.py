@@ -62,7 +62,8 @@ class HazardView(BaseModel):
 class DepartmentSummary(BaseModel):
     department: str
     returned: bool
-    form_date: date | None
+    first_returned_on: date | None
+    """日期 of the department's first return: lateness is judged on it."""
     late: bool
     hazards: int
     closed: int
@@ -125,13 +126,13 @@ def build_status(
     for name in names:
         mine = [h for h in hazards if h.department == name]
         closed = sum(h.closed for h in mine)
-        form_date = returned.get(name)
+        first = returned.get(name)
         summaries.append(
             DepartmentSummary(
                 department=name,
                 returned=name in returned,
-                form_date=form_date,
-                late=form_date is not None and form_date > due,
+                first_returned_on=first,
+                late=first is not None and first > due,
                 hazards=len(mine),
                 closed=closed,
                 open=len(mine) - closed,

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from huitoukan.campaign import Campaign
+from huitoukan.cli import app
+from tests.helpers import closed, filled_form, hazard
+
+
+def setup_returns(campaign: Campaign, folder: Path) -> None:
+    filled_form(
+        campaign,
+        "附属医院",
+        folder / "医院.xlsx",
+        [hazard(部位="门诊", 整改时限=date(2023, 12, 18)), closed(部位="药房")],
+    )
+    filled_form(
+        campaign,
+        "安全保卫处",
+        folder / "保卫处.xlsx",
+        [
+            hazard(部位="北围墙", 整改时限=date(2024, 6, 30), 备注="历史遗留，已设临时围挡"),
+            hazard(部位="东门", 整改时限=date(2023, 12, 22)),
+        ],
+    )
+
+
+def test_status_from_register_and_from_returns_agree(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    setup_returns(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-01"]).exit_code == 0
+    for as_of in ("2023-12-10", "2023-12-20", "2024-07-02"):
+        from_register = runner.invoke(app, ["status", "--as-of", as_of, "--json"])
+        from_returns = runner.invoke(app, ["status", "回收", "--as-of", as_of, "--json"])
+        assert from_register.exit_code == from_returns.exit_code == 0
+        assert json.loads(from_register.stdout) == json.loads(from_returns.stdout)
+
+
+def test_status_tables_and_fail_if_overdue(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    setup_returns(campaign, chdir_tmp / "回收")
+    runner.invoke(app, ["collect", "回收"])
+    before = runner.invoke(app, ["status", "--as-of", "2023-12-16", "--fail-if-overdue"])
+    assert before.exit_code == 0, before.output
+    assert "没有逾期隐患" in before.output and "7 天内到期（2）" in before.output
+    assert "逾期未报送：总务基建处" in before.output
+    after = runner.invoke(app, ["status", "--as-of", "2023-12-20", "--fail-if-overdue"])
+    assert after.exit_code == 1
+    assert "逾期隐患（1）" in after.output and "门诊" in after.output
+    assert runner.invoke(app, ["status", "--as-of", "2023-12-20"]).exit_code == 0
+
+
+def test_status_before_deadline_and_department_filter(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    setup_returns(campaign, chdir_tmp / "回收")
+    early = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-12"])
+    assert "尚未报送（未到截止日期）" in early.output
+    only = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-20", "-d", "医院", "--json"])
+    payload = json.loads(only.stdout)
+    assert [d["department"] for d in payload["departments"]] == ["附属医院"]
+    assert payload["totals"]["hazards"] == 2 and payload["not_returned"] == []
+    assert runner.invoke(app, ["status", "回收", "-d", "财务处"]).exit_code == 2
+
+
+def test_long_standing_list(runner: CliRunner, chdir_tmp: Path, campaign: Campaign) -> None:
+    setup_returns(campaign, chdir_tmp / "回收")
+    result = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-20", "--long-standing"])
+    assert result.exit_code == 0
+    assert "历史遗留问题（1）" in result.output and "北围墙" in result.output
+    assert "门诊" not in result.output
+
+
+def test_status_without_register_exits_2(runner: CliRunner, chdir_tmp: Path) -> None:
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code == 2
+    assert "huitoukan collect" in result.output

@@ -1,0 +1,151 @@
+"""A whole two-round campaign: issue → fill → collect → status → issue --followup →
+close some, delete one, add one → collect → status."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from huitoukan.cli import app
+from huitoukan.form_layout import FORM_SHEET
+from huitoukan.issuing import form_file_name
+from tests.helpers import closed, hazard, header_position, set_label, write_rows
+
+
+def invoke(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+def fill_first_round(issued: Path, back: Path) -> None:
+    for department, rows in {
+        "安全保卫处": [
+            hazard(部位="东门", 整改时限=date(2023, 12, 16)),
+            hazard(部位="北围墙", 整改时限=date(2023, 12, 18)),
+            closed(部位="监控室"),
+        ],
+        "总务基建处": [
+            hazard(部位="锅炉房", 整改时限=date(2023, 12, 17)),
+            hazard(部位="食堂", 整改时限=date(2024, 1, 10)),
+        ],
+    }.items():
+        wb = load_workbook(issued / form_file_name(department))
+        ws = wb[FORM_SHEET]
+        set_label(ws, "主要负责人", "负责人甲")
+        set_label(ws, "日期", date(2023, 12, 14))
+        write_rows(ws, rows)
+        back.mkdir(parents=True, exist_ok=True)
+        wb.save(back / f"{department}.xlsx")
+
+
+def update_followup(
+    form: Path,
+    out: Path,
+    changes: dict[str, dict[str, object]],
+    delete: str | None = None,
+    add: dict[str, object] | None = None,
+) -> None:
+    """Edit a pre-filled follow-up form as the department would."""
+    wb = load_workbook(form)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    set_label(ws, "主要负责人", "负责人甲")
+    rows = list(range(header_row + 1, header_row + 11))
+    place = columns["部位"]
+    for r in rows:
+        location = ws.cell(r, place).value
+        if location in changes:
+            for header, value in changes[location].items():
+                ws.cell(r, columns[header]).value = value
+        if location == delete:
+            for c in columns.values():
+                if c != columns["序号"]:
+                    ws.cell(r, c).value = None
+    if add:
+        free = next(
+            r
+            for r in rows
+            if ws.cell(r, place).value is None and ws.cell(r, columns["存在隐患问题"]).value is None
+        )
+        for header, value in add.items():
+            ws.cell(free, columns[header]).value = value
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+
+
+def overdue_places(payload: dict[str, object]) -> list[tuple[str, int]]:
+    return [(h["location"], h["days_overdue"]) for h in payload["overdue"]]  # type: ignore[attr-defined, index]
+
+
+def test_two_round_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    first = json.loads(invoke(runner, "status", "--as-of", "2023-12-20", "--json"))
+    assert overdue_places(first) == [("东门", 4), ("锅炉房", 3), ("北围墙", 2)]
+    assert first["not_returned"] == [
+        "学生工作处",
+        "各二级学院",
+        "高级技工学校",
+        "职教中心学校",
+        "附属医院",
+        "学院警务室",
+    ]
+
+    invoke(
+        runner,
+        "issue",
+        "--followup",
+        "全校隐患台账.xlsx",
+        "--only-open",
+        "--date",
+        "2023-12-21",
+        "--due",
+        "2023-12-28",
+        "-o",
+        "第二轮",
+    )
+    assert sorted(p.name for p in Path("第二轮").glob("*自查整改清单.xlsx")) == sorted(
+        [form_file_name("安全保卫处"), form_file_name("总务基建处")]
+    )
+    update_followup(
+        Path("第二轮") / form_file_name("安全保卫处"),
+        Path("第二轮回收") / "保卫处.xlsx",
+        {"东门": {"整改完成情况": "已完成", "销号时间": date(2023, 12, 22)}},
+        delete="北围墙",
+        add=hazard(
+            部位="礼堂",
+            存在隐患问题="应急照明损坏",
+            整改时限=date(2023, 12, 24),
+            检查时间=date(2023, 12, 21),
+        ),
+    )
+    update_followup(
+        Path("第二轮") / form_file_name("总务基建处"),
+        Path("第二轮回收") / "总务.xlsx",
+        {"锅炉房": {"整改完成情况": "已完成", "销号时间": date(2023, 12, 23)}},
+    )
+    collected = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-26"], env={"COLUMNS": "200"}
+    )
+    assert "隐患在新版本中消失" in collected.output and "北围墙" in collected.output
+    assert "逾期报送" not in collected.output  # a follow-up version is an update, not a late return
+    second = json.loads(invoke(runner, "status", "--as-of", "2023-12-26", "--json"))
+    assert overdue_places(second) == [("北围墙", 8), ("礼堂", 2)]
+    assert [h["vanished"] for h in second["overdue"]] == [True, False]
+    by_place = {h["location"]: h for h in second["overdue"]}
+    assert by_place["礼堂"]["department"] == "安全保卫处"
+    departments = {d["department"]: d for d in second["departments"]}
+    assert departments["安全保卫处"]["closed"] == 2 and departments["总务基建处"]["closed"] == 1
+    assert departments["安全保卫处"]["first_returned_on"] == "2023-12-14"
+
+    from_returns = invoke(runner, "status", "回收", "第二轮回收", "--as-of", "2023-12-26", "--json")
+    assert json.loads(from_returns) == second

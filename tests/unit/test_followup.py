@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from huitoukan.campaign import Campaign
+from huitoukan.campaign_state import followup_round, load_state
+from huitoukan.form_layout import FORM_SHEET
+from huitoukan.issuing import form_file_name, issue_forms
+from huitoukan.return_reading import read_return
+from tests.helpers import closed, filled_form, hazard, header_position
+
+
+def test_followup_prefills_every_row_and_reads_back_the_same(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    rows = [hazard(部位=f"部位{n}", 整改时限=date(2023, 12, 20 + n % 5)) for n in range(13)]
+    rows += [closed(部位="已关", 备注="=SUM(A1)"), hazard(部位="默认时限", 整改时限=None)]
+    filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", rows)
+    state = load_state(campaign, [tmp_path / "回收"])
+    round_ = followup_round(state, date(2023, 12, 21), date(2023, 12, 28), only_open=False)
+    result = issue_forms(campaign, tmp_path / "第二轮", ["总务基建处"], followup=round_)
+    assert [f.department for f in result.forms] == ["总务基建处"]
+    path = tmp_path / "第二轮" / form_file_name("总务基建处")
+    ws = load_workbook(path)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    assert ws.cell(header_row + 15, columns["部位"]).value == "默认时限"
+    assert ws.cell(header_row + 15, columns["整改时限"]).value is None
+    assert ws.cell(header_row + 14, columns["备注"]).data_type == "s"
+    footer = header_row + 15 + 2
+    assert str(ws.cell(footer, 1).value).startswith("上报人")
+    assert f"A{footer}:B{footer}" in {str(m) for m in ws.merged_cells.ranges}
+    (status,) = [dv for dv in ws.data_validations.dataValidation if "G" in str(dv.sqref)]
+    assert str(status.sqref) == f"G{header_row + 1}:G{header_row + 15}"
+    assert ws.print_area.endswith(f"$K${footer}")
+    form = read_return(path, path.name, campaign)
+    assert form.form_date == date(2023, 12, 21)
+    before = {h.key: h for h in state.hazards}
+    assert [h.key for h in form.hazards] == [h.key for h in state.hazards]
+    for row in form.hazards:
+        old = before[row.key]
+        assert (
+            row.progress,
+            row.deadline,
+            row.closed_on,
+            row.remarks,
+            row.deadline_is_default,
+        ) == (old.progress, old.deadline, old.closed_on, old.remarks, old.deadline_is_default)
+
+
+def test_only_open_leaves_out_departments_with_nothing_open(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    filled_form(campaign, "附属医院", tmp_path / "r" / "a.xlsx", [closed()])
+    filled_form(campaign, "学院警务室", tmp_path / "r" / "b.xlsx", [hazard()])
+    state = load_state(campaign, [tmp_path / "r"])
+    round_ = followup_round(state, date(2023, 12, 21), date(2023, 12, 28), only_open=True)
+    result = issue_forms(campaign, tmp_path / "out", followup=round_)
+    assert [f.department for f in result.forms] == ["学院警务室"]
+    note = load_workbook(tmp_path / "out" / form_file_name("学院警务室"))[FORM_SHEET]["A4"].value
+    assert "2023年12月28日前" in note
