@@ -17,8 +17,8 @@ from huitoukan.register_file import replace_register
 from huitoukan.register_writing import write_register
 from huitoukan.return_files import find_returns
 from huitoukan.return_reading import read_return
+from huitoukan.sniffing import RESAVE
 from huitoukan.status import StatusReport, build_status
-from huitoukan.workbook_reading import RESAVE
 
 Progress = Callable[[int, int, Path], None]
 

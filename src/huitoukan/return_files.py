@@ -36,11 +36,17 @@ _DOCUMENTS = {
 _TEMP_SUFFIXES = frozenset({".tmp", ".temp", ".bak", ".swp", ".part", ".crdownload"})
 
 
-def _silently_ignored(path: Path) -> bool:
-    name = path.name
+def _ignored_name(name: str) -> bool:
+    """Office lock files, hidden (dot) files and folders, temporary files."""
     if name.startswith(("~$", ".~lock.", ".")) or name.endswith("#"):
         return True
-    if name.lower() in {"thumbs.db", "desktop.ini"} or path.suffix.lower() in _TEMP_SUFFIXES:
+    return (
+        name.lower() in {"thumbs.db", "desktop.ini"} or Path(name).suffix.lower() in _TEMP_SUFFIXES
+    )
+
+
+def _silently_ignored(path: Path) -> bool:
+    if _ignored_name(path.name):
         return True
     try:
         attributes = getattr(path.stat(), "st_file_attributes", 0)
@@ -60,11 +66,7 @@ def find_returns(
         if entry.is_dir():
             paths = sorted(p for p in entry.rglob("*") if p.is_file())
             paths = [
-                p
-                for p in paths
-                if not any(
-                    _silently_ignored(Path(part)) for part in p.relative_to(entry).parts[:-1]
-                )
+                p for p in paths if not any(map(_ignored_name, p.relative_to(entry).parts[:-1]))
             ]
         elif entry.is_file():
             paths = [entry]

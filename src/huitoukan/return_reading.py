@@ -24,8 +24,9 @@ from huitoukan.form_layout import (
 )
 from huitoukan.models import CheckedItem, Problem, ReturnForm, Severity
 from huitoukan.row_validation import RowCells, RowChecker, cell_text
-from huitoukan.text import normalize_key
-from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_sheets
+from huitoukan.sniffing import Format
+from huitoukan.text import CONTROL_CHARACTERS, normalize_key
+from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_workbook
 
 
 def column_letter(index: int) -> str:
@@ -59,11 +60,20 @@ def read_return(path: Path, display: str, campaign: Campaign) -> ReturnForm:
     stat = path.stat()
     form = ReturnForm(file=display, sha256=sha256_of(path), modified=stat.st_mtime)
     try:
-        sheets = read_sheets(path)
+        content = read_workbook(path)
     except UnreadableWorkbook as exc:
         return form.model_copy(update={"readable": False, "reason": exc.reason})
+    if content.format is Format.ET:
+        form.problems.append(
+            Problem(
+                severity=Severity.WARNING,
+                code="wps-et",
+                file=display,
+                message="文件为 WPS 表格（.et）格式，已读取；今后请另存为 .xlsx 报送",
+            )
+        )
     forms: list[FormSheet] = []
-    for grid in sheets:
+    for grid in content.sheets:
         header = find_header(grid.rows)
         if header is None:
             continue
@@ -95,6 +105,18 @@ def read_return(path: Path, display: str, campaign: Campaign) -> ReturnForm:
     _read_header_fields(form, labels, campaign, main.grid.name)
     for sheet in forms:
         _read_rows(form, sheet, campaign)
+        form.problems.extend(
+            Problem(
+                severity=Severity.ERROR,
+                code="formula-without-value",
+                file=display,
+                sheet=sheet.grid.name,
+                cell=cell,
+                message="这个单元格是公式，但文件中没有保存计算结果，请用 Excel 打开并保存后重新报送",
+                department=form.department,
+            )
+            for cell in sheet.grid.formulas_without_value
+        )
     return form
 
 
@@ -285,6 +307,20 @@ def _read_rows(form: ReturnForm, sheet: FormSheet, campaign: Campaign) -> None:
             for c, title in header.extra.items()
             if c < len(row) and c not in header_cols and cell_text(row[c])
         ]
+        for value, ref in cells.values():
+            if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+                checker.problems.append(
+                    Problem(
+                        severity=Severity.WARNING,
+                        code="control-characters",
+                        file=form.file,
+                        sheet=sheet.grid.name,
+                        cell=ref,
+                        value=cell_text(value),
+                        message="单元格中含有不可见的控制字符，已删除；请核对内容是否完整",
+                        department=checker.department,
+                    )
+                )
         raw = RowCells(r + 1, cells, extras)
         if not any(raw.text(name) for name in cells if name != "seq") and not extras:
             continue  # blank, or the template's pre-numbered empty row

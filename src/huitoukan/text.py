@@ -17,6 +17,8 @@ _INVISIBLE = dict.fromkeys(
     + [0x200E, 0x200F, 0x061C]
 )
 _SPACE = re.compile(r"\s+")
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters an xlsx file cannot hold (XML 1.0 forbids them)."""
 _PUNCT_FOR_KEYS = re.compile(r"[\s，,。.、；;：:！!？?（）()【】\[\]“”\"'‘’《》<>·_\-—]+")
 
 
@@ -38,5 +40,5 @@ def fingerprint(text: str) -> str:
 
 
 def clean_cell_text(text: str) -> str:
-    """Trim a value typed into a cell (outer whitespace, invisible characters)."""
-    return strip_invisible(text).strip()
+    """Trim a value typed into a cell (outer whitespace, invisible and control characters)."""
+    return CONTROL_CHARACTERS.sub("", strip_invisible(text)).strip()

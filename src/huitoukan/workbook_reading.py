@@ -1,19 +1,29 @@
 """Opening a returned workbook of any format departments save in, as plain grids.
 
-python-calamine reads .xlsx/.xlsm/.xls/.ods in one fast pass and gives cached
-formula values and real dates for 年月日 formats. Every sheet comes back as a
-rectangular grid from A1, with merged cells filled with their top-left value on
-every row and column they cover. A file that cannot be read raises
-`UnreadableWorkbook` with a one-line Chinese reason; nothing else escapes.
+The bytes are sniffed first (`sniffing`): the real format decides, not the file
+name, and hostile or broken files are refused with a reason before a parser runs.
+python-calamine then reads .xlsx/.xlsm/.xls/.ods (and WPS .et, which is BIFF
+inside) in one fast pass, with cached formula values and real dates for 年月日
+formats. It ignores a sheet's recorded dimension and styled empty cells, so
+neither a lying `<dimension>` nor thousands of formatted empty rows matter.
+Every sheet comes back as rows from A1, merged cells filled with their top-left
+value on every row and column they cover. Anything that goes wrong becomes
+`UnreadableWorkbook` with a one-line Chinese reason.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from huitoukan.sniffing import RESAVE, Format, Refused, sniff
+
 Cell = object
+MAX_COLUMNS = 256
+"""Columns read per row: the form has eleven; anything past IV is not form data."""
+_EMPTY_ROW: list[Cell] = []
 
 
 @dataclass(frozen=True)
@@ -21,6 +31,13 @@ class SheetGrid:
     name: str
     visible: bool
     rows: list[list[Cell]]
+    formulas_without_value: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkbookContent:
+    format: Format
+    sheets: list[SheetGrid] = field(default_factory=list)
 
 
 class UnreadableWorkbook(Exception):
@@ -29,30 +46,39 @@ class UnreadableWorkbook(Exception):
         self.reason = reason
 
 
-RESAVE = "请用 Excel 或 WPS 打开后另存为 .xlsx 再重新报送"
-UNSUPPORTED_FORMATS = {
-    ".et": "WPS 表格格式（.et）无法读取，请在 WPS 中另存为 .xlsx 后重新报送",
-    ".ett": "WPS 模板格式（.ett）无法读取，请另存为 .xlsx 后重新报送",
+UNSUPPORTED_SUFFIXES = {
     ".csv": "CSV 文本文件没有表头信息，请使用下发的附件2（.xlsx）填写后重新报送",
-    ".xlsb": "Excel 二进制格式（.xlsb）无法读取，请另存为 .xlsx 后重新报送",
     ".numbers": "Numbers 格式无法读取，请在 Numbers 中导出为 Excel（.xlsx）后重新报送",
-    ".xltx": "这是 Excel 模板文件，请另存为 .xlsx 后重新报送",
-    ".xltm": "这是 Excel 模板文件，请另存为 .xlsx 后重新报送",
-    ".xlt": "这是 Excel 模板文件，请另存为 .xlsx 后重新报送",
-    ".fods": "平面 ODS 格式（.fods）无法读取，请另存为 .xlsx 后重新报送",
+    ".fods": f"平面 ODS 格式（.fods）无法读取，{RESAVE}",
 }
 
 
-def read_sheets(path: Path) -> list[SheetGrid]:
+_SUFFIXES = {
+    Format.XLSX: (".xlsx", ".xlsm", ".xltx", ".xltm"),
+    Format.XLS: (".xls", ".xlt"),
+    Format.ODS: (".ods",),
+    Format.ET: (),
+}
+
+
+def read_workbook(path: Path) -> WorkbookContent:
     import python_calamine as calamine
 
-    reason = UNSUPPORTED_FORMATS.get(path.suffix.lower())
+    reason = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
     if reason is not None:
         raise UnreadableWorkbook(reason)
-    if path.stat().st_size == 0:
-        raise UnreadableWorkbook(f"文件是空的（0 字节），{RESAVE}")
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
+        data = path.read_bytes()
+        sniffed = sniff(data, path.suffix.lower())
+    except Refused as refused:
+        raise UnreadableWorkbook(refused.reason) from None
+    except OSError as exc:
+        raise UnreadableWorkbook(f"文件无法打开（{exc.strerror}），请确认文件没有被占用") from None
+    try:
+        if path.suffix.lower() in _SUFFIXES[sniffed.format]:
+            workbook = calamine.CalamineWorkbook.from_path(str(path))
+        else:  # a renamed file: calamine picks its reader by suffix, or by content from memory
+            workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
         raise UnreadableWorkbook("文件设有打开密码，请取消密码后重新报送") from None
     except Exception as exc:  # calamine raises several unrelated types for damaged files
@@ -64,15 +90,30 @@ def read_sheets(path: Path) -> list[SheetGrid]:
                 if meta.typ is not calamine.SheetTypeEnum.WorkSheet:
                     continue
                 sheet = workbook.get_sheet_by_name(meta.name)
-                rows = cast(list[list[Cell]], sheet.to_python(skip_empty_area=False))
+                rows: list[list[Cell]] = []
+                for row in sheet.iter_rows():
+                    values = cast(list[Cell], row[:MAX_COLUMNS])
+                    rows.append(values if any(v != "" for v in values) else _EMPTY_ROW)
+                while rows and rows[-1] is _EMPTY_ROW:
+                    rows.pop()
                 _fill_merged(rows, sheet.merged_cell_ranges or ())
-                visible = meta.visible is calamine.SheetVisibleEnum.Visible
-                sheets.append(SheetGrid(meta.name, visible, rows))
+                sheets.append(
+                    SheetGrid(
+                        meta.name,
+                        meta.visible is calamine.SheetVisibleEnum.Visible,
+                        rows,
+                        tuple(sniffed.formulas_without_value.get(meta.name, ())),
+                    )
+                )
     except calamine.PasswordError:
         raise UnreadableWorkbook("文件设有打开密码，请取消密码后重新报送") from None
     except Exception as exc:
         raise UnreadableWorkbook(f"工作表无法读取（{_short(exc)}），{RESAVE}") from None
-    return sheets
+    return WorkbookContent(sniffed.format, sheets)
+
+
+def read_sheets(path: Path) -> list[SheetGrid]:
+    return read_workbook(path).sheets
 
 
 def _fill_merged(rows: list[list[Cell]], ranges: object) -> None:
@@ -82,6 +123,8 @@ def _fill_merged(rows: list[list[Cell]], ranges: object) -> None:
         value = rows[top][left]
         for r in range(top, min(bottom, len(rows) - 1) + 1):
             row = rows[r]
+            if row is _EMPTY_ROW:
+                row = rows[r] = [""] * (right + 1)
             for c in range(left, min(right, len(row) - 1) + 1):
                 if row[c] == "" or row[c] is None:
                     row[c] = value

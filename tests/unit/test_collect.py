@@ -229,3 +229,20 @@ def test_register_reads_back_to_the_same_hazards(campaign: Campaign, tmp_path: P
     content = read_register(out)
     assert content.hazards == result.collection.hazards
     assert content.returned == result.collection.returned()
+
+
+def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    from huitoukan.return_files import find_returns
+
+    filled_form(campaign, "附属医院", tmp_path / "r" / "第一批" / "医院.xlsx", [hazard()])
+    filled_form(campaign, "学院警务室", tmp_path / "r" / "第二批" / "深一层" / "警务室.xls", [])
+    for junk in ("~$医院.xlsx", ".~lock.医院.xlsx#", ".隐藏.xlsx", "a.tmp"):
+        (tmp_path / "r" / "第一批" / junk).write_bytes(b"x")
+    (tmp_path / "r" / ".git").mkdir()
+    (tmp_path / "r" / ".git" / "x.xlsx").write_bytes(b"x")
+    (tmp_path / "r" / "扫描件.pdf").write_bytes(b"%PDF")
+    paths, skipped = find_returns([tmp_path / "r"])
+    assert [p.name for p in paths] == ["医院.xlsx", "警务室.xls"]
+    assert [Path(s.file).name for s in skipped] == ["扫描件.pdf"]

@@ -1,0 +1,121 @@
+"""Hostile and broken returns: each has an exact outcome, and none disturbs the good ones."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from huitoukan.campaign import Campaign
+from huitoukan.collecting import collect, collect_to_register, read_one
+from huitoukan.models import FileOutcome, Severity
+from huitoukan.register_layout import HAZARD_SHEET
+from tests import hostile
+from tests.helpers import sheet_rows
+
+REFUSED = [
+    ("炸弹.xlsx", lambda c, p: hostile.zip_bomb(p), "疑似压缩炸弹"),
+    ("实体.xlsx", hostile.entity_bomb, "XML 实体声明"),
+    ("外部实体.xlsx", hostile.external_entity, "XML 实体声明"),
+    ("加密.xlsx", lambda c, p: hostile.encrypted_ooxml(p), "文件设有打开密码"),
+    ("截断.xlsx", hostile.truncated, "不完整或已损坏"),
+    ("表格.xlsx", lambda c, p: hostile.csv_named_xlsx(p), "文本（CSV）"),
+    ("网页.xls", lambda c, p: hostile.html_named_xls(p), "网页（HTML）"),
+    ("文档.xlsx", lambda c, p: hostile.docx_named_xlsx(p), "Word 文档"),
+    ("空.xlsx", lambda c, p: hostile.empty(p), "0 字节"),
+    ("范围.xlsx", hostile.absurd_extent, "范围异常"),
+]
+
+
+@pytest.mark.parametrize(("name", "build", "reason"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_refused_with_a_reason(
+    campaign: Campaign, tmp_path: Path, name: str, build: object, reason: str
+) -> None:
+    path = tmp_path / name
+    build(campaign, path)  # type: ignore[operator]
+    started = time.perf_counter()
+    form = read_one(path, campaign)
+    assert not form.readable
+    assert reason in form.reason, form.reason
+    assert "读取时出错" not in form.reason
+    assert time.perf_counter() - started < 30  # a generous bound against hangs, not a benchmark
+
+
+def test_renamed_xlsx_is_read_by_content(campaign: Campaign, tmp_path: Path) -> None:
+    form = read_one(hostile.renamed(campaign, tmp_path / "医院.xls"), campaign)
+    assert form.readable and [h.location for h in form.hazards] == ["门诊楼"]
+
+
+def test_dimension_lie_loses_no_row(campaign: Campaign, tmp_path: Path) -> None:
+    form = read_one(hostile.dimension_lie(campaign, tmp_path / "维度.xlsx"), campaign)
+    assert form.readable and [h.location for h in form.hazards] == ["门诊楼"]
+    assert form.head == "张主任" and form.reporter == "李干事"
+
+
+def test_styled_empty_rows_cost_nothing(campaign: Campaign, tmp_path: Path) -> None:
+    form = read_one(hostile.styled_rows_after_footer(campaign, tmp_path / "样式.xlsx"), campaign)
+    assert form.readable and len(form.hazards) == 1 and form.problems == []
+
+
+def test_formula_without_cached_value_names_the_cell(campaign: Campaign, tmp_path: Path) -> None:
+    path, cell = hostile.formula_without_value(campaign, tmp_path / "公式.xlsx")
+    form = read_one(path, campaign)
+    problems = [(p.code, p.cell, p.severity) for p in form.problems]
+    assert ("formula-without-value", cell, Severity.ERROR) in problems
+    assert "请用 Excel 打开并保存后重新报送" in form.problems[-1].message
+
+
+def test_hidden_sheet_form_is_a_warning_not_merged(campaign: Campaign, tmp_path: Path) -> None:
+    form = read_one(hostile.hidden_sheet(campaign, tmp_path / "隐藏.xlsx"), campaign)
+    assert [h.location for h in form.hazards] == ["门诊楼"]
+    assert [(p.code, p.sheet, p.severity) for p in form.problems] == [
+        ("hidden-sheet", "旧版", Severity.WARNING)
+    ]
+
+
+def test_control_characters_removed_with_a_warning(campaign: Campaign, tmp_path: Path) -> None:
+    form = read_one(hostile.control_characters(tmp_path / "控制.xlsx"), campaign)
+    assert form.readable and form.department == "附属医院"
+    assert [h.location for h in form.hazards] == ["门诊楼"]
+    assert [(p.code, p.cell) for p in form.problems] == [("control-characters", "B3")]
+
+
+def test_hostile_files_do_not_disturb_good_returns(campaign: Campaign, tmp_path: Path) -> None:
+    clean, mixed = tmp_path / "clean", tmp_path / "mixed"
+    for folder in (clean, mixed):
+        hostile.good(campaign, folder / "医院.xlsx")
+        hostile.good(campaign, folder / "警务室.xlsx", "学院警务室")
+    for name, build, _ in REFUSED:
+        build(campaign, mixed / name)  # type: ignore[operator]
+    hostile.hidden_sheet(campaign, mixed / "隐藏" / "保卫处.xlsx", "安全保卫处")
+    expected = collect(campaign, [clean])
+    result = collect_to_register(campaign, [mixed], tmp_path / "台账.xlsx", hostile.TODAY)
+    got = result.collection
+    good_files = {str(mixed / "医院.xlsx"), str(mixed / "警务室.xlsx")}
+    assert [
+        h.model_dump(exclude={"source_file"}) for h in got.hazards if h.source_file in good_files
+    ] == [h.model_dump(exclude={"source_file"}) for h in expected.hazards]
+    unreadable = {Path(f).name for f, o in got.outcomes.items() if o is FileOutcome.UNREADABLE}
+    assert unreadable == {name for name, _, _ in REFUSED}
+    reasons = {Path(p.file).name: p.message for p in got.problems if p.code == "unreadable"}
+    for name, _, reason in REFUSED:
+        assert reason in reasons[name]
+    assert result.exit_code == 1
+    rows = sheet_rows(tmp_path / "台账.xlsx", HAZARD_SHEET)
+    assert sorted(str(r["部门"]) for r in rows) == ["学院警务室", "安全保卫处", "附属医院"]
+
+
+def test_unexpected_error_is_one_line_or_traceback_with_debug(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = hostile.good(campaign, tmp_path / "医院.xlsx")
+
+    def broken(*args: object) -> None:
+        raise KeyError("sheet1")
+
+    monkeypatch.setattr("huitoukan.collecting.read_return", broken)
+    form = read_one(path, campaign)
+    assert not form.readable and "\n" not in form.reason
+    assert "KeyError" in form.reason and "另存为 .xlsx" in form.reason
+    assert "Traceback" in read_one(path, campaign, debug=True).reason
