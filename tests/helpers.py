@@ -11,7 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.campaign import Campaign
 from huitoukan.form_layout import COLUMNS, FORM_SHEET, find_header
-from huitoukan.issuing import fill_form, form_file_name
+from huitoukan.issuing import FormSheet, fill_form, form_file_name
 from huitoukan.template_files import FORM_TEMPLATE, template_path
 
 Row = Mapping[str, object]
@@ -45,12 +45,10 @@ def set_label(ws: Worksheet, label: str, value: object) -> None:
 
 
 def write_rows(ws: Worksheet, rows: Sequence[Row]) -> None:
+    """Type rows into the table, inserting rows (as Excel would) when ten are not enough."""
+    FormSheet(ws.parent).make_room(len(rows))
     header_row, columns = header_position(ws)
     first = header_row + 1
-    capacity = 10
-    if len(rows) > capacity:
-        footer, _ = label_cell(ws, "上报人")
-        ws.insert_rows(footer - 1, len(rows) - capacity)
     for offset, row in enumerate(rows):
         for header, value in row.items():
             cell = ws.cell(first + offset, columns[header])

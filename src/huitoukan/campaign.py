@@ -155,17 +155,26 @@ class Campaign(_Strict):
         key = normalize_key(text)
         if not key:
             return None
-        candidates: list[tuple[int, Unit]] = []
+        exact = self._unit_keys.get(key)
+        if exact is not None:
+            return exact
+        for name_key, unit in self._unit_keys_longest_first:
+            if name_key in key:
+                return unit
+        return None
+
+    @cached_property
+    def _unit_keys(self) -> dict[str, Unit]:
+        keys: dict[str, Unit] = {}
         for unit in self.units:
             for name in (unit.name, *unit.aliases):
-                name_key = normalize_key(name)
-                if name_key == key:
-                    return unit
-                if name_key and name_key in key:
-                    candidates.append((len(name_key), unit))
-        if not candidates:
-            return None
-        return max(candidates, key=lambda pair: pair[0])[1]
+                keys.setdefault(normalize_key(name), unit)
+        keys.pop("", None)
+        return keys
+
+    @cached_property
+    def _unit_keys_longest_first(self) -> list[tuple[str, Unit]]:
+        return sorted(self._unit_keys.items(), key=lambda pair: -len(pair[0]))
 
     def resolve_units(self, names: Sequence[str]) -> tuple[Unit, ...]:
         """Units for names typed on the command line; unknown names raise CampaignError."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, TimeoutError, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from pydantic import BaseModel
 from huitoukan.atomic_write import sha256_of
 from huitoukan.campaign import Campaign
 from huitoukan.merging import Collection, merge
-from huitoukan.models import ReturnForm
+from huitoukan.models import FileOutcome, Problem, ReturnForm, SkippedFile
 from huitoukan.register_file import replace_register
 from huitoukan.register_writing import write_register
 from huitoukan.return_files import find_returns
@@ -32,6 +35,54 @@ class CollectResult(BaseModel):
     @property
     def exit_code(self) -> int:
         return 1 if self.collection.errors else 0
+
+
+class FileReport(BaseModel):
+    file: str
+    department: str
+    form_date: date | None
+    sha256: str
+    outcome: FileOutcome
+    hazards: int
+    errors: int
+    warnings: int
+    reason: str
+
+
+class CollectReport(BaseModel):
+    """What `collect --json` prints: every file, every problem, and the status."""
+
+    register_file: Path | None
+    backup: Path | None
+    files: list[FileReport]
+    skipped: list[SkippedFile]
+    problems: list[Problem]
+    status: StatusReport
+
+    @classmethod
+    def of(cls, result: CollectResult) -> CollectReport:
+        collection = result.collection
+        return cls(
+            register_file=result.register_path,
+            backup=result.backup,
+            files=[
+                FileReport(
+                    file=f.file,
+                    department=f.department,
+                    form_date=f.form_date,
+                    sha256=f.sha256,
+                    outcome=collection.outcomes[f.file],
+                    hazards=len(f.hazards),
+                    errors=f.errors if f.readable else 1,
+                    warnings=f.warnings,
+                    reason=f.reason,
+                )
+                for f in collection.forms
+            ],
+            skipped=collection.skipped,
+            problems=collection.problems,
+            status=result.status,
+        )
 
 
 def read_one(path: Path, campaign: Campaign, debug: bool = False) -> ReturnForm:
@@ -55,6 +106,12 @@ def read_one(path: Path, campaign: Campaign, debug: bool = False) -> ReturnForm:
         )
 
 
+PARALLEL_FROM = 40
+"""Below this many files one process is faster than starting workers."""
+CHUNK = 25
+ISOLATED_TIMEOUT = 120
+
+
 def collect(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -63,12 +120,82 @@ def collect(
     debug: bool = False,
 ) -> Collection:
     paths, skipped = find_returns(inputs, exclude)
-    forms: list[ReturnForm] = []
-    for index, path in enumerate(paths):
-        if progress is not None:
-            progress(index, len(paths), path)
-        forms.append(read_one(path, campaign, debug))
+    workers = min(os.cpu_count() or 1, 4)
+    if len(paths) >= PARALLEL_FROM and workers > 1:
+        forms = _read_in_workers(paths, campaign, debug, workers, progress)
+    else:
+        forms = []
+        for index, path in enumerate(paths):
+            if progress is not None:
+                progress(index, len(paths), path)
+            forms.append(read_one(path, campaign, debug))
     return merge(forms, skipped)
+
+
+_worker_campaign: Campaign | None = None
+_worker_debug = False
+
+
+def _start_worker(campaign: Campaign, debug: bool) -> None:
+    global _worker_campaign, _worker_debug
+    _worker_campaign, _worker_debug = campaign, debug
+
+
+def _read_chunk(paths: list[Path]) -> list[ReturnForm]:
+    assert _worker_campaign is not None
+    return [read_one(path, _worker_campaign, _worker_debug) for path in paths]
+
+
+def _read_in_workers(
+    paths: list[Path], campaign: Campaign, debug: bool, workers: int, progress: Progress | None
+) -> list[ReturnForm]:
+    """Read on several cores. A worker that dies (a reader aborting the process, say)
+    only costs its chunk: those files are read again one at a time, each in a
+    process of its own, and a file that kills that process too is reported."""
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    results: dict[int, list[ReturnForm]] = {}
+    done = 0
+    try:
+        with ProcessPoolExecutor(
+            workers, initializer=_start_worker, initargs=(campaign, debug)
+        ) as pool:
+            futures = {pool.submit(_read_chunk, chunk): i for i, chunk in enumerate(chunks)}
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    results[index] = future.result()
+                except BrokenProcessPool:
+                    continue
+                done += len(chunks[index])
+                if progress is not None:
+                    progress(done, len(paths), chunks[index][-1])
+    except BrokenProcessPool:
+        pass
+    for index, chunk in enumerate(chunks):
+        if index not in results:
+            results[index] = [_read_isolated(path, campaign, debug) for path in chunk]
+    return [form for index in range(len(chunks)) for form in results[index]]
+
+
+def _read_isolated(path: Path, campaign: Campaign, debug: bool) -> ReturnForm:
+    with ProcessPoolExecutor(1, initializer=_start_worker, initargs=(campaign, debug)) as pool:
+        future = pool.submit(_read_chunk, [path])
+        try:
+            return future.result(timeout=ISOLATED_TIMEOUT)[0]
+        except (BrokenProcessPool, TimeoutError):
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+    try:
+        digest, modified = sha256_of(path), path.stat().st_mtime
+    except OSError:
+        digest, modified = "", 0.0
+    return ReturnForm(
+        file=str(path),
+        sha256=digest,
+        modified=modified,
+        readable=False,
+        reason=f"读取该文件时读取程序异常终止或超时，文件可能已损坏，{RESAVE}",
+    )
 
 
 def collect_to_register(

@@ -31,34 +31,61 @@ class CoverageRow(BaseModel):
 
 def match_item(text: str, items: Sequence[ChecklistItem]) -> ChecklistItem | None:
     """The 附件1 item a 检查内容 text refers to (its content, or a label like 消防安全-2)."""
-    key = fingerprint(text)
-    if not key:
+    return _ItemMatcher.of(tuple(items)).match(text)
+
+
+class _ItemMatcher:
+    """Item fingerprints computed once per checklist, matches cached per distinct text."""
+
+    _cache: dict[tuple[ChecklistItem, ...], _ItemMatcher] = {}
+
+    @classmethod
+    def of(cls, items: tuple[ChecklistItem, ...]) -> _ItemMatcher:
+        if items not in cls._cache:
+            cls._cache = {items: cls(items)}
+        return cls._cache[items]
+
+    def __init__(self, items: tuple[ChecklistItem, ...]) -> None:
+        self.items = items
+        self.labels = {
+            key: item
+            for item in reversed(items)
+            for key in (fingerprint(item.label), fingerprint(f"{item.category}{item.number}"))
+        }
+        self.contents = [(fingerprint(item.content), item) for item in items]
+        self.matches: dict[str, ChecklistItem | None] = {}
+
+    def match(self, text: str) -> ChecklistItem | None:
+        if text not in self.matches:
+            self.matches[text] = self._match(fingerprint(text))
+        return self.matches[text]
+
+    def _match(self, key: str) -> ChecklistItem | None:
+        if not key:
+            return None
+        if key in self.labels:
+            return self.labels[key]
+        for content, item in self.contents:
+            if key == content or (len(key) >= 4 and (key in content or content in key)):
+                return item
+        if re.fullmatch(r"\d+", key) and len(self.items) == 1:
+            return self.items[0]
         return None
-    for item in items:
-        if key == fingerprint(item.label) or key == fingerprint(f"{item.category}{item.number}"):
-            return item
-    for item in items:
-        content = fingerprint(item.content)
-        if key == content or (len(key) >= 4 and (key in content or content in key)):
-            return item
-    number = re.fullmatch(r"(\d+)", key)
-    if number and len(items) == 1:
-        return items[0]
-    return None
 
 
 def coverage(campaign: Campaign, collection: Collection) -> list[CoverageRow]:
     units = [u.name for u in campaign.units]
     reported: dict[tuple[str, str], int] = {}
     checked: set[tuple[str, str]] = set()
+    matcher = _ItemMatcher.of(campaign.checklist)
     for hazard in collection.hazards:
-        item = match_item(hazard.item, campaign.checklist)
+        item = matcher.match(hazard.item)
         if item is not None:
             key = (hazard.department, item.label)
             reported[key] = reported.get(key, 0) + 1
     for department, form in collection.current.items():
         for statement in form.checked:
-            item = match_item(statement.item, campaign.checklist)
+            item = matcher.match(statement.item)
             if item is not None:
                 checked.add((department, item.label))
     rows: list[CoverageRow] = []

@@ -7,6 +7,7 @@ find the cells it fills in a template the office may have edited.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from huitoukan.text import normalize_key
@@ -22,9 +23,11 @@ class Column:
     header: str
     synonyms: tuple[str, ...] = ()
 
+    def keys(self) -> frozenset[str]:
+        return frozenset(normalize_key(t) for t in (self.header, *self.synonyms))
+
     def matches(self, text: str) -> bool:
-        key = normalize_key(text)
-        return key == normalize_key(self.header) or key in {normalize_key(s) for s in self.synonyms}
+        return normalize_key(text) in self.keys()
 
 
 # The seed's ten columns in its order, with 整改时限 added right after 整改措施.
@@ -46,6 +49,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("remarks", "备注", ("说明",)),
 )
 COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
+_COLUMN_BY_KEY = {key: c for c in reversed(COLUMNS) for key in c.keys()}
 REQUIRED_FIELDS = ("location", "hazard", "measures", "progress", "owner")
 """Columns a sheet must have to be taken for a 附件2 form (the seed's ten minus the optional)."""
 DATE_FIELDS = ("deadline", "checked_on", "closed_on")
@@ -165,7 +169,7 @@ def find_header(rows: list[list[object]]) -> HeaderMatch | None:
         for col_index, value in enumerate(row):
             if not isinstance(value, str) or not value.strip():
                 continue
-            column = next((c for c in COLUMNS if c.matches(value)), None)
+            column = _COLUMN_BY_KEY.get(normalize_key(value))
             if column is None:
                 extra[col_index] = value.strip()
             elif column.field not in columns:
@@ -175,12 +179,23 @@ def find_header(rows: list[list[object]]) -> HeaderMatch | None:
     return None
 
 
+_LONGEST_LABEL_CELL = 60
+"""A label cell holds a label and perhaps a name or date typed after it; longer text is data."""
+
+
+@functools.cache
+def _label_keys(label: Label) -> tuple[str, ...]:
+    return label.keys()
+
+
 def match_label(text: str, labels: tuple[Label, ...]) -> tuple[Label, str] | None:
     """If `text` starts with one of `labels` followed by a colon (or is the label alone),
     return the label and whatever was typed after it in the same cell."""
+    if len(text) > _LONGEST_LABEL_CELL:
+        return None
     key = normalize_key(text)
     for label in labels:
-        for label_key in label.keys():
+        for label_key in _label_keys(label):
             if key == label_key or key == label_key + ":":
                 return label, ""
             if key.startswith(label_key + ":"):

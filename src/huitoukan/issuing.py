@@ -200,7 +200,7 @@ class FormSheet:
 
     def write_rows(self, rows: Sequence[HazardRow]) -> None:
         """Pre-fill hazard rows, inserting styled rows above the footer when needed."""
-        self._make_room(len(rows))
+        self.make_room(len(rows))
         for number, (r, row) in enumerate(zip(self.data_rows, rows, strict=False), start=1):
             values: dict[str, object] = {
                 "seq": number,
@@ -221,7 +221,8 @@ class FormSheet:
                     set_value(self.ws.cell(r, col), value)
             fit_row_height(self.ws, r)
 
-    def _make_room(self, count: int) -> None:
+    def make_room(self, count: int) -> None:
+        """Insert styled rows above the footer so the table holds `count` rows."""
         extra = count - len(self.data_rows)
         if extra <= 0:
             return

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from huitoukan.collecting import CollectResult
+from huitoukan.collecting import CollectReport, CollectResult
 from huitoukan.issuing import IssueResult
 from huitoukan.models import FileOutcome, Problem, Severity
 from huitoukan.status import HazardView, StatusReport
@@ -82,30 +80,7 @@ def collect_report(out: Console, err: Console, result: CollectResult) -> None:
 
 
 def collect_json(result: CollectResult) -> str:
-    """The machine-readable collect summary: files, problems and the status report."""
-    collection = result.collection
-    payload = {
-        "register": str(result.register_path) if result.register_path else None,
-        "backup": str(result.backup) if result.backup else None,
-        "files": [
-            {
-                "file": f.file,
-                "department": f.department,
-                "form_date": f.form_date.isoformat() if f.form_date else None,
-                "sha256": f.sha256,
-                "outcome": collection.outcomes[f.file].value,
-                "hazards": len(f.hazards),
-                "errors": f.errors if f.readable else 1,
-                "warnings": f.warnings,
-                "reason": f.reason,
-            }
-            for f in collection.forms
-        ],
-        "skipped": [s.model_dump() for s in collection.skipped],
-        "problems": [p.model_dump(mode="json") for p in collection.problems],
-        "status": result.status.model_dump(mode="json"),
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return CollectReport.of(result).model_dump_json(indent=2)
 
 
 def problem_list(console: Console, problems: list[Problem]) -> None:

@@ -7,6 +7,7 @@ footer fields (上报人, 联系方式) from below it. Every row with content is
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from huitoukan.text import CONTROL_CHARACTERS, normalize_key
 from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_workbook
 
 
+@functools.cache
 def column_letter(index: int) -> str:
     """0-based column index → Excel letters (0 → A, 26 → AA)."""
     letters = ""
@@ -89,7 +91,7 @@ def read_return(path: Path, display: str, campaign: Campaign) -> ReturnForm:
                 )
             )
             continue
-        forms.append(FormSheet(grid, header, _footer_row(grid.rows, header.row)))
+        forms.append(FormSheet(grid, header, _footer_row(grid.rows, header)))
     if not forms:
         return form.model_copy(
             update={
@@ -120,12 +122,26 @@ def read_return(path: Path, display: str, campaign: Campaign) -> ReturnForm:
     return form
 
 
-def _footer_row(rows: list[list[object]], header_row: int) -> int:
-    for index in range(header_row + 1, len(rows)):
-        for value in rows[index]:
-            if isinstance(value, str) and value and match_label(value, FOOTER_LABELS):
-                return index
-            if isinstance(value, str) and normalize_key(value).startswith("报:"):
+_FOOTER_FIRST_CHARACTERS = frozenset(key[0] for label in FOOTER_LABELS for key in label.keys()) | {
+    "报"
+}
+
+
+def _footer_row(rows: list[list[object]], header: HeaderMatch) -> int:
+    """The first row below the table holding a footer label (上报人：, 联系方式：, 报：).
+
+    A label without its colon only counts in a row that has no hazard in it: a
+    责任人 called 填表人 is data, not the footer."""
+    key_columns = [header.columns[f] for f in ("location", "hazard") if f in header.columns]
+    for index in range(header.row + 1, len(rows)):
+        row = rows[index]
+        for value in row:
+            if not isinstance(value, str) or value.lstrip()[:1] not in _FOOTER_FIRST_CHARACTERS:
+                continue  # cheap test first: this runs on every cell of the table
+            key = normalize_key(value)
+            if not (match_label(value, FOOTER_LABELS) or key.startswith("报:")):
+                continue
+            if ":" in key or not any(c < len(row) and cell_text(row[c]) for c in key_columns):
                 return index
     return len(rows)
 

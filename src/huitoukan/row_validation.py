@@ -18,6 +18,8 @@ from huitoukan.text import clean_cell_text, normalize_key
 
 def cell_text(value: object) -> str:
     """A cell value as the text a person sees (1.0 → "1", a date → 2023-12-10)."""
+    if type(value) is str:
+        return clean_cell_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -55,8 +57,11 @@ class RowCells:
     extras: list[tuple[str, str]] = field(default_factory=list)
     """(header, text) of columns the form does not know: kept in 备注."""
 
+    def __post_init__(self) -> None:
+        self._texts = {name: cell_text(value) for name, (value, _) in self.cells.items()}
+
     def text(self, name: str) -> str:
-        return cell_text(self.cells.get(name, (None, ""))[0])
+        return self._texts.get(name, "")
 
     def ref(self, name: str) -> str:
         return self.cells.get(name, (None, ""))[1]

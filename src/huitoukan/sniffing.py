@@ -213,11 +213,11 @@ def _column_number(letters: bytes) -> int:
 
 
 def _extent(refs: Iterable[tuple[bytes, bytes]]) -> tuple[int, int]:
-    max_row = max_col = 0
-    for letters, digits in refs:
-        max_row = max(max_row, int(digits))
-        max_col = max(max_col, _column_number(letters))
-    return max_row, max_col
+    refs = list(refs)
+    letters = {ref[0] for ref in refs}
+    rows = {ref[1] for ref in refs}
+    max_col = max(map(_column_number, letters), default=0)
+    return max((int(r) for r in rows), default=0), max_col
 
 
 def _inspect_worksheets(archive: zipfile.ZipFile, names: set[str]) -> dict[str, list[str]]:
@@ -225,7 +225,7 @@ def _inspect_worksheets(archive: zipfile.ZipFile, names: set[str]) -> dict[str, 
     missing: dict[str, list[str]] = {}
     for sheet, part in _worksheet_parts(archive, names).items():
         xml = _read_limited(archive, part, MAX_UNCOMPRESSED)
-        max_row, max_col = _extent(_CELL_REF.findall(xml))
+        max_row, max_col = _extent(set(_CELL_REF.findall(xml)))
         if max_row * max_col > MAX_CELLS:
             # Styled empty cells (Excel writes them up to XFD1048576) do not count.
             valued = (

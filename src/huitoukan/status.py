@@ -122,9 +122,12 @@ def build_status(
         names = [n for n in names if n in wanted]
         hazards = [h for h in hazards if h.department in wanted]
     due = campaign.info.returns_due
+    by_department: dict[str, list[HazardRow]] = {name: [] for name in names}
+    for hazard in hazards:
+        by_department[hazard.department].append(hazard)
     summaries: list[DepartmentSummary] = []
     for name in names:
-        mine = [h for h in hazards if h.department == name]
+        mine = by_department[name]
         closed = sum(h.closed for h in mine)
         first = returned.get(name)
         summaries.append(
@@ -141,16 +144,22 @@ def build_status(
                 closure_rate=rate(closed, len(mine)),
             )
         )
-    views = [HazardView.of(h, as_of) for h in hazards]
+    position = {name: index for index, name in enumerate(names)}
     overdue = sorted(
-        (v for v in views if v.days_overdue > 0),
-        key=lambda v: (-v.days_overdue, names.index(v.department), v.source),
+        (HazardView.of(h, as_of) for h in hazards if h.days_overdue(as_of) > 0),
+        key=lambda v: (-v.days_overdue, position[v.department], v.source),
     )
     due_soon = sorted(
-        (v for v in views if v.days_left is not None and 0 <= v.days_left <= due_within),
-        key=lambda v: (v.days_left or 0, names.index(v.department), v.source),
+        (
+            HazardView.of(h, as_of)
+            for h in hazards
+            if not h.closed
+            and h.deadline is not None
+            and 0 <= (h.deadline - as_of).days <= due_within
+        ),
+        key=lambda v: (v.days_left or 0, position[v.department], v.source),
     )
-    long_standing = [v for v in views if v.long_standing and v.state != "已销号"]
+    long_standing = [HazardView.of(h, as_of) for h in hazards if h.long_standing and not h.closed]
     total_closed = sum(s.closed for s in summaries)
     total = sum(s.hazards for s in summaries)
     unit_names = {u.name for u in campaign.units}

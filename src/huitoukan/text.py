@@ -39,6 +39,14 @@ def fingerprint(text: str) -> str:
     return _PUNCT_FOR_KEYS.sub("", text)
 
 
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u200b-\u200f\u2060\ufeff\u00ad"
+    "\u202a-\u202e\u2066-\u2069\u061c]"
+)
+
+
 def clean_cell_text(text: str) -> str:
     """Trim a value typed into a cell (outer whitespace, invisible and control characters)."""
-    return CONTROL_CHARACTERS.sub("", strip_invisible(text)).strip()
+    if _UNWANTED.search(text):
+        text = CONTROL_CHARACTERS.sub("", strip_invisible(text))
+    return text.strip()

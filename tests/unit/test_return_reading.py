@@ -253,3 +253,11 @@ def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path
     wb.save(tmp_path / "其他.xlsx")
     form = read(tmp_path / "其他.xlsx", campaign)
     assert not form.readable and "未找到自查整改清单表头" in form.reason
+
+
+def test_a_value_that_looks_like_a_footer_label_is_data(campaign: Campaign, tmp_path: Path) -> None:
+    """Found by hypothesis: a 责任人 called 填表人 must not end the table."""
+    rows = [hazard(部位=f"楼{n}") for n in range(3)] + [hazard(部位="末行", 责任人="填表人")]
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows), campaign)
+    assert [h.location for h in form.hazards] == ["楼0", "楼1", "楼2", "末行"]
+    assert form.hazards[-1].owner == "填表人" and form.reporter == "李干事"

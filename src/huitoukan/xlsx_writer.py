@@ -1,0 +1,412 @@
+"""A small, fast writer of .xlsx files: what the register needs and nothing more.
+
+Measured on the register of 2,000 returns × 20 rows (about 85,000 rows over four
+hazard sheets), XlsxWriter took 13 s and this writer under 1 s: cells are emitted
+as XML text directly, a row's cells are built once and reused on every sheet that
+lists the hazard, and text is always an inline string, so nothing a department
+typed can become a formula, an error value or a hyperlink.
+
+Supports: several sheets, column widths, a frozen header, an autofilter, merged
+cells, A4 landscape printing one page wide with repeated header rows and page
+numbers, a fixed set of cell styles, and one stacked bar chart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import IntEnum
+from pathlib import Path
+
+from huitoukan.text import CONTROL_CHARACTERS
+
+Value = str | int | float | date | None
+_EPOCH = date(1899, 12, 30).toordinal()
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_SELECTED = ' tabSelected="1"'
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+class Style(IntEnum):
+    DEFAULT = 0
+    HEAD = 1
+    TEXT = 2
+    NUMBER = 3
+    DATE = 4
+    PERCENT = 5
+    TITLE = 6
+    NOTE = 7
+
+
+_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _escape(text: str) -> str:
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    text = CONTROL_CHARACTERS.sub("", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(text: str) -> str:
+    return _escape(text).replace('"', "&quot;")
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → letters."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
+    """The XML of a row's cells (positions implied by order, so the text can be reused
+    on any row of any sheet). Text gets `style`, numbers NUMBER, dates DATE."""
+    parts: list[str] = []
+    for value in values:
+        if value is None or value == "":
+            parts.append(f'<c s="{style:d}"/>')
+        elif isinstance(value, str):
+            parts.append(
+                f'<c s="{style:d}" t="inlineStr"><is><t xml:space="preserve">{_escape(value)}</t></is></c>'
+            )
+        elif isinstance(value, bool):
+            parts.append(f'<c s="{style:d}" t="b"><v>{int(value)}</v></c>')
+        elif isinstance(value, date):
+            day = value.date() if isinstance(value, datetime) else value
+            parts.append(f'<c s="{Style.DATE:d}"><v>{day.toordinal() - _EPOCH}</v></c>')
+        else:
+            parts.append(f'<c s="{Style.NUMBER:d}"><v>{value!r}</v></c>')
+    return "".join(parts)
+
+
+def row_height(
+    values: Sequence[Value], widths: Sequence[float], line: float = 13.5
+) -> float | None:
+    """A height that shows every wrapped line of the row's text (None: the default fits).
+
+    Office suites do not re-measure rows when opening a file, so without this long
+    text is cut off on screen and on paper. CJK characters count as two columns."""
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        if isinstance(value, str) and len(value) * 2 > width:
+            columns = len(value) if value.isascii() else 2 * len(value)
+            lines = max(lines, math.ceil(columns / max(width - 1, 1)) + value.count("\n"))
+    return None if lines == 1 else line * lines + 3
+
+
+def percent_cell(value: float | None) -> str:
+    return (
+        f'<c s="{Style.PERCENT:d}"/>'
+        if value is None
+        else f'<c s="{Style.PERCENT:d}"><v>{value!r}</v></c>'
+    )
+
+
+@dataclass
+class BarChart:
+    """A stacked horizontal bar chart of columns `series` against category column `categories`."""
+
+    title: str
+    categories: int
+    labels: Sequence[str]
+    series: Sequence[tuple[int, str, str, Sequence[float]]]
+    """(column, name, RGB colour, values) of each series; values are cached in the chart,
+    as office suites draw a chart from its cache when printing."""
+    first_row: int
+    last_row: int
+    anchor_row: int
+    height_rows: int
+
+
+@dataclass
+class Sheet:
+    name: str
+    widths: Sequence[float]
+    rows: list[str] = field(default_factory=list)
+    heights: dict[int, float] = field(default_factory=dict)
+    merges: list[str] = field(default_factory=list)
+    header_row: int | None = None
+    """0-based row frozen, filtered and repeated on every printed page."""
+    print_columns: int | None = None
+    chart: BarChart | None = None
+
+    def add(self, row_cells: str, height: float | None = None) -> int:
+        """Append a row made by `cells`; return its 0-based index."""
+        if height is not None:
+            self.heights[len(self.rows)] = height
+        self.rows.append(row_cells)
+        return len(self.rows) - 1
+
+    def merge(self, row: int, first_col: int, last_col: int) -> None:
+        self.merges.append(
+            f"{column_letter(first_col)}{row + 1}:{column_letter(last_col)}{row + 1}"
+        )
+
+    @property
+    def last_ref(self) -> str:
+        return f"{column_letter(len(self.widths) - 1)}{max(len(self.rows), 1)}"
+
+    def xml(self, index: int) -> str:
+        parts = [
+            _HEAD,
+            f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+            f'<dimension ref="A1:{self.last_ref}"/>',
+            f'<sheetViews><sheetView workbookViewId="0"{_SELECTED if index == 0 else ""}>',
+        ]
+        if self.header_row is not None:
+            split = self.header_row + 1
+            parts.append(
+                f'<pane ySplit="{split}" topLeftCell="A{split + 1}" activePane="bottomLeft" '
+                'state="frozen"/>'
+            )
+        parts.append('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>')
+        for col, width in enumerate(self.widths, start=1):
+            parts.append(f'<col min="{col}" max="{col}" width="{width}" customWidth="1"/>')
+        parts.append("</cols><sheetData>")
+        for r, row in enumerate(self.rows):
+            height = self.heights.get(r)
+            extra = f' ht="{height}" customHeight="1"' if height else ""
+            parts.append(f'<row r="{r + 1}"{extra}>{row}</row>')
+        parts.append("</sheetData>")
+        if self.header_row is not None:
+            parts.append(f'<autoFilter ref="A{self.header_row + 1}:{self.last_ref}"/>')
+        if self.merges:
+            parts.append(f'<mergeCells count="{len(self.merges)}">')
+            parts.extend(f'<mergeCell ref="{m}"/>' for m in self.merges)
+            parts.append("</mergeCells>")
+        parts.append(
+            '<printOptions horizontalCentered="1"/>'
+            '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" '
+            'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" '
+            'fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>'
+            "&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
+        )
+        if self.chart is not None:
+            parts.append('<drawing r:id="rId1"/>')
+        parts.append("</worksheet>")
+        return "".join(parts)
+
+
+_STYLES = (
+    _HEAD + f'<styleSheet xmlns="{_MAIN}">'
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
+    '<numFmt numFmtId="165" formatCode="0.0%"/></numFmts>'
+    '<fonts count="3">'
+    '<font><sz val="10"/><name val="宋体"/><charset val="134"/></font>'
+    '<font><b/><sz val="10"/><name val="黑体"/><charset val="134"/></font>'
+    '<font><b/><sz val="16"/><name val="宋体"/><charset val="134"/></font></fonts>'
+    '<fills count="3"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/>'
+    "</patternFill></fill></fills>"
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+    '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right>'
+    '<top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom>'
+    "<diagonal/></border></borders>"
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="8">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
+    'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" '
+    'wrapText="1"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" '
+    'applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" '
+    'applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" '
+    'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" '
+    'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" '
+    'applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+
+
+def _quoted(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _chart_xml(sheet: Sheet, chart: BarChart) -> str:
+    name = _attr(_quoted(sheet.name))
+
+    def ref(col: int) -> str:
+        letter = column_letter(col)
+        return f"{name}!${letter}${chart.first_row + 1}:${letter}${chart.last_row + 1}"
+
+    count = f'<c:ptCount val="{len(chart.labels)}"/>'
+    labels = "".join(
+        f'<c:pt idx="{i}"><c:v>{_escape(label)}</c:v></c:pt>'
+        for i, label in enumerate(chart.labels)
+    )
+    series = []
+    for index, (col, title, colour, values) in enumerate(chart.series):
+        points = "".join(f'<c:pt idx="{i}"><c:v>{v!r}</c:v></c:pt>' for i, v in enumerate(values))
+        series.append(
+            f'<c:ser><c:idx val="{index}"/><c:order val="{index}"/><c:tx><c:v>{_escape(title)}</c:v></c:tx>'
+            f'<c:spPr><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></c:spPr>'
+            f"<c:cat><c:strRef><c:f>{ref(chart.categories)}</c:f><c:strCache>{count}{labels}"
+            "</c:strCache></c:strRef></c:cat>"
+            f"<c:val><c:numRef><c:f>{ref(col)}</c:f><c:numCache><c:formatCode>General</c:formatCode>"
+            f"{count}{points}</c:numCache></c:numRef></c:val></c:ser>"
+        )
+    font = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"><a:latin typeface="宋体"/><a:ea typeface="宋体"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>'
+    return (
+        _HEAD + '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        f'xmlns:r="{_REL}"><c:lang val="zh-CN"/><c:chart>'
+        f'<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="zh-CN" sz="1200" b="1">'
+        f'<a:latin typeface="宋体"/><a:ea typeface="宋体"/></a:rPr><a:t>{_escape(chart.title)}</a:t></a:r></a:p>'
+        '</c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/><c:plotArea>'
+        '<c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/>'
+        f'<c:varyColors val="0"/>{"".join(series)}<c:gapWidth val="60"/><c:overlap val="100"/>'
+        '<c:axId val="1001"/><c:axId val="1002"/></c:barChart>'
+        '<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling>'
+        '<c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/>'
+        '<c:tickLblPos val="nextTo"/>' + font + '<c:crossAx val="1002"/><c:crosses val="autoZero"/>'
+        '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/></c:catAx>'
+        '<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+        '<c:delete val="0"/><c:axPos val="t"/><c:majorGridlines/><c:numFmt formatCode="0" '
+        'sourceLinked="0"/><c:tickLblPos val="nextTo"/>' + font + '<c:crossAx val="1001"/>'
+        '<c:crosses val="max"/><c:crossBetween val="between"/></c:valAx></c:plotArea>'
+        '<c:legend><c:legendPos val="b"/><c:overlay val="0"/>' + font + "</c:legend>"
+        '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+    )
+
+
+def _drawing_xml(chart: BarChart, columns: int) -> str:
+    bottom = chart.anchor_row + chart.height_rows
+    return (
+        _HEAD
+        + '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        f"<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{chart.anchor_row}"
+        f"</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>{columns}</xdr:col><xdr:colOff>0"
+        f"</xdr:colOff><xdr:row>{bottom}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>"
+        '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/>'
+        '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" '
+        'cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+        f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="{_REL}" '
+        'r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>'
+        "</xdr:twoCellAnchor></xdr:wsDr>"
+    )
+
+
+def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: str) -> None:
+    """Write `sheets` to `path` as one .xlsx package."""
+    types = [
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+        '<Default Extension="xml" ContentType="application/xml"/>',
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>',
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>',
+    ]
+    book_rels = []
+    sheet_entries = []
+    names = []
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        charts = 0
+        for index, sheet in enumerate(sheets, start=1):
+            part = f"xl/worksheets/sheet{index}.xml"
+            archive.writestr(part, sheet.xml(index - 1))
+            types.append(
+                f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            )
+            book_rels.append(
+                f'<Relationship Id="rId{index}" Type="{_REL}/worksheet" Target="worksheets/sheet{index}.xml"/>'
+            )
+            sheet_entries.append(
+                f'<sheet name="{_attr(sheet.name)}" sheetId="{index}" r:id="rId{index}"/>'
+            )
+            quoted = _attr(_quoted(sheet.name))
+            if sheet.header_row is not None:
+                h = sheet.header_row + 1
+                names.append(
+                    f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index - 1}" hidden="1">{quoted}!$A${h}:${sheet.last_ref.rstrip("0123456789")}${max(len(sheet.rows), 1)}</definedName>'
+                )
+                names.append(
+                    f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{quoted}!${h}:${h}</definedName>'
+                )
+            last_col = column_letter((sheet.print_columns or len(sheet.widths)) - 1)
+            last_row = max(len(sheet.rows), 1)
+            if sheet.chart is not None:
+                last_row = max(last_row, sheet.chart.anchor_row + sheet.chart.height_rows)
+            names.append(
+                f'<definedName name="_xlnm.Print_Area" localSheetId="{index - 1}">{quoted}!$A$1:${last_col}${last_row}</definedName>'
+            )
+            if sheet.chart is not None:
+                charts += 1
+                archive.writestr(
+                    f"xl/worksheets/_rels/sheet{index}.xml.rels",
+                    _HEAD
+                    + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/drawing" Target="../drawings/drawing{charts}.xml"/></Relationships>',
+                )
+                archive.writestr(
+                    f"xl/drawings/drawing{charts}.xml", _drawing_xml(sheet.chart, len(sheet.widths))
+                )
+                archive.writestr(
+                    f"xl/drawings/_rels/drawing{charts}.xml.rels",
+                    _HEAD
+                    + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/chart" Target="../charts/chart{charts}.xml"/></Relationships>',
+                )
+                archive.writestr(f"xl/charts/chart{charts}.xml", _chart_xml(sheet, sheet.chart))
+                types.append(
+                    f'<Override PartName="/xl/drawings/drawing{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
+                )
+                types.append(
+                    f'<Override PartName="/xl/charts/chart{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+                )
+        book_rels.append(
+            f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+        )
+        archive.writestr("xl/styles.xml", _STYLES)
+        archive.writestr(
+            "xl/workbook.xml",
+            _HEAD
+            + f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews><sheets>{"".join(sheet_entries)}</sheets><definedNames>{"".join(names)}</definedNames><calcPr calcId="191029"/></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            _HEAD + f'<Relationships xmlns="{_PKG_REL}">{"".join(book_rels)}</Relationships>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            _HEAD
+            + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "docProps/core.xml",
+            _HEAD
+            + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>'
+            + _escape(title)
+            + "</dc:title><dc:creator>huitoukan</dc:creator><dc:description>"
+            + _escape(comments)
+            + "</dc:description></cp:coreProperties>",
+        )
+        archive.writestr(
+            "docProps/app.xml",
+            _HEAD
+            + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>huitoukan</Application></Properties>',
+        )
+        archive.writestr(
+            "[Content_Types].xml",
+            _HEAD
+            + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            + "".join(types)
+            + "</Types>",
+        )
