@@ -18,7 +18,7 @@ from huitoukan.register_layout import (
     HAZARD_SHEET,
 )
 from huitoukan.row_validation import cell_text, normalize_progress
-from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_sheets
+from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_workbook
 
 
 class RegisterContent:
@@ -29,7 +29,7 @@ class RegisterContent:
 
 def is_register(path: Path) -> bool:
     try:
-        return any(s.name == HAZARD_SHEET for s in read_sheets(path))
+        return HAZARD_SHEET in read_workbook(path, only=(), inspect=False).sheet_names
     except UnreadableWorkbook:
         return False
 
@@ -62,7 +62,7 @@ def _count(pattern: str, text: str) -> int:
 
 def read_register(path: Path) -> RegisterContent:
     try:
-        sheets = read_sheets(path)
+        sheets = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET), inspect=False).sheets
     except UnreadableWorkbook as exc:
         raise InputError(f"无法读取台账 {path}：{exc.reason}") from None
     hazards: list[HazardRow] = []

@@ -104,7 +104,7 @@ def write_register(
         sheet.add(header, height=30)
         for number, row in enumerate(rows, start=1):
             text, height = body[id(row)]
-            sheet.add(f'<c s="{Style.NUMBER:d}"><v>{number}</v></c>{text}', height)
+            sheet.add(text, height, prefix=f'<c s="{Style.NUMBER:d}"><v>{number}</v></c>')
         return sheet
 
     open_rows = [h for h in hazards if not h.closed]

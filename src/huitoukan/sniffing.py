@@ -56,8 +56,11 @@ def _utf16(name: str) -> bytes:
     return name.encode("utf-16-le")
 
 
-def sniff(data: bytes, suffix: str) -> Sniffed:
-    """What `data` is; `Refused` with the reason when we will not (or cannot) read it."""
+def sniff(data: bytes, suffix: str, inspect: bool = True) -> Sniffed:
+    """What `data` is; `Refused` with the reason when we will not (or cannot) read it.
+
+    `inspect=False` skips the scan of worksheet XML (extent, formulas without values):
+    for the register huitoukan wrote itself, whose sheets are large and known."""
     if not data:
         raise Refused(f"文件是空的（0 字节），{RESAVE}")
     if len(data) > MAX_FILE_BYTES:
@@ -65,7 +68,7 @@ def sniff(data: bytes, suffix: str) -> Sniffed:
     if data.startswith(_OLE):
         return _sniff_ole(data, suffix)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return _sniff_zip(data)
+        return _sniff_zip(data, inspect)
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if (
         head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta"))
@@ -99,7 +102,7 @@ def _sniff_ole(data: bytes, suffix: str) -> Sniffed:
     raise Refused(f"这是 Office 复合文档，但其中没有 Excel 工作簿，{RESAVE}")
 
 
-def _sniff_zip(data: bytes) -> Sniffed:
+def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
@@ -132,7 +135,7 @@ def _sniff_zip(data: bytes) -> Sniffed:
         raise Refused("Excel 二进制格式（.xlsb）无法读取，请另存为 .xlsx 后重新报送")
     if "xl/workbook.xml" in names:
         _check_xml_parts(archive, entries)
-        return Sniffed(Format.XLSX, _inspect_worksheets(archive, names))
+        return Sniffed(Format.XLSX, _inspect_worksheets(archive, names) if inspect else {})
     if "word/document.xml" in names:
         raise Refused("这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写")
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):

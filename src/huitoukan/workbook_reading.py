@@ -14,6 +14,7 @@ value on every row and column they cover. Anything that goes wrong becomes
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -38,6 +39,7 @@ class SheetGrid:
 class WorkbookContent:
     format: Format
     sheets: list[SheetGrid] = field(default_factory=list)
+    sheet_names: list[str] = field(default_factory=list)
 
 
 class UnreadableWorkbook(Exception):
@@ -61,7 +63,10 @@ _SUFFIXES = {
 }
 
 
-def read_workbook(path: Path) -> WorkbookContent:
+def read_workbook(
+    path: Path, only: Collection[str] | None = None, inspect: bool = True
+) -> WorkbookContent:
+    """Every worksheet of `path` (or those named in `only`); see `sniff` for `inspect`."""
     import python_calamine as calamine
 
     reason = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
@@ -69,7 +74,7 @@ def read_workbook(path: Path) -> WorkbookContent:
         raise UnreadableWorkbook(reason)
     try:
         data = path.read_bytes()
-        sniffed = sniff(data, path.suffix.lower())
+        sniffed = sniff(data, path.suffix.lower(), inspect)
     except Refused as refused:
         raise UnreadableWorkbook(refused.reason) from None
     except OSError as exc:
@@ -88,6 +93,8 @@ def read_workbook(path: Path) -> WorkbookContent:
         with workbook:
             for meta in workbook.sheets_metadata:
                 if meta.typ is not calamine.SheetTypeEnum.WorkSheet:
+                    continue
+                if only is not None and meta.name not in only:
                     continue
                 sheet = workbook.get_sheet_by_name(meta.name)
                 rows: list[list[Cell]] = []
@@ -109,11 +116,7 @@ def read_workbook(path: Path) -> WorkbookContent:
         raise UnreadableWorkbook("文件设有打开密码，请取消密码后重新报送") from None
     except Exception as exc:
         raise UnreadableWorkbook(f"工作表无法读取（{_short(exc)}），{RESAVE}") from None
-    return WorkbookContent(sniffed.format, sheets)
-
-
-def read_sheets(path: Path) -> list[SheetGrid]:
-    return read_workbook(path).sheets
+    return WorkbookContent(sniffed.format, sheets, [m.name for m in workbook.sheets_metadata])
 
 
 def _fill_merged(rows: list[list[Cell]], ranges: object) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
@@ -132,7 +132,7 @@ class BarChart:
 class Sheet:
     name: str
     widths: Sequence[float]
-    rows: list[str] = field(default_factory=list)
+    rows: list[tuple[str, str]] = field(default_factory=list)
     heights: dict[int, float] = field(default_factory=dict)
     merges: list[str] = field(default_factory=list)
     header_row: int | None = None
@@ -140,11 +140,14 @@ class Sheet:
     print_columns: int | None = None
     chart: BarChart | None = None
 
-    def add(self, row_cells: str, height: float | None = None) -> int:
-        """Append a row made by `cells`; return its 0-based index."""
+    def add(self, row_cells: str, height: float | None = None, prefix: str = "") -> int:
+        """Append a row made by `cells` (after `prefix`, cells of its own); return its index.
+
+        The row text is kept by reference, so one hazard's cells listed on several
+        sheets cost memory once."""
         if height is not None:
             self.heights[len(self.rows)] = height
-        self.rows.append(row_cells)
+        self.rows.append((prefix, row_cells))
         return len(self.rows) - 1
 
     def merge(self, row: int, first_col: int, last_col: int) -> None:
@@ -156,7 +159,8 @@ class Sheet:
     def last_ref(self) -> str:
         return f"{column_letter(len(self.widths) - 1)}{max(len(self.rows), 1)}"
 
-    def xml(self, index: int) -> str:
+    def xml(self, index: int) -> Iterator[str]:
+        """The worksheet XML, in pieces (a big sheet is never one string in memory)."""
         parts = [
             _HEAD,
             f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
@@ -174,10 +178,15 @@ class Sheet:
         for col, width in enumerate(self.widths, start=1):
             parts.append(f'<col min="{col}" max="{col}" width="{width}" customWidth="1"/>')
         parts.append("</cols><sheetData>")
-        for r, row in enumerate(self.rows):
+        yield "".join(parts)
+        parts = []
+        for r, (prefix, row) in enumerate(self.rows):
             height = self.heights.get(r)
             extra = f' ht="{height}" customHeight="1"' if height else ""
-            parts.append(f'<row r="{r + 1}"{extra}>{row}</row>')
+            parts.append(f'<row r="{r + 1}"{extra}>{prefix}{row}</row>')
+            if len(parts) == 2000:
+                yield "".join(parts)
+                parts = []
         parts.append("</sheetData>")
         if self.header_row is not None:
             parts.append(f'<autoFilter ref="A{self.header_row + 1}:{self.last_ref}"/>')
@@ -195,7 +204,7 @@ class Sheet:
         if self.chart is not None:
             parts.append('<drawing r:id="rId1"/>')
         parts.append("</worksheet>")
-        return "".join(parts)
+        yield "".join(parts)
 
 
 _STYLES = (
@@ -323,7 +332,9 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
         charts = 0
         for index, sheet in enumerate(sheets, start=1):
             part = f"xl/worksheets/sheet{index}.xml"
-            archive.writestr(part, sheet.xml(index - 1))
+            with archive.open(part, "w") as handle:
+                for piece in sheet.xml(index - 1):
+                    handle.write(piece.encode("utf-8"))
             types.append(
                 f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
             )

@@ -1,0 +1,211 @@
+"""Forms through a real office suite nobody on the team wrote: LibreOffice Calc, headless.
+
+A department's form is filled through UNO (dates typed the way people type them,
+statuses from the drop-down values, a row inserted in the middle, a long text),
+saved as .xlsx, .xls and .ods, and collected back; the issued form's validations,
+merged title and print setup survive the round trip; the forms, 附件1 and the
+register print on A4 landscape, one page wide, in Simplified Chinese glyphs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from huitoukan.campaign import Campaign
+from huitoukan.collecting import collect_to_register, read_one
+from huitoukan.form_layout import FORM_SHEET
+from huitoukan.issuing import CHECKLIST_FILE, form_file_name, issue_forms
+from scripts.render_pages import to_pdf
+from tests.helpers import header_position, label_cell
+
+ROOT = Path(__file__).resolve().parents[2]
+DRIVER = Path(__file__).with_name("lo_driver.py")
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+
+
+def _libreoffice_missing() -> str | None:
+    if shutil.which("soffice") is None:
+        return "soffice not found (apt-get install libreoffice-calc python3-uno)"
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout
+    if "UMing" not in fonts or "WenQuanYi" not in fonts:
+        return "Chinese fonts missing (apt-get install fonts-arphic-uming fonts-wqy-zenhei)"
+    if (
+        not SYSTEM_PYTHON.exists()
+        or subprocess.run([str(SYSTEM_PYTHON), "-c", "import uno"], capture_output=True).returncode
+    ):
+        return "Debian's /usr/bin/python3 cannot import uno (apt-get install python3-uno)"
+    if shutil.which("pdfinfo") is None:
+        return "pdfinfo not found (apt-get install poppler-utils)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def libreoffice() -> None:
+    missing = _libreoffice_missing()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"LibreOffice interop tests cannot run in CI: {missing}")
+        pytest.skip(f"LOUD SKIP: {missing}")
+
+
+def drive(job: dict[str, object], tmp: Path) -> None:
+    spec = tmp / "job.json"
+    spec.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(
+        [str(SYSTEM_PYTHON), str(DRIVER), str(spec)], capture_output=True, text=True, timeout=240
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+
+
+def cell(ws: object, row: int, col: int) -> str:
+    return f"{ws.cell(row, col).column_letter}{row}"  # type: ignore[attr-defined]
+
+
+LONG = "实训楼配电室内堆放大量纸箱和废旧桌椅，距离配电柜不足一米，存在严重火灾隐患，" * 2
+TYPED_DATES = ["2023/12/10", "2023-12-10", "2023年12月10日", "2023.12.10"]
+
+
+@pytest.fixture(scope="module")
+def round_trip(libreoffice: None) -> tuple[Campaign, dict[str, Path], Path]:
+    from huitoukan.campaign import default_campaign
+
+    campaign = default_campaign()
+    tmp = Path(tempfile.mkdtemp(prefix="huitoukan-lo-"))
+    issue_forms(campaign, tmp / "发放", ["总务基建处"])
+    issued = tmp / "发放" / form_file_name("总务基建处")
+    ws = load_workbook(issued)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    inserted = header_row + 2  # 1-based row of the row inserted in the middle of the table
+    typed: list[list[str]] = []
+
+    def right_of(label: str, shift: int = 0) -> str:
+        row, col = label_cell(ws, label)
+        for merged in ws.merged_cells.ranges:
+            if ws.cell(row, col).coordinate in merged:
+                col = merged.max_col
+        return cell(ws, row + shift, col + 1)
+
+    typed += [
+        [FORM_SHEET, right_of("主要负责人"), "周德海"],
+        [FORM_SHEET, right_of("日期"), "2023年12月14日"],
+        [FORM_SHEET, right_of("上报人", 1), "孙立"],
+        [FORM_SHEET, right_of("联系方式", 1), "13800000000"],
+    ]
+    statuses = ["已完成", "整改中", "未整改", "已完成"]
+    for n, (day, status) in enumerate(zip(TYPED_DATES, statuses, strict=True)):
+        row = header_row + 1 + n  # rows 1, 2, the inserted one, then 4
+        values = {
+            "部位": f"部位{n}",
+            "存在隐患问题": LONG if n == 1 else f"隐患{n}",
+            "整改措施": f"措施{n}",
+            "整改时限": "2023/12/20",
+            "整改完成情况": status,
+            "责任人": f"责任人{n}",
+            "检查时间": day,
+        }
+        if status == "已完成":
+            values["销号时间"] = "2023-12-12"
+        typed += [[FORM_SHEET, cell(ws, row, columns[h]), v] for h, v in values.items()]
+    outputs = {kind: str(tmp / f"总务基建处.{kind}") for kind in ("xlsx", "xls", "ods")}
+    drive(
+        {
+            "input": str(issued),
+            "outputs": outputs,
+            "typed": typed,
+            "insert_rows": [[FORM_SHEET, inserted - 1]],
+        },
+        tmp,
+    )
+    return campaign, {k: Path(v) for k, v in outputs.items()}, issued
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "ods"])
+def test_form_filled_in_libreoffice_reads_back(
+    round_trip: tuple[Campaign, dict[str, Path], Path], kind: str
+) -> None:
+    campaign, outputs, _ = round_trip
+    form = read_one(outputs[kind], campaign)
+    assert form.readable, form.reason
+    assert (form.department, form.head, form.form_date) == (
+        "总务基建处",
+        "周德海",
+        date(2023, 12, 14),
+    )
+    assert (form.reporter, form.phone) == ("孙立", "13800000000")
+    assert [p.code for p in form.problems] == []
+    assert [h.location for h in form.hazards] == ["部位0", "部位1", "部位2", "部位3"]
+    assert [h.checked_on for h in form.hazards] == [date(2023, 12, 10)] * 4
+    assert [h.deadline for h in form.hazards] == [date(2023, 12, 20)] * 4
+    assert [h.progress for h in form.hazards] == ["已完成", "整改中", "未整改", "已完成"]
+    assert [h.closed_on for h in form.hazards] == [
+        date(2023, 12, 12),
+        None,
+        None,
+        date(2023, 12, 12),
+    ]
+    assert form.hazards[1].hazard == LONG
+
+
+def test_issued_form_survives_a_libreoffice_save(
+    round_trip: tuple[Campaign, dict[str, Path], Path],
+) -> None:
+    _, outputs, issued = round_trip
+    before = load_workbook(issued)[FORM_SHEET]
+    after = load_workbook(outputs["xlsx"])[FORM_SHEET]
+    kinds = sorted(
+        (dv.type or "", dv.formula1 or "") for dv in after.data_validations.dataValidation
+    )
+    assert ("list", '"已完成,整改中,未整改"') in kinds
+    assert any(t == "list" and "本部门检查项目" in f for t, f in kinds)
+    assert sum(t == "date" for t, _ in kinds) == 3
+    assert "A2:K2" in {str(m) for m in after.merged_cells.ranges}
+    assert after.print_title_rows == before.print_title_rows
+    assert after.page_setup.orientation == "landscape" and int(after.page_setup.paperSize) == 9
+    assert after.sheet_properties.pageSetUpPr.fitToPage and after.page_setup.fitToWidth == 1
+
+
+def pdf_facts(pdf: Path) -> tuple[int, set[str], str]:
+    info = subprocess.run(
+        ["pdfinfo", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+    sizes = set(re.findall(r"Page\s+\d+ size:\s+([\d.]+ x [\d.]+)", info))
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    return pages, sizes, fonts
+
+
+def test_forms_checklist_and_register_print_on_a4_landscape(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    from huitoukan.campaign import default_campaign
+
+    campaign = default_campaign()
+    issue_forms(campaign, tmp_path / "发放")
+    collect_to_register(
+        campaign, [ROOT / "examples" / "回收"], tmp_path / "全校隐患台账.xlsx", date(2023, 12, 20)
+    )
+    files = sorted((tmp_path / "发放").glob("*清单.xlsx")) + [tmp_path / "全校隐患台账.xlsx"]
+    files = [f for f in files if f.name != "发放清单.xlsx"]
+    out = tmp_path / "pdf"
+    to_pdf(files, out)
+    for file in files:
+        pages, sizes, fonts = pdf_facts(out / f"{file.stem}.pdf")
+        assert sizes == {"841.89 x 595.276"} or sizes == {"841.89 x 595.304"}, (file.name, sizes)
+        assert "UMingCN" in fonts, fonts  # 宋体 → AR PL UMing CN (scripts/lo-profile.xcu)
+        assert "jp" not in fonts.lower().replace("jpeg", ""), fonts  # no Japanese glyph shapes
+        if file.name.endswith("自查整改清单.xlsx"):
+            assert pages == 2, (file.name, pages)  # the form on one page, its items on another
+        elif file.name == CHECKLIST_FILE:
+            assert pages == 2, pages  # 14 items: two pages, header row repeated
+        else:
+            assert pages >= 9  # one or more pages per register sheet
