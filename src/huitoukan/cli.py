@@ -9,11 +9,15 @@ from __future__ import annotations
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from huitoukan.errors import HuitoukanError
+
+if TYPE_CHECKING:
+    from huitoukan.campaign import Campaign
+    from huitoukan.status import StatusReport
 
 app = typer.Typer(
     name="huitoukan",
@@ -151,6 +155,14 @@ def collect(
     campaign: CampaignOption = None,
     json_output: JsonOption = False,
     debug: DebugOption = False,
+    feedback: Annotated[
+        Path | None,
+        typer.Option(
+            "--feedback",
+            metavar="文件夹",
+            help="为有问题的部门写出“退回修改”副本：问题单元格标色并加批注（原文件不改动）",
+        ),
+    ] = None,
 ) -> None:
     """读取、校验并汇总各部门报回的自查整改清单，生成全校隐患台账。"""
     from rich.console import Console
@@ -159,6 +171,7 @@ def collect(
     from huitoukan import render
     from huitoukan.campaign import load_campaign
     from huitoukan.collecting import collect_to_register
+    from huitoukan.feedback import write_feedback
 
     day = _date_option(as_of)
     out_console, err_console = Console(), Console(stderr=True)
@@ -171,12 +184,15 @@ def collect(
                 bar.update(task, total=total, completed=index, visible=total > 20)
 
             result = collect_to_register(config, returns, out, day, advance, debug)
+        copies = write_feedback(result.collection, feedback) if feedback is not None else []
     except HuitoukanError as error:
         raise _fail(error) from None
     if json_output:
         typer.echo(render.collect_json(result))
     else:
         render.collect_report(out_console, err_console, result)
+        if feedback is not None:
+            render.feedback_copies(out_console, copies)
     raise typer.Exit(result.exit_code)
 
 
@@ -230,6 +246,77 @@ def status(
     else:
         render.status_report(Console(), report)
     raise typer.Exit(1 if fail_if_overdue and report.overdue else 0)
+
+
+SourcesArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="[台账或报表文件夹]...",
+        help="全校隐患台账（默认当前文件夹的 全校隐患台账.xlsx），或报回表格所在的文件夹",
+    ),
+]
+
+
+def _status_of(
+    campaign: Path | None, sources: list[Path] | None, as_of: str | None
+) -> tuple[Campaign, StatusReport]:
+    from huitoukan.campaign import load_campaign
+    from huitoukan.campaign_state import load_state
+    from huitoukan.status import build_status
+
+    day = _date_option(as_of)
+    config = load_campaign(campaign)
+    state = load_state(config, sources or [Path("全校隐患台账.xlsx")])
+    return config, build_status(config, state.hazards, state.returned, day)
+
+
+@app.command()
+def remind(
+    sources: SourcesArgument = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹")] = Path("通知"),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+) -> None:
+    """写出催报、督办通知：未报送的部门、有逾期隐患的部门、逾期报送的部门各一份，另有汇总文件。"""
+    from rich.console import Console
+
+    from huitoukan import render
+    from huitoukan.notices import notices, write_notices
+
+    try:
+        config, report = _status_of(campaign, sources, as_of)
+        items = notices(config, report)
+        written = write_notices(items, out)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.notices_written(Console(), items, written)
+
+
+@app.command()
+def report(
+    sources: SourcesArgument = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path(
+        "回头看工作汇报.xlsx"
+    ),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+) -> None:
+    """写出供学院安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。"""
+    from rich.console import Console
+
+    from huitoukan.atomic_write import write_atomically
+    from huitoukan.leader_report import write_report
+
+    try:
+        config, status_report = _status_of(campaign, sources, as_of)
+        write_atomically(out, lambda tmp: write_report(tmp, config, status_report))
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    totals = status_report.totals
+    Console().print(
+        f"工作汇报已写入 {out}：隐患 {totals.hazards} 项，已销号 {totals.closed}，逾期 "
+        f"{totals.overdue}，未报送部门 {len(status_report.not_returned)} 个。"
+    )
 
 
 def main() -> None:

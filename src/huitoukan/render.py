@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from huitoukan.collecting import CollectReport, CollectResult
+from huitoukan.feedback import FeedbackCopy
 from huitoukan.issuing import IssueResult
 from huitoukan.models import FileOutcome, Problem, Severity
+from huitoukan.notices import Notice
 from huitoukan.status import HazardView, StatusReport
 
 
@@ -218,3 +222,29 @@ def long_standing(console: Console, report: StatusReport) -> None:
             escape(view.remarks),
         )
     console.print(table)
+
+
+def feedback_copies(console: Console, copies: list[FeedbackCopy]) -> None:
+    if not copies:
+        console.print("没有需要退回修改的部门。")
+        return
+    table = Table(title=f"退回修改副本（{len(copies)} 份，原文件未改动）", title_justify="left")
+    for name in ("部门", "问题", "标注单元格", "副本"):
+        table.add_column(name, overflow="fold")
+    for copy in copies:
+        table.add_row(
+            escape(copy.department),
+            str(copy.problems),
+            str(copy.marked_cells),
+            escape(str(copy.copy_path)),
+        )
+    console.print(table)
+
+
+def notices_written(console: Console, items: list[Notice], written: list[Path]) -> None:
+    if not items:
+        console.print("没有需要发送通知的部门。")
+    for notice in items:
+        console.print(f"[bold]{escape(notice.department)}[/]（{'、'.join(notice.kinds)}）")
+    if written:
+        console.print(f"已写出 {len(written)} 个文件到 {escape(str(written[-1].parent))}")

@@ -1,0 +1,166 @@
+"""退回修改 copies, 催报/督办 notices and the leaders' report."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from huitoukan.campaign import Campaign
+from huitoukan.collecting import collect, collect_to_register
+from huitoukan.feedback import ERROR_FILL, SUMMARY_SHEET, WARNING_FILL, write_feedback
+from huitoukan.form_layout import FORM_SHEET
+from huitoukan.leader_report import REPORT_SHEET, write_report
+from huitoukan.notices import COMBINED_FILE, notice_file, notices, write_notices
+from huitoukan.register_layout import SUMMARY_SHEET as REGISTER_SUMMARY
+from huitoukan.status import build_status
+from tests.helpers import closed, filled_form, hazard, header_position, label_cell, sheet_rows
+
+AS_OF = date(2023, 12, 20)
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def five_problem_return(campaign: Campaign, path: Path) -> Path:
+    return filled_form(
+        campaign,
+        "总务基建处",
+        path,
+        [
+            hazard(部位="锅炉房", 整改措施=None),  # missing-measures (error)
+            hazard(部位="食堂", 检查时间="上周二"),  # bad-date (error)
+            closed(部位="车库", 销号时间=None),  # done-without-closed-on
+            hazard(部位="仓库", 整改时限=None),
+        ],  # missing-deadline (warning)
+        head=None,  # missing-head (error)
+    )
+
+
+def test_feedback_copy_marks_exactly_the_problem_cells(campaign: Campaign, tmp_path: Path) -> None:
+    original = five_problem_return(campaign, tmp_path / "回收" / "总务.xlsx")
+    before = sha(original)
+    collection = collect(campaign, [tmp_path / "回收"])
+    problems = [p for p in collection.problems if p.file == str(original)]
+    assert len(problems) == 5
+    (copy,) = write_feedback(collection, tmp_path / "退回")
+    assert sha(original) == before
+    wb = load_workbook(copy.copy_path)
+    assert wb.sheetnames[0] == SUMMARY_SHEET
+    assert wb[SUMMARY_SHEET].max_row == 6  # header + five problems
+    ws = wb[FORM_SHEET]
+    marked = {c.coordinate: c for row in ws.iter_rows() for c in row if c.comment is not None}
+    assert set(marked) == {p.cell for p in problems}
+    for problem in problems:
+        cell = marked[problem.cell]
+        assert problem.message in cell.comment.text
+        fill = ERROR_FILL if problem.severity.value == "错误" else WARNING_FILL
+        assert cell.fill.fgColor.rgb == fill.fgColor.rgb
+    head_row, head_col = label_cell(ws, "主要负责人")
+    assert any(ref.endswith(str(head_row)) for ref in marked)  # the missing head is marked there
+
+
+def test_fixing_the_copy_clears_the_problems(campaign: Campaign, tmp_path: Path) -> None:
+    five_problem_return(campaign, tmp_path / "回收" / "总务.xlsx")
+    (copy,) = write_feedback(collect(campaign, [tmp_path / "回收"]), tmp_path / "退回")
+    wb = load_workbook(copy.copy_path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    for problem_cell, value in (
+        ("整改措施", "更换"),
+        ("检查时间", date(2023, 12, 10)),
+        ("整改时限", date(2023, 12, 30)),
+    ):
+        for r in range(header_row + 1, header_row + 5):
+            if ws.cell(r, columns[problem_cell]).comment is not None:
+                ws.cell(r, columns[problem_cell]).value = value
+    for r in range(header_row + 1, header_row + 5):
+        if ws.cell(r, columns["销号时间"]).comment is not None:
+            ws.cell(r, columns["销号时间"]).value = date(2023, 12, 12)
+    row, col = label_cell(ws, "主要负责人")
+    ws.cell(row, col + 1).value = "周德海"
+    fixed = tmp_path / "再次报送" / "总务.xlsx"
+    fixed.parent.mkdir()
+    wb.save(fixed)
+    collection = collect(campaign, [fixed.parent])
+    assert collection.problems == []
+    assert len(collection.hazards) == 4
+
+
+def test_feedback_for_xls_and_ods_is_written_as_xlsx(campaign: Campaign, tmp_path: Path) -> None:
+    pytest.importorskip("python_calamine")
+    # An .xlsx renamed .xls is read by content; its copy is still an .xlsx.
+    original = five_problem_return(campaign, tmp_path / "回收" / "总务.xls")
+    (copy,) = write_feedback(collect(campaign, [tmp_path / "回收"]), tmp_path / "退回")
+    assert copy.copy_path.suffix == ".xlsx" and copy.marked_cells == 5
+    assert original.exists()
+
+
+def scenario(campaign: Campaign, folder: Path) -> None:
+    filled_form(
+        campaign,
+        "附属医院",
+        folder / "医院.xlsx",
+        [hazard(部位="门诊", 整改时限=date(2023, 12, 18)), closed(部位="药房")],
+    )
+    filled_form(
+        campaign, "学生工作处", folder / "学工.xlsx", [closed()], form_date=date(2023, 12, 18)
+    )
+    filled_form(campaign, "总务基建处", folder / "总务.xlsx", [hazard(整改时限=date(2023, 12, 30))])
+
+
+def test_notices_say_exactly_what_each_department_must_hear(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    scenario(campaign, tmp_path / "回收")
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    items = {n.department: n for n in notices(campaign, report)}
+    assert set(items) == {
+        "附属医院",
+        "学生工作处",
+        "安全保卫处",
+        "各二级学院",
+        "高级技工学校",
+        "职教中心学校",
+        "学院警务室",
+    }
+    assert items["附属医院"].kinds == ["督办"] and "门诊" in items["附属医院"].text
+    assert "已逾期 2 天" in items["附属医院"].text and "药房" not in items["附属医院"].text
+    assert items["学生工作处"].kinds == ["逾期报送"]
+    assert items["学院警务室"].kinds == ["催报"] and "已逾期 5 天" in items["学院警务室"].text
+    assert "总务基建处" not in items  # returned on time, nothing overdue: nothing to say
+    written = write_notices(list(items.values()), tmp_path / "通知")
+    assert {p.name for p in written} == {notice_file(d) for d in items} | {COMBINED_FILE}
+    assert (tmp_path / "通知" / notice_file("附属医院")).read_text("utf-8-sig") == (
+        items["附属医院"].text + "\n"
+    )
+
+
+def test_leader_report_figures_equal_the_register(campaign: Campaign, tmp_path: Path) -> None:
+    scenario(campaign, tmp_path / "回收")
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    register = {r["部门"]: r for r in sheet_rows(tmp_path / "台账.xlsx", REGISTER_SUMMARY, 4)}
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    header = next(i for i, r in enumerate(rows) if r[:3] == ["序号", "部门", "报送情况"])
+    table = {r[1]: r for r in rows[header + 1 : header + 1 + len(register)]}
+    for department, reg in register.items():
+        row = table[department]
+        assert (row[2], row[3], row[4], row[5], row[6]) == (
+            reg["报送情况"],
+            reg["隐患数"],
+            reg["已销号"],
+            reg["未销号"],
+            reg["逾期"],
+        )
+        assert row[7] == reg["销号率"]
+    text = "\n".join(str(v) for r in rows for v in r if v)
+    assert "门诊" in text and "学院警务室" in text and "签字" in text
+    assert len(ws._charts) == 1
+    assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
