@@ -33,6 +33,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CACHE = HERE / ".cache"
 AS_OF = "2023-12-20"
+sys.path.insert(0, str(ROOT / "src"))
+
+from huitoukan.form_layout import COLUMNS  # noqa: E402
 
 FLOOR = """
 import sys
@@ -58,7 +61,6 @@ pd.concat(frames, ignore_index=True).to_excel(sys.argv[2], engine="openpyxl")
 
 
 def campaign_toml(units: int) -> str:
-    sys.path.insert(0, str(ROOT / "src"))
     from huitoukan.campaign import default_campaign_text
 
     colleges = "".join(f'\n[[colleges]]\nname = "单位{n:04d}"\n' for n in range(1, units + 1))
@@ -66,19 +68,6 @@ def campaign_toml(units: int) -> str:
     return text.replace("# 附件1 项目清单", colleges + "\n# 附件1 项目清单")
 
 
-HEADERS = [
-    "序号",
-    "部位",
-    "检查内容",
-    "存在隐患问题",
-    "整改措施",
-    "整改时限",
-    "整改完成情况",
-    "责任人",
-    "检查时间",
-    "销号时间",
-    "备注",
-]
 ITEMS = [
     "校园交通安全教育情况。",
     "取暖安全和预防煤气（一氧化碳）中毒安全教育",
@@ -101,7 +90,7 @@ def write_return(path: Path, unit: str, rows: int, seed: int) -> None:
     ws.write_string(2, 5, f"负责人{seed}")
     ws.write_string(2, 7, "日期：")
     ws.write_datetime(2, 8, date(2023, 12, 10 + seed % 5), day)
-    for c, header in enumerate(HEADERS):
+    for c, header in enumerate(column.header for column in COLUMNS):
         ws.write_string(4, c, header)
     base = date(2023, 12, 1)
     for i in range(rows):

@@ -93,17 +93,18 @@ def read_one(path: Path, campaign: Campaign, debug: bool = False) -> ReturnForm:
         raise
     except Exception as exc:
         detail = traceback.format_exc() if debug else " ".join(str(exc).split())[:160]
-        try:
-            digest, modified = sha256_of(path), path.stat().st_mtime
-        except OSError:
-            digest, modified = "", 0.0
-        return ReturnForm(
-            file=str(path),
-            sha256=digest,
-            modified=modified,
-            readable=False,
-            reason=f"读取时出错（{type(exc).__name__}: {detail}），{RESAVE}",
-        )
+        return unreadable(path, f"读取时出错（{type(exc).__name__}: {detail}），{RESAVE}")
+
+
+def unreadable(path: Path, reason: str) -> ReturnForm:
+    """A file reported as unreadable, still listed with its hash in 报送记录."""
+    try:
+        digest, modified = sha256_of(path), path.stat().st_mtime
+    except OSError:
+        digest, modified = "", 0.0
+    return ReturnForm(
+        file=str(path), sha256=digest, modified=modified, readable=False, reason=reason
+    )
 
 
 PARALLEL_FROM = 40
@@ -185,17 +186,7 @@ def _read_isolated(path: Path, campaign: Campaign, debug: bool) -> ReturnForm:
         except (BrokenProcessPool, TimeoutError):
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.kill()
-    try:
-        digest, modified = sha256_of(path), path.stat().st_mtime
-    except OSError:
-        digest, modified = "", 0.0
-    return ReturnForm(
-        file=str(path),
-        sha256=digest,
-        modified=modified,
-        readable=False,
-        reason=f"读取该文件时读取程序异常终止或超时，文件可能已损坏，{RESAVE}",
-    )
+    return unreadable(path, f"读取该文件时读取程序异常终止或超时，文件可能已损坏，{RESAVE}")
 
 
 def collect_to_register(
