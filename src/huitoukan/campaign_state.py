@@ -10,13 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huitoukan.campaign import Campaign
-from huitoukan.collecting import collect
 from huitoukan.errors import InputError
-from huitoukan.issuing import FollowUp
 from huitoukan.models import HazardRow
 from huitoukan.register_reading import is_register, read_register
+
+if TYPE_CHECKING:  # openpyxl and the readers load only when a command needs them
+    from huitoukan.issuing import FollowUp
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,16 @@ def load_state(campaign: Campaign, sources: Sequence[Path]) -> CampaignState:
     if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):
         content = read_register(sources[0])
         return CampaignState(content.hazards, content.returned, True)
+    from huitoukan.collecting import collect
+
     collection = collect(campaign, sources)
     return CampaignState(collection.hazards, collection.returned(), False)
 
 
 def followup_round(state: CampaignState, form_date: date, due: date, only_open: bool) -> FollowUp:
     """Each department's hazards as last returned, in their order, for `issue --followup`."""
+    from huitoukan.issuing import FollowUp
+
     rows: dict[str, list[HazardRow]] = {}
     for hazard in state.hazards:
         rows.setdefault(hazard.department, []).append(hazard)

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from huitoukan.atomic_write import sha256_of
 from huitoukan.campaign import Campaign
 from huitoukan.merging import Collection, merge
-from huitoukan.models import FileOutcome, Problem, ReturnForm, SkippedFile
+from huitoukan.models import FileOutcome, Problem, RegisterState, ReturnForm, SkippedFile
 from huitoukan.register_file import replace_register
 from huitoukan.register_writing import write_register
 from huitoukan.return_files import find_returns
@@ -204,8 +204,9 @@ def collect_to_register(
     status = build_status(campaign, collection.hazards, collection.returned(), as_of)
     backup = None
     if register is not None:
+        state = RegisterState(hazards=collection.hazards, returned=collection.returned())
         backup = replace_register(
-            register, lambda tmp: write_register(tmp, campaign, collection, status)
+            register, lambda tmp: write_register(tmp, campaign, collection, status), state
         )
     return CollectResult(
         collection=collection, status=status, register_path=register, backup=backup

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -82,7 +83,7 @@ class HazardRow(BaseModel):
     def closed(self) -> bool:
         return self.progress == DONE
 
-    @property
+    @cached_property
     def long_standing(self) -> bool:
         """Marked by the department as needing interim/substitute measures (历史遗留)."""
         text = f"{self.remarks} {self.measures}"
@@ -154,3 +155,10 @@ class SkippedFile(BaseModel):
 
     file: str
     reason: str
+
+
+class RegisterState(BaseModel):
+    """What status needs from a register: its hazards and who returned when (first 日期)."""
+
+    hazards: list[HazardRow]
+    returned: dict[str, date | None]

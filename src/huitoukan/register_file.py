@@ -6,12 +6,15 @@
   (edited and saved in Excel, or made by hand) is first copied to a dated backup.
 - Two runs at once: a lock file beside the register makes the second one stop with
   a clear message instead of both writing.
+
+The same record keeps the hazards the register holds, as JSON: `status` reads them
+from there (in a fraction of the time the sheets take) while the register is
+byte-for-byte what huitoukan wrote, and from the sheets otherwise.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import time
@@ -19,8 +22,11 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+from pydantic import BaseModel, ValidationError
+
 from huitoukan.atomic_write import sha256_of, write_atomically
 from huitoukan.errors import HuitoukanError
+from huitoukan.models import RegisterState
 
 STALE_LOCK_SECONDS = 15 * 60
 
@@ -65,18 +71,37 @@ def register_lock(register: Path) -> Iterator[None]:
             lock.unlink()
 
 
+class _Record(BaseModel):
+    sha256: str
+    state: RegisterState | None = None
+
+
+def _record(register: Path) -> _Record | None:
+    try:
+        return _Record.model_validate_json(_record_path(register).read_bytes())
+    except (OSError, ValidationError):
+        return None
+
+
 def edited_since_written(register: Path) -> bool:
     """True when `register` exists and is not byte-for-byte what huitoukan last wrote there."""
     if not register.exists():
         return False
-    try:
-        recorded = json.loads(_record_path(register).read_text("utf-8"))["sha256"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return True
-    return bool(recorded != sha256_of(register))
+    record = _record(register)
+    return record is None or record.sha256 != sha256_of(register)
 
 
-def replace_register(register: Path, write: Callable[[Path], object]) -> Path | None:
+def recorded_state(register: Path) -> RegisterState | None:
+    """The hazards recorded when huitoukan wrote `register`, if it is unchanged since."""
+    record = _record(register)
+    if record is None or record.state is None or record.sha256 != sha256_of(register):
+        return None
+    return record.state
+
+
+def replace_register(
+    register: Path, write: Callable[[Path], object], state: RegisterState | None = None
+) -> Path | None:
     """Write a new register with `write(tmp)`; return the backup made of a hand-edited one."""
     with register_lock(register):
         backup = None
@@ -85,9 +110,6 @@ def replace_register(register: Path, write: Callable[[Path], object]) -> Path | 
             backup = register.with_name(f"{register.stem}.备份-{stamp}{register.suffix}")
             shutil.copy2(register, backup)
         write_atomically(register, write)
-        digest = sha256_of(register)
-        write_atomically(
-            _record_path(register),
-            lambda tmp: tmp.write_text(json.dumps({"sha256": digest}), encoding="utf-8"),
-        )
+        record = _Record(sha256=sha256_of(register), state=state).model_dump_json()
+        write_atomically(_record_path(register), lambda tmp: tmp.write_text(record, "utf-8"))
         return backup

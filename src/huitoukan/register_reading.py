@@ -11,7 +11,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from huitoukan.errors import InputError
-from huitoukan.models import FileOutcome, HazardRow
+from huitoukan.models import FileOutcome, HazardRow, RegisterState
+from huitoukan.register_file import recorded_state
 from huitoukan.register_layout import (
     DEFAULT_DEADLINE_SOURCE,
     FILES_SHEET,
@@ -19,12 +20,6 @@ from huitoukan.register_layout import (
 )
 from huitoukan.row_validation import cell_text, normalize_progress
 from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_workbook
-
-
-class RegisterContent:
-    def __init__(self, hazards: list[HazardRow], returned: dict[str, date | None]) -> None:
-        self.hazards = hazards
-        self.returned = returned
 
 
 def is_register(path: Path) -> bool:
@@ -60,7 +55,16 @@ def _count(pattern: str, text: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def read_register(path: Path) -> RegisterContent:
+def read_register(path: Path) -> RegisterState:
+    """The register's hazards and returns: from the record huitoukan kept when it wrote the
+    register, if the file is unchanged since; read from its sheets otherwise."""
+    recorded = recorded_state(path)
+    if recorded is not None:
+        return recorded
+    return read_register_sheets(path)
+
+
+def read_register_sheets(path: Path) -> RegisterState:
     try:
         sheets = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET), inspect=False).sheets
     except UnreadableWorkbook as exc:
@@ -110,4 +114,4 @@ def read_register(path: Path) -> RegisterContent:
         raise InputError(
             f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"
         ) from None
-    return RegisterContent(hazards, returned)
+    return RegisterState(hazards=hazards, returned=returned)

@@ -34,6 +34,16 @@ def issue_summary(console: Console, result: IssueResult) -> None:
     console.print(f"附件1：{result.checklist_file}    发放清单：{result.distribution_file}")
 
 
+TERMINAL_ROWS = 60
+"""Rows a terminal table shows; the rest are in the register and in --json (rich needs
+about a minute to lay out 20,000 rows, and nobody reads them on a screen)."""
+
+
+def _more(console: Console, shown: int, total: int, where: str) -> None:
+    if total > shown:
+        console.print(f"……另有 {total - shown} 项未显示，完整列表见{where}或 --json 输出")
+
+
 def collect_report(out: Console, err: Console, result: CollectResult) -> None:
     collection = result.collection
     table = Table(title="报送文件")
@@ -47,7 +57,7 @@ def collect_report(out: Console, err: Console, result: CollectResult) -> None:
         ("处理结果", "left"),
     ):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
-    for form in collection.forms:
+    for form in collection.forms[:TERMINAL_ROWS]:
         outcome = collection.outcomes[form.file]
         style = {FileOutcome.USED: "green", FileOutcome.SUPERSEDED: "dim"}.get(outcome, "red")
         table.add_row(
@@ -62,6 +72,7 @@ def collect_report(out: Console, err: Console, result: CollectResult) -> None:
     for skipped in collection.skipped:
         table.add_row(escape(skipped.file), "", "", "", "", "", "[dim]已跳过[/]")
     out.print(table)
+    _more(out, TERMINAL_ROWS, len(collection.forms), "台账“报送记录”工作表")
     if collection.problems:
         problem_list(err, collection.problems)
     totals = result.status.totals
@@ -91,7 +102,7 @@ def problem_list(console: Console, problems: list[Problem]) -> None:
     """Problems grouped by file, one line each: severity, cell, field, message."""
     console.print(f"[bold]发现的问题（{len(problems)}）[/]")
     current = None
-    for p in problems:
+    for p in problems[: TERMINAL_ROWS * 5]:
         if p.file != current:
             current = p.file
             who = f"（{escape(p.department)}）" if p.department else ""
@@ -103,6 +114,7 @@ def problem_list(console: Console, problems: list[Problem]) -> None:
         console.print(
             f"  [{colour}]{p.severity.value}[/]{where}{field}{value}：{escape(p.message)}"
         )
+    _more(console, TERMINAL_ROWS * 5, len(problems), "台账“校验问题”工作表")
 
 
 def _percent(value: float | None) -> str:
@@ -111,6 +123,7 @@ def _percent(value: float | None) -> str:
 
 def _hazard_table(title: str, views: list[HazardView], days_header: str, overdue: bool) -> Table:
     """Hazards grouped by department (in order of first appearance), a section each."""
+    views = views[:TERMINAL_ROWS]
     table = Table(title=title, title_justify="left")
     for name in ("部门", "部位", "存在隐患问题", "整改时限", days_header, "责任人", "整改完成情况"):
         table.add_column(name, overflow="fold")
@@ -144,6 +157,7 @@ def status_report(console: Console, report: StatusReport) -> None:
         console.print(
             _hazard_table(f"逾期隐患（{len(report.overdue)}）", report.overdue, "逾期天数", True)
         )
+        _more(console, TERMINAL_ROWS, len(report.overdue), "台账“逾期”工作表")
     else:
         console.print("[green]没有逾期隐患。[/]")
     if report.due_soon:
@@ -155,13 +169,14 @@ def status_report(console: Console, report: StatusReport) -> None:
                 False,
             )
         )
+        _more(console, TERMINAL_ROWS, len(report.due_soon), "台账“未销号”工作表")
     if report.not_returned:
         label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
         console.print(f"[bold red]{label}：[/]{'、'.join(report.not_returned)}")
     table = Table(title="各部门情况", title_justify="left")
     for name in ("部门", "报送", "隐患", "已销号", "未销号", "逾期", "历史遗留", "销号率"):
         table.add_column(name, justify="left" if name in ("部门", "报送") else "right")
-    for dept in report.departments:
+    for dept in report.departments[:TERMINAL_ROWS]:
         returned = ("逾期报送" if dept.late else "已报送") if dept.returned else "[red]未报送[/]"
         table.add_row(
             escape(dept.department),
@@ -186,6 +201,7 @@ def status_report(console: Console, report: StatusReport) -> None:
         _percent(totals.closure_rate),
     )
     console.print(table)
+    _more(console, TERMINAL_ROWS, len(report.departments), "台账“汇总”工作表")
     console.print(
         f"全校隐患 {totals.hazards} 项，已销号 {totals.closed}，未销号 {totals.open}，"
         f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}。"

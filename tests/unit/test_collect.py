@@ -11,7 +11,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.collecting import collect, collect_to_register
 from huitoukan.errors import HuitoukanError
 from huitoukan.models import FileOutcome
-from huitoukan.register_file import register_lock
+from huitoukan.register_file import recorded_state, register_lock
 from huitoukan.register_layout import (
     COVERAGE_SHEET,
     FILES_SHEET,
@@ -21,7 +21,7 @@ from huitoukan.register_layout import (
     PROBLEMS_SHEET,
     SUMMARY_SHEET,
 )
-from huitoukan.register_reading import read_register
+from huitoukan.register_reading import read_register, read_register_sheets
 from tests.helpers import closed, filled_form, hazard, sheet_rows
 
 AS_OF = date(2023, 12, 20)
@@ -226,9 +226,15 @@ def test_register_reads_back_to_the_same_hazards(campaign: Campaign, tmp_path: P
     )
     out = tmp_path / "台账.xlsx"
     result = collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
-    content = read_register(out)
-    assert content.hazards == result.collection.hazards
-    assert content.returned == result.collection.returned()
+    expected = (result.collection.hazards, result.collection.returned())
+    for content in (read_register(out), read_register_sheets(out)):
+        assert (content.hazards, content.returned) == expected
+    assert recorded_state(out) is not None
+    wb = load_workbook(out)
+    wb[SUMMARY_SHEET]["A2"] = "改过"
+    wb.save(out)
+    assert recorded_state(out) is None  # edited: the record no longer speaks for the file
+    assert (read_register(out).hazards, read_register(out).returned) == expected
 
 
 def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
