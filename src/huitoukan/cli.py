@@ -23,7 +23,7 @@ app = typer.Typer(
     name="huitoukan",
     help=(
         "学校安全问题专项整治“回头看”：发放自查整改清单（issue）、汇总全校隐患台账（collect）、"
-        "跟踪逾期与未报送（status）。\n\n"
+        "跟踪逾期与未报送（status）、催报督办通知（remind）、领导小组汇报（report）。\n\n"
         "退出码：0 成功；1 运行完成但发现错误（或加 --fail-if-overdue 时存在逾期隐患）；"
         "2 用法或配置错误。"
     ),

@@ -7,7 +7,6 @@ hazard or as "checked, nothing found" (存在隐患问题: 无 / 未发现隐患
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from pydantic import BaseModel
 
@@ -29,18 +28,15 @@ class CoverageRow(BaseModel):
     """Unit → 隐患N / 已查无隐患 / 未报告 / 未报送 / '' (not responsible)."""
 
 
-def match_item(text: str, items: Sequence[ChecklistItem]) -> ChecklistItem | None:
-    """The 附件1 item a 检查内容 text refers to (its content, or a label like 消防安全-2)."""
-    return _ItemMatcher.of(tuple(items)).match(text)
+class ItemMatcher:
+    """Which 附件1 item a 检查内容 text refers to (its content, or a label like 消防安全-2).
 
+    Item fingerprints are computed once per checklist, matches cached per distinct text."""
 
-class _ItemMatcher:
-    """Item fingerprints computed once per checklist, matches cached per distinct text."""
-
-    _cache: dict[tuple[ChecklistItem, ...], _ItemMatcher] = {}
+    _cache: dict[tuple[ChecklistItem, ...], ItemMatcher] = {}
 
     @classmethod
-    def of(cls, items: tuple[ChecklistItem, ...]) -> _ItemMatcher:
+    def of(cls, items: tuple[ChecklistItem, ...]) -> ItemMatcher:
         if items not in cls._cache:
             cls._cache = {items: cls(items)}
         return cls._cache[items]
@@ -77,7 +73,7 @@ def coverage(campaign: Campaign, collection: Collection) -> list[CoverageRow]:
     units = [u.name for u in campaign.units]
     reported: dict[tuple[str, str], int] = {}
     checked: set[tuple[str, str]] = set()
-    matcher = _ItemMatcher.of(campaign.checklist)
+    matcher = ItemMatcher.of(campaign.checklist)
     for hazard in collection.hazards:
         item = matcher.match(hazard.item)
         if item is not None:

@@ -50,8 +50,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
 _COLUMN_BY_KEY = {key: c for c in reversed(COLUMNS) for key in c.keys()}
-REQUIRED_FIELDS = ("location", "hazard", "measures", "progress", "owner")
-"""Columns a sheet must have to be taken for a 附件2 form (the seed's ten minus the optional)."""
 DATE_FIELDS = ("deadline", "checked_on", "closed_on")
 
 

@@ -7,7 +7,6 @@ footer fields (上报人, 联系方式) from below it. Every row with content is
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,17 +27,7 @@ from huitoukan.row_validation import RowCells, RowChecker, cell_text
 from huitoukan.sniffing import Format
 from huitoukan.text import CONTROL_CHARACTERS, normalize_key
 from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_workbook
-
-
-@functools.cache
-def column_letter(index: int) -> str:
-    """0-based column index → Excel letters (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+from huitoukan.xlsx_writer import column_letter
 
 
 @dataclass

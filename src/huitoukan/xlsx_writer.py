@@ -13,6 +13,7 @@ numbers, a fixed set of cell styles, and one stacked bar chart.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import zipfile
@@ -58,6 +59,7 @@ def _attr(text: str) -> str:
     return _escape(text).replace('"', "&quot;")
 
 
+@functools.cache
 def column_letter(index: int) -> str:
     """0-based column index → letters."""
     letters = ""
