@@ -23,6 +23,7 @@ from huitoukan.models import (
     ReturnForm,
     Severity,
     SkippedFile,
+    count,
 )
 
 
@@ -39,11 +40,11 @@ class Collection(BaseModel):
 
     @property
     def errors(self) -> int:
-        return sum(p.severity is Severity.ERROR for p in self.problems)
+        return count(self.problems, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(p.severity is Severity.WARNING for p in self.problems)
+        return count(self.problems, Severity.WARNING)
 
     def returned(self) -> dict[str, date | None]:
         """Department → the 日期 of its first return (None when no version was dated).

@@ -135,11 +135,15 @@ class ReturnForm(BaseModel):
 
     @property
     def errors(self) -> int:
-        return sum(p.severity is Severity.ERROR for p in self.problems)
+        return count(self.problems, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(p.severity is Severity.WARNING for p in self.problems)
+        return count(self.problems, Severity.WARNING)
+
+
+def count(problems: list[Problem], severity: Severity) -> int:
+    return sum(p.severity is severity for p in problems)
 
 
 class FileOutcome(StrEnum):
