@@ -3,8 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from huitoukan.campaign import Campaign, default_campaign, default_campaign_text, parse_campaign
+
+# Tests never write into the repository: no example database in .hypothesis/.
+settings.register_profile("huitoukan", database=None)
+settings.load_profile("huitoukan")
 
 COLLEGES = """
 [[colleges]]

@@ -110,6 +110,7 @@ def replace_register(
             backup = register.with_name(f"{register.stem}.备份-{stamp}{register.suffix}")
             shutil.copy2(register, backup)
         write_atomically(register, write)
-        record = _Record(sha256=sha256_of(register), state=state).model_dump_json()
-        write_atomically(_record_path(register), lambda tmp: tmp.write_text(record, "utf-8"))
+        record = _Record(sha256=sha256_of(register), state=state)
+        data = _Record.__pydantic_serializer__.to_json(record)  # bytes, no str copy in between
+        write_atomically(_record_path(register), lambda tmp: tmp.write_bytes(data))
         return backup
