@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from huitoukan.campaign import Campaign, default_campaign, default_campaign_text, parse_campaign
 
-# Tests never write into the repository: no example database in .hypothesis/.
+# Tests never write into the repository: no example database, hypothesis's own files in /tmp.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="huitoukan-hypothesis-"))
 settings.register_profile("huitoukan", database=None)
 settings.load_profile("huitoukan")
 
