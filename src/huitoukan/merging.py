@@ -100,7 +100,7 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
             p for p in newest.problems if not (first_on_time and p.code == "late-return")
         )
         hazards.extend(newest.hazards)
-        vanished = _vanished(versions)
+        vanished = _vanished(versions) if len(versions) > 1 else []
         hazards.extend(vanished)
         problems.extend(
             Problem(

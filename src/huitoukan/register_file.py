@@ -7,9 +7,9 @@
 - Two runs at once: a lock file beside the register makes the second one stop with
   a clear message instead of both writing.
 
-The same record keeps the hazards the register holds, as JSON: `status` reads them
-from there (in a fraction of the time the sheets take) while the register is
-byte-for-byte what huitoukan wrote, and from the sheets otherwise.
+A second record (`.<name>.state.json`) keeps the hazards the register holds, as JSON:
+`status` reads them from there (in a fraction of the time the sheets take) while the
+register is byte-for-byte what huitoukan wrote, and from the sheets otherwise.
 """
 
 from __future__ import annotations
@@ -73,7 +73,15 @@ def register_lock(register: Path) -> Iterator[None]:
 
 class _Record(BaseModel):
     sha256: str
-    state: RegisterState | None = None
+
+
+class _StateRecord(BaseModel):
+    sha256: str
+    state: RegisterState
+
+
+def _state_path(register: Path) -> Path:
+    return register.with_name(f".{register.name}.state.json")
 
 
 def _record(register: Path) -> _Record | None:
@@ -93,10 +101,11 @@ def edited_since_written(register: Path) -> bool:
 
 def recorded_state(register: Path) -> RegisterState | None:
     """The hazards recorded when huitoukan wrote `register`, if it is unchanged since."""
-    record = _record(register)
-    if record is None or record.state is None or record.sha256 != sha256_of(register):
+    try:
+        record = _StateRecord.model_validate_json(_state_path(register).read_bytes())
+    except (OSError, ValidationError):
         return None
-    return record.state
+    return record.state if record.sha256 == sha256_of(register) else None
 
 
 def replace_register(
@@ -110,7 +119,12 @@ def replace_register(
             backup = register.with_name(f"{register.stem}.备份-{stamp}{register.suffix}")
             shutil.copy2(register, backup)
         write_atomically(register, write)
-        record = _Record(sha256=sha256_of(register), state=state)
-        data = _Record.__pydantic_serializer__.to_json(record)  # bytes, no str copy in between
-        write_atomically(_record_path(register), lambda tmp: tmp.write_bytes(data))
+        digest = sha256_of(register)
+        record = _Record(sha256=digest).model_dump_json()
+        write_atomically(_record_path(register), lambda tmp: tmp.write_text(record, "utf-8"))
+        if state is not None:
+            data = _StateRecord.__pydantic_serializer__.to_json(
+                _StateRecord(sha256=digest, state=state)
+            )  # bytes, with no str copy in between
+            write_atomically(_state_path(register), lambda tmp: tmp.write_bytes(data))
         return backup

@@ -14,7 +14,6 @@ numbers, a fixed set of cell styles, and one stacked bar chart.
 from __future__ import annotations
 
 import functools
-import math
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -70,24 +69,39 @@ def column_letter(index: int) -> str:
     return letters
 
 
+_TEXT_END = "</t></is></c>"
+_NUMBER = f'<c s="{Style.NUMBER:d}"><v>'
+_DATE = f'<c s="{Style.DATE:d}"><v>'
+
+
 def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
     """The XML of a row's cells (positions implied by order, so the text can be reused
-    on any row of any sheet). Text gets `style`, numbers NUMBER, dates DATE."""
+    on any row of any sheet). Text gets `style`, numbers NUMBER, dates DATE.
+
+    This runs for every cell of the register, so it dispatches on exact types first."""
+    blank = f'<c s="{style:d}"/>'
+    text = f'<c s="{style:d}" t="inlineStr"><is><t xml:space="preserve">'
     parts: list[str] = []
+    append = parts.append
     for value in values:
-        if value is None or value == "":
-            parts.append(f'<c s="{style:d}"/>')
-        elif isinstance(value, str):
-            parts.append(
-                f'<c s="{style:d}" t="inlineStr"><is><t xml:space="preserve">{_escape(value)}</t></is></c>'
-            )
+        if type(value) is str:
+            append(text + _escape(value) + _TEXT_END if value else blank)
+        elif value is None:
+            append(blank)
+        elif type(value) is date:
+            append(f"{_DATE}{value.toordinal() - _EPOCH}</v></c>")
+        elif type(value) is int or type(value) is float:
+            append(f"{_NUMBER}{value!r}</v></c>")
         elif isinstance(value, bool):
-            parts.append(f'<c s="{style:d}" t="b"><v>{int(value)}</v></c>')
+            append(f'<c s="{style:d}" t="b"><v>{int(value)}</v></c>')
+        elif isinstance(value, datetime):
+            append(f"{_DATE}{value.date().toordinal() - _EPOCH}</v></c>")
         elif isinstance(value, date):
-            day = value.date() if isinstance(value, datetime) else value
-            parts.append(f'<c s="{Style.DATE:d}"><v>{day.toordinal() - _EPOCH}</v></c>')
+            append(f"{_DATE}{value.toordinal() - _EPOCH}</v></c>")
+        elif isinstance(value, str):
+            append(text + _escape(value) + _TEXT_END)
         else:
-            parts.append(f'<c s="{Style.NUMBER:d}"><v>{value!r}</v></c>')
+            append(f"{_NUMBER}{value!r}</v></c>")
     return "".join(parts)
 
 
@@ -100,9 +114,12 @@ def row_height(
     text is cut off on screen and on paper. CJK characters count as two columns."""
     lines = 1
     for value, width in zip(values, widths, strict=False):
-        if isinstance(value, str) and len(value) * 2 > width:
-            columns = len(value) if value.isascii() else 2 * len(value)
-            lines = max(lines, math.ceil(columns / max(width - 1, 1)) + value.count("\n"))
+        if type(value) is str and len(value) * 2 > width:
+            text = value
+            columns = len(text) if text.isascii() else 2 * len(text)
+            needed = -(-columns // max(int(width) - 1, 1)) + text.count("\n")
+            if needed > lines:
+                lines = needed
     return None if lines == 1 else line * lines + 3
 
 
