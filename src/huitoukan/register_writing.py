@@ -93,10 +93,10 @@ def write_register(
     as_of = status.as_of
     hazards = collection.hazards
     widths = [w for _, w in HAZARD_COLUMNS]
-    body: dict[int, tuple[str, float | None]] = {}
+    body: dict[int, tuple[bytes, float | None]] = {}
     for hazard in hazards:
         values = hazard_cells(hazard, as_of)
-        body[id(hazard)] = (cells(values), row_height(values, widths[1:]))
+        body[id(hazard)] = (cells(values).encode(), row_height(values, widths[1:]))
     header = cells([h for h, _ in HAZARD_COLUMNS], Style.HEAD)
 
     def hazard_sheet(name: str, rows: Sequence[HazardRow]) -> Sheet:

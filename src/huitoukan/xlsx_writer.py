@@ -151,7 +151,8 @@ class BarChart:
 class Sheet:
     name: str
     widths: Sequence[float]
-    rows: list[tuple[str, str]] = field(default_factory=list)
+    rows: list[tuple[bytes, bytes]] = field(default_factory=list)
+    """(prefix, cells) of each row, as UTF-8: half the memory of str for this mostly-ASCII XML."""
     heights: dict[int, float] = field(default_factory=dict)
     merges: list[str] = field(default_factory=list)
     header_row: int | None = None
@@ -159,14 +160,21 @@ class Sheet:
     print_columns: int | None = None
     chart: BarChart | None = None
 
-    def add(self, row_cells: str, height: float | None = None, prefix: str = "") -> int:
+    def add(
+        self, row_cells: str | bytes, height: float | None = None, prefix: str | bytes = b""
+    ) -> int:
         """Append a row made by `cells` (after `prefix`, cells of its own); return its index.
 
         The row text is kept by reference, so one hazard's cells listed on several
         sheets cost memory once."""
         if height is not None:
             self.heights[len(self.rows)] = height
-        self.rows.append((prefix, row_cells))
+        self.rows.append(
+            (
+                prefix.encode() if isinstance(prefix, str) else prefix,
+                row_cells.encode() if isinstance(row_cells, str) else row_cells,
+            )
+        )
         return len(self.rows) - 1
 
     def merge(self, row: int, first_col: int, last_col: int) -> None:
@@ -178,7 +186,7 @@ class Sheet:
     def last_ref(self) -> str:
         return f"{column_letter(len(self.widths) - 1)}{max(len(self.rows), 1)}"
 
-    def xml(self, index: int) -> Iterator[str]:
+    def xml(self, index: int) -> Iterator[bytes]:
         """The worksheet XML, in pieces (a big sheet is never one string in memory)."""
         parts = [
             _HEAD,
@@ -197,16 +205,17 @@ class Sheet:
         for col, width in enumerate(self.widths, start=1):
             parts.append(f'<col min="{col}" max="{col}" width="{width}" customWidth="1"/>')
         parts.append("</cols><sheetData>")
-        yield "".join(parts)
-        parts = []
+        yield "".join(parts).encode()
+        rows: list[bytes] = []
         for r, (prefix, row) in enumerate(self.rows):
             height = self.heights.get(r)
-            extra = f' ht="{height}" customHeight="1"' if height else ""
-            parts.append(f'<row r="{r + 1}"{extra}>{prefix}{row}</row>')
-            if len(parts) == 2000:
-                yield "".join(parts)
-                parts = []
-        parts.append("</sheetData>")
+            extra = b' ht="%r" customHeight="1"' % height if height else b""
+            rows.append(b'<row r="%d"%s>%s%s</row>' % (r + 1, extra, prefix, row))
+            if len(rows) == 2000:
+                yield b"".join(rows)
+                rows = []
+        yield b"".join(rows)
+        parts = ["</sheetData>"]
         if self.header_row is not None:
             parts.append(f'<autoFilter ref="A{self.header_row + 1}:{self.last_ref}"/>')
         if self.merges:
@@ -223,7 +232,7 @@ class Sheet:
         if self.chart is not None:
             parts.append('<drawing r:id="rId1"/>')
         parts.append("</worksheet>")
-        yield "".join(parts)
+        yield "".join(parts).encode()
 
 
 _STYLES = (
@@ -354,7 +363,7 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
             part = f"xl/worksheets/sheet{index}.xml"
             with archive.open(part, "w") as handle:
                 for piece in sheet.xml(index - 1):
-                    handle.write(piece.encode("utf-8"))
+                    handle.write(piece)
             types.append(
                 f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
             )
