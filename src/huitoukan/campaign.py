@@ -72,6 +72,13 @@ class CampaignInfo(_Strict):
         return self
 
 
+class TemplateFiles(_Strict):
+    """The office's own edited copies of the templates (paths relative to campaign.toml)."""
+
+    form: Path | None = None
+    checklist: Path | None = None
+
+
 class Campaign(_Strict):
     """A whole campaign as configured; `units` is the list of form recipients."""
 
@@ -79,6 +86,7 @@ class Campaign(_Strict):
     departments: tuple[Unit, ...] = Field(min_length=1)
     colleges: tuple[Unit, ...] = ()
     checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
+    templates: TemplateFiles = TemplateFiles()
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -216,7 +224,17 @@ def load_campaign(path: Path | None = None, search_dir: Path | None = None) -> C
         raise CampaignError(f"{path} 不是 UTF-8 编码的文本，请用记事本另存为 UTF-8") from None
     except OSError as exc:
         raise CampaignError(f"无法读取活动配置文件 {path}：{exc.strerror}") from None
-    return parse_campaign(text, str(path))
+    campaign = parse_campaign(text, str(path))
+    folder = path.parent
+    templates = campaign.templates
+    return campaign.model_copy(
+        update={
+            "templates": TemplateFiles(
+                form=folder / templates.form if templates.form else None,
+                checklist=folder / templates.checklist if templates.checklist else None,
+            )
+        }
+    )
 
 
 def parse_campaign(text: str, source: str) -> Campaign:

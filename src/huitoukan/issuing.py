@@ -98,7 +98,7 @@ def issue_forms(
             f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未做任何改动；"
             "确需重新生成请加 --force"
         )
-    form_template = template_path(FORM_TEMPLATE)
+    form_template = template_path(FORM_TEMPLATE, campaign.templates.form)
     forms: list[IssuedForm] = []
     for unit, target in zip(units, targets, strict=False):
         if followup is None:
@@ -124,7 +124,9 @@ def issue_forms(
                 open_hazards=sum(not h.closed for h in prefilled),
             )
         )
-    checklist = fill_checklist(campaign, template_path(CHECKLIST_TEMPLATE))
+    checklist = fill_checklist(
+        campaign, template_path(CHECKLIST_TEMPLATE, campaign.templates.checklist)
+    )
     write_atomically(out_dir / CHECKLIST_FILE, checklist.save)
     write_atomically(out_dir / DISTRIBUTION_FILE, distribution_list(campaign, forms).save)
     return IssueResult(

@@ -64,3 +64,25 @@ def test_every_command_has_chinese_help(runner: CliRunner) -> None:
         assert sub.exit_code == 0, sub.output
         readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
         assert f"huitoukan {name}" in readme, f"README does not mention `huitoukan {name}`"
+
+
+def test_office_edited_template_from_campaign_toml(runner: CliRunner, chdir_tmp: Path) -> None:
+    from openpyxl import load_workbook
+
+    from huitoukan.template_files import FORM_TEMPLATE, template_path
+
+    wb = load_workbook(template_path(FORM_TEMPLATE))
+    ws = wb.worksheets[0]
+    ws["K1"] = "（校徽）"
+    ws.column_dimensions["D"].width = 40
+    wb.save(chdir_tmp / "我校附件2.xlsx")
+    text = default_campaign_text().replace(
+        "# [templates]\n# form = \"附件2.xlsx\"", '[templates]\nform = "我校附件2.xlsx"'
+    )
+    (chdir_tmp / "campaign.toml").write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    issued = load_workbook(chdir_tmp / "发放" / form_file_name("附属医院")).worksheets[0]
+    assert issued["K1"].value == "（校徽）" and issued.column_dimensions["D"].width == 40
+    (chdir_tmp / "我校附件2.xlsx").unlink()
+    missing = runner.invoke(app, ["issue", "--force"])
+    assert missing.exit_code == 2 and "找不到模板文件" in missing.output
