@@ -77,7 +77,7 @@ def test_office_edited_template_from_campaign_toml(runner: CliRunner, chdir_tmp:
     ws.column_dimensions["D"].width = 40
     wb.save(chdir_tmp / "我校附件2.xlsx")
     text = default_campaign_text().replace(
-        "# [templates]\n# form = \"附件2.xlsx\"", '[templates]\nform = "我校附件2.xlsx"'
+        '# [templates]\n# form = "附件2.xlsx"', '[templates]\nform = "我校附件2.xlsx"'
     )
     (chdir_tmp / "campaign.toml").write_text(text, encoding="utf-8")
     assert runner.invoke(app, ["issue"]).exit_code == 0
