@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import python_calamine
+from openpyxl import load_workbook
+
+from huitoukan.xlsx_writer import BarChart, Sheet, Style, cells, column_letter, write_workbook
+
+TRICKY = [
+    "a&b<c>d",
+    '=HYPERLINK("http://x.invalid","x")',
+    "+1",
+    "@SUM(A1)",
+    "#N/A",
+    "铃\x07声",
+    "  两端空格  ",
+    "多\n行",
+]
+
+
+def test_values_round_trip_through_two_readers(tmp_path: Path) -> None:
+    sheet = Sheet("数据 'A'", [10] * 12, header_row=0, print_columns=3)
+    sheet.add(cells(["标题"] * 12, Style.HEAD))
+    sheet.add(cells([*TRICKY, 3, 2.5, date(2023, 12, 10), datetime(2023, 12, 11, 9, 30)]))
+    sheet.add(cells([None, "", True]), height=40)
+    path = tmp_path / "t.xlsx"
+    write_workbook(path, [sheet], "标题", "说明")
+    ws = load_workbook(path)["数据 'A'"]
+    row = [c.value for c in ws[2]]
+    expected = [t.replace("\x07", "") for t in TRICKY]
+    assert row[:8] == expected and all(c.data_type == "s" for c in ws[2][:8])
+    assert row[8:11] == [3, 2.5, datetime(2023, 12, 10)]
+    assert row[11] == datetime(2023, 12, 11)
+    assert [c.value for c in ws[3]][:3] == [None, None, True]
+    assert ws.row_dimensions[3].height == 40
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:L3"
+    assert ws.print_title_rows == "$1:$1" and ws.print_area == "'数据 ''A'''!$A$1:$C$3"
+    grid = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert grid[1][:8] == expected and grid[1][10] == date(2023, 12, 10)
+
+
+def test_chart_and_merges(tmp_path: Path) -> None:
+    sheet = Sheet("汇总", [8, 8, 8])
+    sheet.add(cells(["合并标题"], Style.TITLE))
+    sheet.merge(0, 0, 2)
+    for name, done, left in (("甲", 1, 2), ("乙", 3, 0)):
+        sheet.add(cells([name, done, left]))
+    sheet.chart = BarChart(
+        "图",
+        0,
+        ["甲", "乙"],
+        [(1, "已销号", "70AD47", [1, 3]), (2, "未销号", "ED7D31", [2, 0])],
+        1,
+        2,
+        4,
+        10,
+    )
+    path = tmp_path / "c.xlsx"
+    write_workbook(path, [sheet], "t", "c")
+    ws = load_workbook(path)["汇总"]
+    assert "A1:C1" in {str(m) for m in ws.merged_cells.ranges}
+    assert len(ws._charts) == 1
+
+
+def test_column_letters() -> None:
+    assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
