@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
+from huitoukan.register_writing import department_chart
 from huitoukan.status import StatusReport
 from huitoukan.xlsx_writer import (
-    BarChart,
     Sheet,
     Style,
     Value,
@@ -65,14 +65,20 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         )
     )
     for n, dept in enumerate(report.departments, start=1):
-        returned = ("逾期报送" if dept.late else "已报送") if dept.returned else "未报送"
         sheet.add(
             cells(
-                [n, dept.department, returned, dept.hazards, dept.closed, dept.open, dept.overdue]
+                [
+                    n,
+                    dept.department,
+                    dept.return_label,
+                    dept.hazards,
+                    dept.closed,
+                    dept.open,
+                    dept.overdue,
+                ]
             )
             + percent_cell(dept.closure_rate)
         )
-    last_department = len(sheet.rows) - 1
     sheet.add(
         cells(
             [
@@ -88,22 +94,14 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         + percent_cell(totals.closure_rate)
     )
     if report.departments:
-        chart_at = len(sheet.rows) + 1
-        height = max(12, len(report.departments) + 8)
-        sheet.chart = BarChart(
-            title="各部门隐患销号情况",
-            categories=1,
-            labels=[d.department for d in report.departments],
-            series=[
-                (4, "已销号", "70AD47", [d.closed for d in report.departments]),
-                (5, "未销号", "ED7D31", [d.open for d in report.departments]),
-            ],
+        chart = department_chart(
+            report.departments,
+            closed_column=4,
             first_row=header + 1,
-            last_row=last_department,
-            anchor_row=chart_at,
-            height_rows=height,
+            anchor_row=len(sheet.rows) + 1,
         )
-        for _ in range(height + 1):
+        sheet.chart = chart
+        for _ in range(chart.height_rows + 1):  # the chart sits on these empty rows
             sheet.add("")
     heading(f"三、逾期隐患（{len(report.overdue)} 项）")
     if report.overdue:

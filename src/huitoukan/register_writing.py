@@ -31,7 +31,7 @@ from huitoukan.register_layout import (
     PROBLEMS_SHEET,
     SUMMARY_SHEET,
 )
-from huitoukan.status import StatusReport
+from huitoukan.status import DepartmentSummary, StatusReport
 from huitoukan.xlsx_writer import (
     BarChart,
     Sheet,
@@ -160,13 +160,12 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
     sheet.add("")
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
     for number, dept in enumerate(status.departments, start=1):
-        returned = ("逾期报送" if dept.late else "已报送") if dept.returned else "未报送"
         sheet.add(
             cells(
                 [
                     number,
                     dept.department,
-                    returned,
+                    dept.return_label,
                     dept.first_returned_on,
                     dept.hazards,
                     dept.closed,
@@ -195,20 +194,30 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         + percent_cell(totals.closure_rate)
     )
     if status.departments:
-        sheet.chart = BarChart(
-            title="各部门隐患销号情况",
-            categories=1,
-            labels=[d.department for d in status.departments],
-            series=[
-                (5, "已销号", "70AD47", [d.closed for d in status.departments]),
-                (6, "未销号", "ED7D31", [d.open for d in status.departments]),
-            ],
-            first_row=4,
-            last_row=3 + len(status.departments),
-            anchor_row=len(sheet.rows) + 1,
-            height_rows=max(12, len(status.departments) + 8),
+        sheet.chart = department_chart(
+            status.departments, closed_column=5, first_row=4, anchor_row=len(sheet.rows) + 1
         )
     return sheet
+
+
+def department_chart(
+    departments: Sequence[DepartmentSummary], closed_column: int, first_row: int, anchor_row: int
+) -> BarChart:
+    """已销号 / 未销号 per department, from a table whose column 1 holds the department and
+    `closed_column` (then the next one) the closed and open counts."""
+    return BarChart(
+        title="各部门隐患销号情况",
+        categories=1,
+        labels=[d.department for d in departments],
+        series=[
+            (closed_column, "已销号", "70AD47", [d.closed for d in departments]),
+            (closed_column + 1, "未销号", "ED7D31", [d.open for d in departments]),
+        ],
+        first_row=first_row,
+        last_row=first_row + len(departments) - 1,
+        anchor_row=anchor_row,
+        height_rows=max(12, len(departments) + 8),
+    )
 
 
 def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:

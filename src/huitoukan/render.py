@@ -177,7 +177,7 @@ def status_report(console: Console, report: StatusReport) -> None:
     for name in ("部门", "报送", "隐患", "已销号", "未销号", "逾期", "历史遗留", "销号率"):
         table.add_column(name, justify="left" if name in ("部门", "报送") else "right")
     for dept in report.departments[:TERMINAL_ROWS]:
-        returned = ("逾期报送" if dept.late else "已报送") if dept.returned else "[red]未报送[/]"
+        returned = dept.return_label if dept.returned else f"[red]{dept.return_label}[/]"
         table.add_row(
             escape(dept.department),
             returned,

@@ -73,6 +73,13 @@ class DepartmentSummary(BaseModel):
     closure_rate: float | None
     """Closed / hazards, 0..1; None for a department with no hazards."""
 
+    @property
+    def return_label(self) -> str:
+        """已报送 / 逾期报送 / 未报送, as every table shows it."""
+        if not self.returned:
+            return "未报送"
+        return "逾期报送" if self.late else "已报送"
+
 
 class Totals(BaseModel):
     departments: int
