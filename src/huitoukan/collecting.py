@@ -205,10 +205,11 @@ def collect_to_register(
     if register is not None:
         exclude = [register, *register.parent.glob(f"{register.stem}.备份-*{register.suffix}")]
     collection = collect(campaign, inputs, exclude, progress, debug)
-    status = build_status(campaign, collection.hazards, collection.returned(), as_of)
+    returned = collection.returned()
+    status = build_status(campaign, collection.hazards, returned, as_of)
     backup = None
     if register is not None:
-        state = RegisterState(hazards=collection.hazards, returned=collection.returned())
+        state = RegisterState(hazards=collection.hazards, returned=returned)
         backup = replace_register(
             register, lambda tmp: write_register(tmp, campaign, collection, status), state
         )

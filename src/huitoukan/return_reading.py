@@ -7,10 +7,10 @@ footer fields (上报人, 联系方式) from below it. Every row with content is
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from huitoukan.atomic_write import sha256_of
 from huitoukan.campaign import Campaign
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.form_layout import (
@@ -26,7 +26,7 @@ from huitoukan.models import CheckedItem, Problem, ReturnForm, Severity
 from huitoukan.row_validation import RowCells, RowChecker, cell_text
 from huitoukan.sniffing import Format
 from huitoukan.text import CONTROL_CHARACTERS, normalize_key
-from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_workbook
+from huitoukan.workbook_reading import SheetGrid, UnreadableWorkbook, read_file, read_workbook
 from huitoukan.xlsx_writer import column_letter
 
 
@@ -48,10 +48,11 @@ class FormSheet:
 
 def read_return(path: Path, display: str, campaign: Campaign) -> ReturnForm:
     """Read, normalise and check one returned workbook. Never raises for a bad file."""
-    stat = path.stat()
-    form = ReturnForm(file=display, sha256=sha256_of(path), modified=stat.st_mtime)
+    form = ReturnForm(file=display, sha256="", modified=path.stat().st_mtime)
     try:
-        content = read_workbook(path)
+        data = read_file(path)  # once: for the hash and for the reader
+        form.sha256 = hashlib.sha256(data).hexdigest()
+        content = read_workbook(path, data=data)
     except UnreadableWorkbook as exc:
         return form.model_copy(update={"readable": False, "reason": exc.reason})
     if content.format is Format.ET:

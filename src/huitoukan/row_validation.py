@@ -12,7 +12,7 @@ from datetime import date, datetime
 from huitoukan.campaign import Campaign
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.form_layout import COLUMN_BY_FIELD, DATE_FIELDS, DONE, STATUS_SYNONYMS
-from huitoukan.models import HazardRow, Problem, Progress, Severity
+from huitoukan.models import HazardRow, Problem, Progress, Severity, count
 from huitoukan.text import clean_cell_text, normalize_key
 
 
@@ -141,8 +141,8 @@ class RowChecker:
             source_file=self.file,
             source_sheet=self.sheet,
             source_row=cells.row,
-            errors=sum(p.severity is Severity.ERROR for p in mine),
-            warnings=sum(p.severity is Severity.WARNING for p in mine),
+            errors=count(mine, Severity.ERROR),
+            warnings=count(mine, Severity.WARNING),
         )
 
     def _check(

@@ -64,21 +64,24 @@ _SUFFIXES = {
 
 
 def read_workbook(
-    path: Path, only: Collection[str] | None = None, inspect: bool = True
+    path: Path,
+    only: Collection[str] | None = None,
+    inspect: bool = True,
+    data: bytes | None = None,
 ) -> WorkbookContent:
-    """Every worksheet of `path` (or those named in `only`); see `sniff` for `inspect`."""
+    """Every worksheet of `path` (or those named in `only`); see `sniff` for `inspect`.
+    `data` is the file's content when the caller has read it already."""
     import python_calamine as calamine
 
     reason = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
     if reason is not None:
         raise UnreadableWorkbook(reason)
     try:
-        data = path.read_bytes()
+        if data is None:
+            data = read_file(path)
         sniffed = sniff(data, path.suffix.lower(), inspect)
     except Refused as refused:
         raise UnreadableWorkbook(refused.reason) from None
-    except OSError as exc:
-        raise UnreadableWorkbook(f"文件无法打开（{exc.strerror}），请确认文件没有被占用") from None
     try:
         if path.suffix.lower() in _SUFFIXES[sniffed.format]:
             workbook = calamine.CalamineWorkbook.from_path(str(path))
@@ -117,6 +120,13 @@ def read_workbook(
     except Exception as exc:
         raise UnreadableWorkbook(f"工作表无法读取（{_short(exc)}），{RESAVE}") from None
     return WorkbookContent(sniffed.format, sheets, [m.name for m in workbook.sheets_metadata])
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableWorkbook(f"文件无法打开（{exc.strerror}），请确认文件没有被占用") from None
 
 
 def _fill_merged(rows: list[list[Cell]], ranges: object) -> None:
