@@ -138,6 +138,11 @@ def dataset(units: int, rows: int) -> tuple[Path, Path]:
     return folder, campaign
 
 
+def collect_args(folder: Path, campaign: Path, register: Path) -> list[str]:
+    return ["-m", "huitoukan", "collect", str(folder), "--campaign", str(campaign),
+            "--as-of", AS_OF, "-o", str(register), "--json"]  # fmt: skip
+
+
 def timed(args: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and peak MB of one whole process."""
     with tempfile.NamedTemporaryFile(suffix=".rss", delete=False) as handle:
@@ -184,20 +189,10 @@ def main() -> None:
     os.environ["PYTHONPATH"] = str(ROOT / "src")
     folder, campaign = dataset(args.units, args.rows)
     work = Path(tempfile.mkdtemp(prefix="huitoukan-bench-"))
-    collect = [
-        "-m",
-        "huitoukan",
-        "collect",
-        str(folder),
-        "--campaign",
-        str(campaign),
-        "--as-of",
-        AS_OF,
-        "-o",
-        str(work / "台账.xlsx"),
-        "--json",
-    ]
-    named = {"huitoukan collect": collect, "floor: bare calamine read": ["-c", FLOOR, str(folder)]}
+    named = {
+        "huitoukan collect": collect_args(folder, campaign, work / "台账.xlsx"),
+        "floor: bare calamine read": ["-c", FLOOR, str(folder)],
+    }
     if not args.skip_baseline:
         named["baseline: pandas + openpyxl"] = ["-c", BASELINE, str(folder), str(work / "p.xlsx")]
     big = measure(named, work, args.repeat)
@@ -230,19 +225,9 @@ def main() -> None:
     one_folder, one_campaign = dataset(1, args.big_rows)
     one = measure(
         {
-            "collect one 100,000-row return": [
-                "-m",
-                "huitoukan",
-                "collect",
-                str(one_folder),
-                "--campaign",
-                str(one_campaign),
-                "--as-of",
-                AS_OF,
-                "-o",
-                str(work / "one.xlsx"),
-                "--json",
-            ]
+            f"collect one {args.big_rows:,}-row return": collect_args(
+                one_folder, one_campaign, work / "one.xlsx"
+            )
         },
         work,
         args.repeat,
@@ -252,19 +237,7 @@ def main() -> None:
     school, school_campaign = dataset(30, args.rows)
     small = measure(
         {
-            "collect 30 returns": [
-                "-m",
-                "huitoukan",
-                "collect",
-                str(school),
-                "--campaign",
-                str(school_campaign),
-                "--as-of",
-                AS_OF,
-                "-o",
-                str(work / "school.xlsx"),
-                "--json",
-            ],
+            "collect 30 returns": collect_args(school, school_campaign, work / "school.xlsx"),
             "huitoukan --help": ["-m", "huitoukan", "--help"],
         },
         work,
