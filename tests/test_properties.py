@@ -110,8 +110,8 @@ def test_order_and_repetition_do_not_matter(
         copy = Path(tmp) / "副本"
         shutil.copytree(folder, copy, copy_function=shutil.copy2)
         again = collect(CAMPAIGN, [copy])
-        assert [h.model_dump(exclude={"source_file", "vanished_from"}) for h in again.hazards] == [
-            h.model_dump(exclude={"source_file", "vanished_from"}) for h in first.hazards
+        assert [h._replace(source_file="", vanished_from="") for h in again.hazards] == [
+            h._replace(source_file="", vanished_from="") for h in first.hazards
         ]
         assert collect(CAMPAIGN, list(reversed(paths))) == collect(CAMPAIGN, paths)
         out_a, out_b = Path(tmp) / "a.xlsx", Path(tmp) / "b.xlsx"

@@ -16,6 +16,8 @@ import typer
 from huitoukan.errors import HuitoukanError
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from huitoukan.campaign import Campaign
     from huitoukan.status import StatusReport
 
@@ -50,6 +52,15 @@ AsOfOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="输出机器可读的 JSON")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="读取出错时显示完整的错误信息")]
+
+
+def _print_json(model: BaseModel) -> None:
+    """Print a model as indented JSON, as UTF-8 bytes whatever the console's encoding."""
+    from huitoukan.json_output import write_json
+
+    sys.stdout.flush()
+    write_json(model, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 def _fail(error: HuitoukanError) -> typer.Exit:
@@ -170,7 +181,7 @@ def collect(
 
     from huitoukan import render
     from huitoukan.campaign import load_campaign
-    from huitoukan.collecting import collect_to_register
+    from huitoukan.collecting import CollectReport, collect_to_register
     from huitoukan.feedback import write_feedback
 
     day = _date_option(as_of)
@@ -188,7 +199,7 @@ def collect(
     except HuitoukanError as error:
         raise _fail(error) from None
     if json_output:
-        typer.echo(render.collect_json(result))
+        _print_json(CollectReport.of(result))
     else:
         render.collect_report(out_console, err_console, result)
         if feedback is not None:
@@ -224,9 +235,6 @@ def status(
     json_output: JsonOption = False,
 ) -> None:
     """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。"""
-    from rich.console import Console
-
-    from huitoukan import render
     from huitoukan.campaign import load_campaign
     from huitoukan.campaign_state import load_state
     from huitoukan.status import build_status
@@ -240,11 +248,16 @@ def status(
     except HuitoukanError as error:
         raise _fail(error) from None
     if json_output:
-        typer.echo(report.model_dump_json(indent=2))
-    elif long_standing:
-        render.long_standing(Console(), report)
+        _print_json(report)
     else:
-        render.status_report(Console(), report)
+        from rich.console import Console
+
+        from huitoukan import render
+
+        if long_standing:
+            render.long_standing(Console(), report)
+        else:
+            render.status_report(Console(), report)
     raise typer.Exit(1 if fail_if_overdue and report.overdue else 0)
 
 

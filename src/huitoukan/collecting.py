@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel
 
 from huitoukan.atomic_write import sha256_of
 from huitoukan.campaign import Campaign
@@ -142,13 +142,9 @@ def _start_worker(campaign: Campaign, debug: bool) -> None:
     _worker_campaign, _worker_debug = campaign, debug
 
 
-_FORMS = TypeAdapter(list[ReturnForm])
-"""Forms cross the process boundary as JSON: cheaper than pickling models (measured)."""
-
-
-def _read_chunk(paths: list[Path]) -> bytes:
+def _read_chunk(paths: list[Path]) -> list[ReturnForm]:
     assert _worker_campaign is not None
-    return _FORMS.dump_json([read_one(path, _worker_campaign, _worker_debug) for path in paths])
+    return [read_one(path, _worker_campaign, _worker_debug) for path in paths]
 
 
 def _read_in_workers(
@@ -168,7 +164,7 @@ def _read_in_workers(
             for future in as_completed(futures):
                 index = futures[future]
                 try:
-                    results[index] = _FORMS.validate_json(future.result())
+                    results[index] = future.result()
                 except BrokenProcessPool:
                     continue
                 done += len(chunks[index])
@@ -186,7 +182,7 @@ def _read_isolated(path: Path, campaign: Campaign, debug: bool) -> ReturnForm:
     with ProcessPoolExecutor(1, initializer=_start_worker, initargs=(campaign, debug)) as pool:
         future = pool.submit(_read_chunk, [path])
         try:
-            return _FORMS.validate_json(future.result(timeout=ISOLATED_TIMEOUT))[0]
+            return future.result(timeout=ISOLATED_TIMEOUT)[0]
         except (BrokenProcessPool, TimeoutError):
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.kill()
@@ -209,7 +205,7 @@ def collect_to_register(
     status = build_status(campaign, collection.hazards, returned, as_of)
     backup = None
     if register is not None:
-        state = RegisterState(hazards=collection.hazards, returned=returned)
+        state = RegisterState.model_construct(hazards=collection.hazards, returned=returned)
         backup = replace_register(
             register, lambda tmp: write_register(tmp, campaign, collection, status), state
         )

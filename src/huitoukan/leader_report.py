@@ -35,7 +35,7 @@ def _percent(value: float | None) -> str:
 
 def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     info = campaign.info
-    sheet = Sheet(REPORT_SHEET, list(WIDTHS))
+    sheet = Sheet(REPORT_SHEET, list(WIDTHS), selected=True)
     last = len(WIDTHS) - 1
 
     def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> None:
@@ -98,7 +98,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             report.departments,
             closed_column=4,
             first_row=header + 1,
-            anchor_row=len(sheet.rows) + 1,
+            anchor_row=sheet.row_count + 1,
         )
         sheet.chart = chart
         for _ in range(chart.height_rows + 1):  # the chart sits on these empty rows

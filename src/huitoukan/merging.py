@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, SkipValidation
 
 from huitoukan.models import (
     FileOutcome,
@@ -35,7 +36,7 @@ class Collection(BaseModel):
     outcomes: dict[str, FileOutcome]
     current: dict[str, ReturnForm]
     """Department → the return that counts."""
-    hazards: list[HazardRow]
+    hazards: Annotated[list[HazardRow], SkipValidation]
     problems: list[Problem]
 
     @property
@@ -135,7 +136,7 @@ def _vanished(versions: list[ReturnForm]) -> list[HazardRow]:
         for hazard in form.hazards:
             last_seen[hazard.key] = hazard
     return [
-        row.model_copy(update={"vanished_from": row.source_file})
+        row._replace(vanished_from=row.source_file)
         for key, row in last_seen.items()
         if key not in newest_keys and not row.closed
     ]

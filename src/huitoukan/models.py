@@ -6,12 +6,12 @@ A `Problem` is data, never an exception: it says where (file, sheet, cell), what
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
 from huitoukan.form_layout import DONE, LONG_STANDING_MARKERS
 from huitoukan.text import fingerprint
@@ -45,12 +45,25 @@ class Problem(BaseModel):
         return self.sheet or self.cell
 
 
-class HazardRow(BaseModel):
-    """One hazard a department reported, normalised; unreadable values stay as typed."""
+_LONG_STANDING = re.compile("|".join(map(re.escape, LONG_STANDING_MARKERS)))
 
-    model_config = ConfigDict(frozen=True)
+
+class HazardRow(NamedTuple):
+    """One hazard a department reported, normalised; unreadable values stay as typed.
+
+    A named tuple rather than a pydantic model: a city collects hundreds of thousands
+    of these, and they are built only by `row_validation` and `register_reading` from
+    values already checked there. Building one is 30× cheaper, it pickles between
+    processes as a tuple and takes a third of the memory (benchmarks/README.md).
+    Where hazards come from outside (the register's JSON record) pydantic validates
+    them (`RegisterState`), field by field, as for a model.
+    """
 
     department: str
+    source_file: str
+    source_sheet: str
+    source_row: int
+    """1-based row number in the source sheet."""
     seq: str = ""
     location: str = ""
     item: str = ""
@@ -65,10 +78,6 @@ class HazardRow(BaseModel):
     checked_on: date | None = None
     closed_on: date | None = None
     remarks: str = ""
-    source_file: str
-    source_sheet: str
-    source_row: int
-    """1-based row number in the source sheet."""
     errors: int = 0
     warnings: int = 0
     vanished_from: str = ""
@@ -83,20 +92,19 @@ class HazardRow(BaseModel):
     def closed(self) -> bool:
         return self.progress == DONE
 
-    @cached_property
+    @property
     def long_standing(self) -> bool:
         """Marked by the department as needing interim/substitute measures (历史遗留)."""
-        text = f"{self.remarks} {self.measures}"
-        return any(marker in text for marker in LONG_STANDING_MARKERS)
+        return bool(_LONG_STANDING.search(self.remarks) or _LONG_STANDING.search(self.measures))
 
     def days_overdue(self, as_of: date) -> int:
-        if self.closed or self.deadline is None:
+        if self.progress == DONE or self.deadline is None:
             return 0
         return max(0, (as_of - self.deadline).days)
 
     def state(self, as_of: date) -> str:
         """已销号 / 逾期 / 整改中, as the register shows it."""
-        if self.closed:
+        if self.progress == DONE:
             return "已销号"
         return "逾期" if self.days_overdue(as_of) > 0 else "整改中"
 
@@ -126,7 +134,8 @@ class ReturnForm(BaseModel):
     reporter: str = ""
     phone: str = ""
     sheet: str = ""
-    hazards: list[HazardRow] = []
+    hazards: Annotated[list[HazardRow], SkipValidation] = []
+    """Built by `return_reading` (never validated again on the way: see `HazardRow`)."""
     checked: list[CheckedItem] = []
     problems: list[Problem] = []
     readable: bool = True

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from huitoukan.atomic_write import sha256_of, write_atomically
 from huitoukan.errors import HuitoukanError
+from huitoukan.json_output import write_json
 from huitoukan.models import RegisterState
 
 STALE_LOCK_SECONDS = 15 * 60
@@ -123,8 +124,11 @@ def replace_register(
         record = _Record(sha256=digest).model_dump_json()
         write_atomically(_record_path(register), lambda tmp: tmp.write_text(record, "utf-8"))
         if state is not None:
-            data = _StateRecord.__pydantic_serializer__.to_json(
-                _StateRecord(sha256=digest, state=state)
-            )  # bytes, with no str copy in between
-            write_atomically(_state_path(register), lambda tmp: tmp.write_bytes(data))
+            record_state = _StateRecord(sha256=digest, state=state)
+
+            def write_state(tmp: Path) -> None:
+                with tmp.open("wb") as handle:
+                    write_json(record_state, handle, indent=None)
+
+            write_atomically(_state_path(register), write_state)
         return backup

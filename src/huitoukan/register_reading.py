@@ -114,4 +114,4 @@ def read_register_sheets(path: Path) -> RegisterState:
         raise InputError(
             f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"
         ) from None
-    return RegisterState(hazards=hazards, returned=returned)
+    return RegisterState.model_construct(hazards=hazards, returned=returned)

@@ -43,6 +43,10 @@ from huitoukan.xlsx_writer import (
     write_workbook,
 )
 
+OVERDUE_TEXT_BUDGET = 24 * 1024 * 1024
+"""Bytes of overdue rows' XML kept while the other hazard sheets are written (see
+`write_register`): 20,000 rows or so; a city's 100,000 stay within 300 MB."""
+
 
 def hazard_cells(row: HazardRow, as_of: date) -> list[Value]:
     """A hazard's register columns after 序号."""
@@ -91,36 +95,58 @@ def write_register(
 ) -> None:
     """Write the whole register to `path` (callers pass a temporary path, then rename)."""
     as_of = status.as_of
-    hazards = collection.hazards
     widths = [w for _, w in HAZARD_COLUMNS]
-    body: dict[int, tuple[bytes, float | None]] = {}
-    for hazard in hazards:
-        values = hazard_cells(hazard, as_of)
-        body[id(hazard)] = (cells(values).encode(), row_height(values, widths[1:]))
     header = cells([h for h, _ in HAZARD_COLUMNS], Style.HEAD)
 
-    def hazard_sheet(name: str, rows: Sequence[HazardRow]) -> Sheet:
+    def hazard_sheet(name: str) -> Sheet:
         sheet = Sheet(name, widths, header_row=0, print_columns=PRINTED_HAZARD_COLUMNS)
         sheet.add(header, height=30)
-        for number, row in enumerate(rows, start=1):
-            text, height = body[id(row)]
-            sheet.add(text, height, prefix=f'<c s="{Style.NUMBER:d}"><v>{number}</v></c>')
         return sheet
 
-    open_rows = [h for h in hazards if not h.closed]
-    overdue = sorted(
-        (h for h in open_rows if h.days_overdue(as_of) > 0), key=lambda h: -h.days_overdue(as_of)
-    )
+    def add(sheet: Sheet, text: bytes, height: float | None) -> None:
+        number = f'<c s="{Style.NUMBER:d}"><v>{sheet.row_count}</v></c>'
+        sheet.add(text, height, prefix=number)
+
+    def render(hazard: HazardRow) -> tuple[bytes, float | None]:
+        values = hazard_cells(hazard, as_of)
+        return cells(values).encode(), row_height(values, widths[1:])
+
+    # One pass: each hazard's cells are built once and go, deflated, to every sheet that
+    # lists it. Overdue rows are written most overdue first, after the pass: their text
+    # is kept up to OVERDUE_TEXT_BUDGET bytes, and rows beyond it are built again.
+    hazards = collection.hazards
+    all_rows, open_rows = hazard_sheet(HAZARD_SHEET), hazard_sheet(OPEN_SHEET)
+    long_standing = hazard_sheet(LONG_STANDING_SHEET)
+    overdue: list[tuple[int, int, bytes | None, float | None]] = []
+    budget = OVERDUE_TEXT_BUDGET
+    for index, hazard in enumerate(hazards):
+        text, height = render(hazard)
+        add(all_rows, text, height)
+        if hazard.closed:
+            continue
+        add(open_rows, text, height)
+        if days := hazard.days_overdue(as_of):
+            overdue.append((-days, index, text if budget > 0 else None, height))
+            budget -= len(text)
+        if hazard.long_standing:
+            add(long_standing, text, height)
+    overdue.sort(key=lambda entry: entry[:2])
+    overdue_rows = hazard_sheet(OVERDUE_SHEET)
+    for _, index, kept, height in overdue:
+        if kept is None:
+            kept, height = render(hazards[index])
+        add(overdue_rows, kept, height)
+    del overdue
     sheets = [
         _summary(campaign, status),
-        hazard_sheet(HAZARD_SHEET, hazards),
-        hazard_sheet(OPEN_SHEET, open_rows),
-        hazard_sheet(OVERDUE_SHEET, overdue),
+        all_rows,
+        open_rows,
+        overdue_rows,
         _not_returned(campaign, status),
         _coverage(campaign, collection),
         _files(collection),
         _problems(collection),
-        hazard_sheet(LONG_STANDING_SHEET, [h for h in open_rows if h.long_standing]),
+        long_standing,
     ]
     write_workbook(
         path,
@@ -144,7 +170,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         ("历史遗留", 8),
         ("销号率", 9),
     ]
-    sheet = Sheet(SUMMARY_SHEET, [w for _, w in columns], header_row=3)
+    sheet = Sheet(SUMMARY_SHEET, [w for _, w in columns], header_row=3, selected=True)
     sheet.add(cells([f"{info.school}{info.title}全校隐患台账"], Style.TITLE), height=30)
     sheet.merge(0, 0, len(columns) - 1)
     sheet.add(
@@ -195,7 +221,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
     )
     if status.departments:
         sheet.chart = department_chart(
-            status.departments, closed_column=5, first_row=4, anchor_row=len(sheet.rows) + 1
+            status.departments, closed_column=5, first_row=4, anchor_row=sheet.row_count + 1
         )
     return sheet
 

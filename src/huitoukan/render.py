@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from huitoukan.collecting import CollectReport, CollectResult
-from huitoukan.feedback import FeedbackCopy
-from huitoukan.issuing import IssueResult
+from huitoukan.collecting import CollectResult
 from huitoukan.models import FileOutcome, Problem, Severity
-from huitoukan.notices import Notice
 from huitoukan.status import HazardView, StatusReport
+
+if TYPE_CHECKING:  # openpyxl (behind issuing and feedback) costs 0.15 s to import
+    from huitoukan.feedback import FeedbackCopy
+    from huitoukan.issuing import IssueResult
+    from huitoukan.notices import Notice
 
 
 def issue_summary(console: Console, result: IssueResult) -> None:
@@ -92,10 +95,6 @@ def collect_report(out: Console, err: Console, result: CollectResult) -> None:
             f"[yellow]注意：[/]{escape(str(result.register_path))} 在上次生成后被修改过，"
             f"原文件已备份为 {escape(str(result.backup))}"
         )
-
-
-def collect_json(result: CollectResult) -> str:
-    return CollectReport.of(result).model_dump_json(indent=2)
 
 
 def problem_list(console: Console, problems: list[Problem]) -> None:

@@ -7,6 +7,7 @@ footer fields (上报人, 联系方式) from below it. Every row with content is
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -291,7 +292,20 @@ def _date_text(value: object) -> object:
     return value
 
 
+_NOTHING_FOUND_FIRST = frozenset(word[0] for word in NOTHING_FOUND_WORDS)
+
+
+@functools.cache
+def _may_say_nothing_found(first: str) -> bool:
+    """A cheap test before normalising a hazard text to compare it with 无, 未发现隐患……"""
+    return normalize_key(first) in _NOTHING_FOUND_FIRST
+
+
 def _read_rows(form: ReturnForm, sheet: FormSheet, campaign: Campaign) -> None:
+    """Every row of the table with content: a hazard, or an item checked with nothing found.
+
+    This runs for every row of every return, so each cell is looked at once and cell
+    references are only spelled out for a problem."""
     header = sheet.header
     rows = sheet.grid.rows
     checker = RowChecker(
@@ -301,37 +315,53 @@ def _read_rows(form: ReturnForm, sheet: FormSheet, campaign: Campaign) -> None:
         department=form.department or form.department_text or Path(form.file).stem,
         has_deadline_column="deadline" in header.columns,
     )
+    fields = list(header.columns.items())
     header_cols = set(header.columns.values())
+    extra_columns = [(c, title) for c, title in header.extra.items() if c not in header_cols]
+    # One object per distinct text: 检查内容, 责任人, 整改完成情况 repeat on most rows, and
+    # a return of 100,000 rows would otherwise hold every copy until the register is written.
+    shared: dict[str, str] = {}
     for r in range(header.row + 1, sheet.footer_row):
         row = rows[r]
-        cells: dict[str, tuple[object, str]] = {}
-        for name, c in header.columns.items():
-            if c < len(row):
-                cells[name] = (row[c], f"{column_letter(c)}{r + 1}")
-        extras = [
-            (title, cell_text(row[c]))
-            for c, title in header.extra.items()
-            if c < len(row) and c not in header_cols and cell_text(row[c])
-        ]
-        for value, ref in cells.values():
-            if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+        width = len(row)
+        if not width:
+            continue
+        raw = RowCells(r + 1, {name: row[c] for name, c in fields if c < width}, header.columns)
+        texts = raw.texts
+        for name, text in texts.items():
+            texts[name] = shared.setdefault(text, text)
+        if extra_columns:
+            raw.extras = [
+                (title, text)
+                for c, title in extra_columns
+                if c < width and (text := cell_text(row[c]))
+            ]
+        for name, value in raw.values.items():
+            if (
+                type(value) is str
+                and len(raw.texts[name]) != len(value)  # cleaning removed something
+                and CONTROL_CHARACTERS.search(value)
+            ):
                 checker.problems.append(
                     Problem(
                         severity=Severity.WARNING,
                         code="control-characters",
                         file=form.file,
                         sheet=sheet.grid.name,
-                        cell=ref,
-                        value=cell_text(value),
+                        cell=raw.ref(name),
+                        value=raw.texts[name],
                         message="单元格中含有不可见的控制字符，已删除；请核对内容是否完整",
                         department=checker.department,
                     )
                 )
-        raw = RowCells(r + 1, cells, extras)
-        if not any(raw.text(name) for name in cells if name != "seq") and not extras:
+        if not raw.extras and not any(t for name, t in raw.texts.items() if name != "seq"):
             continue  # blank, or the template's pre-numbered empty row
         hazard_text = raw.text("hazard")
-        if hazard_text and normalize_key(hazard_text).rstrip("。.") in NOTHING_FOUND_WORDS:
+        if (
+            hazard_text
+            and _may_say_nothing_found(hazard_text[0])
+            and normalize_key(hazard_text).rstrip("。.") in NOTHING_FOUND_WORDS
+        ):
             form.checked.append(CheckedItem(item=raw.text("item"), source_row=r + 1))
             continue
         form.hazards.append(checker.hazard(raw))

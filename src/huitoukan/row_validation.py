@@ -6,6 +6,7 @@ is still returned: nothing a department reported is dropped, it is marked.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -14,6 +15,7 @@ from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.form_layout import COLUMN_BY_FIELD, DATE_FIELDS, DONE, STATUS_SYNONYMS
 from huitoukan.models import HazardRow, Problem, Progress, Severity, count
 from huitoukan.text import clean_cell_text, normalize_key
+from huitoukan.xlsx_writer import column_letter
 
 
 def cell_text(value: object) -> str:
@@ -33,6 +35,7 @@ def cell_text(value: object) -> str:
     return clean_cell_text(str(value))
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_progress(text: str) -> Progress | None:
     key = normalize_key(text).rstrip("。.!！")
     if not key:
@@ -48,23 +51,30 @@ def normalize_progress(text: str) -> Progress | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class RowCells:
-    """The raw cells of one row: field → (value, cell reference like "I7")."""
+    """The cells of one form row: field → raw value and the text a person sees."""
 
     row: int
-    cells: dict[str, tuple[object, str]]
+    """1-based row number."""
+    values: dict[str, object]
+    """Only the fields whose column the row reaches."""
+    columns: dict[str, int]
+    """Field → 0-based column, for the cell reference of a problem (made only then)."""
     extras: list[tuple[str, str]] = field(default_factory=list)
     """(header, text) of columns the form does not know: kept in 备注."""
+    texts: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._texts = {name: cell_text(value) for name, (value, _) in self.cells.items()}
+        self.texts = {name: cell_text(value) for name, value in self.values.items()}
 
     def text(self, name: str) -> str:
-        return self._texts.get(name, "")
+        return self.texts.get(name, "")
 
     def ref(self, name: str) -> str:
-        return self.cells.get(name, (None, ""))[1]
+        if name not in self.values:
+            return ""
+        return f"{column_letter(self.columns[name])}{self.row}"
 
 
 @dataclass
@@ -98,9 +108,7 @@ class RowChecker:
         dates: dict[str, date | None] = {}
         for name in DATE_FIELDS:
             try:
-                dates[name] = parse_date(
-                    cells.cells.get(name, (None, ""))[0], self.campaign.info.issued_on
-                )
+                dates[name] = parse_date(cells.values.get(name), self.campaign.info.issued_on)
             except DateNotUnderstood:
                 dates[name] = None
                 header = COLUMN_BY_FIELD[name].header

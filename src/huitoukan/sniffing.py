@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
-from collections.abc import Iterable
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -104,8 +106,8 @@ def _sniff_ole(data: bytes, suffix: str) -> Sniffed:
 
 def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entries = archive.infolist()
+        archive = _Zip(zipfile.ZipFile(io.BytesIO(data)), data)
+        entries = archive.entries
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise Refused(f"文件不完整或已损坏（可能没有传完），{RESAVE}") from None
     if len(entries) > MAX_ZIP_ENTRIES:
@@ -120,21 +122,19 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
             raise Refused(f"文件解压后异常庞大（疑似压缩炸弹），已拒绝读取，{RESAVE}")
     names = {e.filename for e in entries}
     if "mimetype" in names:
-        mimetype = _read_limited(archive, "mimetype", 200).strip()
+        mimetype = archive.read("mimetype", 200).strip()
         if mimetype == b"application/vnd.oasis.opendocument.spreadsheet":
             manifest = "META-INF/manifest.xml"
-            if manifest in names and b"encryption-data" in _read_limited(
-                archive, manifest, 1024 * 1024
-            ):
+            if manifest in names and b"encryption-data" in archive.read(manifest, 1024 * 1024):
                 raise Refused("文件设有打开密码，请取消密码后重新报送")
-            _check_xml_parts(archive, entries)
+            _check_xml_parts(archive)
             return Sniffed(Format.ODS)
         if mimetype.startswith(b"application/vnd.oasis.opendocument"):
             raise Refused("这是 OpenDocument 文字或演示文档，不是表格，请使用下发的附件2填写")
     if "xl/workbook.bin" in names:
         raise Refused("Excel 二进制格式（.xlsb）无法读取，请另存为 .xlsx 后重新报送")
     if "xl/workbook.xml" in names:
-        _check_xml_parts(archive, entries)
+        _check_xml_parts(archive)
         return Sniffed(Format.XLSX, _inspect_worksheets(archive, names) if inspect else {})
     if "word/document.xml" in names:
         raise Refused("这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写")
@@ -145,24 +145,78 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
     raise Refused(f"这是一个普通压缩包，不是 Excel 表格，{RESAVE}")
 
 
-def _read_limited(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
-    try:
-        with archive.open(name) as handle:
-            return handle.read(limit)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        raise Refused(f"文件不完整或已损坏（部件 {name} 无法解压），{RESAVE}") from None
+class _Zip:
+    """The members of a zip held in memory. Deflated members are inflated straight from
+    the buffer, only as far as asked: zipfile's per-member file objects cost more than
+    the inflating for the dozen small parts of a returned form."""
+
+    def __init__(self, archive: zipfile.ZipFile, data: bytes) -> None:
+        self.archive = archive
+        self.data = data
+        self.entries = archive.infolist()
+        self._by_name = {entry.filename: entry for entry in self.entries}
+
+    def read(self, name: str, limit: int) -> bytes:
+        """Up to `limit` bytes of member `name`, inflated."""
+        return self.inflater(name)(limit)
+
+    def inflater(self, name: str) -> Callable[[int], bytes]:
+        """A function giving the next (up to) n inflated bytes of member `name` on each call."""
+        damaged = Refused(f"文件不完整或已损坏（部件 {name} 无法解压），{RESAVE}")
+        entry = self._by_name[name]
+        if entry.flag_bits & 0x1:
+            raise Refused("文件设有打开密码，请取消密码后重新报送")
+        start = entry.header_offset
+        local = self.data[start : start + 30]
+        if len(local) < 30 or local[:4] != b"PK\x03\x04":
+            raise damaged
+        name_length, extra_length = struct.unpack("<HH", local[26:30])
+        start += 30 + name_length + extra_length
+        raw = memoryview(self.data)[start : start + entry.compress_size]
+        if entry.compress_type == zipfile.ZIP_STORED:
+            position = 0
+
+            def stored(n: int) -> bytes:
+                nonlocal position
+                position += n
+                return bytes(raw[position - n : position])
+
+            return stored
+        if entry.compress_type != zipfile.ZIP_DEFLATED:
+            try:
+                with self.archive.open(name) as handle:
+                    return handle.read
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+                raise damaged from None
+        inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending: bytes | memoryview = raw
+
+        def deflated(n: int) -> bytes:
+            nonlocal pending
+            try:
+                out = inflate.decompress(pending, n)
+            except zlib.error:
+                raise damaged from None
+            pending = inflate.unconsumed_tail
+            return out
+
+        return deflated
 
 
 _ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
 
 
-def _check_xml_parts(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> None:
+def _check_xml_parts(archive: _Zip) -> None:
     """No DOCTYPE before the root element of any XML part (entity bombs, external entities)."""
-    for entry in entries:
+    for entry in archive.entries:
         if not entry.filename.endswith((".xml", ".rels", ".vml")):
             continue
-        head = _read_limited(archive, entry.filename, _XML_HEAD)
+        more = archive.inflater(entry.filename)
+        head = more(1024)  # the root element is almost always in the first line or two
         root = _ROOT_ELEMENT.search(head)
+        if root is None and len(head) == 1024:
+            head += more(_XML_HEAD - 1024)
+            root = _ROOT_ELEMENT.search(head)
         prolog = head[: root.start()] if root else head
         if b"<!DOCTYPE" in prolog.upper() or b"<!ENTITY" in prolog.upper():
             raise Refused(f"文件中含有 XML 实体声明（可能是恶意文件），已拒绝读取，{RESAVE}")
@@ -177,11 +231,11 @@ _EMPTY_VALUE = re.compile(rb"<v\s*/>")
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
 
 
-def _worksheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+def _worksheet_parts(archive: _Zip, names: set[str]) -> dict[str, str]:
     """Worksheet name → its XML part, from workbook.xml and its relationships."""
-    workbook = _read_limited(archive, "xl/workbook.xml", MAX_UNCOMPRESSED)
+    workbook = archive.read("xl/workbook.xml", MAX_UNCOMPRESSED)
     rels_name = "xl/_rels/workbook.xml.rels"
-    rels = _read_limited(archive, rels_name, MAX_UNCOMPRESSED) if rels_name in names else b""
+    rels = archive.read(rels_name, MAX_UNCOMPRESSED) if rels_name in names else b""
     targets: dict[bytes, str] = {}
     for match in _RELATIONSHIP.finditer(rels):
         attributes = dict(_ATTR.findall(match.group(1)))
@@ -215,28 +269,44 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _extent(refs: Iterable[tuple[bytes, bytes]]) -> tuple[int, int]:
-    refs = list(refs)
-    letters = {ref[0] for ref in refs}
-    rows = {ref[1] for ref in refs}
+_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})\d')
+
+
+def _extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) a worksheet spans, from its cell references, as far as it matters:
+    rows are only counted exactly when they could push rows × columns past MAX_CELLS.
+
+    A worksheet of 100,000 rows has a million cell references; collecting them all
+    cost 200 MB. Column letters are few distinct objects; row numbers are only
+    looked at when they have as many digits as the smallest row that would matter."""
+    letters = set(_CELL_COLUMN.findall(xml))
     max_col = max(map(_column_number, letters), default=0)
+    if not max_col:
+        return 0, 0
+    digits = len(str(MAX_CELLS // max_col))
+    rows = re.findall(rb'\br="[A-Z]{0,3}(\d{%d,})"' % digits, xml)
     return max((int(r) for r in rows), default=0), max_col
 
 
-def _inspect_worksheets(archive: zipfile.ZipFile, names: set[str]) -> dict[str, list[str]]:
+def _valued_extent(xml: bytes) -> tuple[int, int]:
+    """The extent counting only cells that hold something (styled empty cells do not)."""
+    max_row = max_col = 0
+    for match in _CELL.finditer(xml):
+        if match.group(3) and (ref := _CELL_REF.search(match.group(1))):
+            max_row = max(max_row, int(ref.group(2)))
+            max_col = max(max_col, _column_number(ref.group(1)))
+    return max_row, max_col
+
+
+def _inspect_worksheets(archive: _Zip, names: set[str]) -> dict[str, list[str]]:
     """Refuse worksheets spanning an absurd range; list formula cells without a value."""
     missing: dict[str, list[str]] = {}
     for sheet, part in _worksheet_parts(archive, names).items():
-        xml = _read_limited(archive, part, MAX_UNCOMPRESSED)
-        max_row, max_col = _extent(set(_CELL_REF.findall(xml)))
+        xml = archive.read(part, MAX_UNCOMPRESSED)
+        max_row, max_col = _extent(xml)
         if max_row * max_col > MAX_CELLS:
             # Styled empty cells (Excel writes them up to XFD1048576) do not count.
-            valued = (
-                (ref.group(1), ref.group(2))
-                for match in _CELL.finditer(xml)
-                if match.group(3) and (ref := _CELL_REF.search(match.group(1)))
-            )
-            max_row, max_col = _extent(valued)
+            max_row, max_col = _valued_extent(xml)
         if max_row * max_col > MAX_CELLS:
             raise Refused(
                 f"工作表“{sheet}”的范围异常（{max_row} 行 × {max_col} 列），"

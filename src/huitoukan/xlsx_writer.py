@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import functools
 import re
-import zipfile
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import struct
+import time
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum
 from pathlib import Path
@@ -74,23 +76,34 @@ _NUMBER = f'<c s="{Style.NUMBER:d}"><v>'
 _DATE = f'<c s="{Style.DATE:d}"><v>'
 
 
+_BLANK = {style: f'<c s="{style:d}"/>' for style in Style}
+_OPEN_TEXT = {
+    style: f'<c s="{style:d}" t="inlineStr"><is><t xml:space="preserve">' for style in Style
+}
+
+
 def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
     """The XML of a row's cells (positions implied by order, so the text can be reused
     on any row of any sheet). Text gets `style`, numbers NUMBER, dates DATE.
 
-    This runs for every cell of the register, so it dispatches on exact types first."""
-    blank = f'<c s="{style:d}"/>'
-    text = f'<c s="{style:d}" t="inlineStr"><is><t xml:space="preserve">'
+    This runs for every cell of the register, so it dispatches on exact types first
+    and looks for characters to escape once per row, not once per cell."""
+    blank, text = _BLANK[style], _OPEN_TEXT[style]
+    escape = _NEEDS_ESCAPE.search("".join([v for v in values if type(v) is str])) is not None
     parts: list[str] = []
     append = parts.append
     for value in values:
-        if type(value) is str:
-            append(text + _escape(value) + _TEXT_END if value else blank)
+        kind = type(value)
+        if kind is str:
+            if value:
+                append(f"{text}{_escape(value) if escape else value}{_TEXT_END}")  # type: ignore[arg-type]
+            else:
+                append(blank)
         elif value is None:
             append(blank)
-        elif type(value) is date:
-            append(f"{_DATE}{value.toordinal() - _EPOCH}</v></c>")
-        elif type(value) is int or type(value) is float:
+        elif kind is date:
+            append(f"{_DATE}{value.toordinal() - _EPOCH}</v></c>")  # type: ignore[union-attr]
+        elif kind is int or kind is float:
             append(f"{_NUMBER}{value!r}</v></c>")
         elif isinstance(value, bool):
             append(f'<c s="{style:d}" t="b"><v>{int(value)}</v></c>')
@@ -115,9 +128,8 @@ def row_height(
     lines = 1
     for value, width in zip(values, widths, strict=False):
         if type(value) is str and len(value) * 2 > width:
-            text = value
-            columns = len(text) if text.isascii() else 2 * len(text)
-            needed = -(-columns // max(int(width) - 1, 1)) + text.count("\n")
+            columns = len(value) if value.isascii() else 2 * len(value)
+            needed = -(-columns // max(int(width) - 1, 1)) + value.count("\n")
             if needed > lines:
                 lines = needed
     return None if lines == 1 else line * lines + 3
@@ -147,35 +159,97 @@ class BarChart:
     height_rows: int
 
 
-@dataclass
+class _Deflated:
+    """The content of one zip member, deflated as it is written: a sheet of 100,000
+    rows is held as its compressed bytes (a tenth of its XML), never as text."""
+
+    BATCH = 256 * 1024
+
+    def __init__(self) -> None:
+        self._compressor = zlib.compressobj(1, zlib.DEFLATED, -zlib.MAX_WBITS)
+        self._chunks: list[bytes] = []
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self.crc = 0
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self._pending.append(data)
+        self._pending_size += len(data)
+        if self._pending_size >= self.BATCH:  # one crc32 and compress call per batch
+            self._drain()
+
+    def _drain(self) -> None:
+        data = b"".join(self._pending)
+        self._pending.clear()
+        self._pending_size = 0
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        compressed = self._compressor.compress(data)
+        if compressed:
+            self._chunks.append(compressed)
+
+    def finish(self) -> bytes:
+        self._drain()
+        self._chunks.append(self._compressor.flush())
+        compressed = b"".join(self._chunks)
+        self._chunks = []
+        return compressed
+
+
 class Sheet:
-    name: str
-    widths: Sequence[float]
-    rows: list[tuple[bytes, bytes]] = field(default_factory=list)
-    """(prefix, cells) of each row, as UTF-8: half the memory of str for this mostly-ASCII XML."""
-    heights: dict[int, float] = field(default_factory=dict)
-    merges: list[str] = field(default_factory=list)
-    header_row: int | None = None
-    """0-based row frozen, filtered and repeated on every printed page."""
-    print_columns: int | None = None
-    chart: BarChart | None = None
+    """A worksheet whose rows are written (deflated) as they are added."""
+
+    def __init__(
+        self,
+        name: str,
+        widths: Sequence[float],
+        header_row: int | None = None,
+        print_columns: int | None = None,
+        selected: bool = False,
+    ) -> None:
+        self.name = name
+        self.widths = widths
+        self.header_row = header_row
+        """0-based row frozen, filtered and repeated on every printed page."""
+        self.print_columns = print_columns
+        self.merges: list[str] = []
+        self.chart: BarChart | None = None
+        self.row_count = 0
+        self._body = _Deflated()
+        self._pending: list[bytes] = []
+        # No <dimension>: it would have to come before rows not yet added; it is optional
+        # and office suites work it out.
+        parts = [
+            _HEAD,
+            f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+            f'<sheetViews><sheetView workbookViewId="0"{_SELECTED if selected else ""}>',
+        ]
+        if header_row is not None:
+            split = header_row + 1
+            parts.append(
+                f'<pane ySplit="{split}" topLeftCell="A{split + 1}" activePane="bottomLeft" '
+                'state="frozen"/>'
+            )
+        parts.append('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>')
+        for col, width in enumerate(widths, start=1):
+            parts.append(f'<col min="{col}" max="{col}" width="{width}" customWidth="1"/>')
+        parts.append("</cols><sheetData>")
+        self._body.write("".join(parts).encode())
 
     def add(
         self, row_cells: str | bytes, height: float | None = None, prefix: str | bytes = b""
     ) -> int:
-        """Append a row made by `cells` (after `prefix`, cells of its own); return its index.
-
-        The row text is kept by reference, so one hazard's cells listed on several
-        sheets cost memory once."""
-        if height is not None:
-            self.heights[len(self.rows)] = height
-        self.rows.append(
-            (
-                prefix.encode() if isinstance(prefix, str) else prefix,
-                row_cells.encode() if isinstance(row_cells, str) else row_cells,
-            )
-        )
-        return len(self.rows) - 1
+        """Append a row made by `cells` (after `prefix`, cells of its own); return its index."""
+        if isinstance(prefix, str):
+            prefix = prefix.encode()
+        if isinstance(row_cells, str):
+            row_cells = row_cells.encode()
+        self.row_count += 1
+        extra = b' ht="%r" customHeight="1"' % height if height else b""
+        self._body.write(b'<row r="%d"%s>%s%s</row>' % (self.row_count, extra, prefix, row_cells))
+        return self.row_count - 1
 
     def merge(self, row: int, first_col: int, last_col: int) -> None:
         self.merges.append(
@@ -184,37 +258,10 @@ class Sheet:
 
     @property
     def last_ref(self) -> str:
-        return f"{column_letter(len(self.widths) - 1)}{max(len(self.rows), 1)}"
+        return f"{column_letter(len(self.widths) - 1)}{max(self.row_count, 1)}"
 
-    def xml(self, index: int) -> Iterator[bytes]:
-        """The worksheet XML, in pieces (a big sheet is never one string in memory)."""
-        parts = [
-            _HEAD,
-            f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
-            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
-            f'<dimension ref="A1:{self.last_ref}"/>',
-            f'<sheetViews><sheetView workbookViewId="0"{_SELECTED if index == 0 else ""}>',
-        ]
-        if self.header_row is not None:
-            split = self.header_row + 1
-            parts.append(
-                f'<pane ySplit="{split}" topLeftCell="A{split + 1}" activePane="bottomLeft" '
-                'state="frozen"/>'
-            )
-        parts.append('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>')
-        for col, width in enumerate(self.widths, start=1):
-            parts.append(f'<col min="{col}" max="{col}" width="{width}" customWidth="1"/>')
-        parts.append("</cols><sheetData>")
-        yield "".join(parts).encode()
-        rows: list[bytes] = []
-        for r, (prefix, row) in enumerate(self.rows):
-            height = self.heights.get(r)
-            extra = b' ht="%r" customHeight="1"' % height if height else b""
-            rows.append(b'<row r="%d"%s>%s%s</row>' % (r + 1, extra, prefix, row))
-            if len(rows) == 2000:
-                yield b"".join(rows)
-                rows = []
-        yield b"".join(rows)
+    def finish(self) -> _Deflated:
+        """The worksheet part, complete (no row can be added after)."""
         parts = ["</sheetData>"]
         if self.header_row is not None:
             parts.append(f'<autoFilter ref="A{self.header_row + 1}:{self.last_ref}"/>')
@@ -232,7 +279,8 @@ class Sheet:
         if self.chart is not None:
             parts.append('<drawing r:id="rId1"/>')
         parts.append("</worksheet>")
-        yield "".join(parts).encode()
+        self._body.write("".join(parts).encode())
+        return self._body
 
 
 _STYLES = (
@@ -357,96 +405,138 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
     book_rels = []
     sheet_entries = []
     names = []
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        charts = 0
-        for index, sheet in enumerate(sheets, start=1):
-            part = f"xl/worksheets/sheet{index}.xml"
-            with archive.open(part, "w") as handle:
-                for piece in sheet.xml(index - 1):
-                    handle.write(piece)
-            types.append(
-                f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-            )
-            book_rels.append(
-                f'<Relationship Id="rId{index}" Type="{_REL}/worksheet" Target="worksheets/sheet{index}.xml"/>'
-            )
-            sheet_entries.append(
-                f'<sheet name="{_attr(sheet.name)}" sheetId="{index}" r:id="rId{index}"/>'
-            )
-            quoted = _attr(_quoted(sheet.name))
-            if sheet.header_row is not None:
-                h = sheet.header_row + 1
-                names.append(
-                    f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index - 1}" hidden="1">{quoted}!$A${h}:${sheet.last_ref.rstrip("0123456789")}${max(len(sheet.rows), 1)}</definedName>'
-                )
-                names.append(
-                    f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{quoted}!${h}:${h}</definedName>'
-                )
-            last_col = column_letter((sheet.print_columns or len(sheet.widths)) - 1)
-            last_row = max(len(sheet.rows), 1)
-            if sheet.chart is not None:
-                last_row = max(last_row, sheet.chart.anchor_row + sheet.chart.height_rows)
-            names.append(
-                f'<definedName name="_xlnm.Print_Area" localSheetId="{index - 1}">{quoted}!$A$1:${last_col}${last_row}</definedName>'
-            )
-            if sheet.chart is not None:
-                charts += 1
-                archive.writestr(
-                    f"xl/worksheets/_rels/sheet{index}.xml.rels",
-                    _HEAD
-                    + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/drawing" Target="../drawings/drawing{charts}.xml"/></Relationships>',
-                )
-                archive.writestr(
-                    f"xl/drawings/drawing{charts}.xml", _drawing_xml(sheet.chart, len(sheet.widths))
-                )
-                archive.writestr(
-                    f"xl/drawings/_rels/drawing{charts}.xml.rels",
-                    _HEAD
-                    + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/chart" Target="../charts/chart{charts}.xml"/></Relationships>',
-                )
-                archive.writestr(f"xl/charts/chart{charts}.xml", _chart_xml(sheet, sheet.chart))
-                types.append(
-                    f'<Override PartName="/xl/drawings/drawing{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
-                )
-                types.append(
-                    f'<Override PartName="/xl/charts/chart{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
-                )
+    parts: list[tuple[str, str | _Deflated]] = []
+
+    def add(name: str, content: str | _Deflated) -> None:
+        parts.append((name, content))
+
+    charts = 0
+    for index, sheet in enumerate(sheets, start=1):
+        part = f"xl/worksheets/sheet{index}.xml"
+        add(part, sheet.finish())
+        types.append(
+            f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        )
         book_rels.append(
-            f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+            f'<Relationship Id="rId{index}" Type="{_REL}/worksheet" Target="worksheets/sheet{index}.xml"/>'
         )
-        archive.writestr("xl/styles.xml", _STYLES)
-        archive.writestr(
-            "xl/workbook.xml",
-            _HEAD
-            + f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews><sheets>{"".join(sheet_entries)}</sheets><definedNames>{"".join(names)}</definedNames><calcPr calcId="191029"/></workbook>',
+        sheet_entries.append(
+            f'<sheet name="{_attr(sheet.name)}" sheetId="{index}" r:id="rId{index}"/>'
         )
-        archive.writestr(
-            "xl/_rels/workbook.xml.rels",
-            _HEAD + f'<Relationships xmlns="{_PKG_REL}">{"".join(book_rels)}</Relationships>',
+        quoted = _attr(_quoted(sheet.name))
+        if sheet.header_row is not None:
+            h = sheet.header_row + 1
+            names.append(
+                f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index - 1}" hidden="1">{quoted}!$A${h}:${sheet.last_ref.rstrip("0123456789")}${max(sheet.row_count, 1)}</definedName>'
+            )
+            names.append(
+                f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{quoted}!${h}:${h}</definedName>'
+            )
+        last_col = column_letter((sheet.print_columns or len(sheet.widths)) - 1)
+        last_row = max(sheet.row_count, 1)
+        if sheet.chart is not None:
+            last_row = max(last_row, sheet.chart.anchor_row + sheet.chart.height_rows)
+        names.append(
+            f'<definedName name="_xlnm.Print_Area" localSheetId="{index - 1}">{quoted}!$A$1:${last_col}${last_row}</definedName>'
         )
-        archive.writestr(
-            "_rels/.rels",
-            _HEAD
-            + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>',
-        )
-        archive.writestr(
-            "docProps/core.xml",
-            _HEAD
-            + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>'
-            + _escape(title)
-            + "</dc:title><dc:creator>huitoukan</dc:creator><dc:description>"
-            + _escape(comments)
-            + "</dc:description></cp:coreProperties>",
-        )
-        archive.writestr(
-            "docProps/app.xml",
-            _HEAD
-            + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>huitoukan</Application></Properties>',
-        )
-        archive.writestr(
-            "[Content_Types].xml",
-            _HEAD
-            + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            + "".join(types)
-            + "</Types>",
+        if sheet.chart is not None:
+            charts += 1
+            add(
+                f"xl/worksheets/_rels/sheet{index}.xml.rels",
+                _HEAD
+                + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/drawing" Target="../drawings/drawing{charts}.xml"/></Relationships>',
+            )
+            add(f"xl/drawings/drawing{charts}.xml", _drawing_xml(sheet.chart, len(sheet.widths)))
+            add(
+                f"xl/drawings/_rels/drawing{charts}.xml.rels",
+                _HEAD
+                + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/chart" Target="../charts/chart{charts}.xml"/></Relationships>',
+            )
+            add(f"xl/charts/chart{charts}.xml", _chart_xml(sheet, sheet.chart))
+            types.append(
+                f'<Override PartName="/xl/drawings/drawing{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
+            )
+            types.append(
+                f'<Override PartName="/xl/charts/chart{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+            )
+    book_rels.append(
+        f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
+    )
+    add("xl/styles.xml", _STYLES)
+    add(
+        "xl/workbook.xml",
+        _HEAD
+        + f'<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews><workbookView/></bookViews><sheets>{"".join(sheet_entries)}</sheets><definedNames>{"".join(names)}</definedNames><calcPr calcId="191029"/></workbook>',
+    )
+    add(
+        "xl/_rels/workbook.xml.rels",
+        _HEAD + f'<Relationships xmlns="{_PKG_REL}">{"".join(book_rels)}</Relationships>',
+    )
+    add(
+        "_rels/.rels",
+        _HEAD
+        + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>',
+    )
+    add(
+        "docProps/core.xml",
+        _HEAD
+        + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>'
+        + _escape(title)
+        + "</dc:title><dc:creator>huitoukan</dc:creator><dc:description>"
+        + _escape(comments)
+        + "</dc:description></cp:coreProperties>",
+    )
+    add(
+        "docProps/app.xml",
+        _HEAD
+        + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>huitoukan</Application></Properties>',
+    )
+    add(
+        "[Content_Types].xml",
+        _HEAD
+        + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        + "".join(types)
+        + "</Types>",
+    )
+    _write_zip(path, parts)
+
+
+def _write_zip(path: Path, parts: Sequence[tuple[str, str | _Deflated]]) -> None:
+    """The zip container of an .xlsx, written directly: the worksheets arrive deflated
+    (see `_Deflated`), which zipfile cannot take. Plain zip 2.0, no ZIP64: a register
+    is megabytes, far from the 4 GB limit."""
+    now = time.localtime()
+    dos_time = now.tm_hour << 11 | now.tm_min << 5 | now.tm_sec // 2
+    dos_date = (now.tm_year - 1980) << 9 | now.tm_mon << 5 | now.tm_mday
+    directory: list[bytes] = []
+    offset = 0
+    with path.open("wb") as handle:
+        for name, content in parts:
+            if isinstance(content, str):
+                member = _Deflated()
+                member.write(content.encode())
+            else:
+                member = content
+            data = member.finish()
+            raw_name = name.encode()
+            common = struct.pack(
+                "<HHHHHIII", 20, 0, 8, dos_time, dos_date, member.crc, len(data), member.size
+            )
+            common += struct.pack("<H", len(raw_name))
+            header = b"PK\x03\x04" + common + b"\x00\x00" + raw_name
+            handle.write(header)
+            handle.write(data)
+            directory.append(
+                b"PK\x01\x02\x14\x00"
+                + common
+                + struct.pack("<HHHHII", 0, 0, 0, 0, 0, offset)
+                + raw_name
+            )
+            offset += len(header) + len(data)
+        central = b"".join(directory)
+        handle.write(central)
+        handle.write(
+            struct.pack(
+                "<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central), offset, 0
+            )
         )

@@ -252,3 +252,24 @@ def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
     paths, skipped = find_returns([tmp_path / "r"])
     assert [p.name for p in paths] == ["医院.xlsx", "警务室.xls"]
     assert [Path(s.file).name for s in skipped] == ["扫描件.pdf"]
+
+
+@pytest.mark.parametrize("budget", [0, 10**9])
+def test_overdue_sheet_is_most_overdue_first_whether_rows_are_kept_or_rebuilt(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, budget: int
+) -> None:
+    monkeypatch.setattr("huitoukan.register_writing.OVERDUE_TEXT_BUDGET", budget)
+    deadlines = [date(2023, 12, d) for d in (18, 11, 15, 11, 19)]
+    rows = [hazard(部位=f"{n}号楼", 整改时限=d) for n, d in enumerate(deadlines, start=1)]
+    filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [*rows, closed()])
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], out, AS_OF)
+    overdue = sheet_rows(out, OVERDUE_SHEET)
+    assert [(r["序号"], r["部位"], r["逾期天数"]) for r in overdue] == [
+        (1, "2号楼", 9),
+        (2, "4号楼", 9),
+        (3, "3号楼", 5),
+        (4, "1号楼", 2),
+        (5, "5号楼", 1),
+    ]
+    assert [r["部位"] for r in sheet_rows(out, "未销号")] == [f"{n}号楼" for n in range(1, 6)]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -66,3 +67,21 @@ def test_chart_and_merges(tmp_path: Path) -> None:
 
 def test_column_letters() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+
+
+def test_package_is_a_valid_zip_with_many_rows(tmp_path: Path) -> None:
+    """Rows are deflated as they are added and the zip is written by hand: every
+    member's CRC and sizes must check out, across several compression batches."""
+    big = Sheet("大表", [10, 30], selected=True)
+    for n in range(20_000):
+        big.add(cells([n, f"第{n}行：消防通道堆放杂物"]))
+    small = Sheet("小表", [10])
+    small.add(cells(["一"]))
+    path = tmp_path / "z.xlsx"
+    write_workbook(path, [big, small], "标题", "说明")
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+        assert b'tabSelected="1"' in archive.read("xl/worksheets/sheet1.xml")
+        assert b"tabSelected" not in archive.read("xl/worksheets/sheet2.xml")
+    grid = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert len(grid) == 20_000 and grid[-1] == [19_999, "第19999行：消防通道堆放杂物"]
