@@ -48,6 +48,9 @@ OVERDUE_TEXT_BUDGET = 24 * 1024 * 1024
 `write_register`): 20,000 rows or so; a city's 100,000 stay within 300 MB."""
 
 
+_NUMBER_CELL = b'<c s="%d"><v>%%d</v></c>' % Style.NUMBER
+
+
 def hazard_cells(row: HazardRow, as_of: date) -> list[Value]:
     """A hazard's register columns after 序号."""
     checks = []
@@ -104,8 +107,7 @@ def write_register(
         return sheet
 
     def add(sheet: Sheet, text: bytes, height: float | None) -> None:
-        number = f'<c s="{Style.NUMBER:d}"><v>{sheet.row_count}</v></c>'
-        sheet.add(text, height, prefix=number)
+        sheet.add(text, height, prefix=_NUMBER_CELL % sheet.row_count)
 
     def render(hazard: HazardRow) -> tuple[bytes, float | None]:
         values = hazard_cells(hazard, as_of)

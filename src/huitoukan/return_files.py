@@ -7,6 +7,8 @@ with the reason, so the clerk sees everything that was in the folder.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,39 +47,60 @@ def _ignored_name(name: str) -> bool:
     )
 
 
-def _silently_ignored(path: Path) -> bool:
-    if _ignored_name(path.name):
-        return True
-    try:
-        attributes = getattr(path.stat(), "st_file_attributes", 0)
-    except OSError:
-        return True
-    return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
+def _hidden(status: os.stat_result) -> bool:
+    return bool(
+        getattr(status, "st_file_attributes", 0) & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0)
+    )
+
+
+def _identity(path: Path, status: os.stat_result) -> object:
+    """The same file named twice (a folder and a file in it, a link) is read once."""
+    if status.st_ino:
+        return (status.st_dev, status.st_ino)
+    return path.resolve()  # file systems without file ids
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """Every file below `folder`, skipping ignored folders (os.walk: one directory
+    listing per folder, no stat per entry)."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not _ignored_name(name)]
+        base = Path(root)
+        found.extend(base / name for name in files)
+    return sorted(found, key=str)
 
 
 def find_returns(
     inputs: Sequence[Path], exclude: Sequence[Path] = ()
 ) -> tuple[list[Path], list[SkippedFile]]:
     """Every candidate return under `inputs` (recursively), sorted; and the files skipped."""
-    excluded = {p.resolve() for p in exclude}
-    found: dict[Path, Path] = {}
+    excluded = set()
+    for path in exclude:
+        with contextlib.suppress(OSError):
+            excluded.add(_identity(path, path.stat()))
+    found: dict[object, Path] = {}
     skipped: list[SkippedFile] = []
     for entry in inputs:
         if entry.is_dir():
-            paths = sorted(p for p in entry.rglob("*") if p.is_file())
-            paths = [
-                p for p in paths if not any(map(_ignored_name, p.relative_to(entry).parts[:-1]))
-            ]
+            paths = _files_under(entry)
         elif entry.is_file():
             paths = [entry]
         else:
             raise InputError(f"找不到 {entry}：请检查文件夹或文件名")
         for path in paths:
-            if path.resolve() in excluded or _silently_ignored(path):
+            if _ignored_name(path.name):
+                continue
+            try:
+                status = path.stat()
+            except OSError:
+                continue
+            identity = _identity(path, status)
+            if identity in excluded or _hidden(status):
                 continue
             suffix = path.suffix.lower()
             if suffix in SPREADSHEET_SUFFIXES:
-                found.setdefault(path.resolve(), path)
+                found.setdefault(identity, path)
             elif suffix in _DOCUMENTS:
                 skipped.append(SkippedFile(file=str(path), reason=_DOCUMENTS[suffix]))
             else:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import cast
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import DateNotUnderstood, parse_date
@@ -17,13 +18,24 @@ from huitoukan.models import HazardRow, Problem, Progress, Severity, count
 from huitoukan.text import clean_cell_text, normalize_key
 from huitoukan.xlsx_writer import column_letter
 
+_MIDNIGHT = time()
+
 
 def cell_text(value: object) -> str:
-    """A cell value as the text a person sees (1.0 → "1", a date → 2023-12-10)."""
-    if type(value) is str:
-        return clean_cell_text(value)
+    """A cell value as the text a person sees (1.0 → "1", a date → 2023-12-10).
+
+    Runs on every cell of every return: the types calamine gives are tested exactly first."""
+    kind = type(value)
+    if kind is str:
+        return clean_cell_text(cast(str, value))
     if value is None:
         return ""
+    if kind is float:
+        number = cast(float, value)
+        return str(int(number)) if number.is_integer() else str(number)
+    if kind is datetime:
+        moment = cast(datetime, value)
+        return moment.date().isoformat() if moment.time() == _MIDNIGHT else str(moment)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():

@@ -126,10 +126,10 @@ def row_height(
     Office suites do not re-measure rows when opening a file, so without this long
     text is cut off on screen and on paper. CJK characters count as two columns."""
     lines = 1
-    for value, width in zip(values, widths, strict=False):
+    for value, width in zip(values, widths):  # noqa: B905 (a row may be shorter)
         if type(value) is str and len(value) * 2 > width:
             columns = len(value) if value.isascii() else 2 * len(value)
-            needed = -(-columns // max(int(width) - 1, 1)) + value.count("\n")
+            needed = -(-columns // (int(width) - 1 if width >= 2 else 1)) + value.count("\n")
             if needed > lines:
                 lines = needed
     return None if lines == 1 else line * lines + 3
@@ -190,6 +190,7 @@ class _Deflated:
             self._chunks.append(compressed)
 
     def finish(self) -> bytes:
+        """The deflated content; `crc` and `size` are final once this returns."""
         self._drain()
         self._chunks.append(self._compressor.flush())
         compressed = b"".join(self._chunks)
@@ -242,13 +243,16 @@ class Sheet:
         self, row_cells: str | bytes, height: float | None = None, prefix: str | bytes = b""
     ) -> int:
         """Append a row made by `cells` (after `prefix`, cells of its own); return its index."""
-        if isinstance(prefix, str):
+        if type(prefix) is str:
             prefix = prefix.encode()
-        if isinstance(row_cells, str):
+        if type(row_cells) is str:
             row_cells = row_cells.encode()
         self.row_count += 1
-        extra = b' ht="%r" customHeight="1"' % height if height else b""
-        self._body.write(b'<row r="%d"%s>%s%s</row>' % (self.row_count, extra, prefix, row_cells))
+        if height:
+            start = b'<row r="%d" ht="%r" customHeight="1">' % (self.row_count, height)
+        else:
+            start = b'<row r="%d">' % self.row_count
+        self._body.write(start + prefix + row_cells + b"</row>")  # type: ignore[operator]
         return self.row_count - 1
 
     def merge(self, row: int, first_col: int, last_col: int) -> None:
