@@ -2,8 +2,9 @@
 
     python benchmarks/_measure.py OUT_FILE -m huitoukan collect ...
 
-The peak resident set size (MB) of this process is written to OUT_FILE at exit,
-whatever the target's exit code; the target's own output goes where it goes.
+The peak resident set size (MB) of this process, and that of its largest child
+process (0 when it started none), are written to OUT_FILE at exit, whatever the
+target's exit code; the target's own output goes where it goes.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ def main() -> None:
             )
         except (OSError, StopIteration):
             peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        out.write_text(str(peak_kb / 1024))
+        # Worker processes (collect reads on several cores): the largest one's peak.
+        worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        out.write_text(f"{peak_kb / 1024} {worker_kb / 1024}")
 
     atexit.register(report)
     if kind == "-m":

@@ -11,7 +11,8 @@ hold R hazard rows each, then times whole processes in alternating turns:
 - the baseline: the clerk's pandas loop (read_excel with openpyxl per file, concat,
   to_excel);
 
-and prints medians, peak memory and the two ratios. Also measured: one return of
+and prints medians, peak memory (of the process, and of its largest worker process
+when it reads on several cores) and the two ratios. Also measured: one return of
 100,000 rows, `status` on the register written by the big collect, `huitoukan
 --help`, and a school-sized collect of 30 returns.
 """
@@ -143,8 +144,12 @@ def collect_args(folder: Path, campaign: Path, register: Path) -> list[str]:
             "--as-of", AS_OF, "-o", str(register), "--json"]  # fmt: skip
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak MB of one whole process."""
+Figures = tuple[float, float, float]
+"""Wall seconds, peak MB of the process, peak MB of its largest worker process."""
+
+
+def timed(args: list[str], cwd: Path) -> Figures:
+    """One whole process, measured."""
     with tempfile.NamedTemporaryFile(suffix=".rss", delete=False) as handle:
         rss_file = Path(handle.name)
     started = time.perf_counter()
@@ -157,25 +162,32 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float]:
     elapsed = time.perf_counter() - started
     if result.returncode not in (0, 1):
         raise SystemExit(f"failed: {args}\n{result.stderr[-2000:]}")
-    peak = float(rss_file.read_text() or 0)
+    main, worker = (float(part) for part in (rss_file.read_text() or "0 0").split())
     rss_file.unlink()
-    return elapsed, peak
+    return elapsed, main, worker
 
 
-def measure(named: dict[str, list[str]], cwd: Path, repeat: int) -> dict[str, tuple[float, float]]:
-    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in named}
+def measure(named: dict[str, list[str]], cwd: Path, repeat: int) -> dict[str, Figures]:
+    """Each command `repeat` times, in alternating turns: median time, largest peaks."""
+    runs: dict[str, list[Figures]] = {name: [] for name in named}
     for _ in range(repeat):
         for name, args in named.items():
             runs[name].append(timed(args, cwd))
     return {
-        name: (statistics.median(t for t, _ in r), max(m for _, m in r)) for name, r in runs.items()
+        name: (
+            statistics.median(t for t, _, _ in r),
+            max(m for _, m, _ in r),
+            max(w for _, _, w in r),
+        )
+        for name, r in runs.items()
     }
 
 
-def show(title: str, results: dict[str, tuple[float, float]]) -> None:
+def show(title: str, results: dict[str, Figures]) -> None:
     print(f"\n{title}")
-    for name, (seconds, peak) in results.items():
-        print(f"  {name:34}{seconds:9.2f} s{peak:9.0f} MB")
+    for name, (seconds, peak, worker) in results.items():
+        workers = f"  (each worker <= {worker:.0f} MB)" if worker else ""
+        print(f"  {name:34}{seconds:9.2f} s{peak:9.0f} MB{workers}")
 
 
 def main() -> None:

@@ -101,9 +101,9 @@ def read_workbook(
                     continue
                 sheet = workbook.get_sheet_by_name(meta.name)
                 rows: list[list[Cell]] = []
-                for row in sheet.iter_rows():
-                    values = cast(list[Cell], row[:MAX_COLUMNS])
-                    rows.append(values if any(v != "" for v in values) else _EMPTY_ROW)
+                for row in sheet.iter_rows():  # a new list per row: kept as it is
+                    values = cast(list[Cell], row if len(row) <= MAX_COLUMNS else row[:MAX_COLUMNS])
+                    rows.append(values if values.count("") != len(values) else _EMPTY_ROW)
                 while rows and rows[-1] is _EMPTY_ROW:
                     rows.pop()
                 _fill_merged(rows, sheet.merged_cell_ranges or ())

@@ -230,6 +230,17 @@ def test_register_reads_back_to_the_same_hazards(campaign: Campaign, tmp_path: P
     for content in (read_register(out), read_register_sheets(out)):
         assert (content.hazards, content.returned) == expected
     assert recorded_state(out) is not None
+    record = out.with_name(f".{out.name}.state.json")
+    good = record.read_text("utf-8")
+    for damaged in (
+        good.replace('"seq":["1",', '"seq":[', 1),  # one column shorter than the others
+        good.replace('"hazards":', '"hazards_":', 1),
+        good[: len(good) // 2],
+    ):
+        record.write_text(damaged, "utf-8")
+        assert recorded_state(out) is None
+        assert (read_register(out).hazards, read_register(out).returned) == expected
+    record.write_text(good, "utf-8")
     wb = load_workbook(out)
     wb[SUMMARY_SHEET]["A2"] = "改过"
     wb.save(out)
