@@ -326,34 +326,40 @@ def _read_rows(form: ReturnForm, sheet: FormSheet, campaign: Campaign) -> None:
         width = len(row)
         if not width:
             continue
-        raw = RowCells(r + 1, {name: row[c] for name, c in fields if c < width}, header.columns)
-        texts = raw.texts
-        for name, text in texts.items():
-            texts[name] = shared.setdefault(text, text)
+        values: dict[str, object] = {}
+        texts: dict[str, str] = {}
+        controlled: list[str] = []
+        for name, c in fields:
+            if c < width:
+                value = values[name] = row[c]
+                text = cell_text(value)
+                texts[name] = shared.setdefault(text, text)
+                if (
+                    type(value) is str
+                    and len(text) != len(value)  # cleaning removed something
+                    and CONTROL_CHARACTERS.search(value)
+                ):
+                    controlled.append(name)
+        raw = RowCells(r + 1, values, texts, header.columns)
         if extra_columns:
             raw.extras = [
                 (title, text)
                 for c, title in extra_columns
                 if c < width and (text := cell_text(row[c]))
             ]
-        for name, value in raw.values.items():
-            if (
-                type(value) is str
-                and len(raw.texts[name]) != len(value)  # cleaning removed something
-                and CONTROL_CHARACTERS.search(value)
-            ):
-                checker.problems.append(
-                    Problem(
-                        severity=Severity.WARNING,
-                        code="control-characters",
-                        file=form.file,
-                        sheet=sheet.grid.name,
-                        cell=raw.ref(name),
-                        value=raw.texts[name],
-                        message="单元格中含有不可见的控制字符，已删除；请核对内容是否完整",
-                        department=checker.department,
-                    )
+        for name in controlled:
+            checker.problems.append(
+                Problem(
+                    severity=Severity.WARNING,
+                    code="control-characters",
+                    file=form.file,
+                    sheet=sheet.grid.name,
+                    cell=raw.ref(name),
+                    value=raw.texts[name],
+                    message="单元格中含有不可见的控制字符，已删除；请核对内容是否完整",
+                    department=checker.department,
                 )
+            )
         if not raw.extras and not any(t for name, t in raw.texts.items() if name != "seq"):
             continue  # blank, or the template's pre-numbered empty row
         hazard_text = raw.text("hazard")

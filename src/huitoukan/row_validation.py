@@ -71,14 +71,12 @@ class RowCells:
     """1-based row number."""
     values: dict[str, object]
     """Only the fields whose column the row reaches."""
+    texts: dict[str, str]
+    """`cell_text` of each value."""
     columns: dict[str, int]
     """Field → 0-based column, for the cell reference of a problem (made only then)."""
     extras: list[tuple[str, str]] = field(default_factory=list)
     """(header, text) of columns the form does not know: kept in 备注."""
-    texts: dict[str, str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.texts = {name: cell_text(value) for name, value in self.values.items()}
 
     def text(self, name: str) -> str:
         return self.texts.get(name, "")

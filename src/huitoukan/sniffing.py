@@ -11,6 +11,7 @@ uses and for formulas saved without a computed value.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import struct
@@ -269,7 +270,16 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-_CELL_COLUMN = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})\d')
+_CELL_COLUMN = re.compile(rb'r="([A-Z]{1,3})\d')
+"""The column letters of a cell reference (`<c r="K27"`: rows have digits only). A
+literal start lets the regex engine skip ahead; an attribute that merely ends in r
+could only make the extent look larger, never smaller."""
+
+
+@functools.cache
+def _long_row_numbers(digits: int) -> re.Pattern[bytes]:
+    """Row numbers (in cell or row references) of at least `digits` digits."""
+    return re.compile(rb'r="[A-Z]{0,3}(\d{%d,})"' % digits)
 
 
 def _extent(xml: bytes) -> tuple[int, int]:
@@ -284,7 +294,7 @@ def _extent(xml: bytes) -> tuple[int, int]:
     if not max_col:
         return 0, 0
     digits = len(str(MAX_CELLS // max_col))
-    rows = re.findall(rb'\br="[A-Z]{0,3}(\d{%d,})"' % digits, xml)
+    rows = _long_row_numbers(digits).findall(xml)
     return max((int(r) for r in rows), default=0), max_col
 
 
