@@ -77,9 +77,12 @@ _DATE = f'<c s="{Style.DATE:d}"><v>'
 
 
 _BLANK = {style: f'<c s="{style:d}"/>' for style in Style}
-_OPEN_TEXT = {
+_OPEN_TEXT = {style: f'<c s="{style:d}" t="inlineStr"><is><t>' for style in Style}
+_OPEN_SPACED = {
     style: f'<c s="{style:d}" t="inlineStr"><is><t xml:space="preserve">' for style in Style
 }
+"""For text with whitespace at either end, which office suites trim otherwise (as
+openpyxl does; on every cell it would be a quarter of the register's XML)."""
 
 
 def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
@@ -88,7 +91,7 @@ def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
 
     This runs for every cell of the register, so it dispatches on exact types first
     and looks for characters to escape once per row, not once per cell."""
-    blank, text = _BLANK[style], _OPEN_TEXT[style]
+    blank, text, spaced = _BLANK[style], _OPEN_TEXT[style], _OPEN_SPACED[style]
     escape = _NEEDS_ESCAPE.search("".join([v for v in values if type(v) is str])) is not None
     parts: list[str] = []
     append = parts.append
@@ -96,7 +99,8 @@ def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
         kind = type(value)
         if kind is str:
             if value:
-                append(f"{text}{_escape(value) if escape else value}{_TEXT_END}")  # type: ignore[arg-type]
+                start = spaced if value[0] <= " " or value[-1] <= " " else text  # type: ignore[index]
+                append(f"{start}{_escape(value) if escape else value}{_TEXT_END}")  # type: ignore[arg-type]
             else:
                 append(blank)
         elif value is None:
@@ -112,7 +116,7 @@ def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
         elif isinstance(value, date):
             append(f"{_DATE}{value.toordinal() - _EPOCH}</v></c>")
         elif isinstance(value, str):
-            append(text + _escape(value) + _TEXT_END)
+            append(spaced + _escape(value) + _TEXT_END)
         else:
             append(f"{_NUMBER}{value!r}</v></c>")
     return "".join(parts)
