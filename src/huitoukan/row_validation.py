@@ -159,8 +159,8 @@ class RowChecker:
             source_file=self.file,
             source_sheet=self.sheet,
             source_row=cells.row,
-            errors=count(mine, Severity.ERROR),
-            warnings=count(mine, Severity.WARNING),
+            errors=count(mine, Severity.ERROR) if mine else 0,
+            warnings=count(mine, Severity.WARNING) if mine else 0,
         )
 
     def _check(
