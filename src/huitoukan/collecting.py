@@ -114,9 +114,6 @@ def unreadable(path: Path, reason: str) -> ReturnForm:
     )
 
 
-REGISTER_ROWS_BUDGET = 64 * 1024 * 1024
-"""Bytes of register rows built by the workers that are kept for the register (about
-50,000 hazards); the rest are built again when it is written, so memory stays bounded."""
 PARALLEL_FROM = 40
 """Below this many files one process is faster than starting workers."""
 CHUNK = 25
@@ -191,15 +188,11 @@ def _read_in_workers(
     results: dict[int, list[ReturnForm]] = {}
     done = 0
 
-    budget = REGISTER_ROWS_BUDGET
-
     def received(index: int, chunk: Chunk) -> None:
-        nonlocal budget
         results[index] = [form for form, _ in chunk]
-        for form, built in chunk:
-            if rows is not None and budget > 0:
+        if rows is not None:
+            for form, built in chunk:
                 rows.update(zip(form.hazards, built, strict=False))
-                budget -= sum(len(text) for text, _ in built)
 
     try:
         with ProcessPoolExecutor(
