@@ -54,13 +54,13 @@ def main() -> None:
     campaign = load_campaign(campaign_file)
     as_of = date.fromisoformat(AS_OF)
     work = Path(tempfile.mkdtemp(prefix="huitoukan-phases-"))
-    collection = collect(campaign, [folder], as_of=as_of)
+    collection = collect(campaign, [folder])
     returned = collection.returned()
     status = build_status(campaign, collection.hazards, returned, as_of)
     state = RegisterState.model_construct(hazards=collection.hazards, returned=returned)
     report = CollectReport.of(CollectResult(collection=collection, status=status))
     phases = {
-        "read, merge (and build register rows)": lambda: collect(campaign, [folder], as_of=as_of),
+        "read and merge the returns": lambda: collect(campaign, [folder]),
         "status (overdue, due soon...)": lambda: build_status(
             campaign, collection.hazards, returned, as_of
         ),

@@ -15,16 +15,9 @@ from pydantic import BaseModel
 from huitoukan.atomic_write import sha256_of
 from huitoukan.campaign import Campaign
 from huitoukan.merging import Collection, merge
-from huitoukan.models import (
-    FileOutcome,
-    HazardRow,
-    Problem,
-    RegisterState,
-    ReturnForm,
-    SkippedFile,
-)
+from huitoukan.models import FileOutcome, Problem, RegisterState, ReturnForm, SkippedFile
 from huitoukan.register_file import replace_register
-from huitoukan.register_writing import RegisterRow, register_row, write_register
+from huitoukan.register_writing import write_register
 from huitoukan.return_files import find_returns
 from huitoukan.return_reading import read_return
 from huitoukan.sniffing import RESAVE
@@ -126,83 +119,52 @@ def collect(
     exclude: Sequence[Path] = (),
     progress: Progress | None = None,
     debug: bool = False,
-    as_of: date | None = None,
 ) -> Collection:
-    """Find, read and merge the returns. With `as_of` (the 统计日期 of the register about
-    to be written), workers reading on several cores also build each hazard's register
-    row, while they have it at hand (`Collection.register_rows`)."""
     paths, skipped = find_returns(inputs, exclude)
     workers = min(os.cpu_count() or 1, 4)
-    rows: dict[HazardRow, RegisterRow] = {}
     if len(paths) >= PARALLEL_FROM and workers > 1:
-        forms = _read_in_workers(paths, campaign, debug, workers, progress, as_of, rows)
+        forms = _read_in_workers(paths, campaign, debug, workers, progress)
     else:
         forms = []
         for index, path in enumerate(paths):
             if progress is not None:
                 progress(index, len(paths), path)
             forms.append(read_one(path, campaign, debug))
-    collection = merge(forms, skipped)
-    if rows:
-        collection.register_rows, collection.register_rows_as_of = rows, as_of
-    return collection
+    return merge(forms, skipped)
 
 
 _worker_campaign: Campaign | None = None
 _worker_debug = False
-_worker_as_of: date | None = None
 
 
-def _start_worker(campaign: Campaign, debug: bool, as_of: date | None = None) -> None:
-    global _worker_campaign, _worker_debug, _worker_as_of
-    _worker_campaign, _worker_debug, _worker_as_of = campaign, debug, as_of
+def _start_worker(campaign: Campaign, debug: bool) -> None:
+    global _worker_campaign, _worker_debug
+    _worker_campaign, _worker_debug = campaign, debug
 
 
-Chunk = list[tuple[ReturnForm, list[RegisterRow]]]
-
-
-def _read_chunk(paths: list[Path]) -> Chunk:
+def _read_chunk(paths: list[Path]) -> list[ReturnForm]:
     assert _worker_campaign is not None
-    chunk: Chunk = []
-    for path in paths:
-        form = read_one(path, _worker_campaign, _worker_debug)
-        as_of = _worker_as_of
-        chunk.append((form, [register_row(h, as_of) for h in form.hazards] if as_of else []))
-    return chunk
+    return [read_one(path, _worker_campaign, _worker_debug) for path in paths]
 
 
 def _read_in_workers(
-    paths: list[Path],
-    campaign: Campaign,
-    debug: bool,
-    workers: int,
-    progress: Progress | None,
-    as_of: date | None = None,
-    rows: dict[HazardRow, RegisterRow] | None = None,
+    paths: list[Path], campaign: Campaign, debug: bool, workers: int, progress: Progress | None
 ) -> list[ReturnForm]:
-    """Read on several cores (register rows built there go to `rows`). A worker that
-    dies (a reader aborting the process, say) only costs its chunk: those files are
-    read again one at a time, each in a process of its own, and a file that kills
-    that process too is reported."""
+    """Read on several cores. A worker that dies (a reader aborting the process, say)
+    only costs its chunk: those files are read again one at a time, each in a
+    process of its own, and a file that kills that process too is reported."""
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     results: dict[int, list[ReturnForm]] = {}
     done = 0
-
-    def received(index: int, chunk: Chunk) -> None:
-        results[index] = [form for form, _ in chunk]
-        if rows is not None:
-            for form, built in chunk:
-                rows.update(zip(form.hazards, built, strict=False))
-
     try:
         with ProcessPoolExecutor(
-            workers, initializer=_start_worker, initargs=(campaign, debug, as_of)
+            workers, initializer=_start_worker, initargs=(campaign, debug)
         ) as pool:
             futures = {pool.submit(_read_chunk, chunk): i for i, chunk in enumerate(chunks)}
             for future in as_completed(futures):
                 index = futures[future]
                 try:
-                    received(index, future.result())
+                    results[index] = future.result()
                 except BrokenProcessPool:
                     continue
                 done += len(chunks[index])
@@ -220,7 +182,7 @@ def _read_isolated(path: Path, campaign: Campaign, debug: bool) -> ReturnForm:
     with ProcessPoolExecutor(1, initializer=_start_worker, initargs=(campaign, debug)) as pool:
         future = pool.submit(_read_chunk, [path])
         try:
-            return future.result(timeout=ISOLATED_TIMEOUT)[0][0]
+            return future.result(timeout=ISOLATED_TIMEOUT)[0]
         except (BrokenProcessPool, TimeoutError):
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.kill()
@@ -238,7 +200,7 @@ def collect_to_register(
     exclude: list[Path] = []
     if register is not None:
         exclude = [register, *register.parent.glob(f"{register.stem}.备份-*{register.suffix}")]
-    collection = collect(campaign, inputs, exclude, progress, debug, as_of)
+    collection = collect(campaign, inputs, exclude, progress, debug)
     returned = collection.returned()
     status = build_status(campaign, collection.hazards, returned, as_of)
     backup = None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, Field, SkipValidation
+from pydantic import BaseModel, SkipValidation
 
 from huitoukan.models import (
     FileOutcome,
@@ -38,12 +38,6 @@ class Collection(BaseModel):
     """Department → the return that counts."""
     hazards: Annotated[list[HazardRow], SkipValidation]
     problems: list[Problem]
-    register_rows: Annotated[dict[HazardRow, tuple[bytes, float | None]], SkipValidation] = Field(
-        default_factory=dict, exclude=True, repr=False
-    )
-    """Hazard → its register row, built by the reading workers (`register_writing.register_row`)."""
-    register_rows_as_of: date | None = Field(default=None, exclude=True)
-    """The 统计日期 those rows were built for (a row shows the state and days overdue)."""
 
     @property
     def errors(self) -> int:

@@ -51,19 +51,6 @@ OVERDUE_TEXT_BUDGET = 24 * 1024 * 1024
 _NUMBER_CELL = b'<c s="%d"><v>%%d</v></c>' % Style.NUMBER
 
 
-RegisterRow = tuple[bytes, float | None]
-"""A hazard's row in the register's hazard sheets: its cells after 序号 (XML, UTF-8) and
-the height its text needs."""
-_WIDTHS = [w for _, w in HAZARD_COLUMNS]
-
-
-def register_row(hazard: HazardRow, as_of: date) -> RegisterRow:
-    """Built where the hazard is read when collect reads on several cores (see
-    `collecting`): a third of the register's writing, done in parallel."""
-    values = hazard_cells(hazard, as_of)
-    return cells(values).encode(), row_height(values, _WIDTHS[1:])
-
-
 def hazard_cells(row: HazardRow, as_of: date) -> list[Value]:
     """A hazard's register columns after 序号."""
     checks = []
@@ -111,20 +98,20 @@ def write_register(
 ) -> None:
     """Write the whole register to `path` (callers pass a temporary path, then rename)."""
     as_of = status.as_of
+    widths = [w for _, w in HAZARD_COLUMNS]
     header = cells([h for h, _ in HAZARD_COLUMNS], Style.HEAD)
-    built = collection.register_rows if collection.register_rows_as_of == as_of else {}
 
     def hazard_sheet(name: str) -> Sheet:
-        sheet = Sheet(name, _WIDTHS, header_row=0, print_columns=PRINTED_HAZARD_COLUMNS)
+        sheet = Sheet(name, widths, header_row=0, print_columns=PRINTED_HAZARD_COLUMNS)
         sheet.add(header, height=30)
         return sheet
 
     def add(sheet: Sheet, text: bytes, height: float | None) -> None:
         sheet.add(text, height, prefix=_NUMBER_CELL % sheet.row_count)
 
-    def render(hazard: HazardRow) -> RegisterRow:
-        row = built.get(hazard)
-        return row if row is not None else register_row(hazard, as_of)
+    def render(hazard: HazardRow) -> tuple[bytes, float | None]:
+        values = hazard_cells(hazard, as_of)
+        return cells(values).encode(), row_height(values, widths[1:])
 
     # One pass: each hazard's cells are built once and go, deflated, to every sheet that
     # lists it. Overdue rows are written most overdue first, after the pass: their text

@@ -6,15 +6,13 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
-import python_calamine
 
 from huitoukan import collecting
 from huitoukan.campaign import Campaign
-from huitoukan.collecting import collect, collect_to_register
+from huitoukan.collecting import collect
 from tests.helpers import closed, filled_form, hazard
 
 
@@ -38,27 +36,6 @@ def test_parallel_read_equals_serial_read(
     monkeypatch.setattr(collecting, "PARALLEL_FROM", 2)
     monkeypatch.setattr(collecting, "CHUNK", 3)
     assert collect(campaign, [tmp_path]) == serial
-
-
-def test_register_from_rows_built_by_workers_equals_register_built_in_one_process(
-    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    make_returns(campaign, tmp_path / "回收")  # two versions of some departments: vanished rows
-    as_of = date(2023, 12, 20)
-    monkeypatch.setattr(collecting, "PARALLEL_FROM", 10_000)
-    collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "一个进程.xlsx", as_of)
-    monkeypatch.setattr(collecting, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(collecting, "CHUNK", 3)
-    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "多个进程.xlsx", as_of)
-    assert result.collection.register_rows_as_of == as_of
-    assert len(result.collection.register_rows) == 24  # every row read, none vanished
-    assert any(h.vanished_from for h in result.collection.hazards)
-
-    def sheets(name: str) -> dict[str, list[list[object]]]:
-        book = python_calamine.CalamineWorkbook.from_path(str(tmp_path / name))
-        return {sheet: book.get_sheet_by_name(sheet).to_python() for sheet in book.sheet_names}
-
-    assert sheets("多个进程.xlsx") == sheets("一个进程.xlsx")
 
 
 @pytest.mark.skipif(
