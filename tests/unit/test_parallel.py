@@ -6,13 +6,15 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
+import python_calamine
 
 from huitoukan import collecting
 from huitoukan.campaign import Campaign
-from huitoukan.collecting import collect
+from huitoukan.collecting import collect, collect_to_register
 from tests.helpers import closed, filled_form, hazard
 
 
@@ -36,6 +38,25 @@ def test_parallel_read_equals_serial_read(
     monkeypatch.setattr(collecting, "PARALLEL_FROM", 2)
     monkeypatch.setattr(collecting, "CHUNK", 3)
     assert collect(campaign, [tmp_path]) == serial
+
+
+def test_register_read_on_several_cores_equals_register_read_in_one_process(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_returns(campaign, tmp_path / "回收")  # two versions of some departments: vanished rows
+    as_of = date(2023, 12, 20)
+    monkeypatch.setattr(collecting, "PARALLEL_FROM", 10_000)
+    collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "一个进程.xlsx", as_of)
+    monkeypatch.setattr(collecting, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(collecting, "CHUNK", 3)
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "多个进程.xlsx", as_of)
+    assert any(h.vanished_from for h in result.collection.hazards)
+
+    def sheets(name: str) -> dict[str, list[list[object]]]:
+        book = python_calamine.CalamineWorkbook.from_path(str(tmp_path / name))
+        return {sheet: book.get_sheet_by_name(sheet).to_python() for sheet in book.sheet_names}
+
+    assert sheets("多个进程.xlsx") == sheets("一个进程.xlsx")
 
 
 @pytest.mark.skipif(
