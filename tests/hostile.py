@@ -40,6 +40,32 @@ def zip_bomb(path: Path, megabytes: int = 64) -> Path:
     return path
 
 
+def size_lie(campaign: Campaign, path: Path, megabytes: int = 32) -> Path:
+    """A good form whose worksheet part inflates to `megabytes` more than the zip
+    directory declares (whitespace after the root element), declared size patched down."""
+    good(campaign, path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    declared = len(parts[sheet])
+    parts[sheet] += b" " * (megabytes << 20)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    data = bytearray(path.read_bytes())
+    name = sheet.encode()
+    for signature, name_at, size_at in ((b"PK\x03\x04", 26, 22), (b"PK\x01\x02", 28, 24)):
+        at = data.find(signature)
+        while at >= 0:
+            length = int.from_bytes(data[at + name_at : at + name_at + 2], "little")
+            start = at + name_at + (4 if signature == b"PK\x03\x04" else 18)
+            if data[start : start + length] == name:
+                data[at + size_at : at + size_at + 4] = declared.to_bytes(4, "little")
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def entity_bomb(campaign: Campaign, path: Path) -> Path:
     good(campaign, path)
     lol = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,20 @@ def test_refused_with_a_reason(
 def test_renamed_xlsx_is_read_by_content(campaign: Campaign, tmp_path: Path) -> None:
     form = read_one(hostile.renamed(campaign, tmp_path / "医院.xls"), campaign)
     assert form.readable and [h.location for h in form.hazards] == ["门诊楼"]
+
+
+def test_part_larger_than_declared_is_not_inflated_past_its_declared_size(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = hostile.size_lie(campaign, tmp_path / "谎报大小.xlsx")
+    tracemalloc.start()
+    try:
+        form = read_one(path, campaign)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert form.readable and [h.location for h in form.hazards] == ["门诊楼"]
+    assert peak < 8 << 20  # the 32 MB behind the declared size stay compressed
 
 
 def test_dimension_lie_loses_no_row(campaign: Campaign, tmp_path: Path) -> None:

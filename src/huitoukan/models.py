@@ -53,10 +53,10 @@ class HazardRow(NamedTuple):
 
     A named tuple rather than a pydantic model: a city collects hundreds of thousands
     of these, and they are built only by `row_validation` and `register_reading` from
-    values already checked there. Building one is 30× cheaper, it pickles between
-    processes as a tuple and takes a third of the memory (benchmarks/README.md).
-    Where hazards come from outside (the register's JSON record) pydantic validates
-    them (`RegisterState`), field by field, as for a model.
+    values already checked there. Measured on 40,000 rows: built in a quarter of the
+    time, pickled between processes without per-object hooks, and 1.2 KB each instead
+    of 3.7 KB. Where hazards come from outside (the register's state record) pydantic
+    validates them field by field (`register_file`).
     """
 
     department: str
@@ -98,13 +98,13 @@ class HazardRow(NamedTuple):
         return bool(_LONG_STANDING.search(self.remarks) or _LONG_STANDING.search(self.measures))
 
     def days_overdue(self, as_of: date) -> int:
-        if self.progress == DONE or self.deadline is None:
+        if self.closed or self.deadline is None:
             return 0
         return max(0, (as_of - self.deadline).days)
 
     def state(self, as_of: date) -> str:
         """已销号 / 逾期 / 整改中, as the register shows it."""
-        if self.progress == DONE:
+        if self.closed:
             return "已销号"
         return "逾期" if self.days_overdue(as_of) > 0 else "整改中"
 

@@ -162,11 +162,27 @@ class _Zip:
         return self.inflater(name)(limit)
 
     def inflater(self, name: str) -> Callable[[int], bytes]:
-        """A function giving the next (up to) n inflated bytes of member `name` on each call."""
+        """A function giving the next (up to) n inflated bytes of member `name` on each
+        call, never more in all than the size the zip directory declares (which the
+        directory checks have bounded): a member lying about its size gets no further."""
         damaged = Refused(f"文件不完整或已损坏（部件 {name} 无法解压），{RESAVE}")
         entry = self._by_name[name]
         if entry.flag_bits & 0x1:
             raise Refused("文件设有打开密码，请取消密码后重新报送")
+        left = entry.file_size
+        if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            try:  # bzip2, lzma: rare in spreadsheets, left to zipfile (which stops at `left`)
+                handle = self.archive.open(name)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+                raise damaged from None
+
+            def other(n: int) -> bytes:
+                try:
+                    return handle.read(n)
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError, LookupError):
+                    raise damaged from None
+
+            return other
         start = entry.header_offset
         local = self.data[start : start + 30]
         if len(local) < 30 or local[:4] != b"PK\x03\x04":
@@ -174,34 +190,25 @@ class _Zip:
         name_length, extra_length = struct.unpack("<HH", local[26:30])
         start += 30 + name_length + extra_length
         raw = memoryview(self.data)[start : start + entry.compress_size]
-        if entry.compress_type == zipfile.ZIP_STORED:
-            position = 0
-
-            def stored(n: int) -> bytes:
-                nonlocal position
-                position += n
-                return bytes(raw[position - n : position])
-
-            return stored
-        if entry.compress_type != zipfile.ZIP_DEFLATED:
-            try:
-                with self.archive.open(name) as handle:
-                    return handle.read
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-                raise damaged from None
         inflate = zlib.decompressobj(-zlib.MAX_WBITS)
         pending: bytes | memoryview = raw
 
-        def deflated(n: int) -> bytes:
-            nonlocal pending
-            try:
-                out = inflate.decompress(pending, n)
-            except zlib.error:
-                raise damaged from None
-            pending = inflate.unconsumed_tail
+        def member(n: int) -> bytes:
+            nonlocal pending, left
+            n = min(n, left)
+            if entry.compress_type == zipfile.ZIP_STORED:
+                out = bytes(pending[:n])
+                pending = pending[n:]
+            else:
+                try:
+                    out = inflate.decompress(pending, n) if n else b""
+                except zlib.error:
+                    raise damaged from None
+                pending = inflate.unconsumed_tail
+            left -= len(out)
             return out
 
-        return deflated
+        return member
 
 
 _ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")

@@ -42,27 +42,25 @@ class HazardView:
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
-        overdue = row.days_overdue(as_of)
-        closed = row.closed
         return cls(
-            row.department,
-            row.location,
-            row.item,
-            row.hazard,
-            row.measures,
-            row.owner,
-            row.deadline,
-            row.deadline_is_default,
-            row.progress,
-            row.checked_on,
-            row.closed_on,
-            row.remarks,
-            "已销号" if closed else ("逾期" if overdue > 0 else "整改中"),
-            overdue,
-            None if closed or row.deadline is None else (row.deadline - as_of).days,
-            long_standing,
-            bool(row.vanished_from),
-            f"{row.vanished_from or row.source_file} {row.source_sheet}!第{row.source_row}行",
+            department=row.department,
+            location=row.location,
+            item=row.item,
+            hazard=row.hazard,
+            measures=row.measures,
+            owner=row.owner,
+            deadline=row.deadline,
+            deadline_is_default=row.deadline_is_default,
+            progress=row.progress,
+            checked_on=row.checked_on,
+            closed_on=row.closed_on,
+            remarks=row.remarks,
+            state=row.state(as_of),
+            days_overdue=row.days_overdue(as_of),
+            days_left=None if row.closed or row.deadline is None else (row.deadline - as_of).days,
+            long_standing=long_standing,
+            vanished=bool(row.vanished_from),
+            source=f"{row.vanished_from or row.source_file} {row.source_sheet}!第{row.source_row}行",
         )
 
 
