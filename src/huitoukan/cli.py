@@ -349,5 +349,5 @@ def main() -> None:
     # A run builds tens of thousands of small objects that live until it ends, and has
     # no reference cycles to speak of: collecting the young generation every 700
     # allocations cost 5 % of a city's collect (benchmarks/README.md).
-    gc.set_threshold(20000, 50, 1_000)
+    gc.set_threshold(20_000, 50, 1_000)
     app()
