@@ -19,16 +19,15 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any, get_type_hints
 
-from pydantic import BaseModel, ValidationError, create_model
+from pydantic import BaseModel, ValidationError
 
 from huitoukan.atomic_write import sha256_of, write_atomically
 from huitoukan.errors import HuitoukanError
 from huitoukan.json_output import write_json
-from huitoukan.models import HazardRow, RegisterState
+from huitoukan.models import RegisterState
 
 STALE_LOCK_SECONDS = 15 * 60
 
@@ -77,31 +76,9 @@ class _Record(BaseModel):
     sha256: str
 
 
-# The record holds the hazards a list per field: pydantic validates 40,000 hazards so in
-# a third of the time one object per hazard takes, and `status` spends it on every run.
-def _list_of(hint: Any) -> Any:
-    return list[hint]
-
-
-_COLUMN_FIELDS: dict[str, Any] = {
-    name: (_list_of(hint), ...) for name, hint in get_type_hints(HazardRow).items()
-}
-_HazardColumns = create_model("_HazardColumns", **_COLUMN_FIELDS)
-_StateRecord = create_model(
-    "_StateRecord",
-    sha256=(str, ...),
-    hazards=(_HazardColumns, ...),
-    returned=(dict[str, date | None], ...),
-)
-
-
-def _state_record(digest: str, state: RegisterState) -> BaseModel:
-    columns = [list(values) for values in zip(*state.hazards, strict=True)]
-    if not columns:
-        columns = [[] for _ in HazardRow._fields]
-    named: dict[str, Any] = dict(zip(HazardRow._fields, columns, strict=True))
-    hazards = _HazardColumns.model_construct(**named)
-    return _StateRecord.model_construct(sha256=digest, hazards=hazards, returned=state.returned)
+class _StateRecord(BaseModel):
+    sha256: str
+    state: RegisterState
 
 
 def _state_path(register: Path) -> Path:
@@ -126,14 +103,10 @@ def edited_since_written(register: Path) -> bool:
 def recorded_state(register: Path) -> RegisterState | None:
     """The hazards recorded when huitoukan wrote `register`, if it is unchanged since."""
     try:
-        record: Any = _StateRecord.model_validate_json(_state_path(register).read_bytes())
+        record = _StateRecord.model_validate_json(_state_path(register).read_bytes())
     except (OSError, ValidationError):
         return None
-    columns = [getattr(record.hazards, name) for name in HazardRow._fields]
-    if len({len(values) for values in columns}) != 1 or record.sha256 != sha256_of(register):
-        return None
-    hazards = list(map(HazardRow, *columns))
-    return RegisterState.model_construct(hazards=hazards, returned=record.returned)
+    return record.state if record.sha256 == sha256_of(register) else None
 
 
 def replace_register(
@@ -151,7 +124,7 @@ def replace_register(
         record = _Record(sha256=digest).model_dump_json()
         write_atomically(_record_path(register), lambda tmp: tmp.write_text(record, "utf-8"))
         if state is not None:
-            record_state = _state_record(digest, state)
+            record_state = _StateRecord(sha256=digest, state=state)
 
             def write_state(tmp: Path) -> None:
                 with tmp.open("wb") as handle:
