@@ -26,6 +26,7 @@ from datetime import date, datetime
 from enum import IntEnum
 from pathlib import Path
 
+from huitoukan.errors import HuitoukanError
 from huitoukan.text import CONTROL_CHARACTERS
 
 Value = str | int | float | date | None
@@ -511,6 +512,10 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
     _write_zip(path, parts)
 
 
+_ZIP32_LIMIT = 2**32
+"""Sizes and offsets of a plain (not ZIP64) zip: some 3 million hazard rows."""
+
+
 def _write_zip(path: Path, parts: Sequence[tuple[str, str | _Deflated]]) -> None:
     """The zip container of an .xlsx, written directly: the worksheets arrive deflated
     (see `_Deflated`), which zipfile cannot take. Plain zip 2.0, no ZIP64: a register
@@ -528,6 +533,11 @@ def _write_zip(path: Path, parts: Sequence[tuple[str, str | _Deflated]]) -> None
             else:
                 member = content
             data = member.finish()
+            if max(member.size, offset + len(data)) >= _ZIP32_LIMIT:
+                raise HuitoukanError(
+                    f"要写出的工作表过大（{member.size // 2**20} MB），超出 xlsx 文件的容量，"
+                    "请按部门分批汇总"
+                )
             raw_name = name.encode()
             common = struct.pack(
                 "<HHHHHIII", 20, 0, 8, dos_time, dos_date, member.crc, len(data), member.size

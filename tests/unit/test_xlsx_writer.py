@@ -4,9 +4,11 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 import python_calamine
 from openpyxl import load_workbook
 
+from huitoukan.errors import HuitoukanError
 from huitoukan.xlsx_writer import BarChart, Sheet, Style, cells, column_letter, write_workbook
 
 TRICKY = [
@@ -85,3 +87,14 @@ def test_package_is_a_valid_zip_with_many_rows(tmp_path: Path) -> None:
         assert b"tabSelected" not in archive.read("xl/worksheets/sheet2.xml")
     grid = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     assert len(grid) == 20_000 and grid[-1] == [19_999, "第19999行：消防通道堆放杂物"]
+
+
+def test_a_sheet_too_large_for_a_plain_zip_is_refused_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("huitoukan.xlsx_writer._ZIP32_LIMIT", 10_000)
+    sheet = Sheet("大表", [10])
+    for n in range(2_000):
+        sheet.add(cells([f"第{n}行"]))
+    with pytest.raises(HuitoukanError, match="按部门分批汇总"):
+        write_workbook(tmp_path / "大.xlsx", [sheet], "标题", "说明")
