@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,8 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        with contextlib.suppress(OSError):  # mkstemp makes it private to its owner
+            os.chmod(tmp, _mode_for(path))
         try:
             os.replace(tmp, path)
         except PermissionError:
@@ -33,6 +36,17 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions `path` has, or those a new file gets (0666 less the umask), so a
+    register in a shared folder stays readable by the colleagues it was readable by."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def sha256_of(path: Path) -> str:
