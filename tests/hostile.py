@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from huitoukan.campaign import Campaign
-from huitoukan.form_layout import FORM_SHEET
+from huitoukan.form_layout import COLUMNS, FORM_SHEET
 from tests.helpers import filled_form, hazard, header_position
 
 
@@ -145,20 +145,7 @@ def control_characters(path: Path) -> Path:
     ws.write_string(0, 0, "部门（章）：附属医院")
     ws.write_string(0, 2, "主要负责人：冯医生")
     ws.write_string(0, 4, "日期：2023年12月14日")
-    headers = [
-        "序号",
-        "部位",
-        "检查内容",
-        "存在隐患问题",
-        "整改措施",
-        "整改时限",
-        "整改完成情况",
-        "责任人",
-        "检查时间",
-        "销号时间",
-        "备注",
-    ]
-    for c, h in enumerate(headers):
+    for c, h in enumerate(column.header for column in COLUMNS):
         ws.write_string(1, c, h)
     row = [
         1,

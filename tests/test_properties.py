@@ -13,17 +13,16 @@ from hypothesis import strategies as st
 
 from huitoukan.campaign import default_campaign
 from huitoukan.collecting import collect, collect_to_register
-from huitoukan.form_layout import NOTHING_FOUND_WORDS
+from huitoukan.form_layout import says_nothing_found
 from huitoukan.merging import merge
 from huitoukan.register_layout import HAZARD_SHEET
-from huitoukan.text import normalize_key
 from tests.helpers import filled_form, sheet_rows
 
 CAMPAIGN = default_campaign()
 UNITS = [u.name for u in CAMPAIGN.units]
 text = st.text(
     alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), min_size=1, max_size=12
-).filter(lambda s: s.strip() and normalize_key(s).rstrip("。.") not in NOTHING_FOUND_WORDS)
+).filter(lambda s: s.strip() and not says_nothing_found(s.strip()))
 day = st.dates(min_value=date(2023, 11, 1), max_value=date(2024, 2, 1))
 row = st.fixed_dictionaries(
     {

@@ -139,6 +139,23 @@ NOTHING_FOUND_WORDS = frozenset(
     )
 )
 """What departments write in 存在隐患问题 when the item was checked and nothing was found."""
+_NOTHING_FOUND_FIRST = frozenset(word[0] for word in NOTHING_FOUND_WORDS)
+
+
+@functools.cache
+def _may_say_nothing_found(first: str) -> bool:
+    return normalize_key(first) in _NOTHING_FOUND_FIRST
+
+
+def says_nothing_found(text: str) -> bool:
+    """`text` (as `cell_text` gives it) is 无, 未发现隐患…: checked, nothing found.
+
+    Runs on every hazard of every return: the first character is tested (cached)
+    before the whole text is normalised."""
+    return bool(text) and (
+        _may_say_nothing_found(text[0]) and normalize_key(text).rstrip("。.") in NOTHING_FOUND_WORDS
+    )
+
 
 LONG_STANDING_MARKERS = ("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改")
 """Words in 备注 or 整改措施 that flag a hazard for the safety leadership group."""

@@ -99,6 +99,7 @@ def write_register(
     """Write the whole register to `path` (callers pass a temporary path, then rename)."""
     as_of = status.as_of
     widths = [w for _, w in HAZARD_COLUMNS]
+    value_widths = widths[1:]  # after 序号
     header = cells([h for h, _ in HAZARD_COLUMNS], Style.HEAD)
 
     def hazard_sheet(name: str) -> Sheet:
@@ -111,7 +112,7 @@ def write_register(
 
     def render(hazard: HazardRow) -> tuple[bytes, float | None]:
         values = hazard_cells(hazard, as_of)
-        return cells(values).encode(), row_height(values, widths[1:])
+        return cells(values).encode(), row_height(values, value_widths)
 
     # One pass: each hazard's cells are built once and go, deflated, to every sheet that
     # lists it. Overdue rows are written most overdue first, after the pass: their text

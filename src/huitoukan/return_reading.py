@@ -7,7 +7,6 @@ footer fields (上报人, 联系方式) from below it. Every row with content is
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +16,11 @@ from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.form_layout import (
     FOOTER_LABELS,
     HEADER_LABELS,
-    NOTHING_FOUND_WORDS,
     HeaderMatch,
     Label,
     find_header,
     match_label,
+    says_nothing_found,
 )
 from huitoukan.models import CheckedItem, Problem, ReturnForm, Severity
 from huitoukan.row_validation import RowCells, RowChecker, cell_text
@@ -292,15 +291,6 @@ def _date_text(value: object) -> object:
     return value
 
 
-_NOTHING_FOUND_FIRST = frozenset(word[0] for word in NOTHING_FOUND_WORDS)
-
-
-@functools.cache
-def _may_say_nothing_found(first: str) -> bool:
-    """A cheap test before normalising a hazard text to compare it with 无, 未发现隐患……"""
-    return normalize_key(first) in _NOTHING_FOUND_FIRST
-
-
 def _read_rows(form: ReturnForm, sheet: FormSheet, campaign: Campaign) -> None:
     """Every row of the table with content: a hazard, or an item checked with nothing found.
 
@@ -362,12 +352,7 @@ def _read_rows(form: ReturnForm, sheet: FormSheet, campaign: Campaign) -> None:
             )
         if not raw.extras and not any(t for name, t in raw.texts.items() if name != "seq"):
             continue  # blank, or the template's pre-numbered empty row
-        hazard_text = raw.text("hazard")
-        if (
-            hazard_text
-            and _may_say_nothing_found(hazard_text[0])
-            and normalize_key(hazard_text).rstrip("。.") in NOTHING_FOUND_WORDS
-        ):
+        if says_nothing_found(raw.text("hazard")):
             form.checked.append(CheckedItem(item=raw.text("item"), source_row=r + 1))
             continue
         form.hazards.append(checker.hazard(raw))
