@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -12,28 +13,52 @@ from openpyxl import load_workbook
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_installed_wheel_issues_forms_from_any_folder(tmp_path: Path) -> None:
-    env_dir = tmp_path / "venv"
-    # System site-packages supply the dependencies; the project itself is installed
-    # from a freshly built wheel, so the templates must come from inside it.
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+def _python_in(env_dir: Path) -> tuple[Path, Path]:
     bindir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
-    python = bindir / ("python.exe" if sys.platform == "win32" else "python")
+    return bindir, bindir / ("python.exe" if sys.platform == "win32" else "python")
+
+
+def test_installed_wheel_issues_forms_from_any_folder(tmp_path: Path) -> None:
+    """Built and installed the way a user's `pip install .` does, in a new virtual
+    environment, whether the tests themselves run inside a virtual environment or not.
+
+    The dependencies come from the environment running the tests (a .pth file puts its
+    site-packages after the new environment's own), so no network is needed; the
+    project itself comes only from the freshly built wheel."""
+    wheels = tmp_path / "wheels"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
+        + ["-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(wheels.glob("huitoukan-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bindir, python = _python_in(env_dir)
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site) / "outer-dependencies.pth").write_text("\n".join(sorted(outer)) + "\n")
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
         check=True,
         capture_output=True,
     )
     elsewhere = tmp_path / "其他文件夹"
     elsewhere.mkdir()
     located = subprocess.run(
-        [str(python), "-c", "import huitoukan, sys; print(huitoukan.__file__)"],
+        [str(python), "-c", "import huitoukan; print(huitoukan.__file__)"],
         cwd=elsewhere,
         check=True,
         capture_output=True,
         text=True,
     )
-    assert str(env_dir) in located.stdout
+    assert Path(located.stdout.strip()).is_relative_to(env_dir)
     run = subprocess.run(
         [str(bindir / "huitoukan"), "issue", "--out", "D"],
         cwd=elsewhere,

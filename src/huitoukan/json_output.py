@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Hashable
 from typing import IO, Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter
@@ -20,7 +19,8 @@ CHUNK = 1000
 
 
 @functools.cache
-def _adapter(annotation: Hashable) -> TypeAdapter[Any]:
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    """One adapter per annotation (annotations are hashable types)."""
     return TypeAdapter(annotation)
 
 
