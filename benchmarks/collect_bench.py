@@ -36,7 +36,7 @@ CACHE = HERE / ".cache"
 AS_OF = "2023-12-20"
 sys.path.insert(0, str(ROOT / "src"))
 
-from huitoukan.form_layout import COLUMNS  # noqa: E402
+from huitoukan.forms.layout import COLUMNS  # noqa: E402
 
 FLOOR = """
 import sys

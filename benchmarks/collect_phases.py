@@ -25,13 +25,13 @@ sys.path.insert(0, str(HERE))
 
 from collect_bench import AS_OF, dataset  # noqa: E402
 
+from huitoukan.actions.collect import CollectReport, CollectResult, collect  # noqa: E402
 from huitoukan.campaign import load_campaign  # noqa: E402
-from huitoukan.collecting import CollectReport, CollectResult, collect  # noqa: E402
 from huitoukan.json_output import write_json  # noqa: E402
-from huitoukan.models import RegisterState  # noqa: E402
-from huitoukan.register_file import replace_register  # noqa: E402
-from huitoukan.register_writing import write_register  # noqa: E402
-from huitoukan.status import build_status  # noqa: E402
+from huitoukan.register.record import RegisterState  # noqa: E402
+from huitoukan.register.status import build_status  # noqa: E402
+from huitoukan.register.store import replace_register  # noqa: E402
+from huitoukan.register.writing import write_register  # noqa: E402
 
 
 def fastest(repeat: int, run: Callable[[], object]) -> float:

@@ -26,7 +26,7 @@ HUITOUKAN = """
 import resource, sys, time
 from pathlib import Path
 from huitoukan.campaign import default_campaign
-from huitoukan.collecting import read_one
+from huitoukan.returns.batch import read_one
 t = time.perf_counter()
 form = read_one(Path(sys.argv[1]), default_campaign())
 elapsed = time.perf_counter() - t

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from huitoukan.campaign import default_campaign  # noqa: E402
-from huitoukan.form_layout import FORM_SHEET  # noqa: E402
+from huitoukan.forms.layout import FORM_SHEET  # noqa: E402
 from tests.helpers import filled_form, header_position, set_label  # noqa: E402
 
 OUT = ROOT / "examples" / "回收"

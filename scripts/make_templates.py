@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from huitoukan.campaign import default_campaign  # noqa: E402
-from huitoukan.form_layout import (  # noqa: E402
+from huitoukan.forms.layout import (  # noqa: E402
     CHECKLIST_SHEET,
     COLUMNS,
     FOOTER_LABELS,
@@ -26,7 +26,7 @@ from huitoukan.form_layout import (  # noqa: E402
     HEADER_LABELS,
     ITEMS_SHEET,
 )
-from huitoukan.sheet_style import (  # noqa: E402
+from huitoukan.xlsx.styles import (  # noqa: E402
     BODY_FONT,
     BOX,
     CENTER,

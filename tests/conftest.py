@@ -7,7 +7,8 @@ import pytest
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from huitoukan.campaign import Campaign, default_campaign, default_campaign_text, parse_campaign
+from huitoukan.campaign import Campaign, default_campaign
+from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 
 # Tests never write into the repository: no example database, hypothesis's own files in /tmp.
 set_hypothesis_home_dir(tempfile.mkdtemp(prefix="huitoukan-hypothesis-"))

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from huitoukan.actions.collect import collect
 from huitoukan.campaign import default_campaign
-from huitoukan.collecting import collect
 
 
 def main(folder: Path) -> None:
@@ -25,7 +25,7 @@ def main(folder: Path) -> None:
             times[str(last[0])] = now - float(last[1])  # type: ignore[arg-type]
         last[:] = [path, now]
 
-    collection = collect(default_campaign(), [folder], progress=progress)
+    collection = collect(default_campaign(), [folder], on_file=progress)
     if last[0] is not None:
         times[str(last[0])] = time.perf_counter() - float(last[1])  # type: ignore[arg-type]
     try:

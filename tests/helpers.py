@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.campaign import Campaign
-from huitoukan.form_layout import COLUMNS, FORM_SHEET, find_header
-from huitoukan.issuing import FormSheet, fill_form, form_file_name
-from huitoukan.template_files import FORM_TEMPLATE, template_path
+from huitoukan.forms.issuing import TemplateForm, fill_form, form_file_name
+from huitoukan.forms.layout import COLUMNS, FORM_SHEET, find_header
+from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 
 Row = Mapping[str, object]
 """Header text (序号, 部位, …) → value to type."""
@@ -46,7 +46,7 @@ def set_label(ws: Worksheet, label: str, value: object) -> None:
 
 def write_rows(ws: Worksheet, rows: Sequence[Row]) -> None:
     """Type rows into the table, inserting rows (as Excel would) when ten are not enough."""
-    FormSheet(ws.parent).make_room(len(rows))
+    TemplateForm(ws.parent).make_room(len(rows))
     header_row, columns = header_position(ws)
     first = header_row + 1
     for offset, row in enumerate(rows):

@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from huitoukan.campaign import Campaign
-from huitoukan.form_layout import COLUMNS, FORM_SHEET
+from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from tests.helpers import filled_form, hazard, header_position
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
-from huitoukan.collecting import collect, collect_to_register, read_one
-from huitoukan.models import FileOutcome, Severity
-from huitoukan.register_layout import HAZARD_SHEET
+from huitoukan.model.problems import Severity
+from huitoukan.model.returns import FileOutcome
+from huitoukan.register.layout import HAZARD_SHEET
+from huitoukan.returns.batch import read_one
 from tests import hostile
 from tests.helpers import sheet_rows
 
@@ -129,7 +131,7 @@ def test_unexpected_error_is_one_line_or_traceback_with_debug(
     def broken(*args: object) -> None:
         raise KeyError("sheet1")
 
-    monkeypatch.setattr("huitoukan.collecting.read_return", broken)
+    monkeypatch.setattr("huitoukan.returns.batch.read_return", broken)
     form = read_one(path, campaign)
     assert not form.readable and "\n" not in form.reason
     assert "KeyError" in form.reason and "另存为 .xlsx" in form.reason

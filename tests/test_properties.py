@@ -11,11 +11,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import default_campaign
-from huitoukan.collecting import collect, collect_to_register
-from huitoukan.form_layout import says_nothing_found
-from huitoukan.merging import merge
-from huitoukan.register_layout import HAZARD_SHEET
+from huitoukan.forms.layout import says_nothing_found
+from huitoukan.register.layout import HAZARD_SHEET
+from huitoukan.register.merging import merge
 from tests.helpers import filled_form, sheet_rows
 
 CAMPAIGN = default_campaign()

@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.cli import app
-from huitoukan.form_layout import FORM_SHEET
-from huitoukan.issuing import form_file_name
-from huitoukan.register_layout import HAZARD_SHEET, SUMMARY_SHEET
+from huitoukan.forms.issuing import form_file_name
+from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
 from tests.helpers import closed, hazard, header_position, set_label, sheet_rows, write_rows
 
 

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.cli import app
-from huitoukan.form_layout import FORM_SHEET
-from huitoukan.issuing import form_file_name
+from huitoukan.forms.issuing import form_file_name
+from huitoukan.forms.layout import FORM_SHEET
 from tests.helpers import closed, hazard, header_position, set_label, write_rows
 
 

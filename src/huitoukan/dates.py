@@ -79,3 +79,18 @@ def _from_number(number: float) -> date:
     if _SERIAL_MIN <= number <= _SERIAL_MAX:
         return _EXCEL_EPOCH + timedelta(days=int(number))
     raise DateNotUnderstood(f"{number:g}")
+
+
+def date_option(text: str | None, option: str, today: date) -> date:
+    """A date typed on the command line for `option` (today when not given)."""
+    from huitoukan.errors import InputError
+
+    if text is None:
+        return today
+    try:
+        parsed = parse_date(text, today)
+    except DateNotUnderstood:
+        parsed = None
+    if parsed is None:
+        raise InputError(f"{option} “{text}” 不是有效日期，请写成 2023-12-20")
+    return parsed

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from huitoukan.campaign import default_campaign_text
+from huitoukan.campaign.loading import default_campaign_text
 from huitoukan.cli import app
-from huitoukan.issuing import form_file_name
+from huitoukan.forms.issuing import form_file_name
 from tests.conftest import campaign_with_colleges_text
 
 
@@ -69,7 +69,7 @@ def test_every_command_has_chinese_help(runner: CliRunner) -> None:
 def test_office_edited_template_from_campaign_toml(runner: CliRunner, chdir_tmp: Path) -> None:
     from openpyxl import load_workbook
 
-    from huitoukan.template_files import FORM_TEMPLATE, template_path
+    from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 
     wb = load_workbook(template_path(FORM_TEMPLATE))
     ws = wb.worksheets[0]

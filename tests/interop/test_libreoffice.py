@@ -21,10 +21,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from huitoukan.actions.collect import collect_to_register
 from huitoukan.campaign import Campaign
-from huitoukan.collecting import collect_to_register, read_one
-from huitoukan.form_layout import FORM_SHEET
-from huitoukan.issuing import CHECKLIST_FILE, form_file_name, issue_forms
+from huitoukan.forms.checklist import CHECKLIST_FILE
+from huitoukan.forms.issuing import form_file_name, issue_forms
+from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.returns.batch import read_one
 from scripts.render_pages import to_pdf
 from tests.helpers import header_position, label_cell
 

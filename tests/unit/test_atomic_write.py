@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from huitoukan.atomic_write import write_atomically
+from huitoukan.files import write_atomically
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")

@@ -5,12 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from huitoukan.campaign import (
-    Campaign,
-    default_campaign_text,
-    load_campaign,
-    parse_campaign,
-)
+from huitoukan.campaign import Campaign
+from huitoukan.campaign.loading import default_campaign_text, load_campaign, parse_campaign
 from huitoukan.errors import CampaignError
 
 SEED_UNITS = [

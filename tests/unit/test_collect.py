@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
-from huitoukan.collecting import collect, collect_to_register
 from huitoukan.errors import HuitoukanError
-from huitoukan.models import FileOutcome
-from huitoukan.register_file import recorded_state, register_lock
-from huitoukan.register_layout import (
+from huitoukan.model.returns import FileOutcome
+from huitoukan.register.layout import (
     COVERAGE_SHEET,
     FILES_SHEET,
     HAZARD_SHEET,
@@ -21,7 +20,9 @@ from huitoukan.register_layout import (
     PROBLEMS_SHEET,
     SUMMARY_SHEET,
 )
-from huitoukan.register_reading import read_register, read_register_sheets
+from huitoukan.register.lock import register_lock
+from huitoukan.register.reading import read_register, read_register_sheets
+from huitoukan.register.record import recorded_state
 from tests.helpers import closed, filled_form, hazard, sheet_rows
 
 AS_OF = date(2023, 12, 20)
@@ -185,7 +186,7 @@ def test_failed_write_leaves_previous_register(
     def crash(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("huitoukan.register_writing._files", crash)
+    monkeypatch.setattr("huitoukan.register.writing._files", crash)
     with pytest.raises(KeyboardInterrupt):
         collect_to_register(campaign, [tmp_path / "r"], out, date(2024, 1, 5))
     assert out.read_bytes() == before
@@ -251,7 +252,7 @@ def test_register_reads_back_to_the_same_hazards(campaign: Campaign, tmp_path: P
 def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
     campaign: Campaign, tmp_path: Path
 ) -> None:
-    from huitoukan.return_files import find_returns
+    from huitoukan.returns.finding import find_returns
 
     filled_form(campaign, "附属医院", tmp_path / "r" / "第一批" / "医院.xlsx", [hazard()])
     filled_form(campaign, "学院警务室", tmp_path / "r" / "第二批" / "深一层" / "警务室.xls", [])
@@ -269,7 +270,7 @@ def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
 def test_overdue_sheet_is_most_overdue_first_whether_rows_are_kept_or_rebuilt(
     campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, budget: int
 ) -> None:
-    monkeypatch.setattr("huitoukan.register_writing.OVERDUE_TEXT_BUDGET", budget)
+    monkeypatch.setattr("huitoukan.register.writing.OVERDUE_TEXT_BUDGET", budget)
     deadlines = [date(2023, 12, d) for d in (18, 11, 15, 11, 19)]
     rows = [hazard(部位=f"{n}号楼", 整改时限=d) for n, d in enumerate(deadlines, start=1)]
     filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [*rows, closed()])

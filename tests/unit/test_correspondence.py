@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
-from huitoukan.collecting import collect, collect_to_register
-from huitoukan.feedback import ERROR_FILL, SUMMARY_SHEET, WARNING_FILL, write_feedback
-from huitoukan.form_layout import FORM_SHEET
-from huitoukan.leader_report import REPORT_SHEET, write_report
-from huitoukan.notices import COMBINED_FILE, notice_file, notices, write_notices
-from huitoukan.register_layout import SUMMARY_SHEET as REGISTER_SUMMARY
-from huitoukan.status import build_status
+from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.letters.feedback import ERROR_FILL, SUMMARY_SHEET, WARNING_FILL, write_feedback
+from huitoukan.letters.notices import COMBINED_FILE, notice_file, notices, write_notices
+from huitoukan.letters.report import REPORT_SHEET, write_report
+from huitoukan.register.layout import SUMMARY_SHEET as REGISTER_SUMMARY
+from huitoukan.register.status import build_status
 from tests.helpers import closed, filled_form, hazard, header_position, label_cell, sheet_rows
 
 AS_OF = date(2023, 12, 20)

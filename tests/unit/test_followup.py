@@ -5,11 +5,12 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
-from huitoukan.campaign_state import followup_round, load_state
-from huitoukan.form_layout import FORM_SHEET
-from huitoukan.issuing import form_file_name, issue_forms
-from huitoukan.return_reading import read_return
+from huitoukan.forms.followup import followup_round
+from huitoukan.forms.issuing import form_file_name, issue_forms
+from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.returns.form_reading import read_return
 from tests.helpers import closed, filled_form, hazard, header_position
 
 
@@ -20,7 +21,7 @@ def test_followup_prefills_every_row_and_reads_back_the_same(
     rows += [closed(部位="已关", 备注="=SUM(A1)"), hazard(部位="默认时限", 整改时限=None)]
     filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", rows)
     state = load_state(campaign, [tmp_path / "回收"])
-    round_ = followup_round(state, date(2023, 12, 21), date(2023, 12, 28), only_open=False)
+    round_ = followup_round(state.hazards, date(2023, 12, 21), date(2023, 12, 28), only_open=False)
     result = issue_forms(campaign, tmp_path / "第二轮", ["总务基建处"], followup=round_)
     assert [f.department for f in result.forms] == ["总务基建处"]
     path = tmp_path / "第二轮" / form_file_name("总务基建处")
@@ -56,7 +57,7 @@ def test_only_open_leaves_out_departments_with_nothing_open(
     filled_form(campaign, "附属医院", tmp_path / "r" / "a.xlsx", [closed()])
     filled_form(campaign, "学院警务室", tmp_path / "r" / "b.xlsx", [hazard()])
     state = load_state(campaign, [tmp_path / "r"])
-    round_ = followup_round(state, date(2023, 12, 21), date(2023, 12, 28), only_open=True)
+    round_ = followup_round(state.hazards, date(2023, 12, 21), date(2023, 12, 28), only_open=True)
     result = issue_forms(campaign, tmp_path / "out", followup=round_)
     assert [f.department for f in result.forms] == ["学院警务室"]
     note = load_workbook(tmp_path / "out" / form_file_name("学院警务室"))[FORM_SHEET]["A4"].value

@@ -6,16 +6,14 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from huitoukan.atomic_write import sha256_of
-from huitoukan.campaign import Campaign, parse_campaign
+from huitoukan.campaign import Campaign
+from huitoukan.campaign.loading import parse_campaign
 from huitoukan.errors import OutputExistsError
-from huitoukan.form_layout import COLUMNS, FORM_SHEET, ITEMS_SHEET
-from huitoukan.issuing import (
-    CHECKLIST_FILE,
-    DISTRIBUTION_FILE,
-    form_file_name,
-    issue_forms,
-)
+from huitoukan.files import sha256_of
+from huitoukan.forms.checklist import CHECKLIST_FILE
+from huitoukan.forms.distribution import DISTRIBUTION_FILE
+from huitoukan.forms.issuing import form_file_name, issue_forms
+from huitoukan.forms.layout import COLUMNS, FORM_SHEET, ITEMS_SHEET
 
 HEADERS = [
     "序号",

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import python_calamine
 
-from huitoukan import collecting
+from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
-from huitoukan.collecting import collect, collect_to_register
+from huitoukan.returns import batch as collecting
 from tests.helpers import closed, filled_form, hazard
 
 

@@ -7,9 +7,10 @@ import pytest
 from openpyxl import load_workbook
 
 from huitoukan.campaign import Campaign
-from huitoukan.form_layout import FORM_SHEET
-from huitoukan.models import ReturnForm, Severity
-from huitoukan.return_reading import read_return
+from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.model.problems import Severity
+from huitoukan.model.returns import ReturnForm
+from huitoukan.returns.form_reading import read_return
 from tests.helpers import closed, filled_form, hazard, header_position, label_cell, set_label
 
 

@@ -8,8 +8,9 @@ import pytest
 import python_calamine
 from openpyxl import load_workbook
 
+from huitoukan.cells import column_letter
 from huitoukan.errors import HuitoukanError
-from huitoukan.xlsx_writer import BarChart, Sheet, Style, cells, column_letter, write_workbook
+from huitoukan.xlsx.writer import BarChart, Sheet, Style, cells, write_workbook
 
 TRICKY = [
     "a&b<c>d",
@@ -92,7 +93,7 @@ def test_package_is_a_valid_zip_with_many_rows(tmp_path: Path) -> None:
 def test_a_sheet_too_large_for_a_plain_zip_is_refused_in_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("huitoukan.xlsx_writer._ZIP32_LIMIT", 10_000)
+    monkeypatch.setattr("huitoukan.xlsx.writer._ZIP32_LIMIT", 10_000)
     sheet = Sheet("大表", [10])
     for n in range(2_000):
         sheet.add(cells([f"第{n}行"]))

@@ -1,0 +1,139 @@
+"""`collect`: find the returns, read each behind its own safety net, merge, write the register."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from huitoukan.campaign import Campaign
+from huitoukan.model.problems import Problem
+from huitoukan.model.returns import FileOutcome, SkippedFile
+from huitoukan.register.merging import Collection, merge
+from huitoukan.register.record import RegisterState
+from huitoukan.register.status import StatusReport, build_status
+from huitoukan.register.store import replace_register
+from huitoukan.register.writing import write_register
+from huitoukan.returns.batch import OnFile, read_returns
+from huitoukan.returns.finding import find_returns
+
+if TYPE_CHECKING:  # openpyxl, behind feedback, costs 0.15 s to import
+    from huitoukan.letters.feedback import FeedbackCopy
+
+
+@dataclass
+class CollectResult:
+    """What a collect run did (a dataclass: it holds openpyxl-free results and, only when
+    asked for, the 退回修改 copies, whose module imports openpyxl)."""
+
+    collection: Collection
+    status: StatusReport
+    register_file: Path | None = None
+    backup: Path | None = None
+    feedback: list[FeedbackCopy] | None = None
+    """The 退回修改 copies written, when asked for."""
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.collection.errors else 0
+
+
+class FileReport(BaseModel):
+    file: str
+    department: str
+    form_date: date | None
+    sha256: str
+    outcome: FileOutcome
+    hazards: int
+    errors: int
+    warnings: int
+    reason: str
+
+
+class CollectReport(BaseModel):
+    """What `collect --json` prints: every file, every problem, and the status."""
+
+    register_file: Path | None
+    backup: Path | None
+    files: list[FileReport]
+    skipped: list[SkippedFile]
+    problems: list[Problem]
+    status: StatusReport
+
+    @classmethod
+    def of(cls, result: CollectResult) -> CollectReport:
+        collection = result.collection
+        return cls(
+            register_file=result.register_file,
+            backup=result.backup,
+            files=[
+                FileReport(
+                    file=f.file,
+                    department=f.department,
+                    form_date=f.form_date,
+                    sha256=f.sha256,
+                    outcome=collection.outcomes[f.file],
+                    hazards=len(f.hazards),
+                    errors=f.errors if f.readable else 1,
+                    warnings=f.warnings,
+                    reason=f.reason,
+                )
+                for f in collection.forms
+            ],
+            skipped=collection.skipped,
+            problems=collection.problems,
+            status=result.status,
+        )
+
+
+def collect(
+    campaign: Campaign,
+    inputs: Sequence[Path],
+    exclude: Sequence[Path] = (),
+    on_file: OnFile | None = None,
+    debug: bool = False,
+) -> Collection:
+    """Every return under `inputs` read and merged (nothing written)."""
+    paths, skipped = find_returns(inputs, exclude)
+    return merge(read_returns(paths, campaign, on_file, debug), skipped)
+
+
+def collect_to_register(
+    campaign: Campaign,
+    inputs: Sequence[Path],
+    register: Path | None,
+    as_of: date,
+    on_file: OnFile | None = None,
+    debug: bool = False,
+    feedback_dir: Path | None = None,
+) -> CollectResult:
+    """Collect, write the register (unless `register` is None) and, given `feedback_dir`,
+    the 退回修改 copies for departments whose returns have problems."""
+    exclude: list[Path] = []
+    if register is not None:
+        exclude = [register, *register.parent.glob(f"{register.stem}.备份-*{register.suffix}")]
+    collection = collect(campaign, inputs, exclude, on_file, debug)
+    returned = collection.returned()
+    status = build_status(campaign, collection.hazards, returned, as_of)
+    backup = None
+    if register is not None:
+        state = RegisterState.model_construct(hazards=collection.hazards, returned=returned)
+        backup = replace_register(
+            register, lambda tmp: write_register(tmp, campaign, collection, status), state
+        )
+    copies = None
+    if feedback_dir is not None:  # openpyxl is imported only for this
+        from huitoukan.letters.feedback import write_feedback
+
+        copies = write_feedback(collection, feedback_dir)
+    return CollectResult(
+        collection=collection,
+        status=status,
+        register_file=register,
+        backup=backup,
+        feedback=copies,
+    )

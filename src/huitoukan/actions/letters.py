@@ -1,0 +1,29 @@
+"""`remind` and `report`: the correspondence made from the campaign's status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from huitoukan.actions.state import status_of
+from huitoukan.campaign import Campaign
+from huitoukan.files import write_atomically
+from huitoukan.letters.notices import Notice, notices, write_notices
+from huitoukan.letters.report import write_report
+from huitoukan.register.status import StatusReport
+
+
+def remind(
+    campaign: Campaign, sources: Sequence[Path], as_of: date, out_dir: Path
+) -> tuple[list[Notice], list[Path]]:
+    """The notices due as of `as_of`, written into `out_dir`; and the files written."""
+    items = notices(campaign, status_of(campaign, sources, as_of))
+    return items, write_notices(items, out_dir)
+
+
+def report(campaign: Campaign, sources: Sequence[Path], as_of: date, out: Path) -> StatusReport:
+    """The leaders' report written to `out`; the status it shows."""
+    status = status_of(campaign, sources, as_of)
+    write_atomically(out, lambda tmp: write_report(tmp, campaign, status))
+    return status

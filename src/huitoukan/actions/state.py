@@ -1,0 +1,48 @@
+"""Where the campaign stands: hazards and returned departments, from a register or from returns.
+
+`status`, `remind`, `report` and `issue --followup` accept either the register collect
+wrote or the folder of returns itself; both give the same state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from huitoukan.campaign import Campaign
+from huitoukan.errors import InputError
+from huitoukan.register.layout import REGISTER_FILE
+from huitoukan.register.reading import is_register, read_register
+from huitoukan.register.record import RegisterState
+from huitoukan.register.status import StatusReport, build_status
+
+
+def load_state(campaign: Campaign, sources: Sequence[Path] = ()) -> RegisterState:
+    """From one register, or by collecting (in memory) the returns in `sources`;
+    without sources, the register in the working folder."""
+    sources = list(sources) or [Path(REGISTER_FILE)]
+    for source in sources:
+        if not source.exists():
+            raise InputError(
+                f"找不到 {source}：请先运行 huitoukan collect 生成台账，或指定报回表格所在的文件夹"
+            )
+    if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):
+        return read_register(sources[0])
+    from huitoukan.actions.collect import collect
+
+    collection = collect(campaign, sources)
+    return RegisterState.model_construct(hazards=collection.hazards, returned=collection.returned())
+
+
+def status_of(
+    campaign: Campaign,
+    sources: Sequence[Path],
+    as_of: date,
+    due_within: int = 7,
+    departments: Iterable[str] = (),
+) -> StatusReport:
+    """The status of the campaign as of `as_of` (departments by name or alias)."""
+    names = [u.name for u in campaign.resolve_units(list(departments))] if departments else []
+    state = load_state(campaign, sources)
+    return build_status(campaign, state.hazards, state.returned, as_of, due_within, names)

@@ -1,0 +1,31 @@
+"""The campaign: what is configured (`model`) and how it is loaded (`loading`)."""
+
+from huitoukan.campaign.loading import (
+    default_campaign,
+    default_campaign_text,
+    load_campaign,
+    parse_campaign,
+    write_default_campaign,
+)
+from huitoukan.campaign.model import (
+    CAMPAIGN_FILE_NAME,
+    COLLEGES_PLACEHOLDER,
+    Campaign,
+    CampaignInfo,
+    ChecklistItem,
+    Unit,
+)
+
+__all__ = [
+    "CAMPAIGN_FILE_NAME",
+    "COLLEGES_PLACEHOLDER",
+    "Campaign",
+    "CampaignInfo",
+    "ChecklistItem",
+    "Unit",
+    "default_campaign",
+    "default_campaign_text",
+    "load_campaign",
+    "parse_campaign",
+    "write_default_campaign",
+]

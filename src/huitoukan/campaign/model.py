@@ -1,0 +1,193 @@
+"""The campaign: school, dates, departments and the 附件1 checklist.
+
+The models map one to one onto the tables of `campaign.toml` (see `loading`), so a
+validation error's location is also a place in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from huitoukan.errors import CampaignError
+from huitoukan.text import normalize_key
+
+CAMPAIGN_FILE_NAME = "campaign.toml"
+COLLEGES_PLACEHOLDER = "各二级学院"
+"""The seed's collective name for the secondary colleges, expandable in campaign.toml."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Unit(_Strict):
+    """A department that receives a form and returns it."""
+
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+
+
+class ChecklistItem(_Strict):
+    """One row of 附件1: an inspection item and the departments responsible for it."""
+
+    category: str = Field(min_length=1)
+    number: int = Field(ge=1)
+    content: str = Field(min_length=1)
+    methods: tuple[str, ...] = ()
+    departments: tuple[str, ...] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        """Short reference used in tables, e.g. 消防安全-2."""
+        return f"{self.category}-{self.number}"
+
+
+class CampaignInfo(_Strict):
+    school: str = Field(min_length=1)
+    title: str = "学校安全问题专项整治“回头看”"
+    document_number: str = ""
+    issued_on: date
+    returns_due: date
+    ends_on: date
+    default_deadline: date
+    receiver: str = "安全保卫处"
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> CampaignInfo:
+        if self.returns_due < self.issued_on:
+            raise ValueError("报送截止日期（returns_due）早于印发日期（issued_on）")
+        if self.ends_on < self.issued_on:
+            raise ValueError("活动截止日期（ends_on）早于印发日期（issued_on）")
+        return self
+
+
+class TemplateFiles(_Strict):
+    """The office's own edited copies of the templates (paths relative to campaign.toml)."""
+
+    form: Path | None = None
+    checklist: Path | None = None
+
+
+class Campaign(_Strict):
+    """A whole campaign as configured; `units` is the list of form recipients."""
+
+    info: CampaignInfo = Field(alias="campaign")
+    departments: tuple[Unit, ...] = Field(min_length=1)
+    colleges: tuple[Unit, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
+    templates: TemplateFiles = TemplateFiles()
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("departments", "colleges")
+    @classmethod
+    def _unique_names(cls, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+        seen: set[str] = set()
+        for unit in units:
+            key = normalize_key(unit.name)
+            if key in seen:
+                raise ValueError(f"部门名称“{unit.name}”重复")
+            seen.add(key)
+        return units
+
+    @model_validator(mode="after")
+    def _checklist_names_known_units(self) -> Campaign:
+        known = {normalize_key(u.name) for u in self.departments} | {
+            normalize_key(c.name) for c in self.colleges
+        }
+        if self.colleges:
+            known.add(normalize_key(COLLEGES_PLACEHOLDER))
+        names = [normalize_key(u.name) for u in self.units]
+        for unit in self.units:
+            for alias in unit.aliases:
+                key = normalize_key(alias)
+                if key in names and key != normalize_key(unit.name):
+                    raise ValueError(f"别名“{alias}”与部门“{alias}”的名称相同")
+        for item in self.checklist:
+            for dept in item.departments:
+                if normalize_key(dept) not in known:
+                    raise ValueError(
+                        f"附件1“{item.label}”的责任部门“{dept}”不在 departments 部门名单中"
+                    )
+        return self
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:
+        """Departments that receive a form: 各二级学院 replaced by the named colleges, if any."""
+        if not self.colleges:
+            return self.departments
+        result: list[Unit] = []
+        for unit in self.departments:
+            if unit.name == COLLEGES_PLACEHOLDER:
+                result.extend(self.colleges)
+            else:
+                result.append(unit)
+        if not any(u.name == COLLEGES_PLACEHOLDER for u in self.departments):
+            result.extend(self.colleges)
+        return tuple(result)
+
+    def items_for(self, unit_name: str) -> tuple[ChecklistItem, ...]:
+        """The 附件1 items a department is responsible for (colleges inherit 各二级学院's)."""
+        is_college = any(c.name == unit_name for c in self.colleges)
+        return tuple(
+            item
+            for item in self.checklist
+            if unit_name in item.departments
+            or (is_college and COLLEGES_PLACEHOLDER in item.departments)
+        )
+
+    def responsible_units(self, item: ChecklistItem) -> tuple[str, ...]:
+        """The recipients responsible for `item`, with 各二级学院 expanded."""
+        names: list[str] = []
+        for dept in item.departments:
+            if dept == COLLEGES_PLACEHOLDER and self.colleges:
+                names.extend(c.name for c in self.colleges)
+            else:
+                names.append(dept)
+        return tuple(names)
+
+    def find_unit(self, text: str) -> Unit | None:
+        """The unit a department wrote its name as: exact name or alias, else the longest
+        name or alias contained in the text (e.g. “枣庄科技职业学院安全保卫处（章）”)."""
+        key = normalize_key(text)
+        if not key:
+            return None
+        exact = self._unit_keys.get(key)
+        if exact is not None:
+            return exact
+        for name_key, unit in self._unit_keys_longest_first:
+            if name_key in key:
+                return unit
+        return None
+
+    @cached_property
+    def _unit_keys(self) -> dict[str, Unit]:
+        keys: dict[str, Unit] = {}
+        for unit in self.units:
+            for name in (unit.name, *unit.aliases):
+                keys.setdefault(normalize_key(name), unit)
+        keys.pop("", None)
+        return keys
+
+    @cached_property
+    def _unit_keys_longest_first(self) -> list[tuple[str, Unit]]:
+        return sorted(self._unit_keys.items(), key=lambda pair: -len(pair[0]))
+
+    def resolve_units(self, names: Sequence[str]) -> tuple[Unit, ...]:
+        """Units for names typed on the command line; unknown names raise CampaignError."""
+        result: list[Unit] = []
+        for name in names:
+            unit = self.find_unit(name)
+            if unit is None or normalize_key(name) not in {
+                normalize_key(n) for n in (unit.name, *unit.aliases)
+            }:
+                known = "、".join(u.name for u in self.units)
+                raise CampaignError(f"没有名为“{name}”的部门。可用的部门：{known}")
+            if unit not in result:
+                result.append(unit)
+        return tuple(result)

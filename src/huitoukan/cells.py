@@ -1,0 +1,57 @@
+"""What a cell holds as a person sees it, and where it is (A1 references).
+
+Shared by everything that reads or writes workbooks: reading turns calamine's values
+into text, problems name their cell as an A1 reference.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime, time
+from typing import cast
+
+from huitoukan.text import clean_cell_text
+
+_MIDNIGHT = time()
+
+
+def cell_text(value: object) -> str:
+    """A cell value as the text a person sees (1.0 → "1", a date → 2023-12-10).
+
+    Runs on every cell of every return: the types calamine gives are tested exactly first."""
+    kind = type(value)
+    if kind is str:
+        return clean_cell_text(cast(str, value))
+    if value is None:
+        return ""
+    if kind is float:
+        number = cast(float, value)
+        return str(int(number)) if number.is_integer() else str(number)
+    if kind is datetime:
+        moment = cast(datetime, value)
+        return moment.date().isoformat() if moment.time() == _MIDNIGHT else str(moment)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return clean_cell_text(str(value))
+
+
+@functools.cache
+def column_letter(index: int) -> str:
+    """0-based column index → letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(row: int, column: int) -> str:
+    """The A1 reference of a 0-based (row, column)."""
+    return f"{column_letter(column)}{row + 1}"

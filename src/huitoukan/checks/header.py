@@ -1,0 +1,112 @@
+"""The checks of a form's header and footer lines: who sent it, who signed it, and when.
+
+SPEC 5: the department must be identifiable (the header's 部门, else the file name);
+the form must be signed by the department head (主要负责人); 上报人 and 联系方式 are
+asked for; the form's 日期 must be readable and not after the return deadline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huitoukan.campaign import Campaign
+from huitoukan.cells import cell_text
+from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.forms.layout import LabelValue
+from huitoukan.model.problems import Code, problem
+from huitoukan.model.returns import ReturnForm
+
+
+def identify_department(
+    form: ReturnForm, path: Path, labels: dict[str, LabelValue], campaign: Campaign, sheet: str
+) -> None:
+    """Set `form.department` from the header's 部门 (or the file name), with a problem when
+    it cannot be identified or the two disagree."""
+    entry = labels.get("department")
+    typed = cell_text(entry.value) if entry else ""
+    by_header = campaign.find_unit(typed) if typed else None
+    by_name = campaign.find_unit(path.stem)
+    form.department_text = typed
+    cell = entry.value_ref if entry else ""
+    if by_header and by_name and by_header != by_name:
+        form.problems.append(
+            problem(
+                Code.DEPARTMENT_MISMATCH,
+                form.file,
+                sheet=sheet,
+                cell=cell,
+                field="部门（章）",
+                value=typed,
+                department=by_header.name,
+                by_header=by_header.name,
+                by_name=by_name.name,
+            )
+        )
+    unit = by_header or by_name
+    if unit is not None:
+        form.department = unit.name
+        return
+    form.problems.append(
+        problem(
+            Code.UNKNOWN_DEPARTMENT,
+            form.file,
+            sheet=sheet,
+            cell=cell,
+            field="部门（章）",
+            value=typed,
+            variant="" if typed else "blank",
+            typed=typed,
+        )
+    )
+
+
+def read_header_fields(
+    form: ReturnForm, labels: dict[str, LabelValue], campaign: Campaign, sheet: str
+) -> None:
+    """主要负责人, 上报人, 联系方式 and the form's 日期, with their problems."""
+
+    def add(code: Code, key: str, variant: str = "", **params: object) -> None:
+        entry = labels.get(key)
+        form.problems.append(
+            problem(
+                code,
+                form.file,
+                sheet=sheet,
+                cell=entry.value_ref if entry else "",
+                row=None,
+                field=entry.text if entry else key,
+                value=cell_text(entry.value) if entry else "",
+                department=form.department,
+                variant=variant,
+                **params,
+            )
+        )
+
+    head = labels.get("head")
+    form.head = cell_text(head.value) if head else ""
+    if not form.head:
+        add(Code.MISSING_HEAD, "head")
+    form.reporter = cell_text(labels["reporter"].value) if "reporter" in labels else ""
+    form.phone = cell_text(labels["phone"].value) if "phone" in labels else ""
+    if not form.reporter or not form.phone:
+        add(Code.MISSING_REPORTER, "reporter" if not form.reporter else "phone")
+    entry = labels.get("form_date")
+    raw = entry.value if entry else None
+    try:
+        form.form_date = parse_date(_date_text(raw), campaign.info.issued_on)
+    except DateNotUnderstood:
+        add(Code.BAD_DATE, "form_date", "form_date")
+        return
+    due = campaign.info.returns_due
+    if form.form_date is None:
+        add(Code.MISSING_FORM_DATE, "form_date")
+    elif form.form_date > due:
+        late = (form.form_date - due).days
+        add(Code.LATE_RETURN, "form_date", form_date=form.form_date, due=due, late=late)
+
+
+def _date_text(value: object) -> object:
+    """The template's `____年__月__日` line, filled in by hand, becomes plain text."""
+    if isinstance(value, str):
+        return value.replace("_", "").replace(" ", "").replace("\u3000", "")
+    return value

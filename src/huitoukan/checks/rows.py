@@ -1,0 +1,153 @@
+"""Turning the cells of one form row into a `HazardRow`, and the problems found on the way.
+
+Every check of SPEC 5 that concerns a single row lives here. A row with problems
+is still returned: nothing a department reported is dropped, it is marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from huitoukan.campaign import Campaign
+from huitoukan.cells import cell_ref
+from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
+from huitoukan.model.problems import Code, Problem, Severity, count, problem
+from huitoukan.model.returns import DONE, HazardRow, Progress
+
+
+@dataclass(slots=True)
+class RowCells:
+    """The cells of one form row: field → raw value and the text a person sees."""
+
+    row: int
+    """1-based row number."""
+    values: dict[str, object]
+    """Only the fields whose column the row reaches."""
+    texts: dict[str, str]
+    """`cell_text` of each value."""
+    columns: dict[str, int]
+    """Field → 0-based column, for the cell reference of a problem (made only then)."""
+    extras: list[tuple[str, str]] = field(default_factory=list)
+    """(header, text) of columns the form does not know: kept in 备注."""
+
+    def text(self, name: str) -> str:
+        return self.texts.get(name, "")
+
+    def ref(self, name: str) -> str:
+        """The A1 reference of the row's cell in `name`'s column ('' when the form has none)."""
+        column = self.columns.get(name)
+        return "" if column is None else cell_ref(self.row - 1, column)
+
+
+@dataclass
+class RowChecker:
+    campaign: Campaign
+    file: str
+    sheet: str
+    department: str
+    has_deadline_column: bool
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(
+        self, code: Code, cells: RowCells, name: str, variant: str = "", **params: object
+    ) -> None:
+        self.problems.append(
+            problem(
+                code,
+                self.file,
+                sheet=self.sheet,
+                cell=cells.ref(name),
+                row=cells.row,
+                field=COLUMN_BY_FIELD[name].header,
+                value=cells.text(name),
+                department=self.department,
+                variant=variant,
+                **params,
+            )
+        )
+
+    def hazard(self, cells: RowCells) -> HazardRow:
+        first = len(self.problems)
+        dates: dict[str, date | None] = {}
+        for name in DATE_FIELDS:
+            try:
+                dates[name] = parse_date(cells.values.get(name), self.campaign.info.issued_on)
+            except DateNotUnderstood:
+                dates[name] = None
+                self.problem(Code.BAD_DATE, cells, name, header=COLUMN_BY_FIELD[name].header)
+        progress_text = cells.text("progress")
+        progress = normalize_progress(progress_text)
+        deadline = dates["deadline"]
+        deadline_is_default = deadline is None
+        if deadline is None:
+            deadline = self.campaign.info.default_deadline
+        self._check(cells, progress, progress_text, dates)
+        remarks = cells.text("remarks")
+        if cells.extras:
+            extra = "；".join(f"{header}：{text}" for header, text in cells.extras)
+            remarks = f"{remarks}；{extra}" if remarks else extra
+        mine = self.problems[first:]
+        return HazardRow(
+            department=self.department,
+            seq=cells.text("seq"),
+            location=cells.text("location"),
+            item=cells.text("item"),
+            hazard=cells.text("hazard"),
+            measures=cells.text("measures"),
+            deadline=deadline,
+            deadline_is_default=deadline_is_default,
+            progress=progress,
+            progress_text=progress_text,
+            owner=cells.text("owner"),
+            checked_on=dates["checked_on"],
+            closed_on=dates["closed_on"],
+            remarks=remarks,
+            source_file=self.file,
+            source_sheet=self.sheet,
+            source_row=cells.row,
+            errors=count(mine, Severity.ERROR) if mine else 0,
+            warnings=count(mine, Severity.WARNING) if mine else 0,
+        )
+
+    def _check(
+        self,
+        cells: RowCells,
+        progress: Progress | None,
+        progress_text: str,
+        dates: dict[str, date | None],
+    ) -> None:
+        if not cells.text("hazard"):
+            variant = "" if cells.text("location") else "empty"
+            self.problem(Code.MISSING_HAZARD, cells, "hazard", variant)
+        if not cells.text("measures"):
+            self.problem(Code.MISSING_MEASURES, cells, "measures")
+        if not cells.text("owner"):
+            self.problem(Code.MISSING_OWNER, cells, "owner")
+        if not progress_text:
+            self.problem(Code.MISSING_PROGRESS, cells, "progress")
+        elif progress is None:
+            self.problem(Code.BAD_PROGRESS, cells, "progress")
+        checked, closed, deadline = dates["checked_on"], dates["closed_on"], dates["deadline"]
+        if not cells.text("checked_on"):
+            self.problem(Code.MISSING_CHECKED_ON, cells, "checked_on")
+        if closed and progress is not None and progress != DONE:
+            self.problem(Code.CLOSED_NOT_DONE, cells, "closed_on", progress=progress)
+        if progress == DONE and closed is None and not cells.text("closed_on"):
+            self.problem(Code.DONE_WITHOUT_CLOSED_ON, cells, "closed_on")
+        if closed and checked and closed < checked:
+            self.problem(
+                Code.CLOSED_BEFORE_CHECKED, cells, "closed_on", closed=closed, checked=checked
+            )
+        if deadline and checked and deadline < checked:
+            self.problem(
+                Code.DEADLINE_BEFORE_CHECKED, cells, "deadline", deadline=deadline, checked=checked
+            )
+        if self.has_deadline_column and not cells.text("deadline"):
+            self.problem(
+                Code.MISSING_DEADLINE,
+                cells,
+                "deadline",
+                default=self.campaign.info.default_deadline,
+            )

@@ -1,0 +1,289 @@
+"""The command line: parse options, call one core function (`huitoukan.actions`), render, exit.
+
+Exit codes: 0 success; 1 the run finished but found errors (or overdue hazards
+with --fail-if-overdue); 2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from huitoukan.errors import HuitoukanError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+app = typer.Typer(
+    name="huitoukan",
+    help=(
+        "学校安全问题专项整治“回头看”：发放自查整改清单（issue）、汇总全校隐患台账（collect）、"
+        "跟踪逾期与未报送（status）、催报督办通知（remind）、领导小组汇报（report）。\n\n"
+        "退出码：0 成功；1 运行完成但发现错误（或加 --fail-if-overdue 时存在逾期隐患）；"
+        "2 用法或配置错误。"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+CampaignOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--campaign",
+        "-c",
+        help="活动配置文件（默认：当前文件夹的 campaign.toml，没有则用内置默认活动）",
+        dir_okay=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="覆盖已有文件")]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="日期", help="统计日期，决定哪些隐患逾期（默认今天），如 2023-12-20"
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="输出机器可读的 JSON")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="读取出错时显示完整的错误信息")]
+DepartmentOption = Annotated[
+    list[str] | None,
+    typer.Option("--department", "-d", metavar="部门", help="只看这些部门（可重复，可用别名）"),
+]
+SourcesArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="[台账或报表文件夹]...",
+        help="全校隐患台账（默认当前文件夹的 全校隐患台账.xlsx），或报回表格所在的文件夹"
+        "（此时只在内存中汇总，不写文件）",
+    ),
+]
+
+
+def _print_json(model: BaseModel) -> None:
+    """Print a model as indented JSON, as UTF-8 bytes whatever the console's encoding."""
+    from huitoukan.json_output import write_json
+
+    sys.stdout.flush()
+    write_json(model, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+
+
+def _fail(error: HuitoukanError) -> typer.Exit:
+    from huitoukan.cli import render
+
+    render.error(error.message)
+    return typer.Exit(error.exit_code)
+
+
+def _day(text: str | None, option: str = "--as-of") -> date:
+    from huitoukan.dates import date_option
+
+    try:
+        return date_option(text, option, date.today())
+    except HuitoukanError as error:
+        raise _fail(error) from None
+
+
+@app.command()
+def init(
+    out: Annotated[Path, typer.Option("--out", "-o", help="写入的文件")] = Path("campaign.toml"),
+    force: ForceOption = False,
+) -> None:
+    """写出可编辑的活动配置 campaign.toml（学校、日期、部门及别名、二级学院、附件1项目）。"""
+    from huitoukan.campaign import write_default_campaign
+    from huitoukan.cli import render
+
+    try:
+        write_default_campaign(out, force)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.campaign_written(out)
+
+
+@app.command()
+def issue(
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹")] = Path("发放"),
+    department: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--department", "-d", metavar="部门", help="只发放给这些部门（可重复，可用别名）"
+        ),
+    ] = None,
+    campaign: CampaignOption = None,
+    force: ForceOption = False,
+    followup: Annotated[
+        Path | None,
+        typer.Option(
+            "--followup",
+            metavar="台账或报表文件夹",
+            help="跟进轮：按台账（或报回表格）把各部门最新报送的隐患预先填入表中，部门只需更新整改进度、补充新发现",
+        ),
+    ] = None,
+    only_open: Annotated[
+        bool, typer.Option("--only-open", help="跟进轮只发给仍有未销号隐患的部门")
+    ] = False,
+    form_date: Annotated[
+        str | None, typer.Option("--date", metavar="日期", help="跟进轮表头日期（默认今天）")
+    ] = None,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", metavar="日期", help="跟进轮报送截止日期（默认表头日期后 7 天）"),
+    ] = None,
+) -> None:
+    """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。"""
+    from huitoukan.actions.issue import issue as issue_forms
+    from huitoukan.campaign import load_campaign
+    from huitoukan.cli import render
+
+    day = _day(form_date, "--date")
+    deadline = _day(due, "--due") if due else None
+    try:
+        config = load_campaign(campaign)
+        result = issue_forms(
+            config, out, department or (), force, followup, day, deadline, only_open
+        )
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.issue_summary(result)
+
+
+@app.command()
+def collect(
+    returns: Annotated[
+        list[Path], typer.Argument(help="各部门报回的表格所在的文件夹或文件（可多个）")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="全校隐患台账文件")] = Path(
+        "全校隐患台账.xlsx"
+    ),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+    json_output: JsonOption = False,
+    debug: DebugOption = False,
+    feedback: Annotated[
+        Path | None,
+        typer.Option(
+            "--feedback",
+            metavar="文件夹",
+            help="为有问题的部门写出“退回修改”副本：问题单元格标色并加批注（原文件不改动）",
+        ),
+    ] = None,
+) -> None:
+    """读取、校验并汇总各部门报回的自查整改清单，生成全校隐患台账。"""
+    from huitoukan.actions.collect import CollectReport, collect_to_register
+    from huitoukan.campaign import load_campaign
+    from huitoukan.cli import render
+
+    day = _day(as_of)
+    try:
+        config = load_campaign(campaign)
+        with render.file_progress(enabled=not json_output) as on_file:
+            result = collect_to_register(config, returns, out, day, on_file, debug, feedback)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    if json_output:
+        _print_json(CollectReport.of(result))
+    else:
+        render.collect_report(result)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def status(
+    sources: SourcesArgument = None,
+    as_of: AsOfOption = None,
+    due_within: Annotated[
+        int, typer.Option("--due-within", min=0, help="列出多少天内到期的隐患")
+    ] = 7,
+    department: DepartmentOption = None,
+    long_standing: Annotated[
+        bool, typer.Option("--long-standing", help="只列出历史遗留问题（报学院安全工作领导小组）")
+    ] = False,
+    fail_if_overdue: Annotated[
+        bool, typer.Option("--fail-if-overdue", help="存在逾期隐患时退出码为 1（用于定时检查）")
+    ] = False,
+    campaign: CampaignOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。"""
+    from huitoukan.actions.state import status_of
+    from huitoukan.campaign import load_campaign
+
+    day = _day(as_of)
+    try:
+        config = load_campaign(campaign)
+        report = status_of(config, sources or [], day, due_within, department or ())
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    if json_output:
+        _print_json(report)
+    else:
+        from huitoukan.cli import render
+
+        if long_standing:
+            render.long_standing(report)
+        else:
+            render.status_report(report)
+    raise typer.Exit(report.exit_code(fail_if_overdue))
+
+
+@app.command()
+def remind(
+    sources: SourcesArgument = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹")] = Path("通知"),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+) -> None:
+    """写出催报、督办通知：未报送的部门、有逾期隐患的部门、逾期报送的部门各一份，另有汇总文件。"""
+    from huitoukan.actions.letters import remind as write_reminders
+    from huitoukan.campaign import load_campaign
+    from huitoukan.cli import render
+
+    day = _day(as_of)
+    try:
+        items, written = write_reminders(load_campaign(campaign), sources or [], day, out)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.notices_written(items, written)
+
+
+@app.command()
+def report(
+    sources: SourcesArgument = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path(
+        "回头看工作汇报.xlsx"
+    ),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+) -> None:
+    """写出供学院安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。"""
+    from huitoukan.actions.letters import report as write_leader_report
+    from huitoukan.campaign import load_campaign
+    from huitoukan.cli import render
+
+    day = _day(as_of)
+    try:
+        status_report = write_leader_report(load_campaign(campaign), sources or [], day, out)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.report_written(status_report, out)
+
+
+def main() -> None:
+    """Console-script entry point: UTF-8 output on any console, then the Typer app."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+    # A run builds tens of thousands of small objects that live until it ends, and has
+    # no reference cycles to speak of: collecting the young generation every 700
+    # allocations cost 5 % of a city's collect (benchmarks/README.md).
+    gc.set_threshold(20_000, 50, 1_000)
+    app()

@@ -1,0 +1,89 @@
+"""附件1 (项目清单): the template filled with the campaign's checklist."""
+
+from __future__ import annotations
+
+from copy import copy
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from huitoukan.campaign import Campaign
+from huitoukan.errors import TemplateError
+from huitoukan.forms.layout import HEADER_SEARCH_ROWS
+from huitoukan.text import normalize_key
+from huitoukan.xlsx.styles import set_value
+
+CHECKLIST_FILE = "附件1-项目清单.xlsx"
+
+
+def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
+    """附件1 with the campaign's checklist in place of the template's rows."""
+    workbook = load_workbook(template)
+    ws = workbook.worksheets[0]
+    header_row = None
+    for row in ws.iter_rows(max_row=HEADER_SEARCH_ROWS):
+        keys = [normalize_key(c.value) for c in row if isinstance(c.value, str)]
+        if "督查内容" in keys and "责任部门" in keys:
+            header_row = int(row[0].row)
+            break
+    if header_row is None:
+        raise TemplateError("附件1 模板中找不到“督查项目、序号、督查内容……”表头行")
+    remark_row = next(
+        (
+            r
+            for r in range(header_row + 1, ws.max_row + 1)
+            if isinstance(ws.cell(r, 1).value, str)
+            and normalize_key(ws.cell(r, 1).value).startswith("备注")
+        ),
+        ws.max_row + 1,
+    )
+    old_count = remark_row - header_row - 1
+    styles = [copy(ws.cell(header_row + 1, c)._style) for c in range(1, 6)]
+    for merged in list(ws.merged_cells.ranges):
+        if header_row < merged.min_row < remark_row:
+            ws.unmerge_cells(str(merged))
+    delta = len(campaign.checklist) - old_count
+    if delta:
+        below = [m for m in ws.merged_cells.ranges if m.min_row >= remark_row]
+        heights = {r: ws.row_dimensions[r].height for r in range(remark_row, ws.max_row + 1)}
+        for merged in below:
+            ws.unmerge_cells(str(merged))
+        ws.move_range(
+            f"A{remark_row}:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}", rows=delta
+        )
+        for merged in below:
+            merged.shift(row_shift=delta)
+            ws.merge_cells(str(merged))
+        for r, height in heights.items():
+            ws.row_dimensions[r + delta].height = height
+    row = header_row + 1
+    for item in campaign.checklist:
+        values = (
+            item.category,
+            item.number,
+            item.content,
+            "\n".join(item.methods),
+            "\n".join(item.departments),
+        )
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col)
+            set_value(cell, value)
+            cell._style = copy(styles[col - 1])
+        ws.row_dimensions[row].height = max(30, 15 * len(item.departments) + 4)
+        row += 1
+    _merge_runs(ws, header_row + 1, row - 1)
+    if delta:
+        ws.print_area = f"A1:E{remark_row + delta}"
+    return workbook
+
+
+def _merge_runs(ws: Worksheet, first: int, last: int) -> None:
+    start = first
+    while start <= last:
+        end = start
+        while end < last and ws.cell(end + 1, 1).value == ws.cell(start, 1).value:
+            end += 1
+        if end > start:
+            ws.merge_cells(start_row=start, start_column=1, end_row=end, end_column=1)
+        start = end + 1

@@ -1,0 +1,34 @@
+"""The follow-up round (动态清零): each department's form pre-filled with its latest rows."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pydantic import BaseModel
+
+from huitoukan.model.returns import HazardRow
+
+FOLLOWUP_DAYS = 7
+"""Days a follow-up round gives departments to answer, unless told otherwise."""
+
+
+class FollowUp(BaseModel):
+    """A follow-up round: forms pre-filled with each department's latest rows."""
+
+    rows: dict[str, list[HazardRow]]
+    """Department → its hazards as last returned (closed ones included)."""
+    form_date: date
+    due: date
+    only_open: bool = False
+
+
+def followup_round(
+    hazards: list[HazardRow], form_date: date, due: date | None = None, only_open: bool = False
+) -> FollowUp:
+    """Each department's hazards as last returned, in their order; `due` defaults to
+    FOLLOWUP_DAYS after the form's date."""
+    rows: dict[str, list[HazardRow]] = {}
+    for hazard in hazards:
+        rows.setdefault(hazard.department, []).append(hazard)
+    deadline = due or form_date + timedelta(days=FOLLOWUP_DAYS)
+    return FollowUp(rows=rows, form_date=form_date, due=deadline, only_open=only_open)

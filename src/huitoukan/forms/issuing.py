@@ -1,0 +1,402 @@
+"""`issue`: fill the templates into one 附件2 form per department, 附件1, and a 发放清单.
+
+The templates are the office's files: this module finds the cells it fills by
+their labels and header names and leaves everything else (fonts, widths, logo,
+print setup) as the office made it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from copy import copy
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import BaseModel
+
+from huitoukan.campaign import Campaign, ChecklistItem, Unit
+from huitoukan.errors import OutputExistsError, TemplateError
+from huitoukan.files import sha256_of, write_atomically
+from huitoukan.forms.checklist import CHECKLIST_FILE, fill_checklist
+from huitoukan.forms.distribution import DISTRIBUTION_FILE, IssuedForm, distribution_list
+from huitoukan.forms.followup import FollowUp
+from huitoukan.forms.layout import (
+    COLUMN_BY_FIELD,
+    DATE_FIELDS,
+    FOOTER_LABELS,
+    HEADER_LABELS,
+    HEADER_SEARCH_ROWS,
+    ITEMS_SHEET,
+    HeaderMatch,
+    find_header,
+    match_label,
+)
+from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
+from huitoukan.model.returns import STATUS_VALUES, HazardRow
+from huitoukan.text import normalize_key
+from huitoukan.xlsx.styles import BODY_FONT, BOX, CENTER, DATE_FORMAT, LEFT, set_value, write_table
+
+_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+class IssueResult(BaseModel):
+    out_dir: Path
+    followup: bool = False
+    forms: list[IssuedForm]
+    checklist_file: str
+    distribution_file: str
+
+
+def form_file_name(department: str) -> str:
+    return f"{_UNSAFE_FILE_CHARS.sub('_', department)}-安全隐患自查整改清单.xlsx"
+
+
+def issue_forms(
+    campaign: Campaign,
+    out_dir: Path,
+    departments: Sequence[str] = (),
+    force: bool = False,
+    followup: FollowUp | None = None,
+) -> IssueResult:
+    """Write the forms for `departments` (all units if empty) into `out_dir`."""
+    units = campaign.resolve_units(departments) if departments else campaign.units
+    if followup is not None and followup.only_open:
+        units = tuple(u for u in units if any(not h.closed for h in followup.rows.get(u.name, [])))
+    targets = [out_dir / form_file_name(u.name) for u in units]
+    targets += [out_dir / CHECKLIST_FILE, out_dir / DISTRIBUTION_FILE]
+    existing = [t.name for t in targets if t.exists()]
+    if existing and not force:
+        shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
+        raise OutputExistsError(
+            f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未做任何改动；"
+            "确需重新生成请加 --force"
+        )
+    form_template = template_path(FORM_TEMPLATE, campaign.templates.form)
+    forms: list[IssuedForm] = []
+    for unit, target in zip(units, targets, strict=False):
+        if followup is None:
+            workbook = fill_form(campaign, unit, form_template)
+        else:
+            workbook = fill_form(
+                campaign,
+                unit,
+                form_template,
+                followup.rows.get(unit.name, []),
+                followup.form_date,
+                followup.due,
+            )
+        write_atomically(target, workbook.save)
+        prefilled = followup.rows.get(unit.name, []) if followup else []
+        forms.append(
+            IssuedForm(
+                department=unit.name,
+                file=target.name,
+                items=tuple(i.label for i in campaign.items_for(unit.name)),
+                sha256=sha256_of(target),
+                prefilled=len(prefilled),
+                open_hazards=sum(not h.closed for h in prefilled),
+            )
+        )
+    checklist = fill_checklist(
+        campaign, template_path(CHECKLIST_TEMPLATE, campaign.templates.checklist)
+    )
+    write_atomically(out_dir / CHECKLIST_FILE, checklist.save)
+    write_atomically(out_dir / DISTRIBUTION_FILE, distribution_list(campaign, forms).save)
+    return IssueResult(
+        out_dir=out_dir,
+        followup=followup is not None,
+        forms=forms,
+        checklist_file=CHECKLIST_FILE,
+        distribution_file=DISTRIBUTION_FILE,
+    )
+
+
+class TemplateForm:
+    """The 附件2 sheet of a template workbook, located by its header row."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        for ws in workbook.worksheets:
+            grid = [
+                list(row)
+                for row in ws.iter_rows(max_row=HEADER_SEARCH_ROWS, max_col=60, values_only=True)
+            ]
+            match = find_header(grid)
+            if match is not None:
+                self.ws: Worksheet = ws
+                self.header: HeaderMatch = match
+                self.header_row = match.row + 1
+                break
+        else:
+            raise TemplateError("附件2 模板中找不到“序号、部位、存在隐患问题……”表头行")
+        self.footer_row = self._find_footer_row()
+        self.data_rows = self._template_data_rows()
+
+    def column(self, field: str) -> int | None:
+        index = self.header.columns.get(field)
+        return None if index is None else index + 1
+
+    def _find_footer_row(self) -> int:
+        for row in self.ws.iter_rows(min_row=self.header_row + 1):
+            for cell in row:
+                if isinstance(cell.value, str) and match_label(cell.value, FOOTER_LABELS):
+                    return int(cell.row)
+        return int(self.ws.max_row) + 1
+
+    def _template_data_rows(self) -> list[int]:
+        seq = self.column("seq") or 1
+        rows = [
+            r
+            for r in range(self.header_row + 1, self.footer_row)
+            if self.ws.cell(r, seq).value is not None or self.ws.cell(r, seq).border.left.style
+        ]
+        return rows or [self.header_row + 1]
+
+    def label_value_cell(self, field: str, labels: tuple[object, ...]) -> Cell | None:
+        """The cell where the value of a header/footer label goes."""
+        rows = (
+            range(1, self.header_row)
+            if labels is HEADER_LABELS
+            else range(self.footer_row, self.footer_row + 5)
+        )
+        for r in rows:
+            for cell in self.ws[r]:
+                if not isinstance(cell.value, str):
+                    continue
+                hit = match_label(cell.value, labels)  # type: ignore[arg-type]
+                if hit is None or hit[0].field != field:
+                    continue
+                if hit[1] or not normalize_key(cell.value).endswith(":"):
+                    return cell  # value typed in the label's own cell
+                return self._right_of(cell)
+        return None
+
+    def write_rows(self, rows: Sequence[HazardRow]) -> None:
+        """Pre-fill hazard rows, inserting styled rows above the footer when needed."""
+        self.make_room(len(rows))
+        for number, (r, row) in enumerate(zip(self.data_rows, rows, strict=False), start=1):
+            values: dict[str, object] = {
+                "seq": number,
+                "location": row.location,
+                "item": row.item,
+                "hazard": row.hazard,
+                "measures": row.measures,
+                "deadline": None if row.deadline_is_default else row.deadline,
+                "progress": row.progress or row.progress_text,
+                "owner": row.owner,
+                "checked_on": row.checked_on,
+                "closed_on": row.closed_on,
+                "remarks": row.remarks,
+            }
+            for field, value in values.items():
+                col = self.column(field)
+                if col is not None and value not in (None, ""):
+                    set_value(self.ws.cell(r, col), value)
+            fit_row_height(self.ws, r)
+
+    def make_room(self, count: int) -> None:
+        """Insert styled rows above the footer so the table holds `count` rows."""
+        extra = count - len(self.data_rows)
+        if extra <= 0:
+            return
+        ws = self.ws
+        last = self.data_rows[-1]
+        at = last + 1
+        below = [m for m in ws.merged_cells.ranges if m.min_row >= at]
+        heights = {r: ws.row_dimensions[r].height for r in range(at, ws.max_row + 1)}
+        for merged in below:
+            ws.unmerge_cells(str(merged))
+        ws.insert_rows(at, extra)
+        for merged in below:
+            merged.shift(row_shift=extra)
+            ws.merge_cells(str(merged))
+        for r, height in sorted(heights.items(), reverse=True):
+            ws.row_dimensions[r + extra].height = height
+        for r in range(at, at + extra):
+            ws.row_dimensions[r].height = ws.row_dimensions[last].height
+            for c in range(1, ws.max_column + 1):
+                ws.cell(r, c)._style = copy(ws.cell(last, c)._style)
+        self.data_rows.extend(range(at, at + extra))
+        self.footer_row += extra
+        if ws.print_area:
+            area = ws.print_area.split("!")[-1].replace("$", "")
+            start, end = area.split(":")
+            end_col = "".join(ch for ch in end if ch.isalpha())
+            end_row = int("".join(ch for ch in end if ch.isdigit()))
+            ws.print_area = f"{start}:{end_col}{end_row + extra}"
+
+    def _right_of(self, cell: Cell) -> Cell:
+        col = cell.column
+        for merged in self.ws.merged_cells.ranges:
+            if cell.coordinate in merged:
+                col = merged.max_col
+        target = self.ws.cell(cell.row, col + 1)
+        return target if not isinstance(target, MergedCell) else self.ws.cell(cell.row, col + 2)
+
+
+def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0) -> None:
+    """Make a row tall enough for its wrapped text, so nothing is clipped when printed."""
+    lines = 1
+    for cell in ws[row]:
+        if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
+            continue
+        width = ws.column_dimensions[cell.column_letter].width or 8.43
+        for part in cell.value.split("\n"):
+            units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+            lines_here = max(1, math.ceil(units / max(width - 1.5, 1)))
+            lines = max(lines, lines_here + cell.value.count("\n"))
+    current = ws.row_dimensions[row].height or 15
+    ws.row_dimensions[row].height = max(current, line_height * lines + 6)
+
+
+def fill_form(
+    campaign: Campaign,
+    unit: Unit,
+    template: Path,
+    rows: Sequence[HazardRow] = (),
+    form_date: date | None = None,
+    due: date | None = None,
+) -> Workbook:
+    """A department's 附件2: its name, the school, the deadline, drop-downs and its items;
+    in a follow-up round also its latest rows and the new date."""
+    workbook = load_workbook(template)
+    form = TemplateForm(workbook)
+    ws = form.ws
+    info = campaign.info
+    due = due or info.returns_due
+    for row in ws.iter_rows(max_row=form.header_row - 1):
+        for cell in row:
+            if not isinstance(cell.value, str):
+                continue
+            if "自查整改清单" in cell.value and not match_label(cell.value, HEADER_LABELS):
+                cell.value = re.sub(
+                    r"^.*?(安全隐患自查整改清单|自查整改清单)",
+                    info.school + r"\1",
+                    cell.value.strip(),
+                    count=1,
+                )
+            elif normalize_key(cell.value).startswith("填报说明"):
+                cell.value = _with_deadline(cell.value, due, info.receiver)
+    department_cell = form.label_value_cell("department", HEADER_LABELS)
+    if department_cell is None:
+        raise TemplateError("附件2 模板表头上方找不到“部门（章）：”")
+    if isinstance(department_cell.value, str) and match_label(department_cell.value, HEADER_LABELS):
+        department_cell.value = f"部门（章）：{unit.name}"
+    else:
+        set_value(department_cell, unit.name)
+
+    if form_date is not None:
+        date_cell = form.label_value_cell("form_date", HEADER_LABELS)
+        if date_cell is not None:
+            date_cell.value = form_date
+            date_cell.number_format = DATE_FORMAT
+    form.write_rows(rows)
+    items = campaign.items_for(unit.name)
+    items_range = _write_items_sheet(workbook, items)
+    _add_validations(form, items_range)
+    workbook.properties.title = f"{info.school}安全隐患自查整改清单（{unit.name}）"
+    workbook.properties.subject = info.title
+    workbook.properties.creator = "huitoukan"
+    return workbook
+
+
+def _with_deadline(text: str, due: date, receiver: str) -> str:
+    when = f"{due.year}年{due.month}月{due.day}日前"
+    text, count = re.subn(r"(\d{4}年)?\d{1,2}月\d{1,2}日前", when, text, count=1)
+    if not count:
+        text = f"请于{when}报{receiver}。" + text
+    return re.sub(r"(?<=后报)[^，。,；;：:]+", receiver, text, count=1)
+
+
+def _write_items_sheet(workbook: Workbook, items: Sequence[ChecklistItem]) -> str | None:
+    ws = workbook[ITEMS_SHEET] if ITEMS_SHEET in workbook.sheetnames else None
+    if ws is None:
+        ws = workbook.create_sheet(ITEMS_SHEET)
+        write_table(ws, [("督查项目", 16), ("序号", 6), ("督查内容", 70), ("督查方法", 18)], [])
+    for offset, item in enumerate(items):
+        values = (item.category, item.number, item.content, "、".join(item.methods))
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(2 + offset, col)
+            set_value(cell, value)
+            cell.font = BODY_FONT
+            cell.border = BOX
+            cell.alignment = LEFT if col == 3 else CENTER
+    if not items:
+        return None
+    last = 1 + len(items)
+    ws.print_area = f"A1:D{last}"
+    if ws.auto_filter.ref:
+        ws.auto_filter.ref = f"A1:D{last}"
+    return f"'{ITEMS_SHEET}'!$C$2:$C${last}"
+
+
+def _add_validations(form: TemplateForm, items_range: str | None) -> None:
+    ws = form.ws
+    first, last = form.data_rows[0], form.data_rows[-1]
+
+    def span(field: str) -> str | None:
+        col = form.column(field)
+        if col is None:
+            return None
+        letter = ws.cell(1, col).column_letter
+        return f"{letter}{first}:{letter}{last}"
+
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUS_VALUES) + '"',
+        allow_blank=True,
+        showDropDown=False,
+        promptTitle=COLUMN_BY_FIELD["progress"].header,
+        prompt="请从下拉列表选择：已完成、整改中、未整改",
+        errorTitle="整改完成情况",
+        error="请从下拉列表选择：已完成、整改中、未整改",
+        errorStyle="warning",
+    )
+    status.showInputMessage = status.showErrorMessage = True
+    _apply(ws, status, span("progress"))
+    if items_range:
+        item = DataValidation(
+            type="list",
+            formula1=items_range,
+            allow_blank=True,
+            promptTitle="检查内容",
+            prompt="可从下拉列表选择本部门的附件1检查项目，也可直接填写",
+        )
+        item.showInputMessage = True
+        item.showErrorMessage = False
+        _apply(ws, item, span("item"))
+    for field in DATE_FIELDS:
+        dates = DataValidation(
+            type="date",
+            operator="between",
+            formula1=str(int(to_excel(date(2000, 1, 1)))),
+            formula2=str(int(to_excel(date(2099, 12, 31)))),
+            allow_blank=True,
+            promptTitle=COLUMN_BY_FIELD[field].header,
+            prompt="请填写日期，例如 2023-12-10 或 2023年12月10日",
+            errorTitle="日期格式",
+            error="请填写日期，例如 2023-12-10",
+            errorStyle="warning",
+        )
+        dates.showInputMessage = dates.showErrorMessage = True
+        _apply(ws, dates, span(field))
+    remarks = DataValidation(
+        type=None,
+        allow_blank=True,
+        promptTitle="备注",
+        prompt="短期内难以整改到位的，请注明“历史遗留”并写明补救或替代措施",
+    )
+    remarks.showInputMessage = True
+    _apply(ws, remarks, span("remarks"))
+
+
+def _apply(ws: Worksheet, validation: DataValidation, cells: str | None) -> None:
+    if cells is not None:
+        ws.add_data_validation(validation)
+        validation.add(cells)

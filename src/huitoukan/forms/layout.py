@@ -1,0 +1,242 @@
+"""What the 附件2 form is made of: its columns, header and footer labels, status words.
+
+Reading finds everything by these names (never by cell position), so a
+department can move, reorder or re-space them; issuing uses the same names to
+find the cells it fills in a template the office may have edited.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from huitoukan.model.returns import DONE, IN_PROGRESS, NOT_STARTED, Progress
+from huitoukan.text import normalize_key
+
+FORM_SHEET = "自查整改清单"
+ITEMS_SHEET = "本部门检查项目"
+CHECKLIST_SHEET = "项目清单"
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    synonyms: tuple[str, ...] = ()
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(normalize_key(t) for t in (self.header, *self.synonyms))
+
+    def matches(self, text: str) -> bool:
+        return normalize_key(text) in self.keys()
+
+
+# The seed's ten columns in its order, with 整改时限 added right after 整改措施.
+COLUMNS: tuple[Column, ...] = (
+    Column("seq", "序号", ("编号",)),
+    Column("location", "部位", ("隐患部位", "检查部位", "部位名称", "地点", "具体部位")),
+    Column("item", "检查内容", ("检查项目", "督查内容", "检查事项")),
+    Column(
+        "hazard",
+        "存在隐患问题",
+        ("存在问题", "隐患问题", "存在的隐患问题", "存在的问题", "问题隐患"),
+    ),
+    Column("measures", "整改措施", ("整改方案", "措施")),
+    Column("deadline", "整改时限", ("整改期限", "完成时限", "整改时间", "计划完成时间")),
+    Column("progress", "整改完成情况", ("完成情况", "整改情况", "整改进度", "整改状态")),
+    Column("owner", "责任人", ("整改责任人", "负责人")),
+    Column("checked_on", "检查时间", ("检查日期", "排查时间", "排查日期")),
+    Column("closed_on", "销号时间", ("销号日期", "完成时间", "整改完成时间")),
+    Column("remarks", "备注", ("说明",)),
+)
+COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
+_COLUMN_BY_KEY = {key: c for c in reversed(COLUMNS) for key in c.keys()}
+DATE_FIELDS = ("deadline", "checked_on", "closed_on")
+
+
+@dataclass(frozen=True)
+class Label:
+    field: str
+    text: str
+    synonyms: tuple[str, ...] = ()
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(normalize_key(t) for t in (self.text, *self.synonyms))
+
+
+HEADER_LABELS: tuple[Label, ...] = (
+    Label("department", "部门（章）", ("部门", "单位", "单位（章）", "填报部门", "填报单位")),
+    Label("head", "主要负责人", ("负责人", "部门负责人", "主要领导")),
+    Label("form_date", "日期", ("填报日期", "报送日期", "填表日期")),
+)
+FOOTER_LABELS: tuple[Label, ...] = (
+    Label("reporter", "上报人", ("填报人", "报送人", "填表人")),
+    Label("phone", "联系方式", ("联系电话", "电话")),
+)
+
+# Status words (整改完成情况) and the three values they normalise to.
+STATUS_SYNONYMS: dict[str, Progress] = {
+    **{
+        normalize_key(w): DONE
+        for w in (
+            "已完成",
+            "完成",
+            "已整改",
+            "整改完成",
+            "已整改完成",
+            "已销号",
+            "销号",
+            "已落实",
+            "已解决",
+            "已处理",
+            "是",
+        )
+    },
+    **{
+        normalize_key(w): IN_PROGRESS
+        for w in (
+            "整改中",
+            "正在整改",
+            "整改进行中",
+            "进行中",
+            "部分完成",
+            "部分整改",
+            "推进中",
+            "持续整改",
+        )
+    },
+    **{
+        normalize_key(w): NOT_STARTED
+        for w in ("未整改", "未完成", "未开始", "尚未整改", "待整改", "否", "没有整改")
+    },
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def normalize_progress(text: str) -> Progress | None:
+    """整改完成情况 as typed → 已完成 / 整改中 / 未整改 (None when it says none of them)."""
+    key = normalize_key(text).rstrip("。.!！")
+    if not key:
+        return None
+    if key in STATUS_SYNONYMS:
+        return STATUS_SYNONYMS[key]
+    if key.startswith(("已完成", "已整改", "完成整改", "已销号")):
+        return DONE
+    if key.startswith(("未", "尚未", "没有")):
+        return NOT_STARTED
+    if "整改中" in key or key.startswith(("正在", "部分")):
+        return IN_PROGRESS
+    return None
+
+
+NOTHING_FOUND_WORDS = frozenset(
+    normalize_key(w)
+    for w in (
+        "无",
+        "没有",
+        "暂无",
+        "未发现",
+        "未发现隐患",
+        "未发现问题",
+        "未发现安全隐患",
+        "未发现隐患问题",
+        "无隐患",
+        "无问题",
+        "无安全隐患",
+        "未查出",
+        "未查出隐患",
+        "未查出问题",
+        "没有发现问题",
+        "没有发现隐患",
+        "正常",
+        "/",
+        "—",
+        "-",
+        "无异常",
+    )
+)
+"""What departments write in 存在隐患问题 when the item was checked and nothing was found."""
+_NOTHING_FOUND_FIRST = frozenset(word[0] for word in NOTHING_FOUND_WORDS)
+
+
+@functools.cache
+def _may_say_nothing_found(first: str) -> bool:
+    return normalize_key(first) in _NOTHING_FOUND_FIRST
+
+
+def says_nothing_found(text: str) -> bool:
+    """`text` (as `cell_text` gives it) is 无, 未发现隐患…: checked, nothing found.
+
+    Runs on every hazard of every return: the first character is tested (cached)
+    before the whole text is normalised."""
+    return bool(text) and (
+        _may_say_nothing_found(text[0]) and normalize_key(text).rstrip("。.") in NOTHING_FOUND_WORDS
+    )
+
+
+@dataclass
+class LabelValue:
+    """A header or footer label found in a sheet, and the value typed for it."""
+
+    text: str
+    value: object
+    label_ref: str
+    value_ref: str
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where a form's header row is in a sheet (0-based) and which column holds each field."""
+
+    row: int
+    columns: dict[str, int]
+    extra: dict[int, str]
+    """Columns with a header we do not know: kept in 备注 by the reader."""
+
+
+HEADER_SEARCH_ROWS = 60
+MIN_HEADER_FIELDS = 5
+
+
+def find_header(rows: list[list[object]]) -> HeaderMatch | None:
+    """The first row (within HEADER_SEARCH_ROWS) that names 存在隐患问题 and at least
+    MIN_HEADER_FIELDS form columns; None if the sheet holds no 附件2 form."""
+    for row_index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        extra: dict[int, str] = {}
+        for col_index, value in enumerate(row):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            column = _COLUMN_BY_KEY.get(normalize_key(value))
+            if column is None:
+                extra[col_index] = value.strip()
+            elif column.field not in columns:
+                columns[column.field] = col_index
+        if "hazard" in columns and len(columns) >= MIN_HEADER_FIELDS:
+            return HeaderMatch(row_index, columns, extra)
+    return None
+
+
+_LONGEST_LABEL_CELL = 60
+"""A label cell holds a label and perhaps a name or date typed after it; longer text is data."""
+
+
+@functools.cache
+def _label_keys(label: Label) -> tuple[str, ...]:
+    return label.keys()
+
+
+def match_label(text: str, labels: tuple[Label, ...]) -> tuple[Label, str] | None:
+    """If `text` starts with one of `labels` followed by a colon (or is the label alone),
+    return the label and whatever was typed after it in the same cell."""
+    if len(text) > _LONGEST_LABEL_CELL:
+        return None
+    key = normalize_key(text)
+    for label in labels:
+        for label_key in _label_keys(label):
+            if key == label_key or key == label_key + ":":
+                return label, ""
+            if key.startswith(label_key + ":"):
+                rest = text.split("：", 1)[-1] if "：" in text else text.split(":", 1)[-1]
+                return label, rest.strip().strip("_").strip()
+    return None

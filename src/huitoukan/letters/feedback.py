@@ -1,0 +1,126 @@
+"""退回修改: a copy of a department's own return, every problem cell marked and explained.
+
+The original file is never written: the copy is made from it (an .xlsx/.xlsm is
+loaded as is; an .xls/.ods is rebuilt as .xlsx with every value at the same cell,
+so the cell references in the messages stay right). Each problem cell gets a
+yellow (warning) or red (error) fill and a comment (批注) saying what to fix; a
+first sheet lists all the problems. The department corrects the cells and sends
+the file back; collecting it clears the problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+from pydantic import BaseModel
+
+from huitoukan.files import write_atomically
+from huitoukan.model.problems import Code, Problem, Severity
+from huitoukan.model.returns import ReturnForm
+from huitoukan.register.merging import Collection
+from huitoukan.returns.workbooks import read_workbook
+from huitoukan.xlsx.styles import set_value, write_table
+
+SUMMARY_SHEET = "退回修改说明"
+NOT_FIXABLE = frozenset({Code.LATE_RETURN})
+"""Problems the department cannot correct in its file (the return was late: that stays true)."""
+ERROR_FILL = PatternFill("solid", fgColor="FFFF9999")
+WARNING_FILL = PatternFill("solid", fgColor="FFFFEB84")
+
+
+class FeedbackCopy(BaseModel):
+    department: str
+    source: str
+    copy_path: Path
+    problems: int
+    marked_cells: int
+
+
+def feedback_name(form: ReturnForm) -> str:
+    return f"{Path(form.file).stem}-退回修改.xlsx"
+
+
+def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
+    """One marked copy per department whose current return has problems."""
+    copies: list[FeedbackCopy] = []
+    for department, form in collection.current.items():
+        problems = [
+            p for p in collection.problems if p.file == form.file and p.code not in NOT_FIXABLE
+        ]
+        if not problems:
+            continue
+        target = out_dir / feedback_name(form)
+        workbook, marked = marked_copy(Path(form.file), problems)
+        write_atomically(target, workbook.save)
+        copies.append(
+            FeedbackCopy(
+                department=department,
+                source=form.file,
+                copy_path=target,
+                problems=len(problems),
+                marked_cells=marked,
+            )
+        )
+    return copies
+
+
+def _open_as_xlsx(path: Path) -> Workbook:
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return load_workbook(path)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for grid in read_workbook(path).sheets:
+        ws = workbook.create_sheet(grid.name)
+        if not grid.visible:
+            ws.sheet_state = "hidden"
+        for r, row in enumerate(grid.rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value not in ("", None):
+                    set_value(ws.cell(r, c), value)
+    return workbook
+
+
+def marked_copy(path: Path, problems: Sequence[Problem]) -> tuple[Workbook, int]:
+    """The return as a workbook with its problem cells filled and commented."""
+    workbook = _open_as_xlsx(path)
+    notes: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        if problem.sheet in workbook.sheetnames and problem.cell:
+            notes.setdefault((problem.sheet, problem.cell), []).append(problem)
+    for (sheet, ref), here in notes.items():
+        ws = workbook[sheet]
+        cell = ws[ref]
+        if isinstance(cell, MergedCell):  # mark the merged range through its top-left cell
+            merged = next(m for m in ws.merged_cells.ranges if ref in m)
+            cell = ws.cell(merged.min_row, merged.min_col)
+        error = any(p.severity is Severity.ERROR for p in here)
+        cell.fill = ERROR_FILL if error else WARNING_FILL
+        text = "\n".join(f"【{p.severity.value}】{p.message}" for p in here)
+        cell.comment = Comment(text, "安全保卫处", width=300, height=120)
+    summary = workbook.create_sheet(SUMMARY_SHEET, 0)
+    rows = [
+        [n, p.severity.value, p.where or "（整张表）", p.field, p.value, p.message]
+        for n, p in enumerate(problems, start=1)
+    ]
+    write_table(
+        summary,
+        [
+            ("序号", 6),
+            ("严重程度", 9),
+            ("位置", 18),
+            ("字段", 12),
+            ("填写内容", 22),
+            ("需要修改的内容", 70),
+        ],
+        rows,
+    )
+    summary.sheet_properties.tabColor = "FF0000"
+    for ws in workbook.worksheets:
+        ws.sheet_view.tabSelected = ws is summary
+    workbook.active = 0
+    return workbook, len(notes)

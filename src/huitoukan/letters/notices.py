@@ -1,0 +1,90 @@
+"""催报 / 督办: short notices, one per department that has something to be told.
+
+- not returned: the deadline, what to send and to whom (逾期 N 天 once it has passed);
+- overdue hazards: each with 部位, 问题, 整改时限 and days overdue;
+- returned late: a polite note.
+Departments with nothing to be told get no notice. The texts are plain, ready to
+paste into a message or an email.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from huitoukan.campaign import Campaign
+from huitoukan.files import write_atomically
+from huitoukan.register.status import StatusReport
+
+COMBINED_FILE = "全部通知.txt"
+
+
+class Notice(BaseModel):
+    department: str
+    kinds: list[str]
+    """催报 (not returned), 督办 (overdue hazards), 逾期报送 (returned late)."""
+    text: str
+
+
+def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
+    info = campaign.info
+    due = f"{info.returns_due.year}年{info.returns_due.month}月{info.returns_due.day}日"
+    result: list[Notice] = []
+    for dept in report.departments:
+        kinds: list[str] = []
+        lines = [f"{dept.department}："]
+        if not dept.returned and dept.department in report.not_returned:
+            kinds.append("催报")
+            late = (report.as_of - info.returns_due).days
+            when = f"已逾期 {late} 天，请尽快报送" if late > 0 else f"请于{due}前报送"
+            lines.append(
+                f"根据《{info.title}工作方案》（{info.document_number}），贵部门的《安全隐患自查整改清单》"
+                f"（附件2）截至{report.as_of}尚未报送，{when}：纸质版经主要负责人签字、加盖部门公章后报"
+                f"{info.receiver}，电子版同时报送。"
+            )
+        overdue = [h for h in report.overdue if h.department == dept.department]
+        if overdue:
+            kinds.append("督办")
+            lines.append(
+                f"截至{report.as_of}，贵部门有 {len(overdue)} 项隐患已超过整改时限尚未销号，"
+                "请抓紧整改，整改完成后填写销号时间报送；短期内难以整改到位的，请落实补救或替代措施并在备注中注明："
+            )
+            for number, hazard in enumerate(overdue, start=1):
+                where = f"{hazard.location}：" if hazard.location else ""
+                lines.append(
+                    f"  {number}. {where}{hazard.hazard}（整改时限 {hazard.deadline}，已逾期 "
+                    f"{hazard.days_overdue} 天，责任人 {hazard.owner or '未填写'}）"
+                )
+        if dept.returned and dept.late:
+            kinds.append("逾期报送")
+            lines.append(
+                f"贵部门的自查整改清单已于{dept.first_returned_on}收到，晚于报送截止日期（{due}），"
+                "请今后按时报送。感谢配合。"
+            )
+        if kinds:
+            lines.append(f"{info.receiver}　{report.as_of}")
+            result.append(Notice(department=dept.department, kinds=kinds, text="\n".join(lines)))
+    return result
+
+
+def notice_file(department: str) -> str:
+    return f"{department}-通知.txt"
+
+
+def write_notices(items: Sequence[Notice], out_dir: Path) -> list[Path]:
+    """One text file per department plus one combined file (UTF-8 with a BOM, which every
+    Windows editor recognises)."""
+    texts = {notice_file(n.department): n.text for n in items}
+    texts[COMBINED_FILE] = "\n\n".join(n.text for n in items)
+    written = []
+    for name, text in texts.items():
+        path = out_dir / name
+        _write_text(path, text + "\n")
+        written.append(path)
+    return written
+
+
+def _write_text(path: Path, text: str) -> None:
+    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8-sig"))

@@ -1,0 +1,179 @@
+"""`report`: one printable page set for the school's safety leadership group to read and sign.
+
+An .xlsx laid out for A4 (it opens in Excel, WPS and LibreOffice alike, and prints
+one page wide): the campaign and as-of date, the overall figures, the table per
+department with a chart, the overdue hazards, the departments not returned, the
+long-standing problems, and lines for the leaders' comments and signatures.
+Every figure comes from the same `StatusReport` the register's 汇总 is built from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huitoukan.campaign import Campaign
+from huitoukan.register.status import StatusReport
+from huitoukan.register.writing import department_chart
+from huitoukan.xlsx.writer import Percent, Sheet, Style, Value, cells, row_height, write_workbook
+
+REPORT_FILE = "回头看工作汇报.xlsx"
+REPORT_SHEET = "工作汇报"
+WIDTHS = (6, 14, 14, 34, 12, 10, 10, 10)
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
+    info = campaign.info
+    sheet = Sheet(REPORT_SHEET, list(WIDTHS), selected=True)
+    last = len(WIDTHS) - 1
+
+    def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> None:
+        fitted = row_height([text], [sum(WIDTHS)], line=15)
+        row = sheet.add(cells([text], style), max(height or 0, fitted or 0) or None)
+        sheet.merge(row, 0, last)
+
+    def heading(text: str) -> None:
+        sheet.add("")
+        line(text, Style.HEAD, 22)
+
+    totals = report.totals
+    line(f"{info.school}{info.title}工作情况汇报", Style.TITLE, 32)
+    line(f"依据：{info.document_number}　报送截止：{info.returns_due}　统计日期：{report.as_of}")
+    late = sum(d.late for d in report.departments)
+    heading("一、总体情况")
+    line(
+        f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个），"
+        f"未报送 {len(report.not_returned)} 个。排查隐患 {totals.hazards} 项，已销号 {totals.closed} 项，"
+        f"未销号 {totals.open} 项，其中逾期 {totals.overdue} 项；销号率 {_percent(totals.closure_rate)}；"
+        f"历史遗留问题 {len(report.long_standing)} 项。"
+    )
+    heading("二、各部门情况")
+    header = sheet.add(
+        cells(
+            ["序号", "部门", "报送情况", "隐患数", "已销号", "未销号", "逾期", "销号率"], Style.HEAD
+        )
+    )
+    for n, dept in enumerate(report.departments, start=1):
+        sheet.add(
+            cells(
+                [
+                    n,
+                    dept.department,
+                    dept.return_label,
+                    dept.hazards,
+                    dept.closed,
+                    dept.open,
+                    dept.overdue,
+                    Percent(dept.closure_rate),
+                ]
+            )
+        )
+    sheet.add(
+        cells(
+            [
+                "",
+                "合计",
+                f"{totals.returned}/{totals.departments}",
+                totals.hazards,
+                totals.closed,
+                totals.open,
+                totals.overdue,
+                Percent(totals.closure_rate),
+            ]
+        )
+    )
+    if report.departments:
+        chart = department_chart(
+            report.departments,
+            closed_column=4,
+            first_row=header + 1,
+            anchor_row=sheet.row_count + 1,
+        )
+        sheet.chart = chart
+        for _ in range(chart.height_rows + 1):  # the chart sits on these empty rows
+            sheet.add("")
+    heading(f"三、逾期隐患（{len(report.overdue)} 项）")
+    if report.overdue:
+        sheet.add(
+            cells(
+                [
+                    "序号",
+                    "部门",
+                    "部位",
+                    "存在隐患问题",
+                    "整改时限",
+                    "逾期天数",
+                    "责任人",
+                    "整改完成情况",
+                ],
+                Style.HEAD,
+            ),
+            28,
+        )
+        for n, h in enumerate(report.overdue, start=1):
+            values: list[Value] = [
+                n,
+                h.department,
+                h.location,
+                h.hazard,
+                h.deadline,
+                h.days_overdue,
+                h.owner,
+                h.progress or "",
+            ]
+            sheet.add(cells(values), row_height(values, WIDTHS))
+    else:
+        line("无。")
+    heading(f"四、未报送部门（{len(report.not_returned)} 个）")
+    line("、".join(report.not_returned) or "无。")
+    heading(f"五、历史遗留问题（{len(report.long_standing)} 项，报学院安全工作领导小组）")
+    if report.long_standing:
+        columns = [
+            "序号",
+            "部门",
+            "部位",
+            "存在隐患问题",
+            "整改时限",
+            "责任人",
+            "补救或替代措施",
+            "",
+        ]
+        sheet.merge(sheet.add(cells(columns, Style.HEAD), 28), 6, 7)
+        for n, h in enumerate(report.long_standing, start=1):
+            standing: list[Value] = [
+                n,
+                h.department,
+                h.location,
+                h.hazard,
+                h.deadline,
+                h.owner,
+                h.measures,
+                "",
+            ]
+            row = sheet.add(cells(standing), row_height(standing, WIDTHS))
+            sheet.merge(row, 6, 7)
+    else:
+        line("无。")
+    heading("六、审阅意见")
+    for _ in range(3):
+        line("")
+    line("安全工作领导小组组长（签字）：____________　　　　日期：______年____月____日", height=30)
+    return sheet
+
+
+def write_report(path: Path, campaign: Campaign, report: StatusReport) -> None:
+    write_workbook(
+        path, [build_report_sheet(campaign, report)], "回头看工作汇报", "由 huitoukan report 生成"
+    )
+
+
+def summary_line(report: StatusReport, out: Path) -> str:
+    """What the clerk is told once the report is written."""
+    totals = report.totals
+    return (
+        f"工作汇报已写入 {out}：隐患 {totals.hazards} 项，已销号 {totals.closed}，逾期 "
+        f"{totals.overdue}，未报送部门 {len(report.not_returned)} 个。"
+    )

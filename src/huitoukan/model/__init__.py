@@ -1,0 +1,1 @@
+"""The data that flows between the stages: returned forms, hazards and problems."""

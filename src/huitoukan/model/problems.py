@@ -1,0 +1,258 @@
+"""The catalogue of problems found in returned forms, and the `Problem` value.
+
+A problem is data, never an exception: it says where (file, sheet, cell, row), what
+(field, value seen) and, in plain Chinese, what to ask the department to fix. Every
+kind of problem has a code in `Code`, and its severity, a short Chinese title and
+its message template in `CATALOGUE`; problems are made only with `problem()`, so a
+code, its severity and its wording live in one place (the README's list of codes
+is checked against this catalogue by a test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Severity(StrEnum):
+    ERROR = "错误"
+    WARNING = "警告"
+
+
+class Code(StrEnum):
+    """Stable slugs of every kind of problem, for tests and machines (`--json`)."""
+
+    UNREADABLE = "unreadable"
+    WPS_ET = "wps-et"
+    HIDDEN_SHEET = "hidden-sheet"
+    FORMULA_WITHOUT_VALUE = "formula-without-value"
+    UNKNOWN_DEPARTMENT = "unknown-department"
+    DEPARTMENT_MISMATCH = "department-mismatch"
+    MISSING_HEAD = "missing-head"
+    MISSING_REPORTER = "missing-reporter"
+    MISSING_FORM_DATE = "missing-form-date"
+    LATE_RETURN = "late-return"
+    BAD_DATE = "bad-date"
+    CONTROL_CHARACTERS = "control-characters"
+    MISSING_HAZARD = "missing-hazard"
+    MISSING_MEASURES = "missing-measures"
+    MISSING_OWNER = "missing-owner"
+    MISSING_PROGRESS = "missing-progress"
+    BAD_PROGRESS = "bad-progress"
+    MISSING_CHECKED_ON = "missing-checked-on"
+    MISSING_DEADLINE = "missing-deadline"
+    CLOSED_NOT_DONE = "closed-not-done"
+    DONE_WITHOUT_CLOSED_ON = "done-without-closed-on"
+    CLOSED_BEFORE_CHECKED = "closed-before-checked"
+    DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
+    VANISHED_HAZARD = "vanished-hazard"
+
+
+@dataclass(frozen=True)
+class Rule:
+    severity: Severity
+    title: str
+    """A few Chinese words naming the problem (a column a clerk reads)."""
+    message: str
+    """The message template (`str.format` fields filled by `problem()`)."""
+    variants: Mapping[str, str] = field(default_factory=dict)
+    """Other wordings of the same problem, chosen by name."""
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+RESAVE = "请用 Excel 或 WPS 打开后另存为 .xlsx 再重新报送"
+
+CATALOGUE: Mapping[Code, Rule] = {
+    Code.UNREADABLE: Rule(_E, "文件无法读取", "{reason}"),
+    Code.WPS_ET: Rule(
+        _W, "WPS 格式", "文件为 WPS 表格（.et）格式，已读取；今后请另存为 .xlsx 报送"
+    ),
+    Code.HIDDEN_SHEET: Rule(
+        _W,
+        "隐藏的清单",
+        "隐藏的工作表“{sheet}”中也有自查整改清单，未汇总；如需报送请取消隐藏并合并到主表",
+    ),
+    Code.FORMULA_WITHOUT_VALUE: Rule(
+        _E,
+        "公式没有结果",
+        "这个单元格是公式，但文件中没有保存计算结果，请用 Excel 打开并保存后重新报送",
+    ),
+    Code.UNKNOWN_DEPARTMENT: Rule(
+        _E,
+        "部门无法识别",
+        "部门“{typed}”不在本次活动的部门名单中，请填写部门全称或在 campaign.toml 中添加别名",
+        {"blank": "无法识别报送部门：请在表头“部门（章）”中填写本部门全称"},
+    ),
+    Code.DEPARTMENT_MISMATCH: Rule(
+        _W,
+        "部门与文件名不一致",
+        "表头部门为“{by_header}”，但文件名指向“{by_name}”，已按表头计入，请核对",
+    ),
+    Code.MISSING_HEAD: Rule(
+        _E,
+        "未填主要负责人",
+        "没有填写主要负责人：自查整改清单须经部门主要负责人签字，请补充",
+    ),
+    Code.MISSING_REPORTER: Rule(
+        _W, "未填上报人或联系方式", "没有填写上报人或联系方式，请补充，便于核实情况"
+    ),
+    Code.MISSING_FORM_DATE: Rule(
+        _W, "未填表头日期", "表头没有填写日期，无法判断是否按时报送，请补充"
+    ),
+    Code.LATE_RETURN: Rule(
+        _W,
+        "逾期报送",
+        "逾期报送：表头日期 {form_date} 晚于报送截止日期 {due}（逾期 {late} 天）",
+    ),
+    Code.BAD_DATE: Rule(
+        _E,
+        "日期无法识别",
+        "{header}“{value}”无法识别为日期，请写成 2023-12-10 或 2023年12月10日",
+        {"form_date": "表头日期“{value}”无法识别，请写成 2023年12月14日"},
+    ),
+    Code.CONTROL_CHARACTERS: Rule(
+        _W, "含控制字符", "单元格中含有不可见的控制字符，已删除；请核对内容是否完整"
+    ),
+    Code.MISSING_HAZARD: Rule(
+        _E,
+        "未填隐患内容",
+        "填写了部位但没有写存在隐患问题，请补充隐患内容",
+        {"empty": "这一行填写了内容，但没有填写部位和存在隐患问题，请补充或删除该行"},
+    ),
+    Code.MISSING_MEASURES: Rule(
+        _E,
+        "未填整改措施",
+        "隐患没有填写整改措施，请补充整改措施（短期难以整改的写明补救或替代措施）",
+    ),
+    Code.MISSING_OWNER: Rule(_E, "未填责任人", "隐患没有填写责任人，请补充责任人"),
+    Code.MISSING_PROGRESS: Rule(
+        _E, "未填整改完成情况", "没有填写整改完成情况，请选择：已完成、整改中或未整改"
+    ),
+    Code.BAD_PROGRESS: Rule(
+        _E,
+        "整改完成情况无法识别",
+        "整改完成情况“{value}”无法识别，请选择：已完成、整改中或未整改",
+    ),
+    Code.MISSING_CHECKED_ON: Rule(_W, "未填检查时间", "没有填写检查时间，请补充"),
+    Code.MISSING_DEADLINE: Rule(
+        _W,
+        "未填整改时限",
+        "没有填写整改时限，暂按活动默认整改时限 {default} 计，请补充",
+    ),
+    Code.CLOSED_NOT_DONE: Rule(
+        _E,
+        "有销号时间但未完成",
+        "填写了销号时间，但整改完成情况为“{progress}”：已销号的请改为“已完成”，"
+        "未完成的请删去销号时间",
+    ),
+    Code.DONE_WITHOUT_CLOSED_ON: Rule(
+        _E,
+        "已完成但未填销号时间",
+        "整改完成情况为“已完成”，但没有填写销号时间，请补充销号时间",
+    ),
+    Code.CLOSED_BEFORE_CHECKED: Rule(
+        _E, "销号早于检查", "销号时间 {closed} 早于检查时间 {checked}，请核对"
+    ),
+    Code.DEADLINE_BEFORE_CHECKED: Rule(
+        _E, "时限早于检查", "整改时限 {deadline} 早于检查时间 {checked}，请核对"
+    ),
+    Code.VANISHED_HAZARD: Rule(
+        _W,
+        "隐患在新版本中消失",
+        "隐患在新版本中消失：旧版本 {old_file} 第 {old_row} 行的这项隐患（{progress}）在新版本中"
+        "被删除，未见销号。已整改的请恢复该行并改为“已完成”、填写销号时间；仍在台账中按未销号跟踪",
+    ),
+}
+
+
+def catalogue_table() -> str:
+    """The catalogue as the Markdown table the README shows (a test keeps them equal)."""
+    lines = ["| 代码 | 严重程度 | 问题 | 说明（模板） |", "| --- | --- | --- | --- |"]
+    for code, rule in CATALOGUE.items():
+        message = rule.message.replace("|", "\\|")
+        lines.append(f"| `{code.value}` | {rule.severity.value} | {rule.title} | {message} |")
+    return "\n".join(lines)
+
+
+class Problem(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    severity: Severity
+    code: Code
+    file: str
+    sheet: str = ""
+    cell: str = ""
+    """An A1 reference (H6), or '' when the problem has no cell of its own."""
+    row: int | None = None
+    """1-based row of the sheet the problem concerns, when it concerns a row."""
+    field: str = ""
+    value: str = ""
+    message: str
+    department: str = ""
+
+    @property
+    def where(self) -> str:
+        """Where to look, as a clerk reads it: 自查整改清单!H6, or the sheet and row."""
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        if self.row is not None:
+            return f"{self.sheet}!第{self.row}行" if self.sheet else f"第{self.row}行"
+        return self.sheet
+
+    @property
+    def title(self) -> str:
+        return CATALOGUE[self.code].title
+
+
+def problem(
+    code: Code,
+    file: str,
+    *,
+    sheet: str = "",
+    cell: str = "",
+    row: int | None = None,
+    field: str = "",
+    value: str = "",
+    department: str = "",
+    variant: str = "",
+    **params: object,
+) -> Problem:
+    """A problem of kind `code`, its message made from the catalogue's template, which may
+    use `params` and the fields `file`, `sheet`, `cell`, `field` and `value`."""
+    rule = CATALOGUE[code]
+    template = rule.variants[variant] if variant else rule.message
+    return Problem(
+        severity=rule.severity,
+        code=code,
+        file=file,
+        sheet=sheet,
+        cell=cell,
+        row=row,
+        field=field,
+        value=value,
+        message=template.format_map(
+            {"file": file, "sheet": sheet, "cell": cell, "field": field, "value": value, **params}
+        ),
+        department=department,
+    )
+
+
+def count(problems: Iterable[Problem], severity: Severity) -> int:
+    return sum(p.severity is severity for p in problems)
+
+
+class ProblemCounts(BaseModel):
+    """A result that holds problems, with their counts by severity."""
+
+    problems: list[Problem] = []
+
+    @property
+    def errors(self) -> int:
+        return count(self.problems, Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return count(self.problems, Severity.WARNING)

@@ -1,0 +1,198 @@
+"""The register's sheets and the one table of its hazard columns.
+
+Every hazard sheet (隐患台账, 未销号, 逾期, 历史遗留问题) has the columns of
+`HAZARD_COLUMNS`, in order: the writer takes each column's value from it (`show`),
+and the reader takes it back (`read`), so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from operator import attrgetter
+from typing import Any
+
+from huitoukan.cells import cell_text
+from huitoukan.forms.layout import normalize_progress
+from huitoukan.model.returns import HazardRow
+
+REGISTER_FILE = "全校隐患台账.xlsx"
+SUMMARY_SHEET = "汇总"
+HAZARD_SHEET = "隐患台账"
+OPEN_SHEET = "未销号"
+OVERDUE_SHEET = "逾期"
+NOT_RETURNED_SHEET = "未报送"
+COVERAGE_SHEET = "项目覆盖"
+FILES_SHEET = "报送记录"
+PROBLEMS_SHEET = "校验问题"
+LONG_STANDING_SHEET = "历史遗留问题"
+
+DEFAULT_DEADLINE_SOURCE = "活动默认"
+FORM_DEADLINE_SOURCE = "表中填写"
+
+Value = str | int | float | date | None
+Show = Callable[[HazardRow, date], Value]
+"""A column's value for a hazard, as of a date."""
+Read = Callable[[object], Mapping[str, Any]]
+"""The HazardRow fields a column's cell gives back."""
+RowValues = Callable[[HazardRow, date], list[Value]]
+
+
+def read_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value)
+    return date.fromisoformat(text) if text else None
+
+
+def _count(pattern: str, text: str) -> int:
+    match = re.search(pattern + r"(\d+)", text)
+    return int(match.group(1)) if match else 0
+
+
+def _checks(row: HazardRow, as_of: date) -> str:
+    parts = []
+    if row.errors:
+        parts.append(f"错误{row.errors}")
+    if row.warnings:
+        parts.append(f"警告{row.warnings}")
+    return "；".join(parts)
+
+
+def _read_checks(value: object) -> dict[str, int]:
+    text = cell_text(value)
+    return {"errors": _count("错误", text), "warnings": _count("警告", text)}
+
+
+def _read_progress(value: object) -> dict[str, object]:
+    text = cell_text(value)
+    return {"progress": normalize_progress(text), "progress_text": text}
+
+
+def _int(value: object) -> int:
+    return int(float(cell_text(value) or 0))
+
+
+def _parser(field: str) -> Callable[[object], object]:
+    """How a cell gives back the HazardRow field `field`, by the field's type."""
+    kind = typing.get_type_hints(HazardRow)[field]
+    if kind is str:
+        return cell_text
+    if kind is int:
+        return _int
+    if kind == date | None:
+        return read_date
+    raise TypeError(f"no register reader for {field}: {kind}")
+
+
+@dataclass(frozen=True)
+class HazardColumn:
+    header: str
+    width: float
+    field: str = ""
+    """The HazardRow field shown as it is ('' for a derived column)."""
+    derived: Show | None = None
+    reads: Read | None = None
+    """How a derived column is read back (None: it is not, e.g. 状态 depends on the date)."""
+
+    @property
+    def show(self) -> Show:
+        if self.derived is not None:
+            return self.derived
+        get = attrgetter(self.field)
+        return lambda row, as_of: get(row)
+
+    @property
+    def read(self) -> Read | None:
+        if self.reads is not None or not self.field:
+            return self.reads
+        field, parse = self.field, _parser(self.field)
+        return lambda value: {field: parse(value)}
+
+
+NUMBER_HEADER = "序号"
+HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
+    HazardColumn("部门", 12, "department"),
+    HazardColumn("部位", 14, "location"),
+    HazardColumn("检查内容", 24, "item"),
+    HazardColumn("存在隐患问题", 30, "hazard"),
+    HazardColumn("整改措施", 28, "measures"),
+    HazardColumn("整改时限", 11, "deadline"),
+    HazardColumn(
+        "时限来源",
+        9,
+        derived=lambda row, as_of: (
+            DEFAULT_DEADLINE_SOURCE if row.deadline_is_default else FORM_DEADLINE_SOURCE
+        ),
+        reads=lambda value: {"deadline_is_default": cell_text(value) == DEFAULT_DEADLINE_SOURCE},
+    ),
+    HazardColumn(
+        "整改完成情况",
+        10,
+        derived=lambda row, as_of: row.progress or row.progress_text,
+        reads=_read_progress,
+    ),
+    HazardColumn("责任人", 8, "owner"),
+    HazardColumn("检查时间", 11, "checked_on"),
+    HazardColumn("销号时间", 11, "closed_on"),
+    HazardColumn("备注", 18, "remarks"),
+    HazardColumn("状态", 8, derived=lambda row, as_of: row.state(as_of)),
+    HazardColumn("逾期天数", 8, derived=lambda row, as_of: row.days_overdue(as_of) or None),
+    HazardColumn("历史遗留", 8, derived=lambda row, as_of: "是" if row.long_standing else ""),
+    HazardColumn("校验", 12, derived=_checks, reads=_read_checks),
+    HazardColumn("新版本中消失", 14, "vanished_from"),
+    HazardColumn("来源文件", 28, "source_file"),
+    HazardColumn("来源工作表", 12, "source_sheet"),
+    HazardColumn("来源行", 7, "source_row"),
+    HazardColumn("原序号", 6, "seq"),
+)
+"""The columns after 序号 (which numbers the rows of each sheet)."""
+HAZARD_HEADERS = (NUMBER_HEADER, *(c.header for c in HAZARD_COLUMNS))
+HAZARD_WIDTHS = (6.0, *(c.width for c in HAZARD_COLUMNS))
+PRINTED_HAZARD_COLUMNS = 1 + [c.header for c in HAZARD_COLUMNS].index("历史遗留") + 1
+"""Printed pages stop after 历史遗留: the source columns are for the screen."""
+
+
+def hazard_values(columns: tuple[HazardColumn, ...] = HAZARD_COLUMNS) -> RowValues:
+    """A function giving a hazard's values for `columns`, as of a date (it runs for every
+    hazard of the register: the columns' functions are looked up once)."""
+    shows = tuple(column.show for column in columns)
+
+    def values(row: HazardRow, as_of: date) -> list[Value]:
+        return [show(row, as_of) for show in shows]
+
+    return values
+
+
+def hazard_from_cells(cells: Mapping[str, object]) -> HazardRow:
+    """The hazard a register row (header → cell value) holds."""
+    fields: dict[str, Any] = {}
+    for column in HAZARD_COLUMNS:
+        read = column.read
+        if read is not None:
+            fields.update(read(cells.get(column.header)))
+    return HazardRow(**fields)
+
+
+# 报送记录: one row per file read.
+FILE_DEPARTMENT, FILE_FORM_DATE, FILE_OUTCOME = "部门", "表头日期", "处理结果"
+FILE_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("序号", 6),
+    ("文件", 40),
+    (FILE_DEPARTMENT, 12),
+    ("表头部门", 14),
+    ("主要负责人", 10),
+    (FILE_FORM_DATE, 11),
+    ("文件修改时间", 17),
+    ("SHA-256", 20),
+    (FILE_OUTCOME, 12),
+    ("隐患数", 7),
+    ("错误", 6),
+    ("警告", 6),
+    ("说明", 50),
+)

@@ -1,0 +1,121 @@
+"""Merging returned forms into one school-wide collection.
+
+The newest return of each department wins (by the form's 日期, then the file's
+modification time, then its name, so the result never depends on the order the
+files were found in). Older versions stay listed as superseded. A hazard that an
+older version reported open and the newest version no longer lists is kept in
+the register, marked, with a warning: a row deleted instead of closed must not
+disappear from the archive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Annotated
+
+from pydantic import SkipValidation
+
+from huitoukan.model.problems import Code, Problem, ProblemCounts, problem
+from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
+
+
+class Collection(ProblemCounts):
+    """Everything collect learned: every file, the current return per department, the hazards."""
+
+    forms: list[ReturnForm]
+    skipped: list[SkippedFile] = []
+    outcomes: dict[str, FileOutcome]
+    current: dict[str, ReturnForm]
+    """Department → the return that counts."""
+    hazards: Annotated[list[HazardRow], SkipValidation]
+
+    def returned(self) -> dict[str, date | None]:
+        """Department → the 日期 of its first return (None when no version was dated).
+
+        Lateness is about the first return: a follow-up version sent after the
+        deadline is an update, not a late return."""
+        first: dict[str, date | None] = dict.fromkeys(self.current)
+        for form in self.forms:
+            if form.department in first and form.readable and form.form_date is not None:
+                earliest = first[form.department]
+                if earliest is None or form.form_date < earliest:
+                    first[form.department] = form.form_date
+        return first
+
+
+def version_order(form: ReturnForm) -> tuple[date, float, str]:
+    return (form.form_date or date.min, form.modified, form.file)
+
+
+def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> Collection:
+    forms = sorted(forms, key=lambda f: f.file)
+    outcomes: dict[str, FileOutcome] = {}
+    problems: list[Problem] = []
+    by_department: dict[str, list[ReturnForm]] = defaultdict(list)
+    hazards: list[HazardRow] = []
+    for form in forms:
+        if not form.readable:
+            outcomes[form.file] = FileOutcome.UNREADABLE
+            problems.append(problem(Code.UNREADABLE, form.file, reason=form.reason))
+        elif not form.department:
+            outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT
+            problems.extend(form.problems)
+            hazards.extend(form.hazards)
+        else:
+            by_department[form.department].append(form)
+    current: dict[str, ReturnForm] = {}
+    for department in sorted(by_department):
+        versions = sorted(by_department[department], key=version_order)
+        newest = versions[-1]
+        current[department] = newest
+        outcomes[newest.file] = FileOutcome.USED
+        for older in versions[:-1]:
+            outcomes[older.file] = FileOutcome.SUPERSEDED
+        first_on_time = any(
+            v.form_date is not None and all(p.code is not Code.LATE_RETURN for p in v.problems)
+            for v in versions[:-1]
+        )
+        problems.extend(
+            p for p in newest.problems if not (first_on_time and p.code is Code.LATE_RETURN)
+        )
+        hazards.extend(newest.hazards)
+        vanished = _vanished(versions) if len(versions) > 1 else []
+        hazards.extend(vanished)
+        problems.extend(
+            problem(
+                Code.VANISHED_HAZARD,
+                newest.file,
+                sheet=newest.sheet,
+                field="存在隐患问题",
+                value=f"{row.location}：{row.hazard}" if row.location else row.hazard,
+                department=department,
+                old_file=row.vanished_from,
+                old_row=row.source_row,
+                progress=row.progress or "未注明整改情况",
+            )
+            for row in vanished
+        )
+    return Collection(
+        forms=forms,
+        skipped=sorted(skipped, key=lambda s: s.file),
+        outcomes=outcomes,
+        current=current,
+        hazards=hazards,
+        problems=problems,
+    )
+
+
+def _vanished(versions: list[ReturnForm]) -> list[HazardRow]:
+    """Hazards whose latest appearance in an older version was open, absent from the newest."""
+    newest_keys = {h.key for h in versions[-1].hazards}
+    last_seen: dict[str, HazardRow] = {}
+    for form in versions[:-1]:
+        for hazard in form.hazards:
+            last_seen[hazard.key] = hazard
+    return [
+        row._replace(vanished_from=row.source_file)
+        for key, row in last_seen.items()
+        if key not in newest_keys and not row.closed
+    ]

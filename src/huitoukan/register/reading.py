@@ -1,0 +1,79 @@
+"""Reading a register written by `collect` back into hazards and returned departments.
+
+`status` works from a register as well as from a folder of returns; this module
+gives it the same data collect had, so both agree exactly.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from huitoukan.cells import cell_text
+from huitoukan.errors import InputError
+from huitoukan.model.returns import FileOutcome
+from huitoukan.register.layout import (
+    FILE_DEPARTMENT,
+    FILE_FORM_DATE,
+    FILE_OUTCOME,
+    FILES_SHEET,
+    HAZARD_SHEET,
+    hazard_from_cells,
+    read_date,
+)
+from huitoukan.register.record import RegisterState, recorded_state
+from huitoukan.returns.workbooks import SheetGrid, UnreadableWorkbook, read_workbook
+
+
+def is_register(path: Path) -> bool:
+    try:
+        return HAZARD_SHEET in read_workbook(path, only=(), inspect=False).sheet_names
+    except UnreadableWorkbook:
+        return False
+
+
+def _table(sheets: list[SheetGrid], name: str, path: Path) -> list[dict[str, object]]:
+    grid = next((s for s in sheets if s.name == name), None)
+    if grid is None or not grid.rows:
+        raise InputError(
+            f"{path} 中没有“{name}”工作表：请指定 huitoukan collect 生成的全校隐患台账"
+        )
+    header = [cell_text(v) for v in grid.rows[0]]
+    return [
+        dict(zip(header, row, strict=False)) for row in grid.rows[1:] if any(v != "" for v in row)
+    ]
+
+
+def read_register(path: Path) -> RegisterState:
+    """The register's hazards and returns: from the record huitoukan kept when it wrote the
+    register, if the file is unchanged since; read from its sheets otherwise."""
+    recorded = recorded_state(path)
+    if recorded is not None:
+        return recorded
+    return read_register_sheets(path)
+
+
+def read_register_sheets(path: Path) -> RegisterState:
+    try:
+        sheets = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET), inspect=False).sheets
+    except UnreadableWorkbook as exc:
+        raise InputError(f"无法读取台账 {path}：{exc.reason}") from None
+    try:
+        hazards = [hazard_from_cells(row) for row in _table(sheets, HAZARD_SHEET, path)]
+        files = _table(sheets, FILES_SHEET, path)
+        returned: dict[str, date | None] = {
+            cell_text(row.get(FILE_DEPARTMENT)): None
+            for row in files
+            if cell_text(row.get(FILE_OUTCOME)) == FileOutcome.USED.value
+        }
+        for row in files:
+            department = cell_text(row.get(FILE_DEPARTMENT))
+            day = read_date(row.get(FILE_FORM_DATE))
+            if department in returned and day is not None:
+                earliest = returned[department]
+                returned[department] = day if earliest is None else min(earliest, day)
+    except ValueError as exc:
+        raise InputError(
+            f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"
+        ) from None
+    return RegisterState.model_construct(hazards=hazards, returned=returned)

@@ -1,0 +1,83 @@
+"""The two records huitoukan keeps beside the register it writes.
+
+- `.<name>.huitoukan`: the sha256 of the register as written, so a register a person
+  edited since (saved in Excel, made by hand) is recognised and never silently replaced.
+- `.<name>.state.json`: the hazards and returns the register holds, as JSON: `status`
+  reads them from there (in a fraction of the time the sheets take) while the register
+  is byte-for-byte what huitoukan wrote, and from the sheets otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from huitoukan.files import sha256_of, write_atomically
+from huitoukan.json_output import write_json
+from huitoukan.model.returns import HazardRow
+
+
+class RegisterState(BaseModel):
+    """What status and the follow-up round need from a register: its hazards and who
+    returned when (the 日期 of each department's first return)."""
+
+    hazards: list[HazardRow]
+    returned: dict[str, date | None]
+
+
+class _Record(BaseModel):
+    sha256: str
+
+
+class _StateRecord(BaseModel):
+    sha256: str
+    state: RegisterState
+
+
+def _record_path(register: Path) -> Path:
+    return register.with_name(f".{register.name}.huitoukan")
+
+
+def _state_path(register: Path) -> Path:
+    return register.with_name(f".{register.name}.state.json")
+
+
+def _record(register: Path) -> _Record | None:
+    try:
+        return _Record.model_validate_json(_record_path(register).read_bytes())
+    except (OSError, ValidationError):
+        return None
+
+
+def edited_since_written(register: Path) -> bool:
+    """True when `register` exists and is not byte-for-byte what huitoukan last wrote there."""
+    if not register.exists():
+        return False
+    record = _record(register)
+    return record is None or record.sha256 != sha256_of(register)
+
+
+def recorded_state(register: Path) -> RegisterState | None:
+    """The hazards recorded when huitoukan wrote `register`, if it is unchanged since."""
+    try:
+        record = _StateRecord.model_validate_json(_state_path(register).read_bytes())
+    except (OSError, ValidationError):
+        return None
+    return record.state if record.sha256 == sha256_of(register) else None
+
+
+def write_records(register: Path, state: RegisterState | None) -> None:
+    """Record what was just written to `register` (and, given, the state it holds)."""
+    digest = sha256_of(register)
+    record = _Record(sha256=digest).model_dump_json()
+    write_atomically(_record_path(register), lambda tmp: tmp.write_text(record, "utf-8"))
+    if state is not None:
+        record_state = _StateRecord(sha256=digest, state=state)
+
+        def write_state(tmp: Path) -> None:
+            with tmp.open("wb") as handle:
+                write_json(record_state, handle, indent=None)
+
+        write_atomically(_state_path(register), write_state)

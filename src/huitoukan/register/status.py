@@ -1,0 +1,213 @@
+"""Deciding what is overdue, due soon, not returned, and how far each department has got.
+
+Used alike by the register's 汇总 sheet and by `huitoukan status`, from a fresh
+collection or from a register read back, so both always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import BaseModel
+
+from huitoukan.campaign import Campaign
+from huitoukan.model.returns import HazardRow
+
+
+@dataclass(slots=True)
+class HazardView:
+    """One hazard as status lists it. A plain dataclass (pydantic serialises it like a
+    model): status may list tens of thousands, and building models cost half its time."""
+
+    department: str
+    location: str
+    item: str
+    hazard: str
+    measures: str
+    owner: str
+    deadline: date | None
+    deadline_is_default: bool
+    progress: str | None
+    checked_on: date | None
+    closed_on: date | None
+    remarks: str
+    state: str
+    days_overdue: int
+    days_left: int | None
+    long_standing: bool
+    vanished: bool
+    source: str
+
+    @classmethod
+    def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
+        return cls(
+            department=row.department,
+            location=row.location,
+            item=row.item,
+            hazard=row.hazard,
+            measures=row.measures,
+            owner=row.owner,
+            deadline=row.deadline,
+            deadline_is_default=row.deadline_is_default,
+            progress=row.progress,
+            checked_on=row.checked_on,
+            closed_on=row.closed_on,
+            remarks=row.remarks,
+            state=row.state(as_of),
+            days_overdue=row.days_overdue(as_of),
+            days_left=None if row.closed or row.deadline is None else (row.deadline - as_of).days,
+            long_standing=long_standing,
+            vanished=bool(row.vanished_from),
+            source=f"{row.vanished_from or row.source_file} {row.source_sheet}!第{row.source_row}行",
+        )
+
+
+class DepartmentSummary(BaseModel):
+    department: str
+    returned: bool
+    first_returned_on: date | None
+    """日期 of the department's first return: lateness is judged on it."""
+    late: bool
+    hazards: int
+    closed: int
+    open: int
+    overdue: int
+    long_standing: int
+    closure_rate: float | None
+    """Closed / hazards, 0..1; None for a department with no hazards."""
+
+    @property
+    def return_label(self) -> str:
+        """已报送 / 逾期报送 / 未报送, as every table shows it."""
+        if not self.returned:
+            return "未报送"
+        return "逾期报送" if self.late else "已报送"
+
+
+class Totals(BaseModel):
+    departments: int
+    returned: int
+    hazards: int
+    closed: int
+    open: int
+    overdue: int
+    closure_rate: float | None
+
+
+class StatusReport(BaseModel):
+    """The stable structure `huitoukan status --json` prints (see README)."""
+
+    school: str
+    campaign: str
+    returns_due: date
+    as_of: date
+    return_deadline_passed: bool
+    due_within_days: int
+    departments: list[DepartmentSummary]
+    not_returned: list[str]
+    overdue: list[HazardView]
+    due_soon: list[HazardView]
+    long_standing: list[HazardView]
+    totals: Totals
+
+    def exit_code(self, fail_if_overdue: bool) -> int:
+        """1 when asked to fail on overdue hazards and there are some (SPEC 8)."""
+        return 1 if fail_if_overdue and self.overdue else 0
+
+
+def rate(closed: int, total: int) -> float | None:
+    return round(closed / total, 4) if total else None
+
+
+def build_status(
+    campaign: Campaign,
+    hazards: Sequence[HazardRow],
+    returned: dict[str, date | None],
+    as_of: date,
+    due_within: int = 7,
+    departments: Iterable[str] = (),
+) -> StatusReport:
+    """`returned`: department → 日期 of its current return (None when the form had no date)."""
+    wanted = set(departments)
+    names = [u.name for u in campaign.units]
+    names += sorted({h.department for h in hazards} - set(names))
+    names += sorted(set(returned) - set(names))
+    if wanted:
+        names = [n for n in names if n in wanted]
+        hazards = [h for h in hazards if h.department in wanted]
+    due = campaign.info.returns_due
+    by_department: dict[str, list[HazardRow]] = {name: [] for name in names}
+    overdue: list[HazardView] = []
+    due_soon: list[HazardView] = []
+    long_standing: list[HazardView] = []
+    open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
+    open_overdue: dict[str, int] = dict.fromkeys(names, 0)
+    for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
+        by_department[hazard.department].append(hazard)
+        if hazard.closed:
+            continue
+        marked = hazard.long_standing
+        view = None
+        if hazard.deadline is not None:
+            days_left = (hazard.deadline - as_of).days
+            if days_left < 0:
+                view = HazardView.of(hazard, as_of, marked)
+                overdue.append(view)
+                open_overdue[hazard.department] += 1
+            elif days_left <= due_within:
+                view = HazardView.of(hazard, as_of, marked)
+                due_soon.append(view)
+        if marked:
+            open_long_standing[hazard.department] += 1
+            long_standing.append(view or HazardView.of(hazard, as_of, marked))
+    summaries: list[DepartmentSummary] = []
+    for name in names:
+        mine = by_department[name]
+        closed = sum(h.closed for h in mine)
+        first = returned.get(name)
+        summaries.append(
+            DepartmentSummary(
+                department=name,
+                returned=name in returned,
+                first_returned_on=first,
+                late=first is not None and first > due,
+                hazards=len(mine),
+                closed=closed,
+                open=len(mine) - closed,
+                overdue=open_overdue[name],
+                long_standing=open_long_standing[name],
+                closure_rate=rate(closed, len(mine)),
+            )
+        )
+    position = {name: index for index, name in enumerate(names)}
+    overdue.sort(key=lambda v: (-v.days_overdue, position[v.department], v.source))
+    due_soon.sort(key=lambda v: (v.days_left or 0, position[v.department], v.source))
+    total_closed = sum(s.closed for s in summaries)
+    total = sum(s.hazards for s in summaries)
+    unit_names = {u.name for u in campaign.units}
+    return StatusReport(
+        school=campaign.info.school,
+        campaign=campaign.info.title,
+        returns_due=due,
+        as_of=as_of,
+        return_deadline_passed=as_of > due,
+        due_within_days=due_within,
+        departments=summaries,
+        not_returned=[
+            s.department for s in summaries if not s.returned and s.department in unit_names
+        ],
+        overdue=overdue,
+        due_soon=due_soon,
+        long_standing=long_standing,
+        totals=Totals(
+            departments=len([s for s in summaries if s.department in unit_names]),
+            returned=sum(s.returned for s in summaries if s.department in unit_names),
+            hazards=total,
+            closed=total_closed,
+            open=total - total_closed,
+            overdue=len(overdue),
+            closure_rate=rate(total_closed, total),
+        ),
+    )

@@ -1,0 +1,303 @@
+"""Writing the school-wide register 全校隐患台账.xlsx.
+
+The register is derived data: every sheet is rebuilt from the collection on each
+run. Written with `xlsx_writer` (chosen by measurement, see benchmarks/README.md);
+every text from a return is an inline string, never a formula or a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from huitoukan.campaign import Campaign
+from huitoukan.model.returns import HazardRow
+from huitoukan.register.coverage import coverage
+from huitoukan.register.layout import (
+    COVERAGE_SHEET,
+    FILE_COLUMNS,
+    FILES_SHEET,
+    HAZARD_HEADERS,
+    HAZARD_SHEET,
+    HAZARD_WIDTHS,
+    LONG_STANDING_SHEET,
+    NOT_RETURNED_SHEET,
+    OPEN_SHEET,
+    OVERDUE_SHEET,
+    PRINTED_HAZARD_COLUMNS,
+    PROBLEMS_SHEET,
+    SUMMARY_SHEET,
+    hazard_values,
+)
+from huitoukan.register.merging import Collection
+from huitoukan.register.status import DepartmentSummary, StatusReport
+from huitoukan.xlsx.writer import (
+    BarChart,
+    Percent,
+    Sheet,
+    Style,
+    Value,
+    cells,
+    row_height,
+    write_workbook,
+)
+
+OVERDUE_TEXT_BUDGET = 24 * 1024 * 1024
+"""Bytes of overdue rows' XML kept while the other hazard sheets are written (see
+`write_register`): 20,000 rows or so; a city's 100,000 stay within 300 MB."""
+
+
+def _table(
+    name: str, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[Value]]
+) -> Sheet:
+    sheet = Sheet(name, [w for _, w in columns], header_row=0)
+    sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
+    for row in rows:
+        sheet.add(cells(row), row_height(row, sheet.widths))
+    return sheet
+
+
+def write_register(
+    path: Path, campaign: Campaign, collection: Collection, status: StatusReport
+) -> None:
+    """Write the whole register to `path` (callers pass a temporary path, then rename)."""
+    as_of = status.as_of
+    widths = list(HAZARD_WIDTHS)
+    value_widths = widths[1:]  # after 序号
+    header = cells(HAZARD_HEADERS, Style.HEAD)
+    values_of = hazard_values()
+
+    def hazard_sheet(name: str) -> Sheet:
+        sheet = Sheet(name, widths, header_row=0, print_columns=PRINTED_HAZARD_COLUMNS)
+        sheet.add(header, height=30)
+        return sheet
+
+    def add(sheet: Sheet, text: bytes, height: float | None) -> None:
+        sheet.add(text, height, numbered=True)
+
+    def render(hazard: HazardRow) -> tuple[bytes, float | None]:
+        values = values_of(hazard, as_of)
+        return cells(values).encode(), row_height(values, value_widths)
+
+    # One pass: each hazard's cells are built once and go, deflated, to every sheet that
+    # lists it. Overdue rows are written most overdue first, after the pass: their text
+    # is kept up to OVERDUE_TEXT_BUDGET bytes, and rows beyond it are built again.
+    hazards = collection.hazards
+    all_rows, open_rows = hazard_sheet(HAZARD_SHEET), hazard_sheet(OPEN_SHEET)
+    long_standing = hazard_sheet(LONG_STANDING_SHEET)
+    overdue: list[tuple[int, int, bytes | None, float | None]] = []
+    budget = OVERDUE_TEXT_BUDGET
+    for index, hazard in enumerate(hazards):
+        text, height = render(hazard)
+        add(all_rows, text, height)
+        if hazard.closed:
+            continue
+        add(open_rows, text, height)
+        if days := hazard.days_overdue(as_of):
+            overdue.append((-days, index, text if budget > 0 else None, height))
+            budget -= len(text)
+        if hazard.long_standing:
+            add(long_standing, text, height)
+    overdue.sort(key=lambda entry: entry[:2])
+    overdue_rows = hazard_sheet(OVERDUE_SHEET)
+    for _, index, kept, height in overdue:
+        if kept is None:
+            kept, height = render(hazards[index])
+        add(overdue_rows, kept, height)
+    del overdue
+    sheets = [
+        _summary(campaign, status),
+        all_rows,
+        open_rows,
+        overdue_rows,
+        _not_returned(campaign, status),
+        _coverage(campaign, collection),
+        _files(collection),
+        _problems(collection),
+        long_standing,
+    ]
+    write_workbook(
+        path,
+        sheets,
+        "全校隐患台账",
+        "由 huitoukan collect 生成；以各部门报送的原始表格为准，请勿在此修改",
+    )
+
+
+def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
+    info = campaign.info
+    columns = [
+        ("序号", 6),
+        ("部门", 16),
+        ("报送情况", 12),
+        ("首次报送日期", 12),
+        ("隐患数", 8),
+        ("已销号", 8),
+        ("未销号", 8),
+        ("逾期", 8),
+        ("历史遗留", 8),
+        ("销号率", 9),
+    ]
+    sheet = Sheet(SUMMARY_SHEET, [w for _, w in columns], header_row=3, selected=True)
+    sheet.add(cells([f"{info.school}{info.title}全校隐患台账"], Style.TITLE), height=30)
+    sheet.merge(0, 0, len(columns) - 1)
+    sheet.add(
+        cells(
+            [
+                f"文号：{info.document_number}　报送截止：{info.returns_due}　整改默认时限："
+                f"{info.default_deadline}　统计日期：{status.as_of}"
+            ],
+            Style.NOTE,
+        )
+    )
+    sheet.merge(1, 0, len(columns) - 1)
+    sheet.add("")
+    sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
+    for number, dept in enumerate(status.departments, start=1):
+        sheet.add(
+            cells(
+                [
+                    number,
+                    dept.department,
+                    dept.return_label,
+                    dept.first_returned_on,
+                    dept.hazards,
+                    dept.closed,
+                    dept.open,
+                    dept.overdue,
+                    dept.long_standing,
+                    Percent(dept.closure_rate),
+                ]
+            )
+        )
+    totals = status.totals
+    sheet.add(
+        cells(
+            [
+                "",
+                "合计",
+                f"{totals.returned}/{totals.departments}",
+                None,
+                totals.hazards,
+                totals.closed,
+                totals.open,
+                totals.overdue,
+                sum(d.long_standing for d in status.departments),
+                Percent(totals.closure_rate),
+            ]
+        )
+    )
+    if status.departments:
+        sheet.chart = department_chart(
+            status.departments, closed_column=5, first_row=4, anchor_row=sheet.row_count + 1
+        )
+    return sheet
+
+
+def department_chart(
+    departments: Sequence[DepartmentSummary], closed_column: int, first_row: int, anchor_row: int
+) -> BarChart:
+    """已销号 / 未销号 per department, from a table whose column 1 holds the department and
+    `closed_column` (then the next one) the closed and open counts."""
+    return BarChart(
+        title="各部门隐患销号情况",
+        categories=1,
+        labels=[d.department for d in departments],
+        series=[
+            (closed_column, "已销号", "70AD47", [d.closed for d in departments]),
+            (closed_column + 1, "未销号", "ED7D31", [d.open for d in departments]),
+        ],
+        first_row=first_row,
+        last_row=first_row + len(departments) - 1,
+        anchor_row=anchor_row,
+        height_rows=max(12, len(departments) + 8),
+    )
+
+
+def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
+    due = campaign.info.returns_due
+    late = (status.as_of - due).days
+    note = f"逾期未报送 {late} 天" if late > 0 else "截止日期前，尚未报送"
+    rows: list[list[Value]] = [
+        [n, name, len(campaign.items_for(name)), due, note]
+        for n, name in enumerate(status.not_returned, start=1)
+    ]
+    return _table(
+        NOT_RETURNED_SHEET,
+        [("序号", 6), ("部门", 16), ("应查项目数", 10), ("报送截止", 12), ("情况", 24)],
+        rows,
+    )
+
+
+def _coverage(campaign: Campaign, collection: Collection) -> Sheet:
+    units = [u.name for u in campaign.units]
+    columns = [("督查项目", 10), ("督查内容", 40)] + [(u, 10) for u in units]
+    rows = [
+        [row.item, row.content, *(row.cells[u] for u in units)]
+        for row in coverage(campaign, collection)
+    ]
+    return _table(COVERAGE_SHEET, columns, rows)
+
+
+def _files(collection: Collection) -> Sheet:
+    rows: list[list[Value]] = []
+    for form in collection.forms:
+        rows.append(
+            [
+                len(rows) + 1,
+                form.file,
+                form.department,
+                form.department_text,
+                form.head,
+                form.form_date,
+                datetime.fromtimestamp(form.modified).strftime("%Y-%m-%d %H:%M"),
+                form.sha256,
+                collection.outcomes[form.file].value,
+                len(form.hazards),
+                form.errors if form.readable else 1,
+                form.warnings,
+                form.reason,
+            ]
+        )
+    for skipped in collection.skipped:
+        rows.append(
+            [
+                len(rows) + 1,
+                skipped.file,
+                "",
+                "",
+                "",
+                None,
+                "",
+                "",
+                "已跳过",
+                None,
+                None,
+                None,
+                skipped.reason,
+            ]
+        )
+    return _table(FILES_SHEET, FILE_COLUMNS, rows)
+
+
+def _problems(collection: Collection) -> Sheet:
+    rows = [
+        [n, p.severity.value, p.department, p.file, p.where, p.field, p.value, p.message, p.code]
+        for n, p in enumerate(collection.problems, start=1)
+    ]
+    return _table(
+        PROBLEMS_SHEET,
+        [
+            ("序号", 6),
+            ("严重程度", 8),
+            ("部门", 12),
+            ("文件", 30),
+            ("位置", 16),
+            ("字段", 12),
+            ("填写内容", 20),
+            ("问题说明", 60),
+            ("代码", 18),
+        ],
+        rows,
+    )

@@ -1,0 +1,344 @@
+"""Deciding what a returned file really is, from its bytes, before any parser sees it.
+
+Departments rename files, save in whatever their office suite offers, and forward
+what they received. Every refusal here is one Chinese line saying what the
+department should do. Zip containers are checked from their central directory
+(entry count, declared sizes, compression ratio) before anything is inflated, so
+a zip bomb costs a directory read; XML parts must not declare a DOCTYPE (entity
+bombs, external entities); worksheet XML is scanned for the cell range it really
+uses and for formulas saved without a computed value.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from huitoukan.model.problems import RESAVE
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_ZIP_ENTRIES = 5_000
+MAX_UNCOMPRESSED = 400 * 1024 * 1024
+MAX_RATIO = 200
+RATIO_MIN_BYTES = 2 * 1024 * 1024
+MAX_CELLS = 20_000_000
+"""The largest rectangle (rows × columns) a worksheet may span."""
+_XML_HEAD = 64 * 1024
+
+
+class Format(StrEnum):
+    XLSX = "xlsx"
+    ODS = "ods"
+    XLS = "xls"
+    ET = "et"
+
+
+class Refused(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Sniffed:
+    format: Format
+    formulas_without_value: dict[str, list[str]] = field(default_factory=dict)
+    """Worksheet name → cells (A1 style) holding a formula with no cached value."""
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def sniff(data: bytes, suffix: str, inspect: bool = True) -> Sniffed:
+    """What `data` is; `Refused` with the reason when we will not (or cannot) read it.
+
+    `inspect=False` skips the scan of worksheet XML (extent, formulas without values):
+    for the register huitoukan wrote itself, whose sheets are large and known."""
+    if not data:
+        raise Refused(f"文件是空的（0 字节），{RESAVE}")
+    if len(data) > MAX_FILE_BYTES:
+        raise Refused(f"文件过大（{len(data) // 1024 // 1024} MB），请删除无关内容后重新报送")
+    if data.startswith(_OLE):
+        return _sniff_ole(data, suffix)
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data, inspect)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if (
+        head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta"))
+        or b"<html" in head[:512]
+    ):
+        raise Refused(f"这是网页（HTML）格式的文件，只是扩展名像 Excel，{RESAVE}")
+    if head.startswith(b"<?xml") or head.startswith(b"<"):
+        if b"opendocument" in head or b"office:document" in head:
+            raise Refused(f"这是平面 ODS（.fods）格式，{RESAVE}")
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:65536]:
+            raise Refused(f"这是 Excel 2003 XML 格式，{RESAVE}")
+        raise Refused(f"这是 XML 文本，不是 Excel 表格，{RESAVE}")
+    if data.startswith(b"%PDF"):
+        raise Refused("这是 PDF 文件，电子版请报送附件2（.xlsx）")
+    if data[:4] in (b"\x09\x04\x06\x00", b"\x09\x02\x06\x00", b"\x09\x00\x04\x00"):
+        raise Refused(f"这是早期 Excel（2.x–4.0）格式，{RESAVE}")
+    if b"\x00" not in data[:8192]:
+        raise Refused("这是文本（CSV）文件，不含表头信息，请使用下发的附件2（.xlsx）填写后重新报送")
+    raise Refused(f"无法识别的文件格式（不是 Excel 表格），{RESAVE}")
+
+
+def _sniff_ole(data: bytes, suffix: str) -> Sniffed:
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        raise Refused("文件设有打开密码，请取消密码后重新报送")
+    if any(_utf16(name) in data for name in ("Workbook", "WORKBOOK", "workbook", "Book", "BOOK")):
+        return Sniffed(Format.ET if suffix in (".et", ".ett") else Format.XLS)
+    if _utf16("WordDocument") in data:
+        raise Refused("这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写")
+    if suffix in (".et", ".ett"):
+        raise Refused("WPS 表格格式（.et）无法读取，请在 WPS 中另存为 .xlsx 后重新报送")
+    raise Refused(f"这是 Office 复合文档，但其中没有 Excel 工作簿，{RESAVE}")
+
+
+def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
+    try:
+        archive = _Zip(zipfile.ZipFile(io.BytesIO(data)), data)
+        entries = archive.entries
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise Refused(f"文件不完整或已损坏（可能没有传完），{RESAVE}") from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise Refused(f"文件内部结构异常（{len(entries)} 个部件），{RESAVE}")
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if total > MAX_UNCOMPRESSED or (
+            entry.file_size > RATIO_MIN_BYTES
+            and entry.file_size > MAX_RATIO * max(entry.compress_size, 1)
+        ):
+            raise Refused(f"文件解压后异常庞大（疑似压缩炸弹），已拒绝读取，{RESAVE}")
+    names = {e.filename for e in entries}
+    if "mimetype" in names:
+        mimetype = archive.read("mimetype", 200).strip()
+        if mimetype == b"application/vnd.oasis.opendocument.spreadsheet":
+            manifest = "META-INF/manifest.xml"
+            if manifest in names and b"encryption-data" in archive.read(manifest, 1024 * 1024):
+                raise Refused("文件设有打开密码，请取消密码后重新报送")
+            _check_xml_parts(archive)
+            return Sniffed(Format.ODS)
+        if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+            raise Refused("这是 OpenDocument 文字或演示文档，不是表格，请使用下发的附件2填写")
+    if "xl/workbook.bin" in names:
+        raise Refused("Excel 二进制格式（.xlsb）无法读取，请另存为 .xlsx 后重新报送")
+    if "xl/workbook.xml" in names:
+        _check_xml_parts(archive)
+        return Sniffed(Format.XLSX, _inspect_worksheets(archive, names) if inspect else {})
+    if "word/document.xml" in names:
+        raise Refused("这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写")
+    if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+        raise Refused("Numbers 格式无法读取，请在 Numbers 中导出为 Excel（.xlsx）后重新报送")
+    if "[Content_Types].xml" in names:
+        raise Refused(f"文件缺少工作簿部件（已损坏），{RESAVE}")
+    raise Refused(f"这是一个普通压缩包，不是 Excel 表格，{RESAVE}")
+
+
+class _Zip:
+    """The members of a zip held in memory. Deflated members are inflated straight from
+    the buffer, only as far as asked: zipfile's per-member file objects cost more than
+    the inflating for the dozen small parts of a returned form."""
+
+    def __init__(self, archive: zipfile.ZipFile, data: bytes) -> None:
+        self.archive = archive
+        self.data = data
+        self.entries = archive.infolist()
+        self._by_name = {entry.filename: entry for entry in self.entries}
+
+    def read(self, name: str, limit: int) -> bytes:
+        """Up to `limit` bytes of member `name`, inflated."""
+        return self.inflater(name)(limit)
+
+    def inflater(self, name: str) -> Callable[[int], bytes]:
+        """A function giving the next (up to) n inflated bytes of member `name` on each
+        call, never more in all than the size the zip directory declares (which the
+        directory checks have bounded): a member lying about its size gets no further."""
+        damaged = Refused(f"文件不完整或已损坏（部件 {name} 无法解压），{RESAVE}")
+        entry = self._by_name[name]
+        if entry.flag_bits & 0x1:
+            raise Refused("文件设有打开密码，请取消密码后重新报送")
+        left = entry.file_size
+        if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            try:  # bzip2, lzma: rare in spreadsheets, left to zipfile (which stops at `left`)
+                handle = self.archive.open(name)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+                raise damaged from None
+
+            def other(n: int) -> bytes:
+                try:
+                    return handle.read(n)
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError, LookupError):
+                    raise damaged from None
+
+            return other
+        start = entry.header_offset
+        local = self.data[start : start + 30]
+        if len(local) < 30 or local[:4] != b"PK\x03\x04":
+            raise damaged
+        name_length, extra_length = struct.unpack("<HH", local[26:30])
+        start += 30 + name_length + extra_length
+        raw = memoryview(self.data)[start : start + entry.compress_size]
+        inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending: bytes | memoryview = raw
+
+        def member(n: int) -> bytes:
+            nonlocal pending, left
+            n = min(n, left)
+            if entry.compress_type == zipfile.ZIP_STORED:
+                out = bytes(pending[:n])
+                pending = pending[n:]
+            else:
+                try:
+                    out = inflate.decompress(pending, n) if n else b""
+                except zlib.error:
+                    raise damaged from None
+                pending = inflate.unconsumed_tail
+            left -= len(out)
+            return out
+
+        return member
+
+
+_ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
+
+
+def _check_xml_parts(archive: _Zip) -> None:
+    """No DOCTYPE before the root element of any XML part (entity bombs, external entities)."""
+    for entry in archive.entries:
+        if not entry.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        more = archive.inflater(entry.filename)
+        head = more(1024)  # the root element is almost always in the first line or two
+        root = _ROOT_ELEMENT.search(head)
+        if root is None and len(head) == 1024:
+            head += more(_XML_HEAD - 1024)
+            root = _ROOT_ELEMENT.search(head)
+        prolog = head[: root.start()] if root else head
+        if b"<!DOCTYPE" in prolog.upper() or b"<!ENTITY" in prolog.upper():
+            raise Refused(f"文件中含有 XML 实体声明（可能是恶意文件），已拒绝读取，{RESAVE}")
+
+
+_SHEET_ENTRY = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re.S)
+_SHEET_ENTRY_ALT = re.compile(rb'<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"', re.S)
+_RELATIONSHIP = re.compile(rb"<Relationship\b([^>]*)/?>", re.S)
+_ATTR = re.compile(rb'(\w+)="([^"]*)"')
+_CELL = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.S)
+_EMPTY_VALUE = re.compile(rb"<v\s*/>")
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
+
+
+def _worksheet_parts(archive: _Zip, names: set[str]) -> dict[str, str]:
+    """Worksheet name → its XML part, from workbook.xml and its relationships."""
+    workbook = archive.read("xl/workbook.xml", MAX_UNCOMPRESSED)
+    rels_name = "xl/_rels/workbook.xml.rels"
+    rels = archive.read(rels_name, MAX_UNCOMPRESSED) if rels_name in names else b""
+    targets: dict[bytes, str] = {}
+    for match in _RELATIONSHIP.finditer(rels):
+        attributes = dict(_ATTR.findall(match.group(1)))
+        target = attributes.get(b"Target", b"").decode("utf-8", "replace")
+        target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        targets[attributes.get(b"Id", b"")] = target
+    parts: dict[str, str] = {}
+    pairs = [(n, r) for n, r in _SHEET_ENTRY.findall(workbook)]
+    pairs += [(n, r) for r, n in _SHEET_ENTRY_ALT.findall(workbook)]
+    for name, rel_id in pairs:
+        target = targets.get(rel_id)
+        if target in names:
+            parts[_unescape(name.decode("utf-8", "replace"))] = target
+    return parts
+
+
+def _unescape(text: str) -> str:
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+_CELL_COLUMN = re.compile(rb'r="([A-Z]{1,3})\d')
+"""The column letters of a cell reference (`<c r="K27"`: rows have digits only). A
+literal start lets the regex engine skip ahead; an attribute that merely ends in r
+could only make the extent look larger, never smaller."""
+
+
+@functools.cache
+def _long_row_numbers(digits: int) -> re.Pattern[bytes]:
+    """Row numbers (in cell or row references) of at least `digits` digits."""
+    return re.compile(rb'r="[A-Z]{0,3}(\d{%d,})"' % digits)
+
+
+def _extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) a worksheet spans, from its cell references, as far as it matters:
+    rows are only counted exactly when they could push rows × columns past MAX_CELLS.
+
+    A worksheet of 100,000 rows has a million cell references; collecting them all
+    cost 200 MB. Column letters are few distinct objects; row numbers are only
+    looked at when they have as many digits as the smallest row that would matter."""
+    letters = set(_CELL_COLUMN.findall(xml))
+    max_col = max(map(_column_number, letters), default=0)
+    if not max_col:
+        return 0, 0
+    digits = len(str(MAX_CELLS // max_col))
+    rows = _long_row_numbers(digits).findall(xml)
+    return max((int(r) for r in rows), default=0), max_col
+
+
+def _valued_extent(xml: bytes) -> tuple[int, int]:
+    """The extent counting only cells that hold something (styled empty cells do not)."""
+    max_row = max_col = 0
+    for match in _CELL.finditer(xml):
+        if match.group(3) and (ref := _CELL_REF.search(match.group(1))):
+            max_row = max(max_row, int(ref.group(2)))
+            max_col = max(max_col, _column_number(ref.group(1)))
+    return max_row, max_col
+
+
+def _inspect_worksheets(archive: _Zip, names: set[str]) -> dict[str, list[str]]:
+    """Refuse worksheets spanning an absurd range; list formula cells without a value."""
+    missing: dict[str, list[str]] = {}
+    for sheet, part in _worksheet_parts(archive, names).items():
+        xml = archive.read(part, MAX_UNCOMPRESSED)
+        max_row, max_col = _extent(xml)
+        if max_row * max_col > MAX_CELLS:
+            # Styled empty cells (Excel writes them up to XFD1048576) do not count.
+            max_row, max_col = _valued_extent(xml)
+        if max_row * max_col > MAX_CELLS:
+            raise Refused(
+                f"工作表“{sheet}”的范围异常（{max_row} 行 × {max_col} 列），"
+                "请删除表格外多余的内容后另存为 .xlsx 重新报送"
+            )
+        if b"<f" not in xml:
+            continue
+        for match in _CELL.finditer(xml):
+            body = match.group(3) or b""
+            # Excel always writes <v> after <f> (<v></v> for an empty result); tools that
+            # cannot calculate write none, or an empty <v/>.
+            if b"<f" in body and (b"<v" not in body or _EMPTY_VALUE.search(body)):
+                ref = _CELL_REF.search(match.group(1))
+                if ref:
+                    cell = (ref.group(1) + ref.group(2)).decode()
+                    missing.setdefault(sheet, []).append(cell)
+    return missing

@@ -1,0 +1,149 @@
+"""Opening a returned workbook of any format departments save in, as plain grids.
+
+The bytes are sniffed first (`sniffing`): the real format decides, not the file
+name, and hostile or broken files are refused with a reason before a parser runs.
+python-calamine then reads .xlsx/.xlsm/.xls/.ods (and WPS .et, which is BIFF
+inside) in one fast pass, with cached formula values and real dates for 年月日
+formats. It ignores a sheet's recorded dimension and styled empty cells, so
+neither a lying `<dimension>` nor thousands of formatted empty rows matter.
+Every sheet comes back as rows from A1, merged cells filled with their top-left
+value on every row and column they cover. Anything that goes wrong becomes
+`UnreadableWorkbook` with a one-line Chinese reason.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+from huitoukan.model.problems import RESAVE
+from huitoukan.returns.sniffing import Format, Refused, sniff
+
+Cell = object
+MAX_COLUMNS = 256
+"""Columns read per row: the form has eleven; anything past IV is not form data."""
+_EMPTY_ROW: list[Cell] = []
+
+
+@dataclass(frozen=True)
+class SheetGrid:
+    name: str
+    visible: bool
+    rows: list[list[Cell]]
+    formulas_without_value: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkbookContent:
+    format: Format
+    sheets: list[SheetGrid] = field(default_factory=list)
+    sheet_names: list[str] = field(default_factory=list)
+
+
+class UnreadableWorkbook(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+UNSUPPORTED_SUFFIXES = {
+    ".csv": "CSV 文本文件没有表头信息，请使用下发的附件2（.xlsx）填写后重新报送",
+    ".numbers": "Numbers 格式无法读取，请在 Numbers 中导出为 Excel（.xlsx）后重新报送",
+    ".fods": f"平面 ODS 格式（.fods）无法读取，{RESAVE}",
+}
+
+
+_SUFFIXES = {
+    Format.XLSX: (".xlsx", ".xlsm", ".xltx", ".xltm"),
+    Format.XLS: (".xls", ".xlt"),
+    Format.ODS: (".ods",),
+    Format.ET: (),
+}
+
+
+def read_workbook(
+    path: Path,
+    only: Collection[str] | None = None,
+    inspect: bool = True,
+    data: bytes | None = None,
+) -> WorkbookContent:
+    """Every worksheet of `path` (or those named in `only`); see `sniff` for `inspect`.
+    `data` is the file's content when the caller has read it already."""
+    import python_calamine as calamine
+
+    reason = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if reason is not None:
+        raise UnreadableWorkbook(reason)
+    try:
+        if data is None:
+            data = read_file(path)
+        sniffed = sniff(data, path.suffix.lower(), inspect)
+    except Refused as refused:
+        raise UnreadableWorkbook(refused.reason) from None
+    try:
+        if path.suffix.lower() in _SUFFIXES[sniffed.format]:
+            workbook = calamine.CalamineWorkbook.from_path(str(path))
+        else:  # a renamed file: calamine picks its reader by suffix, or by content from memory
+            workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except calamine.PasswordError:
+        raise UnreadableWorkbook("文件设有打开密码，请取消密码后重新报送") from None
+    except Exception as exc:  # calamine raises several unrelated types for damaged files
+        raise UnreadableWorkbook(f"文件已损坏或格式不对（{_short(exc)}），{RESAVE}") from None
+    sheets: list[SheetGrid] = []
+    try:
+        with workbook:
+            for meta in workbook.sheets_metadata:
+                if meta.typ is not calamine.SheetTypeEnum.WorkSheet:
+                    continue
+                if only is not None and meta.name not in only:
+                    continue
+                sheet = workbook.get_sheet_by_name(meta.name)
+                rows: list[list[Cell]] = []
+                for row in sheet.iter_rows():  # a new list per row: kept as it is
+                    values = cast(list[Cell], row if len(row) <= MAX_COLUMNS else row[:MAX_COLUMNS])
+                    rows.append(values if values.count("") != len(values) else _EMPTY_ROW)
+                while rows and rows[-1] is _EMPTY_ROW:
+                    rows.pop()
+                _fill_merged(rows, sheet.merged_cell_ranges or ())
+                sheets.append(
+                    SheetGrid(
+                        meta.name,
+                        meta.visible is calamine.SheetVisibleEnum.Visible,
+                        rows,
+                        tuple(sniffed.formulas_without_value.get(meta.name, ())),
+                    )
+                )
+    except calamine.PasswordError:
+        raise UnreadableWorkbook("文件设有打开密码，请取消密码后重新报送") from None
+    except Exception as exc:
+        raise UnreadableWorkbook(f"工作表无法读取（{_short(exc)}），{RESAVE}") from None
+    return WorkbookContent(sniffed.format, sheets, [m.name for m in workbook.sheets_metadata])
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableWorkbook(f"文件无法打开（{exc.strerror}），请确认文件没有被占用") from None
+
+
+def _fill_merged(rows: list[list[Cell]], ranges: object) -> None:
+    for (top, left), (bottom, right) in ranges:  # type: ignore[attr-defined]
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            row = rows[r]
+            if row is _EMPTY_ROW:
+                row = rows[r] = [""] * (right + 1)
+            for c in range(left, min(right, len(row) - 1) + 1):
+                if row[c] == "" or row[c] is None:
+                    row[c] = value
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:120]

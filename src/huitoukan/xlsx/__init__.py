@@ -1,0 +1,1 @@
+"""Writing workbooks: the fast register `writer`, and `styles` for openpyxl-made forms."""
