@@ -13,6 +13,8 @@ from huitoukan.campaign import Campaign
 from huitoukan.forms.issuing import TemplateForm, fill_form, form_file_name
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET, find_header
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
+from huitoukan.model.returns import ReturnForm
+from huitoukan.returns.batch import read_one
 
 Row = Mapping[str, object]
 """Header text (序号, 部位, …) → value to type."""
@@ -119,3 +121,12 @@ def sheet_rows(path: Path, sheet: str, header_row: int = 1) -> list[dict[str, ob
     rows = list(ws.iter_rows(min_row=header_row, values_only=True))
     header = [str(h) for h in rows[0]]
     return [dict(zip(header, r, strict=False)) for r in rows[1:] if any(v is not None for v in r)]
+
+
+def read_form(
+    path: Path, campaign: Campaign, as_of: date | None = None, debug: bool = False
+) -> ReturnForm:
+    """The one form a returned file holds, read behind the reader's safety net."""
+    forms = read_one(path, campaign, as_of, debug)
+    assert len(forms) == 1, [f.file for f in forms]
+    return forms[0]

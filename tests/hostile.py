@@ -15,7 +15,7 @@ from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from tests.helpers import filled_form, hazard, header_position
 
 
-def _rewrite_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:
+def rewrite_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:
     with zipfile.ZipFile(path) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
     parts[part] = change(parts[part])
@@ -76,7 +76,7 @@ def entity_bomb(campaign: Campaign, path: Path) -> Path:
         )
         + b"]>"
     )
-    _rewrite_part(
+    rewrite_part(
         path, "xl/worksheets/sheet1.xml", lambda xml: lol + re.sub(rb"^<\?xml[^>]*\?>", b"", xml)
     )
     return path
@@ -85,7 +85,7 @@ def entity_bomb(campaign: Campaign, path: Path) -> Path:
 def external_entity(campaign: Campaign, path: Path) -> Path:
     good(campaign, path)
     xxe = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-    _rewrite_part(path, "xl/workbook.xml", lambda xml: xxe + re.sub(rb"^<\?xml[^>]*\?>", b"", xml))
+    rewrite_part(path, "xl/workbook.xml", lambda xml: xxe + re.sub(rb"^<\?xml[^>]*\?>", b"", xml))
     return path
 
 
@@ -171,7 +171,7 @@ def control_characters(path: Path) -> Path:
 def dimension_lie(campaign: Campaign, path: Path) -> Path:
     """WPS writes <dimension ref="A1:A1"> whatever the sheet holds."""
     good(campaign, path)
-    _rewrite_part(
+    rewrite_part(
         path,
         "xl/worksheets/sheet1.xml",
         lambda xml: re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:A1"', xml),
@@ -228,3 +228,95 @@ def absurd_extent(campaign: Campaign, path: Path) -> Path:
 
 
 TODAY = date(2023, 12, 20)
+
+
+_FAR = b'<c r="XFD1048576"><v>1</v></c>'
+
+
+def _far_row(path: Path, row: bytes) -> Path:
+    """A good form's sheet with `row` added at the end of its sheetData."""
+    rewrite_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b"</sheetData>", row + b"</sheetData>"),
+    )
+    return path
+
+
+def prefixed_absurd(campaign: Campaign, path: Path) -> Path:
+    """The far cell written with a namespace prefix (legal XML, as .NET tools write it)."""
+    good(campaign, path)
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    return _far_row(
+        path,
+        b'<x:row xmlns:x="'
+        + main
+        + b'" r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>',
+    )
+
+
+def single_quoted_absurd(campaign: Campaign, path: Path) -> Path:
+    good(campaign, path)
+    return _far_row(path, b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>")
+
+
+def spaced_absurd(campaign: Campaign, path: Path) -> Path:
+    good(campaign, path)
+    return _far_row(path, b'<row r = "1048576"><c r = "XFD1048576" ><v>1</v></c></row>')
+
+
+def character_reference_absurd(campaign: Campaign, path: Path) -> Path:
+    """The far reference spelled with character references (&#88; is X)."""
+    good(campaign, path)
+    return _far_row(path, b'<row r="&#49;048576"><c r="&#88;FD1048576"><v>1</v></c></row>')
+
+
+def implicit_positions_absurd(campaign: Campaign, path: Path) -> Path:
+    """Rows and cells without references: their positions follow from their order."""
+    good(campaign, path)
+    cells = b"<c><v>1</v></c>" * 16_384
+    return _far_row(path, b'<row r="1048575"/><row>' + cells + b"</row>")
+
+
+def absurd_sheet_under_another_name(campaign: Campaign, path: Path) -> Path:
+    """A second worksheet stored at a part name no worksheet usually has."""
+    good(campaign, path)
+    sheet = (
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org'
+        b'/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+        b'<row r="1048576">' + _FAR + b"</row></sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["xl/misc/data.bin"] = sheet
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+        b"</sheets>", b'<sheet name="S2" sheetId="99" r:id="rId99"/></sheets>'
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/worksheet" Target="misc/data.bin"/></Relationships>',
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def ods_repeated_bomb(path: Path, rows: int = 100_000, columns: int = 1_000) -> Path:
+    """An .ods of 943 bytes whose one valued cell repeats into 100 million cells."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="S">'
+        f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+        f'table:number-columns-repeated="{columns}" office:value-type="string"><text:p>x</text:p>'
+        "</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path

@@ -107,3 +107,9 @@ def test_no_import_cycles() -> None:
     for module in graph:
         if module not in state:
             visit(module, [])
+
+
+def test_every_problem_code_has_its_rule() -> None:
+    from huitoukan.model.problems import CATALOGUE, Code
+
+    assert set(CATALOGUE) == set(Code)

@@ -13,9 +13,8 @@ from huitoukan.campaign import Campaign
 from huitoukan.model.problems import Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import HAZARD_SHEET
-from huitoukan.returns.batch import read_one
 from tests import hostile
-from tests.helpers import sheet_rows
+from tests.helpers import read_form, sheet_rows
 
 REFUSED = [
     ("炸弹.xlsx", lambda c, p: hostile.zip_bomb(p), "疑似压缩炸弹"),
@@ -28,6 +27,13 @@ REFUSED = [
     ("文档.xlsx", lambda c, p: hostile.docx_named_xlsx(p), "Word 文档"),
     ("空.xlsx", lambda c, p: hostile.empty(p), "0 字节"),
     ("范围.xlsx", hostile.absurd_extent, "范围异常"),
+    ("前缀.xlsx", hostile.prefixed_absurd, "范围异常"),
+    ("单引号.xlsx", hostile.single_quoted_absurd, "范围异常"),
+    ("空格.xlsx", hostile.spaced_absurd, "范围异常"),
+    ("字符引用.xlsx", hostile.character_reference_absurd, "范围异常"),
+    ("隐含位置.xlsx", hostile.implicit_positions_absurd, "范围异常"),
+    ("别名部件.xlsx", hostile.absurd_sheet_under_another_name, "范围异常"),
+    ("重复单元格.ods", lambda c, p: hostile.ods_repeated_bomb(p), "范围异常"),
 ]
 
 
@@ -38,7 +44,7 @@ def test_refused_with_a_reason(
     path = tmp_path / name
     build(campaign, path)  # type: ignore[operator]
     started = time.perf_counter()
-    form = read_one(path, campaign)
+    form = read_form(path, campaign)
     assert not form.readable
     assert reason in form.reason, form.reason
     assert "读取时出错" not in form.reason
@@ -46,7 +52,7 @@ def test_refused_with_a_reason(
 
 
 def test_renamed_xlsx_is_read_by_content(campaign: Campaign, tmp_path: Path) -> None:
-    form = read_one(hostile.renamed(campaign, tmp_path / "医院.xls"), campaign)
+    form = read_form(hostile.renamed(campaign, tmp_path / "医院.xls"), campaign)
     assert form.readable and [h.location for h in form.hazards] == ["门诊楼"]
 
 
@@ -56,7 +62,7 @@ def test_part_larger_than_declared_is_not_inflated_past_its_declared_size(
     path = hostile.size_lie(campaign, tmp_path / "谎报大小.xlsx")
     tracemalloc.start()
     try:
-        form = read_one(path, campaign)
+        form = read_form(path, campaign)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -65,26 +71,26 @@ def test_part_larger_than_declared_is_not_inflated_past_its_declared_size(
 
 
 def test_dimension_lie_loses_no_row(campaign: Campaign, tmp_path: Path) -> None:
-    form = read_one(hostile.dimension_lie(campaign, tmp_path / "维度.xlsx"), campaign)
+    form = read_form(hostile.dimension_lie(campaign, tmp_path / "维度.xlsx"), campaign)
     assert form.readable and [h.location for h in form.hazards] == ["门诊楼"]
     assert form.head == "张主任" and form.reporter == "李干事"
 
 
 def test_styled_empty_rows_cost_nothing(campaign: Campaign, tmp_path: Path) -> None:
-    form = read_one(hostile.styled_rows_after_footer(campaign, tmp_path / "样式.xlsx"), campaign)
+    form = read_form(hostile.styled_rows_after_footer(campaign, tmp_path / "样式.xlsx"), campaign)
     assert form.readable and len(form.hazards) == 1 and form.problems == []
 
 
 def test_formula_without_cached_value_names_the_cell(campaign: Campaign, tmp_path: Path) -> None:
     path, cell = hostile.formula_without_value(campaign, tmp_path / "公式.xlsx")
-    form = read_one(path, campaign)
+    form = read_form(path, campaign)
     problems = [(p.code, p.cell, p.severity) for p in form.problems]
     assert ("formula-without-value", cell, Severity.ERROR) in problems
     assert "请用 Excel 打开并保存后重新报送" in form.problems[-1].message
 
 
 def test_hidden_sheet_form_is_a_warning_not_merged(campaign: Campaign, tmp_path: Path) -> None:
-    form = read_one(hostile.hidden_sheet(campaign, tmp_path / "隐藏.xlsx"), campaign)
+    form = read_form(hostile.hidden_sheet(campaign, tmp_path / "隐藏.xlsx"), campaign)
     assert [h.location for h in form.hazards] == ["门诊楼"]
     assert [(p.code, p.sheet, p.severity) for p in form.problems] == [
         ("hidden-sheet", "旧版", Severity.WARNING)
@@ -92,7 +98,7 @@ def test_hidden_sheet_form_is_a_warning_not_merged(campaign: Campaign, tmp_path:
 
 
 def test_control_characters_removed_with_a_warning(campaign: Campaign, tmp_path: Path) -> None:
-    form = read_one(hostile.control_characters(tmp_path / "控制.xlsx"), campaign)
+    form = read_form(hostile.control_characters(tmp_path / "控制.xlsx"), campaign)
     assert form.readable and form.department == "附属医院"
     assert [h.location for h in form.hazards] == ["门诊楼"]
     assert [(p.code, p.cell) for p in form.problems] == [("control-characters", "B3")]
@@ -132,7 +138,7 @@ def test_unexpected_error_is_one_line_or_traceback_with_debug(
         raise KeyError("sheet1")
 
     monkeypatch.setattr("huitoukan.returns.batch.read_return", broken)
-    form = read_one(path, campaign)
+    form = read_form(path, campaign)
     assert not form.readable and "\n" not in form.reason
     assert "KeyError" in form.reason and "另存为 .xlsx" in form.reason
-    assert "Traceback" in read_one(path, campaign, debug=True).reason
+    assert "Traceback" in read_form(path, campaign, debug=True).reason

@@ -81,16 +81,23 @@ def _from_number(number: float) -> date:
     raise DateNotUnderstood(f"{number:g}")
 
 
-def date_option(text: str | None, option: str, today: date) -> date:
-    """A date typed on the command line for `option` (today when not given)."""
+def date_option(text: str | None, option: str, today: date, campaign_issued: date) -> date:
+    """A date typed on the command line for `option` (today when not given). A month and
+    day without a year (12/20, 12-20, 12月20日) are the campaign's, as in the forms."""
     from huitoukan.errors import InputError
 
     if text is None:
         return today
     try:
-        parsed = parse_date(text, today)
+        parsed = parse_date(text, campaign_issued)
     except DateNotUnderstood:
         parsed = None
     if parsed is None:
-        raise InputError(f"{option} “{text}” 不是有效日期，请写成 2023-12-20")
+        example = f"{campaign_issued.year}-12-20 或 12月20日"
+        raise InputError(f"{option} “{text}” 不是有效日期，请写成 {example}")
     return parsed
+
+
+def chinese_date(day: date) -> str:
+    """A date as people read it in these forms and letters: 2023年12月20日."""
+    return f"{day.year}年{day.month}月{day.day}日"

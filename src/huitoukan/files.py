@@ -1,14 +1,23 @@
-"""Writing a file so that a crash, Ctrl-C or a full disk never leaves half of it.
+"""Files on disk: written so that nothing is ever half-written, named so any name can be
+shown, listed in the order a person expects.
 
-The content goes to a temporary file in the same folder, which then replaces
-the target in one `os.replace` (atomic on Windows and POSIX alike).
+- `write_atomically`: the content goes to a temporary file in the same folder, which
+  then replaces the target in one `os.replace` (atomic on Windows and POSIX alike). Any
+  failure to write (a missing or read-only folder, a file in the way, a full disk, a
+  file open in Excel on Windows) is a `HuitoukanError` naming the path, in Chinese.
+- `display_name`: a path as text that can always be shown and written: bytes that are
+  not UTF-8 (a GBK name, as zip archives made on Windows unpack elsewhere) are read as
+  GB18030, or shown as U+FFFD; the real path is still used to open the file.
+- `natural_key`: 第2 before 第10.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -16,25 +25,69 @@ from pathlib import Path
 
 from huitoukan.errors import HuitoukanError
 
+_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    getattr(errno, "EDQUOT", -1): "磁盘配额已用完",
+    errno.EROFS: "所在磁盘或文件夹只读",
+    errno.EACCES: "没有写入权限（文件可能正在 Excel/WPS 中打开，或文件夹只读）",
+    errno.EPERM: "没有写入权限（文件可能正在 Excel/WPS 中打开，或文件夹只读）",
+    errno.ENOTDIR: "路径中有一个同名的文件挡住了文件夹",
+    errno.EEXIST: "路径中有一个同名的文件挡住了文件夹",
+    errno.EISDIR: "这是一个文件夹，请写上文件名",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ENOENT: "文件夹不存在",
+}
+
+
+def output_error(path: Path, exc: OSError) -> HuitoukanError:
+    """The error to show when `path` cannot be written: what happened, in Chinese."""
+    reason = _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+    return HuitoukanError(f"无法写入 {display_name(path)}：{reason}")
+
+
+def make_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) for output, or say in Chinese why it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file where a folder should be
+        raise output_error(folder, exc) from None
+    except OSError as exc:
+        raise output_error(folder, exc) from None
+
+
+def with_suffix(path: Path, suffix: str) -> Path:
+    """`path`, with `suffix` added when the clerk left it out (汇报 → 汇报.xlsx)."""
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def xlsx_name(path: Path) -> Path:
+    return with_suffix(path, ".xlsx")
+
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp)` to produce the file's content, then move it onto `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    make_folder(path.parent)
+    if path.is_dir():
+        raise output_error(path, IsADirectoryError(errno.EISDIR, "is a directory"))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise output_error(path, exc) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        write(tmp)
+        try:
+            write(tmp)
+        except OSError as exc:  # a full disk, mostly
+            raise output_error(path, exc) from None
         with contextlib.suppress(OSError):  # mkstemp makes it private to its owner
             os.chmod(tmp, _mode_for(path))
         try:
             os.replace(tmp, path)
-        except PermissionError:
-            raise HuitoukanError(
-                f"无法写入 {path}：文件可能正在 Excel/WPS 中打开，请关闭后重试"
-            ) from None
+        except OSError as exc:
+            raise output_error(path, exc) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             tmp.unlink()
 
 
@@ -55,3 +108,48 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def readable_text(raw: bytes) -> str:
+    """File-name bytes as text: UTF-8, else GB18030 (names made on Chinese Windows), else
+    with U+FFFD for what neither reads."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+def display_name(path: Path | str) -> str:
+    """`path` as text that can be shown, hashed and written to a workbook whatever bytes its
+    name holds (Python keeps undecodable bytes as lone surrogates)."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        parts = re.split(r"([\\/])", text)  # each name on its own: the others are UTF-8
+        return "".join(readable_text(os.fsencode(part)) for part in parts)
+    return text
+
+
+_UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def safe_file_name(name: str) -> str:
+    """`name` with the characters Windows forbids in file names replaced by _."""
+    return _UNSAFE_FILE_CHARACTERS.sub("_", name).strip(" .") or "_"
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders the numbers in names by value: 第2 before 第10 before 第100."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in _NUMBER.split(text)
+        if part
+    )

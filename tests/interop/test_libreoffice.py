@@ -26,9 +26,8 @@ from huitoukan.campaign import Campaign
 from huitoukan.forms.checklist import CHECKLIST_FILE
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import FORM_SHEET
-from huitoukan.returns.batch import read_one
 from scripts.render_pages import to_pdf
-from tests.helpers import header_position, label_cell
+from tests.helpers import header_position, label_cell, read_form
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("lo_driver.py")
@@ -136,7 +135,7 @@ def test_form_filled_in_libreoffice_reads_back(
     round_trip: tuple[Campaign, dict[str, Path], Path], kind: str
 ) -> None:
     campaign, outputs, _ = round_trip
-    form = read_one(outputs[kind], campaign)
+    form = read_form(outputs[kind], campaign)
     assert form.readable, form.reason
     assert (form.department, form.head, form.form_date) == (
         "总务基建处",

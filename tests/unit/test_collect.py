@@ -118,7 +118,7 @@ def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:
         ("说明.docx", "已跳过"),
     ]
     problems = sheet_rows(out, PROBLEMS_SHEET)
-    assert {p["代码"] for p in problems} >= {"missing-owner", "late-return"}
+    assert {p["问题"] for p in problems} >= {"未填责任人", "逾期报送"}  # Chinese, not codes
     ws = wb[HAZARD_SHEET]
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"

@@ -10,8 +10,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.forms.followup import followup_round
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import FORM_SHEET
-from huitoukan.returns.form_reading import read_return
-from tests.helpers import closed, filled_form, hazard, header_position
+from tests.helpers import closed, filled_form, hazard, header_position, read_form
 
 
 def test_followup_prefills_every_row_and_reads_back_the_same(
@@ -36,7 +35,7 @@ def test_followup_prefills_every_row_and_reads_back_the_same(
     (status,) = [dv for dv in ws.data_validations.dataValidation if "G" in str(dv.sqref)]
     assert str(status.sqref) == f"G{header_row + 1}:G{header_row + 15}"
     assert ws.print_area.endswith(f"$K${footer}")
-    form = read_return(path, path.name, campaign)
+    form = read_form(path, campaign)
     assert form.form_date == date(2023, 12, 21)
     before = {h.key: h for h in state.hazards}
     assert [h.key for h in form.hazards] == [h.key for h in state.hazards]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import faulthandler
 import multiprocessing
 import os
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +16,11 @@ import python_calamine
 
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
-from huitoukan.returns import batch as collecting
+from huitoukan.model.returns import ReturnFile
+from huitoukan.register.merging import merge
+from huitoukan.returns import batch
+from huitoukan.returns.finding import find_returns
+from tests import hostile
 from tests.helpers import closed, filled_form, hazard
 
 
@@ -29,15 +35,15 @@ def make_returns(campaign: Campaign, folder: Path, count: int = 12) -> None:
         )
 
 
-def test_parallel_read_equals_serial_read(
+def test_workers_read_what_one_process_reads(
     campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_returns(campaign, tmp_path)
-    monkeypatch.setattr(collecting, "PARALLEL_FROM", 10_000)
-    serial = collect(campaign, [tmp_path])
-    monkeypatch.setattr(collecting, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(collecting, "CHUNK", 3)
-    assert collect(campaign, [tmp_path]) == serial
+    sources, skipped = find_returns([tmp_path])
+    as_of = date(2023, 12, 20)
+    here = merge([f for s in sources for f in batch.read_one(s, campaign, as_of)], skipped)
+    monkeypatch.setattr(batch, "CHUNK", 3)
+    assert collect(campaign, [tmp_path], as_of=as_of) == here
 
 
 def test_register_read_on_several_cores_equals_register_read_in_one_process(
@@ -45,10 +51,10 @@ def test_register_read_on_several_cores_equals_register_read_in_one_process(
 ) -> None:
     make_returns(campaign, tmp_path / "回收")  # two versions of some departments: vanished rows
     as_of = date(2023, 12, 20)
-    monkeypatch.setattr(collecting, "PARALLEL_FROM", 10_000)
+    monkeypatch.setattr(batch, "MAX_WORKERS", 1)
     collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "一个进程.xlsx", as_of)
-    monkeypatch.setattr(collecting, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(collecting, "CHUNK", 3)
+    monkeypatch.setattr(batch, "MAX_WORKERS", 4)
+    monkeypatch.setattr(batch, "CHUNK", 3)
     result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "多个进程.xlsx", as_of)
     assert any(h.vanished_from for h in result.collection.hazards)
 
@@ -56,30 +62,82 @@ def test_register_read_on_several_cores_equals_register_read_in_one_process(
         book = python_calamine.CalamineWorkbook.from_path(str(tmp_path / name))
         return {sheet: book.get_sheet_by_name(sheet).to_python() for sheet in book.sheet_names}
 
-    assert sheets("多个进程.xlsx") == sheets("一个进程.xlsx")
+    assert sheets("一个进程.xlsx") == sheets("多个进程.xlsx")
 
 
-@pytest.mark.skipif(
-    "fork" not in multiprocessing.get_all_start_methods(), reason="needs fork to inject the crash"
+FORK = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="needs fork to inject the fault"
 )
+
+
+def _failing_on(name: str, fault: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the reader fail with `fault()` on the file called `name` (in the workers, which
+    fork from this process)."""
+    real = batch.read_return
+
+    def read_or_fail(source: ReturnFile, campaign: Campaign, as_of: date) -> object:
+        if source.name == name:
+            faulthandler.disable()  # keep the test log free of a dying worker's dump
+            fault()  # type: ignore[operator]
+        return real(source, campaign, as_of)
+
+    monkeypatch.setattr(batch, "read_return", read_or_fail)
+
+
+@FORK
 def test_a_dying_worker_costs_only_its_file(
     campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_returns(campaign, tmp_path)
-    real = collecting.read_return
-
-    def read_or_die(path: Path, display: str, campaign: Campaign) -> object:
-        if path.name == "05.xlsx":
-            faulthandler.disable()  # keep the test log free of the dying worker's dump
-            os.abort()  # what an allocation failure in a Rust reader does
-        return real(path, display, campaign)
-
-    monkeypatch.setattr(collecting, "read_return", read_or_die)
-    monkeypatch.setattr(collecting, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(collecting, "CHUNK", 3)
-    monkeypatch.setattr(collecting, "ISOLATED_TIMEOUT", 60)
+    _failing_on("05.xlsx", os.abort, monkeypatch)  # what an allocation failure in Rust does
+    monkeypatch.setattr(batch, "CHUNK", 3)
     result = collect(campaign, [tmp_path])
     bad = [f for f in result.forms if not f.readable]
     assert [Path(f.file).name for f in bad] == ["05.xlsx"]
     assert "异常终止" in bad[0].reason
     assert sum(f.readable for f in result.forms) == 11
+
+
+@FORK
+def test_a_hanging_reader_is_stopped_and_costs_only_its_file(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_returns(campaign, tmp_path, count=3)
+    _failing_on("01.xlsx", lambda: time.sleep(3600), monkeypatch)
+    monkeypatch.setattr(batch, "FILE_SECONDS", 3)
+    started = time.monotonic()
+    result = collect(campaign, [tmp_path])
+    assert [Path(f.file).name for f in result.forms if not f.readable] == ["01.xlsx"]
+    assert "已停止" in next(f.reason for f in result.forms if not f.readable)
+    assert time.monotonic() - started < 60
+
+
+@FORK
+@pytest.mark.skipif(sys.platform != "linux", reason="the address-space cap is set on Linux")
+def test_a_reader_exhausting_its_memory_cap_costs_only_its_file(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_returns(campaign, tmp_path, count=2)
+    _failing_on("00.xlsx", lambda: bytearray(3 << 30), monkeypatch)
+    monkeypatch.setattr(batch, "READ_MEMORY_BUDGET", 512 << 20)
+    result = collect(campaign, [tmp_path])
+    bad = [f for f in result.forms if not f.readable]
+    assert [Path(f.file).name for f in bad] == ["00.xlsx"] and "内存" in bad[0].reason
+    assert sum(f.readable for f in result.forms) == 1
+
+
+def test_a_single_file_that_aborts_the_reader_costs_only_itself(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the safety sniff out of the way, calamine aborts the interpreter on this file:
+    reading in a child process from the first file on keeps the run alive."""
+    from huitoukan.returns import sniffing
+    from huitoukan.returns.extent import SheetFacts
+
+    hostile.prefixed_absurd(campaign, tmp_path / "前缀.xlsx")
+    monkeypatch.setattr(sniffing, "inspect_worksheet", lambda xml, sheet: SheetFacts())
+    forms = batch.read_returns(
+        [batch.as_return_file(tmp_path / "前缀.xlsx")], campaign, date(2023, 12, 20)
+    )
+    assert len(forms) == 1 and not forms[0].readable
+    assert "异常终止" in forms[0].reason

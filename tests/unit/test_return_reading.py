@@ -10,12 +10,19 @@ from huitoukan.campaign import Campaign
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.model.problems import Severity
 from huitoukan.model.returns import ReturnForm
-from huitoukan.returns.form_reading import read_return
-from tests.helpers import closed, filled_form, hazard, header_position, label_cell, set_label
+from tests.helpers import (
+    closed,
+    filled_form,
+    hazard,
+    header_position,
+    label_cell,
+    read_form,
+    set_label,
+)
 
 
 def read(path: Path, campaign: Campaign) -> ReturnForm:
-    return read_return(path, path.name, campaign)
+    return read_form(path, campaign)
 
 
 def codes(form: ReturnForm) -> list[tuple[str, str, Severity]]:

@@ -99,3 +99,46 @@ def test_a_sheet_too_large_for_a_plain_zip_is_refused_in_words(
         sheet.add(cells([f"第{n}行"]))
     with pytest.raises(HuitoukanError, match="按部门分批汇总"):
         write_workbook(tmp_path / "大.xlsx", [sheet], "标题", "说明")
+
+
+def test_literal_escape_sequences_stay_literal(tmp_path: Path) -> None:
+    """Excel reads _xHHHH_ in text as the character HHHH (ECMA-376 22.9.2.19): a department's
+    literal one is written escaped as _x005F_xHHHH_, which Excel, LibreOffice and calamine
+    read back as typed (openpyxl does not decode inline text at all)."""
+    sheet = Sheet("S", [10])
+    sheet.add(cells(["_x0041_", "a_x00e9_b_x00"]))
+    path = tmp_path / "t.xlsx"
+    write_workbook(path, [sheet], "t", "t")
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    assert book.get_sheet_by_name("S").to_python()[0][:2] == ["_x0041_", "a_x00e9_b_x00"]
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    assert "<t>_x005F_x0041_</t>" in xml and "a_x005F_x00e9_b_x00" in xml
+
+
+def test_text_is_cut_at_the_cell_limit_and_numbers_must_be_finite(tmp_path: Path) -> None:
+    sheet = Sheet("S", [10])
+    sheet.add(cells(["长" * 40_000]))
+    path = tmp_path / "t.xlsx"
+    write_workbook(path, [sheet], "t", "t")
+    assert load_workbook(path)["S"]["A1"].value == "长" * 32_767
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="cannot hold"):
+            cells([bad])
+
+
+def test_the_style_table_is_the_cell_formats_of_the_workbook(tmp_path: Path) -> None:
+    """Style values index cellXfs: each Style's format is where its value says."""
+    import xml.etree.ElementTree as ET
+
+    from huitoukan.xlsx import writer
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    root = ET.fromstring(writer._STYLES.split("\n", 1)[1])
+    xfs = root.find("m:cellXfs", ns)
+    assert xfs is not None and int(xfs.get("count", "0")) == len(Style) == len(list(xfs))
+    formats = {
+        int(f.get("numFmtId", "0")): f.get("formatCode") for f in root.iter(f"{{{ns['m']}}}numFmt")
+    }
+    assert "yy" in str(formats[int(list(xfs)[Style.DATE].get("numFmtId", "0"))])
+    assert "%" in str(formats[int(list(xfs)[Style.PERCENT].get("numFmtId", "0"))])
+    assert list(xfs)[Style.HEAD].get("fillId") == "2"

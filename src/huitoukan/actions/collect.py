@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
+from huitoukan.files import xlsx_name
 from huitoukan.model.problems import Problem
 from huitoukan.model.returns import FileOutcome, SkippedFile
 from huitoukan.register.merging import Collection, merge
+from huitoukan.register.reading import register_coverage
 from huitoukan.register.record import RegisterState
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
@@ -67,6 +69,7 @@ class CollectReport(BaseModel):
     @classmethod
     def of(cls, result: CollectResult) -> CollectReport:
         collection = result.collection
+        counts = collection.counts_by_file()
         return cls(
             register_file=result.register_file,
             backup=result.backup,
@@ -78,8 +81,8 @@ class CollectReport(BaseModel):
                     sha256=f.sha256,
                     outcome=collection.outcomes[f.file],
                     hazards=len(f.hazards),
-                    errors=f.errors if f.readable else 1,
-                    warnings=f.warnings,
+                    errors=counts.get(f.file, (0, 0))[0],
+                    warnings=counts.get(f.file, (0, 0))[1],
                     reason=f.reason,
                 )
                 for f in collection.forms
@@ -94,12 +97,16 @@ def collect(
     campaign: Campaign,
     inputs: Sequence[Path],
     exclude: Sequence[Path] = (),
+    *,
+    as_of: date | None = None,
     on_file: OnFile | None = None,
     debug: bool = False,
 ) -> Collection:
-    """Every return under `inputs` read and merged (nothing written)."""
-    paths, skipped = find_returns(inputs, exclude)
-    return merge(read_returns(paths, campaign, on_file, debug), skipped)
+    """Every return under `inputs` read and merged (nothing written); dates after `as_of`
+    (default today) are problems."""
+    sources, skipped = find_returns(inputs, exclude)
+    forms = read_returns(sources, campaign, as_of or date.today(), on_file, debug)
+    return merge(forms, skipped)
 
 
 def collect_to_register(
@@ -110,20 +117,29 @@ def collect_to_register(
     on_file: OnFile | None = None,
     debug: bool = False,
     feedback_dir: Path | None = None,
+    force: bool = False,
 ) -> CollectResult:
     """Collect, write the register (unless `register` is None) and, given `feedback_dir`,
-    the 退回修改 copies for departments whose returns have problems."""
+    the 退回修改 copies for departments whose returns have problems. A register covering
+    more than this collection is not replaced without `force`."""
     exclude: list[Path] = []
     if register is not None:
+        register = xlsx_name(register)
         exclude = [register, *register.parent.glob(f"{register.stem}.备份-*{register.suffix}")]
-    collection = collect(campaign, inputs, exclude, on_file, debug)
+    collection = collect(campaign, inputs, exclude, as_of=as_of, on_file=on_file, debug=debug)
     returned = collection.returned()
     status = build_status(campaign, collection.hazards, returned, as_of)
     backup = None
     if register is not None:
-        state = RegisterState.model_construct(hazards=collection.hazards, returned=returned)
+        state = RegisterState.model_construct(
+            hazards=collection.hazards, returned=returned, files=collection.files_read
+        )
         backup = replace_register(
-            register, lambda tmp: write_register(tmp, campaign, collection, status), state
+            register,
+            lambda tmp: write_register(tmp, campaign, collection, status),
+            state,
+            previous=register_coverage,
+            force=force,
         )
     copies = None
     if feedback_dir is not None:  # openpyxl is imported only for this

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from huitoukan.actions.state import status_of
 from huitoukan.campaign import Campaign
-from huitoukan.files import write_atomically
+from huitoukan.files import write_atomically, xlsx_name
 from huitoukan.letters.notices import Notice, notices, write_notices
 from huitoukan.letters.report import write_report
 from huitoukan.register.status import StatusReport
@@ -22,8 +22,12 @@ def remind(
     return items, write_notices(items, out_dir)
 
 
-def report(campaign: Campaign, sources: Sequence[Path], as_of: date, out: Path) -> StatusReport:
-    """The leaders' report written to `out`; the status it shows."""
+def report(
+    campaign: Campaign, sources: Sequence[Path], as_of: date, out: Path
+) -> tuple[StatusReport, Path]:
+    """The leaders' report written to `out` (.xlsx added when left out); the status it
+    shows and the file written."""
     status = status_of(campaign, sources, as_of)
+    out = xlsx_name(out)
     write_atomically(out, lambda tmp: write_report(tmp, campaign, status))
-    return status
+    return status, out

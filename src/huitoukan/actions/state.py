@@ -18,9 +18,11 @@ from huitoukan.register.record import RegisterState
 from huitoukan.register.status import StatusReport, build_status
 
 
-def load_state(campaign: Campaign, sources: Sequence[Path] = ()) -> RegisterState:
-    """From one register, or by collecting (in memory) the returns in `sources`;
-    without sources, the register in the working folder."""
+def load_state(
+    campaign: Campaign, sources: Sequence[Path] = (), as_of: date | None = None
+) -> RegisterState:
+    """From one register, or by collecting (in memory) the returns in `sources` as of
+    `as_of`; without sources, the register in the working folder."""
     sources = list(sources) or [Path(REGISTER_FILE)]
     for source in sources:
         if not source.exists():
@@ -31,7 +33,7 @@ def load_state(campaign: Campaign, sources: Sequence[Path] = ()) -> RegisterStat
         return read_register(sources[0])
     from huitoukan.actions.collect import collect
 
-    collection = collect(campaign, sources)
+    collection = collect(campaign, sources, as_of=as_of)
     return RegisterState.model_construct(hazards=collection.hazards, returned=collection.returned())
 
 
@@ -44,5 +46,5 @@ def status_of(
 ) -> StatusReport:
     """The status of the campaign as of `as_of` (departments by name or alias)."""
     names = [u.name for u in campaign.resolve_units(list(departments))] if departments else []
-    state = load_state(campaign, sources)
+    state = load_state(campaign, sources, as_of)
     return build_status(campaign, state.hazards, state.returned, as_of, due_within, names)

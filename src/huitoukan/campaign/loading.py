@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from huitoukan.campaign.model import CAMPAIGN_FILE_NAME, Campaign, TemplateFiles
 from huitoukan.errors import CampaignError, OutputExistsError
-from huitoukan.files import write_atomically
+from huitoukan.files import with_suffix, write_atomically
 
 
 def default_campaign_text() -> str:
@@ -22,12 +22,15 @@ def default_campaign_text() -> str:
     return (resources.files("huitoukan.campaign") / "default_campaign.toml").read_text("utf-8")
 
 
-def write_default_campaign(out: Path, force: bool = False) -> None:
-    """Write the embedded campaign.toml to `out` for the office to edit."""
+def write_default_campaign(out: Path, force: bool = False) -> Path:
+    """Write the embedded campaign.toml to `out` (.toml added when left out) for the office
+    to edit; the file written."""
+    out = with_suffix(out, ".toml")
     if out.exists() and not force:
         raise OutputExistsError(f"{out} 已存在，未做改动；确需覆盖请加 --force")
     text = default_campaign_text()
     write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return out
 
 
 def default_campaign() -> Campaign:

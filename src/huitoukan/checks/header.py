@@ -7,10 +7,12 @@ asked for; the form's 日期 must be readable and not after the return deadline.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.cells import cell_text
+from huitoukan.checks.rows import implausible
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import LabelValue
 from huitoukan.model.problems import Code, problem
@@ -61,7 +63,7 @@ def identify_department(
 
 
 def read_header_fields(
-    form: ReturnForm, labels: dict[str, LabelValue], campaign: Campaign, sheet: str
+    form: ReturnForm, labels: dict[str, LabelValue], campaign: Campaign, sheet: str, as_of: date
 ) -> None:
     """主要负责人, 上报人, 联系方式 and the form's 日期, with their problems."""
 
@@ -98,6 +100,9 @@ def read_header_fields(
         add(Code.BAD_DATE, "form_date", "form_date")
         return
     due = campaign.info.returns_due
+    why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)
+    if why is not None:
+        add(why, "form_date", header="表头日期", day=form.form_date, as_of=as_of)
     if form.form_date is None:
         add(Code.MISSING_FORM_DATE, "form_date")
     elif form.form_date > due:

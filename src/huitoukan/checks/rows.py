@@ -7,7 +7,7 @@ is still returned: nothing a department reported is dropped, it is marked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from huitoukan.campaign import Campaign
 from huitoukan.cells import cell_ref
@@ -41,6 +41,22 @@ class RowCells:
         return "" if column is None else cell_ref(self.row - 1, column)
 
 
+CELL_TEXT_LIMIT = 32_767
+"""Characters an Excel cell holds: longer text is cut in the register (kept whole in the
+state record), with a warning naming the cell of the return."""
+
+
+def implausible(day: date, campaign: Campaign, as_of: date, future_too: bool) -> Code | None:
+    """Why `day` cannot be right: a year or more before the campaign was issued (the 1900
+    dates of Excel serials such as 60 are), or — for a day that has happened — after the
+    date the run judges by; None when it is plausible."""
+    if day < campaign.info.issued_on - timedelta(days=365):
+        return Code.IMPLAUSIBLE_DATE
+    if future_too and day > as_of:
+        return Code.FUTURE_DATE
+    return None
+
+
 @dataclass
 class RowChecker:
     campaign: Campaign
@@ -48,6 +64,8 @@ class RowChecker:
     sheet: str
     department: str
     has_deadline_column: bool
+    as_of: date
+    """The date the run judges by: 检查时间 and 销号时间 after it cannot be right."""
     problems: list[Problem] = field(default_factory=list)
 
     def problem(
@@ -68,15 +86,25 @@ class RowChecker:
             )
         )
 
-    def hazard(self, cells: RowCells) -> HazardRow:
-        first = len(self.problems)
+    def hazard(self, cells: RowCells, first: int | None = None) -> HazardRow:
+        """The row's hazard; its problem counts include those added since index `first`."""
+        first = len(self.problems) if first is None else first
         dates: dict[str, date | None] = {}
         for name in DATE_FIELDS:
+            header = COLUMN_BY_FIELD[name].header
             try:
-                dates[name] = parse_date(cells.values.get(name), self.campaign.info.issued_on)
+                day = parse_date(cells.values.get(name), self.campaign.info.issued_on)
             except DateNotUnderstood:
-                dates[name] = None
-                self.problem(Code.BAD_DATE, cells, name, header=COLUMN_BY_FIELD[name].header)
+                day = None
+                self.problem(Code.BAD_DATE, cells, name, header=header)
+            if day is not None:
+                why = implausible(day, self.campaign, self.as_of, name != "deadline")
+                if why is not None:
+                    self.problem(why, cells, name, header=header, day=day, as_of=self.as_of)
+            dates[name] = day
+        for name, text in cells.texts.items():
+            if len(text) > CELL_TEXT_LIMIT:
+                self.problem(Code.TEXT_TOO_LONG, cells, name, length=len(text))
         progress_text = cells.text("progress")
         progress = normalize_progress(progress_text)
         deadline = dates["deadline"]

@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from huitoukan.cli.chinese import ChineseTyper
 from huitoukan.errors import HuitoukanError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-app = typer.Typer(
+    from huitoukan.campaign import Campaign
+
+app = ChineseTyper(
     name="huitoukan",
     help=(
         "学校安全问题专项整治“回头看”：发放自查整改清单（issue）、汇总全校隐患台账（collect）、"
@@ -57,7 +60,7 @@ DepartmentOption = Annotated[
 SourcesArgument = Annotated[
     list[Path] | None,
     typer.Argument(
-        metavar="[台账或报表文件夹]...",
+        metavar="台账或报表文件夹",
         help="全校隐患台账（默认当前文件夹的 全校隐患台账.xlsx），或报回表格所在的文件夹"
         "（此时只在内存中汇总，不写文件）",
     ),
@@ -80,11 +83,21 @@ def _fail(error: HuitoukanError) -> typer.Exit:
     return typer.Exit(error.exit_code)
 
 
-def _day(text: str | None, option: str = "--as-of") -> date:
+def _day(text: str | None, campaign: Campaign, option: str = "--as-of") -> date:
+    """A date typed on the command line (today when not given; 12月20日 is the campaign's)."""
     from huitoukan.dates import date_option
 
     try:
-        return date_option(text, option, date.today())
+        return date_option(text, option, date.today(), campaign.info.issued_on)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+
+
+def _campaign(path: Path | None) -> Campaign:
+    from huitoukan.campaign import load_campaign
+
+    try:
+        return load_campaign(path)
     except HuitoukanError as error:
         raise _fail(error) from None
 
@@ -99,10 +112,10 @@ def init(
     from huitoukan.cli import render
 
     try:
-        write_default_campaign(out, force)
+        written = write_default_campaign(out, force)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.campaign_written(out)
+    render.campaign_written(written)
 
 
 @app.command()
@@ -137,13 +150,12 @@ def issue(
 ) -> None:
     """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。"""
     from huitoukan.actions.issue import issue as issue_forms
-    from huitoukan.campaign import load_campaign
     from huitoukan.cli import render
 
-    day = _day(form_date, "--date")
-    deadline = _day(due, "--due") if due else None
+    config = _campaign(campaign)
+    day = _day(form_date, config, "--date")
+    deadline = _day(due, config, "--due") if due else None
     try:
-        config = load_campaign(campaign)
         result = issue_forms(
             config, out, department or (), force, followup, day, deadline, only_open
         )
@@ -155,7 +167,8 @@ def issue(
 @app.command()
 def collect(
     returns: Annotated[
-        list[Path], typer.Argument(help="各部门报回的表格所在的文件夹或文件（可多个）")
+        list[Path],
+        typer.Argument(metavar="报表文件夹", help="各部门报回的表格所在的文件夹或文件（可多个）"),
     ],
     out: Annotated[Path, typer.Option("--out", "-o", help="全校隐患台账文件")] = Path(
         "全校隐患台账.xlsx"
@@ -172,17 +185,22 @@ def collect(
             help="为有问题的部门写出“退回修改”副本：问题单元格标色并加批注（原文件不改动）",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="新汇总的部门或文件比现有台账少时，仍然替换台账（原台账留有历史版本）"
+        ),
+    ] = False,
 ) -> None:
     """读取、校验并汇总各部门报回的自查整改清单，生成全校隐患台账。"""
     from huitoukan.actions.collect import CollectReport, collect_to_register
-    from huitoukan.campaign import load_campaign
     from huitoukan.cli import render
 
-    day = _day(as_of)
+    config = _campaign(campaign)
+    day = _day(as_of, config)
     try:
-        config = load_campaign(campaign)
         with render.file_progress(enabled=not json_output) as on_file:
-            result = collect_to_register(config, returns, out, day, on_file, debug, feedback)
+            result = collect_to_register(config, returns, out, day, on_file, debug, feedback, force)
     except HuitoukanError as error:
         raise _fail(error) from None
     if json_output:
@@ -206,16 +224,18 @@ def status(
     fail_if_overdue: Annotated[
         bool, typer.Option("--fail-if-overdue", help="存在逾期隐患时退出码为 1（用于定时检查）")
     ] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="列出全部逾期和即将到期的隐患，以及各部门情况")
+    ] = False,
     campaign: CampaignOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。"""
     from huitoukan.actions.state import status_of
-    from huitoukan.campaign import load_campaign
 
-    day = _day(as_of)
+    config = _campaign(campaign)
+    day = _day(as_of, config)
     try:
-        config = load_campaign(campaign)
         report = status_of(config, sources or [], day, due_within, department or ())
     except HuitoukanError as error:
         raise _fail(error) from None
@@ -227,7 +247,7 @@ def status(
         if long_standing:
             render.long_standing(report)
         else:
-            render.status_report(report)
+            render.status_report(report, everything)
     raise typer.Exit(report.exit_code(fail_if_overdue))
 
 
@@ -240,15 +260,15 @@ def remind(
 ) -> None:
     """写出催报、督办通知：未报送的部门、有逾期隐患的部门、逾期报送的部门各一份，另有汇总文件。"""
     from huitoukan.actions.letters import remind as write_reminders
-    from huitoukan.campaign import load_campaign
     from huitoukan.cli import render
 
-    day = _day(as_of)
+    config = _campaign(campaign)
+    day = _day(as_of, config)
     try:
-        items, written = write_reminders(load_campaign(campaign), sources or [], day, out)
+        items, written = write_reminders(config, sources or [], day, out)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.notices_written(items, written)
+    render.notices_written(items, written, day)
 
 
 @app.command()
@@ -262,15 +282,15 @@ def report(
 ) -> None:
     """写出供学院安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。"""
     from huitoukan.actions.letters import report as write_leader_report
-    from huitoukan.campaign import load_campaign
     from huitoukan.cli import render
 
-    day = _day(as_of)
+    config = _campaign(campaign)
+    day = _day(as_of, config)
     try:
-        status_report = write_leader_report(load_campaign(campaign), sources or [], day, out)
+        status_report, written = write_leader_report(config, sources or [], day, out)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.report_written(status_report, out)
+    render.report_written(status_report, written)
 
 
 def main() -> None:

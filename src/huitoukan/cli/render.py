@@ -1,17 +1,28 @@
-"""Rendering results for the terminal with rich: results to stdout, diagnostics to stderr."""
+"""Rendering results for the terminal with rich: results to stdout, diagnostics to stderr.
+
+Written for an 80-column console (a plain Windows console window): a table row is one
+line, names and texts too long for their column end in …, with the full value in the
+register; dates, numbers and names are never broken in the middle; long sentences wrap
+between Chinese characters, never inside a date, number or file name.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from huitoukan.actions.collect import CollectResult
+from huitoukan.cli.chinese import text_width, wrap_text
+from huitoukan.dates import chinese_date
 from huitoukan.letters.report import summary_line
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
@@ -23,6 +34,13 @@ if TYPE_CHECKING:  # openpyxl (behind issuing and feedback) costs 0.15 s to impo
     from huitoukan.letters.feedback import FeedbackCopy
     from huitoukan.letters.notices import Notice
 
+TERMINAL_ROWS = 60
+"""Rows a full table shows; the rest are in the register and in --json (rich needs about a
+minute to lay out 20,000 rows, and nobody reads them on a screen)."""
+SCREEN_OVERDUE = 8
+SCREEN_DUE_SOON = 4
+"""Rows `status` shows by default, so that it fits one screen; `--all` shows every row."""
+
 
 def _out() -> Console:
     return Console()
@@ -32,17 +50,69 @@ def _err() -> Console:
     return Console(stderr=True)
 
 
+def _table(title: str | None = None) -> Table:
+    """A table whose rows are one line each, under a ruled header."""
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        expand=True,
+    )
+
+
+def _fixed(table: Table, header: str, width: int, right: bool = False) -> None:
+    """A column of short values (dates, counts, names) that are never broken."""
+    table.add_column(
+        header,
+        no_wrap=True,
+        overflow="ellipsis",
+        min_width=width,
+        max_width=max(width, 14),
+        justify="right" if right else "left",
+    )
+
+
+def _text(table: Table, header: str) -> None:
+    """The column that takes the rest of the line; its text ends in … when too long."""
+    table.add_column(header, no_wrap=True, overflow="ellipsis", ratio=1, min_width=10)
+
+
+def _short(day: date | None, year: int) -> str:
+    """12月14日 within the campaign's year, 2024年6月30日 outside it."""
+    if day is None:
+        return ""
+    return f"{day.month}月{day.day}日" if day.year == year else chinese_date(day)
+
+
+def _wrapped(console: Console, text: str, indent: str = "", hang: str = "  ") -> None:
+    """A sentence wrapped to the console between Chinese characters, never in a word."""
+    wrapped = wrap_text(text, console.width - 1, initial_indent=indent, subsequent_indent=hang)
+    console.print(Text(wrapped), soft_wrap=True)
+
+
+def _more(console: Console, shown: int, total: int, where: str) -> None:
+    if total > shown:
+        _wrapped(console, f"……另有 {total - shown} 项未显示，完整列表见{where}")
+
+
 def error(message: str) -> None:
     """A run that cannot go on: one line on stderr."""
-    _err().print(f"[bold red]错误：[/]{escape(message)}")
+    console = _err()
+    wrapped = wrap_text(f"错误：{message}", console.width - 1, subsequent_indent="  ")
+    console.print(Text(wrapped, style="bold red"), soft_wrap=True)
 
 
 def campaign_written(out: Path) -> None:
-    _out().print(f"已写出 {escape(str(out))}。修改后在同一文件夹运行 huitoukan 即按新配置执行。")
+    _wrapped(_out(), f"已写出 {out}。修改后在同一文件夹运行 huitoukan 即按新配置执行。")
 
 
 def report_written(report: StatusReport, out: Path) -> None:
-    _out().print(escape(summary_line(report, out)))
+    console = _out()
+    console.print(f"统计日期 {chinese_date(report.as_of)}")
+    _wrapped(console, summary_line(report, out))
 
 
 @contextlib.contextmanager
@@ -61,102 +131,136 @@ def file_progress(enabled: bool) -> Iterator[OnFile]:
 
 def issue_summary(result: IssueResult) -> None:
     console = _out()
-    table = Table(title=f"已生成 {len(result.forms)} 份自查整改清单（{result.out_dir}）")
-    table.add_column("序号", justify="right")
-    table.add_column("部门")
-    table.add_column("文件")
-    table.add_column("检查项目数", justify="right")
+    round_ = "（跟进轮）" if result.followup else ""
+    table = _table(f"已生成 {len(result.forms)} 份自查整改清单{round_}")
+    _fixed(table, "序号", 4, right=True)
+    _fixed(table, "部门", 12)
+    _text(table, "文件")
+    _fixed(table, "检查项目", 8, right=True)
     if result.followup:
-        table.add_column("预填隐患", justify="right")
-        table.add_column("其中未销号", justify="right")
+        _fixed(table, "预填隐患", 8, right=True)
+        _fixed(table, "未销号", 6, right=True)
     for number, form in enumerate(result.forms, start=1):
-        cells = [str(number), form.department, form.file, str(len(form.items))]
+        cells = [str(number), escape(form.department), escape(form.file), str(len(form.items))]
         if result.followup:
             cells += [str(form.prefilled), str(form.open_hazards)]
         table.add_row(*cells)
     console.print(table)
-    console.print(f"附件1：{result.checklist_file}    发放清单：{result.distribution_file}")
-
-
-TERMINAL_ROWS = 60
-"""Rows a terminal table shows; the rest are in the register and in --json (rich needs
-about a minute to lay out 20,000 rows, and nobody reads them on a screen)."""
-
-
-def _more(console: Console, shown: int, total: int, where: str) -> None:
-    if total > shown:
-        console.print(f"……另有 {total - shown} 项未显示，完整列表见{where}或 --json 输出")
+    _wrapped(
+        console,
+        f"文件夹：{result.out_dir}　附件1：{result.checklist_file}　"
+        f"发放清单：{result.distribution_file}",
+    )
 
 
 def collect_report(result: CollectResult) -> None:
     out, err = _out(), _err()
     collection = result.collection
-    table = Table(title="报送文件")
-    for name, justify in (
-        ("文件", "left"),
-        ("部门", "left"),
-        ("表头日期", "left"),
-        ("隐患", "right"),
-        ("错误", "right"),
-        ("警告", "right"),
-        ("处理结果", "left"),
-    ):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    status = result.status
+    year = status.returns_due.year
+    out.print(
+        f"统计日期 {chinese_date(status.as_of)}（报送截止 {chinese_date(status.returns_due)}）"
+    )
+    counts = collection.counts_by_file()
+    table = _table(f"报送文件（{len(collection.forms)}）")
+    _text(table, "文件")
+    _fixed(table, "部门", 10)
+    _fixed(table, "表头日期", 8)
+    _fixed(table, "隐患", 4, right=True)
+    _fixed(table, "错误", 4, right=True)
+    _fixed(table, "警告", 4, right=True)
+    _fixed(table, "处理结果", 12)
+    room = max(12, out.width - 62)  # what the other columns leave the file name
     for form in collection.forms[:TERMINAL_ROWS]:
         outcome = collection.outcomes[form.file]
         style = {FileOutcome.USED: "green", FileOutcome.SUPERSEDED: "dim"}.get(outcome, "red")
+        errors, warnings = counts.get(form.file, (0, 0))
         table.add_row(
-            escape(form.file),
-            form.department or escape(form.department_text),
-            str(form.form_date or ""),
+            escape(_middle(_name(form.file), room)),
+            escape(form.department or form.department_text),
+            _short(form.form_date, year),
             str(len(form.hazards)),
-            str(form.errors if form.readable else 1),
-            str(form.warnings),
+            str(errors),
+            str(warnings),
             f"[{style}]{outcome.value}[/]",
         )
-    for skipped in collection.skipped:
-        table.add_row(escape(skipped.file), "", "", "", "", "", "[dim]已跳过[/]")
     out.print(table)
     _more(out, TERMINAL_ROWS, len(collection.forms), "台账“报送记录”工作表")
+    if collection.skipped:
+        out.print(Text(f"已跳过的文件（{len(collection.skipped)}）", style="bold"))
+        for skipped in collection.skipped[:TERMINAL_ROWS]:
+            _wrapped(out, f"{_name(skipped.file)}：{skipped.reason}", "  ", "    ")
+        _more(out, TERMINAL_ROWS, len(collection.skipped), "台账“报送记录”工作表")
     if collection.problems:
         problem_list(err, collection.problems)
-    totals = result.status.totals
-    rate = "—" if totals.closure_rate is None else f"{totals.closure_rate:.1%}"
-    out.print(
+    totals = status.totals
+    _wrapped(
+        out,
         f"已报送 {totals.returned}/{totals.departments} 个部门；隐患 {totals.hazards} 项，"
-        f"已销号 {totals.closed}，未销号 {totals.open}，逾期 {totals.overdue}，销号率 {rate}；"
-        f"错误 {collection.errors}，警告 {collection.warnings}。"
+        f"已销号 {totals.closed}，未销号 {totals.open}，逾期 {totals.overdue}，"
+        f"销号率 {_percent(totals.closure_rate)}；错误 {collection.errors}，"
+        f"警告 {collection.warnings}。",
     )
-    if result.status.not_returned:
-        label = "逾期未报送" if result.status.return_deadline_passed else "尚未报送"
-        out.print(f"{label}：{'、'.join(result.status.not_returned)}")
+    if status.not_returned:
+        label = "逾期未报送" if status.return_deadline_passed else "尚未报送"
+        _wrapped(out, f"{label}：{'、'.join(status.not_returned)}")
     if result.register_file is not None:
-        out.print(f"全校隐患台账已写入 {escape(str(result.register_file))}")
+        _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
     if result.backup is not None:
-        err.print(
-            f"[yellow]注意：[/]{escape(str(result.register_file))} 在上次生成后被修改过，"
-            f"原文件已备份为 {escape(str(result.backup))}"
+        _wrapped(
+            err,
+            f"注意：{result.register_file} 在上次生成后被修改过，原文件已备份为 {result.backup}",
         )
     if result.feedback is not None:
         feedback_copies(out, result.feedback)
 
 
-def problem_list(console: Console, problems: list[Problem]) -> None:
-    """Problems grouped by file, one line each: severity, cell, field, message."""
-    console.print(f"[bold]发现的问题（{len(problems)}）[/]")
+def _middle(text: str, width: int) -> str:
+    """`text` in `width` columns, shortened in the middle: the start and the end of a file
+    name (总务基建处-…（修改后）.xlsx) tell versions apart better than the start alone."""
+    if text_width(text) <= width:
+        return text
+    head, tail = "", ""
+    left, right = 0, len(text) - 1
+    while left <= right:
+        if text_width(head) <= text_width(tail):
+            candidate = head + text[left]
+            if text_width(candidate) + text_width(tail) + 1 > width:
+                break
+            head, left = candidate, left + 1
+        else:
+            candidate = text[right] + tail
+            if text_width(head) + text_width(candidate) + 1 > width:
+                break
+            tail, right = candidate, right - 1
+    return f"{head}…{tail}"
+
+
+def _name(file: str) -> str:
+    """A file as the tables show it: its name, and inside an archive its archive's too."""
+    path = Path(file)
+    parent = path.parent.name
+    return f"{parent}/{path.name}" if parent.lower().endswith(".zip") else path.name
+
+
+def problem_list(console: Console, problems: Sequence[Problem]) -> None:
+    """Problems grouped by file, one entry each: severity, where, field, value, message."""
+    console.print(Text(f"发现的问题（{len(problems)}）", style="bold"))
     current = None
     for p in problems[: TERMINAL_ROWS * 5]:
         if p.file != current:
             current = p.file
-            who = f"（{escape(p.department)}）" if p.department else ""
-            console.print(f"[bold]{escape(p.file)}[/]{who}")
+            who = f"（{p.department}）" if p.department else ""
+            console.print(Text(f"{p.file}{who}", style="bold"), soft_wrap=True)
         colour = "red" if p.severity is Severity.ERROR else "yellow"
-        where = f" {escape(p.where)}" if p.where else ""
+        where = f" {p.where}" if p.where else ""
         field = f" {p.field}" if p.field else ""
-        value = f"“{escape(p.value[:30])}”" if p.value else ""
-        console.print(
-            f"  [{colour}]{p.severity.value}[/]{where}{field}{value}：{escape(p.message)}"
-        )
+        value = f"“{p.value[:30]}”" if p.value else ""
+        line = f"{p.severity.value}{where}{field}{value}：{p.message}"
+        wrapped = wrap_text(line, console.width - 1, "  ", "      ")
+        text = Text(wrapped)
+        text.stylize(colour, 2, 4)
+        console.print(text, soft_wrap=True)
     _more(console, TERMINAL_ROWS * 5, len(problems), "台账“校验问题”工作表")
 
 
@@ -164,62 +268,78 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
 
 
-def _hazard_table(title: str, views: list[HazardView], days_header: str, overdue: bool) -> Table:
-    """Hazards grouped by department (in order of first appearance), a section each."""
-    views = views[:TERMINAL_ROWS]
-    table = Table(title=title, title_justify="left")
-    for name in ("部门", "部位", "存在隐患问题", "整改时限", days_header, "责任人", "整改完成情况"):
-        table.add_column(name, overflow="fold")
-    order = list(dict.fromkeys(v.department for v in views))
-    for index, department in enumerate(order):
-        if index:
-            table.add_section()
-        for view in (v for v in views if v.department == department):
-            days = view.days_overdue if overdue else view.days_left
-            deadline = (
-                f"{view.deadline}（默认）" if view.deadline_is_default else str(view.deadline)
-            )
-            table.add_row(
-                escape(department),
-                escape(view.location),
-                escape(view.hazard),
-                deadline,
-                f"[red]{days}[/]" if overdue else str(days),
-                escape(view.owner),
-                escape(view.progress or "未填写"),
-            )
+def _hazard_table(
+    title: str, views: Sequence[HazardView], year: int, overdue: bool, shown: int
+) -> Table:
+    table = _table(title)
+    _fixed(table, "逾期" if overdue else "剩余", 4, right=True)
+    _fixed(table, "部门", 10)
+    _text(table, "部位：存在隐患问题")
+    _fixed(table, "整改时限", 8)
+    _fixed(table, "责任人", 6)
+    for view in views[:shown]:
+        days = f"{view.days_overdue if overdue else view.days_left}天"
+        where = f"{view.location}：{view.hazard}" if view.location else view.hazard
+        deadline = _short(view.deadline, year) + ("*" if view.deadline_is_default else "")
+        table.add_row(
+            f"[red]{days}[/]" if overdue else days,
+            escape(view.department),
+            escape(where),
+            deadline,
+            escape(view.owner or "未填"),
+        )
     return table
 
 
-def status_report(report: StatusReport) -> None:
+def status_report(report: StatusReport, everything: bool = False) -> None:
+    """The most urgent first, on one screen: totals, departments not returned, the most
+    overdue hazards and those due soonest; `everything` lists every row and department."""
     console = _out()
+    year = report.returns_due.year
+    totals = report.totals
+    console.print(Text(f"{report.school}{report.campaign}", style="bold"))
     console.print(
-        f"[bold]{escape(report.school)}{escape(report.campaign)}[/]　统计日期 {report.as_of}"
-        f"（报送截止 {report.returns_due}）"
+        f"统计日期 {chinese_date(report.as_of)}（报送截止 {chinese_date(report.returns_due)}）"
     )
-    if report.overdue:
-        console.print(
-            _hazard_table(f"逾期隐患（{len(report.overdue)}）", report.overdue, "逾期天数", True)
-        )
-        _more(console, TERMINAL_ROWS, len(report.overdue), "台账“逾期”工作表")
-    else:
-        console.print("[green]没有逾期隐患。[/]")
-    if report.due_soon:
-        console.print(
-            _hazard_table(
-                f"{report.due_within_days} 天内到期（{len(report.due_soon)}）",
-                report.due_soon,
-                "剩余天数",
-                False,
-            )
-        )
-        _more(console, TERMINAL_ROWS, len(report.due_soon), "台账“未销号”工作表")
+    _wrapped(
+        console,
+        f"全校隐患 {totals.hazards} 项，已销号 {totals.closed}，未销号 {totals.open}，"
+        f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
+        f"已报送 {totals.returned}/{totals.departments} 个部门。",
+    )
     if report.not_returned:
         label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
-        console.print(f"[bold red]{label}：[/]{'、'.join(report.not_returned)}")
-    table = Table(title="各部门情况", title_justify="left")
-    for name in ("部门", "报送", "隐患", "已销号", "未销号", "逾期", "历史遗留", "销号率"):
-        table.add_column(name, justify="left" if name in ("部门", "报送") else "right")
+        _wrapped(console, f"{label}：{'、'.join(report.not_returned)}")
+    rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
+    if report.overdue:
+        title = f"逾期隐患（{len(report.overdue)}）：逾期最久的在前"
+        console.print(_hazard_table(title, report.overdue, year, True, rows))
+    else:
+        console.print(Text("没有逾期隐患。", style="green"))
+    soon = TERMINAL_ROWS if everything else SCREEN_DUE_SOON
+    if report.due_soon:
+        title = f"{report.due_within_days} 天内到期（{len(report.due_soon)}）"
+        console.print(_hazard_table(title, report.due_soon, year, False, soon))
+    if any(v.deadline_is_default for v in [*report.overdue[:rows], *report.due_soon[:soon]]):
+        console.print("* 未填写整改时限，按活动默认时限计")
+    if everything:
+        _department_table(console, report)
+        for views, shown in ((report.overdue, rows), (report.due_soon, soon)):
+            _more(console, shown, len(views), "台账“逾期”“未销号”工作表或 --json 输出")
+    elif len(report.overdue) > rows or len(report.due_soon) > soon or report.departments:
+        _wrapped(
+            console,
+            "完整列表和各部门情况：huitoukan status --all；历史遗留问题：--long-standing",
+        )
+
+
+def _department_table(console: Console, report: StatusReport) -> None:
+    table = _table("各部门情况")
+    _fixed(table, "部门", 10)
+    _fixed(table, "报送", 8)
+    for name in ("隐患", "已销号", "未销号", "逾期", "历史遗留"):
+        _fixed(table, name, len(name) * 2, right=True)
+    _fixed(table, "销号率", 6, right=True)
     for dept in report.departments[:TERMINAL_ROWS]:
         returned = dept.return_label if dept.returned else f"[red]{dept.return_label}[/]"
         table.add_row(
@@ -246,67 +366,63 @@ def status_report(report: StatusReport) -> None:
     )
     console.print(table)
     _more(console, TERMINAL_ROWS, len(report.departments), "台账“汇总”工作表")
-    console.print(
-        f"全校隐患 {totals.hazards} 项，已销号 {totals.closed}，未销号 {totals.open}，"
-        f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}。"
-    )
 
 
 def long_standing(report: StatusReport) -> None:
-    """历史遗留问题: open hazards a department marked as needing interim measures."""
+    """历史遗留问题: open hazards a department marked as needing interim measures, one
+    block each (their measures are sentences, which a table row would cut)."""
     console = _out()
+    console.print(f"统计日期 {chinese_date(report.as_of)}")
     if not report.long_standing:
         console.print("没有标注为历史遗留问题的未销号隐患。")
         return
-    table = Table(
-        title=f"历史遗留问题（{len(report.long_standing)}），报学院安全工作领导小组",
-        title_justify="left",
-    )
-    for name in (
-        "部门",
-        "部位",
-        "存在隐患问题",
-        "整改措施（含补救或替代措施）",
-        "整改时限",
-        "责任人",
-        "备注",
-    ):
-        table.add_column(name, overflow="fold")
-    for view in report.long_standing:
-        table.add_row(
-            escape(view.department),
-            escape(view.location),
-            escape(view.hazard),
-            escape(view.measures),
-            str(view.deadline),
-            escape(view.owner),
-            escape(view.remarks),
+    console.print(
+        Text(
+            f"历史遗留问题（{len(report.long_standing)}），报学院安全工作领导小组",
+            style="bold",
         )
-    console.print(table)
+    )
+    year = report.returns_due.year
+    for number, view in enumerate(report.long_standing, start=1):
+        where = f"{view.location}：{view.hazard}" if view.location else view.hazard
+        _wrapped(console, f"{number}. {view.department}　{where}", "", "   ")
+        _wrapped(
+            console,
+            f"整改时限 {_short(view.deadline, year)}　责任人 {view.owner or '未填写'}",
+            "   ",
+            "   ",
+        )
+        _wrapped(console, f"整改措施（含补救或替代措施）：{view.measures}", "   ", "   ")
+        if view.remarks:
+            _wrapped(console, f"备注：{view.remarks}", "   ", "   ")
 
 
-def feedback_copies(console: Console, copies: list[FeedbackCopy]) -> None:
+def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
     if not copies:
         console.print("没有需要退回修改的部门。")
         return
-    table = Table(title=f"退回修改副本（{len(copies)} 份，原文件未改动）", title_justify="left")
-    for name in ("部门", "问题", "标注单元格", "副本"):
-        table.add_column(name, overflow="fold")
+    table = _table(f"退回修改副本（{len(copies)} 份，原文件未改动）")
+    _fixed(table, "部门", 10)
+    _fixed(table, "问题", 4, right=True)
+    _fixed(table, "标注单元格", 10, right=True)
+    _text(table, "副本")
     for copy in copies:
         table.add_row(
             escape(copy.department),
             str(copy.problems),
             str(copy.marked_cells),
-            escape(str(copy.copy_path)),
+            escape(copy.copy_path.name),
         )
     console.print(table)
+    _wrapped(console, f"副本所在文件夹：{copies[0].copy_path.parent}")
 
 
-def notices_written(items: list[Notice], written: list[Path]) -> None:
+def notices_written(items: Sequence[Notice], written: Sequence[Path], as_of: date) -> None:
     console = _out()
+    console.print(f"统计日期 {chinese_date(as_of)}")
     if not items:
         console.print("没有需要发送通知的部门。")
     for notice in items:
-        console.print(f"[bold]{escape(notice.department)}[/]（{'、'.join(notice.kinds)}）")
+        _wrapped(console, f"{notice.department}（{'、'.join(notice.kinds)}）")
     if written:
-        console.print(f"已写出 {len(written)} 个文件到 {escape(str(written[-1].parent))}")
+        _wrapped(console, f"已写出 {len(written)} 个文件到 {written[-1].parent}")

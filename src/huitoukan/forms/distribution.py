@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
 from huitoukan.xlsx.styles import write_table
 
 DISTRIBUTION_FILE = "发放清单.xlsx"
@@ -41,5 +42,7 @@ def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbo
     ]
     write_table(ws, headers, rows)
     info = campaign.info
-    ws.oddHeader.center.text = f"{info.school}{info.title}发放清单（报送截止 {info.returns_due}）"
+    ws.oddHeader.center.text = (
+        f"{info.school}{info.title}发放清单（报送截止 {chinese_date(info.returns_due)}）"
+    )
     return workbook

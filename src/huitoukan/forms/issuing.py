@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign, ChecklistItem, Unit
 from huitoukan.errors import OutputExistsError, TemplateError
-from huitoukan.files import sha256_of, write_atomically
+from huitoukan.files import safe_file_name, sha256_of, write_atomically
 from huitoukan.forms.checklist import CHECKLIST_FILE, fill_checklist
 from huitoukan.forms.distribution import DISTRIBUTION_FILE, IssuedForm, distribution_list
 from huitoukan.forms.followup import FollowUp
@@ -43,8 +43,6 @@ from huitoukan.model.returns import STATUS_VALUES, HazardRow
 from huitoukan.text import normalize_key
 from huitoukan.xlsx.styles import BODY_FONT, BOX, CENTER, DATE_FORMAT, LEFT, set_value, write_table
 
-_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
 
 class IssueResult(BaseModel):
     out_dir: Path
@@ -55,7 +53,7 @@ class IssueResult(BaseModel):
 
 
 def form_file_name(department: str) -> str:
-    return f"{_UNSAFE_FILE_CHARS.sub('_', department)}-安全隐患自查整改清单.xlsx"
+    return f"{safe_file_name(department)}-安全隐患自查整改清单.xlsx"
 
 
 def issue_forms(

@@ -8,6 +8,7 @@ find the cells it fills in a template the office may have edited.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from huitoukan.model.returns import DONE, IN_PROGRESS, NOT_STARTED, Progress
@@ -174,6 +175,18 @@ def says_nothing_found(text: str) -> bool:
     )
 
 
+_BLANK_BELOW = re.compile(
+    r"^(?:本页|此页)?(?:以下|下面|此栏|此处|本栏|本表|下)(?:为|均为)?"
+    r"(?:空白|空|无内容|无正文|无数据|无记录|无)(?:完|止)?$"
+)
+_PUNCTUATION = re.compile(r"[\s\W_—－]+")
+
+
+def says_blank_below(text: str) -> bool:
+    """`text` is how a paper form is closed: 以下空白, 此栏空白, ——以下无内容—— …"""
+    return len(text) <= 20 and bool(_BLANK_BELOW.match(_PUNCTUATION.sub("", text)))
+
+
 @dataclass
 class LabelValue:
     """A header or footer label found in a sheet, and the value typed for it."""
@@ -198,19 +211,23 @@ HEADER_SEARCH_ROWS = 60
 MIN_HEADER_FIELDS = 5
 
 
-def find_header(rows: list[list[object]]) -> HeaderMatch | None:
-    """The first row (within HEADER_SEARCH_ROWS) that names 存在隐患问题 and at least
-    MIN_HEADER_FIELDS form columns; None if the sheet holds no 附件2 form."""
-    for row_index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+def find_header(rows: list[list[object]], start: int = 0) -> HeaderMatch | None:
+    """The first row from `start` (within HEADER_SEARCH_ROWS) that names 存在隐患问题 and
+    at least MIN_HEADER_FIELDS form columns; None if there is no 附件2 table there.
+
+    A column whose header repeats one already found (a second 备注) is kept as an extra
+    column, like a column with a header the form does not know."""
+    for row_index in range(start, min(len(rows), start + HEADER_SEARCH_ROWS)):
+        row = rows[row_index]
         columns: dict[str, int] = {}
         extra: dict[int, str] = {}
         for col_index, value in enumerate(row):
             if not isinstance(value, str) or not value.strip():
                 continue
             column = _COLUMN_BY_KEY.get(normalize_key(value))
-            if column is None:
+            if column is None or column.field in columns:
                 extra[col_index] = value.strip()
-            elif column.field not in columns:
+            else:
                 columns[column.field] = col_index
         if "hazard" in columns and len(columns) >= MIN_HEADER_FIELDS:
             return HeaderMatch(row_index, columns, extra)

@@ -10,6 +10,7 @@ the file back; collecting it clears the problems.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,10 +20,12 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from pydantic import BaseModel
 
-from huitoukan.files import write_atomically
+from huitoukan.files import safe_file_name, write_atomically
 from huitoukan.model.problems import Code, Problem, Severity
-from huitoukan.model.returns import ReturnForm
+from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
+from huitoukan.returns.archives import read_member
+from huitoukan.returns.batch import as_return_file
 from huitoukan.returns.workbooks import read_workbook
 from huitoukan.xlsx.styles import set_value, write_table
 
@@ -42,7 +45,11 @@ class FeedbackCopy(BaseModel):
 
 
 def feedback_name(form: ReturnForm) -> str:
-    return f"{Path(form.file).stem}-退回修改.xlsx"
+    """The copy's file name: the return's own name (and its sheet, for a workbook that
+    holds several departments' forms), then -退回修改.xlsx."""
+    name = form.source.name if form.source else Path(form.file).name
+    part = f"-{form.sheet}" if form.source and form.file != form.source.display else ""
+    return f"{safe_file_name(Path(name).stem + part)}-退回修改.xlsx"
 
 
 def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
@@ -55,7 +62,8 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
         if not problems:
             continue
         target = out_dir / feedback_name(form)
-        workbook, marked = marked_copy(Path(form.file), problems)
+        source = form.source or as_return_file(Path(form.file))
+        workbook, marked = marked_copy(source, problems)
         write_atomically(target, workbook.save)
         copies.append(
             FeedbackCopy(
@@ -69,12 +77,13 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
     return copies
 
 
-def _open_as_xlsx(path: Path) -> Workbook:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return load_workbook(path)
+def _open_as_xlsx(source: ReturnFile) -> Workbook:
+    data = read_member(source) if source.members else source.path.read_bytes()
+    if Path(source.name).suffix.lower() in (".xlsx", ".xlsm"):
+        return load_workbook(io.BytesIO(data))
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for grid in read_workbook(path).sheets:
+    for grid in read_workbook(source.path, data=data, name=source.name).sheets:
         ws = workbook.create_sheet(grid.name)
         if not grid.visible:
             ws.sheet_state = "hidden"
@@ -85,9 +94,9 @@ def _open_as_xlsx(path: Path) -> Workbook:
     return workbook
 
 
-def marked_copy(path: Path, problems: Sequence[Problem]) -> tuple[Workbook, int]:
+def marked_copy(source: ReturnFile, problems: Sequence[Problem]) -> tuple[Workbook, int]:
     """The return as a workbook with its problem cells filled and commented."""
-    workbook = _open_as_xlsx(path)
+    workbook = _open_as_xlsx(source)
     notes: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
         if problem.sheet in workbook.sheetnames and problem.cell:

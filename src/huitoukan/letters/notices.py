@@ -10,11 +10,13 @@ paste into a message or an email.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
 from huitoukan.register.status import StatusReport
 
@@ -30,7 +32,8 @@ class Notice(BaseModel):
 
 def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
     info = campaign.info
-    due = f"{info.returns_due.year}年{info.returns_due.month}月{info.returns_due.day}日"
+    due = chinese_date(info.returns_due)
+    as_of = chinese_date(report.as_of)
     result: list[Notice] = []
     for dept in report.departments:
         kinds: list[str] = []
@@ -41,32 +44,36 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             when = f"已逾期 {late} 天，请尽快报送" if late > 0 else f"请于{due}前报送"
             lines.append(
                 f"根据《{info.title}工作方案》（{info.document_number}），贵部门的《安全隐患自查整改清单》"
-                f"（附件2）截至{report.as_of}尚未报送，{when}：纸质版经主要负责人签字、加盖部门公章后报"
+                f"（附件2）截至{as_of}尚未报送，{when}：纸质版经主要负责人签字、加盖部门公章后报"
                 f"{info.receiver}，电子版同时报送。"
             )
         overdue = [h for h in report.overdue if h.department == dept.department]
         if overdue:
             kinds.append("督办")
             lines.append(
-                f"截至{report.as_of}，贵部门有 {len(overdue)} 项隐患已超过整改时限尚未销号，"
+                f"截至{as_of}，贵部门有 {len(overdue)} 项隐患已超过整改时限尚未销号，"
                 "请抓紧整改，整改完成后填写销号时间报送；短期内难以整改到位的，请落实补救或替代措施并在备注中注明："
             )
             for number, hazard in enumerate(overdue, start=1):
                 where = f"{hazard.location}：" if hazard.location else ""
                 lines.append(
-                    f"  {number}. {where}{hazard.hazard}（整改时限 {hazard.deadline}，已逾期 "
+                    f"  {number}. {where}{hazard.hazard}（整改时限 {_day(hazard.deadline)}，已逾期 "
                     f"{hazard.days_overdue} 天，责任人 {hazard.owner or '未填写'}）"
                 )
         if dept.returned and dept.late:
             kinds.append("逾期报送")
             lines.append(
-                f"贵部门的自查整改清单已于{dept.first_returned_on}收到，晚于报送截止日期（{due}），"
+                f"贵部门的自查整改清单已于{_day(dept.first_returned_on)}收到，晚于报送截止日期（{due}），"
                 "请今后按时报送。感谢配合。"
             )
         if kinds:
-            lines.append(f"{info.receiver}　{report.as_of}")
+            lines.append(f"{info.receiver}　{as_of}")
             result.append(Notice(department=dept.department, kinds=kinds, text="\n".join(lines)))
     return result
+
+
+def _day(day: date | None) -> str:
+    return chinese_date(day) if day else "未填写"
 
 
 def notice_file(department: str) -> str:

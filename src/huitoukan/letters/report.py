@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
 from huitoukan.register.status import StatusReport
 from huitoukan.register.writing import department_chart
 from huitoukan.xlsx.writer import Percent, Sheet, Style, Value, cells, row_height, write_workbook
 
 REPORT_FILE = "回头看工作汇报.xlsx"
 REPORT_SHEET = "工作汇报"
-WIDTHS = (6, 14, 14, 34, 12, 10, 10, 10)
+WIDTHS = (6, 14, 14, 32, 14, 10, 10, 10)
 
 
 def _percent(value: float | None) -> str:
@@ -41,7 +42,10 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
 
     totals = report.totals
     line(f"{info.school}{info.title}工作情况汇报", Style.TITLE, 32)
-    line(f"依据：{info.document_number}　报送截止：{info.returns_due}　统计日期：{report.as_of}")
+    line(
+        f"依据：{info.document_number}　报送截止：{chinese_date(info.returns_due)}"
+        f"　统计日期：{chinese_date(report.as_of)}"
+    )
     late = sum(d.late for d in report.departments)
     heading("一、总体情况")
     line(

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
+
+from huitoukan.dates import chinese_date
 
 
 class Severity(StrEnum):
@@ -49,6 +52,13 @@ class Code(StrEnum):
     CLOSED_BEFORE_CHECKED = "closed-before-checked"
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
     VANISHED_HAZARD = "vanished-hazard"
+    DUPLICATE_RETURN = "duplicate-return"
+    AFTER_BLANK_MARKER = "after-blank-marker"
+    ROW_AFTER_FOOTER = "row-after-footer"
+    BEYOND_COLUMNS = "beyond-columns"
+    TEXT_TOO_LONG = "text-too-long"
+    IMPLAUSIBLE_DATE = "implausible-date"
+    FUTURE_DATE = "future-date"
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,32 @@ CATALOGUE: Mapping[Code, Rule] = {
         "隐患在新版本中消失：旧版本 {old_file} 第 {old_row} 行的这项隐患（{progress}）在新版本中"
         "被删除，未见销号。已整改的请恢复该行并改为“已完成”、填写销号时间；仍在台账中按未销号跟踪",
     ),
+    Code.DUPLICATE_RETURN: Rule(_W, "重复报送", "与 {kept} 内容完全相同（重复报送），已按一份计入"),
+    Code.AFTER_BLANK_MARKER: Rule(
+        _W,
+        "“以下空白”后仍有内容",
+        "这一行在“以下空白”之后，已照常汇总；请核对它是否属于本表，不属于的请删除",
+    ),
+    Code.ROW_AFTER_FOOTER: Rule(
+        _W,
+        "表尾之后仍有隐患",
+        "这一行在表尾（上报人、联系方式）之后，已照常汇总；请把它移到表格内",
+    ),
+    Code.BEYOND_COLUMNS: Rule(
+        _W,
+        "内容超出表格范围",
+        "工作表在第 {limit} 列之后还有内容（如 {cell}），未汇总；请把内容移到表格内",
+    ),
+    Code.TEXT_TOO_LONG: Rule(
+        _W,
+        "内容过长",
+        "内容有 {length} 字，超过 Excel 单元格的上限（32767 字）：台账中只显示前 32767 字，"
+        "完整内容仍按原表记录；请精简",
+    ),
+    Code.IMPLAUSIBLE_DATE: Rule(
+        _E, "日期不合常理", "{header} {day} 早于本次活动印发日期一年以上，请核对年份"
+    ),
+    Code.FUTURE_DATE: Rule(_W, "日期晚于统计日期", "{header} {day} 晚于统计日期 {as_of}，请核对"),
 }
 
 
@@ -221,9 +257,11 @@ def problem(
     **params: object,
 ) -> Problem:
     """A problem of kind `code`, its message made from the catalogue's template, which may
-    use `params` and the fields `file`, `sheet`, `cell`, `field` and `value`."""
+    use `params` (dates written 2023年12月20日) and the fields `file`, `sheet`, `cell`,
+    `field` and `value`."""
     rule = CATALOGUE[code]
     template = rule.variants[variant] if variant else rule.message
+    shown = {k: chinese_date(v) if isinstance(v, date) else v for k, v in params.items()}
     return Problem(
         severity=rule.severity,
         code=code,
@@ -234,7 +272,7 @@ def problem(
         field=field,
         value=value,
         message=template.format_map(
-            {"file": file, "sheet": sheet, "cell": cell, "field": field, "value": value, **params}
+            {"file": file, "sheet": sheet, "cell": cell, "field": field, "value": value, **shown}
         ),
         department=department,
     )

@@ -4,8 +4,10 @@ what became of each file. Problems are in `model.problems`."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Final, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, SkipValidation
@@ -95,11 +97,35 @@ class CheckedItem(BaseModel):
     source_row: int
 
 
+@dataclass(frozen=True)
+class ReturnFile:
+    """A returned file: on disk, or a member of a zip archive a department sent."""
+
+    path: Path
+    """The file on disk (for a member, the outermost archive)."""
+    display: str
+    """How the file is shown and recorded: its path as given on the command line (relative
+    when it was relative), `archive.zip/member.xlsx` for a member, every character readable."""
+    members: tuple[str, ...] = ()
+    """For a member: its name in the archive (and in archives inside it), outermost first."""
+    modified: float = 0.0
+    """Modification time (seconds since the epoch): the tie-breaker between versions."""
+
+    @property
+    def name(self) -> str:
+        """The file's own name (a member's last path component)."""
+        return PurePosixPath(self.members[-1]).name if self.members else self.path.name
+
+
 class ReturnForm(ProblemCounts):
-    """One returned workbook, read: who sent it, when, and what it says."""
+    """One returned form, read: who sent it, when, and what it says. A workbook holding
+    the forms of several departments (one per sheet) gives one ReturnForm per department."""
 
     file: str
-    """Path as given on the command line (relative when it was relative)."""
+    """How the form is named to the clerk: the file's `display` name, followed by ［sheet］
+    when the workbook holds several departments' forms. Unique within a collection."""
+    source: ReturnFile | None = None
+    """The file it was read from (None only for forms built by hand in tests)."""
     sha256: str
     modified: float
     """File modification time (seconds since the epoch): the tie-breaker between versions."""
@@ -122,6 +148,7 @@ class ReturnForm(ProblemCounts):
 class FileOutcome(StrEnum):
     USED = "采用"
     SUPERSEDED = "被新版本替代"
+    DUPLICATE = "重复报送"
     UNREADABLE = "无法读取"
     UNKNOWN_DEPARTMENT = "部门无法识别"
     SKIPPED = "已跳过"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from huitoukan.errors import HuitoukanError
+from huitoukan.files import make_folder, output_error
 
 STALE_LOCK_SECONDS = 15 * 60
 
@@ -21,7 +22,7 @@ def lock_path(register: Path) -> Path:
 @contextlib.contextmanager
 def register_lock(register: Path) -> Iterator[None]:
     lock = lock_path(register)
-    lock.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(lock.parent)
     for _ in range(2):
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
@@ -39,6 +40,8 @@ def register_lock(register: Path) -> Iterator[None]:
                 f"另一个 huitoukan 正在写入 {register.name}，请等它结束后再运行"
                 f"（若确认没有在运行，删除 {lock.name} 即可）"
             ) from None
+        except OSError as exc:
+            raise output_error(register, exc) from None
     else:
         raise HuitoukanError(f"无法创建锁文件 {lock}")
     try:

@@ -17,7 +17,8 @@ from typing import Annotated
 
 from pydantic import SkipValidation
 
-from huitoukan.model.problems import Code, Problem, ProblemCounts, problem
+from huitoukan.files import natural_key
+from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 
 
@@ -30,6 +31,20 @@ class Collection(ProblemCounts):
     current: dict[str, ReturnForm]
     """Department → the return that counts."""
     hazards: Annotated[list[HazardRow], SkipValidation]
+
+    def counts_by_file(self) -> dict[str, tuple[int, int]]:
+        """File → (errors, warnings) among the problems listed for it (a follow-up version's
+        late-return, not listed, is not counted), so every count shown adds up."""
+        counts: dict[str, list[int]] = {}
+        for p in self.problems:
+            pair = counts.setdefault(p.file, [0, 0])
+            pair[p.severity is Severity.WARNING] += 1
+        return {file: (pair[0], pair[1]) for file, pair in counts.items()}
+
+    @property
+    def files_read(self) -> int:
+        """Returned files that could be read (every version, duplicates too)."""
+        return len({f.source or f.file for f in self.forms if f.readable})
 
     def returned(self) -> dict[str, date | None]:
         """Department → the 日期 of its first return (None when no version was dated).
@@ -50,13 +65,24 @@ def version_order(form: ReturnForm) -> tuple[date, float, str]:
 
 
 def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> Collection:
-    forms = sorted(forms, key=lambda f: f.file)
+    """The forms merged: files in natural order of their names, byte-identical files read
+    once (the others listed as 重复报送), the newest version of each department used."""
+    forms = sorted(forms, key=lambda f: natural_key(f.file))
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
     by_department: dict[str, list[ReturnForm]] = defaultdict(list)
     hazards: list[HazardRow] = []
+    by_content: dict[tuple[str, str], ReturnForm] = {}
     for form in forms:
-        if not form.readable:
+        kept = by_content.setdefault((form.sha256, form.sheet), form) if form.sha256 else form
+        if kept is not form and form.readable:
+            outcomes[form.file] = FileOutcome.DUPLICATE
+            problems.append(
+                problem(
+                    Code.DUPLICATE_RETURN, form.file, department=form.department, kept=kept.file
+                )
+            )
+        elif not form.readable:
             outcomes[form.file] = FileOutcome.UNREADABLE
             problems.append(problem(Code.UNREADABLE, form.file, reason=form.reason))
         elif not form.department:
@@ -99,7 +125,7 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         )
     return Collection(
         forms=forms,
-        skipped=sorted(skipped, key=lambda s: s.file),
+        skipped=sorted(skipped, key=lambda s: natural_key(s.file)),
         outcomes=outcomes,
         current=current,
         hazards=hazards,

@@ -21,7 +21,12 @@ from huitoukan.register.layout import (
     hazard_from_cells,
     read_date,
 )
-from huitoukan.register.record import RegisterState, recorded_state
+from huitoukan.register.record import (
+    Coverage,
+    RegisterState,
+    recorded_coverage,
+    recorded_state,
+)
 from huitoukan.returns.workbooks import SheetGrid, UnreadableWorkbook, read_workbook
 
 
@@ -53,9 +58,21 @@ def read_register(path: Path) -> RegisterState:
     return read_register_sheets(path)
 
 
+def register_coverage(path: Path) -> Coverage | None:
+    """What an existing register covers: from its record, else from its sheets; None when
+    it cannot be read as a register (then nothing can be compared)."""
+    recorded = recorded_coverage(path)
+    if recorded is not None:
+        return recorded
+    try:
+        return Coverage.of(read_register_sheets(path))
+    except InputError:
+        return None
+
+
 def read_register_sheets(path: Path) -> RegisterState:
     try:
-        sheets = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET), inspect=False).sheets
+        sheets = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET)).sheets
     except UnreadableWorkbook as exc:
         raise InputError(f"无法读取台账 {path}：{exc.reason}") from None
     try:
@@ -76,4 +93,9 @@ def read_register_sheets(path: Path) -> RegisterState:
         raise InputError(
             f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"
         ) from None
-    return RegisterState.model_construct(hazards=hazards, returned=returned)
+    read = {o.value for o in FileOutcome} - {
+        FileOutcome.UNREADABLE.value,
+        FileOutcome.SKIPPED.value,
+    }
+    files_read = sum(cell_text(row.get(FILE_OUTCOME)) in read for row in files)
+    return RegisterState.model_construct(hazards=hazards, returned=returned, files=files_read)

@@ -25,10 +25,24 @@ class RegisterState(BaseModel):
 
     hazards: list[HazardRow]
     returned: dict[str, date | None]
+    files: int = 0
+    """Returned files that could be read (every version counts)."""
+
+
+class Coverage(BaseModel):
+    """Who and what a register covers: enough to tell that a new one covers less."""
+
+    departments: list[str]
+    files: int
+
+    @classmethod
+    def of(cls, state: RegisterState) -> Coverage:
+        return cls(departments=sorted(state.returned), files=state.files)
 
 
 class _Record(BaseModel):
     sha256: str
+    coverage: Coverage | None = None
 
 
 class _StateRecord(BaseModel):
@@ -59,6 +73,14 @@ def edited_since_written(register: Path) -> bool:
     return record is None or record.sha256 != sha256_of(register)
 
 
+def recorded_coverage(register: Path) -> Coverage | None:
+    """What `register` covers, as recorded when huitoukan wrote it, if it is unchanged since."""
+    record = _record(register)
+    if record is None or record.coverage is None or not register.exists():
+        return None
+    return record.coverage if record.sha256 == sha256_of(register) else None
+
+
 def recorded_state(register: Path) -> RegisterState | None:
     """The hazards recorded when huitoukan wrote `register`, if it is unchanged since."""
     try:
@@ -71,7 +93,8 @@ def recorded_state(register: Path) -> RegisterState | None:
 def write_records(register: Path, state: RegisterState | None) -> None:
     """Record what was just written to `register` (and, given, the state it holds)."""
     digest = sha256_of(register)
-    record = _Record(sha256=digest).model_dump_json()
+    coverage = Coverage.of(state) if state is not None else None
+    record = _Record(sha256=digest, coverage=coverage).model_dump_json()
     write_atomically(_record_path(register), lambda tmp: tmp.write_text(record, "utf-8"))
     if state is not None:
         record_state = _StateRecord(sha256=digest, state=state)

@@ -1,36 +1,120 @@
-"""Replacing the register on disk safely.
+"""Replacing the register on disk safely: the last register is never lost.
 
 - Atomic: the new register is written to a temporary file and renamed over the old one.
+- History: the register being replaced is first kept, dated, in a hidden folder beside
+  it (`.全校隐患台账.历史版本/`), the newest `HISTORY_VERSIONS` of them.
 - Never silently overwrite a person's edits: a register whose bytes differ from what
-  huitoukan last wrote (`record`) is first copied to a dated backup.
+  huitoukan last wrote (`record`) is also copied to a dated backup beside it, and said so.
+- Never silently shrink: a collection that covers fewer departments or returns than the
+  register it would replace stops the run (exit 2) unless the clerk confirms (`force`).
+- Never replace what may not be replaced: a read-only register is refused; a register
+  open in Excel on Windows cannot be renamed over, which is said in Chinese.
 - Two runs at once: the second stops (`lock`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import stat
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from huitoukan.files import write_atomically
+from huitoukan.errors import HuitoukanError
+from huitoukan.files import display_name, make_folder, output_error, write_atomically
 from huitoukan.register.lock import register_lock
-from huitoukan.register.record import RegisterState, edited_since_written, write_records
+from huitoukan.register.record import (
+    Coverage,
+    RegisterState,
+    edited_since_written,
+    write_records,
+)
+
+HISTORY_VERSIONS = 5
 
 
 def backup_name(register: Path, stamp: datetime) -> Path:
     return register.with_name(f"{register.stem}.备份-{stamp:%Y%m%d-%H%M%S}{register.suffix}")
 
 
+def history_folder(register: Path) -> Path:
+    return register.with_name(f".{register.stem}.历史版本")
+
+
+class ShrinkingRegister(HuitoukanError):
+    """The new collection covers less than the register it would replace."""
+
+
+def check_not_shrinking(register: Path, old: Coverage | None, new: Coverage) -> None:
+    """Refuse to replace a register that covers more departments or returns than `new`."""
+    if old is None:
+        return
+    lost = sorted(set(old.departments) - set(new.departments))
+    if not lost and new.files >= old.files:
+        return
+    what = f"部门 {len(new.departments)} 个、报送文件 {new.files} 份"
+    before = f"部门 {len(old.departments)} 个、报送文件 {old.files} 份"
+    missing = f"（少了：{'、'.join(lost[:6])}{'等' if len(lost) > 6 else ''}）" if lost else ""
+    raise ShrinkingRegister(
+        f"这次汇总只有{what}，比现有的 {display_name(register)}（{before}）少{missing}，"
+        "可能漏选了报表文件夹，未做任何改动。确需替换请加 --force，或用 --out 写到另一个文件"
+    )
+
+
+def _refuse_read_only(register: Path) -> None:
+    try:
+        mode = register.stat().st_mode
+    except OSError:
+        return
+    if not mode & stat.S_IWUSR:
+        raise HuitoukanError(
+            f"{display_name(register)} 是只读文件，未做改动：请取消只读属性后再运行，"
+            "或用 --out 写到另一个文件"
+        )
+
+
+def _keep_version(register: Path, stamp: datetime) -> None:
+    """Copy the register about to be replaced into its history folder; drop the oldest."""
+    if not register.exists():
+        return
+    folder = history_folder(register)
+    make_folder(folder)
+    target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}{register.suffix}"
+    try:
+        shutil.copy2(register, target)
+    except OSError as exc:
+        raise output_error(target, exc) from None
+    versions = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))
+    for old in versions[:-HISTORY_VERSIONS]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
 def replace_register(
-    register: Path, write: Callable[[Path], object], state: RegisterState | None = None
+    register: Path,
+    write: Callable[[Path], object],
+    state: RegisterState | None = None,
+    previous: Callable[[Path], Coverage | None] | None = None,
+    force: bool = False,
 ) -> Path | None:
-    """Write a new register with `write(tmp)`; return the backup made of a hand-edited one."""
+    """Write a new register with `write(tmp)`; return the backup made of a hand-edited one.
+
+    `previous(register)` gives what the register being replaced covers, for the shrink
+    check (skipped with `force`)."""
+    _refuse_read_only(register)
     with register_lock(register):
+        if previous is not None and state is not None and not force and register.exists():
+            check_not_shrinking(register, previous(register), Coverage.of(state))
+        stamp = datetime.now()
         backup = None
         if edited_since_written(register):
-            backup = backup_name(register, datetime.now())
-            shutil.copy2(register, backup)
+            backup = backup_name(register, stamp)
+            try:
+                shutil.copy2(register, backup)
+            except OSError as exc:
+                raise output_error(backup, exc) from None
+        _keep_version(register, stamp)
         write_atomically(register, write)
         write_records(register, state)
         return backup

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
 from huitoukan.model.returns import HazardRow
 from huitoukan.register.coverage import coverage
 from huitoukan.register.layout import (
@@ -131,7 +132,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         ("序号", 6),
         ("部门", 16),
         ("报送情况", 12),
-        ("首次报送日期", 12),
+        ("首次报送日期", 14),
         ("隐患数", 8),
         ("已销号", 8),
         ("未销号", 8),
@@ -145,8 +146,9 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
     sheet.add(
         cells(
             [
-                f"文号：{info.document_number}　报送截止：{info.returns_due}　整改默认时限："
-                f"{info.default_deadline}　统计日期：{status.as_of}"
+                f"文号：{info.document_number}　报送截止：{chinese_date(info.returns_due)}　"
+                f"整改默认时限：{chinese_date(info.default_deadline)}　"
+                f"统计日期：{chinese_date(status.as_of)}"
             ],
             Style.NOTE,
         )
@@ -225,7 +227,7 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
     ]
     return _table(
         NOT_RETURNED_SHEET,
-        [("序号", 6), ("部门", 16), ("应查项目数", 10), ("报送截止", 12), ("情况", 24)],
+        [("序号", 6), ("部门", 16), ("应查项目数", 10), ("报送截止", 14), ("情况", 24)],
         rows,
     )
 
@@ -242,7 +244,9 @@ def _coverage(campaign: Campaign, collection: Collection) -> Sheet:
 
 def _files(collection: Collection) -> Sheet:
     rows: list[list[Value]] = []
+    counts = collection.counts_by_file()
     for form in collection.forms:
+        errors, warnings = counts.get(form.file, (0, 0))
         rows.append(
             [
                 len(rows) + 1,
@@ -255,8 +259,8 @@ def _files(collection: Collection) -> Sheet:
                 form.sha256,
                 collection.outcomes[form.file].value,
                 len(form.hazards),
-                form.errors if form.readable else 1,
-                form.warnings,
+                errors,
+                warnings,
                 form.reason,
             ]
         )
@@ -283,7 +287,7 @@ def _files(collection: Collection) -> Sheet:
 
 def _problems(collection: Collection) -> Sheet:
     rows = [
-        [n, p.severity.value, p.department, p.file, p.where, p.field, p.value, p.message, p.code]
+        [n, p.severity.value, p.title, p.department, p.file, p.where, p.field, p.value, p.message]
         for n, p in enumerate(collection.problems, start=1)
     ]
     return _table(
@@ -291,13 +295,13 @@ def _problems(collection: Collection) -> Sheet:
         [
             ("序号", 6),
             ("严重程度", 8),
+            ("问题", 16),
             ("部门", 12),
             ("文件", 30),
             ("位置", 16),
             ("字段", 12),
             ("填写内容", 20),
             ("问题说明", 60),
-            ("代码", 18),
         ],
         rows,
     )

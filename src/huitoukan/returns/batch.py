@@ -1,122 +1,201 @@
-"""Reading many returns, each behind its own safety net: a bad file costs its own line.
+"""Reading many returns, each in a worker process behind its own safety net.
 
-Below `PARALLEL_FROM` files they are read in this process; from there on, on several
-cores, a worker that dies costing only its files (they are read again one per process).
+Every untrusted file is read in a child process, from the first file on: a reader
+that aborts the interpreter, crashes natively, runs out of memory or hangs costs
+that file (listed as 无法读取 with the reason), never the run. On POSIX each worker's
+address space is capped (`READ_MEMORY_BUDGET` above what it holds at start); on
+Windows the isolation is the process itself. When a worker dies, the files it had
+not finished are read again one per process, so only the file that kills its
+process is lost.
 """
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
+import math
 import os
 import traceback
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, TimeoutError, as_completed
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, TimeoutError, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from datetime import date
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
-from huitoukan.files import sha256_of
+from huitoukan.files import display_name, sha256_of
 from huitoukan.model.problems import RESAVE
-from huitoukan.model.returns import ReturnForm
+from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.returns.form_reading import read_return
 
 OnFile = Callable[[int, int, Path], None]
 """Told (files done, files in all, the file) as reading goes on: for a progress bar."""
 
+MAX_WORKERS = 4
+CHUNK = 25
+"""Files a worker reads per task when there are many (fewer when there are few)."""
+FILE_SECONDS = 120
+"""How long one file may take before its reader is stopped."""
+READ_MEMORY_BUDGET = 2 << 30
+"""Address space a worker may add to what it holds at start (a 100,000-row return
+needs a few hundred MB; an absurd sheet asks for tens of GB)."""
 
-def read_one(path: Path, campaign: Campaign, debug: bool = False) -> ReturnForm:
-    """`read_return` with a safety net: whatever goes wrong, the file is reported, not raised."""
+
+def as_return_file(path: Path) -> ReturnFile:
+    """A file on disk named on the command line (or by a test), as a return."""
     try:
-        return read_return(path, str(path), campaign)
-    except (KeyboardInterrupt, SystemExit, MemoryError):
+        modified = path.stat().st_mtime
+    except OSError:
+        modified = 0.0
+    return ReturnFile(path=path, display=display_name(path), modified=modified)
+
+
+def read_one(
+    source: ReturnFile | Path,
+    campaign: Campaign,
+    as_of: date | None = None,
+    debug: bool = False,
+) -> list[ReturnForm]:
+    """`read_return` with a safety net: whatever goes wrong, the file is reported, not raised.
+
+    This runs in the reading process (a worker); `as_of` defaults to today."""
+    if isinstance(source, Path):
+        source = as_return_file(source)
+    try:
+        return read_return(source, campaign, as_of or date.today())
+    except (KeyboardInterrupt, SystemExit):
         raise
+    except MemoryError:
+        return [unreadable(source, f"文件过大，读取时超出内存限制，{RESAVE}")]
     except Exception as exc:
         detail = traceback.format_exc() if debug else " ".join(str(exc).split())[:160]
-        return unreadable(path, f"读取时出错（{type(exc).__name__}: {detail}），{RESAVE}")
+        return [unreadable(source, f"读取时出错（{type(exc).__name__}: {detail}），{RESAVE}")]
 
 
-def unreadable(path: Path, reason: str) -> ReturnForm:
+def unreadable(source: ReturnFile, reason: str) -> ReturnForm:
     """A file reported as unreadable, still listed with its hash in 报送记录."""
-    try:
-        digest, modified = sha256_of(path), path.stat().st_mtime
-    except OSError:
-        digest, modified = "", 0.0
+    digest = ""
+    if not source.members:
+        with contextlib.suppress(OSError):
+            digest = sha256_of(source.path)
     return ReturnForm(
-        file=str(path), sha256=digest, modified=modified, readable=False, reason=reason
+        file=source.display,
+        source=source,
+        sha256=digest,
+        modified=source.modified,
+        readable=False,
+        reason=reason,
     )
 
 
-PARALLEL_FROM = 40
-"""Below this many files one process is faster than starting workers."""
-CHUNK = 25
-ISOLATED_TIMEOUT = 120
-
-
 def read_returns(
-    paths: list[Path], campaign: Campaign, on_file: OnFile | None = None, debug: bool = False
+    sources: Sequence[ReturnFile],
+    campaign: Campaign,
+    as_of: date,
+    on_file: OnFile | None = None,
+    debug: bool = False,
 ) -> list[ReturnForm]:
-    """Every file of `paths` read, in order; unreadable ones as unreadable forms."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(paths) >= PARALLEL_FROM and workers > 1:
-        return _read_in_workers(paths, campaign, debug, workers, on_file)
-    forms = []
-    for index, path in enumerate(paths):
-        if on_file is not None:
-            on_file(index, len(paths), path)
-        forms.append(read_one(path, campaign, debug))
+    """Every file of `sources` read in worker processes; the forms in the files' order
+    (unreadable files as unreadable forms)."""
+    if not sources:
+        return []
+    workers = max(1, min(os.cpu_count() or 1, MAX_WORKERS, len(sources)))
+    size = max(1, min(CHUNK, len(sources) // (workers * 4)))
+    chunks = [list(sources[i : i + size]) for i in range(0, len(sources), size)]
+    results: dict[int, list[ReturnForm]] = {}
+    done = 0
+    pool = ProcessPoolExecutor(
+        workers, initializer=_start_worker, initargs=(campaign, as_of, debug)
+    )
+    futures: dict[Future[list[ReturnForm]], int] = {}
+    try:
+        futures = {pool.submit(_read_chunk, chunk): i for i, chunk in enumerate(chunks)}
+        deadline = FILE_SECONDS * (1 + math.ceil(len(sources) / workers))
+        for future in as_completed(futures, timeout=deadline):
+            index = futures[future]
+            try:
+                results[index] = future.result()
+            except Exception:  # the worker died (BrokenProcessPool) or could not answer
+                continue
+            done += len(chunks[index])
+            if on_file is not None:
+                on_file(done, len(sources), chunks[index][-1].path)
+    except (BrokenProcessPool, TimeoutError):
+        pass
+    finally:
+        if len(results) < len(chunks):
+            _stop(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+    forms: list[ReturnForm] = []
+    for index, chunk in enumerate(chunks):
+        if index in results:
+            forms.extend(results[index])
+        else:  # its worker died or hung: read each of its files alone
+            for source in chunk:
+                forms.extend(_read_isolated(source, campaign, as_of, debug))
     return forms
 
 
 _worker_campaign: Campaign | None = None
+_worker_as_of = date.min
 _worker_debug = False
 
 
-def _start_worker(campaign: Campaign, debug: bool) -> None:
-    global _worker_campaign, _worker_debug
-    _worker_campaign, _worker_debug = campaign, debug
+def _start_worker(campaign: Campaign, as_of: date, debug: bool) -> None:
+    global _worker_campaign, _worker_as_of, _worker_debug
+    _worker_campaign, _worker_as_of, _worker_debug = campaign, as_of, debug
+    limit_memory(READ_MEMORY_BUDGET)
+    if not debug:  # a reader that dies costs its file, reported; not a dump on the console
+        faulthandler.disable()
 
 
-def _read_chunk(paths: list[Path]) -> list[ReturnForm]:
-    assert _worker_campaign is not None
-    return [read_one(path, _worker_campaign, _worker_debug) for path in paths]
-
-
-def _read_in_workers(
-    paths: list[Path], campaign: Campaign, debug: bool, workers: int, on_file: OnFile | None
-) -> list[ReturnForm]:
-    """Read on several cores. A worker that dies (a reader aborting the process, say)
-    only costs its chunk: those files are read again one at a time, each in a
-    process of its own, and a file that kills that process too is reported."""
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    results: dict[int, list[ReturnForm]] = {}
-    done = 0
+def limit_memory(budget: int) -> None:
+    """Cap this process's address space at what it uses now plus `budget` (POSIX only;
+    where the cap cannot be set, process isolation is the safety net)."""
     try:
-        with ProcessPoolExecutor(
-            workers, initializer=_start_worker, initargs=(campaign, debug)
-        ) as pool:
-            futures = {pool.submit(_read_chunk, chunk): i for i, chunk in enumerate(chunks)}
-            for future in as_completed(futures):
-                index = futures[future]
-                try:
-                    results[index] = future.result()
-                except BrokenProcessPool:
-                    continue
-                done += len(chunks[index])
-                if on_file is not None:
-                    on_file(done, len(paths), chunks[index][-1])
-    except BrokenProcessPool:
-        pass
-    for index, chunk in enumerate(chunks):
-        if index not in results:
-            results[index] = [_read_isolated(path, campaign, debug) for path in chunk]
-    return [form for index in range(len(chunks)) for form in results[index]]
+        import resource
+    except ImportError:
+        return
+    used = 0
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        with open("/proc/self/statm") as statm:
+            used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    if not used:
+        return  # without knowing what is in use, a cap could starve the worker itself
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = used + budget
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _read_isolated(path: Path, campaign: Campaign, debug: bool) -> ReturnForm:
-    with ProcessPoolExecutor(1, initializer=_start_worker, initargs=(campaign, debug)) as pool:
-        future = pool.submit(_read_chunk, [path])
-        try:
-            return future.result(timeout=ISOLATED_TIMEOUT)[0]
-        except (BrokenProcessPool, TimeoutError):
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.kill()
-    return unreadable(path, f"读取该文件时读取程序异常终止或超时，文件可能已损坏，{RESAVE}")
+def _read_chunk(sources: list[ReturnFile]) -> list[ReturnForm]:
+    assert _worker_campaign is not None
+    forms: list[ReturnForm] = []
+    for source in sources:
+        forms.extend(read_one(source, _worker_campaign, _worker_as_of, _worker_debug))
+    return forms
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill a pool's worker processes (one is stuck, or the pool is broken)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with contextlib.suppress(OSError):
+            process.kill()
+
+
+def _read_isolated(
+    source: ReturnFile, campaign: Campaign, as_of: date, debug: bool
+) -> list[ReturnForm]:
+    pool = ProcessPoolExecutor(1, initializer=_start_worker, initargs=(campaign, as_of, debug))
+    try:
+        return pool.submit(_read_chunk, [source]).result(timeout=FILE_SECONDS)
+    except TimeoutError:
+        reason = f"读取该文件超过 {FILE_SECONDS} 秒仍未完成，已停止（文件可能已损坏），{RESAVE}"
+    except Exception:  # the worker died: a native crash, an abort, memory exhausted
+        reason = f"读取该文件时读取程序异常终止（文件可能过大或已损坏），{RESAVE}"
+    finally:
+        _stop(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+    return [unreadable(source, reason)]

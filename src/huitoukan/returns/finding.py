@@ -2,7 +2,9 @@
 
 Office lock files (`~$…`, `.~lock.…#`), hidden and temporary files are skipped
 silently; other files that are not spreadsheets we read are listed as skipped,
-with the reason, so the clerk sees everything that was in the folder.
+with the reason, so the clerk sees everything that was in the folder. The
+spreadsheets inside zip archives are returns like any other (`archives`). Files are
+listed in natural order (第2 before 第10), named so that any name can be shown.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from huitoukan.errors import InputError
-from huitoukan.model.returns import SkippedFile
+from huitoukan.files import display_name, natural_key
+from huitoukan.model.returns import ReturnFile, SkippedFile
+from huitoukan.returns.archives import (
+    ARCHIVE_SUFFIXES,
+    UNREADABLE_ARCHIVES,
+    ArchiveError,
+    list_members,
+)
+from huitoukan.returns.sniffing import MAX_FILE_BYTES
 
 READABLE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 SPREADSHEET_SUFFIXES = READABLE_SUFFIXES | {
@@ -29,7 +39,8 @@ SPREADSHEET_SUFFIXES = READABLE_SUFFIXES | {
     ".xlt",
 }
 """Files we take as returns; those we cannot read are reported as unreadable, with why."""
-_DOCUMENTS = {
+_SKIPPED = {
+    **UNREADABLE_ARCHIVES,
     ".wps": "这是 WPS 文字文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
     ".doc": "这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
     ".docx": "这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
@@ -43,7 +54,8 @@ def _ignored_name(name: str) -> bool:
     if name.startswith(("~$", ".~lock.", ".")) or name.endswith("#"):
         return True
     return (
-        name.lower() in {"thumbs.db", "desktop.ini"} or Path(name).suffix.lower() in _TEMP_SUFFIXES
+        name.lower() in {"thumbs.db", "desktop.ini", "__macosx"}
+        or Path(name).suffix.lower() in _TEMP_SUFFIXES
     )
 
 
@@ -68,18 +80,37 @@ def _files_under(folder: Path) -> list[Path]:
         folders[:] = [name for name in folders if not _ignored_name(name)]
         base = Path(root)
         found.extend(base / name for name in files)
-    return sorted(found, key=str)
+    return found
+
+
+def _archive(path: Path, status: os.stat_result) -> tuple[list[ReturnFile], list[SkippedFile]]:
+    source = ReturnFile(path=path, display=display_name(path), modified=status.st_mtime)
+    try:
+        if status.st_size > MAX_FILE_BYTES:
+            raise ArchiveError(
+                f"压缩包过大（{status.st_size // 1024 // 1024} MB），请只打包本部门的表格"
+            )
+        data = path.read_bytes()
+    except ArchiveError as error:
+        return [], [SkippedFile(file=source.display, reason=error.reason)]
+    except OSError as exc:
+        reason = f"压缩包无法打开（{exc.strerror}），请确认文件没有被占用"
+        return [], [SkippedFile(file=source.display, reason=reason)]
+    listing = list_members(data, source, SPREADSHEET_SUFFIXES, _SKIPPED, _ignored_name)
+    return listing.members, listing.skipped
 
 
 def find_returns(
     inputs: Sequence[Path], exclude: Sequence[Path] = ()
-) -> tuple[list[Path], list[SkippedFile]]:
-    """Every candidate return under `inputs` (recursively), sorted; and the files skipped."""
+) -> tuple[list[ReturnFile], list[SkippedFile]]:
+    """Every candidate return under `inputs` (recursively, into zip archives), in natural
+    order of their names; and the files skipped, with why."""
     excluded = set()
     for path in exclude:
         with contextlib.suppress(OSError):
             excluded.add(_identity(path, path.stat()))
-    found: dict[object, Path] = {}
+    found: dict[object, ReturnFile] = {}
+    archives: set[object] = set()
     skipped: list[SkippedFile] = []
     for entry in inputs:
         if entry.is_dir():
@@ -99,10 +130,24 @@ def find_returns(
             if identity in excluded or _hidden(status):
                 continue
             suffix = path.suffix.lower()
+            shown = display_name(path)
             if suffix in SPREADSHEET_SUFFIXES:
-                found.setdefault(identity, path)
-            elif suffix in _DOCUMENTS:
-                skipped.append(SkippedFile(file=str(path), reason=_DOCUMENTS[suffix]))
+                found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime))
+            elif suffix in ARCHIVE_SUFFIXES:
+                if identity in archives:
+                    continue
+                archives.add(identity)
+                members, passed = _archive(path, status)
+                for member in members:
+                    found[(identity, member.members)] = member
+                skipped.extend(passed)
+                if not members and not passed:
+                    skipped.append(
+                        SkippedFile(file=shown, reason="压缩包中没有 Excel 表格，已跳过")
+                    )
             else:
-                skipped.append(SkippedFile(file=str(path), reason="不是 Excel 表格文件，已跳过"))
-    return sorted(found.values(), key=str), sorted(skipped, key=lambda s: s.file)
+                reason = _SKIPPED.get(suffix, "不是 Excel 表格文件，已跳过")
+                skipped.append(SkippedFile(file=shown, reason=reason))
+    files = sorted(found.values(), key=lambda f: natural_key(f.display))
+    skipped.sort(key=lambda s: natural_key(s.file))
+    return files, skipped

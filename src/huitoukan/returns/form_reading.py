@@ -1,14 +1,19 @@
-"""Reading one returned 附件2 workbook into a `ReturnForm`.
+"""Reading one returned 附件2 workbook into `ReturnForm`s.
 
-The form is found by its header row on any visible sheet; columns by name in any
-order; header fields (部门, 主要负责人, 日期) from the lines above the table and
-footer fields (上报人, 联系方式) from below it. Every row with content is kept.
+The form is found by its header row on any visible sheet (several tables on one
+sheet too); columns by name in any order; header fields (部门, 主要负责人, 日期) from
+the lines above each table and footer fields (上报人, 联系方式) from below it. A
+workbook holding the forms of several departments, each with its own 部门（章）, gives
+one ReturnForm per department; tables without a 部门 of their own continue the one
+before. Every row with content is kept: rows after 以下空白 or after the footer are
+read with a warning, columns the form does not know (or a second 备注) go to 备注.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
@@ -16,6 +21,7 @@ from huitoukan.cells import cell_text, column_letter
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker
 from huitoukan.forms.layout import (
+    COLUMN_BY_FIELD,
     FOOTER_LABELS,
     HEADER_LABELS,
     HeaderMatch,
@@ -23,71 +29,161 @@ from huitoukan.forms.layout import (
     LabelValue,
     find_header,
     match_label,
+    says_blank_below,
     says_nothing_found,
 )
-from huitoukan.model.problems import Code, problem
-from huitoukan.model.returns import CheckedItem, ReturnForm
+from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.returns import CheckedItem, ReturnFile, ReturnForm
+from huitoukan.returns.archives import ArchiveError, read_member
 from huitoukan.returns.sniffing import Format
-from huitoukan.returns.workbooks import SheetGrid, UnreadableWorkbook, read_file, read_workbook
+from huitoukan.returns.workbooks import (
+    MAX_COLUMNS,
+    SheetGrid,
+    UnreadableWorkbook,
+    read_file,
+    read_workbook,
+)
 from huitoukan.text import CONTROL_CHARACTERS, normalize_key
+
+HAZARD_COLUMN = COLUMN_BY_FIELD["hazard"]
+NO_FORM = "未找到自查整改清单表头（序号、部位、存在隐患问题……），请使用下发的附件2填写"
 
 
 @dataclass
 class FoundForm:
-    """A sheet of a return that holds a 附件2 table, and where the table is."""
+    """A 附件2 table found in a sheet of a return, and the lines around it."""
 
     grid: SheetGrid
     header: HeaderMatch
+    top: int
+    """0-based row where the lines above this table start (after the previous table)."""
     footer_row: int
     """0-based index of the first row below the table (len(rows) when there is none)."""
+    end: int
+    """0-based row where the next table's lines start (len(rows) for the last)."""
+
+    def labels(self) -> dict[str, LabelValue]:
+        rows = self.grid.rows
+        found = _labels(rows[self.top : self.header.row], self.top, HEADER_LABELS)
+        found.update(_labels(rows[self.footer_row : self.end], self.footer_row, FOOTER_LABELS))
+        return found
 
 
-def read_return(path: Path, display: str, campaign: Campaign) -> ReturnForm:
-    """Read, normalise and check one returned workbook. Never raises for a bad file."""
-    form = ReturnForm(file=display, sha256="", modified=path.stat().st_mtime)
+def read_return(source: ReturnFile, campaign: Campaign, as_of: date) -> list[ReturnForm]:
+    """Read, normalise and check one returned workbook (one ReturnForm per department it
+    holds). Never raises for a bad file: it comes back as one unreadable form."""
+    form = ReturnForm(file=source.display, source=source, sha256="", modified=source.modified)
     try:
-        data = read_file(path)  # once: for the hash and for the reader
+        # Read once: for the hash and for the reader.
+        data = read_member(source) if source.members else read_file(source.path)
         form.sha256 = hashlib.sha256(data).hexdigest()
-        content = read_workbook(path, data=data)
-    except UnreadableWorkbook as exc:
-        return form.model_copy(update={"readable": False, "reason": exc.reason})
-    if content.format is Format.ET:
-        form.problems.append(problem(Code.WPS_ET, display))
-    forms: list[FoundForm] = []
-    for grid in content.sheets:
-        header = find_header(grid.rows)
-        if header is None:
-            continue
-        if not grid.visible:
-            form.problems.append(problem(Code.HIDDEN_SHEET, display, sheet=grid.name))
-            continue
-        forms.append(FoundForm(grid, header, _footer_row(grid.rows, header)))
-    if not forms:
-        return form.model_copy(
-            update={
-                "readable": False,
-                "reason": "未找到自查整改清单表头（序号、部位、存在隐患问题……），请使用下发的附件2填写",
-            }
+        content = read_workbook(
+            source.path, data=data, name=source.name if source.members else None
         )
-    main = forms[0]
-    labels = _labels(main.grid.rows[: main.header.row], 0, HEADER_LABELS)
-    labels.update(_labels(main.grid.rows[main.footer_row :], main.footer_row, FOOTER_LABELS))
+    except (UnreadableWorkbook, ArchiveError) as exc:
+        return [form.model_copy(update={"readable": False, "reason": exc.reason})]
+    except OSError as exc:
+        reason = f"文件无法打开（{exc.strerror}），请确认文件没有被占用"
+        return [form.model_copy(update={"readable": False, "reason": reason})]
+    notes: list[Problem] = []
+    if content.format is Format.ET:
+        notes.append(problem(Code.WPS_ET, source.display))
+    found: list[FoundForm] = []
+    for grid in content.sheets:
+        tables = _tables(grid)
+        if tables and not grid.visible:
+            notes.append(problem(Code.HIDDEN_SHEET, source.display, sheet=grid.name))
+            continue
+        found.extend(tables)
+        if grid.beyond_columns:
+            notes.append(
+                problem(
+                    Code.BEYOND_COLUMNS,
+                    source.display,
+                    sheet=grid.name,
+                    cell=grid.beyond_columns,
+                    limit=MAX_COLUMNS,
+                )
+            )
+    if not found:
+        return [form.model_copy(update={"readable": False, "reason": NO_FORM})]
+    groups = _by_department(found, campaign)
+    forms = []
+    for index, group in enumerate(groups):
+        part = form.model_copy(deep=True)
+        if len(groups) > 1:
+            part.file = f"{source.display}［{group[0].grid.name}］"
+        if index == 0:
+            part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
+        _read_group(part, group, Path(source.name), campaign, as_of)
+        forms.append(part)
+    return forms
+
+
+def _tables(grid: SheetGrid) -> list[FoundForm]:
+    """Every 附件2 table of a sheet, top to bottom."""
+    tables: list[FoundForm] = []
+    start = 0
+    while (header := find_header(grid.rows, start)) is not None:
+        footer = _footer_row(grid.rows, header)
+        if tables:
+            tables[-1].end = start
+        tables.append(FoundForm(grid, header, start, footer, len(grid.rows)))
+        start = max(footer, header.row + 1)
+    return tables
+
+
+def _department_key(table: FoundForm, campaign: Campaign) -> str:
+    """Whom a table's own 部门（章） names ('' when it names nobody: a continuation)."""
+    entry = table.labels().get("department")
+    typed = cell_text(entry.value) if entry else ""
+    if not typed:
+        return ""
+    unit = campaign.find_unit(typed)
+    return unit.name if unit else normalize_key(typed)
+
+
+def _by_department(tables: list[FoundForm], campaign: Campaign) -> list[list[FoundForm]]:
+    groups: list[list[FoundForm]] = []
+    keys: list[str] = []
+    for table in tables:
+        key = _department_key(table, campaign)
+        if groups and (not key or key == keys[-1] or (not keys[-1] and len(groups) == 1)):
+            groups[-1].append(table)
+            if key and not keys[-1]:
+                keys[-1] = key
+        else:
+            groups.append([table])
+            keys.append(key)
+    return groups
+
+
+def _read_group(
+    form: ReturnForm, tables: list[FoundForm], file_name: Path, campaign: Campaign, as_of: date
+) -> None:
+    main = tables[0]
+    labels = main.labels()
     form.sheet = main.grid.name
-    identify_department(form, path, labels, campaign, main.grid.name)
-    read_header_fields(form, labels, campaign, main.grid.name)
-    for sheet in forms:
-        _read_rows(form, sheet, campaign)
+    identify_department(form, file_name, labels, campaign, main.grid.name)
+    read_header_fields(form, labels, campaign, main.grid.name, as_of)
+    for table in tables:
+        _read_rows(form, table, campaign, as_of)
         form.problems.extend(
             problem(
                 Code.FORMULA_WITHOUT_VALUE,
-                display,
-                sheet=sheet.grid.name,
+                form.file,
+                sheet=table.grid.name,
                 cell=cell,
                 department=form.department,
             )
-            for cell in sheet.grid.formulas_without_value
+            for cell in table.grid.formulas_without_value
+            if table.top <= _row_of(cell) < table.end
         )
-    return form
+
+
+def _row_of(cell: str) -> int:
+    """0-based row of an A1 reference."""
+    return int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) - 1
 
 
 _FOOTER_FIRST_CHARACTERS = frozenset(key[0] for label in FOOTER_LABELS for key in label.keys()) | {
@@ -153,30 +249,47 @@ def _is_label(value: object) -> bool:
     )
 
 
-def _read_rows(form: ReturnForm, sheet: FoundForm, campaign: Campaign) -> None:
-    """Every row of the table with content: a hazard, or an item checked with nothing found.
+def _is_footer_line(row: list[object]) -> bool:
+    return any(
+        isinstance(value, str) and (_is_label(value) or match_label(value, FOOTER_LABELS))
+        for value in row
+    )
+
+
+def _read_rows(form: ReturnForm, table: FoundForm, campaign: Campaign, as_of: date) -> None:
+    """Every row of the table with content: a hazard, or an item checked with nothing found;
+    then the rows below the footer that hold a hazard.
 
     This runs for every row of every return, so each cell is looked at once and cell
     references are only spelled out for a problem."""
-    header = sheet.header
-    rows = sheet.grid.rows
+    header = table.header
+    rows = table.grid.rows
     checker = RowChecker(
         campaign=campaign,
         file=form.file,
-        sheet=sheet.grid.name,
+        sheet=table.grid.name,
         department=form.department or form.department_text or Path(form.file).stem,
         has_deadline_column="deadline" in header.columns,
+        as_of=as_of,
     )
     fields = list(header.columns.items())
-    header_cols = set(header.columns.values())
-    extra_columns = [(c, title) for c, title in header.extra.items() if c not in header_cols]
+    known = set(header.columns.values())
+    extra_columns = [(c, title) for c, title in header.extra.items() if c not in known]
+    width = max((len(row) for row in rows[header.row + 1 : table.end]), default=0)
+    titled = known | set(header.extra)
+    untitled = [(c, f"{column_letter(c)}列") for c in range(width) if c not in titled]
+    extra_columns += untitled
     # One object per distinct text: 检查内容, 责任人, 整改完成情况 repeat on most rows, and
     # a return of 100,000 rows would otherwise hold every copy until the register is written.
     shared: dict[str, str] = {}
-    for r in range(header.row + 1, sheet.footer_row):
+    blank_below = False
+    for r in range(header.row + 1, table.end):
         row = rows[r]
         width = len(row)
         if not width:
+            continue
+        below_footer = r >= table.footer_row
+        if below_footer and (_is_footer_line(row) or find_header([row]) is not None):
             continue
         values: dict[str, object] = {}
         texts: dict[str, str] = {}
@@ -194,27 +307,32 @@ def _read_rows(form: ReturnForm, sheet: FoundForm, campaign: Campaign) -> None:
                     controlled.append(name)
         raw = RowCells(r + 1, values, texts, header.columns)
         if extra_columns:
+            seen = set(texts.values())
             raw.extras = [
                 (title, text)
                 for c, title in extra_columns
-                if c < width and (text := cell_text(row[c]))
+                if c < width and (text := cell_text(row[c])) and text not in seen
             ]
-        for name in controlled:
-            checker.problems.append(
-                problem(
-                    Code.CONTROL_CHARACTERS,
-                    form.file,
-                    sheet=sheet.grid.name,
-                    cell=raw.ref(name),
-                    row=raw.row,
-                    value=raw.texts[name],
-                    department=checker.department,
-                )
-            )
-        if not raw.extras and not any(t for name, t in raw.texts.items() if name != "seq"):
+        filled = [t for name, t in raw.texts.items() if t and name != "seq"]
+        if not raw.extras and not filled:
             continue  # blank, or the template's pre-numbered empty row
-        if says_nothing_found(raw.text("hazard")):
+        if below_footer and len(set(filled)) < 2:
+            continue  # a line of text below the form, not a hazard
+        if not raw.extras and all(says_blank_below(t) for t in filled):
+            blank_below = True  # 以下空白: how a paper form is closed
+            continue
+        hazard_text = raw.text("hazard")
+        if len(hazard_text) <= 8 and HAZARD_COLUMN.matches(hazard_text):
+            continue  # the header row again (a table copied onto a second page)
+        first = len(checker.problems)
+        for name in controlled:
+            checker.problem(Code.CONTROL_CHARACTERS, raw, name)
+        if says_nothing_found(hazard_text):
             form.checked.append(CheckedItem(item=raw.text("item"), source_row=r + 1))
             continue
-        form.hazards.append(checker.hazard(raw))
+        if below_footer:
+            checker.problem(Code.ROW_AFTER_FOOTER, raw, "hazard")
+        elif blank_below:
+            checker.problem(Code.AFTER_BLANK_MARKER, raw, "hazard")
+        form.hazards.append(checker.hazard(raw, first))
     form.problems.extend(checker.problems)

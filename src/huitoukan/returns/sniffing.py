@@ -5,14 +5,15 @@ what they received. Every refusal here is one Chinese line saying what the
 department should do. Zip containers are checked from their central directory
 (entry count, declared sizes, compression ratio) before anything is inflated, so
 a zip bomb costs a directory read; XML parts must not declare a DOCTYPE (entity
-bombs, external entities); worksheet XML is scanned for the cell range it really
-uses and for formulas saved without a computed value.
+bombs, external entities); every worksheet, found by its root element wherever it is
+in the package, is scanned for the cells it really spans and for formulas saved
+without a computed value (`extent`), and so is an .ods file's content.
 """
 
 from __future__ import annotations
 
-import functools
 import io
+import posixpath
 import re
 import struct
 import zipfile
@@ -20,16 +21,16 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from xml.parsers import expat
 
 from huitoukan.model.problems import RESAVE
+from huitoukan.returns.extent import SheetRefused, inspect_ods_content, inspect_worksheet
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_ZIP_ENTRIES = 5_000
 MAX_UNCOMPRESSED = 400 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_MIN_BYTES = 2 * 1024 * 1024
-MAX_CELLS = 20_000_000
-"""The largest rectangle (rows × columns) a worksheet may span."""
 _XML_HEAD = 64 * 1024
 
 
@@ -129,15 +130,17 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
             manifest = "META-INF/manifest.xml"
             if manifest in names and b"encryption-data" in archive.read(manifest, 1024 * 1024):
                 raise Refused("文件设有打开密码，请取消密码后重新报送")
-            _check_xml_parts(archive)
+            _check_parts(archive)
+            if inspect and "content.xml" in names:
+                _refused_sheet(inspect_ods_content, archive.read("content.xml", MAX_UNCOMPRESSED))
             return Sniffed(Format.ODS)
         if mimetype.startswith(b"application/vnd.oasis.opendocument"):
             raise Refused("这是 OpenDocument 文字或演示文档，不是表格，请使用下发的附件2填写")
     if "xl/workbook.bin" in names:
         raise Refused("Excel 二进制格式（.xlsb）无法读取，请另存为 .xlsx 后重新报送")
     if "xl/workbook.xml" in names:
-        _check_xml_parts(archive)
-        return Sniffed(Format.XLSX, _inspect_worksheets(archive, names) if inspect else {})
+        worksheets = _check_parts(archive)
+        return Sniffed(Format.XLSX, _inspect_worksheets(archive, worksheets) if inspect else {})
     if "word/document.xml" in names:
         raise Refused("这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写")
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
@@ -212,16 +215,24 @@ class _Zip:
         return member
 
 
-_ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_ROOT_ELEMENT = re.compile(rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
+_WIDE_TEXT = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
 
 
-def _check_xml_parts(archive: _Zip) -> None:
-    """No DOCTYPE before the root element of any XML part (entity bombs, external entities)."""
+def _check_parts(archive: _Zip) -> list[str]:
+    """Every XML part, whatever its name: no DOCTYPE before the root element (entity bombs,
+    external entities), no encoding but UTF-8. Returns the parts that are worksheets (by
+    their root element, so a worksheet under any name is found)."""
+    worksheets: list[str] = []
     for entry in archive.entries:
-        if not entry.filename.endswith((".xml", ".rels", ".vml")):
+        if entry.is_dir():
             continue
         more = archive.inflater(entry.filename)
         head = more(1024)  # the root element is almost always in the first line or two
+        if head.startswith(_WIDE_TEXT) or head[2:4] == b"\x00\x00":
+            raise Refused(f"文件中的部件 {entry.filename} 编码异常，{RESAVE}")
+        if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            continue  # pictures and other binary parts
         root = _ROOT_ELEMENT.search(head)
         if root is None and len(head) == 1024:
             head += more(_XML_HEAD - 1024)
@@ -229,116 +240,75 @@ def _check_xml_parts(archive: _Zip) -> None:
         prolog = head[: root.start()] if root else head
         if b"<!DOCTYPE" in prolog.upper() or b"<!ENTITY" in prolog.upper():
             raise Refused(f"文件中含有 XML 实体声明（可能是恶意文件），已拒绝读取，{RESAVE}")
-
-
-_SHEET_ENTRY = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"', re.S)
-_SHEET_ENTRY_ALT = re.compile(rb'<sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"', re.S)
-_RELATIONSHIP = re.compile(rb"<Relationship\b([^>]*)/?>", re.S)
-_ATTR = re.compile(rb'(\w+)="([^"]*)"')
-_CELL = re.compile(rb"<c\b([^>]*?)(/>|>(.*?)</c>)", re.S)
-_EMPTY_VALUE = re.compile(rb"<v\s*/>")
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
-
-
-def _worksheet_parts(archive: _Zip, names: set[str]) -> dict[str, str]:
-    """Worksheet name → its XML part, from workbook.xml and its relationships."""
-    workbook = archive.read("xl/workbook.xml", MAX_UNCOMPRESSED)
-    rels_name = "xl/_rels/workbook.xml.rels"
-    rels = archive.read(rels_name, MAX_UNCOMPRESSED) if rels_name in names else b""
-    targets: dict[bytes, str] = {}
-    for match in _RELATIONSHIP.finditer(rels):
-        attributes = dict(_ATTR.findall(match.group(1)))
-        target = attributes.get(b"Target", b"").decode("utf-8", "replace")
-        target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        targets[attributes.get(b"Id", b"")] = target
-    parts: dict[str, str] = {}
-    pairs = [(n, r) for n, r in _SHEET_ENTRY.findall(workbook)]
-    pairs += [(n, r) for r, n in _SHEET_ENTRY_ALT.findall(workbook)]
-    for name, rel_id in pairs:
-        target = targets.get(rel_id)
-        if target in names:
-            parts[_unescape(name.decode("utf-8", "replace"))] = target
-    return parts
-
-
-def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ch - 64
-    return number
-
-
-_CELL_COLUMN = re.compile(rb'r="([A-Z]{1,3})\d')
-"""The column letters of a cell reference (`<c r="K27"`: rows have digits only). A
-literal start lets the regex engine skip ahead; an attribute that merely ends in r
-could only make the extent look larger, never smaller."""
-
-
-@functools.cache
-def _long_row_numbers(digits: int) -> re.Pattern[bytes]:
-    """Row numbers (in cell or row references) of at least `digits` digits."""
-    return re.compile(rb'r="[A-Z]{0,3}(\d{%d,})"' % digits)
-
-
-def _extent(xml: bytes) -> tuple[int, int]:
-    """(rows, columns) a worksheet spans, from its cell references, as far as it matters:
-    rows are only counted exactly when they could push rows × columns past MAX_CELLS.
-
-    A worksheet of 100,000 rows has a million cell references; collecting them all
-    cost 200 MB. Column letters are few distinct objects; row numbers are only
-    looked at when they have as many digits as the smallest row that would matter."""
-    letters = set(_CELL_COLUMN.findall(xml))
-    max_col = max(map(_column_number, letters), default=0)
-    if not max_col:
-        return 0, 0
-    digits = len(str(MAX_CELLS // max_col))
-    rows = _long_row_numbers(digits).findall(xml)
-    return max((int(r) for r in rows), default=0), max_col
-
-
-def _valued_extent(xml: bytes) -> tuple[int, int]:
-    """The extent counting only cells that hold something (styled empty cells do not)."""
-    max_row = max_col = 0
-    for match in _CELL.finditer(xml):
-        if match.group(3) and (ref := _CELL_REF.search(match.group(1))):
-            max_row = max(max_row, int(ref.group(2)))
-            max_col = max(max_col, _column_number(ref.group(1)))
-    return max_row, max_col
-
-
-def _inspect_worksheets(archive: _Zip, names: set[str]) -> dict[str, list[str]]:
-    """Refuse worksheets spanning an absurd range; list formula cells without a value."""
-    missing: dict[str, list[str]] = {}
-    for sheet, part in _worksheet_parts(archive, names).items():
-        xml = archive.read(part, MAX_UNCOMPRESSED)
-        max_row, max_col = _extent(xml)
-        if max_row * max_col > MAX_CELLS:
-            # Styled empty cells (Excel writes them up to XFD1048576) do not count.
-            max_row, max_col = _valued_extent(xml)
-        if max_row * max_col > MAX_CELLS:
-            raise Refused(
-                f"工作表“{sheet}”的范围异常（{max_row} 行 × {max_col} 列），"
-                "请删除表格外多余的内容后另存为 .xlsx 重新报送"
-            )
-        if b"<f" not in xml:
+        if root is None:
+            if len(head) >= _XML_HEAD:
+                raise Refused(f"文件中的部件 {entry.filename} 结构异常，{RESAVE}")
             continue
-        for match in _CELL.finditer(xml):
-            body = match.group(3) or b""
-            # Excel always writes <v> after <f> (<v></v> for an empty result); tools that
-            # cannot calculate write none, or an empty <v/>.
-            if b"<f" in body and (b"<v" not in body or _EMPTY_VALUE.search(body)):
-                ref = _CELL_REF.search(match.group(1))
-                if ref:
-                    cell = (ref.group(1) + ref.group(2)).decode()
-                    missing.setdefault(sheet, []).append(cell)
+        if (root.group(2) or root.group(1)) == b"worksheet":
+            worksheets.append(entry.filename)
+    return worksheets
+
+
+def _refused_sheet(inspect: Callable[[bytes], object], xml: bytes) -> None:
+    try:
+        inspect(xml)
+    except SheetRefused as refused:
+        raise Refused(refused.reason) from None
+
+
+def _sheet_names(archive: _Zip) -> dict[str, str]:
+    """Worksheet part → the sheet's name, from workbook.xml and its relationships, read
+    with a namespace-aware parser (any prefix, either quote). Best effort: the names are
+    for messages; which parts are worksheets was decided by their content."""
+    names = {e.filename for e in archive.entries}
+    targets: dict[str, str] = {}
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels in names:
+        for attrs in _elements(archive.read(rels, MAX_UNCOMPRESSED), "Relationship"):
+            target = attrs.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            targets[attrs.get("Id", "")] = posixpath.normpath(target)
+    result: dict[str, str] = {}
+    for attrs in _elements(archive.read("xl/workbook.xml", MAX_UNCOMPRESSED), "sheet"):
+        rel = next((v for k, v in attrs.items() if k.rpartition("}")[2] == "id"), "")
+        part = targets.get(rel)
+        if part is not None:
+            result[part] = attrs.get("name", part)
+    return result
+
+
+def _elements(xml: bytes, local: str) -> list[dict[str, str]]:
+    """The attributes of every element named `local` (in any namespace)."""
+    found: list[dict[str, str]] = []
+    parser = expat.ParserCreate(namespace_separator="}")
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name.rpartition("}")[2] == local:
+            found.append(attrs)
+
+    def refuse(*_: object) -> None:
+        raise Refused(f"文件中含有 XML 实体声明（可能是恶意文件），已拒绝读取，{RESAVE}")
+
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        parser.Parse(xml, True)
+    except expat.ExpatError:
+        raise Refused(f"文件的工作簿部件已损坏，{RESAVE}") from None
+    return found
+
+
+def _inspect_worksheets(archive: _Zip, worksheets: list[str]) -> dict[str, list[str]]:
+    """Refuse worksheets spanning an absurd range; list formula cells without a value."""
+    names = _sheet_names(archive)
+    missing: dict[str, list[str]] = {}
+    for part in worksheets:
+        sheet = names.get(part, part)
+        try:
+            facts = inspect_worksheet(archive.read(part, MAX_UNCOMPRESSED), sheet)
+        except SheetRefused as refused:
+            raise Refused(refused.reason) from None
+        if facts.formulas_without_value:
+            missing[sheet] = facts.formulas_without_value
     return missing

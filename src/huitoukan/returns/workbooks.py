@@ -14,11 +14,12 @@ value on every row and column they cover. Anything that goes wrong becomes
 from __future__ import annotations
 
 import io
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import cast
 
+from huitoukan.cells import cell_ref
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.sniffing import Format, Refused, sniff
 
@@ -34,6 +35,8 @@ class SheetGrid:
     visible: bool
     rows: list[list[Cell]]
     formulas_without_value: tuple[str, ...] = ()
+    beyond_columns: str = ""
+    """The first cell with content past MAX_COLUMNS (not read), if any."""
 
 
 @dataclass(frozen=True)
@@ -69,24 +72,27 @@ def read_workbook(
     only: Collection[str] | None = None,
     inspect: bool = True,
     data: bytes | None = None,
+    name: str | None = None,
 ) -> WorkbookContent:
     """Every worksheet of `path` (or those named in `only`); see `sniff` for `inspect`.
-    `data` is the file's content when the caller has read it already."""
+    `data` is the file's content when the caller has read it already; `name` the file's
+    own name when it is not `path`'s (a member of a zip archive, given as `data`)."""
     import python_calamine as calamine
 
-    reason = UNSUPPORTED_SUFFIXES.get(path.suffix.lower())
+    suffix = PurePosixPath(name).suffix.lower() if name else path.suffix.lower()
+    reason = UNSUPPORTED_SUFFIXES.get(suffix)
     if reason is not None:
         raise UnreadableWorkbook(reason)
     try:
         if data is None:
             data = read_file(path)
-        sniffed = sniff(data, path.suffix.lower(), inspect)
+        sniffed = sniff(data, suffix, inspect)
     except Refused as refused:
         raise UnreadableWorkbook(refused.reason) from None
     try:
-        if path.suffix.lower() in _SUFFIXES[sniffed.format]:
+        if name is None and suffix in _SUFFIXES[sniffed.format] and _utf8(str(path)):
             workbook = calamine.CalamineWorkbook.from_path(str(path))
-        else:  # a renamed file: calamine picks its reader by suffix, or by content from memory
+        else:  # a member, or a renamed file: calamine picks its reader by content from memory
             workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError:
         raise UnreadableWorkbook("文件设有打开密码，请取消密码后重新报送") from None
@@ -102,8 +108,13 @@ def read_workbook(
                     continue
                 sheet = workbook.get_sheet_by_name(meta.name)
                 rows: list[list[Cell]] = []
+                beyond = ""
                 for row in sheet.iter_rows():  # a new list per row: kept as it is
-                    values = cast(list[Cell], row if len(row) <= MAX_COLUMNS else row[:MAX_COLUMNS])
+                    values = cast(list[Cell], row)
+                    if len(row) > MAX_COLUMNS:
+                        values = cast(list[Cell], row[:MAX_COLUMNS])
+                        if not beyond and (past := _first_filled(row, MAX_COLUMNS)) is not None:
+                            beyond = cell_ref(len(rows), past)
                     rows.append(values if values.count("") != len(values) else _EMPTY_ROW)
                 while rows and rows[-1] is _EMPTY_ROW:
                     rows.pop()
@@ -114,6 +125,7 @@ def read_workbook(
                         meta.visible is calamine.SheetVisibleEnum.Visible,
                         rows,
                         tuple(sniffed.formulas_without_value.get(meta.name, ())),
+                        beyond,
                     )
                 )
     except calamine.PasswordError:
@@ -121,6 +133,19 @@ def read_workbook(
     except Exception as exc:
         raise UnreadableWorkbook(f"工作表无法读取（{_short(exc)}），{RESAVE}") from None
     return WorkbookContent(sniffed.format, sheets, [m.name for m in workbook.sheets_metadata])
+
+
+def _utf8(text: str) -> bool:
+    """A path the reader can open by name (one with undecodable bytes is read from memory)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _first_filled(row: Sequence[object], start: int) -> int | None:
+    return next((c for c in range(start, len(row)) if row[c] not in ("", None)), None)
 
 
 def read_file(path: Path) -> bytes:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
+
+from huitoukan.xlsx.writer import CELL_TEXT_LIMIT
 
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -56,11 +59,16 @@ def write_table(
     print_setup(ws, "1:1", f"A1:{last}")
 
 
+_ESCAPED_CHARACTER = re.compile("_(x[0-9A-Fa-f]{4}_)")
+
+
 def set_value(cell: Cell, value: object) -> None:
-    """Set a cell; text stays text (never a formula or error value) and loses characters
-    xlsx cannot hold."""
+    """Set a cell; text stays text (never a formula or error value), loses characters xlsx
+    cannot hold, keeps within a cell's 32,767 characters, and a literal _xHHHH_ is escaped
+    so that Excel does not read it as the character HHHH."""
     if isinstance(value, str):
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)[:CELL_TEXT_LIMIT]
+        cell.value = _ESCAPED_CHARACTER.sub(r"_x005F_\1", text) if "_x" in text else text
         cell.data_type = "s"
     else:
         cell.value = value

@@ -15,6 +15,7 @@ numbers, a fixed set of cell styles, and one stacked bar chart.
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 import time
@@ -57,13 +58,20 @@ class Style(IntEnum):
     NOTE = 7
 
 
-_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_ESCAPED_CHARACTER = re.compile("_(x[0-9A-Fa-f]{4}_)")
+CELL_TEXT_LIMIT = 32_767
+"""Characters an Excel cell holds: longer text is cut (its reader was warned, see checks)."""
 
 
 def _escape(text: str) -> str:
+    """`text` as XML character data that office suites read back as `text`: markup
+    escaped, characters XML cannot hold dropped, and a literal `_xHHHH_` (which they
+    would read as the character HHHH) escaped as `_x005F_xHHHH_` (ECMA-376, 22.9.2.19)."""
     if not _NEEDS_ESCAPE.search(text):
         return text
     text = CONTROL_CHARACTERS.sub("", text)
+    text = _ESCAPED_CHARACTER.sub(r"_x005F_\1", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -100,6 +108,8 @@ def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
         kind = type(value)
         if kind is str:
             if value:
+                if len(value) > CELL_TEXT_LIMIT:  # type: ignore[arg-type]
+                    value = value[:CELL_TEXT_LIMIT]  # type: ignore[index]
                 start = spaced if value[0] <= " " or value[-1] <= " " else text  # type: ignore[index]
                 append(f"{start}{_escape(value) if escape else value}{_TEXT_END}")  # type: ignore[arg-type]
             else:
@@ -108,8 +118,10 @@ def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
             append(blank)
         elif kind is date:
             append(f"{_DATE}{value.toordinal() - _EPOCH}</v></c>")  # type: ignore[union-attr]
-        elif kind is int or kind is float:
+        elif kind is int:
             append(f"{_NUMBER}{value!r}</v></c>")
+        elif kind is float:
+            append(f"{_NUMBER}{_finite(value)!r}</v></c>")  # type: ignore[arg-type]
         elif kind is Percent:
             append(_percent(value))  # type: ignore[arg-type]
         elif isinstance(value, bool):
@@ -119,10 +131,17 @@ def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
         elif isinstance(value, date):
             append(f"{_DATE}{value.toordinal() - _EPOCH}</v></c>")
         elif isinstance(value, str):
-            append(spaced + _escape(value) + _TEXT_END)
+            append(spaced + _escape(value[:CELL_TEXT_LIMIT]) + _TEXT_END)
         else:
-            append(f"{_NUMBER}{value!r}</v></c>")
+            append(f"{_NUMBER}{_finite(float(value))!r}</v></c>")  # type: ignore[arg-type]
     return "".join(parts)
+
+
+def _finite(number: float) -> float:
+    """A number a cell can hold: NaN and infinities have no spelling in a workbook."""
+    if not math.isfinite(number):
+        raise ValueError(f"a workbook cell cannot hold {number!r}")
+    return number
 
 
 def row_height(
@@ -145,7 +164,7 @@ def row_height(
 def _percent(percent: Percent) -> str:
     if percent.value is None:
         return f'<c s="{Style.PERCENT:d}"/>'
-    return f'<c s="{Style.PERCENT:d}"><v>{percent.value!r}</v></c>'
+    return f'<c s="{Style.PERCENT:d}"><v>{_finite(percent.value)!r}</v></c>'
 
 
 @dataclass
@@ -293,9 +312,31 @@ class Sheet:
         return self._body
 
 
+_CENTER = '<alignment horizontal="center" vertical="center"/>'
+_WRAP = '<alignment vertical="center" wrapText="1"/>'
+_CELL_XFS: dict[Style, str] = {
+    Style.DEFAULT: '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+    Style.HEAD: '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" '
+    'applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" '
+    'vertical="center" wrapText="1"/></xf>',
+    Style.TEXT: '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" '
+    f'applyAlignment="1">{_WRAP}</xf>',
+    Style.NUMBER: '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" '
+    f'applyAlignment="1">{_CENTER}</xf>',
+    Style.DATE: '<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" '
+    f'applyNumberFormat="1" applyBorder="1" applyAlignment="1">{_CENTER}</xf>',
+    Style.PERCENT: '<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" '
+    f'applyNumberFormat="1" applyBorder="1" applyAlignment="1">{_CENTER}</xf>',
+    Style.TITLE: '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" '
+    f'applyAlignment="1">{_CENTER}</xf>',
+    Style.NOTE: f'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">{_WRAP}</xf>',
+}
+"""Each Style's cell format, in the order of the Style values (their index in cellXfs)."""
+assert list(_CELL_XFS) == sorted(Style), "cellXfs must list every Style in order"
+
 _STYLES = (
     _HEAD + f'<styleSheet xmlns="{_MAIN}">'
-    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
     '<numFmt numFmtId="165" formatCode="0.0%"/></numFmts>'
     '<fonts count="3">'
     '<font><sz val="10"/><name val="宋体"/><charset val="134"/></font>'
@@ -310,24 +351,7 @@ _STYLES = (
     '<top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom>'
     "<diagonal/></border></borders>"
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="8">'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
-    'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" '
-    'wrapText="1"/></xf>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" '
-    'applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" '
-    'applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
-    '<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" '
-    'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
-    '<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" '
-    'applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
-    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" '
-    'applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>'
-    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
-    '<alignment vertical="center" wrapText="1"/></xf>'
-    "</cellXfs>"
+    f'<cellXfs count="{len(Style)}">' + "".join(_CELL_XFS[style] for style in Style) + "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )

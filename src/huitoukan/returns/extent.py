@@ -1,0 +1,277 @@
+"""How much of a sheet really holds something, and which formulas have no saved value.
+
+A reader allocates the rectangle from the first to the last cell that holds a value:
+one valued cell at XFD1048576 asks for 17 billion cells and aborts the interpreter.
+This module establishes that rectangle before any reader sees the sheet, and fails
+closed: whatever it cannot establish for certain is refused.
+
+Worksheets (.xlsx) are scanned two ways:
+- a fast pass of regular expressions, used only for XML in the shape every office
+  suite writes (no namespace prefix on the sheet's elements, double-quoted
+  attributes, every row and cell with an `r` reference, no character references).
+  It over-counts (styled empty cells count too), so it can only refuse too much;
+- otherwise, or when the fast pass finds a sheet too large or a formula, a streaming,
+  namespace-aware XML parse that follows the sheet as a reader does: prefixes, either
+  quote, whitespace, character references, rows and cells without a reference (their
+  position implied by order), and only cells that hold something.
+OpenDocument content (.ods) is parsed the same careful way, with repeated rows and
+cells (`number-rows-repeated`, `number-columns-repeated`) counted as repeated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from xml.parsers import expat
+
+from huitoukan.cells import cell_ref
+
+MAX_CELLS = 5_000_000
+"""The largest rectangle (rows × columns) of valued cells a sheet may span: a form of
+100,000 rows spans 1.1 million."""
+
+
+class SheetRefused(Exception):
+    """The sheet cannot be read safely; `reason` is one Chinese line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class SheetFacts:
+    rows: int = 0
+    columns: int = 0
+    formulas_without_value: list[str] = field(default_factory=list)
+    """Cells (A1) holding a formula saved without its computed value."""
+
+
+def _too_large(rows: int, columns: int) -> bool:
+    return rows * columns > MAX_CELLS
+
+
+# --- .xlsx worksheets ---------------------------------------------------------------------
+
+_NOT_CANONICAL = re.compile(
+    rb"=\s*'"  # a single-quoted attribute
+    rb"|&#"  # a character reference
+    rb"|<[A-Za-z_][\w.\-]*:(?:worksheet|sheetData|row|c|v|f|is)[\s/>]"  # a prefixed element
+    rb"|:r\s*="  # a prefixed attribute named r
+    rb"|\br\s+=|\br=\s"  # whitespace around a reference's =
+    rb'|\br="(?![A-Z]{0,3}[1-9]\d{0,6}")'  # a reference of another shape
+)
+_CELLS = re.compile(rb"<c[\s/>]")
+_CELLS_WITH_REF = re.compile(rb'<c\s[^>]*?\br="')
+_ROWS = re.compile(rb"<row[\s/>]")
+_ROWS_WITH_REF = re.compile(rb'<row\s[^>]*?\br="')
+_CELL_COLUMN = re.compile(rb'r="([A-Z]{1,3})\d')
+"""The column letters of a cell reference (`<c r="K27"`: rows have digits only)."""
+
+
+def _column_number(letters: bytes | str) -> int:
+    number = 0
+    for ch in letters.encode() if isinstance(letters, str) else letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _fast_extent(xml: bytes) -> tuple[int, int] | None:
+    """(rows, columns) spanned by every cell reference, styled empty cells included, or
+    None when the XML is not in the shape this pass understands.
+
+    A worksheet of 100,000 rows has a million cell references: column letters are few
+    distinct objects, and row numbers are only looked at when they have as many digits
+    as the smallest row that could matter."""
+    if _NOT_CANONICAL.search(xml):
+        return None
+    if len(_CELLS.findall(xml)) != len(_CELLS_WITH_REF.findall(xml)):
+        return None
+    if len(_ROWS.findall(xml)) != len(_ROWS_WITH_REF.findall(xml)):
+        return None
+    letters = set(_CELL_COLUMN.findall(xml))
+    max_col = max(map(_column_number, letters), default=0)
+    if not max_col:
+        return 0, 0
+    digits = len(str(MAX_CELLS // max_col))
+    rows = re.findall(rb'r="[A-Z]{0,3}(\d{%d,})"' % digits, xml)
+    return max((int(r) for r in rows), default=0), max_col
+
+
+_REF = re.compile(r"([A-Z]{1,3})([1-9]\d{0,6})$")
+
+
+def inspect_worksheet(xml: bytes, sheet: str) -> SheetFacts:
+    """The valued extent and formulas without values of worksheet XML; SheetRefused when
+    it spans more than MAX_CELLS or cannot be read as a worksheet."""
+    if b"<f" not in xml:
+        extent = _fast_extent(xml)
+        if extent is not None and not _too_large(*extent):
+            return SheetFacts(*extent)
+    facts = _careful_worksheet(xml, sheet)
+    if _too_large(facts.rows, facts.columns):
+        raise SheetRefused(_absurd(sheet, facts.rows, facts.columns))
+    return facts
+
+
+def _absurd(sheet: str, rows: int, columns: int) -> str:
+    return (
+        f"工作表“{sheet}”的范围异常（{rows} 行 × {columns} 列），"
+        "请删除表格外多余的内容后另存为 .xlsx 重新报送"
+    )
+
+
+def _parser(sheet: str) -> expat.XMLParserType:
+    parser = expat.ParserCreate(namespace_separator="}")
+
+    def refuse(*_: object) -> None:
+        raise SheetRefused(f"工作表“{sheet}”含有 XML 实体声明（可能是恶意文件），已拒绝读取")
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    return parser
+
+
+def _parse(parser: expat.XMLParserType, xml: bytes, sheet: str) -> None:
+    try:
+        parser.Parse(xml, True)
+    except expat.ExpatError as exc:
+        raise SheetRefused(
+            f"工作表“{sheet}”的内容已损坏（{expat.errors.messages[exc.code]}，第 {exc.lineno} 行），"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx 再重新报送"
+        ) from None
+
+
+def _local(name: str) -> str:
+    return name.rpartition("}")[2]
+
+
+@dataclass
+class _Cell:
+    row: int
+    column: int
+    valued: bool = False
+    """It has a value (<v>) or inline text (<is>)."""
+    formula: bool = False
+    computed: bool = False
+    """Its <v> holds text: the formula's saved result."""
+
+
+def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
+    facts = SheetFacts()
+    row = 0
+    column = 0
+    cell: _Cell | None = None
+    in_value = False
+    parser = _parser(sheet)
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal row, column, cell, in_value
+        local = _local(name)
+        if local == "row":
+            given = attrs.get("r", "").strip()
+            row = int(given) if given.isdigit() else row + 1
+            column = 0
+        elif local == "c":
+            match = _REF.match(attrs.get("r", "").strip().upper())
+            if match:
+                column = _column_number(match.group(1))
+                row = max(row, 1) if not match.group(2) else int(match.group(2))
+            else:
+                column += 1
+                row = max(row, 1)
+            cell = _Cell(row, column)
+        elif cell is not None and local in ("v", "is"):
+            cell.valued = True
+            in_value = local == "v"
+        elif cell is not None and local == "f":
+            cell.formula = True
+
+    def end(name: str) -> None:
+        nonlocal cell, in_value
+        local = _local(name)
+        if local == "v":
+            in_value = False
+        elif local == "c" and cell is not None:
+            if cell.valued:
+                facts.rows = max(facts.rows, cell.row)
+                facts.columns = max(facts.columns, cell.column)
+            if cell.formula and not cell.computed:
+                facts.formulas_without_value.append(cell_ref(cell.row - 1, cell.column - 1))
+            cell = None
+
+    def text(data: str) -> None:
+        if in_value and cell is not None and data:
+            cell.computed = True
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    _parse(parser, xml, sheet)
+    return facts
+
+
+# --- .ods content ---------------------------------------------------------------------
+
+
+@dataclass
+class _OdsCell:
+    first: int
+    """The column before it (0-based position of its first column)."""
+    repeat: int
+    valued: bool
+
+
+def inspect_ods_content(xml: bytes) -> None:
+    """SheetRefused when a table of an .ods spans more than MAX_CELLS valued cells,
+    counting repeated rows and cells as many times as they repeat."""
+    parser = _parser("content.xml")
+    table = ""
+    row = 0  # rows before the current one
+    row_repeat = 1
+    column = 0
+    widest = 0  # the widest valued column of the current row
+    rows = columns = 0
+    cell: _OdsCell | None = None
+
+    def repeat(attrs: dict[str, str], what: str) -> int:
+        for key, value in attrs.items():
+            if _local(key) == what:
+                return int(value) if value.strip().isdigit() else 1
+        return 1
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal table, row, row_repeat, column, widest, rows, columns, cell
+        local = _local(name)
+        if local == "table" and name.startswith("urn:oasis:names:tc:opendocument:xmlns:table"):
+            table = next((v for k, v in attrs.items() if _local(k) == "name"), "")
+            row = rows = columns = 0
+        elif local == "table-row":
+            row_repeat = repeat(attrs, "number-rows-repeated")
+            column = widest = 0
+        elif local in ("table-cell", "covered-table-cell"):
+            valued = any(_local(k) == "value-type" for k in attrs)
+            cell = _OdsCell(column, repeat(attrs, "number-columns-repeated"), valued)
+        elif cell is not None and local == "p":
+            cell.valued = True
+
+    def end(name: str) -> None:
+        nonlocal row, column, widest, rows, columns, cell
+        local = _local(name)
+        if local in ("table-cell", "covered-table-cell") and cell is not None:
+            column = cell.first + cell.repeat
+            if cell.valued:
+                widest = column
+            cell = None
+        elif local == "table-row":
+            if widest:
+                rows = row + row_repeat
+                columns = max(columns, widest)
+                if _too_large(rows, columns):
+                    raise SheetRefused(_absurd(table, rows, columns))
+            row += row_repeat
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    _parse(parser, xml, "content.xml")

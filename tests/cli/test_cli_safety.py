@@ -1,0 +1,146 @@
+"""The clerk's everyday mistakes never cost the last register, and every output problem is
+one Chinese line with exit 2: a register of fewer departments is not written over a fuller
+one, a read-only register is not replaced, the previous versions are kept, a file in the
+way or a full disk is named, dates typed without a year are the campaign's."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from huitoukan.campaign import Campaign
+from huitoukan.cli import app
+from huitoukan.errors import HuitoukanError
+from huitoukan.files import write_atomically
+from huitoukan.register.store import HISTORY_VERSIONS, history_folder
+from tests.helpers import closed, filled_form, hazard
+
+AS_OF = ["--as-of", "2023-12-20"]
+
+
+def six_departments(campaign: Campaign, folder: Path) -> None:
+    for name in ("安全保卫处", "总务基建处", "学生工作处", "各二级学院", "附属医院", "学院警务室"):
+        filled_form(campaign, name, folder / f"{name}.xlsx", [hazard(), closed(部位="食堂")])
+
+
+def test_a_smaller_collection_does_not_replace_a_fuller_register(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    before = register.read_bytes()
+    one = runner.invoke(app, ["collect", "回收/学生工作处.xlsx", *AS_OF])
+    assert one.exit_code == 2, one.output
+    assert "只有部门 1 个" in one.output and "--force" in one.output
+    assert register.read_bytes() == before
+    forced = runner.invoke(app, ["collect", "回收/学生工作处.xlsx", *AS_OF, "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert register.read_bytes() != before
+    kept = list(history_folder(register).iterdir())
+    assert any(p.read_bytes() == before for p in kept)
+
+
+def test_previous_registers_are_kept_a_few_versions_deep(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    six_departments(campaign, chdir_tmp / "回收")
+    for _ in range(HISTORY_VERSIONS + 2):
+        assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+        os.utime(chdir_tmp / "全校隐患台账.xlsx")  # distinct seconds are not needed
+    folder = history_folder(chdir_tmp / "全校隐患台账.xlsx")
+    assert folder.name.startswith(".")  # hidden beside the register, never read as a return
+    assert 1 <= len(list(folder.iterdir())) <= HISTORY_VERSIONS
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_a_read_only_register_is_not_replaced(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    register.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    before = register.read_bytes()
+    result = runner.invoke(app, ["collect", "回收", *AS_OF])
+    assert result.exit_code == 2 and "只读" in result.output
+    assert register.read_bytes() == before
+
+
+def test_an_output_path_blocked_by_a_file_is_exit_2_naming_it(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [closed()])
+    (chdir_tmp / "挡路").write_text("x")
+    for args in (
+        ["collect", "回收", *AS_OF, "--out", "挡路/台账.xlsx"],
+        ["issue", "--out", "挡路/发放"],
+        ["report", "回收", *AS_OF, "--out", "挡路/汇报.xlsx"],
+        ["remind", "回收", *AS_OF, "--out", "挡路/通知"],
+        ["init", "--out", "挡路/campaign.toml"],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "挡路" in result.output and "同名的文件" in result.output, result.output
+        assert "Traceback" not in result.output
+
+
+def test_a_full_disk_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    def fill(tmp: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(HuitoukanError, match="台账.xlsx：磁盘空间不足"):
+        write_atomically(tmp_path / "台账.xlsx", fill)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_that_is_a_folder_is_refused(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [closed()])
+    (chdir_tmp / "汇报.xlsx").mkdir()
+    result = runner.invoke(app, ["report", "回收", *AS_OF, "--out", "汇报.xlsx"])
+    assert result.exit_code == 2 and "文件夹" in result.output
+
+
+def test_output_names_get_their_extension(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [closed()])
+    assert runner.invoke(app, ["collect", "回收", *AS_OF, "--out", "台账"]).exit_code == 0
+    assert (chdir_tmp / "台账.xlsx").is_file() and not (chdir_tmp / "台账").exists()
+    result = runner.invoke(app, ["report", "台账.xlsx", *AS_OF, "--out", "汇报"])
+    assert result.exit_code == 0 and (chdir_tmp / "汇报.xlsx").is_file()
+    assert "汇报.xlsx" in result.output
+    assert runner.invoke(app, ["init", "--out", "本校配置"]).exit_code == 0
+    assert (chdir_tmp / "本校配置.toml").is_file()
+
+
+@pytest.mark.parametrize("typed", ["12/20", "12-20", "12月20日", "2023-12-20", "2023年12月20日"])
+def test_month_day_dates_take_the_campaigns_year(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, typed: str
+) -> None:
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
+    result = runner.invoke(app, ["status", "回收", "--as-of", typed, "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"as_of": "2023-12-20"' in result.stdout
+
+
+def test_a_date_that_is_not_one_is_refused_with_an_example(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["status", "--as-of", "十二月"])
+    assert result.exit_code == 2 and "12月20日" in result.output
+
+
+def test_every_command_that_judges_dates_says_which_day_it_used(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
+    for args in (["collect", "回收"], ["status"], ["remind"], ["report"]):
+        result = runner.invoke(app, [*args, "--as-of", "12/20"])
+        assert result.exit_code in (0, 1), result.output
+        assert "统计日期" in result.output and "2023年12月20日" in result.output, args

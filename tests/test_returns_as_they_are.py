@@ -1,0 +1,346 @@
+"""Returns as departments really send them: odd names, zips, several forms in one workbook,
+paper-form habits, extra columns, impossible dates, the same file twice. Nothing a
+department wrote is lost or misplaced; a bad file costs its own line, never the run."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from huitoukan.actions.collect import collect, collect_to_register
+from huitoukan.campaign import Campaign
+from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.model.problems import Code, Severity
+from huitoukan.model.returns import FileOutcome
+from huitoukan.register.layout import FILES_SHEET, HAZARD_SHEET
+from huitoukan.register.reading import read_register
+from tests import hostile
+from tests.helpers import (
+    closed,
+    filled_form,
+    hazard,
+    header_position,
+    read_form,
+    set_label,
+    sheet_rows,
+)
+
+AS_OF = date(2023, 12, 20)
+
+
+def codes(problems: object) -> list[str]:
+    return [p.code for p in problems]  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes only on POSIX")
+def test_a_file_name_that_is_not_utf8_is_shown_and_collected(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    folder = tmp_path / "回收"
+    good = filled_form(campaign, "附属医院", tmp_path / "x.xlsx", [hazard()])
+    folder.mkdir()
+    gbk = os.fsdecode(folder) + "/" + os.fsdecode("附属医院自查表.xlsx".encode("gbk"))
+    shutil.copy(good, gbk)
+    result = collect_to_register(campaign, [folder], tmp_path / "台账.xlsx", AS_OF)
+    [form] = result.collection.forms
+    assert form.readable and form.file.endswith("附属医院自查表.xlsx")
+    assert form.source is not None and str(form.source.path) == gbk  # opened by its real name
+    files = sheet_rows(tmp_path / "台账.xlsx", FILES_SHEET)
+    assert str(files[0]["文件"]).endswith("附属医院自查表.xlsx")
+
+
+def _second_department_sheet(path: Path, department: str, location: str) -> None:
+    """A college office's workbook: the form copied onto a second sheet for another unit."""
+    wb = load_workbook(path)
+    copy = wb.copy_worksheet(wb[FORM_SHEET])
+    copy.title = department
+    set_label(copy, "部门", department)
+    header_row, columns = header_position(copy)
+    copy.cell(header_row + 1, columns["部位"]).value = location
+    wb.save(path)
+
+
+def test_two_departments_in_one_workbook_are_two_returns(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(
+        campaign, "高级技工学校", tmp_path / "两校合报.xlsx", [hazard(部位="实训楼")]
+    )
+    _second_department_sheet(path, "职教中心学校", "教学楼")
+    collection = collect(campaign, [tmp_path], as_of=AS_OF)
+    by_department = {f.department: f for f in collection.forms}
+    assert set(by_department) == {"高级技工学校", "职教中心学校"}
+    assert [h.location for h in by_department["高级技工学校"].hazards] == ["实训楼"]
+    assert [h.location for h in by_department["职教中心学校"].hazards] == ["教学楼"]
+    assert {h.department for h in collection.hazards if h.location == "教学楼"} == {"职教中心学校"}
+    assert by_department["职教中心学校"].file == f"{tmp_path}/两校合报.xlsx［职教中心学校］"
+    assert all(collection.outcomes[f.file] is FileOutcome.USED for f in collection.forms)
+
+
+def test_a_second_page_without_its_own_department_continues_the_first(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(部位="门诊")])
+    wb = load_workbook(path)
+    copy = wb.copy_worksheet(wb[FORM_SHEET])
+    set_label(copy, "部门", None)
+    header_row, columns = header_position(copy)
+    copy.cell(header_row + 1, columns["部位"]).value = "住院部"
+    wb.save(path)
+    form = read_form(path, campaign)
+    assert form.department == "附属医院"
+    assert [h.location for h in form.hazards] == ["门诊", "住院部"]
+
+
+@pytest.mark.parametrize("marker", ["以下空白", "——以下空白——", "此栏空白", "以下无内容"])
+def test_blank_marker_closes_the_table_and_what_follows_is_kept_with_a_warning(
+    campaign: Campaign, tmp_path: Path, marker: str
+) -> None:
+    path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(部位="门诊")])
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    ws.cell(header_row + 2, 2).value = marker
+    ws.merge_cells(start_row=header_row + 2, start_column=2, end_row=header_row + 2, end_column=11)
+    ws.cell(header_row + 4, columns["部位"]).value = "药房"
+    ws.cell(header_row + 4, columns["存在隐患问题"]).value = "药品柜未上锁"
+    wb.save(path)
+    form = read_form(path, campaign)
+    assert [h.location for h in form.hazards] == ["门诊", "药房"]
+    after = [p for p in form.problems if p.code is Code.AFTER_BLANK_MARKER]
+    assert [(p.row, p.severity) for p in after] == [(header_row + 4, Severity.WARNING)]
+    assert form.hazards[1].warnings >= 1
+
+
+def test_a_hazard_typed_below_the_footer_is_kept_with_a_warning(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(部位="门诊")])
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    _, columns = header_position(ws)
+    row = ws.max_row + 2
+    for header, value in hazard(部位="锅炉房", 存在隐患问题="排烟管道锈蚀").items():
+        ws.cell(row, columns[header]).value = value
+    wb.save(path)
+    form = read_form(path, campaign)
+    assert [h.location for h in form.hazards] == ["门诊", "锅炉房"]
+    assert [p.row for p in form.problems if p.code is Code.ROW_AFTER_FOOTER] == [row]
+    assert form.reporter == "李干事"
+
+
+def test_extra_and_repeated_columns_are_kept_in_remarks(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(备注="已报修")])
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, _ = header_position(ws)
+    ws.cell(header_row, 12).value = "备注"  # a second 备注 column the department added
+    ws.cell(header_row + 1, 12).value = "等待配件"
+    ws.cell(header_row + 1, 14).value = "无表头的说明"  # a column with no header at all
+    wb.save(path)
+    [row] = read_form(path, campaign).hazards
+    assert row.remarks == "已报修；备注：等待配件；N列：无表头的说明"
+
+
+def test_header_repeated_on_a_second_page_is_not_a_hazard(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(
+        campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(), hazard(部位="药房")]
+    )
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, _ = header_position(ws)
+    ws.insert_rows(header_row + 2)
+    for column in range(1, 12):
+        ws.cell(header_row + 2, column).value = ws.cell(header_row, column).value
+    wb.save(path)
+    form = read_form(path, campaign)
+    assert [h.location for h in form.hazards] == ["教学楼", "药房"]
+    assert not form.errors
+
+
+def test_dates_nowhere_near_the_campaign_are_problems_naming_their_cell(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "医院.xlsx",
+        [hazard(检查时间=date(2099, 1, 2)), hazard(部位="药房", 检查时间="2013-12-10")],
+    )
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    serial = ws.cell(header_row + 1, columns["整改时限"])
+    serial.value = 60  # Excel's fictitious 1900-02-29, in a date cell
+    serial.number_format = "yyyy-mm-dd"
+    wb.save(path)
+    form = read_form(path, campaign, AS_OF)
+    found = {(p.code, p.cell, p.severity) for p in form.problems if "date" in p.code}
+    deadline = f"{serial.column_letter}{header_row + 1}"
+    checked = f"{ws.cell(1, columns['检查时间']).column_letter}"
+    assert found == {
+        (Code.IMPLAUSIBLE_DATE, deadline, Severity.ERROR),
+        (Code.FUTURE_DATE, f"{checked}{header_row + 1}", Severity.WARNING),
+        (Code.IMPLAUSIBLE_DATE, f"{checked}{header_row + 2}", Severity.ERROR),
+    }
+
+
+@pytest.mark.parametrize(
+    ("day", "problem"),
+    [
+        (date(2022, 12, 4), Code.IMPLAUSIBLE_DATE),  # a year and a day before the issue date
+        (date(2022, 12, 5), None),  # exactly a year before
+        (AS_OF, None),
+        (date(2023, 12, 21), Code.FUTURE_DATE),  # the day after the as-of date
+    ],
+)
+def test_plausible_date_boundaries(
+    campaign: Campaign, tmp_path: Path, day: date, problem: Code | None
+) -> None:
+    path = filled_form(
+        campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(检查时间=day, 整改时限=day)]
+    )
+    form = read_form(path, campaign, AS_OF)
+    found = [p.code for p in form.problems if p.code in (Code.IMPLAUSIBLE_DATE, Code.FUTURE_DATE)]
+    if problem is Code.IMPLAUSIBLE_DATE:
+        assert found == [problem, problem]  # 整改时限 too
+    else:
+        assert found == ([problem] if problem else [])  # a future 整改时限 is normal
+
+
+def test_byte_identical_returns_are_listed_as_duplicates(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    first = filled_form(campaign, "附属医院", tmp_path / "r" / "医院.xlsx", [hazard()])
+    shutil.copy(first, tmp_path / "r" / "医院（副本）.xlsx")
+    collection = collect(campaign, [tmp_path / "r"], as_of=AS_OF)
+    outcomes = {Path(f).name: o for f, o in collection.outcomes.items()}
+    assert outcomes == {"医院.xlsx": FileOutcome.USED, "医院（副本）.xlsx": FileOutcome.DUPLICATE}
+    [note] = [p for p in collection.problems if p.code is Code.DUPLICATE_RETURN]
+    assert note.file.endswith("医院（副本）.xlsx") and "医院.xlsx" in note.message
+    assert len(collection.hazards) == 1
+
+
+def test_over_long_text_is_kept_whole_in_the_record_and_cut_in_the_register(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    long_text = "整改说明" * 9_000  # 36,000 characters
+    path = filled_form(campaign, "附属医院", tmp_path / "r" / "医院.xlsx", [hazard(整改措施="@@")])
+    # openpyxl and XlsxWriter cut text at 32,767: the XML is edited as another tool writes it
+    hostile.rewrite_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: xml.replace(b">@@<", f">{long_text}<".encode()),
+    )
+    register = tmp_path / "台账.xlsx"
+    result = collect_to_register(campaign, [path.parent], register, AS_OF)
+    [problem] = [p for p in result.collection.problems if p.code is Code.TEXT_TOO_LONG]
+    assert problem.field == "整改措施" and problem.cell.startswith("E")
+    assert read_register(register).hazards[0].measures == long_text
+    [row] = sheet_rows(register, HAZARD_SHEET)
+    assert row["整改措施"] == long_text[:32_767]
+
+
+def test_content_past_the_last_read_column_is_a_warning(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard()])
+    wb = load_workbook(path)
+    wb[FORM_SHEET]["JA8"] = "远处的说明"
+    wb.save(path)
+    form = read_form(path, campaign)
+    [problem] = [p for p in form.problems if p.code is Code.BEYOND_COLUMNS]
+    assert problem.cell == "JA8"
+
+
+class _GbkName(zipfile.ZipInfo):
+    """A member named as Windows' built-in zipper names it: GBK bytes, no UTF-8 flag."""
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 (zipfile's name)
+        return self.filename.encode("gbk"), self.flag_bits & ~0x800
+
+
+def _zip(path: Path, members: dict[str, bytes], utf8_names: bool = True) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name) if utf8_names else _GbkName(name)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return path
+
+
+def test_returns_inside_zip_archives_are_read_without_extracting(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    forms = tmp_path / "forms"
+    hospital = filled_form(
+        campaign, "附属医院", forms / "医院.xlsx", [hazard(部位="门诊")]
+    ).read_bytes()
+    police = filled_form(
+        campaign, "学院警务室", forms / "警务室.xlsx", [hazard(部位="岗亭")]
+    ).read_bytes()
+    guard = filled_form(
+        campaign, "安全保卫处", forms / "保卫处.xlsx", [hazard(部位="东门")]
+    ).read_bytes()
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("保卫处.xlsx", guard)
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    _zip(
+        returns / "两个部门.zip",
+        {
+            "医院/医院自查表.xlsx": hospital,
+            "警务室自查表.xlsx": police,
+            "说明.docx": b"PK not really",
+            "__MACOSX/._医院自查表.xlsx": b"junk",
+            "里面还有.zip": inner.getvalue(),
+        },
+        utf8_names=False,
+    )
+    before = sorted(p.name for p in returns.iterdir())
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert sorted(p.name for p in returns.iterdir()) == before  # nothing extracted
+    names = {f.department: f.file for f in collection.forms}
+    assert names == {
+        "附属医院": f"{returns}/两个部门.zip/医院/医院自查表.xlsx",
+        "学院警务室": f"{returns}/两个部门.zip/警务室自查表.xlsx",
+        "安全保卫处": f"{returns}/两个部门.zip/里面还有.zip/保卫处.xlsx",
+    }
+    assert all(f.readable for f in collection.forms)
+    assert [s.file for s in collection.skipped] == [f"{returns}/两个部门.zip/说明.docx"]
+
+
+def test_a_zip_bomb_archive_is_refused_and_costs_only_itself(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    returns = tmp_path / "回收"
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])
+    with zipfile.ZipFile(returns / "炸弹.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        with z.open("大表.xlsx", "w", force_zip64=True) as handle:
+            for _ in range(64):
+                handle.write(b"\0" * (1 << 20))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert [f.department for f in collection.forms] == ["附属医院"]
+    [skipped] = collection.skipped
+    assert skipped.file.endswith("炸弹.zip") and "压缩炸弹" in skipped.reason
+
+
+def test_files_are_listed_in_natural_order(campaign: Campaign, tmp_path: Path) -> None:
+    for n in (1, 2, 10, 100):
+        filled_form(campaign, "附属医院", tmp_path / f"第{n}次.xlsx", [closed(部位=f"楼{n}")])
+    collection = collect(campaign, [tmp_path], as_of=AS_OF)
+    assert [Path(f.file).name for f in collection.forms] == [
+        "第1次.xlsx",
+        "第2次.xlsx",
+        "第10次.xlsx",
+        "第100次.xlsx",
+    ]
