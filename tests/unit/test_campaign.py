@@ -159,3 +159,43 @@ def test_load_reports_missing_and_non_utf8_files(tmp_path: Path) -> None:
     gbk.write_bytes(default_campaign_text().encode("gbk"))
     with pytest.raises(CampaignError, match="UTF-8"):
         load_campaign(gbk)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "returns_due = 2023-12-15",
+            "return_due = 2023-12-15",
+            "return_due：不认识的键，是不是 returns_due？",
+        ),
+        (
+            "returns_due = 2023-12-15",
+            "returns_due = 2023年12月15日",
+            "日期要写成 2023-12-15 这样（不加引号）",
+        ),
+        ("ends_on = 2023-12-31 ", "ends_on = 2023-12-31 ＃ ", "注释要用英文的 # 号"),
+        ('school = "枣庄科技职业学院"', "school = “枣庄科技职业学院”", "英文双引号"),
+        ('school = "枣庄科技职业学院"', "school = 枣庄科技职业学院", "文字要加英文双引号"),
+        ('name = "安全保卫处"', 'nmae = "安全保卫处"', "nmae：不认识的键，是不是 name？"),
+    ],
+)
+def test_mistakes_in_campaign_toml_are_named_with_their_fix(
+    old: str, new: str, expected: str
+) -> None:
+    text = default_campaign_text()
+    assert old in text
+    broken = text.replace(old, new, 1)
+    with pytest.raises(CampaignError) as raised:
+        parse_campaign(broken, "campaign.toml")
+    message = raised.value.message
+    assert expected in message, message
+    assert f"第 {_line_of(broken, new.split()[0])} 行" in message
+    assert not any(english in message for english in ("Expected", "Invalid", "value"))
+
+
+def test_department_names_suggest_the_closest_and_accept_lists(campaign: Campaign) -> None:
+    units = campaign.resolve_units(["安全保卫处,总务基建处", "医院、警务室"])
+    assert [u.name for u in units] == ["安全保卫处", "总务基建处", "附属医院", "学院警务室"]
+    with pytest.raises(CampaignError, match="是不是“安全保卫处”"):
+        campaign.resolve_units(["保位处"])

@@ -4,13 +4,15 @@ kept as a packaged TOML file) or a `campaign.toml`, with errors that name the li
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
+import typing
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from huitoukan.campaign.model import CAMPAIGN_FILE_NAME, Campaign, TemplateFiles
 from huitoukan.errors import CampaignError, OutputExistsError
@@ -70,7 +72,7 @@ def parse_campaign(text: str, source: str) -> Campaign:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CampaignError(f"{source} 格式错误：{_toml_message(str(exc))}") from None
+        raise CampaignError(f"{source} 格式错误：{_toml_message(str(exc), text)}") from None
     try:
         return Campaign.model_validate(data)
     except ValidationError as exc:
@@ -78,20 +80,58 @@ def parse_campaign(text: str, source: str) -> Campaign:
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_PROBLEMS = {
+    "Expected newline or end of document after a statement": "这一行的值后面还有多余的内容",
+    "Invalid value": "值的写法不对",
+    "Expected '=' after a key in a key/value pair": "键的后面应该是英文等号 =",
+    "Expected ']' at the end of a table declaration": "表名的方括号没有闭合",
+    "Expected ']]' at the end of an array declaration": "表名的双方括号没有闭合",
+    "Unclosed array": "列表的方括号 [ ] 没有闭合",
+    "Invalid statement": "这一行不是“键 = 值”的写法",
+    "Cannot overwrite a value": "同一个键写了两次",
+    "Cannot declare": "同一个表写了两次",
+}
+_FIXES = (
+    ("＃", "注释要用英文的 # 号（这里是全角的 ＃）"),
+    ("＝", "等号要用英文的 =（这里是全角的 ＝）"),
+    ("“", '文字要用英文双引号 "…"（这里是中文引号 “…”）'),
+    ("”", '文字要用英文双引号 "…"（这里是中文引号 “…”）'),
+    ("［", "方括号要用英文的 [ ]（这里是全角的 ［］）"),
+    ("，", "列表中的逗号要用英文的 ,（这里是中文逗号 ，）"),
+)
+_CHINESE_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?")
 
 
-def _toml_message(message: str) -> str:
+def _toml_message(message: str, text: str) -> str:
+    """tomllib's English message as a Chinese line: where, what, and the usual fix."""
     match = _TOML_POSITION.search(message)
-    if not match:
-        return message
-    line, column = match.groups()
-    what = message[: match.start()].strip()
-    return f"第 {line} 行第 {column} 列：{what}（请检查引号、等号和方括号）"
+    english = message[: match.start()].strip() if match else message.split(" (")[0]
+    what = next((zh for en, zh in _TOML_PROBLEMS.items() if english.startswith(en)), english)
+    if match is None:
+        return f"{what}（文件末尾；请检查引号、方括号是否成对）"
+    line_number, column = (int(g) for g in match.groups())
+    lines = text.splitlines()
+    line = lines[line_number - 1] if 0 < line_number <= len(lines) else ""
+    date = _CHINESE_DATE.search(line)
+    if date:
+        fix = f"日期要写成 {_iso(date.group())} 这样（不加引号），不能写成 {date.group()}"
+    else:
+        near = line[max(0, column - 3) : column + 1]  # the character at fault and its neighbours
+        fix = next((hint for mark, hint in _FIXES if mark in near), "")
+        if not fix and english.startswith("Invalid value"):
+            fix = '文字要加英文双引号，例如 "枣庄科技职业学院"；日期写作 2023-12-15（不加引号）'
+        fix = fix or "请检查引号、等号和方括号"
+    return f"第 {line_number} 行第 {column} 列：{what}。{fix}"
+
+
+def _iso(chinese: str) -> str:
+    year, month, day = (int(n) for n in re.findall(r"\d+", chinese))
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 _PYDANTIC_MESSAGES = {
     "missing": "缺少必填项",
-    "extra_forbidden": "不认识的键（是否拼写错误？）",
+    "extra_forbidden": "不认识的键",
     "string_type": "应为文本，请加英文双引号",
     "int_type": "应为整数",
     "int_parsing": "应为整数",
@@ -108,19 +148,48 @@ _PYDANTIC_MESSAGES = {
 
 
 def _describe_validation_error(exc: ValidationError, text: str, source: str) -> str:
-    first = exc.errors()[0]
+    errors = exc.errors()
+    # A misspelt key shows as an unknown key and a missing one: name the one typed.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(first["loc"])
     key = _format_loc(loc)
     if first["type"] == "value_error":
         message = str(first["msg"]).removeprefix("Value error, ")
     else:
         message = _PYDANTIC_MESSAGES.get(first["type"], str(first["msg"]))
+    if first["type"] == "extra_forbidden":
+        message += _did_you_mean(loc, errors)
     line = _line_of(loc, text) if loc else _line_quoting(message, text)
     where = [f"第 {line} 行"] if line else []
     if loc:
         where.append(key)
     more = f"（另有 {exc.error_count() - 1} 处错误）" if exc.error_count() > 1 else ""
     return f"{source} {'，'.join(where)}：{message}{more}"
+
+
+def _did_you_mean(loc: tuple[Any, ...], errors: list[Any]) -> str:
+    """For an unknown key: the known key it is closest to (one reported missing first)."""
+    typed = str(loc[-1])
+    siblings = [
+        e["loc"][-1] for e in errors if e["type"] == "missing" and e["loc"][:-1] == loc[:-1]
+    ]
+    model = _model_at(loc[:-1])
+    known = [str(s) for s in siblings] + list(model.model_fields if model else {})
+    close = difflib.get_close_matches(typed, known, n=1, cutoff=0.6)
+    return f"，是不是 {close[0]}？" if close else "（是否拼写错误？）"
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model a location's keys belong to (Campaign, CampaignInfo, Unit …)."""
+    model: type[BaseModel] | None = Campaign
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
+        annotation: Any = getattr(field, "annotation", None)
+        options: list[Any] = [*typing.get_args(annotation), annotation]
+        model = next((a for a in options if isinstance(a, type) and issubclass(a, BaseModel)), None)
+    return model
 
 
 def _format_loc(loc: tuple[Any, ...]) -> str:

@@ -6,6 +6,8 @@ validation error's location is also a place in the file.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
@@ -17,6 +19,7 @@ from huitoukan.errors import CampaignError
 from huitoukan.text import normalize_key
 
 CAMPAIGN_FILE_NAME = "campaign.toml"
+_LIST_SEPARATORS = re.compile(r"[,，、;；\s]+")
 COLLEGES_PLACEHOLDER = "各二级学院"
 """The seed's collective name for the secondary colleges, expandable in campaign.toml."""
 
@@ -179,15 +182,23 @@ class Campaign(_Strict):
         return sorted(self._unit_keys.items(), key=lambda pair: -len(pair[0]))
 
     def resolve_units(self, names: Sequence[str]) -> tuple[Unit, ...]:
-        """Units for names typed on the command line; unknown names raise CampaignError."""
+        """Units for names typed on the command line (several may be given in one, separated
+        by commas, 、 or spaces); an unknown name raises CampaignError with the closest ones."""
         result: list[Unit] = []
-        for name in names:
+        for name in (n for typed in names for n in _LIST_SEPARATORS.split(typed) if n):
             unit = self.find_unit(name)
             if unit is None or normalize_key(name) not in {
                 normalize_key(n) for n in (unit.name, *unit.aliases)
             }:
-                known = "、".join(u.name for u in self.units)
-                raise CampaignError(f"没有名为“{name}”的部门。可用的部门：{known}")
+                raise CampaignError(self._unknown_unit(name))
             if unit not in result:
                 result.append(unit)
         return tuple(result)
+
+    def _unknown_unit(self, name: str) -> str:
+        spelled = {n: u.name for u in self.units for n in (u.name, *u.aliases)}
+        close = difflib.get_close_matches(name, list(spelled), n=3, cutoff=0.5)
+        guesses = list(dict.fromkeys(spelled[c] for c in close))
+        hint = f"是不是“{'”或“'.join(guesses)}”？" if guesses else ""
+        known = "、".join(u.name for u in self.units)
+        return f"没有名为“{name}”的部门。{hint}可用的部门：{known}"
