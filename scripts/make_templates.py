@@ -50,7 +50,7 @@ def make_form() -> Workbook:
     ws = wb.active
     ws.title = FORM_SHEET
     last = len(COLUMNS)
-    widths = (6, 14, 24, 26, 24, 14, 11, 9, 14, 14, 14)
+    widths = (5, 10, 9, 13, 20, 24, 22, 14, 13, 8, 14, 14, 14)
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(1, index).column_letter].width = width
 
@@ -65,9 +65,9 @@ def make_form() -> Workbook:
     # 部门（章）： ____   主要负责人： ____   日期： ____ 年 __ 月 __ 日
     department, head, form_date = HEADER_LABELS
     for label, label_cols, value_cols in (
-        (department, (1, 2), (3, 4)),
-        (head, (5, 5), (6, 7)),
-        (form_date, (8, 8), (9, 11)),
+        (department, (1, 3), (4, 5)),
+        (head, (6, 6), (7, 8)),
+        (form_date, (9, 10), (11, 13)),
     ):
         label_col = label_cols[0]
         if label_cols[1] > label_col:
@@ -81,18 +81,20 @@ def make_form() -> Workbook:
         value.alignment = Alignment(horizontal="left", vertical="center")
         for col in range(value_cols[0], value_cols[1] + 1):
             ws.cell(3, col).border = Border(bottom=THIN)
-    ws.cell(3, 9).number_format = DATE_FORMAT
+    ws.cell(3, 11).number_format = DATE_FORMAT
     ws.row_dimensions[3].height = 28
 
     ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=last)
     ws["A4"] = (
         "填报说明：请于12月15日前将本表纸质版经主要领导签字后报安全保卫处，电子版同时报送。"
-        "整改完成情况从下拉列表中选择；已完成的填写销号时间；"
+        "有问题编号的行是交办给本部门的问题（编号、来源、部位、问题描述已填好），请逐项填写整改情况；"
+        "自查发现的隐患填在空白行（问题来源为“自查”）。整改完成情况从下拉列表中选择，已完成的填写销号时间；"
         "短期内难以整改到位的，在备注中注明“历史遗留”并写明补救或替代措施。"
+        "整改前后照片可直接粘贴在该隐患所在行（WPS、Excel 中可选“嵌入单元格”或“放置在单元格中”，也可浮动放在该行上）。"
     )
     ws["A4"].font = NOTE_FONT
     ws["A4"].alignment = LEFT
-    ws.row_dimensions[4].height = 32
+    ws.row_dimensions[4].height = 48
 
     header_row = 5
     for index, column in enumerate(COLUMNS, start=1):
@@ -109,7 +111,8 @@ def make_form() -> Workbook:
             cell = ws.cell(row, index)
             cell.font = BODY_FONT
             cell.border = BOX
-            cell.alignment = CENTER if column.field in ("seq", "progress", "owner") else LEFT
+            centred = ("seq", "number", "source", "progress", "owner")
+            cell.alignment = CENTER if column.field in centred else LEFT
             if column.field in ("deadline", "checked_on", "closed_on"):
                 cell.number_format = DATE_FORMAT
                 cell.alignment = CENTER
@@ -117,7 +120,7 @@ def make_form() -> Workbook:
 
     footer_row = first_data + 10 + 1
     reporter, phone = FOOTER_LABELS
-    for label, label_cols, value_cols in ((reporter, (1, 2), (3, 4)), (phone, (5, 5), (6, 8))):
+    for label, label_cols, value_cols in ((reporter, (1, 3), (4, 5)), (phone, (6, 6), (7, 9))):
         label_col = label_cols[0]
         if label_cols[1] > label_col:
             ws.merge_cells(
@@ -145,17 +148,8 @@ def make_form() -> Workbook:
         ws, f"{header_row}:{header_row}", f"A1:{ws.cell(1, last).column_letter}{footer_row}"
     )
 
-    items = wb.create_sheet(ITEMS_SHEET)
-    for index, (header, width) in enumerate(
-        (("督查项目", 16), ("序号", 6), ("督查内容", 70), ("督查方法", 18)), start=1
-    ):
-        cell = items.cell(1, index, header)
-        cell.font = HEAD_FONT
-        cell.alignment = CENTER
-        cell.border = BOX
-        items.column_dimensions[cell.column_letter].width = width
-    items.freeze_panes = "A2"
-    print_setup(items, "1:1", "A1:D1")
+    # 本部门检查项目: written in full by `issue` for each department.
+    wb.create_sheet(ITEMS_SHEET)
     return wb
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
+from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign, default_campaign
 from huitoukan.campaign.loading import default_campaign_text, parse_campaign
@@ -50,3 +51,9 @@ def college_campaign() -> Campaign:
 def chdir_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("COLUMNS", "200")
+    return CliRunner()

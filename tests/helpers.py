@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -13,6 +13,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.forms.issuing import TemplateForm, fill_form, form_file_name
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET, find_header
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
+from huitoukan.model.findings import Finding
 from huitoukan.model.returns import ReturnForm
 from huitoukan.returns.batch import read_one
 
@@ -46,11 +47,12 @@ def set_label(ws: Worksheet, label: str, value: object) -> None:
     ws.cell(row, col + 1).value = value
 
 
-def write_rows(ws: Worksheet, rows: Sequence[Row]) -> None:
-    """Type rows into the table, inserting rows (as Excel would) when ten are not enough."""
-    TemplateForm(ws.parent).make_room(len(rows))
+def write_rows(ws: Worksheet, rows: Sequence[Row], skip: int = 0) -> None:
+    """Type rows into the table after its first `skip` rows, inserting rows (as Excel
+    would) when there are not enough."""
+    TemplateForm(ws.parent).make_room(skip + len(rows))
     header_row, columns = header_position(ws)
-    first = header_row + 1
+    first = header_row + 1 + skip
     for offset, row in enumerate(rows):
         for header, value in row.items():
             cell = ws.cell(first + offset, columns[header])
@@ -70,11 +72,21 @@ def filled_form(
     reporter: str | None = "李干事",
     phone: str | None = "0632-1234567",
     department_text: str | None = None,
+    assigned: Sequence[Finding] = (),
+    answers: Mapping[str, Row] | None = None,
 ) -> Path:
-    """An issued form of `department`, filled in and saved as `out`."""
+    """An issued form of `department` (listing the `assigned` problems first), filled in
+    and saved as `out`: `answers` by 问题编号 typed into the assigned rows, `rows` below."""
     unit = campaign.resolve_units([department])[0]
-    wb = fill_form(campaign, unit, template_path(FORM_TEMPLATE))
+    mine = [f for f in assigned if unit.name in f.departments]
+    wb = fill_form(campaign, unit, template_path(FORM_TEMPLATE), assigned=mine)
     ws = wb[FORM_SHEET]
+    ws.protection.sheet = False  # openpyxl types into locked cells: a department cannot
+    header_row, columns = header_position(ws)
+    for offset, finding in enumerate(mine):
+        assert ws.cell(header_row + 1 + offset, columns["问题编号"]).value == finding.number
+        for header, value in (answers or {}).get(finding.number, {}).items():
+            ws.cell(header_row + 1 + offset, columns[header]).value = value
     if department_text is not None:
         set_label(ws, "部门", department_text)
     if head is not None:
@@ -85,7 +97,7 @@ def filled_form(
         set_label(ws, "上报人", reporter)
     if phone is not None:
         set_label(ws, "联系方式", phone)
-    write_rows(ws, rows)
+    write_rows(ws, rows, skip=len(mine))
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return out
@@ -130,3 +142,57 @@ def read_form(
     forms = read_one(path, campaign, as_of, debug)
     assert len(forms) == 1, [f.file for f in forms]
     return forms[0]
+
+
+def answer(**fields: object) -> dict[str, object]:
+    """A department's answer to an assigned problem (keys are header texts)."""
+    row: dict[str, object] = {
+        "检查内容": "校园交通安全教育情况。",
+        "整改措施": "已整改",
+        "整改完成情况": "整改中",
+        "责任人": "王五",
+        "检查时间": date(2023, 12, 10),
+    }
+    row.update(fields)
+    return row
+
+
+LIST_HEADERS = (
+    "问题编号",
+    "问题来源",
+    "发现时间",
+    "部位",
+    "问题描述",
+    "责任部门",
+    "整改要求",
+    "整改时限",
+)
+
+
+def findings_list(
+    path: Path, rows: Sequence[Mapping[str, object]], order: Sequence[str] = LIST_HEADERS
+) -> Path:
+    """A 交办问题清单 written by another program (XlsxWriter, shared strings), its columns in
+    `order`, a title line above the header as clerks write one."""
+    import xlsxwriter
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("问题清单")
+    ws.write_string(0, 0, "各级检查发现问题交办清单")
+    for c, header in enumerate(order):
+        ws.write_string(2, c, header)
+    for r, row in enumerate(rows, start=3):
+        for c, header in enumerate(order):
+            value = row.get(header)
+            if isinstance(value, date):
+                ws.write_datetime(
+                    r,
+                    c,
+                    datetime(value.year, value.month, value.day),
+                    book.add_format({"num_format": "yyyy-mm-dd"}),
+                )
+            elif value is not None:
+                ws.write_string(r, c, str(value))
+    book.close()
+    return path

@@ -147,21 +147,18 @@ def control_characters(path: Path) -> Path:
     ws.write_string(0, 4, "日期：2023年12月14日")
     for c, h in enumerate(column.header for column in COLUMNS):
         ws.write_string(1, c, h)
-    row = [
-        1,
-        "门诊\x07楼",
-        "",
-        "灭火器过期",
-        "更换",
-        "2023-12-20",
-        "整改中",
-        "王五",
-        "2023-12-10",
-        "",
-        "",
-    ]
-    for c, v in enumerate(row):
-        ws.write(2, c, v)
+    values = {
+        "seq": 1,
+        "location": "门诊\x07楼",
+        "hazard": "灭火器过期",
+        "measures": "更换",
+        "deadline": "2023-12-20",
+        "progress": "整改中",
+        "owner": "王五",
+        "checked_on": "2023-12-10",
+    }
+    for c, column in enumerate(COLUMNS):
+        ws.write(2, c, values.get(column.field, ""))
     ws.write_string(4, 0, "上报人：何静")
     ws.write_string(4, 3, "联系方式：0632-3456792")
     book.close()

@@ -18,6 +18,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"forms"}),
     frozenset({"checks"}),
     frozenset({"returns"}),
+    frozenset({"findings"}),
     frozenset({"register"}),
     frozenset({"letters"}),
     frozenset({"actions"}),

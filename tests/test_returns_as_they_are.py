@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
-from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.cells import column_letter
+from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import FILES_SHEET, HAZARD_SHEET
@@ -141,13 +142,15 @@ def test_extra_and_repeated_columns_are_kept_in_remarks(campaign: Campaign, tmp_
     path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(备注="已报修")])
     wb = load_workbook(path)
     ws = wb[FORM_SHEET]
-    header_row, _ = header_position(ws)
-    ws.cell(header_row, 12).value = "备注"  # a second 备注 column the department added
-    ws.cell(header_row + 1, 12).value = "等待配件"
-    ws.cell(header_row + 1, 14).value = "无表头的说明"  # a column with no header at all
+    header_row, columns = header_position(ws)
+    extra = len(columns) + 1  # the first column past the form's
+    ws.cell(header_row, extra).value = "备注"  # a second 备注 column the department added
+    ws.cell(header_row + 1, extra).value = "等待配件"
+    ws.cell(header_row + 1, extra + 2).value = "无表头的说明"  # a column with no header at all
     wb.save(path)
     [row] = read_form(path, campaign).hazards
-    assert row.remarks == "已报修；备注：等待配件；N列：无表头的说明"
+    untitled = ws.cell(1, extra + 2).column_letter
+    assert row.remarks == f"已报修；备注：等待配件；{untitled}列：无表头的说明"
 
 
 def test_header_repeated_on_a_second_page_is_not_a_hazard(
@@ -245,7 +248,9 @@ def test_over_long_text_is_kept_whole_in_the_record_and_cut_in_the_register(
     register = tmp_path / "台账.xlsx"
     result = collect_to_register(campaign, [path.parent], register, AS_OF)
     [problem] = [p for p in result.collection.problems if p.code is Code.TEXT_TOO_LONG]
-    assert problem.field == "整改措施" and problem.cell.startswith("E")
+    assert problem.field == "整改措施" and problem.cell.startswith(
+        column_letter([c.field for c in COLUMNS].index("measures"))
+    )
     assert read_register(register).hazards[0].measures == long_text
     [row] = sheet_rows(register, HAZARD_SHEET)
     assert row["整改措施"] == long_text[:32_767]

@@ -7,7 +7,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign
+from huitoukan.cells import column_letter
 from huitoukan.cli import app
+from huitoukan.forms.layout import COLUMNS
 from tests.helpers import closed, filled_form, hazard
 
 
@@ -29,7 +31,8 @@ def test_collect_with_errors_exit_1_and_names_cells(
     filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard(责任人=None)])
     result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "-o", "out.xlsx"])
     assert result.exit_code == 1
-    assert "自查整改清单!H6" in result.output and "没有填写责任人" in result.output
+    owner = column_letter([c.field for c in COLUMNS].index("owner"))
+    assert f"自查整改清单!{owner}6" in result.output and "没有填写责任人" in result.output
 
 
 def test_collect_json_is_the_core_result(

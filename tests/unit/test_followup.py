@@ -7,9 +7,10 @@ from openpyxl import load_workbook
 
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
+from huitoukan.cells import column_letter
 from huitoukan.forms.followup import followup_round
-from huitoukan.forms.issuing import form_file_name, issue_forms
-from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.forms.issuing import BLANK_ROWS, form_file_name, issue_forms
+from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from tests.helpers import closed, filled_form, hazard, header_position, read_form
 
 
@@ -29,12 +30,15 @@ def test_followup_prefills_every_row_and_reads_back_the_same(
     assert ws.cell(header_row + 15, columns["部位"]).value == "默认时限"
     assert ws.cell(header_row + 15, columns["整改时限"]).value is None
     assert ws.cell(header_row + 14, columns["备注"]).data_type == "s"
-    footer = header_row + 15 + 2
+    last = header_row + 15 + BLANK_ROWS  # rows left for what the department finds next
+    assert all(ws.cell(r, columns["部位"]).value is None for r in range(header_row + 16, last + 1))
+    footer = last + 2
     assert str(ws.cell(footer, 1).value).startswith("上报人")
-    assert f"A{footer}:B{footer}" in {str(m) for m in ws.merged_cells.ranges}
-    (status,) = [dv for dv in ws.data_validations.dataValidation if "G" in str(dv.sqref)]
-    assert str(status.sqref) == f"G{header_row + 1}:G{header_row + 15}"
-    assert ws.print_area.endswith(f"$K${footer}")
+    assert any(str(m).startswith(f"A{footer}:") for m in ws.merged_cells.ranges)
+    progress = column_letter(columns["整改完成情况"] - 1)
+    (status,) = [dv for dv in ws.data_validations.dataValidation if progress in str(dv.sqref)]
+    assert str(status.sqref) == f"{progress}{header_row + 1}:{progress}{last}"
+    assert ws.print_area.endswith(f"${column_letter(len(COLUMNS) - 1)}${footer}")
     form = read_form(path, campaign)
     assert form.form_date == date(2023, 12, 21)
     before = {h.key: h for h in state.hazards}

@@ -8,6 +8,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.campaign import Campaign
 from huitoukan.campaign.loading import parse_campaign
+from huitoukan.cells import column_letter
 from huitoukan.errors import OutputExistsError
 from huitoukan.files import sha256_of
 from huitoukan.forms.checklist import CHECKLIST_FILE
@@ -17,6 +18,8 @@ from huitoukan.forms.layout import COLUMNS, FORM_SHEET, ITEMS_SHEET
 
 HEADERS = [
     "序号",
+    "问题编号",
+    "问题来源",
     "部位",
     "检查内容",
     "存在隐患问题",
@@ -64,7 +67,11 @@ def test_form_has_seed_columns_with_deadline_after_measures(
     for unit in campaign.units:
         ws = form_sheet(tmp_path / form_file_name(unit.name))
         row, values = header_row(ws)
-        assert values[:11] == HEADERS == [c.header for c in COLUMNS]
+        assert values[: len(COLUMNS)] == HEADERS == [c.header for c in COLUMNS]
+        seed = ["序号", "部位", "检查内容", "存在隐患问题", "整改措施", "整改完成情况", "责任人"]
+        seed += ["检查时间", "销号时间", "备注"]
+        assert [h for h in HEADERS if h in seed] == seed  # every seed column, in the seed's order
+        assert HEADERS.index("整改时限") == HEADERS.index("整改措施") + 1
         assert [ws.cell(r, 1).value for r in range(row + 1, row + 11)] == list(range(1, 11))
         above = [c.value for r in ws.iter_rows(max_row=row - 1) for c in r if c.value]
         assert "枣庄科技职业学院安全隐患自查整改清单" in above
@@ -75,15 +82,20 @@ def test_form_has_seed_columns_with_deadline_after_measures(
         assert "上报人：" in below and "联系方式：" in below
 
 
+def letter(field: str) -> str:
+    return column_letter([c.field for c in COLUMNS].index(field))
+
+
 def item_choices(path: Path) -> list[str]:
     wb = load_workbook(path)
     ws = wb[FORM_SHEET]
-    (dv,) = validation_for(ws, "C")
+    (dv,) = validation_for(ws, letter("item"))
     sheet_ref, cells = dv.formula1.rsplit("!", 1)
     assert sheet_ref.strip("'") == ITEMS_SHEET
     first, last = (int(part.split("$")[-1]) for part in cells.split(":"))
+    column = cells.split("$")[1]
     items = wb[ITEMS_SHEET]
-    return [items.cell(r, 3).value for r in range(first, last + 1)]
+    return [items[f"{column}{r}"].value for r in range(first, last + 1)]
 
 
 @pytest.mark.parametrize(
@@ -95,19 +107,25 @@ def test_item_dropdown_lists_the_departments_items(
     issue_forms(campaign, tmp_path)
     choices = item_choices(tmp_path / form_file_name(unit))
     assert len(choices) == count
-    assert choices == [i.content for i in campaign.items_for(unit)]
+    # short labels, which print on one line of the form; the sheet has the full text too
+    assert choices == [i.short for i in campaign.items_for(unit)]
+    items = load_workbook(tmp_path / form_file_name(unit))[ITEMS_SHEET]
+    assert [items.cell(r, 3).value for r in range(3, 3 + count)] == [
+        i.content for i in campaign.items_for(unit)
+    ]
 
 
 def test_validations_and_print_settings(campaign: Campaign, tmp_path: Path) -> None:
     issue_forms(campaign, tmp_path)
     ws = form_sheet(tmp_path / form_file_name("总务基建处"))
     row, _ = header_row(ws)
-    (status,) = validation_for(ws, "G")
+    progress = letter("progress")
+    (status,) = validation_for(ws, progress)
     assert status.type == "list" and status.formula1 == '"已完成,整改中,未整改"'
-    assert str(status.sqref) == f"G{row + 1}:G{row + 10}"
-    (item,) = validation_for(ws, "C")
+    assert str(status.sqref) == f"{progress}{row + 1}:{progress}{row + 10}"
+    (item,) = validation_for(ws, letter("item"))
     assert item.showErrorMessage is False  # free text still allowed
-    for column in "FIJ":
+    for column in map(letter, ("deadline", "checked_on", "closed_on")):
         (dates,) = validation_for(ws, column)
         assert dates.type == "date" and dates.prompt and dates.showInputMessage
     assert ws.page_setup.orientation == "landscape"
@@ -157,8 +175,8 @@ departments = ["总务基建处"]
     assert str(ws["A6"].value).startswith("备注")
     assert "B6:E6" in {str(m) for m in ws.merged_cells.ranges}
     assert "A4:A5" in {str(m) for m in ws.merged_cells.ranges}
-    assert item_choices(tmp_path / form_file_name("信息工程学院")) == ["危化品管理"]
-    assert not validation_for(form_sheet(tmp_path / form_file_name("安全保卫处")), "C")
+    assert item_choices(tmp_path / form_file_name("信息工程学院")) == ["实验室安全-1 危化品管理"]
+    assert not validation_for(form_sheet(tmp_path / form_file_name("安全保卫处")), letter("item"))
 
 
 def test_colleges_get_their_own_forms(college_campaign: Campaign, tmp_path: Path) -> None:

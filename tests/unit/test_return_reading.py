@@ -225,9 +225,10 @@ def test_extra_columns_go_to_remarks_and_columns_any_order(
     a, b = columns["部位"], columns["责任人"]
     for r in range(header_row, header_row + 2):
         ws.cell(r, a).value, ws.cell(r, b).value = ws.cell(r, b).value, ws.cell(r, a).value
-    ws.cell(header_row, 12).value = "整改资金（元）"
-    ws.cell(header_row + 1, 12).value = 3000
-    ws.cell(header_row, 5).value = "整改\n措施 "  # line break and spaces in a header
+    extra = len(columns) + 1  # the first column past the form's
+    ws.cell(header_row, extra).value = "整改资金（元）"
+    ws.cell(header_row + 1, extra).value = 3000
+    ws.cell(header_row, columns["整改措施"]).value = "整改\n措施 "  # a break and spaces
     wb.save(path)
     (row,) = read(path, campaign).hazards
     assert (row.location, row.owner, row.measures) == ("教学楼", "王五", "更换灭火器")

@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from huitoukan.actions.findings import load_findings
 from huitoukan.campaign import Campaign
-from huitoukan.files import xlsx_name
+from huitoukan.files import natural_key, xlsx_name
+from huitoukan.findings.answers import assign
+from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Problem
-from huitoukan.model.returns import FileOutcome, SkippedFile
+from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 from huitoukan.register.merging import Collection, merge
 from huitoukan.register.reading import register_coverage
 from huitoukan.register.record import RegisterState
@@ -93,6 +96,34 @@ class CollectReport(BaseModel):
         )
 
 
+def mentions(
+    findings: Sequence[Finding], forms: Sequence[ReturnForm], current: Sequence[HazardRow]
+) -> list[Mention]:
+    """Every readable version's rows that answer an assigned problem (a current row may
+    have been recognised by its content, its 编号 lost)."""
+    known = {number_key(f.number): f.number for f in findings}
+    recognised = {(h.source_file, h.source_row): h.number for h in current if h.number}
+    result: list[Mention] = []
+    for form in forms:
+        if not form.readable or not form.department:
+            continue
+        for row in form.hazards:
+            number = recognised.get((row.source_file, row.source_row)) or known.get(
+                number_key(row.number)
+            )
+            if number:
+                result.append(
+                    Mention(
+                        number=number,
+                        department=form.department,
+                        file=form.file,
+                        form_date=form.form_date,
+                        progress=row.progress or row.progress_text,
+                    )
+                )
+    return result
+
+
 def collect(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -101,12 +132,27 @@ def collect(
     as_of: date | None = None,
     on_file: OnFile | None = None,
     debug: bool = False,
+    findings: Sequence[Finding] = (),
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written); dates after `as_of`
-    (default today) are problems."""
+    (default today) are problems; rows matched to the assigned problems in `findings`."""
     sources, skipped = find_returns(inputs, exclude)
     forms = read_returns(sources, campaign, as_of or date.today(), on_file, debug)
-    return merge(forms, skipped)
+    collection = merge(forms, skipped)
+    if not findings:
+        return collection
+    assignment = assign(findings, collection.hazards, collection.current)
+    problems = sorted(
+        [*collection.problems, *assignment.problems], key=lambda p: natural_key(p.file)
+    )
+    return collection.model_copy(
+        update={
+            "hazards": assignment.hazards,
+            "problems": problems,
+            "findings": list(findings),
+            "mentions": mentions(findings, collection.forms, assignment.hazards),
+        }
+    )
 
 
 def collect_to_register(
@@ -118,21 +164,37 @@ def collect_to_register(
     debug: bool = False,
     feedback_dir: Path | None = None,
     force: bool = False,
+    findings_file: Path | None = None,
 ) -> CollectResult:
     """Collect, write the register (unless `register` is None) and, given `feedback_dir`,
     the 退回修改 copies for departments whose returns have problems. A register covering
-    more than this collection is not replaced without `force`."""
+    more than this collection is not replaced without `force`. Rows are matched to the
+    assigned problems of `findings_file` (or campaign.toml's list)."""
+    listed = load_findings(campaign, findings_file)
+    findings = listed.findings if listed else []
     exclude: list[Path] = []
     if register is not None:
         register = xlsx_name(register)
         exclude = [register, *register.parent.glob(f"{register.stem}.备份-*{register.suffix}")]
-    collection = collect(campaign, inputs, exclude, as_of=as_of, on_file=on_file, debug=debug)
+    collection = collect(
+        campaign,
+        inputs,
+        exclude,
+        as_of=as_of,
+        on_file=on_file,
+        debug=debug,
+        findings=findings,
+    )
     returned = collection.returned()
-    status = build_status(campaign, collection.hazards, returned, as_of)
+    status = build_status(campaign, collection.hazards, returned, as_of, findings=findings)
     backup = None
     if register is not None:
         state = RegisterState.model_construct(
-            hazards=collection.hazards, returned=returned, files=collection.files_read
+            hazards=collection.hazards,
+            returned=returned,
+            files=collection.files_read,
+            findings=list(findings),
+            mentions=collection.mentions,
         )
         backup = replace_register(
             register,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from huitoukan.actions.findings import load_findings
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.forms.followup import followup_round
@@ -21,11 +22,19 @@ def issue(
     form_date: date | None = None,
     due: date | None = None,
     only_open: bool = False,
+    findings_file: Path | None = None,
 ) -> IssueResult:
-    """Write the forms; with `followup_from` (a register or returns), a follow-up round
-    dated `form_date` (default today) and due on `due` (default a week later)."""
+    """Write the forms, each listing its department's assigned problems first (from
+    `findings_file` or campaign.toml's list); with `followup_from` (a register or returns),
+    a follow-up round dated `form_date` (default today) and due on `due` (default a week
+    later), assigned problems carried forward like any other row."""
+    listed = load_findings(campaign, findings_file)
+    findings = listed.findings if listed else None
     round_ = None
     if followup_from is not None:
-        hazards = load_state(campaign, [followup_from]).hazards
-        round_ = followup_round(hazards, form_date or date.today(), due, only_open)
-    return issue_forms(campaign, out_dir, departments, force=force, followup=round_)
+        state = load_state(campaign, [followup_from], findings=findings)
+        findings = state.findings
+        round_ = followup_round(state.hazards, form_date or date.today(), due, only_open)
+    return issue_forms(
+        campaign, out_dir, departments, force=force, followup=round_, findings=findings or ()
+    )

@@ -10,8 +10,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+from huitoukan.actions.findings import load_findings
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
+from huitoukan.model.findings import Finding
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register, read_register
 from huitoukan.register.record import RegisterState
@@ -19,10 +21,14 @@ from huitoukan.register.status import StatusReport, build_status
 
 
 def load_state(
-    campaign: Campaign, sources: Sequence[Path] = (), as_of: date | None = None
+    campaign: Campaign,
+    sources: Sequence[Path] = (),
+    as_of: date | None = None,
+    findings: Sequence[Finding] | None = None,
 ) -> RegisterState:
     """From one register, or by collecting (in memory) the returns in `sources` as of
-    `as_of`; without sources, the register in the working folder."""
+    `as_of`, matched to `findings`; without sources, the register in the working folder.
+    Given, `findings` replace those the register was made against."""
     sources = list(sources) or [Path(REGISTER_FILE)]
     for source in sources:
         if not source.exists():
@@ -30,11 +36,20 @@ def load_state(
                 f"找不到 {source}：请先运行 huitoukan collect 生成台账，或指定报回表格所在的文件夹"
             )
     if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):
-        return read_register(sources[0])
+        state = read_register(sources[0])
+        if findings is not None:
+            state = state.model_copy(update={"findings": list(findings)})
+        return state
     from huitoukan.actions.collect import collect
 
-    collection = collect(campaign, sources, as_of=as_of)
-    return RegisterState.model_construct(hazards=collection.hazards, returned=collection.returned())
+    collection = collect(campaign, sources, as_of=as_of, findings=findings or ())
+    return RegisterState.model_construct(
+        hazards=collection.hazards,
+        returned=collection.returned(),
+        files=collection.files_read,
+        findings=collection.findings,
+        mentions=collection.mentions,
+    )
 
 
 def status_of(
@@ -43,8 +58,13 @@ def status_of(
     as_of: date,
     due_within: int = 7,
     departments: Iterable[str] = (),
+    findings_file: Path | None = None,
 ) -> StatusReport:
-    """The status of the campaign as of `as_of` (departments by name or alias)."""
+    """The status of the campaign as of `as_of` (departments by name or alias), with the
+    assigned problems of `findings_file`, campaign.toml's list, or the register's."""
     names = [u.name for u in campaign.resolve_units(list(departments))] if departments else []
-    state = load_state(campaign, sources, as_of)
-    return build_status(campaign, state.hazards, state.returned, as_of, due_within, names)
+    listed = load_findings(campaign, findings_file)
+    state = load_state(campaign, sources, as_of, listed.findings if listed else None)
+    return build_status(
+        campaign, state.hazards, state.returned, as_of, due_within, names, state.findings
+    )

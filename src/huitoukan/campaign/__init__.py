@@ -10,18 +10,22 @@ from huitoukan.campaign.loading import (
 from huitoukan.campaign.model import (
     CAMPAIGN_FILE_NAME,
     COLLEGES_PLACEHOLDER,
+    SELF_CHECK,
     Campaign,
     CampaignInfo,
     ChecklistItem,
+    Source,
     Unit,
 )
 
 __all__ = [
     "CAMPAIGN_FILE_NAME",
     "COLLEGES_PLACEHOLDER",
+    "SELF_CHECK",
     "Campaign",
     "CampaignInfo",
     "ChecklistItem",
+    "Source",
     "Unit",
     "default_campaign",
     "default_campaign_text",

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from huitoukan.campaign.model import CAMPAIGN_FILE_NAME, Campaign, TemplateFiles
+from huitoukan.campaign.model import CAMPAIGN_FILE_NAME, Campaign, FindingsFile, TemplateFiles
 from huitoukan.errors import CampaignError, OutputExistsError
 from huitoukan.files import with_suffix, write_atomically
 
@@ -24,13 +24,20 @@ def default_campaign_text() -> str:
     return (resources.files("huitoukan.campaign") / "default_campaign.toml").read_text("utf-8")
 
 
-def write_default_campaign(out: Path, force: bool = False) -> Path:
+def write_default_campaign(
+    out: Path, force: bool = False, findings_file: str | None = None
+) -> Path:
     """Write the embedded campaign.toml to `out` (.toml added when left out) for the office
-    to edit; the file written."""
+    to edit, naming `findings_file` as its 交办问题清单 when given; the file written."""
     out = with_suffix(out, ".toml")
     if out.exists() and not force:
         raise OutputExistsError(f"{out} 已存在，未做改动；确需覆盖请加 --force")
     text = default_campaign_text()
+    if findings_file is not None:
+        text = text.replace(
+            '# [findings]\n# file = "问题清单.xlsx"',
+            f'[findings]\nfile = "{findings_file}"',
+        )
     write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return out
 
@@ -58,12 +65,14 @@ def load_campaign(path: Path | None = None, search_dir: Path | None = None) -> C
     campaign = parse_campaign(text, str(path))
     folder = path.parent
     templates = campaign.templates
+    findings = campaign.findings.file
     return campaign.model_copy(
         update={
             "templates": TemplateFiles(
                 form=folder / templates.form if templates.form else None,
                 checklist=folder / templates.checklist if templates.checklist else None,
-            )
+            ),
+            "findings": FindingsFile(file=folder / findings if findings else None),
         }
     )
 

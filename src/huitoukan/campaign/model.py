@@ -49,6 +49,13 @@ class ChecklistItem(_Strict):
         """Short reference used in tables, e.g. 消防安全-2."""
         return f"{self.category}-{self.number}"
 
+    @property
+    def short(self) -> str:
+        """What the form's drop-down offers: the label and the first words of the content,
+        short enough to print on one line of the 检查内容 column (消防安全-2 宿舍楼、教学楼…)."""
+        head = re.split(r"[。；;，,（(]", self.content, maxsplit=1)[0]
+        return f"{self.label} {head[:12]}{'…' if len(head) > 12 else ''}"
+
 
 class CampaignInfo(_Strict):
     school: str = Field(min_length=1)
@@ -59,6 +66,10 @@ class CampaignInfo(_Strict):
     ends_on: date
     default_deadline: date
     receiver: str = "安全保卫处"
+    review_required: bool = False
+    """A hazard reported 已完成 is 已销号 only after the receiving office's 复查验收 (合格)."""
+    require_photo: bool = False
+    """A hazard reported 已完成 without a photo is a warning (未附整改后照片)."""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> CampaignInfo:
@@ -67,6 +78,25 @@ class CampaignInfo(_Strict):
         if self.ends_on < self.issued_on:
             raise ValueError("活动截止日期（ends_on）早于印发日期（issued_on）")
         return self
+
+
+SELF_CHECK = "自查"
+"""The source of a hazard a department found itself."""
+
+
+class Source(_Strict):
+    """Where an assigned problem came from: an inspection (县级普查 …) or the school's own."""
+
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    level: str = ""
+    """县级 / 市级 / 省级 / 学校: whose check it was, for the 追责 rule."""
+
+
+class FindingsFile(_Strict):
+    """The 交办问题清单 of this campaign (path relative to campaign.toml)."""
+
+    file: Path | None = None
 
 
 class TemplateFiles(_Strict):
@@ -83,6 +113,8 @@ class Campaign(_Strict):
     departments: tuple[Unit, ...] = Field(min_length=1)
     colleges: tuple[Unit, ...] = ()
     checklist: tuple[ChecklistItem, ...] = Field(min_length=1)
+    sources: tuple[Source, ...] = ()
+    findings: FindingsFile = FindingsFile()
     templates: TemplateFiles = TemplateFiles()
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -180,6 +212,14 @@ class Campaign(_Strict):
     @cached_property
     def _unit_keys_longest_first(self) -> list[tuple[str, Unit]]:
         return sorted(self._unit_keys.items(), key=lambda pair: -len(pair[0]))
+
+    def find_source(self, text: str) -> Source | None:
+        """The source a list names, by name or alias (省第六轮督查 → 省级督查)."""
+        key = normalize_key(text)
+        for source in self.sources:
+            if key in {normalize_key(n) for n in (source.name, *source.aliases)}:
+                return source
+        return None
 
     def resolve_units(self, names: Sequence[str]) -> tuple[Unit, ...]:
         """Units for names typed on the command line (several may be given in one, separated

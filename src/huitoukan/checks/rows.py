@@ -137,6 +137,8 @@ class RowChecker:
             source_row=cells.row,
             errors=count(mine, Severity.ERROR) if mine else 0,
             warnings=count(mine, Severity.WARNING) if mine else 0,
+            number=cells.text("number"),
+            source=cells.text("source"),
         )
 
     def _check(

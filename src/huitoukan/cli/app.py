@@ -26,7 +26,8 @@ app = ChineseTyper(
     name="huitoukan",
     help=(
         "学校安全问题专项整治“回头看”：发放自查整改清单（issue）、汇总全校隐患台账（collect）、"
-        "跟踪逾期与未报送（status）、催报督办通知（remind）、领导小组汇报（report）。\n\n"
+        "跟踪逾期与未报送（status）、催报督办通知（remind）、领导小组汇报（report）、"
+        "模拟抽查交办问题（sample）。\n\n"
         "退出码：0 成功；1 运行完成但发现错误（或加 --fail-if-overdue 时存在逾期隐患）；"
         "2 用法或配置错误。"
     ),
@@ -53,6 +54,15 @@ AsOfOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="输出机器可读的 JSON")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="读取出错时显示完整的错误信息")]
+FindingsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--findings",
+        metavar="问题清单",
+        help="交办问题清单（默认：campaign.toml 中 [findings] 指定的文件）",
+        dir_okay=False,
+    ),
+]
 DepartmentOption = Annotated[
     list[str] | None,
     typer.Option("--department", "-d", metavar="部门", help="只看这些部门（可重复，可用别名）"),
@@ -79,7 +89,7 @@ def _print_json(model: BaseModel) -> None:
 def _fail(error: HuitoukanError) -> typer.Exit:
     from huitoukan.cli import render
 
-    render.error(error.message)
+    render.error(error)
     return typer.Exit(error.exit_code)
 
 
@@ -106,13 +116,20 @@ def _campaign(path: Path | None) -> Campaign:
 def init(
     out: Annotated[Path, typer.Option("--out", "-o", help="写入的文件")] = Path("campaign.toml"),
     force: ForceOption = False,
+    findings: Annotated[
+        bool,
+        typer.Option(
+            "--findings",
+            help="同时在旁边写出空白的交办问题清单（问题清单.xlsx），并在配置中写明",
+        ),
+    ] = False,
 ) -> None:
     """写出可编辑的活动配置 campaign.toml（学校、日期、部门及别名、二级学院、附件1项目）。"""
-    from huitoukan.campaign import write_default_campaign
+    from huitoukan.actions.init import init as write_init
     from huitoukan.cli import render
 
     try:
-        written = write_default_campaign(out, force)
+        written = write_init(out, force, findings)
     except HuitoukanError as error:
         raise _fail(error) from None
     render.campaign_written(written)
@@ -147,6 +164,7 @@ def issue(
         str | None,
         typer.Option("--due", metavar="日期", help="跟进轮报送截止日期（默认表头日期后 7 天）"),
     ] = None,
+    findings: FindingsOption = None,
 ) -> None:
     """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。"""
     from huitoukan.actions.issue import issue as issue_forms
@@ -157,7 +175,7 @@ def issue(
     deadline = _day(due, config, "--due") if due else None
     try:
         result = issue_forms(
-            config, out, department or (), force, followup, day, deadline, only_open
+            config, out, department or (), force, followup, day, deadline, only_open, findings
         )
     except HuitoukanError as error:
         raise _fail(error) from None
@@ -191,6 +209,7 @@ def collect(
             "--force", help="新汇总的部门或文件比现有台账少时，仍然替换台账（原台账留有历史版本）"
         ),
     ] = False,
+    findings: FindingsOption = None,
 ) -> None:
     """读取、校验并汇总各部门报回的自查整改清单，生成全校隐患台账。"""
     from huitoukan.actions.collect import CollectReport, collect_to_register
@@ -200,7 +219,9 @@ def collect(
     day = _day(as_of, config)
     try:
         with render.file_progress(enabled=not json_output) as on_file:
-            result = collect_to_register(config, returns, out, day, on_file, debug, feedback, force)
+            result = collect_to_register(
+                config, returns, out, day, on_file, debug, feedback, force, findings
+            )
     except HuitoukanError as error:
         raise _fail(error) from None
     if json_output:
@@ -229,6 +250,7 @@ def status(
     ] = False,
     campaign: CampaignOption = None,
     json_output: JsonOption = False,
+    findings: FindingsOption = None,
 ) -> None:
     """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。"""
     from huitoukan.actions.state import status_of
@@ -236,7 +258,7 @@ def status(
     config = _campaign(campaign)
     day = _day(as_of, config)
     try:
-        report = status_of(config, sources or [], day, due_within, department or ())
+        report = status_of(config, sources or [], day, due_within, department or (), findings)
     except HuitoukanError as error:
         raise _fail(error) from None
     if json_output:
@@ -257,6 +279,7 @@ def remind(
     out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹")] = Path("通知"),
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
+    findings: FindingsOption = None,
 ) -> None:
     """写出催报、督办通知：未报送的部门、有逾期隐患的部门、逾期报送的部门各一份，另有汇总文件。"""
     from huitoukan.actions.letters import remind as write_reminders
@@ -265,7 +288,7 @@ def remind(
     config = _campaign(campaign)
     day = _day(as_of, config)
     try:
-        items, written = write_reminders(config, sources or [], day, out)
+        items, written = write_reminders(config, sources or [], day, out, findings)
     except HuitoukanError as error:
         raise _fail(error) from None
     render.notices_written(items, written, day)
@@ -279,6 +302,7 @@ def report(
     ),
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
+    findings: FindingsOption = None,
 ) -> None:
     """写出供学院安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。"""
     from huitoukan.actions.letters import report as write_leader_report
@@ -287,10 +311,54 @@ def report(
     config = _campaign(campaign)
     day = _day(as_of, config)
     try:
-        status_report, written = write_leader_report(config, sources or [], day, out)
+        status_report, written = write_leader_report(config, sources or [], day, out, findings)
     except HuitoukanError as error:
         raise _fail(error) from None
     render.report_written(status_report, written)
+
+
+@app.command()
+def sample(
+    sources: SourcesArgument = None,
+    count: Annotated[
+        int, typer.Option("--count", "-n", min=1, help="随机抽取的问题个数（督导组抽查 5 个）")
+    ] = 5,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="随机种子：同一种子抽到同样的问题（默认随机，并显示所用种子）"),
+    ] = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", metavar="来源", help="只从这些来源中抽取（可重复），如 省级督查"),
+    ] = None,
+    everything: Annotated[
+        bool, typer.Option("--all", help="不抽取：按编号顺序写出全部问题的档案")
+    ] = False,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path("抽查档案.xlsx"),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+    findings: FindingsOption = None,
+) -> None:
+    """模拟督导组随机抽查交办问题，写出“一问题一档案”（每个问题一页 A4，可打印）。"""
+    from huitoukan.actions.sample import sample as write_sample
+    from huitoukan.cli import render
+
+    config = _campaign(campaign)
+    day = _day(as_of, config)
+    try:
+        chosen, written = write_sample(
+            config,
+            sources or [],
+            out,
+            None if everything else count,
+            seed,
+            source or [],
+            day,
+            findings,
+        )
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.sample_written(chosen, written, everything)
 
 
 def main() -> None:

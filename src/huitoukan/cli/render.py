@@ -23,6 +23,9 @@ from rich.text import Text
 from huitoukan.actions.collect import CollectResult
 from huitoukan.cli.chinese import text_width, wrap_text
 from huitoukan.dates import chinese_date
+from huitoukan.errors import HuitoukanError
+from huitoukan.findings.reading import FindingsError
+from huitoukan.findings.sampling import Sample
 from huitoukan.letters.report import summary_line
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
@@ -98,15 +101,24 @@ def _more(console: Console, shown: int, total: int, where: str) -> None:
         _wrapped(console, f"……另有 {total - shown} 项未显示，完整列表见{where}")
 
 
-def error(message: str) -> None:
-    """A run that cannot go on: one line on stderr."""
+def error(error: HuitoukanError) -> None:
+    """A run that cannot go on: one line on stderr (a bad list: its problems first)."""
     console = _err()
-    wrapped = wrap_text(f"错误：{message}", console.width - 1, subsequent_indent="  ")
+    if isinstance(error, FindingsError):
+        problem_list(console, error.problems)
+    wrapped = wrap_text(f"错误：{error.message}", console.width - 1, subsequent_indent="  ")
     console.print(Text(wrapped, style="bold red"), soft_wrap=True)
 
 
-def campaign_written(out: Path) -> None:
-    _wrapped(_out(), f"已写出 {out}。修改后在同一文件夹运行 huitoukan 即按新配置执行。")
+def campaign_written(written: Sequence[Path]) -> None:
+    console = _out()
+    _wrapped(console, f"已写出 {written[0]}。修改后在同一文件夹运行 huitoukan 即按新配置执行。")
+    for extra in written[1:]:
+        _wrapped(
+            console,
+            f"已写出空白交办问题清单 {extra}：删除示例行后逐项填写检查发现的问题，"
+            "发放（issue）时各部门的表格会列出交办给它的问题。",
+        )
 
 
 def report_written(report: StatusReport, out: Path) -> None:
@@ -310,6 +322,8 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
     if report.not_returned:
         label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
         _wrapped(console, f"{label}：{'、'.join(report.not_returned)}")
+    if report.assigned:
+        _wrapped(console, _assigned_line(report))
     rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
     if report.overdue:
         title = f"逾期隐患（{len(report.overdue)}）：逾期最久的在前"
@@ -324,12 +338,53 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
         console.print("* 未填写整改时限，按活动默认时限计")
     if everything:
         _department_table(console, report)
+        if report.assigned:
+            _assigned_table(console, report)
         for views, shown in ((report.overdue, rows), (report.due_soon, soon)):
             _more(console, shown, len(views), "台账“逾期”“未销号”工作表或 --json 输出")
     elif len(report.overdue) > rows or len(report.due_soon) > soon or report.departments:
         _wrapped(
             console,
             "完整列表和各部门情况：huitoukan status --all；历史遗留问题：--long-standing",
+        )
+
+
+def _assigned_line(report: StatusReport) -> str:
+    total = sum(s.assigned for s in report.assigned)
+    counts = [
+        ("已清零", sum(s.closed for s in report.assigned)),
+        ("待复查", sum(s.unreviewed for s in report.assigned)),
+        ("整改中", sum(s.open for s in report.assigned)),
+        ("逾期", sum(s.overdue for s in report.assigned)),
+        ("未反馈", sum(s.unanswered for s in report.assigned)),
+    ]
+    shown = "，".join(f"{name} {n}" for name, n in counts if n or name != "待复查")
+    unassigned = f"；未分配 {len(report.unassigned)} 个" if report.unassigned else ""
+    return f"交办问题 {total} 个：{shown}{unassigned}。"
+
+
+def _assigned_table(console: Console, report: StatusReport) -> None:
+    table = _table("交办问题（按问题来源）")
+    _fixed(table, "问题来源", 8)
+    for name in ("交办", "已销号", "整改中", "逾期", "未反馈", "清零率"):
+        _fixed(table, name, len(name) * 2, right=True)
+    for s in report.assigned:
+        table.add_row(
+            escape(s.source),
+            str(s.assigned),
+            str(s.closed),
+            str(s.open),
+            str(s.overdue),
+            str(s.unanswered),
+            _percent(s.clearance_rate),
+        )
+    console.print(table)
+    waiting = [p for p in report.parts if not p.answered]
+    if waiting:
+        _wrapped(
+            console,
+            "未反馈："
+            + "；".join(f"{p.number}（{p.department}）" for p in waiting[:TERMINAL_ROWS]),
         )
 
 
@@ -426,3 +481,19 @@ def notices_written(items: Sequence[Notice], written: Sequence[Path], as_of: dat
         _wrapped(console, f"{notice.department}（{'、'.join(notice.kinds)}）")
     if written:
         _wrapped(console, f"已写出 {len(written)} 个文件到 {written[-1].parent}")
+
+
+def sample_written(chosen: Sample, out: Path, everything: bool) -> None:
+    console = _out()
+    if everything:
+        _wrapped(console, f"共 {len(chosen.findings)} 个交办问题，档案已写入 {out}（每个问题一页）")
+    else:
+        _wrapped(
+            console,
+            f"从 {chosen.pool} 个交办问题中随机抽取 {len(chosen.findings)} 个（随机种子 "
+            f"{chosen.seed}，用 --seed {chosen.seed} 可抽到同样的问题）：",
+        )
+    for finding in chosen.findings:
+        _wrapped(console, f"  {finding.number}　{finding.source}　{finding.where}", "", "    ")
+    if not everything:
+        _wrapped(console, f"一问题一档案已写入 {out}（每个问题一页）")

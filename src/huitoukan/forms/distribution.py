@@ -22,6 +22,8 @@ class IssuedForm(BaseModel):
     prefilled: int = 0
     """Hazard rows pre-filled in a follow-up round."""
     open_hazards: int = 0
+    assigned: int = 0
+    """Assigned problems (交办问题) listed first on the form."""
 
 
 def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbook:

@@ -7,7 +7,6 @@ print setup) as the office made it.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from copy import copy
@@ -16,12 +15,14 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.styles import Protection
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
-from huitoukan.campaign import Campaign, ChecklistItem, Unit
+from huitoukan.campaign import SELF_CHECK, Campaign, ChecklistItem, Unit
 from huitoukan.errors import OutputExistsError, TemplateError
 from huitoukan.files import safe_file_name, sha256_of, write_atomically
 from huitoukan.forms.checklist import CHECKLIST_FILE, fill_checklist
@@ -39,9 +40,16 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
+from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.returns import STATUS_VALUES, HazardRow
 from huitoukan.text import normalize_key
-from huitoukan.xlsx.styles import BODY_FONT, BOX, CENTER, DATE_FORMAT, LEFT, set_value, write_table
+from huitoukan.xlsx.styles import (
+    CENTER,
+    DATE_FORMAT,
+    fit_row_height,
+    set_value,
+    write_table,
+)
 
 
 class IssueResult(BaseModel):
@@ -62,8 +70,10 @@ def issue_forms(
     departments: Sequence[str] = (),
     force: bool = False,
     followup: FollowUp | None = None,
+    findings: Sequence[Finding] = (),
 ) -> IssueResult:
-    """Write the forms for `departments` (all units if empty) into `out_dir`."""
+    """Write the forms for `departments` (all units if empty) into `out_dir`; each lists
+    the problems of `findings` assigned to its department first."""
     units = campaign.resolve_units(departments) if departments else campaign.units
     if followup is not None and followup.only_open:
         units = tuple(u for u in units if any(not h.closed for h in followup.rows.get(u.name, [])))
@@ -79,19 +89,18 @@ def issue_forms(
     form_template = template_path(FORM_TEMPLATE, campaign.templates.form)
     forms: list[IssuedForm] = []
     for unit, target in zip(units, targets, strict=False):
-        if followup is None:
-            workbook = fill_form(campaign, unit, form_template)
-        else:
-            workbook = fill_form(
-                campaign,
-                unit,
-                form_template,
-                followup.rows.get(unit.name, []),
-                followup.form_date,
-                followup.due,
-            )
-        write_atomically(target, workbook.save)
+        assigned = [f for f in findings if unit.name in f.departments]
         prefilled = followup.rows.get(unit.name, []) if followup else []
+        workbook = fill_form(
+            campaign,
+            unit,
+            form_template,
+            prefilled,
+            followup.form_date if followup else None,
+            followup.due if followup else None,
+            assigned,
+        )
+        write_atomically(target, workbook.save)
         forms.append(
             IssuedForm(
                 department=unit.name,
@@ -100,6 +109,7 @@ def issue_forms(
                 sha256=sha256_of(target),
                 prefilled=len(prefilled),
                 open_hazards=sum(not h.closed for h in prefilled),
+                assigned=len(assigned),
             )
         )
     checklist = fill_checklist(
@@ -135,6 +145,7 @@ class TemplateForm:
             raise TemplateError("附件2 模板中找不到“序号、部位、存在隐患问题……”表头行")
         self.footer_row = self._find_footer_row()
         self.data_rows = self._template_data_rows()
+        self.locked_rows: list[int] = []
 
     def column(self, field: str) -> int | None:
         index = self.header.columns.get(field)
@@ -175,12 +186,27 @@ class TemplateForm:
                 return self._right_of(cell)
         return None
 
-    def write_rows(self, rows: Sequence[HazardRow]) -> None:
-        """Pre-fill hazard rows, inserting styled rows above the footer when needed."""
-        self.make_room(len(rows))
-        for number, (r, row) in enumerate(zip(self.data_rows, rows, strict=False), start=1):
+    def write_rows(
+        self, rows: Sequence[HazardRow], assigned: Sequence[Finding] = (), blank: int = 0
+    ) -> None:
+        """Pre-fill the assigned problems (their 编号, 来源, 部位 and 描述 protected against
+        editing), then the hazard rows, leaving at least `blank` rows for new findings
+        (来源 自查 when there are assigned problems); styled rows are inserted above the
+        footer when needed."""
+        answered = {number_key(r.number) for r in rows if r.number}
+        fresh = [f for f in assigned if number_key(f.number) not in answered]
+        order = {number_key(f.number): i for i, f in enumerate(assigned)}
+        rows = sorted(rows, key=lambda r: order.get(number_key(r.number), len(order)))
+        first_own = sum(1 for r in rows if number_key(r.number) in order)
+        entries: list[HazardRow | Finding] = [*rows[:first_own], *fresh, *rows[first_own:]]
+        self.make_room(len(entries) + blank)
+        protect = bool(assigned) or any(r.number for r in rows)
+        for number, (r, entry) in enumerate(zip(self.data_rows, entries, strict=False), start=1):
+            row = entry if isinstance(entry, HazardRow) else _assigned_row(entry)
             values: dict[str, object] = {
                 "seq": number,
+                "number": row.number,
+                "source": row.source or (SELF_CHECK if protect else ""),
                 "location": row.location,
                 "item": row.item,
                 "hazard": row.hazard,
@@ -196,7 +222,57 @@ class TemplateForm:
                 col = self.column(field)
                 if col is not None and value not in (None, ""):
                     set_value(self.ws.cell(r, col), value)
+            if row.number:
+                self.locked_rows.append(r)
             fit_row_height(self.ws, r)
+        if protect:
+            source = self.column("source")
+            for r in self.data_rows[len(entries) :]:
+                if source is not None:
+                    set_value(self.ws.cell(r, source), SELF_CHECK)
+            self.protect()
+
+    def protect(self) -> None:
+        """Sheet protection without a password: what was assigned cannot be edited by
+        mistake; every other cell of the table and the header and footer values stay
+        editable, rows can be inserted and pictures pasted."""
+        ws = self.ws
+        free = Protection(locked=False)
+        for r in range(self.header_row + 1, self.footer_row):
+            for c in range(1, ws.max_column + 1):
+                cell = ws.cell(r, c)
+                if not isinstance(cell, MergedCell):
+                    cell.protection = free
+        for field, labels in (
+            ("department", HEADER_LABELS),
+            ("head", HEADER_LABELS),
+            ("form_date", HEADER_LABELS),
+            ("reporter", FOOTER_LABELS),
+            ("phone", FOOTER_LABELS),
+        ):
+            cell = self.label_value_cell(field, labels)
+            if cell is not None:
+                cell.protection = free
+        locked = Protection(locked=True)
+        fields = [self.column(f) for f in ASSIGNED_FIELDS]
+        for r in self.locked_rows:
+            for col in fields:
+                if col is not None:
+                    ws.cell(r, col).protection = locked
+        ws.protection = SheetProtection(
+            sheet=True,
+            objects=False,
+            formatCells=False,
+            formatColumns=False,
+            formatRows=False,
+            insertRows=False,
+            deleteRows=False,
+            insertHyperlinks=False,
+            sort=False,
+            autoFilter=False,
+            selectLockedCells=False,
+            selectUnlockedCells=False,
+        )
 
     def make_room(self, count: int) -> None:
         """Insert styled rows above the footer so the table holds `count` rows."""
@@ -238,19 +314,25 @@ class TemplateForm:
         return target if not isinstance(target, MergedCell) else self.ws.cell(cell.row, col + 2)
 
 
-def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0) -> None:
-    """Make a row tall enough for its wrapped text, so nothing is clipped when printed."""
-    lines = 1
-    for cell in ws[row]:
-        if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
-            continue
-        width = ws.column_dimensions[cell.column_letter].width or 8.43
-        for part in cell.value.split("\n"):
-            units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
-            lines_here = max(1, math.ceil(units / max(width - 1.5, 1)))
-            lines = max(lines, lines_here + cell.value.count("\n"))
-    current = ws.row_dimensions[row].height or 15
-    ws.row_dimensions[row].height = max(current, line_height * lines + 6)
+ASSIGNED_FIELDS = ("number", "source", "location", "hazard")
+"""The cells of an assigned problem a department may not change."""
+BLANK_ROWS = 5
+"""Empty rows a form keeps below its pre-filled ones, for what a department finds."""
+
+
+def _assigned_row(finding: Finding) -> HazardRow:
+    """An assigned problem as a pre-filled row of its department's form."""
+    return HazardRow(
+        department="",
+        source_file="",
+        source_sheet="",
+        source_row=0,
+        number=finding.number,
+        source=finding.source,
+        location=finding.location,
+        hazard=finding.description,
+        deadline=finding.deadline,
+    )
 
 
 def fill_form(
@@ -260,9 +342,11 @@ def fill_form(
     rows: Sequence[HazardRow] = (),
     form_date: date | None = None,
     due: date | None = None,
+    assigned: Sequence[Finding] = (),
 ) -> Workbook:
-    """A department's 附件2: its name, the school, the deadline, drop-downs and its items;
-    in a follow-up round also its latest rows and the new date."""
+    """A department's 附件2: its name, the school, the deadline, drop-downs and its items,
+    the problems assigned to it first (and a sheet listing them in full); in a follow-up
+    round also its latest rows and the new date."""
     workbook = load_workbook(template)
     form = TemplateForm(workbook)
     ws = form.ws
@@ -294,7 +378,9 @@ def fill_form(
         if date_cell is not None:
             date_cell.value = form_date
             date_cell.number_format = DATE_FORMAT
-    form.write_rows(rows)
+    form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
+    if assigned:
+        _write_assigned_sheet(workbook, assigned)
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range)
@@ -312,26 +398,53 @@ def _with_deadline(text: str, due: date, receiver: str) -> str:
     return re.sub(r"(?<=后报)[^，。,；;：:]+", receiver, text, count=1)
 
 
+ASSIGNED_SHEET = "交办问题清单"
+ASSIGNED_COLUMNS = (
+    ("问题编号", 12),
+    ("问题来源", 10),
+    ("发现时间", 14),
+    ("部位", 14),
+    ("问题描述", 36),
+    ("整改要求", 30),
+    ("整改时限", 14),
+)
+
+
+def _write_assigned_sheet(workbook: Workbook, assigned: Sequence[Finding]) -> None:
+    """The problems assigned to the department, in full (整改要求 included), to print."""
+    ws = workbook.create_sheet(ASSIGNED_SHEET, 1)
+    rows = [
+        [f.number, f.source, f.found_on, f.location, f.description, f.requirement, f.deadline]
+        for f in assigned
+    ]
+    write_table(ws, ASSIGNED_COLUMNS, rows, title="交办本部门整改的问题")
+
+
+ITEMS_COLUMNS = (
+    ("督查项目", 14),
+    ("序号", 6),
+    ("督查内容", 60),
+    ("督查方法", 12),
+    ("填写时选用", 30),
+)
+
+
 def _write_items_sheet(workbook: Workbook, items: Sequence[ChecklistItem]) -> str | None:
-    ws = workbook[ITEMS_SHEET] if ITEMS_SHEET in workbook.sheetnames else None
-    if ws is None:
-        ws = workbook.create_sheet(ITEMS_SHEET)
-        write_table(ws, [("督查项目", 16), ("序号", 6), ("督查内容", 70), ("督查方法", 18)], [])
-    for offset, item in enumerate(items):
-        values = (item.category, item.number, item.content, "、".join(item.methods))
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(2 + offset, col)
-            set_value(cell, value)
-            cell.font = BODY_FONT
-            cell.border = BOX
-            cell.alignment = LEFT if col == 3 else CENTER
+    """The department's 附件1 items in full, and the short label of each that the form's
+    检查内容 drop-down offers (the whole sentence would not print in a row)."""
+    if ITEMS_SHEET in workbook.sheetnames:
+        del workbook[ITEMS_SHEET]
+    ws = workbook.create_sheet(ITEMS_SHEET)
+    rows = [
+        [item.category, item.number, item.content, "、".join(item.methods), item.short]
+        for item in items
+    ]
+    write_table(ws, ITEMS_COLUMNS, rows, title="本部门检查项目（附件1）")
+    for row in ws.iter_rows(min_row=3):
+        row[1].alignment = row[3].alignment = CENTER
     if not items:
         return None
-    last = 1 + len(items)
-    ws.print_area = f"A1:D{last}"
-    if ws.auto_filter.ref:
-        ws.auto_filter.ref = f"A1:D{last}"
-    return f"'{ITEMS_SHEET}'!$C$2:$C${last}"
+    return f"'{ITEMS_SHEET}'!$E$3:$E${2 + len(items)}"
 
 
 def _add_validations(form: TemplateForm, items_range: str | None) -> None:

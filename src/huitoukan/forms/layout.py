@@ -32,9 +32,12 @@ class Column:
         return normalize_key(text) in self.keys()
 
 
-# The seed's ten columns in its order, with 整改时限 added right after 整改措施.
+# The seed's ten columns in its order, with 整改时限 added right after 整改措施, and the
+# assigned problem's 编号 and 来源 after 序号 (blank or 自查 for what a department finds).
 COLUMNS: tuple[Column, ...] = (
     Column("seq", "序号", ("编号",)),
+    Column("number", "问题编号", ("交办编号", "交办问题编号", "问题序号")),
+    Column("source", "问题来源", ("来源", "交办来源", "问题出处")),
     Column("location", "部位", ("隐患部位", "检查部位", "部位名称", "地点", "具体部位")),
     Column("item", "检查内容", ("检查项目", "督查内容", "检查事项")),
     Column(
@@ -51,7 +54,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("remarks", "备注", ("说明",)),
 )
 COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
-_COLUMN_BY_KEY = {key: c for c in reversed(COLUMNS) for key in c.keys()}
+_COLUMN_BY_KEY = {key: c for c in reversed(COLUMNS) for key in c.keys()}  # see column_keys
 DATE_FIELDS = ("deadline", "checked_on", "closed_on")
 
 
@@ -217,6 +220,23 @@ def find_header(rows: list[list[object]], start: int = 0) -> HeaderMatch | None:
 
     A column whose header repeats one already found (a second 备注) is kept as an extra
     column, like a column with a header the form does not know."""
+    return locate_header(rows, _COLUMN_BY_KEY, frozenset({"hazard"}), MIN_HEADER_FIELDS, start)
+
+
+def column_keys(columns: tuple[Column, ...]) -> dict[str, Column]:
+    """Every normalised header text → its column (the first named wins)."""
+    return {key: c for c in reversed(columns) for key in c.keys()}
+
+
+def locate_header(
+    rows: list[list[object]],
+    by_key: dict[str, Column],
+    required: frozenset[str],
+    min_fields: int,
+    start: int = 0,
+) -> HeaderMatch | None:
+    """The first row from `start` (within HEADER_SEARCH_ROWS) naming every `required` field
+    and at least `min_fields` of the columns in `by_key` (normalised header → column)."""
     for row_index in range(start, min(len(rows), start + HEADER_SEARCH_ROWS)):
         row = rows[row_index]
         columns: dict[str, int] = {}
@@ -224,12 +244,12 @@ def find_header(rows: list[list[object]], start: int = 0) -> HeaderMatch | None:
         for col_index, value in enumerate(row):
             if not isinstance(value, str) or not value.strip():
                 continue
-            column = _COLUMN_BY_KEY.get(normalize_key(value))
+            column = by_key.get(normalize_key(value))
             if column is None or column.field in columns:
                 extra[col_index] = value.strip()
             else:
                 columns[column.field] = col_index
-        if "hazard" in columns and len(columns) >= MIN_HEADER_FIELDS:
+        if required <= columns.keys() and len(columns) >= min_fields:
             return HeaderMatch(row_index, columns, extra)
     return None
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.register.status import StatusReport
-from huitoukan.register.writing import department_chart
+from huitoukan.register.writing import department_chart, source_rows
 from huitoukan.xlsx.writer import Percent, Sheet, Style, Value, cells, row_height, write_workbook
 
 REPORT_FILE = "回头看工作汇报.xlsx"
@@ -52,8 +52,9 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个），"
         f"未报送 {len(report.not_returned)} 个。排查隐患 {totals.hazards} 项，已销号 {totals.closed} 项，"
         f"未销号 {totals.open} 项，其中逾期 {totals.overdue} 项；销号率 {_percent(totals.closure_rate)}；"
-        f"历史遗留问题 {len(report.long_standing)} 项。"
+        f"历史遗留问题 {len(report.long_standing)} 项。" + _assigned_sentence(report)
     )
+    sheet.page_breaks.append(sheet.row_count)  # the table and its chart on a page of their own
     heading("二、各部门情况")
     header = sheet.add(
         cells(
@@ -99,6 +100,16 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         sheet.chart = chart
         for _ in range(chart.height_rows + 1):  # the chart sits on these empty rows
             sheet.add("")
+        sheet.page_breaks.append(sheet.row_count)
+    if report.assigned:
+        heading("交办问题整改情况（按问题来源）")
+        sheet.add(
+            cells(
+                ["", "问题来源", "交办", "已销号", "整改中", "逾期", "未反馈", "清零率"], Style.HEAD
+            )
+        )
+        for by_source in source_rows(report):
+            sheet.add(cells([*by_source[:7], by_source[9]]))
     heading(f"三、逾期隐患（{len(report.overdue)} 项）")
     if report.overdue:
         sheet.add(
@@ -171,6 +182,19 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
 def write_report(path: Path, campaign: Campaign, report: StatusReport) -> None:
     write_workbook(
         path, [build_report_sheet(campaign, report)], "回头看工作汇报", "由 huitoukan report 生成"
+    )
+
+
+def _assigned_sentence(report: StatusReport) -> str:
+    if not report.assigned:
+        return ""
+    total = sum(s.assigned for s in report.assigned)
+    closed = sum(s.closed for s in report.assigned)
+    unanswered = sum(s.unanswered for s in report.assigned)
+    rate = _percent(round(closed / total, 4) if total else None)
+    return (
+        f"各级检查交办问题 {total} 个，已清零 {closed} 个，清零率 {rate}；"
+        f"尚未反馈 {unanswered} 个。"
     )
 
 

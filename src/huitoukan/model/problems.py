@@ -59,6 +59,17 @@ class Code(StrEnum):
     TEXT_TOO_LONG = "text-too-long"
     IMPLAUSIBLE_DATE = "implausible-date"
     FUTURE_DATE = "future-date"
+    FINDING_EXAMPLE_ROW = "finding-example-row"
+    FINDING_UNKNOWN_SOURCE = "finding-unknown-source"
+    FINDING_MISSING_DESCRIPTION = "finding-missing-description"
+    FINDING_UNKNOWN_DEPARTMENT = "finding-unknown-department"
+    FINDING_UNASSIGNED = "finding-unassigned"
+    FINDING_NUMBER_DERIVED = "finding-number-derived"
+    FINDING_DUPLICATE_NUMBER = "finding-duplicate-number"
+    ASSIGNMENT_UNANSWERED = "assignment-unanswered"
+    ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
+    ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
+    ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
 
 
 @dataclass(frozen=True)
@@ -201,6 +212,54 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E, "日期不合常理", "{header} {day} 早于本次活动印发日期一年以上，请核对年份"
     ),
     Code.FUTURE_DATE: Rule(_W, "日期晚于统计日期", "{header} {day} 晚于统计日期 {as_of}，请核对"),
+    Code.FINDING_EXAMPLE_ROW: Rule(
+        _W, "示例行未删除", "问题编号为“示例”的是空白清单自带的示例行，已忽略；请删除该行"
+    ),
+    Code.FINDING_UNKNOWN_SOURCE: Rule(
+        _E,
+        "问题来源无法识别",
+        "问题来源“{value}”不是本次活动的来源，请填写：{known}（或在 campaign.toml 的 [[sources]] 中添加别名）",
+        {"blank": "没有填写问题来源，请填写：{known}"},
+    ),
+    Code.FINDING_MISSING_DESCRIPTION: Rule(_E, "未填问题描述", "没有填写问题描述，请补充"),
+    Code.FINDING_UNKNOWN_DEPARTMENT: Rule(
+        _E,
+        "责任部门无法识别",
+        "责任部门“{typed}”不在本次活动的部门名单中，请填写部门全称或在 campaign.toml 中添加别名",
+    ),
+    Code.FINDING_UNASSIGNED: Rule(
+        _W, "未分配责任部门", "没有填写责任部门：这个问题列为“未分配”，请尽快明确责任部门"
+    ),
+    Code.FINDING_NUMBER_DERIVED: Rule(
+        _W,
+        "未填问题编号",
+        "没有填写问题编号，已按来源和内容编为 {number_given}（每次运行都相同）；建议填写正式编号",
+    ),
+    Code.FINDING_DUPLICATE_NUMBER: Rule(
+        _E, "问题编号重复", "问题编号“{value}”与第 {first_row} 行重复，请改为不同的编号"
+    ),
+    Code.ASSIGNMENT_UNANSWERED: Rule(
+        _E,
+        "交办问题未反馈",
+        "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈，"
+        "请在表中该问题的行内填写整改措施、整改完成情况和责任人",
+    ),
+    Code.ASSIGNMENT_MATCHED_BY_CONTENT: Rule(
+        _W,
+        "交办问题编号缺失",
+        "这一行没有写交办问题编号（或编号有误），按部位和问题描述对应到交办问题 {number}；"
+        "请补上编号 {number}",
+    ),
+    Code.ASSIGNMENT_UNKNOWN_NUMBER: Rule(
+        _W,
+        "交办问题编号不存在",
+        "问题编号“{value}”不在交办问题清单中，已按本部门自查发现的隐患汇总；请核对编号",
+    ),
+    Code.ASSIGNMENT_OTHER_DEPARTMENT: Rule(
+        _W,
+        "交办给其他部门的问题",
+        "交办问题 {value} 的责任部门是{owners}，不是本部门；已按本部门自查发现的隐患汇总，请核对",
+    ),
 }
 
 
@@ -272,7 +331,15 @@ def problem(
         field=field,
         value=value,
         message=template.format_map(
-            {"file": file, "sheet": sheet, "cell": cell, "field": field, "value": value, **shown}
+            {
+                "file": file,
+                "sheet": sheet,
+                "cell": cell,
+                "field": field,
+                "value": value,
+                "department": department,
+                **shown,
+            }
         ),
         department=department,
     )

@@ -61,6 +61,12 @@ class HazardRow(NamedTuple):
     warnings: int = 0
     vanished_from: str = ""
     """Set when the row is gone from the department's newest return: the older file it was in."""
+    number: str = ""
+    """问题编号: the assigned problem the row answers ('' for what the department found)."""
+    source: str = ""
+    """问题来源 as the row says it ('' or 自查 for what the department found)."""
+    photos: tuple[str, ...] = ()
+    """The photos pasted into the row, as stored beside the register (see `evidence`)."""
 
     @property
     def key(self) -> str:

@@ -46,7 +46,11 @@ class ItemMatcher:
         self.labels = {
             key: item
             for item in reversed(items)
-            for key in (fingerprint(item.label), fingerprint(f"{item.category}{item.number}"))
+            for key in (
+                fingerprint(item.label),
+                fingerprint(f"{item.category}{item.number}"),
+                fingerprint(item.short),
+            )
         }
         self.contents = [(fingerprint(item.content), item) for item in items]
         self.matches: dict[str, ChecklistItem | None] = {}

@@ -29,6 +29,7 @@ COVERAGE_SHEET = "项目覆盖"
 FILES_SHEET = "报送记录"
 PROBLEMS_SHEET = "校验问题"
 LONG_STANDING_SHEET = "历史遗留问题"
+ASSIGNED_SHEET = "交办问题"
 
 DEFAULT_DEADLINE_SOURCE = "活动默认"
 FORM_DEADLINE_SOURCE = "表中填写"
@@ -118,6 +119,8 @@ class HazardColumn:
 NUMBER_HEADER = "序号"
 HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("部门", 12, "department"),
+    HazardColumn("问题编号", 10, "number"),
+    HazardColumn("问题来源", 9, "source"),
     HazardColumn("部位", 14, "location"),
     HazardColumn("检查内容", 24, "item"),
     HazardColumn("存在隐患问题", 30, "hazard"),

@@ -18,6 +18,7 @@ from typing import Annotated
 from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
+from huitoukan.model.findings import Finding, Mention
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 
@@ -31,6 +32,10 @@ class Collection(ProblemCounts):
     current: dict[str, ReturnForm]
     """Department → the return that counts."""
     hazards: Annotated[list[HazardRow], SkipValidation]
+    findings: list[Finding] = []
+    """The assigned problems the returns were matched against (交办问题清单)."""
+    mentions: list[Mention] = []
+    """Every version that mentioned an assigned problem (its history)."""
 
     def counts_by_file(self) -> dict[str, tuple[int, int]]:
         """File → (errors, warnings) among the problems listed for it (a follow-up version's

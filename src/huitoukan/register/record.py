@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from huitoukan.files import sha256_of, write_atomically
 from huitoukan.json_output import write_json
+from huitoukan.model.findings import Finding, Mention
 from huitoukan.model.returns import HazardRow
 
 
@@ -27,6 +28,9 @@ class RegisterState(BaseModel):
     returned: dict[str, date | None]
     files: int = 0
     """Returned files that could be read (every version counts)."""
+    findings: list[Finding] = []
+    """The assigned problems (交办问题清单) the register was made against."""
+    mentions: list[Mention] = []
 
 
 class Coverage(BaseModel):

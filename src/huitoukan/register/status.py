@@ -13,6 +13,8 @@ from datetime import date
 from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
+from huitoukan.findings import answers
+from huitoukan.model.findings import Finding, Part, SourceSummary
 from huitoukan.model.returns import HazardRow
 
 
@@ -111,6 +113,12 @@ class StatusReport(BaseModel):
     due_soon: list[HazardView]
     long_standing: list[HazardView]
     totals: Totals
+    assigned: list[SourceSummary] = []
+    """交办问题 by source: 交办, 已销号, 整改中, 逾期, 未反馈, 清零率 (empty without a list)."""
+    parts: list[Part] = []
+    """Every assigned problem × responsible department, with its state."""
+    unassigned: list[str] = []
+    """问题编号 of the problems no department could be given (未分配)."""
 
     def exit_code(self, fail_if_overdue: bool) -> int:
         """1 when asked to fail on overdue hazards and there are some (SPEC 8)."""
@@ -128,8 +136,10 @@ def build_status(
     as_of: date,
     due_within: int = 7,
     departments: Iterable[str] = (),
+    findings: Sequence[Finding] = (),
 ) -> StatusReport:
-    """`returned`: department → 日期 of its current return (None when the form had no date)."""
+    """`returned`: department → 日期 of its current return (None when the form had no date);
+    `findings`: the assigned problems, whose parts are followed too."""
     wanted = set(departments)
     names = [u.name for u in campaign.units]
     names += sorted({h.department for h in hazards} - set(names))
@@ -187,6 +197,10 @@ def build_status(
     total_closed = sum(s.closed for s in summaries)
     total = sum(s.hazards for s in summaries)
     unit_names = {u.name for u in campaign.units}
+    all_parts = answers.parts(findings, hazards, as_of)
+    if wanted:
+        all_parts = [p for p in all_parts if p.department in wanted]
+    sources = [s.name for s in campaign.sources]
     return StatusReport(
         school=campaign.info.school,
         campaign=campaign.info.title,
@@ -210,4 +224,7 @@ def build_status(
             overdue=len(overdue),
             closure_rate=rate(total_closed, total),
         ),
+        assigned=answers.by_source(findings, all_parts, sources),
+        parts=all_parts,
+        unassigned=[f.number for f in findings if not f.departments],
     )

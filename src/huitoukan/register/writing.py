@@ -16,6 +16,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.model.returns import HazardRow
 from huitoukan.register.coverage import coverage
 from huitoukan.register.layout import (
+    ASSIGNED_SHEET,
     COVERAGE_SHEET,
     FILE_COLUMNS,
     FILES_SHEET,
@@ -118,6 +119,8 @@ def write_register(
         _problems(collection),
         long_standing,
     ]
+    if collection.findings:
+        sheets.insert(4, _assigned(collection, status))
     write_workbook(
         path,
         sheets,
@@ -190,11 +193,127 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
             ]
         )
     )
+    if status.assigned:
+        sheet.add("")
+        heading = sheet.add(cells(["交办问题整改情况（按问题来源）"], Style.NOTE), height=22)
+        sheet.merge(heading, 0, len(columns) - 1)
+        sheet.add(cells(list(SOURCE_HEADERS), Style.HEAD), height=30)
+        for row in source_rows(status):
+            sheet.add(cells(row))
     if status.departments:
         sheet.chart = department_chart(
             status.departments, closed_column=5, first_row=4, anchor_row=sheet.row_count + 1
         )
     return sheet
+
+
+SOURCE_HEADERS = (
+    "",
+    "问题来源",
+    "交办",
+    "已销号",
+    "整改中",
+    "逾期",
+    "未反馈",
+    "待复查",
+    "",
+    "清零率",
+)
+
+
+def source_rows(status: StatusReport) -> list[list[Value]]:
+    """The 交办问题 summary by source (and its total), as the register and the report show it."""
+    rows: list[list[Value]] = []
+    for s in status.assigned:
+        rows.append(
+            [
+                "",
+                s.source,
+                s.assigned,
+                s.closed,
+                s.open,
+                s.overdue,
+                s.unanswered,
+                s.unreviewed,
+                "",
+                Percent(s.clearance_rate),
+            ]
+        )
+    total = sum(s.assigned for s in status.assigned)
+    closed = sum(s.closed for s in status.assigned)
+    rows.append(
+        [
+            "",
+            "合计",
+            total,
+            closed,
+            sum(s.open for s in status.assigned),
+            sum(s.overdue for s in status.assigned),
+            sum(s.unanswered for s in status.assigned),
+            sum(s.unreviewed for s in status.assigned),
+            "",
+            Percent(round(closed / total, 4) if total else None),
+        ]
+    )
+    return rows
+
+
+ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("序号", 6),
+    ("问题编号", 12),
+    ("问题来源", 10),
+    ("发现时间", 14),
+    ("部位", 14),
+    ("问题描述", 30),
+    ("整改要求", 24),
+    ("责任部门", 12),
+    ("反馈情况", 8),
+    ("状态", 8),
+    ("整改完成情况", 12),
+    ("整改时限", 14),
+    ("逾期天数", 8),
+    ("销号时间", 14),
+    ("整改措施", 24),
+    ("责任人", 8),
+    ("来源文件", 28),
+)
+
+
+def _assigned(collection: Collection, status: StatusReport) -> Sheet:
+    """交办问题: every assigned problem × responsible department with its state; problems
+    no department could be given as 未分配. Nothing on the list is left out."""
+    findings = {f.number: f for f in collection.findings}
+    rows: list[list[Value]] = []
+    for part in status.parts:
+        f = findings[part.number]
+        rows.append(
+            [
+                len(rows) + 1,
+                f.number,
+                f.source,
+                f.found_on,
+                f.location,
+                f.description,
+                f.requirement,
+                part.department,
+                "已反馈" if part.answered else "未反馈",
+                part.state.value,
+                part.progress,
+                part.deadline or f.deadline,
+                part.days_overdue or None,
+                part.closed_on,
+                part.measures,
+                part.owner,
+                part.file,
+            ]
+        )
+    for f in collection.findings:
+        if not f.departments:
+            unassigned: list[Value] = [len(rows) + 1, f.number, f.source, f.found_on]
+            unassigned += [f.location, f.description, f.requirement, "未分配", "", "未分配"]
+            unassigned += ["", f.deadline, None, None, "", "", ""]
+            rows.append(unassigned)
+    return _table(ASSIGNED_SHEET, ASSIGNED_COLUMNS, rows)
 
 
 def department_chart(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import cell_text, column_letter
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker
@@ -46,6 +46,9 @@ from huitoukan.returns.workbooks import (
 from huitoukan.text import CONTROL_CHARACTERS, normalize_key
 
 HAZARD_COLUMN = COLUMN_BY_FIELD["hazard"]
+ANSWER_FIELDS = ("measures", "progress", "owner", "checked_on", "closed_on", "remarks")
+"""What a department writes to answer an assigned problem: its 编号, 来源, 部位, 描述 (and
+整改时限, when the list gives one) are issued filled in."""
 NO_FORM = "未找到自查整改清单表头（序号、部位、存在隐患问题……），请使用下发的附件2填写"
 
 
@@ -313,7 +316,11 @@ def _read_rows(form: ReturnForm, table: FoundForm, campaign: Campaign, as_of: da
                 for c, title in extra_columns
                 if c < width and (text := cell_text(row[c])) and text not in seen
             ]
-        filled = [t for name, t in raw.texts.items() if t and name != "seq"]
+        filled = [
+            t
+            for name, t in raw.texts.items()
+            if t and name != "seq" and not (name == "source" and t == SELF_CHECK)
+        ]
         if not raw.extras and not filled:
             continue  # blank, or the template's pre-numbered empty row
         if below_footer and len(set(filled)) < 2:
@@ -321,6 +328,8 @@ def _read_rows(form: ReturnForm, table: FoundForm, campaign: Campaign, as_of: da
         if not raw.extras and all(says_blank_below(t) for t in filled):
             blank_below = True  # 以下空白: how a paper form is closed
             continue
+        if raw.text("number") and not raw.extras and not any(map(raw.text, ANSWER_FIELDS)):
+            continue  # an assigned problem as issued, not answered: the register says 未反馈
         hazard_text = raw.text("hazard")
         if len(hazard_text) <= 8 and HAZARD_COLUMN.matches(hazard_text):
             continue  # the header row again (a table copied onto a second page)

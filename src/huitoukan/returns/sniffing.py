@@ -170,6 +170,7 @@ class _Zip:
         call, never more in all than the size the zip directory declares (which the
         directory checks have bounded): a member lying about its size gets no further."""
         damaged = Refused(f"文件不完整或已损坏（部件 {name} 无法解压），{RESAVE}")
+        lying = Refused(f"文件已损坏（部件 {name} 的大小与文件目录记录的不符），{RESAVE}")
         entry = self._by_name[name]
         if entry.flag_bits & 0x1:
             raise Refused("文件设有打开密码，请取消密码后重新报送")
@@ -206,6 +207,12 @@ class _Zip:
             else:
                 try:
                     out = inflate.decompress(pending, n) if n else b""
+                    if (
+                        len(out) == left
+                        and not inflate.eof
+                        and inflate.decompress(inflate.unconsumed_tail, 1)
+                    ):
+                        raise lying  # more content than the directory declares
                 except zlib.error:
                     raise damaged from None
                 pending = inflate.unconsumed_tail

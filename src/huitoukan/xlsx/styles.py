@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
+from datetime import date
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -30,33 +32,72 @@ def print_setup(ws: Worksheet, title_rows: str, area: str) -> None:
     ws.print_title_rows = title_rows
     ws.print_area = area
     ws.print_options.horizontalCentered = True
+    # Excel's own margins: the page number prints whole in every suite (LibreOffice cuts a
+    # 0.5" footer inside a 0.6" bottom margin in half).
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.oddFooter.center.font = "宋体"
 
 
+TITLE_FONT = Font(name="黑体", size=14)
+
+
 def write_table(
-    ws: Worksheet, headers: Sequence[tuple[str, float]], rows: Sequence[Sequence[object]]
+    ws: Worksheet,
+    headers: Sequence[tuple[str, float]],
+    rows: Sequence[Sequence[object]],
+    title: str | None = None,
 ) -> None:
-    """A simple bordered table from A1 with a frozen, filtered, repeated header row."""
+    """A bordered table with a frozen, filtered header row, under a `title` row when given
+    (both repeated on every printed page, so each page says what it is); rows as tall as
+    their wrapped text, dates written 2023年12月20日."""
+    top = 1
+    if title is not None:
+        ws.cell(1, 1, title).font = TITLE_FONT
+        ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+        ws.row_dimensions[1].height = 28
+        top = 2
     for index, (header, width) in enumerate(headers, start=1):
-        cell = ws.cell(1, index, header)
+        cell = ws.cell(top, index, header)
         cell.font = HEAD_FONT
         cell.alignment = CENTER
         cell.border = BOX
         ws.column_dimensions[cell.column_letter].width = width
-    for row_index, values in enumerate(rows, start=2):
+    for row_index, values in enumerate(rows, start=top + 1):
         for col_index, value in enumerate(values, start=1):
             cell = ws.cell(row_index, col_index)
             set_value(cell, value)
             cell.font = BODY_FONT
-            cell.alignment = LEFT
             cell.border = BOX
-    last = ws.cell(max(1, len(rows) + 1), len(headers)).coordinate
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{last}"
-    print_setup(ws, "1:1", f"A1:{last}")
+            if isinstance(value, date):
+                cell.number_format = DATE_FORMAT
+                cell.alignment = CENTER
+            else:
+                cell.alignment = LEFT
+        fit_row_height(ws, row_index)
+    last = ws.cell(max(top, len(rows) + top), len(headers)).coordinate
+    ws.freeze_panes = ws.cell(top + 1, 1).coordinate
+    ws.auto_filter.ref = f"A{top}:{last}"
+    print_setup(ws, f"1:{top}", f"A1:{last}")
+
+
+def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0) -> None:
+    """Make a row tall enough for its wrapped text, so nothing is clipped when printed
+    (office suites do not grow a row whose height was set)."""
+    lines = 1
+    for cell in ws[row]:
+        if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
+            continue
+        width = ws.column_dimensions[cell.column_letter].width or 8.43
+        for part in cell.value.split("\n"):
+            units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+            lines_here = max(1, math.ceil(units / max(width - 1.5, 1)))
+            lines = max(lines, lines_here + cell.value.count("\n"))
+    current = ws.row_dimensions[row].height or 15
+    ws.row_dimensions[row].height = max(current, line_height * lines + 6)
 
 
 _ESCAPED_CHARACTER = re.compile("_(x[0-9A-Fa-f]{4}_)")

@@ -183,6 +183,32 @@ class BarChart:
     height_rows: int
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture placed over a sheet: top-left at (row, column), 0-based, `width` × `height`
+    in pixels as shown; `data` the image file's bytes, `extension` its type (png, jpeg …)."""
+
+    row: int
+    column: int
+    width: int
+    height: int
+    data: bytes
+    extension: str
+
+
+_IMAGE_TYPES = {
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "bmp": "image/bmp",
+    "tiff": "image/tiff",
+    "webp": "image/webp",
+    "emf": "image/x-emf",
+    "wmf": "image/x-wmf",
+}
+_EMU_PER_PIXEL = 9525
+
+
 class _Deflated:
     """The content of one zip member, deflated as it is written: a sheet of 100,000
     rows is held as its compressed bytes (a tenth of its XML), never as text."""
@@ -232,14 +258,25 @@ class Sheet:
         header_row: int | None = None,
         print_columns: int | None = None,
         selected: bool = False,
+        portrait: bool = False,
+        one_page: bool = False,
+        title_rows: int = 0,
     ) -> None:
         self.name = name
         self.widths = widths
         self.header_row = header_row
         """0-based row frozen, filtered and repeated on every printed page."""
         self.print_columns = print_columns
+        self.portrait = portrait
+        self.one_page = one_page
+        """Printed on one page (fit to one page high as well as wide)."""
+        self.title_rows = title_rows
+        """Rows from the top repeated on every printed page (with the header row)."""
         self.merges: list[str] = []
         self.chart: BarChart | None = None
+        self.pictures: list[Picture] = []
+        self.page_breaks: list[int] = []
+        """0-based rows a new printed page starts at."""
         self.row_count = 0
         self._body = _Deflated()
         self._pending: list[bytes] = []
@@ -298,14 +335,21 @@ class Sheet:
             parts.append(f'<mergeCells count="{len(self.merges)}">')
             parts.extend(f'<mergeCell ref="{m}"/>' for m in self.merges)
             parts.append("</mergeCells>")
+        orientation = "portrait" if self.portrait else "landscape"
         parts.append(
             '<printOptions horizontalCentered="1"/>'
-            '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" '
-            'footer="0.3"/><pageSetup paperSize="9" orientation="landscape" '
-            'fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>'
+            '<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" '
+            f'footer="0.3"/><pageSetup paperSize="9" orientation="{orientation}" '
+            f'fitToWidth="1" fitToHeight="{int(self.one_page)}"/><headerFooter><oddFooter>'
             "&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
         )
-        if self.chart is not None:
+        if self.page_breaks:
+            parts.append(
+                f'<rowBreaks count="{len(self.page_breaks)}" manualBreakCount="{len(self.page_breaks)}">'
+            )
+            parts.extend(f'<brk id="{row}" max="16383" man="1"/>' for row in self.page_breaks)
+            parts.append("</rowBreaks>")
+        if self.chart is not None or self.pictures:
             parts.append('<drawing r:id="rId1"/>')
         parts.append("</worksheet>")
         self._body.write("".join(parts).encode())
@@ -408,21 +452,40 @@ def _chart_xml(sheet: Sheet, chart: BarChart) -> str:
     )
 
 
-def _drawing_xml(chart: BarChart, columns: int) -> str:
+_DRAWING_NS = (
+    'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    f'xmlns:r="{_REL}"'
+)
+
+
+def _chart_anchor(chart: BarChart, columns: int) -> str:
     bottom = chart.anchor_row + chart.height_rows
     return (
-        _HEAD
-        + '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
-        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
         f"<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{chart.anchor_row}"
         f"</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>{columns}</xdr:col><xdr:colOff>0"
         f"</xdr:colOff><xdr:row>{bottom}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>"
         '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/>'
         '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" '
         'cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-        f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="{_REL}" '
+        '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
         'r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>'
-        "</xdr:twoCellAnchor></xdr:wsDr>"
+        "</xdr:twoCellAnchor>"
+    )
+
+
+def _picture_anchor(picture: Picture, number: int, relation: str) -> str:
+    cx, cy = picture.width * _EMU_PER_PIXEL, picture.height * _EMU_PER_PIXEL
+    return (
+        f"<xdr:oneCellAnchor><xdr:from><xdr:col>{picture.column}</xdr:col><xdr:colOff>0</xdr:colOff>"
+        f"<xdr:row>{picture.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>"
+        f'<xdr:ext cx="{cx}" cy="{cy}"/><xdr:pic><xdr:nvPicPr>'
+        f'<xdr:cNvPr id="{number + 10}" name="图片 {number}"/><xdr:cNvPicPr>'
+        '<a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill>'
+        f'<a:blip r:embed="{relation}"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill>'
+        f'<xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/>'
+        "</xdr:oneCellAnchor>"
     )
 
 
@@ -439,12 +502,13 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
     book_rels = []
     sheet_entries = []
     names = []
-    parts: list[tuple[str, str | _Deflated]] = []
+    parts: list[tuple[str, str | _Deflated | _Stored]] = []
 
-    def add(name: str, content: str | _Deflated) -> None:
+    def add(name: str, content: str | _Deflated | _Stored) -> None:
         parts.append((name, content))
 
-    charts = 0
+    charts = drawings = media = 0
+    image_types: set[str] = set()
     for index, sheet in enumerate(sheets, start=1):
         part = f"xl/worksheets/sheet{index}.xml"
         add(part, sheet.finish())
@@ -463,8 +527,9 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
             names.append(
                 f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index - 1}" hidden="1">{quoted}!$A${h}:${sheet.last_ref.rstrip("0123456789")}${max(sheet.row_count, 1)}</definedName>'
             )
+            first = 1 if sheet.title_rows else h
             names.append(
-                f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{quoted}!${h}:${h}</definedName>'
+                f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{quoted}!${first}:${h}</definedName>'
             )
         last_col = column_letter((sheet.print_columns or len(sheet.widths)) - 1)
         last_row = max(sheet.row_count, 1)
@@ -473,26 +538,52 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
         names.append(
             f'<definedName name="_xlnm.Print_Area" localSheetId="{index - 1}">{quoted}!$A$1:${last_col}${last_row}</definedName>'
         )
+        if sheet.chart is None and not sheet.pictures:
+            continue
+        drawings += 1
+        add(
+            f"xl/worksheets/_rels/sheet{index}.xml.rels",
+            _HEAD
+            + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/drawing" Target="../drawings/drawing{drawings}.xml"/></Relationships>',
+        )
+        anchors: list[str] = []
+        relations: list[str] = []
         if sheet.chart is not None:
             charts += 1
-            add(
-                f"xl/worksheets/_rels/sheet{index}.xml.rels",
-                _HEAD
-                + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/drawing" Target="../drawings/drawing{charts}.xml"/></Relationships>',
-            )
-            add(f"xl/drawings/drawing{charts}.xml", _drawing_xml(sheet.chart, len(sheet.widths)))
-            add(
-                f"xl/drawings/_rels/drawing{charts}.xml.rels",
-                _HEAD
-                + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/chart" Target="../charts/chart{charts}.xml"/></Relationships>',
+            anchors.append(_chart_anchor(sheet.chart, len(sheet.widths)))
+            relations.append(
+                f'<Relationship Id="rId1" Type="{_REL}/chart" Target="../charts/chart{charts}.xml"/>'
             )
             add(f"xl/charts/chart{charts}.xml", _chart_xml(sheet, sheet.chart))
             types.append(
-                f'<Override PartName="/xl/drawings/drawing{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
-            )
-            types.append(
                 f'<Override PartName="/xl/charts/chart{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
             )
+        for number, picture in enumerate(sheet.pictures, start=1):
+            media += 1
+            extension = "jpeg" if picture.extension == "jpg" else picture.extension
+            name = f"image{media}.{extension}"
+            add(f"xl/media/{name}", _Stored(picture.data))
+            image_types.add(extension)
+            relation = f"rId{number + 1}"
+            anchors.append(_picture_anchor(picture, number, relation))
+            relations.append(
+                f'<Relationship Id="{relation}" Type="{_REL}/image" Target="../media/{name}"/>'
+            )
+        add(
+            f"xl/drawings/drawing{drawings}.xml",
+            _HEAD + f"<xdr:wsDr {_DRAWING_NS}>{''.join(anchors)}</xdr:wsDr>",
+        )
+        add(
+            f"xl/drawings/_rels/drawing{drawings}.xml.rels",
+            _HEAD + f'<Relationships xmlns="{_PKG_REL}">{"".join(relations)}</Relationships>',
+        )
+        types.append(
+            f'<Override PartName="/xl/drawings/drawing{drawings}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>'
+        )
+    types.extend(
+        f'<Default Extension="{ext}" ContentType="{_IMAGE_TYPES.get(ext, "application/octet-stream")}"/>'
+        for ext in sorted(image_types)
+    )
     book_rels.append(
         f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
     )
@@ -539,7 +630,19 @@ _ZIP32_LIMIT = 2**32
 """Sizes and offsets of a plain (not ZIP64) zip: some 3 million hazard rows."""
 
 
-def _write_zip(path: Path, parts: Sequence[tuple[str, str | _Deflated]]) -> None:
+class _Stored:
+    """A member kept as it is (pictures are compressed already): stored, not deflated."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.crc = zlib.crc32(data)
+        self.size = len(data)
+
+    def finish(self) -> bytes:
+        return self.data
+
+
+def _write_zip(path: Path, parts: Sequence[tuple[str, str | _Deflated | _Stored]]) -> None:
     """The zip container of an .xlsx, written directly: the worksheets arrive deflated
     (see `_Deflated`), which zipfile cannot take. Plain zip 2.0, no ZIP64: a register
     is megabytes, far from the 4 GB limit."""
@@ -550,11 +653,13 @@ def _write_zip(path: Path, parts: Sequence[tuple[str, str | _Deflated]]) -> None
     offset = 0
     with path.open("wb") as handle:
         for name, content in parts:
+            member: _Deflated | _Stored
             if isinstance(content, str):
                 member = _Deflated()
                 member.write(content.encode())
             else:
                 member = content
+            method = 0 if isinstance(member, _Stored) else 8
             data = member.finish()
             if max(member.size, offset + len(data)) >= _ZIP32_LIMIT:
                 raise HuitoukanError(
@@ -563,7 +668,7 @@ def _write_zip(path: Path, parts: Sequence[tuple[str, str | _Deflated]]) -> None
                 )
             raw_name = name.encode()
             common = struct.pack(
-                "<HHHHHIII", 20, 0, 8, dos_time, dos_date, member.crc, len(data), member.size
+                "<HHHHHIII", 20, 0, method, dos_time, dos_date, member.crc, len(data), member.size
             )
             common += struct.pack("<H", len(raw_name))
             header = b"PK\x03\x04" + common + b"\x00\x00" + raw_name

@@ -1,0 +1,22 @@
+"""The 交办问题清单 a command works with: `--findings FILE`, else campaign.toml's [findings]."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huitoukan.campaign import Campaign
+from huitoukan.errors import InputError
+from huitoukan.findings.reading import FindingsList, read_findings
+
+
+def load_findings(campaign: Campaign, override: Path | None = None) -> FindingsList | None:
+    """The list named on the command line or in campaign.toml (None when there is none);
+    FindingsError (exit 2) when it has errors."""
+    path = override or campaign.findings.file
+    if path is None:
+        return None
+    if not path.is_file():
+        raise InputError(
+            f"找不到交办问题清单 {path}：请检查文件名，或运行 huitoukan init --findings 生成空白清单"
+        )
+    return read_findings(path, campaign)

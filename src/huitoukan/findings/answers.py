@@ -1,0 +1,209 @@
+"""Departments' answers to the problems assigned to them, and how far each part has got.
+
+A returned row answers an assigned problem by its 问题编号; a row whose 编号 was lost or
+retyped is recognised by its 部位 and 描述 within the department (a warning asks for the
+编号 back). A problem a department returned without answering is an error naming the
+编号 and the department, and its part stays in the register as 未反馈: nothing
+assigned ever disappears. `assign` runs once per collect (its numbers go into the
+register's hazards); `parts` works from those hazards alone, so the state computed
+from a register and from the returns themselves is the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from huitoukan.campaign import SELF_CHECK
+from huitoukan.findings.similarity import MATCH, score
+from huitoukan.model.findings import (
+    STATE_ORDER,
+    Finding,
+    Part,
+    PartState,
+    SourceSummary,
+    number_key,
+)
+from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.returns import HazardRow, ReturnForm
+
+
+@dataclass
+class Assignment:
+    hazards: list[HazardRow]
+    """The hazards, with the 编号 of the problem each answers (recognised by content too)."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def assign(
+    findings: Sequence[Finding],
+    hazards: Sequence[HazardRow],
+    current: Mapping[str, ReturnForm],
+) -> Assignment:
+    """Match returned rows to assigned problems; `current` is each department's return."""
+    by_number = {number_key(f.number): f for f in findings}
+    problems: list[Problem] = []
+    unknown: dict[int, Problem] = {}  # row index → its unknown-编号 warning, until matched
+    answered: set[tuple[str, str]] = set()
+    result: list[HazardRow] = []
+    loose: dict[str, list[int]] = {}  # department → rows without a usable 编号
+    for row in hazards:
+        if not row.number:
+            loose.setdefault(row.department, []).append(len(result))
+            result.append(row)
+            continue
+        finding = by_number.get(number_key(row.number))
+        if finding is None:
+            unknown[len(result)] = _row_problem(Code.ASSIGNMENT_UNKNOWN_NUMBER, row, row.number)
+            loose.setdefault(row.department, []).append(len(result))
+        elif row.department not in finding.departments:
+            owners = "、".join(finding.departments) or "未分配"
+            problems.append(
+                _row_problem(Code.ASSIGNMENT_OTHER_DEPARTMENT, row, row.number, owners=owners)
+            )
+        else:
+            answered.add((finding.number, row.department))
+            row = row._replace(number=finding.number, source=row.source or finding.source)
+        result.append(row)
+    for finding in findings:
+        for department in finding.departments:
+            if (finding.number, department) in answered or department not in current:
+                continue
+            index = _by_content(finding, result, loose.get(department, []))
+            if index is not None:
+                row = result[index]
+                result[index] = row._replace(number=finding.number, source=finding.source)
+                loose[department].remove(index)
+                answered.add((finding.number, department))
+                unknown.pop(index, None)
+                problems.append(
+                    _row_problem(
+                        Code.ASSIGNMENT_MATCHED_BY_CONTENT, row, row.number, number=finding.number
+                    )
+                )
+                continue
+            form = current[department]
+            problems.append(
+                problem(
+                    Code.ASSIGNMENT_UNANSWERED,
+                    form.file,
+                    sheet=form.sheet,
+                    field="问题编号",
+                    value=finding.number,
+                    department=department,
+                    number=finding.number,
+                    source=finding.source,
+                    what=finding.where[:40],
+                )
+            )
+    return Assignment(result, [*unknown.values(), *problems])
+
+
+def _by_content(finding: Finding, rows: list[HazardRow], candidates: list[int]) -> int | None:
+    """The department's row (without a usable 编号) that states this problem, if one does
+    clearly: the best at or above the matcher's MATCH score."""
+    best, best_score = None, MATCH
+    for index in candidates:
+        row = rows[index]
+        if row.source and row.source != SELF_CHECK and row.source != finding.source:
+            continue
+        value = score(finding.location, finding.description, row.location, row.hazard)
+        if value >= best_score:
+            best, best_score = index, value
+    return best
+
+
+def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
+    return problem(
+        code,
+        row.source_file,
+        sheet=row.source_sheet,
+        row=row.source_row,
+        field="问题编号",
+        value=value,
+        department=row.department,
+        **params,
+    )
+
+
+def parts(
+    findings: Iterable[Finding],
+    hazards: Iterable[HazardRow],
+    as_of: date,
+    reviewed: Mapping[str, bool] | None = None,
+) -> list[Part]:
+    """Every (problem, responsible department) with its answer and state as of `as_of`.
+
+    `reviewed`: with 复查验收 required, each answering hazard's review (key → 合格); a
+    part reported 已完成 without a passed review is 待复查."""
+    answers: dict[tuple[str, str], HazardRow] = {}
+    for row in hazards:
+        if row.number:
+            answers.setdefault((number_key(row.number), row.department), row)
+    result: list[Part] = []
+    for finding in findings:
+        for department in finding.departments:
+            answer = answers.get((number_key(finding.number), department))
+            part = Part(number=finding.number, department=department)
+            if answer is not None:
+                row = answer
+                deadline = finding.deadline if row.deadline_is_default else row.deadline
+                part = part.model_copy(
+                    update={
+                        "answered": True,
+                        "progress": row.progress or row.progress_text,
+                        "measures": row.measures,
+                        "owner": row.owner,
+                        "deadline": deadline or row.deadline,
+                        "closed_on": row.closed_on,
+                        "file": row.vanished_from or row.source_file,
+                        "row": row.source_row,
+                    }
+                )
+                part.state, part.days_overdue = _state(row, part.deadline, as_of, reviewed)
+            result.append(part)
+    return result
+
+
+def _state(
+    row: HazardRow, deadline: date | None, as_of: date, reviewed: Mapping[str, bool] | None
+) -> tuple[PartState, int]:
+    if row.closed:
+        if reviewed is not None and not reviewed.get(row.key, False):
+            return PartState.UNREVIEWED, 0
+        return PartState.CLOSED, 0
+    overdue = (as_of - deadline).days if deadline else 0
+    return (PartState.OVERDUE, overdue) if overdue > 0 else (PartState.OPEN, 0)
+
+
+def by_source(
+    findings: Sequence[Finding], all_parts: Sequence[Part], sources: Sequence[str]
+) -> list[SourceSummary]:
+    """Per source, the problems as far as their least advanced part (未分配 ones apart)."""
+    worst: dict[str, PartState] = {}
+    for part in all_parts:
+        state = worst.get(part.number)
+        if state is None or STATE_ORDER.index(part.state) < STATE_ORDER.index(state):
+            worst[part.number] = part.state
+    order = list(dict.fromkeys([*sources, *(f.source for f in findings)]))
+    summaries = []
+    for source in order:
+        states = [worst[f.number] for f in findings if f.source == source and f.number in worst]
+        if not states:
+            continue
+        closed = states.count(PartState.CLOSED)
+        summaries.append(
+            SourceSummary(
+                source=source,
+                assigned=len(states),
+                closed=closed,
+                open=states.count(PartState.OPEN),
+                overdue=states.count(PartState.OVERDUE),
+                unanswered=states.count(PartState.UNANSWERED),
+                unreviewed=states.count(PartState.UNREVIEWED),
+                clearance_rate=round(closed / len(states), 4),
+            )
+        )
+    return summaries

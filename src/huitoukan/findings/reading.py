@@ -1,0 +1,210 @@
+"""Reading the 交办问题清单 (or an inspection's list of findings), with a return's tolerance.
+
+The header is found by name on any sheet, columns in any order; text dates, merged
+cells, .xlsx/.xls/.ods as everywhere. 问题来源 is one of the campaign's sources (aliases
+resolved); 责任部门 may name several departments (separated by 、，, spaces or new
+lines; aliases, and 各二级学院 for the named colleges); a blank 问题编号 is given one
+derived from source and content, the same on every run. A list with errors is refused
+as a whole (`FindingsError`, exit 2) before anything is issued.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign
+from huitoukan.cells import cell_ref, cell_text
+from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.errors import HuitoukanError
+from huitoukan.files import display_name
+from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
+from huitoukan.forms.layout import column_keys, locate_header
+from huitoukan.model.findings import Finding
+from huitoukan.model.problems import Code, Problem, Severity, problem
+from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
+from huitoukan.text import fingerprint, normalize_key
+
+_BY_KEY = column_keys(LIST_COLUMNS)
+_HEADERS = {c.field: c.header for c in LIST_COLUMNS}
+_SEPARATORS = re.compile(r"[、，,;；/\s]+")
+
+
+class FindingsError(HuitoukanError):
+    """The list cannot be used: its problems say where and why (rendered at the edge)."""
+
+    def __init__(self, message: str, problems: list[Problem]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+@dataclass
+class FindingsList:
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """Warnings (a derived 编号, an example row left in, a problem no one could be given)."""
+
+
+def derived_number(source: str, location: str, description: str) -> str:
+    """A 问题编号 for a row that has none: from its source and content, not its position,
+    so the same row gets the same number on every run wherever it moves in the list."""
+    digest = hashlib.sha256(f"{source}|{fingerprint(location)}|{fingerprint(description)}".encode())
+    return f"{source}-{digest.hexdigest()[:6].upper()}"
+
+
+def read_findings(path: Path, campaign: Campaign) -> FindingsList:
+    """The list at `path`; FindingsError listing every problem when any is an error."""
+    shown = display_name(path)
+    try:
+        sheets = read_workbook(path).sheets
+    except UnreadableWorkbook as exc:
+        raise HuitoukanError(f"无法读取问题清单 {shown}：{exc.reason}") from None
+    except OSError as exc:
+        raise HuitoukanError(f"无法打开问题清单 {shown}：{exc.strerror}") from None
+    for grid in sheets:
+        header = locate_header(grid.rows, _BY_KEY, REQUIRED, 4)
+        if header is not None and grid.visible:
+            break
+    else:
+        raise HuitoukanError(
+            f"{shown} 中找不到问题清单的表头（问题编号、问题来源、发现时间、部位、问题描述、"
+            "责任部门、整改要求、整改时限）：请用 huitoukan init --findings 生成的清单填写"
+        )
+    result = FindingsList()
+    seen: dict[str, Finding] = {}
+    for r in range(header.row + 1, len(grid.rows)):
+        line = _Line(shown, grid.name, r, header.columns, grid.rows[r], result.problems)
+        if not any(line.texts.values()):
+            continue
+        finding = _finding(line, campaign)
+        if finding is None:
+            continue
+        key = normalize_key(finding.number)
+        if key in seen:
+            line.add(Code.FINDING_DUPLICATE_NUMBER, "number", first_row=seen[key].row)
+            continue
+        seen[key] = finding
+        result.findings.append(finding)
+    errors = [p for p in result.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise FindingsError(
+            f"问题清单 {shown} 有 {len(errors)} 处错误，请改正后再运行（未做任何改动）",
+            result.problems,
+        )
+    return result
+
+
+@dataclass
+class _Line:
+    """One row of the list, and where its problems go."""
+
+    file: str
+    sheet: str
+    index: int
+    columns: dict[str, int]
+    row: list[object]
+    problems: list[Problem]
+
+    def __post_init__(self) -> None:
+        self.cells = {n: self.row[c] for n, c in self.columns.items() if c < len(self.row)}
+        self.texts = {name: cell_text(value) for name, value in self.cells.items()}
+
+    def text(self, name: str) -> str:
+        return self.texts.get(name, "")
+
+    def add(self, code: Code, name: str, variant: str = "", **params: Any) -> None:
+        column = self.columns.get(name)
+        self.problems.append(
+            problem(
+                code,
+                self.file,
+                sheet=self.sheet,
+                cell=cell_ref(self.index, column) if column is not None else "",
+                row=self.index + 1,
+                field=_HEADERS[name],
+                value=self.text(name),
+                variant=variant,
+                **params,
+            )
+        )
+
+
+def _finding(line: _Line, campaign: Campaign) -> Finding | None:
+    """The problem a row of the list states (None for the example row)."""
+    if line.text("number").startswith(EXAMPLE_NUMBER):
+        line.add(Code.FINDING_EXAMPLE_ROW, "number")
+        return None
+    source = campaign.find_source(line.text("source"))
+    if source is None:
+        known = "、".join(s.name for s in campaign.sources)
+        line.add(
+            Code.FINDING_UNKNOWN_SOURCE,
+            "source",
+            "" if line.text("source") else "blank",
+            known=known,
+        )
+    if not line.text("description"):
+        line.add(Code.FINDING_MISSING_DESCRIPTION, "description")
+    dates = {}
+    for name in ("found_on", "deadline"):
+        try:
+            dates[name] = parse_date(line.cells.get(name), campaign.info.issued_on)
+        except DateNotUnderstood:
+            dates[name] = None
+            line.add(Code.BAD_DATE, name, header=_HEADERS[name])
+    units = _departments(line.text("departments"), campaign)
+    for unknown in units.unknown:
+        line.add(Code.FINDING_UNKNOWN_DEPARTMENT, "departments", typed=unknown)
+    if not units.names and not units.unknown:
+        line.add(Code.FINDING_UNASSIGNED, "departments")
+    source_name = source.name if source else line.text("source")
+    number = line.text("number")
+    if not number:
+        number = derived_number(source_name, line.text("location"), line.text("description"))
+        line.add(Code.FINDING_NUMBER_DERIVED, "number", number_given=number)
+    return Finding(
+        number=number,
+        number_given=bool(line.text("number")),
+        source=source_name,
+        found_on=dates["found_on"],
+        location=line.text("location"),
+        description=line.text("description"),
+        departments=units.names,
+        requirement=line.text("requirement"),
+        deadline=dates["deadline"],
+        decision=line.text("decision"),
+        file=line.file,
+        sheet=line.sheet,
+        row=line.index + 1,
+    )
+
+
+@dataclass
+class _Departments:
+    names: tuple[str, ...]
+    unknown: list[str]
+
+
+def _departments(text: str, campaign: Campaign) -> _Departments:
+    """The units a 责任部门 cell names: each part by name or alias, 各二级学院 for the named
+    colleges when there are some."""
+    names: list[str] = []
+    unknown: list[str] = []
+    for part in _SEPARATORS.split(text):
+        if not part:
+            continue
+        if normalize_key(part) == normalize_key(COLLEGES_PLACEHOLDER) and campaign.colleges:
+            names.extend(c.name for c in campaign.colleges)
+            continue
+        unit = campaign.find_unit(part)
+        exact = unit is not None and normalize_key(part) in {
+            normalize_key(n) for n in (unit.name, *unit.aliases)
+        }
+        if unit is None or not exact:
+            unknown.append(part)
+        elif unit.name not in names:
+            names.append(unit.name)
+    return _Departments(tuple(dict.fromkeys(names)), unknown)

@@ -1,0 +1,37 @@
+"""Rehearsing the 督导组's random pick: N assigned problems, the same ones for the same seed."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from huitoukan.files import natural_key
+from huitoukan.model.findings import Finding
+
+
+@dataclass(frozen=True)
+class Sample:
+    findings: list[Finding]
+    """The problems picked, in 编号 order."""
+    seed: int
+    """The seed that picks them again (`--seed`)."""
+    pool: int
+    """How many problems they were picked from."""
+
+
+def pick(
+    findings: Sequence[Finding],
+    count: int | None,
+    seed: int | None = None,
+    sources: Sequence[str] = (),
+) -> Sample:
+    """`count` problems of `sources` (all sources when empty) at random, or all of them
+    (`count` None); without a seed, one is drawn and returned so the pick can be repeated."""
+    pool = [f for f in findings if not sources or f.source in sources]
+    pool.sort(key=lambda f: natural_key(f.number))
+    seed = secrets.randbelow(1_000_000) if seed is None else seed
+    chosen = pool if count is None else random.Random(seed).sample(pool, min(count, len(pool)))
+    chosen.sort(key=lambda f: natural_key(f.number))
+    return Sample(chosen, seed, len(pool))

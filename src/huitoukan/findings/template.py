@@ -1,0 +1,82 @@
+"""The blank 交办问题清单 `huitoukan init --findings` writes for the clerk to fill in.
+
+One table with the list's columns, drop-downs for 问题来源 and 责任部门 (free text still
+allowed, for several departments in one cell), date cells, A4 landscape printing, and a
+filled example row (问题编号 示例) that the clerk deletes; left in, it is ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from huitoukan.campaign import Campaign
+from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, LIST_SHEET, LIST_WIDTHS
+from huitoukan.xlsx.styles import write_table
+
+CHOICES_SHEET = "可选值"
+BLANK_ROWS = 50
+
+
+def blank_list(campaign: Campaign) -> Workbook:
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = LIST_SHEET
+    columns = [(c.header, w) for c, w in zip(LIST_COLUMNS[:-1], LIST_WIDTHS, strict=False)]
+    info = campaign.info
+    example = [
+        f"{EXAMPLE_NUMBER}-1",
+        campaign.sources[0].name if campaign.sources else "",
+        info.issued_on,
+        "（示例）3号教学楼",
+        "（示例）二楼走廊灭火器压力不足，请删除本行后填写",
+        "、".join(u.name for u in campaign.units[:2]),
+        "更换灭火器，建立月检记录",
+        info.returns_due,
+    ]
+    rows: list[list[object]] = [example] + [[""] * len(columns) for _ in range(BLANK_ROWS)]
+    write_table(ws, columns, rows, title=f"{info.school}交办问题清单")
+    choices = workbook.create_sheet(CHOICES_SHEET)
+    choices.sheet_state = "hidden"
+    for r, source in enumerate(campaign.sources, start=1):
+        choices.cell(r, 1, source.name)
+    for r, unit in enumerate(campaign.units, start=1):
+        choices.cell(r, 2, unit.name)
+    first, last = 3, 3 + len(rows) - 1
+    letters = {c.field: get_column_letter(i) for i, c in enumerate(LIST_COLUMNS, start=1)}
+    source = DataValidation(
+        type="list",
+        formula1=f"'{CHOICES_SHEET}'!$A$1:$A${max(1, len(campaign.sources))}",
+        allow_blank=True,
+        promptTitle="问题来源",
+        prompt="从下拉列表选择检查来源",
+    )
+    department = DataValidation(
+        type="list",
+        formula1=f"'{CHOICES_SHEET}'!$B$1:$B${len(campaign.units)}",
+        allow_blank=True,
+        promptTitle="责任部门",
+        prompt="可从下拉列表选择；多个部门用顿号分隔，如 安全保卫处、总务基建处",
+    )
+    department.showErrorMessage = False  # several departments are typed in one cell
+    for validation, field in ((source, "source"), (department, "departments")):
+        validation.showInputMessage = True
+        ws.add_data_validation(validation)
+        validation.add(f"{letters[field]}{first}:{letters[field]}{last}")
+    for field in ("found_on", "deadline"):
+        dates = DataValidation(
+            type="date",
+            operator="between",
+            formula1=str(int(to_excel(date(2000, 1, 1)))),
+            formula2=str(int(to_excel(date(2099, 12, 31)))),
+            allow_blank=True,
+            errorStyle="warning",
+            error="请填写日期，例如 2023-12-10",
+        )
+        ws.add_data_validation(dates)
+        dates.add(f"{letters[field]}{first}:{letters[field]}{last}")
+    return workbook

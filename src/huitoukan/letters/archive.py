@@ -1,0 +1,162 @@
+"""一问题一档案: one printable A4 page per assigned problem, for the 督导组 to read.
+
+Each page tells one problem's whole story: where it came from (source, 编号, when found),
+what was found and asked, each responsible department's answer (整改措施, 责任人,
+整改时限, 完成情况, 销号时间, state), every returned version that mentioned it, the
+evidence it should carry (photos attached to its answers, where there are some), and
+lines for the signatures of the people answerable for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
+from huitoukan.files import safe_file_name
+from huitoukan.model.findings import Finding, Mention, Part
+from huitoukan.xlsx.writer import Picture, Sheet, Style, Value, cells, row_height, write_workbook
+
+ARCHIVE_FILE = "抽查档案.xlsx"
+WIDTHS = (14, 26, 14, 26)
+_PAGE_WIDTH = sum(WIDTHS)
+EVIDENCE = ("整改前照片", "整改后照片", "整改方案或资金落实凭证", "复查验收记录")
+
+
+@dataclass
+class ArchivePage:
+    finding: Finding
+    parts: list[Part]
+    mentions: list[Mention]
+    photos: list[Picture] = field(default_factory=list)
+    """Photos attached to the answers, already scaled to fit the page."""
+
+
+def _day(value: date | None) -> str:
+    return chinese_date(value) if value else ""
+
+
+def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
+    sheet = Sheet(name, list(WIDTHS), portrait=True, one_page=True)
+    last = len(WIDTHS) - 1
+    finding = page.finding
+
+    def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> int:
+        fitted = row_height([text], [_PAGE_WIDTH], line=15)
+        row = sheet.add(cells([text], style), max(height or 0, fitted or 0) or None)
+        sheet.merge(row, 0, last)
+        return row
+
+    def field_row(label: str, value: Value, label2: str = "", value2: Value = None) -> None:
+        if label2:
+            values: list[Value] = [label, value, label2, value2]
+            row = sheet.add(cells(values), row_height(values, WIDTHS))
+        else:
+            values = [label, value, None, None]
+            fitted = row_height([label, value], [WIDTHS[0], _PAGE_WIDTH - WIDTHS[0]])
+            row = sheet.add(cells(values), fitted)
+            sheet.merge(row, 1, last)
+
+    line(f"{campaign.info.school}一问题一档案", Style.TITLE, 30)
+    line(
+        f"问题编号：{finding.number}　问题来源：{finding.source}　发现时间：{_day(finding.found_on)}",
+        height=20,
+    )
+    field_row("部位", finding.location)
+    field_row("问题描述", finding.description)
+    field_row("整改要求", finding.requirement)
+    field_row(
+        "整改时限", _day(finding.deadline), "责任部门", "、".join(finding.departments) or "未分配"
+    )
+    for part in page.parts:
+        sheet.add("")
+        line(f"{part.department}：{part.state.value}", Style.HEAD, 20)
+        field_row("整改措施", part.measures or "（未反馈）")
+        field_row("责任人", part.owner, "整改完成情况", part.progress)
+        field_row("整改时限", _day(part.deadline), "销号时间", _day(part.closed_on))
+        if part.days_overdue:
+            field_row("逾期天数", part.days_overdue, "报送文件", part.file)
+        else:
+            field_row("报送文件", part.file)
+    sheet.add("")
+    line("报送记录（提及本问题的各版本）", Style.HEAD, 20)
+    header = sheet.add(cells(["表头日期", "报送文件", "部门", "整改完成情况"], Style.HEAD))
+    del header
+    for mention in page.mentions:
+        values: list[Value] = [
+            _day(mention.form_date),
+            mention.file,
+            mention.department,
+            mention.progress,
+        ]
+        sheet.add(cells(values), row_height(values, WIDTHS))
+    if not page.mentions:
+        line("（尚无报送提及本问题）")
+    sheet.add("")
+    line("佐证材料", Style.HEAD, 20)
+    line("　".join(f"□ {item}" for item in EVIDENCE), height=22)
+    if page.photos:
+        first = sheet.row_count
+        rows_needed = 0
+        for index, photo in enumerate(page.photos):
+            column = 0 if index % 2 == 0 else 2
+            row = first + (index // 2) * 12
+            sheet.pictures.append(
+                Picture(row, column, photo.width, photo.height, photo.data, photo.extension)
+            )
+            rows_needed = (index // 2 + 1) * 12
+        for _ in range(rows_needed):
+            sheet.add("")
+    else:
+        line("（报送的表格中没有附照片）")
+    sheet.add("")
+    line(
+        "责任人（签字）：__________　部门负责人（签字）：__________　复查人（签字）：__________",
+        height=30,
+    )
+    line("日期：______年____月____日", height=24)
+    return sheet
+
+
+def write_archive(
+    path: Path,
+    campaign: Campaign,
+    findings: Sequence[Finding],
+    parts: Sequence[Part],
+    mentions: Sequence[Mention],
+    photos: Mapping[str, list[Picture]] | None = None,
+) -> None:
+    """One sheet (one A4 page) per problem of `findings`, in their order."""
+    by_number: dict[str, list[Part]] = {}
+    for part in parts:
+        by_number.setdefault(part.number, []).append(part)
+    history: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        history.setdefault(mention.number, []).append(mention)
+    sheets = []
+    used: set[str] = set()
+    for finding in findings:
+        name = _sheet_name(finding.number, used)
+        page = ArchivePage(
+            finding,
+            by_number.get(finding.number, []),
+            sorted(
+                history.get(finding.number, []), key=lambda m: (m.form_date or date.min, m.file)
+            ),
+            list((photos or {}).get(finding.number, [])),
+        )
+        sheets.append(archive_sheet(campaign, page, name))
+    write_workbook(path, sheets, "一问题一档案", "由 huitoukan sample 生成")
+
+
+def _sheet_name(number: str, used: set[str]) -> str:
+    """A worksheet name for a problem: its 编号, within Excel's 31 characters and rules."""
+    base = safe_file_name(number).replace("[", "(").replace("]", ")")[:28] or "问题"
+    name, n = base, 2
+    while name in used:
+        name, n = f"{base}-{n}", n + 1
+    used.add(name)
+    return name

@@ -1,0 +1,108 @@
+"""The problems earlier inspections found (交办问题), and what became of each department's part.
+
+A `Finding` is one row of the 交办问题清单 the clerk compiles from the inspection
+reports; it may name several responsible departments, each answering for its own
+`Part`. A problem is 清零 only when every part is closed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from huitoukan.text import normalize_key
+
+
+def number_key(number: str) -> str:
+    """问题编号 as compared: width, spaces and case do not matter."""
+    return normalize_key(number).upper()
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    number: str
+    """问题编号, as the list gives it, or derived from source and content when blank."""
+    number_given: bool = True
+    source: str
+    """The campaign's name of the source (县级普查 …; aliases resolved)."""
+    found_on: date | None = None
+    location: str = ""
+    description: str
+    departments: tuple[str, ...] = ()
+    """The units responsible ('' when no department could be given: 未分配)."""
+    requirement: str = ""
+    """整改要求."""
+    deadline: date | None = None
+    decision: str = ""
+    """对应自查: the clerk's decision in a cross-check (a hazard's 隐患编号 or 序号, or 无)."""
+    file: str = ""
+    sheet: str = ""
+    row: int = 0
+
+    @property
+    def where(self) -> str:
+        return f"{self.location}：{self.description}" if self.location else self.description
+
+
+class PartState(StrEnum):
+    CLOSED = "已销号"
+    OPEN = "整改中"
+    OVERDUE = "逾期"
+    UNREVIEWED = "待复查"
+    UNANSWERED = "未反馈"
+
+
+STATE_ORDER = (
+    PartState.UNANSWERED,
+    PartState.OVERDUE,
+    PartState.OPEN,
+    PartState.UNREVIEWED,
+    PartState.CLOSED,
+)
+"""Worst first: a problem is as far as its least advanced part."""
+
+
+class Part(BaseModel):
+    """A department's part of an assigned problem, and its answer (if any)."""
+
+    number: str
+    department: str
+    answered: bool = False
+    matched_by_content: bool = False
+    """The answer lost or retyped its 编号 and was recognised by its 部位 and 描述."""
+    progress: str = ""
+    measures: str = ""
+    owner: str = ""
+    deadline: date | None = None
+    closed_on: date | None = None
+    file: str = ""
+    row: int = 0
+    state: PartState = PartState.UNANSWERED
+    days_overdue: int = 0
+
+
+class SourceSummary(BaseModel):
+    """How far the problems of one source are: 交办, 已销号, 整改中, 逾期, 未反馈, 清零率."""
+
+    source: str
+    assigned: int
+    closed: int
+    open: int
+    overdue: int
+    unanswered: int
+    unreviewed: int = 0
+    clearance_rate: float | None
+    """Problems with every part closed / problems assigned, 0..1."""
+
+
+class Mention(BaseModel):
+    """A returned version that mentioned an assigned problem: its history for 一问题一档案."""
+
+    number: str
+    department: str
+    file: str
+    form_date: date | None = None
+    progress: str = ""

@@ -1,0 +1,309 @@
+"""回头看 itself: problems earlier inspections found, assigned to departments, answered, followed
+until 清零, and sampled as the 督导组 would. Nothing on the list, and nothing a department
+wrote, is ever dropped."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from huitoukan.actions.collect import collect_to_register
+from huitoukan.campaign import Campaign
+from huitoukan.cli import app
+from huitoukan.findings.reading import FindingsError, derived_number, read_findings
+from huitoukan.forms.issuing import ASSIGNED_SHEET, form_file_name, issue_forms
+from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.model.findings import PartState
+from huitoukan.model.problems import Code, Severity
+from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
+from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
+from tests.helpers import (
+    LIST_HEADERS,
+    answer,
+    closed,
+    filled_form,
+    findings_list,
+    hazard,
+    header_position,
+    sheet_rows,
+)
+
+AS_OF = date(2023, 12, 20)
+ROWS: list[dict[str, object]] = [
+    {
+        "问题编号": "XJ-01",
+        "问题来源": "县（市、区）普查",
+        "发现时间": "2023年11月10日",
+        "部位": "3号教学楼",
+        "问题描述": "二楼走廊灭火器压力不足",
+        "责任部门": "保卫处",
+        "整改要求": "更换灭火器，建立月检制度",
+        "整改时限": date(2023, 12, 15),
+    },
+    {
+        "问题编号": "SD-01",
+        "问题来源": "省第六轮督查",
+        "发现时间": "2023/11/20",
+        "部位": "北围墙",
+        "问题描述": "围墙约15米段开裂倾斜",
+        "责任部门": "安全保卫处、总务基建处",
+        "整改要求": "设置围挡，列入维修计划",
+        "整改时限": "2023-12-30",
+    },
+    {
+        "问题来源": "学校通报",
+        "发现时间": "12月1日",
+        "部位": "门诊楼",
+        "问题描述": "消防通道堆放杂物",
+        "责任部门": "医院",
+        "整改要求": "立即清理",
+    },
+    {
+        "问题编号": "4J-01",
+        "问题来源": "四进",
+        "部位": "岗亭",
+        "问题描述": "一键报警装置未与公安联网",
+        "责任部门": "警务室",
+    },
+    {"问题编号": "QT-01", "问题来源": "其他", "部位": "西侧道路", "问题描述": "路灯损坏"},
+]
+ORDER = ("问题描述", "责任部门", "问题编号", "部位", "整改时限", "问题来源", "整改要求", "发现时间")
+
+
+@pytest.fixture
+def listed(campaign: Campaign, tmp_path: Path) -> Path:
+    return findings_list(tmp_path / "问题清单.xlsx", ROWS, ORDER)
+
+
+def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: Path) -> None:
+    result = read_findings(listed, campaign)
+    by_number = {f.number: f for f in result.findings}
+    derived = derived_number("学校通报", "门诊楼", "消防通道堆放杂物")
+    assert list(by_number) == ["XJ-01", "SD-01", derived, "4J-01", "QT-01"]
+    assert by_number["XJ-01"].source == "县级普查" and by_number["SD-01"].source == "省级督查"
+    assert by_number["SD-01"].departments == ("安全保卫处", "总务基建处")
+    assert by_number["XJ-01"].found_on == date(2023, 11, 10)
+    assert by_number[derived].found_on == date(2023, 12, 1)
+    assert by_number["QT-01"].departments == ()
+    codes = {(p.code, p.severity) for p in result.problems}
+    assert codes == {
+        (Code.FINDING_NUMBER_DERIVED, Severity.WARNING),
+        (Code.FINDING_UNASSIGNED, Severity.WARNING),
+    }
+    again = read_findings(
+        findings_list(listed.with_name("again.xlsx"), ROWS[::-1], ORDER), campaign
+    )
+    assert derived in {f.number for f in again.findings}  # the same number wherever the row is
+
+
+def test_a_bad_list_is_refused_naming_every_cell(campaign: Campaign, tmp_path: Path) -> None:
+    rows = [
+        dict(ROWS[0], 问题来源="区里检查"),
+        dict(ROWS[0], 问题编号="XJ-02", 责任部门="财务处"),
+        dict(ROWS[0], 问题编号="XJ-03", 问题描述=""),
+        dict(ROWS[0], 问题编号="XJ-01"),
+        dict(ROWS[0], 问题编号="XJ-04", 发现时间="上个月"),
+    ]
+    path = findings_list(tmp_path / "坏清单.xlsx", rows)
+    with pytest.raises(FindingsError) as raised:
+        read_findings(path, campaign)
+    found = {(p.code, p.cell) for p in raised.value.problems if p.severity is Severity.ERROR}
+    letter = {h: "ABCDEFGH"[i] for i, h in enumerate(LIST_HEADERS)}
+    assert found == {
+        (Code.FINDING_UNKNOWN_SOURCE, f"{letter['问题来源']}4"),
+        (Code.FINDING_UNKNOWN_DEPARTMENT, f"{letter['责任部门']}5"),
+        (Code.FINDING_MISSING_DESCRIPTION, f"{letter['问题描述']}6"),
+        (Code.FINDING_DUPLICATE_NUMBER, f"{letter['问题编号']}7"),
+        (Code.BAD_DATE, f"{letter['发现时间']}8"),
+    }
+
+
+def test_issue_refuses_a_bad_list_before_writing_anything(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    findings_list(chdir_tmp / "坏.xlsx", [dict(ROWS[0], 责任部门="财务处")])
+    result = runner.invoke(app, ["issue", "--findings", "坏.xlsx"])
+    assert result.exit_code == 2 and "财务处" in result.output
+    assert not (chdir_tmp / "发放").exists()
+
+
+def test_each_form_lists_its_assigned_problems_first_protected(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    findings = read_findings(listed, campaign).findings
+    issue_forms(campaign, tmp_path / "发放", findings=findings)
+    wb = load_workbook(tmp_path / "发放" / form_file_name("安全保卫处"))
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    first = header_row + 1
+    assert [ws.cell(first + n, columns["问题编号"]).value for n in range(2)] == ["XJ-01", "SD-01"]
+    assert ws.cell(first, columns["问题来源"]).value == "县级普查"
+    assert ws.cell(first, columns["存在隐患问题"]).value == "二楼走廊灭火器压力不足"
+    assert ws.cell(first, columns["整改时限"]).value.date() == date(2023, 12, 15)
+    assert ws.cell(first + 2, columns["问题来源"]).value == "自查"  # rows for its own findings
+    assert ws.protection.sheet and not ws.protection.password
+    for header in ("问题编号", "问题来源", "部位", "存在隐患问题"):
+        assert ws.cell(first, columns[header]).protection.locked
+    for header in ("整改措施", "整改完成情况", "责任人", "销号时间", "备注"):
+        assert not ws.cell(first, columns[header]).protection.locked
+    assert not ws.cell(first + 2, columns["部位"]).protection.locked
+    assert ws.protection.insertRows is False  # rows may still be inserted
+    listing = wb[ASSIGNED_SHEET]
+    assert [c.value for c in listing[3]][:2] == ["XJ-01", "县级普查"]
+    assert "更换灭火器，建立月检制度" in [c.value for c in listing[3]]
+    police = load_workbook(tmp_path / "发放" / form_file_name("学院警务室"))
+    assert ASSIGNED_SHEET in police.sheetnames
+    assert (
+        ASSIGNED_SHEET
+        not in load_workbook(tmp_path / "发放" / form_file_name("学生工作处")).sheetnames
+    )
+
+
+def _returns(campaign: Campaign, listed: Path, folder: Path) -> None:
+    """Departments answer: 保卫处 both its problems (one closed), 总务 omits its part of
+    SD-01, 医院 retyped its row without the 编号; 警务室 does not return at all."""
+    findings = read_findings(listed, campaign).findings
+    derived = derived_number("学校通报", "门诊楼", "消防通道堆放杂物")
+    filled_form(
+        campaign,
+        "安全保卫处",
+        folder / "保卫处.xlsx",
+        [hazard(部位="东门")],
+        assigned=findings,
+        answers={
+            "XJ-01": answer(
+                整改措施="更换灭火器", 整改完成情况="已完成", 销号时间=date(2023, 12, 12)
+            ),
+            "SD-01": answer(整改措施="设置围挡", 整改时限=date(2023, 12, 18)),
+        },
+    )
+    filled_form(
+        campaign, "总务基建处", folder / "总务.xlsx", [closed(部位="食堂")], assigned=findings
+    )
+    filled_form(
+        campaign,
+        "附属医院",
+        folder / "医院.xlsx",
+        [hazard(部位="门诊楼", 存在隐患问题="消防通道内堆放杂物", 整改时限=date(2023, 12, 25))],
+    )
+    assert derived in {f.number for f in findings}
+
+
+def test_collect_matches_answers_and_keeps_every_part(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    _returns(campaign, listed, tmp_path / "回收")
+    register = tmp_path / "台账.xlsx"
+    result = collect_to_register(
+        campaign, [tmp_path / "回收"], register, AS_OF, findings_file=listed
+    )
+    derived = derived_number("学校通报", "门诊楼", "消防通道堆放杂物")
+    states = {(p.number, p.department): p.state for p in result.status.parts}
+    assert states == {
+        ("XJ-01", "安全保卫处"): PartState.CLOSED,
+        ("SD-01", "安全保卫处"): PartState.OVERDUE,
+        ("SD-01", "总务基建处"): PartState.UNANSWERED,
+        (derived, "附属医院"): PartState.OPEN,
+        ("4J-01", "学院警务室"): PartState.UNANSWERED,
+    }
+    problems = result.collection.problems
+    [omitted] = [p for p in problems if p.code is Code.ASSIGNMENT_UNANSWERED]
+    assert omitted.severity is Severity.ERROR and omitted.department == "总务基建处"
+    assert "SD-01" in omitted.message and omitted.file.endswith("总务.xlsx")
+    [retyped] = [p for p in problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT]
+    assert retyped.severity is Severity.WARNING and derived in retyped.message
+    assert result.exit_code == 1
+    rows = sheet_rows(register, REGISTER_ASSIGNED)
+    assert [(r["问题编号"], r["责任部门"], r["状态"]) for r in rows] == [
+        ("XJ-01", "安全保卫处", "已销号"),
+        ("SD-01", "安全保卫处", "逾期"),
+        ("SD-01", "总务基建处", "未反馈"),
+        (derived, "附属医院", "整改中"),
+        ("4J-01", "学院警务室", "未反馈"),
+        ("QT-01", "未分配", "未分配"),
+    ]
+    hazards = sheet_rows(register, HAZARD_SHEET)
+    assert {(h["部位"], h["问题编号"], h["问题来源"]) for h in hazards} >= {
+        ("3号教学楼", "XJ-01", "县级普查"),
+        ("门诊楼", derived, "学校通报"),
+        ("东门", None, "自查"),
+    }
+    by_source = {s.source: s for s in result.status.assigned}
+    assert (by_source["县级普查"].assigned, by_source["县级普查"].closed) == (1, 1)
+    assert by_source["省级督查"].unanswered == 1  # 清零 only when every part is closed
+    assert by_source["县级普查"].clearance_rate == 1.0
+    summary = [c.value for row in load_workbook(register)[SUMMARY_SHEET].iter_rows() for c in row]
+    assert "交办问题整改情况（按问题来源）" in summary and "省级督查" in summary
+
+
+def test_status_from_register_equals_status_from_returns(
+    runner: CliRunner,
+    campaign: Campaign,
+    listed: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _returns(campaign, listed, tmp_path / "回收")
+    args = ["--as-of", "2023-12-20", "--findings", str(listed)]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 1
+    from_register = json.loads(runner.invoke(app, ["status", "--json", *args]).stdout)
+    from_returns = json.loads(runner.invoke(app, ["status", "回收", "--json", *args]).stdout)
+    assert from_register == from_returns
+    assert from_register["assigned"] and from_register["unassigned"] == ["QT-01"]
+    recorded = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
+    assert recorded["assigned"] == from_register["assigned"]  # the list the register was made with
+    screen = runner.invoke(app, ["status", *args]).stdout
+    assert "交办问题 4 个" in screen and "未反馈 2" in screen and "未分配 1 个" in screen
+
+
+def test_sample_picks_the_same_problems_for_the_same_seed(
+    runner: CliRunner,
+    campaign: Campaign,
+    listed: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _returns(campaign, listed, tmp_path / "回收")
+    args = ["--as-of", "2023-12-20", "--findings", str(listed)]
+    runner.invoke(app, ["collect", "回收", *args])
+    first = runner.invoke(app, ["sample", "-n", "2", "--seed", "7", "--out", "一.xlsx", *args])
+    second = runner.invoke(app, ["sample", "-n", "2", "--seed", "7", "--out", "二", *args])
+    assert first.exit_code == second.exit_code == 0, first.output
+    one, two = load_workbook(tmp_path / "一.xlsx"), load_workbook(tmp_path / "二.xlsx")
+    assert one.sheetnames == two.sheetnames and len(one.sheetnames) == 2
+    unseeded = runner.invoke(app, ["sample", "-n", "1", "--out", "三.xlsx", *args])
+    assert "随机种子" in unseeded.stdout and "--seed" in unseeded.stdout
+    only = runner.invoke(
+        app, ["sample", "--source", "省第六轮督查", "--all", "-o", "省.xlsx", *args]
+    )
+    assert load_workbook(tmp_path / "省.xlsx").sheetnames == ["SD-01"]
+    assert only.exit_code == 0
+    everything = runner.invoke(app, ["sample", "--all", "-o", "全部.xlsx", *args])
+    assert everything.exit_code == 0
+    pages = load_workbook(tmp_path / "全部.xlsx")
+    assert len(pages.sheetnames) == 5
+    ws = pages["SD-01"]
+    text = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "围墙约15米段开裂倾斜" in text and "设置围挡" in text
+    assert any("安全保卫处" in t for t in text) and any("总务基建处" in t for t in text)
+    assert any("复查人（签字）" in t for t in text) and any("整改后照片" in t for t in text)
+    assert ws.page_setup.fitToHeight == 1 and ws.page_setup.orientation == "portrait"
+
+
+def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    result = runner.invoke(app, ["init", "--findings"])
+    assert result.exit_code == 0, result.output
+    assert 'file = "问题清单.xlsx"' in (chdir_tmp / "campaign.toml").read_text("utf-8")
+    assert runner.invoke(app, ["issue"]).exit_code == 0  # the example row alone: ignored
+    ws = load_workbook(chdir_tmp / "问题清单.xlsx").active
+    validations = {dv.promptTitle for dv in ws.data_validations.dataValidation}
+    assert {"问题来源", "责任部门"} <= validations
