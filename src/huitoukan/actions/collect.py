@@ -20,6 +20,7 @@ from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedF
 from huitoukan.register.merging import Collection, merge
 from huitoukan.register.reading import register_coverage
 from huitoukan.register.record import RegisterState
+from huitoukan.register.reviews import apply_reviews
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
@@ -139,20 +140,18 @@ def collect(
     sources, skipped = find_returns(inputs, exclude)
     forms = read_returns(sources, campaign, as_of or date.today(), on_file, debug)
     collection = merge(forms, skipped)
-    if not findings:
-        return collection
-    assignment = assign(findings, collection.hazards, collection.current)
-    problems = sorted(
-        [*collection.problems, *assignment.problems], key=lambda p: natural_key(p.file)
-    )
-    return collection.model_copy(
-        update={
-            "hazards": assignment.hazards,
-            "problems": problems,
-            "findings": list(findings),
-            "mentions": mentions(findings, collection.forms, assignment.hazards),
-        }
-    )
+    reviewed = apply_reviews(collection.hazards, forms, campaign.info.review_required)
+    hazards, problems = reviewed.hazards, [*collection.problems, *reviewed.problems]
+    update: dict[str, object] = {}
+    if findings:
+        assignment = assign(findings, hazards, collection.current)
+        hazards = assignment.hazards
+        problems += assignment.problems
+        update["findings"] = list(findings)
+        update["mentions"] = mentions(findings, collection.forms, hazards)
+    if len(problems) > len(collection.problems):
+        problems.sort(key=lambda p: natural_key(p.file))
+    return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})
 
 
 def collect_to_register(

@@ -27,7 +27,7 @@ app = ChineseTyper(
     help=(
         "学校安全问题专项整治“回头看”：发放自查整改清单（issue）、汇总全校隐患台账（collect）、"
         "跟踪逾期与未报送（status）、催报督办通知（remind）、领导小组汇报（report）、"
-        "模拟抽查交办问题（sample）。\n\n"
+        "模拟抽查交办问题（sample）、追责核查（crosscheck）、复查验收（review）。\n\n"
         "退出码：0 成功；1 运行完成但发现错误（或加 --fail-if-overdue 时存在逾期隐患）；"
         "2 用法或配置错误。"
     ),
@@ -359,6 +359,55 @@ def sample(
     except HuitoukanError as error:
         raise _fail(error) from None
     render.sample_written(chosen, written, everything)
+
+
+@app.command()
+def crosscheck(
+    findings: Annotated[
+        Path,
+        typer.Argument(
+            metavar="检查发现问题清单",
+            help="一次检查发现的问题清单（格式同交办问题清单，可加“对应自查”一列记录核对结论）",
+            dir_okay=False,
+        ),
+    ],
+    sources: SourcesArgument = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path("追责核查.xlsx"),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+) -> None:
+    """追责核查：逐项比对检查发现的问题与自查台账，列出自查已发现、自查未发现（及追责范围）和待确认的问题。"""
+    from huitoukan.actions.crosscheck import run_crosscheck
+    from huitoukan.cli import render
+
+    config = _campaign(campaign)
+    day = _day(as_of, config)
+    try:
+        result, written = run_crosscheck(config, findings, sources or [], out, day)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.crosscheck_written(result, written)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def review(
+    sources: SourcesArgument = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path("复查验收表.xlsx"),
+    as_of: AsOfOption = None,
+    campaign: CampaignOption = None,
+) -> None:
+    """写出复查验收表：列出部门报“已完成”、尚待复查的隐患，供接收部门复查后填写并放回报表文件夹。"""
+    from huitoukan.actions.review import review as write_review
+    from huitoukan.cli import render
+
+    config = _campaign(campaign)
+    day = _day(as_of, config)
+    try:
+        hazards, written = write_review(config, sources or [], out, day)
+    except HuitoukanError as error:
+        raise _fail(error) from None
+    render.review_written(len(hazards), written, config.info.receiver)
 
 
 def main() -> None:

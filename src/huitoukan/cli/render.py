@@ -24,8 +24,10 @@ from huitoukan.actions.collect import CollectResult
 from huitoukan.cli.chinese import text_width, wrap_text
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
+from huitoukan.findings.crosscheck import Conclusion, Crosscheck
 from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
+from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import summary_line
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
@@ -313,9 +315,10 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
     console.print(
         f"统计日期 {chinese_date(report.as_of)}（报送截止 {chinese_date(report.returns_due)}）"
     )
+    waiting = f"（其中待复查 {totals.unreviewed}）" if totals.unreviewed else ""
     _wrapped(
         console,
-        f"全校隐患 {totals.hazards} 项，已销号 {totals.closed}，未销号 {totals.open}，"
+        f"全校隐患 {totals.hazards} 项，已销号 {totals.closed}，未销号 {totals.open}{waiting}，"
         f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
         f"已报送 {totals.returned}/{totals.departments} 个部门。",
     )
@@ -494,6 +497,40 @@ def sample_written(chosen: Sample, out: Path, everything: bool) -> None:
             f"{chosen.seed}，用 --seed {chosen.seed} 可抽到同样的问题）：",
         )
     for finding in chosen.findings:
-        _wrapped(console, f"  {finding.number}　{finding.source}　{finding.where}", "", "    ")
+        _wrapped(console, f"{finding.number}　{finding.source}　{finding.where}", "  ", "    ")
     if not everything:
         _wrapped(console, f"一问题一档案已写入 {out}（每个问题一页）")
+
+
+def review_written(count: int, out: Path, receiver: str) -> None:
+    console = _out()
+    if not count:
+        _wrapped(console, "没有待复查的隐患（部门报“已完成”的隐患都已复查）。")
+    _wrapped(
+        console,
+        f"复查验收表已写入 {out}（{count} 项待复查）：由{receiver}逐项复查，填写复查人、复查时间、"
+        "复查结论（合格/不合格）和复查意见后，放回报表文件夹重新汇总即可。",
+    )
+
+
+def crosscheck_written(result: Crosscheck, out: Path) -> None:
+    console = _out()
+    if result.problems:
+        problem_list(_err(), result.problems)
+    counts = summary(result)
+    shown = "，".join(f"{name} {n}" for name, n in counts.items())
+    _wrapped(console, f"检查发现问题 {len(result.verdicts)} 个：{shown}。")
+    for verdict in result.verdicts:
+        if verdict.conclusion in (Conclusion.MISSED, Conclusion.TO_CONFIRM):
+            f = verdict.finding
+            extra = f"　追责范围：{verdict.accountable}" if verdict.accountable else ""
+            _wrapped(
+                console, f"  {verdict.conclusion.value}　{f.number}　{f.where}{extra}", "", "    "
+            )
+    _wrapped(console, f"核查结果已写入 {out}（核查结果、漏报清单）")
+    if any(v.conclusion is Conclusion.TO_CONFIRM for v in result.verdicts):
+        _wrapped(
+            console,
+            "待确认的问题：请核对后在检查发现问题清单中加一列“对应自查”，填写台账“隐患台账”中的"
+            "序号或“无”，再运行一次即按所填结论核查。",
+        )

@@ -128,16 +128,9 @@ def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Probl
     )
 
 
-def parts(
-    findings: Iterable[Finding],
-    hazards: Iterable[HazardRow],
-    as_of: date,
-    reviewed: Mapping[str, bool] | None = None,
-) -> list[Part]:
-    """Every (problem, responsible department) with its answer and state as of `as_of`.
-
-    `reviewed`: with 复查验收 required, each answering hazard's review (key → 合格); a
-    part reported 已完成 without a passed review is 待复查."""
+def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date) -> list[Part]:
+    """Every (problem, responsible department) with its answer and state as of `as_of`
+    (a part reported 已完成 that owes its 复查验收 is 待复查)."""
     answers: dict[tuple[str, str], HazardRow] = {}
     for row in hazards:
         if row.number:
@@ -162,18 +155,16 @@ def parts(
                         "row": row.source_row,
                     }
                 )
-                part.state, part.days_overdue = _state(row, part.deadline, as_of, reviewed)
+                part.state, part.days_overdue = _state(row, part.deadline, as_of)
             result.append(part)
     return result
 
 
-def _state(
-    row: HazardRow, deadline: date | None, as_of: date, reviewed: Mapping[str, bool] | None
-) -> tuple[PartState, int]:
+def _state(row: HazardRow, deadline: date | None, as_of: date) -> tuple[PartState, int]:
     if row.closed:
-        if reviewed is not None and not reviewed.get(row.key, False):
-            return PartState.UNREVIEWED, 0
         return PartState.CLOSED, 0
+    if row.unreviewed:
+        return PartState.UNREVIEWED, 0
     overdue = (as_of - deadline).days if deadline else 0
     return (PartState.OVERDUE, overdue) if overdue > 0 else (PartState.OPEN, 0)
 

@@ -60,6 +60,18 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                     f"  {number}. {where}{hazard.hazard}（整改时限 {_day(hazard.deadline)}，已逾期 "
                     f"{hazard.days_overdue} 天，责任人 {hazard.owner or '未填写'}）"
                 )
+        failed = [h for h in report.review_failed if h.department == dept.department]
+        if failed:
+            kinds.append("复查不合格")
+            lines.append(
+                f"经{info.receiver}复查验收，贵部门报已完成的 {len(failed)} 项隐患不合格，已退回整改中，"
+                "请按复查意见继续整改，完成后重新报送："
+            )
+            for number, hazard in enumerate(failed, start=1):
+                where = f"{hazard.location}：" if hazard.location else ""
+                lines.append(
+                    f"  {number}. {where}{hazard.hazard}（复查意见：{hazard.review_note or '无'}）"
+                )
         if dept.returned and dept.late:
             kinds.append("逾期报送")
             lines.append(

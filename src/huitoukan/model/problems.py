@@ -70,6 +70,12 @@ class Code(StrEnum):
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
+    REVIEW_BAD_RESULT = "review-bad-result"
+    REVIEW_UNKNOWN_HAZARD = "review-unknown-hazard"
+    REVIEW_BEFORE_CLOSED = "review-before-closed"
+    REVIEW_FAILED = "review-failed"
+    REVIEW_NOT_REQUIRED = "review-not-required"
+    CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
 
 
 @dataclass(frozen=True)
@@ -259,6 +265,35 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "交办给其他部门的问题",
         "交办问题 {value} 的责任部门是{owners}，不是本部门；已按本部门自查发现的隐患汇总，请核对",
+    ),
+    Code.REVIEW_BAD_RESULT: Rule(
+        _E, "复查结论无法识别", "复查结论“{value}”无法识别，请选择：合格 或 不合格"
+    ),
+    Code.REVIEW_UNKNOWN_HAZARD: Rule(
+        _E,
+        "复查的隐患不在台账中",
+        "隐患编号 {value} 不在台账中（可能是其他活动的表，或编号被改动），这一行的复查结论未采用",
+    ),
+    Code.REVIEW_BEFORE_CLOSED: Rule(
+        _E,
+        "复查早于销号",
+        "复查时间 {reviewed} 早于部门填写的销号时间 {closed}，请核对；这一行的复查结论未采用",
+    ),
+    Code.REVIEW_FAILED: Rule(
+        _W,
+        "复查不合格",
+        "这项隐患（{what}）复查验收不合格：{note}。已退回整改中，请继续整改，整改完成后重新报送",
+    ),
+    Code.CROSSCHECK_BAD_DECISION: Rule(
+        _E,
+        "对应自查无法识别",
+        "“对应自查”应填写台账“隐患台账”中的序号（1 到 {size}）或“无”，这里是“{value}”",
+    ),
+    Code.REVIEW_NOT_REQUIRED: Rule(
+        _W,
+        "未开启复查验收",
+        "收到复查验收表，但本次活动未开启复查验收（campaign.toml 中 review_required = false），"
+        "其中的复查结论未采用",
     ),
 }
 

@@ -3,6 +3,7 @@ what became of each file. Problems are in `model.problems`."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,11 @@ DONE: Final = "已完成"
 IN_PROGRESS: Final = "整改中"
 NOT_STARTED: Final = "未整改"
 STATUS_VALUES: tuple[Progress, ...] = (DONE, IN_PROGRESS, NOT_STARTED)
+
+UNREVIEWED: Final = "待复查"
+PASSED: Final = "合格"
+FAILED: Final = "不合格"
+"""复查验收: what the receiving office concluded (待复查 until it has)."""
 
 LONG_STANDING_MARKERS = ("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改")
 """Words in 备注 or 整改措施 that flag a hazard for the safety leadership group."""
@@ -67,6 +73,11 @@ class HazardRow(NamedTuple):
     """问题来源 as the row says it ('' or 自查 for what the department found)."""
     photos: tuple[str, ...] = ()
     """The photos pasted into the row, as stored beside the register (see `evidence`)."""
+    review: str = ""
+    """复查验收, when the campaign requires it: 待复查, 合格 or 不合格 ('' otherwise)."""
+    reviewer: str = ""
+    reviewed_on: date | None = None
+    review_note: str = ""
 
     @property
     def key(self) -> str:
@@ -74,8 +85,25 @@ class HazardRow(NamedTuple):
         return f"{fingerprint(self.location)}|{fingerprint(self.hazard)}"
 
     @property
-    def closed(self) -> bool:
+    def hazard_id(self) -> str:
+        """A short, stable name of the hazard (its department and key), for the forms that
+        come back about it (复查验收表)."""
+        digest = hashlib.sha256(f"{self.department}|{self.key}".encode()).hexdigest()
+        return f"H{digest[:8].upper()}"
+
+    @property
+    def reported_done(self) -> bool:
+        """The department reports it 已完成 (closed unless a review is still owed)."""
         return self.progress == DONE
+
+    @property
+    def closed(self) -> bool:
+        """已销号: reported 已完成, and passed its 复查验收 when one is required."""
+        return self.progress == DONE and self.review in ("", PASSED)
+
+    @property
+    def unreviewed(self) -> bool:
+        return self.progress == DONE and self.review == UNREVIEWED
 
     @property
     def long_standing(self) -> bool:
@@ -83,14 +111,16 @@ class HazardRow(NamedTuple):
         return bool(_LONG_STANDING.search(self.remarks) or _LONG_STANDING.search(self.measures))
 
     def days_overdue(self, as_of: date) -> int:
-        if self.closed or self.deadline is None:
+        if self.reported_done and self.review != FAILED or self.deadline is None:
             return 0
         return max(0, (as_of - self.deadline).days)
 
     def state(self, as_of: date) -> str:
-        """已销号 / 逾期 / 整改中, as the register shows it."""
+        """已销号 / 待复查 / 逾期 / 整改中, as the register shows it."""
         if self.closed:
             return "已销号"
+        if self.unreviewed:
+            return UNREVIEWED
         return "逾期" if self.days_overdue(as_of) > 0 else "整改中"
 
 
@@ -123,6 +153,22 @@ class ReturnFile:
         return PurePosixPath(self.members[-1]).name if self.members else self.path.name
 
 
+class Review(BaseModel):
+    """One row of a returned 复查验收表: the receiving office's verdict on a hazard."""
+
+    hazard_id: str
+    result: str
+    """合格 or 不合格 ('' when not filled in)."""
+    reviewer: str = ""
+    reviewed_on: date | None = None
+    note: str = ""
+    file: str = ""
+    sheet: str = ""
+    row: int = 0
+    cell: str = ""
+    """The 隐患编号 cell, for a problem about the row."""
+
+
 class ReturnForm(ProblemCounts):
     """One returned form, read: who sent it, when, and what it says. A workbook holding
     the forms of several departments (one per sheet) gives one ReturnForm per department."""
@@ -149,12 +195,16 @@ class ReturnForm(ProblemCounts):
     readable: bool = True
     reason: str = ""
     """Why the file could not be read, in one Chinese line."""
+    reviews: list[Review] = []
+    is_review: bool = False
+    """A 复查验收表 the receiving office filled in, not a department's return."""
 
 
 class FileOutcome(StrEnum):
     USED = "采用"
     SUPERSEDED = "被新版本替代"
     DUPLICATE = "重复报送"
+    REVIEW = "复查验收表"
     UNREADABLE = "无法读取"
     UNKNOWN_DEPARTMENT = "部门无法识别"
     SKIPPED = "已跳过"

@@ -30,6 +30,7 @@ FILES_SHEET = "报送记录"
 PROBLEMS_SHEET = "校验问题"
 LONG_STANDING_SHEET = "历史遗留问题"
 ASSIGNED_SHEET = "交办问题"
+UNREVIEWED_SHEET = "待复查"
 
 DEFAULT_DEADLINE_SOURCE = "活动默认"
 FORM_DEADLINE_SOURCE = "表中填写"
@@ -155,8 +156,31 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("原序号", 6, "seq"),
 )
 """The columns after 序号 (which numbers the rows of each sheet)."""
-HAZARD_HEADERS = (NUMBER_HEADER, *(c.header for c in HAZARD_COLUMNS))
-HAZARD_WIDTHS = (6.0, *(c.width for c in HAZARD_COLUMNS))
+REVIEW_HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
+    HazardColumn("复查结论", 8, "review"),
+    HazardColumn("复查人", 8, "reviewer"),
+    HazardColumn("复查时间", 14, "reviewed_on"),
+    HazardColumn("复查意见", 18, "review_note"),
+    HazardColumn("隐患编号", 11, derived=lambda row, as_of: row.hazard_id),
+)
+"""With 复查验收 required (review_required), after the others."""
+READ_COLUMNS = HAZARD_COLUMNS + REVIEW_HAZARD_COLUMNS
+
+
+def hazard_columns(review: bool) -> tuple[HazardColumn, ...]:
+    return HAZARD_COLUMNS + REVIEW_HAZARD_COLUMNS if review else HAZARD_COLUMNS
+
+
+def hazard_headers(columns: tuple[HazardColumn, ...]) -> tuple[str, ...]:
+    return (NUMBER_HEADER, *(c.header for c in columns))
+
+
+def hazard_widths(columns: tuple[HazardColumn, ...]) -> tuple[float, ...]:
+    return (6.0, *(c.width for c in columns))
+
+
+HAZARD_HEADERS = hazard_headers(HAZARD_COLUMNS)
+HAZARD_WIDTHS = hazard_widths(HAZARD_COLUMNS)
 PRINTED_HAZARD_COLUMNS = 1 + [c.header for c in HAZARD_COLUMNS].index("历史遗留") + 1
 """Printed pages stop after 历史遗留: the source columns are for the screen."""
 
@@ -175,7 +199,7 @@ def hazard_values(columns: tuple[HazardColumn, ...] = HAZARD_COLUMNS) -> RowValu
 def hazard_from_cells(cells: Mapping[str, object]) -> HazardRow:
     """The hazard a register row (header → cell value) holds."""
     fields: dict[str, Any] = {}
-    for column in HAZARD_COLUMNS:
+    for column in READ_COLUMNS:
         read = column.read
         if read is not None:
             fields.update(read(cells.get(column.header)))

@@ -87,6 +87,9 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
                     Code.DUPLICATE_RETURN, form.file, department=form.department, kept=kept.file
                 )
             )
+        elif form.is_review:
+            outcomes[form.file] = FileOutcome.REVIEW
+            problems.extend(form.problems)
         elif not form.readable:
             outcomes[form.file] = FileOutcome.UNREADABLE
             problems.append(problem(Code.UNREADABLE, form.file, reason=form.reason))

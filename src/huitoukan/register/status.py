@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
 from huitoukan.model.findings import Finding, Part, SourceSummary
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import FAILED, HazardRow
 
 
 @dataclass(slots=True)
@@ -41,6 +41,8 @@ class HazardView:
     long_standing: bool
     vanished: bool
     source: str
+    review: str = ""
+    review_note: str = ""
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
@@ -63,6 +65,8 @@ class HazardView:
             long_standing=long_standing,
             vanished=bool(row.vanished_from),
             source=f"{row.vanished_from or row.source_file} {row.source_sheet}!第{row.source_row}行",
+            review=row.review,
+            review_note=row.review_note,
         )
 
 
@@ -79,6 +83,8 @@ class DepartmentSummary(BaseModel):
     long_standing: int
     closure_rate: float | None
     """Closed / hazards, 0..1; None for a department with no hazards."""
+    unreviewed: int = 0
+    """Reported 已完成, awaiting 复查验收 (not closed, not overdue)."""
 
     @property
     def return_label(self) -> str:
@@ -96,6 +102,7 @@ class Totals(BaseModel):
     open: int
     overdue: int
     closure_rate: float | None
+    unreviewed: int = 0
 
 
 class StatusReport(BaseModel):
@@ -119,6 +126,8 @@ class StatusReport(BaseModel):
     """Every assigned problem × responsible department, with its state."""
     unassigned: list[str] = []
     """问题编号 of the problems no department could be given (未分配)."""
+    review_failed: list[HazardView] = []
+    """Hazards whose 复查验收 found them 不合格: back to 整改中."""
 
     def exit_code(self, fail_if_overdue: bool) -> int:
         """1 when asked to fail on overdue hazards and there are some (SPEC 8)."""
@@ -152,14 +161,17 @@ def build_status(
     overdue: list[HazardView] = []
     due_soon: list[HazardView] = []
     long_standing: list[HazardView] = []
+    review_failed: list[HazardView] = []
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
     for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
         by_department[hazard.department].append(hazard)
-        if hazard.closed:
+        if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
             continue
         marked = hazard.long_standing
         view = None
+        if hazard.review == FAILED:
+            review_failed.append(HazardView.of(hazard, as_of, marked))
         if hazard.deadline is not None:
             days_left = (hazard.deadline - as_of).days
             if days_left < 0:
@@ -176,6 +188,7 @@ def build_status(
     for name in names:
         mine = by_department[name]
         closed = sum(h.closed for h in mine)
+        unreviewed = sum(h.unreviewed for h in mine)
         first = returned.get(name)
         summaries.append(
             DepartmentSummary(
@@ -189,6 +202,7 @@ def build_status(
                 overdue=open_overdue[name],
                 long_standing=open_long_standing[name],
                 closure_rate=rate(closed, len(mine)),
+                unreviewed=unreviewed,
             )
         )
     position = {name: index for index, name in enumerate(names)}
@@ -223,8 +237,10 @@ def build_status(
             open=total - total_closed,
             overdue=len(overdue),
             closure_rate=rate(total_closed, total),
+            unreviewed=sum(s.unreviewed for s in summaries),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
         parts=all_parts,
         unassigned=[f.number for f in findings if not f.departments],
+        review_failed=review_failed,
     )

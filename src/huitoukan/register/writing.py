@@ -20,9 +20,7 @@ from huitoukan.register.layout import (
     COVERAGE_SHEET,
     FILE_COLUMNS,
     FILES_SHEET,
-    HAZARD_HEADERS,
     HAZARD_SHEET,
-    HAZARD_WIDTHS,
     LONG_STANDING_SHEET,
     NOT_RETURNED_SHEET,
     OPEN_SHEET,
@@ -30,7 +28,11 @@ from huitoukan.register.layout import (
     PRINTED_HAZARD_COLUMNS,
     PROBLEMS_SHEET,
     SUMMARY_SHEET,
+    UNREVIEWED_SHEET,
+    hazard_columns,
+    hazard_headers,
     hazard_values,
+    hazard_widths,
 )
 from huitoukan.register.merging import Collection
 from huitoukan.register.status import DepartmentSummary, StatusReport
@@ -65,10 +67,12 @@ def write_register(
 ) -> None:
     """Write the whole register to `path` (callers pass a temporary path, then rename)."""
     as_of = status.as_of
-    widths = list(HAZARD_WIDTHS)
+    review = campaign.info.review_required
+    columns = hazard_columns(review)
+    widths = list(hazard_widths(columns))
     value_widths = widths[1:]  # after 序号
-    header = cells(HAZARD_HEADERS, Style.HEAD)
-    values_of = hazard_values()
+    header = cells(hazard_headers(columns), Style.HEAD)
+    values_of = hazard_values(columns)
 
     def hazard_sheet(name: str) -> Sheet:
         sheet = Sheet(name, widths, header_row=0, print_columns=PRINTED_HAZARD_COLUMNS)
@@ -88,6 +92,7 @@ def write_register(
     hazards = collection.hazards
     all_rows, open_rows = hazard_sheet(HAZARD_SHEET), hazard_sheet(OPEN_SHEET)
     long_standing = hazard_sheet(LONG_STANDING_SHEET)
+    unreviewed = hazard_sheet(UNREVIEWED_SHEET)
     overdue: list[tuple[int, int, bytes | None, float | None]] = []
     budget = OVERDUE_TEXT_BUDGET
     for index, hazard in enumerate(hazards):
@@ -95,6 +100,8 @@ def write_register(
         add(all_rows, text, height)
         if hazard.closed:
             continue
+        if hazard.unreviewed:
+            add(unreviewed, text, height)
         add(open_rows, text, height)
         if days := hazard.days_overdue(as_of):
             overdue.append((-days, index, text if budget > 0 else None, height))
@@ -119,6 +126,8 @@ def write_register(
         _problems(collection),
         long_standing,
     ]
+    if review:
+        sheets.insert(4, unreviewed)
     if collection.findings:
         sheets.insert(4, _assigned(collection, status))
     write_workbook(
@@ -143,6 +152,9 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         ("历史遗留", 8),
         ("销号率", 9),
     ]
+    review = info.review_required
+    if review:
+        columns.append(("待复查", 8))
     sheet = Sheet(SUMMARY_SHEET, [w for _, w in columns], header_row=3, selected=True)
     sheet.add(cells([f"{info.school}{info.title}全校隐患台账"], Style.TITLE), height=30)
     sheet.merge(0, 0, len(columns) - 1)
@@ -173,6 +185,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
                     dept.overdue,
                     dept.long_standing,
                     Percent(dept.closure_rate),
+                    *([dept.unreviewed] if review else []),
                 ]
             )
         )
@@ -190,6 +203,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
                 totals.overdue,
                 sum(d.long_standing for d in status.departments),
                 Percent(totals.closure_rate),
+                *([totals.unreviewed] if review else []),
             ]
         )
     )

@@ -15,11 +15,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from huitoukan.campaign import SELF_CHECK, Campaign
-from huitoukan.cells import cell_text, column_letter
+from huitoukan.cells import cell_ref, cell_text, column_letter
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker
+from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import (
     COLUMN_BY_FIELD,
     FOOTER_LABELS,
@@ -27,13 +29,16 @@ from huitoukan.forms.layout import (
     HeaderMatch,
     Label,
     LabelValue,
+    column_keys,
     find_header,
+    locate_header,
     match_label,
     says_blank_below,
     says_nothing_found,
 )
+from huitoukan.forms.review import REVIEW_COLUMNS, REVIEW_REQUIRED
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import CheckedItem, ReturnFile, ReturnForm
+from huitoukan.model.returns import FAILED, PASSED, CheckedItem, ReturnFile, ReturnForm, Review
 from huitoukan.returns.archives import ArchiveError, read_member
 from huitoukan.returns.sniffing import Format
 from huitoukan.returns.workbooks import (
@@ -88,6 +93,10 @@ def read_return(source: ReturnFile, campaign: Campaign, as_of: date) -> list[Ret
     except OSError as exc:
         reason = f"文件无法打开（{exc.strerror}），请确认文件没有被占用"
         return [form.model_copy(update={"readable": False, "reason": reason})]
+    for grid in content.sheets:
+        review = locate_header(grid.rows, _REVIEW_KEYS, REVIEW_REQUIRED, 4)
+        if review is not None and grid.visible:
+            return [_read_review(form, grid, review, campaign)]
     notes: list[Problem] = []
     if content.format is Format.ET:
         notes.append(problem(Code.WPS_ET, source.display))
@@ -121,6 +130,75 @@ def read_return(source: ReturnFile, campaign: Campaign, as_of: date) -> list[Ret
         _read_group(part, group, Path(source.name), campaign, as_of)
         forms.append(part)
     return forms
+
+
+_REVIEW_KEYS = column_keys(REVIEW_COLUMNS)
+_REVIEW_HEADERS = {c.field: c.header for c in REVIEW_COLUMNS}
+
+
+def _read_review(
+    form: ReturnForm, grid: SheetGrid, header: HeaderMatch, campaign: Campaign
+) -> ReturnForm:
+    """A returned 复查验收表: the verdict of every row the office filled in."""
+    form.is_review = True
+    form.sheet = grid.name
+    columns = header.columns
+    for r in range(header.row + 1, len(grid.rows)):
+        row = grid.rows[r]
+        value = {n: row[c] if c < len(row) else "" for n, c in columns.items()}
+        text = {n: cell_text(v) for n, v in value.items()}
+        if not text.get("hazard_id") or not text.get("hazard_id", "").startswith("H"):
+            continue  # a blank or signature line
+        result = normalize_key(text.get("result", ""))
+        verdict = {"合格": PASSED, "验收合格": PASSED, "不合格": FAILED, "验收不合格": FAILED}.get(
+            result, ""
+        )
+
+        where = (form, grid.name, columns, r, text)
+        if result and not verdict:
+            _review_problem(where, Code.REVIEW_BAD_RESULT, "result")
+        try:
+            reviewed_on = parse_date(value.get("reviewed_on"), campaign.info.issued_on)
+        except DateNotUnderstood:
+            reviewed_on = None
+            _review_problem(where, Code.BAD_DATE, "reviewed_on", header="复查时间")
+        if not verdict:
+            continue  # not reviewed yet
+        form.reviews.append(
+            Review(
+                hazard_id=text["hazard_id"],
+                result=verdict,
+                reviewer=text.get("reviewer", ""),
+                reviewed_on=reviewed_on,
+                note=text.get("note", ""),
+                file=form.file,
+                sheet=grid.name,
+                row=r + 1,
+                cell=cell_ref(r, columns["hazard_id"]),
+            )
+        )
+    return form
+
+
+def _review_problem(
+    where: tuple[ReturnForm, str, dict[str, int], int, dict[str, str]],
+    code: Code,
+    name: str,
+    **params: Any,
+) -> None:
+    form, sheet, columns, r, text = where
+    form.problems.append(
+        problem(
+            code,
+            form.file,
+            sheet=sheet,
+            cell=cell_ref(r, columns[name]) if name in columns else "",
+            row=r + 1,
+            field=_REVIEW_HEADERS[name],
+            value=text.get(name, ""),
+            **params,
+        )
+    )
 
 
 def _tables(grid: SheetGrid) -> list[FoundForm]:

@@ -1,0 +1,28 @@
+"""`crosscheck`: an inspection's findings against the self-check register (追责)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from huitoukan.actions.state import load_state
+from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
+from huitoukan.files import write_atomically, xlsx_name
+from huitoukan.findings.crosscheck import Crosscheck, crosscheck
+from huitoukan.findings.reading import read_findings
+from huitoukan.letters.accountability import write_crosscheck
+
+
+def run_crosscheck(
+    campaign: Campaign, findings: Path, sources: Sequence[Path], out: Path, as_of: date
+) -> tuple[Crosscheck, Path]:
+    """Every finding of the list at `findings` with its 结论, written to `out`."""
+    listed = read_findings(findings, campaign)
+    state = load_state(campaign, sources, as_of)
+    result = crosscheck(campaign, listed.findings, state.hazards)
+    result.problems[:0] = listed.problems
+    out = xlsx_name(out)
+    write_atomically(out, lambda tmp: write_crosscheck(tmp, campaign, result, chinese_date(as_of)))
+    return result, out

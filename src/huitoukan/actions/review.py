@@ -1,0 +1,29 @@
+"""`review`: the 复查验收表 of every hazard reported 已完成 and not yet reviewed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from huitoukan.actions.state import load_state
+from huitoukan.campaign import Campaign
+from huitoukan.errors import InputError
+from huitoukan.files import write_atomically, xlsx_name
+from huitoukan.forms.review import write_review_form
+from huitoukan.model.returns import HazardRow
+
+
+def review(
+    campaign: Campaign, sources: Sequence[Path], out: Path, as_of: date
+) -> tuple[list[HazardRow], Path]:
+    """Write the form for the receiving office; the hazards on it and the file."""
+    if not campaign.info.review_required:
+        raise InputError(
+            "本次活动未开启复查验收：请在 campaign.toml 的 [campaign] 中写 review_required = true，"
+            "重新汇总后再生成复查验收表"
+        )
+    hazards = [h for h in load_state(campaign, sources, as_of).hazards if h.unreviewed]
+    out = xlsx_name(out)
+    write_atomically(out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of))
+    return hazards, out

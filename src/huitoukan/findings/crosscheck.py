@@ -1,0 +1,208 @@
+"""追责: an inspection's findings set against the school's self-check register.
+
+The work plan's rule (四、（三）): what the school's self-check missed and a county check
+found is the school's responsibility; what the county missed and the city found, the
+county check group's, the county's and the school's; what the city missed and the
+province found, every level's. For each finding the register is searched for the
+self-check hazard that already named it — the same department when the finding names
+one, a similar 部位 and 问题 (`similarity`), a 检查时间 no later than the 发现时间 — and
+the finding gets one 结论. A clerk's decision in the list's 对应自查 column (a register
+序号, or 无) is final and respected on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
+from huitoukan.findings.similarity import FOUND, TO_CONFIRM, Hazard, Register
+from huitoukan.model.findings import Finding
+from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.returns import HazardRow
+from huitoukan.text import normalize_key
+
+
+class Conclusion(StrEnum):
+    FOUND = "自查已发现"
+    FOUND_NOT_RECTIFIED = "自查已发现，未整改到位"
+    MISSED = "自查未发现"
+    TO_CONFIRM = "待确认"
+
+
+ACCOUNTABLE: dict[str, str] = {
+    "县级": "学校",
+    "市级": "县级检查组和县（市、区）、学校两级",
+    "省级": "各级检查组和市、县（市、区）、学校三级",
+    "学校": "学校自查责任部门",
+}
+"""Who answers for a finding the self-check missed, by the level of the check that found it."""
+NO_MATCH = {"无", "没有", "未发现", "0"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    number: int
+    """The hazard's 序号 in the register's 隐患台账 (1-based)."""
+    hazard: HazardRow
+    score: float
+
+
+@dataclass
+class Verdict:
+    finding: Finding
+    conclusion: Conclusion
+    match: Candidate | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    accountable: str = ""
+    """追责范围 (for 自查未发现)."""
+    note: str = ""
+    decided: bool = False
+    """The clerk's decision (对应自查) settled it."""
+
+
+@dataclass
+class Crosscheck:
+    verdicts: list[Verdict]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """1 while a finding is 自查未发现 or 待确认 (SPEC 8: the run found something)."""
+        open_ = {Conclusion.MISSED, Conclusion.TO_CONFIRM}
+        return 1 if any(v.conclusion in open_ for v in self.verdicts) else 0
+
+
+def crosscheck(
+    campaign: Campaign, findings: Sequence[Finding], hazards: Sequence[HazardRow]
+) -> Crosscheck:
+    """A 结论 for every finding against the register's `hazards` (in 隐患台账 order)."""
+    levels = {s.name: s.level for s in campaign.sources}
+    numbered = list(enumerate(hazards, start=1))
+    by_department: dict[str, list[tuple[int, HazardRow]]] = {}
+    for entry in numbered:
+        by_department.setdefault(entry[1].department, []).append(entry)
+    registers: dict[tuple[str, ...], tuple[list[tuple[int, HazardRow]], Register]] = {}
+
+    def searched(departments: tuple[str, ...]) -> tuple[list[tuple[int, HazardRow]], Register]:
+        """The hazards of `departments` (all, when none), indexed once for every finding."""
+        if departments not in registers:
+            pool = [e for d in departments for e in by_department.get(d, [])]
+            pool = pool if departments else numbered
+            registers[departments] = (pool, Register(Hazard(h.location, h.hazard) for _, h in pool))
+        return registers[departments]
+
+    result = Crosscheck([])
+    for finding in findings:
+        decision = normalize_key(finding.decision)
+        if decision:
+            result.verdicts.append(_decided(finding, decision, numbered, levels, result.problems))
+            continue
+        verdict = _searched(finding, *searched(finding.departments), levels)
+        if verdict.conclusion is Conclusion.MISSED and finding.departments:
+            # the school found it after all, in another department's check?
+            elsewhere = _searched(finding, *searched(()), levels)
+            if elsewhere.conclusion is not Conclusion.MISSED and elsewhere.candidates:
+                other = elsewhere.candidates[0].hazard.department
+                verdict = Verdict(
+                    finding,
+                    Conclusion.TO_CONFIRM,
+                    None,
+                    elsewhere.candidates,
+                    note=f"{other}的自查中有相近的隐患（问题清单的责任部门是"
+                    f"{'、'.join(finding.departments)}），请核对",
+                )
+        result.verdicts.append(verdict)
+    return result
+
+
+def _searched(
+    finding: Finding,
+    pool: list[tuple[int, HazardRow]],
+    register: Register,
+    levels: dict[str, str],
+) -> Verdict:
+    decision = register.decide(Hazard(finding.location, finding.description), limit=3)
+    candidates = [
+        Candidate(pool[c.index][0], pool[c.index][1], c.score) for c in decision.candidates
+    ]
+    in_time = [c for c in candidates if _before(c.hazard.checked_on, finding.found_on)]
+    late = [c for c in candidates if c not in in_time]
+    if decision.conclusion == FOUND and in_time and in_time[0] is candidates[0]:
+        return _found(finding, in_time[0], candidates)
+    if in_time and (decision.conclusion == TO_CONFIRM or decision.conclusion == FOUND):
+        note = (
+            decision.reason or "与台账中的隐患相近，请核对后在问题清单的“对应自查”中填写序号或“无”"
+        )
+        return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
+    note = "台账中没有相近的隐患"
+    if late:
+        first = late[0].hazard.checked_on
+        day = chinese_date(first) if first else "未填写"
+        note = f"自查在检查之后才发现（检查时间 {day}，台账序号 {late[0].number}）"
+    return _missed(finding, candidates, levels, note)
+
+
+def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:
+    hazard = match.hazard
+    deadline_passed = (
+        finding.found_on is not None
+        and hazard.deadline is not None
+        and hazard.deadline < finding.found_on
+    )
+    closed_in_time = hazard.closed and (
+        finding.found_on is None or hazard.closed_on is None or hazard.closed_on <= finding.found_on
+    )
+    if deadline_passed and not closed_in_time:
+        note = f"整改时限 {chinese_date(hazard.deadline)} 已过，检查时尚未销号"  # type: ignore[arg-type]
+        return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
+    return Verdict(finding, Conclusion.FOUND, match, candidates)
+
+
+def _missed(
+    finding: Finding, candidates: list[Candidate], levels: dict[str, str], note: str
+) -> Verdict:
+    accountable = ACCOUNTABLE.get(levels.get(finding.source, ""), "")
+    departments = "、".join(finding.departments) or "（问题清单未指明责任部门）"
+    accountable = f"{accountable}；本校应查出的部门：{departments}".lstrip("；")
+    return Verdict(finding, Conclusion.MISSED, None, candidates, accountable, note)
+
+
+def _decided(
+    finding: Finding,
+    decision: str,
+    numbered: list[tuple[int, HazardRow]],
+    levels: dict[str, str],
+    problems: list[Problem],
+) -> Verdict:
+    if decision in NO_MATCH:
+        verdict = _missed(finding, [], levels, "经核对，自查未发现（问题清单“对应自查”填写为“无”）")
+        verdict.decided = True
+        return verdict
+    number = int(decision) if decision.isdigit() else 0
+    if not 1 <= number <= len(numbered):
+        problems.append(
+            problem(
+                Code.CROSSCHECK_BAD_DECISION,
+                finding.file,
+                sheet=finding.sheet,
+                row=finding.row,
+                field="对应自查",
+                value=finding.decision,
+                size=len(numbered),
+            )
+        )
+        return Verdict(finding, Conclusion.TO_CONFIRM, note="对应自查填写的序号不在台账中")
+    match = Candidate(number, numbered[number - 1][1], 100.0)
+    verdict = _found(finding, match, [match])
+    verdict.decided = True
+    verdict.note = verdict.note or "经核对，对应台账中的自查隐患"
+    return verdict
+
+
+def _before(checked: date | None, found: date | None) -> bool:
+    """The self-check found it no later than the inspection did (unknown dates: it counts)."""
+    return checked is None or found is None or checked <= found

@@ -1,0 +1,96 @@
+"""复查验收表: the form the receiving office fills in to review the hazards reported 已完成.
+
+A rectification is 销号 only after someone else has checked it (closed-loop hazard
+management): `huitoukan review` writes this form with every hazard reported 已完成 and
+not yet reviewed; the office fills in 复查人, 复查时间, 复查结论 (合格 / 不合格) and
+复查意见, and drops it among the returns, where `collect` recognises it by its header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
+from huitoukan.forms.layout import Column
+from huitoukan.model.returns import FAILED, PASSED, HazardRow
+from huitoukan.xlsx.styles import LEFT, write_table
+
+REVIEW_FILE = "复查验收表.xlsx"
+REVIEW_SHEET = "复查验收表"
+REVIEW_COLUMNS: tuple[Column, ...] = (
+    Column("seq", "序号"),
+    Column("hazard_id", "隐患编号", ("隐患标识",)),
+    Column("department", "部门", ("责任部门",)),
+    Column("location", "部位"),
+    Column("hazard", "存在隐患问题", ("问题描述",)),
+    Column("measures", "整改措施"),
+    Column("closed_on", "销号时间"),
+    Column("reviewer", "复查人", ("验收人",)),
+    Column("reviewed_on", "复查时间", ("验收时间", "复查日期")),
+    Column("result", "复查结论", ("验收结论", "复查结果")),
+    Column("note", "复查意见", ("验收意见",)),
+)
+REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
+_WIDTHS = (6, 11, 12, 14, 28, 24, 14, 9, 14, 10, 22)
+
+
+def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date) -> Workbook:
+    """The form listing `hazards` for review, with drop-downs and signature lines."""
+    info = campaign.info
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = REVIEW_SHEET
+    headers = [(c.header, w) for c, w in zip(REVIEW_COLUMNS, _WIDTHS, strict=True)]
+    rows = [
+        [n, h.hazard_id, h.department, h.location, h.hazard, h.measures, h.closed_on]
+        + [None, None, None, None]
+        for n, h in enumerate(hazards, start=1)
+    ]
+    write_table(ws, headers, rows, title=f"{info.school}隐患整改复查验收表")
+    last = 2 + max(len(rows), 1)
+    letter = {c.field: get_column_letter(i) for i, c in enumerate(REVIEW_COLUMNS, start=1)}
+    result = DataValidation(
+        type="list",
+        formula1=f'"{PASSED},{FAILED}"',
+        allow_blank=True,
+        promptTitle="复查结论",
+        prompt="请选择：合格 或 不合格（不合格的请写明复查意见）",
+    )
+    result.showInputMessage = result.showErrorMessage = True
+    ws.add_data_validation(result)
+    result.add(f"{letter['result']}3:{letter['result']}{last}")
+    day = DataValidation(
+        type="date",
+        operator="between",
+        formula1=str(int(to_excel(date(2000, 1, 1)))),
+        formula2=str(int(to_excel(date(2099, 12, 31)))),
+        allow_blank=True,
+        errorStyle="warning",
+        error="请填写日期，例如 2023-12-20",
+    )
+    ws.add_data_validation(day)
+    day.add(f"{letter['reviewed_on']}3:{letter['reviewed_on']}{last}")
+    footer = last + 2
+    for text, column in (
+        (f"复查部门（章）：{info.receiver}", 1),
+        ("复查人（签字）：", 5),
+        ("部门负责人（签字）：", 8),
+    ):
+        ws.cell(footer, column, text).alignment = LEFT
+    ws.cell(footer + 1, 1, f"生成日期：{chinese_date(made_on)}")
+    ws.print_area = f"A1:{letter['note']}{footer + 1}"
+    return workbook
+
+
+def write_review_form(
+    path: Path, campaign: Campaign, hazards: Sequence[HazardRow], made_on: date
+) -> None:
+    review_form(campaign, hazards, made_on).save(path)

@@ -1,0 +1,122 @@
+"""追责核查.xlsx: every finding of an inspection with its 结论, and the list of what the
+self-check missed (漏报清单), by department, to print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from huitoukan.campaign import Campaign
+from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
+from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
+
+CROSSCHECK_FILE = "追责核查.xlsx"
+RESULT_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("序号", 6),
+    ("问题编号", 12),
+    ("问题来源", 10),
+    ("发现时间", 14),
+    ("部位", 14),
+    ("问题描述", 28),
+    ("责任部门", 12),
+    ("结论", 14),
+    ("对应自查序号", 8),
+    ("自查部门", 12),
+    ("自查发现的隐患", 26),
+    ("检查时间", 14),
+    ("状态", 8),
+    ("相似度", 8),
+    ("追责范围", 26),
+    ("说明", 30),
+)
+MISSED_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("序号", 6),
+    ("本校应查出的部门", 16),
+    ("问题编号", 12),
+    ("问题来源", 10),
+    ("发现时间", 14),
+    ("部位", 14),
+    ("问题描述", 34),
+    ("追责范围", 34),
+)
+
+
+def _sheet(name: str, title: str, columns: tuple[tuple[str, float], ...]) -> Sheet:
+    widths = [w for _, w in columns]
+    sheet = Sheet(name, widths, header_row=1, title_rows=1)
+    sheet.add(cells([title], Style.TITLE), height=28)
+    sheet.merge(0, 0, len(columns) - 1)
+    sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
+    return sheet
+
+
+def _candidates(verdict: Verdict) -> str:
+    if verdict.match is not None or not verdict.candidates:
+        return ""
+    return "；".join(
+        f"序号{c.number} {c.hazard.department}：{c.hazard.location}{c.hazard.hazard}（{c.score:.0f}）"
+        for c in verdict.candidates
+    )
+
+
+def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: str) -> None:
+    school = campaign.info.school
+    results = _sheet(
+        "核查结果", f"{school}追责核查：检查发现问题与自查台账比对（{as_of}）", RESULT_COLUMNS
+    )
+    widths = [w for _, w in RESULT_COLUMNS]
+    for n, verdict in enumerate(result.verdicts, start=1):
+        f, match = verdict.finding, verdict.match
+        hazard = match.hazard if match else None
+        note = "；".join(x for x in (verdict.note, _candidates(verdict)) if x)
+        values: list[Value] = [
+            n,
+            f.number,
+            f.source,
+            f.found_on,
+            f.location,
+            f.description,
+            "、".join(f.departments),
+            verdict.conclusion.value + ("（已核对）" if verdict.decided else ""),
+            match.number if match else None,
+            hazard.department if hazard else "",
+            f"{hazard.location}：{hazard.hazard}"
+            if hazard and hazard.location
+            else (hazard.hazard if hazard else ""),
+            hazard.checked_on if hazard else None,
+            hazard.state(f.found_on)
+            if hazard and f.found_on
+            else (hazard.progress or "" if hazard else ""),
+            round(match.score)
+            if match
+            else (round(verdict.candidates[0].score) if verdict.candidates else None),
+            verdict.accountable,
+            note,
+        ]
+        results.add(cells(values), row_height(values, widths))
+    missed = _sheet("漏报清单", f"{school}自查未发现的问题（按部门）", MISSED_COLUMNS)
+    missing = [v for v in result.verdicts if v.conclusion is Conclusion.MISSED]
+    missing.sort(key=lambda v: ("、".join(v.finding.departments) or "~", v.finding.number))
+    widths = [w for _, w in MISSED_COLUMNS]
+    for n, verdict in enumerate(missing, start=1):
+        f = verdict.finding
+        values = [
+            n,
+            "、".join(f.departments) or "未指明",
+            f.number,
+            f.source,
+            f.found_on,
+            f.location,
+            f.description,
+            verdict.accountable,
+        ]
+        missed.add(cells(values), row_height(values, widths))
+    if not missing:
+        missed.add(cells(["", "（无：检查发现的问题自查都已发现）"]))
+    write_workbook(path, [results, missed], "追责核查", "由 huitoukan crosscheck 生成")
+
+
+def summary(result: Crosscheck) -> dict[str, int]:
+    counts = dict.fromkeys((c.value for c in Conclusion), 0)
+    for verdict in result.verdicts:
+        counts[verdict.conclusion.value] += 1
+    return counts

@@ -1,0 +1,109 @@
+"""复查验收: applying the receiving office's verdicts to the hazards reported 已完成.
+
+With `review_required`, a hazard reported 已完成 is 已销号 only after a review found it
+合格; 不合格 sends it back to 整改中 with the 复查意见 (a warning on the department's
+return, so its 退回修改 copy and reminder say so); without a review it is 待复查. A
+review of a hazard the register does not hold, or dated before the department's 销号时间,
+is a problem naming its cell. The latest review of a hazard counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.returns import FAILED, UNREVIEWED, HazardRow, ReturnForm, Review
+
+
+@dataclass
+class Reviewed:
+    hazards: list[HazardRow]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def apply_reviews(
+    hazards: Sequence[HazardRow], forms: Sequence[ReturnForm], required: bool
+) -> Reviewed:
+    reviews = [r for f in forms if f.is_review and f.readable for r in f.reviews]
+    if not required:
+        problems = [
+            problem(Code.REVIEW_NOT_REQUIRED, f.file, sheet=f.sheet)
+            for f in forms
+            if f.is_review and f.reviews
+        ]
+        return Reviewed(list(hazards), problems)
+    by_id = {h.hazard_id: h for h in hazards if h.reported_done}
+    latest: dict[str, Review] = {}
+    result = Reviewed([])
+    for review in sorted(reviews, key=lambda r: (r.reviewed_on or date.min, r.file, r.row)):
+        hazard = by_id.get(review.hazard_id)
+        if hazard is None:
+            result.problems.append(_about(review, Code.REVIEW_UNKNOWN_HAZARD, review.hazard_id))
+            continue
+        if review.reviewed_on and hazard.closed_on and review.reviewed_on < hazard.closed_on:
+            result.problems.append(
+                _about(
+                    review,
+                    Code.REVIEW_BEFORE_CLOSED,
+                    review.hazard_id,
+                    reviewed=review.reviewed_on,
+                    closed=hazard.closed_on,
+                )
+            )
+            continue
+        latest[review.hazard_id] = review
+    for hazard in hazards:
+        if not hazard.reported_done:
+            result.hazards.append(hazard)
+            continue
+        verdict = latest.get(hazard.hazard_id)
+        redone = (
+            verdict is not None
+            and verdict.result == FAILED
+            and hazard.closed_on is not None
+            and verdict.reviewed_on is not None
+            and hazard.closed_on > verdict.reviewed_on
+        )
+        if verdict is None or redone:  # never reviewed, or closed again after failing one
+            result.hazards.append(hazard._replace(review=UNREVIEWED))
+            continue
+        result.hazards.append(
+            hazard._replace(
+                review=verdict.result,
+                reviewer=verdict.reviewer,
+                reviewed_on=verdict.reviewed_on,
+                review_note=verdict.note,
+            )
+        )
+        if verdict.result == FAILED:
+            where = f"{hazard.location}：{hazard.hazard}" if hazard.location else hazard.hazard
+            result.problems.append(
+                problem(
+                    Code.REVIEW_FAILED,
+                    hazard.source_file,
+                    sheet=hazard.source_sheet,
+                    row=hazard.source_row,
+                    field="整改完成情况",
+                    value=hazard.progress_text,
+                    department=hazard.department,
+                    what=where[:40],
+                    note=verdict.note or "未写明意见",
+                )
+            )
+    return result
+
+
+def _about(review: Review, code: Code, value: str, **params: Any) -> Problem:
+    return problem(
+        code,
+        review.file,
+        sheet=review.sheet,
+        cell=review.cell,
+        row=review.row,
+        field="隐患编号",
+        value=value,
+        **params,
+    )

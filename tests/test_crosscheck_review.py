@@ -1,0 +1,293 @@
+"""Keeping the archive honest: the 追责 cross-check of an inspection's findings against the
+self-check register, and 复查验收 before 销号."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from huitoukan.actions.collect import collect_to_register
+from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
+from huitoukan.cli import app
+from huitoukan.findings.crosscheck import Conclusion
+from huitoukan.forms.review import REVIEW_SHEET
+from huitoukan.model.problems import Code
+from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
+from tests.helpers import closed, filled_form, findings_list, hazard, sheet_rows
+
+AS_OF = date(2023, 12, 20)
+ORDER = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "对应自查")
+
+
+def self_check(campaign: Campaign, folder: Path) -> None:
+    filled_form(
+        campaign,
+        "安全保卫处",
+        folder / "保卫处.xlsx",
+        [
+            hazard(
+                部位="三号教学楼", 存在隐患问题="二楼走廊灭火器超期未检", 检查时间=date(2023, 12, 6)
+            ),
+            hazard(部位="北门", 存在隐患问题="防冲撞隔离桩缺失", 检查时间=date(2023, 12, 20)),
+            hazard(
+                部位="5号学生宿舍楼",
+                存在隐患问题="楼道应急照明灯不亮",
+                检查时间=date(2023, 12, 7),
+                整改时限=date(2023, 12, 9),
+            ),
+        ],
+        form_date=date(2023, 12, 14),
+    )
+    filled_form(
+        campaign,
+        "总务基建处",
+        folder / "总务.xlsx",
+        [hazard(部位="第一食堂", 存在隐患问题="后厨燃气管道软管老化", 检查时间=date(2023, 12, 8))],
+    )
+
+
+FINDINGS = [
+    # an exact repeat of a self-check hazard
+    {
+        "问题编号": "XJ-1",
+        "问题来源": "县级普查",
+        "发现时间": "2023-12-12",
+        "部位": "第一食堂",
+        "问题描述": "后厨燃气管道软管老化",
+        "责任部门": "总务基建处",
+    },
+    # a paraphrase: numerals, word order, 楼/栋
+    {
+        "问题编号": "XJ-2",
+        "问题来源": "县级普查",
+        "发现时间": "2023-12-12",
+        "部位": "3号教学楼",
+        "问题描述": "2楼走廊灭火器过期未检",
+        "责任部门": "安全保卫处",
+    },
+    # nobody reported it
+    {
+        "问题编号": "SJ-1",
+        "问题来源": "市级抽查",
+        "发现时间": "2023-12-15",
+        "部位": "图书馆",
+        "问题描述": "电动车在大厅充电",
+        "责任部门": "安全保卫处",
+    },
+    # the self-check found it only after the inspection
+    {
+        "问题编号": "SD-1",
+        "问题来源": "省级督查",
+        "发现时间": "2023-12-16",
+        "部位": "北门",
+        "问题描述": "校门口防冲撞隔离桩缺失",
+        "责任部门": "安全保卫处",
+    },
+    # found by another department than the one the finding names
+    {
+        "问题编号": "SD-2",
+        "问题来源": "省级督查",
+        "发现时间": "2023-12-16",
+        "部位": "第一食堂",
+        "问题描述": "后厨燃气软管老化",
+        "责任部门": "安全保卫处",
+    },
+    # it matches a hazard still open past its 整改时限 when the inspection came
+    {
+        "问题编号": "4J-1",
+        "问题来源": "四进巡查",
+        "发现时间": "2023-12-16",
+        "部位": "5号学生宿舍楼",
+        "问题描述": "楼道应急照明灯不亮",
+        "责任部门": "安全保卫处",
+    },
+]
+
+
+@pytest.fixture
+def register(campaign: Campaign, tmp_path: Path) -> Path:
+    self_check(campaign, tmp_path / "回收")
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], out, AS_OF)
+    return out
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["crosscheck", *args, "--as-of", "2023-12-20"])
+    return result.exit_code, result.output
+
+
+def test_each_finding_gets_the_conclusion_a_careful_clerk_would_give(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    listed = findings_list(tmp_path / "督查发现.xlsx", FINDINGS, ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    code, output = run(runner, str(listed), str(register), "--out", str(out))
+    assert code == 1, output  # something is 自查未发现 or 待确认
+    rows = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
+    conclusions = {number: row["结论"] for number, row in rows.items()}
+    assert conclusions == {
+        "XJ-1": Conclusion.FOUND.value,
+        "XJ-2": Conclusion.FOUND.value,
+        "SJ-1": Conclusion.MISSED.value,
+        "SD-1": Conclusion.MISSED.value,
+        "SD-2": Conclusion.TO_CONFIRM.value,
+        "4J-1": Conclusion.FOUND_NOT_RECTIFIED.value,
+    }
+    hazards = sheet_rows(register, HAZARD_SHEET)
+    number = next(h["序号"] for h in hazards if h["部位"] == "第一食堂")
+    assert rows["XJ-1"]["对应自查序号"] == number and rows["XJ-1"]["自查部门"] == "总务基建处"
+    assert "县级检查组" in str(rows["SJ-1"]["追责范围"]) and "学校" in str(rows["SJ-1"]["追责范围"])
+    assert "各级检查组" in str(rows["SD-1"]["追责范围"]) and "安全保卫处" in str(
+        rows["SD-1"]["追责范围"]
+    )
+    assert "检查之后才发现" in str(rows["SD-1"]["说明"])
+    assert "总务基建处" in str(rows["SD-2"]["说明"])
+    missed = sheet_rows(out, "漏报清单", header_row=2)
+    assert {r["问题编号"] for r in missed} == {"SJ-1", "SD-1"}
+    ws = load_workbook(out)["核查结果"]
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
+
+
+def test_the_clerks_decision_survives_a_rerun(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    hazards = sheet_rows(register, HAZARD_SHEET)
+    canteen = next(h["序号"] for h in hazards if h["部位"] == "第一食堂")
+    decided = [
+        dict(FINDINGS[4], 对应自查=str(canteen)),  # SD-2: the clerk says it is the canteen's
+        dict(FINDINGS[1], 对应自查="无"),  # XJ-2: the clerk says it was not found after all
+        *[f for f in FINDINGS if f["问题编号"] not in ("SD-2", "XJ-2", "SJ-1", "SD-1")],
+    ]
+    listed = findings_list(tmp_path / "已核对.xlsx", decided, ORDER)
+    out = tmp_path / "核查.xlsx"
+    for _ in range(2):  # every run respects the decisions
+        code, output = run(runner, str(listed), str(register), "--out", str(out))
+        rows = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
+        assert rows["SD-2"]["结论"] == "自查已发现（已核对）"
+        assert rows["SD-2"]["对应自查序号"] == canteen
+        assert rows["XJ-2"]["结论"] == "自查未发现（已核对）"
+        assert code == 1, output
+    only_found = [dict(FINDINGS[0])]
+    listed = findings_list(tmp_path / "都已发现.xlsx", only_found, ORDER)
+    assert run(runner, str(listed), str(register), "-o", str(out))[0] == 0
+
+
+def test_an_unknown_department_or_decision_is_exit_2_naming_the_cell(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    listed = findings_list(tmp_path / "坏.xlsx", [dict(FINDINGS[0], 责任部门="财务处")], ORDER)
+    code, output = run(runner, str(listed), str(register))
+    assert code == 2 and "财务处" in output
+    listed = findings_list(tmp_path / "坏2.xlsx", [dict(FINDINGS[0], 对应自查="第九十九条")], ORDER)
+    code, output = run(runner, str(listed), str(register), "-o", str(tmp_path / "x.xlsx"))
+    assert "对应自查" in output and code == 1
+
+
+def review_campaign(tmp_path: Path) -> Path:
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    path = tmp_path / "campaign.toml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_review_decides_what_is_closed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    review_campaign(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [closed(部位="东门"), closed(部位="西门"), closed(部位="南门"), hazard(部位="北门")],
+    )
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    before = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
+    assert before["totals"]["closed"] == 0 and before["totals"]["unreviewed"] == 3
+    assert [r["部位"] for r in sheet_rows(tmp_path / "全校隐患台账.xlsx", UNREVIEWED_SHEET)] == [
+        "东门",
+        "西门",
+        "南门",
+    ]
+    made = runner.invoke(app, ["review", "--as-of", "2023-12-20"])
+    assert made.exit_code == 0, made.output
+    wb = load_workbook(tmp_path / "复查验收表.xlsx")
+    ws = wb[REVIEW_SHEET]
+    header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "复查结论" for c in r))
+    columns = {c.value: c.column for c in header}
+    rows = {ws.cell(r, columns["部位"]).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
+    assert set(rows) >= {"东门", "西门", "南门"}
+    for place, verdict, note in (("东门", "合格", ""), ("西门", "不合格", "灭火器型号不符")):
+        ws.cell(rows[place], columns["复查人"]).value = "刘建国"
+        ws.cell(rows[place], columns["复查时间"]).value = "2023-12-19"
+        ws.cell(rows[place], columns["复查结论"]).value = verdict
+        ws.cell(rows[place], columns["复查意见"]).value = note
+    wb.save(tmp_path / "回收" / "复查意见-保卫处.xlsx")  # dropped among the returns
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--feedback", "退回"])
+    assert result.exit_code == 0, result.output
+    hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
+    assert (hazards["东门"]["状态"], hazards["东门"]["复查结论"]) == ("已销号", "合格")
+    assert (hazards["西门"]["状态"], hazards["西门"]["复查意见"]) == ("整改中", "灭火器型号不符")
+    assert hazards["南门"]["状态"] == "待复查"
+    assert hazards["北门"]["状态"] == "整改中"
+    after = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
+    assert after["totals"]["closed"] == 1 and after["totals"]["unreviewed"] == 1
+    assert [v["location"] for v in after["review_failed"]] == ["西门"]
+    copies = list((tmp_path / "退回").glob("*.xlsx"))
+    assert copies and "复查验收不合格" in str(
+        [c.value for row in load_workbook(copies[0])["退回修改说明"].iter_rows() for c in row]
+    )
+    runner.invoke(app, ["remind", "--as-of", "2023-12-20"])
+    notice = (tmp_path / "通知" / "安全保卫处-通知.txt").read_text("utf-8-sig")
+    assert "复查验收" in notice and "灭火器型号不符" in notice
+
+
+def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
+    tmp_path: Path,
+) -> None:
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [closed(部位="东门")])
+    first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    [door] = first.collection.hazards
+    from huitoukan.forms.review import review_form
+
+    wb = review_form(campaign, [door, door._replace(location="不存在")], AS_OF)
+    ws = wb[REVIEW_SHEET]
+    ws["B4"] = "HFFFFFFFF"
+    for row in (3, 4):
+        ws.cell(row, 10).value = "合格"
+        ws.cell(row, 9).value = "2023-12-01"  # before the 销号时间 (2023-12-12)
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    found = {(p.code, p.cell) for p in again.collection.problems}
+    assert (Code.REVIEW_BEFORE_CLOSED, "B3") in found and (
+        Code.REVIEW_UNKNOWN_HAZARD,
+        "B4",
+    ) in found
+    assert again.collection.hazards[0].unreviewed
+
+
+def test_without_review_required_nothing_changes(campaign: Campaign, tmp_path: Path) -> None:
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [closed(部位="东门")])
+    plain = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "一.xlsx", AS_OF)
+    assert plain.status.totals.closed == 1 and not plain.status.totals.unreviewed
+    headers = [c.value for c in load_workbook(tmp_path / "一.xlsx")[HAZARD_SHEET][1]]
+    assert (
+        "复查结论" not in headers
+        and UNREVIEWED_SHEET not in load_workbook(tmp_path / "一.xlsx").sheetnames
+    )
+    from huitoukan.forms.review import review_form
+
+    wb = review_form(campaign, plain.collection.hazards, AS_OF)
+    wb[REVIEW_SHEET]["J3"] = "不合格"
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "二.xlsx", AS_OF)
+    assert again.status.totals.closed == 1  # the verdict is not applied
+    assert [p.code for p in again.collection.problems] == [Code.REVIEW_NOT_REQUIRED]
