@@ -75,11 +75,13 @@ def _failing_on(name: str, fault: object, monkeypatch: pytest.MonkeyPatch) -> No
     fork from this process)."""
     real = batch.read_return
 
-    def read_or_fail(source: ReturnFile, campaign: Campaign, as_of: date) -> object:
+    def read_or_fail(
+        source: ReturnFile, campaign: Campaign, as_of: date, photos: object = None
+    ) -> object:
         if source.name == name:
             faulthandler.disable()  # keep the test log free of a dying worker's dump
             fault()  # type: ignore[operator]
-        return real(source, campaign, as_of)
+        return real(source, campaign, as_of, photos)  # type: ignore[arg-type]
 
     monkeypatch.setattr(batch, "read_return", read_or_fail)
 

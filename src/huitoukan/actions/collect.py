@@ -17,6 +17,7 @@ from huitoukan.findings.answers import assign
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
+from huitoukan.register.evidence import Evidence, evidence_folder, lay_out, library
 from huitoukan.register.merging import Collection, merge
 from huitoukan.register.reading import register_coverage
 from huitoukan.register.record import RegisterState
@@ -26,6 +27,7 @@ from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
 from huitoukan.returns.batch import OnFile, read_returns
 from huitoukan.returns.finding import find_returns
+from huitoukan.returns.photos import PhotoStore
 
 if TYPE_CHECKING:  # openpyxl, behind feedback, costs 0.15 s to import
     from huitoukan.letters.feedback import FeedbackCopy
@@ -42,6 +44,8 @@ class CollectResult:
     backup: Path | None = None
     feedback: list[FeedbackCopy] | None = None
     """The 退回修改 copies written, when asked for."""
+    evidence: Evidence | None = None
+    """The photos laid out beside the register."""
 
     @property
     def exit_code(self) -> int:
@@ -134,11 +138,13 @@ def collect(
     on_file: OnFile | None = None,
     debug: bool = False,
     findings: Sequence[Finding] = (),
+    photos: PhotoStore | None = None,
 ) -> Collection:
-    """Every return under `inputs` read and merged (nothing written); dates after `as_of`
-    (default today) are problems; rows matched to the assigned problems in `findings`."""
+    """Every return under `inputs` read and merged (nothing written but the photos, kept
+    in `photos` when given); dates after `as_of` (default today) are problems; rows
+    matched to the assigned problems in `findings`."""
     sources, skipped = find_returns(inputs, exclude)
-    forms = read_returns(sources, campaign, as_of or date.today(), on_file, debug)
+    forms = read_returns(sources, campaign, as_of or date.today(), on_file, debug, photos)
     collection = merge(forms, skipped)
     reviewed = apply_reviews(collection.hazards, forms, campaign.info.review_required)
     hazards, problems = reviewed.hazards, [*collection.problems, *reviewed.problems]
@@ -172,9 +178,15 @@ def collect_to_register(
     listed = load_findings(campaign, findings_file)
     findings = listed.findings if listed else []
     exclude: list[Path] = []
+    photos = None
     if register is not None:
         register = xlsx_name(register)
-        exclude = [register, *register.parent.glob(f"{register.stem}.备份-*{register.suffix}")]
+        exclude = [
+            register,
+            *register.parent.glob(f"{register.stem}.备份-*{register.suffix}"),
+            evidence_folder(register),
+        ]
+        photos = PhotoStore(library(register))
     collection = collect(
         campaign,
         inputs,
@@ -183,10 +195,12 @@ def collect_to_register(
         on_file=on_file,
         debug=debug,
         findings=findings,
+        photos=photos,
     )
     returned = collection.returned()
     status = build_status(campaign, collection.hazards, returned, as_of, findings=findings)
     backup = None
+    evidence = None
     if register is not None:
         state = RegisterState.model_construct(
             hazards=collection.hazards,
@@ -197,11 +211,12 @@ def collect_to_register(
         )
         backup = replace_register(
             register,
-            lambda tmp: write_register(tmp, campaign, collection, status),
+            lambda tmp: write_register(tmp, campaign, collection, status, photo_links=True),
             state,
             previous=register_coverage,
             force=force,
         )
+        evidence = lay_out(register, collection.hazards)
     copies = None
     if feedback_dir is not None:  # openpyxl is imported only for this
         from huitoukan.letters.feedback import write_feedback
@@ -213,4 +228,5 @@ def collect_to_register(
         register_file=register,
         backup=backup,
         feedback=copies,
+        evidence=evidence,
     )

@@ -6,12 +6,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from huitoukan.actions.state import status_of
+from huitoukan.actions.findings import load_findings
+from huitoukan.actions.photos import hazards_with_photos, photo_store
+from huitoukan.actions.state import load_state, status_of
 from huitoukan.campaign import Campaign
 from huitoukan.files import write_atomically, xlsx_name
 from huitoukan.letters.notices import Notice, notices, write_notices
 from huitoukan.letters.report import write_report
-from huitoukan.register.status import StatusReport
+from huitoukan.register.status import StatusReport, build_status
 
 
 def remind(
@@ -32,10 +34,19 @@ def report(
     as_of: date,
     out: Path,
     findings_file: Path | None = None,
+    photos: bool = False,
 ) -> tuple[StatusReport, Path]:
-    """The leaders' report written to `out` (.xlsx added when left out); the status it
-    shows and the file written."""
-    status = status_of(campaign, sources, as_of, findings_file=findings_file)
+    """The leaders' report written to `out` (.xlsx added when left out), with a page of
+    photos for each hazard that has some when `photos`; the status it shows and the file."""
+    listed = load_findings(campaign, findings_file)
     out = xlsx_name(out)
-    write_atomically(out, lambda tmp: write_report(tmp, campaign, status))
+    with photo_store(sources) as store:
+        state = load_state(
+            campaign, sources, as_of, listed.findings if listed else None, store if photos else None
+        )
+        status = build_status(
+            campaign, state.hazards, state.returned, as_of, findings=state.findings
+        )
+        pages = hazards_with_photos(store, state.hazards) if photos else None
+        write_atomically(out, lambda tmp: write_report(tmp, campaign, status, pages))
     return status, out

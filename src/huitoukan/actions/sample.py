@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from huitoukan.actions.findings import load_findings
+from huitoukan.actions.photos import hazards_with_photos, photo_store
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
@@ -36,16 +37,25 @@ def sample(
             raise InputError(f"没有名为“{name}”的问题来源。可用的来源：{known}")
         wanted.append(source.name)
     listed = load_findings(campaign, findings_file)
-    state = load_state(campaign, sources, as_of, listed.findings if listed else None)
-    if not state.findings:
-        raise InputError(
-            "没有交办问题：请在 campaign.toml 的 [findings] 中写明问题清单，或用 --findings 指定"
-        )
-    chosen = pick(state.findings, count, seed, wanted)
-    status = build_status(campaign, state.hazards, state.returned, as_of, findings=chosen.findings)
     out = xlsx_name(out)
-    write_atomically(
-        out,
-        lambda tmp: write_archive(tmp, campaign, chosen.findings, status.parts, state.mentions),
-    )
+    with photo_store(sources) as store:
+        state = load_state(campaign, sources, as_of, listed.findings if listed else None, store)
+        if not state.findings:
+            raise InputError(
+                "没有交办问题：请在 campaign.toml 的 [findings] 中写明问题清单，或用 --findings 指定"
+            )
+        chosen = pick(state.findings, count, seed, wanted)
+        status = build_status(
+            campaign, state.hazards, state.returned, as_of, findings=chosen.findings
+        )
+        photos: dict[str, list[bytes]] = {}
+        for hazard, data in hazards_with_photos(store, state.hazards):
+            if hazard.number:
+                photos.setdefault(hazard.number, []).extend(data)
+        write_atomically(
+            out,
+            lambda tmp: write_archive(
+                tmp, campaign, chosen.findings, status.parts, state.mentions, photos
+            ),
+        )
     return chosen, out

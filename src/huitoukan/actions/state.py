@@ -18,6 +18,7 @@ from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register, read_register
 from huitoukan.register.record import RegisterState
 from huitoukan.register.status import StatusReport, build_status
+from huitoukan.returns.photos import PhotoStore
 
 
 def load_state(
@@ -25,10 +26,12 @@ def load_state(
     sources: Sequence[Path] = (),
     as_of: date | None = None,
     findings: Sequence[Finding] | None = None,
+    photos: PhotoStore | None = None,
 ) -> RegisterState:
     """From one register, or by collecting (in memory) the returns in `sources` as of
-    `as_of`, matched to `findings`; without sources, the register in the working folder.
-    Given, `findings` replace those the register was made against."""
+    `as_of`, matched to `findings` (their photos kept in `photos`); without sources, the
+    register in the working folder. Given, `findings` replace those the register was
+    made against."""
     sources = list(sources) or [Path(REGISTER_FILE)]
     for source in sources:
         if not source.exists():
@@ -42,7 +45,7 @@ def load_state(
         return state
     from huitoukan.actions.collect import collect
 
-    collection = collect(campaign, sources, as_of=as_of, findings=findings or ())
+    collection = collect(campaign, sources, as_of=as_of, findings=findings or (), photos=photos)
     return RegisterState.model_construct(
         hazards=collection.hazards,
         returned=collection.returned(),

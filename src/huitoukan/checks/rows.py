@@ -86,8 +86,11 @@ class RowChecker:
             )
         )
 
-    def hazard(self, cells: RowCells, first: int | None = None) -> HazardRow:
-        """The row's hazard; its problem counts include those added since index `first`."""
+    def hazard(
+        self, cells: RowCells, first: int | None = None, photos: tuple[str, ...] = ()
+    ) -> HazardRow:
+        """The row's hazard (with the `photos` pasted into the row); its problem counts
+        include those added since index `first`."""
         first = len(self.problems) if first is None else first
         dates: dict[str, date | None] = {}
         for name in DATE_FIELDS:
@@ -112,6 +115,8 @@ class RowChecker:
         if deadline is None:
             deadline = self.campaign.info.default_deadline
         self._check(cells, progress, progress_text, dates)
+        if progress == DONE and not photos and self.campaign.info.require_photo:
+            self.problem(Code.MISSING_PHOTO, cells, "progress")
         remarks = cells.text("remarks")
         if cells.extras:
             extra = "；".join(f"{header}：{text}" for header, text in cells.extras)
@@ -139,6 +144,7 @@ class RowChecker:
             warnings=count(mine, Severity.WARNING) if mine else 0,
             number=cells.text("number"),
             source=cells.text("source"),
+            photos=photos,
         )
 
     def _check(

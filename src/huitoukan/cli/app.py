@@ -303,6 +303,10 @@ def report(
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
     findings: FindingsOption = None,
+    photos: Annotated[
+        bool,
+        typer.Option("--photos", help="另附“整改照片”页：每项附有照片的隐患一页，照片缩放排入"),
+    ] = False,
 ) -> None:
     """写出供学院安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。"""
     from huitoukan.actions.letters import report as write_leader_report
@@ -311,7 +315,9 @@ def report(
     config = _campaign(campaign)
     day = _day(as_of, config)
     try:
-        status_report, written = write_leader_report(config, sources or [], day, out, findings)
+        status_report, written = write_leader_report(
+            config, sources or [], day, out, findings, photos
+        )
     except HuitoukanError as error:
         raise _fail(error) from None
     render.report_written(status_report, written)

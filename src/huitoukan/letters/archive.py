@@ -17,8 +17,9 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
+from huitoukan.letters.photos import place_photos
 from huitoukan.model.findings import Finding, Mention, Part
-from huitoukan.xlsx.writer import Picture, Sheet, Style, Value, cells, row_height, write_workbook
+from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 ARCHIVE_FILE = "抽查档案.xlsx"
 WIDTHS = (14, 26, 14, 26)
@@ -31,8 +32,8 @@ class ArchivePage:
     finding: Finding
     parts: list[Part]
     mentions: list[Mention]
-    photos: list[Picture] = field(default_factory=list)
-    """Photos attached to the answers, already scaled to fit the page."""
+    photos: list[bytes] = field(default_factory=list)
+    """The photos pasted into the answers (the image files' bytes)."""
 
 
 def _day(value: date | None) -> str:
@@ -98,19 +99,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     sheet.add("")
     line("佐证材料", Style.HEAD, 20)
     line("　".join(f"□ {item}" for item in EVIDENCE), height=22)
-    if page.photos:
-        first = sheet.row_count
-        rows_needed = 0
-        for index, photo in enumerate(page.photos):
-            column = 0 if index % 2 == 0 else 2
-            row = first + (index // 2) * 12
-            sheet.pictures.append(
-                Picture(row, column, photo.width, photo.height, photo.data, photo.extension)
-            )
-            rows_needed = (index // 2 + 1) * 12
-        for _ in range(rows_needed):
-            sheet.add("")
-    else:
+    if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")
     sheet.add("")
     line(
@@ -127,9 +116,10 @@ def write_archive(
     findings: Sequence[Finding],
     parts: Sequence[Part],
     mentions: Sequence[Mention],
-    photos: Mapping[str, list[Picture]] | None = None,
+    photos: Mapping[str, list[bytes]] | None = None,
 ) -> None:
-    """One sheet (one A4 page) per problem of `findings`, in their order."""
+    """One sheet (one A4 page) per problem of `findings`, in their order, with the
+    `photos` of each (by 编号)."""
     by_number: dict[str, list[Part]] = {}
     for part in parts:
         by_number.setdefault(part.number, []).append(part)

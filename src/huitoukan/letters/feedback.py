@@ -63,7 +63,8 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
             continue
         target = out_dir / feedback_name(form)
         source = form.source or as_return_file(Path(form.file))
-        workbook, marked = marked_copy(source, problems)
+        with_photos = any(h.photos for h in form.hazards)
+        workbook, marked = marked_copy(source, problems, with_photos)
         write_atomically(target, workbook.save)
         copies.append(
             FeedbackCopy(
@@ -94,8 +95,17 @@ def _open_as_xlsx(source: ReturnFile) -> Workbook:
     return workbook
 
 
-def marked_copy(source: ReturnFile, problems: Sequence[Problem]) -> tuple[Workbook, int]:
-    """The return as a workbook with its problem cells filled and commented."""
+PHOTOS_KEPT = (
+    "原表中粘贴的照片已收入全校隐患台账的佐证材料，本副本中不再显示；"
+    "修改后重新报送时无需再次粘贴这些照片"
+)
+
+
+def marked_copy(
+    source: ReturnFile, problems: Sequence[Problem], with_photos: bool = False
+) -> tuple[Workbook, int]:
+    """The return as a workbook with its problem cells filled and commented (the photos
+    it held are not copied: `with_photos` says so on the copy)."""
     workbook = _open_as_xlsx(source)
     notes: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
@@ -116,6 +126,8 @@ def marked_copy(source: ReturnFile, problems: Sequence[Problem]) -> tuple[Workbo
         [n, p.severity.value, p.where or "（整张表）", p.field, p.value, p.message]
         for n, p in enumerate(problems, start=1)
     ]
+    if with_photos:
+        rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_KEPT])
     write_table(
         summary,
         [

@@ -9,10 +9,13 @@ Every figure comes from the same `StatusReport` the register's 汇总 is built f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
+from huitoukan.letters.photos import place_photos
+from huitoukan.model.returns import HazardRow
 from huitoukan.register.status import StatusReport
 from huitoukan.register.writing import department_chart, source_rows
 from huitoukan.xlsx.writer import Percent, Sheet, Style, Value, cells, row_height, write_workbook
@@ -182,10 +185,51 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     return sheet
 
 
-def write_report(path: Path, campaign: Campaign, report: StatusReport) -> None:
-    write_workbook(
-        path, [build_report_sheet(campaign, report)], "回头看工作汇报", "由 huitoukan report 生成"
-    )
+PHOTOS_SHEET = "整改照片"
+PHOTO_WIDTHS = (14, 26, 14, 26)
+
+
+def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[bytes]]]) -> Sheet:
+    """One A4 page per hazard with photos: what it is, where it stands, its photos."""
+    sheet = Sheet(PHOTOS_SHEET, list(PHOTO_WIDTHS), portrait=True)
+    last = len(PHOTO_WIDTHS) - 1
+    page_width = sum(PHOTO_WIDTHS)
+
+    def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> None:
+        fitted = row_height([text], [page_width], line=15)
+        sheet.merge(sheet.add(cells([text], style), max(height or 0, fitted or 0) or None), 0, last)
+
+    def pair(label: str, value: Value, label2: str, value2: Value) -> None:
+        values = [label, value, label2, value2]
+        sheet.add(cells(values), row_height(values, PHOTO_WIDTHS))
+
+    for n, (hazard, photos) in enumerate(hazards, start=1):
+        if n > 1:
+            sheet.page_breaks.append(sheet.row_count)
+        line(f"{campaign.info.school}隐患整改照片（{n}）", Style.TITLE, 30)
+        pair("部门", hazard.department, "部位", hazard.location)
+        line(f"存在隐患问题：{hazard.hazard}")
+        line(f"整改措施：{hazard.measures}")
+        pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", hazard.closed_on)
+        pair("来源文件", hazard.source_file, "来源行", hazard.source_row)
+        sheet.add("")
+        place_photos(sheet, photos)
+    if not hazards:
+        line("各部门报送的表格中没有附照片。")
+    return sheet
+
+
+def write_report(
+    path: Path,
+    campaign: Campaign,
+    report: StatusReport,
+    photos: Sequence[tuple[HazardRow, list[bytes]]] | None = None,
+) -> None:
+    """The report; with `photos`, a 整改照片 sheet with a page for each hazard in it."""
+    sheets = [build_report_sheet(campaign, report)]
+    if photos is not None:
+        sheets.append(photos_sheet(campaign, photos))
+    write_workbook(path, sheets, "回头看工作汇报", "由 huitoukan report 生成")
 
 
 def _assigned_sentence(report: StatusReport) -> str:

@@ -76,6 +76,10 @@ class Code(StrEnum):
     REVIEW_FAILED = "review-failed"
     REVIEW_NOT_REQUIRED = "review-not-required"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
+    MISSING_PHOTO = "missing-photo"
+    PICTURE_SKIPPED = "picture-skipped"
+    PICTURES_NOT_READ = "pictures-not-read"
+    PHOTO_NOT_ON_HAZARD = "photo-not-on-hazard"
 
 
 @dataclass(frozen=True)
@@ -288,6 +292,23 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "对应自查无法识别",
         "“对应自查”应填写台账“隐患台账”中的序号（1 到 {size}）或“无”，这里是“{value}”",
+    ),
+    Code.MISSING_PHOTO: Rule(
+        _W,
+        "未附整改后照片",
+        "整改完成情况为“已完成”，但这一行没有附整改后照片，请把照片粘贴在该行后重新报送",
+    ),
+    Code.PICTURE_SKIPPED: Rule(_W, "图片未读取", "{detail}"),
+    Code.PICTURES_NOT_READ: Rule(
+        _W,
+        "图片无法读取",
+        "这是早期 Excel（.xls）或 WPS（.et）格式的文件，其中的照片无法读取；"
+        "附有照片的请另存为 .xlsx 后重新报送",
+    ),
+    Code.PHOTO_NOT_ON_HAZARD: Rule(
+        _W,
+        "照片不在隐患行",
+        "第 {rows} 行的照片不在任何隐患所在的行，未归入隐患；请把照片放在对应隐患的行内",
     ),
     Code.REVIEW_NOT_REQUIRED: Rule(
         _W,

@@ -118,6 +118,7 @@ class HazardColumn:
 
 
 NUMBER_HEADER = "序号"
+PHOTOS_HEADER = "照片"
 HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("部门", 12, "department"),
     HazardColumn("问题编号", 10, "number"),
@@ -144,6 +145,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("责任人", 8, "owner"),
     HazardColumn("检查时间", 14, "checked_on"),
     HazardColumn("销号时间", 14, "closed_on"),
+    HazardColumn(PHOTOS_HEADER, 6, derived=lambda row, as_of: len(row.photos) or None),
     HazardColumn("备注", 18, "remarks"),
     HazardColumn("状态", 8, derived=lambda row, as_of: row.state(as_of)),
     HazardColumn("逾期天数", 8, derived=lambda row, as_of: row.days_overdue(as_of) or None),

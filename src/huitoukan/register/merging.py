@@ -111,10 +111,16 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
             v.form_date is not None and all(p.code is not Code.LATE_RETURN for p in v.problems)
             for v in versions[:-1]
         )
-        problems.extend(
-            p for p in newest.problems if not (first_on_time and p.code is Code.LATE_RETURN)
+        rows, proven = (
+            _with_earlier_photos(versions) if len(versions) > 1 else (newest.hazards, set())
         )
-        hazards.extend(newest.hazards)
+        problems.extend(
+            p
+            for p in newest.problems
+            if not (first_on_time and p.code is Code.LATE_RETURN)
+            and not (p.code is Code.MISSING_PHOTO and (p.sheet, p.row) in proven)
+        )
+        hazards.extend(rows)
         vanished = _vanished(versions) if len(versions) > 1 else []
         hazards.extend(vanished)
         problems.extend(
@@ -139,6 +145,37 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         hazards=hazards,
         problems=problems,
     )
+
+
+def _with_earlier_photos(
+    versions: list[ReturnForm],
+) -> tuple[list[HazardRow], set[tuple[str, int | None]]]:
+    """The newest version's hazards, each with the photos the older versions showed of it
+    too (整改前 in the first return, 整改后 in the second; or a corrected 退回修改 copy,
+    which cannot carry them); and the (sheet, row) of the rows that had none of their
+    own (their 未附整改后照片 warning no longer holds)."""
+    earlier: dict[str, tuple[str, ...]] = {}
+    for form in versions[:-1]:
+        for hazard in form.hazards:
+            if hazard.photos:
+                earlier[hazard.key] = (*earlier.get(hazard.key, ()), *hazard.photos)
+    newest = versions[-1]
+    if not earlier:
+        return newest.hazards, set()
+    rows: list[HazardRow] = []
+    proven: set[tuple[str, int | None]] = set()
+    photo_warnings = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
+    for row in newest.hazards:
+        if row.key in earlier:
+            where = (row.source_sheet, row.source_row)
+            warnings = row.warnings
+            if not row.photos and where in photo_warnings:
+                proven.add(where)
+                warnings -= 1
+            photos = tuple(dict.fromkeys((*earlier[row.key], *row.photos)))
+            row = row._replace(photos=photos, warnings=warnings)
+        rows.append(row)
+    return rows, proven
 
 
 def _vanished(versions: list[ReturnForm]) -> list[HazardRow]:

@@ -43,6 +43,8 @@ class HazardView:
     source: str
     review: str = ""
     review_note: str = ""
+    photos: int = 0
+    """Photos pasted into the hazard's rows (kept beside the register)."""
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
@@ -67,6 +69,7 @@ class HazardView:
             source=f"{row.vanished_from or row.source_file} {row.source_sheet}!第{row.source_row}行",
             review=row.review,
             review_note=row.review_note,
+            photos=len(row.photos),
         )
 
 

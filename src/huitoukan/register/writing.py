@@ -2,7 +2,8 @@
 
 The register is derived data: every sheet is rebuilt from the collection on each
 run. Written with `xlsx_writer` (chosen by measurement, see benchmarks/README.md);
-every text from a return is an inline string, never a formula or a link.
+every text from a return is an inline string, never a formula or a link (the only
+links are the 照片 counts, to the department's evidence folder beside the register).
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.model.returns import HazardRow
 from huitoukan.register.coverage import coverage
+from huitoukan.register.evidence import department_folder
 from huitoukan.register.layout import (
     ASSIGNED_SHEET,
     COVERAGE_SHEET,
@@ -25,6 +28,7 @@ from huitoukan.register.layout import (
     NOT_RETURNED_SHEET,
     OPEN_SHEET,
     OVERDUE_SHEET,
+    PHOTOS_HEADER,
     PRINTED_HAZARD_COLUMNS,
     PROBLEMS_SHEET,
     SUMMARY_SHEET,
@@ -38,6 +42,7 @@ from huitoukan.register.merging import Collection
 from huitoukan.register.status import DepartmentSummary, StatusReport
 from huitoukan.xlsx.writer import (
     BarChart,
+    Linked,
     Percent,
     Sheet,
     Style,
@@ -63,9 +68,14 @@ def _table(
 
 
 def write_register(
-    path: Path, campaign: Campaign, collection: Collection, status: StatusReport
+    path: Path,
+    campaign: Campaign,
+    collection: Collection,
+    status: StatusReport,
+    photo_links: bool = False,
 ) -> None:
-    """Write the whole register to `path` (callers pass a temporary path, then rename)."""
+    """Write the whole register to `path` (callers pass a temporary path, then rename);
+    with `photo_links`, each 照片 count links to its department's evidence folder."""
     as_of = status.as_of
     review = campaign.info.review_required
     columns = hazard_columns(review)
@@ -73,17 +83,22 @@ def write_register(
     value_widths = widths[1:]  # after 序号
     header = cells(hazard_headers(columns), Style.HEAD)
     values_of = hazard_values(columns)
+    photo_column = [c.header for c in columns].index(PHOTOS_HEADER)
 
     def hazard_sheet(name: str) -> Sheet:
         sheet = Sheet(name, widths, header_row=0, print_columns=PRINTED_HAZARD_COLUMNS)
         sheet.add(header, height=30)
         return sheet
 
-    def add(sheet: Sheet, text: bytes, height: float | None) -> None:
-        sheet.add(text, height, numbered=True)
+    def add(sheet: Sheet, text: bytes, height: float | None, hazard: HazardRow) -> None:
+        row = sheet.add(text, height, numbered=True)
+        if photo_links and hazard.photos:
+            sheet.link(row, 1 + photo_column, department_folder(hazard.department) + "/")
 
     def render(hazard: HazardRow) -> tuple[bytes, float | None]:
-        values = values_of(hazard, as_of)
+        values = cast(list[Value], values_of(hazard, as_of))  # a fresh list
+        if photo_links and hazard.photos:
+            values[photo_column] = Linked(len(hazard.photos))
         return cells(values).encode(), row_height(values, value_widths)
 
     # One pass: each hazard's cells are built once and go, deflated, to every sheet that
@@ -97,23 +112,23 @@ def write_register(
     budget = OVERDUE_TEXT_BUDGET
     for index, hazard in enumerate(hazards):
         text, height = render(hazard)
-        add(all_rows, text, height)
+        add(all_rows, text, height, hazard)
         if hazard.closed:
             continue
         if hazard.unreviewed:
-            add(unreviewed, text, height)
-        add(open_rows, text, height)
+            add(unreviewed, text, height, hazard)
+        add(open_rows, text, height, hazard)
         if days := hazard.days_overdue(as_of):
             overdue.append((-days, index, text if budget > 0 else None, height))
             budget -= len(text)
         if hazard.long_standing:
-            add(long_standing, text, height)
+            add(long_standing, text, height, hazard)
     overdue.sort(key=lambda entry: entry[:2])
     overdue_rows = hazard_sheet(OVERDUE_SHEET)
     for _, index, kept, height in overdue:
         if kept is None:
             kept, height = render(hazards[index])
-        add(overdue_rows, kept, height)
+        add(overdue_rows, kept, height, hazards[index])
     del overdue
     sheets = [
         _summary(campaign, status),

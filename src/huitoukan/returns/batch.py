@@ -27,6 +27,7 @@ from huitoukan.files import display_name, sha256_of
 from huitoukan.model.problems import RESAVE
 from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.returns.form_reading import read_return
+from huitoukan.returns.photos import PhotoStore
 
 OnFile = Callable[[int, int, Path], None]
 """Told (files done, files in all, the file) as reading goes on: for a progress bar."""
@@ -55,14 +56,16 @@ def read_one(
     campaign: Campaign,
     as_of: date | None = None,
     debug: bool = False,
+    photos: PhotoStore | None = None,
 ) -> list[ReturnForm]:
     """`read_return` with a safety net: whatever goes wrong, the file is reported, not raised.
 
-    This runs in the reading process (a worker); `as_of` defaults to today."""
+    This runs in the reading process (a worker); `as_of` defaults to today; the photos
+    pasted into the file are kept in `photos` when given."""
     if isinstance(source, Path):
         source = as_return_file(source)
     try:
-        return read_return(source, campaign, as_of or date.today())
+        return read_return(source, campaign, as_of or date.today(), photos)
     except (KeyboardInterrupt, SystemExit):
         raise
     except MemoryError:
@@ -94,9 +97,10 @@ def read_returns(
     as_of: date,
     on_file: OnFile | None = None,
     debug: bool = False,
+    photos: PhotoStore | None = None,
 ) -> list[ReturnForm]:
     """Every file of `sources` read in worker processes; the forms in the files' order
-    (unreadable files as unreadable forms)."""
+    (unreadable files as unreadable forms); the photos in them kept in `photos`."""
     if not sources:
         return []
     workers = max(1, min(os.cpu_count() or 1, MAX_WORKERS, len(sources)))
@@ -105,7 +109,7 @@ def read_returns(
     results: dict[int, list[ReturnForm]] = {}
     done = 0
     pool = ProcessPoolExecutor(
-        workers, initializer=_start_worker, initargs=(campaign, as_of, debug)
+        workers, initializer=_start_worker, initargs=(campaign, as_of, debug, photos)
     )
     futures: dict[Future[list[ReturnForm]], int] = {}
     try:
@@ -132,18 +136,22 @@ def read_returns(
             forms.extend(results[index])
         else:  # its worker died or hung: read each of its files alone
             for source in chunk:
-                forms.extend(_read_isolated(source, campaign, as_of, debug))
+                forms.extend(_read_isolated(source, campaign, as_of, debug, photos))
     return forms
 
 
 _worker_campaign: Campaign | None = None
 _worker_as_of = date.min
 _worker_debug = False
+_worker_photos: PhotoStore | None = None
 
 
-def _start_worker(campaign: Campaign, as_of: date, debug: bool) -> None:
-    global _worker_campaign, _worker_as_of, _worker_debug
+def _start_worker(
+    campaign: Campaign, as_of: date, debug: bool, photos: PhotoStore | None = None
+) -> None:
+    global _worker_campaign, _worker_as_of, _worker_debug, _worker_photos
     _worker_campaign, _worker_as_of, _worker_debug = campaign, as_of, debug
+    _worker_photos = photos
     limit_memory(READ_MEMORY_BUDGET)
     if not debug:  # a reader that dies costs its file, reported; not a dump on the console
         faulthandler.disable()
@@ -174,7 +182,9 @@ def _read_chunk(sources: list[ReturnFile]) -> list[ReturnForm]:
     assert _worker_campaign is not None
     forms: list[ReturnForm] = []
     for source in sources:
-        forms.extend(read_one(source, _worker_campaign, _worker_as_of, _worker_debug))
+        forms.extend(
+            read_one(source, _worker_campaign, _worker_as_of, _worker_debug, _worker_photos)
+        )
     return forms
 
 
@@ -186,9 +196,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def _read_isolated(
-    source: ReturnFile, campaign: Campaign, as_of: date, debug: bool
+    source: ReturnFile, campaign: Campaign, as_of: date, debug: bool, photos: PhotoStore | None
 ) -> list[ReturnForm]:
-    pool = ProcessPoolExecutor(1, initializer=_start_worker, initargs=(campaign, as_of, debug))
+    pool = ProcessPoolExecutor(
+        1, initializer=_start_worker, initargs=(campaign, as_of, debug, photos)
+    )
     try:
         return pool.submit(_read_chunk, [source]).result(timeout=FILE_SECONDS)
     except TimeoutError:

@@ -72,15 +72,26 @@ def _identity(path: Path, status: os.stat_result) -> object:
     return path.resolve()  # file systems without file ids
 
 
-def _files_under(folder: Path) -> list[Path]:
-    """Every file below `folder`, skipping ignored folders (os.walk: one directory
-    listing per folder, no stat per entry)."""
+def _files_under(folder: Path, skip: set[object]) -> list[Path]:
+    """Every file below `folder`, skipping ignored folders and the folders in `skip` (by
+    identity; os.walk: one directory listing per folder, no stat per file)."""
     found: list[Path] = []
     for root, folders, files in os.walk(folder):
-        folders[:] = [name for name in folders if not _ignored_name(name)]
         base = Path(root)
+        folders[:] = [
+            name for name in folders if not _ignored_name(name) and not _skipped(base / name, skip)
+        ]
         found.extend(base / name for name in files)
     return found
+
+
+def _skipped(folder: Path, skip: set[object]) -> bool:
+    if not skip:
+        return False
+    try:
+        return _identity(folder, folder.stat()) in skip
+    except OSError:
+        return False
 
 
 def _archive(path: Path, status: os.stat_result) -> tuple[list[ReturnFile], list[SkippedFile]]:
@@ -104,7 +115,8 @@ def find_returns(
     inputs: Sequence[Path], exclude: Sequence[Path] = ()
 ) -> tuple[list[ReturnFile], list[SkippedFile]]:
     """Every candidate return under `inputs` (recursively, into zip archives), in natural
-    order of their names; and the files skipped, with why."""
+    order of their names; and the files skipped, with why. `exclude` names files and
+    folders that are not returns (the register, its evidence folder)."""
     excluded = set()
     for path in exclude:
         with contextlib.suppress(OSError):
@@ -114,7 +126,7 @@ def find_returns(
     skipped: list[SkippedFile] = []
     for entry in inputs:
         if entry.is_dir():
-            paths = _files_under(entry)
+            paths = _files_under(entry, excluded)
         elif entry.is_file():
             paths = [entry]
         else:

@@ -40,11 +40,14 @@ from huitoukan.forms.review import REVIEW_COLUMNS, REVIEW_REQUIRED
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import FAILED, PASSED, CheckedItem, ReturnFile, ReturnForm, Review
 from huitoukan.returns.archives import ArchiveError, read_member
+from huitoukan.returns.photos import PhotoStore, keep_photo
+from huitoukan.returns.pictures import Picture, read_pictures
 from huitoukan.returns.sniffing import Format
 from huitoukan.returns.workbooks import (
     MAX_COLUMNS,
     SheetGrid,
     UnreadableWorkbook,
+    WorkbookContent,
     read_file,
     read_workbook,
 )
@@ -77,9 +80,12 @@ class FoundForm:
         return found
 
 
-def read_return(source: ReturnFile, campaign: Campaign, as_of: date) -> list[ReturnForm]:
+def read_return(
+    source: ReturnFile, campaign: Campaign, as_of: date, photos: PhotoStore | None = None
+) -> list[ReturnForm]:
     """Read, normalise and check one returned workbook (one ReturnForm per department it
-    holds). Never raises for a bad file: it comes back as one unreadable form."""
+    holds), its photos attached to their hazards (and kept in `photos` when given). Never
+    raises for a bad file: it comes back as one unreadable form."""
     form = ReturnForm(file=source.display, source=source, sha256="", modified=source.modified)
     try:
         # Read once: for the hash and for the reader.
@@ -100,6 +106,7 @@ def read_return(source: ReturnFile, campaign: Campaign, as_of: date) -> list[Ret
     notes: list[Problem] = []
     if content.format is Format.ET:
         notes.append(problem(Code.WPS_ET, source.display))
+    pictures = _pictures(data, content, notes, source.display)
     found: list[FoundForm] = []
     for grid in content.sheets:
         tables = _tables(grid)
@@ -127,8 +134,13 @@ def read_return(source: ReturnFile, campaign: Campaign, as_of: date) -> list[Ret
             part.file = f"{source.display}［{group[0].grid.name}］"
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
-        _read_group(part, group, Path(source.name), campaign, as_of)
+        _read_group(part, group, Path(source.name), campaign, as_of, pictures, photos)
         forms.append(part)
+    for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
+        rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
+        forms[0].problems.append(
+            problem(Code.PHOTO_NOT_ON_HAZARD, forms[0].file, sheet=sheet, rows=rows)
+        )
     return forms
 
 
@@ -178,6 +190,44 @@ def _read_review(
             )
         )
     return form
+
+
+PicturesByRow = dict[tuple[str, int], list[Picture]]
+"""(sheet, 0-based row) → the pictures pasted into that row."""
+_IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _pictures(
+    data: bytes, content: WorkbookContent, notes: list[Problem], file: str
+) -> PicturesByRow:
+    """The return's pictures by row; their cells' stand-in text (=DISPIMG(…), #VALUE!)
+    blanked so it never reaches the register; what could not be read, said."""
+    if content.format in (Format.XLS, Format.ET):
+        if any(signature in data for signature in _IMAGE_SIGNATURES):
+            notes.append(problem(Code.PICTURES_NOT_READ, file))
+        return {}
+    found = read_pictures(data, "ods" if content.format is Format.ODS else "xlsx")
+    grids = {grid.name: grid for grid in content.sheets}
+    for cells in (found.dispimg_cells, found.image_value_cells):
+        for sheet, places in cells.items():
+            grid = grids.get(sheet)
+            for r, c in places if grid else ():
+                if r < len(grid.rows) and c < len(grid.rows[r]):  # type: ignore[union-attr]
+                    grid.rows[r][c] = ""  # type: ignore[union-attr]
+    for warning in found.warnings:
+        notes.append(
+            problem(
+                Code.PICTURE_SKIPPED,
+                file,
+                sheet=warning.sheet,
+                row=warning.row + 1 if warning.row >= 0 else None,
+                detail=warning.message,
+            )
+        )
+    by_row: PicturesByRow = {}
+    for picture in found.pictures:
+        by_row.setdefault((picture.sheet, picture.row), []).append(picture)
+    return by_row
 
 
 def _review_problem(
@@ -240,7 +290,13 @@ def _by_department(tables: list[FoundForm], campaign: Campaign) -> list[list[Fou
 
 
 def _read_group(
-    form: ReturnForm, tables: list[FoundForm], file_name: Path, campaign: Campaign, as_of: date
+    form: ReturnForm,
+    tables: list[FoundForm],
+    file_name: Path,
+    campaign: Campaign,
+    as_of: date,
+    pictures: PicturesByRow,
+    photos: PhotoStore | None,
 ) -> None:
     main = tables[0]
     labels = main.labels()
@@ -248,7 +304,7 @@ def _read_group(
     identify_department(form, file_name, labels, campaign, main.grid.name)
     read_header_fields(form, labels, campaign, main.grid.name, as_of)
     for table in tables:
-        _read_rows(form, table, campaign, as_of)
+        _read_rows(form, table, campaign, as_of, pictures, photos)
         form.problems.extend(
             problem(
                 Code.FORMULA_WITHOUT_VALUE,
@@ -337,7 +393,14 @@ def _is_footer_line(row: list[object]) -> bool:
     )
 
 
-def _read_rows(form: ReturnForm, table: FoundForm, campaign: Campaign, as_of: date) -> None:
+def _read_rows(
+    form: ReturnForm,
+    table: FoundForm,
+    campaign: Campaign,
+    as_of: date,
+    pictures: PicturesByRow,
+    photos: PhotoStore | None,
+) -> None:
     """Every row of the table with content: a hazard, or an item checked with nothing found;
     then the rows below the footer that hold a hazard.
 
@@ -421,5 +484,8 @@ def _read_rows(form: ReturnForm, table: FoundForm, campaign: Campaign, as_of: da
             checker.problem(Code.ROW_AFTER_FOOTER, raw, "hazard")
         elif blank_below:
             checker.problem(Code.AFTER_BLANK_MARKER, raw, "hazard")
-        form.hazards.append(checker.hazard(raw, first))
+        attached = pictures.pop((table.grid.name, r), [])
+        names = tuple(dict.fromkeys(keep_photo(p, photos) for p in attached))
+        row_hazard = checker.hazard(raw, first, names)
+        form.hazards.append(row_hazard)
     form.problems.extend(checker.problems)

@@ -9,8 +9,9 @@ always an inline string, so nothing a department typed can become a formula, an
 error value or a hyperlink.
 
 Supports: several sheets, column widths, a frozen header, an autofilter, merged
-cells, A4 landscape printing one page wide with repeated header rows and page
-numbers, a fixed set of cell styles, and one stacked bar chart.
+cells, A4 printing one page wide with repeated header rows and page numbers, a fixed
+set of cell styles, one stacked bar chart, pictures, and links to files or folders
+beside the workbook (given by the caller, never made from what a cell holds).
 """
 
 from __future__ import annotations
@@ -38,7 +39,14 @@ class Percent:
     value: float | None
 
 
-Value = str | int | float | date | Percent | None
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """A number shown as a link (the link itself is added with `Sheet.link`)."""
+
+    value: int
+
+
+Value = str | int | float | date | Percent | Linked | None
 _EPOCH = date(1899, 12, 30).toordinal()
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -56,6 +64,7 @@ class Style(IntEnum):
     PERCENT = 5
     TITLE = 6
     NOTE = 7
+    LINK = 8
 
 
 _NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
@@ -124,6 +133,8 @@ def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
             append(f"{_NUMBER}{_finite(value)!r}</v></c>")  # type: ignore[arg-type]
         elif kind is Percent:
             append(_percent(value))  # type: ignore[arg-type]
+        elif kind is Linked:
+            append(f'<c s="{Style.LINK:d}"><v>{value.value:d}</v></c>')  # type: ignore[union-attr]
         elif isinstance(value, bool):
             append(f'<c s="{style:d}" t="b"><v>{int(value)}</v></c>')
         elif isinstance(value, datetime):
@@ -277,6 +288,8 @@ class Sheet:
         self.pictures: list[Picture] = []
         self.page_breaks: list[int] = []
         """0-based rows a new printed page starts at."""
+        self.links: list[tuple[str, str]] = []
+        """(cell, target): a link from the cell to a file or folder, relative to the workbook."""
         self.row_count = 0
         self._body = _Deflated()
         self._pending: list[bytes] = []
@@ -317,6 +330,11 @@ class Sheet:
         self._body.write(start + row_cells + b"</row>")  # type: ignore[operator]
         return self.row_count - 1
 
+    def link(self, row: int, col: int, target: str) -> None:
+        """Make the cell at (`row`, `col`), 0-based, a link to `target` (a path relative to
+        the workbook, with / between its parts)."""
+        self.links.append((f"{column_letter(col)}{row + 1}", target))
+
     def merge(self, row: int, first_col: int, last_col: int) -> None:
         self.merges.append(
             f"{column_letter(first_col)}{row + 1}:{column_letter(last_col)}{row + 1}"
@@ -335,6 +353,13 @@ class Sheet:
             parts.append(f'<mergeCells count="{len(self.merges)}">')
             parts.extend(f'<mergeCell ref="{m}"/>' for m in self.merges)
             parts.append("</mergeCells>")
+        if self.links:
+            parts.append("<hyperlinks>")
+            parts.extend(
+                f'<hyperlink ref="{ref}" r:id="rIdL{n}"/>'
+                for n, (ref, _) in enumerate(self.links, start=1)
+            )
+            parts.append("</hyperlinks>")
         orientation = "portrait" if self.portrait else "landscape"
         parts.append(
             '<printOptions horizontalCentered="1"/>'
@@ -374,6 +399,8 @@ _CELL_XFS: dict[Style, str] = {
     Style.TITLE: '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" '
     f'applyAlignment="1">{_CENTER}</xf>',
     Style.NOTE: f'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">{_WRAP}</xf>',
+    Style.LINK: '<xf numFmtId="0" fontId="3" fillId="0" borderId="1" xfId="0" applyFont="1" '
+    f'applyBorder="1" applyAlignment="1">{_CENTER}</xf>',
 }
 """Each Style's cell format, in the order of the Style values (their index in cellXfs)."""
 assert list(_CELL_XFS) == sorted(Style), "cellXfs must list every Style in order"
@@ -382,10 +409,12 @@ _STYLES = (
     _HEAD + f'<styleSheet xmlns="{_MAIN}">'
     '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
     '<numFmt numFmtId="165" formatCode="0.0%"/></numFmts>'
-    '<fonts count="3">'
+    '<fonts count="4">'
     '<font><sz val="10"/><name val="宋体"/><charset val="134"/></font>'
     '<font><b/><sz val="10"/><name val="黑体"/><charset val="134"/></font>'
-    '<font><b/><sz val="16"/><name val="宋体"/><charset val="134"/></font></fonts>'
+    '<font><b/><sz val="16"/><name val="宋体"/><charset val="134"/></font>'
+    '<font><u/><sz val="10"/><color rgb="FF0563C1"/><name val="宋体"/><charset val="134"/></font>'
+    "</fonts>"
     '<fills count="3"><fill><patternFill patternType="none"/></fill>'
     '<fill><patternFill patternType="gray125"/></fill>'
     '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/>'
@@ -489,6 +518,14 @@ def _picture_anchor(picture: Picture, number: int, relation: str) -> str:
     )
 
 
+def _link_target(target: str) -> str:
+    """A relative link's target as a relationship holds it: the characters a URI gives a
+    meaning to escaped, Chinese kept as it is (as Excel and WPS write it)."""
+    for character, escaped in (("%", "%25"), (" ", "%20"), ("#", "%23"), ("?", "%3F")):
+        target = target.replace(character, escaped)
+    return _attr(target)
+
+
 def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: str) -> None:
     """Write `sheets` to `path` as one .xlsx package."""
     types = [
@@ -538,14 +575,23 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
         names.append(
             f'<definedName name="_xlnm.Print_Area" localSheetId="{index - 1}">{quoted}!$A$1:${last_col}${last_row}</definedName>'
         )
+        sheet_rels = [
+            f'<Relationship Id="rIdL{n}" Type="{_REL}/hyperlink" Target="{_link_target(target)}" '
+            'TargetMode="External"/>'
+            for n, (_, target) in enumerate(sheet.links, start=1)
+        ]
+        if sheet.chart is not None or sheet.pictures:
+            drawings += 1
+            sheet_rels.append(
+                f'<Relationship Id="rId1" Type="{_REL}/drawing" Target="../drawings/drawing{drawings}.xml"/>'
+            )
+        if sheet_rels:
+            add(
+                f"xl/worksheets/_rels/sheet{index}.xml.rels",
+                _HEAD + f'<Relationships xmlns="{_PKG_REL}">{"".join(sheet_rels)}</Relationships>',
+            )
         if sheet.chart is None and not sheet.pictures:
             continue
-        drawings += 1
-        add(
-            f"xl/worksheets/_rels/sheet{index}.xml.rels",
-            _HEAD
-            + f'<Relationships xmlns="{_PKG_REL}"><Relationship Id="rId1" Type="{_REL}/drawing" Target="../drawings/drawing{drawings}.xml"/></Relationships>',
-        )
         anchors: list[str] = []
         relations: list[str] = []
         if sheet.chart is not None:

@@ -1,0 +1,135 @@
+"""The evidence folder beside the register: the photos departments pasted into their returns.
+
+Collect keeps every photo once, named by its content, in `佐证材料/.照片库` (the same
+photo in two versions of a return, or under two hazards, is one file), and lays the
+current hazards' photos out by department, `佐证材料/部门/序号-n.jpg`, where the
+inspectors look for them. The laid-out files are hard links to the library where the
+file system allows (no second copy on disk), copies where it does not. A laid-out file
+that no longer belongs to a hazard is removed; files a person put in the folders are
+left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from huitoukan.files import output_error, safe_file_name
+from huitoukan.model.returns import HazardRow
+
+EVIDENCE_FOLDER = "佐证材料"
+LIBRARY_FOLDER = ".照片库"
+_LAID_OUT = re.compile(r"^(?:\d+|第\d+行)(?:（\d+）)?-\d+\.[A-Za-z0-9]+$")
+"""The names `lay_out` gives (so it removes only what it made)."""
+
+
+def evidence_folder(register: Path) -> Path:
+    return register.parent / EVIDENCE_FOLDER
+
+
+def library(register: Path) -> Path:
+    """Where collect keeps each photo once, by content."""
+    return evidence_folder(register) / LIBRARY_FOLDER
+
+
+def department_folder(department: str) -> str:
+    """The folder of a department's photos, relative to the register (/ between parts)."""
+    return f"{EVIDENCE_FOLDER}/{safe_file_name(department) or '未识别部门'}"
+
+
+@dataclass
+class Evidence:
+    """What `lay_out` made: each hazard's files (relative to the register) and the count
+    of photos the library was missing."""
+
+    files: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
+    """(department, source file, source row) → the hazard's laid-out files."""
+    missing: int = 0
+
+
+def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
+    """Each hazard's file name stem: its department's 序号 when it is a plain number no
+    other hazard of the department with photos shares, else its row (第12行)."""
+    counts: dict[tuple[str, str], int] = {}
+    for hazard in hazards:
+        counts[hazard.department, hazard.seq] = counts.get((hazard.department, hazard.seq), 0) + 1
+    names: list[str] = []
+    used: set[tuple[str, str]] = set()
+    for hazard in hazards:
+        seq = hazard.seq.strip()
+        if seq.isdecimal() and seq.isascii() and counts[hazard.department, hazard.seq] == 1:
+            name = str(int(seq))
+        else:
+            name = f"第{hazard.source_row}行"
+        base, n = name, 2
+        while (hazard.department, name) in used:  # the same row of two files or sheets
+            name, n = f"{base}（{n}）", n + 1
+        used.add((hazard.department, name))
+        names.append(name)
+    return names
+
+
+def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
+    """Lay the photos of `hazards` out beside `register` from its library."""
+    with_photos = [h for h in hazards if h.photos]
+    store = library(register)
+    evidence = Evidence()
+    wanted: dict[Path, set[str]] = {}
+    try:
+        for hazard, base in zip(with_photos, _base_names(with_photos), strict=True):
+            relative = department_folder(hazard.department)
+            folder = register.parent / relative
+            names = wanted.setdefault(folder, set())
+            laid: list[str] = []
+            for n, photo in enumerate(hazard.photos, start=1):
+                source = store / photo
+                if not source.is_file():
+                    evidence.missing += 1
+                    continue
+                name = f"{base}-{n}{Path(photo).suffix}"
+                _place(source, folder / name)
+                names.add(name)
+                laid.append(f"{relative}/{name}")
+            key = (hazard.department, hazard.source_file, hazard.source_row)
+            evidence.files[key] = laid
+        root = evidence_folder(register)
+        folders = [p for p in root.iterdir() if p.is_dir()] if root.is_dir() else []
+        folders = [p for p in folders if p.name != LIBRARY_FOLDER]
+        for folder in folders:
+            _remove_stale(folder, wanted.get(folder, set()))
+    except OSError as exc:
+        raise output_error(evidence_folder(register), exc) from exc
+    return evidence
+
+
+def _place(source: Path, target: Path) -> None:
+    """`target` made the same file as `source` (a hard link, else a copy), unless it is."""
+    with contextlib.suppress(OSError):
+        if os.path.samefile(source, target):
+            return
+        if target.stat().st_size == source.stat().st_size and _same_bytes(source, target):
+            return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    try:
+        os.link(source, temporary)
+    except OSError:  # another drive, a file system without links
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    return a.read_bytes() == b.read_bytes()
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    for entry in folder.iterdir():
+        if entry.name not in keep and _LAID_OUT.match(entry.name) and entry.is_file():
+            entry.unlink()

@@ -1,0 +1,324 @@
+"""Photos as evidence: pasted into returns the ways departments do, kept beside the
+register, counted and linked in it, and shown on the pages people read (issue 16)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from huitoukan.actions.collect import collect_to_register
+from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
+from huitoukan.cli import app
+from huitoukan.model.problems import Code
+from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
+from huitoukan.register.layout import HAZARD_SHEET
+from huitoukan.register.reading import read_register
+from tests.helpers import closed, filled_form, hazard, header_position, sheet_rows
+from tests.photo_forms import paste_photos
+from tests.picture_builders import png, png_claiming, zip_bytes
+
+AS_OF = date(2023, 12, 20)
+BEFORE = png(40, 30, (200, 30, 30))
+AFTER = png(30, 40, (30, 200, 30))
+WPS_PHOTO = png(50, 20, (30, 30, 200))
+EXCEL_PHOTO = png(20, 50, (200, 200, 30))
+FLOATING_PHOTO = png(60, 45, (30, 200, 200))
+
+
+def photo_campaign(require_photo: bool = True) -> Campaign:
+    text = default_campaign_text()
+    if require_photo:
+        text = text.replace("require_photo = false", "require_photo = true")
+    return parse_campaign(text, "campaign.toml")
+
+
+def _cell(path: Path, row_offset: int, header: str) -> str:
+    """The A1 name of the cell under `header`, `row_offset` rows below the header row."""
+    ws = load_workbook(path).worksheets[0]
+    header_row, columns = header_position(ws)
+    column = columns[header]
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{header_row + row_offset}"
+
+
+def department_form(campaign: Campaign, path: Path) -> Path:
+    """安全保卫处's return: a WPS in-cell photo in its first row, an Excel in-cell photo in
+    the second, a floating photo over the third, two photos in the fourth, none in the
+    fifth (reported 已完成)."""
+    filled_form(
+        campaign,
+        "安全保卫处",
+        path,
+        [
+            hazard(序号=1, 部位="一号教学楼", 存在隐患问题="灭火器过期"),
+            hazard(序号=2, 部位="二号教学楼", 存在隐患问题="应急灯不亮"),
+            closed(序号=3, 部位="食堂", 存在隐患问题="燃气软管老化"),
+            closed(序号=4, 部位="宿舍", 存在隐患问题="私拉电线"),
+            closed(序号=5, 部位="图书馆", 存在隐患问题="疏散指示牌缺失"),
+        ],
+    )
+    paste_photos(
+        path,
+        wps={_cell(path, 1, "备注"): WPS_PHOTO},
+        excel={_cell(path, 2, "备注"): EXCEL_PHOTO},
+        floating=[
+            (_cell(path, 3, "整改措施"), FLOATING_PHOTO),
+            (_cell(path, 4, "整改措施"), BEFORE),
+            (_cell(path, 4, "备注"), AFTER),
+        ],
+    )
+    return path
+
+
+@pytest.fixture
+def collected(tmp_path: Path) -> tuple[Campaign, Path, Path]:
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    department_form(campaign, returns / "安全保卫处.xlsx")
+    register = tmp_path / "台账" / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    return campaign, returns, register
+
+
+def test_every_photo_lands_byte_identical_under_its_hazard(
+    collected: tuple[Campaign, Path, Path],
+) -> None:
+    _, returns, register = collected
+    folder = register.parent / EVIDENCE_FOLDER / "安全保卫处"
+    files = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert files == {
+        "1-1.png": WPS_PHOTO,
+        "2-1.png": EXCEL_PHOTO,
+        "3-1.png": FLOATING_PHOTO,
+        "4-1.png": BEFORE,
+        "4-2.png": AFTER,
+    }
+    rows = sheet_rows(register, HAZARD_SHEET)
+    assert [r["照片"] for r in rows] == [1, 1, 1, 2, None]
+    assert not list(returns.rglob("*.png")), "nothing is written into the returns folder"
+
+
+def test_no_picture_text_or_error_reaches_the_register(
+    collected: tuple[Campaign, Path, Path],
+) -> None:
+    _, _, register = collected
+    with zipfile.ZipFile(register) as archive:
+        text = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+    assert "DISPIMG" not in text
+    assert "#VALUE!" not in text
+    remarks = [r["备注"] for r in sheet_rows(register, HAZARD_SHEET)]
+    assert remarks == [None] * 5
+
+
+def test_require_photo_warns_on_the_row_reported_done_without_one(
+    collected: tuple[Campaign, Path, Path],
+) -> None:
+    _, _, register = collected
+    problems = sheet_rows(register, "校验问题")
+    photo_problems = [p for p in problems if "照片" in str(p.values()) or "图片" in str(p)]
+    assert len(photo_problems) == 1
+    (only,) = photo_problems
+    assert "未附整改后照片" in str(only.values())
+    form_rows = [h.source_row for h in read_register(register).hazards]
+    assert str(form_rows[4]) in str(only.values())
+
+
+def test_without_require_photo_no_warning(tmp_path: Path) -> None:
+    campaign = photo_campaign(require_photo=False)
+    department_form(campaign, tmp_path / "回收" / "a.xlsx")
+    result = collect_to_register(
+        campaign, [tmp_path / "回收"], tmp_path / "全校隐患台账.xlsx", AS_OF
+    )
+    assert result.collection.problems == []
+
+
+def test_the_count_links_to_the_department_folder(
+    collected: tuple[Campaign, Path, Path],
+) -> None:
+    _, _, register = collected
+    ws = load_workbook(register)[HAZARD_SHEET]
+    column = [c.value for c in ws[1]].index("照片") + 1
+    links = [ws.cell(r, column).hyperlink for r in range(2, 7)]
+    assert [link.target if link else None for link in links] == [
+        f"{EVIDENCE_FOLDER}/安全保卫处/"
+    ] * 4 + [None]
+
+
+def test_the_state_record_and_status_carry_the_photos(
+    collected: tuple[Campaign, Path, Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, _, register = collected
+    state = read_register(register)
+    assert [len(h.photos) for h in state.hazards] == [1, 1, 1, 2, 0]
+    library = register.parent / EVIDENCE_FOLDER / LIBRARY_FOLDER
+    assert {p.name for p in library.iterdir()} == {n for h in state.hazards for n in h.photos}
+    monkeypatch.chdir(register.parent)
+    result = runner.invoke(app, ["status", "--json", "--as-of", "2024-01-20"])
+    overdue = json.loads(result.stdout)["overdue"]
+    assert [h["photos"] for h in overdue] == [1, 1]
+
+
+def test_the_same_photo_in_two_versions_is_kept_once(tmp_path: Path) -> None:
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    for name, day in (("v1.xlsx", date(2023, 12, 14)), ("v2.xlsx", date(2023, 12, 16))):
+        path = returns / name
+        filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], form_date=day)
+        paste_photos(path, wps={_cell(path, 1, "备注"): BEFORE})
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    library = register.parent / EVIDENCE_FOLDER / LIBRARY_FOLDER
+    assert len(list(library.iterdir())) == 1
+    assert read_register(register).hazards[0].photos == (next(library.iterdir()).name,)
+
+
+def test_a_photo_of_an_earlier_version_stays_with_its_hazard(tmp_path: Path) -> None:
+    """整改前 in the first return, 整改后 in the second: the hazard keeps both."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    first = returns / "v1.xlsx"
+    filled_form(campaign, "安全保卫处", first, [hazard(序号=1)], form_date=date(2023, 12, 14))
+    paste_photos(first, floating=[(_cell(first, 1, "部位"), BEFORE)])
+    second = returns / "v2.xlsx"
+    filled_form(campaign, "安全保卫处", second, [closed(序号=1)], form_date=date(2023, 12, 18))
+    paste_photos(second, excel={_cell(second, 1, "备注"): AFTER})
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        "1-1.png": BEFORE,
+        "1-2.png": AFTER,
+    }
+
+
+def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    form = department_form(campaign, returns / "安全保卫处.xlsx")
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    (folder / "现场检查记录.docx").write_bytes(b"clerk")
+    filled_form(campaign, "安全保卫处", form, [hazard(序号=1)])  # the photos taken out
+    collect_to_register(campaign, [returns], register, AS_OF)
+    assert [p.name for p in folder.iterdir()] == ["现场检查记录.docx"]
+    assert sheet_rows(register, HAZARD_SHEET)[0]["照片"] is None
+
+
+def test_a_register_inside_the_returns_folder_does_not_read_its_evidence(tmp_path: Path) -> None:
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    department_form(campaign, returns / "安全保卫处.xlsx")
+    register = returns / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    again = collect_to_register(campaign, [returns], register, AS_OF)
+    assert again.collection.skipped == []
+
+
+@pytest.mark.parametrize(
+    ("media", "expected"),
+    [
+        (b"this is not a picture at all" * 10, "不是"),
+        (png_claiming(100_000, 100_000), "像素"),
+        (zip_bytes({"a": b"\0" * 1000}), "不是"),
+    ],
+)
+def test_a_hostile_picture_costs_a_warning_not_the_run(
+    tmp_path: Path, media: bytes, expected: str
+) -> None:
+    campaign = photo_campaign(require_photo=False)
+    path = tmp_path / "回收" / "a.xlsx"
+    filled_form(campaign, "安全保卫处", path, [hazard(序号=1), hazard(序号=2, 部位="食堂")])
+    paste_photos(
+        path, wps={_cell(path, 1, "备注"): media}, floating=[(_cell(path, 2, "部位"), BEFORE)]
+    )
+    register = tmp_path / "全校隐患台账.xlsx"
+    result = collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF)
+    codes = [p.code for p in result.collection.problems]
+    assert codes == [Code.PICTURE_SKIPPED]
+    assert expected in result.collection.problems[0].message
+    assert [len(h.photos) for h in result.collection.hazards] == [0, 1]
+    assert "DISPIMG" not in str(sheet_rows(register, HAZARD_SHEET))
+
+
+def test_feedback_copy_names_the_missing_photo(tmp_path: Path) -> None:
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    department_form(campaign, returns / "安全保卫处.xlsx")
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
+    )
+    (copy,) = result.feedback or []
+    workbook = load_workbook(copy.copy_path)
+    form = workbook.worksheets[1]
+    comments = [c.comment.text for row in form.iter_rows() for c in row if c.comment]
+    assert len(comments) == 1
+    assert "没有附整改后照片" in comments[0]
+    summary = str([c.value for row in workbook.worksheets[0].iter_rows() for c in row])
+    assert "照片已收入全校隐患台账的佐证材料" in summary
+
+
+def test_a_corrected_copy_without_the_photos_keeps_them_and_loses_the_warning(
+    tmp_path: Path,
+) -> None:
+    """The department corrects its 退回修改 copy (which cannot carry the photos) and returns
+    it: the photos of the first return stay with their hazards, warnings are not repeated."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    first = returns / "v1.xlsx"
+    filled_form(campaign, "安全保卫处", first, [closed(序号=1), closed(序号=2, 部位="食堂")])
+    paste_photos(first, wps={_cell(first, 1, "备注"): AFTER})
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "v2.xlsx",
+        [closed(序号=1), closed(序号=2, 部位="食堂")],
+        form_date=date(2023, 12, 16),
+    )
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert [len(h.photos) for h in result.collection.hazards] == [1, 0]
+    assert [h.warnings for h in result.collection.hazards] == [0, 1]
+    assert [(p.code, p.row) for p in result.collection.problems] == [
+        (Code.MISSING_PHOTO, result.collection.hazards[1].source_row)
+    ]
+
+
+def test_sample_and_report_place_the_photos(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    department_form(campaign, returns / "安全保卫处.xlsx")
+    monkeypatch.chdir(tmp_path)
+    Path("campaign.toml").write_text(
+        default_campaign_text().replace("require_photo = false", "require_photo = true"),
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    result = runner.invoke(app, ["report", "--photos", "--as-of", "2023-12-20"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile("回头看工作汇报.xlsx") as archive:
+        media = sorted(archive.read(n) for n in archive.namelist() if n.startswith("xl/media/"))
+        names = archive.read("xl/workbook.xml").decode()
+    assert media == sorted([WPS_PHOTO, EXCEL_PHOTO, FLOATING_PHOTO, BEFORE, AFTER])
+    assert "整改照片" in names
+    # from the returns folder (no register): the same photos, read into a temporary library
+    result = runner.invoke(
+        app, ["report", "回收", "--photos", "-o", "二.xlsx", "--as-of", "2023-12-20"]
+    )
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile("二.xlsx") as archive:
+        assert len([n for n in archive.namelist() if n.startswith("xl/media/")]) == 5
+    ws = load_workbook("二.xlsx")["整改照片"]
+    titles = [c.value for row in ws.iter_rows() for c in row if "整改照片（" in str(c.value)]
+    assert len(titles) == 4  # a page for each hazard with photos
+    assert len(ws.row_breaks.brk) == 3
