@@ -213,3 +213,26 @@ def test_forms_checklist_and_register_print_on_a4_landscape(
             assert pages == 2, pages  # 14 items: two pages, header row repeated
         else:
             assert pages >= 9  # one or more pages per register sheet
+
+
+def test_photos_print_on_the_report_and_archive_pages(libreoffice: None, tmp_path: Path) -> None:
+    """report --photos: LibreOffice renders each photo, scaled, on its hazard's page."""
+    from huitoukan.actions.letters import report
+    from tests.test_photos import department_form, photo_campaign
+
+    campaign = photo_campaign()
+    department_form(campaign, tmp_path / "回收" / "安全保卫处.xlsx")
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 20))
+    _, written = report(
+        campaign, [register], date(2023, 12, 20), tmp_path / "汇报.xlsx", photos=True
+    )
+    out = tmp_path / "pdf"
+    to_pdf([written], out)
+    pdf = out / f"{written.stem}.pdf"
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    pages = sorted({int(line.split()[0]) for line in images})
+    assert len(images) >= 5, images
+    assert len(pages) == 4, pages  # a page for each of the four hazards with photos

@@ -40,8 +40,8 @@ from huitoukan.forms.review import REVIEW_COLUMNS, REVIEW_REQUIRED
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import FAILED, PASSED, CheckedItem, ReturnFile, ReturnForm, Review
 from huitoukan.returns.archives import ArchiveError, read_member
-from huitoukan.returns.photos import PhotoStore, keep_photo
-from huitoukan.returns.pictures import Picture, read_pictures
+from huitoukan.returns.photos import PhotoStore, PictureNotes, keep_photo, recall, remember
+from huitoukan.returns.pictures import read_pictures
 from huitoukan.returns.sniffing import Format
 from huitoukan.returns.workbooks import (
     MAX_COLUMNS,
@@ -106,7 +106,7 @@ def read_return(
     notes: list[Problem] = []
     if content.format is Format.ET:
         notes.append(problem(Code.WPS_ET, source.display))
-    pictures = _pictures(data, content, notes, source.display)
+    pictures = _pictures(data, form.sha256, content, notes, source.display, photos)
     found: list[FoundForm] = []
     for grid in content.sheets:
         tables = _tables(grid)
@@ -134,7 +134,7 @@ def read_return(
             part.file = f"{source.display}［{group[0].grid.name}］"
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
-        _read_group(part, group, Path(source.name), campaign, as_of, pictures, photos)
+        _read_group(part, group, Path(source.name), campaign, as_of, pictures)
         forms.append(part)
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
@@ -192,42 +192,65 @@ def _read_review(
     return form
 
 
-PicturesByRow = dict[tuple[str, int], list[Picture]]
-"""(sheet, 0-based row) → the pictures pasted into that row."""
+PicturesByRow = dict[tuple[str, int], list[str]]
+"""(sheet, 0-based row) → the names of the photos pasted into that row."""
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
 def _pictures(
-    data: bytes, content: WorkbookContent, notes: list[Problem], file: str
+    data: bytes,
+    sha256: str,
+    content: WorkbookContent,
+    notes: list[Problem],
+    file: str,
+    photos: PhotoStore | None,
 ) -> PicturesByRow:
-    """The return's pictures by row; their cells' stand-in text (=DISPIMG(…), #VALUE!)
-    blanked so it never reaches the register; what could not be read, said."""
+    """The return's photos by row (kept in `photos`); their cells' stand-in text
+    (=DISPIMG(…), #VALUE!) blanked so it never reaches the register; what could not be
+    read, said. A file read before is answered from `photos`' notes."""
     if content.format in (Format.XLS, Format.ET):
         if any(signature in data for signature in _IMAGE_SIGNATURES):
             notes.append(problem(Code.PICTURES_NOT_READ, file))
         return {}
-    found = read_pictures(data, "ods" if content.format is Format.ODS else "xlsx")
+    kept = recall(photos, sha256)
+    if kept is None:
+        kept = _read_pictures(data, content, photos)
+        remember(photos, sha256, kept)
     grids = {grid.name: grid for grid in content.sheets}
-    for cells in (found.dispimg_cells, found.image_value_cells):
-        for sheet, places in cells.items():
-            grid = grids.get(sheet)
-            for r, c in places if grid else ():
-                if r < len(grid.rows) and c < len(grid.rows[r]):  # type: ignore[union-attr]
-                    grid.rows[r][c] = ""  # type: ignore[union-attr]
-    for warning in found.warnings:
+    for sheet, r, c in kept.blank:
+        grid = grids.get(sheet)
+        if grid is not None and r < len(grid.rows) and c < len(grid.rows[r]):
+            grid.rows[r][c] = ""
+    for sheet, r, message in kept.warnings:
         notes.append(
             problem(
                 Code.PICTURE_SKIPPED,
                 file,
-                sheet=warning.sheet,
-                row=warning.row + 1 if warning.row >= 0 else None,
-                detail=warning.message,
+                sheet=sheet,
+                row=r + 1 if r >= 0 else None,
+                detail=message,
             )
         )
-    by_row: PicturesByRow = {}
+    return {(sheet, r): list(names) for sheet, r, names in kept.rows}
+
+
+def _read_pictures(
+    data: bytes, content: WorkbookContent, photos: PhotoStore | None
+) -> PictureNotes:
+    found = read_pictures(data, "ods" if content.format is Format.ODS else "xlsx")
+    by_row: dict[tuple[str, int], list[str]] = {}
     for picture in found.pictures:
-        by_row.setdefault((picture.sheet, picture.row), []).append(picture)
-    return by_row
+        by_row.setdefault((picture.sheet, picture.row), []).append(keep_photo(picture, photos))
+    return PictureNotes(
+        rows=[(sheet, r, names) for (sheet, r), names in by_row.items()],
+        blank=[
+            (sheet, r, c)
+            for cells in (found.dispimg_cells, found.image_value_cells)
+            for sheet, places in cells.items()
+            for r, c in sorted(places)
+        ],
+        warnings=[(w.sheet, w.row, w.message) for w in found.warnings],
+    )
 
 
 def _review_problem(
@@ -296,7 +319,6 @@ def _read_group(
     campaign: Campaign,
     as_of: date,
     pictures: PicturesByRow,
-    photos: PhotoStore | None,
 ) -> None:
     main = tables[0]
     labels = main.labels()
@@ -304,7 +326,7 @@ def _read_group(
     identify_department(form, file_name, labels, campaign, main.grid.name)
     read_header_fields(form, labels, campaign, main.grid.name, as_of)
     for table in tables:
-        _read_rows(form, table, campaign, as_of, pictures, photos)
+        _read_rows(form, table, campaign, as_of, pictures)
         form.problems.extend(
             problem(
                 Code.FORMULA_WITHOUT_VALUE,
@@ -399,7 +421,6 @@ def _read_rows(
     campaign: Campaign,
     as_of: date,
     pictures: PicturesByRow,
-    photos: PhotoStore | None,
 ) -> None:
     """Every row of the table with content: a hazard, or an item checked with nothing found;
     then the rows below the footer that hold a hazard.
@@ -484,8 +505,7 @@ def _read_rows(
             checker.problem(Code.ROW_AFTER_FOOTER, raw, "hazard")
         elif blank_below:
             checker.problem(Code.AFTER_BLANK_MARKER, raw, "hazard")
-        attached = pictures.pop((table.grid.name, r), [])
-        names = tuple(dict.fromkeys(keep_photo(p, photos) for p in attached))
+        names = tuple(dict.fromkeys(pictures.pop((table.grid.name, r), [])))
         row_hazard = checker.hazard(raw, first, names)
         form.hazards.append(row_hazard)
     form.problems.extend(checker.problems)

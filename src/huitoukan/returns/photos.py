@@ -4,6 +4,10 @@ A photo is named by its content (`sha256.ext`): the hazard row records those nam
 the reading process writes the bytes once into a store (a folder beside the register,
 given by collect) from which the register's evidence folder is laid out (`register.evidence`).
 Without a store (status read from returns in memory) the names are still recorded.
+
+The store also remembers, by the return file's sha256, where that file's photos were
+(`PictureNotes`): collect is run again and again as returns arrive, and a file read
+before costs no unzipping or hashing of its photos the next time.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel, ValidationError
+
+from huitoukan.files import write_atomically
 from huitoukan.returns.pictures import Picture
 
 EXTENSIONS = {"jpeg": "jpg", "tiff": "tif"}
@@ -49,3 +56,39 @@ def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
     return name
+
+
+class PictureNotes(BaseModel):
+    """What reading one return's pictures gave: the photos by (sheet, 0-based row), the
+    picture cells to blank (sheet, row, column), the warnings (sheet, row, message)."""
+
+    rows: list[tuple[str, int, list[str]]] = []
+    blank: list[tuple[str, int, int]] = []
+    warnings: list[tuple[str, int, str]] = []
+
+
+def _notes_path(store: PhotoStore, sha256: str) -> Path:
+    return store.folder / ".按文件" / f"{sha256}.json"
+
+
+def recall(store: PhotoStore | None, sha256: str) -> PictureNotes | None:
+    """The notes kept for the file with this `sha256`, if its photos are all still kept."""
+    if store is None or not sha256:
+        return None
+    try:
+        notes = PictureNotes.model_validate_json(_notes_path(store, sha256).read_bytes())
+    except (OSError, ValidationError):
+        return None
+    names = {name for _, _, kept in notes.rows for name in kept}
+    if not all((store.folder / name).is_file() for name in names):
+        return None
+    return notes
+
+
+def remember(store: PhotoStore | None, sha256: str, notes: PictureNotes) -> None:
+    if store is None or not sha256:
+        return
+    path = _notes_path(store, sha256)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, lambda tmp: tmp.write_text(notes.model_dump_json(), "utf-8"))
