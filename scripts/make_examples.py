@@ -1,10 +1,17 @@
-"""Write examples/回收/: realistic returns of the default campaign, as departments fill them.
+"""Write examples/: a whole "回头看" of the default campaign, as the people in it fill it in.
 
     python scripts/make_examples.py
 
-Eight departments were sent forms; five answered, one of them twice, one late, one
-on the seed's original ten columns, and a few made the mistakes real people make
-(a missing 责任人, a row deleted instead of closed, dates typed as text).
+- 交办问题清单.xlsx: the problems earlier inspections found (县级普查 … 审计调查, 学校通报),
+  typed by the security office into the blank list `init --findings` writes: one problem
+  shared by two departments, one left without a department, one without a 编号;
+- 回收/: the returns. Eight departments were sent forms listing their assigned problems;
+  six answered, one of them twice, one late, one on the seed's original ten columns
+  (no 问题编号: its answer is recognised by content), and a few made the mistakes real
+  people make (a missing 责任人, a row deleted instead of closed, dates typed as text, an
+  assigned problem left unanswered in a second version). Some rows carry photos, pasted
+  as WPS (in the cell), Excel 365 (in the cell) and any suite (floating) store them;
+- 市级抽查问题.xlsx: what the city's spot check of 12月18日 found, for `crosscheck`.
 """
 
 from __future__ import annotations
@@ -20,27 +27,134 @@ from openpyxl import load_workbook
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from huitoukan.campaign import default_campaign  # noqa: E402
+from huitoukan.campaign import Campaign, default_campaign  # noqa: E402
+from huitoukan.findings.layout import LIST_COLUMNS  # noqa: E402
+from huitoukan.findings.reading import read_findings  # noqa: E402
+from huitoukan.findings.template import blank_list  # noqa: E402
 from huitoukan.forms.layout import FORM_SHEET  # noqa: E402
+from huitoukan.model.findings import Finding  # noqa: E402
 from tests.helpers import filled_form, header_position, set_label  # noqa: E402
+from tests.photo_forms import paste_photos  # noqa: E402
 
-OUT = ROOT / "examples" / "回收"
+EXAMPLES = ROOT / "examples"
+OUT = EXAMPLES / "回收"
+FINDINGS = EXAMPLES / "交办问题清单.xlsx"
+SPOT_CHECK = EXAMPLES / "市级抽查问题.xlsx"
+
+ASSIGNED = [
+    ["XJ-2023-07", "县级普查", "2023-09-20", "北围墙", "北围墙约15米段墙体开裂倾斜",
+     "安全保卫处、总务基建处", "设置围挡和警示标志，落实维修资金，限期修复", "2024-06-30"],
+    ["XJ-2023-11", "县级普查", "2023-09-20", "第一食堂", "后厨燃气管道软管老化",
+     "总务基建处", "更换为金属软管，建立燃气设施检查台账", "2023-12-13"],
+    ["SD6-03", "省第六轮督查", "2023年10月26日", "锅炉房", "锅炉房未安装一氧化碳报警器",
+     "总务基建处", "安装一氧化碳报警器并定期检测", "2023-12-18"],
+    ["SD6-04", "省级督查", "2023年10月26日", "学院警务室", "值班巡逻记录不全",
+     "警务室", "完善值班巡逻记录", "2023-12-10"],
+    ["SJ4-02", "四进", "2023-11-08", "焊接实训室", "气瓶未固定存放",
+     "高级技工学校", "加装气瓶固定架", "2023-12-20"],
+    ["", "四进工作队巡查", "2023-11-08", "医疗废物暂存间", "医疗废物暂存间未上锁",
+     "附属医院", "加装门锁，专人管理", "2023-12-15"],
+    ["SJ-2023-09", "审计", "2023-11-15", "监控中心", "一键式报警装置未与公安机关联网",
+     "保卫处", "与属地派出所联网并测试", "2023-12-15"],
+    ["XN-2023-12", "学校通报", "2023-11-30", "信息学院机房", "机房通风消毒记录不全",
+     "二级学院", "完善通风消毒台账", "2023-12-15"],
+    ["XN-2023-13", "学校通报", "2023-11-30", "体育馆", "看台安全出口指示标志缺失",
+     "", "补装安全出口指示标志", "2023-12-20"],
+]  # fmt: skip
+"""问题编号, 问题来源 (as typed: aliases), 发现时间, 部位, 问题描述, 责任部门, 整改要求, 整改时限."""
+
+SPOT = [
+    ["SC-01", "市级抽查", "2023-12-18", "图书馆", "二楼灭火器压力不足", "安全保卫处"],
+    ["SC-02", "市级抽查", "2023-12-18", "6号学生公寓", "宿舍内违规使用大功率电器", "学生工作处"],
+    ["SC-03", "市级抽查", "2023-12-18", "实训楼配电室", "配电室内堆放杂物", "总务基建处"],
+    ["SC-04", "市级抽查", "2023-12-18", "2号学生公寓", "楼道消防栓箱内水带缺失", "学生工作处"],
+    ["SC-05", "市级抽查", "2023-12-18", "东门", "防冲撞设施不全", "安全保卫处"],
+]  # fmt: skip
+"""What the city's spot check found (问题编号, 来源, 发现时间, 部位, 问题描述, 责任部门)."""
+
+
+def write_list(path: Path, campaign: Campaign, rows: list[list[str]], title: str) -> None:
+    """The blank list `init --findings` writes, filled in as the security office types."""
+    workbook = blank_list(campaign)
+    ws = workbook.active
+    header_row = next(r for r in range(1, 6) if ws.cell(r, 1).value == LIST_COLUMNS[0].header)
+    ws.cell(1, 1).value = title
+    for r, values in enumerate(rows, start=header_row + 1):
+        for c, value in enumerate(values, start=1):
+            ws.cell(r, c).value = value or None
+    workbook.save(path)
+
+
+def photo(text: str, colour: tuple[int, int, int], seed: int) -> bytes:
+    """A small JPEG standing in for a phone photo: a scene of blocks with a caption."""
+    import io
+    import random
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    rng = random.Random(seed)
+    image = Image.new("RGB", (480, 360), colour)
+    draw = ImageDraw.Draw(image)
+    for _ in range(12):
+        x, y = rng.randrange(0, 440), rng.randrange(0, 300)
+        shade = tuple(max(0, min(255, c + rng.randrange(-60, 60))) for c in colour)
+        draw.rectangle((x, y, x + rng.randrange(30, 160), y + rng.randrange(20, 90)), fill=shade)
+    try:
+        font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 36)
+    except OSError:
+        font = ImageFont.load_default()
+    draw.rectangle((0, 300, 480, 360), fill=(255, 255, 255))
+    draw.text((16, 310), text, fill=(0, 0, 0), font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def cell_of(path: Path, number: str | None, header: str, row: int | None = None) -> str:
+    """The A1 name of `header`'s cell on the row answering `number` (or data row `row`)."""
+    ws = load_workbook(path)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    if number is not None:
+        row = next(
+            r
+            for r in range(header_row + 1, ws.max_row + 1)
+            if ws.cell(r, columns["问题编号"]).value == number
+        )
+    else:
+        assert row is not None
+        row = header_row + row
+    letter = ws.cell(row, columns[header]).column_letter
+    return f"{letter}{row}"
 
 
 def main() -> None:
     campaign = default_campaign()
     if OUT.exists():
         shutil.rmtree(OUT)
+    EXAMPLES.mkdir(exist_ok=True)
+    write_list(FINDINGS, campaign, ASSIGNED, f"{campaign.info.school}交办问题清单")
+    write_list(SPOT_CHECK, campaign, SPOT, "市级安全检查抽查发现问题清单（2023年12月18日）")
+    findings: list[Finding] = read_findings(FINDINGS, campaign).findings
+    by_number = {f.number: f for f in findings}
+    medical = next(f.number for f in findings if not f.number_given)
     files: list[tuple[Path, date]] = []
 
     def form(
         department: str, name: str, rows: list[dict[str, object]], day: date, **kw: object
     ) -> Path:
-        path = filled_form(campaign, department, OUT / name, rows, form_date=day, **kw)  # type: ignore[arg-type]
+        path = filled_form(
+            campaign,
+            department,
+            OUT / name,
+            rows,
+            form_date=day,
+            assigned=findings,
+            **kw,  # type: ignore[arg-type]
+        )
         files.append((path, day))
         return path
 
-    form(
+    security = form(
         "安全保卫处",
         "安全保卫处-安全隐患自查整改清单.xlsx",
         [
@@ -53,17 +167,6 @@ def main() -> None:
                 "整改完成情况": "整改中",
                 "责任人": "刘建国",
                 "检查时间": "2023-12-08",
-            },
-            {
-                "部位": "北围墙",
-                "检查内容": "校园封闭化管理情况。包括校园出入管理、围墙建设、校门口防冲撞设施配备等方面情况。",
-                "存在隐患问题": "北围墙约15米段墙体开裂倾斜",
-                "整改措施": "已设置临时围挡和警示标志，列入明年维修计划",
-                "整改时限": "2024年6月30日",
-                "整改完成情况": "整改中",
-                "责任人": "刘建国",
-                "检查时间": "2023.12.08",
-                "备注": "历史遗留问题，短期内难以整改到位，已落实替代措施",
             },
             {
                 "部位": "监控中心",
@@ -95,29 +198,42 @@ def main() -> None:
         head="王志强",
         reporter="陈明",
         phone="0632-3456789",
+        answers={
+            "XJ-2023-07": {
+                "整改措施": "已设置临时围挡和警示标志，维修列入明年计划",
+                "整改时限": "2024年6月30日",
+                "整改完成情况": "整改中",
+                "责任人": "刘建国",
+                "检查时间": "2023.12.08",
+                "备注": "历史遗留问题，短期内难以整改到位，已落实替代措施",
+            },
+            "SJ-2023-09": {
+                "整改措施": "与属地派出所完成联网并测试",
+                "整改时限": date(2023, 12, 15),
+                "整改完成情况": "已完成",
+                "责任人": "陈明",
+                "检查时间": date(2023, 12, 7),
+                "销号时间": date(2023, 12, 13),
+            },
+        },
+    )
+    # WPS: the photo placed in the cell (嵌入单元格图片); any suite: one floating over a row
+    paste_photos(
+        security,
+        wps={
+            cell_of(security, "SJ-2023-09", "备注"): photo(
+                "整改后：报警装置已联网", (90, 120, 160), 1
+            )
+        },
+        floating=[
+            (
+                cell_of(security, None, "备注", row=4),
+                photo("整改后：已更换摄像头", (120, 120, 110), 2),
+            )
+        ],
     )
 
     rows_v1: list[dict[str, object]] = [
-        {
-            "部位": "锅炉房",
-            "检查内容": "取暖安全",
-            "存在隐患问题": "锅炉房通风不良，一氧化碳报警器未安装",
-            "整改措施": "安装一氧化碳报警器，加装排风扇",
-            "整改时限": date(2023, 12, 18),
-            "整改完成情况": "未整改",
-            "责任人": "孙立",
-            "检查时间": date(2023, 12, 9),
-        },
-        {
-            "部位": "第一食堂",
-            "检查内容": "食品安全工作情况",
-            "存在隐患问题": "后厨燃气管道软管老化",
-            "整改措施": "更换金属软管",
-            "整改时限": date(2023, 12, 13),
-            "整改完成情况": "整改中",
-            "责任人": "赵红",
-            "检查时间": date(2023, 12, 9),
-        },
         {
             "部位": "实训楼配电室",
             "检查内容": "宿舍楼、教学楼、实验室、食堂、体育馆、图书馆、礼堂等人员密集场所消防安全责任制、消防设施设备、消防应急演练等工作落实情况。",
@@ -129,7 +245,30 @@ def main() -> None:
             "检查时间": date(2023, 12, 9),
         },
     ]
-    form(
+    answers_v1: dict[str, dict[str, object]] = {
+        "XJ-2023-07": {
+            "整改措施": "申请维修资金，委托设计单位出具加固方案",
+            "整改时限": date(2024, 6, 30),
+            "整改完成情况": "整改中",
+            "责任人": "周德海",
+            "检查时间": date(2023, 12, 9),
+        },
+        "XJ-2023-11": {
+            "整改措施": "更换金属软管",
+            "整改时限": date(2023, 12, 13),
+            "整改完成情况": "整改中",
+            "责任人": "赵红",
+            "检查时间": date(2023, 12, 9),
+        },
+        "SD6-03": {
+            "整改措施": "安装一氧化碳报警器，加装排风扇",
+            "整改时限": date(2023, 12, 18),
+            "整改完成情况": "未整改",
+            "责任人": "孙立",
+            "检查时间": date(2023, 12, 9),
+        },
+    }
+    general = form(
         "总务基建处",
         "总务基建处-安全隐患自查整改清单.xlsx",
         rows_v1,
@@ -137,19 +276,35 @@ def main() -> None:
         head="周德海",
         reporter="孙立",
         phone="0632-3456790",
+        answers=answers_v1,
     )
-    rows_v2 = [
-        dict(rows_v1[0], 整改完成情况="整改中"),
-        dict(rows_v1[1], 整改完成情况="已完成", 销号时间="2023-12-13"),
-    ]
-    form(
+    paste_photos(  # 整改前
+        general,
+        floating=[
+            (cell_of(general, "XJ-2023-11", "备注"), photo("整改前：软管老化", (150, 110, 90), 3))
+        ],
+    )
+    answers_v2 = {  # 北围墙 left unanswered, the 配电室 row deleted instead of closed
+        "XJ-2023-11": dict(answers_v1["XJ-2023-11"], 整改完成情况="已完成", 销号时间="2023-12-13"),
+        "SD6-03": dict(answers_v1["SD6-03"], 整改完成情况="整改中"),
+    }
+    general_v2 = form(
         "总务基建处",
         "总务基建处-安全隐患自查整改清单（修改后）.xlsx",
-        rows_v2,
+        [],
         date(2023, 12, 15),
         head="周德海",
         reporter="孙立",
         phone="0632-3456790",
+        answers=answers_v2,
+    )
+    paste_photos(  # Excel 365: 放置在单元格中
+        general_v2,
+        excel={
+            cell_of(general_v2, "XJ-2023-11", "备注"): photo(
+                "整改后：已换金属软管", (110, 150, 110), 4
+            )
+        },
     )
 
     form(
@@ -198,10 +353,14 @@ def main() -> None:
                 "整改完成情况": "整改中",
                 "检查时间": "2023/12/11",
             },
-            {
-                "部位": "信息学院机房",
-                "检查内容": "预防流行病（新冠、流感、诺如病毒感染等）科普防治和防范工作情况",
-                "存在隐患问题": "机房通风消毒记录不全",
+            {"检查内容": "校园交通安全教育情况。", "存在隐患问题": "无"},
+        ],
+        date(2023, 12, 13),
+        head="郑华",
+        reporter="吴磊",
+        phone="0632-3456791",
+        answers={
+            "XN-2023-12": {
                 "整改措施": "完善通风消毒台账",
                 "整改时限": "2023/12/15",
                 "整改完成情况": "已完成",
@@ -209,12 +368,7 @@ def main() -> None:
                 "检查时间": "2023/12/11",
                 "销号时间": "2023/12/12",
             },
-            {"检查内容": "校园交通安全教育情况。", "存在隐患问题": "无"},
-        ],
-        date(2023, 12, 13),
-        head="郑华",
-        reporter="吴磊",
-        phone="0632-3456791",
+        },
     )
 
     form(
@@ -231,49 +385,67 @@ def main() -> None:
         head="冯医生",
         reporter="何静",
         phone="0632-3456792",
+        answers={
+            medical: {
+                "整改措施": "已加装门锁，指定专人管理钥匙",
+                "整改时限": date(2023, 12, 15),
+                "整改完成情况": "整改中",
+                "责任人": "何静",
+                "检查时间": date(2023, 12, 10),
+            },
+        },
     )
 
-    path = form(
+    # 高级技工学校 filled the seed's own ten-column form, without the assigned rows: it
+    # wrote the 四进 problem in as a row of its own (recognised by its content)
+    welding = by_number["SJ4-02"]
+    path = filled_form(
+        campaign,
         "高级技工学校",
-        "高级技工学校.xlsx",
+        OUT / "高级技工学校.xlsx",
         [
             {
-                "部位": "焊接实训室",
+                "部位": welding.location,
                 "检查内容": "宿舍楼、教学楼、实验室、食堂、体育馆、图书馆、礼堂等人员密集场所消防安全责任制、消防设施设备、消防应急演练等工作落实情况。",
-                "存在隐患问题": "气瓶未固定存放",
+                "存在隐患问题": welding.description,
                 "整改措施": "加装气瓶固定架",
                 "整改完成情况": "整改中",
                 "责任人": "韩勇",
                 "检查时间": "2023年12月12日",
             },
         ],
-        date(2023, 12, 15),
+        form_date=date(2023, 12, 15),
         head="邓校长",
         reporter="韩勇",
         phone="0632-3456793",
     )
-    _seed_ten_columns(path)
+    files.append((path, date(2023, 12, 15)))
+    _seed_ten_columns(
+        path,
+        {
+            "主要负责人": "邓校长",
+            "日期": date(2023, 12, 15),
+            "上报人": "韩勇",
+            "联系方式": "0632-3456793",
+        },
+    )
 
     for index, (path, day) in enumerate(files):
         stamp = datetime(day.year, day.month, day.day, 9, 0, index).timestamp()
         os.utime(path, (stamp, stamp))
-    print(f"written {len(files)} returns to {OUT}")
+    print(f"written {FINDINGS.name}, {SPOT_CHECK.name} and {len(files)} returns to {OUT}")
 
 
-def _seed_ten_columns(path: Path) -> None:
-    """A department that used the seed's own ten-column form (no 整改时限)."""
+def _seed_ten_columns(path: Path, values: dict[str, object]) -> None:
+    """A department that used the seed's own ten-column form (no 问题编号, 问题来源,
+    整改时限), its header and footer `values` typed in again."""
     wb = load_workbook(path)
     ws = wb[FORM_SHEET]
-    values: dict[str, object] = dict.fromkeys(("主要负责人", "日期", "上报人", "联系方式"))
     for merged in list(ws.merged_cells.ranges):
         ws.unmerge_cells(str(merged))
-    for label in values:
-        for row in ws.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str) and cell.value.startswith(label):
-                    values[label] = ws.cell(cell.row, cell.column + 1).value
     _, columns = header_position(ws)
-    ws.delete_cols(columns["整改时限"])
+    for header in ("整改时限", "问题来源", "问题编号"):  # right to left
+        ws.delete_cols(columns[header])
     for label, value in values.items():
         set_label(ws, label, value)
     wb.save(path)
