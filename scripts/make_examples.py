@@ -11,7 +11,9 @@
   people make (a missing 责任人, a row deleted instead of closed, dates typed as text, an
   assigned problem left unanswered in a second version). Some rows carry photos, pasted
   as WPS (in the cell), Excel 365 (in the cell) and any suite (floating) store them;
-- 市级抽查问题.xlsx: what the city's spot check of 12月18日 found, for `crosscheck`.
+- 市级抽查问题.xlsx: what the city's spot check of 12月18日 found, for `crosscheck`;
+- campaign.toml: the default campaign with 复查验收 and photos required and the list named;
+- 复查/: the 复查验收表 `huitoukan review` wrote on 12月19日, as the security office filled it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ from openpyxl import load_workbook
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
-from huitoukan.campaign import Campaign, default_campaign  # noqa: E402
+from huitoukan.campaign import (  # noqa: E402
+    Campaign,
+    default_campaign,
+    default_campaign_text,
+    load_campaign,
+)
 from huitoukan.findings.layout import LIST_COLUMNS  # noqa: E402
 from huitoukan.findings.reading import read_findings  # noqa: E402
 from huitoukan.findings.template import blank_list  # noqa: E402
@@ -40,6 +47,8 @@ EXAMPLES = ROOT / "examples"
 OUT = EXAMPLES / "回收"
 FINDINGS = EXAMPLES / "交办问题清单.xlsx"
 SPOT_CHECK = EXAMPLES / "市级抽查问题.xlsx"
+CAMPAIGN = EXAMPLES / "campaign.toml"
+REVIEWED = EXAMPLES / "复查" / "复查验收表（安全保卫处已填）.xlsx"
 
 ASSIGNED = [
     ["XJ-2023-07", "县级普查", "2023-09-20", "北围墙", "北围墙约15米段墙体开裂倾斜",
@@ -127,11 +136,47 @@ def cell_of(path: Path, number: str | None, header: str, row: int | None = None)
     return f"{letter}{row}"
 
 
+def campaign_text() -> str:
+    """The default campaign, with 复查验收 and photos required and the list named."""
+    text = default_campaign_text()
+    for old, new in (
+        ("review_required = false", "review_required = true "),
+        ("require_photo = false", "require_photo = true "),
+        ('# [findings]\n# file = "问题清单.xlsx"', '[findings]\nfile = "交办问题清单.xlsx"'),
+    ):
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def fill_review(campaign: Campaign) -> None:
+    """The 复查验收表 as `huitoukan review` writes it on 12月19日, filled in by the office:
+    every rectification passed but one."""
+    from huitoukan.actions.review import review
+
+    REVIEWED.parent.mkdir(parents=True, exist_ok=True)
+    hazards, path = review(campaign, [OUT], REVIEWED, date(2023, 12, 19))
+    wb = load_workbook(path)
+    ws = wb.active
+    header_row = next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")
+    columns = {ws.cell(header_row, c).value: c for c in range(1, ws.max_column + 1)}
+    for offset, hazard in enumerate(hazards, start=1):
+        row = header_row + offset
+        failed = "交通安全" in hazard.item or "交通安全" in hazard.hazard
+        ws.cell(row, columns["复查人"]).value = "刘建国"
+        ws.cell(row, columns["复查时间"]).value = "2023-12-19"
+        ws.cell(row, columns["复查结论"]).value = "不合格" if failed else "合格"
+        if failed:
+            ws.cell(row, columns["复查意见"]).value = "新生班级签到表不全，补课后再报"
+    wb.save(path)
+
+
 def main() -> None:
     campaign = default_campaign()
     if OUT.exists():
         shutil.rmtree(OUT)
     EXAMPLES.mkdir(exist_ok=True)
+    CAMPAIGN.write_text(campaign_text(), encoding="utf-8")
     write_list(FINDINGS, campaign, ASSIGNED, f"{campaign.info.school}交办问题清单")
     write_list(SPOT_CHECK, campaign, SPOT, "市级安全检查抽查发现问题清单（2023年12月18日）")
     findings: list[Finding] = read_findings(FINDINGS, campaign).findings
@@ -433,6 +478,7 @@ def main() -> None:
     for index, (path, day) in enumerate(files):
         stamp = datetime(day.year, day.month, day.day, 9, 0, index).timestamp()
         os.utime(path, (stamp, stamp))
+    fill_review(load_campaign(CAMPAIGN))
     print(f"written {FINDINGS.name}, {SPOT_CHECK.name} and {len(files)} returns to {OUT}")
 
 
