@@ -307,3 +307,63 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
     ws = load_workbook(chdir_tmp / "问题清单.xlsx").active
     validations = {dv.promptTitle for dv in ws.data_validations.dataValidation}
     assert {"问题来源", "责任部门"} <= validations
+
+
+def test_the_followup_round_carries_the_assigned_problems(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """issue --followup: each form lists the department's assigned problems first, with its
+    latest answer (or blank, still to answer), then its own findings; answered in the new
+    round, they are collected with the first round's returns and the 编号 still holds."""
+    _returns(campaign, listed, tmp_path / "回收")
+    findings = read_findings(listed, campaign).findings
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=listed)
+    from huitoukan.actions.issue import issue as issue_round
+
+    issue_round(
+        campaign,
+        tmp_path / "第二轮",
+        ["安全保卫处", "总务基建处", "学院警务室"],
+        False,
+        register,
+        date(2023, 12, 21),
+        None,
+        False,
+        listed,
+    )
+
+    def listed_rows(department: str) -> list[tuple[object, object]]:
+        ws = load_workbook(tmp_path / "第二轮" / form_file_name(department))[FORM_SHEET]
+        header_row, columns = header_position(ws)
+        return [
+            (ws.cell(r, columns["问题编号"]).value, ws.cell(r, columns["整改完成情况"]).value)
+            for r in range(header_row + 1, header_row + 4)
+        ]
+
+    assert listed_rows("安全保卫处") == [("XJ-01", "已完成"), ("SD-01", "整改中"), (None, "整改中")]
+    assert listed_rows("总务基建处")[0] == ("SD-01", None)  # its part, still unanswered
+    assert listed_rows("学院警务室")[0] == ("4J-01", None)  # never returned: listed afresh
+    # 总务 answers its part in the follow-up form: SD-01 is then answered by both
+    path = tmp_path / "第二轮回收" / "总务.xlsx"
+    filled_form(
+        campaign,
+        "总务基建处",
+        path,
+        [closed(部位="食堂")],
+        assigned=findings,
+        answers={"SD-01": answer(整改措施="列入维修计划", 整改时限=date(2023, 12, 30))},
+        form_date=date(2023, 12, 22),
+    )
+    result = collect_to_register(
+        campaign,
+        [tmp_path / "回收", tmp_path / "第二轮回收"],
+        register,
+        date(2023, 12, 22),
+        findings_file=listed,
+    )
+    parts = {(p.number, p.department): p.state for p in result.status.parts}
+    assert parts[("SD-01", "总务基建处")] is PartState.OPEN
+    assert parts[("SD-01", "安全保卫处")] is PartState.OVERDUE  # its deadline was 12月18日
+    assert not [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_UNANSWERED
+                and p.department == "总务基建处"]  # fmt: skip
