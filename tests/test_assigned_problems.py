@@ -367,3 +367,21 @@ def test_the_followup_round_carries_the_assigned_problems(
     assert parts[("SD-01", "安全保卫处")] is PartState.OVERDUE  # its deadline was 12月18日
     assert not [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_UNANSWERED
                 and p.department == "总务基建处"]  # fmt: skip
+
+
+def test_reminders_name_the_assigned_problems_not_answered(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    from huitoukan.actions.letters import remind
+
+    _returns(campaign, listed, tmp_path / "回收")
+    items, _ = remind(campaign, [tmp_path / "回收"], AS_OF, tmp_path / "通知", listed)
+    by_department = {n.department: n for n in items}
+    general = by_department["总务基建处"]
+    assert "交办问题" in general.kinds
+    assert "SD-01（省级督查）北围墙：围墙约15米段开裂倾斜" in general.text
+    police = by_department["学院警务室"]
+    assert police.kinds == ["催报", "交办问题"]
+    assert "4J-01（四进巡查）岗亭：一键报警装置未与公安联网" in police.text
+    security = by_department.get("安全保卫处")
+    assert security is None or "交办问题" not in security.kinds  # it answered both

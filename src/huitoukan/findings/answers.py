@@ -139,7 +139,12 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
     for finding in findings:
         for department in finding.departments:
             answer = answers.get((number_key(finding.number), department))
-            part = Part(number=finding.number, department=department)
+            part = Part(
+                number=finding.number,
+                department=department,
+                source=finding.source,
+                what=finding.where,
+            )
             if answer is not None:
                 row = answer
                 deadline = finding.deadline if row.deadline_is_default else row.deadline

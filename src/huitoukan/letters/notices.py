@@ -2,6 +2,8 @@
 
 - not returned: the deadline, what to send and to whom (逾期 N 天 once it has passed);
 - overdue hazards: each with 部位, 问题, 整改时限 and days overdue;
+- assigned problems (交办问题) not yet answered, or overdue: each with its 编号 and source;
+- rectifications the receiving office's review found 不合格;
 - returned late: a polite note.
 Departments with nothing to be told get no notice. The texts are plain, ready to
 paste into a message or an email.
@@ -18,6 +20,7 @@ from pydantic import BaseModel
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
+from huitoukan.model.findings import PartState
 from huitoukan.register.status import StatusReport
 
 COMBINED_FILE = "全部通知.txt"
@@ -26,7 +29,8 @@ COMBINED_FILE = "全部通知.txt"
 class Notice(BaseModel):
     department: str
     kinds: list[str]
-    """催报 (not returned), 督办 (overdue hazards), 逾期报送 (returned late)."""
+    """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
+    复查不合格, 逾期报送 (returned late)."""
     text: str
 
 
@@ -60,6 +64,19 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                     f"  {number}. {where}{hazard.hazard}（整改时限 {_day(hazard.deadline)}，已逾期 "
                     f"{hazard.days_overdue} 天，责任人 {hazard.owner or '未填写'}）"
                 )
+        unanswered = [
+            p
+            for p in report.parts
+            if p.department == dept.department and p.state is PartState.UNANSWERED
+        ]
+        if unanswered:
+            kinds.append("交办问题")
+            lines.append(
+                f"交办贵部门整改的 {len(unanswered)} 个问题尚未反馈整改情况，请在自查整改清单中"
+                "该问题的行内填写整改措施、责任人、整改时限和整改完成情况后报送："
+            )
+            for number, part in enumerate(unanswered, start=1):
+                lines.append(f"  {number}. {part.number}（{part.source}）{part.what}")
         failed = [h for h in report.review_failed if h.department == dept.department]
         if failed:
             kinds.append("复查不合格")

@@ -70,6 +70,9 @@ class Part(BaseModel):
 
     number: str
     department: str
+    source: str = ""
+    what: str = ""
+    """The problem's 部位：描述, for the people told about this part."""
     answered: bool = False
     matched_by_content: bool = False
     """The answer lost or retyped its 编号 and was recognised by its 部位 and 描述."""
