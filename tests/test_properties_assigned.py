@@ -122,14 +122,13 @@ def problem_lists(draw: st.DrawFn) -> list[Spec]:
     return specs
 
 
-progress = st.sampled_from(
-    [
-        {"整改完成情况": "已完成", "销号时间": date(2023, 12, 12)},
-        {"整改完成情况": "整改中"},
-        {"整改完成情况": "未整改", "整改时限": date(2023, 12, 18)},
-        {"整改完成情况": "整改中", "整改时限": date(2024, 1, 10), "备注": "历史遗留"},
-    ]
-)
+PROGRESS: list[dict[str, object]] = [
+    {"整改完成情况": "已完成", "销号时间": date(2023, 12, 12)},
+    {"整改完成情况": "整改中"},
+    {"整改完成情况": "未整改", "整改时限": date(2023, 12, 18)},
+    {"整改完成情况": "整改中", "整改时限": date(2024, 1, 10), "备注": "历史遗留"},
+]
+progress = st.sampled_from(PROGRESS)
 
 
 @st.composite
@@ -146,7 +145,8 @@ def returns(draw: st.DrawFn, specs: list[Spec]) -> dict[str, Return]:
             if how == "number":
                 sent.by_number[spec.number] = answer(**draw(progress))
             elif how == "content":
-                extra = draw(st.sampled_from([{}, {"问题来源": spec.source}]))
+                typed: list[dict[str, object]] = [{}, {"问题来源": spec.source}]
+                extra = draw(st.sampled_from(typed))
                 sent.by_content[spec.number] = hazard(
                     部位=spec.location, 存在隐患问题=spec.description, **extra, **draw(progress)
                 )
