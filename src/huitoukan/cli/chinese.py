@@ -23,6 +23,12 @@ How the strings are reached (see NOTES.md for the full story):
   rewrites the rich_utils constants.  `typer_internals_problems()` lists everything
   this module relies on that a typer upgrade could rename; the tests assert it is empty.
 
+Text is measured in terminal columns and wrapped the Chinese way (`wrap_text`): between
+Chinese characters, never inside a Latin word, number, date or file name, never before
+closing punctuation, a figure kept with its label and a name begun after 、 taken down
+whole.  rich breaks lines only at spaces, so `chinese_text` gives rich a `Text` that
+wraps the same way; typer's rich help is built of such texts (`_wrap_rich_texts`).
+
 Objects typer creates itself (parameters, the exceptions it raises, sub-commands built
 from plain `typer.Typer` apps) are given a Chinese subclass of their own class by
 assigning `__class__`; `isinstance` checks and class names are unchanged.
@@ -38,7 +44,7 @@ import string
 import unicodedata
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
-from typing import IO, Any, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 import typer
 import typer.core
@@ -50,6 +56,9 @@ from typer._click.utils import echo
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.models import CommandFunctionType
 
+if TYPE_CHECKING:  # rich costs 30 ms to import: the plain help never needs it
+    from rich.text import Text
+
 __all__ = [
     "MESSAGES",
     "TESTED_TYPER_VERSION",
@@ -58,6 +67,7 @@ __all__ = [
     "ChineseGroup",
     "ChineseHelpFormatter",
     "ChineseTyper",
+    "chinese_text",
     "install_chinese",
     "text_width",
     "translate",
@@ -422,7 +432,43 @@ def _break_units(word: str) -> list[str]:
             opening = ""
     if opening:
         glued.append(opening)
-    return glued
+    figures: list[str] = []
+    for unit in glued:
+        if figures and (
+            (unit[0] in _DIGITS and _is_ideograph(figures[-1][-1]))
+            or (_is_measure(unit) and figures[-1][-1] in _DIGITS + "%")
+        ):
+            figures[-1] += unit  # 2023年12月18日, 附件1, 15米, 6号: never apart
+        else:
+            figures.append(unit)
+    return _keep_file_names(figures)
+
+
+#: A file's extension, which ends a file name that no line breaks inside.
+_EXTENSION_RE = re.compile(r"\.(xlsx|xlsm|xls|et|ods|csv|toml|txt|docx?|pdf|zip)\b", re.IGNORECASE)
+#: Punctuation that is no part of a file name, so starts one after it.
+_NOT_IN_NAMES = frozenset("，。、；：？！“”‘’《》「」『』【】")
+
+
+def _keep_file_names(units: list[str]) -> list[str]:
+    """全校隐患台账.xlsx, 回收/总务基建处-安全隐患自查整改清单.xlsx: a file name is one unit,
+    from its extension back to the start of the word or to punctuation before it."""
+    kept: list[str] = []
+    for unit in units:
+        if kept and _EXTENSION_RE.search(unit) and not _EXTENSION_RE.search(kept[-1]):
+            while kept and not _NOT_IN_NAMES.intersection(kept[-1]):
+                unit = kept.pop() + unit
+        kept.append(unit)
+    return kept
+
+
+_DIGITS = "0123456789"
+
+
+def _is_measure(unit: str) -> bool:
+    """One Chinese character (项, 个, 天, 月), maybe with closing punctuation after it."""
+    bare = unit.rstrip("".join(_NO_BREAK_BEFORE))
+    return len(bare) == 1 and _is_ideograph(bare)
 
 
 def _chop(unit: str, width: int) -> Iterator[str]:
@@ -440,6 +486,118 @@ def _chop(unit: str, width: int) -> Iterator[str]:
         yield piece
 
 
+def _is_ideograph(char: str) -> bool:
+    return char_width(char) == 2 and char not in _CJK_PUNCT
+
+
+_LABEL = 4
+"""A label glued to its figure ("已销号 4", "全校隐患 12") is at most this many characters."""
+
+
+def _label_start(text: str, spans: list[tuple[int, int]]) -> int:
+    """Index in `spans` of the first unit of the label the last unit ends: the Chinese
+    characters since the last punctuation or space if at most `_LABEL`, else the last two
+    (a longer run holds more than one word, and a word is mostly two characters)."""
+    last = first = len(spans) - 1
+    if not _is_ideograph_unit(text[slice(*spans[last])]):
+        return last
+    while first > 0 and spans[first - 1][1] == spans[first][0]:
+        before = text[slice(*spans[first - 1])]
+        if not _is_ideograph_unit(before.lstrip("".join(_NO_BREAK_AFTER))):
+            return first
+        if last - first + 1 == _LABEL:
+            return last - 1
+        first -= 1
+        if before[0] in _NO_BREAK_AFTER:  # "（逾期 3 天）": the label starts at the bracket
+            return first
+    return first
+
+
+def _is_ideograph_unit(unit: str) -> bool:
+    return len(unit) == 1 and _is_ideograph(unit)
+
+
+def _units(text: str, cjk_breaks: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each unit of `text` no line may break inside, in order; between
+    two units lies whitespace or nothing.  A figure stays with its label and its measure
+    word: "错误 1，" and "隐患 12 项" never break at their spaces (a label ending one line
+    and its figure starting the next lose their meaning)."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"\S+", text):
+        start = match.start()
+        for unit in _break_units(match.group()) if cjk_breaks else [match.group()]:
+            end = start + len(unit)
+            space = text[spans[-1][1] : start] if spans else ""
+            before = text[slice(*spans[-1])] if spans else ""
+            if cjk_breaks and space == " " and unit[0] in _DIGITS and _is_ideograph(before[-1]):
+                first = _label_start(text, spans)
+                spans[first:] = [(spans[first][0], end)]
+            elif cjk_breaks and space == " " and _is_measure(unit) and before[-1] in _DIGITS:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+            start = end
+    return spans
+
+
+def _rows(
+    text: str, width: int, first: int, later: int, cjk_breaks: bool
+) -> list[list[tuple[int, int]]]:
+    """Greedy layout of one paragraph into rows of units (see `wrap_line`); `first` and
+    `later` are the columns the indents take on the first and the following rows."""
+    rows: list[list[tuple[int, int]]] = [[]]
+    used, previous = first, 0
+    for start, end in _units(text, cjk_breaks):
+        unit_width = text_width(text[start:end])
+        space_width = text_width(text[previous:start]) if rows[-1] else 0
+        previous = end
+        if rows[-1] and used + space_width + unit_width > width:
+            carried = _word_begun(text, rows[-1], start, width // 3) if cjk_breaks else []
+            rows.append(carried)
+            used, space_width = later + text_width(_render(text, carried)), 0
+        if not rows[-1] and used + unit_width > width:
+            pieces = list(_chop(text[start:end], max(width - used, 1)))
+            for piece in pieces[:-1]:
+                rows[-1].append((start, start + len(piece)))
+                start += len(piece)
+                rows.append([])
+                used = later
+            unit_width = text_width(text[start:end])
+        rows[-1].append((start, end))
+        used += space_width + unit_width
+    if cjk_breaks:
+        _avoid_orphan(text, rows, width - later)
+    return rows
+
+
+_PHRASE_ENDS = "、，；：。！？"
+_PHRASE_CARRIED = 5
+"""Characters of a word begun after a comma that go down with it rather than be split."""
+
+
+def _word_begun(
+    text: str, row: list[tuple[int, int]], start: int, room: int
+) -> list[tuple[int, int]]:
+    """The last characters of `row` when they begin the word a line break at `start`
+    would split, just after a comma or 、, a space or an opening quote ("…安全保卫处、总务"
+    / "基建处"): taken off `row` to start the next line ("…安全保卫处、" / "总务基建处").
+    Names listed with 、 stay whole, and the line ends at punctuation, as Chinese type
+    prefers.  At most `room` columns go down, so that the line keeps most of its width."""
+    if not row or row[-1][1] != start or not _is_ideograph(text[start]):
+        return []
+    most = min(_PHRASE_CARRIED, len(row) - 1, room // 2)
+    for count in range(1, most + 1):
+        before, unit = row[-count - 1], text[slice(*row[-count])]
+        bare = unit.lstrip("".join(_NO_BREAK_AFTER))
+        if not _is_ideograph_unit(bare):
+            return []
+        if bare != unit or before[1] != row[-count][0] or text[before[1] - 1] in _PHRASE_ENDS:
+            carried = row[-count:]  # the word starts after a comma, a space or at a “
+            del row[-count:]
+            return carried
+    return []
+
+
 def wrap_line(
     text: str,
     width: int,
@@ -451,52 +609,40 @@ def wrap_line(
     """Greedy wrap of one paragraph to `width` terminal columns.
 
     With `cjk_breaks`, lines may also break between Chinese characters (observing the
-    punctuation rules of `_break_units`), and a last line of just one or two characters
-    takes one more unit from the line above.
+    punctuation rules of `_break_units`, and keeping a figure with its label and its
+    measure word), and a last line of just one or two characters takes one more unit
+    from the line above.
     """
-    tokens: list[tuple[str, str]] = []  # (whitespace before, unbreakable unit)
-    for match in re.finditer(r"(\s*)(\S+)", text):
-        space, word = match.groups()
-        units = _break_units(word) if cjk_breaks else [word]
-        tokens.append((space, units[0]))
-        tokens.extend(("", unit) for unit in units[1:])
-    rows: list[list[tuple[str, str]]] = [[]]
-    used = text_width(initial_indent)
-    for space, unit in tokens:
-        unit_width = text_width(unit)
-        space_width = text_width(space) if rows[-1] else 0
-        if rows[-1] and used + space_width + unit_width > width:
-            rows.append([])
-            used, space_width = text_width(subsequent_indent), 0
-        if not rows[-1] and used + unit_width > width:
-            pieces = list(_chop(unit, max(width - used, 1)))
-            for piece in pieces[:-1]:
-                rows[-1].append((space, piece))
-                rows.append([])
-                used = text_width(subsequent_indent)
-            unit, unit_width = pieces[-1], text_width(pieces[-1])
-        rows[-1].append((space, unit))
-        used += space_width + unit_width
-    if cjk_breaks:
-        _avoid_orphan(rows, width - text_width(subsequent_indent))
+    rows = _rows(text, width, text_width(initial_indent), text_width(subsequent_indent), cjk_breaks)
     return [
-        ((initial_indent if i == 0 else subsequent_indent) + _render(row)).rstrip()
+        ((initial_indent if i == 0 else subsequent_indent) + _render(text, row)).rstrip()
         for i, row in enumerate(rows)
     ]
 
 
-def _render(row: list[tuple[str, str]]) -> str:
-    return "".join((space if i else "") + unit for i, (space, unit) in enumerate(row))
+def line_breaks(text: str, width: int) -> list[int]:
+    """Where `wrap_line` breaks `text` (one paragraph, no indents): the index of the first
+    character of every line after the first."""
+    return [row[0][0] for row in _rows(text, width, 0, 0, True)[1:] if row]
 
 
-def _avoid_orphan(rows: list[list[tuple[str, str]]], width: int) -> None:
+def widest_unit(text: str) -> int:
+    """The columns of the widest part of `text` that `wrap_line` never breaks."""
+    return max((text_width(text[start:end]) for start, end in _units(text)), default=0)
+
+
+def _render(text: str, row: list[tuple[int, int]]) -> str:
+    return text[row[0][0] : row[-1][1]] if row else ""
+
+
+def _avoid_orphan(text: str, rows: list[list[tuple[int, int]]], width: int) -> None:
     """ "…发放清" / "单。" → "…发放" / "清单。": no line of a single Chinese character."""
     if len(rows) < 2 or len(rows[-1]) != 1 or len(rows[-2]) < 3:
         return
-    (_, last), moved = rows[-1][0], rows[-2][-1]
+    last, moved = text[slice(*rows[-1][0])], text[slice(*rows[-2][-1])]
     if not _is_cjk(last[0]) or text_width(last) > 4 or not _is_cjk(moved[-1]):
         return
-    if text_width(_render([moved, *rows[-1]])) <= width:
+    if text_width(_render(text, [rows[-2][-1], *rows[-1]])) <= width:
         rows[-1].insert(0, rows[-2].pop())
 
 
@@ -571,6 +717,106 @@ def wrap_text(
                 )
             )
     return "\n\n".join(blocks)
+
+
+def chinese_text(text: str | Text, style: str = "") -> Text:
+    """`text` as a rich `Text` that wraps like `wrap_line`: between Chinese characters,
+    never inside a Latin word, number or date, nor before closing punctuation; a part
+    wider than the line is cut between characters rather than cut off with "…".
+
+    rich itself breaks lines only at spaces, so a run of Chinese is one "word" to it:
+    folded anywhere ("（col" / "lect）"), or ending in "…" in a table cell.  A table
+    column of these is as narrow as its widest unbreakable part allows.
+    """
+    cls = _chinese_text_class()
+    if isinstance(text, str):
+        return cls(text, style=style)
+    copy = cls(
+        text.plain,
+        style=text.style,
+        justify=text.justify,
+        overflow=text.overflow,
+        no_wrap=text.no_wrap,
+        end=text.end,
+        tab_size=text.tab_size,
+    )
+    copy.spans = list(text.spans)
+    return copy
+
+
+@functools.cache
+def _chinese_text_class() -> type[Text]:
+    from rich.console import (
+        Console,
+        ConsoleOptions,
+        JustifyMethod,
+        OverflowMethod,
+        RenderResult,
+    )
+    from rich.containers import Lines
+    from rich.measure import Measurement
+    from rich.text import Text
+
+    class Printed:
+        """What `console.print` gets of a `ChineseText`: it would join a bare Text with the
+        others into a plain one, and wrap that as rich does."""
+
+        def __init__(self, text: Text) -> None:
+            self.text = text
+
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+            return self.text.__rich_console__(console, options)
+
+        def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+            return self.text.__rich_measure__(console, options)
+
+    class ChineseText(Text):
+        def __rich__(self) -> Printed:
+            return Printed(self)
+
+        def wrap(
+            self,
+            console: Console,
+            width: int,
+            *,
+            justify: JustifyMethod | None = None,
+            overflow: OverflowMethod | None = None,
+            tab_size: int = 8,
+            no_wrap: bool | None = None,
+        ) -> Lines:
+            keep = self.no_wrap if no_wrap is None else no_wrap
+            if keep or overflow == "ignore":
+                return super().wrap(
+                    console,
+                    width,
+                    justify=justify,
+                    overflow=overflow,
+                    tab_size=tab_size,
+                    no_wrap=no_wrap,
+                )
+            wrap_justify = justify or self.justify or "default"
+            wrap_overflow = overflow or self.overflow or "fold"
+            lines = Lines()
+            for line in self.split(allow_blank=True):
+                if "\t" in line.plain:
+                    line.expand_tabs(tab_size)
+                pieces = line.divide(line_breaks(line.plain, max(width, 1)))
+                for number, piece in enumerate(pieces):
+                    if number < len(pieces) - 1:
+                        piece.rstrip()  # the space the line breaks at
+                    piece.rstrip_end(width)
+                pieces.justify(console, width, justify=wrap_justify, overflow=wrap_overflow)
+                for piece in pieces:
+                    piece.truncate(width, overflow=wrap_overflow)
+                lines.extend(pieces)
+            return lines
+
+        def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+            lines = self.plain.splitlines()
+            widest = max((text_width(line) for line in lines), default=0)
+            return Measurement(max((widest_unit(line) for line in lines), default=0), widest)
+
+    return ChineseText
 
 
 def _short_help(help_text: str) -> str:
@@ -985,8 +1231,41 @@ def _patch_typer_globals(*, rich: bool) -> None:
     for name, msgid in RICH_CONSTANTS.items():
         if constants.get(name) == msgid:
             constants[name] = MESSAGES[msgid]
+    _wrap_rich_texts(constants)
     global _RICH_PATCHED
     _RICH_PATCHED = True
+
+
+def _wrap_rich_texts(constants: dict[str, Any]) -> None:
+    """Make the texts typer's rich help is built of wrap Chinese as `chinese_text` does:
+    the help of the app, of each command and of each option (`_make_rich_text`), and the
+    usage line and error messages (`highlighter`).  Without this, rich folds Chinese
+    mid-word and cuts a command's summary off with "…"."""
+    make_text = constants.get("_make_rich_text")
+    if callable(make_text) and not getattr(make_text, _LOCALIZED, False):
+
+        @functools.wraps(make_text)
+        def make_chinese_text(*args: Any, **kwargs: Any) -> Any:
+            made = make_text(*args, **kwargs)
+            return chinese_text(made) if isinstance(made, _rich_text_type()) else made
+
+        setattr(make_chinese_text, _LOCALIZED, True)
+        constants["_make_rich_text"] = make_chinese_text
+    highlighter = constants.get("highlighter")
+    if callable(highlighter) and not getattr(highlighter, _LOCALIZED, False):
+        base = type(highlighter)
+
+        def highlight_chinese(self: Any, text: Any) -> Text:
+            return chinese_text(base.__call__(self, text))
+
+        chinese = _subclass(base, {"__call__": highlight_chinese})
+        highlighter.__class__ = chinese
+
+
+def _rich_text_type() -> type[Text]:
+    from rich.text import Text
+
+    return Text
 
 
 def install_chinese() -> None:
@@ -1008,6 +1287,10 @@ def typer_internals_problems() -> list[str]:
     for name, msgid in RICH_CONSTANTS.items():
         if vars(rich_utils).get(name) not in (msgid, MESSAGES[msgid]):
             problems.append(f"typer.rich_utils.{name} is not {msgid!r}")
+    if not callable(vars(rich_utils).get("_make_rich_text")):
+        problems.append("typer.rich_utils._make_rich_text is gone")
+    if not callable(getattr(rich_utils, "highlighter", None)):
+        problems.append("typer.rich_utils.highlighter is gone")
     required: dict[type, tuple[str, ...]] = {
         Context: ("formatter_class", "make_formatter", "command_path", "get_usage"),
         Command: (

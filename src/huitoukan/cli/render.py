@@ -1,9 +1,12 @@
 """Rendering results for the terminal with rich: results to stdout, diagnostics to stderr.
 
-Written for an 80-column console (a plain Windows console window): a table row is one
-line, names and texts too long for their column end in …, with the full value in the
-register; dates, numbers and names are never broken in the middle; long sentences wrap
-between Chinese characters, never inside a date, number or file name.
+Written for an 80-column console (a plain Windows console window), and as right at 120:
+nothing is cut off.  Names and texts too long for their table column wrap inside it
+between Chinese characters (`chinese_text`), as long sentences do (`wrap_text`): never
+inside a Latin word, number or date, never before closing punctuation, and a figure
+stays with its label ("错误 1"); dates and counts are never broken.  File names alone are
+shortened, in the middle, to the room their table column has (`_FileName`: the start and
+the end tell versions apart).
 """
 
 from __future__ import annotations
@@ -15,13 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Console
-from rich.markup import escape
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from huitoukan.actions.collect import CollectResult
-from huitoukan.cli.chinese import text_width, wrap_text
+from huitoukan.cli.chinese import chinese_text, text_width, wrap_text
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck
@@ -56,33 +59,57 @@ def _err() -> Console:
 
 
 def _table(title: str | None = None) -> Table:
-    """A table whose rows are one line each, under a ruled header."""
+    """A table under a ruled header, two columns apart; its headers are never broken."""
     return Table(
-        title=title,
+        title=None if title is None else chinese_text(title, style="bold"),
         title_justify="left",
-        title_style="bold",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         show_edge=False,
+        collapse_padding=True,
         expand=True,
     )
 
 
 def _fixed(table: Table, header: str, width: int, right: bool = False) -> None:
-    """A column of short values (dates, counts, names) that are never broken."""
-    table.add_column(
-        header,
-        no_wrap=True,
-        overflow="ellipsis",
-        min_width=width,
-        max_width=max(width, 14),
-        justify="right" if right else "left",
-    )
+    """A column of short values (dates, counts, fixed labels) that are never broken."""
+    table.add_column(header, no_wrap=True, min_width=width, justify="right" if right else "left")
+
+
+def _name(table: Table, header: str, width: int, widest: int = 20) -> None:
+    """A column of names (部门, 责任人, 问题来源): one line up to `widest` columns, a longer
+    name wraps inside it (its cells are `_cell`s)."""
+    table.add_column(header, min_width=width, max_width=max(width, widest))
 
 
 def _text(table: Table, header: str) -> None:
-    """The column that takes the rest of the line; its text ends in … when too long."""
-    table.add_column(header, no_wrap=True, overflow="ellipsis", ratio=1, min_width=10)
+    """The column that takes the rest of the line; a long text wraps inside it."""
+    table.add_column(header, ratio=1, min_width=10)
+
+
+def _file_column(table: Table, header: str) -> None:
+    """The column of file names (`_FileName`), taking the rest of the line."""
+    table.add_column(header, ratio=1, min_width=12, no_wrap=True)
+
+
+def _cell(text: str, style: str = "") -> Text:
+    """A table cell that wraps between Chinese characters, never inside a word."""
+    return chinese_text(text, style=style)
+
+
+class _FileName:
+    """A file name in as many columns as its table column has, shortened in the middle
+    (`_middle`) when it has fewer."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = text_width(self.name)
+        return Measurement(min(width, 12), width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(_middle(self.name, options.max_width), no_wrap=True, overflow="crop")
 
 
 def _short(day: date | None, year: int) -> str:
@@ -92,10 +119,28 @@ def _short(day: date | None, year: int) -> str:
     return f"{day.month}月{day.day}日" if day.year == year else chinese_date(day)
 
 
-def _wrapped(console: Console, text: str, indent: str = "", hang: str = "  ") -> None:
+def _wrapped(
+    console: Console, text: str, indent: str = "", hang: str = "  ", style: str = ""
+) -> None:
     """A sentence wrapped to the console between Chinese characters, never in a word."""
     wrapped = wrap_text(text, console.width - 1, initial_indent=indent, subsequent_indent=hang)
-    console.print(Text(wrapped), soft_wrap=True)
+    console.print(Text(wrapped, style=style), soft_wrap=True)
+
+
+def _listed(console: Console, label: str, names: Sequence[str], separator: str = "、") -> None:
+    """`label` and `names`, wrapped between names only (a department's name split over
+    two lines reads as two names); a name wider than a line wraps as a sentence."""
+    width, hang = console.width - 1, "  "
+    lines = [label]
+    for number, name in enumerate(names):
+        piece = name + (separator if number < len(names) - 1 else "")
+        if lines[-1].strip() and text_width(lines[-1] + piece) > width:
+            lines.append(hang)
+        if text_width(lines[-1] + piece) > width:
+            lines[-1:] = wrap_text(lines[-1] + piece, width, "", hang).splitlines()
+        else:
+            lines[-1] += piece
+    console.print(Text("\n".join(line.rstrip() for line in lines)), soft_wrap=True)
 
 
 def _more(console: Console, shown: int, total: int, where: str) -> None:
@@ -148,14 +193,19 @@ def issue_summary(result: IssueResult) -> None:
     round_ = "（跟进轮）" if result.followup else ""
     table = _table(f"已生成 {len(result.forms)} 份自查整改清单{round_}")
     _fixed(table, "序号", 4, right=True)
-    _fixed(table, "部门", 12)
-    _text(table, "文件")
+    _name(table, "部门", 12)
+    _file_column(table, "文件")
     _fixed(table, "检查项目", 8, right=True)
     if result.followup:
         _fixed(table, "预填隐患", 8, right=True)
         _fixed(table, "未销号", 6, right=True)
     for number, form in enumerate(result.forms, start=1):
-        cells = [str(number), escape(form.department), escape(form.file), str(len(form.items))]
+        cells: list[Text | _FileName | str] = [
+            str(number),
+            _cell(form.department),
+            _FileName(form.file),
+            str(len(form.items)),
+        ]
         if result.followup:
             cells += [str(form.prefilled), str(form.open_hazards)]
         table.add_row(*cells)
@@ -177,33 +227,32 @@ def collect_report(result: CollectResult) -> None:
     )
     counts = collection.counts_by_file()
     table = _table(f"报送文件（{len(collection.forms)}）")
-    _text(table, "文件")
-    _fixed(table, "部门", 10)
+    _file_column(table, "文件")
+    _name(table, "部门", 10)
     _fixed(table, "表头日期", 8)
     _fixed(table, "隐患", 4, right=True)
     _fixed(table, "错误", 4, right=True)
     _fixed(table, "警告", 4, right=True)
-    _fixed(table, "处理结果", 12)
-    room = max(12, out.width - 62)  # what the other columns leave the file name
+    _fixed(table, "处理结果", 8)
     for form in collection.forms[:TERMINAL_ROWS]:
         outcome = collection.outcomes[form.file]
         style = {FileOutcome.USED: "green", FileOutcome.SUPERSEDED: "dim"}.get(outcome, "red")
         errors, warnings = counts.get(form.file, (0, 0))
         table.add_row(
-            escape(_middle(_name(form.file), room)),
-            escape(form.department or form.department_text),
+            _FileName(_file_name(form.file)),
+            _cell(form.department or form.department_text),
             _short(form.form_date, year),
             str(len(form.hazards)),
             str(errors),
             str(warnings),
-            f"[{style}]{outcome.value}[/]",
+            Text(outcome.value, style=style),
         )
     out.print(table)
     _more(out, TERMINAL_ROWS, len(collection.forms), "台账“报送记录”工作表")
     if collection.skipped:
-        out.print(Text(f"已跳过的文件（{len(collection.skipped)}）", style="bold"))
+        _wrapped(out, f"已跳过的文件（{len(collection.skipped)}）", style="bold")
         for skipped in collection.skipped[:TERMINAL_ROWS]:
-            _wrapped(out, f"{_name(skipped.file)}：{skipped.reason}", "  ", "    ")
+            _wrapped(out, f"{_file_name(skipped.file)}：{skipped.reason}", "  ", "    ")
         _more(out, TERMINAL_ROWS, len(collection.skipped), "台账“报送记录”工作表")
     if collection.problems:
         problem_list(err, collection.problems)
@@ -217,7 +266,7 @@ def collect_report(result: CollectResult) -> None:
     )
     if status.not_returned:
         label = "逾期未报送" if status.return_deadline_passed else "尚未报送"
-        _wrapped(out, f"{label}：{'、'.join(status.not_returned)}")
+        _listed(out, f"{label}：", status.not_returned)
     if result.register_file is not None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
     if result.backup is not None:
@@ -250,7 +299,7 @@ def _middle(text: str, width: int) -> str:
     return f"{head}…{tail}"
 
 
-def _name(file: str) -> str:
+def _file_name(file: str) -> str:
     """A file as the tables show it: its name, and inside an archive its archive's too."""
     path = Path(file)
     parent = path.parent.name
@@ -259,23 +308,32 @@ def _name(file: str) -> str:
 
 def problem_list(console: Console, problems: Sequence[Problem]) -> None:
     """Problems grouped by file, one entry each: severity, where, field, value, message."""
-    console.print(Text(f"发现的问题（{len(problems)}）", style="bold"))
+    _wrapped(console, f"发现的问题（{len(problems)}）", style="bold")
     current = None
     for p in problems[: TERMINAL_ROWS * 5]:
         if p.file != current:
             current = p.file
             who = f"（{p.department}）" if p.department else ""
-            console.print(Text(f"{p.file}{who}", style="bold"), soft_wrap=True)
+            _wrapped(console, f"{p.file}{who}", style="bold")
         colour = "red" if p.severity is Severity.ERROR else "yellow"
         where = f" {p.where}" if p.where else ""
         field = f" {p.field}" if p.field else ""
-        value = f"“{p.value[:30]}”" if p.value else ""
+        value = f"“{_clipped(p.value)}”" if p.value else ""
         line = f"{p.severity.value}{where}{field}{value}：{p.message}"
         wrapped = wrap_text(line, console.width - 1, "  ", "      ")
         text = Text(wrapped)
         text.stylize(colour, 2, 4)
         console.print(text, soft_wrap=True)
     _more(console, TERMINAL_ROWS * 5, len(problems), "台账“校验问题”工作表")
+
+
+VALUE_SHOWN = 40
+"""Characters of a cell's value a problem quotes; a longer value ends in …, whole in the
+register's 校验问题 sheet (a cell can hold a page of text)."""
+
+
+def _clipped(value: str) -> str:
+    return value if len(value) <= VALUE_SHOWN else value[: VALUE_SHOWN - 1] + "…"
 
 
 def _percent(value: float | None) -> str:
@@ -287,20 +345,20 @@ def _hazard_table(
 ) -> Table:
     table = _table(title)
     _fixed(table, "逾期" if overdue else "剩余", 4, right=True)
-    _fixed(table, "部门", 10)
+    _name(table, "部门", 10)
     _text(table, "部位：存在隐患问题")
     _fixed(table, "整改时限", 8)
-    _fixed(table, "责任人", 6)
+    _name(table, "责任人", 6, widest=16)
     for view in views[:shown]:
         days = f"{view.days_overdue if overdue else view.days_left}天"
         where = f"{view.location}：{view.hazard}" if view.location else view.hazard
         deadline = _short(view.deadline, year) + ("*" if view.deadline_is_default else "")
         table.add_row(
-            f"[red]{days}[/]" if overdue else days,
-            escape(view.department),
-            escape(where),
+            Text(days, style="red" if overdue else ""),
+            _cell(view.department),
+            _cell(where),
             deadline,
-            escape(view.owner or "未填"),
+            _cell(view.owner or "未填"),
         )
     return table
 
@@ -311,7 +369,7 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
     console = _out()
     year = report.returns_due.year
     totals = report.totals
-    console.print(Text(f"{report.school}{report.campaign}", style="bold"))
+    _wrapped(console, f"{report.school}{report.campaign}", style="bold")
     console.print(
         f"统计日期 {chinese_date(report.as_of)}（报送截止 {chinese_date(report.returns_due)}）"
     )
@@ -324,7 +382,7 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
     )
     if report.not_returned:
         label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
-        _wrapped(console, f"{label}：{'、'.join(report.not_returned)}")
+        _listed(console, f"{label}：", report.not_returned)
     if report.assigned:
         _wrapped(console, _assigned_line(report))
     rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
@@ -368,12 +426,12 @@ def _assigned_line(report: StatusReport) -> str:
 
 def _assigned_table(console: Console, report: StatusReport) -> None:
     table = _table("交办问题（按问题来源）")
-    _fixed(table, "问题来源", 8)
+    _name(table, "问题来源", 8)
     for name in ("交办", "已销号", "整改中", "逾期", "未反馈", "清零率"):
         _fixed(table, name, len(name) * 2, right=True)
     for s in report.assigned:
         table.add_row(
-            escape(s.source),
+            _cell(s.source),
             str(s.assigned),
             str(s.closed),
             str(s.open),
@@ -384,25 +442,22 @@ def _assigned_table(console: Console, report: StatusReport) -> None:
     console.print(table)
     waiting = [p for p in report.parts if not p.answered]
     if waiting:
-        _wrapped(
-            console,
-            "未反馈："
-            + "；".join(f"{p.number}（{p.department}）" for p in waiting[:TERMINAL_ROWS]),
-        )
+        parts = [f"{p.number}（{p.department}）" for p in waiting[:TERMINAL_ROWS]]
+        _listed(console, "未反馈：", parts, "；")
+        _more(console, TERMINAL_ROWS, len(waiting), "台账“交办问题”工作表")
 
 
 def _department_table(console: Console, report: StatusReport) -> None:
     table = _table("各部门情况")
-    _fixed(table, "部门", 10)
+    _name(table, "部门", 10)
     _fixed(table, "报送", 8)
     for name in ("隐患", "已销号", "未销号", "逾期", "历史遗留"):
         _fixed(table, name, len(name) * 2, right=True)
     _fixed(table, "销号率", 6, right=True)
     for dept in report.departments[:TERMINAL_ROWS]:
-        returned = dept.return_label if dept.returned else f"[red]{dept.return_label}[/]"
         table.add_row(
-            escape(dept.department),
-            returned,
+            _cell(dept.department),
+            Text(dept.return_label, style="" if dept.returned else "red"),
             str(dept.hazards),
             str(dept.closed),
             str(dept.open),
@@ -434,11 +489,10 @@ def long_standing(report: StatusReport) -> None:
     if not report.long_standing:
         console.print("没有标注为历史遗留问题的未销号隐患。")
         return
-    console.print(
-        Text(
-            f"历史遗留问题（{len(report.long_standing)}），报学院安全工作领导小组",
-            style="bold",
-        )
+    _wrapped(
+        console,
+        f"历史遗留问题（{len(report.long_standing)}），报学院安全工作领导小组",
+        style="bold",
     )
     year = report.returns_due.year
     for number, view in enumerate(report.long_standing, start=1):
@@ -460,16 +514,16 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
         console.print("没有需要退回修改的部门。")
         return
     table = _table(f"退回修改副本（{len(copies)} 份，原文件未改动）")
-    _fixed(table, "部门", 10)
+    _name(table, "部门", 10)
     _fixed(table, "问题", 4, right=True)
     _fixed(table, "标注单元格", 10, right=True)
-    _text(table, "副本")
+    _file_column(table, "副本")
     for copy in copies:
         table.add_row(
-            escape(copy.department),
+            _cell(copy.department),
             str(copy.problems),
             str(copy.marked_cells),
-            escape(copy.copy_path.name),
+            _FileName(copy.copy_path.name),
         )
     console.print(table)
     _wrapped(console, f"副本所在文件夹：{copies[0].copy_path.parent}")
