@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign
 from huitoukan.campaign.loading import default_campaign_text, load_campaign, parse_campaign
 from huitoukan.errors import CampaignError
 
@@ -199,3 +199,13 @@ def test_department_names_suggest_the_closest_and_accept_lists(campaign: Campaig
     assert [u.name for u in units] == ["安全保卫处", "总务基建处", "附属医院", "学院警务室"]
     with pytest.raises(CampaignError, match="是不是“安全保卫处”"):
         campaign.resolve_units(["保位处"])
+
+
+def test_a_campaign_without_sources_gets_the_seeds() -> None:
+    """A campaign.toml written before campaigns named the sources of assigned problems
+    reads a list with the work plan's sources (县级普查 … 学校通报, 其他)."""
+    text = default_campaign_text()
+    text = text[: text.index("[[sources]]")] + text[text.index("# 附件1 项目清单") :]
+    campaign = parse_campaign(text, "campaign.toml")
+    assert [s.name for s in campaign.sources] == [s.name for s in default_campaign().sources]
+    assert campaign.find_source("省第六轮督查") is not None

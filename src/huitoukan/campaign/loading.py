@@ -82,6 +82,8 @@ def parse_campaign(text: str, source: str) -> Campaign:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CampaignError(f"{source} 格式错误：{_toml_message(str(exc), text)}") from None
+    if "sources" not in data:  # written before campaigns named their sources: the seed's
+        data["sources"] = tomllib.loads(default_campaign_text())["sources"]
     try:
         return Campaign.model_validate(data)
     except ValidationError as exc:

@@ -215,11 +215,15 @@ class Campaign(_Strict):
 
     def find_source(self, text: str) -> Source | None:
         """The source a list names, by name or alias (省第六轮督查 → 省级督查)."""
-        key = normalize_key(text)
+        return self._source_keys.get(normalize_key(text))
+
+    @cached_property
+    def _source_keys(self) -> dict[str, Source]:
+        keys: dict[str, Source] = {}
         for source in self.sources:
-            if key in {normalize_key(n) for n in (source.name, *source.aliases)}:
-                return source
-        return None
+            for name in (source.name, *source.aliases):
+                keys.setdefault(normalize_key(name), source)
+        return keys
 
     def resolve_units(self, names: Sequence[str]) -> tuple[Unit, ...]:
         """Units for names typed on the command line (several may be given in one, separated

@@ -139,29 +139,36 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
     for finding in findings:
         for department in finding.departments:
             answer = answers.get((number_key(finding.number), department))
-            part = Part(
-                number=finding.number,
-                department=department,
-                source=finding.source,
-                what=finding.where,
-            )
-            if answer is not None:
-                row = answer
-                deadline = finding.deadline if row.deadline_is_default else row.deadline
-                part = part.model_copy(
-                    update={
-                        "answered": True,
-                        "progress": row.progress or row.progress_text,
-                        "measures": row.measures,
-                        "owner": row.owner,
-                        "deadline": deadline or row.deadline,
-                        "closed_on": row.closed_on,
-                        "file": row.vanished_from or row.source_file,
-                        "row": row.source_row,
-                    }
+            if answer is None:
+                result.append(
+                    Part(
+                        number=finding.number,
+                        department=department,
+                        source=finding.source,
+                        what=finding.where,
+                    )
                 )
-                part.state, part.days_overdue = _state(row, part.deadline, as_of)
-            result.append(part)
+                continue
+            deadline = (finding.deadline if answer.deadline_is_default else None) or answer.deadline
+            state, days = _state(answer, deadline, as_of)
+            result.append(
+                Part(
+                    number=finding.number,
+                    department=department,
+                    source=finding.source,
+                    what=finding.where,
+                    answered=True,
+                    progress=answer.progress or answer.progress_text,
+                    measures=answer.measures,
+                    owner=answer.owner,
+                    deadline=deadline,
+                    closed_on=answer.closed_on,
+                    file=answer.vanished_from or answer.source_file,
+                    row=answer.source_row,
+                    state=state,
+                    days_overdue=days,
+                )
+            )
     return result
 
 

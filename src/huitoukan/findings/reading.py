@@ -139,7 +139,10 @@ def _finding(line: _Line, campaign: Campaign) -> Finding | None:
         return None
     source = campaign.find_source(line.text("source"))
     if source is None:
-        known = "、".join(s.name for s in campaign.sources)
+        known = "、".join(s.name for s in campaign.sources) or (
+            "（campaign.toml 中还没有 [[sources]]：运行 huitoukan init 写出新的 campaign.toml，"
+            "把其中的 [[sources]] 各段复制过来）"
+        )
         line.add(
             Code.FINDING_UNKNOWN_SOURCE,
             "source",

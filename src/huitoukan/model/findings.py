@@ -74,8 +74,6 @@ class Part(BaseModel):
     what: str = ""
     """The problem's 部位：描述, for the people told about this part."""
     answered: bool = False
-    matched_by_content: bool = False
-    """The answer lost or retyped its 编号 and was recognised by its 部位 and 描述."""
     progress: str = ""
     measures: str = ""
     owner: str = ""

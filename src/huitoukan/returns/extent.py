@@ -57,9 +57,9 @@ _NOT_CANONICAL = re.compile(
     rb"=\s*'"  # a single-quoted attribute
     rb"|&#"  # a character reference
     rb"|<[A-Za-z_][\w.\-]*:(?:worksheet|sheetData|row|c|v|f|is)[\s/>]"  # a prefixed element
-    rb"|:r\s*="  # a prefixed attribute named r
-    rb"|\br\s+=|\br=\s"  # whitespace around a reference's =
-    rb'|\br="(?![A-Z]{0,3}[1-9]\d{0,6}")'  # a reference of another shape
+    rb"|(?<!xmlns):r\s*="  # a prefixed attribute named r (not the r namespace's declaration)
+    rb"|(?<![\w:.\-])r(?:\s+=|=\s)"  # whitespace around a reference's =
+    rb'|(?<![\w:.\-])r="(?![A-Z]{0,3}[1-9]\d{0,6}")'  # a reference of another shape
 )
 _CELLS = re.compile(rb"<c[\s/>]")
 _CELLS_WITH_REF = re.compile(rb'<c\s[^>]*?\br="')

@@ -1,0 +1,52 @@
+"""The worksheet extent check: the quick pass reads the worksheets office suites write
+(their xmlns:r declaration included) and declines the shapes it does not understand,
+which the careful parse then reads. (It looks only for what could exceed the budget: a
+sheet of a few rows gives (0, columns).)"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import xlsxwriter
+from openpyxl import Workbook
+
+from huitoukan.returns import extent
+
+
+def _sheet_xml(path: Path) -> bytes:
+    return zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+
+
+def test_the_quick_pass_reads_an_xlsxwriter_worksheet(tmp_path: Path) -> None:
+    path = tmp_path / "plain.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for r in range(30):
+        for c in range(13):
+            sheet.write_string(r, c, f"{r}-{c}")
+    book.close()
+    xml = _sheet_xml(path)
+    assert b'xmlns:r="' in xml
+    assert extent._fast_extent(xml) is not None
+
+
+def test_the_quick_pass_reads_an_openpyxl_worksheet_with_a_link(tmp_path: Path) -> None:
+    book = Workbook()
+    ws = book.active
+    ws["C4"] = "链接"
+    ws["C4"].hyperlink = "https://example.org"
+    path = tmp_path / "link.xlsx"
+    book.save(path)
+    assert extent._fast_extent(_sheet_xml(path)) is not None
+
+
+def test_the_quick_pass_declines_a_prefixed_reference_attribute() -> None:
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = (
+        f'<worksheet xmlns="{main}" xmlns:x="{main}"><sheetData><row r="1">'
+        '<c x:r="A1"><v>1</v></c></row></sheetData></worksheet>'
+    ).encode()
+    assert extent._fast_extent(xml) is None
+    spaced = f'<worksheet xmlns="{main}"><sheetData><row r="1"><c r = "A1"/></row></sheetData></worksheet>'
+    assert extent._fast_extent(spaced.encode()) is None
