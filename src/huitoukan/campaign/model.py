@@ -186,6 +186,10 @@ class Campaign(_Strict):
                 names.append(dept)
         return tuple(names)
 
+    def named_unit(self, text: str) -> Unit | None:
+        """The unit `text` names exactly, by its name or an alias."""
+        return self._unit_keys.get(normalize_key(text))
+
     def find_unit(self, text: str) -> Unit | None:
         """The unit a department wrote its name as: exact name or alias, else the longest
         name or alias contained in the text (e.g. “枣庄科技职业学院安全保卫处（章）”)."""
@@ -230,10 +234,8 @@ class Campaign(_Strict):
         by commas, 、 or spaces); an unknown name raises CampaignError with the closest ones."""
         result: list[Unit] = []
         for name in (n for typed in names for n in _LIST_SEPARATORS.split(typed) if n):
-            unit = self.find_unit(name)
-            if unit is None or normalize_key(name) not in {
-                normalize_key(n) for n in (unit.name, *unit.aliases)
-            }:
+            unit = self.named_unit(name)
+            if unit is None:
                 raise CampaignError(self._unknown_unit(name))
             if unit not in result:
                 result.append(unit)

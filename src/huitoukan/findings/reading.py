@@ -202,11 +202,8 @@ def _departments(text: str, campaign: Campaign) -> _Departments:
         if normalize_key(part) == normalize_key(COLLEGES_PLACEHOLDER) and campaign.colleges:
             names.extend(c.name for c in campaign.colleges)
             continue
-        unit = campaign.find_unit(part)
-        exact = unit is not None and normalize_key(part) in {
-            normalize_key(n) for n in (unit.name, *unit.aliases)
-        }
-        if unit is None or not exact:
+        unit = campaign.named_unit(part)
+        if unit is None:
             unknown.append(part)
         elif unit.name not in names:
             names.append(unit.name)
