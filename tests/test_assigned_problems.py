@@ -385,3 +385,26 @@ def test_reminders_name_the_assigned_problems_not_answered(
     assert "4J-01（四进巡查）岗亭：一键报警装置未与公安联网" in police.text
     security = by_department.get("安全保卫处")
     assert security is None or "交办问题" not in security.kinds  # it answered both
+
+
+def test_a_refused_list_points_to_no_register(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """Hundreds of bad rows: the list is refused (exit 2), nothing is written, and the
+    screen does not send the clerk to a register that does not exist."""
+    rows = [
+        {
+            "问题编号": f"X-{n}",
+            "问题来源": "区里检查",
+            "问题描述": "灭火器过期",
+            "责任部门": "保卫处",
+        }
+        for n in range(400)
+    ]
+    findings_list(chdir_tmp / "坏.xlsx", rows)
+    (chdir_tmp / "回收").mkdir()
+    result = runner.invoke(app, ["collect", "回收", "--findings", "坏.xlsx"])
+    assert result.exit_code == 2
+    assert not (chdir_tmp / "全校隐患台账.xlsx").exists()
+    assert "校验问题" not in result.output
+    assert "重新运行后显示其余的" in result.output

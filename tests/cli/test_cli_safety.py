@@ -144,3 +144,24 @@ def test_every_command_that_judges_dates_says_which_day_it_used(
         result = runner.invoke(app, [*args, "--as-of", "12/20"])
         assert result.exit_code in (0, 1), result.output
         assert "统计日期" in result.output and "2023年12月20日" in result.output, args
+
+
+def test_an_internal_error_says_so_in_chinese_and_exits_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], chdir_tmp: Path
+) -> None:
+    """A defect of huitoukan's own (not a bad file, not a bad option): the traceback for
+    the maintainer, a Chinese line for the clerk, and an exit code of its own."""
+    import huitoukan.actions.state as state
+    from huitoukan.cli.app import INTERNAL_ERROR, main
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(state, "status_of", broken)
+    monkeypatch.setattr("sys.argv", ["huitoukan", "status"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == INTERNAL_ERROR == 3
+    err = capsys.readouterr().err
+    assert "RuntimeError: boom" in err
+    assert "程序内部错误（RuntimeError）" in err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import traceback
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -28,13 +29,15 @@ app = ChineseTyper(
         "学校安全问题专项整治“回头看”：发放自查整改清单（issue）、汇总全校隐患台账（collect）、"
         "跟踪逾期与未报送（status）、催报督办通知（remind）、领导小组汇报（report）、"
         "模拟抽查交办问题（sample）、追责核查（crosscheck）、复查验收（review）。\n\n"
-        "退出码：0 成功；1 运行完成但发现错误（或加 --fail-if-overdue 时存在逾期隐患）；"
-        "2 用法或配置错误。"
+        "退出码：0 成功；1 运行完成，但有需要处理的情况（报表有错误、追责核查有自查未发现的问题、"
+        "加 --fail-if-overdue 时存在逾期隐患）；2 用法或配置错误；3 程序内部错误。"
     ),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
+INTERNAL_ERROR = 3
 
 CampaignOption = Annotated[
     Path | None,
@@ -429,4 +432,12 @@ def main() -> None:
     # no reference cycles to speak of: collecting the young generation every 700
     # allocations cost 5 % of a city's collect (benchmarks/README.md).
     gc.set_threshold(20_000, 50, 1_000)
-    app()
+    try:
+        app()
+    except Exception as exc:  # a defect of huitoukan's, not the clerk's doing: say so
+        traceback.print_exc()
+        sys.stderr.write(
+            f"\n程序内部错误（{type(exc).__name__}）。这是 huitoukan 的缺陷，不是您的操作问题，"
+            "已写出的台账和文件不受影响。请把以上内容和所用的文件发给维护人员。\n"
+        )
+        sys.exit(INTERNAL_ERROR)

@@ -144,15 +144,17 @@ def _listed(console: Console, label: str, names: Sequence[str], separator: str =
 
 
 def _more(console: Console, shown: int, total: int, where: str) -> None:
+    """Say how many were not shown and `where` they are ("见…", or what to do)."""
     if total > shown:
-        _wrapped(console, f"……另有 {total - shown} 项未显示，完整列表见{where}")
+        rest = where if where.startswith("：") else f"，完整列表见{where}"
+        _wrapped(console, f"……另有 {total - shown} 项未显示{rest}")
 
 
 def error(error: HuitoukanError) -> None:
     """A run that cannot go on: one line on stderr (a bad list: its problems first)."""
     console = _err()
-    if isinstance(error, FindingsError):
-        problem_list(console, error.problems)
+    if isinstance(error, FindingsError):  # nothing was written
+        problem_list(console, error.problems, "：请先改正以上各处，重新运行后显示其余的")
     wrapped = wrap_text(f"错误：{error.message}", console.width - 1, subsequent_indent="  ")
     console.print(Text(wrapped, style="bold red"), soft_wrap=True)
 
@@ -260,9 +262,10 @@ def collect_report(result: CollectResult) -> None:
     _wrapped(
         out,
         f"已报送 {totals.returned}/{totals.departments} 个部门；隐患 {totals.hazards} 项，"
-        f"已销号 {totals.closed}，未销号 {totals.open}，逾期 {totals.overdue}，"
-        f"销号率 {_percent(totals.closure_rate)}；错误 {collection.errors}，"
-        f"警告 {collection.warnings}。",
+        f"已销号 {totals.closed}，未销号 {totals.open}"
+        + (f"（其中待复查 {totals.unreviewed}）" if totals.unreviewed else "")
+        + f"，逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
+        f"错误 {collection.errors}，警告 {collection.warnings}。",
     )
     if status.not_returned:
         label = "逾期未报送" if status.return_deadline_passed else "尚未报送"
@@ -306,8 +309,11 @@ def _file_name(file: str) -> str:
     return f"{parent}/{path.name}" if parent.lower().endswith(".zip") else path.name
 
 
-def problem_list(console: Console, problems: Sequence[Problem]) -> None:
-    """Problems grouped by file, one entry each: severity, where, field, value, message."""
+def problem_list(
+    console: Console, problems: Sequence[Problem], rest: str = "台账“校验问题”工作表"
+) -> None:
+    """Problems grouped by file, one entry each: severity, where, field, value, message;
+    beyond what a screen holds, where to read the `rest`."""
     _wrapped(console, f"发现的问题（{len(problems)}）", style="bold")
     current = None
     for p in problems[: TERMINAL_ROWS * 5]:
@@ -324,7 +330,7 @@ def problem_list(console: Console, problems: Sequence[Problem]) -> None:
         text = Text(wrapped)
         text.stylize(colour, 2, 4)
         console.print(text, soft_wrap=True)
-    _more(console, TERMINAL_ROWS * 5, len(problems), "台账“校验问题”工作表")
+    _more(console, TERMINAL_ROWS * 5, len(problems), rest)
 
 
 VALUE_SHOWN = 40
