@@ -127,9 +127,16 @@ def default_name(department: str) -> str:
     return form_file_name(department)
 
 
-def sheet_rows(path: Path, sheet: str, header_row: int = 1) -> list[dict[str, object]]:
-    """A register sheet as dicts keyed by its header row (cell values read back)."""
+def sheet_rows(path: Path, sheet: str, header_row: int | None = None) -> list[dict[str, object]]:
+    """A register sheet as dicts keyed by its header row (cell values read back): the
+    1-based `header_row`, or the first row of two or more cells (below the sheet's title)."""
     ws = load_workbook(path)[sheet]
+    if header_row is None:
+        header_row = next(
+            r
+            for r, values in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1)
+            if sum(v is not None for v in values) >= 2
+        )
     rows = list(ws.iter_rows(min_row=header_row, values_only=True))
     header = [str(h) for h in rows[0]]
     return [dict(zip(header, r, strict=False)) for r in rows[1:] if any(v is not None for v in r)]

@@ -146,8 +146,8 @@ def test_the_count_links_to_the_department_folder(
 ) -> None:
     _, _, register = collected
     ws = load_workbook(register)[HAZARD_SHEET]
-    column = [c.value for c in ws[1]].index("照片") + 1
-    links = [ws.cell(r, column).hyperlink for r in range(2, 7)]
+    column = [c.value for c in ws[2]].index("照片") + 1  # row 1: the sheet's title
+    links = [ws.cell(r, column).hyperlink for r in range(3, 8)]
     assert [link.target if link else None for link in links] == [
         f"{EVIDENCE_FOLDER}/安全保卫处/"
     ] * 4 + [None]

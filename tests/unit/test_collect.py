@@ -120,8 +120,9 @@ def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:
     problems = sheet_rows(out, PROBLEMS_SHEET)
     assert {p["问题"] for p in problems} >= {"未填责任人", "逾期报送"}  # Chinese, not codes
     ws = wb[HAZARD_SHEET]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
-    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref == f"A2:Y{ws.max_row}"
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
+    assert str(ws["A1"].value).endswith("全校隐患台账——隐患台账（统计日期：2023年12月20日）")
 
 
 def test_coverage_records_hazards_and_nothing_found(campaign: Campaign, tmp_path: Path) -> None:
@@ -166,11 +167,11 @@ def test_text_from_returns_stays_text(campaign: Campaign, tmp_path: Path) -> Non
     out = tmp_path / "台账.xlsx"
     collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
     ws = load_workbook(out)[HAZARD_SHEET]
-    header = [c.value for c in ws[1]]
-    cell = ws.cell(2, header.index("存在隐患问题") + 1)
+    header = [c.value for c in ws[2]]  # under the sheet's title
+    cell = ws.cell(3, header.index("存在隐患问题") + 1)
     assert cell.value == formula and cell.data_type == "s"
     for name, text in (("整改措施", "+1"), ("备注", "@SUM(A1)"), ("部位", "-3")):
-        cell = ws.cell(2, header.index(name) + 1)
+        cell = ws.cell(3, header.index(name) + 1)
         assert (cell.value, cell.data_type) == (text, "s")
     assert not ws._hyperlinks
 

@@ -51,7 +51,7 @@ def test_feedback_copy_marks_exactly_the_problem_cells(campaign: Campaign, tmp_p
     assert sha(original) == before
     wb = load_workbook(copy.copy_path)
     assert wb.sheetnames[0] == SUMMARY_SHEET
-    assert wb[SUMMARY_SHEET].max_row == 6  # header + five problems
+    assert wb[SUMMARY_SHEET].max_row == 7  # title, header, five problems
     ws = wb[FORM_SHEET]
     marked = {c.coordinate: c for row in ws.iter_rows() for c in row if c.comment is not None}
     assert set(marked) == {p.cell for p in problems}

@@ -202,7 +202,9 @@ def test_subset_and_distribution_list(campaign: Campaign, tmp_path: Path) -> Non
     result = issue_forms(campaign, tmp_path, ["保卫处", "附属医院"])
     assert [f.department for f in result.forms] == ["安全保卫处", "附属医院"]
     ws = load_workbook(tmp_path / DISTRIBUTION_FILE).active
-    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    rows = list(ws.iter_rows(min_row=3, values_only=True))  # under the title and header
     assert [r[1] for r in rows] == ["安全保卫处", "附属医院"]
     assert rows[1][3] == 1 and rows[1][4] == "冬季易发安全隐患-4"
-    assert rows[0][5] == sha256_of(tmp_path / form_file_name("安全保卫处"))
+    digest = sha256_of(tmp_path / form_file_name("安全保卫处"))
+    assert (rows[0][5], rows[0][6]) == (digest[:12], digest)  # printed short, kept whole
+    assert ws.print_area == f"'发放清单'!$A$1:$F${ws.max_row}"

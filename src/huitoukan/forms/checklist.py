@@ -6,6 +6,8 @@ from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.campaign import Campaign
@@ -72,13 +74,16 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
             cell._style = copy(styles[col - 1])
         ws.row_dimensions[row].height = max(30, 15 * len(item.departments) + 4)
         row += 1
-    _merge_runs(ws, header_row + 1, row - 1)
+    groups = _merge_runs(ws, header_row + 1, row - 1)
     if delta:
         ws.print_area = f"A1:E{remark_row + delta}"
+    _keep_groups_on_a_page(ws, header_row, groups)
     return workbook
 
 
-def _merge_runs(ws: Worksheet, first: int, last: int) -> None:
+def _merge_runs(ws: Worksheet, first: int, last: int) -> list[tuple[int, int]]:
+    """Merge the 督查项目 cells of each run of rows of one category; the runs."""
+    runs = []
     start = first
     while start <= last:
         end = start
@@ -86,4 +91,45 @@ def _merge_runs(ws: Worksheet, first: int, last: int) -> None:
             end += 1
         if end > start:
             ws.merge_cells(start_row=start, start_column=1, end_row=end, end_column=1)
+        runs.append((start, end))
         start = end + 1
+    return runs
+
+
+PAGE_FILL = 0.97
+"""The share of a page's height counted on: row heights add up a little differently in
+each office suite."""
+
+
+def _keep_groups_on_a_page(ws: Worksheet, header_row: int, groups: list[tuple[int, int]]) -> None:
+    """A page break before each category that would not end on the page it starts on: a
+    merged 督查项目 cell split by a page break prints its name on neither part (the
+    continued rows would show an empty cell).
+
+    The rows are laid out as office suites do: at their heights (15 points when not set),
+    on the page's height between the margins, scaled down when the columns are wider than
+    the page (fit to one page wide), the print title rows repeated on every page."""
+    landscape = ws.page_setup.orientation == ws.ORIENTATION_LANDSCAPE
+    paper_height, paper_width = (595.3, 841.9) if landscape else (841.9, 595.3)
+    margins = ws.page_margins
+    columns = sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, 6))
+    scale = min(1.0, (paper_width - 72 * (margins.left + margins.right)) / (columns * 5.25 + 5))
+    page = (paper_height - 72 * (margins.top + margins.bottom)) / scale * PAGE_FILL
+
+    def height(row: int) -> float:
+        return float(ws.row_dimensions[row].height or 15)
+
+    titles = ws.print_title_rows or ""
+    repeated = 0.0
+    if titles:
+        first, last = (int(n) for n in titles.replace("$", "").split(":"))
+        repeated = sum(height(r) for r in range(first, last + 1))
+    used = sum(height(r) for r in range(1, header_row + 1))
+    for start, end in groups:
+        size = sum(height(r) for r in range(start, end + 1))
+        if used + size > page and repeated + size <= page and start > header_row + 1:
+            ws.row_breaks.append(Break(id=start - 1))
+            used = repeated
+        used += size
+        while used > page:
+            used -= page - repeated

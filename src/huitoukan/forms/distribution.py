@@ -26,6 +26,11 @@ class IssuedForm(BaseModel):
     """Assigned problems (交办问题) listed first on the form."""
 
 
+SHORT_HASH = 12
+"""Hex digits of a file's SHA-256 printed: enough to tell two versions of a form apart on
+paper; the whole value is in the column after the printed ones, to compare by machine."""
+
+
 def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbook:
     workbook = Workbook()
     ws = workbook.active
@@ -34,17 +39,16 @@ def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbo
         ("序号", 6),
         ("部门", 16),
         ("文件", 40),
-        ("检查项目数", 10),
+        ("检查项目数", 12),
         ("附件1检查项目", 50),
-        ("SHA-256", 30),
+        (f"SHA-256（前{SHORT_HASH}位）", 16),
+        ("SHA-256", 70),
     ]
     rows: list[list[object]] = [
-        [n, f.department, f.file, len(f.items), "、".join(f.items), f.sha256]
+        [n, f.department, f.file, len(f.items), "、".join(f.items), f.sha256[:SHORT_HASH], f.sha256]
         for n, f in enumerate(forms, start=1)
     ]
-    write_table(ws, headers, rows)
     info = campaign.info
-    ws.oddHeader.center.text = (
-        f"{info.school}{info.title}发放清单（报送截止 {chinese_date(info.returns_due)}）"
-    )
+    title = f"{info.school}{info.title}发放清单（报送截止 {chinese_date(info.returns_due)}）"
+    write_table(ws, headers, rows, title=title, printed=len(headers) - 1)
     return workbook

@@ -46,6 +46,7 @@ from huitoukan.text import normalize_key
 from huitoukan.xlsx.styles import (
     CENTER,
     DATE_FORMAT,
+    display_columns,
     fit_row_height,
     set_value,
     write_table,
@@ -421,12 +422,13 @@ def _write_assigned_sheet(workbook: Workbook, assigned: Sequence[Finding]) -> No
 
 
 ITEMS_COLUMNS = (
-    ("督查项目", 14),
+    ("督查项目", 18),
     ("序号", 6),
-    ("督查内容", 60),
+    ("督查内容", 50),
     ("督查方法", 12),
     ("填写时选用", 30),
 )
+"""The columns of 本部门检查项目; 填写时选用 is made as wide as its longest label."""
 
 
 def _write_items_sheet(workbook: Workbook, items: Sequence[ChecklistItem]) -> str | None:
@@ -439,7 +441,11 @@ def _write_items_sheet(workbook: Workbook, items: Sequence[ChecklistItem]) -> st
         [item.category, item.number, item.content, "、".join(item.methods), item.short]
         for item in items
     ]
-    write_table(ws, ITEMS_COLUMNS, rows, title="本部门检查项目（附件1）")
+    # the label a department picks prints on one line, whatever its suite's fonts (Excel
+    # gives a Chinese character two columns): two lines would leave a character or two alone
+    longest = max((display_columns(item.short) for item in items), default=0)
+    columns = (*ITEMS_COLUMNS[:-1], (ITEMS_COLUMNS[-1][0], min(max(30, longest + 3), 48)))
+    write_table(ws, columns, rows, title="本部门检查项目（附件1）")
     for row in ws.iter_rows(min_row=3):
         row[1].alignment = row[3].alignment = CENTER
     if not items:

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -21,7 +22,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.forms.layout import Column
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
-from huitoukan.xlsx.styles import LEFT, write_table
+from huitoukan.xlsx.styles import BODY_FONT, write_table
 
 REVIEW_FILE = "复查验收表.xlsx"
 REVIEW_SHEET = "复查验收表"
@@ -40,6 +41,7 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 )
 REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
 _WIDTHS = (6, 11, 12, 14, 28, 24, 14, 9, 14, 10, 22)
+ONE_LINE = Alignment(horizontal="left", vertical="center")
 
 
 def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date) -> Workbook:
@@ -79,13 +81,18 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     ws.add_data_validation(day)
     day.add(f"{letter['reviewed_on']}3:{letter['reviewed_on']}{last}")
     footer = last + 2
+    # on one line each, running into the empty cells to their right (wrapped in their own
+    # narrow column they would print over the line below), with room to sign
     for text, column in (
         (f"复查部门（章）：{info.receiver}", 1),
         ("复查人（签字）：", 5),
         ("部门负责人（签字）：", 8),
     ):
-        ws.cell(footer, column, text).alignment = LEFT
-    ws.cell(footer + 1, 1, f"生成日期：{chinese_date(made_on)}")
+        cell = ws.cell(footer, column, text)
+        cell.alignment, cell.font = ONE_LINE, BODY_FONT
+    ws.row_dimensions[footer].height = 30
+    made = ws.cell(footer + 1, 1, f"生成日期：{chinese_date(made_on)}")
+    made.alignment, made.font = ONE_LINE, BODY_FONT
     ws.print_area = f"A1:{letter['note']}{footer + 1}"
     return workbook
 

@@ -22,7 +22,7 @@ from huitoukan.model.findings import Finding, Mention, Part
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 ARCHIVE_FILE = "抽查档案.xlsx"
-WIDTHS = (14, 26, 14, 26)
+WIDTHS = (16, 24, 16, 24)
 _PAGE_WIDTH = sum(WIDTHS)
 EVIDENCE = ("整改前照片", "整改后照片", "整改方案或资金落实凭证", "复查验收记录")
 
@@ -102,11 +102,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")
     sheet.add("")
-    line(
-        "责任人（签字）：__________　部门负责人（签字）：__________　复查人（签字）：__________",
-        height=30,
-    )
-    line("日期：______年____月____日", height=24)
+    line("责任人（签字）：__________　　部门负责人（签字）：__________", height=30)
+    line("复查人（签字）：__________　　日期：______年____月____日", height=30)
     return sheet
 
 

@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from huitoukan.files import safe_file_name, write_atomically
@@ -27,7 +28,7 @@ from huitoukan.register.merging import Collection
 from huitoukan.returns.archives import read_member
 from huitoukan.returns.batch import as_return_file
 from huitoukan.returns.workbooks import read_workbook
-from huitoukan.xlsx.styles import set_value, write_table
+from huitoukan.xlsx.styles import fit_row_height, set_value, write_table
 
 SUMMARY_SHEET = "退回修改说明"
 NOT_FIXABLE = frozenset({Code.LATE_RETURN})
@@ -64,7 +65,7 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
         target = out_dir / feedback_name(form)
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
-        workbook, marked = marked_copy(source, problems, with_photos)
+        workbook, marked = marked_copy(source, problems, with_photos, department)
         write_atomically(target, workbook.save)
         copies.append(
             FeedbackCopy(
@@ -76,6 +77,17 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
             )
         )
     return copies
+
+
+def _page_numbers_whole(ws: Worksheet) -> None:
+    """The copy's print setup keeps the return's, but where its header or footer has less
+    than a quarter inch inside the margin (an older form's 0.6" margin with a 0.5" footer),
+    LibreOffice cuts the page number in half: those move to Excel's 0.3"."""
+    margins = ws.page_margins
+    if margins.bottom - margins.footer < 0.25:
+        margins.footer = min(0.3, max(margins.bottom - 0.3, 0.1))
+    if margins.top - margins.header < 0.25:
+        margins.header = min(0.3, max(margins.top - 0.3, 0.1))
 
 
 def _open_as_xlsx(source: ReturnFile) -> Workbook:
@@ -102,10 +114,11 @@ PHOTOS_KEPT = (
 
 
 def marked_copy(
-    source: ReturnFile, problems: Sequence[Problem], with_photos: bool = False
+    source: ReturnFile, problems: Sequence[Problem], with_photos: bool = False, department: str = ""
 ) -> tuple[Workbook, int]:
     """The return as a workbook with its problem cells filled and commented (the photos
-    it held are not copied: `with_photos` says so on the copy)."""
+    it held are not copied: `with_photos` says so on the copy), a first sheet listing the
+    problems under a title naming `department` and the file."""
     workbook = _open_as_xlsx(source)
     notes: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
@@ -121,6 +134,10 @@ def marked_copy(
         cell.fill = ERROR_FILL if error else WARNING_FILL
         text = "\n".join(f"【{p.severity.value}】{p.message}" for p in here)
         cell.comment = Comment(text, "安全保卫处", width=300, height=120)
+        if not any(m.min_row <= cell.row <= m.max_row for m in ws.merged_cells.ranges):
+            fit_row_height(ws, cell.row)  # a marked table row's text shown whole, to correct
+    for ws in workbook.worksheets:
+        _page_numbers_whole(ws)
     summary = workbook.create_sheet(SUMMARY_SHEET, 0)
     rows = [
         [n, p.severity.value, p.where or "（整张表）", p.field, p.value, p.message]
@@ -128,17 +145,19 @@ def marked_copy(
     ]
     if with_photos:
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_KEPT])
+    who = f"{department}：" if department else ""
     write_table(
         summary,
         [
             ("序号", 6),
-            ("严重程度", 9),
+            ("严重程度", 10),
             ("位置", 18),
-            ("字段", 12),
-            ("填写内容", 22),
+            ("字段", 14),
+            ("填写内容", 24),
             ("需要修改的内容", 70),
         ],
         rows,
+        title=f"退回修改说明（{who}{Path(source.name).name}）",
     )
     summary.sheet_properties.tabColor = "FF0000"
     for ws in workbook.worksheets:

@@ -22,7 +22,7 @@ from huitoukan.xlsx.writer import Percent, Sheet, Style, Value, cells, row_heigh
 
 REPORT_FILE = "回头看工作汇报.xlsx"
 REPORT_SHEET = "工作汇报"
-WIDTHS = (6, 14, 14, 32, 14, 10, 10, 10)
+WIDTHS = (6, 14, 14, 32, 16, 10, 10, 10)
 
 
 def _percent(value: float | None) -> str:
@@ -31,7 +31,10 @@ def _percent(value: float | None) -> str:
 
 def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     info = campaign.info
-    sheet = Sheet(REPORT_SHEET, list(WIDTHS), selected=True)
+    # every page says what it belongs to: a page of the table or the signatures may be
+    # read (and signed) apart from the first
+    header = f"{info.school}{info.title}工作情况汇报（统计日期：{chinese_date(report.as_of)}）"
+    sheet = Sheet(REPORT_SHEET, list(WIDTHS), selected=True, page_header=header)
     last = len(WIDTHS) - 1
 
     def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> None:
@@ -60,9 +63,9 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         + "。"
         + _assigned_sentence(report)
     )
-    sheet.page_breaks.append(sheet.row_count)  # the table and its chart on a page of their own
+    sheet.break_page()  # the table and its chart on a page of their own
     heading("二、各部门情况")
-    header = sheet.add(
+    table_header = sheet.add(
         cells(
             ["序号", "部门", "报送情况", "隐患数", "已销号", "未销号", "逾期", "销号率"], Style.HEAD
         )
@@ -97,16 +100,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         )
     )
     if report.departments:
-        chart = department_chart(
-            report.departments,
-            closed_column=4,
-            first_row=header + 1,
-            anchor_row=sheet.row_count + 1,
-        )
-        sheet.chart = chart
-        for _ in range(chart.height_rows + 1):  # the chart sits on these empty rows
-            sheet.add("")
-        sheet.page_breaks.append(sheet.row_count)
+        chart = department_chart(report.departments, closed_column=4, first_row=table_header + 1)
+        sheet.place_chart(chart)
+        while sheet.row_count < chart.anchor_row + chart.height_rows:
+            sheet.add("")  # the chart sits on these empty rows
+        sheet.break_page()
     if report.assigned:
         heading("交办问题整改情况（按问题来源）")
         sheet.add(
@@ -205,7 +203,7 @@ def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[byt
 
     for n, (hazard, photos) in enumerate(hazards, start=1):
         if n > 1:
-            sheet.page_breaks.append(sheet.row_count)
+            sheet.break_page()
         line(f"{campaign.info.school}隐患整改照片（{n}）", Style.TITLE, 30)
         pair("部门", hazard.department, "部位", hazard.location)
         line(f"存在隐患问题：{hazard.hazard}")

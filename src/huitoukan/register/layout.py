@@ -120,17 +120,17 @@ class HazardColumn:
 NUMBER_HEADER = "序号"
 PHOTOS_HEADER = "照片"
 HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
-    HazardColumn("部门", 12, "department"),
-    HazardColumn("问题编号", 10, "number"),
+    HazardColumn("部门", 14, "department"),
+    HazardColumn("问题编号", 12, "number"),
     HazardColumn("问题来源", 9, "source"),
     HazardColumn("部位", 14, "location"),
     HazardColumn("检查内容", 24, "item"),
     HazardColumn("存在隐患问题", 30, "hazard"),
     HazardColumn("整改措施", 28, "measures"),
-    HazardColumn("整改时限", 14, "deadline"),
+    HazardColumn("整改时限", 16, "deadline"),
     HazardColumn(
         "时限来源",
-        9,
+        10,
         derived=lambda row, as_of: (
             DEFAULT_DEADLINE_SOURCE if row.deadline_is_default else FORM_DEADLINE_SOURCE
         ),
@@ -143,13 +143,13 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
         reads=_read_progress,
     ),
     HazardColumn("责任人", 8, "owner"),
-    HazardColumn("检查时间", 14, "checked_on"),
-    HazardColumn("销号时间", 14, "closed_on"),
+    HazardColumn("检查时间", 16, "checked_on"),
+    HazardColumn("销号时间", 16, "closed_on"),
     HazardColumn(PHOTOS_HEADER, 6, derived=lambda row, as_of: len(row.photos) or None),
     HazardColumn("备注", 18, "remarks"),
     HazardColumn("状态", 8, derived=lambda row, as_of: row.state(as_of)),
-    HazardColumn("逾期天数", 8, derived=lambda row, as_of: row.days_overdue(as_of) or None),
-    HazardColumn("历史遗留", 8, derived=lambda row, as_of: "是" if row.long_standing else ""),
+    HazardColumn("逾期天数", 10, derived=lambda row, as_of: row.days_overdue(as_of) or None),
+    HazardColumn("历史遗留", 10, derived=lambda row, as_of: "是" if row.long_standing else ""),
     HazardColumn("校验", 12, derived=_checks, reads=_read_checks),
     HazardColumn("新版本中消失", 14, "vanished_from"),
     HazardColumn("来源文件", 28, "source_file"),
@@ -161,7 +161,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
 REVIEW_HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("复查结论", 8, "review"),
     HazardColumn("复查人", 8, "reviewer"),
-    HazardColumn("复查时间", 14, "reviewed_on"),
+    HazardColumn("复查时间", 16, "reviewed_on"),
     HazardColumn("复查意见", 18, "review_note"),
     HazardColumn("隐患编号", 11, derived=lambda row, as_of: row.hazard_id),
 )
@@ -213,14 +213,14 @@ FILE_DEPARTMENT, FILE_FORM_DATE, FILE_OUTCOME = "部门", "表头日期", "处�
 FILE_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6),
     ("文件", 40),
-    (FILE_DEPARTMENT, 12),
+    (FILE_DEPARTMENT, 14),
     ("表头部门", 14),
-    ("主要负责人", 10),
-    (FILE_FORM_DATE, 14),
-    ("文件修改时间", 17),
+    ("主要负责人", 12),
+    (FILE_FORM_DATE, 16),
+    ("文件修改时间", 18),
     ("SHA-256", 20),
-    (FILE_OUTCOME, 12),
-    ("隐患数", 7),
+    (FILE_OUTCOME, 14),  # 被新版本替代 on one line
+    ("隐患数", 8),
     ("错误", 6),
     ("警告", 6),
     ("说明", 50),

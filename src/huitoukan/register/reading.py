@@ -6,6 +6,7 @@ gives it the same data collect had, so both agree exactly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from huitoukan.register.layout import (
     FILE_OUTCOME,
     FILES_SHEET,
     HAZARD_SHEET,
+    NUMBER_HEADER,
     hazard_from_cells,
     read_date,
 )
@@ -43,10 +45,23 @@ def _table(sheets: list[SheetGrid], name: str, path: Path) -> list[dict[str, obj
         raise InputError(
             f"{path} 中没有“{name}”工作表：请指定 huitoukan collect 生成的全校隐患台账"
         )
-    header = [cell_text(v) for v in grid.rows[0]]
+    # the header row starts with 序号; a title line stands above it since registers print one
+    first = next(
+        (i for i, row in enumerate(grid.rows[: TITLE_ROWS_AT_MOST + 1]) if _is_header(row)), 0
+    )
+    header = [cell_text(v) for v in grid.rows[first]]
     return [
-        dict(zip(header, row, strict=False)) for row in grid.rows[1:] if any(v != "" for v in row)
+        dict(zip(header, row, strict=False))
+        for row in grid.rows[first + 1 :]
+        if any(v != "" for v in row)
     ]
+
+
+TITLE_ROWS_AT_MOST = 3
+
+
+def _is_header(row: Sequence[object]) -> bool:
+    return bool(row) and cell_text(row[0]) == NUMBER_HEADER
 
 
 def read_register(path: Path) -> RegisterState:

@@ -9,7 +9,7 @@ links are the 照片 counts, to the department's evidence folder beside the regi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 
@@ -49,6 +49,7 @@ from huitoukan.xlsx.writer import (
     Value,
     cells,
     row_height,
+    title_height,
     write_workbook,
 )
 
@@ -57,11 +58,33 @@ OVERDUE_TEXT_BUDGET = 24 * 1024 * 1024
 `write_register`): 20,000 rows or so; a city's 100,000 stay within 300 MB."""
 
 
-def _table(
-    name: str, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[Value]]
+def sheet_title(campaign: Campaign, name: str, as_of: date) -> str:
+    """The title a register sheet prints above its table: what it is, and as of when."""
+    return f"{campaign.info.school}全校隐患台账——{name}（统计日期：{chinese_date(as_of)}）"
+
+
+def _titled(
+    name: str, title: str, columns: Sequence[tuple[str, float]], print_columns: int | None = None
 ) -> Sheet:
-    sheet = Sheet(name, [w for _, w in columns], header_row=0)
+    """A sheet whose first row is `title` (over the printed columns) and second the header
+    row of `columns`; both repeat on every printed page."""
+    sheet = Sheet(
+        name, [w for _, w in columns], header_row=1, title_rows=1, print_columns=print_columns
+    )
+    printed = sheet.widths[: print_columns or len(columns)]
+    one_line = title_height("", 1)
+    if title_height(title, sum(printed)) > one_line:  # a narrow table: the date goes below
+        title = title.replace("（统计日期", "\n（统计日期")
+    sheet.add(cells([title], Style.TITLE), height=title_height(title, sum(printed)))
+    sheet.merge(0, 0, len(printed) - 1)
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
+    return sheet
+
+
+def _table(
+    name: str, title: str, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[Value]]
+) -> Sheet:
+    sheet = _titled(name, title, columns)
     for row in rows:
         sheet.add(cells(row), row_height(row, sheet.widths))
     return sheet
@@ -81,14 +104,13 @@ def write_register(
     columns = hazard_columns(review)
     widths = list(hazard_widths(columns))
     value_widths = widths[1:]  # after 序号
-    header = cells(hazard_headers(columns), Style.HEAD)
+    headers = list(zip(hazard_headers(columns), widths, strict=True))
     values_of = hazard_values(columns)
     photo_column = [c.header for c in columns].index(PHOTOS_HEADER)
 
     def hazard_sheet(name: str) -> Sheet:
-        sheet = Sheet(name, widths, header_row=0, print_columns=PRINTED_HAZARD_COLUMNS)
-        sheet.add(header, height=30)
-        return sheet
+        title = sheet_title(campaign, name, as_of)
+        return _titled(name, title, headers, print_columns=PRINTED_HAZARD_COLUMNS)
 
     def add(sheet: Sheet, text: bytes, height: float | None, hazard: HazardRow) -> None:
         row = sheet.add(text, height, numbered=True)
@@ -136,15 +158,15 @@ def write_register(
         open_rows,
         overdue_rows,
         _not_returned(campaign, status),
-        _coverage(campaign, collection),
-        _files(collection),
-        _problems(collection),
+        _coverage(campaign, collection, as_of),
+        _files(campaign, collection, as_of),
+        _problems(campaign, collection, as_of),
         long_standing,
     ]
     if review:
         sheets.insert(4, unreviewed)
     if collection.findings:
-        sheets.insert(4, _assigned(collection, status))
+        sheets.insert(4, _assigned(campaign, collection, status))
     write_workbook(
         path,
         sheets,
@@ -159,30 +181,28 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         ("序号", 6),
         ("部门", 16),
         ("报送情况", 12),
-        ("首次报送日期", 14),
+        ("首次报送日期", 16),
         ("隐患数", 8),
         ("已销号", 8),
         ("未销号", 8),
         ("逾期", 8),
-        ("历史遗留", 8),
+        ("历史遗留", 10),
         ("销号率", 9),
     ]
     review = info.review_required
     if review:
         columns.append(("待复查", 8))
-    sheet = Sheet(SUMMARY_SHEET, [w for _, w in columns], header_row=3, selected=True)
+    widths = [w for _, w in columns]
+    # title, dates and header repeat on every page: the chart may print on a page of its own
+    sheet = Sheet(SUMMARY_SHEET, widths, header_row=3, title_rows=1, selected=True)
     sheet.add(cells([f"{info.school}{info.title}全校隐患台账"], Style.TITLE), height=30)
     sheet.merge(0, 0, len(columns) - 1)
-    sheet.add(
-        cells(
-            [
-                f"文号：{info.document_number}　报送截止：{chinese_date(info.returns_due)}　"
-                f"整改默认时限：{chinese_date(info.default_deadline)}　"
-                f"统计日期：{chinese_date(status.as_of)}"
-            ],
-            Style.NOTE,
-        )
+    note = (  # two lines, broken where a reader expects (not wherever the width ends)
+        f"文号：{info.document_number}　报送截止：{chinese_date(info.returns_due)}\n"
+        f"整改默认时限：{chinese_date(info.default_deadline)}　"
+        f"统计日期：{chinese_date(status.as_of)}"
     )
+    sheet.add(cells([note], Style.NOTE), row_height([note], [sum(widths)], line=15))
     sheet.merge(1, 0, len(columns) - 1)
     sheet.add("")
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
@@ -230,9 +250,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         for row in source_rows(status):
             sheet.add(cells(row))
     if status.departments:
-        sheet.chart = department_chart(
-            status.departments, closed_column=5, first_row=4, anchor_row=sheet.row_count + 1
-        )
+        sheet.place_chart(department_chart(status.departments, closed_column=5, first_row=4))
     return sheet
 
 
@@ -291,24 +309,24 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6),
     ("问题编号", 12),
     ("问题来源", 10),
-    ("发现时间", 14),
+    ("发现时间", 16),
     ("部位", 14),
     ("问题描述", 30),
     ("整改要求", 24),
-    ("责任部门", 12),
-    ("反馈情况", 8),
+    ("责任部门", 14),
+    ("反馈情况", 10),
     ("状态", 8),
-    ("整改完成情况", 12),
-    ("整改时限", 14),
-    ("逾期天数", 8),
-    ("销号时间", 14),
+    ("整改完成情况", 14),
+    ("整改时限", 16),
+    ("逾期天数", 10),
+    ("销号时间", 16),
     ("整改措施", 24),
     ("责任人", 8),
     ("来源文件", 28),
 )
 
 
-def _assigned(collection: Collection, status: StatusReport) -> Sheet:
+def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) -> Sheet:
     """交办问题: every assigned problem × responsible department with its state; problems
     no department could be given as 未分配. Nothing on the list is left out."""
     findings = {f.number: f for f in collection.findings}
@@ -342,14 +360,16 @@ def _assigned(collection: Collection, status: StatusReport) -> Sheet:
             unassigned += [f.location, f.description, f.requirement, "未分配", "", "未分配"]
             unassigned += ["", f.deadline, None, None, "", "", ""]
             rows.append(unassigned)
-    return _table(ASSIGNED_SHEET, ASSIGNED_COLUMNS, rows)
+    title = sheet_title(campaign, ASSIGNED_SHEET, status.as_of)
+    return _table(ASSIGNED_SHEET, title, ASSIGNED_COLUMNS, rows)
 
 
 def department_chart(
-    departments: Sequence[DepartmentSummary], closed_column: int, first_row: int, anchor_row: int
+    departments: Sequence[DepartmentSummary], closed_column: int, first_row: int
 ) -> BarChart:
     """已销号 / 未销号 per department, from a table whose column 1 holds the department and
-    `closed_column` (then the next one) the closed and open counts."""
+    `closed_column` (then the next one) the closed and open counts (placed on its sheet by
+    `Sheet.place_chart`)."""
     return BarChart(
         title="各部门隐患销号情况",
         categories=1,
@@ -360,7 +380,7 @@ def department_chart(
         ],
         first_row=first_row,
         last_row=first_row + len(departments) - 1,
-        anchor_row=anchor_row,
+        anchor_row=0,
         height_rows=max(12, len(departments) + 8),
     )
 
@@ -375,22 +395,34 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
     ]
     return _table(
         NOT_RETURNED_SHEET,
-        [("序号", 6), ("部门", 16), ("应查项目数", 10), ("报送截止", 14), ("情况", 24)],
+        sheet_title(campaign, NOT_RETURNED_SHEET, status.as_of),
+        [("序号", 6), ("部门", 16), ("应查项目数", 12), ("报送截止", 16), ("情况", 24)],
         rows,
     )
 
 
-def _coverage(campaign: Campaign, collection: Collection) -> Sheet:
+def _label_width(text: str, least: float = 10) -> float:
+    """A column width that prints `text` (a department's name, a short header) in bold on
+    one line, or on two lines broken in the middle when it is long: never one character
+    alone on a line. Chinese characters take two columns, and a cell's padding two more."""
+    columns = sum(1 if ch.isascii() else 2 for ch in text)
+    if columns > 16:  # two lines of equal length
+        columns = -(-columns // 4) * 2
+    return max(least, columns + 2)
+
+
+def _coverage(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
     units = [u.name for u in campaign.units]
-    columns = [("督查项目", 10), ("督查内容", 40)] + [(u, 10) for u in units]
+    # 已查无隐患 (five characters) is the longest cell text after a department's name
+    columns = [("督查项目", 12), ("督查内容", 40)] + [(u, _label_width(u, 12)) for u in units]
     rows = [
         [row.item, row.content, *(row.cells[u] for u in units)]
         for row in coverage(campaign, collection)
     ]
-    return _table(COVERAGE_SHEET, columns, rows)
+    return _table(COVERAGE_SHEET, sheet_title(campaign, COVERAGE_SHEET, as_of), columns, rows)
 
 
-def _files(collection: Collection) -> Sheet:
+def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
     rows: list[list[Value]] = []
     counts = collection.counts_by_file()
     for form in collection.forms:
@@ -430,24 +462,25 @@ def _files(collection: Collection) -> Sheet:
                 skipped.reason,
             ]
         )
-    return _table(FILES_SHEET, FILE_COLUMNS, rows)
+    return _table(FILES_SHEET, sheet_title(campaign, FILES_SHEET, as_of), FILE_COLUMNS, rows)
 
 
-def _problems(collection: Collection) -> Sheet:
+def _problems(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
     rows = [
         [n, p.severity.value, p.title, p.department, p.file, p.where, p.field, p.value, p.message]
         for n, p in enumerate(collection.problems, start=1)
     ]
     return _table(
         PROBLEMS_SHEET,
+        sheet_title(campaign, PROBLEMS_SHEET, as_of),
         [
             ("序号", 6),
-            ("严重程度", 8),
-            ("问题", 16),
-            ("部门", 12),
+            ("严重程度", 10),
+            ("问题", 24),  # the longest title (11 characters) on one line
+            ("部门", 14),
             ("文件", 30),
-            ("位置", 16),
-            ("字段", 12),
+            ("位置", 20),  # 自查整改清单!第12行 on one line
+            ("字段", 14),
             ("填写内容", 20),
             ("问题说明", 60),
         ],

@@ -49,16 +49,22 @@ def write_table(
     headers: Sequence[tuple[str, float]],
     rows: Sequence[Sequence[object]],
     title: str | None = None,
+    printed: int | None = None,
 ) -> None:
     """A bordered table with a frozen, filtered header row, under a `title` row when given
     (both repeated on every printed page, so each page says what it is); rows as tall as
-    their wrapped text, dates written 2023年12月20日."""
+    their wrapped text, dates written 2023年12月20日; the first `printed` columns printed
+    (all by default)."""
+    printed = printed or len(headers)
     top = 1
     if title is not None:
         ws.cell(1, 1, title).font = TITLE_FONT
-        ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
-        ws.row_dimensions[1].height = 28
+        ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=printed)
+        # 14-point characters: 2.8 columns each (Excel's measure; LibreOffice's is wider)
+        room = max(sum(w for _, w in headers[:printed]) - 2, 1)
+        lines = math.ceil(sum(2.8 if ord(ch) > 0x2E80 else 1.4 for ch in title) / room)
+        ws.row_dimensions[1].height = 28 + 20 * (max(lines, 1) - 1)
         top = 2
     for index, (header, width) in enumerate(headers, start=1):
         cell = ws.cell(top, index, header)
@@ -79,9 +85,15 @@ def write_table(
                 cell.alignment = LEFT
         fit_row_height(ws, row_index)
     last = ws.cell(max(top, len(rows) + top), len(headers)).coordinate
+    last_printed = ws.cell(max(top, len(rows) + top), printed).coordinate
     ws.freeze_panes = ws.cell(top + 1, 1).coordinate
     ws.auto_filter.ref = f"A{top}:{last}"
-    print_setup(ws, f"1:{top}", f"A1:{last}")
+    print_setup(ws, f"1:{top}", f"A1:{last_printed}")
+
+
+def display_columns(text: str) -> int:
+    """Columns `text` takes in Excel's measure: two for a Chinese character, one for others."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0) -> None:
@@ -93,7 +105,7 @@ def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0) -> None:
             continue
         width = ws.column_dimensions[cell.column_letter].width or 8.43
         for part in cell.value.split("\n"):
-            units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in part)
+            units = display_columns(part)
             lines_here = max(1, math.ceil(units / max(width - 1.5, 1)))
             lines = max(lines, lines_here + cell.value.count("\n"))
     current = ws.row_dimensions[row].height or 15

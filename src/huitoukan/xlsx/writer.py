@@ -164,18 +164,45 @@ def row_height(
     text is cut off on screen and on paper. CJK characters count as two columns."""
     lines = 1
     for value, width in zip(values, widths):  # noqa: B905 (a row may be shorter)
-        if type(value) is str and len(value) * 2 > width:
+        if type(value) is str and len(value) * 2 > width - 2:
             columns = len(value) if value.isascii() else 2 * len(value)
-            needed = -(-columns // (int(width) - 1 if width >= 2 else 1)) + value.count("\n")
+            # a cell's padding and line breaks at punctuation take about two columns
+            needed = -(-columns // (int(width) - 2 if width >= 3 else 1)) + value.count("\n")
             if needed > lines:
                 lines = needed
     return None if lines == 1 else line * lines + 3
+
+
+TITLE_LINE = 22.0
+"""Points a line of a TITLE cell (16 points, bold) takes."""
+
+
+def title_height(title: str, width: float) -> float:
+    """The height of a row showing `title` in the TITLE style across `width` columns: one
+    line, or more where it is too wide (or holds line breaks). Its characters are 1.6 times
+    as wide as the 10-point text the columns are measured in."""
+    room = max(width - 2, 1)
+    lines = 0
+    for part in title.split("\n"):
+        columns = 1.6 * sum(1 if ch.isascii() else 2 for ch in part)
+        lines += max(1, math.ceil(columns / room))
+    return TITLE_LINE * lines + 6
 
 
 def _percent(percent: Percent) -> str:
     if percent.value is None:
         return f'<c s="{Style.PERCENT:d}"/>'
     return f'<c s="{Style.PERCENT:d}"><v>{_finite(percent.value)!r}</v></c>'
+
+
+PAGE_HEIGHT = {False: 487.3, True: 733.9}
+"""Points of an A4 page, landscape (False) or portrait (True), between the 0.75" top and
+bottom margins every sheet prints with."""
+DEFAULT_ROW_HEIGHT = 15.0
+"""Points of a row written without a height (the sheets' defaultRowHeight)."""
+PAGE_FILL = 0.92
+"""The share of a page counted on when placing something that must not be split: the
+estimate of a page's rows (see `Sheet.page_room`) is close, not exact, in every suite."""
 
 
 @dataclass
@@ -272,6 +299,7 @@ class Sheet:
         portrait: bool = False,
         one_page: bool = False,
         title_rows: int = 0,
+        page_header: str = "",
     ) -> None:
         self.name = name
         self.widths = widths
@@ -283,6 +311,9 @@ class Sheet:
         """Printed on one page (fit to one page high as well as wide)."""
         self.title_rows = title_rows
         """Rows from the top repeated on every printed page (with the header row)."""
+        self.page_header = page_header
+        """Text printed at the top of every page but the first (centred, small): the name of
+        a document whose first page has its title."""
         self.merges: list[str] = []
         self.chart: BarChart | None = None
         self.pictures: list[Picture] = []
@@ -291,6 +322,9 @@ class Sheet:
         self.links: list[tuple[str, str]] = []
         """(cell, target): a link from the cell to a file or folder, relative to the workbook."""
         self.row_count = 0
+        self._height = 0.0
+        self._page_start = 0.0
+        self._title_height = 0.0
         self._body = _Deflated()
         self._pending: list[bytes] = []
         # No <dimension>: it would have to come before rows not yet added; it is optional
@@ -317,18 +351,55 @@ class Sheet:
         self, row_cells: str | bytes, height: float | None = None, numbered: bool = False
     ) -> int:
         """Append a row made by `cells` and return its index; `numbered`: the cells follow
-        a first cell numbering the row (1 on the row after the first, a header)."""
+        a first cell numbering the row (1 on the row after the header row)."""
         if type(row_cells) is str:
             row_cells = row_cells.encode()
         self.row_count += 1
+        self._height += height or DEFAULT_ROW_HEIGHT
+        if self.header_row is not None and self.row_count == self.header_row + 1:
+            # the rows printed again at the top of every page
+            self._title_height = self._height if self.title_rows else height or DEFAULT_ROW_HEIGHT
         if height:
             start = b'<row r="%d" ht="%r" customHeight="1">' % (self.row_count, height)
         else:
             start = b'<row r="%d">' % self.row_count
         if numbered:
-            start += _NUMBERED % (self.row_count - 1)
+            start += _NUMBERED % (self.row_count - 1 - (self.header_row or 0))
         self._body.write(start + row_cells + b"</row>")  # type: ignore[operator]
         return self.row_count - 1
+
+    def break_page(self) -> None:
+        """Start a new printed page with the next row added."""
+        self.page_breaks.append(self.row_count)
+        self._page_start = self._height
+
+    def page_room(self) -> float:
+        """Points left on the printed page the next row would start, estimated: rows print
+        at their height (15 when not given), the sheet is narrow enough to print unscaled,
+        and the title and header rows repeat at the top of every page after the first."""
+        page = PAGE_HEIGHT[self.portrait]
+        used = self._height - self._page_start
+        while used > page:
+            used -= page - self._title_height
+        return page - used
+
+    def place_chart(self, chart: BarChart, min_rows: int = 10) -> None:
+        """Anchor `chart` below the last row where it prints whole: on the rest of the
+        page if it fits there (made shorter, down to `min_rows` rows, when it must), else at
+        the top of the next page; never taller than a page. Rows added after it are for
+        the caller to keep clear (the chart does not move them)."""
+        rows = int(self.page_room() * PAGE_FILL // DEFAULT_ROW_HEIGHT) - 1  # a row above it
+        if rows >= min(chart.height_rows, min_rows):
+            chart.anchor_row = self.row_count + 1
+            chart.height_rows = min(chart.height_rows, rows)
+        else:
+            self.break_page()
+            chart.anchor_row = self.row_count + 1  # a row below the break: nothing of it on
+            # the page before (LibreOffice draws a chart starting at the break there too)
+            fresh = PAGE_HEIGHT[self.portrait] - self._title_height
+            rows = int(fresh * PAGE_FILL // DEFAULT_ROW_HEIGHT) - 1
+            chart.height_rows = min(chart.height_rows, rows)
+        self.chart = chart
 
     def link(self, row: int, col: int, target: str) -> None:
         """Make the cell at (`row`, `col`), 0-based, a link to `target` (a path relative to
@@ -365,9 +436,18 @@ class Sheet:
             '<printOptions horizontalCentered="1"/>'
             '<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" '
             f'footer="0.3"/><pageSetup paperSize="9" orientation="{orientation}" '
-            f'fitToWidth="1" fitToHeight="{int(self.one_page)}"/><headerFooter><oddFooter>'
-            "&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
+            f'fitToWidth="1" fitToHeight="{int(self.one_page)}"/>'
         )
+        footer = "&amp;C第 &amp;P 页，共 &amp;N 页"
+        if self.page_header:  # not on the first page, which has the title itself
+            header = _escape(self.page_header.replace("&", "&&"))
+            parts.append(
+                f'<headerFooter differentFirst="1"><oddHeader>&amp;C{header}</oddHeader>'
+                f"<oddFooter>{footer}</oddFooter><firstFooter>{footer}</firstFooter>"
+                "</headerFooter>"
+            )
+        else:
+            parts.append(f"<headerFooter><oddFooter>{footer}</oddFooter></headerFooter>")
         if self.page_breaks:
             parts.append(
                 f'<rowBreaks count="{len(self.page_breaks)}" manualBreakCount="{len(self.page_breaks)}">'
@@ -397,7 +477,7 @@ _CELL_XFS: dict[Style, str] = {
     Style.PERCENT: '<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" '
     f'applyNumberFormat="1" applyBorder="1" applyAlignment="1">{_CENTER}</xf>',
     Style.TITLE: '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" '
-    f'applyAlignment="1">{_CENTER}</xf>',
+    'applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
     Style.NOTE: f'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">{_WRAP}</xf>',
     Style.LINK: '<xf numFmtId="0" fontId="3" fillId="0" borderId="1" xfId="0" applyFont="1" '
     f'applyBorder="1" applyAlignment="1">{_CENTER}</xf>',
