@@ -181,7 +181,9 @@ def file_progress(enabled: bool) -> Iterator[OnFile]:
     """A progress bar on stderr for long runs (shown from 20 files on)."""
     from rich.progress import Progress
 
-    with Progress(console=_err(), transient=True, disable=not enabled) as bar:
+    console = _err()
+    shown = enabled and console.is_terminal  # piped or redirected, it would leave a blank line
+    with Progress(console=console, transient=True, disable=not shown) as bar:
         task = bar.add_task("读取报表", total=None)
 
         def advance(index: int, total: int, path: Path) -> None:

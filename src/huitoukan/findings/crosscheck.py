@@ -28,7 +28,7 @@ from huitoukan.text import normalize_key
 
 class Conclusion(StrEnum):
     FOUND = "自查已发现"
-    FOUND_NOT_RECTIFIED = "自查已发现，未整改到位"
+    FOUND_NOT_RECTIFIED = "自查已发现但未整改到位"
     MISSED = "自查未发现"
     TO_CONFIRM = "待确认"
 
