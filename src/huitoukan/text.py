@@ -47,6 +47,8 @@ _UNWANTED = re.compile(
 
 def clean_cell_text(text: str) -> str:
     """Trim a value typed into a cell (outer whitespace, invisible and control characters)."""
-    if _UNWANTED.search(text):
+    # isprintable() (C speed) is true of ordinary text; only text it rejects (line breaks,
+    # full-width spaces, format and control characters) needs the expression's search
+    if not text.isprintable() and _UNWANTED.search(text):
         text = CONTROL_CHARACTERS.sub("", strip_invisible(text))
     return text.strip()

@@ -53,14 +53,26 @@ def _too_large(rows: int, columns: int) -> bool:
 
 # --- .xlsx worksheets ---------------------------------------------------------------------
 
-_NOT_CANONICAL = re.compile(
-    rb"=\s*'"  # a single-quoted attribute
-    rb"|&#"  # a character reference
-    rb"|<[A-Za-z_][\w.\-]*:(?:worksheet|sheetData|row|c|v|f|is)[\s/>]"  # a prefixed element
-    rb"|(?<!xmlns):r\s*="  # a prefixed attribute named r (not the r namespace's declaration)
-    rb"|(?<![\w:.\-])r(?:\s+=|=\s)"  # whitespace around a reference's =
-    rb'|(?<![\w:.\-])r="(?![A-Z]{0,3}[1-9]\d{0,6}")'  # a reference of another shape
+_NOT_CANONICAL = (
+    re.compile(rb"=\s*'"),  # a single-quoted attribute
+    re.compile(rb"&#"),  # a character reference
+    re.compile(rb"<[A-Za-z_][\w.\-]*:(?:worksheet|sheetData|row|c|v|f|is)[\s/>]"),  # prefixed
+    re.compile(rb"\sr(?:\s+=|=\s)"),  # whitespace around a reference's =
+    re.compile(rb'\sr="(?![A-Z]{0,3}[1-9]\d{0,6}")'),  # a reference of another shape
 )
+"""Shapes the quick pass does not read, each searched on its own: one expression with
+them all as alternatives takes five times as long on a big sheet."""
+_PREFIXED_R = re.compile(rb":r\s*=")
+
+
+def _not_canonical(xml: bytes) -> bool:
+    if any(pattern.search(xml) for pattern in _NOT_CANONICAL):
+        return True
+    # a prefixed attribute named r; xmlns:r, the relationships namespace's declaration that
+    # every saved worksheet carries, is not one
+    return any(xml[m.start() - 5 : m.start()] != b"xmlns" for m in _PREFIXED_R.finditer(xml))
+
+
 _CELLS = re.compile(rb"<c[\s/>]")
 _CELLS_WITH_REF = re.compile(rb'<c\s[^>]*?\br="')
 _ROWS = re.compile(rb"<row[\s/>]")
@@ -83,7 +95,7 @@ def _fast_extent(xml: bytes) -> tuple[int, int] | None:
     A worksheet of 100,000 rows has a million cell references: column letters are few
     distinct objects, and row numbers are only looked at when they have as many digits
     as the smallest row that could matter."""
-    if _NOT_CANONICAL.search(xml):
+    if _not_canonical(xml):
         return None
     if len(_CELLS.findall(xml)) != len(_CELLS_WITH_REF.findall(xml)):
         return None
