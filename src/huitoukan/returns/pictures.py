@@ -41,6 +41,8 @@ from lzma import LZMAError
 from urllib.parse import unquote
 from xml.parsers import expat
 
+from huitoukan.returns.sniffing import stored_member
+
 MAX_PICTURES = 500
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 MAX_MEDIA_BYTES = 200 * 1024 * 1024
@@ -192,16 +194,10 @@ class _Package:
         return [name for name in self.by_name if not name.casefold().endswith(_TEXT_SUFFIXES)]
 
     def _raw(self, entry: zipfile.ZipInfo) -> memoryview:
-        damaged = _PartError("damaged")
-        start = entry.header_offset
-        local = self.data[start : start + 30]
-        if len(local) < 30 or local[:4] != b"PK\x03\x04":
-            raise damaged
-        name_length, extra_length = struct.unpack("<HH", local[26:30])
-        start += 30 + name_length + extra_length
-        if start + entry.compress_size > len(self.data):
-            raise damaged
-        return memoryview(self.data)[start : start + entry.compress_size]
+        raw = stored_member(self.data, entry)
+        if raw is None:
+            raise _PartError("damaged")
+        return raw
 
     def chunks(self, entry: zipfile.ZipInfo, size: int = _CHUNK) -> Iterator[bytes]:
         """The inflated member in pieces of at most `size` bytes: never more in all than

@@ -188,13 +188,9 @@ class _Zip:
                     raise damaged from None
 
             return other
-        start = entry.header_offset
-        local = self.data[start : start + 30]
-        if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raw = stored_member(self.data, entry)
+        if raw is None:
             raise damaged
-        name_length, extra_length = struct.unpack("<HH", local[26:30])
-        start += 30 + name_length + extra_length
-        raw = memoryview(self.data)[start : start + entry.compress_size]
         inflate = zlib.decompressobj(-zlib.MAX_WBITS)
         pending: bytes | memoryview = raw
 
@@ -304,6 +300,21 @@ def _elements(xml: bytes, local: str) -> list[dict[str, str]]:
     except expat.ExpatError:
         raise Refused(f"文件的工作簿部件已损坏，{RESAVE}") from None
     return found
+
+
+def stored_member(data: bytes, entry: zipfile.ZipInfo) -> memoryview | None:
+    """The bytes of `entry` as stored in the zip `data` (compressed as they are), found
+    through its local header; None when the header is not there or the bytes run past
+    the end of the file."""
+    start = entry.header_offset
+    local = data[start : start + 30]
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        return None
+    name_length, extra_length = struct.unpack("<HH", local[26:30])
+    start += 30 + name_length + extra_length
+    if start + entry.compress_size > len(data):
+        return None
+    return memoryview(data)[start : start + entry.compress_size]
 
 
 def _inspect_worksheets(archive: _Zip, worksheets: list[str]) -> dict[str, list[str]]:
