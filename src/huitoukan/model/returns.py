@@ -93,17 +93,20 @@ class HazardRow(NamedTuple):
 
     @property
     def reported_done(self) -> bool:
-        """The department reports it 已完成 (closed unless a review is still owed)."""
-        return self.progress == DONE
+        """The department reports it 已完成 with its 销号时间 (closed unless a review is
+        still owed). 已完成 without a 销号时间 is an error in the return, and the hazard
+        stays open until the department gives the date."""
+        return self.progress == DONE and self.closed_on is not None
 
     @property
     def closed(self) -> bool:
-        """已销号: reported 已完成, and passed its 复查验收 when one is required."""
-        return self.progress == DONE and self.review in ("", PASSED)
+        """已销号: reported 已完成 with its 销号时间, and passed its 复查验收 when one is
+        required."""
+        return self.reported_done and self.review in ("", PASSED)
 
     @property
     def unreviewed(self) -> bool:
-        return self.progress == DONE and self.review == UNREVIEWED
+        return self.reported_done and self.review == UNREVIEWED
 
     @property
     def long_standing(self) -> bool:

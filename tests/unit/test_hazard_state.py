@@ -1,0 +1,51 @@
+"""A hazard's state: 已销号 needs 已完成 and its 销号时间 (and 复查 合格 when required)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from huitoukan.model.returns import DONE, FAILED, IN_PROGRESS, PASSED, UNREVIEWED, HazardRow
+
+AS_OF = date(2023, 12, 20)
+
+
+def row(**fields: object) -> HazardRow:
+    base: dict[str, object] = {
+        "department": "安全保卫处",
+        "source_file": "a.xlsx",
+        "source_sheet": "自查整改清单",
+        "source_row": 6,
+        "hazard": "灭火器过期",
+        "deadline": date(2023, 12, 15),
+    }
+    base.update(fields)
+    return HazardRow(**base)  # type: ignore[arg-type]
+
+
+def test_done_without_a_closing_date_stays_open() -> None:
+    hazard = row(progress=DONE)
+    assert not hazard.closed
+    assert hazard.state(AS_OF) == "逾期"
+    assert hazard.days_overdue(AS_OF) == 5
+
+
+def test_done_with_a_closing_date_is_closed() -> None:
+    hazard = row(progress=DONE, closed_on=date(2023, 12, 12))
+    assert hazard.closed
+    assert hazard.state(AS_OF) == "已销号"
+    assert hazard.days_overdue(AS_OF) == 0
+
+
+def test_review_decides_when_required() -> None:
+    done = {"progress": DONE, "closed_on": date(2023, 12, 12)}
+    assert row(**done, review=UNREVIEWED).state(AS_OF) == UNREVIEWED
+    assert row(**done, review=PASSED).closed
+    failed = row(**done, review=FAILED)
+    assert not failed.closed
+    assert failed.state(AS_OF) == "逾期"
+    assert row(progress=DONE, review=UNREVIEWED).state(AS_OF) == "逾期"  # no date: not owed
+
+
+def test_in_progress_is_open() -> None:
+    assert row(progress=IN_PROGRESS).state(AS_OF) == "逾期"
+    assert row(progress=IN_PROGRESS).state(date(2023, 12, 15)) == "整改中"
