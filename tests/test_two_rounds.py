@@ -149,3 +149,33 @@ def test_two_round_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
     from_returns = invoke(runner, "status", "回收", "第二轮回收", "--as-of", "2023-12-26", "--json")
     assert json.loads(from_returns) == second
+
+
+@pytest.mark.parametrize(
+    ("first_day", "expected"),
+    [
+        (date(2023, 12, 15), []),  # on time (the same day as the deadline)
+        (date(2023, 12, 16), [("v1.xlsx", 1)]),  # one day late: said once, of the first
+        (date(2023, 12, 18), [("v1.xlsx", 3)]),
+    ],
+)
+def test_lateness_is_judged_on_the_first_return(
+    tmp_path: Path, first_day: date, expected: list[tuple[str, int]]
+) -> None:
+    """A second version (a correction, a follow-up round dated after the deadline) is not
+    late against the first round's deadline; a first return that was late is said once,
+    with its own days."""
+    from huitoukan.actions.collect import collect
+    from huitoukan.campaign import default_campaign
+    from huitoukan.model.problems import Code
+    from tests.helpers import filled_form
+
+    campaign = default_campaign()
+    for name, day in (("v1.xlsx", first_day), ("v2.xlsx", date(2023, 12, 22))):
+        filled_form(campaign, "学生工作处", tmp_path / name, [hazard()], form_date=day)
+    result = collect(campaign, [tmp_path], as_of=date(2023, 12, 28))
+    late = [p for p in result.problems if p.code is Code.LATE_RETURN]
+    assert [
+        (Path(p.file).name, int(p.message.split("逾期 ")[-1].split(" 天")[0])) for p in late
+    ] == expected
+    assert result.returned()["学生工作处"] == first_day

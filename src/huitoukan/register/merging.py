@@ -107,17 +107,18 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         outcomes[newest.file] = FileOutcome.USED
         for older in versions[:-1]:
             outcomes[older.file] = FileOutcome.SUPERSEDED
-        first_on_time = any(
-            v.form_date is not None and all(p.code is not Code.LATE_RETURN for p in v.problems)
-            for v in versions[:-1]
-        )
+        # Lateness is judged on the department's first dated return: a later version (a
+        # correction, a follow-up round) is not late against the first round's deadline.
+        first = next((v for v in versions if v.form_date is not None), newest)
+        if first is not newest:
+            problems.extend(p for p in first.problems if p.code is Code.LATE_RETURN)
         rows, proven = (
             _with_earlier_photos(versions) if len(versions) > 1 else (newest.hazards, set())
         )
         problems.extend(
             p
             for p in newest.problems
-            if not (first_on_time and p.code is Code.LATE_RETURN)
+            if not (first is not newest and p.code is Code.LATE_RETURN)
             and not (p.code is Code.MISSING_PHOTO and (p.sheet, p.row) in proven)
         )
         hazards.extend(rows)
