@@ -86,3 +86,17 @@ def test_office_edited_template_from_campaign_toml(runner: CliRunner, chdir_tmp:
     (chdir_tmp / "我校附件2.xlsx").unlink()
     missing = runner.invoke(app, ["issue", "--force"])
     assert missing.exit_code == 2 and "找不到模板文件" in missing.output
+
+
+def test_without_campaign_toml_the_default_campaign_is_said(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """Run from the wrong folder, the clerk's own list and settings would not apply: the
+    run says it uses the built-in campaign (and says nothing once campaign.toml is there)."""
+    result = runner.invoke(app, ["issue", "-d", "保卫处"])
+    assert result.exit_code == 0
+    assert "当前文件夹中没有 campaign.toml，按内置默认活动" in result.stderr
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    again = runner.invoke(app, ["issue", "-d", "保卫处", "-o", "二"])
+    assert again.exit_code == 0
+    assert "campaign.toml" not in again.stderr

@@ -107,12 +107,17 @@ def _day(text: str | None, campaign: Campaign, option: str = "--as-of") -> date:
 
 
 def _campaign(path: Path | None) -> Campaign:
-    from huitoukan.campaign import load_campaign
+    from huitoukan.campaign import CAMPAIGN_FILE_NAME, load_campaign
 
     try:
-        return load_campaign(path)
+        campaign = load_campaign(path)
     except HuitoukanError as error:
         raise _fail(error) from None
+    if path is None and not Path(CAMPAIGN_FILE_NAME).is_file():
+        from huitoukan.cli import render
+
+        render.default_campaign_used(campaign)
+    return campaign
 
 
 @app.command()

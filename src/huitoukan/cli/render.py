@@ -38,6 +38,7 @@ from huitoukan.register.status import HazardView, StatusReport
 from huitoukan.returns.batch import OnFile
 
 if TYPE_CHECKING:  # openpyxl (behind issuing and feedback) costs 0.15 s to import
+    from huitoukan.campaign import Campaign
     from huitoukan.forms.issuing import IssueResult
     from huitoukan.letters.feedback import FeedbackCopy
     from huitoukan.letters.notices import Notice
@@ -157,6 +158,19 @@ def error(error: HuitoukanError) -> None:
         problem_list(console, error.problems, "：请先改正以上各处，重新运行后显示其余的")
     wrapped = wrap_text(f"错误：{error.message}", console.width - 1, subsequent_indent="  ")
     console.print(Text(wrapped, style="bold red"), soft_wrap=True)
+
+
+def default_campaign_used(campaign: Campaign) -> None:
+    """Said on stderr when no campaign.toml was found: run from the wrong folder, the
+    clerk's own list and settings would silently not apply."""
+    info = campaign.info
+    _wrapped(
+        _err(),
+        f"提示：当前文件夹中没有 campaign.toml，按内置默认活动（{info.document_number}，"
+        f"{info.school}）运行。本校的活动请在存放 campaign.toml 的文件夹中运行，"
+        "或用 --campaign 指定；还没有的，运行 huitoukan init 生成。",
+        style="dim",
+    )
 
 
 def campaign_written(written: Sequence[Path]) -> None:
