@@ -15,10 +15,19 @@ from huitoukan.actions.collect import collect_to_register
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
 from huitoukan.findings.crosscheck import Conclusion
+from huitoukan.forms.issuing import form_file_name
+from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET
 from huitoukan.model.problems import Code
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
-from tests.helpers import closed, filled_form, findings_list, hazard, sheet_rows
+from tests.helpers import (
+    closed,
+    filled_form,
+    findings_list,
+    hazard,
+    header_position,
+    sheet_rows,
+)
 
 AS_OF = date(2023, 12, 20)
 ORDER = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "对应自查")
@@ -247,6 +256,19 @@ def test_review_decides_what_is_closed(
     runner.invoke(app, ["remind", "--as-of", "2023-12-20"])
     notice = (tmp_path / "通知" / "安全保卫处-通知.txt").read_text("utf-8-sig")
     assert "复查验收" in notice and "灭火器型号不符" in notice
+    # the next round's form: the failed one back to 整改中, with what the review found
+    followup = runner.invoke(
+        app, ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "二"]
+    )
+    assert followup.exit_code == 0, followup.output
+    ws = load_workbook(tmp_path / "二" / form_file_name("安全保卫处"))[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    listed = {ws.cell(r, columns["部位"]).value: r for r in range(header_row + 1, header_row + 5)}
+    west = listed["西门"]
+    assert ws.cell(west, columns["整改完成情况"]).value == "整改中"
+    assert ws.cell(west, columns["销号时间"]).value is None
+    assert ws.cell(west, columns["备注"]).value.startswith("复查不合格：灭火器型号不符")
+    assert ws.cell(listed["东门"], columns["整改完成情况"]).value == "已完成"
 
 
 def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(

@@ -41,7 +41,7 @@ from huitoukan.forms.layout import (
 )
 from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
 from huitoukan.model.findings import Finding, number_key
-from huitoukan.model.returns import STATUS_VALUES, HazardRow
+from huitoukan.model.returns import FAILED, IN_PROGRESS, STATUS_VALUES, HazardRow
 from huitoukan.text import normalize_key
 from huitoukan.xlsx.styles import (
     CENTER,
@@ -204,6 +204,13 @@ class TemplateForm:
         protect = bool(assigned) or any(r.number for r in rows)
         for number, (r, entry) in enumerate(zip(self.data_rows, entries, strict=False), start=1):
             row = entry if isinstance(entry, HazardRow) else _assigned_row(entry)
+            if row.review == FAILED:  # back to 整改中, with what the review found
+                note = f"复查不合格：{row.review_note or '请继续整改'}"
+                row = row._replace(
+                    progress=IN_PROGRESS,
+                    closed_on=None,
+                    remarks="；".join(filter(None, (note, row.remarks))),
+                )
             values: dict[str, object] = {
                 "seq": number,
                 "number": row.number,
