@@ -161,7 +161,7 @@ def _screens(
 #: Every table header the CLI prints: a header line holds nothing else.
 HEADERS = frozenset(
     "序号 部门 文件 检查项目 预填隐患 未销号 表头日期 隐患 错误 警告 处理结果 逾期 剩余 "
-    "部位：存在隐患问题 整改时限 责任人 问题来源 交办 已销号 整改中 未反馈 清零率 报送 "
+    "部位：存在隐患问题 整改时限 责任人 问题来源 交办 已销号 待复查 整改中 未反馈 清零率 报送 "
     "历史遗留 销号率 问题 标注单元格 副本".split()
 )
 #: A file name, shortened in the middle or not (the one deliberate …: `_FileName`).

@@ -449,13 +449,14 @@ def _assigned_line(report: StatusReport) -> str:
 def _assigned_table(console: Console, report: StatusReport) -> None:
     table = _table("交办问题（按问题来源）")
     _name(table, "问题来源", 8)
-    for name in ("交办", "已销号", "整改中", "逾期", "未反馈", "清零率"):
+    for name in ("交办", "已销号", "待复查", "整改中", "逾期", "未反馈", "清零率"):
         _fixed(table, name, len(name) * 2, right=True)
     for s in report.assigned:
         table.add_row(
             _cell(s.source),
             str(s.assigned),
             str(s.closed),
+            str(s.unreviewed),
             str(s.open),
             str(s.overdue),
             str(s.unanswered),
