@@ -44,8 +44,8 @@ def test_installed_wheel_issues_forms_from_any_folder(tmp_path: Path) -> None:
     ).stdout.strip()
     outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site) / "outer-dependencies.pth").write_text("\n".join(sorted(outer)) + "\n")
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+    subprocess.run(  # --ignore-installed: the outer environment may hold huitoukan too
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--ignore-installed", str(wheel)],
         check=True,
         capture_output=True,
     )
