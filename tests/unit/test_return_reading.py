@@ -184,6 +184,13 @@ def test_department_by_alias_by_file_name_and_mismatch(campaign: Campaign, tmp_p
     form = read(mismatch, campaign)
     assert form.department == "附属医院"
     assert [p.code for p in form.problems] == ["department-mismatch"]
+    unknown = filled_form(campaign, "高级技工学校", tmp_path / "技校.xlsx", department_text="高技")
+    form = read(unknown, campaign)
+    assert form.department == "高级技工学校"
+    assert [p.code for p in form.problems] == ["department-mismatch"]
+    assert "表头部门“高技”不在本次活动的部门名单中，已按文件名计为“高级技工学校”" in (
+        form.problems[0].message
+    )
 
 
 def test_unknown_department_is_an_error(campaign: Campaign, tmp_path: Path) -> None:

@@ -44,6 +44,21 @@ def identify_department(
                 by_name=by_name.name,
             )
         )
+    if typed and by_header is None and by_name is not None:
+        form.problems.append(
+            problem(
+                Code.DEPARTMENT_MISMATCH,
+                form.file,
+                sheet=sheet,
+                cell=cell,
+                field="部门（章）",
+                value=typed,
+                variant="unknown",
+                department=by_name.name,
+                typed=typed,
+                by_name=by_name.name,
+            )
+        )
     unit = by_header or by_name
     if unit is not None:
         form.department = unit.name

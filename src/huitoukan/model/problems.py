@@ -121,6 +121,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "部门与文件名不一致",
         "表头部门为“{by_header}”，但文件名指向“{by_name}”，已按表头计入，请核对",
+        {
+            "unknown": "表头部门“{typed}”不在本次活动的部门名单中，已按文件名计为“{by_name}”；"
+            "请核对，并填写部门全称（或在 campaign.toml 中为该部门添加别名）"
+        },
     ),
     Code.MISSING_HEAD: Rule(
         _E,
