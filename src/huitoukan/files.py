@@ -39,6 +39,19 @@ _REASONS = {
 }
 
 
+_READ_REASONS = {
+    errno.ENOENT: "找不到这个文件，请检查文件名和所在文件夹",
+    errno.EACCES: "没有读取权限（文件可能正在 Excel/WPS 中打开并被锁定）",
+    errno.EPERM: "没有读取权限（文件可能正在 Excel/WPS 中打开并被锁定）",
+    errno.EISDIR: "这是一个文件夹，请写上文件名",
+}
+
+
+def read_reason(exc: OSError) -> str:
+    """Why a file could not be read, in Chinese."""
+    return _READ_REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+
+
 def output_error(path: Path, exc: OSError) -> HuitoukanError:
     """The error to show when `path` cannot be written: what happened, in Chinese."""
     reason = _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__

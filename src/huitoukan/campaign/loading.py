@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from huitoukan.campaign.model import CAMPAIGN_FILE_NAME, Campaign, FindingsFile, TemplateFiles
 from huitoukan.errors import CampaignError, OutputExistsError
-from huitoukan.files import with_suffix, write_atomically
+from huitoukan.files import read_reason, with_suffix, write_atomically
 
 
 def default_campaign_text() -> str:
@@ -61,7 +61,7 @@ def load_campaign(path: Path | None = None, search_dir: Path | None = None) -> C
     except UnicodeDecodeError:
         raise CampaignError(f"{path} 不是 UTF-8 编码的文本，请用记事本另存为 UTF-8") from None
     except OSError as exc:
-        raise CampaignError(f"无法读取活动配置文件 {path}：{exc.strerror}") from None
+        raise CampaignError(f"无法读取活动配置文件 {path}：{read_reason(exc)}") from None
     campaign = parse_campaign(text, str(path))
     folder = path.parent
     templates = campaign.templates

@@ -20,7 +20,7 @@ from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign
 from huitoukan.cells import cell_ref, cell_text
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.errors import HuitoukanError
-from huitoukan.files import display_name
+from huitoukan.files import display_name, read_reason
 from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
 from huitoukan.forms.layout import column_keys, locate_header
 from huitoukan.model.findings import Finding
@@ -63,7 +63,7 @@ def read_findings(path: Path, campaign: Campaign) -> FindingsList:
     except UnreadableWorkbook as exc:
         raise HuitoukanError(f"无法读取问题清单 {shown}：{exc.reason}") from None
     except OSError as exc:
-        raise HuitoukanError(f"无法打开问题清单 {shown}：{exc.strerror}") from None
+        raise HuitoukanError(f"无法打开问题清单 {shown}：{read_reason(exc)}") from None
     for grid in sheets:
         header = locate_header(grid.rows, _BY_KEY, REQUIRED, 4)
         if header is not None and grid.visible:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from huitoukan.errors import InputError
-from huitoukan.files import display_name, natural_key
+from huitoukan.files import display_name, natural_key, read_reason
 from huitoukan.model.returns import ReturnFile, SkippedFile
 from huitoukan.returns.archives import (
     ARCHIVE_SUFFIXES,
@@ -105,7 +105,7 @@ def _archive(path: Path, status: os.stat_result) -> tuple[list[ReturnFile], list
     except ArchiveError as error:
         return [], [SkippedFile(file=source.display, reason=error.reason)]
     except OSError as exc:
-        reason = f"压缩包无法打开（{exc.strerror}），请确认文件没有被占用"
+        reason = f"压缩包无法打开（{read_reason(exc)}）"
         return [], [SkippedFile(file=source.display, reason=reason)]
     listing = list_members(data, source, SPREADSHEET_SUFFIXES, _SKIPPED, _ignored_name)
     return listing.members, listing.skipped

@@ -22,6 +22,7 @@ from huitoukan.cells import cell_ref, cell_text, column_letter
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker
 from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.files import read_reason
 from huitoukan.forms.layout import (
     COLUMN_BY_FIELD,
     FOOTER_LABELS,
@@ -97,7 +98,7 @@ def read_return(
     except (UnreadableWorkbook, ArchiveError) as exc:
         return [form.model_copy(update={"readable": False, "reason": exc.reason})]
     except OSError as exc:
-        reason = f"文件无法打开（{exc.strerror}），请确认文件没有被占用"
+        reason = f"文件无法打开（{read_reason(exc)}）"
         return [form.model_copy(update={"readable": False, "reason": reason})]
     for grid in content.sheets:
         review = locate_header(grid.rows, _REVIEW_KEYS, REVIEW_REQUIRED, 4)

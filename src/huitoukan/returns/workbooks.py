@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import cast
 
 from huitoukan.cells import cell_ref
+from huitoukan.files import read_reason
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.sniffing import Format, Refused, sniff
 
@@ -152,7 +153,7 @@ def read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise UnreadableWorkbook(f"文件无法打开（{exc.strerror}），请确认文件没有被占用") from None
+        raise UnreadableWorkbook(f"文件无法打开（{read_reason(exc)}）") from None
 
 
 def _fill_merged(rows: list[list[Cell]], ranges: object) -> None:
