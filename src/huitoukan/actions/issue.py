@@ -9,6 +9,9 @@ from pathlib import Path
 from huitoukan.actions.findings import load_findings
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
+from huitoukan.errors import InputError
+from huitoukan.files import xlsx_name
 from huitoukan.forms.followup import followup_round
 from huitoukan.forms.issuing import IssueResult, issue_forms
 
@@ -32,9 +35,18 @@ def issue(
     findings = listed.findings if listed else None
     round_ = None
     if followup_from is not None:
+        if not followup_from.exists() and xlsx_name(followup_from).is_file():
+            followup_from = xlsx_name(followup_from)  # 全校隐患台账 for 全校隐患台账.xlsx
+        day = form_date or date.today()
+        if due is not None and due < day:
+            raise InputError(
+                f"本轮报送截止日期 {chinese_date(due)} 早于表头日期 {chinese_date(day)}，"
+                "请检查 --due 和 --date"
+            )
         state = load_state(campaign, [followup_from], findings=findings)
         findings = state.findings
-        round_ = followup_round(state.hazards, form_date or date.today(), due, only_open)
-    return issue_forms(
+        round_ = followup_round(state.hazards, day, due, only_open)
+    result = issue_forms(
         campaign, out_dir, departments, force=force, followup=round_, findings=findings or ()
     )
+    return result.model_copy(update={"list_problems": listed.problems if listed else []})

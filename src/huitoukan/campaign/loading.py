@@ -50,7 +50,9 @@ def load_campaign(path: Path | None = None, search_dir: Path | None = None) -> C
     """The campaign from `path`; else `campaign.toml` in `search_dir` (the working folder)
     if there is one; else the embedded default."""
     if path is None:
-        candidate = (search_dir or Path.cwd()) / CAMPAIGN_FILE_NAME
+        # relative to the working folder (not made absolute), so that the files it names
+        # are shown as the clerk knows them
+        candidate = (search_dir or Path()) / CAMPAIGN_FILE_NAME
         if not candidate.is_file():
             return default_campaign()
         path = candidate

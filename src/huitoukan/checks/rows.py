@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import cell_ref
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
@@ -143,7 +143,8 @@ class RowChecker:
             errors=count(mine, Severity.ERROR) if mine else 0,
             warnings=count(mine, Severity.WARNING) if mine else 0,
             number=cells.text("number"),
-            source=cells.text("source"),
+            # what a department found itself is 自查, whether its form had the column or not
+            source=cells.text("source") or ("" if cells.text("number") else SELF_CHECK),
             photos=photos,
         )
 

@@ -36,8 +36,28 @@ app = ChineseTyper(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 INTERNAL_ERROR = 3
+
+
+def _show_version(shown: bool) -> None:
+    if shown:
+        from huitoukan import __version__
+
+        print(f"huitoukan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="显示版本号后退出"),
+    ] = False,
+) -> None:
+    """学校安全问题专项整治“回头看”：发放、汇总、跟踪、督办、汇报、抽查、追责核查、复查验收。"""
+
 
 CampaignOption = Annotated[
     Path | None,

@@ -233,6 +233,8 @@ def issue_summary(result: IssueResult) -> None:
         f"文件夹：{result.out_dir}　附件1：{result.checklist_file}　"
         f"发放清单：{result.distribution_file}",
     )
+    if result.list_problems:
+        problem_list(_err(), result.list_problems, "：请在交办问题清单中逐一核对")
 
 
 def collect_report(result: CollectResult) -> None:

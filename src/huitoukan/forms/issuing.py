@@ -41,6 +41,7 @@ from huitoukan.forms.layout import (
 )
 from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
 from huitoukan.model.findings import Finding, number_key
+from huitoukan.model.problems import Problem
 from huitoukan.model.returns import FAILED, IN_PROGRESS, STATUS_VALUES, HazardRow
 from huitoukan.text import normalize_key
 from huitoukan.xlsx.styles import (
@@ -59,6 +60,8 @@ class IssueResult(BaseModel):
     forms: list[IssuedForm]
     checklist_file: str
     distribution_file: str
+    list_problems: list[Problem] = []
+    """The warnings about the 交办问题清单 the forms were made from (its errors stop issue)."""
 
 
 def form_file_name(department: str) -> str:
