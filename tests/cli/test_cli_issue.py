@@ -100,3 +100,41 @@ def test_without_campaign_toml_the_default_campaign_is_said(
     again = runner.invoke(app, ["issue", "-d", "保卫处", "-o", "二"])
     assert again.exit_code == 0
     assert "campaign.toml" not in again.stderr
+
+
+def test_version_and_short_help(runner: CliRunner) -> None:
+    from huitoukan import __version__
+
+    assert runner.invoke(app, ["--version"]).stdout.strip() == f"huitoukan {__version__}"
+    assert "用法：huitoukan status" in runner.invoke(app, ["status", "-h"]).stdout
+
+
+def test_followup_dates_and_the_register_named_without_xlsx(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "examples" / "回收", chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code in (0, 1)
+    early = runner.invoke(
+        app, ["issue", "--followup", "全校隐患台账", "--date", "12月21日", "--due", "12月20日"]
+    )
+    assert early.exit_code == 2
+    assert "本轮报送截止日期 2023年12月20日 早于表头日期 2023年12月21日" in early.output
+    same_day = runner.invoke(  # the same day is allowed: the boundary
+        app, ["issue", "--followup", "全校隐患台账", "--date", "12月21日", "--due", "12月21日"]
+    )
+    assert same_day.exit_code == 0, same_day.output
+    assert "跟进轮" in same_day.stdout
+
+
+def test_issue_shows_the_lists_warnings(runner: CliRunner, chdir_tmp: Path) -> None:
+    from tests.helpers import findings_list
+
+    findings_list(
+        chdir_tmp / "清单.xlsx",
+        [{"问题来源": "县级普查", "问题描述": "灭火器过期", "部位": "图书馆"}],
+    )
+    result = runner.invoke(app, ["issue", "--findings", "清单.xlsx"])
+    assert result.exit_code == 0
+    assert "没有填写问题编号" in result.stderr and "未分配" in result.stderr

@@ -277,3 +277,9 @@ def test_a_value_that_looks_like_a_footer_label_is_data(campaign: Campaign, tmp_
     form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows), campaign)
     assert [h.location for h in form.hazards] == ["楼0", "楼1", "楼2", "末行"]
     assert form.hazards[-1].owner == "填表人" and form.reporter == "李干事"
+
+
+def test_a_departments_own_findings_are_self_check(campaign: Campaign, tmp_path: Path) -> None:
+    """Forms without assigned problems have the 问题来源 column empty: 自查 all the same."""
+    path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard()])
+    assert [h.source for h in read(path, campaign).hazards] == ["自查"]
