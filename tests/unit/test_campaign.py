@@ -209,3 +209,33 @@ def test_a_campaign_without_sources_gets_the_seeds() -> None:
     campaign = parse_campaign(text, "campaign.toml")
     assert [s.name for s in campaign.sources] == [s.name for s in default_campaign().sources]
     assert campaign.find_source("省第六轮督查") is not None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("review_required = false", 'review_required = "是"', "应为 true 或 false"),
+        ("review_required = false", "review_required = True", "true 或 false"),
+        ("returns_due = 2023-12-15", "returns_due = 2023-02-30", "日期不存在"),
+        ("returns_due = 2023-12-15", "returns_due = 2023/12/15", "日期要写成 2023-12-15"),
+        ("returns_due = 2023-12-15", "returns_due = 12月15日", "日期要写成 2023-12-15"),
+        ("returns_due = 2023-12-15", "returns_due = 2023-12-1５", "全角数字"),
+        (
+            'receiver = "安全保卫处"',
+            'receiver = "安全保卫处"\nreceiver = "保卫处"',
+            "同一个键 receiver 写了两次",
+        ),
+        (
+            "returns_due = 2023-12-15",
+            "returns_due = 2023-11-15",
+            "returns_due = 2023-11-15 早于印发日期 issued_on = 2023-12-05",
+        ),
+    ],
+)
+def test_campaign_mistakes_say_their_fix(old: str, new: str, expected: str) -> None:
+    text = default_campaign_text()
+    assert old in text
+    with pytest.raises(CampaignError) as raised:
+        parse_campaign(text.replace(old, new, 1), "campaign.toml")
+    assert expected in raised.value.message
+    assert "Input should" not in raised.value.message and "Invalid" not in raised.value.message

@@ -103,6 +103,7 @@ _TOML_PROBLEMS = {
     "Invalid statement": "这一行不是“键 = 值”的写法",
     "Cannot overwrite a value": "同一个键写了两次",
     "Cannot declare": "同一个表写了两次",
+    "Invalid date or datetime": "日期不存在（请检查月份和日子，如 2 月没有 30 日）",
 }
 _FIXES = (
     ("＃", "注释要用英文的 # 号（这里是全角的 ＃）"),
@@ -133,8 +134,23 @@ def _toml_message(message: str, text: str) -> str:
         fix = next((hint for mark, hint in _FIXES if mark in near), "")
         if not fix and english.startswith("Invalid value"):
             fix = '文字要加英文双引号，例如 "枣庄科技职业学院"；日期写作 2023-12-15（不加引号）'
-        fix = fix or "请检查引号、等号和方括号"
-    return f"第 {line_number} 行第 {column} 列：{what}。{fix}"
+        if _BOOLEAN.search(line):
+            fix = "开关的值写作 true 或 false（英文小写，不加引号）"
+        elif _FULL_WIDTH_DIGIT.search(line):
+            fix = "数字要用英文半角（这一行有全角数字，如 ５）"
+        elif _OTHER_DATE.search(line):
+            fix = "日期要写成 2023-12-15 这样（四位年份、用减号隔开，不加引号）"
+        elif not (english.startswith("Invalid date") or english.startswith("Cannot overwrite")):
+            fix = fix or "请检查引号、等号和方括号"
+    key = line.split("=")[0].strip()
+    if english.startswith("Cannot overwrite") and key:
+        what = f"同一个键 {key} 写了两次，请删去其中一个"
+    return f"第 {line_number} 行第 {column} 列：{what}{'。' + fix if fix else ''}"
+
+
+_FULL_WIDTH_DIGIT = re.compile("[０-９－．]")
+_OTHER_DATE = re.compile(r"=\s*(\d{4}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2})")
+_BOOLEAN = re.compile(r"=\s*(True|False|TRUE|FALSE|Yes|No|yes|no|是|否|对|错)\s*(#|$)")
 
 
 def _iso(chinese: str) -> str:
@@ -157,6 +173,8 @@ _PYDANTIC_MESSAGES = {
     "string_too_short": "不能为空",
     "greater_than_equal": "数值太小",
     "model_type": "应为一个表（[名称] 或 [[名称]]）",
+    "bool_type": "应为 true 或 false（英文小写，不加引号）",
+    "bool_parsing": "应为 true 或 false（英文小写，不加引号）",
 }
 
 

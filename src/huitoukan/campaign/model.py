@@ -74,9 +74,15 @@ class CampaignInfo(_Strict):
     @model_validator(mode="after")
     def _dates_in_order(self) -> CampaignInfo:
         if self.returns_due < self.issued_on:
-            raise ValueError("报送截止日期（returns_due）早于印发日期（issued_on）")
+            raise ValueError(
+                f"报送截止日期 returns_due = {self.returns_due} 早于印发日期 issued_on = "
+                f"{self.issued_on}，请检查两者的年份和月份"
+            )
         if self.ends_on < self.issued_on:
-            raise ValueError("活动截止日期（ends_on）早于印发日期（issued_on）")
+            raise ValueError(
+                f"活动截止日期 ends_on = {self.ends_on} 早于印发日期 issued_on = "
+                f"{self.issued_on}，请检查两者的年份和月份"
+            )
         return self
 
 
