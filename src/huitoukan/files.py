@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +51,18 @@ _READ_REASONS = {
 def read_reason(exc: OSError) -> str:
     """Why a file could not be read, in Chinese."""
     return _READ_REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+
+
+def hide(path: Path) -> None:
+    """Mark `path` hidden where a leading dot does not (Windows' Explorer shows dot files,
+    and a clerk tidying the folder would delete the register's records). Best effort."""
+    if sys.platform == "win32":
+        import ctypes
+
+        hidden = 0x2  # FILE_ATTRIBUTE_HIDDEN
+        attributes = ctypes.windll.kernel32.GetFileAttributesW(str(path))
+        if attributes != -1 and not attributes & hidden:
+            ctypes.windll.kernel32.SetFileAttributesW(str(path), attributes | hidden)
 
 
 def output_error(path: Path, exc: OSError) -> HuitoukanError:

@@ -35,3 +35,22 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         write_atomically(target, fail)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_records_are_hidden_on_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Explorer shows dot files: the register's records get the hidden attribute there."""
+    import ctypes
+    import sys
+    from types import SimpleNamespace
+
+    from huitoukan.files import hide
+
+    calls: list[tuple[str, int]] = []
+    kernel = SimpleNamespace(
+        GetFileAttributesW=lambda path: 0x20,  # FILE_ATTRIBUTE_ARCHIVE
+        SetFileAttributesW=lambda path, attributes: calls.append((path, attributes)),
+    )
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "windll", SimpleNamespace(kernel32=kernel), raising=False)
+    hide(tmp_path / ".全校隐患台账.xlsx.state.json")
+    assert calls == [(str(tmp_path / ".全校隐患台账.xlsx.state.json"), 0x22)]

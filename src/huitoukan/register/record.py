@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from huitoukan.files import sha256_of, write_atomically
+from huitoukan.files import hide, sha256_of, write_atomically
 from huitoukan.json_output import write_json
 from huitoukan.model.findings import Finding, Mention
 from huitoukan.model.returns import HazardRow
@@ -100,6 +100,7 @@ def write_records(register: Path, state: RegisterState | None) -> None:
     coverage = Coverage.of(state) if state is not None else None
     record = _Record(sha256=digest, coverage=coverage).model_dump_json()
     write_atomically(_record_path(register), lambda tmp: tmp.write_text(record, "utf-8"))
+    hide(_record_path(register))
     if state is not None:
         record_state = _StateRecord(sha256=digest, state=state)
 
@@ -108,3 +109,4 @@ def write_records(register: Path, state: RegisterState | None) -> None:
                 write_json(record_state, handle, indent=None)
 
         write_atomically(_state_path(register), write_state)
+        hide(_state_path(register))

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from huitoukan.errors import HuitoukanError
-from huitoukan.files import display_name, make_folder, output_error, write_atomically
+from huitoukan.files import display_name, hide, make_folder, output_error, write_atomically
 from huitoukan.register.lock import register_lock
 from huitoukan.register.record import (
     Coverage,
@@ -80,6 +80,7 @@ def _keep_version(register: Path, stamp: datetime) -> None:
         return
     folder = history_folder(register)
     make_folder(folder)
+    hide(folder)
     target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}{register.suffix}"
     try:
         shutil.copy2(register, target)

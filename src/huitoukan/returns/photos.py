@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from huitoukan.files import write_atomically
+from huitoukan.files import hide, write_atomically
 from huitoukan.returns.pictures import Picture
 
 EXTENSIONS = {"jpeg": "jpg", "tiff": "tif"}
@@ -46,7 +46,9 @@ def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
     target = store.folder / name
     if target.exists():
         return name
-    store.folder.mkdir(parents=True, exist_ok=True)
+    if not store.folder.is_dir():
+        store.folder.mkdir(parents=True, exist_ok=True)
+        hide(store.folder)
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=store.folder)
     try:
         with os.fdopen(fd, "wb") as handle:
