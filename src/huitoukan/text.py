@@ -8,6 +8,7 @@ what the department typed.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Zero-width and bidirectional-control characters: invisible, but they break equality.
 _INVISIBLE = dict.fromkeys(
@@ -27,8 +28,12 @@ def strip_invisible(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_key(text: str) -> str:
-    """A form of `text` for comparing labels: NFKC, no invisible characters, no whitespace."""
+    """A form of `text` for comparing labels: NFKC, no invisible characters, no whitespace.
+
+    Cached: reading a return asks it of every label-like cell, and the same few hundred
+    texts (headers, labels, statuses, department names) recur in every return."""
     text = unicodedata.normalize("NFKC", strip_invisible(text))
     return _SPACE.sub("", text)
 
