@@ -890,6 +890,23 @@ class ChineseHelpFormatter(HelpFormatter):
                 self.write(f"{' ' * (first_col + self.current_indent)}{line}\n" if line else "\n")
 
 
+_RANGES = (
+    (re.compile(r"^(-?\d+)<=x<=(-?\d+)$"), r"\1 到 \2"),
+    (re.compile(r"^x>=(-?\d+)$"), r"不小于 \1"),
+    (re.compile(r"^x<=(-?\d+)$"), r"不大于 \1"),
+    (re.compile(r"^x>(-?\d+)$"), r"大于 \1"),
+    (re.compile(r"^x<(-?\d+)$"), r"小于 \1"),
+)
+
+
+def _range_words(piece: str) -> str:
+    """click's `x>=0` for a number option's range, as words: 不小于 0."""
+    for pattern, words in _RANGES:
+        if pattern.match(piece):
+            return pattern.sub(words, piece)
+    return piece
+
+
 def _help_lines(text: str, width: int) -> list[str]:
     """Wrap one option's help; the "[默认：…; 必填]" tail stays in one piece if it can."""
     help_text, extras = text, ""
@@ -901,7 +918,7 @@ def _help_lines(text: str, width: int) -> list[str]:
             help_text, extras = "", text
     if extras:
         pieces = extras[1:-1].split("; ")
-        extras = "[" + "; ".join(translate(piece) for piece in pieces) + "]"
+        extras = "[" + "；".join(_range_words(translate(piece)) for piece in pieces) + "]"
     lines = wrap_text(help_text, width, preserve_paragraphs=True).splitlines() if help_text else []
     if extras:
         if lines and text_width(lines[-1]) + 2 + text_width(extras) <= width:

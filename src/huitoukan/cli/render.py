@@ -374,7 +374,8 @@ def _hazard_table(
     _fixed(table, "整改时限", 8)
     _name(table, "责任人", 6, widest=16)
     for view in views[:shown]:
-        days = f"{view.days_overdue if overdue else view.days_left}天"
+        left = view.days_overdue if overdue else view.days_left
+        days = "今天" if not overdue and left == 0 else f"{left}天"
         where = f"{view.location}：{view.hazard}" if view.location else view.hazard
         deadline = _short(view.deadline, year) + ("*" if view.deadline_is_default else "")
         table.add_row(
