@@ -89,6 +89,18 @@ def external_entity(campaign: Campaign, path: Path) -> Path:
     return path
 
 
+def unknown_encoding(part: str) -> Callable[[Campaign, Path], Path]:
+    """`part` declares an encoding no XML parser knows (one byte of `UTF-8` mangled)."""
+
+    def build(campaign: Campaign, path: Path) -> Path:
+        good(campaign, path)
+        declaration = b'<?xml version="1.0" encoding="UT--8" standalone="yes"?>'
+        rewrite_part(path, part, lambda xml: declaration + re.sub(rb"^<\?xml[^>]*\?>", b"", xml))
+        return path
+
+    return build
+
+
 def encrypted_ooxml(path: Path) -> Path:
     """An OLE compound file holding EncryptionInfo/EncryptedPackage, as Excel writes one."""
     header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504

@@ -22,6 +22,8 @@ REFUSED = [
     ("炸弹.xlsx", lambda c, p: hostile.zip_bomb(p), "疑似压缩炸弹"),
     ("实体.xlsx", hostile.entity_bomb, "XML 实体声明"),
     ("外部实体.xlsx", hostile.external_entity, "XML 实体声明"),
+    ("编码表.xlsx", hostile.unknown_encoding("xl/worksheets/sheet1.xml"), "无法识别的文字编码"),
+    ("编码簿.xlsx", hostile.unknown_encoding("xl/workbook.xml"), "工作簿部件已损坏"),
     ("加密.xlsx", lambda c, p: hostile.encrypted_ooxml(p), "文件设有打开密码"),
     ("截断.xlsx", hostile.truncated, "不完整或已损坏"),
     ("表格.xlsx", lambda c, p: hostile.csv_named_xlsx(p), "文本（CSV）"),

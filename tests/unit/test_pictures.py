@@ -29,6 +29,7 @@ from huitoukan.returns.pictures import (
 from tests.picture_builders import (
     IMAGE_REL,
     XDR,
+    XML_HEAD,
     A,
     R,
     absolute_anchor,
@@ -430,6 +431,16 @@ def test_doctype_in_cellimages_is_refused_with_a_warning() -> None:
     assert result.pictures == []
     assert any("XML 实体声明" in m and "xl/cellimages.xml" in m for m in messages(result))
     assert result.dispimg_cells == {"Sheet1": {(1, 1)}}  # the caller still blanks the text
+
+
+def test_unknown_encoding_in_cellimages_is_a_warning_not_a_crash() -> None:
+    """expat raises LookupError, not ExpatError, for an encoding it does not know."""
+    cellimages = wps_cellimages({"ID_E": "rId1"}).replace(
+        XML_HEAD, '<?xml version="1.0" encoding="UT--8"?>', 1
+    )
+    result = read_pictures(wps_workbook({"B2": "ID_E"}, {"ID_E": png()}, cellimages), "xlsx")
+    assert result.pictures == []
+    assert any("格式有误" in m and "xl/cellimages.xml" in m for m in messages(result))
 
 
 def test_doctype_in_drawing_is_refused() -> None:

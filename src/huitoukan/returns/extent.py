@@ -153,6 +153,11 @@ def _parse(parser: expat.XMLParserType, xml: bytes, sheet: str) -> None:
             f"工作表“{sheet}”的内容已损坏（{expat.errors.messages[exc.code]}，第 {exc.lineno} 行），"
             "请用 Excel 或 WPS 打开后另存为 .xlsx 再重新报送"
         ) from None
+    except LookupError:  # the XML declares an encoding expat does not know
+        raise SheetRefused(
+            f"工作表“{sheet}”声明了无法识别的文字编码，"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx 再重新报送"
+        ) from None
 
 
 def _local(name: str) -> str:

@@ -397,7 +397,7 @@ class _Reader:
                 f"部件 {part} 含有 XML 实体声明（可能是恶意文件），其中的图片未读取",
             )
             return False
-        except expat.ExpatError:
+        except (expat.ExpatError, LookupError):  # LookupError: an unknown encoding declared
             self.warn("", -1, -1, part, f"部件 {part} 格式有误，其中的图片未读取")
             return False
         except _PartError as error:

@@ -297,7 +297,7 @@ def _elements(xml: bytes, local: str) -> list[dict[str, str]]:
     parser.EntityDeclHandler = refuse
     try:
         parser.Parse(xml, True)
-    except expat.ExpatError:
+    except (expat.ExpatError, LookupError):  # LookupError: an unknown encoding declared
         raise Refused(f"文件的工作簿部件已损坏，{RESAVE}") from None
     return found
 
