@@ -351,3 +351,20 @@ def test_a_file_read_before_is_answered_from_the_library(
     (store.folder / first[0].hazards[0].photos[0]).unlink()
     with pytest.raises(AssertionError, match="read again"):
         form_reading.read_return(as_return_file(path), campaign, AS_OF, store)
+
+
+def test_a_file_without_pictures_leaves_no_note(tmp_path: Path) -> None:
+    """Reading a picture-less return again costs less than a note: none is written."""
+    from huitoukan.returns import form_reading
+    from huitoukan.returns.batch import as_return_file
+    from huitoukan.returns.photos import PhotoStore
+
+    campaign = photo_campaign()
+    plain = filled_form(campaign, "保卫处", tmp_path / "plain.xlsx", [hazard(部位="东门")])
+    store = PhotoStore(tmp_path / "library")
+    form_reading.read_return(as_return_file(plain), campaign, AS_OF, store)
+    assert not (store.folder / ".按文件").exists()
+    form_reading.read_return(
+        as_return_file(department_form(campaign, tmp_path / "a.xlsx")), campaign, AS_OF, store
+    )
+    assert len(list((store.folder / ".按文件").iterdir())) == 1

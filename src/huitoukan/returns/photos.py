@@ -7,7 +7,8 @@ Without a store (status read from returns in memory) the names are still recorde
 
 The store also remembers, by the return file's sha256, where that file's photos were
 (`PictureNotes`): collect is run again and again as returns arrive, and a file read
-before costs no unzipping or hashing of its photos the next time.
+before costs no unzipping or hashing of its photos the next time. A file without any
+picture is not noted: reading it again costs less than writing a note did.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def recall(store: PhotoStore | None, sha256: str) -> PictureNotes | None:
 
 
 def remember(store: PhotoStore | None, sha256: str, notes: PictureNotes) -> None:
-    if store is None or not sha256:
+    if store is None or not sha256 or not (notes.rows or notes.blank or notes.warnings):
         return
     path = _notes_path(store, sha256)
     with contextlib.suppress(OSError):
