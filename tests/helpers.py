@@ -38,13 +38,18 @@ def label_cell(ws: Worksheet, label: str) -> tuple[int, int]:
     raise AssertionError(f"no label {label}")
 
 
-def set_label(ws: Worksheet, label: str, value: object) -> None:
-    """Type `value` into the cell right of a label (skipping the label's merged cells)."""
+def input_cell(ws: Worksheet, label: str) -> tuple[int, int]:
+    """The cell right of a label (after the label's merged cells): where its value goes."""
     row, col = label_cell(ws, label)
     for merged in ws.merged_cells.ranges:
         if ws.cell(row, col).coordinate in merged:
             col = merged.max_col
-    ws.cell(row, col + 1).value = value
+    return row, col + 1
+
+
+def set_label(ws: Worksheet, label: str, value: object) -> None:
+    """Type `value` into the cell right of a label (skipping the label's merged cells)."""
+    ws.cell(*input_cell(ws, label)).value = value
 
 
 def write_rows(ws: Worksheet, rows: Sequence[Row], skip: int = 0) -> None:

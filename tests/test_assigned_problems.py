@@ -237,8 +237,15 @@ def test_collect_matches_answers_and_keeps_every_part(
     assert (by_source["县级普查"].assigned, by_source["县级普查"].closed) == (1, 1)
     assert by_source["省级督查"].unanswered == 1  # 清零 only when every part is closed
     assert by_source["县级普查"].clearance_rate == 1.0
-    summary = [c.value for row in load_workbook(register)[SUMMARY_SHEET].iter_rows() for c in row]
+    sheet = load_workbook(register)[SUMMARY_SHEET]
+    summary = [c.value for row in sheet.iter_rows() for c in row]
     assert "交办问题整改情况（按问题来源）" in summary and "省级督查" in summary
+    head = next(row for row in sheet.iter_rows() if row[1].value == "问题来源")
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert [c.value for c in head][:9] == ["序号", "问题来源", "交办", "已销号", "整改中"] + [
+        "逾期", "未反馈", "待复查", "清零率"
+    ]  # fmt: skip
+    assert f"I{head[0].row}:J{head[0].row}" in merged  # 清零率 spans the last two columns
 
 
 def test_status_from_register_equals_status_from_returns(
@@ -295,6 +302,10 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     assert any("安全保卫处" in t for t in text) and any("总务基建处" in t for t in text)
     assert any("复查人（签字）" in t for t in text) and any("整改后照片" in t for t in text)
     assert ws.page_setup.fitToHeight == 1 and ws.page_setup.orientation == "portrait"
+    too_many = runner.invoke(app, ["sample", "-n", "9", "-o", "九.xlsx", *args])
+    assert "要求抽取 9 个，只有 5 个交办问题可抽，已全部抽取" in too_many.stdout
+    assert len(load_workbook(tmp_path / "九.xlsx").sheetnames) == 5
+    assert "已全部抽取" not in first.stdout
 
 
 def test_init_findings_writes_a_blank_list_named_in_campaign_toml(

@@ -169,7 +169,7 @@ def test_the_clerks_decision_survives_a_rerun(
     hazards = sheet_rows(register, HAZARD_SHEET)
     canteen = next(h["序号"] for h in hazards if h["部位"] == "第一食堂")
     decided = [
-        dict(FINDINGS[4], 对应自查=str(canteen)),  # SD-2: the clerk says it is the canteen's
+        dict(FINDINGS[4], 对应自查=f"第{canteen}项"),  # SD-2: the clerk says it is the canteen's
         dict(FINDINGS[1], 对应自查="无"),  # XJ-2: the clerk says it was not found after all
         *[f for f in FINDINGS if f["问题编号"] not in ("SD-2", "XJ-2", "SJ-1", "SD-1")],
     ]

@@ -64,6 +64,27 @@ def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -
     assert collection.current["附属医院"].file == str(a)
 
 
+def test_an_empty_list_says_so_on_paper(campaign: Campaign, tmp_path: Path) -> None:
+    """Every department returned, every hazard closed: the derived sheets say 无 under
+    their header (a printed page with a header alone looks cut off)."""
+    returns = tmp_path / "回收"
+    for unit in campaign.units:
+        filled_form(campaign, unit.name, returns / f"{unit.name}.xlsx", [closed()])
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], out, AS_OF)
+    wb = load_workbook(out)
+    for sheet, text in (
+        ("未销号", "无：没有未销号的隐患"),
+        (OVERDUE_SHEET, "无：没有逾期的隐患"),
+        ("历史遗留问题", "无：没有注明“历史遗留”的未销号隐患"),
+        (NOT_RETURNED_SHEET, "无：各部门均已报送"),
+    ):
+        ws = wb[sheet]
+        assert ws.max_row == 3 and ws["A3"].value == text, sheet
+        assert any(str(r).startswith("A3:") for r in ws.merged_cells.ranges), sheet
+    assert len(sheet_rows(out, HAZARD_SHEET)) == len(campaign.units)  # the full list: no 无
+
+
 def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:
     returns = tmp_path / "回收"
     filled_form(

@@ -15,6 +15,7 @@ from tests.helpers import (
     filled_form,
     hazard,
     header_position,
+    input_cell,
     label_cell,
     read_form,
     set_label,
@@ -158,12 +159,21 @@ def test_row_problems_name_the_cell(
 
 
 def test_missing_head_is_an_error_on_its_cell(campaign: Campaign, tmp_path: Path) -> None:
+    """The problem names the cell the name belongs in, not the label's (F3 → G3)."""
     path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard()], head=None)
     ws = load_workbook(path)[FORM_SHEET]
-    row, col = label_cell(ws, "主要负责人")
     form = read(path, campaign)
     assert [(p.code, p.severity) for p in form.problems] == [("missing-head", Severity.ERROR)]
-    assert form.problems[0].cell == f"{ws.cell(row, col).coordinate}"
+    assert form.problems[0].cell == ws.cell(*input_cell(ws, "主要负责人")).coordinate
+    assert input_cell(ws, "主要负责人") != label_cell(ws, "主要负责人")
+
+
+def test_missing_reporter_names_the_cell_to_fill(campaign: Campaign, tmp_path: Path) -> None:
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard()], reporter=None)
+    ws = load_workbook(path)[FORM_SHEET]
+    form = read(path, campaign)
+    assert [p.code for p in form.problems] == ["missing-reporter"]
+    assert form.problems[0].cell == ws.cell(*input_cell(ws, "上报人")).coordinate
 
 
 def test_late_return_is_a_warning(campaign: Campaign, tmp_path: Path) -> None:

@@ -392,7 +392,7 @@ def sample(
         )
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.sample_written(chosen, written, everything)
+    render.sample_written(chosen, written, everything, count)
 
 
 @app.command()

@@ -566,8 +566,12 @@ def notices_written(items: Sequence[Notice], written: Sequence[Path], as_of: dat
         _wrapped(console, f"已写出 {len(written)} 个文件到 {written[-1].parent}")
 
 
-def sample_written(chosen: Sample, out: Path, everything: bool) -> None:
+def sample_written(chosen: Sample, out: Path, everything: bool, requested: int) -> None:
     console = _out()
+    if not everything and requested > chosen.pool:
+        _wrapped(
+            console, f"要求抽取 {requested} 个，只有 {chosen.pool} 个交办问题可抽，已全部抽取。"
+        )
     if everything:
         _wrapped(console, f"共 {len(chosen.findings)} 个交办问题，档案已写入 {out}（每个问题一页）")
     else:

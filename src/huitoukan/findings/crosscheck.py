@@ -12,6 +12,7 @@ the finding gets one 结论. A clerk's decision in the list's 对应自查 colum
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +42,8 @@ ACCOUNTABLE: dict[str, str] = {
 }
 """Who answers for a finding the self-check missed, by the level of the check that found it."""
 NO_MATCH = {"无", "没有", "未发现", "0"}
+_NUMBERED = re.compile(r"(?:第|序号|No\.?|#)?(\d{1,7})(?:项|条|号)?", re.IGNORECASE)
+"""A register 序号 as clerks write it: 7, 第7项, 第7条, 序号7, 7号, No.7."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,8 @@ def _decided(
         verdict = _missed(finding, [], levels, "经核对，自查未发现（问题清单“对应自查”填写为“无”）")
         verdict.decided = True
         return verdict
-    number = int(decision) if decision.isdigit() else 0
+    numbered_as = _NUMBERED.fullmatch(decision)
+    number = int(numbered_as.group(1)) if numbered_as else 0
     if not 1 <= number <= len(numbered):
         problems.append(
             problem(

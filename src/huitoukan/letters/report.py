@@ -112,14 +112,14 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         in_progress = "整改中（含待复查）" if waiting else "整改中"
         sheet.add(
             cells(
-                ["", "问题来源", "交办", "已销号", in_progress, "逾期", "未反馈", "清零率"],
+                ["序号", "问题来源", "交办", "已销号", in_progress, "逾期", "未反馈", "清零率"],
                 Style.HEAD,
             ),
             28 if waiting else None,
         )
         for by_source in source_rows(report):
             opened = int(by_source[4] or 0) + int(by_source[7] or 0)  # type: ignore[arg-type]
-            sheet.add(cells([*by_source[:4], opened, *by_source[5:7], by_source[9]]))
+            sheet.add(cells([*by_source[:4], opened, *by_source[5:7], by_source[8]]))
     heading(f"三、逾期隐患（{len(report.overdue)} 项）")
     if report.overdue:
         sheet.add(

@@ -152,6 +152,14 @@ def write_register(
             kept, height = render(hazards[index])
         add(overdue_rows, kept, height, hazards[index])
     del overdue
+    for sheet, none in (
+        (open_rows, "无：没有未销号的隐患"),
+        (overdue_rows, "无：没有逾期的隐患"),
+        (unreviewed, "无：没有待复查的隐患"),
+        (long_standing, "无：没有注明“历史遗留”的未销号隐患"),
+    ):
+        if sheet.row_count == 2:  # title and header: say so, or the printed page looks cut
+            sheet.merge(sheet.add(cells([none]), height=24), 0, PRINTED_HAZARD_COLUMNS - 1)
     sheets = [
         _summary(campaign, status),
         all_rows,
@@ -246,16 +254,18 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         sheet.add("")
         heading = sheet.add(cells(["交办问题整改情况（按问题来源）"], Style.NOTE), height=22)
         sheet.merge(heading, 0, len(columns) - 1)
-        sheet.add(cells(list(SOURCE_HEADERS), Style.HEAD), height=30)
+        last = len(SOURCE_HEADERS) - 1  # 清零率, over the 历史遗留 and 销号率 columns
+        head = cells([*SOURCE_HEADERS, ""], Style.HEAD)  # the blank: bordered, under the merge
+        sheet.merge(sheet.add(head, height=30), last, last + 1)
         for row in source_rows(status):
-            sheet.add(cells(row))
+            sheet.merge(sheet.add(cells([*row, None])), last, last + 1)
     if status.departments:
         sheet.place_chart(department_chart(status.departments, closed_column=5, first_row=4))
     return sheet
 
 
 SOURCE_HEADERS = (
-    "",
+    "序号",
     "问题来源",
     "交办",
     "已销号",
@@ -263,18 +273,19 @@ SOURCE_HEADERS = (
     "逾期",
     "未反馈",
     "待复查",
-    "",
     "清零率",
 )
+"""The 交办问题 by-source table: on the summary sheet's grid, 清零率 over its last two columns."""
 
 
 def source_rows(status: StatusReport) -> list[list[Value]]:
-    """The 交办问题 summary by source (and its total), as the register and the report show it."""
+    """The 交办问题 summary by source (and its total), as the register and the report show it:
+    the values under SOURCE_HEADERS."""
     rows: list[list[Value]] = []
-    for s in status.assigned:
+    for number, s in enumerate(status.assigned, start=1):
         rows.append(
             [
-                "",
+                number,
                 s.source,
                 s.assigned,
                 s.closed,
@@ -282,7 +293,6 @@ def source_rows(status: StatusReport) -> list[list[Value]]:
                 s.overdue,
                 s.unanswered,
                 s.unreviewed,
-                "",
                 Percent(s.clearance_rate),
             ]
         )
@@ -298,7 +308,6 @@ def source_rows(status: StatusReport) -> list[list[Value]]:
             sum(s.overdue for s in status.assigned),
             sum(s.unanswered for s in status.assigned),
             sum(s.unreviewed for s in status.assigned),
-            "",
             Percent(round(closed / total, 4) if total else None),
         ]
     )
@@ -393,12 +402,13 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
         [n, name, len(campaign.items_for(name)), due, note]
         for n, name in enumerate(status.not_returned, start=1)
     ]
-    return _table(
-        NOT_RETURNED_SHEET,
-        sheet_title(campaign, NOT_RETURNED_SHEET, status.as_of),
-        [("序号", 6), ("部门", 16), ("应查项目数", 12), ("报送截止", 16), ("情况", 24)],
-        rows,
+    columns = [("序号", 6), ("部门", 16), ("应查项目数", 12), ("报送截止", 16), ("情况", 24)]
+    sheet = _table(
+        NOT_RETURNED_SHEET, sheet_title(campaign, NOT_RETURNED_SHEET, status.as_of), columns, rows
     )
+    if not rows:
+        sheet.merge(sheet.add(cells(["无：各部门均已报送"]), height=24), 0, len(columns) - 1)
+    return sheet
 
 
 def _label_width(text: str, least: float = 10) -> float:

@@ -385,17 +385,23 @@ def _labels(
             ref = f"{column_letter(c)}{r + offset + 1}"
             entry = LabelValue(label.text, typed, ref, ref)
             if not typed:
+                # the value is in the first cell after the label's own (merged) cells that
+                # holds something; left blank, the first of those cells is where it belongs
+                slot = ""
                 for c2 in range(c + 1, len(row)):
                     other = row[c2]
                     if other == value:  # the label's own merged cells
                         continue
                     if _is_label(other):
                         break
+                    there = f"{column_letter(c2)}{r + offset + 1}"
+                    slot = slot or there
                     if cell_text(other).strip("_ "):
-                        entry = LabelValue(
-                            label.text, other, ref, f"{column_letter(c2)}{r + offset + 1}"
-                        )
+                        slot = there
+                        entry = LabelValue(label.text, other, ref, there)
                         break
+                if slot:
+                    entry.value_ref = slot
             found[label.field] = entry
     return found
 
