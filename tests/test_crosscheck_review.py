@@ -254,8 +254,10 @@ def test_review_decides_what_is_closed(
         [c.value for row in load_workbook(copies[0])["退回修改说明"].iter_rows() for c in row]
     )
     runner.invoke(app, ["remind", "--as-of", "2023-12-20"])
-    notice = (tmp_path / "通知" / "安全保卫处-通知.txt").read_text("utf-8-sig")
+    assert not (tmp_path / "通知" / "安全保卫处-通知.txt").exists()  # no letter to itself
+    notice = (tmp_path / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
     assert "复查验收" in notice and "灭火器型号不符" in notice
+    assert notice.startswith("本处待办") and "贵部门" not in notice and "本处报已完成" in notice
     # the next round's form: the failed one back to 整改中, with what the review found
     followup = runner.invoke(
         app, ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "二"]

@@ -135,7 +135,14 @@ def test_notices_say_exactly_what_each_department_must_hear(
     assert items["学院警务室"].kinds == ["催报"] and "已逾期 5 天" in items["学院警务室"].text
     assert "总务基建处" not in items  # returned on time, nothing overdue: nothing to say
     written = write_notices(list(items.values()), tmp_path / "通知")
-    assert {p.name for p in written} == {notice_file(d) for d in items} | {COMBINED_FILE}
+    assert {p.name for p in written} == {
+        notice_file(d, d == campaign.info.receiver) for d in items
+    } | {COMBINED_FILE}
+    own = items["安全保卫处"]  # the receiving office: a to-do list, not a letter to itself
+    assert (
+        own.own and own.text.startswith("本处待办") and "本处的《安全隐患自查整改清单》" in own.text
+    )
+    assert "安全保卫处-本处待办.txt" in {p.name for p in written}
     assert (tmp_path / "通知" / notice_file("附属医院")).read_text("utf-8-sig") == (
         items["附属医院"].text + "\n"
     )

@@ -561,7 +561,8 @@ def notices_written(items: Sequence[Notice], written: Sequence[Path], as_of: dat
     if not items:
         console.print("没有需要发送通知的部门。")
     for notice in items:
-        _wrapped(console, f"{notice.department}（{'、'.join(notice.kinds)}）")
+        kinds = "、".join(notice.kinds)
+        _wrapped(console, f"{notice.department}（{'本处待办：' if notice.own else ''}{kinds}）")
     if written:
         _wrapped(console, f"已写出 {len(written)} 个文件到 {written[-1].parent}")
 

@@ -5,7 +5,8 @@
 - assigned problems (交办问题) not yet answered, or overdue: each with its 编号 and source;
 - rectifications the receiving office's review found 不合格;
 - returned late: a polite note.
-Departments with nothing to be told get no notice. The texts are plain, ready to
+Departments with nothing to be told get no notice. The receiving office (安全保卫处) is
+not sent a letter from itself: its own items are written as a to-do list (本处待办). The texts are plain, ready to
 paste into a message or an email.
 """
 
@@ -32,6 +33,8 @@ class Notice(BaseModel):
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
     复查不合格, 逾期报送 (returned late)."""
     text: str
+    own: bool = False
+    """The receiving office's own to-do list, not a letter."""
 
 
 def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
@@ -95,7 +98,15 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"贵部门的自查整改清单已于{_day(dept.first_returned_on)}收到，晚于报送截止日期（{due}），"
                 "请今后按时报送。感谢配合。"
             )
-        if kinds:
+        if not kinds:
+            continue
+        if dept.department == info.receiver:
+            lines[0] = f"本处待办（{info.receiver}是本次活动的接收部门，以下事项不另发通知）："
+            lines = [line.replace("贵部门", "本处") for line in lines]
+            lines.append(f"统计日期：{as_of}")
+            text = "\n".join(lines)
+            result.append(Notice(department=dept.department, kinds=kinds, text=text, own=True))
+        else:
             lines.append(f"{info.receiver}　{as_of}")
             result.append(Notice(department=dept.department, kinds=kinds, text="\n".join(lines)))
     return result
@@ -105,14 +116,14 @@ def _day(day: date | None) -> str:
     return chinese_date(day) if day else "未填写"
 
 
-def notice_file(department: str) -> str:
-    return f"{department}-通知.txt"
+def notice_file(department: str, own: bool = False) -> str:
+    return f"{department}-{'本处待办' if own else '通知'}.txt"
 
 
 def write_notices(items: Sequence[Notice], out_dir: Path) -> list[Path]:
     """One text file per department plus one combined file (UTF-8 with a BOM, which every
     Windows editor recognises)."""
-    texts = {notice_file(n.department): n.text for n in items}
+    texts = {notice_file(n.department, n.own): n.text for n in items}
     texts[COMBINED_FILE] = "\n\n".join(n.text for n in items)
     written = []
     for name, text in texts.items():
