@@ -18,6 +18,7 @@ from huitoukan.cli import app
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
 from huitoukan.forms.issuing import ASSIGNED_SHEET, form_file_name, issue_forms
 from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.letters.feedback import write_feedback
 from huitoukan.model.findings import PartState
 from huitoukan.model.problems import Code, Severity
 from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
@@ -215,6 +216,12 @@ def test_collect_matches_answers_and_keeps_every_part(
     [omitted] = [p for p in problems if p.code is Code.ASSIGNMENT_UNANSWERED]
     assert omitted.severity is Severity.ERROR and omitted.department == "总务基建处"
     assert "SD-01" in omitted.message and omitted.file.endswith("总务.xlsx")
+    form = load_workbook(tmp_path / "回收" / "总务.xlsx")[FORM_SHEET]
+    [issued] = [c for row in form.iter_rows() for c in row if c.value == "SD-01"]
+    assert (omitted.cell, omitted.row) == (issued.coordinate, issued.row)
+    copies = {c.department: c for c in write_feedback(result.collection, tmp_path / "退回")}
+    marked = load_workbook(copies["总务基建处"].copy_path)[FORM_SHEET][issued.coordinate]
+    assert marked.comment is not None and "SD-01" in marked.comment.text  # shown where it is
     [retyped] = [p for p in problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT]
     assert retyped.severity is Severity.WARNING and derived in retyped.message
     assert result.exit_code == 1

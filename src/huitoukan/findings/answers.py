@@ -85,11 +85,21 @@ def assign(
                 )
                 continue
             form = current[department]
+            row_number, cell = next(
+                (
+                    place
+                    for number, place in form.unanswered_rows.items()
+                    if number_key(number) == number_key(finding.number)
+                ),
+                (None, ""),
+            )
             problems.append(
                 problem(
                     Code.ASSIGNMENT_UNANSWERED,
                     form.file,
                     sheet=form.sheet,
+                    cell=cell,
+                    row=row_number,
                     field="问题编号",
                     value=finding.number,
                     department=department,

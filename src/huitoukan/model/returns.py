@@ -195,6 +195,9 @@ class ReturnForm(ProblemCounts):
     hazards: Annotated[list[HazardRow], SkipValidation] = []
     """Built by `return_reading` (never validated again on the way: see `HazardRow`)."""
     checked: list[CheckedItem] = []
+    unanswered_rows: dict[str, tuple[int, str]] = {}
+    """问题编号 as written → (1-based row, its 问题编号 cell) of each assigned problem's row
+    left as issued: where a 交办问题未反馈 is marked in the 退回修改 copy."""
     readable: bool = True
     reason: str = ""
     """Why the file could not be read, in one Chinese line."""

@@ -498,7 +498,9 @@ def _read_rows(
             blank_below = True  # 以下空白: how a paper form is closed
             continue
         if raw.text("number") and not raw.extras and not any(map(raw.text, ANSWER_FIELDS)):
-            continue  # an assigned problem as issued, not answered: the register says 未反馈
+            # an assigned problem as issued, not answered: the register says 未反馈
+            form.unanswered_rows.setdefault(raw.text("number"), (raw.row, raw.ref("number")))
+            continue
         hazard_text = raw.text("hazard")
         if len(hazard_text) <= 8 and HAZARD_COLUMN.matches(hazard_text):
             continue  # the header row again (a table copied onto a second page)
