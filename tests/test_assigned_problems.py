@@ -157,8 +157,11 @@ def test_each_form_lists_its_assigned_problems_first_protected(
     listing = wb[ASSIGNED_SHEET]
     assert [c.value for c in listing[3]][:2] == ["XJ-01", "县级普查"]
     assert "更换灭火器，建立月检制度" in [c.value for c in listing[3]]
+    assert listing.cell(2, 8).value == "共同整改部门"  # SD-01 is 保卫处's and 总务's
+    assert [listing.cell(r, 8).value for r in (3, 4)] == [None, "总务基建处"]
     police = load_workbook(tmp_path / "发放" / form_file_name("学院警务室"))
     assert ASSIGNED_SHEET in police.sheetnames
+    assert police[ASSIGNED_SHEET].max_column == 7  # nothing shared: no such column
     assert (
         ASSIGNED_SHEET
         not in load_workbook(tmp_path / "发放" / form_file_name("学生工作处")).sheetnames

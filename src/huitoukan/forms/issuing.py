@@ -391,7 +391,7 @@ def fill_form(
             date_cell.number_format = DATE_FORMAT
     form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
     if assigned:
-        _write_assigned_sheet(workbook, assigned)
+        _write_assigned_sheet(workbook, assigned, unit.name)
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range)
@@ -421,14 +421,28 @@ ASSIGNED_COLUMNS = (
 )
 
 
-def _write_assigned_sheet(workbook: Workbook, assigned: Sequence[Finding]) -> None:
-    """The problems assigned to the department, in full (整改要求 included), to print."""
+def _write_assigned_sheet(
+    workbook: Workbook, assigned: Sequence[Finding], department: str
+) -> None:
+    """The problems assigned to the department, in full (整改要求 included), to print; with
+    the other departments of a problem assigned to several (each answers its own part)."""
     ws = workbook.create_sheet(ASSIGNED_SHEET, 1)
+    shared = any(len(f.departments) > 1 for f in assigned)
+    columns = (*ASSIGNED_COLUMNS, ("共同整改部门", 16)) if shared else ASSIGNED_COLUMNS
     rows = [
-        [f.number, f.source, f.found_on, f.location, f.description, f.requirement, f.deadline]
+        [
+            f.number,
+            f.source,
+            f.found_on,
+            f.location,
+            f.description,
+            f.requirement,
+            f.deadline,
+            *(["、".join(d for d in f.departments if d != department)] if shared else []),
+        ]
         for f in assigned
     ]
-    write_table(ws, ASSIGNED_COLUMNS, rows, title="交办本部门整改的问题")
+    write_table(ws, columns, rows, title="交办本部门整改的问题")
 
 
 ITEMS_COLUMNS = (
