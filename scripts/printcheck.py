@@ -314,6 +314,8 @@ class PageReport:
     orientation: str
     sheet: str | None = None
     first_line: str = ""
+    last_lines: list[str] = field(default_factory=list)
+    """The texts of the page's last two lines of body text (a heading left at its foot)."""
     footer: str | None = None
     header: str | None = None
     defects: list[Defect] = field(default_factory=list)
@@ -1755,6 +1757,7 @@ def check_pdf(
         report.defects += check_tight_cells(page, sheet_name)
         page_bands = bands(body_lines(page))
         report.first_line = band_text(page_bands[0]) if page_bands else ""
+        report.last_lines = [band_text(band) for band in page_bands[-2:]]
         groups.setdefault(sheet_name, []).append(page)
     for sheet_name, group in groups.items():
         sheet = by_name.get(sheet_name) if sheet_name else None

@@ -168,5 +168,15 @@ def test_every_printed_page_is_whole(campaign_folder: tuple[Path, float]) -> Non
     for sheet in ("隐患台账", "未销号", "逾期", "未报送", "项目覆盖", "报送记录", "校验问题"):
         first = register.pages[register.sheets[sheet][0] - 1].first_line
         assert first.endswith(f"{sheet}（统计日期：2023年12月20日）") or sheet in first, first
+    heading = re.compile(r"[一二三四五六七八九十]+、|交办问题整改情况")
+    for name in ("回头看工作汇报.xlsx", "回头看工作汇报（附照片）.xlsx"):
+        for page in by_name[name].pages[:-1]:  # a section heading never ends a page
+            last = page.last_lines
+            assert not heading.match(last[-1]), (name, page.number, last)
+            assert not (len(last) == 2 and heading.match(last[0]) and "序号" in last[1]), (
+                name,
+                page.number,
+                last,
+            )
     photos = by_name["回头看工作汇报（附照片）.xlsx"]
     assert photos.sheets.get("整改照片"), "the examples' photos print on pages of their own"

@@ -421,9 +421,7 @@ ASSIGNED_COLUMNS = (
 )
 
 
-def _write_assigned_sheet(
-    workbook: Workbook, assigned: Sequence[Finding], department: str
-) -> None:
+def _write_assigned_sheet(workbook: Workbook, assigned: Sequence[Finding], department: str) -> None:
     """The problems assigned to the department, in full (整改要求 included), to print; with
     the other departments of a problem assigned to several (each answers its own part)."""
     ws = workbook.create_sheet(ASSIGNED_SHEET, 1)

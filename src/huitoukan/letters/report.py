@@ -1,9 +1,10 @@
 """`report`: one printable page set for the school's safety leadership group to read and sign.
 
 An .xlsx laid out for A4 (it opens in Excel, WPS and LibreOffice alike, and prints
-one page wide): the campaign and as-of date, the overall figures, the table per
-department with a chart, the overdue hazards, the departments not returned, the
-long-standing problems, and lines for the leaders' comments and signatures.
+one page wide): the campaign and as-of date, the overall figures, the assigned problems
+(交办问题) by source, the table per department with a chart, the overdue hazards, the departments not returned, the
+long-standing problems, and lines for the leaders' comments and signatures. A section
+heading never ends a page: it moves to the next with the start of its table.
 Every figure comes from the same `StatusReport` the register's 汇总 is built from.
 """
 
@@ -18,7 +19,17 @@ from huitoukan.letters.photos import place_photos
 from huitoukan.model.returns import HazardRow
 from huitoukan.register.status import StatusReport
 from huitoukan.register.writing import department_chart, source_rows
-from huitoukan.xlsx.writer import Percent, Sheet, Style, Value, cells, row_height, write_workbook
+from huitoukan.xlsx.writer import (
+    DEFAULT_ROW_HEIGHT,
+    PAGE_FILL,
+    Percent,
+    Sheet,
+    Style,
+    Value,
+    cells,
+    row_height,
+    write_workbook,
+)
 
 REPORT_FILE = "回头看工作汇报.xlsx"
 REPORT_SHEET = "工作汇报"
@@ -42,7 +53,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         row = sheet.add(cells([text], style), max(height or 0, fitted or 0) or None)
         sheet.merge(row, 0, last)
 
-    def heading(text: str) -> None:
+    def heading(text: str, following: float = DEFAULT_ROW_HEIGHT) -> None:
+        """A section heading, on the next page when what must follow it on the same page
+        (`following` points: a table's header and first row, a line) would not fit."""
+        if sheet.page_room() * PAGE_FILL < DEFAULT_ROW_HEIGHT + 22 + following:
+            sheet.break_page()
         sheet.add("")
         line(text, Style.HEAD, 22)
 
@@ -63,8 +78,24 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         + "。"
         + _assigned_sentence(report)
     )
-    sheet.break_page()  # the table and its chart on a page of their own
-    heading("二、各部门情况")
+    if report.assigned:  # what 回头看 is about, first
+        # 待复查 counted with 整改中 (not yet closed), so that every row adds up in 8 columns
+        waiting = any(s.unreviewed for s in report.assigned)
+        heading("交办问题整改情况（按问题来源）", (28 if waiting else 15) + 2 * DEFAULT_ROW_HEIGHT)
+        in_progress = "整改中（含待复查）" if waiting else "整改中"
+        sheet.add(
+            cells(
+                ["序号", "问题来源", "交办", "已销号", in_progress, "逾期", "未反馈", "清零率"],
+                Style.HEAD,
+            ),
+            28 if waiting else None,
+        )
+        for by_source in source_rows(report):
+            opened = int(by_source[4] or 0) + int(by_source[7] or 0)  # type: ignore[arg-type]
+            sheet.add(cells([*by_source[:4], opened, *by_source[5:7], by_source[8]]))
+    # the table and its chart together: on the first page when they fit there
+    chart_least = (10 + 1) * DEFAULT_ROW_HEIGHT if report.departments else 0
+    heading("二、各部门情况", DEFAULT_ROW_HEIGHT * (len(report.departments) + 2) + chart_least)
     table_header = sheet.add(
         cells(
             ["序号", "部门", "报送情况", "隐患数", "已销号", "未销号", "逾期", "销号率"], Style.HEAD
@@ -104,23 +135,20 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         sheet.place_chart(chart)
         while sheet.row_count < chart.anchor_row + chart.height_rows:
             sheet.add("")  # the chart sits on these empty rows
-        sheet.break_page()
-    if report.assigned:
-        heading("交办问题整改情况（按问题来源）")
-        # 待复查 counted with 整改中 (not yet closed), so that every row adds up in 8 columns
-        waiting = any(s.unreviewed for s in report.assigned)
-        in_progress = "整改中（含待复查）" if waiting else "整改中"
-        sheet.add(
-            cells(
-                ["序号", "问题来源", "交办", "已销号", in_progress, "逾期", "未反馈", "清零率"],
-                Style.HEAD,
-            ),
-            28 if waiting else None,
-        )
-        for by_source in source_rows(report):
-            opened = int(by_source[4] or 0) + int(by_source[7] or 0)  # type: ignore[arg-type]
-            sheet.add(cells([*by_source[:4], opened, *by_source[5:7], by_source[8]]))
-    heading(f"三、逾期隐患（{len(report.overdue)} 项）")
+    overdue_rows: list[list[Value]] = [
+        [
+            n,
+            h.department,
+            h.location,
+            h.hazard,
+            h.deadline,
+            h.days_overdue,
+            h.owner,
+            h.progress or "",
+        ]
+        for n, h in enumerate(report.overdue, start=1)
+    ]
+    heading(f"三、逾期隐患（{len(report.overdue)} 项）", _first_rows(overdue_rows))
     if report.overdue:
         sheet.add(
             cells(
@@ -138,23 +166,20 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             ),
             28,
         )
-        for n, h in enumerate(report.overdue, start=1):
-            values: list[Value] = [
-                n,
-                h.department,
-                h.location,
-                h.hazard,
-                h.deadline,
-                h.days_overdue,
-                h.owner,
-                h.progress or "",
-            ]
+        for values in overdue_rows:
             sheet.add(cells(values), row_height(values, WIDTHS))
     else:
         line("无。")
     heading(f"四、未报送部门（{len(report.not_returned)} 个）")
     line("、".join(report.not_returned) or "无。")
-    heading(f"五、历史遗留问题（{len(report.long_standing)} 项，报学院安全工作领导小组）")
+    standing_rows: list[list[Value]] = [
+        [n, h.department, h.location, h.hazard, h.deadline, h.owner, h.measures, ""]
+        for n, h in enumerate(report.long_standing, start=1)
+    ]
+    heading(
+        f"五、历史遗留问题（{len(report.long_standing)} 项，报学院安全工作领导小组）",
+        _first_rows(standing_rows),
+    )
     if report.long_standing:
         columns = [
             "序号",
@@ -167,26 +192,23 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             "",
         ]
         sheet.merge(sheet.add(cells(columns, Style.HEAD), 28), 6, 7)
-        for n, h in enumerate(report.long_standing, start=1):
-            standing: list[Value] = [
-                n,
-                h.department,
-                h.location,
-                h.hazard,
-                h.deadline,
-                h.owner,
-                h.measures,
-                "",
-            ]
+        for standing in standing_rows:
             row = sheet.add(cells(standing), row_height(standing, WIDTHS))
             sheet.merge(row, 6, 7)
     else:
         line("无。")
-    heading("六、审阅意见")
+    heading("六、审阅意见", 3 * DEFAULT_ROW_HEIGHT + 30)  # with the line to sign on
     for _ in range(3):
         line("")
     line("安全工作领导小组组长（签字）：____________　　　　日期：______年____月____日", height=30)
     return sheet
+
+
+def _first_rows(rows: list[list[Value]]) -> float:
+    """Points a table's header and first row take (a line saying 无 when it has none)."""
+    if not rows:
+        return DEFAULT_ROW_HEIGHT
+    return 28 + (row_height(rows[0], WIDTHS) or DEFAULT_ROW_HEIGHT)
 
 
 PHOTOS_SHEET = "整改照片"
