@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
+from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 from huitoukan.errors import HuitoukanError
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import (
@@ -83,6 +84,26 @@ def test_an_empty_list_says_so_on_paper(campaign: Campaign, tmp_path: Path) -> N
         assert ws.max_row == 3 and ws["A3"].value == text, sheet
         assert any(str(r).startswith("A3:") for r in ws.merged_cells.ranges), sheet
     assert len(sheet_rows(out, HAZARD_SHEET)) == len(campaign.units)  # the full list: no 无
+
+
+def test_the_summary_repeats_its_header_only_when_its_table_runs_on(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A department table that fits the first page is followed by the chart and the table
+    by source: those pages carry a page header, not the department table's header alone."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])
+    small = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], small, AS_OF)
+    ws = load_workbook(small)[SUMMARY_SHEET]
+    assert ws.print_title_rows is None and "汇总" in ws.oddHeader.center.text
+    colleges = "".join(f'\n[[colleges]]\nname = "第{n}学院"\n' for n in range(1, 41))
+    text = default_campaign_text().replace("# 附件1 项目清单", colleges + "# 附件1 项目清单")
+    many = parse_campaign(text, "campaign.toml")
+    large = tmp_path / "大台账.xlsx"
+    collect_to_register(many, [returns], large, AS_OF)
+    ws = load_workbook(large)[SUMMARY_SHEET]
+    assert ws.max_row > 40 and ws.print_title_rows == "$1:$4"
 
 
 def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:

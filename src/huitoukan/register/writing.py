@@ -41,6 +41,8 @@ from huitoukan.register.layout import (
 from huitoukan.register.merging import Collection
 from huitoukan.register.status import DepartmentSummary, StatusReport
 from huitoukan.xlsx.writer import (
+    PAGE_FILL,
+    PAGE_HEIGHT,
     BarChart,
     Linked,
     Percent,
@@ -201,16 +203,30 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
     if review:
         columns.append(("待复查", 8))
     widths = [w for _, w in columns]
-    # title, dates and header repeat on every page: the chart may print on a page of its own
-    sheet = Sheet(SUMMARY_SHEET, widths, header_row=3, title_rows=1, selected=True)
-    sheet.add(cells([f"{info.school}{info.title}全校隐患台账"], Style.TITLE), height=30)
-    sheet.merge(0, 0, len(columns) - 1)
+    title = f"{info.school}{info.title}全校隐患台账"
     note = (  # two lines, broken where a reader expects (not wherever the width ends)
         f"文号：{info.document_number}　报送截止：{chinese_date(info.returns_due)}\n"
         f"整改默认时限：{chinese_date(info.default_deadline)}　"
         f"统计日期：{chinese_date(status.as_of)}"
     )
-    sheet.add(cells([note], Style.NOTE), row_height([note], [sum(widths)], line=15))
+    note_height = row_height([note], [sum(widths)], line=15)
+    # Title, dates and header repeat on every page when the department table runs onto
+    # the next; when it fits on the first, the pages after it (the chart, the table by
+    # source) would start with that header alone: they carry a page header instead.
+    table = 30 + (note_height or 15) + 15 + 30 + 15 * (len(status.departments) + 1)
+    repeat = table > PAGE_HEIGHT[False] * PAGE_FILL
+    sheet = Sheet(
+        SUMMARY_SHEET,
+        widths,
+        header_row=3,
+        title_rows=1,
+        selected=True,
+        repeat_titles=repeat,
+        page_header="" if repeat else f"{title}——汇总（统计日期：{chinese_date(status.as_of)}）",
+    )
+    sheet.add(cells([title], Style.TITLE), height=30)
+    sheet.merge(0, 0, len(columns) - 1)
+    sheet.add(cells([note], Style.NOTE), note_height)
     sheet.merge(1, 0, len(columns) - 1)
     sheet.add("")
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)

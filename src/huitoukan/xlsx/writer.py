@@ -300,6 +300,7 @@ class Sheet:
         one_page: bool = False,
         title_rows: int = 0,
         page_header: str = "",
+        repeat_titles: bool = True,
     ) -> None:
         self.name = name
         self.widths = widths
@@ -311,6 +312,9 @@ class Sheet:
         """Printed on one page (fit to one page high as well as wide)."""
         self.title_rows = title_rows
         """Rows from the top repeated on every printed page (with the header row)."""
+        self.repeat_titles = repeat_titles
+        """False: the title and header rows print on the first page only (a table that fits
+        there, followed by something else: a chart, another table)."""
         self.page_header = page_header
         """Text printed at the top of every page but the first (centred, small): the name of
         a document whose first page has its title."""
@@ -356,7 +360,11 @@ class Sheet:
             row_cells = row_cells.encode()
         self.row_count += 1
         self._height += height or DEFAULT_ROW_HEIGHT
-        if self.header_row is not None and self.row_count == self.header_row + 1:
+        if (
+            self.repeat_titles
+            and self.header_row is not None
+            and self.row_count == self.header_row + 1
+        ):
             # the rows printed again at the top of every page
             self._title_height = self._height if self.title_rows else height or DEFAULT_ROW_HEIGHT
         if height:
@@ -645,9 +653,10 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
                 f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index - 1}" hidden="1">{quoted}!$A${h}:${sheet.last_ref.rstrip("0123456789")}${max(sheet.row_count, 1)}</definedName>'
             )
             first = 1 if sheet.title_rows else h
-            names.append(
-                f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{quoted}!${first}:${h}</definedName>'
-            )
+            if sheet.repeat_titles:
+                names.append(
+                    f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{quoted}!${first}:${h}</definedName>'
+                )
         last_col = column_letter((sheet.print_columns or len(sheet.widths)) - 1)
         last_row = max(sheet.row_count, 1)
         if sheet.chart is not None:
