@@ -102,6 +102,21 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
     assert derived in {f.number for f in again.findings}  # the same number wherever the row is
 
 
+def test_collect_refuses_a_bad_or_missing_list_and_writes_nothing(
+    runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
+) -> None:
+    _returns(campaign, listed, chdir_tmp / "回收")
+    findings_list(chdir_tmp / "坏.xlsx", [dict(ROWS[0], 责任部门="财务处")])
+    bad = runner.invoke(app, ["collect", "回收", "--findings", "坏.xlsx"])
+    assert bad.exit_code == 2 and "财务处" in bad.output and "未做任何改动" in bad.output
+    missing = runner.invoke(app, ["collect", "回收", "--findings", "没有.xlsx"])
+    assert missing.exit_code == 2 and "找不到交办问题清单" in missing.output
+    assert not (chdir_tmp / "全校隐患台账.xlsx").exists()
+    good = runner.invoke(app, ["collect", "回收", "--findings", str(listed)])
+    assert good.exit_code == 1, good.output  # 总务 left its part of SD-01 unanswered
+    assert (chdir_tmp / "全校隐患台账.xlsx").exists()
+
+
 def test_a_bad_list_is_refused_naming_every_cell(campaign: Campaign, tmp_path: Path) -> None:
     rows = [
         dict(ROWS[0], 问题来源="区里检查"),

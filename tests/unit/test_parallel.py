@@ -46,6 +46,33 @@ def test_workers_read_what_one_process_reads(
     assert collect(campaign, [tmp_path], as_of=as_of) == here
 
 
+def test_meanwhile_runs_while_the_workers_read_and_its_error_stops_them(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """collect reads the 交办问题清单 while the workers read the returns: it runs after they
+    have started, once, even with no returns; what it raises ends the reading."""
+    make_returns(campaign, tmp_path)
+    sources, _ = find_returns([tmp_path])
+    as_of = date(2023, 12, 20)
+    seen: list[int] = []
+
+    def count_workers() -> None:
+        seen.append(len(multiprocessing.active_children()))
+
+    forms = batch.read_returns(sources, campaign, as_of, meanwhile=count_workers)
+    assert len(forms) == len(sources) and len(seen) == 1 and seen[0] >= 1
+    batch.read_returns([], campaign, as_of, meanwhile=count_workers)
+    assert len(seen) == 2
+
+    def fail() -> None:
+        raise ValueError("a bad list")
+
+    with pytest.raises(ValueError, match="a bad list"):
+        batch.read_returns(sources, campaign, as_of, meanwhile=fail)
+    time.sleep(0.5)
+    assert multiprocessing.active_children() == []  # the workers were stopped
+
+
 def test_register_read_on_several_cores_equals_register_read_in_one_process(
     campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

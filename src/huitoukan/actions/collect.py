@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from huitoukan.actions.findings import load_findings
+from huitoukan.actions.findings import findings_path, load_findings
 from huitoukan.campaign import Campaign
 from huitoukan.files import natural_key, xlsx_name
 from huitoukan.findings.answers import assign
@@ -113,9 +113,9 @@ def mentions(
         if not form.readable or not form.department:
             continue
         for row in form.hazards:
-            number = recognised.get((row.source_file, row.source_row)) or known.get(
-                number_key(row.number)
-            )
+            number = recognised.get((row.source_file, row.source_row))
+            if number is None and row.number:
+                number = known.get(number_key(row.number))
             if number:
                 result.append(
                     Mention(
@@ -137,14 +137,26 @@ def collect(
     as_of: date | None = None,
     on_file: OnFile | None = None,
     debug: bool = False,
-    findings: Sequence[Finding] = (),
+    findings: Sequence[Finding] | Callable[[], Sequence[Finding]] = (),
     photos: PhotoStore | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
-    matched to the assigned problems in `findings`."""
+    matched to the assigned problems in `findings` — or in what it gives, when it is a
+    function: it is called while worker processes read the returns (reading a list of
+    20,000 problems takes as long as a few hundred returns)."""
     sources, skipped = find_returns(inputs, exclude)
-    forms = read_returns(sources, campaign, as_of or date.today(), on_file, debug, photos)
+    given: list[Sequence[Finding]] = []
+    forms = read_returns(
+        sources,
+        campaign,
+        as_of or date.today(),
+        on_file,
+        debug,
+        photos,
+        meanwhile=lambda: given.append(findings() if callable(findings) else findings),
+    )
+    findings = given[0]
     collection = merge(forms, skipped)
     reviewed = apply_reviews(collection.hazards, forms, campaign.info.review_required)
     hazards, problems = reviewed.hazards, [*collection.problems, *reviewed.problems]
@@ -175,8 +187,12 @@ def collect_to_register(
     the 退回修改 copies for departments whose returns have problems. A register covering
     more than this collection is not replaced without `force`. Rows are matched to the
     assigned problems of `findings_file` (or campaign.toml's list)."""
-    listed = load_findings(campaign, findings_file)
-    findings = listed.findings if listed else []
+
+    def read_list() -> list[Finding]:  # while the returns are read; its errors end the run
+        found = load_findings(campaign, findings_file)
+        return found.findings if found else []
+
+    findings_path(campaign, findings_file)  # a missing list is said at once
     exclude: list[Path] = []
     photos = None
     if register is not None:
@@ -194,9 +210,10 @@ def collect_to_register(
         as_of=as_of,
         on_file=on_file,
         debug=debug,
-        findings=findings,
+        findings=read_list,
         photos=photos,
     )
+    findings = collection.findings
     returned = collection.returned()
     status = build_status(campaign, collection.hazards, returned, as_of, findings=findings)
     backup = None

@@ -9,14 +9,19 @@ from huitoukan.errors import InputError
 from huitoukan.findings.reading import FindingsList, read_findings
 
 
-def load_findings(campaign: Campaign, override: Path | None = None) -> FindingsList | None:
+def findings_path(campaign: Campaign, override: Path | None = None) -> Path | None:
     """The list named on the command line or in campaign.toml (None when there is none);
-    FindingsError (exit 2) when it has errors."""
+    InputError (exit 2) when there is no such file."""
     path = override or campaign.findings.file
-    if path is None:
-        return None
-    if not path.is_file():
+    if path is not None and not path.is_file():
         raise InputError(
             f"找不到交办问题清单 {path}：请检查文件名，或运行 huitoukan init --findings 生成空白清单"
         )
-    return read_findings(path, campaign)
+    return path
+
+
+def load_findings(campaign: Campaign, override: Path | None = None) -> FindingsList | None:
+    """The list named on the command line or in campaign.toml, read (None when there is
+    none); InputError when the file is missing, FindingsError (exit 2) when it has errors."""
+    path = findings_path(campaign, override)
+    return None if path is None else read_findings(path, campaign)

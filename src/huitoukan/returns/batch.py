@@ -98,10 +98,17 @@ def read_returns(
     on_file: OnFile | None = None,
     debug: bool = False,
     photos: PhotoStore | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[ReturnForm]:
     """Every file of `sources` read in worker processes; the forms in the files' order
-    (unreadable files as unreadable forms); the photos in them kept in `photos`."""
+    (unreadable files as unreadable forms); the photos in them kept in `photos`.
+
+    `meanwhile` is called in this process while the workers read (after they have been
+    started: this process forks no worker while it runs); what it raises is raised, the
+    reading stopped."""
     if not sources:
+        if meanwhile is not None:
+            meanwhile()
         return []
     workers = max(1, min(os.cpu_count() or 1, MAX_WORKERS, len(sources)))
     size = max(1, min(CHUNK, len(sources) // (workers * 4)))
@@ -114,6 +121,8 @@ def read_returns(
     futures: dict[Future[list[ReturnForm]], int] = {}
     try:
         futures = {pool.submit(_read_chunk, chunk): i for i, chunk in enumerate(chunks)}
+        if meanwhile is not None:
+            meanwhile()
         deadline = FILE_SECONDS * (1 + math.ceil(len(sources) / workers))
         for future in as_completed(futures, timeout=deadline):
             index = futures[future]
