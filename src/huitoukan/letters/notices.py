@@ -6,8 +6,8 @@
 - rectifications the receiving office's review found 不合格;
 - returned late: a polite note.
 Departments with nothing to be told get no notice. The receiving office (安全保卫处) is
-not sent a letter from itself: its own items are written as a to-do list (本处待办). The texts are plain, ready to
-paste into a message or an email.
+not sent a letter from itself: its own items are written as a to-do list (本处待办).
+The texts are plain, ready to paste into a message or an email.
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 
 An .xlsx laid out for A4 (it opens in Excel, WPS and LibreOffice alike, and prints
 one page wide): the campaign and as-of date, the overall figures, the assigned problems
-(交办问题) by source, the table per department with a chart, the overdue hazards, the departments not returned, the
-long-standing problems, and lines for the leaders' comments and signatures. A section
-heading never ends a page: it moves to the next with the start of its table.
+(交办问题) by source, the table per department with a chart, the overdue hazards, the
+departments not returned, the long-standing problems, and lines for the leaders'
+comments and signatures. A section heading never ends a page: it moves to the next
+with the start of its table.
 Every figure comes from the same `StatusReport` the register's 汇总 is built from.
 """
 
