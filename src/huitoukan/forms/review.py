@@ -42,6 +42,8 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
 _WIDTHS = (6, 11, 12, 14, 28, 24, 14, 9, 14, 10, 22)
 ONE_LINE = Alignment(horizontal="left", vertical="center")
+HANDWRITTEN_ROW = 32.0
+"""Points a row of the form is at least: 复查人, 复查时间, 复查结论 and 复查意见 are written by hand."""
 
 
 def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date) -> Workbook:
@@ -58,6 +60,8 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     ]
     write_table(ws, headers, rows, title=f"{info.school}隐患整改复查验收表")
     last = 2 + max(len(rows), 1)
+    for row in range(3, last + 1):  # filled in by hand: room for a signature and a remark
+        ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, HANDWRITTEN_ROW)
     letter = {c.field: get_column_letter(i) for i, c in enumerate(REVIEW_COLUMNS, start=1)}
     result = DataValidation(
         type="list",
