@@ -10,6 +10,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.model.problems import Severity
 from huitoukan.model.returns import ReturnForm
+from huitoukan.register.status import build_status
 from tests.helpers import (
     closed,
     filled_form,
@@ -211,6 +212,22 @@ def test_unknown_department_is_an_error(campaign: Campaign, tmp_path: Path) -> N
     assert form.department == ""
     assert [(p.code, p.severity) for p in form.problems] == [("unknown-department", Severity.ERROR)]
     assert form.hazards[0].department == "财务处"
+    assert "是不是" not in form.problems[0].message  # nothing like it in the campaign
+
+
+def test_a_misspelt_department_is_answered_with_the_closest_names(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(
+        campaign, "高级技工学校", tmp_path / "x.xlsx", [hazard()], department_text="高级技工学小"
+    )
+    form = read(path, campaign)
+    assert form.department == ""  # never placed by a guess: the clerk decides
+    assert "是不是“高级技工学校”？" in form.problems[0].message
+    status = build_status(campaign, form.hazards, {}, date(2023, 12, 20))
+    labels = {d.department: d.return_label for d in status.departments}
+    assert labels["高级技工学小"] == "部门无法识别" and labels["高级技工学校"] == "未报送"
+    assert "高级技工学小" not in status.not_returned
 
 
 def test_seed_ten_column_form_takes_default_deadline(campaign: Campaign, tmp_path: Path) -> None:

@@ -248,9 +248,13 @@ class Campaign(_Strict):
         return tuple(result)
 
     def _unknown_unit(self, name: str) -> str:
-        spelled = {n: u.name for u in self.units for n in (u.name, *u.aliases)}
-        close = difflib.get_close_matches(name, list(spelled), n=3, cutoff=0.5)
-        guesses = list(dict.fromkeys(spelled[c] for c in close))
-        hint = f"是不是“{'”或“'.join(guesses)}”？" if guesses else ""
         known = "、".join(u.name for u in self.units)
-        return f"没有名为“{name}”的部门。{hint}可用的部门：{known}"
+        return f"没有名为“{name}”的部门。{self.unit_hint(name)}可用的部门：{known}"
+
+    def unit_hint(self, name: str, cutoff: float = 0.5) -> str:
+        """“是不是“…”？” naming the units closest to a name that is none of them ('' when
+        none is as close as `cutoff`: difflib's ratio, 0.83 for one character in six)."""
+        spelled = {n: u.name for u in self.units for n in (u.name, *u.aliases)}
+        close = difflib.get_close_matches(name, list(spelled), n=3, cutoff=cutoff)
+        guesses = list(dict.fromkeys(spelled[c] for c in close))
+        return f"是不是“{'”或“'.join(guesses)}”？" if guesses else ""

@@ -73,6 +73,7 @@ def identify_department(
             value=typed,
             variant="" if typed else "blank",
             typed=typed,
+            hint=campaign.unit_hint(typed, cutoff=0.7) if typed else "",  # a typo, not a guess
         )
     )
 

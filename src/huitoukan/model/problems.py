@@ -114,7 +114,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.UNKNOWN_DEPARTMENT: Rule(
         _E,
         "部门无法识别",
-        "部门“{typed}”不在本次活动的部门名单中，请填写部门全称或在 campaign.toml 中添加别名",
+        "部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称或在 campaign.toml 中添加别名",
         {"blank": "无法识别报送部门：请在表头“部门（章）”中填写本部门全称"},
     ),
     Code.DEPARTMENT_MISMATCH: Rule(

@@ -88,10 +88,16 @@ class DepartmentSummary(BaseModel):
     """Closed / hazards, 0..1; None for a department with no hazards."""
     unreviewed: int = 0
     """Reported 已完成, awaiting 复查验收 (not closed, not overdue)."""
+    known: bool = True
+    """A unit of the campaign; False for a name that only a return gave (its hazards are
+    kept under it until the return is corrected)."""
 
     @property
     def return_label(self) -> str:
-        """已报送 / 逾期报送 / 未报送, as every table shows it."""
+        """已报送 / 逾期报送 / 未报送 (部门无法识别 for a name not in the campaign), as every
+        table shows it."""
+        if not self.known:
+            return "部门无法识别"
         if not self.returned:
             return "未报送"
         return "逾期报送" if self.late else "已报送"
@@ -187,6 +193,7 @@ def build_status(
         if marked:
             open_long_standing[hazard.department] += 1
             long_standing.append(view or HazardView.of(hazard, as_of, marked))
+    unit_names = {u.name for u in campaign.units}
     summaries: list[DepartmentSummary] = []
     for name in names:
         mine = by_department[name]
@@ -206,6 +213,7 @@ def build_status(
                 long_standing=open_long_standing[name],
                 closure_rate=rate(closed, len(mine)),
                 unreviewed=unreviewed,
+                known=name in unit_names,
             )
         )
     position = {name: index for index, name in enumerate(names)}
@@ -213,7 +221,6 @@ def build_status(
     due_soon.sort(key=lambda v: (v.days_left or 0, position[v.department], v.source))
     total_closed = sum(s.closed for s in summaries)
     total = sum(s.hazards for s in summaries)
-    unit_names = {u.name for u in campaign.units}
     all_parts = answers.parts(findings, hazards, as_of)
     if wanted:
         all_parts = [p for p in all_parts if p.department in wanted]
