@@ -187,6 +187,43 @@ def test_the_clerks_decision_survives_a_rerun(
     assert run(runner, str(listed), str(register), "-o", str(out))[0] == 0
 
 
+def test_a_decision_naming_an_unlike_hazard_is_kept_with_a_warning(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    hazards = sheet_rows(register, HAZARD_SHEET)
+    canteen = next(h["序号"] for h in hazards if h["部位"] == "第一食堂")
+    decided = [
+        dict(FINDINGS[2], 对应自查=f"第{canteen}项"),
+        dict(FINDINGS[0], 对应自查=str(canteen)),
+    ]
+    listed = findings_list(tmp_path / "错填.xlsx", decided, ORDER)
+    out = tmp_path / "核查.xlsx"
+    code, output = run(runner, str(listed), str(register), "--out", str(out))
+    rows = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
+    assert rows["SJ-1"]["结论"] == "自查已发现（已核对）"  # the clerk decides
+    assert "与这个问题不相近" in output and "SJ-1" not in output.split("不相近")[1][:40]
+    assert output.count("不相近") == 1  # XJ-1 is the canteen's: nothing to say
+
+
+def test_a_gate_named_two_ways_is_sent_to_the_clerk_not_counted_missed(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """东校门 and 东门 are one gate: the finding is 待确认, never 自查未发现 with 追责."""
+    gate = {
+        "问题编号": "SC-05",
+        "问题来源": "市级抽查",
+        "发现时间": "2023-12-20",  # the day the self-check found 北门's
+        "部位": "北校门",
+        "问题描述": "防冲撞设施不全",
+        "责任部门": "安全保卫处",
+    }
+    listed = findings_list(tmp_path / "校门.xlsx", [gate], ORDER)
+    out = tmp_path / "核查.xlsx"
+    run(runner, str(listed), str(register), "--out", str(out))
+    [row] = sheet_rows(out, "核查结果", header_row=2)
+    assert row["结论"] in ("待确认", "自查已发现"), row
+
+
 def test_an_unknown_department_or_decision_is_exit_2_naming_the_cell(
     runner: CliRunner, register: Path, tmp_path: Path
 ) -> None:

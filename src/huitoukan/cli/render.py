@@ -616,6 +616,6 @@ def crosscheck_written(result: Crosscheck, out: Path) -> None:
     if any(v.conclusion is Conclusion.TO_CONFIRM for v in result.verdicts):
         _wrapped(
             console,
-            "待确认的问题：请核对后在检查发现问题清单中加一列“对应自查”，填写台账“隐患台账”中的"
-            "序号或“无”，再运行一次即按所填结论核查。",
+            "待确认的问题：请核对后在检查发现问题清单的“对应自查”一列（没有就加一列）填写台账"
+            "“隐患台账”中的序号或“无”，再运行一次即按所填结论核查。",
         )

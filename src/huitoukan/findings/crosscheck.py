@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.findings.similarity import FOUND, TO_CONFIRM, Hazard, Register
+from huitoukan.findings.similarity import CANDIDATE, FOUND, TO_CONFIRM, Hazard, Register, score
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HazardRow
@@ -200,7 +200,23 @@ def _decided(
             )
         )
         return Verdict(finding, Conclusion.TO_CONFIRM, note="对应自查填写的序号不在台账中")
-    match = Candidate(number, numbered[number - 1][1], 100.0)
+    hazard = numbered[number - 1][1]
+    if score(finding.location, finding.description, hazard.location, hazard.hazard) < CANDIDATE:
+        where = "：".join(t for t in (hazard.location, hazard.hazard) if t)
+        problems.append(
+            problem(
+                Code.CROSSCHECK_UNLIKE_DECISION,
+                finding.file,
+                sheet=finding.sheet,
+                row=finding.row,
+                field="对应自查",
+                value=finding.decision,
+                number=number,
+                owner=hazard.department,
+                where=where[:40],
+            )
+        )
+    match = Candidate(number, hazard, 100.0)
     verdict = _found(finding, match, [match])
     verdict.decided = True
     verdict.note = verdict.note or "经核对，对应台账中的自查隐患"

@@ -76,6 +76,7 @@ class Code(StrEnum):
     REVIEW_FAILED = "review-failed"
     REVIEW_NOT_REQUIRED = "review-not-required"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
+    CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
     MISSING_PHOTO = "missing-photo"
     PICTURE_SKIPPED = "picture-skipped"
     PICTURES_NOT_READ = "pictures-not-read"
@@ -296,6 +297,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "对应自查无法识别",
         "“对应自查”应填写台账“隐患台账”中的序号（1 到 {size}）或“无”，这里是“{value}”",
+    ),
+    Code.CROSSCHECK_UNLIKE_DECISION: Rule(
+        _W,
+        "对应自查与问题不相近",
+        "“对应自查”填写的第 {number} 项（{owner}，{where}）与这个问题不相近，"
+        "已按所填核查；请核对序号是否填错",
     ),
     Code.MISSING_PHOTO: Rule(
         _W,
