@@ -331,6 +331,10 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     assert "要求抽取 9 个，只有 5 个交办问题可抽，已全部抽取" in too_many.stdout
     assert len(load_workbook(tmp_path / "九.xlsx").sheetnames) == 5
     assert "已全部抽取" not in first.stdout
+    assert "从 5 个交办问题（含未分配的 1 个）中随机抽取 2 个" in first.stdout
+    empty = runner.invoke(app, ["sample", "--source", "审计调查", "-o", "空.xlsx", *args])
+    assert empty.exit_code == 2 and "没有交办问题可抽" in empty.output
+    assert not (tmp_path / "空.xlsx").exists()
 
 
 def test_init_findings_writes_a_blank_list_named_in_campaign_toml(

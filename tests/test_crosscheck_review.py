@@ -322,6 +322,8 @@ def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
     wb = review_form(campaign, [door, door._replace(location="不存在")], AS_OF)
     ws = wb[REVIEW_SHEET]
     assert all(ws.row_dimensions[r].height >= 32 for r in (3, 4))  # room to write by hand
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert any(t.startswith("复查人（签字）：__") for t in texts)  # a line to sign on
     ws["B4"] = "HFFFFFFFF"
     for row in (3, 4):
         ws.cell(row, 10).value = "合格"

@@ -206,5 +206,7 @@ def test_subset_and_distribution_list(campaign: Campaign, tmp_path: Path) -> Non
     assert [r[1] for r in rows] == ["安全保卫处", "附属医院"]
     assert rows[1][3] == 1 and rows[1][4] == "冬季易发安全隐患-4"
     digest = sha256_of(tmp_path / form_file_name("安全保卫处"))
-    assert (rows[0][5], rows[0][6]) == (digest[:12], digest)  # printed short, kept whole
-    assert ws.print_area == f"'发放清单'!$A$1:$F${ws.max_row}"
+    assert (rows[0][5], rows[0][8]) == (digest[:12], digest)  # printed short, kept whole
+    assert [ws.cell(2, c).value for c in (7, 8)] == ["签收人", "签收日期"]  # signed on paper
+    assert ws.row_dimensions[3].height >= 30
+    assert ws.print_area == f"'发放清单'!$A$1:$H${ws.max_row}"

@@ -45,6 +45,11 @@ def sample(
                 "没有交办问题：请在 campaign.toml 的 [findings] 中写明问题清单，或用 --findings 指定"
             )
         chosen = pick(state.findings, count, seed, wanted)
+        if not chosen.pool:
+            raise InputError(
+                f"来源“{'、'.join(wanted)}”没有交办问题可抽。"
+                f"有交办问题的来源：{'、'.join(dict.fromkeys(f.source for f in state.findings))}"
+            )
         status = build_status(
             campaign, state.hazards, state.returned, as_of, findings=chosen.findings
         )

@@ -578,7 +578,9 @@ def sample_written(chosen: Sample, out: Path, everything: bool, requested: int) 
     else:
         _wrapped(
             console,
-            f"从 {chosen.pool} 个交办问题中随机抽取 {len(chosen.findings)} 个（随机种子 "
+            f"从 {chosen.pool} 个交办问题"
+            + (f"（含未分配的 {chosen.unassigned} 个）" if chosen.unassigned else "")
+            + f"中随机抽取 {len(chosen.findings)} 个（随机种子 "
             f"{chosen.seed}，用 --seed {chosen.seed} 可抽到同样的问题）：",
         )
     for finding in chosen.findings:

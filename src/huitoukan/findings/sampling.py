@@ -19,6 +19,8 @@ class Sample:
     """The seed that picks them again (`--seed`)."""
     pool: int
     """How many problems they were picked from."""
+    unassigned: int = 0
+    """How many of those have no responsible department yet (未分配)."""
 
 
 def pick(
@@ -34,4 +36,4 @@ def pick(
     seed = secrets.randbelow(1_000_000) if seed is None else seed
     chosen = pool if count is None else random.Random(seed).sample(pool, min(count, len(pool)))
     chosen.sort(key=lambda f: natural_key(f.number))
-    return Sample(chosen, seed, len(pool))
+    return Sample(chosen, seed, len(pool), sum(not f.departments for f in pool))

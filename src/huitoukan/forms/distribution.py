@@ -38,17 +38,26 @@ def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbo
     headers = [
         ("序号", 6),
         ("部门", 16),
-        ("文件", 40),
+        ("文件", 34),
         ("检查项目数", 12),
-        ("附件1检查项目", 50),
+        ("附件1检查项目", 40),
         (f"SHA-256（前{SHORT_HASH}位）", 16),
+        ("签收人", 12),
+        ("签收日期", 14),
         ("SHA-256", 70),
     ]
     rows: list[list[object]] = [
-        [n, f.department, f.file, len(f.items), "、".join(f.items), f.sha256[:SHORT_HASH], f.sha256]
+        [n, f.department, f.file, len(f.items), "、".join(f.items), f.sha256[:SHORT_HASH]]
+        + [None, None, f.sha256]
         for n, f in enumerate(forms, start=1)
     ]
     info = campaign.info
     title = f"{info.school}{info.title}发放清单（报送截止 {chinese_date(info.returns_due)}）"
     write_table(ws, headers, rows, title=title, printed=len(headers) - 1)
+    for row in range(3, 3 + len(rows)):  # signed by hand on receipt
+        ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, SIGNED_ROW)
     return workbook
+
+
+SIGNED_ROW = 30.0
+"""Points a row of the list is at least: the department signs for its form on it."""

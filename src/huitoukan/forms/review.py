@@ -89,8 +89,8 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     # narrow column they would print over the line below), with room to sign
     for text, column in (
         (f"复查部门（章）：{info.receiver}", 1),
-        ("复查人（签字）：", 5),
-        ("部门负责人（签字）：", 8),
+        ("复查人（签字）：______________", 5),
+        ("部门负责人（签字）：______________", 8),
     ):
         cell = ws.cell(footer, column, text)
         cell.alignment, cell.font = ONE_LINE, BODY_FONT
