@@ -457,6 +457,17 @@ def test_wrap_text_measures_columns_and_keeps_punctuation() -> None:
         assert not any(line.endswith("（") for line in lines)
 
 
+def test_wrap_text_keeps_a_derived_problem_number_whole() -> None:
+    """A 问题编号 made of its source and a code is copied by the clerk: never split at the
+    hyphen, nor inside the source's name."""
+    text = "已为没有编号的问题编号：学校通报-3F2A1B、四进巡查-569AE3（每次运行都相同）"
+    for width in range(20, 60):
+        lines = wrap_text(text, width).splitlines()
+        assert all(line.count("-") <= 2 for line in lines)
+        for number in ("学校通报-3F2A1B", "四进巡查-569AE3"):
+            assert any(number in line for line in lines), (width, lines)
+
+
 def test_wrap_text_joins_chinese_lines_without_spaces() -> None:
     assert wrap_text("第一行\n第二行\n\nEnglish\nwords", 40, preserve_paragraphs=True) == (
         "第一行第二行\n\nEnglish words"

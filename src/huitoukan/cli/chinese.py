@@ -439,6 +439,12 @@ def _break_units(word: str) -> list[str]:
             or (_is_measure(unit) and figures[-1][-1] in _DIGITS + "%")
         ):
             figures[-1] += unit  # 2023年12月18日, 附件1, 15米, 6号: never apart
+        elif unit[0] == "-" and len(unit) > 1 and figures and _is_ideograph_unit(figures[-1]):
+            # a 问题编号 made of a source and a code (四进巡查-569AE3): one unit, as it is copied
+            start = len(figures) - 1
+            while start and _is_ideograph_unit(figures[start - 1]) and len(figures) - start < 8:
+                start -= 1
+            figures[start:] = ["".join(figures[start:]) + unit]
         else:
             figures.append(unit)
     return _keep_file_names(figures)
