@@ -22,6 +22,7 @@ from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import FILES_SHEET, HAZARD_SHEET
+from huitoukan.register.merging import looks_like_a_copy
 from huitoukan.register.reading import read_register
 from tests import hostile
 from tests.helpers import (
@@ -232,6 +233,29 @@ def test_byte_identical_returns_are_listed_as_duplicates(
     [note] = [p for p in collection.problems if p.code is Code.DUPLICATE_RETURN]
     assert note.file.endswith("医院（副本）.xlsx") and "医院.xlsx" in note.message
     assert len(collection.hazards) == 1
+    shutil.copy(first, tmp_path / "r" / "医院(1).xlsx")  # sorts before 医院.xlsx
+    shutil.copy(first, tmp_path / "r" / "复件 医院.xlsx")
+    collection = collect(campaign, [tmp_path / "r"], as_of=AS_OF)
+    used = [Path(f).name for f, o in collection.outcomes.items() if o is FileOutcome.USED]
+    assert used == ["医院.xlsx"]  # the original, not a copy's name, is cited
+
+
+@pytest.mark.parametrize(
+    ("name", "copy"),
+    [
+        ("附属医院 - 副本.xlsx", True),
+        ("附属医院副本.xlsx", True),
+        ("复件 附属医院.xlsx", True),
+        ("附属医院(2).xlsx", True),
+        ("附属医院（1）.xlsx", True),
+        ("附属医院 copy.xlsx", True),
+        ("附属医院.xlsx", False),
+        ("第2轮-附属医院.xlsx", False),
+        ("附属医院-2023.xlsx", False),
+    ],
+)
+def test_names_given_to_copies(name: str, copy: bool) -> None:
+    assert looks_like_a_copy(f"回收/{name}") is copy
 
 
 def test_over_long_text_is_kept_whole_in_the_record_and_cut_in_the_register(

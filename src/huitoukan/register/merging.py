@@ -10,9 +10,11 @@ disappear from the archive.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from pathlib import PurePath
 from typing import Annotated
 
 from pydantic import SkipValidation
@@ -69,17 +71,40 @@ def version_order(form: ReturnForm) -> tuple[date, float, str]:
     return (form.form_date or date.min, form.modified, form.file)
 
 
+_COPY_NAME = re.compile(
+    r"(^(复件|副本)\s*)|([\s_\-–]*(的副本|副本|复件|拷贝|copy)(\s*[（(]?\d+[)）]?)?$)"
+    r"|(\s*[（(]\d+[)）]$)",
+    re.IGNORECASE,
+)
+"""A name office systems give a copy: 复件 X (Windows XP), X - 副本 (Windows), X 副本 (WPS),
+X copy (macOS), X (1) (a second download)."""
+
+
+def looks_like_a_copy(file: str) -> bool:
+    """Whether the file's name is one a system gives a copy of another file."""
+    return _COPY_NAME.search(PurePath(file).stem) is not None
+
+
+def _original_first(form: ReturnForm) -> tuple[bool, tuple[tuple[int, int | str], ...]]:
+    """Of byte-identical files, the one kept: not named as a copy, then first by name."""
+    return looks_like_a_copy(form.file), natural_key(form.file)
+
+
 def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> Collection:
     """The forms merged: files in natural order of their names, byte-identical files read
-    once (the others listed as 重复报送), the newest version of each department used."""
+    once (the others listed as 重复报送: the one not named as a copy is kept), the newest
+    version of each department used."""
     forms = sorted(forms, key=lambda f: natural_key(f.file))
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
     by_department: dict[str, list[ReturnForm]] = defaultdict(list)
     hazards: list[HazardRow] = []
     by_content: dict[tuple[str, str], ReturnForm] = {}
+    for form in sorted(forms, key=_original_first):
+        if form.sha256:
+            by_content.setdefault((form.sha256, form.sheet), form)
     for form in forms:
-        kept = by_content.setdefault((form.sha256, form.sheet), form) if form.sha256 else form
+        kept = by_content[(form.sha256, form.sheet)] if form.sha256 else form
         if kept is not form and form.readable:
             outcomes[form.file] = FileOutcome.DUPLICATE
             problems.append(
