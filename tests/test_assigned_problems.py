@@ -102,6 +102,43 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
     assert derived in {f.number for f in again.findings}  # the same number wherever the row is
 
 
+def test_an_answer_emptied_in_a_new_version_is_said_on_its_row(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """A department sends a corrected version whose assigned row is back as issued: the
+    old answer is kept, and the new version's row is named (not "deleted")."""
+    findings = read_findings(listed, campaign).findings
+    folder = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "总务基建处",
+        folder / "总务.xlsx",
+        [],
+        assigned=findings,
+        answers={"SD-01": answer(整改措施="加固围墙", 整改时限=date(2023, 12, 30))},
+        form_date=date(2023, 12, 12),
+    )
+    filled_form(
+        campaign,
+        "总务基建处",
+        folder / "总务（修改后）.xlsx",
+        [closed(部位="食堂")],
+        assigned=findings,
+        form_date=date(2023, 12, 14),
+    )
+    result = collect_to_register(
+        campaign, [folder], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    [cleared] = [p for p in result.collection.problems if p.code is Code.VANISHED_HAZARD]
+    assert "SD-01 的整改情况在新版本中被清空" in cleared.message and "被删除" not in cleared.message
+    form = load_workbook(folder / "总务（修改后）.xlsx")[FORM_SHEET]
+    [issued] = [c for row in form.iter_rows() for c in row if c.value == "SD-01"]
+    assert (cleared.cell, cleared.row) == (issued.coordinate, issued.row)
+    kept = [h for h in result.collection.hazards if h.number == "SD-01"]
+    assert [h.measures for h in kept] == ["加固围墙"]  # the old answer, still followed
+    assert not [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_UNANSWERED]
+
+
 def test_collect_refuses_a_bad_or_missing_list_and_writes_nothing(
     runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
 ) -> None:

@@ -552,6 +552,8 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
             _FileName(copy.copy_path.name),
         )
     console.print(table)
+    if any(copy.not_fixable for copy in copies):
+        _wrapped(console, "“问题”不计逾期报送：表中无需修改，不在副本中标注。")
     _wrapped(console, f"副本所在文件夹：{copies[0].copy_path.parent}")
 
 

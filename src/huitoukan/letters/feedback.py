@@ -43,6 +43,8 @@ class FeedbackCopy(BaseModel):
     copy_path: Path
     problems: int
     marked_cells: int
+    not_fixable: int = 0
+    """Problems of the return not in the copy: nothing to correct in it (逾期报送)."""
 
 
 def feedback_name(form: ReturnForm) -> str:
@@ -57,9 +59,8 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
     """One marked copy per department whose current return has problems."""
     copies: list[FeedbackCopy] = []
     for department, form in collection.current.items():
-        problems = [
-            p for p in collection.problems if p.file == form.file and p.code not in NOT_FIXABLE
-        ]
+        of_file = [p for p in collection.problems if p.file == form.file]
+        problems = [p for p in of_file if p.code not in NOT_FIXABLE]
         if not problems:
             continue
         target = out_dir / feedback_name(form)
@@ -74,6 +75,7 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
                 copy_path=target,
                 problems=len(problems),
                 marked_cells=marked,
+                not_fixable=len(of_file) - len(problems),
             )
         )
     return copies

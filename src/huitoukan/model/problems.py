@@ -200,6 +200,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         "隐患在新版本中消失",
         "隐患在新版本中消失：旧版本 {old_file} 第 {old_row} 行的这项隐患（{progress}）在新版本中"
         "被删除，未见销号。已整改的请恢复该行并改为“已完成”、填写销号时间；仍在台账中按未销号跟踪",
+        {
+            "cleared": "交办问题 {number} 的整改情况在新版本中被清空：旧版本 {old_file} 第 {old_row} 行"
+            "填写的是“{progress}”。请在这一行重新填写整改措施、整改完成情况和责任人；"
+            "台账中仍按旧版本跟踪"
+        },
     ),
     Code.DUPLICATE_RETURN: Rule(_W, "重复报送", "与 {kept} 内容完全相同（重复报送），已按一份计入"),
     Code.AFTER_BLANK_MARKER: Rule(

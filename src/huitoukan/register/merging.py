@@ -20,7 +20,7 @@ from typing import Annotated
 from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
-from huitoukan.model.findings import Finding, Mention
+from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 
@@ -149,20 +149,29 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         hazards.extend(rows)
         vanished = _vanished(versions) if len(versions) > 1 else []
         hazards.extend(vanished)
-        problems.extend(
-            problem(
-                Code.VANISHED_HAZARD,
-                newest.file,
-                sheet=newest.sheet,
-                field="存在隐患问题",
-                value=f"{row.location}：{row.hazard}" if row.location else row.hazard,
-                department=department,
-                old_file=row.vanished_from,
-                old_row=row.source_row,
-                progress=row.progress or "未注明整改情况",
+        cleared = {number_key(n): place for n, place in newest.unanswered_rows.items()}
+        for row in vanished:
+            # an assigned problem's row still there, its answers emptied: said on that row
+            row_number, cell = (
+                cleared.get(number_key(row.number), (None, "")) if row.number else (None, "")
             )
-            for row in vanished
-        )
+            problems.append(
+                problem(
+                    Code.VANISHED_HAZARD,
+                    newest.file,
+                    sheet=newest.sheet,
+                    cell=cell,
+                    row=row_number,
+                    field="存在隐患问题",
+                    value=f"{row.location}：{row.hazard}" if row.location else row.hazard,
+                    department=department,
+                    variant="cleared" if cell else "",
+                    number=row.number,
+                    old_file=row.vanished_from,
+                    old_row=row.source_row,
+                    progress=row.progress or "未注明整改情况",
+                )
+            )
     return Collection(
         forms=forms,
         skipped=sorted(skipped, key=lambda s: natural_key(s.file)),
