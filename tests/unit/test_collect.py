@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
 from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 from huitoukan.errors import HuitoukanError
+from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import (
     COVERAGE_SHEET,
@@ -63,6 +65,21 @@ def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -
     os.utime(b, (1e9, 1e9))
     collection = collect(campaign, [tmp_path])
     assert collection.current["附属医院"].file == str(a)
+
+
+def test_a_blank_form_sent_back_is_not_a_return(campaign: Campaign, tmp_path: Path) -> None:
+    """The form as issued, nothing typed into it: the department has not reported."""
+    issue_forms(campaign, tmp_path / "发放", ["学院警务室"])
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    shutil.copy(tmp_path / "发放" / form_file_name("学院警务室"), returns / "警务室.xlsx")
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    outcomes = {Path(f).name: o for f, o in collection.outcomes.items()}
+    assert outcomes["警务室.xlsx"] is FileOutcome.BLANK
+    assert "学院警务室" not in collection.returned() and "附属医院" in collection.returned()
+    [blank] = [p for p in collection.problems if p.file.endswith("警务室.xlsx")]
+    assert blank.code == "blank-return" and "不计为已报送" in blank.message
 
 
 def test_an_empty_list_says_so_on_paper(campaign: Campaign, tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ class Code(StrEnum):
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
     VANISHED_HAZARD = "vanished-hazard"
     DUPLICATE_RETURN = "duplicate-return"
+    BLANK_RETURN = "blank-return"
     AFTER_BLANK_MARKER = "after-blank-marker"
     ROW_AFTER_FOOTER = "row-after-footer"
     BEYOND_COLUMNS = "beyond-columns"
@@ -207,6 +208,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         },
     ),
     Code.DUPLICATE_RETURN: Rule(_W, "重复报送", "与 {kept} 内容完全相同（重复报送），已按一份计入"),
+    Code.BLANK_RETURN: Rule(
+        _W,
+        "空白表",
+        "这是没有填写任何内容的空白表（没有隐患、负责人、日期），不计为已报送；"
+        "请{department}填写后重新报送",
+    ),
     Code.AFTER_BLANK_MARKER: Rule(
         _W,
         "“以下空白”后仍有内容",

@@ -205,6 +205,19 @@ class ReturnForm(ProblemCounts):
     is_review: bool = False
     """A 复查验收表 the receiving office filled in, not a department's return."""
 
+    @property
+    def is_blank(self) -> bool:
+        """The form as issued, nothing filled in: no hazard, no item checked, no 主要负责人,
+        日期, 上报人 or 联系方式 (assigned problems left as issued are not an answer)."""
+        return not (
+            self.hazards
+            or self.checked
+            or self.head
+            or self.form_date
+            or self.reporter
+            or self.phone
+        )
+
 
 class FileOutcome(StrEnum):
     USED = "采用"
@@ -213,6 +226,7 @@ class FileOutcome(StrEnum):
     REVIEW = "复查验收表"
     UNREADABLE = "无法读取"
     UNKNOWN_DEPARTMENT = "部门无法识别"
+    BLANK = "空白表"
     SKIPPED = "已跳过"
 
 

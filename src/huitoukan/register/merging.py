@@ -122,6 +122,9 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
             outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT
             problems.extend(form.problems)
             hazards.extend(form.hazards)
+        elif form.is_blank:  # not a return: the department has not reported
+            outcomes[form.file] = FileOutcome.BLANK
+            problems.append(problem(Code.BLANK_RETURN, form.file, department=form.department))
         else:
             by_department[form.department].append(form)
     current: dict[str, ReturnForm] = {}
