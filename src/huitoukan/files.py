@@ -14,6 +14,7 @@ shown, listed in the order a person expects.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import errno
 import hashlib
 import os
@@ -88,6 +89,32 @@ def with_suffix(path: Path, suffix: str) -> Path:
 
 def xlsx_name(path: Path) -> Path:
     return with_suffix(path, ".xlsx")
+
+
+def given_input(path: Path) -> Path:
+    """A file or folder named on the command line, as it exists: `path`, or `path`.xlsx
+    when the clerk left out the extension (全校隐患台账 → 全校隐患台账.xlsx)."""
+    if not path.exists() and path.suffix.lower() != ".xlsx" and xlsx_name(path).is_file():
+        return xlsx_name(path)
+    return path
+
+
+def near_names(path: Path) -> str:
+    """“是不是 …？” naming what is in `path`'s folder under a name close to it (台帐 for
+    台账, a missing 号), or '' when nothing is."""
+    folder = path.parent
+    try:
+        names = [p.name for p in folder.iterdir() if not p.name.startswith((".", "~$"))]
+    except OSError:
+        return ""
+    by_stem: dict[str, str] = {}
+    for name in sorted(names):
+        by_stem.setdefault(Path(name).stem, name)
+    close = difflib.get_close_matches(path.stem, list(by_stem), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    shown = [str(folder / by_stem[stem]) for stem in close]
+    return f"是不是 {'、'.join(shown)}？"
 
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.files import write_atomically, xlsx_name
+from huitoukan.errors import InputError
+from huitoukan.files import given_input, near_names, write_atomically, xlsx_name
 from huitoukan.findings.crosscheck import Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
 from huitoukan.letters.accountability import write_crosscheck
@@ -19,6 +20,10 @@ def run_crosscheck(
     campaign: Campaign, findings: Path, sources: Sequence[Path], out: Path, as_of: date
 ) -> tuple[Crosscheck, Path]:
     """Every finding of the list at `findings` with its 结论, written to `out`."""
+    findings = given_input(findings)
+    if not findings.is_file():
+        hint = near_names(findings) or "请检查文件名和所在文件夹"
+        raise InputError(f"找不到检查发现问题清单 {findings}：{hint}")
     listed = read_findings(findings, campaign)
     state = load_state(campaign, sources, as_of)
     result = crosscheck(campaign, listed.findings, state.hazards)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
+from huitoukan.files import given_input, near_names
 from huitoukan.findings.reading import FindingsList, read_findings
 
 
@@ -13,10 +14,12 @@ def findings_path(campaign: Campaign, override: Path | None = None) -> Path | No
     """The list named on the command line or in campaign.toml (None when there is none);
     InputError (exit 2) when there is no such file."""
     path = override or campaign.findings.file
-    if path is not None and not path.is_file():
-        raise InputError(
-            f"找不到交办问题清单 {path}：请检查文件名，或运行 huitoukan init --findings 生成空白清单"
-        )
+    if path is None:
+        return None
+    path = given_input(path)
+    if not path.is_file():
+        hint = near_names(path) or "请检查文件名，或运行 huitoukan init --findings 生成空白清单"
+        raise InputError(f"找不到交办问题清单 {path}：{hint}")
     return path
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from huitoukan.actions.findings import load_findings
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
+from huitoukan.files import given_input, near_names
 from huitoukan.model.findings import Finding
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register, read_register
@@ -32,11 +33,15 @@ def load_state(
     `as_of`, matched to `findings` (their photos kept in `photos`); without sources, the
     register in the working folder. Given, `findings` replace those the register was
     made against."""
-    sources = list(sources) or [Path(REGISTER_FILE)]
+    sources = [given_input(source) for source in sources] or [Path(REGISTER_FILE)]
     for source in sources:
         if not source.exists():
             raise InputError(
-                f"找不到 {source}：请先运行 huitoukan collect 生成台账，或指定报回表格所在的文件夹"
+                f"找不到 {source}："
+                + (
+                    near_names(source)
+                    or "请先运行 huitoukan collect 生成台账，或指定报回表格所在的文件夹"
+                )
             )
     if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):
         state = read_register(sources[0])

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from huitoukan.errors import InputError
-from huitoukan.files import display_name, natural_key, read_reason
+from huitoukan.files import display_name, given_input, natural_key, near_names, read_reason
 from huitoukan.model.returns import ReturnFile, SkippedFile
 from huitoukan.returns.archives import (
     ARCHIVE_SUFFIXES,
@@ -124,13 +124,13 @@ def find_returns(
     found: dict[object, ReturnFile] = {}
     archives: set[object] = set()
     skipped: list[SkippedFile] = []
-    for entry in inputs:
+    for entry in map(given_input, inputs):
         if entry.is_dir():
             paths = _files_under(entry, excluded)
         elif entry.is_file():
             paths = [entry]
         else:
-            raise InputError(f"找不到 {entry}：请检查文件夹或文件名")
+            raise InputError(f"找不到 {entry}：{near_names(entry) or '请检查文件夹或文件名'}")
         for path in paths:
             if _ignored_name(path.name):
                 continue
