@@ -47,7 +47,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
 
     def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> int:
         fitted = row_height([text], [_PAGE_WIDTH], line=15)
-        row = sheet.add(cells([text], style), max(height or 0, fitted or 0) or None)
+        # every cell under the merge styled: a bordered band keeps its right edge
+        row = sheet.add(cells([text, *[""] * last], style), max(height or 0, fitted or 0) or None)
         sheet.merge(row, 0, last)
         return row
 

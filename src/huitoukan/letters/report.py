@@ -51,7 +51,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
 
     def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> None:
         fitted = row_height([text], [sum(WIDTHS)], line=15)
-        row = sheet.add(cells([text], style), max(height or 0, fitted or 0) or None)
+        # every cell under the merge styled: a bordered band keeps its right edge
+        row = sheet.add(cells([text, *[""] * last], style), max(height or 0, fitted or 0) or None)
         sheet.merge(row, 0, last)
 
     def heading(text: str, following: float = DEFAULT_ROW_HEIGHT) -> None:
@@ -224,7 +225,8 @@ def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[byt
 
     def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> None:
         fitted = row_height([text], [page_width], line=15)
-        sheet.merge(sheet.add(cells([text], style), max(height or 0, fitted or 0) or None), 0, last)
+        shown = cells([text, *[""] * last], style)  # bordered to its right edge
+        sheet.merge(sheet.add(shown, max(height or 0, fitted or 0) or None), 0, last)
 
     def pair(label: str, value: Value, label2: str, value2: Value) -> None:
         values = [label, value, label2, value2]
