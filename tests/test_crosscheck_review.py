@@ -4,6 +4,7 @@ self-check register, and 复查验收 before 销号."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -355,3 +356,26 @@ def test_without_review_required_nothing_changes(campaign: Campaign, tmp_path: P
     again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "二.xlsx", AS_OF)
     assert again.status.totals.closed == 1  # the verdict is not applied
     assert [p.code for p in again.collection.problems] == [Code.REVIEW_NOT_REQUIRED]
+
+
+def test_the_archive_of_a_problem_shows_the_review_that_closed_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """一问题一档案: the 复查验收 (who, when, the result) of each part, and the review
+    record ticked among the evidence when every part passed."""
+    work = tmp_path / "examples"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples", work)
+    monkeypatch.chdir(work)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    assert runner.invoke(app, ["sample", "--all", "--as-of", "2023-12-20"]).exit_code == 0
+    pages = load_workbook(work / "抽查档案.xlsx")
+    closed_pages = []
+    for ws in pages.worksheets:
+        texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+        if any(t.endswith("：已销号") for t in texts):
+            closed_pages.append(ws.title)
+            assert "复查验收" in texts and "合格" in texts, ws.title
+            assert any("☑ 复查验收记录" in t for t in texts), ws.title
+        else:
+            assert not any("☑" in t for t in texts), ws.title
+    assert closed_pages  # the examples close some problems through their review

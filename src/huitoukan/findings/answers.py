@@ -177,6 +177,10 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     row=answer.source_row,
                     state=state,
                     days_overdue=days,
+                    review=answer.review,
+                    reviewer=answer.reviewer,
+                    reviewed_on=answer.reviewed_on,
+                    review_note=answer.review_note,
                 )
             )
     return result

@@ -19,6 +19,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
 from huitoukan.letters.photos import place_photos
 from huitoukan.model.findings import Finding, Mention, Part
+from huitoukan.model.returns import FAILED, PASSED
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 ARCHIVE_FILE = "抽查档案.xlsx"
@@ -38,6 +39,10 @@ class ArchivePage:
 
 def _day(value: date | None) -> str:
     return chinese_date(value) if value else ""
+
+
+def _reviewed(part: Part) -> str:
+    return "　".join(t for t in (part.reviewer, _day(part.reviewed_on)) if t)
 
 
 def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
@@ -83,6 +88,11 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)
         else:
             field_row("报送文件", part.file)
+        if part.review in (PASSED, FAILED):
+            note = f"（{part.review_note}）" if part.review_note else ""
+            field_row("复查验收", f"{part.review}{note}", "复查人、时间", _reviewed(part))
+        elif part.review:
+            field_row("复查验收", part.review)
     sheet.add("")
     line("报送记录（提及本问题的各版本）", Style.HEAD, 20)
     header = sheet.add(cells(["表头日期", "报送文件", "部门", "整改完成情况"], Style.HEAD))
@@ -99,7 +109,11 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         line("（尚无报送提及本问题）")
     sheet.add("")
     line("佐证材料", Style.HEAD, 20)
-    line("　".join(f"□ {item}" for item in EVIDENCE), height=22)
+    # ticked: the review record, when every part passed its 复查验收 (which photo is 整改前
+    # and which 整改后, and what other papers there are, only the clerk can tell)
+    reviewed = bool(page.parts) and all(p.review == PASSED for p in page.parts)
+    boxes = [f"{'☑' if item == EVIDENCE[-1] and reviewed else '□'} {item}" for item in EVIDENCE]
+    line("　".join(boxes), height=22)
     if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")
     sheet.add("")

@@ -87,6 +87,11 @@ class Part:
     row: int = 0
     state: PartState = PartState.UNANSWERED
     days_overdue: int = 0
+    review: str = ""
+    """复查验收 of the answer: 待复查, 合格 or 不合格 ('' when not required or not owed)."""
+    reviewer: str = ""
+    reviewed_on: date | None = None
+    review_note: str = ""
 
 
 class SourceSummary(BaseModel):
