@@ -199,9 +199,10 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             sheet.merge(row, 6, 7)
     else:
         line("无。")
-    heading("六、审阅意见", 3 * DEFAULT_ROW_HEIGHT + 30)  # with the line to sign on
-    for _ in range(3):
-        line("")
+    comment_rows = 4  # room for the leaders to write their comments by hand
+    heading("六、审阅意见", comment_rows * 22 + 30)  # with the line to sign on
+    for _ in range(comment_rows):
+        line("", height=22)
     line("安全工作领导小组组长（签字）：____________　　　　日期：______年____月____日", height=30)
     return sheet
 
