@@ -120,22 +120,13 @@ class HazardColumn:
 NUMBER_HEADER = "序号"
 PHOTOS_HEADER = "照片"
 HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
+    # printed: what a reader of the paper register needs, narrow enough to be read
     HazardColumn("部门", 14, "department"),
     HazardColumn("问题编号", 12, "number"),
-    HazardColumn("问题来源", 9, "source"),
     HazardColumn("部位", 14, "location"),
-    HazardColumn("检查内容", 24, "item"),
-    HazardColumn("存在隐患问题", 30, "hazard"),
-    HazardColumn("整改措施", 28, "measures"),
+    HazardColumn("存在隐患问题", 28, "hazard"),
+    HazardColumn("整改措施", 22, "measures"),
     HazardColumn("整改时限", 16, "deadline"),
-    HazardColumn(
-        "时限来源",
-        10,
-        derived=lambda row, as_of: (
-            DEFAULT_DEADLINE_SOURCE if row.deadline_is_default else FORM_DEADLINE_SOURCE
-        ),
-        reads=lambda value: {"deadline_is_default": cell_text(value) == DEFAULT_DEADLINE_SOURCE},
-    ),
     HazardColumn(
         "整改完成情况",
         10,
@@ -145,10 +136,21 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("责任人", 8, "owner"),
     HazardColumn("检查时间", 16, "checked_on"),
     HazardColumn("销号时间", 16, "closed_on"),
-    HazardColumn(PHOTOS_HEADER, 6, derived=lambda row, as_of: len(row.photos) or None),
-    HazardColumn("备注", 18, "remarks"),
     HazardColumn("状态", 8, derived=lambda row, as_of: row.state(as_of)),
     HazardColumn("逾期天数", 10, derived=lambda row, as_of: row.days_overdue(as_of) or None),
+    HazardColumn("备注", 16, "remarks"),
+    # on the screen only
+    HazardColumn("问题来源", 9, "source"),
+    HazardColumn("检查内容", 24, "item"),
+    HazardColumn(
+        "时限来源",
+        10,
+        derived=lambda row, as_of: (
+            DEFAULT_DEADLINE_SOURCE if row.deadline_is_default else FORM_DEADLINE_SOURCE
+        ),
+        reads=lambda value: {"deadline_is_default": cell_text(value) == DEFAULT_DEADLINE_SOURCE},
+    ),
+    HazardColumn(PHOTOS_HEADER, 6, derived=lambda row, as_of: len(row.photos) or None),
     HazardColumn("历史遗留", 10, derived=lambda row, as_of: "是" if row.long_standing else ""),
     HazardColumn("校验", 12, derived=_checks, reads=_read_checks),
     HazardColumn("新版本中消失", 14, "vanished_from"),
@@ -183,8 +185,9 @@ def hazard_widths(columns: tuple[HazardColumn, ...]) -> tuple[float, ...]:
 
 HAZARD_HEADERS = hazard_headers(HAZARD_COLUMNS)
 HAZARD_WIDTHS = hazard_widths(HAZARD_COLUMNS)
-PRINTED_HAZARD_COLUMNS = 1 + [c.header for c in HAZARD_COLUMNS].index("历史遗留") + 1
-"""Printed pages stop after 历史遗留: the source columns are for the screen."""
+PRINTED_HAZARD_COLUMNS = 1 + [c.header for c in HAZARD_COLUMNS].index("备注") + 1
+"""Printed pages stop after 备注: 196 characters wide, they print at about 6.5 points on A4
+landscape (all 18 columns up to 历史遗留 printed at 4.6); the rest is for the screen."""
 
 
 def hazard_values(columns: tuple[HazardColumn, ...] = HAZARD_COLUMNS) -> RowValues:
