@@ -102,6 +102,36 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
     assert derived in {f.number for f in again.findings}  # the same number wherever the row is
 
 
+def test_an_answer_without_a_deadline_takes_the_problems(
+    runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
+) -> None:
+    """The row answering XJ-01 (整改时限 12月15日 on the list) leaves its own blank: the
+    register, status and reminders judge it against the problem's, not the campaign's
+    default (12月31日)."""
+    findings = read_findings(listed, campaign).findings
+    filled_form(
+        campaign,
+        "安全保卫处",
+        chdir_tmp / "回收" / "保卫处.xlsx",
+        [],
+        assigned=findings,
+        answers={"XJ-01": answer(整改时限=None), "SD-01": answer(整改时限=date(2023, 12, 30))},
+    )
+    args = ["--as-of", "2023-12-20", "--findings", str(listed)]
+    runner.invoke(app, ["collect", "回收", *args])
+    rows = {r["问题编号"]: r for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", HAZARD_SHEET)}
+    assert rows["XJ-01"]["时限来源"] == "交办要求" and rows["XJ-01"]["状态"] == "逾期"
+    assert rows["XJ-01"]["整改时限"].date() == date(2023, 12, 15)  # type: ignore[union-attr]
+    status = json.loads(runner.invoke(app, ["status", "--json", *args]).stdout)
+    [xj] = [v for v in status["overdue"] if v["location"] == "3号教学楼"]
+    assert xj["days_overdue"] == 5
+    runner.invoke(app, ["remind", *args])
+    notice = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
+    assert "3号教学楼" in notice and "已逾期 5 天" in notice
+    again = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
+    assert again["overdue"] == status["overdue"]  # read back from the register the same
+
+
 def test_an_answer_emptied_in_a_new_version_is_said_on_its_row(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -65,7 +65,7 @@ def assign(
             )
         else:
             answered.add((finding.number, row.department))
-            row = row._replace(number=finding.number, source=row.source or finding.source)
+            row = _answering(row, finding)
         result.append(row)
     for finding in findings:
         for department in finding.departments:
@@ -74,7 +74,7 @@ def assign(
             index = _by_content(finding, result, loose.get(department, []))
             if index is not None:
                 row = result[index]
-                result[index] = row._replace(number=finding.number, source=finding.source)
+                result[index] = _answering(row, finding, finding.source)
                 loose[department].remove(index)
                 answered.add((finding.number, department))
                 unknown.pop(index, None)
@@ -109,6 +109,19 @@ def assign(
                 )
             )
     return Assignment(result, [*unknown.values(), *problems])
+
+
+def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
+    """`row` as the answer to `finding`: its 编号 and source (`source`, else the row's,
+    else the problem's), and the problem's 整改时限 where the department left the row's
+    blank (not the campaign's default: the register, status and reminders then judge it
+    overdue when the problem is)."""
+    row = row._replace(number=finding.number, source=source or row.source or finding.source)
+    if row.deadline_is_default and finding.deadline is not None:
+        row = row._replace(
+            deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True
+        )
+    return row
 
 
 def _by_content(finding: Finding, rows: list[HazardRow], candidates: list[int]) -> int | None:

@@ -78,6 +78,8 @@ class HazardRow(NamedTuple):
     reviewer: str = ""
     reviewed_on: date | None = None
     review_note: str = ""
+    deadline_assigned: bool = False
+    """整改时限 is the assigned problem's (the department left it blank on the row)."""
 
     @property
     def key(self) -> str:

@@ -34,6 +34,8 @@ UNREVIEWED_SHEET = "待复查"
 
 DEFAULT_DEADLINE_SOURCE = "活动默认"
 FORM_DEADLINE_SOURCE = "表中填写"
+ASSIGNED_DEADLINE_SOURCE = "交办要求"
+"""The row left 整改时限 blank and answers an assigned problem that sets one."""
 
 Value = str | int | float | date | None
 Show = Callable[[HazardRow, date], Value]
@@ -146,9 +148,16 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
         "时限来源",
         10,
         derived=lambda row, as_of: (
-            DEFAULT_DEADLINE_SOURCE if row.deadline_is_default else FORM_DEADLINE_SOURCE
+            DEFAULT_DEADLINE_SOURCE
+            if row.deadline_is_default
+            else ASSIGNED_DEADLINE_SOURCE
+            if row.deadline_assigned
+            else FORM_DEADLINE_SOURCE
         ),
-        reads=lambda value: {"deadline_is_default": cell_text(value) == DEFAULT_DEADLINE_SOURCE},
+        reads=lambda value: {
+            "deadline_is_default": cell_text(value) == DEFAULT_DEADLINE_SOURCE,
+            "deadline_assigned": cell_text(value) == ASSIGNED_DEADLINE_SOURCE,
+        },
     ),
     HazardColumn(PHOTOS_HEADER, 6, derived=lambda row, as_of: len(row.photos) or None),
     HazardColumn("历史遗留", 10, derived=lambda row, as_of: "是" if row.long_standing else ""),
