@@ -868,7 +868,7 @@ class Register:
             return Decision(NOT_FOUND, (), "台账中没有相近的隐患")
         top = candidates[0]
         if top.score < MATCH:
-            return Decision(TO_CONFIRM, candidates, "台账中只有相近的隐患, 请核对")
+            return Decision(TO_CONFIRM, candidates, "台账中只有相近的隐患，请核对")
         rivals = [
             c.index
             for c in candidates[1:]
@@ -878,7 +878,7 @@ class Register:
         if rivals:
             rows = "、".join(str(i) for i in [top.index, *rivals])
             return Decision(
-                TO_CONFIRM, candidates, f"台账中不止一条不同的隐患相符 ({rows}), 请核对"
+                TO_CONFIRM, candidates, f"台账中不止一条不同的隐患相符（{rows}），请核对"
             )
         return Decision(FOUND, candidates, "")
 

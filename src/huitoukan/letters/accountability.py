@@ -7,6 +7,7 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
+from huitoukan.model.returns import HazardRow
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 CROSSCHECK_FILE = "追责核查.xlsx"
@@ -49,11 +50,15 @@ def _sheet(name: str, title: str, columns: tuple[tuple[str, float], ...]) -> She
     return sheet
 
 
+def _where(hazard: HazardRow) -> str:
+    return "：".join(t for t in (hazard.location, hazard.hazard) if t)
+
+
 def _candidates(verdict: Verdict) -> str:
     if verdict.match is not None or not verdict.candidates:
         return ""
     return "；".join(
-        f"序号{c.number} {c.hazard.department}：{c.hazard.location}{c.hazard.hazard}（{c.score:.0f}）"
+        f"序号{c.number} {c.hazard.department}：{_where(c.hazard)}（相似度 {c.score:.0f}）"
         for c in verdict.candidates
     )
 
