@@ -380,3 +380,19 @@ def test_the_archive_of_a_problem_shows_the_review_that_closed_it(
         else:
             assert not any("☑" in t for t in texts), ws.title
     assert closed_pages  # the examples close some problems through their review
+
+
+def test_the_report_says_a_failed_review_beside_the_departments_word(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """学生活动中心 of the example is reported 已完成, failed its 复查验收 and is overdue two
+    days later: the report's overdue table says both."""
+    work = tmp_path / "examples"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples", work)
+    monkeypatch.chdir(work)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-22"])
+    assert runner.invoke(app, ["report", "--as-of", "2023-12-22"]).exit_code == 0
+    ws = load_workbook(work / "回头看工作汇报.xlsx").worksheets[0]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    [row] = [r for r in rows if r[2] == "学生活动中心"]
+    assert row[7] == "已完成（复查不合格）"

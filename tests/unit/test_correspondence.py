@@ -171,3 +171,25 @@ def test_leader_report_figures_equal_the_register(campaign: Campaign, tmp_path: 
     assert "门诊" in text and "学院警务室" in text and "签字" in text
     assert len(ws._charts) == 1
     assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_the_report_says_why_and_how_in_its_tables(campaign: Campaign, tmp_path: Path) -> None:
+    """A long-standing hazard shows its interim measures, from 整改措施 and 备注 both."""
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [
+            hazard(
+                部位="北围墙",
+                整改措施="设置围挡",
+                备注="历史遗留，已设警示标志，明年维修",
+                整改时限=date(2024, 6, 30),
+            )
+        ],
+    )
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert "设置围挡；历史遗留，已设警示标志，明年维修" in texts

@@ -17,8 +17,8 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.letters.photos import place_photos
-from huitoukan.model.returns import HazardRow
-from huitoukan.register.status import StatusReport
+from huitoukan.model.returns import FAILED, HazardRow
+from huitoukan.register.status import HazardView, StatusReport
 from huitoukan.register.writing import department_chart, source_rows
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
@@ -146,7 +146,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             h.deadline,
             h.days_overdue,
             h.owner,
-            h.progress or "",
+            (h.progress or "") + ("（复查不合格）" if h.review == FAILED else ""),
         ]
         for n, h in enumerate(report.overdue, start=1)
     ]
@@ -175,7 +175,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     heading(f"四、未报送部门（{len(report.not_returned)} 个）")
     line("、".join(report.not_returned) or "无。")
     standing_rows: list[list[Value]] = [
-        [n, h.department, h.location, h.hazard, h.deadline, h.owner, h.measures, ""]
+        # the form asks for them in 备注, with the mark 历史遗留; many write them as 整改措施
+        [n, h.department, h.location, h.hazard, h.deadline, h.owner, _interim(h), ""]
         for n, h in enumerate(report.long_standing, start=1)
     ]
     heading(
@@ -205,6 +206,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         line("", height=22)
     line("安全工作领导小组组长（签字）：____________　　　　日期：______年____月____日", height=30)
     return sheet
+
+
+def _interim(hazard: HazardView) -> str:
+    """补救或替代措施 of a long-standing hazard: its 整改措施 and its 备注 (once each)."""
+    return "；".join(dict.fromkeys(t for t in (hazard.measures, hazard.remarks) if t))
 
 
 def _first_rows(rows: list[list[Value]]) -> float:
