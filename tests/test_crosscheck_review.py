@@ -396,3 +396,17 @@ def test_the_report_says_a_failed_review_beside_the_departments_word(
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     [row] = [r for r in rows if r[2] == "学生活动中心"]
     assert row[7] == "已完成（复查不合格）"
+
+
+def test_nothing_to_review_writes_no_form(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 复查验收表 filled in earlier is not replaced by an empty one."""
+    monkeypatch.chdir(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard(部位="东门")])
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    (tmp_path / "复查验收表.xlsx").write_bytes(b"filled in by hand")
+    result = runner.invoke(app, ["review", "--as-of", "2023-12-20"])
+    assert result.exit_code == 0 and "未写出复查验收表" in result.output
+    assert (tmp_path / "复查验收表.xlsx").read_bytes() == b"filled in by hand"

@@ -17,7 +17,9 @@ from huitoukan.model.returns import HazardRow
 def review(
     campaign: Campaign, sources: Sequence[Path], out: Path, as_of: date
 ) -> tuple[list[HazardRow], Path]:
-    """Write the form for the receiving office; the hazards on it and the file."""
+    """Write the form for the receiving office; the hazards on it and the file (none
+    written when there is nothing to review: a form filled in earlier is not replaced by
+    an empty one)."""
     if not campaign.info.review_required:
         raise InputError(
             "本次活动未开启复查验收：请在 campaign.toml 的 [campaign] 中写 review_required = true，"
@@ -25,5 +27,6 @@ def review(
         )
     hazards = [h for h in load_state(campaign, sources, as_of).hazards if h.unreviewed]
     out = xlsx_name(out)
-    write_atomically(out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of))
+    if hazards:
+        write_atomically(out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of))
     return hazards, out

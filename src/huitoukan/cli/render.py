@@ -594,7 +594,8 @@ def sample_written(chosen: Sample, out: Path, everything: bool, requested: int) 
 def review_written(count: int, out: Path, receiver: str) -> None:
     console = _out()
     if not count:
-        _wrapped(console, "没有待复查的隐患（部门报“已完成”的隐患都已复查）。")
+        _wrapped(console, "没有待复查的隐患（部门报“已完成”的隐患都已复查），未写出复查验收表。")
+        return
     _wrapped(
         console,
         f"复查验收表已写入 {out}（{count} 项待复查）：由{receiver}逐项复查，填写复查人、复查时间、"
