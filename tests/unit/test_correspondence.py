@@ -193,3 +193,19 @@ def test_the_report_says_why_and_how_in_its_tables(campaign: Campaign, tmp_path:
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
     assert "设置围挡；历史遗留，已设警示标志，明年维修" in texts
+
+
+def test_a_long_table_of_the_report_repeats_its_header_on_each_page(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    rows = [hazard(部位=f"{n}号楼", 整改时限=date(2023, 12, 1)) for n in range(1, 61)]
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", rows)
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    continued = [row for row in breaks if ws.cell(row + 1, 3).value not in (None, "")]
+    assert len(continued) >= 2  # the 60 overdue rows run over pages
+    for row in continued:  # a page that starts inside the table starts with its header
+        first = ws.cell(row + 1, 1).value
+        assert first == "序号" or str(first).startswith(("三", "四", "五", "六")), row

@@ -63,6 +63,24 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         sheet.add("")
         line(text, Style.HEAD, 22)
 
+    def table(
+        header: Sequence[Value], rows: list[list[Value]], merged: tuple[int, int] | None = None
+    ) -> None:
+        """A table whose header row is printed again at the top of each page it runs onto."""
+
+        def add(values: Sequence[Value], style: Style, height: float | None) -> None:
+            row = sheet.add(cells(values, style), height)
+            if merged:
+                sheet.merge(row, *merged)
+
+        add(header, Style.HEAD, 28)
+        for values in rows:
+            height = row_height(values, WIDTHS)
+            if sheet.page_room() * PAGE_FILL < (height or DEFAULT_ROW_HEIGHT):
+                sheet.break_page()
+                add(header, Style.HEAD, 28)
+            add(values, Style.TEXT, height)
+
     totals = report.totals
     line(f"{info.school}{info.title}工作情况汇报", Style.TITLE, 32)
     line(
@@ -152,24 +170,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     ]
     heading(f"三、逾期隐患（{len(report.overdue)} 项）", _first_rows(overdue_rows))
     if report.overdue:
-        sheet.add(
-            cells(
-                [
-                    "序号",
-                    "部门",
-                    "部位",
-                    "存在隐患问题",
-                    "整改时限",
-                    "逾期天数",
-                    "责任人",
-                    "整改完成情况",
-                ],
-                Style.HEAD,
-            ),
-            28,
-        )
-        for values in overdue_rows:
-            sheet.add(cells(values), row_height(values, WIDTHS))
+        overdue_header = ["序号", "部门", "部位", "存在隐患问题", "整改时限", "逾期天数"]
+        table(overdue_header + ["责任人", "整改完成情况"], overdue_rows)
     else:
         line("无。")
     heading(f"四、未报送部门（{len(report.not_returned)} 个）")
@@ -184,20 +186,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         _first_rows(standing_rows),
     )
     if report.long_standing:
-        columns = [
-            "序号",
-            "部门",
-            "部位",
-            "存在隐患问题",
-            "整改时限",
-            "责任人",
-            "补救或替代措施",
-            "",
-        ]
-        sheet.merge(sheet.add(cells(columns, Style.HEAD), 28), 6, 7)
-        for standing in standing_rows:
-            row = sheet.add(cells(standing), row_height(standing, WIDTHS))
-            sheet.merge(row, 6, 7)
+        standing_header = ["序号", "部门", "部位", "存在隐患问题", "整改时限", "责任人"]
+        table(standing_header + ["补救或替代措施", ""], standing_rows, merged=(6, 7))
     else:
         line("无。")
     comment_rows = 4  # room for the leaders to write their comments by hand
