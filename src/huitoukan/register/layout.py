@@ -124,7 +124,7 @@ PHOTOS_HEADER = "照片"
 HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     # printed: what a reader of the paper register needs, narrow enough to be read
     HazardColumn("部门", 14, "department"),
-    HazardColumn("问题编号", 12, "number"),
+    HazardColumn("问题编号", 16, "number"),  # 四进巡查-569AE3, a derived number, on one line
     HazardColumn("部位", 14, "location"),
     HazardColumn("存在隐患问题", 28, "hazard"),
     HazardColumn("整改措施", 22, "measures"),
@@ -195,7 +195,7 @@ def hazard_widths(columns: tuple[HazardColumn, ...]) -> tuple[float, ...]:
 HAZARD_HEADERS = hazard_headers(HAZARD_COLUMNS)
 HAZARD_WIDTHS = hazard_widths(HAZARD_COLUMNS)
 PRINTED_HAZARD_COLUMNS = 1 + [c.header for c in HAZARD_COLUMNS].index("备注") + 1
-"""Printed pages stop after 备注: 196 characters wide, they print at about 6.5 points on A4
+"""Printed pages stop after 备注: 200 characters wide, they print at about 6.5 points on A4
 landscape (all 18 columns up to 历史遗留 printed at 4.6); the rest is for the screen."""
 
 

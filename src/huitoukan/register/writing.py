@@ -331,13 +331,12 @@ def source_rows(status: StatusReport) -> list[list[Value]]:
 
 
 ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
+    # printed: 164 characters wide, about 7.5 points on A4 landscape
     ("序号", 6),
-    ("问题编号", 12),
+    ("问题编号", 16),  # 四进巡查-569AE3, a derived number, on one line
     ("问题来源", 10),
-    ("发现时间", 16),
     ("部位", 14),
     ("问题描述", 30),
-    ("整改要求", 24),
     ("责任部门", 14),
     ("反馈情况", 10),
     ("状态", 8),
@@ -345,10 +344,14 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
     ("整改时限", 16),
     ("逾期天数", 10),
     ("销号时间", 16),
+    # on the screen only
+    ("发现时间", 16),
+    ("整改要求", 24),
     ("整改措施", 24),
     ("责任人", 8),
     ("来源文件", 28),
 )
+PRINTED_ASSIGNED_COLUMNS = 12
 
 
 def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) -> Sheet:
@@ -363,10 +366,8 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 len(rows) + 1,
                 f.number,
                 f.source,
-                f.found_on,
                 f.location,
                 f.description,
-                f.requirement,
                 part.department,
                 "已反馈" if part.answered else "未反馈",
                 part.state.value,
@@ -374,6 +375,8 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 part.deadline or f.deadline,
                 part.days_overdue or None,
                 part.closed_on,
+                f.found_on,
+                f.requirement,
                 part.measures,
                 part.owner,
                 part.file,
@@ -381,12 +384,15 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
         )
     for f in collection.findings:
         if not f.departments:
-            unassigned: list[Value] = [len(rows) + 1, f.number, f.source, f.found_on]
-            unassigned += [f.location, f.description, f.requirement, "未分配", "", "未分配"]
-            unassigned += ["", f.deadline, None, None, "", "", ""]
+            unassigned: list[Value] = [len(rows) + 1, f.number, f.source, f.location]
+            unassigned += [f.description, "未分配", "", "未分配", "", f.deadline, None, None]
+            unassigned += [f.found_on, f.requirement, "", "", ""]
             rows.append(unassigned)
     title = sheet_title(campaign, ASSIGNED_SHEET, status.as_of)
-    return _table(ASSIGNED_SHEET, title, ASSIGNED_COLUMNS, rows)
+    sheet = _titled(ASSIGNED_SHEET, title, ASSIGNED_COLUMNS, PRINTED_ASSIGNED_COLUMNS)
+    for row in rows:
+        sheet.add(cells(row), row_height(row, sheet.widths))
+    return sheet
 
 
 def department_chart(
