@@ -118,7 +118,10 @@ def test_an_answer_without_a_deadline_takes_the_problems(
         answers={"XJ-01": answer(整改时限=None), "SD-01": answer(整改时限=date(2023, 12, 30))},
     )
     args = ["--as-of", "2023-12-20", "--findings", str(listed)]
-    runner.invoke(app, ["collect", "回收", *args])
+    collected = runner.invoke(app, ["collect", "回收", *args])
+    said = "".join(collected.output.split())  # wrapped at 80 columns
+    assert "按交办问题XJ-01的整改时限2023年12月15日计" in said
+    assert "暂按活动默认整改时限" not in collected.output
     rows = {r["问题编号"]: r for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", HAZARD_SHEET)}
     assert rows["XJ-01"]["时限来源"] == "交办要求" and rows["XJ-01"]["状态"] == "逾期"
     assert rows["XJ-01"]["整改时限"].date() == date(2023, 12, 15)  # type: ignore[union-attr]

@@ -178,6 +178,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "未填整改时限",
         "没有填写整改时限，暂按活动默认整改时限 {default} 计，请补充",
+        {"assigned": "没有填写整改时限，按交办问题 {number} 的整改时限 {deadline} 计，请补充"},
     ),
     Code.CLOSED_NOT_DONE: Rule(
         _E,
