@@ -7,16 +7,13 @@ filled example row (问题编号 示例) that the clerk deletes; left in, it is 
 
 from __future__ import annotations
 
-from datetime import date
-
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, LIST_SHEET, LIST_WIDTHS
-from huitoukan.xlsx.styles import write_table
+from huitoukan.xlsx.styles import date_validation, write_table
 
 CHOICES_SHEET = "可选值"
 BLANK_ROWS = 50
@@ -68,15 +65,7 @@ def blank_list(campaign: Campaign) -> Workbook:
         ws.add_data_validation(validation)
         validation.add(f"{letters[field]}{first}:{letters[field]}{last}")
     for field in ("found_on", "deadline"):
-        dates = DataValidation(
-            type="date",
-            operator="between",
-            formula1=str(int(to_excel(date(2000, 1, 1)))),
-            formula2=str(int(to_excel(date(2099, 12, 31)))),
-            allow_blank=True,
-            errorStyle="warning",
-            error="请填写日期，例如 2023-12-10",
-        )
+        dates = date_validation("2023-12-10")
         ws.add_data_validation(dates)
         dates.add(f"{letters[field]}{first}:{letters[field]}{last}")
     return workbook

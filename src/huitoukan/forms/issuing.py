@@ -16,7 +16,6 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Protection
-from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
@@ -47,6 +46,7 @@ from huitoukan.text import normalize_key
 from huitoukan.xlsx.styles import (
     CENTER,
     DATE_FORMAT,
+    date_validation,
     display_columns,
     fit_row_height,
     set_value,
@@ -511,17 +511,11 @@ def _add_validations(form: TemplateForm, items_range: str | None) -> None:
         item.showErrorMessage = False
         _apply(ws, item, span("item"))
     for field in DATE_FIELDS:
-        dates = DataValidation(
-            type="date",
-            operator="between",
-            formula1=str(int(to_excel(date(2000, 1, 1)))),
-            formula2=str(int(to_excel(date(2099, 12, 31)))),
-            allow_blank=True,
+        dates = date_validation(
+            "2023-12-10",
             promptTitle=COLUMN_BY_FIELD[field].header,
             prompt="请填写日期，例如 2023-12-10 或 2023年12月10日",
             errorTitle="日期格式",
-            error="请填写日期，例如 2023-12-10",
-            errorStyle="warning",
         )
         dates.showInputMessage = dates.showErrorMessage = True
         _apply(ws, dates, span(field))

@@ -15,14 +15,13 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.forms.layout import Column
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
-from huitoukan.xlsx.styles import BODY_FONT, write_table
+from huitoukan.xlsx.styles import BODY_FONT, date_validation, write_table
 
 REVIEW_FILE = "复查验收表.xlsx"
 REVIEW_SHEET = "复查验收表"
@@ -73,15 +72,7 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     result.showInputMessage = result.showErrorMessage = True
     ws.add_data_validation(result)
     result.add(f"{letter['result']}3:{letter['result']}{last}")
-    day = DataValidation(
-        type="date",
-        operator="between",
-        formula1=str(int(to_excel(date(2000, 1, 1)))),
-        formula2=str(int(to_excel(date(2099, 12, 31)))),
-        allow_blank=True,
-        errorStyle="warning",
-        error="请填写日期，例如 2023-12-20",
-    )
+    day = date_validation("2023-12-20")
     ws.add_data_validation(day)
     day.add(f"{letter['reviewed_on']}3:{letter['reviewed_on']}{last}")
     footer = last + 2

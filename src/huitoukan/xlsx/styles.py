@@ -9,6 +9,8 @@ from datetime import date
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.xlsx.writer import CELL_TEXT_LIMIT
@@ -89,6 +91,21 @@ def write_table(
     ws.freeze_panes = ws.cell(top + 1, 1).coordinate
     ws.auto_filter.ref = f"A{top}:{last}"
     print_setup(ws, f"1:{top}", f"A1:{last_printed}")
+
+
+def date_validation(example: str, **options: str) -> DataValidation:
+    """A drop-in check for a date column: a date from 2000 to 2099, anything else a
+    warning (“请填写日期，例如 `example`”) the person typing may override."""
+    return DataValidation(
+        type="date",
+        operator="between",
+        formula1=str(int(to_excel(date(2000, 1, 1)))),
+        formula2=str(int(to_excel(date(2099, 12, 31)))),
+        allow_blank=True,
+        errorStyle="warning",
+        error=f"请填写日期，例如 {example}",
+        **options,
+    )
 
 
 def display_columns(text: str) -> int:
