@@ -202,7 +202,6 @@ def _decided(
         return Verdict(finding, Conclusion.TO_CONFIRM, note="对应自查填写的序号不在台账中")
     hazard = numbered[number - 1][1]
     if score(finding.location, finding.description, hazard.location, hazard.hazard) < CANDIDATE:
-        where = "：".join(t for t in (hazard.location, hazard.hazard) if t)
         problems.append(
             problem(
                 Code.CROSSCHECK_UNLIKE_DECISION,
@@ -213,7 +212,7 @@ def _decided(
                 value=finding.decision,
                 number=number,
                 owner=hazard.department,
-                where=where[:40],
+                where=hazard.where[:40],
             )
         )
     match = Candidate(number, hazard, 100.0)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
-from huitoukan.model.returns import HazardRow
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 CROSSCHECK_FILE = "追责核查.xlsx"
@@ -50,15 +49,11 @@ def _sheet(name: str, title: str, columns: tuple[tuple[str, float], ...]) -> She
     return sheet
 
 
-def _where(hazard: HazardRow) -> str:
-    return "：".join(t for t in (hazard.location, hazard.hazard) if t)
-
-
 def _candidates(verdict: Verdict) -> str:
     if verdict.match is not None or not verdict.candidates:
         return ""
     return "；".join(
-        f"序号{c.number} {c.hazard.department}：{_where(c.hazard)}（相似度 {c.score:.0f}）"
+        f"序号{c.number} {c.hazard.department}：{c.hazard.where}（相似度 {c.score:.0f}）"
         for c in verdict.candidates
     )
 
@@ -84,9 +79,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             verdict.conclusion.value + ("（已核对）" if verdict.decided else ""),
             match.number if match else None,
             hazard.department if hazard else "",
-            f"{hazard.location}：{hazard.hazard}"
-            if hazard and hazard.location
-            else (hazard.hazard if hazard else ""),
+            hazard.where if hazard else "",
             hazard.checked_on if hazard else None,
             hazard.state(f.found_on)
             if hazard and f.found_on

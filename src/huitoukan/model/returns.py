@@ -82,6 +82,11 @@ class HazardRow(NamedTuple):
     """整改时限 is the assigned problem's (the department left it blank on the row)."""
 
     @property
+    def where(self) -> str:
+        """部位：存在隐患问题, as a person names the hazard."""
+        return f"{self.location}：{self.hazard}" if self.location else self.hazard
+
+    @property
     def key(self) -> str:
         """Identity of the hazard across versions of a department's return."""
         return f"{fingerprint(self.location)}|{fingerprint(self.hazard)}"

@@ -79,7 +79,6 @@ def apply_reviews(
             )
         )
         if verdict.result == FAILED:
-            where = f"{hazard.location}：{hazard.hazard}" if hazard.location else hazard.hazard
             result.problems.append(
                 problem(
                     Code.REVIEW_FAILED,
@@ -89,7 +88,7 @@ def apply_reviews(
                     field="整改完成情况",
                     value=hazard.progress_text,
                     department=hazard.department,
-                    what=where[:40],
+                    what=hazard.where[:40],
                     note=verdict.note or "未写明意见",
                 )
             )
