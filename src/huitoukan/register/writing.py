@@ -84,9 +84,13 @@ def _titled(
 
 
 def _table(
-    name: str, title: str, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[Value]]
+    name: str,
+    title: str,
+    columns: Sequence[tuple[str, float]],
+    rows: Sequence[Sequence[Value]],
+    print_columns: int | None = None,
 ) -> Sheet:
-    sheet = _titled(name, title, columns)
+    sheet = _titled(name, title, columns, print_columns)
     for row in rows:
         sheet.add(cells(row), row_height(row, sheet.widths))
     return sheet
@@ -389,10 +393,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
             unassigned += [f.found_on, f.requirement, "", "", ""]
             rows.append(unassigned)
     title = sheet_title(campaign, ASSIGNED_SHEET, status.as_of)
-    sheet = _titled(ASSIGNED_SHEET, title, ASSIGNED_COLUMNS, PRINTED_ASSIGNED_COLUMNS)
-    for row in rows:
-        sheet.add(cells(row), row_height(row, sheet.widths))
-    return sheet
+    return _table(ASSIGNED_SHEET, title, ASSIGNED_COLUMNS, rows, PRINTED_ASSIGNED_COLUMNS)
 
 
 def department_chart(
