@@ -53,9 +53,7 @@ def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbo
     ]
     info = campaign.info
     title = f"{info.school}{info.title}发放清单（报送截止 {chinese_date(info.returns_due)}）"
-    write_table(ws, headers, rows, title=title, printed=len(headers) - 1)
-    for row in range(3, 3 + len(rows)):  # signed by hand on receipt
-        ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, SIGNED_ROW)
+    write_table(ws, headers, rows, title=title, printed=len(headers) - 1, least_height=SIGNED_ROW)
     return workbook
 
 

@@ -57,10 +57,9 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
         + [None, None, None, None]
         for n, h in enumerate(hazards, start=1)
     ]
-    write_table(ws, headers, rows, title=f"{info.school}隐患整改复查验收表")
+    title = f"{info.school}隐患整改复查验收表"
+    write_table(ws, headers, rows, title=title, least_height=HANDWRITTEN_ROW)
     last = 2 + max(len(rows), 1)
-    for row in range(3, last + 1):  # filled in by hand: room for a signature and a remark
-        ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, HANDWRITTEN_ROW)
     letter = {c.field: get_column_letter(i) for i, c in enumerate(REVIEW_COLUMNS, start=1)}
     result = DataValidation(
         type="list",

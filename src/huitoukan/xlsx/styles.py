@@ -52,11 +52,12 @@ def write_table(
     rows: Sequence[Sequence[object]],
     title: str | None = None,
     printed: int | None = None,
+    least_height: float = 0,
 ) -> None:
     """A bordered table with a frozen, filtered header row, under a `title` row when given
     (both repeated on every printed page, so each page says what it is); rows as tall as
-    their wrapped text, dates written 2023年12月20日; the first `printed` columns printed
-    (all by default)."""
+    their wrapped text and at least `least_height` points (a table filled in by hand),
+    dates written 2023年12月20日; the first `printed` columns printed (all by default)."""
     printed = printed or len(headers)
     top = 1
     if title is not None:
@@ -85,7 +86,7 @@ def write_table(
                 cell.alignment = CENTER
             else:
                 cell.alignment = LEFT
-        fit_row_height(ws, row_index)
+        fit_row_height(ws, row_index, least=least_height)
     last = ws.cell(max(top, len(rows) + top), len(headers)).coordinate
     last_printed = ws.cell(max(top, len(rows) + top), printed).coordinate
     ws.freeze_panes = ws.cell(top + 1, 1).coordinate
@@ -113,7 +114,7 @@ def display_columns(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0) -> None:
+def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0, least: float = 0) -> None:
     """Make a row tall enough for its wrapped text, so nothing is clipped when printed
     (office suites do not grow a row whose height was set)."""
     lines = 1
@@ -126,7 +127,7 @@ def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0) -> None:
             lines_here = max(1, math.ceil(units / max(width - 1.5, 1)))
             lines = max(lines, lines_here + cell.value.count("\n"))
     current = ws.row_dimensions[row].height or 15
-    ws.row_dimensions[row].height = max(current, line_height * lines + 6)
+    ws.row_dimensions[row].height = max(current, line_height * lines + 6, least)
 
 
 _ESCAPED_CHARACTER = re.compile("_(x[0-9A-Fa-f]{4}_)")
