@@ -13,9 +13,9 @@ from pydantic import BaseModel
 from huitoukan.actions.findings import findings_path, load_findings
 from huitoukan.campaign import Campaign
 from huitoukan.files import natural_key, xlsx_name
-from huitoukan.findings.answers import assign
+from huitoukan.findings.answers import assign, restate_deadlines
 from huitoukan.model.findings import Finding, Mention, number_key
-from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.problems import Problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 from huitoukan.register.evidence import Evidence, evidence_folder, lay_out, library
 from huitoukan.register.merging import Collection, merge
@@ -129,33 +129,6 @@ def mentions(
     return result
 
 
-def _deadlines_said(problems: list[Problem], hazards: Sequence[HazardRow]) -> list[Problem]:
-    """未填整改时限 of a row that took its assigned problem's 整改时限 says that date, not
-    the campaign's default."""
-    taken = {(h.source_file, h.source_row): h for h in hazards if h.deadline_assigned}
-    if not taken:
-        return problems
-    said: list[Problem] = []
-    for p in problems:
-        row = taken.get((p.file, p.row or 0)) if p.code is Code.MISSING_DEADLINE else None
-        if row is not None:
-            p = problem(
-                Code.MISSING_DEADLINE,
-                p.file,
-                sheet=p.sheet,
-                cell=p.cell,
-                row=p.row,
-                field=p.field,
-                value=p.value,
-                department=p.department,
-                variant="assigned",
-                number=row.number,
-                deadline=row.deadline,
-            )
-        said.append(p)
-    return said
-
-
 def collect(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -191,7 +164,7 @@ def collect(
     if findings:
         assignment = assign(findings, hazards, collection.current)
         hazards = assignment.hazards
-        problems = _deadlines_said(problems, hazards) + assignment.problems
+        problems = restate_deadlines(problems, hazards) + assignment.problems
         update["findings"] = list(findings)
         update["mentions"] = mentions(findings, collection.forms, hazards)
     if len(problems) > len(collection.problems):

@@ -124,6 +124,34 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
     return row
 
 
+def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> list[Problem]:
+    """`problems` with the 未填整改时限 of each row that took its assigned problem's 整改时限
+    (`_answering`, in `hazards` as `assign` gave them) saying that date, not the campaign's
+    default the reader put in it."""
+    taken = {(h.source_file, h.source_row): h for h in hazards if h.deadline_assigned}
+    if not taken:
+        return problems
+    said: list[Problem] = []
+    for p in problems:
+        row = taken.get((p.file, p.row or 0)) if p.code is Code.MISSING_DEADLINE else None
+        if row is not None:
+            p = problem(
+                Code.MISSING_DEADLINE,
+                p.file,
+                sheet=p.sheet,
+                cell=p.cell,
+                row=p.row,
+                field=p.field,
+                value=p.value,
+                department=p.department,
+                variant="assigned",
+                number=row.number,
+                deadline=row.deadline,
+            )
+        said.append(p)
+    return said
+
+
 def _by_content(finding: Finding, rows: list[HazardRow], candidates: list[int]) -> int | None:
     """The department's row (without a usable 编号) that states this problem, if one does
     clearly: the best at or above the matcher's MATCH score."""
