@@ -117,11 +117,16 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
     blank (not the campaign's default: the register, status and reminders then judge it
     overdue when the problem is)."""
     row = row._replace(number=finding.number, source=source or row.source or finding.source)
-    if row.deadline_is_default and finding.deadline is not None:
+    if _takes_the_problems_deadline(row, finding):
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True
         )
     return row
+
+
+def _takes_the_problems_deadline(row: HazardRow, finding: Finding) -> bool:
+    """The row left 整改时限 blank (the campaign's default stands in) and the problem sets one."""
+    return row.deadline_is_default and finding.deadline is not None
 
 
 def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> list[Problem]:
@@ -200,7 +205,13 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     )
                 )
                 continue
-            deadline = (finding.deadline if answer.deadline_is_default else None) or answer.deadline
+            # rows answered before the list was given (a register read with a new list) have
+            # not been through `_answering`
+            deadline = (
+                finding.deadline
+                if _takes_the_problems_deadline(answer, finding)
+                else answer.deadline
+            )
             state, days = _state(answer, deadline, as_of)
             result.append(
                 Part(
