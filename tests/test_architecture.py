@@ -8,7 +8,11 @@ the CLI knows the terminal; reading never imports the writer; no import cycles.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
+
+from huitoukan.campaign import Campaign
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "huitoukan"
 LAYERS: tuple[frozenset[str], ...] = (
@@ -114,3 +118,39 @@ def test_every_problem_code_has_its_rule() -> None:
     from huitoukan.model.problems import CATALOGUE, Code
 
     assert set(CATALOGUE) == set(Code)
+
+
+_MODULES_LOADED = """
+import runpy, sys
+sys.argv = ["huitoukan", *sys.argv[1:]]
+try:
+    runpy.run_module("huitoukan", run_name="__main__")
+except SystemExit:
+    pass
+sys.__stdout__.write("\\nLOADED " + " ".join(sorted(sys.modules)))
+"""
+
+
+def test_collect_and_status_json_do_not_load_openpyxl(tmp_path: Path, campaign: Campaign) -> None:
+    """Collect and status read with python-calamine and write with the package's own
+    writer: openpyxl (a fifth of a second to import) is for the forms that need its
+    styles, and a module of the reading path importing one of those costs every run."""
+    from tests.helpers import filled_form, hazard
+
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [hazard()])
+    register = tmp_path / "台账.xlsx"
+    for args in (
+        ["collect", str(returns), "-o", str(register), "--json", "--as-of", "2023-12-20"],
+        ["status", str(register), "--json", "--as-of", "2023-12-20"],
+    ):
+        run = subprocess.run(
+            [sys.executable, "-c", _MODULES_LOADED, *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=tmp_path,
+        )
+        loaded = run.stdout.rpartition("\nLOADED ")[2].split()
+        assert "huitoukan.actions.collect" in loaded or "huitoukan.actions.state" in loaded
+        assert not [m for m in loaded if m.split(".")[0] == "openpyxl"], (args[0], run.stderr)

@@ -57,6 +57,22 @@ COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
 _COLUMN_BY_KEY = {key: c for c in reversed(COLUMNS) for key in c.keys()}  # see column_keys
 DATE_FIELDS = ("deadline", "checked_on", "closed_on")
 
+REVIEW_COLUMNS: tuple[Column, ...] = (
+    Column("seq", "序号"),
+    Column("hazard_id", "隐患编号", ("隐患标识",)),
+    Column("department", "部门", ("责任部门",)),
+    Column("location", "部位"),
+    Column("hazard", "存在隐患问题", ("问题描述",)),
+    Column("measures", "整改措施"),
+    Column("closed_on", "销号时间"),
+    Column("reviewer", "复查人", ("验收人",)),
+    Column("reviewed_on", "复查时间", ("验收时间", "复查日期")),
+    Column("result", "复查结论", ("验收结论", "复查结果")),
+    Column("note", "复查意见", ("验收意见",)),
+)
+"""The columns of the 复查验收表 (`forms.review` writes it, collect reads it back)."""
+REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
+
 
 @dataclass(frozen=True)
 class Label:

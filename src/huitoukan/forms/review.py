@@ -19,26 +19,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.forms.layout import Column
+from huitoukan.forms.layout import REVIEW_COLUMNS
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
 from huitoukan.xlsx.styles import BODY_FONT, date_validation, write_table
 
 REVIEW_FILE = "复查验收表.xlsx"
 REVIEW_SHEET = "复查验收表"
-REVIEW_COLUMNS: tuple[Column, ...] = (
-    Column("seq", "序号"),
-    Column("hazard_id", "隐患编号", ("隐患标识",)),
-    Column("department", "部门", ("责任部门",)),
-    Column("location", "部位"),
-    Column("hazard", "存在隐患问题", ("问题描述",)),
-    Column("measures", "整改措施"),
-    Column("closed_on", "销号时间"),
-    Column("reviewer", "复查人", ("验收人",)),
-    Column("reviewed_on", "复查时间", ("验收时间", "复查日期")),
-    Column("result", "复查结论", ("验收结论", "复查结果")),
-    Column("note", "复查意见", ("验收意见",)),
-)
-REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
 _WIDTHS = (6, 11, 12, 14, 28, 24, 14, 9, 14, 10, 22)
 ONE_LINE = Alignment(horizontal="left", vertical="center")
 HANDWRITTEN_ROW = 32.0

@@ -27,6 +27,8 @@ from huitoukan.forms.layout import (
     COLUMN_BY_FIELD,
     FOOTER_LABELS,
     HEADER_LABELS,
+    REVIEW_COLUMNS,
+    REVIEW_REQUIRED,
     HeaderMatch,
     Label,
     LabelValue,
@@ -37,7 +39,6 @@ from huitoukan.forms.layout import (
     says_blank_below,
     says_nothing_found,
 )
-from huitoukan.forms.review import REVIEW_COLUMNS, REVIEW_REQUIRED
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import FAILED, PASSED, CheckedItem, ReturnFile, ReturnForm, Review
 from huitoukan.returns.archives import ArchiveError, read_member
