@@ -16,7 +16,7 @@ from huitoukan.campaign import Campaign
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "huitoukan"
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "text", "dates", "cells", "files", "json_output", "model"}),
+    frozenset({"errors", "text", "dates", "cells", "files", "json_output", "model", "background"}),
     frozenset({"campaign"}),
     frozenset({"xlsx"}),
     frozenset({"forms"}),

@@ -254,7 +254,9 @@ class _Deflated:
     BATCH = 256 * 1024
 
     def __init__(self) -> None:
-        self._compressor = zlib.compressobj(1, zlib.DEFLATED, -zlib.MAX_WBITS)
+        self._compressor: zlib._Compress | None = zlib.compressobj(
+            1, zlib.DEFLATED, -zlib.MAX_WBITS
+        )
         self._chunks: list[bytes] = []
         self._pending: list[bytes] = []
         self._pending_size = 0
@@ -273,17 +275,25 @@ class _Deflated:
         self._pending_size = 0
         self.crc = zlib.crc32(data, self.crc)
         self.size += len(data)
+        assert self._compressor is not None, "written after finish()"
         compressed = self._compressor.compress(data)
         if compressed:
             self._chunks.append(compressed)
 
     def finish(self) -> bytes:
-        """The deflated content; `crc` and `size` are final once this returns."""
-        self._drain()
-        self._chunks.append(self._compressor.flush())
-        compressed = b"".join(self._chunks)
-        self._chunks = []
-        return compressed
+        """The deflated content; `crc` and `size` are final once this returns (and
+        nothing more can be written)."""
+        if self._compressor is not None:
+            self._drain()
+            self._chunks = [b"".join([*self._chunks, self._compressor.flush()])]
+            self._compressor = None
+        return self._chunks[0]
+
+    def __getstate__(self) -> dict[str, object]:
+        """Only finished content is pickled (a sheet built in another process)."""
+        if self._compressor is not None:
+            raise TypeError("a member still being written cannot be pickled")
+        return self.__dict__
 
 
 class Sheet:
@@ -330,7 +340,7 @@ class Sheet:
         self._page_start = 0.0
         self._title_height = 0.0
         self._body = _Deflated()
-        self._pending: list[bytes] = []
+        self._finished = False
         # No <dimension>: it would have to come before rows not yet added; it is optional
         # and office suites work it out.
         parts = [
@@ -424,7 +434,11 @@ class Sheet:
         return f"{column_letter(len(self.widths) - 1)}{max(self.row_count, 1)}"
 
     def finish(self) -> _Deflated:
-        """The worksheet part, complete (no row can be added after)."""
+        """The worksheet part, complete (no row can be added after; the sheet can be
+        pickled, to be written into a workbook by another process)."""
+        if self._finished:
+            return self._body
+        self._finished = True
         parts = ["</sheetData>"]
         if self.header_row is not None:
             parts.append(f'<autoFilter ref="A{self.header_row + 1}:{self.last_ref}"/>')
@@ -466,6 +480,7 @@ class Sheet:
             parts.append('<drawing r:id="rId1"/>')
         parts.append("</worksheet>")
         self._body.write("".join(parts).encode())
+        self._body.finish()
         return self._body
 
 
