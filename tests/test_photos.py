@@ -160,7 +160,7 @@ def test_the_state_record_and_status_carry_the_photos(
     state = read_register(register)
     assert [len(h.photos) for h in state.hazards] == [1, 1, 1, 2, 0]
     library = register.parent / EVIDENCE_FOLDER / LIBRARY_FOLDER
-    assert {p.name for p in library.iterdir() if p.is_file()} == {
+    assert {p.name for p in library.iterdir() if p.is_file() and not p.name.startswith(".")} == {
         n for h in state.hazards for n in h.photos
     }
     monkeypatch.chdir(register.parent)
@@ -179,7 +179,7 @@ def test_the_same_photo_in_two_versions_is_kept_once(tmp_path: Path) -> None:
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [returns], register, AS_OF)
     library = register.parent / EVIDENCE_FOLDER / LIBRARY_FOLDER
-    (kept,) = [p for p in library.iterdir() if p.is_file()]
+    (kept,) = [p for p in library.iterdir() if p.is_file() and not p.name.startswith(".")]
     assert read_register(register).hazards[0].photos == (kept.name,)
 
 
@@ -330,41 +330,63 @@ def test_a_file_read_before_is_answered_from_the_library(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """collect runs again and again as returns arrive: the photos of a file already read
-    are not unzipped again, unless the library lost one of them."""
+    are not unzipped again, unless the library lost one of them. The notes of all files
+    are one file, written once a run."""
     from huitoukan.returns import form_reading
-    from huitoukan.returns.batch import as_return_file
-    from huitoukan.returns.photos import PhotoStore
+    from huitoukan.returns.batch import as_return_file, read_returns
+    from huitoukan.returns.photos import NOTES_FILE, open_store
 
     campaign = photo_campaign()
     path = department_form(campaign, tmp_path / "a.xlsx")
-    store = PhotoStore(tmp_path / "library")
-    first = form_reading.read_return(as_return_file(path), campaign, AS_OF, store)
+    library = tmp_path / "library"
+    first = read_returns([as_return_file(path)], campaign, AS_OF, photos=open_store(library))
+    assert first[0].picture_notes is not None
+    written = (library / NOTES_FILE).stat().st_mtime_ns
 
     def fail(*args: object) -> None:
         raise AssertionError("read again")
 
     monkeypatch.setattr(form_reading, "read_pictures", fail)
+    store = open_store(library)
     again = form_reading.read_return(as_return_file(path), campaign, AS_OF, store)
     assert [h.photos for h in again[0].hazards] == [h.photos for h in first[0].hazards]
     assert again[0].problems == first[0].problems
     assert [h.remarks for h in again[0].hazards] == [""] * 5  # the picture cells blanked
+    assert again[0].picture_notes is None
+    read_returns([as_return_file(path)], campaign, AS_OF, photos=store)
+    assert (library / NOTES_FILE).stat().st_mtime_ns == written  # nothing new to note
     (store.folder / first[0].hazards[0].photos[0]).unlink()
     with pytest.raises(AssertionError, match="read again"):
         form_reading.read_return(as_return_file(path), campaign, AS_OF, store)
 
 
+def test_notes_that_cannot_be_read_cost_a_reading(tmp_path: Path) -> None:
+    """A damaged notes file is no notes: every file is read again, and the notes are
+    written anew."""
+    from huitoukan.returns.batch import as_return_file, read_returns
+    from huitoukan.returns.photos import NOTES_FILE, open_store
+
+    campaign = photo_campaign()
+    path = department_form(campaign, tmp_path / "a.xlsx")
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / NOTES_FILE).write_text('{"files": {"abc": 1', "utf-8")
+    assert open_store(library).known == {}
+    forms = read_returns([as_return_file(path)], campaign, AS_OF, photos=open_store(library))
+    assert list(open_store(library).known) == [forms[0].sha256]
+
+
 def test_a_file_without_pictures_leaves_no_note(tmp_path: Path) -> None:
     """Reading a picture-less return again costs less than a note: none is written."""
-    from huitoukan.returns import form_reading
-    from huitoukan.returns.batch import as_return_file
-    from huitoukan.returns.photos import PhotoStore
+    from huitoukan.returns.batch import as_return_file, read_returns
+    from huitoukan.returns.photos import NOTES_FILE, open_store
 
     campaign = photo_campaign()
     plain = filled_form(campaign, "保卫处", tmp_path / "plain.xlsx", [hazard(部位="东门")])
-    store = PhotoStore(tmp_path / "library")
-    form_reading.read_return(as_return_file(plain), campaign, AS_OF, store)
-    assert not (store.folder / ".按文件").exists()
-    form_reading.read_return(
-        as_return_file(department_form(campaign, tmp_path / "a.xlsx")), campaign, AS_OF, store
-    )
-    assert len(list((store.folder / ".按文件").iterdir())) == 1
+    library = tmp_path / "library"
+    read_returns([as_return_file(plain)], campaign, AS_OF, photos=open_store(library))
+    assert not (library / NOTES_FILE).exists()
+    photos = department_form(campaign, tmp_path / "a.xlsx")
+    both = [as_return_file(plain), as_return_file(photos)]
+    forms = read_returns(both, campaign, AS_OF, photos=open_store(library))
+    assert list(open_store(library).known) == [forms[1].sha256]

@@ -27,7 +27,7 @@ from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
 from huitoukan.returns.batch import OnFile, read_returns
 from huitoukan.returns.finding import find_returns
-from huitoukan.returns.photos import PhotoStore
+from huitoukan.returns.photos import PhotoStore, open_store
 
 if TYPE_CHECKING:  # openpyxl, behind feedback, costs 0.15 s to import
     from huitoukan.letters.feedback import FeedbackCopy
@@ -202,7 +202,7 @@ def collect_to_register(
             *register.parent.glob(f"{register.stem}.备份-*{register.suffix}"),
             evidence_folder(register),
         ]
-        photos = PhotoStore(library(register))
+        photos = open_store(library(register))
     collection = collect(
         campaign,
         inputs,

@@ -15,7 +15,7 @@ from huitoukan.model.returns import HazardRow
 from huitoukan.register.evidence import library
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
-from huitoukan.returns.photos import PhotoStore
+from huitoukan.returns.photos import PhotoStore, open_store
 
 
 @contextmanager
@@ -23,7 +23,7 @@ def photo_store(sources: Sequence[Path]) -> Iterator[PhotoStore]:
     """The library the photos of `sources` are (or, read from returns, will be) kept in."""
     sources = list(sources) or [Path(REGISTER_FILE)]
     if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):
-        yield PhotoStore(library(sources[0]))
+        yield open_store(library(sources[0]))
         return
     with tempfile.TemporaryDirectory(prefix="huitoukan-") as folder:
         yield PhotoStore(Path(folder))

@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Final, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, SkipValidation
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from huitoukan.model.problems import ProblemCounts
 from huitoukan.text import fingerprint
@@ -179,6 +179,17 @@ class Review(BaseModel):
     """The 隐患编号 cell, for a problem about the row."""
 
 
+class PictureNotes(BaseModel):
+    """What reading one return's pictures gave: the photos by (sheet, 0-based row), the
+    picture cells to blank (sheet, row, column), the warnings (sheet, row, message).
+    Kept by the photo library for each file read (`returns.photos`), so a file read
+    before is not unzipped again."""
+
+    rows: list[tuple[str, int, list[str]]] = []
+    blank: list[tuple[str, int, int]] = []
+    warnings: list[tuple[str, int, str]] = []
+
+
 class ReturnForm(ProblemCounts):
     """One returned form, read: who sent it, when, and what it says. A workbook holding
     the forms of several departments (one per sheet) gives one ReturnForm per department."""
@@ -211,6 +222,9 @@ class ReturnForm(ProblemCounts):
     reviews: list[Review] = []
     is_review: bool = False
     """A 复查验收表 the receiving office filled in, not a department's return."""
+    picture_notes: PictureNotes | None = Field(default=None, exclude=True)
+    """On the first form of a file whose pictures were read (not recalled): what they
+    gave, for the photo library's notes (written once for all files by `read_returns`)."""
 
     @property
     def is_blank(self) -> bool:

@@ -27,7 +27,7 @@ from huitoukan.files import display_name, sha256_of
 from huitoukan.model.problems import RESAVE
 from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.returns.form_reading import read_return
-from huitoukan.returns.photos import PhotoStore
+from huitoukan.returns.photos import PhotoStore, remember
 
 OnFile = Callable[[int, int, Path], None]
 """Told (files done, files in all, the file) as reading goes on: for a progress bar."""
@@ -101,7 +101,8 @@ def read_returns(
     meanwhile: Callable[[], object] | None = None,
 ) -> list[ReturnForm]:
     """Every file of `sources` read in worker processes; the forms in the files' order
-    (unreadable files as unreadable forms); the photos in them kept in `photos`.
+    (unreadable files as unreadable forms); the photos in them kept in `photos`, and
+    noted there for the next time.
 
     `meanwhile` is called in this process while the workers read (after they have been
     started: this process forks no worker while it runs); what it raises is raised, the
@@ -146,6 +147,7 @@ def read_returns(
         else:  # its worker died or hung: read each of its files alone
             for source in chunk:
                 forms.extend(_read_isolated(source, campaign, as_of, debug, photos))
+    remember(photos, {f.sha256: f.picture_notes for f in forms if f.picture_notes is not None})
     return forms
 
 

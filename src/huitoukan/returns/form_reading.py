@@ -40,9 +40,17 @@ from huitoukan.forms.layout import (
     says_nothing_found,
 )
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import FAILED, PASSED, CheckedItem, ReturnFile, ReturnForm, Review
+from huitoukan.model.returns import (
+    FAILED,
+    PASSED,
+    CheckedItem,
+    PictureNotes,
+    ReturnFile,
+    ReturnForm,
+    Review,
+)
 from huitoukan.returns.archives import ArchiveError, read_member
-from huitoukan.returns.photos import PhotoStore, PictureNotes, keep_photo, recall, remember
+from huitoukan.returns.photos import PhotoStore, keep_photo, recall
 from huitoukan.returns.pictures import read_pictures
 from huitoukan.returns.sniffing import Format
 from huitoukan.returns.workbooks import (
@@ -108,7 +116,7 @@ def read_return(
     notes: list[Problem] = []
     if content.format is Format.ET:
         notes.append(problem(Code.WPS_ET, source.display))
-    pictures = _pictures(data, form.sha256, content, notes, source.display, photos)
+    pictures, read_afresh = _pictures(data, form.sha256, content, notes, source.display, photos)
     found: list[FoundForm] = []
     for grid in content.sheets:
         tables = _tables(grid)
@@ -138,6 +146,7 @@ def read_return(
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
         _read_group(part, group, Path(source.name), campaign, as_of, pictures)
         forms.append(part)
+    forms[0].picture_notes = read_afresh
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
         forms[0].problems.append(
@@ -206,18 +215,19 @@ def _pictures(
     notes: list[Problem],
     file: str,
     photos: PhotoStore | None,
-) -> PicturesByRow:
+) -> tuple[PicturesByRow, PictureNotes | None]:
     """The return's photos by row (kept in `photos`); their cells' stand-in text
     (=DISPIMG(…), #VALUE!) blanked so it never reaches the register; what could not be
-    read, said. A file read before is answered from `photos`' notes."""
+    read, said. A file read before is answered from `photos`' notes; for one read
+    afresh, the notes to keep (None when recalled)."""
     if content.format in (Format.XLS, Format.ET):
         if any(signature in data for signature in _IMAGE_SIGNATURES):
             notes.append(problem(Code.PICTURES_NOT_READ, file))
-        return {}
+        return {}, None
     kept = recall(photos, sha256)
+    read_afresh = None
     if kept is None:
-        kept = _read_pictures(data, content, photos)
-        remember(photos, sha256, kept)
+        kept = read_afresh = _read_pictures(data, content, photos)
     grids = {grid.name: grid for grid in content.sheets}
     for sheet, r, c in kept.blank:
         grid = grids.get(sheet)
@@ -233,7 +243,7 @@ def _pictures(
                 detail=message,
             )
         )
-    return {(sheet, r): list(names) for sheet, r, names in kept.rows}
+    return {(sheet, r): list(names) for sheet, r, names in kept.rows}, read_afresh
 
 
 def _read_pictures(

@@ -6,9 +6,9 @@ given by collect) from which the register's evidence folder is laid out (`regist
 Without a store (status read from returns in memory) the names are still recorded.
 
 The store also remembers, by the return file's sha256, where that file's photos were
-(`PictureNotes`): collect is run again and again as returns arrive, and a file read
-before costs no unzipping or hashing of its photos the next time. A file without any
-picture is not noted: reading it again costs less than writing a note did.
+(`PictureNotes`, all files' in one file of notes, loaded by `open_store` and written once
+a collect by `remember`): collect is run again and again as returns arrive, and a file
+read before costs no unzipping or hashing of its photos the next time.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from huitoukan.files import hide, write_atomically
+from huitoukan.model.returns import PictureNotes
 from huitoukan.returns.pictures import Picture
 
 EXTENSIONS = {"jpeg": "jpg", "tiff": "tif"}
@@ -31,6 +33,8 @@ EXTENSIONS = {"jpeg": "jpg", "tiff": "tif"}
 @dataclass(frozen=True)
 class PhotoStore:
     folder: Path
+    known: Mapping[str, PictureNotes] = field(default_factory=dict, compare=False, repr=False)
+    """The notes of the files read into it before (`open_store` loads them)."""
 
 
 def photo_name(picture: Picture) -> str:
@@ -47,9 +51,7 @@ def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
     target = store.folder / name
     if target.exists():
         return name
-    if not store.folder.is_dir():
-        store.folder.mkdir(parents=True, exist_ok=True)
-        hide(store.folder)
+    _make_folder(store)
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=store.folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -61,26 +63,36 @@ def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
     return name
 
 
-class PictureNotes(BaseModel):
-    """What reading one return's pictures gave: the photos by (sheet, 0-based row), the
-    picture cells to blank (sheet, row, column), the warnings (sheet, row, message)."""
-
-    rows: list[tuple[str, int, list[str]]] = []
-    blank: list[tuple[str, int, int]] = []
-    warnings: list[tuple[str, int, str]] = []
+def _make_folder(store: PhotoStore) -> None:
+    if not store.folder.is_dir():
+        store.folder.mkdir(parents=True, exist_ok=True)
+        hide(store.folder)
 
 
-def _notes_path(store: PhotoStore, sha256: str) -> Path:
-    return store.folder / ".按文件" / f"{sha256}.json"
+NOTES_FILE = ".按文件.json"
+"""The library's notes: for each return file read (by its sha256), where its photos were."""
+
+
+class _Notes(BaseModel):
+    files: dict[str, PictureNotes] = {}
+
+
+def open_store(folder: Path) -> PhotoStore:
+    """The library in `folder`, with the notes of the files read into it before (none
+    when the notes are missing or cannot be read: the files are read again)."""
+    try:
+        known = _Notes.model_validate_json((folder / NOTES_FILE).read_bytes()).files
+    except (OSError, ValidationError):
+        known = {}
+    return PhotoStore(folder, known)
 
 
 def recall(store: PhotoStore | None, sha256: str) -> PictureNotes | None:
     """The notes kept for the file with this `sha256`, if its photos are all still kept."""
     if store is None or not sha256:
         return None
-    try:
-        notes = PictureNotes.model_validate_json(_notes_path(store, sha256).read_bytes())
-    except (OSError, ValidationError):
+    notes = store.known.get(sha256)
+    if notes is None:
         return None
     names = {name for _, _, kept in notes.rows for name in kept}
     if not all((store.folder / name).is_file() for name in names):
@@ -88,10 +100,19 @@ def recall(store: PhotoStore | None, sha256: str) -> PictureNotes | None:
     return notes
 
 
-def remember(store: PhotoStore | None, sha256: str, notes: PictureNotes) -> None:
-    if store is None or not sha256 or not (notes.rows or notes.blank or notes.warnings):
+def remember(store: PhotoStore | None, found: Mapping[str, PictureNotes]) -> None:
+    """Add the notes of the files just read (`found`, by sha256) to the store's notes, in
+    one write (a file of notes per return cost more than reading its photos again). A file
+    without pictures is not noted: reading it again costs less than a note does."""
+    if store is None:
         return
-    path = _notes_path(store, sha256)
+    found = {k: n for k, n in found.items() if k and (n.rows or n.blank or n.warnings)}
+    if not found or all(store.known.get(k) == n for k, n in found.items()):
+        return
+    notes = _Notes(files={**store.known, **found})
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, lambda tmp: tmp.write_text(notes.model_dump_json(), "utf-8"))
+        _make_folder(store)
+        write_atomically(
+            store.folder / NOTES_FILE,
+            lambda tmp: tmp.write_text(notes.model_dump_json(), "utf-8"),
+        )
