@@ -84,6 +84,8 @@ def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
         for hazard, base in zip(with_photos, _base_names(with_photos), strict=True):
             relative = department_folder(hazard.department)
             folder = register.parent / relative
+            if folder not in wanted:
+                folder.mkdir(parents=True, exist_ok=True)
             names = wanted.setdefault(folder, set())
             laid: list[str] = []
             for n, photo in enumerate(hazard.photos, start=1):
@@ -108,13 +110,16 @@ def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
 
 
 def _place(source: Path, target: Path) -> None:
-    """`target` made the same file as `source` (a hard link, else a copy), unless it is."""
+    """`target` (in a folder that exists) made the same file as `source` (a hard link,
+    else a copy), unless it is."""
     with contextlib.suppress(OSError):
         if os.path.samefile(source, target):
             return
         if target.stat().st_size == source.stat().st_size and _same_bytes(source, target):
             return
-    target.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # a new name: linked at once (a link is whole or absent)
+        os.link(source, target)
+        return
     temporary = target.with_name(f".{target.name}.tmp")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
