@@ -116,7 +116,9 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
     else the problem's), and the problem's 整改时限 where the department left the row's
     blank (not the campaign's default: the register, status and reminders then judge it
     overdue when the problem is)."""
-    row = row._replace(number=finding.number, source=source or row.source or finding.source)
+    source = source or row.source or finding.source
+    if row.number != finding.number or row.source != source:  # mostly as issued: kept
+        row = row._replace(number=finding.number, source=source)
     if _takes_the_problems_deadline(row, finding):
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True

@@ -108,8 +108,11 @@ class SourceSummary(BaseModel):
     """Problems with every part closed / problems assigned, 0..1."""
 
 
-class Mention(BaseModel):
-    """A returned version that mentioned an assigned problem: its history for 一问题一档案."""
+@dataclass(slots=True)
+class Mention:
+    """A returned version that mentioned an assigned problem: its history for 一问题一档案.
+    A plain dataclass, as `Part` (collect records one for every answer in every version;
+    pydantic validates and serialises it in the state record like a model)."""
 
     number: str
     department: str
