@@ -135,6 +135,45 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert again["overdue"] == status["overdue"]  # read back from the register the same
 
 
+def test_a_list_given_after_the_register_judges_its_rows_the_same(
+    runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
+) -> None:
+    """A register collected without the list, its status asked with the list: the row
+    answering XJ-01 without a 整改时限 of its own is judged against the problem's
+    (12月15日) in the overdue list as in the 交办问题 parts, as when collected with it."""
+    findings = read_findings(listed, campaign).findings
+    filled_form(
+        campaign,
+        "安全保卫处",
+        chdir_tmp / "回收" / "保卫处.xlsx",
+        [],
+        assigned=findings,
+        answers={"XJ-01": answer(整改时限=None), "SD-01": answer(整改时限=date(2023, 12, 30))},
+    )
+    as_of = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *as_of]).exit_code in (0, 1)
+    later = json.loads(
+        runner.invoke(app, ["status", "--json", *as_of, "--findings", str(listed)]).stdout
+    )
+    [part] = [p for p in later["parts"] if p["number"] == "XJ-01"]
+    assert part["state"] == "逾期" and part["days_overdue"] == 5
+    [xj] = [v for v in later["overdue"] if v["location"] == "3号教学楼"]
+    assert xj["days_overdue"] == 5
+    runner.invoke(app, ["collect", "回收", *as_of, "--findings", str(listed)])
+    together = json.loads(runner.invoke(app, ["status", "--json", *as_of]).stdout)
+    assert later["overdue"] == together["overdue"] and later["parts"] == together["parts"]
+    moved = [
+        {**row, "整改时限": date(2023, 12, 18)} if row.get("问题编号") == "XJ-01" else row
+        for row in ROWS
+    ]
+    relisted = findings_list(chdir_tmp / "改期.xlsx", moved, ORDER)
+    again = json.loads(
+        runner.invoke(app, ["status", "--json", *as_of, "--findings", str(relisted)]).stdout
+    )
+    [xj] = [v for v in again["overdue"] if v["location"] == "3号教学楼"]
+    assert xj["days_overdue"] == 2  # the list's new 整改时限, not the one matched before
+
+
 def test_an_answer_emptied_in_a_new_version_is_said_on_its_row(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -14,6 +14,7 @@ from huitoukan.actions.findings import load_findings
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import given_input, near_names
+from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register, read_register
@@ -46,7 +47,8 @@ def load_state(
     if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):
         state = read_register(sources[0])
         if findings is not None:
-            state = state.model_copy(update={"findings": list(findings)})
+            hazards = as_answers(findings, state.hazards)
+            state = state.model_copy(update={"findings": list(findings), "hazards": hazards})
         return state
     from huitoukan.actions.collect import collect
 

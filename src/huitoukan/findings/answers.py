@@ -5,7 +5,8 @@ retyped is recognised by its 部位 and 描述 within the department (a warning 
 编号 back). A problem a department returned without answering is an error naming the
 编号 and the department, and its part stays in the register as 未反馈: nothing
 assigned ever disappears. `assign` runs once per collect (its numbers go into the
-register's hazards); `parts` works from those hazards alone, so the state computed
+register's hazards; a register read with a list given afterwards has its rows made
+answers by `as_answers`); `parts` works from those hazards alone, so the state computed
 from a register and from the returns themselves is the same.
 """
 
@@ -127,8 +128,25 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
 
 
 def _takes_the_problems_deadline(row: HazardRow, finding: Finding) -> bool:
-    """The row left 整改时限 blank (the campaign's default stands in) and the problem sets one."""
-    return row.deadline_is_default and finding.deadline is not None
+    """The row left 整改时限 blank (the campaign's default, or the problem's of a list
+    matched before, stands in) and the problem sets one."""
+    return (row.deadline_is_default or row.deadline_assigned) and finding.deadline is not None
+
+
+def as_answers(findings: Sequence[Finding], hazards: Sequence[HazardRow]) -> list[HazardRow]:
+    """`hazards` read back from a register, with a list given now: each row carrying the
+    编号 of one of its problems (and of the problem's department) made its answer as
+    `assign` makes it, so that the overdue lists judge the row by the problem's 整改时限
+    as the 交办问题 parts do. (A row recognised by its content kept the 编号 it was
+    given; rows are not matched by content again, nor problems said again.)"""
+    by_number = {number_key(f.number): f for f in findings}
+    result = []
+    for row in hazards:
+        finding = by_number.get(number_key(row.number)) if row.number else None
+        if finding is not None and row.department in finding.departments:
+            row = _answering(row, finding)
+        result.append(row)
+    return result
 
 
 def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> list[Problem]:
@@ -207,14 +225,7 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     )
                 )
                 continue
-            # rows answered before the list was given (a register read with a new list) have
-            # not been through `_answering`
-            deadline = (
-                finding.deadline
-                if _takes_the_problems_deadline(answer, finding)
-                else answer.deadline
-            )
-            state, days = _state(answer, deadline, as_of)
+            state, days = _state(answer, answer.deadline, as_of)
             result.append(
                 Part(
                     number=finding.number,
@@ -225,7 +236,7 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     progress=answer.progress or answer.progress_text,
                     measures=answer.measures,
                     owner=answer.owner,
-                    deadline=deadline,
+                    deadline=answer.deadline,
                     closed_on=answer.closed_on,
                     file=answer.vanished_from or answer.source_file,
                     row=answer.source_row,
