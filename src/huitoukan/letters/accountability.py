@@ -14,20 +14,24 @@ RESULT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6),
     ("问题编号", 12),
     ("问题来源", 10),
-    ("发现时间", 16),
     ("部位", 14),
     ("问题描述", 28),
     ("责任部门", 14),
     ("结论", 14),
     ("对应自查序号", 8),
-    ("自查部门", 14),
-    ("自查发现的隐患", 26),
+    ("自查部门", 12),
+    ("自查发现的隐患", 24),
+    ("追责范围", 24),
+    ("说明", 28),
+    ("发现时间", 16),
     ("检查时间", 16),
     ("状态", 8),
     ("相似度", 8),
-    ("追责范围", 26),
-    ("说明", 30),
 )
+PRINTED_RESULT_COLUMNS = 12
+"""核查结果 prints the finding, the conclusion and what it rests on at a legible size (16
+columns fit to A4 printed at 5 pt); the dates, the hazard's state and the similarity are
+on screen, the 说明 says what they decided."""
 MISSED_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6),
     ("本校应查出的部门", 18),
@@ -40,11 +44,13 @@ MISSED_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
-def _sheet(name: str, title: str, columns: tuple[tuple[str, float], ...]) -> Sheet:
+def _sheet(
+    name: str, title: str, columns: tuple[tuple[str, float], ...], printed: int | None = None
+) -> Sheet:
     widths = [w for _, w in columns]
-    sheet = Sheet(name, widths, header_row=1, title_rows=1)
+    sheet = Sheet(name, widths, header_row=1, title_rows=1, print_columns=printed)
     sheet.add(cells([title], Style.TITLE), height=28)
-    sheet.merge(0, 0, len(columns) - 1)
+    sheet.merge(0, 0, (printed or len(columns)) - 1)
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
     return sheet
 
@@ -61,7 +67,10 @@ def _candidates(verdict: Verdict) -> str:
 def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: str) -> None:
     school = campaign.info.school
     results = _sheet(
-        "核查结果", f"{school}追责核查：检查发现问题与自查台账比对（{as_of}）", RESULT_COLUMNS
+        "核查结果",
+        f"{school}追责核查：检查发现问题与自查台账比对（{as_of}）",
+        RESULT_COLUMNS,
+        PRINTED_RESULT_COLUMNS,
     )
     widths = [w for _, w in RESULT_COLUMNS]
     for n, verdict in enumerate(result.verdicts, start=1):
@@ -72,7 +81,6 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             n,
             f.number,
             f.source,
-            f.found_on,
             f.location,
             f.description,
             "、".join(f.departments),
@@ -80,6 +88,9 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             match.number if match else None,
             hazard.department if hazard else "",
             hazard.where if hazard else "",
+            verdict.accountable,
+            note,
+            f.found_on,
             hazard.checked_on if hazard else None,
             hazard.state(f.found_on)
             if hazard and f.found_on
@@ -87,8 +98,6 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             round(match.score)
             if match
             else (round(verdict.candidates[0].score) if verdict.candidates else None),
-            verdict.accountable,
-            note,
         ]
         results.add(cells(values), row_height(values, widths))
     missed = _sheet("漏报清单", f"{school}自查未发现的问题（按部门）", MISSED_COLUMNS)

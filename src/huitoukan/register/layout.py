@@ -226,14 +226,17 @@ FILE_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6),
     ("文件", 40),
     (FILE_DEPARTMENT, 14),
-    ("表头部门", 14),
-    ("主要负责人", 12),
     (FILE_FORM_DATE, 16),
     ("文件修改时间", 18),
-    ("SHA-256", 20),
     (FILE_OUTCOME, 14),  # 被新版本替代 on one line
     ("隐患数", 8),
     ("错误", 6),
     ("警告", 6),
     ("说明", 50),
+    ("表头部门", 14),
+    ("主要负责人", 12),
+    ("SHA-256", 20),
 )
+PRINTED_FILE_COLUMNS = 10
+"""报送记录 prints what a reader of the archive checks (what came in, when, and what became
+of it) at a legible size; 表头部门, 主要负责人 and the file's SHA-256 are on screen."""

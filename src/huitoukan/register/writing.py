@@ -30,6 +30,7 @@ from huitoukan.register.layout import (
     OPEN_SHEET,
     OVERDUE_SHEET,
     PHOTOS_HEADER,
+    PRINTED_FILE_COLUMNS,
     PRINTED_HAZARD_COLUMNS,
     PROBLEMS_SHEET,
     SUMMARY_SHEET,
@@ -495,16 +496,16 @@ def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
                 len(rows) + 1,
                 form.file,
                 form.department,
-                form.department_text,
-                form.head,
                 form.form_date,
                 datetime.fromtimestamp(form.modified).strftime("%Y-%m-%d %H:%M"),
-                form.sha256,
                 collection.outcomes[form.file].value,
                 len(form.hazards),
                 errors,
                 warnings,
                 form.reason,
+                form.department_text,
+                form.head,
+                form.sha256,
             ]
         )
     for skipped in collection.skipped:
@@ -513,19 +514,20 @@ def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
                 len(rows) + 1,
                 skipped.file,
                 "",
-                "",
-                "",
                 None,
-                "",
                 "",
                 "已跳过",
                 None,
                 None,
                 None,
                 skipped.reason,
+                "",
+                "",
+                "",
             ]
         )
-    return _table(FILES_SHEET, sheet_title(campaign, FILES_SHEET, as_of), FILE_COLUMNS, rows)
+    title = sheet_title(campaign, FILES_SHEET, as_of)
+    return _table(FILES_SHEET, title, FILE_COLUMNS, rows, PRINTED_FILE_COLUMNS)
 
 
 def _problems(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
