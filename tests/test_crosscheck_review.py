@@ -443,3 +443,44 @@ def test_every_sheet_prints_at_a_size_people_read(
     for name in ("全校隐患台账.xlsx", "追责核查.xlsx"):
         for ws in load_workbook(work / name).worksheets:
             assert _printed_points(ws) >= 7, (name, ws.title, round(_printed_points(ws), 1))
+
+
+def test_a_filled_in_review_form_is_kept_when_a_new_one_is_written(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The office fills in the 复查验收表 where review wrote it; review run again the next
+    day copies the filled-in form to a dated backup before writing the new one. A form
+    nobody touched is simply replaced."""
+    monkeypatch.chdir(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [closed(部位="东门")])
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    form = tmp_path / "复查验收表.xlsx"
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    again = runner.invoke(app, ["review", "--as-of", "2023-12-21"])
+    assert "另存为" not in again.output
+    assert list(tmp_path.glob("复查验收表.备份-*.xlsx")) == []
+    workbook = load_workbook(form)
+    workbook[REVIEW_SHEET]["J4"] = "合格"  # typed in, saved (here by openpyxl, as by Excel)
+    workbook.save(form)
+    filled = form.read_bytes()
+    third = runner.invoke(app, ["review", "--as-of", "2023-12-22"])
+    assert third.exit_code == 0 and "已另存为" in "".join(third.output.split())
+    [backup] = tmp_path.glob("复查验收表.备份-*.xlsx")
+    assert backup.read_bytes() == filled and form.read_bytes() != filled
+
+
+def test_a_report_written_over_a_file_a_person_made_keeps_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard(部位="东门")])
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    (tmp_path / "汇报.xlsx").write_bytes(b"the office's own report")
+    result = runner.invoke(app, ["report", "-o", "汇报", "--as-of", "2023-12-20"])
+    assert result.exit_code == 0 and "不是本工具生成的" in "".join(result.output.split())
+    [backup] = tmp_path.glob("汇报.备份-*.xlsx")
+    assert backup.read_bytes() == b"the office's own report"
+    runner.invoke(app, ["report", "-o", "汇报", "--as-of", "2023-12-21"])
+    assert len(list(tmp_path.glob("汇报.备份-*.xlsx"))) == 1  # its own report: replaced

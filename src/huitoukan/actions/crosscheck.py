@@ -10,15 +10,16 @@ from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
-from huitoukan.files import given_input, near_names, write_atomically, xlsx_name
+from huitoukan.files import given_input, near_names, xlsx_name
 from huitoukan.findings.crosscheck import Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
 from huitoukan.letters.accountability import write_crosscheck
+from huitoukan.register.store import Written, replace_output
 
 
 def run_crosscheck(
     campaign: Campaign, findings: Path, sources: Sequence[Path], out: Path, as_of: date
-) -> tuple[Crosscheck, Path]:
+) -> tuple[Crosscheck, Written]:
     """Every finding of the list at `findings` with its 结论, written to `out`."""
     findings = given_input(findings)
     if not findings.is_file():
@@ -29,5 +30,5 @@ def run_crosscheck(
     result = crosscheck(campaign, listed.findings, state.hazards)
     result.problems[:0] = listed.problems
     out = xlsx_name(out)
-    write_atomically(out, lambda tmp: write_crosscheck(tmp, campaign, result, chinese_date(as_of)))
-    return result, out
+    day = chinese_date(as_of)
+    return result, replace_output(out, lambda tmp: write_crosscheck(tmp, campaign, result, day))

@@ -10,10 +10,11 @@ from huitoukan.actions.findings import load_findings
 from huitoukan.actions.photos import hazards_with_photos, photo_store
 from huitoukan.actions.state import load_state, status_of
 from huitoukan.campaign import Campaign
-from huitoukan.files import write_atomically, xlsx_name
+from huitoukan.files import xlsx_name
 from huitoukan.letters.notices import Notice, notices, write_notices
 from huitoukan.letters.report import write_report
 from huitoukan.register.status import StatusReport, build_status
+from huitoukan.register.store import Written, replace_output
 
 
 def remind(
@@ -35,7 +36,7 @@ def report(
     out: Path,
     findings_file: Path | None = None,
     photos: bool = False,
-) -> tuple[StatusReport, Path]:
+) -> tuple[StatusReport, Written]:
     """The leaders' report written to `out` (.xlsx added when left out), with a page of
     photos for each hazard that has some when `photos`; the status it shows and the file."""
     listed = load_findings(campaign, findings_file)
@@ -48,5 +49,5 @@ def report(
             campaign, state.hazards, state.returned, as_of, findings=state.findings
         )
         pages = hazards_with_photos(store, state.hazards) if photos else None
-        write_atomically(out, lambda tmp: write_report(tmp, campaign, status, pages))
-    return status, out
+        written = replace_output(out, lambda tmp: write_report(tmp, campaign, status, pages))
+    return status, written

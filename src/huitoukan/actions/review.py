@@ -9,17 +9,18 @@ from pathlib import Path
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
-from huitoukan.files import write_atomically, xlsx_name
+from huitoukan.files import xlsx_name
 from huitoukan.forms.review import write_review_form
 from huitoukan.model.returns import HazardRow
+from huitoukan.register.store import Written, replace_output
 
 
 def review(
     campaign: Campaign, sources: Sequence[Path], out: Path, as_of: date
-) -> tuple[list[HazardRow], Path]:
+) -> tuple[list[HazardRow], Written]:
     """Write the form for the receiving office; the hazards on it and the file (none
     written when there is nothing to review: a form filled in earlier is not replaced by
-    an empty one)."""
+    an empty one; one filled in and then replaced is kept as a backup)."""
     if not campaign.info.review_required:
         raise InputError(
             "本次活动未开启复查验收：请在 campaign.toml 的 [campaign] 中写 review_required = true，"
@@ -27,6 +28,8 @@ def review(
         )
     hazards = [h for h in load_state(campaign, sources, as_of).hazards if h.unreviewed]
     out = xlsx_name(out)
-    if hazards:
-        write_atomically(out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of))
-    return hazards, out
+    if not hazards:
+        return hazards, Written(out)
+    return hazards, replace_output(
+        out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of)
+    )

@@ -11,10 +11,11 @@ from huitoukan.actions.photos import hazards_with_photos, photo_store
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
-from huitoukan.files import write_atomically, xlsx_name
+from huitoukan.files import xlsx_name
 from huitoukan.findings.sampling import Sample, pick
 from huitoukan.letters.archive import write_archive
 from huitoukan.register.status import build_status
+from huitoukan.register.store import Written, replace_output
 
 
 def sample(
@@ -26,7 +27,7 @@ def sample(
     from_sources: Sequence[str],
     as_of: date,
     findings_file: Path | None = None,
-) -> tuple[Sample, Path]:
+) -> tuple[Sample, Written]:
     """Pick `count` assigned problems (all with None) of `from_sources` and write their
     archive pages to `out` (.xlsx added when left out); the pick and the file."""
     wanted = []
@@ -57,10 +58,10 @@ def sample(
         for hazard, data in hazards_with_photos(store, state.hazards):
             if hazard.number:
                 photos.setdefault(hazard.number, []).extend(data)
-        write_atomically(
+        written = replace_output(
             out,
             lambda tmp: write_archive(
                 tmp, campaign, chosen.findings, status.parts, state.mentions, photos
             ),
         )
-    return chosen, out
+    return chosen, written

@@ -35,6 +35,7 @@ from huitoukan.letters.report import summary_line
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.status import HazardView, StatusReport
+from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
 
 if TYPE_CHECKING:  # openpyxl (behind issuing and feedback) costs 0.15 s to import
@@ -184,10 +185,20 @@ def campaign_written(written: Sequence[Path]) -> None:
         )
 
 
-def report_written(report: StatusReport, out: Path) -> None:
+def report_written(report: StatusReport, written: Written) -> None:
     console = _out()
     console.print(f"统计日期 {chinese_date(report.as_of)}")
-    _wrapped(console, summary_line(report, out))
+    _wrapped(console, summary_line(report, written.path))
+    _backed_up(console, written)
+
+
+def _backed_up(console: Console, written: Written) -> None:
+    if written.backup is not None:
+        _wrapped(
+            console,
+            f"注意：原 {written.path} 在上次生成后被修改过（或不是本工具生成的），"
+            f"已另存为 {written.backup}",
+        )
 
 
 @contextlib.contextmanager
@@ -569,8 +580,9 @@ def notices_written(items: Sequence[Notice], written: Sequence[Path], as_of: dat
         _wrapped(console, f"已写出 {len(written)} 个文件到 {written[-1].parent}")
 
 
-def sample_written(chosen: Sample, out: Path, everything: bool, requested: int) -> None:
+def sample_written(chosen: Sample, written: Written, everything: bool, requested: int) -> None:
     console = _out()
+    out = written.path
     if not everything and requested > chosen.pool:
         _wrapped(
             console, f"要求抽取 {requested} 个，只有 {chosen.pool} 个交办问题可抽，已全部抽取。"
@@ -589,21 +601,23 @@ def sample_written(chosen: Sample, out: Path, everything: bool, requested: int) 
         _wrapped(console, f"{finding.number}　{finding.source}　{finding.where}", "  ", "    ")
     if not everything:
         _wrapped(console, f"一问题一档案已写入 {out}（每个问题一页）")
+    _backed_up(console, written)
 
 
-def review_written(count: int, out: Path, receiver: str) -> None:
+def review_written(count: int, written: Written, receiver: str) -> None:
     console = _out()
     if not count:
         _wrapped(console, "没有待复查的隐患（部门报“已完成”的隐患都已复查），未写出复查验收表。")
         return
     _wrapped(
         console,
-        f"复查验收表已写入 {out}（{count} 项待复查）：由{receiver}逐项复查，填写复查人、复查时间、"
-        "复查结论（合格/不合格）和复查意见后，放回报表文件夹重新汇总即可。",
+        f"复查验收表已写入 {written.path}（{count} 项待复查）：由{receiver}逐项复查，填写复查人、"
+        "复查时间、复查结论（合格/不合格）和复查意见后，放回报表文件夹重新汇总即可。",
     )
+    _backed_up(console, written)
 
 
-def crosscheck_written(result: Crosscheck, out: Path) -> None:
+def crosscheck_written(result: Crosscheck, written: Written) -> None:
     console = _out()
     if result.problems:
         problem_list(_err(), result.problems)
@@ -617,7 +631,8 @@ def crosscheck_written(result: Crosscheck, out: Path) -> None:
             _wrapped(
                 console, f"  {verdict.conclusion.value}　{f.number}　{f.where}{extra}", "", "    "
             )
-    _wrapped(console, f"核查结果已写入 {out}（核查结果、漏报清单）")
+    _wrapped(console, f"核查结果已写入 {written.path}（核查结果、漏报清单）")
+    _backed_up(console, written)
     if any(v.conclusion is Conclusion.TO_CONFIRM for v in result.verdicts):
         _wrapped(
             console,

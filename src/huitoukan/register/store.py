@@ -10,6 +10,10 @@
 - Never replace what may not be replaced: a read-only register is refused; a register
   open in Excel on Windows cannot be renamed over, which is said in Chinese.
 - Two runs at once: the second stops (`lock`).
+
+The other workbooks huitoukan writes over and over (the report, 一问题一档案, 追责核查 and
+the 复查验收表 a person fills in) get the same protection against losing a person's edits
+(`replace_output`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import contextlib
 import shutil
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -92,6 +97,35 @@ def _keep_version(register: Path, stamp: datetime) -> None:
             old.unlink()
 
 
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    backup: Path | None = None
+    """Where what was at `path` is kept, because a person had changed it since huitoukan
+    wrote it (or it was not huitoukan's)."""
+
+
+def _keep_edited(path: Path, stamp: datetime) -> Path | None:
+    if not edited_since_written(path):
+        return None
+    backup = backup_name(path, stamp)
+    try:
+        shutil.copy2(path, backup)
+    except OSError as exc:
+        raise output_error(backup, exc) from None
+    return backup
+
+
+def replace_output(path: Path, write: Callable[[Path], object]) -> Written:
+    """Write a workbook with `write(tmp)` over `path` atomically; one a person changed since
+    huitoukan wrote it (a filled-in 复查验收表, comments typed into the report) is copied to a
+    dated backup first."""
+    backup = _keep_edited(path, datetime.now())
+    write_atomically(path, write)
+    write_records(path, None)
+    return Written(path, backup)
+
+
 def replace_register(
     register: Path,
     write: Callable[[Path], object],
@@ -108,13 +142,7 @@ def replace_register(
         if previous is not None and state is not None and not force and register.exists():
             check_not_shrinking(register, previous(register), Coverage.of(state))
         stamp = datetime.now()
-        backup = None
-        if edited_since_written(register):
-            backup = backup_name(register, stamp)
-            try:
-                shutil.copy2(register, backup)
-            except OSError as exc:
-                raise output_error(backup, exc) from None
+        backup = _keep_edited(register, stamp)
         _keep_version(register, stamp)
         write_atomically(register, write)
         write_records(register, state)
