@@ -155,7 +155,10 @@ def fill_review(campaign: Campaign) -> None:
     from huitoukan.actions.review import review
 
     REVIEWED.parent.mkdir(parents=True, exist_ok=True)
-    hazards, path = review(campaign, [OUT], REVIEWED, date(2023, 12, 19))
+    REVIEWED.unlink(missing_ok=True)  # made again, not kept as a person's backup
+    hazards, written = review(campaign, [OUT], REVIEWED, date(2023, 12, 19))
+    path = written.path
+    path.with_name(f".{path.name}.huitoukan").unlink()  # the record of what review wrote
     wb = load_workbook(path)
     ws = wb.active
     header_row = next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")
