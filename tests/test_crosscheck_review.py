@@ -24,6 +24,7 @@ from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET
 from huitoukan.model.problems import Code
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
+from huitoukan.register.reading import read_register
 from tests.helpers import (
     closed,
     filled_form,
@@ -152,9 +153,8 @@ def test_each_finding_gets_the_conclusion_a_careful_clerk_would_give(
         "SD-2": Conclusion.TO_CONFIRM.value,
         "4J-1": Conclusion.FOUND_NOT_RECTIFIED.value,
     }
-    hazards = sheet_rows(register, HAZARD_SHEET)
-    number = next(h["序号"] for h in hazards if h["部位"] == "第一食堂")
-    assert rows["XJ-1"]["对应自查序号"] == number and rows["XJ-1"]["自查部门"] == "总务基建处"
+    canteen = _hazard_id(register, "第一食堂")
+    assert rows["XJ-1"]["对应自查隐患编号"] == canteen and rows["XJ-1"]["自查部门"] == "总务基建处"
     assert "县级检查组" in str(rows["SJ-1"]["追责范围"]) and "学校" in str(rows["SJ-1"]["追责范围"])
     assert "各级检查组" in str(rows["SD-1"]["追责范围"]) and "安全保卫处" in str(
         rows["SD-1"]["追责范围"]
@@ -167,13 +167,17 @@ def test_each_finding_gets_the_conclusion_a_careful_clerk_would_give(
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
 
 
+def _hazard_id(register: Path, location: str) -> str:
+    [hazard] = [h for h in read_register(register).hazards if h.location == location]
+    return hazard.hazard_id
+
+
 def test_the_clerks_decision_survives_a_rerun(
     runner: CliRunner, register: Path, tmp_path: Path
 ) -> None:
-    hazards = sheet_rows(register, HAZARD_SHEET)
-    canteen = next(h["序号"] for h in hazards if h["部位"] == "第一食堂")
+    canteen = _hazard_id(register, "第一食堂")
     decided = [
-        dict(FINDINGS[4], 对应自查=f"第{canteen}项"),  # SD-2: the clerk says it is the canteen's
+        dict(FINDINGS[4], 对应自查=canteen.lower()),  # SD-2: it is the canteen's
         dict(FINDINGS[1], 对应自查="无"),  # XJ-2: the clerk says it was not found after all
         *[f for f in FINDINGS if f["问题编号"] not in ("SD-2", "XJ-2", "SJ-1", "SD-1")],
     ]
@@ -183,12 +187,33 @@ def test_the_clerks_decision_survives_a_rerun(
         code, output = run(runner, str(listed), str(register), "--out", str(out))
         rows = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
         assert rows["SD-2"]["结论"] == "自查已发现（已核对）"
-        assert rows["SD-2"]["对应自查序号"] == canteen
+        assert rows["SD-2"]["对应自查隐患编号"] == canteen
         assert rows["XJ-2"]["结论"] == "自查未发现（已核对）"
+        assert "序号" not in output
         assert code == 1, output
     only_found = [dict(FINDINGS[0])]
     listed = findings_list(tmp_path / "都已发现.xlsx", only_found, ORDER)
     assert run(runner, str(listed), str(register), "-o", str(out))[0] == 0
+
+
+def test_a_decision_by_number_names_the_hazard_and_asks_for_its_id(
+    runner: CliRunner, campaign: Campaign, register: Path, tmp_path: Path
+) -> None:
+    """A 序号 in 对应自查 names the hazard at that place in today's register; a later collect
+    may put another there. The run says which hazard it took and asks for its 隐患编号,
+    which names the same hazard however the register is ordered."""
+    hazards = sheet_rows(register, HAZARD_SHEET)
+    number = next(h["序号"] for h in hazards if h["部位"] == "第一食堂")
+    listed = findings_list(
+        tmp_path / "按序号.xlsx", [dict(FINDINGS[0], 对应自查=f"第{number}项")], ORDER
+    )
+    out = tmp_path / "核查.xlsx"
+    _, output = run(runner, str(listed), str(register), "--out", str(out))
+    said = "".join(output.split())
+    canteen = _hazard_id(register, "第一食堂")
+    assert "填写的是台账序号" in said and f"隐患编号{canteen}" in said
+    [row] = sheet_rows(out, "核查结果", header_row=2)
+    assert row["对应自查隐患编号"] == canteen
 
 
 def test_a_decision_naming_an_unlike_hazard_is_kept_with_a_warning(

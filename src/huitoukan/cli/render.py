@@ -636,6 +636,7 @@ def crosscheck_written(result: Crosscheck, written: Written) -> None:
     if any(v.conclusion is Conclusion.TO_CONFIRM for v in result.verdicts):
         _wrapped(
             console,
-            "待确认的问题：请核对后在检查发现问题清单的“对应自查”一列（没有就加一列）填写台账"
-            "“隐患台账”中的序号或“无”，再运行一次即按所填结论核查。",
+            "待确认的问题：请核对后在检查发现问题清单的“对应自查”一列（没有就加一列）填写对应"
+            "隐患的隐患编号（核查结果的“说明”列出了相近隐患的编号）或“无”，再运行一次即按所填"
+            "结论核查。",
         )

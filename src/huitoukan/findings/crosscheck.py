@@ -6,14 +6,16 @@ county check group's, the county's and the school's; what the city missed and th
 province found, every level's. For each finding the register is searched for the
 self-check hazard that already named it — the same department when the finding names
 one, a similar 部位 and 问题 (`similarity`), a 检查时间 no later than the 发现时间 — and
-the finding gets one 结论. A clerk's decision in the list's 对应自查 column (a register
-序号, or 无) is final and respected on every run.
+the finding gets one 结论. A clerk's decision in the list's 对应自查 column (a hazard's
+隐患编号 — or its 序号 in the register, which a later collect may change — or 无) is final
+and respected on every run.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -99,10 +101,12 @@ def crosscheck(
         return registers[departments]
 
     result = Crosscheck([])
+    ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     for finding in findings:
         decision = normalize_key(finding.decision)
         if decision:
-            result.verdicts.append(_decided(finding, decision, numbered, levels, result.problems))
+            verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
+            result.verdicts.append(verdict)
             continue
         verdict = _searched(finding, *searched(finding.departments), levels)
         if verdict.conclusion is Conclusion.MISSED and finding.departments:
@@ -138,14 +142,15 @@ def _searched(
         return _found(finding, in_time[0], candidates)
     if in_time and (decision.conclusion == TO_CONFIRM or decision.conclusion == FOUND):
         note = (
-            decision.reason or "与台账中的隐患相近，请核对后在问题清单的“对应自查”中填写序号或“无”"
+            decision.reason
+            or "与台账中的隐患相近，请核对后在问题清单的“对应自查”中填写隐患编号或“无”"
         )
         return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
     note = "台账中没有相近的隐患"
     if late:
         first = late[0].hazard.checked_on
         day = chinese_date(first) if first else "未填写"
-        note = f"自查在检查之后才发现（检查时间 {day}，台账序号 {late[0].number}）"
+        note = f"自查在检查之后才发现（检查时间 {day}，隐患编号 {late[0].hazard.hazard_id}）"
     return _missed(finding, candidates, levels, note)
 
 
@@ -178,15 +183,21 @@ def _decided(
     finding: Finding,
     decision: str,
     numbered: list[tuple[int, HazardRow]],
+    ids: Callable[[], dict[str, int]],
     levels: dict[str, str],
     problems: list[Problem],
 ) -> Verdict:
+    """The verdict the clerk's 对应自查 gives: 无, a 隐患编号 (`ids`: each hazard's 序号 by
+    its 隐患编号) or a 序号 (said to be replaced by the 隐患编号, which stays the same)."""
     if decision in NO_MATCH:
         verdict = _missed(finding, [], levels, "经核对，自查未发现（问题清单“对应自查”填写为“无”）")
         verdict.decided = True
         return verdict
-    numbered_as = _NUMBERED.fullmatch(decision)
-    number = int(numbered_as.group(1)) if numbered_as else 0
+    number = ids().get(decision.upper(), 0)  # 隐患编号: the same hazard on every run
+    by_position = not number
+    if by_position:  # a 序号: the register's order, which the next collect may change
+        numbered_as = _NUMBERED.fullmatch(decision)
+        number = int(numbered_as.group(1)) if numbered_as else 0
     if not 1 <= number <= len(numbered):
         problems.append(
             problem(
@@ -199,8 +210,25 @@ def _decided(
                 size=len(numbered),
             )
         )
-        return Verdict(finding, Conclusion.TO_CONFIRM, note="对应自查填写的序号不在台账中")
+        return Verdict(
+            finding, Conclusion.TO_CONFIRM, note="对应自查填写的隐患编号或序号不在台账中"
+        )
     hazard = numbered[number - 1][1]
+    if by_position:
+        problems.append(
+            problem(
+                Code.CROSSCHECK_NUMBERED_DECISION,
+                finding.file,
+                sheet=finding.sheet,
+                row=finding.row,
+                field="对应自查",
+                value=finding.decision,
+                number=number,
+                owner=hazard.department,
+                where=hazard.where[:40],
+                hazard_id=hazard.hazard_id,
+            )
+        )
     if score(finding.location, finding.description, hazard.location, hazard.hazard) < CANDIDATE:
         problems.append(
             problem(

@@ -18,7 +18,7 @@ RESULT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("问题描述", 28),
     ("责任部门", 14),
     ("结论", 14),
-    ("对应自查序号", 8),
+    ("对应自查隐患编号", 11),
     ("自查部门", 12),
     ("自查发现的隐患", 24),
     ("追责范围", 24),
@@ -59,7 +59,7 @@ def _candidates(verdict: Verdict) -> str:
     if verdict.match is not None or not verdict.candidates:
         return ""
     return "；".join(
-        f"序号{c.number} {c.hazard.department}：{c.hazard.where}（相似度 {c.score:.0f}）"
+        f"{c.hazard.hazard_id} {c.hazard.department}：{c.hazard.where}（相似度 {c.score:.0f}）"
         for c in verdict.candidates
     )
 
@@ -85,7 +85,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             f.description,
             "、".join(f.departments),
             verdict.conclusion.value + ("（已核对）" if verdict.decided else ""),
-            match.number if match else None,
+            match.hazard.hazard_id if match else "",
             hazard.department if hazard else "",
             hazard.where if hazard else "",
             verdict.accountable,

@@ -78,6 +78,7 @@ class Code(StrEnum):
     REVIEW_NOT_REQUIRED = "review-not-required"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
+    CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
     MISSING_PHOTO = "missing-photo"
     PICTURE_SKIPPED = "picture-skipped"
     PICTURES_NOT_READ = "pictures-not-read"
@@ -309,13 +310,20 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.CROSSCHECK_BAD_DECISION: Rule(
         _E,
         "对应自查无法识别",
-        "“对应自查”应填写台账“隐患台账”中的序号（1 到 {size}）或“无”，这里是“{value}”",
+        "“对应自查”应填写对应隐患的隐患编号（如 H1A2B3C4D，核查结果的“说明”列出了相近隐患的"
+        "编号）、台账“隐患台账”中的序号（1 到 {size}）或“无”，这里是“{value}”",
     ),
     Code.CROSSCHECK_UNLIKE_DECISION: Rule(
         _W,
         "对应自查与问题不相近",
-        "“对应自查”填写的第 {number} 项（{owner}，{where}）与这个问题不相近，"
-        "已按所填核查；请核对序号是否填错",
+        "“对应自查”填写的隐患（台账第 {number} 项，{owner}，{where}）与这个问题不相近，"
+        "已按所填核查；请核对是否填错",
+    ),
+    Code.CROSSCHECK_NUMBERED_DECISION: Rule(
+        _W,
+        "对应自查填的是序号",
+        "“对应自查”填写的是台账序号 {number}（{owner}，{where}）。再次汇总后序号可能变化，"
+        "请改填这项隐患的隐患编号 {hazard_id}，以后每次都对应同一项隐患",
     ),
     Code.MISSING_PHOTO: Rule(
         _W,
