@@ -129,7 +129,11 @@ def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:
         campaign,
         "总务基建处",
         returns / "总务.xlsx",
-        [hazard(整改时限=date(2023, 12, 15)), closed(), hazard(责任人=None)],
+        [
+            hazard(整改时限=date(2023, 12, 15)),
+            closed(部位="实训楼"),
+            hazard(部位="图书馆", 责任人=None),
+        ],
     )
     filled_form(campaign, "附属医院", returns / "医院.xlsx", [], form_date=date(2023, 12, 18))
     (returns / "说明.docx").write_bytes(b"not a spreadsheet")

@@ -146,7 +146,8 @@ def test_row_problems_name_the_cell(
     header: str,
     severity: Severity,
 ) -> None:
-    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(), hazard(), row])
+    fillers = [hazard(部位="一号楼"), hazard(部位="二号楼")]
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [*fillers, row])
     form = read(path, campaign)
     ws = load_workbook(path)[FORM_SHEET]
     header_row, columns = header_position(ws)
@@ -310,3 +311,30 @@ def test_a_departments_own_findings_are_self_check(campaign: Campaign, tmp_path:
     """Forms without assigned problems have the 问题来源 column empty: 自查 all the same."""
     path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard()])
     assert [h.source for h in read(path, campaign).hazards] == ["自查"]
+
+
+def test_a_row_pasted_twice_is_said_on_the_copy(campaign: Campaign, tmp_path: Path) -> None:
+    """Both rows are kept (nothing a department wrote is dropped) and counted, so the copy
+    carries a warning on its 存在隐患问题 cell; a 问题编号 answered on two different rows
+    is said on the second row's 问题编号 cell."""
+    rows = [
+        hazard(),
+        hazard(部位="食堂"),
+        hazard(整改措施="再次更换"),  # the first row again, its 整改措施 retyped
+        hazard(部位="实训楼", 问题编号="XJ-01"),
+        hazard(部位="图书馆", 存在隐患问题="书架未固定", 问题编号="xj－01"),
+    ]
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows)
+    form = read(path, campaign)
+    ws = load_workbook(path)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+
+    def cell(header: str, offset: int) -> str:
+        return f"{ws.cell(1, columns[header]).column_letter}{header_row + 1 + offset}"
+
+    assert codes(form) == [
+        ("repeated-hazard", cell("存在隐患问题", 2), Severity.WARNING),
+        ("repeated-answer", cell("问题编号", 4), Severity.WARNING),
+    ]
+    assert f"与第 {header_row + 1} 行的部位和隐患问题相同" in form.problems[0].message
+    assert len(form.hazards) == 5 and form.hazards[2].warnings == 1

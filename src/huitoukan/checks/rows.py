@@ -13,6 +13,7 @@ from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import cell_ref
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
+from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, Severity, count, problem
 from huitoukan.model.returns import DONE, HazardRow, Progress
 
@@ -67,6 +68,10 @@ class RowChecker:
     as_of: date
     """The date the run judges by: 检查时间 and 销号时间 after it cannot be right."""
     problems: list[Problem] = field(default_factory=list)
+    _hazards: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(部位, 存在隐患问题) → the first row stating it."""
+    _numbers: dict[str, int] = field(default_factory=dict)
+    """问题编号 (as compared) → the first row answering it."""
 
     def problem(
         self, code: Code, cells: RowCells, name: str, variant: str = "", **params: object
@@ -117,6 +122,7 @@ class RowChecker:
         self._check(cells, progress, progress_text, dates)
         if progress == DONE and not photos and self.campaign.info.require_photo:
             self.problem(Code.MISSING_PHOTO, cells, "progress")
+        self._check_repeated(cells)
         remarks = cells.text("remarks")
         if cells.extras:
             extra = "；".join(f"{header}：{text}" for header, text in cells.extras)
@@ -147,6 +153,21 @@ class RowChecker:
             source=cells.text("source") or ("" if cells.text("number") else SELF_CHECK),
             photos=photos,
         )
+
+    def _check_repeated(self, cells: RowCells) -> None:
+        """A row stating a hazard an earlier row of the form states (pasted twice), or
+        answering a 问题编号 an earlier row answers: both are counted, so say so."""
+        hazard = cells.text("hazard")
+        if hazard:
+            first = self._hazards.setdefault((cells.text("location"), hazard), cells.row)
+            if first != cells.row:
+                self.problem(Code.REPEATED_HAZARD, cells, "hazard", first_row=first)
+                return
+        number = cells.text("number")
+        if number:
+            first = self._numbers.setdefault(number_key(number), cells.row)
+            if first != cells.row:
+                self.problem(Code.REPEATED_ANSWER, cells, "number", first_row=first)
 
     def _check(
         self,

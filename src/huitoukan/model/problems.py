@@ -80,6 +80,8 @@ class Code(StrEnum):
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
     CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
     MISSING_PHOTO = "missing-photo"
+    REPEATED_HAZARD = "repeated-hazard"
+    REPEATED_ANSWER = "repeated-answer"
     PICTURE_SKIPPED = "picture-skipped"
     PICTURES_NOT_READ = "pictures-not-read"
     PHOTO_NOT_ON_HAZARD = "photo-not-on-hazard"
@@ -210,6 +212,18 @@ CATALOGUE: Mapping[Code, Rule] = {
         },
     ),
     Code.DUPLICATE_RETURN: Rule(_W, "重复报送", "与 {kept} 内容完全相同（重复报送），已按一份计入"),
+    Code.REPEATED_HAZARD: Rule(
+        _W,
+        "隐患重复填写",
+        "与第 {first_row} 行的部位和隐患问题相同（可能重复粘贴），两行都计入了台账；"
+        "是同一项隐患的请删去一行后重新报送",
+    ),
+    Code.REPEATED_ANSWER: Rule(
+        _W,
+        "交办问题重复反馈",
+        "问题编号“{value}”在第 {first_row} 行已经反馈过，交办问题按第 {first_row} 行计；"
+        "请核对编号，同一问题只填一行",
+    ),
     Code.BLANK_RETURN: Rule(
         _W,
         "空白表",
