@@ -103,6 +103,7 @@ def filled_form(
     if phone is not None:
         set_label(ws, "联系方式", phone)
     write_rows(ws, rows, skip=len(mine))
+    wb.properties.lastModifiedBy = "填表人"  # Excel, WPS and LibreOffice name who saved it
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return out

@@ -4,6 +4,7 @@ close some, delete one, add one → collect → status."""
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -179,3 +180,53 @@ def test_lateness_is_judged_on_the_first_return(
         (Path(p.file).name, int(p.message.split("逾期 ")[-1].split(" 天")[0])) for p in late
     ] == expected
     assert result.returned()["学生工作处"] == first_day
+
+
+def test_the_tools_own_files_among_the_returns_are_not_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clerk collects the folder the follow-up forms were just issued to, or the whole
+    working folder: the forms nobody filled in yet are 空白表 (the departments' real
+    returns stay 采用), and the register, the report, the 发放清单 and 附件1 are passed by
+    with a word, not read as departments' returns. A form a department filled in and
+    saved in an office suite (its last modifier is a person) is a return even with its
+    header left blank."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(runner, "report", "--as-of", "2023-12-20")
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--only-open", "-o", "第二轮")
+    before = json.loads(invoke(runner, "status", "--as-of", "2023-12-20", "--json"))
+    shutil.copy("全校隐患台账.xlsx", "第二轮")
+    shutil.copy("回头看工作汇报.xlsx", "第二轮")
+    shutil.copy(Path("发放") / "附件1-项目清单.xlsx", "第二轮")
+    result = runner.invoke(
+        app,
+        ["collect", "回收", "第二轮", "-o", "另一台账.xlsx", "--json", "--as-of", "2023-12-20"],
+    )
+    report = json.loads(result.stdout)
+    outcomes = {Path(f["file"]).name: f["outcome"] for f in report["files"]}
+    assert outcomes[form_file_name("安全保卫处")] == "空白表"
+    assert outcomes["安全保卫处.xlsx"] == "采用"
+    for name in (
+        "全校隐患台账.xlsx",
+        "回头看工作汇报.xlsx",
+        "发放清单.xlsx",
+        "附件1-项目清单.xlsx",
+    ):
+        assert outcomes[name] == "非报表（本工具生成）", name
+    assert report["status"]["totals"] == before["totals"]
+    said = [p["message"] for p in report["problems"] if p["file"].endswith("全校隐患台账.xlsx")]
+    assert said == [
+        "这是本工具生成的“全校隐患台账”，不是部门报送的表格，未汇总；请不要把它放在报表文件夹中"
+    ]
+    saved = load_workbook(Path("第二轮") / form_file_name("总务基建处"))
+    saved.properties.lastModifiedBy = "王会计"  # as Excel or WPS writes it on saving
+    saved.save(Path("第二轮") / form_file_name("总务基建处"))
+    again = json.loads(
+        runner.invoke(app, ["collect", "回收", "第二轮", "-o", "又一台账.xlsx", "--json"]).stdout
+    )
+    outcomes = {Path(f["file"]).name: f["outcome"] for f in again["files"]}
+    assert outcomes[form_file_name("总务基建处")] == "采用"

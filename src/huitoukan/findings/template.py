@@ -13,7 +13,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, LIST_SHEET, LIST_WIDTHS
-from huitoukan.xlsx.styles import date_validation, write_table
+from huitoukan.model.documents import FINDINGS_TITLE
+from huitoukan.xlsx.styles import date_validation, made_here, write_table
 
 CHOICES_SHEET = "可选值"
 BLANK_ROWS = 50
@@ -68,4 +69,5 @@ def blank_list(campaign: Campaign) -> Workbook:
         dates = date_validation("2023-12-10")
         ws.add_data_validation(dates)
         dates.add(f"{letters[field]}{first}:{letters[field]}{last}")
+    made_here(workbook, FINDINGS_TITLE, campaign.info.title)
     return workbook

@@ -13,8 +13,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from huitoukan.campaign import Campaign
 from huitoukan.errors import TemplateError
 from huitoukan.forms.layout import HEADER_SEARCH_ROWS
+from huitoukan.model.documents import CHECKLIST_TITLE
 from huitoukan.text import normalize_key
-from huitoukan.xlsx.styles import set_value
+from huitoukan.xlsx.styles import made_here, set_value
 
 CHECKLIST_FILE = "附件1-项目清单.xlsx"
 
@@ -78,6 +79,7 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
     if delta:
         ws.print_area = f"A1:E{remark_row + delta}"
     _keep_groups_on_a_page(ws, header_row, groups)
+    made_here(workbook, CHECKLIST_TITLE, campaign.info.title)
     return workbook
 
 

@@ -9,7 +9,8 @@ from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.xlsx.styles import write_table
+from huitoukan.model.documents import DISTRIBUTION_TITLE
+from huitoukan.xlsx.styles import made_here, write_table
 
 DISTRIBUTION_FILE = "发放清单.xlsx"
 
@@ -54,6 +55,7 @@ def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbo
     info = campaign.info
     title = f"{info.school}{info.title}发放清单（报送截止 {chinese_date(info.returns_due)}）"
     write_table(ws, headers, rows, title=title, printed=len(headers) - 1, least_height=SIGNED_ROW)
+    made_here(workbook, DISTRIBUTION_TITLE, info.title)
     return workbook
 
 

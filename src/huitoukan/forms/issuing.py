@@ -49,6 +49,7 @@ from huitoukan.xlsx.styles import (
     date_validation,
     display_columns,
     fit_row_height,
+    made_here,
     set_value,
     write_table,
 )
@@ -395,9 +396,7 @@ def fill_form(
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range)
-    workbook.properties.title = f"{info.school}安全隐患自查整改清单（{unit.name}）"
-    workbook.properties.subject = info.title
-    workbook.properties.creator = "huitoukan"
+    made_here(workbook, f"{info.school}安全隐患自查整改清单（{unit.name}）", info.title)
     return workbook
 
 

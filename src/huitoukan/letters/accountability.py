@@ -7,6 +7,7 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
+from huitoukan.model.documents import CROSSCHECK_TITLE
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 CROSSCHECK_FILE = "追责核查.xlsx"
@@ -119,7 +120,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
         missed.add(cells(values), row_height(values, widths))
     if not missing:
         missed.add(cells(["", "（无：检查发现的问题自查都已发现）"]))
-    write_workbook(path, [results, missed], "追责核查", "由 huitoukan crosscheck 生成")
+    write_workbook(path, [results, missed], CROSSCHECK_TITLE, "由 huitoukan crosscheck 生成")
 
 
 def summary(result: Crosscheck) -> dict[str, int]:

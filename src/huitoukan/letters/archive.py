@@ -18,6 +18,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
 from huitoukan.letters.photos import place_photos
+from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part
 from huitoukan.model.returns import FAILED, PASSED
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
@@ -151,7 +152,7 @@ def write_archive(
             list((photos or {}).get(finding.number, [])),
         )
         sheets.append(archive_sheet(campaign, page, name))
-    write_workbook(path, sheets, "一问题一档案", "由 huitoukan sample 生成")
+    write_workbook(path, sheets, ARCHIVE_TITLE, "由 huitoukan sample 生成")
 
 
 def _sheet_name(number: str, used: set[str]) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.letters.photos import place_photos
+from huitoukan.model.documents import REPORT_TITLE
 from huitoukan.model.returns import FAILED, HazardRow
 from huitoukan.register.status import HazardView, StatusReport
 from huitoukan.register.writing import department_chart, source_rows
@@ -255,7 +256,7 @@ def write_report(
     sheets = [build_report_sheet(campaign, report)]
     if photos is not None:
         sheets.append(photos_sheet(campaign, photos))
-    write_workbook(path, sheets, "回头看工作汇报", "由 huitoukan report 生成")
+    write_workbook(path, sheets, REPORT_TITLE, "由 huitoukan report 生成")
 
 
 def _assigned_sentence(report: StatusReport) -> str:

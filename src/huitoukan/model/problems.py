@@ -54,6 +54,7 @@ class Code(StrEnum):
     VANISHED_HAZARD = "vanished-hazard"
     DUPLICATE_RETURN = "duplicate-return"
     BLANK_RETURN = "blank-return"
+    NOT_A_RETURN = "not-a-return"
     AFTER_BLANK_MARKER = "after-blank-marker"
     ROW_AFTER_FOOTER = "row-after-footer"
     BEYOND_COLUMNS = "beyond-columns"
@@ -229,6 +230,15 @@ CATALOGUE: Mapping[Code, Rule] = {
         "空白表",
         "这是没有填写任何内容的空白表（没有隐患、负责人、日期），不计为已报送；"
         "请{department}填写后重新报送",
+        {
+            "issued": "这是下发的表格，没有填写也没有保存过（主要负责人、上报人、联系方式都是空的），"
+            "不计为已报送；请{department}填写后重新报送",
+        },
+    ),
+    Code.NOT_A_RETURN: Rule(
+        _W,
+        "不是部门报表",
+        "这是本工具生成的“{title}”，不是部门报送的表格，未汇总；请不要把它放在报表文件夹中",
     ),
     Code.AFTER_BLANK_MARKER: Rule(
         _W,

@@ -222,9 +222,20 @@ class ReturnForm(ProblemCounts):
     reviews: list[Review] = []
     is_review: bool = False
     """A 复查验收表 the receiving office filled in, not a department's return."""
+    not_a_return: str = ""
+    """The title of the workbook huitoukan wrote that this is (全校隐患台账, 回头看工作汇报 …),
+    found among the returns: not read as one."""
+    never_saved: bool = False
+    """Still marked as huitoukan wrote it: no office suite has saved it since."""
     picture_notes: PictureNotes | None = Field(default=None, exclude=True)
     """On the first form of a file whose pictures were read (not recalled): what they
     gave, for the photo library's notes (written once for all files by `read_returns`)."""
+
+    @property
+    def as_issued(self) -> bool:
+        """An issued form nobody filled in and saved: the rows it came with (the hazards
+        a follow-up round carries, the assigned problems) are not an answer."""
+        return self.never_saved and not (self.head or self.reporter or self.phone)
 
     @property
     def is_blank(self) -> bool:
@@ -249,6 +260,7 @@ class FileOutcome(StrEnum):
     UNKNOWN_DEPARTMENT = "部门无法识别"
     BLANK = "空白表"
     SKIPPED = "已跳过"
+    NOT_A_RETURN = "非报表（本工具生成）"
 
 
 class SkippedFile(BaseModel):

@@ -105,7 +105,10 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
             by_content.setdefault((form.sha256, form.sheet), form)
     for form in forms:
         kept = by_content[(form.sha256, form.sheet)] if form.sha256 else form
-        if kept is not form and form.readable:
+        if form.not_a_return:
+            outcomes[form.file] = FileOutcome.NOT_A_RETURN
+            problems.append(problem(Code.NOT_A_RETURN, form.file, title=form.not_a_return))
+        elif kept is not form and form.readable:
             outcomes[form.file] = FileOutcome.DUPLICATE
             problems.append(
                 problem(
@@ -122,9 +125,12 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
             outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT
             problems.extend(form.problems)
             hazards.extend(form.hazards)
-        elif form.is_blank:  # not a return: the department has not reported
+        elif form.is_blank or form.as_issued:  # not a return: the department has not reported
             outcomes[form.file] = FileOutcome.BLANK
-            problems.append(problem(Code.BLANK_RETURN, form.file, department=form.department))
+            variant = "" if form.is_blank else "issued"
+            problems.append(
+                problem(Code.BLANK_RETURN, form.file, department=form.department, variant=variant)
+            )
         else:
             by_department[form.department].append(form)
     current: dict[str, ReturnForm] = {}

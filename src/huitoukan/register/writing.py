@@ -16,6 +16,7 @@ from typing import cast
 from huitoukan.background import in_background
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
+from huitoukan.model.documents import REGISTER_TITLE
 from huitoukan.model.returns import HazardRow
 from huitoukan.register.coverage import coverage
 from huitoukan.register.evidence import department_folder
@@ -127,7 +128,7 @@ def write_register(
     write_workbook(
         path,
         sheets,
-        "全校隐患台账",
+        REGISTER_TITLE,
         "由 huitoukan collect 生成；以各部门报送的原始表格为准，请勿在此修改",
     )
 

@@ -109,6 +109,8 @@ def read_return(
     except OSError as exc:
         reason = f"文件无法打开（{read_reason(exc)}）"
         return [form.model_copy(update={"readable": False, "reason": reason})]
+    if content.made.not_a_return:  # the register, the report …: never a return
+        return [form.model_copy(update={"not_a_return": content.made.not_a_return})]
     for grid in content.sheets:
         review = locate_header(grid.rows, _REVIEW_KEYS, REVIEW_REQUIRED, 4)
         if review is not None and grid.visible:
@@ -147,6 +149,8 @@ def read_return(
         _read_group(part, group, Path(source.name), campaign, as_of, pictures)
         forms.append(part)
     forms[0].picture_notes = read_afresh
+    for part in forms:
+        part.never_saved = content.made.never_saved
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
         forms[0].problems.append(

@@ -12,6 +12,7 @@ without a computed value (`extent`), and so is an .ods file's content.
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from xml.parsers import expat
 
+from huitoukan.model.documents import MAKER, NOT_RETURNS
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.extent import SheetRefused, inspect_ods_content, inspect_worksheet
 
@@ -47,11 +49,48 @@ class Refused(Exception):
         self.reason = reason
 
 
+@dataclass(frozen=True)
+class Made:
+    """Who made an .xlsx and when, as its docProps/core.xml says (every suite writes it)."""
+
+    creator: str = ""
+    title: str = ""
+    last_modified_by: str = ""
+
+    @property
+    def not_a_return(self) -> str:
+        """The title of a workbook huitoukan wrote that is never a return ('' otherwise)."""
+        return self.title if self.creator == MAKER and self.title in NOT_RETURNS else ""
+
+    @property
+    def never_saved(self) -> bool:
+        """Written by huitoukan and saved by no one since (see `model.documents`)."""
+        return self.creator == MAKER and self.last_modified_by == MAKER
+
+
 @dataclass
 class Sniffed:
     format: Format
     formulas_without_value: dict[str, list[str]] = field(default_factory=dict)
     """Worksheet name → cells (A1 style) holding a formula with no cached value."""
+    made: Made = Made()
+
+
+_CORE_FIELDS = re.compile(rb"<(?:\w+:)?(creator|title|lastModifiedBy)\b[^>]*>([^<]*)</")
+
+
+def _made(archive: _Zip) -> Made:
+    """The document properties huitoukan tells its own files by (best effort: a part that
+    is missing or odd gives none)."""
+    try:
+        head = archive.read("docProps/core.xml", 8192)
+    except (KeyError, Refused):
+        return Made()
+    found = {
+        name.decode(): html.unescape(value.decode("utf-8", "replace")).strip()
+        for name, value in _CORE_FIELDS.findall(head)
+    }
+    return Made(found.get("creator", ""), found.get("title", ""), found.get("lastModifiedBy", ""))
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -140,7 +179,8 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
         raise Refused("Excel 二进制格式（.xlsb）无法读取，请另存为 .xlsx 后重新报送")
     if "xl/workbook.xml" in names:
         worksheets = _check_parts(archive)
-        return Sniffed(Format.XLSX, _inspect_worksheets(archive, worksheets) if inspect else {})
+        missing = _inspect_worksheets(archive, worksheets) if inspect else {}
+        return Sniffed(Format.XLSX, missing, _made(archive))
     if "word/document.xml" in names:
         raise Refused("这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写")
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):

@@ -22,7 +22,7 @@ from typing import cast
 from huitoukan.cells import cell_ref
 from huitoukan.files import read_reason
 from huitoukan.model.problems import RESAVE
-from huitoukan.returns.sniffing import Format, Refused, sniff
+from huitoukan.returns.sniffing import Format, Made, Refused, sniff
 
 Cell = object
 MAX_COLUMNS = 256
@@ -45,6 +45,7 @@ class WorkbookContent:
     format: Format
     sheets: list[SheetGrid] = field(default_factory=list)
     sheet_names: list[str] = field(default_factory=list)
+    made: Made = Made()
 
 
 class UnreadableWorkbook(Exception):
@@ -133,7 +134,8 @@ def read_workbook(
         raise UnreadableWorkbook("文件设有打开密码，请取消密码后重新报送") from None
     except Exception as exc:
         raise UnreadableWorkbook(f"工作表无法读取（{_short(exc)}），{RESAVE}") from None
-    return WorkbookContent(sniffed.format, sheets, [m.name for m in workbook.sheets_metadata])
+    names = [m.name for m in workbook.sheets_metadata]
+    return WorkbookContent(sniffed.format, sheets, names, sniffed.made)
 
 
 def _utf8(text: str) -> bool:

@@ -7,12 +7,14 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from huitoukan.model.documents import MAKER
 from huitoukan.xlsx.writer import CELL_TEXT_LIMIT
 
 THIN = Side(style="thin", color="000000")
@@ -143,3 +145,12 @@ def set_value(cell: Cell, value: object) -> None:
         cell.data_type = "s"
     else:
         cell.value = value
+
+
+def made_here(workbook: Workbook, title: str, subject: str = "") -> None:
+    """Mark `workbook` as huitoukan's (see `model.documents`): its title, and huitoukan as
+    its creator and last modifier, which the suite that next saves it replaces."""
+    workbook.properties.title = title
+    workbook.properties.subject = subject or None
+    workbook.properties.creator = MAKER
+    workbook.properties.lastModifiedBy = MAKER

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from huitoukan.cells import column_letter
 from huitoukan.errors import HuitoukanError
+from huitoukan.model.documents import MAKER
 from huitoukan.text import CONTROL_CHARACTERS
 
 
@@ -757,14 +758,16 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
         _HEAD
         + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>'
         + _escape(title)
-        + "</dc:title><dc:creator>huitoukan</dc:creator><dc:description>"
+        + f"</dc:title><dc:creator>{MAKER}</dc:creator><cp:lastModifiedBy>{MAKER}</cp:lastModifiedBy>"
+        + "<dc:description>"
         + _escape(comments)
         + "</dc:description></cp:coreProperties>",
     )
     add(
         "docProps/app.xml",
         _HEAD
-        + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>huitoukan</Application></Properties>',
+        + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        + f"<Application>{MAKER}</Application></Properties>",
     )
     add(
         "[Content_Types].xml",

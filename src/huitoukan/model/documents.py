@@ -1,0 +1,32 @@
+"""How the workbooks huitoukan makes are marked, so that collect knows them again.
+
+Every workbook huitoukan writes names it as its creator and its last modifier in the
+document properties (docProps/core.xml). Excel, WPS and LibreOffice put the person's
+name as the last modifier when they save, so a form still marked as huitoukan's has not
+been saved by anyone: issued and sent back untouched. The titles of the documents that
+are never a department's return (the register, the report …) let collect pass them by
+when they sit among the returns.
+"""
+
+from __future__ import annotations
+
+MAKER = "huitoukan"
+REGISTER_TITLE = "全校隐患台账"
+REPORT_TITLE = "回头看工作汇报"
+ARCHIVE_TITLE = "一问题一档案"
+CROSSCHECK_TITLE = "追责核查"
+DISTRIBUTION_TITLE = "发放清单"
+CHECKLIST_TITLE = "附件1 项目清单"
+FINDINGS_TITLE = "交办问题清单"
+NOT_RETURNS = frozenset(
+    {
+        REGISTER_TITLE,
+        REPORT_TITLE,
+        ARCHIVE_TITLE,
+        CROSSCHECK_TITLE,
+        DISTRIBUTION_TITLE,
+        CHECKLIST_TITLE,
+        FINDINGS_TITLE,
+    }
+)
+"""Titles of the workbooks huitoukan writes that are never a department's return."""
