@@ -230,3 +230,20 @@ def test_the_tools_own_files_among_the_returns_are_not_returns(
     )
     outcomes = {Path(f["file"]).name: f["outcome"] for f in again["files"]}
     assert outcomes[form_file_name("总务基建处")] == "采用"
+
+
+def test_the_register_given_for_returns_or_for_a_list_is_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    shutil.copy("全校隐患台账.xlsx", "上周台账.xlsx")
+    result = runner.invoke(app, ["collect", "上周台账.xlsx", "-o", "新台账.xlsx"])
+    assert result.exit_code == 2 and "不是部门报回的表格" in "".join(result.output.split())
+    assert not Path("新台账.xlsx").exists()
+    for command in (["crosscheck", "全校隐患台账.xlsx"], ["status", "--findings", "上周台账.xlsx"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2 and "不是问题清单" in "".join(result.output.split()), command

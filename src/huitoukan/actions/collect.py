@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from huitoukan.actions.findings import findings_path, load_findings
 from huitoukan.campaign import Campaign
+from huitoukan.errors import InputError
 from huitoukan.files import natural_key, xlsx_name
 from huitoukan.findings.answers import assign, restate_deadlines
 from huitoukan.model.findings import Finding, Mention, number_key
@@ -213,6 +214,12 @@ def collect_to_register(
         findings=read_list,
         photos=photos,
     )
+    if collection.forms and all(f.not_a_return for f in collection.forms):
+        made = "、".join(dict.fromkeys(f.not_a_return for f in collection.forms))
+        raise InputError(
+            f"给出的文件都是本工具生成的（{made}），不是部门报回的表格，未做任何改动："
+            "请给出各部门报回表格所在的文件夹（如 回收）"
+        )
     findings = collection.findings
     returned = collection.returned()
     status = build_status(campaign, collection.hazards, returned, as_of, findings=findings)

@@ -23,6 +23,7 @@ from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
 from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
 from huitoukan.forms.layout import column_keys, locate_header
+from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Problem, Severity, problem
 from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
@@ -59,12 +60,18 @@ def read_findings(path: Path, campaign: Campaign) -> FindingsList:
     """The list at `path`; FindingsError listing every problem when any is an error."""
     shown = display_name(path)
     try:
-        sheets = read_workbook(path).sheets
+        content = read_workbook(path)
     except UnreadableWorkbook as exc:
         raise HuitoukanError(f"无法读取问题清单 {shown}：{exc.reason}") from None
     except OSError as exc:
         raise HuitoukanError(f"无法打开问题清单 {shown}：{read_reason(exc)}") from None
-    for grid in sheets:
+    made = content.made.not_a_return
+    if made and made != FINDINGS_TITLE:
+        raise HuitoukanError(
+            f"{shown} 是本工具生成的“{made}”，不是问题清单：请给出交办问题清单"
+            "（或检查发现问题清单）的文件"
+        )
+    for grid in content.sheets:
         header = locate_header(grid.rows, _BY_KEY, REQUIRED, 4)
         if header is not None and grid.visible:
             break
