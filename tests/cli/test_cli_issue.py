@@ -138,3 +138,33 @@ def test_issue_shows_the_lists_warnings(runner: CliRunner, chdir_tmp: Path) -> N
     result = runner.invoke(app, ["issue", "--findings", "清单.xlsx"])
     assert result.exit_code == 0
     assert "没有填写问题编号" in result.stderr and "未分配" in result.stderr
+
+
+def test_issuing_one_department_again_keeps_the_others_on_the_list(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """发放清单 after `issue -d 保卫处 --force`: every department still listed, the signatures
+    already collected kept, the re-issued form's row with its new file's hash."""
+    from openpyxl import load_workbook
+
+    from huitoukan.files import sha256_of
+
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    listed = chdir_tmp / "发放" / "发放清单.xlsx"
+    workbook = load_workbook(listed)
+    ws = workbook.active
+    header = next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")
+    columns = {ws.cell(header, c).value: c for c in range(1, ws.max_column + 1)}
+    rows = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
+    ws.cell(rows["学生工作处"], columns["签收人"]).value = "李干事"
+    ws.cell(rows["安全保卫处"], columns["签收人"]).value = "王干事"
+    workbook.save(listed)
+    result = runner.invoke(app, ["issue", "-d", "保卫处", "--force"])
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(listed).active
+    after = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
+    assert list(after) == list(rows)  # all eight, in the campaign's order
+    assert ws.cell(after["学生工作处"], columns["签收人"]).value == "李干事"
+    assert ws.cell(after["安全保卫处"], columns["签收人"]).value is None  # a new form to sign for
+    form = chdir_tmp / "发放" / form_file_name("安全保卫处")
+    assert ws.cell(after["安全保卫处"], columns["SHA-256"]).value == sha256_of(form)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
@@ -32,31 +33,66 @@ SHORT_HASH = 12
 paper; the whole value is in the column after the printed ones, to compare by machine."""
 
 
-def distribution_list(campaign: Campaign, forms: Sequence[IssuedForm]) -> Workbook:
+_HEADERS = [
+    ("序号", 6),
+    ("部门", 16),
+    ("文件", 34),
+    ("检查项目数", 12),
+    ("附件1检查项目", 40),
+    (f"SHA-256（前{SHORT_HASH}位）", 16),
+    ("签收人", 12),
+    ("签收日期", 14),
+    ("SHA-256", 70),
+]
+
+
+def distribution_list(
+    campaign: Campaign,
+    forms: Sequence[IssuedForm],
+    earlier: Mapping[str, Sequence[object]] | None = None,
+) -> Workbook:
+    """The list of `forms` issued, with the rows `earlier` (by department, from the list a
+    run issuing only some departments replaces) kept for the departments not issued now,
+    their 签收人 and 签收日期 with them; in the campaign's order of units."""
     workbook = Workbook()
     ws = workbook.active
     ws.title = "发放清单"
-    headers = [
-        ("序号", 6),
-        ("部门", 16),
-        ("文件", 34),
-        ("检查项目数", 12),
-        ("附件1检查项目", 40),
-        (f"SHA-256（前{SHORT_HASH}位）", 16),
-        ("签收人", 12),
-        ("签收日期", 14),
-        ("SHA-256", 70),
-    ]
-    rows: list[list[object]] = [
-        [n, f.department, f.file, len(f.items), "、".join(f.items), f.sha256[:SHORT_HASH]]
-        + [None, None, f.sha256]
-        for n, f in enumerate(forms, start=1)
-    ]
+    issued: dict[str, list[object]] = {
+        f.department: [f.department, f.file, len(f.items), "、".join(f.items)]
+        + [f.sha256[:SHORT_HASH], None, None, f.sha256]
+        for f in forms
+    }
+    kept = {d: list(row) for d, row in (earlier or {}).items() if d not in issued}
+    order = [u.name for u in campaign.units]
+    departments = sorted(
+        {*issued, *kept}, key=lambda d: order.index(d) if d in order else len(order)
+    )
+    rows = [[n, *(issued.get(d) or kept[d])] for n, d in enumerate(departments, start=1)]
     info = campaign.info
     title = f"{info.school}{info.title}发放清单（报送截止 {chinese_date(info.returns_due)}）"
-    write_table(ws, headers, rows, title=title, printed=len(headers) - 1, least_height=SIGNED_ROW)
+    write_table(ws, _HEADERS, rows, title=title, printed=len(_HEADERS) - 1, least_height=SIGNED_ROW)
     made_here(workbook, DISTRIBUTION_TITLE, info.title)
     return workbook
+
+
+def earlier_rows(path: Path) -> dict[str, list[object]]:
+    """The rows (after 序号) of the 发放清单 at `path`, by department; none when there is no
+    list there or it cannot be read as one."""
+    try:
+        ws = load_workbook(path).worksheets[0]
+    except Exception:  # not there, damaged, not a workbook: nothing to keep
+        return {}
+    headers = [h for h, _ in _HEADERS]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    start = next((i for i, r in enumerate(rows) if list(r[: len(headers)]) == headers), None)
+    if start is None:
+        return {}
+    found: dict[str, list[object]] = {}
+    for row in rows[start + 1 :]:
+        cells = (list(row) + [None] * len(headers))[1 : len(headers)]
+        if isinstance(cells[0], str) and cells[0]:
+            found.setdefault(cells[0], cells)
+    return found
 
 
 SIGNED_ROW = 30.0

@@ -25,7 +25,12 @@ from huitoukan.campaign import SELF_CHECK, Campaign, ChecklistItem, Unit
 from huitoukan.errors import OutputExistsError, TemplateError
 from huitoukan.files import safe_file_name, sha256_of, write_atomically
 from huitoukan.forms.checklist import CHECKLIST_FILE, fill_checklist
-from huitoukan.forms.distribution import DISTRIBUTION_FILE, IssuedForm, distribution_list
+from huitoukan.forms.distribution import (
+    DISTRIBUTION_FILE,
+    IssuedForm,
+    distribution_list,
+    earlier_rows,
+)
 from huitoukan.forms.followup import FollowUp
 from huitoukan.forms.layout import (
     COLUMN_BY_FIELD,
@@ -121,7 +126,10 @@ def issue_forms(
         campaign, template_path(CHECKLIST_TEMPLATE, campaign.templates.checklist)
     )
     write_atomically(out_dir / CHECKLIST_FILE, checklist.save)
-    write_atomically(out_dir / DISTRIBUTION_FILE, distribution_list(campaign, forms).save)
+    # issuing some departments again: the others' rows (and signatures) stay on the list
+    earlier = earlier_rows(out_dir / DISTRIBUTION_FILE) if departments else {}
+    listed = distribution_list(campaign, forms, earlier)
+    write_atomically(out_dir / DISTRIBUTION_FILE, listed.save)
     return IssueResult(
         out_dir=out_dir,
         followup=followup is not None,
