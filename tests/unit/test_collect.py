@@ -349,3 +349,22 @@ def test_overdue_sheet_is_most_overdue_first_whether_rows_are_kept_or_rebuilt(
         (5, "5号楼", 1),
     ]
     assert [r["部位"] for r in sheet_rows(out, "未销号")] == [f"{n}号楼" for n in range(1, 6)]
+
+
+def test_printed_rows_are_as_tall_as_their_printed_cells(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """检查内容 (the whole 附件1 sentence) is on the screen only: it does not make the
+    printed row three lines tall; a long 存在隐患问题, printed, does."""
+    item = campaign.checklist[0].content
+    filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "r" / "总务.xlsx",
+        [hazard(检查内容=item * 3), hazard(部位="食堂", 存在隐患问题="灭火器过期" * 12)],
+    )
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
+    ws = load_workbook(out)[HAZARD_SHEET]
+    assert ws.row_dimensions[3].height is None  # one line: the default height
+    assert (ws.row_dimensions[4].height or 0) > 30

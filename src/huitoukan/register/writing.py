@@ -161,7 +161,9 @@ def _hazard_sheets(
     review = campaign.info.review_required
     columns = hazard_columns(review)
     widths = list(hazard_widths(columns))
-    value_widths = widths[1:]  # after 序号
+    # A row is as tall as its printed cells need (after 序号, up to 备注): the 检查内容 of
+    # 附件1, on the screen only, would make printed rows two or three lines too tall.
+    printed_widths = widths[1:PRINTED_HAZARD_COLUMNS]
     headers = list(zip(hazard_headers(columns), widths, strict=True))
     values_of = hazard_values(columns)
     photo_column = [c.header for c in columns].index(PHOTOS_HEADER)
@@ -179,7 +181,7 @@ def _hazard_sheets(
         values = cast(list[Value], values_of(hazard, as_of))  # a fresh list
         if photo_links and hazard.photos:
             values[photo_column] = Linked(len(hazard.photos))
-        return cells(values).encode(), row_height(values, value_widths)
+        return cells(values).encode(), row_height(values, printed_widths)
 
     # One pass: each hazard's cells are built once and go, deflated, to every sheet that
     # lists it. Overdue rows are written most overdue first, after the pass: their text
