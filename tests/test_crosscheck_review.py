@@ -311,11 +311,17 @@ def test_review_decides_what_is_closed(
     hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
     assert (hazards["东门"]["状态"], hazards["东门"]["复查结论"]) == ("已销号", "合格")
     assert (hazards["西门"]["状态"], hazards["西门"]["复查意见"]) == ("整改中", "灭火器型号不符")
+    assert hazards["西门"]["整改完成情况"] == "已完成（复查不合格）"  # on paper, beside 整改中
     assert hazards["南门"]["状态"] == "待复查"
     assert hazards["北门"]["状态"] == "整改中"
     after = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert after["totals"]["closed"] == 1 and after["totals"]["unreviewed"] == 1
     assert [v["location"] for v in after["review_failed"]] == ["西门"]
+    for record in tmp_path.glob(".全校隐患台账.xlsx.*"):
+        record.unlink()  # read back from the sheets: the department's word without the note
+    sheets = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
+    [west] = [v for v in sheets["review_failed"] if v["location"] == "西门"]
+    assert west["progress"] == "已完成"
     copies = list((tmp_path / "退回").glob("*.xlsx"))
     assert copies and "复查验收不合格" in str(
         [c.value for row in load_workbook(copies[0])["退回修改说明"].iter_rows() for c in row]

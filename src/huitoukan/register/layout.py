@@ -17,7 +17,7 @@ from typing import Any
 
 from huitoukan.cells import cell_text
 from huitoukan.forms.layout import normalize_progress
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import FAILED, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
 SUMMARY_SHEET = "汇总"
@@ -73,8 +73,18 @@ def _read_checks(value: object) -> dict[str, int]:
     return {"errors": _count("错误", text), "warnings": _count("警告", text)}
 
 
+FAILED_REVIEW_NOTE = "（复查不合格）"
+"""After 整改完成情况 on paper when the 复查验收 failed: the department's 已完成 beside its
+整改中 state, which 复查结论 (on the screen only) explains."""
+
+
+def _progress(row: HazardRow, as_of: date) -> str:
+    said = row.progress or row.progress_text
+    return f"{said}{FAILED_REVIEW_NOTE}" if said and row.review == FAILED else said
+
+
 def _read_progress(value: object) -> dict[str, object]:
-    text = cell_text(value)
+    text = cell_text(value).removesuffix(FAILED_REVIEW_NOTE)
     return {"progress": normalize_progress(text), "progress_text": text}
 
 
@@ -129,12 +139,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("存在隐患问题", 28, "hazard"),
     HazardColumn("整改措施", 22, "measures"),
     HazardColumn("整改时限", 16, "deadline"),
-    HazardColumn(
-        "整改完成情况",
-        10,
-        derived=lambda row, as_of: row.progress or row.progress_text,
-        reads=_read_progress,
-    ),
+    HazardColumn("整改完成情况", 10, derived=_progress, reads=_read_progress),
     HazardColumn("责任人", 8, "owner"),
     HazardColumn("检查时间", 16, "checked_on"),
     HazardColumn("销号时间", 16, "closed_on"),
