@@ -414,6 +414,11 @@ def test_the_archive_of_a_problem_shows_the_review_that_closed_it(
         else:
             assert not any("☑" in t for t in texts), ws.title
     assert closed_pages  # the examples close some problems through their review
+    with_photos = [ws for ws in pages.worksheets if ws._images]
+    assert with_photos  # and prove some rectifications with photos, said above them
+    for ws in with_photos:
+        texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+        assert any(f"附有照片 {len(ws._images)} 张" in t for t in texts), ws.title
 
 
 def test_the_report_says_a_failed_review_beside_the_departments_word(

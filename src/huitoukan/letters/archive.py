@@ -115,6 +115,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     reviewed = bool(page.parts) and all(p.review == PASSED for p in page.parts)
     boxes = [f"{'☑' if item == EVIDENCE[-1] and reviewed else '□'} {item}" for item in EVIDENCE]
     line("　".join(boxes), height=22)
+    if page.photos:  # which is 整改前 and which 整改后, the form does not say
+        line(
+            f"报送的表格中附有照片 {len(page.photos)} 张（见下）：请核对哪张是整改前、哪张是整改后，再勾选上面各项"
+        )
     if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")
     sheet.add("")
