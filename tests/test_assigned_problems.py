@@ -351,6 +351,10 @@ def test_collect_matches_answers_and_keeps_every_part(
     assert marked.comment is not None and "SD-01" in marked.comment.text  # shown where it is
     [retyped] = [p for p in problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT]
     assert retyped.severity is Severity.WARNING and derived in retyped.message
+    hospital = load_workbook(tmp_path / "回收" / "医院.xlsx")[FORM_SHEET]
+    _, columns = header_position(hospital)
+    letter = hospital.cell(1, columns["问题编号"]).column_letter
+    assert retyped.cell == f"{letter}{retyped.row}"  # the cell to write the 编号 back into
     assert result.exit_code == 1
     rows = sheet_rows(register, REGISTER_ASSIGNED)
     assert [(r["问题编号"], r["责任部门"], r["状态"]) for r in rows] == [

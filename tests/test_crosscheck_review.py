@@ -367,7 +367,7 @@ def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
     wb.save(tmp_path / "回收" / "复查.xlsx")
     again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     found = {(p.code, p.cell) for p in again.collection.problems}
-    assert (Code.REVIEW_BEFORE_CLOSED, "B3") in found and (
+    assert (Code.REVIEW_BEFORE_CLOSED, "I3") in found and (
         Code.REVIEW_UNKNOWN_HAZARD,
         "B4",
     ) in found

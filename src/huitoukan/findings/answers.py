@@ -45,6 +45,23 @@ def assign(
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return."""
     by_number = {number_key(f.number): f for f in findings}
+    columns = {form.file: form.number_column for form in current.values()}
+
+    def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
+        """A problem about the row's 问题编号, on its cell where the form has the column."""
+        column = columns.get(row.source_file, "")
+        return problem(
+            code,
+            row.source_file,
+            sheet=row.source_sheet,
+            cell=f"{column}{row.source_row}" if column and row.source_row else "",
+            row=row.source_row,
+            field="问题编号",
+            value=value,
+            department=row.department,
+            **params,
+        )
+
     problems: list[Problem] = []
     unknown: dict[int, Problem] = {}  # row index → its unknown-编号 warning, until matched
     answered: set[tuple[str, str]] = set()
@@ -189,19 +206,6 @@ def _by_content(finding: Finding, rows: list[HazardRow], candidates: list[int]) 
         if value >= best_score:
             best, best_score = index, value
     return best
-
-
-def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
-    return problem(
-        code,
-        row.source_file,
-        sheet=row.source_sheet,
-        row=row.source_row,
-        field="问题编号",
-        value=value,
-        department=row.department,
-        **params,
-    )
 
 
 def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date) -> list[Part]:

@@ -177,6 +177,8 @@ class Review(BaseModel):
     row: int = 0
     cell: str = ""
     """The 隐患编号 cell, for a problem about the row."""
+    reviewed_cell: str = ""
+    """The 复查时间 cell, for a problem about that date."""
 
 
 class PictureNotes(BaseModel):
@@ -213,6 +215,9 @@ class ReturnForm(ProblemCounts):
     hazards: Annotated[list[HazardRow], SkipValidation] = []
     """Built by `return_reading` (never validated again on the way: see `HazardRow`)."""
     checked: list[CheckedItem] = []
+    number_column: str = ""
+    """The letter of the form's 问题编号 column ('' when it has none): where a problem about
+    a row's 编号 is marked in the 退回修改 copy."""
     unanswered_rows: dict[str, tuple[int, str]] = {}
     """问题编号 as written → (1-based row, its 问题编号 cell) of each assigned problem's row
     left as issued: where a 交办问题未反馈 is marked in the 退回修改 copy."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from huitoukan.dates import chinese_date
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import FAILED, UNREVIEWED, HazardRow, ReturnForm, Review
 
@@ -45,10 +46,14 @@ def apply_reviews(
             continue
         if review.reviewed_on and hazard.closed_on and review.reviewed_on < hazard.closed_on:
             result.problems.append(
-                _about(
-                    review,
+                problem(
                     Code.REVIEW_BEFORE_CLOSED,
-                    review.hazard_id,
+                    review.file,
+                    sheet=review.sheet,
+                    cell=review.reviewed_cell or review.cell,
+                    row=review.row,
+                    field="复查时间",
+                    value=chinese_date(review.reviewed_on),
                     reviewed=review.reviewed_on,
                     closed=hazard.closed_on,
                 )

@@ -202,6 +202,9 @@ def _read_review(
                 sheet=grid.name,
                 row=r + 1,
                 cell=cell_ref(r, columns["hazard_id"]),
+                reviewed_cell=cell_ref(r, columns["reviewed_on"])
+                if "reviewed_on" in columns
+                else "",
             )
         )
     return form
@@ -451,6 +454,8 @@ def _read_rows(
     references are only spelled out for a problem."""
     header = table.header
     rows = table.grid.rows
+    if "number" in header.columns and not form.number_column:
+        form.number_column = column_letter(header.columns["number"])
     checker = RowChecker(
         campaign=campaign,
         file=form.file,
