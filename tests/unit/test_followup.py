@@ -65,3 +65,32 @@ def test_only_open_leaves_out_departments_with_nothing_open(
     assert [f.department for f in result.forms] == ["学院警务室"]
     note = load_workbook(tmp_path / "out" / form_file_name("学院警务室"))[FORM_SHEET]["A4"].value
     assert "2023年12月28日前" in note
+
+
+def test_only_open_sends_to_whoever_still_owes_an_assigned_problem(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """--only-open: 安全保卫处 closed all it found but has not answered the problem assigned
+    to it; 总务基建处 closed everything, its assigned problem too; 附属医院 never returned
+    (remind is for that): only 安全保卫处 gets a follow-up form."""
+    from huitoukan.model.findings import Finding
+
+    findings = [
+        Finding(
+            number="SD-01", source="省级督查", description="围墙开裂", departments=("安全保卫处",)
+        ),
+        Finding(
+            number="XJ-01", source="县级普查", description="灭火器过期", departments=("总务基建处",)
+        ),
+    ]
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [closed(部位="东门")])
+    filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [closed(部位="食堂", 问题编号="XJ-01")],
+    )
+    state = load_state(campaign, [tmp_path / "回收"], date(2023, 12, 20), findings)
+    round_ = followup_round(state.hazards, date(2023, 12, 21), only_open=True)
+    result = issue_forms(campaign, tmp_path / "第二轮", followup=round_, findings=findings)
+    assert [f.department for f in result.forms] == ["安全保卫处"]

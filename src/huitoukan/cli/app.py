@@ -183,7 +183,11 @@ def issue(
         ),
     ] = None,
     only_open: Annotated[
-        bool, typer.Option("--only-open", help="跟进轮只发给仍有未销号隐患的部门")
+        bool,
+        typer.Option(
+            "--only-open",
+            help="跟进轮只发给仍有未销号的隐患或交办问题的部门",
+        ),
     ] = False,
     form_date: Annotated[
         str | None, typer.Option("--date", metavar="日期", help="跟进轮表头日期（默认今天）")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from pydantic import BaseModel
 
+from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.returns import HazardRow
 
 FOLLOWUP_DAYS = 7
@@ -20,6 +22,18 @@ class FollowUp(BaseModel):
     form_date: date
     due: date
     only_open: bool = False
+
+    def owes(self, department: str, findings: Iterable[Finding] = ()) -> bool:
+        """`department` still has something open: a hazard not closed, or an assigned
+        problem it has not closed (answered or not). (Who has not returned the first
+        round is reminded by `remind`, not sent a second form.)"""
+        rows = self.rows.get(department, [])
+        if any(not h.closed for h in rows):
+            return True
+        closed = {number_key(h.number) for h in rows if h.number and h.closed}
+        return any(
+            department in f.departments and number_key(f.number) not in closed for f in findings
+        )
 
 
 def followup_round(

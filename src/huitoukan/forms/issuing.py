@@ -86,7 +86,7 @@ def issue_forms(
     the problems of `findings` assigned to its department first."""
     units = campaign.resolve_units(departments) if departments else campaign.units
     if followup is not None and followup.only_open:
-        units = tuple(u for u in units if any(not h.closed for h in followup.rows.get(u.name, [])))
+        units = tuple(u for u in units if followup.owes(u.name, findings))
     targets = [out_dir / form_file_name(u.name) for u in units]
     targets += [out_dir / CHECKLIST_FILE, out_dir / DISTRIBUTION_FILE]
     existing = [t.name for t in targets if t.exists()]
