@@ -373,3 +373,24 @@ def test_files_are_listed_in_natural_order(campaign: Campaign, tmp_path: Path) -
         "第10次.xlsx",
         "第100次.xlsx",
     ]
+
+
+def test_a_workbook_saved_as_docx_is_read_and_a_word_document_is_not(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """What a file holds decides, not its name: a return saved as 保卫处.docx is read; a
+    real Word document beside it is listed as skipped, with why."""
+    from tests import hostile
+
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [hazard(部位="东门")])
+    (returns / "保卫处.xlsx").rename(returns / "保卫处.docx")
+    word = hostile.docx_named_xlsx(tmp_path / "说明.xlsx")
+    word.rename(returns / "说明.docx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert [(Path(f.file).name, f.department) for f in collection.forms] == [
+        ("保卫处.docx", "安全保卫处")
+    ]
+    assert [(Path(s.file).name, "Word 文档" in s.reason) for s in collection.skipped] == [
+        ("说明.docx", True)
+    ]

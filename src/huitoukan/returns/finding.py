@@ -24,7 +24,7 @@ from huitoukan.returns.archives import (
     ArchiveError,
     list_members,
 )
-from huitoukan.returns.sniffing import MAX_FILE_BYTES
+from huitoukan.returns.sniffing import MAX_FILE_BYTES, Format, Refused, sniff
 
 READABLE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 SPREADSHEET_SUFFIXES = READABLE_SUFFIXES | {
@@ -47,6 +47,22 @@ _SKIPPED = {
     ".pdf": "这是 PDF 文件（纸质签字版的扫描件），电子版请报送附件2（.xlsx）",
 }
 _TEMP_SUFFIXES = frozenset({".tmp", ".temp", ".bak", ".swp", ".part", ".crdownload"})
+_DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".wps"})
+"""Word and WPS documents: looked into, as a workbook saved under such a name is read."""
+
+
+def _workbook_inside(path: Path, status: os.stat_result) -> bool:
+    """`path`, named as a document, holds a workbook (an .xlsx renamed .docx, say)."""
+    if status.st_size > MAX_FILE_BYTES:
+        return False
+    try:
+        return sniff(path.read_bytes(), path.suffix.lower(), inspect=False).format in (
+            Format.XLSX,
+            Format.XLS,
+            Format.ODS,
+        )
+    except (OSError, Refused):
+        return False
 
 
 def _ignored_name(name: str) -> bool:
@@ -157,6 +173,8 @@ def find_returns(
                     skipped.append(
                         SkippedFile(file=shown, reason="压缩包中没有 Excel 表格，已跳过")
                     )
+            elif suffix in _DOCUMENT_SUFFIXES and _workbook_inside(path, status):
+                found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime))
             else:
                 reason = _SKIPPED.get(suffix, "不是 Excel 表格文件，已跳过")
                 skipped.append(SkippedFile(file=shown, reason=reason))
