@@ -73,18 +73,18 @@ def _read_checks(value: object) -> dict[str, int]:
     return {"errors": _count("错误", text), "warnings": _count("警告", text)}
 
 
-FAILED_REVIEW_NOTE = "（复查不合格）"
-"""After 整改完成情况 on paper when the 复查验收 failed: the department's 已完成 beside its
-整改中 state, which 复查结论 (on the screen only) explains."""
+REVIEW_FAILED_STATE = "复查不合格"
 
 
-def _progress(row: HazardRow, as_of: date) -> str:
-    said = row.progress or row.progress_text
-    return f"{said}{FAILED_REVIEW_NOTE}" if said and row.review == FAILED else said
+def _state(row: HazardRow, as_of: date) -> str:
+    """状态, and 复查不合格 for a hazard sent back by its 复查验收 (on paper the department's
+    已完成 and 销号时间 stand beside it; 复查结论 is on the screen only)."""
+    state = row.state(as_of)
+    return REVIEW_FAILED_STATE if state == "整改中" and row.review == FAILED else state
 
 
 def _read_progress(value: object) -> dict[str, object]:
-    text = cell_text(value).removesuffix(FAILED_REVIEW_NOTE)
+    text = cell_text(value)
     return {"progress": normalize_progress(text), "progress_text": text}
 
 
@@ -139,11 +139,16 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("存在隐患问题", 28, "hazard"),
     HazardColumn("整改措施", 22, "measures"),
     HazardColumn("整改时限", 16, "deadline"),
-    HazardColumn("整改完成情况", 10, derived=_progress, reads=_read_progress),
+    HazardColumn(
+        "整改完成情况",
+        10,
+        derived=lambda row, as_of: row.progress or row.progress_text,
+        reads=_read_progress,
+    ),
     HazardColumn("责任人", 8, "owner"),
     HazardColumn("检查时间", 16, "checked_on"),
     HazardColumn("销号时间", 16, "closed_on"),
-    HazardColumn("状态", 8, derived=lambda row, as_of: row.state(as_of)),
+    HazardColumn("状态", 8, derived=_state),
     HazardColumn("逾期天数", 10, derived=lambda row, as_of: row.days_overdue(as_of) or None),
     HazardColumn("备注", 16, "remarks"),
     # on the screen only
