@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
@@ -199,55 +200,38 @@ def _decided(
         numbered_as = _NUMBERED.fullmatch(decision)
         number = int(numbered_as.group(1)) if numbered_as else 0
     if not 1 <= number <= len(numbered):
-        problems.append(
-            problem(
-                Code.CROSSCHECK_BAD_DECISION,
-                finding.file,
-                sheet=finding.sheet,
-                row=finding.row,
-                field="对应自查",
-                value=finding.decision,
-                size=len(numbered),
-            )
-        )
+        problems.append(_about_decision(finding, Code.CROSSCHECK_BAD_DECISION, size=len(numbered)))
         return Verdict(
             finding, Conclusion.TO_CONFIRM, note="对应自查填写的隐患编号或序号不在台账中"
         )
     hazard = numbered[number - 1][1]
+    named = {"number": number, "owner": hazard.department, "where": hazard.where[:40]}
     if by_position:
         problems.append(
-            problem(
-                Code.CROSSCHECK_NUMBERED_DECISION,
-                finding.file,
-                sheet=finding.sheet,
-                row=finding.row,
-                field="对应自查",
-                value=finding.decision,
-                number=number,
-                owner=hazard.department,
-                where=hazard.where[:40],
-                hazard_id=hazard.hazard_id,
+            _about_decision(
+                finding, Code.CROSSCHECK_NUMBERED_DECISION, hazard_id=hazard.hazard_id, **named
             )
         )
     if score(finding.location, finding.description, hazard.location, hazard.hazard) < CANDIDATE:
-        problems.append(
-            problem(
-                Code.CROSSCHECK_UNLIKE_DECISION,
-                finding.file,
-                sheet=finding.sheet,
-                row=finding.row,
-                field="对应自查",
-                value=finding.decision,
-                number=number,
-                owner=hazard.department,
-                where=hazard.where[:40],
-            )
-        )
+        problems.append(_about_decision(finding, Code.CROSSCHECK_UNLIKE_DECISION, **named))
     match = Candidate(number, hazard, 100.0)
     verdict = _found(finding, match, [match])
     verdict.decided = True
     verdict.note = verdict.note or "经核对，对应台账中的自查隐患"
     return verdict
+
+
+def _about_decision(finding: Finding, code: Code, **params: Any) -> Problem:
+    """A problem about the clerk's 对应自查 of `finding`, on its row of the list."""
+    return problem(
+        code,
+        finding.file,
+        sheet=finding.sheet,
+        row=finding.row,
+        field="对应自查",
+        value=finding.decision,
+        **params,
+    )
 
 
 def _before(checked: date | None, found: date | None) -> bool:
