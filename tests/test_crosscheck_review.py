@@ -263,6 +263,11 @@ def test_an_unknown_department_or_decision_is_exit_2_naming_the_cell(
     listed = findings_list(tmp_path / "坏2.xlsx", [dict(FINDINGS[0], 对应自查="第九十九条")], ORDER)
     code, output = run(runner, str(listed), str(register), "-o", str(tmp_path / "x.xlsx"))
     assert "对应自查" in output and code == 1
+    listed = findings_list(
+        tmp_path / "旧编号.xlsx", [dict(FINDINGS[0], 对应自查="H00000000")], ORDER
+    )
+    code, output = run(runner, str(listed), str(register), "-o", str(tmp_path / "x.xlsx"))
+    assert "隐患编号H00000000不在台账中：部门改过" in "".join(output.split()) and code == 1
 
 
 def review_campaign(tmp_path: Path) -> Path:

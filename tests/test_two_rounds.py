@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -225,11 +225,20 @@ def test_the_tools_own_files_among_the_returns_are_not_returns(
     saved = load_workbook(Path("第二轮") / form_file_name("总务基建处"))
     saved.properties.lastModifiedBy = "王会计"  # as Excel or WPS writes it on saving
     saved.save(Path("第二轮") / form_file_name("总务基建处"))
+    # LibreOffice without a user name keeps the last modifier, but not the modified time:
+    # a department that updated a row and saved it ten minutes after the form was issued
+    updated = load_workbook(Path("第二轮") / form_file_name("安全保卫处"))
+    header_row, columns = header_position(updated[FORM_SHEET])
+    updated[FORM_SHEET].cell(header_row + 1, columns["整改完成情况"]).value = "已完成"
+    assert updated.properties.created is not None
+    updated.properties.created -= timedelta(minutes=10)
+    updated.save(Path("第二轮") / form_file_name("安全保卫处"))
     again = json.loads(
         runner.invoke(app, ["collect", "回收", "第二轮", "-o", "又一台账.xlsx", "--json"]).stdout
     )
     outcomes = {Path(f["file"]).name: f["outcome"] for f in again["files"]}
     assert outcomes[form_file_name("总务基建处")] == "采用"
+    assert outcomes[form_file_name("安全保卫处")] == "采用"
 
 
 def test_the_register_given_for_returns_or_for_a_list_is_said_so(
@@ -244,6 +253,12 @@ def test_the_register_given_for_returns_or_for_a_list_is_said_so(
     result = runner.invoke(app, ["collect", "上周台账.xlsx", "-o", "新台账.xlsx"])
     assert result.exit_code == 2 and "不是部门报回的表格" in "".join(result.output.split())
     assert not Path("新台账.xlsx").exists()
+    for forced in ([], ["--force"]):  # the register given in place of the returns it is made of
+        result = runner.invoke(app, ["collect", "全校隐患台账.xlsx", *forced])
+        assert result.exit_code == 2 and "就是要写出的全校隐患台账" in "".join(
+            result.output.split()
+        )
+    assert Path("全校隐患台账.xlsx").read_bytes() == Path("上周台账.xlsx").read_bytes()
     for command in (["crosscheck", "全校隐患台账.xlsx"], ["status", "--findings", "上周台账.xlsx"]):
         result = runner.invoke(app, command)
         assert result.exit_code == 2 and "不是问题清单" in "".join(result.output.split()), command

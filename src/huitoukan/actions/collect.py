@@ -204,6 +204,12 @@ def collect_to_register(
             evidence_folder(register),
         ]
         photos = open_store(library(register))
+        for given in inputs:
+            if given.is_file() and register.is_file() and given.samefile(register):
+                raise InputError(
+                    f"{given} 就是要写出的全校隐患台账，不是部门报回的表格，未做任何改动："
+                    "请给出各部门报回表格所在的文件夹（如 回收）"
+                )
     collection = collect(
         campaign,
         inputs,

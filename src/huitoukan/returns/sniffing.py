@@ -21,6 +21,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from enum import StrEnum
 from xml.parsers import expat
 
@@ -56,6 +57,8 @@ class Made:
     creator: str = ""
     title: str = ""
     last_modified_by: str = ""
+    created: str = ""
+    modified: str = ""
 
     @property
     def not_a_return(self) -> str:
@@ -64,8 +67,18 @@ class Made:
 
     @property
     def never_saved(self) -> bool:
-        """Written by huitoukan and saved by no one since (see `model.documents`)."""
-        return self.creator == MAKER and self.last_modified_by == MAKER
+        """Written by huitoukan and saved by no one since (see `model.documents`): still
+        huitoukan's as its last modifier (Excel and WPS put the person's name; LibreOffice
+        without a user name keeps it) and modified when it was created (every suite, and
+        openpyxl, sets the modified time when it saves)."""
+        if self.creator != MAKER or self.last_modified_by != MAKER:
+            return False
+        try:
+            created = datetime.fromisoformat(self.created)
+            modified = datetime.fromisoformat(self.modified)
+        except ValueError:
+            return False
+        return timedelta(0) <= modified - created <= WRITING_TIME
 
 
 @dataclass
@@ -76,7 +89,11 @@ class Sniffed:
     made: Made = Made()
 
 
-_CORE_FIELDS = re.compile(rb"<(?:\w+:)?(creator|title|lastModifiedBy)\b[^>]*>([^<]*)</")
+_CORE_FIELDS = re.compile(
+    rb"<(?:\w+:)?(creator|title|lastModifiedBy|created|modified)\b[^>]*>([^<]*)</"
+)
+WRITING_TIME = timedelta(seconds=5)
+"""How long after setting its creation time huitoukan may take to save a workbook."""
 
 
 def _made(archive: _Zip) -> Made:
@@ -90,7 +107,13 @@ def _made(archive: _Zip) -> Made:
         name.decode(): html.unescape(value.decode("utf-8", "replace")).strip()
         for name, value in _CORE_FIELDS.findall(head)
     }
-    return Made(found.get("creator", ""), found.get("title", ""), found.get("lastModifiedBy", ""))
+    return Made(
+        found.get("creator", ""),
+        found.get("title", ""),
+        found.get("lastModifiedBy", ""),
+        found.get("created", ""),
+        found.get("modified", ""),
+    )
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

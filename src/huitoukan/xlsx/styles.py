@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
@@ -148,8 +148,10 @@ def set_value(cell: Cell, value: object) -> None:
 
 
 def made_here(workbook: Workbook, title: str, subject: str = "") -> None:
-    """Mark `workbook` as huitoukan's (see `model.documents`): its title, and huitoukan as
-    its creator and last modifier, which the suite that next saves it replaces."""
+    """Mark `workbook` as huitoukan's (see `model.documents`): its title, huitoukan as its
+    creator and last modifier, and its creation time now (saving it sets the modified
+    time: a workbook modified when it was created was saved by no one after)."""
+    workbook.properties.created = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     workbook.properties.title = title
     workbook.properties.subject = subject or None
     workbook.properties.creator = MAKER
