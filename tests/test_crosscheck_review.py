@@ -230,6 +230,8 @@ def test_a_decision_naming_an_unlike_hazard_is_kept_with_a_warning(
     code, output = run(runner, str(listed), str(register), "--out", str(out))
     rows = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
     assert rows["SJ-1"]["结论"] == "自查已发现（已核对）"  # the clerk decides
+    assert int(rows["SJ-1"]["相似度"]) < 50  # as alike as it is, not 100
+    assert re.search(r"问题清单![A-Z]+\d+ 对应自查", output) and "!第" not in output  # its cell
     assert "与这个问题不相近" in output and "SJ-1" not in output.split("不相近")[1][:40]
     assert output.count("不相近") == 1  # XJ-1 is the canteen's: nothing to say
 

@@ -219,9 +219,10 @@ def _decided(
                 finding, Code.CROSSCHECK_NUMBERED_DECISION, hazard_id=hazard.hazard_id, **named
             )
         )
-    if score(finding.location, finding.description, hazard.location, hazard.hazard) < CANDIDATE:
+    alike = score(finding.location, finding.description, hazard.location, hazard.hazard)
+    if alike < CANDIDATE:
         problems.append(_about_decision(finding, Code.CROSSCHECK_UNLIKE_DECISION, **named))
-    match = Candidate(number, hazard, 100.0)
+    match = Candidate(number, hazard, alike)
     verdict = _found(finding, match, [match])
     verdict.decided = True
     verdict.note = verdict.note or "经核对，对应台账中的自查隐患"
@@ -234,6 +235,7 @@ def _about_decision(finding: Finding, code: Code, **params: Any) -> Problem:
         code,
         finding.file,
         sheet=finding.sheet,
+        cell=finding.decision_cell,
         row=finding.row,
         field="对应自查",
         value=finding.decision,

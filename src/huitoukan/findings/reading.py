@@ -122,14 +122,18 @@ class _Line:
     def text(self, name: str) -> str:
         return self.texts.get(name, "")
 
-    def add(self, code: Code, name: str, variant: str = "", **params: Any) -> None:
+    def ref(self, name: str) -> str:
+        """The A1 reference of the row's cell in `name`'s column ('' when the list has none)."""
         column = self.columns.get(name)
+        return cell_ref(self.index, column) if column is not None else ""
+
+    def add(self, code: Code, name: str, variant: str = "", **params: Any) -> None:
         self.problems.append(
             problem(
                 code,
                 self.file,
                 sheet=self.sheet,
-                cell=cell_ref(self.index, column) if column is not None else "",
+                cell=self.ref(name),
                 row=self.index + 1,
                 field=_HEADERS[name],
                 value=self.text(name),
@@ -186,6 +190,7 @@ def _finding(line: _Line, campaign: Campaign) -> Finding | None:
         requirement=line.text("requirement"),
         deadline=dates["deadline"],
         decision=line.text("decision"),
+        decision_cell=line.ref("decision"),
         file=line.file,
         sheet=line.sheet,
         row=line.index + 1,

@@ -39,6 +39,8 @@ class Finding(BaseModel):
     deadline: date | None = None
     decision: str = ""
     """对应自查: the clerk's decision in a cross-check (a hazard's 隐患编号 or 序号, or 无)."""
+    decision_cell: str = ""
+    """The 对应自查 cell, for a problem about the decision."""
     file: str = ""
     sheet: str = ""
     row: int = 0
