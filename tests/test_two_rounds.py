@@ -259,6 +259,10 @@ def test_the_register_given_for_returns_or_for_a_list_is_said_so(
             result.output.split()
         )
     assert Path("全校隐患台账.xlsx").read_bytes() == Path("上周台账.xlsx").read_bytes()
-    for command in (["crosscheck", "全校隐患台账.xlsx"], ["status", "--findings", "上周台账.xlsx"]):
+    for command in (
+        ["crosscheck", "全校隐患台账.xlsx"],
+        ["status", "--findings", "上周台账.xlsx"],
+        ["crosscheck", str(Path("回收") / "安全保卫处.xlsx")],  # a department's return
+    ):
         result = runner.invoke(app, command)
         assert result.exit_code == 2 and "不是问题清单" in "".join(result.output.split()), command

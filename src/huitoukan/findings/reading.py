@@ -22,7 +22,7 @@ from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
 from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
-from huitoukan.forms.layout import column_keys, locate_header
+from huitoukan.forms.layout import column_keys, find_header, locate_header
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Problem, Severity, problem
@@ -74,6 +74,12 @@ def read_findings(path: Path, campaign: Campaign) -> FindingsList:
     for grid in content.sheets:
         header = locate_header(grid.rows, _BY_KEY, REQUIRED, 4)
         if header is not None and grid.visible:
+            form = find_header(grid.rows)
+            if form is not None and form.row == header.row and "progress" in form.columns:
+                raise HuitoukanError(
+                    f"{shown} 是部门报回的自查整改清单，不是问题清单：请给出交办问题清单"
+                    "（或检查发现问题清单）的文件"
+                )
             break
     else:
         raise HuitoukanError(
