@@ -561,3 +561,21 @@ def test_a_refused_list_points_to_no_register(
     assert not (chdir_tmp / "全校隐患台账.xlsx").exists()
     assert "校验问题" not in result.output
     assert "重新运行后显示其余的" in result.output
+
+
+def test_an_unanswered_problem_past_its_deadline_is_counted_overdue(
+    runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
+) -> None:
+    """XJ-01 (整改时限 12月15日) left unanswered: 未反馈 still, and 5 days overdue on the
+    交办问题 sheet and in the reminder, not a blank 逾期天数."""
+    findings = read_findings(listed, campaign).findings
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [], assigned=findings)
+    args = ["--as-of", "2023-12-20", "--findings", str(listed)]
+    runner.invoke(app, ["collect", "回收", *args])
+    rows = {
+        r["问题编号"]: r for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", REGISTER_ASSIGNED)
+    }
+    assert (rows["XJ-01"]["状态"], rows["XJ-01"]["逾期天数"]) == ("未反馈", 5)
+    runner.invoke(app, ["remind", *args])
+    notice = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
+    assert "XJ-01（县级普查，整改时限 2023年12月15日，已逾期 5 天）" in notice

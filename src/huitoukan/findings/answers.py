@@ -219,13 +219,16 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
     for finding in findings:
         for department in finding.departments:
             answer = answers.get((number_key(finding.number), department))
-            if answer is None:
+            if answer is None:  # 未反馈, and overdue too once the problem's 整改时限 has passed
+                late = (as_of - finding.deadline).days if finding.deadline else 0
                 result.append(
                     Part(
                         number=finding.number,
                         department=department,
                         source=finding.source,
                         what=finding.where,
+                        deadline=finding.deadline,
+                        days_overdue=max(late, 0),
                     )
                 )
                 continue

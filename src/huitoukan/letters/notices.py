@@ -79,7 +79,12 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 "该问题的行内填写整改措施、责任人、整改时限和整改完成情况后报送："
             )
             for number, part in enumerate(unanswered, start=1):
-                lines.append(f"  {number}. {part.number}（{part.source}）{part.what}")
+                past_due = (
+                    f"，整改时限 {_day(part.deadline)}，已逾期 {part.days_overdue} 天"
+                    if part.days_overdue
+                    else ""
+                )
+                lines.append(f"  {number}. {part.number}（{part.source}{past_due}）{part.what}")
         failed = [h for h in report.review_failed if h.department == dept.department]
         if failed:
             kinds.append("复查不合格")
