@@ -225,6 +225,9 @@ def issue_summary(result: IssueResult) -> None:
     _name(table, "部门", 12)
     _file_column(table, "文件")
     _fixed(table, "检查项目", 8, right=True)
+    assigned = any(form.assigned for form in result.forms)
+    if assigned:
+        _fixed(table, "交办问题", 8, right=True)
     if result.followup:
         _fixed(table, "预填隐患", 8, right=True)
         _fixed(table, "未销号", 6, right=True)
@@ -235,6 +238,8 @@ def issue_summary(result: IssueResult) -> None:
             _FileName(form.file),
             str(len(form.items)),
         ]
+        if assigned:
+            cells.append(str(form.assigned))
         if result.followup:
             cells += [str(form.prefilled), str(form.open_hazards)]
         table.add_row(*cells)
