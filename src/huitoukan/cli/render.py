@@ -227,7 +227,7 @@ def issue_summary(result: IssueResult) -> None:
     _fixed(table, "检查项目", 8, right=True)
     assigned = any(form.assigned for form in result.forms)
     if assigned:
-        _fixed(table, "交办问题", 8, right=True)
+        _fixed(table, "交办", 4, right=True)
     if result.followup:
         _fixed(table, "预填隐患", 8, right=True)
         _fixed(table, "未销号", 6, right=True)
