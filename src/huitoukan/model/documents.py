@@ -1,11 +1,13 @@
 """How the workbooks huitoukan makes are marked, so that collect knows them again.
 
 Every workbook huitoukan writes names it as its creator and its last modifier in the
-document properties (docProps/core.xml). Excel, WPS and LibreOffice put the person's
-name as the last modifier when they save, so a form still marked as huitoukan's has not
-been saved by anyone: issued and sent back untouched. The titles of the documents that
-are never a department's return (the register, the report …) let collect pass them by
-when they sit among the returns.
+document properties (docProps/core.xml), and the forms it issues carry their creation
+time. Excel and WPS put the person's name as the last modifier when they save, and every
+suite sets the modified time (LibreOffice without a user name keeps the modifier), so a
+form still huitoukan's and modified when it was created has been saved by no one: issued
+and sent back untouched (`returns.sniffing.Made.never_saved`). The titles of the
+documents that are never a department's return (the register, the report …) let collect
+pass them by when they sit among the returns.
 """
 
 from __future__ import annotations
