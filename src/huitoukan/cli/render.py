@@ -213,6 +213,8 @@ def file_progress(enabled: bool) -> Iterator[OnFile]:
 
         def advance(index: int, total: int, path: Path) -> None:
             bar.update(task, total=total, completed=index, visible=total > 20)
+            if index >= total:  # read: its refresh thread stops (the register's sheets are
+                bar.stop()  # built in a forked copy only while no other thread runs)
 
         yield advance
 
