@@ -35,9 +35,9 @@ from huitoukan.campaign import (  # noqa: E402
     default_campaign_text,
     load_campaign,
 )
-from huitoukan.findings.layout import LIST_COLUMNS  # noqa: E402
 from huitoukan.findings.reading import read_findings  # noqa: E402
 from huitoukan.findings.template import blank_list  # noqa: E402
+from huitoukan.forms.findings_layout import LIST_COLUMNS  # noqa: E402
 from huitoukan.forms.layout import FORM_SHEET  # noqa: E402
 from huitoukan.model.findings import Finding  # noqa: E402
 from tests.helpers import filled_form, header_position, set_label  # noqa: E402

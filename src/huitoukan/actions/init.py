@@ -7,7 +7,7 @@ from pathlib import Path
 from huitoukan.campaign import default_campaign, write_default_campaign
 from huitoukan.errors import OutputExistsError
 from huitoukan.files import write_atomically
-from huitoukan.findings.layout import LIST_FILE
+from huitoukan.forms.findings_layout import LIST_FILE
 
 
 def init(out: Path, force: bool = False, findings: bool = False) -> list[Path]:

@@ -21,7 +21,7 @@ from huitoukan.cells import cell_ref, cell_text
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
-from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
+from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
 from huitoukan.forms.layout import column_keys, find_header, locate_header
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import Finding

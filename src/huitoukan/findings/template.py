@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from huitoukan.campaign import Campaign
-from huitoukan.findings.layout import EXAMPLE_NUMBER, LIST_COLUMNS, LIST_SHEET, LIST_WIDTHS
+from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, LIST_SHEET, LIST_WIDTHS
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.xlsx.styles import date_validation, made_here, write_table
 

@@ -239,6 +239,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "不是部门报表",
         "这是本工具生成的“{title}”，不是部门报送的表格，未汇总；请不要把它放在报表文件夹中",
+        {"list": "这是交办问题清单（或检查发现问题清单），不是部门报送的表格，未汇总"},
     ),
     Code.AFTER_BLANK_MARKER: Rule(
         _W,

@@ -265,7 +265,7 @@ class FileOutcome(StrEnum):
     UNKNOWN_DEPARTMENT = "部门无法识别"
     BLANK = "空白表"
     SKIPPED = "已跳过"
-    NOT_A_RETURN = "非报表（本工具生成）"
+    NOT_A_RETURN = "非报表"
 
 
 class SkippedFile(BaseModel):

@@ -20,6 +20,7 @@ from typing import Annotated
 from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
+from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
@@ -107,7 +108,10 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         kept = by_content[(form.sha256, form.sheet)] if form.sha256 else form
         if form.not_a_return:
             outcomes[form.file] = FileOutcome.NOT_A_RETURN
-            problems.append(problem(Code.NOT_A_RETURN, form.file, title=form.not_a_return))
+            variant = "list" if form.not_a_return == FINDINGS_TITLE else ""
+            problems.append(
+                problem(Code.NOT_A_RETURN, form.file, variant=variant, title=form.not_a_return)
+            )
         elif kept is not form and form.readable:
             outcomes[form.file] = FileOutcome.DUPLICATE
             problems.append(

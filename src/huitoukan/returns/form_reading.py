@@ -23,6 +23,8 @@ from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.files import read_reason
+from huitoukan.forms.findings_layout import LIST_COLUMNS
+from huitoukan.forms.findings_layout import REQUIRED as LIST_REQUIRED
 from huitoukan.forms.layout import (
     COLUMN_BY_FIELD,
     FOOTER_LABELS,
@@ -39,6 +41,7 @@ from huitoukan.forms.layout import (
     says_blank_below,
     says_nothing_found,
 )
+from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import (
     FAILED,
@@ -137,6 +140,11 @@ def read_return(
                 )
             )
     if not found:
+        if any(
+            g.visible and locate_header(g.rows, _LIST_KEYS, LIST_REQUIRED, 4)
+            for g in content.sheets
+        ):
+            return [form.model_copy(update={"not_a_return": FINDINGS_TITLE})]  # the clerk's list
         return [form.model_copy(update={"readable": False, "reason": NO_FORM})]
     groups = _by_department(found, campaign)
     forms = []
@@ -160,6 +168,7 @@ def read_return(
 
 
 _REVIEW_KEYS = column_keys(REVIEW_COLUMNS)
+_LIST_KEYS = column_keys(LIST_COLUMNS)
 _REVIEW_HEADERS = {c.field: c.header for c in REVIEW_COLUMNS}
 
 
