@@ -223,7 +223,7 @@ def collect_to_register(
     if collection.forms and all(f.not_a_return for f in collection.forms):
         made = "、".join(dict.fromkeys(f.not_a_return for f in collection.forms))
         raise InputError(
-            f"给出的文件都是本工具生成的（{made}），不是部门报回的表格，未做任何改动："
+            f"给出的文件（{made}）都不是部门报回的表格，未做任何改动："
             "请给出各部门报回表格所在的文件夹（如 回收）"
         )
     findings = collection.findings
