@@ -262,6 +262,7 @@ def test_an_unknown_department_or_decision_is_exit_2_naming_the_cell(
     listed = findings_list(tmp_path / "坏.xlsx", [dict(FINDINGS[0], 责任部门="财务处")], ORDER)
     code, output = run(runner, str(listed), str(register))
     assert code == 2 and "财务处" in output
+    assert "请填写部门全称（安全保卫处、总务基建处、" in "".join(output.split())  # the names to use
     listed = findings_list(tmp_path / "坏2.xlsx", [dict(FINDINGS[0], 对应自查="第九十九条")], ORDER)
     code, output = run(runner, str(listed), str(register), "-o", str(tmp_path / "x.xlsx"))
     assert "对应自查" in output and code == 1
@@ -529,3 +530,32 @@ def test_a_report_written_over_a_file_a_person_made_keeps_it(
     assert backup.read_bytes() == b"the office's own report"
     runner.invoke(app, ["report", "-o", "汇报", "--as-of", "2023-12-21"])
     assert len(list(tmp_path.glob("汇报.备份-*.xlsx"))) == 1  # its own report: replaced
+
+
+def test_a_review_written_as_offices_write_it_is_understood(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """复查结论 “通过” is 合格, “未通过” is 不合格 (the drop-down offers 合格 and 不合格, but
+    people type)."""
+    monkeypatch.chdir(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [closed(部位="东门"), closed(部位="西门")],
+    )
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    runner.invoke(app, ["review", "--as-of", "2023-12-20"])
+    wb = load_workbook(tmp_path / "复查验收表.xlsx")
+    ws = wb[REVIEW_SHEET]
+    header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "复查结论" for c in r))
+    columns = {c.value: c.column for c in header}
+    rows = {ws.cell(r, columns["部位"]).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
+    for place, verdict in (("东门", "通过"), ("西门", "未通过")):
+        ws.cell(rows[place], columns["复查时间"]).value = "2023-12-19"
+        ws.cell(rows[place], columns["复查结论"]).value = verdict
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
+    assert (hazards["东门"]["状态"], hazards["西门"]["状态"]) == ("已销号", "复查不合格")

@@ -107,8 +107,11 @@ def near_names(path: Path) -> str:
         names = [p.name for p in folder.iterdir() if not p.name.startswith((".", "~$"))]
     except OSError:
         return ""
+    usual = {"", ".xlsx", ".xlsm", ".xls", ".ods", ".et"}  # folders and workbooks
+    if path.suffix:  # 台账.xlsx asked for: not 台账.html
+        names = [n for n in names if Path(n).suffix.lower() in usual | {path.suffix.lower()}]
     by_stem: dict[str, str] = {}
-    for name in sorted(names):
+    for name in sorted(names, key=lambda n: (Path(n).suffix.lower() not in usual, n)):
         by_stem.setdefault(Path(name).stem, name)
     close = difflib.get_close_matches(path.stem, list(by_stem), n=3, cutoff=0.6)
     if not close:

@@ -30,8 +30,9 @@ def test_a_name_a_character_off_is_answered_with_the_one_there(
 ) -> None:
     filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
     runner.invoke(app, ["collect", "回收", *AS_OF])
+    (chdir_tmp / "全校隐患台账.html").write_text("a page saved from the browser", "utf-8")
     typo = runner.invoke(app, ["status", "全校隐患台帐.xlsx", *AS_OF])
-    assert typo.exit_code == 2 and "是不是 全校隐患台账.xlsx？" in typo.output
+    assert typo.exit_code == 2 and "是不是 全校隐患台账.xlsx？" in typo.output  # not the .html
     folder = runner.invoke(app, ["collect", "回收表", *AS_OF, "-o", "另.xlsx"])
     assert folder.exit_code == 2 and "是不是 回收？" in folder.output
     listed = runner.invoke(app, ["status", "--findings", "交办清单", *AS_OF])

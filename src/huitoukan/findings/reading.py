@@ -177,7 +177,8 @@ def _finding(line: _Line, campaign: Campaign) -> Finding | None:
             line.add(Code.BAD_DATE, name, header=_HEADERS[name])
     units = _departments(line.text("departments"), campaign)
     for unknown in units.unknown:
-        line.add(Code.FINDING_UNKNOWN_DEPARTMENT, "departments", typed=unknown)
+        known = "、".join(u.name for u in campaign.units)
+        line.add(Code.FINDING_UNKNOWN_DEPARTMENT, "departments", typed=unknown, known=known)
     if not units.names and not units.unknown:
         line.add(Code.FINDING_UNASSIGNED, "departments")
     source_name = source.name if source else line.text("source")

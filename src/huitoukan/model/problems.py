@@ -279,7 +279,8 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.FINDING_UNKNOWN_DEPARTMENT: Rule(
         _E,
         "责任部门无法识别",
-        "责任部门“{typed}”不在本次活动的部门名单中，请填写部门全称或在 campaign.toml 中添加别名",
+        "责任部门“{typed}”不在本次活动的部门名单中，请填写部门全称（{known}）"
+        "或在 campaign.toml 中添加别名",
     ),
     Code.FINDING_UNASSIGNED: Rule(
         _W, "未分配责任部门", "没有填写责任部门：这个问题列为“未分配”，请尽快明确责任部门"

@@ -168,6 +168,11 @@ def read_return(
 
 
 _REVIEW_KEYS = column_keys(REVIEW_COLUMNS)
+_VERDICTS = {
+    **dict.fromkeys(("合格", "验收合格", "复查合格", "通过", "验收通过", "同意销号"), PASSED),
+    **dict.fromkeys(("不合格", "验收不合格", "复查不合格", "不通过", "未通过"), FAILED),
+}
+"""复查结论 as offices write it (the form's drop-down offers 合格 and 不合格)."""
 _LIST_KEYS = column_keys(LIST_COLUMNS)
 _REVIEW_HEADERS = {c.field: c.header for c in REVIEW_COLUMNS}
 
@@ -186,9 +191,7 @@ def _read_review(
         if not text.get("hazard_id") or not text.get("hazard_id", "").startswith("H"):
             continue  # a blank or signature line
         result = normalize_key(text.get("result", ""))
-        verdict = {"合格": PASSED, "验收合格": PASSED, "不合格": FAILED, "验收不合格": FAILED}.get(
-            result, ""
-        )
+        verdict = _VERDICTS.get(result, "")
 
         where = (form, grid.name, columns, r, text)
         if result and not verdict:
