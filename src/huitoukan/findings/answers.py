@@ -103,14 +103,7 @@ def assign(
                 )
                 continue
             form = current[department]
-            row_number, cell = next(
-                (
-                    place
-                    for number, place in form.unanswered_rows.items()
-                    if number_key(number) == number_key(finding.number)
-                ),
-                (None, ""),
-            )
+            row_number, cell = form.unanswered_place(finding.number)
             problems.append(
                 problem(
                     Code.ASSIGNMENT_UNANSWERED,

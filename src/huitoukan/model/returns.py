@@ -13,6 +13,7 @@ from typing import Annotated, Final, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
+from huitoukan.model.findings import number_key
 from huitoukan.model.problems import ProblemCounts
 from huitoukan.text import fingerprint
 
@@ -219,8 +220,9 @@ class ReturnForm(ProblemCounts):
     """The letter of the form's 问题编号 column ('' when it has none): where a problem about
     a row's 编号 is marked in the 退回修改 copy."""
     unanswered_rows: dict[str, tuple[int, str]] = {}
-    """问题编号 as written → (1-based row, its 问题编号 cell) of each assigned problem's row
-    left as issued: where a 交办问题未反馈 is marked in the 退回修改 copy."""
+    """问题编号 (as compared, `number_key`) → (1-based row, its 问题编号 cell) of each
+    assigned problem's row left as issued: where a 交办问题未反馈 is marked in the 退回修改
+    copy (see `unanswered_place`)."""
     readable: bool = True
     reason: str = ""
     """Why the file could not be read, in one Chinese line."""
@@ -235,6 +237,11 @@ class ReturnForm(ProblemCounts):
     picture_notes: PictureNotes | None = Field(default=None, exclude=True)
     """On the first form of a file whose pictures were read (not recalled): what they
     gave, for the photo library's notes (written once for all files by `read_returns`)."""
+
+    def unanswered_place(self, number: str) -> tuple[int | None, str]:
+        """(1-based row, 问题编号 cell) of the row of problem `number` left as issued on
+        this form; (None, '') when there is none."""
+        return self.unanswered_rows.get(number_key(number), (None, "")) if number else (None, "")
 
     @property
     def as_issued(self) -> bool:

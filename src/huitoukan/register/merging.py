@@ -21,7 +21,7 @@ from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
 from huitoukan.model.documents import FINDINGS_TITLE
-from huitoukan.model.findings import Finding, Mention, number_key
+from huitoukan.model.findings import Finding, Mention
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 
@@ -162,12 +162,9 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         hazards.extend(rows)
         vanished = _vanished(versions) if len(versions) > 1 else []
         hazards.extend(vanished)
-        cleared = {number_key(n): place for n, place in newest.unanswered_rows.items()}
         for row in vanished:
             # an assigned problem's row still there, its answers emptied: said on that row
-            row_number, cell = (
-                cleared.get(number_key(row.number), (None, "")) if row.number else (None, "")
-            )
+            row_number, cell = newest.unanswered_place(row.number)
             problems.append(
                 problem(
                     Code.VANISHED_HAZARD,

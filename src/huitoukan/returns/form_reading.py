@@ -42,6 +42,7 @@ from huitoukan.forms.layout import (
     says_nothing_found,
 )
 from huitoukan.model.documents import FINDINGS_TITLE
+from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import (
     FAILED,
@@ -531,7 +532,8 @@ def _read_rows(
             continue
         if raw.text("number") and not raw.extras and not any(map(raw.text, ANSWER_FIELDS)):
             # an assigned problem as issued, not answered: the register says 未反馈
-            form.unanswered_rows.setdefault(raw.text("number"), (raw.row, raw.ref("number")))
+            place = (raw.row, raw.ref("number"))
+            form.unanswered_rows.setdefault(number_key(raw.text("number")), place)
             continue
         hazard_text = raw.text("hazard")
         if len(hazard_text) <= 8 and HAZARD_COLUMN.matches(hazard_text):
