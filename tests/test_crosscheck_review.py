@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
@@ -280,19 +280,31 @@ def review_campaign(tmp_path: Path) -> Path:
     return path
 
 
+def _collected(runner: CliRunner, tmp_path: Path, rows: list[dict[str, object]]) -> int:
+    """A campaign with 复查验收 in `tmp_path`, 安全保卫处's return of `rows` collected: the
+    exit code of collect."""
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", rows)
+    return runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code
+
+
+def _review_form(path: Path) -> tuple[Workbook, Worksheet, dict[str, int], dict[str, int]]:
+    """The 复查验收表 at `path` opened to be filled in: its columns by header, its rows by 部位."""
+    wb = load_workbook(path)
+    ws = wb[REVIEW_SHEET]
+    header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "复查结论" for c in r))
+    columns = {str(c.value): c.column for c in header}
+    rows = {ws.cell(r, columns["部位"]).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
+    return wb, ws, columns, rows
+
+
 def test_review_decides_what_is_closed(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     review_campaign(tmp_path)
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
-    filled_form(
-        campaign,
-        "安全保卫处",
-        tmp_path / "回收" / "保卫处.xlsx",
-        [closed(部位="东门"), closed(部位="西门"), closed(部位="南门"), hazard(部位="北门")],
-    )
-    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    rows = [closed(部位="东门"), closed(部位="西门"), closed(部位="南门"), hazard(部位="北门")]
+    assert _collected(runner, tmp_path, rows) == 0
     before = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert before["totals"]["closed"] == 0 and before["totals"]["unreviewed"] == 3
     assert [r["部位"] for r in sheet_rows(tmp_path / "全校隐患台账.xlsx", UNREVIEWED_SHEET)] == [
@@ -302,11 +314,7 @@ def test_review_decides_what_is_closed(
     ]
     made = runner.invoke(app, ["review", "--as-of", "2023-12-20"])
     assert made.exit_code == 0, made.output
-    wb = load_workbook(tmp_path / "复查验收表.xlsx")
-    ws = wb[REVIEW_SHEET]
-    header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "复查结论" for c in r))
-    columns = {c.value: c.column for c in header}
-    rows = {ws.cell(r, columns["部位"]).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
     assert set(rows) >= {"东门", "西门", "南门"}
     for place, verdict, note in (("东门", "合格", ""), ("西门", "不合格", "灭火器型号不符")):
         ws.cell(rows[place], columns["复查人"]).value = "刘建国"
@@ -452,9 +460,7 @@ def test_nothing_to_review_writes_no_form(
 ) -> None:
     """A 复查验收表 filled in earlier is not replaced by an empty one."""
     monkeypatch.chdir(tmp_path)
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
-    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard(部位="东门")])
-    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    _collected(runner, tmp_path, [hazard(部位="东门")])
     (tmp_path / "复查验收表.xlsx").write_bytes(b"filled in by hand")
     result = runner.invoke(app, ["review", "--as-of", "2023-12-20"])
     assert result.exit_code == 0 and "未写出复查验收表" in result.output
@@ -498,9 +504,7 @@ def test_a_filled_in_review_form_is_kept_when_a_new_one_is_written(
     day copies the filled-in form to a dated backup before writing the new one. A form
     nobody touched is simply replaced."""
     monkeypatch.chdir(tmp_path)
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
-    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [closed(部位="东门")])
-    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    _collected(runner, tmp_path, [closed(部位="东门")])
     form = tmp_path / "复查验收表.xlsx"
     assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
     again = runner.invoke(app, ["review", "--as-of", "2023-12-21"])
@@ -520,9 +524,7 @@ def test_a_report_written_over_a_file_a_person_made_keeps_it(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
-    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard(部位="东门")])
-    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    _collected(runner, tmp_path, [hazard(部位="东门")])
     (tmp_path / "汇报.xlsx").write_bytes(b"the office's own report")
     result = runner.invoke(app, ["report", "-o", "汇报", "--as-of", "2023-12-20"])
     assert result.exit_code == 0 and "不是本工具生成的" in "".join(result.output.split())
@@ -538,20 +540,9 @@ def test_a_review_written_as_offices_write_it_is_understood(
     """复查结论 “通过” is 合格, “未通过” is 不合格 (the drop-down offers 合格 and 不合格, but
     people type)."""
     monkeypatch.chdir(tmp_path)
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
-    filled_form(
-        campaign,
-        "安全保卫处",
-        tmp_path / "回收" / "保卫处.xlsx",
-        [closed(部位="东门"), closed(部位="西门")],
-    )
-    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    _collected(runner, tmp_path, [closed(部位="东门"), closed(部位="西门")])
     runner.invoke(app, ["review", "--as-of", "2023-12-20"])
-    wb = load_workbook(tmp_path / "复查验收表.xlsx")
-    ws = wb[REVIEW_SHEET]
-    header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "复查结论" for c in r))
-    columns = {c.value: c.column for c in header}
-    rows = {ws.cell(r, columns["部位"]).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
     for place, verdict in (("东门", "通过"), ("西门", "未通过")):
         ws.cell(rows[place], columns["复查时间"]).value = "2023-12-19"
         ws.cell(rows[place], columns["复查结论"]).value = verdict
