@@ -106,7 +106,10 @@ def read_return(
         data = read_member(source) if source.members else read_file(source.path)
         form.sha256 = hashlib.sha256(data).hexdigest()
         content = read_workbook(
-            source.path, data=data, name=source.name if source.members else None
+            source.path,
+            data=data,
+            name=source.name if source.members else None,
+            returns_only=True,
         )
     except (UnreadableWorkbook, ArchiveError) as exc:
         return [form.model_copy(update={"readable": False, "reason": exc.reason})]

@@ -75,10 +75,13 @@ def read_workbook(
     inspect: bool = True,
     data: bytes | None = None,
     name: str | None = None,
+    returns_only: bool = False,
 ) -> WorkbookContent:
     """Every worksheet of `path` (or those named in `only`); see `sniff` for `inspect`.
     `data` is the file's content when the caller has read it already; `name` the file's
-    own name when it is not `path`'s (a member of a zip archive, given as `data`)."""
+    own name when it is not `path`'s (a member of a zip archive, given as `data`). With
+    `returns_only`, a workbook huitoukan wrote that is never a return (the register …)
+    comes back without its sheets, unread."""
     import python_calamine as calamine
 
     suffix = PurePosixPath(name).suffix.lower() if name else path.suffix.lower()
@@ -91,6 +94,8 @@ def read_workbook(
         sniffed = sniff(data, suffix, inspect)
     except Refused as refused:
         raise UnreadableWorkbook(refused.reason) from None
+    if returns_only and sniffed.made.not_a_return:
+        return WorkbookContent(sniffed.format, made=sniffed.made)
     try:
         if name is None and suffix in _SUFFIXES[sniffed.format] and _utf8(str(path)):
             workbook = calamine.CalamineWorkbook.from_path(str(path))
