@@ -102,21 +102,25 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
     assert derived in {f.number for f in again.findings}  # the same number wherever the row is
 
 
+def _guard_answers_xj01_without_deadline(campaign: Campaign, listed: Path, folder: Path) -> None:
+    """安全保卫处's return answering its two problems, XJ-01 without a 整改时限 of its own."""
+    filled_form(
+        campaign,
+        "安全保卫处",
+        folder / "保卫处.xlsx",
+        [],
+        assigned=read_findings(listed, campaign).findings,
+        answers={"XJ-01": answer(整改时限=None), "SD-01": answer(整改时限=date(2023, 12, 30))},
+    )
+
+
 def test_an_answer_without_a_deadline_takes_the_problems(
     runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
 ) -> None:
     """The row answering XJ-01 (整改时限 12月15日 on the list) leaves its own blank: the
     register, status and reminders judge it against the problem's, not the campaign's
     default (12月31日)."""
-    findings = read_findings(listed, campaign).findings
-    filled_form(
-        campaign,
-        "安全保卫处",
-        chdir_tmp / "回收" / "保卫处.xlsx",
-        [],
-        assigned=findings,
-        answers={"XJ-01": answer(整改时限=None), "SD-01": answer(整改时限=date(2023, 12, 30))},
-    )
+    _guard_answers_xj01_without_deadline(campaign, listed, chdir_tmp / "回收")
     args = ["--as-of", "2023-12-20", "--findings", str(listed)]
     collected = runner.invoke(app, ["collect", "回收", *args])
     said = "".join(collected.output.split())  # wrapped at 80 columns
@@ -141,15 +145,7 @@ def test_a_list_given_after_the_register_judges_its_rows_the_same(
     """A register collected without the list, its status asked with the list: the row
     answering XJ-01 without a 整改时限 of its own is judged against the problem's
     (12月15日) in the overdue list as in the 交办问题 parts, as when collected with it."""
-    findings = read_findings(listed, campaign).findings
-    filled_form(
-        campaign,
-        "安全保卫处",
-        chdir_tmp / "回收" / "保卫处.xlsx",
-        [],
-        assigned=findings,
-        answers={"XJ-01": answer(整改时限=None), "SD-01": answer(整改时限=date(2023, 12, 30))},
-    )
+    _guard_answers_xj01_without_deadline(campaign, listed, chdir_tmp / "回收")
     as_of = ["--as-of", "2023-12-20"]
     assert runner.invoke(app, ["collect", "回收", *as_of]).exit_code in (0, 1)
     later = json.loads(
