@@ -183,15 +183,21 @@ def test_the_same_photo_in_two_versions_is_kept_once(tmp_path: Path) -> None:
     assert read_register(register).hazards[0].photos == (kept.name,)
 
 
-def test_a_photo_of_an_earlier_version_stays_with_its_hazard(tmp_path: Path) -> None:
-    """整改前 in the first return, 整改后 in the second: the hazard keeps both."""
+@pytest.mark.parametrize(
+    "reworded", ["楼道应急照明灯不亮", "3楼楼道应急照明灯不亮"], ids=["as-it-was", "reworded"]
+)
+def test_a_photo_of_an_earlier_version_stays_with_its_hazard(tmp_path: Path, reworded: str) -> None:
+    """整改前 in the first return, 整改后 in the second: the hazard keeps both, its wording
+    corrected in the second or not."""
     campaign = photo_campaign()
     returns = tmp_path / "回收"
     first = returns / "v1.xlsx"
-    filled_form(campaign, "安全保卫处", first, [hazard(序号=1)], form_date=date(2023, 12, 14))
+    row = {"序号": 1, "部位": "学生公寓3号楼", "存在隐患问题": "楼道应急照明灯不亮"}
+    filled_form(campaign, "安全保卫处", first, [hazard(**row)], form_date=date(2023, 12, 14))
     paste_photos(first, floating=[(_cell(first, 1, "部位"), BEFORE)])
     second = returns / "v2.xlsx"
-    filled_form(campaign, "安全保卫处", second, [closed(序号=1)], form_date=date(2023, 12, 18))
+    row["存在隐患问题"] = reworded
+    filled_form(campaign, "安全保卫处", second, [closed(**row)], form_date=date(2023, 12, 18))
     paste_photos(second, excel={_cell(second, 1, "备注"): AFTER})
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [returns], register, AS_OF)
@@ -200,6 +206,8 @@ def test_a_photo_of_an_earlier_version_stays_with_its_hazard(tmp_path: Path) -> 
         "1-1.png": BEFORE,
         "1-2.png": AFTER,
     }
+    [listed] = sheet_rows(register, HAZARD_SHEET)
+    assert listed["照片"] == 2 and listed["新版本中消失"] is None
 
 
 def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:

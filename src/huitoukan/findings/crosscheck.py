@@ -26,7 +26,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.findings.similarity import CANDIDATE, FOUND, TO_CONFIRM, Hazard, Register, score
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import HAZARD_ID, HazardRow
 from huitoukan.text import normalize_key
 
 
@@ -47,8 +47,6 @@ ACCOUNTABLE: dict[str, str] = {
 NO_MATCH = {"无", "没有", "未发现", "0"}
 _NUMBERED = re.compile(r"(?:第|序号|No\.?|#)?(\d{1,7})(?:项|条|号)?", re.IGNORECASE)
 """A register 序号 as clerks write it: 7, 第7项, 第7条, 序号7, 7号, No.7."""
-_HAZARD_ID = re.compile(r"H[0-9A-F]{8}")
-"""A 隐患编号 (`HazardRow.hazard_id`)."""
 
 
 @dataclass(frozen=True)
@@ -202,7 +200,7 @@ def _decided(
         numbered_as = _NUMBERED.fullmatch(decision)
         number = int(numbered_as.group(1)) if numbered_as else 0
     if not 1 <= number <= len(numbered):
-        variant = "id" if _HAZARD_ID.fullmatch(decision.upper()) else ""
+        variant = "id" if HAZARD_ID.fullmatch(decision.upper()) else ""
         problems.append(
             _about_decision(
                 finding, Code.CROSSCHECK_BAD_DECISION, variant=variant, size=len(numbered)

@@ -31,8 +31,9 @@ from huitoukan.returns.workbooks import read_workbook
 from huitoukan.xlsx.styles import fit_row_height, set_value, write_table
 
 SUMMARY_SHEET = "退回修改说明"
-NOT_FIXABLE = frozenset({Code.LATE_RETURN})
-"""Problems the department cannot correct in its file (the return was late: that stays true)."""
+NOT_FIXABLE = frozenset({Code.LATE_RETURN, Code.REWORDED_HAZARD})
+"""Problems the department cannot correct in its file (the return was late: that stays true;
+a hazard's wording it improved is the clerk's to check)."""
 ERROR_FILL = PatternFill("solid", fgColor="FFFF9999")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB84")
 

@@ -52,6 +52,7 @@ class Code(StrEnum):
     CLOSED_BEFORE_CHECKED = "closed-before-checked"
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
     VANISHED_HAZARD = "vanished-hazard"
+    REWORDED_HAZARD = "reworded-hazard"
     DUPLICATE_RETURN = "duplicate-return"
     BLANK_RETURN = "blank-return"
     NOT_A_RETURN = "not-a-return"
@@ -212,6 +213,13 @@ CATALOGUE: Mapping[Code, Rule] = {
             "台账中仍按旧版本跟踪"
         },
     ),
+    Code.REWORDED_HAZARD: Rule(
+        _W,
+        "隐患描述改动",
+        "与旧版本 {old_file} 第 {old_row} 行的“{old}”视为同一项隐患（部位或问题描述有改动），"
+        "隐患编号 {hazard_id} 不变，照片和复查结论随之保留；如果不是同一项隐患，"
+        "请部门恢复旧版本的那一行",
+    ),
     Code.DUPLICATE_RETURN: Rule(_W, "重复报送", "与 {kept} 内容完全相同（重复报送），已按一份计入"),
     Code.REPEATED_HAZARD: Rule(
         _W,
@@ -339,8 +347,8 @@ CATALOGUE: Mapping[Code, Rule] = {
         "“对应自查”应填写对应隐患的隐患编号（如 H1A2B3C4D，核查结果的“说明”列出了相近隐患的"
         "编号）、台账“隐患台账”中的序号（1 到 {size}）或“无”，这里是“{value}”",
         {
-            "id": "“对应自查”填写的隐患编号 {value} 不在台账中：部门改过这项隐患的部位或问题描述后，"
-            "它的隐患编号也会变。请按这次核查结果“说明”中列出的编号重新填写",
+            "id": "“对应自查”填写的隐患编号 {value} 不在台账中（可能填写有误，或含这项隐患的报表"
+            "已不在汇总的文件夹中）。请按这次核查结果“说明”中列出的编号重新填写",
         },
     ),
     Code.CROSSCHECK_UNLIKE_DECISION: Rule(

@@ -31,6 +31,8 @@ FAILED: Final = "不合格"
 LONG_STANDING_MARKERS = ("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改")
 """Words in 备注 or 整改措施 that flag a hazard for the safety leadership group."""
 
+HAZARD_ID = re.compile(r"H[0-9A-F]{8}")
+"""A 隐患编号 (`HazardRow.hazard_id`)."""
 _LONG_STANDING = re.compile("|".join(map(re.escape, LONG_STANDING_MARKERS)))
 
 
@@ -81,6 +83,10 @@ class HazardRow(NamedTuple):
     review_note: str = ""
     deadline_assigned: bool = False
     """整改时限 is the assigned problem's (the department left it blank on the row)."""
+    kept_id: str = ""
+    """The 隐患编号 the hazard was given when first reported, once a later version has
+    reworded its 部位 or 存在隐患问题 (merging knows the rows are one hazard): the 复查验收表
+    and 追责 decisions that name it still find it."""
 
     @property
     def where(self) -> str:
@@ -94,8 +100,13 @@ class HazardRow(NamedTuple):
 
     @property
     def hazard_id(self) -> str:
-        """A short, stable name of the hazard (its department and key), for the forms that
-        come back about it (复查验收表)."""
+        """隐患编号: a short, stable name of the hazard (its department and key, as first
+        reported), for the forms that come back about it (复查验收表, 追责核查)."""
+        return self.kept_id or self.own_id
+
+    @property
+    def own_id(self) -> str:
+        """The 隐患编号 this row's own wording gives."""
         digest = hashlib.sha256(f"{self.department}|{self.key}".encode()).hexdigest()
         return f"H{digest[:8].upper()}"
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from huitoukan.cells import cell_text
 from huitoukan.forms.layout import normalize_progress
-from huitoukan.model.returns import FAILED, HazardRow
+from huitoukan.model.returns import FAILED, HAZARD_ID, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
 SUMMARY_SHEET = "汇总"
@@ -129,6 +129,12 @@ class HazardColumn:
         return lambda value: {field: parse(value)}
 
 
+def _read_id(value: object) -> dict[str, object]:
+    """隐患编号 read back (a hazard reworded since it was first reported keeps its first)."""
+    text = cell_text(value).upper()
+    return {"kept_id": text} if HAZARD_ID.fullmatch(text) else {}
+
+
 NUMBER_HEADER = "序号"
 PHOTOS_HEADER = "照片"
 HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
@@ -184,7 +190,7 @@ REVIEW_HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("复查人", 8, "reviewer"),
     HazardColumn("复查时间", 16, "reviewed_on"),
     HazardColumn("复查意见", 18, "review_note"),
-    HazardColumn("隐患编号", 11, derived=lambda row, as_of: row.hazard_id),
+    HazardColumn("隐患编号", 11, derived=lambda row, as_of: row.hazard_id, reads=_read_id),
 )
 """With 复查验收 required (review_required), after the others."""
 READ_COLUMNS = HAZARD_COLUMNS + REVIEW_HAZARD_COLUMNS
@@ -227,7 +233,8 @@ def hazard_from_cells(cells: Mapping[str, object]) -> HazardRow:
         read = column.read
         if read is not None:
             fields.update(read(cells.get(column.header)))
-    return HazardRow(**fields)
+    row = HazardRow(**fields)
+    return row._replace(kept_id="") if row.kept_id == row.own_id else row
 
 
 # 报送记录: one row per file read.

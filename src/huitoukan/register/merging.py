@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 from typing import Annotated
@@ -21,7 +22,7 @@ from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
 from huitoukan.model.documents import FINDINGS_TITLE
-from huitoukan.model.findings import Finding, Mention
+from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 
@@ -150,9 +151,13 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         first = next((v for v in versions if v.form_date is not None), newest)
         if first is not newest:
             problems.extend(p for p in first.problems if p.code is Code.LATE_RETURN)
-        rows, proven = (
-            _with_earlier_photos(versions) if len(versions) > 1 else (newest.hazards, set())
-        )
+        if len(versions) > 1:
+            lineage = _Lineage.of(versions)
+            rows, proven = lineage.newest_rows()
+            vanished = lineage.vanished()
+            problems.extend(lineage.reworded(newest))
+        else:
+            rows, proven, vanished = newest.hazards, set(), []
         problems.extend(
             p
             for p in newest.problems
@@ -160,7 +165,6 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
             and not (p.code is Code.MISSING_PHOTO and (p.sheet, p.row) in proven)
         )
         hazards.extend(rows)
-        vanished = _vanished(versions) if len(versions) > 1 else []
         hazards.extend(vanished)
         for row in vanished:
             # an assigned problem's row still there, its answers emptied: said on that row
@@ -192,46 +196,147 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
     )
 
 
-def _with_earlier_photos(
-    versions: list[ReturnForm],
-) -> tuple[list[HazardRow], set[tuple[str, int | None]]]:
-    """The newest version's hazards, each with the photos the older versions showed of it
-    too (整改前 in the first return, 整改后 in the second; or a corrected 退回修改 copy,
-    which cannot carry them); and the (sheet, row) of the rows that had none of their
-    own (their 未附整改后照片 warning no longer holds)."""
-    earlier: dict[str, tuple[str, ...]] = {}
-    for form in versions[:-1]:
-        for hazard in form.hazards:
-            if hazard.photos:
-                earlier[hazard.key] = (*earlier.get(hazard.key, ()), *hazard.photos)
-    newest = versions[-1]
-    if not earlier:
-        return newest.hazards, set()
-    rows: list[HazardRow] = []
-    proven: set[tuple[str, int | None]] = set()
-    photo_warnings = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
-    for row in newest.hazards:
-        if row.key in earlier:
-            where = (row.source_sheet, row.source_row)
-            warnings = row.warnings
-            if not row.photos and where in photo_warnings:
-                proven.add(where)
-                warnings -= 1
-            photos = tuple(dict.fromkeys((*earlier[row.key], *row.photos)))
-            row = row._replace(photos=photos, warnings=warnings)
-        rows.append(row)
-    return rows, proven
+@dataclass
+class _Lineage:
+    """Which rows of a department's versions (oldest first) are one hazard.
+
+    A row is the hazard of an older row with the same 部位 and 存在隐患问题 (punctuation and
+    spacing aside); failing that, of an older row that no row of its version took, with the
+    same 问题编号 or described alike (`similarity`, the 追责 score, at MATCH: a typo
+    corrected, a word added, but not 3号楼 for 5号楼 or 过期 for 压力不足). Each hazard keeps
+    the 隐患编号 of the row that first reported it."""
+
+    versions: list[ReturnForm]
+    ids: list[list[str]]
+    """Each version's rows' 隐患编号, as first given."""
+    earlier: dict[str, HazardRow]
+    """隐患编号 → the hazard as the older versions last showed it."""
+    reworded_rows: list[tuple[int, HazardRow]]
+    """The newest version's rows that reworded an older row: (row's index, the older row)."""
+
+    @classmethod
+    def of(cls, versions: list[ReturnForm]) -> _Lineage:
+        by_key: dict[str, str] = {}
+        last: dict[str, HazardRow] = {}
+        ids: list[list[str]] = []
+        earlier: dict[str, HazardRow] = {}
+        reworded: list[tuple[int, HazardRow]] = []
+        for form in versions:
+            earlier = dict(last)
+            found = [by_key.get(row.key, "") for row in form.hazards]
+            taken = set(found)
+            gone = [identity for identity in last if identity not in taken]
+            for index, identity in _pairs(form.hazards, found, [last[i] for i in gone], gone):
+                found[index] = identity
+                if form is versions[-1]:
+                    reworded.append((index, last[identity]))
+            mine = [
+                identity or row.own_id for identity, row in zip(found, form.hazards, strict=True)
+            ]
+            for identity, row in zip(mine, form.hazards, strict=True):
+                by_key.setdefault(row.key, identity)
+                last[identity] = row
+            ids.append(mine)
+        return cls(versions, ids, earlier, reworded)
+
+    def newest_rows(self) -> tuple[list[HazardRow], set[tuple[str, int | None]]]:
+        """The newest version's hazards, each with its first 隐患编号 and the photos the older
+        versions showed of it too (整改前 in the first return, 整改后 in the second; or a
+        corrected 退回修改 copy, which cannot carry them); and the (sheet, row) of the rows
+        that had none of their own (their 未附整改后照片 warning no longer holds)."""
+        photos: dict[str, tuple[str, ...]] = {}
+        for form, ids in zip(self.versions[:-1], self.ids, strict=False):
+            for hazard, identity in zip(form.hazards, ids, strict=True):
+                if hazard.photos:
+                    photos[identity] = (*photos.get(identity, ()), *hazard.photos)
+        newest = self.versions[-1]
+        warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
+        rows: list[HazardRow] = []
+        proven: set[tuple[str, int | None]] = set()
+        for row, identity in zip(newest.hazards, self.ids[-1], strict=True):
+            if identity != row.own_id:
+                row = row._replace(kept_id=identity)
+            if identity in photos:
+                where = (row.source_sheet, row.source_row)
+                warnings = row.warnings
+                if not row.photos and where in warned:
+                    proven.add(where)
+                    warnings -= 1
+                kept = tuple(dict.fromkeys((*photos[identity], *row.photos)))
+                row = row._replace(photos=kept, warnings=warnings)
+            rows.append(row)
+        return rows, proven
+
+    def vanished(self) -> list[HazardRow]:
+        """Hazards the older versions last showed open, which the newest no longer lists."""
+        present = set(self.ids[-1])
+        return [
+            row._replace(vanished_from=row.source_file, kept_id=identity)
+            if identity != row.own_id
+            else row._replace(vanished_from=row.source_file)
+            for identity, row in self.earlier.items()
+            if identity not in present and not row.closed
+        ]
+
+    def reworded(self, newest: ReturnForm) -> list[Problem]:
+        """A warning on each row of the newest version taken for a reworded older row (the
+        clerk checks it is the same hazard)."""
+        return [
+            problem(
+                Code.REWORDED_HAZARD,
+                newest.file,
+                sheet=newest.sheet,
+                row=row.source_row,
+                field="存在隐患问题",
+                value=row.where,
+                department=newest.department,
+                old_file=old.source_file,
+                old_row=old.source_row,
+                old=old.where,
+                hazard_id=self.ids[-1][index],
+            )
+            for index, old in self.reworded_rows
+            for row in [newest.hazards[index]]
+        ]
 
 
-def _vanished(versions: list[ReturnForm]) -> list[HazardRow]:
-    """Hazards whose latest appearance in an older version was open, absent from the newest."""
-    newest_keys = {h.key for h in versions[-1].hazards}
-    last_seen: dict[str, HazardRow] = {}
-    for form in versions[:-1]:
-        for hazard in form.hazards:
-            last_seen[hazard.key] = hazard
-    return [
-        row._replace(vanished_from=row.source_file)
-        for key, row in last_seen.items()
-        if key not in newest_keys and not row.closed
-    ]
+def _pairs(
+    rows: Sequence[HazardRow], found: list[str], gone: list[HazardRow], ids: list[str]
+) -> list[tuple[int, str]]:
+    """The rows not recognised by their wording (`found` empty) paired, one to one, with the
+    older hazards (`gone`, by their `ids`) no row recognised: by 问题编号, then by how alike
+    they are described (best first)."""
+    unknown = [i for i, identity in enumerate(found) if not identity]
+    if not unknown or not gone:
+        return []
+    pairs: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    numbered = {number_key(h.number): n for n, h in enumerate(gone) if h.number}
+    rest: list[int] = []
+    for i in unknown:
+        n = numbered.get(number_key(rows[i].number)) if rows[i].number else None
+        if n is not None and n not in taken:
+            pairs.append((i, ids[n]))
+            taken.add(n)
+        else:
+            rest.append(i)
+    left = [n for n in range(len(gone)) if n not in taken]
+    if not rest or not left:
+        return pairs
+    from huitoukan.findings.similarity import MATCH, Hazard, Register  # only when reworded
+
+    register = Register(Hazard(gone[n].location, gone[n].hazard) for n in left)
+    scored = sorted(
+        (-candidate.score, i, left[candidate.index])
+        for i in rest
+        for candidate in register.best_matches(
+            Hazard(rows[i].location, rows[i].hazard), limit=3, min_score=MATCH
+        )
+    )
+    paired: set[int] = set()
+    for _, i, n in scored:
+        if i not in paired and n not in taken:
+            pairs.append((i, ids[n]))
+            paired.add(i)
+            taken.add(n)
+    return pairs

@@ -1,0 +1,238 @@
+"""A department rewords a hazard in a later version: it stays one hazard, with one 隐患编号.
+
+Departments correct a typo, add a word or say the place more exactly when they send a
+second version (a 退回修改 copy corrected, a follow-up round). The 复查验收表 and the 追责
+decisions name the hazard by its 隐患编号, and the photos of the first version prove its
+rectification: all of them must still find it, and the register must not report the old
+wording as a hazard deleted without being closed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from huitoukan.actions.collect import collect, collect_to_register
+from huitoukan.campaign import Campaign, parse_campaign
+from huitoukan.cli import app
+from huitoukan.letters.feedback import write_feedback
+from huitoukan.model.problems import Code
+from huitoukan.model.returns import HazardRow
+from huitoukan.register.layout import HAZARD_SHEET
+from huitoukan.register.reading import read_register, read_register_sheets
+from tests.helpers import closed, filled_form, findings_list, hazard, sheet_rows
+from tests.test_crosscheck_review import ORDER, _review_form, review_campaign
+
+AS_OF = date(2023, 12, 20)
+DEPARTMENT = "总务基建处"
+
+
+def versions(
+    campaign: Campaign, folder: Path, *rows_by_version: list[dict[str, object]]
+) -> list[Path]:
+    """The department's returns, one a day from 12月12日, oldest first."""
+    paths = []
+    for n, rows in enumerate(rows_by_version):
+        path = folder / f"第{n + 1}版.xlsx"
+        filled_form(campaign, DEPARTMENT, path, rows, form_date=date(2023, 12, 12 + n))
+        os.utime(path, (1e9 + n, 1e9 + n))
+        paths.append(path)
+    return paths
+
+
+def ids_by_location(hazards: Iterable[HazardRow]) -> dict[str, str]:
+    return {h.location: h.hazard_id for h in hazards}
+
+
+def test_a_corrected_typo_keeps_the_hazard_and_its_number(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    first = [
+        hazard(部位="锅炉房", 存在隐患问题="压力表未按期校验"),
+        hazard(部位="第一食堂", 存在隐患问题="燃气管道老化漏器"),
+    ]
+    second = [
+        hazard(部位="锅炉房", 存在隐患问题="压力表未按期校验"),
+        closed(部位="第一食堂", 存在隐患问题="燃气管道老化漏气，已更换"),  # the typo corrected
+    ]
+    old, new = versions(campaign, tmp_path, first, second)
+    before = ids_by_location(collect(campaign, [old]).hazards)
+    collection = collect(campaign, [tmp_path])
+    assert [(h.location, h.closed, h.vanished_from) for h in collection.hazards] == [
+        ("锅炉房", False, ""),
+        ("第一食堂", True, ""),  # not also listed as deleted without being closed
+    ]
+    assert ids_by_location(collection.hazards) == before
+    assert not [p for p in collection.problems if p.code is Code.VANISHED_HAZARD]
+    (said,) = [p for p in collection.problems if p.code is Code.REWORDED_HAZARD]
+    assert said.file == str(new) and said.row == collection.hazards[1].source_row
+    assert "燃气管道老化漏器" in said.message and before["第一食堂"] in said.message
+    assert said.value == "第一食堂：燃气管道老化漏气，已更换"
+
+
+def test_another_hazard_in_its_place_is_not_taken_for_it(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Deleted and replaced by a different hazard (another building, another defect):
+    the first is still reported deleted without being closed, the second is new."""
+    first = [
+        hazard(部位="3号楼", 存在隐患问题="灭火器过期"),
+        hazard(部位="车库", 存在隐患问题="灭火器过期"),
+    ]
+    second = [
+        hazard(部位="5号楼", 存在隐患问题="灭火器过期"),
+        hazard(部位="车库", 存在隐患问题="灭火器压力不足"),
+    ]
+    versions(campaign, tmp_path, first, second)
+    collection = collect(campaign, [tmp_path])
+    assert sorted((h.location, h.hazard, bool(h.vanished_from)) for h in collection.hazards) == [
+        ("3号楼", "灭火器过期", True),
+        ("5号楼", "灭火器过期", False),
+        ("车库", "灭火器压力不足", False),
+        ("车库", "灭火器过期", True),
+    ]
+    assert len({h.hazard_id for h in collection.hazards}) == 4
+    assert not [p for p in collection.problems if p.code is Code.REWORDED_HAZARD]
+
+
+def test_each_reworded_row_takes_the_hazard_most_like_it(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    first = [
+        hazard(部位="实验楼", 存在隐患问题="二楼化学品柜未上锁"),
+        hazard(部位="实验楼", 存在隐患问题="二楼化学品柜未分类存放"),
+    ]
+    second = [  # both reworded, in the other order
+        hazard(部位="实验楼", 存在隐患问题="二楼化学品柜未分类存放，酸碱混放"),
+        hazard(部位="实验楼", 存在隐患问题="二楼化学品柜没有上锁"),
+    ]
+    old, _ = versions(campaign, tmp_path, first, second)
+    before = {h.hazard: h.hazard_id for h in collect(campaign, [old]).hazards}
+    after = {h.hazard: h.hazard_id for h in collect(campaign, [tmp_path]).hazards}
+    assert after == {
+        "二楼化学品柜未分类存放，酸碱混放": before["二楼化学品柜未分类存放"],
+        "二楼化学品柜没有上锁": before["二楼化学品柜未上锁"],
+    }
+
+
+def test_three_versions_keep_the_first_number_and_say_only_the_newest_change(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    wordings = ["消防通道堆放杂物", "消防通道堆放杂物，影响通行", "消防通道堆放杂物，影响通行"]
+    paths = versions(
+        campaign, tmp_path, *[[hazard(部位="图书馆", 存在隐患问题=w)] for w in wordings]
+    )
+    first_id = collect(campaign, [paths[0]]).hazards[0].hazard_id
+    collection = collect(campaign, [tmp_path])
+    assert [h.hazard_id for h in collection.hazards] == [first_id]
+    assert not [p for p in collection.problems if p.code is Code.REWORDED_HAZARD]
+    paths[2].unlink()  # the second version is the newest: its change is said
+    collection = collect(campaign, [tmp_path])
+    assert [h.hazard_id for h in collection.hazards] == [first_id]
+    assert [p.file for p in collection.problems if p.code is Code.REWORDED_HAZARD] == [
+        str(paths[1])
+    ]
+
+
+def test_a_reworded_hazard_is_not_sent_back_and_its_number_survives_the_sheets(
+    tmp_path: Path,
+) -> None:
+    """The clerk checks the change; the department has nothing to correct. A register read
+    back from its sheets (its record gone) keeps the first 隐患编号."""
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    old, _ = versions(
+        campaign,
+        returns,
+        [hazard(部位="西门", 存在隐患问题="监控探头损环")],
+        [hazard(部位="西门", 存在隐患问题="监控探头损坏")],
+    )
+    first_id = collect(campaign, [old]).hazards[0].hazard_id
+    register = tmp_path / "全校隐患台账.xlsx"
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    assert write_feedback(result.collection, tmp_path / "退回") == []
+    assert [h.hazard_id for h in read_register(register).hazards] == [first_id]
+    assert sheet_rows(register, HAZARD_SHEET)[0]["隐患编号"] == first_id
+    assert [h.hazard_id for h in read_register_sheets(register).hazards] == [first_id]
+
+
+def test_a_review_and_a_crosscheck_decision_follow_the_reworded_hazard(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        DEPARTMENT,
+        returns / "第1版.xlsx",
+        [closed(部位="东门", 存在隐患问题="门卫室灭火器过期")],
+        form_date=date(2023, 12, 12),
+    )
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    first_id = ws.cell(rows["东门"], columns["隐患编号"]).value
+    ws.cell(rows["东门"], columns["复查人"]).value = "刘建国"
+    ws.cell(rows["东门"], columns["复查时间"]).value = "2023-12-19"
+    ws.cell(rows["东门"], columns["复查结论"]).value = "合格"
+    wb.save(returns / "复查验收表-已填.xlsx")
+    # the department's second version says the place more exactly
+    filled_form(
+        campaign,
+        DEPARTMENT,
+        returns / "第2版.xlsx",
+        [closed(部位="东门门卫室", 存在隐患问题="门卫室灭火器过期")],
+        form_date=date(2023, 12, 16),
+    )
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    assert result.exit_code == 0, result.output
+    [row] = sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)
+    assert (row["部位"], row["状态"], row["复查结论"], row["隐患编号"]) == (
+        "东门门卫室",
+        "已销号",
+        "合格",
+        first_id,
+    )
+    codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
+    assert "reworded-hazard" in codes and "review-unknown-hazard" not in codes
+    # a 追责 decision naming the hazard by its first number still finds it
+    finding = {
+        "问题编号": "SJ-1",
+        "问题来源": "市级抽查",
+        "发现时间": "2023-12-18",
+        "部位": "东门",
+        "问题描述": "门卫灭火器超期",
+        "责任部门": DEPARTMENT,
+        "对应自查": first_id,
+    }
+    listed = findings_list(tmp_path / "市级抽查问题.xlsx", [finding], ORDER)
+    crosscheck = runner.invoke(app, ["crosscheck", str(listed), "-o", "核查.xlsx"])
+    assert crosscheck.exit_code in (0, 1), crosscheck.output
+    [verdict] = sheet_rows(tmp_path / "核查.xlsx", "核查结果", header_row=2)
+    assert verdict["对应自查隐患编号"] == first_id
+    assert "已核对" in str(verdict["结论"])
+
+
+def test_an_answer_rewritten_under_its_problem_number_stays_that_answer(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The row answering 问题编号 XJ-3 is rewritten from top to bottom: the number says it
+    is the same problem's row."""
+    old, _ = versions(
+        campaign,
+        tmp_path,
+        [hazard(问题编号="XJ-3", 部位="操场", 存在隐患问题="看台栏杆松动")],
+        [closed(问题编号="XJ-3", 部位="田径场主席台", 存在隐患问题="护栏焊点开裂，已补焊")],
+    )
+    first_id = collect(campaign, [old]).hazards[0].hazard_id
+    collection = collect(campaign, [tmp_path])
+    assert [(h.number, h.hazard_id, h.vanished_from) for h in collection.hazards] == [
+        ("XJ-3", first_id, "")
+    ]
