@@ -27,8 +27,12 @@ from huitoukan.cells import column_letter
 from huitoukan.forms.checklist import CHECKLIST_FILE
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET
+from huitoukan.model.problems import Code
 from scripts.render_pages import to_pdf
-from tests.helpers import header_position, label_cell, read_form
+from tests.helpers import closed, filled_form, header_position, label_cell, read_form
+from tests.photo_forms import paste_photos
+from tests.picture_builders import png
+from tests.test_photos import _cell, photo_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("lo_driver.py")
@@ -238,3 +242,20 @@ def test_photos_print_on_the_report_and_archive_pages(libreoffice: None, tmp_pat
     pages = sorted({int(line.split()[0]) for line in images})
     assert len(images) >= 5, images
     assert len(pages) == 4, pages  # a page for each of the four hazards with photos
+
+
+def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """LibreOffice saves a form with a photo over an 已完成 row as .xls: the photo cannot be
+    read from that format, and the department is told to save as .xlsx — not that the
+    row has no photo."""
+    campaign = photo_campaign(require_photo=True)
+    form = filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [closed()])
+    paste_photos(form, floating=[(_cell(form, 1, "备注"), png(40, 30, (200, 30, 30)))])
+    saved = tmp_path / "总务.xls"
+    drive({"input": str(form), "outputs": {"xls": str(saved)}}, tmp_path)
+    codes = [p.code for p in read_form(form, campaign).problems]
+    assert Code.MISSING_PHOTO not in codes  # the .xlsx: the photo is read
+    codes = [p.code for p in read_form(saved, campaign).problems]
+    assert Code.PICTURES_NOT_READ in codes and Code.MISSING_PHOTO not in codes

@@ -67,6 +67,9 @@ class RowChecker:
     has_deadline_column: bool
     as_of: date
     """The date the run judges by: 检查时间 and 销号时间 after it cannot be right."""
+    photos_unseen: bool = False
+    """The file holds photos that cannot be read (.xls): a row's photos are unknown, and
+    one showing none is not said to lack them (the file is told to be saved as .xlsx)."""
     problems: list[Problem] = field(default_factory=list)
     _hazards: dict[tuple[str, str], int] = field(default_factory=dict)
     """(部位, 存在隐患问题) → the first row stating it."""
@@ -120,7 +123,12 @@ class RowChecker:
         if deadline is None:
             deadline = self.campaign.info.default_deadline
         self._check(cells, progress, progress_text, dates)
-        if progress == DONE and not photos and self.campaign.info.require_photo:
+        if (
+            progress == DONE
+            and not photos
+            and self.campaign.info.require_photo
+            and not self.photos_unseen
+        ):
             self.problem(Code.MISSING_PHOTO, cells, "progress")
         self._check_repeated(cells)
         remarks = cells.text("remarks")

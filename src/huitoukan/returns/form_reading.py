@@ -126,6 +126,7 @@ def read_return(
     if content.format is Format.ET:
         notes.append(problem(Code.WPS_ET, source.display))
     pictures, read_afresh = _pictures(data, form.sha256, content, notes, source.display, photos)
+    unseen = any(n.code is Code.PICTURES_NOT_READ for n in notes)
     found: list[FoundForm] = []
     for grid in content.sheets:
         tables = _tables(grid)
@@ -158,7 +159,7 @@ def read_return(
             part.file = f"{source.display}［{group[0].grid.name}］"
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
-        _read_group(part, group, Path(source.name), campaign, as_of, pictures)
+        _read_group(part, group, Path(source.name), campaign, as_of, pictures, unseen)
         forms.append(part)
     forms[0].picture_notes = read_afresh
     for part in forms:
@@ -354,6 +355,7 @@ def _read_group(
     campaign: Campaign,
     as_of: date,
     pictures: PicturesByRow,
+    photos_unseen: bool,
 ) -> None:
     main = tables[0]
     labels = main.labels()
@@ -361,7 +363,7 @@ def _read_group(
     identify_department(form, file_name, labels, campaign, main.grid.name)
     read_header_fields(form, labels, campaign, main.grid.name, as_of)
     for table in tables:
-        _read_rows(form, table, campaign, as_of, pictures)
+        _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
         form.problems.extend(
             problem(
                 Code.FORMULA_WITHOUT_VALUE,
@@ -462,6 +464,7 @@ def _read_rows(
     campaign: Campaign,
     as_of: date,
     pictures: PicturesByRow,
+    photos_unseen: bool,
 ) -> None:
     """Every row of the table with content: a hazard, or an item checked with nothing found;
     then the rows below the footer that hold a hazard.
@@ -479,6 +482,7 @@ def _read_rows(
         department=form.department or form.department_text or Path(form.file).stem,
         has_deadline_column="deadline" in header.columns,
         as_of=as_of,
+        photos_unseen=photos_unseen,
     )
     fields = list(header.columns.items())
     known = set(header.columns.values())
