@@ -271,3 +271,7 @@ def test_the_register_given_for_returns_or_for_a_list_is_said_so(
     ):
         result = runner.invoke(app, command)
         assert result.exit_code == 2 and "不是问题清单" in "".join(result.output.split()), command
+    for command in ("status", "remind", "report"):  # one of the tool's own, not a register
+        result = runner.invoke(app, [command, str(Path("发放") / "发放清单.xlsx")])
+        said = "".join(result.output.split())
+        assert result.exit_code == 2 and "（发放清单）都不是部门报回的表格" in said, command

@@ -173,6 +173,18 @@ def collect(
     return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})
 
 
+def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
+    """InputError when every file given is one of the tool's own (the register, the report
+    …) — or, unless `reviews_count`, a 复查验收表: no department's return among them."""
+    forms = collection.forms
+    if forms and all(f.not_a_return or (f.is_review and not reviews_count) for f in forms):
+        made = "、".join(dict.fromkeys(f.not_a_return or FileOutcome.REVIEW.value for f in forms))
+        raise InputError(
+            f"给出的文件（{made}）都不是部门报回的表格，未做任何改动："
+            "请给出各部门报回表格所在的文件夹（如 回收）"
+        )
+
+
 def collect_to_register(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -220,12 +232,7 @@ def collect_to_register(
         findings=read_list,
         photos=photos,
     )
-    if collection.forms and all(f.not_a_return for f in collection.forms):
-        made = "、".join(dict.fromkeys(f.not_a_return for f in collection.forms))
-        raise InputError(
-            f"给出的文件（{made}）都不是部门报回的表格，未做任何改动："
-            "请给出各部门报回表格所在的文件夹（如 回收）"
-        )
+    refuse_without_returns(collection, reviews_count=True)
     findings = collection.findings
     returned = collection.returned()
     status = build_status(campaign, collection.hazards, returned, as_of, findings=findings)

@@ -50,9 +50,10 @@ def load_state(
             hazards = as_answers(findings, state.hazards)
             state = state.model_copy(update={"findings": list(findings), "hazards": hazards})
         return state
-    from huitoukan.actions.collect import collect
+    from huitoukan.actions.collect import collect, refuse_without_returns
 
     collection = collect(campaign, sources, as_of=as_of, findings=findings or (), photos=photos)
+    refuse_without_returns(collection, reviews_count=False)
     return RegisterState.model_construct(
         hazards=collection.hazards,
         returned=collection.returned(),
