@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -44,6 +45,30 @@ def test_a_smaller_collection_does_not_replace_a_fuller_register(
     assert register.read_bytes() != before
     kept = list(history_folder(register).iterdir())
     assert any(p.read_bytes() == before for p in kept)
+
+
+def test_junk_taken_out_of_the_returns_folder_is_not_a_smaller_collection(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A Word file, a file that is no spreadsheet, a copy of the register and a blank form
+    among the returns, then tidied away: the next collect is not refused, the returns are
+    all there. A return taken away still is."""
+    six_departments(campaign, chdir_tmp / "回收")
+    junk = [chdir_tmp / "回收" / name for name in ("说明.xlsx", "空白.xlsx", "台账副本.xlsx")]
+    junk[0].write_text("这不是表格", "utf-8")
+    filled_form(
+        campaign, "学院警务室", junk[1], head=None, form_date=None, reporter=None, phone=None
+    )
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 1  # 无法读取: an error
+    shutil.copy(chdir_tmp / "全校隐患台账.xlsx", junk[2])
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 1
+    for path in junk:
+        path.unlink()
+    tidied = runner.invoke(app, ["collect", "回收", *AS_OF])
+    assert tidied.exit_code == 0, tidied.output
+    (chdir_tmp / "回收" / "附属医院.xlsx").unlink()
+    fewer = runner.invoke(app, ["collect", "回收", *AS_OF])
+    assert fewer.exit_code == 2 and "少了：附属医院" in "".join(fewer.output.split())
 
 
 def test_previous_registers_are_kept_a_few_versions_deep(

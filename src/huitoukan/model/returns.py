@@ -286,6 +286,19 @@ class FileOutcome(StrEnum):
     NOT_A_RETURN = "非报表"
 
 
+COVERED = frozenset(
+    {
+        FileOutcome.USED,
+        FileOutcome.SUPERSEDED,
+        FileOutcome.DUPLICATE,
+        FileOutcome.REVIEW,
+        FileOutcome.UNKNOWN_DEPARTMENT,
+    }
+)
+"""The files a register is made of (what a new one must not have fewer of): returns and
+复查验收表 — not a blank form, an unreadable file or one of the tool's own."""
+
+
 class SkippedFile(BaseModel):
     """A file in the returns folder that is not a spreadsheet (listed, not read)."""
 

@@ -24,7 +24,7 @@ from huitoukan.files import natural_key
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
-from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
+from huitoukan.model.returns import COVERED, FileOutcome, HazardRow, ReturnForm, SkippedFile
 
 
 class Collection(ProblemCounts):
@@ -52,8 +52,9 @@ class Collection(ProblemCounts):
 
     @property
     def files_read(self) -> int:
-        """Returned files that could be read (every version, duplicates too)."""
-        return len({f.source or f.file for f in self.forms if f.readable})
+        """Returned files the register is made of (every version, duplicates and 复查验收表
+        too; not blank forms, unreadable files or the tool's own)."""
+        return len({f.source or f.file for f in self.forms if self.outcomes.get(f.file) in COVERED})
 
     def returned(self) -> dict[str, date | None]:
         """Department → the 日期 of its first return (None when no version was dated).

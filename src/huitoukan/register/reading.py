@@ -12,7 +12,7 @@ from pathlib import Path
 
 from huitoukan.cells import cell_text
 from huitoukan.errors import InputError
-from huitoukan.model.returns import FileOutcome
+from huitoukan.model.returns import COVERED, FileOutcome
 from huitoukan.register.layout import (
     FILE_DEPARTMENT,
     FILE_FORM_DATE,
@@ -108,9 +108,6 @@ def read_register_sheets(path: Path) -> RegisterState:
         raise InputError(
             f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"
         ) from None
-    read = {o.value for o in FileOutcome} - {
-        FileOutcome.UNREADABLE.value,
-        FileOutcome.SKIPPED.value,
-    }
-    files_read = sum(cell_text(row.get(FILE_OUTCOME)) in read for row in files)
+    covered = {o.value for o in COVERED}
+    files_read = sum(cell_text(row.get(FILE_OUTCOME)) in covered for row in files)
     return RegisterState.model_construct(hazards=hazards, returned=returned, files=files_read)

@@ -63,7 +63,8 @@ def check_not_shrinking(register: Path, old: Coverage | None, new: Coverage) -> 
     missing = f"（少了：{'、'.join(lost[:6])}{'等' if len(lost) > 6 else ''}）" if lost else ""
     raise ShrinkingRegister(
         f"这次汇总只有{what}，比现有的 {display_name(register)}（{before}）少{missing}，"
-        "可能漏选了报表文件夹，未做任何改动。确需替换请加 --force，或用 --out 写到另一个文件"
+        "可能漏选了报表文件夹（或复查验收表所在的文件夹），未做任何改动。"
+        "确需替换请加 --force，或用 --out 写到另一个文件"
     )
 
 
