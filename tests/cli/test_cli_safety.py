@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import write_atomically
@@ -69,6 +69,33 @@ def test_junk_taken_out_of_the_returns_folder_is_not_a_smaller_collection(
     (chdir_tmp / "回收" / "附属医院.xlsx").unlink()
     fewer = runner.invoke(app, ["collect", "回收", *AS_OF])
     assert fewer.exit_code == 2 and "少了：附属医院" in "".join(fewer.output.split())
+
+
+def test_a_register_is_not_judged_by_another_campaign(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """The register copied to a folder without its campaign.toml: the built-in campaign's
+    dates would make every department late by years, and remind would write it to them."""
+    work = chdir_tmp / "回头看2026"
+    toml = default_campaign_text().replace("〔2023〕15号", "〔2026〕21号")
+    (work / "campaign.toml").parent.mkdir()
+    (work / "campaign.toml").write_text(toml, "utf-8")
+    six_departments(campaign, work / "回收")
+    os.chdir(work)
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    assert runner.invoke(app, ["status", *AS_OF]).exit_code == 0
+    elsewhere = chdir_tmp / "别处"
+    elsewhere.mkdir()
+    shutil.copy(work / "全校隐患台账.xlsx", elsewhere)
+    os.chdir(elsewhere)
+    for command in ("status", "remind", "report"):
+        result = runner.invoke(app, [command, *AS_OF])
+        said = "".join(result.output.split())
+        assert result.exit_code == 2, (command, result.output)
+        assert "〔2026〕21号" in said and "〔2023〕15号" in said and "--campaign" in said
+    assert [p.name for p in elsewhere.iterdir()] == ["全校隐患台账.xlsx"]  # no letters
+    given = ["status", *AS_OF, "--campaign", str(work / "campaign.toml")]
+    assert runner.invoke(app, given).exit_code == 0
 
 
 def test_previous_registers_are_kept_a_few_versions_deep(

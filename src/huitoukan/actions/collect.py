@@ -245,6 +245,7 @@ def collect_to_register(
             files=collection.files_read,
             findings=list(findings),
             mentions=collection.mentions,
+            campaign=campaign.info.name,
         )
         backup = replace_register(
             register,

@@ -71,6 +71,13 @@ class CampaignInfo(_Strict):
     require_photo: bool = False
     """A hazard reported 已完成 without a photo is a warning (未附整改后照片)."""
 
+    @property
+    def name(self) -> str:
+        """The campaign as its papers name it (school, title and 文号): what a register was
+        made for, so that it is not judged by another campaign's dates and departments."""
+        number = f"（{self.document_number}）" if self.document_number else ""
+        return f"{self.school}{self.title}{number}"
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> CampaignInfo:
         if self.returns_due < self.issued_on:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from huitoukan.cells import cell_text
 from huitoukan.errors import InputError
+from huitoukan.model.documents import MAKER
 from huitoukan.model.returns import COVERED, FileOutcome
 from huitoukan.register.layout import (
     FILE_DEPARTMENT,
@@ -87,7 +88,8 @@ def register_coverage(path: Path) -> Coverage | None:
 
 def read_register_sheets(path: Path) -> RegisterState:
     try:
-        sheets = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET)).sheets
+        content = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET))
+        sheets = content.sheets
     except UnreadableWorkbook as exc:
         raise InputError(f"无法读取台账 {path}：{exc.reason}") from None
     try:
@@ -110,4 +112,7 @@ def read_register_sheets(path: Path) -> RegisterState:
         ) from None
     covered = {o.value for o in COVERED}
     files_read = sum(cell_text(row.get(FILE_OUTCOME)) in covered for row in files)
-    return RegisterState.model_construct(hazards=hazards, returned=returned, files=files_read)
+    made_for = content.made.subject if content.made.creator == MAKER else ""
+    return RegisterState.model_construct(
+        hazards=hazards, returned=returned, files=files_read, campaign=made_for
+    )

@@ -31,6 +31,8 @@ class RegisterState(BaseModel):
     findings: list[Finding] = []
     """The assigned problems (交办问题清单) the register was made against."""
     mentions: list[Mention] = []
+    campaign: str = ""
+    """The campaign the register was made for (`CampaignInfo.name`; '' when not recorded)."""
 
 
 class Coverage(BaseModel):

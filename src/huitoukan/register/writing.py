@@ -130,6 +130,7 @@ def write_register(
         sheets,
         REGISTER_TITLE,
         "由 huitoukan collect 生成；以各部门报送的原始表格为准，请勿在此修改",
+        subject=campaign.info.name,  # what it is judged by: `load_state` checks it
     )
 
 

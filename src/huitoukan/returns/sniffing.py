@@ -59,6 +59,7 @@ class Made:
     last_modified_by: str = ""
     created: str = ""
     modified: str = ""
+    subject: str = ""
 
     @property
     def not_a_return(self) -> str:
@@ -90,7 +91,7 @@ class Sniffed:
 
 
 _CORE_FIELDS = re.compile(
-    rb"<(?:\w+:)?(creator|title|lastModifiedBy|created|modified)\b[^>]*>([^<]*)</"
+    rb"<(?:\w+:)?(creator|title|subject|lastModifiedBy|created|modified)\b[^>]*>([^<]*)</"
 )
 WRITING_TIME = timedelta(seconds=5)
 """How long after setting its creation time huitoukan may take to save a workbook."""
@@ -113,6 +114,7 @@ def _made(archive: _Zip) -> Made:
         found.get("lastModifiedBy", ""),
         found.get("created", ""),
         found.get("modified", ""),
+        found.get("subject", ""),
     )
 
 

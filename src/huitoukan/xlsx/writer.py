@@ -630,8 +630,11 @@ def _link_target(target: str) -> str:
     return _attr(target)
 
 
-def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: str) -> None:
-    """Write `sheets` to `path` as one .xlsx package."""
+def write_workbook(
+    path: Path, sheets: Sequence[Sheet], title: str, comments: str, subject: str = ""
+) -> None:
+    """Write `sheets` to `path` as one .xlsx package (its document properties: `title`,
+    `subject` when given, `comments`, and huitoukan as its maker)."""
     types = [
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
         '<Default Extension="xml" ContentType="application/xml"/>',
@@ -758,7 +761,9 @@ def write_workbook(path: Path, sheets: Sequence[Sheet], title: str, comments: st
         _HEAD
         + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>'
         + _escape(title)
-        + f"</dc:title><dc:creator>{MAKER}</dc:creator><cp:lastModifiedBy>{MAKER}</cp:lastModifiedBy>"
+        + "</dc:title>"
+        + (f"<dc:subject>{_escape(subject)}</dc:subject>" if subject else "")
+        + f"<dc:creator>{MAKER}</dc:creator><cp:lastModifiedBy>{MAKER}</cp:lastModifiedBy>"
         + "<dc:description>"
         + _escape(comments)
         + "</dc:description></cp:coreProperties>",
