@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from huitoukan.model.returns import DONE, FAILED, IN_PROGRESS, PASSED, UNREVIEWED, HazardRow
+from huitoukan.model.returns import (
+    DONE,
+    FAILED,
+    IN_PROGRESS,
+    NOT_STARTED,
+    PASSED,
+    UNREVIEWED,
+    HazardRow,
+)
 
 AS_OF = date(2023, 12, 20)
 
@@ -49,3 +57,10 @@ def test_review_decides_when_required() -> None:
 def test_in_progress_is_open() -> None:
     assert row(progress=IN_PROGRESS).state(AS_OF) == "逾期"
     assert row(progress=IN_PROGRESS).state(date(2023, 12, 15)) == "整改中"
+
+
+def test_not_started_says_so_until_overdue() -> None:
+    """未整改 is not 整改中: the register's 状态 keeps the department's word."""
+    for progress, expected in ((NOT_STARTED, "未整改"), (None, "整改中")):
+        assert row(progress=progress).state(date(2023, 12, 15)) == expected
+        assert row(progress=progress).state(date(2023, 12, 16)) == "逾期"

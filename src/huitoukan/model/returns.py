@@ -138,12 +138,15 @@ class HazardRow(NamedTuple):
         return max(0, (as_of - self.deadline).days)
 
     def state(self, as_of: date) -> str:
-        """已销号 / 待复查 / 逾期 / 整改中, as the register shows it."""
+        """已销号 / 待复查 / 逾期 / 未整改 / 整改中, as the register shows it (未整改 when the
+        department says it has not started, 整改中 otherwise)."""
         if self.closed:
             return "已销号"
         if self.unreviewed:
             return UNREVIEWED
-        return "逾期" if self.days_overdue(as_of) > 0 else "整改中"
+        if self.days_overdue(as_of) > 0:
+            return "逾期"
+        return NOT_STARTED if self.progress == NOT_STARTED else IN_PROGRESS
 
 
 class CheckedItem(BaseModel):

@@ -17,7 +17,7 @@ from typing import Any
 
 from huitoukan.cells import cell_text
 from huitoukan.forms.layout import normalize_progress
-from huitoukan.model.returns import FAILED, HAZARD_ID, HazardRow
+from huitoukan.model.returns import FAILED, HAZARD_ID, IN_PROGRESS, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
 SUMMARY_SHEET = "汇总"
@@ -80,7 +80,7 @@ def _state(row: HazardRow, as_of: date) -> str:
     """状态, and 复查不合格 for a hazard sent back by its 复查验收 (on paper the department's
     已完成 and 销号时间 stand beside it; 复查结论 is on the screen only)."""
     state = row.state(as_of)
-    return REVIEW_FAILED_STATE if state == "整改中" and row.review == FAILED else state
+    return REVIEW_FAILED_STATE if state == IN_PROGRESS and row.review == FAILED else state
 
 
 def _read_progress(value: object) -> dict[str, object]:
