@@ -15,13 +15,14 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
-from huitoukan.actions.collect import collect_to_register
+from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
-from huitoukan.findings.crosscheck import Conclusion
+from huitoukan.findings.crosscheck import Conclusion, crosscheck
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET
+from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.reading import read_register
@@ -270,7 +271,7 @@ def test_an_unknown_department_or_decision_is_exit_2_naming_the_cell(
         tmp_path / "旧编号.xlsx", [dict(FINDINGS[0], 对应自查="H00000000")], ORDER
     )
     code, output = run(runner, str(listed), str(register), "-o", str(tmp_path / "x.xlsx"))
-    assert "隐患编号H00000000不在台账中：部门改过" in "".join(output.split()) and code == 1
+    assert "隐患编号H00000000不在台账中（可能填写有误" in "".join(output.split()) and code == 1
 
 
 def review_campaign(tmp_path: Path) -> Path:
@@ -550,3 +551,37 @@ def test_a_review_written_as_offices_write_it_is_understood(
     runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
     hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
     assert (hazards["东门"]["状态"], hazards["西门"]["状态"]) == ("已销号", "复查不合格")
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "expected"),
+    [
+        (date(2023, 12, 15), Conclusion.FOUND_NOT_RECTIFIED),  # the day before the inspection
+        (date(2023, 12, 16), Conclusion.FOUND),  # the same day: perhaps after it
+        (date(2023, 12, 17), Conclusion.FOUND),  # rectified after the inspection
+    ],
+)
+def test_a_closing_the_inspection_found_untrue_is_not_rectified(
+    campaign: Campaign, tmp_path: Path, closed_on: date, expected: Conclusion
+) -> None:
+    """The school reported the hazard 已销号 before the inspectors came and found it still
+    there: its rectification did not hold (or its closing was not true)."""
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "保卫处.xlsx",
+        [closed(部位="北门", 存在隐患问题="防冲撞隔离桩缺失", 销号时间=closed_on)],
+        form_date=date(2023, 12, 18),
+    )
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    finding = Finding(
+        number="SJ-9",
+        source="市级抽查",
+        found_on=date(2023, 12, 16),
+        location="北门",
+        description="校门口防冲撞隔离桩缺失",
+        departments=("安全保卫处",),
+    )
+    [verdict] = crosscheck(campaign, [finding], hazards).verdicts
+    assert verdict.conclusion is expected
+    assert ("检查时问题仍在" in verdict.note) is (expected is Conclusion.FOUND_NOT_RECTIFIED)

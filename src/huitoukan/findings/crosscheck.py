@@ -157,6 +157,17 @@ def _searched(
 
 def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:
     hazard = match.hazard
+    if (
+        hazard.closed
+        and hazard.closed_on is not None
+        and finding.found_on is not None
+        and hazard.closed_on < finding.found_on
+    ):  # closed the day of the inspection: it may have been after the inspectors came
+        note = (
+            f"自查报 {chinese_date(hazard.closed_on)} 已销号，"
+            f"{chinese_date(finding.found_on)} 检查时问题仍在，整改未到位（请核实销号是否属实）"
+        )
+        return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     deadline_passed = (
         finding.found_on is not None
         and hazard.deadline is not None
