@@ -259,3 +259,39 @@ def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
     assert Code.MISSING_PHOTO not in codes  # the .xlsx: the photo is read
     codes = [p.code for p in read_form(saved, campaign).problems]
     assert Code.PICTURES_NOT_READ in codes and Code.MISSING_PHOTO not in codes
+
+
+@pytest.mark.parametrize("kind", ["xls", "ods"])
+def test_a_returned_xls_or_ods_is_sent_back_printable(
+    libreoffice: None, tmp_path: Path, kind: str
+) -> None:
+    """The 退回修改 copy of a return saved as .xls or .ods (rebuilt as .xlsx) keeps its
+    merged title and labels (an .ods's, which the reader does not give, are made again:
+    a line of one text above the table goes across it), and prints like the issued form:
+    A4 landscape, one page wide, dates shown as dates."""
+    from huitoukan.actions.collect import collect
+    from huitoukan.campaign import default_campaign
+    from huitoukan.letters.feedback import write_feedback
+
+    campaign = default_campaign()
+    rows = [closed(部位=f"部位{n}", 责任人=None) for n in range(3)]  # 责任人 missing: sent back
+    form = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    saved = tmp_path / "回收" / f"学工处.{kind}"
+    saved.parent.mkdir()
+    drive({"input": str(form), "outputs": {kind: str(saved)}}, tmp_path)
+    (made,) = write_feedback(collect(campaign, [saved.parent]), tmp_path / "退回")
+    ws = load_workbook(made.copy_path)[FORM_SHEET]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A2:M2", "A4:M4"} <= merged and ws["A4"].alignment.wrap_text  # title, 填报说明
+    assert ws["A2"].value.endswith("安全隐患自查整改清单")
+    assert ws["B2"].value is None and ws["B3"].value is None  # said once, not in every cell
+    header_row, columns = header_position(ws)
+    assert ws.column_dimensions["F"].width == 24  # 存在隐患问题, as issued
+    date_cell = ws.cell(header_row + 1, columns["检查时间"])
+    assert date_cell.is_date and "年" in date_cell.number_format
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == f"${header_row}:${header_row}"
+    to_pdf([made.copy_path], tmp_path / "pdf")
+    pages, sizes, _ = pdf_facts(tmp_path / "pdf" / f"{made.copy_path.stem}.pdf")
+    # the list of problems and the department's 检查项目 sheet, the form on one landscape page
+    assert pages == 3 and sizes & {"841.89 x 595.276", "841.89 x 595.304"}, (pages, sizes)

@@ -10,25 +10,46 @@ the file back; collecting it clears the problems.
 
 from __future__ import annotations
 
+import functools
 import io
+import math
 from collections.abc import Sequence
+from copy import copy
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
+from huitoukan.cells import column_letter
 from huitoukan.files import safe_file_name, write_atomically
+from huitoukan.forms.layout import (
+    FOOTER_LABELS,
+    FORM_SHEET,
+    HEADER_SEARCH_ROWS,
+    HeaderMatch,
+    find_header,
+    match_label,
+)
+from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
 from huitoukan.returns.archives import read_member
 from huitoukan.returns.batch import as_return_file
 from huitoukan.returns.workbooks import read_workbook
-from huitoukan.xlsx.styles import fit_row_height, set_value, write_table
+from huitoukan.xlsx.styles import (
+    DATE_FORMAT,
+    display_columns,
+    fit_row_height,
+    set_value,
+    write_table,
+)
 
 SUMMARY_SHEET = "退回修改说明"
 NOT_FIXABLE = frozenset({Code.LATE_RETURN, Code.REWORDED_HAZARD})
@@ -103,11 +124,103 @@ def _open_as_xlsx(source: ReturnFile) -> Workbook:
         ws = workbook.create_sheet(grid.name)
         if not grid.visible:
             ws.sheet_state = "hidden"
+        covered = {
+            (r, c)
+            for top, left, bottom, right in grid.merged
+            for r in range(top, bottom + 1)
+            for c in range(left, right + 1)
+            if (r, c) != (top, left)
+        }
         for r, row in enumerate(grid.rows, start=1):
             for c, value in enumerate(row, start=1):
-                if value not in ("", None):
-                    set_value(ws.cell(r, c), value)
+                if value not in ("", None) and (r - 1, c - 1) not in covered:
+                    cell = ws.cell(r, c)
+                    set_value(cell, value)
+                    if isinstance(value, date):
+                        cell.number_format = DATE_FORMAT
+        for top, left, bottom, right in grid.merged:
+            ws.merge_cells(
+                start_row=top + 1, start_column=left + 1, end_row=bottom + 1, end_column=right + 1
+            )
+        header = find_header(grid.rows)
+        if header is not None:
+            _laid_out_as_issued(ws, header, len(grid.rows))
     return workbook
+
+
+def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
+    """A form rebuilt from an .xls/.ods given the issued form's column widths (by header),
+    wrapped text and A4 landscape page, one page wide, its header row on every page: it
+    prints like the form the department filled in, not as narrow columns of ######."""
+    issued = _issued_layout()
+    for field, col in header.columns.items():
+        ws.column_dimensions[column_letter(col)].width = issued.widths.get(field, 12)
+    for col in header.extra:
+        ws.column_dimensions[column_letter(col)].width = 12
+    _title_lines_across(ws, header.row, 1 + max([*header.columns.values(), *header.extra]))
+    wrap = Alignment(wrap_text=True, vertical="center")
+    for r in range(header.row + 1, rows + 1):
+        if any(isinstance(c.value, str) and match_label(c.value, FOOTER_LABELS) for c in ws[r]):
+            break  # 上报人： … below the table, as issued (unwrapped)
+        for cell in ws[r]:
+            if not isinstance(cell, MergedCell) and cell.value is not None:
+                cell.alignment = wrap
+        fit_row_height(ws, r)
+    setup = issued.sheet
+    ws.page_setup.orientation = setup.page_setup.orientation
+    ws.page_setup.paperSize = setup.page_setup.paperSize
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = copy(setup.page_margins)
+    ws.print_title_rows = f"{header.row + 1}:{header.row + 1}"
+
+
+def _title_lines_across(ws: Worksheet, header_row: int, last_column: int) -> None:
+    """The lines above the table header as the issued form has them: a line of one text
+    (the title, 填报说明) across the table when nothing else is on it (an .ods gives no
+    merged cells), wrapped in its merged range, its row as tall as its text. Unwrapped, a
+    long 填报说明 runs on past the table and the page is scaled down to take it in."""
+    spans = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+    for r in range(1, header_row + 1):
+        texts = [c for c in ws[r] if isinstance(c.value, str) and not isinstance(c, MergedCell)]
+        if len(texts) == 1 and texts[0].column == 1 and (r, 1) not in spans:
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=last_column)
+            spans[r, 1] = next(
+                m for m in ws.merged_cells.ranges if (m.min_row, m.min_col) == (r, 1)
+            )
+        lines = 1
+        for cell in texts:
+            span = spans.get((r, cell.column))
+            if span is None or span.max_row != r:
+                continue
+            width = sum(
+                ws.column_dimensions[column_letter(c - 1)].width or 8.43
+                for c in range(span.min_col, span.max_col + 1)
+            )
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            lines = max(lines, math.ceil(display_columns(str(cell.value)) / max(width - 1.5, 1)))
+        if lines > 1:
+            ws.row_dimensions[r].height = 14 * lines + 6
+
+
+@dataclass(frozen=True)
+class _IssuedLayout:
+    sheet: Worksheet
+    widths: dict[str, float]
+    """Field → the width of its column on the issued form."""
+
+
+@functools.cache
+def _issued_layout() -> _IssuedLayout:
+    ws = load_workbook(template_path(FORM_TEMPLATE))[FORM_SHEET]
+    rows = [[c.value for c in row] for row in ws.iter_rows(max_row=HEADER_SEARCH_ROWS)]
+    header = find_header(rows)
+    assert header is not None, "the packaged form has its header"
+    widths = {
+        field: ws.column_dimensions[column_letter(col)].width
+        for field, col in header.columns.items()
+    }
+    return _IssuedLayout(ws, widths)
 
 
 PHOTOS_KEPT = (

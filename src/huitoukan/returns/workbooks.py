@@ -38,6 +38,9 @@ class SheetGrid:
     formulas_without_value: tuple[str, ...] = ()
     beyond_columns: str = ""
     """The first cell with content past MAX_COLUMNS (not read), if any."""
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    """The merged ranges (top, left, bottom, right; 0-based, inclusive), whose cells hold
+    the top-left value here."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,11 @@ def read_workbook(
                     rows.append(values if values.count("") != len(values) else _EMPTY_ROW)
                 while rows and rows[-1] is _EMPTY_ROW:
                     rows.pop()
-                _fill_merged(rows, sheet.merged_cell_ranges or ())
+                merged = tuple(
+                    (top, left, bottom, right)
+                    for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()
+                )
+                _fill_merged(rows, merged)
                 sheets.append(
                     SheetGrid(
                         meta.name,
@@ -133,6 +140,7 @@ def read_workbook(
                         rows,
                         tuple(sniffed.formulas_without_value.get(meta.name, ())),
                         beyond,
+                        merged,
                     )
                 )
     except calamine.PasswordError:
@@ -163,8 +171,8 @@ def read_file(path: Path) -> bytes:
         raise UnreadableWorkbook(f"文件无法打开（{read_reason(exc)}）") from None
 
 
-def _fill_merged(rows: list[list[Cell]], ranges: object) -> None:
-    for (top, left), (bottom, right) in ranges:  # type: ignore[attr-defined]
+def _fill_merged(rows: list[list[Cell]], ranges: Sequence[tuple[int, int, int, int]]) -> None:
+    for top, left, bottom, right in ranges:
         if top >= len(rows) or left >= len(rows[top]):
             continue
         value = rows[top][left]
