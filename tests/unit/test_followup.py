@@ -32,6 +32,8 @@ def test_followup_prefills_every_row_and_reads_back_the_same(
     assert ws.cell(header_row + 14, columns["备注"]).data_type == "s"
     last = header_row + 15 + BLANK_ROWS  # rows left for what the department finds next
     assert all(ws.cell(r, columns["部位"]).value is None for r in range(header_row + 16, last + 1))
+    numbers = [ws.cell(r, columns["序号"]).value for r in range(header_row + 1, last + 1)]
+    assert numbers == list(range(1, 16 + BLANK_ROWS))  # rows inserted for room numbered too
     footer = last + 2
     assert str(ws.cell(footer, 1).value).startswith("上报人")
     assert any(str(m).startswith(f"A{footer}:") for m in ws.merged_cells.ranges)

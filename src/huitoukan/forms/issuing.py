@@ -245,11 +245,13 @@ class TemplateForm:
             if row.number:
                 self.locked_rows.append(r)
             fit_row_height(self.ws, r)
+        seq, source = self.column("seq"), self.column("source")
+        for number, r in enumerate(self.data_rows[len(entries) :], start=len(entries) + 1):
+            if seq is not None:  # a row inserted for room has none of the template's numbers
+                set_value(self.ws.cell(r, seq), number)
+            if protect and source is not None:
+                set_value(self.ws.cell(r, source), SELF_CHECK)
         if protect:
-            source = self.column("source")
-            for r in self.data_rows[len(entries) :]:
-                if source is not None:
-                    set_value(self.ws.cell(r, source), SELF_CHECK)
             self.protect()
 
     def protect(self) -> None:
