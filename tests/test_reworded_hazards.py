@@ -140,12 +140,15 @@ def test_three_versions_keep_the_first_number_and_say_only_the_newest_change(
     ]
 
 
+@pytest.mark.parametrize("review", [False, True])
 def test_a_reworded_hazard_is_not_sent_back_and_its_number_survives_the_sheets(
-    tmp_path: Path,
+    campaign: Campaign, tmp_path: Path, review: bool
 ) -> None:
     """The clerk checks the change; the department has nothing to correct. A register read
-    back from its sheets (its record gone) keeps the first 隐患编号."""
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    back from its sheets (its record gone) keeps the first 隐患编号, shown on the screen
+    whether 复查验收 is required or not (对应自查 names it)."""
+    if review:
+        campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
     returns = tmp_path / "回收"
     old, _ = versions(
         campaign,

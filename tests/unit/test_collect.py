@@ -183,7 +183,7 @@ def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:
     problems = sheet_rows(out, PROBLEMS_SHEET)
     assert {p["问题"] for p in problems} >= {"未填责任人", "逾期报送"}  # Chinese, not codes
     ws = wb[HAZARD_SHEET]
-    assert ws.freeze_panes == "A3" and ws.auto_filter.ref == f"A2:Y{ws.max_row}"
+    assert ws.freeze_panes == "A3" and ws.auto_filter.ref == f"A2:Z{ws.max_row}"
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
     assert str(ws["A1"].value).endswith("全校隐患台账——隐患台账（统计日期：2023年12月20日）")
 

@@ -183,6 +183,8 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("来源工作表", 12, "source_sheet"),
     HazardColumn("来源行", 7, "source_row"),
     HazardColumn("原序号", 6, "seq"),
+    # the name the 复查验收表 and the 追责核查's 对应自查 give the hazard
+    HazardColumn("隐患编号", 11, derived=lambda row, as_of: row.hazard_id, reads=_read_id),
 )
 """The columns after 序号 (which numbers the rows of each sheet)."""
 REVIEW_HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
@@ -190,7 +192,6 @@ REVIEW_HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("复查人", 8, "reviewer"),
     HazardColumn("复查时间", 16, "reviewed_on"),
     HazardColumn("复查意见", 18, "review_note"),
-    HazardColumn("隐患编号", 11, derived=lambda row, as_of: row.hazard_id, reads=_read_id),
 )
 """With 复查验收 required (review_required), after the others."""
 READ_COLUMNS = HAZARD_COLUMNS + REVIEW_HAZARD_COLUMNS
