@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -158,9 +159,16 @@ def test_issuing_one_department_again_keeps_the_others_on_the_list(
     rows = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
     ws.cell(rows["学生工作处"], columns["签收人"]).value = "李干事"
     ws.cell(rows["安全保卫处"], columns["签收人"]).value = "王干事"
+    ws.cell(rows["安全保卫处"], columns["签收日期"]).value = date(2023, 12, 11)
     workbook.save(listed)
     result = runner.invoke(app, ["issue", "-d", "保卫处", "--force"])
     assert result.exit_code == 0, result.output
+    said = "".join(result.output.split())
+    assert (
+        "安全保卫处的旧表已有签收（王干事，2023-12-11），发放清单中这一行已换成新表，请重新签收"
+        in said
+    )
+    assert "学生工作处的旧表" not in said  # not issued again: its signature stands
     ws = load_workbook(listed).active
     after = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
     assert list(after) == list(rows)  # all eight, in the campaign's order

@@ -251,6 +251,11 @@ def issue_summary(result: IssueResult) -> None:
         f"文件夹：{result.out_dir}　附件1：{result.checklist_file}　"
         f"发放清单：{result.distribution_file}",
     )
+    for department, signed in result.signatures_cleared.items():
+        _wrapped(
+            console,
+            f"{department}的旧表已有签收（{signed}），发放清单中这一行已换成新表，请重新签收",
+        )
     if result.list_problems:
         problem_list(_err(), result.list_problems, "：请在交办问题清单中逐一核对")
 

@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
+from huitoukan.cells import cell_text
 from huitoukan.dates import chinese_date
 from huitoukan.model.documents import DISTRIBUTION_TITLE
 from huitoukan.xlsx.styles import made_here, write_table
@@ -93,6 +94,19 @@ def earlier_rows(path: Path) -> dict[str, list[object]]:
         if isinstance(cells[0], str) and cells[0]:
             found.setdefault(cells[0], cells)
     return found
+
+
+def signature(row: Sequence[object]) -> str:
+    """签收人 and 签收日期 of an `earlier_rows` row, as written ('' when not signed)."""
+    headers = [h for h, _ in _HEADERS][1:]
+    signed = [
+        text
+        for header in ("签收人", "签收日期")
+        if header in headers
+        and len(row) > headers.index(header)
+        and (text := cell_text(row[headers.index(header)]))
+    ]
+    return "，".join(signed)
 
 
 SIGNED_ROW = 30.0

@@ -30,6 +30,7 @@ from huitoukan.forms.distribution import (
     IssuedForm,
     distribution_list,
     earlier_rows,
+    signature,
 )
 from huitoukan.forms.followup import FollowUp
 from huitoukan.forms.layout import (
@@ -68,6 +69,9 @@ class IssueResult(BaseModel):
     distribution_file: str
     list_problems: list[Problem] = []
     """The warnings about the 交办问题清单 the forms were made from (its errors stop issue)."""
+    signatures_cleared: dict[str, str] = {}
+    """Department issued again → who had signed for its earlier form, and when: the new
+    form is to be signed for again (发放清单's row is new)."""
 
 
 def form_file_name(department: str) -> str:
@@ -136,6 +140,11 @@ def issue_forms(
         forms=forms,
         checklist_file=CHECKLIST_FILE,
         distribution_file=DISTRIBUTION_FILE,
+        signatures_cleared={
+            f.department: signed
+            for f in forms
+            if (signed := signature(earlier.get(f.department, [])))
+        },
     )
 
 
