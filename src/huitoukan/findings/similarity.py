@@ -845,12 +845,17 @@ class Register:
         return heapq.nlargest(size, shared, key=lambda i: shared[i] / (sizes[i] + grams))
 
     def best_matches(
-        self, finding: Hazard, limit: int = 3, min_score: float = 0.0
+        self,
+        finding: Hazard,
+        limit: int = 3,
+        min_score: float = 0.0,
+        shortlist: int = PREFILTER_SIZE,
     ) -> list[Candidate]:
-        """The `limit` best-scoring rows (at least `min_score`), best first, ties by row."""
+        """The `limit` best-scoring rows (at least `min_score`), best first, ties by row,
+        among the `shortlist` rows sharing the most characters and bigrams with it."""
         prepared = _prepare(finding.location, finding.text)
         scored: list[Candidate] = []
-        for index in self._shortlist(prepared, PREFILTER_SIZE):
+        for index in self._shortlist(prepared, shortlist):
             comparison = _compare(prepared, self._prepared[index])
             if comparison.score >= min_score:
                 scored.append(Candidate(index, comparison.score, comparison))
