@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import default_campaign
 from huitoukan.forms.layout import says_nothing_found
+from huitoukan.model.returns import HazardRow, ReturnForm
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.merging import merge
 from tests.helpers import filled_form, sheet_rows
@@ -118,3 +119,65 @@ def test_order_and_repetition_do_not_matter(
         collect_to_register(CAMPAIGN, [folder], out_b, date(2023, 12, 20))
         collect_to_register(CAMPAIGN, [folder], out_b, date(2023, 12, 20))
         assert sheet_rows(out_a, HAZARD_SHEET) == sheet_rows(out_b, HAZARD_SHEET)
+
+
+def _row(place: str, problem: str, done: bool, n: int, file: str) -> HazardRow:
+    return HazardRow(
+        department="总务基建处",
+        source_file=file,
+        source_sheet="自查整改清单",
+        source_row=6 + n,
+        location=place,
+        hazard=problem,
+        progress="已完成" if done else "整改中",
+        closed_on=date(2023, 12, 12) if done else None,
+    )
+
+
+edit = st.sampled_from(["keep", "reword", "drop", "close"])
+places = st.sampled_from(["1号教学楼", "3号教学楼", "学生公寓", "第一食堂", "实训楼配电室"])
+problems = st.sampled_from(
+    ["灭火器过期", "应急照明灯不亮", "消防通道堆放杂物", "电线私拉乱接", "监控探头损坏"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    older=st.lists(
+        st.tuples(places, problems, st.booleans()), max_size=8, unique_by=lambda t: t[:2]
+    ),
+    edits=st.lists(edit, min_size=8, max_size=8),
+    added=st.lists(st.tuples(places, problems), max_size=3),
+)
+def test_a_new_version_loses_no_hazard_and_gives_no_number_twice(
+    older: list[tuple[str, str, bool]], edits: list[str], added: list[tuple[str, str]]
+) -> None:
+    """Whatever a department keeps, rewords, deletes, closes or adds in its new version:
+    every hazard the old version had open is still in the register (under its first
+    隐患编号, in the new version or as deleted), and no two different rows share a number."""
+    first = [_row(p, t, done, n, "旧.xlsx") for n, (p, t, done) in enumerate(older)]
+    newer: list[HazardRow] = []
+    for row, change in zip(first, edits, strict=False):
+        if change == "drop":
+            continue
+        hazard = f"{row.hazard}，已报修" if change == "reword" else row.hazard
+        done = change == "close" or row.closed
+        newer.append(_row(row.location, hazard, done, len(newer), "新.xlsx"))
+    newer += [_row(p, t, False, len(newer) + n, "新.xlsx") for n, (p, t) in enumerate(added)]
+    forms = [
+        ReturnForm(
+            file=file,
+            sha256=file,
+            modified=0.0,
+            department="总务基建处",
+            form_date=date(2023, 12, day),
+            hazards=rows,
+        )
+        for file, day, rows in (("旧.xlsx", 10, first), ("新.xlsx", 14, newer))
+    ]
+    merged = merge(forms).hazards
+    ids = {h.hazard_id for h in merged}
+    assert all(h.hazard_id in ids for h in first if not h.closed)
+    by_id: dict[str, str] = {}
+    for hazard in merged:
+        assert by_id.setdefault(hazard.hazard_id, hazard.key) == hazard.key
