@@ -239,3 +239,37 @@ def test_an_answer_rewritten_under_its_problem_number_stays_that_answer(
     assert [(h.number, h.hazard_id, h.vanished_from) for h in collection.hazards] == [
         ("XJ-3", first_id, "")
     ]
+
+
+def test_a_reviewed_hazard_left_out_of_a_new_version_stays_closed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """销号 and 复查合格, then left out of the department's next version (it keeps only what
+    is open): the register keeps it closed with its review, the counts do not fall."""
+    monkeypatch.chdir(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    rows = [closed(部位="岗亭", 存在隐患问题="夜间照明不足"), hazard(部位="北门")]
+    filled_form(campaign, DEPARTMENT, returns / "第1版.xlsx", rows, form_date=date(2023, 12, 12))
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, places = _review_form(tmp_path / "复查验收表.xlsx")
+    ws.cell(places["岗亭"], columns["复查时间"]).value = "2023-12-19"
+    ws.cell(places["岗亭"], columns["复查结论"]).value = "合格"
+    wb.save(returns / "复查验收表-已填.xlsx")
+    filled_form(
+        campaign,
+        DEPARTMENT,
+        returns / "第2版.xlsx",
+        [hazard(部位="北门")],
+        form_date=date(2023, 12, 16),
+    )
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["status"]["totals"]["closed"] == 1
+    codes = [p["code"] for p in report["problems"]]
+    assert "vanished-closed" in codes and "review-unknown-hazard" not in codes
+    kept = {r["部位"]: r for r in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
+    assert (kept["岗亭"]["状态"], kept["岗亭"]["复查结论"]) == ("已销号", "合格")
+    assert str(kept["岗亭"]["新版本中消失"]).endswith("第1版.xlsx")

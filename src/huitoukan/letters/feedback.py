@@ -52,9 +52,9 @@ from huitoukan.xlsx.styles import (
 )
 
 SUMMARY_SHEET = "退回修改说明"
-NOT_FIXABLE = frozenset({Code.LATE_RETURN, Code.REWORDED_HAZARD})
+NOT_FIXABLE = frozenset({Code.LATE_RETURN, Code.REWORDED_HAZARD, Code.VANISHED_CLOSED})
 """Problems the department cannot correct in its file (the return was late: that stays true;
-a hazard's wording it improved is the clerk's to check)."""
+a hazard's wording it improved, or a 销号 hazard it left out, is the clerk's to know)."""
 ERROR_FILL = PatternFill("solid", fgColor="FFFF9999")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB84")
 

@@ -52,6 +52,7 @@ class Code(StrEnum):
     CLOSED_BEFORE_CHECKED = "closed-before-checked"
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
     VANISHED_HAZARD = "vanished-hazard"
+    VANISHED_CLOSED = "vanished-closed"
     REWORDED_HAZARD = "reworded-hazard"
     DUPLICATE_RETURN = "duplicate-return"
     BLANK_RETURN = "blank-return"
@@ -212,6 +213,12 @@ CATALOGUE: Mapping[Code, Rule] = {
             "填写的是“{progress}”。请在这一行重新填写整改措施、整改完成情况和责任人；"
             "台账中仍按旧版本跟踪"
         },
+    ),
+    Code.VANISHED_CLOSED: Rule(
+        _W,
+        "已销号隐患不在新版本中",
+        "旧版本 {old_file} 第 {old_row} 行的这项隐患（{value}，{closed_on}销号）在新版本中没有了；"
+        "台账中仍按已销号保留，复查结论随之保留",
     ),
     Code.REWORDED_HAZARD: Rule(
         _W,

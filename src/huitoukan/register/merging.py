@@ -3,9 +3,9 @@
 The newest return of each department wins (by the form's 日期, then the file's
 modification time, then its name, so the result never depends on the order the
 files were found in). Older versions stay listed as superseded. A hazard that an
-older version reported open and the newest version no longer lists is kept in
-the register, marked, with a warning: a row deleted instead of closed must not
-disappear from the archive.
+older version listed and the newest version no longer does is kept in the register,
+marked, with a warning: a row deleted instead of closed must not disappear from the
+archive, nor a 销号 hazard (with its review) from the count of what was closed.
 """
 
 from __future__ import annotations
@@ -168,6 +168,20 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         hazards.extend(rows)
         hazards.extend(vanished)
         for row in vanished:
+            if row.closed:
+                problems.append(
+                    problem(
+                        Code.VANISHED_CLOSED,
+                        newest.file,
+                        sheet=newest.sheet,
+                        value=row.where,
+                        department=department,
+                        old_file=row.vanished_from,
+                        old_row=row.source_row,
+                        closed_on=row.closed_on,
+                    )
+                )
+                continue
             # an assigned problem's row still there, its answers emptied: said on that row
             row_number, cell = newest.unanswered_place(row.number)
             problems.append(
@@ -269,14 +283,15 @@ class _Lineage:
         return rows, proven
 
     def vanished(self) -> list[HazardRow]:
-        """Hazards the older versions last showed open, which the newest no longer lists."""
+        """Hazards the older versions listed which the newest no longer does, as last shown:
+        open or 销号, the archive loses none (a closed one keeps its 销号 and its review)."""
         present = set(self.ids[-1])
         return [
             row._replace(vanished_from=row.source_file, kept_id=identity)
             if identity != row.own_id
             else row._replace(vanished_from=row.source_file)
             for identity, row in self.earlier.items()
-            if identity not in present and not row.closed
+            if identity not in present
         ]
 
     def reworded(self, newest: ReturnForm) -> list[Problem]:
