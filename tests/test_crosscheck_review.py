@@ -585,3 +585,34 @@ def test_a_closing_the_inspection_found_untrue_is_not_rectified(
     [verdict] = crosscheck(campaign, [finding], hazards).verdicts
     assert verdict.conclusion is expected
     assert ("检查时问题仍在" in verdict.note) is (expected is Conclusion.FOUND_NOT_RECTIFIED)
+
+
+def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Path) -> None:
+    """不合格 on 12月10日; the department completes it again on 12月14日; 合格 on 12月18日.
+    The first review is no error (it was right when made): the hazard waits for its second
+    review, then closes, and 复查意见 keeps the failure for the archive."""
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    first = closed(部位="东门", 销号时间=date(2023, 12, 8))
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
+    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
+    from huitoukan.forms.review import review_form
+
+    def reviewed(name: str, day: str, verdict: str, note: str) -> None:
+        wb = review_form(campaign, [door], AS_OF)
+        ws = wb[REVIEW_SHEET]
+        ws.cell(3, 9).value, ws.cell(3, 10).value, ws.cell(3, 11).value = day, verdict, note
+        wb.save(returns / name)
+
+    reviewed("复查一.xlsx", "2023-12-10", "不合格", "灭火器型号不符")
+    again = closed(部位="东门", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 14))
+    waiting = collect(campaign, [returns], as_of=AS_OF)
+    assert not [p for p in waiting.problems if p.code is Code.REVIEW_BEFORE_CLOSED]
+    [hazard] = waiting.hazards
+    assert hazard.unreviewed and "2023年12月10日复查不合格：灭火器型号不符" in hazard.review_note
+    reviewed("复查二.xlsx", "2023-12-18", "合格", "已更换")
+    [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard.closed and hazard.review_note == (
+        "已更换（此前2023年12月10日复查不合格：灭火器型号不符）"
+    )

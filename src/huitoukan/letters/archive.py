@@ -93,7 +93,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             note = f"（{part.review_note}）" if part.review_note else ""
             field_row("复查验收", f"{part.review}{note}", "复查人、时间", _reviewed(part))
         elif part.review:
-            field_row("复查验收", part.review)
+            field_row(
+                "复查验收",
+                f"{part.review}（{part.review_note}）" if part.review_note else part.review,
+            )
     sheet.add("")
     line("报送记录（提及本问题的各版本）", Style.HEAD, 20)
     header = sheet.add(cells(["表头日期", "报送文件", "部门", "整改完成情况"], Style.HEAD))

@@ -3,8 +3,10 @@
 With `review_required`, a hazard reported 已完成 is 已销号 only after a review found it
 合格; 不合格 sends it back to 整改中 with the 复查意见 (a warning on the department's
 return, so its 退回修改 copy and reminder say so); without a review it is 待复查. A
-review of a hazard the register does not hold, or dated before the department's 销号时间,
-is a problem naming its cell. The latest review of a hazard counts.
+review of a hazard the register does not hold, or 合格 dated before the department's
+销号时间, is a problem naming its cell. The latest review of a hazard counts; a 不合格
+before the department completed it again is its history (kept in 复查意见), and the
+hazard is 待复查 until it is reviewed again.
 """
 
 from __future__ import annotations
@@ -38,13 +40,20 @@ def apply_reviews(
         return Reviewed(list(hazards), problems)
     by_id = {h.hazard_id: h for h in hazards if h.reported_done}
     latest: dict[str, Review] = {}
+    failed: dict[str, list[Review]] = {}
+    """The 不合格 reviews of a hazard before its latest one (its history)."""
     result = Reviewed([])
     for review in sorted(reviews, key=lambda r: (r.reviewed_on or date.min, r.file, r.row)):
         hazard = by_id.get(review.hazard_id)
         if hazard is None:
             result.problems.append(_about(review, Code.REVIEW_UNKNOWN_HAZARD, review.hazard_id))
             continue
-        if review.reviewed_on and hazard.closed_on and review.reviewed_on < hazard.closed_on:
+        if (
+            review.reviewed_on
+            and hazard.closed_on
+            and review.reviewed_on < hazard.closed_on
+            and review.result != FAILED  # 不合格, then completed again: an earlier round
+        ):
             result.problems.append(
                 problem(
                     Code.REVIEW_BEFORE_CLOSED,
@@ -59,6 +68,8 @@ def apply_reviews(
                 )
             )
             continue
+        if review.hazard_id in latest and latest[review.hazard_id].result == FAILED:
+            failed.setdefault(review.hazard_id, []).append(latest[review.hazard_id])
         latest[review.hazard_id] = review
     for hazard in hazards:
         if not hazard.reported_done:
@@ -72,15 +83,22 @@ def apply_reviews(
             and verdict.reviewed_on is not None
             and hazard.closed_on > verdict.reviewed_on
         )
-        if verdict is None or redone:  # never reviewed, or closed again after failing one
+        if verdict is None:
             result.hazards.append(hazard._replace(review=UNREVIEWED))
             continue
+        earlier = "；".join(_failure(r) for r in failed.get(hazard.hazard_id, []))
+        if redone:  # closed again after failing its review: to be reviewed again
+            history = "；".join(filter(None, (earlier, _failure(verdict))))
+            note = f"{history}；销号时间在复查之后，待再次复查"
+            result.hazards.append(hazard._replace(review=UNREVIEWED, review_note=note))
+            continue
+        note = f"{verdict.note}（此前{earlier}）" if earlier else verdict.note
         result.hazards.append(
             hazard._replace(
                 review=verdict.result,
                 reviewer=verdict.reviewer,
                 reviewed_on=verdict.reviewed_on,
-                review_note=verdict.note,
+                review_note=note,
             )
         )
         if verdict.result == FAILED:
@@ -98,6 +116,12 @@ def apply_reviews(
                 )
             )
     return result
+
+
+def _failure(review: Review) -> str:
+    """An earlier 不合格, as the register's 复查意见 keeps it."""
+    day = chinese_date(review.reviewed_on) if review.reviewed_on else ""
+    return f"{day}复查不合格：{review.note or '未写明意见'}"
 
 
 def _about(review: Review, code: Code, value: str, **params: Any) -> Problem:
