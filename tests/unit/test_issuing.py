@@ -210,3 +210,22 @@ def test_subset_and_distribution_list(campaign: Campaign, tmp_path: Path) -> Non
     assert [ws.cell(2, c).value for c in (7, 8)] == ["签收人", "签收日期"]  # signed on paper
     assert ws.row_dimensions[3].height >= 30
     assert ws.print_area == f"'发放清单'!$A$1:$H${ws.max_row}"
+
+
+def test_a_campaign_of_another_year_asks_for_its_own_dates(tmp_path: Path) -> None:
+    """A 2026 campaign's forms prompt 2026 dates, and a date not understood is asked for in
+    2026 (the examples were the seed's 2023 everywhere)."""
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+    from huitoukan.returns.batch import read_one
+    from tests.helpers import filled_form, hazard
+
+    text = default_campaign_text().replace("2023-", "2026-")
+    campaign = parse_campaign(text, "campaign.toml")
+    issue_forms(campaign, tmp_path)
+    ws = form_sheet(tmp_path / form_file_name("总务基建处"))
+    (dates,) = validation_for(ws, letter("checked_on"))
+    assert dates.prompt == "请填写日期，例如 2026-12-05 或 2026年12月5日"
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(检查时间="上周二")])
+    [form] = read_one(path, campaign)
+    [said] = [p.message for p in form.problems if p.code == "bad-date"]
+    assert said.endswith("请写成 2026-12-05 或 2026年12月5日")

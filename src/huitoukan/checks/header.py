@@ -15,7 +15,7 @@ from huitoukan.cells import cell_text
 from huitoukan.checks.rows import implausible
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import LabelValue
-from huitoukan.model.problems import Code, problem
+from huitoukan.model.problems import Code, date_example, problem
 from huitoukan.model.returns import ReturnForm
 
 
@@ -113,7 +113,7 @@ def read_header_fields(
     try:
         form.form_date = parse_date(_date_text(raw), campaign.info.issued_on)
     except DateNotUnderstood:
-        add(Code.BAD_DATE, "form_date", "form_date")
+        add(Code.BAD_DATE, "form_date", "form_date", **date_example(campaign.info.issued_on))
         return
     due = campaign.info.returns_due
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)

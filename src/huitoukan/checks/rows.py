@@ -14,7 +14,7 @@ from huitoukan.cells import cell_ref
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
 from huitoukan.model.findings import number_key
-from huitoukan.model.problems import Code, Problem, Severity, count, problem
+from huitoukan.model.problems import Code, Problem, Severity, count, date_example, problem
 from huitoukan.model.returns import DONE, HazardRow, Progress
 
 
@@ -107,7 +107,13 @@ class RowChecker:
                 day = parse_date(cells.values.get(name), self.campaign.info.issued_on)
             except DateNotUnderstood:
                 day = None
-                self.problem(Code.BAD_DATE, cells, name, header=header)
+                self.problem(
+                    Code.BAD_DATE,
+                    cells,
+                    name,
+                    header=header,
+                    **date_example(self.campaign.info.issued_on),
+                )
             if day is not None:
                 why = implausible(day, self.campaign, self.as_of, name != "deadline")
                 if why is not None:

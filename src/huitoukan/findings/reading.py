@@ -25,7 +25,7 @@ from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIR
 from huitoukan.forms.layout import column_keys, find_header, locate_header
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import Finding
-from huitoukan.model.problems import Code, Problem, Severity, problem
+from huitoukan.model.problems import Code, Problem, Severity, date_example, problem
 from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
 from huitoukan.text import fingerprint, normalize_key
 
@@ -174,7 +174,9 @@ def _finding(line: _Line, campaign: Campaign) -> Finding | None:
             dates[name] = parse_date(line.cells.get(name), campaign.info.issued_on)
         except DateNotUnderstood:
             dates[name] = None
-            line.add(Code.BAD_DATE, name, header=_HEADERS[name])
+            line.add(
+                Code.BAD_DATE, name, header=_HEADERS[name], **date_example(campaign.info.issued_on)
+            )
     units = _departments(line.text("departments"), campaign)
     for unknown in units.unknown:
         known = "、".join(u.name for u in campaign.units)

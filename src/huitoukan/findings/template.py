@@ -66,7 +66,7 @@ def blank_list(campaign: Campaign) -> Workbook:
         ws.add_data_validation(validation)
         validation.add(f"{letters[field]}{first}:{letters[field]}{last}")
     for field in ("found_on", "deadline"):
-        dates = date_validation("2023-12-10")
+        dates = date_validation(info.issued_on.isoformat())
         ws.add_data_validation(dates)
         dates.add(f"{letters[field]}{first}:{letters[field]}{last}")
     made_here(workbook, FINDINGS_TITLE, campaign.info.title)

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from huitoukan.campaign import SELF_CHECK, Campaign, ChecklistItem, Unit
+from huitoukan.dates import chinese_date
 from huitoukan.errors import OutputExistsError, TemplateError
 from huitoukan.files import safe_file_name, sha256_of, write_atomically
 from huitoukan.forms.checklist import CHECKLIST_FILE, fill_checklist
@@ -414,7 +415,7 @@ def fill_form(
         _write_assigned_sheet(workbook, assigned, unit.name)
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
-    _add_validations(form, items_range)
+    _add_validations(form, items_range, info.issued_on)
     made_here(workbook, f"{info.school}安全隐患自查整改清单（{unit.name}）", info.title)
     return workbook
 
@@ -493,7 +494,9 @@ def _write_items_sheet(workbook: Workbook, items: Sequence[ChecklistItem]) -> st
     return f"'{ITEMS_SHEET}'!$E$3:$E${2 + len(items)}"
 
 
-def _add_validations(form: TemplateForm, items_range: str | None) -> None:
+def _add_validations(form: TemplateForm, items_range: str | None, example: date) -> None:
+    """The drop-downs and the date checks (prompting with `example`, a date of the
+    campaign's year)."""
     ws = form.ws
     first, last = form.data_rows[0], form.data_rows[-1]
 
@@ -530,9 +533,9 @@ def _add_validations(form: TemplateForm, items_range: str | None) -> None:
         _apply(ws, item, span("item"))
     for field in DATE_FIELDS:
         dates = date_validation(
-            "2023-12-10",
+            example.isoformat(),
             promptTitle=COLUMN_BY_FIELD[field].header,
-            prompt="请填写日期，例如 2023-12-10 或 2023年12月10日",
+            prompt=f"请填写日期，例如 {example.isoformat()} 或 {chinese_date(example)}",
             errorTitle="日期格式",
         )
         dates.showInputMessage = dates.showErrorMessage = True

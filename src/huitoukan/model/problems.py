@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -153,8 +154,8 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.BAD_DATE: Rule(
         _E,
         "日期无法识别",
-        "{header}“{value}”无法识别为日期，请写成 2023-12-10 或 2023年12月10日",
-        {"form_date": "表头日期“{value}”无法识别，请写成 2023年12月14日"},
+        "{header}“{value}”无法识别为日期，请写成 {iso} 或 {day}",
+        {"form_date": "表头日期“{value}”无法识别，请写成 {day}"},
     ),
     Code.CONTROL_CHARACTERS: Rule(
         _W, "含控制字符", "单元格中含有不可见的控制字符，已删除；请核对内容是否完整"
@@ -433,6 +434,12 @@ class Problem(BaseModel):
     @property
     def title(self) -> str:
         return CATALOGUE[self.code].title
+
+
+def date_example(day: date) -> dict[str, Any]:
+    """The params of a message asking for a date the way it is written (`BAD_DATE`): `day`,
+    a date of the campaign's own year, as 2026-12-05 and as 2026年12月5日."""
+    return {"iso": day.isoformat(), "day": day}
 
 
 def problem(

@@ -43,7 +43,7 @@ from huitoukan.forms.layout import (
 )
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import number_key
-from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.problems import Code, Problem, date_example, problem
 from huitoukan.model.returns import (
     FAILED,
     PASSED,
@@ -205,7 +205,13 @@ def _read_review(
             reviewed_on = parse_date(value.get("reviewed_on"), campaign.info.issued_on)
         except DateNotUnderstood:
             reviewed_on = None
-            _review_problem(where, Code.BAD_DATE, "reviewed_on", header="复查时间")
+            _review_problem(
+                where,
+                Code.BAD_DATE,
+                "reviewed_on",
+                header="复查时间",
+                **date_example(campaign.info.issued_on),
+            )
         if not verdict:
             continue  # not reviewed yet
         form.reviews.append(
