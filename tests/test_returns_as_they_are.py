@@ -85,6 +85,22 @@ def test_two_departments_in_one_workbook_are_two_returns(
     assert {h.department for h in collection.hazards if h.location == "教学楼"} == {"职教中心学校"}
     assert by_department["职教中心学校"].file == f"{tmp_path}/两校合报.xlsx［职教中心学校］"
     assert all(collection.outcomes[f.file] is FileOutcome.USED for f in collection.forms)
+    # each department's 退回修改 copy holds its own form, not the other's
+    from huitoukan.letters.feedback import write_feedback
+
+    by_sheet = {f.department: f.sheet for f in collection.forms}
+    missing_owner = tmp_path / "两校合报.xlsx"
+    wb = load_workbook(missing_owner)
+    for ws in (wb[by_sheet["高级技工学校"]], wb["职教中心学校"]):
+        header_row, columns = header_position(ws)
+        ws.cell(header_row + 1, columns["责任人"]).value = None  # an error in each
+    wb.save(missing_owner)
+    copies = write_feedback(collect(campaign, [tmp_path], as_of=AS_OF), tmp_path / "退回")
+    for copy in copies:
+        names = load_workbook(copy.copy_path).sheetnames
+        other = next(d for d in by_sheet if d != copy.department)
+        assert by_sheet[copy.department] in names and by_sheet[other] not in names, names
+    assert len(copies) == 2
 
 
 def test_a_second_page_without_its_own_department_continues_the_first(

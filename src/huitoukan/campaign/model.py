@@ -217,6 +217,18 @@ class Campaign(_Strict):
                 return unit
         return None
 
+    def units_in(self, text: str) -> list[Unit]:
+        """Every unit `text` names, longest names first (a workbook named for two
+        departments, 学工处和附属医院.xlsx, names both)."""
+        key = normalize_key(text)
+        found: list[Unit] = []
+        for name_key, unit in self._unit_keys_longest_first:
+            if name_key in key:
+                key = key.replace(name_key, "\0")
+                if unit not in found:
+                    found.append(unit)
+        return found
+
     @cached_property
     def _unit_keys(self) -> dict[str, Unit]:
         keys: dict[str, Unit] = {}

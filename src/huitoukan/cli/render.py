@@ -575,8 +575,9 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
             _FileName(copy.copy_path.name),
         )
     console.print(table)
-    if any(copy.not_fixable for copy in copies):
-        _wrapped(console, "“问题”不计逾期报送：表中无需修改，不在副本中标注。")
+    left = list(dict.fromkeys(title for copy in copies for title in copy.not_fixable))
+    if left:
+        _wrapped(console, f"“问题”不计{'、'.join(left)}：表中无需修改，不在副本中标注。")
     _wrapped(console, f"副本所在文件夹：{copies[0].copy_path.parent}")
 
 

@@ -65,8 +65,9 @@ class FeedbackCopy(BaseModel):
     copy_path: Path
     problems: int
     marked_cells: int
-    not_fixable: int = 0
-    """Problems of the return not in the copy: nothing to correct in it (逾期报送)."""
+    not_fixable: list[str] = []
+    """The titles of the return's problems not in the copy (逾期报送, 隐患描述改动 …): nothing
+    to correct in it."""
 
 
 def feedback_name(form: ReturnForm) -> str:
@@ -78,9 +79,14 @@ def feedback_name(form: ReturnForm) -> str:
 
 
 def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
-    """One marked copy per department whose current return has problems."""
+    """One marked copy per department whose current return has problems (of a workbook
+    holding several departments' forms, without the others' sheets)."""
     copies: list[FeedbackCopy] = []
+    sheets: dict[ReturnFile | str, list[str]] = {}
+    for form in collection.current.values():
+        sheets.setdefault(form.source or form.file, []).append(form.sheet)
     for department, form in collection.current.items():
+        others = [s for s in sheets[form.source or form.file] if s != form.sheet]
         of_file = [p for p in collection.problems if p.file == form.file]
         problems = [p for p in of_file if p.code not in NOT_FIXABLE]
         if not problems:
@@ -89,6 +95,9 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
         workbook, marked = marked_copy(source, problems, with_photos, department)
+        for sheet in others:
+            if sheet in workbook.sheetnames:
+                workbook.remove(workbook[sheet])
         write_atomically(target, workbook.save)
         copies.append(
             FeedbackCopy(
@@ -97,7 +106,7 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
                 copy_path=target,
                 problems=len(problems),
                 marked_cells=marked,
-                not_fixable=len(of_file) - len(problems),
+                not_fixable=list(dict.fromkeys(p.title for p in of_file if p.code in NOT_FIXABLE)),
             )
         )
     return copies
