@@ -209,3 +209,26 @@ def test_a_long_table_of_the_report_repeats_its_header_on_each_page(
     for row in continued:  # a page that starts inside the table starts with its header
         first = ws.cell(row + 1, 1).value
         assert first == "序号" or str(first).startswith(("三", "四", "五", "六")), row
+
+
+def test_a_return_of_no_known_department_is_the_clerks_to_check_not_a_letter(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A return whose 部门（章） names no department of the campaign: its hazards are kept
+    under the name it gave, but nobody of that name is written to — the receiving office's
+    to-do list asks the clerk to find out whose it is."""
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "自查表（终稿）.xlsx",
+        [hazard(整改时限=date(2023, 12, 15))],
+        department_text="财务处",
+    )
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    items = notices(campaign, report)
+    assert "财务处" not in {n.department for n in items}
+    [own] = [n for n in items if n.own]
+    assert own.department == "安全保卫处" and "核实部门" in own.kinds
+    assert own.text.startswith("本处待办") and own.text.endswith("统计日期：2023年12月20日")
+    assert "  1. “财务处”：隐患 1 项，其中逾期 1 项" in own.text

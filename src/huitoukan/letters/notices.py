@@ -22,7 +22,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
 from huitoukan.model.findings import PartState
-from huitoukan.register.status import StatusReport
+from huitoukan.register.status import DepartmentSummary, StatusReport
 
 COMBINED_FILE = "全部通知.txt"
 
@@ -31,7 +31,8 @@ class Notice(BaseModel):
     department: str
     kinds: list[str]
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
-    复查不合格, 逾期报送 (returned late)."""
+    复查不合格, 逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
+    whose department could not be identified)."""
     text: str
     own: bool = False
     """The receiving office's own to-do list, not a letter."""
@@ -43,6 +44,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
     as_of = chinese_date(report.as_of)
     result: list[Notice] = []
     for dept in report.departments:
+        if not dept.known:
+            continue  # a name only a return gave: no one to write to (本处待办 says so below)
         kinds: list[str] = []
         lines = [f"{dept.department}："]
         if not dept.returned and dept.department in report.not_returned:
@@ -114,7 +117,36 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         else:
             lines.append(f"{info.receiver}　{as_of}")
             result.append(Notice(department=dept.department, kinds=kinds, text="\n".join(lines)))
+    unknown = [d for d in report.departments if not d.known]
+    if unknown:
+        _add_to_own(result, info.receiver, as_of, "核实部门", _unknown_lines(unknown))
     return result
+
+
+def _unknown_lines(unknown: Sequence[DepartmentSummary]) -> list[str]:
+    lines = [
+        f"有 {len(unknown)} 个名称不在本次活动的部门名单中（报表表头“部门（章）”未填写或写法不对，"
+        "按文件名或所填名称暂记），其中的隐患已计入台账；请核实是哪个部门的，请该部门在表头填写部门"
+        "全称后重新报送："
+    ]
+    for number, dept in enumerate(unknown, start=1):
+        overdue = f"，其中逾期 {dept.overdue} 项" if dept.overdue else ""
+        lines.append(f"  {number}. “{dept.department}”：隐患 {dept.hazards} 项{overdue}")
+    return lines
+
+
+def _add_to_own(
+    result: list[Notice], receiver: str, as_of: str, kind: str, lines: list[str]
+) -> None:
+    """Add `lines` to the receiving office's to-do list (made when it had nothing else)."""
+    own = next((n for n in result if n.own), None)
+    if own is None:
+        head = f"本处待办（{receiver}是本次活动的接收部门，以下事项不另发通知）："
+        own = Notice(department=receiver, kinds=[], text=f"{head}\n统计日期：{as_of}", own=True)
+        result.append(own)
+    body, _, stamp = own.text.rpartition("\n")
+    own.text = "\n".join([body, *lines, stamp])
+    own.kinds.append(kind)
 
 
 def _day(day: date | None) -> str:
