@@ -34,11 +34,16 @@ def test_status_from_register_and_from_returns_agree(
 ) -> None:
     setup_returns(campaign, chdir_tmp / "回收")
     assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-01"]).exit_code == 0
-    for as_of in ("2023-12-10", "2023-12-20", "2024-07-02"):
+    for as_of in ("2023-12-14", "2023-12-20", "2024-07-02"):
         from_register = runner.invoke(app, ["status", "--as-of", as_of, "--json"])
         from_returns = runner.invoke(app, ["status", "回收", "--as-of", as_of, "--json"])
         assert from_register.exit_code == from_returns.exit_code == 0
         assert json.loads(from_register.stdout) == json.loads(from_returns.stdout)
+    # the returns are dated 12月14日: the register cannot tell the day before
+    before = runner.invoke(app, ["status", "--as-of", "2023-12-13"])
+    said = "".join(before.output.split())
+    assert before.exit_code == 2 and "中有2023年12月14日的内容" in said
+    assert "不能据此统计更早的2023年12月13日" in said and ".全校隐患台账.历史版本" in said
 
 
 def test_status_tables_and_fail_if_overdue(

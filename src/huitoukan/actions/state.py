@@ -12,6 +12,7 @@ from pathlib import Path
 
 from huitoukan.actions.findings import load_findings
 from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import display_name, given_input, near_names
 from huitoukan.findings.answers import as_answers
@@ -20,6 +21,7 @@ from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register, read_register
 from huitoukan.register.record import RegisterState
 from huitoukan.register.status import StatusReport, build_status
+from huitoukan.register.store import history_folder
 from huitoukan.returns.photos import PhotoStore
 
 
@@ -52,6 +54,15 @@ def load_state(
                 f"“{campaign.info.name}”（文件夹中没有 campaign.toml 时用的是内置默认活动）："
                 "按另一次活动的日期和部门会算出错误的逾期和催报，未做任何改动。请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
                 "或用 --campaign 指定这次活动的 campaign.toml"
+            )
+        latest = state.latest_fact()
+        if as_of is not None and latest is not None and as_of < latest:
+            raise InputError(
+                f"{display_name(sources[0])} 中有 {chinese_date(latest)} 的内容（报表日期、检查、"
+                f"销号或复查时间），不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
+                "算进去。"
+                "要看当时的情况，请用 collect --as-of 对报表重新汇总到另一个文件（-o），"
+                f"或打开台账旁 {history_folder(sources[0]).name} 文件夹中当时的台账"
             )
         if findings is not None:
             hazards = as_answers(findings, state.hazards)

@@ -34,6 +34,14 @@ class RegisterState(BaseModel):
     campaign: str = ""
     """The campaign the register was made for (`CampaignInfo.name`; '' when not recorded)."""
 
+    def latest_fact(self) -> date | None:
+        """The latest date the register's content records (a return's 日期, a 检查时间,
+        销号时间 or 复查时间): a status of an earlier day would count what came after it."""
+        days = [d for d in self.returned.values() if d is not None]
+        for hazard in self.hazards:
+            days += [d for d in (hazard.checked_on, hazard.closed_on, hazard.reviewed_on) if d]
+        return max(days, default=None)
+
 
 class Coverage(BaseModel):
     """Who and what a register covers: enough to tell that a new one covers less."""
