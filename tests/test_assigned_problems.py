@@ -451,9 +451,9 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
 ) -> None:
     result = runner.invoke(app, ["init", "--findings"])
     assert result.exit_code == 0, result.output
-    assert 'file = "问题清单.xlsx"' in (chdir_tmp / "campaign.toml").read_text("utf-8")
+    assert 'file = "交办问题清单.xlsx"' in (chdir_tmp / "campaign.toml").read_text("utf-8")
     assert runner.invoke(app, ["issue"]).exit_code == 0  # the example row alone: ignored
-    ws = load_workbook(chdir_tmp / "问题清单.xlsx").active
+    ws = load_workbook(chdir_tmp / "交办问题清单.xlsx").active
     validations = {dv.promptTitle for dv in ws.data_validations.dataValidation}
     assert {"问题来源", "责任部门"} <= validations
 

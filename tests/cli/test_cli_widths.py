@@ -262,7 +262,7 @@ def expected(case: Case, screen: Screen, runner: CliRunner) -> list[str]:
     """What `screen` has to show whole, from the commands' JSON and the files written."""
     name, folder = case.name, screen.folder
     if name == "init":
-        return ["campaign.toml", "问题清单.xlsx"]
+        return ["campaign.toml", "交办问题清单.xlsx"]
     if name.startswith("issue"):
         departments = _status_json(runner, "回收")["departments"]
         return [d["department"] for d in departments] + ["发放清单.xlsx"]

@@ -35,7 +35,7 @@ def write_default_campaign(
     text = default_campaign_text()
     if findings_file is not None:
         text = text.replace(
-            '# [findings]\n# file = "问题清单.xlsx"',
+            '# [findings]\n# file = "交办问题清单.xlsx"',
             f'[findings]\nfile = "{findings_file}"',
         )
     write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -148,7 +148,7 @@ def init(
         bool,
         typer.Option(
             "--findings",
-            help="同时在旁边写出空白的交办问题清单（问题清单.xlsx），并在配置中写明",
+            help="同时写出空白的交办问题清单（交办问题清单.xlsx，在 campaign.toml 旁），并在配置中写明",
         ),
     ] = False,
 ) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from huitoukan.forms.layout import Column
 
 LIST_SHEET = "交办问题清单"
-LIST_FILE = "问题清单.xlsx"
+LIST_FILE = "交办问题清单.xlsx"
 EXAMPLE_NUMBER = "示例"
 """The 问题编号 of the example row the blank list carries (ignored when left in)."""
 
