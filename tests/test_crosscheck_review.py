@@ -616,3 +616,28 @@ def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Pat
     assert hazard.closed and hazard.review_note == (
         "已更换（此前2023年12月10日复查不合格：灭火器型号不符）"
     )
+
+
+def test_a_finding_both_departments_found_names_both(campaign: Campaign, tmp_path: Path) -> None:
+    """A problem two departments share (东门 is 安全保卫处's and 学院警务室's), found by a
+    city check that names neither: the conclusion takes one, the 说明 names the other."""
+    from huitoukan.letters.accountability import write_crosscheck
+
+    for department in ("安全保卫处", "学院警务室"):
+        row = hazard(部位="东门", 存在隐患问题="防冲撞设施不全", 检查时间=date(2023, 12, 10))
+        filled_form(campaign, department, tmp_path / "回收" / f"{department}.xlsx", [row])
+    hazards = collect(campaign, [tmp_path / "回收"], as_of=AS_OF).hazards
+    finding = Finding(
+        number="SC-05",
+        source="市级抽查",
+        found_on=date(2023, 12, 18),
+        location="东门",
+        description="防冲撞设施不全",
+    )
+    result = crosscheck(campaign, [finding], hazards)
+    out = tmp_path / "追责核查.xlsx"
+    write_crosscheck(out, campaign, result, "2023年12月20日")
+    [row] = sheet_rows(out, "核查结果", header_row=2)
+    other = next(h for h in hazards if h.department != row["自查部门"])
+    assert row["结论"] == Conclusion.FOUND.value
+    assert row["说明"] == f"其他部门也已自查发现：{other.department} {other.hazard_id}"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
+from huitoukan.findings.similarity import MATCH
 from huitoukan.model.documents import CROSSCHECK_TITLE
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
@@ -57,8 +58,18 @@ def _sheet(
 
 
 def _candidates(verdict: Verdict) -> str:
-    if verdict.match is not None or not verdict.candidates:
-        return ""
+    """The register rows the clerk should see beside the conclusion: the close ones when
+    none was taken; when one was, the same hazard in other departments' registers (a
+    problem assigned to two, found by both)."""
+    match = verdict.match
+    if match is not None:
+        also = [
+            c
+            for c in verdict.candidates
+            if c.score >= MATCH and c.hazard.department != match.hazard.department
+        ]
+        shown = "；".join(f"{c.hazard.department} {c.hazard.hazard_id}" for c in also)
+        return f"其他部门也已自查发现：{shown}" if also else ""
     return "；".join(
         f"{c.hazard.hazard_id} {c.hazard.department}：{c.hazard.where}（相似度 {c.score:.0f}）"
         for c in verdict.candidates
