@@ -222,37 +222,51 @@ class _Lineage:
     the 隐患编号 of the row that first reported it."""
 
     versions: list[ReturnForm]
-    ids: list[list[str]]
-    """Each version's rows' 隐患编号, as first given."""
+    identities: list[list[str]]
+    """Each version's rows' hazards, named by the key of the row that first reported each
+    (a row's own key, unless it rewords an older one)."""
+    newest_keys: list[str]
+    """The newest version's rows' own keys."""
+    first: dict[str, HazardRow]
+    """Identity → the row that first reported the hazard (its 隐患编号 is the hazard's)."""
     earlier: dict[str, HazardRow]
-    """隐患编号 → the hazard as the older versions last showed it."""
+    """Identity → the hazard as the older versions last showed it."""
     reworded_rows: list[tuple[int, HazardRow]]
     """The newest version's rows that reworded an older row: (row's index, the older row)."""
 
     @classmethod
     def of(cls, versions: list[ReturnForm]) -> _Lineage:
         by_key: dict[str, str] = {}
+        first: dict[str, HazardRow] = {}
         last: dict[str, HazardRow] = {}
-        ids: list[list[str]] = []
+        identities: list[list[str]] = []
         earlier: dict[str, HazardRow] = {}
         reworded: list[tuple[int, HazardRow]] = []
+        keys: list[str] = []
         for form in versions:
             earlier = dict(last)
-            found = [by_key.get(row.key, "") for row in form.hazards]
+            keys = [row.key for row in form.hazards]
+            found = [by_key.get(key, "") for key in keys]
             taken = set(found)
             gone = [identity for identity in last if identity not in taken]
             for index, identity in _pairs(form.hazards, found, [last[i] for i in gone], gone):
                 found[index] = identity
                 if form is versions[-1]:
                     reworded.append((index, last[identity]))
-            mine = [
-                identity or row.own_id for identity, row in zip(found, form.hazards, strict=True)
-            ]
-            for identity, row in zip(mine, form.hazards, strict=True):
-                by_key.setdefault(row.key, identity)
+            mine = [identity or key for identity, key in zip(found, keys, strict=True)]
+            for identity, key, row in zip(mine, keys, form.hazards, strict=True):
+                by_key.setdefault(key, identity)
+                first.setdefault(identity, row)
                 last[identity] = row
-            ids.append(mine)
-        return cls(versions, ids, earlier, reworded)
+            identities.append(mine)
+        return cls(versions, identities, keys, first, earlier, reworded)
+
+    def _numbered(self, row: HazardRow, identity: str, key: str) -> HazardRow:
+        """`row` (its own `key`) with the 隐患编号 of the hazard it is: its first row's, when
+        it rewords an older row."""
+        if identity == key:
+            return row
+        return row._replace(kept_id=self.first[identity].hazard_id)
 
     def newest_rows(self) -> tuple[list[HazardRow], set[tuple[str, int | None]]]:
         """The newest version's hazards, each with its first 隐患编号 and the photos the older
@@ -260,17 +274,17 @@ class _Lineage:
         corrected 退回修改 copy, which cannot carry them); and the (sheet, row) of the rows
         that had none of their own (their 未附整改后照片 warning no longer holds)."""
         photos: dict[str, tuple[str, ...]] = {}
-        for form, ids in zip(self.versions[:-1], self.ids, strict=False):
-            for hazard, identity in zip(form.hazards, ids, strict=True):
+        for form, identities in zip(self.versions[:-1], self.identities, strict=False):
+            for hazard, identity in zip(form.hazards, identities, strict=True):
                 if hazard.photos:
                     photos[identity] = (*photos.get(identity, ()), *hazard.photos)
         newest = self.versions[-1]
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         proven: set[tuple[str, int | None]] = set()
-        for row, identity in zip(newest.hazards, self.ids[-1], strict=True):
-            if identity != row.own_id:
-                row = row._replace(kept_id=identity)
+        rows_and_names = zip(newest.hazards, self.identities[-1], self.newest_keys, strict=True)
+        for row, identity, key in rows_and_names:
+            row = self._numbered(row, identity, key)
             if identity in photos:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
@@ -285,11 +299,9 @@ class _Lineage:
     def vanished(self) -> list[HazardRow]:
         """Hazards the older versions listed which the newest no longer does, as last shown:
         open or 销号, the archive loses none (a closed one keeps its 销号 and its review)."""
-        present = set(self.ids[-1])
+        present = set(self.identities[-1])
         return [
-            row._replace(vanished_from=row.source_file, kept_id=identity)
-            if identity != row.own_id
-            else row._replace(vanished_from=row.source_file)
+            self._numbered(row, identity, row.key)._replace(vanished_from=row.source_file)
             for identity, row in self.earlier.items()
             if identity not in present
         ]
@@ -309,7 +321,7 @@ class _Lineage:
                 old_file=old.source_file,
                 old_row=old.source_row,
                 old=old.where,
-                hazard_id=self.ids[-1][index],
+                hazard_id=self.first[self.identities[-1][index]].hazard_id,
             )
             for index, old in self.reworded_rows
             for row in [newest.hazards[index]]
