@@ -52,7 +52,8 @@ def load_state(
             raise InputError(
                 f"{display_name(sources[0])} 是“{state.campaign}”的台账，而这次用的活动配置是"
                 f"“{campaign.info.name}”（文件夹中没有 campaign.toml 时用的是内置默认活动）："
-                "按另一次活动的日期和部门会算出错误的逾期和催报，未做任何改动。请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
+                "按另一次活动的日期和部门会算出错误的逾期和催报，未做任何改动。"
+                "请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
                 "或用 --campaign 指定这次活动的 campaign.toml"
             )
         latest = state.latest_fact()
@@ -60,8 +61,7 @@ def load_state(
             raise InputError(
                 f"{display_name(sources[0])} 中有 {chinese_date(latest)} 的内容（报表日期、检查、"
                 f"销号或复查时间），不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
-                "算进去。"
-                "要看当时的情况，请用 collect --as-of 对报表重新汇总到另一个文件（-o），"
+                "算进去。要看当时的情况，请用 collect --as-of 对报表重新汇总到另一个文件（-o），"
                 f"或打开台账旁 {history_folder(sources[0]).name} 文件夹中当时的台账"
             )
         if findings is not None:
