@@ -58,7 +58,7 @@ def test_newest_return_wins_and_vanished_hazard_is_kept(campaign: Campaign, tmp_
     (warning,) = [p for p in collection.problems if p.code == "vanished-hazard"]
     assert warning.file == str(new) and "锅炉房" in warning.value
     (told,) = [p for p in collection.problems if p.code == "vanished-closed"]
-    assert "车库" in told.message and "2023年12月12日销号" in told.message
+    assert "车库" in told.message and "销号时间 2023年12月12日" in told.message
 
 
 def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -> None:

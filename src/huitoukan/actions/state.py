@@ -61,8 +61,7 @@ def load_state(
             raise InputError(
                 f"{display_name(sources[0])} 中有 {chinese_date(latest)} 的内容（报表日期、检查、"
                 f"销号或复查时间），不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
-                "算进去。要看当时的情况，请用 collect --as-of 对报表重新汇总到另一个文件（-o），"
-                f"或打开台账旁 {history_folder(sources[0]).name} 文件夹中当时的台账"
+                f"算进去。{_earlier_registers(sources[0])}"
             )
         if findings is not None:
             hazards = as_answers(findings, state.hazards)
@@ -79,6 +78,14 @@ def load_state(
         findings=collection.findings,
         mentions=collection.mentions,
     )
+
+
+def _earlier_registers(register: Path) -> str:
+    """Where the registers collect replaced are kept, when there are any."""
+    history = history_folder(register)
+    if not history.is_dir() or not any(history.iterdir()):
+        return ""
+    return f"要看当时的情况，请打开台账旁 {history.name} 文件夹中当时的台账"
 
 
 def status_of(

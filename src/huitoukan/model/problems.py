@@ -218,8 +218,8 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.VANISHED_CLOSED: Rule(
         _W,
         "已销号隐患不在新版本中",
-        "旧版本 {old_file} 第 {old_row} 行的这项隐患（{value}，{closed_on}销号）在新版本中没有了；"
-        "台账中仍按已销号保留，复查结论随之保留",
+        "旧版本 {old_file} 第 {old_row} 行的这项隐患（{value}，报已完成，销号时间 {closed_on}）"
+        "在新版本中没有了；台账中仍按旧版本所报保留，不因删行而消失",
     ),
     Code.REWORDED_HAZARD: Rule(
         _W,
