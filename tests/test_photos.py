@@ -398,3 +398,22 @@ def test_a_file_without_pictures_leaves_no_note(tmp_path: Path) -> None:
     both = [as_return_file(plain), as_return_file(photos)]
     forms = read_returns(both, campaign, AS_OF, photos=open_store(library))
     assert list(open_store(library).known) == [forms[1].sha256]
+
+
+def test_photos_of_rows_sharing_a_number_are_named_by_their_hazard(tmp_path: Path) -> None:
+    """Two rows numbered 1 (a department that restarted its numbering), each with a photo:
+    their files are named by 隐患编号, which the register lists beside each hazard."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    form = returns / "保卫处.xlsx"
+    rows = [hazard(序号=1, 部位="东门"), hazard(序号=1, 部位="西门")]
+    filled_form(campaign, "安全保卫处", form, rows)
+    paste_photos(form, floating=[(_cell(form, 1, "部位"), BEFORE), (_cell(form, 2, "部位"), AFTER)])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    ids = {r["部位"]: r["隐患编号"] for r in sheet_rows(register, HAZARD_SHEET)}
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        f"{ids['东门']}-1.png": BEFORE,
+        f"{ids['西门']}-1.png": AFTER,
+    }

@@ -24,8 +24,9 @@ from huitoukan.model.returns import HazardRow
 
 EVIDENCE_FOLDER = "佐证材料"
 LIBRARY_FOLDER = ".照片库"
-_LAID_OUT = re.compile(r"^(?:\d+|第\d+行)(?:（\d+）)?-\d+\.[A-Za-z0-9]+$")
-"""The names `lay_out` gives (so it removes only what it made)."""
+_LAID_OUT = re.compile(r"^(?:\d+|第\d+行|H[0-9A-F]{8})(?:（\d+）)?-\d+\.[A-Za-z0-9]+$")
+"""The names `lay_out` gives, and gave (第9行: before hazards were named by 隐患编号), so
+that it removes only what it made."""
 
 
 def evidence_folder(register: Path) -> Path:
@@ -54,7 +55,8 @@ class Evidence:
 
 def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
     """Each hazard's file name stem: its department's 序号 when it is a plain number no
-    other hazard of the department with photos shares, else its row (第12行)."""
+    other hazard of the department with photos shares, else its 隐患编号 (the register's
+    隐患编号 column finds it; two versions' rows of one number are told apart)."""
     counts: dict[tuple[str, str], int] = {}
     for hazard in hazards:
         counts[hazard.department, hazard.seq] = counts.get((hazard.department, hazard.seq), 0) + 1
@@ -65,7 +67,7 @@ def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
         if seq.isdecimal() and seq.isascii() and counts[hazard.department, hazard.seq] == 1:
             name = str(int(seq))
         else:
-            name = f"第{hazard.source_row}行"
+            name = hazard.hazard_id
         base, n = name, 2
         while (hazard.department, name) in used:  # the same row of two files or sheets
             name, n = f"{base}（{n}）", n + 1
