@@ -5,7 +5,7 @@ wrote, is ever dropped."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -575,3 +575,24 @@ def test_an_unanswered_problem_past_its_deadline_is_counted_overdue(
     runner.invoke(app, ["remind", *args])
     notice = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
     assert "XJ-01（县级普查，整改时限 2023年12月15日，已逾期 5 天）" in notice
+
+
+def test_init_findings_beside_a_campaign_already_edited_keeps_it(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """The clerk set up campaign.toml first (a 2026 campaign), then asks for the list: the
+    campaign is kept, the list is made for it (its dates) and named in it; asked again, the
+    list is not written over."""
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    toml = chdir_tmp / "campaign.toml"
+    toml.write_text(toml.read_text("utf-8").replace("2023-", "2026-"), "utf-8")
+    result = runner.invoke(app, ["init", "--findings"])
+    assert result.exit_code == 0, result.output
+    said = "".join(result.output.split())
+    assert "campaign.toml已存在，未覆盖；已在其中写明交办问题清单" in said
+    text = toml.read_text("utf-8")
+    assert "issued_on = 2026-12-05" in text and '\n[findings]\nfile = "交办问题清单.xlsx"' in text
+    ws = load_workbook(chdir_tmp / "交办问题清单.xlsx").active
+    assert datetime(2026, 12, 5) in [c.value for row in ws.iter_rows() for c in row]
+    again = runner.invoke(app, ["init", "--findings"])
+    assert again.exit_code == 2 and "已指定交办问题清单" in "".join(again.output.split())

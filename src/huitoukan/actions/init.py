@@ -2,25 +2,55 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from huitoukan.campaign import default_campaign, write_default_campaign
+from huitoukan.campaign import Campaign, default_campaign, load_campaign, write_default_campaign
 from huitoukan.errors import OutputExistsError
-from huitoukan.files import write_atomically
+from huitoukan.files import with_suffix, write_atomically
 from huitoukan.forms.findings_layout import LIST_FILE
 
+_COMMENTED = '# [findings]\n# file = "交办问题清单.xlsx"'
+"""How the shipped campaign.toml leaves the list out (`write_default_campaign`)."""
 
-def init(out: Path, force: bool = False, findings: bool = False) -> list[Path]:
-    """Write campaign.toml (and the blank list, named in it); the files written."""
-    written: list[Path] = []
-    if findings:
-        target = out.parent / LIST_FILE
-        if target.exists() and not force:
-            raise OutputExistsError(f"{target} 已存在，未做改动；确需覆盖请加 --force")
-        from huitoukan.findings.template import blank_list  # openpyxl: only for this
 
-        workbook = blank_list(default_campaign())
-        write_atomically(target, workbook.save)
-        written.append(target)
-    written.insert(0, write_default_campaign(out, force, LIST_FILE if findings else None))
-    return written
+@dataclass(frozen=True)
+class Initialized:
+    campaign: Path
+    written: bool
+    """campaign.toml written (False: it was there, and only named the list, if at all)."""
+    named: bool = False
+    """The list named in a campaign.toml that was already there."""
+    findings: Path | None = None
+
+
+def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
+    """Write campaign.toml (and the blank list, named in it). With `findings`, a campaign.toml
+    already there is kept (without `force`): the list is made for its campaign (its year,
+    departments and sources) and named in it."""
+    out = with_suffix(out, ".toml")
+    if findings and out.exists() and not force:
+        campaign = load_campaign(out)
+        if campaign.findings.file is not None:
+            raise OutputExistsError(
+                f"{out} 已指定交办问题清单 {campaign.findings.file.name}，未做改动；"
+                "确需另写一份空白清单请加 --force（会覆盖 campaign.toml）"
+            )
+        target = _blank_list(out.parent / LIST_FILE, campaign, force)
+        text = out.read_text("utf-8-sig")
+        named = f'[findings]\nfile = "{LIST_FILE}"'
+        text = text.replace(_COMMENTED, named) if _COMMENTED in text else f"{text}\n{named}\n"
+        write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        return Initialized(out, written=False, named=True, findings=target)
+    listed = _blank_list(out.parent / LIST_FILE, default_campaign(), force) if findings else None
+    written = write_default_campaign(out, force, LIST_FILE if findings else None)
+    return Initialized(written, written=True, findings=listed)
+
+
+def _blank_list(target: Path, campaign: Campaign, force: bool) -> Path:
+    if target.exists() and not force:
+        raise OutputExistsError(f"{target} 已存在，未做改动；确需覆盖请加 --force")
+    from huitoukan.findings.template import blank_list  # openpyxl: only for this
+
+    write_atomically(target, blank_list(campaign).save)
+    return target

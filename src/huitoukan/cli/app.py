@@ -157,10 +157,10 @@ def init(
     from huitoukan.cli import render
 
     try:
-        written = write_init(out, force, findings)
+        done = write_init(out, force, findings)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.campaign_written(written)
+    render.campaign_written(done)
 
 
 @app.command()

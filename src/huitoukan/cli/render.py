@@ -39,6 +39,7 @@ from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
 
 if TYPE_CHECKING:  # openpyxl (behind issuing and feedback) costs 0.15 s to import
+    from huitoukan.actions.init import Initialized
     from huitoukan.campaign import Campaign
     from huitoukan.forms.issuing import IssueResult
     from huitoukan.letters.feedback import FeedbackCopy
@@ -174,13 +175,20 @@ def default_campaign_used(campaign: Campaign) -> None:
     )
 
 
-def campaign_written(written: Sequence[Path]) -> None:
+def campaign_written(done: Initialized) -> None:
     console = _out()
-    _wrapped(console, f"已写出 {written[0]}。修改后在同一文件夹运行 huitoukan 即按新配置执行。")
-    for extra in written[1:]:
+    if done.written:
+        _wrapped(
+            console, f"已写出 {done.campaign}。修改后在同一文件夹运行 huitoukan 即按新配置执行。"
+        )
+    elif done.named:
+        _wrapped(
+            console, f"{done.campaign} 已存在，未覆盖；已在其中写明交办问题清单（[findings]）。"
+        )
+    if done.findings is not None:
         _wrapped(
             console,
-            f"已写出空白交办问题清单 {extra}：删除示例行后逐项填写检查发现的问题，"
+            f"已写出空白交办问题清单 {done.findings}：删除示例行后逐项填写检查发现的问题，"
             "发放（issue）时各部门的表格会列出交办给它的问题。",
         )
 
