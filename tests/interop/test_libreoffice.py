@@ -272,10 +272,20 @@ def test_a_returned_xls_or_ods_is_sent_back_printable(
     from huitoukan.actions.collect import collect
     from huitoukan.campaign import default_campaign
     from huitoukan.letters.feedback import write_feedback
+    from huitoukan.model.findings import Finding
 
     campaign = default_campaign()
     rows = [closed(部位=f"部位{n}", 责任人=None) for n in range(3)]  # 责任人 missing: sent back
-    form = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    assigned = Finding(
+        number="XJ-1",
+        source="县级普查",
+        found_on=date(2023, 12, 5),
+        location="学生公寓",
+        description="楼道堆放杂物",
+        departments=("学生工作处",),
+        deadline=date(2023, 12, 15),
+    )
+    form = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows, assigned=[assigned])
     saved = tmp_path / "回收" / f"学工处.{kind}"
     saved.parent.mkdir()
     drive({"input": str(form), "outputs": {kind: str(saved)}}, tmp_path)
@@ -287,11 +297,14 @@ def test_a_returned_xls_or_ods_is_sent_back_printable(
     assert ws["B2"].value is None and ws["B3"].value is None  # said once, not in every cell
     header_row, columns = header_position(ws)
     assert ws.column_dimensions["F"].width == 24  # 存在隐患问题, as issued
-    date_cell = ws.cell(header_row + 1, columns["检查时间"])
+    date_cell = ws.cell(header_row + 2, columns["检查时间"])  # below the assigned problem
     assert date_cell.is_date and "年" in date_cell.number_format
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == f"${header_row}:${header_row}"
+    listed = load_workbook(made.copy_path)["交办问题清单"]  # its dates shown, not ###
+    found_on = next(c for row in listed.iter_rows() for c in row if getattr(c, "is_date", 0))
+    assert listed.column_dimensions[found_on.column_letter].width >= 14
     to_pdf([made.copy_path], tmp_path / "pdf")
     pages, sizes, _ = pdf_facts(tmp_path / "pdf" / f"{made.copy_path.stem}.pdf")
-    # the list of problems and the department's 检查项目 sheet, the form on one landscape page
-    assert pages == 3 and sizes & {"841.89 x 595.276", "841.89 x 595.304"}, (pages, sizes)
+    # the list of problems, the form on one landscape page, the assigned problems, the items
+    assert pages == 4 and sizes & {"841.89 x 595.276", "841.89 x 595.304"}, (pages, sizes)

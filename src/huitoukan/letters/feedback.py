@@ -26,7 +26,7 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
-from huitoukan.cells import column_letter
+from huitoukan.cells import cell_text, column_letter
 from huitoukan.files import safe_file_name, write_atomically
 from huitoukan.forms.layout import (
     FOOTER_LABELS,
@@ -42,7 +42,7 @@ from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
 from huitoukan.returns.archives import read_member
 from huitoukan.returns.batch import as_return_file
-from huitoukan.returns.workbooks import read_workbook
+from huitoukan.returns.workbooks import SheetGrid, read_workbook
 from huitoukan.xlsx.styles import (
     DATE_FORMAT,
     display_columns,
@@ -154,7 +154,46 @@ def _open_as_xlsx(source: ReturnFile) -> Workbook:
         header = find_header(grid.rows)
         if header is not None:
             _laid_out_as_issued(ws, header, len(grid.rows))
+        else:
+            _columns_as_wide_as_their_text(ws, grid)
     return workbook
+
+
+_WIDEST = 40
+
+
+def _columns_as_wide_as_their_text(ws: Worksheet, grid: SheetGrid) -> None:
+    """Another sheet of the return (交办问题清单, 本部门检查项目) rebuilt: each column as wide
+    as its longest text (at most _WIDEST, longer text wrapped; a title across several
+    columns not counted), a date's column room for the date — not the default width,
+    where dates print as ### and text runs over."""
+    across = {
+        (r, c)
+        for top, left, bottom, right in grid.merged
+        if right > left
+        for r in range(top, bottom + 1)
+        for c in range(left, right + 1)
+    }
+    widths: dict[int, float] = {}
+    wrap = Alignment(wrap_text=True, vertical="center")
+    for r, row in enumerate(grid.rows, start=1):
+        for c, value in enumerate(row):
+            if value in ("", None) or (r - 1, c) in across:
+                continue
+            shown = 16 if isinstance(value, date) else display_columns(cell_text(value)) + 2
+            widths[c] = max(widths.get(c, 8.0), min(shown, _WIDEST))
+            if shown > _WIDEST:
+                ws.cell(r, c + 1).alignment = wrap
+    for c, width in widths.items():
+        ws.column_dimensions[column_letter(c)].width = width
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if sum(widths.values()) > _PORTRAIT else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+_PORTRAIT = 90
+"""Characters of columns an A4 portrait page prints at a size people read."""
 
 
 def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
