@@ -266,9 +266,8 @@ def test_a_returned_xls_or_ods_is_sent_back_printable(
     libreoffice: None, tmp_path: Path, kind: str
 ) -> None:
     """The 退回修改 copy of a return saved as .xls or .ods (rebuilt as .xlsx) keeps its
-    merged title and labels (an .ods's, which the reader does not give, are made again:
-    a line of one text above the table goes across it), and prints like the issued form:
-    A4 landscape, one page wide, dates shown as dates."""
+    merged title and labels, and prints like the issued form: A4 landscape, one page wide,
+    dates shown as dates."""
     from huitoukan.actions.collect import collect
     from huitoukan.campaign import default_campaign
     from huitoukan.letters.feedback import write_feedback
@@ -308,3 +307,20 @@ def test_a_returned_xls_or_ods_is_sent_back_printable(
     pages, sizes, _ = pdf_facts(tmp_path / "pdf" / f"{made.copy_path.stem}.pdf")
     # the list of problems, the form on one landscape page, the assigned problems, the items
     assert pages == 4 and sizes & {"841.89 x 595.276", "841.89 x 595.304"}, (pages, sizes)
+
+
+def test_an_ods_names_the_same_cells_as_the_xlsx_it_was_saved_from(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """上报人 left blank: the value cell beside the merged label (D17), in the .ods too —
+    its merged cells are read from content.xml (python-calamine gives none for .ods)."""
+    from huitoukan.campaign import default_campaign
+
+    campaign = default_campaign()
+    form = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", [closed()], reporter=None)
+    saved = tmp_path / "学工处.ods"
+    drive({"input": str(form), "outputs": {"ods": str(saved)}}, tmp_path)
+    cells = [
+        {(p.code, p.cell) for p in read_form(path, campaign).problems} for path in (form, saved)
+    ]
+    assert cells[0] == cells[1] and any(code == "missing-reporter" for code, _ in cells[1])

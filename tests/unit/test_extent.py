@@ -50,3 +50,25 @@ def test_the_quick_pass_declines_a_prefixed_reference_attribute() -> None:
     assert extent._fast_extent(xml) is None
     spaced = f'<worksheet xmlns="{main}"><sheetData><row r="1"><c r = "A1"/></row></sheetData></worksheet>'
     assert extent._fast_extent(spaced.encode()) is None
+
+
+def test_the_merged_cells_of_an_ods_table_are_read_from_its_content() -> None:
+    """python-calamine gives no merged ranges for .ods: the sniff reads them (spans after
+    repeated rows and repeated cells land where an office suite shows them)."""
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    xml = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="{table}" xmlns:text="{text}"><office:body><office:spreadsheet>
+<table:table table:name="自查整改清单">
+ <table:table-row><table:table-cell table:number-columns-spanned="13" office:value-type="string"
+   ><text:p>标题</text:p></table:table-cell><table:covered-table-cell
+   table:number-columns-repeated="12"/></table:table-row>
+ <table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>
+ <table:table-row><table:table-cell table:number-columns-repeated="3"/><table:table-cell
+   table:number-columns-spanned="2" table:number-rows-spanned="2" office:value-type="string"
+   ><text:p>部位</text:p></table:table-cell></table:table-row>
+</table:table>
+<table:table table:name="空表"><table:table-row><table:table-cell/></table:table-row></table:table>
+</office:spreadsheet></office:body></office:document-content>""".encode()
+    assert extent.inspect_ods_content(xml) == {"自查整改清单": [(0, 0, 0, 12), (3, 3, 4, 4)]}

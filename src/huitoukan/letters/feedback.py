@@ -225,8 +225,8 @@ def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
 
 def _title_lines_across(ws: Worksheet, header_row: int, last_column: int) -> None:
     """The lines above the table header as the issued form has them: a line of one text
-    (the title, 填报说明) across the table when nothing else is on it (an .ods gives no
-    merged cells), wrapped in its merged range, its row as tall as its text. Unwrapped, a
+    (the title, 填报说明) across the table when nothing else is on it and the file merged
+    nothing there, wrapped in its merged range, its row as tall as its text. Unwrapped, a
     long 填报说明 runs on past the table and the page is scaled down to take it in."""
     spans = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
     for r in range(1, header_row + 1):

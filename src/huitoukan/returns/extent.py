@@ -246,10 +246,16 @@ class _OdsCell:
     valued: bool
 
 
-def inspect_ods_content(xml: bytes) -> None:
+Merged = tuple[int, int, int, int]
+"""A merged range: top, left, bottom, right (0-based, inclusive)."""
+
+
+def inspect_ods_content(xml: bytes) -> dict[str, list[Merged]]:
     """SheetRefused when a table of an .ods spans more than MAX_CELLS valued cells,
-    counting repeated rows and cells as many times as they repeat."""
+    counting repeated rows and cells as many times as they repeat; else each table's
+    merged cells (which python-calamine does not give for .ods)."""
     parser = _parser("content.xml")
+    merged: dict[str, list[Merged]] = {}
     table = ""
     row = 0  # rows before the current one
     row_repeat = 1
@@ -276,6 +282,13 @@ def inspect_ods_content(xml: bytes) -> None:
         elif local in ("table-cell", "covered-table-cell"):
             valued = any(_local(k) == "value-type" for k in attrs)
             cell = _OdsCell(column, repeat(attrs, "number-columns-repeated"), valued)
+            across, down = (
+                repeat(attrs, "number-columns-spanned"),
+                repeat(attrs, "number-rows-spanned"),
+            )
+            if local == "table-cell" and (across > 1 or down > 1):
+                span = (row, column, row + down - 1, column + across - 1)
+                merged.setdefault(table, []).append(span)
         elif cell is not None and local == "p":
             cell.valued = True
 
@@ -298,3 +311,4 @@ def inspect_ods_content(xml: bytes) -> None:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     _parse(parser, xml, "content.xml")
+    return merged

@@ -23,11 +23,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TypeVar
 from xml.parsers import expat
 
 from huitoukan.model.documents import MAKER, NOT_RETURNS
 from huitoukan.model.problems import RESAVE
-from huitoukan.returns.extent import SheetRefused, inspect_ods_content, inspect_worksheet
+from huitoukan.returns.extent import (
+    Merged,
+    SheetRefused,
+    inspect_ods_content,
+    inspect_worksheet,
+)
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_ZIP_ENTRIES = 5_000
@@ -88,6 +94,8 @@ class Sniffed:
     formulas_without_value: dict[str, list[str]] = field(default_factory=dict)
     """Worksheet name → cells (A1 style) holding a formula with no cached value."""
     made: Made = Made()
+    merged: dict[str, list[Merged]] = field(default_factory=dict)
+    """Worksheet name → its merged ranges, where the sniff read them (.ods)."""
 
 
 _CORE_FIELDS = re.compile(
@@ -195,9 +203,11 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
             if manifest in names and b"encryption-data" in archive.read(manifest, 1024 * 1024):
                 raise Refused("文件设有打开密码，请取消密码后重新报送")
             _check_parts(archive)
+            merged: dict[str, list[Merged]] = {}
             if inspect and "content.xml" in names:
-                _refused_sheet(inspect_ods_content, archive.read("content.xml", MAX_UNCOMPRESSED))
-            return Sniffed(Format.ODS)
+                content = archive.read("content.xml", MAX_UNCOMPRESSED)
+                merged = _refused_sheet(inspect_ods_content, content)
+            return Sniffed(Format.ODS, merged=merged)
         if mimetype.startswith(b"application/vnd.oasis.opendocument"):
             raise Refused("这是 OpenDocument 文字或演示文档，不是表格，请使用下发的附件2填写")
     if "xl/workbook.bin" in names:
@@ -317,9 +327,12 @@ def _check_parts(archive: _Zip) -> list[str]:
     return worksheets
 
 
-def _refused_sheet(inspect: Callable[[bytes], object], xml: bytes) -> None:
+T = TypeVar("T")
+
+
+def _refused_sheet(inspect: Callable[[bytes], T], xml: bytes) -> T:
     try:
-        inspect(xml)
+        return inspect(xml)
     except SheetRefused as refused:
         raise Refused(refused.reason) from None
 

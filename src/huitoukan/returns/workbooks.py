@@ -131,7 +131,7 @@ def read_workbook(
                 merged = tuple(
                     (top, left, bottom, right)
                     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()
-                )
+                ) or tuple(sniffed.merged.get(meta.name, ()))  # .ods: calamine gives none
                 _fill_merged(rows, merged)
                 sheets.append(
                     SheetGrid(
