@@ -250,6 +250,12 @@ Merged = tuple[int, int, int, int]
 """A merged range: top, left, bottom, right (0-based, inclusive)."""
 
 
+def _count(attributes: dict[str, str], name: str) -> int:
+    """A repeat or span count of a table element (1 when absent or not a number)."""
+    value = attributes.get(name, "1")
+    return int(value) if value.strip().isdigit() else 1
+
+
 def inspect_ods_content(xml: bytes) -> dict[str, list[Merged]]:
     """SheetRefused when a table of an .ods spans more than MAX_CELLS valued cells,
     counting repeated rows and cells as many times as they repeat; else each table's
@@ -264,12 +270,6 @@ def inspect_ods_content(xml: bytes) -> dict[str, list[Merged]]:
     rows = columns = 0
     cell: _OdsCell | None = None
 
-    def repeat(attrs: dict[str, str], what: str) -> int:
-        for key, value in attrs.items():
-            if _local(key) == what:
-                return int(value) if value.strip().isdigit() else 1
-        return 1
-
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal table, row, row_repeat, column, widest, rows, columns, cell
         local = _local(name)
@@ -277,16 +277,14 @@ def inspect_ods_content(xml: bytes) -> dict[str, list[Merged]]:
             table = next((v for k, v in attrs.items() if _local(k) == "name"), "")
             row = rows = columns = 0
         elif local == "table-row":
-            row_repeat = repeat(attrs, "number-rows-repeated")
+            row_repeat = _count({_local(k): v for k, v in attrs.items()}, "number-rows-repeated")
             column = widest = 0
         elif local in ("table-cell", "covered-table-cell"):
-            valued = any(_local(k) == "value-type" for k in attrs)
-            cell = _OdsCell(column, repeat(attrs, "number-columns-repeated"), valued)
-            across, down = (
-                repeat(attrs, "number-columns-spanned"),
-                repeat(attrs, "number-rows-spanned"),
-            )
-            if local == "table-cell" and (across > 1 or down > 1):
+            seen = {_local(k): v for k, v in attrs.items()} if attrs else {}
+            cell = _OdsCell(column, _count(seen, "number-columns-repeated"), "value-type" in seen)
+            across = _count(seen, "number-columns-spanned")
+            down = _count(seen, "number-rows-spanned")
+            if (across > 1 or down > 1) and local == "table-cell":
                 span = (row, column, row + down - 1, column + across - 1)
                 merged.setdefault(table, []).append(span)
         elif cell is not None and local == "p":
