@@ -257,8 +257,10 @@ def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
     drive({"input": str(form), "outputs": {"xls": str(saved)}}, tmp_path)
     codes = [p.code for p in read_form(form, campaign).problems]
     assert Code.MISSING_PHOTO not in codes  # the .xlsx: the photo is read
-    codes = [p.code for p in read_form(saved, campaign).problems]
+    problems = read_form(saved, campaign).problems
+    codes = [p.code for p in problems]
     assert Code.PICTURES_NOT_READ in codes and Code.MISSING_PHOTO not in codes
+    assert {p.department for p in problems} == {"总务基建处"}  # the file's notes named too
 
 
 @pytest.mark.parametrize("kind", ["xls", "ods"])

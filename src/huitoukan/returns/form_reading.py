@@ -160,6 +160,11 @@ def read_return(
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
         _read_group(part, group, Path(source.name), campaign, as_of, pictures, unseen)
+        if part.department:  # the file's own notes were made before it was known
+            part.problems = [
+                p if p.department else p.model_copy(update={"department": part.department})
+                for p in part.problems
+            ]
         forms.append(part)
     forms[0].picture_notes = read_afresh
     for part in forms:
