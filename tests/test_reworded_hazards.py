@@ -46,6 +46,19 @@ def versions(
     return paths
 
 
+def passed_review(runner: CliRunner, tmp_path: Path, place: str) -> str:
+    """The campaign in `tmp_path` (the working folder) collected and its 复查验收表 written,
+    then filled in 合格 for the hazard at `place` and dropped among the returns: the
+    隐患编号 the form gave it."""
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    for header, value in (("复查人", "刘建国"), ("复查时间", "2023-12-19"), ("复查结论", "合格")):
+        ws.cell(rows[place], columns[header]).value = value
+    wb.save(tmp_path / "回收" / "复查验收表-已填.xlsx")
+    return str(ws.cell(rows[place], columns["隐患编号"]).value)
+
+
 def ids_by_location(hazards: Iterable[HazardRow]) -> dict[str, str]:
     return {h.location: h.hazard_id for h in hazards}
 
@@ -178,14 +191,7 @@ def test_a_review_and_a_crosscheck_decision_follow_the_reworded_hazard(
         [closed(部位="东门", 存在隐患问题="门卫室灭火器过期")],
         form_date=date(2023, 12, 12),
     )
-    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
-    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
-    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
-    first_id = ws.cell(rows["东门"], columns["隐患编号"]).value
-    ws.cell(rows["东门"], columns["复查人"]).value = "刘建国"
-    ws.cell(rows["东门"], columns["复查时间"]).value = "2023-12-19"
-    ws.cell(rows["东门"], columns["复查结论"]).value = "合格"
-    wb.save(returns / "复查验收表-已填.xlsx")
+    first_id = passed_review(runner, tmp_path, "东门")
     # the department's second version says the place more exactly
     filled_form(
         campaign,
@@ -251,12 +257,7 @@ def test_a_reviewed_hazard_left_out_of_a_new_version_stays_closed(
     returns = tmp_path / "回收"
     rows = [closed(部位="岗亭", 存在隐患问题="夜间照明不足"), hazard(部位="北门")]
     filled_form(campaign, DEPARTMENT, returns / "第1版.xlsx", rows, form_date=date(2023, 12, 12))
-    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
-    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
-    wb, ws, columns, places = _review_form(tmp_path / "复查验收表.xlsx")
-    ws.cell(places["岗亭"], columns["复查时间"]).value = "2023-12-19"
-    ws.cell(places["岗亭"], columns["复查结论"]).value = "合格"
-    wb.save(returns / "复查验收表-已填.xlsx")
+    passed_review(runner, tmp_path, "岗亭")
     filled_form(
         campaign,
         DEPARTMENT,
