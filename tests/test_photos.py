@@ -4,6 +4,8 @@ register, counted and linked in it, and shown on the pages people read (issue 16
 from __future__ import annotations
 
 import json
+import os
+import stat
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -417,3 +419,18 @@ def test_photos_of_rows_sharing_a_number_are_named_by_their_hazard(tmp_path: Pat
         f"{ids['东门']}-1.png": BEFORE,
         f"{ids['西门']}-1.png": AFTER,
     }
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_kept_photos_are_readable_by_whom_new_files_are(tmp_path: Path) -> None:
+    """A shared office folder: the laid-out photos open for colleagues as any new file does
+    (0666 less the umask), not for their owner only."""
+    campaign = photo_campaign(require_photo=False)
+    department_form(campaign, tmp_path / "回收" / "安全保卫处.xlsx")
+    mask = os.umask(0o022)
+    try:
+        collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "全校隐患台账.xlsx", AS_OF)
+    finally:
+        os.umask(mask)
+    photos = list((tmp_path / EVIDENCE_FOLDER / "安全保卫处").iterdir())
+    assert photos and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in photos)

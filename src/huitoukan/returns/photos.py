@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,11 +51,15 @@ def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
     if target.exists():
         return name
     _make_folder(store)
-    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=store.folder)
+    # a name of this process's own (another worker may write the same photo: same bytes),
+    # created as any new file is (0666 less the umask): colleagues sharing the folder open
+    # the laid-out photos, which are links to this file
+    tmp = store.folder / f".{name}.{os.getpid()}.tmp"
     try:
-        with os.fdopen(fd, "wb") as handle:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(tmp, flags, 0o666), "wb") as handle:
             handle.write(picture.data)
-        os.replace(tmp, target)  # another worker may have written the same photo: same bytes
+        os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
