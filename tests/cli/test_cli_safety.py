@@ -217,3 +217,21 @@ def test_an_internal_error_says_so_in_chinese_and_exits_3(
     err = capsys.readouterr().err
     assert "RuntimeError: boom" in err
     assert "程序内部错误（RuntimeError）" in err
+
+
+def test_ctrl_c_says_so_in_chinese_and_exits_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], chdir_tmp: Path
+) -> None:
+    """Ctrl-C in the middle of a command: one Chinese line (Typer said nothing at all)."""
+    import huitoukan.actions.state as state
+    from huitoukan.cli.app import INTERRUPTED, main
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(state, "status_of", interrupted)
+    monkeypatch.setattr("sys.argv", ["huitoukan", "status"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == INTERRUPTED == 130
+    assert "已中断。写出的文件都是整份替换" in capsys.readouterr().err

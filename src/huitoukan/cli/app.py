@@ -39,6 +39,9 @@ app = ChineseTyper(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 INTERNAL_ERROR = 3
+INTERRUPTED = 130
+"""Exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it)."""
+INTERRUPTED_MESSAGE = "\n已中断。写出的文件都是整份替换，不会只写一半；需要时重新运行即可。\n"
 
 
 def _show_version(shown: bool) -> None:
@@ -463,6 +466,13 @@ def main() -> None:
     gc.set_threshold(20_000, 50, 1_000)
     try:
         app()
+    except SystemExit as done:  # Typer ends a Ctrl-C with exit 130, silently
+        if done.code == INTERRUPTED:
+            sys.stderr.write(INTERRUPTED_MESSAGE)
+        raise
+    except KeyboardInterrupt:  # before Typer had started
+        sys.stderr.write(INTERRUPTED_MESSAGE)
+        sys.exit(INTERRUPTED)
     except Exception as exc:  # a defect of huitoukan's, not the clerk's doing: say so
         traceback.print_exc()
         sys.stderr.write(
