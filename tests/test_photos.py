@@ -213,15 +213,21 @@ def test_a_photo_of_an_earlier_version_stays_with_its_hazard(tmp_path: Path, rew
 
 
 def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:
+    """The return written over by one without its photos and rows: the register keeps what
+    it held (the evidence with it); only when the clerk replaces the register (--force)
+    do the photos no hazard holds go — the clerk's own files stay."""
     campaign = photo_campaign()
     returns = tmp_path / "回收"
     form = department_form(campaign, returns / "安全保卫处.xlsx")
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [returns], register, AS_OF)
     folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    laid = sorted(p.name for p in folder.iterdir())
     (folder / "现场检查记录.docx").write_bytes(b"clerk")
     filled_form(campaign, "安全保卫处", form, [hazard(序号=1)])  # the photos taken out
     collect_to_register(campaign, [returns], register, AS_OF)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*laid, "现场检查记录.docx"])
+    collect_to_register(campaign, [returns], register, AS_OF, force=True)
     assert [p.name for p in folder.iterdir()] == ["现场检查记录.docx"]
     assert sheet_rows(register, HAZARD_SHEET)[0]["照片"] is None
 

@@ -21,9 +21,11 @@ from typer.testing import CliRunner
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign, parse_campaign
 from huitoukan.cli import app
+from huitoukan.findings.crosscheck import Conclusion, crosscheck
 from huitoukan.letters.feedback import write_feedback
+from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import GONE, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.reading import read_register, read_register_sheets
 from tests.helpers import closed, filled_form, findings_list, hazard, sheet_rows
@@ -274,3 +276,61 @@ def test_a_reviewed_hazard_left_out_of_a_new_version_stays_closed(
     kept = {r["部位"]: r for r in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
     assert (kept["岗亭"]["状态"], kept["岗亭"]["复查结论"]) == ("已销号", "合格")
     assert str(kept["岗亭"]["新版本中消失"]).endswith("第1版.xlsx")
+
+
+def test_a_return_written_over_loses_no_hazard(campaign: Campaign, tmp_path: Path) -> None:
+    """学工处.xlsx written over by a newer version without an open hazard: the register
+    remembers it (with its number), says it is gone from this collection's returns, and
+    the 追责 cross-check still finds it. Replacing the register (--force) lets it go."""
+    returns = tmp_path / "回收"
+    form = returns / "学工处.xlsx"
+    rows = [
+        hazard(部位="6号学生公寓", 存在隐患问题="个别宿舍违规使用大功率电器"),
+        hazard(部位="北门"),
+    ]
+    filled_form(campaign, "学生工作处", form, rows, form_date=date(2023, 12, 12))
+    register = tmp_path / "全校隐患台账.xlsx"
+    first = collect_to_register(campaign, [returns], register, AS_OF).collection.hazards
+    filled_form(campaign, "学生工作处", form, [hazard(部位="北门")], form_date=date(2023, 12, 19))
+    again = collect_to_register(campaign, [returns], register, AS_OF).collection
+    assert ids_by_location(again.hazards) == ids_by_location(first)
+    [kept] = [h for h in again.hazards if h.location == "6号学生公寓"]
+    assert kept.vanished_from == f"{form}{GONE}" and kept.remembered and not kept.closed
+    [said] = [p for p in again.problems if p.code is Code.VANISHED_HAZARD]
+    assert said.message.startswith(f"上次汇总时 {form} 第")
+    finding = Finding(
+        number="SC-02",
+        source="市级抽查",
+        found_on=date(2023, 12, 18),
+        location="6号学生公寓",
+        description="宿舍内违规使用大功率电器",
+        departments=("学生工作处",),
+    )
+    [verdict] = crosscheck(campaign, [finding], read_register(register).hazards).verdicts
+    assert verdict.conclusion is not Conclusion.MISSED
+    third = collect_to_register(campaign, [returns], register, AS_OF).collection  # and again
+    assert ids_by_location(third.hazards) == ids_by_location(first)
+    forced = collect_to_register(campaign, [returns], register, AS_OF, force=True)
+    assert [h.location for h in forced.collection.hazards] == ["北门"]
+
+
+def test_the_first_version_taken_out_keeps_a_reworded_hazards_number(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Two versions, the second rewording a hazard (its number kept from the first); then
+    the first is taken out of the folder (another file in its place, so the shrink check
+    does not stop it): the number stays, from what the register held."""
+    returns = tmp_path / "回收"
+    old, _ = versions(
+        campaign,
+        returns,
+        [hazard(部位="西门", 存在隐患问题="监控探头损环")],
+        [hazard(部位="西门", 存在隐患问题="监控探头损坏")],
+    )
+    register = tmp_path / "全校隐患台账.xlsx"
+    [first] = collect_to_register(campaign, [returns], register, AS_OF).collection.hazards
+    old.unlink()
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard(部位="门诊")])
+    again = collect_to_register(campaign, [returns], register, AS_OF).collection
+    assert {h.location: h.hazard_id for h in again.hazards}["西门"] == first.hazard_id
+    assert not [p for p in again.problems if p.code is Code.VANISHED_HAZARD]

@@ -20,8 +20,8 @@ from huitoukan.model.problems import Problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 from huitoukan.register.evidence import Evidence, evidence_folder, lay_out, library
 from huitoukan.register.merging import Collection, merge
-from huitoukan.register.reading import register_coverage
-from huitoukan.register.record import RegisterState
+from huitoukan.register.reading import read_register, register_coverage
+from huitoukan.register.record import RegisterState, recorded_coverage
 from huitoukan.register.reviews import apply_reviews
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
@@ -140,12 +140,14 @@ def collect(
     debug: bool = False,
     findings: Sequence[Finding] | Callable[[], Sequence[Finding]] = (),
     photos: PhotoStore | None = None,
+    earlier: Callable[[Sequence[ReturnForm]], Sequence[HazardRow]] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
     matched to the assigned problems in `findings` — or in what it gives, when it is a
     function: it is called while worker processes read the returns (reading a list of
-    20,000 problems takes as long as a few hundred returns)."""
+    20,000 problems takes as long as a few hundred returns). `earlier` gives, from the
+    forms read, the hazards the register held that they might lose (see `merge`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -158,7 +160,7 @@ def collect(
         meanwhile=lambda: given.append(findings() if callable(findings) else findings),
     )
     findings = given[0]
-    collection = merge(forms, skipped)
+    collection = merge(forms, skipped, earlier(forms) if earlier is not None else ())
     reviewed = apply_reviews(collection.hazards, forms, campaign.info.review_required)
     hazards, problems = reviewed.hazards, [*collection.problems, *reviewed.problems]
     update: dict[str, object] = {}
@@ -222,6 +224,33 @@ def collect_to_register(
                     f"{given} 就是要写出的全校隐患台账，不是部门报回的表格，未做任何改动："
                     "请给出各部门报回表格所在的文件夹（如 回收）"
                 )
+
+    def held_before(forms: Sequence[ReturnForm]) -> Sequence[HazardRow]:
+        """What the register holds of the departments whose files it was made of were
+        written over or taken out since (so nothing they held is lost); nothing when every
+        such file is here unchanged (the daily case: the register is not read), or with
+        `force` (the clerk means the register to hold this collection only)."""
+        if register is None or force or not register.is_file():
+            return ()
+        now = {f.file: f.sha256 for f in forms if f.readable and f.sha256}
+        recorded = recorded_coverage(register)
+        if (
+            recorded
+            and recorded.sources
+            and not recorded.remembering
+            and all(now.get(file) == sha for file, (sha, _) in recorded.sources.items())
+        ):
+            return ()
+        try:
+            state = read_register(register)
+        except InputError:  # not readable as a register: the shrink check says so
+            return ()
+        if not state.sources:  # a register of an earlier huitoukan, or read from its sheets
+            return state.hazards
+        changed = {d for file, (sha, d) in state.sources.items() if now.get(file) != sha}
+        changed |= {h.department for h in state.hazards if h.remembered}  # held again
+        return [h for h in state.hazards if h.department in changed]
+
     collection = collect(
         campaign,
         inputs,
@@ -231,6 +260,7 @@ def collect_to_register(
         debug=debug,
         findings=read_list,
         photos=photos,
+        earlier=held_before,
     )
     refuse_without_returns(collection, reviews_count=True)
     findings = collection.findings
@@ -246,6 +276,11 @@ def collect_to_register(
             findings=list(findings),
             mentions=collection.mentions,
             campaign=campaign.info.name,
+            sources={
+                f.file: (f.sha256, f.department)
+                for f in collection.forms
+                if f.readable and f.sha256
+            },
         )
         backup = replace_register(
             register,

@@ -212,7 +212,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "cleared": "交办问题 {number} 的整改情况在新版本中被清空：旧版本 {old_file} 第 {old_row} 行"
             "填写的是“{progress}”。请在这一行重新填写整改措施、整改完成情况和责任人；"
-            "台账中仍按旧版本跟踪"
+            "台账中仍按旧版本跟踪",
+            "gone": "上次汇总时 {old_file} 第 {old_row} 行的这项隐患（{progress}）在这次汇总的报表中没有了"
+            "（该文件已被覆盖或不在报表文件夹中），未见销号。台账中按上次汇总的内容保留，仍按未销号跟踪；"
+            "已整改的请部门在报表中恢复该行并改为“已完成”、填写销号时间",
         },
     ),
     Code.VANISHED_CLOSED: Rule(
@@ -220,6 +223,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         "已销号隐患不在新版本中",
         "旧版本 {old_file} 第 {old_row} 行的这项隐患（{value}，报已完成，销号时间 {closed_on}）"
         "在新版本中没有了；台账中仍按旧版本所报保留，不因删行而消失",
+        {
+            "gone": "上次汇总时 {old_file} 第 {old_row} 行的这项隐患（{value}，报已完成，销号时间 "
+            "{closed_on}）在这次汇总的报表中没有了（该文件已被覆盖或不在报表文件夹中）；"
+            "台账中按上次汇总的内容保留"
+        },
     ),
     Code.REWORDED_HAZARD: Rule(
         _W,

@@ -31,6 +31,8 @@ FAILED: Final = "不合格"
 LONG_STANDING_MARKERS = ("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改")
 """Words in 备注 or 整改措施 that flag a hazard for the safety leadership group."""
 
+GONE = "（文件已覆盖或移出）"
+"""After a hazard's 新版本中消失 file when only the register still held it."""
 HAZARD_ID = re.compile(r"H[0-9A-F]{8}")
 """A 隐患编号 (`HazardRow.hazard_id`)."""
 _LONG_STANDING = re.compile("|".join(map(re.escape, LONG_STANDING_MARKERS)))
@@ -69,7 +71,8 @@ class HazardRow(NamedTuple):
     errors: int = 0
     warnings: int = 0
     vanished_from: str = ""
-    """Set when the row is gone from the department's newest return: the older file it was in."""
+    """Set when the row is gone from the department's newest return: the older file it was
+    in (with GONE after it when only the register still held it)."""
     number: str = ""
     """问题编号: the assigned problem the row answers ('' for what the department found)."""
     source: str = ""
@@ -87,6 +90,12 @@ class HazardRow(NamedTuple):
     """The 隐患编号 the hazard was given when first reported, once a later version has
     reworded its 部位 or 存在隐患问题 (merging knows the rows are one hazard): the 复查验收表
     and 追责 decisions that name it still find it."""
+
+    @property
+    def remembered(self) -> bool:
+        """Held by the register alone: the file that reported it was written over or taken
+        out of the folder (every collect keeps it, see `register.merging`)."""
+        return self.vanished_from.endswith(GONE)
 
     @property
     def where(self) -> str:

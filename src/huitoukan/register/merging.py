@@ -24,7 +24,14 @@ from huitoukan.files import natural_key
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
-from huitoukan.model.returns import COVERED, FileOutcome, HazardRow, ReturnForm, SkippedFile
+from huitoukan.model.returns import (
+    COVERED,
+    GONE,
+    FileOutcome,
+    HazardRow,
+    ReturnForm,
+    SkippedFile,
+)
 
 
 class Collection(ProblemCounts):
@@ -93,10 +100,24 @@ def _original_first(form: ReturnForm) -> tuple[bool, tuple[tuple[int, int | str]
     return looks_like_a_copy(form.file), natural_key(form.file)
 
 
-def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> Collection:
+EARLIER_REGISTER = "（上次汇总的台账）"
+"""The file name the hazards the register held before stand under, as a department's
+oldest version (`merge`'s `earlier`)."""
+
+
+def merge(
+    forms: Sequence[ReturnForm],
+    skipped: Sequence[SkippedFile] = (),
+    earlier: Sequence[HazardRow] = (),
+) -> Collection:
     """The forms merged: files in natural order of their names, byte-identical files read
     once (the others listed as 重复报送: the one not named as a copy is kept), the newest
-    version of each department used."""
+    version of each department used.
+
+    `earlier` are the hazards the register held before this collection: for a department
+    that still has a return, they are its oldest version, so a hazard is not lost when the
+    file that reported it was written over or taken out of the folder (it is kept as gone
+    from the newer versions, with its 隐患编号, photos and review)."""
     forms = sorted(forms, key=lambda f: natural_key(f.file))
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
@@ -139,17 +160,23 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
             )
         else:
             by_department[form.department].append(form)
+    before: dict[str, list[HazardRow]] = defaultdict(list)
+    for row in earlier:
+        before[row.department].append(row)
     current: dict[str, ReturnForm] = {}
     for department in sorted(by_department):
         versions = sorted(by_department[department], key=version_order)
         newest = versions[-1]
+        if department in before:
+            versions.insert(0, _register_as_version(department, before[department]))
         current[department] = newest
         outcomes[newest.file] = FileOutcome.USED
         for older in versions[:-1]:
-            outcomes[older.file] = FileOutcome.SUPERSEDED
+            if older.file != EARLIER_REGISTER:
+                outcomes[older.file] = FileOutcome.SUPERSEDED
         # Lateness is judged on the department's first dated return: a later version (a
         # correction, a follow-up round) is not late against the first round's deadline.
-        first = next((v for v in versions if v.form_date is not None), newest)
+        first = next((v for v in versions if v.form_date is not None), newest)  # not the register
         if first is not newest:
             problems.extend(p for p in first.problems if p.code is Code.LATE_RETURN)
         if len(versions) > 1:
@@ -166,8 +193,9 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
             and not (p.code is Code.MISSING_PHOTO and (p.sheet, p.row) in proven)
         )
         hazards.extend(rows)
-        hazards.extend(vanished)
-        for row in vanished:
+        hazards.extend(row for row, _ in vanished)
+        for row, remembered in vanished:
+            gone = "gone" if remembered else ""  # its file written over or taken out
             if row.closed:
                 problems.append(
                     problem(
@@ -176,7 +204,8 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
                         sheet=newest.sheet,
                         value=row.where,
                         department=department,
-                        old_file=row.vanished_from,
+                        variant=gone,
+                        old_file=row.source_file,
                         old_row=row.source_row,
                         closed_on=row.closed_on,
                     )
@@ -194,9 +223,9 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
                     field="存在隐患问题",
                     value=row.where,
                     department=department,
-                    variant="cleared" if cell else "",
+                    variant="cleared" if cell else gone,
                     number=row.number,
-                    old_file=row.vanished_from,
+                    old_file=row.source_file,
                     old_row=row.source_row,
                     progress=row.progress or "未注明整改情况",
                 )
@@ -208,6 +237,13 @@ def merge(forms: Sequence[ReturnForm], skipped: Sequence[SkippedFile] = ()) -> C
         current=current,
         hazards=hazards,
         problems=problems,
+    )
+
+
+def _register_as_version(department: str, rows: list[HazardRow]) -> ReturnForm:
+    """What the register held of `department`, as a version older than any file."""
+    return ReturnForm(
+        file=EARLIER_REGISTER, sha256="", modified=0.0, department=department, hazards=rows
     )
 
 
@@ -231,6 +267,9 @@ class _Lineage:
     """Identity → the row that first reported the hazard (its 隐患编号 is the hazard's)."""
     earlier: dict[str, HazardRow]
     """Identity → the hazard as the older versions last showed it."""
+    remembered: set[str]
+    """The identities only the register (the hazards it held before) last showed: their
+    file was written over or taken out of the folder."""
     reworded_rows: list[tuple[int, HazardRow]]
     """The newest version's rows that reworded an older row: (row's index, the older row)."""
 
@@ -243,8 +282,11 @@ class _Lineage:
         earlier: dict[str, HazardRow] = {}
         reworded: list[tuple[int, HazardRow]] = []
         keys: list[str] = []
+        shown_by: dict[str, str] = {}
+        remembered: set[str] = set()
         for form in versions:
             earlier = dict(last)
+            remembered = {i for i, file in shown_by.items() if file == EARLIER_REGISTER}
             keys = [row.key for row in form.hazards]
             found = [by_key.get(key, "") for key in keys]
             taken = set(found)
@@ -258,15 +300,18 @@ class _Lineage:
                 by_key.setdefault(key, identity)
                 first.setdefault(identity, row)
                 last[identity] = row
+                shown_by[identity] = form.file
             identities.append(mine)
-        return cls(versions, identities, keys, first, earlier, reworded)
+        return cls(versions, identities, keys, first, earlier, remembered, reworded)
 
     def _numbered(self, row: HazardRow, identity: str, key: str) -> HazardRow:
         """`row` (its own `key`) with the 隐患编号 of the hazard it is: its first row's, when
-        it rewords an older row."""
-        if identity == key:
+        it rewords an older row or the first row kept a number of its own (the register's,
+        from a version no longer in the folder)."""
+        first = self.first[identity]
+        if identity == key and not first.kept_id:
             return row
-        return row._replace(kept_id=self.first[identity].hazard_id)
+        return row._replace(kept_id=first.hazard_id)
 
     def newest_rows(self) -> tuple[list[HazardRow], set[tuple[str, int | None]]]:
         """The newest version's hazards, each with its first 隐患编号 and the photos the older
@@ -296,14 +341,21 @@ class _Lineage:
             rows.append(row)
         return rows, proven
 
-    def vanished(self) -> list[HazardRow]:
+    def vanished(self) -> list[tuple[HazardRow, bool]]:
         """Hazards the older versions listed which the newest no longer does, as last shown:
-        open or 销号, the archive loses none (a closed one keeps its 销号 and its review)."""
+        open or 销号, the archive loses none (a closed one keeps its 销号 and its review);
+        each with whether only the register still showed it."""
         present = set(self.identities[-1])
         return [
-            self._numbered(row, identity, row.key)._replace(vanished_from=row.source_file)
+            (
+                self._numbered(row, identity, row.key)._replace(
+                    vanished_from=f"{row.source_file}{GONE}" if gone else row.source_file
+                ),
+                gone,
+            )
             for identity, row in self.earlier.items()
             if identity not in present
+            for gone in [identity in self.remembered]
         ]
 
     def reworded(self, newest: ReturnForm) -> list[Problem]:

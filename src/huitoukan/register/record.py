@@ -33,6 +33,10 @@ class RegisterState(BaseModel):
     mentions: list[Mention] = []
     campaign: str = ""
     """The campaign the register was made for (`CampaignInfo.name`; '' when not recorded)."""
+    sources: dict[str, tuple[str, str]] = {}
+    """The files read into it (as the hazards' 来源文件 names them) → their sha256 and
+    department: a file written over or taken out since is told by it, and whose it was
+    (empty when not recorded)."""
 
     def latest_fact(self) -> date | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
@@ -48,10 +52,21 @@ class Coverage(BaseModel):
 
     departments: list[str]
     files: int
+    sources: dict[str, tuple[str, str]] = {}
+    """`RegisterState.sources`: kept in the small record, so that a collect whose files are
+    all still there, unchanged, need not read the register's hazards."""
+    remembering: bool = False
+    """The register holds hazards whose file was written over or taken out (it alone holds
+    them: a collect reads them from it)."""
 
     @classmethod
     def of(cls, state: RegisterState) -> Coverage:
-        return cls(departments=sorted(state.returned), files=state.files)
+        return cls(
+            departments=sorted(state.returned),
+            files=state.files,
+            sources=state.sources,
+            remembering=any(h.remembered for h in state.hazards),
+        )
 
 
 class _Record(BaseModel):
