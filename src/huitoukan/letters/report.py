@@ -266,9 +266,15 @@ def _assigned_sentence(report: StatusReport) -> str:
     closed = sum(s.closed for s in report.assigned)
     unanswered = sum(s.unanswered for s in report.assigned)
     rate = _percent(round(closed / total, 4) if total else None)
+    unassigned = (
+        f"另有 {len(report.unassigned)} 个（{'、'.join(report.unassigned)}）尚未明确责任部门，"
+        "未交办、未计入。"
+        if report.unassigned
+        else ""
+    )
     return (
         f"各级检查交办问题 {total} 个，已清零 {closed} 个，清零率 {rate}；"
-        f"尚未反馈 {unanswered} 个。"
+        f"尚未反馈 {unanswered} 个。{unassigned}"
     )
 
 
