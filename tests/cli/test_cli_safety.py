@@ -235,3 +235,22 @@ def test_ctrl_c_says_so_in_chinese_and_exits_130(
         main()
     assert stopped.value.code == INTERRUPTED == 130
     assert "已中断。写出的文件都是整份替换" in capsys.readouterr().err
+
+
+def test_a_register_changed_by_hand_is_said_to_be(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """Someone marks a hazard 已销号 in the register itself: status and report count it as
+    it now stands, and say the register was changed since collect wrote it."""
+    from openpyxl import load_workbook
+
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    assert "被改动过" not in runner.invoke(app, ["status", *AS_OF]).output
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    wb = load_workbook(register)
+    wb["隐患台账"]["B3"] = wb["隐患台账"]["B3"].value  # saved by another program
+    wb.save(register)
+    for command in ("status", "report"):
+        said = "".join(runner.invoke(app, [command, *AS_OF]).output.split())
+        assert "全校隐患台账.xlsx在上次汇总（collect）之后被改动过" in said, command

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import sys
 import traceback
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -127,6 +128,19 @@ def _day(text: str | None, campaign: Campaign, option: str = "--as-of") -> date:
         return date_option(text, option, date.today(), campaign.info.issued_on)
     except HuitoukanError as error:
         raise _fail(error) from None
+
+
+def _edited_register(sources: Sequence[Path] | None) -> None:
+    """A 提示 when the register a command reads (the one given, or the working folder's)
+    was changed by hand since collect wrote it."""
+    from huitoukan.register.layout import REGISTER_FILE
+    from huitoukan.register.record import hand_edited
+
+    given = list(sources or [Path(REGISTER_FILE)])
+    if len(given) == 1 and hand_edited(given[0]):
+        from huitoukan.cli import render
+
+        render.register_edited(given[0])
 
 
 def _campaign(path: Path | None) -> Campaign:
@@ -292,6 +306,7 @@ def status(
 
     config = _campaign(campaign)
     day = _day(as_of, config)
+    _edited_register(sources)
     try:
         report = status_of(config, sources or [], day, due_within, department or (), findings)
     except HuitoukanError as error:
@@ -322,6 +337,7 @@ def remind(
 
     config = _campaign(campaign)
     day = _day(as_of, config)
+    _edited_register(sources)
     try:
         items, written = write_reminders(config, sources or [], day, out, findings)
     except HuitoukanError as error:
@@ -349,6 +365,7 @@ def report(
 
     config = _campaign(campaign)
     day = _day(as_of, config)
+    _edited_register(sources)
     try:
         status_report, written = write_leader_report(
             config, sources or [], day, out, findings, photos
@@ -386,6 +403,7 @@ def sample(
 
     config = _campaign(campaign)
     day = _day(as_of, config)
+    _edited_register(sources)
     try:
         chosen, written = write_sample(
             config,
@@ -423,6 +441,7 @@ def crosscheck(
 
     config = _campaign(campaign)
     day = _day(as_of, config)
+    _edited_register(sources)
     try:
         result, written = run_crosscheck(config, findings, sources or [], out, day)
     except HuitoukanError as error:
@@ -444,6 +463,7 @@ def review(
 
     config = _campaign(campaign)
     day = _day(as_of, config)
+    _edited_register(sources)
     try:
         hazards, written = write_review(config, sources or [], out, day)
     except HuitoukanError as error:

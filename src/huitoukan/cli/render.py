@@ -162,6 +162,17 @@ def error(error: HuitoukanError) -> None:
     console.print(Text(wrapped, style="bold red"), soft_wrap=True)
 
 
+def register_edited(register: Path) -> None:
+    """Said on stderr when a register read was changed by hand since collect wrote it:
+    what follows counts the change, which the next collect undoes."""
+    _wrapped(
+        _err(),
+        f"提示：{register} 在上次汇总（collect）之后被改动过，以下按改动后的内容统计；"
+        "台账的内容以各部门报表为准，重新运行 collect 会按报表恢复（改动前的台账另存了备份）。",
+        style="dim",
+    )
+
+
 def default_campaign_used(campaign: Campaign) -> None:
     """Said on stderr when no campaign.toml was found: run from the wrong folder, the
     clerk's own list and settings would silently not apply."""

@@ -102,6 +102,12 @@ def edited_since_written(register: Path) -> bool:
     return record is None or record.sha256 != sha256_of(register)
 
 
+def hand_edited(register: Path) -> bool:
+    """`register` was written by collect (its record says so) and changed since."""
+    record = _record(register)
+    return record is not None and register.is_file() and record.sha256 != sha256_of(register)
+
+
 def recorded_coverage(register: Path) -> Coverage | None:
     """What `register` covers, as recorded when huitoukan wrote it, if it is unchanged since."""
     record = _record(register)
