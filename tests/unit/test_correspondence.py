@@ -85,6 +85,7 @@ def test_fixing_the_copy_clears_the_problems(campaign: Campaign, tmp_path: Path)
     ws.cell(row, col + 1).value = "周德海"
     fixed = tmp_path / "再次报送" / "总务.xlsx"
     fixed.parent.mkdir()
+    wb.properties.lastModifiedBy = "王会计"  # as Excel or WPS writes it on saving
     wb.save(fixed)
     collection = collect(campaign, [fixed.parent])
     assert collection.problems == []
@@ -232,3 +233,27 @@ def test_a_return_of_no_known_department_is_the_clerks_to_check_not_a_letter(
     assert own.department == "安全保卫处" and "核实部门" in own.kinds
     assert own.text.startswith("本处待办") and own.text.endswith("统计日期：2023年12月20日")
     assert "  1. “财务处”：隐患 1 项，其中逾期 1 项" in own.text
+
+
+def test_copies_written_among_the_returns_are_passed_by_until_a_department_saves_one(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """`collect 回收 --feedback 回收/退回修改`: the next collect passes the unsent copies by
+    (they are the tool's, not the departments'); the copy a department corrected and
+    saved is its newer return."""
+    from openpyxl import load_workbook
+
+    from huitoukan.model.returns import FileOutcome
+
+    returns = tmp_path / "回收"
+    original = five_problem_return(campaign, returns / "总务.xlsx")
+    (copy,) = write_feedback(collect(campaign, [returns]), returns / "退回修改")
+    again = collect(campaign, [returns])
+    assert again.outcomes[str(copy.copy_path)] is FileOutcome.NOT_A_RETURN
+    assert again.outcomes[str(original)] is FileOutcome.USED
+    [said] = [p for p in again.problems if p.file == str(copy.copy_path)]
+    assert "尚未经部门修改保存的“退回修改副本”" in said.message
+    corrected = load_workbook(copy.copy_path)
+    corrected.properties.lastModifiedBy = "总务基建处 王会计"  # as Excel or WPS saves it
+    corrected.save(copy.copy_path)
+    assert collect(campaign, [returns]).outcomes[str(copy.copy_path)] is FileOutcome.USED

@@ -37,6 +37,7 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
+from huitoukan.model.documents import FEEDBACK_TITLE
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
@@ -47,6 +48,7 @@ from huitoukan.xlsx.styles import (
     DATE_FORMAT,
     display_columns,
     fit_row_height,
+    made_here,
     set_value,
     write_table,
 )
@@ -98,6 +100,9 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
         for sheet in others:
             if sheet in workbook.sheetnames:
                 workbook.remove(workbook[sheet])
+        made_here(
+            workbook, FEEDBACK_TITLE
+        )  # passed by among the returns until a department saves it
         write_atomically(target, workbook.save)
         copies.append(
             FeedbackCopy(

@@ -21,7 +21,7 @@ from typing import Annotated
 from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
-from huitoukan.model.documents import FINDINGS_TITLE
+from huitoukan.model.documents import FEEDBACK_TITLE, FINDINGS_TITLE
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import (
@@ -131,7 +131,7 @@ def merge(
         kept = by_content[(form.sha256, form.sheet)] if form.sha256 else form
         if form.not_a_return:
             outcomes[form.file] = FileOutcome.NOT_A_RETURN
-            variant = "list" if form.not_a_return == FINDINGS_TITLE else ""
+            variant = {FINDINGS_TITLE: "list", FEEDBACK_TITLE: "copy"}.get(form.not_a_return, "")
             problems.append(
                 problem(Code.NOT_A_RETURN, form.file, variant=variant, title=form.not_a_return)
             )

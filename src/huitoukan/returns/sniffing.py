@@ -26,7 +26,7 @@ from enum import StrEnum
 from typing import TypeVar
 from xml.parsers import expat
 
-from huitoukan.model.documents import MAKER, NOT_RETURNS
+from huitoukan.model.documents import FEEDBACK_TITLE, MAKER, NOT_RETURNS
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.extent import (
     Merged,
@@ -69,8 +69,13 @@ class Made:
 
     @property
     def not_a_return(self) -> str:
-        """The title of a workbook huitoukan wrote that is never a return ('' otherwise)."""
-        return self.title if self.creator == MAKER and self.title in NOT_RETURNS else ""
+        """The title of a workbook huitoukan wrote that is not a return ('' otherwise): one
+        that never is (the register …), or a 退回修改副本 no one has saved since."""
+        if self.creator != MAKER:
+            return ""
+        if self.title in NOT_RETURNS or self.title == FEEDBACK_TITLE and self.never_saved:
+            return self.title
+        return ""
 
     @property
     def never_saved(self) -> bool:
