@@ -68,7 +68,8 @@ def test_junk_taken_out_of_the_returns_folder_is_not_a_smaller_collection(
     assert tidied.exit_code == 0, tidied.output
     (chdir_tmp / "回收" / "附属医院.xlsx").unlink()
     fewer = runner.invoke(app, ["collect", "回收", *AS_OF])
-    assert fewer.exit_code == 2 and "少了：附属医院" in "".join(fewer.output.split())
+    said = "".join(fewer.output.split())
+    assert fewer.exit_code == 2 and f"少了：附属医院、{Path('回收') / '附属医院.xlsx'}" in said
 
 
 def test_a_register_is_not_judged_by_another_campaign(

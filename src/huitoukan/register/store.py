@@ -60,7 +60,9 @@ def check_not_shrinking(register: Path, old: Coverage | None, new: Coverage) -> 
         return
     what = f"部门 {len(new.departments)} 个、报送文件 {new.files} 份"
     before = f"部门 {len(old.departments)} 个、报送文件 {old.files} 份"
-    missing = f"（少了：{'、'.join(lost[:6])}{'等' if len(lost) > 6 else ''}）" if lost else ""
+    gone = sorted(set(old.sources) - set(new.sources)) if new.sources else []
+    named = [*lost, *gone]
+    missing = f"（少了：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}）" if named else ""
     raise ShrinkingRegister(
         f"这次汇总只有{what}，比现有的 {display_name(register)}（{before}）少{missing}，"
         "可能漏选了报表文件夹（或复查验收表所在的文件夹），未做任何改动。"
