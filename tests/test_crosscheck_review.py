@@ -641,3 +641,42 @@ def test_a_finding_both_departments_found_names_both(campaign: Campaign, tmp_pat
     other = next(h for h in hazards if h.department != row["自查部门"])
     assert row["结论"] == Conclusion.FOUND.value
     assert row["说明"] == f"其他部门也已自查发现：{other.department} {other.hazard_id}"
+
+
+@pytest.mark.parametrize(
+    ("without", "expected"),
+    [
+        (date(2023, 12, 17), Conclusion.FOUND),  # the version the day before the inspection
+        (date(2023, 12, 18), Conclusion.TO_CONFIRM),  # the same day: after the claimed 检查时间
+        (date(2023, 12, 19), Conclusion.TO_CONFIRM),  # after it
+    ],
+)
+def test_a_check_date_the_departments_own_returns_contradict_goes_to_the_clerk(
+    campaign: Campaign, tmp_path: Path, without: date, expected: Conclusion
+) -> None:
+    """The hazard first listed in a return of 12月20日 says 检查时间 12月16日; a return of the
+    department dated on or after the inspection (12月18日) did not list it: the self-check's
+    word is in doubt, the clerk decides. A version before the inspection without it says
+    nothing about whether it was found before (it may have been found the day after)."""
+    returns = tmp_path / "回收"
+    door = hazard(部位="北门", 存在隐患问题="防冲撞隔离桩缺失", 检查时间=date(2023, 12, 16))
+    other = hazard(部位="东门", 存在隐患问题="门卫室灭火器过期")
+    filled_form(campaign, "安全保卫处", returns / "一.xlsx", [other], form_date=without)
+    filled_form(
+        campaign, "安全保卫处", returns / "二.xlsx", [other, door], form_date=date(2023, 12, 20)
+    )
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    finding = Finding(
+        number="SJ-9",
+        source="市级抽查",
+        found_on=date(2023, 12, 18),
+        location="北门",
+        description="校门口防冲撞隔离桩缺失",
+        departments=("安全保卫处",),
+    )
+    [verdict] = crosscheck(campaign, [finding], hazards).verdicts
+    assert verdict.conclusion is expected
+    if expected is Conclusion.TO_CONFIRM:
+        assert (
+            f"但部门 {without.year}年12月{without.day}日 报送的版本中还没有这项隐患" in verdict.note
+        )

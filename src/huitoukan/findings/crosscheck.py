@@ -140,6 +140,16 @@ def _searched(
     in_time = [c for c in candidates if _before(c.hazard.checked_on, finding.found_on)]
     late = [c for c in candidates if c not in in_time]
     if decision.conclusion == FOUND and in_time and in_time[0] is candidates[0]:
+        unlisted = in_time[0].hazard.unlisted_on
+        if unlisted is not None and finding.found_on is not None and unlisted >= finding.found_on:
+            checked = in_time[0].hazard.checked_on
+            note = (
+                f"自查报的检查时间是 {chinese_date(checked) if checked else '未填写'}（早于这次"
+                f"检查），但部门 "
+                f"{chinese_date(unlisted)} 报送的版本中还没有这项隐患，之后的版本才列出："
+                "请核实后在问题清单的“对应自查”中填写隐患编号或“无”"
+            )  # the date a department typed is its word; its own returns say otherwise
+            return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
         return _found(finding, in_time[0], candidates)
     if in_time and (decision.conclusion == TO_CONFIRM or decision.conclusion == FOUND):
         note = (

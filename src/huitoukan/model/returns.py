@@ -86,6 +86,10 @@ class HazardRow(NamedTuple):
     review_note: str = ""
     deadline_assigned: bool = False
     """整改时限 is the assigned problem's (the department left it blank on the row)."""
+    unlisted_on: date | None = None
+    """The 日期 of an earlier version of the department's return that did not list this
+    hazard though dated on or after its 检查时间 (the latest such; None when there is
+    none): its 检查时间 is then in doubt (追责核查 asks the clerk)."""
     kept_id: str = ""
     """The 隐患编号 the hazard was given when first reported, once a later version has
     reworded its 部位 or 存在隐患问题 (merging knows the rows are one hazard): the 复查验收表

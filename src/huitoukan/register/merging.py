@@ -327,9 +327,13 @@ class _Lineage:
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         proven: set[tuple[str, int | None]] = set()
+        listed = [set(identities) for identities in self.identities]
         rows_and_names = zip(newest.hazards, self.identities[-1], self.newest_keys, strict=True)
         for row, identity, key in rows_and_names:
             row = self._numbered(row, identity, key)
+            unlisted = self._unlisted_on(listed, identity, row.checked_on)
+            if unlisted is not None:
+                row = row._replace(unlisted_on=unlisted)
             if identity in photos:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
@@ -340,6 +344,22 @@ class _Lineage:
                 row = row._replace(photos=kept, warnings=warnings)
             rows.append(row)
         return rows, proven
+
+    def _unlisted_on(
+        self, listed: list[set[str]], identity: str, checked_on: date | None
+    ) -> date | None:
+        """The 日期 of the latest version, before the one that first listed `identity`
+        (`listed`: each version's identities), dated on or after `checked_on` (the hazard's
+        检查时间), that did not list it."""
+        if checked_on is None:
+            return None
+        missing: date | None = None
+        for form, identities in zip(self.versions, listed, strict=True):
+            if identity in identities:
+                return missing
+            if form.form_date is not None and form.form_date >= checked_on:
+                missing = form.form_date
+        return None
 
     def vanished(self) -> list[tuple[HazardRow, bool]]:
         """Hazards the older versions listed which the newest no longer does, as last shown:
