@@ -59,6 +59,10 @@ def test_newest_return_wins_and_vanished_hazard_is_kept(campaign: Campaign, tmp_
     assert warning.file == str(new) and "锅炉房" in warning.value
     (told,) = [p for p in collection.problems if p.code == "vanished-closed"]
     assert "车库" in told.message and "销号时间 2023年12月12日" in told.message
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], out, date(2023, 12, 20))
+    files = {Path(str(r["文件"])).name: r for r in sheet_rows(out, FILES_SHEET)}
+    assert files["旧.xlsx"]["说明"] == f"被 {new} 替代" and files["新.xlsx"]["说明"] is None
 
 
 def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -> None:

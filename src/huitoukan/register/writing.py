@@ -17,7 +17,7 @@ from huitoukan.background import in_background
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.model.documents import REGISTER_TITLE
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import FileOutcome, HazardRow
 from huitoukan.register.coverage import coverage
 from huitoukan.register.evidence import department_folder
 from huitoukan.register.layout import (
@@ -495,6 +495,11 @@ def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
     counts = collection.counts_by_file()
     for form in collection.forms:
         errors, warnings = counts.get(form.file, (0, 0))
+        outcome = collection.outcomes[form.file]
+        reason = form.reason
+        used = collection.current.get(form.department)
+        if outcome is FileOutcome.SUPERSEDED and used is not None and not reason:
+            reason = f"被 {used.file} 替代"  # the version that counts
         rows.append(
             [
                 len(rows) + 1,
@@ -502,11 +507,11 @@ def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
                 form.department,
                 form.form_date,
                 datetime.fromtimestamp(form.modified).strftime("%Y-%m-%d %H:%M"),
-                collection.outcomes[form.file].value,
+                outcome.value,
                 len(form.hazards),
                 errors,
                 warnings,
-                form.reason,
+                reason,
                 form.department_text,
                 form.head,
                 form.sha256,
