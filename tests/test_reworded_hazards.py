@@ -334,3 +334,32 @@ def test_the_first_version_taken_out_keeps_a_reworded_hazards_number(
     again = collect_to_register(campaign, [returns], register, AS_OF).collection
     assert {h.location: h.hazard_id for h in again.hazards}["西门"] == first.hazard_id
     assert not [p for p in again.problems if p.code is Code.VANISHED_HAZARD]
+
+
+def test_a_hand_edit_is_not_carried_for_a_file_written_over(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Someone marks an open hazard 已完成 in the register itself; then the department's file
+    is written over by one without that row: the hazard kept is the department's (整改中),
+    not the hand edit."""
+    from openpyxl import load_workbook
+
+    returns = tmp_path / "回收"
+    form = returns / "学工处.xlsx"
+    rows = [hazard(部位="6号学生公寓", 存在隐患问题="违规使用大功率电器"), hazard(部位="北门")]
+    filled_form(campaign, "学生工作处", form, rows, form_date=date(2023, 12, 12))
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    wb = load_workbook(register)
+    ws = wb[HAZARD_SHEET]
+    header = {c.value: c.column for c in ws[2]}
+    row = next(
+        r for r in range(3, ws.max_row + 1) if ws.cell(r, header["部位"]).value == "6号学生公寓"
+    )
+    ws.cell(row, header["整改完成情况"]).value = "已完成"
+    ws.cell(row, header["销号时间"]).value = date(2023, 12, 19)
+    wb.save(register)
+    filled_form(campaign, "学生工作处", form, [hazard(部位="北门")], form_date=date(2023, 12, 19))
+    again = collect_to_register(campaign, [returns], register, AS_OF).collection
+    [kept] = [h for h in again.hazards if h.location == "6号学生公寓"]
+    assert kept.remembered and kept.progress == "整改中" and kept.closed_on is None

@@ -21,7 +21,7 @@ from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedF
 from huitoukan.register.evidence import Evidence, evidence_folder, lay_out, library
 from huitoukan.register.merging import Collection, merge
 from huitoukan.register.reading import read_register, register_coverage
-from huitoukan.register.record import RegisterState, recorded_coverage
+from huitoukan.register.record import RegisterState, last_written_state, recorded_coverage
 from huitoukan.register.reviews import apply_reviews
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
@@ -241,11 +241,13 @@ def collect_to_register(
             and all(now.get(file) == sha for file, (sha, _) in recorded.sources.items())
         ):
             return ()
-        try:
-            state = read_register(register)
-        except InputError:  # not readable as a register: the shrink check says so
-            return ()
-        if not state.sources:  # a register of an earlier huitoukan, or read from its sheets
+        state = last_written_state(register)  # not a hand edit, which collect undoes
+        if state is None:  # a register of an earlier huitoukan, or its record deleted
+            try:
+                state = read_register(register)
+            except InputError:  # not readable as a register: the shrink check says so
+                return ()
+        if not state.sources:
             return state.hazards
         changed = {d for file, (sha, d) in state.sources.items() if now.get(file) != sha}
         changed |= {h.department for h in state.hazards if h.remembered}  # held again

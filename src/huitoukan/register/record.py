@@ -118,11 +118,22 @@ def recorded_coverage(register: Path) -> Coverage | None:
 
 def recorded_state(register: Path) -> RegisterState | None:
     """The hazards recorded when huitoukan wrote `register`, if it is unchanged since."""
+    record = _state_record(register)
+    return record.state if record and record.sha256 == sha256_of(register) else None
+
+
+def last_written_state(register: Path) -> RegisterState | None:
+    """What collect last wrote to `register`, whatever was changed in it by hand since
+    (collect carries the department's word forward, never a hand edit)."""
+    record = _state_record(register)
+    return record.state if record else None
+
+
+def _state_record(register: Path) -> _StateRecord | None:
     try:
-        record = _StateRecord.model_validate_json(_state_path(register).read_bytes())
+        return _StateRecord.model_validate_json(_state_path(register).read_bytes())
     except (OSError, ValidationError):
         return None
-    return record.state if record.sha256 == sha256_of(register) else None
 
 
 def write_records(register: Path, state: RegisterState | None) -> None:
