@@ -108,7 +108,14 @@ def test_previous_registers_are_kept_a_few_versions_deep(
         os.utime(chdir_tmp / "全校隐患台账.xlsx")  # distinct seconds are not needed
     folder = history_folder(chdir_tmp / "全校隐患台账.xlsx")
     assert folder.name.startswith(".")  # hidden beside the register, never read as a return
-    assert 1 <= len(list(folder.iterdir())) <= HISTORY_VERSIONS
+    assert len(list(folder.iterdir())) == 1  # the same register again and again: kept once
+    for n in range(HISTORY_VERSIONS + 2):  # a return changes before each collect
+        rows = [hazard(部位=f"第{n}处"), closed(部位="食堂")]
+        filled_form(campaign, "附属医院", chdir_tmp / "回收" / "附属医院.xlsx", rows)
+        assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    kept = sorted(folder.iterdir())
+    assert len(kept) == HISTORY_VERSIONS
+    assert len({p.read_bytes() for p in kept}) == HISTORY_VERSIONS  # distinct registers
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import stat
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -89,7 +90,14 @@ def _keep_version(register: Path, stamp: datetime) -> None:
     folder = history_folder(register)
     make_folder(folder)
     hide(folder)
+    kept = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))
+    if kept and _same_file(kept[-1], register):
+        return  # collected again from the same files: the history keeps distinct registers
     target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}{register.suffix}"
+    n = 1
+    while target.exists():  # two collects in one second: both kept, in order
+        n += 1
+        target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}_{n:03d}{register.suffix}"
     try:
         shutil.copy2(register, target)
     except OSError as exc:
@@ -98,6 +106,19 @@ def _keep_version(register: Path, stamp: datetime) -> None:
     for old in versions[:-HISTORY_VERSIONS]:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same register: the same parts with the same content (a zip's stored times of
+    writing aside)."""
+    try:
+        with zipfile.ZipFile(a) as first, zipfile.ZipFile(b) as second:
+            parts = [
+                [(i.filename, i.CRC, i.file_size) for i in z.infolist()] for z in (first, second)
+            ]
+        return parts[0] == parts[1]
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 @dataclass(frozen=True)
