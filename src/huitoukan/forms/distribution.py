@@ -97,16 +97,11 @@ def earlier_rows(path: Path) -> dict[str, list[object]]:
 
 
 def signature(row: Sequence[object]) -> str:
-    """签收人 and 签收日期 of an `earlier_rows` row, as written ('' when not signed)."""
-    headers = [h for h, _ in _HEADERS][1:]
-    signed = [
-        text
-        for header in ("签收人", "签收日期")
-        if header in headers
-        and len(row) > headers.index(header)
-        and (text := cell_text(row[headers.index(header)]))
-    ]
-    return "，".join(signed)
+    """签收人 and 签收日期 of an `earlier_rows` row (a value a column after 序号), as written
+    ('' when not signed)."""
+    headers = [h for h, _ in _HEADERS[1:]]
+    signed = (cell_text(row[headers.index(h)]) for h in ("签收人", "签收日期"))
+    return "，".join(text for text in signed if text)
 
 
 SIGNED_ROW = 30.0

@@ -144,7 +144,7 @@ def issue_forms(
         signatures_cleared={
             f.department: signed
             for f in forms
-            if (signed := signature(earlier.get(f.department, [])))
+            if f.department in earlier and (signed := signature(earlier[f.department]))
         },
     )
 

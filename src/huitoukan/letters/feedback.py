@@ -100,9 +100,8 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
         for sheet in others:
             if sheet in workbook.sheetnames:
                 workbook.remove(workbook[sheet])
-        made_here(
-            workbook, FEEDBACK_TITLE
-        )  # passed by among the returns until a department saves it
+        # titled as the tool's own: passed by among the returns until a department saves it
+        made_here(workbook, FEEDBACK_TITLE)
         write_atomically(target, workbook.save)
         copies.append(
             FeedbackCopy(
@@ -191,10 +190,8 @@ def _columns_as_wide_as_their_text(ws: Worksheet, grid: SheetGrid) -> None:
                 ws.cell(r, c + 1).alignment = wrap
     for c, width in widths.items():
         ws.column_dimensions[column_letter(c)].width = width
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if sum(widths.values()) > _PORTRAIT else "portrait"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wide = sum(widths.values()) > _PORTRAIT
+    _one_page_wide(ws, "landscape" if wide else "portrait", ws.PAPERSIZE_A4)
 
 
 _PORTRAIT = 90
@@ -220,12 +217,16 @@ def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
                 cell.alignment = wrap
         fit_row_height(ws, r)
     setup = issued.sheet
-    ws.page_setup.orientation = setup.page_setup.orientation
-    ws.page_setup.paperSize = setup.page_setup.paperSize
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _one_page_wide(ws, setup.page_setup.orientation, setup.page_setup.paperSize)
     ws.page_margins = copy(setup.page_margins)
     ws.print_title_rows = f"{header.row + 1}:{header.row + 1}"
+
+
+def _one_page_wide(ws: Worksheet, orientation: str | None, paper: int | str | None) -> None:
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = paper
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _title_lines_across(ws: Worksheet, header_row: int, last_column: int) -> None:

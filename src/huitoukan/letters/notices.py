@@ -109,11 +109,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         if not kinds:
             continue
         if dept.department == info.receiver:
-            lines[0] = f"本处待办（{info.receiver}是本次活动的接收部门，以下事项不另发通知）："
-            lines = [line.replace("贵部门", "本处") for line in lines]
-            lines.append(f"统计日期：{as_of}")
-            text = "\n".join(lines)
-            result.append(Notice(department=dept.department, kinds=kinds, text=text, own=True))
+            mine = [line.replace("贵部门", "本处") for line in lines[1:]]
+            result.append(_own_list(info.receiver, as_of, kinds, mine))
         else:
             lines.append(f"{info.receiver}　{as_of}")
             result.append(Notice(department=dept.department, kinds=kinds, text="\n".join(lines)))
@@ -135,14 +132,20 @@ def _unknown_lines(unknown: Sequence[DepartmentSummary]) -> list[str]:
     return lines
 
 
+def _own_list(receiver: str, as_of: str, kinds: list[str], lines: list[str]) -> Notice:
+    """The receiving office's to-do list (本处待办): `lines` under its heading, the date last."""
+    head = f"本处待办（{receiver}是本次活动的接收部门，以下事项不另发通知）："
+    text = "\n".join([head, *lines, f"统计日期：{as_of}"])
+    return Notice(department=receiver, kinds=kinds, text=text, own=True)
+
+
 def _add_to_own(
     result: list[Notice], receiver: str, as_of: str, kind: str, lines: list[str]
 ) -> None:
     """Add `lines` to the receiving office's to-do list (made when it had nothing else)."""
     own = next((n for n in result if n.own), None)
     if own is None:
-        head = f"本处待办（{receiver}是本次活动的接收部门，以下事项不另发通知）："
-        own = Notice(department=receiver, kinds=[], text=f"{head}\n统计日期：{as_of}", own=True)
+        own = _own_list(receiver, as_of, [], [])
         result.append(own)
     body, _, stamp = own.text.rpartition("\n")
     own.text = "\n".join([body, *lines, stamp])

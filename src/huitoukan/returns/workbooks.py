@@ -22,6 +22,7 @@ from typing import cast
 from huitoukan.cells import cell_ref
 from huitoukan.files import read_reason
 from huitoukan.model.problems import RESAVE
+from huitoukan.returns.extent import Merged
 from huitoukan.returns.sniffing import Format, Made, Refused, sniff
 
 Cell = object
@@ -38,7 +39,7 @@ class SheetGrid:
     formulas_without_value: tuple[str, ...] = ()
     beyond_columns: str = ""
     """The first cell with content past MAX_COLUMNS (not read), if any."""
-    merged: tuple[tuple[int, int, int, int], ...] = ()
+    merged: tuple[Merged, ...] = ()
     """The merged ranges (top, left, bottom, right; 0-based, inclusive), whose cells hold
     the top-left value here."""
 
@@ -171,7 +172,7 @@ def read_file(path: Path) -> bytes:
         raise UnreadableWorkbook(f"文件无法打开（{read_reason(exc)}）") from None
 
 
-def _fill_merged(rows: list[list[Cell]], ranges: Sequence[tuple[int, int, int, int]]) -> None:
+def _fill_merged(rows: list[list[Cell]], ranges: Sequence[Merged]) -> None:
     for top, left, bottom, right in ranges:
         if top >= len(rows) or left >= len(rows[top]):
             continue
