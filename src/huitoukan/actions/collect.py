@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -187,6 +187,21 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
         )
 
 
+def _sources_of(forms: Sequence[ReturnForm]) -> dict[str, tuple[str, str]]:
+    """The files read (as the hazards' 来源文件 names them) → their sha256 and department:
+    what a register records it was made of (`RegisterState.sources`)."""
+    return {f.file: (f.sha256, f.department) for f in forms if f.readable and f.sha256}
+
+
+def _changed(before: Mapping[str, tuple[str, str]], now: Mapping[str, tuple[str, str]]) -> set[str]:
+    """The departments a file of `before` belonged to that is gone or different `now`."""
+    return {
+        department
+        for file, (sha, department) in before.items()
+        if file not in now or now[file][0] != sha
+    }
+
+
 def collect_to_register(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -232,15 +247,11 @@ def collect_to_register(
         `force` (the clerk means the register to hold this collection only)."""
         if register is None or force or not register.is_file():
             return ()
-        now = {f.file: f.sha256 for f in forms if f.readable and f.sha256}
+        now = _sources_of(forms)
         recorded = recorded_coverage(register)
-        if (
-            recorded
-            and recorded.sources
-            and not recorded.remembering
-            and all(now.get(file) == sha for file, (sha, _) in recorded.sources.items())
-        ):
-            return ()
+        if recorded and recorded.sources and not recorded.remembering:
+            if not _changed(recorded.sources, now):
+                return ()
         state = last_written_state(register)  # not a hand edit, which collect undoes
         if state is None:  # a register of an earlier huitoukan, or its record deleted
             try:
@@ -249,7 +260,7 @@ def collect_to_register(
                 return ()
         if not state.sources:
             return state.hazards
-        changed = {d for file, (sha, d) in state.sources.items() if now.get(file) != sha}
+        changed = _changed(state.sources, now)
         changed |= {h.department for h in state.hazards if h.remembered}  # held again
         return [h for h in state.hazards if h.department in changed]
 
@@ -278,11 +289,7 @@ def collect_to_register(
             findings=list(findings),
             mentions=collection.mentions,
             campaign=campaign.info.name,
-            sources={
-                f.file: (f.sha256, f.department)
-                for f in collection.forms
-                if f.readable and f.sha256
-            },
+            sources=_sources_of(collection.forms),
         )
         backup = replace_register(
             register,

@@ -285,8 +285,9 @@ class _Lineage:
         shown_by: dict[str, str] = {}
         remembered: set[str] = set()
         for form in versions:
-            earlier = dict(last)
-            remembered = {i for i, file in shown_by.items() if file == EARLIER_REGISTER}
+            if form is versions[-1]:  # what the older versions showed, as the newest sees it
+                earlier = dict(last)
+                remembered = {i for i, file in shown_by.items() if file == EARLIER_REGISTER}
             keys = [row.key for row in form.hazards]
             found = [by_key.get(key, "") for key in keys]
             taken = set(found)
