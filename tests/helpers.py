@@ -209,3 +209,17 @@ def findings_list(
                 ws.write_string(r, c, str(value))
     book.close()
     return path
+
+
+def city_finding(
+    number: str, found_on: date, location: str, description: str, *departments: str
+) -> Finding:
+    """A problem a 市级抽查 found, as the cross-check reads it from its list."""
+    return Finding(
+        number=number,
+        source="市级抽查",
+        found_on=found_on,
+        location=location,
+        description=description,
+        departments=departments,
+    )

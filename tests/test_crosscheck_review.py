@@ -22,11 +22,11 @@ from huitoukan.findings.crosscheck import Conclusion, crosscheck
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET
-from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.reading import read_register
 from tests.helpers import (
+    city_finding,
     closed,
     filled_form,
     findings_list,
@@ -574,13 +574,8 @@ def test_a_closing_the_inspection_found_untrue_is_not_rectified(
         form_date=date(2023, 12, 18),
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
-    finding = Finding(
-        number="SJ-9",
-        source="市级抽查",
-        found_on=date(2023, 12, 16),
-        location="北门",
-        description="校门口防冲撞隔离桩缺失",
-        departments=("安全保卫处",),
+    finding = city_finding(
+        "SJ-9", date(2023, 12, 16), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
     )
     [verdict] = crosscheck(campaign, [finding], hazards).verdicts
     assert verdict.conclusion is expected
@@ -627,13 +622,7 @@ def test_a_finding_both_departments_found_names_both(campaign: Campaign, tmp_pat
         row = hazard(部位="东门", 存在隐患问题="防冲撞设施不全", 检查时间=date(2023, 12, 10))
         filled_form(campaign, department, tmp_path / "回收" / f"{department}.xlsx", [row])
     hazards = collect(campaign, [tmp_path / "回收"], as_of=AS_OF).hazards
-    finding = Finding(
-        number="SC-05",
-        source="市级抽查",
-        found_on=date(2023, 12, 18),
-        location="东门",
-        description="防冲撞设施不全",
-    )
+    finding = city_finding("SC-05", date(2023, 12, 18), "东门", "防冲撞设施不全")
     result = crosscheck(campaign, [finding], hazards)
     out = tmp_path / "追责核查.xlsx"
     write_crosscheck(out, campaign, result, "2023年12月20日")
@@ -666,13 +655,8 @@ def test_a_check_date_the_departments_own_returns_contradict_goes_to_the_clerk(
         campaign, "安全保卫处", returns / "二.xlsx", [other, door], form_date=date(2023, 12, 20)
     )
     hazards = collect(campaign, [returns], as_of=AS_OF).hazards
-    finding = Finding(
-        number="SJ-9",
-        source="市级抽查",
-        found_on=date(2023, 12, 18),
-        location="北门",
-        description="校门口防冲撞隔离桩缺失",
-        departments=("安全保卫处",),
+    finding = city_finding(
+        "SJ-9", date(2023, 12, 18), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
     )
     [verdict] = crosscheck(campaign, [finding], hazards).verdicts
     assert verdict.conclusion is expected

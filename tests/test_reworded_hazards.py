@@ -23,12 +23,11 @@ from huitoukan.campaign import Campaign, parse_campaign
 from huitoukan.cli import app
 from huitoukan.findings.crosscheck import Conclusion, crosscheck
 from huitoukan.letters.feedback import write_feedback
-from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code
 from huitoukan.model.returns import GONE, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.reading import read_register, read_register_sheets
-from tests.helpers import closed, filled_form, findings_list, hazard, sheet_rows
+from tests.helpers import city_finding, closed, filled_form, findings_list, hazard, sheet_rows
 from tests.test_crosscheck_review import ORDER, _review_form, review_campaign
 
 AS_OF = date(2023, 12, 20)
@@ -298,13 +297,8 @@ def test_a_return_written_over_loses_no_hazard(campaign: Campaign, tmp_path: Pat
     assert kept.vanished_from == f"{form}{GONE}" and kept.remembered and not kept.closed
     [said] = [p for p in again.problems if p.code is Code.VANISHED_HAZARD]
     assert said.message.startswith(f"上次汇总时 {form} 第")
-    finding = Finding(
-        number="SC-02",
-        source="市级抽查",
-        found_on=date(2023, 12, 18),
-        location="6号学生公寓",
-        description="宿舍内违规使用大功率电器",
-        departments=("学生工作处",),
+    finding = city_finding(
+        "SC-02", date(2023, 12, 18), "6号学生公寓", "宿舍内违规使用大功率电器", "学生工作处"
     )
     [verdict] = crosscheck(campaign, [finding], read_register(register).hazards).verdicts
     assert verdict.conclusion is not Conclusion.MISSED
