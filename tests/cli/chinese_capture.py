@@ -39,7 +39,7 @@ RUN = (
     "make_app(chinese={chinese}, rich_markup_mode={mode!r})(args=sys.argv[1:], prog_name='huitoukan')"
 )
 #: The real huitoukan CLI.
-RUN_PROJECT = "import sys; from huitoukan.cli import main; sys.argv[0] = 'huitoukan'; main()"
+RUN_PROJECT = "import sys; from huitoukan.__main__ import main; sys.argv[0] = 'huitoukan'; main()"
 PROJECT_CASES: list[list[str]] = [
     ["--help"],
     ["collect", "--help"],

@@ -245,6 +245,54 @@ def test_ctrl_c_says_so_in_chinese_and_exits_130(
     assert "已中断。写出的文件都是整份替换" in capsys.readouterr().err
 
 
+def test_ctrl_c_while_the_command_starts_says_so_in_chinese(tmp_path: Path) -> None:
+    """Ctrl-C in the tenth of a second the command imports typer and rich: the same line
+    and exit code, not Python's English traceback (the launcher imports nothing first)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "class Stop:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'typer':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Stop())\n"
+        "from huitoukan.__main__ import main\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "status"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},  # a console that is not UTF-8
+    )
+    assert done.returncode == 130
+    assert (
+        done.stderr.decode("utf-8")
+        == "\n已中断。写出的文件都是整份替换，不会只写一半；需要时重新运行即可。\n"
+    )
+
+
+def test_chinese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
+    """A Windows console set to another code page: the command writes UTF-8 all the same,
+    through the launcher the installed `huitoukan` command runs."""
+    import subprocess
+    import sys
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="huitoukan")
+    assert script.value == "huitoukan.__main__:main"
+    done = subprocess.run(
+        [sys.executable, "-m", "huitoukan", "status"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+    )
+    assert done.returncode == 2
+    assert "错误：找不到 全校隐患台账.xlsx" in (done.stdout + done.stderr).decode("utf-8")
+
+
 def test_a_register_changed_by_hand_is_said_to_be(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

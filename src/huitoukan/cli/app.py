@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from huitoukan.__main__ import INTERRUPTED, INTERRUPTED_MESSAGE
 from huitoukan.cli.chinese import ChineseTyper
 from huitoukan.errors import HuitoukanError
 
@@ -40,9 +41,6 @@ app = ChineseTyper(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 INTERNAL_ERROR = 3
-INTERRUPTED = 130
-"""Exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it)."""
-INTERRUPTED_MESSAGE = "\n已中断。写出的文件都是整份替换，不会只写一半；需要时重新运行即可。\n"
 
 
 def _show_version(shown: bool) -> None:
@@ -472,14 +470,8 @@ def review(
 
 
 def main() -> None:
-    """Console-script entry point: UTF-8 output on any console, then the Typer app."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
-            try:
-                reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
+    """The Typer app, with Ctrl-C and huitoukan's own defects said in Chinese (the
+    `huitoukan` command starts here through `huitoukan.__main__`, which sets UTF-8 output)."""
     # A run builds tens of thousands of small objects that live until it ends, and has
     # no reference cycles to speak of: collecting the young generation every 700
     # allocations cost 5 % of a city's collect (benchmarks/README.md).
