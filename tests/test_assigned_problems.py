@@ -318,6 +318,26 @@ def _returns(campaign: Campaign, listed: Path, folder: Path) -> None:
     assert derived in {f.number for f in findings}
 
 
+def test_a_register_changed_by_hand_keeps_the_problems_it_was_made_against(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """A register collected with a list campaign.toml does not name, then saved by a
+    person (in another program): status still counts the assigned problems (the sheets
+    do not hold the list; collect's record of it does)."""
+    from huitoukan.actions.state import status_of
+
+    _returns(campaign, listed, tmp_path / "回收")
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=listed)
+    before = status_of(campaign, [register], AS_OF)
+    load_workbook(register).save(register)
+    after = status_of(campaign, [register], AS_OF)
+    assert len(after.parts) == 5
+    assert [(p.number, p.department, p.state) for p in after.parts] == [
+        (p.number, p.department, p.state) for p in before.parts
+    ]
+
+
 def test_collect_matches_answers_and_keeps_every_part(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -664,3 +664,25 @@ def test_a_check_date_the_departments_own_returns_contradict_goes_to_the_clerk(
         assert (
             f"但部门 {without.year}年12月{without.day}日 报送的版本中还没有这项隐患" in verdict.note
         )
+
+
+def test_a_register_saved_by_hand_keeps_the_doubt_about_a_check_date(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The doubt above is collect's knowledge (of the department's versions), not in the
+    sheets: a register a person has saved since still sends the finding to the clerk."""
+    returns = tmp_path / "回收"
+    door = hazard(部位="北门", 存在隐患问题="防冲撞隔离桩缺失", 检查时间=date(2023, 12, 16))
+    other = hazard(部位="东门", 存在隐患问题="门卫室灭火器过期")
+    filled_form(campaign, "安全保卫处", returns / "一.xlsx", [other], form_date=date(2023, 12, 19))
+    filled_form(
+        campaign, "安全保卫处", returns / "二.xlsx", [other, door], form_date=date(2023, 12, 20)
+    )
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    load_workbook(register).save(register)
+    finding = city_finding(
+        "SJ-9", date(2023, 12, 18), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
+    )
+    [verdict] = crosscheck(campaign, [finding], read_register(register).hazards).verdicts
+    assert verdict.conclusion is Conclusion.TO_CONFIRM

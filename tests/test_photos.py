@@ -171,6 +171,26 @@ def test_the_state_record_and_status_carry_the_photos(
     assert [h["photos"] for h in overdue] == [1, 1]
 
 
+def test_a_register_changed_by_hand_keeps_its_photos(
+    collected: tuple[Campaign, Path, Path],
+) -> None:
+    """The sheets show a count, not the photos: read back after a person saved the register
+    (a typo mended), each hazard keeps the photos collect recorded (by 隐患编号, so a
+    mended 部位 keeps them too), and report --photos and sample still place them."""
+    _, _, register = collected
+    before = read_register(register).hazards
+    wb = load_workbook(register)
+    ws = wb[HAZARD_SHEET]
+    [place] = [c for row in ws.iter_rows(max_row=3) for c in row if c.value == "部位"]
+    first = ws.cell(place.row + 1, place.column)
+    first.value = f"{first.value}（东侧）"
+    wb.save(register)
+    after = read_register(register).hazards
+    assert after[0].location.endswith("（东侧）")
+    assert [h.photos for h in after] == [h.photos for h in before]
+    assert sum(map(len, (h.photos for h in after))) == 5
+
+
 def test_the_same_photo_in_two_versions_is_kept_once(tmp_path: Path) -> None:
     campaign = photo_campaign()
     returns = tmp_path / "回收"

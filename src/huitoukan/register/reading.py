@@ -13,7 +13,7 @@ from pathlib import Path
 from huitoukan.cells import cell_text
 from huitoukan.errors import InputError
 from huitoukan.model.documents import MAKER
-from huitoukan.model.returns import COVERED, FileOutcome
+from huitoukan.model.returns import COVERED, FileOutcome, HazardRow
 from huitoukan.register.layout import (
     FILE_DEPARTMENT,
     FILE_FORM_DATE,
@@ -27,6 +27,7 @@ from huitoukan.register.layout import (
 from huitoukan.register.record import (
     Coverage,
     RegisterState,
+    last_written_state,
     recorded_coverage,
     recorded_state,
 )
@@ -67,11 +68,40 @@ def _is_header(row: Sequence[object]) -> bool:
 
 def read_register(path: Path) -> RegisterState:
     """The register's hazards and returns: from the record huitoukan kept when it wrote the
-    register, if the file is unchanged since; read from its sheets otherwise."""
+    register, if the file is unchanged since; read from its sheets otherwise, with what the
+    sheets do not hold taken from what collect last wrote there."""
     recorded = recorded_state(path)
     if recorded is not None:
         return recorded
-    return read_register_sheets(path)
+    state = read_register_sheets(path)
+    written = last_written_state(path)
+    return state if written is None else _with_unwritten(state, written)
+
+
+def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterState:
+    """`state` read from the sheets of a register changed by hand, given what collect
+    wrote there last: the assigned problems it was made against, the files it was made
+    of, and each hazard's photos and `unlisted_on` (by 隐患编号). A person can change
+    none of these in the sheets; without them status would drop the 交办问题, report the
+    photos, and 追责核查 take a doubtful 检查时间 at its word."""
+    kept: dict[str, HazardRow] = {}
+    for hazard in written.hazards:
+        kept.setdefault(hazard.hazard_id, hazard)
+    hazards = []
+    for hazard in state.hazards:
+        was = kept.get(hazard.hazard_id)
+        if was is not None:
+            hazard = hazard._replace(photos=was.photos, unlisted_on=was.unlisted_on)
+        hazards.append(hazard)
+    return state.model_copy(
+        update={
+            "hazards": hazards,
+            "findings": written.findings,
+            "mentions": written.mentions,
+            "sources": written.sources,
+            "campaign": state.campaign or written.campaign,
+        }
+    )
 
 
 def register_coverage(path: Path) -> Coverage | None:
