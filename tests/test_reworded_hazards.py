@@ -308,6 +308,39 @@ def test_a_return_written_over_loses_no_hazard(campaign: Campaign, tmp_path: Pat
     assert [h.location for h in forced.collection.hazards] == ["北门"]
 
 
+@pytest.mark.parametrize(
+    ("first_day", "late"),
+    [
+        (date(2023, 12, 14), False),  # the day before the deadline (12月15日)
+        (date(2023, 12, 15), False),  # the deadline itself
+        (date(2023, 12, 16), True),  # the day after
+    ],
+)
+def test_an_update_written_over_the_first_return_keeps_its_date(
+    campaign: Campaign, tmp_path: Path, first_day: date, late: bool
+) -> None:
+    """安全保卫处 returns on `first_day`, then sends an update of 12月19日 under the same
+    name, and the clerk saves it over the first: the department returned when it first
+    did (the register recorded it), not on 12月19日, and the update is not 逾期报送."""
+    from huitoukan.register.status import build_status
+
+    form = tmp_path / "回收" / "安全保卫处.xlsx"
+    filled_form(campaign, "安全保卫处", form, [hazard(部位="北门")], form_date=first_day)
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [form.parent], register, AS_OF)
+    filled_form(campaign, "安全保卫处", form, [closed(部位="北门")], form_date=date(2023, 12, 19))
+    again = collect_to_register(campaign, [form.parent], register, AS_OF).collection
+    assert again.returned() == {"安全保卫处": first_day}
+    assert [p.code for p in again.problems if p.code is Code.LATE_RETURN] == []
+    state = read_register(register)
+    assert state.returned == {"安全保卫处": first_day}
+    status = build_status(campaign, state.hazards, state.returned, AS_OF)
+    [security] = [d for d in status.departments if d.department == "安全保卫处"]
+    assert security.return_label == ("逾期报送" if late else "已报送")
+    forced = collect_to_register(campaign, [form.parent], register, AS_OF, force=True)
+    assert forced.collection.returned() == {"安全保卫处": date(2023, 12, 19)}
+
+
 def test_the_first_version_taken_out_keeps_a_reworded_hazards_number(
     campaign: Campaign, tmp_path: Path
 ) -> None:

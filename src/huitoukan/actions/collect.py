@@ -19,7 +19,7 @@ from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 from huitoukan.register.evidence import Evidence, evidence_folder, lay_out, library
-from huitoukan.register.merging import Collection, merge
+from huitoukan.register.merging import Collection, Held, merge
 from huitoukan.register.reading import read_register, register_coverage
 from huitoukan.register.record import RegisterState, last_written_state, recorded_coverage
 from huitoukan.register.reviews import apply_reviews
@@ -140,14 +140,14 @@ def collect(
     debug: bool = False,
     findings: Sequence[Finding] | Callable[[], Sequence[Finding]] = (),
     photos: PhotoStore | None = None,
-    earlier: Callable[[Sequence[ReturnForm]], Sequence[HazardRow]] | None = None,
+    earlier: Callable[[Sequence[ReturnForm]], Held] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
     matched to the assigned problems in `findings` — or in what it gives, when it is a
     function: it is called while worker processes read the returns (reading a list of
     20,000 problems takes as long as a few hundred returns). `earlier` gives, from the
-    forms read, the hazards the register held that they might lose (see `merge`)."""
+    forms read, what the register held that they might lose (see `merge`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -160,7 +160,7 @@ def collect(
         meanwhile=lambda: given.append(findings() if callable(findings) else findings),
     )
     findings = given[0]
-    collection = merge(forms, skipped, earlier(forms) if earlier is not None else ())
+    collection = merge(forms, skipped, earlier(forms) if earlier is not None else Held())
     reviewed = apply_reviews(collection.hazards, forms, campaign.info.review_required)
     hazards, problems = reviewed.hazards, [*collection.problems, *reviewed.problems]
     update: dict[str, object] = {}
@@ -240,29 +240,32 @@ def collect_to_register(
                     "请给出各部门报回表格所在的文件夹（如 回收）"
                 )
 
-    def held_before(forms: Sequence[ReturnForm]) -> Sequence[HazardRow]:
+    def held_before(forms: Sequence[ReturnForm]) -> Held:
         """What the register holds of the departments whose files it was made of were
         written over or taken out since (so nothing they held is lost); nothing when every
         such file is here unchanged (the daily case: the register is not read), or with
         `force` (the clerk means the register to hold this collection only)."""
         if register is None or force or not register.is_file():
-            return ()
+            return Held()
         now = _sources_of(forms)
         recorded = recorded_coverage(register)
         if recorded and recorded.sources and not recorded.remembering:
             if not _changed(recorded.sources, now):
-                return ()
+                return Held()
         state = last_written_state(register)  # not a hand edit, which collect undoes
         if state is None:  # a register of an earlier huitoukan, or its record deleted
             try:
                 state = read_register(register)
             except InputError:  # not readable as a register: the shrink check says so
-                return ()
-        if not state.sources:
-            return state.hazards
-        changed = _changed(state.sources, now)
-        changed |= {h.department for h in state.hazards if h.remembered}  # held again
-        return [h for h in state.hazards if h.department in changed]
+                return Held()
+        changed = set(state.returned) | {h.department for h in state.hazards}
+        if state.sources:
+            changed = _changed(state.sources, now)
+            changed |= {h.department for h in state.hazards if h.remembered}  # held again
+        return Held(
+            [h for h in state.hazards if h.department in changed],
+            {d: day for d, day in state.returned.items() if d in changed and day is not None},
+        )
 
     collection = collect(
         campaign,

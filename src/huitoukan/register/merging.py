@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from pydantic import SkipValidation
 
@@ -47,6 +47,9 @@ class Collection(ProblemCounts):
     """The assigned problems the returns were matched against (交办问题清单)."""
     mentions: list[Mention] = []
     """Every version that mentioned an assigned problem (its history)."""
+    returned_before: dict[str, date] = {}
+    """Department → the 日期 of a first return the register recorded whose file has been
+    written over or taken out since (`Held.returned`)."""
 
     def counts_by_file(self) -> dict[str, tuple[int, int]]:
         """File → (errors, warnings) among the problems listed for it (a follow-up version's
@@ -69,6 +72,7 @@ class Collection(ProblemCounts):
         Lateness is about the first return: a follow-up version sent after the
         deadline is an update, not a late return."""
         first: dict[str, date | None] = dict.fromkeys(self.current)
+        first.update(self.returned_before)
         for form in self.forms:
             if form.department in first and form.readable and form.form_date is not None:
                 earliest = first[form.department]
@@ -105,19 +109,29 @@ EARLIER_REGISTER = "（上次汇总的台账）"
 oldest version (`merge`'s `earlier`)."""
 
 
+class Held(NamedTuple):
+    """What the register held before this collection of the departments whose files were
+    written over or taken out since (`merge`'s `earlier`)."""
+
+    hazards: Sequence[HazardRow] = ()
+    returned: Mapping[str, date] = {}
+    """Department → the 日期 of its first return, as the register recorded it."""
+
+
 def merge(
     forms: Sequence[ReturnForm],
     skipped: Sequence[SkippedFile] = (),
-    earlier: Sequence[HazardRow] = (),
+    earlier: Held = Held(),
 ) -> Collection:
     """The forms merged: files in natural order of their names, byte-identical files read
     once (the others listed as 重复报送: the one not named as a copy is kept), the newest
     version of each department used.
 
-    `earlier` are the hazards the register held before this collection: for a department
-    that still has a return, they are its oldest version, so a hazard is not lost when the
-    file that reported it was written over or taken out of the folder (it is kept as gone
-    from the newer versions, with its 隐患编号, photos and review)."""
+    `earlier` is what the register held before this collection: for a department that
+    still has a return, its hazards are the oldest version, so a hazard is not lost when
+    the file that reported it was written over or taken out of the folder (it is kept as
+    gone from the newer versions, with its 隐患编号, photos and review); and its first
+    return's 日期 stays its first (an update written over an earlier return is not late)."""
     forms = sorted(forms, key=lambda f: natural_key(f.file))
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
@@ -161,7 +175,7 @@ def merge(
         else:
             by_department[form.department].append(form)
     before: dict[str, list[HazardRow]] = defaultdict(list)
-    for row in earlier:
+    for row in earlier.hazards:
         before[row.department].append(row)
     current: dict[str, ReturnForm] = {}
     for department in sorted(by_department):
@@ -176,8 +190,10 @@ def merge(
                 outcomes[older.file] = FileOutcome.SUPERSEDED
         # Lateness is judged on the department's first dated return: a later version (a
         # correction, a follow-up round) is not late against the first round's deadline.
-        first = next((v for v in versions if v.form_date is not None), newest)  # not the register
-        if first is not newest:
+        dated = next((v for v in versions if v.form_date is not None), newest)
+        known = earlier.returned.get(department)  # a first return whose file is written over
+        first = dated if known is None or (dated.form_date and dated.form_date <= known) else None
+        if first is not None and first is not newest:
             problems.extend(p for p in first.problems if p.code is Code.LATE_RETURN)
         if len(versions) > 1:
             lineage = _Lineage.of(versions)
@@ -237,6 +253,7 @@ def merge(
         current=current,
         hazards=hazards,
         problems=problems,
+        returned_before={d: day for d, day in earlier.returned.items() if d in current},
     )
 
 
