@@ -4,9 +4,7 @@ import, long enough for an impatient Ctrl-C to print Python's English traceback)
 
 import sys
 
-INTERRUPTED = 130
-"""Exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it)."""
-INTERRUPTED_MESSAGE = "\n已中断。写出的文件都是整份替换，不会只写一半；需要时重新运行即可。\n"
+from huitoukan.errors import INTERRUPTED, INTERRUPTED_MESSAGE
 
 
 def main() -> None:

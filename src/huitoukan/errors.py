@@ -4,6 +4,10 @@ Problems found inside returned forms are *not* exceptions: they are `Problem`
 values collected per file. These classes are for the run itself failing.
 """
 
+INTERRUPTED = 130
+"""Exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it)."""
+INTERRUPTED_MESSAGE = "\n已中断。写出的文件都是整份替换，不会只写一半；需要时重新运行即可。\n"
+
 
 class HuitoukanError(Exception):
     """Base class: the CLI prints the message in one line and exits with `exit_code`."""

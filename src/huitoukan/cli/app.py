@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from huitoukan.__main__ import INTERRUPTED, INTERRUPTED_MESSAGE
 from huitoukan.cli.chinese import ChineseTyper
-from huitoukan.errors import HuitoukanError
+from huitoukan.errors import INTERRUPTED, INTERRUPTED_MESSAGE, HuitoukanError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
