@@ -139,6 +139,52 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert again["overdue"] == status["overdue"]  # read back from the register the same
 
 
+@pytest.mark.parametrize(
+    ("typed", "pushed_back"),
+    [
+        (date(2023, 12, 14), False),  # the day before the problem's 12月15日: the department's
+        (date(2023, 12, 15), False),  # the same day
+        (date(2023, 12, 16), True),  # the day after: the inspection's date stands
+    ],
+)
+def test_a_deadline_put_back_by_the_department_is_the_problems(
+    campaign: Campaign, listed: Path, tmp_path: Path, typed: date, pushed_back: bool
+) -> None:
+    """The row answering XJ-01 (整改时限 12月15日 on the list) types its own: an earlier or
+    the same date is kept; a later one is not the department's to set: the problem's date
+    is tracked (overdue from it) and the department is told, on its 整改时限 cell."""
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [],
+        assigned=read_findings(listed, campaign).findings,
+        answers={"XJ-01": answer(整改时限=typed), "SD-01": answer(整改时限=date(2023, 12, 30))},
+    )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    [row] = [h for h in result.collection.hazards if h.number == "XJ-01"]
+    said = [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_DEADLINE_LATER]
+    states = {(p.number, p.department): p for p in result.status.parts}
+    if pushed_back:
+        assert row.deadline == date(2023, 12, 15) and row.deadline_assigned
+        [warning] = said
+        assert warning.severity is Severity.WARNING and warning.row == row.source_row
+        form = load_workbook(returns / "保卫处.xlsx")[FORM_SHEET]
+        _, columns = header_position(form)
+        assert warning.cell == f"{form.cell(1, columns['整改时限']).column_letter}{row.source_row}"
+        assert warning.message == (
+            "交办问题 XJ-01 要求 2023年12月15日 前整改完成，这一行的整改时限 2023年12月16日 晚于"
+            "要求，台账按 2023年12月15日 计；请改回 2023年12月15日"
+        )
+        assert states["XJ-01", "安全保卫处"].days_overdue == 5
+    else:
+        assert row.deadline == typed and not said
+        assert states["XJ-01", "安全保卫处"].days_overdue == (AS_OF - typed).days
+
+
 def test_a_list_given_after_the_register_judges_its_rows_the_same(
     runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
 ) -> None:
@@ -268,7 +314,7 @@ def test_each_form_lists_its_assigned_problems_first_protected(
     assert ws.cell(first, columns["整改时限"]).value.date() == date(2023, 12, 15)
     assert ws.cell(first + 2, columns["问题来源"]).value == "自查"  # rows for its own findings
     assert ws.protection.sheet and not ws.protection.password
-    for header in ("问题编号", "问题来源", "部位", "存在隐患问题"):
+    for header in ("问题编号", "问题来源", "部位", "存在隐患问题", "整改时限"):
         assert ws.cell(first, columns[header]).protection.locked
     for header in ("整改措施", "整改完成情况", "责任人", "销号时间", "备注"):
         assert not ws.cell(first, columns[header]).protection.locked
@@ -281,6 +327,11 @@ def test_each_form_lists_its_assigned_problems_first_protected(
     assert [listing.cell(r, 8).value for r in (3, 4)] == [None, "总务基建处"]
     police = load_workbook(tmp_path / "发放" / form_file_name("学院警务室"))
     assert ASSIGNED_SHEET in police.sheetnames
+    police_form = police[FORM_SHEET]
+    police_row, police_columns = header_position(police_form)
+    deadline = police_form.cell(police_row + 1, police_columns["整改时限"])
+    assert police_form.cell(police_row + 1, police_columns["问题编号"]).value == "4J-01"
+    assert not deadline.protection.locked  # the list sets none for 4J-01: the department does
     assert police[ASSIGNED_SHEET].max_column == 7  # nothing shared: no such column
     assert (
         ASSIGNED_SHEET

@@ -46,10 +46,12 @@ def assign(
     """Match returned rows to assigned problems; `current` is each department's return."""
     by_number = {number_key(f.number): f for f in findings}
     columns = {form.file: form.number_column for form in current.values()}
+    deadlines = {form.file: form.deadline_column for form in current.values()}
 
     def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
         """A problem about the row's 问题编号, on its cell where the form has the column."""
-        column = columns.get(row.source_file, "")
+        where = deadlines if code is Code.ASSIGNMENT_DEADLINE_LATER else columns
+        column = where.get(row.source_file, "")
         return problem(
             code,
             row.source_file,
@@ -61,6 +63,22 @@ def assign(
             department=row.department,
             **params,
         )
+
+    def later_deadline(row: HazardRow, finding: Finding) -> list[Problem]:
+        """The row (as returned) put the problem's 整改时限 back (`_answering` takes the
+        problem's): said."""
+        if not _pushes_back(row, finding):
+            return []
+        return [
+            _row_problem(
+                Code.ASSIGNMENT_DEADLINE_LATER,
+                row,
+                f"{row.deadline:%Y-%m-%d}",
+                number=finding.number,
+                required=finding.deadline,
+                typed=row.deadline,
+            )
+        ]
 
     problems: list[Problem] = []
     unknown: dict[int, Problem] = {}  # row index → its unknown-编号 warning, until matched
@@ -83,6 +101,7 @@ def assign(
             )
         else:
             answered.add((finding.number, row.department))
+            problems.extend(later_deadline(row, finding))
             row = _answering(row, finding)
         result.append(row)
     for finding in findings:
@@ -93,6 +112,7 @@ def assign(
             if index is not None:
                 row = result[index]
                 result[index] = _answering(row, finding, finding.source)
+                problems.extend(later_deadline(row, finding))
                 loose[department].remove(index)
                 answered.add((finding.number, department))
                 unknown.pop(index, None)
@@ -126,11 +146,12 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
     """`row` as the answer to `finding`: its 编号 and source (`source`, else the row's,
     else the problem's), and the problem's 整改时限 where the department left the row's
     blank (not the campaign's default: the register, status and reminders then judge it
-    overdue when the problem is)."""
+    overdue when the problem is) or put it back (the inspection set it, not the
+    department: a later date is said, `Code.ASSIGNMENT_DEADLINE_LATER`)."""
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
         row = row._replace(number=finding.number, source=source)
-    if _takes_the_problems_deadline(row, finding):
+    if _takes_the_problems_deadline(row, finding) or _pushes_back(row, finding):
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True
         )
@@ -141,6 +162,17 @@ def _takes_the_problems_deadline(row: HazardRow, finding: Finding) -> bool:
     """The row left 整改时限 blank (the campaign's default, or the problem's of a list
     matched before, stands in) and the problem sets one."""
     return (row.deadline_is_default or row.deadline_assigned) and finding.deadline is not None
+
+
+def _pushes_back(row: HazardRow, finding: Finding) -> bool:
+    """The department typed a 整改时限 later than the one the problem sets."""
+    if row.deadline_is_default or row.deadline_assigned:
+        return False
+    return (
+        row.deadline is not None
+        and finding.deadline is not None
+        and (row.deadline > finding.deadline)
+    )
 
 
 def as_answers(findings: Sequence[Finding], hazards: Sequence[HazardRow]) -> list[HazardRow]:

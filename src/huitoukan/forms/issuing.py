@@ -169,6 +169,8 @@ class TemplateForm:
         self.footer_row = self._find_footer_row()
         self.data_rows = self._template_data_rows()
         self.locked_rows: list[int] = []
+        self.locked_deadlines: list[int] = []
+        """Rows whose 整改时限 an assigned problem sets (locked with the problem's cells)."""
 
     def column(self, field: str) -> int | None:
         index = self.header.columns.get(field)
@@ -254,6 +256,9 @@ class TemplateForm:
                     set_value(self.ws.cell(r, col), value)
             if row.number:
                 self.locked_rows.append(r)
+                problem = order.get(number_key(row.number))
+                if problem is not None and assigned[problem].deadline is not None:
+                    self.locked_deadlines.append(r)
             fit_row_height(self.ws, r)
         seq, source = self.column("seq"), self.column("source")
         for number, r in enumerate(self.data_rows[len(entries) :], start=len(entries) + 1):
@@ -291,6 +296,9 @@ class TemplateForm:
             for col in fields:
                 if col is not None:
                     ws.cell(r, col).protection = locked
+        deadline = self.column("deadline")
+        for r in self.locked_deadlines if deadline is not None else ():
+            ws.cell(r, deadline).protection = locked
         ws.protection = SheetProtection(
             sheet=True,
             objects=False,

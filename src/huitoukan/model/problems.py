@@ -75,6 +75,7 @@ class Code(StrEnum):
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
+    ASSIGNMENT_DEADLINE_LATER = "assignment-deadline-later"
     REVIEW_BAD_RESULT = "review-bad-result"
     REVIEW_UNKNOWN_HAZARD = "review-unknown-hazard"
     REVIEW_BEFORE_CLOSED = "review-before-closed"
@@ -342,6 +343,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "交办给其他部门的问题",
         "交办问题 {value} 的责任部门是{owners}，不是本部门；已按本部门自查发现的隐患汇总，请核对",
+    ),
+    Code.ASSIGNMENT_DEADLINE_LATER: Rule(
+        _W,
+        "整改时限晚于交办要求",
+        "交办问题 {number} 要求 {required} 前整改完成，这一行的整改时限 {typed} 晚于要求，"
+        "台账按 {required} 计；请改回 {required}",
     ),
     Code.REVIEW_BAD_RESULT: Rule(
         _E, "复查结论无法识别", "复查结论“{value}”无法识别，请选择：合格 或 不合格"

@@ -85,7 +85,8 @@ class HazardRow(NamedTuple):
     reviewed_on: date | None = None
     review_note: str = ""
     deadline_assigned: bool = False
-    """整改时限 is the assigned problem's (the department left it blank on the row)."""
+    """整改时限 is the assigned problem's (the department left it blank on the row, or
+    typed a later one: the inspection sets it)."""
     unlisted_on: date | None = None
     """The 日期 of an earlier version of the department's return that did not list this
     hazard though dated on or after its 检查时间 (the latest such; None when there is
@@ -246,6 +247,8 @@ class ReturnForm(ProblemCounts):
     number_column: str = ""
     """The letter of the form's 问题编号 column ('' when it has none): where a problem about
     a row's 编号 is marked in the 退回修改 copy."""
+    deadline_column: str = ""
+    """The letter of its 整改时限 column ('' when it has none), likewise."""
     unanswered_rows: dict[str, tuple[int, str]] = {}
     """问题编号 (as compared, `number_key`) → (1-based row, its 问题编号 cell) of each
     assigned problem's row left as issued: where a 交办问题未反馈 is marked in the 退回修改

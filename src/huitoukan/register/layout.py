@@ -35,7 +35,7 @@ UNREVIEWED_SHEET = "待复查"
 DEFAULT_DEADLINE_SOURCE = "活动默认"
 FORM_DEADLINE_SOURCE = "表中填写"
 ASSIGNED_DEADLINE_SOURCE = "交办要求"
-"""The row left 整改时限 blank and answers an assigned problem that sets one."""
+"""The row answers an assigned problem that sets 整改时限, and left it blank or typed a later one."""
 
 Value = str | int | float | date | None
 Show = Callable[[HazardRow, date], Value]

@@ -486,6 +486,8 @@ def _read_rows(
     rows = table.grid.rows
     if "number" in header.columns and not form.number_column:
         form.number_column = column_letter(header.columns["number"])
+    if "deadline" in header.columns and not form.deadline_column:
+        form.deadline_column = column_letter(header.columns["deadline"])
     checker = RowChecker(
         campaign=campaign,
         file=form.file,
