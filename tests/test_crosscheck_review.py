@@ -22,7 +22,7 @@ from huitoukan.findings.crosscheck import Conclusion, crosscheck
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET
-from huitoukan.model.problems import Code
+from huitoukan.model.problems import Code, Severity
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.reading import read_register
 from tests.helpers import (
@@ -345,6 +345,15 @@ def test_review_decides_what_is_closed(
     assert copies and "复查验收不合格" in str(
         [c.value for row in load_workbook(copies[0])["退回修改说明"].iter_rows() for c in row]
     )
+    form = load_workbook(copies[0])[FORM_SHEET]  # and marked where the department looks
+    form_header, form_columns = header_position(form)
+    [west_row] = [
+        r
+        for r in range(form_header + 1, form_header + 6)
+        if form.cell(r, form_columns["部位"]).value == "西门"
+    ]
+    marked = form.cell(west_row, form_columns["整改完成情况"]).comment
+    assert marked is not None and "复查验收不合格" in marked.text
     runner.invoke(app, ["remind", "--as-of", "2023-12-20"])
     assert not (tmp_path / "通知" / "安全保卫处-通知.txt").exists()  # no letter to itself
     notice = (tmp_path / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
@@ -686,3 +695,39 @@ def test_a_register_saved_by_hand_keeps_the_doubt_about_a_check_date(
     )
     [verdict] = crosscheck(campaign, [finding], read_register(register).hazards).verdicts
     assert verdict.conclusion is Conclusion.TO_CONFIRM
+
+
+@pytest.mark.parametrize("verdict", ["不合格", "合格"])
+def test_a_reviewed_hazard_reported_in_progress_again(tmp_path: Path, verdict: str) -> None:
+    """A hazard reviewed on 12月10日, then the department's newer version reports it
+    整改中. After 不合格 that is what was asked: no problem, and 复查意见 keeps the
+    failure. After 合格 the department contradicts the review: both are told (the review
+    was not of a hazard 'not in the register'), and the hazard is open as reported."""
+    from huitoukan.forms.review import review_form
+
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    first = closed(部位="东门", 销号时间=date(2023, 12, 8))
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
+    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = review_form(campaign, [door], AS_OF)
+    ws = wb[REVIEW_SHEET]
+    ws.cell(3, 9).value, ws.cell(3, 10).value, ws.cell(3, 11).value = "2023-12-10", verdict, "x"
+    wb.save(returns / "复查.xlsx")
+    again = hazard(部位="东门", 整改完成情况="整改中")
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 12))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [now] = collection.hazards
+    assert now.progress == "整改中" and not now.closed and now.hazard_id == door.hazard_id
+    assert not [p for p in collection.problems if p.code is Code.REVIEW_UNKNOWN_HAZARD]
+    said = [p for p in collection.problems if p.code is Code.REVIEW_REOPENED]
+    if verdict == "不合格":
+        assert said == []
+        assert now.review_note == "2023年12月10日复查不合格：x"
+    else:
+        [on_review] = [p for p in said if p.file.endswith("复查.xlsx")]
+        [on_return] = [p for p in said if p.file.endswith("v2.xlsx")]
+        assert on_review.row == 3 and on_return.row == now.source_row
+        assert on_review.department == "" and on_return.department == "安全保卫处"
+        assert "已于 2023年12月10日 复查验收合格" in on_return.message
+        assert {p.severity for p in said} == {Severity.WARNING}

@@ -45,13 +45,13 @@ def assign(
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return."""
     by_number = {number_key(f.number): f for f in findings}
-    columns = {form.file: form.number_column for form in current.values()}
-    deadlines = {form.file: form.deadline_column for form in current.values()}
+    columns = {form.file: form.column_letters for form in current.values()}
 
     def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
-        """A problem about the row's 问题编号, on its cell where the form has the column."""
-        where = deadlines if code is Code.ASSIGNMENT_DEADLINE_LATER else columns
-        column = where.get(row.source_file, "")
+        """A problem about the row's 问题编号 (or 整改时限), on its cell where the form has
+        the column."""
+        field = "deadline" if code is Code.ASSIGNMENT_DEADLINE_LATER else "number"
+        column = columns.get(row.source_file, {}).get(field, "")
         return problem(
             code,
             row.source_file,

@@ -80,6 +80,7 @@ class Code(StrEnum):
     REVIEW_UNKNOWN_HAZARD = "review-unknown-hazard"
     REVIEW_BEFORE_CLOSED = "review-before-closed"
     REVIEW_FAILED = "review-failed"
+    REVIEW_REOPENED = "review-reopened"
     REVIEW_NOT_REQUIRED = "review-not-required"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
@@ -362,6 +363,16 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "复查早于销号",
         "复查时间 {reviewed} 早于部门填写的销号时间 {closed}，请核对；这一行的复查结论未采用",
+    ),
+    Code.REVIEW_REOPENED: Rule(
+        _W,
+        "复查合格后改报未完成",
+        "这项隐患（{what}）已于 {reviewed} 复查验收合格，新版本改报为“{progress}”，"
+        "台账按未销号跟踪；已整改完成的，请改回“已完成”并填写销号时间",
+        {
+            "review": "隐患 {value}（{owner}：{what}）这一行复查合格，但部门的新版本改报为"
+            "“{progress}”，台账按未销号跟踪，复查结论暂未采用；请与部门核实"
+        },
     ),
     Code.REVIEW_FAILED: Rule(
         _W,

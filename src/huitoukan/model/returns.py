@@ -244,11 +244,10 @@ class ReturnForm(ProblemCounts):
     hazards: Annotated[list[HazardRow], SkipValidation] = []
     """Built by `return_reading` (never validated again on the way: see `HazardRow`)."""
     checked: list[CheckedItem] = []
-    number_column: str = ""
-    """The letter of the form's 问题编号 column ('' when it has none): where a problem about
-    a row's 编号 is marked in the 退回修改 copy."""
-    deadline_column: str = ""
-    """The letter of its 整改时限 column ('' when it has none), likewise."""
+    column_letters: dict[str, str] = {}
+    """The letter of each column of the form's table, by field ("number" → "B"): where a
+    problem found after reading (about a row's 编号, 整改时限, 复查验收) is marked in the
+    退回修改 copy."""
     unanswered_rows: dict[str, tuple[int, str]] = {}
     """问题编号 (as compared, `number_key`) → (1-based row, its 问题编号 cell) of each
     assigned problem's row left as issued: where a 交办问题未反馈 is marked in the 退回修改

@@ -31,6 +31,13 @@ def apply_reviews(
     hazards: Sequence[HazardRow], forms: Sequence[ReturnForm], required: bool
 ) -> Reviewed:
     reviews = [r for f in forms if f.is_review and f.readable for r in f.reviews]
+    letters = {f.file: f.column_letters for f in forms if f.column_letters}
+
+    def progress_cell(hazard: HazardRow) -> str:
+        """The hazard's 整改完成情况 cell, where a verdict about it is marked."""
+        letter = letters.get(hazard.source_file, {}).get("progress", "")
+        return f"{letter}{hazard.source_row}" if letter and hazard.source_row else ""
+
     if not required:
         problems = [
             problem(Code.REVIEW_NOT_REQUIRED, f.file, sheet=f.sheet)
@@ -39,12 +46,18 @@ def apply_reviews(
         ]
         return Reviewed(list(hazards), problems)
     by_id = {h.hazard_id: h for h in hazards if h.reported_done}
+    open_ids = {h.hazard_id for h in hazards if not h.reported_done}
     latest: dict[str, Review] = {}
     failed: dict[str, list[Review]] = {}
     """The 不合格 reviews of a hazard before its latest one (its history)."""
+    reopened: dict[str, list[Review]] = {}
+    """The reviews of a hazard the department no longer reports 已完成, oldest first."""
     result = Reviewed([])
     for review in sorted(reviews, key=lambda r: (r.reviewed_on or date.min, r.file, r.row)):
         hazard = by_id.get(review.hazard_id)
+        if hazard is None and review.hazard_id in open_ids:
+            reopened.setdefault(review.hazard_id, []).append(review)
+            continue
         if hazard is None:
             result.problems.append(_about(review, Code.REVIEW_UNKNOWN_HAZARD, review.hazard_id))
             continue
@@ -73,7 +86,8 @@ def apply_reviews(
         latest[review.hazard_id] = review
     for hazard in hazards:
         if not hazard.reported_done:
-            result.hazards.append(hazard)
+            reviews_of = reopened.get(hazard.hazard_id, [])
+            result.hazards.append(_reported_open(hazard, reviews_of, progress_cell(hazard), result))
             continue
         verdict = latest.get(hazard.hazard_id)
         redone = (
@@ -107,6 +121,7 @@ def apply_reviews(
                     Code.REVIEW_FAILED,
                     hazard.source_file,
                     sheet=hazard.source_sheet,
+                    cell=progress_cell(hazard),
                     row=hazard.source_row,
                     field="整改完成情况",
                     value=hazard.progress_text,
@@ -116,6 +131,48 @@ def apply_reviews(
                 )
             )
     return result
+
+
+def _reported_open(
+    hazard: HazardRow, reviews: list[Review], cell: str, result: Reviewed
+) -> HazardRow:
+    """A hazard the department reports not completed (any more), given its reviews: after
+    不合格 that is what was asked (复查意见 keeps the failures); after 合格 the newer
+    version contradicts the review, and both the review and the return are told."""
+    if not reviews:
+        return hazard
+    verdict = reviews[-1]
+    if verdict.result == FAILED:
+        return hazard._replace(review_note="；".join(_failure(r) for r in reviews))
+    said = {
+        "what": hazard.where[:40],
+        "progress": hazard.progress or hazard.progress_text or "未填写",
+        "reviewed": chinese_date(verdict.reviewed_on) if verdict.reviewed_on else "此前",
+    }
+    result.problems.append(
+        _about(
+            verdict,
+            Code.REVIEW_REOPENED,
+            verdict.hazard_id,
+            variant="review",
+            owner=hazard.department,
+            **said,
+        )
+    )
+    result.problems.append(
+        problem(
+            Code.REVIEW_REOPENED,
+            hazard.source_file,
+            sheet=hazard.source_sheet,
+            cell=cell,
+            row=hazard.source_row,
+            field="整改完成情况",
+            value=hazard.progress_text,
+            department=hazard.department,
+            **said,
+        )
+    )
+    return hazard
 
 
 def _failure(review: Review) -> str:

@@ -484,10 +484,8 @@ def _read_rows(
     references are only spelled out for a problem."""
     header = table.header
     rows = table.grid.rows
-    if "number" in header.columns and not form.number_column:
-        form.number_column = column_letter(header.columns["number"])
-    if "deadline" in header.columns and not form.deadline_column:
-        form.deadline_column = column_letter(header.columns["deadline"])
+    if not form.column_letters:
+        form.column_letters = {f: column_letter(c) for f, c in header.columns.items()}
     checker = RowChecker(
         campaign=campaign,
         file=form.file,
