@@ -400,6 +400,14 @@ def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
         "B4",
     ) in found
     assert again.collection.hazards[0].unreviewed
+    # a second form, rightly dated, settles the hazard: the first form's mistake is moot
+    wb = review_form(campaign, [door], AS_OF)
+    wb[REVIEW_SHEET]["J3"], wb[REVIEW_SHEET]["I3"] = "合格", "2023-12-12"  # the 销号 day
+    wb.save(tmp_path / "回收" / "复查二.xlsx")
+    settled = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    codes = [p.code for p in settled.collection.problems]
+    assert Code.REVIEW_BEFORE_CLOSED not in codes and Code.REVIEW_UNKNOWN_HAZARD in codes
+    assert settled.collection.hazards[0].closed
 
 
 def test_without_review_required_nothing_changes(campaign: Campaign, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ With `review_required`, a hazard reported 已完成 is 已销号 only after a re
 合格; 不合格 sends it back to 整改中 with the 复查意见 (a warning on the department's
 return, so its 退回修改 copy and reminder say so); without a review it is 待复查. A
 review of a hazard the register does not hold, or 合格 dated before the department's
-销号时间, is a problem naming its cell. The latest review of a hazard counts; a 不合格
+销号时间 (unless another review of the hazard holds), is a problem naming its cell. The latest review of a hazard counts; a 不合格
 before the department completed it again is its history (kept in 复查意见), and the
 hazard is 待复查 until it is reviewed again.
 """
@@ -52,6 +52,8 @@ def apply_reviews(
     """The 不合格 reviews of a hazard before its latest one (its history)."""
     reopened: dict[str, list[Review]] = {}
     """The reviews of a hazard the department no longer reports 已完成, oldest first."""
+    too_early: dict[str, list[Problem]] = {}
+    """A 合格 dated before the hazard's 销号时间: said unless another review settled it."""
     result = Reviewed([])
     for review in sorted(reviews, key=lambda r: (r.reviewed_on or date.min, r.file, r.row)):
         hazard = by_id.get(review.hazard_id)
@@ -67,7 +69,7 @@ def apply_reviews(
             and review.reviewed_on < hazard.closed_on
             and review.result != FAILED  # 不合格, then completed again: an earlier round
         ):
-            result.problems.append(
+            too_early.setdefault(review.hazard_id, []).append(
                 problem(
                     Code.REVIEW_BEFORE_CLOSED,
                     review.file,
@@ -84,6 +86,9 @@ def apply_reviews(
         if review.hazard_id in latest and latest[review.hazard_id].result == FAILED:
             failed.setdefault(review.hazard_id, []).append(latest[review.hazard_id])
         latest[review.hazard_id] = review
+    for hazard_id, said in too_early.items():
+        if hazard_id not in latest:  # a later (or earlier) review that holds settles it
+            result.problems.extend(said)
     for hazard in hazards:
         if not hazard.reported_done:
             reviews_of = reopened.get(hazard.hazard_id, [])
