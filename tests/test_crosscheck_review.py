@@ -739,3 +739,32 @@ def test_a_reviewed_hazard_reported_in_progress_again(tmp_path: Path, verdict: s
         assert on_review.department == "" and on_return.department == "安全保卫处"
         assert "已于 2023年12月10日 复查验收合格" in on_return.message
         assert {p.severity for p in said} == {Severity.WARNING}
+
+
+def test_a_verdict_without_a_date_is_not_adopted_one_without_a_reviewer_is_said(
+    tmp_path: Path,
+) -> None:
+    """合格 with neither 复查人 nor 复查时间 closed the hazard, and the archive page showed
+    a blank "复查人、时间": a verdict of no known day is not adopted (an error on the 复查时间
+    cell; an unreadable one likewise), one without a reviewer is adopted and said."""
+    from huitoukan.forms.review import review_form
+
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    rows = [closed(部位="东门"), closed(部位="西门"), closed(部位="南门")]
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = review_form(campaign, hazards, AS_OF)
+    ws = wb[REVIEW_SHEET]
+    for row, reviewer, day in ((3, None, None), (4, None, "2023-12-19"), (5, "刘建国", "上周")):
+        ws.cell(row, 8).value, ws.cell(row, 9).value, ws.cell(row, 10).value = reviewer, day, "合格"
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    states = {h.location: (h.closed, h.unreviewed) for h in collection.hazards}
+    assert states == {"东门": (False, True), "西门": (True, False), "南门": (False, True)}
+    said = {(p.code, p.cell, p.severity) for p in collection.problems}
+    assert said == {
+        (Code.REVIEW_UNDATED, "I3", Severity.ERROR),
+        (Code.REVIEW_NO_REVIEWER, "H4", Severity.WARNING),
+        (Code.BAD_DATE, "I5", Severity.ERROR),
+    }

@@ -81,6 +81,8 @@ class Code(StrEnum):
     REVIEW_BEFORE_CLOSED = "review-before-closed"
     REVIEW_FAILED = "review-failed"
     REVIEW_REOPENED = "review-reopened"
+    REVIEW_UNDATED = "review-undated"
+    REVIEW_NO_REVIEWER = "review-no-reviewer"
     REVIEW_NOT_REQUIRED = "review-not-required"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
@@ -363,6 +365,16 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "复查早于销号",
         "复查时间 {reviewed} 早于部门填写的销号时间 {closed}，请核对；这一行的复查结论未采用",
+    ),
+    Code.REVIEW_UNDATED: Rule(
+        _E,
+        "复查未填时间",
+        "复查结论“{result}”没有填写复查时间，这一行的复查结论未采用；请填写复查验收的日期后重新汇总",
+    ),
+    Code.REVIEW_NO_REVIEWER: Rule(
+        _W,
+        "复查未填复查人",
+        "复查结论“{result}”没有填写复查人（结论已采用）；复查验收须写明由谁复查，请补填",
     ),
     Code.REVIEW_REOPENED: Rule(
         _W,

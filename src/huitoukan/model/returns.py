@@ -208,6 +208,8 @@ class Review(BaseModel):
     """The 隐患编号 cell, for a problem about the row."""
     reviewed_cell: str = ""
     """The 复查时间 cell, for a problem about that date."""
+    reviewer_cell: str = ""
+    """The 复查人 cell."""
 
 
 class PictureNotes(BaseModel):

@@ -63,6 +63,15 @@ def apply_reviews(
         if hazard is None:
             result.problems.append(_about(review, Code.REVIEW_UNKNOWN_HAZARD, review.hazard_id))
             continue
+        if review.reviewed_on is None:
+            result.problems.append(
+                _about(review, Code.REVIEW_UNDATED, "", result=review.result, field="复查时间")
+            )
+            continue
+        if not review.reviewer:
+            result.problems.append(
+                _about(review, Code.REVIEW_NO_REVIEWER, "", result=review.result, field="复查人")
+            )
         if (
             review.reviewed_on
             and hazard.closed_on
@@ -186,14 +195,18 @@ def _failure(review: Review) -> str:
     return f"{day}复查不合格：{review.note or '未写明意见'}"
 
 
-def _about(review: Review, code: Code, value: str, **params: Any) -> Problem:
+def _about(
+    review: Review, code: Code, value: str, field: str = "隐患编号", **params: Any
+) -> Problem:
+    """A problem about the review's row, on its cell of `field`."""
+    cell = {"复查时间": review.reviewed_cell, "复查人": review.reviewer_cell}.get(field, "")
     return problem(
         code,
         review.file,
         sheet=review.sheet,
-        cell=review.cell,
+        cell=cell or review.cell,
         row=review.row,
-        field="隐患编号",
+        field=field,
         value=value,
         **params,
     )

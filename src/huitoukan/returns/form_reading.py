@@ -209,7 +209,6 @@ def _read_review(
         try:
             reviewed_on = parse_date(value.get("reviewed_on"), campaign.info.issued_on)
         except DateNotUnderstood:
-            reviewed_on = None
             _review_problem(
                 where,
                 Code.BAD_DATE,
@@ -217,6 +216,7 @@ def _read_review(
                 header="复查时间",
                 **date_example(campaign.info.issued_on),
             )
+            continue  # a verdict of no known day is not adopted (the date is asked for)
         if not verdict:
             continue  # not reviewed yet
         form.reviews.append(
@@ -233,6 +233,7 @@ def _read_review(
                 reviewed_cell=cell_ref(r, columns["reviewed_on"])
                 if "reviewed_on" in columns
                 else "",
+                reviewer_cell=cell_ref(r, columns["reviewer"]) if "reviewer" in columns else "",
             )
         )
     return form
