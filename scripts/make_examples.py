@@ -88,9 +88,9 @@ def write_list(path: Path, campaign: Campaign, rows: list[list[str]], title: str
     ws = workbook.active
     header_row = next(r for r in range(1, 6) if ws.cell(r, 1).value == LIST_COLUMNS[0].header)
     ws.cell(1, 1).value = title
-    for r, values in enumerate(rows, start=header_row + 1):
-        for c, value in enumerate(values, start=1):
-            ws.cell(r, c).value = value or None
+    for r, values in enumerate(rows, start=header_row + 1):  # the example row typed over
+        for c in range(1, len(LIST_COLUMNS) + 1):
+            ws.cell(r, c).value = (values[c - 1] if c <= len(values) else None) or None
     workbook.save(path)
 
 

@@ -5,7 +5,7 @@ wrote, is ever dropped."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -79,6 +79,41 @@ ORDER = ("问题描述", "责任部门", "问题编号", "部位", "整改时限
 @pytest.fixture
 def listed(campaign: Campaign, tmp_path: Path) -> Path:
     return findings_list(tmp_path / "问题清单.xlsx", ROWS, ORDER)
+
+
+@pytest.mark.parametrize(
+    ("deadline", "error"),
+    [
+        (date(2023, 11, 9), True),  # the day before the problem was found
+        (date(2023, 11, 10), False),  # the same day
+    ],
+)
+def test_a_deadline_before_the_problem_was_found_is_an_error_in_the_list(
+    campaign: Campaign, tmp_path: Path, deadline: date, error: bool
+) -> None:
+    """A 整改时限 before the 发现时间 cannot be right: the list is refused (the department
+    would otherwise be told its row is wrong), naming the cell."""
+    listed = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 整改时限=deadline)])
+    if not error:
+        assert not read_findings(listed, campaign).problems
+        return
+    with pytest.raises(FindingsError) as refused:
+        read_findings(listed, campaign)
+    [said] = refused.value.problems
+    assert (said.code, said.cell) == (Code.FINDING_DEADLINE_BEFORE_FOUND, "H4")
+    assert said.message == "整改时限 2023年11月9日 早于发现时间 2023年11月10日，请核对"
+
+
+@pytest.mark.parametrize(("days_before", "asked"), [(3 * 366, False), (3 * 366 + 1, True)])
+def test_a_problem_found_years_before_the_campaign_is_asked_about(
+    campaign: Campaign, tmp_path: Path, days_before: int, asked: bool
+) -> None:
+    """2014 typed for 2024: a warning on the 发现时间 (回头看 does look back, at most a few
+    years; an old problem may stand as it is)."""
+    found = campaign.info.issued_on - timedelta(days=days_before)
+    listed = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 发现时间=found)])
+    said = [p.code for p in read_findings(listed, campaign).problems]
+    assert said == ([Code.FINDING_LONG_AGO] if asked else [])
 
 
 def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: Path) -> None:
@@ -183,6 +218,46 @@ def test_a_deadline_put_back_by_the_department_is_the_problems(
     else:
         assert row.deadline == typed and not said
         assert states["XJ-01", "安全保卫处"].days_overdue == (AS_OF - typed).days
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "said"),
+    [
+        (date(2023, 11, 9), True),  # the day before XJ-01 was found (11月10日)
+        (date(2023, 11, 10), False),  # the same day
+        (date(2023, 11, 11), False),
+    ],
+)
+def test_an_answer_closed_before_the_problem_was_found_is_an_error(
+    campaign: Campaign, listed: Path, tmp_path: Path, closed_on: date, said: bool
+) -> None:
+    """销号时间 before the inspection found the problem (a year typed wrong, 2022 for 2023):
+    the problem was still there when found, so the date cannot be right."""
+    returns = tmp_path / "回收"
+    done = answer(整改完成情况="已完成", 销号时间=closed_on, 检查时间=date(2023, 11, 1))
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [],
+        assigned=read_findings(listed, campaign).findings,
+        answers={"XJ-01": done, "SD-01": answer(整改时限=date(2023, 12, 30))},
+    )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    found = [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_CLOSED_BEFORE_FOUND]
+    assert bool(found) is said
+    if said:
+        [error] = found
+        form = load_workbook(returns / "保卫处.xlsx")[FORM_SHEET]
+        _, columns = header_position(form)
+        letter = form.cell(1, columns["销号时间"]).column_letter
+        assert error.severity is Severity.ERROR and error.cell == f"{letter}{error.row}"
+        assert error.message == (
+            "销号时间 2023年11月9日 早于交办问题 XJ-01 的发现时间 2023年11月10日"
+            "（县级普查发现时问题还在），请核对销号时间"
+        )
 
 
 def test_a_list_given_after_the_register_judges_its_rows_the_same(

@@ -47,17 +47,22 @@ OWN_ROWS = (  # what departments find themselves: like none of the problems abov
     hazard(部位="食堂后厨", 存在隐患问题="排烟罩油污较多", 整改完成情况="整改中"),
 )
 
-day = st.dates(min_value=date(2023, 11, 1), max_value=date(2024, 1, 31))
-date_cell = st.one_of(
-    st.none(),
-    day,  # a date cell
-    day.map(lambda d: f"{d.year}年{d.month}月{d.day}日"),
-    day.map(lambda d: f"{d.year}/{d.month}/{d.day}"),
-    day.map(date.isoformat),
-    st.dates(min_value=date(2023, 11, 1), max_value=date(2023, 12, 31)).map(
-        lambda d: f"{d.month}月{d.day}日"
-    ),
-)
+
+def date_cell(earliest: date, latest: date) -> st.SearchStrategy[object]:
+    """A date between the two as a list's clerk types it (or none)."""
+    day = st.dates(min_value=earliest, max_value=latest)
+    return st.one_of(
+        st.none(),
+        day,  # a date cell
+        day.map(lambda d: f"{d.year}年{d.month}月{d.day}日"),
+        day.map(lambda d: f"{d.year}/{d.month}/{d.day}"),
+        day.map(date.isoformat),
+        day.filter(lambda d: d.year == 2023).map(lambda d: f"{d.month}月{d.day}日"),
+    )
+
+
+found_cell = date_cell(date(2023, 11, 1), date(2023, 11, 30))
+deadline_cell = date_cell(date(2023, 12, 1), date(2024, 1, 31))  # after any 发现时间
 source_spelling = st.sampled_from(
     [(s.name, spelled) for s in CAMPAIGN.sources for spelled in (s.name, *s.aliases)]
 )
@@ -106,12 +111,12 @@ def problem_lists(draw: st.DrawFn) -> list[Spec]:
         row: dict[str, object] = {
             "问题编号": typed or None,
             "问题来源": spelled,
-            "发现时间": draw(date_cell),
+            "发现时间": draw(found_cell),
             "部位": location,
             "问题描述": description,
             "责任部门": draw(separator).join(draw(unit_spelling[u]) for u in units) or None,
             "整改要求": draw(st.sampled_from([None, "立即整改", "限期整改，举一反三"])),
-            "整改时限": draw(date_cell),
+            "整改时限": draw(deadline_cell),
         }
         number = typed or derived_number(source, location, description)
         specs.append(Spec(number, row, tuple(units), location, description, source))

@@ -48,9 +48,9 @@ def assign(
     columns = {form.file: form.column_letters for form in current.values()}
 
     def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
-        """A problem about the row's 问题编号 (or 整改时限), on its cell where the form has
-        the column."""
-        field = "deadline" if code is Code.ASSIGNMENT_DEADLINE_LATER else "number"
+        """A problem about the row's 问题编号 (or 整改时限, 销号时间), on its cell where the
+        form has the column."""
+        field, header = _ABOUT.get(code, ("number", "问题编号"))
         column = columns.get(row.source_file, {}).get(field, "")
         return problem(
             code,
@@ -58,11 +58,28 @@ def assign(
             sheet=row.source_sheet,
             cell=f"{column}{row.source_row}" if column and row.source_row else "",
             row=row.source_row,
-            field="问题编号",
+            field=header,
             value=value,
             department=row.department,
             **params,
         )
+
+    def checked_answer(row: HazardRow, finding: Finding) -> list[Problem]:
+        """What is wrong with `row` (as returned) as the answer to `finding`."""
+        said = later_deadline(row, finding)
+        if row.closed_on and finding.found_on and row.closed_on < finding.found_on:
+            said.append(
+                _row_problem(
+                    Code.ASSIGNMENT_CLOSED_BEFORE_FOUND,
+                    row,
+                    f"{row.closed_on:%Y-%m-%d}",
+                    closed=row.closed_on,
+                    number=finding.number,
+                    found=finding.found_on,
+                    source=finding.source,
+                )
+            )
+        return said
 
     def later_deadline(row: HazardRow, finding: Finding) -> list[Problem]:
         """The row (as returned) put the problem's 整改时限 back (`_answering` takes the
@@ -101,7 +118,7 @@ def assign(
             )
         else:
             answered.add((finding.number, row.department))
-            problems.extend(later_deadline(row, finding))
+            problems.extend(checked_answer(row, finding))
             row = _answering(row, finding)
         result.append(row)
     for finding in findings:
@@ -112,7 +129,7 @@ def assign(
             if index is not None:
                 row = result[index]
                 result[index] = _answering(row, finding, finding.source)
-                problems.extend(later_deadline(row, finding))
+                problems.extend(checked_answer(row, finding))
                 loose[department].remove(index)
                 answered.add((finding.number, department))
                 unknown.pop(index, None)
@@ -140,6 +157,13 @@ def assign(
                 )
             )
     return Assignment(result, [*unknown.values(), *problems])
+
+
+_ABOUT = {
+    Code.ASSIGNMENT_DEADLINE_LATER: ("deadline", "整改时限"),
+    Code.ASSIGNMENT_CLOSED_BEFORE_FOUND: ("closed_on", "销号时间"),
+}
+"""The cell (field, header) a problem about an answer is on, when not its 问题编号."""
 
 
 def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:

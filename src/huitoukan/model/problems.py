@@ -71,11 +71,14 @@ class Code(StrEnum):
     FINDING_UNASSIGNED = "finding-unassigned"
     FINDING_NUMBER_DERIVED = "finding-number-derived"
     FINDING_DUPLICATE_NUMBER = "finding-duplicate-number"
+    FINDING_DEADLINE_BEFORE_FOUND = "finding-deadline-before-found"
+    FINDING_LONG_AGO = "finding-long-ago"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
     ASSIGNMENT_DEADLINE_LATER = "assignment-deadline-later"
+    ASSIGNMENT_CLOSED_BEFORE_FOUND = "assignment-closed-before-found"
     REVIEW_BAD_RESULT = "review-bad-result"
     REVIEW_UNKNOWN_HAZARD = "review-unknown-hazard"
     REVIEW_BEFORE_CLOSED = "review-before-closed"
@@ -325,6 +328,14 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.FINDING_DUPLICATE_NUMBER: Rule(
         _E, "问题编号重复", "问题编号“{value}”与第 {first_row} 行重复，请改为不同的编号"
     ),
+    Code.FINDING_DEADLINE_BEFORE_FOUND: Rule(
+        _E, "时限早于发现", "整改时限 {deadline} 早于发现时间 {found}，请核对"
+    ),
+    Code.FINDING_LONG_AGO: Rule(
+        _W,
+        "发现时间过早",
+        "发现时间 {found} 比本次活动印发日期早 {years} 年以上，请核对年份（确是多年前发现的问题可不改）",
+    ),
     Code.ASSIGNMENT_UNANSWERED: Rule(
         _E,
         "交办问题未反馈",
@@ -352,6 +363,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "整改时限晚于交办要求",
         "交办问题 {number} 要求 {required} 前整改完成，这一行的整改时限 {typed} 晚于要求，"
         "台账按 {required} 计；请改回 {required}",
+    ),
+    Code.ASSIGNMENT_CLOSED_BEFORE_FOUND: Rule(
+        _E,
+        "销号早于发现",
+        "销号时间 {closed} 早于交办问题 {number} 的发现时间 {found}（{source}发现时问题还在），"
+        "请核对销号时间",
     ),
     Code.REVIEW_BAD_RESULT: Rule(
         _E, "复查结论无法识别", "复查结论“{value}”无法识别，请选择：合格 或 不合格"
