@@ -728,6 +728,7 @@ def test_a_reviewed_hazard_reported_in_progress_again(tmp_path: Path, verdict: s
     [now] = collection.hazards
     assert now.progress == "整改中" and not now.closed and now.hazard_id == door.hazard_id
     assert not [p for p in collection.problems if p.code is Code.REVIEW_UNKNOWN_HAZARD]
+    assert not [p for p in collection.problems if p.code is Code.REOPENED_IN_NEW_VERSION]
     said = [p for p in collection.problems if p.code is Code.REVIEW_REOPENED]
     if verdict == "不合格":
         assert said == []

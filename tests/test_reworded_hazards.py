@@ -357,7 +357,7 @@ def test_the_first_version_taken_out_keeps_a_reworded_hazards_number(
     register = tmp_path / "全校隐患台账.xlsx"
     [first] = collect_to_register(campaign, [returns], register, AS_OF).collection.hazards
     old.unlink()
-    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard(部位="门诊")])
+    filled_form(campaign, "附属医院", returns / "总务.xlsx", [hazard(部位="门诊")])
     again = collect_to_register(campaign, [returns], register, AS_OF).collection
     assert {h.location: h.hazard_id for h in again.hazards}["西门"] == first.hazard_id
     assert not [p for p in again.problems if p.code is Code.VANISHED_HAZARD]
@@ -390,3 +390,48 @@ def test_a_hand_edit_is_not_carried_for_a_file_written_over(
     again = collect_to_register(campaign, [returns], register, AS_OF).collection
     [kept] = [h for h in again.hazards if h.location == "6号学生公寓"]
     assert kept.remembered and kept.progress == "整改中" and kept.closed_on is None
+
+
+@pytest.mark.parametrize(
+    ("second_day", "tied"),
+    [
+        (date(2023, 12, 11), False),  # the day before: the form's 日期 decides, not the file
+        (date(2023, 12, 12), True),  # the same day: only the files' times tell them apart
+        (date(2023, 12, 13), False),  # the day after
+    ],
+)
+def test_two_returns_of_one_day_are_said_to_be(
+    campaign: Campaign, tmp_path: Path, second_day: date, tied: bool
+) -> None:
+    """总务.xlsx and 总务（更正）.xlsx, both dated 12月12日, the first copied again
+    later (its file now newer): the clerk is told which was taken, and why; a hazard
+    the taken one reports 整改中 that the other reported 已完成 is said on that row."""
+    returns = tmp_path / "回收"
+    corrected = returns / "总务（更正）.xlsx"
+    filled_form(campaign, DEPARTMENT, corrected, [closed(部位="门诊")], form_date=second_day)
+    os.utime(corrected, (1e9, 1e9))
+    first = returns / "总务.xlsx"
+    filled_form(campaign, DEPARTMENT, first, [hazard(部位="门诊")], form_date=date(2023, 12, 12))
+    os.utime(first, (2e9, 2e9))  # saved again after the correction came in
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    said = [p for p in collection.problems if p.code is Code.SAME_DATE_VERSIONS]
+    if tied:
+        [warning] = said
+        assert warning.file == str(first) and str(corrected) in warning.message
+        assert "表头日期同为 2023年12月12日" in warning.message
+        [reopened] = [p for p in collection.problems if p.code is Code.REOPENED_IN_NEW_VERSION]
+        assert reopened.file == str(first) and reopened.cell.startswith("I")
+        assert f"旧版本 {corrected} 第" in reopened.message
+    else:
+        assert said == []
+
+
+def test_a_corrected_feedback_copy_of_the_same_day_is_not_a_tie(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    returns = tmp_path / "回收"
+    filled_form(campaign, DEPARTMENT, returns / "总务.xlsx", [hazard(部位="门诊")])
+    filled_form(campaign, DEPARTMENT, returns / "总务-退回修改.xlsx", [closed(部位="门诊")])
+    os.utime(returns / "总务.xlsx", (1e9, 1e9))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert not [p for p in collection.problems if p.code is Code.SAME_DATE_VERSIONS]

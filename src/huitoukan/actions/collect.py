@@ -16,7 +16,7 @@ from huitoukan.errors import InputError
 from huitoukan.files import natural_key, xlsx_name
 from huitoukan.findings.answers import assign, restate_deadlines
 from huitoukan.model.findings import Finding, Mention, number_key
-from huitoukan.model.problems import Problem
+from huitoukan.model.problems import Code, Problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 from huitoukan.register.evidence import Evidence, evidence_folder, lay_out, library
 from huitoukan.register.merging import Collection, Held, merge
@@ -162,7 +162,12 @@ def collect(
     findings = given[0]
     collection = merge(forms, skipped, earlier(forms) if earlier is not None else Held())
     reviewed = apply_reviews(collection.hazards, forms, campaign.info.review_required)
-    hazards, problems = reviewed.hazards, [*collection.problems, *reviewed.problems]
+    merged = [  # a reviewed hazard reported open again: the review's to say, if anything
+        p
+        for p in collection.problems
+        if not (p.code is Code.REOPENED_IN_NEW_VERSION and (p.file, p.row) in reviewed.reopened)
+    ]
+    hazards, problems = reviewed.hazards, [*merged, *reviewed.problems]
     update: dict[str, object] = {}
     if findings:
         assignment = assign(findings, hazards, collection.current)

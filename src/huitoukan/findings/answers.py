@@ -45,18 +45,18 @@ def assign(
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return."""
     by_number = {number_key(f.number): f for f in findings}
-    columns = {form.file: form.column_letters for form in current.values()}
+    forms = {form.file: form for form in current.values()}
 
     def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
         """A problem about the row's 问题编号 (or 整改时限, 销号时间), on its cell where the
         form has the column."""
         field, header = _ABOUT.get(code, ("number", "问题编号"))
-        column = columns.get(row.source_file, {}).get(field, "")
+        form = forms.get(row.source_file)
         return problem(
             code,
             row.source_file,
             sheet=row.source_sheet,
-            cell=f"{column}{row.source_row}" if column and row.source_row else "",
+            cell=form.cell_of(field, row.source_row) if form else "",
             row=row.source_row,
             field=header,
             value=value,

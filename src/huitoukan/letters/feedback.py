@@ -37,7 +37,7 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
-from huitoukan.model.documents import FEEDBACK_TITLE
+from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_TITLE
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
@@ -54,9 +54,12 @@ from huitoukan.xlsx.styles import (
 )
 
 SUMMARY_SHEET = "退回修改说明"
-NOT_FIXABLE = frozenset({Code.LATE_RETURN, Code.REWORDED_HAZARD, Code.VANISHED_CLOSED})
+NOT_FIXABLE = frozenset(
+    {Code.LATE_RETURN, Code.REWORDED_HAZARD, Code.VANISHED_CLOSED, Code.SAME_DATE_VERSIONS}
+)
 """Problems the department cannot correct in its file (the return was late: that stays true;
-a hazard's wording it improved, or a 销号 hazard it left out, is the clerk's to know)."""
+a hazard's wording it improved, a 销号 hazard it left out, or which of two files of one day
+is its newest, is the clerk's to know)."""
 ERROR_FILL = PatternFill("solid", fgColor="FFFF9999")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB84")
 
@@ -77,7 +80,7 @@ def feedback_name(form: ReturnForm) -> str:
     holds several departments' forms), then -退回修改.xlsx."""
     name = form.source.name if form.source else Path(form.file).name
     part = f"-{form.sheet}" if form.source and form.file != form.source.display else ""
-    return f"{safe_file_name(Path(name).stem + part)}-退回修改.xlsx"
+    return f"{safe_file_name(Path(name).stem + part)}-{FEEDBACK_NAME}.xlsx"
 
 
 def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:

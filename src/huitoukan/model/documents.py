@@ -32,6 +32,8 @@ NOT_RETURNS = frozenset(
     }
 )
 """Titles of the workbooks huitoukan writes that are never a department's return."""
+FEEDBACK_NAME = "退回修改"
+"""In the name of every 退回修改 copy (`部门-退回修改.xlsx`)."""
 FEEDBACK_TITLE = "退回修改副本"
 """A department's return marked for correction: a return once the department has saved
 it, not before (`returns.sniffing.Made.unsent_copy`)."""

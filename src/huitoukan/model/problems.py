@@ -83,6 +83,8 @@ class Code(StrEnum):
     REVIEW_UNKNOWN_HAZARD = "review-unknown-hazard"
     REVIEW_BEFORE_CLOSED = "review-before-closed"
     REVIEW_FAILED = "review-failed"
+    REOPENED_IN_NEW_VERSION = "reopened-in-new-version"
+    SAME_DATE_VERSIONS = "same-date-versions"
     REVIEW_REOPENED = "review-reopened"
     REVIEW_UNDATED = "review-undated"
     REVIEW_NO_REVIEWER = "review-no-reviewer"
@@ -242,6 +244,22 @@ CATALOGUE: Mapping[Code, Rule] = {
         "与旧版本 {old_file} 第 {old_row} 行的“{old}”视为同一项隐患（部位或问题描述有改动），"
         "隐患编号 {hazard_id} 不变，照片和复查结论随之保留；如果不是同一项隐患，"
         "请部门恢复旧版本的那一行",
+    ),
+    Code.REOPENED_IN_NEW_VERSION: Rule(
+        _W,
+        "已完成改报未完成",
+        "这项隐患在旧版本 {old_file} 第 {old_row} 行报“已完成”（销号时间 {closed_on}），"
+        "新版本改报为“{progress}”，台账按新版本未销号跟踪；已整改完成的，请改回“已完成”并填写销号时间",
+    ),
+    Code.SAME_DATE_VERSIONS: Rule(
+        _W,
+        "两份报表日期相同",
+        "与 {older} 表头日期同为 {day}，按文件修改时间采用了本文件；如果 {older} 才是最新的，"
+        "请移走本文件（或请部门改正表头日期）后重新汇总",
+        {
+            "undated": "与 {older} 都没有填写表头日期，按文件修改时间采用了本文件；如果 {older} "
+            "才是最新的，请移走本文件（或请部门填写表头日期）后重新汇总"
+        },
     ),
     Code.DUPLICATE_RETURN: Rule(_W, "重复报送", "与 {kept} 内容完全相同（重复报送），已按一份计入"),
     Code.REPEATED_HAZARD: Rule(

@@ -269,6 +269,11 @@ class ReturnForm(ProblemCounts):
     """On the first form of a file whose pictures were read (not recalled): what they
     gave, for the photo library's notes (written once for all files by `read_returns`)."""
 
+    def cell_of(self, field: str, row: int | None) -> str:
+        """The A1 reference of `row`'s cell in the column of `field` ('' when unknown)."""
+        letter = self.column_letters.get(field, "")
+        return f"{letter}{row}" if letter and row else ""
+
     def unanswered_place(self, number: str) -> tuple[int | None, str]:
         """(1-based row, 问题编号 cell) of the row of problem `number` left as issued on
         this form; (None, '') when there is none."""

@@ -21,7 +21,7 @@ from typing import Annotated, NamedTuple
 from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
-from huitoukan.model.documents import FEEDBACK_TITLE, FINDINGS_TITLE
+from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_TITLE, FINDINGS_TITLE
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import (
@@ -195,11 +195,26 @@ def merge(
         first = dated if known is None or (dated.form_date and dated.form_date <= known) else None
         if first is not None and first is not newest:
             problems.extend(p for p in first.problems if p.code is Code.LATE_RETURN)
+        files = [v for v in versions if v.file != EARLIER_REGISTER]
+        if len(files) > 1 and _tied(files[-2], newest):
+            problems.append(
+                problem(
+                    Code.SAME_DATE_VERSIONS,
+                    newest.file,
+                    sheet=newest.sheet,
+                    field="日期",
+                    department=department,
+                    variant="" if newest.form_date else "undated",
+                    older=files[-2].file,
+                    day=newest.form_date,
+                )
+            )
         if len(versions) > 1:
             lineage = _Lineage.of(versions)
             rows, proven = lineage.newest_rows()
             vanished = lineage.vanished()
             problems.extend(lineage.reworded(newest))
+            problems.extend(lineage.reopened(newest))
         else:
             rows, proven, vanished = newest.hazards, set(), []
         problems.extend(
@@ -255,6 +270,14 @@ def merge(
         problems=problems,
         returned_before={d: day for d, day in earlier.returned.items() if d in current},
     )
+
+
+def _tied(older: ReturnForm, newest: ReturnForm) -> bool:
+    """Two versions of one 日期 (or none), the newest chosen by the files' modification
+    times alone: a copy of an old attachment saved again is then 'newest'. A 退回修改 copy
+    the department corrected is newer than its original by nature, and not said."""
+    copies = FEEDBACK_NAME in older.file or FEEDBACK_NAME in newest.file
+    return older.form_date == newest.form_date and not copies
 
 
 def _register_as_version(department: str, rows: list[HazardRow]) -> ReturnForm:
@@ -395,6 +418,32 @@ class _Lineage:
             if identity not in present
             for gone in [identity in self.remembered]
         ]
+
+    def reopened(self, newest: ReturnForm) -> list[Problem]:
+        """A warning on each row of the newest version reporting not completed a hazard an
+        older version reported 已完成 (an old copy sent again, or a 销号 taken back)."""
+        said = []
+        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+            old = self.earlier.get(identity)
+            if old is None or not old.reported_done or row.reported_done:
+                continue
+            said.append(
+                problem(
+                    Code.REOPENED_IN_NEW_VERSION,
+                    newest.file,
+                    sheet=newest.sheet,
+                    cell=newest.cell_of("progress", row.source_row),
+                    row=row.source_row,
+                    field="整改完成情况",
+                    value=row.progress_text,
+                    department=newest.department,
+                    old_file=old.source_file,
+                    old_row=old.source_row,
+                    closed_on=old.closed_on,
+                    progress=row.progress or row.progress_text or "未填写",
+                )
+            )
+        return said
 
     def reworded(self, newest: ReturnForm) -> list[Problem]:
         """A warning on each row of the newest version taken for a reworded older row (the

@@ -25,18 +25,21 @@ from huitoukan.model.returns import FAILED, UNREVIEWED, HazardRow, ReturnForm, R
 class Reviewed:
     hazards: list[HazardRow]
     problems: list[Problem] = field(default_factory=list)
+    reopened: set[tuple[str, int]] = field(default_factory=set)
+    """(file, row) of the rows reporting open a hazard reviewed before: after 不合格 as
+    asked, after 合格 said here (`Code.REVIEW_REOPENED`), not again by the versions."""
 
 
 def apply_reviews(
     hazards: Sequence[HazardRow], forms: Sequence[ReturnForm], required: bool
 ) -> Reviewed:
     reviews = [r for f in forms if f.is_review and f.readable for r in f.reviews]
-    letters = {f.file: f.column_letters for f in forms if f.column_letters}
+    by_file = {f.file: f for f in forms if f.column_letters}
 
     def progress_cell(hazard: HazardRow) -> str:
         """The hazard's 整改完成情况 cell, where a verdict about it is marked."""
-        letter = letters.get(hazard.source_file, {}).get("progress", "")
-        return f"{letter}{hazard.source_row}" if letter and hazard.source_row else ""
+        form = by_file.get(hazard.source_file)
+        return form.cell_of("progress", hazard.source_row) if form else ""
 
     if not required:
         problems = [
@@ -155,6 +158,7 @@ def _reported_open(
     version contradicts the review, and both the review and the return are told."""
     if not reviews:
         return hazard
+    result.reopened.add((hazard.source_file, hazard.source_row))
     verdict = reviews[-1]
     if verdict.result == FAILED:
         return hazard._replace(review_note="；".join(_failure(r) for r in reviews))
