@@ -746,3 +746,18 @@ def test_init_findings_beside_a_campaign_already_edited_keeps_it(
     assert datetime(2026, 12, 5) in [c.value for row in ws.iter_rows() for c in row]
     again = runner.invoke(app, ["init", "--findings"])
     assert again.exit_code == 2 and "已指定交办问题清单" in "".join(again.output.split())
+    # the list filled in, then --force: both files are written over, and kept first
+    findings_list(chdir_tmp / "交办问题清单.xlsx", ROWS)
+    filled = (chdir_tmp / "交办问题清单.xlsx").read_bytes()
+    edited = toml.read_bytes()
+    forced = runner.invoke(app, ["init", "--findings", "--force"])
+    assert forced.exit_code == 0, forced.output
+    kept = {p.suffix: p for p in chdir_tmp.glob("*.备份-*")}
+    assert set(kept) == {".xlsx", ".toml"}
+    assert kept[".xlsx"].read_bytes() == filled and kept[".toml"].read_bytes() == edited
+    said = "".join(forced.output.split())
+    assert f"原交办问题清单.xlsx已覆盖，覆盖前的内容另存为{kept['.xlsx'].name}" in said
+    assert runner.invoke(app, ["init", "--force"]).exit_code == 0  # within the same second
+    assert edited in [p.read_bytes() for p in chdir_tmp.glob("campaign.备份-*")]
+    assert runner.invoke(app, ["init", "--force"]).exit_code == 0  # the shipped text as it is:
+    assert len(list(chdir_tmp.glob("campaign.备份-*"))) == 2  # nothing to keep

@@ -19,10 +19,12 @@ import errno
 import hashlib
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from huitoukan.errors import HuitoukanError
@@ -209,3 +211,18 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
         for part in _NUMBER.split(text)
         if part
     )
+
+
+def keep_a_copy(path: Path, stamp: datetime | None = None) -> Path:
+    """Copy `path` to `name.备份-YYYYmmdd-HHMMSS.ext` beside it (before it is written over)
+    and return the copy."""
+    stamp = stamp or datetime.now()
+    name = f"{path.stem}.备份-{stamp:%Y%m%d-%H%M%S}"
+    backup, n = path.with_name(f"{name}{path.suffix}"), 2
+    while backup.exists():  # two in one second: the first is not written over
+        backup, n = path.with_name(f"{name}-{n}{path.suffix}"), n + 1
+    try:
+        shutil.copy2(path, backup)
+    except OSError as exc:
+        raise output_error(backup, exc) from None
+    return backup

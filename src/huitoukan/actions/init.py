@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from huitoukan.campaign import Campaign, default_campaign, load_campaign, write_default_campaign
+from huitoukan.campaign import (
+    Campaign,
+    default_campaign,
+    default_campaign_text,
+    load_campaign,
+    write_default_campaign,
+)
 from huitoukan.errors import OutputExistsError
-from huitoukan.files import with_suffix, write_atomically
+from huitoukan.files import keep_a_copy, with_suffix, write_atomically
 from huitoukan.forms.findings_layout import LIST_FILE
 
 _COMMENTED = '# [findings]\n# file = "交办问题清单.xlsx"'
@@ -22,6 +28,8 @@ class Initialized:
     named: bool = False
     """The list named in a campaign.toml that was already there."""
     findings: Path | None = None
+    kept: tuple[tuple[Path, Path], ...] = ()
+    """(file, its copy) of each file `--force` wrote over: the office's edits are not lost."""
 
 
 def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
@@ -34,7 +42,7 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
         if campaign.findings.file is not None:
             raise OutputExistsError(
                 f"{out} 已指定交办问题清单 {campaign.findings.file.name}，未做改动；"
-                "确需另写一份空白清单请加 --force（会覆盖 campaign.toml）"
+                "确需另写一份空白清单请加 --force（会覆盖 campaign.toml 和清单，覆盖前的内容另存备份）"
             )
         target = _blank_list(out.parent / LIST_FILE, campaign, force)
         text = out.read_text("utf-8-sig")
@@ -42,15 +50,24 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
         text = text.replace(_COMMENTED, named) if _COMMENTED in text else f"{text}\n{named}\n"
         write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         return Initialized(out, written=False, named=True, findings=target)
-    listed = _blank_list(out.parent / LIST_FILE, default_campaign(), force) if findings else None
+    kept: list[tuple[Path, Path]] = []
+    listed = None
+    if findings:
+        listed = _blank_list(out.parent / LIST_FILE, default_campaign(), force, kept)
+    if force and out.exists() and out.read_text("utf-8-sig") != default_campaign_text():
+        kept.append((out, keep_a_copy(out)))
     written = write_default_campaign(out, force, LIST_FILE if findings else None)
-    return Initialized(written, written=True, findings=listed)
+    return Initialized(written, written=True, findings=listed, kept=tuple(kept))
 
 
-def _blank_list(target: Path, campaign: Campaign, force: bool) -> Path:
+def _blank_list(
+    target: Path, campaign: Campaign, force: bool, kept: list[tuple[Path, Path]] | None = None
+) -> Path:
     if target.exists() and not force:
         raise OutputExistsError(f"{target} 已存在，未做改动；确需覆盖请加 --force")
     from huitoukan.findings.template import blank_list  # openpyxl: only for this
 
+    if target.exists() and kept is not None:  # a list being filled in, perhaps
+        kept.append((target, keep_a_copy(target)))
     write_atomically(target, blank_list(campaign).save)
     return target

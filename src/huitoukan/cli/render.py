@@ -202,6 +202,8 @@ def campaign_written(done: Initialized) -> None:
             f"已写出空白交办问题清单 {done.findings}：删除示例行后逐项填写检查发现的问题，"
             "发放（issue）时各部门的表格会列出交办给它的问题。",
         )
+    for file, copy in done.kept:
+        _wrapped(console, f"注意：原 {file} 已覆盖，覆盖前的内容另存为 {copy}")
 
 
 def report_written(report: StatusReport, written: Written) -> None:

@@ -28,7 +28,14 @@ from datetime import datetime
 from pathlib import Path
 
 from huitoukan.errors import HuitoukanError
-from huitoukan.files import display_name, hide, make_folder, output_error, write_atomically
+from huitoukan.files import (
+    display_name,
+    hide,
+    keep_a_copy,
+    make_folder,
+    output_error,
+    write_atomically,
+)
 from huitoukan.register.lock import register_lock
 from huitoukan.register.record import (
     Coverage,
@@ -38,10 +45,6 @@ from huitoukan.register.record import (
 )
 
 HISTORY_VERSIONS = 5
-
-
-def backup_name(register: Path, stamp: datetime) -> Path:
-    return register.with_name(f"{register.stem}.备份-{stamp:%Y%m%d-%H%M%S}{register.suffix}")
 
 
 def history_folder(register: Path) -> Path:
@@ -130,14 +133,7 @@ class Written:
 
 
 def _keep_edited(path: Path, stamp: datetime) -> Path | None:
-    if not edited_since_written(path):
-        return None
-    backup = backup_name(path, stamp)
-    try:
-        shutil.copy2(path, backup)
-    except OSError as exc:
-        raise output_error(backup, exc) from None
-    return backup
+    return keep_a_copy(path, stamp) if edited_since_written(path) else None
 
 
 def replace_output(path: Path, write: Callable[[Path], object]) -> Written:
