@@ -274,6 +274,26 @@ def test_ctrl_c_while_the_command_starts_says_so_in_chinese(tmp_path: Path) -> N
     )
 
 
+@pytest.mark.parametrize("args", [["--help"], ["init", "-o", "c.toml"]])
+def test_output_closed_early_is_not_exit_1(tmp_path: Path, args: list[str]) -> None:
+    """`huitoukan … | head`: the pipe closed before the command wrote (Typer's and rich's
+    own way out was exit 1, "problems found"): 141, as a shell reports SIGPIPE."""
+    import subprocess
+    import sys
+
+    started = subprocess.Popen(
+        [sys.executable, "-m", "huitoukan", *args],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert started.stdout is not None and started.stderr is not None
+    started.stdout.close()  # before it has imported anything, let alone written
+    with started.stderr:
+        said = started.stderr.read()
+    assert (started.wait(), said) == (141, b"")
+
+
 def test_chinese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
     """A Windows console set to another code page: the command writes UTF-8 all the same,
     through the launcher the installed `huitoukan` command runs."""

@@ -40,6 +40,8 @@ app = ChineseTyper(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 INTERNAL_ERROR = 3
+PIPE_CLOSED = 141
+"""The output closed early (`| head`): 128 + SIGPIPE, as shells report it."""
 
 
 def _show_version(shown: bool) -> None:
@@ -480,6 +482,10 @@ def main() -> None:
     except SystemExit as done:  # Typer ends a Ctrl-C with exit 130, silently
         if done.code == INTERRUPTED:
             sys.stderr.write(INTERRUPTED_MESSAGE)
+        if done.code == 1 and isinstance(done.__context__, BrokenPipeError):
+            # rich and Typer end a write to a closed pipe (`| head`) with exit 1, which
+            # says "problems found" here: exit as a shell reports a process SIGPIPE ended
+            raise SystemExit(PIPE_CLOSED) from None
         raise
     except KeyboardInterrupt:  # before Typer had started
         sys.stderr.write(INTERRUPTED_MESSAGE)

@@ -456,13 +456,16 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
         _wrapped(console, _assigned_line(report))
     rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
     if report.overdue:
-        title = f"逾期隐患（{len(report.overdue)}）：逾期最久的在前"
+        first = f"逾期最久的 {rows} 项" if len(report.overdue) > rows else "逾期最久的在前"
+        title = f"逾期隐患（{len(report.overdue)}）：{first}"
         console.print(_hazard_table(title, report.overdue, year, True, rows))
     else:
         console.print(Text("没有逾期隐患。", style="green"))
     soon = TERMINAL_ROWS if everything else SCREEN_DUE_SOON
     if report.due_soon:
         title = f"{report.due_within_days} 天内到期（{len(report.due_soon)}）"
+        if len(report.due_soon) > soon:
+            title += f"：最先到期的 {soon} 项"
         console.print(_hazard_table(title, report.due_soon, year, False, soon))
     if any(v.deadline_is_default for v in [*report.overdue[:rows], *report.due_soon[:soon]]):
         console.print("* 未填写整改时限，按活动默认时限计")
