@@ -769,3 +769,42 @@ def test_a_verdict_without_a_date_is_not_adopted_one_without_a_reviewer_is_said(
         (Code.REVIEW_NO_REVIEWER, "H4", Severity.WARNING),
         (Code.BAD_DATE, "I5", Severity.ERROR),
     }
+
+
+@pytest.mark.parametrize(
+    ("listed_on", "departments", "expected"),
+    [
+        (date(2023, 12, 17), (), Conclusion.FOUND_NOT_RECTIFIED),  # the day before
+        (date(2023, 12, 18), (), Conclusion.MISSED),  # the same day: the finding copied in
+        (date(2023, 11, 30), ("总务基建处",), Conclusion.FOUND_NOT_RECTIFIED),
+    ],
+)
+def test_a_finding_the_school_had_listed_itself_was_not_missed(
+    campaign: Campaign,
+    tmp_path: Path,
+    listed_on: date,
+    departments: tuple[str, ...],
+    expected: Conclusion,
+) -> None:
+    """The city found 图书馆 应急照明灯不亮 on 12月18日; the school's own 交办问题清单 had it
+    (学校通报) but gave it no department, or its department never answered: the
+    self-check did not miss it, the school left it unrectified."""
+    from huitoukan.model.findings import Finding
+
+    filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx", [hazard(部位="东门")])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    own = Finding(
+        number="XB-01",
+        source="学校通报",
+        found_on=listed_on,
+        location="图书馆",
+        description="应急照明灯不亮",
+        departments=departments,
+    )
+    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
+    [verdict] = crosscheck(campaign, [found], hazards, [own]).verdicts
+    assert verdict.conclusion is expected
+    if expected is Conclusion.FOUND_NOT_RECTIFIED:
+        assert verdict.note.startswith("学校交办问题清单中已有此问题 XB-01（学校通报，")
+        why = "已交办总务基建处，台账中没有部门的整改反馈" if departments else "但未明确责任部门"
+        assert why in verdict.note

@@ -27,7 +27,7 @@ def run_crosscheck(
         raise InputError(f"找不到检查发现问题清单 {findings}：{hint}")
     listed = read_findings(findings, campaign)
     state = load_state(campaign, sources, as_of)
-    result = crosscheck(campaign, listed.findings, state.hazards)
+    result = crosscheck(campaign, listed.findings, state.hazards, state.findings)
     result.problems[:0] = listed.problems
     out = xlsx_name(out)
     day = chinese_date(as_of)

@@ -23,7 +23,15 @@ from typing import Any
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.findings.similarity import CANDIDATE, FOUND, TO_CONFIRM, Hazard, Register, score
+from huitoukan.findings.similarity import (
+    CANDIDATE,
+    FOUND,
+    MATCH,
+    TO_CONFIRM,
+    Hazard,
+    Register,
+    score,
+)
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HAZARD_ID, HazardRow
@@ -83,9 +91,15 @@ class Crosscheck:
 
 
 def crosscheck(
-    campaign: Campaign, findings: Sequence[Finding], hazards: Sequence[HazardRow]
+    campaign: Campaign,
+    findings: Sequence[Finding],
+    hazards: Sequence[HazardRow],
+    known: Sequence[Finding] = (),
 ) -> Crosscheck:
-    """A 结论 for every finding against the register's `hazards` (in 隐患台账 order)."""
+    """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
+    for one the register lacks, against the school's own list of problems (`known`, the
+    交办问题清单 the register was made against): one the school listed before the
+    inspection came was not missed, it was left unrectified (unassigned, or unanswered)."""
     levels = {s.name: s.level for s in campaign.sources}
     numbered = list(enumerate(hazards, start=1))
     by_department: dict[str, list[tuple[int, HazardRow]]] = {}
@@ -123,8 +137,38 @@ def crosscheck(
                     note=f"{other}的自查中有相近的隐患（问题清单的责任部门是"
                     f"{'、'.join(finding.departments)}），请核对",
                 )
+        if verdict.conclusion is Conclusion.MISSED:
+            listed = _listed_before(finding, known)
+            if listed is not None:
+                verdict = _left_unrectified(finding, listed, verdict.candidates)
         result.verdicts.append(verdict)
     return result
+
+
+def _listed_before(finding: Finding, known: Sequence[Finding]) -> Finding | None:
+    """The problem of the school's own list that is `finding`, listed before the
+    inspection found it (the same problem copied into both lists is not 'before')."""
+    best, best_score = None, float(MATCH)
+    for earlier in known:
+        if earlier.found_on is None or finding.found_on is None:
+            continue
+        if earlier.found_on >= finding.found_on:
+            continue
+        value = score(finding.location, finding.description, earlier.location, earlier.description)
+        if value >= best_score:
+            best, best_score = earlier, value
+    return best
+
+
+def _left_unrectified(finding: Finding, listed: Finding, candidates: list[Candidate]) -> Verdict:
+    day = chinese_date(listed.found_on) if listed.found_on else ""
+    where = f"{listed.number}（{listed.source}，{day}发现）"
+    if listed.departments:
+        why = f"已交办{'、'.join(listed.departments)}，台账中没有部门的整改反馈"
+    else:
+        why = "但未明确责任部门、未交办整改"
+    note = f"学校交办问题清单中已有此问题 {where}，{why}；检查时问题仍在"
+    return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, None, candidates, note=note)
 
 
 def _searched(
