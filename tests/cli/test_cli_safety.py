@@ -330,3 +330,5 @@ def test_a_register_changed_by_hand_is_said_to_be(
     for command in ("status", "report"):
         said = "".join(runner.invoke(app, [command, *AS_OF]).output.split())
         assert "全校隐患台账.xlsx在上次汇总（collect）之后被改动过" in said, command
+    again = "".join(runner.invoke(app, ["collect", "回收", *AS_OF]).output.split())
+    assert "原文件已备份为" in again and "手工改动没有带入新台账" in again

@@ -4,6 +4,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign
@@ -107,3 +108,15 @@ def test_a_table_cut_to_one_screen_says_how_much_it_shows(
     assert "7 天内到期（5）：最先到期的 4 项" in shown and "25号楼" not in shown
     everything = runner.invoke(app, ["status", "--as-of", "2023-12-20", "--all"]).output
     assert "逾期隐患（9）：逾期最久的在前" in everything and "25号楼" in everything
+
+
+@pytest.mark.parametrize(("as_of", "said"), [("2023-12-13", True), ("2023-12-14", False)])
+def test_a_collect_judged_before_the_returns_were_sent_says_so(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, as_of: str, said: bool
+) -> None:
+    """The returns are dated 12月14日: a collect as of the day before counts them all the
+    same (it cannot know what was there then), and says so, once, to the clerk."""
+    setup_returns(campaign, chdir_tmp / "回收")
+    result = runner.invoke(app, ["collect", "回收", "--as-of", as_of])
+    shown = "".join(result.output.split())
+    assert ("早于2份报表的表头日期（最晚2023年12月14日" in shown) is said

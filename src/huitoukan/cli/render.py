@@ -334,10 +334,20 @@ def collect_report(result: CollectResult) -> None:
         _listed(out, f"{label}：", status.not_returned)
     if result.register_file is not None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
+    later = collection.dated_after(status.as_of, date.today())
+    if later:
+        _wrapped(
+            err,
+            f"提示：统计日期 {chinese_date(status.as_of)} 早于 {len(later)} 份报表的表头日期（最晚"
+            f" {chinese_date(later[0].form_date or status.as_of)}，{later[0].file}）：台账汇总的是"
+            "文件夹中报表的全部内容，只有逾期按统计日期计算，“晚于统计日期”的提示也由此而来。"
+            "要看当时的情况，请打开当时汇总的台账（台账旁的历史版本文件夹）",
+        )
     if result.backup is not None:
         _wrapped(
             err,
-            f"注意：{result.register_file} 在上次生成后被修改过，原文件已备份为 {result.backup}",
+            f"注意：{result.register_file} 在上次生成后被修改过，原文件已备份为 {result.backup}；"
+            "手工改动没有带入新台账（台账以各部门报表为准），需要改的请部门在报表中改正后重新报送",
         )
     if result.feedback is not None:
         feedback_copies(out, result.feedback)

@@ -66,6 +66,19 @@ class Collection(ProblemCounts):
         too; not blank forms, unreadable files or the tool's own)."""
         return len({f.source or f.file for f in self.forms if self.outcomes.get(f.file) in COVERED})
 
+    def dated_after(self, day: date, today: date) -> list[ReturnForm]:
+        """The returns read dated after `day` but not after `today` (a later one is a typo,
+        said as such), the latest first: a collect judged on an earlier day than they
+        were sent."""
+        later = [
+            f
+            for f in self.forms
+            if f.form_date is not None
+            and day < f.form_date <= today
+            and self.outcomes.get(f.file) in COVERED
+        ]
+        return sorted(later, key=lambda f: f.form_date or day, reverse=True)
+
     def returned(self) -> dict[str, date | None]:
         """Department → the 日期 of its first return (None when no version was dated).
 
