@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from huitoukan.actions.collect import collect_to_register
+from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
 from huitoukan.cli import app
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
@@ -442,6 +442,47 @@ def _returns(campaign: Campaign, listed: Path, folder: Path) -> None:
         [hazard(部位="门诊楼", 存在隐患问题="消防通道内堆放杂物", 整改时限=date(2023, 12, 25))],
     )
     assert derived in {f.number for f in findings}
+
+
+def test_a_row_naming_a_problem_not_its_departments_is_said_so(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """医院 writes 4J-01 (警务室's) and QT-01 (no department yet) on rows of its own."""
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "医院.xlsx",
+        [hazard(问题编号="4J-01", 部位="岗亭"), hazard(问题编号="QT-01", 部位="西侧道路")],
+    )
+    collection = collect(
+        campaign,
+        [tmp_path / "回收"],
+        as_of=AS_OF,
+        findings=read_findings(listed, campaign).findings,
+    )
+    said = [p.message for p in collection.problems if p.code is Code.ASSIGNMENT_OTHER_DEPARTMENT]
+    assert said == [
+        "交办问题 4J-01 的责任部门是学院警务室，不是本部门；已按本部门自查发现的隐患汇总，请核对",
+        "交办问题 QT-01 在交办问题清单中还没有明确责任部门，已按本部门自查发现的隐患汇总；"
+        "由本部门整改的，请告知接收部门在清单中写明",
+    ]
+
+
+def test_a_return_sent_twice_is_one_version_in_a_problems_history(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """保卫处.xlsx and its byte-identical copy 保卫处(1).xlsx (重复报送): the history of
+    XJ-01 (the archive page's 报送记录) lists the version once."""
+    import shutil
+
+    _returns(campaign, listed, tmp_path / "回收")
+    shutil.copy(tmp_path / "回收" / "保卫处.xlsx", tmp_path / "回收" / "保卫处(1).xlsx")
+    collection = collect_to_register(
+        campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    ).collection
+    assert [Path(m.file).name for m in collection.mentions if m.number == "XJ-01"] == [
+        "保卫处.xlsx"
+    ]
 
 
 def test_a_register_changed_by_hand_keeps_the_problems_it_was_made_against(

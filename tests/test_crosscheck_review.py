@@ -808,3 +808,14 @@ def test_a_finding_the_school_had_listed_itself_was_not_missed(
         assert verdict.note.startswith("学校交办问题清单中已有此问题 XB-01（学校通报，")
         why = "已交办总务基建处，台账中没有部门的整改反馈" if departments else "但未明确责任部门"
         assert why in verdict.note
+
+
+def test_an_inspection_list_without_departments_is_not_told_to_assign_them(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """The 交办问题清单's advice (“列为未分配，请尽快明确责任部门”) is not an inspection's:
+    its findings often name no department, and the cross-check says whom it concerns."""
+    finding = {k: v for k, v in FINDINGS[2].items() if k != "责任部门"}
+    listed = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER[:-1])
+    code, output = run(runner, str(listed), str(register), "--out", str(tmp_path / "核查.xlsx"))
+    assert code == 1 and "自查未发现" in output and "未分配" not in output

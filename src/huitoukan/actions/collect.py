@@ -103,15 +103,16 @@ class CollectReport(BaseModel):
 
 
 def mentions(
-    findings: Sequence[Finding], forms: Sequence[ReturnForm], current: Sequence[HazardRow]
+    findings: Sequence[Finding], collection: Collection, current: Sequence[HazardRow]
 ) -> list[Mention]:
-    """Every readable version's rows that answer an assigned problem (a current row may
-    have been recognised by its content, its 编号 lost)."""
+    """Every version's rows that answer an assigned problem (a current row may have been
+    recognised by its content, its 编号 lost); a file sent twice is one version."""
     known = {number_key(f.number): f.number for f in findings}
     recognised = {(h.source_file, h.source_row): h.number for h in current if h.number}
+    versions = {FileOutcome.USED, FileOutcome.SUPERSEDED}
     result: list[Mention] = []
-    for form in forms:
-        if not form.readable or not form.department:
+    for form in collection.forms:
+        if collection.outcomes.get(form.file) not in versions or not form.department:
             continue
         for row in form.hazards:
             number = recognised.get((row.source_file, row.source_row))
@@ -174,7 +175,7 @@ def collect(
         hazards = assignment.hazards
         problems = restate_deadlines(problems, hazards) + assignment.problems
         update["findings"] = list(findings)
-        update["mentions"] = mentions(findings, collection.forms, hazards)
+        update["mentions"] = mentions(findings, collection, hazards)
     if len(problems) > len(collection.problems):
         problems.sort(key=lambda p: natural_key(p.file))
     return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})

@@ -14,6 +14,7 @@ from huitoukan.files import given_input, near_names, xlsx_name
 from huitoukan.findings.crosscheck import Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
 from huitoukan.letters.accountability import write_crosscheck
+from huitoukan.model.problems import Code
 from huitoukan.register.store import Written, replace_output
 
 
@@ -28,7 +29,8 @@ def run_crosscheck(
     listed = read_findings(findings, campaign)
     state = load_state(campaign, sources, as_of)
     result = crosscheck(campaign, listed.findings, state.hazards, state.findings)
-    result.problems[:0] = listed.problems
+    # an inspection's list names no department for many findings: not a fault of it
+    result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]
     out = xlsx_name(out)
     day = chinese_date(as_of)
     return result, replace_output(out, lambda tmp: write_crosscheck(tmp, campaign, result, day))

@@ -112,9 +112,15 @@ def assign(
             unknown[len(result)] = _row_problem(Code.ASSIGNMENT_UNKNOWN_NUMBER, row, row.number)
             loose.setdefault(row.department, []).append(len(result))
         elif row.department not in finding.departments:
-            owners = "、".join(finding.departments) or "未分配"
+            owners = "、".join(finding.departments)
             problems.append(
-                _row_problem(Code.ASSIGNMENT_OTHER_DEPARTMENT, row, row.number, owners=owners)
+                _row_problem(
+                    Code.ASSIGNMENT_OTHER_DEPARTMENT,
+                    row,
+                    row.number,
+                    variant="" if owners else "unassigned",
+                    owners=owners,
+                )
             )
         else:
             answered.add((finding.number, row.department))

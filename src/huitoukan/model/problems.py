@@ -375,6 +375,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "交办给其他部门的问题",
         "交办问题 {value} 的责任部门是{owners}，不是本部门；已按本部门自查发现的隐患汇总，请核对",
+        {
+            "unassigned": "交办问题 {value} 在交办问题清单中还没有明确责任部门，已按本部门自查发现的"
+            "隐患汇总；由本部门整改的，请告知接收部门在清单中写明"
+        },
     ),
     Code.ASSIGNMENT_DEADLINE_LATER: Rule(
         _W,
