@@ -69,7 +69,15 @@ def hide(path: Path) -> None:
 
 
 def output_error(path: Path, exc: OSError) -> HuitoukanError:
-    """The error to show when `path` cannot be written: what happened, in Chinese."""
+    """The error to show when `path` cannot be written: what happened, in Chinese (for a
+    file where a folder is needed, which file)."""
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        blocking = next((p for p in (path, *path.parents) if p.is_file()), None)
+        if blocking is not None:
+            return HuitoukanError(
+                f"无法写入 {display_name(path)}：{display_name(blocking)} 是一个文件，"
+                "这里需要的是文件夹；请换一个名字，或把该文件移走"
+            )
     reason = _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
     return HuitoukanError(f"无法写入 {display_name(path)}：{reason}")
 

@@ -40,3 +40,38 @@ def test_a_name_a_character_off_is_answered_with_the_one_there(
     assert "是不是" not in listed.output  # nothing like it here: the usual advice
     crosscheck = runner.invoke(app, ["crosscheck", "全校隐患台帐", *AS_OF])
     assert crosscheck.exit_code == 2 and "是不是 全校隐患台账.xlsx？" in crosscheck.output
+
+
+def test_a_folder_for_a_file_and_a_file_for_a_folder(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """issue -o 发放清单.xlsx made a folder named like a workbook; collect -o 汇总 (a folder
+    that exists) wrote 汇总.xlsx beside it; a file given where a folder is written said
+    "a file of the same name blocks the folder", not which."""
+    issued = runner.invoke(app, ["issue", "-o", "发放清单.xlsx"])
+    assert issued.exit_code == 2 and "像是一个文件名" in "".join(issued.output.split())
+    assert not (chdir_tmp / "发放清单.xlsx").exists()
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard(责任人=None)])
+    (chdir_tmp / "汇总").mkdir()
+    into = runner.invoke(app, ["collect", "回收", "-o", "汇总", *AS_OF])
+    assert into.exit_code == 1 and (chdir_tmp / "汇总" / "全校隐患台账.xlsx").is_file()
+    assert not (chdir_tmp / "汇总.xlsx").exists()
+    blocked = runner.invoke(app, ["collect", "回收", "--feedback", "回收/医院.xlsx", *AS_OF])
+    said = "".join(blocked.output.split())
+    assert blocked.exit_code == 2 and "回收/医院.xlsx是一个文件，这里需要的是文件夹" in said
+
+
+def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """collect 2026年回头看/回收 from the folder above: the built-in campaign is used (its
+    2023 dates: "逾期 1086 天"), and the campaign.toml beside 回收 is pointed at."""
+    from huitoukan.campaign import default_campaign_text
+
+    work = chdir_tmp / "2026年回头看"
+    filled_form(campaign, "附属医院", work / "回收" / "医院.xlsx", [hazard()])
+    (work / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    result = runner.invoke(app, ["status", "2026年回头看/回收", *AS_OF])
+    said = "".join(result.output.split())
+    assert "所给文件旁有2026年回头看/campaign.toml" in said
+    assert "或加--campaign2026年回头看/campaign.toml" in said

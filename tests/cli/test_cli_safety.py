@@ -146,7 +146,8 @@ def test_an_output_path_blocked_by_a_file_is_exit_2_naming_it(
     ):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, (args, result.output)
-        assert "挡路" in result.output and "同名的文件" in result.output, result.output
+        said = "".join(result.output.split())
+        assert "挡路是一个文件，这里需要的是文件夹" in said, result.output
         assert "Traceback" not in result.output
 
 

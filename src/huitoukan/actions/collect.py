@@ -19,6 +19,7 @@ from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
 from huitoukan.register.evidence import Evidence, evidence_folder, lay_out, library
+from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.merging import Collection, Held, merge
 from huitoukan.register.reading import read_register, register_coverage
 from huitoukan.register.record import RegisterState, last_written_state, recorded_coverage
@@ -232,7 +233,8 @@ def collect_to_register(
     exclude: list[Path] = []
     photos = None
     if register is not None:
-        register = xlsx_name(register)
+        # a folder given for the register (-o 汇总): the register in it, by its usual name
+        register = register / REGISTER_FILE if register.is_dir() else xlsx_name(register)
         exclude = [
             register,
             *register.parent.glob(f"{register.stem}.备份-*{register.suffix}"),

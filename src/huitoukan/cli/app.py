@@ -142,7 +142,10 @@ def _edited_register(sources: Sequence[Path] | None) -> None:
         render.register_edited(given[0])
 
 
-def _campaign(path: Path | None) -> Campaign:
+def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign:
+    """The campaign of --campaign, else of the working folder's campaign.toml, else the
+    built-in one (said, with a campaign.toml beside the `inputs` named, if there is one:
+    run from the folder above the campaign's)."""
     from huitoukan.campaign import CAMPAIGN_FILE_NAME, load_campaign
 
     try:
@@ -152,7 +155,12 @@ def _campaign(path: Path | None) -> Campaign:
     if path is None and not Path(CAMPAIGN_FILE_NAME).is_file():
         from huitoukan.cli import render
 
-        render.default_campaign_used(campaign)
+        near = (
+            folder / CAMPAIGN_FILE_NAME
+            for given in inputs or ()
+            for folder in (given.parent, given.parent.parent)
+        )
+        render.default_campaign_used(campaign, next((p for p in near if p.is_file()), None))
     return campaign
 
 
@@ -218,7 +226,7 @@ def issue(
     from huitoukan.actions.issue import issue as issue_forms
     from huitoukan.cli import render
 
-    config = _campaign(campaign)
+    config = _campaign(campaign, [followup] if followup else [])
     day = _day(form_date, config, "--date")
     deadline = _day(due, config, "--due") if due else None
     try:
@@ -263,7 +271,7 @@ def collect(
     from huitoukan.actions.collect import CollectReport, collect_to_register
     from huitoukan.cli import render
 
-    config = _campaign(campaign)
+    config = _campaign(campaign, returns)
     day = _day(as_of, config)
     try:
         with render.file_progress(enabled=not json_output) as on_file:
@@ -303,7 +311,7 @@ def status(
     """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。"""
     from huitoukan.actions.state import status_of
 
-    config = _campaign(campaign)
+    config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
     try:
@@ -334,7 +342,7 @@ def remind(
     from huitoukan.actions.letters import remind as write_reminders
     from huitoukan.cli import render
 
-    config = _campaign(campaign)
+    config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
     try:
@@ -362,7 +370,7 @@ def report(
     from huitoukan.actions.letters import report as write_leader_report
     from huitoukan.cli import render
 
-    config = _campaign(campaign)
+    config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
     try:
@@ -400,7 +408,7 @@ def sample(
     from huitoukan.actions.sample import sample as write_sample
     from huitoukan.cli import render
 
-    config = _campaign(campaign)
+    config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
     try:
@@ -438,7 +446,7 @@ def crosscheck(
     from huitoukan.actions.crosscheck import run_crosscheck
     from huitoukan.cli import render
 
-    config = _campaign(campaign)
+    config = _campaign(campaign, [findings, *(sources or [])])
     day = _day(as_of, config)
     _edited_register(sources)
     try:
@@ -460,7 +468,7 @@ def review(
     from huitoukan.actions.review import review as write_review
     from huitoukan.cli import render
 
-    config = _campaign(campaign)
+    config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
     try:

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from huitoukan.campaign import SELF_CHECK, Campaign, ChecklistItem, Unit
 from huitoukan.dates import chinese_date
-from huitoukan.errors import OutputExistsError, TemplateError
+from huitoukan.errors import InputError, OutputExistsError, TemplateError
 from huitoukan.files import safe_file_name, sha256_of, write_atomically
 from huitoukan.forms.checklist import CHECKLIST_FILE, fill_checklist
 from huitoukan.forms.distribution import (
@@ -89,6 +89,11 @@ def issue_forms(
 ) -> IssueResult:
     """Write the forms for `departments` (all units if empty) into `out_dir`; each lists
     the problems of `findings` assigned to its department first."""
+    if out_dir.suffix.lower() in _WORKBOOK_SUFFIXES and not out_dir.is_dir():
+        raise InputError(
+            f"-o 给的是输出文件夹（如 发放），{out_dir} 像是一个文件名：各部门的表格、附件1和"
+            "发放清单都写在这个文件夹中，请给出文件夹名"
+        )
     units = campaign.resolve_units(departments) if departments else campaign.units
     if followup is not None and followup.only_open:
         units = tuple(u for u in units if followup.owes(u.name, findings))
@@ -354,6 +359,7 @@ class TemplateForm:
         return target if not isinstance(target, MergedCell) else self.ws.cell(cell.row, col + 2)
 
 
+_WORKBOOK_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".et", ".ods", ".csv")
 ASSIGNED_FIELDS = ("number", "source", "location", "hazard")
 """The cells of an assigned problem a department may not change."""
 BLANK_ROWS = 5
