@@ -819,3 +819,31 @@ def test_an_inspection_list_without_departments_is_not_told_to_assign_them(
     listed = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER[:-1])
     code, output = run(runner, str(listed), str(register), "--out", str(tmp_path / "核查.xlsx"))
     assert code == 1 and "自查未发现" in output and "未分配" not in output
+
+
+def test_the_review_form_names_the_assigned_problem_a_hazard_answers(tmp_path: Path) -> None:
+    """The 督导组 asks after assigned problems by their 编号: the form shows it (when any
+    hazard on it answers one), its date check speaks of the campaign's year, and the
+    verdicts typed into the wider form are read back."""
+    from huitoukan.forms.review import review_form
+
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    rows = [closed(部位="东门", 问题编号="XJ-7"), closed(部位="西门")]
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = review_form(campaign, hazards, date(2026, 12, 20))
+    ws = wb[REVIEW_SHEET]
+    header = [c.value for c in ws[2]]
+    assert header[:3] == ["序号", "隐患编号", "问题编号"] and ws.cell(3, 3).value == "XJ-7"
+    [day] = [v for v in ws.data_validations.dataValidation if v.type == "date"]
+    assert day.showErrorMessage and day.error == "请填写日期，例如 2026-12-20"
+    verdict = header.index("复查结论") + 1
+    for row in (3, 4):
+        ws.cell(row, verdict).value = "合格"
+        ws.cell(row, verdict - 1).value = "2023-12-19"
+        ws.cell(row, verdict - 2).value = "刘建国"
+    wb.save(returns / "复查.xlsx")
+    assert all(h.closed for h in collect(campaign, [returns], as_of=AS_OF).hazards)
+    plain = review_form(campaign, [h._replace(number="") for h in hazards], AS_OF)
+    assert "问题编号" not in [c.value for c in plain[REVIEW_SHEET][2]]

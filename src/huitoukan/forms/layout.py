@@ -60,6 +60,7 @@ DATE_FIELDS = ("deadline", "checked_on", "closed_on")
 REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("seq", "序号"),
     Column("hazard_id", "隐患编号", ("隐患标识",)),
+    Column("number", "问题编号", ("交办问题编号",)),
     Column("department", "部门", ("责任部门",)),
     Column("location", "部位"),
     Column("hazard", "存在隐患问题", ("问题描述",)),
@@ -70,7 +71,8 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("result", "复查结论", ("验收结论", "复查结果")),
     Column("note", "复查意见", ("验收意见",)),
 )
-"""The columns of the 复查验收表 (`forms.review` writes it, collect reads it back)."""
+"""The columns of the 复查验收表 (`forms.review` writes it, collect reads it back; 问题编号
+only when a hazard on it answers an assigned problem)."""
 REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
 
 

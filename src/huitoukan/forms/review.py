@@ -25,7 +25,20 @@ from huitoukan.xlsx.styles import BODY_FONT, date_validation, write_table
 
 REVIEW_FILE = "复查验收表.xlsx"
 REVIEW_SHEET = "复查验收表"
-_WIDTHS = (6, 11, 12, 14, 28, 24, 14, 9, 14, 10, 22)
+_WIDTHS = {
+    "seq": 6,
+    "hazard_id": 11,
+    "number": 12,
+    "department": 12,
+    "location": 14,
+    "hazard": 28,
+    "measures": 24,
+    "closed_on": 14,
+    "reviewer": 9,
+    "reviewed_on": 14,
+    "result": 10,
+    "note": 22,
+}
 ONE_LINE = Alignment(horizontal="left", vertical="center")
 HANDWRITTEN_ROW = 32.0
 """Points a row of the form is at least: 复查人, 复查时间, 复查结论 and 复查意见 are written by hand."""
@@ -37,16 +50,26 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     workbook = Workbook()
     ws = workbook.active
     ws.title = REVIEW_SHEET
-    headers = [(c.header, w) for c, w in zip(REVIEW_COLUMNS, _WIDTHS, strict=True)]
-    rows = [
-        [n, h.hazard_id, h.department, h.location, h.hazard, h.measures, h.closed_on]
-        + [None, None, None, None]
-        for n, h in enumerate(hazards, start=1)
-    ]
+    numbered = any(h.number for h in hazards)  # the 督导组 asks after assigned problems
+    columns = [c for c in REVIEW_COLUMNS if c.field != "number" or numbered]
+    headers = [(c.header, _WIDTHS[c.field]) for c in columns]
+    rows = []
+    for n, h in enumerate(hazards, start=1):
+        known = {
+            "seq": n,
+            "hazard_id": h.hazard_id,
+            "number": h.number,
+            "department": h.department,
+            "location": h.location,
+            "hazard": h.hazard,
+            "measures": h.measures,
+            "closed_on": h.closed_on,
+        }
+        rows.append([known.get(c.field) for c in columns])
     title = f"{info.school}隐患整改复查验收表"
     write_table(ws, headers, rows, title=title, least_height=HANDWRITTEN_ROW)
     last = 2 + max(len(rows), 1)
-    letter = {c.field: get_column_letter(i) for i, c in enumerate(REVIEW_COLUMNS, start=1)}
+    letter = {c.field: get_column_letter(i) for i, c in enumerate(columns, start=1)}
     result = DataValidation(
         type="list",
         formula1=f'"{PASSED},{FAILED}"',
@@ -57,16 +80,17 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     result.showInputMessage = result.showErrorMessage = True
     ws.add_data_validation(result)
     result.add(f"{letter['result']}3:{letter['result']}{last}")
-    day = date_validation("2023-12-20")
+    day = date_validation(made_on.isoformat())
     ws.add_data_validation(day)
     day.add(f"{letter['reviewed_on']}3:{letter['reviewed_on']}{last}")
     footer = last + 2
     # on one line each, running into the empty cells to their right (wrapped in their own
     # narrow column they would print over the line below), with room to sign
+    reviewer = columns.index(next(c for c in columns if c.field == "reviewer")) + 1
     for text, column in (
         (f"复查部门（章）：{info.receiver}", 1),
-        ("复查人（签字）：______________", 5),
-        ("部门负责人（签字）：______________", 8),
+        ("复查人（签字）：______________", reviewer - 3),
+        ("部门负责人（签字）：______________", reviewer),
     ):
         cell = ws.cell(footer, column, text)
         cell.alignment, cell.font = ONE_LINE, BODY_FONT

@@ -98,8 +98,8 @@ def write_table(
 
 def date_validation(example: str, **options: str) -> DataValidation:
     """A drop-in check for a date column: a date from 2000 to 2099, anything else a
-    warning (“请填写日期，例如 `example`”) the person typing may override."""
-    return DataValidation(
+    warning (“请填写日期，例如 `example`”, shown) the person typing may override."""
+    validation = DataValidation(
         type="date",
         operator="between",
         formula1=str(int(to_excel(date(2000, 1, 1)))),
@@ -109,6 +109,8 @@ def date_validation(example: str, **options: str) -> DataValidation:
         error=f"请填写日期，例如 {example}",
         **options,
     )
+    validation.showErrorMessage = True
+    return validation
 
 
 def display_columns(text: str) -> int:
