@@ -435,3 +435,29 @@ def test_a_corrected_feedback_copy_of_the_same_day_is_not_a_tie(
     os.utime(returns / "总务.xlsx", (1e9, 1e9))
     collection = collect(campaign, [returns], as_of=AS_OF)
     assert not [p for p in collection.problems if p.code is Code.SAME_DATE_VERSIONS]
+
+
+def test_two_rows_of_one_wording_are_two_hazards_each_with_its_number(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """机房A201 电动车在楼道内充电 on row 6 (未整改) and again on row 8 (已完成): two
+    隐患编号, not one (the 复查验收表 listed one number twice, and a verdict on one was
+    taken for both); a second version changing another row pairs each with its own
+    place, so neither is said to have gone from 已完成 back to 未整改."""
+    same = {"部位": "机房A201", "存在隐患问题": "电动车在楼道内充电"}
+    first = [
+        hazard(**same, 整改完成情况="未整改"),
+        hazard(部位="东门"),
+        closed(**same, 销号时间=date(2023, 12, 11)),
+    ]
+    second = [first[0], hazard(部位="东门", 整改措施="已报修"), first[2]]
+    versions(campaign, tmp_path / "回收", first)
+    [one] = [collect(campaign, [tmp_path / "回收"], as_of=AS_OF)]
+    ids = [h.hazard_id for h in one.hazards if h.location == "机房A201"]
+    assert len(set(ids)) == 2
+    versions(campaign, tmp_path / "回收", first, second)
+    two = collect(campaign, [tmp_path / "回收"], as_of=AS_OF)
+    assert [h.hazard_id for h in two.hazards if h.location == "机房A201"] == ids
+    assert not [p for p in two.problems if p.code is Code.REOPENED_IN_NEW_VERSION]
+    states = [(h.progress, h.closed) for h in two.hazards if h.location == "机房A201"]
+    assert states == [("未整改", False), ("已完成", True)]

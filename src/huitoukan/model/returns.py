@@ -38,6 +38,13 @@ HAZARD_ID = re.compile(r"H[0-9A-F]{8}")
 _LONG_STANDING = re.compile("|".join(map(re.escape, LONG_STANDING_MARKERS)))
 
 
+def hazard_id_of(department: str, key: str) -> str:
+    """The 隐患编号 of `department`'s hazard of `key` (`HazardRow.key`; a second row of the
+    same wording in one return has `key#2`, so that it is numbered apart)."""
+    digest = hashlib.sha256(f"{department}|{key}".encode()).hexdigest()
+    return f"H{digest[:8].upper()}"
+
+
 class HazardRow(NamedTuple):
     """One hazard a department reported, normalised; unreadable values stay as typed.
 
@@ -121,8 +128,7 @@ class HazardRow(NamedTuple):
     @property
     def own_id(self) -> str:
         """The 隐患编号 this row's own wording gives."""
-        digest = hashlib.sha256(f"{self.department}|{self.key}".encode()).hexdigest()
-        return f"H{digest[:8].upper()}"
+        return hazard_id_of(self.department, self.key)
 
     @property
     def reported_done(self) -> bool:

@@ -31,6 +31,7 @@ from huitoukan.model.returns import (
     HazardRow,
     ReturnForm,
     SkippedFile,
+    hazard_id_of,
 )
 
 
@@ -229,7 +230,11 @@ def merge(
             problems.extend(lineage.reworded(newest))
             problems.extend(lineage.reopened(newest))
         else:
-            rows, proven, vanished = newest.hazards, set(), []
+            rows = [
+                _numbered_apart(r, k)
+                for r, k in zip(newest.hazards, _occurrence_keys(newest.hazards), strict=True)
+            ]
+            proven, vanished = set(), []
         problems.extend(
             p
             for p in newest.problems
@@ -283,6 +288,26 @@ def merge(
         problems=problems,
         returned_before={d: day for d, day in earlier.returned.items() if d in current},
     )
+
+
+def _occurrence_keys(rows: Sequence[HazardRow]) -> list[str]:
+    """Each row's `key`; a later row of a version with the same wording (entered twice, or
+    two of a kind on one spot) `key#2`, `key#3`: each is a hazard of its own, paired with
+    the row in the same place among its likes in another version."""
+    seen: dict[str, int] = {}
+    keys = []
+    for row in rows:
+        n = seen[row.key] = seen.get(row.key, 0) + 1
+        keys.append(row.key if n == 1 else f"{row.key}#{n}")
+    return keys
+
+
+def _numbered_apart(row: HazardRow, key: str) -> HazardRow:
+    """`row` (of occurrence `key`) with a 隐患编号 of its own when it repeats the wording of
+    an earlier row of its version (unless it carries one already, from the register)."""
+    if key == row.key or row.kept_id:
+        return row
+    return row._replace(kept_id=hazard_id_of(row.department, key))
 
 
 def _tied(older: ReturnForm, newest: ReturnForm) -> bool:
@@ -341,7 +366,7 @@ class _Lineage:
             if form is versions[-1]:  # what the older versions showed, as the newest sees it
                 earlier = dict(last)
                 remembered = {i for i, file in shown_by.items() if file == EARLIER_REGISTER}
-            keys = [row.key for row in form.hazards]
+            keys = _occurrence_keys(form.hazards)
             found = [by_key.get(key, "") for key in keys]
             taken = set(found)
             gone = [identity for identity in last if identity not in taken]
@@ -352,7 +377,7 @@ class _Lineage:
             mine = [identity or key for identity, key in zip(found, keys, strict=True)]
             for identity, key, row in zip(mine, keys, form.hazards, strict=True):
                 by_key.setdefault(key, identity)
-                first.setdefault(identity, row)
+                first.setdefault(identity, _numbered_apart(row, key))
                 last[identity] = row
                 shown_by[identity] = form.file
             identities.append(mine)
