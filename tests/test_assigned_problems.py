@@ -215,6 +215,10 @@ def test_a_deadline_put_back_by_the_department_is_the_problems(
             "要求，台账按 2023年12月15日 计；请改回 2023年12月15日"
         )
         assert states["XJ-01", "安全保卫处"].days_overdue == 5
+        [copy] = write_feedback(result.collection, tmp_path / "退回", "保卫处")
+        marked = load_workbook(copy.copy_path)[FORM_SHEET][warning.cell]
+        assert marked.comment is not None and marked.comment.author == "保卫处"
+        assert not marked.protection.locked  # locked as issued: open where it is to be mended
     else:
         assert row.deadline == typed and not said
         assert states["XJ-01", "安全保卫处"].days_overdue == (AS_OF - typed).days
@@ -802,3 +806,23 @@ def test_init_findings_beside_a_campaign_already_edited_keeps_it(
     assert edited in [p.read_bytes() for p in chdir_tmp.glob("campaign.备份-*")]
     assert runner.invoke(app, ["init", "--force"]).exit_code == 0  # the shipped text as it is:
     assert len(list(chdir_tmp.glob("campaign.备份-*"))) == 2  # nothing to keep
+
+
+def test_init_findings_writes_the_list_campaign_toml_names_when_it_is_missing(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """campaign.toml names 清单/交办.xlsx, not written yet: issue says to run init
+    --findings, and init --findings writes it there (it refused: "已指定交办问题清单")."""
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    toml = chdir_tmp / "campaign.toml"
+    text = toml.read_text("utf-8").replace(
+        '# [findings]\n# file = "交办问题清单.xlsx"', '[findings]\nfile = "清单/交办.xlsx"'
+    )
+    toml.write_text(text, "utf-8")
+    issued = runner.invoke(app, ["issue"])
+    assert issued.exit_code == 2 and "huitoukaninit--findings" in "".join(issued.output.split())
+    made = runner.invoke(app, ["init", "--findings"])
+    assert made.exit_code == 0, made.output
+    assert (chdir_tmp / "清单" / "交办.xlsx").is_file()
+    assert toml.read_text("utf-8") == text
+    assert runner.invoke(app, ["issue"]).exit_code == 0

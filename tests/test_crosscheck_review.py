@@ -838,6 +838,8 @@ def test_the_review_form_names_the_assigned_problem_a_hazard_answers(tmp_path: P
     assert header[:3] == ["序号", "隐患编号", "问题编号"] and ws.cell(3, 3).value == "XJ-7"
     [day] = [v for v in ws.data_validations.dataValidation if v.type == "date"]
     assert day.showErrorMessage and day.error == "请填写日期，例如 2026-12-20"
+    when = header.index("复查时间") + 1
+    assert {ws.cell(r, when).number_format for r in (3, 4)} == {'yyyy"年"m"月"d"日"'}
     verdict = header.index("复查结论") + 1
     for row in (3, 4):
         ws.cell(row, verdict).value = "合格"

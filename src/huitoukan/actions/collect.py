@@ -314,7 +314,7 @@ def collect_to_register(
     if feedback_dir is not None:  # openpyxl is imported only for this
         from huitoukan.letters.feedback import write_feedback
 
-        copies = write_feedback(collection, feedback_dir)
+        copies = write_feedback(collection, feedback_dir, campaign.info.receiver)
     return CollectResult(
         collection=collection,
         status=status,

@@ -39,9 +39,13 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
     out = with_suffix(out, ".toml")
     if findings and out.exists() and not force:
         campaign = load_campaign(out)
-        if campaign.findings.file is not None:
+        named_list = campaign.findings.file
+        if named_list is not None and not named_list.exists():  # named, not yet written
+            target = _blank_list(named_list, campaign, force=False)
+            return Initialized(out, written=False, named=True, findings=target)
+        if named_list is not None:
             raise OutputExistsError(
-                f"{out} 已指定交办问题清单 {campaign.findings.file.name}，未做改动；"
+                f"{out} 已指定交办问题清单 {named_list.name}，未做改动；"
                 "确需另写一份空白清单请加 --force（会覆盖 campaign.toml 和清单，覆盖前的内容另存备份）"
             )
         target = _blank_list(out.parent / LIST_FILE, campaign, force)

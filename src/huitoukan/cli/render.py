@@ -476,6 +476,8 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
         first = f"逾期最久的 {rows} 项" if len(report.overdue) > rows else "逾期最久的在前"
         title = f"逾期隐患（{len(report.overdue)}）：{first}"
         console.print(_hazard_table(title, report.overdue, year, True, rows))
+        if everything:  # under the table it cuts, not after the tables below it
+            _more(console, rows, len(report.overdue), _WHOLE_LISTS)
     else:
         console.print(Text("没有逾期隐患。", style="green"))
     soon = TERMINAL_ROWS if everything else SCREEN_DUE_SOON
@@ -484,19 +486,22 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
         if len(report.due_soon) > soon:
             title += f"：最先到期的 {soon} 项"
         console.print(_hazard_table(title, report.due_soon, year, False, soon))
+        if everything:
+            _more(console, soon, len(report.due_soon), _WHOLE_LISTS)
     if any(v.deadline_is_default for v in [*report.overdue[:rows], *report.due_soon[:soon]]):
         console.print("* 未填写整改时限，按活动默认时限计")
     if everything:
         _department_table(console, report)
         if report.assigned:
             _assigned_table(console, report)
-        for views, shown in ((report.overdue, rows), (report.due_soon, soon)):
-            _more(console, shown, len(views), "台账“逾期”“未销号”工作表或 --json 输出")
     elif len(report.overdue) > rows or len(report.due_soon) > soon or report.departments:
         _wrapped(
             console,
             "完整列表和各部门情况：huitoukan status --all；历史遗留问题：--long-standing",
         )
+
+
+_WHOLE_LISTS = "台账“逾期”“未销号”工作表或 --json 输出"
 
 
 def _assigned_line(report: StatusReport) -> str:

@@ -21,7 +21,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.forms.layout import REVIEW_COLUMNS
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
-from huitoukan.xlsx.styles import BODY_FONT, date_validation, write_table
+from huitoukan.xlsx.styles import BODY_FONT, DATE_FORMAT, date_validation, write_table
 
 REVIEW_FILE = "复查验收表.xlsx"
 REVIEW_SHEET = "复查验收表"
@@ -83,6 +83,8 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     day = date_validation(made_on.isoformat())
     ws.add_data_validation(day)
     day.add(f"{letter['reviewed_on']}3:{letter['reviewed_on']}{last}")
+    for (cell,) in ws[f"{letter['reviewed_on']}3:{letter['reviewed_on']}{last}"]:
+        cell.number_format = DATE_FORMAT  # a date typed in shows as one (not 45278, ###)
     footer = last + 2
     # on one line each, running into the empty cells to their right (wrapped in their own
     # narrow column they would print over the line below), with room to sign

@@ -22,7 +22,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, PatternFill
+from openpyxl.styles import Alignment, PatternFill, Protection
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
@@ -83,7 +83,9 @@ def feedback_name(form: ReturnForm) -> str:
     return f"{safe_file_name(Path(name).stem + part)}-{FEEDBACK_NAME}.xlsx"
 
 
-def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
+def write_feedback(
+    collection: Collection, out_dir: Path, receiver: str = "安全保卫处"
+) -> list[FeedbackCopy]:
     """One marked copy per department whose current return has problems (of a workbook
     holding several departments' forms, without the others' sheets)."""
     copies: list[FeedbackCopy] = []
@@ -99,7 +101,7 @@ def write_feedback(collection: Collection, out_dir: Path) -> list[FeedbackCopy]:
         target = out_dir / feedback_name(form)
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
-        workbook, marked = marked_copy(source, problems, with_photos, department)
+        workbook, marked = marked_copy(source, problems, with_photos, department, receiver)
         for sheet in others:
             if sheet in workbook.sheetnames:
                 workbook.remove(workbook[sheet])
@@ -287,11 +289,16 @@ PHOTOS_KEPT = (
 
 
 def marked_copy(
-    source: ReturnFile, problems: Sequence[Problem], with_photos: bool = False, department: str = ""
+    source: ReturnFile,
+    problems: Sequence[Problem],
+    with_photos: bool = False,
+    department: str = "",
+    receiver: str = "安全保卫处",
 ) -> tuple[Workbook, int]:
-    """The return as a workbook with its problem cells filled and commented (the photos
-    it held are not copied: `with_photos` says so on the copy), a first sheet listing the
-    problems under a title naming `department` and the file."""
+    """The return as a workbook with its problem cells filled, commented (by `receiver`)
+    and open to editing on a protected sheet (the photos it held are not copied:
+    `with_photos` says so on the copy), a first sheet listing the problems under a title
+    naming `department` and the file."""
     workbook = _open_as_xlsx(source)
     notes: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
@@ -306,7 +313,8 @@ def marked_copy(
         error = any(p.severity is Severity.ERROR for p in here)
         cell.fill = ERROR_FILL if error else WARNING_FILL
         text = "\n".join(f"【{p.severity.value}】{p.message}" for p in here)
-        cell.comment = Comment(text, "安全保卫处", width=300, height=120)
+        cell.comment = Comment(text, receiver, width=300, height=120)
+        cell.protection = Protection(locked=False)  # what it is asked to correct, it can
         if not any(m.min_row <= cell.row <= m.max_row for m in ws.merged_cells.ranges):
             fit_row_height(ws, cell.row)  # a marked table row's text shown whole, to correct
     for ws in workbook.worksheets:
