@@ -774,9 +774,9 @@ def test_a_verdict_without_a_date_is_not_adopted_one_without_a_reviewer_is_said(
 @pytest.mark.parametrize(
     ("listed_on", "departments", "expected"),
     [
-        (date(2023, 12, 17), (), Conclusion.FOUND_NOT_RECTIFIED),  # the day before
+        (date(2023, 12, 17), (), Conclusion.LISTED_NOT_RECTIFIED),  # the day before
         (date(2023, 12, 18), (), Conclusion.MISSED),  # the same day: the finding copied in
-        (date(2023, 11, 30), ("总务基建处",), Conclusion.FOUND_NOT_RECTIFIED),
+        (date(2023, 11, 30), ("总务基建处",), Conclusion.LISTED_NOT_RECTIFIED),
     ],
 )
 def test_a_finding_the_school_had_listed_itself_was_not_missed(
@@ -787,8 +787,8 @@ def test_a_finding_the_school_had_listed_itself_was_not_missed(
     expected: Conclusion,
 ) -> None:
     """The city found 图书馆 应急照明灯不亮 on 12月18日; the school's own 交办问题清单 had it
-    (学校通报) but gave it no department, or its department never answered: the
-    self-check did not miss it, the school left it unrectified."""
+    (学校通报) but gave it no department, or its department never answered: no
+    self-check found it, and none missed it either: the school left it unrectified."""
     from huitoukan.model.findings import Finding
 
     filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx", [hazard(部位="东门")])
@@ -804,10 +804,11 @@ def test_a_finding_the_school_had_listed_itself_was_not_missed(
     found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
     [verdict] = crosscheck(campaign, [found], hazards, [own]).verdicts
     assert verdict.conclusion is expected
-    if expected is Conclusion.FOUND_NOT_RECTIFIED:
+    if expected is Conclusion.LISTED_NOT_RECTIFIED:  # not the self-check's, nor missed
         assert verdict.note.startswith("学校交办问题清单中已有此问题 XB-01（学校通报，")
         why = "已交办总务基建处，台账中没有部门的整改反馈" if departments else "但未明确责任部门"
         assert why in verdict.note
+        assert ("总务基建处" if departments else "未明确责任部门") in verdict.accountable
 
 
 def test_an_inspection_list_without_departments_is_not_told_to_assign_them(
@@ -849,3 +850,29 @@ def test_the_review_form_names_the_assigned_problem_a_hazard_answers(tmp_path: P
     assert all(h.closed for h in collect(campaign, [returns], as_of=AS_OF).hazards)
     plain = review_form(campaign, [h._replace(number="") for h in hazards], AS_OF)
     assert "问题编号" not in [c.value for c in plain[REVIEW_SHEET][2]]
+
+
+def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Path) -> None:
+    """The register's row is 安全保卫处's answer to JB-01 (县级普查), reported 已完成 on
+    12月8日 and waiting for its review; the city finds the problem still there on 12月18日:
+    not rectified, because what was reported done was not (not because a deadline passed
+    waiting for the office's review), and the row named as the answer to JB-01."""
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    done = closed(
+        问题编号="JB-01",
+        问题来源="县级普查",
+        部位="图书馆",
+        存在隐患问题="二楼走廊灭火器过期",
+        整改时限=date(2023, 12, 10),
+        销号时间=date(2023, 12, 8),
+    )
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [done])
+    [row] = collect(campaign, [tmp_path / "回收"], as_of=AS_OF).hazards
+    assert row.unreviewed
+    finding = city_finding("SC-01", date(2023, 12, 18), "图书馆", "二楼走廊灭火器过期未更换")
+    [verdict] = crosscheck(campaign, [finding], [row]).verdicts
+    assert verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    assert verdict.note == (
+        "部门报 2023年12月8日 已完成（待复查），2023年12月18日 检查时问题仍在，整改未到位"
+        "（请核实销号是否属实）（对应交办问题 JB-01，来源：县级普查）"
+    )

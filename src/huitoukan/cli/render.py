@@ -681,10 +681,15 @@ def crosscheck_written(result: Crosscheck, written: Written) -> None:
     if result.problems:
         problem_list(_err(), result.problems)
     counts = summary(result)
-    shown = "，".join(f"{name} {n}" for name, n in counts.items())
+    rare = Conclusion.LISTED_NOT_RECTIFIED.value  # said when there is one
+    shown = "，".join(f"{name} {n}" for name, n in counts.items() if n or name != rare)
     _wrapped(console, f"检查发现问题 {len(result.verdicts)} 个：{shown}。")
     for verdict in result.verdicts:
-        if verdict.conclusion in (Conclusion.MISSED, Conclusion.TO_CONFIRM):
+        if verdict.conclusion in (
+            Conclusion.MISSED,
+            Conclusion.LISTED_NOT_RECTIFIED,
+            Conclusion.TO_CONFIRM,
+        ):
             f = verdict.finding
             extra = f"　追责范围：{verdict.accountable}" if verdict.accountable else ""
             _wrapped(

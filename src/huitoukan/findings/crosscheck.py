@@ -21,7 +21,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.findings.similarity import (
     CANDIDATE,
@@ -41,6 +41,9 @@ from huitoukan.text import normalize_key
 class Conclusion(StrEnum):
     FOUND = "自查已发现"
     FOUND_NOT_RECTIFIED = "自查已发现但未整改到位"
+    LISTED_NOT_RECTIFIED = "已列入交办清单但未整改"
+    """Not found by a department's self-check, but on the school's own list before the
+    inspection came: left unassigned, or its department never answered."""
     MISSED = "自查未发现"
     TO_CONFIRM = "待确认"
 
@@ -86,7 +89,7 @@ class Crosscheck:
     @property
     def exit_code(self) -> int:
         """1 while a finding is 自查未发现 or 待确认 (SPEC 8: the run found something)."""
-        open_ = {Conclusion.MISSED, Conclusion.TO_CONFIRM}
+        open_ = {Conclusion.MISSED, Conclusion.LISTED_NOT_RECTIFIED, Conclusion.TO_CONFIRM}
         return 1 if any(v.conclusion in open_ for v in self.verdicts) else 0
 
 
@@ -164,11 +167,16 @@ def _left_unrectified(finding: Finding, listed: Finding, candidates: list[Candid
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
     if listed.departments:
-        why = f"已交办{'、'.join(listed.departments)}，台账中没有部门的整改反馈"
+        owners = "、".join(listed.departments)
+        why = f"已交办{owners}，台账中没有部门的整改反馈"
+        accountable = f"责任部门：{owners}（已交办，未反馈整改情况）"
     else:
         why = "但未明确责任部门、未交办整改"
+        accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
     note = f"学校交办问题清单中已有此问题 {where}，{why}；检查时问题仍在"
-    return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, None, candidates, note=note)
+    return Verdict(
+        finding, Conclusion.LISTED_NOT_RECTIFIED, None, candidates, accountable, note=note
+    )
 
 
 def _searched(
@@ -211,15 +219,22 @@ def _searched(
 
 def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:
     hazard = match.hazard
+    origin = (  # the register's row is a department's answer to an earlier inspection's
+        f"（对应交办问题 {hazard.number}，来源：{hazard.source}）"
+        if hazard.number and hazard.source and hazard.source != SELF_CHECK
+        else ""
+    )
     if (
-        hazard.closed
+        hazard.reported_done
         and hazard.closed_on is not None
         and finding.found_on is not None
         and hazard.closed_on < finding.found_on
     ):  # closed the day of the inspection: it may have been after the inspectors came
+        said = "已销号" if hazard.closed else "已完成（待复查）"
         note = (
-            f"自查报 {chinese_date(hazard.closed_on)} 已销号，"
+            f"部门报 {chinese_date(hazard.closed_on)} {said}，"
             f"{chinese_date(finding.found_on)} 检查时问题仍在，整改未到位（请核实销号是否属实）"
+            f"{origin}"
         )
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     deadline_passed = (
@@ -231,9 +246,9 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
         finding.found_on is None or hazard.closed_on is None or hazard.closed_on <= finding.found_on
     )
     if deadline_passed and not closed_in_time:
-        note = f"整改时限 {chinese_date(hazard.deadline)} 已过，检查时尚未销号"  # type: ignore[arg-type]
+        note = f"整改时限 {chinese_date(hazard.deadline)} 已过，检查时尚未销号{origin}"  # type: ignore[arg-type]
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
-    return Verdict(finding, Conclusion.FOUND, match, candidates)
+    return Verdict(finding, Conclusion.FOUND, match, candidates, note=origin.strip("（）"))
 
 
 def _missed(
