@@ -565,6 +565,7 @@ def test_collect_matches_answers_and_keeps_every_part(
     sheet = load_workbook(register)[SUMMARY_SHEET]
     summary = [c.value for row in sheet.iter_rows() for c in row]
     assert "交办问题整改情况（按问题来源）" in summary and "省级督查" in summary
+    assert "另有 1 个问题（QT-01）尚未明确责任部门，未交办、未计入上表。" in summary
     head = next(row for row in sheet.iter_rows() if row[1].value == "问题来源")
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert [c.value for c in head][:9] == ["序号", "问题来源", "交办", "已销号", "整改中"] + [

@@ -68,6 +68,40 @@ def test_chart_and_merges(tmp_path: Path) -> None:
     assert len(ws._charts) == 1
 
 
+@pytest.mark.parametrize(("departments", "smaller"), [(5, False), (22, True)])
+def test_a_chart_of_many_departments_names_every_bar(
+    tmp_path: Path, departments: int, smaller: bool
+) -> None:
+    """22 departments: placed below a table it gets a row a bar at least (it was squeezed
+    to ten rows) and smaller names on its axis, so that every bar is named (LibreOffice
+    named every other one); five keep the usual size."""
+    import zipfile
+
+    names = [f"部门{n}" for n in range(departments)]
+    sheet = Sheet("汇总", [8, 8, 8])
+    for name in names:
+        sheet.add(cells([name, 1, 1]))
+    chart = BarChart(
+        "图",
+        0,
+        names,
+        [(1, "已销号", "70AD47", [1] * departments), (2, "未销号", "ED7D31", [1] * departments)],
+        0,
+        departments - 1,
+        0,
+        max(12, round(departments * 1.5) + 8),
+    )
+    sheet.place_chart(chart)
+    assert chart.height_rows >= departments + 6
+    path = tmp_path / "c.xlsx"
+    write_workbook(path, [sheet], "t", "c")
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("xl/charts/chart1.xml").decode()
+    axis = xml[xml.index("<c:catAx>") : xml.index("</c:catAx>")]
+    size = int(axis.split('defRPr sz="')[1].split('"')[0])
+    assert (size < 1000) is smaller and size >= 600 and "tickLblSkip" in axis
+
+
 def test_column_letters() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
 

@@ -314,6 +314,12 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         sheet.merge(sheet.add(head, height=30), last, last + 1)
         for row in source_rows(status):
             sheet.merge(sheet.add(cells([*row, None])), last, last + 1)
+        if status.unassigned:  # the 交办问题 sheet lists them; the summary says they exist
+            said = (
+                f"另有 {len(status.unassigned)} 个问题（{'、'.join(status.unassigned)}）"
+                "尚未明确责任部门，未交办、未计入上表。"
+            )
+            sheet.merge(sheet.add(cells([said], Style.NOTE), height=22), 0, len(columns) - 1)
     if status.departments:
         sheet.place_chart(department_chart(status.departments, closed_column=5, first_row=4))
     return sheet
@@ -448,7 +454,7 @@ def department_chart(
         first_row=first_row,
         last_row=first_row + len(departments) - 1,
         anchor_row=0,
-        height_rows=max(12, len(departments) + 8),
+        height_rows=max(12, round(len(departments) * 1.5) + 8),  # a name on every bar
     )
 
 

@@ -408,6 +408,8 @@ class Sheet:
         the top of the next page; never taller than a page. Rows added after it are for
         the caller to keep clear (the chart does not move them)."""
         rows = int(self.page_room() * PAGE_FILL // DEFAULT_ROW_HEIGHT) - 1  # a row above it
+        # no shorter than a row a bar: squeezed, LibreOffice names every other department
+        min_rows = max(min_rows, len(chart.labels) + 6)
         if rows >= min(chart.height_rows, min_rows):
             chart.anchor_row = self.row_count + 1
             chart.height_rows = min(chart.height_rows, rows)
@@ -561,7 +563,18 @@ def _chart_xml(sheet: Sheet, chart: BarChart) -> str:
             f"<c:val><c:numRef><c:f>{ref(col)}</c:f><c:numCache><c:formatCode>General</c:formatCode>"
             f"{count}{points}</c:numCache></c:numRef></c:val></c:ser>"
         )
-    font = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"><a:latin typeface="宋体"/><a:ea typeface="宋体"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>'
+
+    def font(size: int = 1000) -> str:
+        return (
+            f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"><a:latin typeface="宋体"/>'
+            '<a:ea typeface="宋体"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>'
+        )
+
+    # a name on every bar: a label more than about 1/1.6 of its bar's share of the plot
+    # makes LibreOffice and Excel drop every other one (the title, legend and axis take
+    # about 100 points)
+    share = (chart.height_rows * DEFAULT_ROW_HEIGHT - 100) / max(len(chart.labels), 1)
+    names = font(max(600, min(1000, int(share / 1.6 * 2) * 50)))
     return (
         _HEAD + '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -574,13 +587,15 @@ def _chart_xml(sheet: Sheet, chart: BarChart) -> str:
         '<c:axId val="1001"/><c:axId val="1002"/></c:barChart>'
         '<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling>'
         '<c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/>'
-        '<c:tickLblPos val="nextTo"/>' + font + '<c:crossAx val="1002"/><c:crosses val="autoZero"/>'
+        '<c:tickLblPos val="nextTo"/>'
+        + names
+        + '<c:crossAx val="1002"/><c:crosses val="autoZero"/>'
         '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/></c:catAx>'
         '<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
         '<c:delete val="0"/><c:axPos val="t"/><c:majorGridlines/><c:numFmt formatCode="0" '
-        'sourceLinked="0"/><c:tickLblPos val="nextTo"/>' + font + '<c:crossAx val="1001"/>'
+        'sourceLinked="0"/><c:tickLblPos val="nextTo"/>' + font() + '<c:crossAx val="1001"/>'
         '<c:crosses val="max"/><c:crossBetween val="between"/></c:valAx></c:plotArea>'
-        '<c:legend><c:legendPos val="b"/><c:overlay val="0"/>' + font + "</c:legend>"
+        '<c:legend><c:legendPos val="b"/><c:overlay val="0"/>' + font() + "</c:legend>"
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
     )
 
