@@ -120,3 +120,31 @@ def test_a_collect_judged_before_the_returns_were_sent_says_so(
     result = runner.invoke(app, ["collect", "回收", "--as-of", as_of])
     shown = "".join(result.output.split())
     assert ("早于2份报表的表头日期（最晚2023年12月14日" in shown) is said
+
+
+def test_a_department_whose_file_cannot_be_read_is_told_so(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """附属医院.xlsx came damaged (or with a password): the department sent something, so
+    its notice says its file could not be read, not that it sent nothing; status shows
+    why it counts as not returned, from the register's record and from its sheets."""
+    from openpyxl import load_workbook
+
+    setup_returns(campaign, chdir_tmp / "回收")
+    (chdir_tmp / "回收" / "医院.xlsx").unlink()
+    (chdir_tmp / "回收" / "附属医院-自查清单.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 1
+    for _ in ("from the record", "from the sheets"):
+        status = json.loads(
+            runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout
+        )
+        [hospital] = [d for d in status["departments"] if d["department"] == "附属医院"]
+        assert hospital["unreadable_file"].endswith("附属医院-自查清单.xlsx")
+        assert "附属医院" in status["not_returned"]
+        shown = runner.invoke(app, ["status", "--all", "--as-of", "2023-12-20"]).output
+        assert "报送文件无法读取" in shown
+        assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+        notice = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
+        assert "报来的文件附属医院-自查清单.xlsx无法读取" in "".join(notice.split())
+        register = chdir_tmp / "全校隐患台账.xlsx"
+        load_workbook(register).save(register)  # read back from its sheets the second time

@@ -289,7 +289,10 @@ def collect_to_register(
     refuse_without_returns(collection, reviews_count=True)
     findings = collection.findings
     returned = collection.returned()
-    status = build_status(campaign, collection.hazards, returned, as_of, findings=findings)
+    unreadable = collection.unreadable()
+    status = build_status(
+        campaign, collection.hazards, returned, as_of, findings=findings, unreadable=unreadable
+    )
     backup = None
     evidence = None
     if register is not None:
@@ -299,6 +302,7 @@ def collect_to_register(
             files=collection.files_read,
             findings=list(findings),
             mentions=collection.mentions,
+            unreadable=unreadable,
             campaign=campaign.info.name,
             sources=_sources_of(collection.forms),
         )

@@ -46,7 +46,12 @@ def report(
             campaign, sources, as_of, listed.findings if listed else None, store if photos else None
         )
         status = build_status(
-            campaign, state.hazards, state.returned, as_of, findings=state.findings
+            campaign,
+            state.hazards,
+            state.returned,
+            as_of,
+            findings=state.findings,
+            unreadable=state.unreadable,
         )
         pages = hazards_with_photos(store, state.hazards) if photos else None
         written = replace_output(out, lambda tmp: write_report(tmp, campaign, status, pages))

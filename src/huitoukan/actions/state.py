@@ -77,6 +77,7 @@ def load_state(
         files=collection.files_read,
         findings=collection.findings,
         mentions=collection.mentions,
+        unreadable=collection.unreadable(),
     )
 
 
@@ -102,5 +103,12 @@ def status_of(
     listed = load_findings(campaign, findings_file)
     state = load_state(campaign, sources, as_of, listed.findings if listed else None)
     return build_status(
-        campaign, state.hazards, state.returned, as_of, due_within, names, state.findings
+        campaign,
+        state.hazards,
+        state.returned,
+        as_of,
+        due_within,
+        names,
+        state.findings,
+        state.unreadable,
     )

@@ -52,9 +52,15 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds.append("催报")
             late = (report.as_of - info.returns_due).days
             when = f"已逾期 {late} 天，请尽快报送" if late > 0 else f"请于{due}前报送"
+            sent = (
+                f"报来的文件 {Path(dept.unreadable_file).name} 无法读取（设有打开密码、文件已损坏"
+                "或不是 Excel 表格），按未报送计"
+                if dept.unreadable_file
+                else f"截至{as_of}尚未报送"
+            )
             lines.append(
                 f"根据《{info.title}工作方案》（{info.document_number}），贵部门的《安全隐患自查整改清单》"
-                f"（附件2）截至{as_of}尚未报送，{when}：纸质版经主要负责人签字、加盖部门公章后报"
+                f"（附件2）{sent}，{when}：纸质版经主要负责人签字、加盖部门公章后报"
                 f"{info.receiver}，电子版同时报送。"
             )
         overdue = [h for h in report.overdue if h.department == dept.department]

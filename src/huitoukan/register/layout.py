@@ -239,10 +239,10 @@ def hazard_from_cells(cells: Mapping[str, object]) -> HazardRow:
 
 
 # 报送记录: one row per file read.
-FILE_DEPARTMENT, FILE_FORM_DATE, FILE_OUTCOME = "部门", "表头日期", "处理结果"
+FILE_NAME, FILE_DEPARTMENT, FILE_FORM_DATE, FILE_OUTCOME = "文件", "部门", "表头日期", "处理结果"
 FILE_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6),
-    ("文件", 40),
+    (FILE_NAME, 40),
     (FILE_DEPARTMENT, 14),
     (FILE_FORM_DATE, 16),
     ("文件修改时间", 18),

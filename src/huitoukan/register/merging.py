@@ -67,6 +67,17 @@ class Collection(ProblemCounts):
         too; not blank forms, unreadable files or the tool's own)."""
         return len({f.source or f.file for f in self.forms if self.outcomes.get(f.file) in COVERED})
 
+    def unreadable(self) -> dict[str, str]:
+        """Department → the file of its that could not be read, for each department with
+        no readable return (its file named it: it sent something, not nothing)."""
+        return {
+            f.department: f.file
+            for f in self.forms
+            if self.outcomes.get(f.file) is FileOutcome.UNREADABLE
+            and f.department
+            and f.department not in self.current
+        }
+
     def dated_after(self, day: date, today: date) -> list[ReturnForm]:
         """The returns read dated after `day` but not after `today` (a later one is a typo,
         said as such), the latest first: a collect judged on an earlier day than they

@@ -17,6 +17,7 @@ from huitoukan.model.returns import COVERED, FileOutcome, HazardRow
 from huitoukan.register.layout import (
     FILE_DEPARTMENT,
     FILE_FORM_DATE,
+    FILE_NAME,
     FILE_OUTCOME,
     FILES_SHEET,
     HAZARD_SHEET,
@@ -130,12 +131,16 @@ def read_register_sheets(path: Path) -> RegisterState:
             for row in files
             if cell_text(row.get(FILE_OUTCOME)) == FileOutcome.USED.value
         }
+        unreadable: dict[str, str] = {}
         for row in files:
             department = cell_text(row.get(FILE_DEPARTMENT))
             day = read_date(row.get(FILE_FORM_DATE))
             if department in returned and day is not None:
                 earliest = returned[department]
                 returned[department] = day if earliest is None else min(earliest, day)
+            outcome = cell_text(row.get(FILE_OUTCOME))
+            if outcome == FileOutcome.UNREADABLE.value and department not in ("", *returned):
+                unreadable.setdefault(department, cell_text(row.get(FILE_NAME)))
     except ValueError as exc:
         raise InputError(
             f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"
@@ -144,5 +149,9 @@ def read_register_sheets(path: Path) -> RegisterState:
     files_read = sum(cell_text(row.get(FILE_OUTCOME)) in covered for row in files)
     made_for = content.made.subject if content.made.creator == MAKER else ""
     return RegisterState.model_construct(
-        hazards=hazards, returned=returned, files=files_read, campaign=made_for
+        hazards=hazards,
+        returned=returned,
+        files=files_read,
+        campaign=made_for,
+        unreadable=unreadable,
     )

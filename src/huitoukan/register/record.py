@@ -33,6 +33,8 @@ class RegisterState(BaseModel):
     mentions: list[Mention] = []
     campaign: str = ""
     """The campaign the register was made for (`CampaignInfo.name`; '' when not recorded)."""
+    unreadable: dict[str, str] = {}
+    """Department → its file that could not be read, when it has no readable return."""
     sources: dict[str, tuple[str, str]] = {}
     """The files read into it (as the hazards' 来源文件 names them) → their sha256 and
     department: a file written over or taken out since is told by it, and whose it was

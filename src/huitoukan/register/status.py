@@ -6,7 +6,7 @@ collection or from a register read back, so both always agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -91,6 +91,8 @@ class DepartmentSummary(BaseModel):
     known: bool = True
     """A unit of the campaign; False for a name that only a return gave (its hazards are
     kept under it until the return is corrected)."""
+    unreadable_file: str = ""
+    """Not returned, but a file naming it came that could not be read."""
 
     @property
     def return_label(self) -> str:
@@ -99,7 +101,7 @@ class DepartmentSummary(BaseModel):
         if not self.known:
             return "部门无法识别"
         if not self.returned:
-            return "未报送"
+            return "报送文件无法读取" if self.unreadable_file else "未报送"
         return "逾期报送" if self.late else "已报送"
 
 
@@ -155,9 +157,12 @@ def build_status(
     due_within: int = 7,
     departments: Iterable[str] = (),
     findings: Sequence[Finding] = (),
+    unreadable: Mapping[str, str] | None = None,
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
-    `findings`: the assigned problems, whose parts are followed too."""
+    `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
+    of a department that sent only files that could not be read."""
+    unreadable = unreadable or {}
     wanted = set(departments)
     names = [u.name for u in campaign.units]
     names += sorted({h.department for h in hazards} - set(names))
@@ -214,6 +219,7 @@ def build_status(
                 closure_rate=rate(closed, len(mine)),
                 unreviewed=unreviewed,
                 known=name in unit_names,
+                unreadable_file="" if name in returned else unreadable.get(name, ""),
             )
         )
     position = {name: index for index, name in enumerate(names)}

@@ -65,14 +65,24 @@ def read_one(
     if isinstance(source, Path):
         source = as_return_file(source)
     try:
-        return read_return(source, campaign, as_of or date.today(), photos)
+        forms = read_return(source, campaign, as_of or date.today(), photos)
     except (KeyboardInterrupt, SystemExit):
         raise
     except MemoryError:
-        return [unreadable(source, f"文件过大，读取时超出内存限制，{RESAVE}")]
+        forms = [unreadable(source, f"文件过大，读取时超出内存限制，{RESAVE}")]
     except Exception as exc:
         detail = traceback.format_exc() if debug else " ".join(str(exc).split())[:160]
-        return [unreadable(source, f"读取时出错（{type(exc).__name__}: {detail}），{RESAVE}")]
+        forms = [unreadable(source, f"读取时出错（{type(exc).__name__}: {detail}），{RESAVE}")]
+    return [_whose(form, campaign) for form in forms]
+
+
+def _whose(form: ReturnForm, campaign: Campaign) -> ReturnForm:
+    """An unreadable file given the department its name names (one only): the department
+    sent something, and is told it could not be read, not that it sent nothing."""
+    if form.readable or form.department:
+        return form
+    units = campaign.units_in(Path(form.file).stem)
+    return form.model_copy(update={"department": units[0].name}) if len(units) == 1 else form
 
 
 def unreadable(source: ReturnFile, reason: str) -> ReturnForm:
