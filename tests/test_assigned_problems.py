@@ -195,7 +195,10 @@ def test_a_deadline_put_back_by_the_department_is_the_problems(
         returns / "保卫处.xlsx",
         [],
         assigned=read_findings(listed, campaign).findings,
-        answers={"XJ-01": answer(整改时限=typed), "SD-01": answer(整改时限=date(2023, 12, 30))},
+        answers={  # SD-01's row below it without 责任人: an error found while reading
+            "XJ-01": answer(整改时限=typed),
+            "SD-01": answer(整改时限=date(2023, 12, 30), 责任人=None),
+        },
     )
     result = collect_to_register(
         campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
@@ -219,6 +222,10 @@ def test_a_deadline_put_back_by_the_department_is_the_problems(
         marked = load_workbook(copy.copy_path)[FORM_SHEET][warning.cell]
         assert marked.comment is not None and marked.comment.author == "保卫处"
         assert not marked.protection.locked  # locked as issued: open where it is to be mended
+        listed = load_workbook(copy.copy_path)["退回修改说明"]
+        places = [r[2] for r in listed.iter_rows(min_row=3, values_only=True) if r[2]]
+        rows = [int("".join(filter(str.isdigit, p))) for p in places if p[-1].isdigit()]
+        assert rows == sorted(rows) and len(rows) >= 2  # row by row, found after reading too
     else:
         assert row.deadline == typed and not said
         assert states["XJ-01", "安全保卫处"].days_overdue == (AS_OF - typed).days

@@ -95,7 +95,7 @@ def write_feedback(
     for department, form in collection.current.items():
         others = [s for s in sheets[form.source or form.file] if s != form.sheet]
         of_file = [p for p in collection.problems if p.file == form.file]
-        problems = [p for p in of_file if p.code not in NOT_FIXABLE]
+        problems = sorted((p for p in of_file if p.code not in NOT_FIXABLE), key=_reading_order)
         if not problems:
             continue
         target = out_dir / feedback_name(form)
@@ -286,6 +286,16 @@ PHOTOS_KEPT = (
     "原表中粘贴的照片已收入全校隐患台账的佐证材料（本副本中可能不再显示或显示不全）；"
     "修改后重新报送时无需再次粘贴这些照片"
 )
+
+
+def _reading_order(problem: Problem) -> tuple[int, int, int]:
+    """Whole-sheet problems first, then row by row, left to right (problems found after
+    reading, about 编号 or 复查, came last whatever their row)."""
+    letters = problem.cell.rstrip("0123456789")
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - 64
+    return (problem.row is not None, problem.row or 0, column)
 
 
 def marked_copy(
