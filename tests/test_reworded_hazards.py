@@ -332,6 +332,9 @@ def test_an_update_written_over_the_first_return_keeps_its_date(
     again = collect_to_register(campaign, [form.parent], register, AS_OF).collection
     assert again.returned() == {"安全保卫处": first_day}
     assert [p.code for p in again.problems if p.code is Code.LATE_RETURN] == []
+    third = collect_to_register(campaign, [form.parent], register, AS_OF).collection  # daily
+    assert third.returned() == {"安全保卫处": first_day}  # the file unchanged since: still
+    assert [p.code for p in third.problems if p.code is Code.LATE_RETURN] == []
     state = read_register(register)
     assert state.returned == {"安全保卫处": first_day}
     status = build_status(campaign, state.hazards, state.returned, AS_OF)

@@ -148,3 +148,17 @@ def test_a_department_whose_file_cannot_be_read_is_told_so(
         assert "报来的文件附属医院-自查清单.xlsx无法读取" in "".join(notice.split())
         register = chdir_tmp / "全校隐患台账.xlsx"
         load_workbook(register).save(register)  # read back from its sheets the second time
+
+
+def test_a_return_written_over_by_one_that_cannot_be_read_is_said_so(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """医院.xlsx collected, then saved over by a damaged copy: the register is not replaced
+    (the department would go), and the refusal says why it went, not only that it did."""
+    setup_returns(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    (chdir_tmp / "回收" / "附属医院.xlsx").write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    (chdir_tmp / "回收" / "医院.xlsx").unlink()
+    refused = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2 and "少了：附属医院（其文件无法读取）" in said

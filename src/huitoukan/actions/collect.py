@@ -259,7 +259,7 @@ def collect_to_register(
         recorded = recorded_coverage(register)
         if recorded and recorded.sources and not recorded.remembering:
             if not _changed(recorded.sources, now):
-                return Held()
+                return Held((), recorded.returned)
         state = last_written_state(register)  # not a hand edit, which collect undoes
         if state is None:  # a register of an earlier huitoukan, or its record deleted
             try:
@@ -272,7 +272,7 @@ def collect_to_register(
             changed |= {h.department for h in state.hazards if h.remembered}  # held again
         return Held(
             [h for h in state.hazards if h.department in changed],
-            {d: day for d, day in state.returned.items() if d in changed and day is not None},
+            {d: day for d, day in state.returned.items() if day is not None},
         )
 
     collection = collect(

@@ -140,7 +140,8 @@ class Held(NamedTuple):
 
     hazards: Sequence[HazardRow] = ()
     returned: Mapping[str, date] = {}
-    """Department → the 日期 of its first return, as the register recorded it."""
+    """Department → the 日期 of its first return, as the register recorded it (every
+    department's: the file that brought it may have been written over collects ago)."""
 
 
 def merge(

@@ -60,6 +60,13 @@ class Coverage(BaseModel):
     remembering: bool = False
     """The register holds hazards whose file was written over or taken out (it alone holds
     them: a collect reads them from it)."""
+    returned: dict[str, date] = {}
+    """`RegisterState.returned` (dated): each department's first return stays its first on
+    every collect, after the file that brought it was written over, without reading the
+    register's hazards."""
+    unreadable: dict[str, str] = {}
+    """`RegisterState.unreadable`: a department that went missing because its file can no
+    longer be read is said to be."""
 
     @classmethod
     def of(cls, state: RegisterState) -> Coverage:
@@ -68,6 +75,8 @@ class Coverage(BaseModel):
             files=state.files,
             sources=state.sources,
             remembering=any(h.remembered for h in state.hazards),
+            returned={d: day for d, day in state.returned.items() if day is not None},
+            unreadable=state.unreadable,
         )
 
 

@@ -65,7 +65,7 @@ def check_not_shrinking(register: Path, old: Coverage | None, new: Coverage) -> 
     what = f"部门 {len(new.departments)} 个、报送文件 {new.files} 份"
     before = f"部门 {len(old.departments)} 个、报送文件 {old.files} 份"
     gone = sorted(set(old.sources) - set(new.sources)) if new.sources else []
-    named = [*lost, *gone]
+    named = [f"{d}（其文件无法读取）" if d in new.unreadable else d for d in lost] + gone
     missing = f"（少了：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}）" if named else ""
     raise ShrinkingRegister(
         f"这次汇总只有{what}，比现有的 {display_name(register)}（{before}）少{missing}，"
