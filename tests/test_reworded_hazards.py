@@ -335,6 +335,7 @@ def test_an_update_written_over_the_first_return_keeps_its_date(
     third = collect_to_register(campaign, [form.parent], register, AS_OF).collection  # daily
     assert third.returned() == {"安全保卫处": first_day}  # the file unchanged since: still
     assert [p.code for p in third.problems if p.code is Code.LATE_RETURN] == []
+    assert read_register_sheets(register).returned == {"安全保卫处": first_day}  # copied alone
     state = read_register(register)
     assert state.returned == {"安全保卫处": first_day}
     status = build_status(campaign, state.hazards, state.returned, AS_OF)

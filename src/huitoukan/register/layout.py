@@ -21,6 +21,8 @@ from huitoukan.model.returns import FAILED, HAZARD_ID, IN_PROGRESS, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
 SUMMARY_SHEET = "汇总"
+SUMMARY_DEPARTMENT, SUMMARY_FIRST_RETURN = "部门", "首次报送日期"
+"""The 汇总 department table's columns read back (a first return written over is there)."""
 HAZARD_SHEET = "隐患台账"
 OPEN_SHEET = "未销号"
 OVERDUE_SHEET = "逾期"

@@ -22,6 +22,9 @@ from huitoukan.register.layout import (
     FILES_SHEET,
     HAZARD_SHEET,
     NUMBER_HEADER,
+    SUMMARY_DEPARTMENT,
+    SUMMARY_FIRST_RETURN,
+    SUMMARY_SHEET,
     hazard_from_cells,
     read_date,
 )
@@ -119,7 +122,7 @@ def register_coverage(path: Path) -> Coverage | None:
 
 def read_register_sheets(path: Path) -> RegisterState:
     try:
-        content = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET))
+        content = read_workbook(path, only=(HAZARD_SHEET, FILES_SHEET, SUMMARY_SHEET))
         sheets = content.sheets
     except UnreadableWorkbook as exc:
         raise InputError(f"无法读取台账 {path}：{exc.reason}") from None
@@ -141,6 +144,10 @@ def read_register_sheets(path: Path) -> RegisterState:
             outcome = cell_text(row.get(FILE_OUTCOME))
             if outcome == FileOutcome.UNREADABLE.value and department not in ("", *returned):
                 unreadable.setdefault(department, cell_text(row.get(FILE_NAME)))
+        for department, day in _first_returns(sheets, path).items():  # files written over
+            if department in returned:
+                earliest = returned[department]
+                returned[department] = day if earliest is None else min(earliest, day)
     except ValueError as exc:
         raise InputError(
             f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"
@@ -155,3 +162,22 @@ def read_register_sheets(path: Path) -> RegisterState:
         campaign=made_for,
         unreadable=unreadable,
     )
+
+
+def _first_returns(sheets: list[SheetGrid], path: Path) -> dict[str, date]:
+    """Each department's 首次报送日期 as the 汇总 shows it: the 报送记录 lists the files
+    there now, and a first return written over since is in the summary alone."""
+    if not any(s.name == SUMMARY_SHEET for s in sheets):
+        return {}
+    found: dict[str, date] = {}
+    for row in _table(sheets, SUMMARY_SHEET, path):
+        if not cell_text(row.get(NUMBER_HEADER)).isdigit():
+            break  # 合计, then the tables of assigned problems
+        department = cell_text(row.get(SUMMARY_DEPARTMENT))
+        try:
+            day = read_date(row.get(SUMMARY_FIRST_RETURN))
+        except ValueError:  # a summary edited by hand: the 报送记录 says as much
+            continue
+        if department and day is not None:
+            found.setdefault(department, day)
+    return found

@@ -34,6 +34,8 @@ from huitoukan.register.layout import (
     PRINTED_FILE_COLUMNS,
     PRINTED_HAZARD_COLUMNS,
     PROBLEMS_SHEET,
+    SUMMARY_DEPARTMENT,
+    SUMMARY_FIRST_RETURN,
     SUMMARY_SHEET,
     UNREVIEWED_SHEET,
     hazard_columns,
@@ -228,9 +230,9 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
     info = campaign.info
     columns = [
         ("序号", 6),
-        ("部门", 16),
+        (SUMMARY_DEPARTMENT, 16),
         ("报送情况", 12),
-        ("首次报送日期", 16),
+        (SUMMARY_FIRST_RETURN, 16),
         ("隐患数", 8),
         ("已销号", 8),
         ("未销号", 8),
