@@ -242,10 +242,10 @@ def merge(
             problems.extend(lineage.reworded(newest))
             problems.extend(lineage.reopened(newest))
         else:
-            rows = [
-                _numbered_apart(r, k)
-                for r, k in zip(newest.hazards, _occurrence_keys(newest.hazards), strict=True)
-            ]
+            rows = newest.hazards
+            if any(p.code is Code.REPEATED_HAZARD for p in newest.problems):  # else none are
+                keys = _occurrence_keys(rows)  # (a key a row costs: 1 s of a city's collect)
+                rows = [_numbered_apart(r, k) for r, k in zip(rows, keys, strict=True)]
             proven, vanished = set(), []
         problems.extend(
             p
