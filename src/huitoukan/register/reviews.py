@@ -3,10 +3,11 @@
 With `review_required`, a hazard reported 已完成 is 已销号 only after a review found it
 合格; 不合格 sends it back to 整改中 with the 复查意见 (a warning on the department's
 return, so its 退回修改 copy and reminder say so); without a review it is 待复查. A
-review of a hazard the register does not hold, or 合格 dated before the department's
-销号时间 (unless another review of the hazard holds), is a problem naming its cell. The latest review of a hazard counts; a 不合格
-before the department completed it again is its history (kept in 复查意见), and the
-hazard is 待复查 until it is reviewed again.
+review of a hazard the register does not hold, one without 复查时间, or 合格 dated before
+the department's 销号时间 (unless another review of the hazard holds) is a problem naming
+its cell. The latest review of a hazard counts; a 不合格 before the department completed
+it again is its history (kept in 复查意见), and the hazard is 待复查 until it is reviewed
+again. A hazard reviewed and then reported not completed again is open as reported.
 """
 
 from __future__ import annotations
