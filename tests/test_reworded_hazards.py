@@ -16,18 +16,28 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign, parse_campaign
 from huitoukan.cli import app
 from huitoukan.findings.crosscheck import Conclusion, crosscheck
+from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.letters.feedback import write_feedback
 from huitoukan.model.problems import Code
 from huitoukan.model.returns import GONE, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.reading import read_register, read_register_sheets
-from tests.helpers import city_finding, closed, filled_form, findings_list, hazard, sheet_rows
+from tests.helpers import (
+    city_finding,
+    closed,
+    filled_form,
+    findings_list,
+    hazard,
+    input_cell,
+    sheet_rows,
+)
 from tests.test_crosscheck_review import ORDER, _review_form, review_campaign
 
 AS_OF = date(2023, 12, 20)
@@ -422,6 +432,8 @@ def test_two_returns_of_one_day_are_said_to_be(
     if tied:
         [warning] = said
         assert warning.file == str(first) and str(corrected) in warning.message
+        form = load_workbook(first)[FORM_SHEET]
+        assert warning.cell == form.cell(*input_cell(form, "日期")).coordinate  # K3
         assert "表头日期同为 2023年12月12日" in warning.message
         [reopened] = [p for p in collection.problems if p.code is Code.REOPENED_IN_NEW_VERSION]
         assert reopened.file == str(first) and reopened.cell.startswith("I")

@@ -109,6 +109,7 @@ def read_header_fields(
     if not form.reporter or not form.phone:
         add(Code.MISSING_REPORTER, "reporter" if not form.reporter else "phone")
     entry = labels.get("form_date")
+    form.date_cell = entry.value_ref if entry else ""
     raw = entry.value if entry else None
     try:
         form.form_date = parse_date(_date_text(raw), campaign.info.issued_on)

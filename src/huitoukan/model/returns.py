@@ -252,6 +252,8 @@ class ReturnForm(ProblemCounts):
     hazards: Annotated[list[HazardRow], SkipValidation] = []
     """Built by `return_reading` (never validated again on the way: see `HazardRow`)."""
     checked: list[CheckedItem] = []
+    date_cell: str = ""
+    """Where its 日期 is (K3), for a problem about it found after reading."""
     column_letters: dict[str, str] = {}
     """The letter of each column of the form's table, by field ("number" → "B"): where a
     problem found after reading (about a row's 编号, 整改时限, 复查验收) is marked in the

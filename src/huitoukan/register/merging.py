@@ -228,6 +228,7 @@ def merge(
                     Code.SAME_DATE_VERSIONS,
                     newest.file,
                     sheet=newest.sheet,
+                    cell=newest.date_cell,
                     field="日期",
                     department=department,
                     variant="" if newest.form_date else "undated",
