@@ -810,10 +810,10 @@ def test_init_findings_beside_a_campaign_already_edited_keeps_it(
     assert kept[".xlsx"].read_bytes() == filled and kept[".toml"].read_bytes() == edited
     said = "".join(forced.output.split())
     assert f"原交办问题清单.xlsx已覆盖，覆盖前的内容另存为{kept['.xlsx'].name}" in said
-    assert runner.invoke(app, ["init", "--force"]).exit_code == 0  # within the same second
-    assert edited in [p.read_bytes() for p in chdir_tmp.glob("campaign.备份-*")]
-    assert runner.invoke(app, ["init", "--force"]).exit_code == 0  # the shipped text as it is:
-    assert len(list(chdir_tmp.glob("campaign.备份-*"))) == 2  # nothing to keep
+    assert runner.invoke(app, ["init", "--findings", "--force"]).exit_code == 0  # as shipped:
+    assert runner.invoke(app, ["init", "--force"]).exit_code == 0  # nothing more to keep
+    assert [p.read_bytes() for p in chdir_tmp.glob("campaign.备份-*")] == [edited]
+    assert len(list(chdir_tmp.glob("交办问题清单.备份-*"))) == 1  # the blank one not kept
 
 
 def test_init_findings_writes_the_list_campaign_toml_names_when_it_is_missing(

@@ -58,7 +58,9 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
     listed = None
     if findings:
         listed = _blank_list(out.parent / LIST_FILE, default_campaign(), force, kept)
-    if force and out.exists() and out.read_text("utf-8-sig") != default_campaign_text():
+    shipped = default_campaign_text()
+    as_shipped = (shipped, shipped.replace(_COMMENTED, f'[findings]\nfile = "{LIST_FILE}"'))
+    if force and out.exists() and out.read_text("utf-8-sig") not in as_shipped:
         kept.append((out, keep_a_copy(out)))
     written = write_default_campaign(out, force, LIST_FILE if findings else None)
     return Initialized(written, written=True, findings=listed, kept=tuple(kept))
@@ -71,7 +73,19 @@ def _blank_list(
         raise OutputExistsError(f"{target} 已存在，未做改动；确需覆盖请加 --force")
     from huitoukan.findings.template import blank_list  # openpyxl: only for this
 
-    if target.exists() and kept is not None:  # a list being filled in, perhaps
+    if target.exists() and kept is not None and _filled_in(target, campaign):
         kept.append((target, keep_a_copy(target)))
     write_atomically(target, blank_list(campaign).save)
     return target
+
+
+def _filled_in(path: Path, campaign: Campaign) -> bool:
+    """Whether the list at `path` holds a problem (a blank one need not be kept; one that
+    cannot be read as a list is kept, to be safe)."""
+    from huitoukan.errors import HuitoukanError
+    from huitoukan.findings.reading import read_findings
+
+    try:
+        return bool(read_findings(path, campaign).findings)
+    except HuitoukanError:
+        return True
