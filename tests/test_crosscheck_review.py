@@ -876,3 +876,23 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
         "部门报 2023年12月8日 已完成（待复查），2023年12月18日 检查时问题仍在，整改未到位"
         "（请核实销号是否属实）（对应交办问题 JB-01，来源：县级普查）"
     )
+
+
+@pytest.mark.parametrize(("progress", "heading"), [("未整改", "未整改"), ("整改中", "整改中")])
+def test_an_archive_part_not_started_is_not_headed_in_progress(
+    campaign: Campaign, tmp_path: Path, progress: str, heading: str
+) -> None:
+    """A part still open (整改中, the state of every part not done) whose row says 未整改
+    was headed "学生工作处：整改中" above "整改完成情况 未整改"."""
+    from huitoukan.letters.archive import write_archive
+    from huitoukan.model.findings import Part, PartState
+
+    finding = city_finding("JB-1", date(2023, 12, 1), "东门", "防冲撞设施不全", "学生工作处")
+    part = Part(
+        number="JB-1", department="学生工作处", answered=True, progress=progress,
+        state=PartState.OPEN,
+    )  # fmt: skip
+    out = tmp_path / "档案.xlsx"
+    write_archive(out, campaign, [finding], [part], [])
+    texts = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
+    assert f"学生工作处：{heading}" in texts

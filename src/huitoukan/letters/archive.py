@@ -19,8 +19,8 @@ from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
 from huitoukan.letters.photos import place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
-from huitoukan.model.findings import Finding, Mention, Part
-from huitoukan.model.returns import FAILED, PASSED
+from huitoukan.model.findings import Finding, Mention, Part, PartState
+from huitoukan.model.returns import FAILED, NOT_STARTED, PASSED
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 ARCHIVE_FILE = "抽查档案.xlsx"
@@ -81,7 +81,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     )
     for part in page.parts:
         sheet.add("")
-        line(f"{part.department}：{part.state.value}", Style.HEAD, 20)
+        # 整改中 is the state of every part not yet done: a row saying 未整改 is said so
+        said = NOT_STARTED if part.state is PartState.OPEN and part.progress == NOT_STARTED else ""
+        line(f"{part.department}：{said or part.state.value}", Style.HEAD, 20)
         field_row("整改措施", part.measures or "（未反馈）")
         field_row("责任人", part.owner, "整改完成情况", part.progress)
         field_row("整改时限", _day(part.deadline), "销号时间", _day(part.closed_on))
