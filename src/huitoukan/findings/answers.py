@@ -65,8 +65,20 @@ def assign(
         )
 
     def checked_answer(row: HazardRow, finding: Finding) -> list[Problem]:
-        """What is wrong with `row` (as returned) as the answer to `finding`."""
-        said = later_deadline(row, finding)
+        """What is wrong with `row` (as returned) as the answer to `finding`: a 整改时限 put
+        back (`_answering` then takes the problem's), a 销号 before the problem was found."""
+        said = []
+        if _pushes_back(row, finding):
+            said.append(
+                _row_problem(
+                    Code.ASSIGNMENT_DEADLINE_LATER,
+                    row,
+                    f"{row.deadline:%Y-%m-%d}",
+                    number=finding.number,
+                    required=finding.deadline,
+                    typed=row.deadline,
+                )
+            )
         if row.closed_on and finding.found_on and row.closed_on < finding.found_on:
             said.append(
                 _row_problem(
@@ -80,22 +92,6 @@ def assign(
                 )
             )
         return said
-
-    def later_deadline(row: HazardRow, finding: Finding) -> list[Problem]:
-        """The row (as returned) put the problem's 整改时限 back (`_answering` takes the
-        problem's): said."""
-        if not _pushes_back(row, finding):
-            return []
-        return [
-            _row_problem(
-                Code.ASSIGNMENT_DEADLINE_LATER,
-                row,
-                f"{row.deadline:%Y-%m-%d}",
-                number=finding.number,
-                required=finding.deadline,
-                typed=row.deadline,
-            )
-        ]
 
     problems: list[Problem] = []
     unknown: dict[int, Problem] = {}  # row index → its unknown-编号 warning, until matched

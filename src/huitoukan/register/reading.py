@@ -134,20 +134,20 @@ def read_register_sheets(path: Path) -> RegisterState:
             for row in files
             if cell_text(row.get(FILE_OUTCOME)) == FileOutcome.USED.value
         }
-        unreadable: dict[str, str] = {}
-        for row in files:
-            department = cell_text(row.get(FILE_DEPARTMENT))
-            day = read_date(row.get(FILE_FORM_DATE))
+        dated = [
+            (cell_text(r.get(FILE_DEPARTMENT)), read_date(r.get(FILE_FORM_DATE))) for r in files
+        ]
+        dated += _first_returns(sheets, path).items()  # a first return written over since
+        for department, day in dated:
             if department in returned and day is not None:
                 earliest = returned[department]
                 returned[department] = day if earliest is None else min(earliest, day)
+        unreadable: dict[str, str] = {}
+        for row in files:
+            department = cell_text(row.get(FILE_DEPARTMENT))
             outcome = cell_text(row.get(FILE_OUTCOME))
             if outcome == FileOutcome.UNREADABLE.value and department not in ("", *returned):
                 unreadable.setdefault(department, cell_text(row.get(FILE_NAME)))
-        for department, day in _first_returns(sheets, path).items():  # files written over
-            if department in returned:
-                earliest = returned[department]
-                returned[department] = day if earliest is None else min(earliest, day)
     except ValueError as exc:
         raise InputError(
             f"台账 {path} 的内容被改动过，无法读取（{exc}）；请重新运行 collect"
