@@ -52,6 +52,14 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_index(letters: str) -> int:
+    """Letters → 0-based column index (A → 0, AA → 26), `column_letter` undone."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number - 1
+
+
 def cell_ref(row: int, column: int) -> str:
     """The A1 reference of a 0-based (row, column)."""
     return f"{column_letter(column)}{row + 1}"

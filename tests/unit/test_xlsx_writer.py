@@ -8,7 +8,7 @@ import pytest
 import python_calamine
 from openpyxl import load_workbook
 
-from huitoukan.cells import column_letter
+from huitoukan.cells import column_index, column_letter
 from huitoukan.errors import HuitoukanError
 from huitoukan.xlsx.writer import BarChart, Sheet, Style, cells, write_workbook
 
@@ -104,6 +104,7 @@ def test_a_chart_of_many_departments_names_every_bar(
 
 def test_column_letters() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+    assert [column_index(x) for x in ("A", "z", "AA", "ZZ", "AAA")] == [0, 25, 26, 701, 702]
 
 
 def test_package_is_a_valid_zip_with_many_rows(tmp_path: Path) -> None:

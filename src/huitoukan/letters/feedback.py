@@ -26,7 +26,7 @@ from openpyxl.styles import Alignment, PatternFill, Protection
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
-from huitoukan.cells import cell_text, column_letter
+from huitoukan.cells import cell_text, column_index, column_letter
 from huitoukan.files import safe_file_name, write_atomically
 from huitoukan.forms.layout import (
     FOOTER_LABELS,
@@ -291,11 +291,11 @@ PHOTOS_KEPT = (
 def _reading_order(problem: Problem) -> tuple[int, int, int]:
     """Whole-sheet problems first, then row by row, left to right (problems found after
     reading, about 编号 or 复查, came last whatever their row)."""
-    letters = problem.cell.rstrip("0123456789")
-    column = 0
-    for letter in letters.upper():
-        column = column * 26 + ord(letter) - 64
-    return (problem.row is not None, problem.row or 0, column)
+    return (
+        problem.row is not None,
+        problem.row or 0,
+        column_index(problem.cell.rstrip("0123456789")),
+    )
 
 
 def marked_copy(

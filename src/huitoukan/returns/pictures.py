@@ -41,6 +41,7 @@ from lzma import LZMAError
 from urllib.parse import unquote
 from xml.parsers import expat
 
+from huitoukan.cells import column_index
 from huitoukan.returns.sniffing import stored_member
 
 MAX_PICTURES = 500
@@ -1348,10 +1349,7 @@ def _parse_ref(ref: str | None) -> tuple[int, int] | None:
     match = _CELL_REF.fullmatch(ref or "")
     if match is None:
         return None
-    col = 0
-    for ch in match.group(1).upper():
-        col = col * 26 + ord(ch) - 64
-    return int(match.group(2)) - 1, col - 1
+    return int(match.group(2)) - 1, column_index(match.group(1))
 
 
 class _CellScan:
