@@ -27,7 +27,7 @@ from huitoukan.actions.collect import CollectResult
 from huitoukan.cli.chinese import chinese_text, text_width, wrap_text
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
-from huitoukan.findings.crosscheck import Conclusion, Crosscheck
+from huitoukan.findings.crosscheck import UNSETTLED, Conclusion, Crosscheck
 from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
 from huitoukan.letters.accountability import summary
@@ -686,11 +686,7 @@ def crosscheck_written(result: Crosscheck, written: Written) -> None:
     shown = "，".join(f"{name} {n}" for name, n in counts.items() if n or name != rare)
     _wrapped(console, f"检查发现问题 {len(result.verdicts)} 个：{shown}。")
     for verdict in result.verdicts:
-        if verdict.conclusion in (
-            Conclusion.MISSED,
-            Conclusion.LISTED_NOT_RECTIFIED,
-            Conclusion.TO_CONFIRM,
-        ):
+        if verdict.conclusion in UNSETTLED:
             f = verdict.finding
             extra = f"　追责范围：{verdict.accountable}" if verdict.accountable else ""
             _wrapped(

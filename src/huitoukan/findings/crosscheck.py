@@ -48,6 +48,10 @@ class Conclusion(StrEnum):
     TO_CONFIRM = "待确认"
 
 
+UNSETTLED = frozenset({Conclusion.MISSED, Conclusion.LISTED_NOT_RECTIFIED, Conclusion.TO_CONFIRM})
+"""The conclusions the clerk has to act on: listed on the screen, and the run's exit 1."""
+
+
 ACCOUNTABLE: dict[str, str] = {
     "县级": "学校",
     "市级": "县级检查组和县（市、区）、学校两级",
@@ -88,9 +92,8 @@ class Crosscheck:
 
     @property
     def exit_code(self) -> int:
-        """1 while a finding is 自查未发现 or 待确认 (SPEC 8: the run found something)."""
-        open_ = {Conclusion.MISSED, Conclusion.LISTED_NOT_RECTIFIED, Conclusion.TO_CONFIRM}
-        return 1 if any(v.conclusion in open_ for v in self.verdicts) else 0
+        """1 while a finding is unsettled (`UNSETTLED`; SPEC 8: the run found something)."""
+        return 1 if any(v.conclusion in UNSETTLED for v in self.verdicts) else 0
 
 
 def crosscheck(
