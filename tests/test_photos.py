@@ -3,8 +3,10 @@ register, counted and linked in it, and shown on the pages people read (issue 16
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import shutil
 import stat
 import zipfile
 from datetime import date
@@ -460,3 +462,91 @@ def test_kept_photos_are_readable_by_whom_new_files_are(tmp_path: Path) -> None:
         os.umask(mask)
     photos = list((tmp_path / EVIDENCE_FOLDER / "安全保卫处").iterdir())
     assert photos and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in photos)
+
+
+def test_a_photo_that_cannot_be_written_costs_the_photo_not_the_return(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk under the library: the photo is not kept, and nothing is raised (the
+    return was reported unreadable, as if the department's file were damaged)."""
+    from huitoukan.returns import photos
+    from huitoukan.returns.pictures import Picture
+
+    picture = Picture(
+        "自查整改清单", 5, 12, "floating", "xl/media/image1.png", "png", 40, 30, BEFORE
+    )
+    store = photos.PhotoStore(tmp_path / "library")
+
+    def disk_full(*args: object, **kwargs: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(photos.os, "open", disk_full)
+    assert photos.keep_photo(picture, store) == photos.photo_name(picture)
+    monkeypatch.undo()
+    assert not list(store.folder.iterdir())
+    assert photos.keep_photo(picture, store) == photos.photo_name(picture)
+    assert (store.folder / photos.photo_name(picture)).read_bytes() == BEFORE
+
+
+def test_photos_missing_from_the_library_are_said(tmp_path: Path, runner: CliRunner) -> None:
+    """A photo the library could not keep is said once the photos are laid out; the
+    return is read and the register counts the photo."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    department_form(campaign, returns / "安全保卫处.xlsx")
+    (tmp_path / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    library = tmp_path / EVIDENCE_FOLDER / LIBRARY_FOLDER
+    blocked = read_register(register).hazards[0].photos[0]
+    shutil.rmtree(library)
+    (library / blocked).mkdir(parents=True)  # a name the photo cannot be written under
+    result = runner.invoke(
+        app,
+        [
+            "collect",
+            str(returns),
+            "-o",
+            str(register),
+            "--as-of",
+            "2023-12-20",
+            "--campaign",
+            str(tmp_path / "campaign.toml"),
+        ],
+    )
+    assert "有1张照片在佐证材料/.照片库中找不到" in "".join(result.output.split())
+    assert [r["照片"] for r in sheet_rows(register, HAZARD_SHEET)] == [1, 1, 1, 2, None]
+    assert not (tmp_path / EVIDENCE_FOLDER / "安全保卫处" / "1-1.png").exists()
+    assert (tmp_path / EVIDENCE_FOLDER / "安全保卫处" / "2-1.png").read_bytes() == EXCEL_PHOTO
+
+
+@pytest.mark.parametrize("blocked", [EVIDENCE_FOLDER, f"{EVIDENCE_FOLDER}/{LIBRARY_FOLDER}"])
+def test_a_file_where_the_evidence_folder_goes_is_refused_before_reading(
+    tmp_path: Path, runner: CliRunner, blocked: str
+) -> None:
+    """Every photo would fail to be kept: the clerk is told which file is in the way, and
+    nothing is written (the returns with photos were listed as unreadable, the register
+    written without them)."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    department_form(campaign, returns / "安全保卫处.xlsx")
+    (tmp_path / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    out = tmp_path / "汇总"
+    (out / blocked).parent.mkdir(parents=True, exist_ok=True)
+    (out / blocked).write_text("x", "utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "collect",
+            str(returns),
+            "-o",
+            str(out / "全校隐患台账.xlsx"),
+            "--as-of",
+            "2023-12-20",
+            "--campaign",
+            str(tmp_path / "campaign.toml"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "是一个文件，这里需要的是文件夹" in "".join(result.output.split())
+    assert not (out / "全校隐患台账.xlsx").exists()

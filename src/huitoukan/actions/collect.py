@@ -18,7 +18,13 @@ from huitoukan.findings.answers import assign, restate_deadlines
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
-from huitoukan.register.evidence import Evidence, evidence_folder, lay_out, library
+from huitoukan.register.evidence import (
+    Evidence,
+    evidence_folder,
+    lay_out,
+    library,
+    refuse_blocked,
+)
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.merging import Collection, Held, merge
 from huitoukan.register.reading import read_register, register_coverage
@@ -240,6 +246,7 @@ def collect_to_register(
             *register.parent.glob(f"{register.stem}.备份-*{register.suffix}"),
             evidence_folder(register),
         ]
+        refuse_blocked(register)
         photos = open_store(library(register))
         for given in inputs:
             if given.is_file() and register.is_file() and given.samefile(register):

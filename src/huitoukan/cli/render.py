@@ -34,6 +34,7 @@ from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import summary_line
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
+from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.status import HazardView, StatusReport
 from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
@@ -341,6 +342,13 @@ def collect_report(result: CollectResult) -> None:
         _listed(out, f"{label}：", status.not_returned)
     if result.register_file is not None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
+    if result.evidence is not None and result.evidence.missing:
+        _wrapped(
+            err,
+            f"注意：有 {result.evidence.missing} 张照片在 {EVIDENCE_FOLDER}/{LIBRARY_FOLDER} 中"
+            "找不到（未能保存，或已被删除），没有放入各部门的照片文件夹；台账“照片”栏仍计入。"
+            "请检查磁盘空间和文件夹权限后重新运行 collect（会重新读取报回表格中的照片）",
+        )
     later = collection.dated_after(status.as_of, date.today())
     if later:
         _wrapped(

@@ -12,6 +12,7 @@ left alone.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -31,6 +32,14 @@ that it removes only what it made."""
 
 def evidence_folder(register: Path) -> Path:
     return register.parent / EVIDENCE_FOLDER
+
+
+def refuse_blocked(register: Path) -> None:
+    """The error (before anything is read or written) when a file stands where the
+    evidence folder or its library must be: every photo would fail to be kept."""
+    for folder in (evidence_folder(register), library(register)):
+        if folder.exists() and not folder.is_dir():
+            raise output_error(folder, NotADirectoryError(errno.ENOTDIR, "", str(folder)))
 
 
 def library(register: Path) -> Path:

@@ -43,13 +43,22 @@ def photo_name(picture: Picture) -> str:
 
 
 def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
-    """Keep `picture` in `store` (once) and return its name."""
+    """Keep `picture` in `store` (once) and return its name. A photo that cannot be
+    written (a full disk, a folder taken away) is not kept, and the return is read all
+    the same: the library lacks it, which collect says when it lays the photos out (and
+    the file's photos are read again next time, its notes naming one not kept)."""
     name = photo_name(picture)
     if store is None:
         return name
+    with contextlib.suppress(OSError):
+        _keep(store, name, picture.data)
+    return name
+
+
+def _keep(store: PhotoStore, name: str, data: bytes) -> None:
     target = store.folder / name
     if target.exists():
-        return name
+        return
     _make_folder(store)
     # a name of this process's own (another worker may write the same photo: same bytes),
     # created as any new file is (0666 less the umask): colleagues sharing the folder open
@@ -58,12 +67,11 @@ def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
     try:
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
         with os.fdopen(os.open(tmp, flags, 0o666), "wb") as handle:
-            handle.write(picture.data)
+            handle.write(data)
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-    return name
 
 
 def _make_folder(store: PhotoStore) -> None:
