@@ -533,9 +533,7 @@ def test_non_image_media_part() -> None:
     )
     result = read_pictures(data, "xlsx")
     assert [c for _, c, _, _ in cells(result)] == ["C7"]
-    assert messages(result) == [
-        "工作表“整改清单”第 5 行（C5）的图片 xl/media/rId1.png 不是有效的图片文件，已跳过"
-    ]
+    assert messages(result) == ["工作表“整改清单”第 5 行（C5）的图片不是有效的图片文件，已跳过"]
     warning = result.warnings[0]
     assert (warning.sheet, warning.row, warning.col, warning.part) == (
         "整改清单",
@@ -553,7 +551,7 @@ def test_picture_declaring_ten_billion_pixels() -> None:
     result = read_pictures(data, "xlsx")
     assert result.pictures == []
     assert messages(result) == [
-        "工作表“整改清单”第 5 行（C5）的图片 xl/media/rId1.png 尺寸异常（100000×100000 像素，超过 1 亿像素），已跳过"
+        "工作表“整改清单”第 5 行（C5）的图片尺寸异常（100000×100000 像素，超过 3 亿像素），已跳过；如确为照片，请在 WPS 或 Excel 中压缩图片后重新插入"
     ]
 
 
@@ -574,7 +572,7 @@ def test_zip_bomb_picture_of_zeros() -> None:
     assert time.perf_counter() - started < 0.5
     assert [c for _, c, _, _ in cells(result)] == ["C7"]
     assert messages(result) == [
-        "工作表“整改清单”第 5 行（C5）的图片 xl/media/rId1.png 解压后异常庞大（疑似压缩炸弹），已跳过"
+        "工作表“整改清单”第 5 行（C5）的图片解压后异常庞大（疑似压缩炸弹），已跳过"
     ]
 
 
@@ -608,9 +606,7 @@ def test_picture_declared_smaller_than_it_is_is_not_inflated_further() -> None:
     lying = _patch_declared_size(data, "xl/media/rId1.png", 100)
     result = read_pictures(lying, "xlsx")
     assert result.pictures == []
-    assert messages(result) == [
-        "工作表“整改清单”第 5 行（C5）的图片 xl/media/rId1.png 已损坏，无法读取，已跳过"
-    ]
+    assert messages(result) == ["工作表“整改清单”第 5 行（C5）的图片已损坏，无法读取，已跳过"]
 
 
 def test_picture_over_the_per_part_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1012,7 +1008,7 @@ def test_missing_media_and_missing_drawing_parts() -> None:
     )
     result = read_pictures(without_media, "xlsx")
     assert messages(result) == [
-        "工作表“整改清单”第 5 行（C5）的图片 xl/media/rId1.png 在文件中不存在（文件可能已损坏），已跳过"
+        "工作表“整改清单”第 5 行（C5）的图片在文件中不存在（文件可能已损坏），已跳过"
     ]
     without_drawing = zip_bytes(
         {n: archive.read(n) for n in archive.namelist() if n != "xl/drawings/drawing1.xml"}
@@ -1107,3 +1103,44 @@ def test_dispimg_in_lower_case_as_libreoffice_rewrites_it() -> None:
     parts["xl/worksheets/sheet1.xml"] = sheet.replace("DISPIMG", "dispimg")
     result = read_pictures(zip_bytes(parts), "xlsx")
     assert cells(result) == [("Sheet1", "B2", "wps-cell", "xl/media/image1.png")]
+
+
+def _jpeg(width: int = 64, height: int = 48) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (120, 160, 200)).save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def test_a_photo_cut_off_is_skipped_with_a_warning() -> None:
+    """A JPEG or PNG that stops before its end (a photo cut off in sending) shows grey
+    where the rest should be: skipped, said. A phone's motion photo (a video after the
+    JPEG's end) and an EXIF thumbnail's own end marker do not count as a cut."""
+    whole = _jpeg()
+    with_thumbnail = whole[:2] + b"\xff\xe1\x00\x08Exif\xff\xd9" + whole[2:]
+    motion_photo = whole + b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64
+    data = floating_workbook(
+        [two_cell_anchor(f"rId{n}", (2, 0, 4 + n, 0), (3, 0, 5 + n, 0)) for n in range(1, 6)],
+        {
+            "rId1": whole[: len(whole) * 2 // 3],
+            "rId2": png(8, 8)[:-12],
+            "rId3": whole,
+            "rId4": with_thumbnail[: len(with_thumbnail) - 20],
+            "rId5": motion_photo,
+        },
+    )
+    result = read_pictures(data, "xlsx")
+    assert [c for _, c, _, _ in cells(result)] == ["C8", "C10"]
+    cut = "的图片不完整（图片数据被截断，只能显示一部分），已跳过，请重新插入原图"
+    assert messages(result) == [f"工作表“整改清单”第 {row} 行（C{row}）{cut}" for row in (6, 7, 9)]
+
+
+def test_a_photo_of_a_200_megapixel_phone_is_kept() -> None:
+    data = floating_workbook(
+        [two_cell_anchor("rId1", (2, 0, 4, 0), (3, 0, 5, 0))],
+        {"rId1": png_claiming(16320, 12240)},
+    )
+    result = read_pictures(data, "xlsx")
+    assert [(p.width, p.height) for p in result.pictures] == [(16320, 12240)]
+    assert result.warnings == []

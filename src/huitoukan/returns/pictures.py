@@ -47,7 +47,9 @@ from huitoukan.returns.sniffing import stored_member
 MAX_PICTURES = 500
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 MAX_MEDIA_BYTES = 200 * 1024 * 1024
-MAX_PIXELS = 100_000_000
+MAX_PIXELS = 300_000_000
+"""More than any phone takes (200 million); a header claiming 100,000 × 100,000 is not
+a photo."""
 MAX_WARNINGS = 200
 GRAZE = 4
 """A picture whose top-left corner leaves less than 1/GRAZE of its row (column), and of
@@ -509,14 +511,15 @@ def image_info(data: bytes) -> tuple[str, int | None, int | None] | None:
 _SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 
 
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) from the first SOFn segment, skipping the others by their
-    lengths (an EXIF thumbnail inside APP1 is never looked at)."""
+def _jpeg_segments(data: bytes) -> Iterator[tuple[int, int]]:
+    """(marker, position) of each segment of the header, up to and including the first
+    SOS (start of scan), skipping each by its length (an EXIF thumbnail inside APP1 is
+    never looked at); it stops early at anything that is not a segment."""
     position = 2
     end = len(data)
     while position + 4 <= end:
         if data[position] != 0xFF:
-            return None
+            return
         marker = data[position + 1]
         if marker == 0xFF:  # fill byte
             position += 1
@@ -524,18 +527,39 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
         if marker == 0x01 or 0xD0 <= marker <= 0xD8:  # standalone markers
             position += 2
             continue
-        if marker in (0xD9, 0xDA):  # end of image, start of scan: no frame header seen
-            return None
+        if marker == 0xD9:
+            return
+        yield marker, position
+        if marker == 0xDA:
+            return
         (length,) = struct.unpack(">H", data[position + 2 : position + 4])
         if length < 2:
-            return None
+            return
+        position += 2 + length
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from the first SOFn segment (None when a scan starts first)."""
+    for marker, position in _jpeg_segments(data):
         if marker in _SOF:
-            if position + 9 > end:
+            if position + 9 > len(data):
                 return None
             height, width = struct.unpack(">HH", data[position + 5 : position + 9])
             return width, height
-        position += 2 + length
     return None
+
+
+def is_truncated(media_type: str, data: bytes) -> bool:
+    """Whether a JPEG or PNG stops before its end marker (a photo cut off in sending or
+    saving: it shows grey or black where the rest should be). Past a JPEG's first scan,
+    FF D9 can only be its end (the scan escapes FF bytes); data after it (a phone's
+    motion photo, a maker's trailer) is allowed."""
+    if media_type == "png":
+        return data.rfind(b"IEND") < 0
+    if media_type == "jpeg":
+        scan = next((p for marker, p in _jpeg_segments(data) if marker == 0xDA), -1)
+        return scan < 0 or data.find(b"\xff\xd9", scan) < 0
+    return False
 
 
 def _webp_size(data: bytes) -> tuple[int, int] | None:
@@ -642,7 +666,7 @@ class _Collector(_Reader):
             first_failure = first_failure or (part, media)
         if first_failure is not None:
             part, reason = first_failure
-            self.warn(sheet, row, col, part, f"{_where(sheet, row, col)}的图片 {part} {reason}")
+            self.warn(sheet, row, col, part, f"{_where(sheet, row, col)}的图片{reason}")
 
     def _load(self, part: str) -> _Media | str:
         cached = self.media.get(part)
@@ -675,11 +699,16 @@ class _Collector(_Reader):
         if info is None:
             return "不是有效的图片文件，已跳过"
         media_type, width, height = info
+        if is_truncated(media_type, data):
+            return "不完整（图片数据被截断，只能显示一部分），已跳过，请重新插入原图"
         if width is not None and height is not None:
             if width == 0 or height == 0:
                 return "不是有效的图片文件，已跳过"
             if width * height > MAX_PIXELS:
-                return f"尺寸异常（{width}×{height} 像素，超过 1 亿像素），已跳过"
+                return (
+                    f"尺寸异常（{width}×{height} 像素，超过 {MAX_PIXELS // 10**8} 亿像素），"
+                    "已跳过；如确为照片，请在 WPS 或 Excel 中压缩图片后重新插入"
+                )
         return _Media(media_type, width, height, data)
 
     def add_external(self, sheet: str, row: int, col: int, target: str) -> None:

@@ -41,6 +41,8 @@ MAX_UNCOMPRESSED = 400 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_MIN_BYTES = 2 * 1024 * 1024
 _XML_HEAD = 64 * 1024
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+"""Names of parts that are XML whatever their content (damage there refuses the file)."""
 
 
 class Format(StrEnum):
@@ -311,7 +313,12 @@ def _check_parts(archive: _Zip) -> list[str]:
         if entry.is_dir():
             continue
         more = archive.inflater(entry.filename)
-        head = more(1024)  # the root element is almost always in the first line or two
+        try:
+            head = more(1024)  # the root element is almost always in the first line or two
+        except Refused:
+            if entry.filename.casefold().endswith(_XML_SUFFIXES):
+                raise
+            continue  # a damaged picture costs that picture (its reader says so), not the file
         if head.startswith(_WIDE_TEXT) or head[2:4] == b"\x00\x00":
             raise Refused(f"文件中的部件 {entry.filename} 编码异常，{RESAVE}")
         if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
