@@ -8,6 +8,8 @@ import json
 import os
 import shutil
 import stat
+import struct
+import warnings
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -516,7 +518,8 @@ def test_photos_missing_from_the_library_are_said(tmp_path: Path, runner: CliRun
     )
     assert "有1张照片在佐证材料/.照片库中找不到" in "".join(result.output.split())
     assert [r["照片"] for r in sheet_rows(register, HAZARD_SHEET)] == [1, 1, 1, 2, None]
-    assert not (tmp_path / EVIDENCE_FOLDER / "安全保卫处" / "1-1.png").exists()
+    # laid out by the first collect, no longer the library's: left, as a file of the clerk's
+    assert (tmp_path / EVIDENCE_FOLDER / "安全保卫处" / "1-1.png").read_bytes() == WPS_PHOTO
     assert (tmp_path / EVIDENCE_FOLDER / "安全保卫处" / "2-1.png").read_bytes() == EXCEL_PHOTO
 
 
@@ -550,3 +553,149 @@ def test_a_file_where_the_evidence_folder_goes_is_refused_before_reading(
     assert result.exit_code == 2
     assert "是一个文件，这里需要的是文件夹" in "".join(result.output.split())
     assert not (out / "全校隐患台账.xlsx").exists()
+
+
+def _damage(path: Path, member: str) -> None:
+    """Overwrite bytes early in `member`'s deflated data, as a bad disk or a broken
+    download does (its zip directory still whole)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    name_length, extra_length = struct.unpack("<HH", data[info.header_offset + 26 :][:4])
+    start = info.header_offset + 30 + name_length + extra_length
+    data[start + 2 : start + 40] = b"\xff" * 38
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_photo_costs_that_photo_not_the_return(tmp_path: Path) -> None:
+    campaign = photo_campaign(require_photo=False)
+    path = tmp_path / "回收" / "附属医院.xlsx"
+    filled_form(campaign, "附属医院", path, [hazard(序号=1), hazard(序号=2, 部位="食堂")])
+    big = png(300, 200, (10, 120, 240))  # a few KB: deflated past the damage
+    paste_photos(path, floating=[(_cell(path, 1, "备注"), big), (_cell(path, 2, "备注"), AFTER)])
+    with zipfile.ZipFile(path) as archive:
+        media = sorted(n for n in archive.namelist() if n.startswith("xl/media/"))
+    _damage(path, media[0])
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    assert list(result.collection.returned()) == ["附属医院"]
+    assert [len(h.photos) for h in result.collection.hazards] == [0, 1]
+    [warning] = result.collection.problems
+    assert warning.code is Code.PICTURE_SKIPPED
+    assert "的图片已损坏，无法读取，已跳过" in warning.message
+
+
+def test_photos_the_newest_version_moved_leave_the_row_they_were_on(tmp_path: Path) -> None:
+    """A department pasted the after-photo on the wrong row and moves it in its next
+    version: it leaves the first row (a photo the newest version does not show stays)."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    rows = [closed(序号=1, 部位="北围墙"), closed(序号=2, 部位="东校门")]
+    for name, day, photos in (
+        ("v1.xlsx", date(2023, 12, 14), {1: AFTER, 2: BEFORE}),
+        ("v2.xlsx", date(2023, 12, 16), {2: AFTER}),
+    ):
+        filled_form(campaign, "安全保卫处", returns / name, rows, form_date=day)
+        path = returns / name
+        paste_photos(path, floating=[(_cell(path, r, "备注"), p) for r, p in photos.items()])
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        "2-1.png": BEFORE,
+        "2-2.png": AFTER,
+    }
+    assert [len(h.photos) for h in result.collection.hazards] == [0, 2]
+
+
+def test_files_of_the_clerks_own_in_a_photo_folder_stay(tmp_path: Path) -> None:
+    """A photo the clerk puts into a department's folder under a name like the tool's
+    (3-2.png) is not removed as stale; one under the very name a photo is laid out as is
+    moved aside, not written over."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    department_form(campaign, returns / "安全保卫处.xlsx")
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    mine, other = png(7, 7, (1, 2, 3)), png(9, 9, (3, 2, 1))
+    (folder / "3-2.png").write_bytes(mine)
+    (folder / "2-1.png").unlink()
+    (folder / "2-1.png").write_bytes(other)
+    collect_to_register(campaign, [returns], register, AS_OF)
+    assert (folder / "3-2.png").read_bytes() == mine
+    assert (folder / "2-1.png").read_bytes() == EXCEL_PHOTO
+    assert (folder / "2-1（原有）.png").read_bytes() == other
+    (folder / "4-2.png").unlink()  # the clerk deletes a laid-out photo: laid out again
+    (folder / "5-1.png").write_bytes(BEFORE)  # a copy of a photo of another hazard: stale
+    collect_to_register(campaign, [returns], register, AS_OF)
+    assert (folder / "4-2.png").read_bytes() == AFTER
+    assert not (folder / "5-1.png").exists()
+
+
+def test_the_feedback_copy_never_opens_the_pictures(
+    collected: tuple[Campaign, Path, Path], tmp_path: Path
+) -> None:
+    """A picture of 400 million pixels (a decoder would refuse it as a bomb) in a return
+    to mark: the copy is written, without pictures and without the cells that stood for
+    them (=DISPIMG(…) of WPS, #VALUE! of Excel), and no library warning reaches the
+    clerk's screen."""
+    campaign, returns, _ = collected
+    path = returns / "安全保卫处.xlsx"
+    stand_ins = [_cell(path, offset, "备注") for offset in (1, 2)]  # the WPS and Excel photo
+    paste_photos(path, floating=[(_cell(path, 5, "部位"), png_claiming(20000, 20000))])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = collect_to_register(
+            campaign,
+            [returns],
+            tmp_path / "二" / "台账.xlsx",
+            AS_OF,
+            feedback_dir=tmp_path / "退回",
+        )
+    (copy,) = result.feedback or []
+    workbook = load_workbook(copy.copy_path)
+    form = workbook.worksheets[1]
+    assert form._images == []
+    assert [form[cell].value for cell in stand_ins] == [None, None]
+    summary = "".join(str(c.value) for row in workbook.worksheets[0].iter_rows() for c in row)
+    assert "尺寸异常" in summary
+
+
+def test_a_photo_off_the_hazard_rows_is_the_departments_and_the_copy_says_it_was_not_kept(
+    tmp_path: Path,
+) -> None:
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    path = returns / "二级学院.xlsx"
+    filled_form(campaign, "各二级学院", path, [hazard(序号=1)])
+    paste_photos(path, floating=[(_cell(path, 1, "备注"), AFTER), (_cell(path, 0, "备注"), BEFORE)])
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
+    )
+    [off] = result.collection.problems
+    assert (off.code, off.department) == (Code.PHOTO_NOT_ON_HAZARD, "各二级学院")
+    (copy,) = result.feedback or []
+    summary = [
+        c.value for row in load_workbook(copy.copy_path).worksheets[0].iter_rows() for c in row
+    ]
+    assert any("粘贴在隐患所在行的照片已收入" in str(v) for v in summary)
+    assert any("不在隐患所在行的照片没有收入" in str(v) for v in summary)
+
+
+def test_status_and_remind_ask_for_the_missing_photo(
+    collected: tuple[Campaign, Path, Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """require_photo: the hazard reported 已完成 without a photo is listed by status and its
+    department asked for the photo by remind (as the 退回修改 copy asks)."""
+    _, _, register = collected
+    text = default_campaign_text().replace("require_photo = false", "require_photo = true")
+    (register.parent / "campaign.toml").write_text(text, "utf-8")
+    monkeypatch.chdir(register.parent)
+    result = runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"])
+    missing = json.loads(result.stdout)["missing_photos"]
+    assert [(h["department"], h["location"]) for h in missing] == [("安全保卫处", "图书馆")]
+    shown = runner.invoke(app, ["status", "--as-of", "2023-12-20"]).stdout
+    assert "报已完成但未附整改后照片的隐患 1 项：安全保卫处" in shown
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20", "-o", "通知"]).exit_code == 0
+    text = (register.parent / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
+    assert "补充照片" in text or "未附整改后照片" in text
+    assert "图书馆：疏散指示牌缺失" in text

@@ -480,6 +480,10 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
         _listed(console, f"{label}：", report.not_returned)
     if report.assigned:
         _wrapped(console, _assigned_line(report))
+    if report.missing_photos:
+        departments = list(dict.fromkeys(h.department for h in report.missing_photos))
+        label = f"报已完成但未附整改后照片的隐患 {len(report.missing_photos)} 项："
+        _listed(console, label, departments)
     rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
     if report.overdue:
         first = f"逾期最久的 {rows} 项" if len(report.overdue) > rows else "逾期最久的在前"

@@ -10,10 +10,12 @@ the file back; collecting it clears the problems.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import math
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
@@ -101,7 +103,9 @@ def write_feedback(
         target = out_dir / feedback_name(form)
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
-        workbook, marked = marked_copy(source, problems, with_photos, department, receiver)
+        workbook, marked = marked_copy(
+            source, problems, with_photos, department, receiver, form.picture_cells
+        )
         for sheet in others:
             if sheet in workbook.sheetnames:
                 workbook.remove(workbook[sheet])
@@ -135,7 +139,7 @@ def _page_numbers_whole(ws: Worksheet) -> None:
 def _open_as_xlsx(source: ReturnFile) -> Workbook:
     data = read_member(source) if source.members else source.path.read_bytes()
     if Path(source.name).suffix.lower() in (".xlsx", ".xlsm"):
-        return load_workbook(io.BytesIO(data))
+        return _load_without_pictures(data)
     workbook = Workbook()
     workbook.remove(workbook.active)
     for grid in read_workbook(source.path, data=data, name=source.name).sheets:
@@ -166,6 +170,29 @@ def _open_as_xlsx(source: ReturnFile) -> Workbook:
         else:
             _columns_as_wide_as_their_text(ws, grid)
     return workbook
+
+
+@contextlib.contextmanager
+def _pictures_left_out() -> Iterator[None]:
+    """openpyxl loads without the pictures: as when Pillow is not installed (it opens each
+    picture with Pillow, which raises on one of 200 million pixels), whether it is or not;
+    the copy shows none either way. Its English warnings (a picture it cannot read, a
+    shape it drops) are not the department's business."""
+    from openpyxl.reader import drawings
+
+    pillow = drawings.PILImage
+    drawings.PILImage = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        drawings.PILImage = pillow
+
+
+def _load_without_pictures(data: bytes) -> Workbook:
+    with _pictures_left_out():
+        return load_workbook(io.BytesIO(data))
 
 
 _WIDEST = 40
@@ -283,9 +310,10 @@ def _issued_layout() -> _IssuedLayout:
 
 
 PHOTOS_KEPT = (
-    "原表中粘贴的照片已收入全校隐患台账的佐证材料（本副本中可能不再显示或显示不全）；"
+    "原表中粘贴在隐患所在行的照片已收入全校隐患台账的佐证材料（本副本中不再显示）；"
     "修改后重新报送时无需再次粘贴这些照片"
 )
+PHOTOS_NOT_KEPT = "不在隐患所在行的照片没有收入（见上），请粘贴到对应隐患所在行后一并报送"
 
 
 def _reading_order(problem: Problem) -> tuple[int, int, int]:
@@ -304,12 +332,18 @@ def marked_copy(
     with_photos: bool = False,
     department: str = "",
     receiver: str = "安全保卫处",
+    picture_cells: Sequence[tuple[str, int, int]] = (),
 ) -> tuple[Workbook, int]:
     """The return as a workbook with its problem cells filled, commented (by `receiver`)
-    and open to editing on a protected sheet (the photos it held are not copied:
-    `with_photos` says so on the copy), a first sheet listing the problems under a title
-    naming `department` and the file."""
+    and open to editing on a protected sheet (the photos it held are not copied, and the
+    `picture_cells` that stood for them are blank: `with_photos` says so on the copy), a
+    first sheet listing the problems under a title naming `department` and the file."""
     workbook = _open_as_xlsx(source)
+    for sheet, r, c in picture_cells:
+        if sheet in workbook.sheetnames:
+            cell = workbook[sheet].cell(r + 1, c + 1)
+            if not isinstance(cell, MergedCell):
+                cell.value = None
     notes: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
         if problem.sheet in workbook.sheetnames and problem.cell:
@@ -336,6 +370,8 @@ def marked_copy(
     ]
     if with_photos:
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_KEPT])
+    if any(p.code is Code.PHOTO_NOT_ON_HAZARD for p in problems):
+        rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_NOT_KEPT])
     who = f"{department}：" if department else ""
     write_table(
         summary,

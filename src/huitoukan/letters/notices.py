@@ -4,6 +4,7 @@
 - overdue hazards: each with 部位, 问题, 整改时限 and days overdue;
 - assigned problems (交办问题) not yet answered, or overdue: each with its 编号 and source;
 - rectifications the receiving office's review found 不合格;
+- hazards reported 已完成 without the photo the campaign asks for (require_photo);
 - returned late: a polite note.
 Departments with nothing to be told get no notice. The receiving office (安全保卫处) is
 not sent a letter from itself: its own items are written as a to-do list (本处待办).
@@ -22,7 +23,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
 from huitoukan.model.findings import PartState
-from huitoukan.register.status import DepartmentSummary, StatusReport
+from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
 
 COMBINED_FILE = "全部通知.txt"
 
@@ -31,7 +32,7 @@ class Notice(BaseModel):
     department: str
     kinds: list[str]
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
-    复查不合格, 逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
+    复查不合格, 补充照片 (done without a photo), 逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
     whose department could not be identified)."""
     text: str
     own: bool = False
@@ -71,9 +72,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 "请抓紧整改，整改完成后填写销号时间报送；短期内难以整改到位的，请落实补救或替代措施并在备注中注明："
             )
             for number, hazard in enumerate(overdue, start=1):
-                where = f"{hazard.location}：" if hazard.location else ""
                 lines.append(
-                    f"  {number}. {where}{hazard.hazard}（整改时限 {_day(hazard.deadline)}，已逾期 "
+                    f"  {number}. {_what(hazard)}（整改时限 {_day(hazard.deadline)}，已逾期 "
                     f"{hazard.days_overdue} 天，责任人 {hazard.owner or '未填写'}）"
                 )
         unanswered = [
@@ -102,10 +102,19 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 "请按复查意见继续整改，完成后重新报送："
             )
             for number, hazard in enumerate(failed, start=1):
-                where = f"{hazard.location}：" if hazard.location else ""
                 lines.append(
-                    f"  {number}. {where}{hazard.hazard}（复查意见：{hazard.review_note or '无'}）"
+                    f"  {number}. {_what(hazard)}（复查意见：{hazard.review_note or '无'}）"
                 )
+        no_photo = [h for h in report.missing_photos if h.department == dept.department]
+        if no_photo:
+            kinds.append("补充照片")
+            lines.append(
+                f"贵部门报已完成的 {len(no_photo)} 项隐患未附整改后照片，请把照片粘贴在该隐患所在行"
+                "（WPS、Excel 中可选“嵌入单元格”或“放置在单元格中”，也可浮动放在该行上），"
+                "随自查整改清单重新报送："
+            )
+            for number, hazard in enumerate(no_photo, start=1):
+                lines.append(f"  {number}. {_what(hazard)}（销号时间 {_day(hazard.closed_on)}）")
         if dept.returned and dept.late:
             kinds.append("逾期报送")
             lines.append(
@@ -156,6 +165,10 @@ def _add_to_own(
     body, _, stamp = own.text.rpartition("\n")
     own.text = "\n".join([body, *lines, stamp])
     own.kinds.append(kind)
+
+
+def _what(hazard: HazardView) -> str:
+    return f"{hazard.location}：{hazard.hazard}" if hazard.location else hazard.hazard
 
 
 def _day(day: date | None) -> str:

@@ -273,6 +273,9 @@ class ReturnForm(ProblemCounts):
     found among the returns: not read as one."""
     never_saved: bool = False
     """Still marked as huitoukan wrote it: no office suite has saved it since."""
+    picture_cells: list[tuple[str, int, int]] = Field(default=[], exclude=True)
+    """(sheet, 0-based row, column) of the cells whose value stands for a pasted picture
+    (=DISPIMG(…), #VALUE!): blanked when read, and in the 退回修改 copy."""
     picture_notes: PictureNotes | None = Field(default=None, exclude=True)
     """On the first form of a file whose pictures were read (not recalled): what they
     gave, for the photo library's notes (written once for all files by `read_returns`)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import shutil
@@ -105,7 +106,7 @@ def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
                     evidence.missing += 1
                     continue
                 name = f"{base}-{n}{Path(photo).suffix}"
-                _place(source, folder / name)
+                _place(source, folder / name, store)
                 names.add(name)
                 laid.append(f"{relative}/{name}")
             key = (hazard.department, hazard.source_file, hazard.source_row)
@@ -114,20 +115,23 @@ def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
         folders = [p for p in root.iterdir() if p.is_dir()] if root.is_dir() else []
         folders = [p for p in folders if p.name != LIBRARY_FOLDER]
         for folder in folders:
-            _remove_stale(folder, wanted.get(folder, set()))
+            _remove_stale(folder, wanted.get(folder, set()), store)
     except OSError as exc:
         raise output_error(evidence_folder(register), exc) from exc
     return evidence
 
 
-def _place(source: Path, target: Path) -> None:
+def _place(source: Path, target: Path, store: Path) -> None:
     """`target` (in a folder that exists) made the same file as `source` (a hard link,
-    else a copy), unless it is."""
+    else a copy), unless it is. A file of the clerk's own under that name is moved aside
+    (to a name `lay_out` never gives), not written over."""
     with contextlib.suppress(OSError):
         if os.path.samefile(source, target):
             return
         if target.stat().st_size == source.stat().st_size and _same_bytes(source, target):
             return
+    if target.is_file() and not _ours(target, store):
+        os.replace(target, _free_name(target))
     with contextlib.suppress(OSError):  # a new name: linked at once (a link is whole or absent)
         os.link(source, target)
         return
@@ -145,7 +149,33 @@ def _same_bytes(a: Path, b: Path) -> bool:
     return a.read_bytes() == b.read_bytes()
 
 
-def _remove_stale(folder: Path, keep: set[str]) -> None:
+def _ours(path: Path, store: Path) -> bool:
+    """Whether `path` is a photo of the library (laid out before): its content names one."""
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False
+    return (store / f"{digest}{path.suffix.lower()}").is_file()
+
+
+def _free_name(path: Path) -> Path:
+    """`path` renamed as a file of the clerk's own (3-1（原有）.jpg, then （原有2） …)."""
+    n = 1
+    while True:
+        candidate = path.with_name(f"{path.stem}（原有{n if n > 1 else ''}）{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def _remove_stale(folder: Path, keep: set[str], store: Path) -> None:
+    """Remove the photos laid out before that no hazard has now; a file of the clerk's own
+    (whatever its name: 3-2.jpg too) stays."""
     for entry in folder.iterdir():
-        if entry.name not in keep and _LAID_OUT.match(entry.name) and entry.is_file():
+        if (
+            entry.name not in keep
+            and _LAID_OUT.match(entry.name)
+            and entry.is_file()
+            and _ours(entry, store)
+        ):
             entry.unlink()

@@ -408,14 +408,16 @@ class _Lineage:
     def newest_rows(self) -> tuple[list[HazardRow], set[tuple[str, int | None]]]:
         """The newest version's hazards, each with its first 隐患编号 and the photos the older
         versions showed of it too (整改前 in the first return, 整改后 in the second; or a
-        corrected 退回修改 copy, which cannot carry them); and the (sheet, row) of the rows
-        that had none of their own (their 未附整改后照片 warning no longer holds)."""
+        corrected 退回修改 copy, which cannot carry them) — but not a photo the newest
+        version shows on another row (moved where it belongs); and the (sheet, row) of the
+        rows that had none of their own (their 未附整改后照片 warning no longer holds)."""
+        newest = self.versions[-1]
+        shown = {name for hazard in newest.hazards for name in hazard.photos}
         photos: dict[str, tuple[str, ...]] = {}
         for form, identities in zip(self.versions[:-1], self.identities, strict=False):
             for hazard, identity in zip(form.hazards, identities, strict=True):
                 if hazard.photos:
                     photos[identity] = (*photos.get(identity, ()), *hazard.photos)
-        newest = self.versions[-1]
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         proven: set[tuple[str, int | None]] = set()
@@ -426,13 +428,14 @@ class _Lineage:
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)
-            if identity in photos:
+            earlier = [p for p in photos.get(identity, ()) if p not in shown or p in row.photos]
+            if earlier:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
                 if not row.photos and where in warned:
                     proven.add(where)
                     warnings -= 1
-                kept = tuple(dict.fromkeys((*photos[identity], *row.photos)))
+                kept = tuple(dict.fromkeys((*earlier, *row.photos)))
                 row = row._replace(photos=kept, warnings=warnings)
             rows.append(row)
         return rows, proven

@@ -139,6 +139,9 @@ class StatusReport(BaseModel):
     """问题编号 of the problems no department could be given (未分配)."""
     review_failed: list[HazardView] = []
     """Hazards whose 复查验收 found them 不合格: back to 整改中."""
+    missing_photos: list[HazardView] = []
+    """Hazards reported 已完成 without a photo, when the campaign asks for one
+    (`require_photo`): their departments are asked to add it."""
 
     def exit_code(self, fail_if_overdue: bool) -> int:
         """1 when asked to fail on overdue hazards and there are some (SPEC 8)."""
@@ -176,11 +179,15 @@ def build_status(
     due_soon: list[HazardView] = []
     long_standing: list[HazardView] = []
     review_failed: list[HazardView] = []
+    missing_photos: list[HazardView] = []
+    require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
     for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
         by_department[hazard.department].append(hazard)
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
+            if require_photo and not hazard.photos:
+                missing_photos.append(HazardView.of(hazard, as_of, hazard.long_standing))
             continue
         marked = hazard.long_standing
         view = None
@@ -259,4 +266,5 @@ def build_status(
         parts=all_parts,
         unassigned=[f.number for f in findings if not f.departments],
         review_failed=review_failed,
+        missing_photos=missing_photos,
     )

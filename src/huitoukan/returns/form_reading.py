@@ -125,7 +125,10 @@ def read_return(
     notes: list[Problem] = []
     if content.format is Format.ET:
         notes.append(problem(Code.WPS_ET, source.display))
-    pictures, read_afresh = _pictures(data, form.sha256, content, notes, source.display, photos)
+    pictures, blank, read_afresh = _pictures(
+        data, form.sha256, content, notes, source.display, photos
+    )
+    form.picture_cells = blank
     unseen = any(n.code is Code.PICTURES_NOT_READ for n in notes)
     found: list[FoundForm] = []
     for grid in content.sheets:
@@ -171,8 +174,11 @@ def read_return(
         part.never_saved = content.made.never_saved
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
-        forms[0].problems.append(
-            problem(Code.PHOTO_NOT_ON_HAZARD, forms[0].file, sheet=sheet, rows=rows)
+        on = next((f for f in forms if f.sheet == sheet), forms[0])
+        on.problems.append(
+            problem(
+                Code.PHOTO_NOT_ON_HAZARD, on.file, sheet=sheet, rows=rows, department=on.department
+            )
         )
     return forms
 
@@ -251,15 +257,15 @@ def _pictures(
     notes: list[Problem],
     file: str,
     photos: PhotoStore | None,
-) -> tuple[PicturesByRow, PictureNotes | None]:
+) -> tuple[PicturesByRow, list[tuple[str, int, int]], PictureNotes | None]:
     """The return's photos by row (kept in `photos`); their cells' stand-in text
-    (=DISPIMG(…), #VALUE!) blanked so it never reaches the register; what could not be
-    read, said. A file read before is answered from `photos`' notes; for one read
+    (=DISPIMG(…), #VALUE!) blanked so it never reaches the register, and those cells;
+    what could not be read, said. A file read before is answered from `photos`' notes; for one read
     afresh, the notes to keep (None when recalled)."""
     if content.format in (Format.XLS, Format.ET):
         if any(signature in data for signature in _IMAGE_SIGNATURES):
             notes.append(problem(Code.PICTURES_NOT_READ, file))
-        return {}, None
+        return {}, [], None
     kept = recall(photos, sha256)
     read_afresh = None
     if kept is None:
@@ -279,7 +285,8 @@ def _pictures(
                 detail=message,
             )
         )
-    return {(sheet, r): list(names) for sheet, r, names in kept.rows}, read_afresh
+    by_row = {(sheet, r): list(names) for sheet, r, names in kept.rows}
+    return by_row, list(kept.blank), read_afresh
 
 
 def _read_pictures(
