@@ -364,6 +364,25 @@ def test_returns_inside_zip_archives_are_read_without_extracting(
     assert [s.file for s in collection.skipped] == [f"{returns}/两个部门.zip/说明.docx"]
 
 
+def test_a_copy_of_a_return_sent_in_a_windows_zip_is_named_as_people_read_it(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Chinese Windows' 发送到压缩文件夹 stores GBK names without the UTF-8 flag, which
+    zipfile reads as cp437 (╢■╝╢…): the 退回修改 copy and its title take the name as
+    the collect table shows it."""
+    form = filled_form(campaign, "各二级学院", tmp_path / "f.xlsx", [hazard(检查时间=None)])
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    _zip(returns / "报表.zip", {"二级学院.xlsx": form.read_bytes()}, utf8_names=False)
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
+    )
+    (copy,) = result.feedback or []
+    assert copy.copy_path.name == "二级学院-退回修改.xlsx"
+    title = load_workbook(copy.copy_path).worksheets[0]["A1"].value
+    assert "二级学院.xlsx" in str(title)
+
+
 def test_a_zip_bomb_archive_is_refused_and_costs_only_itself(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -80,7 +80,7 @@ class FeedbackCopy(BaseModel):
 def feedback_name(form: ReturnForm) -> str:
     """The copy's file name: the return's own name (and its sheet, for a workbook that
     holds several departments' forms), then -退回修改.xlsx."""
-    name = form.source.name if form.source else Path(form.file).name
+    name = form.source.readable_name if form.source else Path(form.file).name
     part = f"-{form.sheet}" if form.source and form.file != form.source.display else ""
     return f"{safe_file_name(Path(name).stem + part)}-{FEEDBACK_NAME}.xlsx"
 
@@ -384,7 +384,7 @@ def marked_copy(
             ("需要修改的内容", 70),
         ],
         rows,
-        title=f"退回修改说明（{who}{Path(source.name).name}）",
+        title=f"退回修改说明（{who}{source.readable_name}）",
     )
     summary.sheet_properties.tabColor = "FF0000"
     for ws in workbook.worksheets:

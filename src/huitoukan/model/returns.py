@@ -194,8 +194,17 @@ class ReturnFile:
 
     @property
     def name(self) -> str:
-        """The file's own name (a member's last path component)."""
+        """The file's own name (a member's last path component, as the archive stores it:
+        what it is found by)."""
         return PurePosixPath(self.members[-1]).name if self.members else self.path.name
+
+    @property
+    def readable_name(self) -> str:
+        """The file's own name as people read it (a member's from `display`: an archive made
+        by Chinese Windows stores GBK names zipfile reads as cp437)."""
+        return (
+            PurePosixPath(self.display.replace("\\", "/")).name if self.members else self.path.name
+        )
 
 
 class Review(BaseModel):

@@ -162,7 +162,7 @@ def read_return(
             part.file = f"{source.display}［{group[0].grid.name}］"
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
-        _read_group(part, group, Path(source.name), campaign, as_of, pictures, unseen)
+        _read_group(part, group, Path(source.readable_name), campaign, as_of, pictures, unseen)
         if part.department:  # the file's own notes were made before it was known
             part.problems = [
                 p if p.department else p.model_copy(update={"department": part.department})
