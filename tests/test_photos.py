@@ -364,6 +364,36 @@ def test_sample_and_report_place_the_photos(
     titles = [c.value for row in ws.iter_rows() for c in row if "整改照片（" in str(c.value)]
     assert len(titles) == 4  # a page for each hazard with photos
     assert len(ws.row_breaks.brk) == 3
+    # each photo captioned: with the file it is laid out as beside the register, or (read
+    # from the returns, nothing laid out) with its department and number
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert "安全保卫处　照片 2" in texts
+    ws = load_workbook("回头看工作汇报.xlsx")["整改照片"]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert [t for t in texts if t.startswith(EVIDENCE_FOLDER)] == [
+        f"{EVIDENCE_FOLDER}/安全保卫处/{name}"
+        for name in ("1-1.png", "2-1.png", "3-1.png", "4-1.png", "4-2.png")
+    ]
+
+
+def test_a_row_of_photos_never_straddles_a_printed_page() -> None:
+    """Ten photos of one hazard: a row of them that would not fit on the rest of the page
+    starts the next, under a heading saying whose photos go on (a page break through a
+    photo printed half of it on each page)."""
+    from huitoukan.letters.photos import ROW_PIXELS, Photo, place_photos
+    from huitoukan.xlsx.writer import Sheet
+
+    sheet = Sheet("照片", [14, 26, 14, 26], portrait=True)
+    for _ in range(8):
+        sheet.add("")
+    headings: list[int] = []
+    photos = [Photo(png(400, 300), f"照片 {n}") for n in range(1, 11)]
+    assert place_photos(sheet, photos, lambda: headings.append(sheet.add("续"))) == 10
+    assert len(sheet.page_breaks) == len(headings) >= 1
+    assert headings == sheet.page_breaks  # the heading first on its page
+    for picture in sheet.pictures:
+        last_row = picture.row + -(-picture.height // ROW_PIXELS) - 1
+        assert not any(picture.row < b <= last_row for b in sheet.page_breaks)
 
 
 def test_a_file_read_before_is_answered_from_the_library(

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from huitoukan.letters.photos import Photo
 from huitoukan.model.returns import HazardRow
-from huitoukan.register.evidence import library
+from huitoukan.register.evidence import laid_out_paths, library
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
 from huitoukan.returns.photos import PhotoStore, open_store
@@ -29,18 +30,23 @@ def photo_store(sources: Sequence[Path]) -> Iterator[PhotoStore]:
         yield PhotoStore(Path(folder))
 
 
-def photo_bytes(store: PhotoStore, names: Iterable[str]) -> list[bytes]:
-    """The photos named, as kept in `store` (one missing from it is left out)."""
-    found = []
-    for name in names:
-        try:
-            found.append((store.folder / name).read_bytes())
-        except OSError:
-            continue
-    return found
-
-
 def hazards_with_photos(
     store: PhotoStore, hazards: Iterable[HazardRow]
-) -> list[tuple[HazardRow, list[bytes]]]:
-    return [(h, data) for h in hazards if h.photos if (data := photo_bytes(store, h.photos))]
+) -> list[tuple[HazardRow, list[Photo]]]:
+    """Each hazard with the photos `store` keeps of it (one missing from it left out),
+    captioned with the file it is laid out as beside the register (佐证材料/部门/2-1.jpg),
+    or, read from returns (nothing laid out), with its department and number."""
+    register_folder = store.folder.parent.parent  # a register's library: 佐证材料/.照片库
+    found = []
+    for hazard, paths in laid_out_paths(hazards):
+        photos = []
+        for n, (name, path) in enumerate(zip(hazard.photos, paths, strict=True), start=1):
+            try:
+                data = (store.folder / name).read_bytes()
+            except OSError:
+                continue
+            laid_out = (register_folder / path).is_file()
+            photos.append(Photo(data, path if laid_out else f"{hazard.department}　照片 {n}"))
+        if photos:
+            found.append((hazard, photos))
+    return found

@@ -14,6 +14,7 @@ from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
 from huitoukan.findings.sampling import Sample, pick
 from huitoukan.letters.archive import write_archive
+from huitoukan.letters.photos import Photo
 from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
 
@@ -54,7 +55,7 @@ def sample(
         status = build_status(
             campaign, state.hazards, state.returned, as_of, findings=chosen.findings
         )
-        photos: dict[str, list[bytes]] = {}
+        photos: dict[str, list[Photo]] = {}
         for hazard, data in hazards_with_photos(store, state.hazards):
             if hazard.number:
                 photos.setdefault(hazard.number, []).extend(data)

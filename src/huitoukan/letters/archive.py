@@ -17,7 +17,7 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
-from huitoukan.letters.photos import place_photos
+from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part, PartState
 from huitoukan.model.returns import FAILED, NOT_STARTED, PASSED
@@ -34,8 +34,8 @@ class ArchivePage:
     finding: Finding
     parts: list[Part]
     mentions: list[Mention]
-    photos: list[bytes] = field(default_factory=list)
-    """The photos pasted into the answers (the image files' bytes)."""
+    photos: list[Photo] = field(default_factory=list)
+    """The photos pasted into the answers, captioned."""
 
 
 def _day(value: date | None) -> str:
@@ -138,7 +138,7 @@ def write_archive(
     findings: Sequence[Finding],
     parts: Sequence[Part],
     mentions: Sequence[Mention],
-    photos: Mapping[str, list[bytes]] | None = None,
+    photos: Mapping[str, list[Photo]] | None = None,
 ) -> None:
     """One sheet (one A4 page) per problem of `findings`, in their order, with the
     `photos` of each (by 编号)."""

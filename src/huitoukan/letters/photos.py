@@ -1,4 +1,5 @@
-"""Photos placed on a printed page: two side by side, each scaled to fit its half.
+"""Photos placed on a printed page: two side by side, each scaled to fit its half, each
+captioned.
 
 The size comes from the picture's header (never decoded); a picture whose header gives
 no size (EMF, WMF) gets the whole box.
@@ -7,10 +8,11 @@ no size (EMF, WMF) gets the whole box.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from huitoukan.returns.pictures import image_info
-from huitoukan.xlsx.writer import Picture, Sheet
+from huitoukan.xlsx.writer import DEFAULT_ROW_HEIGHT, Picture, Sheet, Style, cells
 
 ROW_PIXELS = 20
 """A row of the default height (15 points)."""
@@ -32,25 +34,56 @@ def fit(width: int | None, height: int | None, box: tuple[int, int]) -> tuple[in
     return max(1, round(width * scale)), max(1, round(height * scale))
 
 
-def place_photos(sheet: Sheet, photos: Sequence[bytes]) -> int:
-    """Put `photos` under the last row of `sheet`, two to a row of pictures, adding the
-    rows they cover; the number placed (files that are not pictures are left out)."""
+@dataclass(frozen=True)
+class Photo:
+    data: bytes
+    """The image file's bytes."""
+    caption: str
+    """Printed under it: whose it is and where its file is (2-1.jpg in 佐证材料/部门)."""
+
+
+CAPTION_POINTS = 15.0
+GAP_POINTS = 6.0
+"""Above each row of pictures: clear of the line or caption above."""
+
+
+def place_photos(
+    sheet: Sheet, photos: Sequence[Photo], on_new_page: Callable[[], object] | None = None
+) -> int:
+    """Put `photos` under the last row of `sheet`, two to a row of pictures with their
+    captions below, adding the rows they cover; the number placed (files that are not
+    pictures are left out). With `on_new_page`, a row of pictures that would not fit on
+    the rest of the printed page starts the next one, under what `on_new_page` adds (a
+    heading saying whose photos continue): a page break through a photo prints half of
+    it on each page."""
     widths = [column_pixels(w) for w in sheet.widths]
     half = len(widths) // 2
+    last = len(widths) - 1
     boxes = ((0, sum(widths[:half]) - 8), (half, sum(widths[half:]) - 8))
-    rows = math.ceil(BOX_HEIGHT / ROW_PIXELS) + 1
-    placed = 0
-    for data in photos:
-        info = image_info(data)
-        if info is None:
-            continue
-        media_type, width, height = info
-        column, box_width = boxes[placed % 2]
-        if placed % 2 == 0:
-            top = sheet.row_count
-            for _ in range(rows):
-                sheet.add("")
-        shown = fit(width, height, (box_width, BOX_HEIGHT))
-        sheet.pictures.append(Picture(top, column, *shown, data, media_type))
-        placed += 1
-    return placed
+    shown = [(photo, info) for photo in photos if (info := image_info(photo.data)) is not None]
+    for start in range(0, len(shown), 2):
+        pair = [
+            (photo, media_type, fit(width, height, (box_width, BOX_HEIGHT)), column)
+            for (photo, (media_type, width, height)), (column, box_width) in zip(
+                shown[start : start + 2], boxes, strict=False
+            )
+        ]
+        rows = math.ceil(max(size[1] for _, _, size, _ in pair) / ROW_PIXELS)
+        if on_new_page is not None and start:
+            if sheet.page_room() < (rows + 1) * DEFAULT_ROW_HEIGHT + CAPTION_POINTS:
+                sheet.break_page()
+                on_new_page()
+        sheet.add("", GAP_POINTS)
+        top = sheet.row_count
+        for _ in range(rows):
+            sheet.add("")
+        for photo, media_type, size, column in pair:
+            sheet.pictures.append(Picture(top, column, *size, photo.data, media_type))
+        captions = [photo.caption for photo, _, _, _ in pair]
+        row = sheet.add(
+            cells([captions[0], *[""] * (half - 1), *captions[1:2]], Style.NOTE), CAPTION_POINTS
+        )
+        sheet.merge(row, 0, half - 1)
+        if len(pair) > 1:
+            sheet.merge(row, half, last)
+    return len(shown)

@@ -11,12 +11,13 @@ Every figure comes from the same `StatusReport` the register's 汇总 is built f
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.letters.photos import place_photos
+from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REPORT_TITLE
 from huitoukan.model.returns import FAILED, HazardRow
 from huitoukan.register.status import HazardView, StatusReport
@@ -215,7 +216,7 @@ PHOTOS_SHEET = "整改照片"
 PHOTO_WIDTHS = (14, 26, 14, 26)
 
 
-def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[bytes]]]) -> Sheet:
+def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[Photo]]]) -> Sheet:
     """One A4 page per hazard with photos: what it is, where it stands, its photos."""
     sheet = Sheet(PHOTOS_SHEET, list(PHOTO_WIDTHS), portrait=True)
     last = len(PHOTO_WIDTHS) - 1
@@ -233,14 +234,17 @@ def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[byt
     for n, (hazard, photos) in enumerate(hazards, start=1):
         if n > 1:
             sheet.break_page()
-        line(f"{campaign.info.school}隐患整改照片（{n}）", Style.TITLE, 30)
+        title = f"{campaign.info.school}隐患整改照片（{n}）"
+        line(title, Style.TITLE, 30)
         pair("部门", hazard.department, "部位", hazard.location)
         line(f"存在隐患问题：{hazard.hazard}")
         line(f"整改措施：{hazard.measures}")
         pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", hazard.closed_on)
         pair("来源文件", hazard.source_file, "来源行", hazard.source_row)
         sheet.add("")
-        place_photos(sheet, photos)
+        where = f"{hazard.location}：" if hazard.location else ""
+        going_on = f"隐患整改照片（{n}）续：{hazard.department}　{where}{hazard.hazard}"
+        place_photos(sheet, photos, functools.partial(line, going_on, Style.HEAD, 20))
     if not hazards:
         line("各部门报送的表格中没有附照片。")
     return sheet
@@ -250,7 +254,7 @@ def write_report(
     path: Path,
     campaign: Campaign,
     report: StatusReport,
-    photos: Sequence[tuple[HazardRow, list[bytes]]] | None = None,
+    photos: Sequence[tuple[HazardRow, list[Photo]]] | None = None,
 ) -> None:
     """The report; with `photos`, a 整改照片 sheet with a page for each hazard in it."""
     sheets = [build_report_sheet(campaign, report)]

@@ -86,29 +86,43 @@ def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
     return names
 
 
+def laid_out_paths(hazards: Iterable[HazardRow]) -> list[tuple[HazardRow, list[str]]]:
+    """Each hazard with photos and where `lay_out` puts them, relative to the register
+    (佐证材料/部门/序号-n.jpg, in the order of its photos)."""
+    with_photos = [h for h in hazards if h.photos]
+    return [
+        (
+            hazard,
+            [
+                f"{department_folder(hazard.department)}/{base}-{n}{Path(photo).suffix}"
+                for n, photo in enumerate(hazard.photos, start=1)
+            ],
+        )
+        for hazard, base in zip(with_photos, _base_names(with_photos), strict=True)
+    ]
+
+
 def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
     """Lay the photos of `hazards` out beside `register` from its library."""
-    with_photos = [h for h in hazards if h.photos]
     store = library(register)
     evidence = Evidence()
     wanted: dict[Path, set[str]] = {}
     try:
-        for hazard, base in zip(with_photos, _base_names(with_photos), strict=True):
-            relative = department_folder(hazard.department)
-            folder = register.parent / relative
+        for hazard, paths in laid_out_paths(hazards):
+            folder = register.parent / department_folder(hazard.department)
             if folder not in wanted:
                 folder.mkdir(parents=True, exist_ok=True)
             names = wanted.setdefault(folder, set())
             laid: list[str] = []
-            for n, photo in enumerate(hazard.photos, start=1):
+            for photo, path in zip(hazard.photos, paths, strict=True):
                 source = store / photo
                 if not source.is_file():
                     evidence.missing += 1
                     continue
-                name = f"{base}-{n}{Path(photo).suffix}"
+                name = path.rpartition("/")[2]
                 _place(source, folder / name, store)
                 names.add(name)
-                laid.append(f"{relative}/{name}")
+                laid.append(path)
             key = (hazard.department, hazard.source_file, hazard.source_row)
             evidence.files[key] = laid
         root = evidence_folder(register)
