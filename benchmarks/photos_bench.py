@@ -4,8 +4,8 @@
     python benchmarks/photos_bench.py --units 300 --rows 20
 
 Generates (once, cached in benchmarks/.cache/) N returns of R rows as collect_bench
-does, and copies of them with a photo in one row of ten, alternately floating over the
-row and placed in the cell as Excel 365 does (XlsxWriter's insert_image and
+does, and copies of them with a photo in the 备注 cell of one row in ten, alternately
+floating over the cell and placed in it as Excel 365 does (XlsxWriter's insert_image and
 embed_image), every photo a different JPEG:
 
 - "as Excel saves it": 800×600, about 70 KB (Excel and WPS compress a pasted photo
@@ -42,6 +42,8 @@ from collect_bench import (  # noqa: E402
     timed_run,
     write_return,
 )
+
+from huitoukan.forms.layout import COLUMNS  # noqa: E402  (src/ on the path: collect_bench)
 
 SIZES = {"no photos": (0, 0), "as Excel saves it": (800, 600), "full size": (1600, 1200)}
 """The photos' pixels (the returns without photos go through the same rewriting)."""
@@ -80,18 +82,23 @@ def add_photos(path: Path, rows: int, seed: int, size: tuple[int, int]) -> None:
                 ws.write_datetime(r, c, value, day)
             else:
                 ws.write(r, c, value)
-    for i in range(0, rows if size[0] else 0, 10):
+    # in the 备注 cell of a row without remarks (write_return fills 备注 of one row in
+    # five), as the 填报说明 asks: a photo placed over a filled cell would take its value
+    # (a picture in the 检查时间 cell cost every return a warning that had nothing to do
+    # with photos, and 300 more lines on the screen)
+    remarks = next(c for c, column in enumerate(COLUMNS) if column.field == "remarks")
+    for i in range(1, rows if size[0] else 0, 10):
         data = io.BytesIO(photo(seed * 1000 + i, size))
         options = {"image_data": data, "x_scale": 80 / size[0], "y_scale": 60 / size[1]}
         if (i // 10) % 2:
-            ws.embed_image(5 + i, 10, f"photo{i}.jpg", options)
+            ws.embed_image(5 + i, remarks, f"photo{i}.jpg", options)
         else:
-            ws.insert_image(5 + i, 10, f"photo{i}.jpg", options)
+            ws.insert_image(5 + i, remarks, f"photo{i}.jpg", options)
     book.close()
 
 
 def photo_dataset(units: int, rows: int, size: tuple[int, int]) -> Path:
-    folder = CACHE / f"units{units}-rows{rows}-photos{size[0]}x{size[1]}"
+    folder = CACHE / f"units{units}-rows{rows}-photos{size[0]}x{size[1]}-in-remarks"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
