@@ -19,6 +19,7 @@ from huitoukan.register.layout import (
     FILES_SHEET,
     HAZARD_SHEET,
     NOT_RETURNED_SHEET,
+    OPEN_SHEET,
     OVERDUE_SHEET,
     PROBLEMS_SHEET,
     SUMMARY_SHEET,
@@ -375,3 +376,28 @@ def test_printed_rows_are_as_tall_as_their_printed_cells(
     ws = load_workbook(out)[HAZARD_SHEET]
     assert ws.row_dimensions[3].height is None  # one line: the default height
     assert (ws.row_dimensions[4].height or 0) > 30
+
+
+def test_the_register_lists_departments_in_the_campaigns_order(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Files are named as departments like (1-学工.xlsx, 2-保卫.xlsx): the register's sheets
+    list the departments as the campaign does (as status does), each in the order read."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "1-学工.xlsx", [hazard(部位="宿舍")])
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "2-保卫.xlsx",
+        [hazard(部位="东门"), hazard(部位="西门")],
+    )
+    register = tmp_path / "台账.xlsx"
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 20))
+    assert [h.department for h in result.collection.hazards] == ["学生工作处"] + ["安全保卫处"] * 2
+    rows = sheet_rows(register, HAZARD_SHEET)
+    assert [(r["部门"], r["部位"]) for r in rows] == [
+        ("安全保卫处", "东门"),
+        ("安全保卫处", "西门"),
+        ("学生工作处", "宿舍"),
+    ]
+    assert [r["部门"] for r in sheet_rows(register, OPEN_SHEET)] == [r["部门"] for r in rows]
