@@ -340,3 +340,39 @@ def test_a_row_pasted_twice_is_said_on_the_copy(campaign: Campaign, tmp_path: Pa
     ]
     assert f"与第 {header_row + 1} 行的部位和隐患问题相同" in form.problems[0].message
     assert len(form.hazards) == 5 and form.hazards[2].warnings == 1
+
+
+@pytest.mark.parametrize(
+    ("checked", "deadline", "variant_said"),
+    [
+        (date(2023, 12, 30), date(2023, 12, 31), "暂按活动默认整改时限"),
+        (date(2023, 12, 31), date(2023, 12, 31), "暂按活动默认整改时限"),
+        (date(2024, 1, 1), None, "不按默认时限计"),
+    ],
+)
+def test_a_hazard_found_after_the_default_deadline_has_none(
+    campaign: Campaign, tmp_path: Path, checked: date, deadline: date | None, variant_said: str
+) -> None:
+    """The default 整改时限 (12月31日) of a hazard found after it would make it overdue the
+    day it is reported: it has none, and the department is asked for one."""
+    row = hazard(检查时间=checked, 整改时限=None)
+    path = filled_form(campaign, "安全保卫处", tmp_path / "a.xlsx", [row])
+    form = read_form(path, campaign, as_of=date(2024, 1, 10))
+    assert form.hazards[0].deadline == deadline
+    [missing] = [p for p in form.problems if p.field == "整改时限"]
+    assert variant_said in missing.message
+
+
+@pytest.mark.parametrize(
+    ("day", "flagged"),
+    [(date(2023, 12, 4), True), (date(2023, 12, 5), False), (date(2023, 12, 6), False)],
+)
+def test_a_form_dated_before_the_campaign_was_issued_is_an_error(
+    campaign: Campaign, tmp_path: Path, day: date, flagged: bool
+) -> None:
+    """A year typed wrong (2023-01-02 for 2024-01-02) ranks the newest version first of all:
+    a 日期 before the plan was issued (12月5日) cannot be a return's."""
+    path = filled_form(campaign, "安全保卫处", tmp_path / "a.xlsx", [hazard()], form_date=day)
+    form = read_form(path, campaign, as_of=date(2023, 12, 20))
+    codes = [p.code.value for p in form.problems if p.severity is Severity.ERROR]
+    assert ("form-date-before-issue" in codes) is flagged

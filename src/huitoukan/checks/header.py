@@ -120,6 +120,13 @@ def read_header_fields(
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)
     if why is not None:
         add(why, "form_date", header="表头日期", day=form.form_date, as_of=as_of)
+    elif form.form_date is not None and form.form_date < campaign.info.issued_on:
+        add(
+            Code.FORM_DATE_BEFORE_ISSUE,
+            "form_date",
+            day=form.form_date,
+            issued=campaign.info.issued_on,
+        )
     if form.form_date is None:
         add(Code.MISSING_FORM_DATE, "form_date")
     elif form.form_date > due:

@@ -58,6 +58,12 @@ def implausible(day: date, campaign: Campaign, as_of: date, future_too: bool) ->
     return None
 
 
+def _found_after_default(checked_on: date | None, campaign: Campaign) -> bool:
+    """A hazard found after the campaign's default 整改时限 has no default: it would be
+    overdue the day it is reported."""
+    return checked_on is not None and checked_on > campaign.info.default_deadline
+
+
 @dataclass
 class RowChecker:
     campaign: Campaign
@@ -126,7 +132,7 @@ class RowChecker:
         progress = normalize_progress(progress_text)
         deadline = dates["deadline"]
         deadline_is_default = deadline is None
-        if deadline is None:
+        if deadline is None and not _found_after_default(dates["checked_on"], self.campaign):
             deadline = self.campaign.info.default_deadline
         self._check(cells, progress, progress_text, dates)
         if (
@@ -221,5 +227,6 @@ class RowChecker:
                 Code.MISSING_DEADLINE,
                 cells,
                 "deadline",
+                "found_later" if _found_after_default(checked, self.campaign) else "",
                 default=self.campaign.info.default_deadline,
             )

@@ -63,6 +63,7 @@ class Code(StrEnum):
     BEYOND_COLUMNS = "beyond-columns"
     TEXT_TOO_LONG = "text-too-long"
     IMPLAUSIBLE_DATE = "implausible-date"
+    FORM_DATE_BEFORE_ISSUE = "form-date-before-issue"
     FUTURE_DATE = "future-date"
     FINDING_EXAMPLE_ROW = "finding-example-row"
     FINDING_UNKNOWN_SOURCE = "finding-unknown-source"
@@ -194,7 +195,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "未填整改时限",
         "没有填写整改时限，暂按活动默认整改时限 {default} 计，请补充",
-        {"assigned": "没有填写整改时限，按交办问题 {number} 的整改时限 {deadline} 计，请补充"},
+        {
+            "assigned": "没有填写整改时限，按交办问题 {number} 的整改时限 {deadline} 计，请补充",
+            "found_later": "没有填写整改时限（检查时间晚于活动默认整改时限 {default}，"
+            "不按默认时限计，暂不计逾期），请补充",
+        },
     ),
     Code.CLOSED_NOT_DONE: Rule(
         _E,
@@ -319,6 +324,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E, "日期不合常理", "{header} {day} 早于本次活动印发日期一年以上，请核对年份"
     ),
     Code.FUTURE_DATE: Rule(_W, "日期晚于统计日期", "{header} {day} 晚于统计日期 {as_of}，请核对"),
+    Code.FORM_DATE_BEFORE_ISSUE: Rule(
+        _E,
+        "表头日期早于活动印发",
+        "表头日期 {day} 早于本次活动印发日期 {issued}，不可能是本次报送的日期，请核对年份"
+        "（新旧版本按表头日期排先后，日期有误会把这一版排在前面）",
+    ),
     Code.FINDING_EXAMPLE_ROW: Rule(
         _W, "示例行未删除", "问题编号为“示例”的是空白清单自带的示例行，已忽略；请删除该行"
     ),
