@@ -729,3 +729,77 @@ def test_status_and_remind_ask_for_the_missing_photo(
     text = (register.parent / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
     assert "补充照片" in text or "未附整改后照片" in text
     assert "图书馆：疏散指示牌缺失" in text
+
+
+def test_copies_of_two_departments_returns_named_alike_are_both_written(tmp_path: Path) -> None:
+    """回收/学院警务室/自查整改清单.xlsx and 回收/附属医院/自查整改清单.xlsx: two copies, not one
+    written over by the other (a department would have been sent the other's)."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    for department in ("学院警务室", "附属医院"):
+        form = returns / department / "自查整改清单.xlsx"
+        filled_form(campaign, department, form, [hazard(检查时间=None)])
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
+    )
+    copies = {c.department: c.copy_path.name for c in result.feedback or []}
+    assert copies == {
+        "学院警务室": "自查整改清单-退回修改.xlsx",
+        "附属医院": "附属医院-自查整改清单-退回修改.xlsx",
+    }
+    for department, name in copies.items():
+        title = load_workbook(tmp_path / "退回" / name).worksheets[0]["A1"].value
+        assert department in str(title)
+
+
+def test_notes_of_an_earlier_reader_are_not_taken(tmp_path: Path) -> None:
+    """The notes say what reading a file's pictures gave: after an upgrade that reads them
+    otherwise (a limit raised, a check added), files are read again, not answered from
+    notes that would replay the old verdict."""
+    from huitoukan.returns.batch import as_return_file, read_returns
+    from huitoukan.returns.photos import NOTES_FILE, open_store
+
+    campaign = photo_campaign(require_photo=False)
+    path = department_form(campaign, tmp_path / "a.xlsx")
+    library = tmp_path / "library"
+    forms = read_returns([as_return_file(path)], campaign, AS_OF, photos=open_store(library))
+    assert forms[0].sha256 in open_store(library).known
+    notes = json.loads((library / NOTES_FILE).read_text("utf-8"))
+    notes.pop("reader")
+    (library / NOTES_FILE).write_text(json.dumps(notes), "utf-8")
+    assert open_store(library).known == {}
+
+
+def test_what_cannot_be_laid_out_is_said_and_the_rest_is_laid_out(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """A folder standing where a photo is laid out, a file where a department's folder
+    goes: collect says so and lays out the rest (it stopped with an error after writing
+    the register: no copies, no summary)."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    department_form(campaign, returns / "安全保卫处.xlsx")
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])
+    paste_photos(returns / "医院.xlsx", floating=[(_cell(returns / "医院.xlsx", 1, "备注"), AFTER)])
+    (tmp_path / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    evidence = tmp_path / EVIDENCE_FOLDER
+    (evidence / "安全保卫处" / "2-1.png").mkdir(parents=True)
+    (evidence / "附属医院").write_text("x", "utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "collect",
+            str(returns),
+            "-o",
+            str(tmp_path / "全校隐患台账.xlsx"),
+            "--as-of",
+            "2023-12-20",
+            "--campaign",
+            str(tmp_path / "campaign.toml"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    said = "".join(result.output.split())
+    assert "有2处照片未能放好或清理（其余照片已放好）" in said
+    assert (evidence / "安全保卫处" / "1-1.png").read_bytes() == WPS_PHOTO
+    assert not list((evidence / "安全保卫处").glob(".*.tmp"))

@@ -40,6 +40,8 @@ _REASONS = {
     errno.EISDIR: "这是一个文件夹，请写上文件名",
     errno.ENAMETOOLONG: "文件名或路径太长",
     errno.ENOENT: "文件夹不存在",
+    getattr(errno, "ELOOP", -2): "路径中的快捷方式（符号链接）指向了自身",
+    getattr(errno, "ETXTBSY", -3): "文件正被其他程序使用",
 }
 
 

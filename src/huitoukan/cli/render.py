@@ -349,6 +349,15 @@ def collect_report(result: CollectResult) -> None:
             "找不到（未能保存，或已被删除），没有放入各部门的照片文件夹；台账“照片”栏仍计入。"
             "请检查磁盘空间和文件夹权限后重新运行 collect（会重新读取报回表格中的照片）",
         )
+    if result.evidence is not None and result.evidence.failed:
+        failed = result.evidence.failed
+        _wrapped(
+            err,
+            f"注意：{EVIDENCE_FOLDER} 中有 {len(failed)} 处照片未能放好或清理（其余照片已放好）："
+            + "；".join(failed[:3])
+            + ("……" if len(failed) > 3 else "")
+            + "。处理后重新运行 collect 即可",
+        )
     later = collection.dated_after(status.as_of, date.today())
     if later:
         _wrapped(

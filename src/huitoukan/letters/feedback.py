@@ -85,6 +85,18 @@ def feedback_name(form: ReturnForm) -> str:
     return f"{safe_file_name(Path(name).stem + part)}-{FEEDBACK_NAME}.xlsx"
 
 
+def _unused(name: str, department: str, taken: set[str]) -> str:
+    """`name`, or — when a copy of this run has it already (two departments' returns named
+    alike, in two folders or two zips) — with the department in front (then numbered)."""
+    if name.casefold() in taken:
+        name = f"{safe_file_name(department)}-{name}"
+    stem, n = name.removesuffix(".xlsx"), 2
+    while name.casefold() in taken:
+        name, n = f"{stem}（{n}）.xlsx", n + 1
+    taken.add(name.casefold())
+    return name
+
+
 def write_feedback(
     collection: Collection, out_dir: Path, receiver: str = "安全保卫处"
 ) -> list[FeedbackCopy]:
@@ -94,13 +106,14 @@ def write_feedback(
     sheets: dict[ReturnFile | str, list[str]] = {}
     for form in collection.current.values():
         sheets.setdefault(form.source or form.file, []).append(form.sheet)
+    taken: set[str] = set()
     for department, form in collection.current.items():
         others = [s for s in sheets[form.source or form.file] if s != form.sheet]
         of_file = [p for p in collection.problems if p.file == form.file]
         problems = sorted((p for p in of_file if p.code not in NOT_FIXABLE), key=_reading_order)
         if not problems:
             continue
-        target = out_dir / feedback_name(form)
+        target = out_dir / _unused(feedback_name(form), department, taken)
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
         workbook, marked = marked_copy(

@@ -61,6 +61,9 @@ class Evidence:
     files: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
     """(department, source file, source row) → the hazard's laid-out files."""
     missing: int = 0
+    failed: list[str] = field(default_factory=list)
+    """What could not be laid out or taken away (a file in the way, one open elsewhere),
+    in Chinese: the rest is laid out all the same."""
 
 
 def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
@@ -107,31 +110,44 @@ def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
     store = library(register)
     evidence = Evidence()
     wanted: dict[Path, set[str]] = {}
-    try:
-        for hazard, paths in laid_out_paths(hazards):
-            folder = register.parent / department_folder(hazard.department)
-            if folder not in wanted:
+    blocked: set[Path] = set()
+    for hazard, paths in laid_out_paths(hazards):
+        folder = register.parent / department_folder(hazard.department)
+        if folder in blocked:
+            continue
+        if folder not in wanted:
+            try:
                 folder.mkdir(parents=True, exist_ok=True)
-            names = wanted.setdefault(folder, set())
-            laid: list[str] = []
-            for photo, path in zip(hazard.photos, paths, strict=True):
-                source = store / photo
-                if not source.is_file():
-                    evidence.missing += 1
-                    continue
-                name = path.rpartition("/")[2]
+            except OSError as exc:
+                blocked.add(folder)
+                evidence.failed.append(str(output_error(folder, exc)))
+                continue
+        names = wanted.setdefault(folder, set())
+        laid: list[str] = []
+        for photo, path in zip(hazard.photos, paths, strict=True):
+            source = store / photo
+            if not source.is_file():
+                evidence.missing += 1
+                continue
+            name = path.rpartition("/")[2]
+            names.add(name)  # not taken away as stale, whatever happens
+            try:
                 _place(source, folder / name, store)
-                names.add(name)
-                laid.append(path)
-            key = (hazard.department, hazard.source_file, hazard.source_row)
-            evidence.files[key] = laid
-        root = evidence_folder(register)
+            except OSError as exc:
+                evidence.failed.append(str(output_error(folder / name, exc)))
+                continue
+            laid.append(path)
+        key = (hazard.department, hazard.source_file, hazard.source_row)
+        evidence.files[key] = laid
+    root = evidence_folder(register)
+    try:
         folders = [p for p in root.iterdir() if p.is_dir()] if root.is_dir() else []
-        folders = [p for p in folders if p.name != LIBRARY_FOLDER]
-        for folder in folders:
-            _remove_stale(folder, wanted.get(folder, set()), store)
     except OSError as exc:
-        raise output_error(evidence_folder(register), exc) from exc
+        evidence.failed.append(str(output_error(root, exc)))
+        folders = []
+    for folder in folders:
+        if folder.name != LIBRARY_FOLDER:
+            evidence.failed += _remove_stale(folder, wanted.get(folder, set()), store)
     return evidence
 
 
@@ -153,10 +169,14 @@ def _place(source: Path, target: Path, store: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
     try:
-        os.link(source, temporary)
-    except OSError:  # another drive, a file system without links
-        shutil.copyfile(source, temporary)
-    os.replace(temporary, target)
+        try:
+            os.link(source, temporary)
+        except OSError:  # another drive, a file system without links
+            shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
@@ -182,14 +202,23 @@ def _free_name(path: Path) -> Path:
         n += 1
 
 
-def _remove_stale(folder: Path, keep: set[str], store: Path) -> None:
+def _remove_stale(folder: Path, keep: set[str], store: Path) -> list[str]:
     """Remove the photos laid out before that no hazard has now; a file of the clerk's own
-    (whatever its name: 3-2.jpg too) stays."""
-    for entry in folder.iterdir():
+    (whatever its name: 3-2.jpg too) stays. What could not be removed, said."""
+    failed: list[str] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        return [str(output_error(folder, exc))]
+    for entry in entries:
         if (
             entry.name not in keep
             and _LAID_OUT.match(entry.name)
             and entry.is_file()
             and _ours(entry, store)
         ):
-            entry.unlink()
+            try:
+                entry.unlink()
+            except OSError as exc:
+                failed.append(str(output_error(entry, exc)))
+    return failed

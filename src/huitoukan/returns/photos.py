@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from huitoukan.errors import HuitoukanError
 from huitoukan.files import hide, write_atomically
 from huitoukan.model.returns import PictureNotes
 from huitoukan.returns.pictures import Picture
@@ -84,7 +85,14 @@ NOTES_FILE = ".按文件.json"
 """The library's notes: for each return file read (by its sha256), where its photos were."""
 
 
+NOTES_READER = 2
+"""Raised when what reading a file's pictures gives changes (a limit, a check): notes of
+another reader are not taken, and the files are read again (2: pictures up to 300 million
+pixels kept, photos cut off skipped)."""
+
+
 class _Notes(BaseModel):
+    reader: int = 1
     files: dict[str, PictureNotes] = {}
 
 
@@ -92,10 +100,10 @@ def open_store(folder: Path) -> PhotoStore:
     """The library in `folder`, with the notes of the files read into it before (none
     when the notes are missing or cannot be read: the files are read again)."""
     try:
-        known = _Notes.model_validate_json((folder / NOTES_FILE).read_bytes()).files
+        notes = _Notes.model_validate_json((folder / NOTES_FILE).read_bytes())
     except (OSError, ValidationError):
-        known = {}
-    return PhotoStore(folder, known)
+        notes = _Notes()
+    return PhotoStore(folder, notes.files if notes.reader == NOTES_READER else {})
 
 
 def recall(store: PhotoStore | None, sha256: str) -> PictureNotes | None:
@@ -120,8 +128,8 @@ def remember(store: PhotoStore | None, found: Mapping[str, PictureNotes]) -> Non
     found = {k: n for k, n in found.items() if k and (n.rows or n.blank or n.warnings)}
     if not found or all(store.known.get(k) == n for k, n in found.items()):
         return
-    notes = _Notes(files={**store.known, **found})
-    with contextlib.suppress(OSError):
+    notes = _Notes(reader=NOTES_READER, files={**store.known, **found})
+    with contextlib.suppress(OSError, HuitoukanError):  # a full disk: read again next time
         _make_folder(store)
         write_atomically(
             store.folder / NOTES_FILE,
