@@ -629,10 +629,13 @@ def test_photos_the_newest_version_moved_leave_the_row_they_were_on(tmp_path: Pa
         paste_photos(path, floating=[(_cell(path, r, "备注"), p) for r, p in photos.items()])
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
-        "2-1.png": BEFORE,
-        "2-2.png": AFTER,
-    }
+    moved = {"2-1.png": BEFORE, "2-2.png": AFTER}
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == moved
+    assert [len(h.photos) for h in result.collection.hazards] == [0, 2]
+    # then its corrected 退回修改 copy, which carries no photos: they stay where they went
+    filled_form(campaign, "安全保卫处", returns / "v3.xlsx", rows, form_date=date(2023, 12, 18))
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == moved
     assert [len(h.photos) for h in result.collection.hazards] == [0, 2]
 
 

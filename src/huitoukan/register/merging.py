@@ -408,16 +408,23 @@ class _Lineage:
     def newest_rows(self) -> tuple[list[HazardRow], set[tuple[str, int | None]]]:
         """The newest version's hazards, each with its first 隐患编号 and the photos the older
         versions showed of it too (整改前 in the first return, 整改后 in the second; or a
-        corrected 退回修改 copy, which cannot carry them) — but not a photo the newest
-        version shows on another row (moved where it belongs); and the (sheet, row) of the
-        rows that had none of their own (their 未附整改后照片 warning no longer holds)."""
+        corrected 退回修改 copy, which cannot carry them) — each on the row the latest
+        version showing it put it (a photo moved where it belongs stays there), none the
+        newest version shows on another row; and the (sheet, row) of the rows that had none
+        of their own (their 未附整改后照片 warning no longer holds)."""
         newest = self.versions[-1]
         shown = {name for hazard in newest.hazards for name in hazard.photos}
-        photos: dict[str, tuple[str, ...]] = {}
+        placed: dict[str, str] = {}  # photo → the identity its latest showing put it on
+        photos: dict[str, list[str]] = {}  # identity → its photos, in the order put there
         for form, identities in zip(self.versions[:-1], self.identities, strict=False):
             for hazard, identity in zip(form.hazards, identities, strict=True):
-                if hazard.photos:
-                    photos[identity] = (*photos.get(identity, ()), *hazard.photos)
+                for name in hazard.photos:
+                    was = placed.get(name)
+                    if was != identity:
+                        if was is not None:
+                            photos[was].remove(name)
+                        placed[name] = identity
+                        photos.setdefault(identity, []).append(name)
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         proven: set[tuple[str, int | None]] = set()
