@@ -806,3 +806,22 @@ def test_what_cannot_be_laid_out_is_said_and_the_rest_is_laid_out(
     assert "有2处照片未能放好或清理（其余照片已放好）" in said
     assert (evidence / "安全保卫处" / "1-1.png").read_bytes() == WPS_PHOTO
     assert not list((evidence / "安全保卫处").glob(".*.tmp"))
+
+
+def test_a_damaged_drawing_costs_its_pictures_not_the_return(tmp_path: Path) -> None:
+    """The part saying where floating pictures sit is damaged: the form is read (it does
+    not need that part), the pictures are said to be unread, and the 退回修改 copy is
+    rebuilt from what was read (openpyxl cannot load the workbook)."""
+    campaign = photo_campaign(require_photo=False)
+    path = tmp_path / "回收" / "附属医院.xlsx"
+    filled_form(campaign, "附属医院", path, [hazard(序号=1, 检查时间=None), hazard(序号=2)])
+    paste_photos(path, floating=[(_cell(path, 1, "备注"), AFTER), (_cell(path, 2, "备注"), BEFORE)])
+    _damage(path, "xl/drawings/drawing9.xml")
+    result = collect_to_register(
+        campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
+    )
+    assert list(result.collection.returned()) == ["附属医院"]
+    assert [len(h.photos) for h in result.collection.hazards] == [0, 0]
+    assert any("图片未读取" in p.message for p in result.collection.problems)
+    (copy,) = result.feedback or []
+    assert load_workbook(copy.copy_path).worksheets[1].max_row >= 7

@@ -152,7 +152,10 @@ def _page_numbers_whole(ws: Worksheet) -> None:
 def _open_as_xlsx(source: ReturnFile) -> Workbook:
     data = read_member(source) if source.members else source.path.read_bytes()
     if Path(source.name).suffix.lower() in (".xlsx", ".xlsm"):
-        return _load_without_pictures(data)
+        try:
+            return _load_without_pictures(data)
+        except Exception:  # noqa: BLE001 — a part only openpyxl reads is damaged (a drawing):
+            pass  # the copy is rebuilt from what was read, like an .xls's
     workbook = Workbook()
     workbook.remove(workbook.active)
     for grid in read_workbook(source.path, data=data, name=source.name).sheets:

@@ -45,8 +45,10 @@ from huitoukan.cells import column_index
 from huitoukan.returns.sniffing import stored_member
 
 MAX_PICTURES = 500
-MAX_PICTURE_BYTES = 20 * 1024 * 1024
-MAX_MEDIA_BYTES = 200 * 1024 * 1024
+MAX_PICTURE_BYTES = 64 * 1024 * 1024
+"""A full-size 200-megapixel phone photo is 30–40 MB."""
+MAX_MEDIA_BYTES = 400 * 1024 * 1024
+"""The sniff's own bound for a whole workbook."""
 MAX_PIXELS = 300_000_000
 """More than any phone takes (200 million); a header claiming 100,000 × 100,000 is not
 a photo."""

@@ -42,7 +42,13 @@ MAX_RATIO = 200
 RATIO_MIN_BYTES = 2 * 1024 * 1024
 _XML_HEAD = 64 * 1024
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
-"""Names of parts that are XML whatever their content (damage there refuses the file)."""
+_PICTURE_PARTS = re.compile(
+    r"(?i)^(?:xl/(?:drawings|media|richData|cellimages[^/]*)/|xl/_rels/cellimages"
+    r"|xl/cellimages[^/]*\.xml$|xl/metadata\.xml$|Pictures/)"
+)
+"""Parts that hold pictures and where they sit, which the form is read without: damage
+there costs the pictures (the picture reader says so), not the file; as in any part not
+named as XML (a printer's settings)."""
 
 
 class Format(StrEnum):
@@ -316,9 +322,10 @@ def _check_parts(archive: _Zip) -> list[str]:
         try:
             head = more(1024)  # the root element is almost always in the first line or two
         except Refused:
-            if entry.filename.casefold().endswith(_XML_SUFFIXES):
+            name = entry.filename
+            if name.casefold().endswith(_XML_SUFFIXES) and not _PICTURE_PARTS.match(name):
                 raise
-            continue  # a damaged picture costs that picture (its reader says so), not the file
+            continue
         if head.startswith(_WIDE_TEXT) or head[2:4] == b"\x00\x00":
             raise Refused(f"文件中的部件 {entry.filename} 编码异常，{RESAVE}")
         if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
