@@ -700,7 +700,7 @@ def test_a_photo_off_the_hazard_rows_is_the_departments_and_the_copy_says_it_was
     returns = tmp_path / "回收"
     path = returns / "二级学院.xlsx"
     filled_form(campaign, "各二级学院", path, [hazard(序号=1)])
-    paste_photos(path, floating=[(_cell(path, 1, "备注"), AFTER), (_cell(path, 0, "备注"), BEFORE)])
+    paste_photos(path, floating=[(_cell(path, 1, "备注"), AFTER), (_cell(path, 3, "备注"), BEFORE)])
     result = collect_to_register(
         campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
     )
@@ -825,3 +825,48 @@ def test_a_damaged_drawing_costs_its_pictures_not_the_return(tmp_path: Path) -> 
     assert any("图片未读取" in p.message for p in result.collection.problems)
     (copy,) = result.feedback or []
     assert load_workbook(copy.copy_path).worksheets[1].max_row >= 7
+
+
+def test_a_seal_or_a_signature_around_the_table_is_no_misplaced_photo(tmp_path: Path) -> None:
+    """A picture of the department's seal by 部门（章）, or of a signature by 上报人, is not
+    a photo of a hazard put on the wrong row: nothing is said of it."""
+    campaign = photo_campaign(require_photo=False)
+    path = tmp_path / "回收" / "二级学院.xlsx"
+    filled_form(campaign, "各二级学院", path, [hazard(序号=1)])
+    ws = load_workbook(path).worksheets[0]
+    header_row, _ = header_position(ws)
+    footer = next(
+        c.coordinate
+        for row in ws.iter_rows(min_row=header_row)
+        for c in row
+        if str(c.value or "").startswith("上报人")
+    )
+    paste_photos(path, floating=[("E3", BEFORE), (footer, AFTER), (f"D{header_row}", BEFORE)])
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    assert result.collection.problems == []
+    assert [h.photos for h in result.collection.hazards] == [()]
+
+
+def test_a_wps_cell_picture_lost_in_a_save_by_excel_is_said_and_its_formula_kept_out(
+    tmp_path: Path,
+) -> None:
+    """A WPS return saved again by Excel keeps =DISPIMG(…) in the cell but drops the
+    picture: the cell's text never reaches the register, and the department is told the
+    picture was lost and how to put it back."""
+    campaign = photo_campaign(require_photo=False)
+    path = tmp_path / "回收" / "总务.xlsx"
+    filled_form(campaign, "总务基建处", path, [hazard(序号=1)])
+    cell = _cell(path, 1, "备注")
+    paste_photos(path, wps={cell: AFTER})
+    with zipfile.ZipFile(path) as archive:
+        parts = {
+            n: archive.read(n)
+            for n in archive.namelist()
+            if "cellimages" not in n and not n.startswith("xl/media/")
+        }
+    path.write_bytes(zip_bytes(parts))
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    [lost] = result.collection.problems
+    assert lost.code is Code.PICTURE_SKIPPED
+    assert f"（{cell}）的单元格图片在文件中找不到" in lost.message
+    assert "DISPIMG" not in str(sheet_rows(tmp_path / "台账.xlsx", HAZARD_SHEET))

@@ -55,7 +55,7 @@ from huitoukan.model.returns import (
 )
 from huitoukan.returns.archives import ArchiveError, read_member
 from huitoukan.returns.photos import PhotoStore, keep_photo, recall
-from huitoukan.returns.pictures import read_pictures
+from huitoukan.returns.pictures import cell_name, read_pictures
 from huitoukan.returns.sniffing import Format
 from huitoukan.returns.workbooks import (
     MAX_COLUMNS,
@@ -275,6 +275,13 @@ def _pictures(
         grid = grids.get(sheet)
         if grid is not None and r < len(grid.rows) and c < len(grid.rows[r]):
             grid.rows[r][c] = ""
+    lost = _lost_cell_pictures(content)
+    for sheet, r, c in lost:
+        message = (
+            f"工作表“{sheet}”第 {r + 1} 行（{cell_name(r, c)}）的单元格图片在文件中找不到"
+            "（WPS 的“嵌入单元格图片”经 Excel 等另存后会丢失），请在 WPS 中重新插入后报送"
+        )
+        kept = kept.model_copy(update={"warnings": [*kept.warnings, (sheet, r, message)]})
     for sheet, r, message in kept.warnings:
         notes.append(
             problem(
@@ -286,7 +293,20 @@ def _pictures(
             )
         )
     by_row = {(sheet, r): list(names) for sheet, r, names in kept.rows}
-    return by_row, list(kept.blank), read_afresh
+    return by_row, [*kept.blank, *lost], read_afresh
+
+
+def _lost_cell_pictures(content: WorkbookContent) -> list[tuple[str, int, int]]:
+    """The cells still showing =DISPIMG(…) — a WPS cell picture whose image is gone (the
+    file saved again by Excel, which drops WPS's picture part) — each blanked."""
+    lost = []
+    for grid in content.sheets:
+        for r, row in enumerate(grid.rows):
+            for c, value in enumerate(row):
+                if value.__class__ is str and value[:1] == "=" and value[:9].upper() == "=DISPIMG(":
+                    row[c] = ""
+                    lost.append((grid.name, r, c))
+    return lost
 
 
 def _read_pictures(
@@ -383,6 +403,14 @@ def _read_group(
     read_header_fields(form, labels, campaign, main.grid.name, as_of)
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
+        around = [  # a seal by 部门（章）, a signature by 上报人: not a hazard's photo
+            key
+            for key in pictures
+            if key[0] == table.grid.name
+            and (table.top <= key[1] <= table.header.row or table.footer_row <= key[1] < table.end)
+        ]
+        for key in around:
+            del pictures[key]
         form.problems.extend(
             problem(
                 Code.FORMULA_WITHOUT_VALUE,
