@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
+from typer.testing import CliRunner
 
 from huitoukan.actions.state import load_state
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cells import column_letter
+from huitoukan.cli import app
 from huitoukan.forms.followup import followup_round
 from huitoukan.forms.issuing import BLANK_ROWS, form_file_name, issue_forms
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET
@@ -96,3 +100,81 @@ def test_only_open_sends_to_whoever_still_owes_an_assigned_problem(
     round_ = followup_round(state.hazards, date(2023, 12, 21), only_open=True)
     result = issue_forms(campaign, tmp_path / "第二轮", followup=round_, findings=findings)
     assert [f.department for f in result.forms] == ["安全保卫处"]
+
+
+def test_a_round_is_answered_by_a_return_dated_on_or_after_it() -> None:
+    from huitoukan.register.rounds import IssuedRound
+
+    issued = IssuedRound(
+        form_date=date(2023, 12, 21), due=date(2023, 12, 28), departments=["甲", "乙", "丙", "丁"]
+    )
+    latest = {"甲": date(2023, 12, 20), "乙": date(2023, 12, 21), "丙": date(2023, 12, 22)}
+    assert issued.owing(latest) == ["甲", "丁"]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "shown", "overdue"),
+    [
+        (date(2023, 12, 20), False, False),  # before the round's 日期: not yet issued
+        (date(2023, 12, 21), True, False),
+        (date(2023, 12, 28), True, False),  # the due day
+        (date(2023, 12, 29), True, True),
+    ],
+)
+def test_status_follows_a_round_until_it_is_answered(
+    campaign: Campaign,
+    tmp_path: Path,
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    as_of: date,
+    shown: bool,
+    overdue: bool,
+) -> None:
+    """issue --followup from the register records the round beside it; status lists who
+    has not answered it (a return dated on or after the round's 日期), remind writes to
+    them once it is due; a department that answers leaves the list."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [hazard(部位="锅炉房")])
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard(部位="门诊")])
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code in (0, 1)
+    issued = runner.invoke(
+        app,
+        [
+            "issue",
+            "--followup",
+            "全校隐患台账.xlsx",
+            "-o",
+            "第二轮",
+            "--date",
+            "2023-12-21",
+            "--due",
+            "2023-12-28",
+        ],
+    )
+    assert issued.exit_code == 0, issued.output
+    assert "已记入台账" in "".join(issued.output.split())
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "医院-第二轮.xlsx",
+        [closed(部位="门诊")],
+        form_date=date(2023, 12, 21),
+    )
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-21"]).exit_code in (0, 1)
+    result = runner.invoke(app, ["status", "--json", "--as-of", as_of.isoformat()])
+    rounds = json.loads(result.stdout)["rounds"]
+    if not shown:
+        assert rounds == []
+        return
+    [round_] = rounds
+    assert (round_["not_answered"], round_["overdue"]) == (["总务基建处"], overdue)
+    screen = "".join(runner.invoke(app, ["status", "--as-of", as_of.isoformat()]).stdout.split())
+    state = "逾期未报送" if overdue else "尚未报送（未到截止日期）"
+    assert f"跟进轮（12月21日下发，12月28日截止）{state}：总务基建处" in screen
+    runner.invoke(app, ["remind", "--as-of", as_of.isoformat(), "-o", "通知"])
+    notice = (tmp_path / "通知" / "总务基建处-通知.txt").read_text("utf-8-sig")
+    [line] = [line for line in notice.splitlines() if "12月21日下发的跟进轮" in line]
+    assert ("已逾期 1 天" in line) is overdue
+    answered = tmp_path / "通知" / "附属医院-通知.txt"
+    assert not answered.exists() or "跟进轮" not in answered.read_text("utf-8-sig")

@@ -310,6 +310,7 @@ def collect_to_register(
             findings=list(findings),
             mentions=collection.mentions,
             unreadable=unreadable,
+            latest=collection.latest_dates(),
             campaign=campaign.info.name,
             sources=_sources_of(collection.forms),
         )

@@ -14,6 +14,8 @@ from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
 from huitoukan.forms.followup import followup_round
 from huitoukan.forms.issuing import IssueResult, issue_forms
+from huitoukan.register.reading import is_register
+from huitoukan.register.rounds import IssuedRound, record_round
 
 
 def issue(
@@ -49,4 +51,15 @@ def issue(
     result = issue_forms(
         campaign, out_dir, departments, force=force, followup=round_, findings=findings or ()
     )
-    return result.model_copy(update={"list_problems": listed.problems if listed else []})
+    tracked = None
+    if round_ is not None and followup_from is not None and is_register(followup_from):
+        issued = IssuedRound(
+            form_date=round_.form_date,
+            due=round_.due,
+            departments=[form.department for form in result.forms],
+        )
+        if record_round(followup_from, issued):
+            tracked = round_.due
+    return result.model_copy(
+        update={"list_problems": listed.problems if listed else [], "tracked_until": tracked}
+    )

@@ -20,6 +20,7 @@ from huitoukan.model.findings import Finding
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register, read_register
 from huitoukan.register.record import RegisterState
+from huitoukan.register.rounds import issued_rounds
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import history_folder
 from huitoukan.returns.photos import PhotoStore
@@ -63,6 +64,7 @@ def load_state(
                 f"销号或复查时间），不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
                 f"算进去。{_earlier_registers(sources[0])}"
             )
+        state = state.model_copy(update={"rounds": issued_rounds(sources[0])})
         if findings is not None:
             hazards = as_answers(findings, state.hazards)
             state = state.model_copy(update={"findings": list(findings), "hazards": hazards})
@@ -78,6 +80,7 @@ def load_state(
         findings=collection.findings,
         mentions=collection.mentions,
         unreadable=collection.unreadable(),
+        latest=collection.latest_dates(),
     )
 
 
@@ -111,4 +114,6 @@ def status_of(
         names,
         state.findings,
         state.unreadable,
+        rounds=state.rounds,
+        latest=state.latest,
     )

@@ -280,6 +280,18 @@ def issue_summary(result: IssueResult) -> None:
         f"文件夹：{result.out_dir}　附件1：{result.checklist_file}　"
         f"发放清单：{result.distribution_file}",
     )
+    if result.tracked_until is not None:
+        _wrapped(
+            console,
+            f"本轮报送截止 {chinese_date(result.tracked_until)}：已记入台账，"
+            "status 和 remind 会列出到期未报送本轮的部门",
+        )
+    elif result.followup:
+        _wrapped(
+            console,
+            "本轮按报回表格生成，没有记入台账：status 和 remind 不跟踪本轮的报送"
+            "（要跟踪，请用 collect 生成的台账生成跟进轮）",
+        )
     for department, signed in result.signatures_cleared.items():
         _wrapped(
             console,
@@ -487,6 +499,14 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
     if report.not_returned:
         label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
         _listed(console, f"{label}：", report.not_returned)
+    for round_ in report.rounds:
+        if round_.not_answered:
+            state = "逾期未报送" if round_.overdue else "尚未报送（未到截止日期）"
+            label = (
+                f"跟进轮（{_short(round_.form_date, year)}下发，{_short(round_.due, year)}截止）"
+                f"{state}："
+            )
+            _listed(console, label, round_.not_answered)
     if report.assigned:
         _wrapped(console, _assigned_line(report))
     if report.missing_photos:

@@ -70,6 +70,9 @@ class IssueResult(BaseModel):
     distribution_file: str
     list_problems: list[Problem] = []
     """The warnings about the 交办问题清单 the forms were made from (its errors stop issue)."""
+    tracked_until: date | None = None
+    """A follow-up round issued from a register: recorded beside it, due on this day
+    (status and remind follow who has not answered it)."""
     signatures_cleared: dict[str, str] = {}
     """Department issued again → who had signed for its earlier form, and when: the new
     form is to be signed for again (发放清单's row is new)."""

@@ -5,6 +5,7 @@
 - assigned problems (交办问题) not yet answered, or overdue: each with its 编号 and source;
 - rectifications the receiving office's review found 不合格;
 - hazards reported 已完成 without the photo the campaign asks for (require_photo);
+- a follow-up round not answered: its due date (逾期 N 天 once it has passed);
 - returned late: a polite note.
 Departments with nothing to be told get no notice. The receiving office (安全保卫处) is
 not sent a letter from itself: its own items are written as a to-do list (本处待办).
@@ -32,7 +33,8 @@ class Notice(BaseModel):
     department: str
     kinds: list[str]
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
-    复查不合格, 补充照片 (done without a photo), 逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
+    复查不合格, 补充照片 (done without a photo), 跟进轮催报 (a follow-up round not answered),
+    逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
     whose department could not be identified)."""
     text: str
     own: bool = False
@@ -63,6 +65,17 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"根据《{info.title}工作方案》（{info.document_number}），贵部门的《安全隐患自查整改清单》"
                 f"（附件2）{sent}，{when}：纸质版经主要负责人签字、加盖部门公章后报"
                 f"{info.receiver}，电子版同时报送。"
+            )
+        for round_ in report.rounds:
+            if dept.department not in round_.not_answered or not dept.returned:
+                continue  # who never returned is 催报'd above
+            kinds.append("跟进轮催报")
+            late = (report.as_of - round_.due).days
+            when = f"已逾期 {late} 天，请尽快报送" if late > 0 else f"请于{_day(round_.due)}前报送"
+            lines.append(
+                f"{_day(round_.form_date)}下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的隐患）"
+                f"尚未收到，{when}：请在表中更新每项隐患的整改完成情况和销号时间、补充新发现的隐患，"
+                f"经主要负责人签字后报{info.receiver}。"
             )
         overdue = [h for h in report.overdue if h.department == dept.department]
         if overdue:

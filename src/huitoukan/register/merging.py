@@ -91,6 +91,15 @@ class Collection(ProblemCounts):
         ]
         return sorted(later, key=lambda f: f.form_date or day, reverse=True)
 
+    def latest_dates(self) -> dict[str, date]:
+        """Department → the latest 日期 of its returns (departments with a dated one)."""
+        latest: dict[str, date] = {}
+        for form in self.forms:
+            if form.department in self.current and form.readable and form.form_date is not None:
+                if form.department not in latest or form.form_date > latest[form.department]:
+                    latest[form.department] = form.form_date
+        return latest
+
     def returned(self) -> dict[str, date | None]:
         """Department → the 日期 of its first return (None when no version was dated).
 

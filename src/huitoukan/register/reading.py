@@ -138,10 +138,12 @@ def read_register_sheets(path: Path) -> RegisterState:
             (cell_text(r.get(FILE_DEPARTMENT)), read_date(r.get(FILE_FORM_DATE))) for r in files
         ]
         dated += _first_returns(sheets, path).items()  # a first return written over since
+        latest: dict[str, date] = {}
         for department, day in dated:
             if department in returned and day is not None:
                 earliest = returned[department]
                 returned[department] = day if earliest is None else min(earliest, day)
+                latest[department] = max(latest.get(department, day), day)
         unreadable: dict[str, str] = {}
         for row in files:
             department = cell_text(row.get(FILE_DEPARTMENT))
@@ -161,6 +163,7 @@ def read_register_sheets(path: Path) -> RegisterState:
         files=files_read,
         campaign=made_for,
         unreadable=unreadable,
+        latest=latest,
     )
 
 

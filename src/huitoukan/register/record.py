@@ -18,6 +18,7 @@ from huitoukan.files import hide, sha256_of, write_atomically
 from huitoukan.json_output import write_json
 from huitoukan.model.findings import Finding, Mention
 from huitoukan.model.returns import HazardRow
+from huitoukan.register.rounds import IssuedRound
 
 
 class RegisterState(BaseModel):
@@ -35,6 +36,11 @@ class RegisterState(BaseModel):
     """The campaign the register was made for (`CampaignInfo.name`; '' when not recorded)."""
     unreadable: dict[str, str] = {}
     """Department → its file that could not be read, when it has no readable return."""
+    latest: dict[str, date] = {}
+    """Department → the 日期 of its latest return: whether it has answered a follow-up
+    round (empty when not recorded)."""
+    rounds: list[IssuedRound] = []
+    """The follow-up rounds issued from the register (not kept in it: `register.rounds`)."""
     sources: dict[str, tuple[str, str]] = {}
     """The files read into it (as the hazards' 来源文件 names them) → their sha256 and
     department: a file written over or taken out since is told by it, and whose it was

@@ -16,6 +16,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
 from huitoukan.model.findings import Finding, Part, SourceSummary
 from huitoukan.model.returns import FAILED, HazardRow
+from huitoukan.register.rounds import IssuedRound
 
 
 @dataclass(slots=True)
@@ -116,6 +117,18 @@ class Totals(BaseModel):
     unreviewed: int = 0
 
 
+class RoundStatus(BaseModel):
+    """A follow-up round (`issue --followup`) and who has not answered it."""
+
+    form_date: date
+    due: date
+    departments: list[str]
+    not_answered: list[str]
+    """Its departments with no return dated on or after the round's 日期."""
+    overdue: bool
+    """Its due date has passed."""
+
+
 class StatusReport(BaseModel):
     """The stable structure `huitoukan status --json` prints (see README)."""
 
@@ -142,6 +155,8 @@ class StatusReport(BaseModel):
     missing_photos: list[HazardView] = []
     """Hazards reported 已完成 without a photo, when the campaign asks for one
     (`require_photo`): their departments are asked to add it."""
+    rounds: list[RoundStatus] = []
+    """The follow-up rounds issued from the register, oldest first."""
 
     def exit_code(self, fail_if_overdue: bool) -> int:
         """1 when asked to fail on overdue hazards and there are some (SPEC 8)."""
@@ -161,10 +176,15 @@ def build_status(
     departments: Iterable[str] = (),
     findings: Sequence[Finding] = (),
     unreadable: Mapping[str, str] | None = None,
+    rounds: Sequence[IssuedRound] = (),
+    latest: Mapping[str, date] | None = None,
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
-    of a department that sent only files that could not be read."""
+    of a department that sent only files that could not be read; `rounds`: the follow-up
+    rounds issued, answered by a return dated on or after a round's 日期 (`latest`: each
+    department's latest 日期; unknown — a register of an earlier huitoukan — the rounds
+    are not followed)."""
     unreadable = unreadable or {}
     wanted = set(departments)
     names = [u.name for u in campaign.units]
@@ -267,4 +287,30 @@ def build_status(
         unassigned=[f.number for f in findings if not f.departments],
         review_failed=review_failed,
         missing_photos=missing_photos,
+        rounds=_rounds(rounds, latest, returned, as_of, wanted),
     )
+
+
+def _rounds(
+    rounds: Sequence[IssuedRound],
+    latest: Mapping[str, date] | None,
+    returned: Mapping[str, date | None],
+    as_of: date,
+    wanted: set[str],
+) -> list[RoundStatus]:
+    if latest is None or (not latest and any(returned.values())):
+        return []  # who answered is not known
+    return [
+        RoundStatus(
+            form_date=r.form_date,
+            due=r.due,
+            departments=r.departments,
+            # who never returned anything is 逾期未报送 (催报) already
+            not_answered=[
+                d for d in r.owing(dict(latest)) if d in returned and (not wanted or d in wanted)
+            ],
+            overdue=as_of > r.due,
+        )
+        for r in rounds
+        if r.form_date <= as_of
+    ]

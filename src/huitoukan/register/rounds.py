@@ -1,0 +1,62 @@
+"""The follow-up rounds issued from a register: when each was dated, when it is due, to
+whom — so that status and remind can tell who has not answered it.
+
+`issue --followup 台账` records its round beside the register it was made from
+(`.<name>.rounds.json`); a department has answered a round when a return of its is
+dated on or after the round's 日期 (the forms come with it filled in).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from huitoukan.errors import HuitoukanError
+from huitoukan.files import hide, write_atomically
+
+
+class IssuedRound(BaseModel):
+    form_date: date
+    """The 日期 the round's forms came with."""
+    due: date
+    departments: list[str]
+    """The departments it was issued to."""
+
+    def owing(self, latest: dict[str, date]) -> list[str]:
+        """Its departments with no return dated on or after the round's 日期 (`latest`:
+        each department's latest 日期)."""
+        return [d for d in self.departments if d not in latest or latest[d] < self.form_date]
+
+
+class _Rounds(BaseModel):
+    rounds: list[IssuedRound] = []
+
+
+def rounds_path(register: Path) -> Path:
+    return register.with_name(f".{register.name}.rounds.json")
+
+
+def issued_rounds(register: Path) -> list[IssuedRound]:
+    """The rounds issued from `register`, oldest first (none when there is no record, or
+    it cannot be read)."""
+    try:
+        return _Rounds.model_validate_json(rounds_path(register).read_bytes()).rounds
+    except (OSError, ValidationError):
+        return []
+
+
+def record_round(register: Path, issued: IssuedRound) -> bool:
+    """Add `issued` to the rounds of `register` (in place of a round of the same 日期: the
+    round issued again); False when it could not be written."""
+    rounds = [r for r in issued_rounds(register) if r.form_date != issued.form_date]
+    rounds = sorted([*rounds, issued], key=lambda r: r.form_date)
+    path = rounds_path(register)
+    text = _Rounds(rounds=rounds).model_dump_json()
+    try:
+        write_atomically(path, lambda tmp: tmp.write_text(text, "utf-8"))
+    except HuitoukanError:
+        return False
+    hide(path)
+    return True
