@@ -834,3 +834,35 @@ def test_init_findings_writes_the_list_campaign_toml_names_when_it_is_missing(
     assert (chdir_tmp / "清单" / "交办.xlsx").is_file()
     assert toml.read_text("utf-8") == text
     assert runner.invoke(app, ["issue"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "checked", "error"),
+    [
+        (date(2023, 12, 15), date(2023, 12, 18), False),  # the problem's date: not the row's
+        (date(2023, 12, 14), date(2023, 12, 18), True),  # the department's own: to correct
+    ],
+)
+def test_a_problems_deadline_before_the_departments_check_is_no_error(
+    campaign: Campaign, listed: Path, tmp_path: Path, typed: date, checked: date, error: bool
+) -> None:
+    """XJ-01 is due 12月15日 by the inspection (the issued form locks that cell); the
+    department checked on 12月18日: 整改时限早于检查时间 is not the department's to correct
+    (it was asked for, told to put the date back, then given the error on the cell)."""
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [hazard(部位="东门", 整改时限=date(2023, 12, 16), 检查时间=date(2023, 12, 17))],
+        assigned=read_findings(listed, campaign).findings,
+        answers={"XJ-01": answer(整改时限=typed, 检查时间=checked)},
+    )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    before = {p.row for p in result.collection.problems if p.code is Code.DEADLINE_BEFORE_CHECKED}
+    [row] = [h for h in result.collection.hazards if h.number == "XJ-01"]
+    [own] = [h for h in result.collection.hazards if h.location == "东门"]
+    assert before == ({row.source_row} if error else set()) | {own.source_row}  # its own: said
+    assert (row.errors, own.errors) == (1 if error else 0, 1)

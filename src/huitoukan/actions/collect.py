@@ -14,7 +14,7 @@ from huitoukan.actions.findings import findings_path, load_findings
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import natural_key, xlsx_name
-from huitoukan.findings.answers import assign, restate_deadlines
+from huitoukan.findings.answers import assign, excuse_inspection_deadlines, restate_deadlines
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem
 from huitoukan.model.returns import FileOutcome, HazardRow, ReturnForm, SkippedFile
@@ -180,6 +180,7 @@ def collect(
     if findings:
         assignment = assign(findings, hazards, collection.current)
         hazards = assignment.hazards
+        problems, hazards = excuse_inspection_deadlines(problems, hazards, findings)
         problems = restate_deadlines(problems, hazards) + assignment.problems
         update["findings"] = list(findings)
         update["mentions"] = mentions(findings, collection, hazards)

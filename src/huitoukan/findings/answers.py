@@ -217,6 +217,37 @@ def as_answers(findings: Sequence[Finding], hazards: Sequence[HazardRow]) -> lis
     return result
 
 
+def excuse_inspection_deadlines(
+    problems: list[Problem], hazards: list[HazardRow], findings: Sequence[Finding]
+) -> tuple[list[Problem], list[HazardRow]]:
+    """Without 整改时限早于检查时间 where the 整改时限 is the assigned problem's (the
+    inspection set it; the department's own check may well come after it, and the issued
+    form locks the cell): the problems, and the hazards with their error counts mended."""
+    deadlines = {number_key(f.number): f.deadline for f in findings if f.deadline}
+    inspections = {
+        (h.source_file, h.source_row)
+        for h in hazards
+        if h.number and h.deadline is not None and deadlines.get(number_key(h.number)) == h.deadline
+    }
+    excused = {
+        (p.file, p.row or 0)
+        for p in problems
+        if p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in inspections
+    }
+    if not excused:
+        return problems, hazards
+    kept = [
+        p
+        for p in problems
+        if not (p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in excused)
+    ]
+    mended = [
+        h._replace(errors=h.errors - 1) if (h.source_file, h.source_row) in excused else h
+        for h in hazards
+    ]
+    return kept, mended
+
+
 def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> list[Problem]:
     """`problems` with the 未填整改时限 of each row that took its assigned problem's 整改时限
     (`_answering`, in `hazards` as `assign` gave them) saying that date, not the campaign's
