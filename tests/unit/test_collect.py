@@ -225,6 +225,17 @@ def test_coverage_records_hazards_and_nothing_found(campaign: Campaign, tmp_path
     assert rows["冬季易发安全隐患-4"]["总务基建处"] == "未报送"
     assert rows["校园安防-4"]["学院警务室"] == "隐患1"
     assert rows["校园安防-4"]["附属医院"] is None
+    # the follow-up round's form carries the hazards, not the 无 rows: the item stays checked
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "r" / "医院-第二轮.xlsx",
+        [hazard(部位="门诊")],
+        form_date=date(2023, 12, 21),
+    )
+    collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
+    rows = {r["督查项目"]: r for r in sheet_rows(out, COVERAGE_SHEET)}
+    assert rows["冬季易发安全隐患-4"]["附属医院"] == "已查无隐患"
 
 
 def test_text_from_returns_stays_text(campaign: Campaign, tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """项目覆盖: did each responsible department report on each of its 附件1 items?
 
 A department covers an item when one of its rows names it in 检查内容, either as a
-hazard or as "checked, nothing found" (存在隐患问题: 无 / 未发现隐患 …).
+hazard or as "checked, nothing found" (存在隐患问题: 无 / 未发现隐患 …) in any version of
+its return (the follow-up round's forms carry the hazards, not the 无 rows).
 """
 
 from __future__ import annotations
@@ -83,11 +84,13 @@ def coverage(campaign: Campaign, collection: Collection) -> list[CoverageRow]:
         if item is not None:
             key = (hazard.department, item.label)
             reported[key] = reported.get(key, 0) + 1
-    for department, form in collection.current.items():
+    for form in collection.forms:  # every version: a follow-up round's form does not
+        if form.department not in collection.current or not form.readable:  # repeat 无 rows
+            continue
         for statement in form.checked:
             item = matcher.match(statement.item)
             if item is not None:
-                checked.add((department, item.label))
+                checked.add((form.department, item.label))
     rows: list[CoverageRow] = []
     for item in campaign.checklist:
         responsible = set(campaign.responsible_units(item))
