@@ -412,3 +412,29 @@ def test_the_register_lists_departments_in_the_campaigns_order(
         ("学生工作处", "宿舍"),
     ]
     assert [r["部门"] for r in sheet_rows(register, OPEN_SHEET)] == [r["部门"] for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("new", "said"),
+    [(date(2023, 12, 19), False), (date(2023, 12, 20), False), (date(2023, 12, 21), True)],
+)
+def test_a_deadline_put_off_in_a_newer_version_is_said(
+    campaign: Campaign, tmp_path: Path, new: date, said: bool
+) -> None:
+    """A 整改时限 moved later in the next version takes the hazard off the overdue list
+    without a word (helper 25): the department is asked why, on the cell."""
+    returns = tmp_path / "回收"
+    for name, day, deadline in (("v1.xlsx", 14, date(2023, 12, 20)), ("v2.xlsx", 16, new)):
+        filled_form(
+            campaign,
+            "安全保卫处",
+            returns / name,
+            [hazard(部位="东门", 整改时限=deadline)],
+            form_date=date(2023, 12, day),
+        )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    put_off = [p for p in collection.problems if p.code.value == "deadline-put-off"]
+    assert bool(put_off) is said
+    if said:
+        assert put_off[0].file.endswith("v2.xlsx") and put_off[0].field == "整改时限"
+        assert "旧版本" in put_off[0].message and "2023年12月20日" in put_off[0].message

@@ -85,6 +85,7 @@ class Code(StrEnum):
     REVIEW_BEFORE_CLOSED = "review-before-closed"
     REVIEW_FAILED = "review-failed"
     REOPENED_IN_NEW_VERSION = "reopened-in-new-version"
+    DEADLINE_PUT_OFF = "deadline-put-off"
     SAME_DATE_VERSIONS = "same-date-versions"
     REVIEW_REOPENED = "review-reopened"
     REVIEW_UNDATED = "review-undated"
@@ -255,6 +256,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "已完成改报未完成",
         "这项隐患在旧版本 {old_file} 第 {old_row} 行报“已完成”（销号时间 {closed_on}），"
         "新版本改报为“{progress}”，台账按新版本未销号跟踪；已整改完成的，请改回“已完成”并填写销号时间",
+    ),
+    Code.DEADLINE_PUT_OFF: Rule(
+        _W,
+        "整改时限推迟",
+        "这项隐患在旧版本 {old_file} 第 {old_row} 行的整改时限是 {old}，新版本推迟为 {new}，"
+        "台账按新的整改时限计；请在备注中说明推迟的原因和采取的临时措施",
     ),
     Code.SAME_DATE_VERSIONS: Rule(
         _W,

@@ -251,6 +251,7 @@ def merge(
             vanished = lineage.vanished()
             problems.extend(lineage.reworded(newest))
             problems.extend(lineage.reopened(newest))
+            problems.extend(lineage.put_off(newest))
         else:
             rows = newest.hazards
             if any(p.code is Code.REPEATED_HAZARD for p in newest.problems):  # else none are
@@ -511,6 +512,41 @@ class _Lineage:
                     old_row=old.source_row,
                     closed_on=old.closed_on,
                     progress=row.progress or row.progress_text or "未填写",
+                )
+            )
+        return said
+
+    def put_off(self, newest: ReturnForm) -> list[Problem]:
+        """A warning on each 整改时限 of the newest version later than the one an older
+        version gave the hazard (a deadline moved quietly takes it off the overdue list).
+        An assigned problem's has its own warning (its date is the inspection's)."""
+        said = []
+        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+            old = self.earlier.get(identity)
+            if (
+                old is None
+                or row.number
+                or row.deadline is None
+                or old.deadline is None
+                or row.deadline_is_default
+                or old.deadline_is_default
+                or row.deadline <= old.deadline
+            ):
+                continue
+            said.append(
+                problem(
+                    Code.DEADLINE_PUT_OFF,
+                    newest.file,
+                    sheet=newest.sheet,
+                    cell=newest.cell_of("deadline", row.source_row),
+                    row=row.source_row,
+                    field="整改时限",
+                    value=f"{row.deadline:%Y-%m-%d}",
+                    department=newest.department,
+                    old_file=old.source_file,
+                    old_row=old.source_row,
+                    old=old.deadline,
+                    new=row.deadline,
                 )
             )
         return said
