@@ -88,6 +88,12 @@ def test_a_blank_form_sent_back_is_not_a_return(campaign: Campaign, tmp_path: Pa
     assert "学院警务室" not in collection.returned() and "附属医院" in collection.returned()
     [blank] = [p for p in collection.problems if p.file.endswith("警务室.xlsx")]
     assert blank.code == "blank-return" and "不计为已报送" in blank.message
+    assert "请学院警务室填写后重新报送" in blank.message
+    # it answers later: the blank form is only noted, not asked about again every week
+    filled_form(campaign, "学院警务室", returns / "警务室-填好.xlsx", [hazard()])
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [blank] = [p for p in collection.problems if p.file.endswith("警务室.xlsx")]
+    assert "重新报送" not in blank.message and "警务室-填好.xlsx" in blank.message
 
 
 def test_an_empty_list_says_so_on_paper(campaign: Campaign, tmp_path: Path) -> None:

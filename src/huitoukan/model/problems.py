@@ -294,6 +294,8 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "issued": "这是下发的表格，没有填写也没有保存过（主要负责人、上报人、联系方式都是空的），"
             "不计为已报送；请{department}填写后重新报送",
+            "answered": "这是没有填写的表格，不计为报送；{department}已另外报来 {answer}，"
+            "可以把本文件移出报表文件夹",
         },
     ),
     Code.NOT_A_RETURN: Rule(

@@ -115,6 +115,14 @@ class Collection(ProblemCounts):
         return first
 
 
+def _answers(version: ReturnForm, blank: ReturnForm) -> bool:
+    """`version` came after the blank form (an issued one sent back unfilled): dated on or
+    after it, or, either undated, saved after it."""
+    if version.form_date is not None and blank.form_date is not None:
+        return version.form_date >= blank.form_date
+    return version.modified >= blank.modified
+
+
 def version_order(form: ReturnForm) -> tuple[date, float, str]:
     return (form.form_date or date.min, form.modified, form.file)
 
@@ -171,6 +179,7 @@ def merge(
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
     by_department: dict[str, list[ReturnForm]] = defaultdict(list)
+    blank: list[ReturnForm] = []
     hazards: list[HazardRow] = []
     by_content: dict[tuple[str, str], ReturnForm] = {}
     for form in sorted(forms, key=_original_first):
@@ -203,12 +212,23 @@ def merge(
             hazards.extend(form.hazards)
         elif form.is_blank or form.as_issued:  # not a return: the department has not reported
             outcomes[form.file] = FileOutcome.BLANK
-            variant = "" if form.is_blank else "issued"
-            problems.append(
-                problem(Code.BLANK_RETURN, form.file, department=form.department, variant=variant)
-            )
+            blank.append(form)
         else:
             by_department[form.department].append(form)
+    for form in blank:  # said after every file is sorted: answered since, it is only noted
+        answer = next(
+            (f for f in by_department.get(form.department, []) if _answers(f, form)), None
+        )
+        variant = "answered" if answer else "" if form.is_blank else "issued"
+        problems.append(
+            problem(
+                Code.BLANK_RETURN,
+                form.file,
+                department=form.department,
+                variant=variant,
+                answer=answer.file if answer else "",
+            )
+        )
     before: dict[str, list[HazardRow]] = defaultdict(list)
     for row in earlier.hazards:
         before[row.department].append(row)
