@@ -896,3 +896,41 @@ def test_an_archive_part_not_started_is_not_headed_in_progress(
     write_archive(out, campaign, [finding], [part], [])
     texts = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
     assert f"学生工作处：{heading}" in texts
+
+
+def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) -> None:
+    """合格 on 12月10日 of a closure of 12月8日; the department reports it 整改中 again, then
+    closes it again on 12月14日: the old 合格 is no error (its form showed 12月8日) — the
+    hazard waits for its next review, 复查意见 saying why. A 合格 dated before the very
+    销号时间 its form showed is still an error."""
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    first = closed(部位="东门", 销号时间=date(2023, 12, 8))
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
+    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
+    from huitoukan.forms.review import review_form
+
+    wb = review_form(campaign, [door], AS_OF)
+    ws = wb[REVIEW_SHEET]
+    ws.cell(3, 9).value, ws.cell(3, 10).value = "2023-12-10", "合格"
+    wb.save(returns / "复查一.xlsx")
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "v2.xlsx",
+        [hazard(部位="东门")],
+        form_date=date(2023, 12, 11),
+    )
+    again = closed(部位="东门", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "安全保卫处", returns / "v3.xlsx", [again], form_date=date(2023, 12, 14))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert not [p for p in collection.problems if p.code is Code.REVIEW_BEFORE_CLOSED]
+    [hazard_now] = collection.hazards
+    assert hazard_now.unreviewed
+    assert hazard_now.review_note == (
+        "此前2023年12月10日复查合格（销号时间2023年12月8日），其后重新销号，待再次复查"
+    )
+    ws.cell(3, 9).value = "2023-12-07"  # before the 销号时间 the form showed: a typo
+    wb.save(returns / "复查一.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert [p for p in collection.problems if p.code is Code.REVIEW_BEFORE_CLOSED]

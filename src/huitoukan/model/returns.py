@@ -215,6 +215,8 @@ class Review(BaseModel):
     """合格 or 不合格 ('' when not filled in)."""
     reviewer: str = ""
     reviewed_on: date | None = None
+    closed_on: date | None = None
+    """The 销号时间 the form was issued with: the closure the verdict is about."""
     note: str = ""
     file: str = ""
     sheet: str = ""

@@ -58,6 +58,9 @@ def apply_reviews(
     """The reviews of a hazard the department no longer reports 已完成, oldest first."""
     too_early: dict[str, list[Problem]] = {}
     """A 合格 dated before the hazard's 销号时间: said unless another review settled it."""
+    earlier_closure: dict[str, Review] = {}
+    """A 合格 of a closure the department has since replaced (reopened, closed again
+    later): the hazard waits for its next review."""
     result = Reviewed([])
     for review in sorted(reviews, key=lambda r: (r.reviewed_on or date.min, r.file, r.row)):
         hazard = by_id.get(review.hazard_id)
@@ -82,6 +85,10 @@ def apply_reviews(
             and review.reviewed_on < hazard.closed_on
             and review.result != FAILED  # 不合格, then completed again: an earlier round
         ):
+            shown = review.closed_on  # the 销号时间 its form showed
+            if shown is not None and shown <= review.reviewed_on and shown < hazard.closed_on:
+                earlier_closure[review.hazard_id] = review  # closed again since: no error
+                continue
             too_early.setdefault(review.hazard_id, []).append(
                 problem(
                     Code.REVIEW_BEFORE_CLOSED,
@@ -116,7 +123,14 @@ def apply_reviews(
             and hazard.closed_on > verdict.reviewed_on
         )
         if verdict is None:
-            result.hazards.append(hazard._replace(review=UNREVIEWED))
+            hazard = hazard._replace(review=UNREVIEWED)
+            before = earlier_closure.get(hazard.hazard_id)
+            if before is not None and before.reviewed_on and before.closed_on:
+                hazard = hazard._replace(
+                    review_note=f"此前{chinese_date(before.reviewed_on)}复查合格（销号时间"
+                    f"{chinese_date(before.closed_on)}），其后重新销号，待再次复查"
+                )
+            result.hazards.append(hazard)
             continue
         earlier = "；".join(_failure(r) for r in failed.get(hazard.hazard_id, []))
         if redone:  # closed again after failing its review: to be reviewed again

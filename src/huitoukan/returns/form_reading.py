@@ -225,12 +225,17 @@ def _read_review(
             continue  # a verdict of no known day is not adopted (the date is asked for)
         if not verdict:
             continue  # not reviewed yet
+        try:  # as the form was issued (the office's to fill in are 复查人, 复查时间, 结论)
+            closed_on = parse_date(value.get("closed_on"), campaign.info.issued_on)
+        except DateNotUnderstood:
+            closed_on = None
         form.reviews.append(
             Review(
                 hazard_id=text["hazard_id"],
                 result=verdict,
                 reviewer=text.get("reviewer", ""),
                 reviewed_on=reviewed_on,
+                closed_on=closed_on,
                 note=text.get("note", ""),
                 file=form.file,
                 sheet=grid.name,
