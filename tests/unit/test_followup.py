@@ -178,3 +178,24 @@ def test_status_follows_a_round_until_it_is_answered(
     assert ("已逾期 1 天" in line) is overdue
     answered = tmp_path / "通知" / "附属医院-通知.txt"
     assert not answered.exists() or "跟进轮" not in answered.read_text("utf-8-sig")
+
+
+def test_a_round_issued_in_batches_is_one_round(tmp_path: Path) -> None:
+    """issue --followup -d 甲, then -d 乙, the same 日期: one round to both (issued again,
+    its due date the latest given)."""
+    from huitoukan.register.rounds import IssuedRound, issued_rounds, record_round
+
+    register = tmp_path / "全校隐患台账.xlsx"
+    day = date(2023, 12, 21)
+    assert record_round(
+        register, IssuedRound(form_date=day, due=date(2023, 12, 28), departments=["甲"])
+    )
+    assert record_round(
+        register, IssuedRound(form_date=day, due=date(2023, 12, 29), departments=["乙", "甲"])
+    )
+    later = IssuedRound(form_date=date(2023, 12, 30), due=date(2024, 1, 6), departments=["丙"])
+    assert record_round(register, later)
+    assert issued_rounds(register) == [
+        IssuedRound(form_date=day, due=date(2023, 12, 29), departments=["甲", "乙"]),
+        later,
+    ]

@@ -48,9 +48,18 @@ def issued_rounds(register: Path) -> list[IssuedRound]:
 
 
 def record_round(register: Path, issued: IssuedRound) -> bool:
-    """Add `issued` to the rounds of `register` (in place of a round of the same 日期: the
-    round issued again); False when it could not be written."""
-    rounds = [r for r in issued_rounds(register) if r.form_date != issued.form_date]
+    """Add `issued` to the rounds of `register`; a round of the same 日期 is the same round,
+    issued in batches (-d) or again: its departments are both's, its due date the latest
+    given. False when it could not be written."""
+    rounds = issued_rounds(register)
+    same = next((r for r in rounds if r.form_date == issued.form_date), None)
+    if same is not None:
+        rounds.remove(same)
+        issued = IssuedRound(
+            form_date=issued.form_date,
+            due=issued.due,
+            departments=list(dict.fromkeys([*same.departments, *issued.departments])),
+        )
     rounds = sorted([*rounds, issued], key=lambda r: r.form_date)
     path = rounds_path(register)
     text = _Rounds(rounds=rounds).model_dump_json()
