@@ -444,3 +444,31 @@ def test_a_deadline_put_off_in_a_newer_version_is_said(
     if said:
         assert put_off[0].file.endswith("v2.xlsx") and put_off[0].field == "整改时限"
         assert "旧版本" in put_off[0].message and "2023年12月20日" in put_off[0].message
+
+
+def test_a_version_dated_before_the_campaign_is_ordered_by_its_files_time(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The newest return dated 2023-01-02 (for 2024-01-02) was taken for the oldest, and
+    its error hidden with it (superseded): the file's own day orders it (saved last here,
+    it is the newest), its error is said, and it is no first return (首次报送 stays 12月15日)."""
+    returns = tmp_path / "回收"
+    older = filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx", [hazard()], form_date=date(2023, 12, 15)
+    )
+    newer = filled_form(
+        campaign,
+        "高级技工学校",
+        returns / "技校-更新.xlsx",
+        [closed()],
+        form_date=date(2023, 1, 2),
+    )
+    os.utime(older, (1702600000, 1702600000))  # 2023-12-15
+    os.utime(newer, (1704200000, 1704200000))  # 2024-01-02
+    collection = collect(campaign, [returns], as_of=date(2024, 1, 3))
+    assert collection.current["高级技工学校"].file.endswith("技校-更新.xlsx")
+    assert [p.code.value for p in collection.problems if p.severity.value == "错误"] == [
+        "form-date-before-issue"
+    ]
+    assert collection.returned() == {"高级技工学校": date(2023, 12, 15)}
+    assert collection.latest_dates() == {"高级技工学校": date(2023, 12, 15)}

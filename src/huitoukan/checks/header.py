@@ -120,7 +120,9 @@ def read_header_fields(
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)
     if why is not None:
         add(why, "form_date", header="表头日期", day=form.form_date, as_of=as_of)
+        form.date_impossible = why is Code.IMPLAUSIBLE_DATE
     elif form.form_date is not None and form.form_date < campaign.info.issued_on:
+        form.date_impossible = True
         add(
             Code.FORM_DATE_BEFORE_ISSUE,
             "form_date",

@@ -325,7 +325,7 @@ def collect_report(result: CollectResult) -> None:
         table.add_row(
             _FileName(_file_name(form.file)),
             _cell(form.department or form.department_text),
-            _short(form.form_date, year),
+            _short(form.form_date, 0 if form.date_impossible else year),  # the year shown
             str(len(form.hazards)),
             str(errors),
             str(warnings),
