@@ -94,8 +94,29 @@ def walk(text: str, workdir: Path) -> str:
 def walked_readme(text: str) -> str:
     with tempfile.TemporaryDirectory(prefix="huitoukan-readme-") as folder:
         work = Path(folder)
-        shutil.copytree(ROOT / "examples", work / "examples")
+        copy_examples(work / "examples")
         return walk(text, work)
+
+
+def copy_examples(target: Path) -> Path:
+    """examples/ as the repository holds it, into `target`: not what a clerk's run of the
+    walkthrough in it left there (发放/, the register …), which would change what the
+    commands print. Outside a git checkout, the folder as it is."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "examples"], cwd=ROOT, capture_output=True, check=True
+        ).stdout.decode("utf-8")
+    except (OSError, subprocess.CalledProcessError):
+        listed = ""
+    names = [name for name in listed.split("\0") if name]
+    if not names:
+        shutil.copytree(ROOT / "examples", target)
+        return target
+    for name in names:
+        destination = target / Path(name).relative_to("examples")
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, destination)
+    return target
 
 
 def main() -> None:

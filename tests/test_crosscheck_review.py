@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from huitoukan.forms.review import REVIEW_SHEET
 from huitoukan.model.problems import Code, Severity
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.reading import read_register
+from scripts.readme_walkthrough import copy_examples
 from tests.helpers import (
     city_finding,
     closed,
@@ -435,7 +435,7 @@ def test_the_archive_of_a_problem_shows_the_review_that_closed_it(
     """一问题一档案: the 复查验收 (who, when, the result) of each part, and the review
     record ticked among the evidence when every part passed."""
     work = tmp_path / "examples"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "examples", work)
+    copy_examples(work)
     monkeypatch.chdir(work)
     runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
     assert runner.invoke(app, ["sample", "--all", "--as-of", "2023-12-20"]).exit_code == 0
@@ -463,7 +463,7 @@ def test_the_report_says_a_failed_review_beside_the_departments_word(
     """学生活动中心 of the example is reported 已完成, failed its 复查验收 and is overdue two
     days later: the report's overdue table says both."""
     work = tmp_path / "examples"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "examples", work)
+    copy_examples(work)
     monkeypatch.chdir(work)
     runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-22"])
     assert runner.invoke(app, ["report", "--as-of", "2023-12-22"]).exit_code == 0
@@ -506,7 +506,7 @@ def test_every_sheet_prints_at_a_size_people_read(
     """The register's sheets and the 追责核查 print their reader's columns at 7 points or
     more (报送记录 printed its 13 columns at 6.4, 核查结果 its 16 at 5.7)."""
     work = tmp_path / "examples"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "examples", work)
+    copy_examples(work)
     monkeypatch.chdir(work)
     runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
     runner.invoke(app, ["crosscheck", "市级抽查问题.xlsx", "--as-of", "2023-12-20"])

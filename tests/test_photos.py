@@ -746,8 +746,8 @@ def test_copies_of_two_departments_returns_named_alike_are_both_written(tmp_path
         campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
     )
     copies = {c.department: c.copy_path.name for c in result.feedback or []}
-    assert copies == {
-        "学院警务室": "自查整改清单-退回修改.xlsx",
+    assert copies == {  # both named by department: the same names every week
+        "学院警务室": "学院警务室-自查整改清单-退回修改.xlsx",
         "附属医院": "附属医院-自查整改清单-退回修改.xlsx",
     }
     for department, name in copies.items():

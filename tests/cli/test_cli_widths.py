@@ -32,6 +32,7 @@ from huitoukan.cli import app
 from huitoukan.cli import render as render_module
 from huitoukan.cli.chinese import chinese_text, line_breaks, wrap_text
 from huitoukan.findings.reading import read_findings
+from scripts.readme_walkthrough import copy_examples
 from tests.helpers import filled_form, hazard, sheet_rows
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -83,7 +84,7 @@ def _campaign_text(text: str) -> str:
 def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """examples/ with the hard cases added, as a clerk's folder before `collect`."""
     folder = tmp_path_factory.mktemp("widths") / "回头看"
-    shutil.copytree(EXAMPLES, folder)
+    copy_examples(folder)
     toml = folder / "campaign.toml"
     text = _campaign_text(toml.read_text("utf-8"))
     toml.write_text(text, "utf-8")

@@ -15,6 +15,7 @@ import functools
 import io
 import math
 import warnings
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
@@ -85,11 +86,24 @@ def feedback_name(form: ReturnForm) -> str:
     return f"{safe_file_name(Path(name).stem + part)}-{FEEDBACK_NAME}.xlsx"
 
 
-def _unused(name: str, department: str, taken: set[str]) -> str:
-    """`name`, or — when a copy of this run has it already (two departments' returns named
-    alike, in two folders or two zips) — with the department in front (then numbered)."""
-    if name.casefold() in taken:
-        name = f"{safe_file_name(department)}-{name}"
+def _copy_names(forms: dict[str, ReturnForm]) -> dict[str, str]:
+    """Department → its copy's name: its return's (`feedback_name`), with the department
+    in front for every return named like another's (in two folders or two zips) — the
+    same name for the same department every week, not whichever came first — then
+    numbered should two still be alike."""
+    names = {department: feedback_name(form) for department, form in forms.items()}
+    counts = Counter(name.casefold() for name in names.values())
+    taken: set[str] = set()
+    return {
+        department: _unused(
+            name if counts[name.casefold()] == 1 else f"{safe_file_name(department)}-{name}",
+            taken,
+        )
+        for department, name in names.items()
+    }
+
+
+def _unused(name: str, taken: set[str]) -> str:
     stem, n = name.removesuffix(".xlsx"), 2
     while name.casefold() in taken:
         name, n = f"{stem}（{n}）.xlsx", n + 1
@@ -106,14 +120,14 @@ def write_feedback(
     sheets: dict[ReturnFile | str, list[str]] = {}
     for form in collection.current.values():
         sheets.setdefault(form.source or form.file, []).append(form.sheet)
-    taken: set[str] = set()
+    names = _copy_names(collection.current)
     for department, form in collection.current.items():
         others = [s for s in sheets[form.source or form.file] if s != form.sheet]
         of_file = [p for p in collection.problems if p.file == form.file]
         problems = sorted((p for p in of_file if p.code not in NOT_FIXABLE), key=_reading_order)
         if not problems:
             continue
-        target = out_dir / _unused(feedback_name(form), department, taken)
+        target = out_dir / names[department]
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
         workbook, marked = marked_copy(
