@@ -176,6 +176,7 @@ def test_status_follows_a_round_until_it_is_answered(
     notice = (tmp_path / "通知" / "总务基建处-通知.txt").read_text("utf-8-sig")
     [line] = [line for line in notice.splitlines() if "12月21日下发的跟进轮" in line]
     assert ("已逾期 1 天" in line) is overdue
+    assert "经主要负责人签字后报安全保卫处" in line
     answered = tmp_path / "通知" / "附属医院-通知.txt"
     assert not answered.exists() or "跟进轮" not in answered.read_text("utf-8-sig")
 
@@ -199,3 +200,20 @@ def test_a_round_issued_in_batches_is_one_round(tmp_path: Path) -> None:
         IssuedRound(form_date=day, due=date(2023, 12, 29), departments=["甲", "乙"]),
         later,
     ]
+
+
+def test_the_receiving_office_owing_a_round_is_not_told_to_send_it_to_itself(
+    campaign: Campaign, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫.xlsx", [hazard(部位="东门")])
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    runner.invoke(
+        app,
+        ["issue", "--followup", "全校隐患台账.xlsx", "-o", "第二轮", "--date", "2023-12-21"],
+    )
+    runner.invoke(app, ["remind", "--as-of", "2023-12-29", "-o", "通知"])
+    own = (tmp_path / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
+    [line] = [line for line in own.splitlines() if "下发的跟进轮" in line]
+    assert "已逾期 1 天" in line and "报安全保卫处" not in line

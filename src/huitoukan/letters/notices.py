@@ -72,10 +72,11 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds.append("跟进轮催报")
             late = (report.as_of - round_.due).days
             when = f"已逾期 {late} 天，请尽快报送" if late > 0 else f"请于{_day(round_.due)}前报送"
+            to = "" if dept.department == info.receiver else f"后报{info.receiver}"
             lines.append(
                 f"{_day(round_.form_date)}下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的隐患）"
                 f"尚未收到，{when}：请在表中更新每项隐患的整改完成情况和销号时间、补充新发现的隐患，"
-                f"经主要负责人签字后报{info.receiver}。"
+                f"经主要负责人签字{to}。"
             )
         overdue = [h for h in report.overdue if h.department == dept.department]
         if overdue:
