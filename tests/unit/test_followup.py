@@ -179,6 +179,13 @@ def test_status_follows_a_round_until_it_is_answered(
     assert "经主要负责人签字后报安全保卫处" in line
     answered = tmp_path / "通知" / "附属医院-通知.txt"
     assert not answered.exists() or "跟进轮" not in answered.read_text("utf-8-sig")
+    # the leaders' report names who let a round pass unanswered
+    runner.invoke(app, ["report", "--as-of", as_of.isoformat(), "-o", "汇报.xlsx"])
+    texts = [
+        str(c.value) for row in load_workbook("汇报.xlsx").worksheets[0].iter_rows() for c in row
+    ]
+    said = "跟进轮（2023年12月21日下发，2023年12月28日截止）逾期未报送：总务基建处。"
+    assert (said in texts) is overdue
 
 
 def test_a_round_issued_in_batches_is_one_round(tmp_path: Path) -> None:

@@ -52,6 +52,8 @@ def report(
             as_of,
             findings=state.findings,
             unreadable=state.unreadable,
+            rounds=state.rounds,
+            latest=state.latest,
         )
         pages = hazards_with_photos(store, state.hazards) if photos else None
         written = replace_output(out, lambda tmp: write_report(tmp, campaign, status, pages))

@@ -178,6 +178,12 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         line("无。")
     heading(f"四、未报送部门（{len(report.not_returned)} 个）")
     line("、".join(report.not_returned) or "无。")
+    for round_ in report.rounds:  # the follow-up rounds (动态清零) not answered in time
+        if round_.overdue and round_.not_answered:
+            line(
+                f"跟进轮（{chinese_date(round_.form_date)}下发，{chinese_date(round_.due)}截止）"
+                f"逾期未报送：{'、'.join(round_.not_answered)}。"
+            )
     standing_rows: list[list[Value]] = [
         # the form asks for them in 备注, with the mark 历史遗留; many write them as 整改措施
         [n, h.department, h.location, h.hazard, h.deadline, h.owner, _interim(h), ""]
