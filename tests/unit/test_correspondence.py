@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -257,3 +257,18 @@ def test_copies_written_among_the_returns_are_passed_by_until_a_department_saves
     corrected.properties.lastModifiedBy = "总务基建处 王会计"  # as Excel or WPS saves it
     corrected.save(copy.copy_path)
     assert collect(campaign, [returns]).outcomes[str(copy.copy_path)] is FileOutcome.USED
+
+
+@pytest.mark.parametrize(("days", "noted"), [(6, True), (7, True), (8, False)])
+def test_the_note_on_a_late_return_goes_out_in_the_week_after_it(
+    campaign: Campaign, tmp_path: Path, days: int, noted: bool
+) -> None:
+    """学生工作处 returned on 12月18日, after the deadline: the polite note goes out with the
+    reminders of the week after, not with every week's."""
+    scenario(campaign, tmp_path / "回收")
+    collection = collect(campaign, [tmp_path / "回收"])
+    as_of = date(2023, 12, 18) + timedelta(days=days)
+    report = build_status(campaign, collection.hazards, collection.returned(), as_of)
+    items = {n.department: n for n in notices(campaign, report)}
+    late = "学生工作处" in items and "逾期报送" in items["学生工作处"].kinds
+    assert late is noted

@@ -6,7 +6,7 @@
 - rectifications the receiving office's review found 不合格;
 - hazards reported 已完成 without the photo the campaign asks for (require_photo);
 - a follow-up round not answered: its due date (逾期 N 天 once it has passed);
-- returned late: a polite note.
+- returned late: a polite note, in the week after the return came in.
 Departments with nothing to be told get no notice. The receiving office (安全保卫处) is
 not sent a letter from itself: its own items are written as a to-do list (本处待办).
 The texts are plain, ready to paste into a message or an email.
@@ -129,7 +129,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             )
             for number, hazard in enumerate(no_photo, start=1):
                 lines.append(f"  {number}. {_what(hazard)}（销号时间 {_day(hazard.closed_on)}）")
-        if dept.returned and dept.late:
+        if dept.returned and dept.late and _lately(dept, report.as_of):
             kinds.append("逾期报送")
             lines.append(
                 f"贵部门的自查整改清单已于{_day(dept.first_returned_on)}收到，晚于报送截止日期（{due}），"
@@ -179,6 +179,16 @@ def _add_to_own(
     body, _, stamp = own.text.rpartition("\n")
     own.text = "\n".join([body, *lines, stamp])
     own.kinds.append(kind)
+
+
+LATE_NOTE_DAYS = 7
+"""The polite note on a late return goes out in the week after it came in, not every week
+the clerk sends reminders."""
+
+
+def _lately(dept: DepartmentSummary, as_of: date) -> bool:
+    first = dept.first_returned_on
+    return first is None or (as_of - first).days <= LATE_NOTE_DAYS
 
 
 def _what(hazard: HazardView) -> str:
