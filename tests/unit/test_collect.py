@@ -472,3 +472,27 @@ def test_a_version_dated_before_the_campaign_is_ordered_by_its_files_time(
     ]
     assert collection.returned() == {"高级技工学校": date(2023, 12, 15)}
     assert collection.latest_dates() == {"高级技工学校": date(2023, 12, 15)}
+
+
+@pytest.mark.parametrize(("seconds", "said"), [(86399, False), (86401, True)])
+def test_a_version_dated_earlier_but_saved_days_later_is_doubted(
+    campaign: Campaign, tmp_path: Path, seconds: int, said: bool
+) -> None:
+    """A correction dated 12月22日, then the follow-up round's answer with its pre-filled
+    日期 12月21日, saved days after: the correction is taken as newest (by 日期), and the
+    clerk is told the other may be newer (helper 25 lost an answer so)."""
+    returns = tmp_path / "回收"
+    correction = filled_form(
+        campaign, "附属医院", returns / "医院-更正.xlsx", [hazard()], form_date=date(2023, 12, 22)
+    )
+    answer = filled_form(
+        campaign, "附属医院", returns / "医院-第二轮.xlsx", [closed()], form_date=date(2023, 12, 21)
+    )
+    os.utime(correction, (1703203200, 1703203200))
+    os.utime(answer, (1703203200 + seconds, 1703203200 + seconds))
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 28))
+    assert collection.current["附属医院"].file.endswith("医院-更正.xlsx")
+    doubts = [p for p in collection.problems if p.code.value == "older-date-saved-later"]
+    assert bool(doubts) is said
+    if said:
+        assert doubts[0].file.endswith("医院-更正.xlsx") and "医院-第二轮.xlsx" in doubts[0].message

@@ -58,7 +58,13 @@ from huitoukan.xlsx.styles import (
 
 SUMMARY_SHEET = "退回修改说明"
 NOT_FIXABLE = frozenset(
-    {Code.LATE_RETURN, Code.REWORDED_HAZARD, Code.VANISHED_CLOSED, Code.SAME_DATE_VERSIONS}
+    {
+        Code.LATE_RETURN,
+        Code.REWORDED_HAZARD,
+        Code.VANISHED_CLOSED,
+        Code.SAME_DATE_VERSIONS,
+        Code.OLDER_DATE_SAVED_LATER,
+    }
 )
 """Problems the department cannot correct in its file (the return was late: that stays true;
 a hazard's wording it improved, a 销号 hazard it left out, or which of two files of one day

@@ -118,6 +118,32 @@ class Collection(ProblemCounts):
         return first
 
 
+SAVED_LATER_SECONDS = 86400
+"""A version with an earlier 日期 saved this much after the newest raises a doubt: files
+copied together are saved within moments of each other."""
+
+
+def _saved_later(files: list[ReturnForm]) -> ReturnForm | None:
+    """The version (oldest by 日期 first) saved more than a day after the newest, its 日期
+    earlier: the newest may not be (a follow-up round's form comes with its 日期 filled in,
+    and a correction sent in between is dated later)."""
+    newest = files[-1]
+    if newest.date_impossible or not newest.modified:
+        return None
+    return next(
+        (
+            f
+            for f in files[:-1]
+            if f.form_date is not None
+            and not f.date_impossible
+            and newest.form_date is not None
+            and f.form_date < newest.form_date
+            and f.modified - newest.modified > SAVED_LATER_SECONDS
+        ),
+        None,
+    )
+
+
 def _answers(version: ReturnForm, blank: ReturnForm) -> bool:
     """`version` came after the blank form (an issued one sent back unfilled): dated on or
     after it, or, either undated, saved after it."""
@@ -271,6 +297,22 @@ def merge(
                     variant="" if newest.form_date else "undated",
                     older=files[-2].file,
                     day=newest.form_date,
+                )
+            )
+        later = _saved_later(files)
+        if later is not None:
+            problems.append(
+                problem(
+                    Code.OLDER_DATE_SAVED_LATER,
+                    newest.file,
+                    sheet=newest.sheet,
+                    cell=newest.date_cell,
+                    field="日期",
+                    department=department,
+                    day=newest.form_date,
+                    later=later.file,
+                    later_day=later.form_date,
+                    saved=int((later.modified - newest.modified) // 86400),
                 )
             )
         if len(versions) > 1:
