@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from huitoukan.actions.collect import collect, collect_to_register
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.letters.feedback import ERROR_FILL, SUMMARY_SHEET, WARNING_FILL, write_feedback
 from huitoukan.letters.notices import COMBINED_FILE, notice_file, notices, write_notices
@@ -272,3 +272,18 @@ def test_the_note_on_a_late_return_goes_out_in_the_week_after_it(
     items = {n.department: n for n in notices(campaign, report)}
     late = "学生工作处" in items and "逾期报送" in items["学生工作处"].kinds
     assert late is noted
+
+
+def test_the_receiving_office_is_reminded_of_its_own_reviews(tmp_path: Path) -> None:
+    """复查验收 required: the hazards reported 已完成 and not yet reviewed are the office's
+    own to do, said in its 本处待办 (helper 25: eleven waited, unmentioned)."""
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    campaign = parse_campaign(text, "campaign.toml")
+    filled_form(
+        campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [closed(), closed(部位="药房")]
+    )
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [own] = [n for n in notices(campaign, report) if n.own]
+    assert "复查验收" in own.kinds
+    assert "各部门报已完成的 2 项隐患待复查验收：请运行 huitoukan review" in own.text

@@ -146,6 +146,13 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
     unknown = [d for d in report.departments if not d.known]
     if unknown:
         _add_to_own(result, info.receiver, as_of, "核实部门", _unknown_lines(unknown))
+    waiting = report.totals.unreviewed
+    if waiting:  # the office's own part of 销号: its 复查验收
+        line = (
+            f"各部门报已完成的 {waiting} 项隐患待复查验收：请运行 huitoukan review 生成复查验收表，"
+            "现场复查后填写复查人、复查时间和复查结论，把填好的表放入报表文件夹后重新 collect。"
+        )
+        _add_to_own(result, info.receiver, as_of, "复查验收", [line])
     return result
 
 
