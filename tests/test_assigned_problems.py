@@ -600,6 +600,8 @@ def test_status_from_register_equals_status_from_returns(
     assert recorded["assigned"] == from_register["assigned"]  # the list the register was made with
     screen = runner.invoke(app, ["status", *args]).stdout
     assert "交办问题 4 个" in screen and "未反馈 2" in screen and "未分配 1 个" in screen
+    one = runner.invoke(app, ["status", "--department", "安全保卫处", *args]).stdout
+    assert "交办问题" in one and "未分配" not in one  # a problem of no department is not its
     assert runner.invoke(app, ["report", *args]).exit_code == 0  # and the leaders read it
     ws = load_workbook(tmp_path / "回头看工作汇报.xlsx")["工作汇报"]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]

@@ -284,7 +284,7 @@ def build_status(
         ),
         assigned=answers.by_source(findings, all_parts, sources),
         parts=all_parts,
-        unassigned=[f.number for f in findings if not f.departments],
+        unassigned=[] if wanted else [f.number for f in findings if not f.departments],
         review_failed=review_failed,
         missing_photos=missing_photos,
         rounds=_rounds(rounds, latest, returned, as_of, wanted),
