@@ -98,24 +98,27 @@ def walked_readme(text: str) -> str:
         return walk(text, work)
 
 
-def copy_examples(target: Path) -> Path:
-    """examples/ as the repository holds it, into `target`: not what a clerk's run of the
-    walkthrough in it left there (发放/, the register …), which would change what the
-    commands print. Outside a git checkout, the folder as it is."""
+def example_files() -> list[Path]:
+    """The files of examples/ (relative to it) as the repository holds them: not what a
+    clerk's run of the walkthrough in it left there (发放/, the register …), which would
+    change what the commands print. Outside a git checkout, every file there."""
     try:
         listed = subprocess.run(
             ["git", "ls-files", "-z", "examples"], cwd=ROOT, capture_output=True, check=True
         ).stdout.decode("utf-8")
     except (OSError, subprocess.CalledProcessError):
         listed = ""
-    names = [name for name in listed.split("\0") if name]
-    if not names:
-        shutil.copytree(ROOT / "examples", target)
-        return target
-    for name in names:
-        destination = target / Path(name).relative_to("examples")
+    names = [Path(name).relative_to("examples") for name in listed.split("\0") if name]
+    examples = ROOT / "examples"
+    return names or [p.relative_to(examples) for p in examples.rglob("*") if p.is_file()]
+
+
+def copy_examples(target: Path) -> Path:
+    """`example_files` copied into `target`."""
+    for name in example_files():
+        destination = target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, destination)
+        shutil.copy2(ROOT / "examples" / name, destination)
     return target
 
 

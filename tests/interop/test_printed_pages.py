@@ -15,7 +15,6 @@ What is exempt is what the departments wrote, not huitoukan: see `department_tex
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from huitoukan.cli import app
 from huitoukan.letters.feedback import SUMMARY_SHEET as FEEDBACK_SHEET
 from huitoukan.returns.workbooks import read_workbook
 from scripts import printcheck as pc
+from scripts.readme_walkthrough import copy_examples, example_files
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2023-12-20"
@@ -54,7 +54,7 @@ def campaign_folder(
 ) -> tuple[Path, float]:
     """A copy of examples/ after a whole campaign; and the seconds the commands took."""
     work = tmp_path_factory.mktemp("campaign") / "examples"
-    shutil.copytree(ROOT / "examples", work)
+    copy_examples(work)  # as the repository holds it (not a walkthrough's outputs)
     started = time.perf_counter()
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(work)
@@ -78,7 +78,8 @@ INPUT_FOLDERS = ("回收", "复查")
 def inputs(work: Path) -> list[Path]:
     """What the campaign was given: the returns, the filled review form, the problem lists."""
     given = [p for folder in INPUT_FOLDERS for p in (work / folder).rglob("*") if p.is_file()]
-    return given + [p for p in work.glob("*.xlsx") if (ROOT / "examples" / p.name).exists()]
+    lists = {str(name) for name in example_files() if name.suffix == ".xlsx"}
+    return given + [p for p in work.glob("*.xlsx") if p.name in lists]
 
 
 def outputs(work: Path) -> list[Path]:
