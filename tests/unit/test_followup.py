@@ -12,6 +12,7 @@ from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cells import column_letter
 from huitoukan.cli import app
+from huitoukan.errors import OutputExistsError
 from huitoukan.forms.followup import followup_round
 from huitoukan.forms.issuing import BLANK_ROWS, form_file_name, issue_forms
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET
@@ -154,6 +155,8 @@ def test_status_follows_a_round_until_it_is_answered(
     )
     assert issued.exit_code == 0, issued.output
     assert "已记入台账" in "".join(issued.output.split())
+    title = load_workbook(tmp_path / "第二轮" / "发放清单.xlsx").worksheets[0]["A1"].value
+    assert str(title).endswith("跟进轮发放清单（报送截止 2023年12月28日）")  # not round one's
     filled_form(
         campaign,
         "附属医院",
@@ -224,3 +227,16 @@ def test_the_receiving_office_owing_a_round_is_not_told_to_send_it_to_itself(
     own = (tmp_path / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
     [line] = [line for line in own.splitlines() if "下发的跟进轮" in line]
     assert "已逾期 1 天" in line and "报安全保卫处" not in line
+
+
+def test_a_second_batch_of_departments_needs_no_force(campaign: Campaign, tmp_path: Path) -> None:
+    """issue -d 甲 then -d 乙 into one folder: the second batch writes its forms (the 发放清单
+    keeps the first batch's rows, 附件1 is the same); only a department's own form there
+    already asks for --force."""
+    issue_forms(campaign, tmp_path / "发放", ["附属医院"])
+    result = issue_forms(campaign, tmp_path / "发放", ["学院警务室"])
+    assert [f.department for f in result.forms] == ["学院警务室"]
+    listed = load_workbook(tmp_path / "发放" / "发放清单.xlsx").worksheets[0]
+    assert {"附属医院", "学院警务室"} <= {c.value for row in listed.iter_rows() for c in row}
+    with pytest.raises(OutputExistsError):
+        issue_forms(campaign, tmp_path / "发放", ["学院警务室"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -51,10 +52,12 @@ def distribution_list(
     campaign: Campaign,
     forms: Sequence[IssuedForm],
     earlier: Mapping[str, Sequence[object]] | None = None,
+    due: date | None = None,
 ) -> Workbook:
     """The list of `forms` issued, with the rows `earlier` (by department, from the list a
     run issuing only some departments replaces) kept for the departments not issued now,
-    their 签收人 and 签收日期 with them; in the campaign's order of units."""
+    their 签收人 and 签收日期 with them; in the campaign's order of units. Titled with
+    `due` (a follow-up round's), else the campaign's 报送截止."""
     workbook = Workbook()
     ws = workbook.active
     ws.title = "发放清单"
@@ -70,7 +73,11 @@ def distribution_list(
     )
     rows = [[n, *(issued.get(d) or kept[d])] for n, d in enumerate(departments, start=1)]
     info = campaign.info
-    title = f"{info.school}{info.title}发放清单（报送截止 {chinese_date(info.returns_due)}）"
+    round_ = "跟进轮" if due is not None else ""
+    title = (
+        f"{info.school}{info.title}{round_}发放清单"
+        f"（报送截止 {chinese_date(due or info.returns_due)}）"
+    )
     write_table(ws, _HEADERS, rows, title=title, printed=len(_HEADERS) - 1, least_height=SIGNED_ROW)
     made_here(workbook, DISTRIBUTION_TITLE, info.title)
     return workbook

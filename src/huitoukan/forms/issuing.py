@@ -101,8 +101,10 @@ def issue_forms(
     if followup is not None and followup.only_open:
         units = tuple(u for u in units if followup.owes(u.name, findings))
     targets = [out_dir / form_file_name(u.name) for u in units]
-    targets += [out_dir / CHECKLIST_FILE, out_dir / DISTRIBUTION_FILE]
-    existing = [t.name for t in targets if t.exists()]
+    shared = [out_dir / CHECKLIST_FILE, out_dir / DISTRIBUTION_FILE]
+    # issuing some departments (-d) into a folder: the list keeps the others' rows, 附件1
+    # is the same: only their forms would be written over
+    existing = [t.name for t in (targets if departments else [*targets, *shared]) if t.exists()]
     if existing and not force:
         shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
         raise OutputExistsError(
@@ -141,7 +143,7 @@ def issue_forms(
     write_atomically(out_dir / CHECKLIST_FILE, checklist.save)
     # issuing some departments again: the others' rows (and signatures) stay on the list
     earlier = earlier_rows(out_dir / DISTRIBUTION_FILE) if departments else {}
-    listed = distribution_list(campaign, forms, earlier)
+    listed = distribution_list(campaign, forms, earlier, followup.due if followup else None)
     write_atomically(out_dir / DISTRIBUTION_FILE, listed.save)
     return IssueResult(
         out_dir=out_dir,
