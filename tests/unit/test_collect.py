@@ -451,7 +451,8 @@ def test_a_version_dated_before_the_campaign_is_ordered_by_its_files_time(
 ) -> None:
     """The newest return dated 2023-01-02 (for 2024-01-02) was taken for the oldest, and
     its error hidden with it (superseded): the file's own day orders it (saved last here,
-    it is the newest), its error is said, and it is no first return (首次报送 stays 12月15日)."""
+    it is the newest), its error is said, and its file's day stands for its 日期 (首次报送
+    stays 12月15日)."""
     returns = tmp_path / "回收"
     older = filled_form(
         campaign, "高级技工学校", returns / "技校.xlsx", [hazard()], form_date=date(2023, 12, 15)
@@ -471,7 +472,11 @@ def test_a_version_dated_before_the_campaign_is_ordered_by_its_files_time(
         "form-date-before-issue"
     ]
     assert collection.returned() == {"高级技工学校": date(2023, 12, 15)}
-    assert collection.latest_dates() == {"高级技工学校": date(2023, 12, 15)}
+    assert collection.latest_dates() == {"高级技工学校": date(2024, 1, 2)}  # its file's day
+    # alone, the typo file's day is the first return's (late: after 12月15日)
+    older.unlink()
+    collection = collect(campaign, [returns], as_of=date(2024, 1, 3))
+    assert collection.returned() == {"高级技工学校": date(2024, 1, 2)}
 
 
 @pytest.mark.parametrize(("seconds", "said"), [(86399, False), (86401, True)])

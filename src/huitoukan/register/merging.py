@@ -95,7 +95,7 @@ class Collection(ProblemCounts):
         """Department → the latest 日期 of its returns (departments with a dated one)."""
         latest: dict[str, date] = {}
         for form in self.forms:
-            day = None if form.date_impossible else form.form_date
+            day = return_day(form)
             if form.department in self.current and form.readable and day is not None:
                 if form.department not in latest or day > latest[form.department]:
                     latest[form.department] = day
@@ -109,12 +109,11 @@ class Collection(ProblemCounts):
         first: dict[str, date | None] = dict.fromkeys(self.current)
         first.update(self.returned_before)
         for form in self.forms:
-            if form.date_impossible:
-                continue
-            if form.department in first and form.readable and form.form_date is not None:
+            day = return_day(form)
+            if form.department in first and form.readable and day is not None:
                 earliest = first[form.department]
-                if earliest is None or form.form_date < earliest:
-                    first[form.department] = form.form_date
+                if earliest is None or day < earliest:
+                    first[form.department] = day
         return first
 
 
@@ -152,13 +151,18 @@ def _answers(version: ReturnForm, blank: ReturnForm) -> bool:
     return version.modified >= blank.modified
 
 
+def return_day(form: ReturnForm) -> date | None:
+    """The day a return was sent: its 日期; for a 日期 that cannot be right (a year typed
+    wrong: 2023-01-02 for 2024-01-02, which ranked the newest version first of all), the
+    file's own day (a return is saved, or received, the day it is sent)."""
+    if form.date_impossible:
+        return date.fromtimestamp(form.modified) if form.modified else None
+    return form.form_date
+
+
 def version_order(form: ReturnForm) -> tuple[date, float, str]:
-    """Older first: by 日期, then the file's time. A 日期 that cannot be right (a year typed
-    wrong: 2023-01-02 for 2024-01-02) ranked the newest version first of all; the file's
-    own day stands in for it (a return is saved, or received, the day it is sent)."""
-    if form.date_impossible and form.modified:
-        return (date.fromtimestamp(form.modified), form.modified, form.file)
-    return (form.form_date or date.min, form.modified, form.file)
+    """Older first: by the day each was sent (`return_day`), then the file's time."""
+    return (return_day(form) or date.min, form.modified, form.file)
 
 
 _COPY_NAME = re.compile(
