@@ -429,3 +429,24 @@ def test_a_workbook_saved_as_docx_is_read_and_a_word_document_is_not(
     assert [(Path(s.file).name, "Word 文档" in s.reason) for s in collection.skipped] == [
         ("说明.docx", True)
     ]
+
+
+def test_a_copy_left_by_an_earlier_run_goes_once_nothing_is_left_to_mend(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Last week's 退回修改 copy of a return now in order is removed (a clerk would send it
+    again); one a department saved since is kept, as are other files there."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学院警务室", returns / "警务室.xlsx", [hazard(检查时间=None)])
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard(检查时间=None)])
+    out = tmp_path / "退回"
+    collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=out)
+    saved = out / "医院-退回修改.xlsx"
+    book = load_workbook(saved)
+    book.properties.lastModifiedBy = "李干事"  # as a department's Excel or WPS saves it
+    book.save(saved)
+    (out / "说明-退回修改.xlsx").write_bytes(b"not a workbook")
+    filled_form(campaign, "学院警务室", returns / "警务室.xlsx", [hazard()])
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])
+    collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=out)
+    assert sorted(p.name for p in out.iterdir()) == ["医院-退回修改.xlsx", "说明-退回修改.xlsx"]

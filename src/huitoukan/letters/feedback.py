@@ -46,6 +46,7 @@ from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
 from huitoukan.returns.archives import read_member
 from huitoukan.returns.batch import as_return_file
+from huitoukan.returns.sniffing import Refused, sniff
 from huitoukan.returns.workbooks import SheetGrid, read_workbook
 from huitoukan.xlsx.styles import (
     DATE_FORMAT,
@@ -155,7 +156,27 @@ def write_feedback(
                 not_fixable=list(dict.fromkeys(p.title for p in of_file if p.code in NOT_FIXABLE)),
             )
         )
+    _remove_earlier_copies(out_dir, {c.copy_path.name for c in copies})
     return copies
+
+
+def _remove_earlier_copies(out_dir: Path, written: set[str]) -> None:
+    """The copies an earlier run left in `out_dir` that this one did not write again (the
+    department's return has nothing left to mend, or is named otherwise now): removed
+    while still huitoukan's as it wrote them — a copy a department saved is kept. A clerk
+    sending last week's copy again would ask for what is mended already."""
+    if not out_dir.is_dir():
+        return
+    for path in out_dir.glob(f"*-{FEEDBACK_NAME}.xlsx"):
+        if path.name in written:
+            continue
+        try:
+            made = sniff(path.read_bytes(), ".xlsx", inspect=False).made
+        except (OSError, Refused):
+            continue
+        if made.title == FEEDBACK_TITLE and made.never_saved:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _page_numbers_whole(ws: Worksheet) -> None:
