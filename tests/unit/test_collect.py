@@ -501,3 +501,29 @@ def test_a_version_dated_earlier_but_saved_days_later_is_doubted(
     assert bool(doubts) is said
     if said:
         assert doubts[0].file.endswith("医院-更正.xlsx") and "医院-第二轮.xlsx" in doubts[0].message
+
+
+def test_a_row_stating_no_hazard_taken_out_later_goes(campaign: Campaign, tmp_path: Path) -> None:
+    """A department typed its 上报人 into a table row (部位 孙立, no hazard stated), then took
+    the row out: it is not kept as a hazard gone from the newer version, overdue for ever
+    (helper 25); a real hazard taken out still is."""
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "总务基建处",
+        returns / "v1.xlsx",
+        [hazard(部位="锅炉房"), hazard(部位="食堂"), {"部位": "孙立"}],
+        form_date=date(2023, 12, 14),
+    )
+    filled_form(
+        campaign,
+        "总务基建处",
+        returns / "v2.xlsx",
+        [hazard(部位="锅炉房")],
+        form_date=date(2023, 12, 16),
+    )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert [(h.location, bool(h.vanished_from)) for h in collection.hazards] == [
+        ("锅炉房", False),
+        ("食堂", True),
+    ]

@@ -550,7 +550,8 @@ class _Lineage:
     def vanished(self) -> list[tuple[HazardRow, bool]]:
         """Hazards the older versions listed which the newest no longer does, as last shown:
         open or 销号, the archive loses none (a closed one keeps its 销号 and its review);
-        each with whether only the register still showed it."""
+        each with whether only the register still showed it. A row that stated no hazard
+        (a name typed into a table row, taken out since) was none: it goes."""
         present = set(self.identities[-1])
         return [
             (
@@ -560,7 +561,7 @@ class _Lineage:
                 gone,
             )
             for identity, row in self.earlier.items()
-            if identity not in present
+            if identity not in present and row.hazard.strip()
             for gone in [identity in self.remembered]
         ]
 
