@@ -287,3 +287,17 @@ def test_the_receiving_office_is_reminded_of_its_own_reviews(tmp_path: Path) -> 
     [own] = [n for n in notices(campaign, report) if n.own]
     assert "复查验收" in own.kinds
     assert "各部门报已完成的 2 项隐患待复查验收：请运行 huitoukan review" in own.text
+
+
+def test_an_overdue_hazard_without_its_owner_is_asked_for_one(tmp_path: Path) -> None:
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "医院.xlsx",
+        [hazard(责任人=None, 整改时限=date(2023, 12, 1), 检查时间=date(2023, 11, 30))],
+    )
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    assert "责任人 未填写，请补充）" in notice.text

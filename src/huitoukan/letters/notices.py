@@ -88,7 +88,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             for number, hazard in enumerate(overdue, start=1):
                 lines.append(
                     f"  {number}. {_what(hazard)}（整改时限 {_day(hazard.deadline)}，已逾期 "
-                    f"{hazard.days_overdue} 天，责任人 {hazard.owner or '未填写'}）"
+                    f"{hazard.days_overdue} 天，责任人 {hazard.owner or '未填写，请补充'}）"
                 )
         unanswered = [
             p
