@@ -220,14 +220,16 @@ def as_answers(findings: Sequence[Finding], hazards: Sequence[HazardRow]) -> lis
 def excuse_inspection_deadlines(
     problems: list[Problem], hazards: list[HazardRow], findings: Sequence[Finding]
 ) -> tuple[list[Problem], list[HazardRow]]:
-    """Without 整改时限早于检查时间 where the 整改时限 is the assigned problem's (the
-    inspection set it; the department's own check may well come after it, and the issued
-    form locks the cell): the problems, and the hazards with their error counts mended."""
-    deadlines = {number_key(f.number): f.deadline for f in findings if f.deadline}
+    """Without 整改时限早于检查时间 on the rows answering an assigned problem: the problem
+    was found by the inspection (its 发现时间, checked against its 整改时限 in the list),
+    the department's own check may well come after its 整改时限, and the issued form locks
+    that cell (the list may have moved the date since). The problems, and the hazards with
+    their error counts mended."""
+    numbers = {number_key(f.number): f.departments for f in findings}
     inspections = {
         (h.source_file, h.source_row)
         for h in hazards
-        if h.number and h.deadline is not None and deadlines.get(number_key(h.number)) == h.deadline
+        if h.number and h.department in numbers.get(number_key(h.number), ())
     }
     excused = {
         (p.file, p.row or 0)
