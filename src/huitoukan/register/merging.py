@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
-from typing import Annotated, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import SkipValidation
 
@@ -140,6 +140,21 @@ def _saved_later(files: list[ReturnForm]) -> ReturnForm | None:
             and f.modified - newest.modified > SAVED_LATER_SECONDS
         ),
         None,
+    )
+
+
+def _on_date(newest: ReturnForm, code: Code, variant: str = "", **params: Any) -> Problem:
+    """A doubt about which version is the newest, said on the newest one's 日期 cell."""
+    return problem(
+        code,
+        newest.file,
+        sheet=newest.sheet,
+        cell=newest.date_cell,
+        field="日期",
+        department=newest.department,
+        variant=variant,
+        day=newest.form_date,
+        **params,
     )
 
 
@@ -291,29 +306,19 @@ def merge(
         files = [v for v in versions if v.file != EARLIER_REGISTER]
         if len(files) > 1 and _tied(files[-2], newest):
             problems.append(
-                problem(
+                _on_date(
+                    newest,
                     Code.SAME_DATE_VERSIONS,
-                    newest.file,
-                    sheet=newest.sheet,
-                    cell=newest.date_cell,
-                    field="日期",
-                    department=department,
                     variant="" if newest.form_date else "undated",
                     older=files[-2].file,
-                    day=newest.form_date,
                 )
             )
         later = _saved_later(files)
         if later is not None:
             problems.append(
-                problem(
+                _on_date(
+                    newest,
                     Code.OLDER_DATE_SAVED_LATER,
-                    newest.file,
-                    sheet=newest.sheet,
-                    cell=newest.date_cell,
-                    field="日期",
-                    department=department,
-                    day=newest.form_date,
                     later=later.file,
                     later_day=later.form_date,
                     saved=int((later.modified - newest.modified) // 86400),
