@@ -14,7 +14,7 @@ The texts are plain, ready to paste into a message or an email.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -85,11 +85,11 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"截至{as_of}，贵部门有 {len(overdue)} 项隐患已超过整改时限尚未销号，"
                 "请抓紧整改，整改完成后填写销号时间报送；短期内难以整改到位的，请落实补救或替代措施并在备注中注明："
             )
-            for number, hazard in enumerate(overdue, start=1):
-                lines.append(
-                    f"  {number}. {_what(hazard)}（整改时限 {_day(hazard.deadline)}，已逾期 "
-                    f"{hazard.days_overdue} 天，责任人 {hazard.owner or '未填写，请补充'}）"
-                )
+            lines += _numbered(
+                f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天，"
+                f"责任人 {h.owner or '未填写，请补充'}）"
+                for h in overdue
+            )
         unanswered = [
             p
             for p in report.parts
@@ -101,13 +101,16 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"交办贵部门整改的 {len(unanswered)} 个问题尚未反馈整改情况，请在自查整改清单中"
                 "该问题的行内填写整改措施、责任人、整改时限和整改完成情况后报送："
             )
-            for number, part in enumerate(unanswered, start=1):
-                past_due = (
-                    f"，整改时限 {_day(part.deadline)}，已逾期 {part.days_overdue} 天"
-                    if part.days_overdue
+            lines += _numbered(
+                f"{p.number}（{p.source}"
+                + (
+                    f"，整改时限 {_day(p.deadline)}，已逾期 {p.days_overdue} 天"
+                    if p.days_overdue
                     else ""
                 )
-                lines.append(f"  {number}. {part.number}（{part.source}{past_due}）{part.what}")
+                + f"）{p.what}"
+                for p in unanswered
+            )
         failed = [h for h in report.review_failed if h.department == dept.department]
         if failed:
             kinds.append("复查不合格")
@@ -115,10 +118,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"经{info.receiver}复查验收，贵部门报已完成的 {len(failed)} 项隐患不合格，已退回整改中，"
                 "请按复查意见继续整改，完成后重新报送："
             )
-            for number, hazard in enumerate(failed, start=1):
-                lines.append(
-                    f"  {number}. {_what(hazard)}（复查意见：{hazard.review_note or '无'}）"
-                )
+            lines += _numbered(f"{_what(h)}（复查意见：{h.review_note or '无'}）" for h in failed)
         no_photo = [h for h in report.missing_photos if h.department == dept.department]
         if no_photo:
             kinds.append("补充照片")
@@ -127,8 +127,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 "（WPS、Excel 中可选“嵌入单元格”或“放置在单元格中”，也可浮动放在该行上），"
                 "随自查整改清单重新报送："
             )
-            for number, hazard in enumerate(no_photo, start=1):
-                lines.append(f"  {number}. {_what(hazard)}（销号时间 {_day(hazard.closed_on)}）")
+            lines += _numbered(f"{_what(h)}（销号时间 {_day(h.closed_on)}）" for h in no_photo)
         if dept.returned and dept.late and _lately(dept, report.as_of):
             kinds.append("逾期报送")
             lines.append(
@@ -196,6 +195,11 @@ the clerk sends reminders."""
 def _lately(dept: DepartmentSummary, as_of: date) -> bool:
     first = dept.first_returned_on
     return first is None or (as_of - first).days <= LATE_NOTE_DAYS
+
+
+def _numbered(items: Iterable[str]) -> list[str]:
+    """A notice's list: each item on its line, indented and numbered from 1."""
+    return [f"  {number}. {item}" for number, item in enumerate(items, start=1)]
 
 
 def _what(hazard: HazardView) -> str:
