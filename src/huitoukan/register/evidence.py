@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import shutil
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from huitoukan.files import output_error, safe_file_name
 from huitoukan.model.returns import HazardRow
+from huitoukan.returns.photos import content_name
 
 EVIDENCE_FOLDER = "佐证材料"
 LIBRARY_FOLDER = ".照片库"
@@ -186,10 +186,10 @@ def _same_bytes(a: Path, b: Path) -> bool:
 def _ours(path: Path, store: Path) -> bool:
     """Whether `path` is a photo of the library (laid out before): its content names one."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        name = content_name(path.read_bytes(), path.suffix.lower().lstrip("."))
     except OSError:
         return False
-    return (store / f"{digest}{path.suffix.lower()}").is_file()
+    return (store / name).is_file()
 
 
 def _free_name(path: Path) -> Path:

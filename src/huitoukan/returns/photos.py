@@ -39,8 +39,12 @@ class PhotoStore:
 
 def photo_name(picture: Picture) -> str:
     """A photo's name: its content's sha256 and its type (the same photo, the same name)."""
-    extension = EXTENSIONS.get(picture.media_type, picture.media_type)
-    return f"{hashlib.sha256(picture.data).hexdigest()}.{extension}"
+    return content_name(picture.data, EXTENSIONS.get(picture.media_type, picture.media_type))
+
+
+def content_name(data: bytes, extension: str) -> str:
+    """The library's name for a file of these bytes (`photo_name`)."""
+    return f"{hashlib.sha256(data).hexdigest()}.{extension}"
 
 
 def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
