@@ -8,6 +8,7 @@ dated on or after the round's 日期 (the forms come with it filled in).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ class IssuedRound(BaseModel):
     departments: list[str]
     """The departments it was issued to."""
 
-    def owing(self, latest: dict[str, date]) -> list[str]:
+    def owing(self, latest: Mapping[str, date]) -> list[str]:
         """Its departments with no return dated on or after the round's 日期 (`latest`:
         each department's latest 日期)."""
         return [d for d in self.departments if d not in latest or latest[d] < self.form_date]

@@ -307,7 +307,7 @@ def _rounds(
             departments=r.departments,
             # who never returned anything is 逾期未报送 (催报) already
             not_answered=[
-                d for d in r.owing(dict(latest)) if d in returned and (not wanted or d in wanted)
+                d for d in r.owing(latest) if d in returned and (not wanted or d in wanted)
             ],
             overdue=as_of > r.due,
         )

@@ -281,13 +281,16 @@ def _pictures(
         if grid is not None and r < len(grid.rows) and c < len(grid.rows[r]):
             grid.rows[r][c] = ""
     lost = _lost_cell_pictures(content)
-    for sheet, r, c in lost:
-        message = (
+    said = [
+        (
+            sheet,
+            r,
             f"工作表“{sheet}”第 {r + 1} 行（{cell_name(r, c)}）的单元格图片在文件中找不到"
-            "（WPS 的“嵌入单元格图片”经 Excel 等另存后会丢失），请在 WPS 中重新插入后报送"
+            "（WPS 的“嵌入单元格图片”经 Excel 等另存后会丢失），请在 WPS 中重新插入后报送",
         )
-        kept = kept.model_copy(update={"warnings": [*kept.warnings, (sheet, r, message)]})
-    for sheet, r, message in kept.warnings:
+        for sheet, r, c in lost
+    ]
+    for sheet, r, message in [*kept.warnings, *said]:
         notes.append(
             problem(
                 Code.PICTURE_SKIPPED,
