@@ -22,6 +22,7 @@ from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET
 from huitoukan.model.problems import Code, Severity
+from huitoukan.model.returns import HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.reading import read_register
 from scripts.readme_walkthrough import copy_examples
@@ -599,31 +600,42 @@ def test_a_closing_the_inspection_found_untrue_is_not_rectified(
     assert ("检查时问题仍在" in verdict.note) is (expected is Conclusion.FOUND_NOT_RECTIFIED)
 
 
-def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Path) -> None:
-    """不合格 on 12月10日; the department completes it again on 12月14日; 合格 on 12月18日.
-    The first review is no error (it was right when made): the hazard waits for its second
-    review, then closes, and 复查意见 keeps the failure for the archive."""
+def _door_closed_on_the_8th(tmp_path: Path) -> tuple[Campaign, Path, HazardRow]:
+    """复查验收 required; 安全保卫处's return of 12月8日: 东门, closed that day."""
     campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
     returns = tmp_path / "回收"
     first = closed(部位="东门", 销号时间=date(2023, 12, 8))
     filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
     [door] = collect(campaign, [returns], as_of=AS_OF).hazards
+    return campaign, returns, door
+
+
+def _reviewed(
+    campaign: Campaign, door: HazardRow, path: Path, day: str, verdict: str, note: str | None = None
+) -> Workbook:
+    """The 复查验收表 of `door`, filled in (复查时间, 复查结论, 复查意见) and saved at `path`."""
     from huitoukan.forms.review import review_form
 
-    def reviewed(name: str, day: str, verdict: str, note: str) -> None:
-        wb = review_form(campaign, [door], AS_OF)
-        ws = wb[REVIEW_SHEET]
-        ws.cell(3, 9).value, ws.cell(3, 10).value, ws.cell(3, 11).value = day, verdict, note
-        wb.save(returns / name)
+    wb = review_form(campaign, [door], AS_OF)
+    ws = wb[REVIEW_SHEET]
+    ws.cell(3, 9).value, ws.cell(3, 10).value, ws.cell(3, 11).value = day, verdict, note
+    wb.save(path)
+    return wb
 
-    reviewed("复查一.xlsx", "2023-12-10", "不合格", "灭火器型号不符")
+
+def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Path) -> None:
+    """不合格 on 12月10日; the department completes it again on 12月14日; 合格 on 12月18日.
+    The first review is no error (it was right when made): the hazard waits for its second
+    review, then closes, and 复查意见 keeps the failure for the archive."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "不合格", "灭火器型号不符")
     again = closed(部位="东门", 销号时间=date(2023, 12, 14))
     filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 14))
     waiting = collect(campaign, [returns], as_of=AS_OF)
     assert not [p for p in waiting.problems if p.code is Code.REVIEW_BEFORE_CLOSED]
     [hazard] = waiting.hazards
     assert hazard.unreviewed and "2023年12月10日复查不合格：灭火器型号不符" in hazard.review_note
-    reviewed("复查二.xlsx", "2023-12-18", "合格", "已更换")
+    _reviewed(campaign, door, returns / "复查二.xlsx", "2023-12-18", "合格", "已更换")
     [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
     assert hazard.closed and hazard.review_note == (
         "已更换（此前2023年12月10日复查不合格：灭火器型号不符）"
@@ -711,17 +723,8 @@ def test_a_reviewed_hazard_reported_in_progress_again(tmp_path: Path, verdict: s
     整改中. After 不合格 that is what was asked: no problem, and 复查意见 keeps the
     failure. After 合格 the department contradicts the review: both are told (the review
     was not of a hazard 'not in the register'), and the hazard is open as reported."""
-    from huitoukan.forms.review import review_form
-
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
-    returns = tmp_path / "回收"
-    first = closed(部位="东门", 销号时间=date(2023, 12, 8))
-    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
-    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
-    wb = review_form(campaign, [door], AS_OF)
-    ws = wb[REVIEW_SHEET]
-    ws.cell(3, 9).value, ws.cell(3, 10).value, ws.cell(3, 11).value = "2023-12-10", verdict, "x"
-    wb.save(returns / "复查.xlsx")
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", verdict, "x")
     again = hazard(部位="东门", 整改完成情况="整改中")
     filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 12))
     collection = collect(campaign, [returns], as_of=AS_OF)
@@ -903,17 +906,8 @@ def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) 
     closes it again on 12月14日: the old 合格 is no error (its form showed 12月8日) — the
     hazard waits for its next review, 复查意见 saying why. A 合格 dated before the very
     销号时间 its form showed is still an error."""
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
-    returns = tmp_path / "回收"
-    first = closed(部位="东门", 销号时间=date(2023, 12, 8))
-    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
-    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
-    from huitoukan.forms.review import review_form
-
-    wb = review_form(campaign, [door], AS_OF)
-    ws = wb[REVIEW_SHEET]
-    ws.cell(3, 9).value, ws.cell(3, 10).value = "2023-12-10", "合格"
-    wb.save(returns / "复查一.xlsx")
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    wb = _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "合格")
     filled_form(
         campaign,
         "安全保卫处",
@@ -930,7 +924,7 @@ def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) 
     assert hazard_now.review_note == (
         "此前2023年12月10日复查合格（销号时间2023年12月8日），其后重新销号，待再次复查"
     )
-    ws.cell(3, 9).value = "2023-12-07"  # before the 销号时间 the form showed: a typo
+    wb[REVIEW_SHEET].cell(3, 9).value = "2023-12-07"  # before the 销号时间 the form showed: a typo
     wb.save(returns / "复查一.xlsx")
     collection = collect(campaign, [returns], as_of=AS_OF)
     assert [p for p in collection.problems if p.code is Code.REVIEW_BEFORE_CLOSED]
