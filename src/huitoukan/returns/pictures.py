@@ -555,12 +555,13 @@ def is_truncated(media_type: str, data: bytes) -> bool:
     """Whether a JPEG or PNG stops before its end marker (a photo cut off in sending or
     saving: it shows grey or black where the rest should be). Past a JPEG's first scan,
     FF D9 can only be its end (the scan escapes FF bytes); data after it (a phone's
-    motion photo, a maker's trailer) is allowed."""
+    motion photo, a maker's trailer) is allowed. Searched from the end, where it is in
+    all but those (forwards, every FF 00 of the scan stops the search)."""
     if media_type == "png":
         return data.rfind(b"IEND") < 0
     if media_type == "jpeg":
         scan = next((p for marker, p in _jpeg_segments(data) if marker == 0xDA), -1)
-        return scan < 0 or data.find(b"\xff\xd9", scan) < 0
+        return scan < 0 or data.rfind(b"\xff\xd9", scan) < 0
     return False
 
 
