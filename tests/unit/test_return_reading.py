@@ -376,3 +376,26 @@ def test_a_form_dated_before_the_campaign_was_issued_is_an_error(
     form = read_form(path, campaign, as_of=date(2023, 12, 20))
     codes = [p.code.value for p in form.problems if p.severity is Severity.ERROR]
     assert ("form-date-before-issue" in codes) is flagged
+
+
+def test_a_bare_table_names_the_missing_labels_in_chinese(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A supplement sent as the table alone (no 部门/主要负责人/日期 lines, no footer):
+    what it lacks is named as the form names it, on screen and in the copy sent back."""
+    from openpyxl import Workbook
+
+    from huitoukan.forms.layout import COLUMNS
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "补充"
+    ws.append([c.header for c in COLUMNS])
+    row = hazard()
+    ws.append([1, *(row.get(c.header) for c in COLUMNS[1:])])
+    path = tmp_path / "总务基建处补充.xlsx"
+    book.save(path)
+    fields = {p.code: p.field for p in read(path, campaign).problems}
+    assert fields["missing-head"] == "主要负责人"
+    assert fields["missing-reporter"] == "上报人"
+    assert fields["missing-form-date"] == "日期"

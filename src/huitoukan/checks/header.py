@@ -14,7 +14,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.cells import cell_text
 from huitoukan.checks.rows import implausible
 from huitoukan.dates import DateNotUnderstood, parse_date
-from huitoukan.forms.layout import LabelValue
+from huitoukan.forms.layout import FOOTER_LABELS, HEADER_LABELS, LabelValue
 from huitoukan.model.problems import Code, date_example, problem
 from huitoukan.model.returns import ReturnForm
 
@@ -78,6 +78,10 @@ def identify_department(
     )
 
 
+_LABEL_TEXTS = {label.field: label.text for label in (*HEADER_LABELS, *FOOTER_LABELS)}
+"""A label's wording on the form, named in a problem when the form has no such label."""
+
+
 def read_header_fields(
     form: ReturnForm, labels: dict[str, LabelValue], campaign: Campaign, sheet: str, as_of: date
 ) -> None:
@@ -92,7 +96,7 @@ def read_header_fields(
                 sheet=sheet,
                 cell=entry.value_ref if entry else "",
                 row=None,
-                field=entry.text if entry else key,
+                field=entry.text if entry else _LABEL_TEXTS[key],
                 value=cell_text(entry.value) if entry else "",
                 department=form.department,
                 variant=variant,
