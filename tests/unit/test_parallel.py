@@ -3,6 +3,7 @@ dies (a Rust reader aborting the interpreter, say) costs only the file that kill
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import multiprocessing
 import os
@@ -170,3 +171,74 @@ def test_a_single_file_that_aborts_the_reader_costs_only_itself(
     )
     assert len(forms) == 1 and not forms[0].readable
     assert "异常终止" in forms[0].reason
+
+
+@FORK
+def test_a_pool_stopped_while_a_worker_was_sending_does_not_hang() -> None:
+    """A worker killed halfway through sending its result leaves half a message in the
+    result pipe, which the pool's manager thread waits on for ever: stopping the pool
+    ends that wait (a Ctrl-C in the middle of a city's collect hung it)."""
+    import struct
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(1)
+    assert pool.submit(int, "1").result(timeout=60) == 1  # the manager thread is waiting
+    writer = pool._result_queue._writer  # type: ignore[attr-defined]
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"half")  # a message cut short
+    time.sleep(0.2)
+    batch._stop(pool)
+    done = threading.Thread(target=pool.shutdown, kwargs={"wait": True}, daemon=True)
+    done.start()
+    done.join(30)
+    assert not done.is_alive()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a console's Ctrl-C, sent as SIGINT")
+def test_ctrl_c_while_the_workers_read_stops_collect_at_once(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Ctrl-C reaches every process of the console: the workers leave it to collect, which
+    stops them and says so in Chinese (no worker's English traceback, no hang)."""
+    import signal
+    import subprocess
+
+    make_returns(campaign, tmp_path / "回收", count=8)
+    started, interrupted = tmp_path / "started", tmp_path / "a worker was interrupted"
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from huitoukan.returns import batch\n"
+        "real = batch.read_return\n"
+        "def slow(*args, **kwargs):\n"
+        f"    Path({str(started)!r}).touch()\n"
+        "    try:\n"
+        "        time.sleep(1)\n"
+        "    except KeyboardInterrupt:\n"
+        f"        Path({str(interrupted)!r}).touch()\n"
+        "        raise\n"
+        "    return real(*args, **kwargs)\n"
+        "batch.read_return = slow\n"
+        "from huitoukan.__main__ import main\n"
+        "main()\n"
+    )
+    run = subprocess.Popen(
+        [sys.executable, "-c", script, "collect", "回收", "--as-of", "2023-12-20"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(run.pid, signal.SIGINT)
+    try:
+        out, err = run.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(run.pid, signal.SIGKILL)
+    said = (out + err).decode("utf-8")
+    assert run.returncode == 130
+    assert "已中断" in said and "Traceback" not in said and "KeyboardInterrupt" not in said
+    assert not interrupted.exists()

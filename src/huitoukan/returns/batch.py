@@ -15,6 +15,7 @@ import contextlib
 import faulthandler
 import math
 import os
+import signal
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, TimeoutError, as_completed
@@ -174,6 +175,9 @@ def _start_worker(
     _worker_campaign, _worker_as_of, _worker_debug = campaign, as_of, debug
     _worker_photos = photos
     limit_memory(READ_MEMORY_BUDGET)
+    # Ctrl-C reaches every process of the console: collect stops the workers itself (a
+    # worker interrupted while sending its result would leave the pool waiting for ever)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not debug:  # a reader that dies costs its file, reported; not a dump on the console
         faulthandler.disable()
 
@@ -210,10 +214,18 @@ def _read_chunk(sources: list[ReturnFile]) -> list[ReturnForm]:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Kill a pool's worker processes (one is stuck, or the pool is broken)."""
-    for process in list(getattr(pool, "_processes", {}).values()):
+    """Kill a pool's worker processes (one is stuck, the pool is broken, or Ctrl-C). A
+    worker killed while sending its result leaves half a message in the result pipe, on
+    which the pool's manager thread would wait for ever: this process's own end of the
+    pipe for writing (unused here) is closed too, so the pipe ends once the workers are
+    gone and the wait with it."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
         with contextlib.suppress(OSError):
             process.kill()
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
 
 
 def _read_isolated(
