@@ -218,6 +218,28 @@ def test_a_decision_by_number_names_the_hazard_and_asks_for_its_id(
     assert row["对应自查隐患编号"] == canteen
 
 
+def test_a_decision_by_number_takes_the_hazard_the_register_shows_there(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path
+) -> None:
+    """The register lists departments in the campaign's order: a 序号 taken from the
+    printed 隐患台账 names the row printed there (by their names, 学生工作处 would come
+    before 安全保卫处; the campaign lists it after 总务基建处)."""
+    self_check(campaign, tmp_path / "回收")
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工.xlsx", [hazard(部位="2号公寓")])
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF)
+    hazards = sheet_rows(register, HAZARD_SHEET)
+    assert hazards[0]["部门"] == "安全保卫处"
+    number = next(h["序号"] for h in hazards if h["部位"] == "第一食堂")
+    listed = findings_list(
+        tmp_path / "按序号.xlsx", [dict(FINDINGS[0], 对应自查=str(number))], ORDER
+    )
+    out = tmp_path / "核查.xlsx"
+    run(runner, str(listed), str(register), "--out", str(out))
+    [row] = sheet_rows(out, "核查结果", header_row=2)
+    assert row["对应自查隐患编号"] == _hazard_id(register, "第一食堂")
+
+
 def test_a_decision_naming_an_unlike_hazard_is_kept_with_a_warning(
     runner: CliRunner, register: Path, tmp_path: Path
 ) -> None:

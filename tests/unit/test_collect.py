@@ -399,7 +399,8 @@ def test_the_register_lists_departments_in_the_campaigns_order(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     """Files are named as departments like (1-学工.xlsx, 2-保卫.xlsx): the register's sheets
-    list the departments as the campaign does (as status does), each in the order read."""
+    list the departments as the campaign does (as status does), each in the order read, and
+    the collection (the register's record) holds them in that order too."""
     returns = tmp_path / "回收"
     filled_form(campaign, "学生工作处", returns / "1-学工.xlsx", [hazard(部位="宿舍")])
     filled_form(
@@ -410,8 +411,8 @@ def test_the_register_lists_departments_in_the_campaigns_order(
     )
     register = tmp_path / "台账.xlsx"
     result = collect_to_register(campaign, [returns], register, date(2023, 12, 20))
-    assert [h.department for h in result.collection.hazards] == ["学生工作处"] + ["安全保卫处"] * 2
     rows = sheet_rows(register, HAZARD_SHEET)
+    assert [h.location for h in result.collection.hazards] == [r["部位"] for r in rows]
     assert [(r["部门"], r["部位"]) for r in rows] == [
         ("安全保卫处", "东门"),
         ("安全保卫处", "西门"),

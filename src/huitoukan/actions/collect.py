@@ -186,7 +186,17 @@ def collect(
         update["mentions"] = mentions(findings, collection, hazards)
     if len(problems) > len(collection.problems):
         problems.sort(key=lambda p: natural_key(p.file))
+    hazards = in_campaign_order(campaign, hazards)
     return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})
+
+
+def in_campaign_order(campaign: Campaign, hazards: Sequence[HazardRow]) -> list[HazardRow]:
+    """`hazards` by department in the campaign's order (附件 lists them so, status shows
+    them so; the files' names are no order), a department's in the order read; departments
+    the campaign does not list last. The register prints them so, and its record keeps
+    them so: a 序号 read off the printed 隐患台账 (crosscheck's 对应自查) is the same row."""
+    order = {unit.name: n for n, unit in enumerate(campaign.units)}
+    return sorted(hazards, key=lambda h: order.get(h.department, len(order)))
 
 
 def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:

@@ -156,14 +156,6 @@ def _other_sheets(
     return summary, assigned, rest
 
 
-def in_campaign_order(campaign: Campaign, hazards: Sequence[HazardRow]) -> list[HazardRow]:
-    """`hazards` by department in the campaign's order (附件 lists them so, status shows
-    them so; the files' names are no order), a department's in the order read; departments
-    the campaign does not list last."""
-    order = {unit.name: n for n, unit in enumerate(campaign.units)}
-    return sorted(hazards, key=lambda h: order.get(h.department, len(order)))
-
-
 def _hazard_sheets(
     campaign: Campaign, collection: Collection, status: StatusReport, photo_links: bool
 ) -> tuple[Sheet, Sheet, Sheet, Sheet, Sheet]:
@@ -197,7 +189,7 @@ def _hazard_sheets(
     # One pass: each hazard's cells are built once and go, deflated, to every sheet that
     # lists it. Overdue rows are written most overdue first, after the pass: their text
     # is kept up to OVERDUE_TEXT_BUDGET bytes, and rows beyond it are built again.
-    hazards = in_campaign_order(campaign, collection.hazards)
+    hazards = collection.hazards  # in the campaign's order (collect)
     all_rows, open_rows = hazard_sheet(HAZARD_SHEET), hazard_sheet(OPEN_SHEET)
     long_standing = hazard_sheet(LONG_STANDING_SHEET)
     unreviewed = hazard_sheet(UNREVIEWED_SHEET)
