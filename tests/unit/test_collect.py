@@ -528,3 +528,25 @@ def test_a_row_stating_no_hazard_taken_out_later_goes(campaign: Campaign, tmp_pa
         ("锅炉房", False),
         ("食堂", True),
     ]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "冬季易发安全隐患-1 取暖安全",  # the drop-down's words, cut short
+        "冬季易发安全隐患-1：取暖设施检查",  # the label, then the department's own words
+        "冬季易发安全隐患-1 取暖安全和预防一氧化…",  # the drop-down of before the item's wording changed
+        "冬季易发安全隐患1",
+    ],
+)
+def test_a_checklist_item_is_known_by_its_label_whatever_follows(
+    campaign: Campaign, typed: str
+) -> None:
+    """A 检查内容 that starts with an item's label is that item (it was counted 未报告);
+    a label that only starts the same (-1 of -12) is not."""
+    from huitoukan.register.coverage import ItemMatcher
+
+    matcher = ItemMatcher.of(campaign.checklist)
+    item = matcher.match(typed)
+    assert item is not None and item.label == "冬季易发安全隐患-1"
+    assert matcher.match("冬季易发安全隐患-12 取暖") is None

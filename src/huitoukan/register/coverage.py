@@ -54,6 +54,12 @@ class ItemMatcher:
             )
         }
         self.contents = [(fingerprint(item.content), item) for item in items]
+        self.prefixes = sorted(
+            {fingerprint(item.label): item for item in reversed(items)}.items(),
+            key=lambda entry: -len(entry[0]),
+        )
+        """Labels, longest first: a 检查内容 starting with one (the drop-down's words cut
+        short, or the department's own words after the label) is that item."""
         self.matches: dict[str, ChecklistItem | None] = {}
 
     def match(self, text: str) -> ChecklistItem | None:
@@ -66,6 +72,9 @@ class ItemMatcher:
             return None
         if key in self.labels:
             return self.labels[key]
+        for label, item in self.prefixes:
+            if label and key.startswith(label) and not key[len(label) : len(label) + 1].isdigit():
+                return item
         for content, item in self.contents:
             if key == content or (len(key) >= 4 and (key in content or content in key)):
                 return item
