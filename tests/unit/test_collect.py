@@ -480,6 +480,30 @@ def test_a_version_dated_before_the_campaign_is_ordered_by_its_files_time(
     assert collection.returned() == {"高级技工学校": date(2024, 1, 2)}
 
 
+def test_a_version_without_a_date_is_ordered_by_its_files_time(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A supplement sent as the table alone, without the 日期 line, saved after the dated
+    return: it was taken for the oldest version (its 已完成 lost, its own warnings hidden
+    as superseded). Its file's day orders it, as for a 日期 that cannot be right."""
+    returns = tmp_path / "回收"
+    dated = filled_form(
+        campaign, "学生工作处", returns / "学工.xlsx", [hazard()], form_date=date(2023, 12, 10)
+    )
+    undated = filled_form(
+        campaign, "学生工作处", returns / "学工补充.xlsx", [closed()], form_date=None
+    )
+    os.utime(dated, (1702200000, 1702200000))  # 2023-12-10
+    os.utime(undated, (1702540000, 1702540000))  # 2023-12-14
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    assert collection.current["学生工作处"].file.endswith("学工补充.xlsx")
+    assert [h.progress for h in collection.hazards] == ["已完成"]
+    assert "missing-form-date" in {p.code.value for p in collection.problems}
+    os.utime(undated, (1702000000, 1702000000))  # 2023-12-08: saved before the dated one
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    assert collection.current["学生工作处"].file.endswith("学工.xlsx")
+
+
 @pytest.mark.parametrize(("seconds", "said"), [(86399, False), (86401, True)])
 def test_a_version_dated_earlier_but_saved_days_later_is_doubted(
     campaign: Campaign, tmp_path: Path, seconds: int, said: bool

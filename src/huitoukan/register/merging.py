@@ -168,9 +168,10 @@ def _answers(version: ReturnForm, blank: ReturnForm) -> bool:
 
 def return_day(form: ReturnForm) -> date | None:
     """The day a return was sent: its 日期; for a 日期 that cannot be right (a year typed
-    wrong: 2023-01-02 for 2024-01-02, which ranked the newest version first of all), the
-    file's own day (a return is saved, or received, the day it is sent)."""
-    if form.date_impossible:
+    wrong: 2023-01-02 for 2024-01-02, which ranked the newest version first of all) or
+    none (a supplement sent as the table alone, ranked oldest), the file's own day (a
+    return is saved, or received, the day it is sent)."""
+    if form.date_impossible or form.form_date is None:
         return date.fromtimestamp(form.modified) if form.modified else None
     return form.form_date
 
