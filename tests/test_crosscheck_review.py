@@ -950,3 +950,36 @@ def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) 
     wb.save(returns / "复查一.xlsx")
     collection = collect(campaign, [returns], as_of=AS_OF)
     assert [p for p in collection.problems if p.code is Code.REVIEW_BEFORE_CLOSED]
+
+
+@pytest.mark.parametrize(
+    ("location", "description", "expected"),
+    [
+        ("图书馆一楼", "疏散通道被书架堵塞", Conclusion.LISTED_NOT_RECTIFIED),  # other words
+        ("图书馆二楼", "疏散通道被书架堵塞", Conclusion.MISSED),  # another floor
+        ("食堂", "燃气管道老化", Conclusion.MISSED),  # another problem
+    ],
+)
+def test_a_listed_problem_in_other_words_is_not_a_miss(
+    campaign: Campaign, tmp_path: Path, location: str, description: str, expected: Conclusion
+) -> None:
+    """The province's 图书馆：一楼疏散通道堆放书架 (交办 教务处, unanswered), written by
+    the city as 图书馆一楼：疏散通道被书架堵塞: the school had listed it, it did not miss
+    it (it was 自查未发现, 追责 the county and the school); the clerk is asked to check."""
+    from huitoukan.model.findings import Finding
+
+    filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx", [hazard(部位="东门")])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    own = Finding(
+        number="SD-03",
+        source="省级督查",
+        found_on=date(2023, 11, 30),
+        location="图书馆",
+        description="一楼疏散通道堆放书架",
+        departments=("总务基建处",),
+    )
+    found = city_finding("SC-09", date(2023, 12, 18), location, description)
+    [verdict] = crosscheck(campaign, [found], hazards, [own]).verdicts
+    assert verdict.conclusion is expected
+    if expected is Conclusion.LISTED_NOT_RECTIFIED:
+        assert "有相近的问题 SD-03" in verdict.note and "请核对" in verdict.note

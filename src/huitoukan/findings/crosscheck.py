@@ -144,17 +144,19 @@ def crosscheck(
                     f"{'、'.join(finding.departments)}），请核对",
                 )
         if verdict.conclusion is Conclusion.MISSED:
-            listed = _listed_before(finding, known)
+            listed, alike = _listed_before(finding, known)
             if listed is not None:
-                verdict = _left_unrectified(finding, listed, verdict.candidates)
+                verdict = _left_unrectified(finding, listed, verdict.candidates, alike)
         result.verdicts.append(verdict)
     return result
 
 
-def _listed_before(finding: Finding, known: Sequence[Finding]) -> Finding | None:
-    """The problem of the school's own list that is `finding`, listed before the
-    inspection found it (the same problem copied into both lists is not 'before')."""
-    best, best_score = None, float(MATCH)
+def _listed_before(finding: Finding, known: Sequence[Finding]) -> tuple[Finding | None, float]:
+    """The problem of the school's own list most like `finding` (from CANDIDATE up: the
+    same place in other words is more likely the problem the school listed than one it
+    missed), listed before the inspection found it (the same problem copied into both
+    lists is not 'before'), and its score."""
+    best, best_score = None, float(CANDIDATE)
     for earlier in known:
         if earlier.found_on is None or finding.found_on is None:
             continue
@@ -163,10 +165,12 @@ def _listed_before(finding: Finding, known: Sequence[Finding]) -> Finding | None
         value = score(finding.location, finding.description, earlier.location, earlier.description)
         if value >= best_score:
             best, best_score = earlier, value
-    return best
+    return best, best_score
 
 
-def _left_unrectified(finding: Finding, listed: Finding, candidates: list[Candidate]) -> Verdict:
+def _left_unrectified(
+    finding: Finding, listed: Finding, candidates: list[Candidate], alike: float
+) -> Verdict:
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
     if listed.departments:
@@ -177,6 +181,11 @@ def _left_unrectified(finding: Finding, listed: Finding, candidates: list[Candid
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
     note = f"学校交办问题清单中已有此问题 {where}，{why}；检查时问题仍在"
+    if alike < MATCH:
+        note = (
+            f"学校交办问题清单中有相近的问题 {where}（“{listed.location}：{listed.description}”），"
+            f"{why}；请核对是否同一问题，不是的在问题清单的“对应自查”中填写“无”"
+        )
     return Verdict(
         finding, Conclusion.LISTED_NOT_RECTIFIED, None, candidates, accountable, note=note
     )
