@@ -64,8 +64,9 @@ def test_a_folder_for_a_file_and_a_file_for_a_folder(
 def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:
-    """collect 2026年回头看/回收 from the folder above: the built-in campaign is used (its
-    2023 dates: "逾期 1086 天"), and the campaign.toml beside 回收 is pointed at."""
+    """status 2026年回头看/回收 from the folder above: the built-in campaign would count
+    another school's dates and departments ("逾期 1086 天"); refused, the campaign.toml
+    beside 回收 pointed at, nothing written."""
     from huitoukan.campaign import default_campaign_text
 
     work = chdir_tmp / "2026年回头看"
@@ -73,5 +74,8 @@ def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
     (work / "campaign.toml").write_text(default_campaign_text(), "utf-8")
     result = runner.invoke(app, ["status", "2026年回头看/回收", *AS_OF])
     said = "".join(result.output.split())
+    assert result.exit_code == 2
     assert "所给文件旁有2026年回头看/campaign.toml" in said
     assert "或加--campaign2026年回头看/campaign.toml" in said
+    collected = runner.invoke(app, ["collect", "2026年回头看/回收", *AS_OF])
+    assert collected.exit_code == 2 and sorted(p.name for p in chdir_tmp.iterdir()) == [work.name]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from huitoukan.cli.chinese import ChineseTyper
-from huitoukan.errors import INTERRUPTED, INTERRUPTED_MESSAGE, HuitoukanError
+from huitoukan.errors import INTERRUPTED, INTERRUPTED_MESSAGE, HuitoukanError, InputError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -144,8 +144,9 @@ def _edited_register(sources: Sequence[Path] | None) -> None:
 
 def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign:
     """The campaign of --campaign, else of the working folder's campaign.toml, else the
-    built-in one (said, with a campaign.toml beside the `inputs` named, if there is one:
-    run from the folder above the campaign's)."""
+    built-in one (said). Run from the folder above a campaign's (a campaign.toml beside
+    the `inputs` named), the built-in one would give another school's register, dates and
+    departments: refused, pointing at that campaign.toml."""
     from huitoukan.campaign import CAMPAIGN_FILE_NAME, load_campaign
 
     try:
@@ -160,7 +161,16 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
             for given in inputs or ()
             for folder in (given.parent, given.parent.parent)
         )
-        render.default_campaign_used(campaign, next((p for p in near if p.is_file()), None))
+        found = next((p for p in near if p.is_file()), None)
+        if found is not None:
+            raise _fail(
+                InputError(
+                    f"当前文件夹中没有 campaign.toml，而所给文件旁有 {found}：未做任何改动"
+                    f"（按内置默认活动会算出另一所学校的台账）。请到 {found.parent} 文件夹中"
+                    f"运行，或加 --campaign {found}"
+                )
+            )
+        render.default_campaign_used(campaign)
     return campaign
 
 

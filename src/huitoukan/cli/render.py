@@ -174,22 +174,15 @@ def register_edited(register: Path) -> None:
     )
 
 
-def default_campaign_used(campaign: Campaign, near: Path | None = None) -> None:
+def default_campaign_used(campaign: Campaign) -> None:
     """Said on stderr when no campaign.toml was found: run from the wrong folder, the
-    clerk's own list and settings would silently not apply (`near`: one beside the files
-    given, the likely one)."""
+    clerk's own list and settings would silently not apply."""
     info = campaign.info
-    advice = (
-        f"所给文件旁有 {near}：是这次的活动的话，请到 {near.parent} 文件夹中运行，"
-        f"或加 --campaign {near}。"
-        if near is not None
-        else "本校的活动请在存放 campaign.toml 的文件夹中运行，或用 --campaign 指定；"
-        "还没有的，运行 huitoukan init 生成。"
-    )
     _wrapped(
         _err(),
         f"提示：当前文件夹中没有 campaign.toml，按内置默认活动（{info.document_number}，"
-        f"{info.school}）运行。{advice}",
+        f"{info.school}）运行。本校的活动请在存放 campaign.toml 的文件夹中运行，"
+        "或用 --campaign 指定；还没有的，运行 huitoukan init 生成。",
         style="dim",
     )
 
