@@ -983,3 +983,43 @@ def test_a_listed_problem_in_other_words_is_not_a_miss(
     assert verdict.conclusion is expected
     if expected is Conclusion.LISTED_NOT_RECTIFIED:
         assert "有相近的问题 SD-03" in verdict.note and "请核对" in verdict.note
+
+
+def test_a_failed_review_of_a_row_taken_out_since_is_said_on_the_new_copy(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """西门 was reviewed 不合格; the department's corrected return left the row out. The
+    review's verdict went onto the superseded file, for which no 退回修改 copy is written:
+    the department never heard of it. It is said on the new version's copy."""
+    monkeypatch.chdir(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [closed(部位="东门"), closed(部位="西门")],
+    )
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    ws.cell(rows["西门"], columns["复查人"]).value = "刘建国"
+    ws.cell(rows["西门"], columns["复查时间"]).value = "2023-12-19"
+    ws.cell(rows["西门"], columns["复查结论"]).value = "不合格"
+    ws.cell(rows["西门"], columns["复查意见"]).value = "灭火器型号不符"
+    wb.save(tmp_path / "复查验收.xlsx")
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处（更正）.xlsx",
+        [closed(部位="东门")],
+        form_date=date(2023, 12, 19),
+    )
+    result = runner.invoke(
+        app,
+        ["collect", "回收", "复查验收.xlsx", "--as-of", "2023-12-20", "--feedback", "退回"],
+    )
+    assert result.exit_code == 0, result.output
+    [copy] = (tmp_path / "退回").glob("*.xlsx")
+    assert "更正" in copy.name
+    said = [c.value for row in load_workbook(copy)["退回修改说明"].iter_rows() for c in row]
+    assert any("复查验收不合格" in str(v) and "西门" in str(v) for v in said)

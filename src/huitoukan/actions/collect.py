@@ -169,7 +169,8 @@ def collect(
     )
     findings = given[0]
     collection = merge(forms, skipped, earlier(forms) if earlier is not None else Held())
-    reviewed = apply_reviews(collection.hazards, forms, campaign.info.review_required)
+    required = campaign.info.review_required
+    reviewed = apply_reviews(collection.hazards, forms, required, collection.current)
     merged = [  # a reviewed hazard reported open again: the review's to say, if anything
         p
         for p in collection.problems

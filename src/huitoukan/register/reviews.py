@@ -12,7 +12,7 @@ again. A hazard reviewed and then reported not completed again is open as report
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -32,8 +32,14 @@ class Reviewed:
 
 
 def apply_reviews(
-    hazards: Sequence[HazardRow], forms: Sequence[ReturnForm], required: bool
+    hazards: Sequence[HazardRow],
+    forms: Sequence[ReturnForm],
+    required: bool,
+    current: Mapping[str, ReturnForm] | None = None,
 ) -> Reviewed:
+    """The reviews of `forms` applied to `hazards`; `current`: each department's return
+    that counts, on which a 不合格 of a row it no longer has is said (its 退回修改 copy is
+    the one the department gets)."""
     reviews = [r for f in forms if f.is_review and f.readable for r in f.reviews]
     by_file = {f.file: f for f in forms if f.column_letters}
 
@@ -148,18 +154,24 @@ def apply_reviews(
             )
         )
         if verdict.result == FAILED:
+            newest = (current or {}).get(hazard.department)
+            if not hazard.vanished_from or newest is None:
+                newest = None
             result.problems.append(
                 problem(
                     Code.REVIEW_FAILED,
-                    hazard.source_file,
-                    sheet=hazard.source_sheet,
-                    cell=progress_cell(hazard),
-                    row=hazard.source_row,
+                    newest.file if newest else hazard.source_file,
+                    sheet=newest.sheet if newest else hazard.source_sheet,
+                    cell="" if newest else progress_cell(hazard),
+                    row=None if newest else hazard.source_row,
                     field="整改完成情况",
                     value=hazard.progress_text,
                     department=hazard.department,
+                    variant="vanished" if newest else "",
                     what=hazard.where[:40],
                     note=verdict.note or "未写明意见",
+                    old_file=hazard.source_file,
+                    old_row=hazard.source_row,
                 )
             )
     return result
