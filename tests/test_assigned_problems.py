@@ -479,6 +479,31 @@ def test_a_row_naming_a_problem_not_its_departments_is_said_so(
     ]
 
 
+def test_a_row_of_its_own_problem_numbered_as_anothers_answers_its_own(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """医院 answers its own 门诊楼 problem on a row whose 编号 it overwrote with 4J-01
+    (警务室's): the row answers its own problem, recognised by its content, and is asked
+    for the right 编号 — the answer was lost (4J-01 not its own, its own 未反馈)."""
+    findings = read_findings(listed, campaign).findings
+    [own] = [f for f in findings if "附属医院" in f.departments]
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "医院.xlsx",
+        [closed(问题编号="4J-01", 部位="门诊楼", 存在隐患问题="消防通道堆放杂物")],
+    )
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    codes = {p.code for p in collection.problems}
+    assert Code.ASSIGNMENT_UNANSWERED not in codes
+    assert Code.ASSIGNMENT_OTHER_DEPARTMENT not in codes
+    [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT]
+    assert "4J-01 不是本部门的（责任部门：学院警务室）" in said.message
+    assert f"请把编号改为 {own.number}" in said.message
+    [row] = collection.hazards
+    assert row.number == own.number
+
+
 def test_a_return_sent_twice_is_one_version_in_a_problems_history(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -94,7 +94,9 @@ def assign(
         return said
 
     problems: list[Problem] = []
-    unknown: dict[int, Problem] = {}  # row index → its unknown-编号 warning, until matched
+    unknown: dict[int, Problem] = {}
+    """Row index → the warning on its 编号 (unknown, or another department's), until the row
+    is recognised by its content as one of its own department's problems."""
     answered: set[tuple[str, str]] = set()
     result: list[HazardRow] = []
     loose: dict[str, list[int]] = {}  # department → rows without a usable 编号
@@ -107,17 +109,16 @@ def assign(
         if finding is None:
             unknown[len(result)] = _row_problem(Code.ASSIGNMENT_UNKNOWN_NUMBER, row, row.number)
             loose.setdefault(row.department, []).append(len(result))
-        elif row.department not in finding.departments:
+        elif row.department not in finding.departments:  # or its own, 编号 typed wrong
             owners = "、".join(finding.departments)
-            problems.append(
-                _row_problem(
-                    Code.ASSIGNMENT_OTHER_DEPARTMENT,
-                    row,
-                    row.number,
-                    variant="" if owners else "unassigned",
-                    owners=owners,
-                )
+            unknown[len(result)] = _row_problem(
+                Code.ASSIGNMENT_OTHER_DEPARTMENT,
+                row,
+                row.number,
+                variant="" if owners else "unassigned",
+                owners=owners,
             )
+            loose.setdefault(row.department, []).append(len(result))
         else:
             answered.add((finding.number, row.department))
             problems.extend(checked_answer(row, finding))
@@ -134,10 +135,17 @@ def assign(
                 problems.extend(checked_answer(row, finding))
                 loose[department].remove(index)
                 answered.add((finding.number, department))
+                typed = by_number.get(number_key(row.number)) if row.number else None
                 unknown.pop(index, None)
                 problems.append(
                     _row_problem(
-                        Code.ASSIGNMENT_MATCHED_BY_CONTENT, row, row.number, number=finding.number
+                        Code.ASSIGNMENT_MATCHED_BY_CONTENT,
+                        row,
+                        row.number,
+                        variant="other" if typed else "",
+                        number=finding.number,
+                        typed=row.number,
+                        owners="、".join(typed.departments) if typed else "",
                     )
                 )
                 continue
