@@ -135,8 +135,50 @@ def test_unknown_responsible_department_points_at_its_line() -> None:
     text = default_campaign_text().replace('departments = ["附属医院"', 'departments = ["财务处"')
     with pytest.raises(CampaignError) as info:
         parse_campaign(text, "campaign.toml")
-    assert "“财务处”不在 departments 部门名单中" in info.value.message
+    assert "不在 departments 部门名单中：“财务处”（冬季易发安全隐患-4）" in info.value.message
     assert f"第 {_line_of(text, '财务处')} 行" in info.value.message
+
+
+def test_a_renamed_department_is_known_by_its_old_name_in_the_checklist() -> None:
+    """安全保卫处 renamed 保卫处, its old name kept as an alias: the checklist's fourteen
+    mentions of the old name are the department's (one error per run, on the line of the
+    alias, before)."""
+    text = default_campaign_text().replace(
+        'name = "安全保卫处"\naliases = [', 'name = "保卫处"\naliases = ["安全保卫处", ', 1
+    )
+    campaign = parse_campaign(text, "campaign.toml")
+    assert len(campaign.items_for("保卫处")) == 14
+
+
+def test_every_unknown_responsible_department_is_listed_at_once() -> None:
+    """Renamed without an alias: every name not in the list, with its items, the list's
+    names, on the line of the first item that names one (not the first line quoting it)."""
+    text = default_campaign_text().replace('name = "安全保卫处"', 'name = "保卫处"', 1)
+    text = text.replace('departments = ["附属医院"', 'departments = ["财务处"')
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    message = info.value.message
+    assert (
+        "“安全保卫处”（消防安全-1、消防安全-2" in message
+        and "“财务处”（冬季易发安全隐患-4）" in message
+    )
+    assert "部门名单是：保卫处、总务基建处" in message
+    lines = text.splitlines()
+    first = next(
+        n
+        for n, line in enumerate(lines, 1)
+        if line.startswith("departments = [") and "安全保卫处" in line
+    )
+    assert message.startswith(f"campaign.toml 第 {first} 行")
+
+
+def test_a_department_named_twice_points_at_the_second() -> None:
+    text = default_campaign_text().replace('name = "学生工作处"', 'name = "总务基建处"', 1)
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    second = [n for n, line in enumerate(text.splitlines(), 1) if line == 'name = "总务基建处"'][1]
+    assert info.value.message.startswith(f"campaign.toml 第 {second} 行")
+    assert "部门名称“总务基建处”重复" in info.value.message
 
 
 def test_toml_syntax_error_has_line_and_column() -> None:
@@ -239,3 +281,13 @@ def test_campaign_mistakes_say_their_fix(old: str, new: str, expected: str) -> N
         parse_campaign(text.replace(old, new, 1), "campaign.toml")
     assert expected in raised.value.message
     assert "Input should" not in raised.value.message and "Invalid" not in raised.value.message
+
+
+@pytest.mark.parametrize("typed", ["2023-12-7", "2023-1-15", "2023/12/07"])
+def test_a_date_written_otherwise_is_said_to_be_a_date(typed: str) -> None:
+    """2026-12-7 (TOML wants 12-07) was “这一行的值后面还有多余的内容”."""
+    text = default_campaign_text().replace("returns_due = 2023-12-15", f"returns_due = {typed}")
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    assert "日期的写法不对。日期要写成 2023-12-15 这样" in info.value.message
+    assert "多余的内容" not in info.value.message

@@ -14,7 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from huitoukan.campaign.model import CAMPAIGN_FILE_NAME, Campaign, FindingsFile, TemplateFiles
+from huitoukan.campaign.model import (
+    CAMPAIGN_FILE_NAME,
+    Campaign,
+    FindingsFile,
+    PlacedError,
+    TemplateFiles,
+)
 from huitoukan.errors import CampaignError, OutputExistsError
 from huitoukan.files import read_reason, with_suffix, write_atomically
 
@@ -139,7 +145,8 @@ def _toml_message(message: str, text: str) -> str:
         elif _FULL_WIDTH_DIGIT.search(line):
             fix = "数字要用英文半角（这一行有全角数字，如 ５）"
         elif _OTHER_DATE.search(line):
-            fix = "日期要写成 2023-12-15 这样（四位年份、用减号隔开，不加引号）"
+            what = "日期的写法不对"
+            fix = "日期要写成 2023-12-15 这样（四位年份、用减号隔开，月和日都写两位，不加引号）"
         elif not (english.startswith("Invalid date") or english.startswith("Cannot overwrite")):
             fix = fix or "请检查引号、等号和方括号"
     key = line.split("=")[0].strip()
@@ -149,7 +156,10 @@ def _toml_message(message: str, text: str) -> str:
 
 
 _FULL_WIDTH_DIGIT = re.compile("[０-９－．]")
-_OTHER_DATE = re.compile(r"=\s*(\d{4}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2})")
+_OTHER_DATE = re.compile(
+    r"=\s*(\d{4}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}"
+    r"|\d{4}-(\d-\d{1,2}|\d{2}-\d)\b)"  # 2026-12-7: TOML wants two digits
+)
 _BOOLEAN = re.compile(r"=\s*(True|False|TRUE|FALSE|Yes|No|yes|no|是|否|对|错)\s*(#|$)")
 
 
@@ -183,6 +193,9 @@ def _describe_validation_error(exc: ValidationError, text: str, source: str) -> 
     # A misspelt key shows as an unknown key and a missing one: name the one typed.
     first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(first["loc"])
+    placed = (first.get("ctx") or {}).get("error")
+    if isinstance(placed, PlacedError):  # a check of the whole file that knows the place
+        loc = placed.loc
     key = _format_loc(loc)
     if first["type"] == "value_error":
         message = str(first["msg"]).removeprefix("Value error, ")

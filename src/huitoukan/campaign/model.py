@@ -13,7 +13,14 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from huitoukan.errors import CampaignError
 from huitoukan.text import normalize_key
@@ -22,6 +29,15 @@ CAMPAIGN_FILE_NAME = "campaign.toml"
 _LIST_SEPARATORS = re.compile(r"[,，、;；\s]+")
 COLLEGES_PLACEHOLDER = "各二级学院"
 """The seed's collective name for the secondary colleges, expandable in campaign.toml."""
+
+
+class PlacedError(ValueError):
+    """A check of the whole campaign that knows where in campaign.toml the fault is (a
+    table's index and key: `loading` turns it into a line number)."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.loc = loc
 
 
 class _Strict(BaseModel):
@@ -134,12 +150,14 @@ class Campaign(_Strict):
 
     @field_validator("departments", "colleges")
     @classmethod
-    def _unique_names(cls, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    def _unique_names(cls, units: tuple[Unit, ...], info: ValidationInfo) -> tuple[Unit, ...]:
         seen: set[str] = set()
-        for unit in units:
+        for index, unit in enumerate(units):
             key = normalize_key(unit.name)
             if key in seen:
-                raise ValueError(f"部门名称“{unit.name}”重复")
+                raise PlacedError(
+                    f"部门名称“{unit.name}”重复", (str(info.field_name), index, "name")
+                )
             seen.add(key)
         return units
 
@@ -156,12 +174,35 @@ class Campaign(_Strict):
                 key = normalize_key(alias)
                 if key in names and key != normalize_key(unit.name):
                     raise ValueError(f"别名“{alias}”与部门“{alias}”的名称相同")
-        for item in self.checklist:
+        # a department renamed, its old name kept as an alias: the checklist may say either
+        by_alias = {
+            normalize_key(alias): unit.name
+            for unit in (*self.departments, *self.colleges)
+            for alias in unit.aliases
+        }
+        unknown: dict[str, list[str]] = {}
+        first: int | None = None
+        items = []
+        for index, item in enumerate(self.checklist):
+            named = []
             for dept in item.departments:
-                if normalize_key(dept) not in known:
-                    raise ValueError(
-                        f"附件1“{item.label}”的责任部门“{dept}”不在 departments 部门名单中"
-                    )
+                key = normalize_key(dept)
+                if key not in known and key in by_alias:
+                    dept = by_alias[key]
+                elif key not in known:
+                    unknown.setdefault(dept, []).append(item.label)
+                    first = index if first is None else first
+                named.append(dept)
+            items.append(item.model_copy(update={"departments": tuple(named)}))
+        if first is not None:
+            listed = "；".join(f"“{d}”（{'、'.join(labels)}）" for d, labels in unknown.items())
+            listing = "、".join(u.name for u in (*self.departments, *self.colleges))
+            raise PlacedError(
+                f"附件1 的责任部门不在 departments 部门名单中：{listed}。部门名单是：{listing}；"
+                "部门改了名称的，把 checklist 中的名称改为新名称，或把旧名称加为该部门的 aliases",
+                ("checklist", first, "departments"),
+            )
+        self.__dict__["checklist"] = tuple(items)  # frozen: set once, while validating
         return self
 
     @cached_property
