@@ -291,3 +291,36 @@ def test_a_date_written_otherwise_is_said_to_be_a_date(typed: str) -> None:
         parse_campaign(text, "campaign.toml")
     assert "日期的写法不对。日期要写成 2023-12-15 这样" in info.value.message
     assert "多余的内容" not in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        (
+            "default_deadline = 2023-12-31",
+            "default_deadline = 2023-12-04",  # the day before issued_on
+            "默认整改时限 default_deadline = 2023-12-04 早于印发日期",
+        ),
+        ('receiver = "安全保卫处"', 'receiver = "安全处"', "接收部门 receiver = “安全处”不在"),
+    ],
+)
+def test_settings_that_cannot_be_meant_are_refused_on_their_line(
+    old: str, new: str, said: str
+) -> None:
+    """A default 整改时限 before the campaign was issued makes every hazard without one
+    overdue the day it is reported; a receiver no department is tells departments to send
+    to nobody (both were taken without a word)."""
+    text = default_campaign_text().replace(old, new)
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    assert said in info.value.message
+    assert f"第 {_line_of(text, new)} 行" in info.value.message
+
+
+def test_the_default_deadline_on_the_day_of_issue_and_a_receiver_by_alias_are_taken() -> None:
+    text = default_campaign_text().replace(
+        "default_deadline = 2023-12-31", "default_deadline = 2023-12-05"
+    )
+    campaign = parse_campaign(text.replace('receiver = "安全保卫处"', 'receiver = "保卫处"'), "c")
+    assert campaign.info.receiver == "安全保卫处"
+    assert campaign.info.default_deadline == campaign.info.issued_on

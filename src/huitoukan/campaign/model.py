@@ -106,6 +106,12 @@ class CampaignInfo(_Strict):
                 f"活动截止日期 ends_on = {self.ends_on} 早于印发日期 issued_on = "
                 f"{self.issued_on}，请检查两者的年份和月份"
             )
+        if self.default_deadline < self.issued_on:  # every hazard without one overdue at once
+            raise PlacedError(
+                f"默认整改时限 default_deadline = {self.default_deadline} 早于印发日期 issued_on"
+                f" = {self.issued_on}，请检查两者的年份和月份",
+                ("campaign", "default_deadline"),
+            )
         return self
 
 
@@ -174,6 +180,16 @@ class Campaign(_Strict):
                 key = normalize_key(alias)
                 if key in names and key != normalize_key(unit.name):
                     raise ValueError(f"别名“{alias}”与部门“{alias}”的名称相同")
+        receiving = self.find_unit(self.info.receiver)
+        if receiving is None:
+            raise PlacedError(
+                f"接收部门 receiver = “{self.info.receiver}”不在 departments 部门名单中（附件2 的"
+                "填报说明请各部门报给它，催报时它的待办单列）；部门名单是："
+                + "、".join(u.name for u in (*self.departments, *self.colleges)),
+                ("campaign", "receiver"),
+            )
+        if receiving.name != self.info.receiver:  # named by an alias: by its name everywhere
+            self.__dict__["info"] = self.info.model_copy(update={"receiver": receiving.name})
         # a department renamed, its old name kept as an alias: the checklist may say either
         by_alias = {
             normalize_key(alias): unit.name
