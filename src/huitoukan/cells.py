@@ -29,6 +29,9 @@ def cell_text(value: object) -> str:
         return str(int(number)) if number.is_integer() else str(number)
     if kind is datetime:
         moment = cast(datetime, value)
+        typed = typed_number(moment)
+        if typed is not None:
+            return typed
         return moment.date().isoformat() if moment.time() == _MIDNIGHT else str(moment)
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -37,8 +40,28 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return typed_number(value) or value.isoformat()
     return clean_cell_text(str(value))
+
+
+_FIRST_YEAR = 1901
+"""A date cell before this holds a number typed into it (12.5 for 12月5日 is 1900-01-12):
+shown as the number typed, never as a date."""
+_SERIAL_EPOCH = datetime(1899, 12, 30)
+
+
+def typed_number(moment: date) -> str | None:
+    """The number a person typed into a date cell that shows `moment`, when it is one (of
+    1900: Excel counts a 29 February 1900 that never was, so days before March are one
+    more); None for a date."""
+    if moment.year >= _FIRST_YEAR:
+        return None
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    days = (moment - _SERIAL_EPOCH).total_seconds() / 86400
+    if moment < datetime(1900, 3, 1):
+        days -= 1
+    return f"{days:g}"
 
 
 @functools.cache

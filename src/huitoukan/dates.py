@@ -12,6 +12,8 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
+from huitoukan.cells import typed_number
+
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 25_000, 80_000  # 1968 .. 2119: anything else is not a date
 _YMD = re.compile(
@@ -33,10 +35,11 @@ def parse_date(value: object, reference: date) -> date | None:
     """
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        typed = typed_number(value)
+        if typed is not None:  # a number typed into a date cell (12.5 for 12月5日)
+            raise DateNotUnderstood(typed)
+        return value.date() if isinstance(value, datetime) else value
     if isinstance(value, bool):
         raise DateNotUnderstood(str(value))
     if isinstance(value, int | float):

@@ -399,3 +399,17 @@ def test_a_bare_table_names_the_missing_labels_in_chinese(
     assert fields["missing-head"] == "主要负责人"
     assert fields["missing-reporter"] == "上报人"
     assert fields["missing-form-date"] == "日期"
+
+
+@pytest.mark.parametrize(("typed", "shown"), [(12.5, "12.5"), (11.27, "11.27"), (100, "100")])
+def test_a_number_typed_into_a_date_cell_is_asked_for_as_a_date(
+    campaign: Campaign, tmp_path: Path, typed: float, shown: str
+) -> None:
+    """12.5 typed for 12月5日 into the form's date cell is the date 1900-01-12 to a
+    spreadsheet: it was “早于印发日期一年以上，请核对年份” with a date nobody typed, and
+    the row kept 1900 dates. It is not understood, quoted as typed."""
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(整改时限=typed)])
+    form = read(path, campaign)
+    [said] = [p for p in form.problems if p.code == "bad-date"]
+    assert f"整改时限“{shown}”无法识别为日期" in said.message
+    assert form.hazards[0].deadline != date(1900, 1, 12)  # as if blank: the default one
