@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.campaign.loading import parse_campaign
 from huitoukan.cells import column_letter
 from huitoukan.errors import OutputExistsError
@@ -144,6 +144,19 @@ def test_checklist_reproduces_the_seed(campaign: Campaign, tmp_path: Path) -> No
     assert {"A4:A8", "A9:A12", "A13:A17", "B18:E18"} <= set(merged)
     assert str(ws["A18"].value).startswith("备注")
     assert ws.print_title_rows == "$3:$3"
+
+
+def test_checklist_is_titled_by_the_campaign(tmp_path: Path) -> None:
+    """A campaign of its own title: 附件1 is that campaign's 项目清单 (it kept the
+    provincial “全省…” title, while the 发放清单 took the campaign's)."""
+    title = "2026年冬季校园安全隐患排查整治“回头看”"
+    text = default_campaign_text().replace(
+        'title = "学校安全问题专项整治“回头看”"', f'title = "{title}"'
+    )
+    assert title in text
+    issue_forms(parse_campaign(text, "campaign.toml"), tmp_path)
+    ws = load_workbook(tmp_path / CHECKLIST_FILE).worksheets[0]
+    assert ws["A2"].value == f"{title}项目清单"
 
 
 def test_checklist_follows_a_replaced_campaign_checklist(tmp_path: Path) -> None:
