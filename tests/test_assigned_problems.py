@@ -625,6 +625,10 @@ def test_status_from_register_equals_status_from_returns(
     assert recorded["assigned"] == from_register["assigned"]  # the list the register was made with
     screen = runner.invoke(app, ["status", *args]).stdout
     assert "交办问题 4 个" in screen and "未反馈 2" in screen and "未分配 1 个" in screen
+    assert "【SD-01】北围墙" in "".join(screen.split())  # an assigned problem, overdue
+    every = "".join(runner.invoke(app, ["status", "--all", *args]).stdout.split())
+    derived = derived_number("学校通报", "门诊楼", "消防通道堆放杂物")
+    assert f"已反馈未清零：SD-01（安全保卫处，逾期2天）；{derived}（附属医院，整改中）" in every
     one = runner.invoke(app, ["status", "--department", "安全保卫处", *args]).stdout
     assert "交办问题" in one and "未分配" not in one  # a problem of no department is not its
     assert runner.invoke(app, ["report", *args]).exit_code == 0  # and the leaders read it

@@ -32,6 +32,7 @@ from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
 from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import summary_line
+from huitoukan.model.findings import PartState
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
@@ -461,6 +462,8 @@ def _hazard_table(
         left = view.days_overdue if overdue else view.days_left
         days = "今天" if not overdue and left == 0 else f"{left}天"
         where = f"{view.location}：{view.hazard}" if view.location else view.hazard
+        if view.number:  # an assigned problem, not one the department found
+            where = f"【{view.number}】{where}"
         deadline = _short(view.deadline, year) + ("*" if view.deadline_is_default else "")
         table.add_row(
             Text(days, style="red" if overdue else ""),
@@ -570,6 +573,16 @@ def _assigned_table(console: Console, report: StatusReport) -> None:
             _percent(s.clearance_rate),
         )
     console.print(table)
+    uncleared = [p for p in report.parts if p.answered and p.state is not PartState.CLOSED]
+    if uncleared:
+        parts = [
+            f"{p.number}（{p.department}，{p.state.value}"
+            + (f" {p.days_overdue} 天" if p.days_overdue else "")
+            + "）"
+            for p in uncleared[:TERMINAL_ROWS]
+        ]
+        _listed(console, "已反馈未清零：", parts, "；")
+        _more(console, TERMINAL_ROWS, len(uncleared), "台账“交办问题”工作表")
     waiting = [p for p in report.parts if not p.answered]
     if waiting:
         parts = [f"{p.number}（{p.department}）" for p in waiting[:TERMINAL_ROWS]]

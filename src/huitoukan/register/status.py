@@ -46,6 +46,8 @@ class HazardView:
     review_note: str = ""
     photos: int = 0
     """Photos pasted into the hazard's rows (kept beside the register)."""
+    number: str = ""
+    """问题编号: the assigned problem the hazard answers ('' for what a department found)."""
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
@@ -71,6 +73,7 @@ class HazardView:
             review=row.review,
             review_note=row.review_note,
             photos=len(row.photos),
+            number=row.number,
         )
 
 
