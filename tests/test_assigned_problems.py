@@ -670,11 +670,20 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     assert any("安全保卫处" in t for t in text) and any("总务基建处" in t for t in text)
     assert any("复查人（签字）" in t for t in text) and any("整改后照片" in t for t in text)
     assert ws.page_setup.fitToHeight == 1 and ws.page_setup.orientation == "portrait"
+    # the plan's 督导组 picks from what the provincial checks found (省级督查, 四进)
     too_many = runner.invoke(app, ["sample", "-n", "9", "-o", "九.xlsx", *args])
-    assert "要求抽取 9 个，只有 5 个交办问题可抽，已全部抽取" in too_many.stdout
-    assert len(load_workbook(tmp_path / "九.xlsx").sheetnames) == 5
+    assert "要求抽取 9 个，只有 2 个交办问题可抽，已全部抽取" in too_many.stdout
+    assert load_workbook(tmp_path / "九.xlsx").sheetnames == ["4J-01", "SD-01"]
     assert "已全部抽取" not in first.stdout
-    assert "从 5 个交办问题（含未分配的 1 个）中随机抽取 2 个" in first.stdout
+    said = "".join(first.stdout.split())
+    assert "抽取范围：省级督查、四进巡查（按方案，督导组随机抽查省级检查反映的问题" in said
+    assert "从2个交办问题中随机抽取2个（随机种子7，用--seed7可抽到同样的问题）" in said
+    wider = runner.invoke(
+        app, ["sample", "-n", "2", "--seed", "7", "--source", "县级", "--source", "其他", *args]
+    )
+    said = "".join(wider.stdout.split())
+    assert "从2个交办问题（含未分配的1个）中随机抽取2个" in said
+    assert "用--seed7--source县级普查--source其他可抽到同样的问题" in said
     empty = runner.invoke(app, ["sample", "--source", "审计调查", "-o", "空.xlsx", *args])
     assert empty.exit_code == 2 and "没有交办问题可抽" in empty.output
     assert not (tmp_path / "空.xlsx").exists()

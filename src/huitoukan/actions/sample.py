@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
-from huitoukan.findings.sampling import Sample, pick
+from huitoukan.findings.sampling import PLAN_LEVEL, Sample, pick
 from huitoukan.letters.archive import write_archive
 from huitoukan.letters.photos import Photo
 from huitoukan.register.status import build_status
@@ -29,15 +30,22 @@ def sample(
     as_of: date,
     findings_file: Path | None = None,
 ) -> tuple[Sample, Written]:
-    """Pick `count` assigned problems (all with None) of `from_sources` and write their
-    archive pages to `out` (.xlsx added when left out); the pick and the file."""
-    wanted = []
+    """Pick `count` assigned problems (all with None) of `from_sources` (names or levels:
+    省级; by default, as the plan's 督导组 does, those of the provincial checks when there
+    are any) and write their archive pages to `out` (.xlsx added when left out); the pick
+    and the file."""
+    wanted: list[str] = []
     for name in from_sources:
         source = campaign.find_source(name)
-        if source is None:
+        of_level = [s.name for s in campaign.sources if s.level and s.level == name.strip()]
+        if source is None and not of_level:
             known = "、".join(s.name for s in campaign.sources)
-            raise InputError(f"没有名为“{name}”的问题来源。可用的来源：{known}")
-        wanted.append(source.name)
+            levels = "、".join(dict.fromkeys(s.level for s in campaign.sources if s.level))
+            raise InputError(
+                f"没有名为“{name}”的问题来源。可用的来源：{known}；也可写级别：{levels}"
+            )
+        wanted.extend([source.name] if source else of_level)
+    wanted = list(dict.fromkeys(wanted))
     listed = load_findings(campaign, findings_file)
     out = xlsx_name(out)
     with photo_store(sources) as store:
@@ -46,7 +54,12 @@ def sample(
             raise InputError(
                 "没有交办问题：请在 campaign.toml 的 [findings] 中写明问题清单，或用 --findings 指定"
             )
+        default = not wanted and count is not None
+        if default:  # the plan's pick: what the provincial checks found, if any is listed
+            provincial = {s.name for s in campaign.sources if s.level == PLAN_LEVEL}
+            wanted = [s for s in dict.fromkeys(f.source for f in state.findings) if s in provincial]
         chosen = pick(state.findings, count, seed, wanted)
+        chosen = replace(chosen, chosen_sources=not default)
         if not chosen.pool:
             raise InputError(
                 f"来源“{'、'.join(wanted)}”没有交办问题可抽。"

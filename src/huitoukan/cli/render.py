@@ -697,12 +697,19 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
     if everything:
         _wrapped(console, f"共 {len(chosen.findings)} 个交办问题，档案已写入 {out}（每个问题一页）")
     else:
+        again = f"--seed {chosen.seed}" + "".join(
+            f" --source {s}" for s in (chosen.sources if chosen.chosen_sources else ())
+        )
+        of = "、".join(chosen.sources)
+        if of and not chosen.chosen_sources:
+            of += "（按方案，督导组随机抽查省级检查反映的问题；其他来源用 --source 指定）"
         _wrapped(
             console,
-            f"从 {chosen.pool} 个交办问题"
+            (f"抽取范围：{of}。" if of else "")
+            + f"从 {chosen.pool} 个交办问题"
             + (f"（含未分配的 {chosen.unassigned} 个）" if chosen.unassigned else "")
             + f"中随机抽取 {len(chosen.findings)} 个（随机种子 "
-            f"{chosen.seed}，用 --seed {chosen.seed} 可抽到同样的问题）：",
+            f"{chosen.seed}，用 {again} 可抽到同样的问题）：",
         )
     for finding in chosen.findings:
         _wrapped(console, f"{finding.number}　{finding.source}　{finding.where}", "  ", "    ")

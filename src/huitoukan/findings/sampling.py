@@ -21,6 +21,10 @@ class Sample:
     """How many problems they were picked from."""
     unassigned: int = 0
     """How many of those have no responsible department yet (未分配)."""
+    sources: tuple[str, ...] = ()
+    """The sources they were picked from (all, when empty)."""
+    chosen_sources: bool = False
+    """The sources were asked for (--source), not the plan's default."""
 
 
 def pick(
@@ -36,4 +40,9 @@ def pick(
     seed = secrets.randbelow(1_000_000) if seed is None else seed
     chosen = pool if count is None else random.Random(seed).sample(pool, min(count, len(pool)))
     chosen.sort(key=lambda f: natural_key(f.number))
-    return Sample(chosen, seed, len(pool), sum(not f.departments for f in pool))
+    return Sample(chosen, seed, len(pool), sum(not f.departments for f in pool), tuple(sources))
+
+
+PLAN_LEVEL = "省级"
+"""The 督导组 picks from what provincial checks found: “随机抽查省级前6轮及‘四进’检查反映的
+5个问题” (回头看工作方案 四、（一））."""
