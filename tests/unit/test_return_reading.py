@@ -413,3 +413,24 @@ def test_a_number_typed_into_a_date_cell_is_asked_for_as_a_date(
     [said] = [p for p in form.problems if p.code == "bad-date"]
     assert f"整改时限“{shown}”无法识别为日期" in said.message
     assert form.hazards[0].deadline != date(1900, 1, 12)  # as if blank: the default one
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "said"), [(date(2023, 12, 14), False), (date(2023, 12, 15), True)]
+)
+def test_a_closing_after_the_form_was_sent_is_doubted(
+    campaign: Campaign, tmp_path: Path, closed_on: date, said: bool
+) -> None:
+    """A form dated 12月14日 cannot report a 销号 of 12月15日 (the 日期 left as it was when
+    the form was updated: versions are ordered by it); the same day can."""
+    path = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "r.xlsx",
+        [closed(销号时间=closed_on)],
+        form_date=date(2023, 12, 14),
+    )
+    found = [p for p in read(path, campaign).problems if p.code == "closed-after-form-date"]
+    assert bool(found) is said
+    if said:
+        assert "销号时间 2023年12月15日 晚于表头日期 2023年12月14日" in found[0].message

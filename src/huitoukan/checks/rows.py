@@ -76,6 +76,8 @@ class RowChecker:
     photos_unseen: bool = False
     """The file holds photos that cannot be read (.xls): a row's photos are unknown, and
     one showing none is not said to lack them (the file is told to be saved as .xlsx)."""
+    form_date: date | None = None
+    """The form's 日期 (None when missing or not possible): the day it was sent."""
     problems: list[Problem] = field(default_factory=list)
     _hazards: dict[tuple[str, str], int] = field(default_factory=dict)
     """(部位, 存在隐患问题) → the first row stating it."""
@@ -217,6 +219,10 @@ class RowChecker:
         if closed and checked and closed < checked:
             self.problem(
                 Code.CLOSED_BEFORE_CHECKED, cells, "closed_on", closed=closed, checked=checked
+            )
+        if closed and self.form_date and closed > self.form_date:
+            self.problem(
+                Code.CLOSED_AFTER_FORM_DATE, cells, "closed_on", closed=closed, sent=self.form_date
             )
         if deadline and checked and deadline < checked:
             self.problem(

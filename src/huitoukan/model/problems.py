@@ -51,6 +51,7 @@ class Code(StrEnum):
     CLOSED_NOT_DONE = "closed-not-done"
     DONE_WITHOUT_CLOSED_ON = "done-without-closed-on"
     CLOSED_BEFORE_CHECKED = "closed-before-checked"
+    CLOSED_AFTER_FORM_DATE = "closed-after-form-date"
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
     VANISHED_HAZARD = "vanished-hazard"
     VANISHED_CLOSED = "vanished-closed"
@@ -216,6 +217,12 @@ CATALOGUE: Mapping[Code, Rule] = {
     ),
     Code.CLOSED_BEFORE_CHECKED: Rule(
         _E, "销号早于检查", "销号时间 {closed} 早于检查时间 {checked}，请核对"
+    ),
+    Code.CLOSED_AFTER_FORM_DATE: Rule(
+        _W,
+        "销号晚于报送",
+        "销号时间 {closed} 晚于表头日期 {sent}：报送时还没到销号的日子。表头日期应是报送当天"
+        "（各版本按它排先后），请改正其中一个",
     ),
     Code.DEADLINE_BEFORE_CHECKED: Rule(
         _E, "时限早于检查", "整改时限 {deadline} 早于检查时间 {checked}，请核对"

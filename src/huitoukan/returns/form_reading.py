@@ -538,6 +538,7 @@ def _read_rows(
         has_deadline_column="deadline" in header.columns,
         as_of=as_of,
         photos_unseen=photos_unseen,
+        form_date=None if form.date_impossible else form.form_date,
     )
     fields = list(header.columns.items())
     known = set(header.columns.values())
