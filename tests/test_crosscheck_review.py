@@ -1023,3 +1023,36 @@ def test_a_failed_review_of_a_row_taken_out_since_is_said_on_the_new_copy(
     assert "更正" in copy.name
     said = [c.value for row in load_workbook(copy)["退回修改说明"].iter_rows() for c in row]
     assert any("复查验收不合格" in str(v) and "西门" in str(v) for v in said)
+
+
+def test_a_review_rows_fault_is_moot_once_another_review_holds(tmp_path: Path) -> None:
+    """The first 复查验收表 wrote 基本合格 for 东门 and no 复查时间 for 西门; a second
+    passed both: the first form's faults were errors for ever (collect exited 1)."""
+    from huitoukan.forms.review import review_form
+
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [closed(部位="东门"), closed(部位="西门")],
+    )
+    first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    door, west = first.collection.hazards
+    wb = review_form(campaign, [door, west], AS_OF)
+    ws = wb[REVIEW_SHEET]
+    ws["J3"], ws["I3"] = "基本合格", "2023-12-13"
+    ws["J4"] = "合格"  # no 复查时间
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    faulty = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    codes = {p.code for p in faulty.collection.problems}
+    assert {Code.REVIEW_BAD_RESULT, Code.REVIEW_UNDATED} <= codes
+    wb = review_form(campaign, [door, west], AS_OF)
+    ws = wb[REVIEW_SHEET]
+    for row in (3, 4):
+        ws.cell(row, 10).value, ws.cell(row, 9).value = "合格", "2023-12-14"
+    wb.save(tmp_path / "回收" / "复查二.xlsx")
+    settled = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    codes = {p.code for p in settled.collection.problems}
+    assert not codes & {Code.REVIEW_BAD_RESULT, Code.REVIEW_UNDATED}
+    assert all(h.closed for h in settled.collection.hazards)

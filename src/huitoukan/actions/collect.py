@@ -171,10 +171,14 @@ def collect(
     collection = merge(forms, skipped, earlier(forms) if earlier is not None else Held())
     required = campaign.info.review_required
     reviewed = apply_reviews(collection.hazards, forms, required, collection.current)
-    merged = [  # a reviewed hazard reported open again: the review's to say, if anything
+    reviewing = {f.file: f.review_rows for f in forms if f.review_rows}
+    merged = [
         p
         for p in collection.problems
+        # a reviewed hazard reported open again: the review's to say, if anything
         if not (p.code is Code.REOPENED_IN_NEW_VERSION and (p.file, p.row) in reviewed.reopened)
+        # a review row's fault, when another review of its hazard holds
+        and reviewing.get(p.file, {}).get(p.row or 0) not in reviewed.settled
     ]
     hazards, problems = reviewed.hazards, [*merged, *reviewed.problems]
     update: dict[str, object] = {}

@@ -277,6 +277,9 @@ class ReturnForm(ProblemCounts):
     reason: str = ""
     """Why the file could not be read, in one Chinese line."""
     reviews: list[Review] = []
+    review_rows: dict[int, str] = {}
+    """Of a 复查验收表: 1-based row → the 隐患编号 it reviews (a problem on a row is moot
+    once another review of the hazard holds: `Reviewed.settled`)."""
     is_review: bool = False
     """A 复查验收表 the receiving office filled in, not a department's return."""
     not_a_return: str = ""

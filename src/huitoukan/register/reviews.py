@@ -29,6 +29,9 @@ class Reviewed:
     reopened: set[tuple[str, int]] = field(default_factory=set)
     """(file, row) of the rows reporting open a hazard reviewed before: after 不合格 as
     asked, after 合格 said here (`Code.REVIEW_REOPENED`), not again by the versions."""
+    settled: set[str] = field(default_factory=set)
+    """The hazards a review holds for: a fault on another review row of theirs (an
+    unknown 结论, a 复查时间 not understood, on an earlier form) is moot."""
 
 
 def apply_reviews(
@@ -76,8 +79,8 @@ def apply_reviews(
         if hazard is None:
             result.problems.append(_about(review, Code.REVIEW_UNKNOWN_HAZARD, review.hazard_id))
             continue
-        if review.reviewed_on is None:
-            result.problems.append(
+        if review.reviewed_on is None:  # said unless another review settles it
+            too_early.setdefault(review.hazard_id, []).append(
                 _about(review, Code.REVIEW_UNDATED, "", result=review.result, field="复查时间")
             )
             continue
@@ -115,6 +118,7 @@ def apply_reviews(
     for hazard_id, said in too_early.items():
         if hazard_id not in latest:  # a later (or earlier) review that holds settles it
             result.problems.extend(said)
+    result.settled = set(latest)
     for hazard in hazards:
         if not hazard.reported_done:
             reviews_of = reopened.get(hazard.hazard_id, [])

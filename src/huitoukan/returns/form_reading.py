@@ -206,6 +206,7 @@ def _read_review(
         text = {n: cell_text(v) for n, v in value.items()}
         if not text.get("hazard_id") or not text.get("hazard_id", "").startswith("H"):
             continue  # a blank or signature line
+        form.review_rows[r + 1] = text["hazard_id"]
         result = normalize_key(text.get("result", ""))
         verdict = _VERDICTS.get(result, "")
 
