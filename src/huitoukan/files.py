@@ -170,6 +170,12 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def open_in_office(path: Path) -> bool:
+    """Whether an office suite has `path` open: the owner file LibreOffice
+    (.~lock.NAME#) or Excel and WPS (~$NAME) keep beside a file while it is open."""
+    return any((path.parent / name).exists() for name in (f".~lock.{path.name}#", f"~${path.name}"))
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:

@@ -118,6 +118,21 @@ def test_previous_registers_are_kept_a_few_versions_deep(
     assert len({p.read_bytes() for p in kept}) == HISTORY_VERSIONS  # distinct registers
 
 
+@pytest.mark.parametrize("owner", [".~lock.全校隐患台账.xlsx#", "~$全校隐患台账.xlsx"])
+def test_a_register_open_in_an_office_suite_is_said_to_show_the_old_one(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, owner: str
+) -> None:
+    """LibreOffice (.~lock.NAME#), Excel and WPS (~$NAME) mark a file they hold open: the
+    register replaced under a window that shows the old one (saving it writes it back)."""
+    six_departments(campaign, chdir_tmp / "回收")
+    first = runner.invoke(app, ["collect", "回收", *AS_OF])
+    assert "正在 WPS、Excel 或 LibreOffice 中打开" not in first.output
+    (chdir_tmp / owner).write_bytes(b"")
+    again = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(again.output.split())
+    assert again.exit_code == 0 and "全校隐患台账.xlsx正在WPS、Excel或LibreOffice中打开" in said
+
+
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
 def test_a_read_only_register_is_not_replaced(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from huitoukan.actions.findings import findings_path, load_findings
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
-from huitoukan.files import natural_key, xlsx_name
+from huitoukan.files import natural_key, open_in_office, xlsx_name
 from huitoukan.findings.answers import assign, excuse_inspection_deadlines, restate_deadlines
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem
@@ -54,6 +54,9 @@ class CollectResult:
     """The 退回修改 copies written, when asked for."""
     evidence: Evidence | None = None
     """The photos laid out beside the register."""
+    open_elsewhere: bool = False
+    """The register was open in an office suite while it was replaced (its window shows
+    the old one, and saving it there would write the old one back)."""
 
     @property
     def exit_code(self) -> int:
@@ -350,4 +353,5 @@ def collect_to_register(
         backup=backup,
         feedback=copies,
         evidence=evidence,
+        open_elsewhere=register is not None and open_in_office(register),
     )

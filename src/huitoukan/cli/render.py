@@ -374,6 +374,12 @@ def collect_report(result: CollectResult) -> None:
             "status、remind、report 不能按这个日期使用这份台账（其中有更晚的内容）。"
             "要看当时的情况，请打开当时汇总的台账（台账旁的历史版本文件夹）",
         )
+    if result.open_elsewhere:
+        _wrapped(
+            err,
+            f"注意：{result.register_file} 正在 WPS、Excel 或 LibreOffice 中打开，窗口里显示的还是"
+            "旧台账：请关闭后重新打开；不要在旧窗口中保存（会把旧内容写回，下次汇总时另存为备份）",
+        )
     if result.backup is not None:
         _wrapped(
             err,
