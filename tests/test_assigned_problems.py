@@ -376,6 +376,22 @@ def test_a_bad_list_is_refused_naming_every_cell(campaign: Campaign, tmp_path: P
     }
 
 
+@pytest.mark.parametrize("number", ["", "QT-09"])
+def test_a_problem_listed_twice_is_asked_to_be_deleted(
+    campaign: Campaign, tmp_path: Path, number: str
+) -> None:
+    """The same row pasted twice (without a 编号, both were given the same one): “问题编号
+    “”与第 5 行重复，请改为不同的编号” quoted an empty cell and asked for renumbering."""
+    row = {"问题编号": number, "问题来源": "其他", "部位": "西侧道路", "问题描述": "路灯损坏"}
+    path = findings_list(tmp_path / "清单.xlsx", [row, row])
+    with pytest.raises(FindingsError) as raised:
+        read_findings(path, campaign)
+    [said] = [p for p in raised.value.problems if p.code is Code.FINDING_DUPLICATE_NUMBER]
+    assert said.message == (
+        "这一行与第 4 行的来源、部位和问题描述都相同（同一个问题列了两次），请删去其中一行"
+    )
+
+
 def test_issue_refuses_a_bad_list_before_writing_anything(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

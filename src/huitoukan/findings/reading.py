@@ -103,7 +103,14 @@ def read_findings(path: Path, campaign: Campaign) -> FindingsList:
             continue
         key = normalize_key(finding.number)
         if key in seen:
-            line.add(Code.FINDING_DUPLICATE_NUMBER, "number", first_row=seen[key].row)
+            first = seen[key]
+            listed_twice = (first.source, first.where) == (finding.source, finding.where)
+            line.add(
+                Code.FINDING_DUPLICATE_NUMBER,
+                "number",
+                "twice" if listed_twice else "",
+                first_row=first.row,
+            )
             continue
         seen[key] = finding
         result.findings.append(finding)

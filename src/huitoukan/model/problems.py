@@ -379,7 +379,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "没有填写问题编号，已按来源和内容编为 {number_given}（每次运行都相同）；建议填写正式编号",
     ),
     Code.FINDING_DUPLICATE_NUMBER: Rule(
-        _E, "问题编号重复", "问题编号“{value}”与第 {first_row} 行重复，请改为不同的编号"
+        _E,
+        "问题编号重复",
+        "问题编号“{value}”与第 {first_row} 行重复，请改为不同的编号",
+        {
+            "twice": "这一行与第 {first_row} 行的来源、部位和问题描述都相同（同一个问题列了两次），"
+            "请删去其中一行"
+        },
     ),
     Code.FINDING_DEADLINE_BEFORE_FOUND: Rule(
         _E, "时限早于发现", "整改时限 {deadline} 早于发现时间 {found}，请核对"
