@@ -434,3 +434,25 @@ def test_a_closing_after_the_form_was_sent_is_doubted(
     assert bool(found) is said
     if said:
         assert "销号时间 2023年12月15日 晚于表头日期 2023年12月14日" in found[0].message
+
+
+def test_a_deleted_column_is_said_once_not_on_every_row(campaign: Campaign, tmp_path: Path) -> None:
+    """整改完成情况 deleted from the form: one error naming the column, not “没有填写整改完成
+    情况” on each row (which asks to fill in a cell the form no longer has)."""
+    path = filled_form(
+        campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(), hazard(部位="食堂"), closed()]
+    )
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    _, columns = header_position(ws)
+    for merged in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(str(merged))
+    ws.delete_cols(columns["整改完成情况"])
+    wb.save(path)
+    form = read(path, campaign)
+    assert [p.code for p in form.problems if "progress" in p.code or "column" in p.code] == [
+        "missing-column"
+    ]
+    [said] = [p for p in form.problems if p.code == "missing-column"]
+    assert said.message.startswith("表中没有“整改完成情况”这一列")
+    assert said.row == header_position(ws)[0]

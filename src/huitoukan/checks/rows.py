@@ -78,6 +78,9 @@ class RowChecker:
     one showing none is not said to lack them (the file is told to be saved as .xlsx)."""
     form_date: date | None = None
     """The form's 日期 (None when missing or not possible): the day it was sent."""
+    missing_columns: frozenset[str] = frozenset()
+    """Fields of the form's columns the table lacks (`MISSING_COLUMN`, said once): no
+    row is told to fill in a cell it does not have."""
     problems: list[Problem] = field(default_factory=list)
     _hazards: dict[tuple[str, str], int] = field(default_factory=dict)
     """(部位, 存在隐患问题) → the first row stating it."""
@@ -87,6 +90,8 @@ class RowChecker:
     def problem(
         self, code: Code, cells: RowCells, name: str, variant: str = "", **params: object
     ) -> None:
+        if name in self.missing_columns:
+            return
         self.problems.append(
             problem(
                 code,

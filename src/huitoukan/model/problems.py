@@ -45,6 +45,7 @@ class Code(StrEnum):
     MISSING_MEASURES = "missing-measures"
     MISSING_OWNER = "missing-owner"
     MISSING_PROGRESS = "missing-progress"
+    MISSING_COLUMN = "missing-column"
     BAD_PROGRESS = "bad-progress"
     MISSING_CHECKED_ON = "missing-checked-on"
     MISSING_DEADLINE = "missing-deadline"
@@ -187,6 +188,12 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.MISSING_OWNER: Rule(_E, "未填责任人", "隐患没有填写责任人，请补充责任人"),
     Code.MISSING_PROGRESS: Rule(
         _E, "未填整改完成情况", "没有填写整改完成情况，请选择：已完成、整改中或未整改"
+    ),
+    Code.MISSING_COLUMN: Rule(
+        _E,
+        "缺少一列",
+        "表中没有“{field}”这一列（可能被删除了），各行的{field}都无从填写；"
+        "请在下发的附件2中填写后重新报送",
     ),
     Code.BAD_PROGRESS: Rule(
         _E,

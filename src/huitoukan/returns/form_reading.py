@@ -514,6 +514,12 @@ def _is_footer_line(row: list[object]) -> bool:
     )
 
 
+_ANSWER_ORDER = ("measures", "progress", "owner", "checked_on", "closed_on")
+_ANSWER_FIELDS = frozenset(_ANSWER_ORDER)
+"""Columns every version of the form has (the plan's ten-column one too) and a department
+answers in: one deleted is said once, not on every row."""
+
+
 def _read_rows(
     form: ReturnForm,
     table: FoundForm,
@@ -540,7 +546,19 @@ def _read_rows(
         as_of=as_of,
         photos_unseen=photos_unseen,
         form_date=None if form.date_impossible else form.form_date,
+        missing_columns=_ANSWER_FIELDS - header.columns.keys(),
     )
+    for name in sorted(checker.missing_columns, key=_ANSWER_ORDER.index):
+        form.problems.append(
+            problem(
+                Code.MISSING_COLUMN,
+                form.file,
+                sheet=table.grid.name,
+                row=header.row + 1,
+                field=COLUMN_BY_FIELD[name].header,
+                department=checker.department,
+            )
+        )
     fields = list(header.columns.items())
     known = set(header.columns.values())
     extra_columns = [(c, title) for c, title in header.extra.items() if c not in known]
