@@ -683,6 +683,7 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     ws = pages["SD-01"]
     text = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert "围墙约15米段开裂倾斜" in text and "设置围挡" in text
+    assert "未清零（安全保卫处逾期 2 天；总务基建处未反馈）" in text  # what the 督导组 asks first
     assert any("安全保卫处" in t for t in text) and any("总务基建处" in t for t in text)
     assert any("复查人（签字）" in t for t in text) and any("整改后照片" in t for t in text)
     assert ws.page_setup.fitToHeight == 1 and ws.page_setup.orientation == "portrait"

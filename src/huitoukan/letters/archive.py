@@ -46,6 +46,21 @@ def _reviewed(part: Part) -> str:
     return "　".join(t for t in (part.reviewer, _day(part.reviewed_on)) if t)
 
 
+def _overall(parts: list[Part]) -> str:
+    """Whether the problem is 清零 (every department's part 已销号), and if not, whose part
+    is where — what the 督导组 asks first."""
+    if not parts:
+        return "未明确责任部门，未交办"
+    if all(p.state is PartState.CLOSED for p in parts):
+        return "已清零"
+    open_parts = [
+        f"{p.department}{p.state.value}" + (f" {p.days_overdue} 天" if p.days_overdue else "")
+        for p in parts
+        if p.state is not PartState.CLOSED
+    ]
+    return f"未清零（{'；'.join(open_parts)}）"
+
+
 def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     sheet = Sheet(name, list(WIDTHS), portrait=True, one_page=True)
     last = len(WIDTHS) - 1
@@ -79,6 +94,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     field_row(
         "整改时限", _day(finding.deadline), "责任部门", "、".join(finding.departments) or "未分配"
     )
+    field_row("整改状态", _overall(page.parts))
     for part in page.parts:
         sheet.add("")
         # 整改中 is the state of every part not yet done: a row saying 未整改 is said so
@@ -112,7 +128,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         ]
         sheet.add(cells(values), row_height(values, WIDTHS))
     if not page.mentions:
-        line("（尚无报送提及本问题）")
+        line("（各部门的报送中尚无对本问题的反馈）")
     sheet.add("")
     line("佐证材料", Style.HEAD, 20)
     # ticked: the review record, when every part passed its 复查验收 (which photo is 整改前
