@@ -1056,3 +1056,18 @@ def test_a_review_rows_fault_is_moot_once_another_review_holds(tmp_path: Path) -
     codes = {p.code for p in settled.collection.problems}
     assert not codes & {Code.REVIEW_BAD_RESULT, Code.REVIEW_UNDATED}
     assert all(h.closed for h in settled.collection.hazards)
+
+
+def test_a_missed_finding_naming_no_department_suggests_who_checks_that_place(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """An inspection's list rarely names a department: a finding at 第一食堂, where 总务基建处
+    reported hazards itself, names it as the likely one instead of “未指明”."""
+    self_check(campaign, tmp_path)
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    canteen = city_finding("SC-07", date(2023, 12, 18), "第一食堂", "排烟罩油污严重")
+    nowhere = city_finding("SC-08", date(2023, 12, 18), "游泳馆", "救生设备缺失")
+    at_canteen, elsewhere = crosscheck(campaign, [canteen, nowhere], hazards).verdicts
+    assert at_canteen.conclusion is Conclusion.MISSED
+    assert "台账中“第一食堂”的隐患由总务基建处报送" in at_canteen.accountable
+    assert "问题清单未指明责任部门" in elsewhere.accountable

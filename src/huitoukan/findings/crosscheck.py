@@ -30,6 +30,7 @@ from huitoukan.findings.similarity import (
     TO_CONFIRM,
     Hazard,
     Register,
+    normalize,
     score,
 )
 from huitoukan.model.findings import Finding
@@ -123,6 +124,7 @@ def crosscheck(
 
     result = Crosscheck([])
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
+    owners = functools.cache(lambda: _owners_by_place(hazards))
     for finding in findings:
         decision = normalize_key(finding.decision)
         if decision:
@@ -130,6 +132,14 @@ def crosscheck(
             result.verdicts.append(verdict)
             continue
         verdict = _searched(finding, *searched(finding.departments), levels)
+        if verdict.conclusion is Conclusion.MISSED and not finding.departments:
+            there = owners().get(normalize(finding.location))
+            if there:  # the departments whose own checks reported hazards at that 部位
+                verdict.accountable = _accountable(
+                    finding,
+                    levels,
+                    f"（问题清单未指明；台账中“{finding.location}”的隐患由{'、'.join(there)}报送）",
+                )
         if verdict.conclusion is Conclusion.MISSED and finding.departments:
             # the school found it after all, in another department's check?
             elsewhere = _searched(finding, *searched(()), levels)
@@ -149,6 +159,16 @@ def crosscheck(
                 verdict = _left_unrectified(finding, listed, verdict.candidates, alike)
         result.verdicts.append(verdict)
     return result
+
+
+def _owners_by_place(hazards: Sequence[HazardRow]) -> dict[str, list[str]]:
+    """部位 (normalised) → the departments whose self-check reported hazards there."""
+    found: dict[str, list[str]] = {}
+    for hazard in hazards:
+        place = normalize(hazard.location)
+        if place and hazard.department not in found.setdefault(place, []):
+            found[place].append(hazard.department)
+    return found
 
 
 def _listed_before(finding: Finding, known: Sequence[Finding]) -> tuple[Finding | None, float]:
@@ -266,10 +286,17 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
 def _missed(
     finding: Finding, candidates: list[Candidate], levels: dict[str, str], note: str
 ) -> Verdict:
+    return Verdict(
+        finding, Conclusion.MISSED, None, candidates, _accountable(finding, levels), note
+    )
+
+
+def _accountable(finding: Finding, levels: dict[str, str], unnamed: str = "") -> str:
+    """追责范围 of a missed finding: by the level of the check that found it, and the
+    department that should have found it (`unnamed`: what to say when the list names none)."""
     accountable = ACCOUNTABLE.get(levels.get(finding.source, ""), "")
-    departments = "、".join(finding.departments) or "（问题清单未指明责任部门）"
-    accountable = f"{accountable}；本校应查出的部门：{departments}".lstrip("；")
-    return Verdict(finding, Conclusion.MISSED, None, candidates, accountable, note)
+    departments = "、".join(finding.departments) or unnamed or "（问题清单未指明责任部门）"
+    return f"{accountable}；本校应查出的部门：{departments}".lstrip("；")
 
 
 def _decided(
