@@ -522,6 +522,40 @@ def test_a_row_of_its_own_problem_numbered_as_anothers_answers_its_own(
     assert row.number == own.number
 
 
+def test_a_row_numbered_as_another_of_its_own_problems_answers_what_it_states(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """安全保卫处 answers XJ-01 (3号教学楼 灭火器) on a row whose 编号 it overwrote with
+    SD-01, its other problem, which a later row answers: XJ-01 was 未反馈 (an error sent
+    back), SD-01 answered by the 灭火器 row, and the real SD-01 row said to repeat it."""
+    findings = read_findings(listed, campaign).findings
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [
+            closed(问题编号="SD-01", 部位="3号教学楼", 存在隐患问题="二楼走廊灭火器压力不足"),
+            hazard(
+                问题编号="SD-01",
+                部位="北围墙",
+                存在隐患问题="围墙约15米段开裂倾斜",
+                整改时限=date(2023, 12, 30),
+            ),
+        ],
+    )
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    answered = {h.location: h.number for h in collection.hazards}
+    assert answered == {"3号教学楼": "XJ-01", "北围墙": "SD-01"}
+    codes = [p.code for p in collection.problems if p.department == "安全保卫处"]
+    assert Code.REPEATED_ANSWER not in codes
+    assert Code.ASSIGNMENT_UNANSWERED not in codes
+    [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT]
+    assert (
+        "编号 SD-01 是本部门的另一个交办问题" in said.message
+        and "请把编号改为 XJ-01" in said.message
+    )
+
+
 def test_a_return_sent_twice_is_one_version_in_a_problems_history(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

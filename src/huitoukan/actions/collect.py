@@ -189,7 +189,14 @@ def collect(
         assignment = assign(findings, hazards, collection.current)
         hazards = assignment.hazards
         problems, hazards = excuse_inspection_deadlines(problems, hazards, findings)
-        problems = restate_deadlines(problems, hazards) + assignment.problems
+        problems = [  # the row it was said to repeat answers another problem
+            p
+            for p in restate_deadlines(problems, hazards)
+            if not (
+                p.code is Code.REPEATED_ANSWER
+                and (p.file, number_key(p.value)) in assignment.renumbered
+            )
+        ] + assignment.problems
         update["findings"] = list(findings)
         update["mentions"] = mentions(findings, collection, hazards)
     if len(problems) > len(collection.problems):

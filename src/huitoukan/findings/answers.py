@@ -12,13 +12,14 @@ from a register and from the returns themselves is the same.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from huitoukan.campaign import SELF_CHECK
-from huitoukan.findings.similarity import MATCH, score
+from huitoukan.findings.similarity import CANDIDATE, MATCH, score
 from huitoukan.model.findings import (
     STATE_ORDER,
     Finding,
@@ -36,6 +37,9 @@ class Assignment:
     hazards: list[HazardRow]
     """The hazards, with the 编号 of the problem each answers (recognised by content too)."""
     problems: list[Problem] = field(default_factory=list)
+    renumbered: set[tuple[str, str]] = field(default_factory=set)
+    """(file, 编号 as compared) of a row whose 编号 was another of its department's problems
+    (it answers the one it states): another row of that 编号 repeats nothing."""
 
 
 def assign(
@@ -100,6 +104,12 @@ def assign(
     answered: set[tuple[str, str]] = set()
     result: list[HazardRow] = []
     loose: dict[str, list[int]] = {}  # department → rows without a usable 编号
+    renumbered: set[tuple[str, str]] = set()
+    own: dict[str, list[Finding]] = {}  # department → its problems
+    for listed in findings:
+        for department in listed.departments:
+            own.setdefault(department, []).append(listed)
+    numbered = Counter((row.source_file, number_key(row.number)) for row in hazards if row.number)
     for row in hazards:
         if not row.number:
             loose.setdefault(row.department, []).append(len(result))
@@ -119,6 +129,12 @@ def assign(
                 owners=owners,
             )
             loose.setdefault(row.department, []).append(len(result))
+        elif numbered[row.source_file, number_key(row.number)] > 1 and _states_another(
+            row, finding, own.get(row.department, [])
+        ):  # one of two rows of a 编号, stating another of its department's problems
+            unknown[len(result)] = _row_problem(Code.ASSIGNMENT_UNKNOWN_NUMBER, row, row.number)
+            loose.setdefault(row.department, []).append(len(result))
+            renumbered.add((row.source_file, number_key(row.number)))
         else:
             answered.add((finding.number, row.department))
             problems.extend(checked_answer(row, finding))
@@ -137,15 +153,19 @@ def assign(
                 answered.add((finding.number, department))
                 typed = by_number.get(number_key(row.number)) if row.number else None
                 unknown.pop(index, None)
+                variant = ""
+                if typed is not None:
+                    variant = "own" if department in typed.departments else "other"
                 problems.append(
                     _row_problem(
                         Code.ASSIGNMENT_MATCHED_BY_CONTENT,
                         row,
                         row.number,
-                        variant="other" if typed else "",
+                        variant=variant,
                         number=finding.number,
                         typed=row.number,
                         owners="、".join(typed.departments) if typed else "",
+                        typed_what=typed.where[:40] if typed else "",
                     )
                 )
                 continue
@@ -166,7 +186,20 @@ def assign(
                     what=finding.where[:40],
                 )
             )
-    return Assignment(result, [*unknown.values(), *problems])
+    return Assignment(result, [*unknown.values(), *problems], renumbered)
+
+
+def _states_another(row: HazardRow, numbered: Finding, own: Sequence[Finding]) -> bool:
+    """Whether `row`, numbered as its department's problem `numbered`, plainly states
+    another of its own problems instead (its 编号 overwritten): nothing like the one it
+    names, the same as another."""
+    if score(numbered.location, numbered.description, row.location, row.hazard) >= CANDIDATE:
+        return False
+    return any(
+        other is not numbered
+        and score(other.location, other.description, row.location, row.hazard) >= MATCH
+        for other in own
+    )
 
 
 _ABOUT = {
