@@ -1023,6 +1023,11 @@ def test_a_failed_review_of_a_row_taken_out_since_is_said_on_the_new_copy(
     assert "更正" in copy.name
     said = [c.value for row in load_workbook(copy)["退回修改说明"].iter_rows() for c in row]
     assert any("复查验收不合格" in str(v) and "西门" in str(v) for v in said)
+    # not also told the 销号 is kept as the old version reported it (it is 整改中 now)
+    assert not any(
+        "仍按旧版本所报保留" in str(v) or "已销号隐患不在新版本中" in str(v) for v in said
+    )
+    assert "仍按旧版本所报保留" not in result.output
 
 
 def test_a_review_rows_fault_is_moot_once_another_review_holds(tmp_path: Path) -> None:

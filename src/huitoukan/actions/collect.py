@@ -182,6 +182,8 @@ def collect(
         if not (p.code is Code.REOPENED_IN_NEW_VERSION and (p.file, p.row) in reviewed.reopened)
         # a review row's fault, when another review of its hazard holds
         and reviewing.get(p.file, {}).get(p.row or 0) not in reviewed.settled
+        # a 销号 left out of the newer version, reviewed 不合格 since: the review says it
+        and not (p.code is Code.VANISHED_CLOSED and (p.department, p.value) in reviewed.failed_gone)
     ]
     hazards, problems = reviewed.hazards, [*merged, *reviewed.problems]
     update: dict[str, object] = {}

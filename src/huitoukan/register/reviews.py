@@ -29,6 +29,9 @@ class Reviewed:
     reopened: set[tuple[str, int]] = field(default_factory=set)
     """(file, row) of the rows reporting open a hazard reviewed before: after 不合格 as
     asked, after 合格 said here (`Code.REVIEW_REOPENED`), not again by the versions."""
+    failed_gone: set[tuple[str, str]] = field(default_factory=set)
+    """(department, 部位：存在隐患问题) of the hazards reviewed 不合格 whose row the newer
+    version left out: said once, as that (not also as a 销号 kept from the old version)."""
     settled: set[str] = field(default_factory=set)
     """The hazards a review holds for: a fault on another review row of theirs (an
     unknown 结论, a 复查时间 not understood, on an earlier form) is moot."""
@@ -161,6 +164,8 @@ def apply_reviews(
             newest = (current or {}).get(hazard.department)
             if not hazard.vanished_from or newest is None:
                 newest = None
+            else:
+                result.failed_gone.add((hazard.department, hazard.where))
             result.problems.append(
                 problem(
                     Code.REVIEW_FAILED,
