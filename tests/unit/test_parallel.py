@@ -195,7 +195,10 @@ def test_a_pool_stopped_while_a_worker_was_sending_does_not_hang() -> None:
     assert not done.is_alive()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="a console's Ctrl-C, sent as SIGINT")
+@pytest.mark.skipif(
+    sys.platform == "win32" or multiprocessing.get_start_method() != "fork",
+    reason="a console's Ctrl-C as SIGINT; workers forked to inherit the slow reader",
+)
 def test_ctrl_c_while_the_workers_read_stops_collect_at_once(
     campaign: Campaign, tmp_path: Path
 ) -> None:
