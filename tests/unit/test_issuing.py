@@ -241,4 +241,4 @@ def test_a_campaign_of_another_year_asks_for_its_own_dates(tmp_path: Path) -> No
     path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(检查时间="上周二")])
     [form] = read_one(path, campaign)
     [said] = [p.message for p in form.problems if p.code == "bad-date"]
-    assert said.endswith("请写成 2026-12-05 或 2026年12月5日")
+    assert said.endswith("请按 2026-12-05 或 2026年12月5日 这样的格式填写")
