@@ -242,3 +242,16 @@ def test_a_campaign_of_another_year_asks_for_its_own_dates(tmp_path: Path) -> No
     [form] = read_one(path, campaign)
     [said] = [p.message for p in form.problems if p.code == "bad-date"]
     assert said.endswith("请按 2026-12-05 或 2026年12月5日 这样的格式填写")
+
+
+def test_the_instructions_row_is_tall_enough_for_their_lines(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """填报说明 grew a sentence on photos: three lines of 10.5-point text in LibreOffice's
+    CJK font, drawn over the 部门/主要负责人 line above in the template's 48-point row."""
+    issue_forms(campaign, tmp_path)
+    ws = form_sheet(tmp_path / form_file_name("总务基建处"))
+    [cell] = [
+        c for row in ws.iter_rows(max_row=6) for c in row if str(c.value).startswith("填报说明")
+    ]
+    assert (ws.row_dimensions[cell.row].height or 0) >= 3 * 10.5 * 1.5 + 6  # and padding

@@ -55,6 +55,7 @@ from huitoukan.xlsx.styles import (
     DATE_FORMAT,
     date_validation,
     display_columns,
+    fit_merged_text,
     fit_row_height,
     made_here,
     set_value,
@@ -416,6 +417,7 @@ def fill_form(
                 )
             elif normalize_key(cell.value).startswith("填报说明"):
                 cell.value = _with_deadline(cell.value, due, info.receiver)
+                fit_merged_text(ws, cell)
     department_cell = form.label_value_cell("department", HEADER_LABELS)
     if department_cell is None:
         raise TemplateError("附件2 模板表头上方找不到“部门（章）：”")

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -132,6 +133,25 @@ def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0, least: fl
             lines = max(lines, lines_here + cell.value.count("\n"))
     current = ws.row_dimensions[row].height or 15
     ws.row_dimensions[row].height = max(current, line_height * lines + 6, least)
+
+
+def fit_merged_text(ws: Worksheet, cell: Cell) -> None:
+    """Make the row of `cell` — text wrapped across the range merged from it — tall enough
+    for its lines in any office suite's CJK font (a line of 10.5-point Noto CJK is about
+    1.5 times its size, and wraps sooner than the column widths promise): a row too short
+    for its text has it drawn over the row above."""
+    width = 0.0
+    merged = next((m for m in ws.merged_cells.ranges if cell.coordinate in m), None)
+    first, last = (merged.min_col, merged.max_col) if merged else (cell.column, cell.column)
+    for col in range(first, last + 1):
+        width += ws.column_dimensions[get_column_letter(col)].width or 8.43
+    text = str(cell.value or "")
+    lines = sum(
+        max(1, math.ceil(display_columns(part) / (width * 0.9))) for part in text.split("\n")
+    )
+    size = float(cell.font.sz or 11) if cell.font else 11.0
+    current = ws.row_dimensions[cell.row].height or 15
+    ws.row_dimensions[cell.row].height = max(current, lines * size * 1.5 + 6)
 
 
 _ESCAPED_CHARACTER = re.compile("_(x[0-9A-Fa-f]{4}_)")
