@@ -372,7 +372,7 @@ def merge(
                     sheet=newest.sheet,
                     cell=cell,
                     row=row_number,
-                    field="存在隐患问题",
+                    field="问题编号" if cell else "存在隐患问题",  # the cell marked is its 编号
                     value=row.where,
                     department=department,
                     variant="cleared" if cell else gone,
