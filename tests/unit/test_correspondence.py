@@ -301,3 +301,20 @@ def test_an_overdue_hazard_without_its_owner_is_asked_for_one(tmp_path: Path) ->
     report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
     [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
     assert "责任人 未填写，请补充）" in notice.text
+
+
+def test_an_archive_page_says_an_unanswered_part_past_its_deadline_as_overdue() -> None:
+    """“学院警务室未反馈 10 天” read as ten days of silence: it is ten days past the
+    deadline, unanswered."""
+    from huitoukan.letters.archive import _overall
+    from huitoukan.model.findings import Part, PartState
+
+    parts = [
+        Part("SD-04", "学院警务室", state=PartState.UNANSWERED, days_overdue=10),
+        Part("SD-04", "总务基建处", state=PartState.OVERDUE, days_overdue=3),
+        Part("SD-04", "附属医院", state=PartState.UNANSWERED),
+    ]
+    assert (
+        _overall(parts)
+        == "未清零（学院警务室逾期 10 天未反馈；总务基建处逾期 3 天；附属医院未反馈）"
+    )

@@ -54,7 +54,9 @@ def _overall(parts: list[Part]) -> str:
     if all(p.state is PartState.CLOSED for p in parts):
         return "已清零"
     open_parts = [
-        f"{p.department}{p.state.value}" + (f" {p.days_overdue} 天" if p.days_overdue else "")
+        f"{p.department}逾期 {p.days_overdue} 天未反馈"
+        if p.state is PartState.UNANSWERED and p.days_overdue
+        else f"{p.department}{p.state.value}" + (f" {p.days_overdue} 天" if p.days_overdue else "")
         for p in parts
         if p.state is not PartState.CLOSED
     ]
