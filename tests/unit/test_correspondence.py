@@ -135,10 +135,18 @@ def test_notices_say_exactly_what_each_department_must_hear(
     assert items["学生工作处"].kinds == ["逾期报送"]
     assert items["学院警务室"].kinds == ["催报"] and "已逾期 5 天" in items["学院警务室"].text
     assert "总务基建处" not in items  # returned on time, nothing overdue: nothing to say
-    written = write_notices(list(items.values()), tmp_path / "通知")
+    # an earlier run's 催报 to 总务基建处, which has returned since: not sent again
+    (tmp_path / "通知").mkdir()
+    (tmp_path / "通知" / notice_file("总务基建处")).write_text("截至12月13日尚未报送", "utf-8")
+    (tmp_path / "通知" / "说明.txt").write_text("the clerk's own", "utf-8")
+    units = [u.name for u in campaign.units]
+    written = write_notices(list(items.values()), tmp_path / "通知", units)
     assert {p.name for p in written} == {
         notice_file(d, d == campaign.info.receiver) for d in items
     } | {COMBINED_FILE}
+    assert sorted(p.name for p in (tmp_path / "通知").iterdir()) == sorted(
+        [p.name for p in written] + ["说明.txt"]
+    )
     own = items["安全保卫处"]  # the receiving office: a to-do list, not a letter to itself
     assert (
         own.own and own.text.startswith("本处待办") and "本处的《安全隐患自查整改清单》" in own.text

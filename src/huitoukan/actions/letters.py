@@ -26,7 +26,8 @@ def remind(
 ) -> tuple[list[Notice], list[Path]]:
     """The notices due as of `as_of`, written into `out_dir`; and the files written."""
     items = notices(campaign, status_of(campaign, sources, as_of, findings_file=findings_file))
-    return items, write_notices(items, out_dir)
+    departments = [unit.name for unit in campaign.units]
+    return items, write_notices(items, out_dir, departments)
 
 
 def report(

@@ -14,6 +14,7 @@ The texts are plain, ready to paste into a message or an email.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -214,9 +215,13 @@ def notice_file(department: str, own: bool = False) -> str:
     return f"{department}-{'本处待办' if own else '通知'}.txt"
 
 
-def write_notices(items: Sequence[Notice], out_dir: Path) -> list[Path]:
+def write_notices(
+    items: Sequence[Notice], out_dir: Path, departments: Sequence[str] = ()
+) -> list[Path]:
     """One text file per department plus one combined file (UTF-8 with a BOM, which every
-    Windows editor recognises)."""
+    Windows editor recognises). The notice an earlier run wrote to one of `departments`
+    that is owed none now is removed (the folder is sent or printed as a whole: a 催报 to
+    a department that has since returned went out again)."""
     texts = {notice_file(n.department, n.own): n.text for n in items}
     texts[COMBINED_FILE] = "\n\n".join(n.text for n in items)
     written = []
@@ -224,6 +229,12 @@ def write_notices(items: Sequence[Notice], out_dir: Path) -> list[Path]:
         path = out_dir / name
         _write_text(path, text + "\n")
         written.append(path)
+    for department in departments:
+        for own in (False, True):
+            stale = out_dir / notice_file(department, own)
+            if stale.name not in texts:
+                with contextlib.suppress(FileNotFoundError):
+                    stale.unlink()
     return written
 
 
