@@ -334,7 +334,7 @@ def test_an_answer_emptied_in_a_new_version_is_said_on_its_row(
     form = load_workbook(folder / "总务（修改后）.xlsx")[FORM_SHEET]
     [issued] = [c for row in form.iter_rows() for c in row if c.value == "SD-01"]
     assert (cleared.cell, cleared.row) == (issued.coordinate, issued.row)
-    assert cleared.field == "问题编号"  # the cell marked holds the 编号, not 存在隐患问题
+    assert (cleared.field, cleared.value) == ("问题编号", "SD-01")  # the cell marked
     kept = [h for h in result.collection.hazards if h.number == "SD-01"]
     assert [h.measures for h in kept] == ["加固围墙"]  # the old answer, still followed
     assert not [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_UNANSWERED]

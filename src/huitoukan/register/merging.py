@@ -373,7 +373,7 @@ def merge(
                     cell=cell,
                     row=row_number,
                     field="问题编号" if cell else "存在隐患问题",  # the cell marked is its 编号
-                    value=row.where,
+                    value=row.number if cell else row.where,
                     department=department,
                     variant="cleared" if cell else gone,
                     number=row.number,
