@@ -1076,3 +1076,22 @@ def test_a_missed_finding_naming_no_department_suggests_who_checks_that_place(
     assert at_canteen.conclusion is Conclusion.MISSED
     assert "台账中“第一食堂”的隐患由总务基建处报送" in at_canteen.accountable
     assert "问题清单未指明责任部门" in elsewhere.accountable
+
+
+def test_a_closing_reviewed_failed_is_not_also_asked_for_its_photo(tmp_path: Path) -> None:
+    """require_photo: 东门 reported 已完成 without a photo, then reviewed 不合格 — it is back
+    to 整改中, and its copy told the department both to add the after-photo of a
+    rectification the review refused and to rectify again."""
+    text = review_campaign(tmp_path).read_text("utf-8")
+    campaign = parse_campaign(
+        text.replace("require_photo = false", "require_photo = true"), "campaign.toml"
+    )
+    assert campaign.info.require_photo
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [closed(部位="东门")])
+    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
+    before = {p.code for p in collect(campaign, [returns], as_of=AS_OF).problems}
+    assert Code.MISSING_PHOTO in before
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-13", "不合格", "灭火器未更换")
+    after = {p.code for p in collect(campaign, [returns], as_of=AS_OF).problems}
+    assert Code.REVIEW_FAILED in after and Code.MISSING_PHOTO not in after
