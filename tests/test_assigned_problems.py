@@ -829,8 +829,13 @@ def test_reminders_name_the_assigned_problems_not_answered(
     police = by_department["学院警务室"]
     assert police.kinds == ["催报", "交办问题"]
     assert "4J-01（四进巡查）岗亭：一键报警装置未与公安联网" in police.text
-    security = by_department.get("安全保卫处")
-    assert security is None or "交办问题" not in security.kinds  # it answered both
+    security = by_department["安全保卫处"]
+    assert "交办问题" not in security.kinds  # it answered both
+    # its answer to SD-01 is overdue: named as the assigned problem it is
+    assert (
+        "【SD-01】北围墙：围墙约15米段开裂倾斜（整改时限 2023年12月18日，已逾期 2 天"
+        in security.text
+    )
 
 
 def test_a_refused_list_points_to_no_register(
