@@ -1095,3 +1095,23 @@ def test_a_closing_reviewed_failed_is_not_also_asked_for_its_photo(tmp_path: Pat
     _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-13", "不合格", "灭火器未更换")
     after = {p.code for p in collect(campaign, [returns], as_of=AS_OF).problems}
     assert Code.REVIEW_FAILED in after and Code.MISSING_PHOTO not in after
+
+
+def test_an_overdue_hazard_reviewed_failed_is_listed_once_in_its_notice(tmp_path: Path) -> None:
+    """东门, reviewed 不合格 and past its 整改时限: its 督办 letter listed it twice, once
+    overdue and once 复查不合格; now once, among the overdue, with the review's words."""
+    from huitoukan.letters.notices import notices
+    from huitoukan.register.status import build_status
+
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    row = closed(部位="东门", 整改时限=date(2023, 12, 15))
+    filled_form(campaign, "总务基建处", returns / "v1.xlsx", [row])
+    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-13", "不合格", "灭火器未更换")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [letter] = [n for n in notices(campaign, report) if n.department == "总务基建处"]
+    assert letter.kinds[:2] == ["督办", "复查不合格"]
+    assert letter.text.count("东门") == 1
+    assert "已逾期 5 天" in letter.text and "复查意见：灭火器未更换" in letter.text

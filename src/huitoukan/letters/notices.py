@@ -80,6 +80,9 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"经主要负责人签字{to}。"
             )
         overdue = [h for h in report.overdue if h.department == dept.department]
+        failed = [h for h in report.review_failed if h.department == dept.department]
+        # an overdue hazard reviewed 不合格 is listed once: among the overdue, with its review
+        refused = {h.source: h.review_note or "无" for h in failed}
         if overdue:
             kinds.append("督办")
             lines.append(
@@ -88,9 +91,12 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             )
             lines += _numbered(
                 f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天，"
-                f"责任人 {h.owner or '未填写，请补充'}）"
+                f"责任人 {h.owner or '未填写，请补充'}"
+                + (f"；复查不合格，复查意见：{refused[h.source]}" if h.source in refused else "")
+                + "）"
                 for h in overdue
             )
+            failed = [h for h in failed if h.source not in {o.source for o in overdue}]
         unanswered = [
             p
             for p in report.parts
@@ -112,9 +118,9 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 + f"）{p.what}"
                 for p in unanswered
             )
-        failed = [h for h in report.review_failed if h.department == dept.department]
-        if failed:
+        if refused:
             kinds.append("复查不合格")
+        if failed:
             lines.append(
                 f"经{info.receiver}复查验收，贵部门报已完成的 {len(failed)} 项隐患不合格，已退回整改中，"
                 "请按复查意见继续整改，完成后重新报送："
