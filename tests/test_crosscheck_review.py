@@ -494,6 +494,8 @@ def test_the_report_says_a_failed_review_beside_the_departments_word(
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     [row] = [r for r in rows if r[2] == "学生活动中心"]
     assert row[7] == "已完成（复查不合格）"
+    # and the 总体情况 counts it: the leaders sign a report that says a review refused one
+    assert any("复查验收不合格、已退回整改的 1 项" in str(v) for r in rows for v in r)
 
 
 def test_nothing_to_review_writes_no_form(
