@@ -163,8 +163,9 @@ def test_each_finding_gets_the_conclusion_a_careful_clerk_would_give(
     )
     assert "检查之后才发现" in str(rows["SD-1"]["说明"])
     assert "总务基建处" in str(rows["SD-2"]["说明"])
-    missed = sheet_rows(out, "漏报清单", header_row=2)
+    *missed, signed = sheet_rows(out, "漏报清单", header_row=2)
     assert {r["问题编号"] for r in missed} == {"SJ-1", "SD-1"}
+    assert str(signed["序号"]).startswith("核查人（签字）")  # it goes to those who answer for it
     ws = load_workbook(out)["核查结果"]
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
 
@@ -496,6 +497,11 @@ def test_the_report_says_a_failed_review_beside_the_departments_word(
     assert row[7] == "已完成（复查不合格）"
     # and the 总体情况 counts it: the leaders sign a report that says a review refused one
     assert any("复查验收不合格、已退回整改的 1 项" in str(v) for r in rows for v in r)
+    assert any(  # who reports it, and when, signed before the leaders read it
+        str(v).startswith("汇报单位：安全保卫处") and "汇报日期：2023年12月22日" in str(v)
+        for r in rows
+        for v in r
+    )
 
 
 def test_nothing_to_review_writes_no_form(

@@ -131,6 +131,16 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
         missed.add(cells(values), row_height(values, widths))
     if not missing:
         missed.add(cells(["", "（无：检查发现的问题自查都已发现）"]))
+    missed.add("")
+    signed = missed.add(  # the list goes to those who answer for it: someone signs it
+        cells(
+            [
+                "核查人（签字）：____________　　审核人（签字）：____________　　日期：______年____月____日"
+            ]
+        ),
+        30,
+    )
+    missed.merge(signed, 0, len(MISSED_COLUMNS) - 1)
     write_workbook(path, [results, missed], CROSSCHECK_TITLE, "由 huitoukan crosscheck 生成")
 
 

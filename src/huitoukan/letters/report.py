@@ -203,6 +203,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         table(standing_header + ["补救或替代措施", ""], standing_rows, merged=(6, 7))
     else:
         line("无。")
+    line(  # who reports, and signs for it, before the leaders read it
+        f"汇报单位：{info.receiver}　　负责人（签字）：____________　　"
+        f"汇报日期：{chinese_date(report.as_of)}",
+        height=30,
+    )
     comment_rows = 4  # room for the leaders to write their comments by hand
     heading("六、审阅意见", comment_rows * 22 + 30)  # with the line to sign on
     for _ in range(comment_rows):
