@@ -299,7 +299,7 @@ def expected(case: Case, screen: Screen, runner: CliRunner) -> list[str]:
         where = _findings(folder)
         return chosen + [where[number] for number in chosen]
     if name == "crosscheck":
-        missed = sheet_rows(folder / "追责核查.xlsx", "漏报清单", header_row=2)
+        *missed, _signed = sheet_rows(folder / "追责核查.xlsx", "漏报清单", header_row=2)
         return [f"{r['部位']}：{r['问题描述']}" for r in missed] + [r["追责范围"] for r in missed]
     if name == "review":
         return ["复查验收表.xlsx"]
