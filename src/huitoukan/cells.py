@@ -10,6 +10,7 @@ import functools
 from datetime import date, datetime, time
 from typing import cast
 
+from huitoukan.dates import typed_number
 from huitoukan.text import clean_cell_text
 
 _MIDNIGHT = time()
@@ -42,26 +43,6 @@ def cell_text(value: object) -> str:
     if isinstance(value, date):
         return typed_number(value) or value.isoformat()
     return clean_cell_text(str(value))
-
-
-_FIRST_YEAR = 1901
-"""A date cell before this holds a number typed into it (12.5 for 12月5日 is 1900-01-12):
-shown as the number typed, never as a date."""
-_SERIAL_EPOCH = datetime(1899, 12, 30)
-
-
-def typed_number(moment: date) -> str | None:
-    """The number a person typed into a date cell that shows `moment`, when it is one (of
-    1900: Excel counts a 29 February 1900 that never was, so days before March are one
-    more); None for a date."""
-    if moment.year >= _FIRST_YEAR:
-        return None
-    if not isinstance(moment, datetime):
-        moment = datetime(moment.year, moment.month, moment.day)
-    days = (moment - _SERIAL_EPOCH).total_seconds() / 86400
-    if moment < datetime(1900, 3, 1):
-        days -= 1
-    return f"{days:g}"
 
 
 @functools.cache

@@ -12,9 +12,10 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from huitoukan.cells import typed_number
-
 _EXCEL_EPOCH = date(1899, 12, 30)
+_FIRST_YEAR = 1901
+"""A date cell before this holds a number typed into it (12.5 for 12月5日 is 1900-01-12):
+shown as the number typed, never as a date."""
 _SERIAL_MIN, _SERIAL_MAX = 25_000, 80_000  # 1968 .. 2119: anything else is not a date
 _YMD = re.compile(
     r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
@@ -70,6 +71,21 @@ def parse_date(value: object, reference: date) -> date | None:
     except ValueError:
         raise DateNotUnderstood(text) from None
     raise DateNotUnderstood(text)
+
+
+def typed_number(moment: date) -> str | None:
+    """The number a person typed into a date cell that shows `moment`, when it is one (of
+    1900: Excel counts a 29 February 1900 that never was, so days before March are one
+    more); None for a date."""
+    if moment.year >= _FIRST_YEAR:
+        return None
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day)
+    days = (moment - datetime.combine(_EXCEL_EPOCH, datetime.min.time())).total_seconds()
+    days /= 86400
+    if moment < datetime(1900, 3, 1):
+        days -= 1
+    return f"{days:g}"
 
 
 def _from_number(number: float) -> date:
