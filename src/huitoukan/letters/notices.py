@@ -96,7 +96,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 + "）"
                 for h in overdue
             )
-            failed = [h for h in failed if h.source not in {o.source for o in overdue}]
+            listed = {h.source for h in overdue}
+            failed = [h for h in failed if h.source not in listed]
         unanswered = [
             p
             for p in report.parts

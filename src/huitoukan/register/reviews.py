@@ -161,10 +161,9 @@ def apply_reviews(
             )
         )
         if verdict.result == FAILED:
-            newest = (current or {}).get(hazard.department)
-            if not hazard.vanished_from or newest is None:
-                newest = None
-            else:
+            # a row the department has since taken out: said on the return that counts
+            newest = (current or {}).get(hazard.department) if hazard.vanished_from else None
+            if newest is not None:
                 result.failed_gone.add((hazard.department, hazard.where))
             result.problems.append(
                 problem(
