@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
@@ -91,14 +91,20 @@ class Collection(ProblemCounts):
         ]
         return sorted(later, key=lambda f: f.form_date or day, reverse=True)
 
-    def latest_dates(self) -> dict[str, date]:
-        """Department → the latest 日期 of its returns (departments with a dated one)."""
-        latest: dict[str, date] = {}
+    def _return_days(self) -> Iterator[tuple[str, date]]:
+        """(department, the day it was sent: `return_day`) of each readable return of a
+        department with a return that counts."""
         for form in self.forms:
             day = return_day(form)
             if form.department in self.current and form.readable and day is not None:
-                if form.department not in latest or day > latest[form.department]:
-                    latest[form.department] = day
+                yield form.department, day
+
+    def latest_dates(self) -> dict[str, date]:
+        """Department → the latest 日期 of its returns (departments with a dated one)."""
+        latest: dict[str, date] = {}
+        for department, day in self._return_days():
+            if day > latest.get(department, date.min):
+                latest[department] = day
         return latest
 
     def returned(self) -> dict[str, date | None]:
@@ -108,12 +114,10 @@ class Collection(ProblemCounts):
         deadline is an update, not a late return."""
         first: dict[str, date | None] = dict.fromkeys(self.current)
         first.update(self.returned_before)
-        for form in self.forms:
-            day = return_day(form)
-            if form.department in first and form.readable and day is not None:
-                earliest = first[form.department]
-                if earliest is None or day < earliest:
-                    first[form.department] = day
+        for department, day in self._return_days():
+            earliest = first[department]
+            if earliest is None or day < earliest:
+                first[department] = day
         return first
 
 
@@ -571,13 +575,19 @@ class _Lineage:
             for gone in [identity in self.remembered]
         ]
 
+    def _with_earlier(self, newest: ReturnForm) -> Iterator[tuple[HazardRow, HazardRow]]:
+        """Each row of the newest version that an older version listed, with that row."""
+        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+            old = self.earlier.get(identity)
+            if old is not None:
+                yield row, old
+
     def reopened(self, newest: ReturnForm) -> list[Problem]:
         """A warning on each row of the newest version reporting not completed a hazard an
         older version reported 已完成 (an old copy sent again, or a 销号 taken back)."""
         said = []
-        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
-            old = self.earlier.get(identity)
-            if old is None or not old.reported_done or row.reported_done:
+        for row, old in self._with_earlier(newest):
+            if not old.reported_done or row.reported_done:
                 continue
             said.append(
                 problem(
@@ -602,11 +612,9 @@ class _Lineage:
         version gave the hazard (a deadline moved quietly takes it off the overdue list).
         An assigned problem's has its own warning (its date is the inspection's)."""
         said = []
-        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
-            old = self.earlier.get(identity)
+        for row, old in self._with_earlier(newest):
             if (
-                old is None
-                or row.number
+                row.number
                 or row.deadline is None
                 or old.deadline is None
                 or row.deadline_is_default
