@@ -305,10 +305,15 @@ def review_campaign(tmp_path: Path) -> Path:
     return path
 
 
+def reviewing(tmp_path: Path) -> Campaign:
+    """The campaign with 复查验收, its campaign.toml written in `tmp_path`."""
+    return reviewing(tmp_path)
+
+
 def _collected(runner: CliRunner, tmp_path: Path, rows: list[dict[str, object]]) -> int:
     """A campaign with 复查验收 in `tmp_path`, 安全保卫处's return of `rows` collected: the
     exit code of collect."""
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", rows)
     return runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code
 
@@ -401,7 +406,7 @@ def test_review_decides_what_is_closed(
 def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
     tmp_path: Path,
 ) -> None:
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [closed(部位="东门")])
     first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     [door] = first.collection.hazards
@@ -632,7 +637,7 @@ def test_a_closing_the_inspection_found_untrue_is_not_rectified(
 
 def _door_closed_on_the_8th(tmp_path: Path) -> tuple[Campaign, Path, HazardRow]:
     """复查验收 required; 安全保卫处's return of 12月8日: 东门, closed that day."""
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"
     first = closed(部位="东门", 销号时间=date(2023, 12, 8))
     filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
@@ -783,7 +788,7 @@ def test_a_verdict_without_a_date_is_not_adopted_one_without_a_reviewer_is_said(
     cell; an unreadable one likewise), one without a reviewer is adopted and said."""
     from huitoukan.forms.review import review_form
 
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"
     rows = [closed(部位="东门"), closed(部位="西门"), closed(部位="南门")]
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
@@ -861,7 +866,7 @@ def test_the_review_form_names_the_assigned_problem_a_hazard_answers(tmp_path: P
     verdicts typed into the wider form are read back."""
     from huitoukan.forms.review import review_form
 
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"
     rows = [closed(部位="东门", 问题编号="XJ-7"), closed(部位="西门")]
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
@@ -890,7 +895,7 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
     12月8日 and waiting for its review; the city finds the problem still there on 12月18日:
     not rectified, because what was reported done was not (not because a deadline passed
     waiting for the office's review), and the row named as the answer to JB-01."""
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     done = closed(
         问题编号="JB-01",
         问题来源="县级普查",
@@ -1000,7 +1005,7 @@ def test_a_failed_review_of_a_row_taken_out_since_is_said_on_the_new_copy(
     review's verdict went onto the superseded file, for which no 退回修改 copy is written:
     the department never heard of it. It is said on the new version's copy."""
     monkeypatch.chdir(tmp_path)
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     filled_form(
         campaign,
         "安全保卫处",
@@ -1043,7 +1048,7 @@ def test_a_review_rows_fault_is_moot_once_another_review_holds(tmp_path: Path) -
     passed both: the first form's faults were errors for ever (collect exited 1)."""
     from huitoukan.forms.review import review_form
 
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     filled_form(
         campaign,
         "安全保卫处",
@@ -1111,7 +1116,7 @@ def test_an_overdue_hazard_reviewed_failed_is_listed_once_in_its_notice(tmp_path
     from huitoukan.letters.notices import notices
     from huitoukan.register.status import build_status
 
-    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"
     row = closed(部位="东门", 整改时限=date(2023, 12, 15))
     filled_form(campaign, "总务基建处", returns / "v1.xlsx", [row])
