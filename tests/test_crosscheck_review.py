@@ -307,7 +307,7 @@ def review_campaign(tmp_path: Path) -> Path:
 
 def reviewing(tmp_path: Path) -> Campaign:
     """The campaign with 复查验收, its campaign.toml written in `tmp_path`."""
-    return reviewing(tmp_path)
+    return parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
 
 
 def _collected(runner: CliRunner, tmp_path: Path, rows: list[dict[str, object]]) -> int:
