@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from huitoukan.actions.collect import collect, collect_to_register
+from huitoukan.actions.collect import CollectResult, collect, collect_to_register
 from huitoukan.campaign import Campaign
 from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 from huitoukan.errors import HuitoukanError
@@ -27,6 +27,7 @@ from huitoukan.register.layout import (
 from huitoukan.register.lock import register_lock
 from huitoukan.register.reading import read_register, read_register_sheets
 from huitoukan.register.record import recorded_state
+from huitoukan.register.status import DepartmentSummary
 from tests.helpers import closed, filled_form, hazard, sheet_rows
 
 AS_OF = date(2023, 12, 20)
@@ -94,6 +95,79 @@ def test_a_blank_form_sent_back_is_not_a_return(campaign: Campaign, tmp_path: Pa
     collection = collect(campaign, [returns], as_of=AS_OF)
     [blank] = [p for p in collection.problems if p.file.endswith("警务室.xlsx")]
     assert "重新报送" not in blank.message and "警务室-填好.xlsx" in blank.message
+
+
+def test_a_blank_form_sent_in_time_does_not_make_a_late_return_timely(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The form as issued, sent back before the deadline, then the filled form ten days
+    late: the department returned late, on the first collect and on every one after."""
+    issue_forms(campaign, tmp_path / "发放", ["学院警务室"])
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    blank = returns / "警务室.xlsx"
+    shutil.copy(tmp_path / "发放" / form_file_name("学院警务室"), blank)
+    in_time = datetime(2023, 12, 14, 16).timestamp()
+    os.utime(blank, (in_time, in_time))
+    filled_form(
+        campaign,
+        "学院警务室",
+        returns / "警务室-填好.xlsx",
+        [hazard()],
+        form_date=date(2023, 12, 25),
+    )
+    register = tmp_path / "台账.xlsx"
+    for _ in range(2):
+        result = collect_to_register(campaign, [returns], register, date(2023, 12, 26))
+        collection = result.collection
+        assert collection.returned()["学院警务室"] == date(2023, 12, 25)
+        [late] = [p for p in collection.problems if p.code == "late-return"]
+        assert "逾期 10 天" in late.message
+    [row] = [r for r in sheet_rows(register, SUMMARY_SHEET) if r.get("部门") == "学院警务室"]
+    assert row["首次报送日期"] == datetime(2023, 12, 25)
+
+
+@pytest.mark.parametrize(
+    ("saved", "late"),
+    [(date(2023, 12, 15), None), (date(2023, 12, 16), 1), (date(2023, 12, 19), 4)],
+)
+def test_a_return_without_a_usable_date_is_late_by_its_file_day(
+    campaign: Campaign, tmp_path: Path, saved: date, late: int | None
+) -> None:
+    """A 日期 that cannot be read: the return was sent the day of its file, which collect
+    says and status counts alike (the deadline's own day is in time); a follow-up round's
+    form dated later is not late against the first round's deadline, on any collect."""
+    returns = tmp_path / "回收"
+    first = filled_form(
+        campaign, "学院警务室", returns / "警务室.xlsx", [hazard()], form_date="十二月中旬"
+    )
+    moment = datetime.combine(saved, datetime.min.time()).timestamp() + 36000
+    os.utime(first, (moment, moment))
+    filled_form(
+        campaign,
+        "学院警务室",
+        returns / "第二轮" / "警务室.xlsx",
+        [hazard()],
+        form_date=date(2023, 12, 22),
+    )
+    register = tmp_path / "台账.xlsx"
+    for _ in range(2):
+        result = collect_to_register(campaign, [returns], register, date(2023, 12, 26))
+        said = [p.message for p in result.collection.problems if p.code == "late-return"]
+        if late is None:
+            assert said == []
+            assert not _summary(result, "学院警务室").late
+        else:
+            assert said == [
+                "逾期报送：表头日期未填写或不能采用，按文件日期 2023年12月"
+                f"{saved.day}日 计，晚于报送截止日期 2023年12月15日（逾期 {late} 天）"
+            ]
+            assert _summary(result, "学院警务室").late
+        assert _summary(result, "学院警务室").first_returned_on == saved
+
+
+def _summary(result: CollectResult, department: str) -> DepartmentSummary:
+    return next(d for d in result.status.departments if d.department == department)
 
 
 def test_an_empty_list_says_so_on_paper(campaign: Campaign, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ asked for; the form's 日期 must be readable and not after the return deadline.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -115,12 +116,13 @@ def read_header_fields(
     entry = labels.get("form_date")
     form.date_cell = entry.value_ref if entry else ""
     raw = entry.value if entry else None
+    due = campaign.info.returns_due
     try:
         form.form_date = parse_date(_date_text(raw), campaign.info.issued_on)
     except DateNotUnderstood:
         add(Code.BAD_DATE, "form_date", "form_date", **date_example(campaign.info.issued_on))
+        _late_by_file_day(form, due, add)
         return
-    due = campaign.info.returns_due
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)
     if why is not None:
         add(why, "form_date", header="表头日期", day=form.form_date, as_of=as_of)
@@ -135,9 +137,20 @@ def read_header_fields(
         )
     if form.form_date is None:
         add(Code.MISSING_FORM_DATE, "form_date")
+    if form.form_date is None or form.date_impossible:
+        _late_by_file_day(form, due, add)
     elif form.form_date > due:
         late = (form.form_date - due).days
         add(Code.LATE_RETURN, "form_date", form_date=form.form_date, due=due, late=late)
+
+
+def _late_by_file_day(form: ReturnForm, due: date, add: Callable[..., None]) -> None:
+    """A return without a 日期 that can be right was sent the day of its file
+    (`ReturnForm.sent_on`): late when that is after `due`, as `status` counts it."""
+    sent = form.sent_on
+    if sent is not None and sent > due:
+        late = (sent - due).days
+        add(Code.LATE_RETURN, "form_date", "file_day", form_date=sent, due=due, late=late)
 
 
 def _date_text(value: object) -> object:

@@ -164,6 +164,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "逾期报送",
         "逾期报送：表头日期 {form_date} 晚于报送截止日期 {due}（逾期 {late} 天）",
+        {
+            "file_day": "逾期报送：表头日期未填写或不能采用，按文件日期 {form_date} 计，"
+            "晚于报送截止日期 {due}（逾期 {late} 天）"
+        },
     ),
     Code.BAD_DATE: Rule(
         _E,

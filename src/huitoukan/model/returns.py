@@ -308,6 +308,15 @@ class ReturnForm(ProblemCounts):
         return self.unanswered_rows.get(number_key(number), (None, "")) if number else (None, "")
 
     @property
+    def sent_on(self) -> date | None:
+        """The day it was sent: its 日期; for none, or one that cannot be right (a year
+        typed wrong: 2023-01-02 for 2024-01-02), the file's own day (a return is saved, or
+        received, the day it is sent)."""
+        if self.date_impossible or self.form_date is None:
+            return date.fromtimestamp(self.modified) if self.modified else None
+        return self.form_date
+
+    @property
     def as_issued(self) -> bool:
         """An issued form nobody filled in and saved: the rows it came with (the hazards
         a follow-up round carries, the assigned problems) are not an answer."""

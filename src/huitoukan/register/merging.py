@@ -92,11 +92,13 @@ class Collection(ProblemCounts):
         return sorted(later, key=lambda f: f.form_date or day, reverse=True)
 
     def _return_days(self) -> Iterator[tuple[str, date]]:
-        """(department, the day it was sent: `return_day`) of each readable return of a
-        department with a return that counts."""
+        """(department, the day it was sent: `ReturnForm.sent_on`) of each version of a department
+        with a return that counts (not a blank form: that is no return)."""
         for form in self.forms:
-            day = return_day(form)
-            if form.department in self.current and form.readable and day is not None:
+            if self.outcomes.get(form.file) not in _VERSIONS or form.department not in self.current:
+                continue
+            day = form.sent_on
+            if day is not None:
                 yield form.department, day
 
     def latest_dates(self) -> dict[str, date]:
@@ -119,6 +121,10 @@ class Collection(ProblemCounts):
             if earliest is None or day < earliest:
                 first[department] = day
         return first
+
+
+_VERSIONS = frozenset({FileOutcome.USED, FileOutcome.SUPERSEDED, FileOutcome.DUPLICATE})
+"""The outcomes of a department's returns (every version it sent)."""
 
 
 SAVED_LATER_SECONDS = 86400
@@ -170,19 +176,11 @@ def _answers(version: ReturnForm, blank: ReturnForm) -> bool:
     return version.modified >= blank.modified
 
 
-def return_day(form: ReturnForm) -> date | None:
-    """The day a return was sent: its 日期; for a 日期 that cannot be right (a year typed
-    wrong: 2023-01-02 for 2024-01-02, which ranked the newest version first of all) or
-    none (a supplement sent as the table alone, ranked oldest), the file's own day (a
-    return is saved, or received, the day it is sent)."""
-    if form.date_impossible or form.form_date is None:
-        return date.fromtimestamp(form.modified) if form.modified else None
-    return form.form_date
-
-
 def version_order(form: ReturnForm) -> tuple[date, float, str]:
-    """Older first: by the day each was sent (`return_day`), then the file's time."""
-    return (return_day(form) or date.min, form.modified, form.file)
+    """Older first: by the day each was sent (`ReturnForm.sent_on`: a 日期 typed a year
+    wrong ranked the newest version first of all, a supplement sent as the table alone
+    the oldest), then the file's time."""
+    return (form.sent_on or date.min, form.modified, form.file)
 
 
 _COPY_NAME = re.compile(
@@ -301,14 +299,17 @@ def merge(
         for older in versions[:-1]:
             if older.file != EARLIER_REGISTER:
                 outcomes[older.file] = FileOutcome.SUPERSEDED
-        # Lateness is judged on the department's first dated return: a later version (a
-        # correction, a follow-up round) is not late against the first round's deadline.
-        dated = next((v for v in versions if v.form_date is not None), newest)
+        # Lateness is judged on the department's first return (by the day it was sent, as
+        # `returned` has it): a later version (a correction, a follow-up round) is not late
+        # against the first round's deadline.
+        files = [v for v in versions if v.file != EARLIER_REGISTER]
+        first: ReturnForm | None = files[0]
         known = earlier.returned.get(department)  # a first return whose file is written over
-        first = dated if known is None or (dated.form_date and dated.form_date <= known) else None
+        sent = files[0].sent_on
+        if known is not None and (sent is None or known < sent):
+            first = None
         if first is not None and first is not newest:
             problems.extend(p for p in first.problems if p.code is Code.LATE_RETURN)
-        files = [v for v in versions if v.file != EARLIER_REGISTER]
         if len(files) > 1 and _tied(files[-2], newest):
             problems.append(
                 _on_date(
