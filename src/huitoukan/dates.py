@@ -1,7 +1,8 @@
 """Reading the dates departments type: real date cells, Excel serial numbers, and text.
 
 Accepted text: 2023-12-10, 2023/12/10, 2023.12.10, 2023年12月10日, 20231210, 12月10日
-(and the same with full-width digits, spaces, or a trailing time). A date without a
+(and the same with full-width digits, spaces, a trailing time, 号 for 日, or written in
+Chinese numerals as official documents date themselves: 二〇二三年十二月十日). A date without a
 year takes the campaign's year, moved to the next year when that would put it more
 than half a year before the campaign was issued (a 1月 date in a December campaign).
 """
@@ -18,11 +19,27 @@ _FIRST_YEAR = 1901
 shown as the number typed, never as a date."""
 _SERIAL_MIN, _SERIAL_MAX = 25_000, 80_000  # 1968 .. 2119: anything else is not a date
 _YMD = re.compile(
-    r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?"
+    r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*[日号]?"
     r"(?:\s*[T\s]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_MD = re.compile(r"^(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$")
+_MD = re.compile(r"^(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*[日号]?$")
+_CHINESE_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2}
+_CHINESE_NUMBER = re.compile(f"[{''.join(_CHINESE_DIGITS)}十]+")
+
+
+def _arabic(match: re.Match[str]) -> str:
+    """A number in Chinese numerals in Arabic digits: a year digit by digit (二〇二三), a
+    month or day with 十 (十二, 二十九, 三十一); unchanged when it is neither."""
+    text = match.group()
+    if "十" not in text:
+        return "".join(str(_CHINESE_DIGITS[c]) for c in text)
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return text
+    return str(
+        (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
+    )
 
 
 class DateNotUnderstood(ValueError):
@@ -50,6 +67,7 @@ def parse_date(value: object, reference: date) -> date | None:
     text = unicodedata.normalize("NFKC", str(value)).strip().strip("。.")
     if not text:
         return None
+    text = _CHINESE_NUMBER.sub(_arabic, text)
     try:
         match = _YMD.match(text)
         if match:

@@ -32,10 +32,31 @@ D = date(2023, 12, 10)
         "2023-12-10 00:00:00",
         " 2023.12.10。",
         "45270",
+        "2023年12月10号",
+        "12月10号",
+        "二〇二三年十二月十日",
+        "二零二三年十二月十日",
+        "二○二三年十二月十号",
+        "十二月十日",
     ],
 )
 def test_accepted_date_forms(value: object) -> None:
     assert parse_date(value, REF) == D
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("二〇二四年十一月十九日", date(2024, 11, 19)),
+        ("二〇二四年一月一日", date(2024, 1, 1)),
+        ("二〇二四年十月二十日", date(2024, 10, 20)),
+        ("二〇二四年二月二十九日", date(2024, 2, 29)),
+        ("二〇二四年十二月三十一日", date(2024, 12, 31)),
+        ("2024年11月22号", date(2024, 11, 22)),
+    ],
+)
+def test_chinese_numerals_and_hao(text: str, day: date) -> None:
+    assert parse_date(text, REF) == day
 
 
 def test_month_day_in_next_year_of_a_december_campaign() -> None:
@@ -49,7 +70,22 @@ def test_empty_is_none(value: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["下周", "2023-13-01", "2023-02-30", "12月", "3", 12.5, True, "2023年底", "13月1日"]
+    "value",
+    [
+        "下周",
+        "2023-13-01",
+        "2023-02-30",
+        "12月",
+        "3",
+        12.5,
+        True,
+        "2023年底",
+        "13月1日",
+        "二〇二三年十二月三十二日",
+        "十二月中旬",
+        "二〇二三年十三月一日",
+        "三",
+    ],
 )
 def test_not_a_date(value: object) -> None:
     with pytest.raises(DateNotUnderstood):
@@ -64,5 +100,21 @@ def test_every_written_form_reads_back(day: date) -> None:
         f"{day.year}.{day.month:02d}.{day.day:02d}",
         f"{day.year}年{day.month}月{day.day}日",
         day.strftime("%Y%m%d"),
+        f"{day.year}年{day.month}月{day.day}号",
+        _in_chinese_numerals(day),
     ):
         assert parse_date(text, REF) == day
+
+
+def _in_chinese_numerals(day: date) -> str:
+    """二〇二三年十二月十日, as official documents are dated."""
+    digits = "〇一二三四五六七八九"
+
+    def small(n: int) -> str:
+        tens, units = divmod(n, 10)
+        return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (
+            digits[units] if units or not tens else ""
+        )
+
+    year = "".join(digits[int(c)] for c in str(day.year))
+    return f"{year}年{small(day.month)}月{small(day.day)}日"

@@ -416,6 +416,23 @@ def test_a_number_typed_into_a_date_cell_is_asked_for_as_a_date(
 
 
 @pytest.mark.parametrize(
+    ("checked_on", "default"),
+    [(date(2023, 12, 30), True), (date(2023, 12, 31), True), (date(2024, 1, 1), False)],
+)
+def test_an_unreadable_deadline_says_the_default_it_is_chased_against(
+    campaign: Campaign, tmp_path: Path, checked_on: date, default: bool
+) -> None:
+    """整改时限 “年底前” is not a date: the hazard is chased against the campaign's default
+    整改时限 (2023-12-31), and the error says so (a clerk saw 活动默认 in the register and
+    no word of it); one found after that day has no default, and is not told of one."""
+    row = hazard(整改时限="年底前", 检查时间=checked_on)
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
+    [said] = [p for p in form.problems if p.code == "bad-date"]
+    assert ("暂按活动默认整改时限 2023年12月31日 计" in said.message) is default
+    assert form.hazards[0].deadline == (date(2023, 12, 31) if default else None)
+
+
+@pytest.mark.parametrize(
     ("closed_on", "said"), [(date(2023, 12, 14), False), (date(2023, 12, 15), True)]
 )
 def test_a_closing_after_the_form_was_sent_is_doubted(

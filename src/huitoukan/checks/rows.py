@@ -114,24 +114,33 @@ class RowChecker:
         include those added since index `first`."""
         first = len(self.problems) if first is None else first
         dates: dict[str, date | None] = {}
+        unreadable: set[str] = set()
+        for name in DATE_FIELDS:
+            try:
+                dates[name] = parse_date(cells.values.get(name), self.campaign.info.issued_on)
+            except DateNotUnderstood:
+                dates[name] = None
+                unreadable.add(name)
         for name in DATE_FIELDS:
             header = COLUMN_BY_FIELD[name].header
-            try:
-                day = parse_date(cells.values.get(name), self.campaign.info.issued_on)
-            except DateNotUnderstood:
-                day = None
+            day = dates[name]
+            if name in unreadable:
+                defaulted = name == "deadline" and not _found_after_default(
+                    dates["checked_on"], self.campaign
+                )  # said, or the hazard is chased against a date nobody wrote
                 self.problem(
                     Code.BAD_DATE,
                     cells,
                     name,
+                    "deadline" if defaulted else "",
                     header=header,
+                    default=self.campaign.info.default_deadline,
                     **date_example(self.campaign.info.issued_on),
                 )
-            if day is not None:
+            elif day is not None:
                 why = implausible(day, self.campaign, self.as_of, name != "deadline")
                 if why is not None:
                     self.problem(why, cells, name, header=header, day=day, as_of=self.as_of)
-            dates[name] = day
         for name, text in cells.texts.items():
             if len(text) > CELL_TEXT_LIMIT:
                 self.problem(Code.TEXT_TOO_LONG, cells, name, length=len(text))

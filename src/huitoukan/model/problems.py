@@ -173,7 +173,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "日期无法识别",
         "{header}“{value}”无法识别为日期，请按 {iso} 或 {day} 这样的格式填写",
-        {"form_date": "表头日期“{value}”无法识别为日期，请按 {day} 这样的格式填写"},
+        {
+            "form_date": "表头日期“{value}”无法识别为日期，请按 {day} 这样的格式填写",
+            "deadline": "整改时限“{value}”无法识别为日期，暂按活动默认整改时限 {default} 计；"
+            "请按 {iso} 或 {day} 这样的格式填写",
+        },
     ),
     Code.CONTROL_CHARACTERS: Rule(
         _W, "含控制字符", "单元格中含有不可见的控制字符，已删除；请核对内容是否完整"
