@@ -52,7 +52,6 @@ from huitoukan.model.returns import FAILED, IN_PROGRESS, STATUS_VALUES, HazardRo
 from huitoukan.text import normalize_key
 from huitoukan.xlsx.styles import (
     CENTER,
-    DATE_FORMAT,
     date_validation,
     display_columns,
     fit_merged_text,
@@ -122,7 +121,6 @@ def issue_forms(
             unit,
             form_template,
             prefilled,
-            followup.form_date if followup else None,
             followup.due if followup else None,
             assigned,
         )
@@ -392,13 +390,14 @@ def fill_form(
     unit: Unit,
     template: Path,
     rows: Sequence[HazardRow] = (),
-    form_date: date | None = None,
     due: date | None = None,
     assigned: Sequence[Finding] = (),
 ) -> Workbook:
     """A department's 附件2: its name, the school, the deadline, drop-downs and its items,
     the problems assigned to it first (and a sheet listing them in full); in a follow-up
-    round also its latest rows and the new date."""
+    round also its latest rows and the round's deadline. The 日期 is left for the
+    department to write the day it reports (a follow-up form dated the day it was issued
+    kept that date when it came back late, and counted as answered in time)."""
     workbook = load_workbook(template)
     form = TemplateForm(workbook)
     ws = form.ws
@@ -426,11 +425,6 @@ def fill_form(
     else:
         set_value(department_cell, unit.name)
 
-    if form_date is not None:
-        date_cell = form.label_value_cell("form_date", HEADER_LABELS)
-        if date_cell is not None:
-            date_cell.value = form_date
-            date_cell.number_format = DATE_FORMAT
     form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
     if assigned:
         _write_assigned_sheet(workbook, assigned, unit.name)
