@@ -263,6 +263,26 @@ def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
     assert {p.department for p in problems} == {"总务基建处"}  # the file's notes named too
 
 
+def test_a_wps_et_return_with_nothing_wrong_gets_no_copy_to_correct(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """A WPS .et return (an .xls inside) filled in correctly: the note to save as .xlsx
+    next time is no reason to send back a copy with nothing marked in it (clerk trial 32)."""
+    from huitoukan.actions.collect import collect
+    from huitoukan.campaign import default_campaign
+    from huitoukan.letters.feedback import write_feedback
+
+    campaign = default_campaign()
+    form = filled_form(campaign, "学院警务室", tmp_path / "警务室.xlsx", [closed()])
+    saved = tmp_path / "回收" / "警务室.xls"
+    saved.parent.mkdir()
+    drive({"input": str(form), "outputs": {"xls": str(saved)}}, tmp_path)
+    saved.rename(saved.with_suffix(".et"))
+    collection = collect(campaign, [saved.parent], as_of=date(2023, 12, 20))
+    assert [p.code for p in collection.problems] == [Code.WPS_ET]
+    assert write_feedback(collection, tmp_path / "退回") == []
+
+
 @pytest.mark.parametrize("kind", ["xls", "ods"])
 def test_a_returned_xls_or_ods_is_sent_back_printable(
     libreoffice: None, tmp_path: Path, kind: str

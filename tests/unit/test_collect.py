@@ -521,6 +521,48 @@ def test_a_deadline_put_off_in_a_newer_version_is_said(
         assert "旧版本" in put_off[0].message and "2023年12月20日" in put_off[0].message
 
 
+@pytest.mark.parametrize(
+    ("old_remark", "new_remark", "explained"),
+    [
+        (None, "硬盘采购中，临时每日导出备份", True),
+        ("历史遗留", "历史遗留", False),  # the same 备注: no reason given
+        (None, None, False),
+    ],
+)
+def test_a_deadline_put_off_with_its_reason_in_the_remarks_is_not_asked_for_it(
+    campaign: Campaign,
+    tmp_path: Path,
+    old_remark: str | None,
+    new_remark: str | None,
+    explained: bool,
+) -> None:
+    """The reason written in 备注, as asked (clerk trial 32: the department was asked for
+    it again, and the 退回修改 copy marked the cell): the clerk is shown the reason to
+    judge it, and the department's copy asks nothing."""
+    returns = tmp_path / "回收"
+    versions = (
+        ("v1.xlsx", 14, date(2023, 12, 20), old_remark),
+        ("v2.xlsx", 16, date(2023, 12, 28), new_remark),
+    )
+    for name, day, deadline, remark in versions:
+        filled_form(
+            campaign,
+            "安全保卫处",
+            returns / name,
+            [hazard(部位="监控室", 整改时限=deadline, 备注=remark)],
+            form_date=date(2023, 12, day),
+        )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
+    )
+    [said] = [p for p in result.collection.problems if p.code.value.startswith("deadline-put")]
+    assert (said.code.value == "deadline-put-off-explained") is explained
+    assert ("请在备注中说明推迟的原因" in said.message) is not explained
+    if explained:
+        assert "备注中写明：“硬盘采购中，临时每日导出备份”" in said.message
+    assert bool(result.feedback) is not explained  # nothing else is wrong with the return
+
+
 def test_a_version_dated_before_the_campaign_is_ordered_by_its_files_time(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -677,7 +677,7 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
     console.print(table)
     left = list(dict.fromkeys(title for copy in copies for title in copy.not_fixable))
     if left:
-        _wrapped(console, f"“问题”不计{'、'.join(left)}：表中无需修改，不在副本中标注。")
+        _wrapped(console, f"“问题”数不含{'、'.join(left)}：这些无需在表中修改，副本中不标注。")
     _wrapped(console, f"副本所在文件夹：{copies[0].copy_path.parent}")
 
 

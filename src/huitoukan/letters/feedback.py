@@ -65,11 +65,15 @@ NOT_FIXABLE = frozenset(
         Code.VANISHED_CLOSED,
         Code.SAME_DATE_VERSIONS,
         Code.OLDER_DATE_SAVED_LATER,
+        Code.DEADLINE_PUT_OFF_EXPLAINED,
+        Code.WPS_ET,
     }
 )
 """Problems the department cannot correct in its file (the return was late: that stays true;
-a hazard's wording it improved, a 销号 hazard it left out, or which of two files of one day
-is its newest, is the clerk's to know)."""
+the copy of a WPS .et return is an .xlsx already;
+a hazard's wording it improved, a 销号 hazard it left out, which of two files of one day
+is its newest, or whether the reason it gave for a later 整改时限 holds, is the clerk's to
+know)."""
 ERROR_FILL = PatternFill("solid", fgColor="FFFF9999")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB84")
 

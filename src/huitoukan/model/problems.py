@@ -88,6 +88,7 @@ class Code(StrEnum):
     REVIEW_FAILED = "review-failed"
     REOPENED_IN_NEW_VERSION = "reopened-in-new-version"
     DEADLINE_PUT_OFF = "deadline-put-off"
+    DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
     SAME_DATE_VERSIONS = "same-date-versions"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
     REVIEW_REOPENED = "review-reopened"
@@ -286,11 +287,17 @@ CATALOGUE: Mapping[Code, Rule] = {
         "这项隐患在旧版本 {old_file} 第 {old_row} 行的整改时限是 {old}，新版本推迟为 {new}，"
         "台账按新的整改时限计；请在备注中说明推迟的原因和采取的临时措施",
     ),
+    Code.DEADLINE_PUT_OFF_EXPLAINED: Rule(
+        _W,
+        "整改时限推迟（备注已说明）",
+        "这项隐患在旧版本 {old_file} 第 {old_row} 行的整改时限是 {old}，新版本推迟为 {new}，"
+        "备注中写明：“{remarks}”；台账按新的整改时限计，请核实推迟理由",
+    ),
     Code.OLDER_DATE_SAVED_LATER: Rule(
         _W,
         "表头日期更早的一版保存得更晚",
         "按表头日期，本文件（{day}）是最新一版；但 {later}（表头日期 {later_day}）是 {saved} 天后"
-        "才保存的（跟进轮的表头日期是预先填好的）。如果 {later} 才是最新的，请把它的表头日期"
+        "才保存的（表头日期可能沿用了上一版的）。如果 {later} 才是最新的，请把它的表头日期"
         "改为报送当天后重新汇总",
     ),
     Code.SAME_DATE_VERSIONS: Rule(

@@ -134,8 +134,8 @@ copied together are saved within moments of each other."""
 
 def _saved_later(files: list[ReturnForm]) -> ReturnForm | None:
     """The version (oldest by 日期 first) saved more than a day after the newest, its 日期
-    earlier: the newest may not be (a follow-up round's form comes with its 日期 filled in,
-    and a correction sent in between is dated later)."""
+    earlier: the newest may not be (a 日期 kept from the version it was edited from, or
+    from a follow-up form of an earlier huitoukan, which came with its 日期 filled in)."""
     newest = files[-1]
     if newest.date_impossible or not newest.modified:
         return None
@@ -610,8 +610,10 @@ class _Lineage:
 
     def put_off(self, newest: ReturnForm) -> list[Problem]:
         """A warning on each 整改时限 of the newest version later than the one an older
-        version gave the hazard (a deadline moved quietly takes it off the overdue list).
-        An assigned problem's has its own warning (its date is the inspection's)."""
+        version gave the hazard (a deadline moved quietly takes it off the overdue list):
+        the department is asked for the reason, or, when its 备注 says something new, the
+        clerk is shown it. An assigned problem's has its own warning (its date is the
+        inspection's)."""
         said = []
         for row, old in self._with_earlier(newest):
             if (
@@ -623,9 +625,10 @@ class _Lineage:
                 or row.deadline <= old.deadline
             ):
                 continue
+            explained = row.remarks.strip() and row.remarks != old.remarks
             said.append(
                 problem(
-                    Code.DEADLINE_PUT_OFF,
+                    Code.DEADLINE_PUT_OFF_EXPLAINED if explained else Code.DEADLINE_PUT_OFF,
                     newest.file,
                     sheet=newest.sheet,
                     cell=newest.cell_of("deadline", row.source_row),
@@ -637,6 +640,7 @@ class _Lineage:
                     old_row=old.source_row,
                     old=old.deadline,
                     new=row.deadline,
+                    remarks=row.remarks.strip(),
                 )
             )
         return said
