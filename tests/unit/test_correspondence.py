@@ -311,6 +311,34 @@ def test_an_overdue_hazard_without_its_owner_is_asked_for_one(tmp_path: Path) ->
     assert "责任人 未填写，请补充）" in notice.text
 
 
+@pytest.mark.parametrize("closed_on", ["2023-11-31", None, "11月30日前"])
+def test_an_overdue_hazard_reported_done_without_a_usable_closing_day_is_asked_for_it(
+    tmp_path: Path, closed_on: str | None
+) -> None:
+    """已完成 with 销号时间 2023-11-31 (no such day): the hazard stays open and overdue, and
+    the reminder told the department to hurry its rectification (clerk trial 32); it asks
+    for the 销号时间 it needs instead. One still 整改中 is not asked for one."""
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "医院.xlsx",
+        [
+            hazard(
+                部位="洗眼器", 整改完成情况="已完成", 销号时间=closed_on, 整改时限=date(2023, 12, 1)
+            ),
+            hazard(部位="药房", 整改时限=date(2023, 12, 1)),
+        ],
+    )
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    [eyewash] = [line for line in notice.text.splitlines() if "洗眼器" in line]
+    [pharmacy] = [line for line in notice.text.splitlines() if "药房" in line]
+    assert "销号时间未填写或无法识别，已整改完成的请填写正确的销号时间" in eyewash
+    assert "销号时间" not in pharmacy
+
+
 def test_an_archive_page_says_an_unanswered_part_past_its_deadline_as_overdue() -> None:
     """“学院警务室未反馈 10 天” read as ten days of silence: it is ten days past the
     deadline, unanswered."""

@@ -25,6 +25,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
 from huitoukan.model.findings import PartState
+from huitoukan.model.returns import DONE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
 
 COMBINED_FILE = "全部通知.txt"
@@ -93,6 +94,11 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天，"
                 f"责任人 {h.owner or '未填写，请补充'}"
                 + (f"；复查不合格，复查意见：{refused[h.source]}" if h.source in refused else "")
+                + (
+                    "；已报“已完成”，但销号时间未填写或无法识别，已整改完成的请填写正确的销号时间"
+                    if h.progress == DONE and h.closed_on is None
+                    else ""
+                )
                 + "）"
                 for h in overdue
             )
