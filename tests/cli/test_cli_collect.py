@@ -25,6 +25,28 @@ def test_collect_clean_returns_exit_0(
     assert (chdir_tmp / "全校隐患台账.xlsx").is_file()
 
 
+def test_two_files_of_one_name_are_told_apart_by_their_folder(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A department's first return and its second round's, both 技校.xlsx: the table of
+    files showed two rows of the same name, one 被新版本替代 and one 采用 (clerk trial 32)."""
+    for folder, day in (("回收", 14), ("第二轮回收", 22)):
+        filled_form(
+            campaign,
+            "高级技工学校",
+            chdir_tmp / folder / "技校.xlsx",
+            [closed()],
+            form_date=date(2023, 12, day),
+        )
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [closed()])
+    result = runner.invoke(app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-26"])
+    lines = result.output.splitlines()
+    [first] = [line for line in lines if "回收/技校.xlsx" in line and "第二轮" not in line]
+    [second] = [line for line in lines if "第二轮回收/技校.xlsx" in line]
+    assert "被新版本替代" in first and "采用" in second
+    assert any(line.startswith("医院.xlsx") for line in lines)  # a name of its own: alone
+
+
 def test_collect_with_errors_exit_1_and_names_cells(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -12,6 +12,7 @@ the end tell versions apart).
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -312,12 +313,13 @@ def collect_report(result: CollectResult) -> None:
     _fixed(table, "错误", 4, right=True)
     _fixed(table, "警告", 4, right=True)
     _fixed(table, "处理结果", 8)
+    names = _distinct_names([form.file for form in collection.forms])
     for form in collection.forms[:TERMINAL_ROWS]:
         outcome = collection.outcomes[form.file]
         style = {FileOutcome.USED: "green", FileOutcome.SUPERSEDED: "dim"}.get(outcome, "red")
         errors, warnings = counts.get(form.file, (0, 0))
         table.add_row(
-            _FileName(_file_name(form.file)),
+            _FileName(names[form.file]),
             _cell(form.department or form.department_text),
             _short(form.form_date, 0 if form.date_impossible else year),  # the year shown
             str(len(form.hazards)),
@@ -416,6 +418,18 @@ def _file_name(file: str) -> str:
     path = Path(file)
     parent = path.parent.name
     return f"{parent}/{path.name}" if parent.lower().endswith(".zip") else path.name
+
+
+def _distinct_names(files: Sequence[str]) -> dict[str, str]:
+    """Each file as the tables show it (`_file_name`), with its folder in front when
+    another file of the list has the same name (a version in 第二轮回收/ beside the first
+    round's: a table of two 高级技工学校.xlsx does not say which was used)."""
+    shown = {file: _file_name(file) for file in files}
+    count = Counter(shown.values())
+    for file, name in shown.items():
+        if count[name] > 1:  # one more folder up than the name shows
+            shown[file] = "/".join(Path(file).parts[-(name.count("/") + 2) :])
+    return shown
 
 
 def problem_list(
