@@ -76,6 +76,10 @@ def test_status_before_deadline_and_department_filter(
     assert [d["department"] for d in payload["departments"]] == ["附属医院"]
     assert payload["totals"]["hazards"] == 2 and payload["not_returned"] == []
     assert runner.invoke(app, ["status", "回收", "-d", "财务处"]).exit_code == 2
+    # the screen says whose hazards it counts (it said 全校隐患 2 项: clerk trial 32)
+    shown = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-20", "-d", "医院"])
+    assert "附属医院隐患 2 项" in shown.output and "全校隐患" not in shown.output
+    assert "全校隐患" in runner.invoke(app, ["status", "回收", "--as-of", "2023-12-20"]).output
 
 
 def test_long_standing_list(runner: CliRunner, chdir_tmp: Path, campaign: Campaign) -> None:

@@ -95,6 +95,17 @@ def test_a_blank_form_sent_back_is_not_a_return(campaign: Campaign, tmp_path: Pa
     collection = collect(campaign, [returns], as_of=AS_OF)
     [blank] = [p for p in collection.problems if p.file.endswith("警务室.xlsx")]
     assert "重新报送" not in blank.message and "警务室-填好.xlsx" in blank.message
+    # and again, corrected: the version the register uses is named (clerk trial 32)
+    filled_form(
+        campaign,
+        "学院警务室",
+        returns / "警务室-改.xlsx",
+        [hazard()],
+        form_date=date(2023, 12, 18),
+    )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [blank] = [p for p in collection.problems if p.file.endswith("/警务室.xlsx")]
+    assert "警务室-改.xlsx" in blank.message and "警务室-填好.xlsx" not in blank.message
 
 
 def test_a_blank_form_sent_in_time_does_not_make_a_late_return_timely(

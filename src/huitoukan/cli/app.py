@@ -336,7 +336,7 @@ def status(
         if long_standing:
             render.long_standing(report)
         else:
-            render.status_report(report, everything)
+            render.status_report(report, everything, chosen=bool(department))
     raise typer.Exit(report.exit_code(fail_if_overdue))
 
 

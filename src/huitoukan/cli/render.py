@@ -420,6 +420,12 @@ def _file_name(file: str) -> str:
     return f"{parent}/{path.name}" if parent.lower().endswith(".zip") else path.name
 
 
+def _whose(report: StatusReport) -> str:
+    """The departments a report chosen by department is of: 高级技工学校, 甲、乙, 甲等 5 个部门."""
+    names = [d.department for d in report.departments]
+    return "、".join(names) if len(names) <= 3 else f"{'、'.join(names[:3])}等 {len(names)} 个部门"
+
+
 def _distinct_names(files: Sequence[str]) -> dict[str, str]:
     """Each file as the tables show it (`_file_name`), with its folder in front when
     another file of the list has the same name (a version in 第二轮回收/ beside the first
@@ -495,9 +501,10 @@ def _hazard_table(
     return table
 
 
-def status_report(report: StatusReport, everything: bool = False) -> None:
+def status_report(report: StatusReport, everything: bool = False, chosen: bool = False) -> None:
     """The most urgent first, on one screen: totals, departments not returned, the most
-    overdue hazards and those due soonest; `everything` lists every row and department."""
+    overdue hazards and those due soonest; `everything` lists every row and department;
+    `chosen`: the report is of the departments asked for (`--department`), not the school."""
     console = _out()
     year = report.returns_due.year
     totals = report.totals
@@ -508,7 +515,8 @@ def status_report(report: StatusReport, everything: bool = False) -> None:
     waiting = f"（其中待复查 {totals.unreviewed}）" if totals.unreviewed else ""
     _wrapped(
         console,
-        f"全校隐患 {totals.hazards} 项，已销号 {totals.closed}，未销号 {totals.open}{waiting}，"
+        f"{_whose(report) if chosen else '全校'}隐患 {totals.hazards} 项，已销号 {totals.closed}，"
+        f"未销号 {totals.open}{waiting}，"
         f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
         f"已报送 {totals.returned}/{totals.departments} 个部门。",
     )

@@ -272,9 +272,8 @@ def merge(
         else:
             by_department[form.department].append(form)
     for form in blank:  # said after every file is sorted: answered since, it is only noted
-        answer = next(
-            (f for f in by_department.get(form.department, []) if _answers(f, form)), None
-        )
+        answers = [f for f in by_department.get(form.department, []) if _answers(f, form)]
+        answer = max(answers, key=version_order, default=None)  # the one the register uses
         variant = "answered" if answer else "" if form.is_blank else "issued"
         problems.append(
             problem(
