@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+import os
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,37 @@ def test_a_collect_judged_before_the_returns_were_sent_says_so(
     result = runner.invoke(app, ["collect", "回收", "--as-of", as_of])
     shown = "".join(result.output.split())
     assert ("早于2份报表的表头日期（最晚2023年12月14日" in shown) is said
+
+
+def test_a_year_typed_wrong_does_not_stop_status_or_date_the_return(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A 日期 and a 销号时间 a year ahead (2025-11-18 for 2024-11-18) on a file saved the
+    day it was sent: said on collect, and then status, remind and report refused to run
+    (“台账中有 2025年11月18日 的内容”) until both were mended, and the return counted 逾期
+    363 天 (clerk trial 33). The return was sent the day of its file, and a date after the
+    day the register was written is no reason to refuse."""
+    ahead = date.today() + timedelta(days=365)  # the campaign is 2023's: any later year
+    form = filled_form(
+        campaign,
+        "附属医院",
+        chdir_tmp / "回收" / "医院.xlsx",
+        [closed(销号时间=ahead + timedelta(days=4))],
+        form_date=ahead,
+    )
+    saved = 1702548000  # 2023-12-14 18:00 in China
+    os.utime(form, (saved, saved))
+    collected = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    codes = {p["code"] for p in json.loads(collected.stdout)["problems"]}
+    assert "future-date" in codes and "late-return" not in codes
+    for command in ("status", "remind", "report"):
+        result = runner.invoke(app, [command, "--as-of", "2023-12-20"])
+        assert result.exit_code in (0, 1), (command, result.output)
+    status = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
+    [hospital] = [d for d in status["departments"] if d["department"] == "附属医院"]
+    assert hospital["first_returned_on"] == "2023-12-14" and not hospital["late"]
+    # a day before the register's genuine content is still refused
+    assert runner.invoke(app, ["status", "--as-of", "2023-12-10"]).exit_code == 2
 
 
 def test_a_department_whose_file_cannot_be_read_is_told_so(

@@ -344,6 +344,7 @@ def collect_to_register(
             latest=collection.latest_dates(),
             campaign=campaign.info.name,
             sources=_sources_of(collection.forms),
+            written_on=date.today(),
         )
         backup = replace_register(
             register,

@@ -126,7 +126,12 @@ def read_header_fields(
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)
     if why is not None:
         add(why, "form_date", header="表头日期", day=form.form_date, as_of=as_of)
-        form.date_impossible = why is Code.IMPLAUSIBLE_DATE
+        # a year typed wrong either way: long before the campaign, or after the day judged
+        # by and after the file itself was saved (2025-11-18 for 2024-11-18)
+        saved = date.fromtimestamp(form.modified) if form.modified else None
+        form.date_impossible = why is Code.IMPLAUSIBLE_DATE or (
+            saved is not None and form.form_date is not None and form.form_date > saved
+        )
     elif form.form_date is not None and form.form_date < campaign.info.issued_on:
         form.date_impossible = True
         add(

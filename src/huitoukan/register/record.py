@@ -46,13 +46,20 @@ class RegisterState(BaseModel):
     department: a file written over or taken out since is told by it, and whose it was
     (empty when not recorded)."""
 
+    written_on: date | None = None
+    """The day (by the computer's clock) the collect that wrote it ran (None when not
+    recorded)."""
+
     def latest_fact(self) -> date | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
-        销号时间 or 复查时间): a status of an earlier day would count what came after it."""
+        销号时间 or 复查时间): a status of an earlier day would count what came after it.
+        A date after the day the register was written is not one: it was said to be wrong
+        then (a year typed wrong), and must not stop every status until it is mended."""
         days = [d for d in self.returned.values() if d is not None]
         for hazard in self.hazards:
             days += [d for d in (hazard.checked_on, hazard.closed_on, hazard.reviewed_on) if d]
-        return max(days, default=None)
+        limit = self.written_on or date.max
+        return max((d for d in days if d <= limit), default=None)
 
 
 class Coverage(BaseModel):
