@@ -574,6 +574,65 @@ def test_a_deadline_put_off_with_its_reason_in_the_remarks_is_not_asked_for_it(
     assert bool(result.feedback) is not explained  # nothing else is wrong with the return
 
 
+@pytest.mark.parametrize(
+    ("deadlines", "asked"),
+    [
+        ((date(2023, 12, 20), date(2024, 3, 1), date(2024, 3, 1)), True),  # repeated
+        ((date(2023, 12, 20), date(2023, 12, 25), date(2023, 12, 31)), True),  # bit by bit
+        ((date(2023, 12, 20), date(2023, 12, 20), date(2023, 12, 20)), False),
+    ],
+)
+def test_a_deadline_put_off_is_asked_about_until_the_reason_is_given(
+    campaign: Campaign, tmp_path: Path, deadlines: tuple[date, date, date], asked: bool
+) -> None:
+    """Put off in the second version, repeated in the third: only the previous version
+    was compared, so the third said nothing and the department was never asked again
+    (clerk trial 33). The first 整改时限 given is the one put off."""
+    returns = tmp_path / "回收"
+    for n, deadline in enumerate(deadlines, start=1):
+        filled_form(
+            campaign,
+            "总务基建处",
+            returns / f"v{n}.xlsx",
+            [hazard(部位="食堂", 整改时限=deadline)],
+            form_date=date(2023, 12, 10 + n),
+        )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    put_off = [p for p in collection.problems if p.code.value == "deadline-put-off"]
+    assert bool(put_off) is asked
+    if asked:
+        [said] = put_off
+        assert said.file.endswith("v3.xlsx") and "v1.xlsx 第" in said.message
+        assert "2023年12月20日" in said.message
+
+
+@pytest.mark.parametrize("cleared", [None, ""])
+def test_a_deadline_left_blank_in_a_newer_version_keeps_the_older_one(
+    campaign: Campaign, tmp_path: Path, cleared: str | None
+) -> None:
+    """整改时限 12月1日 in the first version, blank in the second: the hazard took the
+    campaign's default (12月31日) and left the overdue list (clerk trial 33). It keeps the
+    date it was given, and the department is asked to fill it in."""
+    returns = tmp_path / "回收"
+    for name, day, deadline in (("v1.xlsx", 12, date(2023, 12, 1)), ("v2.xlsx", 16, cleared)):
+        filled_form(
+            campaign,
+            "总务基建处",
+            returns / name,
+            [hazard(部位="食堂", 整改时限=deadline, 检查时间=date(2023, 11, 28))],
+            form_date=date(2023, 12, day),
+        )
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    [row] = result.collection.hazards
+    assert row.deadline == date(2023, 12, 1) and not row.deadline_is_default
+    assert [h.location for h in result.status.overdue] == ["食堂"]
+    codes = [p.code.value for p in result.collection.problems]
+    assert "deadline-kept" in codes and "missing-deadline" not in codes
+    [kept] = [p for p in result.collection.problems if p.code.value == "deadline-kept"]
+    assert kept.file.endswith("v2.xlsx") and "沿用旧版本" in kept.message
+    assert row.warnings == 1  # the one said, not also 没有填写整改时限
+
+
 def test_a_version_dated_before_the_campaign_is_ordered_by_its_files_time(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -89,6 +89,7 @@ class Code(StrEnum):
     REOPENED_IN_NEW_VERSION = "reopened-in-new-version"
     DEADLINE_PUT_OFF = "deadline-put-off"
     DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
+    DEADLINE_KEPT = "deadline-kept"
     SAME_DATE_VERSIONS = "same-date-versions"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
     REVIEW_REOPENED = "review-reopened"
@@ -292,6 +293,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "整改时限推迟（备注已说明）",
         "这项隐患在旧版本 {old_file} 第 {old_row} 行的整改时限是 {old}，新版本推迟为 {new}，"
         "备注中写明：“{remarks}”；台账按新的整改时限计，请核实推迟理由",
+    ),
+    Code.DEADLINE_KEPT: Rule(
+        _W,
+        "整改时限未填写，沿用旧版本",
+        "新版本没有填写整改时限，台账沿用旧版本 {old_file} 第 {old_row} 行的 {old}；"
+        "请补填（确需推迟的，填写新的时限并在备注中说明原因）",
     ),
     Code.OLDER_DATE_SAVED_LATER: Rule(
         _W,

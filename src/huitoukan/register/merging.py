@@ -331,22 +331,23 @@ def merge(
             )
         if len(versions) > 1:
             lineage = _Lineage.of(versions)
-            rows, proven = lineage.newest_rows()
+            rows, moot = lineage.newest_rows()
             vanished = lineage.vanished()
             problems.extend(lineage.reworded(newest))
             problems.extend(lineage.reopened(newest))
             problems.extend(lineage.put_off(newest))
+            problems.extend(lineage.carried(newest))
         else:
             rows = newest.hazards
             if any(p.code is Code.REPEATED_HAZARD for p in newest.problems):  # else none are
                 keys = _occurrence_keys(rows)  # (a key a row costs: 1 s of a city's collect)
                 rows = [_numbered_apart(r, k) for r, k in zip(rows, keys, strict=True)]
-            proven, vanished = set(), []
+            moot, vanished = set(), []
         problems.extend(
             p
             for p in newest.problems
             if not (first is not newest and p.code is Code.LATE_RETURN)
-            and not (p.code is Code.MISSING_PHOTO and (p.sheet, p.row) in proven)
+            and (p.code, p.sheet, p.row) not in moot
         )
         hazards.extend(rows)
         hazards.extend(row for row, _ in vanished)
@@ -457,6 +458,9 @@ class _Lineage:
     file was written over or taken out of the folder."""
     reworded_rows: list[tuple[int, HazardRow]]
     """The newest version's rows that reworded an older row: (row's index, the older row)."""
+    promised: dict[str, HazardRow]
+    """Identity → the older row that first gave the hazard a 整改时限 of its own (not the
+    campaign's default): the date a later one puts off, and one left blank keeps."""
 
     @classmethod
     def of(cls, versions: list[ReturnForm]) -> _Lineage:
@@ -469,6 +473,7 @@ class _Lineage:
         keys: list[str] = []
         shown_by: dict[str, str] = {}
         remembered: set[str] = set()
+        promised: dict[str, HazardRow] = {}
         for form in versions:
             if form is versions[-1]:  # what the older versions showed, as the newest sees it
                 earlier = dict(last)
@@ -487,8 +492,10 @@ class _Lineage:
                 first.setdefault(identity, _numbered_apart(row, key))
                 last[identity] = row
                 shown_by[identity] = form.file
+                if form is not versions[-1] and row.deadline and not row.deadline_is_default:
+                    promised.setdefault(identity, row)
             identities.append(mine)
-        return cls(versions, identities, keys, first, earlier, remembered, reworded)
+        return cls(versions, identities, keys, first, earlier, remembered, reworded, promised)
 
     def _numbered(self, row: HazardRow, identity: str, key: str) -> HazardRow:
         """`row` (its own `key`) with the 隐患编号 of the hazard it is: its first row's, when
@@ -499,13 +506,16 @@ class _Lineage:
             return row
         return row._replace(kept_id=first.hazard_id)
 
-    def newest_rows(self) -> tuple[list[HazardRow], set[tuple[str, int | None]]]:
+    def newest_rows(self) -> tuple[list[HazardRow], set[tuple[Code, str, int | None]]]:
         """The newest version's hazards, each with its first 隐患编号 and the photos the older
         versions showed of it too (整改前 in the first return, 整改后 in the second; or a
         corrected 退回修改 copy, which cannot carry them) — each on the row the latest
         version showing it put it (a photo moved where it belongs stays there), none the
-        newest version shows on another row; and the (sheet, row) of the rows that had none
-        of their own (their 未附整改后照片 warning no longer holds)."""
+        newest version shows on another row; a 整改时限 left blank, the one an older version
+        gave (`promised`: left blank, it is not put off to the campaign's default, which took
+        an overdue hazard off the list); and the (code, sheet, row) of the newest version's
+        problems that no longer hold (未附整改后照片 of a row with an older photo, 没有填写整改
+        时限 of a row that keeps its older one)."""
         newest = self.versions[-1]
         shown = {name for hazard in newest.hazards for name in hazard.photos}
         placed: dict[str, str] = {}  # photo → the identity its latest showing put it on
@@ -521,11 +531,15 @@ class _Lineage:
                         photos.setdefault(identity, []).append(name)
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
-        proven: set[tuple[str, int | None]] = set()
+        moot: set[tuple[Code, str, int | None]] = set()
         listed = [set(identities) for identities in self.identities]
         rows_and_names = zip(newest.hazards, self.identities[-1], self.newest_keys, strict=True)
         for row, identity, key in rows_and_names:
             row = self._numbered(row, identity, key)
+            promised = self._kept_deadline(newest, row, identity)
+            if promised is not None:
+                moot.add((Code.MISSING_DEADLINE, row.source_sheet, row.source_row))
+                row = row._replace(deadline=promised.deadline, deadline_is_default=False)
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)
@@ -534,12 +548,48 @@ class _Lineage:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
                 if not row.photos and where in warned:
-                    proven.add(where)
+                    moot.add((Code.MISSING_PHOTO, *where))
                     warnings -= 1
                 kept = tuple(dict.fromkeys((*earlier, *row.photos)))
                 row = row._replace(photos=kept, warnings=warnings)
             rows.append(row)
-        return rows, proven
+        return rows, moot
+
+    def _kept_deadline(self, newest: ReturnForm, row: HazardRow, identity: str) -> HazardRow | None:
+        """The older row whose 整改时限 `row` keeps: `row` (of the newest version) left its
+        整改时限 blank, an older version gave one (an assigned problem's is the list's)."""
+        if row.number or not row.deadline_is_default or identity not in self.promised:
+            return None
+        blank = any(
+            p.code is Code.MISSING_DEADLINE
+            and (p.sheet, p.row) == (row.source_sheet, row.source_row)
+            for p in newest.problems
+        )
+        return self.promised[identity] if blank else None
+
+    def carried(self, newest: ReturnForm) -> list[Problem]:
+        """A warning on each row of the newest version that keeps the 整改时限 an older
+        version gave it (`newest_rows`), in place of 没有填写整改时限."""
+        said = []
+        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+            old = self._kept_deadline(newest, row, identity)
+            if old is None:
+                continue
+            said.append(
+                problem(
+                    Code.DEADLINE_KEPT,
+                    newest.file,
+                    sheet=newest.sheet,
+                    cell=newest.cell_of("deadline", row.source_row),
+                    row=row.source_row,
+                    field="整改时限",
+                    department=newest.department,
+                    old_file=old.source_file,
+                    old_row=old.source_row,
+                    old=old.deadline,
+                )
+            )
+        return said
 
     def _unlisted_on(
         self, listed: list[set[str]], identity: str, checked_on: date | None
@@ -614,13 +664,14 @@ class _Lineage:
         clerk is shown it. An assigned problem's has its own warning (its date is the
         inspection's)."""
         said = []
-        for row, old in self._with_earlier(newest):
-            if (
-                row.number
-                or row.deadline is None
+        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+            old = self.promised.get(identity)  # the first: a later version repeating a
+            if (  # put-off date without a reason is asked again
+                old is None
                 or old.deadline is None
+                or row.number
+                or row.deadline is None
                 or row.deadline_is_default
-                or old.deadline_is_default
                 or row.deadline <= old.deadline
             ):
                 continue
