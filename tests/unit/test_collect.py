@@ -106,6 +106,12 @@ def test_a_blank_form_sent_back_is_not_a_return(campaign: Campaign, tmp_path: Pa
     collection = collect(campaign, [returns], as_of=AS_OF)
     [blank] = [p for p in collection.problems if p.file.endswith("/警务室.xlsx")]
     assert "警务室-改.xlsx" in blank.message and "警务室-填好.xlsx" not in blank.message
+    # the blank form sent last of all: the department has reported all the same
+    later = datetime(2030, 1, 1).timestamp()
+    os.utime(returns / "警务室.xlsx", (later, later))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [blank] = [p for p in collection.problems if p.file.endswith("/警务室.xlsx")]
+    assert "重新报送" not in blank.message and "警务室-改.xlsx" in blank.message
 
 
 def test_a_blank_form_sent_in_time_does_not_make_a_late_return_timely(

@@ -168,14 +168,6 @@ def _on_date(newest: ReturnForm, code: Code, variant: str = "", **params: Any) -
     )
 
 
-def _answers(version: ReturnForm, blank: ReturnForm) -> bool:
-    """`version` came after the blank form (an issued one sent back unfilled): dated on or
-    after it, or, either undated, saved after it."""
-    if version.form_date is not None and blank.form_date is not None:
-        return version.form_date >= blank.form_date
-    return version.modified >= blank.modified
-
-
 def version_order(form: ReturnForm) -> tuple[date, float, str]:
     """Older first: by the day each was sent (`ReturnForm.sent_on`: a 日期 typed a year
     wrong ranked the newest version first of all, a supplement sent as the table alone
@@ -271,9 +263,9 @@ def merge(
             blank.append(form)
         else:
             by_department[form.department].append(form)
-    for form in blank:  # said after every file is sorted: answered since, it is only noted
-        answers = [f for f in by_department.get(form.department, []) if _answers(f, form)]
-        answer = max(answers, key=version_order, default=None)  # the one the register uses
+    for form in blank:  # said after every file is sorted: a department that reported, before
+        # or after it, is not asked to report; the version the register uses is named
+        answer = max(by_department.get(form.department, []), key=version_order, default=None)
         variant = "answered" if answer else "" if form.is_blank else "issued"
         problems.append(
             problem(
