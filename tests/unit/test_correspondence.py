@@ -333,10 +333,12 @@ def test_an_overdue_hazard_reported_done_without_a_usable_closing_day_is_asked_f
     collection = collect(campaign, [tmp_path / "回收"])
     report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
     [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
-    [eyewash] = [line for line in notice.text.splitlines() if "洗眼器" in line]
-    [pharmacy] = [line for line in notice.text.splitlines() if "药房" in line]
-    assert "销号时间未填写或无法识别，已整改完成的请填写正确的销号时间" in eyewash
-    assert "销号时间" not in pharmacy
+    lines = notice.text.splitlines()
+    asked = lines.index(next(line for line in lines if "销号时间未填写或无法识别" in line))
+    hurried = lines.index(next(line for line in lines if "请抓紧整改" in line))
+    assert "1 项" in lines[asked] and "请填写正确的销号时间后重新报送" in lines[asked]
+    assert "洗眼器" in lines[asked + 1] and "药房" in lines[hurried + 1]  # each where it belongs
+    assert "督办" in notice.kinds and "补填销号时间" in notice.kinds
 
 
 def test_an_archive_page_says_an_unanswered_part_past_its_deadline_as_overdue() -> None:

@@ -81,6 +81,9 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"经主要负责人签字{to}。"
             )
         overdue = [h for h in report.overdue if h.department == dept.department]
+        # reported 已完成, but with no 销号时间 that can be read: done, only not 销号 yet
+        undated = [h for h in overdue if h.progress == DONE and h.closed_on is None]
+        overdue = [h for h in overdue if h not in undated]
         failed = [h for h in report.review_failed if h.department == dept.department]
         # an overdue hazard reviewed 不合格 is listed once: among the overdue, with its review
         refused = {h.source: h.review_note or "无" for h in failed}
@@ -94,16 +97,21 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天，"
                 f"责任人 {h.owner or '未填写，请补充'}"
                 + (f"；复查不合格，复查意见：{refused[h.source]}" if h.source in refused else "")
-                + (
-                    "；已报“已完成”，但销号时间未填写或无法识别，已整改完成的请填写正确的销号时间"
-                    if h.progress == DONE and h.closed_on is None
-                    else ""
-                )
                 + "）"
                 for h in overdue
             )
             listed = {h.source for h in overdue}
             failed = [h for h in failed if h.source not in listed]
+        if undated:
+            kinds.append("补填销号时间")
+            lines.append(
+                f"贵部门报“已完成”的 {len(undated)} 项隐患销号时间未填写或无法识别，台账按未销号计，"
+                "已超过整改时限；请填写正确的销号时间后重新报送："
+            )
+            lines += _numbered(
+                f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天）"
+                for h in undated
+            )
         unanswered = [
             p
             for p in report.parts

@@ -160,7 +160,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W, "未填上报人或联系方式", "没有填写上报人或联系方式，请补充，便于核实情况"
     ),
     Code.MISSING_FORM_DATE: Rule(
-        _W, "未填表头日期", "表头没有填写日期，无法判断是否按时报送，请补充"
+        _W, "未填表头日期", "表头没有填写日期，报送日期暂按文件日期计，请补充"
     ),
     Code.LATE_RETURN: Rule(
         _W,
@@ -176,7 +176,8 @@ CATALOGUE: Mapping[Code, Rule] = {
         "日期无法识别",
         "{header}“{value}”无法识别为日期，请按 {iso} 或 {day} 这样的格式填写",
         {
-            "form_date": "表头日期“{value}”无法识别为日期，请按 {day} 这样的格式填写",
+            "form_date": "表头日期“{value}”无法识别为日期（报送日期暂按文件日期计），"
+            "请按 {day} 这样的格式填写",
             "deadline": "整改时限“{value}”无法识别为日期，暂按活动默认整改时限 {default} 计；"
             "请按 {iso} 或 {day} 这样的格式填写",
         },
