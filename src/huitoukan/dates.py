@@ -1,8 +1,9 @@
 """Reading the dates departments type: real date cells, Excel serial numbers, and text.
 
 Accepted text: 2023-12-10, 2023/12/10, 2023.12.10, 2023年12月10日, 20231210, 12月10日
-(and the same with full-width digits, spaces, a trailing time, 号 for 日, or written in
-Chinese numerals as official documents date themselves: 二〇二三年十二月十日). A date without a
+(and the same with full-width digits, spaces, a trailing time or weekday, 号 for 日, a
+two-digit year (23年12月10日, 23.12.10), or written in Chinese numerals as official
+documents date themselves: 二〇二三年十二月十日). A date without a
 year takes the campaign's year, moved to the next year when that would put it more
 than half a year before the campaign was issued (a 1月 date in a December campaign).
 """
@@ -19,9 +20,11 @@ _FIRST_YEAR = 1901
 shown as the number typed, never as a date."""
 _SERIAL_MIN, _SERIAL_MAX = 25_000, 80_000  # 1968 .. 2119: anything else is not a date
 _YMD = re.compile(
-    r"^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*[日号]?"
+    r"^(\d{4}|\d{2})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*[日号]?"
     r"(?:\s*[T\s]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 )
+_WEEKDAY = re.compile(r"\s*\(?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*\)?$")
+"""(星期二), 星期五, 周一 after a date: said by the date itself."""
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _MD = re.compile(r"^(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*[日号]?$")
 _CHINESE_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "两": 2}
@@ -67,12 +70,12 @@ def parse_date(value: object, reference: date) -> date | None:
     text = unicodedata.normalize("NFKC", str(value)).strip().strip("。.")
     if not text:
         return None
-    text = _CHINESE_NUMBER.sub(_arabic, text)
+    text = _WEEKDAY.sub("", _CHINESE_NUMBER.sub(_arabic, text))
     try:
         match = _YMD.match(text)
         if match:
             year, month, day = (int(g) for g in match.groups())
-            return date(year, month, day)
+            return date(year if year >= 100 else 2000 + year, month, day)  # 24年 is 2024年
         match = _COMPACT.match(text)
         if match:
             year, month, day = (int(g) for g in match.groups())
