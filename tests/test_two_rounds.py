@@ -51,12 +51,15 @@ def update_followup(
     changes: dict[str, dict[str, object]],
     delete: str | None = None,
     add: dict[str, object] | None = None,
+    form_date: date | None = None,
 ) -> None:
     """Edit a pre-filled follow-up form as the department would."""
     wb = load_workbook(form)
     ws = wb[FORM_SHEET]
     header_row, columns = header_position(ws)
     set_label(ws, "主要负责人", "负责人甲")
+    if form_date is not None:
+        set_label(ws, "日期", form_date)
     rows = list(range(header_row + 1, header_row + 11))
     place = columns["部位"]
     for r in rows:
@@ -155,6 +158,45 @@ def test_two_round_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     ]
     from_returns = invoke(runner, "status", "回收", "第二轮回收", "--as-of", "2023-12-26", "--json")
     assert json.loads(from_returns) == {**second, "rounds": []}
+
+
+@pytest.mark.parametrize(
+    ("answered", "late"),
+    [(date(2023, 12, 27), False), (date(2023, 12, 28), False), (date(2023, 12, 29), True)],
+)
+def test_a_follow_up_answered_after_its_due_date_is_said_late(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answered: date, late: bool
+) -> None:
+    """A round due 12月28日 answered on the 29th dropped off the 逾期未报送 list and was
+    never said to be late anywhere (clerk trial 33): status, its JSON and the report say
+    逾期报送 with the day the answer came (the due date itself is in time)."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--only-open", "--date",
+           "2023-12-21", "--due", "2023-12-28", "-o", "第二轮")  # fmt: skip
+    update_followup(
+        Path("第二轮") / form_file_name("总务基建处"),
+        Path("第二轮回收") / "总务.xlsx",
+        {"锅炉房": {"整改完成情况": "已完成", "销号时间": date(2023, 12, 23)}},
+        form_date=answered,
+    )
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-30")
+    status = json.loads(invoke(runner, "status", "--as-of", "2023-12-30", "--json"))
+    [round_] = status["rounds"]
+    assert "总务基建处" not in round_["not_answered"]
+    assert round_["answered_late"] == ({"总务基建处": "2023-12-29"} if late else {})
+    shown = runner.invoke(app, ["status", "--as-of", "2023-12-30"], env={"COLUMNS": "200"})
+    said = "跟进轮（12月21日下发，12月28日截止）逾期报送：总务基建处（12月29日报来）"
+    assert (said in shown.output) is late
+    invoke(runner, "report", "--as-of", "2023-12-30", "-o", "汇报.xlsx")
+    text = "".join(
+        str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)
+        for v in row if v
+    )  # fmt: skip
+    assert ("逾期报送：总务基建处（2023年12月29日报来）" in text) is late
 
 
 @pytest.mark.parametrize(

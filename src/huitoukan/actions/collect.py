@@ -342,6 +342,7 @@ def collect_to_register(
             mentions=collection.mentions,
             unreadable=unreadable,
             latest=collection.latest_dates(),
+            sent=collection.sent_days(),
             campaign=campaign.info.name,
             sources=_sources_of(collection.forms),
             written_on=date.today(),

@@ -55,6 +55,7 @@ def report(
             unreadable=state.unreadable,
             rounds=state.rounds,
             latest=state.latest,
+            sent=state.sent,
         )
         pages = hazards_with_photos(store, state.hazards) if photos else None
         written = replace_output(out, lambda tmp: write_report(tmp, campaign, status, pages))

@@ -81,6 +81,7 @@ def load_state(
         mentions=collection.mentions,
         unreadable=collection.unreadable(),
         latest=collection.latest_dates(),
+        sent=collection.sent_days(),
     )
 
 
@@ -116,4 +117,5 @@ def status_of(
         state.unreadable,
         rounds=state.rounds,
         latest=state.latest,
+        sent=state.sent,
     )

@@ -524,13 +524,13 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
         _listed(console, f"{label}：", report.not_returned)
     for round_ in report.rounds:
+        named = f"跟进轮（{_short(round_.form_date, year)}下发，{_short(round_.due, year)}截止）"
         if round_.not_answered:
             state = "逾期未报送" if round_.overdue else "尚未报送（未到截止日期）"
-            label = (
-                f"跟进轮（{_short(round_.form_date, year)}下发，{_short(round_.due, year)}截止）"
-                f"{state}："
-            )
-            _listed(console, label, round_.not_answered)
+            _listed(console, f"{named}{state}：", round_.not_answered)
+        if round_.answered_late:
+            late = [f"{d}（{_short(day, year)}报来）" for d, day in round_.answered_late.items()]
+            _listed(console, f"{named}逾期报送：", late)
     if report.assigned:
         _wrapped(console, _assigned_line(report))
     if report.missing_photos:

@@ -184,11 +184,12 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     heading(f"四、未报送部门（{len(report.not_returned)} 个）")
     line("、".join(report.not_returned) or "无。")
     for round_ in report.rounds:  # the follow-up rounds (动态清零) not answered in time
+        named = f"跟进轮（{chinese_date(round_.form_date)}下发，{chinese_date(round_.due)}截止）"
         if round_.overdue and round_.not_answered:
-            line(
-                f"跟进轮（{chinese_date(round_.form_date)}下发，{chinese_date(round_.due)}截止）"
-                f"逾期未报送：{'、'.join(round_.not_answered)}。"
-            )
+            line(f"{named}逾期未报送：{'、'.join(round_.not_answered)}。")
+        if round_.answered_late:
+            answers = [f"{d}（{chinese_date(day)}报来）" for d, day in round_.answered_late.items()]
+            line(f"{named}逾期报送：{'、'.join(answers)}。")
     standing_rows: list[list[Value]] = [
         # the form asks for them in 备注, with the mark 历史遗留; many write them as 整改措施
         [n, h.department, h.location, h.hazard, h.deadline, h.owner, _interim(h), ""]

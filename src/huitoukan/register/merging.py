@@ -109,6 +109,14 @@ class Collection(ProblemCounts):
                 latest[department] = day
         return latest
 
+    def sent_days(self) -> dict[str, list[date]]:
+        """Department → the days its returns were sent (`ReturnForm.sent_on`), oldest first:
+        when it answered each follow-up round."""
+        days: dict[str, set[date]] = {}
+        for department, day in self._return_days():
+            days.setdefault(department, set()).add(day)
+        return {department: sorted(sent) for department, sent in days.items()}
+
     def returned(self) -> dict[str, date | None]:
         """Department → the 日期 of its first return (None when no version was dated).
 

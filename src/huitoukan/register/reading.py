@@ -139,11 +139,13 @@ def read_register_sheets(path: Path) -> RegisterState:
         ]
         dated += _first_returns(sheets, path).items()  # a first return written over since
         latest: dict[str, date] = {}
+        sent: dict[str, set[date]] = {}
         for department, day in dated:
             if department in returned and day is not None:
                 earliest = returned[department]
                 returned[department] = day if earliest is None else min(earliest, day)
                 latest[department] = max(latest.get(department, day), day)
+                sent.setdefault(department, set()).add(day)
         unreadable: dict[str, str] = {}
         for row in files:
             department = cell_text(row.get(FILE_DEPARTMENT))
@@ -164,6 +166,7 @@ def read_register_sheets(path: Path) -> RegisterState:
         campaign=made_for,
         unreadable=unreadable,
         latest=latest,
+        sent={department: sorted(days) for department, days in sent.items()},
     )
 
 

@@ -39,6 +39,9 @@ class RegisterState(BaseModel):
     latest: dict[str, date] = {}
     """Department → the 日期 of its latest return: whether it has answered a follow-up
     round (empty when not recorded)."""
+    sent: dict[str, list[date]] = {}
+    """Department → the days its returns were sent, oldest first: when it answered each
+    follow-up round, and whether in time (empty when not recorded)."""
     rounds: list[IssuedRound] = []
     """The follow-up rounds issued from the register (not kept in it: `register.rounds`)."""
     sources: dict[str, tuple[str, str]] = {}

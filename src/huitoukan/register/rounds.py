@@ -8,7 +8,7 @@ dated on or after the round's 日期 (the forms come with it filled in).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +29,16 @@ class IssuedRound(BaseModel):
         """Its departments with no return dated on or after the round's 日期 (`latest`:
         each department's latest 日期)."""
         return [d for d in self.departments if d not in latest or latest[d] < self.form_date]
+
+    def answers(self, sent: Mapping[str, Sequence[date]]) -> dict[str, date]:
+        """Its departments that answered it → the day the first return on or after the
+        round's 日期 was sent (`sent`: each department's days, oldest first)."""
+        found = {}
+        for department in self.departments:
+            day = next((d for d in sent.get(department, ()) if d >= self.form_date), None)
+            if day is not None:
+                found[department] = day
+        return found
 
 
 class _Rounds(BaseModel):

@@ -128,6 +128,8 @@ class RoundStatus(BaseModel):
     departments: list[str]
     not_answered: list[str]
     """Its departments with no return dated on or after the round's 日期."""
+    answered_late: dict[str, date] = {}
+    """Its departments that answered after its due date → the day their answer was sent."""
     overdue: bool
     """Its due date has passed."""
 
@@ -181,13 +183,15 @@ def build_status(
     unreadable: Mapping[str, str] | None = None,
     rounds: Sequence[IssuedRound] = (),
     latest: Mapping[str, date] | None = None,
+    sent: Mapping[str, Sequence[date]] | None = None,
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
     of a department that sent only files that could not be read; `rounds`: the follow-up
     rounds issued, answered by a return dated on or after a round's 日期 (`latest`: each
     department's latest 日期; unknown — a register of an earlier huitoukan — the rounds
-    are not followed)."""
+    are not followed; `sent`: the days each department's returns were sent, to tell an
+    answer sent after its round's due date)."""
     unreadable = unreadable or {}
     wanted = set(departments)
     names = [u.name for u in campaign.units]
@@ -290,13 +294,14 @@ def build_status(
         unassigned=[] if wanted else [f.number for f in findings if not f.departments],
         review_failed=review_failed,
         missing_photos=missing_photos,
-        rounds=_rounds(rounds, latest, returned, as_of, wanted),
+        rounds=_rounds(rounds, latest, sent or {}, returned, as_of, wanted),
     )
 
 
 def _rounds(
     rounds: Sequence[IssuedRound],
     latest: Mapping[str, date] | None,
+    sent: Mapping[str, Sequence[date]],
     returned: Mapping[str, date | None],
     as_of: date,
     wanted: set[str],
@@ -312,6 +317,11 @@ def _rounds(
             not_answered=[
                 d for d in r.owing(latest) if d in returned and (not wanted or d in wanted)
             ],
+            answered_late={
+                d: day
+                for d, day in r.answers(sent).items()
+                if r.due < day <= as_of and (not wanted or d in wanted)
+            },
             overdue=as_of > r.due,
         )
         for r in rounds
