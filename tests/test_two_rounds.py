@@ -15,7 +15,15 @@ from typer.testing import CliRunner
 from huitoukan.cli import app
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
-from tests.helpers import closed, findings_list, hazard, header_position, set_label, write_rows
+from tests.helpers import (
+    closed,
+    findings_list,
+    hazard,
+    header_position,
+    set_label,
+    sheet_rows,
+    write_rows,
+)
 
 
 def invoke(runner: CliRunner, *args: str) -> str:
@@ -183,7 +191,10 @@ def test_a_follow_up_answered_after_its_due_date_is_said_late(
         {"锅炉房": {"整改完成情况": "已完成", "销号时间": date(2023, 12, 23)}},
         form_date=answered,
     )
-    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-30")
+    collected = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-30"], env={"COLUMNS": "200"}
+    )
+    assert "跟进轮（12月21日下发，12月28日截止）逾期未报送：安全保卫处" in collected.output
     status = json.loads(invoke(runner, "status", "--as-of", "2023-12-30", "--json"))
     [round_] = status["rounds"]
     assert "总务基建处" not in round_["not_answered"]
@@ -191,6 +202,12 @@ def test_a_follow_up_answered_after_its_due_date_is_said_late(
     shown = runner.invoke(app, ["status", "--as-of", "2023-12-30"], env={"COLUMNS": "200"})
     said = "跟进轮（12月21日下发，12月28日截止）逾期报送：总务基建处（12月29日报来）"
     assert (said in shown.output) is late
+    # the register's 未报送 sheet lists who owes the round, as status does (it said 无)
+    owed = [r for r in sheet_rows(Path("全校隐患台账.xlsx"), "未报送") if r.get("部门")]
+    assert [(r["部门"], r["情况"]) for r in owed if "跟进轮" in str(r["情况"])] == [
+        ("安全保卫处", "跟进轮（12月21日下发）逾期未报送 2 天")
+    ]
+    assert len(owed) == 1 + len(status["not_returned"])  # and those that never reported
     invoke(runner, "report", "--as-of", "2023-12-30", "-o", "汇报.xlsx")
     text = "".join(
         str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)

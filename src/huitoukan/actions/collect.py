@@ -30,6 +30,7 @@ from huitoukan.register.merging import Collection, Held, merge
 from huitoukan.register.reading import read_register, register_coverage
 from huitoukan.register.record import RegisterState, last_written_state, recorded_coverage
 from huitoukan.register.reviews import apply_reviews
+from huitoukan.register.rounds import issued_rounds
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
@@ -329,7 +330,15 @@ def collect_to_register(
     returned = collection.returned()
     unreadable = collection.unreadable()
     status = build_status(
-        campaign, collection.hazards, returned, as_of, findings=findings, unreadable=unreadable
+        campaign,
+        collection.hazards,
+        returned,
+        as_of,
+        findings=findings,
+        unreadable=unreadable,
+        rounds=issued_rounds(register) if register is not None else (),  # as status has them
+        latest=collection.latest_dates(),
+        sent=collection.sent_days(),
     )
     backup = None
     evidence = None

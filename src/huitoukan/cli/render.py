@@ -37,7 +37,7 @@ from huitoukan.model.findings import PartState
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
-from huitoukan.register.status import HazardView, StatusReport
+from huitoukan.register.status import HazardView, RoundStatus, StatusReport
 from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
 
@@ -348,6 +348,7 @@ def collect_report(result: CollectResult) -> None:
     if status.not_returned:
         label = "逾期未报送" if status.return_deadline_passed else "尚未报送"
         _listed(out, f"{label}：", status.not_returned)
+    _rounds(out, status.rounds, year)
     if result.register_file is not None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
     if result.evidence is not None and result.evidence.missing:
@@ -418,6 +419,18 @@ def _file_name(file: str) -> str:
     path = Path(file)
     parent = path.parent.name
     return f"{parent}/{path.name}" if parent.lower().endswith(".zip") else path.name
+
+
+def _rounds(console: Console, rounds: Sequence[RoundStatus], year: int) -> None:
+    """Who has not answered each follow-up round, and who answered it late."""
+    for round_ in rounds:
+        named = f"跟进轮（{_short(round_.form_date, year)}下发，{_short(round_.due, year)}截止）"
+        if round_.not_answered:
+            state = "逾期未报送" if round_.overdue else "尚未报送（未到截止日期）"
+            _listed(console, f"{named}{state}：", round_.not_answered)
+        if round_.answered_late:
+            late = [f"{d}（{_short(day, year)}报来）" for d, day in round_.answered_late.items()]
+            _listed(console, f"{named}逾期报送：", late)
 
 
 def _whose(report: StatusReport) -> str:
@@ -523,14 +536,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
     if report.not_returned:
         label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
         _listed(console, f"{label}：", report.not_returned)
-    for round_ in report.rounds:
-        named = f"跟进轮（{_short(round_.form_date, year)}下发，{_short(round_.due, year)}截止）"
-        if round_.not_answered:
-            state = "逾期未报送" if round_.overdue else "尚未报送（未到截止日期）"
-            _listed(console, f"{named}{state}：", round_.not_answered)
-        if round_.answered_late:
-            late = [f"{d}（{_short(day, year)}报来）" for d, day in round_.answered_late.items()]
-            _listed(console, f"{named}逾期报送：", late)
+    _rounds(console, report.rounds, year)
     if report.assigned:
         _wrapped(console, _assigned_line(report))
     if report.missing_photos:

@@ -464,11 +464,17 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
     due = campaign.info.returns_due
     late = (status.as_of - due).days
     note = f"逾期未报送 {late} 天" if late > 0 else "截止日期前，尚未报送"
+    owed: list[tuple[str, date, str]] = [(name, due, note) for name in status.not_returned]
+    for round_ in status.rounds:  # the follow-up rounds, as status lists them
+        issued = f"跟进轮（{round_.form_date.month}月{round_.form_date.day}日下发）"
+        late = (status.as_of - round_.due).days
+        state = f"逾期未报送 {late} 天" if late > 0 else "截止日期前，尚未报送"
+        owed += [(name, round_.due, f"{issued}{state}") for name in round_.not_answered]
     rows: list[list[Value]] = [
-        [n, name, len(campaign.items_for(name)), due, note]
-        for n, name in enumerate(status.not_returned, start=1)
+        [n, name, len(campaign.items_for(name)), day, note]
+        for n, (name, day, note) in enumerate(owed, start=1)
     ]
-    columns = [("序号", 6), ("部门", 16), ("应查项目数", 12), ("报送截止", 16), ("情况", 24)]
+    columns = [("序号", 6), ("部门", 16), ("应查项目数", 12), ("报送截止", 16), ("情况", 30)]
     sheet = _table(
         NOT_RETURNED_SHEET, sheet_title(campaign, NOT_RETURNED_SHEET, status.as_of), columns, rows
     )
