@@ -267,12 +267,15 @@ def test_copies_written_among_the_returns_are_passed_by_until_a_department_saves
     assert collect(campaign, [returns]).outcomes[str(copy.copy_path)] is FileOutcome.USED
 
 
-@pytest.mark.parametrize(("days", "noted"), [(6, True), (7, True), (8, False)])
+@pytest.mark.parametrize(
+    ("days", "noted"), [(-1, False), (0, True), (6, True), (7, True), (8, False)]
+)
 def test_the_note_on_a_late_return_goes_out_in_the_week_after_it(
     campaign: Campaign, tmp_path: Path, days: int, noted: bool
 ) -> None:
     """学生工作处 returned on 12月18日, after the deadline: the polite note goes out with the
-    reminders of the week after, not with every week's."""
+    reminders of the week after, not with every week's — nor with a letter dated before
+    the day it came (“已于12月18日收到” in a letter of 12月17日: clerk trial 33)."""
     scenario(campaign, tmp_path / "回收")
     collection = collect(campaign, [tmp_path / "回收"])
     as_of = date(2023, 12, 18) + timedelta(days=days)

@@ -216,7 +216,7 @@ the clerk sends reminders."""
 
 def _lately(dept: DepartmentSummary, as_of: date) -> bool:
     first = dept.first_returned_on
-    return first is None or (as_of - first).days <= LATE_NOTE_DAYS
+    return first is None or 0 <= (as_of - first).days <= LATE_NOTE_DAYS
 
 
 def _numbered(items: Iterable[str]) -> list[str]:
