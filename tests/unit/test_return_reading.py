@@ -416,6 +416,29 @@ def test_a_number_typed_into_a_date_cell_is_asked_for_as_a_date(
 
 
 @pytest.mark.parametrize(
+    ("deadline", "checked_on", "said"),
+    [
+        (date(2023, 12, 4), None, True),  # the day before the campaign was issued
+        (date(2023, 12, 5), None, False),  # the day it was issued
+        (date(2022, 12, 20), None, True),  # a year typed wrong
+        (date(2023, 12, 4), date(2023, 11, 20), False),  # found before: a date says so
+    ],
+)
+def test_a_deadline_before_the_campaign_without_a_checking_day_is_asked_about(
+    campaign: Campaign, tmp_path: Path, deadline: date, checked_on: date | None, said: bool
+) -> None:
+    """整改时限 2023-12-20 for 2024-12-20 with no 检查时间: the hazard was 351 days overdue
+    and nothing said why (clerk trial 33)."""
+    assert campaign.info.issued_on == date(2023, 12, 5)
+    row = hazard(整改时限=deadline, 检查时间=checked_on)
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
+    found = [p for p in form.problems if p.code == "deadline-before-issue"]
+    assert bool(found) is said
+    if said:
+        assert "早于本次活动印发日期 2023年12月5日" in found[0].message
+
+
+@pytest.mark.parametrize(
     ("checked_on", "default"),
     [(date(2023, 12, 30), True), (date(2023, 12, 31), True), (date(2024, 1, 1), False)],
 )

@@ -242,6 +242,12 @@ class RowChecker:
             self.problem(
                 Code.DEADLINE_BEFORE_CHECKED, cells, "deadline", deadline=deadline, checked=checked
             )
+        issued = self.campaign.info.issued_on
+        if deadline and deadline < issued and not checked and not cells.text("number"):
+            # found in this campaign (no earlier 检查时间 says otherwise): a year typed wrong
+            self.problem(
+                Code.DEADLINE_BEFORE_ISSUE, cells, "deadline", deadline=deadline, issued=issued
+            )
         if self.has_deadline_column and not cells.text("deadline"):
             self.problem(
                 Code.MISSING_DEADLINE,

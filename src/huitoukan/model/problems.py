@@ -54,6 +54,7 @@ class Code(StrEnum):
     CLOSED_BEFORE_CHECKED = "closed-before-checked"
     CLOSED_AFTER_FORM_DATE = "closed-after-form-date"
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
+    DEADLINE_BEFORE_ISSUE = "deadline-before-issue"
     VANISHED_HAZARD = "vanished-hazard"
     VANISHED_CLOSED = "vanished-closed"
     REWORDED_HAZARD = "reworded-hazard"
@@ -244,6 +245,12 @@ CATALOGUE: Mapping[Code, Rule] = {
     ),
     Code.DEADLINE_BEFORE_CHECKED: Rule(
         _E, "时限早于检查", "整改时限 {deadline} 早于检查时间 {checked}，请核对"
+    ),
+    Code.DEADLINE_BEFORE_ISSUE: Rule(
+        _W,
+        "时限早于活动印发",
+        "整改时限 {deadline} 早于本次活动印发日期 {issued}，台账按此计为已逾期；请核对年份"
+        "（以前的检查发现的隐患，请填写检查时间）",
     ),
     Code.VANISHED_HAZARD: Rule(
         _W,
