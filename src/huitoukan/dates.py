@@ -70,7 +70,7 @@ def parse_date(value: object, reference: date) -> date | None:
     text = unicodedata.normalize("NFKC", str(value)).strip().strip("。.")
     if not text:
         return None
-    text = _WEEKDAY.sub("", _CHINESE_NUMBER.sub(_arabic, text))
+    text = _CHINESE_NUMBER.sub(_arabic, _WEEKDAY.sub("", text))  # 星期二 is no number
     try:
         match = _YMD.match(text)
         if match:
