@@ -34,6 +34,9 @@ from huitoukan.model.returns import (
     hazard_id_of,
 )
 
+_VERSIONS = frozenset({FileOutcome.USED, FileOutcome.SUPERSEDED, FileOutcome.DUPLICATE})
+"""The outcomes of a department's returns (every version it sent)."""
+
 
 class Collection(ProblemCounts):
     """Everything collect learned: every file, the current return per department, the hazards."""
@@ -92,8 +95,8 @@ class Collection(ProblemCounts):
         return sorted(later, key=lambda f: f.form_date or day, reverse=True)
 
     def _return_days(self) -> Iterator[tuple[str, date]]:
-        """(department, the day it was sent: `ReturnForm.sent_on`) of each version of a department
-        with a return that counts (not a blank form: that is no return)."""
+        """(department, the day it was sent: `ReturnForm.sent_on`) of each version of a
+        department with a return that counts (not a blank form: that is no return)."""
         for form in self.forms:
             if self.outcomes.get(form.file) not in _VERSIONS or form.department not in self.current:
                 continue
@@ -129,10 +132,6 @@ class Collection(ProblemCounts):
             if earliest is None or day < earliest:
                 first[department] = day
         return first
-
-
-_VERSIONS = frozenset({FileOutcome.USED, FileOutcome.SUPERSEDED, FileOutcome.DUPLICATE})
-"""The outcomes of a department's returns (every version it sent)."""
 
 
 SAVED_LATER_SECONDS = 86400
