@@ -397,6 +397,28 @@ def merge(
     )
 
 
+_HEADERS = {"deadline": "整改时限", "progress": "整改完成情况"}
+
+
+def _against(
+    newest: ReturnForm, code: Code, row: HazardRow, older: HazardRow, field: str, **params: Any
+) -> Problem:
+    """A problem on the `field` cell of `row` of the newest version, about what the `older`
+    row of its hazard said."""
+    return problem(
+        code,
+        newest.file,
+        sheet=newest.sheet,
+        cell=newest.cell_of(field, row.source_row),
+        row=row.source_row,
+        field=_HEADERS[field],
+        department=newest.department,
+        old_file=older.source_file,
+        old_row=older.source_row,
+        **params,
+    )
+
+
 def _occurrence_keys(rows: Sequence[HazardRow]) -> list[str]:
     """Each row's `key`; a later row of a version with the same wording (entered twice, or
     two of a kind on one spot) `key#2`, `key#3`: each is a hazard of its own, paired with
@@ -575,18 +597,7 @@ class _Lineage:
             if old is None:
                 continue
             said.append(
-                problem(
-                    Code.DEADLINE_KEPT,
-                    newest.file,
-                    sheet=newest.sheet,
-                    cell=newest.cell_of("deadline", row.source_row),
-                    row=row.source_row,
-                    field="整改时限",
-                    department=newest.department,
-                    old_file=old.source_file,
-                    old_row=old.source_row,
-                    old=old.deadline,
-                )
+                _against(newest, Code.DEADLINE_KEPT, row, old, "deadline", old=old.deadline)
             )
         return said
 
@@ -639,17 +650,13 @@ class _Lineage:
             if not old.reported_done or row.reported_done:
                 continue
             said.append(
-                problem(
+                _against(
+                    newest,
                     Code.REOPENED_IN_NEW_VERSION,
-                    newest.file,
-                    sheet=newest.sheet,
-                    cell=newest.cell_of("progress", row.source_row),
-                    row=row.source_row,
-                    field="整改完成情况",
+                    row,
+                    old,
+                    "progress",
                     value=row.progress_text,
-                    department=newest.department,
-                    old_file=old.source_file,
-                    old_row=old.source_row,
                     closed_on=old.closed_on,
                     progress=row.progress or row.progress_text or "未填写",
                 )
@@ -676,17 +683,13 @@ class _Lineage:
                 continue
             explained = row.remarks.strip() and row.remarks != old.remarks
             said.append(
-                problem(
+                _against(
+                    newest,
                     Code.DEADLINE_PUT_OFF_EXPLAINED if explained else Code.DEADLINE_PUT_OFF,
-                    newest.file,
-                    sheet=newest.sheet,
-                    cell=newest.cell_of("deadline", row.source_row),
-                    row=row.source_row,
-                    field="整改时限",
+                    row,
+                    old,
+                    "deadline",
                     value=f"{row.deadline:%Y-%m-%d}",
-                    department=newest.department,
-                    old_file=old.source_file,
-                    old_row=old.source_row,
                     old=old.deadline,
                     new=row.deadline,
                     remarks=row.remarks.strip(),
