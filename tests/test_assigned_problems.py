@@ -16,8 +16,8 @@ from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
 from huitoukan.cli import app
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
-from huitoukan.forms.issuing import ASSIGNED_SHEET, form_file_name, issue_forms
-from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.forms.issuing import form_file_name, issue_forms
+from huitoukan.forms.layout import ASSIGNED_SHEET, FORM_SHEET
 from huitoukan.letters.feedback import write_feedback
 from huitoukan.model.findings import PartState
 from huitoukan.model.problems import Code, Severity
@@ -172,6 +172,43 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert "3号教学楼" in notice and "已逾期 5 天" in notice
     again = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert again["overdue"] == status["overdue"]  # read back from the register the same
+
+
+@pytest.mark.parametrize(
+    ("typed", "tracked"),
+    [
+        (None, date(2023, 12, 25)),  # the date the row came with: the list's, extended
+        (date(2023, 12, 14), date(2023, 12, 14)),  # one the department chose: its own
+    ],
+)
+def test_a_deadline_extended_in_the_list_is_the_one_tracked(
+    campaign: Campaign, tmp_path: Path, typed: date | None, tracked: date
+) -> None:
+    """XJ-01 issued with 整改时限 12月15日, extended in the list to 12月25日 since: the row
+    still says the 12月15日 it came with, and the problem was overdue by the old date (a
+    督办 notice went out, the archive contradicted itself: clerk trial 34). The date the
+    form's own 交办问题清单 sheet gave it is the list's; a date the department typed is its
+    own."""
+    issued = read_findings(findings_list(tmp_path / "清单.xlsx", ROWS[:1], ORDER), campaign)
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [],
+        assigned=issued.findings,
+        answers={"XJ-01": answer(**({"整改时限": typed} if typed else {}))},
+    )
+    extended = findings_list(
+        tmp_path / "清单-延期.xlsx", [dict(ROWS[0], 整改时限=date(2023, 12, 25))]
+    )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=extended
+    )
+    [row] = [h for h in result.collection.hazards if h.number == "XJ-01"]
+    assert row.deadline == tracked
+    overdue = [h.location for h in result.status.overdue]
+    assert overdue == ([] if tracked > AS_OF else ["3号教学楼"])
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,7 @@ from huitoukan.forms.distribution import (
 )
 from huitoukan.forms.followup import FollowUp
 from huitoukan.forms.layout import (
+    ASSIGNED_SHEET,
     COLUMN_BY_FIELD,
     DATE_FIELDS,
     FOOTER_LABELS,
@@ -443,7 +444,6 @@ def _with_deadline(text: str, due: date, receiver: str) -> str:
     return re.sub(r"(?<=后报)[^，。,；;：:]+", receiver, text, count=1)
 
 
-ASSIGNED_SHEET = "交办问题清单"
 ASSIGNED_COLUMNS = (
     ("问题编号", 12),
     ("问题来源", 10),

@@ -17,6 +17,8 @@ from huitoukan.text import normalize_key
 FORM_SHEET = "自查整改清单"
 ITEMS_SHEET = "本部门检查项目"
 CHECKLIST_SHEET = "项目清单"
+ASSIGNED_SHEET = "交办问题清单"
+"""The issued form's sheet listing the problems assigned to the department in full."""
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,11 @@ from huitoukan.files import read_reason
 from huitoukan.forms.findings_layout import LIST_COLUMNS
 from huitoukan.forms.findings_layout import REQUIRED as LIST_REQUIRED
 from huitoukan.forms.layout import (
+    ASSIGNED_SHEET,
     COLUMN_BY_FIELD,
     FOOTER_LABELS,
     HEADER_LABELS,
+    HEADER_SEARCH_ROWS,
     REVIEW_COLUMNS,
     REVIEW_REQUIRED,
     HeaderMatch,
@@ -48,6 +50,7 @@ from huitoukan.model.returns import (
     FAILED,
     PASSED,
     CheckedItem,
+    HazardRow,
     PictureNotes,
     ReturnFile,
     ReturnForm,
@@ -155,6 +158,7 @@ def read_return(
             return [form.model_copy(update={"not_a_return": FINDINGS_TITLE})]  # the clerk's list
         return [form.model_copy(update={"readable": False, "reason": NO_FORM})]
     groups = _by_department(found, campaign)
+    issued = _issued_deadlines(content, campaign)
     forms = []
     for index, group in enumerate(groups):
         part = form.model_copy(deep=True)
@@ -163,6 +167,7 @@ def read_return(
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
         _read_group(part, group, Path(source.readable_name), campaign, as_of, pictures, unseen)
+        part.hazards = _as_issued(part.hazards, issued)
         if part.department:  # the file's own notes were made before it was known
             part.problems = [
                 p if p.department else p.model_copy(update={"department": part.department})
@@ -181,6 +186,50 @@ def read_return(
             )
         )
     return forms
+
+
+def _issued_deadlines(content: WorkbookContent, campaign: Campaign) -> dict[str, date]:
+    """问题编号 (as compared) → the 整改时限 the form's own 交办问题清单 sheet gave the
+    problem when the form was issued (empty when the form has no such sheet)."""
+    grid = next((g for g in content.sheets if g.name == ASSIGNED_SHEET), None)
+    if grid is None:
+        return {}
+    for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        texts = [cell_text(value) for value in row]
+        if "问题编号" not in texts or "整改时限" not in texts:
+            continue
+        number, deadline = texts.index("问题编号"), texts.index("整改时限")
+        found: dict[str, date] = {}
+        for cells in grid.rows[r + 1 :]:
+            try:
+                day = parse_date(
+                    cells[deadline] if deadline < len(cells) else None, campaign.info.issued_on
+                )
+            except DateNotUnderstood:
+                continue
+            key = number_key(cell_text(cells[number])) if number < len(cells) else ""
+            if key and day is not None:
+                found[key] = day
+        return found
+    return {}
+
+
+def _as_issued(hazards: list[HazardRow], issued: dict[str, date]) -> list[HazardRow]:
+    """`hazards`, each answering an assigned problem with the 整改时限 its row came with
+    (the list's on the day the form was issued) marked as the list's: the list's of
+    today then stands (an inspection's deadline extended in the list since), not a date
+    the department never chose. One it typed itself stays its own."""
+    if not issued:
+        return hazards
+    return [
+        h._replace(deadline_assigned=True)
+        if h.number
+        and not h.deadline_is_default
+        and h.deadline is not None
+        and issued.get(number_key(h.number)) == h.deadline
+        else h
+        for h in hazards
+    ]
 
 
 _REVIEW_KEYS = column_keys(REVIEW_COLUMNS)
