@@ -533,6 +533,8 @@ def test_a_row_naming_a_problem_not_its_departments_is_said_so(
         "交办问题 QT-01 在交办问题清单中还没有明确责任部门，已按本部门自查发现的隐患汇总；"
         "由本部门整改的，请告知接收部门在清单中写明",
     ]
+    # nor is the row in 4J-01's history (its 一问题一档案 listed 医院's version: trial 34)
+    assert collection.mentions == []
 
 
 def test_a_row_of_its_own_problem_numbered_as_anothers_answers_its_own(

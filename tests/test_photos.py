@@ -25,7 +25,7 @@ from huitoukan.model.problems import Code
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.reading import read_register
-from tests.helpers import closed, filled_form, hazard, header_position, sheet_rows
+from tests.helpers import closed, filled_form, findings_list, hazard, header_position, sheet_rows
 from tests.photo_forms import paste_photos
 from tests.picture_builders import png, png_claiming, zip_bytes
 
@@ -35,6 +35,18 @@ AFTER = png(30, 40, (30, 200, 30))
 WPS_PHOTO = png(50, 20, (30, 30, 200))
 EXCEL_PHOTO = png(20, 50, (200, 200, 30))
 FLOATING_PHOTO = png(60, 45, (30, 200, 200))
+
+
+LISTED = {
+    "问题编号": "XJ-01",
+    "问题来源": "县（市、区）普查",
+    "发现时间": "2023年11月10日",
+    "部位": "3号教学楼",
+    "问题描述": "二楼走廊灭火器压力不足",
+    "责任部门": "安全保卫处",
+    "整改要求": "更换灭火器",
+    "整改时限": date(2023, 12, 15),
+}
 
 
 def photo_campaign(require_photo: bool = True) -> Campaign:
@@ -332,6 +344,30 @@ def test_a_corrected_copy_without_the_photos_keeps_them_and_loses_the_warning(
     assert [(p.code, p.row) for p in result.collection.problems] == [
         (Code.MISSING_PHOTO, result.collection.hazards[1].source_row)
     ]
+
+
+def test_a_photo_on_a_row_numbered_as_another_departments_problem_is_not_its_evidence(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """附属医院 writes XJ-01 (安全保卫处's problem) on a row of its own, with a photo: the
+    row is no answer to XJ-01 (collect says so), and XJ-01's 一问题一档案 showed the
+    hospital's version and photo as its evidence (clerk trial 34)."""
+    monkeypatch.chdir(tmp_path)
+    findings_list(Path("清单.xlsx"), [LISTED])
+    form = filled_form(
+        photo_campaign(),
+        "附属医院",
+        Path("回收") / "医院.xlsx",
+        [closed(问题编号="XJ-01", 部位="门诊楼")],
+    )
+    paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    args = ["--as-of", "2023-12-20", "--findings", "清单.xlsx"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code in (0, 1)
+    assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *args]).exit_code == 0
+    with zipfile.ZipFile("档案.xlsx") as archive:
+        assert not [n for n in archive.namelist() if n.startswith("xl/media/")]
+    texts = [str(c.value) for row in load_workbook("档案.xlsx")["XJ-01"].iter_rows() for c in row]
+    assert not any("医院.xlsx" in t for t in texts)
 
 
 def test_sample_and_report_place_the_photos(

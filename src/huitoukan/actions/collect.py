@@ -117,8 +117,10 @@ def mentions(
     findings: Sequence[Finding], collection: Collection, current: Sequence[HazardRow]
 ) -> list[Mention]:
     """Every version's rows that answer an assigned problem (a current row may have been
-    recognised by its content, its 编号 lost); a file sent twice is one version."""
+    recognised by its content, its 编号 lost) of their department; a file sent twice is
+    one version. A row numbered as another department's problem is no answer to it."""
     known = {number_key(f.number): f.number for f in findings}
+    owners = {f.number: f.departments for f in findings}
     recognised = {(h.source_file, h.source_row): h.number for h in current if h.number}
     versions = {FileOutcome.USED, FileOutcome.SUPERSEDED}
     result: list[Mention] = []
@@ -129,7 +131,7 @@ def mentions(
             number = recognised.get((row.source_file, row.source_row))
             if number is None and row.number:
                 number = known.get(number_key(row.number))
-            if number:
+            if number and form.department in owners.get(number, ()):
                 result.append(
                     Mention(
                         number=number,

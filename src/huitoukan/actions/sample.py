@@ -68,9 +68,10 @@ def sample(
         status = build_status(
             campaign, state.hazards, state.returned, as_of, findings=chosen.findings
         )
+        owners = {f.number: f.departments for f in state.findings}
         photos: dict[str, list[Photo]] = {}
         for hazard, data in hazards_with_photos(store, state.hazards):
-            if hazard.number:
+            if hazard.department in owners.get(hazard.number, ()):  # not another's row
                 photos.setdefault(hazard.number, []).extend(data)
         written = replace_output(
             out,
