@@ -370,6 +370,24 @@ def test_a_photo_on_a_row_numbered_as_another_departments_problem_is_not_its_evi
     assert not any("医院.xlsx" in t for t in texts)
 
 
+def test_a_photo_sent_while_in_progress_is_not_the_after_photo(tmp_path: Path) -> None:
+    """A photo pasted while the row was 整改中 (整改前), then 已完成 without a new one: the
+    row lacks its 整改后 photo (clerk trial 34: the warning was dropped); the photo stays
+    with the hazard."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    first = returns / "v1.xlsx"
+    filled_form(campaign, "安全保卫处", first, [hazard(序号=1)])
+    paste_photos(first, wps={_cell(first, 1, "备注"): BEFORE})
+    filled_form(
+        campaign, "安全保卫处", returns / "v2.xlsx", [closed(序号=1)], form_date=date(2023, 12, 16)
+    )
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    [row] = result.collection.hazards
+    assert len(row.photos) == 1 and row.warnings == 1
+    assert [p.code for p in result.collection.problems] == [Code.MISSING_PHOTO]
+
+
 def test_sample_and_report_place_the_photos(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -535,14 +535,17 @@ class _Lineage:
         newest version shows on another row; a 整改时限 left blank, the one an older version
         gave (`promised`: left blank, it is not put off to the campaign's default, which took
         an overdue hazard off the list); and the (code, sheet, row) of the newest version's
-        problems that no longer hold (未附整改后照片 of a row with an older photo, 没有填写整改
-        时限 of a row that keeps its older one)."""
+        problems that no longer hold (未附整改后照片 of a row with an older photo sent when it
+        was reported 已完成, 没有填写整改时限 of a row that keeps its older one)."""
         newest = self.versions[-1]
         shown = {name for hazard in newest.hazards for name in hazard.photos}
         placed: dict[str, str] = {}  # photo → the identity its latest showing put it on
         photos: dict[str, list[str]] = {}  # identity → its photos, in the order put there
+        after: set[str] = set()  # photos sent on a row reported 已完成: 整改后
         for form, identities in zip(self.versions[:-1], self.identities, strict=False):
             for hazard, identity in zip(form.hazards, identities, strict=True):
+                if hazard.reported_done:
+                    after.update(hazard.photos)
                 for name in hazard.photos:
                     was = placed.get(name)
                     if was != identity:
@@ -568,8 +571,8 @@ class _Lineage:
             if earlier:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
-                if not row.photos and where in warned:
-                    moot.add((Code.MISSING_PHOTO, *where))
+                if not row.photos and where in warned and after.intersection(earlier):
+                    moot.add((Code.MISSING_PHOTO, *where))  # not by a photo of 整改中 (整改前)
                     warnings -= 1
                 kept = tuple(dict.fromkeys((*earlier, *row.photos)))
                 row = row._replace(photos=kept, warnings=warnings)
