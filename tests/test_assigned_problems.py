@@ -174,6 +174,29 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert again["overdue"] == status["overdue"]  # read back from the register the same
 
 
+@pytest.mark.parametrize(("as_of", "late"), [("2023-12-15", 0), ("2023-12-16", 1)])
+def test_an_unanswered_problem_past_its_deadline_fails_the_overdue_check(
+    runner: CliRunner,
+    campaign: Campaign,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    as_of: str,
+    late: int,
+) -> None:
+    """XJ-01 (整改时限 12月15日) never answered: status said 没有逾期隐患 and --fail-if-overdue
+    exited 0 days after its deadline (clerk trial 34); the 未反馈 line now says how long."""
+    monkeypatch.chdir(tmp_path)
+    findings_list(Path("清单.xlsx"), ROWS[:1], ORDER)
+    filled_form(campaign, "附属医院", Path("回收") / "医院.xlsx", [closed()])
+    args = ["--as-of", as_of, "--findings", "清单.xlsx"]
+    runner.invoke(app, ["collect", "回收", *args])
+    result = runner.invoke(app, ["status", "--fail-if-overdue", *args], env={"COLUMNS": "200"})
+    assert result.exit_code == late, result.output
+    listed = runner.invoke(app, ["status", "--all", *args], env={"COLUMNS": "200"})
+    said = "未反馈：XJ-01（安全保卫处" + ("，已逾期 1 天）" if late else "）")
+    assert said in listed.output
+
+
 @pytest.mark.parametrize(
     ("typed", "tracked"),
     [

@@ -619,7 +619,12 @@ def _assigned_table(console: Console, report: StatusReport) -> None:
         _more(console, TERMINAL_ROWS, len(uncleared), "台账“交办问题”工作表")
     waiting = [p for p in report.parts if not p.answered]
     if waiting:
-        parts = [f"{p.number}（{p.department}）" for p in waiting[:TERMINAL_ROWS]]
+        parts = [
+            f"{p.number}（{p.department}"
+            + (f"，已逾期 {p.days_overdue} 天" if p.days_overdue else "")
+            + "）"
+            for p in waiting[:TERMINAL_ROWS]
+        ]
         _listed(console, "未反馈：", parts, "；")
         _more(console, TERMINAL_ROWS, len(waiting), "台账“交办问题”工作表")
 

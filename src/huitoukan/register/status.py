@@ -164,8 +164,10 @@ class StatusReport(BaseModel):
     """The follow-up rounds issued from the register, oldest first."""
 
     def exit_code(self, fail_if_overdue: bool) -> int:
-        """1 when asked to fail on overdue hazards and there are some (SPEC 8)."""
-        return 1 if fail_if_overdue and self.overdue else 0
+        """1 when asked to fail on overdue hazards and there are some (SPEC 8): an assigned
+        problem past its 整改时限 with no answer is one (it has no row among `overdue`)."""
+        late = self.overdue or any(p.days_overdue and not p.answered for p in self.parts)
+        return 1 if fail_if_overdue and late else 0
 
 
 def rate(closed: int, total: int) -> float | None:
