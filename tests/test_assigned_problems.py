@@ -174,6 +174,39 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert again["overdue"] == status["overdue"]  # read back from the register the same
 
 
+@pytest.mark.parametrize(
+    ("found", "after"), [(date(2023, 12, 14), False), (date(2023, 12, 15), True)]
+)
+def test_a_problem_found_after_a_departments_form_was_sent_is_not_its_error(
+    campaign: Campaign, tmp_path: Path, found: date, after: bool
+) -> None:
+    """SD6-09, found 12月16日 and added to the list, assigned to a department whose form
+    is dated 12月14日: the form was blamed for not answering a problem it was never sent,
+    and its 退回修改 copy marked it (clerk trial 34). It is the receiving office's to send
+    a new form; the problem stays 未反馈. (Found the day the form is dated, it could be.)"""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()])
+    listed = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 发现时间=found)], ORDER)
+    result = collect_to_register(
+        campaign,
+        [returns],
+        tmp_path / "台账.xlsx",
+        AS_OF,
+        findings_file=listed,
+        feedback_dir=tmp_path / "退回",
+    )
+    codes = [p.code for p in result.collection.problems]
+    expected = Code.ASSIGNMENT_AFTER_RETURN if after else Code.ASSIGNMENT_UNANSWERED
+    assert codes == [expected]
+    if after:
+        [said] = result.collection.problems
+        assert "晚于安全保卫处报送这份表格（2023年12月14日）" in said.message
+        assert "huitoukan issue -d 安全保卫处 --force" in said.message
+        assert result.feedback == []  # nothing the department can mend in its copy
+    [part] = result.status.parts
+    assert part.state is PartState.UNANSWERED
+
+
 @pytest.mark.parametrize(("as_of", "late"), [("2023-12-15", 0), ("2023-12-16", 1)])
 def test_an_unanswered_problem_past_its_deadline_fails_the_overdue_check(
     runner: CliRunner,

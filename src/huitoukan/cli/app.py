@@ -224,7 +224,10 @@ def issue(
         ),
     ] = False,
     form_date: Annotated[
-        str | None, typer.Option("--date", metavar="日期", help="跟进轮表头日期（默认今天）")
+        str | None,
+        typer.Option(
+            "--date", metavar="日期", help="跟进轮日期（默认今天）：此后报来的表格算作本轮的反馈"
+        ),
     ] = None,
     due: Annotated[
         str | None,

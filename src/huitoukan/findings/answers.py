@@ -171,6 +171,22 @@ def assign(
                 continue
             form = current[department]
             row_number, cell = form.unanswered_place(finding.number)
+            sent = form.sent_on
+            if not cell and sent and finding.found_on and sent < finding.found_on:
+                # found after the department's form was sent: its form cannot have its row
+                problems.append(
+                    problem(
+                        Code.ASSIGNMENT_AFTER_RETURN,
+                        form.file,
+                        department=department,
+                        number=finding.number,
+                        source=finding.source,
+                        what=finding.where[:40],
+                        found=finding.found_on,
+                        sent=sent,
+                    )
+                )
+                continue
             problems.append(
                 problem(
                     Code.ASSIGNMENT_UNANSWERED,

@@ -78,6 +78,7 @@ class Code(StrEnum):
     FINDING_DEADLINE_BEFORE_FOUND = "finding-deadline-before-found"
     FINDING_LONG_AGO = "finding-long-ago"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
+    ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
@@ -437,6 +438,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "交办问题未反馈",
         "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈，"
         "请在表中该问题的行内填写整改措施、整改完成情况和责任人",
+    ),
+    Code.ASSIGNMENT_AFTER_RETURN: Rule(
+        _W,
+        "交办问题晚于报送",
+        "交办问题 {number}（{source}：{what}）是 {found} 发现的，晚于{department}报送这份表格"
+        "（{sent}），表中还没有它，按未反馈计；请接收部门给{department}下发附有该问题的新表"
+        "（huitoukan issue -d {department} --force）",
     ),
     Code.ASSIGNMENT_MATCHED_BY_CONTENT: Rule(
         _W,
