@@ -675,6 +675,11 @@ def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Pat
     assert hazard.closed and hazard.review_note == (
         "已更换（此前2023年12月10日复查不合格：灭火器型号不符）"
     )
+    # passed with no words of its own: the history alone (it was “（此前…）”, and pages that
+    # put a 复查意见 in brackets printed “合格（（此前…））”: clerk trial 34)
+    _reviewed(campaign, door, returns / "复查二.xlsx", "2023-12-18", "合格")
+    [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard.review_note == "此前2023年12月10日复查不合格：灭火器型号不符"
 
 
 def test_a_finding_both_departments_found_names_both(campaign: Campaign, tmp_path: Path) -> None:

@@ -151,7 +151,10 @@ def apply_reviews(
             note = f"{history}；销号时间在复查之后，待再次复查"
             result.hazards.append(hazard._replace(review=UNREVIEWED, review_note=note))
             continue
-        note = f"{verdict.note}（此前{earlier}）" if earlier else verdict.note
+        if earlier:  # the failures before it, after its own words (in brackets) or alone
+            note = f"{verdict.note}（此前{earlier}）" if verdict.note else f"此前{earlier}"
+        else:
+            note = verdict.note
         result.hazards.append(
             hazard._replace(
                 review=verdict.result,
