@@ -593,6 +593,24 @@ def test_a_row_naming_a_problem_not_its_departments_is_said_so(
     assert collection.mentions == []
 
 
+def test_a_mistyped_number_on_an_answer_is_named_as_typed(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """XJ-1 for XJ-01 on 保卫处's answer, recognised by its content: the message said the
+    row had no 编号 (“没有写交办问题编号（或编号有误）”: clerk trial 34); it names the one typed."""
+    findings = read_findings(listed, campaign).findings
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [closed(问题编号="XJ-1", 部位="3号教学楼", 存在隐患问题="二楼走廊灭火器压力不足")],
+    )
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT]
+    assert said.message.startswith("这一行写的编号 XJ-1 不在交办问题清单中")
+    assert "请把编号改为 XJ-01" in said.message
+
+
 def test_a_row_of_its_own_problem_numbered_as_anothers_answers_its_own(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -153,7 +153,7 @@ def assign(
                 answered.add((finding.number, department))
                 typed = by_number.get(number_key(row.number)) if row.number else None
                 unknown.pop(index, None)
-                variant = ""
+                variant = "unknown" if row.number else ""  # a 编号 the list does not have
                 if typed is not None:
                     variant = "own" if department in typed.departments else "other"
                 problems.append(

@@ -452,6 +452,8 @@ CATALOGUE: Mapping[Code, Rule] = {
         "这一行没有写交办问题编号（或编号有误），按部位和问题描述对应到交办问题 {number}；"
         "请补上编号 {number}",
         {
+            "unknown": "这一行写的编号 {typed} 不在交办问题清单中，按部位和问题描述对应到交办问题"
+            " {number}；请把编号改为 {number}",
             "other": "这一行写的交办问题编号 {typed} 不是本部门的（责任部门：{owners}），"
             "按部位和问题描述对应到本部门的交办问题 {number}；请把编号改为 {number}",
             "own": "这一行写的编号 {typed} 是本部门的另一个交办问题（{typed_what}），按部位和"
