@@ -225,6 +225,8 @@ def test_an_unanswered_problem_past_its_deadline_fails_the_overdue_check(
     runner.invoke(app, ["collect", "回收", *args])
     result = runner.invoke(app, ["status", "--fail-if-overdue", *args], env={"COLUMNS": "200"})
     assert result.exit_code == late, result.output
+    # the screen says why, where it says 没有逾期隐患 (clerk trial 35)
+    assert ("未反馈 1（其中已过整改时限 1）" in result.output) is bool(late)
     listed = runner.invoke(app, ["status", "--all", *args], env={"COLUMNS": "200"})
     said = "未反馈：XJ-01（安全保卫处" + ("，已逾期 1 天）" if late else "）")
     assert said in listed.output

@@ -658,6 +658,19 @@ def _reviewed(
     return wb
 
 
+@pytest.mark.parametrize(("day", "said"), [("2023-12-20", False), ("2023-12-21", True)])
+def test_a_review_dated_after_the_day_judged_is_said(tmp_path: Path, day: str, said: bool) -> None:
+    """复查时间 2024-11-21 typed for 2023: collect said nothing (clerk trial 35), the
+    register held a review of a day to come."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", day, "合格")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    found = [p for p in collection.problems if p.code is Code.FUTURE_DATE]
+    assert bool(found) is said
+    if said:
+        assert found[0].field == "复查时间" and "晚于统计日期 2023年12月20日" in found[0].message
+
+
 def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Path) -> None:
     """不合格 on 12月10日; the department completes it again on 12月14日; 合格 on 12月18日.
     The first review is no error (it was right when made): the hazard waits for its second

@@ -184,8 +184,12 @@ def collect(
         for p in collection.problems
         # a reviewed hazard reported open again: the review's to say, if anything
         if not (p.code is Code.REOPENED_IN_NEW_VERSION and (p.file, p.row) in reviewed.reopened)
-        # a review row's fault, when another review of its hazard holds
-        and reviewing.get(p.file, {}).get(p.row or 0) not in reviewed.settled
+        # a review row's fault, when another review of its hazard holds (a 复查时间 after
+        # the day judged is said of the review taken: it may be the one that holds)
+        and (
+            p.code is Code.FUTURE_DATE
+            or reviewing.get(p.file, {}).get(p.row or 0) not in reviewed.settled
+        )
         # a 销号 left out of the newer version, reviewed 不合格 since: the review says it
         and not (p.code is Code.VANISHED_CLOSED and (p.department, p.value) in reviewed.failed_gone)
         # 已完成 without a photo, reviewed 不合格: back to 整改中, as the review says

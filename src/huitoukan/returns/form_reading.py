@@ -124,7 +124,7 @@ def read_return(
     for grid in content.sheets:
         review = locate_header(grid.rows, _REVIEW_KEYS, REVIEW_REQUIRED, 4)
         if review is not None and grid.visible:
-            return [_read_review(form, grid, review, campaign)]
+            return [_read_review(form, grid, review, campaign, as_of)]
     notes: list[Problem] = []
     if content.format is Format.ET:
         notes.append(problem(Code.WPS_ET, source.display))
@@ -243,7 +243,7 @@ _REVIEW_HEADERS = {c.field: c.header for c in REVIEW_COLUMNS}
 
 
 def _read_review(
-    form: ReturnForm, grid: SheetGrid, header: HeaderMatch, campaign: Campaign
+    form: ReturnForm, grid: SheetGrid, header: HeaderMatch, campaign: Campaign, as_of: date
 ) -> ReturnForm:
     """A returned 复查验收表: the verdict of every row the office filled in."""
     form.is_review = True
@@ -273,6 +273,15 @@ def _read_review(
                 **date_example(campaign.info.issued_on),
             )
             continue  # a verdict of no known day is not adopted (the date is asked for)
+        if reviewed_on is not None and reviewed_on > as_of:  # a year typed wrong, mostly
+            _review_problem(
+                where,
+                Code.FUTURE_DATE,
+                "reviewed_on",
+                header="复查时间",
+                day=reviewed_on,
+                as_of=as_of,
+            )
         if not verdict:
             continue  # not reviewed yet
         try:  # as the form was issued (the office's to fill in are 复查人, 复查时间, 结论)
