@@ -233,6 +233,43 @@ def test_an_unanswered_problem_past_its_deadline_fails_the_overdue_check(
 
 
 @pytest.mark.parametrize(
+    ("second", "tracked", "code"),
+    [
+        (date(2023, 12, 13), date(2023, 12, 13), Code.DEADLINE_PUT_OFF),
+        (None, date(2023, 12, 10), Code.DEADLINE_KEPT),
+    ],
+)
+def test_an_assigned_problems_own_deadline_is_followed_like_any_other(
+    campaign: Campaign,
+    tmp_path: Path,
+    second: date | None,
+    tracked: date,
+    code: Code,
+) -> None:
+    """XJ-01 (the list: 12月15日) answered with the department's own 12月10日, then put off
+    to 12月13日 (nothing was said: clerk trial 35), or left blank (it took the list's date)."""
+    listed = findings_list(tmp_path / "清单.xlsx", ROWS[:1], ORDER)
+    findings = read_findings(listed, campaign).findings
+    returns = tmp_path / "回收"
+    for name, day, deadline in (("v1.xlsx", 12, date(2023, 12, 10)), ("v2.xlsx", 16, second)):
+        filled_form(
+            campaign,
+            "安全保卫处",
+            returns / name,
+            [],
+            assigned=findings,
+            answers={"XJ-01": answer(整改时限=deadline)},
+            form_date=date(2023, 12, day),
+        )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    [row] = [h for h in result.collection.hazards if h.number == "XJ-01"]
+    assert row.deadline == tracked
+    assert code in [p.code for p in result.collection.problems]
+
+
+@pytest.mark.parametrize(
     ("typed", "tracked"),
     [
         (None, date(2023, 12, 25)),  # the date the row came with: the list's, extended

@@ -481,7 +481,8 @@ class _Lineage:
     """The newest version's rows that reworded an older row: (row's index, the older row)."""
     promised: dict[str, HazardRow]
     """Identity → the older row that first gave the hazard a 整改时限 of its own (not the
-    campaign's default): the date a later one puts off, and one left blank keeps."""
+    campaign's default, nor the date an assigned problem's row came with): the date a later
+    one puts off, and one left blank keeps."""
 
     @classmethod
     def of(cls, versions: list[ReturnForm]) -> _Lineage:
@@ -513,7 +514,11 @@ class _Lineage:
                 first.setdefault(identity, _numbered_apart(row, key))
                 last[identity] = row
                 shown_by[identity] = form.file
-                if form is not versions[-1] and row.deadline and not row.deadline_is_default:
+                if (
+                    form is not versions[-1]
+                    and row.deadline
+                    and not (row.deadline_is_default or row.deadline_assigned)
+                ):  # the department's own date (an assigned problem's is the list's)
                     promised.setdefault(identity, row)
             identities.append(mine)
         return cls(versions, identities, keys, first, earlier, remembered, reworded, promised)
@@ -581,8 +586,8 @@ class _Lineage:
 
     def _kept_deadline(self, newest: ReturnForm, row: HazardRow, identity: str) -> HazardRow | None:
         """The older row whose 整改时限 `row` keeps: `row` (of the newest version) left its
-        整改时限 blank, an older version gave one (an assigned problem's is the list's)."""
-        if row.number or not row.deadline_is_default or identity not in self.promised:
+        整改时限 blank, an older version gave one of the department's own."""
+        if not row.deadline_is_default or identity not in self.promised:
             return None
         blank = any(
             p.code is Code.MISSING_DEADLINE
@@ -670,17 +675,17 @@ class _Lineage:
         """A warning on each 整改时限 of the newest version later than the one an older
         version gave the hazard (a deadline moved quietly takes it off the overdue list):
         the department is asked for the reason, or, when its 备注 says something new, the
-        clerk is shown it. An assigned problem's has its own warning (its date is the
-        inspection's)."""
+        clerk is shown it. An assigned problem's row is asked too when it puts off a date the
+        department set itself (one later than the list's has its own warning)."""
         said = []
         for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
             old = self.promised.get(identity)  # the first: a later version repeating a
             if (  # put-off date without a reason is asked again
                 old is None
                 or old.deadline is None
-                or row.number
                 or row.deadline is None
                 or row.deadline_is_default
+                or row.deadline_assigned  # the list's (a later one typed: its own warning)
                 or row.deadline <= old.deadline
             ):
                 continue
