@@ -1,11 +1,11 @@
 """Reading the dates departments type: real date cells, Excel serial numbers, and text.
 
 Accepted text: 2023-12-10, 2023/12/10, 2023.12.10, 2023年12月10日, 20231210, 12月10日
-(and the same with full-width digits, spaces, a trailing time or weekday, 号 for 日, a
-two-digit year (23年12月10日, 23.12.10), or written in Chinese numerals as official
-documents date themselves: 二〇二三年十二月十日). A date without a
-year takes the campaign's year, moved to the next year when that would put it more
-than half a year before the campaign was issued (a 1月 date in a December campaign).
+(and the same with full-width digits, spaces, a trailing time or weekday, 号 for 日,
+元月 for 1月, a two-digit year (23年12月10日, 23.12.10), or written in Chinese numerals as
+official documents date themselves: 二〇二三年十二月十日). A date without a year takes
+the campaign's year, moved to the next year when that would put it more than half a
+year before the campaign was issued (a 1月 date in a December campaign).
 """
 
 from __future__ import annotations
@@ -70,7 +70,8 @@ def parse_date(value: object, reference: date) -> date | None:
     text = unicodedata.normalize("NFKC", str(value)).strip().strip("。.")
     if not text:
         return None
-    text = _CHINESE_NUMBER.sub(_arabic, _WEEKDAY.sub("", text))  # 星期二 is no number
+    text = _WEEKDAY.sub("", text).replace("元月", "1月")  # 星期二 is no number; 元月 is 1月
+    text = _CHINESE_NUMBER.sub(_arabic, text)
     try:
         match = _YMD.match(text)
         if match:

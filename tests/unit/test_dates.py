@@ -62,6 +62,8 @@ def test_accepted_date_forms(value: object) -> None:
         ("二〇二四年二月二十九日", date(2024, 2, 29)),
         ("二〇二四年十二月三十一日", date(2024, 12, 31)),
         ("2024年11月22号", date(2024, 11, 22)),
+        ("2025年元月6日", date(2025, 1, 6)),
+        ("二〇二五年元月六日", date(2025, 1, 6)),
     ],
 )
 def test_chinese_numerals_and_hao(text: str, day: date) -> None:
