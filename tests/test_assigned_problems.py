@@ -19,6 +19,7 @@ from huitoukan.findings.reading import FindingsError, derived_number, read_findi
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import ASSIGNED_SHEET, FORM_SHEET
 from huitoukan.letters.feedback import write_feedback
+from huitoukan.letters.notices import notices
 from huitoukan.model.findings import PartState
 from huitoukan.model.problems import Code, Severity
 from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
@@ -205,6 +206,9 @@ def test_a_problem_found_after_a_departments_form_was_sent_is_not_its_error(
         assert result.feedback == []  # nothing the department can mend in its copy
     [part] = result.status.parts
     assert part.state is PartState.UNANSWERED
+    # the reminder says how to answer on a form that has no row for it (clerk trial 35)
+    [notice] = [n for n in notices(campaign, result.status) if n.department == "安全保卫处"]
+    assert "表中没有该问题的，新增一行并填写其问题编号" in notice.text
 
 
 @pytest.mark.parametrize(("as_of", "late"), [("2023-12-15", 0), ("2023-12-16", 1)])

@@ -121,7 +121,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds.append("交办问题")
             lines.append(
                 f"交办贵部门整改的 {len(unanswered)} 个问题尚未反馈整改情况，请在自查整改清单中"
-                "该问题的行内填写整改措施、责任人、整改时限和整改完成情况后报送："
+                "该问题的行内（表中没有该问题的，新增一行并填写其问题编号）填写整改措施、责任人、"
+                "整改时限和整改完成情况后报送："
             )
             lines += _numbered(
                 f"{p.number}（{p.source}"
