@@ -4,8 +4,9 @@ close some, delete one, add one → collect → status."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -214,6 +215,45 @@ def test_a_follow_up_answered_after_its_due_date_is_said_late(
         for v in row if v
     )  # fmt: skip
     assert ("逾期报送：总务基建处（2023年12月29日报来）" in text) is late
+
+
+@pytest.mark.parametrize(
+    ("saved", "said"), [(date(2023, 12, 20), False), (date(2023, 12, 21), True)]
+)
+def test_a_follow_up_answer_that_kept_an_old_date_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: date, said: bool
+) -> None:
+    """总务 answers the round of 12月21日 on its first form, edited, its 日期 12月14日 kept:
+    the answer counted as not sent and nothing said why (clerk trial 33). Saved before the
+    round, it is the first round's form: nothing to say."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    sent = datetime(2023, 12, 14, 18).timestamp()
+    for first in Path("回收").iterdir():  # the first round, saved the day it was sent
+        os.utime(first, (sent, sent))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--only-open", "--date",
+           "2023-12-21", "--due", "2023-12-28", "-o", "第二轮")  # fmt: skip
+    update_followup(
+        Path("第二轮") / form_file_name("总务基建处"),
+        Path("第二轮回收") / "总务.xlsx",
+        {"锅炉房": {"整改完成情况": "已完成", "销号时间": date(2023, 12, 14)}},
+        form_date=date(2023, 12, 14),
+    )
+    moment = datetime.combine(saved, datetime.min.time()).timestamp() + 36000
+    os.utime(Path("第二轮回收") / "总务.xlsx", (moment, moment))
+    result = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-26", "--json"]
+    )
+    kept = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "round-date-kept"]
+    assert bool(kept) is said
+    if said:
+        assert kept[0]["message"].startswith(
+            "表头日期 2023年12月14日 早于 2023年12月21日 下发的跟进轮"
+        )
+        assert kept[0]["file"].endswith("总务.xlsx")
 
 
 @pytest.mark.parametrize(

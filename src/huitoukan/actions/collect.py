@@ -30,7 +30,7 @@ from huitoukan.register.merging import Collection, Held, merge
 from huitoukan.register.reading import read_register, register_coverage
 from huitoukan.register.record import RegisterState, last_written_state, recorded_coverage
 from huitoukan.register.reviews import apply_reviews
-from huitoukan.register.rounds import issued_rounds
+from huitoukan.register.rounds import issued_rounds, kept_dates
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
@@ -332,6 +332,8 @@ def collect_to_register(
         earlier=held_before,
     )
     refuse_without_returns(collection, reviews_count=True)
+    rounds = issued_rounds(register) if register is not None else []  # as status has them
+    collection.problems.extend(kept_dates(rounds, collection.current))
     findings = collection.findings
     returned = collection.returned()
     unreadable = collection.unreadable()
@@ -342,7 +344,7 @@ def collect_to_register(
         as_of,
         findings=findings,
         unreadable=unreadable,
-        rounds=issued_rounds(register) if register is not None else (),  # as status has them
+        rounds=rounds,
         latest=collection.latest_dates(),
         sent=collection.sent_days(),
     )

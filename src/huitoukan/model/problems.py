@@ -93,6 +93,7 @@ class Code(StrEnum):
     DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
     DEADLINE_KEPT = "deadline-kept"
     SAME_DATE_VERSIONS = "same-date-versions"
+    ROUND_DATE_KEPT = "round-date-kept"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
     REVIEW_REOPENED = "review-reopened"
     REVIEW_UNDATED = "review-undated"
@@ -315,6 +316,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "按表头日期，本文件（{day}）是最新一版；但 {later}（表头日期 {later_day}）是 {saved} 天后"
         "才保存的（表头日期可能沿用了上一版的）。如果 {later} 才是最新的，请把它的表头日期"
         "改为报送当天后重新汇总",
+    ),
+    Code.ROUND_DATE_KEPT: Rule(
+        _W,
+        "跟进轮反馈沿用旧日期",
+        "表头日期 {day} 早于 {round} 下发的跟进轮，文件却是 {saved} 保存的：这一版如是跟进轮的"
+        "反馈，请把表头日期改为报送当天（按表头日期，本轮仍算未报送）",
     ),
     Code.SAME_DATE_VERSIONS: Rule(
         _W,

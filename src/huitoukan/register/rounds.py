@@ -16,6 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import hide, write_atomically
+from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.returns import ReturnForm
 
 
 class IssuedRound(BaseModel):
@@ -39,6 +41,34 @@ class IssuedRound(BaseModel):
             if day is not None:
                 found[department] = day
         return found
+
+
+def kept_dates(rounds: Sequence[IssuedRound], current: Mapping[str, ReturnForm]) -> list[Problem]:
+    """A warning on each department's return that a round was issued to, dated before the
+    round but saved after it was issued: a follow-up answer that kept the 日期 of the
+    version it was edited from counts as not answering the round (it is dated before it)."""
+    said = []
+    for department, form in current.items():
+        saved = date.fromtimestamp(form.modified) if form.modified else None
+        sent = form.sent_on
+        issued = [r for r in rounds if department in r.departments]
+        after = [r for r in issued if sent and saved and sent < r.form_date <= saved]
+        if form.form_date and after:
+            said.append(
+                problem(
+                    Code.ROUND_DATE_KEPT,
+                    form.file,
+                    sheet=form.sheet,
+                    cell=form.date_cell,
+                    field="日期",
+                    value=f"{form.form_date:%Y-%m-%d}",
+                    department=department,
+                    day=form.form_date,
+                    round=after[-1].form_date,
+                    saved=saved,
+                )
+            )
+    return said
 
 
 class _Rounds(BaseModel):
