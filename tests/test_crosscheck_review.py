@@ -977,6 +977,10 @@ def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) 
     assert hazard_now.review_note == (
         "此前2023年12月10日复查合格（销号时间2023年12月8日），其后重新销号，待再次复查"
     )
+    # and said on collect, on the new 销号时间 (it was only noted: clerk trial 35)
+    [said] = [p for p in collection.problems if p.code is Code.REVIEW_CLOSURE_CHANGED]
+    assert said.file.endswith("v3.xlsx") and said.field == "销号时间"
+    assert "2023年12月10日 复查验收合格时的销号时间是 2023年12月8日" in said.message
     wb[REVIEW_SHEET].cell(3, 9).value = "2023-12-07"  # before the 销号时间 the form showed: a typo
     wb.save(returns / "复查一.xlsx")
     collection = collect(campaign, [returns], as_of=AS_OF)

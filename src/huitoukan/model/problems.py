@@ -96,6 +96,7 @@ class Code(StrEnum):
     ROUND_DATE_KEPT = "round-date-kept"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
     REVIEW_REOPENED = "review-reopened"
+    REVIEW_CLOSURE_CHANGED = "review-closure-changed"
     REVIEW_UNDATED = "review-undated"
     REVIEW_NO_REVIEWER = "review-no-reviewer"
     REVIEW_NOT_REQUIRED = "review-not-required"
@@ -517,6 +518,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "复查未填复查人",
         "复查结论“{result}”没有填写复查人（结论已采用）；复查验收须写明由谁复查，请补填",
+    ),
+    Code.REVIEW_CLOSURE_CHANGED: Rule(
+        _W,
+        "复查合格后改动销号时间",
+        "这项隐患 {reviewed} 复查验收合格时的销号时间是 {old}，新版本改为 {new}：复查结论不再适用，"
+        "台账按待复查计，须再次复查验收",
     ),
     Code.REVIEW_REOPENED: Rule(
         _W,

@@ -49,10 +49,10 @@ def apply_reviews(
     reviews = [r for f in forms if f.is_review and f.readable for r in f.reviews]
     by_file = {f.file: f for f in forms if f.column_letters}
 
-    def progress_cell(hazard: HazardRow) -> str:
-        """The hazard's 整改完成情况 cell, where a verdict about it is marked."""
+    def progress_cell(hazard: HazardRow, field: str = "progress") -> str:
+        """The hazard's 整改完成情况 (or `field`'s) cell, where a verdict about it is marked."""
         form = by_file.get(hazard.source_file)
-        return form.cell_of("progress", hazard.source_row) if form else ""
+        return form.cell_of(field, hazard.source_row) if form else ""
 
     if not required:
         problems = [
@@ -142,6 +142,21 @@ def apply_reviews(
                 hazard = hazard._replace(
                     review_note=f"此前{chinese_date(before.reviewed_on)}复查合格（销号时间"
                     f"{chinese_date(before.closed_on)}），其后重新销号，待再次复查"
+                )
+                result.problems.append(  # the 合格 no longer holds: said, not only noted
+                    problem(
+                        Code.REVIEW_CLOSURE_CHANGED,
+                        hazard.source_file,
+                        sheet=hazard.source_sheet,
+                        cell=progress_cell(hazard, "closed_on"),
+                        row=hazard.source_row,
+                        field="销号时间",
+                        value=f"{hazard.closed_on:%Y-%m-%d}" if hazard.closed_on else "",
+                        department=hazard.department,
+                        reviewed=before.reviewed_on,
+                        old=before.closed_on,
+                        new=hazard.closed_on,
+                    )
                 )
             result.hazards.append(hazard)
             continue
