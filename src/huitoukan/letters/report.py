@@ -167,7 +167,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             n,
             h.department,
             h.location,
-            h.hazard,
+            f"【{h.number}】{h.hazard}" if h.number else h.hazard,  # an inspection's problem
             h.deadline,
             h.days_overdue,
             h.owner,
