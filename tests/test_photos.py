@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.actions.collect import collect_to_register
+from huitoukan.actions.state import status_of
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
 from huitoukan.model.problems import Code
@@ -386,6 +387,10 @@ def test_a_photo_sent_while_in_progress_is_not_the_after_photo(tmp_path: Path) -
     [row] = result.collection.hazards
     assert len(row.photos) == 1 and row.warnings == 1
     assert [p.code for p in result.collection.problems] == [Code.MISSING_PHOTO]
+    # status and remind ask for it as collect does (they took the hazard as proven: trial 35)
+    assert [h.location for h in result.status.missing_photos] == [row.location]
+    again = status_of(campaign, [tmp_path / "台账.xlsx"], AS_OF)
+    assert [h.location for h in again.missing_photos] == [row.location]
 
 
 def test_sample_and_report_place_the_photos(

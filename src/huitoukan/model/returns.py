@@ -102,6 +102,9 @@ class HazardRow(NamedTuple):
     """The 隐患编号 the hazard was given when first reported, once a later version has
     reworded its 部位 or 存在隐患问题 (merging knows the rows are one hazard): the 复查验收表
     and 追责 decisions that name it still find it."""
+    before_photos_only: bool = False
+    """Reported 已完成, its photos all sent while it was still open (整改前, carried from an
+    older version): none shows the rectification, and `require_photo` still asks for one."""
 
     @property
     def remembered(self) -> bool:

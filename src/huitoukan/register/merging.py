@@ -576,11 +576,15 @@ class _Lineage:
             if earlier:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
-                if not row.photos and where in warned and after.intersection(earlier):
-                    moot.add((Code.MISSING_PHOTO, *where))  # not by a photo of 整改中 (整改前)
-                    warnings -= 1
+                before_only = False
+                if not row.photos and where in warned:
+                    if after.intersection(earlier):
+                        moot.add((Code.MISSING_PHOTO, *where))
+                        warnings -= 1
+                    else:  # a photo of 整改中 (整改前) is not the one asked for
+                        before_only = True
                 kept = tuple(dict.fromkeys((*earlier, *row.photos)))
-                row = row._replace(photos=kept, warnings=warnings)
+                row = row._replace(photos=kept, warnings=warnings, before_photos_only=before_only)
             rows.append(row)
         return rows, moot
 

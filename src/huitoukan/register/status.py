@@ -215,7 +215,7 @@ def build_status(
     for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
         by_department[hazard.department].append(hazard)
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
-            if require_photo and not hazard.photos:
+            if require_photo and (not hazard.photos or hazard.before_photos_only):
                 missing_photos.append(HazardView.of(hazard, as_of, hazard.long_standing))
             continue
         marked = hazard.long_standing
