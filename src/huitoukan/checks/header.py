@@ -128,7 +128,7 @@ def read_header_fields(
         add(why, "form_date", header="表头日期", day=form.form_date, as_of=as_of)
         # a year typed wrong either way: long before the campaign, or after the day judged
         # by and after the file itself was saved (2025-11-18 for 2024-11-18)
-        saved = date.fromtimestamp(form.modified) if form.modified else None
+        saved = form.saved_on
         form.date_impossible = why is Code.IMPLAUSIBLE_DATE or (
             saved is not None and form.form_date is not None and form.form_date > saved
         )

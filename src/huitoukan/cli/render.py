@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +33,7 @@ from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
 from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import summary_line
-from huitoukan.model.findings import PartState
+from huitoukan.model.findings import Part, PartState
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
@@ -611,25 +611,31 @@ def _assigned_table(console: Console, report: StatusReport) -> None:
         )
     console.print(table)
     uncleared = [p for p in report.parts if p.answered and p.state is not PartState.CLOSED]
-    if uncleared:
-        parts = [
-            f"{p.number}（{p.department}，{p.state.value}"
-            + (f" {p.days_overdue} 天" if p.days_overdue else "")
-            + "）"
-            for p in uncleared[:TERMINAL_ROWS]
-        ]
-        _listed(console, "已反馈未清零：", parts, "；")
-        _more(console, TERMINAL_ROWS, len(uncleared), "台账“交办问题”工作表")
+    _parts(
+        console,
+        "已反馈未清零：",
+        uncleared,
+        lambda p: f"，{p.state.value}" + (f" {p.days_overdue} 天" if p.days_overdue else ""),
+    )
     waiting = [p for p in report.parts if not p.answered]
-    if waiting:
-        parts = [
-            f"{p.number}（{p.department}"
-            + (f"，已逾期 {p.days_overdue} 天" if p.days_overdue else "")
-            + "）"
-            for p in waiting[:TERMINAL_ROWS]
-        ]
-        _listed(console, "未反馈：", parts, "；")
-        _more(console, TERMINAL_ROWS, len(waiting), "台账“交办问题”工作表")
+    _parts(
+        console,
+        "未反馈：",
+        waiting,
+        lambda p: f"，已逾期 {p.days_overdue} 天" if p.days_overdue else "",
+    )
+
+
+def _parts(
+    console: Console, label: str, parts: Sequence[Part], said: Callable[[Part], str]
+) -> None:
+    """`parts` under `label`, each 编号（部门 and what `said` adds）, as many as a screen
+    holds."""
+    if not parts:
+        return
+    shown = [f"{p.number}（{p.department}{said(p)}）" for p in parts[:TERMINAL_ROWS]]
+    _listed(console, label, shown, "；")
+    _more(console, TERMINAL_ROWS, len(parts), "台账“交办问题”工作表")
 
 
 def _department_table(console: Console, report: StatusReport) -> None:

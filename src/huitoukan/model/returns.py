@@ -311,12 +311,17 @@ class ReturnForm(ProblemCounts):
         return self.unanswered_rows.get(number_key(number), (None, "")) if number else (None, "")
 
     @property
+    def saved_on(self) -> date | None:
+        """The day its file was last saved (None when not known)."""
+        return date.fromtimestamp(self.modified) if self.modified else None
+
+    @property
     def sent_on(self) -> date | None:
         """The day it was sent: its 日期; for none, or one that cannot be right (a year
         typed wrong: 2023-01-02 for 2024-01-02), the file's own day (a return is saved, or
         received, the day it is sent)."""
         if self.date_impossible or self.form_date is None:
-            return date.fromtimestamp(self.modified) if self.modified else None
+            return self.saved_on
         return self.form_date
 
     @property

@@ -10,6 +10,7 @@ archive, nor a 销号 hazard (with its review) from the count of what was closed
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -565,7 +566,7 @@ class _Lineage:
         rows_and_names = zip(newest.hazards, self.identities[-1], self.newest_keys, strict=True)
         for row, identity, key in rows_and_names:
             row = self._numbered(row, identity, key)
-            promised = self._kept_deadline(newest, row, identity)
+            promised = self._kept_deadline(row, identity)
             if promised is not None:
                 moot.add((Code.MISSING_DEADLINE, row.source_sheet, row.source_row))
                 row = row._replace(deadline=promised.deadline, deadline_is_default=False)
@@ -588,16 +589,18 @@ class _Lineage:
             rows.append(row)
         return rows, moot
 
-    def _kept_deadline(self, newest: ReturnForm, row: HazardRow, identity: str) -> HazardRow | None:
+    @functools.cached_property
+    def _left_blank(self) -> set[tuple[str, int | None]]:
+        """(sheet, row) of the newest version's rows told 没有填写整改时限."""
+        problems = self.versions[-1].problems
+        return {(p.sheet, p.row) for p in problems if p.code is Code.MISSING_DEADLINE}
+
+    def _kept_deadline(self, row: HazardRow, identity: str) -> HazardRow | None:
         """The older row whose 整改时限 `row` keeps: `row` (of the newest version) left its
         整改时限 blank, an older version gave one of the department's own."""
         if not row.deadline_is_default or identity not in self.promised:
             return None
-        blank = any(
-            p.code is Code.MISSING_DEADLINE
-            and (p.sheet, p.row) == (row.source_sheet, row.source_row)
-            for p in newest.problems
-        )
+        blank = (row.source_sheet, row.source_row) in self._left_blank
         return self.promised[identity] if blank else None
 
     def carried(self, newest: ReturnForm) -> list[Problem]:
@@ -605,7 +608,7 @@ class _Lineage:
         version gave it (`newest_rows`), in place of 没有填写整改时限."""
         said = []
         for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
-            old = self._kept_deadline(newest, row, identity)
+            old = self._kept_deadline(row, identity)
             if old is None:
                 continue
             said.append(

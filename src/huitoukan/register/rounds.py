@@ -49,10 +49,12 @@ def kept_dates(rounds: Sequence[IssuedRound], current: Mapping[str, ReturnForm])
     version it was edited from counts as not answering the round (it is dated before it)."""
     said = []
     for department, form in current.items():
-        saved = date.fromtimestamp(form.modified) if form.modified else None
-        sent = form.sent_on
-        issued = [r for r in rounds if department in r.departments]
-        after = [r for r in issued if sent and saved and sent < r.form_date <= saved]
+        saved, sent = form.saved_on, form.sent_on
+        after = [
+            r
+            for r in rounds
+            if department in r.departments and sent and saved and sent < r.form_date <= saved
+        ]
         if form.form_date and after:
             said.append(
                 problem(
