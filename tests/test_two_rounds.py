@@ -169,6 +169,26 @@ def test_two_round_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert json.loads(from_returns) == {**second, "rounds": []}
 
 
+def _round_answered(runner: CliRunner, answered: date, closed_on: date) -> None:
+    """The first round collected on 12月20日 (its files saved the day they were sent), a
+    round issued on 12月21日, due 12月28日, to the departments with open hazards, and
+    总务基建处's answer dated `answered` (锅炉房 closed on `closed_on`) in 第二轮回收/."""
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    sent = datetime(2023, 12, 14, 18).timestamp()
+    for first in Path("回收").iterdir():
+        os.utime(first, (sent, sent))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--only-open", "--date",
+           "2023-12-21", "--due", "2023-12-28", "-o", "第二轮")  # fmt: skip
+    update_followup(
+        Path("第二轮") / form_file_name("总务基建处"),
+        Path("第二轮回收") / "总务.xlsx",
+        {"锅炉房": {"整改完成情况": "已完成", "销号时间": closed_on}},
+        form_date=answered,
+    )
+
+
 @pytest.mark.parametrize(
     ("answered", "late"),
     [(date(2023, 12, 27), False), (date(2023, 12, 28), False), (date(2023, 12, 29), True)],
@@ -181,17 +201,7 @@ def test_a_follow_up_answered_after_its_due_date_is_said_late(
     逾期报送 with the day the answer came (the due date itself is in time)."""
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    invoke(runner, "issue")
-    fill_first_round(Path("发放"), Path("回收"))
-    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
-    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--only-open", "--date",
-           "2023-12-21", "--due", "2023-12-28", "-o", "第二轮")  # fmt: skip
-    update_followup(
-        Path("第二轮") / form_file_name("总务基建处"),
-        Path("第二轮回收") / "总务.xlsx",
-        {"锅炉房": {"整改完成情况": "已完成", "销号时间": date(2023, 12, 23)}},
-        form_date=answered,
-    )
+    _round_answered(runner, answered, date(2023, 12, 23))
     collected = runner.invoke(
         app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-30"], env={"COLUMNS": "200"}
     )
@@ -228,20 +238,7 @@ def test_a_follow_up_answer_that_kept_an_old_date_is_said(
     round, it is the first round's form: nothing to say."""
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    invoke(runner, "issue")
-    fill_first_round(Path("发放"), Path("回收"))
-    sent = datetime(2023, 12, 14, 18).timestamp()
-    for first in Path("回收").iterdir():  # the first round, saved the day it was sent
-        os.utime(first, (sent, sent))
-    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
-    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--only-open", "--date",
-           "2023-12-21", "--due", "2023-12-28", "-o", "第二轮")  # fmt: skip
-    update_followup(
-        Path("第二轮") / form_file_name("总务基建处"),
-        Path("第二轮回收") / "总务.xlsx",
-        {"锅炉房": {"整改完成情况": "已完成", "销号时间": date(2023, 12, 14)}},
-        form_date=date(2023, 12, 14),
-    )
+    _round_answered(runner, date(2023, 12, 14), date(2023, 12, 14))
     moment = datetime.combine(saved, datetime.min.time()).timestamp() + 36000
     os.utime(Path("第二轮回收") / "总务.xlsx", (moment, moment))
     result = runner.invoke(
