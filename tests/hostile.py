@@ -89,6 +89,53 @@ def external_entity(campaign: Campaign, path: Path) -> Path:
     return path
 
 
+_LONG_COMMENT = b"<!-- " + b"written by a tool that says a great deal first. " * 60 + b"-->"
+
+
+def entity_after_long_prolog(campaign: Campaign, path: Path) -> Path:
+    """The entity bomb's DOCTYPE behind a 3 KB comment: past the first KB of the part."""
+    good(campaign, path)
+    lol = b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;">]>'
+    rewrite_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: (
+            b'<?xml version="1.0"?>' + _LONG_COMMENT + lol + re.sub(rb"^<\?xml[^>]*\?>", b"", xml)
+        ),
+    )
+    return path
+
+
+def absurd_after_long_prolog(campaign: Campaign, path: Path) -> Path:
+    """The absurd far cell in a worksheet whose root element follows a 3 KB comment."""
+    good(campaign, path)
+    _far_row(path, b'<row r="1048576">' + _FAR + b"</row>")
+    rewrite_part(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda xml: (
+            b'<?xml version="1.0"?>' + _LONG_COMMENT + re.sub(rb"^<\?xml[^>]*\?>", b"", xml)
+        ),
+    )
+    return path
+
+
+def undecodable_part(part: str) -> Callable[[Campaign, Path], Path]:
+    """`part`'s compressed bytes replaced by bytes no inflater can decode."""
+
+    def build(campaign: Campaign, path: Path) -> Path:
+        good(campaign, path)
+        with zipfile.ZipFile(path) as archive:
+            entry = archive.getinfo(part)
+        data = bytearray(path.read_bytes())
+        start = entry.header_offset + 30 + len(entry.filename.encode()) + len(entry.extra)
+        data[start : start + entry.compress_size] = b"\xff" * entry.compress_size
+        path.write_bytes(bytes(data))
+        return path
+
+    return build
+
+
 def unknown_encoding(part: str) -> Callable[[Campaign, Path], Path]:
     """`part` declares an encoding no XML parser knows (one byte of `UTF-8` mangled)."""
 

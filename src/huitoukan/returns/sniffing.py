@@ -253,12 +253,31 @@ class _Zip:
         """Up to `limit` bytes of member `name`, inflated."""
         return self.inflater(name)(limit)
 
+    def head(self, name: str, n: int) -> bytes:
+        """The first (up to) `n` inflated bytes of member `name`, inflating only as much of
+        it as they need (a picture's head costs no more than an XML part's)."""
+        entry = self._by_name[name]
+        n = min(n, entry.file_size)
+        if entry.flag_bits & 0x1 or entry.compress_type != zipfile.ZIP_DEFLATED:
+            return self.inflater(name)(n)
+        raw = stored_member(self.data, entry)
+        if raw is None:
+            raise _damaged(name)
+        inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+        out = b""
+        taken, step = 0, n + 512
+        try:
+            while len(out) < n and taken < len(raw) and not inflate.eof:
+                out += inflate.decompress(raw[taken : taken + step], n - len(out))
+                taken, step = taken + step, step * 2
+        except zlib.error:
+            raise _damaged(name) from None
+        return out
+
     def inflater(self, name: str) -> Callable[[int], bytes]:
         """A function giving the next (up to) n inflated bytes of member `name` on each
         call, never more in all than the size the zip directory declares (which the
         directory checks have bounded): a member lying about its size gets no further."""
-        damaged = Refused(f"文件不完整或已损坏（部件 {name} 无法解压），{RESAVE}")
-        lying = Refused(f"文件已损坏（部件 {name} 的大小与文件目录记录的不符），{RESAVE}")
         entry = self._by_name[name]
         if entry.flag_bits & 0x1:
             raise Refused("文件设有打开密码，请取消密码后重新报送")
@@ -267,18 +286,18 @@ class _Zip:
             try:  # bzip2, lzma: rare in spreadsheets, left to zipfile (which stops at `left`)
                 handle = self.archive.open(name)
             except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-                raise damaged from None
+                raise _damaged(name) from None
 
             def other(n: int) -> bytes:
                 try:
                     return handle.read(n)
                 except (zipfile.BadZipFile, OSError, ValueError, EOFError, LookupError):
-                    raise damaged from None
+                    raise _damaged(name) from None
 
             return other
         raw = stored_member(self.data, entry)
         if raw is None:
-            raise damaged
+            raise _damaged(name)
         inflate = zlib.decompressobj(-zlib.MAX_WBITS)
         pending: bytes | memoryview = raw
 
@@ -296,14 +315,20 @@ class _Zip:
                         and not inflate.eof
                         and inflate.decompress(inflate.unconsumed_tail, 1)
                     ):
-                        raise lying  # more content than the directory declares
+                        raise Refused(  # more content than the directory declares
+                            f"文件已损坏（部件 {name} 的大小与文件目录记录的不符），{RESAVE}"
+                        )
                 except zlib.error:
-                    raise damaged from None
+                    raise _damaged(name) from None
                 pending = inflate.unconsumed_tail
             left -= len(out)
             return out
 
         return member
+
+
+def _damaged(name: str) -> Refused:
+    return Refused(f"文件不完整或已损坏（部件 {name} 无法解压），{RESAVE}")
 
 
 _ROOT_ELEMENT = re.compile(rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
@@ -318,9 +343,8 @@ def _check_parts(archive: _Zip) -> list[str]:
     for entry in archive.entries:
         if entry.is_dir():
             continue
-        more = archive.inflater(entry.filename)
-        try:
-            head = more(1024)  # the root element is almost always in the first line or two
+        try:  # the root element is almost always in the first line or two
+            head = archive.head(entry.filename, 1024)
         except Refused:
             name = entry.filename
             if name.casefold().endswith(_XML_SUFFIXES) and not _PICTURE_PARTS.match(name):
@@ -332,7 +356,7 @@ def _check_parts(archive: _Zip) -> list[str]:
             continue  # pictures and other binary parts
         root = _ROOT_ELEMENT.search(head)
         if root is None and len(head) == 1024:
-            head += more(_XML_HEAD - 1024)
+            head = archive.head(entry.filename, _XML_HEAD)
             root = _ROOT_ELEMENT.search(head)
         prolog = head[: root.start()] if root else head
         if b"<!DOCTYPE" in prolog.upper() or b"<!ENTITY" in prolog.upper():
