@@ -393,6 +393,67 @@ def test_a_photo_sent_while_in_progress_is_not_the_after_photo(tmp_path: Path) -
     assert [h.location for h in again.missing_photos] == [row.location]
 
 
+def test_the_before_photo_left_in_the_row_is_not_the_after_photo(tmp_path: Path) -> None:
+    """The 整改中 row's photo left in the row when the department marks it 已完成 (the same
+    bytes): no 整改后 photo either — said on the row, with where it was sent first; without
+    require_photo nothing is said, the hazard still marked as having before-photos only."""
+    returns = tmp_path / "回收"
+    first, second = returns / "v1.xlsx", returns / "v2.xlsx"
+    filled_form(
+        photo_campaign(), "安全保卫处", first, [hazard(序号=1), hazard(序号=2, 部位="食堂")]
+    )
+    paste_photos(
+        first, floating=[(_cell(first, 1, "备注"), BEFORE), (_cell(first, 2, "备注"), AFTER)]
+    )
+    filled_form(
+        photo_campaign(),
+        "安全保卫处",
+        second,
+        [closed(序号=1), closed(序号=2, 部位="食堂")],
+        form_date=date(2023, 12, 16),
+    )
+    paste_photos(
+        second,
+        floating=[(_cell(second, 1, "备注"), BEFORE), (_cell(second, 2, "备注"), FLOATING_PHOTO)],
+    )
+    for require in (True, False):
+        register = tmp_path / f"台账{require}.xlsx"
+        result = collect_to_register(photo_campaign(require), [returns], register, AS_OF)
+        one, two = result.collection.hazards
+        assert one.before_photos_only and not two.before_photos_only
+        said = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+        if not require:
+            assert not said and not result.status.missing_photos
+            continue
+        [warning] = said
+        assert (Path(warning.file).name, warning.row) == ("v2.xlsx", one.source_row)
+        assert (
+            f"整改中时已报送过的（{returns / 'v1.xlsx'} 第 {one.source_row} 行）" in warning.message
+        )
+        assert (one.warnings, two.warnings) == (1, 0)
+        assert [h.location for h in result.status.missing_photos] == [one.location]
+
+
+def test_a_photo_sent_with_done_but_no_closing_date_is_an_after_photo(tmp_path: Path) -> None:
+    """已完成 with its photo but no 销号时间 (an error of its own), the date given in the next
+    version, which carries the photo over or shows it again: the photo was sent as the
+    整改后 one."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    first, second = returns / "v1.xlsx", returns / "v2.xlsx"
+    filled_form(campaign, "安全保卫处", first, [hazard(序号=1, 整改完成情况="已完成")])
+    paste_photos(first, floating=[(_cell(first, 1, "备注"), AFTER)])
+    filled_form(campaign, "安全保卫处", second, [closed(序号=1)], form_date=date(2023, 12, 16))
+    for again in (False, True):
+        if again:
+            paste_photos(second, floating=[(_cell(second, 1, "备注"), AFTER)])
+        result = collect_to_register(campaign, [returns], tmp_path / f"{again}.xlsx", AS_OF)
+        [row] = result.collection.hazards
+        assert row.photos and not row.before_photos_only
+        assert not [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+        assert not result.status.missing_photos
+
+
 def test_sample_and_report_place_the_photos(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -174,7 +174,8 @@ def collect(
         meanwhile=lambda: given.append(findings() if callable(findings) else findings),
     )
     findings = given[0]
-    collection = merge(forms, skipped, earlier(forms) if earlier is not None else Held())
+    held = earlier(forms) if earlier is not None else Held()
+    collection = merge(forms, skipped, held, campaign.info.require_photo)
     required = campaign.info.review_required
     reviewed = apply_reviews(collection.hazards, forms, required, collection.current)
     reviewing = {f.file: f.review_rows for f in forms if f.review_rows}

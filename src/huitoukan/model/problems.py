@@ -571,6 +571,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "未附整改后照片",
         "整改完成情况为“已完成”，但这一行没有附整改后照片，请把照片粘贴在该行后重新报送",
+        {
+            "before": "整改完成情况为“已完成”，但这一行的照片都是整改中时已报送过的"
+            "（{old_file} 第 {old_row} 行），是整改前照片，不能证明已整改，"
+            "请把整改后照片粘贴在该行后重新报送",
+        },
     ),
     Code.PICTURE_SKIPPED: Rule(_W, "图片未读取", "{detail}"),
     Code.PICTURES_NOT_READ: Rule(

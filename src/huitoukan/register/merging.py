@@ -27,6 +27,7 @@ from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import (
     COVERED,
+    DONE,
     GONE,
     FileOutcome,
     HazardRow,
@@ -221,6 +222,7 @@ def merge(
     forms: Sequence[ReturnForm],
     skipped: Sequence[SkippedFile] = (),
     earlier: Held = Held(),
+    require_photo: bool = False,
 ) -> Collection:
     """The forms merged: files in natural order of their names, byte-identical files read
     once (the others listed as 重复报送: the one not named as a copy is kept), the newest
@@ -230,7 +232,9 @@ def merge(
     still has a return, its hazards are the oldest version, so a hazard is not lost when
     the file that reported it was written over or taken out of the folder (it is kept as
     gone from the newer versions, with its 隐患编号, photos and review); and its first
-    return's 日期 stays its first (an update written over an earlier return is not late)."""
+    return's 日期 stays its first (an update written over an earlier return is not late).
+    With `require_photo` (campaign.toml), a row reported 已完成 whose photos were all sent
+    while it was 整改中 is told it has no 整改后照片."""
     forms = sorted(forms, key=lambda f: natural_key(f.file))
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
@@ -331,7 +335,8 @@ def merge(
             )
         if len(versions) > 1:
             lineage = _Lineage.of(versions)
-            rows, moot = lineage.newest_rows()
+            rows, moot, said = lineage.newest_rows(require_photo)
+            problems.extend(said)
             vanished = lineage.vanished()
             problems.extend(lineage.reworded(newest))
             problems.extend(lineage.reopened(newest))
@@ -533,7 +538,9 @@ class _Lineage:
             return row
         return row._replace(kept_id=first.hazard_id)
 
-    def newest_rows(self) -> tuple[list[HazardRow], set[tuple[Code, str, int | None]]]:
+    def newest_rows(
+        self, require_photo: bool = False
+    ) -> tuple[list[HazardRow], set[tuple[Code, str, int | None]], list[Problem]]:
         """The newest version's hazards, each with its first 隐患编号 and the photos the older
         versions showed of it too (整改前 in the first return, 整改后 in the second; or a
         corrected 退回修改 copy, which cannot carry them) — each on the row the latest
@@ -542,17 +549,21 @@ class _Lineage:
         gave (`promised`: left blank, it is not put off to the campaign's default, which took
         an overdue hazard off the list); and the (code, sheet, row) of the newest version's
         problems that no longer hold (未附整改后照片 of a row with an older photo sent when it
-        was reported 已完成, 没有填写整改时限 of a row that keeps its older one)."""
+        was reported 已完成, 没有填写整改时限 of a row that keeps its older one); and, with
+        `require_photo`, 未附整改后照片 of each row reported 已完成 whose photos were all sent
+        while it was still open (the 整改前 photo left in the row)."""
         newest = self.versions[-1]
         shown = {name for hazard in newest.hazards for name in hazard.photos}
         placed: dict[str, str] = {}  # photo → the identity its latest showing put it on
         photos: dict[str, list[str]] = {}  # identity → its photos, in the order put there
-        after: set[str] = set()  # photos sent on a row reported 已完成: 整改后
+        after: set[str] = set()  # photos sent on a row said 已完成 (销号时间 or not): 整改后
+        sent_on: dict[str, HazardRow] = {}  # photo → the older row it was first sent on
         for form, identities in zip(self.versions[:-1], self.identities, strict=False):
             for hazard, identity in zip(form.hazards, identities, strict=True):
-                if hazard.reported_done:
+                if hazard.progress == DONE:
                     after.update(hazard.photos)
                 for name in hazard.photos:
+                    sent_on.setdefault(name, hazard)
                     was = placed.get(name)
                     if was != identity:
                         if was is not None:
@@ -562,6 +573,7 @@ class _Lineage:
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         moot: set[tuple[Code, str, int | None]] = set()
+        said: list[Problem] = []
         listed = [set(identities) for identities in self.identities]
         rows_and_names = zip(newest.hazards, self.identities[-1], self.newest_keys, strict=True)
         for row, identity, key in rows_and_names:
@@ -584,10 +596,25 @@ class _Lineage:
                         warnings -= 1
                     else:  # a photo of 整改中 (整改前) is not the one asked for
                         before_only = True
+                elif (
+                    row.reported_done
+                    and row.photos
+                    and set(row.photos) <= set(earlier)
+                    and not after.intersection(row.photos)
+                ):  # the 整改前 photo left in the row
+                    before_only = True
+                    if require_photo:
+                        warnings += 1
+                        older = sent_on[row.photos[0]]
+                        said.append(
+                            _against(
+                                newest, Code.MISSING_PHOTO, row, older, "progress", variant="before"
+                            )
+                        )
                 kept = tuple(dict.fromkeys((*earlier, *row.photos)))
                 row = row._replace(photos=kept, warnings=warnings, before_photos_only=before_only)
             rows.append(row)
-        return rows, moot
+        return rows, moot, said
 
     @functools.cached_property
     def _left_blank(self) -> set[tuple[str, int | None]]:
