@@ -158,6 +158,33 @@ def test_a_year_typed_wrong_does_not_stop_status_or_date_the_return(
     assert runner.invoke(app, ["status", "--as-of", "2023-12-10"]).exit_code == 2
 
 
+def test_a_day_replayed_with_as_of_is_not_stopped_by_a_date_after_it(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A 2023 campaign replayed on a later clock (--as-of 2023-12-20), a 销号时间 typed a
+    year ahead (2024-12-12 for 2023-12-12): said on collect, then status of the day judged
+    was refused (“台账中有 2024年12月12日 的内容”), the date being before the day the
+    register was written (clerk trial 35). A day before the register's genuine content (a
+    销号 on the day judged) is still refused."""
+    filled_form(
+        campaign,
+        "附属医院",
+        chdir_tmp / "回收" / "医院.xlsx",
+        [
+            closed(销号时间=date(2024, 12, 12), 检查时间=date(2023, 12, 11)),
+            closed(部位="药房", 销号时间=date(2023, 12, 20), 检查时间=date(2023, 12, 11)),
+        ],
+        form_date=date(2023, 12, 13),
+    )
+    collected = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    assert "future-date" in {p["code"] for p in json.loads(collected.stdout)["problems"]}
+    for command in ("status", "remind", "report"):
+        result = runner.invoke(app, [command, "--as-of", "2023-12-20"])
+        assert result.exit_code in (0, 1), (command, result.output)
+    refused = runner.invoke(app, ["status", "--as-of", "2023-12-19"])  # 销号 the day judged
+    assert refused.exit_code == 2 and "2023年12月20日" in refused.output
+
+
 def test_a_department_whose_file_cannot_be_read_is_told_so(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

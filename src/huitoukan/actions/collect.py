@@ -364,6 +364,7 @@ def collect_to_register(
             campaign=campaign.info.name,
             sources=_sources_of(collection.forms),
             written_on=date.today(),
+            judged_on=as_of,
         )
         backup = replace_register(
             register,

@@ -52,17 +52,27 @@ class RegisterState(BaseModel):
     written_on: date | None = None
     """The day (by the computer's clock) the collect that wrote it ran (None when not
     recorded)."""
+    judged_on: date | None = None
+    """The day that collect judged (its --as-of, else the day it ran; None when not
+    recorded)."""
 
     def latest_fact(self) -> date | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
         销号时间 or 复查时间): a status of an earlier day would count what came after it.
-        A date after the day the register was written is not one: it was said to be wrong
-        then (a year typed wrong), and must not stop every status until it is mended."""
-        days = [d for d in self.returned.values() if d is not None]
+        A date after the day the register was written is not one, nor a hazard's date after
+        the day its collect judged: it was said to be wrong then (a year typed wrong, on a
+        day replayed with --as-of too), and must not stop every status until it is mended.
+        (A 日期 after the day judged is a return sent after it: a replayed day counts it.)"""
+        written = self.written_on or date.max
+        judged = min(written, self.judged_on or date.max)
+        days = [d for d in self.returned.values() if d is not None and d <= written]
         for hazard in self.hazards:
-            days += [d for d in (hazard.checked_on, hazard.closed_on, hazard.reviewed_on) if d]
-        limit = self.written_on or date.max
-        return max((d for d in days if d <= limit), default=None)
+            days += [
+                d
+                for d in (hazard.checked_on, hazard.closed_on, hazard.reviewed_on)
+                if d is not None and d <= judged
+            ]
+        return max(days, default=None)
 
 
 class Coverage(BaseModel):
