@@ -393,10 +393,12 @@ def test_a_photo_sent_while_in_progress_is_not_the_after_photo(tmp_path: Path) -
     assert [h.location for h in again.missing_photos] == [row.location]
 
 
-def test_the_before_photo_left_in_the_row_is_not_the_after_photo(tmp_path: Path) -> None:
+def test_the_before_photo_left_in_the_row_is_not_the_after_photo(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The 整改中 row's photo left in the row when the department marks it 已完成 (the same
     bytes): no 整改后 photo either — said on the row, with where it was sent first; without
-    require_photo nothing is said, the hazard still marked as having before-photos only."""
+    require_photo nothing is said, and the report's photo page says they are 整改前."""
     returns = tmp_path / "回收"
     first, second = returns / "v1.xlsx", returns / "v2.xlsx"
     filled_form(
@@ -424,6 +426,12 @@ def test_the_before_photo_left_in_the_row_is_not_the_after_photo(tmp_path: Path)
         said = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
         if not require:
             assert not said and not result.status.missing_photos
+            monkeypatch.chdir(tmp_path)
+            args = ["report", register.name, "--photos", "-o", "汇报.xlsx", "--as-of", "2023-12-20"]
+            assert runner.invoke(app, args).exit_code == 0
+            ws = load_workbook("汇报.xlsx")["整改照片"]
+            texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+            assert texts.count("下列照片都是整改中时报送的（整改前照片），尚未附整改后照片") == 1
             continue
         [warning] = said
         assert (Path(warning.file).name, warning.row) == ("v2.xlsx", one.source_row)

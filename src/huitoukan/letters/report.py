@@ -258,6 +258,8 @@ def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[Pho
         line(f"整改措施：{hazard.measures}")
         pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", hazard.closed_on)
         pair("来源文件", hazard.source_file, "来源行", hazard.source_row)
+        if hazard.before_photos_only:
+            line("下列照片都是整改中时报送的（整改前照片），尚未附整改后照片", Style.HEAD)
         sheet.add("")
         where = f"{hazard.location}：" if hazard.location else ""
         going_on = f"隐患整改照片（{n}）续：{hazard.department}　{where}{hazard.hazard}"

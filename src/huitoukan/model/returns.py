@@ -103,8 +103,9 @@ class HazardRow(NamedTuple):
     reworded its 部位 or 存在隐患问题 (merging knows the rows are one hazard): the 复查验收表
     and 追责 decisions that name it still find it."""
     before_photos_only: bool = False
-    """Reported 已完成, its photos all sent while it was still open (整改前, carried from an
-    older version): none shows the rectification, and `require_photo` still asks for one."""
+    """Reported 已完成, its photos all sent while it was still open (整改前: carried from an
+    older version, or left in the row): none shows the rectification, `require_photo`
+    still asks for one, and the report's photo page says so."""
 
     @property
     def remembered(self) -> bool:

@@ -589,28 +589,23 @@ class _Lineage:
             if earlier:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
-                before_only = False
-                if not row.photos and where in warned:
-                    if after.intersection(earlier):
-                        moot.add((Code.MISSING_PHOTO, *where))
-                        warnings -= 1
-                    else:  # a photo of 整改中 (整改前) is not the one asked for
-                        before_only = True
-                elif (
-                    row.reported_done
-                    and row.photos
+                if where in warned and after.intersection(earlier):  # none in the row
+                    moot.add((Code.MISSING_PHOTO, *where))
+                    warnings -= 1
+                # 已完成 with only photos of 整改中 (整改前): not the ones asked for
+                before_only = (
+                    row.progress == DONE
                     and set(row.photos) <= set(earlier)
-                    and not after.intersection(row.photos)
-                ):  # the 整改前 photo left in the row
-                    before_only = True
-                    if require_photo:
-                        warnings += 1
-                        older = sent_on[row.photos[0]]
-                        said.append(
-                            _against(
-                                newest, Code.MISSING_PHOTO, row, older, "progress", variant="before"
-                            )
+                    and not after.intersection(earlier)
+                )
+                if before_only and row.photos and require_photo:  # left in the row: unsaid
+                    warnings += 1
+                    older = sent_on[row.photos[0]]
+                    said.append(
+                        _against(
+                            newest, Code.MISSING_PHOTO, row, older, "progress", variant="before"
                         )
+                    )
                 kept = tuple(dict.fromkeys((*earlier, *row.photos)))
                 row = row._replace(photos=kept, warnings=warnings, before_photos_only=before_only)
             rows.append(row)
