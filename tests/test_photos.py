@@ -22,6 +22,7 @@ from huitoukan.actions.collect import collect_to_register
 from huitoukan.actions.state import status_of
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
+from huitoukan.model.documents import FEEDBACK_TITLE
 from huitoukan.model.problems import Code
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import HAZARD_SHEET
@@ -744,7 +745,8 @@ def test_a_damaged_photo_costs_that_photo_not_the_return(tmp_path: Path) -> None
 
 def test_photos_the_newest_version_moved_leave_the_row_they_were_on(tmp_path: Path) -> None:
     """A department pasted the after-photo on the wrong row and moves it in its next
-    version: it leaves the first row (a photo the newest version does not show stays)."""
+    version: it leaves the first row; the photo it shows instead of the one the second row
+    had when 已完成 replaces that one (clerk trial 36: a replaced photo printed beside)."""
     campaign = photo_campaign(require_photo=False)
     returns = tmp_path / "回收"
     rows = [closed(序号=1, 部位="北围墙"), closed(序号=2, 部位="东校门")]
@@ -757,14 +759,73 @@ def test_photos_the_newest_version_moved_leave_the_row_they_were_on(tmp_path: Pa
         paste_photos(path, floating=[(_cell(path, r, "备注"), p) for r, p in photos.items()])
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
-    moved = {"2-1.png": BEFORE, "2-2.png": AFTER}
+    moved = {"2-1.png": AFTER}
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == moved
-    assert [len(h.photos) for h in result.collection.hazards] == [0, 2]
+    assert [len(h.photos) for h in result.collection.hazards] == [0, 1]
     # then its corrected 退回修改 copy, which carries no photos: they stay where they went
     filled_form(campaign, "安全保卫处", returns / "v3.xlsx", rows, form_date=date(2023, 12, 18))
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == moved
-    assert [len(h.photos) for h in result.collection.hazards] == [0, 2]
+    assert [len(h.photos) for h in result.collection.hazards] == [0, 1]
+
+
+def test_one_photo_for_two_hazards_stays_with_both(tmp_path: Path) -> None:
+    """The same photo pasted on two rows (one rectification shows both), then a version
+    without photos (as the 退回修改 copy asks): each hazard keeps it (clerk trial 36: the
+    first lost it, and was told it had no 整改后照片)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    rows = [closed(序号=1, 部位="北围墙"), closed(序号=2, 部位="东校门")]
+    first = filled_form(campaign, "附属医院", returns / "v1.xlsx", rows)
+    paste_photos(first, excel={_cell(first, 1, "备注"): AFTER, _cell(first, 2, "备注"): AFTER})
+    filled_form(campaign, "附属医院", returns / "v2.xlsx", rows, form_date=date(2023, 12, 16))
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert [len(h.photos) for h in result.collection.hazards] == [1, 1]
+    assert not [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+    folder = tmp_path / EVIDENCE_FOLDER / "附属医院"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        "1-1.png": AFTER,
+        "2-1.png": AFTER,
+    }
+
+
+@pytest.mark.parametrize("copy", [False, True], ids=["own-file", "feedback-copy"])
+def test_a_replaced_after_photo_goes(tmp_path: Path, copy: bool) -> None:
+    """已完成 with a wrong photo, then the department's next version shows the right one in
+    its place: the wrong one goes (clerk trial 36: both printed, the wrong one first). In a
+    退回修改 copy, which holds none of the earlier photos, one pasted is added; the 整改前
+    photo of a row stays whatever the newer version shows."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    first = filled_form(
+        campaign, "安全保卫处", returns / "v1.xlsx", [closed(序号=1), hazard(序号=2, 部位="食堂")]
+    )
+    paste_photos(
+        first, floating=[(_cell(first, 1, "备注"), BEFORE), (_cell(first, 2, "备注"), WPS_PHOTO)]
+    )
+    second = returns / "v2.xlsx"
+    filled_form(
+        campaign,
+        "安全保卫处",
+        second,
+        [closed(序号=1), closed(序号=2, 部位="食堂")],
+        form_date=date(2023, 12, 16),
+    )
+    if copy:  # saved by the department: the copy's title stays
+        book = load_workbook(second)
+        book.properties.title = FEEDBACK_TITLE
+        book.save(second)
+    paste_photos(
+        second,
+        floating=[(_cell(second, 1, "备注"), AFTER), (_cell(second, 2, "备注"), FLOATING_PHOTO)],
+    )
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    one, two = result.collection.hazards
+    kept = {"1-1.png": BEFORE, "1-2.png": AFTER} if copy else {"1-1.png": AFTER}
+    assert [len(one.photos), len(two.photos)] == [len(kept), 2]
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    laid = {p.name: p.read_bytes() for p in folder.iterdir()}
+    assert laid == {**kept, "2-1.png": WPS_PHOTO, "2-2.png": FLOATING_PHOTO}
 
 
 def test_files_of_the_clerks_own_in_a_photo_folder_stay(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ from typing import Annotated, Final, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
+from huitoukan.model.documents import FEEDBACK_NAME
 from huitoukan.model.findings import number_key
-from huitoukan.model.problems import ProblemCounts
+from huitoukan.model.problems import Code, ProblemCounts
 from huitoukan.text import fingerprint
 
 Progress = Literal["已完成", "整改中", "未整改"]
@@ -294,6 +295,8 @@ class ReturnForm(ProblemCounts):
     versions are ordered by the file's time instead, and it is no return's date."""
     never_saved: bool = False
     """Still marked as huitoukan wrote it: no office suite has saved it since."""
+    from_copy: bool = False
+    """A 退回修改 copy, saved by the department (the copy holds none of the photos)."""
     picture_cells: list[tuple[str, int, int]] = Field(default=[], exclude=True)
     """(sheet, 0-based row, column) of the cells whose value stands for a pasted picture
     (=DISPIMG(…), #VALUE!): blanked when read, and in the 退回修改 copy."""
@@ -324,6 +327,16 @@ class ReturnForm(ProblemCounts):
         if self.date_impossible or self.form_date is None:
             return self.saved_on
         return self.form_date
+
+    @property
+    def holds_its_photos(self) -> bool:
+        """The department's own file, every picture in it read: the photos it shows are all
+        the ones it has (a 退回修改 copy has none of the earlier ones)."""
+        return not (
+            self.from_copy
+            or FEEDBACK_NAME in self.file
+            or any(p.code is Code.PICTURE_SKIPPED for p in self.problems)
+        )
 
     @property
     def as_issued(self) -> bool:

@@ -453,6 +453,16 @@ def _tied(older: ReturnForm, newest: ReturnForm) -> bool:
     return older.form_date == newest.form_date and not copies
 
 
+def _replaced(form: ReturnForm, row: HazardRow, older: Sequence[str], after: set[str]) -> list[str]:
+    """The `older` photos of `row`'s hazard that `row` replaced: 整改后 photos (`after`) it no
+    longer shows, when it shows photos of its own in a file the department saved with its
+    photos in it — not a 退回修改 copy (which has none) nor one a picture of which could
+    not be read. (A 整改前 photo left out stays: the hazard keeps its before and after.)"""
+    if not row.photos or not form.holds_its_photos:
+        return []
+    return [name for name in older if name in after and name not in row.photos]
+
+
 def _register_as_version(department: str, rows: list[HazardRow]) -> ReturnForm:
     """What the register held of `department`, as a version older than any file."""
     return ReturnForm(
@@ -554,22 +564,29 @@ class _Lineage:
         while it was still open (the 整改前 photo left in the row)."""
         newest = self.versions[-1]
         shown = {name for hazard in newest.hazards for name in hazard.photos}
-        placed: dict[str, str] = {}  # photo → the identity its latest showing put it on
+        placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
         photos: dict[str, list[str]] = {}  # identity → its photos, in the order put there
         after: set[str] = set()  # photos sent on a row said 已完成 (销号时间 or not): 整改后
         sent_on: dict[str, HazardRow] = {}  # photo → the older row it was first sent on
         for form, identities in zip(self.versions[:-1], self.identities, strict=False):
+            here: dict[str, list[str]] = {}  # photo → the identities this version shows it on
             for hazard, identity in zip(form.hazards, identities, strict=True):
+                for name in _replaced(form, hazard, photos.get(identity, ()), after):
+                    photos[identity].remove(name)
+                    placed[name].discard(identity)
                 if hazard.progress == DONE:
                     after.update(hazard.photos)
                 for name in hazard.photos:
                     sent_on.setdefault(name, hazard)
-                    was = placed.get(name)
-                    if was != identity:
-                        if was is not None:
-                            photos[was].remove(name)
-                        placed[name] = identity
+                    here.setdefault(name, []).append(identity)
+            for name, on in here.items():  # on every row this version shows it (one photo
+                was = placed.get(name, set())  # for two hazards), none it no longer does
+                for identity in was.difference(on):
+                    photos[identity].remove(name)
+                for identity in on:
+                    if identity not in was:
                         photos.setdefault(identity, []).append(name)
+                placed[name] = set(on)
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         moot: set[tuple[Code, str, int | None]] = set()
@@ -585,7 +602,12 @@ class _Lineage:
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)
-            earlier = [p for p in photos.get(identity, ()) if p not in shown or p in row.photos]
+            replaced = _replaced(newest, row, photos.get(identity, ()), after)
+            earlier = [
+                p
+                for p in photos.get(identity, ())
+                if (p not in shown or p in row.photos) and p not in replaced
+            ]
             if earlier:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
