@@ -463,6 +463,34 @@ def test_a_photo_sent_with_done_but_no_closing_date_is_an_after_photo(tmp_path: 
         assert not result.status.missing_photos
 
 
+def test_a_register_copied_without_its_photos_writes_no_page_saying_there_are_none(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register taken elsewhere without 佐证材料: report --photos and sample said 没有附
+    照片 on every page and exited 0 (clerk trial 36); they refuse, saying what to copy."""
+    monkeypatch.chdir(tmp_path)
+    findings_list(Path("清单.xlsx"), [LISTED])
+    form = filled_form(
+        photo_campaign(), "安全保卫处", Path("回收") / "保卫处.xlsx", [closed(问题编号="XJ-01")]
+    )
+    paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    args = ["--as-of", "2023-12-20", "--findings", "清单.xlsx"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
+    shutil.move(EVIDENCE_FOLDER, "别处")
+    for command in (
+        ["report", "--photos", "-o", "汇报.xlsx"],
+        ["sample", "--all", "-o", "档案.xlsx"],
+    ):
+        result = runner.invoke(app, [*command, *args])
+        said = "".join(result.output.split())
+        assert result.exit_code == 2, result.output
+        assert "台账记录了1张照片" in said and "请连同“佐证材料”文件夹一起复制" in said
+        assert not Path(command[-1]).exists()
+    # the returns still there: collect takes the photos out again
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
+    assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *args]).exit_code == 0
+
+
 def test_sample_and_report_place_the_photos(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from huitoukan.errors import InputError
+from huitoukan.files import display_name
 from huitoukan.letters.photos import Photo
 from huitoukan.model.returns import HazardRow
-from huitoukan.register.evidence import laid_out_paths, library
+from huitoukan.register.evidence import EVIDENCE_FOLDER, laid_out_paths, library
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
 from huitoukan.returns.photos import PhotoStore, open_store
@@ -38,15 +40,24 @@ def hazards_with_photos(
     or, read from returns (nothing laid out), with its department and number."""
     register_folder = store.folder.parent.parent  # a register's library: 佐证材料/.照片库
     found = []
+    missing: set[str] = set()
     for hazard, paths in laid_out_paths(hazards):
         photos = []
         for n, (name, path) in enumerate(zip(hazard.photos, paths, strict=True), start=1):
             try:
                 data = (store.folder / name).read_bytes()
             except OSError:
+                missing.add(name)
                 continue
             laid_out = (register_folder / path).is_file()
             photos.append(Photo(data, path if laid_out else f"{hazard.department}　照片 {n}"))
         if photos:
             found.append((hazard, photos))
+    if missing and not found:  # a register copied without its folder: no page says 无照片
+        raise InputError(
+            f"台账记录了 {len(missing)} 张照片，但台账旁边的“{EVIDENCE_FOLDER}”中一张也找不到"
+            f"（{display_name(store.folder)}），未写出任何文件：复制或移动台账时，请连同“"
+            f"{EVIDENCE_FOLDER}”文件夹一起复制；报回的表格还在的，在台账所在文件夹重新运行 "
+            "huitoukan collect 即可重新取出照片"
+        )
     return found
