@@ -1046,7 +1046,8 @@ def test_a_damaged_drawing_costs_its_pictures_not_the_return(tmp_path: Path) -> 
 
 def test_a_seal_or_a_signature_around_the_table_is_no_misplaced_photo(tmp_path: Path) -> None:
     """A picture of the department's seal by 部门（章）, or of a signature by 上报人, is not
-    a photo of a hazard put on the wrong row: nothing is said of it."""
+    a photo of a hazard put on the wrong row: nothing is said of it. One on the header row
+    is (clerk trial 36: a photo put a little high was dropped without a word)."""
     campaign = photo_campaign(require_photo=False)
     path = tmp_path / "回收" / "二级学院.xlsx"
     filled_form(campaign, "各二级学院", path, [hazard(序号=1)])
@@ -1058,10 +1059,14 @@ def test_a_seal_or_a_signature_around_the_table_is_no_misplaced_photo(tmp_path: 
         for c in row
         if str(c.value or "").startswith("上报人")
     )
-    paste_photos(path, floating=[("E3", BEFORE), (footer, AFTER), (f"D{header_row}", BEFORE)])
+    paste_photos(path, floating=[("E3", BEFORE), (footer, AFTER)])
     result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     assert result.collection.problems == []
     assert [h.photos for h in result.collection.hazards] == [()]
+    paste_photos(path, floating=[(f"M{header_row}", BEFORE)])
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    [said] = result.collection.problems
+    assert said.code is Code.PHOTO_NOT_ON_HAZARD and f"第 {header_row} 行的照片" in said.message
 
 
 def test_a_wps_cell_picture_lost_in_a_save_by_excel_is_said_and_its_formula_kept_out(

@@ -533,7 +533,9 @@ def test_non_image_media_part() -> None:
     )
     result = read_pictures(data, "xlsx")
     assert [c for _, c, _, _ in cells(result)] == ["C7"]
-    assert messages(result) == ["工作表“整改清单”第 5 行（C5）的图片不是有效的图片文件，已跳过"]
+    assert messages(result) == [
+        "工作表“整改清单”第 5 行（C5）的图片不是有效的图片文件，已跳过，请插入 JPG 或 PNG 格式的照片"
+    ]
     warning = result.warnings[0]
     assert (warning.sheet, warning.row, warning.col, warning.part) == (
         "整改清单",
@@ -606,7 +608,9 @@ def test_picture_declared_smaller_than_it_is_is_not_inflated_further() -> None:
     lying = _patch_declared_size(data, "xl/media/rId1.png", 100)
     result = read_pictures(lying, "xlsx")
     assert result.pictures == []
-    assert messages(result) == ["工作表“整改清单”第 5 行（C5）的图片已损坏，无法读取，已跳过"]
+    assert messages(result) == [
+        "工作表“整改清单”第 5 行（C5）的图片已损坏，无法读取，已跳过，请重新插入照片"
+    ]
 
 
 def test_picture_over_the_per_part_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1008,7 +1012,7 @@ def test_missing_media_and_missing_drawing_parts() -> None:
     )
     result = read_pictures(without_media, "xlsx")
     assert messages(result) == [
-        "工作表“整改清单”第 5 行（C5）的图片在文件中不存在（文件可能已损坏），已跳过"
+        "工作表“整改清单”第 5 行（C5）的图片在文件中不存在（文件可能已损坏），已跳过，请重新插入照片"
     ]
     without_drawing = zip_bytes(
         {n: archive.read(n) for n in archive.namelist() if n != "xl/drawings/drawing1.xml"}

@@ -471,11 +471,11 @@ def _read_group(
     read_header_fields(form, labels, campaign, main.grid.name, as_of)
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
-        around = [  # a seal by 部门（章）, a signature by 上报人: not a hazard's photo
-            key
+        around = [  # a seal by 部门（章）, a signature by 上报人: not a hazard's photo (one on
+            key  # the header row is: put a little high, it is said to be on no hazard's row)
             for key in pictures
             if key[0] == table.grid.name
-            and (table.top <= key[1] <= table.header.row or table.footer_row <= key[1] < table.end)
+            and (table.top <= key[1] < table.header.row or table.footer_row <= key[1] < table.end)
         ]
         for key in around:
             del pictures[key]

@@ -680,7 +680,7 @@ class _Collector(_Reader):
     def _read_media(self, part: str) -> _Media | str:
         entry = self.package.find(part)
         if entry is None:
-            return "在文件中不存在（文件可能已损坏），已跳过"
+            return "在文件中不存在（文件可能已损坏），已跳过，请重新插入照片"
         if _is_bomb(entry):
             return "解压后异常庞大（疑似压缩炸弹），已跳过"
         if entry.file_size > MAX_PICTURE_BYTES:
@@ -697,16 +697,16 @@ class _Collector(_Reader):
         except _PartError as error:
             if error.message == "encrypted":
                 return "设有密码，无法读取，已跳过"
-            return "已损坏，无法读取，已跳过"
+            return "已损坏，无法读取，已跳过，请重新插入照片"
         info = image_info(data)
         if info is None:
-            return "不是有效的图片文件，已跳过"
+            return "不是有效的图片文件，已跳过，请插入 JPG 或 PNG 格式的照片"
         media_type, width, height = info
         if is_truncated(media_type, data):
             return "不完整（图片数据被截断，只能显示一部分），已跳过，请重新插入原图"
         if width is not None and height is not None:
             if width == 0 or height == 0:
-                return "不是有效的图片文件，已跳过"
+                return "不是有效的图片文件，已跳过，请插入 JPG 或 PNG 格式的照片"
             if width * height > MAX_PIXELS:
                 return (
                     f"尺寸异常（{width}×{height} 像素，超过 {MAX_PIXELS // 10**8} 亿像素），"
