@@ -92,6 +92,39 @@ def test_fixing_the_copy_clears_the_problems(campaign: Campaign, tmp_path: Path)
     assert len(collection.hazards) == 4
 
 
+def test_a_corrected_copy_sent_back_is_marked_afresh(campaign: Campaign, tmp_path: Path) -> None:
+    """A department mends part of its 退回修改 copy and sends it back: the next copy has one
+    退回修改说明, of what is still wrong, and the mended cells are no longer marked (clerk
+    trial 36: the old sheet stayed as 退回修改说明 beside a new 退回修改说明1, the old marks
+    with it)."""
+    five_problem_return(campaign, tmp_path / "回收" / "总务.xlsx")
+    (copy,) = write_feedback(collect(campaign, [tmp_path / "回收"]), tmp_path / "退回")
+    wb = load_workbook(copy.copy_path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    mended = []
+    for r in range(header_row + 1, header_row + 5):
+        cell = ws.cell(r, columns["整改措施"])
+        if cell.comment is not None:
+            cell.value = "更换"
+            mended.append(cell.coordinate)
+    assert mended
+    sent = tmp_path / "再次报送" / "总务-退回修改.xlsx"
+    sent.parent.mkdir()
+    wb.properties.lastModifiedBy = "王会计"
+    wb.save(sent)
+    collection = collect(campaign, [sent.parent])
+    (again,) = write_feedback(collection, tmp_path / "退回2")
+    wb = load_workbook(again.copy_path)
+    assert [n for n in wb.sheetnames if n.startswith(SUMMARY_SHEET)] == [SUMMARY_SHEET]
+    assert wb[SUMMARY_SHEET].max_row == 2 + len(collection.problems) == 6
+    ws = wb[FORM_SHEET]
+    marked = {c.coordinate for row in ws.iter_rows() for c in row if c.comment is not None}
+    assert marked == {p.cell for p in collection.problems}
+    for ref in mended:
+        assert ws[ref].comment is None and ws[ref].fill.fgColor.rgb != ERROR_FILL.fgColor.rgb
+
+
 def test_feedback_for_xls_and_ods_is_written_as_xlsx(campaign: Campaign, tmp_path: Path) -> None:
     pytest.importorskip("python_calamine")
     # An .xlsx renamed .xls is read by content; its copy is still an .xlsx.

@@ -390,6 +390,26 @@ def _reading_order(problem: Problem) -> tuple[int, int, int]:
     )
 
 
+def _clear_earlier_marks(workbook: Workbook, receiver: str) -> None:
+    """A corrected copy sent back is marked afresh: the earlier copy's 退回修改说明 sheet
+    goes, and so do its marks (a comment of `receiver`'s saying 【错误】 or 【警告】, and the
+    fill under it), mended or not — what still is wrong is marked again."""
+    if SUMMARY_SHEET in workbook.sheetnames:
+        workbook.remove(workbook[SUMMARY_SHEET])
+    ours = {ERROR_FILL.fgColor.rgb, WARNING_FILL.fgColor.rgb}
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                comment = cell.comment
+                if comment is None or comment.author != receiver:
+                    continue
+                if not comment.text.startswith(("【错误】", "【警告】")):
+                    continue
+                cell.comment = None
+                if cell.fill.fgColor.rgb in ours:
+                    cell.fill = PatternFill()
+
+
 def marked_copy(
     source: ReturnFile,
     problems: Sequence[Problem],
@@ -403,6 +423,7 @@ def marked_copy(
     `picture_cells` that stood for them are blank: `with_photos` says so on the copy), a
     first sheet listing the problems under a title naming `department` and the file."""
     workbook = _open_as_xlsx(source)
+    _clear_earlier_marks(workbook, receiver)
     for sheet, r, c in picture_cells:
         if sheet in workbook.sheetnames:
             cell = workbook[sheet].cell(r + 1, c + 1)
