@@ -502,7 +502,10 @@ def test_sample_and_report_place_the_photos(
         default_campaign_text().replace("require_photo = false", "require_photo = true"),
         encoding="utf-8",
     )
-    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    collected = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert collected.exit_code == 0
+    said = "".join(collected.output.split())
+    assert "整改照片5张（4项隐患）按部门放在佐证材料文件夹中" in said
     result = runner.invoke(app, ["report", "--photos", "--as-of", "2023-12-20"])
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile("回头看工作汇报.xlsx") as archive:

@@ -351,6 +351,14 @@ def collect_report(result: CollectResult) -> None:
     _rounds(out, status.rounds, year)
     if result.register_file is not None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
+    with_photos = [h for h in collection.hazards if h.photos]
+    if result.evidence is not None and with_photos:
+        photos = sum(len(h.photos) for h in with_photos)
+        _wrapped(
+            out,
+            f"整改照片 {photos} 张（{len(with_photos)} 项隐患）按部门放在 {EVIDENCE_FOLDER} 文件夹中"
+            "（台账“照片”栏可点开）",
+        )
     if result.evidence is not None and result.evidence.missing:
         _wrapped(
             err,
