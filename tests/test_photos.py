@@ -506,6 +506,10 @@ def test_sample_and_report_place_the_photos(
     assert collected.exit_code == 0
     said = "".join(collected.output.split())
     assert "整改照片5张（4项隐患）按部门放在佐证材料文件夹中" in said
+    # status names the hazard lacking its photo when asked for a department or for all
+    for asked in (["--all"], ["-d", "安全保卫处"], []):
+        shown = runner.invoke(app, ["status", *asked, "--as-of", "2023-12-20"]).output
+        assert ("安全保卫处　图书馆：疏散指示牌缺失" in shown) is bool(asked), shown
     result = runner.invoke(app, ["report", "--photos", "--as-of", "2023-12-20"])
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile("回头看工作汇报.xlsx") as archive:

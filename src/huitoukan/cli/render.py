@@ -551,6 +551,14 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         departments = list(dict.fromkeys(h.department for h in report.missing_photos))
         label = f"报已完成但未附整改后照片的隐患 {len(report.missing_photos)} 项："
         _listed(console, label, departments)
+        if everything or chosen:  # which ones, to ask for
+            for view in report.missing_photos[:TERMINAL_ROWS]:
+                where = f"{view.location}：{view.hazard}" if view.location else view.hazard
+                number = f"【{view.number}】" if view.number else ""
+                _wrapped(console, f"{view.department}　{number}{where}", "  ", "    ")
+            _more(
+                console, TERMINAL_ROWS, len(report.missing_photos), " --json 输出（missing_photos）"
+            )
     rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
     if report.overdue:
         first = f"逾期最久的 {rows} 项" if len(report.overdue) > rows else "逾期最久的在前"
