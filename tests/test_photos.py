@@ -491,6 +491,34 @@ def test_a_register_copied_without_its_photos_writes_no_page_saying_there_are_no
     assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *args]).exit_code == 0
 
 
+def test_one_photo_two_departments_sent_for_their_shared_problem_is_shown_once(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A problem handed to two departments, each answering with the same photo: its
+    一问题一档案 page shows it once (clerk trial 36: twice), and asks of one photo whether it
+    is 整改前 or 整改后; the report's photo page of an answer names its problem."""
+    monkeypatch.chdir(tmp_path)
+    findings_list(Path("清单.xlsx"), [{**LISTED, "责任部门": "安全保卫处、总务基建处"}])
+    for department in ("安全保卫处", "总务基建处"):
+        form = filled_form(
+            photo_campaign(),
+            department,
+            Path("回收") / f"{department}.xlsx",
+            [closed(问题编号="XJ-01")],
+        )
+        paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    args = ["--as-of", "2023-12-20", "--findings", "清单.xlsx"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
+    assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *args]).exit_code == 0
+    with zipfile.ZipFile("档案.xlsx") as archive:
+        assert len([n for n in archive.namelist() if n.startswith("xl/media/")]) == 1
+    texts = [str(c.value) for row in load_workbook("档案.xlsx")["XJ-01"].iter_rows() for c in row]
+    assert any("附有照片 1 张（见下）：请核对它是整改前还是整改后的照片" in t for t in texts)
+    assert runner.invoke(app, ["report", "--photos", "-o", "汇报.xlsx", *args]).exit_code == 0
+    ws = load_workbook("汇报.xlsx")["整改照片"]
+    assert [c.value for row in ws.iter_rows() for c in row].count("交办问题：XJ-01") == 2
+
+
 def test_sample_and_report_place_the_photos(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

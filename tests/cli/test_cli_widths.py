@@ -373,7 +373,7 @@ def test_help_fits_and_keeps_every_word(runner: CliRunner, width: int, args: lis
     group = typer.main.get_command(app)
     command = group if not args else group.commands[args[0]]  # type: ignore[attr-defined]
     texts = [command.help or ""] + [str(getattr(p, "help", "") or "") for p in command.params]
-    texts += [sub.help or "" for sub in getattr(command, "commands", {}).values()]
+    texts += [sub.get_short_help_str() for sub in getattr(command, "commands", {}).values()]
     flat = re.sub(r"\s", "", output)
     for text in texts:
         assert re.sub(r"\s", "", text) in flat, (text, output)

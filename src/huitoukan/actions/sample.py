@@ -72,7 +72,9 @@ def sample(
         photos: dict[str, list[Photo]] = {}
         for hazard, data in hazards_with_photos(store, state.hazards):
             if hazard.department in owners.get(hazard.number, ()):  # not another's row
-                photos.setdefault(hazard.number, []).extend(data)
+                shown = photos.setdefault(hazard.number, [])
+                seen = {photo.data for photo in shown}  # two departments sent one photo
+                shown.extend(photo for photo in data if photo.data not in seen)
         written = replace_output(
             out,
             lambda tmp: write_archive(

@@ -280,7 +280,11 @@ def collect(
     ] = False,
     findings: FindingsOption = None,
 ) -> None:
-    """读取、校验并汇总各部门报回的自查整改清单，生成全校隐患台账。"""
+    """读取、校验并汇总各部门报回的自查整改清单，生成全校隐患台账。
+
+    表格中粘贴的整改前后照片（WPS、Excel 嵌入单元格或浮动在行上的图片）按部门放入台账旁的
+    “佐证材料”文件夹，台账“照片”栏计数并可点开；campaign.toml 中 require_photo = true 时，
+    报“已完成”却没有整改后照片的给出警告。"""
     from huitoukan.actions.collect import CollectReport, collect_to_register
     from huitoukan.cli import render
 

@@ -254,6 +254,8 @@ def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[Pho
         title = f"{campaign.info.school}隐患整改照片（{n}）"
         line(title, Style.TITLE, 30)
         pair("部门", hazard.department, "部位", hazard.location)
+        if hazard.number:  # an assigned problem's answer
+            line(f"交办问题：{hazard.number}")
         line(f"存在隐患问题：{hazard.hazard}")
         line(f"整改措施：{hazard.measures}")
         pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", hazard.closed_on)
