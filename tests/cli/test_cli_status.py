@@ -48,7 +48,16 @@ def test_status_from_register_and_from_returns_agree(
     assert "不能据此统计更早的2023年12月13日" in said and "历史版本" not in said
     assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-01"]).exit_code == 0
     again = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-13"]).output.split())
-    assert "请打开台账旁.全校隐患台账.历史版本文件夹中当时的台账" in again  # one kept now
+    kept = "全校隐患台账.*.统计2023-12-01.xlsx"  # one kept now, named by the day it counts
+    [copy] = (chdir_tmp / ".全校隐患台账.历史版本").glob(kept)
+    assert (
+        f"请打开台账旁.全校隐患台账.历史版本文件夹中的{copy.name}（统计日期2023年12月1日）" in again
+    )
+    same = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-01"]).output.split())
+    assert f"文件夹中的{copy.name}" in same
+    # a register counting a later day than asked is not named
+    before = "".join(runner.invoke(app, ["status", "--as-of", "2023-11-30"]).output.split())
+    assert "文件夹中当时的台账" in before
 
 
 def test_status_tables_and_fail_if_overdue(

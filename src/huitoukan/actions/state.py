@@ -6,6 +6,7 @@ wrote or the folder of returns itself; both give the same state.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -62,7 +63,7 @@ def load_state(
             raise InputError(
                 f"{display_name(sources[0])} 中有 {chinese_date(latest)} 的内容（报表日期、检查、"
                 f"销号或复查时间），不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
-                f"算进去。{_earlier_registers(sources[0])}"
+                f"算进去。{_earlier_registers(sources[0], as_of)}"
             )
         state = state.model_copy(update={"rounds": issued_rounds(sources[0])})
         if findings is not None:
@@ -85,11 +86,20 @@ def load_state(
     )
 
 
-def _earlier_registers(register: Path) -> str:
-    """Where the registers collect replaced are kept, when there are any."""
+def _earlier_registers(register: Path, as_of: date) -> str:
+    """Where the registers collect replaced are kept, when there are any: the latest one
+    counting a day up to `as_of` named, when their names tell (统计YYYY-MM-DD)."""
     history = history_folder(register)
     if not history.is_dir() or not any(history.iterdir()):
         return ""
+    counted = []
+    for path in history.glob(f"{register.stem}.*{register.suffix}"):
+        found = re.search(r"\.统计(\d{4}-\d{2}-\d{2})\.", path.name)
+        if found and (day := date.fromisoformat(found.group(1))) <= as_of:
+            counted.append((path.name, day))  # named by the time written first
+    if counted:
+        name, day = max(counted)  # the latest written
+        return f"要看当时的情况，请打开台账旁 {history.name} 文件夹中的 {name}（统计日期 {chinese_date(day)}）"
     return f"要看当时的情况，请打开台账旁 {history.name} 文件夹中当时的台账"
 
 

@@ -93,6 +93,8 @@ class Coverage(BaseModel):
     unreadable: dict[str, str] = {}
     """`RegisterState.unreadable`: a department that went missing because its file can no
     longer be read is said to be."""
+    judged_on: date | None = None
+    """`RegisterState.judged_on`: the register's 统计日期, named in its history copy."""
 
     @classmethod
     def of(cls, state: RegisterState) -> Coverage:
@@ -103,6 +105,7 @@ class Coverage(BaseModel):
             remembering=any(h.remembered for h in state.hazards),
             returned={d: day for d, day in state.returned.items() if day is not None},
             unreadable=state.unreadable,
+            judged_on=state.judged_on,
         )
 
 

@@ -41,6 +41,7 @@ from huitoukan.register.record import (
     Coverage,
     RegisterState,
     edited_since_written,
+    recorded_coverage,
     write_records,
 )
 
@@ -96,11 +97,15 @@ def _keep_version(register: Path, stamp: datetime) -> None:
     kept = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))
     if kept and _same_file(kept[-1], register):
         return  # collected again from the same files: the history keeps distinct registers
-    target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}{register.suffix}"
+    coverage = recorded_coverage(register)
+    judged = coverage.judged_on if coverage is not None else None
+    of_day = f".统计{judged:%Y-%m-%d}" if judged else ""  # the day it counts, to be found by
+    target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}{of_day}{register.suffix}"
     n = 1
     while target.exists():  # two collects in one second: both kept, in order
         n += 1
-        target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}_{n:03d}{register.suffix}"
+        name = f"{register.stem}.{stamp:%Y%m%d-%H%M%S}_{n:03d}{of_day}{register.suffix}"
+        target = folder / name
     try:
         shutil.copy2(register, target)
     except OSError as exc:
