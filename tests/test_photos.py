@@ -891,6 +891,29 @@ def test_a_replaced_after_photo_goes(tmp_path: Path, copy: bool) -> None:
     assert laid == {**kept, "2-1.png": WPS_PHOTO, "2-2.png": FLOATING_PHOTO}
 
 
+def test_photos_the_register_holds_of_a_file_written_over_are_not_taken_as_replaced(
+    tmp_path: Path,
+) -> None:
+    """One file name, written over at each return: 整改中 with its 整改前 photo, then 已完成
+    with its 整改后 photo, then sent again with that photo. The register held both (it does
+    not know which came first): the 整改前 photo is not taken as replaced."""
+    campaign = photo_campaign()
+    register = tmp_path / "台账.xlsx"
+    path = tmp_path / "回收" / "保卫处.xlsx"
+    for row, photo, day in (
+        (hazard(序号=1), BEFORE, date(2023, 12, 12)),
+        (closed(序号=1), AFTER, date(2023, 12, 14)),
+        (closed(序号=1, 备注="已更换"), AFTER, date(2023, 12, 16)),
+    ):
+        filled_form(campaign, "安全保卫处", path, [row], form_date=day)
+        paste_photos(path, floating=[(_cell(path, 1, "整改措施"), photo)])
+        result = collect_to_register(campaign, [path.parent], register, AS_OF)
+    [kept] = result.collection.hazards
+    assert len(kept.photos) == 2 and not kept.before_photos_only
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([BEFORE, AFTER])
+
+
 def test_files_of_the_clerks_own_in_a_photo_folder_stay(tmp_path: Path) -> None:
     """A photo the clerk puts into a department's folder under a name like the tool's
     (3-2.png) is not removed as stale; one under the very name a photo is laid out as is

@@ -454,10 +454,11 @@ def _tied(older: ReturnForm, newest: ReturnForm) -> bool:
 
 
 def _replaced(form: ReturnForm, row: HazardRow, older: Sequence[str], after: set[str]) -> list[str]:
-    """The `older` photos of `row`'s hazard that `row` replaced: 整改后 photos (`after`) it no
-    longer shows, when it shows photos of its own in a file the department saved with its
-    photos in it — not a 退回修改 copy (which has none) nor one a picture of which could
-    not be read. (A 整改前 photo left out stays: the hazard keeps its before and after.)"""
+    """The `older` photos of `row`'s hazard that `row` replaced: 整改后 photos (`after`, sent
+    by a file on a row said 已完成) it no longer shows, when it shows photos of its own in a
+    file the department saved with its photos in it — not a 退回修改 copy (which has none)
+    nor one a picture of which could not be read. (A 整改前 photo left out stays: the
+    hazard keeps its before and after.)"""
     if not row.photos or not form.holds_its_photos:
         return []
     return [name for name in older if name in after and name not in row.photos]
@@ -567,15 +568,19 @@ class _Lineage:
         placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
         photos: dict[str, list[str]] = {}  # identity → its photos, in the order put there
         after: set[str] = set()  # photos sent on a row said 已完成 (销号时间 or not): 整改后
+        replaceable: set[str] = set()  # those of them a file sent (the register's photos of
+        # a 已完成 hazard may be its 整改前 ones too: it keeps no order)
         sent_on: dict[str, HazardRow] = {}  # photo → the older row it was first sent on
         for form, identities in zip(self.versions[:-1], self.identities, strict=False):
             here: dict[str, list[str]] = {}  # photo → the identities this version shows it on
             for hazard, identity in zip(form.hazards, identities, strict=True):
-                for name in _replaced(form, hazard, photos.get(identity, ()), after):
+                for name in _replaced(form, hazard, photos.get(identity, ()), replaceable):
                     photos[identity].remove(name)
                     placed[name].discard(identity)
                 if hazard.progress == DONE:
                     after.update(hazard.photos)
+                    if form.file != EARLIER_REGISTER:
+                        replaceable.update(hazard.photos)
                 for name in hazard.photos:
                     sent_on.setdefault(name, hazard)
                     here.setdefault(name, []).append(identity)
@@ -602,7 +607,7 @@ class _Lineage:
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)
-            replaced = _replaced(newest, row, photos.get(identity, ()), after)
+            replaced = _replaced(newest, row, photos.get(identity, ()), replaceable)
             earlier = [
                 p
                 for p in photos.get(identity, ())
