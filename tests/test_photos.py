@@ -240,12 +240,15 @@ def test_a_photo_of_an_earlier_version_stays_with_its_hazard(tmp_path: Path, rew
     filled_form(campaign, "安全保卫处", second, [closed(**row)], form_date=date(2023, 12, 18))
     paste_photos(second, excel={_cell(second, 1, "备注"): AFTER})
     register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, AS_OF)
+    result = collect_to_register(campaign, [returns], register, AS_OF)
     folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
         "1-1.png": BEFORE,
         "1-2.png": AFTER,
     }
+    [row] = result.collection.hazards
+    library = tmp_path / EVIDENCE_FOLDER / LIBRARY_FOLDER
+    assert [(library / name).read_bytes() for name in row.before_photos] == [BEFORE]
     [listed] = sheet_rows(register, HAZARD_SHEET)
     assert listed["照片"] == 2 and listed["新版本中消失"] is None
 
@@ -443,6 +446,38 @@ def test_the_before_photo_left_in_the_row_is_not_the_after_photo(
         assert [h.location for h in result.status.missing_photos] == [one.location]
 
 
+@pytest.mark.parametrize("how", ["at-once", "collect-each-time", "written-over"])
+def test_a_before_photo_stays_one_when_the_version_is_sent_again(tmp_path: Path, how: str) -> None:
+    """整改中 with its 整改前 photo, then 已完成 with that photo only, then the same sent again
+    (a later 日期): the photo is still no 整改后 one (clerk trial 37: sent again, it had
+    become one — first sent on a 已完成 row, by the second version). Each version saved
+    over the last under one name, the register remembers which photo was 整改前."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    register = tmp_path / "台账.xlsx"
+    for n, (row, day) in enumerate(
+        [
+            (hazard(序号=1), date(2023, 12, 12)),
+            (closed(序号=1), date(2023, 12, 14)),
+            (closed(序号=1), date(2023, 12, 16)),
+        ],
+        start=1,
+    ):
+        name = "保卫处.xlsx" if how == "written-over" else f"v{n}.xlsx"
+        path = filled_form(campaign, "安全保卫处", returns / name, [row], form_date=day)
+        paste_photos(path, floating=[(_cell(path, 1, "备注"), BEFORE)])
+        if how != "at-once":
+            result = collect_to_register(campaign, [returns], register, AS_OF)
+    if how == "at-once":
+        result = collect_to_register(campaign, [returns], register, AS_OF)
+    [row] = result.collection.hazards
+    assert row.before_photos_only
+    [said] = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+    if how != "written-over":  # (else no file tells where it was sent first)
+        assert Path(said.file).name == "v3.xlsx" and "v1.xlsx 第" in said.message
+    assert [h.location for h in result.status.missing_photos] == [row.location]
+
+
 def test_a_photo_sent_with_done_but_no_closing_date_is_an_after_photo(tmp_path: Path) -> None:
     """已完成 with its photo but no 销号时间 (an error of its own), the date given in the next
     version, which carries the photo over or shows it again: the photo was sent as the
@@ -495,8 +530,8 @@ def test_one_photo_two_departments_sent_for_their_shared_problem_is_shown_once(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A problem handed to two departments, each answering with the same photo: its
-    一问题一档案 page shows it once (clerk trial 36: twice), and asks of one photo whether it
-    is 整改前 or 整改后; the report's photo page of an answer names its problem."""
+    一问题一档案 page shows it once (clerk trial 36: twice), labelled 整改后 (sent 已完成);
+    the report's photo page of an answer names its problem."""
     monkeypatch.chdir(tmp_path)
     findings_list(Path("清单.xlsx"), [{**LISTED, "责任部门": "安全保卫处、总务基建处"}])
     for department in ("安全保卫处", "总务基建处"):
@@ -513,7 +548,10 @@ def test_one_photo_two_departments_sent_for_their_shared_problem_is_shown_once(
     with zipfile.ZipFile("档案.xlsx") as archive:
         assert len([n for n in archive.namelist() if n.startswith("xl/media/")]) == 1
     texts = [str(c.value) for row in load_workbook("档案.xlsx")["XJ-01"].iter_rows() for c in row]
-    assert any("附有照片 1 张（见下）：请核对它是整改前还是整改后的照片" in t for t in texts)
+    assert any(
+        "附有照片 1 张（见下，按报送时该隐患的整改完成情况注明整改前或整改后）" in t for t in texts
+    )
+    assert any(t.endswith("1-1.png（整改后）") for t in texts)
     assert runner.invoke(app, ["report", "--photos", "-o", "汇报.xlsx", *args]).exit_code == 0
     ws = load_workbook("汇报.xlsx")["整改照片"]
     assert [c.value for row in ws.iter_rows() for c in row].count("交办问题：XJ-01") == 2
@@ -557,14 +595,21 @@ def test_sample_and_report_place_the_photos(
     assert len(titles) == 4  # a page for each hazard with photos
     assert len(ws.row_breaks.brk) == 3
     # each photo captioned: with the file it is laid out as beside the register, or (read
-    # from the returns, nothing laid out) with its department and number
+    # from the returns, nothing laid out) with its department and number; and whether it
+    # was sent while the hazard was open (整改前) or 已完成 (整改后)
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
-    assert "安全保卫处　照片 2" in texts
+    assert "安全保卫处　照片 2（整改后）" in texts
     ws = load_workbook("回头看工作汇报.xlsx")["整改照片"]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
     assert [t for t in texts if t.startswith(EVIDENCE_FOLDER)] == [
         f"{EVIDENCE_FOLDER}/安全保卫处/{name}"
-        for name in ("1-1.png", "2-1.png", "3-1.png", "4-1.png", "4-2.png")
+        for name in (
+            "1-1.png（整改前）",
+            "2-1.png（整改前）",
+            "3-1.png（整改后）",
+            "4-1.png（整改后）",
+            "4-2.png（整改后）",
+        )
     ]
 
 
@@ -910,6 +955,8 @@ def test_photos_the_register_holds_of_a_file_written_over_are_not_taken_as_repla
         result = collect_to_register(campaign, [path.parent], register, AS_OF)
     [kept] = result.collection.hazards
     assert len(kept.photos) == 2 and not kept.before_photos_only
+    library = tmp_path / EVIDENCE_FOLDER / LIBRARY_FOLDER  # which is which, from the record
+    assert [(library / name).read_bytes() for name in kept.before_photos] == [BEFORE]
     folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
     assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([BEFORE, AFTER])
 

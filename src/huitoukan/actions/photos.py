@@ -14,7 +14,7 @@ from pathlib import Path
 from huitoukan.errors import InputError
 from huitoukan.files import display_name
 from huitoukan.letters.photos import Photo
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import DONE, HazardRow
 from huitoukan.register.evidence import EVIDENCE_FOLDER, laid_out_paths, library
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
@@ -30,6 +30,15 @@ def photo_store(sources: Sequence[Path]) -> Iterator[PhotoStore]:
         return
     with tempfile.TemporaryDirectory(prefix="huitoukan-") as folder:
         yield PhotoStore(Path(folder))
+
+
+def _when_sent(hazard: HazardRow, photo: str) -> str:
+    """（整改前） for a photo first sent while the hazard was open, （整改后） for one first
+    sent with it 已完成; nothing when that is not known (an open hazard's photo of a
+    register written before it was recorded, or one sent 已完成 before a review failed)."""
+    if photo in hazard.before_photos:
+        return "（整改前）"
+    return "（整改后）" if hazard.progress == DONE else ""
 
 
 def hazards_with_photos(
@@ -50,7 +59,8 @@ def hazards_with_photos(
                 missing.add(name)
                 continue
             laid_out = (register_folder / path).is_file()
-            photos.append(Photo(data, path if laid_out else f"{hazard.department}　照片 {n}"))
+            caption = path if laid_out else f"{hazard.department}　照片 {n}"
+            photos.append(Photo(data, caption + _when_sent(hazard, name)))
         if photos:
             found.append((hazard, photos))
     if missing and not found:  # a register copied without its folder: no page says 无照片

@@ -188,6 +188,7 @@ class RowChecker:
             # what a department found itself is 自查, whether its form had the column or not
             source=cells.text("source") or ("" if cells.text("number") else SELF_CHECK),
             photos=photos,
+            before_photos=photos if progress != DONE else (),
         )
 
     def _check_repeated(self, cells: RowCells) -> None:

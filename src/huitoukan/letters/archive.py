@@ -138,11 +138,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     reviewed = bool(page.parts) and all(p.review == PASSED for p in page.parts)
     boxes = [f"{'☑' if item == EVIDENCE[-1] and reviewed else '□'} {item}" for item in EVIDENCE]
     line("　".join(boxes), height=22)
-    if len(page.photos) == 1:  # whether 整改前 or 整改后, the form does not say
-        line("报送的表格中附有照片 1 张（见下）：请核对它是整改前还是整改后的照片，再勾选上面各项")
-    elif page.photos:
+    if page.photos:  # labelled by how the row stood when each was sent: to be checked
         line(
-            f"报送的表格中附有照片 {len(page.photos)} 张（见下）：请核对哪张是整改前、哪张是整改后，再勾选上面各项"
+            f"报送的表格中附有照片 {len(page.photos)} 张（见下，按报送时该隐患的整改完成情况注明"
+            "整改前或整改后）：请核对后再勾选上面各项"
         )
     if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")

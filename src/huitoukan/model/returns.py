@@ -107,6 +107,9 @@ class HazardRow(NamedTuple):
     """Reported 已完成, its photos all sent while it was still open (整改前: carried from an
     older version, or left in the row): none shows the rectification, `require_photo`
     still asks for one, and the report's photo page says so."""
+    before_photos: tuple[str, ...] = ()
+    """Those of `photos` first sent while the hazard was still open (整改前); the others
+    were first sent with it 已完成 (整改后). Photo pages label them so."""
 
     @property
     def remembered(self) -> bool:

@@ -567,7 +567,8 @@ class _Lineage:
         shown = {name for hazard in newest.hazards for name in hazard.photos}
         placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
         photos: dict[str, list[str]] = {}  # identity → its photos, in the order put there
-        after: set[str] = set()  # photos sent on a row said 已完成 (销号时间 or not): 整改后
+        after: set[str] = set()  # photos first sent on a row said 已完成 (销号时间 or not):
+        # 整改后 (one first sent while 整改中 stays 整改前, however often sent again)
         replaceable: set[str] = set()  # those of them a file sent (the register's photos of
         # a 已完成 hazard may be its 整改前 ones too: it keeps no order)
         sent_on: dict[str, HazardRow] = {}  # photo → the older row it was first sent on
@@ -577,11 +578,12 @@ class _Lineage:
                 for name in _replaced(form, hazard, photos.get(identity, ()), replaceable):
                     photos[identity].remove(name)
                     placed[name].discard(identity)
-                if hazard.progress == DONE:
-                    after.update(hazard.photos)
-                    if form.file != EARLIER_REGISTER:
-                        replaceable.update(hazard.photos)
                 for name in hazard.photos:
+                    first = name not in sent_on and name not in hazard.before_photos
+                    if first and hazard.progress == DONE:  # (the register knows which was)
+                        after.add(name)
+                        if form.file != EARLIER_REGISTER:
+                            replaceable.add(name)
                     sent_on.setdefault(name, hazard)
                     here.setdefault(name, []).append(identity)
             for name, on in here.items():  # on every row this version shows it (one photo
@@ -634,7 +636,15 @@ class _Lineage:
                         )
                     )
                 kept = tuple(dict.fromkeys((*earlier, *row.photos)))
-                row = row._replace(photos=kept, warnings=warnings, before_photos_only=before_only)
+                before = tuple(
+                    p for p in kept if p not in after and (p in sent_on or p in row.before_photos)
+                )
+                row = row._replace(
+                    photos=kept,
+                    warnings=warnings,
+                    before_photos_only=before_only,
+                    before_photos=before,
+                )
             rows.append(row)
         return rows, moot, said
 

@@ -95,7 +95,9 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
     for hazard in state.hazards:
         was = kept.get(hazard.hazard_id)
         if was is not None:
-            hazard = hazard._replace(photos=was.photos, unlisted_on=was.unlisted_on)
+            hazard = hazard._replace(
+                photos=was.photos, before_photos=was.before_photos, unlisted_on=was.unlisted_on
+            )
         hazards.append(hazard)
     return state.model_copy(
         update={
