@@ -961,6 +961,36 @@ def test_photos_the_register_holds_of_a_file_written_over_are_not_taken_as_repla
     assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([BEFORE, AFTER])
 
 
+def test_a_photo_pasted_into_a_follow_up_form_adds_to_the_photos_sent_before(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A follow-up round's form carries the department's rows, not its photos (its 填报说明
+    says they are kept): a photo pasted into a row of it is one more, not a replacement
+    (clerk trial 37: the accepted 整改后 photo went, with no word)."""
+    monkeypatch.chdir(tmp_path)
+    Path("campaign.toml").write_text(default_campaign_text(), encoding="utf-8")
+    first = filled_form(
+        photo_campaign(False), "安全保卫处", Path("回收") / "保卫处.xlsx", [closed(序号=1)]
+    )
+    paste_photos(first, floating=[(_cell(first, 1, "备注"), AFTER)])
+    args = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
+    result = runner.invoke(app, ["issue", "--followup", "全校隐患台账.xlsx", "-o", "第二轮"])
+    assert result.exit_code == 0, result.output
+    [form] = Path("第二轮").glob("*安全保卫处*.xlsx")
+    book = load_workbook(form)
+    assert book.properties.title.endswith("（跟进轮）")
+    texts = [str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value]
+    assert any("此前报送的照片均已收存，无需重新粘贴" in t for t in texts)
+    book.properties.lastModifiedBy = "王干事"  # the department saves it
+    answer = Path("回收") / "保卫处-第二轮.xlsx"
+    book.save(answer)
+    paste_photos(answer, floating=[(_cell(answer, 1, "备注"), FLOATING_PHOTO)])
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code in (0, 1)  # (主要负责人 …)
+    folder = Path(EVIDENCE_FOLDER) / "安全保卫处"
+    assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([AFTER, FLOATING_PHOTO])
+
+
 def test_files_of_the_clerks_own_in_a_photo_folder_stay(tmp_path: Path) -> None:
     """A photo the clerk puts into a department's folder under a name like the tool's
     (3-2.png) is not removed as stale; one under the very name a photo is laid out as is

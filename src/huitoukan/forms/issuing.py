@@ -47,6 +47,7 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
+from huitoukan.model.documents import FOLLOWUP_MARK
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Problem
 from huitoukan.model.returns import FAILED, IN_PROGRESS, STATUS_VALUES, HazardRow
@@ -124,6 +125,7 @@ def issue_forms(
             prefilled,
             followup.due if followup else None,
             assigned,
+            followup=followup is not None,
         )
         write_atomically(target, workbook.save)
         forms.append(
@@ -393,6 +395,7 @@ def fill_form(
     rows: Sequence[HazardRow] = (),
     due: date | None = None,
     assigned: Sequence[Finding] = (),
+    followup: bool = False,
 ) -> Workbook:
     """A department's 附件2: its name, the school, the deadline, drop-downs and its items,
     the problems assigned to it first (and a sheet listing them in full); in a follow-up
@@ -417,6 +420,8 @@ def fill_form(
                 )
             elif normalize_key(cell.value).startswith("填报说明"):
                 cell.value = _with_deadline(cell.value, due, info.receiver)
+                if followup:
+                    cell.value = f"{cell.value.rstrip()}{FOLLOWUP_PHOTOS}"
                 fit_merged_text(ws, cell)
     department_cell = form.label_value_cell("department", HEADER_LABELS)
     if department_cell is None:
@@ -432,8 +437,15 @@ def fill_form(
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range, info.issued_on)
-    made_here(workbook, f"{info.school}安全隐患自查整改清单（{unit.name}）", info.title)
+    title = f"{info.school}安全隐患自查整改清单（{unit.name}）{FOLLOWUP_MARK if followup else ''}"
+    made_here(workbook, title, info.title)
     return workbook
+
+
+FOLLOWUP_PHOTOS = (
+    "此前报送的照片均已收存，无需重新粘贴；新拍的照片（如整改后照片）直接粘贴在对应行。"
+)
+"""Said in a follow-up form's 填报说明: the form carries none of the photos sent before."""
 
 
 def _with_deadline(text: str, due: date, receiver: str) -> str:

@@ -35,5 +35,9 @@ NOT_RETURNS = frozenset(
 FEEDBACK_NAME = "退回修改"
 """In the name of every 退回修改 copy (`部门-退回修改.xlsx`)."""
 FEEDBACK_TITLE = "退回修改副本"
+FOLLOWUP_MARK = "（跟进轮）"
+"""Ends the title of a follow-up round's form (an issued form's title is the school's
+自查整改清单 with the department's name): a form pre-filled with the department's rows,
+which holds none of the photos it sent before."""
 """A department's return marked for correction: a return once the department has saved
 it, not before (`returns.sniffing.Made.unsent_copy`)."""

@@ -298,8 +298,9 @@ class ReturnForm(ProblemCounts):
     versions are ordered by the file's time instead, and it is no return's date."""
     never_saved: bool = False
     """Still marked as huitoukan wrote it: no office suite has saved it since."""
-    from_copy: bool = False
-    """A 退回修改 copy, saved by the department (the copy holds none of the photos)."""
+    prefilled: bool = False
+    """A form huitoukan wrote with the department's rows in it and none of its photos — a
+    退回修改 copy, a follow-up round's form — as the department saved it."""
     picture_cells: list[tuple[str, int, int]] = Field(default=[], exclude=True)
     """(sheet, 0-based row, column) of the cells whose value stands for a pasted picture
     (=DISPIMG(…), #VALUE!): blanked when read, and in the 退回修改 copy."""
@@ -334,9 +335,9 @@ class ReturnForm(ProblemCounts):
     @property
     def holds_its_photos(self) -> bool:
         """The department's own file, every picture in it read: the photos it shows are all
-        the ones it has (a 退回修改 copy has none of the earlier ones)."""
+        the ones it has (a 退回修改 copy or a follow-up form has none of the earlier ones)."""
         return not (
-            self.from_copy
+            self.prefilled
             or FEEDBACK_NAME in self.file
             or any(p.code is Code.PICTURE_SKIPPED for p in self.problems)
         )

@@ -456,8 +456,8 @@ def _tied(older: ReturnForm, newest: ReturnForm) -> bool:
 def _replaced(form: ReturnForm, row: HazardRow, older: Sequence[str], after: set[str]) -> list[str]:
     """The `older` photos of `row`'s hazard that `row` replaced: 整改后 photos (`after`, sent
     by a file on a row said 已完成) it no longer shows, when it shows photos of its own in a
-    file the department saved with its photos in it — not a 退回修改 copy (which has none)
-    nor one a picture of which could not be read. (A 整改前 photo left out stays: the
+    file the department saved with its photos in it — not a 退回修改 copy or a follow-up
+    form (which have none) nor one a picture of which could not be read. (A 整改前 photo left out stays: the
     hazard keeps its before and after.)"""
     if not row.photos or not form.holds_its_photos:
         return []

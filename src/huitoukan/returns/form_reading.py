@@ -43,7 +43,7 @@ from huitoukan.forms.layout import (
     says_blank_below,
     says_nothing_found,
 )
-from huitoukan.model.documents import FEEDBACK_TITLE, FINDINGS_TITLE
+from huitoukan.model.documents import FEEDBACK_TITLE, FINDINGS_TITLE, FOLLOWUP_MARK
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, date_example, problem
 from huitoukan.model.returns import (
@@ -177,7 +177,8 @@ def read_return(
     forms[0].picture_notes = read_afresh
     for part in forms:
         part.never_saved = content.made.never_saved
-        part.from_copy = content.made.title == FEEDBACK_TITLE
+        title = content.made.title
+        part.prefilled = title == FEEDBACK_TITLE or title.endswith(FOLLOWUP_MARK)
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
         on = next((f for f in forms if f.sheet == sheet), forms[0])
