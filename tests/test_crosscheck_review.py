@@ -22,7 +22,7 @@ from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET
 from huitoukan.model.problems import Code, Severity
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import FAILED, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.reading import read_register
 from scripts.readme_walkthrough import copy_examples
@@ -693,6 +693,49 @@ def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Pat
     _reviewed(campaign, door, returns / "复查二.xlsx", "2023-12-18", "合格")
     [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
     assert hazard.review_note == "此前2023年12月10日复查不合格：灭火器型号不符"
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "again"),
+    [(date(2023, 12, 9), False), (date(2023, 12, 10), True), (date(2023, 12, 11), True)],
+    ids=["before-the-review", "the-review-day", "after-it"],
+)
+def test_a_closing_redone_on_the_day_of_its_failed_review_is_reviewed_again(
+    tmp_path: Path, closed_on: date, again: bool
+) -> None:
+    """不合格 on 12月10日, the department mends it that day and reports the 销号时间 12月10日:
+    it waited as 复查不合格 for ever (clerk trial 37: only a later day brought it back). A
+    销号时间 on the review's day, other than the one the reviewer saw, is a closing redone;
+    one before it is the closing the review failed."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "不合格", "水带仍缺2盘")
+    mended = closed(部位="东门", 销号时间=closed_on)
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [mended], form_date=date(2023, 12, 12))
+    [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard.unreviewed is again and (hazard.review == FAILED) is not again
+
+
+@pytest.mark.parametrize(("shown", "again"), [(date(2023, 12, 10), False), (None, True)])
+def test_a_closing_on_the_review_day_the_reviewer_saw_is_not_redone(
+    tmp_path: Path, shown: date | None, again: bool
+) -> None:
+    """Closed on 12月10日 and failed that day: the same 销号时间 sent again is the closing the
+    reviewer failed (a review form without the 销号时间 cannot tell: taken as redone)."""
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    first = closed(部位="东门", 销号时间=date(2023, 12, 10))
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 10))
+    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", "不合格", "水带仍缺2盘")
+    if shown is None:
+        ws = wb[REVIEW_SHEET]
+        header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "销号时间" for c in r))
+        column = next(c.column for c in header if c.value == "销号时间")
+        ws.cell(3, column).value = None
+        wb.save(returns / "复查.xlsx")
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [first], form_date=date(2023, 12, 12))
+    [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard.unreviewed is again
 
 
 def test_a_finding_both_departments_found_names_both(campaign: Campaign, tmp_path: Path) -> None:

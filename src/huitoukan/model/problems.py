@@ -538,11 +538,12 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.REVIEW_FAILED: Rule(
         _W,
         "复查不合格",
-        "这项隐患（{what}）复查验收不合格：{note}。已退回整改中，请继续整改，整改完成后重新报送",
+        "这项隐患（{what}）复查验收不合格：{note}。已退回整改中，请继续整改，整改完成后"
+        "把销号时间改为重新整改完成的日期，重新报送",
         {
             "vanished": "这项隐患（{what}，原在 {old_file} 第 {old_row} 行）复查验收不合格："
             "{note}。新版本中已没有这一行，台账按整改中跟踪；请把这一行补回表中，继续整改，"
-            "整改完成后重新报送"
+            "整改完成后填写重新整改完成的销号时间，重新报送"
         },
     ),
     Code.CROSSCHECK_BAD_DECISION: Rule(

@@ -128,12 +128,15 @@ def apply_reviews(
             result.hazards.append(_reported_open(hazard, reviews_of, progress_cell(hazard), result))
             continue
         verdict = latest.get(hazard.hazard_id)
-        redone = (
-            verdict is not None
+        redone = (  # closed again after failing: after the 复查时间, or on that day with
+            verdict is not None  # a 销号时间 other than the one the reviewer saw
             and verdict.result == FAILED
             and hazard.closed_on is not None
             and verdict.reviewed_on is not None
-            and hazard.closed_on > verdict.reviewed_on
+            and (
+                hazard.closed_on > verdict.reviewed_on
+                or hazard.closed_on == verdict.reviewed_on != verdict.closed_on
+            )
         )
         if verdict is None:
             hazard = hazard._replace(review=UNREVIEWED)
