@@ -57,6 +57,6 @@ def report(
             latest=state.latest,
             sent=state.sent,
         )
-        pages = hazards_with_photos(store, state.hazards) if photos else None
+        pages = hazards_with_photos(store, state.hazards, state.photos_shown) if photos else None
         written = replace_output(out, lambda tmp: write_report(tmp, campaign, status, pages))
     return status, written

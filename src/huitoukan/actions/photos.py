@@ -18,7 +18,7 @@ from huitoukan.model.returns import DONE, HazardRow
 from huitoukan.register.evidence import EVIDENCE_FOLDER, laid_out_paths, library
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
-from huitoukan.returns.photos import PhotoStore, open_store
+from huitoukan.returns.photos import PhotoStore, content_name, open_store
 
 
 @contextmanager
@@ -41,31 +41,46 @@ def _when_sent(hazard: HazardRow, photo: str) -> str:
     return "（整改后）" if hazard.progress == DONE else ""
 
 
+def _read(path: Path, name: str) -> bytes | None:
+    """The bytes of `path` if it is the photo called `name` (its content's sha256)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return data if content_name(data, Path(name).suffix.lstrip(".")) == name else None
+
+
 def hazards_with_photos(
-    store: PhotoStore, hazards: Iterable[HazardRow]
+    store: PhotoStore, hazards: Iterable[HazardRow], shown: int = 0
 ) -> list[tuple[HazardRow, list[Photo]]]:
     """Each hazard with the photos `store` keeps of it (one missing from it left out),
     captioned with the file it is laid out as beside the register (佐证材料/部门/2-1.jpg),
-    or, read from returns (nothing laid out), with its department and number."""
+    or, read from returns (nothing laid out), with its department and number. `shown`: the
+    photos the register's 照片 column counts, read from its sheets (its record gone)."""
     register_folder = store.folder.parent.parent  # a register's library: 佐证材料/.照片库
     found = []
-    missing: set[str] = set()
+    missing = 0
     for hazard, paths in laid_out_paths(hazards):
         photos = []
         for n, (name, path) in enumerate(zip(hazard.photos, paths, strict=True), start=1):
-            try:
-                data = (store.folder / name).read_bytes()
-            except OSError:
-                missing.add(name)
+            data = _read(store.folder / name, name) or _read(register_folder / path, name)
+            if data is None:  # (the library gone, the laid-out file is the photo still)
+                missing += 1
                 continue
             laid_out = (register_folder / path).is_file()
             caption = path if laid_out else f"{hazard.department}　照片 {n}"
             photos.append(Photo(data, caption + _when_sent(hazard, name)))
         if photos:
             found.append((hazard, photos))
+    if shown and not missing and not found:  # copied without its record: which is whose?
+        raise InputError(
+            f"台账“照片”栏记有 {shown} 张照片，但台账是单独复制过来的：记录每张照片属于哪项隐患的"
+            f"隐藏文件和“{EVIDENCE_FOLDER}”文件夹都不在旁边，照片页无法放入照片，未写出任何文件。"
+            "请把台账所在的文件夹整个复制过来（包括隐藏文件），或在原来的文件夹中运行"
+        )
     if missing and not found:  # a register copied without its folder: no page says 无照片
         raise InputError(
-            f"台账记录了 {len(missing)} 张照片，但台账旁边的“{EVIDENCE_FOLDER}”中一张也找不到"
+            f"台账记录了 {missing} 张照片，但台账旁边的“{EVIDENCE_FOLDER}”中一张也找不到"
             f"（{display_name(store.folder)}），未写出任何文件：复制或移动台账时，请连同“"
             f"{EVIDENCE_FOLDER}”文件夹一起复制；报回的表格还在的，在台账所在文件夹重新运行 "
             "huitoukan collect 即可重新取出照片"

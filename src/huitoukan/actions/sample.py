@@ -70,7 +70,7 @@ def sample(
         )
         owners = {f.number: f.departments for f in state.findings}
         photos: dict[str, list[Photo]] = {}
-        for hazard, data in hazards_with_photos(store, state.hazards):
+        for hazard, data in hazards_with_photos(store, state.hazards, state.photos_shown):
             if hazard.department in owners.get(hazard.number, ()):  # not another's row
                 shown = photos.setdefault(hazard.number, [])
                 seen = {photo.data for photo in shown}  # two departments sent one photo

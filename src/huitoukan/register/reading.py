@@ -22,6 +22,7 @@ from huitoukan.register.layout import (
     FILES_SHEET,
     HAZARD_SHEET,
     NUMBER_HEADER,
+    PHOTOS_HEADER,
     SUMMARY_DEPARTMENT,
     SUMMARY_FIRST_RETURN,
     SUMMARY_SHEET,
@@ -129,7 +130,9 @@ def read_register_sheets(path: Path) -> RegisterState:
     except UnreadableWorkbook as exc:
         raise InputError(f"无法读取台账 {path}：{exc.reason}") from None
     try:
-        hazards = [hazard_from_cells(row) for row in _table(sheets, HAZARD_SHEET, path)]
+        hazard_rows = _table(sheets, HAZARD_SHEET, path)
+        hazards = [hazard_from_cells(row) for row in hazard_rows]
+        photos_shown = sum(_count(row.get(PHOTOS_HEADER)) for row in hazard_rows)
         files = _table(sheets, FILES_SHEET, path)
         returned: dict[str, date | None] = {
             cell_text(row.get(FILE_DEPARTMENT)): None
@@ -169,7 +172,16 @@ def read_register_sheets(path: Path) -> RegisterState:
         unreadable=unreadable,
         latest=latest,
         sent={department: sorted(days) for department, days in sent.items()},
+        photos_shown=photos_shown,
     )
+
+
+def _count(value: object) -> int:
+    """A 照片 cell's count (0 for anything else: a cell edited by hand)."""
+    try:
+        return max(int(cell_text(value) or 0), 0)
+    except ValueError:
+        return 0
 
 
 def _first_returns(sheets: list[SheetGrid], path: Path) -> dict[str, date]:

@@ -55,6 +55,9 @@ class RegisterState(BaseModel):
     judged_on: date | None = None
     """The day that collect judged (its --as-of, else the day it ran; None when not
     recorded)."""
+    photos_shown: int = 0
+    """Read from the register's sheets: the photos its 照片 column counts (which they are,
+    only the record knows)."""
 
     def latest_fact(self) -> date | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
