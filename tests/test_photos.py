@@ -1222,6 +1222,12 @@ def test_a_seal_or_a_signature_around_the_table_is_no_misplaced_photo(tmp_path: 
     result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     [said] = result.collection.problems
     assert said.code is Code.PHOTO_NOT_ON_HAZARD and f"第 {header_row} 行的照片" in said.message
+    # on the title or the 填报说明 above the header: no seal goes there (clerk trial 37)
+    filled_form(campaign, "各二级学院", path, [hazard(序号=1)])
+    paste_photos(path, floating=[("K1", BEFORE), (f"M{header_row - 1}", AFTER), ("E3", BEFORE)])
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    [said] = result.collection.problems
+    assert f"第 1、{header_row - 1} 行的照片" in said.message
 
 
 def test_a_wps_cell_picture_lost_in_a_save_by_excel_is_said_and_its_formula_kept_out(

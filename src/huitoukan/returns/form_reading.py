@@ -472,11 +472,12 @@ def _read_group(
     read_header_fields(form, labels, campaign, main.grid.name, as_of)
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
-        around = [  # a seal by 部门（章）, a signature by 上报人: not a hazard's photo (one on
-            key  # the header row is: put a little high, it is said to be on no hazard's row)
+        labelled = {_row_of(label.label_ref) for label in table.labels().values()}
+        around = [  # a seal on the row of 部门（章）, a signature by 上报人: not a hazard's photo
+            key  # (one on the title, 填报说明 or header row is: said to be on no hazard's row)
             for key in pictures
             if key[0] == table.grid.name
-            and (table.top <= key[1] < table.header.row or table.footer_row <= key[1] < table.end)
+            and (key[1] in labelled or table.footer_row <= key[1] < table.end)
         ]
         for key in around:
             del pictures[key]
