@@ -1175,6 +1175,22 @@ def test_a_closing_reviewed_failed_is_not_also_asked_for_its_photo(tmp_path: Pat
     assert Code.REVIEW_FAILED in after and Code.MISSING_PHOTO not in after
 
 
+def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(tmp_path: Path) -> None:
+    """require_photo: 东门 reported 已完成 without a photo, then reviewed 合格 on the spot —
+    the receiving office accepted it: collect kept warning, status listed it and remind
+    asked the department for the photo (clerk trial 37)."""
+    text = review_campaign(tmp_path).read_text("utf-8")
+    text = text.replace("require_photo = false", "require_photo = true")
+    campaign = parse_campaign(text, "campaign.toml")
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [closed(部位="东门")])
+    [door] = collect(campaign, [returns], as_of=AS_OF).hazards
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-13", "合格", "现场核实")
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert Code.MISSING_PHOTO not in {p.code for p in result.collection.problems}
+    assert result.status.missing_photos == []
+
+
 def test_an_overdue_hazard_reviewed_failed_is_listed_once_in_its_notice(tmp_path: Path) -> None:
     """东门, reviewed 不合格 and past its 整改时限: its 督办 letter listed it twice, once
     overdue and once 复查不合格; now once, among the overdue, with the review's words."""

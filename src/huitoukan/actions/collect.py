@@ -17,7 +17,14 @@ from huitoukan.files import natural_key, open_in_office, xlsx_name
 from huitoukan.findings.answers import assign, excuse_inspection_deadlines, restate_deadlines
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem
-from huitoukan.model.returns import FAILED, FileOutcome, HazardRow, ReturnForm, SkippedFile
+from huitoukan.model.returns import (
+    FAILED,
+    PASSED,
+    FileOutcome,
+    HazardRow,
+    ReturnForm,
+    SkippedFile,
+)
 from huitoukan.register.evidence import (
     Evidence,
     evidence_folder,
@@ -180,6 +187,7 @@ def collect(
     reviewed = apply_reviews(collection.hazards, forms, required, collection.current)
     reviewing = {f.file: f.review_rows for f in forms if f.review_rows}
     failed = {(h.source_file, h.source_row) for h in reviewed.hazards if h.review == FAILED}
+    accepted = {(h.source_file, h.source_row) for h in reviewed.hazards if h.review == PASSED}
     merged = [
         p
         for p in collection.problems
@@ -193,8 +201,9 @@ def collect(
         )
         # a 销号 left out of the newer version, reviewed 不合格 since: the review says it
         and not (p.code is Code.VANISHED_CLOSED and (p.department, p.value) in reviewed.failed_gone)
-        # 已完成 without a photo, reviewed 不合格: back to 整改中, as the review says
-        and not (p.code is Code.MISSING_PHOTO and (p.file, p.row) in failed)
+        # 已完成 without a photo, reviewed: 不合格 is back to 整改中, as the review says; 合格
+        # the receiving office accepted as it stood
+        and not (p.code is Code.MISSING_PHOTO and (p.file, p.row) in failed | accepted)
     ]
     hazards, problems = reviewed.hazards, [*merged, *reviewed.problems]
     update: dict[str, object] = {}

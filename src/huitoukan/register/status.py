@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
 from huitoukan.model.findings import Finding, Part, SourceSummary
-from huitoukan.model.returns import FAILED, HazardRow
+from huitoukan.model.returns import FAILED, PASSED, HazardRow
 from huitoukan.register.rounds import IssuedRound
 
 
@@ -215,7 +215,8 @@ def build_status(
     for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
         by_department[hazard.department].append(hazard)
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
-            if require_photo and (not hazard.photos or hazard.before_photos_only):
+            lacking = not hazard.photos or hazard.before_photos_only
+            if require_photo and lacking and hazard.review != PASSED:  # (accepted: settled)
                 missing_photos.append(HazardView.of(hazard, as_of, hazard.long_standing))
             continue
         marked = hazard.long_standing
