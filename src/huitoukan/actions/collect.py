@@ -221,8 +221,11 @@ def collect(
         ] + assignment.problems
         update["findings"] = list(findings)
         update["mentions"] = mentions(findings, collection, hazards)
-    if len(problems) > len(collection.problems):
-        problems.sort(key=lambda p: natural_key(p.file))
+    if len(problems) != len(merged) or any(
+        p is not q for p, q in zip(problems, merged, strict=True)
+    ):
+        keys = {file: natural_key(file) for file in {p.file for p in problems}}
+        problems.sort(key=lambda p: keys[p.file])  # those added since merging, with their files
     hazards = in_campaign_order(campaign, hazards)
     return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})
 
