@@ -346,6 +346,8 @@ def test_review_decides_what_is_closed(
     assert made.exit_code == 0, made.output
     wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
     assert set(rows) >= {"东门", "西门", "南门"}
+    # what the department sent to prove it, for the reviewer (clerk trial 37: nothing)
+    assert ws.cell(rows["东门"], columns["照片"]).value == "未附照片"
     for place, verdict, note in (("东门", "合格", ""), ("西门", "不合格", "灭火器型号不符")):
         ws.cell(rows[place], columns["复查人"]).value = "刘建国"
         ws.cell(rows[place], columns["复查时间"]).value = "2023-12-19"
@@ -656,6 +658,21 @@ def _reviewed(
     ws.cell(3, 9).value, ws.cell(3, 10).value, ws.cell(3, 11).value = day, verdict, note
     wb.save(path)
     return wb
+
+
+def test_the_review_form_says_what_photos_each_hazard_came_with(tmp_path: Path) -> None:
+    from huitoukan.forms.review import review_form
+
+    campaign, _, door = _door_closed_on_the_8th(tmp_path)
+    hazards = [
+        door,
+        door._replace(photos=("a.jpg", "b.jpg")),
+        door._replace(photos=("a.jpg",), before_photos_only=True),
+    ]
+    ws = review_form(campaign, hazards, AS_OF)[REVIEW_SHEET]
+    header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "照片" for c in r))
+    column = next(c.column for c in header if c.value == "照片")
+    assert [ws.cell(r, column).value for r in (3, 4, 5)] == ["未附照片", "2 张", "1 张，均为整改前"]
 
 
 @pytest.mark.parametrize(("day", "said"), [("2023-12-20", False), ("2023-12-21", True)])

@@ -72,9 +72,11 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("reviewed_on", "复查时间", ("验收时间", "复查日期")),
     Column("result", "复查结论", ("验收结论", "复查结果")),
     Column("note", "复查意见", ("验收意见",)),
+    Column("photos", "照片"),
 )
 """The columns of the 复查验收表 (`forms.review` writes it, collect reads it back; 问题编号
-only when a hazard on it answers an assigned problem)."""
+only when a hazard on it answers an assigned problem; 照片, for the reviewer, last: what
+the department sent to prove it, read back by no one)."""
 REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
 
 

@@ -38,6 +38,7 @@ _WIDTHS = {
     "reviewed_on": 14,
     "result": 10,
     "note": 22,
+    "photos": 12,
 }
 ONE_LINE = Alignment(horizontal="left", vertical="center")
 HANDWRITTEN_ROW = 32.0
@@ -64,6 +65,7 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
             "hazard": h.hazard,
             "measures": h.measures,
             "closed_on": h.closed_on,
+            "photos": _photos(h),
         }
         rows.append([known.get(c.field) for c in columns])
     title = f"{info.school}隐患整改复查验收表"
@@ -99,8 +101,17 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     ws.row_dimensions[footer].height = 30
     made = ws.cell(footer + 1, 1, f"生成日期：{chinese_date(made_on)}")
     made.alignment, made.font = ONE_LINE, BODY_FONT
-    ws.print_area = f"A1:{letter['note']}{footer + 1}"
+    ws.print_area = f"A1:{letter['photos']}{footer + 1}"
     return workbook
+
+
+def _photos(hazard: HazardRow) -> str:
+    """What the department sent to prove it: how many photos, and whether any is 整改后."""
+    if not hazard.photos:
+        return "未附照片"
+    if hazard.before_photos_only:
+        return f"{len(hazard.photos)} 张，均为整改前"
+    return f"{len(hazard.photos)} 张"
 
 
 def write_review_form(
