@@ -115,6 +115,7 @@ def test_a_corrected_copy_sent_back_is_marked_afresh(campaign: Campaign, tmp_pat
     wb.save(sent)
     collection = collect(campaign, [sent.parent])
     (again,) = write_feedback(collection, tmp_path / "退回2")
+    assert again.copy_path.name == "总务-退回修改.xlsx"  # (was 总务-退回修改-退回修改.xlsx)
     wb = load_workbook(again.copy_path)
     assert [n for n in wb.sheetnames if n.startswith(SUMMARY_SHEET)] == [SUMMARY_SHEET]
     assert wb[SUMMARY_SHEET].max_row == 2 + len(collection.problems) == 6

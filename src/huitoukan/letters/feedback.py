@@ -97,7 +97,8 @@ def feedback_name(form: ReturnForm) -> str:
     holds several departments' forms), then -退回修改.xlsx."""
     name = form.source.readable_name if form.source else Path(form.file).name
     part = f"-{form.sheet}" if form.source and form.file != form.source.display else ""
-    return f"{safe_file_name(Path(name).stem + part)}-{FEEDBACK_NAME}.xlsx"
+    stem = Path(name).stem.removesuffix(f"-{FEEDBACK_NAME}")  # a copy sent back: not twice
+    return f"{safe_file_name(stem + part)}-{FEEDBACK_NAME}.xlsx"
 
 
 def _copy_names(forms: dict[str, ReturnForm]) -> dict[str, str]:
