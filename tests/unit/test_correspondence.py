@@ -393,3 +393,14 @@ def test_an_archive_page_says_an_unanswered_part_past_its_deadline_as_overdue() 
         _overall(parts)
         == "未清零（学院警务室逾期 10 天未反馈；总务基建处逾期 3 天；附属医院未反馈）"
     )
+
+
+def test_a_review_note_with_brackets_of_its_own_is_not_bracketed_again() -> None:
+    """The archive printed 合格（已补齐（此前…不合格：…）） (clerk trials 35, 37)."""
+    from huitoukan.letters.archive import _with_note
+
+    assert _with_note("合格", "已补齐") == "合格（已补齐）"
+    assert _with_note("合格", "已补齐（此前12月10日复查不合格：缺2盘）") == (
+        "合格：已补齐（此前12月10日复查不合格：缺2盘）"
+    )
+    assert _with_note("待复查", "") == "待复查"

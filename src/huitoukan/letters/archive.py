@@ -109,14 +109,11 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)
         else:
             field_row("报送文件", part.file)
+        said = _with_note(part.review, part.review_note)
         if part.review in (PASSED, FAILED):
-            note = f"（{part.review_note}）" if part.review_note else ""
-            field_row("复查验收", f"{part.review}{note}", "复查人、时间", _reviewed(part))
+            field_row("复查验收", said, "复查人、时间", _reviewed(part))
         elif part.review:
-            field_row(
-                "复查验收",
-                f"{part.review}（{part.review_note}）" if part.review_note else part.review,
-            )
+            field_row("复查验收", said)
     sheet.add("")
     line("报送记录（提及本问题的各版本）", Style.HEAD, 20)
     header = sheet.add(cells(["表头日期", "报送文件", "部门", "整改完成情况"], Style.HEAD))
@@ -149,6 +146,14 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     line("责任人（签字）：__________　　部门负责人（签字）：__________", height=30)
     line("复查人（签字）：__________　　日期：______年____月____日", height=30)
     return sheet
+
+
+def _with_note(review: str, note: str) -> str:
+    """合格（已补齐）; a note with brackets of its own after a colon (合格：已补齐（此前…）),
+    not in brackets again (clerk trials 35, 37)."""
+    if not note:
+        return review
+    return f"{review}：{note}" if "（" in note else f"{review}（{note}）"
 
 
 def write_archive(
