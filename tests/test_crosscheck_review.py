@@ -732,6 +732,21 @@ def test_a_closing_redone_on_the_day_of_its_failed_review_is_reviewed_again(
     assert hazard.unreviewed is again and (hazard.review == FAILED) is not again
 
 
+def test_two_reviews_of_one_day_count_in_the_order_they_were_made(tmp_path: Path) -> None:
+    """不合格 on 12月10日, the department closes it again that day, 合格 the same day on a
+    second form named 复查验收表2（已填）: the 不合格 won, its form's name sorting after the
+    second's (clerk trial 38). The review of the later closure is the later one."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查验收表（已填）.xlsx", "2023-12-10", "不合格", "缺2盘")
+    mended = closed(部位="东门", 销号时间=date(2023, 12, 10))
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [mended], form_date=date(2023, 12, 10))
+    [again] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert again.unreviewed
+    _reviewed(campaign, again, returns / "复查验收表2（已填）.xlsx", "2023-12-10", "合格", "已补齐")
+    [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard.closed and hazard.review == "合格"
+
+
 @pytest.mark.parametrize(("shown", "again"), [(date(2023, 12, 10), False), (None, True)])
 def test_a_closing_on_the_review_day_the_reviewer_saw_is_not_redone(
     tmp_path: Path, shown: date | None, again: bool

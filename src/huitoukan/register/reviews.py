@@ -74,7 +74,21 @@ def apply_reviews(
     """A 合格 of a closure the department has since replaced (reopened, closed again
     later): the hazard waits for its next review."""
     result = Reviewed([])
-    for review in sorted(reviews, key=lambda r: (r.reviewed_on or date.min, r.file, r.row)):
+    saved = {f.file: f.modified for f in forms if f.is_review}
+
+    def order(review: Review) -> tuple[date, date, float, str, int]:
+        """By 复查时间; on one day, the review of the later closure (the 销号时间 its form
+        showed), then of the form saved later, is the later (not the file named later)."""
+        day = review.reviewed_on or date.min
+        return (
+            day,
+            review.closed_on or date.min,
+            saved.get(review.file, 0.0),
+            review.file,
+            review.row,
+        )
+
+    for review in sorted(reviews, key=order):
         hazard = by_id.get(review.hazard_id)
         if hazard is None and review.hazard_id in open_ids:
             reopened.setdefault(review.hazard_id, []).append(review)
