@@ -364,6 +364,10 @@ def test_review_decides_what_is_closed(
     )
     assert hazards["南门"]["状态"] == "待复查"
     assert hazards["北门"]["状态"] == "整改中"
+    # the next form: 南门; and 西门 waits for its department (clerk trial 38: unsaid)
+    again = runner.invoke(app, ["review", "-o", "复查二.xlsx", "--as-of", "2023-12-20"])
+    said = "".join(again.output.split())
+    assert "（1项待复查）" in said and "另有1项复查不合格，等部门重新整改" in said
     after = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert after["totals"]["closed"] == 1 and after["totals"]["unreviewed"] == 1
     assert [v["location"] for v in after["review_failed"]] == ["西门"]

@@ -489,10 +489,10 @@ def review(
     day = _day(as_of, config)
     _edited_register(sources)
     try:
-        hazards, written = write_review(config, sources or [], out, day)
+        hazards, written, failed = write_review(config, sources or [], out, day)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.review_written(len(hazards), written, config.info.receiver)
+    render.review_written(len(hazards), written, config.info.receiver, failed)
 
 
 def main() -> None:

@@ -782,15 +782,23 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
     _backed_up(console, written)
 
 
-def review_written(count: int, written: Written, receiver: str) -> None:
+def review_written(count: int, written: Written, receiver: str, failed: int = 0) -> None:
     console = _out()
+    waiting = (
+        f"另有 {failed} 项复查不合格，等部门重新整改、把销号时间改为重新完成的日期报送后再复查。"
+        if failed
+        else ""
+    )
     if not count:
-        _wrapped(console, "没有待复查的隐患（部门报“已完成”的隐患都已复查），未写出复查验收表。")
+        _wrapped(
+            console,
+            f"没有待复查的隐患（部门报“已完成”的隐患都已复查），未写出复查验收表。{waiting}",
+        )
         return
     _wrapped(
         console,
         f"复查验收表已写入 {written.path}（{count} 项待复查）：由{receiver}逐项复查，填写复查人、"
-        "复查时间、复查结论（合格/不合格）和复查意见后，放回报表文件夹重新汇总即可。",
+        f"复查时间、复查结论（合格/不合格）和复查意见后，放回报表文件夹重新汇总即可。{waiting}",
     )
     _backed_up(console, written)
 
