@@ -11,6 +11,7 @@ read with a warning, columns the form does not know (or a second 备注) go to �
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import date
@@ -90,7 +91,9 @@ class FoundForm:
     end: int
     """0-based row where the next table's lines start (len(rows) for the last)."""
 
+    @functools.cached_property
     def labels(self) -> dict[str, LabelValue]:
+        """The header and footer labels around the table (read once: three steps ask)."""
         rows = self.grid.rows
         found = _labels(rows[self.top : self.header.row], self.top, HEADER_LABELS)
         found.update(_labels(rows[self.footer_row : self.end], self.footer_row, FOOTER_LABELS))
@@ -433,7 +436,7 @@ def _tables(grid: SheetGrid) -> list[FoundForm]:
 
 def _department_key(table: FoundForm, campaign: Campaign) -> str:
     """Whom a table's own 部门（章） names ('' when it names nobody: a continuation)."""
-    entry = table.labels().get("department")
+    entry = table.labels.get("department")
     typed = cell_text(entry.value) if entry else ""
     if not typed:
         return ""
@@ -466,13 +469,13 @@ def _read_group(
     photos_unseen: bool,
 ) -> None:
     main = tables[0]
-    labels = main.labels()
+    labels = main.labels
     form.sheet = main.grid.name
     identify_department(form, file_name, labels, campaign, main.grid.name)
     read_header_fields(form, labels, campaign, main.grid.name, as_of)
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
-        labelled = {_row_of(label.label_ref) for label in table.labels().values()}
+        labelled = {_row_of(label.label_ref) for label in table.labels.values()}
         around = [  # a seal on the row of 部门（章）, a signature by 上报人: not a hazard's photo
             key  # (one on the title, 填报说明 or header row is: said to be on no hazard's row)
             for key in pictures
