@@ -41,13 +41,20 @@ def _when_sent(hazard: HazardRow, photo: str) -> str:
     return "（整改后）" if hazard.progress == DONE else ""
 
 
-def _read(path: Path, name: str) -> bytes | None:
-    """The bytes of `path` if it is the photo called `name` (its content's sha256)."""
+def _read(path: Path) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError:
         return None
-    return data if content_name(data, Path(name).suffix.lstrip(".")) == name else None
+
+
+def _laid_out(path: Path, name: str) -> bytes | None:
+    """The photo called `name` from its laid-out file, the library being without it: if
+    that file still is the photo (its content's sha256 is the name)."""
+    data = _read(path)
+    if data is None or content_name(data, Path(name).suffix.lstrip(".")) != name:
+        return None
+    return data
 
 
 def hazards_with_photos(
@@ -63,8 +70,8 @@ def hazards_with_photos(
     for hazard, paths in laid_out_paths(hazards):
         photos = []
         for n, (name, path) in enumerate(zip(hazard.photos, paths, strict=True), start=1):
-            data = _read(store.folder / name, name) or _read(register_folder / path, name)
-            if data is None:  # (the library gone, the laid-out file is the photo still)
+            data = _read(store.folder / name) or _laid_out(register_folder / path, name)
+            if data is None:
                 missing += 1
                 continue
             laid_out = (register_folder / path).is_file()

@@ -87,8 +87,10 @@ def _refuse_read_only(register: Path) -> None:
         )
 
 
-def _keep_version(register: Path, stamp: datetime) -> None:
-    """Copy the register about to be replaced into its history folder; drop the oldest."""
+def _keep_version(register: Path, stamp: datetime, coverage: Coverage | None = None) -> None:
+    """Copy the register about to be replaced into its history folder, named by its
+    统计日期 too (from `coverage`, what it covers, when the shrink check read it already;
+    else from its record); drop the oldest."""
     if not register.exists():
         return
     folder = history_folder(register)
@@ -97,7 +99,8 @@ def _keep_version(register: Path, stamp: datetime) -> None:
     kept = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))
     if kept and _same_file(kept[-1], register):
         return  # collected again from the same files: the history keeps distinct registers
-    coverage = recorded_coverage(register)
+    if coverage is None:
+        coverage = recorded_coverage(register)
     judged = coverage.judged_on if coverage is not None else None
     of_day = f".统计{judged:%Y-%m-%d}" if judged else ""  # the day it counts, to be found by
     target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}{of_day}{register.suffix}"
@@ -164,11 +167,13 @@ def replace_register(
     check (skipped with `force`)."""
     _refuse_read_only(register)
     with register_lock(register):
+        old = None
         if previous is not None and state is not None and not force and register.exists():
-            check_not_shrinking(register, previous(register), Coverage.of(state))
+            old = previous(register)
+            check_not_shrinking(register, old, Coverage.of(state))
         stamp = datetime.now()
         backup = _keep_edited(register, stamp)
-        _keep_version(register, stamp)
+        _keep_version(register, stamp, old)
         write_atomically(register, write)
         write_records(register, state)
         return backup
