@@ -27,6 +27,7 @@ from huitoukan.model.problems import Code
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.reading import read_register
+from huitoukan.register.store import ShrinkingRegister
 from tests.helpers import closed, filled_form, findings_list, hazard, header_position, sheet_rows
 from tests.photo_forms import paste_photos
 from tests.picture_builders import png, png_claiming, zip_bytes
@@ -271,6 +272,23 @@ def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:
     collect_to_register(campaign, [returns], register, AS_OF, force=True)
     assert [p.name for p in folder.iterdir()] == ["现场检查记录.docx"]
     assert sheet_rows(register, HAZARD_SHEET)[0]["照片"] is None
+
+
+def test_a_register_refused_leaves_the_evidence_as_it_was(tmp_path: Path) -> None:
+    """The photos are laid out only once the register is to be replaced: a collect refused
+    for losing a department's rows takes none of its photos away."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    form = department_form(campaign, returns / "安全保卫处.xlsx")
+    filled_form(campaign, "总务基建处", returns / "总务基建处.xlsx", [hazard(序号=1)])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    evidence = tmp_path / EVIDENCE_FOLDER
+    laid = sorted(p.relative_to(evidence) for p in evidence.rglob("*"))
+    form.unlink()
+    with pytest.raises(ShrinkingRegister):
+        collect_to_register(campaign, [returns], register, AS_OF)
+    assert sorted(p.relative_to(evidence) for p in evidence.rglob("*")) == laid
 
 
 def test_a_register_inside_the_returns_folder_does_not_read_its_evidence(tmp_path: Path) -> None:

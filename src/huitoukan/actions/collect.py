@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from huitoukan.actions.findings import findings_path, load_findings
+from huitoukan.background import Pending, in_background
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import natural_key, open_in_office, xlsx_name
@@ -378,14 +379,24 @@ def collect_to_register(
             written_on=date.today(),
             judged_on=as_of,
         )
-        backup = replace_register(
-            register,
-            lambda tmp: write_register(tmp, campaign, collection, status, photo_links=True),
-            state,
-            previous=register_coverage,
-            force=force,
-        )
-        evidence = lay_out(register, collection.hazards)
+        laying: list[Pending[Evidence]] = []
+
+        def write(tmp: Path) -> None:
+            # the register will be replaced (its checks passed): the photos are laid out
+            # in a copy of this process while it is written (off the critical path on two
+            # cores; done here, after it, where there is no fork)
+            laying.append(in_background(lambda: lay_out(register, collection.hazards)))
+            write_register(tmp, campaign, collection, status, photo_links=True)
+
+        try:
+            backup = replace_register(
+                register, write, state, previous=register_coverage, force=force
+            )
+        except BaseException:  # the register was not written (or Ctrl-C): nor are the photos
+            for pending in laying:
+                pending.cancel()
+            raise
+        evidence = laying[0].result()
     copies = None
     if feedback_dir is not None:  # openpyxl is imported only for this
         from huitoukan.letters.feedback import write_feedback
