@@ -1245,3 +1245,27 @@ def test_an_overdue_hazard_reviewed_failed_is_listed_once_in_its_notice(tmp_path
     assert letter.kinds[:2] == ["督办", "复查不合格"]
     assert letter.text.count("东门") == 1
     assert "已逾期 5 天" in letter.text and "复查意见：灭火器未更换" in letter.text
+
+
+def test_a_review_note_with_brackets_is_not_nested_in_the_notices_brackets(
+    tmp_path: Path,
+) -> None:
+    """The reviewer's words (or the earlier reviews the register adds in brackets) follow
+    the hazard's own brackets in a 督办 letter, not inside them: （…（…））read badly."""
+    from huitoukan.letters.notices import notices
+    from huitoukan.register.status import build_status
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    overdue = closed(序号=1, 部位="东门", 整改时限=date(2023, 12, 15))
+    waiting = closed(序号=2, 部位="西门", 整改时限=date(2024, 1, 15))
+    filled_form(campaign, "总务基建处", returns / "v1.xlsx", [overdue, waiting])
+    doors = collect(campaign, [returns], as_of=AS_OF).hazards
+    for door in doors:
+        _reviewed(campaign, door, returns / f"复查{door.seq}.xlsx", "2023-12-13", "不合格",
+                  "灭火器未更换（二楼东侧）")  # fmt: skip
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [letter] = [n for n in notices(campaign, report) if n.department == "总务基建处"]
+    assert letter.text.count("复查意见：灭火器未更换（二楼东侧）") == 2
+    assert "））" not in letter.text

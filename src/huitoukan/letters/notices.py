@@ -93,11 +93,11 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"截至{as_of}，贵部门有 {len(overdue)} 项隐患已超过整改时限尚未销号，"
                 "请抓紧整改，整改完成后填写销号时间报送；短期内难以整改到位的，请落实补救或替代措施并在备注中注明："
             )
+            # the review's words after the brackets: they may hold brackets of their own
             lines += _numbered(
                 f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天，"
-                f"责任人 {h.owner or '未填写，请补充'}"
-                + (f"；复查不合格，复查意见：{refused[h.source]}" if h.source in refused else "")
-                + "）"
+                f"责任人 {h.owner or '未填写，请补充'}）"
+                + (f"，复查不合格，复查意见：{refused[h.source]}" if h.source in refused else "")
                 for h in overdue
             )
             listed = {h.source for h in overdue}
@@ -141,7 +141,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"经{info.receiver}复查验收，贵部门报已完成的 {len(failed)} 项隐患不合格，已退回整改中，"
                 "请按复查意见继续整改，完成后重新报送："
             )
-            lines += _numbered(f"{_what(h)}（复查意见：{h.review_note or '无'}）" for h in failed)
+            lines += _numbered(f"{_what(h)}，复查意见：{h.review_note or '无'}" for h in failed)
         no_photo = [h for h in report.missing_photos if h.department == dept.department]
         if no_photo:
             kinds.append("补充照片")
