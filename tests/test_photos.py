@@ -22,6 +22,7 @@ from huitoukan.actions.collect import collect_to_register
 from huitoukan.actions.state import status_of
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
+from huitoukan.letters.notices import notices
 from huitoukan.model.documents import FEEDBACK_TITLE
 from huitoukan.model.problems import Code
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
@@ -325,6 +326,41 @@ def test_a_hostile_picture_costs_a_warning_not_the_run(
     assert expected in result.collection.problems[0].message
     assert [len(h.photos) for h in result.collection.hazards] == [0, 1]
     assert "DISPIMG" not in str(sheet_rows(register, HAZARD_SHEET))
+
+
+def test_a_photo_that_could_not_be_read_is_named_where_the_photo_is_asked_for(
+    tmp_path: Path,
+) -> None:
+    """require_photo asks 安全保卫处 for the photo of its 已完成 row; the department did
+    paste one, which could not be read: the status screen and the 补充照片 notice say so
+    (it was told only to paste a photo, which it had done), the row that lost nothing not."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    path = returns / "安全保卫处.xlsx"
+    rows = [closed(序号=1, 部位="食堂"), closed(序号=2, 部位="宿舍")]
+    filled_form(campaign, "安全保卫处", path, rows)
+    paste_photos(path, wps={_cell(path, 1, "备注"): b"this is not a picture at all" * 10})
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    report = status_of(campaign, [register], AS_OF)
+    unread = {view.location: view.photos_unread for view in report.missing_photos}
+    assert unread.keys() == {"食堂", "宿舍"}
+    assert "不是有效的图片文件" in unread["食堂"] and "第 " in unread["食堂"]
+    assert unread["宿舍"] == ""
+    [notice] = [n for n in notices(campaign, report) if "补充照片" in n.kinds]
+    canteen, dormitory = (line for line in notice.text.splitlines() if line.startswith("  "))
+    assert "食堂" in canteen and "表中粘贴的照片未能读取：" in canteen
+    assert "宿舍" in dormitory and "未能读取" not in dormitory
+    toml = tmp_path / "campaign.toml"
+    toml.write_text(
+        default_campaign_text().replace("require_photo = false", "require_photo = true")
+    )
+    shown = CliRunner().invoke(
+        app, ["status", str(register), "--all", "-c", str(toml), "--as-of", f"{AS_OF}"],
+        env={"COLUMNS": "200"},
+    )  # fmt: skip
+    assert "食堂：楼道灭火器过期（粘贴的照片未能读取）" in shown.output
+    assert "宿舍：楼道灭火器过期\n" in shown.output
 
 
 def test_feedback_copy_names_the_missing_photo(tmp_path: Path) -> None:

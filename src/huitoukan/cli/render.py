@@ -555,7 +555,8 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
             for view in report.missing_photos[:TERMINAL_ROWS]:
                 where = f"{view.location}：{view.hazard}" if view.location else view.hazard
                 number = f"【{view.number}】" if view.number else ""
-                _wrapped(console, f"{view.department}　{number}{where}", "  ", "    ")
+                unread = "（粘贴的照片未能读取）" if view.photos_unread else ""
+                _wrapped(console, f"{view.department}　{number}{where}{unread}", "  ", "    ")
             _more(
                 console, TERMINAL_ROWS, len(report.missing_photos), " --json 输出（missing_photos）"
             )

@@ -150,7 +150,11 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 "（WPS、Excel 中可选“嵌入单元格”或“放置在单元格中”，也可浮动放在该行上），"
                 "随自查整改清单重新报送："
             )
-            lines += _numbered(f"{_what(h)}（销号时间 {_day(h.closed_on)}）" for h in no_photo)
+            lines += _numbered(
+                f"{_what(h)}（销号时间 {_day(h.closed_on)}）"
+                + (f"，表中粘贴的照片未能读取：{h.photos_unread}" if h.photos_unread else "")
+                for h in no_photo
+            )
         if dept.returned and dept.late and _lately(dept, report.as_of):
             kinds.append("逾期报送")
             lines.append(

@@ -110,6 +110,9 @@ class HazardRow(NamedTuple):
     before_photos: tuple[str, ...] = ()
     """Those of `photos` first sent while the hazard was still open (整改前); the others
     were first sent with it 已完成 (整改后). Photo pages label them so."""
+    photos_unread: str = ""
+    """Why a picture pasted into the row could not be read (the first such), '' when none:
+    a department asked for a photo it did paste is told what became of it."""
 
     @property
     def remembered(self) -> bool:

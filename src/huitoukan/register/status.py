@@ -48,6 +48,8 @@ class HazardView:
     """Photos pasted into the hazard's rows (kept beside the register)."""
     number: str = ""
     """问题编号: the assigned problem the hazard answers ('' for what a department found)."""
+    photos_unread: str = ""
+    """Why a picture pasted into its row could not be read ('' when none was lost)."""
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
@@ -74,6 +76,7 @@ class HazardView:
             review_note=row.review_note,
             photos=len(row.photos),
             number=row.number,
+            photos_unread=row.photos_unread,
         )
 
 

@@ -178,6 +178,19 @@ def read_return(
             ]
         forms.append(part)
     forms[0].picture_notes = read_afresh
+    unread = {
+        (n.sheet, n.row): n.message
+        for n in reversed(notes)  # the first of a row's warnings wins
+        if n.code is Code.PICTURE_SKIPPED and n.row is not None
+    }
+    if unread:
+        for part in forms:
+            part.hazards = [
+                h._replace(photos_unread=unread[h.source_sheet, h.source_row])
+                if (h.source_sheet, h.source_row) in unread
+                else h
+                for h in part.hazards
+            ]
     for part in forms:
         part.never_saved = content.made.never_saved
         title = content.made.title
