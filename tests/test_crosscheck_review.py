@@ -659,7 +659,9 @@ def _reviewed(
 
     wb = review_form(campaign, [door], AS_OF)
     ws = wb[REVIEW_SHEET]
-    ws.cell(3, 9).value, ws.cell(3, 10).value, ws.cell(3, 11).value = day, verdict, note
+    columns = {cell.value: cell.column for cell in ws[2]}
+    for header, value in (("复查时间", day), ("复查结论", verdict), ("复查意见", note)):
+        ws.cell(3, columns[header]).value = value
     wb.save(path)
     return wb
 
@@ -714,6 +716,27 @@ def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Pat
     _reviewed(campaign, door, returns / "复查二.xlsx", "2023-12-18", "合格")
     [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
     assert hazard.review_note == "此前2023年12月10日复查不合格：灭火器型号不符"
+
+
+def test_the_form_of_a_re_review_says_what_the_earlier_review_found(tmp_path: Path) -> None:
+    """东门 failed its review and was closed again: the reviewer sent to look again is shown
+    the 不合格 and its words (the form had nothing of it); a form of first reviews only
+    has no such column, and the column is not read back."""
+    from huitoukan.forms.review import review_form
+
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    first = review_form(campaign, [door], AS_OF)[REVIEW_SHEET]
+    assert "此前复查" not in [cell.value for cell in first[2]]
+    _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "不合格", "灭火器型号不符")
+    again = closed(部位="东门", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 14))
+    [waiting] = collect(campaign, [returns], as_of=AS_OF).hazards
+    ws = _reviewed(campaign, waiting, returns / "复查二.xlsx", "2023-12-18", "合格")[REVIEW_SHEET]
+    shown = {cell.value: ws.cell(3, cell.column).value for cell in ws[2]}
+    assert shown["此前复查"].startswith("2023年12月10日复查不合格：灭火器型号不符")
+    assert list(shown)[-1] == "照片"
+    [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard.closed and hazard.review_note == "此前2023年12月10日复查不合格：灭火器型号不符"
 
 
 @pytest.mark.parametrize(

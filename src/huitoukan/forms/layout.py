@@ -68,6 +68,7 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("hazard", "存在隐患问题", ("问题描述",)),
     Column("measures", "整改措施"),
     Column("closed_on", "销号时间"),
+    Column("earlier", "此前复查"),
     Column("reviewer", "复查人", ("验收人",)),
     Column("reviewed_on", "复查时间", ("验收时间", "复查日期")),
     Column("result", "复查结论", ("验收结论", "复查结果")),
@@ -75,8 +76,9 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("photos", "照片"),
 )
 """The columns of the 复查验收表 (`forms.review` writes it, collect reads it back; 问题编号
-only when a hazard on it answers an assigned problem; 照片, for the reviewer, last: what
-the department sent to prove it, read back by no one)."""
+only when a hazard on it answers an assigned problem; 此前复查 only when one was reviewed
+before (不合格, or 合格 and closed again since); 照片, for the reviewer, last: what the
+department sent to prove it; neither read back by anyone)."""
 REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
 
 

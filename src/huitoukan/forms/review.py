@@ -34,6 +34,7 @@ _WIDTHS = {
     "hazard": 28,
     "measures": 24,
     "closed_on": 14,
+    "earlier": 22,
     "reviewer": 9,
     "reviewed_on": 14,
     "result": 10,
@@ -51,8 +52,11 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     workbook = Workbook()
     ws = workbook.active
     ws.title = REVIEW_SHEET
-    numbered = any(h.number for h in hazards)  # the 督导组 asks after assigned problems
-    columns = [c for c in REVIEW_COLUMNS if c.field != "number" or numbered]
+    shown = {
+        "number": any(h.number for h in hazards),  # the 督导组 asks after assigned problems
+        "earlier": any(h.review_note for h in hazards),  # a re-review: what failed before
+    }
+    columns = [c for c in REVIEW_COLUMNS if shown.get(c.field, True)]
     headers = [(c.header, _WIDTHS[c.field]) for c in columns]
     rows = []
     for n, h in enumerate(hazards, start=1):
@@ -65,6 +69,7 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
             "hazard": h.hazard,
             "measures": h.measures,
             "closed_on": h.closed_on,
+            "earlier": h.review_note,
             "photos": _photos(h),
         }
         rows.append([known.get(c.field) for c in columns])
