@@ -453,3 +453,28 @@ def test_a_copy_left_by_an_earlier_run_goes_once_nothing_is_left_to_mend(
     filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])
     collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=out)
     assert sorted(p.name for p in out.iterdir()) == ["医院-退回修改.xlsx", "说明-退回修改.xlsx"]
+
+
+def test_a_corrected_copy_is_newer_than_its_original_whatever_the_files_times(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """附属医院 corrects its 退回修改 copy without changing the 日期 and sends it back; the
+    folder is then copied elsewhere, which gives the files new times (the copy's older
+    than the original's): the original won, silently, and the correction was lost
+    (clerk trial 39). The copy answers its original: it is the newer version."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard(检查时间=None)])
+    out = tmp_path / "退回"
+    collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=out)
+    copy = returns / "医院-退回修改.xlsx"
+    book = load_workbook(out / copy.name)
+    form = book[FORM_SHEET]
+    measures = next(c for row in form.iter_rows() for c in row if c.value == "整改措施")
+    form.cell(measures.row + 1, measures.column).value = "已更换灭火器（改正后）"
+    book.properties.lastModifiedBy = "李干事"  # as a department's Excel or WPS saves it
+    book.save(copy)
+    os.utime(returns / "医院.xlsx", (2e9, 2e9))
+    os.utime(copy, (1e9, 1e9))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [row] = collection.hazards
+    assert row.measures == "已更换灭火器（改正后）" and row.source_file.endswith(copy.name)

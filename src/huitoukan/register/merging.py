@@ -177,11 +177,16 @@ def _on_date(newest: ReturnForm, code: Code, variant: str = "", **params: Any) -
     )
 
 
-def version_order(form: ReturnForm) -> tuple[date, float, str]:
+def version_order(form: ReturnForm) -> tuple[date, bool, float, str]:
     """Older first: by the day each was sent (`ReturnForm.sent_on`: a 日期 typed a year
     wrong ranked the newest version first of all, a supplement sent as the table alone
-    the oldest), then the file's time."""
-    return (form.sent_on or date.min, form.modified, form.file)
+    the oldest); of one day, a form huitoukan wrote from an earlier return (a 退回修改
+    copy, a follow-up round's form) after the department's own files, which it answers
+    (the 日期 is seldom changed on a correction, and a folder copied or unzipped gives
+    the files new times: the original won over its corrected copy, clerk trial 39);
+    then the file's time."""
+    answers = form.prefilled or FEEDBACK_NAME in form.file
+    return (form.sent_on or date.min, answers, form.modified, form.file)
 
 
 _COPY_NAME = re.compile(
