@@ -641,6 +641,43 @@ def test_a_closing_the_inspection_found_untrue_is_not_rectified(
     assert ("检查时问题仍在" in verdict.note) is (expected is Conclusion.FOUND_NOT_RECTIFIED)
 
 
+@pytest.mark.parametrize(
+    ("deadline", "closed_on", "expected"),
+    [
+        (date(2023, 12, 15), date(2023, 12, 16), "整改时限 2023年12月15日 已过"),
+        (date(2023, 12, 16), date(2023, 12, 16), ""),  # due the day of the inspection
+        (date(2023, 12, 17), date(2023, 12, 16), ""),
+        (date(2023, 12, 10), date(2023, 12, 15), "检查时问题仍在"),
+        (date(2023, 12, 10), date(2023, 12, 16), "整改时限 2023年12月10日 已过"),
+        (date(2023, 12, 10), date(2023, 12, 17), "整改时限 2023年12月10日 已过"),
+    ],
+)
+def test_a_hazard_overdue_when_the_inspectors_came_is_not_rectified(
+    campaign: Campaign, tmp_path: Path, deadline: date, closed_on: date, expected: str
+) -> None:
+    """Past its 整改时限 when the inspectors found it (12月16日), the hazard was not
+    rectified in time, however soon after it was closed: closed the same day, it was a
+    plain 自查已发现 and left the 追责 list (clerk trial 39)."""
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "保卫处.xlsx",
+        [
+            closed(
+                部位="北门", 存在隐患问题="防冲撞隔离桩缺失", 整改时限=deadline, 销号时间=closed_on
+            )
+        ],
+        form_date=date(2023, 12, 18),
+    )
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    finding = city_finding(
+        "SJ-9", date(2023, 12, 16), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
+    )
+    [verdict] = crosscheck(campaign, [finding], hazards).verdicts
+    wanted = Conclusion.FOUND_NOT_RECTIFIED if expected else Conclusion.FOUND
+    assert verdict.conclusion is wanted and expected in verdict.note
+
+
 def _door_closed_on_the_8th(tmp_path: Path) -> tuple[Campaign, Path, HazardRow]:
     """复查验收 required; 安全保卫处's return of 12月8日: 东门, closed that day."""
     campaign = reviewing(tmp_path)

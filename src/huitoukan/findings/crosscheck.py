@@ -274,10 +274,9 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
         and hazard.deadline is not None
         and hazard.deadline < finding.found_on
     )
-    closed_in_time = hazard.closed and (
-        finding.found_on is None or hazard.closed_on is None or hazard.closed_on <= finding.found_on
-    )
-    if deadline_passed and not closed_in_time:
+    # past its 整改时限 when the inspectors found it there: not rectified in time, whenever
+    # it was closed (closed that very day, it was still there when they came)
+    if deadline_passed:
         note = f"整改时限 {chinese_date(hazard.deadline)} 已过，检查时尚未销号{origin}"  # type: ignore[arg-type]
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     return Verdict(finding, Conclusion.FOUND, match, candidates, note=origin.strip("（）"))
