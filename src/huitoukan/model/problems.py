@@ -451,8 +451,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "交办问题晚于报送",
         "交办问题 {number}（{source}：{what}）是 {found} 发现的，晚于{department}报送这份表格"
-        "（{sent}），表中还没有它，按未反馈计；请接收部门给{department}下发附有该问题的新表"
-        "（huitoukan issue -d {department} --force）",
+        "（{sent}），表中还没有它，按未反馈计；请接收部门给{department}下发跟进轮表格，表中"
+        "附有该问题，并预填了该部门已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx "
+        "-d {department}）",
     ),
     Code.ASSIGNMENT_MATCHED_BY_CONTENT: Rule(
         _W,
