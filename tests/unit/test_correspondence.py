@@ -191,6 +191,24 @@ def test_notices_say_exactly_what_each_department_must_hear(
     )
 
 
+@pytest.mark.parametrize(
+    ("as_of", "said"),
+    [
+        (date(2023, 12, 14), "请于2023年12月15日前报送"),
+        (date(2023, 12, 15), "今天（2023年12月15日）是报送截止日期，请于今天内报送"),
+        (date(2023, 12, 16), "已逾期 1 天，请尽快报送"),
+    ],
+)
+def test_a_reminder_on_the_day_due_says_today(campaign: Campaign, as_of: date, said: str) -> None:
+    """On the day the returns are due, a 催报 said 截至12月15日尚未报送，请于12月15日前报送:
+    already too late, by its words (clerk trial 39)."""
+    assert campaign.info.returns_due == date(2023, 12, 15)
+    report = build_status(campaign, [], {}, as_of)
+    texts = [n.text for n in notices(campaign, report) if n.kinds == ["催报"]]
+    assert texts and all(said in text for text in texts)
+    assert all(text.count("报送截止日期") == (as_of == date(2023, 12, 15)) for text in texts)
+
+
 def test_leader_report_figures_equal_the_register(campaign: Campaign, tmp_path: Path) -> None:
     scenario(campaign, tmp_path / "回收")
     result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)

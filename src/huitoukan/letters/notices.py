@@ -55,8 +55,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         lines = [f"{dept.department}："]
         if not dept.returned and dept.department in report.not_returned:
             kinds.append("催报")
-            late = (report.as_of - info.returns_due).days
-            when = f"已逾期 {late} 天，请尽快报送" if late > 0 else f"请于{due}前报送"
+            when = _when((report.as_of - info.returns_due).days, due)
             sent = (
                 f"报来的文件 {Path(dept.unreadable_file).name} 无法读取（设有打开密码、文件已损坏"
                 "或不是 Excel 表格），按未报送计"
@@ -72,8 +71,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             if dept.department not in round_.not_answered or not dept.returned:
                 continue  # who never returned is 催报'd above
             kinds.append("跟进轮催报")
-            late = (report.as_of - round_.due).days
-            when = f"已逾期 {late} 天，请尽快报送" if late > 0 else f"请于{_day(round_.due)}前报送"
+            when = _when((report.as_of - round_.due).days, _day(round_.due))
             to = "" if dept.department == info.receiver else f"后报{info.receiver}"
             lines.append(
                 f"{_day(round_.form_date)}下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的隐患）"
@@ -217,6 +215,15 @@ def _add_to_own(
 LATE_NOTE_DAYS = 7
 """The polite note on a late return goes out in the week after it came in, not every week
 the clerk sends reminders."""
+
+
+def _when(late: int, due: str) -> str:
+    """When to send it, `late` days after the day it is `due` (negative: before it)."""
+    if late > 0:
+        return f"已逾期 {late} 天，请尽快报送"
+    if late == 0:  # (请于今天前 would say it is already too late)
+        return f"今天（{due}）是报送截止日期，请于今天内报送"
+    return f"请于{due}前报送"
 
 
 def _lately(dept: DepartmentSummary, as_of: date) -> bool:
