@@ -259,6 +259,9 @@ def test_a_campaign_without_sources_gets_the_seeds() -> None:
         ("review_required = false", 'review_required = "是"', "应为 true 或 false"),
         ("review_required = false", "review_required = True", "true 或 false"),
         ("returns_due = 2023-12-15", "returns_due = 2023-02-30", "日期不存在"),
+        ("returns_due = 2023-12-15", "returns_due = 2023-12-32", "第 19 列：日期不存在"),
+        ('school = "枣庄科技职业学院"', 'school = "枣庄科技职业学院', "英文双引号没有闭合"),
+        ('school = "枣庄科技职业学院"', 'school = "枣庄科技\x01职业学院"', "不能出现的字符"),
         ("returns_due = 2023-12-15", "returns_due = 2023/12/15", "日期要写成 2023-12-15"),
         ("returns_due = 2023-12-15", "returns_due = 12月15日", "日期要写成 2023-12-15"),
         ("returns_due = 2023-12-15", "returns_due = 2023-12-1５", "全角数字"),
@@ -281,6 +284,7 @@ def test_campaign_mistakes_say_their_fix(old: str, new: str, expected: str) -> N
         parse_campaign(text.replace(old, new, 1), "campaign.toml")
     assert expected in raised.value.message
     assert "Input should" not in raised.value.message and "Invalid" not in raised.value.message
+    assert "Illegal" not in raised.value.message
 
 
 @pytest.mark.parametrize("typed", ["2023-12-7", "2023-1-15", "2023/12/07"])

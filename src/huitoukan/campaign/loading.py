@@ -8,6 +8,7 @@ import difflib
 import re
 import tomllib
 import typing
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,7 @@ def parse_campaign(text: str, source: str) -> Campaign:
         raise CampaignError(_describe_validation_error(exc, text, source)) from None
 
 
+_NO_SUCH_DAY = "日期不存在（请检查月份和日子，如 2 月没有 30 日）"
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_PROBLEMS = {
     "Expected newline or end of document after a statement": "这一行的值后面还有多余的内容",
@@ -109,7 +111,9 @@ _TOML_PROBLEMS = {
     "Invalid statement": "这一行不是“键 = 值”的写法",
     "Cannot overwrite a value": "同一个键写了两次",
     "Cannot declare": "同一个表写了两次",
-    "Invalid date or datetime": "日期不存在（请检查月份和日子，如 2 月没有 30 日）",
+    "Invalid date or datetime": _NO_SUCH_DAY,
+    "Illegal character '\\n'": "文字的英文双引号没有闭合",  # "…  and the line ends
+    "Illegal character": "这里有不能出现的字符（如制表符等控制字符），请删去",
 }
 _FIXES = (
     ("＃", "注释要用英文的 # 号（这里是全角的 ＃）"),
@@ -144,6 +148,10 @@ def _toml_message(message: str, text: str) -> str:
             fix = "开关的值写作 true 或 false（英文小写，不加引号）"
         elif _FULL_WIDTH_DIGIT.search(line):
             fix = "数字要用英文半角（这一行有全角数字，如 ５）"
+        elif _no_such_day(line):  # 2023-12-32: tomllib reads 2023, then -12-32 left over
+            what, fix = _NO_SUCH_DAY, ""
+        elif english.startswith("Illegal character '\\n'"):
+            fix = '请在这一行文字的末尾补上英文双引号 "'
         elif _OTHER_DATE.search(line):
             what = "日期的写法不对"
             fix = "日期要写成 2023-12-15 这样（四位年份、用减号隔开，月和日都写两位，不加引号）"
@@ -161,6 +169,18 @@ _OTHER_DATE = re.compile(
     r"|\d{4}-(\d-\d{1,2}|\d{2}-\d)\b)"  # 2026-12-7: TOML wants two digits
 )
 _BOOLEAN = re.compile(r"=\s*(True|False|TRUE|FALSE|Yes|No|yes|no|是|否|对|错)\s*(#|$)")
+
+
+def _no_such_day(line: str) -> bool:
+    """Whether the line's value is a date written as TOML wants it that does not exist."""
+    typed = re.search(r"=\s*(\d{4}-\d{2}-\d{2})\b", line)
+    if typed is None:
+        return False
+    try:
+        date.fromisoformat(typed.group(1))
+    except ValueError:
+        return True
+    return False
 
 
 def _iso(chinese: str) -> str:
