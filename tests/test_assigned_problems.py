@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.actions.collect import collect, collect_to_register
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
 from huitoukan.forms.issuing import form_file_name, issue_forms
@@ -899,7 +899,10 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     assert load_workbook(tmp_path / "九.xlsx").sheetnames == ["4J-01", "SD-01"]
     assert "已全部抽取" not in first.stdout
     said = "".join(first.stdout.split())
-    assert "抽取范围：省级督查、四进巡查（按方案，督导组随机抽查省级检查反映的问题" in said
+    assert (
+        "抽取范围：省级督查、四进巡查（按方案，督导组随机抽查省级前6轮督查及“四进”检查反映的问题"
+        in said
+    )
     assert "从2个交办问题中随机抽取2个（随机种子7，用--seed7可抽到同样的问题）" in said
     wider = runner.invoke(
         app, ["sample", "-n", "2", "--seed", "7", "--source", "县级", "--source", "其他", *args]
@@ -910,6 +913,30 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     empty = runner.invoke(app, ["sample", "--source", "审计调查", "-o", "空.xlsx", *args])
     assert empty.exit_code == 2 and "没有交办问题可抽" in empty.output
     assert not (tmp_path / "空.xlsx").exists()
+
+
+def test_the_plans_sample_is_of_the_provincial_rounds_and_the_four_into_not_the_audit(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """“随机抽查省级前6轮及‘四进’检查反映的问题”: the 省级 审计调查 was in the default pool
+    (clerk trial 39). A campaign.toml written before sources said `sampled` still picks
+    from every 省级 source."""
+    monkeypatch.chdir(tmp_path)
+    audit = {"问题编号": "SJ-01", "问题来源": "省委审计办审计调查", "部位": "财务室",
+             "问题描述": "消防设施维保合同过期", "责任部门": "总务基建处"}  # fmt: skip
+    listed = findings_list(tmp_path / "问题清单.xlsx", [*ROWS, audit], ORDER)
+    _returns(campaign, listed, tmp_path / "回收")
+    args = ["回收", "--as-of", "2023-12-20", "--findings", str(listed), "-n", "9"]
+    plan = runner.invoke(app, ["sample", *args, "-o", "方案.xlsx"])
+    assert plan.exit_code == 0, plan.output
+    assert load_workbook(tmp_path / "方案.xlsx").sheetnames == ["4J-01", "SD-01"]
+    older = "\n".join(
+        line for line in default_campaign_text().splitlines() if line != "sampled = true"
+    )
+    (tmp_path / "campaign.toml").write_text(older, "utf-8")
+    before = runner.invoke(app, ["sample", *args, "-o", "省级.xlsx"])
+    assert before.exit_code == 0, before.output
+    assert load_workbook(tmp_path / "省级.xlsx").sheetnames == ["4J-01", "SD-01", "SJ-01"]
 
 
 def test_init_findings_writes_a_blank_list_named_in_campaign_toml(

@@ -56,8 +56,10 @@ def sample(
             )
         default = not wanted and count is not None
         if default:  # the plan's pick: what the provincial checks found, if any is listed
-            provincial = {s.name for s in campaign.sources if s.level == PLAN_LEVEL}
-            wanted = [s for s in dict.fromkeys(f.source for f in state.findings) if s in provincial]
+            plan = {s.name for s in campaign.sources if s.sampled} or {
+                s.name for s in campaign.sources if s.level == PLAN_LEVEL
+            }
+            wanted = [s for s in dict.fromkeys(f.source for f in state.findings) if s in plan]
         chosen = pick(state.findings, count, seed, wanted)
         chosen = replace(chosen, chosen_sources=not default)
         if not chosen.pool:

@@ -126,6 +126,10 @@ class Source(_Strict):
     aliases: tuple[str, ...] = ()
     level: str = ""
     """县级 / 市级 / 省级 / 学校: whose check it was, for the 追责 rule."""
+    sampled: bool = False
+    """What the 督导组 samples from (`sample` by default): “随机抽查省级前6轮及‘四进’检查反映
+    的问题” — 省级督查 and 四进 in the seed, not the 省级 审计调查. When no source says so,
+    the 省级 ones (a campaign.toml written before this key)."""
 
 
 class FindingsFile(_Strict):

@@ -767,7 +767,7 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
         )
         of = "、".join(chosen.sources)
         if of and not chosen.chosen_sources:
-            of += "（按方案，督导组随机抽查省级检查反映的问题；其他来源用 --source 指定）"
+            of += "（按方案，督导组随机抽查省级前6轮督查及“四进”检查反映的问题；其他来源用 --source 指定）"
         _wrapped(
             console,
             (f"抽取范围：{of}。" if of else "")
