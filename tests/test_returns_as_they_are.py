@@ -478,3 +478,31 @@ def test_a_corrected_copy_is_newer_than_its_original_whatever_the_files_times(
     collection = collect(campaign, [returns], as_of=AS_OF)
     [row] = collection.hazards
     assert row.measures == "已更换灭火器（改正后）" and row.source_file.endswith(copy.name)
+
+
+def test_a_department_renamed_mid_campaign_is_said_to_renumber_its_hazards(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """总务基建处 renamed 后勤保障处 in campaign.toml, its old name an alias: collect refused
+    with 少了：总务基建处 (nothing was missing), and --force renumbered its hazards, so the
+    filled 复查验收表 no longer matched them (clerk trial 39). The refusal now says what
+    the rename does, and how to keep the numbers."""
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+    from huitoukan.register.store import ShrinkingRegister
+
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "总务处.xlsx", [hazard()])
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    text = default_campaign_text().replace(
+        'name = "总务基建处"\naliases = ["总务处",',
+        'name = "后勤保障处"\naliases = ["总务基建处", "总务处",',
+    )
+    renamed = parse_campaign(text.replace('"总务基建处"]', '"后勤保障处"]'), "campaign.toml")
+    with pytest.raises(ShrinkingRegister) as refused:
+        collect_to_register(renamed, [returns], register, AS_OF)
+    said = refused.value.message
+    assert "“总务基建处”改名为“后勤保障处”" in said and "隐患编号都会改变" in said
+    assert "少了" not in said
+    done = collect_to_register(renamed, [returns], register, AS_OF, force=True)
+    assert [h.department for h in done.collection.hazards] == ["后勤保障处"]

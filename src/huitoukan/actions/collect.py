@@ -152,6 +152,12 @@ def mentions(
     return result
 
 
+def _now_named(campaign: Campaign, department: str) -> str | None:
+    """The name campaign.toml gives now a department it knows by an alias only."""
+    unit = campaign.named_unit(department)
+    return unit.name if unit is not None and unit.name != department else None
+
+
 def collect(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -390,7 +396,12 @@ def collect_to_register(
 
         try:
             backup = replace_register(
-                register, write, state, previous=register_coverage, force=force
+                register,
+                write,
+                state,
+                previous=register_coverage,
+                force=force,
+                now_named=lambda old: _now_named(campaign, old),
             )
         except BaseException:  # the register was not written (or Ctrl-C): nor are the photos
             for pending in laying:

@@ -56,13 +56,29 @@ class ShrinkingRegister(HuitoukanError):
     """The new collection covers less than the register it would replace."""
 
 
-def check_not_shrinking(register: Path, old: Coverage | None, new: Coverage) -> None:
-    """Refuse to replace a register that covers more departments or returns than `new`."""
+def check_not_shrinking(
+    register: Path,
+    old: Coverage | None,
+    new: Coverage,
+    now_named: Callable[[str], str | None] = lambda _: None,
+) -> None:
+    """Refuse to replace a register that covers more departments or returns than `new`;
+    `now_named` gives the name a department of the register goes by now, when
+    campaign.toml renamed it (its old name an alias of the new)."""
     if old is None:
         return
     lost = sorted(set(old.departments) - set(new.departments))
     if not lost and new.files >= old.files:
         return
+    renamed = {d: now for d in lost if (now := now_named(d)) in new.departments}
+    if renamed and len(renamed) == len(lost) and new.files >= old.files:
+        names = "、".join(f"“{d}”改名为“{now}”" for d, now in renamed.items())
+        raise ShrinkingRegister(
+            f"campaign.toml 把 {display_name(register)} 中的部门{names}（旧名写在别名中），"
+            "未做任何改动：改名后这些部门隐患的隐患编号都会改变，已填的复查验收表、追责核查表"
+            "按旧编号填写的结论将对应不上，已复查合格的隐患需重新复查。不改名也可以："
+            "把 name 改回旧名、新名写入 aliases，报表照常汇总；确需改名，请加 --force"
+        )
     what = f"部门 {len(new.departments)} 个、报送文件 {new.files} 份"
     before = f"部门 {len(old.departments)} 个、报送文件 {old.files} 份"
     gone = sorted(set(old.sources) - set(new.sources)) if new.sources else []
@@ -160,17 +176,18 @@ def replace_register(
     state: RegisterState | None = None,
     previous: Callable[[Path], Coverage | None] | None = None,
     force: bool = False,
+    now_named: Callable[[str], str | None] = lambda _: None,
 ) -> Path | None:
     """Write a new register with `write(tmp)`; return the backup made of a hand-edited one.
 
     `previous(register)` gives what the register being replaced covers, for the shrink
-    check (skipped with `force`)."""
+    check (skipped with `force`; `now_named` as `check_not_shrinking` has it)."""
     _refuse_read_only(register)
     with register_lock(register):
         old = None
         if previous is not None and state is not None and not force and register.exists():
             old = previous(register)
-            check_not_shrinking(register, old, Coverage.of(state))
+            check_not_shrinking(register, old, Coverage.of(state), now_named)
         stamp = datetime.now()
         backup = _keep_edited(register, stamp)
         _keep_version(register, stamp, old)
