@@ -80,3 +80,18 @@ def test_collect_usage_errors_exit_2(runner: CliRunner, chdir_tmp: Path) -> None
     bad_date = runner.invoke(app, ["collect", "r", "--as-of", "明天"])
     assert bad_date.exit_code == 2 and "--as-of" in bad_date.output
     assert runner.invoke(app, ["collect"]).exit_code == 2
+
+
+def test_a_folder_without_any_return_is_said_to_be_perhaps_the_wrong_one(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """An empty 回收 (or one of other files only) gave a register of no return and exit 0
+    without a word on it (clerk trial 39): it may be the wrong folder. A folder with a
+    return in it is not warned."""
+    (chdir_tmp / "回收").mkdir()
+    (chdir_tmp / "回收" / "说明.txt").write_text("收件说明", "utf-8")
+    empty = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert empty.exit_code == 0 and "没有找到任何报表文件" in empty.stderr
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
+    some = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert "没有找到任何报表文件" not in some.output

@@ -329,6 +329,12 @@ def collect_report(result: CollectResult) -> None:
         )
     out.print(table)
     _more(out, TERMINAL_ROWS, len(collection.forms), "台账“报送记录”工作表")
+    if not collection.forms:  # a folder given by mistake looks like a campaign just begun
+        _wrapped(
+            err,
+            "注意：给出的文件夹中没有找到任何报表文件（.xlsx、.xls、.ods、.et 或装有它们的"
+            "压缩包）；如报表已经收到，请确认文件夹是否选对",
+        )
     if collection.skipped:
         _wrapped(out, f"已跳过的文件（{len(collection.skipped)}）", style="bold")
         for skipped in collection.skipped[:TERMINAL_ROWS]:
