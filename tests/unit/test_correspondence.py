@@ -366,6 +366,21 @@ def test_an_overdue_hazard_without_its_owner_is_asked_for_one(tmp_path: Path) ->
     assert "责任人 未填写，请补充）" in notice.text
 
 
+@pytest.mark.parametrize(("progress", "asked"), [(None, True), ("整改中", False)])
+def test_an_overdue_hazard_without_its_progress_is_asked_for_it(
+    tmp_path: Path, progress: str | None, asked: bool
+) -> None:
+    """A 督办 letter said only 请抓紧整改 of a hazard whose 整改完成情况 was left empty: the
+    department was not told what its return lacked (clerk trial 39)."""
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    row = hazard(整改完成情况=progress, 整改时限=date(2023, 12, 1), 检查时间=date(2023, 11, 30))
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [row])
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    assert ("整改完成情况未填写，请补充" in notice.text) is asked
+
+
 @pytest.mark.parametrize("closed_on", ["2023-11-31", None, "11月30日前"])
 def test_an_overdue_hazard_reported_done_without_a_usable_closing_day_is_asked_for_it(
     tmp_path: Path, closed_on: str | None

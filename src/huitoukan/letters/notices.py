@@ -94,7 +94,9 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             # the review's words after the brackets: they may hold brackets of their own
             lines += _numbered(
                 f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天，"
-                f"责任人 {h.owner or '未填写，请补充'}）"
+                f"责任人 {h.owner or '未填写，请补充'}"
+                + ("" if h.progress else "，整改完成情况未填写，请补充")
+                + "）"
                 + (f"，复查不合格，复查意见：{refused[h.source]}" if h.source in refused else "")
                 for h in overdue
             )
