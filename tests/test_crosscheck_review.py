@@ -1329,3 +1329,19 @@ def test_a_review_note_with_brackets_is_not_nested_in_the_notices_brackets(
     [letter] = [n for n in notices(campaign, report) if n.department == "总务基建处"]
     assert letter.text.count("复查意见：灭火器未更换（二楼东侧）") == 2
     assert "））" not in letter.text
+
+
+def test_the_assigned_list_itself_is_not_crosschecked(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """crosscheck 交办问题清单.xlsx: every problem came out 自查未发现 with a 追责 — problems
+    found before the self-check and handed to the departments (clerk trial 39). It is
+    refused, saying what crosscheck is for; the example's city list is checked as before."""
+    copy_examples(tmp_path / "例")
+    monkeypatch.chdir(tmp_path / "例")
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    code, output = run(runner, "交办问题清单.xlsx")
+    assert code == 2 and "都是本次活动的交办问题" in output
+    assert not Path("追责核查.xlsx").exists()
+    code, output = run(runner, "市级抽查问题.xlsx")
+    assert code in (0, 1) and Path("追责核查.xlsx").exists()

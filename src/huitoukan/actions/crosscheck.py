@@ -14,8 +14,29 @@ from huitoukan.files import given_input, near_names, xlsx_name
 from huitoukan.findings.crosscheck import Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
 from huitoukan.letters.accountability import write_crosscheck
+from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code
 from huitoukan.register.store import Written, replace_output
+
+
+def _refuse_the_assigned_list(
+    path: Path, findings: Sequence[Finding], assigned: Sequence[Finding]
+) -> None:
+    """InputError when every problem of the list is one the campaign assigned, found the
+    same day (the 交办问题清单 itself, or part of it): found before this self-check and
+    handed to departments, none is a finding the self-check could have missed — each came
+    out 自查未发现 with a 追责 (clerk trial 39). An inspection after the campaign listing an
+    assigned problem again, found still there, has a later 发现时间 and is checked."""
+    given = {(number_key(f.number), f.found_on) for f in assigned if f.number_given}
+    numbered = [f for f in findings if f.number_given]
+    if not numbered or any((number_key(f.number), f.found_on) not in given for f in numbered):
+        return
+    raise InputError(
+        f"{path.name} 中的 {len(numbered)} 个问题都是本次活动的交办问题（问题编号、发现时间"
+        "都相同）：它们是自查之前的检查发现、交办各部门整改的问题，不是追责核查的对象，"
+        "未做核查。追责核查请给出本次自查之后的检查（如督导组）发现的问题清单；交办问题的"
+        "整改情况见 huitoukan status，或台账的“交办问题”工作表"
+    )
 
 
 def run_crosscheck(
@@ -28,6 +49,7 @@ def run_crosscheck(
         raise InputError(f"找不到检查发现问题清单 {findings}：{hint}")
     listed = read_findings(findings, campaign)
     state = load_state(campaign, sources, as_of)
+    _refuse_the_assigned_list(findings, listed.findings, state.findings)
     result = crosscheck(campaign, listed.findings, state.hazards, state.findings)
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]
