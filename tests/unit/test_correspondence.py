@@ -437,3 +437,25 @@ def test_a_review_note_with_brackets_of_its_own_is_not_bracketed_again() -> None
         "合格：已补齐（此前12月10日复查不合格：缺2盘）"
     )
     assert _with_note("待复查", "") == "待复查"
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "said"),
+    [
+        (date(2023, 12, 9), "已清零"),
+        (date(2023, 12, 10), "已清零"),  # the deadline's own day: in time
+        (date(2023, 12, 11), "已清零（总务基建处超过整改时限 1 天销号）"),
+    ],
+)
+def test_an_archive_page_says_a_problem_cleared_late(closed_on: date, said: str) -> None:
+    """SD6-02, due 12月10日, 销号 12月19日, read 已清零 like one cleared in time: the
+    督导组 asks whether it was rectified by its deadline (clerk trial 39)."""
+    from huitoukan.letters.archive import _overall
+    from huitoukan.model.findings import Part, PartState
+
+    due = date(2023, 12, 10)
+    parts = [
+        Part("SD6-02", "安全保卫处", state=PartState.CLOSED, deadline=due, closed_on=due),
+        Part("SD6-02", "总务基建处", state=PartState.CLOSED, deadline=due, closed_on=closed_on),
+    ]
+    assert _overall(parts) == said

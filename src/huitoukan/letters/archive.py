@@ -51,8 +51,9 @@ def _overall(parts: list[Part]) -> str:
     is where — what the 督导组 asks first."""
     if not parts:
         return "未明确责任部门，未交办"
-    if all(p.state is PartState.CLOSED for p in parts):
-        return "已清零"
+    if all(p.state is PartState.CLOSED for p in parts):  # 清零, and whether in time
+        late = [f"{p.department}超过整改时限 {_late(p)} 天销号" for p in parts if _late(p)]
+        return f"已清零（{'；'.join(late)}）" if late else "已清零"
     open_parts = [
         f"{p.department}逾期 {p.days_overdue} 天未反馈"
         if p.state is PartState.UNANSWERED and p.days_overdue
@@ -61,6 +62,13 @@ def _overall(parts: list[Part]) -> str:
         if p.state is not PartState.CLOSED
     ]
     return f"未清零（{'；'.join(open_parts)}）"
+
+
+def _late(part: Part) -> int:
+    """Days a part was 销号 after its 整改时限 (0: in time, or not closed)."""
+    if part.closed_on is None or part.deadline is None:
+        return 0
+    return max((part.closed_on - part.deadline).days, 0)
 
 
 def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
@@ -104,7 +112,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         line(f"{part.department}：{said or part.state.value}", Style.HEAD, 20)
         field_row("整改措施", part.measures or "（未反馈）")
         field_row("责任人", part.owner, "整改完成情况", part.progress)
-        field_row("整改时限", _day(part.deadline), "销号时间", _day(part.closed_on))
+        late = f"（超过整改时限 {_late(part)} 天）" if _late(part) else ""
+        field_row("整改时限", _day(part.deadline), "销号时间", _day(part.closed_on) + late)
         if part.days_overdue:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)
         else:
