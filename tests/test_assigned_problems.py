@@ -741,6 +741,21 @@ def test_a_return_sent_twice_is_one_version_in_a_problems_history(
     ]
 
 
+def test_a_version_that_left_a_problems_row_blank_is_in_its_history(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """总务 returned its form with SD-01's row as issued: the archive page's 报送记录 left
+    the version out, as if the department had sent nothing on it (clerk trial 39)."""
+    from huitoukan.model.findings import UNFILLED
+
+    _returns(campaign, listed, tmp_path / "回收")
+    collection = collect_to_register(
+        campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    ).collection
+    history = [(Path(m.file).name, m.progress) for m in collection.mentions if m.number == "SD-01"]
+    assert sorted(history) == [("保卫处.xlsx", "整改中"), ("总务.xlsx", UNFILLED)]
+
+
 def test_a_register_changed_by_hand_keeps_the_problems_it_was_made_against(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

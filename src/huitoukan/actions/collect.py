@@ -16,7 +16,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import natural_key, open_in_office, xlsx_name
 from huitoukan.findings.answers import assign, excuse_inspection_deadlines, restate_deadlines
-from huitoukan.model.findings import Finding, Mention, number_key
+from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem
 from huitoukan.model.returns import (
     FAILED,
@@ -125,8 +125,9 @@ def mentions(
     findings: Sequence[Finding], collection: Collection, current: Sequence[HazardRow]
 ) -> list[Mention]:
     """Every version's rows that answer an assigned problem (a current row may have been
-    recognised by its content, its 编号 lost) of their department; a file sent twice is
-    one version. A row numbered as another department's problem is no answer to it."""
+    recognised by its content, its 编号 lost) of their department, and the rows of it
+    left as issued (未填写: the version said nothing of it); a file sent twice is one
+    version. A row numbered as another department's problem is no answer to it."""
     known = {number_key(f.number): f.number for f in findings}
     owners = {f.number: f.departments for f in findings}
     recognised = {(h.source_file, h.source_row): h.number for h in current if h.number}
@@ -149,6 +150,17 @@ def mentions(
                         progress=row.progress or row.progress_text,
                     )
                 )
+        for key in form.unanswered_rows:  # the 督导组 sees a version that left it blank too
+            number = known.get(key)
+            if number and form.department in owners.get(number, ()):
+                blank = Mention(
+                    number=number,
+                    department=form.department,
+                    file=form.file,
+                    form_date=form.form_date,
+                    progress=UNFILLED,
+                )
+                result.append(blank)
     return result
 
 

@@ -121,3 +121,8 @@ class Mention:
     file: str
     form_date: date | None = None
     progress: str = ""
+    """整改完成情况 as the version gave it; `UNFILLED` for the problem's row left as issued."""
+
+
+UNFILLED = "（该行未填写）"
+"""A version's word on an assigned problem whose row it left as issued."""
