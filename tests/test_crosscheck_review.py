@@ -1345,3 +1345,6 @@ def test_the_assigned_list_itself_is_not_crosschecked(
     assert not Path("追责核查.xlsx").exists()
     code, output = run(runner, "市级抽查问题.xlsx")
     assert code in (0, 1) and Path("追责核查.xlsx").exists()
+    # the inspection's day and the self-check's, told apart (both read 检查 time: trial 39)
+    headers = [c.value for c in load_workbook("追责核查.xlsx").worksheets[0][2]]
+    assert {"检查发现时间", "自查检查时间"} <= set(headers) and "检查时间" not in headers

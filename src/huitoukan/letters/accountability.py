@@ -25,8 +25,8 @@ RESULT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("自查发现的隐患", 24),
     ("追责范围", 24),
     ("说明", 28),
-    ("发现时间", 16),
-    ("检查时间", 16),
+    ("检查发现时间", 16),  # the inspection's day, and the self-check's (both 检查: said apart)
+    ("自查检查时间", 16),
     ("状态", 8),
     ("相似度", 8),
 )
