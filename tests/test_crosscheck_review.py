@@ -15,14 +15,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from huitoukan.actions.collect import collect, collect_to_register
+from huitoukan.actions.state import status_of
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
+from huitoukan.errors import InputError
 from huitoukan.findings.crosscheck import Conclusion, crosscheck
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET
 from huitoukan.model.problems import Code, Severity
-from huitoukan.model.returns import FAILED, HazardRow
+from huitoukan.model.returns import FAILED, PASSED, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.reading import read_register
 from scripts.readme_walkthrough import copy_examples
@@ -1348,3 +1350,44 @@ def test_the_assigned_list_itself_is_not_crosschecked(
     # the inspection's day and the self-check's, told apart (both read 检查 time: trial 39)
     headers = [c.value for c in load_workbook("追责核查.xlsx").worksheets[0][2]]
     assert {"检查发现时间", "自查检查时间"} <= set(headers) and "检查时间" not in headers
+
+
+def test_a_department_renamed_with_its_former_name_keeps_its_hazards_numbers(
+    tmp_path: Path,
+) -> None:
+    """总务基建处 becomes 后勤保障处 mid-campaign (formerly = "总务基建处"): its hazards keep
+    their 隐患编号, so the 复查验收表 filled before still closes them; returns still headed
+    with the old name are the department's, and the register's history is not refused as
+    lost (clerk trial 39: renaming by an alias renumbered them and lost the reviews)."""
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "总务处.xlsx", [closed(部位="锅炉房")])
+    [before] = collect(campaign, [returns], as_of=AS_OF).hazards
+    _reviewed(campaign, before, returns / "复查.xlsx", "2023-12-14", "合格")
+    register = tmp_path / "台账.xlsx"
+    first = collect_to_register(campaign, [returns], register, AS_OF).collection
+    assert [h.review for h in first.hazards] == [PASSED]
+    text = (
+        review_campaign(tmp_path)
+        .read_text("utf-8")
+        .replace('name = "总务基建处"\n', 'name = "后勤保障处"\nformerly = "总务基建处"\n')
+    )
+    renamed = parse_campaign(text, "campaign.toml")
+    with pytest.raises(InputError, match="请先运行 huitoukan collect 重新汇总"):
+        status_of(renamed, [register], AS_OF)  # the register still has the old name
+    again = collect_to_register(renamed, [returns], register, AS_OF).collection
+    assert status_of(renamed, [register], AS_OF).totals.closed == 1
+    [after] = again.hazards
+    assert (after.department, after.hazard_id, after.review) == (
+        "后勤保障处",
+        before.hazard_id,
+        PASSED,
+    )
+    assert "后勤保障处" in again.returned() and "总务基建处" not in again.returned()
+    # a later return under the new name, the hazard reworded: still the same 隐患编号
+    later = closed(部位="锅炉房", 存在隐患问题="楼道灭火器过期，已全部更换")
+    filled_form(
+        renamed, "后勤保障处", returns / "后勤处.xlsx", [later], form_date=date(2023, 12, 18)
+    )
+    [newest] = collect_to_register(renamed, [returns], register, AS_OF).collection.hazards
+    assert newest.hazard_id == before.hazard_id

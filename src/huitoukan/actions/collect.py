@@ -36,7 +36,12 @@ from huitoukan.register.evidence import (
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.merging import Collection, Held, merge
 from huitoukan.register.reading import read_register, register_coverage
-from huitoukan.register.record import RegisterState, last_written_state, recorded_coverage
+from huitoukan.register.record import (
+    Coverage,
+    RegisterState,
+    last_written_state,
+    recorded_coverage,
+)
 from huitoukan.register.reviews import apply_reviews
 from huitoukan.register.rounds import issued_rounds, kept_dates
 from huitoukan.register.status import StatusReport, build_status
@@ -168,6 +173,40 @@ def _now_named(campaign: Campaign, department: str) -> str | None:
     """The name campaign.toml gives now a department it knows by an alias only."""
     unit = campaign.named_unit(department)
     return unit.name if unit is not None and unit.name != department else None
+
+
+def _renames(campaign: Campaign) -> dict[str, str]:
+    """Former name → name, of the departments campaign.toml says were renamed."""
+    return {u.formerly: u.name for u in campaign.units if u.formerly and u.formerly != u.name}
+
+
+def _as_renamed(held: Held, renames: Mapping[str, str]) -> Held:
+    """What the register held, its departments under the names they have now (their
+    hazards keeping the 隐患编号 of the former)."""
+    if not renames:
+        return held
+    return Held(
+        [
+            h._replace(department=renames[h.department], id_name=h.id_name or h.department)
+            if h.department in renames
+            else h
+            for h in held.hazards
+        ],
+        {renames.get(d, d): day for d, day in held.returned.items()},
+    )
+
+
+def _coverage_renamed(coverage: Coverage | None, renames: Mapping[str, str]) -> Coverage | None:
+    """`coverage` with its departments under the names they have now."""
+    if coverage is None or not renames:
+        return coverage
+    return coverage.model_copy(
+        update={
+            "departments": sorted({renames.get(d, d) for d in coverage.departments}),
+            "returned": {renames.get(d, d): day for d, day in coverage.returned.items()},
+            "unreadable": {renames.get(d, d): f for d, f in coverage.unreadable.items()},
+        }
+    )
 
 
 def collect(
@@ -325,7 +364,13 @@ def collect_to_register(
                     "请给出各部门报回表格所在的文件夹（如 回收）"
                 )
 
+    renames = _renames(campaign)
+
     def held_before(forms: Sequence[ReturnForm]) -> Held:
+        """`_held_before`, its departments under the names they have now."""
+        return _as_renamed(_held_before(forms), renames)
+
+    def _held_before(forms: Sequence[ReturnForm]) -> Held:
         """What the register holds of the departments whose files it was made of were
         written over or taken out since (so nothing they held is lost); nothing when every
         such file is here unchanged (the daily case: the register is not read), or with
@@ -411,7 +456,7 @@ def collect_to_register(
                 register,
                 write,
                 state,
-                previous=register_coverage,
+                previous=lambda path: _coverage_renamed(register_coverage(path), renames),
                 force=force,
                 now_named=lambda old: _now_named(campaign, old),
             )

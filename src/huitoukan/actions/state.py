@@ -58,6 +58,17 @@ def load_state(
                 "请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
                 "或用 --campaign 指定这次活动的 campaign.toml"
             )
+        renamed = [
+            f"{u.formerly}→{u.name}"
+            for u in campaign.units
+            if u.formerly and u.formerly != u.name and u.formerly in state.returned
+        ]
+        if renamed:  # its sheets and letters would name a department that is no longer
+            raise InputError(
+                f"campaign.toml 已把部门改名（{'、'.join(renamed)}），而 {display_name(sources[0])}"
+                "还是改名前汇总的：请先运行 huitoukan collect 重新汇总（隐患编号不变），"
+                "未做任何改动"
+            )
         latest = state.latest_fact()
         if as_of is not None and latest is not None and as_of < latest:
             raise InputError(

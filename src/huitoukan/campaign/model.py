@@ -49,6 +49,15 @@ class Unit(_Strict):
 
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
+    formerly: str = ""
+    """The name the department had when the campaign began, renamed since: returns and
+    registers under it are this department's, and its hazards keep the 隐患编号 made of
+    it (the 复查验收表 and 追责 decisions filled in name them)."""
+
+    @property
+    def id_name(self) -> str:
+        """The name its hazards' 隐患编号 are made of."""
+        return self.formerly or self.name
 
 
 class ChecklistItem(_Strict):
@@ -198,7 +207,8 @@ class Campaign(_Strict):
         by_alias = {
             normalize_key(alias): unit.name
             for unit in (*self.departments, *self.colleges)
-            for alias in unit.aliases
+            for alias in (*unit.aliases, unit.formerly)
+            if alias
         }
         unknown: dict[str, list[str]] = {}
         first: int | None = None
@@ -219,7 +229,8 @@ class Campaign(_Strict):
             listing = "、".join(u.name for u in (*self.departments, *self.colleges))
             raise PlacedError(
                 f"附件1 的责任部门不在 departments 部门名单中：{listed}。部门名单是：{listing}；"
-                "部门改了名称的，把 checklist 中的名称改为新名称，或把旧名称加为该部门的 aliases",
+                "部门改了名称的，把 checklist 中的名称改为新名称，或在该部门下写明旧名称"
+                '（formerly = "旧名称"，隐患编号保持不变）',
                 ("checklist", first, "departments"),
             )
         self.__dict__["checklist"] = tuple(items)  # frozen: set once, while validating
@@ -294,7 +305,7 @@ class Campaign(_Strict):
     def _unit_keys(self) -> dict[str, Unit]:
         keys: dict[str, Unit] = {}
         for unit in self.units:
-            for name in (unit.name, *unit.aliases):
+            for name in (unit.name, *unit.aliases, unit.formerly):
                 keys.setdefault(normalize_key(name), unit)
         keys.pop("", None)
         return keys

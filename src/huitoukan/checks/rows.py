@@ -86,6 +86,13 @@ class RowChecker:
     """(部位, 存在隐患问题) → the first row stating it."""
     _numbers: dict[str, int] = field(default_factory=dict)
     """问题编号 (as compared) → the first row answering it."""
+    _id_name: str = ""
+    """`HazardRow.id_name` of the department's rows (its former name, when renamed)."""
+
+    def __post_init__(self) -> None:
+        unit = self.campaign.named_unit(self.department)
+        if unit is not None and unit.name == self.department and unit.formerly:
+            self._id_name = unit.formerly
 
     def problem(
         self, code: Code, cells: RowCells, name: str, variant: str = "", **params: object
@@ -189,6 +196,7 @@ class RowChecker:
             source=cells.text("source") or ("" if cells.text("number") else SELF_CHECK),
             photos=photos,
             before_photos=photos if progress != DONE else (),
+            id_name=self._id_name,
         )
 
     def _check_repeated(self, cells: RowCells) -> None:

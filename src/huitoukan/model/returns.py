@@ -110,6 +110,9 @@ class HazardRow(NamedTuple):
     before_photos: tuple[str, ...] = ()
     """Those of `photos` first sent while the hazard was still open (整改前); the others
     were first sent with it 已完成 (整改后). Photo pages label them so."""
+    id_name: str = ""
+    """The department's name its 隐患编号 is made of, when other than `department` (renamed
+    in campaign.toml since the campaign began: `Unit.formerly`)."""
     photos_unread: str = ""
     """Why a picture pasted into the row could not be read (the first such), '' when none:
     a department asked for a photo it did paste is told what became of it."""
@@ -139,7 +142,7 @@ class HazardRow(NamedTuple):
     @property
     def own_id(self) -> str:
         """The 隐患编号 this row's own wording gives."""
-        return hazard_id_of(self.department, self.key)
+        return hazard_id_of(self.id_name or self.department, self.key)
 
     @property
     def reported_done(self) -> bool:

@@ -447,7 +447,7 @@ def _numbered_apart(row: HazardRow, key: str) -> HazardRow:
     an earlier row of its version (unless it carries one already, from the register)."""
     if key == row.key or row.kept_id:
         return row
-    return row._replace(kept_id=hazard_id_of(row.department, key))
+    return row._replace(kept_id=hazard_id_of(row.id_name or row.department, key))
 
 
 def _tied(older: ReturnForm, newest: ReturnForm) -> bool:

@@ -75,9 +75,9 @@ def check_not_shrinking(
         names = "、".join(f"“{d}”改名为“{now}”" for d, now in renamed.items())
         raise ShrinkingRegister(
             f"campaign.toml 把 {display_name(register)} 中的部门{names}（旧名写在别名中），"
-            "未做任何改动：改名后这些部门隐患的隐患编号都会改变，已填的复查验收表、追责核查表"
-            "按旧编号填写的结论将对应不上，已复查合格的隐患需重新复查。不改名也可以："
-            "把 name 改回旧名、新名写入 aliases，报表照常汇总；确需改名，请加 --force"
+            "未做任何改动：这样改名，这些部门隐患的隐患编号都会改变，已填的复查验收表、"
+            "追责核查表按旧编号填写的结论将对应不上。请在 campaign.toml 该部门下写明旧名"
+            '（formerly = "旧名"），隐患编号即保持不变；确要重新编号，请加 --force'
         )
     what = f"部门 {len(new.departments)} 个、报送文件 {new.files} 份"
     before = f"部门 {len(old.departments)} 个、报送文件 {old.files} 份"
