@@ -54,11 +54,6 @@ class Unit(_Strict):
     registers under it are this department's, and its hazards keep the 隐患编号 made of
     it (the 复查验收表 and 追责 decisions filled in name them)."""
 
-    @property
-    def id_name(self) -> str:
-        """The name its hazards' 隐患编号 are made of."""
-        return self.formerly or self.name
-
 
 class ChecklistItem(_Strict):
     """One row of 附件1: an inspection item and the departments responsible for it."""
