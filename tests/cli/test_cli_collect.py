@@ -95,3 +95,17 @@ def test_a_folder_without_any_return_is_said_to_be_perhaps_the_wrong_one(
     filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
     some = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
     assert "没有找到任何报表文件" not in some.output
+
+
+def test_the_closure_rate_is_rounded_once_where_it_is_shown(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """15 of 19 closed is 78.9%: the rate, rounded to four places first (0.7895), showed
+    as 79.0% on the screen, in the register and the report (clerk trial 40)."""
+    rows = [closed(部位=f"{n}号楼") for n in range(15)]
+    rows += [hazard(部位=f"{n}号楼", 整改时限=date(2023, 12, 31)) for n in range(15, 19)]
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", rows)
+    shown = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert "销号率 78.9%" in "".join(shown.output.split()).replace("销号率", "销号率 ")
+    status = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
+    assert status["totals"]["closure_rate"] == 15 / 19

@@ -433,7 +433,7 @@ def by_source(
                 overdue=states.count(PartState.OVERDUE),
                 unanswered=states.count(PartState.UNANSWERED),
                 unreviewed=states.count(PartState.UNREVIEWED),
-                clearance_rate=round(closed / len(states), 4),
+                clearance_rate=closed / len(states),  # rounded where shown
             )
         )
     return summaries

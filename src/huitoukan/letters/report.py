@@ -20,7 +20,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REPORT_TITLE
 from huitoukan.model.returns import FAILED, HazardRow
-from huitoukan.register.status import HazardView, StatusReport
+from huitoukan.register.status import HazardView, StatusReport, rate
 from huitoukan.register.writing import department_chart, source_rows
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
@@ -290,7 +290,7 @@ def _assigned_sentence(report: StatusReport) -> str:
     total = sum(s.assigned for s in report.assigned)
     closed = sum(s.closed for s in report.assigned)
     unanswered = sum(s.unanswered for s in report.assigned)
-    rate = _percent(round(closed / total, 4) if total else None)
+    shown = _percent(rate(closed, total))
     unassigned = (
         f"另有 {len(report.unassigned)} 个（{'、'.join(report.unassigned)}）尚未明确责任部门，"
         "未交办、未计入。"
@@ -298,7 +298,7 @@ def _assigned_sentence(report: StatusReport) -> str:
         else ""
     )
     return (
-        f"各级检查交办问题 {total} 个，已清零 {closed} 个，清零率 {rate}；"
+        f"各级检查交办问题 {total} 个，已清零 {closed} 个，清零率 {shown}；"
         f"尚未反馈 {unanswered} 个。{unassigned}"
     )
 

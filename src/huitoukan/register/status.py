@@ -174,7 +174,9 @@ class StatusReport(BaseModel):
 
 
 def rate(closed: int, total: int) -> float | None:
-    return round(closed / total, 4) if total else None
+    """closed / total, unrounded: rounded once, where it is shown (rounded to 4 places
+    first, 15 of 19 showed as 79.0% for 78.9%: clerk trial 40)."""
+    return closed / total if total else None
 
 
 def build_status(

@@ -44,7 +44,7 @@ from huitoukan.register.layout import (
     hazard_widths,
 )
 from huitoukan.register.merging import Collection
-from huitoukan.register.status import DepartmentSummary, StatusReport
+from huitoukan.register.status import DepartmentSummary, StatusReport, rate
 from huitoukan.xlsx.writer import (
     PAGE_FILL,
     PAGE_HEIGHT,
@@ -371,7 +371,7 @@ def source_rows(status: StatusReport) -> list[list[Value]]:
             sum(s.overdue for s in status.assigned),
             sum(s.unanswered for s in status.assigned),
             sum(s.unreviewed for s in status.assigned),
-            Percent(round(closed / total, 4) if total else None),
+            Percent(rate(closed, total)),
         ]
     )
     return rows
