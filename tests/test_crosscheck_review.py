@@ -1095,6 +1095,30 @@ def test_an_archive_part_not_started_is_not_headed_in_progress(
     assert f"学生工作处：{heading}" in texts
 
 
+@pytest.mark.parametrize(
+    ("closed_on", "stands"),
+    [(date(2023, 12, 7), False), (date(2023, 12, 8), True), (date(2023, 12, 9), True)],
+)
+def test_a_passed_closing_moved_back_is_reviewed_again(
+    tmp_path: Path, closed_on: date, stands: bool
+) -> None:
+    """东门, closed 12月8日, passed on 12月10日; a later version gives an earlier 销号时间 (a
+    late closing backdated to look in time): it stayed 合格 without a word (clerk trial
+    40) — only a day after the review was said. Moved on to a day before the review, the
+    reviewer saw the site after it: the 合格 holds."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", "合格")
+    moved = closed(部位="东门", 销号时间=closed_on)
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [moved], form_date=date(2023, 12, 12))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [hazard_now] = collection.hazards
+    said = [p for p in collection.problems if p.code is Code.REVIEW_CLOSURE_CHANGED]
+    assert (hazard_now.review == PASSED) is stands and hazard_now.unreviewed is not stands
+    assert bool(said) is not stands
+    if said:
+        assert "合格时的销号时间是 2023年12月8日" in said[0].message
+
+
 def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) -> None:
     """合格 on 12月10日 of a closure of 12月8日; the department reports it 整改中 again, then
     closes it again on 12月14日: the old 合格 is no error (its form showed 12月8日) — the

@@ -19,7 +19,7 @@ from typing import Any
 
 from huitoukan.dates import chinese_date
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import FAILED, UNREVIEWED, HazardRow, ReturnForm, Review
+from huitoukan.model.returns import FAILED, PASSED, UNREVIEWED, HazardRow, ReturnForm, Review
 
 
 @dataclass
@@ -128,6 +128,17 @@ def apply_reviews(
                     closed=hazard.closed_on,
                 )
             )
+            continue
+        shown = review.closed_on
+        if (
+            review.result == PASSED
+            and shown is not None
+            and hazard.closed_on is not None
+            and hazard.closed_on < shown
+        ):  # passed, and the 销号时间 moved back since (a late closing made to look in time:
+            # clerk trial 40): the closing it passed is not this one. (Moved on to a day
+            # up to the review, the reviewer saw the site after it: the 合格 holds.)
+            earlier_closure[review.hazard_id] = review
             continue
         if review.hazard_id in latest and latest[review.hazard_id].result == FAILED:
             failed.setdefault(review.hazard_id, []).append(latest[review.hazard_id])
