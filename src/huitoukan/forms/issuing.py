@@ -15,6 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.comments import Comment
 from openpyxl.styles import Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
@@ -240,13 +241,9 @@ class TemplateForm:
         protect = bool(assigned) or any(r.number for r in rows)
         for number, (r, entry) in enumerate(zip(self.data_rows, entries, strict=False), start=1):
             row = entry if isinstance(entry, HazardRow) else _assigned_row(entry)
-            if row.review == FAILED:  # back to 整改中, with what the review found
-                note = f"复查不合格：{row.review_note or '请继续整改'}"
-                row = row._replace(
-                    progress=IN_PROGRESS,
-                    closed_on=None,
-                    remarks="；".join(filter(None, (note, row.remarks))),
-                )
+            failed = row.review == FAILED
+            if failed:  # back to 整改中, with what the review found (below)
+                row = row._replace(progress=IN_PROGRESS, closed_on=None)
             values: dict[str, object] = {
                 "seq": number,
                 "number": row.number,
@@ -266,6 +263,12 @@ class TemplateForm:
                 col = self.column(field)
                 if col is not None and value not in (None, ""):
                     set_value(self.ws.cell(r, col), value)
+            progress = self.column("progress")
+            if failed and progress is not None:
+                # a note on the cell, not in 备注: the department's 备注 comes back with its
+                # return, and the register kept 复查不合格 there after a later 合格 (trial 40)
+                said = f"复查不合格：{row.review_note or '请继续整改'}。整改完成后改为“已完成”并填写新的销号时间"
+                self.ws.cell(r, progress).comment = Comment(said, "复查验收", width=300, height=110)
             if row.number:
                 self.locked_rows.append(r)
                 problem = order.get(number_key(row.number))
