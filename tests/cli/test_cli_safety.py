@@ -348,3 +348,21 @@ def test_a_register_changed_by_hand_is_said_to_be(
         assert "全校隐患台账.xlsx在上次汇总（collect）之后被改动过" in said, command
     again = "".join(runner.invoke(app, ["collect", "回收", *AS_OF]).output.split())
     assert "原文件已备份为" in again and "手工改动没有带入新台账" in again
+
+
+def test_the_last_register_of_each_day_counted_is_kept_too(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """Collected three times as of 12月18日, then more than the history's depth as of
+    12月20日: the register of 12月18日 (the due date's, say) was gone within a day or two
+    (clerk trial 40). The last one of each 统计日期 stays."""
+    six_departments(campaign, chdir_tmp / "回收")
+    days = ["2023-12-18"] * 3 + ["2023-12-20"] * (HISTORY_VERSIONS + 1)
+    for n, day in enumerate(days):
+        rows = [hazard(部位=f"第{n}处"), closed(部位="食堂")]
+        filled_form(campaign, "附属医院", chdir_tmp / "回收" / "附属医院.xlsx", rows)
+        assert runner.invoke(app, ["collect", "回收", "--as-of", day]).exit_code == 0
+    kept = sorted(p.name for p in history_folder(chdir_tmp / "全校隐患台账.xlsx").iterdir())
+    of_18th = [name for name in kept if ".统计2023-12-18." in name]
+    assert len(kept) == HISTORY_VERSIONS + 1 and len(of_18th) == 1
+    assert kept[0] == of_18th[0]  # the last of that day, older than the five kept

@@ -19,6 +19,7 @@ the 复查验收表 a person fills in) get the same protection against losing a 
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import stat
 import zipfile
@@ -46,6 +47,11 @@ from huitoukan.register.record import (
 )
 
 HISTORY_VERSIONS = 5
+"""The registers replaced last that the history keeps, besides the last of each 统计日期
+(collect is run several times a day: five alone lost the register of the due date
+within a week, clerk trial 40)."""
+_JUDGED = re.compile(r"\.统计(\d{4}-\d{2}-\d{2})")
+_NTH = re.compile(r"_(\d+)")
 
 
 def history_folder(register: Path) -> Path:
@@ -119,20 +125,23 @@ def _keep_version(register: Path, stamp: datetime, coverage: Coverage | None = N
         coverage = recorded_coverage(register)
     judged = coverage.judged_on if coverage is not None else None
     of_day = f".统计{judged:%Y-%m-%d}" if judged else ""  # the day it counts, to be found by
-    target = folder / f"{register.stem}.{stamp:%Y%m%d-%H%M%S}{of_day}{register.suffix}"
-    n = 1
-    while target.exists():  # two collects in one second: both kept, in order
-        n += 1
-        name = f"{register.stem}.{stamp:%Y%m%d-%H%M%S}_{n:03d}{of_day}{register.suffix}"
-        target = folder / name
+    base = f"{register.stem}.{stamp:%Y%m%d-%H%M%S}"
+    # two collects in one second: both kept, in order (numbered after the last of that
+    # second, whatever day each counts: earlier ones may have been dropped)
+    taken = [p.name[len(base) :] for p in folder.glob(f"{base}[._]*{register.suffix}")]
+    n = 1 + max((int(m.group(1)) if (m := _NTH.match(t)) else 1 for t in taken), default=0)
+    target = folder / f"{base}{'' if n == 1 else f'_{n:03d}'}{of_day}{register.suffix}"
     try:
         shutil.copy2(register, target)
     except OSError as exc:
         raise output_error(target, exc) from None
-    versions = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))
-    for old in versions[:-HISTORY_VERSIONS]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    versions = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))  # oldest first
+    last_of_day = {day.group(1): v for v in versions if (day := _JUDGED.search(v.name))}
+    keep = {*versions[-HISTORY_VERSIONS:], *last_of_day.values()}
+    for old in versions:
+        if old not in keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _same_file(a: Path, b: Path) -> bool:
