@@ -459,3 +459,29 @@ def test_an_archive_page_says_a_problem_cleared_late(closed_on: date, said: str)
         Part("SD6-02", "总务基建处", state=PartState.CLOSED, deadline=due, closed_on=closed_on),
     ]
     assert _overall(parts) == said
+
+
+def test_an_overdue_hazard_left_out_of_the_newest_version_is_said_so(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """食堂, overdue, is gone from 附属医院's newer return without a 销号时间: the 督办
+    letter listed it with no word on why, and the department, having deleted the row,
+    was puzzled (clerk trial 40). The letter says so; the report's overdue table says
+    未填写 for what the department left empty, not a blank."""
+    returns = tmp_path / "回收"
+    kept = hazard(部位="药房", 整改时限=date(2023, 12, 10), 整改完成情况=None, 责任人=None)
+    gone = hazard(部位="食堂", 整改时限=date(2023, 12, 10))
+    filled_form(
+        campaign, "附属医院", returns / "v1.xlsx", [kept, gone], form_date=date(2023, 12, 8)
+    )
+    filled_form(campaign, "附属医院", returns / "v2.xlsx", [kept], form_date=date(2023, 12, 12))
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    [notice] = [n for n in notices(campaign, result.status) if n.department == "附属医院"]
+    [canteen] = [line for line in notice.text.splitlines() if "食堂" in line]
+    [pharmacy] = [line for line in notice.text.splitlines() if "药房" in line]
+    assert "最新报送的表格中已没有这一项，但未见销号" in canteen
+    assert "最新报送的表格中已没有" not in pharmacy
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    [row] = [[c.value for c in r] for r in ws.iter_rows() if "药房" in [c.value for c in r]]
+    assert row[-2:] == ["未填写", "未填写"]  # 责任人, 整改完成情况

@@ -96,6 +96,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天，"
                 f"责任人 {h.owner or '未填写，请补充'}"
                 + ("" if h.progress else "，整改完成情况未填写，请补充")
+                + ("，贵部门最新报送的表格中已没有这一项，但未见销号，请说明" if h.vanished else "")
                 + "）"
                 + (f"，复查不合格，复查意见：{refused[h.source]}" if h.source in refused else "")
                 for h in overdue

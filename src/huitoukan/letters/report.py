@@ -170,8 +170,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             f"【{h.number}】{h.hazard}" if h.number else h.hazard,  # an inspection's problem
             h.deadline,
             h.days_overdue,
-            h.owner,
-            (h.progress or "") + ("（复查不合格）" if h.review == FAILED else ""),
+            h.owner or "未填写",
+            (h.progress or "未填写") + ("（复查不合格）" if h.review == FAILED else ""),
         ]
         for n, h in enumerate(report.overdue, start=1)
     ]
