@@ -654,8 +654,8 @@ def test_a_closing_the_inspection_found_untrue_is_not_rectified(
         (date(2023, 12, 16), date(2023, 12, 16), ""),  # due the day of the inspection
         (date(2023, 12, 17), date(2023, 12, 16), ""),
         (date(2023, 12, 10), date(2023, 12, 15), "检查时问题仍在"),
-        (date(2023, 12, 10), date(2023, 12, 16), "整改时限 2023年12月10日 已过"),
-        (date(2023, 12, 10), date(2023, 12, 17), "整改时限 2023年12月10日 已过"),
+        (date(2023, 12, 10), date(2023, 12, 16), "2023年12月10日 已过，检查当天才销号"),
+        (date(2023, 12, 10), date(2023, 12, 17), "2023年12月10日 已过，检查时尚未销号"),
     ],
 )
 def test_a_hazard_overdue_when_the_inspectors_came_is_not_rectified(

@@ -277,7 +277,8 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
     # past its 整改时限 when the inspectors found it there: not rectified in time, whenever
     # it was closed (closed that very day, it was still there when they came)
     if deadline_passed:
-        note = f"整改时限 {chinese_date(hazard.deadline)} 已过，检查时尚未销号{origin}"  # type: ignore[arg-type]
+        when = "检查当天才销号" if hazard.closed_on == finding.found_on else "检查时尚未销号"
+        note = f"整改时限 {chinese_date(hazard.deadline)} 已过，{when}{origin}"  # type: ignore[arg-type]
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     return Verdict(finding, Conclusion.FOUND, match, candidates, note=origin.strip("（）"))
 
