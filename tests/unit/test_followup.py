@@ -214,6 +214,25 @@ def test_a_round_issued_in_batches_is_one_round(tmp_path: Path) -> None:
     ]
 
 
+def test_a_round_issued_again_into_its_folder_with_another_date_replaces_it(
+    tmp_path: Path,
+) -> None:
+    """A round issued with a wrong --date, then again into the same folder (--force) with
+    the right one: both were followed, the first one's forms gone (clerk trial 40). A
+    round issued into another folder, or recorded before rounds knew their folder, stays."""
+    from huitoukan.register.rounds import IssuedRound, issued_rounds, record_round
+
+    register = tmp_path / "全校隐患台账.xlsx"
+    due = date(2024, 1, 6)
+    old = IssuedRound(form_date=date(2023, 12, 1), due=due, departments=["甲"])
+    elsewhere = IssuedRound(form_date=date(2023, 12, 30), due=due, departments=["乙"], folder="三")
+    wrong = IssuedRound(form_date=date(2023, 12, 12), due=due, departments=["甲"], folder="二")
+    right = IssuedRound(form_date=date(2023, 12, 21), due=due, departments=["甲"], folder="二")
+    for issued in (old, elsewhere, wrong, right):
+        assert record_round(register, issued)
+    assert issued_rounds(register) == [old, right, elsewhere]
+
+
 def test_the_receiving_office_owing_a_round_is_not_told_to_send_it_to_itself(
     campaign: Campaign, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

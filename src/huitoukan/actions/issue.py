@@ -57,6 +57,7 @@ def issue(
             form_date=round_.form_date,
             due=round_.due,
             departments=[form.department for form in result.forms],
+            folder=str(out_dir.resolve()),
         )
         if record_round(followup_from, issued):
             tracked = round_.due

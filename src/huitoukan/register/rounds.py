@@ -26,6 +26,9 @@ class IssuedRound(BaseModel):
     due: date
     departments: list[str]
     """The departments it was issued to."""
+    folder: str = ""
+    """Where its forms were written ('' for a round recorded before this was): a round
+    issued again into that folder with another 日期 (--force) replaces it."""
 
     def owing(self, latest: Mapping[str, date]) -> list[str]:
         """Its departments with no return dated on or after the round's 日期 (`latest`:
@@ -95,6 +98,9 @@ def record_round(register: Path, issued: IssuedRound) -> bool:
     issued in batches (-d) or again: its departments are both's, its due date the latest
     given. False when it could not be written."""
     rounds = issued_rounds(register)
+    if issued.folder:  # its forms written over those of a round of another 日期: that one
+        # is gone (issued with a wrong date and issued again: both were chased, trial 40)
+        rounds = [r for r in rounds if r.folder != issued.folder or r.form_date == issued.form_date]
     same = next((r for r in rounds if r.form_date == issued.form_date), None)
     if same is not None:
         rounds.remove(same)
@@ -102,6 +108,7 @@ def record_round(register: Path, issued: IssuedRound) -> bool:
             form_date=issued.form_date,
             due=issued.due,
             departments=list(dict.fromkeys([*same.departments, *issued.departments])),
+            folder=issued.folder,
         )
     rounds = sorted([*rounds, issued], key=lambda r: r.form_date)
     path = rounds_path(register)
