@@ -386,6 +386,24 @@ def test_a_copy_of_a_return_sent_in_a_windows_zip_is_named_as_people_read_it(
     assert "二级学院.xlsx" in str(title)
 
 
+def test_a_short_gbk_name_that_is_also_utf8_is_read_as_chinese(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """校医院.xlsx zipped on Chinese Windows is D0A3 D2BD D4BA: valid UTF-8 too (УҽԺ), so it
+    was shown as УҽԺ.xlsx and, its header left blank, its department not found (clerk
+    trial 41). A name in UTF-8 stays as it is."""
+    blank_header = {"department_text": ""}
+    form = filled_form(campaign, "附属医院", tmp_path / "f.xlsx", [hazard()], **blank_header)
+    assert "校医院".encode("gbk").decode("utf-8") == "УҽԺ"
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    _zip(returns / "医院报表.zip", {"附属医院.xlsx": form.read_bytes()}, utf8_names=False)
+    _zip(returns / "校医院.zip", {"校医院.xlsx": form.read_bytes()}, utf8_names=False)
+    _zip(returns / "中文.zip", {"附属医院自查表.xlsx": form.read_bytes()})
+    names = sorted(Path(f.file).name for f in collect(campaign, [returns], as_of=AS_OF).forms)
+    assert names == ["校医院.xlsx", "附属医院.xlsx", "附属医院自查表.xlsx"]
+
+
 def test_a_zip_bomb_archive_is_refused_and_costs_only_itself(
     campaign: Campaign, tmp_path: Path
 ) -> None:

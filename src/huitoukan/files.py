@@ -186,15 +186,32 @@ def sha256_of(path: Path) -> str:
 
 def readable_text(raw: bytes) -> str:
     """File-name bytes as text: UTF-8, else GB18030 (names made on Chinese Windows), else
-    with U+FFFD for what neither reads."""
+    with U+FFFD for what neither reads. Short GBK names can be valid UTF-8 too (校医院 is
+    D0A3 D2BD D4BA: УҽԺ, clerk trial 41): read as UTF-8 into letters a Chinese school's
+    names do not hold while GB18030 reads them as Chinese, they are GBK."""
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = None
+    if text is not None and _chinese_or_ascii(text):
+        return text
     try:
-        return raw.decode("gb18030")
+        chinese = raw.decode("gb18030")
     except UnicodeDecodeError:
-        return raw.decode("utf-8", "replace")
+        return text if text is not None else raw.decode("utf-8", "replace")
+    return chinese if text is None or _chinese_or_ascii(chinese) else text
+
+
+_CHINESE_OR_ASCII = re.compile(
+    "[\x00-\x7f\u00b7\u2000-\u206f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff00-\uffef]*"
+)
+
+
+def _chinese_or_ascii(text: str) -> bool:
+    """Whether `text` holds only what a Chinese office names files with: ASCII, Chinese
+    characters, Chinese and full-width punctuation."""
+    return _CHINESE_OR_ASCII.fullmatch(text) is not None
 
 
 def display_name(path: Path | str) -> str:
