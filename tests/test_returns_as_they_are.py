@@ -117,6 +117,23 @@ def test_a_second_page_without_its_own_department_continues_the_first(
     form = read_form(path, campaign)
     assert form.department == "附属医院"
     assert [h.location for h in form.hazards] == ["门诊", "住院部"]
+    assert Code.SHEETS_OF_ONE_DEPARTMENT not in {p.code for p in form.problems}
+
+
+def test_a_sheet_copied_for_another_unit_with_its_header_unchanged_is_said(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A college copies its sheet for a second college and forgets to change 部门（章）:
+    the two sheets were merged into one return without a word (clerk trial 41). They are
+    still merged (a department may spread its list over two sheets), and it is said; a
+    continuation sheet without a department of its own is not."""
+    path = filled_form(campaign, "高级技工学校", tmp_path / "两校.xlsx", [hazard(部位="实训楼")])
+    _second_department_sheet(path, "高级技工学校", "教学楼")
+    form = read_form(path, campaign)
+    assert [h.location for h in form.hazards] == ["实训楼", "教学楼"]
+    [said] = [p for p in form.problems if p.code is Code.SHEETS_OF_ONE_DEPARTMENT]
+    assert said.severity is Severity.WARNING and said.sheet == "高级技工学校"
+    assert f"工作表“{FORM_SHEET}”“高级技工学校”的表头都写明是高级技工学校的清单" in said.message
 
 
 @pytest.mark.parametrize("marker", ["以下空白", "——以下空白——", "此栏空白", "以下无内容"])

@@ -32,6 +32,7 @@ class Code(StrEnum):
     UNREADABLE = "unreadable"
     WPS_ET = "wps-et"
     HIDDEN_SHEET = "hidden-sheet"
+    SHEETS_OF_ONE_DEPARTMENT = "sheets-of-one-department"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
     UNKNOWN_DEPARTMENT = "unknown-department"
     DEPARTMENT_MISMATCH = "department-mismatch"
@@ -134,6 +135,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "隐藏的清单",
         "隐藏的工作表“{sheet}”中也有自查整改清单，未汇总；如需报送请取消隐藏并合并到主表",
+    ),
+    Code.SHEETS_OF_ONE_DEPARTMENT: Rule(
+        _W,
+        "多个工作表同一部门",
+        "工作表“{sheets}”的表头都写明是{department}的清单，已合并为{department}的一份报表；"
+        "如其中有别的部门（如另一个学院）的清单，请改正该工作表表头的“部门（章）”后重新报送",
     ),
     Code.FORMULA_WITHOUT_VALUE: Rule(
         _E,

@@ -170,6 +170,16 @@ def read_return(
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
         _read_group(part, group, Path(source.readable_name), campaign, as_of, pictures, unseen)
+        named = [t.grid.name for t in group if _department_key(t, campaign)]
+        if len(named) > 1:  # a sheet copied for another college, its header left unchanged
+            said = problem(  # (trial 41): merged without a word, one problem answered twice
+                Code.SHEETS_OF_ONE_DEPARTMENT,
+                part.file,
+                sheet=named[1],
+                sheets="”“".join(named),
+                department=part.department,
+            )
+            part.problems.append(said)
         part.hazards = _as_issued(part.hazards, issued)
         if part.department:  # the file's own notes were made before it was known
             part.problems = [
