@@ -477,3 +477,19 @@ def test_two_rows_of_one_wording_are_two_hazards_each_with_its_number(
     assert not [p for p in two.problems if p.code is Code.REOPENED_IN_NEW_VERSION]
     states = [(h.progress, h.closed) for h in two.hazards if h.location == "机房A201"]
     assert states == [("未整改", False), ("已完成", True)]
+
+
+def test_one_return_saved_twice_in_other_forms_is_not_a_tie(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """总务.xlsx and the same return saved again (as .xls, or by another program: other
+    bytes, the same rows and 日期): the clerk was told two versions of one day were found
+    and to take one away (clerk trial 41) — either will do. Rows that differ still are."""
+    returns = tmp_path / "回收"
+    first = filled_form(campaign, DEPARTMENT, returns / "总务.xlsx", [hazard(部位="门诊")])
+    book = load_workbook(first)
+    book.properties.lastModifiedBy = "王干事"  # saved again: other bytes, the same rows
+    book.save(returns / "总务（另存）.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert {f.sha256 for f in collection.forms} != {collection.forms[0].sha256}
+    assert not [p for p in collection.problems if p.code is Code.SAME_DATE_VERSIONS]

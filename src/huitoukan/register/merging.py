@@ -453,9 +453,18 @@ def _numbered_apart(row: HazardRow, key: str) -> HazardRow:
 def _tied(older: ReturnForm, newest: ReturnForm) -> bool:
     """Two versions of one 日期 (or none), the newest chosen by the files' modification
     times alone: a copy of an old attachment saved again is then 'newest'. A 退回修改 copy
-    the department corrected is newer than its original by nature, and not said."""
+    the department corrected is newer than its original by nature, and not said; nor are
+    two files saying the same (one return saved as .xlsx and .xls: either will do, and
+    the clerk was told to take one away, clerk trial 41)."""
     copies = FEEDBACK_NAME in older.file or FEEDBACK_NAME in newest.file
-    return older.form_date == newest.form_date and not copies
+    if older.form_date != newest.form_date or copies:
+        return False
+    return [_said(h) for h in older.hazards] != [_said(h) for h in newest.hazards]
+
+
+def _said(row: HazardRow) -> tuple[object, ...]:
+    """What a row says, wherever it stands (its file, sheet and row aside)."""
+    return row._replace(source_file="", source_sheet="", source_row=0)
 
 
 def _replaced(form: ReturnForm, row: HazardRow, older: Sequence[str], after: set[str]) -> list[str]:
