@@ -328,3 +328,17 @@ def test_the_default_deadline_on_the_day_of_issue_and_a_receiver_by_alias_are_ta
     campaign = parse_campaign(text.replace('receiver = "安全保卫处"', 'receiver = "保卫处"'), "c")
     assert campaign.info.receiver == "安全保卫处"
     assert campaign.info.default_deadline == campaign.info.issued_on
+
+
+def test_an_item_added_at_the_end_is_listed_with_its_category() -> None:
+    """消防安全 item 6 appended at the end of campaign.toml: 附件1 printed it as a second
+    消防安全 block after 校园安防 (clerk trial 41). Each category's items stay together, in
+    the order the file gives them; the categories in the order they first appear."""
+    extra = (
+        '\n[[checklist]]\ncategory = "消防安全"\nnumber = 6\ncontent = "新增的消防检查项目。"\n'
+        'methods = ["现场查看"]\ndepartments = ["安全保卫处"]\n'
+    )
+    before = [i.label for i in parse_campaign(default_campaign_text(), "c.toml").checklist]
+    after = [i.label for i in parse_campaign(default_campaign_text() + extra, "c.toml").checklist]
+    fire = after.index("消防安全-6")
+    assert after[fire - 1] == "消防安全-5" and after[:fire] + after[fire + 1 :] == before

@@ -228,6 +228,10 @@ class Campaign(_Strict):
                 '（formerly = "旧名称"，隐患编号保持不变）',
                 ("checklist", first, "departments"),
             )
+        # an item added at the end of the file under an earlier category is listed with it
+        # (附件1 printed it as a second 消防安全 block after 校园安防: clerk trial 41)
+        order = {c: i for i, c in reversed(list(enumerate(i.category for i in items)))}
+        items.sort(key=lambda item: order[item.category])  # stable: each category's own order
         self.__dict__["checklist"] = tuple(items)  # frozen: set once, while validating
         return self
 
