@@ -964,6 +964,21 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
     ws = load_workbook(chdir_tmp / "交办问题清单.xlsx").active
     validations = {dv.promptTitle for dv in ws.data_validations.dataValidation}
     assert {"问题来源", "责任部门"} <= validations
+    # made with the embedded school and departments: how to remake it for one's own
+    # (its drop-down offered departments the edited campaign.toml no longer had, trial 41)
+    said = "".join(result.output.split())
+    assert "删除这份清单再运行huitoukaninit--findings，即按本校重新生成" in said
+    text = (chdir_tmp / "campaign.toml").read_text("utf-8").replace("附属医院", "校医院")
+    (chdir_tmp / "campaign.toml").write_text(text, "utf-8")
+    (chdir_tmp / "交办问题清单.xlsx").unlink()
+    again = runner.invoke(app, ["init", "--findings"])
+    assert again.exit_code == 0, again.output
+    book = load_workbook(chdir_tmp / "交办问题清单.xlsx")
+    offered = " ".join(str(dv.formula1) for dv in book.active.data_validations.dataValidation)
+    for sheet in book.worksheets:
+        offered += " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "校医院" in offered and "附属医院" not in offered
+    assert "按本校重新生成" not in again.output  # made for the campaign.toml that is there
 
 
 def test_the_followup_round_carries_the_assigned_problems(

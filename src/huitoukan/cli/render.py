@@ -203,7 +203,13 @@ def campaign_written(done: Initialized) -> None:
         _wrapped(
             console,
             f"已写出空白交办问题清单 {done.findings}：删除示例行后逐项填写检查发现的问题，"
-            "发放（issue）时各部门的表格会列出交办给它的问题。",
+            "发放（issue）时各部门的表格会列出交办给它的问题。"
+            + (  # made with the embedded campaign's school and departments (clerk trial 41)
+                f"清单的标题和“责任部门”下拉选项按内置默认活动生成：改好 {done.campaign.name} 的"
+                f"学校和部门后，删除这份清单再运行 huitoukan init --findings，即按本校重新生成。"
+                if done.written
+                else ""
+            ),
         )
     for file, copy in done.kept:
         _wrapped(console, f"注意：原 {file} 已覆盖，覆盖前的内容另存为 {copy}")
