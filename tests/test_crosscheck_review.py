@@ -688,7 +688,7 @@ def _door_closed_on_the_8th(tmp_path: Path) -> tuple[Campaign, Path, HazardRow]:
     """复查验收 required; 安全保卫处's return of 12月8日: 东门, closed that day."""
     campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"
-    first = closed(部位="东门", 销号时间=date(2023, 12, 8))
+    first = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=date(2023, 12, 8))
     filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
     [door] = collect(campaign, [returns], as_of=AS_OF).hazards
     return campaign, returns, door
@@ -796,7 +796,7 @@ def test_a_closing_redone_on_the_day_of_its_failed_review_is_reviewed_again(
     one before it is the closing the review failed."""
     campaign, returns, door = _door_closed_on_the_8th(tmp_path)
     _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "不合格", "水带仍缺2盘")
-    mended = closed(部位="东门", 销号时间=closed_on)
+    mended = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=closed_on)
     filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [mended], form_date=date(2023, 12, 12))
     [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
     assert hazard.unreviewed is again and (hazard.review == FAILED) is not again
@@ -1065,6 +1065,7 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
         部位="图书馆",
         存在隐患问题="二楼走廊灭火器过期",
         整改时限=date(2023, 12, 10),
+        检查时间=date(2023, 12, 1),
         销号时间=date(2023, 12, 8),
     )
     filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [done])
@@ -1112,7 +1113,7 @@ def test_a_passed_closing_moved_back_is_reviewed_again(
     reviewer saw the site after it: the 合格 holds."""
     campaign, returns, door = _door_closed_on_the_8th(tmp_path)
     _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", "合格")
-    moved = closed(部位="东门", 销号时间=closed_on)
+    moved = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=closed_on)
     filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [moved], form_date=date(2023, 12, 12))
     collection = collect(campaign, [returns], as_of=AS_OF)
     [hazard_now] = collection.hazards

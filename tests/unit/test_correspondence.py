@@ -404,7 +404,7 @@ def test_an_overdue_hazard_reported_done_without_a_usable_closing_day_is_asked_f
     report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
     [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
     lines = notice.text.splitlines()
-    asked = lines.index(next(line for line in lines if "销号时间未填写或无法识别" in line))
+    asked = lines.index(next(line for line in lines if "销号时间未填写、无法识别" in line))
     hurried = lines.index(next(line for line in lines if "请抓紧整改" in line))
     assert "1 项" in lines[asked] and "请填写正确的销号时间后重新报送" in lines[asked]
     assert "洗眼器" in lines[asked + 1] and "药房" in lines[hurried + 1]  # each where it belongs
@@ -485,3 +485,29 @@ def test_an_overdue_hazard_left_out_of_the_newest_version_is_said_so(
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     [row] = [[c.value for c in r] for r in ws.iter_rows() if "药房" in [c.value for c in r]]
     assert row[-2:] == ["未填写", "未填写"]  # 责任人, 整改完成情况
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "closed"),
+    [(date(2023, 12, 9), False), (date(2023, 12, 10), True), (date(2023, 12, 11), True)],
+)
+def test_a_closing_before_the_hazard_was_found_does_not_close_it(
+    tmp_path: Path, closed_on: date, closed: bool
+) -> None:
+    """已完成, 检查时间 12月10日, 销号时间 12月9日: an error, and the register counted it 已销号
+    all the same (clerk trial 42). Until the department gives a 销号时间 that can be right,
+    it is open, asked for one like a 销号时间 that cannot be read; the same day closes it."""
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    row = hazard(
+        整改完成情况="已完成",
+        检查时间=date(2023, 12, 10),
+        销号时间=closed_on,
+        整改时限=date(2023, 12, 15),
+    )
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [row])
+    collection = collect(campaign, [tmp_path / "回收"])
+    [found] = collection.hazards
+    assert found.closed is closed and (found.closed_on is None) is not closed
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    notice = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    assert bool(notice and "补填销号时间" in notice[0].kinds) is not closed

@@ -158,6 +158,12 @@ class RowChecker:
         if deadline is None and not _found_after_default(dates["checked_on"], self.campaign):
             deadline = self.campaign.info.default_deadline
         self._check(cells, progress, progress_text, dates)
+        closed_on, checked_on = dates["closed_on"], dates["checked_on"]
+        if closed_on and checked_on and closed_on < checked_on:
+            # closed before it was found: one of the two is wrong (CLOSED_BEFORE_CHECKED), and
+            # the register counted it 已销号 all the same (clerk trial 42) — it is not closed
+            # until the department says when it was (as a 销号时间 that cannot be read)
+            closed_on = None
         if (
             progress == DONE
             and not photos
@@ -183,8 +189,8 @@ class RowChecker:
             progress=progress,
             progress_text=progress_text,
             owner=cells.text("owner"),
-            checked_on=dates["checked_on"],
-            closed_on=dates["closed_on"],
+            checked_on=checked_on,
+            closed_on=closed_on,
             remarks=remarks,
             source_file=self.file,
             source_sheet=self.sheet,

@@ -106,7 +106,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         if undated:
             kinds.append("补填销号时间")
             lines.append(
-                f"贵部门报“已完成”的 {len(undated)} 项隐患销号时间未填写或无法识别，台账按未销号计，"
+                f"贵部门报“已完成”的 {len(undated)} 项隐患销号时间未填写、无法识别或早于检查时间，"
+                "台账按未销号计，"
                 "已超过整改时限；请填写正确的销号时间后重新报送："
             )
             lines += _numbered(
