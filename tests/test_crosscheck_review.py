@@ -1420,3 +1420,30 @@ def test_a_department_renamed_with_its_former_name_keeps_its_hazards_numbers(
     )
     [newest] = collect_to_register(renamed, [returns], register, AS_OF).collection.hazards
     assert newest.hazard_id == before.hazard_id
+
+
+def test_each_rows_check_counts_are_the_problems_listed_for_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's campaign: the 隐患台账's 校验 column said 警告1 for a row whose photo
+    warning a 合格 review made moot, and nothing for a row given a 交办问题编号缺失 warning
+    after it was read (clerk trial 42). Each current row's counts are those of the
+    problems the register lists for it (校验问题)."""
+    copy_examples(tmp_path / "例")
+    monkeypatch.chdir(tmp_path / "例")
+    result = collect_to_register(
+        parse_campaign(Path("campaign.toml").read_text("utf-8"), "campaign.toml"),
+        [Path("回收"), Path("复查")],
+        Path("全校隐患台账.xlsx"),
+        AS_OF,
+    )
+    collection = result.collection
+    listed: dict[tuple[str, str, int | None], list[Severity]] = {}
+    for p in collection.problems:
+        listed.setdefault((p.file, p.sheet, p.row), []).append(p.severity)
+    current = [h for h in collection.hazards if not h.vanished_from]
+    assert any(h.warnings for h in current)
+    for h in current:
+        said = listed.get((h.source_file, h.source_sheet, h.source_row), [])
+        counted = (said.count(Severity.ERROR), said.count(Severity.WARNING))
+        assert (h.errors, h.warnings) == counted, (h.location, h.hazard)

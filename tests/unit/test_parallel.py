@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import python_calamine
 
-from huitoukan.actions.collect import collect, collect_to_register, in_campaign_order
+from huitoukan.actions.collect import collect, collect_to_register, counted, in_campaign_order
 from huitoukan.campaign import Campaign
 from huitoukan.model.returns import ReturnFile
 from huitoukan.register.merging import merge
@@ -43,7 +43,7 @@ def test_workers_read_what_one_process_reads(
     sources, skipped = find_returns([tmp_path])
     as_of = date(2023, 12, 20)
     here = merge([f for s in sources for f in batch.read_one(s, campaign, as_of)], skipped)
-    here.hazards = in_campaign_order(campaign, here.hazards)
+    here.hazards = in_campaign_order(campaign, counted(here.hazards, here.problems))
     monkeypatch.setattr(batch, "CHUNK", 3)
     assert collect(campaign, [tmp_path], as_of=as_of) == here
 

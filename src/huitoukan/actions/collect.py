@@ -17,7 +17,7 @@ from huitoukan.errors import InputError
 from huitoukan.files import natural_key, open_in_office, xlsx_name
 from huitoukan.findings.answers import assign, excuse_inspection_deadlines, restate_deadlines
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
-from huitoukan.model.problems import Code, Problem
+from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
     FAILED,
     PASSED,
@@ -284,8 +284,30 @@ def collect(
     ):
         keys = {file: natural_key(file) for file in {p.file for p in problems}}
         problems.sort(key=lambda p: keys[p.file])  # those added since merging, with their files
-    hazards = in_campaign_order(campaign, hazards)
+    hazards = in_campaign_order(campaign, counted(hazards, problems))
     return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})
+
+
+def counted(hazards: Sequence[HazardRow], problems: Sequence[Problem]) -> list[HazardRow]:
+    """`hazards` with their errors and warnings counted from the final `problems` of their
+    rows: the register's 校验 column showed the counts made when the rows were read, though
+    merging, reviews and the assigned problems had taken some away and added others since
+    (a photo warning a 合格 review made moot, a missing 交办问题编号: clerk trial 42)."""
+    counts: dict[tuple[str, str, int], tuple[int, int]] = {}
+    for p in problems:
+        if p.row is not None:
+            errors, warnings = counts.get((p.file, p.sheet, p.row), (0, 0))
+            error = p.severity is Severity.ERROR
+            counts[p.file, p.sheet, p.row] = (errors + error, warnings + (not error))
+    return [
+        h._replace(errors=e, warnings=w)
+        if (e, w) != (h.errors, h.warnings)
+        and h.source_file
+        and not h.vanished_from  # a row only an older version or the register holds: as kept
+        else h
+        for h in hazards
+        for e, w in [counts.get((h.source_file, h.source_sheet, h.source_row), (0, 0))]
+    ]
 
 
 def in_campaign_order(campaign: Campaign, hazards: Sequence[HazardRow]) -> list[HazardRow]:
