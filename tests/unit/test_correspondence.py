@@ -17,6 +17,7 @@ from huitoukan.letters.notices import COMBINED_FILE, notice_file, notices, write
 from huitoukan.letters.report import REPORT_SHEET, write_report
 from huitoukan.register.layout import SUMMARY_SHEET as REGISTER_SUMMARY
 from huitoukan.register.status import build_status
+from scripts.readme_walkthrough import copy_examples
 from tests.helpers import closed, filled_form, hazard, header_position, label_cell, sheet_rows
 
 AS_OF = date(2023, 12, 20)
@@ -511,3 +512,18 @@ def test_a_closing_before_the_hazard_was_found_does_not_close_it(
     report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
     notice = [n for n in notices(campaign, report) if n.department == "附属医院"]
     assert bool(notice and "补填销号时间" in notice[0].kinds) is not closed
+
+
+def test_the_office_is_told_of_the_problems_no_department_was_given(tmp_path: Path) -> None:
+    """XN-2023-13, on the list without a 责任部门: no letter named it, and nobody was told
+    to assign it (clerk trial 42). The receiving office's own list says so."""
+    copy_examples(tmp_path / "例")
+    campaign = parse_campaign((tmp_path / "例" / "campaign.toml").read_text("utf-8"), "c.toml")
+    result = collect_to_register(
+        campaign, [tmp_path / "例" / "回收"], tmp_path / "台账.xlsx", AS_OF,
+        findings_file=tmp_path / "例" / "交办问题清单.xlsx",
+    )  # fmt: skip
+    assert result.status.unassigned
+    [own] = [n for n in notices(campaign, result.status) if n.own]
+    assert "明确责任部门" in own.kinds
+    assert all(number in own.text for number in result.status.unassigned)

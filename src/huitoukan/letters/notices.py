@@ -37,7 +37,8 @@ class Notice(BaseModel):
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
     复查不合格, 补充照片 (done without a photo), 跟进轮催报 (a follow-up round not answered),
     逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
-    whose department could not be identified)."""
+    whose department could not be identified), and 明确责任部门 (assigned problems the list
+    gives no department)."""
     text: str
     own: bool = False
     """The receiving office's own to-do list, not a letter."""
@@ -174,6 +175,13 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
     unknown = [d for d in report.departments if not d.known]
     if unknown:
         _add_to_own(result, info.receiver, as_of, "核实部门", _unknown_lines(unknown))
+    if report.unassigned:  # no department is told of them: the office is (clerk trial 42)
+        line = (
+            f"交办问题清单中有 {len(report.unassigned)} 个问题（{'、'.join(report.unassigned)}）"
+            "尚未明确责任部门，未交办整改：请在清单的“责任部门”一栏填写后重新运行 huitoukan "
+            "collect，并给该部门下发附有这些问题的跟进轮表格（issue --followup）。"
+        )
+        _add_to_own(result, info.receiver, as_of, "明确责任部门", [line])
     waiting = report.totals.unreviewed
     if waiting:  # the office's own part of 销号: its 复查验收
         line = (
