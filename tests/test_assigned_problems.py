@@ -741,6 +741,29 @@ def test_a_return_sent_twice_is_one_version_in_a_problems_history(
     ]
 
 
+def test_an_archive_page_shows_what_the_answer_says_in_its_remarks(
+    runner: CliRunner, campaign: Campaign, listed: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """保卫处's answer to SD-01 says in 备注 what it did meanwhile (the 补救措施 the work
+    plan asks for of what cannot be rectified soon): its 一问题一档案 left it out (clerk
+    trial 42). The page shows it under the part's 整改措施; a part without one, none."""
+    monkeypatch.chdir(tmp_path)
+    findings = read_findings(listed, campaign).findings
+    note = "历史遗留问题，已设置围挡和警示标志"
+    filled_form(
+        campaign, "安全保卫处", Path("回收") / "保卫处.xlsx", [], assigned=findings,
+        answers={"SD-01": answer(整改措施="设置围挡", 备注=note), "XJ-01": answer()},
+    )  # fmt: skip
+    args = ["--as-of", "2023-12-20", "--findings", str(listed)]
+    runner.invoke(app, ["collect", "回收", *args])
+    assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *args]).exit_code == 0
+    pages = load_workbook("档案.xlsx")
+    texts = [[c.value for c in row] for row in pages["SD-01"].iter_rows()]
+    assert ["备注", note] == [t for t in texts if "备注" in t][0][:2]
+    assert not [t for t in pages["XJ-01"].iter_rows(values_only=True) if "备注" in t]
+
+
 def test_a_version_that_left_a_problems_row_blank_is_in_its_history(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -383,6 +383,7 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     answered=True,
                     progress=answer.progress or answer.progress_text,
                     measures=answer.measures,
+                    remarks=answer.remarks,
                     owner=answer.owner,
                     deadline=answer.deadline,
                     closed_on=answer.closed_on,

@@ -111,6 +111,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         said = NOT_STARTED if part.state is PartState.OPEN and part.progress == NOT_STARTED else ""
         line(f"{part.department}：{said or part.state.value}", Style.HEAD, 20)
         field_row("整改措施", part.measures or "（未反馈）")
+        if part.remarks:  # 补救措施 of what cannot be rectified soon (the 督导组 asks: trial 42)
+            field_row("备注", part.remarks)
         field_row("责任人", part.owner, "整改完成情况", part.progress)
         late = f"（超过整改时限 {_late(part)} 天）" if _late(part) else ""
         field_row("整改时限", _day(part.deadline), "销号时间", _day(part.closed_on) + late)

@@ -82,6 +82,9 @@ class Part:
     answered: bool = False
     progress: str = ""
     measures: str = ""
+    remarks: str = ""
+    """备注 of the answer: where a department writes the 补救措施 of what it cannot rectify
+    soon, which the work plan asks to see."""
     owner: str = ""
     deadline: date | None = None
     closed_on: date | None = None
