@@ -1447,3 +1447,22 @@ def test_each_rows_check_counts_are_the_problems_listed_for_it(
         said = listed.get((h.source_file, h.source_sheet, h.source_row), [])
         counted = (said.count(Severity.ERROR), said.count(Severity.WARNING))
         assert (h.errors, h.warnings) == counted, (h.location, h.hazard)
+
+
+def test_the_review_form_shows_the_departments_remarks_when_there_are_any(
+    tmp_path: Path,
+) -> None:
+    """What a department adds in 备注 (已补课，签到表齐全) is what the reviewer goes to check:
+    the 复查验收表 left it out (clerk trial 42). A form of hazards without any has no such
+    column; the column is not read back."""
+    from huitoukan.forms.review import review_form
+
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    plain = review_form(campaign, [door], AS_OF)[REVIEW_SHEET]
+    assert "备注" not in [cell.value for cell in plain[2]]
+    noted = door._replace(remarks="已补课，签到表齐全")
+    ws = _reviewed(campaign, noted, returns / "复查.xlsx", "2023-12-10", "合格")[REVIEW_SHEET]
+    shown = {cell.value: ws.cell(3, cell.column).value for cell in ws[2]}
+    assert shown["备注"] == "已补课，签到表齐全" and list(shown)[-1] == "照片"
+    [hazard_now] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard_now.review == PASSED

@@ -67,6 +67,7 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("location", "部位"),
     Column("hazard", "存在隐患问题", ("问题描述",)),
     Column("measures", "整改措施"),
+    Column("remarks", "备注"),
     Column("closed_on", "销号时间"),
     Column("earlier", "此前复查"),
     Column("reviewer", "复查人", ("验收人",)),
@@ -76,9 +77,10 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("photos", "照片"),
 )
 """The columns of the 复查验收表 (`forms.review` writes it, collect reads it back; 问题编号
-only when a hazard on it answers an assigned problem; 此前复查 only when one was reviewed
-before (不合格, or 合格 and closed again since); 照片, for the reviewer, last: what the
-department sent to prove it; neither read back by anyone)."""
+only when a hazard on it answers an assigned problem; 备注 (the department's) only when
+one has any; 此前复查 only when one was reviewed before (不合格, or 合格 and closed again
+since); 照片, for the reviewer, last: what the department sent to prove it; none of these
+read back by anyone)."""
 REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
 
 

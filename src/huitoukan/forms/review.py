@@ -33,6 +33,7 @@ _WIDTHS = {
     "location": 14,
     "hazard": 28,
     "measures": 24,
+    "remarks": 18,
     "closed_on": 14,
     "earlier": 22,
     "reviewer": 9,
@@ -54,6 +55,7 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     ws.title = REVIEW_SHEET
     shown = {
         "number": any(h.number for h in hazards),  # the 督导组 asks after assigned problems
+        "remarks": any(h.remarks for h in hazards),  # what the department adds (trial 42)
         "earlier": any(h.review_note for h in hazards),  # a re-review: what failed before
     }
     columns = [c for c in REVIEW_COLUMNS if shown.get(c.field, True)]
@@ -68,6 +70,7 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
             "location": h.location,
             "hazard": h.hazard,
             "measures": h.measures,
+            "remarks": h.remarks,
             "closed_on": h.closed_on,
             "earlier": h.review_note,
             "photos": _photos(h),
