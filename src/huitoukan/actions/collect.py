@@ -175,11 +175,6 @@ def _now_named(campaign: Campaign, department: str) -> str | None:
     return unit.name if unit is not None and unit.name != department else None
 
 
-def _renames(campaign: Campaign) -> dict[str, str]:
-    """Former name → name, of the departments campaign.toml says were renamed."""
-    return {u.formerly: u.name for u in campaign.units if u.formerly and u.formerly != u.name}
-
-
 def _as_renamed(held: Held, renames: Mapping[str, str]) -> Held:
     """What the register held, its departments under the names they have now (their
     hazards keeping the 隐患编号 of the former)."""
@@ -386,7 +381,7 @@ def collect_to_register(
                     "请给出各部门报回表格所在的文件夹（如 回收）"
                 )
 
-    renames = _renames(campaign)
+    renames = campaign.renamed
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
         """`_held_before`, its departments under the names they have now."""

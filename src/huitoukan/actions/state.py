@@ -58,11 +58,7 @@ def load_state(
                 "请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
                 "或用 --campaign 指定这次活动的 campaign.toml"
             )
-        renamed = [
-            f"{u.formerly}→{u.name}"
-            for u in campaign.units
-            if u.formerly and u.formerly != u.name and u.formerly in state.returned
-        ]
+        renamed = [f"{old}→{new}" for old, new in campaign.renamed.items() if old in state.returned]
         if renamed:  # its sheets and letters would name a department that is no longer
             raise InputError(
                 f"campaign.toml 已把部门改名（{'、'.join(renamed)}），而 {display_name(sources[0])}"

@@ -54,6 +54,11 @@ class Unit(_Strict):
     registers under it are this department's, and its hazards keep the 隐患编号 made of
     it (the 复查验收表 and 追责 decisions filled in name them)."""
 
+    @property
+    def other_names(self) -> tuple[str, ...]:
+        """The names, other than its own, a return or a register may give it."""
+        return (*self.aliases, self.formerly) if self.formerly else self.aliases
+
 
 class ChecklistItem(_Strict):
     """One row of 附件1: an inspection item and the departments responsible for it."""
@@ -202,8 +207,7 @@ class Campaign(_Strict):
         by_alias = {
             normalize_key(alias): unit.name
             for unit in (*self.departments, *self.colleges)
-            for alias in (*unit.aliases, unit.formerly)
-            if alias
+            for alias in unit.other_names
         }
         unknown: dict[str, list[str]] = {}
         first: int | None = None
@@ -230,7 +234,9 @@ class Campaign(_Strict):
             )
         # an item added at the end of the file under an earlier category is listed with it
         # (附件1 printed it as a second 消防安全 block after 校园安防: clerk trial 41)
-        order = {c: i for i, c in reversed(list(enumerate(i.category for i in items)))}
+        order: dict[str, int] = {}
+        for item in items:
+            order.setdefault(item.category, len(order))
         items.sort(key=lambda item: order[item.category])  # stable: each category's own order
         self.__dict__["checklist"] = tuple(items)  # frozen: set once, while validating
         return self
@@ -301,10 +307,15 @@ class Campaign(_Strict):
         return found
 
     @cached_property
+    def renamed(self) -> dict[str, str]:
+        """Former name → name, of the departments renamed since the campaign began."""
+        return {u.formerly: u.name for u in self.units if u.formerly and u.formerly != u.name}
+
+    @cached_property
     def _unit_keys(self) -> dict[str, Unit]:
         keys: dict[str, Unit] = {}
         for unit in self.units:
-            for name in (unit.name, *unit.aliases, unit.formerly):
+            for name in (unit.name, *unit.other_names):
                 keys.setdefault(normalize_key(name), unit)
         keys.pop("", None)
         return keys

@@ -114,8 +114,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         if part.remarks:  # 补救措施 of what cannot be rectified soon (the 督导组 asks: trial 42)
             field_row("备注", part.remarks)
         field_row("责任人", part.owner, "整改完成情况", part.progress)
-        late = f"（超过整改时限 {_late(part)} 天）" if _late(part) else ""
-        field_row("整改时限", _day(part.deadline), "销号时间", _day(part.closed_on) + late)
+        late = _late(part)
+        closed = _day(part.closed_on) + (f"（超过整改时限 {late} 天）" if late else "")
+        field_row("整改时限", _day(part.deadline), "销号时间", closed)
         if part.days_overdue:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)
         else:

@@ -128,14 +128,14 @@ def _keep_version(register: Path, stamp: datetime, coverage: Coverage | None = N
     base = f"{register.stem}.{stamp:%Y%m%d-%H%M%S}"
     # two collects in one second: both kept, in order (numbered after the last of that
     # second, whatever day each counts: earlier ones may have been dropped)
-    taken = [p.name[len(base) :] for p in folder.glob(f"{base}[._]*{register.suffix}")]
+    taken = [p.name[len(base) :] for p in kept if p.name.startswith((f"{base}.", f"{base}_"))]
     n = 1 + max((int(m.group(1)) if (m := _NTH.match(t)) else 1 for t in taken), default=0)
     target = folder / f"{base}{'' if n == 1 else f'_{n:03d}'}{of_day}{register.suffix}"
     try:
         shutil.copy2(register, target)
     except OSError as exc:
         raise output_error(target, exc) from None
-    versions = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))  # oldest first
+    versions = sorted([*kept, target])  # oldest first
     last_of_day = {day.group(1): v for v in versions if (day := _JUDGED.search(v.name))}
     keep = {*versions[-HISTORY_VERSIONS:], *last_of_day.values()}
     for old in versions:
