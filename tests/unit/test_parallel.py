@@ -210,9 +210,11 @@ def test_ctrl_c_while_the_workers_read_stops_collect_at_once(
     make_returns(campaign, tmp_path / "回收", count=8)
     started, interrupted = tmp_path / "started", tmp_path / "a worker was interrupted"
     script = (
-        "import sys, time\n"
+        "import signal, sys, time\n"
         "from pathlib import Path\n"
         "from huitoukan.returns import batch\n"
+        # a console's Ctrl-C, even when this test runs as a background job (which ignores it)
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "real = batch.read_return\n"
         "def slow(*args, **kwargs):\n"
         f"    Path({str(started)!r}).touch()\n"
