@@ -987,6 +987,9 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
     ws = load_workbook(chdir_tmp / "交办问题清单.xlsx").active
     validations = {dv.promptTitle for dv in ws.data_validations.dataValidation}
     assert {"问题来源", "责任部门"} <= validations
+    # a long list typed on below the 50 bordered rows keeps its drop-downs and date checks
+    for dv in ws.data_validations.dataValidation:
+        assert str(dv.sqref).endswith("1000"), (dv.promptTitle, dv.sqref)
     # made with the embedded school and departments: how to remake it for one's own
     # (its drop-down offered departments the edited campaign.toml no longer had, trial 41)
     said = "".join(result.output.split())

@@ -18,6 +18,9 @@ from huitoukan.xlsx.styles import date_validation, made_here, write_table
 
 CHOICES_SHEET = "可选值"
 BLANK_ROWS = 50
+LAST_CHOICE_ROW = 1000
+"""The drop-downs and date checks reach this far below the bordered rows: a 县级普查 or an
+audit can hand over hundreds of problems, typed on below the table."""
 
 
 def blank_list(campaign: Campaign) -> Workbook:
@@ -44,7 +47,7 @@ def blank_list(campaign: Campaign) -> Workbook:
         choices.cell(r, 1, source.name)
     for r, unit in enumerate(campaign.units, start=1):
         choices.cell(r, 2, unit.name)
-    first, last = 3, 3 + len(rows) - 1
+    first, last = 3, LAST_CHOICE_ROW
     letters = {c.field: get_column_letter(i) for i, c in enumerate(LIST_COLUMNS, start=1)}
     source = DataValidation(
         type="list",
