@@ -753,7 +753,7 @@ def test_an_archive_page_shows_what_the_answer_says_in_its_remarks(
     note = "历史遗留问题，已设置围挡和警示标志"
     filled_form(
         campaign, "安全保卫处", Path("回收") / "保卫处.xlsx", [], assigned=findings,
-        answers={"SD-01": answer(整改措施="设置围挡", 备注=note), "XJ-01": answer()},
+        answers={"SD-01": answer(整改措施="设置围挡", 备注=note, 责任人=""), "XJ-01": answer()},
     )  # fmt: skip
     args = ["--as-of", "2023-12-20", "--findings", str(listed)]
     runner.invoke(app, ["collect", "回收", *args])
@@ -762,6 +762,8 @@ def test_an_archive_page_shows_what_the_answer_says_in_its_remarks(
     texts = [[c.value for c in row] for row in pages["SD-01"].iter_rows()]
     assert ["备注", note] == [t for t in texts if "备注" in t][0][:2]
     assert not [t for t in pages["XJ-01"].iter_rows(values_only=True) if "备注" in t]
+    # an answer without its 责任人 says so, as the notices and the report do
+    assert ["责任人", "未填写"] == [t for t in texts if "责任人" in t][0][:2]
 
 
 def test_a_version_that_left_a_problems_row_blank_is_in_its_history(

@@ -284,7 +284,7 @@ def expected(case: Case, screen: Screen, runner: CliRunner) -> list[str]:
         everything = name == "status --all"
         views = payload["overdue"][: None if everything else render_module.SCREEN_OVERDUE]
         views += payload["due_soon"][: None if everything else render_module.SCREEN_DUE_SOON]
-        texts = [_where(v) for v in views] + [v["owner"] or "未填" for v in views]
+        texts = [_where(v) for v in views] + [v["owner"] or "未填写" for v in views]
         texts += [v["department"] for v in views] + payload["not_returned"]
         if everything:
             texts += [d["department"] for d in payload["departments"]]

@@ -247,6 +247,7 @@ def test_the_report_says_why_and_how_in_its_tables(campaign: Campaign, tmp_path:
                 整改措施="设置围挡",
                 备注="历史遗留，已设警示标志，明年维修",
                 整改时限=date(2024, 6, 30),
+                责任人="",
             )
         ],
     )
@@ -255,6 +256,8 @@ def test_the_report_says_why_and_how_in_its_tables(campaign: Campaign, tmp_path:
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
     assert "设置围挡；历史遗留，已设警示标志，明年维修" in texts
+    [row] = [r for r in ws.iter_rows(values_only=True) if "北围墙" in r]
+    assert "未填写" in row  # its 责任人, as the notices say
 
 
 def test_a_long_table_of_the_report_repeats_its_header_on_each_page(

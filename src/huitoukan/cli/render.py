@@ -529,7 +529,7 @@ def _hazard_table(
             _cell(view.department),
             _cell(where),
             deadline,
-            _cell(view.owner or "未填"),
+            _cell(view.owner or "未填写"),
         )
     return table
 

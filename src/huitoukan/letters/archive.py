@@ -113,7 +113,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         field_row("整改措施", part.measures or "（未反馈）")
         if part.remarks:  # 补救措施 of what cannot be rectified soon (the 督导组 asks: trial 42)
             field_row("备注", part.remarks)
-        field_row("责任人", part.owner, "整改完成情况", part.progress)
+        owner = part.owner or ("未填写" if part.file else "")  # as the notices and report say
+        field_row("责任人", owner, "整改完成情况", part.progress)
         late = _late(part)
         closed = _day(part.closed_on) + (f"（超过整改时限 {late} 天）" if late else "")
         field_row("整改时限", _day(part.deadline), "销号时间", closed)

@@ -192,7 +192,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             line(f"{named}逾期报送：{'、'.join(answers)}。")
     standing_rows: list[list[Value]] = [
         # the form asks for them in 备注, with the mark 历史遗留; many write them as 整改措施
-        [n, h.department, h.location, h.hazard, h.deadline, h.owner, _interim(h), ""]
+        [n, h.department, h.location, h.hazard, h.deadline, h.owner or "未填写", _interim(h), ""]
         for n, h in enumerate(report.long_standing, start=1)
     ]
     heading(
