@@ -9,6 +9,7 @@ import errno
 import os
 import shutil
 import stat
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,22 @@ def test_previous_registers_are_kept_a_few_versions_deep(
     kept = sorted(folder.iterdir())
     assert len(kept) == HISTORY_VERSIONS
     assert len({p.read_bytes() for p in kept}) == HISTORY_VERSIONS  # distinct registers
+
+
+def test_a_kept_register_is_named_by_when_it_was_written(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """The register written on 12月18日 and replaced on the 20th was kept as …20231220…:
+    the copy looked for by its day was named by the day it was copied."""
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    written = datetime(2023, 12, 18, 17, 30, 5).timestamp()
+    os.utime(register, (written, written))
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "附属医院.xlsx", [hazard(部位="北门")])
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    [kept] = history_folder(register).iterdir()
+    assert kept.name.startswith("全校隐患台账.20231218-173005.")
 
 
 @pytest.mark.parametrize("owner", [".~lock.全校隐患台账.xlsx#", "~$全校隐患台账.xlsx"])

@@ -110,9 +110,10 @@ def _refuse_read_only(register: Path) -> None:
 
 
 def _keep_version(register: Path, stamp: datetime, coverage: Coverage | None = None) -> None:
-    """Copy the register about to be replaced into its history folder, named by its
-    统计日期 too (from `coverage`, what it covers, when the shrink check read it already;
-    else from its record); drop the oldest."""
+    """Copy the register about to be replaced into its history folder, named by when it
+    was written (`stamp` when that cannot be known) and its 统计日期 (from `coverage`, what
+    it covers, when the shrink check read it already; else from its record); drop the
+    oldest."""
     if not register.exists():
         return
     folder = history_folder(register)
@@ -125,6 +126,10 @@ def _keep_version(register: Path, stamp: datetime, coverage: Coverage | None = N
         coverage = recorded_coverage(register)
     judged = coverage.judged_on if coverage is not None else None
     of_day = f".统计{judged:%Y-%m-%d}" if judged else ""  # the day it counts, to be found by
+    with contextlib.suppress(OSError, ValueError, OverflowError):
+        # the time the register was written, not copied (a copy named 11月30日 held the
+        # register of 11月28日: the one looked for by its day was hard to find)
+        stamp = datetime.fromtimestamp(register.stat().st_mtime)
     base = f"{register.stem}.{stamp:%Y%m%d-%H%M%S}"
     # two collects in one second: both kept, in order (numbered after the last of that
     # second, whatever day each counts: earlier ones may have been dropped)
