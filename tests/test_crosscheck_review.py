@@ -616,6 +616,28 @@ def test_a_review_written_as_offices_write_it_is_understood(
     runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
     hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
     assert (hazards["东门"]["状态"], hazards["西门"]["状态"]) == ("已销号", "复查不合格")
+    # past its 整改时限 it stays readable as sent back on paper: its printed columns say
+    # 已完成 and a 销号时间, and 逾期 alone read as done late (clerk trial 44)
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-21"])
+    hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
+    assert (hazards["东门"]["状态"], hazards["西门"]["状态"]) == ("已销号", "逾期（复查不合格）")
+
+
+@pytest.mark.parametrize(
+    ("state", "review", "shown"),
+    [
+        ("整改中", "不合格", "复查不合格"),
+        ("逾期", "不合格", "逾期（复查不合格）"),
+        ("待复查", "不合格", "待复查"),  # sent again, done anew: waiting for its next review
+        ("已销号", "合格", "已销号"),
+        ("逾期", "", "逾期"),
+    ],
+)
+def test_the_printed_state_says_a_failed_review(state: str, review: str, shown: str) -> None:
+    """The 隐患台账's and the 交办问题 sheet's 状态 (the 交办问题 sheet has no review columns)."""
+    from huitoukan.register.layout import with_review
+
+    assert with_review(state, review) == shown
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from typing import Any
 
 from huitoukan.cells import cell_text
 from huitoukan.forms.layout import normalize_progress
-from huitoukan.model.returns import FAILED, HAZARD_ID, IN_PROGRESS, HazardRow
+from huitoukan.model.returns import FAILED, HAZARD_ID, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
 SUMMARY_SHEET = "汇总"
@@ -78,11 +78,18 @@ def _read_checks(value: object) -> dict[str, int]:
 REVIEW_FAILED_STATE = "复查不合格"
 
 
+def with_review(state: str, review: str) -> str:
+    """状态 as printed: 复查不合格 for a hazard (or an assigned problem's part) sent back by
+    its 复查验收, 逾期（复查不合格） once past its deadline — on paper the department's
+    已完成 and 销号时间 stand beside it, and 复查结论 is on the screen only (an overdue one
+    read as done late, clerk trial 44)."""
+    if review != FAILED or state in ("已销号", "待复查"):
+        return state
+    return f"逾期（{REVIEW_FAILED_STATE}）" if state == "逾期" else REVIEW_FAILED_STATE
+
+
 def _state(row: HazardRow, as_of: date) -> str:
-    """状态, and 复查不合格 for a hazard sent back by its 复查验收 (on paper the department's
-    已完成 and 销号时间 stand beside it; 复查结论 is on the screen only)."""
-    state = row.state(as_of)
-    return REVIEW_FAILED_STATE if state == IN_PROGRESS and row.review == FAILED else state
+    return with_review(row.state(as_of), row.review)
 
 
 def _read_progress(value: object) -> dict[str, object]:

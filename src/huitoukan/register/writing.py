@@ -42,6 +42,7 @@ from huitoukan.register.layout import (
     hazard_headers,
     hazard_values,
     hazard_widths,
+    with_review,
 )
 from huitoukan.register.merging import Collection
 from huitoukan.register.status import DepartmentSummary, StatusReport, rate
@@ -417,7 +418,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 f.description,
                 part.department,
                 "已反馈" if part.answered else "未反馈",
-                part.state.value,
+                with_review(part.state.value, part.review),
                 part.progress,
                 part.deadline or f.deadline,
                 part.days_overdue or None,
