@@ -23,8 +23,8 @@ from huitoukan.model.returns import ReturnForm
 def identify_department(
     form: ReturnForm, path: Path, labels: dict[str, LabelValue], campaign: Campaign, sheet: str
 ) -> None:
-    """Set `form.department` from the header's 部门 (or the file name), with a problem when
-    it cannot be identified or the two disagree."""
+    """Set `form.department` from the header's 部门 (or the file name, or the folder it was
+    sent in), with a problem when it cannot be identified or header and name disagree."""
     entry = labels.get("department")
     typed = cell_text(entry.value) if entry else ""
     by_header = campaign.find_unit(typed) if typed else None
@@ -61,6 +61,8 @@ def identify_department(
             )
         )
     unit = by_header or by_name
+    if unit is None and form.source is not None:  # the folder it was sent in, innermost first
+        unit = next(filter(None, map(campaign.find_unit, reversed(form.source.folders))), None)
     if unit is not None:
         form.department = unit.name
         return

@@ -205,6 +205,9 @@ class ReturnFile:
     """For a member: its name in the archive (and in archives inside it), outermost first."""
     modified: float = 0.0
     """Modification time (seconds since the epoch): the tie-breaker between versions."""
+    folders: tuple[str, ...] = ()
+    """The folders (and archives) it sits in below the folder given, outermost first: whose
+    return it is when neither its header nor its name says (职教中心学校/实训楼B.xlsx)."""
 
     @property
     def name(self) -> str:

@@ -148,6 +148,8 @@ def list_members(
             display=display,
             members=(*source.members, info.filename),
             modified=_modified(info, source.modified),
+            # the archive is a folder too (职教中心学校.zip/实训楼B.xlsx)
+            folders=(*source.folders, PurePosixPath(source.readable_name).stem, *parts[:-1]),
         )
         suffix = PurePosixPath(shown).suffix.lower()
         if suffix in wanted:

@@ -78,11 +78,13 @@ def read_one(
 
 
 def _whose(form: ReturnForm, campaign: Campaign) -> ReturnForm:
-    """An unreadable file given the department its name names (one only): the department
+    """An unreadable file given the department its name (or folder) names (one only): the department
     sent something, and is told it could not be read, not that it sent nothing."""
     if form.readable or form.department:
         return form
     units = campaign.units_in(Path(form.file).stem)
+    if not units and form.source is not None:  # the folder it was sent in, innermost first
+        units = next(filter(None, map(campaign.units_in, reversed(form.source.folders))), [])
     return form.model_copy(update={"department": units[0].name}) if len(units) == 1 else form
 
 

@@ -110,8 +110,10 @@ def _skipped(folder: Path, skip: set[object]) -> bool:
         return False
 
 
-def _archive(path: Path, status: os.stat_result) -> tuple[list[ReturnFile], list[SkippedFile]]:
-    source = ReturnFile(path=path, display=display_name(path), modified=status.st_mtime)
+def _archive(
+    path: Path, status: os.stat_result, folders: tuple[str, ...]
+) -> tuple[list[ReturnFile], list[SkippedFile]]:
+    source = ReturnFile(path, display_name(path), (), status.st_mtime, folders)
     try:
         if status.st_size > MAX_FILE_BYTES:
             raise ArchiveError(
@@ -150,6 +152,8 @@ def find_returns(
         for path in paths:
             if _ignored_name(path.name):
                 continue
+            inside = path.parent.relative_to(entry).parts if path is not entry else ()
+            folders = tuple(map(display_name, inside))
             try:
                 status = path.stat()
             except OSError:
@@ -160,12 +164,12 @@ def find_returns(
             suffix = path.suffix.lower()
             shown = display_name(path)
             if suffix in SPREADSHEET_SUFFIXES:
-                found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime))
+                found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime, folders))
             elif suffix in ARCHIVE_SUFFIXES:
                 if identity in archives:
                     continue
                 archives.add(identity)
-                members, passed = _archive(path, status)
+                members, passed = _archive(path, status, folders)
                 for member in members:
                     found[(identity, member.members)] = member
                 skipped.extend(passed)
@@ -174,7 +178,7 @@ def find_returns(
                         SkippedFile(file=shown, reason="压缩包中没有 Excel 表格，已跳过")
                     )
             elif suffix in _DOCUMENT_SUFFIXES and _workbook_inside(path, status):
-                found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime))
+                found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime, folders))
             else:
                 reason = _SKIPPED.get(suffix, "不是 Excel 表格文件，已跳过")
                 skipped.append(SkippedFile(file=shown, reason=reason))
