@@ -947,6 +947,38 @@ def test_photos_the_newest_version_moved_leave_the_row_they_were_on(tmp_path: Pa
     assert [len(h.photos) for h in result.collection.hazards] == [0, 1]
 
 
+@pytest.mark.parametrize("then", ["newest", "then-another"])
+def test_a_photo_pasted_on_another_row_of_a_copy_stays_where_it_was_too(
+    tmp_path: Path, then: str
+) -> None:
+    """The 退回修改 copy holds none of the earlier photos: the department pasted the photo
+    of 北围墙 into 东校门's row as well, and 北围墙 lost it, was told it had no 整改后照片
+    and its 1-1 went (clerk trial 43; the copy says the photos sent are kept). Both keep
+    it, also once a later version (the copy again, corrected) follows."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    rows = [closed(序号=1, 部位="北围墙"), closed(序号=2, 部位="东校门")]
+    first = filled_form(campaign, "安全保卫处", returns / "v1.xlsx", rows)
+    paste_photos(first, floating=[(_cell(first, 1, "备注"), AFTER)])
+    copy = filled_form(
+        campaign, "安全保卫处", returns / "v2.xlsx", rows, form_date=date(2023, 12, 16)
+    )
+    book = load_workbook(copy)
+    book.properties.title = FEEDBACK_TITLE
+    book.save(copy)
+    paste_photos(copy, floating=[(_cell(copy, 2, "备注"), AFTER)])
+    if then == "then-another":
+        filled_form(campaign, "安全保卫处", returns / "v3.xlsx", rows, form_date=date(2023, 12, 18))
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert [len(h.photos) for h in result.collection.hazards] == [1, 1]
+    assert not [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        "1-1.png": AFTER,
+        "2-1.png": AFTER,
+    }
+
+
 def test_one_photo_for_two_hazards_stays_with_both(tmp_path: Path) -> None:
     """The same photo pasted on two rows (one rectification shows both), then a version
     without photos (as the 退回修改 copy asks): each hazard keeps it (clerk trial 36: the

@@ -578,7 +578,9 @@ class _Lineage:
         `require_photo`, 未附整改后照片 of each row reported 已完成 whose photos were all sent
         while it was still open (the 整改前 photo left in the row)."""
         newest = self.versions[-1]
-        shown = {name for hazard in newest.hazards for name in hazard.photos}
+        # a photo on another row of a 退回修改 copy or a follow-up form (which show none of
+        # the earlier photos) is pasted there too, not moved there (clerk trial 43)
+        shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
         placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
         photos: dict[str, list[str]] = {}  # identity → its photos, in the order put there
         after: set[str] = set()  # photos first sent on a row said 已完成 (销号时间 or not):
@@ -602,6 +604,8 @@ class _Lineage:
                     here.setdefault(name, []).append(identity)
             for name, on in here.items():  # on every row this version shows it (one photo
                 was = placed.get(name, set())  # for two hazards), none it no longer does
+                if not form.holds_its_photos:  # (a copy: those too)
+                    on = [*was, *(i for i in on if i not in was)]
                 for identity in was.difference(on):
                     photos[identity].remove(name)
                 for identity in on:
