@@ -1146,6 +1146,46 @@ def test_a_passed_closing_moved_back_is_reviewed_again(
         assert "合格时的销号时间是 2023年12月8日" in said[0].message
 
 
+def test_a_closure_moved_past_its_passed_review_is_said_with_its_whole_history(
+    tmp_path: Path,
+) -> None:
+    """东门 failed on 12月10日, was closed again on 12月12日 and passed on 12月14日; then
+    the department moved its 销号时间 to 12月16日, after that review: it went back to 待复查
+    without a word, its 复查意见 keeping the 不合格 and not the 合格 (clerk trial 44)."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "不合格", "缺灭火器")
+    for name, closed_on in (("v2.xlsx", date(2023, 12, 12)), ("v3.xlsx", date(2023, 12, 16))):
+        again = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=closed_on)
+        filled_form(campaign, "安全保卫处", returns / name, [again], form_date=closed_on)
+        if name == "v2.xlsx":
+            redone = door._replace(closed_on=closed_on)
+            _reviewed(campaign, redone, returns / "复查二.xlsx", "2023-12-14", "合格")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [hazard_now] = collection.hazards
+    assert hazard_now.unreviewed and not hazard_now.closed
+    assert hazard_now.review_note == (
+        "此前2023年12月10日复查不合格：缺灭火器；2023年12月14日复查合格（当时销号时间"
+        "2023年12月12日），其后销号时间改为2023年12月16日，待再次复查"
+    )
+    [said] = [p for p in collection.problems if p.code is Code.REVIEW_CLOSURE_CHANGED]
+    assert said.file.endswith("v3.xlsx")
+
+
+def test_a_passed_hazard_whose_closing_day_is_blanked_is_asked_for_it(tmp_path: Path) -> None:
+    """Passed, then a version still 已完成 with its 销号时间 emptied: it was told “改报为
+    已完成…请改回已完成”, which it was (clerk trial 44)."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", "合格")
+    blanked = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=None)
+    filled_form(
+        campaign, "安全保卫处", returns / "v2.xlsx", [blanked], form_date=date(2023, 12, 12)
+    )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    said = [p.message for p in collection.problems if p.code is Code.REVIEW_REOPENED]
+    assert len(said) == 2 and not [m for m in said if "改回“已完成”" in m or "改报为" in m]
+    assert all("销号时间空白或无法识别" in m for m in said)
+
+
 def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) -> None:
     """合格 on 12月10日 of a closure of 12月8日; the department reports it 整改中 again, then
     closes it again on 12月14日: the old 合格 is no error (its form showed 12月8日) — the
@@ -1167,7 +1207,8 @@ def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) 
     [hazard_now] = collection.hazards
     assert hazard_now.unreviewed
     assert hazard_now.review_note == (
-        "此前2023年12月10日复查合格（销号时间2023年12月8日），其后重新销号，待再次复查"
+        "此前2023年12月10日复查合格（当时销号时间2023年12月8日），"
+        "其后销号时间改为2023年12月14日，待再次复查"
     )
     # and said on collect, on the new 销号时间 (it was only noted: clerk trial 35)
     [said] = [p for p in collection.problems if p.code is Code.REVIEW_CLOSURE_CHANGED]

@@ -19,7 +19,15 @@ from typing import Any
 
 from huitoukan.dates import chinese_date
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import FAILED, PASSED, UNREVIEWED, HazardRow, ReturnForm, Review
+from huitoukan.model.returns import (
+    DONE,
+    FAILED,
+    PASSED,
+    UNREVIEWED,
+    HazardRow,
+    ReturnForm,
+    Review,
+)
 
 
 @dataclass
@@ -163,14 +171,24 @@ def apply_reviews(
                 or hazard.closed_on == verdict.reviewed_on != verdict.closed_on
             )
         )
-        if verdict is None:
+        before = earlier_closure.get(hazard.hazard_id)
+        if before is not None and verdict is not None and order(verdict) > order(before):
+            before = None  # reviewed again since
+        if verdict is None or before is not None:
             hazard = hazard._replace(review=UNREVIEWED)
-            before = earlier_closure.get(hazard.hazard_id)
             if before is not None and before.reviewed_on and before.closed_on:
-                hazard = hazard._replace(
-                    review_note=f"此前{chinese_date(before.reviewed_on)}复查合格（销号时间"
-                    f"{chinese_date(before.closed_on)}），其后重新销号，待再次复查"
+                # after the failures before it, if any (a 合格 after a 不合格, then the
+                # 销号时间 moved past the review, lost both and was not said: trial 44)
+                failures = failed.get(hazard.hazard_id, [])
+                if verdict is not None and verdict.result == FAILED:
+                    failures = [*failures, verdict]
+                passed = (
+                    f"{chinese_date(before.reviewed_on)}复查合格（当时销号时间"
+                    f"{chinese_date(before.closed_on)}），其后销号时间改为"
+                    f"{chinese_date(hazard.closed_on) if hazard.closed_on else '空白'}"
                 )
+                history = "；".join([*map(_failure, failures), passed])
+                hazard = hazard._replace(review_note=f"此前{history}，待再次复查")
                 result.problems.append(  # the 合格 no longer holds: said, not only noted
                     problem(
                         Code.REVIEW_CLOSURE_CHANGED,
@@ -248,12 +266,14 @@ def _reported_open(
         "progress": hazard.progress or hazard.progress_text or "未填写",
         "reviewed": chinese_date(verdict.reviewed_on) if verdict.reviewed_on else "此前",
     }
+    # still 已完成, its 销号时间 gone: not “改报为已完成…请改回已完成” (clerk trial 44)
+    undated = hazard.progress == DONE
     result.problems.append(
         _about(
             verdict,
             Code.REVIEW_REOPENED,
             verdict.hazard_id,
-            variant="review",
+            variant="review-undated" if undated else "review",
             owner=hazard.department,
             **said,
         )
@@ -268,6 +288,7 @@ def _reported_open(
             field="整改完成情况",
             value=hazard.progress_text,
             department=hazard.department,
+            variant="undated" if undated else "",
             **said,
         )
     )
