@@ -979,6 +979,29 @@ def test_a_photo_pasted_on_another_row_of_a_copy_stays_where_it_was_too(
     }
 
 
+def test_a_closed_hazard_taken_out_keeps_its_before_and_after_photos(tmp_path: Path) -> None:
+    """整改中 with its 整改前 photo, then 已完成 with the 整改后 one in its place, then a
+    version without the row (closed, kept as 已销号): it kept only the photo of the version
+    before, and lost its 整改前 photo (clerk trial 44)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    other = hazard(序号=2, 部位="食堂")
+    for name, row, day, photo in (
+        ("v1.xlsx", hazard(序号=1), date(2023, 12, 12), BEFORE),
+        ("v2.xlsx", closed(序号=1), date(2023, 12, 14), AFTER),
+    ):
+        path = filled_form(campaign, "安全保卫处", returns / name, [row, other], form_date=day)
+        paste_photos(path, floating=[(_cell(path, 1, "备注"), photo)])
+    filled_form(campaign, "安全保卫处", returns / "v3.xlsx", [other], form_date=date(2023, 12, 16))
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    [gone] = [h for h in result.collection.hazards if h.vanished_from]
+    library = tmp_path / EVIDENCE_FOLDER / LIBRARY_FOLDER
+    assert [(library / name).read_bytes() for name in gone.photos] == [BEFORE, AFTER]
+    assert [(library / name).read_bytes() for name in gone.before_photos] == [BEFORE]
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([BEFORE, AFTER])
+
+
 def test_one_photo_for_two_hazards_stays_with_both(tmp_path: Path) -> None:
     """The same photo pasted on two rows (one rectification shows both), then a version
     without photos (as the 退回修改 copy asks): each hazard keeps it (clerk trial 36: the

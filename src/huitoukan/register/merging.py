@@ -485,6 +485,19 @@ def _register_as_version(department: str, rows: list[HazardRow]) -> ReturnForm:
     )
 
 
+class _OlderPhotos(NamedTuple):
+    photos: dict[str, list[str]]
+    """Identity → its photos, in the order put there."""
+    after: set[str]
+    """Photos first sent on a row said 已完成 (销号时间 or not): 整改后 (one first sent while
+    整改中 stays 整改前, however often sent again)."""
+    replaceable: set[str]
+    """Those of them a file sent (the register's photos of a 已完成 hazard may be its 整改前
+    ones too: it keeps no order)."""
+    sent_on: dict[str, HazardRow]
+    """Photo → the older row it was first sent on."""
+
+
 @dataclass
 class _Lineage:
     """Which rows of a department's versions (oldest first) are one hazard.
@@ -563,31 +576,16 @@ class _Lineage:
             return row
         return row._replace(kept_id=first.hazard_id)
 
-    def newest_rows(
-        self, require_photo: bool = False
-    ) -> tuple[list[HazardRow], set[tuple[Code, str, int | None]], list[Problem]]:
-        """The newest version's hazards, each with its first 隐患编号 and the photos the older
-        versions showed of it too (整改前 in the first return, 整改后 in the second; or a
-        corrected 退回修改 copy, which cannot carry them) — each on the row the latest
-        version showing it put it (a photo moved where it belongs stays there), none the
-        newest version shows on another row; a 整改时限 left blank, the one an older version
-        gave (`promised`: left blank, it is not put off to the campaign's default, which took
-        an overdue hazard off the list); and the (code, sheet, row) of the newest version's
-        problems that no longer hold (未附整改后照片 of a row with an older photo sent when it
-        was reported 已完成, 没有填写整改时限 of a row that keeps its older one); and, with
-        `require_photo`, 未附整改后照片 of each row reported 已完成 whose photos were all sent
-        while it was still open (the 整改前 photo left in the row)."""
-        newest = self.versions[-1]
-        # a photo on another row of a 退回修改 copy or a follow-up form (which show none of
-        # the earlier photos) is pasted there too, not moved there (clerk trial 43)
-        shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
+    @functools.cached_property
+    def _older_photos(self) -> _OlderPhotos:
+        """The photos the older versions showed of each hazard, each on the row the latest
+        version showing it put it (one on another row of a 退回修改 copy or a follow-up form,
+        which show none of the earlier photos, is pasted there too)."""
         placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
-        photos: dict[str, list[str]] = {}  # identity → its photos, in the order put there
-        after: set[str] = set()  # photos first sent on a row said 已完成 (销号时间 or not):
-        # 整改后 (one first sent while 整改中 stays 整改前, however often sent again)
-        replaceable: set[str] = set()  # those of them a file sent (the register's photos of
-        # a 已完成 hazard may be its 整改前 ones too: it keeps no order)
-        sent_on: dict[str, HazardRow] = {}  # photo → the older row it was first sent on
+        photos: dict[str, list[str]] = {}
+        after: set[str] = set()
+        replaceable: set[str] = set()
+        sent_on: dict[str, HazardRow] = {}
         for form, identities in zip(self.versions[:-1], self.identities, strict=False):
             here: dict[str, list[str]] = {}  # photo → the identities this version shows it on
             for hazard, identity in zip(form.hazards, identities, strict=True):
@@ -612,6 +610,27 @@ class _Lineage:
                     if identity not in was:
                         photos.setdefault(identity, []).append(name)
                 placed[name] = set(on)
+        return _OlderPhotos(photos, after, replaceable, sent_on)
+
+    def newest_rows(
+        self, require_photo: bool = False
+    ) -> tuple[list[HazardRow], set[tuple[Code, str, int | None]], list[Problem]]:
+        """The newest version's hazards, each with its first 隐患编号 and the photos the older
+        versions showed of it too (整改前 in the first return, 整改后 in the second; or a
+        corrected 退回修改 copy, which cannot carry them) — each on the row the latest
+        version showing it put it (a photo moved where it belongs stays there), none the
+        newest version shows on another row; a 整改时限 left blank, the one an older version
+        gave (`promised`: left blank, it is not put off to the campaign's default, which took
+        an overdue hazard off the list); and the (code, sheet, row) of the newest version's
+        problems that no longer hold (未附整改后照片 of a row with an older photo sent when it
+        was reported 已完成, 没有填写整改时限 of a row that keeps its older one); and, with
+        `require_photo`, 未附整改后照片 of each row reported 已完成 whose photos were all sent
+        while it was still open (the 整改前 photo left in the row)."""
+        newest = self.versions[-1]
+        # a photo on another row of a 退回修改 copy or a follow-up form (which show none of
+        # the earlier photos) is pasted there too, not moved there (clerk trial 43)
+        shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
+        photos, after, replaceable, sent_on = self._older_photos
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         moot: set[tuple[Code, str, int | None]] = set()
@@ -717,7 +736,7 @@ class _Lineage:
         present = set(self.identities[-1])
         return [
             (
-                self._numbered(row, identity, row.key)._replace(
+                self._with_older_photos(self._numbered(row, identity, row.key), identity)._replace(
                     vanished_from=f"{row.source_file}{GONE}" if gone else row.source_file
                 ),
                 gone,
@@ -726,6 +745,18 @@ class _Lineage:
             if identity not in present and row.hazard.strip()
             for gone in [identity in self.remembered]
         ]
+
+    def _with_older_photos(self, row: HazardRow, identity: str) -> HazardRow:
+        """A hazard as last shown, with every photo the older versions showed of it (its 整改前
+        photo of the version before: a reviewed row taken out lost it, clerk trial 44)."""
+        older = self._older_photos
+        kept = tuple(older.photos.get(identity, row.photos))
+        before = tuple(
+            p
+            for p in kept
+            if p not in older.after and (p in older.sent_on or p in row.before_photos)
+        )
+        return row._replace(photos=kept, before_photos=before)
 
     def _with_earlier(self, newest: ReturnForm) -> Iterator[tuple[HazardRow, HazardRow]]:
         """Each row of the newest version that an older version listed, with that row."""
