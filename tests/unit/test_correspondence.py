@@ -258,6 +258,8 @@ def test_the_report_says_why_and_how_in_its_tables(campaign: Campaign, tmp_path:
     assert "设置围挡；历史遗留，已设警示标志，明年维修" in texts
     [row] = [r for r in ws.iter_rows(values_only=True) if "北围墙" in r]
     assert "未填写" in row  # its 责任人, as the notices say
+    # to the school's leading group, whatever the school (a 中学's said 学院: trial 43)
+    assert [t for t in texts if "历史遗留问题" in t and "报学校安全工作领导小组" in t]
 
 
 def test_a_long_table_of_the_report_repeats_its_header_on_each_page(

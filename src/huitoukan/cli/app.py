@@ -313,7 +313,7 @@ def status(
     ] = 7,
     department: DepartmentOption = None,
     long_standing: Annotated[
-        bool, typer.Option("--long-standing", help="只列出历史遗留问题（报学院安全工作领导小组）")
+        bool, typer.Option("--long-standing", help="只列出历史遗留问题（报学校安全工作领导小组）")
     ] = False,
     fail_if_overdue: Annotated[
         bool, typer.Option("--fail-if-overdue", help="存在逾期隐患时退出码为 1（用于定时检查）")
@@ -383,7 +383,7 @@ def report(
         typer.Option("--photos", help="另附“整改照片”页：每项附有照片的隐患一页，照片缩放排入"),
     ] = False,
 ) -> None:
-    """写出供学院安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。"""
+    """写出供学校安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。"""
     from huitoukan.actions.letters import report as write_leader_report
     from huitoukan.cli import render
 

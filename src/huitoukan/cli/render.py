@@ -711,7 +711,7 @@ def long_standing(report: StatusReport) -> None:
         return
     _wrapped(
         console,
-        f"历史遗留问题（{len(report.long_standing)}），报学院安全工作领导小组",
+        f"历史遗留问题（{len(report.long_standing)}），报学校安全工作领导小组",
         style="bold",
     )
     year = report.returns_due.year

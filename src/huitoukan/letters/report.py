@@ -196,7 +196,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         for n, h in enumerate(report.long_standing, start=1)
     ]
     heading(
-        f"五、历史遗留问题（{len(report.long_standing)} 项，报学院安全工作领导小组）",
+        f"五、历史遗留问题（{len(report.long_standing)} 项，报学校安全工作领导小组）",
         _first_rows(standing_rows),
     )
     if report.long_standing:
