@@ -1191,6 +1191,29 @@ def test_a_photo_off_the_hazard_rows_is_the_departments_and_the_copy_says_it_was
     assert any("不在隐患所在行的照片没有收入" in str(v) for v in summary)
 
 
+def test_a_photo_off_the_hazard_rows_is_named_where_the_photo_is_asked_for(
+    tmp_path: Path,
+) -> None:
+    """The after-photo of row 1 slipped onto the blank row below the last hazard: collect
+    warned, but the 补充照片 notice only asked for a photo, and the department would take
+    a new one instead of moving the one it sent (clerk trial 43)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    path = returns / "二级学院.xlsx"
+    filled_form(campaign, "各二级学院", path, [closed(序号=1, 部位="食堂"), closed(序号=2)])
+    paste_photos(path, floating=[(_cell(path, 2, "备注"), BEFORE), (_cell(path, 3, "备注"), AFTER)])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    report = status_of(campaign, [register], AS_OF)
+    [view] = report.missing_photos
+    stray = _cell(path, 3, "备注")[1:]  # the row number of the cell
+    assert view.location == "食堂" and view.photo_hint == (
+        f"表中第 {stray} 行的照片不在任何隐患所在的行，如是这一项的照片，请移到这一项所在的行"
+    )
+    [notice] = [n for n in notices(campaign, report) if "补充照片" in n.kinds]
+    assert [line for line in notice.text.splitlines() if "食堂" in line and view.photo_hint in line]
+
+
 def test_status_and_remind_ask_for_the_missing_photo(
     collected: tuple[Campaign, Path, Path], runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

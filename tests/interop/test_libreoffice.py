@@ -28,6 +28,7 @@ from huitoukan.forms.checklist import CHECKLIST_FILE
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from huitoukan.model.problems import Code
+from huitoukan.returns.form_reading import XLS_PHOTO_HINT
 from scripts.render_pages import to_pdf
 from tests.helpers import closed, filled_form, header_position, label_cell, read_form
 from tests.photo_forms import paste_photos
@@ -261,6 +262,9 @@ def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
     codes = [p.code for p in problems]
     assert Code.PICTURES_NOT_READ in codes and Code.MISSING_PHOTO not in codes
     assert {p.department for p in problems} == {"总务基建处"}  # the file's notes named too
+    # where the photo is asked for, how to send it (it was asked to paste it: trial 43)
+    [row] = read_form(saved, campaign).hazards
+    assert row.photo_hint == XLS_PHOTO_HINT and "另存为 .xlsx" in row.photo_hint
 
 
 def test_a_wps_et_return_with_nothing_wrong_gets_no_copy_to_correct(

@@ -568,6 +568,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
                 where = f"{view.location}：{view.hazard}" if view.location else view.hazard
                 number = f"【{view.number}】" if view.number else ""
                 unread = "（粘贴的照片未能读取）" if view.photos_unread else ""
+                unread += f"（{view.photo_hint}）" if view.photo_hint else ""
                 _wrapped(console, f"{view.department}　{number}{where}{unread}", "  ", "    ")
             _more(
                 console, TERMINAL_ROWS, len(report.missing_photos), " --json 输出（missing_photos）"

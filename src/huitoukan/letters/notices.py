@@ -156,6 +156,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             lines += _numbered(
                 f"{_what(h)}（销号时间 {_day(h.closed_on)}）"
                 + (f"，表中粘贴的照片未能读取：{h.photos_unread}" if h.photos_unread else "")
+                + (f"；{h.photo_hint}" if h.photo_hint else "")
                 for h in no_photo
             )
         if dept.returned and dept.late and _lately(dept, report.as_of):

@@ -116,6 +116,10 @@ class HazardRow(NamedTuple):
     photos_unread: str = ""
     """Why a picture pasted into the row could not be read (the first such), '' when none:
     a department asked for a photo it did paste is told what became of it."""
+    photo_hint: str = ""
+    """Where a photo sent for this row may be instead (on a row of no hazard, in a .xls
+    whose photos cannot be read), for a row without one: said where the photo is asked
+    for (the notice only asked to paste it: clerk trial 43)."""
 
     @property
     def remembered(self) -> bool:

@@ -50,6 +50,8 @@ class HazardView:
     """问题编号: the assigned problem the hazard answers ('' for what a department found)."""
     photos_unread: str = ""
     """Why a picture pasted into its row could not be read ('' when none was lost)."""
+    photo_hint: str = ""
+    """Where a photo sent for it may be instead (`HazardRow.photo_hint`)."""
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
@@ -77,6 +79,7 @@ class HazardView:
             photos=len(row.photos),
             number=row.number,
             photos_unread=row.photos_unread,
+            photo_hint=row.photo_hint,
         )
 
 

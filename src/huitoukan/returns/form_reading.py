@@ -205,6 +205,7 @@ def read_return(
         part.never_saved = content.made.never_saved
         title = content.made.title
         part.prefilled = title == FEEDBACK_TITLE or title.endswith(FOLLOWUP_MARK)
+    hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
         on = next((f for f in forms if f.sheet == sheet), forms[0])
@@ -213,6 +214,16 @@ def read_return(
                 Code.PHOTO_NOT_ON_HAZARD, on.file, sheet=sheet, rows=rows, department=on.department
             )
         )
+        hints[sheet] = (
+            f"表中第 {rows} 行的照片不在任何隐患所在的行，如是这一项的照片，请移到这一项所在的行"
+        )
+    for part in forms:
+        part.hazards = [
+            h._replace(photo_hint=XLS_PHOTO_HINT if unseen else hints[h.source_sheet])
+            if not h.photos and (unseen or h.source_sheet in hints)
+            else h
+            for h in part.hazards
+        ]
     return forms
 
 
@@ -340,6 +351,9 @@ def _read_review(
 PicturesByRow = dict[tuple[str, int], list[str]]
 """(sheet, 0-based row) → the names of the photos pasted into that row."""
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+XLS_PHOTO_HINT = (
+    "报表是早期 Excel（.xls）或 WPS（.et）格式，其中的照片无法读取，请另存为 .xlsx 后重新报送"
+)
 
 
 def _pictures(
