@@ -683,6 +683,38 @@ def test_sample_and_report_place_the_photos(
     ]
 
 
+def test_a_phone_photo_is_embedded_at_the_size_it_prints(tmp_path: Path) -> None:
+    """A 3000 × 2000 phone photo (EXIF: taken turned) printed 6 cm wide made a report of
+    megabytes a photo (clerk trial 43: 48 MB): it is embedded at three pixels a pixel
+    shown, a JPEG still, its orientation kept; a small photo and one no decoder can read
+    as it is. The original stays byte-identical where the evidence is kept."""
+    import io
+
+    from PIL import Image
+
+    from huitoukan.letters.photos import PRINT_SCALE, Photo, place_photos
+    from huitoukan.xlsx.writer import Sheet
+
+    image = Image.effect_noise((3000, 2000), 60).convert("RGB")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotated 90° clockwise
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=95, exif=exif)
+    phone = buffer.getvalue()
+    damaged = phone[:2000] + b"\0" * 5000  # a header that says 3000 × 2000, then nothing
+    small = png(40, 30)
+    sheet = Sheet("照片", [14, 26, 14, 26], portrait=True)
+    photos = [Photo(phone, "手机照片"), Photo(damaged, "损坏"), Photo(small, "小图")]
+    assert place_photos(sheet, photos) == 3
+    embedded = [picture.data for picture in sheet.pictures]
+    assert embedded[1:] == [damaged, small]
+    assert len(embedded[0]) < len(phone) / 5
+    with Image.open(io.BytesIO(embedded[0])) as shrunk:
+        shown = sheet.pictures[0]
+        assert shrunk.format == "JPEG" and shrunk.getexif().get(0x0112) == 6
+        assert shown.width * PRINT_SCALE >= shrunk.width >= shown.width * PRINT_SCALE * 0.9
+
+
 def test_a_row_of_photos_never_straddles_a_printed_page() -> None:
     """Ten photos of one hazard: a row of them that would not fit on the rest of the page
     starts the next, under a heading saying whose photos go on (a page break through a

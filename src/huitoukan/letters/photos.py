@@ -1,13 +1,17 @@
 """Photos placed on a printed page: two side by side, each scaled to fit its half, each
 captioned.
 
-The size comes from the picture's header (never decoded); a picture whose header gives
-no size (EMF, WMF) gets the whole box.
+The size comes from the picture's header; a picture whose header gives no size (EMF,
+WMF) gets the whole box. A photo far larger than it is shown is embedded shrunk
+(`for_print`: the original stays in 佐证材料).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -47,6 +51,43 @@ GAP_POINTS = 6.0
 """Above each row of pictures: clear of the line or caption above."""
 
 
+PRINT_SCALE = 3
+"""A photo is embedded with up to this many pixels for each pixel it is shown with (about
+300 dpi on paper): a phone's 4000 × 3000 photos printed 6 cm wide made a report of 48 MB,
+too large to send (clerk trial 43)."""
+SHRINK_PIXELS = 60_000_000
+"""Larger photos are embedded as they are (decoding one costs more memory than it saves)."""
+
+
+def for_print(data: bytes, media_type: str, size: tuple[int, int], shown: tuple[int, int]) -> bytes:
+    """`data` (a JPEG or PNG of `size` pixels) shrunk to PRINT_SCALE × `shown`, its type and
+    orientation (EXIF) kept; as it is when it is small enough, of another type, or cannot
+    be decoded (Pillow)."""
+    box = (shown[0] * PRINT_SCALE, shown[1] * PRINT_SCALE)
+    if media_type not in ("jpeg", "png") or (size[0] <= box[0] and size[1] <= box[1]):
+        return data
+    if size[0] * size[1] > SHRINK_PIXELS:
+        return data
+    from PIL import Image
+
+    out = io.BytesIO()
+    with contextlib.suppress(Exception), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (a decoder's own warnings: the original is kept)
+        with Image.open(io.BytesIO(data)) as image:
+            exif = image.info.get("exif")
+            image.draft(image.mode, box)  # a JPEG decoded at 1/2, 1/4 or 1/8 of its size
+            image.thumbnail(box)
+            if media_type == "jpeg":
+                kept = image if image.mode in ("L", "RGB", "CMYK") else image.convert("RGB")
+                kept.save(out, "JPEG", quality=85, **({"exif": exif} if exif else {}))
+            else:
+                image.save(out, "PNG")
+        smaller = out.getvalue()
+        if smaller and len(smaller) < len(data):
+            return smaller
+    return data
+
+
 def place_photos(
     sheet: Sheet, photos: Sequence[Photo], on_new_page: Callable[[], object] | None = None
 ) -> int:
@@ -63,12 +104,18 @@ def place_photos(
     shown = [(photo, info) for photo in photos if (info := image_info(photo.data)) is not None]
     for start in range(0, len(shown), 2):
         pair = [
-            (photo, media_type, fit(width, height, (box_width, BOX_HEIGHT)), column)
+            (
+                photo,
+                media_type,
+                fit(width, height, (box_width, BOX_HEIGHT)),
+                column,
+                (width, height),
+            )
             for (photo, (media_type, width, height)), (column, box_width) in zip(
                 shown[start : start + 2], boxes, strict=False
             )
         ]
-        rows = math.ceil(max(size[1] for _, _, size, _ in pair) / ROW_PIXELS)
+        rows = math.ceil(max(size[1] for _, _, size, _, _ in pair) / ROW_PIXELS)
         if on_new_page is not None and start:
             if sheet.page_room() < (rows + 1) * DEFAULT_ROW_HEIGHT + CAPTION_POINTS:
                 sheet.break_page()
@@ -77,9 +124,12 @@ def place_photos(
         top = sheet.row_count
         for _ in range(rows):
             sheet.add("")
-        for photo, media_type, size, column in pair:
-            sheet.pictures.append(Picture(top, column, *size, photo.data, media_type))
-        captions = [photo.caption for photo, _, _, _ in pair]
+        for photo, media_type, size, column, (width, height) in pair:
+            data = photo.data
+            if width and height:
+                data = for_print(data, media_type, (width, height), size)
+            sheet.pictures.append(Picture(top, column, *size, data, media_type))
+        captions = [photo.caption for photo, *_ in pair]
         row = sheet.add(
             cells([captions[0], *[""] * (half - 1), *captions[1:2]], Style.NOTE), CAPTION_POINTS
         )
