@@ -1034,6 +1034,64 @@ def test_a_closed_hazard_taken_out_keeps_its_before_and_after_photos(tmp_path: P
     assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([BEFORE, AFTER])
 
 
+@pytest.mark.parametrize("changed", [True, False])
+def test_a_hazard_changed_after_it_passed_its_review_is_said_and_keeps_its_photos(
+    tmp_path: Path, changed: bool
+) -> None:
+    """Reviewed 合格 on 12月10日; the department's next version rewrote its 整改措施, moved
+    its 销号时间 on a day (still before the review) and pasted another photo in place of
+    the one the reviewer saw: the 合格 and the archive showed what no review saw, without
+    a word (clerk trial 44). The 合格 holds, the photo it accepted stays, and the change is
+    said. Sent again unchanged: nothing said."""
+    from huitoukan.forms.review import REVIEW_SHEET, review_form
+
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    campaign = parse_campaign(text, "campaign.toml")
+    returns = tmp_path / "回收"
+    first = closed(
+        序号=1, 整改措施="更换灭火器", 检查时间=date(2023, 12, 1), 销号时间=date(2023, 12, 8)
+    )
+    path = filled_form(
+        campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8)
+    )
+    paste_photos(path, floating=[(_cell(path, 1, "备注"), AFTER)])
+    [door] = collect_to_register(campaign, [returns], None, AS_OF).collection.hazards
+    book = review_form(campaign, [door], AS_OF)
+    ws = book[REVIEW_SHEET]
+    columns = {cell.value: cell.column for cell in ws[2]}
+    for header, value in (("复查时间", "2023-12-10"), ("复查结论", "合格"), ("复查人", "王磊")):
+        ws.cell(3, columns[header]).value = value
+    book.save(returns / "复查.xlsx")
+    later = (
+        closed(
+            序号=1,
+            整改措施="更换灭火器并张贴月检卡",
+            检查时间=date(2023, 12, 1),
+            销号时间=date(2023, 12, 9),
+        )
+        if changed
+        else first
+    )
+    path = filled_form(
+        campaign, "安全保卫处", returns / "v2.xlsx", [later], form_date=date(2023, 12, 12)
+    )
+    paste_photos(path, floating=[(_cell(path, 1, "备注"), FLOATING_PHOTO if changed else AFTER)])
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    [now] = result.collection.hazards
+    assert now.closed and now.review == "合格"
+    said = [p for p in result.collection.problems if p.code is Code.CHANGED_AFTER_PASSED]
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    if not changed:
+        assert not said and len(now.photos) == 1
+        return
+    [warning] = said
+    assert warning.file.endswith("v2.xlsx")
+    assert "改动了整改措施（复查时为“更换灭火器”）" in warning.message
+    assert "把销号时间由 2023年12月8日 改为 2023年12月9日" in warning.message
+    assert "换下或删去了复查时的照片 1 张" in warning.message
+    assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([AFTER, FLOATING_PHOTO])
+
+
 def test_one_photo_for_two_hazards_stays_with_both(tmp_path: Path) -> None:
     """The same photo pasted on two rows (one rectification shows both), then a version
     without photos (as the 退回修改 copy asks): each hazard keeps it (clerk trial 36: the

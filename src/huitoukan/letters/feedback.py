@@ -69,6 +69,7 @@ NOT_FIXABLE = frozenset(
         Code.WPS_ET,
         Code.ASSIGNMENT_AFTER_RETURN,
         Code.REVIEW_CLOSURE_CHANGED,
+        Code.CHANGED_AFTER_PASSED,
     }
 )
 """Problems the department cannot correct in its file (the return was late: that stays true;

@@ -98,6 +98,7 @@ class Code(StrEnum):
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
     REVIEW_REOPENED = "review-reopened"
     REVIEW_CLOSURE_CHANGED = "review-closure-changed"
+    CHANGED_AFTER_PASSED = "changed-after-passed"
     REVIEW_UNDATED = "review-undated"
     REVIEW_NO_REVIEWER = "review-no-reviewer"
     REVIEW_NOT_REQUIRED = "review-not-required"
@@ -532,6 +533,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "复查合格后改动销号时间",
         "这项隐患 {reviewed} 复查验收合格时的销号时间是 {old}，新版本改为 {new}：复查结论不再适用，"
         "台账按待复查计，须再次复查验收",
+    ),
+    Code.CHANGED_AFTER_PASSED: Rule(
+        _W,
+        "复查合格后改动",
+        "这项隐患（{what}）已于 {reviewed} 复查验收合格，新版本{changes}：复查结论仍然有效，"
+        "复查时的照片仍归档保留；整改情况确有变化的，请说明情况",
     ),
     Code.REVIEW_REOPENED: Rule(
         _W,

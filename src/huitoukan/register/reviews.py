@@ -28,6 +28,7 @@ from huitoukan.model.returns import (
     ReturnForm,
     Review,
 )
+from huitoukan.register.merging import version_order
 
 
 @dataclass
@@ -83,6 +84,10 @@ def apply_reviews(
     later): the hazard waits for its next review."""
     result = Reviewed([])
     saved = {f.file: f.modified for f in forms if f.is_review}
+    versions: dict[str, list[ReturnForm]] = {}  # each department's returns, oldest first
+    for form in sorted(forms, key=version_order):
+        if form.readable and not form.is_review and form.department:
+            versions.setdefault(form.department, []).append(form)
 
     def order(review: Review) -> tuple[date, date, float, str, int]:
         """By 复查时间; on one day, the review of the later closure (the 销号时间 its form
@@ -216,6 +221,8 @@ def apply_reviews(
             note = f"{verdict.note}（此前{earlier}）" if verdict.note else f"此前{earlier}"
         else:
             note = verdict.note
+        if verdict.result == PASSED:
+            hazard = _as_passed(hazard, verdict, versions.get(hazard.department, []), result)
         result.hazards.append(
             hazard._replace(
                 review=verdict.result,
@@ -247,6 +254,53 @@ def apply_reviews(
                 )
             )
     return result
+
+
+def _as_passed(
+    hazard: HazardRow, verdict: Review, versions: Sequence[ReturnForm], result: Reviewed
+) -> HazardRow:
+    """A hazard reviewed 合格, with the photos it had when reviewed (a photo replaced or
+    taken out since is the evidence the review accepted: it stays), and a warning when a
+    version sent after the review changed its 整改措施, 销号时间 or photos (nothing said:
+    the 合格 and the archive showed what the reviewer never saw, clerk trial 44)."""
+    day = verdict.reviewed_on
+    shown = [
+        row
+        for form in versions
+        if day is not None and (form.sent_on or date.min) <= day
+        for row in form.hazards
+        if row.own_id == hazard.hazard_id
+    ]
+    if not shown or not any((f.sent_on or date.min) > day for f in versions if day):
+        return hazard
+    then = shown[-1]
+    seen = list(dict.fromkeys(p for row in shown for p in row.photos))
+    gone = [p for p in seen if p not in hazard.photos]
+    changes = []
+    if then.measures.strip() != hazard.measures.strip():
+        changes.append(f"改动了整改措施（复查时为“{then.measures.strip()[:40] or '空白'}”）")
+    if then.closed_on is not None and hazard.closed_on != then.closed_on:
+        changes.append(
+            f"把销号时间由 {chinese_date(then.closed_on)} 改为 {chinese_date(hazard.closed_on) if hazard.closed_on else '空白'}"
+        )
+    if gone:
+        changes.append(f"换下或删去了复查时的照片 {len(gone)} 张")
+    if not changes:
+        return hazard
+    result.problems.append(
+        problem(
+            Code.CHANGED_AFTER_PASSED,
+            hazard.source_file,
+            sheet=hazard.source_sheet,
+            row=hazard.source_row,
+            field="整改措施" if then.measures != hazard.measures else "整改完成情况",
+            department=hazard.department,
+            what=hazard.where[:40],
+            reviewed=chinese_date(day) if day else "此前",
+            changes="，".join(changes),
+        )
+    )
+    return hazard._replace(photos=(*hazard.photos, *gone)) if gone else hazard
 
 
 def _reported_open(
