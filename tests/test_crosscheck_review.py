@@ -1399,6 +1399,8 @@ def test_an_overdue_hazard_reviewed_failed_is_listed_once_in_its_notice(tmp_path
     assert letter.kinds[:2] == ["督办", "复查不合格"]
     assert letter.text.count("东门") == 1
     assert "已逾期 5 天" in letter.text and "复查意见：灭火器未更换" in letter.text
+    # how to send it back done: a new 销号时间 (as the return's warning says: trial 44)
+    assert "完成后把销号时间改为重新整改完成的日期" in letter.text
 
 
 def test_a_review_note_with_brackets_is_not_nested_in_the_notices_brackets(

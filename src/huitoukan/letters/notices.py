@@ -90,7 +90,13 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds.append("督办")
             lines.append(
                 f"截至{as_of}，贵部门有 {len(overdue)} 项隐患已超过整改时限尚未销号，"
-                "请抓紧整改，整改完成后填写销号时间报送；短期内难以整改到位的，请落实补救或替代措施并在备注中注明："
+                "请抓紧整改，整改完成后填写销号时间报送"
+                + (
+                    "（复查不合格的，完成后把销号时间改为重新整改完成的日期）"
+                    if any(h.source in refused for h in overdue)
+                    else ""
+                )
+                + "；短期内难以整改到位的，请落实补救或替代措施并在备注中注明："
             )
             # the review's words after the brackets: they may hold brackets of their own
             lines += _numbered(
@@ -142,7 +148,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         if failed:
             lines.append(
                 f"经{info.receiver}复查验收，贵部门报已完成的 {len(failed)} 项隐患不合格，已退回整改中，"
-                "请按复查意见继续整改，完成后重新报送："
+                "请按复查意见继续整改，完成后把销号时间改为重新整改完成的日期，重新报送（销号时间"
+                "不改的，仍按复查不合格计）："
             )
             lines += _numbered(f"{_what(h)}，复查意见：{h.review_note or '无'}" for h in failed)
         no_photo = [h for h in report.missing_photos if h.department == dept.department]
