@@ -1164,11 +1164,31 @@ def test_a_closure_moved_past_its_passed_review_is_said_with_its_whole_history(
     [hazard_now] = collection.hazards
     assert hazard_now.unreviewed and not hazard_now.closed
     assert hazard_now.review_note == (
-        "此前2023年12月10日复查不合格：缺灭火器；2023年12月14日复查合格（当时销号时间"
-        "2023年12月12日），其后销号时间改为2023年12月16日，待再次复查"
+        "此前2023年12月10日复查不合格：缺灭火器；2023年12月14日复查合格，当时销号时间"
+        "2023年12月12日，其后销号时间改为2023年12月16日，待再次复查"
     )
     [said] = [p for p in collection.problems if p.code is Code.REVIEW_CLOSURE_CHANGED]
     assert said.file.endswith("v3.xlsx")
+
+
+def test_a_pass_then_a_failure_of_the_closure_after_it_keeps_both(tmp_path: Path) -> None:
+    """合格 on 12月10日; reopened, closed again on 12月14日, 不合格 on 12月16日: its 复查意见
+    kept only the 不合格, and the 督导组 could not see it had once passed (clerk trial 44)."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "合格")
+    filled_form(
+        campaign, "安全保卫处", returns / "v2.xlsx", [hazard(部位="东门", 检查时间=date(2023, 12, 1))],
+        form_date=date(2023, 12, 11),
+    )  # fmt: skip
+    again = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "安全保卫处", returns / "v3.xlsx", [again], form_date=date(2023, 12, 14))
+    redone = door._replace(closed_on=date(2023, 12, 14))
+    _reviewed(campaign, redone, returns / "复查二.xlsx", "2023-12-16", "不合格", "灭火器未更换")
+    [hazard_now] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard_now.review == FAILED and not hazard_now.closed
+    assert hazard_now.review_note == (
+        "灭火器未更换（此前2023年12月10日复查合格，当时销号时间2023年12月8日）"
+    )
 
 
 def test_a_passed_hazard_whose_closing_day_is_blanked_is_asked_for_it(tmp_path: Path) -> None:
@@ -1207,7 +1227,7 @@ def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) 
     [hazard_now] = collection.hazards
     assert hazard_now.unreviewed
     assert hazard_now.review_note == (
-        "此前2023年12月10日复查合格（当时销号时间2023年12月8日），"
+        "此前2023年12月10日复查合格，当时销号时间2023年12月8日，"
         "其后销号时间改为2023年12月14日，待再次复查"
     )
     # and said on collect, on the new 销号时间 (it was only noted: clerk trial 35)

@@ -176,7 +176,7 @@ def apply_reviews(
                 or hazard.closed_on == verdict.reviewed_on != verdict.closed_on
             )
         )
-        before = earlier_closure.get(hazard.hazard_id)
+        before = superseded = earlier_closure.get(hazard.hazard_id)
         if before is not None and verdict is not None and order(verdict) > order(before):
             before = None  # reviewed again since
         if verdict is None or before is not None:
@@ -188,9 +188,9 @@ def apply_reviews(
                 if verdict is not None and verdict.result == FAILED:
                     failures = [*failures, verdict]
                 passed = (
-                    f"{chinese_date(before.reviewed_on)}复查合格（当时销号时间"
-                    f"{chinese_date(before.closed_on)}），其后销号时间改为"
-                    f"{chinese_date(hazard.closed_on) if hazard.closed_on else '空白'}"
+                    _passed(before)
+                    + "，其后销号时间改为"
+                    + (chinese_date(hazard.closed_on) if hazard.closed_on else "空白")
                 )
                 history = "；".join([*map(_failure, failures), passed])
                 hazard = hazard._replace(review_note=f"此前{history}，待再次复查")
@@ -211,7 +211,12 @@ def apply_reviews(
                 )
             result.hazards.append(hazard)
             continue
-        earlier = "；".join(_failure(r) for r in failed.get(hazard.hazard_id, []))
+        # the reviews before it: its failures, and a 合格 of a closure since replaced (合格,
+        # reopened, closed again, 不合格 kept only the 不合格: clerk trial 44)
+        said_before = [(order(r), _failure(r)) for r in failed.get(hazard.hazard_id, [])]
+        if superseded is not None and superseded.reviewed_on and superseded.closed_on:
+            said_before.append((order(superseded), _passed(superseded)))
+        earlier = "；".join(text for _, text in sorted(said_before))
         if redone:  # closed again after failing its review: to be reviewed again
             history = "；".join(filter(None, (earlier, _failure(verdict))))
             note = f"{history}；销号时间在复查之后，待再次复查"
@@ -347,6 +352,13 @@ def _reported_open(
         )
     )
     return hazard
+
+
+def _passed(review: Review) -> str:
+    """An earlier 合格 of a closure since replaced, as the register's 复查意见 keeps it."""
+    day = chinese_date(review.reviewed_on) if review.reviewed_on else ""
+    closed = chinese_date(review.closed_on) if review.closed_on else "未填写"
+    return f"{day}复查合格，当时销号时间{closed}"
 
 
 def _failure(review: Review) -> str:
