@@ -621,6 +621,9 @@ def test_a_review_written_as_offices_write_it_is_understood(
     runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-21"])
     hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
     assert (hazards["东门"]["状态"], hazards["西门"]["状态"]) == ("已销号", "逾期（复查不合格）")
+    # and counted where the totals are (the screen named only those waiting: trial 44)
+    said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-21"]).output.split())
+    assert "未销号1（其中复查不合格1）" in said
 
 
 @pytest.mark.parametrize(

@@ -352,9 +352,8 @@ def collect_report(result: CollectResult) -> None:
     _wrapped(
         out,
         f"已报送 {totals.returned}/{totals.departments} 个部门；隐患 {totals.hazards} 项，"
-        f"已销号 {totals.closed}，未销号 {totals.open}"
-        + (f"（其中待复查 {totals.unreviewed}）" if totals.unreviewed else "")
-        + f"，逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
+        f"已销号 {totals.closed}，未销号 {totals.open}{_in_review(status)}"
+        f"，逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
         f"错误 {collection.errors}，警告 {collection.warnings}。",
     )
     if status.not_returned:
@@ -534,6 +533,13 @@ def _hazard_table(
     return table
 
 
+def _in_review(report: StatusReport) -> str:
+    """Of the open hazards, those waiting for their 复查验收 and those it sent back."""
+    counts = [("待复查", report.totals.unreviewed), ("复查不合格", len(report.review_failed))]
+    said = "，".join(f"{name} {n}" for name, n in counts if n)
+    return f"（其中{said}）" if said else ""
+
+
 def status_report(report: StatusReport, everything: bool = False, chosen: bool = False) -> None:
     """The most urgent first, on one screen: totals, departments not returned, the most
     overdue hazards and those due soonest; `everything` lists every row and department;
@@ -545,11 +551,10 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
     console.print(
         f"统计日期 {chinese_date(report.as_of)}（报送截止 {chinese_date(report.returns_due)}）"
     )
-    waiting = f"（其中待复查 {totals.unreviewed}）" if totals.unreviewed else ""
     _wrapped(
         console,
         f"{_whose(report) if chosen else '全校'}隐患 {totals.hazards} 项，已销号 {totals.closed}，"
-        f"未销号 {totals.open}{waiting}，"
+        f"未销号 {totals.open}{_in_review(report)}，"
         f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
         f"已报送 {totals.returned}/{totals.departments} 个部门。",
     )
