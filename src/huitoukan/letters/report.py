@@ -102,6 +102,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             if report.review_failed
             else ""
         )
+        + (  # the evidence asked for (status lists them; the report did not: trial 43)
+            f"；报已完成但未附整改后照片的 {len(report.missing_photos)} 项"
+            if report.missing_photos
+            else ""
+        )
         + "。"
         + _assigned_sentence(report)
     )
