@@ -1092,6 +1092,36 @@ def test_a_hazard_changed_after_it_passed_its_review_is_said_and_keeps_its_photo
     assert sorted(p.read_bytes() for p in folder.iterdir()) == sorted([AFTER, FLOATING_PHOTO])
 
 
+def test_a_file_written_over_with_its_photos_put_right_is_read_alike_twice(
+    tmp_path: Path,
+) -> None:
+    """v1 proves 北围墙 with its 整改后 photo; 保卫处.xlsx pastes it one row off (on 东校门,
+    整改中), then is written over with the photo back on 北围墙. The first collect after
+    took the register's rows (the file as it was) for where the photo was first sent: a
+    整改前 photo, 北围墙 told it had no 整改后 one; the next collect did not (clerk trial 45).
+    Collected twice, the same."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    register = tmp_path / "台账.xlsx"
+    first = filled_form(
+        campaign, "安全保卫处", returns / "v1.xlsx",
+        [closed(序号=1, 部位="北围墙"), hazard(序号=2, 部位="东校门")],
+    )  # fmt: skip
+    paste_photos(first, floating=[(_cell(first, 1, "备注"), AFTER)])
+    path = returns / "保卫处.xlsx"
+    day = date(2023, 12, 16)
+    for offset in (2, 1):  # one row off, then put right in the same file
+        rows = [closed(序号=1, 部位="北围墙"), hazard(序号=2, 部位="东校门")]
+        filled_form(campaign, "安全保卫处", path, rows, form_date=day)
+        paste_photos(path, floating=[(_cell(path, offset, "备注"), AFTER)])
+        put_right = collect_to_register(campaign, [returns], register, AS_OF)
+    again = collect_to_register(campaign, [returns], register, AS_OF)
+    for result in (put_right, again):
+        assert not [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+        door, gate = result.collection.hazards
+        assert (len(door.photos), door.before_photos, len(gate.photos)) == (1, (), 0)
+
+
 def test_one_photo_for_two_hazards_stays_with_both(tmp_path: Path) -> None:
     """The same photo pasted on two rows (one rectification shows both), then a version
     without photos (as the 退回修改 copy asks): each hazard keeps it (clerk trial 36: the

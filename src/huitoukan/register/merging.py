@@ -581,17 +581,15 @@ class _Lineage:
         """The photos the older versions showed of each hazard, each on the row the latest
         version showing it put it (one on another row of a 退回修改 copy or a follow-up form,
         which show none of the earlier photos, is pasted there too)."""
-        placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
-        photos: dict[str, list[str]] = {}
+        older = self.versions[:-1]
         after: set[str] = set()
         replaceable: set[str] = set()
         sent_on: dict[str, HazardRow] = {}
-        for form, identities in zip(self.versions[:-1], self.identities, strict=False):
-            here: dict[str, list[str]] = {}  # photo → the identities this version shows it on
-            for hazard, identity in zip(form.hazards, identities, strict=True):
-                for name in _replaced(form, hazard, photos.get(identity, ()), replaceable):
-                    photos[identity].remove(name)
-                    placed[name].discard(identity)
+        # when each photo was first sent: by the files here, then by the register (whose
+        # rows of a file since written over placed a photo a file here sent first: its
+        # first collect and the next disagreed, clerk trial 45)
+        for form in sorted(older, key=lambda version: version.file == EARLIER_REGISTER):
+            for hazard in form.hazards:
                 for name in hazard.photos:
                     first = name not in sent_on and name not in hazard.before_photos
                     if first and hazard.progress == DONE:  # (the register knows which was)
@@ -599,6 +597,15 @@ class _Lineage:
                         if form.file != EARLIER_REGISTER:
                             replaceable.add(name)
                     sent_on.setdefault(name, hazard)
+        placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
+        photos: dict[str, list[str]] = {}
+        for form, identities in zip(older, self.identities, strict=False):
+            here: dict[str, list[str]] = {}  # photo → the identities this version shows it on
+            for hazard, identity in zip(form.hazards, identities, strict=True):
+                for name in _replaced(form, hazard, photos.get(identity, ()), replaceable):
+                    photos[identity].remove(name)
+                    placed[name].discard(identity)
+                for name in hazard.photos:
                     here.setdefault(name, []).append(identity)
             for name, on in here.items():  # on every row this version shows it (one photo
                 was = placed.get(name, set())  # for two hazards), none it no longer does
