@@ -992,6 +992,7 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
     # a long list typed on below the 50 bordered rows keeps its drop-downs and date checks
     for dv in ws.data_validations.dataValidation:
         assert str(dv.sqref).endswith("1000"), (dv.promptTitle, dv.sqref)
+    assert not ws.print_area and ws.auto_filter.ref == "A2:H1000"  # printed, filtered: all
     # made with the embedded school and departments: how to remake it for one's own
     # (its drop-down offered departments the edited campaign.toml no longer had, trial 41)
     said = "".join(result.output.split())

@@ -49,6 +49,10 @@ def blank_list(campaign: Campaign) -> Workbook:
         choices.cell(r, 2, unit.name)
     first, last = 3, LAST_CHOICE_ROW
     letters = {c.field: get_column_letter(i) for i, c in enumerate(LIST_COLUMNS, start=1)}
+    # printed and filtered as long as it is typed (a print area of the bordered rows printed
+    # 51 problems of 120, with no word: clerk trial 45)
+    ws.print_area = None
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{last}"
     source = DataValidation(
         type="list",
         formula1=f"'{CHOICES_SHEET}'!$A$1:$A${max(1, len(campaign.sources))}",
