@@ -620,7 +620,7 @@ def test_a_review_written_as_offices_write_it_is_understood(
     # 已完成 and a 销号时间, and 逾期 alone read as done late (clerk trial 44)
     runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-21"])
     hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
-    assert (hazards["东门"]["状态"], hazards["西门"]["状态"]) == ("已销号", "逾期（复查不合格）")
+    assert (hazards["东门"]["状态"], hazards["西门"]["状态"]) == ("已销号", "逾期\n复查不合格")
     # and counted where the totals are (the screen named only those waiting: trial 44)
     said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-21"]).output.split())
     assert "未销号1（其中复查不合格1）" in said
@@ -630,7 +630,7 @@ def test_a_review_written_as_offices_write_it_is_understood(
     ("state", "review", "shown"),
     [
         ("整改中", "不合格", "复查不合格"),
-        ("逾期", "不合格", "逾期（复查不合格）"),
+        ("逾期", "不合格", "逾期\n复查不合格"),
         ("待复查", "不合格", "待复查"),  # sent again, done anew: waiting for its next review
         ("已销号", "合格", "已销号"),
         ("逾期", "", "逾期"),

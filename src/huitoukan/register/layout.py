@@ -80,12 +80,13 @@ REVIEW_FAILED_STATE = "复查不合格"
 
 def with_review(state: str, review: str) -> str:
     """状态 as printed: 复查不合格 for a hazard (or an assigned problem's part) sent back by
-    its 复查验收, 逾期（复查不合格） once past its deadline — on paper the department's
+    its 复查验收, 逾期 and 复查不合格 once past its deadline — on paper the department's
     已完成 and 销号时间 stand beside it, and 复查结论 is on the screen only (an overdue one
     read as done late, clerk trial 44)."""
     if review != FAILED or state in ("已销号", "待复查"):
         return state
-    return f"逾期（{REVIEW_FAILED_STATE}）" if state == "逾期" else REVIEW_FAILED_STATE
+    # two lines, each whole in its column (逾期（复查不合格） wrapped a bracket alone: trial 45)
+    return f"逾期\n{REVIEW_FAILED_STATE}" if state == "逾期" else REVIEW_FAILED_STATE
 
 
 def _state(row: HazardRow, as_of: date) -> str:
@@ -163,7 +164,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("责任人", 8, "owner"),
     HazardColumn("检查时间", 16, "checked_on"),
     HazardColumn("销号时间", 16, "closed_on"),
-    HazardColumn("状态", 8, derived=_state),
+    HazardColumn("状态", 10, derived=_state),  # 复查不合格 on one line
     HazardColumn("逾期天数", 10, derived=lambda row, as_of: row.days_overdue(as_of) or None),
     HazardColumn("备注", 16, "remarks"),
     # on the screen only
@@ -221,7 +222,7 @@ def hazard_widths(columns: tuple[HazardColumn, ...]) -> tuple[float, ...]:
 HAZARD_HEADERS = hazard_headers(HAZARD_COLUMNS)
 HAZARD_WIDTHS = hazard_widths(HAZARD_COLUMNS)
 PRINTED_HAZARD_COLUMNS = 1 + [c.header for c in HAZARD_COLUMNS].index("备注") + 1
-"""Printed pages stop after 备注: 200 characters wide, they print at about 6.5 points on A4
+"""Printed pages stop after 备注: 202 characters wide, they print at about 6.5 points on A4
 landscape (all 18 columns up to 历史遗留 printed at 4.6); the rest is for the screen."""
 
 

@@ -379,7 +379,7 @@ def source_rows(status: StatusReport) -> list[list[Value]]:
 
 
 ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
-    # printed: 164 characters wide, about 7.5 points on A4 landscape
+    # printed: 166 characters wide, about 7.5 points on A4 landscape
     ("序号", 6),
     ("问题编号", 16),  # 四进巡查-569AE3, a derived number, on one line
     ("问题来源", 10),
@@ -387,7 +387,7 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
     ("问题描述", 30),
     ("责任部门", 14),
     ("反馈情况", 10),
-    ("状态", 8),
+    ("状态", 10),
     ("整改完成情况", 14),
     ("整改时限", 16),
     ("逾期天数", 10),
