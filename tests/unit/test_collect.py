@@ -65,6 +65,13 @@ def test_newest_return_wins_and_vanished_hazard_is_kept(campaign: Campaign, tmp_
     collect_to_register(campaign, [returns], out, date(2023, 12, 20))
     files = {Path(str(r["文件"])).name: r for r in sheet_rows(out, FILES_SHEET)}
     assert files["旧.xlsx"]["说明"] == f"被 {new} 替代" and files["新.xlsx"]["说明"] is None
+    # the SHA-256 (on the screen only) on one line: wrapped, it made every row four lines
+    # high, and 56 files took six printed pages (clerk trial 45)
+    from openpyxl import load_workbook
+
+    ws = load_workbook(out)[FILES_SHEET]
+    [sha] = [c for c in ws[2] if c.value == "SHA-256"]
+    assert ws.column_dimensions[sha.column_letter].width >= 64 + 2
 
 
 def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -> None:

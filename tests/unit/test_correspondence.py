@@ -256,8 +256,11 @@ def test_the_report_says_why_and_how_in_its_tables(campaign: Campaign, tmp_path:
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
     assert "设置围挡；历史遗留，已设警示标志，明年维修" in texts
-    [row] = [r for r in ws.iter_rows(values_only=True) if "北围墙" in r]
-    assert "未填写" in row  # its 责任人, as the notices say
+    [row] = [r for r in ws.iter_rows() if "北围墙" in [c.value for c in r]]
+    assert "未填写" in [c.value for c in row]  # its 责任人, as the notices say
+    # its measures measured in the two columns they are shown in (each row of 历史遗留问题
+    # was a third of a page high: clerk trial 45)
+    assert ws.row_dimensions[row[0].row].height <= 3 * 13.5 + 3
     # to the school's leading group, whatever the school (a 中学's said 学院: trial 43)
     assert [t for t in texts if "历史遗留问题" in t and "报学校安全工作领导小组" in t]
 

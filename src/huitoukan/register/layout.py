@@ -263,7 +263,7 @@ FILE_COLUMNS: tuple[tuple[str, float], ...] = (
     ("说明", 50),
     ("表头部门", 14),
     ("主要负责人", 12),
-    ("SHA-256", 20),
+    ("SHA-256", 66),  # on one line (on the screen only: it set each row 4 lines high)
 )
 PRINTED_FILE_COLUMNS = 10
 """报送记录 prints what a reader of the archive checks (what came in, when, and what became
