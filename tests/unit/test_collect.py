@@ -74,6 +74,32 @@ def test_newest_return_wins_and_vanished_hazard_is_kept(campaign: Campaign, tmp_
     assert ws.column_dimensions[sha.column_letter].width >= 64 + 2
 
 
+@pytest.mark.parametrize(("added", "pages"), [(0, 1), (17, 3)])
+def test_the_coverage_of_many_departments_prints_ten_a_page(
+    tmp_path: Path, added: int, pages: int
+) -> None:
+    """60 departments fitted to one page wide printed too small to read (clerk trial 45):
+    ten a page, side by side, each page with the items and the header row, the title over
+    the first page's departments and above the others (not cut in the item columns)."""
+    from openpyxl import load_workbook
+
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+
+    more = "".join(f'\n[[departments]]\nname = "部门{n}"\n' for n in range(added))
+    text = default_campaign_text().replace("\n[[departments]]", more + "\n[[departments]]", 1)
+    campaign = parse_campaign(text, "campaign.toml")
+    assert len(campaign.units) == 8 + added
+    filled_form(campaign, "附属医院", tmp_path / "r" / "医院.xlsx", [hazard()])
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
+    ws = load_workbook(out)[COVERAGE_SHEET]
+    assert ws.page_setup.fitToWidth == pages
+    if pages > 1:
+        assert (ws.print_title_cols, ws.print_title_rows) == ("$A:$B", "$1:$2")
+        assert ws["A1"].value is None and "项目覆盖" in str(ws["C1"].value)
+        assert "项目覆盖" in ws.oddHeader.center.text
+
+
 def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -> None:
     a = filled_form(campaign, "附属医院", tmp_path / "a.xlsx", [hazard(部位="甲")])
     b = filled_form(campaign, "附属医院", tmp_path / "b.xlsx", [hazard(部位="乙")])

@@ -177,3 +177,19 @@ def test_the_style_table_is_the_cell_formats_of_the_workbook(tmp_path: Path) -> 
     assert "yy" in str(formats[int(list(xfs)[Style.DATE].get("numFmtId", "0"))])
     assert "%" in str(formats[int(list(xfs)[Style.PERCENT].get("numFmtId", "0"))])
     assert list(xfs)[Style.HEAD].get("fillId") == "2"
+
+
+def test_a_table_printed_over_pages_side_by_side_repeats_its_first_columns(
+    tmp_path: Path,
+) -> None:
+    """项目覆盖 of 60 departments fitted to one page wide printed too small to read (clerk
+    trial 45): printed over pages side by side, each repeating what its rows are."""
+    sheet = Sheet("项目覆盖", [12, 40, *[12] * 30], header_row=1, title_rows=1)
+    sheet.pages_wide, sheet.title_columns = 3, 2
+    sheet.add(cells(["标题"], Style.TITLE))
+    sheet.add(cells(["督查项目", "督查内容", *(f"部门{n}" for n in range(30))], Style.HEAD))
+    sheet.add(cells(["消防安全-1", "消防设施", *["已查无隐患"] * 30]))
+    write_workbook(tmp_path / "t.xlsx", [sheet], "台账", "")
+    ws = load_workbook(tmp_path / "t.xlsx")["项目覆盖"]
+    assert (ws.print_title_cols, ws.print_title_rows) == ("$A:$B", "$1:$2")
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (3, 0)

@@ -164,7 +164,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("责任人", 8, "owner"),
     HazardColumn("检查时间", 16, "checked_on"),
     HazardColumn("销号时间", 16, "closed_on"),
-    HazardColumn("状态", 10, derived=_state),  # 复查不合格 on one line
+    HazardColumn("状态", 11, derived=_state),  # 复查不合格 on one line
     HazardColumn("逾期天数", 10, derived=lambda row, as_of: row.days_overdue(as_of) or None),
     HazardColumn("备注", 16, "remarks"),
     # on the screen only
@@ -222,7 +222,7 @@ def hazard_widths(columns: tuple[HazardColumn, ...]) -> tuple[float, ...]:
 HAZARD_HEADERS = hazard_headers(HAZARD_COLUMNS)
 HAZARD_WIDTHS = hazard_widths(HAZARD_COLUMNS)
 PRINTED_HAZARD_COLUMNS = 1 + [c.header for c in HAZARD_COLUMNS].index("备注") + 1
-"""Printed pages stop after 备注: 202 characters wide, they print at about 6.5 points on A4
+"""Printed pages stop after 备注: 203 characters wide, they print at about 6.5 points on A4
 landscape (all 18 columns up to 历史遗留 printed at 4.6); the rest is for the screen."""
 
 

@@ -8,6 +8,7 @@ links are the 照片 counts, to the department's evidence folder beside the regi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -379,7 +380,7 @@ def source_rows(status: StatusReport) -> list[list[Value]]:
 
 
 ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
-    # printed: 166 characters wide, about 7.5 points on A4 landscape
+    # printed: 167 characters wide, about 7.5 points on A4 landscape
     ("序号", 6),
     ("问题编号", 16),  # 四进巡查-569AE3, a derived number, on one line
     ("问题来源", 10),
@@ -387,7 +388,7 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
     ("问题描述", 30),
     ("责任部门", 14),
     ("反馈情况", 10),
-    ("状态", 10),
+    ("状态", 11),
     ("整改完成情况", 14),
     ("整改时限", 16),
     ("逾期天数", 10),
@@ -502,7 +503,28 @@ def _coverage(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
         [row.item, row.content, *(row.cells[u] for u in units)]
         for row in coverage(campaign, collection)
     ]
-    return _table(COVERAGE_SHEET, sheet_title(campaign, COVERAGE_SHEET, as_of), columns, rows)
+    title = sheet_title(campaign, COVERAGE_SHEET, as_of)
+    if len(units) <= COVERAGE_UNITS_A_PAGE:
+        return _table(COVERAGE_SHEET, title, columns, rows)
+    # legible on paper: ten departments a page, side by side, each page with the items
+    # (columns A:B) and the header; the title over the first page's departments (in A:B
+    # it printed cut on every page) and above every later page (60 departments fitted to
+    # one page wide printed too small to read: clerk trial 45)
+    widths = [w for _, w in columns]
+    sheet = Sheet(COVERAGE_SHEET, widths, header_row=1, title_rows=1, page_header=title)
+    sheet.pages_wide = math.ceil(len(units) / COVERAGE_UNITS_A_PAGE)
+    sheet.title_columns = 2
+    span = sum(widths[2 : 2 + COVERAGE_UNITS_A_PAGE])
+    sheet.add(cells(["", "", title], Style.TITLE), height=title_height(title, span))
+    sheet.merge(0, 2, 1 + COVERAGE_UNITS_A_PAGE)
+    sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
+    for row in rows:
+        sheet.add(cells(row), row_height(row, widths))
+    return sheet
+
+
+COVERAGE_UNITS_A_PAGE = 10
+"""Departments printed side by side on one page of 项目覆盖 (A4 landscape)."""
 
 
 def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:

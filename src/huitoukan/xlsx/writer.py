@@ -329,6 +329,11 @@ class Sheet:
         self.page_header = page_header
         """Text printed at the top of every page but the first (centred, small): the name of
         a document whose first page has its title."""
+        self.pages_wide = 1
+        """Pages side by side its printed columns are fitted to."""
+        self.title_columns = 0
+        """Columns from the left repeated on every printed page (of a table printed over
+        several pages side by side: what each row is)."""
         self.merges: list[str] = []
         self.chart: BarChart | None = None
         self.pictures: list[Picture] = []
@@ -461,7 +466,7 @@ class Sheet:
             '<printOptions horizontalCentered="1"/>'
             '<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.75" header="0.3" '
             f'footer="0.3"/><pageSetup paperSize="9" orientation="{orientation}" '
-            f'fitToWidth="1" fitToHeight="{int(self.one_page)}"/>'
+            f'fitToWidth="{self.pages_wide}" fitToHeight="{int(self.one_page)}"/>'
         )
         footer = "&amp;C第 &amp;P 页，共 &amp;N 页"
         if self.page_header:  # not on the first page, which has the title itself
@@ -688,8 +693,13 @@ def write_workbook(
             )
             first = 1 if sheet.title_rows else h
             if sheet.repeat_titles:
+                left = (
+                    f"{quoted}!$A:${column_letter(sheet.title_columns - 1)},"
+                    if sheet.title_columns
+                    else ""
+                )
                 names.append(
-                    f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{quoted}!${first}:${h}</definedName>'
+                    f'<definedName name="_xlnm.Print_Titles" localSheetId="{index - 1}">{left}{quoted}!${first}:${h}</definedName>'
                 )
         last_col = column_letter((sheet.print_columns or len(sheet.widths)) - 1)
         last_row = max(sheet.row_count, 1)
