@@ -1103,6 +1103,9 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
         "部门报 2023年12月8日 已完成（待复查），2023年12月18日 检查时问题仍在，整改未到位"
         "（请核实销号是否属实）（对应交办问题 JB-01，来源：县级普查）"
     )
+    # reviewed 不合格 since: said so, not 待复查 (clerk trial 45)
+    [verdict] = crosscheck(campaign, [finding], [row._replace(review=FAILED)]).verdicts
+    assert verdict.note.startswith("部门报 2023年12月8日 已完成（复查不合格），")
 
 
 @pytest.mark.parametrize(("progress", "heading"), [("未整改", "未整改"), ("整改中", "整改中")])

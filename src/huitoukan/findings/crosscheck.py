@@ -35,7 +35,7 @@ from huitoukan.findings.similarity import (
 )
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import HAZARD_ID, HazardRow
+from huitoukan.model.returns import FAILED, HAZARD_ID, HazardRow
 from huitoukan.text import normalize_key
 
 
@@ -262,7 +262,9 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
         and finding.found_on is not None
         and hazard.closed_on < finding.found_on
     ):  # closed the day of the inspection: it may have been after the inspectors came
-        said = "已销号" if hazard.closed else "已完成（待复查）"
+        # (sent back by its review since: not “待复查”, clerk trial 45)
+        review = "复查不合格" if hazard.review == FAILED else "待复查"
+        said = "已销号" if hazard.closed else f"已完成（{review}）"
         note = (
             f"部门报 {chinese_date(hazard.closed_on)} {said}，"
             f"{chinese_date(finding.found_on)} 检查时问题仍在，整改未到位（请核实销号是否属实）"
