@@ -979,6 +979,18 @@ def test_photos_the_newest_version_moved_leave_the_row_they_were_on(tmp_path: Pa
     assert [len(h.photos) for h in result.collection.hazards] == [0, 1]
 
 
+def _both_keep_the_photo(campaign: Campaign, returns: Path, tmp_path: Path, whose: str) -> None:
+    """Collected, each of the department's two hazards keeps the one 整改后 photo."""
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert [len(h.photos) for h in result.collection.hazards] == [1, 1]
+    assert not [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+    folder = tmp_path / EVIDENCE_FOLDER / whose
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        "1-1.png": AFTER,
+        "2-1.png": AFTER,
+    }
+
+
 @pytest.mark.parametrize("then", ["newest", "then-another"])
 def test_a_photo_pasted_on_another_row_of_a_copy_stays_where_it_was_too(
     tmp_path: Path, then: str
@@ -1001,14 +1013,7 @@ def test_a_photo_pasted_on_another_row_of_a_copy_stays_where_it_was_too(
     paste_photos(copy, floating=[(_cell(copy, 2, "备注"), AFTER)])
     if then == "then-another":
         filled_form(campaign, "安全保卫处", returns / "v3.xlsx", rows, form_date=date(2023, 12, 18))
-    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
-    assert [len(h.photos) for h in result.collection.hazards] == [1, 1]
-    assert not [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
-    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
-        "1-1.png": AFTER,
-        "2-1.png": AFTER,
-    }
+    _both_keep_the_photo(campaign, returns, tmp_path, "安全保卫处")
 
 
 def test_a_closed_hazard_taken_out_keeps_its_before_and_after_photos(tmp_path: Path) -> None:
@@ -1132,14 +1137,7 @@ def test_one_photo_for_two_hazards_stays_with_both(tmp_path: Path) -> None:
     first = filled_form(campaign, "附属医院", returns / "v1.xlsx", rows)
     paste_photos(first, excel={_cell(first, 1, "备注"): AFTER, _cell(first, 2, "备注"): AFTER})
     filled_form(campaign, "附属医院", returns / "v2.xlsx", rows, form_date=date(2023, 12, 16))
-    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
-    assert [len(h.photos) for h in result.collection.hazards] == [1, 1]
-    assert not [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
-    folder = tmp_path / EVIDENCE_FOLDER / "附属医院"
-    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
-        "1-1.png": AFTER,
-        "2-1.png": AFTER,
-    }
+    _both_keep_the_photo(campaign, returns, tmp_path, "附属医院")
 
 
 @pytest.mark.parametrize("copy", [False, True], ids=["own-file", "feedback-copy"])

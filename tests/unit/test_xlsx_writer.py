@@ -51,16 +51,18 @@ def test_chart_and_merges(tmp_path: Path) -> None:
     sheet.merge(0, 0, 2)
     for name, done, left in (("甲", 1, 2), ("乙", 3, 0)):
         sheet.add(cells([name, done, left]))
-    sheet.chart = BarChart(
-        "图",
-        0,
-        ["甲", "乙"],
-        [(1, "已销号", "70AD47", [1, 3]), (2, "未销号", "ED7D31", [2, 0])],
-        1,
-        2,
-        4,
-        10,
-    )
+    sheet.charts = [
+        BarChart(
+            "图",
+            0,
+            ["甲", "乙"],
+            [(1, "已销号", "70AD47", [1, 3]), (2, "未销号", "ED7D31", [2, 0])],
+            1,
+            2,
+            4,
+            10,
+        )
+    ]
     path = tmp_path / "c.xlsx"
     write_workbook(path, [sheet], "t", "c")
     ws = load_workbook(path)["汇总"]
@@ -193,3 +195,33 @@ def test_a_table_printed_over_pages_side_by_side_repeats_its_first_columns(
     ws = load_workbook(tmp_path / "t.xlsx")["项目覆盖"]
     assert (ws.print_title_cols, ws.print_title_rows) == ("$A:$B", "$1:$2")
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (3, 0)
+
+
+def test_the_departments_of_a_large_school_are_charted_twenty_a_chart(tmp_path: Path) -> None:
+    """A chart cannot run over pages: LibreOffice fitted one of 60 departments to a page
+    and named every other bar (clerk trial 45). Twenty a chart, each on its own rows,
+    each drawing its own part of the table."""
+    from huitoukan.register.status import DepartmentSummary
+    from huitoukan.register.writing import CHART_DEPARTMENTS, department_charts, place_charts
+
+    departments = [
+        DepartmentSummary.model_construct(department=f"部门{n}", closed=n, open=1)
+        for n in range(45)
+    ]
+    charts = department_charts(departments, closed_column=1, first_row=3)
+    assert [len(c.labels) for c in charts] == [CHART_DEPARTMENTS, CHART_DEPARTMENTS, 5]
+    assert [c.title for c in charts] == [f"各部门隐患销号情况（{n}/3）" for n in (1, 2, 3)]
+    assert [c.first_row for c in charts] == [3, 23, 43] and charts[2].last_row == 47
+    assert charts[1].series[0][3] == list(range(20, 40))
+    sheet = Sheet("汇总", [8, 8, 8])
+    for d in departments:
+        sheet.add(cells([d.department, d.closed, d.open]))
+    place_charts(sheet, charts)
+    tops = [c.anchor_row for c in charts]
+    assert all(b >= a + c.height_rows for a, b, c in zip(tops, tops[1:], charts, strict=False))
+    write_workbook(tmp_path / "c.xlsx", [sheet], "t", "c")
+    with zipfile.ZipFile(tmp_path / "c.xlsx") as package:
+        drawing = package.read("xl/drawings/drawing1.xml").decode()
+        assert len([n for n in package.namelist() if n.startswith("xl/charts/")]) == 3
+    assert [f'r:id="rIdC{n}"' in drawing for n in (1, 2, 3)] == [True] * 3
+    assert len(load_workbook(tmp_path / "c.xlsx")["汇总"]._charts) == 3

@@ -21,7 +21,7 @@ from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REPORT_TITLE
 from huitoukan.model.returns import FAILED, HazardRow
 from huitoukan.register.status import HazardView, StatusReport, rate
-from huitoukan.register.writing import department_chart, source_rows
+from huitoukan.register.writing import department_charts, place_charts, source_rows
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
     PAGE_FILL,
@@ -162,11 +162,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             ]
         )
     )
-    if report.departments:
-        chart = department_chart(report.departments, closed_column=4, first_row=table_header + 1)
-        sheet.place_chart(chart)
-        while sheet.row_count < chart.anchor_row + chart.height_rows:
-            sheet.add("")  # the chart sits on these empty rows
+    place_charts(sheet, department_charts(report.departments, 4, table_header + 1))
     overdue_rows: list[list[Value]] = [
         [
             n,

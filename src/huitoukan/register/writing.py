@@ -324,8 +324,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
                 "尚未明确责任部门，未交办、未计入上表。"
             )
             sheet.merge(sheet.add(cells([said], Style.NOTE), height=22), 0, len(columns) - 1)
-    if status.departments:
-        sheet.place_chart(department_chart(status.departments, closed_column=5, first_row=4))
+    place_charts(sheet, department_charts(status.departments, closed_column=5, first_row=4))
     return sheet
 
 
@@ -441,25 +440,47 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
     return _table(ASSIGNED_SHEET, title, ASSIGNED_COLUMNS, rows, PRINTED_ASSIGNED_COLUMNS)
 
 
-def department_chart(
+CHART_DEPARTMENTS = 20
+"""Departments a chart shows: one a printed page, a row a bar (a chart cannot run over
+pages; 60 departments squeezed onto one named every other bar: clerk trial 45)."""
+
+
+def department_charts(
     departments: Sequence[DepartmentSummary], closed_column: int, first_row: int
-) -> BarChart:
+) -> list[BarChart]:
     """已销号 / 未销号 per department, from a table whose column 1 holds the department and
-    `closed_column` (then the next one) the closed and open counts (placed on its sheet by
-    `Sheet.place_chart`)."""
-    return BarChart(
-        title="各部门隐患销号情况",
-        categories=1,
-        labels=[d.department for d in departments],
-        series=[
-            (closed_column, "已销号", "70AD47", [d.closed for d in departments]),
-            (closed_column + 1, "未销号", "ED7D31", [d.open for d in departments]),
-        ],
-        first_row=first_row,
-        last_row=first_row + len(departments) - 1,
-        anchor_row=0,
-        height_rows=max(12, round(len(departments) * 1.5) + 8),  # a name on every bar
-    )
+    `closed_column` (then the next one) the closed and open counts: a chart for each
+    CHART_DEPARTMENTS of them (placed on the sheet by `place_charts`)."""
+    parts = math.ceil(len(departments) / CHART_DEPARTMENTS)
+    charts = []
+    for part, start in enumerate(range(0, len(departments), CHART_DEPARTMENTS), start=1):
+        shown = departments[start : start + CHART_DEPARTMENTS]
+        top = first_row + start
+        charts.append(
+            BarChart(
+                title="各部门隐患销号情况" + (f"（{part}/{parts}）" if parts > 1 else ""),
+                categories=1,
+                labels=[d.department for d in shown],
+                series=[
+                    (closed_column, "已销号", "70AD47", [d.closed for d in shown]),
+                    (closed_column + 1, "未销号", "ED7D31", [d.open for d in shown]),
+                ],
+                first_row=top,
+                last_row=top + len(shown) - 1,
+                anchor_row=0,
+                height_rows=max(12, round(len(shown) * 1.5) + 8),  # a name on every bar
+            )
+        )
+    return charts
+
+
+def place_charts(sheet: Sheet, charts: Sequence[BarChart]) -> None:
+    """Each of `charts` under the last row of `sheet`, the next below it (on the empty rows
+    each sits on)."""
+    for chart in charts:
+        sheet.place_chart(chart)
+        while sheet.row_count < chart.anchor_row + chart.height_rows:
+            sheet.add("")
 
 
 def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:

@@ -335,7 +335,7 @@ class Sheet:
         """Columns from the left repeated on every printed page (of a table printed over
         several pages side by side: what each row is)."""
         self.merges: list[str] = []
-        self.chart: BarChart | None = None
+        self.charts: list[BarChart] = []
         self.pictures: list[Picture] = []
         self.page_breaks: list[int] = []
         """0-based rows a new printed page starts at."""
@@ -425,7 +425,7 @@ class Sheet:
             fresh = PAGE_HEIGHT[self.portrait] - self._title_height
             rows = int(fresh * PAGE_FILL // DEFAULT_ROW_HEIGHT) - 1
             chart.height_rows = min(chart.height_rows, rows)
-        self.chart = chart
+        self.charts.append(chart)
 
     def link(self, row: int, col: int, target: str) -> None:
         """Make the cell at (`row`, `col`), 0-based, a link to `target` (a path relative to
@@ -484,7 +484,7 @@ class Sheet:
             )
             parts.extend(f'<brk id="{row}" max="16383" man="1"/>' for row in self.page_breaks)
             parts.append("</rowBreaks>")
-        if self.chart is not None or self.pictures:
+        if self.charts or self.pictures:
             parts.append('<drawing r:id="rId1"/>')
         parts.append("</worksheet>")
         self._body.write("".join(parts).encode())
@@ -612,17 +612,17 @@ _DRAWING_NS = (
 )
 
 
-def _chart_anchor(chart: BarChart, columns: int) -> str:
+def _chart_anchor(chart: BarChart, columns: int, number: int, relation: str) -> str:
     bottom = chart.anchor_row + chart.height_rows
     return (
         f"<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{chart.anchor_row}"
         f"</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>{columns}</xdr:col><xdr:colOff>0"
         f"</xdr:colOff><xdr:row>{bottom}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>"
-        '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 1"/>'
+        f'<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="{1000 + number}" name="图表 {number}"/>'
         '<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" '
         'cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
         '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-        'r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>'
+        f'r:id="{relation}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>'
         "</xdr:twoCellAnchor>"
     )
 
@@ -703,8 +703,8 @@ def write_workbook(
                 )
         last_col = column_letter((sheet.print_columns or len(sheet.widths)) - 1)
         last_row = max(sheet.row_count, 1)
-        if sheet.chart is not None:
-            last_row = max(last_row, sheet.chart.anchor_row + sheet.chart.height_rows)
+        for chart in sheet.charts:
+            last_row = max(last_row, chart.anchor_row + chart.height_rows)
         names.append(
             f'<definedName name="_xlnm.Print_Area" localSheetId="{index - 1}">{quoted}!$A$1:${last_col}${last_row}</definedName>'
         )
@@ -713,7 +713,7 @@ def write_workbook(
             'TargetMode="External"/>'
             for n, (_, target) in enumerate(sheet.links, start=1)
         ]
-        if sheet.chart is not None or sheet.pictures:
+        if sheet.charts or sheet.pictures:
             drawings += 1
             sheet_rels.append(
                 f'<Relationship Id="rId1" Type="{_REL}/drawing" Target="../drawings/drawing{drawings}.xml"/>'
@@ -723,17 +723,18 @@ def write_workbook(
                 f"xl/worksheets/_rels/sheet{index}.xml.rels",
                 _HEAD + f'<Relationships xmlns="{_PKG_REL}">{"".join(sheet_rels)}</Relationships>',
             )
-        if sheet.chart is None and not sheet.pictures:
+        if not sheet.charts and not sheet.pictures:
             continue
         anchors: list[str] = []
         relations: list[str] = []
-        if sheet.chart is not None:
+        for number, chart in enumerate(sheet.charts, start=1):
             charts += 1
-            anchors.append(_chart_anchor(sheet.chart, len(sheet.widths)))
+            relation = f"rIdC{number}"
+            anchors.append(_chart_anchor(chart, len(sheet.widths), number, relation))
             relations.append(
-                f'<Relationship Id="rId1" Type="{_REL}/chart" Target="../charts/chart{charts}.xml"/>'
+                f'<Relationship Id="{relation}" Type="{_REL}/chart" Target="../charts/chart{charts}.xml"/>'
             )
-            add(f"xl/charts/chart{charts}.xml", _chart_xml(sheet, sheet.chart))
+            add(f"xl/charts/chart{charts}.xml", _chart_xml(sheet, chart))
             types.append(
                 f'<Override PartName="/xl/charts/chart{charts}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
             )
