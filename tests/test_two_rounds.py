@@ -228,7 +228,13 @@ def test_a_follow_up_answered_after_its_due_date_is_said_late(
 
 
 @pytest.mark.parametrize(
-    ("saved", "said"), [(date(2023, 12, 20), False), (date(2023, 12, 21), True)]
+    ("saved", "said"),
+    [
+        (date(2023, 12, 20), False),  # before the round: the first round's form
+        (date(2023, 12, 21), True),
+        (date(2023, 12, 26), True),  # the day judged
+        (date(2023, 12, 27), False),  # after it: a copy's (or a download's) day, not the answer's
+    ],
 )
 def test_a_follow_up_answer_that_kept_an_old_date_is_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: date, said: bool

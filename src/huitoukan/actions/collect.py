@@ -427,7 +427,7 @@ def collect_to_register(
     )
     refuse_without_returns(collection, reviews_count=True)
     rounds = issued_rounds(register) if register is not None else []  # as status has them
-    collection.problems.extend(kept_dates(rounds, collection.current))
+    collection.problems.extend(kept_dates(rounds, collection.current, as_of))
     findings = collection.findings
     returned = collection.returned()
     unreadable = collection.unreadable()

@@ -231,7 +231,9 @@ def issue(
     ] = None,
     due: Annotated[
         str | None,
-        typer.Option("--due", metavar="日期", help="跟进轮报送截止日期（默认表头日期后 7 天）"),
+        typer.Option(
+            "--due", metavar="日期", help="跟进轮报送截止日期（默认跟进轮日期 --date 后 7 天）"
+        ),
     ] = None,
     findings: FindingsOption = None,
 ) -> None:

@@ -46,18 +46,21 @@ class IssuedRound(BaseModel):
         return found
 
 
-def kept_dates(rounds: Sequence[IssuedRound], current: Mapping[str, ReturnForm]) -> list[Problem]:
+def kept_dates(
+    rounds: Sequence[IssuedRound], current: Mapping[str, ReturnForm], as_of: date
+) -> list[Problem]:
     """A warning on each department's return that a round was issued to, dated before the
-    round but saved after it was issued: a follow-up answer that kept the 日期 of the
-    version it was edited from counts as not answering the round (it is dated before it)."""
+    round but saved after it was issued (and not after `as_of`, the day judged: a file
+    copied or downloaded again carries that day, every first return of the README's
+    walkthrough in a fresh clone was said, clerk trial 46): a follow-up answer that kept
+    the 日期 of the version it was edited from counts as not answering the round (it is
+    dated before it)."""
     said = []
     for department, form in current.items():
         saved, sent = form.saved_on, form.sent_on
-        after = [
-            r
-            for r in rounds
-            if department in r.departments and sent and saved and sent < r.form_date <= saved
-        ]
+        if saved is None or sent is None or saved > as_of:
+            continue
+        after = [r for r in rounds if department in r.departments and sent < r.form_date <= saved]
         if form.form_date and after:
             said.append(
                 problem(
