@@ -611,6 +611,16 @@ def test_a_deadline_put_off_with_its_reason_in_the_remarks_is_not_asked_for_it(
     if explained:
         assert "备注中写明：“硬盘采购中，临时每日导出备份”" in said.message
     assert bool(result.feedback) is not explained  # nothing else is wrong with the return
+    # and asked where the reason is asked for, from the register too (the notices asked
+    # nothing, and the 督办 list no longer showed the hazard: clerk trial 46)
+    from huitoukan.actions.state import status_of
+    from huitoukan.letters.notices import notices
+
+    report = status_of(campaign, [tmp_path / "台账.xlsx"], AS_OF)
+    assert [h.put_off_from for h in report.put_off] == ([] if explained else [date(2023, 12, 20)])
+    letters = "".join(n.text for n in notices(campaign, report))
+    asked = "监控室：楼道灭火器过期（整改时限由 2023年12月20日 推迟至 2023年12月28日）"
+    assert (asked in letters) is not explained
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,8 @@ class Notice(BaseModel):
     department: str
     kinds: list[str]
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
-    复查不合格, 补充照片 (done without a photo), 跟进轮催报 (a follow-up round not answered),
+    复查不合格, 说明推迟原因 (a 整改时限 put off without a word), 补充照片 (done without a
+    photo), 跟进轮催报 (a follow-up round not answered),
     逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
     whose department could not be identified), and 明确责任部门 (assigned problems the list
     gives no department)."""
@@ -152,6 +153,17 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 "不改的，仍按复查不合格计）："
             )
             lines += _numbered(f"{_what(h)}，复查意见：{h.review_note or '无'}" for h in failed)
+        put_off = [h for h in report.put_off if h.department == dept.department]
+        if put_off:  # (the warning on the return asked; the 督办 list no longer shows them)
+            kinds.append("说明推迟原因")
+            lines.append(
+                f"贵部门有 {len(put_off)} 项隐患的整改时限比此前报送的推迟了，备注中未说明原因，"
+                "请在备注中写明推迟的原因和采取的临时措施后重新报送："
+            )
+            lines += _numbered(
+                f"{_what(h)}（整改时限由 {_day(h.put_off_from)} 推迟至 {_day(h.deadline)}）"
+                for h in put_off
+            )
         no_photo = [h for h in report.missing_photos if h.department == dept.department]
         if no_photo:
             kinds.append("补充照片")

@@ -116,6 +116,9 @@ class HazardRow(NamedTuple):
     photos_unread: str = ""
     """Why a picture pasted into the row could not be read (the first such), '' when none:
     a department asked for a photo it did paste is told what became of it."""
+    put_off_from: date | None = None
+    """The 整改时限 an older version gave, when this one puts it off without a word in 备注:
+    the notices ask why (the 督办 list lost the hazard and nobody asked: clerk trial 46)."""
     photo_hint: str = ""
     """Where a photo sent for this row may be instead (on a row of no hazard, in a .xls
     whose photos cannot be read), for a row without one: said where the photo is asked

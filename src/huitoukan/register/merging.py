@@ -345,7 +345,12 @@ def merge(
             vanished = lineage.vanished()
             problems.extend(lineage.reworded(newest))
             problems.extend(lineage.reopened(newest))
-            problems.extend(lineage.put_off(newest))
+            put_off, put_off_from = lineage.put_off(newest)
+            problems.extend(put_off)
+            rows = [
+                row._replace(put_off_from=put_off_from[n]) if n in put_off_from else row
+                for n, row in enumerate(rows)
+            ]
             problems.extend(lineage.carried(newest))
         else:
             rows = newest.hazards
@@ -793,14 +798,17 @@ class _Lineage:
             )
         return said
 
-    def put_off(self, newest: ReturnForm) -> list[Problem]:
+    def put_off(self, newest: ReturnForm) -> tuple[list[Problem], dict[int, date]]:
         """A warning on each 整改时限 of the newest version later than the one an older
         version gave the hazard (a deadline moved quietly takes it off the overdue list):
         the department is asked for the reason, or, when its 备注 says something new, the
         clerk is shown it. An assigned problem's row is asked too when it puts off a date the
-        department set itself (one later than the list's has its own warning)."""
+        department set itself (one later than the list's has its own warning). And the rows
+        (by index) that gave no reason → the date they put off (the notices ask for it)."""
         said = []
-        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+        unexplained: dict[int, date] = {}
+        rows = zip(newest.hazards, self.identities[-1], strict=True)
+        for index, (row, identity) in enumerate(rows):
             old = self.promised.get(identity)  # the first: a later version repeating a
             if (  # put-off date without a reason is asked again
                 old is None
@@ -812,6 +820,8 @@ class _Lineage:
             ):
                 continue
             explained = row.remarks.strip() and row.remarks != old.remarks
+            if not explained:
+                unexplained[index] = old.deadline
             said.append(
                 _against(
                     newest,
@@ -825,7 +835,7 @@ class _Lineage:
                     remarks=row.remarks.strip(),
                 )
             )
-        return said
+        return said, unexplained
 
     def reworded(self, newest: ReturnForm) -> list[Problem]:
         """A warning on each row of the newest version taken for a reworded older row (the

@@ -52,6 +52,8 @@ class HazardView:
     """Why a picture pasted into its row could not be read ('' when none was lost)."""
     photo_hint: str = ""
     """Where a photo sent for it may be instead (`HazardRow.photo_hint`)."""
+    put_off_from: date | None = None
+    """The 整改时限 it had before its department put it off without saying why."""
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
@@ -80,6 +82,7 @@ class HazardView:
             number=row.number,
             photos_unread=row.photos_unread,
             photo_hint=row.photo_hint,
+            put_off_from=row.put_off_from,
         )
 
 
@@ -166,6 +169,8 @@ class StatusReport(BaseModel):
     missing_photos: list[HazardView] = []
     """Hazards reported 已完成 without a photo, when the campaign asks for one
     (`require_photo`): their departments are asked to add it."""
+    put_off: list[HazardView] = []
+    """Open hazards whose 整改时限 their department put off without saying why: it is asked."""
     rounds: list[RoundStatus] = []
     """The follow-up rounds issued from the register, oldest first."""
 
@@ -217,6 +222,7 @@ def build_status(
     long_standing: list[HazardView] = []
     review_failed: list[HazardView] = []
     missing_photos: list[HazardView] = []
+    put_off: list[HazardView] = []
     require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
@@ -242,7 +248,9 @@ def build_status(
                 due_soon.append(view)
         if marked:
             open_long_standing[hazard.department] += 1
-            long_standing.append(view or HazardView.of(hazard, as_of, marked))
+            long_standing.append(view := view or HazardView.of(hazard, as_of, marked))
+        if hazard.put_off_from is not None:
+            put_off.append(view or HazardView.of(hazard, as_of, marked))
     unit_names = {u.name for u in campaign.units}
     summaries: list[DepartmentSummary] = []
     for name in names:
@@ -305,6 +313,7 @@ def build_status(
         unassigned=[] if wanted else [f.number for f in findings if not f.departments],
         review_failed=review_failed,
         missing_photos=missing_photos,
+        put_off=put_off,
         rounds=_rounds(rounds, latest, sent or {}, returned, as_of, wanted),
     )
 
