@@ -225,6 +225,15 @@ def test_a_follow_up_answered_after_its_due_date_is_said_late(
         for v in row if v
     )  # fmt: skip
     assert ("逾期报送：总务基建处（2023年12月29日报来）" in text) is late
+    # and told, as a late first return is (nothing was: clerk trial 46)
+    invoke(runner, "remind", "--as-of", "2023-12-30", "-o", "通知")
+    letter = Path("通知") / "总务基建处-通知.txt"
+    told = (
+        letter.is_file()
+        and "对2023年12月21日下发的跟进轮的反馈已于2023年12月29日收到，晚于截止日期（2023年12月28日）"
+        in letter.read_text("utf-8-sig")
+    )
+    assert told is late
 
 
 @pytest.mark.parametrize(

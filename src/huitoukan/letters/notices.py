@@ -184,6 +184,20 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"贵部门的自查整改清单已于{_day(dept.first_returned_on)}收到，晚于报送截止日期（{due}），"
                 "请今后按时报送。感谢配合。"
             )
+        # a follow-up round answered late, as the first (none was said: clerk trial 46); a
+        # return that answers two rounds at once is said of the later one
+        late_rounds = {
+            day: round_
+            for round_ in report.rounds
+            if (day := round_.answered_late.get(dept.department)) is not None
+            and 0 <= (report.as_of - day).days <= LATE_NOTE_DAYS
+        }
+        for day, round_ in late_rounds.items():
+            kinds += [] if "逾期报送" in kinds else ["逾期报送"]
+            lines.append(
+                f"贵部门对{_day(round_.form_date)}下发的跟进轮的反馈已于{_day(day)}收到，晚于截止日期"
+                f"（{_day(round_.due)}），请今后按时报送。感谢配合。"
+            )
         if not kinds:
             continue
         if dept.department == info.receiver:
