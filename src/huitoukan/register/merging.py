@@ -502,6 +502,13 @@ class _OlderPhotos(NamedTuple):
     sent_on: dict[str, HazardRow]
     """Photo → the older row it was first sent on."""
 
+    def before(self, kept: Sequence[str], row: HazardRow) -> tuple[str, ...]:
+        """Those of `kept`, the photos of `row`'s hazard, that are 整改前: first sent while
+        it was open (by an older version, or as `row` itself says)."""
+        return tuple(
+            p for p in kept if p not in self.after and (p in self.sent_on or p in row.before_photos)
+        )
+
 
 @dataclass
 class _Lineage:
@@ -642,7 +649,8 @@ class _Lineage:
         # a photo on another row of a 退回修改 copy or a follow-up form (which show none of
         # the earlier photos) is pasted there too, not moved there (clerk trial 43)
         shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
-        photos, after, replaceable, sent_on = self._older_photos
+        sent = self._older_photos
+        photos, after, replaceable, sent_on = sent
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         moot: set[tuple[Code, str, int | None]] = set()
@@ -685,9 +693,7 @@ class _Lineage:
                         )
                     )
                 kept = tuple(dict.fromkeys((*earlier, *row.photos)))
-                before = tuple(
-                    p for p in kept if p not in after and (p in sent_on or p in row.before_photos)
-                )
+                before = sent.before(kept, row)
                 row = row._replace(
                     photos=kept,
                     warnings=warnings,
@@ -763,12 +769,7 @@ class _Lineage:
         photo of the version before: a reviewed row taken out lost it, clerk trial 44)."""
         older = self._older_photos
         kept = tuple(older.photos.get(identity, row.photos))
-        before = tuple(
-            p
-            for p in kept
-            if p not in older.after and (p in older.sent_on or p in row.before_photos)
-        )
-        return row._replace(photos=kept, before_photos=before)
+        return row._replace(photos=kept, before_photos=older.before(kept, row))
 
     def _with_earlier(self, newest: ReturnForm) -> Iterator[tuple[HazardRow, HazardRow]]:
         """Each row of the newest version that an older version listed, with that row."""

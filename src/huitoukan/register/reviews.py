@@ -269,14 +269,16 @@ def _as_passed(
     version sent after the review changed its 整改措施, 销号时间 or photos (nothing said:
     the 合格 and the archive showed what the reviewer never saw, clerk trial 44)."""
     day = verdict.reviewed_on
+    if day is None or not any((f.sent_on or date.min) > day for f in versions):
+        return hazard  # nothing sent since the review
     shown = [
         row
         for form in versions
-        if day is not None and (form.sent_on or date.min) <= day
+        if (form.sent_on or date.min) <= day
         for row in form.hazards
         if row.own_id == hazard.hazard_id
     ]
-    if not shown or not any((f.sent_on or date.min) > day for f in versions if day):
+    if not shown:
         return hazard
     then = shown[-1]
     seen = list(dict.fromkeys(p for row in shown for p in row.photos))
@@ -301,7 +303,7 @@ def _as_passed(
             field="整改措施" if then.measures != hazard.measures else "整改完成情况",
             department=hazard.department,
             what=hazard.where[:40],
-            reviewed=chinese_date(day) if day else "此前",
+            reviewed=chinese_date(day),
             changes="，".join(changes),
         )
     )
