@@ -391,3 +391,37 @@ def test_the_register_given_for_returns_or_for_a_list_is_said_so(
         result = runner.invoke(app, [command, str(Path("发放") / "发放清单.xlsx")])
         said = "".join(result.output.split())
         assert result.exit_code == 2 and "（发放清单）都不是部门报回的表格" in said, command
+
+
+@pytest.mark.parametrize(
+    ("chosen", "said"),
+    [
+        ([], "安全保卫处、总务基建处、首轮即未报送的 6 个部门"),
+        (["安全保卫处", "学生工作处"], "安全保卫处、学生工作处（首轮即未报送）"),
+    ],
+)
+def test_a_round_owed_by_departments_that_never_returned_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chosen: list[str], said: str
+) -> None:
+    """A round issued to departments that never returned anything listed only those that
+    had (they are 逾期未报送 above): a round of 8 listing 2 read as 6 answered (clerk trial
+    46). They are counted in, by name when one, by number when more; JSON keeps them apart."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    picked = [arg for d in chosen for arg in ("-d", d)]
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21",
+           "--due", "2023-12-28", "-o", "第二轮", *picked)  # fmt: skip
+    shown = runner.invoke(app, ["status", "--as-of", "2023-12-30"], env={"COLUMNS": "200"})
+    assert f"跟进轮（12月21日下发，12月28日截止）逾期未报送：{said}\n" in shown.output
+    [round_] = json.loads(invoke(runner, "status", "--as-of", "2023-12-30", "--json"))["rounds"]
+    assert round_["not_answered"] == ["安全保卫处", "总务基建处"][: 1 if chosen else 2]
+    assert len(round_["never_returned"]) == (1 if chosen else 6)
+    invoke(runner, "report", "--as-of", "2023-12-30", "-o", "汇报.xlsx")
+    text = "".join(
+        str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)
+        for v in row if v
+    )  # fmt: skip
+    assert f"逾期未报送：{said}。" in text

@@ -444,9 +444,9 @@ def _rounds(console: Console, rounds: Sequence[RoundStatus], year: int) -> None:
     """Who has not answered each follow-up round, and who answered it late."""
     for round_ in rounds:
         named = f"跟进轮（{_short(round_.form_date, year)}下发，{_short(round_.due, year)}截止）"
-        if round_.not_answered:
+        if round_.owing():
             state = "逾期未报送" if round_.overdue else "尚未报送（未到截止日期）"
-            _listed(console, f"{named}{state}：", round_.not_answered)
+            _listed(console, f"{named}{state}：", round_.owing())
         if round_.answered_late:
             late = [f"{d}（{_short(day, year)}报来）" for d, day in round_.answered_late.items()]
             _listed(console, f"{named}逾期报送：", late)

@@ -186,8 +186,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     line("、".join(report.not_returned) or "无。")
     for round_ in report.rounds:  # the follow-up rounds (动态清零) not answered in time
         named = f"跟进轮（{chinese_date(round_.form_date)}下发，{chinese_date(round_.due)}截止）"
-        if round_.overdue and round_.not_answered:
-            line(f"{named}逾期未报送：{'、'.join(round_.not_answered)}。")
+        if round_.overdue and round_.owing():
+            line(f"{named}逾期未报送：{'、'.join(round_.owing())}。")
         if round_.answered_late:
             answers = [f"{d}（{chinese_date(day)}报来）" for d, day in round_.answered_late.items()]
             line(f"{named}逾期报送：{'、'.join(answers)}。")

@@ -136,11 +136,25 @@ class RoundStatus(BaseModel):
     due: date
     departments: list[str]
     not_answered: list[str]
-    """Its departments with no return dated on or after the round's 日期."""
+    """Its departments with no return dated on or after the round's 日期 (not those that
+    never returned anything: `never_returned`)."""
+    never_returned: list[str] = []
+    """Its departments that have returned nothing at all: 逾期未报送 (催报) already, and
+    not an answer to the round either (said beside it, not counted as answered)."""
     answered_late: dict[str, date] = {}
     """Its departments that answered after its due date → the day their answer was sent."""
     overdue: bool
     """Its due date has passed."""
+
+    def owing(self) -> list[str]:
+        """Who has not answered it, as the screen and the report list them, those that
+        returned nothing at all last (listed by name as 逾期未报送 just before: a round of 7
+        departments listing 2 read as 5 answered when others never sent anything, clerk
+        trial 46)."""
+        never = self.never_returned
+        if len(never) > 1:
+            return [*self.not_answered, f"首轮即未报送的 {len(never)} 个部门"]
+        return [*self.not_answered, *(f"{d}（首轮即未报送）" for d in never)]
 
 
 class StatusReport(BaseModel):
@@ -336,6 +350,9 @@ def _rounds(
             # who never returned anything is 逾期未报送 (催报) already
             not_answered=[
                 d for d in r.owing(latest) if d in returned and (not wanted or d in wanted)
+            ],
+            never_returned=[
+                d for d in r.departments if d not in returned and (not wanted or d in wanted)
             ],
             answered_late={
                 d: day
