@@ -993,6 +993,16 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
     for dv in ws.data_validations.dataValidation:
         assert str(dv.sqref).endswith("1000"), (dv.promptTitle, dv.sqref)
     assert not ws.print_area and ws.auto_filter.ref == "A2:H1000"  # printed, filtered: all
+    # and typed on like the example: rows grow with their text, dates read as dates, below
+    # the bordered rows too (the columns carry the style; trial 46: 20 pt rows cut text off)
+    assert ws.row_dimensions[3].height and not any(ws.row_dimensions[r].height for r in (4, 53))
+    for letter in "ABCDEFGH":
+        column = ws.column_dimensions[letter]
+        assert column.alignment.wrap_text and column.border.left.style == "thin", letter
+    assert (
+        ws.column_dimensions["C"].number_format == ws["C53"].number_format == 'yyyy"年"m"月"d"日"'
+    )
+    assert ws.column_dimensions["H"].number_format == 'yyyy"年"m"月"d"日"'
     # made with the embedded school and departments: how to remake it for one's own
     # (its drop-down offered departments the edited campaign.toml no longer had, trial 41)
     said = "".join(result.output.split())

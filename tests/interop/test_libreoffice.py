@@ -335,6 +335,45 @@ def test_a_returned_xls_or_ods_is_sent_back_printable(
     assert pages == 4 and sizes & {"841.89 x 595.276", "841.89 x 595.304"}, (pages, sizes)
 
 
+def test_a_long_list_of_problems_typed_into_the_blank_list_prints_whole(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """The blank 交办问题清单 typed on in Calc past its 50 bordered rows: every problem is
+    read, rows as tall as their text (20 pt rows cut long descriptions off), dates shown
+    as dates below the bordered rows too, and the printed pages hold all of them (trial 46)."""
+    from huitoukan.campaign import default_campaign
+    from huitoukan.findings.reading import read_findings
+    from huitoukan.findings.template import blank_list
+
+    blank = tmp_path / "交办问题清单.xlsx"
+    blank_list(default_campaign()).save(blank)
+    long = "二楼走廊灭火器压力不足，" * 10
+    typed = []
+    for n in range(1, 71):
+        row = str(3 + n)  # the example row deleted by typing over it
+        values = [f"SJ-{n:02d}", "市级抽查", "2023-11-20", "3号楼", long if n % 2 else "门锁坏",
+                  "安全保卫处", "更换", "2023-12-30"]  # fmt: skip
+        typed += [
+            ["交办问题清单", f"{letter}{row}", v]
+            for letter, v in zip("ABCDEFGH", values, strict=True)
+        ]
+    saved = tmp_path / "typed.xlsx"
+    drive({"input": str(blank), "outputs": {"xlsx": str(saved), "pdf": str(tmp_path / "typed.pdf")},
+           "typed": typed}, tmp_path)  # fmt: skip
+    read = read_findings(saved, default_campaign())
+    assert [f.number for f in read.findings] == [f"SJ-{n:02d}" for n in range(1, 71)]
+    assert {f.found_on for f in read.findings} == {date(2023, 11, 20)}
+    ws = load_workbook(saved).active
+    for row in (4, 60, 72):  # in the bordered rows and below them
+        assert ws.cell(row, 5).alignment.wrap_text and ws.cell(row, 5).border.left.style
+        assert "年" in ws.cell(row, 3).number_format, row
+        assert ws.row_dimensions[row].height > 2.5 * ws.row_dimensions[row + 1].height, row
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "typed.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "SJ-70" in text and "2023年11月20日" in text
+
+
 def test_an_ods_names_the_same_cells_as_the_xlsx_it_was_saved_from(
     libreoffice: None, tmp_path: Path
 ) -> None:

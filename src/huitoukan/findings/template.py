@@ -10,11 +10,21 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.campaign import Campaign
 from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, LIST_SHEET, LIST_WIDTHS
 from huitoukan.model.documents import FINDINGS_TITLE
-from huitoukan.xlsx.styles import date_validation, made_here, write_table
+from huitoukan.xlsx.styles import (
+    BODY_FONT,
+    BOX,
+    CENTER,
+    DATE_FORMAT,
+    LEFT,
+    date_validation,
+    made_here,
+    write_table,
+)
 
 CHOICES_SHEET = "可选值"
 BLANK_ROWS = 50
@@ -41,6 +51,7 @@ def blank_list(campaign: Campaign) -> Workbook:
     ]
     rows: list[list[object]] = [example] + [[""] * len(columns) for _ in range(BLANK_ROWS)]
     write_table(ws, columns, rows, title=f"{info.school}交办问题清单")
+    _typed_on(ws, len(columns), first=4)
     choices = workbook.create_sheet(CHOICES_SHEET)
     choices.sheet_state = "hidden"
     for r, source in enumerate(campaign.sources, start=1):
@@ -78,3 +89,24 @@ def blank_list(campaign: Campaign) -> Workbook:
         dates.add(f"{letters[field]}{first}:{letters[field]}{last}")
     made_here(workbook, FINDINGS_TITLE, campaign.info.title)
     return workbook
+
+
+def _typed_on(ws: Worksheet, count: int, first: int) -> None:
+    """What is typed into the blank rows (from `first`) and below them looks like the
+    example row: rows grow with their text (a fixed height cut long descriptions off),
+    dates read 2023年12月20日 (typed below the bordered rows they read 45250), wrapped
+    and bordered — the columns carry the style, which a suite gives each cell typed in."""
+    dates = {c.field for c in LIST_COLUMNS if c.field in ("found_on", "deadline")}
+    for row in range(first, ws.max_row + 1):
+        ws.row_dimensions[row].height = None
+    for index, column in enumerate(LIST_COLUMNS[:count], start=1):
+        letter = get_column_letter(index)
+        is_date = column.field in dates
+        style = ws.column_dimensions[letter]
+        style.font, style.border = BODY_FONT, BOX
+        style.alignment = CENTER if is_date else LEFT
+        if is_date:
+            style.number_format = DATE_FORMAT
+            for row in range(first, ws.max_row + 1):
+                ws.cell(row, index).number_format = DATE_FORMAT
+                ws.cell(row, index).alignment = CENTER
