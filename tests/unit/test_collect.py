@@ -241,11 +241,12 @@ def test_an_empty_list_says_so_on_paper(campaign: Campaign, tmp_path: Path) -> N
     assert len(sheet_rows(out, HAZARD_SHEET)) == len(campaign.units)  # the full list: no 无
 
 
-def test_the_summary_repeats_its_header_only_when_its_table_runs_on(
+def test_the_summary_pages_after_the_first_carry_a_page_header(
     campaign: Campaign, tmp_path: Path
 ) -> None:
-    """A department table that fits the first page is followed by the chart and the table
-    by source: those pages carry a page header, not the department table's header alone."""
+    """A department table is followed by the chart and the table by source: those pages
+    carry a page header, not the department table's header alone (a long table repeats
+    it by hand: see test_the_summary_of_many_departments_…)."""
     returns = tmp_path / "回收"
     filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])
     small = tmp_path / "台账.xlsx"
@@ -258,7 +259,7 @@ def test_the_summary_repeats_its_header_only_when_its_table_runs_on(
     large = tmp_path / "大台账.xlsx"
     collect_to_register(many, [returns], large, AS_OF)
     ws = load_workbook(large)[SUMMARY_SHEET]
-    assert ws.max_row > 40 and ws.print_title_rows == "$1:$4"
+    assert ws.max_row > 40 and ws.print_title_rows is None and "汇总" in ws.oddHeader.center.text
 
 
 def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:
@@ -809,3 +810,39 @@ def test_a_checklist_item_is_known_by_its_label_whatever_follows(
     item = matcher.match(typed)
     assert item is not None and item.label == "冬季易发安全隐患-1"
     assert matcher.match("冬季易发安全隐患-12 取暖") is None
+
+
+def test_the_summary_of_many_departments_repeats_its_header_on_its_own_pages_only(
+    tmp_path: Path,
+) -> None:
+    """The 汇总 of a school of 48 departments runs over two pages: its table's header is
+    printed again at the top of the second (by hand: as print titles it also printed
+    alone above each chart, clerk trial 46), no chart draws a header row, and a register
+    read back from its sheets still finds a 首次报送日期 listed on the second page."""
+    import re
+    import zipfile
+
+    more = "".join(f'[[departments]]\nname = "第{n}教学部"\n\n' for n in range(1, 41))
+    marker = "# 附件1 项目清单"
+    text = default_campaign_text().replace(marker, more + marker)
+    campaign = parse_campaign(text, "campaign.toml")
+    last = "第40教学部"
+    returns, out = tmp_path / "回收", tmp_path / "全校隐患台账.xlsx"
+    filled_form(campaign, last, returns / "甲.xlsx", [closed()], form_date=date(2023, 12, 14))
+    collect_to_register(campaign, [returns], out, AS_OF)
+    filled_form(campaign, last, returns / "甲.xlsx", [closed()], form_date=date(2023, 12, 18))
+    collect_to_register(campaign, [returns], out, AS_OF)  # the first return written over
+    ws = load_workbook(out)[SUMMARY_SHEET]
+    assert ws.print_title_rows is None
+    numbered = {r for r in range(1, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int)}
+    assert len(numbered) == len(campaign.units)
+    in_table = [b.id for b in ws.row_breaks.brk if b.id < max(numbered)]  # then the charts'
+    assert in_table and all(ws.cell(b + 1, 1).value == "序号" for b in in_table)
+    with zipfile.ZipFile(out) as package:
+        charts = [package.read(n).decode() for n in package.namelist() if "charts/chart" in n]
+    drawn = set()
+    for chart in charts:
+        for first, end in re.findall(r"\$[A-Z]+\$(\d+):\$[A-Z]+\$(\d+)", chart):
+            drawn |= set(range(int(first), int(end) + 1))
+    assert drawn == numbered
+    assert read_register_sheets(out).returned[last] == date(2023, 12, 14)

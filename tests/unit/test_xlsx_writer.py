@@ -199,8 +199,9 @@ def test_a_table_printed_over_pages_side_by_side_repeats_its_first_columns(
 
 def test_the_departments_of_a_large_school_are_charted_twenty_a_chart(tmp_path: Path) -> None:
     """A chart cannot run over pages: LibreOffice fitted one of 60 departments to a page
-    and named every other bar (clerk trial 45). Twenty a chart, each on its own rows,
-    each drawing its own part of the table."""
+    and named every other bar (clerk trial 45). Twenty a chart at most, each on its own
+    rows, each drawing its own part of the table, none across a header repeated on a new
+    page (rows that do not follow one another)."""
     from huitoukan.register.status import DepartmentSummary
     from huitoukan.register.writing import CHART_DEPARTMENTS, department_charts, place_charts
 
@@ -208,11 +209,16 @@ def test_the_departments_of_a_large_school_are_charted_twenty_a_chart(tmp_path: 
         DepartmentSummary.model_construct(department=f"部门{n}", closed=n, open=1)
         for n in range(45)
     ]
-    charts = department_charts(departments, closed_column=1, first_row=3)
-    assert [len(c.labels) for c in charts] == [CHART_DEPARTMENTS, CHART_DEPARTMENTS, 5]
+    charts = department_charts(departments, closed_column=1, rows=range(3, 48))
+    assert [len(c.labels) for c in charts] == [15, 15, 15]  # 45 in three alike
     assert [c.title for c in charts] == [f"各部门隐患销号情况（{n}/3）" for n in (1, 2, 3)]
-    assert [c.first_row for c in charts] == [3, 23, 43] and charts[2].last_row == 47
-    assert charts[1].series[0][3] == list(range(20, 40))
+    assert [c.first_row for c in charts] == [3, 18, 33] and charts[2].last_row == 47
+    assert charts[1].series[0][3] == list(range(15, 30))
+    broken = department_charts(departments, 1, [*range(3, 33), *range(34, 49)])  # a header
+    assert [(c.first_row, c.last_row) for c in broken] == [(3, 17), (18, 32), (34, 48)]
+    assert max(len(c.labels) for c in department_charts(departments * 2, 1, range(90))) <= (
+        CHART_DEPARTMENTS
+    )
     sheet = Sheet("汇总", [8, 8, 8])
     for d in departments:
         sheet.add(cells([d.department, d.closed, d.open]))

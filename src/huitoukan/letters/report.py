@@ -21,7 +21,12 @@ from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REPORT_TITLE
 from huitoukan.model.returns import FAILED, HazardRow
 from huitoukan.register.status import HazardView, StatusReport, rate
-from huitoukan.register.writing import department_charts, place_charts, source_rows
+from huitoukan.register.writing import (
+    department_charts,
+    place_charts,
+    source_rows,
+    table_rows,
+)
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
     PAGE_FILL,
@@ -128,41 +133,39 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     # the table and its chart together: on the first page when they fit there
     chart_least = (10 + 1) * DEFAULT_ROW_HEIGHT if report.departments else 0
     heading("二、各部门情况", DEFAULT_ROW_HEIGHT * (len(report.departments) + 2) + chart_least)
-    table_header = sheet.add(
-        cells(
-            ["序号", "部门", "报送情况", "隐患数", "已销号", "未销号", "逾期", "销号率"], Style.HEAD
-        )
+    header = cells(
+        ["序号", "部门", "报送情况", "隐患数", "已销号", "未销号", "逾期", "销号率"], Style.HEAD
     )
-    for n, dept in enumerate(report.departments, start=1):
-        sheet.add(
-            cells(
-                [
-                    n,
-                    dept.department,
-                    dept.return_label,
-                    dept.hazards,
-                    dept.closed,
-                    dept.open,
-                    dept.overdue,
-                    Percent(dept.closure_rate),
-                ]
-            )
-        )
-    sheet.add(
+    sheet.add(header)
+    rows = [
         cells(
             [
-                "",
-                "合计",
-                f"{totals.returned}/{totals.departments}",
-                totals.hazards,
-                totals.closed,
-                totals.open,
-                totals.overdue,
-                Percent(totals.closure_rate),
+                n,
+                dept.department,
+                dept.return_label,
+                dept.hazards,
+                dept.closed,
+                dept.open,
+                dept.overdue,
+                Percent(dept.closure_rate),
             ]
         )
+        for n, dept in enumerate(report.departments, start=1)
+    ]
+    total = cells(
+        [
+            "",
+            "合计",
+            f"{totals.returned}/{totals.departments}",
+            totals.hazards,
+            totals.closed,
+            totals.open,
+            totals.overdue,
+            Percent(totals.closure_rate),
+        ]
     )
-    place_charts(sheet, department_charts(report.departments, 4, table_header + 1))
+    at = table_rows(sheet, header, [*rows, total], header_height=DEFAULT_ROW_HEIGHT)
+    place_charts(sheet, department_charts(report.departments, 4, at[:-1]))
     overdue_rows: list[list[Value]] = [
         [
             n,

@@ -191,7 +191,10 @@ def _first_returns(sheets: list[SheetGrid], path: Path) -> dict[str, date]:
         return {}
     found: dict[str, date] = {}
     for row in _table(sheets, SUMMARY_SHEET, path):
-        if not cell_text(row.get(NUMBER_HEADER)).isdigit():
+        number = cell_text(row.get(NUMBER_HEADER))
+        if number == NUMBER_HEADER:
+            continue  # the header again, at the top of a printed page
+        if not number.isdigit():
             break  # 合计, then the tables of assigned problems
         department = cell_text(row.get(SUMMARY_DEPARTMENT))
         try:

@@ -48,8 +48,8 @@ from huitoukan.register.layout import (
 from huitoukan.register.merging import Collection
 from huitoukan.register.status import DepartmentSummary, StatusReport, rate
 from huitoukan.xlsx.writer import (
+    DEFAULT_ROW_HEIGHT,
     PAGE_FILL,
-    PAGE_HEIGHT,
     BarChart,
     Linked,
     Percent,
@@ -253,28 +253,29 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         f"统计日期：{chinese_date(status.as_of)}"
     )
     note_height = row_height([note], [sum(widths)], line=15)
-    # Title, dates and header repeat on every page when the department table runs onto
-    # the next; when it fits on the first, the pages after it (the chart, the table by
-    # source) would start with that header alone: they carry a page header instead.
-    table = 30 + (note_height or 15) + 15 + 30 + 15 * (len(status.departments) + 1)
-    repeat = table > PAGE_HEIGHT[False] * PAGE_FILL
+    # the pages after the first carry the title as a page header, and the department
+    # table's header at the top of each page it runs onto: print titles repeated it alone
+    # above the charts and the table by source too (clerk trial 46)
     sheet = Sheet(
         SUMMARY_SHEET,
         widths,
         header_row=3,
         title_rows=1,
         selected=True,
-        repeat_titles=repeat,
-        page_header="" if repeat else f"{title}——汇总（统计日期：{chinese_date(status.as_of)}）",
+        repeat_titles=False,
+        page_header=f"{title}——汇总（统计日期：{chinese_date(status.as_of)}）",
     )
     sheet.add(cells([title], Style.TITLE), height=30)
     sheet.merge(0, 0, len(columns) - 1)
     sheet.add(cells([note], Style.NOTE), note_height)
     sheet.merge(1, 0, len(columns) - 1)
     sheet.add("")
-    sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
-    for number, dept in enumerate(status.departments, start=1):
-        sheet.add(
+    header = cells([h for h, _ in columns], Style.HEAD)
+    sheet.add(header, height=30)
+    at = table_rows(
+        sheet,
+        header,
+        [
             cells(
                 [
                     number,
@@ -290,24 +291,32 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
                     *([dept.unreviewed] if review else []),
                 ]
             )
-        )
+            for number, dept in enumerate(status.departments, start=1)
+        ],
+        header_height=30,
+    )
     totals = status.totals
-    sheet.add(
-        cells(
-            [
-                "",
-                "合计",
-                f"{totals.returned}/{totals.departments}",
-                None,
-                totals.hazards,
-                totals.closed,
-                totals.open,
-                totals.overdue,
-                sum(d.long_standing for d in status.departments),
-                Percent(totals.closure_rate),
-                *([totals.unreviewed] if review else []),
-            ]
-        )
+    table_rows(
+        sheet,
+        header,
+        [
+            cells(
+                [
+                    "",
+                    "合计",
+                    f"{totals.returned}/{totals.departments}",
+                    None,
+                    totals.hazards,
+                    totals.closed,
+                    totals.open,
+                    totals.overdue,
+                    sum(d.long_standing for d in status.departments),
+                    Percent(totals.closure_rate),
+                    *([totals.unreviewed] if review else []),
+                ]
+            )
+        ],
+        header_height=30,
     )
     if status.assigned:
         sheet.add("")
@@ -324,7 +333,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
                 "尚未明确责任部门，未交办、未计入上表。"
             )
             sheet.merge(sheet.add(cells([said], Style.NOTE), height=22), 0, len(columns) - 1)
-    place_charts(sheet, department_charts(status.departments, closed_column=5, first_row=4))
+    place_charts(sheet, department_charts(status.departments, closed_column=5, rows=at))
     return sheet
 
 
@@ -445,20 +454,47 @@ CHART_DEPARTMENTS = 20
 pages; 60 departments squeezed onto one named every other bar: clerk trial 45)."""
 
 
+def table_rows(
+    sheet: Sheet, header: bytes | str, rows: Sequence[bytes | str], header_height: float
+) -> list[int]:
+    """Add `rows` (made by `cells`) to a table whose `header` row was just added, with the
+    header again at the top of each page the table runs onto (not as print titles, which
+    repeat it over what follows the table too); the index of each row added."""
+    added = []
+    for row in rows:
+        if sheet.page_room() * PAGE_FILL < DEFAULT_ROW_HEIGHT:
+            sheet.break_page()
+            sheet.add(header, header_height)
+        added.append(sheet.add(row))
+    return added
+
+
 def department_charts(
-    departments: Sequence[DepartmentSummary], closed_column: int, first_row: int
+    departments: Sequence[DepartmentSummary], closed_column: int, rows: Sequence[int]
 ) -> list[BarChart]:
     """已销号 / 未销号 per department, from a table whose column 1 holds the department and
-    `closed_column` (then the next one) the closed and open counts: a chart for each
-    CHART_DEPARTMENTS of them (placed on the sheet by `place_charts`)."""
-    parts = math.ceil(len(departments) / CHART_DEPARTMENTS)
+    `closed_column` (then the next one) the closed and open counts, department i on sheet
+    row `rows[i]`: a chart for each CHART_DEPARTMENTS of them at most, each of rows that
+    follow one another (a table's header repeated on a new page splits it), placed on the
+    sheet by `place_charts`."""
+    runs: list[range] = []  # departments on consecutive rows
+    for index, row in enumerate(rows):
+        if runs and rows[index - 1] == row - 1:
+            runs[-1] = range(runs[-1].start, index + 1)
+        else:
+            runs.append(range(index, index + 1))
+    parts = []  # each run cut into pieces of about the same size
+    for run in runs:
+        pieces = math.ceil(len(run) / CHART_DEPARTMENTS)
+        edges = [run.start + round(len(run) * k / pieces) for k in range(pieces + 1)]
+        parts += [range(a, b) for a, b in zip(edges, edges[1:], strict=False)]
     charts = []
-    for part, start in enumerate(range(0, len(departments), CHART_DEPARTMENTS), start=1):
-        shown = departments[start : start + CHART_DEPARTMENTS]
-        top = first_row + start
+    for part, indices in enumerate(parts, start=1):
+        shown = departments[indices.start : indices.stop]
+        top = rows[indices.start]
         charts.append(
             BarChart(
-                title="各部门隐患销号情况" + (f"（{part}/{parts}）" if parts > 1 else ""),
+                title="各部门隐患销号情况" + (f"（{part}/{len(parts)}）" if len(parts) > 1 else ""),
                 categories=1,
                 labels=[d.department for d in shown],
                 series=[
