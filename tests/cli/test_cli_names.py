@@ -3,8 +3,10 @@ character wrong (台帐 for 台账)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign
@@ -79,3 +81,20 @@ def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
     assert "或加--campaign2026年回头看/campaign.toml" in said
     collected = runner.invoke(app, ["collect", "2026年回头看/回收", *AS_OF])
     assert collected.exit_code == 2 and sorted(p.name for p in chdir_tmp.iterdir()) == [work.name]
+
+
+def test_run_inside_the_returns_folder_it_points_at_the_campaign_above(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`collect .` inside 回收 took the built-in campaign and wrote a wrong 台账 (no 交办问题,
+    no 复查验收) and 佐证材料 among the returns (clerk trial 47): refused, as from above."""
+    from huitoukan.campaign import default_campaign_text
+
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
+    (chdir_tmp / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    monkeypatch.chdir(chdir_tmp / "回收")
+    result = runner.invoke(app, ["collect", ".", *AS_OF])
+    said = "".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert f"所给文件旁有..{os.sep}campaign.toml" in said and "请到..文件夹中运行" in said
+    assert sorted(p.name for p in (chdir_tmp / "回收").iterdir()) == ["医院.xlsx"]

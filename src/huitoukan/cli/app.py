@@ -7,6 +7,7 @@ with --fail-if-overdue); 2 bad usage or configuration.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -142,6 +143,15 @@ def _edited_register(sources: Sequence[Path] | None) -> None:
         render.register_edited(given[0])
 
 
+def _shown(path: Path) -> Path:
+    """`path` relative to the working folder when it is under it (or near: ../campaign.toml),
+    absolute otherwise (another drive, on Windows)."""
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:
+        return path.resolve()
+
+
 def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign:
     """The campaign of --campaign, else of the working folder's campaign.toml, else the
     built-in one (said). Run from the folder above a campaign's (a campaign.toml beside
@@ -156,12 +166,12 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
     if path is None and not Path(CAMPAIGN_FILE_NAME).is_file():
         from huitoukan.cli import render
 
-        near = (
-            folder / CAMPAIGN_FILE_NAME
+        near = (  # resolved: `collect .` run inside 回收 wrote another school's register
+            folder / CAMPAIGN_FILE_NAME  # there, with the built-in campaign (trial 47)
             for given in inputs or ()
-            for folder in (given.parent, given.parent.parent)
+            for folder in (given.parent, given.parent.parent, *given.resolve().parents[:2])
         )
-        found = next((p for p in near if p.is_file()), None)
+        found = next((_shown(p) for p in near if p.is_file()), None)
         if found is not None:
             raise _fail(
                 InputError(
