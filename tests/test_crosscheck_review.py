@@ -1557,3 +1557,97 @@ def test_the_review_form_shows_the_departments_remarks_when_there_are_any(
     assert shown["备注"] == "已补课，签到表齐全" and list(shown)[-1] == "照片"
     [hazard_now] = collect(campaign, [returns], as_of=AS_OF).hazards
     assert hazard_now.review == PASSED
+
+
+def _door_reviewed(tmp_path: Path, *forms: dict[str, object]) -> tuple[list[object], HazardRow]:
+    """安全保卫处's 东门, closed 2023-12-12, collected with 复查验收, then with each of
+    `forms` (cells of its row → values) as a 复查验收表 among the returns: the problems
+    and the hazard."""
+    from huitoukan.forms.review import review_form
+
+    tmp_path.mkdir(exist_ok=True)
+    campaign = reviewing(tmp_path)
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [closed(部位="东门")])
+    first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    [door] = first.collection.hazards
+    for number, cells in enumerate(forms, start=1):
+        wb = review_form(campaign, [door], AS_OF)
+        for cell, value in cells.items():
+            wb[REVIEW_SHEET][cell] = value
+        wb.save(tmp_path / "回收" / f"复查{number}.xlsx")
+    again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    [door] = again.collection.hazards
+    return list(again.collection.problems), door
+
+
+@pytest.mark.parametrize("failed_first", [True, False])
+def test_two_review_forms_that_disagree_on_one_day_close_nothing(
+    tmp_path: Path, failed_first: bool
+) -> None:
+    """合格 on one form, 不合格 on another, the same 复查时间: the form saved last won, and
+    a 复查不合格 became 已销号 without a word (clerk trial 47). Both rows are errors, neither
+    is taken (待复查), whichever form is first; the same verdict twice is no conflict."""
+    passed = {"H3": "刘建国", "I3": "2023-12-19", "J3": "合格"}
+    failed = {"H3": "王强", "I3": "2023-12-19", "J3": "不合格", "K3": "灭火器仍未更换"}
+    forms = (failed, passed) if failed_first else (passed, failed)
+    problems, door = _door_reviewed(tmp_path, *forms)
+    torn = [p for p in problems if p.code is Code.REVIEW_CONFLICT]
+    assert sorted((Path(p.file).name, p.cell, p.severity) for p in torn) == [
+        ("复查1.xlsx", "B3", Severity.ERROR),
+        ("复查2.xlsx", "B3", Severity.ERROR),
+    ]
+    assert "复查2.xlsx 第 3 行却是" in torn[0].message
+    assert door.unreviewed and not door.closed and not door.review_note
+    agreeing, door = _door_reviewed(tmp_path / "同", passed, {**passed, "H3": "王强"})
+    assert Code.REVIEW_CONFLICT not in {p.code for p in agreeing} and door.closed
+
+
+def test_a_closure_date_typed_over_on_the_review_form_is_not_taken(tmp_path: Path) -> None:
+    """The reviewer typed 12月9日 over the 销号时间 (12月12日) and passed it on the 10th: it
+    was taken for an earlier closure, and 复查意见 recorded a 合格 of a closure that never
+    was (clerk trial 47). The form's date is said and set aside: a review before the
+    department's 销号时间 is an error, as it is when the date is left alone."""
+    typed = {"G3": "2023-12-09", "H3": "刘建国", "I3": "2023-12-10", "J3": "合格"}
+    problems, door = _door_reviewed(tmp_path, typed)
+    found = {(p.code, p.cell) for p in problems}
+    assert (Code.REVIEW_CLOSURE_EDITED, "G3") in found and (
+        Code.REVIEW_BEFORE_CLOSED,
+        "I3",
+    ) in found
+    said = next(p for p in problems if p.code is Code.REVIEW_CLOSURE_EDITED).message
+    assert "部门报送的表格中，这项隐患的销号时间是2023年12月12日" in said
+    assert Code.REVIEW_CLOSURE_CHANGED not in {p.code for p in problems}
+    assert door.unreviewed and "此前" not in door.review_note
+    kept, door = _door_reviewed(
+        tmp_path / "原样", {**typed, "G3": "2023-12-12", "I3": "2023-12-13"}
+    )
+    assert not {Code.REVIEW_CLOSURE_EDITED, Code.REVIEW_BEFORE_CLOSED} & {p.code for p in kept}
+    assert door.closed
+
+
+@pytest.mark.parametrize(
+    ("day", "taken"), [(date(2023, 12, 19), True), (AS_OF, True), (date(2023, 12, 21), False)]
+)
+def test_a_review_dated_after_the_day_judged_is_not_taken(
+    tmp_path: Path, day: date, taken: bool
+) -> None:
+    """A register as of 12月20日 closed a hazard on a review of the 25th (clerk trial 47):
+    a review dated after the 统计日期 has not happened yet on that day (said, 待复查); one
+    of that very day has."""
+    problems, door = _door_reviewed(tmp_path, {"H3": "刘建国", "I3": day.isoformat(), "J3": "合格"})
+    future = [p for p in problems if p.code is Code.FUTURE_DATE]
+    assert door.closed is taken and door.unreviewed is not taken
+    assert [p.cell for p in future] == ([] if taken else ["I3"])
+    assert taken or "这一行的复查结论未采用" in future[0].message
+
+
+def test_a_failed_review_without_a_word_is_asked_for_one(tmp_path: Path) -> None:
+    """不合格 with 复查意见 blank: the department was told only “未写明意见” (trial 47)."""
+    problems, door = _door_reviewed(tmp_path, {"H3": "刘建国", "I3": "2023-12-19", "J3": "不合格"})
+    [said] = [p for p in problems if p.code is Code.REVIEW_FAILED_NO_NOTE]
+    assert (Path(said.file).name, said.cell, said.severity) == (
+        "复查1.xlsx",
+        "K3",
+        Severity.WARNING,
+    )
+    assert door.review == FAILED

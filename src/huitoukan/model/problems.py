@@ -102,6 +102,9 @@ class Code(StrEnum):
     REVIEW_UNDATED = "review-undated"
     REVIEW_NO_REVIEWER = "review-no-reviewer"
     REVIEW_NOT_REQUIRED = "review-not-required"
+    REVIEW_FAILED_NO_NOTE = "review-failed-no-note"
+    REVIEW_CONFLICT = "review-conflict"
+    REVIEW_CLOSURE_EDITED = "review-closure-edited"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
     CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
@@ -401,7 +404,15 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.IMPLAUSIBLE_DATE: Rule(
         _E, "日期不合常理", "{header} {day} 早于本次活动印发日期一年以上，请核对年份"
     ),
-    Code.FUTURE_DATE: Rule(_W, "日期晚于统计日期", "{header} {day} 晚于统计日期 {as_of}，请核对"),
+    Code.FUTURE_DATE: Rule(
+        _W,
+        "日期晚于统计日期",
+        "{header} {day} 晚于统计日期 {as_of}，请核对",
+        {
+            "review": "{header} {day} 晚于统计日期 {as_of}：到统计日期还未复查，这一行的复查结论"
+            "未采用（台账按待复查计）；日期写错的，请改正后重新汇总"
+        },
+    ),
     Code.FORM_DATE_BEFORE_ISSUE: Rule(
         _E,
         "表头日期早于活动印发",
@@ -522,6 +533,25 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "复查未填时间",
         "复查结论“{result}”没有填写复查时间，这一行的复查结论未采用；请填写复查验收的日期后重新汇总",
+    ),
+    Code.REVIEW_FAILED_NO_NOTE: Rule(
+        _W,
+        "不合格未写复查意见",
+        "复查结论为“不合格”，但没有写复查意见：部门收到的通知只能写“未写明意见”，"
+        "请写明哪里不合格、应如何整改",
+    ),
+    Code.REVIEW_CONFLICT: Rule(
+        _E,
+        "复查结论相互矛盾",
+        "隐患 {value} 在 {reviewed} 的复查结论，这一行是“{result}”，{other}却是“{other_result}”："
+        "两个结论都未采用，台账按待复查计；请删去或改正不作数的那一行后重新汇总",
+    ),
+    Code.REVIEW_CLOSURE_EDITED: Rule(
+        _W,
+        "复查表销号时间与报送不符",
+        "这一行的销号时间 {shown} 不是部门报送的（部门报送的表格中，这项隐患的销号时间是"
+        "{reported}）：复查按部门报送的销号时间核对。销号时间须由部门在自查整改清单中改正后重新报送，"
+        "复查验收表上的改动不算数",
     ),
     Code.REVIEW_NO_REVIEWER: Rule(
         _W,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from huitoukan.dates import chinese_date
@@ -88,6 +89,7 @@ def apply_reviews(
     for form in sorted(forms, key=version_order):
         if form.readable and not form.is_review and form.department:
             versions.setdefault(form.department, []).append(form)
+    reviews = _agreeing(_as_reported(reviews, versions, result), result)
 
     def order(review: Review) -> tuple[date, date, float, str, int]:
         """By 复查时间; on one day, the review of the later closure (the 销号时间 its form
@@ -118,6 +120,8 @@ def apply_reviews(
             result.problems.append(
                 _about(review, Code.REVIEW_NO_REVIEWER, "", result=review.result, field="复查人")
             )
+        if review.result == FAILED and not review.note:
+            result.problems.append(_about(review, Code.REVIEW_FAILED_NO_NOTE, "", field="复查意见"))
         if (
             review.reviewed_on
             and hazard.closed_on
@@ -261,6 +265,70 @@ def apply_reviews(
     return result
 
 
+def _as_reported(
+    reviews: list[Review], versions: Mapping[str, Sequence[ReturnForm]], result: Reviewed
+) -> list[Review]:
+    """`reviews`, a 销号时间 the department never reported for the hazard taken as not
+    shown (said): the reviewer typed over the form's, and a 合格 dated before the
+    department's 销号时间 passed as the review of an earlier closure, writing a history
+    that never happened into 复查意见 (clerk trial 47). Hazards of no version read here
+    are taken as shown."""
+    reported: dict[str, set[date]] = {}
+    for forms in versions.values():
+        for form in forms:
+            for row in form.hazards:
+                days = reported.setdefault(row.own_id, set())
+                if row.closed_on is not None:
+                    days.add(row.closed_on)
+    checked = []
+    for review in reviews:
+        known = reported.get(review.hazard_id)
+        if review.closed_on is not None and known is not None and review.closed_on not in known:
+            result.problems.append(
+                _about(
+                    review,
+                    Code.REVIEW_CLOSURE_EDITED,
+                    chinese_date(review.closed_on),
+                    field="销号时间",
+                    shown=review.closed_on,
+                    reported="、".join(map(chinese_date, sorted(known))) or "空白",
+                )
+            )
+            review = review.model_copy(update={"closed_on": None})
+        checked.append(review)
+    return checked
+
+
+def _agreeing(reviews: list[Review], result: Reviewed) -> list[Review]:
+    """`reviews` but those of a hazard on one day and of one closure that contradict one
+    another (合格 on one form, 不合格 on another): neither is taken, and each is said —
+    the form saved last won, and a 复查不合格 became 已销号 without a word (trial 47)."""
+    by_day: dict[tuple[str, date, date | None], list[Review]] = {}
+    for review in reviews:
+        if review.reviewed_on is not None and review.result in (PASSED, FAILED):
+            key = (review.hazard_id, review.reviewed_on, review.closed_on)
+            by_day.setdefault(key, []).append(review)
+    torn = [rows for rows in by_day.values() if len({r.result for r in rows}) > 1]
+    for rows in torn:
+        for review in rows:
+            other = next(r for r in rows if r.result != review.result)
+            named = "" if other.file == review.file else f"{Path(other.file).name} "
+            where = f"{named}第 {other.row} 行"
+            result.problems.append(
+                _about(
+                    review,
+                    Code.REVIEW_CONFLICT,
+                    review.hazard_id,
+                    reviewed=review.reviewed_on,
+                    result=review.result,
+                    other=where,
+                    other_result=other.result,
+                )
+            )
+    dropped = {id(r) for rows in torn for r in rows}
+    return [r for r in reviews if id(r) not in dropped]
+
+
 def _as_passed(
     hazard: HazardRow, verdict: Review, versions: Sequence[ReturnForm], result: Reviewed
 ) -> HazardRow:
@@ -373,7 +441,12 @@ def _about(
     review: Review, code: Code, value: str, field: str = "隐患编号", **params: Any
 ) -> Problem:
     """A problem about the review's row, on its cell of `field`."""
-    cell = {"复查时间": review.reviewed_cell, "复查人": review.reviewer_cell}.get(field, "")
+    cell = {
+        "复查时间": review.reviewed_cell,
+        "复查人": review.reviewer_cell,
+        "复查意见": review.note_cell,
+        "销号时间": review.closed_cell,
+    }.get(field, "")
     return problem(
         code,
         review.file,

@@ -312,17 +312,21 @@ def _read_review(
                 **date_example(campaign.info.issued_on),
             )
             continue  # a verdict of no known day is not adopted (the date is asked for)
+        if not verdict:
+            continue  # not reviewed yet
         if reviewed_on is not None and reviewed_on > as_of:  # a year typed wrong, mostly
+            # not done yet on the day judged: a register as of 12月20日 closed a hazard on
+            # a review of the 25th (clerk trial 47)
             _review_problem(
                 where,
                 Code.FUTURE_DATE,
                 "reviewed_on",
+                variant="review",
                 header="复查时间",
                 day=reviewed_on,
                 as_of=as_of,
             )
-        if not verdict:
-            continue  # not reviewed yet
+            continue
         try:  # as the form was issued (the office's to fill in are 复查人, 复查时间, 结论)
             closed_on = parse_date(value.get("closed_on"), campaign.info.issued_on)
         except DateNotUnderstood:
@@ -343,6 +347,8 @@ def _read_review(
                 if "reviewed_on" in columns
                 else "",
                 reviewer_cell=cell_ref(r, columns["reviewer"]) if "reviewer" in columns else "",
+                note_cell=cell_ref(r, columns["note"]) if "note" in columns else "",
+                closed_cell=cell_ref(r, columns["closed_on"]) if "closed_on" in columns else "",
             )
         )
     return form
