@@ -143,6 +143,28 @@ def _edited_register(sources: Sequence[Path] | None) -> None:
         render.register_edited(given[0])
 
 
+def _newer_list(sources: Sequence[Path] | None, campaign: Campaign, override: Path | None) -> None:
+    """A 提示 when the 交办问题清单 a command reads was saved after the register it reads
+    was written: the command counts the list as it is, the register as it was (status and
+    the report said 交办问题 10 个, the 台账 8, under one 统计日期: clerk trial 47)."""
+    from huitoukan.actions.findings import findings_path
+    from huitoukan.files import given_input
+    from huitoukan.register.layout import REGISTER_FILE
+    from huitoukan.register.reading import is_register
+
+    given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
+    try:
+        listed = findings_path(campaign, override)
+        if listed is None or listed.stat().st_mtime <= given[0].stat().st_mtime:
+            return
+    except (HuitoukanError, OSError):
+        return  # no list, or no register: the command says so
+    if len(given) == 1 and given[0].is_file() and is_register(given[0]):
+        from huitoukan.cli import render
+
+        render.list_changed(_shown(listed), given[0])
+
+
 def _shown(path: Path) -> Path:
     """`path` relative to the working folder when it is under it (or near: ../campaign.toml),
     absolute otherwise (another drive, on Windows)."""
@@ -343,6 +365,7 @@ def status(
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
+    _newer_list(sources, config, findings)
     try:
         report = status_of(config, sources or [], day, due_within, department or (), findings)
     except HuitoukanError as error:
@@ -374,6 +397,7 @@ def remind(
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
+    _newer_list(sources, config, findings)
     try:
         items, written = write_reminders(config, sources or [], day, out, findings)
     except HuitoukanError as error:
@@ -402,6 +426,7 @@ def report(
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
+    _newer_list(sources, config, findings)
     try:
         status_report, written = write_leader_report(
             config, sources or [], day, out, findings, photos
@@ -440,6 +465,7 @@ def sample(
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
     _edited_register(sources)
+    _newer_list(sources, config, findings)
     try:
         chosen, written = write_sample(
             config,

@@ -176,6 +176,16 @@ def register_edited(register: Path) -> None:
     )
 
 
+def list_changed(listed: Path, register: Path) -> None:
+    """Said on stderr when the 交办问题清单 was saved after the register read was written."""
+    _wrapped(
+        _err(),
+        f"提示：交办问题清单 {listed} 在 {register} 写出之后改动过：以下按现在的清单统计，"
+        "台账中的交办问题还是改动前的，两者会对不上；请重新运行 huitoukan collect 更新台账。",
+        style="dim",
+    )
+
+
 def default_campaign_used(campaign: Campaign) -> None:
     """Said on stderr when no campaign.toml was found: run from the wrong folder, the
     clerk's own list and settings would silently not apply."""
