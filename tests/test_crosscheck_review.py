@@ -1674,3 +1674,34 @@ def test_a_list_of_problems_saved_after_the_register_is_pointed_out(
         text = "".join(result.stderr.split())
         assert ("在全校隐患台账.xlsx写出之后改动过" in text) is said, command
         assert not said or "请重新运行huitoukancollect更新台账" in text
+
+
+def test_the_report_lists_assigned_problems_past_their_deadline_never_answered(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SD6-04 of the example, a 省级督查 problem 学院警务室 never answered, 10 days past its
+    deadline on 12月20日: the most overdue problem of all, and the report said only 尚未反馈
+    1 个 (clerk trial 47). It is listed under 三、逾期隐患; a problem's hazards carry its
+    number in 五、历史遗留问题 too, as in the overdue table."""
+    work = tmp_path / "examples"
+    copy_examples(work)
+    monkeypatch.chdir(work)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
+    ws = load_workbook(work / "回头看工作汇报.xlsx").worksheets[0]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    texts = [str(v) for r in rows for v in r if v]
+    assert any("尚未反馈 1 个（其中已过整改时限 1 个，见“三、逾期隐患”）" in t for t in texts)
+    at = texts.index("另有交办问题已过整改时限、责任部门尚未反馈（1 项）：")
+    assert texts.index("三、逾期隐患（5 项）") < at < texts.index("四、未报送部门（2 个）")
+    [late] = [r for r in rows if r[1] == "SD6-04"]
+    assert late[2:8] == [
+        "学院警务室",
+        "学院警务室：值班巡逻记录不全",
+        late[4],
+        10,
+        "省级督查",
+        "未反馈",
+    ]
+    [standing] = [r for r in rows if r[2] == "北围墙"]
+    assert str(standing[3]).startswith("【XJ-2023-07】")

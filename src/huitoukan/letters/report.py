@@ -171,7 +171,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             n,
             h.department,
             h.location,
-            f"【{h.number}】{h.hazard}" if h.number else h.hazard,  # an inspection's problem
+            _numbered(h),
             h.deadline,
             h.days_overdue,
             h.owner or "未填写",
@@ -185,6 +185,13 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         table(overdue_header + ["责任人", "整改完成情况"], overdue_rows)
     else:
         line("无。")
+    # a part of an assigned problem past its deadline and never answered is not a hazard
+    # of anyone's list: the most overdue problem of the campaign went unsaid (trial 47)
+    unanswered = _late_unanswered(report)
+    if unanswered:
+        line(f"另有交办问题已过整改时限、责任部门尚未反馈（{len(unanswered)} 项）：", Style.HEAD)
+        table(["序号", "问题编号", "责任部门", "部位：问题描述", "整改时限", "逾期天数",
+               "问题来源", "反馈情况"], unanswered)  # fmt: skip
     heading(f"四、未报送部门（{len(report.not_returned)} 个）")
     line("、".join(report.not_returned) or "无。")
     for round_ in report.rounds:  # the follow-up rounds (动态清零) not answered in time
@@ -196,7 +203,16 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             line(f"{named}逾期报送：{'、'.join(answers)}。")
     standing_rows: list[list[Value]] = [
         # the form asks for them in 备注, with the mark 历史遗留; many write them as 整改措施
-        [n, h.department, h.location, h.hazard, h.deadline, h.owner or "未填写", _interim(h), ""]
+        [
+            n,
+            h.department,
+            h.location,
+            _numbered(h),
+            h.deadline,
+            h.owner or "未填写",
+            _interim(h),
+            "",
+        ]
         for n, h in enumerate(report.long_standing, start=1)
     ]
     heading(
@@ -224,6 +240,24 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
 def _interim(hazard: HazardView) -> str:
     """补救或替代措施 of a long-standing hazard: its 整改措施 and its 备注 (once each)."""
     return "；".join(dict.fromkeys(t for t in (hazard.measures, hazard.remarks) if t))
+
+
+def _numbered(hazard: HazardView) -> str:
+    """存在隐患问题, after the 问题编号 of the inspection's problem it answers (if any)."""
+    return f"【{hazard.number}】{hazard.hazard}" if hazard.number else hazard.hazard
+
+
+def _late_unanswered(report: StatusReport) -> list[list[Value]]:
+    """The parts of assigned problems past their deadline that no return answers, the most
+    overdue first."""
+    late = sorted(
+        (p for p in report.parts if p.days_overdue and not p.answered),
+        key=lambda p: (-p.days_overdue, p.number, p.department),
+    )
+    return [
+        [n, p.number, p.department, p.what, p.deadline, p.days_overdue, p.source, "未反馈"]
+        for n, p in enumerate(late, start=1)
+    ]
 
 
 def _first_rows(rows: list[list[Value]], merged: tuple[int, int] | None = None) -> float:
@@ -305,6 +339,7 @@ def _assigned_sentence(report: StatusReport) -> str:
     total = sum(s.assigned for s in report.assigned)
     closed = sum(s.closed for s in report.assigned)
     unanswered = sum(s.unanswered for s in report.assigned)
+    late = len({p.number for p in report.parts if p.days_overdue and not p.answered})
     shown = _percent(rate(closed, total))
     unassigned = (
         f"另有 {len(report.unassigned)} 个（{'、'.join(report.unassigned)}）尚未明确责任部门，"
@@ -314,7 +349,9 @@ def _assigned_sentence(report: StatusReport) -> str:
     )
     return (
         f"各级检查交办问题 {total} 个，已清零 {closed} 个，清零率 {shown}；"
-        f"尚未反馈 {unanswered} 个。{unassigned}"
+        f"尚未反馈 {unanswered} 个"
+        + (f"（其中已过整改时限 {late} 个，见“三、逾期隐患”）" if late else "")
+        + f"。{unassigned}"
     )
 
 
