@@ -132,15 +132,24 @@ def _day(text: str | None, campaign: Campaign, option: str = "--as-of") -> date:
 
 def _edited_register(sources: Sequence[Path] | None) -> None:
     """A 提示 when the register a command reads (the one given, or the working folder's)
-    was changed by hand since collect wrote it."""
+    was changed by hand since collect wrote it, or returns came after it was written."""
     from huitoukan.register.layout import REGISTER_FILE
-    from huitoukan.register.record import hand_edited
+    from huitoukan.register.record import hand_edited, recorded_coverage
+    from huitoukan.returns.finding import arrived_since
 
     given = list(sources or [Path(REGISTER_FILE)])
-    if len(given) == 1 and hand_edited(given[0]):
-        from huitoukan.cli import render
+    if len(given) != 1:
+        return
+    from huitoukan.cli import render
 
+    if hand_edited(given[0]):
         render.register_edited(given[0])
+        return
+    coverage = recorded_coverage(given[0])
+    if coverage is not None:
+        arrived = arrived_since(coverage.sources, given[0].stat().st_mtime)
+        if arrived:
+            render.returns_arrived(given[0], arrived)
 
 
 def _newer_list(sources: Sequence[Path] | None, campaign: Campaign, override: Path | None) -> None:

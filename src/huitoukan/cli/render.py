@@ -176,6 +176,18 @@ def register_edited(register: Path) -> None:
     )
 
 
+def returns_arrived(register: Path, arrived: Sequence[Path]) -> None:
+    """Said on stderr when returns were saved beside those of a register after it was written."""
+    names = "、".join(p.name for p in arrived[:3]) + (" 等" if len(arrived) > 3 else "")
+    folders = "、".join(dict.fromkeys(str(p.parent) for p in arrived))
+    _wrapped(
+        _err(),
+        f"提示：{register} 写出之后，{folders} 中又放入或改动了 {len(arrived)} 个文件（{names}），"
+        "以下不含它们（报来了的部门仍按未报送计）：请先运行 huitoukan collect 重新汇总。",
+        style="dim",
+    )
+
+
 def list_changed(listed: Path, register: Path) -> None:
     """Said on stderr when the 交办问题清单 was saved after the register read was written."""
     _wrapped(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from huitoukan.errors import InputError
@@ -49,6 +49,37 @@ _SKIPPED = {
 _TEMP_SUFFIXES = frozenset({".tmp", ".temp", ".bak", ".swp", ".part", ".crdownload"})
 _DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".wps"})
 """Word and WPS documents: looked into, as a workbook saved under such a name is read."""
+
+
+SETTLING_TIME = 60.0
+"""Seconds after a register was written in which files written beside its returns are
+collect's own (退回修改副本), not returns that came after it."""
+
+
+def arrived_since(read: Iterable[str], written: float) -> list[Path]:
+    """The spreadsheets and archives in the folders the files `read` (as collect named
+    them) were in, saved more than `SETTLING_TIME` after `written` (a register's): returns
+    a department sent after the last collect, which a register read without collecting
+    again does not hold (status listed such a department 逾期未报送, and remind wrote it a
+    催报: clerk trial 47). The working folder itself is not looked at (the tool's own
+    files are written there)."""
+    folders = {Path(name).parent for name in read} - {Path(".")}
+    found = []
+    for folder in sorted(folders):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # a member of a zip, a folder taken away
+        for entry in entries:
+            suffix = Path(entry.name).suffix.lower()
+            if _ignored_name(entry.name) or suffix not in SPREADSHEET_SUFFIXES | ARCHIVE_SUFFIXES:
+                continue
+            try:
+                if entry.is_file() and entry.stat().st_mtime > written + SETTLING_TIME:
+                    found.append(Path(entry.path))
+            except OSError:
+                continue
+    return found
 
 
 def _workbook_inside(path: Path, status: os.stat_result) -> bool:
