@@ -540,6 +540,25 @@ def test_a_problem_listed_twice_is_asked_to_be_deleted(
     )
 
 
+def test_a_problem_listed_once_for_each_of_its_departments_is_asked_to_be_one_row(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Two departments rectifying one problem typed as two rows: told only to delete one,
+    the clerk lost a department (clerk trial 47). The message says how to write both."""
+    row = {"问题编号": "SD-1", "问题来源": "省级督查", "部位": "食堂", "问题描述": "燃气管老化"}
+    path = findings_list(
+        tmp_path / "清单.xlsx",
+        [{**row, "责任部门": "总务基建处"}, {**row, "责任部门": "学生工作处"}],
+    )
+    with pytest.raises(FindingsError) as raised:
+        read_findings(path, campaign)
+    [said] = [p for p in raised.value.problems if p.code is Code.FINDING_DUPLICATE_NUMBER]
+    assert said.message == (
+        "这一行与第 4 行是同一个问题，只是责任部门不同：几个部门共同整改的，请在一行的“责任部门”中"
+        "写全，用顿号分隔（总务基建处、学生工作处），再删去另一行"
+    )
+
+
 def test_issue_refuses_a_bad_list_before_writing_anything(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

@@ -105,11 +105,15 @@ def read_findings(path: Path, campaign: Campaign) -> FindingsList:
         if key in seen:
             first = seen[key]
             listed_twice = (first.source, first.where) == (finding.source, finding.where)
+            # one problem, a row per department: a joint rectification typed as the form of
+            # a return would have it (told only to delete a row, a department was lost)
+            joint = listed_twice and first.departments != finding.departments
             line.add(
                 Code.FINDING_DUPLICATE_NUMBER,
                 "number",
-                "twice" if listed_twice else "",
+                "joint" if joint else "twice" if listed_twice else "",
                 first_row=first.row,
+                both="、".join(dict.fromkeys([*first.departments, *finding.departments])),
             )
             continue
         seen[key] = finding

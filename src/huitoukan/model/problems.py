@@ -449,7 +449,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         "问题编号“{value}”与第 {first_row} 行重复，请改为不同的编号",
         {
             "twice": "这一行与第 {first_row} 行的来源、部位和问题描述都相同（同一个问题列了两次），"
-            "请删去其中一行"
+            "请删去其中一行",
+            "joint": "这一行与第 {first_row} 行是同一个问题，只是责任部门不同：几个部门共同整改的，"
+            "请在一行的“责任部门”中写全，用顿号分隔（{both}），再删去另一行",
         },
     ),
     Code.FINDING_DEADLINE_BEFORE_FOUND: Rule(
