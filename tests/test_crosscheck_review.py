@@ -1705,3 +1705,19 @@ def test_the_report_lists_assigned_problems_past_their_deadline_never_answered(
     ]
     [standing] = [r for r in rows if r[2] == "北围墙"]
     assert str(standing[3]).startswith("【XJ-2023-07】")
+
+
+@pytest.mark.parametrize(("day", "said"), [("2023-12-20", False), ("2023-12-21", True)])
+def test_a_report_of_another_day_than_its_register_says_so(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: str, said: bool
+) -> None:
+    """report --as-of another day than the register's: the report said 逾期 9, the register
+    逾期 5, both under a 统计日期, and the leaders got both (clerk trial 47)."""
+    work = tmp_path / "examples"
+    copy_examples(work)
+    monkeypatch.chdir(work)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    result = runner.invoke(app, ["report", "--as-of", day])
+    assert result.exit_code == 0, result.output
+    text = "".join(result.stderr.split())
+    assert ("全校隐患台账.xlsx的统计日期是2023年12月20日，这份汇报按" in text) is said

@@ -152,6 +152,21 @@ def _edited_register(sources: Sequence[Path] | None) -> None:
             render.returns_arrived(given[0], arrived)
 
 
+def _other_day(sources: Sequence[Path] | None, day: date) -> None:
+    """A 提示 when a report is made as of another day than the register it reads: the
+    leaders got a report of 逾期 9 with a register of 逾期 5, both under a 统计日期
+    (clerk trial 47)."""
+    from huitoukan.register.layout import REGISTER_FILE
+    from huitoukan.register.record import recorded_coverage
+
+    given = list(sources or [Path(REGISTER_FILE)])
+    coverage = recorded_coverage(given[0]) if len(given) == 1 else None
+    if coverage is not None and coverage.judged_on is not None and coverage.judged_on != day:
+        from huitoukan.cli import render
+
+        render.other_day(given[0], coverage.judged_on, day)
+
+
 def _newer_list(sources: Sequence[Path] | None, campaign: Campaign, override: Path | None) -> None:
     """A 提示 when the 交办问题清单 a command reads was saved after the register it reads
     was written: the command counts the list as it is, the register as it was (status and
@@ -436,6 +451,7 @@ def report(
     day = _day(as_of, config)
     _edited_register(sources)
     _newer_list(sources, config, findings)
+    _other_day(sources, day)
     try:
         status_report, written = write_leader_report(
             config, sources or [], day, out, findings, photos

@@ -188,6 +188,17 @@ def returns_arrived(register: Path, arrived: Sequence[Path]) -> None:
     )
 
 
+def other_day(register: Path, judged: date, day: date) -> None:
+    """Said on stderr when a report is made as of another day than its register's."""
+    _wrapped(
+        _err(),
+        f"提示：{register} 的统计日期是 {chinese_date(judged)}，这份汇报按 {chinese_date(day)} 统计，"
+        "逾期等数字会与台账不同；要一并报送，请先用同一日期重新 collect（或 report 加 "
+        f"--as-of {judged:%Y-%m-%d}）。",
+        style="dim",
+    )
+
+
 def list_changed(listed: Path, register: Path) -> None:
     """Said on stderr when the 交办问题清单 was saved after the register read was written."""
     _wrapped(
