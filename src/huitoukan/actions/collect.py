@@ -278,7 +278,9 @@ def collect(
         p is not q for p, q in zip(problems, merged, strict=True)
     ):
         keys = {file: natural_key(file) for file in {p.file for p in problems}}
-        problems.sort(key=lambda p: keys[p.file])  # those added since merging, with their files
+        # those added since merging with their files, in the order of their rows (a review
+        # form's were said in the order its verdicts were weighed: B6, B3, B5: trial 47)
+        problems.sort(key=lambda p: (keys[p.file], p.row or 0))
     hazards = in_campaign_order(campaign, counted(hazards, problems))
     return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})
 
