@@ -1721,3 +1721,21 @@ def test_a_report_of_another_day_than_its_register_says_so(
     assert result.exit_code == 0, result.output
     text = "".join(result.stderr.split())
     assert ("全校隐患台账.xlsx的统计日期是2023年12月20日，这份汇报按" in text) is said
+
+
+def test_review_run_where_the_campaign_is_not_says_to_name_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """collect --campaign ../campaign.toml, then review without it: “请在 campaign.toml 中写
+    review_required = true”, in a folder that has none (clerk trial 47)."""
+    campaign = reviewing(tmp_path)
+    work = tmp_path / "工作"
+    filled_form(campaign, "安全保卫处", work / "回收" / "保卫处.xlsx", [closed(部位="东门")])
+    monkeypatch.chdir(work)
+    toml = str(tmp_path / "campaign.toml")
+    runner.invoke(app, ["collect", "回收", "--campaign", toml, "--as-of", "2023-12-20"])
+    refused = runner.invoke(app, ["review", "--as-of", "2023-12-20"])
+    assert refused.exit_code == 2
+    assert "campaign.toml不在当前文件夹的，用--campaign指定" in "".join(refused.output.split())
+    done = runner.invoke(app, ["review", "--campaign", toml, "--as-of", "2023-12-20"])
+    assert done.exit_code == 0, done.output

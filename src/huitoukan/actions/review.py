@@ -25,7 +25,8 @@ def review(
     if not campaign.info.review_required:
         raise InputError(
             "本次活动未开启复查验收：请在 campaign.toml 的 [campaign] 中写 review_required = true，"
-            "重新汇总后再生成复查验收表"
+            "重新汇总后再生成复查验收表（campaign.toml 不在当前文件夹的，用 --campaign 指定："
+            "没有它，按内置默认活动运行）"
         )
     state = load_state(campaign, sources, as_of)
     hazards = [h for h in state.hazards if h.unreviewed]
