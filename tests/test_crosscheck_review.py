@@ -1739,3 +1739,26 @@ def test_review_run_where_the_campaign_is_not_says_to_name_it(
     assert "campaign.toml不在当前文件夹的，用--campaign指定" in "".join(refused.output.split())
     done = runner.invoke(app, ["review", "--campaign", toml, "--as-of", "2023-12-20"])
     assert done.exit_code == 0, done.output
+
+
+def test_a_review_forms_problems_are_listed_in_the_order_of_its_rows(tmp_path: Path) -> None:
+    """A review form's problems came in the order its verdicts were weighed (by 复查时间):
+    B6, B3, B5 (clerk trial 47). They follow its rows."""
+    from huitoukan.forms.review import review_form
+
+    campaign = reviewing(tmp_path)
+    rows = [closed(部位=f"{n}号楼") for n in range(1, 4)]
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", rows)
+    first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    wb = review_form(campaign, first.collection.hazards, AS_OF)
+    ws = wb[REVIEW_SHEET]
+    for row, (who, day, result) in {
+        3: ("刘建国", "2023-12-19", "不合格"),  # no 复查意见: asked for one
+        4: ("", "2023-12-15", "合格"),  # no 复查人
+        5: ("刘建国", "2023-12-13", "不合格"),  # no 复查意见, weighed first
+    }.items():
+        ws[f"H{row}"], ws[f"I{row}"], ws[f"J{row}"] = who, day, result
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    said = [p.row for p in again.collection.problems if p.file.endswith("复查.xlsx")]
+    assert said == sorted(said) and set(said) == {3, 4, 5}
