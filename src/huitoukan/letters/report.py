@@ -128,8 +128,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             28 if waiting else None,
         )
         for by_source in source_rows(report):
-            opened = int(by_source[4] or 0) + int(by_source[7] or 0)  # type: ignore[arg-type]
-            sheet.add(cells([*by_source[:4], opened, *by_source[5:7], by_source[8]]))
+            opened = int(by_source[4] or 0) + int(by_source[5] or 0)  # type: ignore[arg-type]
+            sheet.add(cells([*by_source[:4], opened, *by_source[6:]]))
     # the table and its chart together: on the first page when they fit there
     chart_least = (10 + 1) * DEFAULT_ROW_HEIGHT if report.departments else 0
     heading("二、各部门情况", DEFAULT_ROW_HEIGHT * (len(report.departments) + 2) + chart_least)

@@ -342,13 +342,14 @@ SOURCE_HEADERS = (
     "问题来源",
     "交办",
     "已销号",
+    "待复查",
     "整改中",
     "逾期",
     "未反馈",
-    "待复查",
     "清零率",
 )
-"""The 交办问题 by-source table: on the summary sheet's grid, 清零率 over its last two columns."""
+"""The 交办问题 by-source table: on the summary sheet's grid, 清零率 over its last two columns;
+its states in the order status lists them (已销号, 待复查, 整改中, 逾期, 未反馈)."""
 
 
 def source_rows(status: StatusReport) -> list[list[Value]]:
@@ -362,10 +363,10 @@ def source_rows(status: StatusReport) -> list[list[Value]]:
                 s.source,
                 s.assigned,
                 s.closed,
+                s.unreviewed,
                 s.open,
                 s.overdue,
                 s.unanswered,
-                s.unreviewed,
                 Percent(s.clearance_rate),
             ]
         )
@@ -377,10 +378,10 @@ def source_rows(status: StatusReport) -> list[list[Value]]:
             "合计",
             total,
             closed,
+            sum(s.unreviewed for s in status.assigned),
             sum(s.open for s in status.assigned),
             sum(s.overdue for s in status.assigned),
             sum(s.unanswered for s in status.assigned),
-            sum(s.unreviewed for s in status.assigned),
             Percent(rate(closed, total)),
         ]
     )
