@@ -802,7 +802,7 @@ def test_the_form_of_a_re_review_says_what_the_earlier_review_found(tmp_path: Pa
     ws = _reviewed(campaign, waiting, returns / "复查二.xlsx", "2023-12-18", "合格")[REVIEW_SHEET]
     shown = {cell.value: ws.cell(3, cell.column).value for cell in ws[2]}
     assert shown["此前复查"].startswith("2023年12月10日复查不合格：灭火器型号不符")
-    assert list(shown)[-1] == "照片"
+    assert list(shown)[-2:] == ["照片", "生成时的销号时间"]  # the last printed; hidden
     [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
     assert hazard.closed and hazard.review_note == "此前2023年12月10日复查不合格：灭火器型号不符"
 
@@ -847,7 +847,8 @@ def test_a_closing_on_the_review_day_the_reviewer_saw_is_not_redone(
     tmp_path: Path, shown: date | None, again: bool
 ) -> None:
     """Closed on 12月10日 and failed that day: the same 销号时间 sent again is the closing the
-    reviewer failed (a review form without the 销号时间 cannot tell: taken as redone)."""
+    reviewer failed (a review form without the 销号时间, an old one without the hidden copy
+    either, cannot tell: taken as redone)."""
     campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"
     first = closed(部位="东门", 销号时间=date(2023, 12, 10))
@@ -857,8 +858,9 @@ def test_a_closing_on_the_review_day_the_reviewer_saw_is_not_redone(
     if shown is None:
         ws = wb[REVIEW_SHEET]
         header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "销号时间" for c in r))
-        column = next(c.column for c in header if c.value == "销号时间")
-        ws.cell(3, column).value = None
+        for cell in header:
+            if cell.value in ("销号时间", "生成时的销号时间"):
+                ws.cell(3, cell.column).value = None
         wb.save(returns / "复查.xlsx")
     filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [first], form_date=date(2023, 12, 12))
     [hazard] = collect(campaign, [returns], as_of=AS_OF).hazards
@@ -1554,7 +1556,7 @@ def test_the_review_form_shows_the_departments_remarks_when_there_are_any(
     noted = door._replace(remarks="已补课，签到表齐全")
     ws = _reviewed(campaign, noted, returns / "复查.xlsx", "2023-12-10", "合格")[REVIEW_SHEET]
     shown = {cell.value: ws.cell(3, cell.column).value for cell in ws[2]}
-    assert shown["备注"] == "已补课，签到表齐全" and list(shown)[-1] == "照片"
+    assert shown["备注"] == "已补课，签到表齐全" and list(shown)[-2] == "照片"
     [hazard_now] = collect(campaign, [returns], as_of=AS_OF).hazards
     assert hazard_now.review == PASSED
 
@@ -1615,7 +1617,7 @@ def test_a_closure_date_typed_over_on_the_review_form_is_not_taken(tmp_path: Pat
         "I3",
     ) in found
     said = next(p for p in problems if p.code is Code.REVIEW_CLOSURE_EDITED).message
-    assert "部门报送的表格中，这项隐患的销号时间是2023年12月12日" in said
+    assert "改成了 2023年12月9日，生成这张表时部门报送的是 2023年12月12日" in said
     assert Code.REVIEW_CLOSURE_CHANGED not in {p.code for p in problems}
     assert door.unreviewed and "此前" not in door.review_note
     kept, door = _door_reviewed(
@@ -1762,3 +1764,32 @@ def test_a_review_forms_problems_are_listed_in_the_order_of_its_rows(tmp_path: P
     again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     said = [p.row for p in again.collection.problems if p.file.endswith("复查.xlsx")]
     assert said == sorted(said) and set(said) == {3, 4, 5}
+
+
+def test_a_closure_the_department_changed_after_the_review_form_was_made_is_not_an_edit(
+    tmp_path: Path,
+) -> None:
+    """The department sent its file again, written over the old one, with the 销号时间 moved
+    from 12月12日 to 12月18日, after the 复查验收表 was made: the form's 12月12日 is what it
+    was made with, not a date the reviewer typed (no version here reports it any more)."""
+    from huitoukan.forms.review import review_form
+
+    campaign = reviewing(tmp_path)
+    own = tmp_path / "回收" / "保卫处.xlsx"
+    filled_form(campaign, "安全保卫处", own, [closed(部位="东门")])
+    first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    wb = review_form(campaign, first.collection.hazards, AS_OF)
+    wb[REVIEW_SHEET]["H3"], wb[REVIEW_SHEET]["I3"], wb[REVIEW_SHEET]["J3"] = (
+        "刘建国", "2023-12-19", "合格"
+    )  # fmt: skip
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    filled_form(campaign, "安全保卫处", own, [closed(部位="东门", 销号时间=date(2023, 12, 18))])
+    again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    assert Code.REVIEW_CLOSURE_EDITED not in {p.code for p in again.collection.problems}
+    [door] = again.collection.hazards
+    assert door.closed  # reviewed on the 19th, after the closure of the 18th
+    ws = load_workbook(tmp_path / "回收" / "复查.xlsx")[REVIEW_SHEET]
+    hidden = [k for k, d in ws.column_dimensions.items() if d.hidden]
+    assert [ws[f"{k}2"].value for k in hidden] == ["生成时的销号时间"]
+    last = re.findall(r"\$([A-Z]+)\$\d+", str(ws.print_area))[-1]  # printed to 照片
+    assert column_index_from_string(last) < column_index_from_string(hidden[0])

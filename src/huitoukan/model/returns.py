@@ -253,8 +253,6 @@ class Review(BaseModel):
     """The 复查人 cell."""
     note_cell: str = ""
     """The 复查意见 cell."""
-    closed_cell: str = ""
-    """The 销号时间 cell."""
 
 
 class PictureNotes(BaseModel):

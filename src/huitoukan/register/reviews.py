@@ -89,7 +89,7 @@ def apply_reviews(
     for form in sorted(forms, key=version_order):
         if form.readable and not form.is_review and form.department:
             versions.setdefault(form.department, []).append(form)
-    reviews = _agreeing(_as_reported(reviews, versions, result), result)
+    reviews = _agreeing(reviews, result)
 
     def order(review: Review) -> tuple[date, date, float, str, int]:
         """By 复查时间; on one day, the review of the later closure (the 销号时间 its form
@@ -265,40 +265,6 @@ def apply_reviews(
     return result
 
 
-def _as_reported(
-    reviews: list[Review], versions: Mapping[str, Sequence[ReturnForm]], result: Reviewed
-) -> list[Review]:
-    """`reviews`, a 销号时间 the department never reported for the hazard taken as not
-    shown (said): the reviewer typed over the form's, and a 合格 dated before the
-    department's 销号时间 passed as the review of an earlier closure, writing a history
-    that never happened into 复查意见 (clerk trial 47). Hazards of no version read here
-    are taken as shown."""
-    reported: dict[str, set[date]] = {}
-    for forms in versions.values():
-        for form in forms:
-            for row in form.hazards:
-                days = reported.setdefault(row.own_id, set())
-                if row.closed_on is not None:
-                    days.add(row.closed_on)
-    checked = []
-    for review in reviews:
-        known = reported.get(review.hazard_id)
-        if review.closed_on is not None and known is not None and review.closed_on not in known:
-            result.problems.append(
-                _about(
-                    review,
-                    Code.REVIEW_CLOSURE_EDITED,
-                    chinese_date(review.closed_on),
-                    field="销号时间",
-                    shown=review.closed_on,
-                    reported="、".join(map(chinese_date, sorted(known))) or "空白",
-                )
-            )
-            review = review.model_copy(update={"closed_on": None})
-        checked.append(review)
-    return checked
-
-
 def _agreeing(reviews: list[Review], result: Reviewed) -> list[Review]:
     """`reviews` but those of a hazard on one day and of one closure that contradict one
     another (合格 on one form, 不合格 on another): neither is taken, and each is said —
@@ -445,7 +411,6 @@ def _about(
         "复查时间": review.reviewed_cell,
         "复查人": review.reviewer_cell,
         "复查意见": review.note_cell,
-        "销号时间": review.closed_cell,
     }.get(field, "")
     return problem(
         code,

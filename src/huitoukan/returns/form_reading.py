@@ -331,6 +331,20 @@ def _read_review(
             closed_on = parse_date(value.get("closed_on"), campaign.info.issued_on)
         except DateNotUnderstood:
             closed_on = None
+        if "issued" in columns:  # the form says what it was made with: that closure
+            try:
+                issued = parse_date(value.get("issued"), campaign.info.issued_on)
+            except DateNotUnderstood:
+                issued = closed_on  # the hidden cell itself edited: nothing to compare
+            if issued != closed_on:
+                _review_problem(
+                    where,
+                    Code.REVIEW_CLOSURE_EDITED,
+                    "closed_on",
+                    shown=closed_on or "空白",
+                    issued=issued or "空白",
+                )
+                closed_on = issued
         form.reviews.append(
             Review(
                 hazard_id=text["hazard_id"],
@@ -348,7 +362,6 @@ def _read_review(
                 else "",
                 reviewer_cell=cell_ref(r, columns["reviewer"]) if "reviewer" in columns else "",
                 note_cell=cell_ref(r, columns["note"]) if "note" in columns else "",
-                closed_cell=cell_ref(r, columns["closed_on"]) if "closed_on" in columns else "",
             )
         )
     return form
