@@ -433,6 +433,7 @@ def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
     for row in (3, 4):
         ws.cell(row, 10).value = "合格"
         ws.cell(row, 9).value = "2023-12-01"  # before the 销号时间 (2023-12-12)
+        ws.cell(row, 8).value = "刘建国"
     wb.save(tmp_path / "回收" / "复查.xlsx")
     again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     found = {(p.code, p.cell) for p in again.collection.problems}
@@ -444,6 +445,7 @@ def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
     # a second form, rightly dated, settles the hazard: the first form's mistake is moot
     wb = review_form(campaign, [door], AS_OF)
     wb[REVIEW_SHEET]["J3"], wb[REVIEW_SHEET]["I3"] = "合格", "2023-12-12"  # the 销号 day
+    wb[REVIEW_SHEET]["H3"] = "刘建国"
     wb.save(tmp_path / "回收" / "复查二.xlsx")
     settled = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     codes = [p.code for p in settled.collection.problems]
@@ -610,6 +612,7 @@ def test_a_review_written_as_offices_write_it_is_understood(
     runner.invoke(app, ["review", "--as-of", "2023-12-20"])
     wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
     for place, verdict in (("东门", "通过"), ("西门", "未通过")):
+        ws.cell(rows[place], columns["复查人"]).value = "刘建国"
         ws.cell(rows[place], columns["复查时间"]).value = "2023-12-19"
         ws.cell(rows[place], columns["复查结论"]).value = verdict
     wb.save(tmp_path / "回收" / "复查.xlsx")
@@ -722,13 +725,15 @@ def _door_closed_on_the_8th(tmp_path: Path) -> tuple[Campaign, Path, HazardRow]:
 def _reviewed(
     campaign: Campaign, door: HazardRow, path: Path, day: str, verdict: str, note: str | None = None
 ) -> Workbook:
-    """The 复查验收表 of `door`, filled in (复查时间, 复查结论, 复查意见) and saved at `path`."""
+    """The 复查验收表 of `door`, filled in (复查人, 复查时间, 复查结论, 复查意见) and saved at
+    `path`."""
     from huitoukan.forms.review import review_form
 
     wb = review_form(campaign, [door], AS_OF)
     ws = wb[REVIEW_SHEET]
     columns = {cell.value: cell.column for cell in ws[2]}
-    for header, value in (("复查时间", day), ("复查结论", verdict), ("复查意见", note)):
+    filled = (("复查人", "刘建国"), ("复查时间", day), ("复查结论", verdict), ("复查意见", note))
+    for header, value in filled:
         ws.cell(3, columns[header]).value = value
     wb.save(path)
     return wb
@@ -970,32 +975,48 @@ def test_a_reviewed_hazard_reported_in_progress_again(tmp_path: Path, verdict: s
         assert {p.severity for p in said} == {Severity.WARNING}
 
 
-def test_a_verdict_without_a_date_is_not_adopted_one_without_a_reviewer_is_said(
+def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
     tmp_path: Path,
 ) -> None:
     """合格 with neither 复查人 nor 复查时间 closed the hazard, and the archive page showed
     a blank "复查人、时间": a verdict of no known day is not adopted (an error on the 复查时间
-    cell; an unreadable one likewise), one without a reviewer is adopted and said."""
+    cell; an unreadable one likewise), nor a 合格 of no one (销号 on nobody's word: the plan
+    asks 验收资料 to be 合规, clerk trial 47); a 不合格 of no one is adopted (sent back) and
+    said."""
     from huitoukan.forms.review import review_form
 
     campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"
-    rows = [closed(部位="东门"), closed(部位="西门"), closed(部位="南门")]
+    rows = [closed(部位=where) for where in ("东门", "西门", "南门", "北门")]
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
     hazards = collect(campaign, [returns], as_of=AS_OF).hazards
     wb = review_form(campaign, hazards, AS_OF)
     ws = wb[REVIEW_SHEET]
-    for row, reviewer, day in ((3, None, None), (4, None, "2023-12-19"), (5, "刘建国", "上周")):
-        ws.cell(row, 8).value, ws.cell(row, 9).value, ws.cell(row, 10).value = reviewer, day, "合格"
+    for row, reviewer, day, result in (
+        (3, None, None, "合格"),
+        (4, None, "2023-12-19", "合格"),
+        (5, "刘建国", "上周", "合格"),
+        (6, None, "2023-12-19", "不合格"),
+    ):
+        ws.cell(row, 8).value, ws.cell(row, 9).value, ws.cell(row, 10).value = reviewer, day, result
+        ws.cell(row, 11).value = "x"
     wb.save(returns / "复查.xlsx")
     collection = collect(campaign, [returns], as_of=AS_OF)
-    states = {h.location: (h.closed, h.unreviewed) for h in collection.hazards}
-    assert states == {"东门": (False, True), "西门": (True, False), "南门": (False, True)}
-    said = {(p.code, p.cell, p.severity) for p in collection.problems}
+    states = {h.location: (h.closed, h.unreviewed, h.review) for h in collection.hazards}
+    assert states == {
+        "东门": (False, True, "待复查"),
+        "西门": (False, True, "待复查"),
+        "南门": (False, True, "待复查"),
+        "北门": (False, False, FAILED),
+    }
+    said = {
+        (p.code, p.cell, p.severity) for p in collection.problems if p.file.endswith("复查.xlsx")
+    }
     assert said == {
         (Code.REVIEW_UNDATED, "I3", Severity.ERROR),
-        (Code.REVIEW_NO_REVIEWER, "H4", Severity.WARNING),
+        (Code.REVIEW_PASSED_UNSIGNED, "H4", Severity.ERROR),
         (Code.BAD_DATE, "I5", Severity.ERROR),
+        (Code.REVIEW_NO_REVIEWER, "H6", Severity.WARNING),
     }
 
 
@@ -1352,6 +1373,7 @@ def test_a_review_rows_fault_is_moot_once_another_review_holds(tmp_path: Path) -
     ws = wb[REVIEW_SHEET]
     for row in (3, 4):
         ws.cell(row, 10).value, ws.cell(row, 9).value = "合格", "2023-12-14"
+        ws.cell(row, 8).value = "刘建国"
     wb.save(tmp_path / "回收" / "复查二.xlsx")
     settled = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     codes = {p.code for p in settled.collection.problems}

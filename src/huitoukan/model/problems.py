@@ -103,6 +103,7 @@ class Code(StrEnum):
     REVIEW_NO_REVIEWER = "review-no-reviewer"
     REVIEW_NOT_REQUIRED = "review-not-required"
     REVIEW_FAILED_NO_NOTE = "review-failed-no-note"
+    REVIEW_PASSED_UNSIGNED = "review-passed-unsigned"
     REVIEW_CONFLICT = "review-conflict"
     REVIEW_CLOSURE_EDITED = "review-closure-edited"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
@@ -536,6 +537,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "复查未填时间",
         "复查结论“{result}”没有填写复查时间，这一行的复查结论未采用；请填写复查验收的日期后重新汇总",
     ),
+    Code.REVIEW_PASSED_UNSIGNED: Rule(
+        _E,
+        "复查合格未填复查人",
+        "复查结论“合格”没有填写复查人，这一行的复查结论未采用（台账按待复查计）：销号须有人复查验收、"
+        "验收资料合规，请填写复查人后重新汇总",
+    ),
     Code.REVIEW_FAILED_NO_NOTE: Rule(
         _W,
         "不合格未写复查意见",
@@ -557,7 +564,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.REVIEW_NO_REVIEWER: Rule(
         _W,
         "复查未填复查人",
-        "复查结论“{result}”没有填写复查人（结论已采用）；复查验收须写明由谁复查，请补填",
+        "复查结论“{result}”没有填写复查人（结论已采用，退回整改）；复查验收须写明由谁复查，请补填",
     ),
     Code.REVIEW_CLOSURE_CHANGED: Rule(
         _W,

@@ -116,7 +116,13 @@ def apply_reviews(
                 _about(review, Code.REVIEW_UNDATED, "", result=review.result, field="复查时间")
             )
             continue
-        if not review.reviewer:
+        if not review.reviewer and review.result == PASSED:  # 销号 on nobody's word: the
+            # plan asks 验收资料 to be 合法、合规 (a 合格 of no one closed it: trial 47)
+            too_early.setdefault(review.hazard_id, []).append(
+                _about(review, Code.REVIEW_PASSED_UNSIGNED, "", field="复查人")
+            )
+            continue
+        if not review.reviewer:  # 不合格 sends it back all the same
             result.problems.append(
                 _about(review, Code.REVIEW_NO_REVIEWER, "", result=review.result, field="复查人")
             )
