@@ -14,7 +14,7 @@ from huitoukan.actions.findings import findings_path, load_findings
 from huitoukan.background import Pending, in_background
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
-from huitoukan.files import natural_key, open_in_office, xlsx_name
+from huitoukan.files import display_name, natural_key, open_in_office, xlsx_name
 from huitoukan.findings.answers import assign, excuse_inspection_deadlines, restate_deadlines
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
@@ -458,6 +458,10 @@ def collect_to_register(
             sent=collection.sent_days(),
             campaign=campaign.info.name,
             sources=_sources_of(collection.forms),
+            seen=sorted(
+                {display_name(f.source.path) for f in collection.forms if f.source}
+                | {s.file for s in collection.skipped}
+            ),
             written_on=date.today(),
             judged_on=as_of,
         )

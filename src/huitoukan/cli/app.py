@@ -147,7 +147,7 @@ def _edited_register(sources: Sequence[Path] | None) -> None:
         return
     coverage = recorded_coverage(given[0])
     if coverage is not None:
-        arrived = arrived_since(coverage.sources, given[0].stat().st_mtime)
+        arrived = arrived_since(coverage.seen, given[0].stat().st_mtime)
         if arrived:
             render.returns_arrived(given[0], arrived)
 

@@ -49,6 +49,10 @@ class RegisterState(BaseModel):
     department: a file written over or taken out since is told by it, and whose it was
     (empty when not recorded)."""
 
+    seen: list[str] = []
+    """Every file the collect that wrote it found where it was told to look (as named then;
+    an archive by its own name), returns or not: a file put there since is told by it
+    (empty when not recorded)."""
     written_on: date | None = None
     """The day (by the computer's clock) the collect that wrote it ran (None when not
     recorded)."""
@@ -98,6 +102,8 @@ class Coverage(BaseModel):
     longer be read is said to be."""
     judged_on: date | None = None
     """`RegisterState.judged_on`: the register's 统计日期, named in its history copy."""
+    seen: list[str] = []
+    """`RegisterState.seen`: the commands that read the register say what came since."""
 
     @classmethod
     def of(cls, state: RegisterState) -> Coverage:
@@ -109,6 +115,7 @@ class Coverage(BaseModel):
             returned={d: day for d, day in state.returned.items() if day is not None},
             unreadable=state.unreadable,
             judged_on=state.judged_on,
+            seen=state.seen,
         )
 
 

@@ -56,29 +56,36 @@ SETTLING_TIME = 60.0
 collect's own (退回修改副本), not returns that came after it."""
 
 
-def arrived_since(read: Iterable[str], written: float) -> list[Path]:
-    """The spreadsheets and archives in the folders the files `read` (as collect named
-    them) were in, saved more than `SETTLING_TIME` after `written` (a register's): returns
-    a department sent after the last collect, which a register read without collecting
-    again does not hold (status listed such a department 逾期未报送, and remind wrote it a
-    催报: clerk trial 47). The working folder itself is not looked at (the tool's own
-    files are written there)."""
-    folders = {Path(name).parent for name in read} - {Path(".")}
+def arrived_since(seen: Iterable[str], written: float) -> list[Path]:
+    """The spreadsheets and archives in the folders of the files collect `seen` (as it
+    named them) that it did not see, or saved more than `SETTLING_TIME` after `written` (a
+    register's time): returns a department sent after the last collect, which a register
+    read without collecting again does not hold (status listed such a department 逾期未报送,
+    and remind wrote it a 催报: clerk trials 47, 48 — a file copied in keeps the time it was
+    saved, so a file not seen is one whatever its time, unless written just after the
+    register). The working folder itself is not looked at (the tool's own files are there)."""
+    known = set(seen)
+    folders = {Path(name).parent for name in known} - {Path(".")}
     found = []
     for folder in sorted(folders):
         try:
             entries = list(os.scandir(folder))
         except OSError:
-            continue  # a member of a zip, a folder taken away
+            continue  # a folder taken away
         for entry in entries:
             suffix = Path(entry.name).suffix.lower()
             if _ignored_name(entry.name) or suffix not in SPREADSHEET_SUFFIXES | ARCHIVE_SUFFIXES:
                 continue
             try:
-                if entry.is_file() and entry.stat().st_mtime > written + SETTLING_TIME:
-                    found.append(Path(entry.path))
+                if not entry.is_file():
+                    continue
+                saved = entry.stat().st_mtime
             except OSError:
                 continue
+            if written <= saved <= written + SETTLING_TIME:
+                continue  # the tool's own, written with the register
+            if saved > written or display_name(entry.path) not in known:
+                found.append(Path(entry.path))
     return found
 
 
