@@ -390,7 +390,8 @@ def test_an_answer_closed_before_the_problem_was_found_is_an_error(
     campaign: Campaign, listed: Path, tmp_path: Path, closed_on: date, said: bool
 ) -> None:
     """销号时间 before the inspection found the problem (a year typed wrong, 2022 for 2023):
-    the problem was still there when found, so the date cannot be right."""
+    the problem was still there when found, so the date cannot be right, and closes nothing
+    (it counted as 清零: clerk trial 48)."""
     returns = tmp_path / "回收"
     done = answer(整改完成情况="已完成", 销号时间=closed_on, 检查时间=date(2023, 11, 1))
     filled_form(
@@ -406,6 +407,10 @@ def test_an_answer_closed_before_the_problem_was_found_is_an_error(
     )
     found = [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_CLOSED_BEFORE_FOUND]
     assert bool(found) is said
+    [row] = [h for h in result.collection.hazards if h.number == "XJ-01"]
+    [part] = [p for p in result.status.parts if p.number == "XJ-01"]
+    assert row.closed is not said and (part.state.value == "已销号") is not said
+    assert row.closed_on == (None if said else closed_on)
     if said:
         [error] = found
         form = load_workbook(returns / "保卫处.xlsx")[FORM_SHEET]

@@ -230,10 +230,15 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
     else the problem's), and the problem's 整改时限 where the department left the row's
     blank (not the campaign's default: the register, status and reminders then judge it
     overdue when the problem is) or put it back (the inspection set it, not the
-    department: a later date is said, `Code.ASSIGNMENT_DEADLINE_LATER`)."""
+    department: a later date is said, `Code.ASSIGNMENT_DEADLINE_LATER`). A 销号时间 before
+    the problem was found (said, `Code.ASSIGNMENT_CLOSED_BEFORE_FOUND`) is no closure: the
+    row is 已完成 without a 销号时间 it can be closed by (it counted as 清零, and the
+    archive the 督导组 reads showed a problem closed before it was found: trial 48)."""
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
         row = row._replace(number=finding.number, source=source)
+    if row.closed_on and finding.found_on and row.closed_on < finding.found_on:
+        row = row._replace(closed_on=None)
     if _takes_the_problems_deadline(row, finding) or _pushes_back(row, finding):
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True
