@@ -846,3 +846,26 @@ def test_the_summary_of_many_departments_repeats_its_header_on_its_own_pages_onl
             drawn |= set(range(int(first), int(end) + 1))
     assert drawn == numbered
     assert read_register_sheets(out).returned[last] == date(2023, 12, 14)
+
+
+def test_a_long_department_name_gets_a_row_tall_enough_in_the_summary_and_the_report(
+    tmp_path: Path,
+) -> None:
+    """信息化建设与管理中心 wrapped to two lines in a one-line row and printed over the row
+    above, on the 汇总 and the 工作汇报 the leaders sign (clerk trial 48)."""
+    from huitoukan.actions.letters import report
+
+    long = "信息化建设与管理中心"
+    marker = "# 附件1 项目清单"
+    text = default_campaign_text().replace(marker, f'[[departments]]\nname = "{long}"\n\n{marker}')
+    campaign = parse_campaign(text, "campaign.toml")
+    returns, out = tmp_path / "回收", tmp_path / "全校隐患台账.xlsx"
+    filled_form(campaign, long, returns / "信息中心.xlsx", [hazard()])
+    collect_to_register(campaign, [returns], out, AS_OF)
+    report(campaign, [out], AS_OF, tmp_path / "汇报.xlsx", None, False)
+    for path in (out, tmp_path / "汇报.xlsx"):
+        ws = load_workbook(path).worksheets[0]
+        [row] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == long]
+        [short] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "总务基建处"]
+        assert (ws.row_dimensions[row].height or 15) >= 30, path.name
+        assert (ws.row_dimensions[short].height or 15) < 20, path.name

@@ -137,33 +137,29 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         ["序号", "部门", "报送情况", "隐患数", "已销号", "未销号", "逾期", "销号率"], Style.HEAD
     )
     sheet.add(header)
-    rows = [
-        cells(
-            [
-                n,
-                dept.department,
-                dept.return_label,
-                dept.hazards,
-                dept.closed,
-                dept.open,
-                dept.overdue,
-                Percent(dept.closure_rate),
-            ]
-        )
+    rows: list[list[Value]] = [
+        [
+            n,
+            dept.department,
+            dept.return_label,
+            dept.hazards,
+            dept.closed,
+            dept.open,
+            dept.overdue,
+            Percent(dept.closure_rate),
+        ]
         for n, dept in enumerate(report.departments, start=1)
     ]
-    total = cells(
-        [
-            "",
-            "合计",
-            f"{totals.returned}/{totals.departments}",
-            totals.hazards,
-            totals.closed,
-            totals.open,
-            totals.overdue,
-            Percent(totals.closure_rate),
-        ]
-    )
+    total: list[Value] = [
+        "",
+        "合计",
+        f"{totals.returned}/{totals.departments}",
+        totals.hazards,
+        totals.closed,
+        totals.open,
+        totals.overdue,
+        Percent(totals.closure_rate),
+    ]
     at = table_rows(sheet, header, [*rows, total], header_height=DEFAULT_ROW_HEIGHT)
     place_charts(sheet, department_charts(report.departments, 4, at[:-1]))
     overdue_rows: list[list[Value]] = [

@@ -276,48 +276,38 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         sheet,
         header,
         [
-            cells(
-                [
-                    number,
-                    dept.department,
-                    dept.return_label,
-                    dept.first_returned_on,
-                    dept.hazards,
-                    dept.closed,
-                    dept.open,
-                    dept.overdue,
-                    dept.long_standing,
-                    Percent(dept.closure_rate),
-                    *([dept.unreviewed] if review else []),
-                ]
-            )
+            [
+                number,
+                dept.department,
+                dept.return_label,
+                dept.first_returned_on,
+                dept.hazards,
+                dept.closed,
+                dept.open,
+                dept.overdue,
+                dept.long_standing,
+                Percent(dept.closure_rate),
+                *([dept.unreviewed] if review else []),
+            ]
             for number, dept in enumerate(status.departments, start=1)
         ],
         header_height=30,
     )
     totals = status.totals
-    table_rows(
-        sheet,
-        header,
-        [
-            cells(
-                [
-                    "",
-                    "合计",
-                    f"{totals.returned}/{totals.departments}",
-                    None,
-                    totals.hazards,
-                    totals.closed,
-                    totals.open,
-                    totals.overdue,
-                    sum(d.long_standing for d in status.departments),
-                    Percent(totals.closure_rate),
-                    *([totals.unreviewed] if review else []),
-                ]
-            )
-        ],
-        header_height=30,
-    )
+    total: list[Value] = [
+        "",
+        "合计",
+        f"{totals.returned}/{totals.departments}",
+        None,
+        totals.hazards,
+        totals.closed,
+        totals.open,
+        totals.overdue,
+        sum(d.long_standing for d in status.departments),
+        Percent(totals.closure_rate),
+        *([totals.unreviewed] if review else []),
+    ]
+    table_rows(sheet, header, [total], header_height=30)
     if status.assigned:
         sheet.add("")
         heading = sheet.add(cells(["交办问题整改情况（按问题来源）"], Style.NOTE), height=22)
@@ -456,17 +446,19 @@ pages; 60 departments squeezed onto one named every other bar: clerk trial 45)."
 
 
 def table_rows(
-    sheet: Sheet, header: bytes | str, rows: Sequence[bytes | str], header_height: float
+    sheet: Sheet, header: bytes | str, rows: Sequence[Sequence[Value]], header_height: float
 ) -> list[int]:
-    """Add `rows` (made by `cells`) to a table whose `header` row was just added, with the
-    header again at the top of each page the table runs onto (not as print titles, which
-    repeat it over what follows the table too); the index of each row added."""
+    """Add `rows` (their values) to a table whose `header` row was just added, each as tall
+    as its wrapped text (a long department's name printed over the row above: trial 48),
+    with the header again at the top of each page the table runs onto (not as print
+    titles, which repeat it over what follows the table too); the index of each row added."""
     added = []
-    for row in rows:
-        if sheet.page_room() * PAGE_FILL < DEFAULT_ROW_HEIGHT:
+    for values in rows:
+        height = row_height(values, sheet.widths)
+        if sheet.page_room() * PAGE_FILL < (height or DEFAULT_ROW_HEIGHT):
             sheet.break_page()
             sheet.add(header, header_height)
-        added.append(sheet.add(row))
+        added.append(sheet.add(cells(values), height))
     return added
 
 
