@@ -98,3 +98,10 @@ def test_run_inside_the_returns_folder_it_points_at_the_campaign_above(
     assert result.exit_code == 2, result.output
     assert f"所给文件旁有..{os.sep}campaign.toml" in said and "请到..文件夹中运行" in said
     assert sorted(p.name for p in (chdir_tmp / "回收").iterdir()) == ["医院.xlsx"]
+    # nor forms issued there for the built-in school, nor a status said of no register
+    # (“找不到 全校隐患台账.xlsx”, one being in the folder above: trial 48)
+    for command in (["issue"], ["status", *AS_OF], ["remind", *AS_OF]):
+        result = runner.invoke(app, command)
+        said = "".join(result.output.split())
+        assert result.exit_code == 2 and f"上一级文件夹中有..{os.sep}campaign.toml" in said
+    assert sorted(p.name for p in (chdir_tmp / "回收").iterdir()) == ["医院.xlsx"]

@@ -218,11 +218,15 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
             for folder in (given.parent, given.parent.parent, *given.resolve().parents[:2])
         )
         found = next((_shown(p) for p in near if p.is_file()), None)
+        where = "所给文件旁"
+        above = Path.cwd().parent / CAMPAIGN_FILE_NAME  # `issue` inside 回收 wrote another
+        if found is None and above.is_file():  # school's forms there (trial 48)
+            found, where = _shown(above), "上一级文件夹中"
         if found is not None:
             raise _fail(
                 InputError(
-                    f"当前文件夹中没有 campaign.toml，而所给文件旁有 {found}：未做任何改动"
-                    f"（按内置默认活动会算出另一所学校的台账）。请到 {found.parent} 文件夹中"
+                    f"当前文件夹中没有 campaign.toml，而{where}有 {found}：未做任何改动"
+                    f"（按内置默认活动会算出另一所学校的表格和台账）。请到 {found.parent} 文件夹中"
                     f"运行，或加 --campaign {found}"
                 )
             )

@@ -546,8 +546,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.REVIEW_FAILED_NO_NOTE: Rule(
         _W,
         "不合格未写复查意见",
-        "复查结论为“不合格”，但没有写复查意见：部门收到的通知只能写“未写明意见”，"
-        "请写明哪里不合格、应如何整改",
+        "复查结论为“不合格”，但没有写复查意见：部门不知道哪里不合格、该怎样整改，请写明",
     ),
     Code.REVIEW_CONFLICT: Rule(
         _E,
