@@ -342,3 +342,15 @@ def test_an_item_added_at_the_end_is_listed_with_its_category() -> None:
     after = [i.label for i in parse_campaign(default_campaign_text() + extra, "c.toml").checklist]
     fire = after.index("消防安全-6")
     assert after[fire - 1] == "消防安全-5" and after[:fire] + after[fire + 1 :] == before
+
+
+def test_an_alias_given_to_two_departments_is_an_error() -> None:
+    """网络中心 as an alias of two departments: a list naming it went to the first, without
+    a word (clerk trial 48)."""
+    text = default_campaign_text().replace(
+        'aliases = ["学工处",', 'aliases = ["总务处", "学工处",', 1
+    )
+    assert text != default_campaign_text()
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    assert "别名“总务处”同时写在了“总务基建处”和“学生工作处”下" in info.value.message

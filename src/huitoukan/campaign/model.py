@@ -188,11 +188,18 @@ class Campaign(_Strict):
         if self.colleges:
             known.add(normalize_key(COLLEGES_PLACEHOLDER))
         names = [normalize_key(u.name) for u in self.units]
+        owners: dict[str, str] = {}  # an alias → the department that has it
         for unit in self.units:
             for alias in unit.aliases:
                 key = normalize_key(alias)
                 if key in names and key != normalize_key(unit.name):
                     raise ValueError(f"别名“{alias}”与部门“{alias}”的名称相同")
+                other = owners.setdefault(key, unit.name)
+                if other != unit.name:  # it went to the first, silently (trial 48)
+                    raise ValueError(
+                        f"别名“{alias}”同时写在了“{other}”和“{unit.name}”下：表格或清单写"
+                        f"“{alias}”时分不清是哪个部门，请只留在其中一个部门的 aliases 中"
+                    )
         receiving = self.find_unit(self.info.receiver)
         if receiving is None:
             raise PlacedError(
