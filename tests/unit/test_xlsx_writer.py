@@ -214,6 +214,10 @@ def test_the_departments_of_a_large_school_are_charted_twenty_a_chart(tmp_path: 
     assert [c.title for c in charts] == [f"各部门隐患销号情况（{n}/3）" for n in (1, 2, 3)]
     assert [c.first_row for c in charts] == [3, 18, 33] and charts[2].last_row == 47
     assert charts[1].series[0][3] == list(range(15, 30))
+    # drawn to one scale: 部门44 (44 closed, 1 open) reaches 45 on the first chart too, whose
+    # longest bar is 15 (7 hazards drew as long as 28 on the next page: trial 48)
+    assert {c.axis_max for c in charts} == {45.0}
+    assert department_charts(departments[:5], 1, range(5))[0].axis_max is None  # one chart
     broken = department_charts(departments, 1, [*range(3, 33), *range(34, 49)])  # a header
     assert [(c.first_row, c.last_row) for c in broken] == [(3, 17), (18, 32), (34, 48)]
     assert max(len(c.labels) for c in department_charts(departments * 2, 1, range(90))) <= (
@@ -230,4 +234,6 @@ def test_the_departments_of_a_large_school_are_charted_twenty_a_chart(tmp_path: 
         drawing = package.read("xl/drawings/drawing1.xml").decode()
         assert len([n for n in package.namelist() if n.startswith("xl/charts/")]) == 3
     assert [f'r:id="rIdC{n}"' in drawing for n in (1, 2, 3)] == [True] * 3
+    with zipfile.ZipFile(tmp_path / "c.xlsx") as package:
+        assert '<c:max val="45"/><c:min val="0"/>' in package.read("xl/charts/chart2.xml").decode()
     assert len(load_workbook(tmp_path / "c.xlsx")["汇总"]._charts) == 3

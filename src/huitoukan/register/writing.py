@@ -481,6 +481,8 @@ def department_charts(
         pieces = math.ceil(len(run) / CHART_DEPARTMENTS)
         edges = [run.start + round(len(run) * k / pieces) for k in range(pieces + 1)]
         parts += [range(a, b) for a, b in zip(edges, edges[1:], strict=False)]
+    most = max((d.closed + d.open for d in departments), default=0)
+    scale = _axis_end(most) if len(parts) > 1 and most else None
     charts = []
     for part, indices in enumerate(parts, start=1):
         shown = departments[indices.start : indices.stop]
@@ -498,9 +500,16 @@ def department_charts(
                 last_row=top + len(shown) - 1,
                 anchor_row=0,
                 height_rows=max(12, round(len(shown) * 1.5) + 8),  # a name on every bar
+                axis_max=scale,
             )
         )
     return charts
+
+
+def _axis_end(top: int) -> float:
+    """A round end for a value axis reaching `top`: 7 → 7, 28 → 30, 130 → 150."""
+    magnitude = 10.0 ** math.floor(math.log10(top))
+    return float(math.ceil(top / magnitude * 2) * magnitude / 2)
 
 
 def place_charts(sheet: Sheet, charts: Sequence[BarChart]) -> None:

@@ -220,6 +220,9 @@ class BarChart:
     last_row: int
     anchor_row: int
     height_rows: int
+    axis_max: float | None = None
+    """The value axis's end (None: the suite's choice): charts of one table's parts drawn
+    to one scale (7 hazards drew as long as 28 on the next page: trial 48)."""
 
 
 @dataclass(frozen=True)
@@ -596,7 +599,9 @@ def _chart_xml(sheet: Sheet, chart: BarChart) -> str:
         + names
         + '<c:crossAx val="1002"/><c:crosses val="autoZero"/>'
         '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/></c:catAx>'
-        '<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+        '<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/>'
+        + (f'<c:max val="{chart.axis_max:g}"/><c:min val="0"/>' if chart.axis_max else "")
+        + "</c:scaling>"
         '<c:delete val="0"/><c:axPos val="t"/><c:majorGridlines/><c:numFmt formatCode="0" '
         'sourceLinked="0"/><c:tickLblPos val="nextTo"/>' + font() + '<c:crossAx val="1001"/>'
         '<c:crosses val="max"/><c:crossBetween val="between"/></c:valAx></c:plotArea>'
