@@ -1756,7 +1756,8 @@ def test_review_run_where_the_campaign_is_not_says_to_name_it(
     work = tmp_path / "工作"
     filled_form(campaign, "安全保卫处", work / "回收" / "保卫处.xlsx", [closed(部位="东门")])
     monkeypatch.chdir(work)
-    toml = str(tmp_path / "campaign.toml")
+    (tmp_path / "配置").mkdir()  # not in the folder above (that is refused outright)
+    toml = str((tmp_path / "campaign.toml").rename(tmp_path / "配置" / "campaign.toml"))
     runner.invoke(app, ["collect", "回收", "--campaign", toml, "--as-of", "2023-12-20"])
     refused = runner.invoke(app, ["review", "--as-of", "2023-12-20"])
     assert refused.exit_code == 2
@@ -1815,3 +1816,23 @@ def test_a_closure_the_department_changed_after_the_review_form_was_made_is_not_
     assert [ws[f"{k}2"].value for k in hidden] == ["生成时的销号时间"]
     last = re.findall(r"\$([A-Z]+)\$\d+", str(ws.print_area))[-1]  # printed to 照片
     assert column_index_from_string(last) < column_index_from_string(hidden[0])
+
+
+def test_a_finding_missed_by_a_department_that_returned_nothing_says_so(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """SC-06 of 附属医院, which never sent its form: “台账中没有相近的隐患” left out the first
+    fact for 追责 (clerk trial 48); one of a department that did return says nothing more."""
+    rows = [
+        {"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": "2023-12-18", "部位": "门诊楼",
+         "问题描述": "消防通道堆放杂物", "责任部门": "附属医院"},
+        {"问题编号": "SC-07", "问题来源": "市级抽查", "发现时间": "2023-12-18", "部位": "操场",
+         "问题描述": "看台栏杆松动", "责任部门": "安全保卫处"},
+    ]  # fmt: skip
+    listed = findings_list(tmp_path / "督查发现.xlsx", rows, ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    run(runner, str(listed), str(register), "--out", str(out))
+    said = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
+    assert said["SC-06"]["结论"] == said["SC-07"]["结论"] == Conclusion.MISSED.value
+    assert str(said["SC-06"]["说明"]).endswith("；附属医院未报送自查整改清单")
+    assert "未报送" not in str(said["SC-07"]["说明"])

@@ -50,7 +50,9 @@ def run_crosscheck(
     listed = read_findings(findings, campaign)
     state = load_state(campaign, sources, as_of)
     _refuse_the_assigned_list(findings, listed.findings, state.findings)
-    result = crosscheck(campaign, listed.findings, state.hazards, state.findings)
+    result = crosscheck(
+        campaign, listed.findings, state.hazards, state.findings, returned=set(state.returned)
+    )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]
     out = xlsx_name(out)

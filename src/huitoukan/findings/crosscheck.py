@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -102,11 +102,14 @@ def crosscheck(
     findings: Sequence[Finding],
     hazards: Sequence[HazardRow],
     known: Sequence[Finding] = (),
+    returned: Collection[str] | None = None,
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
     交办问题清单 the register was made against): one the school listed before the
-    inspection came was not missed, it was left unrectified (unassigned, or unanswered)."""
+    inspection came was not missed, it was left unrectified (unassigned, or unanswered).
+    `returned`: the departments that returned a form (when known): a finding missed by
+    one that returned nothing says so, the first fact for 追责 (trial 48)."""
     levels = {s.name: s.level for s in campaign.sources}
     numbered = list(enumerate(hazards, start=1))
     by_department: dict[str, list[tuple[int, HazardRow]]] = {}
@@ -157,6 +160,11 @@ def crosscheck(
             listed, alike = _listed_before(finding, known)
             if listed is not None:
                 verdict = _left_unrectified(finding, listed, verdict.candidates, alike)
+        silent = [d for d in finding.departments if returned is not None and d not in returned]
+        if verdict.conclusion is Conclusion.MISSED and silent:
+            verdict.note = "；".join(
+                filter(None, (verdict.note, f"{'、'.join(silent)}未报送自查整改清单"))
+            )
         result.verdicts.append(verdict)
     return result
 
