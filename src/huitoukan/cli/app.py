@@ -130,63 +130,51 @@ def _day(text: str | None, campaign: Campaign, option: str = "--as-of") -> date:
         raise _fail(error) from None
 
 
-def _edited_register(sources: Sequence[Path] | None) -> None:
-    """A 提示 when the register a command reads (the one given, or the working folder's)
-    was changed by hand since collect wrote it, or returns came after it was written."""
-    from huitoukan.register.layout import REGISTER_FILE
-    from huitoukan.register.record import hand_edited, recorded_coverage
-    from huitoukan.returns.finding import arrived_since
-
-    given = list(sources or [Path(REGISTER_FILE)])
-    if len(given) != 1:
-        return
+def _register_notes(
+    sources: Sequence[Path] | None,
+    campaign: Campaign | None = None,
+    findings: Path | None = None,
+    report_day: date | None = None,
+) -> None:
+    """The 提示 about the register a command reads (the one given, or the working
+    folder's): changed by hand since collect wrote it; returns put beside its returns since
+    (status listed a department that had sent its form 逾期未报送, and remind wrote it a
+    催报: trials 47, 48); the 交办问题清单 of `campaign` (or `findings`) saved since (status
+    and the report counted 10 problems, the 台账 8); a report of another `report_day` than
+    the register's (逾期 9 against 5, both under a 统计日期: trial 47)."""
     from huitoukan.cli import render
-
-    if hand_edited(given[0]):
-        render.register_edited(given[0])
-        return
-    coverage = recorded_coverage(given[0])
-    if coverage is not None:
-        arrived = arrived_since(coverage.seen, given[0].stat().st_mtime)
-        if arrived:
-            render.returns_arrived(given[0], arrived)
-
-
-def _other_day(sources: Sequence[Path] | None, day: date) -> None:
-    """A 提示 when a report is made as of another day than the register it reads: the
-    leaders got a report of 逾期 9 with a register of 逾期 5, both under a 统计日期
-    (clerk trial 47)."""
-    from huitoukan.register.layout import REGISTER_FILE
-    from huitoukan.register.record import recorded_coverage
-
-    given = list(sources or [Path(REGISTER_FILE)])
-    coverage = recorded_coverage(given[0]) if len(given) == 1 else None
-    if coverage is not None and coverage.judged_on is not None and coverage.judged_on != day:
-        from huitoukan.cli import render
-
-        render.other_day(given[0], coverage.judged_on, day)
-
-
-def _newer_list(sources: Sequence[Path] | None, campaign: Campaign, override: Path | None) -> None:
-    """A 提示 when the 交办问题清单 a command reads was saved after the register it reads
-    was written: the command counts the list as it is, the register as it was (status and
-    the report said 交办问题 10 个, the 台账 8, under one 统计日期: clerk trial 47)."""
-    from huitoukan.actions.findings import findings_path
     from huitoukan.files import given_input
     from huitoukan.register.layout import REGISTER_FILE
     from huitoukan.register.reading import is_register
+    from huitoukan.register.record import hand_edited, recorded_coverage
+    from huitoukan.returns.finding import arrived_since
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
+    if len(given) != 1 or not given[0].is_file():
+        return
+    register = given[0]
+    if hand_edited(register):
+        render.register_edited(register)
+    coverage = recorded_coverage(register)  # None when edited: nothing it says holds
+    if coverage is not None:
+        arrived = arrived_since(coverage.seen, register.stat().st_mtime)
+        if arrived:
+            render.returns_arrived(register, arrived)
+        judged = coverage.judged_on
+        if report_day is not None and judged is not None and judged != report_day:
+            render.other_day(register, judged, report_day)
+    if campaign is None:
+        return
+    from huitoukan.actions.findings import findings_path
+
     try:
-        listed = findings_path(campaign, override)
-        if listed is None or listed.stat().st_mtime <= given[0].stat().st_mtime:
+        listed = findings_path(campaign, findings)
+        if listed is None or listed.stat().st_mtime <= register.stat().st_mtime:
             return
     except (HuitoukanError, OSError):
-        return  # no list, or no register: the command says so
-    if len(given) == 1 and given[0].is_file() and is_register(given[0]):
-        from huitoukan.cli import render
-
-        render.list_changed(_shown(listed), given[0])
+        return  # no list: the command says so
+    if is_register(register):
+        render.list_changed(_shown(listed), register)
 
 
 def _shown(path: Path) -> Path:
@@ -392,8 +380,7 @@ def status(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _edited_register(sources)
-    _newer_list(sources, config, findings)
+    _register_notes(sources, config, findings)
     try:
         report = status_of(config, sources or [], day, due_within, department or (), findings)
     except HuitoukanError as error:
@@ -424,8 +411,7 @@ def remind(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _edited_register(sources)
-    _newer_list(sources, config, findings)
+    _register_notes(sources, config, findings)
     try:
         items, written = write_reminders(config, sources or [], day, out, findings)
     except HuitoukanError as error:
@@ -453,9 +439,7 @@ def report(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _edited_register(sources)
-    _newer_list(sources, config, findings)
-    _other_day(sources, day)
+    _register_notes(sources, config, findings, report_day=day)
     try:
         status_report, written = write_leader_report(
             config, sources or [], day, out, findings, photos
@@ -493,8 +477,7 @@ def sample(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _edited_register(sources)
-    _newer_list(sources, config, findings)
+    _register_notes(sources, config, findings)
     try:
         chosen, written = write_sample(
             config,
@@ -532,7 +515,7 @@ def crosscheck(
 
     config = _campaign(campaign, [findings, *(sources or [])])
     day = _day(as_of, config)
-    _edited_register(sources)
+    _register_notes(sources)
     try:
         result, written = run_crosscheck(config, findings, sources or [], out, day)
     except HuitoukanError as error:
@@ -554,7 +537,7 @@ def review(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _edited_register(sources)
+    _register_notes(sources)
     try:
         hazards, written, failed = write_review(config, sources or [], out, day)
     except HuitoukanError as error:
