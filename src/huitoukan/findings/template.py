@@ -96,12 +96,11 @@ def _typed_on(ws: Worksheet, count: int, first: int) -> None:
     example row: rows grow with their text (a fixed height cut long descriptions off),
     dates read 2023年12月20日 (typed below the bordered rows they read 45250), wrapped
     and bordered — the columns carry the style, which a suite gives each cell typed in."""
-    dates = {c.field for c in LIST_COLUMNS if c.field in ("found_on", "deadline")}
     for row in range(first, ws.max_row + 1):
         ws.row_dimensions[row].height = None
     for index, column in enumerate(LIST_COLUMNS[:count], start=1):
         letter = get_column_letter(index)
-        is_date = column.field in dates
+        is_date = column.field in ("found_on", "deadline")
         style = ws.column_dimensions[letter]
         style.font, style.border = BODY_FONT, BOX
         style.alignment = CENTER if is_date else LEFT
