@@ -135,13 +135,15 @@ def _register_notes(
     campaign: Campaign | None = None,
     findings: Path | None = None,
     report_day: date | None = None,
+    writing: str = "",
 ) -> None:
     """The 提示 about the register a command reads (the one given, or the working
     folder's): changed by hand since collect wrote it; returns put beside its returns since
-    (status listed a department that had sent its form 逾期未报送, and remind wrote it a
-    催报: trials 47, 48); the 交办问题清单 of `campaign` (or `findings`) saved since (status
-    and the report counted 10 problems, the 台账 8); a report of another `report_day` than
-    the register's (逾期 9 against 5, both under a 统计日期: trial 47)."""
+    (status listed a department that had sent its form 逾期未报送: trials 47, 48 — a command
+    `writing` letters or a report from it is refused: remind wrote that department a 催报,
+    and the report named it 未报送, trial 49); the 交办问题清单 of `campaign` (or `findings`)
+    saved since (status and the report counted 10 problems, the 台账 8); a report of another
+    `report_day` than the register's (逾期 9 against 5, both under a 统计日期: trial 47)."""
     from huitoukan.cli import render
     from huitoukan.files import given_input
     from huitoukan.register.layout import REGISTER_FILE
@@ -157,7 +159,10 @@ def _register_notes(
         render.register_edited(register)
     coverage = recorded_coverage(register)  # None when edited: nothing it says holds
     if coverage is not None:
-        arrived = arrived_since(coverage.seen, register.stat().st_mtime)
+        hashes = {name: sha for name, (sha, _) in coverage.sources.items()}
+        arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes)
+        if arrived and writing:
+            raise _fail(InputError(render.arrived_text(register, arrived, writing)))
         if arrived:
             render.returns_arrived(register, arrived)
         judged = coverage.judged_on
@@ -411,7 +416,7 @@ def remind(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings)
+    _register_notes(sources, config, findings, writing="催报督办通知")
     try:
         items, written = write_reminders(config, sources or [], day, out, findings)
     except HuitoukanError as error:
@@ -439,7 +444,7 @@ def report(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings, report_day=day)
+    _register_notes(sources, config, findings, report_day=day, writing="工作汇报")
     try:
         status_report, written = write_leader_report(
             config, sources or [], day, out, findings, photos

@@ -176,16 +176,23 @@ def register_edited(register: Path) -> None:
     )
 
 
-def returns_arrived(register: Path, arrived: Sequence[Path]) -> None:
-    """Said on stderr when returns were saved beside those of a register after it was written."""
+def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> str:
+    """What is said of files saved beside a register's returns after it was written: a
+    提示 (`writing` nothing), or why the `writing` (letters, a report) was not written."""
     names = "、".join(p.name for p in arrived[:3]) + (" 等" if len(arrived) > 3 else "")
     folders = "、".join(dict.fromkeys(str(p.parent) for p in arrived))
-    _wrapped(
-        _err(),
-        f"提示：{register} 写出之后，{folders} 中又放入或改动了 {len(arrived)} 个文件（{names}），"
-        "以下不含它们（报来了的部门仍按未报送计）：请先运行 huitoukan collect 重新汇总。",
-        style="dim",
-    )
+    came = f"{register} 写出之后，{folders} 中又放入或改动了 {len(arrived)} 个文件（{names}）"
+    if writing:
+        return (
+            f"{came}，台账中还没有它们：按它写{writing}，报来了的部门会被当作未报送，未写出任何文件。"
+            "请先运行 huitoukan collect 重新汇总"
+        )
+    return f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：请先运行 huitoukan collect 重新汇总。"
+
+
+def returns_arrived(register: Path, arrived: Sequence[Path]) -> None:
+    """Said on stderr when returns were saved beside those of a register after it was written."""
+    _wrapped(_err(), arrived_text(register, arrived), style="dim")
 
 
 def other_day(register: Path, judged: date, day: date) -> None:

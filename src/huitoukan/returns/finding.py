@@ -12,11 +12,18 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from huitoukan.errors import InputError
-from huitoukan.files import display_name, given_input, natural_key, near_names, read_reason
+from huitoukan.files import (
+    display_name,
+    given_input,
+    natural_key,
+    near_names,
+    read_reason,
+    sha256_of,
+)
 from huitoukan.model.returns import ReturnFile, SkippedFile
 from huitoukan.returns.archives import (
     ARCHIVE_SUFFIXES,
@@ -56,14 +63,18 @@ SETTLING_TIME = 60.0
 collect's own (退回修改副本), not returns that came after it."""
 
 
-def arrived_since(seen: Iterable[str], written: float) -> list[Path]:
+def arrived_since(
+    seen: Iterable[str], written: float, hashes: Mapping[str, str] | None = None
+) -> list[Path]:
     """The spreadsheets and archives in the folders of the files collect `seen` (as it
     named them) that it did not see, or saved more than `SETTLING_TIME` after `written` (a
     register's time): returns a department sent after the last collect, which a register
     read without collecting again does not hold (status listed such a department 逾期未报送,
     and remind wrote it a 催报: clerk trials 47, 48 — a file copied in keeps the time it was
     saved, so a file not seen is one whatever its time, unless written just after the
-    register). The working folder itself is not looked at (the tool's own files are there)."""
+    register; a file read, by its sha256 in `hashes`, when given: one written over by an
+    attachment unzipped keeps its old time too, trial 49). The working folder itself is
+    not looked at (the tool's own files are there)."""
     known = set(seen)
     folders = {Path(name).parent for name in known} - {Path(".")}
     found = []
@@ -84,9 +95,21 @@ def arrived_since(seen: Iterable[str], written: float) -> list[Path]:
                 continue
             if written <= saved <= written + SETTLING_TIME:
                 continue  # the tool's own, written with the register
-            if saved > written or display_name(entry.path) not in known:
+            name = display_name(entry.path)
+            if saved > written or name not in known or _rewritten(entry.path, name, hashes):
                 found.append(Path(entry.path))
     return found
+
+
+def _rewritten(path: str, name: str, hashes: Mapping[str, str] | None) -> bool:
+    """The file read as `name` is not what it was (its sha256 recorded in `hashes`)."""
+    recorded = (hashes or {}).get(name)
+    if not recorded:
+        return False
+    try:
+        return sha256_of(Path(path)) != recorded
+    except OSError:
+        return False
 
 
 def _workbook_inside(path: Path, status: os.stat_result) -> bool:
