@@ -156,7 +156,7 @@ def fill_review(campaign: Campaign) -> None:
 
     REVIEWED.parent.mkdir(parents=True, exist_ok=True)
     REVIEWED.unlink(missing_ok=True)  # made again, not kept as a person's backup
-    hazards, written = review(campaign, [OUT], REVIEWED, date(2023, 12, 19))
+    hazards, written, _ = review(campaign, [OUT], REVIEWED, date(2023, 12, 19))
     path = written.path
     path.with_name(f".{path.name}.huitoukan").unlink()  # the record of what review wrote
     wb = load_workbook(path)
