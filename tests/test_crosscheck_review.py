@@ -1836,3 +1836,25 @@ def test_a_finding_missed_by_a_department_that_returned_nothing_says_so(
     assert said["SC-06"]["结论"] == said["SC-07"]["结论"] == Conclusion.MISSED.value
     assert str(said["SC-06"]["说明"]).endswith("；附属医院未报送自查整改清单")
     assert "未报送" not in str(said["SC-07"]["说明"])
+
+
+def test_a_failed_review_without_a_word_reads_so_in_the_letters(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """“复查不合格，复查意见：无” read as “no problems” (clerk trial 49)."""
+    from huitoukan.forms.review import review_form
+
+    monkeypatch.chdir(tmp_path)
+    campaign = reviewing(tmp_path)
+    row = closed(部位="东门", 整改时限=date(2023, 12, 15))
+    filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [row])
+    first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    wb = review_form(campaign, first.collection.hazards, AS_OF)
+    wb[REVIEW_SHEET]["H3"], wb[REVIEW_SHEET]["I3"], wb[REVIEW_SHEET]["J3"] = (
+        "刘建国", "2023-12-19", "不合格"
+    )  # fmt: skip
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    runner.invoke(app, ["remind", "--as-of", "2023-12-20", "-o", "通知"])
+    letter = (tmp_path / "通知" / "总务基建处-通知.txt").read_text("utf-8-sig")
+    assert "复查不合格，复查意见：未写明意见" in letter and "复查意见：无" not in letter

@@ -219,7 +219,7 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
             raise _fail(
                 InputError(
                     f"当前文件夹中没有 campaign.toml，而{where}有 {found}：未做任何改动"
-                    f"（按内置默认活动会算出另一所学校的表格和台账）。请到 {found.parent} 文件夹中"
+                    f"（按内置默认活动，本校的部门、日期、交办问题和复查验收设置都不会生效）。请到 {found.parent} 文件夹中"
                     f"运行，或加 --campaign {found}"
                 )
             )

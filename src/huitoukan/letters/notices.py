@@ -86,7 +86,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         overdue = [h for h in overdue if h not in undated]
         failed = [h for h in report.review_failed if h.department == dept.department]
         # an overdue hazard reviewed 不合格 is listed once: among the overdue, with its review
-        refused = {h.source: h.review_note or "无" for h in failed}
+        refused = {h.source: h.review_note or "未写明意见" for h in failed}
         if overdue:
             kinds.append("督办")
             lines.append(
