@@ -562,6 +562,13 @@ def test_a_problem_listed_once_for_each_of_its_departments_is_asked_to_be_one_ro
         "这一行与第 4 行是同一个问题，只是责任部门不同：几个部门共同整改的，请在一行的“责任部门”中"
         "写全，用顿号分隔（总务基建处、学生工作处），再删去另一行"
     )
+    # each its own 整改时限: merging keeps one, and the message says so (trial 49)
+    apart = [{**row, "责任部门": "总务基建处", "整改时限": "2024-03-31"},
+             {**row, "责任部门": "学生工作处", "整改时限": "2024-06-30"}]  # fmt: skip
+    with pytest.raises(FindingsError) as raised:
+        read_findings(findings_list(tmp_path / "清单二.xlsx", apart), campaign)
+    [said] = [p for p in raised.value.problems if p.code is Code.FINDING_DUPLICATE_NUMBER]
+    assert "只是责任部门和整改时限不同" in said.message and "写上统一的整改时限" in said.message
 
 
 def test_issue_refuses_a_bad_list_before_writing_anything(

@@ -108,10 +108,14 @@ def read_findings(path: Path, campaign: Campaign) -> FindingsList:
             # one problem, a row per department: a joint rectification typed as the form of
             # a return would have it (told only to delete a row, a department was lost)
             joint = listed_twice and first.departments != finding.departments
+            if joint and first.deadline != finding.deadline:  # merged, one would be lost
+                variant = "joint-deadlines"
+            else:
+                variant = "joint" if joint else "twice" if listed_twice else ""
             line.add(
                 Code.FINDING_DUPLICATE_NUMBER,
                 "number",
-                "joint" if joint else "twice" if listed_twice else "",
+                variant,
                 first_row=first.row,
                 both="、".join(dict.fromkeys([*first.departments, *finding.departments])),
             )

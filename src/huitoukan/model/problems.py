@@ -453,6 +453,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "请删去其中一行",
             "joint": "这一行与第 {first_row} 行是同一个问题，只是责任部门不同：几个部门共同整改的，"
             "请在一行的“责任部门”中写全，用顿号分隔（{both}），再删去另一行",
+            "joint-deadlines": "这一行与第 {first_row} 行是同一个问题，只是责任部门和整改时限不同："
+            "一个问题只有一个整改时限，请在一行的“责任部门”中写全，用顿号分隔（{both}），"
+            "写上统一的整改时限，再删去另一行",
         },
     ),
     Code.FINDING_DEADLINE_BEFORE_FOUND: Rule(
