@@ -274,3 +274,21 @@ def test_returns_saved_after_the_register_are_pointed_out(
         writes = command[0] != "status"
         assert result.exit_code == (2 if said and writes else 0), (command, result.output)
     assert (chdir_tmp / "通知").exists() is not said
+
+
+def test_a_file_put_into_a_folder_empty_at_the_last_collect_is_pointed_out(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """collect 回收 复查 with 复查/ still empty, then the filled 复查验收表 put there: status
+    said nothing (only folders files were seen in were looked at: clerk trial 49)."""
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
+    (chdir_tmp / "复查").mkdir()
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    written = (chdir_tmp / "全校隐患台账.xlsx").stat().st_mtime
+    later = chdir_tmp / "复查" / "复查验收表（已填）.xlsx"
+    filled_form(campaign, "附属医院", later, [hazard()])
+    os.utime(later, (written - 5, written - 5))
+    result = runner.invoke(app, ["status", "--as-of", "2023-12-20"])
+    assert "复查中又放入或改动了1个文件（复查验收表（已填）.xlsx）" in "".join(
+        result.stderr.split()
+    )

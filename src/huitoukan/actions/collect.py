@@ -462,6 +462,7 @@ def collect_to_register(
                 {display_name(f.source.path) for f in collection.forms if f.source}
                 | {s.file for s in collection.skipped}
             ),
+            looked_in=[display_name(folder) for folder in inputs if folder.is_dir()],
             written_on=date.today(),
             judged_on=as_of,
         )

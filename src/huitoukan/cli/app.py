@@ -160,7 +160,7 @@ def _register_notes(
     coverage = recorded_coverage(register)  # None when edited: nothing it says holds
     if coverage is not None:
         hashes = {name: sha for name, (sha, _) in coverage.sources.items()}
-        arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes)
+        arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes, coverage.looked_in)
         if arrived and writing:
             raise _fail(InputError(render.arrived_text(register, arrived, writing)))
         if arrived:

@@ -53,6 +53,9 @@ class RegisterState(BaseModel):
     """Every file the collect that wrote it found where it was told to look (as named then;
     an archive by its own name), returns or not: a file put there since is told by it
     (empty when not recorded)."""
+    looked_in: list[str] = []
+    """The folders that collect was told to read (a file put into one of them that was
+    empty then is told too)."""
     written_on: date | None = None
     """The day (by the computer's clock) the collect that wrote it ran (None when not
     recorded)."""
@@ -104,6 +107,8 @@ class Coverage(BaseModel):
     """`RegisterState.judged_on`: the register's 统计日期, named in its history copy."""
     seen: list[str] = []
     """`RegisterState.seen`: the commands that read the register say what came since."""
+    looked_in: list[str] = []
+    """`RegisterState.looked_in`."""
 
     @classmethod
     def of(cls, state: RegisterState) -> Coverage:
@@ -116,6 +121,7 @@ class Coverage(BaseModel):
             unreadable=state.unreadable,
             judged_on=state.judged_on,
             seen=state.seen,
+            looked_in=state.looked_in,
         )
 
 

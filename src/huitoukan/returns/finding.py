@@ -64,7 +64,10 @@ collect's own (退回修改副本), not returns that came after it."""
 
 
 def arrived_since(
-    seen: Iterable[str], written: float, hashes: Mapping[str, str] | None = None
+    seen: Iterable[str],
+    written: float,
+    hashes: Mapping[str, str] | None = None,
+    looked_in: Iterable[str] = (),
 ) -> list[Path]:
     """The spreadsheets and archives in the folders of the files collect `seen` (as it
     named them) that it did not see, or saved more than `SETTLING_TIME` after `written` (a
@@ -73,10 +76,12 @@ def arrived_since(
     and remind wrote it a 催报: clerk trials 47, 48 — a file copied in keeps the time it was
     saved, so a file not seen is one whatever its time, unless written just after the
     register; a file read, by its sha256 in `hashes`, when given: one written over by an
-    attachment unzipped keeps its old time too, trial 49). The working folder itself is
-    not looked at (the tool's own files are there)."""
+    attachment unzipped keeps its old time too, trial 49); the folders collect was told to
+    read (`looked_in`) too, a 复查/ empty then among them. The working folder itself is not
+    looked at (the tool's own files are there)."""
     known = set(seen)
-    folders = {Path(name).parent for name in known} - {Path(".")}
+    folders = {Path(name).parent for name in known} | set(map(Path, looked_in))
+    folders -= {Path(".")}
     found = []
     for folder in sorted(folders):
         try:
