@@ -500,18 +500,25 @@ def test_the_archive_of_a_problem_shows_the_review_that_closed_it(
         assert any(f"附有照片 {len(ws._images)} 张" in t for t in texts), ws.title
 
 
+def _example_report(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: str
+) -> list[list[object]]:
+    """The rows of the 工作汇报 of the examples collected (with 复查) and reported on `day`."""
+    work = tmp_path / "examples"
+    copy_examples(work)
+    monkeypatch.chdir(work)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", day])
+    assert runner.invoke(app, ["report", "--as-of", day]).exit_code == 0
+    ws = load_workbook(work / "回头看工作汇报.xlsx").worksheets[0]
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
 def test_the_report_says_a_failed_review_beside_the_departments_word(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """学生活动中心 of the example is reported 已完成, failed its 复查验收 and is overdue two
     days later: the report's overdue table says both."""
-    work = tmp_path / "examples"
-    copy_examples(work)
-    monkeypatch.chdir(work)
-    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-22"])
-    assert runner.invoke(app, ["report", "--as-of", "2023-12-22"]).exit_code == 0
-    ws = load_workbook(work / "回头看工作汇报.xlsx").worksheets[0]
-    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    rows = _example_report(runner, tmp_path, monkeypatch, "2023-12-22")
     [row] = [r for r in rows if r[2] == "学生活动中心"]
     assert row[7] == "已完成（复查不合格）"
     # and the 总体情况 counts it: the leaders sign a report that says a review refused one
@@ -1707,13 +1714,7 @@ def test_the_report_lists_assigned_problems_past_their_deadline_never_answered(
     deadline on 12月20日: the most overdue problem of all, and the report said only 尚未反馈
     1 个 (clerk trial 47). It is listed under 三、逾期隐患; a problem's hazards carry its
     number in 五、历史遗留问题 too, as in the overdue table."""
-    work = tmp_path / "examples"
-    copy_examples(work)
-    monkeypatch.chdir(work)
-    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
-    assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
-    ws = load_workbook(work / "回头看工作汇报.xlsx").worksheets[0]
-    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    rows = _example_report(runner, tmp_path, monkeypatch, "2023-12-20")
     texts = [str(v) for r in rows for v in r if v]
     assert any("尚未反馈 1 个（其中已过整改时限 1 个，见“三、逾期隐患”）" in t for t in texts)
     at = texts.index("另有交办问题已过整改时限、责任部门尚未反馈（1 项）：")
