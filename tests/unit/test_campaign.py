@@ -354,3 +354,17 @@ def test_an_alias_given_to_two_departments_is_an_error() -> None:
     with pytest.raises(CampaignError) as info:
         parse_campaign(text, "campaign.toml")
     assert "别名“总务处”同时写在了“总务基建处”和“学生工作处”下" in info.value.message
+
+
+def test_an_alias_that_is_another_departments_name_points_at_its_department() -> None:
+    """总务基建处 written among 学生工作处's aliases: the error pointed at 总务基建处's name
+    line and did not say whose alias it was (clerk trial 49)."""
+    text = default_campaign_text().replace(
+        'aliases = ["学工处",', 'aliases = ["总务基建处", "学工处",', 1
+    )
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    line = _line_of(text, 'name = "学生工作处"')  # the department whose alias it is
+    assert (
+        f"第 {line} 行：“学生工作处”的别名“总务基建处”与另一个部门的名称相同" in info.value.message
+    )

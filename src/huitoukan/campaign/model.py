@@ -193,7 +193,10 @@ class Campaign(_Strict):
             for alias in unit.aliases:
                 key = normalize_key(alias)
                 if key in names and key != normalize_key(unit.name):
-                    raise ValueError(f"别名“{alias}”与部门“{alias}”的名称相同")
+                    raise ValueError(  # whose alias: the line quoted is the other's name
+                        f"“{unit.name}”的别名“{alias}”与另一个部门的名称相同：请从"
+                        f"“{unit.name}”的 aliases 中删去"
+                    )
                 other = owners.setdefault(key, unit.name)
                 if other != unit.name:  # it went to the first, silently (trial 48)
                     raise ValueError(
