@@ -100,8 +100,11 @@ def test_run_inside_the_returns_folder_it_points_at_the_campaign_above(
     assert sorted(p.name for p in (chdir_tmp / "回收").iterdir()) == ["医院.xlsx"]
     # nor forms issued there for the built-in school, nor a status said of no register
     # (“找不到 全校隐患台账.xlsx”, one being in the folder above: trial 48)
-    for command in (["issue"], ["status", *AS_OF], ["remind", *AS_OF]):
+    for command in (["issue"], ["status", *AS_OF], ["remind", *AS_OF], ["init"]):
         result = runner.invoke(app, command)
         said = "".join(result.output.split())
-        assert result.exit_code == 2 and f"上一级文件夹中有..{os.sep}campaign.toml" in said
+        assert result.exit_code == 2, (command, said)
+        assert f"上一级文件夹中有..{os.sep}campaign.toml" in said or "上一级文件夹中已有" in said
     assert sorted(p.name for p in (chdir_tmp / "回收").iterdir()) == ["医院.xlsx"]
+    # init there wrote a campaign.toml that every command there then took (trial 49)
+    assert runner.invoke(app, ["init", "--force"]).exit_code == 0  # meant: another campaign

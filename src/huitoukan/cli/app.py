@@ -241,8 +241,22 @@ def init(
 ) -> None:
     """写出可编辑的活动配置 campaign.toml（学校、日期、部门及别名、二级学院、附件1项目）。"""
     from huitoukan.actions.init import init as write_init
+    from huitoukan.campaign import CAMPAIGN_FILE_NAME
     from huitoukan.cli import render
 
+    here = out.resolve().parent
+    above = here.parent / CAMPAIGN_FILE_NAME
+    returns = here.is_dir() and any(  # a folder of returns, not a new campaign's folder
+        p.suffix.lower() in (".xlsx", ".xls", ".et", ".ods", ".zip") for p in here.iterdir()
+    )
+    if returns and above.is_file() and not force:  # inside 回收: every command there would
+        raise _fail(  # then run on a new default campaign, its register there (trial 49)
+            InputError(
+                f"上一级文件夹中已有 {_shown(above)}，这里放着表格，像是活动文件夹的子文件夹（如 回收）："
+                "在这里再写一份，这里运行的命令就会按新写的默认配置运行，未做任何改动。请到"
+                f" {_shown(above.parent)} 文件夹中运行 huitoukan；确要在这里另开一次活动的，加 --force"
+            )
+        )
     try:
         done = write_init(out, force, findings)
     except HuitoukanError as error:
