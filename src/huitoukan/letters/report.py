@@ -23,6 +23,7 @@ from huitoukan.model.returns import FAILED, HazardRow
 from huitoukan.register.status import HazardView, StatusReport, rate
 from huitoukan.register.writing import (
     department_charts,
+    merged_widths,
     place_charts,
     source_rows,
     table_rows,
@@ -74,19 +75,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         header: Sequence[Value], rows: list[list[Value]], merged: tuple[int, int] | None = None
     ) -> None:
         """A table whose header row is printed again at the top of each page it runs onto."""
-
-        def add(values: Sequence[Value], style: Style, height: float | None) -> None:
-            row = sheet.add(cells(values, style), height)
-            if merged:
-                sheet.merge(row, *merged)
-
-        add(header, Style.HEAD, 28)
-        for values in rows:
-            height = row_height(values, _merged_widths(merged))
-            if sheet.page_room() * PAGE_FILL < (height or DEFAULT_ROW_HEIGHT):
-                sheet.break_page()
-                add(header, Style.HEAD, 28)
-            add(values, Style.TEXT, height)
+        head = cells(header, Style.HEAD)
+        row = sheet.add(head, 28)
+        if merged:
+            sheet.merge(row, *merged)
+        table_rows(sheet, head, rows, 28, merged)
 
     totals = report.totals
     line(f"{info.school}{info.title}工作情况汇报", Style.TITLE, 32)
@@ -260,18 +253,7 @@ def _first_rows(rows: list[list[Value]], merged: tuple[int, int] | None = None) 
     """Points a table's header and first row take (a line saying 无 when it has none)."""
     if not rows:
         return DEFAULT_ROW_HEIGHT
-    return 28 + (row_height(rows[0], _merged_widths(merged)) or DEFAULT_ROW_HEIGHT)
-
-
-def _merged_widths(merged: tuple[int, int] | None) -> list[float]:
-    """The columns' widths as a table's rows show them: the `merged` columns (first, last)
-    as one (the text of a row of 历史遗留问题 was measured in the first alone, and each row
-    took a third of a page: clerk trial 45)."""
-    widths: list[float] = list(WIDTHS)
-    if merged is not None:
-        first, last = merged
-        widths[first : last + 1] = [sum(WIDTHS[first : last + 1]), *[0.0] * (last - first)]
-    return widths
+    return 28 + (row_height(rows[0], merged_widths(WIDTHS, merged)) or DEFAULT_ROW_HEIGHT)
 
 
 PHOTOS_SHEET = "整改照片"
