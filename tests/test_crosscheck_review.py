@@ -1796,17 +1796,12 @@ def test_a_closure_the_department_changed_after_the_review_form_was_made_is_not_
     """The department sent its file again, written over the old one, with the 销号时间 moved
     from 12月12日 to 12月18日, after the 复查验收表 was made: the form's 12月12日 is what it
     was made with, not a date the reviewer typed (no version here reports it any more)."""
-    from huitoukan.forms.review import review_form
-
     campaign = reviewing(tmp_path)
     own = tmp_path / "回收" / "保卫处.xlsx"
     filled_form(campaign, "安全保卫处", own, [closed(部位="东门")])
     first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
-    wb = review_form(campaign, first.collection.hazards, AS_OF)
-    wb[REVIEW_SHEET]["H3"], wb[REVIEW_SHEET]["I3"], wb[REVIEW_SHEET]["J3"] = (
-        "刘建国", "2023-12-19", "合格"
-    )  # fmt: skip
-    wb.save(tmp_path / "回收" / "复查.xlsx")
+    [door] = first.collection.hazards
+    _reviewed(campaign, door, tmp_path / "回收" / "复查.xlsx", "2023-12-19", "合格")
     filled_form(campaign, "安全保卫处", own, [closed(部位="东门", 销号时间=date(2023, 12, 18))])
     again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     assert Code.REVIEW_CLOSURE_EDITED not in {p.code for p in again.collection.problems}
@@ -1843,18 +1838,13 @@ def test_a_failed_review_without_a_word_reads_so_in_the_letters(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """“复查不合格，复查意见：无” read as “no problems” (clerk trial 49)."""
-    from huitoukan.forms.review import review_form
-
     monkeypatch.chdir(tmp_path)
     campaign = reviewing(tmp_path)
     row = closed(部位="东门", 整改时限=date(2023, 12, 15))
     filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [row])
     first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
-    wb = review_form(campaign, first.collection.hazards, AS_OF)
-    wb[REVIEW_SHEET]["H3"], wb[REVIEW_SHEET]["I3"], wb[REVIEW_SHEET]["J3"] = (
-        "刘建国", "2023-12-19", "不合格"
-    )  # fmt: skip
-    wb.save(tmp_path / "回收" / "复查.xlsx")
+    [door] = first.collection.hazards
+    _reviewed(campaign, door, tmp_path / "回收" / "复查.xlsx", "2023-12-19", "不合格")
     runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
     runner.invoke(app, ["remind", "--as-of", "2023-12-20", "-o", "通知"])
     letter = (tmp_path / "通知" / "总务基建处-通知.txt").read_text("utf-8-sig")
