@@ -83,7 +83,7 @@ def assign(
                     typed=row.deadline,
                 )
             )
-        if row.closed_on and finding.found_on and row.closed_on < finding.found_on:
+        if _closed_before_found(row, finding):
             said.append(
                 _row_problem(
                     Code.ASSIGNMENT_CLOSED_BEFORE_FOUND,
@@ -237,7 +237,7 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
         row = row._replace(number=finding.number, source=source)
-    if row.closed_on and finding.found_on and row.closed_on < finding.found_on:
+    if _closed_before_found(row, finding):
         row = row._replace(closed_on=None)
     if _takes_the_problems_deadline(row, finding) or _pushes_back(row, finding):
         row = row._replace(
@@ -250,6 +250,11 @@ def _takes_the_problems_deadline(row: HazardRow, finding: Finding) -> bool:
     """The row left 整改时限 blank (the campaign's default, or the problem's of a list
     matched before, stands in) and the problem sets one."""
     return (row.deadline_is_default or row.deadline_assigned) and finding.deadline is not None
+
+
+def _closed_before_found(row: HazardRow, finding: Finding) -> bool:
+    """The row's 销号时间 is before the problem was found: it cannot be right."""
+    return bool(row.closed_on and finding.found_on and row.closed_on < finding.found_on)
 
 
 def _pushes_back(row: HazardRow, finding: Finding) -> bool:
