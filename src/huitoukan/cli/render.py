@@ -661,7 +661,7 @@ def _assigned_line(report: StatusReport) -> str:
         ("未反馈", sum(s.unanswered for s in report.assigned)),
     ]
     shown = "，".join(f"{name} {n}" for name, n in counts if n or name != "待复查")
-    late = len({p.number for p in report.parts if p.days_overdue and not p.answered})
+    late = len({p.number for p in report.late_unanswered()})
     if late:  # what --fail-if-overdue counts besides the overdue hazards
         shown += f"（其中已过整改时限 {late}）"
     unassigned = f"；未分配 {len(report.unassigned)} 个" if report.unassigned else ""

@@ -240,7 +240,7 @@ def _late_unanswered(report: StatusReport) -> list[list[Value]]:
     """The parts of assigned problems past their deadline that no return answers, the most
     overdue first."""
     late = sorted(
-        (p for p in report.parts if p.days_overdue and not p.answered),
+        report.late_unanswered(),
         key=lambda p: (-p.days_overdue, p.number, p.department),
     )
     return [
@@ -317,7 +317,7 @@ def _assigned_sentence(report: StatusReport) -> str:
     total = sum(s.assigned for s in report.assigned)
     closed = sum(s.closed for s in report.assigned)
     unanswered = sum(s.unanswered for s in report.assigned)
-    late = len({p.number for p in report.parts if p.days_overdue and not p.answered})
+    late = len({p.number for p in report.late_unanswered()})
     shown = _percent(rate(closed, total))
     unassigned = (
         f"另有 {len(report.unassigned)} 个（{'、'.join(report.unassigned)}）尚未明确责任部门，"

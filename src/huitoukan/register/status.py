@@ -188,10 +188,15 @@ class StatusReport(BaseModel):
     rounds: list[RoundStatus] = []
     """The follow-up rounds issued from the register, oldest first."""
 
+    def late_unanswered(self) -> list[Part]:
+        """The parts of assigned problems past their 整改时限 that no return answers (they
+        have no row among `overdue`)."""
+        return [p for p in self.parts if p.days_overdue and not p.answered]
+
     def exit_code(self, fail_if_overdue: bool) -> int:
         """1 when asked to fail on overdue hazards and there are some (SPEC 8): an assigned
-        problem past its 整改时限 with no answer is one (it has no row among `overdue`)."""
-        late = self.overdue or any(p.days_overdue and not p.answered for p in self.parts)
+        problem past its 整改时限 with no answer is one."""
+        late = self.overdue or self.late_unanswered()
         return 1 if fail_if_overdue and late else 0
 
 
