@@ -178,7 +178,7 @@ def _register_notes(
             return
     except (HuitoukanError, OSError):
         return  # no list: the command says so
-    if is_register(register):
+    if coverage is not None or is_register(register):  # recorded: one collect wrote
         render.list_changed(_shown(listed), register)
 
 
