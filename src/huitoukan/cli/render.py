@@ -517,13 +517,15 @@ def problem_list(
     beyond what a screen holds, where to read the `rest`."""
     _wrapped(console, f"发现的问题（{len(problems)}）", style="bold")
     current = None
-    for p in problems[: TERMINAL_ROWS * 5]:
+    shown = 0
+    for same in _alike(problems)[: TERMINAL_ROWS * 5]:
+        p = same[0]
         if p.file != current:
             current = p.file
             who = f"（{p.department}）" if p.department else ""
             _wrapped(console, f"{p.file}{who}", style="bold")
         colour = "red" if p.severity is Severity.ERROR else "yellow"
-        where = f" {p.where}" if p.where else ""
+        where = f" {_places(same)}" if p.where else ""
         field = f" {p.field}" if p.field else ""
         value = f"“{_clipped(p.value)}”" if p.value else ""
         line = f"{p.severity.value}{where}{field}{value}：{p.message}"
@@ -531,7 +533,32 @@ def problem_list(
         text = Text(wrapped)
         text.stylize(colour, 2, 4)
         console.print(text, soft_wrap=True)
-    _more(console, TERMINAL_ROWS * 5, len(problems), rest)
+        shown += len(same)
+    _more(console, shown, len(problems), rest)
+
+
+PLACES_SHOWN = 10
+"""Cells an entry of problems saying the same thing names; the rest are counted."""
+
+
+def _alike(problems: Sequence[Problem]) -> list[list[Problem]]:
+    """The problems, those of a file saying the same thing of different cells of a sheet
+    as one entry, where the first of them was: a form with twenty rows 已完成 and no photo
+    is one entry naming twenty cells, not twenty entries of the same sentence."""
+    entries: dict[object, list[Problem]] = {}
+    for p in problems:
+        key = (p.file, p.severity, p.sheet, p.field, p.value, p.message) if p.cell else id(p)
+        entries.setdefault(key, []).append(p)
+    return list(entries.values())
+
+
+def _places(same: Sequence[Problem]) -> str:
+    """Where the problems of one entry are: 自查整改清单!I6、I9、I12 (…等 N 处)."""
+    if len(same) == 1:
+        return same[0].where
+    cells = "、".join(p.cell for p in same[:PLACES_SHOWN])
+    more = f"等 {len(same)} 处" if len(same) > PLACES_SHOWN else ""
+    return f"{same[0].sheet}!{cells}{more}" if same[0].sheet else f"{cells}{more}"
 
 
 VALUE_SHOWN = 40
