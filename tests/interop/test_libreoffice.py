@@ -222,6 +222,36 @@ def test_forms_checklist_and_register_print_on_a4_landscape(
             assert pages >= 9  # one or more pages per register sheet
 
 
+@pytest.mark.parametrize("items", [13, 27])
+def test_the_checklists_remark_row_is_not_alone_on_its_last_page(
+    libreoffice: None, tmp_path: Path, items: int
+) -> None:
+    """附件1 of 13 or 27 items printed its 备注 row alone on a last page, under the repeated
+    header (clerk trial 48): the last category goes over with it."""
+    from huitoukan.campaign import default_campaign
+    from huitoukan.forms.checklist import fill_checklist
+
+    campaign = default_campaign()
+    given = campaign.checklist
+    checklist = tuple(
+        given[i % len(given)].model_copy(update={"number": i + 1}) for i in range(items)
+    )
+    workbook = fill_checklist(
+        campaign.model_copy(update={"checklist": checklist}), ROOT / "templates" / "附件1.xlsx"
+    )
+    workbook.save(tmp_path / "附件1.xlsx")
+    to_pdf([tmp_path / "附件1.xlsx"], tmp_path / "pdf")
+    pdf = tmp_path / "pdf" / "附件1.pdf"
+    pages, _, _ = pdf_facts(pdf)
+    last = subprocess.run(
+        ["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "备注" in last and str(items) in last.split(), last
+
+
 def test_photos_print_on_the_report_and_archive_pages(libreoffice: None, tmp_path: Path) -> None:
     """report --photos: LibreOffice renders each photo, scaled, on its hazard's page."""
     from huitoukan.actions.letters import report

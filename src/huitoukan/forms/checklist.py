@@ -78,7 +78,7 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
     groups = _merge_runs(ws, header_row + 1, row - 1)
     if delta:
         ws.print_area = f"A1:E{remark_row + delta}"
-    _keep_groups_on_a_page(ws, header_row, groups)
+    _keep_groups_on_a_page(ws, header_row, groups, range(row, remark_row + delta + 1))
     _title(ws, header_row, campaign.info.title)
     made_here(workbook, CHECKLIST_TITLE, campaign.info.title)
     return workbook
@@ -116,10 +116,14 @@ PAGE_FILL = 0.97
 each office suite."""
 
 
-def _keep_groups_on_a_page(ws: Worksheet, header_row: int, groups: list[tuple[int, int]]) -> None:
+def _keep_groups_on_a_page(
+    ws: Worksheet, header_row: int, groups: list[tuple[int, int]], remarks: range
+) -> None:
     """A page break before each category that would not end on the page it starts on: a
     merged 督查项目 cell split by a page break prints its name on neither part (the
-    continued rows would show an empty cell).
+    continued rows would show an empty cell). The `remarks` rows below the table (备注)
+    are not left alone on a last page under the repeated header: the last category goes
+    over with them.
 
     The rows are laid out as office suites do: at their heights (15 points when not set),
     on the page's height between the margins, scaled down when the columns are wider than
@@ -140,6 +144,7 @@ def _keep_groups_on_a_page(ws: Worksheet, header_row: int, groups: list[tuple[in
         first, last = (int(n) for n in titles.replace("$", "").split(":"))
         repeated = sum(height(r) for r in range(first, last + 1))
     used = sum(height(r) for r in range(1, header_row + 1))
+    size = 0.0
     for start, end in groups:
         size = sum(height(r) for r in range(start, end + 1))
         if used + size > page and repeated + size <= page and start > header_row + 1:
@@ -148,3 +153,9 @@ def _keep_groups_on_a_page(ws: Worksheet, header_row: int, groups: list[tuple[in
         used += size
         while used > page:
             used -= page - repeated
+    tail = sum(height(r) for r in remarks)
+    if groups and used + tail > page:
+        start = groups[-1][0]
+        moved = start > header_row + 1 and repeated + size + tail <= page
+        if moved and all(b.id != start - 1 for b in ws.row_breaks.brk):
+            ws.row_breaks.append(Break(id=start - 1))
