@@ -34,27 +34,28 @@ class Initialized:
 
 def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
     """Write campaign.toml (and the blank list, named in it). With `findings`, a campaign.toml
-    already there is kept (without `force`): the list is made for its campaign (its year,
-    departments and sources) and named in it."""
+    already there is kept, `force` or not (the office's edits: `force` is for the list; a
+    campaign.toml is written over by `init --force`): the list is made for its campaign (its
+    year, departments and sources) and named in it."""
     out = with_suffix(out, ".toml")
-    if findings and out.exists() and not force:
+    kept: list[tuple[Path, Path]] = []
+    if findings and out.exists():
         campaign = load_campaign(out)
         named_list = campaign.findings.file
-        if named_list is not None and not named_list.exists():  # named, not yet written
-            target = _blank_list(named_list, campaign, force=False)
-            return Initialized(out, written=False, named=True, findings=target)
         if named_list is not None:
-            raise OutputExistsError(
-                f"{out} 已指定交办问题清单 {named_list.name}，未做改动；"
-                "确需另写一份空白清单请加 --force（会覆盖 campaign.toml 和清单，覆盖前的内容另存备份）"
-            )
-        target = _blank_list(out.parent / LIST_FILE, campaign, force)
+            if named_list.exists() and not force:
+                raise OutputExistsError(
+                    f"{out} 已指定交办问题清单 {named_list.name}，未做改动；确需另写一份空白清单"
+                    "请加 --force（覆盖清单，覆盖前的内容另存备份；campaign.toml 不变）"
+                )
+            target = _blank_list(named_list, campaign, force, kept)
+            return Initialized(out, written=False, named=True, findings=target, kept=tuple(kept))
+        target = _blank_list(out.parent / LIST_FILE, campaign, force, kept)
         text = out.read_text("utf-8-sig")
         named = f'[findings]\nfile = "{LIST_FILE}"'
         text = text.replace(_COMMENTED, named) if _COMMENTED in text else f"{text}\n{named}\n"
         write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-        return Initialized(out, written=False, named=True, findings=target)
-    kept: list[tuple[Path, Path]] = []
+        return Initialized(out, written=False, named=True, findings=target, kept=tuple(kept))
     listed = None
     if findings:
         listed = _blank_list(out.parent / LIST_FILE, default_campaign(), force, kept)
