@@ -73,6 +73,9 @@ def test_status_tables_and_fail_if_overdue(
     assert after.exit_code == 1
     assert "逾期隐患（1）" in after.output and "门诊" in after.output
     assert runner.invoke(app, ["status", "--as-of", "2023-12-20"]).exit_code == 0
+    # --due-within 0: what is due today (it said “0 天内到期”, clerk trial 50)
+    today = runner.invoke(app, ["status", "--as-of", "2023-12-18", "--due-within", "0"])
+    assert "今天到期（1）" in today.output and "天内到期" not in today.output
 
 
 def test_status_before_deadline_and_department_filter(

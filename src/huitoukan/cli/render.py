@@ -656,7 +656,8 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         console.print(Text("没有逾期隐患。", style="green"))
     soon = TERMINAL_ROWS if everything else SCREEN_DUE_SOON
     if report.due_soon:
-        title = f"{report.due_within_days} 天内到期（{len(report.due_soon)}）"
+        within = f"{report.due_within_days} 天内" if report.due_within_days else "今天"
+        title = f"{within}到期（{len(report.due_soon)}）"
         if len(report.due_soon) > soon:
             title += f"：最先到期的 {soon} 项"
         console.print(_hazard_table(title, report.due_soon, year, False, soon))
