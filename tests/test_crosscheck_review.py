@@ -1672,6 +1672,34 @@ def test_a_review_dated_after_the_day_judged_is_not_taken(
     assert taken or "这一行的复查结论未采用" in future[0].message
 
 
+@pytest.mark.parametrize(("day", "due"), [("2023-12-21", False), ("2023-12-22", True)])
+def test_a_review_put_off_is_said_when_a_later_day_reaches_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: str, due: bool
+) -> None:
+    """A review of 12月22日 put off by the collect of 12月20日: status of the 22nd from that
+    register said 待复查 with no word (a collect of that day closes it), report printed the
+    lower 已销号 and remind asked for the review already passed (clerk trial 50). On and after
+    its day status says so and asks for collect, report and remind write nothing; the day
+    before, nothing is said."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-22", "合格")
+    monkeypatch.chdir(tmp_path)
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    status = runner.invoke(app, ["status", "--as-of", day])
+    said = "".join(status.stderr.split())
+    assert ("有1项复查验收的复查时间在统计日期之后，当时未采用" in said) is due, said
+    assert not due or "请先运行huitoukancollect（加--as-of2023-12-22）重新汇总" in said
+    for command in (["report"], ["remind", "-o", "通知"]):
+        result = runner.invoke(app, [*command, "--as-of", day])
+        assert (result.exit_code == 2) is due, (command, result.output)
+        refused = "".join(result.stderr.split())
+        assert not due or "已销号、待复查的数字和待办会不对，未写出任何文件" in refused
+    assert (tmp_path / "通知").exists() is not due
+    collected = runner.invoke(app, ["collect", "回收", "--as-of", day])
+    assert ("待复查 1" in collected.output) is not due  # what the note asks: it closes
+    assert "当时未采用" not in runner.invoke(app, ["status", "--as-of", day]).stderr
+
+
 def test_a_failed_review_without_a_word_is_asked_for_one(tmp_path: Path) -> None:
     """不合格 with 复查意见 blank: the department was told only “未写明意见” (trial 47)."""
     problems, door = _door_reviewed(tmp_path, {"H3": "刘建国", "I3": "2023-12-19", "J3": "不合格"})

@@ -465,6 +465,7 @@ def collect_to_register(
             looked_in=[display_name(folder) for folder in inputs if folder.is_dir()],
             written_on=date.today(),
             judged_on=as_of,
+            reviews_put_off=sorted(d for f in collection.forms for d in f.reviews_put_off),
         )
         laying: list[Pending[Evidence]] = []
 

@@ -130,11 +130,15 @@ def _day(text: str | None, campaign: Campaign, option: str = "--as-of") -> date:
         raise _fail(error) from None
 
 
+REPORT = "工作汇报"
+"""What `report` writes, as `_register_notes` names it."""
+
+
 def _register_notes(
     sources: Sequence[Path] | None,
     campaign: Campaign | None = None,
     findings: Path | None = None,
-    report_day: date | None = None,
+    day: date | None = None,
     writing: str = "",
 ) -> None:
     """The 提示 about the register a command reads (the one given, or the working
@@ -143,7 +147,10 @@ def _register_notes(
     `writing` letters or a report from it is refused: remind wrote that department a 催报,
     and the report named it 未报送, trial 49); the 交办问题清单 of `campaign` (or `findings`)
     saved since (status and the report counted 10 problems, the 台账 8); a report of another
-    `report_day` than the register's (逾期 9 against 5, both under a 统计日期: trial 47)."""
+    `day` than the register's (逾期 9 against 5, both under a 统计日期: trial 47); reviews
+    collect put off, being after its day, that `day` has reached (the register's 销号 counts
+    without them: status said 已销号 3 where a collect of that day says 4, and remind asked for
+    a review already passed, trial 50 — refused too when `writing`)."""
     from huitoukan.cli import render
     from huitoukan.files import given_input
     from huitoukan.register.layout import REGISTER_FILE
@@ -166,8 +173,14 @@ def _register_notes(
         if arrived:
             render.returns_arrived(register, arrived)
         judged = coverage.judged_on
-        if report_day is not None and judged is not None and judged != report_day:
-            render.other_day(register, judged, report_day)
+        due = [d for d in coverage.reviews_put_off if day is not None and d <= day]
+        if due and judged is not None and day is not None:
+            said = render.reviews_due_text(register, judged, len(due), day, writing)
+            if writing:
+                raise _fail(InputError(said))
+            render.note(said)
+        if writing == REPORT and judged is not None and day is not None and judged != day:
+            render.other_day(register, judged, day)
     if campaign is None:
         return
     from huitoukan.actions.findings import findings_path
@@ -399,7 +412,7 @@ def status(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings)
+    _register_notes(sources, config, findings, day)
     try:
         report = status_of(config, sources or [], day, due_within, department or (), findings)
     except HuitoukanError as error:
@@ -430,7 +443,7 @@ def remind(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings, writing="催报督办通知")
+    _register_notes(sources, config, findings, day, writing="催报督办通知")
     try:
         items, written = write_reminders(config, sources or [], day, out, findings)
     except HuitoukanError as error:
@@ -458,7 +471,7 @@ def report(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings, report_day=day, writing="工作汇报")
+    _register_notes(sources, config, findings, day, writing=REPORT)
     try:
         status_report, written = write_leader_report(
             config, sources or [], day, out, findings, photos
@@ -496,7 +509,7 @@ def sample(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings)
+    _register_notes(sources, config, findings, day)
     try:
         chosen, written = write_sample(
             config,
@@ -534,7 +547,7 @@ def crosscheck(
 
     config = _campaign(campaign, [findings, *(sources or [])])
     day = _day(as_of, config)
-    _register_notes(sources)
+    _register_notes(sources, day=day)
     try:
         result, written = run_crosscheck(config, findings, sources or [], out, day)
     except HuitoukanError as error:
@@ -556,7 +569,7 @@ def review(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources)
+    _register_notes(sources, day=day)
     try:
         hazards, written, failed = write_review(config, sources or [], out, day)
     except HuitoukanError as error:

@@ -192,7 +192,25 @@ def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> 
 
 def returns_arrived(register: Path, arrived: Sequence[Path]) -> None:
     """Said on stderr when returns were saved beside those of a register after it was written."""
-    _wrapped(_err(), arrived_text(register, arrived), style="dim")
+    note(arrived_text(register, arrived))
+
+
+def reviews_due_text(register: Path, judged: date, count: int, day: date, writing: str) -> str:
+    """What is said when `count` reviews that the collect of `judged` put off (dated after
+    it) are due by `day`: a 提示, or why the `writing` was not written."""
+    came = (
+        f"{register} 汇总时（统计日期 {chinese_date(judged)}）有 {count} 项复查验收的复查时间在"
+        f"统计日期之后，当时未采用；到 {chinese_date(day)} 已经复查过了，台账中还没有这些结论"
+    )
+    redo = f"请先运行 huitoukan collect（加 --as-of {day:%Y-%m-%d}）重新汇总"
+    if writing:
+        return f"{came}：按它写{writing}，已销号、待复查的数字和待办会不对，未写出任何文件。{redo}"
+    return f"提示：{came}，以下的已销号、待复查不含它们。{redo}。"
+
+
+def note(text: str) -> None:
+    """A 提示 about what a command reads, on stderr."""
+    _wrapped(_err(), text, style="dim")
 
 
 def other_day(register: Path, judged: date, day: date) -> None:

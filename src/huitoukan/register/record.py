@@ -62,6 +62,9 @@ class RegisterState(BaseModel):
     judged_on: date | None = None
     """The day that collect judged (its --as-of, else the day it ran; None when not
     recorded)."""
+    reviews_put_off: list[date] = []
+    """The 复查时间 of the reviews that collect did not take, being after the day it judged:
+    a command judging a day on or after one of them from the register counts without it."""
     photos_shown: int = 0
     """Read from the register's sheets: the photos its 照片 column counts (which they are,
     only the record knows)."""
@@ -109,6 +112,8 @@ class Coverage(BaseModel):
     """`RegisterState.seen`: the commands that read the register say what came since."""
     looked_in: list[str] = []
     """`RegisterState.looked_in`."""
+    reviews_put_off: list[date] = []
+    """`RegisterState.reviews_put_off`."""
 
     @classmethod
     def of(cls, state: RegisterState) -> Coverage:
@@ -122,6 +127,7 @@ class Coverage(BaseModel):
             judged_on=state.judged_on,
             seen=state.seen,
             looked_in=state.looked_in,
+            reviews_put_off=state.reviews_put_off,
         )
 
 

@@ -326,6 +326,7 @@ def _read_review(
                 day=reviewed_on,
                 as_of=as_of,
             )
+            form.reviews_put_off.append(reviewed_on)
             continue
         try:  # as the form was issued (the office's to fill in are 复查人, 复查时间, 结论)
             closed_on = parse_date(value.get("closed_on"), campaign.info.issued_on)
