@@ -1140,6 +1140,83 @@ def test_one_photo_for_two_hazards_stays_with_both(tmp_path: Path) -> None:
     _both_keep_the_photo(campaign, returns, tmp_path, "附属医院")
 
 
+def test_one_photo_proving_three_hazards_is_said_on_each_row(tmp_path: Path) -> None:
+    """A department proving three rectifications with one picture: nothing was said, and the
+    report printed it under each, 整改后 (clerk trial 51). Each row is told which others show
+    it; a row with a photo of its own is not."""
+    campaign = photo_campaign()
+    rows = [
+        closed(序号=n, 部位=place, 存在隐患问题=what)
+        for n, (place, what) in enumerate(
+            [
+                ("消防通道", "堆放杂物"),
+                ("食堂", "燃气管道锈蚀"),
+                ("配电室", "门锁损坏"),
+                ("东门", "照明"),
+            ],
+            start=1,
+        )
+    ]
+    form = filled_form(campaign, "总务基建处", tmp_path / "回收" / "基建处.xlsx", rows)
+    paste_photos(
+        form,
+        floating=[(_cell(form, n, "备注"), AFTER) for n in (1, 2, 3)]
+        + [(_cell(form, 4, "备注"), BEFORE)],
+    )
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    first = int(_cell(form, 1, "备注")[1:])
+    assert [p.row for p in said] == [first, first + 1, first + 2]
+    assert f"本表第 {first + 1}、{first + 2} 行的照片是同一张" in said[0].message
+    assert said[0].cell == _cell(form, 1, "整改完成情况")
+    hazards = result.collection.hazards
+    assert [h.warnings for h in hazards] == [1, 1, 1, 0]
+
+
+@pytest.mark.parametrize("shared_problem", [False, True])
+def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
+    tmp_path: Path, shared_problem: bool
+) -> None:
+    """学生工作处 proving 楼道灭火器过期 with 保卫处's photo of a camera (clerk trial 51): said
+    to 学生工作处, naming where 保卫处 sent it; not to 保卫处, which sent it first. Two
+    departments answering one assigned problem with one photo are not told."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    number = {"问题编号": "XJ-01"} if shared_problem else {}
+    mine = filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [closed(部位="东校门", 存在隐患问题="摄像头损坏", **number)],
+        form_date=date(2023, 12, 10),
+    )
+    theirs = filled_form(
+        campaign,
+        "学生工作处",
+        returns / "学工处.xlsx",
+        [closed(部位="3号楼", 存在隐患问题="楼道灭火器过期", **number)],
+        form_date=date(2023, 12, 14),
+    )
+    for form in (mine, theirs):
+        paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    listed = None
+    if shared_problem:
+        listed = tmp_path / "清单.xlsx"
+        findings_list(listed, [{**LISTED, "责任部门": "安全保卫处、学生工作处"}])
+    register = tmp_path / "台账.xlsx"
+    result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=listed)
+    said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    if shared_problem:
+        assert said == []
+        return
+    [one] = said
+    assert (one.department, Path(one.file).name) == ("学生工作处", "学工处.xlsx")
+    assert (
+        f"与安全保卫处报送的照片是同一张（{mine} 第 {int(_cell(mine, 1, '备注')[1:])} 行，"
+        "东校门：摄像头损坏）" in one.message
+    )
+
+
 @pytest.mark.parametrize("copy", [False, True], ids=["own-file", "feedback-copy"])
 def test_a_replaced_after_photo_goes(tmp_path: Path, copy: bool) -> None:
     """已完成 with a wrong photo, then the department's next version shows the right one in

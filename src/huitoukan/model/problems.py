@@ -115,6 +115,7 @@ class Code(StrEnum):
     PICTURE_SKIPPED = "picture-skipped"
     PICTURES_NOT_READ = "pictures-not-read"
     PHOTO_NOT_ON_HAZARD = "photo-not-on-hazard"
+    PHOTO_REUSED = "photo-reused"
 
 
 @dataclass(frozen=True)
@@ -648,6 +649,16 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "照片不在隐患行",
         "第 {rows} 行的照片不在任何隐患所在的行，未归入隐患；请把照片放在对应隐患的行内",
+    ),
+    Code.PHOTO_REUSED: Rule(
+        _W,
+        "照片重复使用",
+        "这一行的照片与本表第 {rows} 行的照片是同一张：一张照片不能分别证明不同隐患已整改，"
+        "请换上各自的整改照片（确是一次整改一并消除的，在备注中写明，供复查核对）",
+        {
+            "other": "这一行的照片与{owner}报送的照片是同一张（{old_file} 第 {old_row} 行，"
+            "{what}）：请换上本部门这项隐患自己的整改照片",
+        },
     ),
     Code.REVIEW_NOT_REQUIRED: Rule(
         _W,

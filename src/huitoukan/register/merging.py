@@ -35,6 +35,7 @@ from huitoukan.model.returns import (
     SkippedFile,
     hazard_id_of,
 )
+from huitoukan.register.photo_reuse import reused_photos
 
 _VERSIONS = frozenset({FileOutcome.USED, FileOutcome.SUPERSEDED, FileOutcome.DUPLICATE})
 """The outcomes of a department's returns (every version it sent)."""
@@ -402,6 +403,8 @@ def merge(
                     progress=row.progress or "未注明整改情况",
                 )
             )
+    every_version = [form for versions in by_department.values() for form in versions]
+    problems.extend(reused_photos(current, every_version, version_order))
     return Collection(
         forms=forms,
         skipped=sorted(skipped, key=lambda s: natural_key(s.file)),
