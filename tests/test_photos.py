@@ -500,6 +500,33 @@ def test_the_before_photo_left_in_the_row_is_not_the_after_photo(
         assert [h.location for h in result.status.missing_photos] == [one.location]
 
 
+def test_another_hazards_before_photo_is_not_the_after_photo(tmp_path: Path) -> None:
+    """门锁's 整改前 photo pasted on 围栏 when both are reported 已完成 (门锁 with a new one):
+    围栏's photos were all 整改前, as its caption said, yet it counted as proven — no word,
+    and status dropped it from 未附整改后照片 (clerk trial 51)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    first, second = returns / "v1.xlsx", returns / "v2.xlsx"
+    rows = [hazard(序号=1, 部位="岗亭", 存在隐患问题="门锁损坏"), hazard(序号=2, 部位="围栏")]
+    filled_form(campaign, "安全保卫处", first, rows)
+    paste_photos(
+        first, floating=[(_cell(first, 1, "备注"), BEFORE), (_cell(first, 2, "备注"), AFTER)]
+    )
+    done = [closed(**{k: v for k, v in r.items() if k != "整改完成情况"}) for r in rows]
+    filled_form(campaign, "安全保卫处", second, done, form_date=date(2023, 12, 16))
+    paste_photos(
+        second,
+        floating=[(_cell(second, 1, "备注"), FLOATING_PHOTO), (_cell(second, 2, "备注"), BEFORE)],
+    )
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    lock, fence = result.collection.hazards
+    assert fence.before_photos_only and not lock.before_photos_only
+    [warning] = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+    assert (Path(warning.file).name, warning.row) == ("v2.xlsx", fence.source_row)
+    assert f"整改中时已报送过的（{first} 第 {lock.source_row} 行）" in warning.message
+    assert [h.location for h in result.status.missing_photos] == ["围栏"]
+
+
 @pytest.mark.parametrize("how", ["at-once", "collect-each-time", "written-over"])
 def test_a_before_photo_stays_one_when_the_version_is_sent_again(tmp_path: Path, how: str) -> None:
     """整改中 with its 整改前 photo, then 已完成 with that photo only, then the same sent again

@@ -675,18 +675,18 @@ class _Lineage:
                 for p in photos.get(identity, ())
                 if (p not in shown or p in row.photos) and p not in replaced
             ]
-            if earlier:
+            kept = tuple(dict.fromkeys((*earlier, *row.photos)))
+            before = sent.before(kept, row)
+            # 已完成 with only photos of 整改中 (整改前) — this hazard's, or another's pasted
+            # here (clerk trial 51: its caption said 整改前, and nothing else did): not the
+            # ones asked for
+            before_only = row.progress == DONE and bool(kept) and len(before) == len(kept)
+            if earlier or before_only:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
                 if where in warned and after.intersection(earlier):  # none in the row
                     moot.add((Code.MISSING_PHOTO, *where))
                     warnings -= 1
-                # 已完成 with only photos of 整改中 (整改前): not the ones asked for
-                before_only = (
-                    row.progress == DONE
-                    and set(row.photos) <= set(earlier)
-                    and not after.intersection(earlier)
-                )
                 if before_only and row.photos and require_photo:  # left in the row: unsaid
                     warnings += 1
                     older = sent_on[row.photos[0]]
@@ -695,8 +695,6 @@ class _Lineage:
                             newest, Code.MISSING_PHOTO, row, older, "progress", variant="before"
                         )
                     )
-                kept = tuple(dict.fromkeys((*earlier, *row.photos)))
-                before = sent.before(kept, row)
                 row = row._replace(
                     photos=kept,
                     warnings=warnings,
