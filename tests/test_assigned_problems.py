@@ -1143,7 +1143,7 @@ def test_a_refused_list_points_to_no_register(
     rows = [
         {
             "问题编号": f"X-{n}",
-            "问题来源": "区里检查",
+            "问题来源": f"区里检查{n}",  # each said apart (one wording is one line)
             "问题描述": "灭火器过期",
             "责任部门": "保卫处",
         }
