@@ -33,12 +33,17 @@ def photo_store(sources: Sequence[Path]) -> Iterator[PhotoStore]:
 
 
 def _when_sent(hazard: HazardRow, photo: str) -> str:
-    """（整改前） for a photo first sent while the hazard was open, （整改后） for one first
-    sent with it 已完成; nothing when that is not known (an open hazard's photo of a
+    """（整改前） for a photo first sent while the hazard was open, （整改后） for the one first
+    sent with it 已完成; （已完成时报送） for each of several sent so (a department that did
+    the work within the round pastes its before and after photos at once: both were printed
+    整改后, clerk trial 51); nothing when that is not known (an open hazard's photo of a
     register written before it was recorded, or one sent 已完成 before a review failed)."""
     if photo in hazard.before_photos:
         return "（整改前）"
-    return "（整改后）" if hazard.progress == DONE else ""
+    if hazard.progress != DONE:
+        return ""
+    sent_done = [p for p in hazard.photos if p not in hazard.before_photos]
+    return "（整改后）" if len(sent_done) == 1 else "（已完成时报送）"
 
 
 def _read(path: Path) -> bytes | None:

@@ -151,7 +151,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     if page.photos:  # labelled by how the row stood when each was sent: to be checked
         line(
             f"报送的表格中附有照片 {len(page.photos)} 张（见下，按报送时该隐患的整改完成情况注明"
-            "整改前或整改后）：请核对后再勾选上面各项"
+            "整改前或整改后，报已完成时一并附的几张注明“已完成时报送”）：请核对后再勾选上面各项"
         )
     if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")
