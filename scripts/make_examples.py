@@ -142,7 +142,7 @@ def campaign_text() -> str:
     for old, new in (
         ("review_required = false", "review_required = true "),
         ("require_photo = false", "require_photo = true "),
-        ('# [findings]\n# file = "问题清单.xlsx"', '[findings]\nfile = "交办问题清单.xlsx"'),
+        ('# [findings]\n# file = "交办问题清单.xlsx"', '[findings]\nfile = "交办问题清单.xlsx"'),
     ):
         assert old in text, old
         text = text.replace(old, new)
@@ -176,10 +176,11 @@ def fill_review(campaign: Campaign) -> None:
 
 def main() -> None:
     campaign = default_campaign()
+    text = campaign_text()  # before anything is taken away
     if OUT.exists():
         shutil.rmtree(OUT)
     EXAMPLES.mkdir(exist_ok=True)
-    CAMPAIGN.write_text(campaign_text(), encoding="utf-8")
+    CAMPAIGN.write_text(text, encoding="utf-8")
     write_list(FINDINGS, campaign, ASSIGNED, f"{campaign.info.school}交办问题清单")
     write_list(SPOT_CHECK, campaign, SPOT, "市级安全检查抽查发现问题清单（2023年12月18日）")
     findings: list[Finding] = read_findings(FINDINGS, campaign).findings

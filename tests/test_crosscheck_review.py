@@ -754,11 +754,17 @@ def test_the_review_form_says_what_photos_each_hazard_came_with(tmp_path: Path) 
         door,
         door._replace(photos=("a.jpg", "b.jpg")),
         door._replace(photos=("a.jpg",), before_photos_only=True),
+        door._replace(photos=("a.jpg", "b.jpg", "c.jpg"), before_photos=("a.jpg",)),
     ]
     ws = review_form(campaign, hazards, AS_OF)[REVIEW_SHEET]
     header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "照片" for c in r))
     column = next(c.column for c in header if c.value == "照片")
-    assert [ws.cell(r, column).value for r in (3, 4, 5)] == ["未附照片", "2 张", "1 张，均为整改前"]
+    assert [ws.cell(r, column).value for r in (3, 4, 5, 6)] == [
+        "未附照片",
+        "2 张",
+        "1 张，均为整改前",
+        "3 张，其中整改前 1 张",
+    ]
 
 
 @pytest.mark.parametrize(("day", "said"), [("2023-12-20", False), ("2023-12-21", True)])

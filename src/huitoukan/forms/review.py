@@ -119,12 +119,16 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
 
 
 def _photos(hazard: HazardRow) -> str:
-    """What the department sent to prove it: how many photos, and whether any is 整改后."""
+    """What the department sent to prove it: how many photos, and how many of them are
+    整改前 (the reviewer saw “2 张” and could not tell: clerk trial 51)."""
     if not hazard.photos:
         return "未附照片"
     if hazard.before_photos_only:
         return f"{len(hazard.photos)} 张，均为整改前"
-    return f"{len(hazard.photos)} 张"
+    before = sum(photo in hazard.before_photos for photo in hazard.photos)
+    return (
+        f"{len(hazard.photos)} 张，其中整改前 {before} 张" if before else f"{len(hazard.photos)} 张"
+    )
 
 
 def write_review_form(
