@@ -317,6 +317,48 @@ def test_a_wps_et_return_with_nothing_wrong_gets_no_copy_to_correct(
     assert write_feedback(collection, tmp_path / "退回") == []
 
 
+def test_marks_of_a_copy_corrected_in_libreoffice_are_not_kept(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """A 退回修改 copy corrected in LibreOffice, a row inserted under a marked one, sent back:
+    the next copy kept the mended cell red with its old comment (LibreOffice saves comments
+    without their author) and the inserted row red (it took the fill): clerk trial 52. Only
+    what is still wrong is marked."""
+    from huitoukan.actions.collect import collect
+    from huitoukan.campaign import default_campaign
+    from huitoukan.letters.feedback import ERROR_FILL, write_feedback
+
+    campaign = default_campaign()
+    rows = [closed(部位="东门", 责任人=None), closed(部位="西门", 责任人=None)]
+    form = filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", rows)
+    (made,) = write_feedback(collect(campaign, [form.parent]), tmp_path / "退回")
+    ws = load_workbook(made.copy_path)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    owner = columns["责任人"]
+    first, second = header_row + 1, header_row + 2
+    assert ws.cell(first, owner).fill.fgColor.rgb == ERROR_FILL.fgColor.rgb
+    corrected = tmp_path / "回收" / "学工处.xlsx"  # sent back in place of the first
+    drive(
+        {
+            "input": str(made.copy_path),
+            "outputs": {"xlsx": str(corrected)},
+            "typed": [[FORM_SHEET, cell(ws, first, owner), "王强"]],
+            "insert_rows": [[FORM_SHEET, second - 1]],  # a row under the mended one
+        },
+        tmp_path,
+    )
+    (again,) = write_feedback(collect(campaign, [corrected.parent]), tmp_path / "退回2")
+    ws = load_workbook(again.copy_path)[FORM_SHEET]
+    marked = {
+        c.coordinate: bool(c.comment)
+        for r in ws.iter_rows()
+        for c in r
+        if c.fill.fgColor.rgb in (ERROR_FILL.fgColor.rgb, "FFFFEB84") or c.comment
+    }
+    left = cell(ws, second + 1, owner)  # 西门, still without its 责任人, one row down
+    assert marked == {left: True}, marked
+
+
 @pytest.mark.parametrize("kind", ["xls", "ods"])
 def test_a_returned_xls_or_ods_is_sent_back_printable(
     libreoffice: None, tmp_path: Path, kind: str

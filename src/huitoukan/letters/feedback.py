@@ -395,19 +395,27 @@ def _reading_order(problem: Problem) -> tuple[int, int, int]:
 def _clear_earlier_marks(workbook: Workbook, receiver: str) -> None:
     """A corrected copy sent back is marked afresh: the earlier copy's 退回修改说明 sheet
     goes, and so do its marks (a comment of `receiver`'s saying 【错误】 or 【警告】, and the
-    fill under it), mended or not — what still is wrong is marked again."""
-    if SUMMARY_SHEET in workbook.sheetnames:
+    fill under it), mended or not — what still is wrong is marked again. LibreOffice saves
+    a comment without its author, and gives a row inserted under a marked one its fill:
+    in a copy of ours (its 退回修改说明 there) every cell of our fills is cleared, and a
+    comment of no author saying 【错误】 or 【警告】 is ours (clerk trial 52: a mended cell
+    stayed red with the old comment)."""
+    copy_of_ours = SUMMARY_SHEET in workbook.sheetnames
+    if copy_of_ours:
         workbook.remove(workbook[SUMMARY_SHEET])
     ours = {ERROR_FILL.fgColor.rgb, WARNING_FILL.fgColor.rgb}
     for ws in workbook.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 comment = cell.comment
-                if comment is None or comment.author != receiver:
+                if (
+                    comment is not None
+                    and (comment.author or "").strip() in (receiver, "")
+                    and comment.text.startswith(("【错误】", "【警告】"))
+                ):
+                    cell.comment = None
+                elif comment is not None or not copy_of_ours:
                     continue
-                if not comment.text.startswith(("【错误】", "【警告】")):
-                    continue
-                cell.comment = None
                 if cell.fill.fgColor.rgb in ours:
                     cell.fill = PatternFill()
 
