@@ -100,6 +100,32 @@ def test_the_coverage_of_many_departments_prints_ten_a_page(
         assert "项目覆盖" in ws.oddHeader.center.text
 
 
+def test_another_departments_form_superseded_keeps_its_warning(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """各二级学院 filled 高级技工学校's form (its header) and named the file for itself; 高级技工学校
+    sent its own later: the first was taken as 高级技工学校's older version, its warning
+    dropped, and 各二级学院 was told it sent nothing (clerk trial 52). The warning stays."""
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "高级技工学校",
+        returns / "各二级学院-安全隐患自查整改清单.xlsx",
+        [hazard(部位="机电学院实训车间")],
+        form_date=date(2023, 12, 12),
+    )
+    filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
+    )
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    [said] = [p for p in collection.problems if p.code == "department-mismatch"]
+    assert Path(said.file).name == "各二级学院-安全隐患自查整改清单.xlsx"
+    assert "表头部门为“高级技工学校”，但文件名指向“各二级学院”" in said.message
+    outcome = collection.outcomes[said.file]
+    assert outcome is FileOutcome.SUPERSEDED
+    assert collection.counts_by_file()[said.file] == (0, 1)
+
+
 def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -> None:
     a = filled_form(campaign, "附属医院", tmp_path / "a.xlsx", [hazard(部位="甲")])
     b = filled_form(campaign, "附属医院", tmp_path / "b.xlsx", [hazard(部位="乙")])

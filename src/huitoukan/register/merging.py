@@ -319,6 +319,10 @@ def merge(
             first = None
         if first is not None and first is not newest:
             problems.extend(p for p in first.problems if p.code is Code.LATE_RETURN)
+        for older in files[:-1]:  # another department's answers in this one's form: its
+            # version taken as this one's (superseded, its warning went with it) and the
+            # other told it sent nothing (clerk trial 52)
+            problems.extend(p for p in older.problems if p.code is Code.DEPARTMENT_MISMATCH)
         if len(files) > 1 and _tied(files[-2], newest):
             problems.append(
                 _on_date(
