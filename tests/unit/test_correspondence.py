@@ -52,7 +52,9 @@ def test_feedback_copy_marks_exactly_the_problem_cells(campaign: Campaign, tmp_p
     assert sha(original) == before
     wb = load_workbook(copy.copy_path)
     assert wb.sheetnames[0] == SUMMARY_SHEET
-    assert wb[SUMMARY_SHEET].max_row == 7  # title, header, five problems
+    summary = wb[SUMMARY_SHEET]
+    assert summary.max_row == 8  # title, header, five problems, what to do with the 日期
+    assert summary.cell(8, 6).value.startswith("改正以上各处后，请把表头“日期”改为重新报送当天")
     ws = wb[FORM_SHEET]
     marked = {c.coordinate: c for row in ws.iter_rows() for c in row if c.comment is not None}
     assert set(marked) == {p.cell for p in problems}
@@ -119,7 +121,7 @@ def test_a_corrected_copy_sent_back_is_marked_afresh(campaign: Campaign, tmp_pat
     assert again.copy_path.name == "总务-退回修改.xlsx"  # (was 总务-退回修改-退回修改.xlsx)
     wb = load_workbook(again.copy_path)
     assert [n for n in wb.sheetnames if n.startswith(SUMMARY_SHEET)] == [SUMMARY_SHEET]
-    assert wb[SUMMARY_SHEET].max_row == 2 + len(collection.problems) == 6
+    assert wb[SUMMARY_SHEET].max_row == 2 + len(collection.problems) + 1 == 7  # and 日期
     ws = wb[FORM_SHEET]
     marked = {c.coordinate for row in ws.iter_rows() for c in row if c.comment is not None}
     assert marked == {p.cell for p in collection.problems}

@@ -380,6 +380,9 @@ PHOTOS_KEPT = (
     "修改后重新报送时无需再次粘贴这些照片"
 )
 PHOTOS_NOT_KEPT = "不在隐患所在行的照片没有收入（见上），请粘贴到对应隐患所在行后一并报送"
+RESEND = "改正以上各处后，请把表头“日期”改为重新报送当天的日期，保存后报送（本页可不删）"
+"""The last line of every 退回修改说明: a corrected copy sent with its first 日期 was told
+its 销号时间 was after the form's date, one more round trip (clerk trial 52)."""
 
 
 def _reading_order(problem: Problem) -> tuple[int, int, int]:
@@ -467,6 +470,7 @@ def marked_copy(
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_KEPT])
     if any(p.code is Code.PHOTO_NOT_ON_HAZARD for p in problems):
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_NOT_KEPT])
+    rows.append([len(rows) + 1, "提示", "（表头日期）", "", "", RESEND])
     who = f"{department}：" if department else ""
     write_table(
         summary,
