@@ -317,6 +317,31 @@ def test_a_wps_et_return_with_nothing_wrong_gets_no_copy_to_correct(
     assert write_feedback(collection, tmp_path / "退回") == []
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_number_typed_into_a_date_cell_is_quoted_as_typed(
+    libreoffice: None, tmp_path: Path, kind: str
+) -> None:
+    """12.19 typed into 销号时间 (for 12月19日) is a number shown as a date of 1900: an .ods
+    counts days from 30 December 1899, Excel from 31 December, less its 29 February 1900 —
+    the .ods was told “11.19” (clerk trial 52)."""
+    from huitoukan.actions.collect import collect
+    from huitoukan.campaign import default_campaign
+
+    campaign = default_campaign()
+    form = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", [closed(部位="东门")])
+    ws = load_workbook(form)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    closed_on = cell(ws, header_row + 1, columns["销号时间"])
+    checked_on = cell(ws, header_row + 1, columns["检查时间"])
+    saved = tmp_path / "回收" / f"学工处.{kind}"
+    saved.parent.mkdir()
+    typed = [[FORM_SHEET, closed_on, "12.19"], [FORM_SHEET, checked_on, "3"]]
+    drive({"input": str(form), "outputs": {kind: str(saved)}, "typed": typed}, tmp_path)
+    problems = collect(campaign, [saved.parent]).problems
+    said = {p.cell: p.value for p in problems if p.code is Code.BAD_DATE}
+    assert said == {closed_on: "12.19", checked_on: "3"}
+
+
 def test_marks_of_a_copy_corrected_in_libreoffice_are_not_kept(
     libreoffice: None, tmp_path: Path
 ) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 from typing import cast
 
@@ -129,6 +130,8 @@ def read_workbook(
                     rows.append(values if values.count("") != len(values) else _EMPTY_ROW)
                 while rows and rows[-1] is _EMPTY_ROW:
                     rows.pop()
+                if sniffed.format is Format.ODS:
+                    _as_excel_counts(rows)
                 merged = tuple(
                     (top, left, bottom, right)
                     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()
@@ -150,6 +153,21 @@ def read_workbook(
         raise UnreadableWorkbook(f"工作表无法读取（{_short(exc)}），{RESAVE}") from None
     names = [m.name for m in workbook.sheets_metadata]
     return WorkbookContent(sniffed.format, sheets, names, sniffed.made)
+
+
+_EXCEL_LEAP_MONTH = (1900, 3)
+"""Before it, Excel's day numbers are one more than other suites' (it counts a 29 February
+1900 that never was)."""
+
+
+def _as_excel_counts(rows: list[list[Cell]]) -> None:
+    """The dates of an .ods before 1 March 1900 as Excel would show the same day number: a
+    number typed into a date cell (12.19 for 12月19日) is such a date, and is quoted back as
+    the number typed, counted as Excel counts (it was quoted as 11.19: clerk trial 52)."""
+    for row in rows:
+        for c, value in enumerate(row):
+            if isinstance(value, date) and (value.year, value.month) < _EXCEL_LEAP_MONTH:
+                row[c] = value + timedelta(days=1)
 
 
 def _utf8(text: str) -> bool:
