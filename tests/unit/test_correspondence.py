@@ -377,6 +377,25 @@ def test_an_overdue_hazard_without_its_owner_is_asked_for_one(tmp_path: Path) ->
     assert "责任人 未填写，请补充）" in notice.text
 
 
+def test_a_hazard_of_two_lines_is_one_item_of_the_letter(tmp_path: Path) -> None:
+    """Two hazards typed into one cell (a line break between): the 督办 letter's numbered
+    item broke, the second a stray line (clerk trial 52)."""
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    row = hazard(
+        部位="一号楼",
+        存在隐患问题="二楼灭火器过期\n三楼疏散指示灯损坏",
+        整改时限=date(2023, 12, 1),
+        检查时间=date(2023, 11, 30),
+    )
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [row])
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    [line] = [t for t in notice.text.splitlines() if "二楼灭火器过期" in t]
+    assert line.startswith("  1. 一号楼：二楼灭火器过期；三楼疏散指示灯损坏（整改时限")
+    assert not any(t.startswith("三楼") for t in notice.text.splitlines())
+
+
 @pytest.mark.parametrize(("progress", "asked"), [(None, True), ("整改中", False)])
 def test_an_overdue_hazard_without_its_progress_is_asked_for_it(
     tmp_path: Path, progress: str | None, asked: bool

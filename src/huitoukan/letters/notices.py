@@ -278,8 +278,13 @@ def _lately(dept: DepartmentSummary, as_of: date) -> bool:
 
 
 def _numbered(items: Iterable[str]) -> list[str]:
-    """A notice's list: each item on its line, indented and numbered from 1."""
-    return [f"  {number}. {item}" for number, item in enumerate(items, start=1)]
+    """A notice's list: each item on its line, indented and numbered from 1 (a cell's
+    lines joined by ；: two hazards typed into one cell broke the list, the second a stray
+    line of its own, clerk trial 52)."""
+    return [
+        f"  {number}. {'；'.join(filter(None, map(str.strip, item.splitlines())))}"
+        for number, item in enumerate(items, start=1)
+    ]
 
 
 def _what(hazard: HazardView) -> str:
