@@ -1168,6 +1168,31 @@ def test_one_photo_for_two_hazards_stays_with_both(tmp_path: Path) -> None:
     _both_keep_the_photo(campaign, returns, tmp_path, "附属医院")
 
 
+@pytest.mark.parametrize(("size", "kept"), [((1, 1), False), ((31, 31), False), ((32, 8), True)])
+def test_a_picture_too_small_to_be_a_photo_proves_nothing(
+    tmp_path: Path, size: tuple[int, int], kept: bool
+) -> None:
+    """A 1×1 pixel or a small icon pasted on a row 已完成 silenced 未附整改后照片 and printed as
+    an empty frame captioned 整改后 (clerk trial 51): a picture whose longer side is under 32
+    pixels is said and not kept; one of 32 is a picture like any other."""
+    campaign = photo_campaign()
+    form = filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [closed()])
+    paste_photos(form, wps={_cell(form, 1, "备注"): png(*size)})
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    [row] = result.collection.hazards
+    codes = [p.code for p in result.collection.problems]
+    assert bool(row.photos) is kept
+    if kept:
+        assert codes == []
+        return
+    assert sorted(codes) == sorted([Code.PICTURE_SKIPPED, Code.MISSING_PHOTO])
+    [said] = [p for p in result.collection.problems if p.code is Code.PICTURE_SKIPPED]
+    assert (
+        f"的图片只有 {size[0]}×{size[1]} 像素，不是照片（像是图标或符号），未收入" in said.message
+    )
+    assert said.row == row.source_row
+
+
 def test_one_photo_proving_three_hazards_is_said_on_each_row(tmp_path: Path) -> None:
     """A department proving three rectifications with one picture: nothing was said, and the
     report printed it under each, 整改后 (clerk trial 51). Each row is told which others show

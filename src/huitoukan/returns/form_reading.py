@@ -59,7 +59,7 @@ from huitoukan.model.returns import (
 )
 from huitoukan.returns.archives import ArchiveError, read_member
 from huitoukan.returns.photos import PhotoStore, keep_photo, recall
-from huitoukan.returns.pictures import cell_name, read_pictures
+from huitoukan.returns.pictures import cell_name, picture_place, read_pictures
 from huitoukan.returns.sniffing import Format
 from huitoukan.returns.workbooks import (
     MAX_COLUMNS,
@@ -443,7 +443,13 @@ def _read_pictures(
 ) -> PictureNotes:
     found = read_pictures(data, "ods" if content.format is Format.ODS else "xlsx")
     by_row: dict[tuple[str, int], list[str]] = {}
+    warnings = [(w.sheet, w.row, w.message) for w in found.warnings]
     for picture in found.pictures:
+        if max(picture.width or PHOTO_SIDE, picture.height or PHOTO_SIDE) < PHOTO_SIDE:
+            where = picture_place(picture.sheet, picture.row, picture.col)
+            said = _NOT_A_PHOTO.format(where=where, size=f"{picture.width}×{picture.height}")
+            warnings.append((picture.sheet, picture.row, said))
+            continue
         by_row.setdefault((picture.sheet, picture.row), []).append(keep_photo(picture, photos))
     return PictureNotes(
         rows=[(sheet, r, names) for (sheet, r), names in by_row.items()],
@@ -453,8 +459,15 @@ def _read_pictures(
             for sheet, places in cells.items()
             for r, c in sorted(places)
         ],
-        warnings=[(w.sheet, w.row, w.message) for w in found.warnings],
+        warnings=warnings,
     )
+
+
+PHOTO_SIDE = 32
+"""Pixels a photo's longer side has at least: a smaller picture (a pixel, a tick, an
+icon) proves no rectification, though it silenced the missing-photo warning and printed
+as an empty frame captioned 整改后 (clerk trial 51)."""
+_NOT_A_PHOTO = "{where}的图片只有 {size} 像素，不是照片（像是图标或符号），未收入；请粘贴整改照片"
 
 
 def _review_problem(

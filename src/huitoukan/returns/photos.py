@@ -89,11 +89,11 @@ NOTES_FILE = ".按文件.json"
 """The library's notes: for each return file read (by its sha256), where its photos were."""
 
 
-NOTES_READER = 3
+NOTES_READER = 4
 """Raised when what reading a file's pictures gives changes (a limit, a check, a message):
 notes of another reader are not taken, and the files are read again (2: pictures up to 300
 million pixels kept, photos cut off skipped; 3: a skipped picture's warning says what to
-do)."""
+do; 4: a picture too small to be a photo is not kept)."""
 
 
 class _Notes(BaseModel):

@@ -613,7 +613,8 @@ def cell_name(row: int, col: int) -> str:
     return f"{letters}{row + 1}"
 
 
-def _where(sheet: str, row: int, col: int) -> str:
+def picture_place(sheet: str, row: int, col: int) -> str:
+    """Where a picture is, as a message says it: 工作表“…”第 7 行（L7）."""
     if row >= 0 and col >= 0:
         return f"工作表“{sheet}”第 {row + 1} 行（{cell_name(row, col)}）"
     if row >= 0:
@@ -669,7 +670,7 @@ class _Collector(_Reader):
             first_failure = first_failure or (part, media)
         if first_failure is not None:
             part, reason = first_failure
-            self.warn(sheet, row, col, part, f"{_where(sheet, row, col)}的图片{reason}")
+            self.warn(sheet, row, col, part, f"{picture_place(sheet, row, col)}的图片{reason}")
 
     def _load(self, part: str) -> _Media | str:
         cached = self.media.get(part)
@@ -720,7 +721,7 @@ class _Collector(_Reader):
             row,
             col,
             "",
-            f"{_where(sheet, row, col)}的图片链接到外部文件（{target}），没有嵌入表格，已跳过；"
+            f"{picture_place(sheet, row, col)}的图片链接到外部文件（{target}），没有嵌入表格，已跳过；"
             "请在表格中直接插入图片",
         )
 
@@ -991,7 +992,7 @@ def _read_drawing(reader: _Collector, sheet: str, sheet_part: str, drawing: str)
                     row,
                     col,
                     drawing,
-                    f"{_where(sheet, row, col)}的图片在文件中找不到（文件可能已损坏），已跳过",
+                    f"{picture_place(sheet, row, col)}的图片在文件中找不到（文件可能已损坏），已跳过",
                 )
             elif rel.external:
                 reader.add_external(sheet, row, col, rel.target)
@@ -1540,7 +1541,7 @@ def _read_cell_pictures(
                 row,
                 col,
                 "",
-                f"{_where(sheet, row, col)}的单元格图片（{image_id or '无编号'}）"
+                f"{picture_place(sheet, row, col)}的单元格图片（{image_id or '无编号'}）"
                 "在文件中找不到，已跳过",
             )
             continue
@@ -1551,7 +1552,7 @@ def _read_cell_pictures(
                 row,
                 col,
                 "",
-                f"{_where(sheet, row, col)}的单元格图片（{image_id}）没有嵌入图片数据，已跳过",
+                f"{picture_place(sheet, row, col)}的单元格图片（{image_id}）没有嵌入图片数据，已跳过",
             )
         else:
             reader.add(sheet, row, col, "wps-cell", [target])
@@ -1568,7 +1569,7 @@ def _read_cell_pictures(
                 row,
                 col,
                 "",
-                f"{_where(sheet, row, col)}的单元格图片在文件中找不到对应的图片数据，已跳过",
+                f"{picture_place(sheet, row, col)}的单元格图片在文件中找不到对应的图片数据，已跳过",
             )
         elif rel.external:
             reader.add_external(sheet, row, col, rel.target)
@@ -1835,5 +1836,5 @@ def _read_ods(package: _Package, result: Pictures) -> None:
                     row,
                     col,
                     "content.xml",
-                    f"{_where(table.name, row, col)}的图片以内嵌数据保存，无法读取，已跳过",
+                    f"{picture_place(table.name, row, col)}的图片以内嵌数据保存，无法读取，已跳过",
                 )
