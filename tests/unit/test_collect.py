@@ -126,6 +126,23 @@ def test_another_departments_form_superseded_keeps_its_warning(
     assert collection.counts_by_file()[said.file] == (0, 1)
 
 
+def test_the_register_says_how_late_a_hazard_was_completed(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """整改时限 12月10日, 销号 12月13日: 逾期天数 3 in the 隐患台账 (it was blank, as for one
+    done in time: clerk trial 50); one done in time stays blank, one open counts to as_of."""
+    rows = [
+        closed(部位="东门", 整改时限=date(2023, 12, 10), 销号时间=date(2023, 12, 13)),
+        closed(部位="西门", 整改时限=date(2023, 12, 10), 销号时间=date(2023, 12, 10)),
+        hazard(部位="南门", 整改时限=date(2023, 12, 10)),
+    ]
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", rows)
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 20))
+    late = {r["部位"]: r["逾期天数"] for r in sheet_rows(register, HAZARD_SHEET)}
+    assert late == {"东门": 3, "西门": None, "南门": 10}
+
+
 def test_same_date_falls_back_to_file_time(campaign: Campaign, tmp_path: Path) -> None:
     a = filled_form(campaign, "附属医院", tmp_path / "a.xlsx", [hazard(部位="甲")])
     b = filled_form(campaign, "附属医院", tmp_path / "b.xlsx", [hazard(部位="乙")])

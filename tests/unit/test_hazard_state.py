@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from huitoukan.model.returns import (
     DONE,
     FAILED,
@@ -64,3 +66,19 @@ def test_not_started_says_so_until_overdue() -> None:
     for progress, expected in ((NOT_STARTED, "未整改"), (None, "整改中")):
         assert row(progress=progress).state(date(2023, 12, 15)) == expected
         assert row(progress=progress).state(date(2023, 12, 16)) == "逾期"
+
+
+@pytest.mark.parametrize(("closed_on", "late"), [(14, 0), (15, 0), (16, 1), (19, 4)])
+def test_a_hazard_completed_after_its_deadline_counts_the_days_it_was_late(
+    closed_on: int, late: int
+) -> None:
+    """整改时限 12月15日, 销号 the 16th: the register's 逾期天数 was blank, as for one done in
+    time (clerk trial 50). Done on the day itself is in time; open, the days run to as_of;
+    failed its review, it is open again."""
+    done = row(progress=DONE, closed_on=date(2023, 12, closed_on))
+    assert done.days_late(AS_OF) == late and done.days_overdue(AS_OF) == 0
+    assert row(progress=IN_PROGRESS).days_late(AS_OF) == 5
+    assert (
+        row(progress=DONE, closed_on=date(2023, 12, closed_on), review=FAILED).days_late(AS_OF) == 5
+    )
+    assert row(progress=DONE, closed_on=date(2023, 12, 16), deadline=None).days_late(AS_OF) == 0

@@ -165,7 +165,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("检查时间", 16, "checked_on"),
     HazardColumn("销号时间", 16, "closed_on"),
     HazardColumn("状态", 11, derived=_state),  # 复查不合格 on one line
-    HazardColumn("逾期天数", 10, derived=lambda row, as_of: row.days_overdue(as_of) or None),
+    HazardColumn("逾期天数", 10, derived=lambda row, as_of: row.days_late(as_of) or None),
     HazardColumn("备注", 16, "remarks"),
     # on the screen only
     HazardColumn("问题来源", 9, "source"),
