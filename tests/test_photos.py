@@ -1226,6 +1226,32 @@ def test_one_photo_proving_three_hazards_is_said_on_each_row(tmp_path: Path) -> 
     assert [h.warnings for h in hazards] == [1, 1, 1, 0]
 
 
+def test_the_row_a_photo_was_first_sent_for_keeps_it_without_a_word(tmp_path: Path) -> None:
+    """岗亭's 整改前 photo, sent in the first version, pasted on 围栏 too in the second: 围栏 is
+    told; 岗亭, whose photo it is, was asked to replace it (clerk trial 53)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    first, second = returns / "v1.xlsx", returns / "v2.xlsx"
+    rows = [hazard(序号=1, 部位="岗亭"), hazard(序号=2, 部位="围栏")]
+    filled_form(campaign, "安全保卫处", first, rows)
+    paste_photos(first, floating=[(_cell(first, 1, "备注"), BEFORE)])
+    done = [closed(序号=1, 部位="岗亭"), closed(序号=2, 部位="围栏")]
+    filled_form(campaign, "安全保卫处", second, done, form_date=date(2023, 12, 16))
+    paste_photos(
+        second,
+        floating=[
+            (_cell(second, 1, "备注"), BEFORE),
+            (_cell(second, 1, "整改措施"), AFTER),
+            (_cell(second, 2, "备注"), BEFORE),
+        ],
+    )
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    booth, fence = result.collection.hazards
+    said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    assert [p.row for p in said] == [fence.source_row]
+    assert f"与本表第 {booth.source_row} 行的照片是同一张" in said[0].message
+
+
 @pytest.mark.parametrize("shared_problem", [False, True])
 def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     tmp_path: Path, shared_problem: bool

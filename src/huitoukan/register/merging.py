@@ -409,8 +409,8 @@ def merge(
             )
     every_version = [form for versions in by_department.values() for form in versions]
     problems.extend(reused_photos(current, every_version, version_order))
-    files = {file: n for n, file in enumerate(dict.fromkeys(p.file for p in problems))}
-    problems.sort(key=lambda p: files[p.file])  # a file's together (said once on the screen)
+    rank = {file: n for n, file in enumerate(dict.fromkeys(p.file for p in problems))}
+    problems.sort(key=lambda p: rank[p.file])  # a file's together (said once on the screen)
     return Collection(
         forms=forms,
         skipped=sorted(skipped, key=lambda s: natural_key(s.file)),

@@ -2,9 +2,9 @@
 
 A department proving three rectifications with one picture, or sending another
 department's photo as its own, is told on each row showing it (`PHOTO_REUSED`, a warning):
-the rows of one department showing the same photo all are (which of them it belongs to
-the office cannot tell); of another department, the rows of the department that did not
-send it first. The rows of one assigned problem (交办 to two departments, 问题编号 alike)
+the rows of one department showing the same photo are, but the hazard it was first sent
+for alone (when one: sent on several rows at once, which it belongs to the office cannot
+tell); of another department, the rows of the department that did not send it first. The rows of one assigned problem (交办 to two departments, 问题编号 alike)
 share their photos rightly. Only the versions the register uses are compared: a photo
 an older version showed on another row was moved, not reused.
 """
@@ -32,10 +32,17 @@ def reused_photos(
     another of those rows shows; `versions` are every department's forms, `order` the key
     (`version_order`) telling which sent a photo first."""
     first: dict[str, ReturnForm] = {}
+    owning: dict[str, str] = {}  # photo → the hazard it was first sent for, when one
     for form in sorted(versions, key=order):
+        on: dict[str, list[HazardRow]] = defaultdict(list)
         for row in form.hazards:
-            for name in row.photos:
-                first.setdefault(name, form)
+            for name in dict.fromkeys(row.photos):
+                on[name].append(row)
+        for name, showing_it in on.items():
+            if name not in first:
+                first[name] = form
+                if len(showing_it) == 1:
+                    owning[name] = _own(showing_it[0])
     shown: dict[str, list[tuple[ReturnForm, HazardRow]]] = defaultdict(list)
     for form in current.values():
         for row in form.hazards:
@@ -59,7 +66,7 @@ def reused_photos(
                     form, row, "other", owner=f.department, old_file=f.file,
                     old_row=r.source_row, what=_what(r),
                 )  # fmt: skip
-            elif mine:
+            elif mine and not (form.department == owner and owning.get(name) == _own(row)):
                 rows = "、".join(str(r.source_row) for r in mine)
                 said[where] = _said(form, row, "", rows=rows)
     return list(said.values())
@@ -71,6 +78,14 @@ def _hazard(form: ReturnForm, row: HazardRow) -> tuple[str, ...]:
     if row.number:
         return ("number", number_key(row.number))
     return (form.department, form.file, form.sheet, str(row.source_row))
+
+
+def _own(row: HazardRow) -> str:
+    """Which hazard a row is, in any version of its department's return (its 问题编号, or
+    its wording): the one a photo was first sent for keeps it without a word, the rows it
+    was pasted on since are told (a 整改前 photo pasted on another row asked its own row to
+    replace it: clerk trial 53)."""
+    return f"#{number_key(row.number)}" if row.number else row.key
 
 
 def _what(row: HazardRow) -> str:
