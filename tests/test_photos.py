@@ -1226,6 +1226,39 @@ def test_one_photo_proving_three_hazards_is_said_on_each_row(tmp_path: Path) -> 
     assert [h.warnings for h in hazards] == [1, 1, 1, 0]
 
 
+def test_another_departments_before_photo_is_no_after_photo_either(tmp_path: Path) -> None:
+    """学生工作处 proving 灭火器过期 done with the photo 安全保卫处 sent of its 东校门 while still
+    整改中: captioned 整改后, and not told it lacks its 整改后 photo (clerk trial 53)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    mine = filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [hazard(部位="东校门")],
+        form_date=date(2023, 12, 10),
+    )
+    theirs = filled_form(
+        campaign,
+        "学生工作处",
+        returns / "学工处.xlsx",
+        [closed(部位="3号楼", 存在隐患问题="楼道灭火器过期")],
+        form_date=date(2023, 12, 14),
+    )
+    for form in (mine, theirs):
+        paste_photos(form, wps={_cell(form, 1, "备注"): BEFORE})
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    gate, stairs = result.collection.hazards
+    assert stairs.before_photos_only and stairs.before_photos == stairs.photos
+    assert not gate.before_photos_only
+    said = {p.code: p for p in result.collection.problems if p.department == "学生工作处"}
+    assert set(said) == {Code.PHOTO_REUSED, Code.MISSING_PHOTO}
+    assert (
+        f"整改中时已报送过的（{mine} 第 {gate.source_row} 行）" in said[Code.MISSING_PHOTO].message
+    )
+    assert [h.location for h in result.status.missing_photos] == ["3号楼"]
+
+
 def test_the_row_a_photo_was_first_sent_for_keeps_it_without_a_word(tmp_path: Path) -> None:
     """岗亭's 整改前 photo, sent in the first version, pasted on 围栏 too in the second: 围栏 is
     told; 岗亭, whose photo it is, was asked to replace it (clerk trial 53)."""

@@ -35,7 +35,7 @@ from huitoukan.model.returns import (
     SkippedFile,
     hazard_id_of,
 )
-from huitoukan.register.photo_reuse import reused_photos
+from huitoukan.register.photo_reuse import FirstSent, borrowed_before_photos, reused_photos
 
 _VERSIONS = frozenset({FileOutcome.USED, FileOutcome.SUPERSEDED, FileOutcome.DUPLICATE})
 """The outcomes of a department's returns (every version it sent)."""
@@ -408,7 +408,10 @@ def merge(
                 )
             )
     every_version = [form for versions in by_department.values() for form in versions]
-    problems.extend(reused_photos(current, every_version, version_order))
+    first_sent = FirstSent.of(every_version, version_order)
+    problems.extend(reused_photos(current, first_sent))
+    hazards, said = borrowed_before_photos(hazards, current, first_sent, require_photo)
+    problems.extend(said)
     rank = {file: n for n, file in enumerate(dict.fromkeys(p.file for p in problems))}
     problems.sort(key=lambda p: rank[p.file])  # a file's together (said once on the screen)
     return Collection(

@@ -7,42 +7,61 @@ for alone (when one: sent on several rows at once, which it belongs to the offic
 tell); of another department, the rows of the department that did not send it first. The rows of one assigned problem (交办 to two departments, 问题编号 alike)
 share their photos rightly. Only the versions the register uses are compared: a photo
 an older version showed on another row was moved, not reused.
+
+A photo another department first sent of a hazard still open is a 整改前 photo wherever it
+is pasted since (`borrowed_before_photos`): captioned so, and no 整改后 photo of a row it
+alone is pasted on. (Within a department, its versions' lineage says which are 整改前:
+`register.merging`.)
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import HazardRow, ReturnForm
+from huitoukan.model.returns import DONE, HazardRow, ReturnForm
 
 WHAT_SHOWN = 30
 """Characters of the other hazard's 部位：问题 a message quotes."""
 
 
-def reused_photos(
-    current: Mapping[str, ReturnForm],
-    versions: Iterable[ReturnForm],
-    order: Callable[[ReturnForm], Any],
-) -> list[Problem]:
+@dataclass(frozen=True)
+class FirstSent:
+    """Where each photo was first sent, of every department's versions: the form, and the
+    rows of it showing the photo."""
+
+    forms: dict[str, ReturnForm]
+    rows: dict[str, list[HazardRow]]
+
+    @classmethod
+    def of(cls, versions: Iterable[ReturnForm], order: Callable[[ReturnForm], Any]) -> FirstSent:
+        """`versions` are every department's forms, `order` the key (`version_order`)
+        telling which sent a photo first."""
+        forms: dict[str, ReturnForm] = {}
+        rows: dict[str, list[HazardRow]] = {}
+        for form in sorted(versions, key=order):
+            on: dict[str, list[HazardRow]] = defaultdict(list)
+            for row in form.hazards:
+                for name in dict.fromkeys(row.photos):
+                    on[name].append(row)
+            for name, showing_it in on.items():
+                if name not in forms:
+                    forms[name], rows[name] = form, showing_it
+        return cls(forms, rows)
+
+    def owning(self, name: str) -> str | None:
+        """The hazard (`_own`) photo `name` was first sent for, when it was one."""
+        rows = self.rows[name]
+        return _own(rows[0]) if len(rows) == 1 else None
+
+
+def reused_photos(current: Mapping[str, ReturnForm], first: FirstSent) -> list[Problem]:
     """The rows of the `current` forms (department → the version used) showing a photo
-    another of those rows shows; `versions` are every department's forms, `order` the key
-    (`version_order`) telling which sent a photo first."""
-    first: dict[str, ReturnForm] = {}
-    owning: dict[str, str] = {}  # photo → the hazard it was first sent for, when one
-    for form in sorted(versions, key=order):
-        on: dict[str, list[HazardRow]] = defaultdict(list)
-        for row in form.hazards:
-            for name in dict.fromkeys(row.photos):
-                on[name].append(row)
-        for name, showing_it in on.items():
-            if name not in first:
-                first[name] = form
-                if len(showing_it) == 1:
-                    owning[name] = _own(showing_it[0])
+    another of those rows shows."""
     shown: dict[str, list[tuple[ReturnForm, HazardRow]]] = defaultdict(list)
     for form in current.values():
         for row in form.hazards:
@@ -52,7 +71,7 @@ def reused_photos(
     for name, showing in shown.items():
         if len({_hazard(form, row) for form, row in showing}) < 2:
             continue
-        owner = first[name].department
+        owner = first.forms[name].department
         for form, row in showing:
             others = [(f, r) for f, r in showing if _hazard(f, r) != _hazard(form, row)]
             theirs = [(f, r) for f, r in others if f.department != form.department]
@@ -66,10 +85,59 @@ def reused_photos(
                     form, row, "other", owner=f.department, old_file=f.file,
                     old_row=r.source_row, what=_what(r),
                 )  # fmt: skip
-            elif mine and not (form.department == owner and owning.get(name) == _own(row)):
+            elif mine and not (form.department == owner and first.owning(name) == _own(row)):
                 rows = "、".join(str(r.source_row) for r in mine)
                 said[where] = _said(form, row, "", rows=rows)
     return list(said.values())
+
+
+def borrowed_before_photos(
+    hazards: Sequence[HazardRow],
+    current: Mapping[str, ReturnForm],
+    first: FirstSent,
+    require_photo: bool,
+) -> tuple[list[HazardRow], list[Problem]]:
+    """The `hazards` with the photos another department first sent on a row still open
+    counted 整改前 (another hazard's before, not this one's after: captioned 整改后, and a row
+    with only such photos was not told it lacks its 整改后 photo, clerk trial 53); with
+    `require_photo`, a row reported 已完成 with only 整改前 photos so is told."""
+    rows: list[HazardRow] = []
+    said: list[Problem] = []
+    for row in hazards:
+        newest = current.get(row.department)
+        borrowed = [
+            name
+            for name in row.photos
+            if name in first.forms
+            and first.forms[name].department != row.department
+            and any(r.progress != DONE for r in first.rows[name])
+        ]
+        if not borrowed or newest is None or row.source_file != newest.file:
+            rows.append(row)
+            continue
+        before = tuple(p for p in row.photos if p in row.before_photos or p in borrowed)
+        only = row.progress == DONE and len(before) == len(row.photos)
+        if only and require_photo and not row.before_photos_only:
+            older = next(r for r in first.rows[borrowed[0]] if r.progress != DONE)
+            said.append(
+                problem(
+                    Code.MISSING_PHOTO,
+                    newest.file,
+                    sheet=newest.sheet,
+                    cell=newest.cell_of("progress", row.source_row),
+                    row=row.source_row,
+                    field="整改完成情况",
+                    value=row.progress_text,
+                    department=row.department,
+                    variant="before",
+                    old_file=older.source_file,
+                    old_row=older.source_row,
+                )
+            )
+        rows.append(
+            row._replace(before_photos=before, before_photos_only=row.before_photos_only or only)
+        )
+    return rows, said
 
 
 def _hazard(form: ReturnForm, row: HazardRow) -> tuple[str, ...]:
