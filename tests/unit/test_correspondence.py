@@ -263,8 +263,18 @@ def test_the_report_says_why_and_how_in_its_tables(campaign: Campaign, tmp_path:
     # its measures measured in the two columns they are shown in (each row of 历史遗留问题
     # was a third of a page high: clerk trial 45)
     assert ws.row_dimensions[row[0].row].height <= 3 * 13.5 + 3
-    # to the school's leading group, whatever the school (a 中学's said 学院: trial 43)
+    # to the school's leading group as its plan names it: a 学院's 学院安全工作领导小组 (the
+    # plan's words: trial 54), a 中学's 学校… (it said 学院: trial 43)
+    assert [t for t in texts if "历史遗留问题" in t and "报学院安全工作领导小组" in t]
+    assert "学院安全工作领导小组组长（签字）" in "".join(texts)
+    school = campaign.info.model_copy(update={"school": "枣庄市第一中学"})
+    write_report(
+        tmp_path / "中学.xlsx", campaign.model_copy(update={"info": school}), result.status
+    )
+    ws = load_workbook(tmp_path / "中学.xlsx")[REPORT_SHEET]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
     assert [t for t in texts if "历史遗留问题" in t and "报学校安全工作领导小组" in t]
+    assert texts[0] == "枣庄市第一中学关于学校安全问题专项整治“回头看”工作情况的汇报"
 
 
 def test_a_long_table_of_the_report_repeats_its_header_on_each_page(

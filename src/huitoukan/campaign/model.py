@@ -103,6 +103,13 @@ class CampaignInfo(_Strict):
         number = f"（{self.document_number}）" if self.document_number else ""
         return f"{self.school}{self.title}{number}"
 
+    @property
+    def leading_group(self) -> str:
+        """The school's safety leading group, as its plan names it: a 学院's 学院安全工作领导小组
+        (the plan's words: trial 54), any other school's 学校… (a 中学's report said 学院:
+        trial 43)."""
+        return f"{'学院' if self.school.endswith('学院') else '学校'}安全工作领导小组"
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> CampaignInfo:
         if self.returns_due < self.issued_on:

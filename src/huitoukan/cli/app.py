@@ -423,7 +423,7 @@ def status(
         from huitoukan.cli import render
 
         if long_standing:
-            render.long_standing(report)
+            render.long_standing(report, config.info.leading_group)
         else:
             render.status_report(report, everything, chosen=bool(department))
     raise typer.Exit(report.exit_code(fail_if_overdue))

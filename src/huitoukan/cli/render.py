@@ -793,9 +793,10 @@ def _department_table(console: Console, report: StatusReport) -> None:
     _more(console, TERMINAL_ROWS, len(report.departments), "台账“汇总”工作表")
 
 
-def long_standing(report: StatusReport) -> None:
+def long_standing(report: StatusReport, group: str) -> None:
     """历史遗留问题: open hazards a department marked as needing interim measures, one
-    block each (their measures are sentences, which a table row would cut)."""
+    block each (their measures are sentences, which a table row would cut), for the
+    leading `group`."""
     console = _out()
     console.print(f"统计日期 {chinese_date(report.as_of)}")
     if not report.long_standing:
@@ -803,7 +804,7 @@ def long_standing(report: StatusReport) -> None:
         return
     _wrapped(
         console,
-        f"历史遗留问题（{len(report.long_standing)}），报学校安全工作领导小组",
+        f"历史遗留问题（{len(report.long_standing)}），报{group}",
         style="bold",
     )
     year = report.returns_due.year

@@ -53,7 +53,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     info = campaign.info
     # every page says what it belongs to: a page of the table or the signatures may be
     # read (and signed) apart from the first
-    header = f"{info.school}{info.title}工作情况汇报（统计日期：{chinese_date(report.as_of)}）"
+    title = f"{info.school}关于{info.title}工作情况的汇报"  # not 学院学校安全…: trial 54
+    header = f"{title}（统计日期：{chinese_date(report.as_of)}）"
     sheet = Sheet(REPORT_SHEET, list(WIDTHS), selected=True, page_header=header)
     last = len(WIDTHS) - 1
 
@@ -82,7 +83,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         table_rows(sheet, head, rows, 28, merged)
 
     totals = report.totals
-    line(f"{info.school}{info.title}工作情况汇报", Style.TITLE, 32)
+    line(title, Style.TITLE, 32)
     line(
         f"依据：{info.document_number}　报送截止：{chinese_date(info.returns_due)}"
         f"　统计日期：{chinese_date(report.as_of)}"
@@ -205,7 +206,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         for n, h in enumerate(report.long_standing, start=1)
     ]
     heading(
-        f"五、历史遗留问题（{len(report.long_standing)} 项，报学校安全工作领导小组）",
+        f"五、历史遗留问题（{len(report.long_standing)} 项，报{info.leading_group}）",
         _first_rows(standing_rows, merged=(6, 7)),
     )
     if report.long_standing:
@@ -222,7 +223,10 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     heading("六、审阅意见", comment_rows * 22 + 30)  # with the line to sign on
     for _ in range(comment_rows):
         line("", height=22)
-    line("安全工作领导小组组长（签字）：____________　　　　日期：______年____月____日", height=30)
+    line(
+        f"{info.leading_group}组长（签字）：____________　　　　日期：______年____月____日",
+        height=30,
+    )
     return sheet
 
 
