@@ -18,6 +18,7 @@ from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.actions.state import status_of
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
+from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.findings.crosscheck import Conclusion, crosscheck
 from huitoukan.forms.issuing import form_file_name
@@ -717,6 +718,45 @@ def test_a_hazard_overdue_when_the_inspectors_came_is_not_rectified(
     [verdict] = crosscheck(campaign, [finding], hazards).verdicts
     wanted = Conclusion.FOUND_NOT_RECTIFIED if expected else Conclusion.FOUND
     assert verdict.conclusion is wanted and expected in verdict.note
+
+
+@pytest.mark.parametrize(
+    ("sent", "found", "wanted"),
+    [
+        (date(2023, 12, 14), date(2023, 12, 12), Conclusion.FOUND),  # in time, after it
+        (date(2023, 12, 15), date(2023, 12, 15), Conclusion.FOUND),  # on the 报送截止
+        (date(2023, 12, 16), date(2023, 12, 17), Conclusion.FOUND),  # late, before it
+        (date(2023, 12, 17), date(2023, 12, 17), Conclusion.TO_CONFIRM),  # late, that day
+        (date(2023, 12, 18), date(2023, 12, 17), Conclusion.TO_CONFIRM),  # late, after it
+    ],
+)
+def test_a_hazard_first_sent_late_on_or_after_the_inspection_is_to_confirm(
+    campaign: Campaign, tmp_path: Path, sent: date, found: date, wanted: Conclusion
+) -> None:
+    """学生工作处's only return, 3 days late, dated the day of the 市级抽查: 自查已发现 on its own
+    检查时间 alone, which exempted it from 追责 (clerk trial 54). A return in time is all a
+    department can give of a problem found before (its 检查时间 is its word)."""
+    filled_form(
+        campaign,
+        "学生工作处",
+        tmp_path / "学工处.xlsx",
+        [
+            hazard(
+                部位="6号学生公寓",
+                存在隐患问题="宿舍内违规使用大功率电器",
+                检查时间=date(2023, 12, 10),
+            )
+        ],
+        form_date=sent,
+    )
+    collection = collect(campaign, [tmp_path], as_of=AS_OF)
+    finding = city_finding("SC-2", found, "6号学生公寓", "宿舍内违规使用大功率电器", "学生工作处")
+    [verdict] = crosscheck(
+        campaign, [finding], collection.hazards, sent=collection.sent_days()
+    ).verdicts
+    assert verdict.conclusion is wanted, verdict.note
+    if wanted is Conclusion.TO_CONFIRM:
+        assert f"但部门 {chinese_date(sent)} 才报送这项隐患（逾期，检查当天或之后）" in verdict.note
 
 
 def _door_closed_on_the_8th(tmp_path: Path) -> tuple[Campaign, Path, HazardRow]:

@@ -51,7 +51,12 @@ def run_crosscheck(
     state = load_state(campaign, sources, as_of)
     _refuse_the_assigned_list(findings, listed.findings, state.findings)
     result = crosscheck(
-        campaign, listed.findings, state.hazards, state.findings, returned=set(state.returned)
+        campaign,
+        listed.findings,
+        state.hazards,
+        state.findings,
+        returned=set(state.returned),
+        sent=state.sent,
     )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -103,13 +103,18 @@ def crosscheck(
     hazards: Sequence[HazardRow],
     known: Sequence[Finding] = (),
     returned: Collection[str] | None = None,
+    sent: Mapping[str, Sequence[date]] | None = None,
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
     交办问题清单 the register was made against): one the school listed before the
     inspection came was not missed, it was left unrectified (unassigned, or unanswered).
     `returned`: the departments that returned a form (when known): a finding missed by
-    one that returned nothing says so, the first fact for 追责 (trial 48)."""
+    one that returned nothing says so, the first fact for 追责 (trial 48). `sent`: the days
+    each department's returns were sent, oldest first (when known): a hazard its returns
+    first listed on or after the inspection's day, late (after the 报送截止), is found before
+    it by the department's word alone (its 检查时间), which the clerk confirms (trial 54; in
+    time, its date is all a return can give of a problem found before the campaign)."""
     levels = {s.name: s.level for s in campaign.sources}
     numbered = list(enumerate(hazards, start=1))
     by_department: dict[str, list[tuple[int, HazardRow]]] = {}
@@ -134,7 +139,8 @@ def crosscheck(
             verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
             result.verdicts.append(verdict)
             continue
-        verdict = _searched(finding, *searched(finding.departments), levels)
+        listing = _LateListing(sent or {}, campaign.info.returns_due)
+        verdict = _searched(finding, *searched(finding.departments), levels, listing)
         if verdict.conclusion is Conclusion.MISSED and not finding.departments:
             there = owners().get(normalize(finding.location))
             if there:  # the departments whose own checks reported hazards at that 部位
@@ -145,7 +151,7 @@ def crosscheck(
                 )
         if verdict.conclusion is Conclusion.MISSED and finding.departments:
             # the school found it after all, in another department's check?
-            elsewhere = _searched(finding, *searched(()), levels)
+            elsewhere = _searched(finding, *searched(()), levels, listing)
             if elsewhere.conclusion is not Conclusion.MISSED and elsewhere.candidates:
                 other = elsewhere.candidates[0].hazard.department
                 verdict = Verdict(
@@ -224,6 +230,7 @@ def _searched(
     pool: list[tuple[int, HazardRow]],
     register: Register,
     levels: dict[str, str],
+    listing: _LateListing,
 ) -> Verdict:
     decision = register.decide(Hazard(finding.location, finding.description), limit=3)
     candidates = [
@@ -241,6 +248,15 @@ def _searched(
                 f"{chinese_date(unlisted)} 报送的版本中还没有这项隐患，之后的版本才列出："
                 "请核实后在问题清单的“对应自查”中填写隐患编号或“无”"
             )  # the date a department typed is its word; its own returns say otherwise
+            return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
+        listed = listing.listed(in_time[0].hazard, finding.found_on)
+        if listed is not None:
+            checked = in_time[0].hazard.checked_on
+            note = (
+                f"自查报的检查时间是 {chinese_date(checked) if checked else '未填写'}，但部门"
+                f" {chinese_date(listed)} 才报送这项隐患（逾期，检查当天或之后），是否检查前已发现"
+                "只有部门自填的检查时间为证：请核实后在问题清单的“对应自查”中填写隐患编号或“无”"
+            )
             return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
         return _found(finding, in_time[0], candidates)
     if in_time and (decision.conclusion == TO_CONFIRM or decision.conclusion == FOUND):
@@ -368,6 +384,25 @@ def _about_decision(finding: Finding, code: Code, **params: Any) -> Problem:
         value=finding.decision,
         **params,
     )
+
+
+@dataclass(frozen=True)
+class _LateListing:
+    sent: Mapping[str, Sequence[date]]
+    """Department → the days its returns were sent, oldest first."""
+    due: date
+    """The 报送截止."""
+
+    def listed(self, hazard: HazardRow, found: date | None) -> date | None:
+        """The day the department's returns first listed `hazard` — its first return's, or,
+        missing from a version (`unlisted_on`), the next one's — when that was after the
+        报送截止 and not before the inspection found it (`found`); else None."""
+        after = hazard.unlisted_on
+        days = self.sent.get(hazard.department, ())
+        day = next((d for d in days if after is None or d > after), None)
+        if day is None or found is None or day <= self.due or day < found:
+            return None
+        return day
 
 
 def _before(checked: date | None, found: date | None) -> bool:
