@@ -94,8 +94,13 @@ def test_the_coverage_of_many_departments_prints_ten_a_page(
     collect_to_register(campaign, [tmp_path / "r"], out, AS_OF)
     ws = load_workbook(out)[COVERAGE_SHEET]
     assert ws.page_setup.fitToWidth == pages
+    # what its cells mean, on every page (未报告 and 未报送 were taken for one: trial 54)
+    assert str(ws["A2"].value).startswith("说明：“隐患N”为该部门就此项目报告了 N 项隐患")
+    assert "“未报告”为已报送自查整改清单，但没有报告这一项目" in str(ws["A2"].value)
+    if pages == 1:
+        assert ws.print_title_rows == "$1:$3"
     if pages > 1:
-        assert (ws.print_title_cols, ws.print_title_rows) == ("$A:$B", "$1:$2")
+        assert (ws.print_title_cols, ws.print_title_rows) == ("$A:$B", "$1:$3")
         assert ws["A1"].value is None and "项目覆盖" in str(ws["C1"].value)
         assert "项目覆盖" in ws.oddHeader.center.text
 

@@ -19,7 +19,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.model.documents import REGISTER_TITLE
 from huitoukan.model.returns import FileOutcome, HazardRow
-from huitoukan.register.coverage import coverage
+from huitoukan.register.coverage import NOT_REPORTED, NOT_RETURNED, NOTHING_FOUND, coverage
 from huitoukan.register.evidence import department_folder
 from huitoukan.register.layout import (
     ASSIGNED_SHEET,
@@ -73,21 +73,35 @@ def sheet_title(campaign: Campaign, name: str, as_of: date) -> str:
 
 
 def _titled(
-    name: str, title: str, columns: Sequence[tuple[str, float]], print_columns: int | None = None
+    name: str,
+    title: str,
+    columns: Sequence[tuple[str, float]],
+    print_columns: int | None = None,
+    key: str = "",
 ) -> Sheet:
-    """A sheet whose first row is `title` (over the printed columns) and second the header
-    row of `columns`; both repeat on every printed page."""
-    sheet = Sheet(
-        name, [w for _, w in columns], header_row=1, title_rows=1, print_columns=print_columns
-    )
+    """A sheet whose first row is `title` (over the printed columns), then its `key` (what
+    its cells mean, when given), then the header row of `columns`; all repeat on every
+    printed page."""
+    titles = 2 if key else 1
+    widths = [w for _, w in columns]
+    sheet = Sheet(name, widths, header_row=titles, title_rows=titles, print_columns=print_columns)
     printed = sheet.widths[: print_columns or len(columns)]
     one_line = title_height("", 1)
     if title_height(title, sum(printed)) > one_line:  # a narrow table: the date goes below
         title = title.replace("（统计日期", "\n（统计日期")
     sheet.add(cells([title], Style.TITLE), height=title_height(title, sum(printed)))
     sheet.merge(0, 0, len(printed) - 1)
+    if key:
+        _key(sheet, key, len(printed))
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
     return sheet
+
+
+def _key(sheet: Sheet, key: str, columns: int) -> None:
+    """A row of `key` over the first `columns` columns."""
+    values: list[Value] = [key]
+    row = sheet.add(cells(values, Style.NOTE), row_height(values, [sum(sheet.widths[:columns])]))
+    sheet.merge(row, 0, columns - 1)
 
 
 def _table(
@@ -96,8 +110,9 @@ def _table(
     columns: Sequence[tuple[str, float]],
     rows: Sequence[Sequence[Value]],
     print_columns: int | None = None,
+    key: str = "",
 ) -> Sheet:
-    sheet = _titled(name, title, columns, print_columns)
+    sheet = _titled(name, title, columns, print_columns, key)
     for row in rows:
         sheet.add(cells(row), row_height(row, sheet.widths))
     return sheet
@@ -580,30 +595,43 @@ def _label_width(text: str, least: float = 10) -> float:
 
 def _coverage(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
     units = [u.name for u in campaign.units]
-    # 已查无隐患 (five characters) is the longest cell text after a department's name
-    columns = [("督查项目", 12), ("督查内容", 40)] + [(u, _label_width(u, 12)) for u in units]
+    # 已查无隐患 (five characters) is the longest cell text after a department's name; an
+    # item's label on one line (冬季易发安全隐/患-1 broke in a word: trial 54), up to 20
+    labels = max(sum(1 if c.isascii() else 2 for c in i.label) for i in campaign.checklist)
+    items = min(20, max(12, labels + 2))
+    columns = [("督查项目", items), ("督查内容", 40)] + [(u, _label_width(u, 12)) for u in units]
     rows = [
         [row.item, row.content, *(row.cells[u] for u in units)]
         for row in coverage(campaign, collection)
     ]
     title = sheet_title(campaign, COVERAGE_SHEET, as_of)
     if len(units) <= COVERAGE_UNITS_A_PAGE:
-        return _table(COVERAGE_SHEET, title, columns, rows)
+        return _table(COVERAGE_SHEET, title, columns, rows, key=COVERAGE_KEY)
     # legible on paper: ten departments a page, side by side, each page with the items
     # (columns A:B) and the header; the title over the first page's departments (in A:B
     # it printed cut on every page) and above every later page (60 departments fitted to
     # one page wide printed too small to read: clerk trial 45)
     widths = [w for _, w in columns]
-    sheet = Sheet(COVERAGE_SHEET, widths, header_row=1, title_rows=1, page_header=title)
+    sheet = Sheet(COVERAGE_SHEET, widths, header_row=2, title_rows=2, page_header=title)
     sheet.pages_wide = math.ceil(len(units) / COVERAGE_UNITS_A_PAGE)
     sheet.title_columns = 2
     span = sum(widths[2 : 2 + COVERAGE_UNITS_A_PAGE])
     sheet.add(cells(["", "", title], Style.TITLE), height=title_height(title, span))
     sheet.merge(0, 2, 1 + COVERAGE_UNITS_A_PAGE)
+    _key(sheet, COVERAGE_KEY, 2)  # over the columns every page prints
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
     for row in rows:
         sheet.add(cells(row), row_height(row, widths))
     return sheet
+
+
+COVERAGE_KEY = (
+    f"说明：“隐患N”为该部门就此项目报告了 N 项隐患；“{NOTHING_FOUND}”为已检查、未发现隐患；"
+    f"“{NOT_REPORTED}”为已报送自查整改清单，但没有报告这一项目；“{NOT_RETURNED}”为该部门尚未报送；"
+    "空白为不是该项目的责任部门。"
+)
+"""Above the 项目覆盖 table, on every page: 未报告 and 未报送 were taken for one thing, and a
+page read alone said neither (trial 54)."""
 
 
 COVERAGE_UNITS_A_PAGE = 10
