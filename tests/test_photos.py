@@ -524,6 +524,7 @@ def test_another_hazards_before_photo_is_not_the_after_photo(tmp_path: Path) -> 
     [warning] = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
     assert (Path(warning.file).name, warning.row) == ("v2.xlsx", fence.source_row)
     assert f"整改中时已报送过的（{first} 第 {lock.source_row} 行）" in warning.message
+    assert warning.value == "已完成"  # as the warning beside it quotes it (trial 55)
     assert [h.location for h in result.status.missing_photos] == ["围栏"]
 
 
@@ -1318,8 +1319,11 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     register = tmp_path / "台账.xlsx"
     result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=listed)
     said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
-    files = [p.file for p in result.collection.problems]  # a file's problems together: the
-    assert files == sorted(files, key=files.index)  # screen named a file twice (trial 53)
+    # a file's problems together (the screen named a file twice: trial 53), in the order of
+    # the files' table, row by row (trial 55)
+    files = [p.file for p in result.collection.problems]
+    assert files == sorted(files, key=files.index)
+    assert [Path(f).name for f in dict.fromkeys(files)] == ["保卫处.xlsx", "学工处.xlsx"]
     if shared_problem:
         assert said == []
         return

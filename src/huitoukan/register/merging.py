@@ -412,8 +412,9 @@ def merge(
     problems.extend(reused_photos(current, first_sent))
     hazards, said = borrowed_before_photos(hazards, current, first_sent, require_photo)
     problems.extend(said)
-    rank = {file: n for n, file in enumerate(dict.fromkeys(p.file for p in problems))}
-    problems.sort(key=lambda p: rank[p.file])  # a file's together (said once on the screen)
+    # a file's together, in the files' order (the screen named a file twice), row by row
+    rank = {file: n for n, file in enumerate(dict.fromkeys([f.file for f in forms]))}
+    problems.sort(key=lambda p: (rank.get(p.file, len(rank)), p.row or 0))
     return Collection(
         forms=forms,
         skipped=sorted(skipped, key=lambda s: natural_key(s.file)),
@@ -701,7 +702,13 @@ class _Lineage:
                     older = sent_on[row.photos[0]]
                     said.append(
                         _against(
-                            newest, Code.MISSING_PHOTO, row, older, "progress", variant="before"
+                            newest,
+                            Code.MISSING_PHOTO,
+                            row,
+                            older,
+                            "progress",
+                            variant="before",
+                            value=row.progress_text,
                         )
                     )
                 row = row._replace(
