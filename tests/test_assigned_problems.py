@@ -888,7 +888,11 @@ def test_collect_matches_answers_and_keeps_every_part(
     sheet = load_workbook(register)[SUMMARY_SHEET]
     summary = [c.value for row in sheet.iter_rows() for c in row]
     assert "交办问题整改情况（按问题来源）" in summary and "省级督查" in summary
-    assert "另有 1 个问题（QT-01）尚未明确责任部门，未交办、未计入上表。" in summary
+    # named, with its source and what it is (a leader read 清零率 100% over a number: trial 54)
+    assert (
+        "另有 1 个问题尚未明确责任部门，未交办、未计入上表：QT-01（其他，西侧道路：路灯损坏）。"
+        in summary
+    )
     head = next(row for row in sheet.iter_rows() if row[1].value == "问题来源")
     merged = {str(r) for r in sheet.merged_cells.ranges}
     # the states in the order status lists them (待复查 came last here, second there)
@@ -926,7 +930,10 @@ def test_status_from_register_equals_status_from_returns(
     assert runner.invoke(app, ["report", *args]).exit_code == 0  # and the leaders read it
     ws = load_workbook(tmp_path / "回头看工作汇报.xlsx")["工作汇报"]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
-    assert any("另有 1 个（QT-01）尚未明确责任部门，未交办、未计入" in t for t in texts)
+    assert any(
+        "另有 1 个尚未明确责任部门，未交办、未计入：QT-01（其他，西侧道路：路灯损坏）。" in t
+        for t in texts
+    )
     # an overdue hazard answering an inspection's problem is named by its 编号 (trial 35)
     assert any(t.startswith("【") and "】" in t for t in texts), texts
 

@@ -211,8 +211,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         _add_to_own(result, info.receiver, as_of, "核实部门", _unknown_lines(unknown))
     if report.unassigned:  # no department is told of them: the office is (clerk trial 42)
         line = (
-            f"交办问题清单中有 {len(report.unassigned)} 个问题（{'、'.join(report.unassigned)}）"
-            "尚未明确责任部门，未交办整改：请在清单的“责任部门”一栏填写后重新运行 huitoukan "
+            f"交办问题清单中有 {len(report.unassigned)} 个问题尚未明确责任部门，未交办整改："
+            f"{report.unassigned_named()}。请在清单的“责任部门”一栏填写后重新运行 huitoukan "
             "collect，并给该部门下发附有这些问题的跟进轮表格（issue --followup）。"
         )
         _add_to_own(result, info.receiver, as_of, "明确责任部门", [line])

@@ -324,8 +324,8 @@ def _assigned_sentence(report: StatusReport) -> str:
     late = len({p.number for p in report.late_unanswered()})
     shown = _percent(rate(closed, total))
     unassigned = (
-        f"另有 {len(report.unassigned)} 个（{'、'.join(report.unassigned)}）尚未明确责任部门，"
-        "未交办、未计入。"
+        f"另有 {len(report.unassigned)} 个尚未明确责任部门，未交办、未计入："
+        f"{report.unassigned_named()}。"
         if report.unassigned
         else ""
     )

@@ -178,6 +178,8 @@ class StatusReport(BaseModel):
     """Every assigned problem × responsible department, with its state."""
     unassigned: list[str] = []
     """问题编号 of the problems no department could be given (未分配)."""
+    unassigned_what: list[str] = []
+    """Of each of `unassigned`: its source and 部位：问题描述."""
     review_failed: list[HazardView] = []
     """Hazards whose 复查验收 found them 不合格: back to 整改中."""
     missing_photos: list[HazardView] = []
@@ -187,6 +189,17 @@ class StatusReport(BaseModel):
     """Open hazards whose 整改时限 their department put off without saying why: it is asked."""
     rounds: list[RoundStatus] = []
     """The follow-up rounds issued from the register, oldest first."""
+
+    def unassigned_named(self) -> str:
+        """The problems no department was given, as a sentence names them: XN-13（学校通报，
+        体育馆看台：安全出口指示标志缺失） — a leader read 学校通报 清零率 100% over a footnote
+        of the number alone (trial 54)."""
+        return "、".join(
+            f"{number}（{what}）" if what else number
+            for number, what in zip(
+                self.unassigned, self.unassigned_what or [""] * len(self.unassigned), strict=True
+            )
+        )
 
     def late_unanswered(self) -> list[Part]:
         """The parts of assigned problems past their 整改时限 that no return answers (they
@@ -330,6 +343,15 @@ def build_status(
         assigned=answers.by_source(findings, all_parts, sources),
         parts=all_parts,
         unassigned=[] if wanted else [f.number for f in findings if not f.departments],
+        unassigned_what=[]
+        if wanted
+        else [
+            f"{f.source}，{f.location}：{f.description}"
+            if f.location
+            else f"{f.source}，{f.description}"
+            for f in findings
+            if not f.departments
+        ],
         review_failed=review_failed,
         missing_photos=missing_photos,
         put_off=put_off,

@@ -333,11 +333,12 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         for row in source_rows(status):
             sheet.merge(sheet.add(cells([*row, None])), last, last + 1)
         if status.unassigned:  # the 交办问题 sheet lists them; the summary says they exist
-            said = (
-                f"另有 {len(status.unassigned)} 个问题（{'、'.join(status.unassigned)}）"
-                "尚未明确责任部门，未交办、未计入上表。"
-            )
-            sheet.merge(sheet.add(cells([said], Style.NOTE), height=22), 0, len(columns) - 1)
+            said: list[Value] = [
+                f"另有 {len(status.unassigned)} 个问题尚未明确责任部门，未交办、未计入上表："
+                f"{status.unassigned_named()}。"
+            ]
+            height = max(22.0, row_height(said, [sum(w for _, w in columns)]) or 0)
+            sheet.merge(sheet.add(cells(said, Style.NOTE), height=height), 0, len(columns) - 1)
     place_charts(sheet, department_charts(status.departments, closed_column=5, rows=at))
     return sheet
 
