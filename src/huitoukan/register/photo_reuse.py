@@ -4,9 +4,10 @@ A department proving three rectifications with one picture, or sending another
 department's photo as its own, is told on each row showing it (`PHOTO_REUSED`, a warning):
 the rows of one department showing the same photo are, but the hazard it was first sent
 for alone (when one: sent on several rows at once, which it belongs to the office cannot
-tell); of another department, the rows of the department that did not send it first. The rows of one assigned problem (交办 to two departments, 问题编号 alike)
-share their photos rightly. Only the versions the register uses are compared: a photo
-an older version showed on another row was moved, not reused.
+tell); of another department, the rows of the department that did not send it first.
+The rows of one assigned problem (交办 to two departments, 问题编号 alike) share their
+photos rightly. Only the versions the register uses are compared: a photo an older
+version showed on another row was moved, not reused.
 
 A photo another department first sent of a hazard still open is a 整改前 photo wherever it
 is pasted since (`borrowed_before_photos`): captioned so, and no 整改后 photo of a row it
@@ -82,9 +83,14 @@ def reused_photos(current: Mapping[str, ReturnForm], first: FirstSent) -> list[P
             if theirs and form.department != owner:
                 f, r = next(((f, r) for f, r in theirs if f.department == owner), theirs[0])
                 said[where] = _said(
-                    form, row, "other", owner=f.department, old_file=f.file,
-                    old_row=r.source_row, what=_what(r),
-                )  # fmt: skip
+                    form,
+                    row,
+                    "other",
+                    owner=f.department,
+                    old_file=f.file,
+                    old_row=r.source_row,
+                    what=_what(r),
+                )
             elif mine and not (form.department == owner and first.owning(name) == _own(row)):
                 rows = "、".join(str(r.source_row) for r in mine)
                 said[where] = _said(form, row, "", rows=rows)
