@@ -83,6 +83,7 @@ def reused_photos(current: Mapping[str, ReturnForm], first: FirstSent) -> list[P
             if theirs and form.department != owner:
                 f, r = next(((f, r) for f, r in theirs if f.department == owner), theirs[0])
                 said[where] = _said(
+                    Code.PHOTO_REUSED,
                     form,
                     row,
                     "other",
@@ -93,7 +94,7 @@ def reused_photos(current: Mapping[str, ReturnForm], first: FirstSent) -> list[P
                 )
             elif mine and not (form.department == owner and first.owning(name) == _own(row)):
                 rows = "、".join(str(r.source_row) for r in mine)
-                said[where] = _said(form, row, "", rows=rows)
+                said[where] = _said(Code.PHOTO_REUSED, form, row, "", rows=rows)
     return list(said.values())
 
 
@@ -126,16 +127,11 @@ def borrowed_before_photos(
         if only and require_photo and not row.before_photos_only:
             older = next(r for r in first.rows[borrowed[0]] if r.progress != DONE)
             said.append(
-                problem(
+                _said(
                     Code.MISSING_PHOTO,
-                    newest.file,
-                    sheet=newest.sheet,
-                    cell=newest.cell_of("progress", row.source_row),
-                    row=row.source_row,
-                    field="整改完成情况",
-                    value=row.progress_text,
-                    department=row.department,
-                    variant="before",
+                    newest,
+                    row,
+                    "before",
                     old_file=older.source_file,
                     old_row=older.source_row,
                 )
@@ -167,9 +163,10 @@ def _what(row: HazardRow) -> str:
     return where if len(where) <= WHAT_SHOWN else where[: WHAT_SHOWN - 1] + "…"
 
 
-def _said(form: ReturnForm, row: HazardRow, variant: str, **params: object) -> Problem:
+def _said(code: Code, form: ReturnForm, row: HazardRow, variant: str, **params: object) -> Problem:
+    """A problem on the 整改完成情况 of `row` of `form` (as the photo warnings are)."""
     return problem(
-        Code.PHOTO_REUSED,
+        code,
         form.file,
         sheet=form.sheet,
         cell=form.cell_of("progress", row.source_row),
