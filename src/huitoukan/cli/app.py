@@ -132,6 +132,9 @@ def _day(text: str | None, campaign: Campaign, option: str = "--as-of") -> date:
 
 REPORT = "工作汇报"
 """What `report` writes, as `_register_notes` names it."""
+REVIEW_FORM = "复查验收表"
+"""What `review` writes: from a register returns came after, or whose put-off reviews are
+due, it listed hazards already reviewed, and missed those reported 已完成 since (trial 53)."""
 
 
 def _register_notes(
@@ -569,7 +572,7 @@ def review(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, day=day)
+    _register_notes(sources, day=day, writing=REVIEW_FORM)
     try:
         hazards, written, failed = write_review(config, sources or [], out, day)
     except HuitoukanError as error:

@@ -176,6 +176,11 @@ def register_edited(register: Path) -> None:
     )
 
 
+_MISSED_BY = {"复查验收表": "部门新报已完成的隐患不会列入，已复查过的会再列一次"}
+"""What a document written from a register that returns came after gets wrong, when not
+the letters' and the report's (a department that reported taken for one that did not)."""
+
+
 def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> str:
     """What is said of files saved beside a register's returns after it was written: a
     提示 (`writing` nothing), or why the `writing` (letters, a report) was not written."""
@@ -183,8 +188,9 @@ def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> 
     folders = "、".join(dict.fromkeys(str(p.parent) for p in arrived))
     came = f"{register} 写出之后，{folders} 中又放入或改动了 {len(arrived)} 个文件（{names}）"
     if writing:
+        missed = _MISSED_BY.get(writing, "报来了的部门会被当作未报送")
         return (
-            f"{came}，台账中还没有它们：按它写{writing}，报来了的部门会被当作未报送，未写出任何文件。"
+            f"{came}，台账中还没有它们：按它写{writing}，{missed}，未写出任何文件。"
             "请先运行 huitoukan collect 重新汇总"
         )
     return f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：请先运行 huitoukan collect 重新汇总。"
