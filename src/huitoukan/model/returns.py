@@ -315,10 +315,10 @@ class ReturnForm(ProblemCounts):
     """Of a 复查验收表: 1-based row → the 隐患编号 it reviews (a problem on a row is moot
     once another review of the hazard holds: `Reviewed.settled`)."""
     is_review: bool = False
+    """A 复查验收表 the receiving office filled in, not a department's return."""
     reviews_put_off: list[date] = []
     """Of a 复查验收表: the 复查时间 of the verdicts not taken, being after the day judged
     (a command judging a later day from the register would miss them)."""
-    """A 复查验收表 the receiving office filled in, not a department's return."""
     not_a_return: str = ""
     """The title of the workbook huitoukan wrote that this is (全校隐患台账, 回头看工作汇报 …),
     found among the returns: not read as one."""
