@@ -139,9 +139,9 @@ due, it listed hazards already reviewed, and missed those reported 已完成 sin
 
 def _register_notes(
     sources: Sequence[Path] | None,
+    day: date,
     campaign: Campaign | None = None,
     findings: Path | None = None,
-    day: date | None = None,
     writing: str = "",
 ) -> None:
     """The 提示 about the register a command reads (the one given, or the working
@@ -176,13 +176,13 @@ def _register_notes(
         if arrived:
             render.returns_arrived(register, arrived)
         judged = coverage.judged_on
-        due = [d for d in coverage.reviews_put_off if day is not None and d <= day]
-        if due and judged is not None and day is not None:
+        due = [d for d in coverage.reviews_put_off if d <= day]
+        if due and judged is not None:
             said = render.reviews_due_text(register, judged, len(due), day, writing)
             if writing:
                 raise _fail(InputError(said))
             render.note(said)
-        if writing == REPORT and judged is not None and day is not None and judged != day:
+        if writing == REPORT and judged is not None and judged != day:
             render.other_day(register, judged, day)
     if campaign is None:
         return
@@ -415,7 +415,7 @@ def status(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings, day)
+    _register_notes(sources, day, config, findings)
     try:
         report = status_of(config, sources or [], day, due_within, department or (), findings)
     except HuitoukanError as error:
@@ -446,7 +446,7 @@ def remind(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings, day, writing="催报督办通知")
+    _register_notes(sources, day, config, findings, writing="催报督办通知")
     try:
         items, written = write_reminders(config, sources or [], day, out, findings)
     except HuitoukanError as error:
@@ -474,7 +474,7 @@ def report(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings, day, writing=REPORT)
+    _register_notes(sources, day, config, findings, writing=REPORT)
     try:
         status_report, written = write_leader_report(
             config, sources or [], day, out, findings, photos
@@ -512,7 +512,7 @@ def sample(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, config, findings, day)
+    _register_notes(sources, day, config, findings)
     try:
         chosen, written = write_sample(
             config,
@@ -550,7 +550,7 @@ def crosscheck(
 
     config = _campaign(campaign, [findings, *(sources or [])])
     day = _day(as_of, config)
-    _register_notes(sources, day=day)
+    _register_notes(sources, day)
     try:
         result, written = run_crosscheck(config, findings, sources or [], out, day)
     except HuitoukanError as error:
@@ -572,7 +572,7 @@ def review(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, day=day, writing=REVIEW_FORM)
+    _register_notes(sources, day, writing=REVIEW_FORM)
     try:
         hazards, written, failed = write_review(config, sources or [], out, day)
     except HuitoukanError as error:
