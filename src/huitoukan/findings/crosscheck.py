@@ -133,13 +133,13 @@ def crosscheck(
     result = Crosscheck([])
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     owners = functools.cache(lambda: _owners_by_place(hazards))
+    listing = _LateListing(sent or {}, campaign.info.returns_due)
     for finding in findings:
         decision = normalize_key(finding.decision)
         if decision:
             verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
             result.verdicts.append(verdict)
             continue
-        listing = _LateListing(sent or {}, campaign.info.returns_due)
         verdict = _searched(finding, *searched(finding.departments), levels, listing)
         if verdict.conclusion is Conclusion.MISSED and not finding.departments:
             there = owners().get(normalize(finding.location))

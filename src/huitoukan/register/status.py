@@ -345,13 +345,7 @@ def build_status(
         unassigned=[] if wanted else [f.number for f in findings if not f.departments],
         unassigned_what=[]
         if wanted
-        else [
-            f"{f.source}，{f.location}：{f.description}"
-            if f.location
-            else f"{f.source}，{f.description}"
-            for f in findings
-            if not f.departments
-        ],
+        else [f"{f.source}，{f.where}" for f in findings if not f.departments],
         review_failed=review_failed,
         missing_photos=missing_photos,
         put_off=put_off,

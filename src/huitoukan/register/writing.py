@@ -588,17 +588,22 @@ def _label_width(text: str, least: float = 10) -> float:
     """A column width that prints `text` (a department's name, a short header) in bold on
     one line, or on two lines broken in the middle when it is long: never one character
     alone on a line. Chinese characters take two columns, and a cell's padding two more."""
-    columns = sum(1 if ch.isascii() else 2 for ch in text)
+    columns = _text_columns(text)
     if columns > 16:  # two lines of equal length
         columns = -(-columns // 4) * 2
     return max(least, columns + 2)
+
+
+def _text_columns(text: str) -> int:
+    """The columns `text` takes on one line: a Chinese character two."""
+    return sum(1 if ch.isascii() else 2 for ch in text)
 
 
 def _coverage(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
     units = [u.name for u in campaign.units]
     # 已查无隐患 (five characters) is the longest cell text after a department's name; an
     # item's label on one line (冬季易发安全隐/患-1 broke in a word: trial 54), up to 20
-    labels = max(sum(1 if c.isascii() else 2 for c in i.label) for i in campaign.checklist)
+    labels = max(_text_columns(item.label) for item in campaign.checklist)
     items = min(20, max(12, labels + 2))
     columns = [("督查项目", items), ("督查内容", 40)] + [(u, _label_width(u, 12)) for u in units]
     rows = [
