@@ -195,10 +195,8 @@ class StatusReport(BaseModel):
         体育馆看台：安全出口指示标志缺失） — a leader read 学校通报 清零率 100% over a footnote
         of the number alone (trial 54)."""
         return "、".join(
-            f"{number}（{what}）" if what else number
-            for number, what in zip(
-                self.unassigned, self.unassigned_what or [""] * len(self.unassigned), strict=True
-            )
+            f"{number}（{what}）"
+            for number, what in zip(self.unassigned, self.unassigned_what, strict=True)
         )
 
     def late_unanswered(self) -> list[Part]:
