@@ -57,3 +57,31 @@ def clean_cell_text(text: str) -> str:
     if not text.isprintable() and _UNWANTED.search(text):
         text = CONTROL_CHARACTERS.sub("", strip_invisible(text))
     return text.strip()
+
+
+_CHINESE_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
+_ITEM_MARK = re.compile(
+    r"[(（]\s*(?P<paren>\d{1,2}|[一二三四五六七八九十])\s*[)）]"
+    r"|(?P<circled>[①-⑳])"
+    r"|(?:^|(?<=[\s，,。；;：:]))(?:"
+    r"(?P<digit>\d{1,2})\s*[.．、)）](?![\d.．])"
+    r"|(?P<chinese>[一二三四五六七八九十])\s*、)"
+)
+"""The mark of an item of a list: （1） ① anywhere; 1. 1、 1） 一、 at the start of the
+text or after a space or a punctuation mark (so 3.5米, 1、2号楼 and 楼道一、二层 are not
+items)."""
+
+
+def numbered_items(text: str) -> int:
+    """How many items `text` numbers in order from the first (1. … 2. …, （1）…（2）…,
+    一、… 二、…, ① … ②): 0 when it numbers none, 1 when only a first."""
+    expected = 1
+    for mark in _ITEM_MARK.finditer(text):
+        value = mark["paren"] or mark["digit"] or mark["chinese"]
+        if value is None:
+            number = ord(mark["circled"]) - ord("①") + 1
+        else:
+            number = int(value) if value.isdigit() else _CHINESE_NUMBERS[value]
+        if number == expected:
+            expected += 1
+    return expected - 1

@@ -373,6 +373,26 @@ def test_a_row_pasted_twice_is_said_on_the_copy(campaign: Campaign, tmp_path: Pa
     assert len(form.hazards) == 5 and form.hazards[2].warnings == 1
 
 
+def test_several_hazards_typed_into_one_row_are_said(campaign: Campaign, tmp_path: Path) -> None:
+    """A 存在隐患问题 listing hazards 1. 2. … counts as one hazard in the register, with one
+    整改完成情况 and one 销号时间 for all: the department is asked for a row each. An assigned
+    problem's row is not (its 问题描述 is the inspectors', however they listed it), nor a
+    text whose numbers are no list (1、2号楼, 0.9米)."""
+    rows = [
+        hazard(存在隐患问题="1.灭火器过期；2.疏散通道堵塞"),
+        hazard(部位="食堂", 存在隐患问题="1、2号楼之间消防通道堵塞，护栏仅0.9米"),
+        hazard(部位="实训楼", 存在隐患问题="（1）配电箱未上锁（2）线路老化", 问题编号="XJ-01"),
+    ]
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows)
+    form = read(path, campaign)
+    ws = load_workbook(path)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    column = ws.cell(1, columns["存在隐患问题"]).column_letter
+    assert codes(form) == [("several-hazards", f"{column}{header_row + 1}", Severity.WARNING)]
+    assert "列了 2 条隐患" in form.problems[0].message
+    assert len(form.hazards) == 3 and form.hazards[0].warnings == 1
+
+
 @pytest.mark.parametrize(
     ("checked", "deadline", "variant_said"),
     [

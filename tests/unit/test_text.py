@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import sys
 
-from huitoukan.text import _UNWANTED, clean_cell_text
+import pytest
+
+from huitoukan.text import _UNWANTED, clean_cell_text, numbered_items
 
 
 def test_every_unwanted_character_fails_the_quick_test() -> None:
@@ -19,3 +21,32 @@ def test_cleaning() -> None:
     assert clean_cell_text("灭火\u200b器\x07过期") == "灭火器过期"
     assert clean_cell_text("第一行\n第二行") == "第一行\n第二行"
     assert clean_cell_text("\u3000北围墙\u3000") == "北围墙"
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("1.灭火器过期；2.疏散通道堵塞", 2),
+        ("1、灭火器过期\n2、通道堵塞\n3、指示灯不亮", 3),
+        ("1. 灭火器过期 2. 通道堵塞", 2),
+        ("1）灭火器过期；2）通道堵塞", 2),
+        ("（1）灭火器过期（2）通道堵塞", 2),
+        ("(1)灭火器过期 (2)通道堵塞", 2),
+        ("一、灭火器过期 二、通道堵塞", 2),
+        ("①灭火器过期②通道堵塞", 2),
+        ("1.灭火器过期 2.通道堵塞 4.门锁损坏", 2),  # counted in order from the first
+        ("1.灭火器过期", 1),
+        ("灭火器过期", 0),
+        ("1号楼灭火器过期", 0),
+        ("1、2号楼消防通道堵塞", 0),
+        ("护栏高度仅0.9米，低于1.05米", 0),
+        ("一、二楼走廊灯不亮", 1),
+        ("楼道一、二层灯不亮", 0),
+        ("2023.12.5检查发现1.灭火器过期", 0),
+        ("2.灭火器过期 3.通道堵塞", 0),  # no first item: not a list of this row's own
+        ("依据第1.2条", 0),
+        ("灭火器过期。2.通道堵塞", 0),
+    ],
+)
+def test_numbered_items(text: str, items: int) -> None:
+    assert numbered_items(text) == items

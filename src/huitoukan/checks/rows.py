@@ -16,6 +16,7 @@ from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progr
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, Severity, count, date_example, problem
 from huitoukan.model.returns import DONE, HazardRow, Progress
+from huitoukan.text import numbered_items
 
 
 @dataclass(slots=True)
@@ -230,6 +231,9 @@ class RowChecker:
         if not cells.text("hazard"):
             variant = "" if cells.text("location") else "empty"
             self.problem(Code.MISSING_HAZARD, cells, "hazard", variant)
+        elif not cells.text("number") and (items := numbered_items(cells.text("hazard"))) > 1:
+            # an assigned problem's 问题描述 is the inspectors' (one 问题编号, however listed)
+            self.problem(Code.SEVERAL_HAZARDS, cells, "hazard", count=items)
         if not cells.text("measures"):
             self.problem(Code.MISSING_MEASURES, cells, "measures")
         if not cells.text("owner"):

@@ -111,6 +111,7 @@ class Code(StrEnum):
     CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
     MISSING_PHOTO = "missing-photo"
     REPEATED_HAZARD = "repeated-hazard"
+    SEVERAL_HAZARDS = "several-hazards"
     REPEATED_ANSWER = "repeated-answer"
     PICTURE_SKIPPED = "picture-skipped"
     PICTURES_NOT_READ = "pictures-not-read"
@@ -353,6 +354,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "隐患重复填写",
         "与第 {first_row} 行的部位和隐患问题相同（可能重复粘贴），两行都计入了台账；"
         "是同一项隐患的请删去一行后重新报送",
+    ),
+    Code.SEVERAL_HAZARDS: Rule(
+        _W,
+        "一行填了多条隐患",
+        "存在隐患问题一栏列了 {count} 条隐患，台账只计为一项，各条的整改完成情况和销号时间"
+        "也无法分别填写；请每条隐患各填一行后重新报送",
     ),
     Code.REPEATED_ANSWER: Rule(
         _W,
