@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -566,3 +568,41 @@ def test_the_office_is_told_of_the_problems_no_department_was_given(tmp_path: Pa
     [own] = [n for n in notices(campaign, result.status) if n.own]
     assert "明确责任部门" in own.kinds
     assert all(number in own.text for number in result.status.unassigned)
+
+
+def _stored(path: Path, sheet: str, ref: str) -> str:
+    """What the .xlsx `path` stores in cell `ref` of `sheet`, as its XML has it."""
+    with zipfile.ZipFile(path) as archive:
+        workbook = archive.read("xl/workbook.xml").decode()
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+        rel = re.search(rf'<sheet name="{sheet}"[^>]*r:id="([^"]+)"', workbook)
+        assert rel is not None
+        target = re.search(rf'Id="{rel.group(1)}"[^>]*Target="/?(?:xl/)?([^"]+)"', rels)
+        target = target or re.search(rf'Target="/?(?:xl/)?([^"]+)"[^>]*Id="{rel.group(1)}"', rels)
+        assert target is not None
+        xml = archive.read(f"xl/{target.group(1)}").decode()
+    cell = re.search(rf'<c r="{ref}"[^>]*>(.*?)</c>', xml)
+    assert cell is not None
+    return cell.group(1)
+
+
+@pytest.mark.filterwarnings("ignore:Cell .* is marked as a date")
+def test_a_copy_keeps_a_date_typed_as_a_number_as_typed(campaign: Campaign, tmp_path: Path) -> None:
+    """20231230 typed into a date cell (kept as that number: the return reads it as 2023年12月30日)
+    was #VALUE! in the copy — openpyxl's reading of a date serial beyond its dates — and
+    the department was told next time it had left the cell empty (clerk trial 57)."""
+    path = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [hazard(整改时限=20231230), hazard(部位="食堂", 整改措施=None)],
+    )
+    ws = load_workbook(path)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    deadline = ws.cell(header_row + 1, columns["整改时限"])
+    assert "y" in deadline.number_format  # a date cell, holding the number
+    assert _stored(path, FORM_SHEET, deadline.coordinate) == "<v>20231230</v>"
+    collection = collect(campaign, [path.parent], as_of=AS_OF)
+    assert collection.hazards[0].deadline == date(2023, 12, 30)
+    (copy,) = write_feedback(collection, tmp_path / "退回")
+    assert _stored(copy.copy_path, FORM_SHEET, deadline.coordinate) == "<v>20231230</v>"

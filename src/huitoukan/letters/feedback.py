@@ -21,6 +21,7 @@ from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
@@ -256,8 +257,33 @@ def _pictures_left_out() -> Iterator[None]:
         drawings.PILImage = pillow
 
 
+@contextlib.contextmanager
+def _serials_kept() -> Iterator[None]:
+    """openpyxl loads a number in a cell formatted as a date, beyond the dates it knows
+    (20261120 typed into 整改时限 and kept as a number: the return reads it as 2026年11月20日),
+    as the error #VALUE!, which the copy would then hold in place of what the department
+    typed (and be told next time it left the cell empty: clerk trial 57): kept as the number."""
+    from openpyxl.worksheet import _reader
+
+    parse_cell = _reader.WorksheetReader.parse_cell
+
+    def keeping(self: _reader.WorksheetReader, element: Any) -> dict[str, Any]:
+        cell: dict[str, Any] = parse_cell(self, element)
+        if cell["data_type"] == "e" and element.get("t", "n") == "n":
+            typed = element.findtext(_reader.VALUE_TAG)
+            if typed:
+                cell["value"], cell["data_type"] = _reader._cast_number(typed), "n"
+        return cell
+
+    _reader.WorksheetReader.parse_cell = keeping
+    try:
+        yield
+    finally:
+        _reader.WorksheetReader.parse_cell = parse_cell
+
+
 def _load_without_pictures(data: bytes) -> Workbook:
-    with _pictures_left_out():
+    with _pictures_left_out(), _serials_kept():
         return load_workbook(io.BytesIO(data))
 
 
