@@ -1114,6 +1114,73 @@ def test_a_finding_the_school_had_listed_itself_was_not_missed(
         assert ("总务基建处" if departments else "未明确责任部门") in verdict.accountable
 
 
+@pytest.mark.parametrize(
+    ("source", "listed_on", "own_row", "expected"),
+    [
+        ("县级普查", date(2023, 12, 17), False, Conclusion.LISTED_NOT_RECTIFIED),  # day before
+        ("县级普查", date(2023, 12, 18), False, Conclusion.MISSED),  # this inspection's own
+        ("县级普查", date(2023, 12, 18), True, Conclusion.FOUND),  # the self-check's row
+        ("学校通报", date(2023, 12, 17), False, Conclusion.FOUND),  # the school's own check
+    ],
+)
+def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
+    campaign: Campaign,
+    tmp_path: Path,
+    source: str,
+    listed_on: date,
+    own_row: bool,
+    expected: Conclusion,
+) -> None:
+    """总务基建处 answers JB-01 (整改中); the city finds the problem on 12月18日. Found by the
+    county before, it was known and left unrectified, the answer said; copied into the
+    list from this very inspection, the self-check did not find it — unless a row of its
+    own did. A problem of the school's own check (学校通报) answered is the school's
+    finding. (An answer counted 自查已发现, and a late first answer made it 待确认: clerk
+    trial 56.)"""
+    from huitoukan.model.findings import Finding
+
+    rows = [hazard(问题编号="JB-01", 问题来源=source, 部位="图书馆", 存在隐患问题="应急照明灯不亮")]
+    if own_row:
+        rows.append(
+            hazard(部位="图书馆一楼", 存在隐患问题="应急照明灯损坏不亮", 检查时间=date(2023, 12, 5))
+        )
+    filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", rows)
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    listed = Finding(
+        number="JB-01",
+        source=source,
+        found_on=listed_on,
+        location="图书馆",
+        description="应急照明灯不亮",
+        departments=("总务基建处",),
+    )
+    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
+    # an answer first sent on the inspection's day, late, is no self-check's word to doubt
+    sent = {"总务基建处": [date(2023, 12, 18)]} if expected is not Conclusion.FOUND else None
+    [verdict] = crosscheck(campaign, [found], hazards, [listed], sent=sent).verdicts
+    assert verdict.conclusion is expected
+    if expected is Conclusion.LISTED_NOT_RECTIFIED:
+        assert verdict.note == (
+            f"学校交办问题清单中已有此问题 JB-01（{source}，2023年12月17日发现），已交办总务基建处，"
+            "总务基建处反馈整改中；检查时问题仍在"
+        )
+        assert verdict.accountable == "责任部门：总务基建处（已交办，整改未到位）"
+    if expected is Conclusion.FOUND:
+        assert verdict.match is not None
+        assert verdict.match.hazard.source == ("自查" if own_row else source)
+    # the clerk's 对应自查 naming the answer: the same conclusion, or asked again
+    answer = next(h for h in hazards if h.number == "JB-01")
+    decided = found.model_copy(update={"decision": answer.hazard_id})
+    [verdict] = crosscheck(campaign, [decided], hazards, [listed]).verdicts
+    if source == "学校通报":
+        assert verdict.conclusion is Conclusion.FOUND
+    elif listed_on < found.found_on:  # type: ignore[operator]
+        assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED and verdict.decided
+    else:
+        assert verdict.conclusion is Conclusion.TO_CONFIRM
+        assert verdict.note.startswith("对应自查填写的是交办问题 JB-01（县级普查）的整改反馈")
+
+
 def test_an_inspection_list_without_departments_is_not_told_to_assign_them(
     runner: CliRunner, register: Path, tmp_path: Path
 ) -> None:
@@ -1159,7 +1226,8 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
     """The register's row is 安全保卫处's answer to JB-01 (县级普查), reported 已完成 on
     12月8日 and waiting for its review; the city finds the problem still there on 12月18日:
     not rectified, because what was reported done was not (not because a deadline passed
-    waiting for the office's review), and the row named as the answer to JB-01."""
+    waiting for the office's review), and the row named as the answer to JB-01. Not the
+    self-check's either: the county found it (自查已发现 was counted: clerk trial 56)."""
     campaign = reviewing(tmp_path)
     done = closed(
         问题编号="JB-01",
@@ -1175,14 +1243,15 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
     assert row.unreviewed
     finding = city_finding("SC-01", date(2023, 12, 18), "图书馆", "二楼走廊灭火器过期未更换")
     [verdict] = crosscheck(campaign, [finding], [row]).verdicts
-    assert verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
     assert verdict.note == (
-        "部门报 2023年12月8日 已完成（待复查），2023年12月18日 检查时问题仍在，整改未到位"
-        "（请核实销号是否属实）（对应交办问题 JB-01，来源：县级普查）"
+        "学校交办问题清单中已有此问题 JB-01（县级普查，2023年12月1日发现），已交办安全保卫处，"
+        "安全保卫处报 2023年12月8日 已完成（待复查）；检查时问题仍在，整改未到位（请核实销号是否属实）"
     )
+    assert verdict.accountable == "责任部门：安全保卫处（已交办，整改未到位）"
     # reviewed 不合格 since: said so, not 待复查 (clerk trial 45)
     [verdict] = crosscheck(campaign, [finding], [row._replace(review=FAILED)]).verdicts
-    assert verdict.note.startswith("部门报 2023年12月8日 已完成（复查不合格），")
+    assert "安全保卫处报 2023年12月8日 已完成（复查不合格）；" in verdict.note
 
 
 @pytest.mark.parametrize(("progress", "heading"), [("未整改", "未整改"), ("整改中", "整改中")])

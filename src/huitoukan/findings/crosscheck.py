@@ -33,7 +33,7 @@ from huitoukan.findings.similarity import (
     normalize,
     score,
 )
-from huitoukan.model.findings import Finding
+from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import FAILED, HAZARD_ID, HazardRow
 from huitoukan.text import normalize_key
@@ -117,8 +117,12 @@ def crosscheck(
     time, its date is all a return can give of a problem found before the campaign)."""
     levels = {s.name: s.level for s in campaign.sources}
     numbered = list(enumerate(hazards, start=1))
+    # a department's answer to a problem an inspection above the school found is no
+    # finding of the school's own: its self-check is searched without them
+    answers = [e for e in numbered if _answers_inspection(e[1], levels)]
+    self_checked = [e for e in numbered if not _answers_inspection(e[1], levels)]
     by_department: dict[str, list[tuple[int, HazardRow]]] = {}
-    for entry in numbered:
+    for entry in self_checked:
         by_department.setdefault(entry[1].department, []).append(entry)
     registers: dict[tuple[str, ...], tuple[list[tuple[int, HazardRow]], Register]] = {}
 
@@ -126,7 +130,7 @@ def crosscheck(
         """The hazards of `departments` (all, when none), indexed once for every finding."""
         if departments not in registers:
             pool = [e for d in departments for e in by_department.get(d, [])]
-            pool = pool if departments else numbered
+            pool = pool if departments else self_checked
             registers[departments] = (pool, Register(Hazard(h.location, h.hazard) for _, h in pool))
         return registers[departments]
 
@@ -134,10 +138,14 @@ def crosscheck(
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     owners = functools.cache(lambda: _owners_by_place(hazards))
     listing = _LateListing(sent or {}, campaign.info.returns_due)
+    listed_as = {number_key(f.number): f for f in known}
     for finding in findings:
         decision = normalize_key(finding.decision)
         if decision:
             verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
+            if verdict.match is not None and _answers_inspection(verdict.match.hazard, levels):
+                verdict = _answered(finding, verdict.match, numbered, listed_as)
+                verdict.decided = True
             result.verdicts.append(verdict)
             continue
         verdict = _searched(finding, *searched(finding.departments), levels, listing)
@@ -163,9 +171,11 @@ def crosscheck(
                     f"{'、'.join(finding.departments)}），请核对",
                 )
         if verdict.conclusion is Conclusion.MISSED:
-            listed, alike = _listed_before(finding, known)
+            listed, alike = _listed_before(finding, known, answers)
             if listed is not None:
-                verdict = _left_unrectified(finding, listed, verdict.candidates, alike)
+                verdict = _left_unrectified(
+                    finding, listed, verdict.candidates, alike, _answers_to(listed, numbered)
+                )
         silent = [d for d in finding.departments if returned is not None and d not in returned]
         if verdict.conclusion is Conclusion.MISSED and silent:
             verdict.note = "；".join(
@@ -185,36 +195,146 @@ def _owners_by_place(hazards: Sequence[HazardRow]) -> dict[str, list[str]]:
     return found
 
 
-def _listed_before(finding: Finding, known: Sequence[Finding]) -> tuple[Finding | None, float]:
-    """The problem of the school's own list most like `finding` (from CANDIDATE up: the
-    same place in other words is more likely the problem the school listed than one it
-    missed), listed before the inspection found it (the same problem copied into both
-    lists is not 'before'), and its score."""
+def _answers_inspection(hazard: HazardRow, levels: Mapping[str, str]) -> bool:
+    """Whether the row answers a problem an inspection above the school found (交办: its
+    问题编号 and a source not the school's own check)."""
+    return (
+        bool(hazard.number)
+        and hazard.source not in ("", SELF_CHECK)
+        and (levels.get(hazard.source) != "学校")
+    )
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """A problem the school knew of before the inspection: from its 交办问题清单, or from the
+    register's answer to it when the list no longer has it."""
+
+    number: str
+    source: str
+    found_on: date | None
+    departments: tuple[str, ...]
+    location: str
+    description: str
+
+    @classmethod
+    def of(cls, finding: Finding) -> _Listed:
+        return cls(
+            finding.number,
+            finding.source,
+            finding.found_on,
+            tuple(finding.departments),
+            finding.location,
+            finding.description,
+        )
+
+    @classmethod
+    def answered_by(cls, hazard: HazardRow, listed_as: Mapping[str, Finding]) -> _Listed:
+        finding = listed_as.get(number_key(hazard.number))
+        if finding is not None:
+            return cls.of(finding)
+        return cls(
+            hazard.number,
+            hazard.source,
+            hazard.checked_on,
+            (hazard.department,),
+            hazard.location,
+            hazard.hazard,
+        )
+
+
+def _listed_before(
+    finding: Finding, known: Sequence[Finding], answers: Sequence[tuple[int, HazardRow]] = ()
+) -> tuple[_Listed | None, float]:
+    """The problem of the school's own list — or answered in the register (`answers`: the
+    list may have lost it) — most like `finding` (from CANDIDATE up: the same place in
+    other words is more likely the problem the school listed than one it missed), listed
+    before the inspection found it (the same problem copied into both lists is not
+    'before'), and its score."""
+    listed_as = {number_key(f.number): f for f in known}
     best, best_score = None, float(CANDIDATE)
-    for earlier in known:
-        if earlier.found_on is None or finding.found_on is None:
+    earlier = [_Listed.of(f) for f in known]
+    earlier += [_Listed.answered_by(h, listed_as) for _, h in answers]
+    for problem_listed in earlier:
+        if problem_listed.found_on is None or finding.found_on is None:
             continue
-        if earlier.found_on >= finding.found_on:
+        if problem_listed.found_on >= finding.found_on:
             continue
-        value = score(finding.location, finding.description, earlier.location, earlier.description)
+        value = score(
+            finding.location,
+            finding.description,
+            problem_listed.location,
+            problem_listed.description,
+        )
         if value >= best_score:
-            best, best_score = earlier, value
+            best, best_score = problem_listed, value
     return best, best_score
 
 
+def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> list[HazardRow]:
+    """The register's answers to the listed problem (a department's each)."""
+    key = number_key(listed.number)
+    return [h for _, h in numbered if h.number and number_key(h.number) == key]
+
+
+def _answered(
+    finding: Finding,
+    match: Candidate,
+    numbered: Sequence[tuple[int, HazardRow]],
+    listed_as: Mapping[str, Finding],
+) -> Verdict:
+    """The clerk's 对应自查 names a department's answer to a 交办问题: no finding of the
+    school's own. Found before this inspection, it was left unrectified; else the row
+    answers this very problem, which the self-check did not find."""
+    listed = _Listed.answered_by(match.hazard, listed_as)
+    if listed.found_on is not None and (
+        finding.found_on is None or listed.found_on < finding.found_on
+    ):
+        return _left_unrectified(finding, listed, [match], 1.0, _answers_to(listed, numbered))
+    note = (
+        f"对应自查填写的是交办问题 {listed.number}（{listed.source}）的整改反馈，"
+        "不是自查发现的隐患：请核对后改填自查隐患的编号或“无”"
+    )
+    return Verdict(finding, Conclusion.TO_CONFIRM, None, [match], note=note)
+
+
+def _answer_state(hazard: HazardRow) -> str:
+    """What a department answered of a 交办问题."""
+    if not hazard.reported_done:
+        return f"{hazard.department}反馈{hazard.progress or '整改中'}"
+    if hazard.closed_on is None:
+        return f"{hazard.department}报已完成"
+    if hazard.closed:
+        said = "已销号"
+    else:
+        said = f"已完成（{'复查不合格' if hazard.review == FAILED else '待复查'}）"
+    return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"
+
+
 def _left_unrectified(
-    finding: Finding, listed: Finding, candidates: list[Candidate], alike: float
+    finding: Finding,
+    listed: _Listed,
+    candidates: list[Candidate],
+    alike: float,
+    answers: Sequence[HazardRow] = (),
 ) -> Verdict:
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
-    if listed.departments:
-        owners = "、".join(listed.departments)
+    owners = "、".join(listed.departments)
+    still = "检查时问题仍在"
+    if answers:
+        why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
+        accountable = f"责任部门：{owners}（已交办，整改未到位）"
+        found = finding.found_on
+        if found is not None and any(h.closed_on and h.closed_on < found for h in answers):
+            still += "，整改未到位（请核实销号是否属实）"  # reported done before they came
+    elif listed.departments:
         why = f"已交办{owners}，台账中没有部门的整改反馈"
         accountable = f"责任部门：{owners}（已交办，未反馈整改情况）"
     else:
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
-    note = f"学校交办问题清单中已有此问题 {where}，{why}；检查时问题仍在"
+    note = f"学校交办问题清单中已有此问题 {where}，{why}；{still}"
     if alike < MATCH:
         note = (
             f"学校交办问题清单中有相近的问题 {where}（“{listed.location}：{listed.description}”），"
