@@ -688,8 +688,16 @@ def test_a_closing_the_inspection_found_untrue_is_not_rectified(
     ("deadline", "closed_on", "expected"),
     [
         (date(2023, 12, 15), date(2023, 12, 16), "整改时限 2023年12月15日 已过"),
-        (date(2023, 12, 16), date(2023, 12, 16), ""),  # due the day of the inspection
-        (date(2023, 12, 17), date(2023, 12, 16), ""),
+        (  # due the day of the inspection
+            date(2023, 12, 16),
+            date(2023, 12, 16),
+            "检查时尚在整改时限（2023年12月16日）内，部门报 2023年12月16日（检查当天）销号",
+        ),
+        (
+            date(2023, 12, 17),
+            date(2023, 12, 17),
+            "检查时尚在整改时限（2023年12月17日）内，部门报 2023年12月17日销号",
+        ),
         (date(2023, 12, 10), date(2023, 12, 15), "检查时问题仍在"),
         (date(2023, 12, 10), date(2023, 12, 16), "2023年12月10日 已过，检查当天才销号"),
         (date(2023, 12, 10), date(2023, 12, 17), "2023年12月10日 已过，检查时尚未销号"),
@@ -717,7 +725,7 @@ def test_a_hazard_overdue_when_the_inspectors_came_is_not_rectified(
         "SJ-9", date(2023, 12, 16), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
     )
     [verdict] = crosscheck(campaign, [finding], hazards).verdicts
-    wanted = Conclusion.FOUND_NOT_RECTIFIED if expected else Conclusion.FOUND
+    wanted = Conclusion.FOUND if "整改时限（" in expected else Conclusion.FOUND_NOT_RECTIFIED
     assert verdict.conclusion is wanted and expected in verdict.note
 
 

@@ -426,7 +426,23 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
         when = "检查当天才销号" if hazard.closed_on == finding.found_on else "检查时尚未销号"
         note = f"整改时限 {chinese_date(hazard.deadline)} 已过，{when}{origin}"  # type: ignore[arg-type]
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
-    return Verdict(finding, Conclusion.FOUND, match, candidates, note=origin.strip("（）"))
+    note = origin.strip("（）")
+    if hazard.closed_on is not None and finding.found_on is not None:
+        # closed since the inspectors came (that day, or after): still being rectified in
+        # time when they found it — said, not left blank beside its 销号 (clerk trial 56)
+        that_day = "（检查当天）" if hazard.closed_on == finding.found_on else ""
+        within = f"（{chinese_date(hazard.deadline)}）" if hazard.deadline else ""
+        note = "；".join(
+            filter(
+                None,
+                (
+                    f"检查时尚在整改时限{within}内，部门报 {chinese_date(hazard.closed_on)}"
+                    f"{that_day}销号",
+                    note,
+                ),
+            )
+        )
+    return Verdict(finding, Conclusion.FOUND, match, candidates, note=note)
 
 
 def _missed(
