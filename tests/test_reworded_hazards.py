@@ -493,3 +493,27 @@ def test_one_return_saved_twice_in_other_forms_is_not_a_tie(
     collection = collect(campaign, [returns], as_of=AS_OF)
     assert {f.sha256 for f in collection.forms} != {collection.forms[0].sha256}
     assert not [p for p in collection.problems if p.code is Code.SAME_DATE_VERSIONS]
+
+
+@pytest.mark.parametrize(
+    ("second_copy", "gone"),
+    [
+        ({}, False),  # pasted twice: the copy deleted as asked
+        ({"整改措施": "另行更换"}, False),  # its measures retyped: still the same hazard
+        ({"整改完成情况": "已完成", "销号时间": date(2023, 12, 11)}, True),  # two of a kind
+    ],
+)
+def test_a_repeated_row_deleted_as_asked_is_no_hazard_gone(
+    campaign: Campaign, tmp_path: Path, second_copy: dict[str, object], gone: bool
+) -> None:
+    """A row repeating the one above it is warned (是同一项隐患的请删去一行后重新报送); the
+    department deletes it: no hazard vanished, nothing kept for ever as 未销号 (clerk trial
+    57). A repeat that said something else of the hazard (closed while the other is not)
+    was a second hazard: taken out, it is kept and said, as any other."""
+    twice = [hazard(部位="北门"), {**hazard(部位="北门"), **second_copy}, hazard(部位="食堂")]
+    once = [hazard(部位="北门"), hazard(部位="食堂")]
+    versions(campaign, tmp_path, twice, once)
+    collection = collect(campaign, [tmp_path], as_of=AS_OF)
+    vanished = [p for p in collection.problems if p.code.value.startswith("vanished")]
+    assert bool(vanished) is gone
+    assert len(collection.hazards) == (3 if gone else 2)

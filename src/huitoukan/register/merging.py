@@ -14,7 +14,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any, NamedTuple
@@ -552,6 +552,9 @@ class _Lineage:
     """Identity → the older row that first gave the hazard a 整改时限 of its own (not the
     campaign's default, nor the date an assigned problem's row came with): the date a later
     one puts off, and one left blank keeps."""
+    repeats: dict[str, str] = field(default_factory=dict)
+    """Identity → that of the row above it its version repeated (the same 部位 and 存在隐患问题,
+    warned repeated-hazard)."""
 
     @classmethod
     def of(cls, versions: list[ReturnForm]) -> _Lineage:
@@ -565,6 +568,7 @@ class _Lineage:
         shown_by: dict[str, str] = {}
         remembered: set[str] = set()
         promised: dict[str, HazardRow] = {}
+        repeats: dict[str, str] = {}
         for form in versions:
             if form is versions[-1]:  # what the older versions showed, as the newest sees it
                 earlier = dict(last)
@@ -578,7 +582,12 @@ class _Lineage:
                 if form is versions[-1]:
                     reworded.append((index, last[identity]))
             mine = [identity or key for identity, key in zip(found, keys, strict=True)]
+            first_of: dict[str, str] = {}  # a wording → the identity of its first row here
             for identity, key, row in zip(mine, keys, form.hazards, strict=True):
+                if key == row.key:
+                    first_of[key] = identity
+                elif row.key in first_of:
+                    repeats.setdefault(identity, first_of[row.key])
                 by_key.setdefault(key, identity)
                 first.setdefault(identity, _numbered_apart(row, key))
                 last[identity] = row
@@ -590,7 +599,9 @@ class _Lineage:
                 ):  # the department's own date (an assigned problem's is the list's)
                     promised.setdefault(identity, row)
             identities.append(mine)
-        return cls(versions, identities, keys, first, earlier, remembered, reworded, promised)
+        return cls(
+            versions, identities, keys, first, earlier, remembered, reworded, promised, repeats
+        )
 
     def _numbered(self, row: HazardRow, identity: str, key: str) -> HazardRow:
         """`row` (its own `key`) with the 隐患编号 of the hazard it is: its first row's, when
@@ -777,9 +788,26 @@ class _Lineage:
                 gone,
             )
             for identity, row in self.earlier.items()
-            if identity not in present and row.hazard.strip()
+            if identity not in present
+            and row.hazard.strip()
+            and not self._repeat_taken_out(identity, row, present)
             for gone in [identity in self.remembered]
         ]
+
+    def _repeat_taken_out(self, identity: str, row: HazardRow, present: set[str]) -> bool:
+        """A row repeating the one above it (warned repeated-hazard: 是同一项隐患的请删去一行)
+        deleted as asked, the one it repeated still there: no hazard gone (it was kept for
+        ever, as vanished, clerk trial 57) — unless it said otherwise of the hazard (its
+        progress, its 销号, a photo of its own): then they were two."""
+        repeated = self.repeats.get(identity)
+        if repeated is None or repeated not in present:
+            return False
+        same = self.earlier.get(repeated)
+        return (
+            same is not None
+            and (row.progress, row.closed_on) == (same.progress, same.closed_on)
+            and set(row.photos) <= set(same.photos)
+        )
 
     def _with_older_photos(self, row: HazardRow, identity: str) -> HazardRow:
         """A hazard as last shown, with every photo the older versions showed of it (its 整改前
