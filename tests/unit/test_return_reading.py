@@ -322,6 +322,70 @@ def test_merged_cells_are_read_on_every_row(campaign: Campaign, tmp_path: Path) 
     assert [r.location for r in rows] == ["教学楼", "教学楼"]
 
 
+def test_a_cell_merged_across_fields_counts_in_its_first_only(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A merged cell is read into every row it spans, not every column: 灭火器过期，需更换
+    merged over 存在隐患问题 and 整改措施 stood for both, so the missing 整改措施 was never
+    asked for (clerk trial 57). A heading typed across the table (一、消防安全) is no
+    hazard, wherever its merged cell starts."""
+    path = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "r.xlsx",
+        [
+            hazard(存在隐患问题="灭火器过期，需更换", 整改措施=None),
+            hazard(部位="食堂"),
+            hazard(
+                部位="一、消防安全",
+                存在隐患问题=None,
+                整改措施=None,
+                整改完成情况=None,
+                责任人=None,
+                检查时间=None,
+                整改时限=None,
+            ),
+            hazard(部位="车库"),
+        ],
+    )
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    first = header_row + 1
+    ws.merge_cells(
+        start_row=first,
+        start_column=columns["存在隐患问题"],
+        end_row=first,
+        end_column=columns["整改措施"],
+    )
+    for c in range(1, ws.max_column + 1):  # a heading from 部位 to the table's end
+        if c not in (columns["部位"], columns["序号"]) and ws.cell(first + 2, c).value is not None:
+            ws.cell(first + 2, c).value = None
+    ws.merge_cells(
+        start_row=first + 2,
+        start_column=columns["部位"],
+        end_row=first + 2,
+        end_column=columns["备注"],
+    )
+    wb.save(path)
+    form = read(path, campaign)
+    assert [(h.location, h.hazard, h.measures) for h in form.hazards] == [
+        ("教学楼", "灭火器过期，需更换", ""),
+        ("食堂", "楼道灭火器过期", "更换灭火器"),
+        ("车库", "楼道灭火器过期", "更换灭火器"),
+    ]
+    hazard_cell = f"{ws.cell(1, columns['存在隐患问题']).column_letter}{first}"
+    measures_cell = f"{ws.cell(1, columns['整改措施']).column_letter}{first}"
+    assert codes(form) == [
+        ("merged-across-fields", hazard_cell, Severity.WARNING),
+        ("missing-measures", measures_cell, Severity.ERROR),
+    ]
+    assert form.problems[0].message.startswith(
+        f"{hazard_cell}:{measures_cell} 合并成了一格，跨越存在隐患问题、整改措施几栏，"
+        "内容只计入“存在隐患问题”"
+    )
+
+
 def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path) -> None:
     from openpyxl import Workbook
 

@@ -112,6 +112,7 @@ class Code(StrEnum):
     MISSING_PHOTO = "missing-photo"
     REPEATED_HAZARD = "repeated-hazard"
     SEVERAL_HAZARDS = "several-hazards"
+    MERGED_ACROSS_FIELDS = "merged-across-fields"
     REPEATED_ANSWER = "repeated-answer"
     PICTURE_SKIPPED = "picture-skipped"
     PICTURES_NOT_READ = "pictures-not-read"
@@ -354,6 +355,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "隐患重复填写",
         "与第 {first_row} 行的部位和隐患问题相同（可能重复粘贴），两行都计入了台账；"
         "是同一项隐患的请删去一行后重新报送",
+    ),
+    Code.MERGED_ACROSS_FIELDS: Rule(
+        _W,
+        "合并单元格跨栏",
+        "{merged} 合并成了一格，跨越{headers}几栏，内容只计入“{first}”；请取消合并，各栏分别填写后"
+        "重新报送",
     ),
     Code.SEVERAL_HAZARDS: Rule(
         _W,

@@ -654,6 +654,49 @@ _ANSWER_FIELDS = frozenset(_ANSWER_ORDER)
 answers in: one deleted is said once, not on every row."""
 
 
+@dataclass(frozen=True)
+class _Across:
+    """A merged cell of the table spanning several of its fields."""
+
+    cells: str
+    """Its range (F6:G6)."""
+    fields: tuple[str, ...]
+    """The fields it spans, left to right: its text is the first's."""
+    heading: bool
+    """It spans 部位, 存在隐患问题 and 整改措施: a heading of the rows below (一、消防安全)
+    when the row holds nothing else."""
+
+
+def _merged_across_fields(table: FoundForm, fields: list[tuple[str, int]]) -> dict[int, _Across]:
+    """The table's rows (0-based) holding a merged cell across several fields, by row; the
+    merged cell's text left in its first field only — copied into every field it spans,
+    a hazard's text stood for its 整改措施, and no one was told it was missing (clerk trial
+    57). A merge down one column (one 部位 or 责任人 for two rows) is not touched."""
+    rows = table.grid.rows
+    top_body, end = table.header.row + 1, table.end
+    found: dict[int, _Across] = {}
+    for top, left, bottom, right in table.grid.merged:
+        if right == left or bottom < top_body or top >= end:
+            continue
+        spanned = [(name, c) for name, c in fields if left <= c <= right]
+        if len(spanned) < 2:
+            continue
+        for r in range(max(top, top_body), min(bottom, end - 1) + 1):
+            row = rows[r]
+            for _, c in spanned[1:]:
+                if c < len(row) and c != left:
+                    row[c] = ""
+        names = tuple(name for name, _ in sorted(spanned, key=lambda f: f[1]))
+        merge = _Across(
+            f"{cell_ref(top, left)}:{cell_ref(bottom, right)}",
+            names,
+            {"location", "hazard", "measures"} <= set(names),
+        )
+        for r in range(max(top, top_body), min(bottom, end - 1) + 1):
+            found.setdefault(r, merge)
+    return found
+
+
 def _read_rows(
     form: ReturnForm,
     table: FoundForm,
@@ -700,6 +743,7 @@ def _read_rows(
     titled = known | set(header.extra)
     untitled = [(c, f"{column_letter(c)}列") for c in range(width) if c not in titled]
     extra_columns += untitled
+    across = _merged_across_fields(table, fields)
     # One object per distinct text: 检查内容, 责任人, 整改完成情况 repeat on most rows, and
     # a return of 100,000 rows would otherwise hold every copy until the register is written.
     shared: dict[str, str] = {}
@@ -746,6 +790,9 @@ def _read_rows(
         if not raw.extras and all(says_blank_below(t) for t in filled):
             blank_below = True  # 以下空白: how a paper form is closed
             continue
+        merge = across.get(r)
+        if merge is not None and merge.heading and len(set(filled)) == 1 and not raw.extras:
+            continue  # 一、消防安全 across the table: a heading of the rows below, no hazard
         if raw.text("number") and not raw.extras and not any(map(raw.text, ANSWER_FIELDS)):
             # an assigned problem as issued, not answered: the register says 未反馈
             place = (raw.row, raw.ref("number"))
@@ -757,6 +804,15 @@ def _read_rows(
         first = len(checker.problems)
         for name in controlled:
             checker.problem(Code.CONTROL_CHARACTERS, raw, name)
+        if merge is not None:
+            checker.problem(
+                Code.MERGED_ACROSS_FIELDS,
+                raw,
+                merge.fields[0],
+                merged=merge.cells,
+                headers="、".join(COLUMN_BY_FIELD[f].header for f in merge.fields),
+                first=COLUMN_BY_FIELD[merge.fields[0]].header,
+            )
         if says_nothing_found(hazard_text):
             form.checked.append(CheckedItem(item=raw.text("item"), source_row=r + 1))
             continue
