@@ -243,8 +243,9 @@ def test_a_return_written_over_by_one_that_cannot_be_read_is_said_so(
     ("name", "after", "said"),
     [
         ("医院.xlsx", -86400, True),  # copied in, keeping the time it was saved a day before
-        ("医院.xlsx", 60, False),  # written with the register: the tool's own
-        ("医院.xlsx", 61, True),
+        ("医院.xlsx", 5, True),  # sent a few seconds after the collect (clerk trial 58)
+        ("医院-退回修改.xlsx", 60, False),  # written with the register: collect's own copy
+        ("医院-退回修改.xlsx", 61, True),  # the copy, corrected and saved
         ("保卫处.xlsx", -5, False),  # the file read
         ("保卫处.xlsx", 61, True),  # written over since
         ("保卫处-新.xlsx", -86400, True),  # written over by another, keeping its old time
@@ -256,13 +257,13 @@ def test_returns_saved_after_the_register_are_pointed_out(
     """附属医院 sends its form after the last collect: status (from the register) listed it
     逾期未报送, and remind wrote it a 催报 (clerk trials 47, 48: a file copied in Explorer
     keeps its old time). A file collect did not see, or saved since, is pointed out, but
-    for one written within a minute after the register (collect's own 退回修改副本); remind
+    for a 退回修改 copy written within a minute after the register (collect's own); remind
     and report, which would write a 催报 to it or name it 未报送, are refused (trial 49)."""
     filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
     assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code in (0, 1)
     written = (chdir_tmp / "全校隐患台账.xlsx").stat().st_mtime
     late = chdir_tmp / "回收" / name
-    if name == "医院.xlsx":
+    if name.startswith("医院"):
         filled_form(campaign, "附属医院", late, [hazard()])
     if name == "保卫处-新.xlsx":  # an attachment unzipped over the file read (trial 49)
         filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [closed()])

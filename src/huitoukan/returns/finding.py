@@ -24,6 +24,7 @@ from huitoukan.files import (
     read_reason,
     sha256_of,
 )
+from huitoukan.model.documents import FEEDBACK_NAME
 from huitoukan.model.returns import ReturnFile, SkippedFile
 from huitoukan.returns.archives import (
     ARCHIVE_SUFFIXES,
@@ -70,14 +71,15 @@ def arrived_since(
     looked_in: Iterable[str] = (),
 ) -> list[Path]:
     """The spreadsheets and archives in the folders of the files collect `seen` (as it
-    named them) that it did not see, or saved more than `SETTLING_TIME` after `written` (a
-    register's time): returns a department sent after the last collect, which a register
-    read without collecting again does not hold (status listed such a department 逾期未报送,
-    and remind wrote it a 催报: clerk trials 47, 48 — a file copied in keeps the time it was
-    saved, so a file not seen is one whatever its time, unless written just after the
-    register; a file read, by its sha256 in `hashes`, when given: one written over by an
-    attachment unzipped keeps its old time too, trial 49); the folders collect was told to
-    read (`looked_in`) too, a 复查/ empty then among them. The working folder itself is not
+    named them), and in the folders it was told to read (`looked_in`: a 复查/ empty then
+    among them), that it did not see, saw otherwise (by its sha256 in `hashes`, when given:
+    one written over by an attachment unzipped keeps its old time, trial 49), or that were
+    saved after `written` (a register's time): returns a department sent after the last
+    collect, which a register read without collecting again does not hold (status listed
+    such a department 逾期未报送, and remind wrote it a 催报: clerk trials 47, 48). A file
+    copied in keeps the time it was saved, so a file not seen is one whatever its time,
+    seconds after the register too (trial 58) — but for the 退回修改 copies collect writes
+    with the register, within `SETTLING_TIME` of it. The working folder itself is not
     looked at (the tool's own files are there)."""
     known = set(seen)
     folders = {Path(name).parent for name in known} | set(map(Path, looked_in))
@@ -98,9 +100,11 @@ def arrived_since(
                 saved = entry.stat().st_mtime
             except OSError:
                 continue
-            if written <= saved <= written + SETTLING_TIME:
-                continue  # the tool's own, written with the register
             name = display_name(entry.path)
+            if written <= saved <= written + SETTLING_TIME and (
+                name in known or FEEDBACK_NAME in entry.name
+            ):
+                continue  # the tool's own, written with the register (a 退回修改 copy)
             if saved > written or name not in known or _rewritten(entry.path, name, hashes):
                 found.append(Path(entry.path))
     return found
