@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from huitoukan.actions.collect import collect
 from huitoukan.campaign import Campaign
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.model.problems import Severity
@@ -384,6 +386,57 @@ def test_a_cell_merged_across_fields_counts_in_its_first_only(
         f"{hazard_cell}:{measures_cell} 合并成了一格，跨越存在隐患问题、整改措施几栏，"
         "内容只计入“存在隐患问题”"
     )
+
+
+@pytest.mark.parametrize(
+    ("made_days_before", "form_date", "refused"),
+    [
+        (61, date(2023, 9, 30), True),  # an earlier campaign's form, its date of then
+        (61, None, True),
+        (60, date(2023, 9, 30), False),  # issued early: this campaign's (its date is said)
+        (61, date(2023, 12, 14), False),  # this campaign's answer typed into an old form
+    ],
+)
+def test_a_form_of_an_earlier_campaign_is_no_return(
+    campaign: Campaign,
+    tmp_path: Path,
+    made_days_before: int,
+    form_date: date | None,
+    refused: bool,
+) -> None:
+    """The form huitoukan issued for an earlier campaign, sent again with that campaign's
+    rows, was taken as the department's newest version (saved last), and one of its old
+    hazards entered the register as 逾期 (clerk trial 57): refused, its department told."""
+    from datetime import datetime, timedelta
+
+    current = filled_form(campaign, "附属医院", tmp_path / "附属医院.xlsx", [hazard(部位="门诊")])
+    old = filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "附属医院 最终版.xlsx",
+        [hazard(部位="药房")],
+        form_date=form_date,
+    )
+    wb = load_workbook(old)
+    made = campaign.info.issued_on - timedelta(days=made_days_before)
+    wb.properties.created = datetime(made.year, made.month, made.day, 9)
+    wb.properties.lastModifiedBy = "李医生"
+    wb.save(old)
+    os.utime(old, (current.stat().st_mtime + 3600,) * 2)  # saved after the current one
+    forms = [read(path, campaign) for path in (current, old)]
+    assert forms[1].readable is not refused
+    collection = collect(campaign, [tmp_path], as_of=date(2023, 12, 20))
+    places = sorted(h.location for h in collection.hazards)
+    assert places == (
+        ["门诊"] if refused else ["药房", "门诊"]
+    )  # (门诊 kept: a newer version lacks it)
+    if refused:
+        assert forms[1].department == "附属医院"
+        assert forms[1].reason == (
+            f"这是 {made.year}年{made.month}月{made.day}日 下发的往期表格（表头日期 "
+            f"{'2023年9月30日' if form_date else '未填写'}），不是本次活动（2023年12月5日 下发）的报表，"
+            "未汇总；请用本次下发的附件2填写后重新报送"
+        )
 
 
 def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path) -> None:

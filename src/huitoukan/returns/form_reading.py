@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import cell_ref, cell_text, column_letter
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker
-from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
 from huitoukan.files import read_reason
 from huitoukan.forms.findings_layout import LIST_COLUMNS
 from huitoukan.forms.findings_layout import REQUIRED as LIST_REQUIRED
@@ -44,7 +44,7 @@ from huitoukan.forms.layout import (
     says_blank_below,
     says_nothing_found,
 )
-from huitoukan.model.documents import FEEDBACK_TITLE, FINDINGS_TITLE, FOLLOWUP_MARK
+from huitoukan.model.documents import FEEDBACK_TITLE, FINDINGS_TITLE, FOLLOWUP_MARK, MAKER
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, date_example, problem
 from huitoukan.model.returns import (
@@ -60,7 +60,7 @@ from huitoukan.model.returns import (
 from huitoukan.returns.archives import ArchiveError, read_member
 from huitoukan.returns.photos import PhotoStore, keep_photo, recall
 from huitoukan.returns.pictures import cell_name, picture_place, read_pictures
-from huitoukan.returns.sniffing import Format
+from huitoukan.returns.sniffing import Format, Made
 from huitoukan.returns.workbooks import (
     MAX_COLUMNS,
     SheetGrid,
@@ -205,6 +205,9 @@ def read_return(
         part.never_saved = content.made.never_saved
         title = content.made.title
         part.prefilled = title == FEEDBACK_TITLE or title.endswith(FOLLOWUP_MARK)
+    made_on = _issued_for_an_earlier_campaign(content.made, campaign)
+    if made_on is not None:
+        forms = [_of_an_earlier_campaign(part, made_on, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
@@ -423,6 +426,44 @@ def _pictures(
         )
     by_row = {(sheet, r): list(names) for sheet, r, names in kept.rows}
     return by_row, [*kept.blank, *lost], read_afresh
+
+
+EARLIER_CAMPAIGN_DAYS = 60
+"""Days a form huitoukan made may be older than the campaign's 下发日期 and be its own (the
+forms are issued a few days before that date, not months)."""
+
+
+def _issued_for_an_earlier_campaign(made: Made, campaign: Campaign) -> date | None:
+    """The day huitoukan made the form, when that was long before this campaign was issued:
+    a form of an earlier campaign (the 2023 form sent again, its hazards of 2023)."""
+    if made.creator != MAKER:
+        return None
+    try:
+        created = date.fromisoformat(made.created[:10])
+    except ValueError:
+        return None
+    if created < campaign.info.issued_on - timedelta(days=EARLIER_CAMPAIGN_DAYS):
+        return created
+    return None
+
+
+def _of_an_earlier_campaign(form: ReturnForm, issued: date, campaign: Campaign) -> ReturnForm:
+    """A form an earlier campaign issued, dated before this one began (or not dated): its
+    rows are that campaign's, not an answer to this one — refused, its department told (it
+    was taken for the newest version, the file being saved last, and a 2023 hazard entered
+    the register as 逾期: clerk trial 57). Dated in this campaign, it is this campaign's
+    answer typed into an old form, and read."""
+    if form.form_date is not None and not form.date_impossible:
+        return form
+    reason = (
+        f"这是 {chinese_date(issued)} 下发的往期表格（表头日期 "
+        f"{chinese_date(form.form_date) if form.form_date else '未填写'}），不是本次活动"
+        f"（{chinese_date(campaign.info.issued_on)} 下发）的报表，未汇总；"
+        "请用本次下发的附件2填写后重新报送"
+    )
+    return form.model_copy(
+        update={"readable": False, "reason": reason, "hazards": [], "problems": [], "checked": []}
+    )
 
 
 def _lost_cell_pictures(content: WorkbookContent) -> list[tuple[str, int, int]]:
