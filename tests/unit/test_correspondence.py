@@ -606,3 +606,26 @@ def test_a_copy_keeps_a_date_typed_as_a_number_as_typed(campaign: Campaign, tmp_
     assert collection.hazards[0].deadline == date(2023, 12, 30)
     (copy,) = write_feedback(collection, tmp_path / "退回")
     assert _stored(copy.copy_path, FORM_SHEET, deadline.coordinate) == "<v>20231230</v>"
+
+
+def test_the_report_says_how_many_hazards_the_self_check_found(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """排查隐患 3 项 counted the answers to 交办问题 with the hazards the self-check found:
+    a leader signing it read 3 found by the school (clerk trial 56)."""
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [
+            hazard(部位="北门"),
+            hazard(部位="东门", 问题编号="JB-01", 问题来源="县级普查"),
+            hazard(部位="南门", 问题来源="自查"),
+        ],
+    )
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    assert result.status.totals.answers == 1
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "排查隐患 3 项（其中自查发现 2 项，交办问题整改反馈 1 项），已销号" in texts

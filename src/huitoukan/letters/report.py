@@ -92,7 +92,13 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     heading("一、总体情况")
     line(
         f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个），"
-        f"未报送 {len(report.not_returned)} 个。排查隐患 {totals.hazards} 项，已销号 {totals.closed} 项，"
+        f"未报送 {len(report.not_returned)} 个。排查隐患 {totals.hazards} 项"
+        + (
+            f"（其中自查发现 {totals.hazards - totals.answers} 项，交办问题整改反馈 {totals.answers} 项）"
+            if totals.answers
+            else ""
+        )
+        + f"，已销号 {totals.closed} 项，"
         f"未销号 {totals.open} 项，其中逾期 {totals.overdue} 项；销号率 {_percent(totals.closure_rate)}；"
         f"历史遗留问题 {len(report.long_standing)} 项"
         + (f"；部门报已完成、待复查验收的 {totals.unreviewed} 项" if totals.unreviewed else "")

@@ -12,7 +12,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.findings import answers
 from huitoukan.model.findings import Finding, Part, SourceSummary
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
@@ -127,6 +127,10 @@ class Totals(BaseModel):
     overdue: int
     closure_rate: float | None
     unreviewed: int = 0
+    answers: int = 0
+    """Of `hazards`, the rows answering a 交办问题 (its 问题编号, from a check not the
+    department's own): the rest its self-check found (a report's 排查隐患 21 项 read as the
+    self-check's, 9 of them answers: clerk trial 56)."""
 
 
 class RoundStatus(BaseModel):
@@ -337,6 +341,12 @@ def build_status(
             overdue=len(overdue),
             closure_rate=rate(total_closed, total),
             unreviewed=sum(s.unreviewed for s in summaries),
+            answers=sum(
+                1
+                for name in names
+                for h in by_department[name]
+                if h.number and h.source not in ("", SELF_CHECK)
+            ),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
         parts=all_parts,
