@@ -198,6 +198,8 @@ def test_department_by_alias_by_file_name_and_mismatch(campaign: Campaign, tmp_p
     form = read(mismatch, campaign)
     assert form.department == "附属医院"
     assert [p.code for p in form.problems] == ["department-mismatch"]
+    # a form of another department sent by mistake: how to take it out (clerk trial 57)
+    assert "请移出该文件（再次汇总时加 --force）" in form.problems[0].message
     both = filled_form(campaign, "学生工作处", tmp_path / "学工处和附属医院.xlsx")
     assert read(both, campaign).problems == []  # the name names its department, and another
     unknown = filled_form(campaign, "高级技工学校", tmp_path / "技校.xlsx", department_text="高技")

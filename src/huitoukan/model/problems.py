@@ -164,7 +164,8 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.DEPARTMENT_MISMATCH: Rule(
         _W,
         "部门与文件名不一致",
-        "表头部门为“{by_header}”，但文件名指向“{by_name}”，已按表头计入，请核对",
+        "表头部门为“{by_header}”，但文件名指向“{by_name}”，已按表头计入，请核对；确是误用了"
+        "别的部门的表格的，请移出该文件（再次汇总时加 --force），并请部门用本部门的表格重新报送",
         {
             "unknown": "表头部门“{typed}”不在本次活动的部门名单中，已按文件名计为“{by_name}”；"
             "请核对，并填写部门全称（或在 campaign.toml 中为该部门添加别名）"

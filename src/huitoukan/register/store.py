@@ -93,7 +93,8 @@ def check_not_shrinking(
     raise ShrinkingRegister(
         f"这次汇总只有{what}，比现有的 {display_name(register)}（{before}）少{missing}，"
         "可能漏选了报表文件夹（或复查验收表所在的文件夹），未做任何改动。"
-        "确需替换请加 --force，或用 --out 写到另一个文件"
+        "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患不再保留），"
+        "或用 --out 写到另一个文件"
     )
 
 
