@@ -629,3 +629,40 @@ def test_the_report_says_how_many_hazards_the_self_check_found(
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "排查隐患 3 项（其中自查发现 2 项，交办问题整改反馈 1 项），已销号" in texts
+
+
+@pytest.mark.parametrize(
+    ("review", "deadline", "said"),
+    [
+        ("", date(2023, 12, 12), "已销号"),  # done on its 整改时限: in time
+        ("", date(2023, 12, 11), "已销号（逾期 1 天完成）"),
+        ("待复查", date(2023, 12, 13), "待复查"),
+    ],
+)
+def test_a_photo_page_says_where_the_hazard_stands_in_the_register(
+    campaign: Campaign, tmp_path: Path, review: str, deadline: date, said: str
+) -> None:
+    """整改完成情况 已完成 and a 销号时间 on a photo page read as closed, of a hazard still
+    待复查, or done days late (clerk trial 56): its 台账 state and 整改时限 are printed too."""
+    from huitoukan.letters.photos import Photo
+    from huitoukan.letters.report import photos_sheet
+    from huitoukan.model.returns import HazardRow
+    from huitoukan.xlsx.writer import write_workbook
+
+    row = HazardRow(
+        source_file="保卫处.xlsx",
+        source_sheet="自查整改清单",
+        source_row=6,
+        department="安全保卫处",
+        location="北门",
+        hazard="防冲撞设施缺失",
+        progress="已完成",
+        closed_on=date(2023, 12, 12),
+        deadline=deadline,
+        review=review,
+    )
+    sheet = photos_sheet(campaign, [(row, [Photo(b"", "整改后")])], AS_OF)
+    write_workbook(tmp_path / "照片.xlsx", [sheet], "照片", "")
+    ws = load_workbook(tmp_path / "照片.xlsx").active
+    [line] = [r for r in ws.iter_rows(values_only=True) if r[0] == "台账状态"]
+    assert (line[1], line[2], line[3].date()) == (said, "整改时限", deadline)

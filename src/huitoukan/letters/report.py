@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
@@ -270,8 +271,12 @@ PHOTOS_SHEET = "整改照片"
 PHOTO_WIDTHS = (14, 26, 14, 26)
 
 
-def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[Photo]]]) -> Sheet:
-    """One A4 page per hazard with photos: what it is, where it stands, its photos."""
+def photos_sheet(
+    campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[Photo]]], as_of: date
+) -> Sheet:
+    """One A4 page per hazard with photos: what it is, where it stands on `as_of` (its
+    state in the 台账: 已完成 and a 销号时间 read as closed, of a hazard still 待复查 or done
+    late, clerk trial 56), its photos."""
     sheet = Sheet(PHOTOS_SHEET, list(PHOTO_WIDTHS), portrait=True)
     last = len(PHOTO_WIDTHS) - 1
     page_width = sum(PHOTO_WIDTHS)
@@ -296,6 +301,13 @@ def photos_sheet(campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[Pho
         line(f"存在隐患问题：{hazard.hazard}")
         line(f"整改措施：{hazard.measures}")
         pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", hazard.closed_on)
+        late = hazard.days_late(as_of) if hazard.reported_done else 0  # (open: 逾期 says it)
+        pair(
+            "台账状态",
+            hazard.state(as_of) + (f"（逾期 {late} 天完成）" if late else ""),
+            "整改时限",
+            hazard.deadline,
+        )
         pair("来源文件", hazard.source_file, "来源行", hazard.source_row)
         if hazard.before_photos_only:
             line("下列照片都是整改中时报送的（整改前照片），尚未附整改后照片", Style.HEAD)
@@ -317,7 +329,7 @@ def write_report(
     """The report; with `photos`, a 整改照片 sheet with a page for each hazard in it."""
     sheets = [build_report_sheet(campaign, report)]
     if photos is not None:
-        sheets.append(photos_sheet(campaign, photos))
+        sheets.append(photos_sheet(campaign, photos, report.as_of))
     write_workbook(path, sheets, REPORT_TITLE, "由 huitoukan report 生成")
 
 
