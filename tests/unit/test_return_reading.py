@@ -118,6 +118,25 @@ def test_nothing_found_rows_and_blank_rows(campaign: Campaign, tmp_path: Path) -
     assert [c.item for c in form.checked] == ["食品安全工作情况", "防坠措施建设情况"]
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"部位": "经自查，未发现安全隐患"},
+        {"备注": "本次自查无隐患"},
+        {"检查内容": "食品安全工作情况", "整改措施": "无", "备注": "经排查，无安全隐患"},
+        {"存在隐患问题": "经自查，未发现安全隐患"},
+    ],
+)
+def test_nothing_found_said_in_any_cell_of_a_row_is_no_hazard(
+    campaign: Campaign, tmp_path: Path, row: dict[str, object]
+) -> None:
+    """经自查，未发现安全隐患 typed into 部位, or 本次自查无隐患 into 备注 only, was counted a
+    hazard, its department asked for its 整改措施 and 责任人 (clerk trial 57)."""
+    form = read(filled_form(campaign, "附属医院", tmp_path / "r.xlsx", [row]), campaign)
+    assert form.hazards == [] and form.problems == []
+    assert len(form.checked) == 1
+
+
 def test_zero_hazard_form_is_a_valid_return(campaign: Campaign, tmp_path: Path) -> None:
     form = read(filled_form(campaign, "附属医院", tmp_path / "r.xlsx", []), campaign)
     assert form.readable and form.hazards == [] and form.problems == []

@@ -196,14 +196,22 @@ def _may_say_nothing_found(first: str) -> bool:
     return normalize_key(first) in _NOTHING_FOUND_FIRST
 
 
+_CHECKED_FIRST = re.compile(
+    r"^(?:经|本次|此次|通过)?(?:本部门|本处|我处|我部门)?(?:认真|全面)?(?:自查|排查|检查)(?:后)?[,，:：]?"
+)
+"""How a sentence saying nothing was found may begin: 经自查，本次自查, 经排查后："""
+
+
 def says_nothing_found(text: str) -> bool:
-    """`text` (as `cell_text` gives it) is 无, 未发现隐患…: checked, nothing found.
+    """`text` (as `cell_text` gives it) is 无, 未发现隐患, 经自查，未发现安全隐患…: checked,
+    nothing found.
 
     Runs on every hazard of every return: the first character is tested (cached)
     before the whole text is normalised."""
-    return bool(text) and (
-        _may_say_nothing_found(text[0]) and normalize_key(text).rstrip("。.") in NOTHING_FOUND_WORDS
-    )
+    if not text or not (_may_say_nothing_found(text[0]) or text[0] in "经本此通我"):
+        return False
+    key = normalize_key(text).rstrip("。.")
+    return key in NOTHING_FOUND_WORDS or _CHECKED_FIRST.sub("", key, count=1) in NOTHING_FOUND_WORDS
 
 
 _BLANK_BELOW = re.compile(

@@ -695,6 +695,15 @@ _ANSWER_FIELDS = frozenset(_ANSWER_ORDER)
 answers in: one deleted is said once, not on every row."""
 
 
+def _says_only_nothing_found(row: RowCells) -> bool:
+    """A row without a hazard whose every cell but its 序号, 检查内容 and 问题来源 says
+    nothing was found (经自查，未发现安全隐患 typed into 部位, 无隐患 into 备注): no hazard —
+    it was counted one, and asked for its 整改措施 and 责任人 (clerk trial 57)."""
+    said = [t for name, t in row.texts.items() if t and name not in ("seq", "item", "source")]
+    said += [text for _, text in row.extras]
+    return bool(said) and all(map(says_nothing_found, said))
+
+
 @dataclass(frozen=True)
 class _Across:
     """A merged cell of the table spanning several of its fields."""
@@ -854,7 +863,7 @@ def _read_rows(
                 headers="、".join(COLUMN_BY_FIELD[f].header for f in merge.fields),
                 first=COLUMN_BY_FIELD[merge.fields[0]].header,
             )
-        if says_nothing_found(hazard_text):
+        if says_nothing_found(hazard_text) or (not hazard_text and _says_only_nothing_found(raw)):
             form.checked.append(CheckedItem(item=raw.text("item"), source_row=r + 1))
             continue
         if below_footer:
