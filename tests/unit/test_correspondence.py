@@ -611,8 +611,9 @@ def test_a_copy_keeps_a_date_typed_as_a_number_as_typed(campaign: Campaign, tmp_
 def test_the_report_says_how_many_hazards_the_self_check_found(
     campaign: Campaign, tmp_path: Path
 ) -> None:
-    """排查隐患 3 项 counted the answers to 交办问题 with the hazards the self-check found:
-    a leader signing it read 3 found by the school (clerk trial 56)."""
+    """排查隐患 4 项 counted the answers to 交办问题 with the hazards the self-check found:
+    a leader signing it read 4 found by the school; and its 逾期 left out the hazards
+    completed after their 整改时限, which the register shows late (clerk trial 56)."""
     filled_form(
         campaign,
         "安全保卫处",
@@ -620,15 +621,19 @@ def test_the_report_says_how_many_hazards_the_self_check_found(
         [
             hazard(部位="北门"),
             hazard(部位="东门", 问题编号="JB-01", 问题来源="县级普查"),
-            hazard(部位="南门", 问题来源="自查"),
+            closed(部位="南门", 问题来源="自查", 整改时限=date(2023, 12, 11)),  # a day late
+            closed(部位="西门", 整改时限=date(2023, 12, 12)),  # on the day: in time
         ],
     )
     result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     assert result.status.totals.answers == 1
+    # done late: not among 逾期 (open), though the register gives its days late (trial 56)
+    assert result.status.totals.done_late == 1
     write_report(tmp_path / "汇报.xlsx", campaign, result.status)
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
-    assert "排查隐患 3 项（其中自查发现 2 项，交办问题整改反馈 1 项），已销号" in texts
+    assert "排查隐患 4 项（其中自查发现 3 项，交办问题整改反馈 1 项），已销号" in texts
+    assert "；逾期完成（报已完成时已过整改时限）1 项；" in texts
 
 
 @pytest.mark.parametrize(

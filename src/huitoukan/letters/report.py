@@ -101,7 +101,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         )
         + f"，已销号 {totals.closed} 项，"
         f"未销号 {totals.open} 项，其中逾期 {totals.overdue} 项；销号率 {_percent(totals.closure_rate)}；"
-        f"历史遗留问题 {len(report.long_standing)} 项"
+        + (f"逾期完成（报已完成时已过整改时限）{totals.done_late} 项；" if totals.done_late else "")
+        + f"历史遗留问题 {len(report.long_standing)} 项"
         + (f"；部门报已完成、待复查验收的 {totals.unreviewed} 项" if totals.unreviewed else "")
         + (
             f"；复查验收不合格、已退回整改的 {len(report.review_failed)} 项"

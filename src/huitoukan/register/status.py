@@ -131,6 +131,10 @@ class Totals(BaseModel):
     """Of `hazards`, the rows answering a 交办问题 (its 问题编号, from a check not the
     department's own): the rest its self-check found (a report's 排查隐患 21 项 read as the
     self-check's, 9 of them answers: clerk trial 56)."""
+    done_late: int = 0
+    """Of `hazards`, those reported 已完成 after their 整改时限 (closed, or 待复查): not in
+    `overdue` (open ones), though the register shows their 逾期天数 (逾期 3 beside 7 rows
+    with days late: clerk trial 56)."""
 
 
 class RoundStatus(BaseModel):
@@ -346,6 +350,12 @@ def build_status(
                 for name in names
                 for h in by_department[name]
                 if h.number and h.source not in ("", SELF_CHECK)
+            ),
+            done_late=sum(
+                1
+                for name in names
+                for h in by_department[name]
+                if h.reported_done and h.review != FAILED and h.days_late(as_of) > 0
             ),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
