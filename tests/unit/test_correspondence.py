@@ -671,3 +671,38 @@ def test_a_photo_page_says_where_the_hazard_stands_in_the_register(
     ws = load_workbook(tmp_path / "照片.xlsx").active
     [line] = [r for r in ws.iter_rows(values_only=True) if r[0] == "台账状态"]
     assert (line[1], line[2], line[3].date()) == (said, "整改时限", deadline)
+
+
+def test_lateness_is_said_once_and_never_to_the_office_itself(campaign: Campaign) -> None:
+    """职教中心's first return, sent 12月22日, was late for the campaign and for the round
+    due 12月21日 alike: its notice said so twice; and 本处待办 told the office itself
+    “请今后按时报送。感谢配合。” (clerk trial 56)."""
+    from huitoukan.register.status import DepartmentSummary, RoundStatus, StatusReport, Totals
+
+    def late(department: str) -> DepartmentSummary:
+        return DepartmentSummary(
+            department=department, returned=True, first_returned_on=date(2023, 12, 22),
+            late=True, hazards=0, closed=0, open=0, overdue=0, long_standing=0,
+            closure_rate=None,
+        )  # fmt: skip
+
+    receiver = campaign.info.receiver
+    report = StatusReport(
+        school="", campaign="", returns_due=date(2023, 12, 15), as_of=date(2023, 12, 22),
+        return_deadline_passed=True, due_within_days=3,
+        departments=[late("高级技工学校"), late(receiver)], not_returned=[], overdue=[],
+        due_soon=[], long_standing=[],
+        totals=Totals(departments=2, returned=2, hazards=0, closed=0, open=0, overdue=0,
+                      closure_rate=None),
+        rounds=[
+            RoundStatus(
+                form_date=date(2023, 12, 19), due=date(2023, 12, 21), departments=[],
+                not_answered=[], overdue=True,
+                answered_late={"高级技工学校": date(2023, 12, 22), receiver: date(2023, 12, 22)},
+            )
+        ],
+    )  # fmt: skip
+    said = {n.department: n.text for n in notices(campaign, report)}
+    assert said["高级技工学校"].count("晚于") == 1
+    assert "晚于报送截止日期（2023年12月15日）" in said["高级技工学校"]
+    assert "按时报送" not in "".join(said.get(receiver, ""))

@@ -178,7 +178,9 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 + (f"；{h.photo_hint}" if h.photo_hint else "")
                 for h in no_photo
             )
-        if dept.returned and dept.late and _lately(dept, report.as_of):
+        own = dept.department == info.receiver  # its own to-do list: no note on lateness
+        said_late = dept.returned and dept.late and _lately(dept, report.as_of) and not own
+        if said_late:
             kinds.append("逾期报送")
             lines.append(
                 f"贵部门的自查整改清单已于{_day(dept.first_returned_on)}收到，晚于报送截止日期（{due}），"
@@ -186,11 +188,14 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             )
         # a follow-up round answered late, as the first (none was said: clerk trial 46); a
         # return that answers two rounds at once is said of the later one
+        # (its first return, late for the campaign, said once: clerk trial 56)
         late_rounds = {
             day: round_
             for round_ in report.rounds
             if (day := round_.answered_late.get(dept.department)) is not None
             and 0 <= (report.as_of - day).days <= LATE_NOTE_DAYS
+            and not own
+            and not (said_late and day == dept.first_returned_on)
         }
         for day, round_ in late_rounds.items():
             kinds += [] if "逾期报送" in kinds else ["逾期报送"]
@@ -200,7 +205,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             )
         if not kinds:
             continue
-        if dept.department == info.receiver:
+        if own:
             mine = [line.replace("贵部门", "本处") for line in lines[1:]]
             result.append(_own_list(info.receiver, as_of, kinds, mine))
         else:
