@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign
@@ -296,3 +297,42 @@ def test_a_file_put_into_a_folder_empty_at_the_last_collect_is_pointed_out(
     assert "复查中又放入或改动了1个文件（复查验收表（已填）.xlsx）" in "".join(
         result.stderr.split()
     )
+
+
+def test_a_deadline_moved_after_returns_came_late_leaves_its_trace(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """报送截止 extended from 12月15日 to 12月20日 after 附属医院 had sent its form on the
+    16th: collect, status and the report said nothing of it, the report giving the new date
+    alone and 0 late (clerk trial 58). The register keeps the date first set; the report
+    says it, and who was late by it; status and the report from a register of the old
+    date say to collect again."""
+    from huitoukan.campaign import default_campaign_text
+
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
+    filled_form(
+        campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()],
+        form_date=date(2023, 12, 16),
+    )  # fmt: skip
+    toml = chdir_tmp / "campaign.toml"
+    toml.write_text(default_campaign_text(), "utf-8")
+    as_of = ["--as-of", "2023-12-21"]
+    assert runner.invoke(app, ["collect", "回收", *as_of]).exit_code in (0, 1)
+    text = toml.read_text("utf-8")
+    toml.write_text(text.replace("returns_due = 2023-12-15", "returns_due = 2023-12-20"), "utf-8")
+    shown = runner.invoke(app, ["status", *as_of])
+    said = "".join(shown.stderr.split())
+    assert "是按报送截止日期2023年12月15日汇总的，campaign.toml现为2023年12月20日" in said
+    refused = runner.invoke(app, ["report", *as_of])
+    assert refused.exit_code == 2 and "不会注明原定日期" in "".join(refused.stderr.split())
+    again = runner.invoke(app, ["collect", "回收", *as_of])
+    assert "报送截止日期已由2023年12月15日改为2023年12月20日" in "".join(again.stderr.split())
+    third = runner.invoke(app, ["collect", "回收", *as_of])  # moved once: said once
+    assert "报送截止日期已由" not in "".join(third.stderr.split())
+    assert runner.invoke(app, ["report", *as_of, "-o", "汇报.xlsx"]).exit_code == 0
+    texts = "".join(
+        str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)
+        for v in row if v
+    )  # fmt: skip
+    assert "报送截止：2023年12月20日（原定2023年12月15日，已调整）" in texts
+    assert "（其中逾期报送 0 个；按原定报送截止 2023年12月15日 逾期的 1 个）" in texts

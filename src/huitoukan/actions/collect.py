@@ -71,6 +71,8 @@ class CollectResult:
     open_elsewhere: bool = False
     """The register was open in an office suite while it was replaced (its window shows
     the old one, and saving it there would write the old one back)."""
+    due_moved_from: date | None = None
+    """The 报送截止 the register it replaced was judged by, when campaign.toml has moved it."""
 
     @property
     def exit_code(self) -> int:
@@ -429,6 +431,10 @@ def collect_to_register(
     )
     refuse_without_returns(collection, reviews_count=True)
     rounds = issued_rounds(register) if register is not None else []  # as status has them
+    due = campaign.info.returns_due
+    before = recorded_coverage(register) if register is not None and register.is_file() else None
+    dues_before = before.dues_after_moving_to(due) if before is not None else []
+    moved_from = before.returns_due if before is not None and before.returns_due != due else None
     collection.problems.extend(kept_dates(rounds, collection.current, as_of))
     findings = collection.findings
     returned = collection.returned()
@@ -443,6 +449,7 @@ def collect_to_register(
         rounds=rounds,
         latest=collection.latest_dates(),
         sent=collection.sent_days(),
+        dues_before=dues_before,
     )
     backup = None
     evidence = None
@@ -466,6 +473,8 @@ def collect_to_register(
             written_on=date.today(),
             judged_on=as_of,
             reviews_put_off=sorted(d for f in collection.forms for d in f.reviews_put_off),
+            returns_due=due,
+            dues_before=dues_before,
         )
         laying: list[Pending[Evidence]] = []
 
@@ -503,4 +512,5 @@ def collect_to_register(
         feedback=copies,
         evidence=evidence,
         open_elsewhere=register is not None and open_in_office(register),
+        due_moved_from=moved_from,
     )

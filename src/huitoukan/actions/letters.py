@@ -8,12 +8,12 @@ from pathlib import Path
 
 from huitoukan.actions.findings import load_findings
 from huitoukan.actions.photos import hazards_with_photos, photo_store
-from huitoukan.actions.state import load_state, status_of
+from huitoukan.actions.state import load_state, status_of, status_of_state
 from huitoukan.campaign import Campaign
 from huitoukan.files import xlsx_name
 from huitoukan.letters.notices import Notice, notices, write_notices
 from huitoukan.letters.report import write_report
-from huitoukan.register.status import StatusReport, build_status
+from huitoukan.register.status import StatusReport
 from huitoukan.register.store import Written, replace_output
 
 
@@ -46,17 +46,7 @@ def report(
         state = load_state(
             campaign, sources, as_of, listed.findings if listed else None, store if photos else None
         )
-        status = build_status(
-            campaign,
-            state.hazards,
-            state.returned,
-            as_of,
-            findings=state.findings,
-            unreadable=state.unreadable,
-            rounds=state.rounds,
-            latest=state.latest,
-            sent=state.sent,
-        )
+        status = status_of_state(campaign, state, as_of)
         pages = hazards_with_photos(store, state.hazards, state.photos_shown) if photos else None
         written = replace_output(out, lambda tmp: write_report(tmp, campaign, status, pages))
     return status, written

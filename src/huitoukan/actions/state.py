@@ -123,16 +123,28 @@ def status_of(
     names = [u.name for u in campaign.resolve_units(list(departments))] if departments else []
     listed = load_findings(campaign, findings_file)
     state = load_state(campaign, sources, as_of, listed.findings if listed else None)
+    return status_of_state(campaign, state, as_of, due_within, names)
+
+
+def status_of_state(
+    campaign: Campaign,
+    state: RegisterState,
+    as_of: date,
+    due_within: int = 7,
+    departments: Sequence[str] = (),
+) -> StatusReport:
+    """`build_status` of what a register (or a collect in memory) holds."""
     return build_status(
         campaign,
         state.hazards,
         state.returned,
         as_of,
         due_within,
-        names,
+        departments,
         state.findings,
         state.unreadable,
         rounds=state.rounds,
         latest=state.latest,
         sent=state.sent,
+        dues_before=state.dues_before,
     )

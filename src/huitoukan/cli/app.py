@@ -175,6 +175,18 @@ def _register_notes(
             raise _fail(InputError(render.arrived_text(register, arrived, writing)))
         if arrived:
             render.returns_arrived(register, arrived)
+        moved = campaign is not None and coverage.returns_due not in (
+            None,
+            campaign.info.returns_due,
+        )
+        if moved and campaign is not None and coverage.returns_due is not None:
+            refused = writing if writing == REPORT else ""
+            said = render.due_moved_text(
+                register, coverage.returns_due, campaign.info.returns_due, refused
+            )
+            if refused:
+                raise _fail(InputError(said))
+            render.note(said)
         judged = coverage.judged_on
         due = [d for d in coverage.reviews_put_off if d <= day]
         if due and judged is not None:

@@ -214,6 +214,20 @@ def reviews_due_text(register: Path, judged: date, count: int, day: date, writin
     return f"提示：{came}，以下的已销号、待复查不含它们。{redo}。"
 
 
+def due_moved_text(register: Path, recorded: date, due: date, writing: str) -> str:
+    """What is said when campaign.toml moved the 报送截止 since `register` was collected:
+    a 提示, or why the `writing` (the report, which says the date first set) was not
+    written."""
+    came = (
+        f"{register} 是按报送截止日期 {chinese_date(recorded)} 汇总的，campaign.toml 现为 "
+        f"{chinese_date(due)}"
+    )
+    redo = "请先运行 huitoukan collect 重新汇总（台账会记下原定日期）"
+    if writing:
+        return f"{came}：这样写{writing}，不会注明原定日期，未写出任何文件。{redo}"
+    return f"提示：{came}，以下按新日期判断逾期报送。{redo}。"
+
+
 def note(text: str) -> None:
     """A 提示 about what a command reads, on stderr."""
     _wrapped(_err(), text, style="dim")
@@ -459,6 +473,13 @@ def collect_report(result: CollectResult) -> None:
             "文件夹中报表的全部内容，只有逾期按统计日期计算，“晚于统计日期”的提示也由此而来；"
             "status、remind、report 不能按这个日期使用这份台账（其中有更晚的内容）。"
             "要看当时的情况，请打开当时汇总的台账（台账旁的历史版本文件夹）",
+        )
+    if result.due_moved_from is not None:
+        _wrapped(
+            err,
+            f"提示：报送截止日期已由 {chinese_date(result.due_moved_from)} 改为 "
+            f"{chinese_date(status.returns_due)}（campaign.toml）：逾期报送按新日期判断；台账记下了"
+            "原定日期，工作汇报中注明原定日期和按原定日期逾期的部门数",
         )
     if result.open_elsewhere:
         _wrapped(

@@ -85,14 +85,28 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
 
     totals = report.totals
     line(title, Style.TITLE, 32)
+    # a deadline moved after returns came late: the one first set said, and who was late
+    # by it (extended, it left no trace: clerk trial 58)
+    first_due = report.dues_before[0] if report.dues_before else None
+    moved = (
+        f"（原定{'、'.join(map(chinese_date, report.dues_before))}，已调整）" if first_due else ""
+    )
     line(
-        f"依据：{info.document_number}　报送截止：{chinese_date(info.returns_due)}"
+        f"依据：{info.document_number}　报送截止：{chinese_date(info.returns_due)}{moved}"
         f"　统计日期：{chinese_date(report.as_of)}"
     )
     late = sum(d.late for d in report.departments)
+    late_before = sum(
+        1
+        for d in report.departments
+        if first_due and d.first_returned_on is not None and d.first_returned_on > first_due
+    )
+    by_first = (
+        f"；按原定报送截止 {chinese_date(first_due)} 逾期的 {late_before} 个" if first_due else ""
+    )
     heading("一、总体情况")
     line(
-        f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个），"
+        f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个{by_first}），"
         f"未报送 {len(report.not_returned)} 个。排查隐患 {totals.hazards} 项"
         + (
             f"（其中自查发现 {totals.hazards - totals.answers} 项，交办问题整改反馈 {totals.answers} 项）"

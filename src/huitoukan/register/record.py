@@ -65,6 +65,11 @@ class RegisterState(BaseModel):
     reviews_put_off: list[date] = []
     """The 复查时间 of the reviews that collect did not take, being after the day it judged:
     a command judging a day on or after one of them from the register counts without it."""
+    returns_due: date | None = None
+    """The 报送截止 its collect judged the returns by (None when not recorded)."""
+    dues_before: list[date] = []
+    """The campaign's earlier 报送截止, before campaign.toml moved it, oldest first: a
+    deadline extended after returns came late leaves its trace (clerk trial 58)."""
     photos_shown: int = 0
     """Read from the register's sheets: the photos its 照片 column counts (which they are,
     only the record knows)."""
@@ -114,6 +119,16 @@ class Coverage(BaseModel):
     """`RegisterState.looked_in`."""
     reviews_put_off: list[date] = []
     """`RegisterState.reviews_put_off`."""
+    returns_due: date | None = None
+    """`RegisterState.returns_due`."""
+    dues_before: list[date] = []
+    """`RegisterState.dues_before`."""
+
+    def dues_after_moving_to(self, due: date) -> list[date]:
+        """`dues_before` of the next register, judged by `due`: this one's own due added
+        when `due` moves it."""
+        before = [*self.dues_before, *([self.returns_due] if self.returns_due else [])]
+        return list(dict.fromkeys(d for d in before if d != due))
 
     @classmethod
     def of(cls, state: RegisterState) -> Coverage:
@@ -128,6 +143,8 @@ class Coverage(BaseModel):
             seen=state.seen,
             looked_in=state.looked_in,
             reviews_put_off=state.reviews_put_off,
+            returns_due=state.returns_due,
+            dues_before=state.dues_before,
         )
 
 

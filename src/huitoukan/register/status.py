@@ -196,6 +196,8 @@ class StatusReport(BaseModel):
     put_off: list[HazardView] = []
     """Open hazards whose 整改时限 their department put off without saying why: it is asked."""
     rounds: list[RoundStatus] = []
+    dues_before: list[date] = []
+    """The 报送截止 campaign.toml gave before it moved it to `returns_due`, oldest first."""
     """The follow-up rounds issued from the register, oldest first."""
 
     def unassigned_named(self) -> str:
@@ -237,6 +239,7 @@ def build_status(
     rounds: Sequence[IssuedRound] = (),
     latest: Mapping[str, date] | None = None,
     sent: Mapping[str, Sequence[date]] | None = None,
+    dues_before: Sequence[date] = (),
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
@@ -244,7 +247,8 @@ def build_status(
     rounds issued, answered by a return dated on or after a round's 日期 (`latest`: each
     department's latest 日期; unknown — a register of an earlier huitoukan — the rounds
     are not followed; `sent`: the days each department's returns were sent, to tell an
-    answer sent after its round's due date)."""
+    answer sent after its round's due date); `dues_before`: the 报送截止 the campaign had
+    before (said in the report)."""
     unreadable = unreadable or {}
     wanted = set(departments)
     names = [u.name for u in campaign.units]
@@ -368,6 +372,7 @@ def build_status(
         missing_photos=missing_photos,
         put_off=put_off,
         rounds=_rounds(rounds, latest, sent or {}, returned, as_of, wanted),
+        dues_before=list(dues_before),
     )
 
 
