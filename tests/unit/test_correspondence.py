@@ -642,6 +642,8 @@ def test_the_report_says_how_many_hazards_the_self_check_found(
         ("", date(2023, 12, 12), "已销号"),  # done on its 整改时限: in time
         ("", date(2023, 12, 11), "已销号（逾期 1 天完成）"),
         ("待复查", date(2023, 12, 13), "待复查"),
+        ("不合格", date(2023, 12, 25), "整改中（复查不合格）"),  # not yet due, reopened
+        ("不合格", date(2023, 12, 1), "逾期（复查不合格）"),  # not 逾期 N 天完成: trial 59
     ],
 )
 def test_a_photo_page_says_where_the_hazard_stands_in_the_register(

@@ -237,3 +237,14 @@ def test_the_departments_of_a_large_school_are_charted_twenty_a_chart(tmp_path: 
     with zipfile.ZipFile(tmp_path / "c.xlsx") as package:
         assert '<c:max val="45"/><c:min val="0"/>' in package.read("xl/charts/chart2.xml").decode()
     assert len(load_workbook(tmp_path / "c.xlsx")["汇总"]._charts) == 3
+
+
+def test_a_short_text_of_several_lines_gets_a_row_of_several_lines() -> None:
+    """1.… 2.… 3.… typed on lines of their own, short enough for one line had they been
+    one: the row was given one line, and the text printed over the rows around it on a
+    photo page (clerk trial 59)."""
+    from huitoukan.xlsx.writer import row_height
+
+    assert row_height(["1.机房线路老化\n2.灭火器过期\n3.应急照明不亮"], [80]) == 3 * 13.5 + 3
+    assert row_height(["机房线路老化"], [80]) is None
+    assert row_height(["一" * 50 + "\n二"], [40]) == 4 * 13.5 + 3  # 100 columns: 3 lines, 1

@@ -316,10 +316,12 @@ def photos_sheet(
         line(f"存在隐患问题：{hazard.hazard}")
         line(f"整改措施：{hazard.measures}")
         pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", hazard.closed_on)
-        late = hazard.days_late(as_of) if hazard.reported_done else 0  # (open: 逾期 says it)
+        done = hazard.reported_done and hazard.review != FAILED  # (open: 逾期 says it)
+        late = hazard.days_late(as_of) if done else 0
+        failed = "（复查不合格）" if hazard.review == FAILED else ""
         pair(
             "台账状态",
-            hazard.state(as_of) + (f"（逾期 {late} 天完成）" if late else ""),
+            hazard.state(as_of) + failed + (f"（逾期 {late} 天完成）" if late else ""),
             "整改时限",
             hazard.deadline,
         )

@@ -165,10 +165,14 @@ def row_height(
     text is cut off on screen and on paper. CJK characters count as two columns."""
     lines = 1
     for value, width in zip(values, widths):  # noqa: B905 (a row may be shorter)
-        if type(value) is str and len(value) * 2 > width - 2:
-            columns = len(value) if value.isascii() else 2 * len(value)
-            # a cell's padding and line breaks at punctuation take about two columns
-            needed = -(-columns // (int(width) - 2 if width >= 3 else 1)) + value.count("\n")
+        if type(value) is str and (len(value) * 2 > width - 2 or "\n" in value):
+            # a cell's padding and line breaks at punctuation take about two columns; each
+            # line of a text of several (1.… 2.… typed on lines of their own) wraps alone
+            room = int(width) - 2 if width >= 3 else 1
+            needed = sum(
+                -(-max(1, len(part) if part.isascii() else 2 * len(part)) // room)
+                for part in value.split("\n")
+            )
             if needed > lines:
                 lines = needed
     return None if lines == 1 else line * lines + 3
