@@ -125,13 +125,15 @@ def test_nothing_found_rows_and_blank_rows(campaign: Campaign, tmp_path: Path) -
         {"备注": "本次自查无隐患"},
         {"检查内容": "食品安全工作情况", "整改措施": "无", "备注": "经排查，无安全隐患"},
         {"存在隐患问题": "经自查，未发现安全隐患"},
+        {"部位": "护学岗", "检查内容": "校园安防-4", "备注": "经自查，未发现安全隐患"},
     ],
 )
 def test_nothing_found_said_in_any_cell_of_a_row_is_no_hazard(
     campaign: Campaign, tmp_path: Path, row: dict[str, object]
 ) -> None:
-    """经自查，未发现安全隐患 typed into 部位, or 本次自查无隐患 into 备注 only, was counted a
-    hazard, its department asked for its 整改措施 and 责任人 (clerk trial 57)."""
+    """经自查，未发现安全隐患 typed into 部位, or 本次自查无隐患 into 备注 (beside the place
+    checked, too), was counted a hazard, its department asked for its 整改措施 and 责任人
+    (clerk trials 57, 59)."""
     form = read(filled_form(campaign, "附属医院", tmp_path / "r.xlsx", [row]), campaign)
     assert form.hazards == [] and form.problems == []
     assert len(form.checked) == 1

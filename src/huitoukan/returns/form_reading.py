@@ -696,11 +696,18 @@ answers in: one deleted is said once, not on every row."""
 
 
 def _says_only_nothing_found(row: RowCells) -> bool:
-    """A row without a hazard whose every cell but its 序号, 检查内容 and 问题来源 says
-    nothing was found (经自查，未发现安全隐患 typed into 部位, 无隐患 into 备注): no hazard —
-    it was counted one, and asked for its 整改措施 and 责任人 (clerk trial 57)."""
-    said = [t for name, t in row.texts.items() if t and name not in ("seq", "item", "source")]
+    """A row without a hazard whose every cell but the ones naming what was checked (序号,
+    部位, 检查内容, 问题来源) says nothing was found (经自查，未发现安全隐患 typed into 部位, or
+    into 备注 beside the place checked): no hazard — it was counted one, and asked for its
+    整改措施 and 责任人 (clerk trials 57, 59)."""
+    said = [
+        t
+        for name, t in row.texts.items()
+        if t and name not in ("seq", "location", "item", "source")
+    ]
     said += [text for _, text in row.extras]
+    if not said and says_nothing_found(row.text("location")):
+        return True
     return bool(said) and all(map(says_nothing_found, said))
 
 
