@@ -708,3 +708,33 @@ def test_lateness_is_said_once_and_never_to_the_office_itself(campaign: Campaign
     assert said["高级技工学校"].count("晚于") == 1
     assert "晚于报送截止日期（2023年12月15日）" in said["高级技工学校"]
     assert "按时报送" not in "".join(said.get(receiver, ""))
+
+
+def test_the_problems_of_a_merged_cell_are_all_on_it(campaign: Campaign, tmp_path: Path) -> None:
+    """存在隐患问题 and 整改措施 merged into one cell: its merge warning (on 存在隐患问题) and
+    the missing 整改措施 (on the cell merged into it) are both its comment; the second
+    took the first's place (clerk trial 59)."""
+    path = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [hazard(存在隐患问题="灭火器过期，需更换", 整改措施=None)],
+    )
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    row = header_row + 1
+    ws.merge_cells(
+        start_row=row, start_column=columns["存在隐患问题"], end_row=row,
+        end_column=columns["整改措施"],
+    )  # fmt: skip
+    wb.save(path)
+    collection = collect(campaign, [path.parent], as_of=AS_OF)
+    assert [p.code.value for p in collection.problems] == [
+        "merged-across-fields",
+        "missing-measures",
+    ]
+    (copy,) = write_feedback(collection, tmp_path / "退回")
+    comment = load_workbook(copy.copy_path)[FORM_SHEET].cell(row, columns["存在隐患问题"]).comment
+    assert comment is not None
+    assert "合并成了一格" in comment.text and "隐患没有填写整改措施" in comment.text

@@ -468,16 +468,20 @@ def marked_copy(
             cell = workbook[sheet].cell(r + 1, c + 1)
             if not isinstance(cell, MergedCell):
                 cell.value = None
+    # each cell's problems together: those of a merged cell on its top-left cell, as many
+    # as there are (one on G9 of F9:G9 took the place of F9's own: clerk trial 59)
     notes: dict[tuple[str, str], list[Problem]] = {}
     for problem in problems:
         if problem.sheet in workbook.sheetnames and problem.cell:
-            notes.setdefault((problem.sheet, problem.cell), []).append(problem)
+            ws = workbook[problem.sheet]
+            ref = problem.cell
+            if isinstance(ws[ref], MergedCell):
+                merged = next(m for m in ws.merged_cells.ranges if ref in m)
+                ref = ws.cell(merged.min_row, merged.min_col).coordinate
+            notes.setdefault((problem.sheet, ref), []).append(problem)
     for (sheet, ref), here in notes.items():
         ws = workbook[sheet]
         cell = ws[ref]
-        if isinstance(cell, MergedCell):  # mark the merged range through its top-left cell
-            merged = next(m for m in ws.merged_cells.ranges if ref in m)
-            cell = ws.cell(merged.min_row, merged.min_col)
         error = any(p.severity is Severity.ERROR for p in here)
         cell.fill = ERROR_FILL if error else WARNING_FILL
         text = "\n".join(f"【{p.severity.value}】{p.message}" for p in here)
