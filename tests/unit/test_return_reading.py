@@ -462,6 +462,31 @@ def test_a_form_of_an_earlier_campaign_is_no_return(
         )
 
 
+def test_a_form_whose_instructions_ask_for_it_by_last_year_is_no_return(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Last year's form, made again since (its file made this year), filled with last
+    year's rows: its 填报说明 asks for it by last year's day (clerk trial 59)."""
+    old = filled_form(
+        campaign, "附属医院", tmp_path / "附属医院.xlsx", [hazard(部位="药房")],
+        form_date=date(2022, 12, 14),
+    )  # fmt: skip
+    wb = load_workbook(old)
+    ws = wb[FORM_SHEET]
+    [cell] = [
+        c for row in ws.iter_rows(max_row=8) for c in row if str(c.value).startswith("填报说明")
+    ]
+    assert "请于2023年12月15日前" in cell.value
+    cell.value = cell.value.replace("请于2023年12月15日前", "请于2022年12月15日前")
+    wb.save(old)
+    form = read(old, campaign)
+    assert not form.readable and form.department == "附属医院"
+    assert form.reason.startswith(
+        "这是往期活动的表格（填报说明要求 2022年12月15日前报送；表头日期 2022年12月14日），"
+        "不是本次活动（2023年12月5日 下发）的报表，未汇总"
+    )
+
+
 def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path) -> None:
     from openpyxl import Workbook
 

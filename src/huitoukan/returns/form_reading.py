@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -60,7 +61,7 @@ from huitoukan.model.returns import (
 from huitoukan.returns.archives import ArchiveError, read_member
 from huitoukan.returns.photos import PhotoStore, keep_photo, recall
 from huitoukan.returns.pictures import cell_name, picture_place, read_pictures
-from huitoukan.returns.sniffing import Format, Made
+from huitoukan.returns.sniffing import Format
 from huitoukan.returns.workbooks import (
     MAX_COLUMNS,
     SheetGrid,
@@ -205,9 +206,9 @@ def read_return(
         part.never_saved = content.made.never_saved
         title = content.made.title
         part.prefilled = title == FEEDBACK_TITLE or title.endswith(FOLLOWUP_MARK)
-    made_on = _issued_for_an_earlier_campaign(content.made, campaign)
-    if made_on is not None:
-        forms = [_of_an_earlier_campaign(part, made_on, campaign) for part in forms]
+    earlier = _of_an_earlier_campaign(content, campaign)
+    if earlier:
+        forms = [_refused_as_earlier(part, earlier, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
@@ -433,32 +434,50 @@ EARLIER_CAMPAIGN_DAYS = 60
 forms are issued a few days before that date, not months)."""
 
 
-def _issued_for_an_earlier_campaign(made: Made, campaign: Campaign) -> date | None:
-    """The day huitoukan made the form, when that was long before this campaign was issued:
-    a form of an earlier campaign (the 2023 form sent again, its hazards of 2023)."""
-    if made.creator != MAKER:
-        return None
-    try:
-        created = date.fromisoformat(made.created[:10])
-    except ValueError:
-        return None
-    if created < campaign.info.issued_on - timedelta(days=EARLIER_CAMPAIGN_DAYS):
-        return created
-    return None
+_INSTRUCTED_DUE = re.compile(r"请于\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日前")
+"""The 报送截止 an issued form's 填报说明 gives (`issue` writes the campaign's into it)."""
 
 
-def _of_an_earlier_campaign(form: ReturnForm, issued: date, campaign: Campaign) -> ReturnForm:
-    """A form an earlier campaign issued, dated before this one began (or not dated): its
-    rows are that campaign's, not an answer to this one — refused, its department told (it
-    was taken for the newest version, the file being saved last, and a 2023 hazard entered
-    the register as 逾期: clerk trial 57). Dated in this campaign, it is this campaign's
-    answer typed into an old form, and read."""
+def _of_an_earlier_campaign(content: WorkbookContent, campaign: Campaign) -> str:
+    """What says the form was issued for an earlier campaign ('' when nothing does):
+    huitoukan made it long before this campaign was issued, or its 填报说明 asks for it by a
+    day before this campaign began (a form issued a year ago carries that year's date)."""
+    made = content.made
+    if made.creator == MAKER:
+        try:
+            created = date.fromisoformat(made.created[:10])
+        except ValueError:
+            created = campaign.info.issued_on
+        if created < campaign.info.issued_on - timedelta(days=EARLIER_CAMPAIGN_DAYS):
+            return f" {chinese_date(created)} 下发的往期表格（"
+    for grid in content.sheets:
+        for row in grid.rows[:10]:
+            for value in row:
+                if isinstance(value, str) and value.startswith("填报说明"):
+                    asked = _INSTRUCTED_DUE.search(value)
+                    if asked is None:
+                        continue
+                    try:
+                        due = date(*map(int, asked.groups()))
+                    except ValueError:
+                        continue
+                    if due < campaign.info.issued_on:
+                        return f"往期活动的表格（填报说明要求 {chinese_date(due)}前报送；"
+    return ""
+
+
+def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> ReturnForm:
+    """A form an earlier campaign issued (`earlier`, as `_of_an_earlier_campaign` said it),
+    dated before this one began (or not dated): its rows are that campaign's, not an answer
+    to this one — refused, its department told (it was taken for the newest version, the
+    file being saved last, and a 2023 hazard entered the register as 逾期: clerk trials 57,
+    59). Dated in this campaign, it is this campaign's answer typed into an old form, and
+    read."""
     if form.form_date is not None and not form.date_impossible:
         return form
     reason = (
-        f"这是 {chinese_date(issued)} 下发的往期表格（表头日期 "
-        f"{chinese_date(form.form_date) if form.form_date else '未填写'}），不是本次活动"
-        f"（{chinese_date(campaign.info.issued_on)} 下发）的报表，未汇总；"
+        f"这是{earlier}表头日期 {chinese_date(form.form_date) if form.form_date else '未填写'}），"
+        f"不是本次活动（{chinese_date(campaign.info.issued_on)} 下发）的报表，未汇总；"
         "请用本次下发的附件2填写后重新报送"
     )
     return form.model_copy(
