@@ -748,6 +748,8 @@ def problem(
     rule = CATALOGUE[code]
     template = rule.variants[variant] if variant else rule.message
     shown = {k: chinese_date(v) if isinstance(v, date) else v for k, v in params.items()}
+    if shown.get("old_file") == file:  # a return written over by its newer version
+        shown["old_file"] = f"{file}（被覆盖前的一版）"  # (“旧版本 X” of X read as one: trial 57)
     return Problem(
         severity=rule.severity,
         code=code,
