@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,24 @@ def test_the_instructions_row_is_tall_enough_for_their_lines(
         c for row in ws.iter_rows(max_row=6) for c in row if str(c.value).startswith("填报说明")
     ]
     assert (ws.row_dimensions[cell.row].height or 0) >= 3 * 10.5 * 1.5 + 6  # and padding
+
+
+@pytest.mark.parametrize(
+    ("today", "left"),
+    [
+        (date(2023, 12, 12), None),  # three days to fill it in
+        (date(2023, 12, 13), 2),
+        (date(2023, 12, 15), 0),  # the 报送截止 itself
+        (date(2023, 12, 16), -1),
+    ],
+)
+def test_forms_issued_close_to_the_deadline_say_so(
+    campaign: Campaign, tmp_path: Path, today: date, left: int | None
+) -> None:
+    """A department added mid-campaign and given its form the day before the 报送截止 was
+    judged late by it the day after, unsaid (clerk trial 58)."""
+    from huitoukan.actions.issue import issue
+
+    result = issue(campaign, tmp_path / "一", ["附属医院"], today=today)
+    assert result.days_left == left
+    assert issue(campaign, tmp_path / "全部", today=today).days_left is None  # the campaign's

@@ -13,7 +13,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
 from huitoukan.forms.followup import followup_round
-from huitoukan.forms.issuing import IssueResult, issue_forms
+from huitoukan.forms.issuing import DAYS_TO_FILL, IssueResult, issue_forms
 from huitoukan.register.reading import is_register
 from huitoukan.register.rounds import IssuedRound, record_round
 
@@ -28,11 +28,15 @@ def issue(
     due: date | None = None,
     only_open: bool = False,
     findings_file: Path | None = None,
+    today: date | None = None,
 ) -> IssueResult:
     """Write the forms, each listing its department's assigned problems first (from
     `findings_file` or campaign.toml's list); with `followup_from` (a register or returns),
     a follow-up round dated `form_date` (default today) and due on `due` (default a week
-    later), assigned problems carried forward like any other row."""
+    later), assigned problems carried forward like any other row. Forms of the campaign
+    issued to some `departments` (one added mid-campaign, one given a new form) `today`
+    (default: the computer's) with fewer than DAYS_TO_FILL days left before its 报送截止
+    say so."""
     listed = load_findings(campaign, findings_file)
     findings = listed.findings if listed else None
     round_ = None
@@ -61,6 +65,11 @@ def issue(
         )
         if record_round(followup_from, issued):
             tracked = round_.due
+    left = (campaign.info.returns_due - (today or date.today())).days
     return result.model_copy(
-        update={"list_problems": listed.problems if listed else [], "tracked_until": tracked}
+        update={
+            "list_problems": listed.problems if listed else [],
+            "tracked_until": tracked,
+            "days_left": left if departments and not round_ and left < DAYS_TO_FILL else None,
+        }
     )

@@ -371,6 +371,14 @@ def issue_summary(result: IssueResult) -> None:
             "本轮按报回表格生成，没有记入台账：status 和 remind 不跟踪本轮的报送"
             "（要跟踪，请用 collect 生成的台账生成跟进轮）",
         )
+    if result.days_left is not None:
+        left = result.days_left
+        when = f"已过 {-left} 天" if left < 0 else "就是今天" if left == 0 else f"只剩 {left} 天"
+        _wrapped(
+            _err(),
+            f"提示：报送截止日期{when}，这些部门报送时都按它判断是否逾期；要给它们留出填报时间，"
+            "请在 campaign.toml 中推迟 returns_due（再次汇总时台账记下原定日期，工作汇报注明）",
+        )
     for department, signed in result.signatures_cleared.items():
         _wrapped(
             console,

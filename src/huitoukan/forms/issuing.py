@@ -79,6 +79,15 @@ class IssueResult(BaseModel):
     signatures_cleared: dict[str, str] = {}
     """Department issued again → who had signed for its earlier form, and when: the new
     form is to be signed for again (发放清单's row is new)."""
+    days_left: int | None = None
+    """Days from the day forms were issued to some departments to the campaign's 报送截止,
+    when fewer than `DAYS_TO_FILL` (negative: past): a department given its form then is
+    judged late by it all the same (clerk trial 58: one added mid-campaign had a day)."""
+
+
+DAYS_TO_FILL = 3
+"""Days a department needs at least to fill in its form: issued with fewer left before
+the 报送截止, the clerk is told."""
 
 
 def form_file_name(department: str) -> str:
