@@ -100,7 +100,9 @@ def test_without_campaign_toml_the_default_campaign_is_said(
     assert runner.invoke(app, ["init"]).exit_code == 0
     again = runner.invoke(app, ["issue", "-d", "保卫处", "-o", "二"])
     assert again.exit_code == 0
-    assert "campaign.toml" not in again.stderr
+    assert "当前文件夹中没有 campaign.toml" not in again.stderr
+    # (the 报送截止 of 2023 is past: said, with where to move it)
+    assert "报送截止日期已过" in again.stderr
 
 
 def test_version_and_short_help(runner: CliRunner) -> None:
