@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -45,7 +46,9 @@ def test_status_from_register_and_from_returns_agree(
     # the returns are dated 12月14日: the register cannot tell the day before
     before = runner.invoke(app, ["status", "--as-of", "2023-12-13"])
     said = "".join(before.output.split())
-    assert before.exit_code == 2 and "中有2023年12月14日的内容" in said
+    assert before.exit_code == 2 and "中有2023年12月14日的内容（" in said
+    # named: whose date it is (clerk trial 59)
+    assert re.search(r"中有2023年12月14日的内容（[^）]+报表的日期）", said)
     assert "不能据此统计更早的2023年12月13日" in said and "历史版本" not in said
     assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-01"]).exit_code == 0
     again = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-13"]).output.split())

@@ -65,11 +65,12 @@ def load_state(
                 "还是改名前汇总的：请先运行 huitoukan collect 重新汇总（隐患编号不变），"
                 "未做任何改动"
             )
-        latest = state.latest_fact()
-        if as_of is not None and latest is not None and as_of < latest:
+        fact = state.latest_fact_and_where()
+        if as_of is not None and fact is not None and as_of < fact[0]:
+            latest, where = fact  # named: which one to look at (clerk trial 59)
             raise InputError(
-                f"{display_name(sources[0])} 中有 {chinese_date(latest)} 的内容（报表日期、检查、"
-                f"销号或复查时间），不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
+                f"{display_name(sources[0])} 中有 {chinese_date(latest)} 的内容（{where}），"
+                f"不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
                 f"算进去。{_earlier_registers(sources[0], as_of)}"
             )
         state = state.model_copy(update={"rounds": issued_rounds(sources[0])})

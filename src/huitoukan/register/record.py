@@ -75,6 +75,10 @@ class RegisterState(BaseModel):
     only the record knows)."""
 
     def latest_fact(self) -> date | None:
+        latest = self.latest_fact_and_where()
+        return latest[0] if latest else None
+
+    def latest_fact_and_where(self) -> tuple[date, str] | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
         销号时间 or 复查时间): a status of an earlier day would count what came after it.
         A date after the day the register was written is not one, nor a hazard's date after
@@ -83,14 +87,22 @@ class RegisterState(BaseModel):
         (A 日期 after the day judged is a return sent after it: a replayed day counts it.)"""
         written = self.written_on or date.max
         judged = min(written, self.judged_on or date.max)
-        days = [d for d in self.returned.values() if d is not None and d <= written]
+        days = [
+            (d, f"{department}报表的日期")
+            for department, d in self.returned.items()
+            if d is not None and d <= written
+        ]
         for hazard in self.hazards:
             days += [
-                d
-                for d in (hazard.checked_on, hazard.closed_on, hazard.reviewed_on)
+                (d, f"{hazard.department}“{hazard.where[:20]}”的{what}")
+                for d, what in (
+                    (hazard.checked_on, "检查时间"),
+                    (hazard.closed_on, "销号时间"),
+                    (hazard.reviewed_on, "复查时间"),
+                )
                 if d is not None and d <= judged
             ]
-        return max(days, default=None)
+        return max(days, key=lambda fact: fact[0], default=None)
 
 
 class Coverage(BaseModel):
