@@ -273,6 +273,9 @@ def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:
     collect_to_register(campaign, [returns], register, AS_OF, force=True)
     assert [p.name for p in folder.iterdir()] == ["现场检查记录.docx"]
     assert sheet_rows(register, HAZARD_SHEET)[0]["照片"] is None
+    (folder / "现场检查记录.docx").unlink()  # the clerk's own taken away: the folder is empty
+    collect_to_register(campaign, [returns], register, AS_OF)
+    assert not folder.exists()  # not left behind, empty (clerk trial 59)
 
 
 def test_a_register_refused_leaves_the_evidence_as_it_was(tmp_path: Path) -> None:
