@@ -178,3 +178,33 @@ def test_issuing_one_department_again_keeps_the_others_on_the_list(
     assert ws.cell(after["安全保卫处"], columns["签收人"]).value is None  # a new form to sign for
     form = chdir_tmp / "发放" / form_file_name("安全保卫处")
     assert ws.cell(after["安全保卫处"], columns["SHA-256"]).value == sha256_of(form)
+
+
+def test_a_department_renamed_since_it_signed_is_listed_once_under_its_new_name(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """学生工作处 renamed 学生处 (formerly = "学生工作处") after signing for its form: the
+    发放清单 of the next `issue -d` listed it twice, its signed row under the old name and
+    an empty one under the new (clerk trial 58)."""
+    from openpyxl import load_workbook
+
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    listed = chdir_tmp / "发放" / "发放清单.xlsx"
+    workbook = load_workbook(listed)
+    ws = workbook.active
+    header = next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")
+    columns = {ws.cell(header, c).value: c for c in range(1, ws.max_column + 1)}
+    rows = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
+    ws.cell(rows["学生工作处"], columns["签收人"]).value = "李干事"
+    workbook.save(listed)
+    toml = chdir_tmp / "campaign.toml"
+    text = toml.read_text("utf-8")
+    toml.write_text(
+        text.replace('name = "学生工作处"', 'name = "学生处"\nformerly = "学生工作处"', 1), "utf-8"
+    )
+    assert runner.invoke(app, ["issue", "-d", "保卫处", "--force"]).exit_code == 0
+    ws = load_workbook(listed).active
+    after = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
+    assert "学生工作处" not in after and len(after) == len(rows)
+    assert ws.cell(after["学生处"], columns["签收人"]).value == "李干事"

@@ -83,9 +83,11 @@ def distribution_list(
     return workbook
 
 
-def earlier_rows(path: Path) -> dict[str, list[object]]:
-    """The rows (after 序号) of the 发放清单 at `path`, by department; none when there is no
-    list there or it cannot be read as one."""
+def earlier_rows(path: Path, renamed: Mapping[str, str] | None = None) -> dict[str, list[object]]:
+    """The rows (after 序号) of the 发放清单 at `path`, by department — by the name it goes by
+    now (`renamed`: former name → name), its row too: a department renamed since it signed
+    was listed twice, once under each name (clerk trial 58); none when there is no list
+    there or it cannot be read as one."""
     try:
         ws = load_workbook(path).worksheets[0]
     except Exception:  # not there, damaged, not a workbook: nothing to keep
@@ -99,7 +101,9 @@ def earlier_rows(path: Path) -> dict[str, list[object]]:
     for row in rows[start + 1 :]:
         cells = (list(row) + [None] * len(headers))[1 : len(headers)]
         if isinstance(cells[0], str) and cells[0]:
-            found.setdefault(cells[0], cells)
+            now = (renamed or {}).get(cells[0], cells[0])
+            if now not in found or signature(cells) and not signature(found[now]):
+                found[now] = [now, *cells[1:]]  # (the signed row, of a list with both names)
     return found
 
 

@@ -154,7 +154,7 @@ def issue_forms(
     )
     write_atomically(out_dir / CHECKLIST_FILE, checklist.save)
     # issuing some departments again: the others' rows (and signatures) stay on the list
-    earlier = earlier_rows(out_dir / DISTRIBUTION_FILE) if departments else {}
+    earlier = earlier_rows(out_dir / DISTRIBUTION_FILE, campaign.renamed) if departments else {}
     listed = distribution_list(campaign, forms, earlier, followup.due if followup else None)
     write_atomically(out_dir / DISTRIBUTION_FILE, listed.save)
     return IssueResult(
