@@ -143,6 +143,25 @@ def test_issue_shows_the_lists_warnings(runner: CliRunner, chdir_tmp: Path) -> N
     assert "没有填写问题编号" in result.stderr and "未分配" in result.stderr
 
 
+def _signed(
+    listed: Path, signatures: dict[str, tuple[object, ...]]
+) -> tuple[int, dict[str, int], list[str]]:
+    """The 发放清单 at `listed` signed for by the departments of `signatures` (签收人, and
+    签收日期 when given): its header row, its columns by header and its departments."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(listed)
+    ws = workbook.active
+    header = next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")
+    columns = {ws.cell(header, c).value: c for c in range(1, ws.max_column + 1)}
+    rows = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
+    for department, signed in signatures.items():
+        for column, value in zip(("签收人", "签收日期"), signed, strict=False):
+            ws.cell(rows[department], columns[column]).value = value
+    workbook.save(listed)
+    return header, columns, list(rows)
+
+
 def test_issuing_one_department_again_keeps_the_others_on_the_list(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:
@@ -154,15 +173,8 @@ def test_issuing_one_department_again_keeps_the_others_on_the_list(
 
     assert runner.invoke(app, ["issue"]).exit_code == 0
     listed = chdir_tmp / "发放" / "发放清单.xlsx"
-    workbook = load_workbook(listed)
-    ws = workbook.active
-    header = next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")
-    columns = {ws.cell(header, c).value: c for c in range(1, ws.max_column + 1)}
-    rows = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
-    ws.cell(rows["学生工作处"], columns["签收人"]).value = "李干事"
-    ws.cell(rows["安全保卫处"], columns["签收人"]).value = "王干事"
-    ws.cell(rows["安全保卫处"], columns["签收日期"]).value = date(2023, 12, 11)
-    workbook.save(listed)
+    signed = {"学生工作处": ("李干事",), "安全保卫处": ("王干事", date(2023, 12, 11))}
+    header, columns, departments = _signed(listed, signed)
     result = runner.invoke(app, ["issue", "-d", "保卫处", "--force"])
     assert result.exit_code == 0, result.output
     said = "".join(result.output.split())
@@ -173,7 +185,7 @@ def test_issuing_one_department_again_keeps_the_others_on_the_list(
     assert "学生工作处的旧表" not in said  # not issued again: its signature stands
     ws = load_workbook(listed).active
     after = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
-    assert list(after) == list(rows)  # all eight, in the campaign's order
+    assert list(after) == departments  # all eight, in the campaign's order
     assert ws.cell(after["学生工作处"], columns["签收人"]).value == "李干事"
     assert ws.cell(after["安全保卫处"], columns["签收人"]).value is None  # a new form to sign for
     form = chdir_tmp / "发放" / form_file_name("安全保卫处")
@@ -191,13 +203,7 @@ def test_a_department_renamed_since_it_signed_is_listed_once_under_its_new_name(
     assert runner.invoke(app, ["init"]).exit_code == 0
     assert runner.invoke(app, ["issue"]).exit_code == 0
     listed = chdir_tmp / "发放" / "发放清单.xlsx"
-    workbook = load_workbook(listed)
-    ws = workbook.active
-    header = next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")
-    columns = {ws.cell(header, c).value: c for c in range(1, ws.max_column + 1)}
-    rows = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
-    ws.cell(rows["学生工作处"], columns["签收人"]).value = "李干事"
-    workbook.save(listed)
+    header, columns, departments = _signed(listed, {"学生工作处": ("李干事",)})
     toml = chdir_tmp / "campaign.toml"
     text = toml.read_text("utf-8")
     toml.write_text(
@@ -206,5 +212,5 @@ def test_a_department_renamed_since_it_signed_is_listed_once_under_its_new_name(
     assert runner.invoke(app, ["issue", "-d", "保卫处", "--force"]).exit_code == 0
     ws = load_workbook(listed).active
     after = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
-    assert "学生工作处" not in after and len(after) == len(rows)
+    assert "学生工作处" not in after and len(after) == len(departments)
     assert ws.cell(after["学生处"], columns["签收人"]).value == "李干事"
