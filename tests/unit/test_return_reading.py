@@ -456,8 +456,8 @@ def test_a_form_of_an_earlier_campaign_is_no_return(
     if refused:
         assert forms[1].department == "附属医院"
         assert forms[1].reason == (
-            f"这是 {made.year}年{made.month}月{made.day}日 下发的往期表格（表头日期 "
-            f"{'2023年9月30日' if form_date else '未填写'}），不是本次活动（2023年12月5日 下发）的报表，"
+            f"这是 {made.year}年{made.month}月{made.day}日 下发的往期表格，表头日期"
+            f"{' 2023年9月30日' if form_date else '未填写'}，不是本次活动（2023年12月5日 下发）的报表，"
             "未汇总；请用本次下发的附件2填写后重新报送"
         )
 
@@ -482,7 +482,7 @@ def test_a_form_whose_instructions_ask_for_it_by_last_year_is_no_return(
     form = read(old, campaign)
     assert not form.readable and form.department == "附属医院"
     assert form.reason.startswith(
-        "这是往期活动的表格（填报说明要求 2022年12月15日前报送；表头日期 2022年12月14日），"
+        "这是往期活动的表格（填报说明要求 2022年12月15日前报送），表头日期 2022年12月14日，"
         "不是本次活动（2023年12月5日 下发）的报表，未汇总"
     )
 

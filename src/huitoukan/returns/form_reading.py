@@ -449,7 +449,7 @@ def _of_an_earlier_campaign(content: WorkbookContent, campaign: Campaign) -> str
         except ValueError:
             created = campaign.info.issued_on
         if created < campaign.info.issued_on - timedelta(days=EARLIER_CAMPAIGN_DAYS):
-            return f" {chinese_date(created)} 下发的往期表格（"
+            return f" {chinese_date(created)} 下发的往期表格"
     for grid in content.sheets:
         for row in grid.rows[:10]:
             for value in row:
@@ -462,7 +462,7 @@ def _of_an_earlier_campaign(content: WorkbookContent, campaign: Campaign) -> str
                     except ValueError:
                         continue
                     if due < campaign.info.issued_on:
-                        return f"往期活动的表格（填报说明要求 {chinese_date(due)}前报送；"
+                        return f"往期活动的表格（填报说明要求 {chinese_date(due)}前报送）"
     return ""
 
 
@@ -475,10 +475,10 @@ def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> R
     read."""
     if form.form_date is not None and not form.date_impossible:
         return form
+    dated = f" {chinese_date(form.form_date)}" if form.form_date else "未填写"
     reason = (
-        f"这是{earlier}表头日期 {chinese_date(form.form_date) if form.form_date else '未填写'}），"
-        f"不是本次活动（{chinese_date(campaign.info.issued_on)} 下发）的报表，未汇总；"
-        "请用本次下发的附件2填写后重新报送"
+        f"这是{earlier}，表头日期{dated}，不是本次活动（{chinese_date(campaign.info.issued_on)} "
+        "下发）的报表，未汇总；请用本次下发的附件2填写后重新报送"
     )
     return form.model_copy(
         update={"readable": False, "reason": reason, "hazards": [], "problems": [], "checked": []}
