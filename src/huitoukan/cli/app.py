@@ -175,15 +175,10 @@ def _register_notes(
             raise _fail(InputError(render.arrived_text(register, arrived, writing)))
         if arrived:
             render.returns_arrived(register, arrived)
-        moved = campaign is not None and coverage.returns_due not in (
-            None,
-            campaign.info.returns_due,
-        )
-        if moved and campaign is not None and coverage.returns_due is not None:
+        recorded_due = coverage.returns_due
+        if campaign is not None and recorded_due not in (None, campaign.info.returns_due):
             refused = writing if writing == REPORT else ""
-            said = render.due_moved_text(
-                register, coverage.returns_due, campaign.info.returns_due, refused
-            )
+            said = render.due_moved_text(register, recorded_due, campaign.info.returns_due, refused)
             if refused:
                 raise _fail(InputError(said))
             render.note(said)

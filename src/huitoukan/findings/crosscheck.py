@@ -171,7 +171,7 @@ def crosscheck(
                     f"{'、'.join(finding.departments)}），请核对",
                 )
         if verdict.conclusion is Conclusion.MISSED:
-            listed, alike = _listed_before(finding, known, answers)
+            listed, alike = _listed_before(finding, known, answers, listed_as)
             if listed is not None:
                 verdict = _left_unrectified(
                     finding, listed, verdict.candidates, alike, _answers_to(listed, numbered)
@@ -201,7 +201,7 @@ def _answers_inspection(hazard: HazardRow, levels: Mapping[str, str]) -> bool:
     return (
         bool(hazard.number)
         and hazard.source not in ("", SELF_CHECK)
-        and (levels.get(hazard.source) != "学校")
+        and levels.get(hazard.source) != "学校"
     )
 
 
@@ -244,14 +244,16 @@ class _Listed:
 
 
 def _listed_before(
-    finding: Finding, known: Sequence[Finding], answers: Sequence[tuple[int, HazardRow]] = ()
+    finding: Finding,
+    known: Sequence[Finding],
+    answers: Sequence[tuple[int, HazardRow]],
+    listed_as: Mapping[str, Finding],
 ) -> tuple[_Listed | None, float]:
     """The problem of the school's own list — or answered in the register (`answers`: the
     list may have lost it) — most like `finding` (from CANDIDATE up: the same place in
     other words is more likely the problem the school listed than one it missed), listed
     before the inspection found it (the same problem copied into both lists is not
-    'before'), and its score."""
-    listed_as = {number_key(f.number): f for f in known}
+    'before'), and its score (`listed_as`: `known` by 问题编号)."""
     best, best_score = None, float(CANDIDATE)
     earlier = [_Listed.of(f) for f in known]
     earlier += [_Listed.answered_by(h, listed_as) for _, h in answers]
