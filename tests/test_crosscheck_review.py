@@ -24,7 +24,7 @@ from huitoukan.errors import InputError
 from huitoukan.findings.crosscheck import Conclusion, crosscheck
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
-from huitoukan.forms.review import REVIEW_SHEET
+from huitoukan.forms.review import REVIEW_SHEET, review_form
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
@@ -2010,3 +2010,17 @@ def test_a_failed_review_without_a_word_reads_so_in_the_letters(
     runner.invoke(app, ["remind", "--as-of", "2023-12-20", "-o", "通知"])
     letter = (tmp_path / "通知" / "总务基建处-通知.txt").read_text("utf-8-sig")
     assert "复查不合格，复查意见：未写明意见" in letter and "复查意见：无" not in letter
+
+
+def test_the_review_form_gives_each_hazards_deadline(tmp_path: Path) -> None:
+    """The reviewer could not see a hazard was completed after its 整改时限 (clerk trial
+    56): the form gives it beside 照片; reading the filled form back ignores it."""
+    campaign = reviewing(tmp_path)
+    done = closed(部位="锅炉房", 整改时限=date(2023, 12, 10), 销号时间=date(2023, 12, 12))
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [done])
+    hazards = collect(campaign, [tmp_path / "回收"], as_of=AS_OF).hazards
+    wb = review_form(campaign, hazards, AS_OF)
+    ws = wb[REVIEW_SHEET]
+    header = [c.value for c in ws[2]]
+    assert header.index("整改时限") == header.index("照片") - 1
+    assert ws.cell(3, header.index("整改时限") + 1).value == date(2023, 12, 10)

@@ -74,14 +74,16 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("reviewed_on", "复查时间", ("验收时间", "复查日期")),
     Column("result", "复查结论", ("验收结论", "复查结果")),
     Column("note", "复查意见", ("验收意见",)),
+    Column("deadline", "整改时限"),
     Column("photos", "照片"),
     Column("issued", "生成时的销号时间"),
 )
 """The columns of the 复查验收表 (`forms.review` writes it, collect reads it back; 问题编号
 only when a hazard on it answers an assigned problem; 备注 (the department's) only when
 one has any; 此前复查 only when one was reviewed before (不合格, or 合格 and closed again
-since); 照片, for the reviewer: what the department sent to prove it; none of these
-read back by anyone; then, hidden, the 销号时间 as written, which collect compares with
+since); 整改时限 and 照片, for the reviewer: whether it was done in time (the form did not
+say: clerk trial 56) and what the department sent to prove it; none of these read back
+by anyone; then, hidden, the 销号时间 as written, which collect compares with
 the 销号时间 cell: the closure a verdict is about is the one the form was made with)."""
 REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
 
