@@ -65,7 +65,7 @@ def load_state(
                 "还是改名前汇总的：请先运行 huitoukan collect 重新汇总（隐患编号不变），"
                 "未做任何改动"
             )
-        fact = state.latest_fact_and_where()
+        fact = state.latest_fact()
         if as_of is not None and fact is not None and as_of < fact[0]:
             latest, where = fact  # named: which one to look at (clerk trial 59)
             raise InputError(

@@ -316,8 +316,7 @@ def photos_sheet(
         line(f"存在隐患问题：{hazard.hazard}")
         line(f"整改措施：{hazard.measures}")
         pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", hazard.closed_on)
-        done = hazard.reported_done and hazard.review != FAILED  # (open: 逾期 says it)
-        late = hazard.days_late(as_of) if done else 0
+        late = hazard.completed_late  # (open: 逾期 says it)
         failed = "（复查不合格）" if hazard.review == FAILED else ""
         pair(
             "台账状态",

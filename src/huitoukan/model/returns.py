@@ -178,13 +178,19 @@ class HazardRow(NamedTuple):
             return 0
         return max(0, (as_of - self.deadline).days)
 
-    def days_late(self, as_of: date) -> int:
-        """The days past its 整改时限: of a hazard still open, on `as_of` (`days_overdue`);
-        of one reported done, on its 销号时间 — completed late, which the register's 逾期天数
-        showed as blank as one done in time (是否按期整改: clerk trial 50)."""
+    @property
+    def completed_late(self) -> int:
+        """The days past its 整改时限 of a hazard reported done (not sent back by its
+        review), on its 销号时间: completed late; 0 for one done in time, or not done."""
         if self.reported_done and self.review != FAILED and self.deadline is not None:
             return max(0, (self.closed_on - self.deadline).days)  # type: ignore[operator]
-        return self.days_overdue(as_of)
+        return 0
+
+    def days_late(self, as_of: date) -> int:
+        """The days past its 整改时限: of a hazard still open, on `as_of` (`days_overdue`);
+        of one reported done, on its 销号时间 (`completed_late`) — which the register's 逾期天数
+        showed as blank as one done in time (是否按期整改: clerk trial 50)."""
+        return self.completed_late or self.days_overdue(as_of)
 
     def state(self, as_of: date) -> str:
         """已销号 / 待复查 / 逾期 / 未整改 / 整改中, as the register shows it (未整改 when the

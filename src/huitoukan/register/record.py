@@ -74,13 +74,10 @@ class RegisterState(BaseModel):
     """Read from the register's sheets: the photos its 照片 column counts (which they are,
     only the record knows)."""
 
-    def latest_fact(self) -> date | None:
-        latest = self.latest_fact_and_where()
-        return latest[0] if latest else None
-
-    def latest_fact_and_where(self) -> tuple[date, str] | None:
+    def latest_fact(self) -> tuple[date, str] | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
-        销号时间 or 复查时间): a status of an earlier day would count what came after it.
+        销号时间 or 复查时间), and whose it is: a status of an earlier day would count what
+        came after it.
         A date after the day the register was written is not one, nor a hazard's date after
         the day its collect judged: it was said to be wrong then (a year typed wrong, on a
         day replayed with --as-of too), and must not stop every status until it is mended.

@@ -196,9 +196,9 @@ class StatusReport(BaseModel):
     put_off: list[HazardView] = []
     """Open hazards whose 整改时限 their department put off without saying why: it is asked."""
     rounds: list[RoundStatus] = []
+    """The follow-up rounds issued from the register, oldest first."""
     dues_before: list[date] = []
     """The 报送截止 campaign.toml gave before it moved it to `returns_due`, oldest first."""
-    """The follow-up rounds issued from the register, oldest first."""
 
     def unassigned_named(self) -> str:
         """The problems no department was given, as a sentence names them: XN-13（学校通报，
@@ -355,12 +355,7 @@ def build_status(
                 for h in by_department[name]
                 if h.number and h.source not in ("", SELF_CHECK)
             ),
-            done_late=sum(
-                1
-                for name in names
-                for h in by_department[name]
-                if h.reported_done and h.review != FAILED and h.days_late(as_of) > 0
-            ),
+            done_late=sum(1 for name in names for h in by_department[name] if h.completed_late),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
         parts=all_parts,
