@@ -486,3 +486,32 @@ def test_an_ods_names_the_same_cells_as_the_xlsx_it_was_saved_from(
         {(p.code, p.cell) for p in read_form(path, campaign).problems} for path in (form, saved)
     ]
     assert cells[0] == cells[1] and any(code == "missing-reporter" for code, _ in cells[1])
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_date_typed_as_today_is_said_to_change_every_day(
+    libreoffice: None, tmp_path: Path, kind: str
+) -> None:
+    """=TODAY() in the form's 日期 and in a 销号时间 (a clerk's shortcut) shows the day the
+    file was last opened: the register took it for the day written, and it moves each time
+    someone opens and saves the file. The value is read, and the department is told."""
+    from huitoukan.actions.collect import collect
+    from huitoukan.campaign import default_campaign
+
+    campaign = default_campaign()
+    form = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", [closed(部位="东门")])
+    date_cell = read_form(form, campaign).date_cell
+    ws = load_workbook(form)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    closed_on = cell(ws, header_row + 1, columns["销号时间"])
+    saved = tmp_path / "回收" / f"学工处.{kind}"
+    saved.parent.mkdir()
+    typed = [[FORM_SHEET, date_cell, "=TODAY()"], [FORM_SHEET, closed_on, "=TODAY()"]]
+    drive({"input": str(form), "outputs": {kind: str(saved)}, "typed": typed}, tmp_path)
+    collection = collect(campaign, [saved.parent])
+    said = {p.cell: p.message for p in collection.problems if p.code is Code.TODAY_FORMULA}
+    assert set(said) == {date_cell, closed_on}
+    assert "表头日期是公式 =TODAY()" in said[date_cell]
+    assert "这个日期是公式 =TODAY()" in said[closed_on]
+    (hazard,) = collection.hazards
+    assert hazard.closed_on == collection.forms[0].form_date == date.today()

@@ -71,4 +71,39 @@ def test_the_merged_cells_of_an_ods_table_are_read_from_its_content() -> None:
 </table:table>
 <table:table table:name="空表"><table:table-row><table:table-cell/></table:table-row></table:table>
 </office:spreadsheet></office:body></office:document-content>""".encode()
-    assert extent.inspect_ods_content(xml) == {"自查整改清单": [(0, 0, 0, 12), (3, 3, 4, 4)]}
+    assert extent.inspect_ods_content(xml).merged == {"自查整改清单": [(0, 0, 0, 12), (3, 3, 4, 4)]}
+
+
+def test_a_formula_giving_todays_date_is_found_also_where_it_was_filled_down() -> None:
+    """Excel keeps a formula filled down once, on the first cell (a shared formula): the
+    cells below carry only its index, and are today's date all the same."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = (
+        f'<worksheet xmlns="{main}"><sheetData>'
+        '<row r="3"><c r="K3"><f>today()</f><v>46357</v></c></row>'
+        '<row r="6"><c r="F6"><f t="shared" ref="F6:F8" si="0">TODAY()+7</f><v>46364</v></c>'
+        '<c r="G6"><f>B6&amp;"（NOW)"</f><v>x</v></c>'
+        '<c r="H6"><f t="shared" ref="H6:H7" si="1">B6</f><v>1</v></c></row>'
+        '<row r="7"><c r="F7"><f t="shared" si="0"/><v>46364</v></c>'
+        '<c r="H7"><f t="shared" si="1"/><v>1</v></c></row>'
+        '<row r="8"><c r="F8"><f t="shared" si="0"/><v>46364</v></c></row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    facts = extent.inspect_worksheet(xml, "自查整改清单")
+    assert facts.todays == {"K3": "today()", "F6": "TODAY()+7", "F7": "TODAY()+7", "F8": "TODAY()+7"}
+    assert facts.formulas_without_value == []
+
+
+def test_a_formula_giving_todays_date_is_found_in_an_ods() -> None:
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    xml = f"""<office:document-content xmlns:office="{office}" xmlns:table="{table}"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>
+<table:table table:name="自查整改清单"><table:table-row table:number-rows-repeated="2"><table:table-cell/>
+</table:table-row><table:table-row><table:table-cell table:number-columns-repeated="10"/>
+<table:table-cell table:formula="of:=NOW()" office:value-type="date"
+ office:date-value="2026-12-01"><text:p>2026-12-01</text:p></table:table-cell>
+<table:table-cell table:formula="of:=[.A1]" office:value-type="string"><text:p>x</text:p>
+</table:table-cell></table:table-row></table:table>
+</office:spreadsheet></office:body></office:document-content>""".encode()
+    assert extent.inspect_ods_content(xml).todays == {"自查整改清单": {"K3": "NOW()"}}

@@ -42,6 +42,7 @@ class Code(StrEnum):
     LATE_RETURN = "late-return"
     BAD_DATE = "bad-date"
     CONTROL_CHARACTERS = "control-characters"
+    TODAY_FORMULA = "today-formula"
     MISSING_HAZARD = "missing-hazard"
     MISSING_MEASURES = "missing-measures"
     MISSING_OWNER = "missing-owner"
@@ -200,6 +201,16 @@ CATALOGUE: Mapping[Code, Rule] = {
             "请按 {day} 这样的格式填写",
             "deadline": "整改时限“{value}”无法识别为日期，暂按活动默认整改时限 {default} 计；"
             "请按 {iso} 或 {day} 这样的格式填写",
+        },
+    ),
+    Code.TODAY_FORMULA: Rule(
+        _W,
+        "日期是公式",
+        "这个日期是公式 ={formula}，每次打开文件都会变成当天的日期，不是实际的日期"
+        "（暂按文件保存时算出的日期计）；请删除公式，直接填写日期，如 {day}",
+        {
+            "form_date": "表头日期是公式 ={formula}，每次打开文件都会变成当天的日期，"
+            "不是填报的日期（报送日期暂按文件保存时算出的日期计）；请删除公式，直接填写日期，如 {day}",
         },
     ),
     Code.CONTROL_CHARACTERS: Rule(

@@ -45,6 +45,13 @@ class SheetFacts:
     columns: int = 0
     formulas_without_value: list[str] = field(default_factory=list)
     """Cells (A1) holding a formula saved without its computed value."""
+    todays: dict[str, str] = field(default_factory=dict)
+    """Cells (A1) whose formula gives the day it is computed (TODAY(), NOW()): its text."""
+
+
+TODAY_FORMULA = re.compile(r"\b(?:TODAY|NOW)\s*\(", re.IGNORECASE)
+"""A formula giving the day it is computed: its value is whatever day the file was last
+opened (and saved), not a day anyone wrote down."""
 
 
 def _too_large(rows: int, columns: int) -> bool:
@@ -179,6 +186,8 @@ class _Cell:
     formula: bool = False
     computed: bool = False
     """Its <v> holds text: the formula's saved result."""
+    text: str = ""
+    """Its formula's text (of a shared formula, the text of the cell that carries it)."""
 
 
 def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
@@ -186,11 +195,13 @@ def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
     row = 0
     column = 0
     cell: _Cell | None = None
-    in_value = False
+    in_value = in_formula = False
+    shared: dict[str, str] = {}  # a shared formula's index → its text
+    shared_index = ""
     parser = _parser(sheet)
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal row, column, cell, in_value
+        nonlocal row, column, cell, in_value, in_formula, shared_index
         local = _local(name)
         if local == "row":
             given = attrs.get("r", "").strip()
@@ -209,24 +220,36 @@ def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
             cell.valued = True
             in_value = local == "v"
         elif cell is not None and local == "f":
-            cell.formula = True
+            cell.formula = in_formula = True
+            shared_index = attrs.get("si", "") if attrs.get("t") == "shared" else ""
+            cell.text = shared.get(shared_index, "")
 
     def end(name: str) -> None:
-        nonlocal cell, in_value
+        nonlocal cell, in_value, in_formula
         local = _local(name)
         if local == "v":
             in_value = False
+        elif local == "f" and cell is not None:
+            in_formula = False
+            if shared_index and shared_index not in shared:
+                shared[shared_index] = cell.text
         elif local == "c" and cell is not None:
             if cell.valued:
                 facts.rows = max(facts.rows, cell.row)
                 facts.columns = max(facts.columns, cell.column)
             if cell.formula and not cell.computed:
                 facts.formulas_without_value.append(cell_ref(cell.row - 1, cell.column - 1))
+            if cell.formula and TODAY_FORMULA.search(cell.text):
+                facts.todays[cell_ref(cell.row - 1, cell.column - 1)] = cell.text.strip()
             cell = None
 
     def text(data: str) -> None:
-        if in_value and cell is not None and data:
+        if cell is None or not data:
+            return
+        if in_value:
             cell.computed = True
+        elif in_formula:
+            cell.text += data
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -256,12 +279,21 @@ def _count(attributes: dict[str, str], name: str) -> int:
     return int(value) if value.strip().isdigit() else 1
 
 
-def inspect_ods_content(xml: bytes) -> dict[str, list[Merged]]:
+@dataclass
+class OdsFacts:
+    merged: dict[str, list[Merged]] = field(default_factory=dict)
+    """Each table's merged cells (which python-calamine does not give for .ods)."""
+    todays: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each table's cells whose formula gives the day it is computed (`SheetFacts.todays`)."""
+
+
+def inspect_ods_content(xml: bytes) -> OdsFacts:
     """SheetRefused when a table of an .ods spans more than MAX_CELLS valued cells,
-    counting repeated rows and cells as many times as they repeat; else each table's
-    merged cells (which python-calamine does not give for .ods)."""
+    counting repeated rows and cells as many times as they repeat; else what the sheets'
+    reader does not give (`OdsFacts`)."""
     parser = _parser("content.xml")
-    merged: dict[str, list[Merged]] = {}
+    facts = OdsFacts()
+    merged = facts.merged
     table = ""
     row = 0  # rows before the current one
     row_repeat = 1
@@ -287,6 +319,11 @@ def inspect_ods_content(xml: bytes) -> dict[str, list[Merged]]:
             if (across > 1 or down > 1) and local == "table-cell":
                 span = (row, column, row + down - 1, column + across - 1)
                 merged.setdefault(table, []).append(span)
+            formula = seen.get("formula", "")
+            if TODAY_FORMULA.search(formula):
+                # of:=TODAY(): the formula as typed, without its syntax's prefix
+                shown = formula.partition(":=")[2] if ":=" in formula[:8] else formula
+                facts.todays.setdefault(table, {})[cell_ref(row, column)] = shown.lstrip("=")
         elif cell is not None and local == "p":
             cell.valued = True
 
@@ -309,4 +346,4 @@ def inspect_ods_content(xml: bytes) -> dict[str, list[Merged]]:
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     _parse(parser, xml, "content.xml")
-    return merged
+    return facts

@@ -30,6 +30,7 @@ from huitoukan.forms.findings_layout import REQUIRED as LIST_REQUIRED
 from huitoukan.forms.layout import (
     ASSIGNED_SHEET,
     COLUMN_BY_FIELD,
+    DATE_FIELDS,
     FOOTER_LABELS,
     HEADER_LABELS,
     HEADER_SEARCH_ROWS,
@@ -603,6 +604,21 @@ def _read_group(
     form.sheet = main.grid.name
     identify_department(form, file_name, labels, campaign, main.grid.name)
     read_header_fields(form, labels, campaign, main.grid.name, as_of)
+    if formula := main.grid.todays.get(form.date_cell):
+        form.problems.append(
+            problem(
+                Code.TODAY_FORMULA,
+                form.file,
+                sheet=main.grid.name,
+                cell=form.date_cell,
+                field=labels["form_date"].text,
+                value=cell_text(labels["form_date"].value),
+                department=form.department,
+                variant="form_date",
+                formula=formula,
+                day=campaign.info.returns_due,
+            )
+        )
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
         labelled = {_row_of(label.label_ref) for label in table.labels.values()}
@@ -820,6 +836,8 @@ def _read_rows(
     untitled = [(c, f"{column_letter(c)}列") for c in range(width) if c not in titled]
     extra_columns += untitled
     across = _merged_across_fields(table, fields)
+    todays = table.grid.todays
+    example = campaign.info.returns_due
     # One object per distinct text: 检查内容, 责任人, 整改完成情况 repeat on most rows, and
     # a return of 100,000 rows would otherwise hold every copy until the register is written.
     shared: dict[str, str] = {}
@@ -880,6 +898,9 @@ def _read_rows(
         first = len(checker.problems)
         for name in controlled:
             checker.problem(Code.CONTROL_CHARACTERS, raw, name)
+        for name in DATE_FIELDS if todays else ():
+            if formula := todays.get(raw.ref(name)):
+                checker.problem(Code.TODAY_FORMULA, raw, name, formula=formula, day=example)
         if merge is not None:
             checker.problem(
                 Code.MERGED_ACROSS_FIELDS,

@@ -30,6 +30,7 @@ from huitoukan.model.documents import FEEDBACK_TITLE, MAKER, NOT_RETURNS
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.extent import (
     Merged,
+    OdsFacts,
     SheetRefused,
     inspect_ods_content,
     inspect_worksheet,
@@ -109,6 +110,9 @@ class Sniffed:
     made: Made = Made()
     merged: dict[str, list[Merged]] = field(default_factory=dict)
     """Worksheet name → its merged ranges, where the sniff read them (.ods)."""
+    todays: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Worksheet name → cells (A1 style) whose formula gives the day it is computed
+    (TODAY(), NOW()), with the formula."""
 
 
 _CORE_FIELDS = re.compile(
@@ -216,19 +220,21 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
             if manifest in names and b"encryption-data" in archive.read(manifest, 1024 * 1024):
                 raise Refused("文件设有打开密码，请取消密码后重新报送")
             _check_parts(archive)
-            merged: dict[str, list[Merged]] = {}
+            facts = OdsFacts()
             if inspect and "content.xml" in names:
                 content = archive.read("content.xml", MAX_UNCOMPRESSED)
-                merged = _refused_sheet(inspect_ods_content, content)
-            return Sniffed(Format.ODS, merged=merged)
+                facts = _refused_sheet(inspect_ods_content, content)
+            return Sniffed(Format.ODS, merged=facts.merged, todays=facts.todays)
         if mimetype.startswith(b"application/vnd.oasis.opendocument"):
             raise Refused("这是 OpenDocument 文字或演示文档，不是表格，请使用下发的附件2填写")
     if "xl/workbook.bin" in names:
         raise Refused("Excel 二进制格式（.xlsb）无法读取，请另存为 .xlsx 后重新报送")
     if "xl/workbook.xml" in names:
+        sniffed = Sniffed(Format.XLSX, made=_made(archive))
         worksheets = _check_parts(archive)
-        missing = _inspect_worksheets(archive, worksheets) if inspect else {}
-        return Sniffed(Format.XLSX, missing, _made(archive))
+        if inspect:
+            _inspect_worksheets(archive, worksheets, sniffed)
+        return sniffed
     if "word/document.xml" in names:
         raise Refused("这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写")
     if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
@@ -438,10 +444,10 @@ def stored_member(data: bytes, entry: zipfile.ZipInfo) -> memoryview | None:
     return memoryview(data)[start : start + entry.compress_size]
 
 
-def _inspect_worksheets(archive: _Zip, worksheets: list[str]) -> dict[str, list[str]]:
-    """Refuse worksheets spanning an absurd range; list formula cells without a value."""
+def _inspect_worksheets(archive: _Zip, worksheets: list[str], sniffed: Sniffed) -> None:
+    """Refuse worksheets spanning an absurd range; note in `sniffed` the formula cells
+    without a value and those giving today's date."""
     names = _sheet_names(archive)
-    missing: dict[str, list[str]] = {}
     for part in worksheets:
         sheet = names.get(part, part)
         try:
@@ -449,5 +455,6 @@ def _inspect_worksheets(archive: _Zip, worksheets: list[str]) -> dict[str, list[
         except SheetRefused as refused:
             raise Refused(refused.reason) from None
         if facts.formulas_without_value:
-            missing[sheet] = facts.formulas_without_value
-    return missing
+            sniffed.formulas_without_value[sheet] = facts.formulas_without_value
+        if facts.todays:
+            sniffed.todays[sheet] = facts.todays

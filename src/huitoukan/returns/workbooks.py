@@ -14,7 +14,7 @@ value on every row and column they cover. Anything that goes wrong becomes
 from __future__ import annotations
 
 import io
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
@@ -43,6 +43,9 @@ class SheetGrid:
     merged: tuple[Merged, ...] = ()
     """The merged ranges (top, left, bottom, right; 0-based, inclusive), whose cells hold
     the top-left value here."""
+    todays: Mapping[str, str] = field(default_factory=dict)
+    """Cells (A1) whose formula gives the day it is computed (=TODAY(), =NOW()): the
+    formula, whose value here is the day the file was last computed."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ def read_workbook(
                         tuple(sniffed.formulas_without_value.get(meta.name, ())),
                         beyond,
                         merged,
+                        sniffed.todays.get(meta.name, {}),
                     )
                 )
     except calamine.PasswordError:
