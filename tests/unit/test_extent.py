@@ -90,7 +90,12 @@ def test_a_formula_giving_todays_date_is_found_also_where_it_was_filled_down() -
         "</sheetData></worksheet>"
     ).encode()
     facts = extent.inspect_worksheet(xml, "自查整改清单")
-    assert facts.todays == {"K3": "today()", "F6": "TODAY()+7", "F7": "TODAY()+7", "F8": "TODAY()+7"}
+    assert facts.todays == {
+        "K3": "today()",
+        "F6": "TODAY()+7",
+        "F7": "TODAY()+7",
+        "F8": "TODAY()+7",
+    }
     assert facts.formulas_without_value == []
 
 
