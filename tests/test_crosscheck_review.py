@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import date
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -2024,3 +2025,32 @@ def test_the_review_form_gives_each_hazards_deadline(tmp_path: Path) -> None:
     header = [c.value for c in ws[2]]
     assert header.index("整改时限") == header.index("照片") - 1
     assert ws.cell(3, header.index("整改时限") + 1).value == date(2023, 12, 10)
+
+
+def test_a_review_dated_by_today_is_said_to_change_every_day(tmp_path: Path) -> None:
+    """复查时间 =TODAY(): the verdict's day is the day the form was last opened and saved,
+    and moves with every save (its cached value is taken, and the office told)."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    path = returns / "复查.xlsx"
+    wb = _reviewed(campaign, door, path, "2023-12-19", "合格")
+    ws = wb[REVIEW_SHEET]
+    day_cell = ws.cell(3, next(c.column for c in ws[2] if c.value == "复查时间"))
+    ws.cell(3, day_cell.column).value = datetime(2023, 12, 19)
+    wb.save(path)
+    # as an office suite saves =TODAY(): the formula and the value it last gave
+    with zipfile.ZipFile(path) as zipped:
+        parts = {name: zipped.read(name) for name in zipped.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    cell = re.search(rb'<c r="%s"[^>]*>' % day_cell.coordinate.encode(), sheet)
+    assert cell is not None
+    parts["xl/worksheets/sheet1.xml"] = (
+        sheet[: cell.end()] + b"<f>TODAY()</f>" + sheet[cell.end() :]
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for name, data in parts.items():
+            zipped.writestr(name, data)
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    (said,) = [p for p in collection.problems if p.code is Code.TODAY_FORMULA]
+    assert (said.cell, said.field) == (day_cell.coordinate, "复查时间")
+    assert "这个日期是公式 =TODAY()" in said.message
+    assert [h.review for h in collection.hazards] == ["合格"]

@@ -319,6 +319,16 @@ def _read_review(
             continue  # a verdict of no known day is not adopted (the date is asked for)
         if not verdict:
             continue  # not reviewed yet
+        if "reviewed_on" in columns and (
+            formula := grid.todays.get(cell_ref(r, columns["reviewed_on"]))
+        ):
+            _review_problem(
+                where,
+                Code.TODAY_FORMULA,
+                "reviewed_on",
+                formula=formula,
+                day=campaign.info.returns_due,
+            )
         if reviewed_on is not None and reviewed_on > as_of:  # a year typed wrong, mostly
             # not done yet on the day judged: a register as of 12月20日 closed a hazard on
             # a review of the 25th (clerk trial 47)
