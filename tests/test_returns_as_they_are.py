@@ -541,3 +541,35 @@ def test_a_department_renamed_mid_campaign_is_said_to_renumber_its_hazards(
     assert "少了" not in said
     done = collect_to_register(renamed, [returns], register, AS_OF, force=True)
     assert [h.department for h in done.collection.hazards] == ["后勤保障处"]
+
+
+def test_rows_holding_only_what_was_filled_down_are_no_hazards(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """整改时限, 整改完成情况, 责任人 and 检查时间 dragged down past the last hazard: the
+    empty rows were six hazards of one 隐患编号, overdue with no text on the printed register
+    (clerk trial 60). They are not counted; each run of them is said once."""
+    filled = {"整改时限": date(2023, 12, 30), "整改完成情况": "整改中", "责任人": "王强"}
+    rows = [
+        hazard(部位="宿舍"),
+        hazard(部位="食堂"),
+        *[{**filled, "检查时间": date(2023, 12, 10)}] * 3,
+        hazard(部位="操场"),
+        {"整改完成情况": "已完成"},
+        {"整改措施": "更换灭火器", **filled},  # a measure without its hazard: still asked for
+    ]
+    path = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    header_row = header_position(load_workbook(path)[FORM_SHEET])[0]
+    form = read_form(path, campaign)
+    assert [h.location for h in form.hazards] == ["宿舍", "食堂", "操场", ""]
+    said = [p for p in form.problems if p.code is Code.FILLED_DOWN_ROWS]
+    first = header_row + 3
+    assert [(p.row, p.severity) for p in said] == [
+        (first, Severity.WARNING),
+        (first + 4, Severity.WARNING),
+    ]
+    assert said[0].message.startswith(
+        f"第 {first}–{first + 2} 行只填了整改时限、整改完成情况、责任人、检查时间，没有部位和存在隐患问题"
+    )
+    assert said[1].message.startswith(f"第 {first + 4} 行只填了整改完成情况，")
+    assert Code.MISSING_HAZARD in codes(form.problems)  # the measure's row

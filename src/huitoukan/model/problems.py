@@ -44,6 +44,7 @@ class Code(StrEnum):
     CONTROL_CHARACTERS = "control-characters"
     TODAY_FORMULA = "today-formula"
     MISSING_HAZARD = "missing-hazard"
+    FILLED_DOWN_ROWS = "filled-down-rows"
     MISSING_MEASURES = "missing-measures"
     MISSING_OWNER = "missing-owner"
     MISSING_PROGRESS = "missing-progress"
@@ -215,6 +216,12 @@ CATALOGUE: Mapping[Code, Rule] = {
     ),
     Code.CONTROL_CHARACTERS: Rule(
         _W, "含控制字符", "单元格中含有不可见的控制字符，已删除；请核对内容是否完整"
+    ),
+    Code.FILLED_DOWN_ROWS: Rule(
+        _W,
+        "空行只填了部分栏目",
+        "第 {rows} 行只填了{fields}，没有部位和存在隐患问题（像是把上一行下拉填充到了空行），"
+        "未计入台账；如确是隐患，请补填部位和存在隐患问题后重新报送，否则请清空这些单元格",
     ),
     Code.MISSING_HAZARD: Rule(
         _E,

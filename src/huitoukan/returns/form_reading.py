@@ -799,6 +799,46 @@ def _merged_across_fields(table: FoundForm, fields: list[tuple[str, int]]) -> di
     return found
 
 
+_FILLED_DOWN = frozenset({"deadline", "progress", "owner", "checked_on", "closed_on", "source"})
+"""Columns a clerk fills down the whole table (dragging the first row's 整改时限, 整改完成情况,
+责任人, 检查时间 to its end): a row with nothing else is no hazard."""
+
+
+class _FillerRows:
+    """Rows holding only what is filled down (`_FILLED_DOWN`): not hazards (six such rows
+    were six blank hazards of one 隐患编号, overdue on the printed register: clerk trial
+    60), said once a run of them."""
+
+    def __init__(self, form: ReturnForm, sheet: str, department: str) -> None:
+        self.form, self.sheet, self.department = form, sheet, department
+        self.runs: list[tuple[RowCells, list[str], int]] = []
+
+    def add(self, cells: RowCells, names: list[str]) -> None:
+        if self.runs and self.runs[-1][2] == cells.row - 1:
+            first, fields, _ = self.runs[-1]
+            self.runs[-1] = (first, fields, cells.row)
+        else:
+            self.runs.append((cells, names, cells.row))
+
+    def said(self) -> None:
+        for first, names, last in self.runs:
+            name = names[0]
+            self.form.problems.append(
+                problem(
+                    Code.FILLED_DOWN_ROWS,
+                    self.form.file,
+                    sheet=self.sheet,
+                    cell=first.ref(name),
+                    row=first.row,
+                    field=COLUMN_BY_FIELD[name].header,
+                    value=first.text(name),
+                    department=self.department,
+                    rows=f"{first.row}" if last == first.row else f"{first.row}–{last}",
+                    fields="、".join(COLUMN_BY_FIELD[n].header for n in names),
+                )
+            )
+
+
 def _read_rows(
     form: ReturnForm,
     table: FoundForm,
@@ -852,6 +892,7 @@ def _read_rows(
     # a return of 100,000 rows would otherwise hold every copy until the register is written.
     shared: dict[str, str] = {}
     blank_below = False
+    filler = _FillerRows(form, table.grid.name, checker.department)
     for r in range(header.row + 1, table.end):
         row = rows[r]
         width = len(row)
@@ -882,11 +923,12 @@ def _read_rows(
                 for c, title in extra_columns
                 if c < width and (text := cell_text(row[c])) and text not in seen
             ]
-        filled = [
-            t
+        filled_in = {
+            name: t
             for name, t in raw.texts.items()
             if t and name != "seq" and not (name == "source" and t == SELF_CHECK)
-        ]
+        }
+        filled = list(filled_in.values())
         if not raw.extras and not filled:
             continue  # blank, or the template's pre-numbered empty row
         if below_footer and len(set(filled)) < 2:
@@ -897,6 +939,13 @@ def _read_rows(
         merge = across.get(r)
         if merge is not None and merge.heading and len(set(filled)) == 1 and not raw.extras:
             continue  # 一、消防安全 across the table: a heading of the rows below, no hazard
+        if (
+            filled_in.keys() <= _FILLED_DOWN
+            and not raw.extras
+            and (table.grid.name, r) not in pictures
+        ):
+            filler.add(raw, list(filled_in))
+            continue
         if raw.text("number") and not raw.extras and not any(map(raw.text, ANSWER_FIELDS)):
             # an assigned problem as issued, not answered: the register says 未反馈
             place = (raw.row, raw.ref("number"))
@@ -930,4 +979,5 @@ def _read_rows(
         names = tuple(dict.fromkeys(pictures.pop((table.grid.name, r), [])))
         row_hazard = checker.hazard(raw, first, names)
         form.hazards.append(row_hazard)
+    filler.said()
     form.problems.extend(checker.problems)
