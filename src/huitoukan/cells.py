@@ -33,16 +33,21 @@ def cell_text(value: object) -> str:
         typed = typed_number(moment)
         if typed is not None:
             return typed
-        return moment.date().isoformat() if moment.time() == _MIDNIGHT else str(moment)
+        # a time as a cell shows it: to the minute (=NOW() was quoted to the microsecond)
+        return moment.date().isoformat() if moment.time() == _MIDNIGHT else _minute(moment)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+        return value.date().isoformat() if value.time() == _MIDNIGHT else _minute(value)
     if isinstance(value, date):
         return typed_number(value) or value.isoformat()
     return clean_cell_text(str(value))
+
+
+def _minute(moment: datetime) -> str:
+    return moment.isoformat(" ", "minutes")
 
 
 @functools.cache

@@ -27,10 +27,10 @@ from huitoukan.cells import column_letter
 from huitoukan.forms.checklist import CHECKLIST_FILE
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET
-from huitoukan.model.problems import Code
+from huitoukan.model.problems import Code, Severity
 from huitoukan.returns.form_reading import XLS_PHOTO_HINT
 from scripts.render_pages import to_pdf
-from tests.helpers import closed, filled_form, header_position, label_cell, read_form
+from tests.helpers import closed, filled_form, hazard, header_position, label_cell, read_form
 from tests.photo_forms import paste_photos
 from tests.picture_builders import png
 from tests.test_photos import _cell, photo_campaign
@@ -515,3 +515,41 @@ def test_a_date_typed_as_today_is_said_to_change_every_day(
     assert "这个日期是公式 =TODAY()" in said[closed_on]
     (hazard,) = collection.hazards
     assert hazard.closed_on == collection.forms[0].form_date == date.today()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_formula_errors_and_days_computed_from_today_are_said(
+    libreoffice: None, tmp_path: Path, kind: str
+) -> None:
+    """A 部位 of =D6 whose row was deleted shows #REF!, which readers give as blank: the
+    hazard entered the register without its 部位 and nobody was told. A 检查时间 of =K6,
+    K6 being =NOW(), moves with every save as K6 does (clerk trial 60)."""
+    from huitoukan.actions.collect import collect
+    from huitoukan.campaign import default_campaign
+
+    campaign = default_campaign()
+    rows = [hazard(部位="东门"), hazard(部位="西门")]
+    form = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    ws = load_workbook(form)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    first, second = header_row + 1, header_row + 2
+    checked = cell(ws, first, columns["检查时间"])
+    typed = [
+        [FORM_SHEET, checked, "=NOW()"],
+        [FORM_SHEET, cell(ws, second, columns["检查时间"]), f"={checked}+1"],
+        [FORM_SHEET, cell(ws, second, columns["部位"]), "=1/0"],
+        [FORM_SHEET, cell(ws, first, columns["备注"]), "=NOSUCHFUNCTION(1)"],
+    ]
+    saved = tmp_path / "回收" / f"学工处.{kind}"
+    saved.parent.mkdir()
+    drive({"input": str(form), "outputs": {kind: str(saved)}, "typed": typed}, tmp_path)
+    problems = collect(campaign, [saved.parent]).problems
+    todays = {p.cell for p in problems if p.code is Code.TODAY_FORMULA}
+    assert todays == {checked, cell(ws, second, columns["检查时间"])}
+    errors = {
+        (p.cell, p.field, p.value, p.severity) for p in problems if p.code is Code.FORMULA_ERROR
+    }
+    assert errors == {
+        (cell(ws, second, columns["部位"]), "部位", "#DIV/0!", Severity.ERROR),
+        (cell(ws, first, columns["备注"]), "备注", "#NAME?", Severity.ERROR),
+    }

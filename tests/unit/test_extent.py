@@ -112,3 +112,22 @@ def test_a_formula_giving_todays_date_is_found_in_an_ods() -> None:
 </table:table-cell></table:table-row></table:table>
 </office:spreadsheet></office:body></office:document-content>""".encode()
     assert extent.inspect_ods_content(xml).todays == {"自查整改清单": {"K3": "NOW()"}}
+
+
+def test_error_values_and_formulas_using_a_day_computed_are_noted() -> None:
+    """An error value (a formula's, or pasted as a value) reads as blank: noted with it. A
+    formula using a cell that gives today's date gives a day that moves as that one does."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = (
+        f'<worksheet xmlns="{main}"><sheetData>'
+        '<row r="6"><c r="D6" t="e"><v>#N/A</v></c><c r="K6"><f>NOW()</f><v>46357.5</v></c>'
+        '<c r="L6"><f>\'其他\'!K6</f><v>1</v></c><c r="M6"><f>LOG10(100)</f><v>2</v></c></row>'
+        '<row r="7"><c r="D7" t="e"><f>#REF!</f><v>#REF!</v></c><c r="K7"><f>$K$6+1</f>'
+        '<v>46358.5</v></c><c r="L7"><f>K7</f><v>46358.5</v></c></row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    facts = extent.inspect_worksheet(xml, "自查整改清单")
+    assert facts.errors == {"D6": "#N/A", "D7": "#REF!"}
+    assert facts.todays == {"K6": "NOW()", "K7": "$K$6+1", "L7": "K7"}
+    pasted = f'<worksheet xmlns="{main}"><sheetData><row r="1"><c r="A1" t="e"><v>#VALUE!</v></c></row></sheetData></worksheet>'
+    assert extent.inspect_worksheet(pasted.encode(), "S").errors == {"A1": "#VALUE!"}

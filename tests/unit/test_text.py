@@ -50,3 +50,13 @@ def test_cleaning() -> None:
 )
 def test_numbered_items(text: str, items: int) -> None:
     assert numbered_items(text) == items
+
+
+def test_a_date_with_a_time_is_quoted_to_the_minute() -> None:
+    """=NOW()'s value was quoted “2026-12-01 13:17:30.282000” (clerk trial 60)."""
+    from datetime import datetime
+
+    from huitoukan.cells import cell_text
+
+    assert cell_text(datetime(2026, 12, 1, 13, 17, 30, 282000)) == "2026-12-01 13:17"
+    assert cell_text(datetime(2026, 12, 1)) == "2026-12-01"

@@ -34,6 +34,7 @@ class Code(StrEnum):
     HIDDEN_SHEET = "hidden-sheet"
     SHEETS_OF_ONE_DEPARTMENT = "sheets-of-one-department"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
+    FORMULA_ERROR = "formula-error"
     UNKNOWN_DEPARTMENT = "unknown-department"
     DEPARTMENT_MISMATCH = "department-mismatch"
     MISSING_HEAD = "missing-head"
@@ -157,6 +158,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "公式没有结果",
         "这个单元格是公式，但文件中没有保存计算结果，请用 Excel 打开并保存后重新报送",
     ),
+    Code.FORMULA_ERROR: Rule(
+        _E,
+        "公式出错",
+        "这个单元格显示公式错误 {value}（公式引用的单元格被删除、改动或函数名有误），"
+        "其中的内容没有读到；请删除公式，直接填写内容后重新报送",
+    ),
     Code.UNKNOWN_DEPARTMENT: Rule(
         _E,
         "部门无法识别",
@@ -207,10 +214,10 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.TODAY_FORMULA: Rule(
         _W,
         "日期是公式",
-        "这个日期是公式 ={formula}，每次打开文件都会变成当天的日期，不是实际的日期"
+        "这个日期是公式 ={formula}，每次打开文件都会按当天重新计算，不是实际的日期"
         "（暂按文件保存时算出的日期计）；请删除公式，直接填写日期，如 {day}",
         {
-            "form_date": "表头日期是公式 ={formula}，每次打开文件都会变成当天的日期，"
+            "form_date": "表头日期是公式 ={formula}，每次打开文件都会按当天重新计算，"
             "不是填报的日期（报送日期暂按文件保存时算出的日期计）；请删除公式，直接填写日期，如 {day}",
         },
     ),

@@ -46,7 +46,10 @@ class SheetFacts:
     formulas_without_value: list[str] = field(default_factory=list)
     """Cells (A1) holding a formula saved without its computed value."""
     todays: dict[str, str] = field(default_factory=dict)
-    """Cells (A1) whose formula gives the day it is computed (TODAY(), NOW()): its text."""
+    """Cells (A1) whose formula gives the day it is computed (TODAY(), NOW(), or a cell
+    that does): its text."""
+    errors: dict[str, str] = field(default_factory=dict)
+    """Cells (A1) holding an error value (#REF!, #NAME?…), which readers give as blank."""
 
 
 TODAY_FORMULA = re.compile(r"\b(?:TODAY|NOW)\s*\(", re.IGNORECASE)
@@ -129,7 +132,7 @@ _REF = re.compile(r"([A-Z]{1,3})([1-9]\d{0,6})$")
 def inspect_worksheet(xml: bytes, sheet: str) -> SheetFacts:
     """The valued extent and formulas without values of worksheet XML; SheetRefused when
     it spans more than MAX_CELLS or cannot be read as a worksheet."""
-    if b"<f" not in xml:
+    if b"<f" not in xml and b't="e"' not in xml:
         extent = _fast_extent(xml)
         if extent is not None and not _too_large(*extent):
             return SheetFacts(*extent)
@@ -188,6 +191,8 @@ class _Cell:
     """Its <v> holds text: the formula's saved result."""
     text: str = ""
     """Its formula's text (of a shared formula, the text of the cell that carries it)."""
+    error: str | None = None
+    """Its error value (#REF!…), when it holds one."""
 
 
 def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
@@ -197,6 +202,7 @@ def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
     cell: _Cell | None = None
     in_value = in_formula = False
     shared: dict[str, str] = {}  # a shared formula's index → its text
+    formulas: dict[str, str] = {}  # the other formulas, by cell: do they use a day computed?
     shared_index = ""
     parser = _parser(sheet)
 
@@ -215,7 +221,7 @@ def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
             else:
                 column += 1
                 row = max(row, 1)
-            cell = _Cell(row, column)
+            cell = _Cell(row, column, error="" if attrs.get("t") == "e" else None)
         elif cell is not None and local in ("v", "is"):
             cell.valued = True
             in_value = local == "v"
@@ -239,8 +245,14 @@ def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
                 facts.columns = max(facts.columns, cell.column)
             if cell.formula and not cell.computed:
                 facts.formulas_without_value.append(cell_ref(cell.row - 1, cell.column - 1))
-            if cell.formula and TODAY_FORMULA.search(cell.text):
-                facts.todays[cell_ref(cell.row - 1, cell.column - 1)] = cell.text.strip()
+            if cell.formula:
+                ref = cell_ref(cell.row - 1, cell.column - 1)
+                if TODAY_FORMULA.search(cell.text):
+                    facts.todays[ref] = cell.text.strip()
+                elif len(formulas) < _FORMULAS_FOLLOWED:
+                    formulas[ref] = cell.text.strip()
+            if cell.error is not None:
+                facts.errors[cell_ref(cell.row - 1, cell.column - 1)] = cell.error.strip()
             cell = None
 
     def text(data: str) -> None:
@@ -248,6 +260,8 @@ def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
             return
         if in_value:
             cell.computed = True
+            if cell.error is not None:
+                cell.error += data
         elif in_formula:
             cell.text += data
 
@@ -255,7 +269,28 @@ def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
     parser.EndElementHandler = end
     parser.CharacterDataHandler = text
     _parse(parser, xml, sheet)
+    _follow_todays(facts.todays, formulas)
     return facts
+
+
+_FORMULAS_FOLLOWED = 10_000
+"""Formulas a sheet's are looked into for a reference to a day computed (a form has a few)."""
+_CELL_IN_FORMULA = re.compile(r"(?<![A-Za-z_.!'])\$?([A-Z]{1,3})\$?([1-9]\d{0,6})(?![\d(])")
+
+
+def _follow_todays(todays: dict[str, str], formulas: dict[str, str]) -> None:
+    """Add to `todays` the formulas using a cell of it (=K6, =K6+7: a day computed too)."""
+    while todays and formulas:
+        using = {
+            ref: text
+            for ref, text in formulas.items()
+            if any(a + b in todays for a, b in _CELL_IN_FORMULA.findall(text))
+        }
+        if not using:
+            return
+        todays.update(using)
+        for ref in using:
+            del formulas[ref]
 
 
 # --- .ods content ---------------------------------------------------------------------
@@ -267,6 +302,8 @@ class _OdsCell:
     """The column before it (0-based position of its first column)."""
     repeat: int
     valued: bool
+    error: str | None = None
+    """Its error value (#REF!…), when it holds one."""
 
 
 Merged = tuple[int, int, int, int]
@@ -285,6 +322,8 @@ class OdsFacts:
     """Each table's merged cells (which python-calamine does not give for .ods)."""
     todays: dict[str, dict[str, str]] = field(default_factory=dict)
     """Each table's cells whose formula gives the day it is computed (`SheetFacts.todays`)."""
+    errors: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each table's cells holding an error value (`SheetFacts.errors`)."""
 
 
 def inspect_ods_content(xml: bytes) -> OdsFacts:
@@ -301,13 +340,16 @@ def inspect_ods_content(xml: bytes) -> OdsFacts:
     widest = 0  # the widest valued column of the current row
     rows = columns = 0
     cell: _OdsCell | None = None
+    in_text = False
+    formulas: dict[str, str] = {}  # the table's other formulas (`_follow_todays`)
 
     def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal table, row, row_repeat, column, widest, rows, columns, cell
+        nonlocal table, row, row_repeat, column, widest, rows, columns, cell, in_text
         local = _local(name)
         if local == "table" and name.startswith("urn:oasis:names:tc:opendocument:xmlns:table"):
             table = next((v for k, v in attrs.items() if _local(k) == "name"), "")
             row = rows = columns = 0
+            formulas.clear()
         elif local == "table-row":
             row_repeat = _count({_local(k): v for k, v in attrs.items()}, "number-rows-repeated")
             column = widest = 0
@@ -319,22 +361,35 @@ def inspect_ods_content(xml: bytes) -> OdsFacts:
             if (across > 1 or down > 1) and local == "table-cell":
                 span = (row, column, row + down - 1, column + across - 1)
                 merged.setdefault(table, []).append(span)
+            if any(v == "error" and _local(k) == "value-type" for k, v in attrs.items()):
+                cell.error = ""
             formula = seen.get("formula", "")
-            if TODAY_FORMULA.search(formula):
-                # of:=TODAY(): the formula as typed, without its syntax's prefix
+            if formula:
+                # of:=TODAY(): the formula as typed, without its syntax's prefix, its
+                # references to the table's own cells as Excel writes them ([.K6]: K6)
                 shown = formula.partition(":=")[2] if ":=" in formula[:8] else formula
-                facts.todays.setdefault(table, {})[cell_ref(row, column)] = shown.lstrip("=")
+                shown = shown.lstrip("=").replace("[.", "[")
+                if TODAY_FORMULA.search(shown):
+                    facts.todays.setdefault(table, {})[cell_ref(row, column)] = shown
+                elif len(formulas) < _FORMULAS_FOLLOWED:
+                    formulas[cell_ref(row, column)] = shown
         elif cell is not None and local == "p":
-            cell.valued = True
+            cell.valued = in_text = True
 
     def end(name: str) -> None:
-        nonlocal row, column, widest, rows, columns, cell
+        nonlocal row, column, widest, rows, columns, cell, in_text
         local = _local(name)
-        if local in ("table-cell", "covered-table-cell") and cell is not None:
+        if local == "p":
+            in_text = False
+        elif local in ("table-cell", "covered-table-cell") and cell is not None:
+            if cell.error is not None:
+                facts.errors.setdefault(table, {})[cell_ref(row, cell.first)] = cell.error
             column = cell.first + cell.repeat
             if cell.valued:
                 widest = column
             cell = None
+        elif local == "table" and table in facts.todays:
+            _follow_todays(facts.todays[table], formulas)
         elif local == "table-row":
             if widest:
                 rows = row + row_repeat
@@ -343,7 +398,12 @@ def inspect_ods_content(xml: bytes) -> OdsFacts:
                     raise SheetRefused(_absurd(table, rows, columns))
             row += row_repeat
 
+    def text(data: str) -> None:
+        if in_text and cell is not None and cell.error is not None:
+            cell.error += data
+
     parser.StartElementHandler = start
     parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
     _parse(parser, xml, "content.xml")
     return facts

@@ -651,6 +651,31 @@ def _read_group(
             for cell in table.grid.formulas_without_value
             if table.top <= _row_of(cell) < table.end
         )
+        form.problems.extend(_formula_errors(form, table))
+
+
+def _formula_errors(form: ReturnForm, table: FoundForm) -> list[Problem]:
+    """The error values (#REF!…) shown in the table's cells, which read as blank (a 部位 of
+    =D6 after row 6 was deleted entered the register empty, without a word: clerk trial 60)."""
+    headers = {column_letter(c): COLUMN_BY_FIELD[f].header for f, c in table.header.columns.items()}
+    said = []
+    for cell, error in table.grid.errors.items():
+        row = _row_of(cell)
+        if table.top <= row < table.end:
+            in_rows = row > table.header.row
+            said.append(
+                problem(
+                    Code.FORMULA_ERROR,
+                    form.file,
+                    sheet=table.grid.name,
+                    cell=cell,
+                    row=row + 1 if in_rows else None,
+                    field=headers.get(cell.rstrip("0123456789"), "") if in_rows else "",
+                    value=error,
+                    department=form.department,
+                )
+            )
+    return said
 
 
 def _row_of(cell: str) -> int:

@@ -113,6 +113,8 @@ class Sniffed:
     todays: dict[str, dict[str, str]] = field(default_factory=dict)
     """Worksheet name → cells (A1 style) whose formula gives the day it is computed
     (TODAY(), NOW()), with the formula."""
+    errors: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Worksheet name → cells (A1 style) holding an error value (#REF!…), with it."""
 
 
 _CORE_FIELDS = re.compile(
@@ -224,7 +226,9 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
             if inspect and "content.xml" in names:
                 content = archive.read("content.xml", MAX_UNCOMPRESSED)
                 facts = _refused_sheet(inspect_ods_content, content)
-            return Sniffed(Format.ODS, merged=facts.merged, todays=facts.todays)
+            return Sniffed(
+                Format.ODS, merged=facts.merged, todays=facts.todays, errors=facts.errors
+            )
         if mimetype.startswith(b"application/vnd.oasis.opendocument"):
             raise Refused("这是 OpenDocument 文字或演示文档，不是表格，请使用下发的附件2填写")
     if "xl/workbook.bin" in names:
@@ -446,7 +450,7 @@ def stored_member(data: bytes, entry: zipfile.ZipInfo) -> memoryview | None:
 
 def _inspect_worksheets(archive: _Zip, worksheets: list[str], sniffed: Sniffed) -> None:
     """Refuse worksheets spanning an absurd range; note in `sniffed` the formula cells
-    without a value and those giving today's date."""
+    without a value, those giving today's date and the error values."""
     names = _sheet_names(archive)
     for part in worksheets:
         sheet = names.get(part, part)
@@ -458,3 +462,5 @@ def _inspect_worksheets(archive: _Zip, worksheets: list[str], sniffed: Sniffed) 
             sniffed.formulas_without_value[sheet] = facts.formulas_without_value
         if facts.todays:
             sniffed.todays[sheet] = facts.todays
+        if facts.errors:
+            sniffed.errors[sheet] = facts.errors

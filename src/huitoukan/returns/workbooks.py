@@ -46,6 +46,8 @@ class SheetGrid:
     todays: Mapping[str, str] = field(default_factory=dict)
     """Cells (A1) whose formula gives the day it is computed (=TODAY(), =NOW()): the
     formula, whose value here is the day the file was last computed."""
+    errors: Mapping[str, str] = field(default_factory=dict)
+    """Cells (A1) showing an error value (#REF!…): blank here."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ def read_workbook(
                         beyond,
                         merged,
                         sniffed.todays.get(meta.name, {}),
+                        sniffed.errors.get(meta.name, {}),
                     )
                 )
     except calamine.PasswordError:
