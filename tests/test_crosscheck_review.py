@@ -1354,7 +1354,8 @@ def test_a_pass_then_a_failure_of_the_closure_after_it_keeps_both(tmp_path: Path
 
 def test_a_passed_hazard_whose_closing_day_is_blanked_is_asked_for_it(tmp_path: Path) -> None:
     """Passed, then a version still 已完成 with its 销号时间 emptied: it was told “改报为
-    已完成…请改回已完成”, which it was (clerk trial 44)."""
+    已完成…请改回已完成”, which it was (clerk trial 44). It keeps the 销号时间 it was
+    reviewed with (the department still reports it 已完成), and is asked for it."""
     campaign, returns, door = _door_closed_on_the_8th(tmp_path)
     _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", "合格")
     blanked = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=None)
@@ -1362,9 +1363,13 @@ def test_a_passed_hazard_whose_closing_day_is_blanked_is_asked_for_it(tmp_path: 
         campaign, "安全保卫处", returns / "v2.xlsx", [blanked], form_date=date(2023, 12, 12)
     )
     collection = collect(campaign, [returns], as_of=AS_OF)
-    said = [p.message for p in collection.problems if p.code is Code.REVIEW_REOPENED]
-    assert len(said) == 2 and not [m for m in said if "改回“已完成”" in m or "改报为" in m]
-    assert all("销号时间空白或无法识别" in m for m in said)
+    (hazard,) = collection.hazards
+    assert (hazard.closed, hazard.closed_on, hazard.review) == (True, date(2023, 12, 8), PASSED)
+    said = [p.message for p in collection.problems if p.file.endswith("v2.xlsx")]
+    assert not [m for m in said if "改回“已完成”" in m or "改报为" in m]
+    assert [p.code for p in collection.problems if p.file.endswith("v2.xlsx")] == [
+        Code.CLOSED_ON_KEPT
+    ]
 
 
 def test_a_passed_review_of_a_closure_replaced_since_is_history(tmp_path: Path) -> None:

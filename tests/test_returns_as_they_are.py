@@ -573,3 +573,42 @@ def test_rows_holding_only_what_was_filled_down_are_no_hazards(
     )
     assert said[1].message.startswith(f"第 {first + 4} 行只填了整改完成情况，")
     assert Code.MISSING_HAZARD in codes(form.problems)  # the measure's row
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "deadline", "variant"),
+    [(12.6, "一周内", "not_a_date"), (None, None, "")],
+)
+def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
+    campaign: Campaign, tmp_path: Path, closed_on: object, deadline: object, variant: str
+) -> None:
+    """A hazard reported 已完成 on 12月6日, then sent again with 销号时间 12.6 typed as a
+    number and 整改时限 一周内: the resend reopened the closed hazard (told “新版本改报为
+    ‘已完成’，台账按新版本未销号跟踪”) and replaced its 整改时限 with the campaign's default
+    (clerk trial 60). The dates sent before are kept, and the department asked for its own."""
+    returns = tmp_path / "回收"
+    first = closed(
+        部位="东门",
+        检查时间=date(2023, 12, 1),
+        整改时限=date(2023, 12, 15),
+        销号时间=date(2023, 12, 6),
+    )
+    filled_form(campaign, "附属医院", returns / "v1.xlsx", [first], form_date=date(2023, 12, 7))
+    again = {**first, "销号时间": closed_on, "整改时限": deadline}
+    filled_form(campaign, "附属医院", returns / "v2.xlsx", [again], form_date=date(2023, 12, 11))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    (door,) = collection.hazards
+    assert (door.closed, door.closed_on, door.deadline) == (
+        True,
+        date(2023, 12, 6),
+        date(2023, 12, 15),
+    )
+    assert (door.errors, door.warnings) == (0, 2)
+    said = {p.code: p for p in collection.problems if p.file.endswith("v2.xlsx")}
+    assert set(said) == {Code.CLOSED_ON_KEPT, Code.DEADLINE_KEPT}
+    kept = said[Code.CLOSED_ON_KEPT].message
+    if variant:
+        assert kept.startswith("新版本报“已完成”，但销号时间“12.6”无法识别为日期，台账沿用旧版本")
+        assert said[Code.DEADLINE_KEPT].message.startswith("新版本的整改时限“一周内”无法识别为日期")
+    else:
+        assert kept.startswith("新版本报“已完成”，但没有填写销号时间，台账沿用旧版本")

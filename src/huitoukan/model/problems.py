@@ -96,6 +96,7 @@ class Code(StrEnum):
     DEADLINE_PUT_OFF = "deadline-put-off"
     DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
     DEADLINE_KEPT = "deadline-kept"
+    CLOSED_ON_KEPT = "closed-on-kept"
     SAME_DATE_VERSIONS = "same-date-versions"
     ROUND_DATE_KEPT = "round-date-kept"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
@@ -351,6 +352,20 @@ CATALOGUE: Mapping[Code, Rule] = {
         "整改时限未填写，沿用旧版本",
         "新版本没有填写整改时限，台账沿用旧版本 {old_file} 第 {old_row} 行的 {old}；"
         "请补填（确需推迟的，填写新的时限并在备注中说明原因）",
+        {
+            "not_a_date": "新版本的整改时限“{value}”无法识别为日期，台账沿用旧版本 {old_file} "
+            "第 {old_row} 行的 {old}；请按 {old} 这样的格式填写",
+        },
+    ),
+    Code.CLOSED_ON_KEPT: Rule(
+        _W,
+        "销号时间未填写，沿用旧版本",
+        "新版本报“已完成”，但没有填写销号时间，台账沿用旧版本 {old_file} 第 {old_row} 行的"
+        "销号时间 {old}；请补填",
+        {
+            "not_a_date": "新版本报“已完成”，但销号时间“{value}”无法识别为日期，台账沿用旧版本 "
+            "{old_file} 第 {old_row} 行的销号时间 {old}；请按 {old} 这样的格式填写",
+        },
     ),
     Code.OLDER_DATE_SAVED_LATER: Rule(
         _W,

@@ -367,7 +367,7 @@ def merge(
             p
             for p in newest.problems
             if not (first is not newest and p.code is Code.LATE_RETURN)
-            and (p.code, p.sheet, p.row) not in moot
+            and (p.code, p.sheet, p.row, p.field) not in moot
         )
         hazards.extend(rows)
         hazards.extend(row for row, _ in vanished)
@@ -426,7 +426,15 @@ def merge(
     )
 
 
-_HEADERS = {"deadline": "整改时限", "progress": "整改完成情况"}
+_HEADERS = {"deadline": "整改时限", "progress": "整改完成情况", "closed_on": "销号时间"}
+
+
+def _as_warned(row: HazardRow, lost: Problem) -> HazardRow:
+    """`row` counted with a warning (that its date is kept from an older version) in place
+    of `lost`, the problem of the date it lacks."""
+    errors = row.errors - (lost.severity is Severity.ERROR)
+    warnings = row.warnings - (lost.severity is Severity.WARNING) + 1
+    return row._replace(errors=errors, warnings=warnings)
 
 
 def _against(
@@ -657,7 +665,7 @@ class _Lineage:
 
     def newest_rows(
         self, require_photo: bool = False
-    ) -> tuple[list[HazardRow], set[tuple[Code, str, int | None]], list[Problem]]:
+    ) -> tuple[list[HazardRow], set[tuple[Code, str, int | None, str]], list[Problem]]:
         """The newest version's hazards, each with its first 隐患编号 and the photos the older
         versions showed of it too (整改前 in the first return, 整改后 in the second; or a
         corrected 退回修改 copy, which cannot carry them) — each on the row the latest
@@ -677,7 +685,7 @@ class _Lineage:
         photos, after, replaceable, sent_on = sent
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
-        moot: set[tuple[Code, str, int | None]] = set()
+        moot: set[tuple[Code, str, int | None, str]] = set()
         said: list[Problem] = []
         listed = [set(identities) for identities in self.identities]
         rows_and_names = zip(newest.hazards, self.identities[-1], self.newest_keys, strict=True)
@@ -685,8 +693,15 @@ class _Lineage:
             row = self._numbered(row, identity, key)
             promised = self._kept_deadline(row, identity)
             if promised is not None:
-                moot.add((Code.MISSING_DEADLINE, row.source_sheet, row.source_row))
+                lost = self._dates_lost[row.source_sheet, row.source_row, "deadline"]
+                moot.add((lost.code, row.source_sheet, row.source_row, lost.field))
                 row = row._replace(deadline=promised.deadline, deadline_is_default=False)
+                row = _as_warned(row, lost)
+            closure = self._kept_closure(row, identity)
+            if closure is not None:
+                lost = self._dates_lost[row.source_sheet, row.source_row, "closed_on"]
+                moot.add((lost.code, row.source_sheet, row.source_row, lost.field))
+                row = _as_warned(row._replace(closed_on=closure.closed_on), lost)
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)
@@ -706,7 +721,7 @@ class _Lineage:
                 where = (row.source_sheet, row.source_row)
                 warnings = row.warnings
                 if where in warned and after.intersection(earlier):  # none in the row
-                    moot.add((Code.MISSING_PHOTO, *where))
+                    moot.add((Code.MISSING_PHOTO, *where, _HEADERS["progress"]))
                     warnings -= 1
                 if before_only and row.photos and require_photo:  # left in the row: unsaid
                     warnings += 1
@@ -732,30 +747,66 @@ class _Lineage:
         return rows, moot, said
 
     @functools.cached_property
-    def _left_blank(self) -> set[tuple[str, int | None]]:
-        """(sheet, row) of the newest version's rows told 没有填写整改时限."""
-        problems = self.versions[-1].problems
-        return {(p.sheet, p.row) for p in problems if p.code is Code.MISSING_DEADLINE}
+    def _dates_lost(self) -> dict[tuple[str, int | None, str], Problem]:
+        """(sheet, row, field) → the problem of a 整改时限 or 销号时间 of the newest version
+        left blank or not understood as a date (没有填写整改时限, 已完成但未填销号时间,
+        日期无法识别)."""
+        lost = {}
+        for p in self.versions[-1].problems:
+            if p.code is Code.MISSING_DEADLINE or (
+                p.code is Code.BAD_DATE and p.field == _HEADERS["deadline"]
+            ):
+                lost[p.sheet, p.row, "deadline"] = p
+            elif p.code is Code.DONE_WITHOUT_CLOSED_ON or (
+                p.code is Code.BAD_DATE and p.field == _HEADERS["closed_on"]
+            ):
+                lost[p.sheet, p.row, "closed_on"] = p
+        return lost
 
     def _kept_deadline(self, row: HazardRow, identity: str) -> HazardRow | None:
         """The older row whose 整改时限 `row` keeps: `row` (of the newest version) left its
-        整改时限 blank, an older version gave one of the department's own."""
+        整改时限 blank or not a date, an older version gave one of the department's own."""
         if not row.deadline_is_default or identity not in self.promised:
             return None
-        blank = (row.source_sheet, row.source_row) in self._left_blank
-        return self.promised[identity] if blank else None
+        lost = (row.source_sheet, row.source_row, "deadline") in self._dates_lost
+        return self.promised[identity] if lost else None
+
+    def _kept_closure(self, row: HazardRow, identity: str) -> HazardRow | None:
+        """The older row whose 销号时间 `row` keeps: `row` reports 已完成 with its 销号时间
+        left blank or not a date (12.10 typed as the number 12.1), the version before
+        reported it 已完成 with one (the resend reopened a closed hazard: clerk trial 60)."""
+        if row.progress != DONE or row.closed_on is not None:
+            return None
+        old = self.earlier.get(identity)
+        if old is None or not old.reported_done:
+            return None
+        lost = (row.source_sheet, row.source_row, "closed_on") in self._dates_lost
+        return old if lost else None
 
     def carried(self, newest: ReturnForm) -> list[Problem]:
-        """A warning on each row of the newest version that keeps the 整改时限 an older
-        version gave it (`newest_rows`), in place of 没有填写整改时限."""
+        """A warning on each row of the newest version that keeps the 整改时限 or the 销号时间
+        an older version gave it (`newest_rows`), in place of the problem of its own."""
         said = []
         for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
-            old = self._kept_deadline(row, identity)
-            if old is None:
-                continue
-            said.append(
-                _against(newest, Code.DEADLINE_KEPT, row, old, "deadline", old=old.deadline)
-            )
+            for name, kept, code in (
+                ("deadline", self._kept_deadline(row, identity), Code.DEADLINE_KEPT),
+                ("closed_on", self._kept_closure(row, identity), Code.CLOSED_ON_KEPT),
+            ):
+                if kept is None:
+                    continue
+                lost = self._dates_lost[row.source_sheet, row.source_row, name]
+                said.append(
+                    _against(
+                        newest,
+                        code,
+                        row,
+                        kept,
+                        name,
+                        variant="" if lost.code is not Code.BAD_DATE else "not_a_date",
+                        value=lost.value,
+                        old=getattr(kept, name),
+                    )
+                )
         return said
 
     def _unlisted_on(
@@ -816,19 +867,15 @@ class _Lineage:
         kept = tuple(older.photos.get(identity, row.photos))
         return row._replace(photos=kept, before_photos=older.before(kept, row))
 
-    def _with_earlier(self, newest: ReturnForm) -> Iterator[tuple[HazardRow, HazardRow]]:
-        """Each row of the newest version that an older version listed, with that row."""
-        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
-            old = self.earlier.get(identity)
-            if old is not None:
-                yield row, old
-
     def reopened(self, newest: ReturnForm) -> list[Problem]:
         """A warning on each row of the newest version reporting not completed a hazard an
         older version reported 已完成 (an old copy sent again, or a 销号 taken back)."""
         said = []
-        for row, old in self._with_earlier(newest):
-            if not old.reported_done or row.reported_done:
+        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+            old = self.earlier.get(identity)
+            if old is None or not old.reported_done or row.reported_done:
+                continue
+            if self._kept_closure(row, identity) is not None:  # 已完成, its date not given
                 continue
             said.append(
                 _against(

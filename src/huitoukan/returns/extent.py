@@ -221,7 +221,9 @@ def _careful_worksheet(xml: bytes, sheet: str) -> SheetFacts:
             else:
                 column += 1
                 row = max(row, 1)
-            cell = _Cell(row, column, error="" if attrs.get("t") == "e" else None)
+            # #VALUE! with a rich value (vm): a picture placed in the cell, no error
+            error = "" if attrs.get("t") == "e" and "vm" not in attrs else None
+            cell = _Cell(row, column, error=error)
         elif cell is not None and local in ("v", "is"):
             cell.valued = True
             in_value = local == "v"
