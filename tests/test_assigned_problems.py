@@ -1276,3 +1276,44 @@ def test_a_problems_deadline_before_the_departments_check_is_no_error(
     [own] = [h for h in result.collection.hazards if h.location == "东门"]
     assert before == {own.source_row}  # its own hazard's: said
     assert (row.errors, own.errors) == (0, 1)
+
+
+@pytest.mark.parametrize("moved", [True, False])
+def test_an_answer_whose_row_a_partial_sort_moved_is_said(
+    campaign: Campaign, listed: Path, tmp_path: Path, moved: bool
+) -> None:
+    """部位 to 备注 sorted, 问题编号 and 问题来源 left out of the selection: XJ-01 stayed on a
+    row the sort filled with another hazard, which became XJ-01's answer (its 整改时限 put
+    back to XJ-01's), while the row stating XJ-01 counted as self-found (clerk trial 60).
+    A row the department reworded, with no row stating the problem elsewhere, still answers it."""
+    findings = read_findings(listed, campaign).findings
+    shifted = hazard(
+        问题编号="XJ-01",
+        问题来源="县（市、区）普查",
+        部位="实训楼配电室",
+        存在隐患问题="配电室堆放杂物",
+        整改时限=date(2023, 12, 20),
+    )
+    stated = hazard(
+        部位="3号教学楼", 存在隐患问题="二楼走廊灭火器压力不足", 整改时限=date(2023, 12, 15)
+    )
+    path = filled_form(
+        campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [shifted, *[stated] * moved]
+    )
+    header_row = header_position(load_workbook(path)[FORM_SHEET])[0]
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    answers = {h.location: h.number for h in collection.hazards}
+    codes = [p.code for p in collection.problems]
+    if not moved:
+        assert answers == {"实训楼配电室": "XJ-01"}
+        assert Code.ASSIGNMENT_ROWS_SHIFTED not in codes
+        return
+    assert answers == {"实训楼配电室": "", "3号教学楼": "XJ-01"}
+    [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_ROWS_SHIFTED]
+    assert (said.row, said.value, said.severity) == (header_row + 1, "XJ-01", Severity.ERROR)
+    assert said.message.startswith(
+        "问题编号 XJ-01 是交办问题“3号教学楼：二楼走廊灭火器压力不足”，这一行写的却是"
+        f"“实训楼配电室：配电室堆放杂物”，第 {header_row + 2} 行写的才是这项问题"
+    )
+    assert Code.ASSIGNMENT_DEADLINE_LATER not in codes  # the other hazard's date, not XJ-01's
+    assert Code.ASSIGNMENT_MATCHED_BY_CONTENT in codes  # the row stating it: add the 编号

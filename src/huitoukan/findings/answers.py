@@ -110,6 +110,10 @@ def assign(
         for department in listed.departments:
             own.setdefault(department, []).append(listed)
     numbered = Counter((row.source_file, number_key(row.number)) for row in hazards if row.number)
+    unnumbered: dict[str, list[HazardRow]] = {}  # file → its rows without a 编号
+    for row in hazards:
+        if not row.number:
+            unnumbered.setdefault(row.source_file, []).append(row)
     for row in hazards:
         if not row.number:
             loose.setdefault(row.department, []).append(len(result))
@@ -135,6 +139,21 @@ def assign(
             unknown[len(result)] = _row_problem(Code.ASSIGNMENT_UNKNOWN_NUMBER, row, row.number)
             loose.setdefault(row.department, []).append(len(result))
             renumbered.add((row.source_file, number_key(row.number)))
+        elif (stated := _stated_elsewhere(row, finding, unnumbered)) is not None:
+            problems.append(
+                _row_problem(
+                    Code.ASSIGNMENT_ROWS_SHIFTED,
+                    row,
+                    row.number,
+                    what=finding.where[:40],
+                    row_what=row.where[:40],
+                    other=stated.source_row,
+                )
+            )
+            # its 编号 and 来源 are the other row's: kept, a register read back would make
+            # it the answer again
+            row = row._replace(number="", source="")
+            loose.setdefault(row.department, []).append(len(result))
         else:
             answered.add((finding.number, row.department))
             problems.extend(checked_answer(row, finding))
@@ -216,6 +235,23 @@ def _states_another(row: HazardRow, numbered: Finding, own: Sequence[Finding]) -
         and score(other.location, other.description, row.location, row.hazard) >= MATCH
         for other in own
     )
+
+
+def _stated_elsewhere(
+    row: HazardRow, numbered: Finding, unnumbered: Mapping[str, list[HazardRow]]
+) -> HazardRow | None:
+    """The row of `row`'s file, without a 编号, that states the problem `row` is numbered as,
+    when `row` itself states nothing like it: part of the table sorted (部位 to 备注, not
+    问题编号), and the 编号 stayed on a row the sort moved another hazard into (it answered
+    SD-02 with another hazard, and its deadline was put back to SD-02's: clerk trial 60)."""
+    if score(numbered.location, numbered.description, row.location, row.hazard) >= CANDIDATE:
+        return None
+    best, best_score = None, MATCH
+    for other in unnumbered.get(row.source_file, ()):
+        value = score(numbered.location, numbered.description, other.location, other.hazard)
+        if value >= best_score:
+            best, best_score = other, value
+    return best
 
 
 _ABOUT = {

@@ -86,6 +86,7 @@ class Code(StrEnum):
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
+    ASSIGNMENT_ROWS_SHIFTED = "assignment-rows-shifted"
     ASSIGNMENT_DEADLINE_LATER = "assignment-deadline-later"
     ASSIGNMENT_CLOSED_BEFORE_FOUND = "assignment-closed-before-found"
     REVIEW_BAD_RESULT = "review-bad-result"
@@ -554,6 +555,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "交办问题编号不存在",
         "问题编号“{value}”不在交办问题清单中，已按本部门自查发现的隐患汇总；请核对编号",
+    ),
+    Code.ASSIGNMENT_ROWS_SHIFTED: Rule(
+        _E,
+        "交办问题编号与内容错行",
+        "问题编号 {value} 是交办问题“{what}”，这一行写的却是“{row_what}”，第 {other} 行写的才是"
+        "这项问题：可能只选了部分列排序，行已错开。这一行已按自查发现的隐患汇总，第 {other} 行"
+        "按 {value} 的反馈汇总；请把问题编号、问题来源移回对应的行后重新报送",
     ),
     Code.ASSIGNMENT_OTHER_DEPARTMENT: Rule(
         _W,
