@@ -577,13 +577,13 @@ def test_rows_holding_only_what_was_filled_down_are_no_hazards(
 
 @pytest.mark.parametrize(
     ("closed_on", "deadline", "variant"),
-    [(12.6, "一周内", "not_a_date"), (None, None, "")],
+    [(12.6, "待定", "not_a_date"), (None, None, "")],
 )
 def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
     campaign: Campaign, tmp_path: Path, closed_on: object, deadline: object, variant: str
 ) -> None:
     """A hazard reported 已完成 on 12月6日, then sent again with 销号时间 12.6 typed as a
-    number and 整改时限 一周内: the resend reopened the closed hazard (told “新版本改报为
+    number and 整改时限 待定: the resend reopened the closed hazard (told “新版本改报为
     ‘已完成’，台账按新版本未销号跟踪”) and replaced its 整改时限 with the campaign's default
     (clerk trial 60). The dates sent before are kept, and the department asked for its own."""
     returns = tmp_path / "回收"
@@ -609,6 +609,87 @@ def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
     kept = said[Code.CLOSED_ON_KEPT].message
     if variant:
         assert kept.startswith("新版本报“已完成”，但销号时间“12.6”无法识别为日期，台账沿用旧版本")
-        assert said[Code.DEADLINE_KEPT].message.startswith("新版本的整改时限“一周内”无法识别为日期")
+        assert said[Code.DEADLINE_KEPT].message.startswith("新版本的整改时限“待定”无法识别为日期")
     else:
         assert kept.startswith("新版本报“已完成”，但没有填写销号时间，台账沿用旧版本")
+
+
+def test_a_deadline_written_as_a_term_is_counted_from_the_day_found(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """整改时限 一周内, 立即, 本月底前, 长期: each was an error and tracked against the
+    campaign's default date, and the printed register showed that date as the department's
+    (clerk trial 60). A term is counted from the 检查时间 (else the form's 日期) and said,
+    but not on a hazard reported done; 长期 is no date, and the department is told what to
+    write instead."""
+    found = date(2023, 12, 5)
+    rows = [
+        hazard(部位="东门", 整改时限="一周内", 检查时间=found),
+        closed(部位="西门", 整改时限="即知即改", 检查时间=found, 销号时间=found),
+        hazard(部位="南门", 整改时限="本月底前", 检查时间=None),
+        hazard(部位="北门", 整改时限="长期", 检查时间=found),
+        hazard(部位="操场", 整改时限="12月20日前", 检查时间=found),
+    ]
+    path = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    form = read_form(path, campaign, AS_OF)
+    deadlines = {h.location: (h.deadline, h.deadline_is_default) for h in form.hazards}
+    assert deadlines == {
+        "东门": (date(2023, 12, 12), False),
+        "西门": (found, False),
+        "南门": (date(2023, 12, 31), False),
+        "北门": (campaign.info.default_deadline, True),
+        "操场": (date(2023, 12, 20), False),
+    }
+    said = {p.value: p for p in form.problems if p.field == "整改时限"}
+    assert said["一周内"].message == (
+        "整改时限写的是“一周内”，从检查时间 2023年12月5日 算起，台账按 2023年12月12日 计；请填写具体日期"
+    )
+    assert said["本月底前"].message.startswith(
+        "整改时限写的是“本月底前”，从表头日期 2023年12月14日 算起"
+    )
+    assert "即知即改" not in said and "12月20日前" not in said
+    assert said["长期"].code is Code.BAD_DATE and said["长期"].severity is Severity.ERROR
+    assert said["长期"].message.startswith("整改时限“长期”不是日期：每项隐患都要有整改完成时限")
+
+
+@pytest.mark.parametrize(
+    ("term", "start", "day"),
+    [
+        ("立即整改", date(2023, 12, 5), date(2023, 12, 5)),
+        ("3天内", date(2023, 12, 5), date(2023, 12, 8)),
+        ("五个工作日内完成", date(2023, 12, 8), date(2023, 12, 15)),  # a Friday
+        ("两周内", date(2023, 12, 5), date(2023, 12, 19)),
+        ("半个月内", date(2023, 12, 5), date(2023, 12, 20)),
+        ("一个月内", date(2024, 1, 31), date(2024, 2, 29)),
+        ("本周内", date(2023, 12, 5), date(2023, 12, 10)),  # its Sunday
+        ("本周内", date(2023, 12, 10), date(2023, 12, 10)),  # a Sunday itself
+        ("月底前", date(2023, 12, 5), date(2023, 12, 31)),
+        ("1月底前", date(2023, 12, 5), date(2024, 1, 31)),  # the next January
+        ("12月底", date(2023, 12, 5), date(2023, 12, 31)),
+        ("年底前", date(2023, 6, 5), date(2023, 12, 31)),
+        ("长期", date(2023, 12, 5), None),
+        ("2023-12-05前", date(2023, 12, 5), None),
+        ("13月底", date(2023, 12, 5), None),
+        ("整改", date(2023, 12, 5), None),
+    ],
+)
+def test_the_terms_a_deadline_is_written_in(term: str, start: date, day: date | None) -> None:
+    from huitoukan.dates import term_deadline
+
+    assert term_deadline(term, start) == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("2023年12月15日前", date(2023, 12, 15)),
+        ("12月15日前完成", date(2023, 12, 15)),
+        ("2023-12-15之前", date(2023, 12, 15)),
+        ("前", None),
+        ("一周前", None),
+    ],
+)
+def test_a_deadline_written_as_a_day_with_qian_is_that_day(typed: str, day: date | None) -> None:
+    from huitoukan.dates import by_day
+
+    assert by_day(typed, date(2023, 12, 5)) == day

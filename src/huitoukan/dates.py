@@ -95,6 +95,82 @@ def parse_date(value: object, reference: date) -> date | None:
     raise DateNotUnderstood(text)
 
 
+_AT_ONCE = frozenset(
+    {"立即", "立刻", "马上", "当即", "当天", "当日", "即知即改", "即查即改", "立行立改", "立查立改"}
+)
+_WITHIN = re.compile(r"^(\d+|半)(?:个)?(天|日|工作日|周|星期|月)$")
+_WEEK_END = re.compile(r"^(?:本|这)?周(?:末)?$")
+_MONTH_END = re.compile(r"^(?:本|当)?月(?:底|末)?$|^(\d{1,2})月(?:底|末|份)?$")
+_YEAR_END = re.compile(r"^(?:本|今)?年(?:底|末)?$")
+_TERM_END = re.compile(r"(?:之内|以内|内|前)$")
+
+
+_BY_A_DAY = re.compile(r"^(.+?)(?:之前|以前|前)(?:完成)?(?:整改)?(?:完成)?$")
+
+
+def by_day(value: object, reference: date) -> date | None:
+    """The date of a 整改时限 written as one with 前 after it (2023年12月15日前, 12月15日前完成):
+    that day; None for anything else (`reference` as for `parse_date`)."""
+    if not isinstance(value, str):
+        return None
+    match = _BY_A_DAY.match(unicodedata.normalize("NFKC", value).strip().strip("。."))
+    if match is None:
+        return None
+    try:
+        return parse_date(match.group(1), reference)
+    except DateNotUnderstood:
+        return None
+
+
+def term_deadline(value: object, start: date) -> date | None:
+    """The 整改时限 a term written for it gives, counted from `start` (the day the hazard
+    was found): 立即 and 即知即改 that day, 3天内 three days on, 5个工作日内 five weekdays on,
+    一周内, 两个月内, 本周内 (its Sunday), 本月底前, 12月底前, 年底前; None for anything else
+    (长期 is no date)."""
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip().strip("。.").replace(" ", "")
+    text = re.sub(r"^(?:在|于)", "", text)
+    text = re.sub(r"(?:整改)?(?:完成)?(?:整改)?$", "", text) or text
+    if text in _AT_ONCE:
+        return start
+    text = _TERM_END.sub("", _CHINESE_NUMBER.sub(_arabic, text))
+    if _WEEK_END.match(text):
+        return start + timedelta(days=6 - start.weekday())
+    if _YEAR_END.match(text):
+        return date(start.year, 12, 31)
+    month_end = _MONTH_END.match(text)
+    if month_end:
+        month = int(month_end.group(1) or start.month)
+        if not 1 <= month <= 12:
+            return None
+        year = start.year + (month < start.month)
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    match = _WITHIN.match(text)
+    if match is None:
+        return None
+    count, unit = match.groups()
+    if count == "半":
+        return start + timedelta(days=15) if unit == "月" else None
+    n = int(count)
+    if not 0 < n <= 366:
+        return None
+    if unit in ("天", "日"):
+        return start + timedelta(days=n)
+    if unit in ("周", "星期"):
+        return start + timedelta(weeks=n)
+    if unit == "工作日":
+        day = start
+        while n:
+            day += timedelta(days=1)
+            n -= day.weekday() < 5
+        return day
+    month = start.month - 1 + n
+    year, month = start.year + month // 12, month % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(start.day, last))
+
+
 def typed_number(moment: date) -> str | None:
     """The number a person typed into a date cell that shows `moment`, when it is one (of
     1900: Excel counts a 29 February 1900 that never was, so days before March are one

@@ -661,10 +661,10 @@ def test_a_deadline_before_the_campaign_without_a_checking_day_is_asked_about(
 def test_an_unreadable_deadline_says_the_default_it_is_chased_against(
     campaign: Campaign, tmp_path: Path, checked_on: date, default: bool
 ) -> None:
-    """整改时限 “年底前” is not a date: the hazard is chased against the campaign's default
+    """整改时限 “待定” is not a date: the hazard is chased against the campaign's default
     整改时限 (2023-12-31), and the error says so (a clerk saw 活动默认 in the register and
     no word of it); one found after that day has no default, and is not told of one."""
-    row = hazard(整改时限="年底前", 检查时间=checked_on)
+    row = hazard(整改时限="待定", 检查时间=checked_on)
     form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
     [said] = [p for p in form.problems if p.code == "bad-date"]
     assert ("暂按活动默认整改时限 2023年12月31日 计" in said.message) is default

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import cell_ref
-from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, Severity, count, date_example, problem
@@ -115,6 +115,31 @@ class RowChecker:
             )
         )
 
+    def _term_deadline(
+        self, cells: RowCells, dates: dict[str, date | None], unreadable: set[str]
+    ) -> None:
+        """A 整改时限 written as a day with 前 (12月15日前) made that day; one written as a
+        term (一周内, 立即, 本月底前) the date it gives, counted from the 检查时间, else the
+        form's 日期 (each was an error, and the campaign's default date was tracked: clerk
+        trial 60), said unless the hazard is reported done."""
+        typed = cells.values.get("deadline")
+        day = by_day(typed, self.campaign.info.issued_on)  # 12月15日前: that day, as written
+        if day is not None:
+            dates["deadline"] = day
+            unreadable.discard("deadline")
+            return
+        start, since = dates["checked_on"], "检查时间"
+        if start is None:
+            start, since = self.form_date, "表头日期"
+        day = term_deadline(typed, start) if start else None
+        if day is None:
+            return
+        dates["deadline"] = day
+        unreadable.discard("deadline")
+        if normalize_progress(cells.text("progress")) == DONE and "closed_on" not in unreadable:
+            return
+        self.problem(Code.DEADLINE_AS_TERM, cells, "deadline", since=since, start=start, day=day)
+
     def hazard(
         self, cells: RowCells, first: int | None = None, photos: tuple[str, ...] = ()
     ) -> HazardRow:
@@ -129,6 +154,8 @@ class RowChecker:
             except DateNotUnderstood:
                 dates[name] = None
                 unreadable.add(name)
+        if "deadline" in unreadable:  # 一周内, 立即: counted from the day it was found
+            self._term_deadline(cells, dates, unreadable)
         for name in DATE_FIELDS:
             header = COLUMN_BY_FIELD[name].header
             day = dates[name]
@@ -136,11 +163,12 @@ class RowChecker:
                 defaulted = name == "deadline" and not _found_after_default(
                     dates["checked_on"], self.campaign
                 )  # said, or the hazard is chased against a date nobody wrote
+                term = "long_term" if "长期" in cells.text(name) else "deadline"
                 self.problem(
                     Code.BAD_DATE,
                     cells,
                     name,
-                    "deadline" if defaulted else "",
+                    term if defaulted else "",
                     header=header,
                     default=self.campaign.info.default_deadline,
                     **date_example(self.campaign.info.issued_on),

@@ -42,6 +42,7 @@ class Code(StrEnum):
     MISSING_FORM_DATE = "missing-form-date"
     LATE_RETURN = "late-return"
     BAD_DATE = "bad-date"
+    DEADLINE_AS_TERM = "deadline-as-term"
     CONTROL_CHARACTERS = "control-characters"
     TODAY_FORMULA = "today-formula"
     MISSING_HAZARD = "missing-hazard"
@@ -211,6 +212,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "请按 {day} 这样的格式填写",
             "deadline": "整改时限“{value}”无法识别为日期，暂按活动默认整改时限 {default} 计；"
             "请按 {iso} 或 {day} 这样的格式填写",
+            "long_term": "整改时限“{value}”不是日期：每项隐患都要有整改完成时限，需长期整改的，"
+            "请填写计划完成的日期，并在备注中写明整改完成前的防范措施（暂按活动默认整改时限 "
+            "{default} 计）",
         },
     ),
     Code.TODAY_FORMULA: Rule(
@@ -222,6 +226,11 @@ CATALOGUE: Mapping[Code, Rule] = {
             "form_date": "表头日期是公式 ={formula}，每次打开文件都会按当天重新计算，"
             "不是填报的日期（报送日期暂按文件保存时算出的日期计）；请删除公式，直接填写日期，如 {day}",
         },
+    ),
+    Code.DEADLINE_AS_TERM: Rule(
+        _W,
+        "整改时限不是日期",
+        "整改时限写的是“{value}”，从{since} {start} 算起，台账按 {day} 计；请填写具体日期",
     ),
     Code.CONTROL_CHARACTERS: Rule(
         _W, "含控制字符", "单元格中含有不可见的控制字符，已删除；请核对内容是否完整"
