@@ -222,6 +222,11 @@ def test_a_department_whose_file_cannot_be_read_is_told_so(
         assert "附属医院" in status["not_returned"]
         shown = runner.invoke(app, ["status", "--all", "--as-of", "2023-12-20"]).output
         assert "报送文件无法读取" in shown
+        # nor is it listed as not sent where the screen names those (clerk trial 60)
+        said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
+        assert "报来的文件无法读取（请其重新报送）：附属医院" in said
+        waiting = re.search("未报送：(.*?)报来的文件无法读取", said)
+        assert waiting is not None and "附属医院" not in waiting.group(1)
         assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
         notice = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
         assert "报来的文件附属医院-自查清单.xlsx无法读取" in "".join(notice.split())

@@ -133,6 +133,17 @@ def _wrapped(
     console.print(Text(wrapped, style=style), soft_wrap=True)
 
 
+def _not_returned(console: Console, report: StatusReport, label: str) -> None:
+    """The departments whose return is missing (`label`), and apart those which sent a file
+    that could not be read (a password, a damaged file: listed as not sent, trial 60)."""
+    unreadable = report.unreadable_senders
+    waiting = [name for name in report.not_returned if name not in unreadable]
+    if waiting:
+        _listed(console, f"{label}：", waiting)
+    if unreadable:
+        _listed(console, "报来的文件无法读取（请其重新报送）：", unreadable)
+
+
 def _listed(console: Console, label: str, names: Sequence[str], separator: str = "、") -> None:
     """`label` and `names`, wrapped between names only (a department's name split over
     two lines reads as two names); a name wider than a line wraps as a sentence."""
@@ -442,9 +453,7 @@ def collect_report(result: CollectResult) -> None:
         f"，逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
         f"错误 {collection.errors}，警告 {collection.warnings}。",
     )
-    if status.not_returned:
-        label = "逾期未报送" if status.return_deadline_passed else "尚未报送"
-        _listed(out, f"{label}：", status.not_returned)
+    _not_returned(out, status, "逾期未报送" if status.return_deadline_passed else "尚未报送")
     _rounds(out, status.rounds, year)
     if result.register_file is not None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
@@ -678,9 +687,8 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
         f"已报送 {totals.returned}/{totals.departments} 个部门。",
     )
-    if report.not_returned:
-        label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
-        _listed(console, f"{label}：", report.not_returned)
+    label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
+    _not_returned(console, report, label)
     _rounds(console, report.rounds, year)
     if report.assigned:
         _wrapped(console, _assigned_line(report))

@@ -205,7 +205,13 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         table(["序号", "问题编号", "责任部门", "部位：问题描述", "整改时限", "逾期天数",
                "问题来源", "反馈情况"], unanswered)  # fmt: skip
     heading(f"四、未报送部门（{len(report.not_returned)} 个）")
-    line("、".join(report.not_returned) or "无。")
+    unreadable = report.unreadable_senders
+    line(
+        "、".join(
+            f"{n}（报来的文件无法读取）" if n in unreadable else n for n in report.not_returned
+        )
+        or "无。"
+    )
     for round_ in report.rounds:  # the follow-up rounds (动态清零) not answered in time
         named = f"跟进轮（{chinese_date(round_.form_date)}下发，{chinese_date(round_.due)}截止）"
         if round_.overdue and round_.owing():

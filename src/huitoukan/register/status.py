@@ -200,6 +200,13 @@ class StatusReport(BaseModel):
     dues_before: list[date] = []
     """The 报送截止 campaign.toml gave before it moved it to `returns_due`, oldest first."""
 
+    @property
+    def unreadable_senders(self) -> list[str]:
+        """The departments of `not_returned` that sent a file which could not be read (a
+        password, a damaged file): not silent, and asked for it again."""
+        unread = {d.department for d in self.departments if d.unreadable_file}
+        return [name for name in self.not_returned if name in unread]
+
     def unassigned_named(self) -> str:
         """The problems no department was given, as a sentence names them: XN-13（学校通报，
         体育馆看台：安全出口指示标志缺失） — a leader read 学校通报 清零率 100% over a footnote
