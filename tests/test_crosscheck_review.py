@@ -138,6 +138,14 @@ def register(campaign: Campaign, tmp_path: Path) -> Path:
     return out
 
 
+def verdict_rows(path: Path) -> list[dict[str, object]]:
+    """The rows of the 追责核查's 核查结果, less the line where it is signed (it had none:
+    clerk trial 61)."""
+    *rows, signed = sheet_rows(path, "核查结果", header_row=2)
+    assert str(signed["序号"]).startswith("核查人（签字）")
+    return rows
+
+
 def run(runner: CliRunner, *args: str) -> tuple[int, str]:
     result = runner.invoke(app, ["crosscheck", *args, "--as-of", "2023-12-20"])
     return result.exit_code, result.output
@@ -150,7 +158,7 @@ def test_each_finding_gets_the_conclusion_a_careful_clerk_would_give(
     out = tmp_path / "追责核查.xlsx"
     code, output = run(runner, str(listed), str(register), "--out", str(out))
     assert code == 1, output  # something is 自查未发现 or 待确认
-    rows = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
+    rows = {r["问题编号"]: r for r in verdict_rows(out)}
     conclusions = {number: row["结论"] for number, row in rows.items()}
     assert conclusions == {
         "XJ-1": Conclusion.FOUND.value,
@@ -193,7 +201,7 @@ def test_the_clerks_decision_survives_a_rerun(
     out = tmp_path / "核查.xlsx"
     for _ in range(2):  # every run respects the decisions
         code, output = run(runner, str(listed), str(register), "--out", str(out))
-        rows = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
+        rows = {r["问题编号"]: r for r in verdict_rows(out)}
         assert rows["SD-2"]["结论"] == "自查已发现（已核对）"
         assert rows["SD-2"]["对应自查隐患编号"] == canteen
         assert rows["XJ-2"]["结论"] == "自查未发现（已核对）"
@@ -220,7 +228,7 @@ def test_a_decision_by_number_names_the_hazard_and_asks_for_its_id(
     said = "".join(output.split())
     canteen = _hazard_id(register, "第一食堂")
     assert "填写的是台账序号" in said and f"隐患编号{canteen}" in said
-    [row] = sheet_rows(out, "核查结果", header_row=2)
+    [row] = verdict_rows(out)
     assert row["对应自查隐患编号"] == canteen
 
 
@@ -242,7 +250,7 @@ def test_a_decision_by_number_takes_the_hazard_the_register_shows_there(
     )
     out = tmp_path / "核查.xlsx"
     run(runner, str(listed), str(register), "--out", str(out))
-    [row] = sheet_rows(out, "核查结果", header_row=2)
+    [row] = verdict_rows(out)
     assert row["对应自查隐患编号"] == _hazard_id(register, "第一食堂")
 
 
@@ -258,7 +266,7 @@ def test_a_decision_naming_an_unlike_hazard_is_kept_with_a_warning(
     listed = findings_list(tmp_path / "错填.xlsx", decided, ORDER)
     out = tmp_path / "核查.xlsx"
     code, output = run(runner, str(listed), str(register), "--out", str(out))
-    rows = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
+    rows = {r["问题编号"]: r for r in verdict_rows(out)}
     assert rows["SJ-1"]["结论"] == "自查已发现（已核对）"  # the clerk decides
     assert int(rows["SJ-1"]["相似度"]) < 50  # as alike as it is, not 100
     assert re.search(r"问题清单![A-Z]+\d+ 对应自查", output) and "!第" not in output  # its cell
@@ -281,7 +289,7 @@ def test_a_gate_named_two_ways_is_sent_to_the_clerk_not_counted_missed(
     listed = findings_list(tmp_path / "校门.xlsx", [gate], ORDER)
     out = tmp_path / "核查.xlsx"
     run(runner, str(listed), str(register), "--out", str(out))
-    [row] = sheet_rows(out, "核查结果", header_row=2)
+    [row] = verdict_rows(out)
     assert row["结论"] == "待确认", row  # alike, not the same words: the clerk decides
     assert "北门：防冲撞隔离桩缺失（相似度" in str(row["说明"]) and ", " not in str(row["说明"])
 
@@ -948,7 +956,7 @@ def test_a_finding_both_departments_found_names_both(campaign: Campaign, tmp_pat
     result = crosscheck(campaign, [finding], hazards)
     out = tmp_path / "追责核查.xlsx"
     write_crosscheck(out, campaign, result, "2023年12月20日")
-    [row] = sheet_rows(out, "核查结果", header_row=2)
+    [row] = verdict_rows(out)
     other = next(h for h in hazards if h.department != row["自查部门"])
     assert row["结论"] == Conclusion.FOUND.value
     assert row["说明"] == f"其他部门也已自查发现：{other.department} {other.hazard_id}"
@@ -1995,7 +2003,7 @@ def test_a_finding_missed_by_a_department_that_returned_nothing_says_so(
     listed = findings_list(tmp_path / "督查发现.xlsx", rows, ORDER)
     out = tmp_path / "追责核查.xlsx"
     run(runner, str(listed), str(register), "--out", str(out))
-    said = {r["问题编号"]: r for r in sheet_rows(out, "核查结果", header_row=2)}
+    said = {r["问题编号"]: r for r in verdict_rows(out)}
     assert said["SC-06"]["结论"] == said["SC-07"]["结论"] == Conclusion.MISSED.value
     assert str(said["SC-06"]["说明"]).endswith("；附属医院未报送自查整改清单")
     assert "未报送" not in str(said["SC-07"]["说明"])
@@ -2059,3 +2067,35 @@ def test_a_review_dated_by_today_is_said_to_change_every_day(tmp_path: Path) -> 
     assert (said.cell, said.field) == (day_cell.coordinate, "复查时间")
     assert "这个日期是公式 =TODAY()" in said.message
     assert [h.review for h in collection.hazards] == ["合格"]
+
+
+def test_the_list_of_what_was_missed_says_nothing_untrue_when_it_is_empty(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """No finding 自查未发现, one 已列入交办清单但未整改: the page to be signed said “（无：
+    检查发现的问题自查都已发现）”, which no self-check had (clerk trial 61)."""
+    from huitoukan.letters.accountability import write_crosscheck
+    from huitoukan.model.findings import Finding
+
+    row = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [row])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    listed = Finding(
+        number="JB-01",
+        source="县级普查",
+        found_on=date(2023, 12, 1),
+        location="图书馆",
+        description="应急照明灯不亮",
+        departments=("总务基建处",),
+    )
+    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
+    result = crosscheck(campaign, [found], hazards, [listed])
+    assert [v.conclusion for v in result.verdicts] == [Conclusion.LISTED_NOT_RECTIFIED]
+    out = tmp_path / "追责核查.xlsx"
+    write_crosscheck(out, campaign, result, "2023年12月20日")
+    ws = load_workbook(out)["漏报清单"]
+    said = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
+    assert "（无：检查发现的问题自查都已发现）" not in said
+    assert "（无自查未发现的问题；另有已列入交办清单但未整改 1 项，见“核查结果”）" in said

@@ -235,7 +235,7 @@ def test_a_review_and_a_crosscheck_decision_follow_the_reworded_hazard(
     listed = findings_list(tmp_path / "市级抽查问题.xlsx", [finding], ORDER)
     crosscheck = runner.invoke(app, ["crosscheck", str(listed), "-o", "核查.xlsx"])
     assert crosscheck.exit_code in (0, 1), crosscheck.output
-    [verdict] = sheet_rows(tmp_path / "核查.xlsx", "核查结果", header_row=2)
+    [verdict, _signed] = sheet_rows(tmp_path / "核查.xlsx", "核查结果", header_row=2)
     assert verdict["对应自查隐患编号"] == first_id
     assert "已核对" in str(verdict["结论"])
 

@@ -112,6 +112,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             else (round(verdict.candidates[0].score) if verdict.candidates else None),
         ]
         results.add(cells(values), row_height(values, widths))
+    _signed(results, PRINTED_RESULT_COLUMNS)
     missed = _sheet("漏报清单", f"{school}自查未发现的问题（按部门）", MISSED_COLUMNS)
     missing = [v for v in result.verdicts if v.conclusion is Conclusion.MISSED]
     missing.sort(key=lambda v: ("、".join(v.finding.departments) or "~", v.finding.number))
@@ -130,18 +131,36 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
         ]
         missed.add(cells(values), row_height(values, widths))
     if not missing:
-        missed.add(cells(["", "（无：检查发现的问题自查都已发现）"]))
-    missed.add("")
-    signed = missed.add(  # the list goes to those who answer for it: someone signs it
-        cells(
-            [
-                "核查人（签字）：____________　　审核人（签字）：____________　　日期：______年____月____日"
-            ]
-        ),
-        30,
-    )
-    missed.merge(signed, 0, len(MISSED_COLUMNS) - 1)
+        none = missed.add(cells(["", _none_missed(result)]))
+        missed.merge(none, 1, len(MISSED_COLUMNS) - 1)  # it ran over the cells' borders
+    _signed(missed, len(MISSED_COLUMNS))
     write_workbook(path, [results, missed], CROSSCHECK_TITLE, "由 huitoukan crosscheck 生成")
+
+
+def _none_missed(result: Crosscheck) -> str:
+    """What the 漏报清单 says when no finding is 自查未发现: that the self-check found them
+    all only when it did (a page to be signed said so over two problems 已列入交办清单但未
+    整改, which no self-check had found: clerk trial 61)."""
+    counts = summary(result)
+    others = [
+        f"{conclusion.value} {counts[conclusion.value]} 项"
+        for conclusion in (Conclusion.LISTED_NOT_RECTIFIED, Conclusion.TO_CONFIRM)
+        if counts[conclusion.value]
+    ]
+    if not others:
+        return "（无：检查发现的问题自查都已发现）"
+    return f"（无自查未发现的问题；另有{'、'.join(others)}，见“核查结果”）"
+
+
+def _signed(sheet: Sheet, columns: int) -> None:
+    """A line for those who checked and approved it: the page goes to those who answer for
+    it (核查结果 had none: clerk trial 61)."""
+    sheet.add("")
+    line = (
+        "核查人（签字）：____________　　审核人（签字）：____________　　日期：______年____月____日"
+    )
+    signed = sheet.add(cells([line]), 30)
+    sheet.merge(signed, 0, columns - 1)
 
 
 def summary(result: Crosscheck) -> dict[str, int]:
