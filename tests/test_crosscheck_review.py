@@ -1286,9 +1286,11 @@ def test_an_archive_part_not_started_is_not_headed_in_progress(
         state=PartState.OPEN,
     )  # fmt: skip
     out = tmp_path / "档案.xlsx"
-    write_archive(out, campaign, [finding], [part], [])
+    write_archive(out, campaign, AS_OF, [finding], [part], [])
     texts = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
     assert f"学生工作处：{heading}" in texts
+    # the day its states are as of: a printed page kept them undated (clerk trial 61)
+    assert any(str(t).endswith("统计日期：2023年12月20日") for t in texts)
 
 
 @pytest.mark.parametrize(

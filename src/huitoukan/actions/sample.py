@@ -80,7 +80,7 @@ def sample(
         written = replace_output(
             out,
             lambda tmp: write_archive(
-                tmp, campaign, chosen.findings, status.parts, state.mentions, photos
+                tmp, campaign, as_of, chosen.findings, status.parts, state.mentions, photos
             ),
         )
     return chosen, written

@@ -928,6 +928,8 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
         _wrapped(console, f"{finding.number}　{finding.source}　{finding.where}", "  ", "    ")
     if not everything:
         _wrapped(console, f"一问题一档案已写入 {out}（每个问题一页）")
+    # the clerk's to do, not said on the pages the inspectors read (clerk trial 61)
+    _wrapped(console, "请核对所附照片和佐证材料，在每页“佐证材料”中勾选后打印。")
     _backed_up(console, written)
 
 

@@ -32,6 +32,8 @@ EVIDENCE = ("整改前照片", "整改后照片", "整改方案或资金落实�
 @dataclass
 class ArchivePage:
     finding: Finding
+    as_of: date
+    """The day its states are as of (a printed page kept them without a date: trial 61)."""
     parts: list[Part]
     mentions: list[Mention]
     photos: list[Photo] = field(default_factory=list)
@@ -95,7 +97,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
 
     line(f"{campaign.info.school}一问题一档案", Style.TITLE, 30)
     line(
-        f"问题编号：{finding.number}　问题来源：{finding.source}　发现时间：{_day(finding.found_on)}",
+        f"问题编号：{finding.number}　问题来源：{finding.source}　发现时间：{_day(finding.found_on)}"
+        f"　统计日期：{_day(page.as_of)}",
         height=20,
     )
     field_row("部位", finding.location)
@@ -151,7 +154,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     if page.photos:  # labelled by how the row stood when each was sent: to be checked
         line(
             f"报送的表格中附有照片 {len(page.photos)} 张（见下，按报送时该隐患的整改完成情况注明"
-            "整改前或整改后，报已完成时一并附的几张注明“已完成时报送”）：请核对后再勾选上面各项"
+            "整改前或整改后，报已完成时一并附的几张注明“已完成时报送”）"
         )
     if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")
@@ -172,13 +175,14 @@ def _with_note(review: str, note: str) -> str:
 def write_archive(
     path: Path,
     campaign: Campaign,
+    as_of: date,
     findings: Sequence[Finding],
     parts: Sequence[Part],
     mentions: Sequence[Mention],
     photos: Mapping[str, list[Photo]] | None = None,
 ) -> None:
     """One sheet (one A4 page) per problem of `findings`, in their order, with the
-    `photos` of each (by 编号)."""
+    `photos` of each (by 编号), its states as of `as_of`."""
     by_number: dict[str, list[Part]] = {}
     for part in parts:
         by_number.setdefault(part.number, []).append(part)
@@ -191,6 +195,7 @@ def write_archive(
         name = _sheet_name(finding.number, used)
         page = ArchivePage(
             finding,
+            as_of,
             by_number.get(finding.number, []),
             sorted(
                 history.get(finding.number, []), key=lambda m: (m.form_date or date.min, m.file)
