@@ -2101,3 +2101,26 @@ def test_the_list_of_what_was_missed_says_nothing_untrue_when_it_is_empty(
     said = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
     assert "（无：检查发现的问题自查都已发现）" not in said
     assert "（无自查未发现的问题；另有已列入交办清单但未整改 1 项，见“核查结果”）" in said
+
+
+@pytest.mark.parametrize(
+    ("verdict", "said"),
+    [
+        ("合格", "已销号，经刘建国 2023年12月10日 复查合格，2023年12月16日 检查时问题仍在，"
+         "整改未到位（请核实销号和复查验收是否属实）"),
+        ("不合格", "已完成（复查不合格），2023年12月16日 检查时问题仍在，整改未到位（复查已判不合格）"),
+    ],
+)  # fmt: skip
+def test_a_closing_accepted_before_the_inspection_names_who_accepted_it(
+    tmp_path: Path, verdict: str, said: str
+) -> None:
+    """东门 closed on 12月8日 and passed its 复查验收 on the 10th; the city found it on the
+    16th: the note named the department only (“请核实销号是否属实”), not who signed the
+    acceptance; sent back by its review, it was doubted as a 销号 (clerk trial 61)."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", verdict, "未整改到位")
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    finding = city_finding("SJ-8", date(2023, 12, 16), "东门", door.hazard, "安全保卫处")
+    [found] = crosscheck(campaign, [finding], hazards).verdicts
+    assert found.conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    assert found.note == f"部门报 2023年12月8日 {said}"

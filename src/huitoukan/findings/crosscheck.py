@@ -35,7 +35,7 @@ from huitoukan.findings.similarity import (
 )
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import FAILED, HAZARD_ID, HazardRow
+from huitoukan.model.returns import FAILED, HAZARD_ID, PASSED, HazardRow
 from huitoukan.text import normalize_key
 
 
@@ -411,9 +411,18 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
         # (sent back by its review since: not “待复查”, clerk trial 45)
         review = "复查不合格" if hazard.review == FAILED else "待复查"
         said = "已销号" if hazard.closed else f"已完成（{review}）"
+        # who accepted the closure answers for it as much as who reported it (the note named
+        # the department only), and a closure sent back was none to doubt (clerk trial 61)
+        accepted = ""
+        if hazard.review == PASSED and hazard.reviewed_on is not None:
+            by = hazard.reviewer or "（未写复查人）"
+            accepted = f"，经{by} {chinese_date(hazard.reviewed_on)} 复查合格"
+        doubt = "请核实销号是否属实" if hazard.review != FAILED else "复查已判不合格"
+        if accepted:
+            doubt = "请核实销号和复查验收是否属实"
         note = (
-            f"部门报 {chinese_date(hazard.closed_on)} {said}，"
-            f"{chinese_date(finding.found_on)} 检查时问题仍在，整改未到位（请核实销号是否属实）"
+            f"部门报 {chinese_date(hazard.closed_on)} {said}{accepted}，"
+            f"{chinese_date(finding.found_on)} 检查时问题仍在，整改未到位（{doubt}）"
             f"{origin}"
         )
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
