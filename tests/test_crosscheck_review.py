@@ -1061,7 +1061,7 @@ def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
     rows = [closed(部位=where) for where in ("东门", "西门", "南门", "北门")]
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
     hazards = collect(campaign, [returns], as_of=AS_OF).hazards
-    wb = review_form(campaign, hazards, AS_OF)
+    wb = review_form(campaign, hazards, date(2023, 12, 18))
     ws = wb[REVIEW_SHEET]
     for row, reviewer, day, result in (
         (3, None, None, "合格"),
@@ -2124,3 +2124,22 @@ def test_a_closing_accepted_before_the_inspection_names_who_accepted_it(
     [found] = crosscheck(campaign, [finding], hazards).verdicts
     assert found.conclusion is Conclusion.FOUND_NOT_RECTIFIED
     assert found.note == f"部门报 2023年12月8日 {said}"
+
+
+@pytest.mark.parametrize(("day", "said"), [("2023-12-19", True), ("2023-12-20", False)])
+def test_a_review_dated_before_its_form_was_made_is_said(
+    tmp_path: Path, day: str, said: bool
+) -> None:
+    """复查时间 12月19日 on a 复查验收表 whose 生成日期 is 12月20日: the signed sheet reads as
+    backdated, and nothing was said (clerk trial 61). The verdict stands; the office is asked."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", day, "合格")  # made on AS_OF, the 20th
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    found = [p for p in collection.problems if p.code is Code.REVIEW_BEFORE_FORM]
+    assert [h.review for h in collection.hazards] == [PASSED]
+    assert bool(found) is said
+    if said:
+        assert (found[0].field, found[0].severity) == ("复查时间", Severity.WARNING)
+        assert found[0].message.startswith(
+            "复查时间 2023年12月19日 早于本表的生成日期 2023年12月20日"
+        )

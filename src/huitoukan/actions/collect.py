@@ -249,9 +249,16 @@ def collect(
         # a reviewed hazard reported open again: the review's to say, if anything
         if not (p.code is Code.REOPENED_IN_NEW_VERSION and (p.file, p.row) in reviewed.reopened)
         # a review row's fault, when another review of its hazard holds (a 复查时间 after
-        # the day judged or given by =TODAY(), or a 销号时间 typed over, is said all the same)
+        # the day judged, before the form was made or given by =TODAY(), or a 销号时间 typed
+        # over, is said all the same)
         and (
-            p.code in (Code.FUTURE_DATE, Code.TODAY_FORMULA, Code.REVIEW_CLOSURE_EDITED)
+            p.code
+            in (
+                Code.FUTURE_DATE,
+                Code.REVIEW_BEFORE_FORM,
+                Code.TODAY_FORMULA,
+                Code.REVIEW_CLOSURE_EDITED,
+            )
             or reviewing.get(p.file, {}).get(p.row or 0) not in reviewed.settled
         )
         # a 销号 left out of the newer version, reviewed 不合格 since: the review says it

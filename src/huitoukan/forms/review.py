@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.forms.layout import REVIEW_COLUMNS
+from huitoukan.forms.layout import REVIEW_COLUMNS, REVIEW_MADE_ON
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
 from huitoukan.xlsx.styles import BODY_FONT, DATE_FORMAT, date_validation, write_table
 
@@ -111,7 +111,7 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
         cell = ws.cell(footer, column, text)
         cell.alignment, cell.font = ONE_LINE, BODY_FONT
     ws.row_dimensions[footer].height = 30
-    made = ws.cell(footer + 1, 1, f"生成日期：{chinese_date(made_on)}")
+    made = ws.cell(footer + 1, 1, f"{REVIEW_MADE_ON}{chinese_date(made_on)}")
     made.alignment, made.font = ONE_LINE, BODY_FONT
     ws.print_area = f"A1:{letter['photos']}{footer + 1}"
     # the 销号时间 as written, hidden: one typed over on the form is told (it passed as an

@@ -111,6 +111,7 @@ class Code(StrEnum):
     REVIEW_FAILED_NO_NOTE = "review-failed-no-note"
     REVIEW_PASSED_UNSIGNED = "review-passed-unsigned"
     REVIEW_CONFLICT = "review-conflict"
+    REVIEW_BEFORE_FORM = "review-before-form"
     REVIEW_CLOSURE_EDITED = "review-closure-edited"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
@@ -623,6 +624,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "不合格未写复查意见",
         "复查结论为“不合格”，但没有写复查意见：部门不知道哪里不合格、该怎样整改，请写明",
+    ),
+    Code.REVIEW_BEFORE_FORM: Rule(
+        _W,
+        "复查时间早于复查验收表",
+        "复查时间 {day} 早于本表的生成日期 {made}：复查结论签在复查之后生成的表上，看起来像是倒填"
+        "日期；请核对复查时间（复查确在之前做的，请在复查意见中写明）",
     ),
     Code.REVIEW_CONFLICT: Rule(
         _E,

@@ -35,6 +35,7 @@ from huitoukan.forms.layout import (
     HEADER_LABELS,
     HEADER_SEARCH_ROWS,
     REVIEW_COLUMNS,
+    REVIEW_MADE_ON,
     REVIEW_REQUIRED,
     HeaderMatch,
     Label,
@@ -286,6 +287,18 @@ _LIST_KEYS = column_keys(LIST_COLUMNS)
 _REVIEW_HEADERS = {c.field: c.header for c in REVIEW_COLUMNS}
 
 
+def _review_form_made(grid: SheetGrid, header_row: int, campaign: Campaign) -> date | None:
+    """The day the 复查验收表 was written (its 生成日期 line), when it says one."""
+    for row in grid.rows[header_row + 1 :]:
+        for value in row:
+            if isinstance(value, str) and value.startswith(REVIEW_MADE_ON):
+                try:
+                    return parse_date(value.removeprefix(REVIEW_MADE_ON), campaign.info.issued_on)
+                except DateNotUnderstood:
+                    return None
+    return None
+
+
 def _read_review(
     form: ReturnForm, grid: SheetGrid, header: HeaderMatch, campaign: Campaign, as_of: date
 ) -> ReturnForm:
@@ -293,6 +306,7 @@ def _read_review(
     form.is_review = True
     form.sheet = grid.name
     columns = header.columns
+    made = _review_form_made(grid, header.row, campaign)
     for r in range(header.row + 1, len(grid.rows)):
         row = grid.rows[r]
         value = {n: row[c] if c < len(row) else "" for n, c in columns.items()}
@@ -328,6 +342,11 @@ def _read_review(
                 "reviewed_on",
                 formula=formula,
                 day=campaign.info.returns_due,
+            )
+        if reviewed_on is not None and made is not None and reviewed_on < made:
+            # a verdict signed on a form that did not exist yet reads as backdated (trial 61)
+            _review_problem(
+                where, Code.REVIEW_BEFORE_FORM, "reviewed_on", day=reviewed_on, made=made
             )
         if reviewed_on is not None and reviewed_on > as_of:  # a year typed wrong, mostly
             # not done yet on the day judged: a register as of 12月20日 closed a hazard on
