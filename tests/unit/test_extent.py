@@ -131,3 +131,19 @@ def test_error_values_and_formulas_using_a_day_computed_are_noted() -> None:
     assert facts.todays == {"K6": "NOW()", "K7": "$K$6+1", "L7": "K7"}
     pasted = f'<worksheet xmlns="{main}"><sheetData><row r="1"><c r="A1" t="e"><v>#VALUE!</v></c></row></sheetData></worksheet>'
     assert extent.inspect_worksheet(pasted.encode(), "S").errors == {"A1": "#VALUE!"}
+
+
+def test_a_picture_placed_in_a_cell_is_no_error_value() -> None:
+    """Excel stores a picture placed in a cell as #VALUE! with a rich value (vm): no error
+    to name, and no reason to leave the quick pass (one return in ten has one)."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    picture = '<c r="M7" t="e" vm="1"><v>#VALUE!</v></c>'
+    error = '<c r="D7" s="3" t="e"><v>#REF!</v></c>'
+    for cells, holds in ((picture, False), (picture + error, True)):
+        xml = (
+            f'<worksheet xmlns="{main}"><sheetData><row r="7">{cells}</row></sheetData></worksheet>'
+        )
+        assert extent._holds_an_error(xml.encode()) is holds
+        assert extent.inspect_worksheet(xml.encode(), "S").errors == (
+            {"D7": "#REF!"} if holds else {}
+        )

@@ -132,7 +132,7 @@ _REF = re.compile(r"([A-Z]{1,3})([1-9]\d{0,6})$")
 def inspect_worksheet(xml: bytes, sheet: str) -> SheetFacts:
     """The valued extent and formulas without values of worksheet XML; SheetRefused when
     it spans more than MAX_CELLS or cannot be read as a worksheet."""
-    if b"<f" not in xml and b't="e"' not in xml:
+    if b"<f" not in xml and not _holds_an_error(xml):
         extent = _fast_extent(xml)
         if extent is not None and not _too_large(*extent):
             return SheetFacts(*extent)
@@ -140,6 +140,15 @@ def inspect_worksheet(xml: bytes, sheet: str) -> SheetFacts:
     if _too_large(facts.rows, facts.columns):
         raise SheetRefused(_absurd(sheet, facts.rows, facts.columns))
     return facts
+
+
+_ERROR_CELL = re.compile(rb'<c\s[^>]*\bt="e"[^>]*>')
+
+
+def _holds_an_error(xml: bytes) -> bool:
+    """A cell holding an error value (for the careful parse to name), not counting a picture
+    placed in a cell (#VALUE! with a rich value, `vm`: one return in ten has one)."""
+    return b't="e"' in xml and any(b" vm=" not in m.group() for m in _ERROR_CELL.finditer(xml))
 
 
 def _absurd(sheet: str, rows: int, columns: int) -> str:
