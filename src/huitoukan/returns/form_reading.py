@@ -853,8 +853,8 @@ class _FillerRows:
     were six blank hazards of one 隐患编号, overdue on the printed register: clerk trial
     60), said once a run of them."""
 
-    def __init__(self, form: ReturnForm, sheet: str, department: str) -> None:
-        self.form, self.sheet, self.department = form, sheet, department
+    def __init__(self, checker: RowChecker) -> None:
+        self.checker = checker
         self.runs: list[tuple[RowCells, list[str], int]] = []
 
     def add(self, cells: RowCells, names: list[str]) -> None:
@@ -866,20 +866,12 @@ class _FillerRows:
 
     def said(self) -> None:
         for first, names, last in self.runs:
-            name = names[0]
-            self.form.problems.append(
-                problem(
-                    Code.FILLED_DOWN_ROWS,
-                    self.form.file,
-                    sheet=self.sheet,
-                    cell=first.ref(name),
-                    row=first.row,
-                    field=COLUMN_BY_FIELD[name].header,
-                    value=first.text(name),
-                    department=self.department,
-                    rows=f"{first.row}" if last == first.row else f"{first.row}–{last}",
-                    fields="、".join(COLUMN_BY_FIELD[n].header for n in names),
-                )
+            self.checker.problem(
+                Code.FILLED_DOWN_ROWS,
+                first,
+                names[0],
+                rows=f"{first.row}" if last == first.row else f"{first.row}–{last}",
+                fields="、".join(COLUMN_BY_FIELD[n].header for n in names),
             )
 
 
@@ -936,7 +928,7 @@ def _read_rows(
     # a return of 100,000 rows would otherwise hold every copy until the register is written.
     shared: dict[str, str] = {}
     blank_below = False
-    filler = _FillerRows(form, table.grid.name, checker.department)
+    filler = _FillerRows(checker)
     for r in range(header.row + 1, table.end):
         row = rows[r]
         width = len(row)
