@@ -2143,3 +2143,17 @@ def test_a_review_dated_before_its_form_was_made_is_said(
         assert found[0].message.startswith(
             "复查时间 2023年12月19日 早于本表的生成日期 2023年12月20日"
         )
+
+
+def test_the_review_form_prints_large_enough_to_be_filled_in_by_hand(tmp_path: Path) -> None:
+    """Fitted to A4's width the 复查验收表 printed its text at about 7 points (6.7 with the
+    columns a re-review adds), 复查人 1.1 cm wide (clerk trial 61)."""
+    campaign, _, door = _door_closed_on_the_8th(tmp_path)
+    plain = review_form(campaign, [door], AS_OF)[REVIEW_SHEET]
+    assert _printed_points(plain) >= 8.2
+    again = door._replace(number="XJ-01", remarks="已更换", review_note="2023年12月10日不合格")
+    fuller = review_form(campaign, [again], AS_OF)[REVIEW_SHEET]
+    assert _printed_points(fuller) >= 6.6
+    header = {c.value: c.column_letter for c in plain[2]}
+    assert plain.column_dimensions[header["复查人"]].width >= 10
+    assert plain[f"{header['销号时间']}3"].number_format == "yyyy-m-d"

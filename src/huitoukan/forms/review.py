@@ -26,24 +26,29 @@ from huitoukan.xlsx.styles import BODY_FONT, DATE_FORMAT, date_validation, write
 REVIEW_FILE = "复查验收表.xlsx"
 REVIEW_SHEET = "复查验收表"
 _WIDTHS = {
-    "seq": 6,
-    "hazard_id": 11,
-    "number": 12,
-    "department": 12,
-    "location": 14,
-    "hazard": 26,
-    "measures": 22,
-    "remarks": 18,
-    "closed_on": 14,
-    "earlier": 20,
-    "reviewer": 9,
+    "seq": 5,
+    "hazard_id": 10,
+    "number": 11,
+    "department": 10,
+    "location": 12,
+    "hazard": 22,
+    "measures": 18,
+    "remarks": 14,
+    "closed_on": 11,
+    "earlier": 16,
+    "reviewer": 10,
     "reviewed_on": 14,
     "result": 10,
-    "note": 20,
-    "deadline": 14,
-    "photos": 12,
+    "note": 22,
+    "deadline": 11,
+    "photos": 10,
     "issued": 14,
 }
+"""Narrow columns for what the reviewer reads (texts wrap, dates short), wide ones for what
+is written by hand: fitted to the page's width, the form printed its text at 6–7 points and
+left 1.1 cm for 复查人 (clerk trial 61)."""
+SHORT_DATE = "yyyy-m-d"
+"""The dates the reviewer only reads (销号时间, 整改时限): 2023-12-13, in 11 characters."""
 ONE_LINE = Alignment(horizontal="left", vertical="center")
 HANDWRITTEN_ROW = 32.0
 """Points a row of the form is at least: 复查人, 复查时间, 复查结论 and 复查意见 are written by hand."""
@@ -99,6 +104,9 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     day.add(f"{letter['reviewed_on']}3:{letter['reviewed_on']}{last}")
     for (cell,) in ws[f"{letter['reviewed_on']}3:{letter['reviewed_on']}{last}"]:
         cell.number_format = DATE_FORMAT  # a date typed in shows as one (not 45278, ###)
+    for field in ("closed_on", "deadline"):
+        for (cell,) in ws[f"{letter[field]}3:{letter[field]}{last}"]:
+            cell.number_format = SHORT_DATE
     footer = last + 2
     # on one line each, running into the empty cells to their right (wrapped in their own
     # narrow column they would print over the line below), with room to sign
