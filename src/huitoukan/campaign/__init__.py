@@ -10,13 +10,13 @@ from huitoukan.campaign.loading import (
 from huitoukan.campaign.model import (
     CAMPAIGN_FILE_NAME,
     COLLEGES_PLACEHOLDER,
-    SELF_CHECK,
     Campaign,
     CampaignInfo,
     ChecklistItem,
     Source,
     Unit,
 )
+from huitoukan.model.findings import SELF_CHECK  # the 问题来源 of what a department found
 
 __all__ = [
     "CAMPAIGN_FILE_NAME",

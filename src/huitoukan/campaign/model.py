@@ -131,10 +131,6 @@ class CampaignInfo(_Strict):
         return self
 
 
-SELF_CHECK = "自查"
-"""The source of a hazard a department found itself."""
-
-
 class Source(_Strict):
     """Where an assigned problem came from: an inspection (县级普查 …) or the school's own."""
 

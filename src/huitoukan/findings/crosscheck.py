@@ -21,7 +21,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from huitoukan.campaign import SELF_CHECK, Campaign
+from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.findings.similarity import (
     CANDIDATE,
@@ -198,11 +198,7 @@ def _owners_by_place(hazards: Sequence[HazardRow]) -> dict[str, list[str]]:
 def _answers_inspection(hazard: HazardRow, levels: Mapping[str, str]) -> bool:
     """Whether the row answers a problem an inspection above the school found (交办: its
     问题编号 and a source not the school's own check)."""
-    return (
-        bool(hazard.number)
-        and hazard.source not in ("", SELF_CHECK)
-        and levels.get(hazard.source) != "学校"
-    )
+    return hazard.answers_a_check and levels.get(hazard.source) != "学校"
 
 
 @dataclass(frozen=True)
@@ -398,9 +394,7 @@ def _searched(
 def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:
     hazard = match.hazard
     origin = (  # the register's row is a department's answer to an earlier inspection's
-        f"（对应交办问题 {hazard.number}，来源：{hazard.source}）"
-        if hazard.number and hazard.source and hazard.source != SELF_CHECK
-        else ""
+        f"（对应交办问题 {hazard.number}，来源：{hazard.source}）" if hazard.answers_a_check else ""
     )
     if (
         hazard.reported_done

@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict
 
 from huitoukan.text import normalize_key
 
+SELF_CHECK = "自查"
+"""The source (问题来源) of a hazard a department found itself."""
+
 
 def number_key(number: str) -> str:
     """问题编号 as compared: width, spaces and case do not matter."""

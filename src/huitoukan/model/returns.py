@@ -14,7 +14,7 @@ from typing import Annotated, Final, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from huitoukan.model.documents import FEEDBACK_NAME
-from huitoukan.model.findings import number_key
+from huitoukan.model.findings import SELF_CHECK, number_key
 from huitoukan.model.problems import Code, ProblemCounts
 from huitoukan.text import fingerprint
 
@@ -150,6 +150,12 @@ class HazardRow(NamedTuple):
     def own_id(self) -> str:
         """The 隐患编号 this row's own wording gives."""
         return hazard_id_of(self.id_name or self.department, self.key)
+
+    @property
+    def answers_a_check(self) -> bool:
+        """It answers a problem a check found and assigned (its 问题编号, and a 问题来源
+        other than the department's own 自查)."""
+        return bool(self.number) and self.source not in ("", SELF_CHECK)
 
     @property
     def reported_done(self) -> bool:

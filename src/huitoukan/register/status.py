@@ -12,7 +12,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from huitoukan.campaign import SELF_CHECK, Campaign
+from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
 from huitoukan.model.findings import Finding, Part, SourceSummary
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
@@ -356,12 +356,7 @@ def build_status(
             overdue=len(overdue),
             closure_rate=rate(total_closed, total),
             unreviewed=sum(s.unreviewed for s in summaries),
-            answers=sum(
-                1
-                for name in names
-                for h in by_department[name]
-                if h.number and h.source not in ("", SELF_CHECK)
-            ),
+            answers=sum(1 for name in names for h in by_department[name] if h.answers_a_check),
             done_late=sum(1 for name in names for h in by_department[name] if h.completed_late),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
