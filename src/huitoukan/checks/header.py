@@ -7,7 +7,7 @@ asked for; the form's 日期 must be readable and not after the return deadline.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -86,9 +86,15 @@ _LABEL_TEXTS = {label.field: label.text for label in (*HEADER_LABELS, *FOOTER_LA
 
 
 def read_header_fields(
-    form: ReturnForm, labels: dict[str, LabelValue], campaign: Campaign, sheet: str, as_of: date
+    form: ReturnForm,
+    labels: dict[str, LabelValue],
+    campaign: Campaign,
+    sheet: str,
+    as_of: date,
+    todays: Mapping[str, str] | None = None,
 ) -> None:
-    """主要负责人, 上报人, 联系方式 and the form's 日期, with their problems."""
+    """主要负责人, 上报人, 联系方式 and the form's 日期, with their problems (`todays`: the
+    sheet's cells giving the day they are computed, `SheetGrid.todays`)."""
 
     def add(code: Code, key: str, variant: str = "", **params: object) -> None:
         entry = labels.get(key)
@@ -117,6 +123,14 @@ def read_header_fields(
         add(Code.MISSING_REPORTER, "reporter" if not form.reporter else "phone")
     entry = labels.get("form_date")
     form.date_cell = entry.value_ref if entry else ""
+    if formula := (todays or {}).get(form.date_cell):  # =TODAY(): a day that moves
+        add(
+            Code.TODAY_FORMULA,
+            "form_date",
+            "form_date",
+            formula=formula,
+            day=campaign.info.returns_due,
+        )
     raw = entry.value if entry else None
     due = campaign.info.returns_due
     try:

@@ -632,22 +632,7 @@ def _read_group(
     labels = main.labels
     form.sheet = main.grid.name
     identify_department(form, file_name, labels, campaign, main.grid.name)
-    read_header_fields(form, labels, campaign, main.grid.name, as_of)
-    if formula := main.grid.todays.get(form.date_cell):
-        form.problems.append(
-            problem(
-                Code.TODAY_FORMULA,
-                form.file,
-                sheet=main.grid.name,
-                cell=form.date_cell,
-                field=labels["form_date"].text,
-                value=cell_text(labels["form_date"].value),
-                department=form.department,
-                variant="form_date",
-                formula=formula,
-                day=campaign.info.returns_due,
-            )
-        )
+    read_header_fields(form, labels, campaign, main.grid.name, as_of, main.grid.todays)
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
         labelled = {_row_of(label.label_ref) for label in table.labels.values()}
