@@ -126,6 +126,11 @@ def test_nothing_found_rows_and_blank_rows(campaign: Campaign, tmp_path: Path) -
         {"检查内容": "食品安全工作情况", "整改措施": "无", "备注": "经排查，无安全隐患"},
         {"存在隐患问题": "经自查，未发现安全隐患"},
         {"部位": "护学岗", "检查内容": "校园安防-4", "备注": "经自查，未发现安全隐患"},
+        {"存在隐患问题": "自查，未发现隐患"},
+        {"存在隐患问题": "排查后未发现隐患"},
+        {"存在隐患问题": "认真检查，无安全隐患"},
+        {"存在隐患问题": "全面自查：无问题"},
+        {"存在隐患问题": "检查后无异常"},
     ],
 )
 def test_nothing_found_said_in_any_cell_of_a_row_is_no_hazard(
@@ -133,7 +138,8 @@ def test_nothing_found_said_in_any_cell_of_a_row_is_no_hazard(
 ) -> None:
     """经自查，未发现安全隐患 typed into 部位, or 本次自查无隐患 into 备注 (beside the place
     checked, too), was counted a hazard, its department asked for its 整改措施 and 责任人
-    (clerk trials 57, 59)."""
+    (clerk trials 57, 59); and so was 自查，未发现隐患 (a sentence beginning with 自查,
+    排查, 检查, 认真 or 全面)."""
     form = read(filled_form(campaign, "附属医院", tmp_path / "r.xlsx", [row]), campaign)
     assert form.hazards == [] and form.problems == []
     assert len(form.checked) == 1

@@ -201,10 +201,21 @@ def _may_say_nothing_found(first: str) -> bool:
     return normalize_key(first) in _NOTHING_FOUND_FIRST
 
 
-_CHECKED_FIRST = re.compile(
-    r"^(?:经|本次|此次|通过)?(?:本部门|本处|我处|我部门)?(?:认真|全面)?(?:自查|排查|检查)(?:后)?[,，:：]?"
+_CHECKED_PARTS = (
+    ("经", "本次", "此次", "通过"),
+    ("本部门", "本处", "我处", "我部门"),
+    ("认真", "全面"),
 )
-"""How a sentence saying nothing was found may begin: 经自查，本次自查, 经排查后："""
+"""The optional words before 自查/排查/检查 in a sentence saying nothing was found."""
+_CHECKED = ("自查", "排查", "检查")
+_CHECKED_FIRST = re.compile(
+    "^"
+    + "".join(f"(?:{'|'.join(part)})?" for part in _CHECKED_PARTS)
+    + f"(?:{'|'.join(_CHECKED)})(?:后)?[,，:：]?"
+)
+"""How a sentence saying nothing was found may begin: 经自查，本次自查, 排查后："""
+_CHECKED_FIRST_CHARS = frozenset(word[0] for part in (*_CHECKED_PARTS, _CHECKED) for word in part)
+"""Every character `_CHECKED_FIRST` may begin with (each part before 自查 is optional)."""
 
 
 def says_nothing_found(text: str) -> bool:
@@ -213,7 +224,7 @@ def says_nothing_found(text: str) -> bool:
 
     Runs on every hazard of every return: the first character is tested (cached)
     before the whole text is normalised."""
-    if not text or not (_may_say_nothing_found(text[0]) or text[0] in "经本此通我"):
+    if not text or not (_may_say_nothing_found(text[0]) or text[0] in _CHECKED_FIRST_CHARS):
         return False
     key = normalize_key(text).rstrip("。.")
     return key in NOTHING_FOUND_WORDS or _CHECKED_FIRST.sub("", key, count=1) in NOTHING_FOUND_WORDS
