@@ -1278,14 +1278,16 @@ def test_a_problems_deadline_before_the_departments_check_is_no_error(
     assert (row.errors, own.errors) == (0, 1)
 
 
-@pytest.mark.parametrize("moved", [True, False])
+@pytest.mark.parametrize(("moved", "source"), [(True, ""), (False, ""), (True, "省级督查")])
 def test_an_answer_whose_row_a_partial_sort_moved_is_said(
-    campaign: Campaign, listed: Path, tmp_path: Path, moved: bool
+    campaign: Campaign, listed: Path, tmp_path: Path, moved: bool, source: str
 ) -> None:
     """部位 to 备注 sorted, 问题编号 and 问题来源 left out of the selection: XJ-01 stayed on a
     row the sort filled with another hazard, which became XJ-01's answer (its 整改时限 put
     back to XJ-01's), while the row stating XJ-01 counted as self-found (clerk trial 60).
-    A row the department reworded, with no row stating the problem elsewhere, still answers it."""
+    A row the department reworded, with no row stating the problem elsewhere, still answers
+    it; so does it when the row stating the problem names another inspection as its 来源
+    (no row could answer it then: its 编号 was taken off, and XJ-01 read 未反馈)."""
     findings = read_findings(listed, campaign).findings
     shifted = hazard(
         问题编号="XJ-01",
@@ -1295,7 +1297,10 @@ def test_an_answer_whose_row_a_partial_sort_moved_is_said(
         整改时限=date(2023, 12, 20),
     )
     stated = hazard(
-        部位="3号教学楼", 存在隐患问题="二楼走廊灭火器压力不足", 整改时限=date(2023, 12, 15)
+        部位="3号教学楼",
+        存在隐患问题="二楼走廊灭火器压力不足",
+        整改时限=date(2023, 12, 15),
+        问题来源=source or None,
     )
     path = filled_form(
         campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [shifted, *[stated] * moved]
@@ -1304,8 +1309,8 @@ def test_an_answer_whose_row_a_partial_sort_moved_is_said(
     collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
     answers = {h.location: h.number for h in collection.hazards}
     codes = [p.code for p in collection.problems]
-    if not moved:
-        assert answers == {"实训楼配电室": "XJ-01"}
+    if not moved or source:
+        assert answers == {"实训楼配电室": "XJ-01", **({"3号教学楼": ""} if moved else {})}
         assert Code.ASSIGNMENT_ROWS_SHIFTED not in codes
         return
     assert answers == {"实训楼配电室": "", "3号教学楼": "XJ-01"}

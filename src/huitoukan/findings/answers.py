@@ -246,12 +246,9 @@ def _stated_elsewhere(
     SD-02 with another hazard, and its deadline was put back to SD-02's: clerk trial 60)."""
     if score(numbered.location, numbered.description, row.location, row.hazard) >= CANDIDATE:
         return None
-    best, best_score = None, MATCH
-    for other in unnumbered.get(row.source_file, ()):
-        value = score(numbered.location, numbered.description, other.location, other.hazard)
-        if value >= best_score:
-            best, best_score = other, value
-    return best
+    others = unnumbered.get(row.source_file, [])
+    index = _by_content(numbered, others, range(len(others)))
+    return None if index is None else others[index]
 
 
 _ABOUT = {
@@ -381,7 +378,9 @@ def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> 
     return said
 
 
-def _by_content(finding: Finding, rows: list[HazardRow], candidates: list[int]) -> int | None:
+def _by_content(
+    finding: Finding, rows: Sequence[HazardRow], candidates: Iterable[int]
+) -> int | None:
     """The department's row (without a usable 编号) that states this problem, if one does
     clearly: the best at or above the matcher's MATCH score."""
     best, best_score = None, MATCH
