@@ -767,6 +767,45 @@ def test_a_row_of_photos_never_straddles_a_printed_page() -> None:
         assert not any(picture.row < b <= last_row for b in sheet.page_breaks)
 
 
+@pytest.mark.parametrize("fill_page", [False, True])
+def test_photos_filling_a_page_are_larger_and_never_straddle_it(fill_page: bool) -> None:
+    """report --photos gives each hazard's photos a page: filling it, a photo alone spans
+    the page's width and two wider than tall stand one above the other, the same size, each
+    larger than side by side (they printed 6.6 cm wide above half a page left empty, clerk
+    trial 61); two taller than wide stay side by side, taller than before. Never larger
+    than the page, and never split by a page break."""
+    from huitoukan.letters.photos import BOX_HEIGHT, ROW_PIXELS, Photo, place_photos
+    from huitoukan.xlsx.writer import PAGE_HEIGHT, Sheet
+
+    def placed(*sizes: tuple[int, int]) -> tuple[Sheet, list[tuple[int, int, int, int]]]:
+        sheet = Sheet("照片", [14, 26, 14, 26], portrait=True)
+        for _ in range(8):  # the hazard's particulars
+            sheet.add("")
+        photos = [Photo(png(*size), f"照片 {n}") for n, size in enumerate(sizes)]
+        place_photos(sheet, photos, lambda: sheet.add("续"), fill_page=fill_page)
+        shown = [(p.row, p.column, p.width, p.height) for p in sheet.pictures]
+        return sheet, shown
+
+    _, [alone] = placed((1600, 1200))
+    _, [first, second] = placed((1600, 1200), (1600, 1200))
+    _, [left, right] = placed((900, 1200), (900, 1200))
+    assert (left[0], left[1]) == (right[0], right[1] - 2)  # side by side
+    if not fill_page:  # as before: fitted to BOX_HEIGHT, two to a row, each in its half
+        assert alone[3] == left[3] == BOX_HEIGHT and first[0] == second[0]
+        assert first[2] < alone[2] and first[3] < BOX_HEIGHT
+        return
+    assert alone[3] > 1.5 * BOX_HEIGHT
+    assert first[1] == second[1] == 0 and second[0] > first[0]  # one above the other
+    assert first[2:] == second[2:] and first[3] > 1.4 * BOX_HEIGHT
+    assert left[3] > 1.4 * BOX_HEIGHT
+    sheet, shown = placed(*[(1600, 1200)] * 5)
+    page_rows = PAGE_HEIGHT[True] / 15
+    for row, _, _, height in shown:
+        assert height / ROW_PIXELS < page_rows
+        last_row = row + -(-height // ROW_PIXELS) - 1
+        assert not any(row < b <= last_row for b in sheet.page_breaks)
+
+
 def test_a_file_read_before_is_answered_from_the_library(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

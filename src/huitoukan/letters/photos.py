@@ -1,5 +1,5 @@
-"""Photos placed on a printed page: two side by side, each scaled to fit its half, each
-captioned.
+"""Photos placed on a printed page: two side by side, each scaled to fit its half (one
+alone, the whole width), each captioned.
 
 The size comes from the picture's header; a picture whose header gives no size (EMF,
 WMF) gets the whole box. A photo far larger than it is shown is embedded shrunk
@@ -16,11 +16,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from huitoukan.returns.pictures import image_info
-from huitoukan.xlsx.writer import DEFAULT_ROW_HEIGHT, Picture, Sheet, Style, cells
+from huitoukan.xlsx.writer import DEFAULT_ROW_HEIGHT, PAGE_FILL, Picture, Sheet, Style, cells
 
 ROW_PIXELS = 20
 """A row of the default height (15 points)."""
 BOX_HEIGHT = 220
+"""The height photos are fitted to (about 5.8 cm)."""
+MAX_BOX_HEIGHT = 500
+"""The height photos filling a page are fitted to at most (about 13 cm)."""
 
 
 def column_pixels(width: float) -> int:
@@ -88,38 +91,73 @@ def for_print(data: bytes, media_type: str, size: tuple[int, int], shown: tuple[
     return data
 
 
+Placed = tuple[Photo, str, tuple[int, int], int, tuple[int | None, int | None]]
+"""A photo in a row of pictures: its type, the size it is shown at, its column, its size."""
+
+
 def place_photos(
-    sheet: Sheet, photos: Sequence[Photo], on_new_page: Callable[[], object] | None = None
+    sheet: Sheet,
+    photos: Sequence[Photo],
+    on_new_page: Callable[[], object] | None = None,
+    fill_page: bool = False,
 ) -> int:
-    """Put `photos` under the last row of `sheet`, two to a row of pictures with their
-    captions below, adding the rows they cover; the number placed (files that are not
-    pictures are left out). With `on_new_page`, a row of pictures that would not fit on
-    the rest of the printed page starts the next one, under what `on_new_page` adds (a
-    heading saying whose photos continue): a page break through a photo prints half of
-    it on each page."""
+    """Put `photos` under the last row of `sheet`, two to a row of pictures (one alone
+    across the whole width) with their captions below, adding the rows they cover; the
+    number placed (files that are not pictures are left out). With `on_new_page`, a row
+    of pictures that would not fit on the rest of the printed page starts the next one,
+    under what `on_new_page` adds (a heading saying whose photos continue): a page break
+    through a photo prints half of it on each page.
+
+    With `fill_page`, the photos are as large as the rest of the page lets up to two rows
+    of them be, and two photos shown larger one above the other than side by side (those
+    wider than tall) are put so: a page of its own for each hazard's photos printed its
+    整改前 and 整改后 photos 6.6 cm wide above half a page left empty (clerk trial 61)."""
     widths = [column_pixels(w) for w in sheet.widths]
     half = len(widths) // 2
     last = len(widths) - 1
     boxes = ((0, sum(widths[:half]) - 8), (half, sum(widths[half:]) - 8))
+    whole = ((0, sum(widths) - 8),)
     shown = [(photo, info) for photo in photos if (info := image_info(photo.data)) is not None]
-    for start in range(0, len(shown), 2):
-        pair = [
-            (
-                photo,
-                media_type,
-                fit(width, height, (box_width, BOX_HEIGHT)),
-                column,
-                (width, height),
-            )
-            for (photo, (media_type, width, height)), (column, box_width) in zip(
-                shown[start : start + 2], boxes, strict=False
+
+    def laid_out(start: int, count: int, box_height: int) -> list[Placed]:
+        """The row of `count` pictures from `start`, fitted to `box_height`."""
+        group = shown[start : start + count]
+        return [
+            (photo, kind, fit(width, height, (box_width, box_height)), column, (width, height))
+            for (photo, (kind, width, height)), (column, box_width) in zip(
+                group, boxes if len(group) > 1 else whole, strict=False
             )
         ]
-        rows = math.ceil(max(size[1] for _, _, size, _, _ in pair) / ROW_PIXELS)
+
+    def plan(start: int) -> tuple[int, int]:
+        """Photos to a row and the height they are fitted to, from `start` to the end of
+        the page."""
+        if not fill_page:
+            return 2, BOX_HEIGHT
+        left = len(shown) - start
+        room = sheet.page_room()
+        side_by_side = _filling(room, math.ceil(left / 2))
+        pair = laid_out(start, 2, side_by_side)
+        if len(pair) == 2:
+            one_above_other = _filling(room, left)
+            alone = [laid_out(start + n, 1, one_above_other)[0] for n in (0, 1)]
+            if _smallest(alone) > _smallest(pair):
+                return 1, one_above_other
+        return 2, side_by_side
+
+    start = 0
+    count, box_height = plan(start)
+    while start < len(shown):
+        pair = laid_out(start, count, box_height)
+        rows = _rows(pair)
         if on_new_page is not None and start:
             if sheet.page_room() < (rows + 1) * DEFAULT_ROW_HEIGHT + CAPTION_POINTS:
                 sheet.break_page()
                 on_new_page()
+                count, box_height = plan(start)
+                pair = laid_out(start, count, box_height)
+                rows = _rows(pair)
+        start += len(pair)
         sheet.add("", GAP_POINTS)
         top = sheet.row_count
         for _ in range(rows):
@@ -133,7 +171,28 @@ def place_photos(
         row = sheet.add(
             cells([captions[0], *[""] * (half - 1), *captions[1:2]], Style.NOTE), CAPTION_POINTS
         )
-        sheet.merge(row, 0, half - 1)
         if len(pair) > 1:
+            sheet.merge(row, 0, half - 1)
             sheet.merge(row, half, last)
+        else:
+            sheet.merge(row, 0, last)
     return len(shown)
+
+
+def _rows(pictures: list[Placed]) -> int:
+    """The sheet rows a row of pictures covers."""
+    return math.ceil(max(size[1] for _, _, size, _, _ in pictures) / ROW_PIXELS)
+
+
+def _smallest(pictures: list[Placed]) -> int:
+    """The area of the smallest of `pictures` as shown."""
+    return min(size[0] * size[1] for _, _, size, _, _ in pictures)
+
+
+def _filling(room: float, rows: int) -> int:
+    """The height (pixels) of up to two rows of pictures sharing `room` points of a page,
+    each with its gap and caption; BOX_HEIGHT to MAX_BOX_HEIGHT."""
+    rows = min(rows, 2)
+    points = room * PAGE_FILL / rows - GAP_POINTS - CAPTION_POINTS - DEFAULT_ROW_HEIGHT
+    pixels = int(points * ROW_PIXELS / DEFAULT_ROW_HEIGHT)
+    return max(BOX_HEIGHT, min(MAX_BOX_HEIGHT, pixels))

@@ -336,7 +336,9 @@ def photos_sheet(
         sheet.add("")
         where = f"{hazard.location}：" if hazard.location else ""
         going_on = f"隐患整改照片（{n}）续：{hazard.department}　{where}{hazard.hazard}"
-        place_photos(sheet, photos, functools.partial(line, going_on, Style.HEAD, 20))
+        place_photos(
+            sheet, photos, functools.partial(line, going_on, Style.HEAD, 20), fill_page=True
+        )
     if not hazards:
         line("各部门报送的表格中没有附照片。")
     return sheet
