@@ -81,7 +81,8 @@ def test_only_open_sends_to_whoever_still_owes_an_assigned_problem(
 ) -> None:
     """--only-open: 安全保卫处 closed all it found but has not answered the problem assigned
     to it; 总务基建处 closed everything, its assigned problem too; 附属医院 never returned
-    (remind is for that): only 安全保卫处 gets a follow-up form."""
+    (remind is for that): only 安全保卫处 gets a follow-up form; its one thing not 销号
+    is the problem it has not answered (the table said 0)."""
     from huitoukan.model.findings import Finding
 
     findings = [
@@ -102,7 +103,16 @@ def test_only_open_sends_to_whoever_still_owes_an_assigned_problem(
     state = load_state(campaign, [tmp_path / "回收"], date(2023, 12, 20), findings)
     round_ = followup_round(state.hazards, date(2023, 12, 21), only_open=True)
     result = issue_forms(campaign, tmp_path / "第二轮", followup=round_, findings=findings)
-    assert [f.department for f in result.forms] == ["安全保卫处"]
+    assert [(f.department, f.prefilled, f.open_hazards) for f in result.forms] == [
+        ("安全保卫处", 1, 1)
+    ]
+    everyone = issue_forms(
+        campaign,
+        tmp_path / "全部",
+        followup=round_.model_copy(update={"only_open": False}),
+        findings=findings,
+    )
+    assert {f.department: f.open_hazards for f in everyone.forms}["总务基建处"] == 0
 
 
 def test_a_round_is_answered_by_a_return_dated_on_or_after_it() -> None:

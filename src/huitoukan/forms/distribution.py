@@ -26,6 +26,7 @@ class IssuedForm(BaseModel):
     prefilled: int = 0
     """Hazard rows pre-filled in a follow-up round."""
     open_hazards: int = 0
+    """Of those, not closed, and the assigned problems not yet answered (未销号)."""
     assigned: int = 0
     """Assigned problems (交办问题) listed first on the form."""
 
