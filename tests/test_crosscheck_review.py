@@ -424,6 +424,16 @@ def test_review_decides_what_is_closed(
     assert comment is not None and comment.text.startswith("复查不合格：灭火器型号不符")
     assert "复查不合格" not in str(ws.cell(west, columns["备注"]).value)
     assert ws.cell(listed["东门"], columns["整改完成情况"]).value == "已完成"
+    # and in the 填报说明, which prints (a note on a cell does not: clerk trial 61)
+    seq = ws.cell(west, columns["序号"]).value
+    [said] = [
+        str(c.value)
+        for row in ws.iter_rows(max_row=header_row - 1)
+        for c in row
+        if c.value
+        if str(c.value).startswith("填报说明")
+    ]
+    assert f"复查验收不合格、已改回“整改中”的隐患：序号 {seq}（灭火器型号不符）" in said
 
 
 def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(

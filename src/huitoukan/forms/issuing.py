@@ -244,11 +244,13 @@ class TemplateForm:
 
     def write_rows(
         self, rows: Sequence[HazardRow], assigned: Sequence[Finding] = (), blank: int = 0
-    ) -> None:
+    ) -> list[tuple[int, str]]:
         """Pre-fill the assigned problems (their 编号, 来源, 部位 and 描述 protected against
         editing), then the hazard rows, leaving at least `blank` rows for new findings
         (来源 自查 when there are assigned problems); styled rows are inserted above the
-        footer when needed."""
+        footer when needed. Returns the 序号 and 复查意见 of the rows a review failed (put
+        back to 整改中)."""
+        failures: list[tuple[int, str]] = []
         answered = {number_key(r.number) for r in rows if r.number}
         fresh = [f for f in assigned if number_key(f.number) not in answered]
         order = {number_key(f.number): i for i, f in enumerate(assigned)}
@@ -287,6 +289,8 @@ class TemplateForm:
                 # return, and the register kept 复查不合格 there after a later 合格 (trial 40)
                 said = f"复查不合格：{row.review_note or '请继续整改'}。整改完成后改为“已完成”并填写新的销号时间"
                 self.ws.cell(r, progress).comment = Comment(said, "复查验收", width=300, height=110)
+            if failed:
+                failures.append((number, row.review_note))
             if row.number:
                 self.locked_rows.append(r)
                 problem = order.get(number_key(row.number))
@@ -301,6 +305,7 @@ class TemplateForm:
                 set_value(self.ws.cell(r, source), SELF_CHECK)
         if protect:
             self.protect()
+        return failures
 
     def protect(self) -> None:
         """Sheet protection without a password: what was assigned cannot be edited by
@@ -428,6 +433,7 @@ def fill_form(
     ws = form.ws
     info = campaign.info
     due = due or info.returns_due
+    instructions: Cell | None = None
     for row in ws.iter_rows(max_row=form.header_row - 1):
         for cell in row:
             if not isinstance(cell.value, str):
@@ -443,7 +449,7 @@ def fill_form(
                 cell.value = _with_deadline(cell.value, due, info.receiver)
                 if followup:
                     cell.value = f"{cell.value.rstrip()}{FOLLOWUP_PHOTOS}"
-                fit_merged_text(ws, cell)
+                instructions = cell
     department_cell = form.label_value_cell("department", HEADER_LABELS)
     if department_cell is None:
         raise TemplateError("附件2 模板表头上方找不到“部门（章）：”")
@@ -452,7 +458,11 @@ def fill_form(
     else:
         set_value(department_cell, unit.name)
 
-    form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
+    failed = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
+    if instructions is not None:
+        if failed:  # the note on each row's cell does not print (a form is read on paper)
+            instructions.value = f"{str(instructions.value).rstrip()}{_failed_reviews(failed)}"
+        fit_merged_text(ws, instructions)
     if assigned:
         _write_assigned_sheet(workbook, assigned, unit.name)
     items = campaign.items_for(unit.name)
@@ -461,6 +471,17 @@ def fill_form(
     title = f"{info.school}安全隐患自查整改清单（{unit.name}）{FOLLOWUP_MARK if followup else ''}"
     made_here(workbook, title, info.title)
     return workbook
+
+
+def _failed_reviews(failed: Sequence[tuple[int, str]]) -> str:
+    """What the 填报说明 says of the rows whose 复查验收 failed: which, and why."""
+    said = "；".join(
+        f"序号 {n}（{note.rstrip('。')}）" if note else f"序号 {n}" for n, note in failed
+    )
+    return (
+        f"\n复查验收不合格、已改回“整改中”的隐患：{said}。请按复查意见继续整改，"
+        "整改完成后改为“已完成”并填写新的销号时间。"
+    )
 
 
 FOLLOWUP_PHOTOS = (
