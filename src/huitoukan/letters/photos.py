@@ -192,7 +192,7 @@ def _smallest(pictures: list[Placed]) -> int:
 def _filling(room: float, rows: int) -> int:
     """The height (pixels) of up to two rows of pictures sharing `room` points of a page,
     each with its gap and caption; BOX_HEIGHT to MAX_BOX_HEIGHT."""
-    rows = min(rows, 2)
+    rows = min(max(rows, 1), 2)  # (none: no photo a picture)
     points = room * PAGE_FILL / rows - GAP_POINTS - CAPTION_POINTS - DEFAULT_ROW_HEIGHT
     pixels = int(points * ROW_PIXELS / DEFAULT_ROW_HEIGHT)
     return max(BOX_HEIGHT, min(MAX_BOX_HEIGHT, pixels))
