@@ -115,6 +115,41 @@ def test_only_open_sends_to_whoever_still_owes_an_assigned_problem(
     assert {f.department: f.open_hazards for f in everyone.forms}["总务基建处"] == 0
 
 
+@pytest.mark.parametrize("closed_since", [False, True])
+def test_a_department_that_closed_everything_owes_no_round(
+    campaign: Campaign, tmp_path: Path, closed_since: bool
+) -> None:
+    """附属医院 did not answer the round of 12月21日: it sent its old form again, dated 12月15日;
+    with its hazard 已完成 there (nothing open: the next round left it out), it is not chased
+    for the round any more (status, remind and the report did, to the end: clerk trial 62)."""
+    from huitoukan.register.rounds import IssuedRound
+    from huitoukan.register.status import build_status
+
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard(部位="门诊")])
+    again = closed(部位="门诊") if closed_since else hazard(部位="门诊")
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "医院2.xlsx",
+        [again],
+        form_date=date(2023, 12, 15),
+    )
+    state = load_state(campaign, [tmp_path / "回收"], date(2024, 1, 2))
+    issued = IssuedRound(
+        form_date=date(2023, 12, 21), due=date(2023, 12, 28), departments=["附属医院"]
+    )
+    status = build_status(
+        campaign,
+        state.hazards,
+        state.returned,
+        date(2024, 1, 2),
+        rounds=[issued],
+        latest={"附属医院": date(2023, 12, 15)},
+    )
+    [round_] = status.rounds
+    assert round_.not_answered == ([] if closed_since else ["附属医院"])
+
+
 def test_a_round_is_answered_by_a_return_dated_on_or_after_it() -> None:
     from huitoukan.register.rounds import IssuedRound
 

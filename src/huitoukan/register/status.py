@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
-from huitoukan.model.findings import Finding, Part, SourceSummary
+from huitoukan.model.findings import Finding, Part, PartState, SourceSummary
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
 from huitoukan.register.rounds import IssuedRound
 
@@ -368,9 +368,18 @@ def build_status(
         review_failed=review_failed,
         missing_photos=missing_photos,
         put_off=put_off,
-        rounds=_rounds(rounds, latest, sent or {}, returned, as_of, wanted),
+        rounds=_rounds(
+            rounds, latest, sent or {}, returned, as_of, wanted, _busy(hazards, all_parts)
+        ),
         dues_before=list(dues_before),
     )
+
+
+def _busy(hazards: Iterable[HazardRow], parts: Iterable[Part]) -> set[str]:
+    """The departments with something not closed: a hazard, or a part of an assigned
+    problem (as `issue --followup --only-open` chooses whom to send a form)."""
+    busy = {h.department for h in hazards if not h.closed}
+    return busy | {p.department for p in parts if p.state is not PartState.CLOSED}
 
 
 def _rounds(
@@ -380,7 +389,11 @@ def _rounds(
     returned: Mapping[str, date | None],
     as_of: date,
     wanted: set[str],
+    busy: set[str],
 ) -> list[RoundStatus]:
+    """Each round issued by `as_of`, with who has not answered it: a department that
+    returned before but has closed everything since owes no update (it was chased for a
+    round it had been left out of the next: clerk trial 62)."""
     if latest is None or (not latest and any(returned.values())):
         return []  # who answered is not known
     return [
@@ -390,7 +403,9 @@ def _rounds(
             departments=r.departments,
             # who never returned anything is 逾期未报送 (催报) already
             not_answered=[
-                d for d in r.owing(latest) if d in returned and (not wanted or d in wanted)
+                d
+                for d in r.owing(latest)
+                if d in returned and d in busy and (not wanted or d in wanted)
             ],
             never_returned=[
                 d for d in r.departments if d not in returned and (not wanted or d in wanted)
