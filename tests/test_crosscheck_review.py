@@ -749,6 +749,91 @@ def test_a_hazard_overdue_when_the_inspectors_came_is_not_rectified(
 
 
 @pytest.mark.parametrize(
+    ("put_off_on", "wanted", "said"),
+    [
+        (date(2023, 12, 15), Conclusion.FOUND, ""),
+        (date(2023, 12, 16), Conclusion.FOUND, ""),  # (it may have been before they came)
+        (
+            date(2023, 12, 17),
+            Conclusion.FOUND_NOT_RECTIFIED,
+            "整改时限 2023年12月15日 已过（检查后推迟至 2023年12月31日），检查时尚未销号",
+        ),
+    ],
+)
+def test_a_deadline_put_off_after_the_inspection_is_judged_as_it_stood(
+    campaign: Campaign, tmp_path: Path, put_off_on: date, wanted: Conclusion, said: str
+) -> None:
+    """安全保卫处 was due to rectify by 12月15日; the city found the problem on 12月16日; its
+    version of 12月17日 put the date off to 12月31日 (the 备注 said why): 自查已发现, 检查时
+    尚在整改时限内, by a date set after the inspection (clerk trial 62). A date put off on or
+    before the inspection's day stood when it came."""
+    north = {"部位": "北门", "存在隐患问题": "防冲撞隔离桩缺失", "检查时间": date(2023, 12, 8)}
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "保卫处.xlsx",
+        [hazard(**north, 整改时限=date(2023, 12, 15))],
+        form_date=date(2023, 12, 12),
+    )
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "保卫处（修改）.xlsx",
+        [hazard(**north, 整改时限=date(2023, 12, 31), 备注="隔离桩供货延迟")],
+        form_date=put_off_on,
+    )
+    hazards = collect(campaign, [tmp_path], as_of=date(2024, 1, 5)).hazards
+    finding = city_finding(
+        "SJ-9", date(2023, 12, 16), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
+    )
+    [verdict] = crosscheck(campaign, [finding], hazards).verdicts
+    assert verdict.conclusion is wanted and said in verdict.note, verdict.note
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "untrue"), [(date(2023, 12, 15), True), (date(2023, 12, 16), False)]
+)
+def test_a_closure_taken_back_after_the_inspection_is_still_said(
+    tmp_path: Path, closed_on: date, untrue: bool
+) -> None:
+    """总务基建处 reported 配电室 已完成 on 12月15日; the city found it still cluttered on 12月16日;
+    its review failed, and it was closed again on 12月28日: the 追责核查 said only 整改时限已过
+    — the closure the inspection proved untrue was gone from it (clerk trial 62). Closed on
+    the day of the inspection, it may have been after the inspectors came. The register's
+    record keeps what each version said, for the collects after the first file is written
+    over."""
+    campaign = reviewing(tmp_path)
+    dirty = {"部位": "配电室", "存在隐患问题": "配电室堆放杂物", "整改时限": date(2023, 12, 20)}
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "总务基建处",
+        returns / "总务.xlsx",
+        [closed(**dirty, 销号时间=closed_on)],
+        form_date=date(2023, 12, 15),
+    )
+    collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", date(2023, 12, 20))
+    filled_form(  # written over: the register alone keeps what the first version said
+        campaign,
+        "总务基建处",
+        returns / "总务.xlsx",
+        [closed(**dirty, 销号时间=date(2023, 12, 28))],
+        form_date=date(2023, 12, 28),
+    )
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", date(2024, 1, 5))
+    finding = city_finding("SC-9", date(2023, 12, 16), "配电室", "配电室堆放杂物", "总务基建处")
+    [verdict] = crosscheck(campaign, [finding], result.collection.hazards).verdicts
+    if not untrue:
+        assert verdict.conclusion is Conclusion.FOUND, verdict.note
+        return
+    assert verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    assert verdict.note.startswith(
+        "部门此前的版本报 2023年12月15日 已完成，2023年12月16日 检查时问题仍在，整改未到位"
+        "（之后的版本改了销号时间，现报 2023年12月28日 销号；请核实销号是否属实）"
+    ), verdict.note
+
+
+@pytest.mark.parametrize(
     ("sent", "found", "wanted"),
     [
         (date(2023, 12, 14), date(2023, 12, 12), Conclusion.FOUND),  # in time, after it

@@ -420,23 +420,37 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
             f"{origin}"
         )
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
-    deadline_passed = (
-        finding.found_on is not None
-        and hazard.deadline is not None
-        and hazard.deadline < finding.found_on
-    )
+    found = finding.found_on
+    # what the department's versions said on the day of the inspection: a 整改时限 put off
+    # since, or a closure reported before it and taken back since, is not what stood then
+    # (the later date cleared the department: clerk trial 62)
+    deadline = hazard.deadline if found is None else hazard.deadline_on(found)
+    taken_back = None if found is None else hazard.closure_taken_back(found)
+    if taken_back is not None and found is not None:
+        sent, closed_on = taken_back
+        now = hazard.closed_on if hazard.reported_done else None
+        since = f"，现报 {chinese_date(now)} 销号" if now is not None else ""
+        said = f"{chinese_date(sent)} 报送的版本" if sent != date.min else "此前的版本"
+        note = (
+            f"部门{said}报 {chinese_date(closed_on)} 已完成，{chinese_date(found)} 检查时问题"
+            f"仍在，整改未到位（之后的版本改了销号时间{since}；请核实销号是否属实）{origin}"
+        )
+        return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     # past its 整改时限 when the inspectors found it there: not rectified in time, whenever
     # it was closed (closed that very day, it was still there when they came)
-    if deadline_passed:
-        when = "检查当天才销号" if hazard.closed_on == finding.found_on else "检查时尚未销号"
-        note = f"整改时限 {chinese_date(hazard.deadline)} 已过，{when}{origin}"  # type: ignore[arg-type]
+    if found is not None and deadline is not None and deadline < found:
+        when = "检查当天才销号" if hazard.closed_on == found else "检查时尚未销号"
+        moved = ""
+        if deadline != hazard.deadline:
+            moved = f"（检查后推迟至 {chinese_date(hazard.deadline)}）" if hazard.deadline else ""
+        note = f"整改时限 {chinese_date(deadline)} 已过{moved}，{when}{origin}"
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     note = origin.strip("（）")
-    if hazard.closed_on is not None and finding.found_on is not None:
+    if hazard.closed_on is not None and found is not None:
         # closed since the inspectors came (that day, or after): still being rectified in
         # time when they found it — said, not left blank beside its 销号 (clerk trial 56)
-        that_day = "（检查当天）" if hazard.closed_on == finding.found_on else ""
-        within = f"（{chinese_date(hazard.deadline)}）" if hazard.deadline else ""
+        that_day = "（检查当天）" if hazard.closed_on == found else ""
+        within = f"（{chinese_date(deadline)}）" if deadline else ""
         note = "；".join(
             filter(
                 None,

@@ -123,6 +123,35 @@ class HazardRow(NamedTuple):
     """Where a photo sent for this row may be instead (on a row of no hazard, in a .xls
     whose photos cannot be read), for a row without one: said where the photo is asked
     for (the notice only asked to paste it: clerk trial 43)."""
+    history: tuple[tuple[date, date | None, date | None], ...] = ()
+    """What the department's versions said, oldest first, when that changed: (the day a
+    version was sent, its 整改时限, its 销号时间 when reported 已完成) for the first and for
+    each one changing either; empty when every version said the same. The 追责核查 judges
+    by what stood on the day of the inspection (a 整改时限 put off after it, a closure
+    reported before it and taken back: clerk trial 62)."""
+
+    def deadline_on(self, day: date) -> date | None:
+        """The 整改时限 the department's versions gave on `day` (the one a version sent on
+        or before it gave; the first version's, before any was sent); an assigned problem's
+        is the list's."""
+        if not self.history or self.deadline_assigned:
+            return self.deadline
+        said = self.history[0][1]
+        for sent, deadline, _ in self.history:
+            if sent > day:
+                break
+            said = deadline
+        return said
+
+    def closure_taken_back(self, day: date) -> tuple[date, date] | None:
+        """(the day the version was sent, its 销号时间) of the first closure before `day` a
+        version reported and a later one took back (the hazard was there on `day`: an
+        inspection found it); None when there is none."""
+        last = self.history[-1][2] if self.history else None
+        for sent, _, closed_on in self.history:
+            if closed_on is not None and closed_on < day and closed_on != last:
+                return sent, closed_on
+        return None
 
     @property
     def remembered(self) -> bool:

@@ -353,8 +353,12 @@ def merge(
             put_off, put_off_from = lineage.put_off(newest)
             problems.extend(put_off)
             rows = [
-                row._replace(put_off_from=put_off_from[n]) if n in put_off_from else row
-                for n, row in enumerate(rows)
+                lineage.history(
+                    identity,
+                    row._replace(put_off_from=put_off_from[n]) if n in put_off_from else row,
+                    newest.sent_on,
+                )
+                for n, (row, identity) in enumerate(zip(rows, lineage.identities[-1], strict=True))
             ]
             problems.extend(lineage.carried(newest))
         else:
@@ -531,6 +535,32 @@ class _OlderPhotos(NamedTuple):
         )
 
 
+Said = tuple[date, date | None, date | None]
+"""(the day a version was sent, its 整改时限, its 销号时间 when reported 已完成)."""
+
+
+def _note_said(
+    said: list[Said], form: ReturnForm | None, row: HazardRow, sent: date | None = None
+) -> None:
+    """Add what `row` of `form` (sent on `sent`) says to `said` when it says something
+    else than the last. The register's rows (files written over since) bring their own
+    history, or stand for what was said before any version here."""
+    if form is not None and form.file == EARLIER_REGISTER:
+        if not said:
+            said.extend(row.history or [(date.min, row.deadline, _closed_on(row))])
+        return
+    day = sent if form is None else form.sent_on
+    if day is None:
+        return
+    entry = (day, row.deadline, _closed_on(row))
+    if not said or said[-1][1:] != entry[1:]:
+        said.append(entry)
+
+
+def _closed_on(row: HazardRow) -> date | None:
+    return row.closed_on if row.reported_done else None
+
+
 @dataclass
 class _Lineage:
     """Which rows of a department's versions (oldest first) are one hazard.
@@ -563,6 +593,9 @@ class _Lineage:
     repeats: dict[str, str] = field(default_factory=dict)
     """Identity → that of the row above it its version repeated (the same 部位 and 存在隐患问题,
     warned repeated-hazard)."""
+    said: dict[str, list[Said]] = field(default_factory=dict)
+    """Identity → what the older versions said of its 整改时限 and closure, when it changed
+    (`HazardRow.history`)."""
 
     @classmethod
     def of(cls, versions: list[ReturnForm]) -> _Lineage:
@@ -577,6 +610,7 @@ class _Lineage:
         remembered: set[str] = set()
         promised: dict[str, HazardRow] = {}
         repeats: dict[str, str] = {}
+        said: dict[str, list[Said]] = {}
         for form in versions:
             if form is versions[-1]:  # what the older versions showed, as the newest sees it
                 earlier = dict(last)
@@ -606,10 +640,28 @@ class _Lineage:
                     and not (row.deadline_is_default or row.deadline_assigned)
                 ):  # the department's own date (an assigned problem's is the list's)
                     promised.setdefault(identity, row)
+                if form is not versions[-1]:
+                    _note_said(said.setdefault(identity, []), form, row)
             identities.append(mine)
         return cls(
-            versions, identities, keys, first, earlier, remembered, reworded, promised, repeats
+            versions,
+            identities,
+            keys,
+            first,
+            earlier,
+            remembered,
+            reworded,
+            promised,
+            repeats,
+            said,
         )
+
+    def history(self, identity: str, row: HazardRow, sent: date | None) -> HazardRow:
+        """`row`, the newest version's, with what the versions said when it changed."""
+        said = list(self.said.get(identity, ()))
+        if sent is not None:
+            _note_said(said, None, row, sent)
+        return row._replace(history=tuple(said)) if len(said) > 1 else row
 
     def _numbered(self, row: HazardRow, identity: str, key: str) -> HazardRow:
         """`row` (its own `key`) with the 隐患编号 of the hazard it is: its first row's, when
