@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
+from huitoukan.dates import chinese_date
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import ASSIGNED_SHEET, FORM_SHEET
@@ -173,6 +174,74 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert "3号教学楼" in notice and "已逾期 5 天" in notice
     again = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert again["overdue"] == status["overdue"]  # read back from the register the same
+
+
+@pytest.mark.parametrize(
+    ("assigned", "after"), [(date(2023, 12, 14), False), (date(2023, 12, 15), True)]
+)
+def test_a_problem_assigned_after_a_departments_form_was_sent_is_not_its_error(
+    campaign: Campaign, tmp_path: Path, assigned: date, after: bool
+) -> None:
+    """XJ-01 was on the list from the start without a 责任部门; a later collect found it
+    given to 安全保卫处, whose form of 12月14日 was then blamed (an error, marked in its
+    退回修改 copy) for not answering a problem it had never been sent (clerk trial 62). The
+    register's record keeps the day each part was first collected, for the collects after."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()])  # 12月14日
+    register = tmp_path / "台账.xlsx"
+    unowned = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 责任部门=None)], ORDER)
+    first = collect_to_register(
+        campaign, [returns], register, date(2023, 12, 14), findings_file=unowned
+    )
+    assert Code.ASSIGNMENT_UNANSWERED not in [p.code for p in first.collection.problems]
+    owned = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
+    for as_of in (assigned, date(2023, 12, 20)):
+        result = collect_to_register(campaign, [returns], register, as_of, findings_file=owned)
+        codes = [p.code for p in result.collection.problems]
+        assert codes == [Code.ASSIGNMENT_AFTER_RETURN if after else Code.ASSIGNMENT_UNANSWERED]
+    if after:
+        [said] = result.collection.problems
+        assert said.message.startswith(
+            "交办问题 XJ-01（县级普查：3号教学楼：二楼走廊灭火器压力不足）是 2023年12月15日 才交办给"
+            "安全保卫处的（此前的交办问题清单中没有交给该部门），晚于安全保卫处报送这份表格"
+            "（2023年12月14日）"
+        ), said.message
+
+
+@pytest.mark.parametrize(
+    ("assigned", "said"),
+    [(date(2023, 12, 14), False), (date(2023, 12, 15), False), (date(2023, 12, 16), True)],
+)
+def test_a_problem_given_a_department_after_its_deadline_is_said_when_issued(
+    campaign: Campaign, tmp_path: Path, assigned: date, said: bool
+) -> None:
+    """XJ-01 (整改时限 12月15日) given to 安全保卫处 by the collect of `assigned`: the follow-up
+    form sent it with the date locked, the department overdue the day it got it, and no
+    word said (clerk trial 62). A problem already overdue on the department's first form
+    is the follow-up's to chase, not news."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()])  # 12月14日
+    register = tmp_path / "台账.xlsx"
+    unowned = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 责任部门=None)], ORDER)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=unowned)
+    owned = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
+    collect_to_register(campaign, [returns], register, assigned, findings_file=owned)
+    args = ["issue", "--followup", str(register), "--findings", str(owned), "--date", "2023-12-20"]
+    issued = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "跟进")])
+    assert issued.exit_code == 0, issued.output
+    text = "".join(issued.output.split())
+    expected = (
+        "交办问题XJ-01（3号教学楼：二楼走廊灭火器压力不足）的整改时限是2023年12月15日，"
+        f"交给安全保卫处时（{chinese_date(assigned)}）已经过了，部门收到表格即已逾期"
+    )
+    assert (expected in text) is said, issued.output
+    # on the first collect's forms (from the start): the follow-up chases it, nothing new
+    again = CliRunner().invoke(
+        app,
+        ["issue", "--followup", str(returns), "--findings", str(owned), "--date", "2023-12-20"]
+        + ["-o", str(tmp_path / "跟进二")],
+    )
+    assert again.exit_code == 0 and "收到表格即已逾期" not in "".join(again.output.split())
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,12 @@ from huitoukan.background import Pending, in_background
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import display_name, natural_key, open_in_office, xlsx_name
-from huitoukan.findings.answers import assign, excuse_inspection_deadlines, restate_deadlines
+from huitoukan.findings.answers import (
+    assign,
+    assignment_days,
+    excuse_inspection_deadlines,
+    restate_deadlines,
+)
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
@@ -217,13 +222,16 @@ def collect(
     findings: Sequence[Finding] | Callable[[], Sequence[Finding]] = (),
     photos: PhotoStore | None = None,
     earlier: Callable[[Sequence[ReturnForm]], Held] | None = None,
+    assigned_before: Mapping[str, date | None] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
     matched to the assigned problems in `findings` — or in what it gives, when it is a
     function: it is called while worker processes read the returns (reading a list of
     20,000 problems takes as long as a few hundred returns). `earlier` gives, from the
-    forms read, what the register held that they might lose (see `merge`)."""
+    forms read, what the register held that they might lose (see `merge`);
+    `assigned_before`, the parts of the assigned problems its last collect knew
+    (`answers.assignment_days`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -268,9 +276,10 @@ def collect(
         and not (p.code is Code.MISSING_PHOTO and (p.file, p.row) in failed | accepted)
     ]
     hazards, problems = reviewed.hazards, [*merged, *reviewed.problems]
-    update: dict[str, object] = {}
+    assigned_on = assignment_days(findings, assigned_before, as_of or date.today())
+    update: dict[str, object] = {"assigned_on": assigned_on}
     if findings:
-        assignment = assign(findings, hazards, collection.current)
+        assignment = assign(findings, hazards, collection.current, assigned_on)
         hazards = assignment.hazards
         problems, hazards = excuse_inspection_deadlines(problems, hazards, findings)
         problems = [  # the row it was said to repeat answers another problem
@@ -425,6 +434,7 @@ def collect_to_register(
             {d: day for d, day in state.returned.items() if day is not None},
         )
 
+    known = recorded_coverage(register) if register is not None and register.is_file() else None
     collection = collect(
         campaign,
         inputs,
@@ -435,6 +445,7 @@ def collect_to_register(
         findings=read_list,
         photos=photos,
         earlier=held_before,
+        assigned_before=known.assigned_on if known is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)
     rounds = issued_rounds(register) if register is not None else []  # as status has them
@@ -482,6 +493,7 @@ def collect_to_register(
             reviews_put_off=sorted(d for f in collection.forms for d in f.reviews_put_off),
             returns_due=due,
             dues_before=dues_before,
+            assigned_on=collection.assigned_on,
         )
         laying: list[Pending[Evidence]] = []
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -12,8 +12,11 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
-from huitoukan.forms.followup import followup_round
+from huitoukan.findings.answers import part_key
+from huitoukan.forms.followup import FollowUp, followup_round
 from huitoukan.forms.issuing import DAYS_TO_FILL, IssueResult, issue_forms
+from huitoukan.model.findings import Finding, number_key
+from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.register.reading import is_register
 from huitoukan.register.rounds import IssuedRound, record_round
 
@@ -40,6 +43,7 @@ def issue(
     listed = load_findings(campaign, findings_file)
     findings = listed.findings if listed else None
     round_ = None
+    assigned_on: dict[str, date | None] | None = None
     if followup_from is not None:
         if not followup_from.exists() and xlsx_name(followup_from).is_file():
             followup_from = xlsx_name(followup_from)  # 全校隐患台账 for 全校隐患台账.xlsx
@@ -51,6 +55,7 @@ def issue(
             )
         state = load_state(campaign, [followup_from], findings=findings)
         findings = state.findings
+        assigned_on = state.assigned_on
         round_ = followup_round(state.hazards, day, due, only_open)
     result = issue_forms(
         campaign, out_dir, departments, force=force, followup=round_, findings=findings or ()
@@ -66,10 +71,66 @@ def issue(
         if record_round(followup_from, issued):
             tracked = round_.due
     left = (campaign.info.returns_due - (today or date.today())).days
+    day = round_.form_date if round_ is not None else campaign.info.issued_on
+    # when each part was assigned: recorded by the register's collects (on its first, with
+    # the forms); a part new since (not recorded), now
+    since = {
+        key: day if assigned_on is None or key not in assigned_on else assigned_on[key]
+        for finding in findings or ()
+        for department in finding.departments
+        for key in [part_key(finding.number, department)]
+    }
+    overdue = _due_when_issued(findings or (), result, round_, since, campaign.info.issued_on)
     return result.model_copy(
         update={
-            "list_problems": listed.problems if listed else [],
+            "list_problems": [*(listed.problems if listed else []), *overdue],
             "tracked_until": tracked,
             "days_left": left if departments and not round_ and left < DAYS_TO_FILL else None,
         }
     )
+
+
+def _due_when_issued(
+    findings: Sequence[Finding],
+    result: IssueResult,
+    round_: FollowUp | None,
+    since: Mapping[str, date | None],
+    issued_on: date,
+) -> list[Problem]:
+    """A warning on each assigned problem sent, still open, to a department it was
+    assigned to after its 整改时限 (`since`: the day each part was; None: with the forms,
+    `issued_on`): overdue the day it was given, and the department cannot change the date
+    (a problem given a department mid-campaign, its date passed: clerk trial 62)."""
+    said = []
+    for finding in findings:
+        deadline = finding.deadline
+        if deadline is None:
+            continue
+        owing = [
+            form.department
+            for form in result.forms
+            if form.department in finding.departments
+            and deadline < (since.get(part_key(finding.number, form.department)) or issued_on)
+            and not any(
+                row.closed and number_key(row.number) == number_key(finding.number)
+                for row in (round_.rows.get(form.department, []) if round_ else [])
+            )
+        ]
+        if owing:
+            day = max(since.get(part_key(finding.number, d)) or issued_on for d in owing)
+            said.append(
+                problem(
+                    Code.ASSIGNMENT_DUE_WHEN_ISSUED,
+                    finding.file,
+                    sheet=finding.sheet,
+                    row=finding.row,
+                    field="整改时限",
+                    value=f"{finding.deadline:%Y-%m-%d}",
+                    number=finding.number,
+                    what=finding.where[:40],
+                    deadline=finding.deadline,
+                    day=day,
+                    departments="、".join(owing),
+                )
+            )
+    return said

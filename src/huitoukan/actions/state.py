@@ -91,6 +91,7 @@ def load_state(
         unreadable=collection.unreadable(),
         latest=collection.latest_dates(),
         sent=collection.sent_days(),
+        assigned_on=collection.assigned_on,
     )
 
 

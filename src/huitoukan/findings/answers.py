@@ -42,12 +42,35 @@ class Assignment:
     (it answers the one it states): another row of that 编号 repeats nothing."""
 
 
+def part_key(number: str, department: str) -> str:
+    """A department's part of an assigned problem, as the register's record names it."""
+    return f"{number_key(number)}|{department}"
+
+
+def assignment_days(
+    findings: Iterable[Finding], before: Mapping[str, date | None] | None, as_of: date
+) -> dict[str, date | None]:
+    """Each part of `findings` → the day it was assigned: `as_of` for a part new since the
+    register's last collect (`before`, its record), the day recorded then for the others;
+    None for every part of a first collect (or of a register that did not record them):
+    assigned when the forms were issued."""
+    return {
+        key: (before.get(key, as_of) if before is not None else None)
+        for finding in findings
+        for department in finding.departments
+        for key in [part_key(finding.number, department)]
+    }
+
+
 def assign(
     findings: Sequence[Finding],
     hazards: Sequence[HazardRow],
     current: Mapping[str, ReturnForm],
+    assigned_on: Mapping[str, date | None] | None = None,
 ) -> Assignment:
-    """Match returned rows to assigned problems; `current` is each department's return."""
+    """Match returned rows to assigned problems; `current` is each department's return;
+    `assigned_on`: the day each part was assigned, when later than the forms were issued
+    (a return sent before cannot answer it)."""
     by_number = {number_key(f.number): f for f in findings}
     forms = {form.file: form for form in current.values()}
 
@@ -191,21 +214,26 @@ def assign(
             form = current[department]
             row_number, cell = form.unanswered_place(finding.number)
             sent = form.sent_on
-            if not cell and sent and finding.found_on and sent < finding.found_on:
-                # found after the department's form was sent: its form cannot have its row
-                problems.append(
-                    problem(
-                        Code.ASSIGNMENT_AFTER_RETURN,
-                        form.file,
-                        department=department,
-                        number=finding.number,
-                        source=finding.source,
-                        what=finding.where[:40],
-                        found=finding.found_on,
-                        sent=sent,
+            since = (assigned_on or {}).get(part_key(finding.number, department))
+            later = since is not None and (finding.found_on is None or since > finding.found_on)
+            if not cell and sent and (later_day := since if later else finding.found_on):
+                if sent < later_day:
+                    # found, or assigned to it (the list given its department: clerk trial
+                    # 62), after the department's form was sent: its form cannot have its row
+                    problems.append(
+                        problem(
+                            Code.ASSIGNMENT_AFTER_RETURN,
+                            form.file,
+                            variant="assigned" if later else "",
+                            department=department,
+                            number=finding.number,
+                            source=finding.source,
+                            what=finding.where[:40],
+                            found=later_day,
+                            sent=sent,
+                        )
                     )
-                )
-                continue
+                    continue
             problems.append(
                 problem(
                     Code.ASSIGNMENT_UNANSWERED,

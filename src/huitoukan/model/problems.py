@@ -84,6 +84,7 @@ class Code(StrEnum):
     FINDING_LONG_AGO = "finding-long-ago"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
+    ASSIGNMENT_DUE_WHEN_ISSUED = "assignment-due-when-issued"
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
@@ -546,6 +547,20 @@ CATALOGUE: Mapping[Code, Rule] = {
         "（{sent}），表中还没有它，按未反馈计；请接收部门给{department}下发跟进轮表格，表中"
         "附有该问题，并预填了该部门已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx "
         "-d {department}）",
+        {
+            "assigned": "交办问题 {number}（{source}：{what}）是 {found} 才交办给{department}的"
+            "（此前的交办问题清单中没有交给该部门），晚于{department}报送这份表格（{sent}），"
+            "表中还没有它，按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，"
+            "并预填了该部门已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx "
+            "-d {department}）",
+        },
+    ),
+    Code.ASSIGNMENT_DUE_WHEN_ISSUED: Rule(
+        _W,
+        "下发时已过时限",
+        "交办问题 {number}（{what}）的整改时限是 {deadline}，交给{departments}时（{day}）"
+        "已经过了，部门收到表格即已逾期（表中的整改时限锁定，部门不能改）：已同意延期的，"
+        "请先在交办问题清单中改为新的整改时限，再重新生成表格（加 --force）",
     ),
     Code.ASSIGNMENT_MATCHED_BY_CONTENT: Rule(
         _W,

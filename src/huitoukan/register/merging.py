@@ -57,6 +57,10 @@ class Collection(ProblemCounts):
     returned_before: dict[str, date] = {}
     """Department → the 日期 of a first return the register recorded whose file has been
     written over or taken out since (`Held.returned`)."""
+    assigned_on: dict[str, date | None] | None = None
+    """Each part of an assigned problem (`answers.part_key`) → the day it was assigned,
+    when after the register's first collect (`answers.assignment_days`); None when there
+    is no list."""
 
     def counts_by_file(self) -> dict[str, tuple[int, int]]:
         """File → (errors, warnings) among the problems listed for it (a follow-up version's

@@ -70,6 +70,8 @@ class RegisterState(BaseModel):
     dues_before: list[date] = []
     """The campaign's earlier 报送截止, before campaign.toml moved it, oldest first: a
     deadline extended after returns came late leaves its trace (clerk trial 58)."""
+    assigned_on: dict[str, date | None] | None = None
+    """`Collection.assigned_on` (None when not recorded)."""
     photos_shown: int = 0
     """Read from the register's sheets: the photos its 照片 column counts (which they are,
     only the record knows)."""
@@ -132,6 +134,9 @@ class Coverage(BaseModel):
     """`RegisterState.returns_due`."""
     dues_before: list[date] = []
     """`RegisterState.dues_before`."""
+    assigned_on: dict[str, date | None] | None = None
+    """`RegisterState.assigned_on`: which parts of the assigned problems are new in the
+    next collect, and since when the others are."""
 
     def dues_after_moving_to(self, due: date) -> list[date]:
         """`dues_before` of the next register, judged by `due`: this one's own due added
@@ -154,6 +159,7 @@ class Coverage(BaseModel):
             reviews_put_off=state.reviews_put_off,
             returns_due=state.returns_due,
             dues_before=state.dues_before,
+            assigned_on=state.assigned_on,
         )
 
 
