@@ -577,7 +577,7 @@ def test_rows_holding_only_what_was_filled_down_are_no_hazards(
 
 @pytest.mark.parametrize(
     ("closed_on", "deadline", "variant"),
-    [(12.6, "待定", "not_a_date"), (None, None, "")],
+    [(12.6, "待定", "not_a_date"), (None, None, ""), (date(2022, 12, 6), None, "before_checked")],
 )
 def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
     campaign: Campaign, tmp_path: Path, closed_on: object, deadline: object, variant: str
@@ -585,7 +585,9 @@ def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
     """A hazard reported 已完成 on 12月6日, then sent again with 销号时间 12.6 typed as a
     number and 整改时限 待定: the resend reopened the closed hazard (told “新版本改报为
     ‘已完成’，台账按新版本未销号跟踪”) and replaced its 整改时限 with the campaign's default
-    (clerk trial 60). The dates sent before are kept, and the department asked for its own."""
+    (clerk trial 60). The dates sent before are kept, and the department asked for its own;
+    so is a 销号时间 whose year was typed wrong (2022 for 2023: before the 检查时间, no
+    closure; a reviewed closure so reopened read overdue: clerk trial 62)."""
     returns = tmp_path / "回收"
     first = closed(
         部位="东门",
@@ -607,7 +609,11 @@ def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
     said = {p.code: p for p in collection.problems if p.file.endswith("v2.xlsx")}
     assert set(said) == {Code.CLOSED_ON_KEPT, Code.DEADLINE_KEPT}
     kept = said[Code.CLOSED_ON_KEPT].message
-    if variant:
+    if variant == "before_checked":
+        assert kept.startswith(
+            "新版本报“已完成”，但销号时间“2022-12-06”早于检查时间（年份是否写错？），台账沿用旧版本"
+        )
+    elif variant:
         assert kept.startswith("新版本报“已完成”，但销号时间“12.6”无法识别为日期，台账沿用旧版本")
         assert said[Code.DEADLINE_KEPT].message.startswith("新版本的整改时限“待定”无法识别为日期")
     else:

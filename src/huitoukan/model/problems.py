@@ -377,6 +377,8 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "not_a_date": "新版本报“已完成”，但销号时间“{value}”无法识别为日期，台账沿用旧版本 "
             "{old_file} 第 {old_row} 行的销号时间 {old}；请按 {old} 这样的格式填写",
+            "before_checked": "新版本报“已完成”，但销号时间“{value}”早于检查时间（年份是否写错？），"
+            "台账沿用旧版本 {old_file} 第 {old_row} 行的销号时间 {old}；请核对后改正",
         },
     ),
     Code.OLDER_DATE_SAVED_LATER: Rule(
@@ -683,10 +685,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "review": "隐患 {value}（{owner}：{what}）这一行复查合格，但部门的新版本改报为"
             "“{progress}”，台账按未销号跟踪，复查结论暂未采用；请与部门核实",
-            "undated": "这项隐患（{what}）已于 {reviewed} 复查验收合格，新版本的销号时间空白"
-            "或无法识别，台账按未销号跟踪；请填写销号时间后重新报送",
+            "undated": "这项隐患（{what}）已于 {reviewed} 复查验收合格，新版本的销号时间空白、"
+            "无法识别或早于检查时间，台账按未销号跟踪；请填写正确的销号时间后重新报送",
             "review-undated": "隐患 {value}（{owner}：{what}）这一行复查合格，但部门的新版本"
-            "销号时间空白或无法识别，台账按未销号跟踪，复查结论暂未采用；请与部门核实",
+            "销号时间空白、无法识别或早于检查时间，台账按未销号跟踪，复查结论暂未采用；请与部门核实",
         },
     ),
     Code.REVIEW_FAILED: Rule(

@@ -543,6 +543,10 @@ Said = tuple[date, date | None, date | None]
 """(the day a version was sent, its 整改时限, its 销号时间 when reported 已完成)."""
 
 
+_LOST_VARIANT = {Code.BAD_DATE: "not_a_date", Code.CLOSED_BEFORE_CHECKED: "before_checked"}
+"""How the warning on a date kept from an older version says what was wrong with the new."""
+
+
 def _note_said(
     said: list[Said], form: ReturnForm | None, row: HazardRow, sent: date | None = None
 ) -> None:
@@ -806,16 +810,16 @@ class _Lineage:
     def _dates_lost(self) -> dict[tuple[str, int | None, str], Problem]:
         """(sheet, row, field) → the problem of a 整改时限 or 销号时间 of the newest version
         left blank or not understood as a date (没有填写整改时限, 已完成但未填销号时间,
-        日期无法识别)."""
+        日期无法识别), or of a 销号时间 before the 检查时间."""
         lost = {}
         for p in self.versions[-1].problems:
             if p.code is Code.MISSING_DEADLINE or (
                 p.code is Code.BAD_DATE and p.field == _HEADERS["deadline"]
             ):
                 lost[p.sheet, p.row, "deadline"] = p
-            elif p.code is Code.DONE_WITHOUT_CLOSED_ON or (
+            elif p.code in (Code.DONE_WITHOUT_CLOSED_ON, Code.CLOSED_BEFORE_CHECKED) or (
                 p.code is Code.BAD_DATE and p.field == _HEADERS["closed_on"]
-            ):
+            ):  # (one before the 检查时间 is none: a year typed wrong, clerk trial 62)
                 lost[p.sheet, p.row, "closed_on"] = p
         return lost
 
@@ -858,7 +862,7 @@ class _Lineage:
                         row,
                         kept,
                         name,
-                        variant="" if lost.code is not Code.BAD_DATE else "not_a_date",
+                        variant=_LOST_VARIANT.get(lost.code, ""),
                         value=lost.value,
                         old=getattr(kept, name),
                     )
