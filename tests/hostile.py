@@ -209,6 +209,7 @@ def control_characters(path: Path) -> Path:
     values = {
         "seq": 1,
         "location": "门诊\x07楼",
+        "item": "消防安全工作情况",
         "hazard": "灭火器过期",
         "measures": "更换",
         "deadline": "2023-12-20",

@@ -113,6 +113,7 @@ def round_trip(libreoffice: None) -> tuple[Campaign, dict[str, Path], Path]:
         row = header_row + 1 + n  # rows 1, 2, the inserted one, then 4
         values = {
             "部位": f"部位{n}",
+            "检查内容": "食品安全工作情况",
             "存在隐患问题": LONG if n == 1 else f"隐患{n}",
             "整改措施": f"措施{n}",
             "整改时限": "2023/12/20",

@@ -13,6 +13,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 from huitoukan.errors import HuitoukanError
 from huitoukan.forms.issuing import form_file_name, issue_forms
+from huitoukan.model.problems import Code
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import (
     COVERAGE_SHEET,
@@ -193,6 +194,35 @@ def test_a_blank_form_sent_back_is_not_a_return(campaign: Campaign, tmp_path: Pa
     collection = collect(campaign, [returns], as_of=AS_OF)
     [blank] = [p for p in collection.problems if p.file.endswith("/警务室.xlsx")]
     assert "重新报送" not in blank.message and "警务室-改.xlsx" in blank.message
+
+
+@pytest.mark.parametrize("how", ["new file", "in place", "together"])
+def test_a_version_dated_earlier_arriving_later_does_not_make_a_late_return_timely(
+    campaign: Campaign, tmp_path: Path, how: str
+) -> None:
+    """学生工作处 returned late (12月17日); a draft dated 12月12日 came after, as another file:
+    the department counted on time, its 逾期报送 gone (clerk trial 62). The register's first
+    return stands against a file it had not seen; a file it had, its 日期 corrected in
+    place, corrects it; two files arriving together have only their dates to go by."""
+    returns = tmp_path / "回收"
+    register = tmp_path / "台账.xlsx"
+    late = returns / "学工处.xlsx"
+    rows = [hazard(部位="6号学生公寓")]
+    if how != "together":
+        filled_form(campaign, "学生工作处", late, rows, form_date=date(2023, 12, 17))
+        collect_to_register(campaign, [returns], register, date(2023, 12, 18))
+    draft = late if how == "in place" else returns / "学工处（初稿）.xlsx"
+    filled_form(campaign, "学生工作处", draft, rows, form_date=date(2023, 12, 12))
+    if how == "together":
+        filled_form(campaign, "学生工作处", late, rows, form_date=date(2023, 12, 17))
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 19))
+    first = result.collection.returned()["学生工作处"]
+    said = [p for p in result.collection.problems if p.code is Code.LATE_RETURN]
+    if how == "new file":
+        assert first == date(2023, 12, 17)
+        assert [Path(p.file).name for p in said] == ["学工处.xlsx"]
+    else:
+        assert (first, said) == (date(2023, 12, 12), [])
 
 
 def test_a_blank_form_sent_in_time_does_not_make_a_late_return_timely(

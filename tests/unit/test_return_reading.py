@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from huitoukan.actions.collect import collect
 from huitoukan.campaign import Campaign
 from huitoukan.forms.layout import FORM_SHEET
-from huitoukan.model.problems import Severity
+from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import ReturnForm
 from huitoukan.register.status import build_status
 from tests.helpers import (
@@ -143,6 +143,32 @@ def test_nothing_found_said_in_any_cell_of_a_row_is_no_hazard(
     form = read(filled_form(campaign, "附属医院", tmp_path / "r.xlsx", [row]), campaign)
     assert form.hazards == [] and form.problems == []
     assert len(form.checked) == 1
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        ([hazard(检查内容=None), hazard(部位="食堂", 检查内容=None)], True),
+        ([hazard(检查内容=None), hazard(部位="食堂")], False),
+        ([hazard(检查内容=None), {"检查内容": "食品安全工作情况", "存在隐患问题": "无"}], False),
+        ([hazard(检查内容=None, 问题编号="XJ-01", 问题来源="县级普查")], False),  # an answer
+    ],
+)
+def test_hazards_none_of_which_names_its_item_are_said_once(
+    campaign: Campaign, tmp_path: Path, rows: list[dict[str, object]], said: bool
+) -> None:
+    """No row said which item of 附件1 it was checking: the register's 项目覆盖 read 未报告
+    for the department's every item, and nobody was told (clerk trial 62). An answer to an
+    assigned problem has no item of its own."""
+    path = filled_form(campaign, "附属医院", tmp_path / "r.xlsx", rows)
+    header_row, columns = header_position(load_workbook(path)[FORM_SHEET])
+    form = read(path, campaign)
+    found = [p for p in form.problems if p.code is Code.NO_ITEMS]
+    assert bool(found) is said
+    if said:
+        [one] = found
+        assert (one.severity, one.row, one.field) == (Severity.WARNING, header_row, "检查内容")
+        assert one.message.startswith("表中自查发现的 2 项隐患都没有填写“检查内容”")
 
 
 def test_zero_hazard_form_is_a_valid_return(campaign: Campaign, tmp_path: Path) -> None:

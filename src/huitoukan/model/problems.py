@@ -47,6 +47,7 @@ class Code(StrEnum):
     TODAY_FORMULA = "today-formula"
     MISSING_HAZARD = "missing-hazard"
     FILLED_DOWN_ROWS = "filled-down-rows"
+    NO_ITEMS = "no-items"
     MISSING_MEASURES = "missing-measures"
     MISSING_OWNER = "missing-owner"
     MISSING_PROGRESS = "missing-progress"
@@ -242,6 +243,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "空行只填了部分栏目",
         "第 {rows} 行只填了{fields}，没有部位和存在隐患问题（像是把上一行下拉填充到了空行），"
         "未计入台账；如确是隐患，请补填部位和存在隐患问题后重新报送，否则请清空这些单元格",
+    ),
+    Code.NO_ITEMS: Rule(
+        _W,
+        "未填检查内容",
+        "表中自查发现的 {count} 项隐患都没有填写“检查内容”，台账“项目覆盖”无法统计本部门检查了附件1中的"
+        "哪些项目（全部显示为“未报告”）；请在“检查内容”一列选择每项隐患对应的检查项目，"
+        "检查过、未发现隐患的项目也填一行（“存在隐患问题”填“无”）",
     ),
     Code.MISSING_HAZARD: Rule(
         _E,

@@ -1002,3 +1002,19 @@ def _read_rows(
         form.hazards.append(row_hazard)
     filler.said()
     form.problems.extend(checker.problems)
+    item = header.columns.get("item")
+    own = [h for h in form.hazards if not h.answers_a_check]  # (answers: no item of 附件1)
+    if item is not None and own and not any(h.item for h in own):
+        if not any(c.item for c in form.checked):  # (项目覆盖 was all 未报告: clerk trial 62)
+            form.problems.append(
+                problem(
+                    Code.NO_ITEMS,
+                    form.file,
+                    sheet=table.grid.name,
+                    cell=f"{column_letter(item)}{header.row + 1}",
+                    row=header.row + 1,
+                    field="检查内容",
+                    department=checker.department,
+                    count=len(own),
+                )
+            )
