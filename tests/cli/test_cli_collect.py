@@ -10,7 +10,8 @@ from huitoukan.campaign import Campaign
 from huitoukan.cells import column_letter
 from huitoukan.cli import app
 from huitoukan.forms.layout import COLUMNS
-from tests.helpers import closed, filled_form, hazard
+from huitoukan.register.layout import HAZARD_SHEET
+from tests.helpers import closed, filled_form, hazard, sheet_rows
 
 
 def test_collect_clean_returns_exit_0(
@@ -92,6 +93,9 @@ def test_collect_json_is_the_core_result(
     assert payload["files"][0]["department"] == "附属医院"
     assert payload["status"]["totals"]["overdue"] == 1
     assert payload["status"]["overdue"][0]["days_overdue"] == 5
+    # the 隐患编号 the register shows: what the 追责核查's 对应自查 is filled with
+    [row] = sheet_rows(chdir_tmp / "全校隐患台账.xlsx", HAZARD_SHEET)
+    assert payload["status"]["overdue"][0]["hazard_id"] == row["隐患编号"] != ""
 
 
 def test_collect_usage_errors_exit_2(runner: CliRunner, chdir_tmp: Path) -> None:

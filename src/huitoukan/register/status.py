@@ -54,6 +54,9 @@ class HazardView:
     """Where a photo sent for it may be instead (`HazardRow.photo_hint`)."""
     put_off_from: date | None = None
     """The 整改时限 it had before its department put it off without saying why."""
+    hazard_id: str = ""
+    """隐患编号: how the register, the 复查验收表 and the 追责核查's 对应自查 name it (a script
+    reading --json had no way to: clerk trial 62)."""
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
@@ -83,6 +86,7 @@ class HazardView:
             photos_unread=row.photos_unread,
             photo_hint=row.photo_hint,
             put_off_from=row.put_off_from,
+            hazard_id=row.hazard_id,
         )
 
 
