@@ -37,9 +37,11 @@ def report(
     out: Path,
     findings_file: Path | None = None,
     photos: bool = False,
-) -> tuple[StatusReport, Written]:
+) -> tuple[StatusReport, Written, int | None]:
     """The leaders' report written to `out` (.xlsx added when left out), with a page of
-    photos for each hazard that has some when `photos`; the status it shows and the file."""
+    photos for each hazard that has some when `photos`; the status it shows, the file and
+    the pages of photos (None when not asked for; none: no sheet of photos, a whole page
+    saying there were none was printed, clerk trial 62)."""
     listed = load_findings(campaign, findings_file)
     out = xlsx_name(out)
     with photo_store(sources) as store:
@@ -48,5 +50,7 @@ def report(
         )
         status = status_of_state(campaign, state, as_of)
         pages = hazards_with_photos(store, state.hazards, state.photos_shown) if photos else None
-        written = replace_output(out, lambda tmp: write_report(tmp, campaign, status, pages))
-    return status, written
+        written = replace_output(
+            out, lambda tmp: write_report(tmp, campaign, status, pages or None)
+        )
+    return status, written, None if pages is None else len(pages)

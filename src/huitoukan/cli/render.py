@@ -304,10 +304,14 @@ def campaign_written(done: Initialized) -> None:
         _wrapped(console, f"注意：原 {file} 已覆盖，覆盖前的内容另存为 {copy}")
 
 
-def report_written(report: StatusReport, written: Written) -> None:
+def report_written(report: StatusReport, written: Written, photo_pages: int | None) -> None:
     console = _out()
     console.print(f"统计日期 {chinese_date(report.as_of)}")
     _wrapped(console, summary_line(report, written.path))
+    if photo_pages == 0:
+        _wrapped(console, "各部门报送的表格中没有附照片，汇报未附“整改照片”页。")
+    elif photo_pages:
+        _wrapped(console, f"另附“整改照片” {photo_pages} 页（每项附有照片的隐患一页）。")
     _backed_up(console, written)
 
 
