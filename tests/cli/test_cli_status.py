@@ -107,6 +107,25 @@ def test_long_standing_list(runner: CliRunner, chdir_tmp: Path, campaign: Campai
     assert "门诊" not in result.output
 
 
+@pytest.mark.parametrize(("as_of", "ended"), [("2023-12-31", False), ("2024-01-01", True)])
+def test_the_end_of_the_campaign_is_said_with_what_is_still_open(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, as_of: str, ended: bool
+) -> None:
+    """ends_on (2023-12-31) passed, status and the report said nothing of it, nor of the
+    hazards still open (clerk trial 62); on the last day the campaign is still on."""
+    setup_returns(campaign, chdir_tmp / "回收")
+    result = runner.invoke(app, ["status", "回收", "--as-of", as_of])
+    said = "".join(result.output.split())
+    expected = "回头看活动已于2023年12月31日结束，仍有3项隐患未销号（其中历史遗留问题1项）"
+    assert (expected in said) is ended, result.output
+    payload = json.loads(runner.invoke(app, ["status", "回收", "--as-of", as_of, "--json"]).stdout)
+    assert payload["ended_on"] == ("2023-12-31" if ended else None)
+    assert runner.invoke(app, ["report", "回收", "--as-of", as_of]).exit_code == 0
+    sheet = load_workbook("回头看工作汇报.xlsx").worksheets[0]
+    printed = "".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert (expected in "".join(printed.split())) is ended
+
+
 def test_status_without_register_exits_2(runner: CliRunner, chdir_tmp: Path) -> None:
     result = runner.invoke(app, ["status"])
     assert result.exit_code == 2

@@ -32,7 +32,7 @@ from huitoukan.findings.crosscheck import UNSETTLED, Conclusion, Crosscheck
 from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
 from huitoukan.letters.accountability import summary
-from huitoukan.letters.report import summary_line
+from huitoukan.letters.report import campaign_ended, summary_line
 from huitoukan.model.findings import Part, PartState
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import FileOutcome
@@ -457,6 +457,8 @@ def collect_report(result: CollectResult) -> None:
         f"，逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
         f"错误 {collection.errors}，警告 {collection.warnings}。",
     )
+    if status.ended_on is not None:
+        _wrapped(out, campaign_ended(status), style="bold")
     _not_returned(out, status, "逾期未报送" if status.return_deadline_passed else "尚未报送")
     _rounds(out, status.rounds, year)
     if result.register_file is not None:
@@ -691,6 +693,8 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
         f"已报送 {totals.returned}/{totals.departments} 个部门。",
     )
+    if report.ended_on is not None:
+        _wrapped(console, campaign_ended(report), style="bold")
     label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
     _not_returned(console, report, label)
     _rounds(console, report.rounds, year)

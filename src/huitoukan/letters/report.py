@@ -130,6 +130,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         )
         + "。"
         + _assigned_sentence(report)
+        + (campaign_ended(report) if report.ended_on else "")
     )
     if report.assigned:  # what 回头看 is about, first
         # 待复查 counted with 整改中 (not yet closed), so that every row adds up in 8 columns
@@ -376,6 +377,20 @@ def _assigned_sentence(report: StatusReport) -> str:
         f"尚未反馈 {unanswered} 个"
         + (f"（其中已过整改时限 {late} 个，见“三、逾期隐患”）" if late else "")
         + f"。{unassigned}"
+    )
+
+
+def campaign_ended(report: StatusReport) -> str:
+    """What is said once the campaign's last day has passed (`StatusReport.ended_on`)."""
+    ended = f"回头看活动已于 {chinese_date(report.ended_on)} 结束" if report.ended_on else ""
+    totals = report.totals
+    if not totals.open:
+        return f"{ended}，隐患已全部销号。"
+    marked = len(report.long_standing)
+    among = f"（其中历史遗留问题 {marked} 项）" if marked else ""
+    return (
+        f"{ended}，仍有 {totals.open} 项隐患未销号{among}：请督促整改到位，"
+        "短期内难以整改的落实补救措施或替代性措施。"
     )
 
 

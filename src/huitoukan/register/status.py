@@ -177,6 +177,10 @@ class StatusReport(BaseModel):
     returns_due: date
     as_of: date
     return_deadline_passed: bool
+    ended_on: date | None = None
+    """The campaign's last day (`ends_on`), when `as_of` is after it: what is still open
+    then was not cleared within the campaign (status and the report said nothing of it:
+    clerk trial 62)."""
     due_within_days: int
     departments: list[DepartmentSummary]
     not_returned: list[str]
@@ -343,6 +347,7 @@ def build_status(
         returns_due=due,
         as_of=as_of,
         return_deadline_passed=as_of > due,
+        ended_on=campaign.info.ends_on if as_of > campaign.info.ends_on else None,
         due_within_days=due_within,
         departments=summaries,
         not_returned=[
