@@ -195,7 +195,6 @@ def _as_renamed(held: Held, renames: Mapping[str, str]) -> Held:
             for h in held.hazards
         ],
         {renames.get(d, d): day for d, day in held.returned.items()},
-        held.made_of,
     )
 
 
@@ -419,7 +418,7 @@ def collect_to_register(
         recorded = recorded_coverage(register)
         if recorded and recorded.sources and not recorded.remembering:
             if not _changed(recorded.sources, now):
-                return Held((), recorded.returned, frozenset(recorded.sources))
+                return Held((), recorded.returned)
         state = last_written_state(register)  # not a hand edit, which collect undoes
         if state is None:  # a register of an earlier huitoukan, or its record deleted
             try:
@@ -433,7 +432,6 @@ def collect_to_register(
         return Held(
             [h for h in state.hazards if h.department in changed],
             {d: day for d, day in state.returned.items() if day is not None},
-            frozenset(state.sources) if state.sources else None,
         )
 
     known = recorded_coverage(register) if register is not None and register.is_file() else None

@@ -86,6 +86,7 @@ class Code(StrEnum):
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
     ASSIGNMENT_DUE_WHEN_ISSUED = "assignment-due-when-issued"
+    BEFORE_FIRST_RETURN = "before-first-return"
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
@@ -401,6 +402,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "跟进轮反馈沿用旧日期",
         "表头日期 {day} 早于 {round} 下发的跟进轮，文件却是 {saved} 保存的：这一版如是跟进轮的"
         "反馈，请把表头日期改为报送当天（按表头日期，本轮仍算未报送）",
+    ),
+    Code.BEFORE_FIRST_RETURN: Rule(
+        _W,
+        "表头日期早于首次报送",
+        "表头日期 {day} 早于台账记录的本部门首次报送日期 {first}（上次汇总时还没有这份，"
+        "或文件已被改写）：首次报送仍按 {first} 计。如这份确是当时报来、此前漏收的，"
+        "请加 --force 重新汇总（按文件夹中现有的报表重新计算）",
     ),
     Code.SAME_DATE_VERSIONS: Rule(
         _W,

@@ -57,8 +57,6 @@ class Collection(ProblemCounts):
     returned_before: dict[str, date] = {}
     """Department → the 日期 of a first return the register recorded whose file has been
     written over or taken out since (`Held.returned`)."""
-    made_before: frozenset[str] | None = None
-    """`Held.made_of`."""
     assigned_on: dict[str, date | None] | None = None
     """Each part of an assigned problem (`answers.part_key`) → the day it was assigned,
     when after the register's first collect (`answers.assignment_days`); None when there
@@ -103,21 +101,20 @@ class Collection(ProblemCounts):
         ]
         return sorted(later, key=lambda f: f.form_date or day, reverse=True)
 
-    def _return_days(self) -> Iterator[tuple[str, date, str]]:
-        """(department, the day it was sent: `ReturnForm.sent_on`, the file) of each
-        version of a department with a return that counts (not a blank form: that is no
-        return)."""
+    def _return_days(self) -> Iterator[tuple[str, date]]:
+        """(department, the day it was sent: `ReturnForm.sent_on`) of each version of a
+        department with a return that counts (not a blank form: that is no return)."""
         for form in self.forms:
             if self.outcomes.get(form.file) not in _VERSIONS or form.department not in self.current:
                 continue
             day = form.sent_on
             if day is not None:
-                yield form.department, day, form.file
+                yield form.department, day
 
     def latest_dates(self) -> dict[str, date]:
         """Department → the latest 日期 of its returns (departments with a dated one)."""
         latest: dict[str, date] = {}
-        for department, day, _ in self._return_days():
+        for department, day in self._return_days():
             if day > latest.get(department, date.min):
                 latest[department] = day
         return latest
@@ -126,7 +123,7 @@ class Collection(ProblemCounts):
         """Department → the days its returns were sent (`ReturnForm.sent_on`), oldest first:
         when it answered each follow-up round."""
         days: dict[str, set[date]] = {}
-        for department, day, _ in self._return_days():
+        for department, day in self._return_days():
             days.setdefault(department, set()).add(day)
         return {department: sorted(sent) for department, sent in days.items()}
 
@@ -137,23 +134,11 @@ class Collection(ProblemCounts):
         deadline is an update, not a late return."""
         first: dict[str, date | None] = dict.fromkeys(self.current)
         first.update(self.returned_before)
-        for department, day, file in self._return_days():
+        for department, day in self._return_days():
             earliest = first[department]
-            if earliest is None or day < earliest:
-                if _came_after(file, department, self.returned_before, self.made_before):
-                    continue
+            if department not in self.returned_before and (earliest is None or day < earliest):
                 first[department] = day
         return first
-
-
-def _came_after(
-    file: str, department: str, recorded: Mapping[str, date], made_of: frozenset[str] | None
-) -> bool:
-    """`file`, not among those the register was made of (`made_of`), came after the first
-    return it recorded for `department`: whatever its 日期, it was not sent before it (a
-    draft dated 12月12日 sent after the late form of 12月17日 made the department timely:
-    clerk trial 62). A file edited in place (its 日期 corrected) is one of them."""
-    return made_of is not None and department in recorded and file not in made_of
 
 
 SAVED_LATER_SECONDS = 86400
@@ -241,9 +226,6 @@ class Held(NamedTuple):
     returned: Mapping[str, date] = {}
     """Department → the 日期 of its first return, as the register recorded it (every
     department's: the file that brought it may have been written over collects ago)."""
-    made_of: frozenset[str] | None = None
-    """The files the register was made of (`RegisterState.sources`; None when it did not
-    record them): one that is not came after the first returns it recorded."""
 
 
 def merge(
@@ -334,15 +316,14 @@ def merge(
         # `returned` has it): a later version (a correction, a follow-up round) is not late
         # against the first round's deadline.
         files = [v for v in versions if v.file != EARLIER_REGISTER]
-        first: ReturnForm | None = next(
-            (
-                f
-                for f in files
-                if not _came_after(f.file, department, earlier.returned, earlier.made_of)
-            ),
-            None,
-        )
         known = earlier.returned.get(department)  # a first return whose file is written over
+        # the first return the register recorded stands: a file dated before it came after
+        # it (a draft dated 12月12日 sent after the late form of 12月18日 made the department
+        # timely, its 逾期报送 gone: clerk trial 62), or was filed late; said, not counted
+        earlier_dated = [f for f in files if known and f.sent_on and f.sent_on < known]
+        for form in earlier_dated:
+            problems.append(_on_date(form, Code.BEFORE_FIRST_RETURN, first=known))
+        first: ReturnForm | None = next((f for f in files if f not in earlier_dated), None)
         sent = first.sent_on if first is not None else None
         if known is not None and (sent is None or known < sent):
             first = None
@@ -456,7 +437,6 @@ def merge(
         hazards=hazards,
         problems=problems,
         returned_before={d: day for d, day in earlier.returned.items() if d in current},
-        made_before=earlier.made_of,
     )
 
 
