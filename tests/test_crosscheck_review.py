@@ -833,6 +833,29 @@ def test_a_closure_taken_back_after_the_inspection_is_still_said(
     ), verdict.note
 
 
+@pytest.mark.parametrize("name", ["总务.xlsx", "总务（修改）.xlsx"])
+def test_a_file_written_over_keeps_the_day_its_hazards_were_first_sent(
+    tmp_path: Path, name: str
+) -> None:
+    """总务基建处's return of 12月14日 (in time) listed 排烟管道锈蚀; its file was written over
+    by the version of 12月20日: the 追责核查 of the inspection of 12月18日 read the hazard as
+    first sent on 12月20日, late, after the inspection, and asked the clerk to confirm it
+    (待确认), as it did not when the versions had names of their own (clerk trial 63)."""
+    campaign = reviewing(tmp_path)
+    rust = hazard(部位="厨房", 存在隐患问题="排烟管道锈蚀", 检查时间=date(2023, 12, 9))
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [rust], form_date=date(2023, 12, 14))
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16))
+    filled_form(campaign, "总务基建处", returns / name, [rust], form_date=date(2023, 12, 20))
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 20))
+    assert result.collection.sent_days()["总务基建处"] == [date(2023, 12, 14), date(2023, 12, 20)]
+    finding = city_finding("SC-7", date(2023, 12, 18), "厨房", "排烟管道锈蚀", "总务基建处")
+    sent = result.collection.sent_days()
+    [verdict] = crosscheck(campaign, [finding], result.collection.hazards, sent=sent).verdicts
+    assert verdict.conclusion is Conclusion.FOUND, verdict.note
+
+
 @pytest.mark.parametrize(
     ("sent", "found", "wanted"),
     [

@@ -195,6 +195,7 @@ def _as_renamed(held: Held, renames: Mapping[str, str]) -> Held:
             for h in held.hazards
         ],
         {renames.get(d, d): day for d, day in held.returned.items()},
+        {renames.get(d, d): days for d, days in held.sent.items()},
     )
 
 
@@ -432,6 +433,7 @@ def collect_to_register(
         return Held(
             [h for h in state.hazards if h.department in changed],
             {d: day for d, day in state.returned.items() if day is not None},
+            state.sent,
         )
 
     known = recorded_coverage(register) if register is not None and register.is_file() else None

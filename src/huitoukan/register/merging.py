@@ -57,6 +57,8 @@ class Collection(ProblemCounts):
     returned_before: dict[str, date] = {}
     """Department → the 日期 of a first return the register recorded whose file has been
     written over or taken out since (`Held.returned`)."""
+    sent_before: dict[str, list[date]] = {}
+    """`Held.sent`: the days of returns whose files have been written over since."""
     assigned_on: dict[str, date | None] | None = None
     """Each part of an assigned problem (`answers.part_key`) → the day it was assigned,
     when after the register's first collect (`answers.assignment_days`); None when there
@@ -121,8 +123,10 @@ class Collection(ProblemCounts):
 
     def sent_days(self) -> dict[str, list[date]]:
         """Department → the days its returns were sent (`ReturnForm.sent_on`), oldest first:
-        when it answered each follow-up round."""
-        days: dict[str, set[date]] = {}
+        when it answered each follow-up round; with those the register recorded (a file
+        written over since: its hazards read as first sent late, with the new file, and
+        the 追责核查 doubted them, clerk trial 63)."""
+        days: dict[str, set[date]] = {d: set(sent) for d, sent in self.sent_before.items()}
         for department, day in self._return_days():
             days.setdefault(department, set()).add(day)
         return {department: sorted(sent) for department, sent in days.items()}
@@ -226,6 +230,8 @@ class Held(NamedTuple):
     returned: Mapping[str, date] = {}
     """Department → the 日期 of its first return, as the register recorded it (every
     department's: the file that brought it may have been written over collects ago)."""
+    sent: Mapping[str, Sequence[date]] = {}
+    """Department → the days its returns were sent, as the register recorded them."""
 
 
 def merge(
@@ -437,6 +443,7 @@ def merge(
         hazards=hazards,
         problems=problems,
         returned_before={d: day for d, day in earlier.returned.items() if d in current},
+        sent_before={d: list(days) for d, days in earlier.sent.items() if d in current},
     )
 
 
