@@ -752,11 +752,15 @@ def test_a_hazard_overdue_when_the_inspectors_came_is_not_rectified(
     ("put_off_on", "wanted", "said"),
     [
         (date(2023, 12, 15), Conclusion.FOUND, ""),
-        (date(2023, 12, 16), Conclusion.FOUND, ""),  # (it may have been before they came)
+        (  # that day: the deadline had passed when it began (clerk trial 63)
+            date(2023, 12, 16),
+            Conclusion.FOUND_NOT_RECTIFIED,
+            "整改时限 2023年12月15日 已过（检查当天或之后推迟至 2023年12月31日），检查时尚未销号",
+        ),
         (
             date(2023, 12, 17),
             Conclusion.FOUND_NOT_RECTIFIED,
-            "整改时限 2023年12月15日 已过（检查后推迟至 2023年12月31日），检查时尚未销号",
+            "整改时限 2023年12月15日 已过（检查当天或之后推迟至 2023年12月31日），检查时尚未销号",
         ),
     ],
 )
@@ -765,8 +769,9 @@ def test_a_deadline_put_off_after_the_inspection_is_judged_as_it_stood(
 ) -> None:
     """安全保卫处 was due to rectify by 12月15日; the city found the problem on 12月16日; its
     version of 12月17日 put the date off to 12月31日 (the 备注 said why): 自查已发现, 检查时
-    尚在整改时限内, by a date set after the inspection (clerk trial 62). A date put off on or
-    before the inspection's day stood when it came."""
+    尚在整改时限内, by a date set after the inspection (clerk trial 62). A date put off the
+    day before stood when the inspectors came; one put off that day did not (the deadline
+    had passed when the day began: trial 63)."""
     north = {"部位": "北门", "存在隐患问题": "防冲撞隔离桩缺失", "检查时间": date(2023, 12, 8)}
     filled_form(
         campaign,
@@ -812,7 +817,15 @@ def test_a_closure_taken_back_after_the_inspection_is_still_said(
         [closed(**dirty, 销号时间=closed_on)],
         form_date=date(2023, 12, 15),
     )
-    collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", date(2023, 12, 20))
+    first = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", date(2023, 12, 16))
+    reviewed = review_form(campaign, first.collection.hazards, date(2023, 12, 16))
+    ws = reviewed[REVIEW_SHEET]
+    header = next(r for r in ws.iter_rows(max_row=5) if any(c.value == "复查结论" for c in r))
+    columns = {str(c.value): c.column for c in header}
+    row = header[0].row + 1
+    for name, value in (("复查人", "陈明"), ("复查时间", "2023-12-16"), ("复查结论", "合格")):
+        ws.cell(row, columns[name]).value = value
+    reviewed.save(returns / "复查.xlsx")  # its acceptance: in the note (clerk trial 63)
     filled_form(  # written over: the register alone keeps what the first version said
         campaign,
         "总务基建处",
@@ -829,8 +842,9 @@ def test_a_closure_taken_back_after_the_inspection_is_still_said(
     assert verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED
     assert verdict.note.startswith(
         "部门此前的版本报 2023年12月15日 已完成，2023年12月16日 检查时问题仍在，整改未到位"
-        "（之后的版本改了销号时间，现报 2023年12月28日 销号；请核实销号是否属实）"
+        "（之后改报 2023年12月28日 销号；请核实销号是否属实；复查记录："
     ), verdict.note
+    assert "此前2023年12月16日复查合格" in verdict.note
 
 
 @pytest.mark.parametrize("name", ["总务.xlsx", "总务（修改）.xlsx"])

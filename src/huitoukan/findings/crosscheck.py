@@ -429,11 +429,13 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
     if taken_back is not None and found is not None:
         sent, closed_on = taken_back
         now = hazard.closed_on if hazard.reported_done else None
-        since = f"，现报 {chinese_date(now)} 销号" if now is not None else ""
-        said = f"{chinese_date(sent)} 报送的版本" if sent != date.min else "此前的版本"
+        since = f"之后改报 {chinese_date(now)} 销号" if now is not None else "之后改报未完成"
+        said = f" {chinese_date(sent)} 报送的版本" if sent != date.min else "此前的版本"
+        # the school's own acceptance of the closure answers for it too (trials 61, 63)
+        reviews = f"；复查记录：{hazard.review_note}" if hazard.review_note else ""
         note = (
             f"部门{said}报 {chinese_date(closed_on)} 已完成，{chinese_date(found)} 检查时问题"
-            f"仍在，整改未到位（之后的版本改了销号时间{since}；请核实销号是否属实）{origin}"
+            f"仍在，整改未到位（{since}；请核实销号是否属实{reviews}）{origin}"
         )
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     # past its 整改时限 when the inspectors found it there: not rectified in time, whenever
@@ -442,7 +444,11 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
         when = "检查当天才销号" if hazard.closed_on == found else "检查时尚未销号"
         moved = ""
         if deadline != hazard.deadline:
-            moved = f"（检查后推迟至 {chinese_date(hazard.deadline)}）" if hazard.deadline else ""
+            moved = (
+                f"（检查当天或之后推迟至 {chinese_date(hazard.deadline)}）"
+                if hazard.deadline
+                else ""
+            )
         note = f"整改时限 {chinese_date(deadline)} 已过{moved}，{when}{origin}"
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     note = origin.strip("（）")

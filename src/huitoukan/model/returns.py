@@ -131,14 +131,15 @@ class HazardRow(NamedTuple):
     reported before it and taken back: clerk trial 62)."""
 
     def deadline_on(self, day: date) -> date | None:
-        """The 整改时限 the department's versions gave on `day` (the one a version sent on
-        or before it gave; the first version's, before any was sent); an assigned problem's
-        is the list's."""
+        """The 整改时限 the department's versions gave when `day` began (the one the last
+        version sent before it gave; the first version's, before any was sent: a date put
+        off on the day of an inspection, after its deadline had passed, did not stand when
+        the inspectors came, clerk trial 63); an assigned problem's is the list's."""
         if not self.history or self.deadline_assigned:
             return self.deadline
         said = self.history[0][1]
         for sent, deadline, _ in self.history:
-            if sent > day:
+            if sent >= day:
                 break
             said = deadline
         return said
