@@ -176,6 +176,46 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert again["overdue"] == status["overdue"]  # read back from the register the same
 
 
+def of_its_own(path: Path) -> Path:
+    """The form at `path` as a department's own template would be (not one huitoukan
+    issued): which problems it was given is not known, only dates can tell."""
+    wb = load_workbook(path)
+    wb.properties.creator = "Administrator"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("issued_with", [False, True])
+def test_a_problem_not_on_the_form_a_department_was_issued_is_not_its_error(
+    campaign: Campaign, tmp_path: Path, issued_with: bool
+) -> None:
+    """XJ-01 was given to 安全保卫处 in the list after its form had been issued (before the
+    first collect): its return, which never listed the problem, was blamed with an error
+    for not answering it (clerk trial 63). The form's own 交办问题清单 sheet tells which
+    problems it was issued with; one issued with the problem and left blank is blamed."""
+    returns = tmp_path / "回收"
+    listed = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
+    findings = read_findings(listed, campaign).findings
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [closed()],
+        assigned=findings if issued_with else (),
+    )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    [said] = result.collection.problems
+    if issued_with:
+        assert said.code is Code.ASSIGNMENT_UNANSWERED
+        return
+    assert (said.code, said.severity) == (Code.ASSIGNMENT_AFTER_RETURN, Severity.WARNING)
+    assert said.message.startswith(
+        "交办问题 XJ-01（县级普查：3号教学楼：二楼走廊灭火器压力不足）不在下发给安全保卫处的这份表格中"
+    )
+
+
 @pytest.mark.parametrize(
     ("assigned", "after"), [(date(2023, 12, 14), False), (date(2023, 12, 15), True)]
 )
@@ -187,7 +227,7 @@ def test_a_problem_assigned_after_a_departments_form_was_sent_is_not_its_error(
     退回修改 copy) for not answering a problem it had never been sent (clerk trial 62). The
     register's record keeps the day each part was first collected, for the collects after."""
     returns = tmp_path / "回收"
-    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()])  # 12月14日
+    of_its_own(filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()]))
     register = tmp_path / "台账.xlsx"
     unowned = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 责任部门=None)], ORDER)
     first = collect_to_register(
@@ -255,7 +295,7 @@ def test_a_problem_found_after_a_departments_form_was_sent_is_not_its_error(
     and its 退回修改 copy marked it (clerk trial 34). It is the receiving office's to send
     a new form; the problem stays 未反馈. (Found the day the form is dated, it could be.)"""
     returns = tmp_path / "回收"
-    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()])
+    of_its_own(filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()]))
     listed = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 发现时间=found)], ORDER)
     result = collect_to_register(
         campaign,

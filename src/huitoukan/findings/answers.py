@@ -213,6 +213,22 @@ def assign(
                 continue
             form = current[department]
             row_number, cell = form.unanswered_place(finding.number)
+            issued = form.issued_with
+            if not cell and issued is not None and number_key(finding.number) not in issued:
+                # not among the problems its form was issued with: assigned since (the
+                # list edited before the first collect, trial 63), nothing to mend in it
+                problems.append(
+                    problem(
+                        Code.ASSIGNMENT_AFTER_RETURN,
+                        form.file,
+                        variant="not_issued",
+                        department=department,
+                        number=finding.number,
+                        source=finding.source,
+                        what=finding.where[:40],
+                    )
+                )
+                continue
             sent = form.sent_on
             since = (assigned_on or {}).get(part_key(finding.number, department))
             later = since is not None and (finding.found_on is None or since > finding.found_on)

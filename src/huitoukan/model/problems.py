@@ -566,6 +566,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "附有该问题，并预填了该部门已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx "
         "-d {department}）",
         {
+            "not_issued": "交办问题 {number}（{source}：{what}）不在下发给{department}的这份表格中"
+            "（表格下发后才交办），表中还没有它，按未反馈计；请接收部门给{department}下发跟进轮表格，"
+            "表中附有该问题，并预填了该部门已报送的隐患（huitoukan issue --followup "
+            "全校隐患台账.xlsx -d {department}）",
             "assigned": "交办问题 {number}（{source}：{what}）是 {found} 才交办给{department}的"
             "（此前的交办问题清单中没有交给该部门），晚于{department}报送这份表格（{sent}），"
             "表中还没有它，按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，"

@@ -345,6 +345,10 @@ class ReturnForm(ProblemCounts):
     """The letter of each column of the form's table, by field ("number" → "B"): where a
     problem found after reading (about a row's 编号, 整改时限, 复查验收) is marked in the
     退回修改 copy."""
+    issued_with: frozenset[str] | None = None
+    """The assigned problems (问题编号 as compared) the form was issued with, as its own
+    交办问题清单 sheet lists them; None when it is not a form huitoukan issued (then which
+    it was given is not known)."""
     unanswered_rows: dict[str, tuple[int, str]] = {}
     """问题编号 (as compared, `number_key`) → (1-based row, its 问题编号 cell) of each
     assigned problem's row left as issued: where a 交办问题未反馈 is marked in the 退回修改

@@ -164,7 +164,7 @@ def read_return(
             return [form.model_copy(update={"not_a_return": FINDINGS_TITLE})]  # the clerk's list
         return [form.model_copy(update={"readable": False, "reason": NO_FORM})]
     groups = _by_department(found, campaign)
-    issued = _issued_deadlines(content, campaign)
+    issued_with, issued = _issued_problems(content, campaign)
     forms = []
     for index, group in enumerate(groups):
         part = form.model_copy(deep=True)
@@ -184,6 +184,7 @@ def read_return(
             )
             part.problems.append(said)
         part.hazards = _as_issued(part.hazards, issued)
+        part.issued_with = issued_with
         if part.department:  # the file's own notes were made before it was known
             part.problems = [
                 p if p.department else p.model_copy(update={"department": part.department})
@@ -233,30 +234,37 @@ def read_return(
     return forms
 
 
-def _issued_deadlines(content: WorkbookContent, campaign: Campaign) -> dict[str, date]:
-    """问题编号 (as compared) → the 整改时限 the form's own 交办问题清单 sheet gave the
-    problem when the form was issued (empty when the form has no such sheet)."""
+def _issued_problems(
+    content: WorkbookContent, campaign: Campaign
+) -> tuple[frozenset[str] | None, dict[str, date]]:
+    """The problems the form's own 交办问题清单 sheet lists, as it was issued: their 问题编号
+    (as compared; none for a form huitoukan issued without the sheet, None for a form it
+    did not make), and the 整改时限 it gave each."""
     grid = next((g for g in content.sheets if g.name == ASSIGNED_SHEET), None)
     if grid is None:
-        return {}
+        return (frozenset() if content.made.creator == MAKER else None), {}
     for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
         texts = [cell_text(value) for value in row]
         if "问题编号" not in texts or "整改时限" not in texts:
             continue
         number, deadline = texts.index("问题编号"), texts.index("整改时限")
+        listed: set[str] = set()
         found: dict[str, date] = {}
         for cells in grid.rows[r + 1 :]:
+            key = number_key(cell_text(cells[number])) if number < len(cells) else ""
+            if not key:
+                continue
+            listed.add(key)
             try:
                 day = parse_date(
                     cells[deadline] if deadline < len(cells) else None, campaign.info.issued_on
                 )
             except DateNotUnderstood:
                 continue
-            key = number_key(cell_text(cells[number])) if number < len(cells) else ""
-            if key and day is not None:
+            if day is not None:
                 found[key] = day
-        return found
-    return {}
+        return frozenset(listed), found
+    return None, {}
 
 
 def _as_issued(hazards: list[HazardRow], issued: dict[str, date]) -> list[HazardRow]:
