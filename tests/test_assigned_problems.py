@@ -249,36 +249,40 @@ def test_a_problem_assigned_after_a_departments_form_was_sent_is_not_its_error(
 
 
 @pytest.mark.parametrize(
-    ("assigned", "said"),
-    [(date(2023, 12, 14), False), (date(2023, 12, 15), False), (date(2023, 12, 16), True)],
+    ("deadline", "said"),
+    [(date(2023, 12, 19), True), (date(2023, 12, 20), False), (date(2023, 12, 21), False)],
 )
 def test_a_problem_given_a_department_after_its_deadline_is_said_when_issued(
-    campaign: Campaign, tmp_path: Path, assigned: date, said: bool
+    campaign: Campaign, tmp_path: Path, deadline: date, said: bool
 ) -> None:
-    """XJ-01 (整改时限 12月15日) given to 安全保卫处 by the collect of `assigned`: the follow-up
-    form sent it with the date locked, the department overdue the day it got it, and no
-    word said (clerk trial 62). A problem already overdue on the department's first form
-    is the follow-up's to chase, not news."""
+    """XJ-01, given to 安全保卫处 in the list on 12月14日 (its form had been sent without it),
+    first reaches the department on the follow-up form of 12月20日: the form locked a date
+    already past, and no word was said (clerk trials 62, 63). Due that day, it is not past.
+    A problem already on the department's returned form is the follow-up's to chase."""
     returns = tmp_path / "回收"
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()])  # 12月14日
     register = tmp_path / "台账.xlsx"
-    unowned = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 责任部门=None)], ORDER)
+    row = dict(ROWS[0], 整改时限=deadline)
+    unowned = findings_list(tmp_path / "清单.xlsx", [dict(row, 责任部门=None)], ORDER)
     collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=unowned)
-    owned = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
-    collect_to_register(campaign, [returns], register, assigned, findings_file=owned)
+    owned = findings_list(tmp_path / "清单.xlsx", [row], ORDER)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=owned)
     args = ["issue", "--followup", str(register), "--findings", str(owned), "--date", "2023-12-20"]
     issued = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "跟进")])
     assert issued.exit_code == 0, issued.output
     text = "".join(issued.output.split())
     expected = (
-        "交办问题XJ-01（3号教学楼：二楼走廊灭火器压力不足）的整改时限是2023年12月15日，"
-        f"交给安全保卫处时（{chinese_date(assigned)}）已经过了，部门收到表格即已逾期"
+        "交办问题XJ-01（3号教学楼：二楼走廊灭火器压力不足）的整改时限是"
+        f"{chinese_date(deadline)}，交给安全保卫处时（2023年12月20日）已经过了，部门收到表格即已逾期"
     )
     assert (expected in text) is said, issued.output
-    # on the first collect's forms (from the start): the follow-up chases it, nothing new
+    # issued with its form from the start, returned unanswered: nothing new to say
+    answered = tmp_path / "回收二"
+    findings = read_findings(owned, campaign).findings
+    filled_form(campaign, "安全保卫处", answered / "保卫处.xlsx", [closed()], assigned=findings)
     again = CliRunner().invoke(
         app,
-        ["issue", "--followup", str(returns), "--findings", str(owned), "--date", "2023-12-20"]
+        ["issue", "--followup", str(answered), "--findings", str(owned), "--date", "2023-12-20"]
         + ["-o", str(tmp_path / "跟进二")],
     )
     assert again.exit_code == 0 and "收到表格即已逾期" not in "".join(again.output.split())

@@ -44,6 +44,7 @@ def issue(
     findings = listed.findings if listed else None
     round_ = None
     assigned_on: dict[str, date | None] | None = None
+    on_paper: set[str] = set()  # parts a department's return has carried
     if followup_from is not None:
         if not followup_from.exists() and xlsx_name(followup_from).is_file():
             followup_from = xlsx_name(followup_from)  # 全校隐患台账 for 全校隐患台账.xlsx
@@ -56,6 +57,7 @@ def issue(
         state = load_state(campaign, [followup_from], findings=findings)
         findings = state.findings
         assigned_on = state.assigned_on
+        on_paper = {part_key(m.number, m.department) for m in state.mentions}
         round_ = followup_round(state.hazards, day, due, only_open)
     result = issue_forms(
         campaign, out_dir, departments, force=force, followup=round_, findings=findings or ()
@@ -72,10 +74,16 @@ def issue(
             tracked = round_.due
     left = (campaign.info.returns_due - (today or date.today())).days
     day = round_.form_date if round_ is not None else campaign.info.issued_on
-    # when each part was assigned: recorded by the register's collects (on its first, with
-    # the forms); a part new since (not recorded), now
+    # when each part was first put on paper for its department: with the forms, for one
+    # the register's first collect knew (None); else on this round's form, unless a
+    # return of the department has carried it (the day it was collected was used: a part
+    # assigned before its deadline but first sent after it was not said, clerk trial 63)
     since = {
-        key: day if assigned_on is None or key not in assigned_on else assigned_on[key]
+        key: date.min  # on paper before: its department has had it (the follow-up chases it)
+        if key in on_paper
+        else None
+        if assigned_on is not None and assigned_on.get(key, day) is None
+        else day
         for finding in findings or ()
         for department in finding.departments
         for key in [part_key(finding.number, department)]
@@ -97,10 +105,10 @@ def _due_when_issued(
     since: Mapping[str, date | None],
     issued_on: date,
 ) -> list[Problem]:
-    """A warning on each assigned problem sent, still open, to a department it was
-    assigned to after its 整改时限 (`since`: the day each part was; None: with the forms,
-    `issued_on`): overdue the day it was given, and the department cannot change the date
-    (a problem given a department mid-campaign, its date passed: clerk trial 62)."""
+    """A warning on each assigned problem sent, still open, to a department first given
+    it on paper after its 整改时限 (`since`: the day each part was; None: with the forms,
+    `issued_on`): overdue the day it got it, and the department cannot change the date (a
+    problem given a department mid-campaign, its date passed: clerk trials 62, 63)."""
     said = []
     for finding in findings:
         deadline = finding.deadline
