@@ -1396,8 +1396,20 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
     assert verdict.note == (
         "学校交办问题清单中已有此问题 JB-01（县级普查，2023年12月1日发现），已交办安全保卫处，"
         "安全保卫处报 2023年12月8日 已完成（待复查）；检查时问题仍在，整改未到位（请核实销号是否属实）"
+        "（已过整改时限 2023年12月10日）"
     )
-    assert verdict.accountable == "责任部门：安全保卫处（已交办，整改未到位）"
+    assert verdict.accountable == (
+        "责任部门：安全保卫处（已交办，检查时已过整改时限 2023年12月10日，整改未到位）"
+    )
+    # due after the inspection, not reported done: within its time, not 整改未到位 (a
+    # problem due next June read as one overdue: clerk trial 63)
+    later = row._replace(deadline=date(2024, 6, 30), progress="整改中", closed_on=None, review="")
+    [verdict] = crosscheck(campaign, [finding], [later]).verdicts
+    assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+    assert (
+        verdict.accountable == "责任部门：安全保卫处（已交办，检查时尚在整改时限 2024年6月30日 内）"
+    )
+    assert verdict.note.endswith("；检查时问题仍在（尚在整改时限 2024年6月30日 内）")
     # reviewed 不合格 since: said so, not 待复查 (clerk trial 45)
     [verdict] = crosscheck(campaign, [finding], [row._replace(review=FAILED)]).verdicts
     assert "安全保卫处报 2023年12月8日 已完成（复查不合格）；" in verdict.note
