@@ -277,3 +277,11 @@ def test_forms_issued_close_to_the_deadline_say_so(
     result = issue(campaign, tmp_path / "一", ["附属医院"], today=today)
     assert result.days_left == left
     assert issue(campaign, tmp_path / "全部", today=today).days_left is None  # the campaign's
+
+
+def test_the_instructions_name_each_failed_review_with_its_opinion_or_its_lack() -> None:
+    """A 复查不合格 without an opinion printed as a bare “序号 7。” (clerk trial 63)."""
+    from huitoukan.forms.issuing import _failed_reviews
+
+    said = _failed_reviews([(3, "灭火器型号不符。"), (7, "")])
+    assert "：序号 3（灭火器型号不符）；序号 7（未写复查意见）。请按复查意见继续整改" in said

@@ -475,9 +475,7 @@ def fill_form(
 
 def _failed_reviews(failed: Sequence[tuple[int, str]]) -> str:
     """What the 填报说明 says of the rows whose 复查验收 failed: which, and why."""
-    said = "；".join(
-        f"序号 {n}（{note.rstrip('。')}）" if note else f"序号 {n}" for n, note in failed
-    )
+    said = "；".join(f"序号 {n}（{note.rstrip('。') or '未写复查意见'}）" for n, note in failed)
     return (
         f"\n复查验收不合格、已改回“整改中”的隐患：{said}。请按复查意见继续整改，"
         "整改完成后改为“已完成”并填写新的销号时间。"
