@@ -684,7 +684,7 @@ def test_sample_and_report_place_the_photos(
         names = archive.read("xl/workbook.xml").decode()
     assert media == sorted([WPS_PHOTO, EXCEL_PHOTO, FLOATING_PHOTO, BEFORE, AFTER])
     assert "整改照片" in names
-    assert "另附“整改照片”4页" in "".join(result.output.split())
+    assert "另附“整改照片”：附有照片的隐患4项" in "".join(result.output.split())
     # from the returns folder (no register): the same photos, read into a temporary library
     result = runner.invoke(
         app, ["report", "回收", "--photos", "-o", "二.xlsx", "--as-of", "2023-12-20"]

@@ -40,8 +40,8 @@ def report(
 ) -> tuple[StatusReport, Written, int | None]:
     """The leaders' report written to `out` (.xlsx added when left out), with a page of
     photos for each hazard that has some when `photos`; the status it shows, the file and
-    the pages of photos (None when not asked for; none: no sheet of photos, a whole page
-    saying there were none was printed, clerk trial 62)."""
+    the hazards with photos (None when not asked for; none: no sheet of photos, a whole
+    page saying there were none was printed, clerk trial 62)."""
     listed = load_findings(campaign, findings_file)
     out = xlsx_name(out)
     with photo_store(sources) as store:

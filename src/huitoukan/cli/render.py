@@ -311,7 +311,7 @@ def report_written(report: StatusReport, written: Written, photo_pages: int | No
     if photo_pages == 0:
         _wrapped(console, "各部门报送的表格中没有附照片，汇报未附“整改照片”页。")
     elif photo_pages:
-        _wrapped(console, f"另附“整改照片” {photo_pages} 页（每项附有照片的隐患一页）。")
+        _wrapped(console, f"另附“整改照片”：附有照片的隐患 {photo_pages} 项，每项从新的一页开始。")
     _backed_up(console, written)
 
 
