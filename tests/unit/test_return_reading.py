@@ -148,27 +148,41 @@ def test_nothing_found_said_in_any_cell_of_a_row_is_no_hazard(
 @pytest.mark.parametrize(
     ("rows", "said"),
     [
-        ([hazard(检查内容=None), hazard(部位="食堂", 检查内容=None)], True),
-        ([hazard(检查内容=None), hazard(部位="食堂")], False),
-        ([hazard(检查内容=None), {"检查内容": "食品安全工作情况", "存在隐患问题": "无"}], False),
-        ([hazard(检查内容=None, 问题编号="XJ-01", 问题来源="县级普查")], False),  # an answer
+        (
+            [hazard(检查内容=None), hazard(部位="食堂", 检查内容=None)],
+            "表中自查发现的 2 项隐患都没有",
+        ),
+        ([hazard(检查内容=None), hazard(部位="食堂")], "第 {first} 行的隐患没有填写“检查内容”"),
+        (
+            [hazard(检查内容=None), {"检查内容": "食品安全工作情况", "存在隐患问题": "无"}],
+            "第 {first} 行的隐患没有填写“检查内容”",
+        ),
+        ([hazard(), hazard(部位="食堂")], ""),
+        ([hazard(检查内容=None, 问题编号="XJ-01", 问题来源="县级普查")], ""),  # an answer
+        ([hazard(), "no column"], "表格中没有“检查内容”一列"),
     ],
 )
-def test_hazards_none_of_which_names_its_item_are_said_once(
-    campaign: Campaign, tmp_path: Path, rows: list[dict[str, object]], said: bool
+def test_hazards_that_do_not_name_their_item_are_said_once(
+    campaign: Campaign, tmp_path: Path, rows: list[object], said: str
 ) -> None:
     """No row said which item of 附件1 it was checking: the register's 项目覆盖 read 未报告
-    for the department's every item, and nobody was told (clerk trial 62). An answer to an
-    assigned problem has no item of its own."""
-    path = filled_form(campaign, "附属医院", tmp_path / "r.xlsx", rows)
-    header_row, columns = header_position(load_workbook(path)[FORM_SHEET])
+    for the department's every item, and nobody was told (clerk trial 62); nor when some
+    rows did, or the column was deleted (trial 63). An answer to an assigned problem has
+    no item of its own."""
+    typed = [r for r in rows if isinstance(r, dict)]
+    path = filled_form(campaign, "附属医院", tmp_path / "r.xlsx", typed)
+    wb = load_workbook(path)
+    header_row, columns = header_position(wb[FORM_SHEET])
+    if "no column" in rows:
+        wb[FORM_SHEET].delete_cols(columns["检查内容"])
+        wb.save(path)
     form = read(path, campaign)
     found = [p for p in form.problems if p.code is Code.NO_ITEMS]
-    assert bool(found) is said
+    assert bool(found) is bool(said)
     if said:
         [one] = found
         assert (one.severity, one.row, one.field) == (Severity.WARNING, header_row, "检查内容")
-        assert one.message.startswith("表中自查发现的 2 项隐患都没有填写“检查内容”")
+        assert one.message.startswith(said.format(first=header_row + 1)), one.message
 
 
 def test_zero_hazard_form_is_a_valid_return(campaign: Campaign, tmp_path: Path) -> None:
