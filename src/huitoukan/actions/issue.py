@@ -74,16 +74,21 @@ def issue(
             tracked = round_.due
     left = (campaign.info.returns_due - (today or date.today())).days
     day = round_.form_date if round_ is not None else campaign.info.issued_on
-    # when each part was first put on paper for its department: with the forms, for one
-    # the register's first collect knew (None); else on this round's form, unless a
-    # return of the department has carried it (the day it was collected was used: a part
-    # assigned before its deadline but first sent after it was not said, clerk trial 63)
+
+    def first_on_paper(key: str) -> date | None:
+        """When the part `key` first reached its department on paper: with the forms
+        (None) for one the register's first collect knew; before (never said) for one a
+        return of the department has carried — the follow-up chases it; else on this
+        round's form (the day a collect first saw it assigned was used: a part assigned
+        before its deadline, first sent after it, was not said, clerk trial 63)."""
+        if key in on_paper:
+            return date.min
+        if assigned_on is not None and key in assigned_on and assigned_on[key] is None:
+            return None
+        return day
+
     since = {
-        key: date.min  # on paper before: its department has had it (the follow-up chases it)
-        if key in on_paper
-        else None
-        if assigned_on is not None and assigned_on.get(key, day) is None
-        else day
+        key: first_on_paper(key)
         for finding in findings or ()
         for department in finding.departments
         for key in [part_key(finding.number, department)]
