@@ -217,7 +217,9 @@ def test_a_version_dated_earlier_arriving_later_does_not_make_a_late_return_time
     if how == "together":
         filled_form(campaign, "学生工作处", late, rows, form_date=date(2023, 12, 17))
     for as_of in (date(2023, 12, 19), date(2023, 12, 20)):  # and on the collect after
-        result = collect_to_register(campaign, [returns], register, as_of)
+        result = collect_to_register(
+            campaign, [returns], register, as_of, feedback_dir=tmp_path / "退回"
+        )
         first = result.collection.returned()["学生工作处"]
         said = {p.code: Path(p.file).name for p in result.collection.problems}
         if how == "together":
@@ -228,6 +230,8 @@ def test_a_version_dated_earlier_arriving_later_does_not_make_a_late_return_time
         assert said.get(Code.LATE_RETURN) == (late.name if how == "new file" else None)
         [summary] = [d for d in result.status.departments if d.department == "学生工作处"]
         assert summary.late
+        # the clerk's to weigh: no 退回修改 copy asks the department to run --force (trial 64)
+        assert result.feedback == []
 
 
 def test_a_blank_form_sent_in_time_does_not_make_a_late_return_timely(

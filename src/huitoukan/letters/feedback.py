@@ -69,6 +69,7 @@ NOT_FIXABLE = frozenset(
         Code.DEADLINE_PUT_OFF_EXPLAINED,
         Code.WPS_ET,
         Code.ASSIGNMENT_AFTER_RETURN,
+        Code.BEFORE_FIRST_RETURN,
         Code.REVIEW_CLOSURE_CHANGED,
         Code.CHANGED_AFTER_PASSED,
     }
@@ -77,8 +78,8 @@ NOT_FIXABLE = frozenset(
 the copy of a WPS .et return is an .xlsx already; a problem found after it was sent wants a
 new form;
 a hazard's wording it improved, a 销号 hazard it left out, which of two files of one day
-is its newest, whether the reason it gave for a later 整改时限 holds, or a review to be
-made again, is the clerk's to know)."""
+is its newest, whether the reason it gave for a later 整改时限 holds, a file dated before
+its first return, or a review to be made again, is the clerk's to know)."""
 ERROR_FILL = PatternFill("solid", fgColor="FFFF9999")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB84")
 
