@@ -2301,3 +2301,38 @@ def test_the_review_form_prints_large_enough_to_be_filled_in_by_hand(tmp_path: P
     header = {c.value: c.column_letter for c in plain[2]}
     assert plain.column_dimensions[header["复查人"]].width >= 10
     assert plain[f"{header['销号时间']}3"].number_format == "yyyy-m-d"
+
+
+@pytest.mark.parametrize(
+    ("found", "closed_on", "state"),
+    [
+        (date(2023, 12, 16), None, "逾期"),  # the deadline of 12月15日 stood, passed
+        (date(2023, 12, 18), None, "整改中"),  # put off to 12月31日 the day before
+        (date(2023, 12, 16), date(2023, 12, 20), "逾期"),  # closed since: not when found
+        (date(2023, 12, 21), date(2023, 12, 20), "已销号"),
+    ],
+)
+def test_the_state_beside_a_verdict_is_the_hazards_when_found(
+    found: date, closed_on: date | None, state: str
+) -> None:
+    """核查结果's 检查时状态: by the 整改时限 that stood on the day of the inspection, open
+    if closed only since (整改中 beside a 说明 saying the deadline had passed, 已销号 for
+    a closure made after: clerk trial 64)."""
+    from huitoukan.letters.accountability import _state_when_found
+
+    row = HazardRow(
+        department="安全保卫处",
+        source_file="保卫处.xlsx",
+        source_sheet="自查整改清单",
+        source_row=6,
+        location="北门",
+        hazard="隔离桩缺失",
+        deadline=date(2023, 12, 31),
+        progress="已完成" if closed_on else "整改中",
+        closed_on=closed_on,
+        history=(
+            (date(2023, 12, 12), date(2023, 12, 15), None),
+            (date(2023, 12, 17), date(2023, 12, 31), closed_on),
+        ),
+    )
+    assert _state_when_found(row, found) == state

@@ -3,12 +3,14 @@ self-check missed (漏报清单), by department, to print."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
 from huitoukan.findings.similarity import MATCH
 from huitoukan.model.documents import CROSSCHECK_TITLE
+from huitoukan.model.returns import IN_PROGRESS, HazardRow
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 CROSSCHECK_FILE = "追责核查.xlsx"
@@ -27,7 +29,7 @@ RESULT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("说明", 28),
     ("检查发现时间", 16),  # the inspection's day, and the self-check's (both 检查: said apart)
     ("自查检查时间", 16),
-    ("状态", 8),
+    ("检查时状态", 10),
     ("相似度", 8),
 )
 PRINTED_RESULT_COLUMNS = 12
@@ -104,7 +106,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             note,
             f.found_on,
             hazard.checked_on if hazard else None,
-            hazard.state(f.found_on)
+            _state_when_found(hazard, f.found_on)
             if hazard and f.found_on
             else (hazard.progress or "" if hazard else ""),
             round(match.score)
@@ -168,3 +170,14 @@ def summary(result: Crosscheck) -> dict[str, int]:
     for verdict in result.verdicts:
         counts[verdict.conclusion.value] += 1
     return counts
+
+
+def _state_when_found(hazard: HazardRow, found: date) -> str:
+    """The hazard's state on the day the inspection found the problem: by the 整改时限
+    its versions gave then, and open if closed only that day or after (it read 整改中
+    beside a 说明 saying the deadline had passed, and 已销号 for a closure made since:
+    clerk trial 64)."""
+    then = hazard._replace(deadline=hazard.deadline_on(found))
+    if then.closed_on is not None and then.closed_on >= found:
+        then = then._replace(progress=IN_PROGRESS, closed_on=None)
+    return then.state(found)
