@@ -751,7 +751,8 @@ def test_a_hazard_overdue_when_the_inspectors_came_is_not_rectified(
 @pytest.mark.parametrize(
     ("put_off_on", "wanted", "said"),
     [
-        (date(2023, 12, 15), Conclusion.FOUND, ""),
+        (date(2023, 12, 14), Conclusion.FOUND, ""),
+        (date(2023, 12, 15), Conclusion.FOUND, ""),  # on its last day: not yet passed
         (  # that day: the deadline had passed when it began (clerk trial 63)
             date(2023, 12, 16),
             Conclusion.FOUND_NOT_RECTIFIED,
@@ -2336,3 +2337,38 @@ def test_the_state_beside_a_verdict_is_the_hazards_when_found(
         ),
     )
     assert _state_when_found(row, found) == state
+
+
+@pytest.mark.parametrize(
+    ("put_off_on", "said"), [(date(2023, 12, 15), False), (date(2023, 12, 16), True)]
+)
+def test_a_deadline_put_off_once_passed_is_said_beside_the_verdict(
+    campaign: Campaign, tmp_path: Path, put_off_on: date, said: bool
+) -> None:
+    """Due 12月15日, put off to 12月31日 on 12月16日 (overdue by then), the problem found on
+    12月18日: within the new date, 自查已发现 with an empty 说明 — a department two days
+    overdue left the 追责 list without a word (clerk trial 64). Put off on its last day, it
+    was not overdue."""
+    north = {"部位": "北门", "存在隐患问题": "防冲撞隔离桩缺失", "检查时间": date(2023, 12, 8)}
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "保卫处.xlsx",
+        [hazard(**north, 整改时限=date(2023, 12, 15))],
+        form_date=date(2023, 12, 12),
+    )
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "保卫处（修改）.xlsx",
+        [hazard(**north, 整改时限=date(2023, 12, 31))],
+        form_date=put_off_on,
+    )
+    hazards = collect(campaign, [tmp_path], as_of=date(2024, 1, 5)).hazards
+    finding = city_finding(
+        "SJ-9", date(2023, 12, 18), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
+    )
+    [verdict] = crosscheck(campaign, [finding], hazards).verdicts
+    assert verdict.conclusion is Conclusion.FOUND
+    expected = "整改时限原为 2023年12月15日，已过后于 2023年12月16日 推迟至 2023年12月31日"
+    assert (expected in verdict.note) is said, verdict.note

@@ -469,6 +469,19 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
         note = f"整改时限 {chinese_date(deadline)} 已过{moved}，{when}{origin}"
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     note = origin.strip("（）")
+    lapsed = None if found is None else hazard.put_off_when_passed(found)
+    if lapsed is not None:  # within a deadline put off once overdue: said (clerk trial 64)
+        before, sent, after = lapsed
+        note = "；".join(
+            filter(
+                None,
+                (
+                    f"整改时限原为 {chinese_date(before)}，已过后于 {chinese_date(sent)} 推迟至 "
+                    f"{chinese_date(after)}",
+                    note,
+                ),
+            )
+        )
     if hazard.closed_on is not None and found is not None:
         # closed since the inspectors came (that day, or after): still being rectified in
         # time when they found it — said, not left blank beside its 销号 (clerk trial 56)

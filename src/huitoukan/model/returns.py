@@ -4,6 +4,7 @@ what became of each file. Problems are in `model.problems`."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -143,6 +144,17 @@ class HazardRow(NamedTuple):
                 break
             said = deadline
         return said
+
+    def put_off_when_passed(self, day: date) -> tuple[date, date, date] | None:
+        """(the 整改时限 it had, the day a version put it off, to what) when a version sent
+        before `day` put off a deadline already passed: the department was overdue then,
+        whatever stood on `day` (None when none did)."""
+        for (_, before, _), (sent, after, _) in itertools.pairwise(self.history):
+            if sent >= day:
+                break
+            if before is not None and after is not None and before < sent and after > before:
+                return before, sent, after
+        return None
 
     def closure_taken_back(self, day: date) -> tuple[date, date] | None:
         """(the day the version was sent, its 销号时间) of the first closure before `day` a
