@@ -885,13 +885,15 @@ def _say_items_missing(form: ReturnForm, table: FoundForm, department: str) -> N
     else:
         variant = "some"
     shown = "、".join(map(str, lacking[:10])) + ("等" if len(lacking) > 10 else "")
+    # marked where the department writes: its first such row (the header, when all are)
+    row = lacking[0] if variant == "some" else header.row + 1
     form.problems.append(
         problem(
             Code.NO_ITEMS,
             form.file,
             sheet=table.grid.name,
-            cell=f"{column_letter(item)}{header.row + 1}" if item is not None else "",
-            row=header.row + 1,
+            cell=f"{column_letter(item)}{row}" if item is not None else "",
+            row=row,
             field="检查内容",
             variant=variant,
             department=department,
