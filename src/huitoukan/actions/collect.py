@@ -403,6 +403,8 @@ def collect_to_register(
                 )
 
     renames = campaign.renamed
+    # what the register covered as written (read once: it is hashed to be trusted)
+    recorded = recorded_coverage(register) if register is not None and register.is_file() else None
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
         """`_held_before`, its departments under the names they have now."""
@@ -416,7 +418,6 @@ def collect_to_register(
         if register is None or force or not register.is_file():
             return Held()
         now = _sources_of(forms)
-        recorded = recorded_coverage(register)
         if recorded and recorded.sources and not recorded.remembering:
             if not _changed(recorded.sources, now):
                 return Held((), recorded.returned)
@@ -436,7 +437,6 @@ def collect_to_register(
             state.sent,
         )
 
-    known = recorded_coverage(register) if register is not None and register.is_file() else None
     collection = collect(
         campaign,
         inputs,
@@ -447,14 +447,15 @@ def collect_to_register(
         findings=read_list,
         photos=photos,
         earlier=held_before,
-        assigned_before=known.assigned_on if known is not None else None,
+        assigned_before=recorded.assigned_on if recorded is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)
     rounds = issued_rounds(register) if register is not None else []  # as status has them
     due = campaign.info.returns_due
-    before = recorded_coverage(register) if register is not None and register.is_file() else None
-    dues_before = before.dues_after_moving_to(due) if before is not None else []
-    moved_from = before.returns_due if before is not None and before.returns_due != due else None
+    dues_before = recorded.dues_after_moving_to(due) if recorded is not None else []
+    moved_from = (
+        recorded.returns_due if recorded is not None and recorded.returns_due != due else None
+    )
     collection.problems.extend(kept_dates(rounds, collection.current, as_of))
     findings = collection.findings
     returned = collection.returned()
