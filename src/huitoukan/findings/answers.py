@@ -213,43 +213,23 @@ def assign(
                 continue
             form = current[department]
             row_number, cell = form.unanswered_place(finding.number)
-            issued = form.issued_with
-            if not cell and issued is not None and number_key(finding.number) not in issued:
-                # not among the problems its form was issued with: assigned since (the
-                # list edited before the first collect, trial 63), nothing to mend in it
+            given_after = None if cell else _given_after(form, department, finding, assigned_on)
+            if given_after is not None:  # its form cannot have its row
+                variant, day = given_after
                 problems.append(
                     problem(
                         Code.ASSIGNMENT_AFTER_RETURN,
                         form.file,
-                        variant="not_issued",
+                        variant=variant,
                         department=department,
                         number=finding.number,
                         source=finding.source,
                         what=finding.where[:40],
+                        found=day,
+                        sent=form.sent_on,
                     )
                 )
                 continue
-            sent = form.sent_on
-            since = (assigned_on or {}).get(part_key(finding.number, department))
-            later = since is not None and (finding.found_on is None or since > finding.found_on)
-            if not cell and sent and (later_day := since if later else finding.found_on):
-                if sent < later_day:
-                    # found, or assigned to it (the list given its department: clerk trial
-                    # 62), after the department's form was sent: its form cannot have its row
-                    problems.append(
-                        problem(
-                            Code.ASSIGNMENT_AFTER_RETURN,
-                            form.file,
-                            variant="assigned" if later else "",
-                            department=department,
-                            number=finding.number,
-                            source=finding.source,
-                            what=finding.where[:40],
-                            found=later_day,
-                            sent=sent,
-                        )
-                    )
-                    continue
             problems.append(
                 problem(
                     Code.ASSIGNMENT_UNANSWERED,
@@ -279,6 +259,28 @@ def _states_another(row: HazardRow, numbered: Finding, own: Sequence[Finding]) -
         and score(other.location, other.description, row.location, row.hazard) >= MATCH
         for other in own
     )
+
+
+def _given_after(
+    form: ReturnForm,
+    department: str,
+    finding: Finding,
+    assigned_on: Mapping[str, date | None] | None,
+) -> tuple[str, date | None] | None:
+    """Why `department`'s `form`, without a row for `finding`, was never given it, as the variant of
+    ASSIGNMENT_AFTER_RETURN and the day the problem was found or assigned: not among the
+    problems the form was issued with (its own 交办问题清单 sheet: the list edited before
+    the first collect, trial 63); assigned to its department after the form was sent (the
+    list given its department later: trial 62); found after it. None: it was given it."""
+    if form.issued_with is not None and number_key(finding.number) not in form.issued_with:
+        return "not_issued", None
+    since = (assigned_on or {}).get(part_key(finding.number, department))
+    assigned = since is not None and (finding.found_on is None or since > finding.found_on)
+    day = since if assigned else finding.found_on
+    sent = form.sent_on
+    if sent is not None and day is not None and sent < day:
+        return ("assigned" if assigned else ""), day
+    return None
 
 
 def _stated_elsewhere(
