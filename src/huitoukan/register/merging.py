@@ -560,20 +560,12 @@ _LOST_VARIANT = {Code.BAD_DATE: "not_a_date", Code.CLOSED_BEFORE_CHECKED: "befor
 """How the warning on a date kept from an older version says what was wrong with the new."""
 
 
-def _note_said(
-    said: list[Said], form: ReturnForm | None, row: HazardRow, sent: date | None = None
-) -> None:
-    """Add what `row` of `form` (sent on `sent`) says to `said` when it says something
-    else than the last. The register's rows (files written over since) bring their own
-    history, or stand for what was said before any version here."""
-    if form is not None and form.file == EARLIER_REGISTER:
-        if not said:
-            said.extend(row.history or [(date.min, row.deadline, _closed_on(row))])
+def _note_said(said: list[Said], row: HazardRow, sent: date | None) -> None:
+    """Add what `row` of a version sent on `sent` says to `said` when it says something
+    else than the last."""
+    if sent is None:
         return
-    day = sent if form is None else form.sent_on
-    if day is None:
-        return
-    entry = (day, row.deadline, _closed_on(row))
+    entry = (sent, row.deadline, _closed_on(row))
     if not said or said[-1][1:] != entry[1:]:
         said.append(entry)
 
@@ -661,8 +653,12 @@ class _Lineage:
                     and not (row.deadline_is_default or row.deadline_assigned)
                 ):  # the department's own date (an assigned problem's is the list's)
                     promised.setdefault(identity, row)
-                if form is not versions[-1]:
-                    _note_said(said.setdefault(identity, []), form, row)
+                if form.file == EARLIER_REGISTER:  # (the oldest) its own history, or what
+                    # was said before any version here
+                    first_said = row.history or ((date.min, row.deadline, _closed_on(row)),)
+                    said.setdefault(identity, list(first_said))
+                elif form is not versions[-1]:
+                    _note_said(said.setdefault(identity, []), row, form.sent_on)
             identities.append(mine)
         return cls(
             versions,
@@ -680,8 +676,7 @@ class _Lineage:
     def history(self, identity: str, row: HazardRow, sent: date | None) -> HazardRow:
         """`row`, the newest version's, with what the versions said when it changed."""
         said = list(self.said.get(identity, ()))
-        if sent is not None:
-            _note_said(said, None, row, sent)
+        _note_said(said, row, sent)
         return row._replace(history=tuple(said)) if len(said) > 1 else row
 
     def _numbered(self, row: HazardRow, identity: str, key: str) -> HazardRow:
