@@ -748,6 +748,23 @@ def test_a_hazard_overdue_when_the_inspectors_came_is_not_rectified(
     assert verdict.conclusion is wanted and expected in verdict.note
 
 
+def _north_put_off(
+    campaign: Campaign, folder: Path, put_off_on: date, remarks: str | None = None
+) -> list[HazardRow]:
+    """安全保卫处's hazard at 北门, due 12月15日 in its version of 12月12日, put off to 12月31日
+    in a version sent `put_off_on` (saying why in `remarks`), collected."""
+    north = {"部位": "北门", "存在隐患问题": "防冲撞隔离桩缺失", "检查时间": date(2023, 12, 8)}
+    first = hazard(**north, 整改时限=date(2023, 12, 15))
+    later = hazard(**north, 整改时限=date(2023, 12, 31), 备注=remarks)
+    filled_form(
+        campaign, "安全保卫处", folder / "保卫处.xlsx", [first], form_date=date(2023, 12, 12)
+    )
+    filled_form(
+        campaign, "安全保卫处", folder / "保卫处（修改）.xlsx", [later], form_date=put_off_on
+    )
+    return collect(campaign, [folder], as_of=date(2024, 1, 5)).hazards
+
+
 @pytest.mark.parametrize(
     ("put_off_on", "wanted", "said"),
     [
@@ -773,22 +790,7 @@ def test_a_deadline_put_off_after_the_inspection_is_judged_as_it_stood(
     尚在整改时限内, by a date set after the inspection (clerk trial 62). A date put off the
     day before stood when the inspectors came; one put off that day did not (the deadline
     had passed when the day began: trial 63)."""
-    north = {"部位": "北门", "存在隐患问题": "防冲撞隔离桩缺失", "检查时间": date(2023, 12, 8)}
-    filled_form(
-        campaign,
-        "安全保卫处",
-        tmp_path / "保卫处.xlsx",
-        [hazard(**north, 整改时限=date(2023, 12, 15))],
-        form_date=date(2023, 12, 12),
-    )
-    filled_form(
-        campaign,
-        "安全保卫处",
-        tmp_path / "保卫处（修改）.xlsx",
-        [hazard(**north, 整改时限=date(2023, 12, 31), 备注="隔离桩供货延迟")],
-        form_date=put_off_on,
-    )
-    hazards = collect(campaign, [tmp_path], as_of=date(2024, 1, 5)).hazards
+    hazards = _north_put_off(campaign, tmp_path, put_off_on, "隔离桩供货延迟")
     finding = city_finding(
         "SJ-9", date(2023, 12, 16), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
     )
@@ -2349,22 +2351,7 @@ def test_a_deadline_put_off_once_passed_is_said_beside_the_verdict(
     12月18日: within the new date, 自查已发现 with an empty 说明 — a department two days
     overdue left the 追责 list without a word (clerk trial 64). Put off on its last day, it
     was not overdue."""
-    north = {"部位": "北门", "存在隐患问题": "防冲撞隔离桩缺失", "检查时间": date(2023, 12, 8)}
-    filled_form(
-        campaign,
-        "安全保卫处",
-        tmp_path / "保卫处.xlsx",
-        [hazard(**north, 整改时限=date(2023, 12, 15))],
-        form_date=date(2023, 12, 12),
-    )
-    filled_form(
-        campaign,
-        "安全保卫处",
-        tmp_path / "保卫处（修改）.xlsx",
-        [hazard(**north, 整改时限=date(2023, 12, 31))],
-        form_date=put_off_on,
-    )
-    hazards = collect(campaign, [tmp_path], as_of=date(2024, 1, 5)).hazards
+    hazards = _north_put_off(campaign, tmp_path, put_off_on)
     finding = city_finding(
         "SJ-9", date(2023, 12, 18), "北门", "校门口防冲撞隔离桩缺失", "安全保卫处"
     )
