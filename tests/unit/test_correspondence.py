@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
@@ -606,6 +607,31 @@ def test_a_copy_keeps_a_date_typed_as_a_number_as_typed(campaign: Campaign, tmp_
     assert collection.hazards[0].deadline == date(2023, 12, 30)
     (copy,) = write_feedback(collection, tmp_path / "退回")
     assert _stored(copy.copy_path, FORM_SHEET, deadline.coordinate) == "<v>20231230</v>"
+
+
+def test_a_copy_is_the_departments_file_with_its_drop_downs_borders_and_title(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The 退回修改 copy of an .xlsx is the file the department sent, marked: its drop-downs,
+    date checks, borders and title as they were. A patch of openpyxl named a class it does
+    not have; the error was caught and every copy rebuilt from the values alone — a bare
+    grid without a drop-down (clerk trial 65)."""
+    path = filled_form(
+        campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [hazard(整改措施=None)]
+    )
+    (copy,) = write_feedback(collect(campaign, [path.parent], as_of=AS_OF), tmp_path / "退回")
+    sent, marked = load_workbook(path)[FORM_SHEET], load_workbook(copy.copy_path)[FORM_SHEET]
+
+    def validations(ws: Worksheet) -> list[tuple[str, str]]:
+        return sorted((str(v.sqref), str(v.formula1)) for v in ws.data_validations.dataValidation)
+
+    assert validations(marked) == validations(sent) and len(validations(sent)) >= 3
+    header_row, columns = header_position(sent)
+    assert (marked["A1"].font.name, marked["A1"].font.sz) == ("黑体", 14)
+    for ws in (sent, marked):
+        header = ws.cell(header_row, columns["存在隐患问题"])
+        assert header.border.left.style and header.border.bottom.style
+        assert header.alignment.horizontal == "center"
 
 
 def test_the_report_says_how_many_hazards_the_self_check_found(

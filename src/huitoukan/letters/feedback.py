@@ -204,10 +204,14 @@ def _page_numbers_whole(ws: Worksheet) -> None:
 def _open_as_xlsx(source: ReturnFile) -> Workbook:
     data = read_member(source) if source.members else source.path.read_bytes()
     if Path(source.name).suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            return _load_without_pictures(data)
-        except Exception:  # noqa: BLE001 — a part only openpyxl reads is damaged (a drawing):
-            pass  # the copy is rebuilt from what was read, like an .xls's
+        # set up outside the net below: a change of openpyxl that breaks them must fail,
+        # not send every copy down the rebuild, stripped of its borders, drop-downs and
+        # protection (it did, for a week of sessions, unseen: clerk trial 65)
+        with _pictures_left_out(), _serials_kept():
+            try:
+                return load_workbook(io.BytesIO(data))
+            except Exception:  # noqa: BLE001 — a part only openpyxl reads is damaged (a
+                pass  # drawing): the copy is rebuilt from what was read, like an .xls's
     workbook = Workbook()
     workbook.remove(workbook.active)
     for grid in read_workbook(source.path, data=data, name=source.name).sheets:
@@ -266,9 +270,9 @@ def _serials_kept() -> Iterator[None]:
     typed (and be told next time it left the cell empty: clerk trial 57): kept as the number."""
     from openpyxl.worksheet import _reader
 
-    parse_cell = _reader.WorksheetReader.parse_cell
+    parse_cell = _reader.WorkSheetParser.parse_cell
 
-    def keeping(self: _reader.WorksheetReader, element: Any) -> dict[str, Any]:
+    def keeping(self: _reader.WorkSheetParser, element: Any) -> dict[str, Any]:
         cell: dict[str, Any] = parse_cell(self, element)
         if cell["data_type"] == "e" and element.get("t", "n") == "n":
             typed = element.findtext(_reader.VALUE_TAG)
@@ -276,16 +280,11 @@ def _serials_kept() -> Iterator[None]:
                 cell["value"], cell["data_type"] = _reader._cast_number(typed), "n"
         return cell
 
-    _reader.WorksheetReader.parse_cell = keeping
+    _reader.WorkSheetParser.parse_cell = keeping
     try:
         yield
     finally:
-        _reader.WorksheetReader.parse_cell = parse_cell
-
-
-def _load_without_pictures(data: bytes) -> Workbook:
-    with _pictures_left_out(), _serials_kept():
-        return load_workbook(io.BytesIO(data))
+        _reader.WorkSheetParser.parse_cell = parse_cell
 
 
 _WIDEST = 40
