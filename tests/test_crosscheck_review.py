@@ -1790,6 +1790,32 @@ def test_the_assigned_list_itself_is_not_crosschecked(
     assert {"检查发现时间", "自查检查时间"} <= set(headers) and "检查时间" not in headers
 
 
+@pytest.mark.parametrize("sources", [[], ["回收", "复查"]], ids=["register", "returns"])
+def test_crosscheck_from_the_returns_knows_the_assigned_problems(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sources: list[str]
+) -> None:
+    """A city inspection finds two problems of the 交办问题清单 still there: read from the
+    returns folders as from the register, they were handed out and not yet rectified —
+    not 自查未发现 with their departments in the 漏报清单 (the folders were read without
+    campaign.toml's list, each answer taken for a self-found hazard: clerk trial 66)."""
+    copy_examples(tmp_path / "例")
+    monkeypatch.chdir(tmp_path / "例")
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    rows = [
+        {"问题编号": "SJC-01", "问题来源": "市级抽查", "发现时间": date(2023, 12, 8),
+         "部位": "北围墙", "问题描述": "墙体开裂倾斜约15米", "责任部门": "安全保卫处"},
+        {"问题编号": "SJC-02", "问题来源": "市级抽查", "发现时间": date(2023, 12, 8),
+         "部位": "锅炉房", "问题描述": "未安装一氧化碳报警器", "责任部门": "总务基建处"},
+    ]  # fmt: skip
+    listed = findings_list(tmp_path / "市级检查.xlsx", rows, ORDER[:6])
+    code, output = run(runner, str(listed), *sources)
+    assert code in (0, 1), output
+    verdicts = {r["问题编号"]: r for r in verdict_rows(Path("追责核查.xlsx"))}
+    assert {r["结论"] for r in verdicts.values()} == {"已列入交办清单但未整改"}
+    assert "XJ-2023-07（县级普查，2023年9月20日发现）" in str(verdicts["SJC-01"]["说明"])
+    assert "SD6-03（省级督查，2023年10月26日发现）" in str(verdicts["SJC-02"]["说明"])
+
+
 def test_a_department_renamed_with_its_former_name_keeps_its_hazards_numbers(
     tmp_path: Path,
 ) -> None:

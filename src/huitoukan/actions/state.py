@@ -37,7 +37,10 @@ def load_state(
     """From one register, or by collecting (in memory) the returns in `sources` as of
     `as_of`, matched to `findings` (their photos kept in `photos`); without sources, the
     register in the working folder. Given, `findings` replace those the register was
-    made against."""
+    made against; not given, the returns are matched to campaign.toml's list, as collect
+    matches them (without it, every answer to an assigned problem read as a finding of
+    the department's own check: crosscheck blamed the departments for missing the very
+    problems they had been handed, clerk trial 66)."""
     sources = [given_input(source) for source in sources] or [Path(REGISTER_FILE)]
     for source in sources:
         if not source.exists():
@@ -80,7 +83,12 @@ def load_state(
         return state
     from huitoukan.actions.collect import collect, refuse_without_returns
 
-    collection = collect(campaign, sources, as_of=as_of, findings=findings or (), photos=photos)
+    def listed() -> Sequence[Finding]:
+        found = load_findings(campaign)
+        return found.findings if found else ()
+
+    given = listed if findings is None else findings  # read while the returns are
+    collection = collect(campaign, sources, as_of=as_of, findings=given, photos=photos)
     refuse_without_returns(collection, reviews_count=False)
     return RegisterState.model_construct(
         hazards=collection.hazards,
