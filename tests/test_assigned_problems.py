@@ -771,7 +771,11 @@ def test_a_row_naming_a_problem_not_its_departments_is_said_so(
         campaign,
         "附属医院",
         tmp_path / "回收" / "医院.xlsx",
-        [hazard(问题编号="4J-01", 部位="岗亭"), hazard(问题编号="QT-01", 部位="西侧道路")],
+        [
+            hazard(问题编号="4J-01", 问题来源="四进", 部位="岗亭"),
+            hazard(问题编号="QT-01", 部位="西侧道路"),
+            hazard(问题编号="SD-99", 问题来源="省级督查", 部位="南门"),
+        ],
     )
     collection = collect(
         campaign,
@@ -789,6 +793,14 @@ def test_a_row_naming_a_problem_not_its_departments_is_said_so(
     ]
     # nor is the row in 4J-01's history (its 一问题一档案 listed 医院's version: trial 34)
     assert collection.mentions == []
+    # summed up as its own finding, it is shown as one: not as 四进's 4J-01 in the register,
+    # on the 复查验收表 and among the report's answers (clerk trial 66)
+    assert {(h.location, h.number, h.source) for h in collection.hazards} == {
+        ("岗亭", "", "自查"),
+        ("西侧道路", "", "自查"),
+        ("南门", "", "自查"),
+    }
+    assert not any(h.answers_a_check for h in collection.hazards)
 
 
 def test_a_mistyped_number_on_an_answer_is_named_as_typed(
