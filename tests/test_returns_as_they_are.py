@@ -10,7 +10,7 @@ import re
 import shutil
 import sys
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -577,7 +577,12 @@ def test_rows_holding_only_what_was_filled_down_are_no_hazards(
 
 @pytest.mark.parametrize(
     ("closed_on", "deadline", "variant"),
-    [(12.6, "待定", "not_a_date"), (None, None, ""), (date(2022, 12, 6), None, "before_checked")],
+    [
+        (12.6, "待定", "not_a_date"),
+        (None, None, ""),
+        (date(2022, 12, 6), None, "before_checked"),
+        (date(2024, 12, 6), None, "future"),
+    ],
 )
 def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
     campaign: Campaign, tmp_path: Path, closed_on: object, deadline: object, variant: str
@@ -613,11 +618,42 @@ def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
         assert kept.startswith(
             "新版本报“已完成”，但销号时间“2022-12-06”早于检查时间（年份是否写错？），台账沿用旧版本"
         )
+    elif variant == "future":
+        assert kept.startswith(
+            "新版本报“已完成”，但销号时间“2024-12-06”晚于统计日期（年份是否写错？），台账沿用旧版本"
+        )
     elif variant:
         assert kept.startswith("新版本报“已完成”，但销号时间“12.6”无法识别为日期，台账沿用旧版本")
         assert said[Code.DEADLINE_KEPT].message.startswith("新版本的整改时限“待定”无法识别为日期")
     else:
         assert kept.startswith("新版本报“已完成”，但没有填写销号时间，台账沿用旧版本")
+
+
+@pytest.mark.parametrize(("days", "shut"), [(-1, True), (0, True), (1, False)])
+def test_a_closing_day_after_the_day_judged_closes_nothing(
+    campaign: Campaign, tmp_path: Path, days: int, shut: bool
+) -> None:
+    """11/24 typed in LibreOffice in 2024 was stored as 2026: the hazard stood in the register
+    as done, 待复查 and 逾期 724 days, went on the 复查验收表 and into the report's 逾期完成
+    (clerk trial 65). A 销号时间 after the day judged closes nothing yet: the hazard is open,
+    and the department asked to correct it. The day itself, or one before, closes it."""
+    day = AS_OF + timedelta(days=days)
+    row = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=day)
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [row], form_date=AS_OF)
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF)
+    (door,) = collection.hazards
+    assert door.reported_done is shut and door.closed is shut
+    said = [p for p in collection.problems if p.field == "销号时间"]
+    if shut:
+        assert said == [] and door.closed_on == day
+        return
+    assert door.closed_on is None
+    (future,) = said
+    assert future.code is Code.FUTURE_DATE and future.row == door.source_row and future.cell
+    assert future.message == (
+        "销号时间 2023年12月21日 晚于统计日期 2023年12月20日（年份是否写错？）：到统计日期还"
+        "不能销号，台账按未销号跟踪；请改正后重新报送"
+    )
 
 
 def test_a_deadline_written_as_a_term_is_counted_from_the_day_found(

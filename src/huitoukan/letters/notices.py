@@ -114,7 +114,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         if undated:
             kinds.append("补填销号时间")
             lines.append(
-                f"贵部门报“已完成”的 {len(undated)} 项隐患销号时间未填写、无法识别或早于检查时间，"
+                f"贵部门报“已完成”的 {len(undated)} 项隐患销号时间未填写、无法识别、早于检查时间"
+                "或晚于统计日期，"
                 "台账按未销号计，"
                 "已超过整改时限；请填写正确的销号时间后重新报送："
             )

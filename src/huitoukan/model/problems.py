@@ -394,6 +394,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             "{old_file} 第 {old_row} 行的销号时间 {old}；请按 {old} 这样的格式填写",
             "before_checked": "新版本报“已完成”，但销号时间“{value}”早于检查时间（年份是否写错？），"
             "台账沿用旧版本 {old_file} 第 {old_row} 行的销号时间 {old}；请核对后改正",
+            "future": "新版本报“已完成”，但销号时间“{value}”晚于统计日期（年份是否写错？），"
+            "台账沿用旧版本 {old_file} 第 {old_row} 行的销号时间 {old}；请核对后改正",
         },
     ),
     Code.OLDER_DATE_SAVED_LATER: Rule(
@@ -503,7 +505,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         "{header} {day} 晚于统计日期 {as_of}，请核对",
         {
             "review": "{header} {day} 晚于统计日期 {as_of}：到统计日期还未复查，这一行的复查结论"
-            "未采用（台账按待复查计）；日期写错的，请改正后重新汇总"
+            "未采用（台账按待复查计）；日期写错的，请改正后重新汇总",
+            "closed_on": "{header} {day} 晚于统计日期 {as_of}（年份是否写错？）：到统计日期还"
+            "不能销号，台账按未销号跟踪；请改正后重新报送",
         },
     ),
     Code.FORM_DATE_BEFORE_ISSUE: Rule(
@@ -712,9 +716,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "review": "隐患 {value}（{owner}：{what}）这一行复查合格，但部门的新版本改报为"
             "“{progress}”，台账按未销号跟踪，复查结论暂未采用；请与部门核实",
             "undated": "这项隐患（{what}）已于 {reviewed} 复查验收合格，新版本的销号时间空白、"
-            "无法识别或早于检查时间，台账按未销号跟踪；请填写正确的销号时间后重新报送",
+            "无法识别、早于检查时间或晚于统计日期，台账按未销号跟踪；请填写正确的销号时间后重新报送",
             "review-undated": "隐患 {value}（{owner}：{what}）这一行复查合格，但部门的新版本"
-            "销号时间空白、无法识别或早于检查时间，台账按未销号跟踪，复查结论暂未采用；请与部门核实",
+            "销号时间空白、无法识别、早于检查时间或晚于统计日期，台账按未销号跟踪，复查结论暂未采用；请与部门核实",
         },
     ),
     Code.REVIEW_FAILED: Rule(

@@ -556,7 +556,11 @@ Said = tuple[date, date | None, date | None]
 """(the day a version was sent, its 整改时限, its 销号时间 when reported 已完成)."""
 
 
-_LOST_VARIANT = {Code.BAD_DATE: "not_a_date", Code.CLOSED_BEFORE_CHECKED: "before_checked"}
+_LOST_VARIANT = {
+    Code.BAD_DATE: "not_a_date",
+    Code.CLOSED_BEFORE_CHECKED: "before_checked",
+    Code.FUTURE_DATE: "future",
+}
 """How the warning on a date kept from an older version says what was wrong with the new."""
 
 
@@ -818,7 +822,7 @@ class _Lineage:
     def _dates_lost(self) -> dict[tuple[str, int | None, str], Problem]:
         """(sheet, row, field) → the problem of a 整改时限 or 销号时间 of the newest version
         left blank or not understood as a date (没有填写整改时限, 已完成但未填销号时间,
-        日期无法识别), or of a 销号时间 before the 检查时间."""
+        日期无法识别), or of a 销号时间 before the 检查时间 or after the day judged."""
         lost = {}
         for p in self.versions[-1].problems:
             if p.code is Code.MISSING_DEADLINE or (
@@ -826,8 +830,9 @@ class _Lineage:
             ):
                 lost[p.sheet, p.row, "deadline"] = p
             elif p.code in (Code.DONE_WITHOUT_CLOSED_ON, Code.CLOSED_BEFORE_CHECKED) or (
-                p.code is Code.BAD_DATE and p.field == _HEADERS["closed_on"]
-            ):  # (one before the 检查时间 is none: a year typed wrong, clerk trial 62)
+                p.code in (Code.BAD_DATE, Code.FUTURE_DATE) and p.field == _HEADERS["closed_on"]
+            ):  # (one before the 检查时间 or after the day judged is none: a year typed wrong,
+                # clerk trials 62 and 65)
                 lost[p.sheet, p.row, "closed_on"] = p
         return lost
 
