@@ -642,6 +642,30 @@ def test_a_bad_list_is_refused_naming_every_cell(campaign: Campaign, tmp_path: P
     }
 
 
+def test_a_list_copied_from_a_notice_is_read_as_a_return_would_be(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """整改时限 “12月15日前” copied from a county notice was an error in the list, though a
+    return reads it as that day; a department's name one character off was refused without
+    the name meant (clerk trial 65). The day is read; the name is suggested."""
+    rows = [
+        dict(ROWS[0], 整改时限="12月15日前"),
+        dict(ROWS[0], 问题编号="XJ-02", 责任部门="总务基建部"),
+        dict(ROWS[0], 问题编号="XJ-03", 发现时间="11月10日前"),
+    ]
+    path = findings_list(tmp_path / "清单.xlsx", rows)
+    with pytest.raises(FindingsError) as raised:
+        read_findings(path, campaign)
+    said = {p.code: p for p in raised.value.problems}
+    assert set(said) == {Code.FINDING_UNKNOWN_DEPARTMENT, Code.BAD_DATE}
+    assert said[Code.BAD_DATE].field == "发现时间"  # a day found is a day, not one before
+    assert said[Code.FINDING_UNKNOWN_DEPARTMENT].message.startswith(
+        "责任部门“总务基建部”不在本次活动的部门名单中，是不是“总务基建处”？请填写部门全称"
+    )
+    [first, *_] = read_findings(findings_list(tmp_path / "好.xlsx", rows[:1]), campaign).findings
+    assert first.deadline == date(2023, 12, 15)
+
+
 @pytest.mark.parametrize("number", ["", "QT-09"])
 def test_a_problem_listed_twice_is_asked_to_be_deleted(
     campaign: Campaign, tmp_path: Path, number: str
@@ -1104,8 +1128,8 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     assert "已全部抽取" not in first.stdout
     said = "".join(first.stdout.split())
     assert (
-        "抽取范围：省级督查、四进巡查（按方案，督导组随机抽查省级前6轮督查及“四进”检查反映的问题"
-        in said
+        "抽取范围：省级督查、四进巡查（campaign.toml中标明为督导组抽查范围的来源；其他来源用"
+        "--source指定）" in said
     )
     assert "从2个交办问题中随机抽取2个（随机种子7，用--seed7可抽到同样的问题）" in said
     wider = runner.invoke(

@@ -22,10 +22,11 @@ from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
-from huitoukan.findings.crosscheck import Conclusion, crosscheck
+from huitoukan.findings.crosscheck import Conclusion, Crosscheck, crosscheck
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET, review_form
+from huitoukan.letters.accountability import write_crosscheck
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
@@ -294,13 +295,18 @@ def test_a_gate_named_two_ways_is_sent_to_the_clerk_not_counted_missed(
     assert "北门：防冲撞隔离桩缺失（相似度" in str(row["说明"]) and ", " not in str(row["说明"])
 
 
-def test_an_unknown_department_or_decision_is_exit_2_naming_the_cell(
+def test_an_unknown_department_is_said_and_an_unknown_decision_named_by_its_cell(
     runner: CliRunner, register: Path, tmp_path: Path
 ) -> None:
-    listed = findings_list(tmp_path / "坏.xlsx", [dict(FINDINGS[0], 责任部门="财务处")], ORDER)
-    code, output = run(runner, str(listed), str(register))
-    assert code == 2 and "财务处" in output
-    assert "请填写部门全称（安全保卫处、总务基建处、" in "".join(output.split())  # the names to use
+    """The inspectors' name for a department the campaign does not know is theirs: said,
+    and read as no department — it stopped the whole 追责核查 with exit 2 (trial 66)."""
+    listed = findings_list(tmp_path / "坏.xlsx", [dict(FINDINGS[0], 责任部门="总务后勤处")], ORDER)
+    code, output = run(runner, str(listed), str(register), "-o", str(tmp_path / "x.xlsx"))
+    assert code == 0 and (tmp_path / "x.xlsx").is_file()  # found by the self-check
+    assert (
+        "检查组写的责任部门“总务后勤处”不在本次活动的部门名单中，是不是“总务基建处”？核查时按"
+        "没有写责任部门处理" in "".join(output.split())
+    )
     listed = findings_list(tmp_path / "坏2.xlsx", [dict(FINDINGS[0], 对应自查="第九十九条")], ORDER)
     code, output = run(runner, str(listed), str(register), "-o", str(tmp_path / "x.xlsx"))
     assert "对应自查" in output and code == 1
@@ -519,6 +525,12 @@ def test_the_archive_of_a_problem_shows_the_review_that_closed_it(
     for ws in with_photos:
         texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
         assert any(f"附有照片 {len(ws._images)} 张" in t for t in texts), ws.title
+    # the line under the title wrapped where it ran out for a long derived 问题编号, 日 alone
+    # on its second line (clerk trial 66): the 统计日期 goes to a line of its own
+    heads = {ws.title: str(ws["A2"].value) for ws in pages.worksheets}
+    [derived] = [t for t in heads if t.startswith("四进巡查-")]
+    assert heads[derived].endswith("2023年11月8日\n统计日期：2023年12月20日")
+    assert all(ws.row_dimensions[2].height >= 30 for ws in pages.worksheets)
 
 
 def _example_report(
@@ -1331,6 +1343,10 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
     else:
         assert verdict.conclusion is Conclusion.TO_CONFIRM
         assert verdict.note.startswith("对应自查填写的是交办问题 JB-01（县级普查）的整改反馈")
+        # still to be confirmed: not “待确认（已核对）” (clerk trial 66)
+        write_crosscheck(tmp_path / "核查.xlsx", campaign, Crosscheck([verdict]), "2023年12月20日")
+        [printed] = verdict_rows(tmp_path / "核查.xlsx")
+        assert printed["结论"] == "待确认"
 
 
 def test_an_inspection_list_without_departments_is_not_told_to_assign_them(
@@ -1416,6 +1432,11 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
     # reviewed 不合格 since: said so, not 待复查 (clerk trial 45)
     [verdict] = crosscheck(campaign, [finding], [row._replace(review=FAILED)]).verdicts
     assert "安全保卫处报 2023年12月8日 已完成（复查不合格）；" in verdict.note
+    # passed by the school's own review before the inspectors came: said with its day (the
+    # school's word it was done, left out: clerk trial 66)
+    passed = row._replace(review=PASSED, reviewer="张三", reviewed_on=date(2023, 12, 16))
+    [verdict] = crosscheck(campaign, [finding], [passed]).verdicts
+    assert "安全保卫处报 2023年12月8日 已销号（2023年12月16日复查合格）；" in verdict.note
 
 
 @pytest.mark.parametrize(("progress", "heading"), [("未整改", "未整改"), ("整改中", "整改中")])
@@ -1814,6 +1835,37 @@ def test_crosscheck_from_the_returns_knows_the_assigned_problems(
     assert {r["结论"] for r in verdicts.values()} == {"已列入交办清单但未整改"}
     assert "XJ-2023-07（县级普查，2023年9月20日发现）" in str(verdicts["SJC-01"]["说明"])
     assert "SD6-03（省级督查，2023年10月26日发现）" in str(verdicts["SJC-02"]["说明"])
+
+
+@pytest.mark.parametrize(("found", "refused"), [(15, True), (16, False)])
+def test_an_inspection_after_the_self_check_handed_out_too_is_crosschecked(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    found: int,
+    refused: bool,
+) -> None:
+    """A 省级督查 after the returns were due (12月15日), its problems added to the 交办问题清单
+    and handed out: its own list was refused as the 交办问题清单 (clerk trial 66), and no
+    追责 could be made. Found on the day returns were due, it is refused as before."""
+    copy_examples(tmp_path / "例")
+    monkeypatch.chdir(tmp_path / "例")
+    sheet = load_workbook("交办问题清单.xlsx").worksheets[0]
+    header, *rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if any(r)]
+    inspection = {
+        "问题编号": "SD7-01", "问题来源": "省级督查", "发现时间": date(2023, 12, found),
+        "部位": "2号学生公寓", "问题描述": "楼道消防栓箱内水带缺失", "责任部门": "学生工作处",
+    }  # fmt: skip
+    listed = [dict(zip(map(str, header), row, strict=True)) for row in rows]
+    findings_list(Path("交办问题清单.xlsx"), [*listed, inspection])
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    code, output = run(runner, str(findings_list(tmp_path / "省级督查.xlsx", [inspection])))
+    if refused:
+        assert code == 2 and "都是本次活动的交办问题" in output
+        return
+    assert code == 1, output
+    [verdict] = verdict_rows(Path("追责核查.xlsx"))
+    assert verdict["结论"] == "自查未发现"
 
 
 def test_a_department_renamed_with_its_former_name_keeps_its_hazards_numbers(

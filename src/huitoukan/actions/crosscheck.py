@@ -20,16 +20,20 @@ from huitoukan.register.store import Written, replace_output
 
 
 def _refuse_the_assigned_list(
-    path: Path, findings: Sequence[Finding], assigned: Sequence[Finding]
+    path: Path, findings: Sequence[Finding], assigned: Sequence[Finding], due: date
 ) -> None:
     """InputError when every problem of the list is one the campaign assigned, found the
-    same day (the 交办问题清单 itself, or part of it): found before this self-check and
-    handed to departments, none is a finding the self-check could have missed — each came
-    out 自查未发现 with a 追责 (clerk trial 39). An inspection after the campaign listing an
-    assigned problem again, found still there, has a later 发现时间 and is checked."""
+    same day (the 交办问题清单 itself, or part of it), none after the returns were due
+    (`due`): found before this self-check and handed to departments, none is a finding the
+    self-check could have missed — each came out 自查未发现 with a 追责 (clerk trial 39). An
+    inspection after the campaign listing an assigned problem again, found still there, has
+    a later 发现时间 and is checked; so is one after the self-check whose problems were
+    assigned too (a 省级督查 of 12月21日 handed out mid-campaign was refused: trial 66)."""
     given = {(number_key(f.number), f.found_on) for f in assigned if f.number_given}
     numbered = [f for f in findings if f.number_given]
     if not numbered or any((number_key(f.number), f.found_on) not in given for f in numbered):
+        return
+    if any(f.found_on is not None and f.found_on > due for f in numbered):
         return
     raise InputError(
         f"{path.name} 中的 {len(numbered)} 个问题都是本次活动的交办问题（问题编号、发现时间"
@@ -47,9 +51,9 @@ def run_crosscheck(
     if not findings.is_file():
         hint = near_names(findings) or "请检查文件名和所在文件夹"
         raise InputError(f"找不到检查发现问题清单 {findings}：{hint}")
-    listed = read_findings(findings, campaign)
+    listed = read_findings(findings, campaign, inspection=True)
     state = load_state(campaign, sources, as_of)
-    _refuse_the_assigned_list(findings, listed.findings, state.findings)
+    _refuse_the_assigned_list(findings, listed.findings, state.findings, campaign.info.returns_due)
     result = crosscheck(
         campaign,
         listed.findings,

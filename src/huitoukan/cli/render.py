@@ -923,7 +923,9 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
         )
         of = "、".join(chosen.sources)
         if of and not chosen.chosen_sources:
-            of += "（按方案，督导组随机抽查省级前6轮督查及“四进”检查反映的问题；其他来源用 --source 指定）"
+            # the sources campaign.toml marks `sampled`: not the seed plan's words, which
+            # named 前6轮 and 四进 to a school that had neither (clerk trial 65)
+            of += "（campaign.toml 中标明为督导组抽查范围的来源；其他来源用 --source 指定）"
         _wrapped(
             console,
             (f"抽取范围：{of}。" if of else "")

@@ -307,6 +307,9 @@ def _answer_state(hazard: HazardRow) -> str:
         return f"{hazard.department}报已完成"
     if hazard.closed:
         said = "已销号"
+        if hazard.review == PASSED and hazard.reviewed_on is not None:  # the school's own word
+            # that it was done, days before the inspectors found it was not (clerk trial 66)
+            said += f"（{chinese_date(hazard.reviewed_on)}复查合格）"
     else:
         said = f"已完成（{'复查不合格' if hazard.review == FAILED else '待复查'}）"
     return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"

@@ -19,7 +19,7 @@ from typing import Any
 
 from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign
 from huitoukan.cells import cell_ref, cell_text
-from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.dates import DateNotUnderstood, by_day, parse_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
 from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
@@ -62,8 +62,11 @@ LONG_AGO_YEARS = 3
 typed wrong, 2014 for 2024): 回头看 looks back, but rarely that far."""
 
 
-def read_findings(path: Path, campaign: Campaign) -> FindingsList:
-    """The list at `path`; FindingsError listing every problem when any is an error."""
+def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> FindingsList:
+    """The list at `path`; FindingsError listing every problem when any is an error.
+    `inspection`: the list of what an inspection found, to cross-check — its inspectors'
+    name for a department the campaign does not know is theirs to use (one such name
+    stopped the whole 追责核查: clerk trial 66), said and read as no department."""
     shown = display_name(path)
     try:
         content = read_workbook(path)
@@ -98,7 +101,7 @@ def read_findings(path: Path, campaign: Campaign) -> FindingsList:
         line = _Line(shown, grid.name, r, header.columns, grid.rows[r], result.problems)
         if not any(line.texts.values()):
             continue
-        finding = _finding(line, campaign)
+        finding = _finding(line, campaign, inspection)
         if finding is None:
             continue
         key = normalize_key(finding.number)
@@ -170,8 +173,9 @@ class _Line:
         )
 
 
-def _finding(line: _Line, campaign: Campaign) -> Finding | None:
-    """The problem a row of the list states (None for the example row)."""
+def _finding(line: _Line, campaign: Campaign, inspection: bool = False) -> Finding | None:
+    """The problem a row of the list states (None for the example row; `inspection`: as
+    for `read_findings`)."""
     if line.text("number").startswith(EXAMPLE_NUMBER):
         line.add(Code.FINDING_EXAMPLE_ROW, "number")
         return None
@@ -194,7 +198,12 @@ def _finding(line: _Line, campaign: Campaign) -> Finding | None:
         try:
             dates[name] = parse_date(line.cells.get(name), campaign.info.issued_on)
         except DateNotUnderstood:
-            dates[name] = None
+            # 11月15日前, copied from a county notice: that day, as a return's 整改时限 reads
+            # (an error here, clerk trial 65)
+            day = by_day(line.cells.get(name), campaign.info.issued_on)
+            dates[name] = day if name == "deadline" else None
+            if dates[name] is not None:
+                continue
             line.add(
                 Code.BAD_DATE, name, header=_HEADERS[name], **date_example(campaign.info.issued_on)
             )
@@ -206,7 +215,9 @@ def _finding(line: _Line, campaign: Campaign) -> Finding | None:
     units = _departments(line.text("departments"), campaign)
     for unknown in units.unknown:
         known = "、".join(u.name for u in campaign.units)
-        line.add(Code.FINDING_UNKNOWN_DEPARTMENT, "departments", typed=unknown, known=known)
+        hint = campaign.unit_hint(unknown)  # 信息化中心 for 信息中心 (clerk trial 65)
+        code = Code.INSPECTION_UNKNOWN_DEPARTMENT if inspection else Code.FINDING_UNKNOWN_DEPARTMENT
+        line.add(code, "departments", typed=unknown, known=known, hint=hint)
     if not units.names and not units.unknown:
         line.add(Code.FINDING_UNASSIGNED, "departments")
     source_name = source.name if source else line.text("source")

@@ -98,7 +98,13 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             f.location,
             f.description,
             "、".join(f.departments),
-            verdict.conclusion.value + ("（已核对）" if verdict.decided else ""),
+            # 待确认 stays to be confirmed, whoever filled in 对应自查 (“待确认（已核对）”: trial 66)
+            verdict.conclusion.value
+            + (
+                "（已核对）"
+                if verdict.decided and verdict.conclusion is not Conclusion.TO_CONFIRM
+                else ""
+            ),
             match.hazard.hazard_id if match else "",
             hazard.department if hazard else "",
             hazard.where if hazard else "",

@@ -96,10 +96,12 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             sheet.merge(row, 1, last)
 
     line(f"{campaign.info.school}一问题一档案", Style.TITLE, 30)
+    # the 统计日期 on a line of its own: after a long 问题编号 (one derived from its source)
+    # the line wrapped where it ran out, 日 alone on the second (clerk trial 66)
     line(
         f"问题编号：{finding.number}　问题来源：{finding.source}　发现时间：{_day(finding.found_on)}"
-        f"　统计日期：{_day(page.as_of)}",
-        height=20,
+        f"\n统计日期：{_day(page.as_of)}",
+        height=33,
     )
     field_row("部位", finding.location)
     field_row("问题描述", finding.description)

@@ -78,6 +78,7 @@ class Code(StrEnum):
     FINDING_UNKNOWN_SOURCE = "finding-unknown-source"
     FINDING_MISSING_DESCRIPTION = "finding-missing-description"
     FINDING_UNKNOWN_DEPARTMENT = "finding-unknown-department"
+    INSPECTION_UNKNOWN_DEPARTMENT = "inspection-unknown-department"
     FINDING_UNASSIGNED = "finding-unassigned"
     FINDING_NUMBER_DERIVED = "finding-number-derived"
     FINDING_DUPLICATE_NUMBER = "finding-duplicate-number"
@@ -529,8 +530,14 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.FINDING_UNKNOWN_DEPARTMENT: Rule(
         _E,
         "责任部门无法识别",
-        "责任部门“{typed}”不在本次活动的部门名单中，请填写部门全称（{known}）"
+        "责任部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称（{known}）"
         "或在 campaign.toml 中添加别名",
+    ),
+    Code.INSPECTION_UNKNOWN_DEPARTMENT: Rule(
+        _W,
+        "检查组写的部门不在名单中",
+        "检查组写的责任部门“{typed}”不在本次活动的部门名单中，{hint}核查时按没有写责任部门处理"
+        "（应查出的部门由部位推断）；是本校某部门的别称的，请在 campaign.toml 中为该部门添加别名",
     ),
     Code.FINDING_UNASSIGNED: Rule(
         _W, "未分配责任部门", "没有填写责任部门：这个问题列为“未分配”，请尽快明确责任部门"
