@@ -19,12 +19,15 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.actions.collect import collect_to_register
+from huitoukan.actions.photos import hazards_with_photos, photo_store
 from huitoukan.actions.state import status_of
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
+from huitoukan.forms.review import review_form
 from huitoukan.letters.notices import notices
 from huitoukan.model.documents import FEEDBACK_TITLE
 from huitoukan.model.problems import Code
+from huitoukan.model.returns import shared_photos
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.reading import read_register
@@ -1367,8 +1370,24 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     files = [p.file for p in result.collection.problems]
     assert files == sorted(files, key=files.index)
     assert [Path(f).name for f in dict.fromkeys(files)] == ["保卫处.xlsx", "学工处.xlsx"]
+    # the pages the photos are shown on say it too: the report's photo pages printed
+    # 保卫处's camera as the proof of 学工处's 灭火器, and the 复查验收表 read “1 张” (trial 65)
+    with photo_store([register]) as store:
+        captions = {
+            h.location: [p.caption for p in photos]
+            for h, photos in hazards_with_photos(store, result.collection.hazards)
+        }
+    form = review_form(
+        campaign, result.collection.hazards, AS_OF, shared_photos(result.collection.hazards)
+    )
+    counted = [
+        c.value
+        for c in form.active[next(c for c in form.active[2] if c.value == "照片").column_letter]
+    ]
     if shared_problem:
         assert said == []
+        assert not any("同一张" in c for cs in captions.values() for c in cs)
+        assert "1 张" in counted
         return
     [one] = said
     assert (one.department, Path(one.file).name) == ("学生工作处", "学工处.xlsx")
@@ -1376,6 +1395,9 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
         f"与安全保卫处报送的照片是同一张（{mine} 第 {int(_cell(mine, 1, '备注')[1:])} 行，"
         "东校门：摄像头损坏）" in one.message
     )
+    assert captions["3号楼"][0].endswith("（与安全保卫处“东校门：摄像头损坏”的照片是同一张）")
+    assert captions["东校门"][0].endswith("（与学生工作处“3号楼：楼道灭火器过期”的照片是同一张）")
+    assert "1 张（与安全保卫处“东校门：摄像头损坏”的照片是同一张）" in counted
 
 
 @pytest.mark.parametrize("copy", [False, True], ids=["own-file", "feedback-copy"])

@@ -14,7 +14,7 @@ from pathlib import Path
 from huitoukan.errors import InputError
 from huitoukan.files import display_name
 from huitoukan.letters.photos import Photo
-from huitoukan.model.returns import DONE, HazardRow
+from huitoukan.model.returns import DONE, HazardRow, photo_also_on, shared_photos
 from huitoukan.register.evidence import EVIDENCE_FOLDER, laid_out_paths, library
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
@@ -72,6 +72,8 @@ def hazards_with_photos(
     register_folder = store.folder.parent.parent  # a register's library: 佐证材料/.照片库
     found = []
     missing = 0
+    hazards = list(hazards)
+    shared = shared_photos(hazards)
     for hazard, paths in laid_out_paths(hazards):
         photos = []
         for n, (name, path) in enumerate(zip(hazard.photos, paths, strict=True), start=1):
@@ -81,7 +83,8 @@ def hazards_with_photos(
                 continue
             laid_out = (register_folder / path).is_file()
             caption = path if laid_out else f"{hazard.department}　照片 {n}"
-            photos.append(Photo(data, caption + _when_sent(hazard, name)))
+            also = photo_also_on(hazard, name, shared)
+            photos.append(Photo(data, caption + _when_sent(hazard, name) + also))
         if photos:
             found.append((hazard, photos))
     if shown and not missing and not found:  # copied without its record: which is whose?

@@ -11,7 +11,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
 from huitoukan.forms.review import write_review_form
-from huitoukan.model.returns import FAILED, HazardRow
+from huitoukan.model.returns import FAILED, HazardRow, shared_photos
 from huitoukan.register.store import Written, replace_output
 
 
@@ -34,5 +34,8 @@ def review(
     out = xlsx_name(out)
     if not hazards:
         return hazards, Written(out), failed
-    written = replace_output(out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of))
+    shared = shared_photos(state.hazards)
+    written = replace_output(
+        out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of, shared)
+    )
     return hazards, written, failed

@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.forms.layout import REVIEW_COLUMNS, REVIEW_MADE_ON
-from huitoukan.model.returns import FAILED, PASSED, HazardRow
+from huitoukan.model.returns import FAILED, PASSED, HazardRow, SharedPhotos, photo_also_on
 from huitoukan.xlsx.styles import BODY_FONT, DATE_FORMAT, date_validation, write_table
 
 REVIEW_FILE = "复查验收表.xlsx"
@@ -54,8 +54,14 @@ HANDWRITTEN_ROW = 32.0
 """Points a row of the form is at least: 复查人, 复查时间, 复查结论 and 复查意见 are written by hand."""
 
 
-def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date) -> Workbook:
-    """The form listing `hazards` for review, with drop-downs and signature lines."""
+def review_form(
+    campaign: Campaign,
+    hazards: Sequence[HazardRow],
+    made_on: date,
+    shared: SharedPhotos | None = None,
+) -> Workbook:
+    """The form listing `hazards` for review, with drop-downs and signature lines; `shared`:
+    the photos shown on several hazards of the register (`shared_photos`)."""
     info = campaign.info
     workbook = Workbook()
     ws = workbook.active
@@ -81,7 +87,7 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
             "closed_on": h.closed_on,
             "deadline": h.deadline,
             "earlier": h.review_note,
-            "photos": _photos(h),
+            "photos": _photos(h, shared or {}),
             "issued": h.closed_on,
         }
         rows.append([known.get(c.field) for c in columns])
@@ -128,20 +134,27 @@ def review_form(campaign: Campaign, hazards: Sequence[HazardRow], made_on: date)
     return workbook
 
 
-def _photos(hazard: HazardRow) -> str:
-    """What the department sent to prove it: how many photos, and how many of them are
-    整改前 (the reviewer saw “2 张” and could not tell: clerk trial 51)."""
+def _photos(hazard: HazardRow, shared: SharedPhotos) -> str:
+    """What the department sent to prove it: how many photos, how many of them are 整改前
+    (the reviewer saw “2 张” and could not tell: clerk trial 51), and whose photo one is as
+    well (another department's photo read “1 张”: clerk trial 65)."""
     if not hazard.photos:
         return "未附照片"
+    also = next(filter(None, (photo_also_on(hazard, p, shared) for p in hazard.photos)), "")
     if hazard.before_photos_only:
-        return f"{len(hazard.photos)} 张，均为整改前"
+        return f"{len(hazard.photos)} 张，均为整改前{also}"
     before = sum(photo in hazard.before_photos for photo in hazard.photos)
-    return (
+    counted = (
         f"{len(hazard.photos)} 张，其中整改前 {before} 张" if before else f"{len(hazard.photos)} 张"
     )
+    return counted + also
 
 
 def write_review_form(
-    path: Path, campaign: Campaign, hazards: Sequence[HazardRow], made_on: date
+    path: Path,
+    campaign: Campaign,
+    hazards: Sequence[HazardRow],
+    made_on: date,
+    shared: SharedPhotos | None = None,
 ) -> None:
-    review_form(campaign, hazards, made_on).save(path)
+    review_form(campaign, hazards, made_on, shared).save(path)

@@ -16,7 +16,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from huitoukan.returns.pictures import image_info
-from huitoukan.xlsx.writer import DEFAULT_ROW_HEIGHT, PAGE_FILL, Picture, Sheet, Style, cells
+from huitoukan.xlsx.writer import (
+    DEFAULT_ROW_HEIGHT,
+    PAGE_FILL,
+    Picture,
+    Sheet,
+    Style,
+    cells,
+    row_height,
+)
 
 ROW_PIXELS = 20
 """A row of the default height (15 points)."""
@@ -168,9 +176,13 @@ def place_photos(
                 data = for_print(data, media_type, (width, height), size)
             sheet.pictures.append(Picture(top, column, *size, data, media_type))
         captions = [photo.caption for photo, *_ in pair]
-        row = sheet.add(
-            cells([captions[0], *[""] * (half - 1), *captions[1:2]], Style.NOTE), CAPTION_POINTS
-        )
+        spans = (
+            [sum(sheet.widths[:half]), sum(sheet.widths[half:])]
+            if len(pair) > 1
+            else [sum(sheet.widths)]
+        )  # a caption saying whose photo it is as well takes two lines beside another
+        tall = max(CAPTION_POINTS, row_height(captions, spans) or 0)
+        row = sheet.add(cells([captions[0], *[""] * (half - 1), *captions[1:2]], Style.NOTE), tall)
         if len(pair) > 1:
             sheet.merge(row, 0, half - 1)
             sheet.merge(row, half, last)

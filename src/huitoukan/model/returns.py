@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -250,6 +251,44 @@ class HazardRow(NamedTuple):
         if self.days_overdue(as_of) > 0:
             return "逾期"
         return NOT_STARTED if self.progress == NOT_STARTED else IN_PROGRESS
+
+
+SharedPhotos = dict[str, list[HazardRow]]
+"""A photo's name → the hazards showing it, of the photos shown on more than one."""
+
+
+def shared_photos(hazards: Iterable[HazardRow]) -> SharedPhotos:
+    """The photos shown as the evidence of more than one hazard (collect warned the rows,
+    `PHOTO_REUSED`; the pages that show the photos say so too). The answers of one
+    assigned problem (交办 to two departments, one 问题编号) share their photos rightly."""
+    showing: dict[str, dict[tuple[str, str], HazardRow]] = {}
+    for hazard in hazards:
+        who = (
+            ("", number_key(hazard.number))
+            if hazard.answers_a_check
+            else (hazard.department, hazard.hazard_id)
+        )
+        for name in hazard.photos:
+            showing.setdefault(name, {}).setdefault(who, hazard)
+    return {name: list(held.values()) for name, held in showing.items() if len(held) > 1}
+
+
+def photo_also_on(hazard: HazardRow, name: str, shared: SharedPhotos) -> str:
+    """“（与…的照片是同一张）” when photo `name` of `hazard` is shown on other hazards too
+    ('' when not): a leader reading the report saw one photo prove two rectifications
+    without a word (clerk trial 65)."""
+    others = [
+        h
+        for h in shared.get(name, ())
+        if (h.department, h.hazard_id) != (hazard.department, hazard.hazard_id)
+        and not (h.answers_a_check and number_key(h.number) == number_key(hazard.number))
+    ]
+    if not others:
+        return ""
+    first = others[0]
+    whose = "本部门" if first.department == hazard.department else first.department
+    more = f"等 {len(others)} 项隐患" if len(others) > 1 else ""
+    return f"（与{whose}“{first.where[:20]}”{more}的照片是同一张）"
 
 
 class CheckedItem(BaseModel):
