@@ -651,7 +651,7 @@ def test_a_list_copied_from_a_notice_is_read_as_a_return_would_be(
     rows = [
         dict(ROWS[0], 整改时限="12月15日前"),
         dict(ROWS[0], 问题编号="XJ-02", 责任部门="总务基建部"),
-        dict(ROWS[0], 问题编号="XJ-03", 发现时间="11月10日前"),
+        dict(ROWS[0], 问题编号="XJ-03", 发现时间="11月10日前", 问题描述="消防通道堆放杂物"),
     ]
     path = findings_list(tmp_path / "清单.xlsx", rows)
     with pytest.raises(FindingsError) as raised:
@@ -664,6 +664,32 @@ def test_a_list_copied_from_a_notice_is_read_as_a_return_would_be(
     )
     [first, *_] = read_findings(findings_list(tmp_path / "好.xlsx", rows[:1]), campaign).findings
     assert first.deadline == date(2023, 12, 15)
+
+
+def test_a_problem_found_again_under_a_new_number_is_said(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The 省级督查 of 12月21日 finds again what the 省第六轮督查 had (锅炉房, its CO alarm), and
+    the clerk copies it in under a new 编号: nothing was said, the department answered it
+    twice and its one photo was then “reused” (clerk trial 66). Said on the later row, naming
+    the earlier; not for another department's like problem, nor for a different one."""
+    first = {
+        "问题编号": "SD6-03", "问题来源": "省级督查", "发现时间": date(2023, 10, 26),
+        "部位": "锅炉房", "问题描述": "锅炉房未安装一氧化碳报警器", "责任部门": "总务基建处",
+        "整改时限": date(2023, 12, 18),
+    }  # fmt: skip
+    again = dict(
+        first, 问题编号="SD7-03", 发现时间=date(2023, 12, 21), 问题描述="未安装一氧化碳报警器"
+    )
+    again["整改时限"] = date(2023, 12, 31)
+    elsewhere = dict(again, 问题编号="SD7-04", 责任部门="附属医院")
+    other = dict(again, 问题编号="SD7-05", 问题描述="锅炉房门口消防通道被煤堆占用")
+    path = findings_list(tmp_path / "清单.xlsx", [again, first, elsewhere, other])
+    said = [p for p in read_findings(path, campaign).problems if p.code is Code.FINDING_RESTATED]
+    assert [(p.row, p.cell) for p in said] == [(4, "E4")]  # SD7-03's 问题描述, the later one
+    assert said[0].message.startswith(
+        "与第 5 行的 SD6-03（省级督查，2023年10月26日发现）说的是同一个问题（相似度 "
+    )
 
 
 @pytest.mark.parametrize("number", ["", "QT-09"])

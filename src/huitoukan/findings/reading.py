@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign
 from huitoukan.cells import cell_ref, cell_text
-from huitoukan.dates import DateNotUnderstood, by_day, parse_date
+from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
+from huitoukan.findings.similarity import MATCH, Hazard, Register
 from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
 from huitoukan.forms.layout import column_keys, find_header, locate_header
 from huitoukan.model.documents import FINDINGS_TITLE
@@ -125,6 +127,24 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             continue
         seen[key] = finding
         result.findings.append(finding)
+    for later, earlier, alike in _restated(result.findings):
+        column = header.columns.get("description")
+        result.problems.append(
+            problem(
+                Code.FINDING_RESTATED,
+                shown,
+                sheet=later.sheet,
+                cell=cell_ref(later.row - 1, column) if column is not None else "",
+                row=later.row,
+                field=_HEADERS["description"],
+                value=later.description,
+                first_row=earlier.row,
+                number=earlier.number,
+                source=earlier.source,
+                found=chinese_date(earlier.found_on) if earlier.found_on else "",
+                score=round(alike),
+            )
+        )
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     if errors:
         raise FindingsError(
@@ -132,6 +152,36 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             result.problems,
         )
     return result
+
+
+def _restated(findings: Sequence[Finding]) -> list[tuple[Finding, Finding, float]]:
+    """Each problem stating again one listed before it (found earlier, or on the same day
+    on a row above) for a department of both, at the 追责 score's MATCH, with that one and
+    the score: a 省级督查 finding again what the 省第六轮督查 had, copied in under a new
+    编号, had its department answer it twice, its one photo then “reused” (trial 66)."""
+    by_department: dict[str, list[Finding]] = {}
+    for finding in findings:
+        for department in finding.departments:
+            by_department.setdefault(department, []).append(finding)
+    said: dict[int, tuple[Finding, Finding, float]] = {}
+    for listed in by_department.values():
+        if len(listed) < 2:
+            continue
+        register = Register(Hazard(f.location, f.description) for f in listed)
+        for finding in listed:
+            if finding.row in said:
+                continue
+            whats = Hazard(finding.location, finding.description)
+            for match in register.best_matches(whats, limit=4, min_score=MATCH):
+                earlier = listed[match.index]
+                if _order(earlier) < _order(finding):
+                    said[finding.row] = (finding, earlier, match.score)
+                    break
+    return [said[row] for row in sorted(said)]
+
+
+def _order(finding: Finding) -> tuple[date, int]:
+    return finding.found_on or date.min, finding.row
 
 
 @dataclass

@@ -84,6 +84,7 @@ class Code(StrEnum):
     FINDING_DUPLICATE_NUMBER = "finding-duplicate-number"
     FINDING_DEADLINE_BEFORE_FOUND = "finding-deadline-before-found"
     FINDING_LONG_AGO = "finding-long-ago"
+    FINDING_RESTATED = "finding-restated"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
     ASSIGNMENT_DUE_WHEN_ISSUED = "assignment-due-when-issued"
@@ -568,6 +569,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "发现时间过早",
         "发现时间 {found} 比本次活动印发日期早 {years} 年以上，请核对年份（确是多年前发现的问题可不改）",
+    ),
+    Code.FINDING_RESTATED: Rule(
+        _W,
+        "同一问题列了两次",
+        "与第 {first_row} 行的 {number}（{source}，{found}发现）说的是同一个问题（相似度 {score}）："
+        "同一问题再次被检查发现的，请只保留先发现的那一行，在其整改要求中注明再次发现的时间和来源，"
+        "部门只需反馈一次；确是两个问题的，请把部位或问题描述写得能区分开",
     ),
     Code.ASSIGNMENT_UNANSWERED: Rule(
         _E,
