@@ -28,6 +28,7 @@ from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
 from tests.helpers import (
     LIST_HEADERS,
     answer,
+    city_finding,
     closed,
     filled_form,
     findings_list,
@@ -534,6 +535,43 @@ def test_an_answer_closed_before_the_problem_was_found_is_an_error(
             "销号时间 2023年11月9日 早于交办问题 XJ-01 的发现时间 2023年11月10日"
             "（县级普查发现时问题还在），请核对销号时间"
         )
+
+
+@pytest.mark.parametrize(("checked", "own"), [(18, True), (19, False)])
+def test_a_hazard_the_department_found_before_the_inspection_stays_its_own(
+    campaign: Campaign, tmp_path: Path, checked: int, own: bool
+) -> None:
+    """保卫处 reported 图书馆's extinguishers itself (检查时间 12月18日), closing them on 12月18日;
+    the 省级督查 of 12月19日 finds them, and the problem is listed. The row answers it and
+    stays the self-check's: it was rewritten as 省级督查's answer, its 销号 refused as before
+    the problem was found, and the 追责 cross-check blamed 保卫处 for missing it (clerk trial
+    68). Checked the day of the inspection, it is its answer, as before."""
+    from huitoukan.findings.crosscheck import Conclusion, crosscheck
+
+    found = date(2023, 12, 19)
+    problem = {
+        "问题编号": "SD7-01", "问题来源": "省级督查", "发现时间": found, "部位": "图书馆",
+        "问题描述": "二楼2具灭火器压力不足", "责任部门": "保卫处", "整改时限": date(2023, 12, 31),
+    }  # fmt: skip
+    listed = read_findings(findings_list(tmp_path / "清单.xlsx", [problem]), campaign).findings
+    row = closed(
+        部位="图书馆",
+        存在隐患问题="二楼2具灭火器压力不足",
+        检查时间=date(2023, 12, checked),
+        销号时间=date(2023, 12, checked),
+    )
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [row])
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=listed)
+    [answer] = collection.hazards
+    codes = {p.code for p in collection.problems}
+    assert answer.number == "SD7-01" and Code.ASSIGNMENT_UNANSWERED not in codes
+    assert (answer.source == "自查") is own and answer.answers_a_check is not own
+    if own:  # closed before 12月19日: the department's word, not an error
+        assert answer.closed_on == date(2023, 12, 18)
+        assert Code.ASSIGNMENT_CLOSED_BEFORE_FOUND not in codes
+    inspection = city_finding("SJ-01", found, "图书馆", "二楼灭火器压力不足")
+    [verdict] = crosscheck(campaign, [inspection], collection.hazards, listed).verdicts
+    assert (verdict.conclusion is not Conclusion.MISSED) is own
 
 
 def test_a_list_given_after_the_register_judges_its_rows_the_same(

@@ -1332,6 +1332,36 @@ def test_the_row_a_photo_was_first_sent_for_keeps_it_without_a_word(tmp_path: Pa
     assert f"与本表第 {booth.source_row} 行的照片是同一张" in said[0].message
 
 
+def test_another_departments_photo_sent_before_a_follow_up_round_is_still_said(
+    tmp_path: Path,
+) -> None:
+    """保卫处 sent its 东校门 photo in its first return; its answer to the follow-up round (a
+    form without photos) is the version used. 附属医院 pasting that photo was not told: only
+    the used versions' own photos were compared (clerk trial 68)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    gate = closed(部位="东校门", 存在隐患问题="摄像头损坏")
+    first = filled_form(
+        campaign, "安全保卫处", returns / "保卫处.xlsx", [gate], form_date=date(2023, 12, 10)
+    )
+    paste_photos(first, wps={_cell(first, 1, "备注"): AFTER})
+    filled_form(
+        campaign, "安全保卫处", returns / "保卫处-第二轮.xlsx", [gate], form_date=date(2023, 12, 16)
+    )
+    theirs = filled_form(
+        campaign,
+        "附属医院",
+        returns / "医院.xlsx",
+        [closed(部位="门诊楼", 存在隐患问题="灭火器过期")],
+        form_date=date(2023, 12, 14),
+    )
+    paste_photos(theirs, wps={_cell(theirs, 1, "备注"): AFTER})
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    assert [(p.department, Path(p.file).name) for p in said] == [("附属医院", "医院.xlsx")]
+    assert "与安全保卫处报送的照片是同一张" in said[0].message
+
+
 @pytest.mark.parametrize("shared_problem", [False, True])
 def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     tmp_path: Path, shared_problem: bool

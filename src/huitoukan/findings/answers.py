@@ -317,7 +317,9 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
     department: a later date is said, `Code.ASSIGNMENT_DEADLINE_LATER`). A 销号时间 before
     the problem was found (said, `Code.ASSIGNMENT_CLOSED_BEFORE_FOUND`) is no closure: the
     row is 已完成 without a 销号时间 it can be closed by (it counted as 清零, and the
-    archive the 督导组 reads showed a problem closed before it was found: trial 48)."""
+    archive the 督导组 reads showed a problem closed before it was found: trial 48). A
+    hazard the department found first keeps its source, 自查 (`_found_first`)."""
+    source = (row.source or SELF_CHECK) if _found_first(row, finding) else source
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
         row = row._replace(number=finding.number, source=source)
@@ -337,8 +339,28 @@ def _takes_the_problems_deadline(row: HazardRow, finding: Finding) -> bool:
 
 
 def _closed_before_found(row: HazardRow, finding: Finding) -> bool:
-    """The row's 销号时间 is before the problem was found: it cannot be right."""
-    return bool(row.closed_on and finding.found_on and row.closed_on < finding.found_on)
+    """The row's 销号时间 is before the problem was found: it cannot be right — unless the
+    department found the hazard itself first (`_found_first`): closed before the inspectors
+    found it still there is for the 追责 cross-check to say (整改未到位), not an error."""
+    return bool(
+        row.closed_on
+        and finding.found_on
+        and row.closed_on < finding.found_on
+        and not _found_first(row, finding)
+    )
+
+
+def _found_first(row: HazardRow, finding: Finding) -> bool:
+    """The row is the department's own finding (来源 自查), checked before the inspection
+    found the problem: it answers the problem and stays the self-check's. (Taken for the
+    inspection's, a hazard 安全保卫处 had reported on 12月14日 came out 自查未发现 when the
+    省级督查 of 12月19日 was listed, and the department was blamed: clerk trial 68.)"""
+    return (
+        row.source in ("", SELF_CHECK)
+        and row.checked_on is not None
+        and finding.found_on is not None
+        and row.checked_on < finding.found_on
+    )
 
 
 def _pushes_back(row: HazardRow, finding: Finding) -> bool:

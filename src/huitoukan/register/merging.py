@@ -429,7 +429,7 @@ def merge(
             )
     every_version = [form for versions in by_department.values() for form in versions]
     first_sent = FirstSent.of(every_version, version_order)
-    problems.extend(reused_photos(current, first_sent))
+    problems.extend(reused_photos(current, first_sent, hazards))
     hazards, said = borrowed_before_photos(hazards, current, first_sent, require_photo)
     problems.extend(said)
     # a file's together, in the files' order (the screen named a file twice), row by row

@@ -60,14 +60,21 @@ class FirstSent:
         return _own(rows[0]) if len(rows) == 1 else None
 
 
-def reused_photos(current: Mapping[str, ReturnForm], first: FirstSent) -> list[Problem]:
-    """The rows of the `current` forms (department → the version used) showing a photo
-    another of those rows shows."""
+def reused_photos(
+    current: Mapping[str, ReturnForm], first: FirstSent, hazards: Iterable[HazardRow]
+) -> list[Problem]:
+    """The rows of the `current` forms (department → the version used) whose hazard (of
+    the merged `hazards`: with the photos older versions sent) shows a photo another of
+    those rows' hazards shows. (The rows' own photos alone missed every photo of a version
+    before a follow-up round, whose forms carry none: clerk trial 68.)"""
+    forms = {form.file: form for form in current.values()}
     shown: dict[str, list[tuple[ReturnForm, HazardRow]]] = defaultdict(list)
-    for form in current.values():
-        for row in form.hazards:
-            for name in dict.fromkeys(row.photos):
-                shown[name].append((form, row))
+    for row in hazards:
+        form = forms.get(row.source_file)
+        if form is None:  # a hazard only the register still holds
+            continue
+        for name in dict.fromkeys(row.photos):
+            shown[name].append((form, row))
     said: dict[tuple[str, str, int], Problem] = {}
     for name, showing in shown.items():
         if len({_hazard(form, row) for form, row in showing}) < 2:
