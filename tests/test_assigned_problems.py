@@ -482,7 +482,6 @@ def test_a_deadline_put_back_by_the_department_is_the_problems(
         [copy] = write_feedback(result.collection, tmp_path / "退回", "保卫处")
         marked = load_workbook(copy.copy_path)[FORM_SHEET][warning.cell]
         assert marked.comment is not None and marked.comment.author == "保卫处"
-        assert not marked.protection.locked  # locked as issued: open where it is to be mended
         listed = load_workbook(copy.copy_path)["退回修改说明"]
         places = [r[2] for r in listed.iter_rows(min_row=3, values_only=True) if r[2]]
         rows = [int("".join(filter(str.isdigit, p))) for p in places if p[-1].isdigit()]
@@ -605,11 +604,13 @@ def test_a_list_given_after_the_register_judges_its_rows_the_same(
     assert xj["days_overdue"] == 2  # the list's new 整改时限, not the one matched before
 
 
+@pytest.mark.parametrize("left", [{}, {"检查时间": date(2023, 12, 10)}])
 def test_an_answer_emptied_in_a_new_version_is_said_on_its_row(
-    campaign: Campaign, listed: Path, tmp_path: Path
+    campaign: Campaign, listed: Path, tmp_path: Path, left: dict[str, object]
 ) -> None:
     """A department sends a corrected version whose assigned row is back as issued: the
-    old answer is kept, and the new version's row is named (not "deleted")."""
+    old answer is kept, and the new version's row is named (not "deleted"). So it is when
+    the 检查时间 was left (the register took the blanks for the answer: clerk trial 67)."""
     findings = read_findings(listed, campaign).findings
     folder = tmp_path / "回收"
     filled_form(
@@ -627,6 +628,7 @@ def test_an_answer_emptied_in_a_new_version_is_said_on_its_row(
         folder / "总务（修改后）.xlsx",
         [closed(部位="食堂")],
         assigned=findings,
+        answers={"SD-01": left},
         form_date=date(2023, 12, 14),
     )
     result = collect_to_register(
@@ -819,6 +821,59 @@ def test_each_form_lists_its_assigned_problems_first_protected(
         ASSIGNED_SHEET
         not in load_workbook(tmp_path / "发放" / form_file_name("学生工作处")).sheetnames
     )
+
+
+def test_a_copy_of_a_protected_return_opens_no_cell_the_issue_locked(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """Marking a cell unlocked it: an assigned problem's 编号 (SD-01, left unanswered) and a
+    header could be typed over in the 退回修改 copy of a protected form (clerk trial 67). The
+    copy is locked where the department's file was; what it filled in stays open."""
+    findings = read_findings(listed, campaign).findings
+    path = filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [hazard(部位="北门", 整改措施=None)],
+        assigned=findings,
+        answers={"XJ-01": answer()},  # SD-01 left as issued
+    )
+    book = load_workbook(path)
+    book[FORM_SHEET].protection.sheet = True  # as issued, typed into where a suite lets one
+    book.save(path)
+    collection = collect(campaign, [path.parent], as_of=AS_OF, findings=findings)
+    ws = book[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    number = ws.cell(header_row + 2, columns["问题编号"]).coordinate
+    measures = ws.cell(header_row + 3, columns["整改措施"]).coordinate
+    assert {number, measures} <= {p.cell for p in collection.problems}
+    [copy] = write_feedback(collection, tmp_path / "退回", "安全保卫处")
+    sent = load_workbook(copy.copy_path)[FORM_SHEET]
+    assert sent.protection.sheet
+    assert sent[number].protection.locked and sent[number].comment is not None
+    assert not sent[measures].protection.locked and sent[measures].comment is not None
+    assert sent.cell(header_row, columns["检查内容"]).protection.locked
+
+
+def test_a_table_without_a_number_column_is_not_sent_back_for_the_number(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """高级技工学校 answers SJ4-02 on the plan's ten-column table, which has no 问题编号 column:
+    its 退回修改 copy asked it to write the 编号 there, with nothing marked, every round, even
+    after SJ4-02 was closed (clerk trial 67). The clerk is told; no copy is made for it."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(tmp_path / "例")
+    monkeypatch.chdir(tmp_path / "例")
+    result = runner.invoke(
+        app, ["collect", "回收", "复查", "--feedback", "退回", "--as-of", "2023-12-20"]
+    )
+    said = "".join(result.output.split())
+    assert (
+        "表中没有“问题编号”一栏（不是下发的附件2），这一行按部位和问题描述对应到交办问题SJ4-02"
+        in said
+    )
+    assert not list(Path("退回").glob("高级技工学校*"))
 
 
 def _returns(campaign: Campaign, listed: Path, folder: Path) -> None:

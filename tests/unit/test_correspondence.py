@@ -634,6 +634,30 @@ def test_a_copy_is_the_departments_file_with_its_drop_downs_borders_and_title(
         assert header.alignment.horizontal == "center"
 
 
+def test_a_copy_a_department_saved_where_it_was_is_kept(campaign: Campaign, tmp_path: Path) -> None:
+    """A department mends its copy where it lies (a shared folder) and saves it; the next
+    collect --feedback wrote the copy again over its work, without a word (clerk trial 67).
+    The saved one is kept beside it; one nobody saved is written over, as before."""
+    path = filled_form(
+        campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [hazard(整改措施=None)]
+    )
+    collection = collect(campaign, [path.parent], as_of=AS_OF)
+    (copy,) = write_feedback(collection, tmp_path / "退回")
+    (again,) = write_feedback(collection, tmp_path / "退回")
+    assert again.kept is None and sorted(p.name for p in (tmp_path / "退回").iterdir()) == [
+        copy.copy_path.name
+    ]
+    book = load_workbook(copy.copy_path)
+    header_row, columns = header_position(book[FORM_SHEET])
+    book[FORM_SHEET].cell(header_row + 1, columns["整改措施"], "更换灭火器")
+    book.properties.lastModifiedBy = "总务基建处 李四"  # as an office suite saves it
+    book.save(copy.copy_path)
+    (third,) = write_feedback(collection, tmp_path / "退回")
+    assert third.kept is not None and third.kept.name.startswith(copy.copy_path.stem + ".备份-")
+    mended = load_workbook(third.kept)[FORM_SHEET]
+    assert mended.cell(header_row + 1, columns["整改措施"]).value == "更换灭火器"
+
+
 def test_the_report_says_how_many_hazards_the_self_check_found(
     campaign: Campaign, tmp_path: Path
 ) -> None:

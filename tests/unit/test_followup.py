@@ -63,6 +63,24 @@ def test_followup_prefills_every_row_and_reads_back_the_same(
         ) == (old.progress, old.deadline, old.closed_on, old.remarks, old.deadline_is_default)
 
 
+def test_a_prefilled_done_row_without_its_closing_day_says_so(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A hazard reported 已完成 without a 销号时间 was prefilled as 已完成 over an empty cell,
+    without a word: the department saw nothing to mend (clerk trial 67)."""
+    rows = [closed(部位="东门", 销号时间=None), closed(部位="西门")]
+    filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", rows)
+    state = load_state(campaign, [tmp_path / "回收"])
+    round_ = followup_round(state.hazards, date(2023, 12, 21), date(2023, 12, 28), only_open=False)
+    issue_forms(campaign, tmp_path / "第二轮", ["总务基建处"], followup=round_)
+    ws = load_workbook(tmp_path / "第二轮" / form_file_name("总务基建处"))[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    places = {ws.cell(r, columns["部位"]).value: r for r in (header_row + 1, header_row + 2)}
+    east = ws.cell(places["东门"], columns["销号时间"]).comment
+    assert east is not None and "销号时间未填写或有误" in east.text
+    assert ws.cell(places["西门"], columns["销号时间"]).comment is None
+
+
 def test_only_open_leaves_out_departments_with_nothing_open(
     campaign: Campaign, tmp_path: Path
 ) -> None:

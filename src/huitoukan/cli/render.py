@@ -890,6 +890,13 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
             _FileName(copy.copy_path.name),
         )
     console.print(table)
+    for copy in copies:
+        if copy.kept is not None:
+            _wrapped(
+                console,
+                f"{copy.copy_path.name} 已被人修改保存过，改过的文件另存为 {copy.kept.name}"
+                "（部门改好的，请放入报表文件夹重新汇总）",
+            )
     left = list(dict.fromkeys(title for copy in copies for title in copy.not_fixable))
     if left:
         _wrapped(console, f"“问题”数不含{'、'.join(left)}：这些无需在表中修改，副本中不标注。")

@@ -198,9 +198,16 @@ def assign(
                 variant = "unknown" if row.number else ""  # a 编号 the list does not have
                 if typed is not None:
                     variant = "own" if department in typed.departments else "other"
+                # a table without the column (the plan's ten columns) cannot be given the
+                # 编号: the clerk is told, the department's copy is not asked (trial 67)
+                table = forms.get(row.source_file)
+                columns = table.column_letters if table is not None else {}
+                no_column = bool(columns) and "number" not in columns
                 problems.append(
                     _row_problem(
-                        Code.ASSIGNMENT_MATCHED_BY_CONTENT,
+                        Code.ASSIGNMENT_MATCHED_WITHOUT_COLUMN
+                        if no_column
+                        else Code.ASSIGNMENT_MATCHED_BY_CONTENT,
                         row,
                         row.number,
                         variant=variant,

@@ -51,7 +51,7 @@ from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, templat
 from huitoukan.model.documents import FOLLOWUP_MARK
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Problem
-from huitoukan.model.returns import FAILED, IN_PROGRESS, STATUS_VALUES, HazardRow
+from huitoukan.model.returns import DONE, FAILED, IN_PROGRESS, STATUS_VALUES, HazardRow
 from huitoukan.text import normalize_key
 from huitoukan.xlsx.styles import (
     CENTER,
@@ -289,6 +289,16 @@ class TemplateForm:
                 # return, and the register kept 复查不合格 there after a later 合格 (trial 40)
                 said = f"复查不合格：{row.review_note or '请继续整改'}。整改完成后改为“已完成”并填写新的销号时间"
                 self.ws.cell(r, progress).comment = Comment(said, "复查验收", width=300, height=110)
+            closed_on = self.column("closed_on")
+            if row.progress == DONE and row.closed_on is None and closed_on is not None:
+                # 已完成 prefilled over an empty 销号时间, without a word: the department saw
+                # nothing to mend, and the hazard stayed 未销号 (clerk trial 67)
+                self.ws.cell(r, closed_on).comment = Comment(
+                    "报“已完成”，但销号时间未填写或有误，台账按未销号跟踪：请填写整改完成的日期",
+                    "汇总核对",
+                    width=300,
+                    height=80,
+                )
             if failed:
                 failures.append((number, row.review_note))
             if row.number:

@@ -26,12 +26,12 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, PatternFill, Protection
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from huitoukan.cells import cell_text, column_index, column_letter
-from huitoukan.files import safe_file_name, write_atomically
+from huitoukan.files import keep_a_copy, safe_file_name, write_atomically
 from huitoukan.forms.layout import (
     FOOTER_LABELS,
     FORM_SHEET,
@@ -72,6 +72,7 @@ NOT_FIXABLE = frozenset(
         Code.BEFORE_FIRST_RETURN,
         Code.REVIEW_CLOSURE_CHANGED,
         Code.CHANGED_AFTER_PASSED,
+        Code.ASSIGNMENT_MATCHED_WITHOUT_COLUMN,
     }
 )
 """Problems the department cannot correct in its file (the return was late: that stays true;
@@ -79,7 +80,8 @@ the copy of a WPS .et return is an .xlsx already; a problem found after it was s
 new form;
 a hazard's wording it improved, a 销号 hazard it left out, which of two files of one day
 is its newest, whether the reason it gave for a later 整改时限 holds, a file dated before
-its first return, or a review to be made again, is the clerk's to know)."""
+its first return, or a review to be made again, is the clerk's to know; nor can a table
+without a 问题编号 column be given one)."""
 ERROR_FILL = PatternFill("solid", fgColor="FFFF9999")
 WARNING_FILL = PatternFill("solid", fgColor="FFFFEB84")
 
@@ -93,6 +95,8 @@ class FeedbackCopy(BaseModel):
     not_fixable: list[str] = []
     """The titles of the return's problems not in the copy (逾期报送, 隐患描述改动 …): nothing
     to correct in it."""
+    kept: Path | None = None
+    """Where the copy a person had saved in its place (edited where it was) was kept."""
 
 
 def feedback_name(form: ReturnForm) -> str:
@@ -156,6 +160,8 @@ def write_feedback(
                 workbook.remove(workbook[sheet])
         # titled as the tool's own: passed by among the returns until a department saves it
         made_here(workbook, FEEDBACK_TITLE)
+        # one a department edited where it was is kept (it was written over: clerk trial 67)
+        kept = keep_a_copy(target) if target.exists() and _saved_by_a_person(target) else None
         write_atomically(target, workbook.save)
         copies.append(
             FeedbackCopy(
@@ -165,6 +171,7 @@ def write_feedback(
                 problems=len(problems),
                 marked_cells=marked,
                 not_fixable=list(dict.fromkeys(p.title for p in of_file if p.code in NOT_FIXABLE)),
+                kept=kept,
             )
         )
     _remove_earlier_copies(out_dir, {c.copy_path.name for c in copies})
@@ -179,15 +186,19 @@ def _remove_earlier_copies(out_dir: Path, written: set[str]) -> None:
     if not out_dir.is_dir():
         return
     for path in out_dir.glob(f"*-{FEEDBACK_NAME}.xlsx"):
-        if path.name in written:
-            continue
-        try:
-            made = sniff(path.read_bytes(), ".xlsx", inspect=False).made
-        except (OSError, Refused):
-            continue
-        if made.title == FEEDBACK_TITLE and made.never_saved:
+        if path.name not in written and not _saved_by_a_person(path):
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def _saved_by_a_person(path: Path) -> bool:
+    """Whether the copy at `path` is no longer huitoukan's as it wrote it (a department or
+    the clerk saved it, or it is something else under that name)."""
+    try:
+        made = sniff(path.read_bytes(), ".xlsx", inspect=False).made
+    except (OSError, Refused):
+        return True
+    return not (made.title == FEEDBACK_TITLE and made.never_saved)
 
 
 def _page_numbers_whole(ws: Worksheet) -> None:
@@ -457,10 +468,10 @@ def marked_copy(
     receiver: str = "安全保卫处",
     picture_cells: Sequence[tuple[str, int, int]] = (),
 ) -> tuple[Workbook, int]:
-    """The return as a workbook with its problem cells filled, commented (by `receiver`)
-    and open to editing on a protected sheet (the photos it held are not copied, and the
-    `picture_cells` that stood for them are blank: `with_photos` says so on the copy), a
-    first sheet listing the problems under a title naming `department` and the file."""
+    """The return as a workbook with its problem cells filled and commented (by `receiver`;
+    the photos it held are not copied, and the `picture_cells` that stood for them are
+    blank: `with_photos` says so on the copy), a first sheet listing the problems under a
+    title naming `department` and the file."""
     workbook = _open_as_xlsx(source)
     _clear_earlier_marks(workbook, receiver)
     for sheet, r, c in picture_cells:
@@ -486,7 +497,9 @@ def marked_copy(
         cell.fill = ERROR_FILL if error else WARNING_FILL
         text = "\n".join(f"【{p.severity.value}】{p.message}" for p in here)
         cell.comment = Comment(text, receiver, width=300, height=120)
-        cell.protection = Protection(locked=False)  # what it is asked to correct, it can
+        # locked or not as the department's file has it: what it filled in is open (as
+        # issued), an assigned problem's 编号 and the header are not (marking opened them
+        # to typing over: clerk trial 67)
         if not any(m.min_row <= cell.row <= m.max_row for m in ws.merged_cells.ranges):
             fit_row_height(ws, cell.row)  # a marked table row's text shown whole, to correct
     for ws in workbook.worksheets:

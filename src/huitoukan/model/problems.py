@@ -90,6 +90,7 @@ class Code(StrEnum):
     ASSIGNMENT_DUE_WHEN_ISSUED = "assignment-due-when-issued"
     BEFORE_FIRST_RETURN = "before-first-return"
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
+    ASSIGNMENT_MATCHED_WITHOUT_COLUMN = "assignment-matched-without-column"
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
     ASSIGNMENT_ROWS_SHIFTED = "assignment-rows-shifted"
@@ -623,6 +624,12 @@ CATALOGUE: Mapping[Code, Rule] = {
             "own": "这一行写的编号 {typed} 是本部门的另一个交办问题（{typed_what}），按部位和"
             "问题描述对应到交办问题 {number}；请把编号改为 {number}",
         },
+    ),
+    Code.ASSIGNMENT_MATCHED_WITHOUT_COLUMN: Rule(
+        _W,
+        "表中没有问题编号栏",
+        "表中没有“问题编号”一栏（不是下发的附件2），这一行按部位和问题描述对应到交办问题 {number}，"
+        "请核对；今后请该部门使用下发的附件2填写",
     ),
     Code.ASSIGNMENT_UNKNOWN_NUMBER: Rule(
         _W,
