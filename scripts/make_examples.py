@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -488,14 +489,36 @@ def main() -> None:
 
 def _seed_ten_columns(path: Path, values: dict[str, object]) -> None:
     """A department that used the seed's own ten-column form (no 问题编号, 问题来源,
-    整改时限), its header and footer `values` typed in again."""
+    整改时限), its header and footer `values` typed in again: laid out as such a form is
+    (the title and notes across its ten columns, each column as wide as before, none of
+    the issued form's drop-downs — left on the wrong columns, they refused a date typed
+    into 销号时间 and the title printed cut off: clerk trial 67)."""
     wb = load_workbook(path)
     ws = wb[FORM_SHEET]
+    last = ws.max_column
+    merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
     for merged in list(ws.merged_cells.ranges):
         ws.unmerge_cells(str(merged))
     _, columns = header_position(ws)
-    for header in ("整改时限", "问题来源", "问题编号"):  # right to left
-        ws.delete_cols(columns[header])
+    gone = {columns[h] for h in ("整改时限", "问题来源", "问题编号")}
+    kept = [c for c in range(1, last + 1) if c not in gone]
+    widths = [ws.column_dimensions[get_column_letter(c)].width for c in kept]
+    for index in sorted(gone, reverse=True):  # right to left
+        ws.delete_cols(index)
+    for c in range(1, last + 1):
+        letter = get_column_letter(c)
+        if c <= len(widths):
+            ws.column_dimensions[letter].width = widths[c - 1]
+        else:
+            del ws.column_dimensions[letter]
+    for top, left, bottom, right in merges:  # each over the columns it kept
+        inside = [n for n, c in enumerate(kept, start=1) if left <= c <= right]
+        if inside and (len(inside) > 1 or bottom > top):
+            ws.merge_cells(
+                start_row=top, start_column=inside[0], end_row=bottom, end_column=inside[-1]
+            )
+    ws.data_validations.dataValidation = []
+    ws.print_area = f"A1:{get_column_letter(len(widths))}{ws.max_row}"
     for label, value in values.items():
         set_label(ws, label, value)
     wb.save(path)
