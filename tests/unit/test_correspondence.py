@@ -658,6 +658,26 @@ def test_a_copy_a_department_saved_where_it_was_is_kept(campaign: Campaign, tmp_
     assert mended.cell(header_row + 1, columns["整改措施"]).value == "更换灭火器"
 
 
+def test_the_report_says_why_a_hazard_done_is_overdue(campaign: Campaign, tmp_path: Path) -> None:
+    """A hazard reported 已完成 without a usable 销号时间 is overdue: the report's 逾期隐患
+    listed it 已完成 without a reason, which read as its own mistake (clerk trial 67)."""
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [
+            closed(部位="南门", 销号时间=None, 整改时限=date(2023, 12, 11)),
+            hazard(部位="北门", 整改时限=date(2023, 12, 11)),
+        ],
+    )
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    rows = {r[2]: r for r in ws.iter_rows(values_only=True) if r[2] in ("南门", "北门")}
+    assert "已完成（销号时间未填写或有误）" in rows["南门"]
+    assert "整改中" in rows["北门"]
+
+
 def test_the_report_says_how_many_hazards_the_self_check_found(
     campaign: Campaign, tmp_path: Path
 ) -> None:
