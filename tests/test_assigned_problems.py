@@ -536,15 +536,18 @@ def test_an_answer_closed_before_the_problem_was_found_is_an_error(
         )
 
 
-@pytest.mark.parametrize(("checked", "own"), [(18, True), (19, False)])
+@pytest.mark.parametrize(("checked", "own"), [(18, True), (19, False), (None, True)])
 def test_a_hazard_the_department_found_before_the_inspection_stays_its_own(
-    campaign: Campaign, tmp_path: Path, checked: int, own: bool
+    campaign: Campaign, tmp_path: Path, checked: int | None, own: bool
 ) -> None:
-    """保卫处 reported 图书馆's extinguishers itself (检查时间 12月18日), closing them on 12月18日;
-    the 省级督查 of 12月19日 finds them, and the problem is listed. The row answers it and
-    stays the self-check's: it was rewritten as 省级督查's answer, its 销号 refused as before
-    the problem was found, and the 追责 cross-check blamed 保卫处 for missing it (clerk trial
-    68). Checked the day of the inspection, it is its answer, as before."""
+    """保卫处 reported 图书馆's extinguishers itself (检查时间 12月18日, or none on a form sent
+    12月14日) and closed them on 12月18日; the 省级督查 of 12月19日 finds them still there, and
+    the problem is listed. The row answers it and stays the self-check's: it was rewritten as
+    省级督查's answer, and the 追责 cross-check blamed 保卫处 for missing it (clerk trials 68,
+    69). Its closing, before the inspectors found the problem still there, does not clear
+    the problem (it was counted 已清零: trial 69); the department is told to rectify again.
+    Checked the day of the inspection, it is the problem's answer, as before."""
+    from huitoukan.findings.answers import parts
     from huitoukan.findings.crosscheck import Conclusion, crosscheck
 
     found = date(2023, 12, 19)
@@ -553,21 +556,22 @@ def test_a_hazard_the_department_found_before_the_inspection_stays_its_own(
         "问题描述": "二楼2具灭火器压力不足", "责任部门": "保卫处", "整改时限": date(2023, 12, 31),
     }  # fmt: skip
     listed = read_findings(findings_list(tmp_path / "清单.xlsx", [problem]), campaign).findings
-    row = closed(
-        部位="图书馆",
-        存在隐患问题="二楼2具灭火器压力不足",
-        检查时间=date(2023, 12, checked),
-        销号时间=date(2023, 12, checked),
-    )
+    day = date(2023, 12, checked) if checked else None
+    row = closed(部位="图书馆", 存在隐患问题="二楼2具灭火器压力不足", 检查时间=day, 销号时间=day)
+    if checked is None:
+        row["销号时间"] = date(2023, 12, 14)
     filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [row])
     collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=listed)
     [answer] = collection.hazards
     codes = {p.code for p in collection.problems}
     assert answer.number == "SD7-01" and Code.ASSIGNMENT_UNANSWERED not in codes
     assert (answer.source == "自查") is own and answer.answers_a_check is not own
-    if own:  # closed before 12月19日: the department's word, not an error
-        assert answer.closed_on == date(2023, 12, 18)
-        assert Code.ASSIGNMENT_CLOSED_BEFORE_FOUND not in codes
+    [part] = parts(listed, collection.hazards, AS_OF)
+    if own:  # closed before 12月19日, when the inspectors found it still there
+        assert part.state is not PartState.CLOSED and answer.closed_on is None
+        [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_CLOSED_BEFORE_FOUND]
+        assert said.message.startswith("这一行是本部门自查发现的隐患，")
+        assert "请重新整改" in said.message
     inspection = city_finding("SJ-01", found, "图书馆", "二楼灭火器压力不足")
     [verdict] = crosscheck(campaign, [inspection], collection.hazards, listed).verdicts
     assert (verdict.conclusion is not Conclusion.MISSED) is own
@@ -604,7 +608,9 @@ def test_a_list_given_after_the_register_judges_its_rows_the_same(
     assert xj["days_overdue"] == 2  # the list's new 整改时限, not the one matched before
 
 
-@pytest.mark.parametrize("left", [{}, {"检查时间": date(2023, 12, 10)}])
+@pytest.mark.parametrize(
+    "left", [{}, {"检查时间": date(2023, 12, 10)}, {"销号时间": date(2023, 12, 10)}]
+)
 def test_an_answer_emptied_in_a_new_version_is_said_on_its_row(
     campaign: Campaign, listed: Path, tmp_path: Path, left: dict[str, object]
 ) -> None:

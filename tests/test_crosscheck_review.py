@@ -951,6 +951,23 @@ def _reviewed(
     return wb
 
 
+def test_a_pass_without_its_reviewer_after_a_failure_is_said(tmp_path: Path) -> None:
+    """东门 failed its review on 12月9日; on 12月12日 it is passed with no 复查人: not adopted
+    (销号 on nobody's word) and, the earlier 不合格 holding, dropped without a word, the
+    hazard left 待复查 (clerk trial 69). Said, as it is without the failure before it."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查1.xlsx", "2023-12-09", "不合格", "门锁未换")
+    wb = _reviewed(campaign, door, returns / "复查2.xlsx", "2023-12-12", "合格")
+    ws = wb[REVIEW_SHEET]
+    ws.cell(3, next(c.column for c in ws[2] if c.value == "复查人")).value = None
+    wb.save(returns / "复查2.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    said = [p for p in collection.problems if p.code is Code.REVIEW_PASSED_UNSIGNED]
+    assert [Path(p.file).name for p in said] == ["复查2.xlsx"]
+    [row] = collection.hazards
+    assert not row.closed
+
+
 def test_the_review_form_says_what_photos_each_hazard_came_with(tmp_path: Path) -> None:
     from huitoukan.forms.review import review_form
 

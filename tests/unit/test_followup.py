@@ -81,6 +81,24 @@ def test_a_prefilled_done_row_without_its_closing_day_says_so(
     assert ws.cell(places["西门"], columns["销号时间"]).comment is None
 
 
+def test_a_follow_up_round_from_returns_judges_them_on_its_day(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A 销号时间 typed a year on (2024 for 2023): read from the returns as of the computer's
+    day, it was prefilled on the round of 12月21日 as a closing, without a word; read from
+    the register, as none (clerk trial 69). Both judge it on the round's day now."""
+    rows = [closed(部位="东门", 销号时间=date(2024, 12, 11))]
+    filled_form(campaign, "总务基建处", chdir_tmp / "回收" / "总务.xlsx", rows)
+    result = runner.invoke(
+        app, ["issue", "--followup", "回收", "--date", "2023-12-21", "-o", "第二轮"]
+    )
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(chdir_tmp / "第二轮" / form_file_name("总务基建处"))[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    closing = ws.cell(header_row + 1, columns["销号时间"])
+    assert closing.value is None and closing.comment is not None
+
+
 def test_only_open_leaves_out_departments_with_nothing_open(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -54,7 +54,10 @@ def issue(
                 f"本轮报送截止日期 {chinese_date(due)} 早于表头日期 {chinese_date(day)}，"
                 "请检查 --due 和 --date"
             )
-        state = load_state(campaign, [followup_from], findings=findings)
+        # judged as of the round's day, as the register it may be read from was (a 销号时间
+        # typed a year on was read from returns as of the computer's day, and prefilled
+        # without a word: clerk trial 69)
+        state = load_state(campaign, [followup_from], day, findings=findings)
         findings = state.findings
         assigned_on = state.assigned_on
         on_paper = {part_key(m.number, m.department) for m in state.mentions}

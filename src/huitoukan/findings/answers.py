@@ -91,6 +91,10 @@ def assign(
             **params,
         )
 
+    def sent(row: HazardRow) -> date | None:
+        form = forms.get(row.source_file)
+        return form.sent_on if form is not None else None
+
     def checked_answer(row: HazardRow, finding: Finding) -> list[Problem]:
         """What is wrong with `row` (as returned) as the answer to `finding`: a 整改时限 put
         back (`_answering` then takes the problem's), a 销号 before the problem was found."""
@@ -112,6 +116,7 @@ def assign(
                     Code.ASSIGNMENT_CLOSED_BEFORE_FOUND,
                     row,
                     f"{row.closed_on:%Y-%m-%d}",
+                    variant="own" if _found_first(row, finding, sent(row)) else "",
                     closed=row.closed_on,
                     number=finding.number,
                     found=finding.found_on,
@@ -180,7 +185,7 @@ def assign(
         else:
             answered.add((finding.number, row.department))
             problems.extend(checked_answer(row, finding))
-            row = _answering(row, finding)
+            row = _answering(row, finding, sent=sent(row))
         result.append(row)
     for finding in findings:
         for department in finding.departments:
@@ -189,7 +194,7 @@ def assign(
             index = _by_content(finding, result, loose.get(department, []))
             if index is not None:
                 row = result[index]
-                result[index] = _answering(row, finding, finding.source)
+                result[index] = _answering(row, finding, finding.source, sent(row))
                 problems.extend(checked_answer(row, finding))
                 loose[department].remove(index)
                 answered.add((finding.number, department))
@@ -316,7 +321,9 @@ _ABOUT = {
 """The cell (field, header) a problem about an answer is on, when not its 问题编号."""
 
 
-def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
+def _answering(
+    row: HazardRow, finding: Finding, source: str = "", sent: date | None = None
+) -> HazardRow:
     """`row` as the answer to `finding`: its 编号 and source (`source`, else the row's,
     else the problem's), and the problem's 整改时限 where the department left the row's
     blank (not the campaign's default: the register, status and reminders then judge it
@@ -325,8 +332,9 @@ def _answering(row: HazardRow, finding: Finding, source: str = "") -> HazardRow:
     the problem was found (said, `Code.ASSIGNMENT_CLOSED_BEFORE_FOUND`) is no closure: the
     row is 已完成 without a 销号时间 it can be closed by (it counted as 清零, and the
     archive the 督导组 reads showed a problem closed before it was found: trial 48). A
-    hazard the department found first keeps its source, 自查 (`_found_first`)."""
-    source = (row.source or SELF_CHECK) if _found_first(row, finding) else source
+    hazard the department found first keeps its source, 自查 (`_found_first`, `sent`: the
+    day its form was sent)."""
+    source = (row.source or SELF_CHECK) if _found_first(row, finding, sent) else source
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
         row = row._replace(number=finding.number, source=source)
@@ -346,27 +354,24 @@ def _takes_the_problems_deadline(row: HazardRow, finding: Finding) -> bool:
 
 
 def _closed_before_found(row: HazardRow, finding: Finding) -> bool:
-    """The row's 销号时间 is before the problem was found: it cannot be right — unless the
-    department found the hazard itself first (`_found_first`): closed before the inspectors
-    found it still there is for the 追责 cross-check to say (整改未到位), not an error."""
-    return bool(
-        row.closed_on
-        and finding.found_on
-        and row.closed_on < finding.found_on
-        and not _found_first(row, finding)
-    )
+    """The row's 销号时间 is before the problem was found: no closure of the problem — the
+    inspectors found it still there (a department's own hazard closed before they came
+    too: counted 已清零 by a closing the inspection belied, clerk trial 69)."""
+    return bool(row.closed_on and finding.found_on and row.closed_on < finding.found_on)
 
 
-def _found_first(row: HazardRow, finding: Finding) -> bool:
-    """The row is the department's own finding (来源 自查), checked before the inspection
-    found the problem: it answers the problem and stays the self-check's. (Taken for the
-    inspection's, a hazard 安全保卫处 had reported on 12月14日 came out 自查未发现 when the
-    省级督查 of 12月19日 was listed, and the department was blamed: clerk trial 68.)"""
+def _found_first(row: HazardRow, finding: Finding, sent: date | None = None) -> bool:
+    """The row is the department's own finding (来源 自查), checked — or, its 检查时间
+    blank, sent (`sent`) — before the inspection found the problem: it answers the problem
+    and stays the self-check's. (Taken for the inspection's, a hazard 安全保卫处 had reported
+    on 12月14日 came out 自查未发现 when the 省级督查 of 12月19日 was listed, and the
+    department was blamed: clerk trials 68 and 69.)"""
+    day = row.checked_on or sent
     return (
         row.source in ("", SELF_CHECK)
-        and row.checked_on is not None
+        and day is not None
         and finding.found_on is not None
-        and row.checked_on < finding.found_on
+        and day < finding.found_on
     )
 
 

@@ -665,6 +665,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         "销号早于发现",
         "销号时间 {closed} 早于交办问题 {number} 的发现时间 {found}（{source}发现时问题还在），"
         "请核对销号时间",
+        {
+            "own": "这一行是本部门自查发现的隐患，{closed} 已报销号，但 {found} {source}检查时问题"
+            "仍在（交办问题 {number}）：台账按未销号跟踪，请重新整改，完成后把销号时间改为重新"
+            "整改完成的日期",
+        },
     ),
     Code.REVIEW_BAD_RESULT: Rule(
         _E, "复查结论无法识别", "复查结论“{value}”无法识别，请选择：合格 或 不合格"

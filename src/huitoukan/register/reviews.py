@@ -78,7 +78,7 @@ def apply_reviews(
     """The 不合格 reviews of a hazard before its latest one (its history)."""
     reopened: dict[str, list[Review]] = {}
     """The reviews of a hazard the department no longer reports 已完成, oldest first."""
-    too_early: dict[str, list[Problem]] = {}
+    too_early: dict[str, list[tuple[Review, Problem]]] = {}
     """A 合格 dated before the hazard's 销号时间: said unless another review settled it."""
     earlier_closure: dict[str, Review] = {}
     """A 合格 of a closure the department has since replaced (reopened, closed again
@@ -113,13 +113,16 @@ def apply_reviews(
             continue
         if review.reviewed_on is None:  # said unless another review settles it
             too_early.setdefault(review.hazard_id, []).append(
-                _about(review, Code.REVIEW_UNDATED, "", result=review.result, field="复查时间")
+                (
+                    review,
+                    _about(review, Code.REVIEW_UNDATED, "", result=review.result, field="复查时间"),
+                )
             )
             continue
         if not review.reviewer and review.result == PASSED:  # 销号 on nobody's word: the
             # plan asks 验收资料 to be 合法、合规 (a 合格 of no one closed it: trial 47)
             too_early.setdefault(review.hazard_id, []).append(
-                _about(review, Code.REVIEW_PASSED_UNSIGNED, "", field="复查人")
+                (review, _about(review, Code.REVIEW_PASSED_UNSIGNED, "", field="复查人"))
             )
             continue
         if not review.reviewer:  # 不合格 sends it back all the same
@@ -139,16 +142,19 @@ def apply_reviews(
                 earlier_closure[review.hazard_id] = review  # closed again since: no error
                 continue
             too_early.setdefault(review.hazard_id, []).append(
-                problem(
-                    Code.REVIEW_BEFORE_CLOSED,
-                    review.file,
-                    sheet=review.sheet,
-                    cell=review.reviewed_cell or review.cell,
-                    row=review.row,
-                    field="复查时间",
-                    value=chinese_date(review.reviewed_on),
-                    reviewed=review.reviewed_on,
-                    closed=hazard.closed_on,
+                (
+                    review,
+                    problem(
+                        Code.REVIEW_BEFORE_CLOSED,
+                        review.file,
+                        sheet=review.sheet,
+                        cell=review.reviewed_cell or review.cell,
+                        row=review.row,
+                        field="复查时间",
+                        value=chinese_date(review.reviewed_on),
+                        reviewed=review.reviewed_on,
+                        closed=hazard.closed_on,
+                    ),
                 )
             )
             continue
@@ -167,8 +173,10 @@ def apply_reviews(
             failed.setdefault(review.hazard_id, []).append(latest[review.hazard_id])
         latest[review.hazard_id] = review
     for hazard_id, said in too_early.items():
-        if hazard_id not in latest:  # a later (or earlier) review that holds settles it
-            result.problems.extend(said)
+        # a review that holds settles it, unless it is the earlier (a 合格 without its 复查人
+        # after a 不合格 was dropped without a word, the hazard left 待复查: clerk trial 69)
+        holding = latest.get(hazard_id)
+        result.problems.extend(p for r, p in said if holding is None or order(holding) < order(r))
     result.settled = set(latest)
     for hazard in hazards:
         if not hazard.reported_done:

@@ -75,11 +75,11 @@ from huitoukan.returns.workbooks import (
 from huitoukan.text import CONTROL_CHARACTERS, normalize_key
 
 HAZARD_COLUMN = COLUMN_BY_FIELD["hazard"]
-ANSWER_FIELDS = ("measures", "progress", "owner", "closed_on", "remarks")
+ANSWER_FIELDS = ("measures", "progress", "owner", "remarks")
 """What a department writes to answer an assigned problem: its 编号, 来源, 部位, 描述 (and
-整改时限, when the list gives one) are issued filled in. A 检查时间 alone answers nothing:
-left when the rest of an answer was cleared, the register took the blanks for the answer
-and lost the one sent before (clerk trial 67)."""
+整改时限, when the list gives one) are issued filled in. Its dates alone answer nothing:
+a 检查时间 or 销号时间 left when the rest of an answer was cleared, the register took the
+blanks for the answer and lost the one sent before (clerk trials 67 and 69)."""
 NO_FORM = "未找到自查整改清单表头（序号、部位、存在隐患问题……），请使用下发的附件2填写"
 
 
