@@ -258,6 +258,8 @@ def _finding(line: _Line, campaign: Campaign, inspection: bool = False) -> Findi
                 Code.BAD_DATE, name, header=_HEADERS[name], **date_example(campaign.info.issued_on)
             )
     found, deadline = dates["found_on"], dates["deadline"]
+    if not line.text("found_on"):  # accepted without a word, it judged nothing (trial 69)
+        line.add(Code.FINDING_NO_FOUND_DATE, "found_on")
     if found and deadline and deadline < found:
         line.add(Code.FINDING_DEADLINE_BEFORE_FOUND, "deadline", deadline=deadline, found=found)
     if found and found < campaign.info.issued_on - timedelta(days=LONG_AGO_YEARS * 366):

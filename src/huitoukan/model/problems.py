@@ -85,6 +85,7 @@ class Code(StrEnum):
     FINDING_DEADLINE_BEFORE_FOUND = "finding-deadline-before-found"
     FINDING_LONG_AGO = "finding-long-ago"
     FINDING_RESTATED = "finding-restated"
+    FINDING_NO_FOUND_DATE = "finding-no-found-date"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
     ASSIGNMENT_DUE_WHEN_ISSUED = "assignment-due-when-issued"
@@ -570,6 +571,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "发现时间过早",
         "发现时间 {found} 比本次活动印发日期早 {years} 年以上，请核对年份（确是多年前发现的问题可不改）",
+    ),
+    Code.FINDING_NO_FOUND_DATE: Rule(
+        _W,
+        "未填发现时间",
+        "没有填写发现时间：哪些隐患是部门在检查之前自己查出的、销号是否早于检查，都要按它判断"
+        "（追责核查也用它），请补填",
     ),
     Code.FINDING_RESTATED: Rule(
         _W,
