@@ -217,7 +217,7 @@ def _open_as_xlsx(source: ReturnFile) -> Workbook:
     if Path(source.name).suffix.lower() in (".xlsx", ".xlsm"):
         # set up outside the net below: a change of openpyxl that breaks them must fail,
         # not send every copy down the rebuild, stripped of its borders, drop-downs and
-        # protection (it did, for a week of sessions, unseen: clerk trial 65)
+        # protection (it did, unseen, from clerk trial 57's fix until trial 65)
         with _pictures_left_out(), _serials_kept():
             try:
                 return load_workbook(io.BytesIO(data))
