@@ -763,3 +763,18 @@ def test_a_deleted_column_is_said_once_not_on_every_row(campaign: Campaign, tmp_
     [said] = [p for p in form.problems if p.code == "missing-column"]
     assert said.message.startswith("表中没有“整改完成情况”这一列")
     assert said.row == header_position(ws)[0]
+
+
+def test_a_hazard_named_like_the_column_is_a_hazard_and_the_header_again_is_not(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A row whose 存在隐患问题 is “隐患问题” was taken for the table's header copied onto a
+    second page and left out of the register (hypothesis found it). The header copied
+    again — 部位 and 存在隐患问题 naming their columns — is still left out."""
+    rows = [
+        hazard(部位="3号楼", 存在隐患问题="隐患问题"),
+        hazard(部位="部位", 存在隐患问题="存在隐患问题", 整改措施="整改措施", 责任人="责任人"),
+        hazard(部位="5号楼"),
+    ]
+    form = read(filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx", rows), campaign)
+    assert [h.location for h in form.hazards] == ["3号楼", "5号楼"]

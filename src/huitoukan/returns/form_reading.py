@@ -74,7 +74,21 @@ from huitoukan.returns.workbooks import (
 )
 from huitoukan.text import CONTROL_CHARACTERS, normalize_key
 
-HAZARD_COLUMN = COLUMN_BY_FIELD["hazard"]
+_HEADER_FIELDS = ("hazard", "location", "item", "measures", "progress", "owner")
+
+
+def _repeats_the_header(raw: RowCells) -> bool:
+    """Whether the row is the table's header again (a table copied onto a second page):
+    its 存在隐患问题 and another of its cells name their columns. (A hazard written as
+    “隐患问题” alone was taken for one and left out of the register: hypothesis found it.)"""
+    named = [
+        name
+        for name in _HEADER_FIELDS
+        if len(text := raw.text(name)) <= 8 and text and COLUMN_BY_FIELD[name].matches(text)
+    ]
+    return "hazard" in named and len(named) > 1
+
+
 ANSWER_FIELDS = ("measures", "progress", "owner", "remarks")
 """What a department writes to answer an assigned problem: its 编号, 来源, 部位, 描述 (and
 整改时限, when the list gives one) are issued filled in. Its dates alone answer nothing:
@@ -1017,9 +1031,9 @@ def _read_rows(
             place = (raw.row, raw.ref("number"))
             form.unanswered_rows.setdefault(number_key(raw.text("number")), place)
             continue
-        hazard_text = raw.text("hazard")
-        if len(hazard_text) <= 8 and HAZARD_COLUMN.matches(hazard_text):
+        if _repeats_the_header(raw):
             continue  # the header row again (a table copied onto a second page)
+        hazard_text = raw.text("hazard")
         first = len(checker.problems)
         for name in controlled:
             checker.problem(Code.CONTROL_CHARACTERS, raw, name)
