@@ -244,19 +244,18 @@ def _finding(line: _Line, campaign: Campaign, inspection: bool = False) -> Findi
     if not line.text("description"):
         line.add(Code.FINDING_MISSING_DESCRIPTION, "description")
     dates = {}
+    issued = campaign.info.issued_on
     for name in ("found_on", "deadline"):
         try:
-            dates[name] = parse_date(line.cells.get(name), campaign.info.issued_on)
+            dates[name] = parse_date(line.cells.get(name), issued)
         except DateNotUnderstood:
             # 11月15日前, copied from a county notice: that day, as a return's 整改时限 reads
             # (an error here, clerk trial 65)
-            day = by_day(line.cells.get(name), campaign.info.issued_on)
-            dates[name] = day if name == "deadline" else None
-            if dates[name] is not None:
+            day = by_day(line.cells.get(name), issued) if name == "deadline" else None
+            dates[name] = day
+            if day is not None:
                 continue
-            line.add(
-                Code.BAD_DATE, name, header=_HEADERS[name], **date_example(campaign.info.issued_on)
-            )
+            line.add(Code.BAD_DATE, name, header=_HEADERS[name], **date_example(issued))
     found, deadline = dates["found_on"], dates["deadline"]
     if not line.text("found_on"):  # accepted without a word, it judged nothing (trial 69)
         line.add(Code.FINDING_NO_FOUND_DATE, "found_on")

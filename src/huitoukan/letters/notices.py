@@ -25,7 +25,6 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
 from huitoukan.model.findings import PartState
-from huitoukan.model.returns import DONE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
 
 COMBINED_FILE = "全部通知.txt"
@@ -82,7 +81,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             )
         overdue = [h for h in report.overdue if h.department == dept.department]
         # reported 已完成, but with no 销号时间 that can be read: done, only not 销号 yet
-        undated = [h for h in overdue if h.progress == DONE and h.closed_on is None]
+        undated = [h for h in overdue if h.undated]
         overdue = [h for h in overdue if h not in undated]
         failed = [h for h in report.review_failed if h.department == dept.department]
         # an overdue hazard reviewed 不合格 is listed once: among the overdue, with its review

@@ -20,7 +20,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REPORT_TITLE
-from huitoukan.model.returns import DONE, FAILED, HazardRow
+from huitoukan.model.returns import FAILED, HazardRow
 from huitoukan.register.status import HazardView, StatusReport, rate
 from huitoukan.register.writing import (
     department_charts,
@@ -192,7 +192,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             + ("（复查不合格）" if h.review == FAILED else "")
             # 已完成 and overdue: its 销号时间 is what is missing (listed without a reason
             # among the overdue, it read as a mistake of the report: clerk trial 67)
-            + ("（销号时间未填写或有误）" if h.progress == DONE and h.closed_on is None else ""),
+            + ("（销号时间未填写或有误）" if h.undated else ""),
         ]
         for n, h in enumerate(report.overdue, start=1)
     ]

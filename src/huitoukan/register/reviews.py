@@ -79,7 +79,8 @@ def apply_reviews(
     reopened: dict[str, list[Review]] = {}
     """The reviews of a hazard the department no longer reports 已完成, oldest first."""
     too_early: dict[str, list[tuple[Review, Problem]]] = {}
-    """A 合格 dated before the hazard's 销号时间: said unless another review settled it."""
+    """A review not adopted (undated, a 合格 without its 复查人 or dated before the hazard's
+    销号时间), with its fault: said unless a later review holds."""
     earlier_closure: dict[str, Review] = {}
     """A 合格 of a closure the department has since replaced (reopened, closed again
     later): the hazard waits for its next review."""

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
 from huitoukan.model.findings import Finding, Part, PartState, SourceSummary
-from huitoukan.model.returns import FAILED, PASSED, HazardRow
+from huitoukan.model.returns import DONE, FAILED, PASSED, HazardRow
 from huitoukan.register.rounds import IssuedRound
 
 
@@ -57,6 +57,12 @@ class HazardView:
     hazard_id: str = ""
     """隐患编号: how the register, the 复查验收表 and the 追责核查's 对应自查 name it (a script
     reading --json had no way to: clerk trial 62)."""
+
+    @property
+    def undated(self) -> bool:
+        """Reported 已完成 without a 销号时间 that can be read (or can be right): done, only
+        not 销号 yet."""
+        return self.progress == DONE and self.closed_on is None
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
