@@ -25,7 +25,10 @@ _PUNCT_FOR_KEYS = re.compile(r"[\s，,。.、；;：:！!？?（）()【】\[\]�
 
 def strip_invisible(text: str) -> str:
     """Remove zero-width and bidi-control characters."""
-    return text.translate(_INVISIBLE)
+    # none of them is printable: isprintable() (C speed, a tenth of a microsecond) spares
+    # ordinary text translate's dictionary lookup per character (four microseconds for a
+    # hazard's 30 characters, twice for every hazard's 隐患编号)
+    return text if text.isprintable() else text.translate(_INVISIBLE)
 
 
 @lru_cache(maxsize=1 << 16)

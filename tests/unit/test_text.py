@@ -7,13 +7,25 @@ import sys
 
 import pytest
 
-from huitoukan.text import _UNWANTED, clean_cell_text, numbered_items
+from huitoukan.text import _INVISIBLE, _UNWANTED, clean_cell_text, fingerprint, numbered_items
 
 
 def test_every_unwanted_character_fails_the_quick_test() -> None:
     unwanted = [chr(c) for c in range(sys.maxunicode + 1) if _UNWANTED.match(chr(c))]
     assert len(unwanted) > 40
     assert [ch for ch in unwanted if f"灭火器{ch}过期".isprintable()] == []
+
+
+def test_every_invisible_character_fails_the_quick_test() -> None:
+    """strip_invisible (under every hazard's key) returns printable text as it is."""
+    assert [chr(c) for c in _INVISIBLE if f"灭火器{chr(c)}过期".isprintable()] == []
+
+
+@pytest.mark.parametrize("invisible", [chr(c) for c in _INVISIBLE])
+def test_a_hazard_pasted_with_an_invisible_character_keeps_its_key(invisible: str) -> None:
+    key = fingerprint("3号楼灭火器过期")
+    assert fingerprint(f"3号楼{invisible}灭火器过期") == key
+    assert fingerprint(f"3号楼{invisible}灭火器\n过期") == key  # with a line break too
 
 
 def test_cleaning() -> None:

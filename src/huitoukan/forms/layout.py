@@ -28,10 +28,17 @@ class Column:
     synonyms: tuple[str, ...] = ()
 
     def keys(self) -> frozenset[str]:
-        return frozenset(normalize_key(t) for t in (self.header, *self.synonyms))
+        return _keys(self)
 
     def matches(self, text: str) -> bool:
-        return normalize_key(text) in self.keys()
+        return normalize_key(text) in _keys(self)
+
+
+@functools.cache
+def _keys(column: Column) -> frozenset[str]:
+    """A column's header and synonyms as `normalize_key` gives them (made once: every row
+    of a return is asked whether it repeats the header)."""
+    return frozenset(normalize_key(t) for t in (column.header, *column.synonyms))
 
 
 # The seed's ten columns in its order, with 整改时限 added right after 整改措施, and the

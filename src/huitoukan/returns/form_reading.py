@@ -81,12 +81,14 @@ def _repeats_the_header(raw: RowCells) -> bool:
     """Whether the row is the table's header again (a table copied onto a second page):
     its 存在隐患问题 and another of its cells name their columns. (A hazard written as
     “隐患问题” alone was taken for one and left out of the register: hypothesis found it.)"""
-    named = [
-        name
-        for name in _HEADER_FIELDS
-        if len(text := raw.text(name)) <= 8 and text and COLUMN_BY_FIELD[name].matches(text)
-    ]
-    return "hazard" in named and len(named) > 1
+    return _names_its_column(raw, "hazard") and any(
+        _names_its_column(raw, name) for name in _HEADER_FIELDS if name != "hazard"
+    )
+
+
+def _names_its_column(raw: RowCells, name: str) -> bool:
+    text = raw.text(name)
+    return 0 < len(text) <= 8 and COLUMN_BY_FIELD[name].matches(text)
 
 
 ANSWER_FIELDS = ("measures", "progress", "owner", "remarks")

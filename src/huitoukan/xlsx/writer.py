@@ -169,13 +169,18 @@ def row_height(
             # a cell's padding and line breaks at punctuation take about two columns; each
             # line of a text of several (1.… 2.… typed on lines of their own) wraps alone
             room = int(width) - 2 if width >= 3 else 1
-            needed = sum(
-                -(-max(1, len(part) if part.isascii() else 2 * len(part)) // room)
-                for part in value.split("\n")
-            )
+            if "\n" in value:
+                needed = sum(_wrapped_lines(part, room) for part in value.split("\n"))
+            else:  # most cells: no list to split and sum
+                needed = _wrapped_lines(value, room)
             if needed > lines:
                 lines = needed
     return None if lines == 1 else line * lines + 3
+
+
+def _wrapped_lines(text: str, room: int) -> int:
+    """Lines a line of `text` takes in a cell `room` columns wide (CJK two columns each)."""
+    return -(-max(1, len(text) if text.isascii() else 2 * len(text)) // room)
 
 
 TITLE_LINE = 22.0
