@@ -31,7 +31,13 @@ def identify_department(
     by_name = campaign.find_unit(path.stem)
     form.department_text = typed
     cell = entry.value_ref if entry else ""
-    if by_header and by_name and by_header not in (by_name, *campaign.units_in(path.stem)):
+    if (
+        by_header
+        and by_name
+        and by_header != by_name
+        # (a city's units are scanned only when the two disagree: every return asked it)
+        and by_header not in campaign.units_in(path.stem)
+    ):
         form.problems.append(
             problem(
                 Code.DEPARTMENT_MISMATCH,
