@@ -129,6 +129,20 @@ def test_the_end_of_the_campaign_is_said_with_what_is_still_open(
     assert (expected in "".join(printed.split())) is ended
 
 
+def test_status_says_who_reported_done_without_a_usable_closing_day(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """已完成 with a 销号时间 of a year to come, its 整改时限 not yet passed: counted open,
+    and nothing on the screen said why until it was overdue."""
+    row = hazard(部位="药房", 整改完成情况="已完成", 销号时间=date(2024, 12, 10))
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [row])
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-14"]).exit_code in (0, 1)
+    shown = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-14"]).output.split())
+    assert "报已完成但销号时间未填写或有误的隐患1项（按未销号计）：附属医院" in shown
+    listed = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-14", "--json"]).stdout)
+    assert [(h["department"], h["location"]) for h in listed["undated"]] == [("附属医院", "药房")]
+
+
 def test_status_without_register_exits_2(runner: CliRunner, chdir_tmp: Path) -> None:
     result = runner.invoke(app, ["status"])
     assert result.exit_code == 2

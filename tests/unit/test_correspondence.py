@@ -454,6 +454,29 @@ def test_an_overdue_hazard_reported_done_without_a_usable_closing_day_is_asked_f
     assert "督办" in notice.kinds and "补填销号时间" in notice.kinds
 
 
+@pytest.mark.parametrize(("days_left", "overdue"), [(1, ""), (0, ""), (-1, "，已逾期 1 天")])
+def test_a_hazard_reported_done_without_a_usable_closing_day_is_asked_for_it_before_its_deadline(
+    tmp_path: Path, days_left: int, overdue: str
+) -> None:
+    """已完成 with 销号时间 2023-11-31: open in the register, and the department, which
+    thinks it done, was asked for the 销号时间 only once the 整改时限 had passed (clerk
+    trial 65's wrong year went unchased until then). It is asked at once; overdue it says
+    so, the day after the 整改时限 and not on it."""
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    deadline = AS_OF + timedelta(days=days_left)
+    row = hazard(部位="洗眼器", 整改完成情况="已完成", 销号时间="2023-11-31", 整改时限=deadline)
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [row])
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    assert [h.location for h in report.undated] == ["洗眼器"]
+    [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    lines = notice.text.splitlines()
+    asked = lines.index(next(line for line in lines if "销号时间未填写、无法识别" in line))
+    assert ("已超过整改时限" in lines[asked]) is bool(overdue)
+    assert lines[asked + 1].endswith(f"（整改时限 {deadline.year}年12月{deadline.day}日{overdue}）")
+    assert "补填销号时间" in notice.kinds and "督办" not in notice.kinds
+
+
 def test_an_archive_page_says_an_unanswered_part_past_its_deadline_as_overdue() -> None:
     """“学院警务室未反馈 10 天” read as ten days of silence: it is ten days past the
     deadline, unanswered."""

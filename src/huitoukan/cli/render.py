@@ -714,6 +714,10 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
             _more(
                 console, TERMINAL_ROWS, len(report.missing_photos), " --json 输出（missing_photos）"
             )
+    if report.undated:  # done, says the department; open in the register until it dates it
+        departments = list(dict.fromkeys(h.department for h in report.undated))
+        label = f"报已完成但销号时间未填写或有误的隐患 {len(report.undated)} 项（按未销号计）："
+        _listed(console, label, departments)
     rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
     if report.overdue:
         first = f"逾期最久的 {rows} 项" if len(report.overdue) > rows else "逾期最久的在前"

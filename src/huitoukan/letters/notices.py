@@ -79,10 +79,10 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"尚未收到，{when}：请在表中更新每项隐患的整改完成情况和销号时间、补充新发现的隐患，"
                 f"经主要负责人签字{to}。"
             )
-        overdue = [h for h in report.overdue if h.department == dept.department]
         # reported 已完成, but with no 销号时间 that can be read: done, only not 销号 yet
-        undated = [h for h in overdue if h.undated]
-        overdue = [h for h in overdue if h not in undated]
+        # (asked before its 整改时限 too: only the overdue were, once it had passed)
+        undated = [h for h in report.undated if h.department == dept.department]
+        overdue = [h for h in report.overdue if h.department == dept.department and not h.undated]
         failed = [h for h in report.review_failed if h.department == dept.department]
         # an overdue hazard reviewed 不合格 is listed once: among the overdue, with its review
         refused = {h.source: h.review_note or "未写明意见" for h in failed}
@@ -112,14 +112,23 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             failed = [h for h in failed if h.source not in listed]
         if undated:
             kinds.append("补填销号时间")
+            late = sum(1 for h in undated if h.days_overdue)
             lines.append(
                 f"贵部门报“已完成”的 {len(undated)} 项隐患销号时间未填写、无法识别、早于检查时间"
-                "或晚于统计日期，"
-                "台账按未销号计，"
-                "已超过整改时限；请填写正确的销号时间后重新报送："
+                "或晚于统计日期，台账按未销号计"
+                + (
+                    ""
+                    if not late
+                    else "，已超过整改时限"
+                    if late == len(undated)
+                    else f"，其中 {late} 项已超过整改时限"
+                )
+                + "；请填写正确的销号时间后重新报送："
             )
             lines += _numbered(
-                f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天）"
+                f"{_what(h)}（整改时限 {_day(h.deadline)}"
+                + (f"，已逾期 {h.days_overdue} 天" if h.days_overdue else "")
+                + "）"
                 for h in undated
             )
         unanswered = [

@@ -209,6 +209,9 @@ class StatusReport(BaseModel):
     (`require_photo`): their departments are asked to add it."""
     put_off: list[HazardView] = []
     """Open hazards whose 整改时限 their department put off without saying why: it is asked."""
+    undated: list[HazardView] = []
+    """Hazards reported 已完成 without a 销号时间 that can be read (or be right): open in
+    the register until their department gives one, overdue or not (it is asked for it)."""
     rounds: list[RoundStatus] = []
     """The follow-up rounds issued from the register, oldest first."""
     dues_before: list[date] = []
@@ -286,6 +289,7 @@ def build_status(
     review_failed: list[HazardView] = []
     missing_photos: list[HazardView] = []
     put_off: list[HazardView] = []
+    undated: list[HazardView] = []
     require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
@@ -309,6 +313,8 @@ def build_status(
             elif days_left <= due_within:
                 view = HazardView.of(hazard, as_of, marked)
                 due_soon.append(view)
+        if hazard.progress == DONE and hazard.closed_on is None:
+            undated.append(view := view or HazardView.of(hazard, as_of, marked))
         if marked:
             open_long_standing[hazard.department] += 1
             long_standing.append(view := view or HazardView.of(hazard, as_of, marked))
@@ -383,6 +389,7 @@ def build_status(
         review_failed=review_failed,
         missing_photos=missing_photos,
         put_off=put_off,
+        undated=undated,
         rounds=_rounds(
             rounds, latest, sent or {}, returned, as_of, wanted, _busy(hazards, all_parts)
         ),
