@@ -924,6 +924,36 @@ def test_a_hazard_first_sent_late_on_or_after_the_inspection_is_to_confirm(
         assert f"但部门 {chinese_date(sent)} 才报送这项隐患（逾期，检查当天或之后）" in verdict.note
 
 
+@pytest.mark.parametrize(
+    ("sent", "checked", "wanted"),
+    [
+        (date(2023, 12, 16), date(2023, 12, 16), Conclusion.FOUND),  # added late, before it
+        (date(2023, 12, 17), date(2023, 12, 17), Conclusion.TO_CONFIRM),  # added that day
+        (date(2023, 12, 18), date(2023, 12, 17), Conclusion.TO_CONFIRM),  # the day after
+    ],
+)
+def test_a_hazard_added_in_a_late_version_on_or_after_the_inspection_is_to_confirm(
+    campaign: Campaign, tmp_path: Path, sent: date, checked: date, wanted: Conclusion
+) -> None:
+    """质量监控处 returned in time without the hazard, and added it the day after the 省级督查,
+    with the inspection's own day as its 检查时间: 自查已发现, without a word (clerk trial
+    71) — the first return's day was taken for the day the hazard was first listed."""
+    returns = tmp_path / "回收"
+    first = hazard(部位="图书馆", 存在隐患问题="应急照明灯不亮", 检查时间=date(2023, 12, 5))
+    added = hazard(部位="实训楼B", 存在隐患问题="消防栓被杂物遮挡", 检查时间=checked)
+    filled_form(campaign, "学生工作处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 14))
+    filled_form(campaign, "学生工作处", returns / "v2.xlsx", [first, added], form_date=sent)
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    found = date(2023, 12, 17)
+    finding = city_finding("D7-15", found, "实训楼B", "消防栓被杂物遮挡", "学生工作处")
+    [verdict] = crosscheck(
+        campaign, [finding], collection.hazards, sent=collection.sent_days()
+    ).verdicts
+    assert verdict.conclusion is wanted, verdict.note
+    if wanted is Conclusion.TO_CONFIRM:
+        assert f"但部门 {chinese_date(sent)} 才报送这项隐患（逾期，检查当天或之后）" in verdict.note
+
+
 def _door_closed_on_the_8th(tmp_path: Path) -> tuple[Campaign, Path, HazardRow]:
     """复查验收 required; 安全保卫处's return of 12月8日: 东门, closed that day."""
     campaign = reviewing(tmp_path)

@@ -588,12 +588,17 @@ class _LateListing:
     """The 报送截止."""
 
     def listed(self, hazard: HazardRow, found: date | None) -> date | None:
-        """The day the department's returns first listed `hazard` — its first return's, or,
+        """The day the department's returns first listed `hazard` — the first sent on or
+        after its 检查时间 (one sent before could not list it: the first return's day was
+        taken, and a hazard added in a later version escaped 追责: clerk trial 71), or,
         missing from a version (`unlisted_on`), the next one's — when that was after the
         报送截止 and not before the inspection found it (`found`); else None."""
-        after = hazard.unlisted_on
+        after, checked = hazard.unlisted_on, hazard.checked_on
         days = self.sent.get(hazard.department, ())
-        day = next((d for d in days if after is None or d > after), None)
+        day = next(
+            (d for d in days if (after is None or d > after) and (checked is None or d >= checked)),
+            None,
+        )
         if day is None or found is None or day <= self.due or day < found:
             return None
         return day
