@@ -717,6 +717,33 @@ def test_a_list_copied_from_a_notice_is_read_as_a_return_would_be(
     assert first.deadline == date(2023, 12, 15)
 
 
+def test_a_deadline_written_as_a_term_is_counted_from_the_day_the_problem_was_found(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """整改时限 “立即”, “一周内”, “年底前” in a list were errors that stopped issue, though
+    a return reads them from its 检查时间 (clerk trial 71): read from the 发现时间
+    (2023年11月10日), each said; without a 发现时间 there is nothing to count from."""
+    terms = {"XJ-01": "立即", "XJ-02": "一周内", "XJ-03": "年底前"}
+    rows = [
+        dict(ROWS[0], 问题编号=number, 整改时限=term, 问题描述=f"{term}整改的问题")
+        for number, term in terms.items()
+    ]
+    read = read_findings(findings_list(tmp_path / "清单.xlsx", rows), campaign)
+    deadlines = {f.number: f.deadline for f in read.findings}
+    assert deadlines == {
+        "XJ-01": date(2023, 11, 10),
+        "XJ-02": date(2023, 11, 17),
+        "XJ-03": date(2023, 12, 31),
+    }
+    said = [p for p in read.problems if p.code is Code.DEADLINE_AS_TERM]
+    assert [p.value for p in said] == list(terms.values())
+    assert "从发现时间" in said[1].message and "2023年11月17日" in said[1].message
+    undated = [dict(rows[1], 发现时间=None)]
+    with pytest.raises(FindingsError) as raised:
+        read_findings(findings_list(tmp_path / "无发现时间.xlsx", undated), campaign)
+    assert Code.BAD_DATE in {p.code for p in raised.value.problems}
+
+
 def test_a_problem_found_again_under_a_new_number_is_said(
     campaign: Campaign, tmp_path: Path
 ) -> None:

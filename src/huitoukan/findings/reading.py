@@ -20,7 +20,7 @@ from typing import Any
 
 from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign
 from huitoukan.cells import cell_ref, cell_text
-from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date
+from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date, term_deadline
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
 from huitoukan.findings.similarity import MATCH, Hazard, Register
@@ -254,6 +254,16 @@ def _finding(line: _Line, campaign: Campaign, inspection: bool = False) -> Findi
             day = by_day(line.cells.get(name), issued) if name == "deadline" else None
             dates[name] = day
             if day is not None:
+                continue
+            # 立即, 一周内, 年底前: counted from the 发现时间, as a return's from its 检查时间
+            # (refused, they stopped issue: clerk trial 71), said
+            found = dates["found_on"]
+            day = (
+                term_deadline(line.cells.get(name), found) if name == "deadline" and found else None
+            )
+            if day is not None:
+                dates[name] = day
+                line.add(Code.DEADLINE_AS_TERM, name, since="发现时间", start=found, day=day)
                 continue
             line.add(Code.BAD_DATE, name, header=_HEADERS[name], **date_example(issued))
     found, deadline = dates["found_on"], dates["deadline"]
