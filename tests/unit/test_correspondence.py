@@ -701,6 +701,39 @@ def test_the_report_says_why_a_hazard_done_is_overdue(campaign: Campaign, tmp_pa
     assert "整改中" in rows["北门"]
 
 
+@pytest.mark.parametrize(
+    ("as_of", "word", "before"),
+    [
+        (date(2023, 12, 14), "尚未报送", True),
+        (date(2023, 12, 15), "尚未报送", True),  # the 报送截止 itself
+        (date(2023, 12, 16), "未报送", False),
+    ],
+)
+def test_the_report_says_not_yet_returned_before_the_deadline(
+    campaign: Campaign, tmp_path: Path, as_of: date, word: str, before: bool
+) -> None:
+    """The day before the 报送截止 the report told the leaders “未报送 7 个” and listed them
+    under 四、未报送部门, as if in default, where status says 尚未报送（未到截止日期） (clerk
+    trial 70); the register's 汇总 said 未报送 too."""
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign, "安全保卫处", returns / "保卫处.xlsx", [hazard()], form_date=date(2023, 12, 10)
+    )
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", as_of)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    n = len(result.status.not_returned)
+    said = f"{word} {n} 个" + ("（未到报送截止日期）。" if before else "。")
+    assert any(said in text for text in texts), texts
+    assert f"四、{word}部门（{'未到截止日期，' if before else ''}{n} 个）" in texts
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert ["学生工作处", word] in [r[1:3] for r in rows]
+    register = {r["部门"]: r for r in sheet_rows(tmp_path / "台账.xlsx", REGISTER_SUMMARY, 4)}
+    assert register["学生工作处"]["报送情况"] == word
+    assert register["安全保卫处"]["报送情况"] == "已报送"
+
+
 def test_the_report_says_how_many_hazards_the_self_check_found(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -824,7 +824,10 @@ def _department_table(console: Console, report: StatusReport) -> None:
     for dept in report.departments[:TERMINAL_ROWS]:
         table.add_row(
             _cell(dept.department),
-            Text(dept.return_label, style="" if dept.returned else "red"),
+            Text(
+                dept.return_label(report.return_deadline_passed),
+                style="" if dept.returned else "red",
+            ),
             str(dept.hazards),
             str(dept.closed),
             str(dept.open),

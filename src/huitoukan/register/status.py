@@ -117,14 +117,15 @@ class DepartmentSummary(BaseModel):
     unreadable_file: str = ""
     """Not returned, but a file naming it came that could not be read."""
 
-    @property
-    def return_label(self) -> str:
-        """已报送 / 逾期报送 / 未报送 (部门无法识别 for a name not in the campaign), as every
-        table shows it."""
+    def return_label(self, deadline_passed: bool = True) -> str:
+        """已报送 / 逾期报送 / 未报送 — 尚未报送 while the 报送截止 has not passed (部门无法识别
+        for a name not in the campaign), as every table shows it."""
         if not self.known:
             return "部门无法识别"
         if not self.returned:
-            return "报送文件无法读取" if self.unreadable_file else "未报送"
+            if self.unreadable_file:
+                return "报送文件无法读取"
+            return "未报送" if deadline_passed else "尚未报送"
         return "逾期报送" if self.late else "已报送"
 
 

@@ -294,7 +294,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
             [
                 number,
                 dept.department,
-                dept.return_label,
+                dept.return_label(status.return_deadline_passed),
                 dept.first_returned_on,
                 dept.hazards,
                 dept.closed,
