@@ -138,10 +138,15 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         ]
         if unanswered:
             kinds.append("交办问题")
+            # the list's 整改时限 is filled in and locked on the issued form: asked to fill
+            # it in, the department found the cell locked (clerk trial 70)
+            untimed = any(p.deadline is None for p in unanswered)
             lines.append(
                 f"交办贵部门整改的 {len(unanswered)} 个问题尚未反馈整改情况，请在自查整改清单中"
-                "该问题的行内（表中没有该问题的，新增一行并填写其问题编号）填写整改措施、责任人、"
-                "整改时限和整改完成情况后报送："
+                "该问题的行内（表中没有该问题的，新增一行并填写其问题编号）填写整改措施、责任人和"
+                "整改完成情况"
+                + ("（交办时未定整改时限的，同时填写整改时限）" if untimed else "")
+                + "后报送："
             )
             lines += _numbered(
                 f"{p.number}（{p.source}"
