@@ -2197,6 +2197,26 @@ def test_a_report_of_another_day_than_its_register_says_so(
     assert ("全校隐患台账.xlsx的统计日期是2023年12月20日，这份汇报按" in text) is said
 
 
+@pytest.mark.parametrize(
+    ("day", "said"), [("2023-12-19", True), ("2023-12-20", False), ("2023-12-21", False)]
+)
+def test_status_and_remind_of_a_day_before_the_register_s_say_so(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: str, said: bool
+) -> None:
+    """remind --as-of a day before the register's wrote notices of that day from a register
+    holding what came after (a 销号时间 after it quoted), without a word; report said so
+    (clerk trial 70). A later day is the daily case: nothing to say."""
+    work = tmp_path / "examples"
+    copy_examples(work)
+    monkeypatch.chdir(work)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    for command in (["status"], ["remind", "-o", "通知"]):
+        result = runner.invoke(app, [*command, "--as-of", day])
+        assert result.exit_code in (0, 1), result.output
+        text = "".join(result.stderr.split())
+        assert ("全校隐患台账.xlsx的统计日期是2023年12月20日，晚于这次的" in text) is said, text
+
+
 def test_review_run_where_the_campaign_is_not_says_to_name_it(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -191,6 +191,8 @@ def _register_notes(
             render.note(said)
         if writing == REPORT and judged is not None and judged != day:
             render.other_day(register, judged, day)
+        elif writing != REVIEW_FORM and judged is not None and day < judged:
+            render.earlier_day(register, judged, day)
     if campaign is None:
         return
     from huitoukan.actions.findings import findings_path

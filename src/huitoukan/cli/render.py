@@ -255,6 +255,18 @@ def other_day(register: Path, judged: date, day: date) -> None:
     )
 
 
+def earlier_day(register: Path, judged: date, day: date) -> None:
+    """Said on stderr when status or remind is run as of a day before its register's: the
+    register holds what came after it (remind of 12月15日 quoted a 销号时间 of 12月20日, and
+    said nothing: clerk trial 70)."""
+    _wrapped(
+        _err(),
+        f"提示：{register} 的统计日期是 {chinese_date(judged)}，晚于这次的 {chinese_date(day)}："
+        f"台账中 {chinese_date(day)} 以后报来的版本和销号也算在内，与那一天的情况会有出入。",
+        style="dim",
+    )
+
+
 def list_changed(listed: Path, register: Path) -> None:
     """Said on stderr when the 交办问题清单 was saved after the register read was written."""
     _wrapped(
