@@ -298,6 +298,22 @@ def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
     assert row.photo_hint == XLS_PHOTO_HINT and "另存为 .xlsx" in row.photo_hint
 
 
+def test_a_photo_asked_of_an_xls_return_says_how_to_send_it(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """An .xls with no photo, a row 已完成: asked for the photo, the department was told to
+    paste it into the row — into the .xls, which cannot carry it — and only then to save
+    as .xlsx (clerk trial 70). Asked for, the photo comes with how to send it."""
+    campaign = photo_campaign(require_photo=True)
+    form = filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [closed(), hazard()])
+    saved = tmp_path / "总务.xls"
+    drive({"input": str(form), "outputs": {"xls": str(saved)}}, tmp_path)
+    read = read_form(saved, campaign)
+    assert Code.MISSING_PHOTO in [p.code for p in read.problems]  # still asked for
+    done, _ = read.hazards
+    assert done.photo_hint == XLS_PHOTO_HINT
+
+
 def test_a_wps_et_return_with_nothing_wrong_gets_no_copy_to_correct(
     libreoffice: None, tmp_path: Path
 ) -> None:
