@@ -201,7 +201,7 @@ def test_notices_say_exactly_what_each_department_must_hear(
     ("as_of", "said"),
     [
         (date(2023, 12, 14), "请于2023年12月15日前报送"),
-        (date(2023, 12, 15), "今天（2023年12月15日）是报送截止日期，请于今天内报送"),
+        (date(2023, 12, 15), "今天（2023年12月15日）是报送截止日期，请于今天报送"),
         (date(2023, 12, 16), "已逾期 1 天，请尽快报送"),
     ],
 )
@@ -732,6 +732,23 @@ def test_the_report_says_not_yet_returned_before_the_deadline(
     register = {r["部门"]: r for r in sheet_rows(tmp_path / "台账.xlsx", REGISTER_SUMMARY, 4)}
     assert register["学生工作处"]["报送情况"] == word
     assert register["安全保卫处"]["报送情况"] == "已报送"
+
+
+def test_the_receiving_office_is_not_asked_to_send_its_form_to_itself(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """安全保卫处's own to-do told it to send its form “报安全保卫处”, to itself (clerk trial
+    70); the others are asked to send it there. On the deadline day: “请于今天报送”."""
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard()])
+    collection = collect(campaign, [tmp_path / "回收"])
+    due = campaign.info.returns_due
+    report = build_status(campaign, collection.hazards, collection.returned(), due)
+    by = {n.department: n for n in notices(campaign, report)}
+    own, other = by["安全保卫处"], by["学生工作处"]
+    assert own.own and "加盖部门公章后存档，电子版同时报送" in own.text
+    assert "报安全保卫处" not in own.text
+    assert "加盖部门公章后报安全保卫处，电子版同时报送" in other.text
+    assert "是报送截止日期，请于今天报送" in other.text
 
 
 def test_the_report_says_how_many_hazards_the_self_check_found(

@@ -63,10 +63,12 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 if dept.unreadable_file
                 else f"截至{as_of}尚未报送"
             )
+            # the receiving office's own to-do: its form is filed, not sent to itself (trial 70)
+            to = "存档" if dept.department == info.receiver else f"报{info.receiver}"
             lines.append(
                 f"根据《{info.title}工作方案》（{info.document_number}），贵部门的《安全隐患自查整改清单》"
-                f"（附件2）{sent}，{when}：纸质版经主要负责人签字、加盖部门公章后报"
-                f"{info.receiver}，电子版同时报送。"
+                f"（附件2）{sent}，{when}：纸质版经主要负责人签字、加盖部门公章后{to}，"
+                "电子版同时报送。"
             )
         for round_ in report.rounds:
             if dept.department not in round_.not_answered or not dept.returned:
@@ -287,7 +289,7 @@ def _when(late: int, due: str) -> str:
     if late > 0:
         return f"已逾期 {late} 天，请尽快报送"
     if late == 0:  # (请于今天前 would say it is already too late)
-        return f"今天（{due}）是报送截止日期，请于今天内报送"
+        return f"今天（{due}）是报送截止日期，请于今天报送"
     return f"请于{due}前报送"
 
 
