@@ -25,7 +25,9 @@ def test_feedback_remind_and_report(runner: CliRunner, chdir_tmp: Path, campaign
     assert (chdir_tmp / "退回" / "医院-退回修改.xlsx").is_file()
     reminded = runner.invoke(app, ["remind", "--as-of", "2023-12-20"])
     assert reminded.exit_code == 0, reminded.output
-    assert "附属医院（督办）" in reminded.output and "学院警务室（催报）" in reminded.output
+    assert (
+        "附属医院（督办、改正错误）" in reminded.output
+    )  # 责任人 left blank and "学院警务室（催报）" in reminded.output
     assert (chdir_tmp / "通知" / "全部通知.txt").is_file()
     reported = runner.invoke(app, ["report", "--as-of", "2023-12-20", "-o", "汇报.xlsx"])
     assert reported.exit_code == 0, reported.output

@@ -544,9 +544,11 @@ def test_an_overdue_hazard_left_out_of_the_newest_version_is_said_so(
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     [notice] = [n for n in notices(campaign, result.status) if n.department == "附属医院"]
     [canteen] = [line for line in notice.text.splitlines() if "食堂" in line]
-    [pharmacy] = [line for line in notice.text.splitlines() if "药房" in line]
+    pharmacy = [line for line in notice.text.splitlines() if "药房" in line]  # 督办, 改正错误
     assert "最新报送的表格中已没有这一项，但未见销号" in canteen
-    assert "最新报送的表格中已没有" not in pharmacy
+    assert len(pharmacy) == 2 and not [
+        line for line in pharmacy if "最新报送的表格中已没有" in line
+    ]
     write_report(tmp_path / "汇报.xlsx", campaign, result.status)
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     [row] = [[c.value for c in r] for r in ws.iter_rows() if "药房" in [c.value for c in r]]
@@ -749,6 +751,32 @@ def test_the_receiving_office_is_not_asked_to_send_its_form_to_itself(
     assert "报安全保卫处" not in own.text
     assert "加盖部门公章后报安全保卫处，电子版同时报送" in other.text
     assert "是报送截止日期，请于今天报送" in other.text
+
+
+def test_a_return_with_errors_is_asked_to_be_put_right(campaign: Campaign, tmp_path: Path) -> None:
+    """信息工程学院's return left 整改措施 and 责任人 blank: collect said so, and nothing else
+    did — no notice, status counted it plainly 已报送 (clerk trial 70). Its rows with
+    errors are listed by status and remind asks for them to be put right; a return without
+    errors is not asked."""
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "医院.xlsx",
+        [hazard(部位="药房", 整改措施=None, 责任人=None), hazard(部位="门诊")],
+    )
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard()])
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    assert [(h.department, h.location, h.errors) for h in report.with_errors] == [
+        ("附属医院", "药房", 2)
+    ]
+    by = {n.department: n for n in notices(campaign, report)}
+    assert "改正错误" in by["附属医院"].kinds
+    lines = by["附属医院"].text.splitlines()
+    asked = lines.index(next(line for line in lines if "填写有误" in line))
+    assert "有 1 项隐患填写有误（共 2 处" in lines[asked] and "退回修改表" in lines[asked]
+    assert "药房" in lines[asked + 1] and "（2 处）" in lines[asked + 1]
+    assert "安全保卫处" not in by or "改正错误" not in by["安全保卫处"].kinds
 
 
 def test_the_report_says_how_many_hazards_the_self_check_found(

@@ -726,6 +726,10 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
             _more(
                 console, TERMINAL_ROWS, len(report.missing_photos), " --json 输出（missing_photos）"
             )
+    if report.with_errors:  # the rows its 退回修改 copy marks
+        departments = list(dict.fromkeys(h.department for h in report.with_errors))
+        label = f"报表中填写有误的隐患 {len(report.with_errors)} 项（请退回修改）："
+        _listed(console, label, departments)
     if report.undated:  # done, says the department; open in the register until it dates it
         departments = list(dict.fromkeys(h.department for h in report.undated))
         label = f"报已完成但销号时间未填写或有误的隐患 {len(report.undated)} 项（按未销号计）："

@@ -35,7 +35,8 @@ class Notice(BaseModel):
     kinds: list[str]
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
     复查不合格, 说明推迟原因 (a 整改时限 put off without a word), 补充照片 (done without a
-    photo), 跟进轮催报 (a follow-up round not answered),
+    photo), 补填销号时间 (done without a usable 销号时间), 改正错误 (rows of the return with
+    errors), 跟进轮催报 (a follow-up round not answered),
     逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
     whose department could not be identified), and 明确责任部门 (assigned problems the list
     gives no department)."""
@@ -133,6 +134,15 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 + "）"
                 for h in undated
             )
+        wrong = [h for h in report.with_errors if h.department == dept.department]
+        if wrong:
+            kinds.append("改正错误")
+            count = sum(h.errors for h in wrong)
+            lines.append(
+                f"贵部门报送的自查整改清单中有 {len(wrong)} 项隐患填写有误（共 {count} 处：必填项"
+                "未填写、日期无法识别等），请改正后重新报送（需改正的单元格已在退回修改表中标出）："
+            )
+            lines += _numbered(f"{_what(h)}（{h.errors} 处）" for h in wrong)
         unanswered = [
             p
             for p in report.parts

@@ -57,6 +57,9 @@ class HazardView:
     hazard_id: str = ""
     """隐患编号: how the register, the 复查验收表 and the 追责核查's 对应自查 name it (a script
     reading --json had no way to: clerk trial 62)."""
+    errors: int = 0
+    """The errors its row of the department's return has (a required cell left blank, a
+    date that cannot be read): its 退回修改 copy marks them."""
 
     @property
     def undated(self) -> bool:
@@ -93,6 +96,7 @@ class HazardView:
             photo_hint=row.photo_hint,
             put_off_from=row.put_off_from,
             hazard_id=row.hazard_id,
+            errors=row.errors,
         )
 
 
@@ -213,6 +217,10 @@ class StatusReport(BaseModel):
     undated: list[HazardView] = []
     """Hazards reported 已完成 without a 销号时间 that can be read (or be right): open in
     the register until their department gives one, overdue or not (it is asked for it)."""
+    with_errors: list[HazardView] = []
+    """Hazards whose row in the department's return has errors, closed or not: its 退回修改
+    copy marks them, and remind asks for them to be put right (a return with errors showed
+    nowhere but in collect's list: clerk trial 70)."""
     rounds: list[RoundStatus] = []
     """The follow-up rounds issued from the register, oldest first."""
     dues_before: list[date] = []
@@ -291,11 +299,14 @@ def build_status(
     missing_photos: list[HazardView] = []
     put_off: list[HazardView] = []
     undated: list[HazardView] = []
+    with_errors: list[HazardView] = []
     require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
     for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
         by_department[hazard.department].append(hazard)
+        if hazard.errors:
+            with_errors.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
             lacking = not hazard.photos or hazard.before_photos_only
             if require_photo and lacking and hazard.review != PASSED:  # (accepted: settled)
@@ -391,6 +402,7 @@ def build_status(
         missing_photos=missing_photos,
         put_off=put_off,
         undated=undated,
+        with_errors=with_errors,
         rounds=_rounds(
             rounds, latest, sent or {}, returned, as_of, wanted, _busy(hazards, all_parts)
         ),
