@@ -529,7 +529,15 @@ def test_an_answer_closed_before_the_problem_was_found_is_an_error(
     [part] = [p for p in result.status.parts if p.number == "XJ-01"]
     assert row.closed is not said and (part.state.value == "已销号") is not said
     assert row.closed_on == (None if said else closed_on)
-    if said:
+    if said:  # no 待复查 of a closing that is none (the register's 复查结论 said so: trial 71)
+        reviewing = campaign.model_copy(
+            update={"info": campaign.info.model_copy(update={"review_required": True})}
+        )
+        again = collect(
+            reviewing, [returns], as_of=AS_OF, findings=read_findings(listed, campaign).findings
+        )
+        [reviewed] = [h for h in again.hazards if h.number == "XJ-01"]
+        assert reviewed.review == "" and not reviewed.unreviewed
         [error] = found
         form = load_workbook(returns / "保卫处.xlsx")[FORM_SHEET]
         _, columns = header_position(form)

@@ -29,7 +29,7 @@ from huitoukan.model.findings import (
     number_key,
 )
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import HazardRow, ReturnForm
+from huitoukan.model.returns import UNREVIEWED, HazardRow, ReturnForm
 
 
 @dataclass
@@ -338,8 +338,9 @@ def _answering(
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
         row = row._replace(number=finding.number, source=source)
-    if _closed_before_found(row, finding):
-        row = row._replace(closed_on=None)
+    if _closed_before_found(row, finding):  # nor is it waiting for its review (the
+        # register's 复查结论 said 待复查 of a closing that is none: clerk trial 71)
+        row = row._replace(closed_on=None, review="" if row.review == UNREVIEWED else row.review)
     if _takes_the_problems_deadline(row, finding) or _pushes_back(row, finding):
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True
