@@ -538,6 +538,7 @@ def test_an_answer_closed_before_the_problem_was_found_is_an_error(
         )
         [reviewed] = [h for h in again.hazards if h.number == "XJ-01"]
         assert reviewed.review == "" and not reviewed.unreviewed
+        assert row.closing_flaw == "早于问题发现时间"  # what the notices tell the department
         [error] = found
         form = load_workbook(returns / "保卫处.xlsx")[FORM_SHEET]
         _, columns = header_position(form)

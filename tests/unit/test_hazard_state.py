@@ -82,3 +82,30 @@ def test_a_hazard_completed_after_its_deadline_counts_the_days_it_was_late(
         row(progress=DONE, closed_on=date(2023, 12, closed_on), review=FAILED).days_late(AS_OF) == 5
     )
     assert row(progress=DONE, closed_on=date(2023, 12, 16), deadline=None).days_late(AS_OF) == 0
+
+
+RELEASED_FIELDS = (
+    "department", "source_file", "source_sheet", "source_row", "seq", "location", "item",
+    "hazard", "measures", "deadline", "deadline_is_default", "progress", "progress_text",
+    "owner", "checked_on", "closed_on", "remarks", "errors", "warnings", "vanished_from",
+    "number", "source", "photos", "review", "reviewer", "reviewed_on", "review_note",
+    "deadline_assigned", "unlisted_on", "kept_id", "before_photos_only", "before_photos",
+    "id_name", "photos_unread", "put_off_from", "photo_hint", "history",
+)  # fmt: skip
+"""HazardRow's fields as the registers written before closing_flaw hold them."""
+
+
+def test_a_register_written_before_keeps_its_hazards() -> None:
+    """The state record holds each hazard as a list, field by field in order: a field put
+    between two others would read an older register's values into the wrong fields. New
+    fields go last, with a default."""
+    import json
+
+    from huitoukan.register.record import RegisterState
+
+    assert HazardRow._fields[: len(RELEASED_FIELDS)] == RELEASED_FIELDS
+    written = RegisterState(hazards=[row(photo_hint="见第 9 行")], returned={})
+    old = json.loads(written.model_dump_json())
+    old["hazards"] = [h[: len(RELEASED_FIELDS)] for h in old["hazards"]]
+    [read] = RegisterState.model_validate_json(json.dumps(old)).hazards
+    assert read == row(photo_hint="见第 9 行") and read.closing_flaw == ""

@@ -191,12 +191,17 @@ class RowChecker:
             deadline = self.campaign.info.default_deadline
         self._check(cells, progress, progress_text, dates)
         closed_on, checked_on = dates["closed_on"], dates["checked_on"]
+        flaw = ""
+        if progress == DONE and closed_on is None:
+            flaw = "无法识别" if "closed_on" in unreadable else "未填写"
         if closed_on and checked_on and closed_on < checked_on:
+            flaw = "早于检查时间"
             # closed before it was found: one of the two is wrong (CLOSED_BEFORE_CHECKED), and
             # the register counted it 已销号 all the same (clerk trial 42) — it is not closed
             # until the department says when it was (as a 销号时间 that cannot be read)
             closed_on = None
         if closed_on and closed_on > self.as_of:
+            flaw = "晚于统计日期"
             # nor is one closed on a day still to come (11/24 typed in 2024, stored as 2026:
             # 待复查 and 逾期 724 days in the register, on the 复查验收表, counted done late in
             # the report: clerk trial 65) — open until that day, said (FUTURE_DATE)
@@ -240,6 +245,7 @@ class RowChecker:
             photos=photos,
             before_photos=photos if progress != DONE else (),
             id_name=self._id_name,
+            closing_flaw=flaw if progress == DONE else "",
         )
 
     def _check_repeated(self, cells: RowCells) -> None:

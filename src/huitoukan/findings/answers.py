@@ -340,7 +340,8 @@ def _answering(
         row = row._replace(number=finding.number, source=source)
     if _closed_before_found(row, finding):  # nor is it waiting for its review (the
         # register's 复查结论 said 待复查 of a closing that is none: clerk trial 71)
-        row = row._replace(closed_on=None, review="" if row.review == UNREVIEWED else row.review)
+        review = "" if row.review == UNREVIEWED else row.review
+        row = row._replace(closed_on=None, review=review, closing_flaw="早于问题发现时间")
     if _takes_the_problems_deadline(row, finding) or _pushes_back(row, finding):
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True

@@ -117,8 +117,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds.append("补填销号时间")
             late = sum(1 for h in undated if h.days_overdue)
             lines.append(
-                f"贵部门报“已完成”的 {len(undated)} 项隐患销号时间未填写、无法识别、早于检查时间"
-                "或晚于统计日期，台账按未销号计"
+                f"贵部门报“已完成”的 {len(undated)} 项隐患没有可用的销号时间（各项原因见下），"
+                "台账按未销号计"
                 + (
                     ""
                     if not late
@@ -129,7 +129,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 + "；请填写正确的销号时间后重新报送："
             )
             lines += _numbered(
-                f"{_what(h)}（整改时限 {_day(h.deadline)}"
+                f"{_what(h)}（销号时间{h.closing_flaw or '有误'}；整改时限 {_day(h.deadline)}"
                 + (f"，已逾期 {h.days_overdue} 天" if h.days_overdue else "")
                 + "）"
                 for h in undated

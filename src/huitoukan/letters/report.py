@@ -194,7 +194,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             + ("（复查不合格）" if h.review == FAILED else "")
             # 已完成 and overdue: its 销号时间 is what is missing (listed without a reason
             # among the overdue, it read as a mistake of the report: clerk trial 67)
-            + ("（销号时间未填写或有误）" if h.undated else ""),
+            + (f"（销号时间{h.closing_flaw or '未填写或有误'}）" if h.undated else ""),
         ]
         for n, h in enumerate(report.overdue, start=1)
     ]

@@ -131,6 +131,11 @@ class HazardRow(NamedTuple):
     each one changing either; empty when every version said the same. The 追责核查 judges
     by what stood on the day of the inspection (a 整改时限 put off after it, a closure
     reported before it and taken back: clerk trial 62)."""
+    closing_flaw: str = ""
+    """Why a row reported 已完成 has no 销号时间 the register closes it by — 未填写, 无法识别,
+    早于检查时间, 晚于统计日期, 早于问题发现时间 ('' otherwise): the department is told which
+    (it was told all four: clerk trial 70). Last: the state record holds the fields in
+    order, and a register written before has none after `history`."""
 
     def deadline_on(self, day: date) -> date | None:
         """The 整改时限 the department's versions gave when `day` began (the one the last

@@ -57,6 +57,8 @@ class HazardView:
     hazard_id: str = ""
     """隐患编号: how the register, the 复查验收表 and the 追责核查's 对应自查 name it (a script
     reading --json had no way to: clerk trial 62)."""
+    closing_flaw: str = ""
+    """Why it is 已完成 without a usable 销号时间 (`HazardRow.closing_flaw`; '' otherwise)."""
     errors: int = 0
     """The errors its row of the department's return has (a required cell left blank, a
     date that cannot be read): its 退回修改 copy marks them."""
@@ -97,6 +99,7 @@ class HazardView:
             put_off_from=row.put_off_from,
             hazard_id=row.hazard_id,
             errors=row.errors,
+            closing_flaw=row.closing_flaw if row.closed_on is None else "",
         )
 
 
