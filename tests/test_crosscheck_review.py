@@ -27,9 +27,11 @@ from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.forms.review import REVIEW_SHEET, review_form
 from huitoukan.letters.accountability import write_crosscheck
+from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FAILED, PASSED, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
+from huitoukan.register.merging import Collection
 from huitoukan.register.reading import read_register
 from scripts.readme_walkthrough import copy_examples
 from tests.helpers import (
@@ -916,12 +918,7 @@ def test_a_hazard_first_sent_late_on_or_after_the_inspection_is_to_confirm(
     )
     collection = collect(campaign, [tmp_path], as_of=AS_OF)
     finding = city_finding("SC-2", found, "6号学生公寓", "宿舍内违规使用大功率电器", "学生工作处")
-    [verdict] = crosscheck(
-        campaign, [finding], collection.hazards, sent=collection.sent_days()
-    ).verdicts
-    assert verdict.conclusion is wanted, verdict.note
-    if wanted is Conclusion.TO_CONFIRM:
-        assert f"但部门 {chinese_date(sent)} 才报送这项隐患（逾期，检查当天或之后）" in verdict.note
+    _judged(campaign, finding, collection, wanted, sent)
 
 
 @pytest.mark.parametrize(
@@ -946,6 +943,13 @@ def test_a_hazard_added_in_a_late_version_on_or_after_the_inspection_is_to_confi
     collection = collect(campaign, [returns], as_of=AS_OF)
     found = date(2023, 12, 17)
     finding = city_finding("D7-15", found, "实训楼B", "消防栓被杂物遮挡", "学生工作处")
+    _judged(campaign, finding, collection, wanted, sent)
+
+
+def _judged(
+    campaign: Campaign, finding: Finding, collection: Collection, wanted: Conclusion, sent: date
+) -> None:
+    """`finding` crosschecked as `wanted`; 待确认 for a hazard first sent late on `sent`."""
     [verdict] = crosscheck(
         campaign, [finding], collection.hazards, sent=collection.sent_days()
     ).verdicts
@@ -1303,8 +1307,6 @@ def test_a_finding_the_school_had_listed_itself_was_not_missed(
     """The city found 图书馆 应急照明灯不亮 on 12月18日; the school's own 交办问题清单 had it
     (学校通报) but gave it no department, or its department never answered: no
     self-check found it, and none missed it either: the school left it unrectified."""
-    from huitoukan.model.findings import Finding
-
     filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx", [hazard(部位="东门")])
     hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
     own = Finding(
