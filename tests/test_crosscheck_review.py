@@ -1466,8 +1466,8 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
         "安全保卫处报 2023年12月8日 已完成（待复查）；检查时问题仍在，整改未到位（请核实销号是否属实）"
         "（已过整改时限 2023年12月10日）"
     )
-    assert verdict.accountable == (
-        "责任部门：安全保卫处（已交办，检查时已过整改时限 2023年12月10日，整改未到位）"
+    assert verdict.accountable == (  # reported done in time: no deadline missed (trial 71)
+        "责任部门：安全保卫处（已交办，报 2023年12月8日 已完成，检查时问题仍在，整改未到位）"
     )
     # due after the inspection, not reported done: within its time, not 整改未到位 (a
     # problem due next June read as one overdue: clerk trial 63)
