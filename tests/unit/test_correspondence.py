@@ -784,6 +784,24 @@ def test_a_return_with_errors_is_asked_to_be_put_right(campaign: Campaign, tmp_p
     assert "安全保卫处" not in by or "改正错误" not in by["安全保卫处"].kinds
 
 
+def test_the_department_table_of_the_report_starts_on_the_first_page(tmp_path: Path) -> None:
+    """13 departments: the table and its chart did not fit together on the first page and
+    both moved on, leaving it nearly empty and the chart alone on the third (clerk trial
+    70). The table fits there: it stays, its chart follows."""
+    more = "".join(f'\n[[departments]]\nname = "部门{n}"\n' for n in range(5))
+    text = default_campaign_text().replace("\n[[departments]]", more + "\n[[departments]]", 1)
+    campaign = parse_campaign(text, "campaign.toml")
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard()])
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    total = next(i for i, r in enumerate(rows, start=1) if r[1] == "合计")
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert not [b for b in breaks if b < total], (breaks, total)  # nothing before the table ends
+    assert len(ws._charts) == 1
+
+
 def test_the_report_says_how_many_hazards_the_self_check_found(
     campaign: Campaign, tmp_path: Path
 ) -> None:
