@@ -351,7 +351,7 @@ def test_an_update_written_over_the_first_return_keeps_its_date(
     assert state.returned == {"安全保卫处": first_day}
     status = build_status(campaign, state.hazards, state.returned, AS_OF)
     [security] = [d for d in status.departments if d.department == "安全保卫处"]
-    assert security.return_label == ("逾期报送" if late else "已报送")
+    assert security.return_label() == ("逾期报送" if late else "已报送")
     forced = collect_to_register(campaign, [form.parent], register, AS_OF, force=True)
     assert forced.collection.returned() == {"安全保卫处": date(2023, 12, 19)}
 

@@ -335,7 +335,7 @@ def test_a_misspelt_department_is_answered_with_the_closest_names(
     assert form.department == ""  # never placed by a guess: the clerk decides
     assert "是不是“高级技工学校”？" in form.problems[0].message
     status = build_status(campaign, form.hazards, {}, date(2023, 12, 20))
-    labels = {d.department: d.return_label for d in status.departments}
+    labels = {d.department: d.return_label() for d in status.departments}
     assert labels["高级技工学小"] == "部门无法识别" and labels["高级技工学校"] == "未报送"
     assert "高级技工学小" not in status.not_returned
 
