@@ -927,10 +927,14 @@ def test_a_hazard_first_sent_late_on_or_after_the_inspection_is_to_confirm(
         (date(2023, 12, 16), date(2023, 12, 16), Conclusion.FOUND),  # added late, before it
         (date(2023, 12, 17), date(2023, 12, 17), Conclusion.TO_CONFIRM),  # added that day
         (date(2023, 12, 18), date(2023, 12, 17), Conclusion.TO_CONFIRM),  # the day after
+        # no 检查时间 at all: nor is the first return's day its word (clerk trial 73)
+        (date(2023, 12, 16), None, Conclusion.FOUND),
+        (date(2023, 12, 17), None, Conclusion.TO_CONFIRM),
+        (date(2023, 12, 18), None, Conclusion.TO_CONFIRM),
     ],
 )
 def test_a_hazard_added_in_a_late_version_on_or_after_the_inspection_is_to_confirm(
-    campaign: Campaign, tmp_path: Path, sent: date, checked: date, wanted: Conclusion
+    campaign: Campaign, tmp_path: Path, sent: date, checked: date | None, wanted: Conclusion
 ) -> None:
     """质量监控处 returned in time without the hazard, and added it the day after the 省级督查,
     with the inspection's own day as its 检查时间: 自查已发现, without a word (clerk trial

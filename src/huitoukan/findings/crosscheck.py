@@ -389,8 +389,8 @@ def _searched(
         if unlisted is not None and finding.found_on is not None and unlisted >= finding.found_on:
             checked = in_time[0].hazard.checked_on
             note = (
-                f"自查报的检查时间是 {chinese_date(checked) if checked else '未填写'}（早于这次"
-                f"检查），但部门 "
+                f"自查报的检查时间是 {chinese_date(checked) if checked else '未填写'}"
+                f"{'（早于这次检查）' if checked else ''}，但部门 "
                 f"{chinese_date(unlisted)} 报送的版本中还没有这项隐患，之后的版本才列出："
                 "请核实后在问题清单的“对应自查”中填写隐患编号或“无”"
             )  # the date a department typed is its word; its own returns say otherwise
