@@ -779,9 +779,30 @@ def test_a_return_with_errors_is_asked_to_be_put_right(campaign: Campaign, tmp_p
     assert "改正错误" in by["附属医院"].kinds
     lines = by["附属医院"].text.splitlines()
     asked = lines.index(next(line for line in lines if "填写有误" in line))
-    assert "有 1 项隐患填写有误（共 2 处" in lines[asked] and "退回修改表" in lines[asked]
-    assert "药房" in lines[asked + 1] and "（2 处）" in lines[asked + 1]
+    assert "有 1 项隐患填写有误，请改正后重新报送" in lines[asked]
+    # what is wrong, not how many (trial 72)
+    assert "药房" in lines[asked + 1] and lines[asked + 1].endswith("（未填整改措施、未填责任人）")
     assert "安全保卫处" not in by or "改正错误" not in by["安全保卫处"].kinds
+
+
+def test_a_closing_day_asked_for_is_not_asked_again_as_an_error(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """销号时间 2023-11-31: asked for under 补填销号时间, and again as 填写有误 (1 处):
+    one mistake read as two (clerk trial 72). Said once; another error of the row still
+    listed."""
+    rows = [
+        hazard(部位="药房", 整改完成情况="已完成", 销号时间="2023-11-31"),
+        hazard(部位="门诊", 整改完成情况="已完成", 销号时间="2023-11-31", 责任人=None),
+    ]
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", rows)
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    lines = notice.text.splitlines()
+    assert len([line for line in lines if "药房" in line]) == 1  # 补填销号时间 only
+    [clinic] = [line for line in lines if "门诊" in line and "填写有误" not in line][1:]
+    assert clinic.endswith("（未填责任人）")  # its 销号时间 asked above, not again
 
 
 def test_the_department_table_of_the_report_starts_on_the_first_page(tmp_path: Path) -> None:

@@ -246,6 +246,13 @@ class RowChecker:
             before_photos=photos if progress != DONE else (),
             id_name=self._id_name,
             closing_flaw=flaw if progress == DONE else "",
+            errors_said=tuple(
+                dict.fromkeys(
+                    f"{p.field}无法识别" if p.code is Code.BAD_DATE else p.title
+                    for p in mine
+                    if p.severity is Severity.ERROR
+                )
+            ),
         )
 
     def _check_repeated(self, cells: RowCells) -> None:

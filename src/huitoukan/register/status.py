@@ -62,6 +62,8 @@ class HazardView:
     errors: int = 0
     """The errors its row of the department's return has (a required cell left blank, a
     date that cannot be read): its 退回修改 copy marks them."""
+    errors_said: tuple[str, ...] = ()
+    """What they are, a few words each (`HazardRow.errors_said`)."""
 
     @property
     def undated(self) -> bool:
@@ -99,6 +101,7 @@ class HazardView:
             put_off_from=row.put_off_from,
             hazard_id=row.hazard_id,
             errors=row.errors,
+            errors_said=row.errors_said,
             closing_flaw=row.closing_flaw if row.closed_on is None else "",
         )
 
