@@ -1447,12 +1447,14 @@ def test_reminders_name_the_assigned_problems_not_answered(
     assert "SD-01（省级督查）北围墙：围墙约15米段开裂倾斜" in general.text
     police = by_department["学院警务室"]
     assert police.kinds == ["催报", "交办问题"]
-    assert "4J-01（四进巡查）岗亭：一键报警装置未与公安联网" in police.text
     # the list's 整改时限 is filled in and locked on the form: asked for only where the list
     # gave none (every notice asked for it, and the cell was locked: clerk trial 70)
     asked = "（交办时未定整改时限的，同时填写整改时限）"
     assert "填写整改措施、责任人和整改完成情况后报送" in general.text and asked not in general.text
     assert asked in police.text
+    assert (
+        "4J-01（四进巡查，交办时未定整改时限，请填写）岗亭：一键报警装置未与公安联网" in police.text
+    )
     security = by_department["安全保卫处"]
     assert "交办问题" not in security.kinds  # it answered both
     # its answer to SD-01 is overdue: named as the assigned problem it is

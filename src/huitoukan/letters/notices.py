@@ -173,6 +173,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                     if p.days_overdue
                     else ""
                 )
+                # which ones the 整改时限 is asked of, in a list of both (trial 72)
+                + ("，交办时未定整改时限，请填写" if untimed and p.deadline is None else "")
                 + f"）{p.what}"
                 for p in unanswered
             )
