@@ -711,13 +711,13 @@ def test_the_report_says_why_a_hazard_done_is_overdue(campaign: Campaign, tmp_pa
 @pytest.mark.parametrize(
     ("as_of", "word", "before"),
     [
-        (date(2023, 12, 14), "尚未报送", True),
-        (date(2023, 12, 15), "尚未报送", True),  # the 报送截止 itself
-        (date(2023, 12, 16), "未报送", False),
+        (date(2023, 12, 14), "尚未报送", "未到"),
+        (date(2023, 12, 15), "尚未报送", "今天是"),  # the 报送截止 itself (trial 72)
+        (date(2023, 12, 16), "未报送", ""),
     ],
 )
 def test_the_report_says_not_yet_returned_before_the_deadline(
-    campaign: Campaign, tmp_path: Path, as_of: date, word: str, before: bool
+    campaign: Campaign, tmp_path: Path, as_of: date, word: str, before: str
 ) -> None:
     """The day before the 报送截止 the report told the leaders “未报送 7 个” and listed them
     under 四、未报送部门, as if in default, where status says 尚未报送（未到截止日期） (clerk
@@ -731,9 +731,12 @@ def test_the_report_says_not_yet_returned_before_the_deadline(
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
     n = len(result.status.not_returned)
-    said = f"{word} {n} 个" + ("（未到报送截止日期）。" if before else "。")
+    said = f"{word} {n} 个" + (f"（{before}报送截止日期）。" if before else "。")
     assert any(said in text for text in texts), texts
-    assert f"四、{word}部门（{'未到截止日期，' if before else ''}{n} 个）" in texts
+    assert f"四、{word}部门（{f'{before}截止日期，' if before else ''}{n} 个）" in texts
+    owed = {"未到": "截止日期前，尚未报送", "今天是": "今天截止，尚未报送", "": "逾期未报送 1 天"}
+    listed = {r["部门"]: r for r in sheet_rows(tmp_path / "台账.xlsx", "未报送")}
+    assert listed["学生工作处"]["情况"] == owed[before]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     assert ["学生工作处", word] in [r[1:3] for r in rows]
     register = {r["部门"]: r for r in sheet_rows(tmp_path / "台账.xlsx", REGISTER_SUMMARY, 4)}

@@ -107,8 +107,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     heading("一、总体情况")
     line(
         f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个{by_first}），"
-        f"{_not_yet(report)} {len(report.not_returned)} 个"
-        f"{'' if report.return_deadline_passed else '（未到报送截止日期）'}。"
+        f"{_not_yet(report)} {len(report.not_returned)} 个{_before_due(report, '报送截止日期')}。"
         f"排查隐患 {totals.hazards} 项"
         + (
             f"（其中自查发现 {totals.hazards - totals.answers} 项，交办问题整改反馈 {totals.answers} 项）"
@@ -212,8 +211,10 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         line(f"另有交办问题已过整改时限、责任部门尚未反馈（{len(unanswered)} 项）：", Style.HEAD)
         table(["序号", "问题编号", "责任部门", "部位：问题描述", "整改时限", "逾期天数",
                "问题来源", "反馈情况"], unanswered)  # fmt: skip
-    before = "" if report.return_deadline_passed else "未到截止日期，"
-    heading(f"四、{_not_yet(report)}部门（{before}{len(report.not_returned)} 个）")
+    before = _before_due(report, "截止日期")[1:-1]
+    heading(
+        f"四、{_not_yet(report)}部门（{before + '，' if before else ''}{len(report.not_returned)} 个）"
+    )
     unreadable = report.unreadable_senders
     line(
         "、".join(
@@ -409,6 +410,14 @@ def summary_line(report: StatusReport, out: Path) -> str:
         f"工作汇报已写入 {out}：隐患 {totals.hazards} 项，已销号 {totals.closed}，逾期 "
         f"{totals.overdue}，{_not_yet(report)}部门 {len(report.not_returned)} 个。"
     )
+
+
+def _before_due(report: StatusReport, named: str) -> str:
+    """（未到{named}）, （今天是{named}） on the day itself (it read as days to go: clerk
+    trial 72), '' once it has passed."""
+    if report.return_deadline_passed:
+        return ""
+    return f"（今天是{named}）" if report.as_of == report.returns_due else f"（未到{named}）"
 
 
 def _not_yet(report: StatusReport) -> str:

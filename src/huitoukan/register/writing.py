@@ -561,15 +561,23 @@ def place_charts(sheet: Sheet, charts: Sequence[BarChart]) -> None:
             sheet.add("")
 
 
+def _owed(late: int) -> str:
+    """A form owed `late` days after its due day (negative: before it; the day itself read
+    as 截止日期前: clerk trial 72)."""
+    if late > 0:
+        return f"逾期未报送 {late} 天"
+    return "今天截止，尚未报送" if late == 0 else "截止日期前，尚未报送"
+
+
 def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
     due = campaign.info.returns_due
     late = (status.as_of - due).days
-    note = f"逾期未报送 {late} 天" if late > 0 else "截止日期前，尚未报送"
+    note = _owed(late)
     owed: list[tuple[str, date, str]] = [(name, due, note) for name in status.not_returned]
     for round_ in status.rounds:  # the follow-up rounds, as status lists them
         issued = f"跟进轮（{round_.form_date.month}月{round_.form_date.day}日下发）"
         late = (status.as_of - round_.due).days
-        state = f"逾期未报送 {late} 天" if late > 0 else "截止日期前，尚未报送"
+        state = _owed(late)
         owed += [(name, round_.due, f"{issued}{state}") for name in round_.not_answered]
     rows: list[list[Value]] = [
         [n, name, len(campaign.items_for(name)), day, note]
