@@ -265,7 +265,10 @@ def _finding(line: _Line, campaign: Campaign, inspection: bool = False) -> Findi
                 dates[name] = day
                 line.add(Code.DEADLINE_AS_TERM, name, since="发现时间", start=found, day=day)
                 continue
-            line.add(Code.BAD_DATE, name, header=_HEADERS[name], **date_example(issued))
+            # a term with nothing to count it from: said so (not “无法识别为日期”: trial 72)
+            term = name == "deadline" and not found and term_deadline(line.cells.get(name), issued)
+            variant = "term_without_found" if term else ""
+            line.add(Code.BAD_DATE, name, variant, header=_HEADERS[name], **date_example(issued))
     found, deadline = dates["found_on"], dates["deadline"]
     if not line.text("found_on"):  # accepted without a word, it judged nothing (trial 69)
         line.add(Code.FINDING_NO_FOUND_DATE, "found_on")

@@ -223,6 +223,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             "long_term": "整改时限“{value}”不是日期：每项隐患都要有整改完成时限，需长期整改的，"
             "请填写计划完成的日期，并在备注中写明整改完成前的防范措施（暂按活动默认整改时限 "
             "{default} 计）",
+            "term_without_found": "整改时限“{value}”要从发现时间算起，而这一行没有填写发现时间："
+            "请填写发现时间，或把整改时限写成具体日期，如 {day}",
         },
     ),
     Code.TODAY_FORMULA: Rule(
