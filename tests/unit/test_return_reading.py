@@ -743,6 +743,29 @@ def test_a_closing_after_the_form_was_sent_is_doubted(
         assert "销号时间 2023年12月15日 晚于表头日期 2023年12月14日" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("checked_on", "said"),
+    [(date(2023, 12, 13), False), (date(2023, 12, 14), False), (date(2023, 12, 15), True)],
+)
+def test_a_check_after_the_form_was_sent_is_doubted(
+    campaign: Campaign, tmp_path: Path, checked_on: date, said: bool
+) -> None:
+    """A version dated 11月24日, the day before an inspection, with a 检查时间 of 11月26日: the
+    追责核查 took the hazard for found after the inspection, and collect said nothing
+    (clerk trial 73). Said, as a 销号 after the form's 日期 is; the same day is no fault."""
+    path = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "r.xlsx",
+        [hazard(检查时间=checked_on)],
+        form_date=date(2023, 12, 14),
+    )
+    found = [p for p in read(path, campaign).problems if p.code == "checked-after-form-date"]
+    assert bool(found) is said
+    if said:
+        assert found[0].message.startswith("检查时间 2023年12月15日 晚于表头日期 2023年12月14日")
+
+
 def test_a_deleted_column_is_said_once_not_on_every_row(campaign: Campaign, tmp_path: Path) -> None:
     """整改完成情况 deleted from the form: one error naming the column, not “没有填写整改完成
     情况” on each row (which asks to fill in a cell the form no longer has)."""

@@ -307,6 +307,16 @@ class RowChecker:
             self.problem(
                 Code.CLOSED_AFTER_FORM_DATE, cells, "closed_on", closed=closed, sent=self.form_date
             )
+        if checked and self.form_date and self.form_date < checked <= self.as_of:  # (after
+            # it: FUTURE_DATE) a version sent before an inspection, its 检查时间 typed after
+            # it, read as found after the inspection, without a word (clerk trial 73)
+            self.problem(
+                Code.CHECKED_AFTER_FORM_DATE,
+                cells,
+                "checked_on",
+                checked=checked,
+                sent=self.form_date,
+            )
         if deadline and checked and deadline < checked:
             self.problem(
                 Code.DEADLINE_BEFORE_CHECKED, cells, "deadline", deadline=deadline, checked=checked

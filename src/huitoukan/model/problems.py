@@ -59,6 +59,7 @@ class Code(StrEnum):
     DONE_WITHOUT_CLOSED_ON = "done-without-closed-on"
     CLOSED_BEFORE_CHECKED = "closed-before-checked"
     CLOSED_AFTER_FORM_DATE = "closed-after-form-date"
+    CHECKED_AFTER_FORM_DATE = "checked-after-form-date"
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
     DEADLINE_BEFORE_ISSUE = "deadline-before-issue"
     VANISHED_HAZARD = "vanished-hazard"
@@ -320,6 +321,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "销号晚于报送",
         "销号时间 {closed} 晚于表头日期 {sent}：报送时还没到销号的日子。表头日期应是报送当天"
         "（各版本按它排先后），请改正其中一个",
+    ),
+    Code.CHECKED_AFTER_FORM_DATE: Rule(
+        _W,
+        "检查晚于报送",
+        "检查时间 {checked} 晚于表头日期 {sent}：报送时还没有检查。追责核查按检查时间判断"
+        "是否在上级检查之前发现，请改正其中一个",
     ),
     Code.DEADLINE_BEFORE_CHECKED: Rule(
         _E, "时限早于检查", "整改时限 {deadline} 早于检查时间 {checked}，请核对"
