@@ -1515,6 +1515,10 @@ def test_a_photo_pasted_into_a_follow_up_form_adds_to_the_photos_sent_before(
     assert book.properties.title.endswith("（跟进轮）")
     texts = [str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value]
     assert any("此前报送的照片均已收存，无需重新粘贴" in t for t in texts)
+    # not to a department that never sent anything (clerk trial 72)
+    [never] = Path("第二轮").glob("*学院警务室*.xlsx")
+    sheet = load_workbook(never).worksheets[0]
+    assert not [c for row in sheet.iter_rows() for c in row if "照片均已收存" in str(c.value)]
     book.properties.lastModifiedBy = "王干事"  # the department saves it
     answer = Path("回收") / "保卫处-第二轮.xlsx"
     book.save(answer)

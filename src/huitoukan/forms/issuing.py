@@ -457,7 +457,8 @@ def fill_form(
                 )
             elif normalize_key(cell.value).startswith("填报说明"):
                 cell.value = _with_deadline(cell.value, due, info.receiver)
-                if followup:
+                if followup and rows:  # (to one that sent nothing, no photos were kept:
+                    # trial 72)
                     cell.value = f"{cell.value.rstrip()}{FOLLOWUP_PHOTOS}"
                 instructions = cell
     department_cell = form.label_value_cell("department", HEADER_LABELS)
