@@ -705,6 +705,8 @@ def test_the_report_says_why_a_hazard_done_is_overdue(campaign: Campaign, tmp_pa
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     rows = {r[2]: r for r in ws.iter_rows(values_only=True) if r[2] in ("南门", "北门")}
     assert "已完成（销号时间未填写）" in rows["南门"]
+    texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "；报已完成但销号时间未填写或有误、按未销号计的 1 项" in texts  # counted (trial 72)
     assert "整改中" in rows["北门"]
 
 

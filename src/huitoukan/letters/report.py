@@ -129,6 +129,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             if report.missing_photos
             else ""
         )
+        + (  # counted open: why, as status says it (the report did not: trial 72)
+            f"；报已完成但销号时间未填写或有误、按未销号计的 {len(report.undated)} 项"
+            if report.undated
+            else ""
+        )
         + "。"
         + _assigned_sentence(report)
         + (campaign_ended(report) if report.ended_on else "")
