@@ -539,6 +539,14 @@ def test_an_answer_closed_before_the_problem_was_found_is_an_error(
         [reviewed] = [h for h in again.hazards if h.number == "XJ-01"]
         assert reviewed.review == "" and not reviewed.unreviewed
         assert row.closing_flaw == "早于问题发现时间"  # what the notices tell the department
+        # and the 督导组's page says why it is not 销号 (a blank there: clerk trial 73)
+        from huitoukan.letters.archive import write_archive
+
+        findings = read_findings(listed, campaign).findings
+        out = tmp_path / "档案.xlsx"
+        write_archive(out, campaign, AS_OF, findings[:1], result.status.parts, [])
+        texts = [c.value for r in load_workbook(out).worksheets[0].iter_rows() for c in r]
+        assert "所填日期早于问题发现时间，未采用" in texts
         [error] = found
         form = load_workbook(returns / "保卫处.xlsx")[FORM_SHEET]
         _, columns = header_position(form)

@@ -122,6 +122,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         field_row("责任人", owner, "整改完成情况", part.progress)
         late = _late(part)
         closed = _day(part.closed_on) + (f"（超过整改时限 {late} 天）" if late else "")
+        if part.closing_flaw and part.closing_flaw != "未填写":  # why it is no 销号 (the page
+            # showed a blank where the department had written a day: clerk trial 73)
+            closed = f"所填日期{part.closing_flaw}，未采用"
         field_row("整改时限", _day(part.deadline), "销号时间", closed)
         if part.days_overdue:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)

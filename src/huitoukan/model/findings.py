@@ -100,6 +100,8 @@ class Part:
     reviewer: str = ""
     reviewed_on: date | None = None
     review_note: str = ""
+    closing_flaw: str = ""
+    """Why an answer reported 已完成 has no usable 销号时间 (`HazardRow.closing_flaw`)."""
 
 
 class SourceSummary(BaseModel):
