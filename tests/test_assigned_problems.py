@@ -763,6 +763,29 @@ def test_a_deadline_written_as_a_term_is_counted_from_the_day_the_problem_was_fo
     assert bad.message.startswith("整改时限“一周内”要从发现时间算起，而这一行没有填写发现时间")
 
 
+def test_a_problem_handed_to_two_departments_under_two_numbers_is_said(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A-01 for 学生工作处 and A-02 for 各二级学院, the same 部位 and 问题描述: not said (only a
+    department's own problems were compared: clerk trial 73), each answering its half. Said
+    on the later row; not for a problem of one department listed with another's, nor for
+    one worded differently."""
+    base = {"问题来源": "县（市、区）普查", "发现时间": date(2023, 11, 10), "部位": "学生公寓3号楼",
+            "问题描述": "私拉电线", "整改时限": date(2023, 12, 15)}  # fmt: skip
+    rows = [
+        dict(base, 问题编号="A-01", 责任部门="学生工作处"),
+        dict(base, 问题编号="A-02", 责任部门="各二级学院", 问题描述="私拉电线。"),
+        dict(base, 问题编号="A-03", 责任部门="总务基建处", 问题描述="楼道堆放杂物"),
+        dict(base, 问题编号="A-04", 责任部门="学生工作处、总务基建处"),
+    ]
+    read = read_findings(findings_list(tmp_path / "清单.xlsx", rows), campaign)
+    [said] = [p for p in read.problems if p.code is Code.FINDING_SAME_ELSEWHERE]
+    row = {f.number: f.row for f in read.findings}
+    assert (said.row, said.value) == (row["A-02"], "各二级学院")
+    first = f"与第 {row['A-01']} 行的 A-01（学生工作处）部位和问题描述相同，而责任部门不同"
+    assert said.message.startswith(first)
+
+
 def test_a_problem_found_again_under_a_new_number_is_said(
     campaign: Campaign, tmp_path: Path
 ) -> None:

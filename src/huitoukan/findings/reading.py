@@ -145,6 +145,22 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
                 score=round(alike),
             )
         )
+    for later, earlier in _same_elsewhere(result.findings):
+        column = header.columns.get("departments")
+        result.problems.append(
+            problem(
+                Code.FINDING_SAME_ELSEWHERE,
+                shown,
+                sheet=later.sheet,
+                cell=cell_ref(later.row - 1, column) if column is not None else "",
+                row=later.row,
+                field=_HEADERS["departments"],
+                value="、".join(later.departments),
+                first_row=earlier.row,
+                number=earlier.number,
+                departments="、".join(earlier.departments),
+            )
+        )
     errors = [p for p in result.problems if p.severity is Severity.ERROR]
     if errors:
         raise FindingsError(
@@ -178,6 +194,23 @@ def _restated(findings: Sequence[Finding]) -> list[tuple[Finding, Finding, float
                     said[finding.row] = (finding, earlier, match.score)
                     break
     return [said[row] for row in sorted(said)]
+
+
+def _same_elsewhere(findings: Sequence[Finding]) -> list[tuple[Finding, Finding]]:
+    """Each problem worded as one listed above it, word for word (punctuation and spaces
+    aside), given to other departments: the same problem handed out twice under two 编号,
+    each department answering its own half, or each its own problem written alike (trial
+    73: not said, `_restated` compares a department's problems only)."""
+    first: dict[str, Finding] = {}
+    said: list[tuple[Finding, Finding]] = []
+    for finding in sorted(findings, key=_order):
+        if not finding.departments or not fingerprint(finding.description):
+            continue
+        key = f"{fingerprint(finding.location)}|{fingerprint(finding.description)}"
+        earlier = first.setdefault(key, finding)
+        if earlier is not finding and not set(earlier.departments) & set(finding.departments):
+            said.append((finding, earlier))
+    return sorted(said, key=lambda pair: pair[0].row)
 
 
 def _order(finding: Finding) -> tuple[date, int]:

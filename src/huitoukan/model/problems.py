@@ -86,6 +86,7 @@ class Code(StrEnum):
     FINDING_DEADLINE_BEFORE_FOUND = "finding-deadline-before-found"
     FINDING_LONG_AGO = "finding-long-ago"
     FINDING_RESTATED = "finding-restated"
+    FINDING_SAME_ELSEWHERE = "finding-same-elsewhere"
     FINDING_NO_FOUND_DATE = "finding-no-found-date"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
@@ -594,6 +595,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "{number} 尚未销号的，请只保留先发现的那一行，在其整改要求中注明再次发现的时间和来源，"
         "部门只需反馈一次；{number} 已销号、这次又被查出的，两行都保留，部门按这一行重新整改；"
         "确是两个问题的，请把部位或问题描述写得能区分开",
+    ),
+    Code.FINDING_SAME_ELSEWHERE: Rule(
+        _W,
+        "同一问题交给了不同部门",
+        "与第 {first_row} 行的 {number}（{departments}）部位和问题描述相同，而责任部门不同：如是"
+        "同一个问题，请合并为一行，在责任部门中列出各部门（共同整改，各自反馈）；确是各部门各自的"
+        "问题，请把部位写得能区分开",
     ),
     Code.ASSIGNMENT_UNANSWERED: Rule(
         _E,
