@@ -127,17 +127,28 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             continue
         seen[key] = finding
         result.findings.append(finding)
+
+    def about(later: Finding, code: Code, name: str, value: str, **params: Any) -> Problem:
+        """A problem of the row of `later`, on its cell of column `name`."""
+        column = header.columns.get(name)
+        return problem(
+            code,
+            shown,
+            sheet=later.sheet,
+            cell=cell_ref(later.row - 1, column) if column is not None else "",
+            row=later.row,
+            field=_HEADERS[name],
+            value=value,
+            **params,
+        )
+
     for later, earlier, alike in _restated(result.findings):
-        column = header.columns.get("description")
         result.problems.append(
-            problem(
+            about(
+                later,
                 Code.FINDING_RESTATED,
-                shown,
-                sheet=later.sheet,
-                cell=cell_ref(later.row - 1, column) if column is not None else "",
-                row=later.row,
-                field=_HEADERS["description"],
-                value=later.description,
+                "description",
+                later.description,
                 first_row=earlier.row,
                 number=earlier.number,
                 source=earlier.source,
@@ -146,16 +157,12 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             )
         )
     for later, earlier in _same_elsewhere(result.findings):
-        column = header.columns.get("departments")
         result.problems.append(
-            problem(
+            about(
+                later,
                 Code.FINDING_SAME_ELSEWHERE,
-                shown,
-                sheet=later.sheet,
-                cell=cell_ref(later.row - 1, column) if column is not None else "",
-                row=later.row,
-                field=_HEADERS["departments"],
-                value="、".join(later.departments),
+                "departments",
+                "、".join(later.departments),
                 first_row=earlier.row,
                 number=earlier.number,
                 departments="、".join(earlier.departments),
