@@ -799,6 +799,8 @@ def test_a_closing_day_asked_for_is_not_asked_again_as_an_error(
     rows = [
         hazard(部位="药房", 整改完成情况="已完成", 销号时间="2023-11-31"),
         hazard(部位="门诊", 整改完成情况="已完成", 销号时间="2023-11-31", 责任人=None),
+        # closed before it was checked: its error (销号早于检查) is the same 销号时间's
+        closed(部位="锅炉房", 检查时间=date(2023, 12, 5), 销号时间=date(2023, 12, 1)),
     ]
     filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", rows)
     collection = collect(campaign, [tmp_path / "回收"])
@@ -808,6 +810,7 @@ def test_a_closing_day_asked_for_is_not_asked_again_as_an_error(
     assert len([line for line in lines if "药房" in line]) == 1  # 补填销号时间 only
     [clinic] = [line for line in lines if "门诊" in line and "填写有误" not in line][1:]
     assert clinic.endswith("（未填责任人）")  # its 销号时间 asked above, not again
+    assert len([line for line in lines if "锅炉房" in line]) == 1
 
 
 def test_the_department_table_of_the_report_starts_on_the_first_page(tmp_path: Path) -> None:

@@ -248,7 +248,7 @@ class RowChecker:
             closing_flaw=flaw if progress == DONE else "",
             errors_said=tuple(
                 dict.fromkeys(
-                    f"{p.field}无法识别" if p.code is Code.BAD_DATE else p.title
+                    (p.field, f"{p.field}无法识别" if p.code is Code.BAD_DATE else p.title)
                     for p in mine
                     if p.severity is Severity.ERROR
                 )

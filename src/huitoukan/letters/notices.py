@@ -24,10 +24,12 @@ from pydantic import BaseModel
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
+from huitoukan.forms.layout import COLUMN_BY_FIELD
 from huitoukan.model.findings import PartState
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
 
 COMBINED_FILE = "全部通知.txt"
+CLOSED_ON = COLUMN_BY_FIELD["closed_on"].header
 
 
 class Notice(BaseModel):
@@ -303,9 +305,11 @@ the clerk sends reminders."""
 
 
 def _to_put_right(hazard: HazardView, asked: set[str]) -> list[str]:
-    """What is wrong in the hazard's row, but a 销号时间 already asked for (of the hazards
-    whose `source` is in `asked`): said twice, one mistake read as two (clerk trial 72)."""
-    return [e for e in hazard.errors_said if not (hazard.source in asked and "销号时间" in e)]
+    """What is wrong in the hazard's row, but in its 销号时间 when that is asked for already
+    (the hazards whose `source` is in `asked`): said twice, one mistake read as two (clerk
+    trial 72)."""
+    again = hazard.source in asked
+    return [said for column, said in hazard.errors_said if not (again and column == CLOSED_ON)]
 
 
 def _when(late: int, due: str) -> str:

@@ -136,9 +136,10 @@ class HazardRow(NamedTuple):
     早于检查时间, 晚于统计日期, 早于问题发现时间 ('' otherwise): the department is told which
     (it was told all four: clerk trial 70). Last: the state record holds the fields in
     order, and a register written before has none after `history`."""
-    errors_said: tuple[str, ...] = ()
-    """What its errors are, a few words each (未填整改措施, 销号时间无法识别): the notice
-    that asks for them to be put right names them (it gave their count only: trial 72)."""
+    errors_said: tuple[tuple[str, str], ...] = ()
+    """Its errors, each as (the column it is in, a few words: 未填整改措施, 销号时间无法识别):
+    the notice that asks for them to be put right names them (it gave their count only:
+    trial 72), leaving out those of a column it asks for already."""
 
     def deadline_on(self, day: date) -> date | None:
         """The 整改时限 the department's versions gave when `day` began (the one the last

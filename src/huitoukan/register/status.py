@@ -62,8 +62,8 @@ class HazardView:
     errors: int = 0
     """The errors its row of the department's return has (a required cell left blank, a
     date that cannot be read): its 退回修改 copy marks them."""
-    errors_said: tuple[str, ...] = ()
-    """What they are, a few words each (`HazardRow.errors_said`)."""
+    errors_said: tuple[tuple[str, str], ...] = ()
+    """What they are, by column (`HazardRow.errors_said`)."""
 
     @property
     def undated(self) -> bool:
