@@ -527,7 +527,7 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     reviewer=answer.reviewer,
                     reviewed_on=answer.reviewed_on,
                     review_note=answer.review_note,
-                    closing_flaw=answer.closing_flaw if answer.closed_on is None else "",
+                    closing_flaw=answer.closing_flaw,
                 )
             )
     return result

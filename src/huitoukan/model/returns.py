@@ -133,7 +133,8 @@ class HazardRow(NamedTuple):
     reported before it and taken back: clerk trial 62)."""
     closing_flaw: str = ""
     """Why a row reported 已完成 has no 销号时间 the register closes it by — 未填写, 无法识别,
-    早于检查时间, 晚于统计日期, 早于问题发现时间 ('' otherwise): the department is told which
+    早于检查时间, 晚于统计日期, 早于问题发现时间 ('' otherwise, and once an older version's
+    销号时间 is kept for it): the department is told which
     (it was told all four: clerk trial 70). Last: the state record holds the fields in
     order, and a register written before has none after `history`."""
     errors_said: tuple[tuple[str, str], ...] = ()

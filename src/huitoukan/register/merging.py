@@ -773,7 +773,7 @@ class _Lineage:
             if closure is not None:
                 lost = self._dates_lost[row.source_sheet, row.source_row, "closed_on"]
                 moot.add((lost.code, row.source_sheet, row.source_row, lost.field))
-                row = _as_warned(row._replace(closed_on=closure.closed_on), lost)
+                row = _as_warned(row._replace(closed_on=closure.closed_on, closing_flaw=""), lost)
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)

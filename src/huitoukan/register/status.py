@@ -102,7 +102,7 @@ class HazardView:
             hazard_id=row.hazard_id,
             errors=row.errors,
             errors_said=row.errors_said,
-            closing_flaw=row.closing_flaw if row.closed_on is None else "",
+            closing_flaw=row.closing_flaw,
         )
 
 
