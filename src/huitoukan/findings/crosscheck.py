@@ -339,14 +339,14 @@ def _left_unrectified(
         )
     if answers:
         why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
-        closed_before = found is not None and any(
-            h.closed_on and h.closed_on < found for h in answers
+        closed = min(
+            (h.closed_on for h in answers if found and h.closed_on and h.closed_on < found),
+            default=None,
         )
-        if closed_before and found is not None:  # reported done before they came: not
-            # a deadline missed, a rectification not done (检查时已过整改时限 said of a problem
-            # closed in time read as a deadline missed: clerk trial 71)
+        if closed is not None:  # reported done before they came: not a deadline missed, a
+            # rectification not done (检查时已过整改时限 said of a problem closed in time read
+            # as a deadline missed: clerk trial 71)
             still += "，整改未到位（请核实销号是否属实）"
-            closed = min(h.closed_on for h in answers if h.closed_on and h.closed_on < found)
             accountable = (
                 f"责任部门：{owners}（已交办，报 {chinese_date(closed)} 已完成，"
                 "检查时问题仍在，整改未到位）"
