@@ -104,10 +104,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     by_first = (
         f"；按原定报送截止 {chinese_date(first_due)} 逾期的 {late_before} 个" if first_due else ""
     )
+    due = _before_due(report, "报送截止日期")
     heading("一、总体情况")
     line(
         f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个{by_first}），"
-        f"{_not_yet(report)} {len(report.not_returned)} 个{_before_due(report, '报送截止日期')}。"
+        f"{_not_yet(report)} {len(report.not_returned)} 个{f'（{due}）' if due else ''}。"
         f"排查隐患 {totals.hazards} 项"
         + (
             f"（其中自查发现 {totals.hazards - totals.answers} 项，交办问题整改反馈 {totals.answers} 项）"
@@ -216,7 +217,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         line(f"另有交办问题已过整改时限、责任部门尚未反馈（{len(unanswered)} 项）：", Style.HEAD)
         table(["序号", "问题编号", "责任部门", "部位：问题描述", "整改时限", "逾期天数",
                "问题来源", "反馈情况"], unanswered)  # fmt: skip
-    before = _before_due(report, "截止日期")[1:-1]
+    before = _before_due(report, "截止日期")
     heading(
         f"四、{_not_yet(report)}部门（{before + '，' if before else ''}{len(report.not_returned)} 个）"
     )
@@ -418,11 +419,11 @@ def summary_line(report: StatusReport, out: Path) -> str:
 
 
 def _before_due(report: StatusReport, named: str) -> str:
-    """（未到{named}）, （今天是{named}） on the day itself (it read as days to go: clerk
-    trial 72), '' once it has passed."""
+    """未到{named}, 今天是{named} on the day itself (it read as days to go: clerk trial 72),
+    '' once it has passed."""
     if report.return_deadline_passed:
         return ""
-    return f"（今天是{named}）" if report.as_of == report.returns_due else f"（未到{named}）"
+    return f"今天是{named}" if report.as_of == report.returns_due else f"未到{named}"
 
 
 def _not_yet(report: StatusReport) -> str:
