@@ -2493,6 +2493,40 @@ def test_the_state_beside_a_verdict_is_the_hazards_when_found(
 
 
 @pytest.mark.parametrize(
+    ("reviewed_on", "review", "state"),
+    [
+        (date(2023, 12, 20), "合格", "已销号"),  # accepted the day before the inspection
+        (date(2023, 12, 21), "合格", "待复查"),  # the same day: after the inspectors came
+        (date(2023, 12, 22), "合格", "待复查"),
+        (date(2023, 12, 20), "不合格", "整改中"),  # sent back before: open again
+        (date(2023, 12, 21), "不合格", "待复查"),
+        (None, "合格", "已销号"),  # no day written: the review's word stands
+    ],
+)
+def test_the_state_beside_a_verdict_counts_a_review_made_before_the_inspection_only(
+    reviewed_on: date | None, review: str, state: str
+) -> None:
+    """检查时状态 of a closure 复查合格 after the inspection was 已销号 (clerk trial 73):
+    on the inspection's day it was still 待复查."""
+    from huitoukan.letters.accountability import _state_when_found
+
+    row = HazardRow(
+        department="安全保卫处",
+        source_file="保卫处.xlsx",
+        source_sheet="自查整改清单",
+        source_row=6,
+        location="北门",
+        hazard="隔离桩缺失",
+        deadline=date(2023, 12, 31),
+        progress="已完成",
+        closed_on=date(2023, 12, 18),
+        review=review,
+        reviewed_on=reviewed_on,
+    )
+    assert _state_when_found(row, date(2023, 12, 21)) == state
+
+
+@pytest.mark.parametrize(
     ("put_off_on", "said"), [(date(2023, 12, 15), False), (date(2023, 12, 16), True)]
 )
 def test_a_deadline_put_off_once_passed_is_said_beside_the_verdict(

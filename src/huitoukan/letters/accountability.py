@@ -10,7 +10,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
 from huitoukan.findings.similarity import MATCH
 from huitoukan.model.documents import CROSSCHECK_TITLE
-from huitoukan.model.returns import IN_PROGRESS, HazardRow
+from huitoukan.model.returns import FAILED, IN_PROGRESS, PASSED, UNREVIEWED, HazardRow
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 CROSSCHECK_FILE = "追责核查.xlsx"
@@ -182,8 +182,11 @@ def _state_when_found(hazard: HazardRow, found: date) -> str:
     """The hazard's state on the day the inspection found the problem: by the 整改时限
     its versions gave then, and open if closed only that day or after (it read 整改中
     beside a 说明 saying the deadline had passed, and 已销号 for a closure made since:
-    clerk trial 64)."""
+    clerk trial 64). A closure reviewed only that day or after was still 待复查 then (it read
+    已销号 for a 复查合格 five days after the inspection: clerk trial 73)."""
     then = hazard._replace(deadline=hazard.deadline_on(found))
     if then.closed_on is not None and then.closed_on >= found:
         then = then._replace(progress=IN_PROGRESS, closed_on=None)
+    elif then.review in (PASSED, FAILED) and then.reviewed_on and then.reviewed_on >= found:
+        then = then._replace(review=UNREVIEWED)
     return then.state(found)
