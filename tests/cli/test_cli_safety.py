@@ -39,13 +39,39 @@ def test_a_smaller_collection_does_not_replace_a_fuller_register(
     before = register.read_bytes()
     one = runner.invoke(app, ["collect", "回收/学生工作处.xlsx", *AS_OF])
     assert one.exit_code == 2, one.output
-    assert "只有部门 1 个" in one.output and "--force" in one.output
+    said = "".join(one.output.split())
+    assert "少了部门5个、报送文件5份" in said and "--force" in said
     assert register.read_bytes() == before
     forced = runner.invoke(app, ["collect", "回收/学生工作处.xlsx", *AS_OF, "--force"])
     assert forced.exit_code == 0, forced.output
     assert register.read_bytes() != before
     kept = list(history_folder(register).iterdir())
     assert any(p.read_bytes() == before for p in kept)
+
+
+@pytest.mark.parametrize(("day", "refused"), [(19, True), (20, False), (21, False)])
+def test_a_register_is_not_replaced_by_one_of_an_earlier_day(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, day: int, refused: bool
+) -> None:
+    """collect --as-of going back voided every closure reported since (晚于统计日期), and
+    status, remind and report went on from that register (clerk trial 75): refused, the
+    register untouched, unless --force; the same day or a later one is a collect as any."""
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    before = register.read_bytes()
+    again = runner.invoke(app, ["collect", "回收", "--as-of", f"2023-12-{day}"])
+    said = "".join(again.output.split())
+    if not refused:
+        assert again.exit_code == 0, again.output
+        return
+    assert again.exit_code == 2, again.output
+    assert "这次汇总的统计日期2023年12月19日早于" in said and "统计日期2023年12月20日" in said
+    assert "--out" in said and "--force" in said
+    assert register.read_bytes() == before
+    forced = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-19", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert register.read_bytes() != before
 
 
 def test_junk_taken_out_of_the_returns_folder_is_not_a_smaller_collection(
@@ -70,7 +96,10 @@ def test_junk_taken_out_of_the_returns_folder_is_not_a_smaller_collection(
     (chdir_tmp / "回收" / "附属医院.xlsx").unlink()
     fewer = runner.invoke(app, ["collect", "回收", *AS_OF])
     said = "".join(fewer.output.split())
-    assert fewer.exit_code == 2 and f"少了：附属医院、{Path('回收') / '附属医院.xlsx'}" in said
+    assert (
+        fewer.exit_code == 2
+        and f"少了部门1个、报送文件1份：附属医院、{Path('回收') / '附属医院.xlsx'}" in said
+    )
 
 
 def test_a_register_is_not_judged_by_another_campaign(

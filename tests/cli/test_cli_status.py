@@ -53,7 +53,8 @@ def test_status_from_register_and_from_returns_agree(
     assert re.search(r"中有2023年12月14日的内容（[^）]+报表的日期）", said)
     assert "不能据此统计更早的2023年12月13日" in said and "历史版本" not in said
     for day in ("2023-12-01", "2023-12-14"):  # the one counting 12月1日 kept when replaced
-        assert runner.invoke(app, ["collect", "回收", "--as-of", day]).exit_code == 0
+        # (back to 12月1日 from 12月14日: only when the clerk insists)
+        assert runner.invoke(app, ["collect", "回收", "--as-of", day, "--force"]).exit_code == 0
     again = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-13"]).output.split())
     kept = "全校隐患台账.*.统计2023-12-01.xlsx"  # one kept now, named by the day it counts
     [copy] = (chdir_tmp / ".全校隐患台账.历史版本").glob(kept)
@@ -281,7 +282,10 @@ def test_a_return_written_over_by_one_that_cannot_be_read_is_said_so(
     (chdir_tmp / "回收" / "医院.xlsx").unlink()
     refused = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
     said = "".join(refused.output.split())
-    assert refused.exit_code == 2 and "少了：附属医院（其文件无法读取）" in said
+    assert (
+        refused.exit_code == 2
+        and "少了部门1个、报送文件1份：附属医院（其文件无法读取）" in said
+    )
 
 
 @pytest.mark.parametrize(

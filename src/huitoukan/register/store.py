@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import (
     display_name,
@@ -73,6 +74,17 @@ def check_not_shrinking(
     campaign.toml renamed it (its old name an alias of the new)."""
     if old is None:
         return
+    if old.judged_on is not None and new.judged_on is not None and new.judged_on < old.judged_on:
+        earlier, later = chinese_date(new.judged_on), chinese_date(old.judged_on)
+        # collected as of an earlier day, every closure reported since was voided as 晚于统计
+        # 日期, and status, remind and report went on from that register (clerk trial 75)
+        raise ShrinkingRegister(
+            f"这次汇总的统计日期 {earlier} 早于现有的 {display_name(register)} 的统计日期 "
+            f"{later}，未做任何改动：按较早的日期汇总，{earlier} 以后报来的销号都会作废，"
+            f"台账将不再是 {later} 的情况。要看 {earlier} 当时的情况，请打开台账旁历史版本"
+            "文件夹中当时汇总的台账，或用 --out 写到另一个文件；确要按这个日期替换台账，"
+            "请加 --force"
+        )
     lost = sorted(set(old.departments) - set(new.departments))
     if not lost and new.files >= old.files:
         return
@@ -85,13 +97,16 @@ def check_not_shrinking(
             "追责核查表按旧编号填写的结论将对应不上。请在 campaign.toml 该部门下写明旧名"
             '（formerly = "旧名"），隐患编号即保持不变；确要重新编号，请加 --force'
         )
-    what = f"部门 {len(new.departments)} 个、报送文件 {new.files} 份"
-    before = f"部门 {len(old.departments)} 个、报送文件 {old.files} 份"
     gone = sorted(set(old.sources) - set(new.sources)) if new.sources else []
+    # what is missing, counted: the totals compared read “部门 7 个……比现有的部门 7 个少”
+    # when one department went missing and another came (clerk trial 75)
+    fewer = [f"部门 {len(lost)} 个"] if lost else []
+    files = len(gone) or old.files - new.files
+    fewer += [f"报送文件 {files} 份"] if files > 0 else []
     named = [f"{d}（其文件无法读取）" if d in new.unreadable else d for d in lost] + gone
-    missing = f"（少了：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}）" if named else ""
+    missing = f"：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}" if named else ""
     raise ShrinkingRegister(
-        f"这次汇总只有{what}，比现有的 {display_name(register)}（{before}）少{missing}，"
+        f"这次汇总比现有的 {display_name(register)} 少了{'、'.join(fewer)}{missing}，"
         "可能漏选了报表文件夹（或复查验收表所在的文件夹），未做任何改动。"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患不再保留），"
         "或用 --out 写到另一个文件"
