@@ -43,6 +43,8 @@ def cell_text(value: object) -> str:
         return value.date().isoformat() if value.time() == _MIDNIGHT else _minute(value)
     if isinstance(value, date):
         return typed_number(value) or value.isoformat()
+    if isinstance(value, time):  # 12:30 typed is shown so, not 12:30:00 (clerk trial 74)
+        return value.isoformat("minutes" if not value.second else "seconds")
     return clean_cell_text(str(value))
 
 

@@ -5,8 +5,10 @@ with `uno`), as a child process of the tests:
     /usr/bin/python3 lo_driver.py JOB.json
 
 JOB: {"input": path, "outputs": {"xlsx": path, ...}, "typed": [[sheet, cell, text]...],
-      "insert_rows": [[sheet, 0-based row]...]}
-`typed` texts go through Calc's own input recognition (setFormula, as typing does),
+      "entered": [[sheet, cell, text]...], "insert_rows": [[sheet, 0-based row]...]}
+`typed` texts go through Calc's own input recognition (setFormula, as typing does);
+`entered` texts are typed into the cell as a person does (.uno:EnterString), which also
+gives the cell the number format of what was typed (100% a percentage, 12:30 a time),
 in a zh-CN profile (scripts/lo-profile.xcu). Each run has its own throw-away profile and its own soffice
 listening on a private pipe, and always shuts it down.
 """
@@ -44,7 +46,8 @@ def props(**values: object) -> tuple[object, ...]:
     return tuple(result)
 
 
-def connect(pipe: str, deadline: float) -> object:
+def connect(pipe: str, deadline: float) -> tuple[object, object]:
+    """The desktop, and the helper that dispatches commands as the menus and keys do."""
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
         "com.sun.star.bridge.UnoUrlResolver", local
@@ -54,6 +57,8 @@ def connect(pipe: str, deadline: float) -> object:
             context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
             return context.ServiceManager.createInstanceWithContext(
                 "com.sun.star.frame.Desktop", context
+            ), context.ServiceManager.createInstanceWithContext(
+                "com.sun.star.frame.DispatchHelper", context
             )
         except Exception:
             if time.monotonic() > deadline:
@@ -87,13 +92,19 @@ def run(job: dict[str, object]) -> None:
         env=env,
     )
     try:
-        desktop = connect(pipe, time.monotonic() + 60)
+        desktop, dispatcher = connect(pipe, time.monotonic() + 60)
         document = desktop.loadComponentFromURL(private.as_uri(), "_blank", 0, props(Hidden=True))
         sheets = document.Sheets
         for sheet_name, row in job.get("insert_rows", []):  # type: ignore[union-attr]
             sheets.getByName(sheet_name).Rows.insertByIndex(row, 1)
         for sheet_name, cell, text in job.get("typed", []):  # type: ignore[union-attr]
             sheets.getByName(sheet_name).getCellRangeByName(cell).setFormula(text)
+        controller = document.getCurrentController()
+        for sheet_name, cell, text in job.get("entered", []):  # type: ignore[union-attr]
+            controller.setActiveSheet(sheets.getByName(sheet_name))
+            frame = controller.getFrame()
+            dispatcher.executeDispatch(frame, ".uno:GoToCell", "", 0, props(ToPoint=cell))
+            dispatcher.executeDispatch(frame, ".uno:EnterString", "", 0, props(StringName=text))
         for kind, out in dict(job.get("outputs", {})).items():  # type: ignore[arg-type]
             document.storeToURL(
                 Path(out).resolve().as_uri(), props(FilterName=FILTERS[kind], Overwrite=True)

@@ -359,6 +359,32 @@ def test_a_number_typed_into_a_date_cell_is_quoted_as_typed(
     assert said == {closed_on: "12.19", checked_on: "3"}
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_percentage_and_a_time_typed_are_read_as_typed(
+    libreoffice: None, tmp_path: Path, kind: str
+) -> None:
+    """100% and 50% typed in Calc are saved as the numbers 1 and 0.5 shown as percentages,
+    12:30 as a time: the register said 1, 0.5 and 12:30:00 (clerk trial 74)."""
+    from huitoukan.campaign import default_campaign
+
+    campaign = default_campaign()
+    rows = [hazard(部位="东门", 备注=None), hazard(部位="西门", 备注=None)]
+    form = filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    ws = load_workbook(form)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    remarks = columns["备注"]
+    measures = columns["整改措施"]
+    saved = tmp_path / f"学工处.{kind}"
+    typed = [
+        [FORM_SHEET, cell(ws, header_row + 1, remarks), "100%"],
+        [FORM_SHEET, cell(ws, header_row + 1, measures), "50%"],
+        [FORM_SHEET, cell(ws, header_row + 2, remarks), "12:30"],
+    ]
+    drive({"input": str(form), "outputs": {kind: str(saved)}, "entered": typed}, tmp_path)
+    first, second = read_form(saved, campaign).hazards
+    assert (first.remarks, first.measures, second.remarks) == ("100%", "50%", "12:30")
+
+
 def test_marks_of_a_copy_corrected_in_libreoffice_are_not_kept(
     libreoffice: None, tmp_path: Path
 ) -> None:

@@ -379,6 +379,39 @@ def test_extra_columns_go_to_remarks_and_columns_any_order(
     assert row.remarks == "已报修；整改资金（元）：3000"
 
 
+def test_percentages_and_times_are_read_as_shown(campaign: Campaign, tmp_path: Path) -> None:
+    """100% typed is saved as the number 1 styled as a percentage: an added 完成进度 column's
+    100% was dropped (taken for a repeat of the row's 序号 1), its 50% read 0.5, 100% in 备注
+    read 1, and 12:30 read 12:30:00 (clerk trial 74). A % in quotes is text, not a
+    percentage; a number not so styled is the number."""
+    from datetime import time
+
+    rows = [hazard(部位=name) for name in ("东门", "西门", "南门", "北门")]
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows)
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    extra = len(columns) + 1
+    ws.cell(header_row, extra).value = "完成进度"
+    ws.cell(header_row, extra + 1).value = "复核时间"
+    shown = [(0.8, "0%"), (0.5, "0.00%"), (0.125, '0.0"%"'), (1, "General")]
+    for n, (value, number_format) in enumerate(shown, start=1):
+        ws.cell(header_row + n, extra).value = value
+        ws.cell(header_row + n, extra).number_format = number_format
+    remarks = ws.cell(header_row + 1, columns["备注"])
+    remarks.value, remarks.number_format = 1, "0%"
+    ws.cell(header_row + 2, extra + 1).value = time(12, 30)
+    ws.cell(header_row + 2, extra + 1).number_format = "hh:mm"
+    wb.save(path)
+    said = [row.remarks for row in read(path, campaign).hazards]
+    assert said == [
+        "100%；完成进度：80%",
+        "完成进度：50%；复核时间：12:30",
+        "完成进度：0.125",
+        "完成进度：1",
+    ]
+
+
 def test_merged_cells_are_read_on_every_row(campaign: Campaign, tmp_path: Path) -> None:
     path = filled_form(
         campaign,

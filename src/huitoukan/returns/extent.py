@@ -335,6 +335,8 @@ class OdsFacts:
     """Each table's cells whose formula gives the day it is computed (`SheetFacts.todays`)."""
     errors: dict[str, dict[str, str]] = field(default_factory=dict)
     """Each table's cells holding an error value (`SheetFacts.errors`)."""
+    percents: dict[str, set[str]] = field(default_factory=dict)
+    """Each table's cells showing their number as a percentage (100% is the number 1)."""
 
 
 def inspect_ods_content(xml: bytes) -> OdsFacts:
@@ -372,8 +374,15 @@ def inspect_ods_content(xml: bytes) -> OdsFacts:
             if (across > 1 or down > 1) and local == "table-cell":
                 span = (row, column, row + down - 1, column + across - 1)
                 merged.setdefault(table, []).append(span)
-            if any(v == "error" and _local(k) == "value-type" for k, v in attrs.items()):
+            # (office: and calcext: value types both: LibreOffice writes an error as a
+            # string of the one, an error of the other)
+            kinds = {v for k, v in attrs.items() if _local(k) == "value-type"}
+            if "error" in kinds:
                 cell.error = ""
+            elif "percentage" in kinds:
+                facts.percents.setdefault(table, set()).update(
+                    cell_ref(row, column + n) for n in range(min(cell.repeat, 256))
+                )
             formula = seen.get("formula", "")
             if formula:
                 # of:=TODAY(): the formula as typed, without its syntax's prefix, its

@@ -1002,7 +1002,9 @@ def _read_rows(
                     controlled.append(name)
         raw = RowCells(r + 1, values, texts, header.columns)
         if extra_columns:
-            seen = set(texts.values())
+            # (序号 aside: an added column's 1 or 100% read as 1 was dropped as a repeat of
+            # the row's 序号 1: clerk trial 74)
+            seen = {text for name, text in texts.items() if name != "seq"}
             raw.extras = [
                 (title, text)
                 for c, title in extra_columns

@@ -115,6 +115,9 @@ class Sniffed:
     (TODAY(), NOW()), with the formula."""
     errors: dict[str, dict[str, str]] = field(default_factory=dict)
     """Worksheet name → cells (A1 style) holding an error value (#REF!…), with it."""
+    percents: dict[str, set[str]] = field(default_factory=dict)
+    """Worksheet name → cells (A1 style) showing their number as a percentage (where the
+    sniff could tell: a worksheet as the suites write it, an .ods)."""
 
 
 _CORE_FIELDS = re.compile(
@@ -227,7 +230,11 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
                 content = archive.read("content.xml", MAX_UNCOMPRESSED)
                 facts = _refused_sheet(inspect_ods_content, content)
             return Sniffed(
-                Format.ODS, merged=facts.merged, todays=facts.todays, errors=facts.errors
+                Format.ODS,
+                merged=facts.merged,
+                todays=facts.todays,
+                errors=facts.errors,
+                percents=facts.percents,
             )
         if mimetype.startswith(b"application/vnd.oasis.opendocument"):
             raise Refused("这是 OpenDocument 文字或演示文档，不是表格，请使用下发的附件2填写")
@@ -452,15 +459,82 @@ def _inspect_worksheets(archive: _Zip, worksheets: list[str], sniffed: Sniffed) 
     """Refuse worksheets spanning an absurd range; note in `sniffed` the formula cells
     without a value, those giving today's date and the error values."""
     names = _sheet_names(archive)
+    percent = _percent_styles(archive)
     for part in worksheets:
         sheet = names.get(part, part)
+        xml = archive.read(part, MAX_UNCOMPRESSED)
         try:
-            facts = inspect_worksheet(archive.read(part, MAX_UNCOMPRESSED), sheet)
+            facts = inspect_worksheet(xml, sheet)
         except SheetRefused as refused:
             raise Refused(refused.reason) from None
+        if percent is not None and (shown := percent.findall(xml)):
+            sniffed.percents[sheet] = {ref.decode() for ref in shown}
         if facts.formulas_without_value:
             sniffed.formulas_without_value[sheet] = facts.formulas_without_value
         if facts.todays:
             sniffed.todays[sheet] = facts.todays
         if facts.errors:
             sniffed.errors[sheet] = facts.errors
+
+
+_STYLES = "xl/styles.xml"
+_PERCENT_HINTS = (b"%", b'numFmtId="9"', b'numFmtId="10"')
+_BUILT_IN_PERCENT = {"9", "10"}  # 0%, 0.00%
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+"""What a number format shows as it is written (quoted text, an escaped character, a
+colour or condition): a % there is no percentage."""
+
+
+def _percent_styles(archive: _Zip) -> re.Pattern[bytes] | None:
+    """A pattern finding the cells (their A1 references) styled to show their number as a
+    percentage, in a worksheet as the suites write it; None when no style does. 100% typed
+    in LibreOffice or Excel is saved as the number 1 so styled: it was read as 1, and 50%
+    as 0.5 (clerk trial 74). Best effort: styles that cannot be read show none."""
+    if _STYLES not in archive._by_name:
+        return None
+    xml = archive.read(_STYLES, MAX_UNCOMPRESSED)
+    if not any(hint in xml for hint in _PERCENT_HINTS):
+        return None
+    codes: dict[str, str] = {}
+    formats: list[str] = []  # each cell style's number format (cellXfs, in order)
+    in_cell_styles = False
+    parser = expat.ParserCreate(namespace_separator="}")
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal in_cell_styles
+        local = name.rpartition("}")[2]
+        if local == "numFmt":
+            codes[attrs.get("numFmtId", "")] = attrs.get("formatCode", "")
+        elif local == "cellXfs":
+            in_cell_styles = True
+        elif local == "xf" and in_cell_styles:
+            formats.append(attrs.get("numFmtId", "0"))
+
+    def end(name: str) -> None:
+        nonlocal in_cell_styles
+        if name.rpartition("}")[2] == "cellXfs":
+            in_cell_styles = False
+
+    def refuse(*_: object) -> None:
+        raise Refused(f"文件中含有 XML 实体声明（可能是恶意文件），已拒绝读取，{RESAVE}")
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        parser.Parse(xml, True)
+    except (expat.ExpatError, LookupError):
+        return None
+    percent = {
+        fmt
+        for fmt in set(formats)
+        if fmt in codes
+        and "%" in _LITERALS.sub("", codes[fmt])
+        or fmt not in codes
+        and fmt in _BUILT_IN_PERCENT
+    }
+    styles = [str(i).encode() for i, fmt in enumerate(formats) if fmt in percent]
+    if not styles:
+        return None
+    return re.compile(rb'<c r="([A-Z]{1,3}[1-9]\d*)"[^>]*?\ss="(?:%s)"' % b"|".join(styles))

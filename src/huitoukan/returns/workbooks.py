@@ -14,13 +14,14 @@ value on every row and column they cover. Anything that goes wrong becomes
 from __future__ import annotations
 
 import io
-from collections.abc import Collection, Mapping, Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 from typing import cast
 
-from huitoukan.cells import cell_ref
+from huitoukan.cells import cell_ref, column_index
 from huitoukan.files import read_reason
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.extent import Merged
@@ -137,6 +138,7 @@ def read_workbook(
                     rows.pop()
                 if sniffed.format is Format.ODS:
                     _as_excel_counts(rows)
+                _as_percentages(rows, sniffed.percents.get(meta.name, ()))
                 merged = tuple(
                     (top, left, bottom, right)
                     for (top, left), (bottom, right) in sheet.merged_cell_ranges or ()
@@ -175,6 +177,21 @@ def _as_excel_counts(rows: list[list[Cell]]) -> None:
         for c, value in enumerate(row):
             if isinstance(value, date) and (value.year, value.month) < _EXCEL_LEAP_MONTH:
                 row[c] = value + timedelta(days=1)
+
+
+_REF = re.compile(r"([A-Z]{1,3})([1-9]\d*)")
+
+
+def _as_percentages(rows: list[list[Cell]], cells: Iterable[str]) -> None:
+    """The numbers shown as percentages as they are shown: 100% typed is saved as the
+    number 1, and was read as 1 (50% as 0.5: clerk trial 74)."""
+    for ref in cells:
+        match = _REF.fullmatch(ref)
+        if match is None:
+            continue
+        r, c = int(match.group(2)) - 1, column_index(match.group(1))
+        if r < len(rows) and c < len(rows[r]) and type(value := rows[r][c]) in (float, int):
+            rows[r][c] = f"{cast(float, value) * 100:.10g}%"
 
 
 def _utf8(text: str) -> bool:
