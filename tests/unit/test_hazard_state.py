@@ -84,6 +84,20 @@ def test_a_hazard_completed_after_its_deadline_counts_the_days_it_was_late(
     assert row(progress=DONE, closed_on=date(2023, 12, 16), deadline=None).days_late(AS_OF) == 0
 
 
+@pytest.mark.parametrize(("closed_on", "late"), [(14, 0), (15, 0), (16, 1)])
+def test_status_gives_the_days_late_the_register_shows(closed_on: int, late: int) -> None:
+    """--json said days_overdue 0 and days_left -9 for a hazard done three days late and
+    awaiting its review, the register 逾期天数 3 (clerk trial 75): days_late is the
+    register's figure, and a hazard reported done has no days left."""
+    from huitoukan.register.status import HazardView
+
+    done = row(progress=DONE, closed_on=date(2023, 12, closed_on), review="待复查")
+    view = HazardView.of(done, AS_OF, long_standing=False)
+    assert (view.days_late, view.days_overdue, view.days_left) == (late, 0, None)
+    still = HazardView.of(row(progress=IN_PROGRESS), AS_OF, long_standing=False)
+    assert (still.days_late, still.days_overdue, still.days_left) == (5, 5, -5)
+
+
 RELEASED_FIELDS = (
     "department", "source_file", "source_sheet", "source_row", "seq", "location", "item",
     "hazard", "measures", "deadline", "deadline_is_default", "progress", "progress_text",

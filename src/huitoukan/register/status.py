@@ -64,6 +64,10 @@ class HazardView:
     date that cannot be read): its 退回修改 copy marks them."""
     errors_said: tuple[tuple[str, str], ...] = ()
     """What they are, by column (`HazardRow.errors_said`)."""
+    days_late: int = 0
+    """逾期天数 as the register shows it: of one completed after its 整改时限 too, the days
+    it was late (`days_overdue` counts the days an open one is past it: 0 beside the
+    register's 3 for one done three days late read as two answers: clerk trial 75)."""
 
     @property
     def undated(self) -> bool:
@@ -88,7 +92,9 @@ class HazardView:
             remarks=row.remarks,
             state=row.state(as_of),
             days_overdue=row.days_overdue(as_of),
-            days_left=None if row.closed or row.deadline is None else (row.deadline - as_of).days,
+            days_left=None
+            if row.reported_done or row.deadline is None
+            else (row.deadline - as_of).days,
             long_standing=long_standing,
             vanished=bool(row.vanished_from),
             source=f"{row.vanished_from or row.source_file} {row.source_sheet}!第{row.source_row}行",
@@ -103,6 +109,7 @@ class HazardView:
             errors=row.errors,
             errors_said=row.errors_said,
             closing_flaw=row.closing_flaw,
+            days_late=row.days_late(as_of),
         )
 
 
