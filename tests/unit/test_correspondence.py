@@ -896,6 +896,8 @@ def test_a_photo_page_says_where_the_hazard_stands_in_the_register(
     ws = load_workbook(tmp_path / "照片.xlsx").active
     [line] = [r for r in ws.iter_rows(values_only=True) if r[0] == "台账状态"]
     assert (line[1], line[2], line[3].date()) == (said, "整改时限", deadline)
+    [source] = [r for r in ws.iter_rows(values_only=True) if r[0] and "报送文件" in r[0]]
+    assert source[:4] == ("最新报送文件", "保卫处.xlsx", "所在行", 6)  # not where a photo was
 
 
 def test_lateness_is_said_once_and_never_to_the_office_itself(campaign: Campaign) -> None:

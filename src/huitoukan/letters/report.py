@@ -346,7 +346,9 @@ def photos_sheet(
             "整改时限",
             hazard.deadline,
         )
-        pair("来源文件", hazard.source_file, "来源行", hazard.source_row)
+        # the hazard's latest version, not the file the photos came from (the photo pasted
+        # in the first return was printed beside the follow-up's file: clerk trial 75)
+        pair("最新报送文件", hazard.source_file, "所在行", hazard.source_row)
         if hazard.before_photos_only:
             line("下列照片都是整改中时报送的（整改前照片），尚未附整改后照片", Style.HEAD)
         sheet.add("")
