@@ -1783,7 +1783,9 @@ def test_a_closing_reviewed_failed_is_not_also_asked_for_its_photo(tmp_path: Pat
     assert Code.REVIEW_FAILED in after and Code.MISSING_PHOTO not in after
 
 
-def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(tmp_path: Path) -> None:
+def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """require_photo: 东门 reported 已完成 without a photo, then reviewed 合格 on the spot —
     the receiving office accepted it: collect kept warning, status listed it and remind
     asked the department for the photo (clerk trial 37)."""
@@ -1797,6 +1799,19 @@ def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(tmp_path: Pa
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     assert Code.MISSING_PHOTO not in {p.code for p in result.collection.problems}
     assert result.status.missing_photos == []
+    # settled, but not proven: the report and status say so (unsaid once accepted: trial 75)
+    assert [h.location for h in result.status.accepted_without_photo] == ["东门"]
+    from huitoukan.letters.report import write_report
+
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx").active
+    said = "".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v)
+    assert "复查合格、已销号但未附整改后照片的 1 项" in said
+    from huitoukan.cli import render
+
+    render.status_report(result.status)
+    screen = "".join(capsys.readouterr().out.split())
+    assert "复查合格、已销号但未附整改后照片的隐患1项：安全保卫处" in screen
 
 
 def test_an_overdue_hazard_reviewed_failed_is_listed_once_in_its_notice(tmp_path: Path) -> None:

@@ -726,6 +726,10 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
             _more(
                 console, TERMINAL_ROWS, len(report.missing_photos), " --json 输出（missing_photos）"
             )
+    if report.accepted_without_photo:  # settled by the review: said, not chased
+        departments = list(dict.fromkeys(h.department for h in report.accepted_without_photo))
+        count = len(report.accepted_without_photo)
+        _listed(console, f"复查合格、已销号但未附整改后照片的隐患 {count} 项：", departments)
     if report.with_errors:  # the rows its 退回修改 copy marks
         departments = list(dict.fromkeys(h.department for h in report.with_errors))
         label = f"报表中填写有误的隐患 {len(report.with_errors)} 项（请退回修改）："

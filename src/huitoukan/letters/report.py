@@ -130,6 +130,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             if report.missing_photos
             else ""
         )
+        + (  # settled by the review, but the archive lacks the photo (clerk trial 75)
+            f"；复查合格、已销号但未附整改后照片的 {len(report.accepted_without_photo)} 项"
+            if report.accepted_without_photo
+            else ""
+        )
         + (  # counted open: why, as status says it (the report did not: trial 72)
             f"；报已完成但销号时间未填写或有误、按未销号计的 {len(report.undated)} 项"
             if report.undated

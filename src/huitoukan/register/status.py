@@ -225,6 +225,10 @@ class StatusReport(BaseModel):
     missing_photos: list[HazardView] = []
     """Hazards reported 已完成 without a photo, when the campaign asks for one
     (`require_photo`): their departments are asked to add it."""
+    accepted_without_photo: list[HazardView] = []
+    """Hazards 已销号 on a 复查合格 without a photo, when the campaign asks for one: the
+    review settled them (no department is asked), but the archive lacks the evidence, and
+    the report says so (they went unsaid once accepted: clerk trial 75)."""
     put_off: list[HazardView] = []
     """Open hazards whose 整改时限 their department put off without saying why: it is asked."""
     undated: list[HazardView] = []
@@ -310,6 +314,7 @@ def build_status(
     long_standing: list[HazardView] = []
     review_failed: list[HazardView] = []
     missing_photos: list[HazardView] = []
+    accepted_without_photo: list[HazardView] = []
     put_off: list[HazardView] = []
     undated: list[HazardView] = []
     with_errors: list[HazardView] = []
@@ -322,8 +327,9 @@ def build_status(
             with_errors.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
             lacking = not hazard.photos or hazard.before_photos_only
-            if require_photo and lacking and hazard.review != PASSED:  # (accepted: settled)
-                missing_photos.append(HazardView.of(hazard, as_of, hazard.long_standing))
+            if require_photo and lacking:  # (accepted on review: settled, but said)
+                settled = accepted_without_photo if hazard.review == PASSED else missing_photos
+                settled.append(HazardView.of(hazard, as_of, hazard.long_standing))
             continue
         marked = hazard.long_standing
         view = None
@@ -413,6 +419,7 @@ def build_status(
         else [f"{f.source}，{f.where}" for f in findings if not f.departments],
         review_failed=review_failed,
         missing_photos=missing_photos,
+        accepted_without_photo=accepted_without_photo,
         put_off=put_off,
         undated=undated,
         with_errors=with_errors,
