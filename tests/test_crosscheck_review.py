@@ -2324,6 +2324,31 @@ def test_a_finding_missed_by_a_department_that_returned_nothing_says_so(
     assert "未报送" not in str(said["SC-07"]["说明"])
 
 
+def test_a_finding_missed_names_the_same_problem_found_in_another_building(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """SC-04 at 7号学生宿舍楼, worded as the register's hazard at 5号: “台账中没有相近的
+    隐患” hid the one row to look at before 追责 (clerk trial 75). It is named, and stays
+    自查未发现 (another building is another hazard); a finding with nothing alike says
+    nothing more."""
+    rows = [
+        {"问题编号": "SC-04", "问题来源": "市级抽查", "发现时间": "2023-12-18",
+         "部位": "7号学生宿舍楼", "问题描述": "楼道应急照明灯不亮", "责任部门": "安全保卫处"},
+        {"问题编号": "SC-07", "问题来源": "市级抽查", "发现时间": "2023-12-18", "部位": "操场",
+         "问题描述": "看台栏杆松动", "责任部门": "安全保卫处"},
+    ]  # fmt: skip
+    listed = findings_list(tmp_path / "督查发现.xlsx", rows, ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    run(runner, str(listed), str(register), "--out", str(out))
+    said = {r["问题编号"]: r for r in verdict_rows(out)}
+    assert said["SC-04"]["结论"] == said["SC-07"]["结论"] == Conclusion.MISSED.value
+    building = _hazard_id(register, "5号学生宿舍楼")
+    assert str(said["SC-04"]["说明"]).startswith(
+        f"台账中没有相近的隐患；问题相同而部位不同的有：安全保卫处 {building}（5号学生宿舍楼："
+    )
+    assert said["SC-07"]["说明"] == "台账中没有相近的隐患"
+
+
 def test_a_failed_review_without_a_word_reads_so_in_the_letters(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

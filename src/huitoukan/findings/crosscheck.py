@@ -411,12 +411,29 @@ def _searched(
             or "与台账中的隐患相近，请核对后在问题清单的“对应自查”中填写隐患编号或“无”"
         )
         return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
-    note = "台账中没有相近的隐患"
+    note = "台账中没有相近的隐患" + _elsewhere(finding, pool, register)
     if late:
         first = late[0].hazard.checked_on
         day = chinese_date(first) if first else "未填写"
         note = f"自查在检查之后才发现（检查时间 {day}，隐患编号 {late[0].hazard.hazard_id}）"
     return _missed(finding, candidates, levels, note)
+
+
+def _elsewhere(finding: Finding, pool: list[tuple[int, HazardRow]], register: Register) -> str:
+    """The hazard worded as the finding is, found somewhere the scores hold to be another
+    place (6号学生公寓 for 7号): “没有相近的隐患” hid the one row the clerk should look at
+    before 追责 (clerk trial 75). '' when there is none."""
+    best = register.best_matches(Hazard(finding.location, finding.description), limit=1)
+    if not best or not best[0].comparison.contradictions:
+        return ""
+    if best[0].comparison.description < MATCH:
+        return ""
+    hazard = pool[best[0].index][1]
+    why = best[0].comparison.contradictions[0].replace(": ", "：")
+    return (
+        f"；问题相同而部位不同的有：{hazard.department} {hazard.hazard_id}（{hazard.where}；"
+        f"{why}），按不同的隐患计；如实为同一处，请在问题清单的“对应自查”中填写该隐患编号"
+    )
 
 
 def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:
