@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -177,7 +177,27 @@ def test_a_collect_judged_before_the_returns_were_sent_says_so(
     setup_returns(campaign, chdir_tmp / "回收")
     result = runner.invoke(app, ["collect", "回收", "--as-of", as_of])
     shown = "".join(result.output.split())
-    assert ("早于2份报表的表头日期（最晚2023年12月14日" in shown) is said
+    assert ("早于2份报表的报送日期（最晚2023年12月14日" in shown) is said
+
+
+@pytest.mark.parametrize(("saved", "said"), [(13, False), (14, False), (15, True)])
+def test_an_undated_return_saved_after_the_day_judged_is_said(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, saved: int, said: bool
+) -> None:
+    """A return without its 日期 is dated by its file, by status as by collect: saved after
+    the day collected, collect said nothing, and status then refused the register (clerk
+    trial 74)."""
+    form = filled_form(
+        campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()], form_date=None
+    )
+    moment = datetime(2023, 12, saved, 10).timestamp()
+    os.utime(form, (moment, moment))
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-14"])
+    shown = "".join(result.output.split())
+    assert ("早于1份报表的报送日期（最晚2023年12月15日，" in shown) is said
+    assert ("没有表头日期，按文件日期）" in shown) is said
+    refused = runner.invoke(app, ["status", "--as-of", "2023-12-14"])
+    assert (refused.exit_code == 2) is said  # what collect said, status does
 
 
 def test_a_year_typed_wrong_does_not_stop_status_or_date_the_return(

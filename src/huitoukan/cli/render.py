@@ -503,8 +503,10 @@ def collect_report(result: CollectResult) -> None:
     if later:
         _wrapped(
             err,
-            f"提示：统计日期 {chinese_date(status.as_of)} 早于 {len(later)} 份报表的表头日期（最晚"
-            f" {chinese_date(later[0].form_date or status.as_of)}，{later[0].file}）：台账汇总的是"
+            f"提示：统计日期 {chinese_date(status.as_of)} 早于 {len(later)} 份报表的报送日期（最晚"
+            f" {chinese_date(later[0].sent_on or status.as_of)}，{later[0].file}"
+            f"{'' if later[0].form_date == later[0].sent_on else '，没有表头日期，按文件日期'}）"
+            "：台账汇总的是"
             "文件夹中报表的全部内容，只有逾期按统计日期计算，“晚于统计日期”的提示也由此而来；"
             "status、remind、report 不能按这个日期使用这份台账（其中有更晚的内容）。"
             "要看当时的情况，请打开当时汇总的台账（台账旁的历史版本文件夹）",

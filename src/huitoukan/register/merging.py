@@ -91,17 +91,19 @@ class Collection(ProblemCounts):
         }
 
     def dated_after(self, day: date, today: date) -> list[ReturnForm]:
-        """The returns read dated after `day` but not after `today` (a later one is a typo,
-        said as such), the latest first: a collect judged on an earlier day than they
-        were sent."""
+        """The returns sent after `day` (their 日期, or for none their file's day, as
+        status dates them) but not after `today` (a later 日期 is a typo, said as such), the
+        latest first: a collect judged on an earlier day than they were sent. (An undated
+        return saved after `day` went unsaid, and status then refused the register: clerk
+        trial 74.)"""
         later = [
             f
             for f in self.forms
-            if f.form_date is not None
-            and day < f.form_date <= today
+            if (sent := f.sent_on) is not None
+            and day < sent <= today
             and self.outcomes.get(f.file) in COVERED
         ]
-        return sorted(later, key=lambda f: f.form_date or day, reverse=True)
+        return sorted(later, key=lambda f: f.sent_on or day, reverse=True)
 
     def _return_days(self) -> Iterator[tuple[str, date]]:
         """(department, the day it was sent: `ReturnForm.sent_on`) of each version of a
