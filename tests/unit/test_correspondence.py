@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -96,6 +96,43 @@ def test_fixing_the_copy_clears_the_problems(campaign: Campaign, tmp_path: Path)
     collection = collect(campaign, [fixed.parent])
     assert collection.problems == []
     assert len(collection.hazards) == 4
+
+
+def test_a_corrected_copy_is_newer_than_its_undated_original_whatever_the_file_times(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The first return left its 日期 blank (dated by its file), the corrected copy dated
+    12月16日; the first downloaded again on the 18th: it became the newest version, the
+    copy 被新版本替代, and the department was asked to put its corrections back into the
+    draft (clerk trial 74). The copy names the return it was made from."""
+    import os
+
+    from huitoukan.register.merging import FileOutcome
+    from tests.helpers import set_label
+
+    draft = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [hazard(责任人=None)],
+        form_date=None,
+    )
+    (copy,) = write_feedback(collect(campaign, [draft.parent]), tmp_path / "退回")
+    wb = load_workbook(copy.copy_path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    ws.cell(header_row + 1, columns["责任人"]).value = "王五"
+    set_label(ws, "日期", date(2023, 12, 16))
+    wb.properties.lastModifiedBy = "王会计"
+    sent = tmp_path / "回收" / "总务-退回修改.xlsx"
+    wb.save(sent)
+    for path, day in ((draft, 18), (sent, 16)):
+        moment = datetime(2023, 12, day, 9).timestamp()
+        os.utime(path, (moment, moment))
+    collection = collect(campaign, [draft.parent], as_of=date(2023, 12, 20))
+    assert collection.outcomes[str(draft)] is FileOutcome.SUPERSEDED
+    assert collection.outcomes[str(sent)] is FileOutcome.USED
+    assert [h.owner for h in collection.hazards] == ["王五"]
 
 
 def test_a_corrected_copy_sent_back_is_marked_afresh(campaign: Campaign, tmp_path: Path) -> None:

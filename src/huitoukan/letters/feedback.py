@@ -41,7 +41,7 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
-from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_TITLE
+from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_OF, FEEDBACK_TITLE
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
@@ -159,7 +159,7 @@ def write_feedback(
             if sheet in workbook.sheetnames:
                 workbook.remove(workbook[sheet])
         # titled as the tool's own: passed by among the returns until a department saves it
-        made_here(workbook, FEEDBACK_TITLE)
+        made_here(workbook, FEEDBACK_TITLE, f"{FEEDBACK_OF}{form.sha256}" if form.sha256 else "")
         # one a department edited where it was is kept (it was written over: clerk trial 67)
         kept = keep_a_copy(target) if target.exists() and _saved_by_a_person(target) else None
         write_atomically(target, workbook.save)

@@ -35,6 +35,9 @@ NOT_RETURNS = frozenset(
 FEEDBACK_NAME = "退回修改"
 """In the name of every 退回修改 copy (`部门-退回修改.xlsx`)."""
 FEEDBACK_TITLE = "退回修改副本"
+FEEDBACK_OF = "退回修改，原表 "
+"""The subject of a 退回修改 copy, before the sha256 of the return it was made from: the
+corrected copy sent back is a later version of that file, whatever the dates say."""
 FOLLOWUP_MARK = "（跟进轮）"
 """Ends the title of a follow-up round's form (an issued form's title is the school's
 自查整改清单 with the department's name): a form pre-filled with the department's rows,

@@ -437,6 +437,9 @@ class ReturnForm(ProblemCounts):
     prefilled: bool = False
     """A form huitoukan wrote with the department's rows in it and none of its photos — a
     退回修改 copy, a follow-up round's form — as the department saved it."""
+    made_from: str = ""
+    """Of a 退回修改 copy: the sha256 of the return it was made from (a later version of
+    it, whatever their dates: `merging.after_their_originals`)."""
     picture_cells: list[tuple[str, int, int]] = Field(default=[], exclude=True)
     """(sheet, 0-based row, column) of the cells whose value stands for a pasted picture
     (=DISPIMG(…), #VALUE!): blanked when read, and in the 退回修改 copy."""

@@ -200,6 +200,32 @@ def version_order(form: ReturnForm) -> tuple[date, bool, float, str]:
     return (form.sent_on or date.min, answers, form.modified, form.file)
 
 
+def after_their_originals(versions: list[ReturnForm]) -> list[ReturnForm]:
+    """`versions` (in `version_order`) with each corrected 退回修改 copy after the return it
+    was made from: the copy dated 11月27日 came before its undated original, whose file
+    time was 11月29日 (downloaded again), and the department was asked to put its
+    corrections back into the draft (clerk trial 74)."""
+    versions = list(versions)
+    for _ in range(len(versions)):  # a copy of a copy: moved until none is before its original
+        moved = False
+        for i, copy in enumerate(versions):
+            j = next(
+                (
+                    j
+                    for j, v in enumerate(versions)
+                    if copy.made_from and v.sha256 == copy.made_from
+                ),
+                -1,
+            )
+            if j > i:
+                versions.insert(j, versions.pop(i))
+                moved = True
+                break
+        if not moved:
+            break
+    return versions
+
+
 _COPY_NAME = re.compile(
     r"(^(复件|副本)\s*)|([\s_\-–]*(的副本|副本|复件|拷贝|copy)(\s*[（(]?\d+[)）]?)?$)"
     r"|(\s*[（(]\d+[)）]$)",
@@ -311,7 +337,7 @@ def merge(
         before[row.department].append(row)
     current: dict[str, ReturnForm] = {}
     for department in sorted(by_department):
-        versions = sorted(by_department[department], key=version_order)
+        versions = after_their_originals(sorted(by_department[department], key=version_order))
         newest = versions[-1]
         if department in before:
             versions.insert(0, _register_as_version(department, before[department]))

@@ -47,7 +47,13 @@ from huitoukan.forms.layout import (
     says_blank_below,
     says_nothing_found,
 )
-from huitoukan.model.documents import FEEDBACK_TITLE, FINDINGS_TITLE, FOLLOWUP_MARK, MAKER
+from huitoukan.model.documents import (
+    FEEDBACK_OF,
+    FEEDBACK_TITLE,
+    FINDINGS_TITLE,
+    FOLLOWUP_MARK,
+    MAKER,
+)
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, date_example, problem
 from huitoukan.model.returns import (
@@ -227,6 +233,8 @@ def read_return(
         part.never_saved = content.made.never_saved
         title = content.made.title
         part.prefilled = title == FEEDBACK_TITLE or title.endswith(FOLLOWUP_MARK)
+        if title == FEEDBACK_TITLE and content.made.subject.startswith(FEEDBACK_OF):
+            part.made_from = content.made.subject.removeprefix(FEEDBACK_OF).strip()
     earlier = _of_an_earlier_campaign(content, campaign)
     if earlier:
         forms = [_refused_as_earlier(part, earlier, campaign) for part in forms]
