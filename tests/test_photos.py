@@ -1271,6 +1271,12 @@ def test_one_photo_proving_three_hazards_is_said_on_each_row(tmp_path: Path) -> 
     assert said[0].cell == _cell(form, 1, "整改完成情况")
     hazards = result.collection.hazards
     assert [h.warnings for h in hazards] == [1, 1, 1, 0]
+    # the copy says how to replace it: a photo pasted into the copy is only added (trial 74)
+    from huitoukan.letters.feedback import PHOTO_STILL_KEPT, SUMMARY_SHEET, write_feedback
+
+    (copy,) = write_feedback(result.collection, tmp_path / "退回")
+    summary = load_workbook(copy.copy_path)[SUMMARY_SHEET]
+    assert PHOTO_STILL_KEPT in [c.value for row in summary.iter_rows() for c in row]
 
 
 def test_another_departments_before_photo_is_no_after_photo_either(tmp_path: Path) -> None:

@@ -417,6 +417,14 @@ PHOTOS_KEPT = (
     "修改后重新报送时无需再次粘贴这些照片"
 )
 PHOTOS_NOT_KEPT = "不在隐患所在行的照片没有收入（见上），请粘贴到对应隐患所在行后一并报送"
+PHOTO_STILL_KEPT = (
+    "标为“照片重复使用”的照片也已收存：本副本中看不到，也删不掉，在本副本中另贴照片只会多一张。"
+    "请在贵部门留存的原表（最初粘贴照片的那份表格）中删去这张照片、粘贴这项隐患自己的整改照片，"
+    "本页所列的其他各处也在原表中改正，然后报送原表"
+)
+"""Said in a copy of a return told 照片重复使用: the copy asked for the photo to be replaced,
+and a photo pasted into it was only added, the warning back with a new copy (clerk trial
+74); the department's own file, sent again without the photo, replaces it."""
 RESEND = "改正以上各处后，请把表头“日期”改为重新报送当天的日期，保存后报送（本页可不删）"
 """The last line of every 退回修改说明: a corrected copy sent with its first 日期 was told
 its 销号时间 was after the form's date, one more round trip (clerk trial 52)."""
@@ -513,6 +521,8 @@ def marked_copy(
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_KEPT])
     if any(p.code is Code.PHOTO_NOT_ON_HAZARD for p in problems):
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_NOT_KEPT])
+    if any(p.code is Code.PHOTO_REUSED for p in problems):
+        rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTO_STILL_KEPT])
     rows.append([len(rows) + 1, "提示", "（表头日期）", "", "", RESEND])
     who = f"{department}：" if department else ""
     write_table(
