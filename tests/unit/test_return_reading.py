@@ -234,6 +234,23 @@ def test_row_problems_name_the_cell(
     assert form.hazards[2].errors == (severity is Severity.ERROR)
 
 
+@pytest.mark.parametrize("where", ["label", "value"])
+def test_a_date_typed_over_its_label_is_the_forms_date(
+    campaign: Campaign, tmp_path: Path, where: str
+) -> None:
+    """The 日期 typed into the label's cell (“日期：” gone): it was “表头没有填写日期” and the
+    return dated by its file (clerk trial 74). A date typed where it belongs is read as ever."""
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard()], form_date=None)
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    row, col = label_cell(ws, "日期") if where == "label" else input_cell(ws, "日期")
+    ws.cell(row, col).value = date(2023, 12, 13)
+    wb.save(path)
+    form = read(path, campaign)
+    assert form.form_date == date(2023, 12, 13)
+    assert Code.MISSING_FORM_DATE not in {p.code for p in form.problems}
+
+
 def test_missing_head_is_an_error_on_its_cell(campaign: Campaign, tmp_path: Path) -> None:
     """The problem names the cell the name belongs in, not the label's (F3 → G3)."""
     path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard()], head=None)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from string import ascii_uppercase
 from typing import Any
 
 from huitoukan.campaign import SELF_CHECK, Campaign
@@ -123,6 +124,8 @@ class FoundForm:
         """The header and footer labels around the table (read once: three steps ask)."""
         rows = self.grid.rows
         found = _labels(rows[self.top : self.header.row], self.top, HEADER_LABELS)
+        if "form_date" not in found:
+            _date_over_its_label(rows, found)
         found.update(_labels(rows[self.footer_row : self.end], self.footer_row, FOOTER_LABELS))
         return found
 
@@ -782,6 +785,23 @@ def _labels(
                     entry.value_ref = slot
             found[label.field] = entry
     return found
+
+
+def _date_over_its_label(rows: list[list[object]], found: dict[str, LabelValue]) -> None:
+    """The 日期 typed over its label (“日期：” gone, the date in its cell): the one date in
+    the row of the other header labels, not another label's value, is the form's 日期 (it
+    was “表头没有填写日期”, the return dated by its file: clerk trial 74)."""
+    taken = {entry.value_ref for entry in found.values()}
+    row_numbers = {int(e.label_ref.lstrip(ascii_uppercase)) for e in found.values()}
+    dates = [
+        (f"{column_letter(c)}{r}", value)
+        for r in sorted(row_numbers)
+        for c, value in enumerate(rows[r - 1])
+        if isinstance(value, date) and f"{column_letter(c)}{r}" not in taken
+    ]
+    if len({value for _, value in dates}) == 1:  # (merged cells hold it in each)
+        ref, value = dates[0]
+        found["form_date"] = LabelValue("日期", value, ref, ref)
 
 
 def _is_label(value: object) -> bool:
