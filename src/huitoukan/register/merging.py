@@ -99,7 +99,8 @@ class Collection(ProblemCounts):
         later = [
             f
             for f in self.forms
-            if (sent := f.sent_on) is not None
+            if not f.is_review  # (dated by its 复查时间s, not by its file)
+            and (sent := f.sent_on) is not None
             and day < sent <= today
             and self.outcomes.get(f.file) in COVERED
         ]
