@@ -28,6 +28,7 @@ measured without and with `--findings` in alternating turns, and the ratio print
 from __future__ import annotations
 
 import argparse
+import atexit
 import hashlib
 import os
 import resource
@@ -379,6 +380,7 @@ def main() -> None:
     os.environ["PYTHONPATH"] = str(ROOT / "src")
     folder, campaign = dataset(args.units, args.rows, args.assigned)
     work = Path(tempfile.mkdtemp(prefix="huitoukan-bench-"))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     named = {COLLECT: collect_args(folder, campaign, work / "台账.xlsx")}
     if args.assigned:
         listed = findings_file(args.units, args.assigned)
@@ -401,7 +403,6 @@ def main() -> None:
     )
     list_ratio = show_list_ratio(runs) if args.assigned else None
     if args.assigned_only:
-        shutil.rmtree(work, ignore_errors=True)
         met = list_ratio is not None and list_ratio <= LIST_TARGET
         print(f"\ntargets\n  {'met   ' if met else 'MISSED'} collect with the list within "
               f"{LIST_TARGET}x of without: {list_ratio:.2f}x")  # fmt: skip

@@ -13,8 +13,10 @@ returns answer N 交办问题 each, and every phase is timed without and with th
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import io
+import shutil
 import sys
 import tempfile
 import time
@@ -92,6 +94,7 @@ def main() -> None:
     folder, campaign_file = dataset(args.units, args.rows, args.assigned)
     campaign = load_campaign(campaign_file)
     work = Path(tempfile.mkdtemp(prefix="huitoukan-phases-"))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     plain, hazards = phases(campaign, folder, work, [])
     times = {name: fastest(args.repeat, run) for name, run in plain.items()}
     total = sum(times.values())

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,8 +13,11 @@ from typer.testing import CliRunner
 from huitoukan.campaign import Campaign, default_campaign
 from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 
-# Tests never write into the repository: no example database, hypothesis's own files in /tmp.
-set_hypothesis_home_dir(tempfile.mkdtemp(prefix="huitoukan-hypothesis-"))
+# Tests never write into the repository: no example database, hypothesis's own files in a
+# temporary folder, taken away when the tests end (every run left one behind: 521 of them)
+_HYPOTHESIS_HOME = tempfile.mkdtemp(prefix="huitoukan-hypothesis-")
+atexit.register(shutil.rmtree, _HYPOTHESIS_HOME, ignore_errors=True)
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
 settings.register_profile("huitoukan", database=None)
 settings.load_profile("huitoukan")
 

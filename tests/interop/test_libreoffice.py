@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -83,11 +82,13 @@ TYPED_DATES = ["2023/12/10", "2023-12-10", "2023年12月10日", "2023.12.10"]
 
 
 @pytest.fixture(scope="module")
-def round_trip(libreoffice: None) -> tuple[Campaign, dict[str, Path], Path]:
+def round_trip(
+    libreoffice: None, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Campaign, dict[str, Path], Path]:
     from huitoukan.campaign import default_campaign
 
     campaign = default_campaign()
-    tmp = Path(tempfile.mkdtemp(prefix="huitoukan-lo-"))
+    tmp = tmp_path_factory.mktemp("huitoukan-lo-")
     issue_forms(campaign, tmp / "发放", ["总务基建处"])
     issued = tmp / "发放" / form_file_name("总务基建处")
     ws = load_workbook(issued)[FORM_SHEET]
