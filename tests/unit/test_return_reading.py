@@ -251,6 +251,22 @@ def test_a_date_typed_over_its_label_is_the_forms_date(
     assert Code.MISSING_FORM_DATE not in {p.code for p in form.problems}
 
 
+def test_hazards_without_their_item_are_said_on_their_sheet_only(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A blank copy of the sheet kept beside the filled one (自查整改清单 (2)) was told its
+    “1 项隐患都没有填写检查内容” too (clerk trial 74)."""
+    from tests.helpers import write_rows
+
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [])
+    wb = load_workbook(path)
+    wb.copy_worksheet(wb[FORM_SHEET]).title = f"{FORM_SHEET} (2)"
+    write_rows(wb[FORM_SHEET], [hazard(检查内容=None)])
+    wb.save(path)
+    said = [p for p in read(path, campaign).problems if p.code is Code.NO_ITEMS]
+    assert [(p.sheet, "1 项隐患" in p.message) for p in said] == [(FORM_SHEET, True)]
+
+
 def test_missing_head_is_an_error_on_its_cell(campaign: Campaign, tmp_path: Path) -> None:
     """The problem names the cell the name belongs in, not the label's (F3 → G3)."""
     path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard()], head=None)
