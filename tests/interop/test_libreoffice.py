@@ -467,6 +467,13 @@ def test_a_returned_xls_or_ods_is_sent_back_printable(
     assert date_cell.is_date and "年" in date_cell.number_format
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == f"${header_row}:${header_row}"
+    # bordered, its title in the issued form's font: it was bare values (clerk trial 74)
+    assert ws["A2"].font.b and ws["A2"].alignment.horizontal == "center"
+    table = [ws.cell(header_row + n, c) for n in (0, 3) for c in (1, columns["备注"])]
+    assert all(cell.border.left.style == "thin" for cell in table)
+    footer, _ = label_cell(ws, "上报人")  # below the table: unbordered, as issued
+    assert ws.cell(footer - 1, 1).border.left.style == "thin"
+    assert ws.cell(footer, 1).border.left.style is None
     listed = load_workbook(made.copy_path)["交办问题清单"]  # its dates shown, not ###
     found_on = next(c for row in listed.iter_rows() for c in row if getattr(c, "is_date", 0))
     assert listed.column_dimensions[found_on.column_letter].width >= 14

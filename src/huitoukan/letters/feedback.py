@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import MergedCell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
@@ -342,14 +342,32 @@ def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
         ws.column_dimensions[column_letter(col)].width = issued.widths.get(field, 12)
     for col in header.extra:
         ws.column_dimensions[column_letter(col)].width = 12
-    _title_lines_across(ws, header.row, 1 + max([*header.columns.values(), *header.extra]))
+    last = 1 + max([*header.columns.values(), *header.extra])
+    _title_lines_across(ws, header.row, last)
     wrap = Alignment(wrap_text=True, vertical="center")
-    for r in range(header.row + 1, rows + 1):
+    # bordered, its title and header in the issued form's fonts: the copy of an .ods or .xls
+    # was bare values, no longer the form the department filled in (clerk trial 74)
+    title = issued.style_of(issued.header_row - 3, 1)  # (附件2, the title, 部门…, 填报说明)
+    for r in range(1, header.row + 1):
+        first = ws.cell(r, 1)
+        if isinstance(first.value, str) and first.value.rstrip().endswith(FORM_SHEET):
+            first.font, first.alignment = copy(title.font), copy(title.alignment)
+    head = issued.style_of(issued.header_row, 1)
+    for c in range(1, last + 1):
+        cell = ws.cell(header.row + 1, c)
+        cell.font, cell.border = copy(head.font), copy(head.border)
+        cell.alignment, cell.fill = copy(head.alignment), copy(head.fill)
+    fit_row_height(ws, header.row + 1)
+    body = issued.style_of(issued.header_row + 1, 1).border
+    for r in range(header.row + 2, rows + 1):
         if any(isinstance(c.value, str) and match_label(c.value, FOOTER_LABELS) for c in ws[r]):
-            break  # 上报人： … below the table, as issued (unwrapped)
-        for cell in ws[r]:
-            if not isinstance(cell, MergedCell) and cell.value is not None:
-                cell.alignment = wrap
+            break  # 上报人： … below the table, as issued (unwrapped, no borders)
+        for c in range(1, last + 1):
+            cell = ws.cell(r, c)
+            if not isinstance(cell, MergedCell):
+                cell.border = copy(body)
+                if cell.value is not None:
+                    cell.alignment = wrap
         fit_row_height(ws, r)
     setup = issued.sheet
     _one_page_wide(ws, setup.page_setup.orientation, setup.page_setup.paperSize)
@@ -397,6 +415,11 @@ class _IssuedLayout:
     sheet: Worksheet
     widths: dict[str, float]
     """Field → the width of its column on the issued form."""
+    header_row: int
+    """The issued form's table header row (1-based)."""
+
+    def style_of(self, row: int, col: int) -> Cell:
+        return self.sheet.cell(row, col)
 
 
 @functools.cache
@@ -409,7 +432,7 @@ def _issued_layout() -> _IssuedLayout:
         field: ws.column_dimensions[column_letter(col)].width
         for field, col in header.columns.items()
     }
-    return _IssuedLayout(ws, widths)
+    return _IssuedLayout(ws, widths, header.row + 1)
 
 
 PHOTOS_KEPT = (
