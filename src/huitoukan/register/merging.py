@@ -208,22 +208,20 @@ def after_their_originals(versions: list[ReturnForm]) -> list[ReturnForm]:
     corrections back into the draft (clerk trial 74)."""
     versions = list(versions)
     for _ in range(len(versions)):  # a copy of a copy: moved until none is before its original
-        moved = False
-        for i, copy in enumerate(versions):
-            j = next(
-                (
-                    j
-                    for j, v in enumerate(versions)
-                    if copy.made_from and v.sha256 == copy.made_from
-                ),
-                -1,
-            )
-            if j > i:
-                versions.insert(j, versions.pop(i))
-                moved = True
-                break
-        if not moved:
+        early = next(
+            (
+                (i, j)
+                for i, copy in enumerate(versions)
+                if copy.made_from
+                for j in range(i + 1, len(versions))
+                if versions[j].sha256 == copy.made_from
+            ),
+            None,
+        )
+        if early is None:
             break
+        i, j = early
+        versions.insert(j, versions.pop(i))
     return versions
 
 
