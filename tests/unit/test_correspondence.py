@@ -18,6 +18,7 @@ from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.letters.feedback import ERROR_FILL, SUMMARY_SHEET, WARNING_FILL, write_feedback
 from huitoukan.letters.notices import COMBINED_FILE, notice_file, notices, write_notices
 from huitoukan.letters.report import REPORT_SHEET, write_report
+from huitoukan.model.problems import Code
 from huitoukan.register.layout import SUMMARY_SHEET as REGISTER_SUMMARY
 from huitoukan.register.status import build_status
 from scripts.readme_walkthrough import copy_examples
@@ -133,6 +134,16 @@ def test_a_corrected_copy_is_newer_than_its_undated_original_whatever_the_file_t
     assert collection.outcomes[str(draft)] is FileOutcome.SUPERSEDED
     assert collection.outcomes[str(sent)] is FileOutcome.USED
     assert [h.owner for h in collection.hazards] == ["王五"]
+    # the draft opened and saved again since (new bytes: no longer the file the copy was
+    # made from): newest by its file's time, which is said (clerk trial 76)
+    load_workbook(draft).save(draft)
+    moment = datetime(2023, 12, 18, 9).timestamp()
+    os.utime(draft, (moment, moment))
+    collection = collect(campaign, [draft.parent], as_of=date(2023, 12, 20))
+    assert collection.outcomes[str(draft)] is FileOutcome.USED
+    [said] = [p for p in collection.problems if p.code is Code.UNDATED_NEWEST]
+    assert said.file == str(draft) and str(sent) in said.message
+    assert "按文件修改时间（2023年12月18日）晚于" in said.message
 
 
 def test_a_corrected_copy_sent_back_is_marked_afresh(campaign: Campaign, tmp_path: Path) -> None:

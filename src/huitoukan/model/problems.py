@@ -111,6 +111,7 @@ class Code(StrEnum):
     SAME_DATE_VERSIONS = "same-date-versions"
     ROUND_DATE_KEPT = "round-date-kept"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
+    UNDATED_NEWEST = "undated-newest"
     REVIEW_REOPENED = "review-reopened"
     REVIEW_CLOSURE_CHANGED = "review-closure-changed"
     CHANGED_AFTER_PASSED = "changed-after-passed"
@@ -418,6 +419,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "按表头日期，本文件（{day}）是最新一版；但 {later}（表头日期 {later_day}）是 {saved} 天后"
         "才保存的（表头日期可能沿用了上一版的）。如果 {later} 才是最新的，请把它的表头日期"
         "改为报送当天后重新汇总",
+    ),
+    Code.UNDATED_NEWEST: Rule(
+        _W,
+        "最新一版没有表头日期",
+        "本文件没有表头日期，按文件修改时间（{saved_on}）晚于 {older}（表头日期 {older_day}），采用了本文件；"
+        "如果 {older} 才是最新的（本文件只是又被打开保存过），请移走本文件（或请部门填写表头日期）"
+        "后重新汇总",
     ),
     Code.ROUND_DATE_KEPT: Rule(
         _W,

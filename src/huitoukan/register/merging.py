@@ -153,6 +153,23 @@ SAVED_LATER_SECONDS = 86400
 copied together are saved within moments of each other."""
 
 
+def _undated_over_dated(files: list[ReturnForm]) -> ReturnForm | None:
+    """The version before the newest when the newest has no 日期 (dated by its file) and
+    that one has: the newest won on its file's time alone, and saying otherwise. An undated
+    original opened and saved again took the place of its corrected copy, dated the day
+    before, unsaid (clerk trial 76)."""
+    if len(files) < 2:
+        return None
+    older, newest = files[-2], files[-1]
+    if newest.form_date is not None and not newest.date_impossible:
+        return None
+    if older.form_date is None or older.date_impossible:
+        return None
+    if [_said(h) for h in older.hazards] == [_said(h) for h in newest.hazards]:
+        return None
+    return older
+
+
 def _saved_later(files: list[ReturnForm]) -> ReturnForm | None:
     """The version (oldest by 日期 first) saved more than a day after the newest, its 日期
     earlier: the newest may not be (a 日期 kept from the version it was edited from, or
@@ -373,6 +390,17 @@ def merge(
                     Code.SAME_DATE_VERSIONS,
                     variant="" if newest.form_date else "undated",
                     older=files[-2].file,
+                )
+            )
+        undated = _undated_over_dated(files)
+        if undated is not None:
+            problems.append(
+                _on_date(
+                    newest,
+                    Code.UNDATED_NEWEST,
+                    saved_on=newest.sent_on,
+                    older=undated.file,
+                    older_day=undated.form_date,
                 )
             )
         later = _saved_later(files)
