@@ -234,9 +234,18 @@ def test_row_problems_name_the_cell(
     assert form.hazards[2].errors == (severity is Severity.ERROR)
 
 
-@pytest.mark.parametrize("where", ["label", "value"])
+@pytest.mark.parametrize(
+    ("where", "typed"),
+    [
+        ("label", date(2023, 12, 13)),
+        ("value", date(2023, 12, 13)),
+        ("label", "2023年12月13日"),
+        ("label", "2023.12.13"),
+        ("label", "12月13日"),
+    ],
+)
 def test_a_date_typed_over_its_label_is_the_forms_date(
-    campaign: Campaign, tmp_path: Path, where: str
+    campaign: Campaign, tmp_path: Path, where: str, typed: object
 ) -> None:
     """The 日期 typed into the label's cell (“日期：” gone): it was “表头没有填写日期” and the
     return dated by its file (clerk trial 74). A date typed where it belongs is read as ever."""
@@ -244,7 +253,7 @@ def test_a_date_typed_over_its_label_is_the_forms_date(
     wb = load_workbook(path)
     ws = wb[FORM_SHEET]
     row, col = label_cell(ws, "日期") if where == "label" else input_cell(ws, "日期")
-    ws.cell(row, col).value = date(2023, 12, 13)
+    ws.cell(row, col).value = typed
     wb.save(path)
     form = read(path, campaign)
     assert form.form_date == date(2023, 12, 13)

@@ -72,3 +72,21 @@ def test_a_date_with_a_time_is_quoted_to_the_minute() -> None:
 
     assert cell_text(datetime(2026, 12, 1, 13, 17, 30, 282000)) == "2026-12-01 13:17"
     assert cell_text(datetime(2026, 12, 1)) == "2026-12-01"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (13800138000.0, "13800138000"),  # a mobile number: every digit kept
+        (999999999999999.0, "999999999999999"),  # 15 digits: kept
+        (370402199001011234.0, "3.70402199001011E+17"),  # an ID: its last digits lost
+        (1e15, "1E+15"),
+        (0.125, "0.125"),
+    ],
+)
+def test_a_number_is_given_with_the_digits_it_kept(value: float, shown: str) -> None:
+    """An 18-digit ID typed as a number keeps 15 digits: the register showed it with made-up
+    last digits (370402199001011008), as if exact (clerk trial 76)."""
+    from huitoukan.cells import cell_text
+
+    assert cell_text(value) == shown

@@ -6,7 +6,6 @@ wrote or the folder of returns itself; both give the same state.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,7 @@ from huitoukan.register.reading import is_register, read_register
 from huitoukan.register.record import RegisterState
 from huitoukan.register.rounds import issued_rounds
 from huitoukan.register.status import StatusReport, build_status
-from huitoukan.register.store import history_folder
+from huitoukan.register.store import earlier_registers
 from huitoukan.returns.photos import PhotoStore
 
 
@@ -74,7 +73,7 @@ def load_state(
             raise InputError(
                 f"{display_name(sources[0])} 中有 {chinese_date(latest)} 的内容（{where}），"
                 f"不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
-                f"算进去。{_earlier_registers(sources[0], as_of)}"
+                f"算进去。{earlier_registers(sources[0], as_of)}"
             )
         state = state.model_copy(update={"rounds": issued_rounds(sources[0])})
         if findings is not None:
@@ -101,23 +100,6 @@ def load_state(
         sent=collection.sent_days(),
         assigned_on=collection.assigned_on,
     )
-
-
-def _earlier_registers(register: Path, as_of: date) -> str:
-    """Where the registers collect replaced are kept, when there are any: the latest one
-    counting a day up to `as_of` named, when their names tell (统计YYYY-MM-DD)."""
-    history = history_folder(register)
-    if not history.is_dir() or not any(history.iterdir()):
-        return ""
-    counted = []
-    for path in history.glob(f"{register.stem}.*{register.suffix}"):
-        found = re.search(r"\.统计(\d{4}-\d{2}-\d{2})\.", path.name)
-        if found and (day := date.fromisoformat(found.group(1))) <= as_of:
-            counted.append((path.name, day))  # named by the time written first
-    if counted:
-        name, day = max(counted)  # the latest written
-        return f"要看当时的情况，请打开台账旁 {history.name} 文件夹中的 {name}（统计日期 {chinese_date(day)}）"
-    return f"要看当时的情况，请打开台账旁 {history.name} 文件夹中当时的台账"
 
 
 def status_of(

@@ -25,7 +25,7 @@ import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from huitoukan.dates import chinese_date
@@ -59,6 +59,29 @@ def history_folder(register: Path) -> Path:
     return register.with_name(f".{register.stem}.历史版本")
 
 
+def earlier_registers(register: Path, as_of: date) -> str:
+    """Where to look for the register as it was on `as_of`: the latest one the history
+    keeps counting a day up to it, when their names tell (统计YYYY-MM-DD); the folder,
+    when it keeps registers of an earlier huitoukan (named without their day); '' when
+    none can be (it named a version of that day that was never kept: clerk trial 76)."""
+    history = history_folder(register)
+    kept = list(history.glob(f"{register.stem}.*{register.suffix}")) if history.is_dir() else []
+    counted = []
+    for path in kept:
+        found = _JUDGED.search(path.name)
+        if found and (day := date.fromisoformat(found.group(1))) <= as_of:
+            counted.append((path.name, day))  # named by the time written first
+    if counted:
+        name, day = max(counted)  # the latest written
+        return (
+            f"要看当时的情况，请打开台账旁 {history.name} 文件夹中的 {name}"
+            f"（统计日期 {chinese_date(day)}）"
+        )
+    if any(not _JUDGED.search(path.name) for path in kept):
+        return f"要看当时的情况，请打开台账旁 {history.name} 文件夹中当时的台账"
+    return ""
+
+
 class ShrinkingRegister(HuitoukanError):
     """The new collection covers less than the register it would replace."""
 
@@ -78,12 +101,13 @@ def check_not_shrinking(
         earlier, later = chinese_date(new.judged_on), chinese_date(old.judged_on)
         # collected as of an earlier day, every closure reported since was voided as 晚于统计
         # 日期, and status, remind and report went on from that register (clerk trial 75)
+        look = earlier_registers(register, new.judged_on)
+        where = f"{look}，或" if look else "要看那天的情况，请"
         raise ShrinkingRegister(
             f"这次汇总的统计日期 {earlier} 早于现有的 {display_name(register)} 的统计日期 "
-            f"{later}，未做任何改动：按较早的日期汇总，{earlier} 以后报来的销号都会作废，"
-            f"台账将不再是 {later} 的情况。要看 {earlier} 当时的情况，请打开台账旁历史版本"
-            "文件夹中当时汇总的台账，或用 --out 写到另一个文件；确要按这个日期替换台账，"
-            "请加 --force"
+            f"{later}，未做任何改动：按较早的日期汇总，{earlier} 以后报来的销号都不算（按未"
+            f"销号计），写出的台账就不再是 {later} 的情况。{where}用 --out 写到另一个文件；"
+            "确要按这个日期替换台账，请加 --force"
         )
     lost = sorted(set(old.departments) - set(new.departments))
     if not lost and new.files >= old.files:

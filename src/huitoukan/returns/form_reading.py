@@ -787,17 +787,23 @@ def _labels(
     return found
 
 
+_DATE_TEXT = re.compile(r"\s*(?:\d{4}\s*[年./\-]\s*)?\d{1,2}\s*[月./\-]\s*\d{1,2}\s*日?\s*$")
+"""A date typed as text (2026年11月25日, 2026.11.25, 11月25日): read as the cell's 日期 is."""
+
+
 def _date_over_its_label(rows: list[list[object]], found: dict[str, LabelValue]) -> None:
     """The 日期 typed over its label (“日期：” gone, the date in its cell): the one date in
-    the row of the other header labels, not another label's value, is the form's 日期 (it
-    was “表头没有填写日期”, the return dated by its file: clerk trial 74)."""
+    the row of the other header labels (a date cell, or a date typed as text), not another
+    label's value, is the form's 日期 (it was “表头没有填写日期”, the return dated by its
+    file: clerk trials 74, 76)."""
     taken = {entry.value_ref for entry in found.values()}
     row_numbers = {int(e.label_ref.lstrip(ascii_uppercase)) for e in found.values()}
     dates = [
         (f"{column_letter(c)}{r}", value)
         for r in sorted(row_numbers)
         for c, value in enumerate(rows[r - 1])
-        if isinstance(value, date) and f"{column_letter(c)}{r}" not in taken
+        if (isinstance(value, date) or isinstance(value, str) and _DATE_TEXT.match(value))
+        and f"{column_letter(c)}{r}" not in taken
     ]
     if len({value for _, value in dates}) == 1:  # (merged cells hold it in each)
         ref, value = dates[0]
