@@ -1443,6 +1443,38 @@ def test_the_review_form_names_the_assigned_problem_a_hazard_answers(tmp_path: P
     assert "问题编号" not in [c.value for c in plain[REVIEW_SHEET][2]]
 
 
+@pytest.mark.parametrize(("sent", "unanswered"), [(17, False), (18, False), (19, True)])
+def test_an_answer_first_sent_after_the_inspection_was_none_when_it_came(
+    tmp_path: Path, sent: int, unanswered: bool
+) -> None:
+    """JB-01 given to 安全保卫处, first answered on 12月19日; the city found the problem on the
+    18th: the verdict read “安全保卫处反馈整改中” once it answered, “未反馈” before (clerk
+    trial 77). Answered the day of the inspection or before, the answer stands."""
+    campaign = reviewing(tmp_path)
+    row = hazard(
+        问题编号="JB-01",
+        问题来源="县级普查",
+        部位="图书馆",
+        存在隐患问题="二楼走廊灭火器过期",
+        整改时限=date(2024, 6, 30),
+        检查时间=date(2023, 12, 1),
+    )
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [row])
+    [answer] = collect(campaign, [tmp_path / "回收"], as_of=AS_OF).hazards
+    answer = answer._replace(history=((date(2023, 12, sent), date(2024, 6, 30), None),))
+    finding = city_finding("SC-01", date(2023, 12, 18), "图书馆", "二楼走廊灭火器过期未更换")
+    [verdict] = crosscheck(campaign, [finding], [answer]).verdicts
+    assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+    if unanswered:
+        assert (
+            "已交办安全保卫处，检查时尚未反馈整改情况（2023年12月19日才首次反馈）" in verdict.note
+        )
+        assert verdict.accountable == "责任部门：安全保卫处（已交办，检查时未反馈整改情况）"
+    else:
+        assert "安全保卫处反馈整改中" in verdict.note
+        assert verdict.accountable.endswith("（已交办，检查时尚在整改时限 2024年6月30日 内）")
+
+
 def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Path) -> None:
     """The register's row is 安全保卫处's answer to JB-01 (县级普查), reported 已完成 on
     12月8日 and waiting for its review; the city finds the problem still there on 12月18日:
@@ -2462,6 +2494,30 @@ def test_a_closing_accepted_before_the_inspection_names_who_accepted_it(
     [found] = crosscheck(campaign, [finding], hazards).verdicts
     assert found.conclusion is Conclusion.FOUND_NOT_RECTIFIED
     assert found.note == f"部门报 2023年12月8日 {said}"
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        ("2023-12-15", "已销号，经刘建国 2023年12月15日 复查合格，"),
+        ("2023-12-16", "已完成（检查时待复查），经刘建国 2023年12月16日 复查合格（检查当天），"),
+        ("2023-12-17",
+         "已完成（检查时待复查），经刘建国 2023年12月17日 复查合格（检查发现问题仍在之后），"),
+    ],
+)  # fmt: skip
+def test_a_closing_accepted_on_or_after_the_inspection_says_when(
+    tmp_path: Path, day: str, said: str
+) -> None:
+    """Accepted the day of the inspection or after it, a closure read “已销号，经…复查合格”
+    as if accepted before the inspectors found the problem still there, beside a 检查时状态
+    of 待复查 (clerk trial 77)."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", day, "合格")
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    finding = city_finding("SJ-8", date(2023, 12, 16), "东门", door.hazard, "安全保卫处")
+    [found] = crosscheck(campaign, [finding], hazards).verdicts
+    assert found.conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    assert found.note.startswith(f"部门报 2023年12月8日 {said}2023年12月16日 检查时问题仍在")
 
 
 @pytest.mark.parametrize(("day", "said"), [("2023-12-19", True), ("2023-12-20", False)])

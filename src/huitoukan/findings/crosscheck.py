@@ -337,7 +337,16 @@ def _left_unrectified(
             if within
             else f"已过整改时限 {chinese_date(due)}"
         )
-    if answers:
+    # answered only after the inspectors came: unanswered when they did (the verdict read
+    # 反馈整改中 once the department answered, weeks later: clerk trial 77)
+    first_sent = [h.history[0][0] for h in answers if h.history and h.history[0][0] != date.min]
+    answered_after = (
+        found is not None
+        and bool(answers)
+        and len(first_sent) == len(answers)
+        and min(first_sent) > found
+    )
+    if answers and not answered_after:
         why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
         closed = min(
             (h.closed_on for h in answers if found and h.closed_on and h.closed_on < found),
@@ -354,6 +363,9 @@ def _left_unrectified(
         else:
             state = "" if within else "，整改未到位"
             accountable = f"责任部门：{owners}（已交办{'，检查时' + term if term else ''}{state}）"
+    elif answered_after:
+        why = f"已交办{owners}，检查时尚未反馈整改情况（{chinese_date(min(first_sent))}才首次反馈）"
+        accountable = f"责任部门：{owners}（已交办，检查时未反馈整改情况）"
     elif listed.departments:
         why = f"已交办{owners}，台账中没有部门的整改反馈"
         accountable = f"责任部门：{owners}（已交办，未反馈整改情况）"
@@ -449,13 +461,24 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
     ):  # closed the day of the inspection: it may have been after the inspectors came
         # (sent back by its review since: not “待复查”, clerk trial 45)
         review = "复查不合格" if hazard.review == FAILED else "待复查"
-        said = "已销号" if hazard.closed else f"已完成（{review}）"
+        # accepted only that day or after: 待复查 when the inspectors came, and the 合格
+        # given after they found it still there said so (read as accepted before: trial 77)
+        reviewed = hazard.reviewed_on if hazard.review == PASSED else None
+        late_review = reviewed is not None and reviewed >= finding.found_on
+        said = "已销号" if hazard.closed and not late_review else f"已完成（{review}）"
+        if late_review:
+            said = "已完成（检查时待复查）"
         # who accepted the closure answers for it as much as who reported it (the note named
         # the department only), and a closure sent back was none to doubt (clerk trial 61)
         accepted = ""
-        if hazard.review == PASSED and hazard.reviewed_on is not None:
+        if reviewed is not None:
             by = hazard.reviewer or "（未写复查人）"
-            accepted = f"，经{by} {chinese_date(hazard.reviewed_on)} 复查合格"
+            when = ""
+            if late_review:
+                when = (
+                    "（检查当天）" if reviewed == finding.found_on else "（检查发现问题仍在之后）"
+                )
+            accepted = f"，经{by} {chinese_date(reviewed)} 复查合格{when}"
         doubt = "请核实销号是否属实" if hazard.review != FAILED else "复查已判不合格"
         if accepted:
             doubt = "请核实销号和复查验收是否属实"
