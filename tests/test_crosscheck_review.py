@@ -1331,6 +1331,38 @@ def test_a_finding_the_school_had_listed_itself_was_not_missed(
         assert ("总务基建处" if departments else "未明确责任部门") in verdict.accountable
 
 
+def test_a_finding_worded_as_a_listed_problem_is_that_problem_not_a_row_near_it(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """SD-03 (省级督查) given to 总务基建处, which answered it only with a reworded row of
+    its own (no 问题编号); the city finds the problem worded as SD-03: 待确认 named the row
+    only, and confirmed, the department's answer became its own finding (clerk trial 77).
+    The listed problem left unrectified, the row named as what may be its answer."""
+    from huitoukan.model.findings import Finding
+
+    own = hazard(部位="焊接实训室（二楼）", 存在隐患问题="氧气乙炔气瓶未固定、混放")
+    filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [own])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    listed = Finding(
+        number="SD-03",
+        source="省级督查",
+        found_on=date(2023, 12, 5),
+        location="焊接实训室",
+        description="气瓶未固定存放",
+        departments=("总务基建处",),
+    )
+    found = city_finding("SC-11", date(2023, 12, 18), "焊接实训室", "气瓶未固定存放")
+    [alone] = crosscheck(campaign, [found], hazards).verdicts  # without the list: the row
+    assert alone.conclusion is Conclusion.TO_CONFIRM
+    [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
+    assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+    assert verdict.note.startswith(
+        "学校交办问题清单中已有此问题 SD-03（省级督查，2023年12月5日发现）"
+    )
+    assert f"台账中总务基建处 {hazards[0].hazard_id}（焊接实训室（二楼）：" in verdict.note
+    assert verdict.accountable.startswith("责任部门：总务基建处（已交办")
+
+
 @pytest.mark.parametrize(
     ("source", "listed_on", "own_row", "expected"),
     [
@@ -1461,9 +1493,10 @@ def test_an_answer_first_sent_after_the_inspection_was_none_when_it_came(
     )
     filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [row])
     [answer] = collect(campaign, [tmp_path / "回收"], as_of=AS_OF).hazards
-    answer = answer._replace(history=((date(2023, 12, sent), date(2024, 6, 30), None),))
     finding = city_finding("SC-01", date(2023, 12, 18), "图书馆", "二楼走廊灭火器过期未更换")
-    [verdict] = crosscheck(campaign, [finding], [answer]).verdicts
+    # its returns' days: an earlier one (12月1日, before its 检查时间 said it) could not list it
+    days = {"安全保卫处": [date(2023, 11, 30), date(2023, 12, sent)]}
+    [verdict] = crosscheck(campaign, [finding], [answer], sent=days).verdicts
     assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
     if unanswered:
         assert (

@@ -144,7 +144,7 @@ def crosscheck(
         if decision:
             verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
             if verdict.match is not None and _answers_inspection(verdict.match.hazard, levels):
-                verdict = _answered(finding, verdict.match, numbered, listed_as)
+                verdict = _answered(finding, verdict.match, numbered, listed_as, listing)
                 verdict.decided = True
             result.verdicts.append(verdict)
             continue
@@ -173,9 +173,12 @@ def crosscheck(
         if verdict.conclusion is Conclusion.MISSED:
             listed, alike = _listed_before(finding, known, answers, listed_as)
             if listed is not None:
+                answered = _answers_to(listed, numbered)
                 verdict = _left_unrectified(
-                    finding, listed, verdict.candidates, alike, _answers_to(listed, numbered)
+                    finding, listed, verdict.candidates, alike, answered, listing
                 )
+        elif verdict.conclusion is Conclusion.TO_CONFIRM and verdict.candidates:
+            verdict = _listed_rather(finding, verdict, known, answers, listed_as, numbered, listing)
         silent = [d for d in finding.departments if returned is not None and d not in returned]
         if verdict.conclusion is Conclusion.MISSED and silent:
             verdict.note = "；".join(
@@ -183,6 +186,33 @@ def crosscheck(
             )
         result.verdicts.append(verdict)
     return result
+
+
+def _listed_rather(
+    finding: Finding,
+    verdict: Verdict,
+    known: Sequence[Finding],
+    answers: Sequence[tuple[int, HazardRow]],
+    listed_as: Mapping[str, Finding],
+    numbered: Sequence[tuple[int, HazardRow]],
+    listing: _LateListing,
+) -> Verdict:
+    """A finding only near a row of the self-check (待确认) but worded as a problem the
+    school listed before the inspection: the listed problem left unrectified, the row named
+    as what may be its answer without its 问题编号. (待确认 named the row only, and the
+    clerk confirming it made the department's reworded answer its own finding: 追责 lost on
+    a 省级督查 problem, clerk trial 77.)"""
+    listed, alike = _listed_before(finding, known, answers, listed_as)
+    near = verdict.candidates[0]
+    if listed is None or alike < MATCH or alike <= near.score:
+        return verdict
+    answered = _answers_to(listed, numbered)
+    left = _left_unrectified(finding, listed, verdict.candidates, alike, answered, listing)
+    left.note += (
+        f"；台账中{near.hazard.department} {near.hazard.hazard_id}（{near.hazard.where}）与之相近"
+        f"（相似度 {near.score:.0f}），可能是没有填写问题编号的整改反馈，请核对"
+    )
+    return left
 
 
 def _owners_by_place(hazards: Sequence[HazardRow]) -> dict[str, list[str]]:
@@ -283,6 +313,7 @@ def _answered(
     match: Candidate,
     numbered: Sequence[tuple[int, HazardRow]],
     listed_as: Mapping[str, Finding],
+    listing: _LateListing | None = None,
 ) -> Verdict:
     """The clerk's 对应自查 names a department's answer to a 交办问题: no finding of the
     school's own. Found before this inspection, it was left unrectified; else the row
@@ -291,7 +322,8 @@ def _answered(
     if listed.found_on is not None and (
         finding.found_on is None or listed.found_on < finding.found_on
     ):
-        return _left_unrectified(finding, listed, [match], 1.0, _answers_to(listed, numbered))
+        answered = _answers_to(listed, numbered)
+        return _left_unrectified(finding, listed, [match], 1.0, answered, listing)
     note = (
         f"对应自查填写的是交办问题 {listed.number}（{listed.source}）的整改反馈，"
         "不是自查发现的隐患：请核对后改填自查隐患的编号或“无”"
@@ -315,12 +347,21 @@ def _answer_state(hazard: HazardRow) -> str:
     return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"
 
 
+def _first_answered(answer: HazardRow, listing: _LateListing | None) -> date | None:
+    """The day a department first sent `answer` (its returns' days, else its history)."""
+    listed = listing.first_listed(answer) if listing is not None else None
+    if listed is None and answer.history and answer.history[0][0] != date.min:
+        listed = answer.history[0][0]
+    return listed
+
+
 def _left_unrectified(
     finding: Finding,
     listed: _Listed,
     candidates: list[Candidate],
     alike: float,
     answers: Sequence[HazardRow] = (),
+    listing: _LateListing | None = None,
 ) -> Verdict:
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
@@ -339,7 +380,7 @@ def _left_unrectified(
         )
     # answered only after the inspectors came: unanswered when they did (the verdict read
     # 反馈整改中 once the department answered, weeks later: clerk trial 77)
-    first_sent = [h.history[0][0] for h in answers if h.history and h.history[0][0] != date.min]
+    first_sent = [d for d in (_first_answered(h, listing) for h in answers) if d is not None]
     answered_after = (
         found is not None
         and bool(answers)
@@ -635,18 +676,24 @@ class _LateListing:
     due: date
     """The 报送截止."""
 
+    def first_listed(self, hazard: HazardRow) -> date | None:
+        """The day the department's returns first listed `hazard`: the first sent on or
+        after its 检查时间 and after a version that left it out (`unlisted_on`); None when
+        the days sent are not known."""
+        after, checked = hazard.unlisted_on, hazard.checked_on
+        days = self.sent.get(hazard.department, ())
+        return next(
+            (d for d in days if (after is None or d > after) and (checked is None or d >= checked)),
+            None,
+        )
+
     def listed(self, hazard: HazardRow, found: date | None) -> date | None:
         """The day the department's returns first listed `hazard` — the first sent on or
         after its 检查时间 (one sent before could not list it: the first return's day was
         taken, and a hazard added in a later version escaped 追责: clerk trial 71), or,
         missing from a version (`unlisted_on`), the next one's — when that was after the
         报送截止 and not before the inspection found it (`found`); else None."""
-        after, checked = hazard.unlisted_on, hazard.checked_on
-        days = self.sent.get(hazard.department, ())
-        day = next(
-            (d for d in days if (after is None or d > after) and (checked is None or d >= checked)),
-            None,
-        )
+        day = self.first_listed(hazard)
         if day is None or found is None or day <= self.due or day < found:
             return None
         return day
