@@ -1580,6 +1580,30 @@ def test_an_archive_part_not_started_is_not_headed_in_progress(
 
 
 @pytest.mark.parametrize(
+    ("captions", "said"), [(["（整改前）"], True), (["（整改前）", "（整改后）"], False)]
+)
+def test_an_archive_page_says_when_its_photos_are_all_before_photos(
+    campaign: Campaign, tmp_path: Path, captions: list[str], said: bool
+) -> None:
+    """A problem 已清零 whose only photo was sent while it was open read as proven (clerk
+    trial 77): the page says none shows it done."""
+    from huitoukan.letters.archive import write_archive
+    from huitoukan.letters.photos import Photo
+    from huitoukan.model.findings import Part, PartState
+    from tests.picture_builders import png
+
+    finding = city_finding("JB-1", date(2023, 12, 1), "东门", "防冲撞设施不全", "学生工作处")
+    part = Part(number="JB-1", department="学生工作处", answered=True, state=PartState.CLOSED)
+    photos = {
+        "JB-1": [Photo(png(), f"佐证材料/学生工作处/1-{n}.png{c}") for n, c in enumerate(captions)]
+    }
+    out = tmp_path / "档案.xlsx"
+    write_archive(out, campaign, AS_OF, [finding], [part], [], photos)
+    texts = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
+    assert ("附的照片都是整改中时报送的整改前照片，没有整改后照片" in texts) is said
+
+
+@pytest.mark.parametrize(
     ("closed_on", "stands"),
     [(date(2023, 12, 7), False), (date(2023, 12, 8), True), (date(2023, 12, 9), True)],
 )

@@ -487,6 +487,15 @@ def test_the_before_photo_left_in_the_row_is_not_the_after_photo(
         result = collect_to_register(photo_campaign(require), [returns], register, AS_OF)
         one, two = result.collection.hazards
         assert one.before_photos_only and not two.before_photos_only
+        # the register and --json say so too: a bare 1 read as evidence (clerk trial 77)
+        sheet = load_workbook(register)["隐患台账"]
+        column = [c.value for c in sheet[2]].index("照片")
+        shown = [r[column] for r in sheet.iter_rows(min_row=3, max_row=4, values_only=True)]
+        assert shown == ["1（仅整改前）", 2]
+        assert read_register(register).hazards[0].photos == one.photos  # read back whole
+        views = {v.location: v for v in result.status.missing_photos}
+        if require:
+            assert views[one.location].photos_before_only
         said = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
         if not require:
             assert not said and not result.status.missing_photos

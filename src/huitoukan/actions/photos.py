@@ -13,7 +13,7 @@ from pathlib import Path
 
 from huitoukan.errors import InputError
 from huitoukan.files import display_name
-from huitoukan.letters.photos import Photo
+from huitoukan.letters.photos import BEFORE, Photo
 from huitoukan.model.returns import DONE, HazardRow, photo_also_on, shared_photos
 from huitoukan.register.evidence import EVIDENCE_FOLDER, laid_out_paths, library
 from huitoukan.register.layout import REGISTER_FILE
@@ -39,7 +39,7 @@ def _when_sent(hazard: HazardRow, photo: str) -> str:
     整改后, clerk trial 51); nothing when that is not known (an open hazard's photo of a
     register written before it was recorded, or one sent 已完成 before a review failed)."""
     if photo in hazard.before_photos:
-        return "（整改前）"
+        return BEFORE
     if hazard.progress != DONE:
         return ""
     sent_done = [p for p in hazard.photos if p not in hazard.before_photos]

@@ -17,7 +17,7 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
-from huitoukan.letters.photos import Photo, place_photos
+from huitoukan.letters.photos import BEFORE, Photo, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part, PartState
 from huitoukan.model.returns import FAILED, NOT_STARTED, PASSED
@@ -161,6 +161,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             f"报送的表格中附有照片 {len(page.photos)} 张（见下，按报送时该隐患的整改完成情况注明"
             "整改前或整改后，报已完成时一并附的几张注明“已完成时报送”）"
         )
+    if page.photos and all(BEFORE in photo.caption for photo in page.photos):
+        # 已清零 over 整改前 photos alone read as proven (clerk trial 77)
+        line("附的照片都是整改中时报送的整改前照片，没有整改后照片", Style.HEAD)
     if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")
     sheet.add("")

@@ -57,6 +57,8 @@ class Photo:
     """Printed under it: whose it is and where its file is (2-1.jpg in 佐证材料/部门)."""
 
 
+BEFORE = "（整改前）"
+"""After the caption of a photo first sent while its hazard was still open."""
 CAPTION_POINTS = 15.0
 GAP_POINTS = 6.0
 """Above each row of pictures: clear of the line or caption above."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from huitoukan.cells import cell_text
 from huitoukan.forms.layout import normalize_progress
-from huitoukan.model.returns import FAILED, HAZARD_ID, HazardRow
+from huitoukan.model.returns import DONE, FAILED, HAZARD_ID, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
 SUMMARY_SHEET = "汇总"
@@ -147,6 +147,19 @@ def _read_id(value: object) -> dict[str, object]:
 
 NUMBER_HEADER = "序号"
 PHOTOS_HEADER = "照片"
+
+
+def _photos_shown(row: HazardRow, as_of: date) -> Value:
+    """The 照片 cell: how many, and 整改前 when those of a hazard reported done were all
+    sent while it was open (a bare 1 read as its evidence: clerk trial 77)."""
+    if not row.photos:
+        return None
+    if row.before_photos_only and row.progress == DONE:
+        return f"{len(row.photos)}{BEFORE_ONLY}"
+    return len(row.photos)
+
+
+BEFORE_ONLY = "（仅整改前）"
 HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     # printed: what a reader of the paper register needs, narrow enough to be read
     HazardColumn("部门", 14, "department"),
@@ -185,7 +198,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
             "deadline_assigned": cell_text(value) == ASSIGNED_DEADLINE_SOURCE,
         },
     ),
-    HazardColumn(PHOTOS_HEADER, 6, derived=lambda row, as_of: len(row.photos) or None),
+    HazardColumn(PHOTOS_HEADER, 8, derived=_photos_shown),
     HazardColumn("历史遗留", 10, derived=lambda row, as_of: "是" if row.long_standing else ""),
     HazardColumn("校验", 12, derived=_checks, reads=_read_checks),
     HazardColumn("新版本中消失", 14, "vanished_from"),

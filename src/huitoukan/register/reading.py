@@ -15,6 +15,7 @@ from huitoukan.errors import InputError
 from huitoukan.model.documents import MAKER
 from huitoukan.model.returns import COVERED, FileOutcome, HazardRow
 from huitoukan.register.layout import (
+    BEFORE_ONLY,
     FILE_DEPARTMENT,
     FILE_FORM_DATE,
     FILE_NAME,
@@ -177,9 +178,10 @@ def read_register_sheets(path: Path) -> RegisterState:
 
 
 def _count(value: object) -> int:
-    """A 照片 cell's count (0 for anything else: a cell edited by hand)."""
+    """A 照片 cell's count (1（仅整改前）: 1; 0 for anything else: a cell edited by hand)."""
+    text = cell_text(value).removesuffix(BEFORE_ONLY)
     try:
-        return max(int(cell_text(value) or 0), 0)
+        return max(int(text or 0), 0)
     except ValueError:
         return 0
 

@@ -64,6 +64,8 @@ class HazardView:
     date that cannot be read): its 退回修改 copy marks them."""
     errors_said: tuple[tuple[str, str], ...] = ()
     """What they are, by column (`HazardRow.errors_said`)."""
+    photos_before_only: bool = False
+    """Its photos were all sent while it was open (整改前): none shows it done."""
     days_late: int = 0
     """逾期天数 as the register shows it: of one completed after its 整改时限 too, the days
     it was late (`days_overdue` counts the days an open one is past it: 0 beside the
@@ -110,6 +112,7 @@ class HazardView:
             errors_said=row.errors_said,
             closing_flaw=row.closing_flaw,
             days_late=row.days_late(as_of),
+            photos_before_only=row.before_photos_only,
         )
 
 

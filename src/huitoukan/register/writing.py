@@ -200,7 +200,7 @@ def _hazard_sheets(
     def render(hazard: HazardRow) -> tuple[bytes, float | None]:
         values = cast(list[Value], values_of(hazard, as_of))  # a fresh list
         if photo_links and hazard.photos:
-            values[photo_column] = Linked(len(hazard.photos))
+            values[photo_column] = Linked(cast(int | str, values[photo_column]))
         return cells(values).encode(), row_height(values, printed_widths)
 
     # One pass: each hazard's cells are built once and go, deflated, to every sheet that

@@ -42,9 +42,10 @@ class Percent:
 
 @dataclass(frozen=True, slots=True)
 class Linked:
-    """A number shown as a link (the link itself is added with `Sheet.link`)."""
+    """A number (or a short text) shown as a link (the link itself is added with
+    `Sheet.link`)."""
 
-    value: int
+    value: int | str
 
 
 Value = str | int | float | date | Percent | Linked | None
@@ -135,7 +136,11 @@ def cells(values: Sequence[Value], style: Style = Style.TEXT) -> str:
         elif kind is Percent:
             append(_percent(value))  # type: ignore[arg-type]
         elif kind is Linked:
-            append(f'<c s="{Style.LINK:d}"><v>{value.value:d}</v></c>')  # type: ignore[union-attr]
+            shown = value.value  # type: ignore[union-attr]
+            if type(shown) is str:
+                append(f"{_OPEN_TEXT[Style.LINK]}{_escape(shown)}{_TEXT_END}")
+            else:
+                append(f'<c s="{Style.LINK:d}"><v>{shown:d}</v></c>')
         elif isinstance(value, bool):
             append(f'<c s="{style:d}" t="b"><v>{int(value)}</v></c>')
         elif isinstance(value, datetime):
