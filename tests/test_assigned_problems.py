@@ -1160,6 +1160,30 @@ def test_a_version_that_left_a_problems_row_blank_is_in_its_history(
     assert sorted(history) == [("保卫处.xlsx", "整改中"), ("总务.xlsx", UNFILLED)]
 
 
+def test_a_problem_answered_in_a_row_of_its_own_is_so_in_every_versions_history(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """医院 answers its problem in a row of its own (retyped, without the 编号), leaving the
+    issued row blank, in two versions: the 报送记录 had the earlier version as 未填写 and
+    the later one twice, answered and 未填写 (clerk trial 77)."""
+    from huitoukan.model.findings import UNFILLED
+
+    findings = read_findings(listed, campaign).findings
+    derived = derived_number("学校通报", "门诊楼", "消防通道堆放杂物")
+    retyped = hazard(部位="门诊楼", 存在隐患问题="消防通道内堆放杂物", 整改时限=date(2023, 12, 25))
+    for name, day in (("医院.xlsx", date(2023, 12, 10)), ("医院-第二版.xlsx", date(2023, 12, 14))):
+        filled_form(
+            campaign, "附属医院", tmp_path / "回收" / name, [retyped], assigned=findings,
+            form_date=day,
+        )  # fmt: skip
+    collection = collect_to_register(
+        campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    ).collection
+    history = [(Path(m.file).name, m.progress) for m in collection.mentions if m.number == derived]
+    assert sorted(history) == [("医院-第二版.xlsx", "整改中"), ("医院.xlsx", "整改中")]
+    assert UNFILLED not in [p for _, p in history]
+
+
 def test_a_register_changed_by_hand_keeps_the_problems_it_was_made_against(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

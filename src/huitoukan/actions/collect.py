@@ -143,16 +143,24 @@ def mentions(
     known = {number_key(f.number): f.number for f in findings}
     owners = {f.number: f.departments for f in findings}
     recognised = {(h.source_file, h.source_row): h.number for h in current if h.number}
+    # an older version's row of the hazard a current row answers (as first worded): its
+    # answer too (the 10月29日 version's answer read 未填写, the review of it beside it:
+    # clerk trial 77)
+    first_worded = {h.hazard_id: h.number for h in current if h.number}
     versions = {FileOutcome.USED, FileOutcome.SUPERSEDED}
     result: list[Mention] = []
     for form in collection.forms:
         if collection.outcomes.get(form.file) not in versions or not form.department:
             continue
+        answered: set[str] = set()
         for row in form.hazards:
             number = recognised.get((row.source_file, row.source_row))
             if number is None and row.number:
                 number = known.get(number_key(row.number))
+            if number is None:
+                number = first_worded.get(row.own_id)
             if number and form.department in owners.get(number, ()):
+                answered.add(number)
                 result.append(
                     Mention(
                         number=number,
@@ -163,8 +171,9 @@ def mentions(
                     )
                 )
         for key in form.unanswered_rows:  # the 督导组 sees a version that left it blank too
-            number = known.get(key)
-            if number and form.department in owners.get(number, ()):
+            number = known.get(key)  # (not one answering it in a row of its own: it was
+            # listed twice, answered and 未填写, clerk trial 77)
+            if number and number not in answered and form.department in owners.get(number, ()):
                 blank = Mention(
                     number=number,
                     department=form.department,
