@@ -91,6 +91,12 @@ def test_collect_json_is_the_core_result(
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["files"][0]["department"] == "附属医院"
+    # whom to call (recorded nowhere: clerk trial 76)
+    assert [payload["files"][0][k] for k in ("head", "reporter", "phone")] == [
+        "张主任",
+        "李干事",
+        "0632-1234567",
+    ]
     assert payload["status"]["totals"]["overdue"] == 1
     assert payload["status"]["overdue"][0]["days_overdue"] == 5
     # the 隐患编号 the register shows: what the 追责核查's 对应自查 is filled with

@@ -66,6 +66,8 @@ def test_newest_return_wins_and_vanished_hazard_is_kept(campaign: Campaign, tmp_
     collect_to_register(campaign, [returns], out, date(2023, 12, 20))
     files = {Path(str(r["文件"])).name: r for r in sheet_rows(out, FILES_SHEET)}
     assert files["旧.xlsx"]["说明"] == f"被 {new} 替代" and files["新.xlsx"]["说明"] is None
+    # whom to call about it (recorded nowhere: clerk trial 76)
+    assert (files["新.xlsx"]["上报人"], files["新.xlsx"]["联系方式"]) == ("李干事", "0632-1234567")
     # the SHA-256 (on the screen only) on one line: wrapped, it made every row four lines
     # high, and 56 files took six printed pages (clerk trial 45)
     from openpyxl import load_workbook

@@ -94,6 +94,10 @@ class FileReport(BaseModel):
     errors: int
     warnings: int
     reason: str
+    head: str = ""
+    """主要负责人, 上报人 and 联系方式 as the form's header and footer give them."""
+    reporter: str = ""
+    phone: str = ""
 
 
 class CollectReport(BaseModel):
@@ -124,6 +128,9 @@ class CollectReport(BaseModel):
                     errors=counts.get(f.file, (0, 0))[0],
                     warnings=counts.get(f.file, (0, 0))[1],
                     reason=f.reason,
+                    head=f.head,
+                    reporter=f.reporter,
+                    phone=f.phone,
                 )
                 for f in collection.forms
             ],

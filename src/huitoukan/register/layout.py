@@ -276,8 +276,11 @@ FILE_COLUMNS: tuple[tuple[str, float], ...] = (
     ("说明", 50),
     ("表头部门", 14),
     ("主要负责人", 12),
+    ("上报人", 10),  # whom to call about the return (recorded nowhere: clerk trial 76)
+    ("联系方式", 16),
     ("SHA-256", 66),  # on one line (on the screen only: it set each row 4 lines high)
 )
 PRINTED_FILE_COLUMNS = 10
 """报送记录 prints what a reader of the archive checks (what came in, when, and what became
-of it) at a legible size; 表头部门, 主要负责人 and the file's SHA-256 are on screen."""
+of it) at a legible size; 表头部门, 主要负责人, 上报人, 联系方式 and the file's SHA-256 are on
+screen."""

@@ -686,6 +686,8 @@ def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
                 reason,
                 form.department_text,
                 form.head,
+                form.reporter,
+                form.phone,
                 form.sha256,
             ]
         )
@@ -702,6 +704,8 @@ def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
                 None,
                 None,
                 skipped.reason,
+                "",
+                "",
                 "",
                 "",
                 "",
