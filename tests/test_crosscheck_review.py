@@ -2327,6 +2327,21 @@ def test_status_and_remind_of_a_day_before_the_register_s_say_so(
         assert ("全校隐患台账.xlsx的统计日期是2023年12月20日，晚于这次的" in text) is said, text
 
 
+def test_a_command_refused_for_an_earlier_day_does_not_first_say_it_goes_on(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status as of a day before the register's content printed “与那一天的情况会有出入”, as
+    if it went on, then refused (clerk trial 77): the refusal alone."""
+    work = tmp_path / "examples"
+    copy_examples(work)
+    monkeypatch.chdir(work)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    result = runner.invoke(app, ["status", "--as-of", "2023-12-01"])
+    text = "".join(result.output.split())
+    assert result.exit_code == 2 and "不能据此统计更早的2023年12月1日" in text
+    assert "与那一天的情况会有出入" not in text
+
+
 def test_review_run_where_the_campaign_is_not_says_to_name_it(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

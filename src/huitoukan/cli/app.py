@@ -192,7 +192,9 @@ def _register_notes(
         if writing == REPORT and judged is not None and judged != day:
             render.other_day(register, judged, day)
         elif writing != REVIEW_FORM and judged is not None and day < judged:
-            render.earlier_day(register, judged, day)
+            stops = coverage.latest_fact_on is not None and day < coverage.latest_fact_on
+            if not stops:  # (said before the refusal, it read as going on: clerk trial 77)
+                render.earlier_day(register, judged, day)
     if campaign is None:
         return
     from huitoukan.actions.findings import findings_path

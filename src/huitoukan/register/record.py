@@ -137,6 +137,9 @@ class Coverage(BaseModel):
     assigned_on: dict[str, date | None] | None = None
     """`RegisterState.assigned_on`: which parts of the assigned problems are new in the
     next collect, and since when the others are."""
+    latest_fact_on: date | None = None
+    """The day of `RegisterState.latest_fact`: a command as of an earlier day is refused
+    (and its 提示 that the register counts a later day would only precede the refusal)."""
 
     def dues_after_moving_to(self, due: date) -> list[date]:
         """`dues_before` of the next register, judged by `due`: this one's own due added
@@ -160,6 +163,7 @@ class Coverage(BaseModel):
             returns_due=state.returns_due,
             dues_before=state.dues_before,
             assigned_on=state.assigned_on,
+            latest_fact_on=fact[0] if (fact := state.latest_fact()) else None,
         )
 
 
