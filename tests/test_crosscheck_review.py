@@ -1331,6 +1331,34 @@ def test_a_finding_the_school_had_listed_itself_was_not_missed(
         assert ("总务基建处" if departments else "未明确责任部门") in verdict.accountable
 
 
+@pytest.mark.parametrize(
+    ("sent", "checked"), [(17, 16), (18, 16), (19, 16), (19, 19)]
+)  # fmt: skip
+def test_an_answer_to_the_schools_own_problem_was_found_when_the_school_listed_it(
+    campaign: Campaign, tmp_path: Path, sent: int, checked: int
+) -> None:
+    """JB-02 of the school's own check (学校通报, 12月1日) answered by 总务基建处 on its row:
+    the school found it before the city did on the 18th, whatever the answer's 检查时间 or
+    the day it was sent (sent the 18th or 19th, it was 待确认 on the department's word: clerk
+    trial 78)."""
+    from huitoukan.model.findings import Finding
+
+    row = hazard(
+        问题编号="JB-02", 问题来源="学校通报", 部位="实训楼", 存在隐患问题="二楼配电箱未上锁",
+        检查时间=date(2023, 12, checked),
+    )  # fmt: skip
+    filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [row])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    listed = Finding(
+        number="JB-02", source="学校通报", found_on=date(2023, 12, 1), location="实训楼",
+        description="二楼配电箱未上锁", departments=("总务基建处",),
+    )  # fmt: skip
+    found = city_finding("SC-02", date(2023, 12, 18), "实训楼", "二楼配电箱未上锁")
+    days = {"总务基建处": [date(2023, 12, 14), date(2023, 12, sent)]}
+    [verdict] = crosscheck(campaign, [found], hazards, [listed], sent=days).verdicts
+    assert verdict.conclusion in (Conclusion.FOUND, Conclusion.FOUND_NOT_RECTIFIED)
+
+
 def test_a_finding_worded_as_a_listed_problem_is_that_problem_not_a_row_near_it(
     campaign: Campaign, tmp_path: Path
 ) -> None:
@@ -2305,6 +2333,23 @@ def test_a_report_of_another_day_than_its_register_says_so(
     assert result.exit_code == 0, result.output
     text = "".join(result.stderr.split())
     assert ("全校隐患台账.xlsx的统计日期是2023年12月20日，这份汇报按" in text) is said
+    if said:  # a later day: collected again for it, the two agree
+        assert "请先用同一日期重新collect" in text
+
+
+def test_a_report_of_an_earlier_day_does_not_advise_a_collect_that_is_refused(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """report --as-of the day before the register's advised “请先用同一日期重新 collect”,
+    which is refused (clerk trial 78): it says the register holds what came after."""
+    work = tmp_path / "examples"
+    copy_examples(work)
+    monkeypatch.chdir(work)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    result = runner.invoke(app, ["report", "--as-of", "2023-12-19"])
+    text = "".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "重新collect" not in text and "2023年12月19日以后报来的版本和销号也算在内" in text
 
 
 @pytest.mark.parametrize(

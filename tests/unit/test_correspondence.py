@@ -146,6 +146,40 @@ def test_a_corrected_copy_is_newer_than_its_undated_original_whatever_the_file_t
     assert "按文件修改时间（2023年12月18日）晚于" in said.message
 
 
+@pytest.mark.parametrize("copy_day", [14, 15, 16])
+def test_a_department_whose_corrected_copy_came_first_is_late_by_the_copy_alone(
+    campaign: Campaign, tmp_path: Path, copy_day: int
+) -> None:
+    """The undated original's file bears a later day than its corrected copy (the folder
+    copied since): collect said 逾期 by the original's file day, status counted the copy's
+    day (clerk trial 78). The first sent counts: the copy, late only after the 15th."""
+    import os
+
+    from tests.helpers import set_label
+
+    draft = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [hazard(责任人=None)],
+        form_date=None,
+    )
+    moment = datetime(2023, 12, 10, 9).timestamp()
+    os.utime(draft, (moment, moment))
+    (copy,) = write_feedback(collect(campaign, [draft.parent]), tmp_path / "退回")
+    wb = load_workbook(copy.copy_path)
+    set_label(wb[FORM_SHEET], "日期", date(2023, 12, copy_day))
+    wb.properties.lastModifiedBy = "王会计"
+    wb.save(tmp_path / "回收" / "总务-退回修改.xlsx")
+    moment = datetime(2023, 12, 18, 9).timestamp()
+    os.utime(draft, (moment, moment))
+    collection = collect(campaign, [draft.parent], as_of=date(2023, 12, 20))
+    late = [p for p in collection.problems if p.code is Code.LATE_RETURN]
+    assert [p.file for p in late] == (
+        [str(tmp_path / "回收" / "总务-退回修改.xlsx")] if copy_day > 15 else []
+    )
+
+
 def test_a_corrected_copy_sent_back_is_marked_afresh(campaign: Campaign, tmp_path: Path) -> None:
     """A department mends part of its 退回修改 copy and sends it back: the next copy has one
     退回修改说明, of what is still wrong, and the mended cells are no longer marked (clerk

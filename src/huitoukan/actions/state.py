@@ -73,7 +73,12 @@ def load_state(
             raise InputError(
                 f"{display_name(sources[0])} 中有 {chinese_date(latest)} 的内容（{where}），"
                 f"不能据此统计更早的 {chinese_date(as_of)}：那以后的隐患和销号会被"
-                f"算进去。{earlier_registers(sources[0], as_of)}"
+                "算进去。"
+                + (
+                    earlier_registers(sources[0], as_of)
+                    # no way forward said (clerk trial 78): there is none from this register
+                    or "台账旁的历史版本中没有统计这一天或更早的台账，那一天的情况无法从台账还原"
+                )
             )
         state = state.model_copy(update={"rounds": issued_rounds(sources[0])})
         if findings is not None:

@@ -245,12 +245,20 @@ def note(text: str) -> None:
 
 
 def other_day(register: Path, judged: date, day: date) -> None:
-    """Said on stderr when a report is made as of another day than its register's."""
+    """Said on stderr when a report is made as of another day than its register's: a
+    collect of an earlier day is refused (it advised one: clerk trial 78), and the
+    register holds what came after that day."""
+    if day < judged:
+        advice = (
+            f"台账中 {chinese_date(day)} 以后报来的版本和销号也算在内；要一并报送，请 report 加 "
+            f"--as-of {judged:%Y-%m-%d}"
+        )
+    else:
+        advice = f"要一并报送，请先用同一日期重新 collect（或 report 加 --as-of {judged:%Y-%m-%d}）"
     _wrapped(
         _err(),
         f"提示：{register} 的统计日期是 {chinese_date(judged)}，这份汇报按 {chinese_date(day)} 统计，"
-        "逾期等数字会与台账不同；要一并报送，请先用同一日期重新 collect（或 report 加 "
-        f"--as-of {judged:%Y-%m-%d}）。",
+        f"逾期等数字会与台账不同；{advice}。",
         style="dim",
     )
 

@@ -148,7 +148,7 @@ def crosscheck(
                 verdict.decided = True
             result.verdicts.append(verdict)
             continue
-        verdict = _searched(finding, *searched(finding.departments), levels, listing)
+        verdict = _searched(finding, *searched(finding.departments), levels, listing, listed_as)
         if verdict.conclusion is Conclusion.MISSED and not finding.departments:
             there = owners().get(normalize(finding.location))
             if there:  # the departments whose own checks reported hazards at that 部位
@@ -159,7 +159,7 @@ def crosscheck(
                 )
         if verdict.conclusion is Conclusion.MISSED and finding.departments:
             # the school found it after all, in another department's check?
-            elsewhere = _searched(finding, *searched(()), levels, listing)
+            elsewhere = _searched(finding, *searched(()), levels, listing, listed_as)
             if elsewhere.conclusion is not Conclusion.MISSED and elsewhere.candidates:
                 other = elsewhere.candidates[0].hazard.department
                 verdict = Verdict(
@@ -430,13 +430,34 @@ def _searched(
     register: Register,
     levels: dict[str, str],
     listing: _LateListing,
+    listed_as: Mapping[str, Finding],
 ) -> Verdict:
     decision = register.decide(Hazard(finding.location, finding.description), limit=3)
     candidates = [
         Candidate(pool[c.index][0], pool[c.index][1], c.score) for c in decision.candidates
     ]
-    in_time = [c for c in candidates if _before(c.hazard.checked_on, finding.found_on)]
+
+    def listed_before(hazard: HazardRow) -> bool:
+        """An answer to a problem of the school's own list found before the inspection: the
+        list is the proof, not the answer's 检查时间 or the day it was sent (answered the
+        day after, it was 待确认: clerk trial 78)."""
+        known = listed_as.get(number_key(hazard.number)) if hazard.number else None
+        return (
+            known is not None
+            and known.found_on is not None
+            and finding.found_on is not None
+            and known.found_on < finding.found_on
+        )
+
+    in_time = [
+        c
+        for c in candidates
+        if listed_before(c.hazard) or _before(c.hazard.checked_on, finding.found_on)
+    ]
     late = [c for c in candidates if c not in in_time]
+    top = in_time[0] if in_time and in_time[0] is candidates[0] else None
+    if decision.conclusion == FOUND and top is not None and listed_before(top.hazard):
+        return _found(finding, top, candidates)
     if decision.conclusion == FOUND and in_time and in_time[0] is candidates[0]:
         unlisted = in_time[0].hazard.unlisted_on
         if unlisted is not None and finding.found_on is not None and unlisted >= finding.found_on:

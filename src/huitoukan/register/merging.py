@@ -373,7 +373,14 @@ def merge(
         earlier_dated = [f for f in files if known and f.sent_on and f.sent_on < known]
         for form in earlier_dated:
             problems.append(_on_date(form, Code.BEFORE_FIRST_RETURN, first=known))
-        first: ReturnForm | None = next((f for f in files if f not in earlier_dated), None)
+        # the one sent first (a corrected copy, ordered after the original it was made
+        # from, may have been sent before the day that original's file now bears: it was
+        # said 逾期 1083 天 by that day, status counting the copy's: clerk trial 78)
+        first: ReturnForm | None = min(
+            (f for f in files if f not in earlier_dated),
+            key=lambda f: f.sent_on or date.max,
+            default=None,
+        )
         sent = first.sent_on if first is not None else None
         if known is not None and (sent is None or known < sent):
             first = None
