@@ -207,11 +207,17 @@ def _listed_rather(
     if listed is None or alike < MATCH or alike <= near.score:
         return verdict
     answered = _answers_to(listed, numbered)
-    left = _left_unrectified(finding, listed, verdict.candidates, alike, answered, listing)
+    # the row named once, in the note (listed again after it as a candidate, it read as
+    # a hazard of its own: clerk trial 78)
+    left = _left_unrectified(finding, listed, [], alike, answered, listing)
     left.note += (
         f"；台账中{near.hazard.department} {near.hazard.hazard_id}（{near.hazard.where}）与之相近"
         f"（相似度 {near.score:.0f}），可能是没有填写问题编号的整改反馈，请核对"
     )
+    if not answered:  # the 追责范围 beside it said 未反馈 flatly (clerk trial 78)
+        left.accountable = left.accountable.replace(
+            "未反馈整改情况）", "没有按问题编号反馈整改情况，相近的隐患见说明）"
+        )
     return left
 
 
