@@ -14,7 +14,7 @@ from huitoukan.dates import typed_number
 from huitoukan.text import clean_cell_text
 
 _MIDNIGHT = time()
-_DIGITS_KEPT = 1e15
+DIGITS_KEPT = 1e15
 """Spreadsheets keep 15 significant digits: an 18-digit ID typed as a number was shown
 with made-up last digits (370402199001011008 for …1234: clerk trial 76); from 16 digits on,
 it is given as the suites show it (3.70402199001011E+17)."""
@@ -31,7 +31,7 @@ def cell_text(value: object) -> str:
         return ""
     if kind is float:
         number = cast(float, value)
-        if abs(number) >= _DIGITS_KEPT:  # its last digits were lost when it was typed
+        if abs(number) >= DIGITS_KEPT:  # its last digits were lost when it was typed
             return f"{number:.15G}"
         return str(int(number)) if number.is_integer() else str(number)
     if kind is datetime:

@@ -454,6 +454,23 @@ def test_percentages_and_times_are_read_as_shown(campaign: Campaign, tmp_path: P
     ]
 
 
+def test_a_long_number_that_lost_its_last_digits_is_said(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """An 18-digit ID typed as a number keeps 15 digits: the register shows it as the suites
+    do (3.70402199001011E+17), and the row is told why (clerk trial 78); an 11-digit phone
+    number is a number like any."""
+    path = filled_form(
+        campaign, "总务基建处", tmp_path / "r.xlsx",
+        [hazard(责任人=370402199001011234), hazard(部位="食堂", 备注=13800138000)],
+    )  # fmt: skip
+    form = read(path, campaign)
+    assert [h.owner for h in form.hazards] == ["3.70402199001011E+17", "王五"]
+    [said] = [p for p in form.problems if p.code is Code.DIGITS_LOST]
+    assert (said.field, said.row) == ("责任人", form.hazards[0].source_row)
+    assert "显示为 3.70402199001011E+17" in said.message
+
+
 def test_merged_cells_are_read_on_every_row(campaign: Campaign, tmp_path: Path) -> None:
     path = filled_form(
         campaign,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from huitoukan.campaign import SELF_CHECK, Campaign
-from huitoukan.cells import cell_ref
+from huitoukan.cells import DIGITS_KEPT, cell_ref
 from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
 from huitoukan.model.findings import number_key
@@ -183,6 +183,14 @@ class RowChecker:
         for name, text in cells.texts.items():
             if len(text) > CELL_TEXT_LIMIT:
                 self.problem(Code.TEXT_TOO_LONG, cells, name, length=len(text))
+            elif (
+                type(value := cells.values.get(name)) is float
+                and abs(value) >= DIGITS_KEPT
+                and name not in DATE_FIELDS
+            ):
+                # an 18-digit ID typed as a number: shown in the register as the suites show
+                # it, with no word that its last digits were gone (clerk trial 78)
+                self.problem(Code.DIGITS_LOST, cells, name)
         progress_text = cells.text("progress")
         progress = normalize_progress(progress_text)
         deadline = dates["deadline"]

@@ -72,6 +72,7 @@ class Code(StrEnum):
     ROW_AFTER_FOOTER = "row-after-footer"
     BEYOND_COLUMNS = "beyond-columns"
     TEXT_TOO_LONG = "text-too-long"
+    DIGITS_LOST = "digits-lost"
     IMPLAUSIBLE_DATE = "implausible-date"
     FORM_DATE_BEFORE_ISSUE = "form-date-before-issue"
     FUTURE_DATE = "future-date"
@@ -511,6 +512,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "内容超出表格范围",
         "工作表在第 {limit} 列之后还有内容（如 {cell}），未汇总；请把内容移到表格内",
+    ),
+    Code.DIGITS_LOST: Rule(
+        _W,
+        "长号码丢了末几位",
+        "填的是超过 15 位的数字（显示为 {value}），表格软件只保留 15 位，后面几位已经丢失；"
+        "身份证号、账号等长号码请先把单元格设为文本格式（或在号码前加英文单引号 '）再重新输入",
     ),
     Code.TEXT_TOO_LONG: Rule(
         _W,
