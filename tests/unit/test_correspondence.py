@@ -180,6 +180,50 @@ def test_a_department_whose_corrected_copy_came_first_is_late_by_the_copy_alone(
     )
 
 
+@pytest.mark.parametrize(("saved", "said"), [(15, None), (16, "copy"), (17, "undated")])
+def test_an_undated_original_changed_after_its_copy_was_made_is_doubted(
+    campaign: Campaign, tmp_path: Path, saved: int, said: str | None
+) -> None:
+    """The corrected copy dated 12月16日; the undated original given a new row since, its
+    file of the same day: the copy was taken as newer and the new row said to be deleted by
+    the department (clerk trial 78). The same day: which came last is doubted; the day
+    after: the original is newest, on its file's time (undated-newest); the day before:
+    the copy."""
+    import os
+
+    from tests.helpers import set_label
+
+    draft = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [hazard(责任人=None)],
+        form_date=None,
+    )
+    (copy,) = write_feedback(collect(campaign, [draft.parent]), tmp_path / "退回")
+    wb = load_workbook(copy.copy_path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    ws.cell(header_row + 1, columns["责任人"]).value = "王五"
+    set_label(ws, "日期", date(2023, 12, 16))
+    wb.properties.lastModifiedBy = "王会计"
+    sent = tmp_path / "回收" / "总务-退回修改.xlsx"
+    wb.save(sent)
+    filled_form(
+        campaign, "总务基建处", draft, [hazard(责任人=None), hazard(部位="住院楼")], form_date=None
+    )
+    for path, day, hour in ((sent, 16, 9), (draft, saved, 11)):
+        moment = datetime(2023, 12, day, hour).timestamp()
+        os.utime(path, (moment, moment))
+    collection = collect(campaign, [draft.parent], as_of=date(2023, 12, 20))
+    doubts = {
+        "copy" if p.code is Code.SAME_DATE_VERSIONS else "undated"
+        for p in collection.problems
+        if p.code in (Code.SAME_DATE_VERSIONS, Code.UNDATED_NEWEST)
+    }
+    assert doubts == ({said} if said else set())
+
+
 def test_a_corrected_copy_sent_back_is_marked_afresh(campaign: Campaign, tmp_path: Path) -> None:
     """A department mends part of its 退回修改 copy and sends it back: the next copy has one
     退回修改说明, of what is still wrong, and the mended cells are no longer marked (clerk

@@ -153,6 +153,20 @@ SAVED_LATER_SECONDS = 86400
 copied together are saved within moments of each other."""
 
 
+def _changed_since_copied(older: ReturnForm, newest: ReturnForm) -> bool:
+    """`newest`, a corrected 退回修改 copy, taken as newer than `older`, an undated return
+    dated (by its file) the day the copy is, which is not the file the copy was made from
+    (changed since): which came last is not known, and a row added to `older` was said to
+    be deleted by the department (clerk trial 78)."""
+    if not newest.made_from or older.made_from or older.sha256 == newest.made_from:
+        return False
+    if older.form_date is not None and not older.date_impossible:
+        return False
+    if older.sent_on is None or older.sent_on != newest.sent_on:
+        return False
+    return [_said(h) for h in older.hazards] != [_said(h) for h in newest.hazards]
+
+
 def _undated_over_dated(files: list[ReturnForm]) -> ReturnForm | None:
     """The version before the newest when the newest has no 日期 (dated by its file) and
     that one has: the newest won on its file's time alone, and saying otherwise. An undated
@@ -398,6 +412,10 @@ def merge(
                     variant="" if newest.form_date else "undated",
                     older=files[-2].file,
                 )
+            )
+        if len(files) > 1 and _changed_since_copied(files[-2], newest):
+            problems.append(
+                _on_date(newest, Code.SAME_DATE_VERSIONS, variant="copy", older=files[-2].file)
             )
         undated = _undated_over_dated(files)
         if undated is not None:
