@@ -190,6 +190,8 @@ departments = ["总务基建处"]
     ws = load_workbook(tmp_path / CHECKLIST_FILE).worksheets[0]
     assert [ws.cell(r, 3).value for r in (4, 5)] == ["危化品管理", "实验室用电"]
     assert str(ws["A6"].value).startswith("备注")
+    # nothing of the built-in checklist below it (three of its rows stayed: clerk trial 79)
+    assert [c.value for r in ws.iter_rows(min_row=7) for c in r if c.value is not None] == []
     assert "B6:E6" in {str(m) for m in ws.merged_cells.ranges}
     assert "A4:A5" in {str(m) for m in ws.merged_cells.ranges}
     assert item_choices(tmp_path / form_file_name("信息工程学院")) == ["实验室安全-1 危化品管理"]

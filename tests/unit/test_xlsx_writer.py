@@ -248,3 +248,17 @@ def test_a_short_text_of_several_lines_gets_a_row_of_several_lines() -> None:
     assert row_height(["1.机房线路老化\n2.灭火器过期\n3.应急照明不亮"], [80]) == 3 * 13.5 + 3
     assert row_height(["机房线路老化"], [80]) is None
     assert row_height(["一" * 50 + "\n二"], [40]) == 4 * 13.5 + 3  # 100 columns: 3 lines, 1
+
+
+def test_a_row_is_as_tall_as_every_line_of_its_cells_wrapped() -> None:
+    """Two departments in one cell, the first wrapping in its narrow column: the row fitted
+    the longest line plus one, and 附件1 printed the second name cut off (clerk trial 79)."""
+    from openpyxl import Workbook
+
+    from huitoukan.xlsx.styles import fit_row_height
+
+    ws = Workbook().active
+    ws.column_dimensions["A"].width = 10  # 8.5 columns of text: four Chinese characters
+    ws["A1"] = "学生工作部（学生处）\n马克思主义学院"  # 3 lines + 2
+    fit_row_height(ws, 1)
+    assert ws.row_dimensions[1].height == 14 * 5 + 6

@@ -15,7 +15,7 @@ from huitoukan.errors import TemplateError
 from huitoukan.forms.layout import HEADER_SEARCH_ROWS
 from huitoukan.model.documents import CHECKLIST_TITLE
 from huitoukan.text import normalize_key
-from huitoukan.xlsx.styles import made_here, set_value
+from huitoukan.xlsx.styles import fit_row_height, made_here, set_value
 
 CHECKLIST_FILE = "附件1-项目清单.xlsx"
 
@@ -47,6 +47,7 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
         if header_row < merged.min_row < remark_row:
             ws.unmerge_cells(str(merged))
     delta = len(campaign.checklist) - old_count
+    last = ws.max_row
     if delta:
         below = [m for m in ws.merged_cells.ranges if m.min_row >= remark_row]
         heights = {r: ws.row_dimensions[r].height for r in range(remark_row, ws.max_row + 1)}
@@ -60,6 +61,9 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
             ws.merge_cells(str(merged))
         for r, height in heights.items():
             ws.row_dimensions[r + delta].height = height
+        if delta < 0:  # the template's rows the notes moved up past are gone (three rows of
+            # the built-in checklist stayed below 备注, off the print area: clerk trial 79)
+            ws.delete_rows(last + delta + 1, -delta)
     row = header_row + 1
     for item in campaign.checklist:
         values = (
@@ -73,7 +77,8 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
             cell = ws.cell(row, col)
             set_value(cell, value)
             cell._style = copy(styles[col - 1])
-        ws.row_dimensions[row].height = max(30, 15 * len(item.departments) + 4)
+        ws.row_dimensions[row].height = None  # (the template's, for its own item)
+        fit_row_height(ws, row, 15, least=max(30, 15 * len(item.departments) + 4))
         row += 1
     groups = _merge_runs(ws, header_row + 1, row - 1)
     if delta:

@@ -127,10 +127,13 @@ def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0, least: fl
         if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
             continue
         width = ws.column_dimensions[cell.column_letter].width or 8.43
-        for part in cell.value.split("\n"):
-            units = display_columns(part)
-            lines_here = max(1, math.ceil(units / max(width - 1.5, 1)))
-            lines = max(lines, lines_here + cell.value.count("\n"))
+        # every line's own wrapping counted (the longest line's alone, plus one for each of
+        # the others, cut off 学生工作部（学生处） under two names in 附件1: clerk trial 79)
+        here = sum(
+            max(1, math.ceil(display_columns(part) / max(width - 1.5, 1)))
+            for part in cell.value.split("\n")
+        )
+        lines = max(lines, here)
     current = ws.row_dimensions[row].height or 15
     ws.row_dimensions[row].height = max(current, line_height * lines + 6, least)
 
