@@ -349,7 +349,21 @@ def _damaged(name: str) -> Refused:
 
 
 _ROOT_ELEMENT = re.compile(rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
-_WIDE_TEXT = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+def _wide_text(head: bytes) -> bool:
+    """A part of text in UTF-16 or UTF-32 (an XML part the checks, made for UTF-8, would not
+    read): a byte-order mark, or NULs among its first bytes and a `<` first in one of those
+    encodings. Not a binary part that starts with zeros (a picture pasted from Word, EMF, a
+    printer's settings with no name: their files were refused whole, clerk trial 80)."""
+    if head.startswith(_WIDE_BOMS):
+        return True
+    start = head[:64]
+    return b"\x00" in start[:8] and any(
+        start.decode(encoding, "ignore").lstrip(" \t\r\n").startswith("<") for encoding in _WIDE
+    )
 
 
 def _check_parts(archive: _Zip) -> list[str]:
@@ -367,7 +381,7 @@ def _check_parts(archive: _Zip) -> list[str]:
             if name.casefold().endswith(_XML_SUFFIXES) and not _PICTURE_PARTS.match(name):
                 raise
             continue
-        if head.startswith(_WIDE_TEXT) or head[2:4] == b"\x00\x00":
+        if _wide_text(head):
             raise Refused(f"文件中的部件 {entry.filename} 编码异常，{RESAVE}")
         if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
             continue  # pictures and other binary parts
