@@ -573,6 +573,53 @@ def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
     assert [Path(s.file).name for s in skipped] == ["扫描件.pdf"]
 
 
+def test_a_return_is_found_by_its_content_whatever_its_name_ends_with(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """总务基建处 with no extension, 警务室.xlsx.download: real returns, skipped as 不是 Excel
+    表格文件 (clerk trial 80); a photo or a text file of another name is not looked into
+    as one."""
+    import shutil
+
+    form = filled_form(campaign, "总务基建处", tmp_path / "form.xlsx", [hazard()])
+    (tmp_path / "r").mkdir()
+    shutil.copy(form, tmp_path / "r" / "总务基建处")
+    shutil.copy(form, tmp_path / "r" / "学院警务室.xlsx.download")
+    (tmp_path / "r" / "说明.txt").write_text("请查收", encoding="utf-8")
+    (tmp_path / "r" / "照片.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    collection = collect(campaign, [tmp_path / "r"], as_of=date(2023, 12, 20))
+    assert sorted(Path(f.file).name for f in collection.forms if f.readable) == [
+        "学院警务室.xlsx.download",
+        "总务基建处",
+    ]
+    assert sorted(Path(s.file).name for s in collection.skipped) == ["照片.jpg", "说明.txt"]
+
+
+def test_a_department_whose_only_file_is_no_spreadsheet_sent_something(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """附属医院.rar, 学院警务室-回头看.pdf: the departments were told they sent nothing
+    (尚未报送), though the password-protected .xlsx of another was 无法读取 (clerk trial 80).
+    A file naming no department, or one with a readable return too, changes nothing."""
+    from huitoukan.register.status import build_status
+
+    filled_form(campaign, "总务基建处", tmp_path / "r" / "总务.xlsx", [hazard()])
+    (tmp_path / "r" / "附属医院.rar").write_bytes(b"Rar!\x1a\x07\x00" + b"\x00" * 50)
+    (tmp_path / "r" / "学院警务室-回头看.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "r" / "总务基建处-扫描件.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "r" / "说明.pdf").write_bytes(b"%PDF-1.4")
+    collection = collect(campaign, [tmp_path / "r"], as_of=date(2023, 12, 20))
+    unread = collection.unreadable()
+    assert sorted(unread) == ["学院警务室", "附属医院"]
+    status = build_status(
+        campaign, collection.hazards, collection.returned(), date(2023, 12, 20),
+        unreadable=unread,
+    )  # fmt: skip
+    said = {d.department: d.unreadable_file for d in status.departments}
+    assert Path(said["附属医院"]).name == "附属医院.rar"  # 报来的文件无法读取, with which
+    assert said["总务基建处"] == "" and said["安全保卫处"] == ""
+
+
 @pytest.mark.parametrize("budget", [0, 10**9])
 def test_overdue_sheet_is_most_overdue_first_whether_rows_are_kept_or_rebuilt(
     campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, budget: int

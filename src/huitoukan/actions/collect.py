@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -263,6 +263,10 @@ def collect(
     findings = given[0]
     held = earlier(forms) if earlier is not None else Held()
     collection = merge(forms, skipped, held, campaign.info.require_photo)
+    for passed in skipped:  # a .rar, a .pdf naming one department: it sent something
+        units = campaign.units_in(PurePath(passed.file).stem)
+        if len(units) == 1:
+            collection.skipped_of.setdefault(units[0].name, passed.file)
     required = campaign.info.review_required
     reviewed = apply_reviews(collection.hazards, forms, required, collection.current)
     reviewing = {f.file: f.review_rows for f in forms if f.review_rows}

@@ -63,6 +63,9 @@ class Collection(ProblemCounts):
     """Each part of an assigned problem (`answers.part_key`) → the day it was assigned,
     when after the register's first collect (`answers.assignment_days`); None when there
     is no list."""
+    skipped_of: dict[str, str] = {}
+    """Department → a file it sent that is no spreadsheet (a .rar, a .pdf) and that names
+    it alone: it sent something, not nothing (told 尚未报送: clerk trial 80)."""
 
     def counts_by_file(self) -> dict[str, tuple[int, int]]:
         """File → (errors, warnings) among the problems listed for it (a follow-up version's
@@ -82,13 +85,17 @@ class Collection(ProblemCounts):
     def unreadable(self) -> dict[str, str]:
         """Department → the file of its that could not be read, for each department with
         no readable return (its file named it: it sent something, not nothing)."""
-        return {
+        unread = {
             f.department: f.file
             for f in self.forms
             if self.outcomes.get(f.file) is FileOutcome.UNREADABLE
             and f.department
             and f.department not in self.current
         }
+        for department, file in self.skipped_of.items():
+            if department not in self.current:
+                unread.setdefault(department, file)
+        return unread
 
     def dated_after(self, day: date, today: date) -> list[ReturnForm]:
         """The returns sent after `day` (their 日期, or for none their file's day, as

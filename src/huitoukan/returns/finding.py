@@ -59,6 +59,19 @@ _DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".wps"})
 """Word and WPS documents: looked into, as a workbook saved under such a name is read."""
 
 
+_SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+"""How a zip (.xlsx, .ods) and an OLE compound file (.xls, .et) begin."""
+
+
+def _spreadsheet_inside(path: Path) -> bool:
+    """A file of another name that begins as a workbook does (sniffing decides what it is)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8).startswith(_SPREADSHEET_MAGIC)
+    except OSError:
+        return False
+
+
 SETTLING_TIME = 60.0
 """Seconds after a register was written in which files written beside its returns are
 collect's own (退回修改副本), not returns that came after it."""
@@ -248,6 +261,10 @@ def find_returns(
                         SkippedFile(file=shown, reason="压缩包中没有 Excel 表格，已跳过")
                     )
             elif suffix in _DOCUMENT_SUFFIXES and _workbook_inside(path, status):
+                found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime, folders))
+            elif suffix not in _SKIPPED and _spreadsheet_inside(path):
+                # a return by its content, its name without .xlsx (总务基建处, 表.xlsx.download
+                # were skipped as no spreadsheet: clerk trial 80)
                 found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime, folders))
             else:
                 reason = _SKIPPED.get(suffix, "不是 Excel 表格文件，已跳过")
