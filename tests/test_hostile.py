@@ -104,6 +104,25 @@ def test_a_binary_part_starting_with_zeros_is_no_wide_text(
         assert "编码异常" in form.reason
 
 
+@pytest.mark.parametrize(
+    ("records", "locked"), [(b"", False), (b"\x2f\x00\x06\x00" + b"\x01" * 6, True)]
+)
+def test_an_xls_encrypted_by_xor_is_said_to_have_a_password(records: bytes, locked: bool) -> None:
+    """An .xls protected with a password the XOR way was “已损坏（Cfb error: Codepage D7D4 not
+    found）” (clerk trial 80): a FILEPASS record among the first of its workbook stream."""
+    from huitoukan.returns.sniffing import Format, Refused, sniff
+
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le")
+    bof = b"\x09\x08\x10\x00" + b"\x00\x06\x05\x00" + b"\x00" * 12
+    write_protected = b"\x86\x00\x00\x00"
+    data = header.ljust(512, b"\x00") + bof + write_protected + records + b"\x0a\x00\x00\x00"
+    if locked:
+        with pytest.raises(Refused, match="文件设有打开密码"):
+            sniff(data, ".xls")
+    else:
+        assert sniff(data, ".xls").format is Format.XLS
+
+
 def test_part_larger_than_declared_is_not_inflated_past_its_declared_size(
     campaign: Campaign, tmp_path: Path
 ) -> None:
