@@ -568,9 +568,11 @@ def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
     (tmp_path / "r" / ".git").mkdir()
     (tmp_path / "r" / ".git" / "x.xlsx").write_bytes(b"x")
     (tmp_path / "r" / "扫描件.pdf").write_bytes(b"%PDF")
+    (tmp_path / "r" / "转发：回头看.eml").write_bytes(b"From: a@b\r\n")
     paths, skipped = find_returns([tmp_path / "r"])
     assert [p.name for p in paths] == ["医院.xlsx", "警务室.xls"]
-    assert [Path(s.file).name for s in skipped] == ["扫描件.pdf"]
+    assert [Path(s.file).name for s in skipped] == ["扫描件.pdf", "转发：回头看.eml"]
+    assert skipped[1].reason.startswith("这是邮件文件，请把邮件中的附件")  # (trial 80)
 
 
 def test_a_return_is_found_by_its_content_whatever_its_name_ends_with(

@@ -53,6 +53,9 @@ _SKIPPED = {
     ".doc": "这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
     ".docx": "这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
     ".pdf": "这是 PDF 文件（纸质签字版的扫描件），电子版请报送附件2（.xlsx）",
+    # a return forwarded as the mail it came in (clerk trial 80)
+    ".eml": "这是邮件文件，请把邮件中的附件（附件2，.xlsx）另存到这个文件夹后重新汇总",
+    ".msg": "这是 Outlook 邮件文件，请把邮件中的附件（附件2，.xlsx）另存到这个文件夹后重新汇总",
 }
 _TEMP_SUFFIXES = frozenset({".tmp", ".temp", ".bak", ".swp", ".part", ".crdownload"})
 _DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".wps"})
