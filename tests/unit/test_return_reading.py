@@ -471,6 +471,24 @@ def test_a_long_number_that_lost_its_last_digits_is_said(
     assert "显示为 3.70402199001011E+17" in said.message
 
 
+def test_an_item_chosen_from_the_drop_down_is_kept_whole(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The drop-down offers 检查内容 cut short (消防安全-2 宿舍楼、教学楼、实验室、…): the register
+    and --json kept the “…” (clerk trial 80). The item's whole words are kept, and counted
+    under it; other text is as typed."""
+    from huitoukan.register.coverage import ItemMatcher
+
+    item = campaign.checklist[1]
+    assert item.short.endswith("…")
+    rows = [hazard(检查内容=item.short), hazard(部位="食堂", 检查内容="宿舍楼…自己写的")]
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows)
+    first, second = read(path, campaign).hazards
+    assert first.item == f"{item.label} {item.content}"
+    assert ItemMatcher.of(tuple(campaign.checklist)).match(first.item) == item
+    assert second.item == "宿舍楼…自己写的"
+
+
 def test_merged_cells_are_read_on_every_row(campaign: Campaign, tmp_path: Path) -> None:
     path = filled_form(
         campaign,

@@ -89,11 +89,25 @@ class RowChecker:
     """问题编号 (as compared) → the first row answering it."""
     _id_name: str = ""
     """`HazardRow.id_name` of the department's rows (its former name, when renamed)."""
+    _shortened: dict[str, str] = field(default_factory=dict)
+    """The drop-down's 检查内容 cut short (…) → the whole item (`_item_whole`)."""
 
     def __post_init__(self) -> None:
         unit = self.campaign.named_unit(self.department)
         if unit is not None and unit.name == self.department and unit.formerly:
             self._id_name = unit.formerly
+
+    def _item_whole(self, text: str) -> str:
+        """检查内容 as the drop-down offered it, cut short (消防安全-1 人员密集场所消防设施设备…),
+        given whole: the register and --json kept the “…” (clerk trial 80)."""
+        if not text.endswith("…"):
+            return text
+        whole = self._shortened.get(text)
+        if whole is None:
+            items = {i.short: f"{i.label} {i.content}" for i in self.campaign.checklist}
+            self._shortened = {short: w for short, w in items.items() if short.endswith("…")}
+            whole = self._shortened.get(text)
+        return whole or text
 
     def problem(
         self, code: Code, cells: RowCells, name: str, variant: str = "", **params: object
@@ -231,7 +245,7 @@ class RowChecker:
             department=self.department,
             seq=cells.text("seq"),
             location=cells.text("location"),
-            item=cells.text("item"),
+            item=self._item_whole(cells.text("item")),
             hazard=cells.text("hazard"),
             measures=cells.text("measures"),
             deadline=deadline,
