@@ -92,6 +92,31 @@ def test_find_unit_by_name_alias_or_containment(
     assert (unit.name if unit else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("学生工作处\t", "学生工作处"),
+        ("　学生工作处　", "学生工作处"),
+        ("学生　工作处", "学生　工作处"),
+    ],
+)
+def test_a_department_typed_with_spaces_keeps_its_checklist_items(typed: str, name: str) -> None:
+    """“学生工作处” followed by a tab, or with a full-width space in it: accepted, and the
+    department's form had none of its 附件1 items (the checklist's 学生工作处 matched by key
+    only: clerk trial 79)."""
+    text = default_campaign_text()
+    assert text.count('name = "学生工作处"') == 1
+    campaign = parse_campaign(text.replace('name = "学生工作处"', f'name = "{typed}"'), "c.toml")
+    assert name in [u.name for u in campaign.units]
+    assert len(campaign.items_for(name)) == len(default_campaign().items_for("学生工作处")) > 0
+
+
+def test_a_department_name_with_a_tab_inside_is_refused() -> None:
+    text = default_campaign_text().replace('name = "学生工作处"', 'name = "学生\t工作处"')
+    with pytest.raises(CampaignError, match="制表符"):
+        parse_campaign(text, "c.toml")
+
+
 def test_colleges_replace_the_collective_unit(college_campaign: Campaign) -> None:
     names = [u.name for u in college_campaign.units]
     assert "各二级学院" not in names

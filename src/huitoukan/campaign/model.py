@@ -54,6 +54,21 @@ class Unit(_Strict):
     registers under it are this department's, and its hazards keep the 隐患编号 made of
     it (the 复查验收表 and 追责 decisions filled in name them)."""
 
+    @field_validator("name", "formerly")
+    @classmethod
+    def _trimmed(cls, name: str) -> str:
+        """A name without the spaces or tab typed around it (教务处 followed by a tab
+        was a department of its own on every form: clerk trial 79)."""
+        name = name.strip(" \t\u3000\r\n")
+        if any(ch in name for ch in "\t\r\n"):
+            raise ValueError(f"部门名称“{name}”中有制表符或换行，请删去")
+        return name
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_trimmed(cls, aliases: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(cls._trimmed(alias) for alias in aliases)
+
     @property
     def other_names(self) -> tuple[str, ...]:
         """The names, other than its own, a return or a register may give it."""
@@ -222,6 +237,9 @@ class Campaign(_Strict):
             for unit in (*self.departments, *self.colleges)
             for alias in unit.other_names
         }
+        # and the department's name as the list writes it (校医院 for 校　医院: no form had
+        # the item, its department matched by its name's key only: clerk trial 79)
+        by_key = {normalize_key(u.name): u.name for u in (*self.departments, *self.colleges)}
         unknown: dict[str, list[str]] = {}
         first: int | None = None
         items = []
@@ -229,7 +247,9 @@ class Campaign(_Strict):
             named = []
             for dept in item.departments:
                 key = normalize_key(dept)
-                if key not in known and key in by_alias:
+                if key in by_key:
+                    dept = by_key[key]
+                elif key not in known and key in by_alias:
                     dept = by_alias[key]
                 elif key not in known:
                     unknown.setdefault(dept, []).append(item.label)
