@@ -1061,6 +1061,35 @@ def test_lateness_is_said_once_and_never_to_the_office_itself(campaign: Campaign
     assert "按时报送" not in "".join(said.get(receiver, ""))
 
 
+@pytest.mark.parametrize(("issued", "chased"), [(21, True), (22, False)])
+def test_a_round_issued_that_day_is_not_chased(
+    campaign: Campaign, issued: int, chased: bool
+) -> None:
+    """remind run the day a follow-up round went out told seven departments its form was
+    尚未收到 (clerk trial 79): a round issued before the day is chased, not that day's."""
+    from huitoukan.register.status import DepartmentSummary, RoundStatus, StatusReport, Totals
+
+    on_time = DepartmentSummary(
+        department="高级技工学校", returned=True, first_returned_on=date(2023, 12, 14),
+        late=False, hazards=1, closed=0, open=1, overdue=0, long_standing=0, closure_rate=0.0,
+    )  # fmt: skip
+    report = StatusReport(
+        school="", campaign="", returns_due=date(2023, 12, 15), as_of=date(2023, 12, 22),
+        return_deadline_passed=True, due_within_days=3, departments=[on_time], not_returned=[],
+        overdue=[], due_soon=[], long_standing=[],
+        totals=Totals(departments=1, returned=1, hazards=1, closed=0, open=1, overdue=0,
+                      closure_rate=0.0),
+        rounds=[
+            RoundStatus(
+                form_date=date(2023, 12, issued), due=date(2023, 12, 29),
+                departments=["高级技工学校"], not_answered=["高级技工学校"], overdue=False,
+            )
+        ],
+    )  # fmt: skip
+    said = "".join(n.text for n in notices(campaign, report) if n.department == "高级技工学校")
+    assert ("下发的跟进轮《安全隐患自查整改清单》" in said) is chased
+
+
 def test_the_problems_of_a_merged_cell_are_all_on_it(campaign: Campaign, tmp_path: Path) -> None:
     """存在隐患问题 and 整改措施 merged into one cell: its merge warning (on 存在隐患问题) and
     the missing 整改措施 (on the cell merged into it) are both its comment; the second

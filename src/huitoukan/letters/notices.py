@@ -76,6 +76,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         for round_ in report.rounds:
             if dept.department not in round_.not_answered or not dept.returned:
                 continue  # who never returned is 催报'd above
+            if round_.form_date >= report.as_of:  # issued that very day: nothing to chase
+                continue  # (7 departments were chased for forms just sent: clerk trial 79)
             kinds.append("跟进轮催报")
             when = _when((report.as_of - round_.due).days, _day(round_.due))
             to = "" if dept.department == info.receiver else f"后报{info.receiver}"
