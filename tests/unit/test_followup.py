@@ -260,9 +260,13 @@ def test_status_follows_a_round_until_it_is_answered(
     assert f"跟进轮（12月21日下发，12月28日截止）{state}：总务基建处" in screen
     runner.invoke(app, ["remind", "--as-of", as_of.isoformat(), "-o", "通知"])
     notice = (tmp_path / "通知" / "总务基建处-通知.txt").read_text("utf-8-sig")
-    [line] = [line for line in notice.splitlines() if "12月21日下发的跟进轮" in line]
-    assert ("已逾期 1 天" in line) is overdue
-    assert "经主要负责人签字后报安全保卫处" in line
+    lines = [line for line in notice.splitlines() if "12月21日下发的跟进轮" in line]
+    if as_of == date(2023, 12, 21):  # issued that day: nothing to chase yet (trial 79)
+        assert lines == []
+    else:
+        [line] = lines
+        assert ("已逾期 1 天" in line) is overdue
+        assert "经主要负责人签字后报安全保卫处" in line
     answered = tmp_path / "通知" / "附属医院-通知.txt"
     assert not answered.exists() or "跟进轮" not in answered.read_text("utf-8-sig")
     # the leaders' report names who let a round pass unanswered
