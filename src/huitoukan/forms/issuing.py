@@ -247,7 +247,7 @@ class TemplateForm:
     ) -> list[tuple[int, str]]:
         """Pre-fill the assigned problems (their 编号, 来源, 部位 and 描述 protected against
         editing), then the hazard rows, leaving at least `blank` rows for new findings
-        (来源 自查); styled rows are inserted above the
+        (来源 自查 when there are assigned problems); styled rows are inserted above the
         footer when needed. Returns the 序号 and 复查意见 of the rows a review failed (put
         back to 整改中)."""
         failures: list[tuple[int, str]] = []
@@ -267,9 +267,7 @@ class TemplateForm:
             values: dict[str, object] = {
                 "seq": number,
                 "number": row.number,
-                # 自查 on every form, with assigned problems or not (the forms of one
-                # campaign differed: clerk trial 74)
-                "source": row.source or SELF_CHECK,
+                "source": row.source or (SELF_CHECK if protect else ""),
                 "location": row.location,
                 "item": row.item,
                 "hazard": row.hazard,
@@ -313,7 +311,7 @@ class TemplateForm:
         for number, r in enumerate(self.data_rows[len(entries) :], start=len(entries) + 1):
             if seq is not None:  # a row inserted for room has none of the template's numbers
                 set_value(self.ws.cell(r, seq), number)
-            if source is not None:
+            if protect and source is not None:
                 set_value(self.ws.cell(r, source), SELF_CHECK)
         if protect:
             self.protect()
