@@ -111,6 +111,16 @@ def test_a_department_typed_with_spaces_keeps_its_checklist_items(typed: str, na
     assert len(campaign.items_for(name)) == len(default_campaign().items_for("学生工作处")) > 0
 
 
+def test_an_alias_of_spaces_alone_is_none() -> None:
+    """An alias typed as a full-width space alone was accepted (clerk trial 81)."""
+    text = default_campaign_text().replace(
+        'aliases = ["学工处", "学生处", "学生工作部"]', 'aliases = ["　", "学工处 "]'
+    )
+    campaign = parse_campaign(text, "c.toml")
+    [unit] = [u for u in campaign.units if u.name == "学生工作处"]
+    assert unit.aliases == ("学工处",)
+
+
 def test_a_department_name_with_a_tab_inside_is_refused() -> None:
     text = default_campaign_text().replace('name = "学生工作处"', 'name = "学生\t工作处"')
     with pytest.raises(CampaignError, match="制表符"):

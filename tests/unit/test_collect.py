@@ -620,6 +620,14 @@ def test_a_department_whose_only_file_is_no_spreadsheet_sent_something(
     said = {d.department: d.unreadable_file for d in status.departments}
     assert Path(said["附属医院"]).name == "附属医院.rar"  # 报来的文件无法读取, with which
     assert said["总务基建处"] == "" and said["安全保卫处"] == ""
+    # the register says so too: its 未报送 and 报送记录 (clerk trial 81)
+    out = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "r"], out, date(2023, 12, 20))
+    owed = {r["部门"]: r["情况"] for r in sheet_rows(out, "未报送")}
+    assert str(owed["附属医院"]).startswith("报来的文件无法读取（")
+    assert str(owed["安全保卫处"]).startswith("逾期未报送")
+    files = {Path(str(r["文件"])).name: r["部门"] for r in sheet_rows(out, FILES_SHEET)}
+    assert files["附属医院.rar"] == "附属医院" and files["说明.pdf"] is None
 
 
 @pytest.mark.parametrize("budget", [0, 10**9])

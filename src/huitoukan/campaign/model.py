@@ -67,7 +67,8 @@ class Unit(_Strict):
     @field_validator("aliases")
     @classmethod
     def _aliases_trimmed(cls, aliases: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(cls._trimmed(alias) for alias in aliases)
+        # (one of spaces alone is none: clerk trial 81)
+        return tuple(alias for alias in map(cls._trimmed, aliases) if alias)
 
     @property
     def other_names(self) -> tuple[str, ...]:

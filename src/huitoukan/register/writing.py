@@ -573,7 +573,13 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
     due = campaign.info.returns_due
     late = (status.as_of - due).days
     note = _owed(late)
-    owed: list[tuple[str, date, str]] = [(name, due, note) for name in status.not_returned]
+    # a file sent that could not be read is said so, as the 汇总 and status say it (it
+    # read 逾期未报送 here: clerk trial 81)
+    unread = {d.department: d.unreadable_file for d in status.departments if d.unreadable_file}
+    owed: list[tuple[str, date, str]] = [
+        (name, due, f"报来的文件无法读取（{unread[name]}），按未报送计" if name in unread else note)
+        for name in status.not_returned
+    ]
     for round_ in status.rounds:  # the follow-up rounds, as status lists them
         issued = f"跟进轮（{round_.form_date.month}月{round_.form_date.day}日下发）"
         late = (status.as_of - round_.due).days
@@ -691,12 +697,13 @@ def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
                 form.sha256,
             ]
         )
+    sent_by = {file: department for department, file in collection.skipped_of.items()}
     for skipped in collection.skipped:
         rows.append(
             [
                 len(rows) + 1,
                 skipped.file,
-                "",
+                sent_by.get(skipped.file, ""),  # whose, when its name says (clerk trial 81)
                 None,
                 "",
                 "已跳过",
