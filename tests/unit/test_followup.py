@@ -187,13 +187,45 @@ def test_a_department_that_closed_everything_owes_no_round(
 
 
 def test_a_round_is_answered_by_a_return_dated_on_or_after_it() -> None:
+    """…sent after the round was issued: 戊's late return dated the round's very day, in
+    the register it was issued from, was taken for its answer, and 戊 never chased (clerk
+    trial 81)."""
     from huitoukan.register.rounds import IssuedRound
 
     issued = IssuedRound(
-        form_date=date(2023, 12, 21), due=date(2023, 12, 28), departments=["甲", "乙", "丙", "丁"]
+        form_date=date(2023, 12, 21),
+        due=date(2023, 12, 28),
+        departments=["甲", "乙", "丙", "丁", "戊"],
+        returns_before={"甲": 1, "乙": 1, "丙": 1, "戊": 1},
     )
-    latest = {"甲": date(2023, 12, 20), "乙": date(2023, 12, 21), "丙": date(2023, 12, 22)}
-    assert issued.owing(latest) == ["甲", "丁"]
+    sent = {
+        "甲": [date(2023, 12, 14), date(2023, 12, 20)],
+        "乙": [date(2023, 12, 14), date(2023, 12, 21)],
+        "丙": [date(2023, 12, 14), date(2023, 12, 22)],
+        "戊": [date(2023, 12, 21)],
+    }
+    assert issued.owing(sent) == ["甲", "丁", "戊"]
+    sent["戊"].append(date(2023, 12, 21))  # its answer, sent the same day after the round
+    assert issued.owing(sent) == ["甲", "丁"]
+
+
+def test_a_return_the_round_was_issued_after_is_no_answer_to_it(
+    campaign: Campaign, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """附属医院's late return dated 12月21日, collected, then a round issued from that
+    register the same day: the return counted as its answer (clerk trial 81)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    filled_form(
+        campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard(部位="门诊")],
+        form_date=date(2023, 12, 21),
+    )  # fmt: skip
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-21"]).exit_code in (0, 1)
+    args = ["issue", "--followup", "全校隐患台账.xlsx", "-o", "第二轮", "--date", "2023-12-21"]
+    assert runner.invoke(app, [*args, "--due", "2023-12-28"]).exit_code == 0
+    result = runner.invoke(app, ["status", "--json", "--as-of", "2023-12-29"])
+    [round_] = json.loads(result.stdout)["rounds"]
+    assert round_["not_answered"] == ["附属医院"]
 
 
 @pytest.mark.parametrize(

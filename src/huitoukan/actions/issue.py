@@ -72,6 +72,9 @@ def issue(
             due=round_.due,
             departments=[form.department for form in result.forms],
             folder=str(out_dir.resolve()),
+            returns_before={
+                form.department: len(state.sent.get(form.department, ())) for form in result.forms
+            },
         )
         if record_round(followup_from, issued):
             tracked = round_.due

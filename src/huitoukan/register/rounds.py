@@ -29,18 +29,24 @@ class IssuedRound(BaseModel):
     folder: str = ""
     """Where its forms were written ('' for a round recorded before this was): a round
     issued again into that folder with another 日期 (--force) replaces it."""
+    returns_before: dict[str, int] = {}
+    """Each department's returns the register it was issued from held: none of them
+    answers it, whatever its 日期 (a late return dated the day the round was issued was
+    taken for its answer, and the department never chased: clerk trial 81)."""
 
-    def owing(self, latest: Mapping[str, date]) -> list[str]:
-        """Its departments with no return dated on or after the round's 日期 (`latest`:
-        each department's latest 日期)."""
-        return [d for d in self.departments if d not in latest or latest[d] < self.form_date]
+    def owing(self, sent: Mapping[str, Sequence[date]]) -> list[str]:
+        """Its departments with no answer (`answers`)."""
+        answered = self.answers(sent)
+        return [d for d in self.departments if d not in answered]
 
     def answers(self, sent: Mapping[str, Sequence[date]]) -> dict[str, date]:
         """Its departments that answered it → the day the first return on or after the
-        round's 日期 was sent (`sent`: each department's days, oldest first)."""
+        round's 日期 was sent, of those it was issued after (`sent`: each department's
+        days, oldest first)."""
         found = {}
         for department in self.departments:
-            day = next((d for d in sent.get(department, ()) if d >= self.form_date), None)
+            after = list(sent.get(department, ()))[self.returns_before.get(department, 0) :]
+            day = next((d for d in after if d >= self.form_date), None)
             if day is not None:
                 found[department] = day
         return found

@@ -462,7 +462,7 @@ def _rounds(
             # who never returned anything is 逾期未报送 (催报) already
             not_answered=[
                 d
-                for d in r.owing(latest)
+                for d in r.owing(sent)
                 if d in returned and d in busy and (not wanted or d in wanted)
             ],
             never_returned=[
