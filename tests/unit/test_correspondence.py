@@ -99,16 +99,9 @@ def test_fixing_the_copy_clears_the_problems(campaign: Campaign, tmp_path: Path)
     assert len(collection.hazards) == 4
 
 
-def test_a_corrected_copy_is_newer_than_its_undated_original_whatever_the_file_times(
-    campaign: Campaign, tmp_path: Path
-) -> None:
-    """The first return left its 日期 blank (dated by its file), the corrected copy dated
-    12月16日; the first downloaded again on the 18th: it became the newest version, the
-    copy 被新版本替代, and the department was asked to put its corrections back into the
-    draft (clerk trial 74). The copy names the return it was made from."""
-    import os
-
-    from huitoukan.register.merging import FileOutcome
+def _undated_draft_and_its_corrected_copy(campaign: Campaign, tmp_path: Path) -> tuple[Path, Path]:
+    """总务基建处's first return without its 日期 or a 责任人 (回收/总务.xlsx), and its 退回修改
+    copy corrected and dated 12月16日 as the department saves it (回收/总务-退回修改.xlsx)."""
     from tests.helpers import set_label
 
     draft = filled_form(
@@ -127,6 +120,21 @@ def test_a_corrected_copy_is_newer_than_its_undated_original_whatever_the_file_t
     wb.properties.lastModifiedBy = "王会计"
     sent = tmp_path / "回收" / "总务-退回修改.xlsx"
     wb.save(sent)
+    return draft, sent
+
+
+def test_a_corrected_copy_is_newer_than_its_undated_original_whatever_the_file_times(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The first return left its 日期 blank (dated by its file), the corrected copy dated
+    12月16日; the first downloaded again on the 18th: it became the newest version, the
+    copy 被新版本替代, and the department was asked to put its corrections back into the
+    draft (clerk trial 74). The copy names the return it was made from."""
+    import os
+
+    from huitoukan.register.merging import FileOutcome
+
+    draft, sent = _undated_draft_and_its_corrected_copy(campaign, tmp_path)
     for path, day in ((draft, 18), (sent, 16)):
         moment = datetime(2023, 12, day, 9).timestamp()
         os.utime(path, (moment, moment))
@@ -191,24 +199,7 @@ def test_an_undated_original_changed_after_its_copy_was_made_is_doubted(
     the copy."""
     import os
 
-    from tests.helpers import set_label
-
-    draft = filled_form(
-        campaign,
-        "总务基建处",
-        tmp_path / "回收" / "总务.xlsx",
-        [hazard(责任人=None)],
-        form_date=None,
-    )
-    (copy,) = write_feedback(collect(campaign, [draft.parent]), tmp_path / "退回")
-    wb = load_workbook(copy.copy_path)
-    ws = wb[FORM_SHEET]
-    header_row, columns = header_position(ws)
-    ws.cell(header_row + 1, columns["责任人"]).value = "王五"
-    set_label(ws, "日期", date(2023, 12, 16))
-    wb.properties.lastModifiedBy = "王会计"
-    sent = tmp_path / "回收" / "总务-退回修改.xlsx"
-    wb.save(sent)
+    draft, sent = _undated_draft_and_its_corrected_copy(campaign, tmp_path)
     filled_form(
         campaign, "总务基建处", draft, [hazard(责任人=None), hazard(部位="住院楼")], form_date=None
     )
