@@ -464,10 +464,10 @@ def _searched(
     top = in_time[0] if in_time and in_time[0] is candidates[0] else None
     if decision.conclusion == FOUND and top is not None and listed_before(top.hazard):
         return _found(finding, top, candidates)
-    if decision.conclusion == FOUND and in_time and in_time[0] is candidates[0]:
-        unlisted = in_time[0].hazard.unlisted_on
+    if decision.conclusion == FOUND and top is not None:
+        unlisted = top.hazard.unlisted_on
         if unlisted is not None and finding.found_on is not None and unlisted >= finding.found_on:
-            checked = in_time[0].hazard.checked_on
+            checked = top.hazard.checked_on
             note = (
                 f"自查报的检查时间是 {chinese_date(checked) if checked else '未填写'}"
                 f"{'（早于这次检查）' if checked else ''}，但部门 "
@@ -475,16 +475,16 @@ def _searched(
                 "请核实后在问题清单的“对应自查”中填写隐患编号或“无”"
             )  # the date a department typed is its word; its own returns say otherwise
             return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
-        listed = listing.listed(in_time[0].hazard, finding.found_on)
+        listed = listing.listed(top.hazard, finding.found_on)
         if listed is not None:
-            checked = in_time[0].hazard.checked_on
+            checked = top.hazard.checked_on
             note = (
                 f"自查报的检查时间是 {chinese_date(checked) if checked else '未填写'}，但部门"
                 f" {chinese_date(listed)} 才报送这项隐患（逾期，检查当天或之后），是否检查前已发现"
                 "只有部门自填的检查时间为证：请核实后在问题清单的“对应自查”中填写隐患编号或“无”"
             )
             return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
-        return _found(finding, in_time[0], candidates)
+        return _found(finding, top, candidates)
     if in_time and (decision.conclusion == TO_CONFIRM or decision.conclusion == FOUND):
         note = (
             decision.reason

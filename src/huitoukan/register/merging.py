@@ -171,7 +171,7 @@ def _changed_since_copied(older: ReturnForm, newest: ReturnForm) -> bool:
         return False
     if older.sent_on is None or older.sent_on != newest.sent_on:
         return False
-    return [_said(h) for h in older.hazards] != [_said(h) for h in newest.hazards]
+    return not _say_the_same(older, newest)
 
 
 def _undated_over_dated(files: list[ReturnForm]) -> ReturnForm | None:
@@ -186,7 +186,7 @@ def _undated_over_dated(files: list[ReturnForm]) -> ReturnForm | None:
         return None
     if older.form_date is None or older.date_impossible:
         return None
-    if [_said(h) for h in older.hazards] == [_said(h) for h in newest.hazards]:
+    if _say_the_same(older, newest):
         return None
     return older
 
@@ -593,7 +593,12 @@ def _tied(older: ReturnForm, newest: ReturnForm) -> bool:
     copies = FEEDBACK_NAME in older.file or FEEDBACK_NAME in newest.file
     if older.form_date != newest.form_date or copies:
         return False
-    return [_said(h) for h in older.hazards] != [_said(h) for h in newest.hazards]
+    return not _say_the_same(older, newest)
+
+
+def _say_the_same(older: ReturnForm, newest: ReturnForm) -> bool:
+    """Two versions whose rows say the same, row by row (where they stand aside)."""
+    return [_said(h) for h in older.hazards] == [_said(h) for h in newest.hazards]
 
 
 def _said(row: HazardRow) -> tuple[object, ...]:
