@@ -99,9 +99,11 @@ def test_fixing_the_copy_clears_the_problems(campaign: Campaign, tmp_path: Path)
     assert len(collection.hazards) == 4
 
 
-def _undated_draft_and_its_corrected_copy(campaign: Campaign, tmp_path: Path) -> tuple[Path, Path]:
+def _undated_draft_and_its_corrected_copy(
+    campaign: Campaign, tmp_path: Path, day: int = 16
+) -> tuple[Path, Path]:
     """总务基建处's first return without its 日期 or a 责任人 (回收/总务.xlsx), and its 退回修改
-    copy corrected and dated 12月16日 as the department saves it (回收/总务-退回修改.xlsx)."""
+    copy corrected and dated 12月`day`日 as the department saves it (回收/总务-退回修改.xlsx)."""
     from tests.helpers import set_label
 
     draft = filled_form(
@@ -116,7 +118,7 @@ def _undated_draft_and_its_corrected_copy(campaign: Campaign, tmp_path: Path) ->
     ws = wb[FORM_SHEET]
     header_row, columns = header_position(ws)
     ws.cell(header_row + 1, columns["责任人"]).value = "王五"
-    set_label(ws, "日期", date(2023, 12, 16))
+    set_label(ws, "日期", date(2023, 12, day))
     wb.properties.lastModifiedBy = "王会计"
     sent = tmp_path / "回收" / "总务-退回修改.xlsx"
     wb.save(sent)
@@ -163,29 +165,12 @@ def test_a_department_whose_corrected_copy_came_first_is_late_by_the_copy_alone(
     day (clerk trial 78). The first sent counts: the copy, late only after the 15th."""
     import os
 
-    from tests.helpers import set_label
-
-    draft = filled_form(
-        campaign,
-        "总务基建处",
-        tmp_path / "回收" / "总务.xlsx",
-        [hazard(责任人=None)],
-        form_date=None,
-    )
-    moment = datetime(2023, 12, 10, 9).timestamp()
-    os.utime(draft, (moment, moment))
-    (copy,) = write_feedback(collect(campaign, [draft.parent]), tmp_path / "退回")
-    wb = load_workbook(copy.copy_path)
-    set_label(wb[FORM_SHEET], "日期", date(2023, 12, copy_day))
-    wb.properties.lastModifiedBy = "王会计"
-    wb.save(tmp_path / "回收" / "总务-退回修改.xlsx")
+    draft, sent = _undated_draft_and_its_corrected_copy(campaign, tmp_path, copy_day)
     moment = datetime(2023, 12, 18, 9).timestamp()
     os.utime(draft, (moment, moment))
     collection = collect(campaign, [draft.parent], as_of=date(2023, 12, 20))
     late = [p for p in collection.problems if p.code is Code.LATE_RETURN]
-    assert [p.file for p in late] == (
-        [str(tmp_path / "回收" / "总务-退回修改.xlsx")] if copy_day > 15 else []
-    )
+    assert [p.file for p in late] == ([str(sent)] if copy_day > 15 else [])
 
 
 @pytest.mark.parametrize(("saved", "said"), [(15, None), (16, "copy"), (17, "undated")])
