@@ -34,6 +34,7 @@ from tests.helpers import (
     findings_list,
     hazard,
     header_position,
+    set_label,
     sheet_rows,
 )
 
@@ -220,6 +221,34 @@ def test_a_problem_not_on_the_form_a_department_was_issued_is_not_its_error(
     assert said.message.startswith(
         "交办问题 XJ-01（县级普查：3号教学楼：二楼走廊灭火器压力不足）不在下发给安全保卫处的这份表格中"
     )
+
+
+def test_a_neighbours_form_leaves_the_departments_own_problems_unanswered(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """安全保卫处 filled 警务室's blank form (issued with 警务室's 4J-01 only) and wrote its own
+    name in the header: its own XJ-01 was said 表格下发后才交办, a follow-up round advised
+    (clerk trial 79). It is unanswered, an error naming whose form it was and what to do."""
+    returns = tmp_path / "回收"
+    listed = findings_list(tmp_path / "清单.xlsx", [ROWS[0], ROWS[3]], ORDER)
+    findings = read_findings(listed, campaign).findings
+    form = filled_form(
+        campaign, "学院警务室", returns / "保卫处.xlsx", [closed()], assigned=findings
+    )
+    wb = load_workbook(form)
+    set_label(wb[FORM_SHEET], "部门", "安全保卫处")
+    wb.save(form)
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    [said] = [p for p in result.collection.problems if p.value == "XJ-01"]
+    assert (said.code, said.severity) == (Code.ASSIGNMENT_UNANSWERED, Severity.ERROR)
+    assert said.message.startswith(
+        "交办问题 XJ-01（县级普查：3号教学楼：二楼走廊灭火器压力不足）没有反馈：安全保卫处报来的"
+        "是下发给学院警务室的表格（表中预填的交办问题都是学院警务室的），其中没有本部门的交办问题；"
+        "请用下发给安全保卫处的附件2"
+    ), said.message
+    assert Code.ASSIGNMENT_AFTER_RETURN not in [p.code for p in result.collection.problems]
 
 
 @pytest.mark.parametrize(

@@ -319,6 +319,27 @@ def test_an_unknown_department_is_said_and_an_unknown_decision_named_by_its_cell
     assert "隐患编号H00000000不在台账中（可能填写有误" in "".join(output.split()) and code == 1
 
 
+def test_a_missed_finding_keeps_the_department_the_inspectors_wrote(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """SJ-1, nobody's self-check found it, given to “总务后勤处” (no department of the
+    school's): its 追责范围 said 问题清单未指明责任部门 and the 漏报清单 filed it under 未指明,
+    though the inspectors named one, and the warning had guessed which (clerk trial 83)."""
+    listed = findings_list(
+        tmp_path / "清单.xlsx", [dict(FINDINGS[2], 责任部门="总务后勤处")], ORDER
+    )
+    out = tmp_path / "x.xlsx"
+    code, _ = run(runner, str(listed), str(register), "-o", str(out))
+    assert code == 1  # a finding the self-check missed
+    [row] = verdict_rows(out)
+    assert row["责任部门"] == "总务后勤处（不在部门名单中）"
+    assert str(row["追责范围"]).endswith(
+        "本校应查出的部门：（检查组写的“总务后勤处”不在部门名单中，是不是“总务基建处”？）"
+    ), row["追责范围"]
+    [missed] = [r for r in sheet_rows(out, "漏报清单", header_row=2) if r["问题编号"] == "SJ-1"]
+    assert missed["本校应查出的部门"] == "总务后勤处（不在部门名单中）"
+
+
 def review_campaign(tmp_path: Path) -> Path:
     text = default_campaign_text().replace("review_required = false", "review_required = true")
     path = tmp_path / "campaign.toml"

@@ -695,6 +695,30 @@ def test_a_deadline_written_as_a_term_is_counted_from_the_day_found(
     assert said["长期"].message.startswith("整改时限“长期”不是日期：每项隐患都要有整改完成时限")
 
 
+@pytest.mark.parametrize(("closed_after", "said"), [(-1, False), (0, False), (1, True)])
+def test_a_term_on_a_hazard_closed_after_the_day_it_gives_is_said(
+    campaign: Campaign, tmp_path: Path, closed_after: int, said: bool
+) -> None:
+    """3天内 on a row 已整改: counted from its 检查时间 and not said (done), though the
+    row, closed the day after, counted as 逾期完成 on a date the department never wrote
+    (clerk trial 83). Closed by that day it is not said; closed after it, it is."""
+    found = date(2023, 12, 5)
+    day = date(2023, 12, 8)
+    row = closed(整改时限="3天内", 检查时间=found, 销号时间=day + timedelta(days=closed_after))
+    form = read_form(
+        filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", [row]), campaign, AS_OF
+    )
+    [hazard_row] = form.hazards
+    assert hazard_row.deadline == day
+    terms = [p for p in form.problems if p.code is Code.DEADLINE_AS_TERM]
+    assert bool(terms) is said
+    if said:
+        assert terms[0].message == (
+            "整改时限写的是“3天内”，从检查时间 2023年12月5日 算起，台账按 2023年12月8日 计，"
+            "销号时间 2023年12月9日 晚于它，按逾期完成计；整改时限另有约定的，请填写具体日期"
+        )
+
+
 @pytest.mark.parametrize(
     ("term", "start", "day"),
     [

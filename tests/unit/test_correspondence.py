@@ -859,9 +859,9 @@ def test_the_receiving_office_is_not_asked_to_send_its_form_to_itself(
     report = build_status(campaign, collection.hazards, collection.returned(), due)
     by = {n.department: n for n in notices(campaign, report)}
     own, other = by["安全保卫处"], by["学生工作处"]
-    assert own.own and "加盖部门公章后存档，电子版同时报送" in own.text
+    assert own.own and "纸质版经主要领导签字后存档，电子版同时报送" in own.text
     assert "报安全保卫处" not in own.text
-    assert "加盖部门公章后报安全保卫处，电子版同时报送" in other.text
+    assert "纸质版经主要领导签字后报安全保卫处，电子版同时报送" in other.text
     assert "是报送截止日期，请于今天报送" in other.text
 
 
@@ -959,6 +959,23 @@ def test_the_report_says_how_many_hazards_the_self_check_found(
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "排查隐患 4 项（其中自查发现 3 项，交办问题整改反馈 1 项），已销号" in texts
     assert "；逾期完成（报已完成时已过整改时限）1 项；" in texts
+
+
+def test_the_report_says_a_problem_several_departments_answer_is_one_problem(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """反馈 2 项 beside one 交办问题, given to two departments, each answering: the page never
+    said why the two numbers differ (clerk trial 83)."""
+    answer = {"问题编号": "JB-01", "问题来源": "县级普查", "部位": "东门"}
+    for department, name in (("安全保卫处", "保卫处"), ("附属医院", "医院")):
+        filled_form(campaign, department, tmp_path / "回收" / f"{name}.xlsx", [hazard(**answer)])
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    totals = result.status.totals
+    assert (totals.answers, totals.answered_problems) == (2, 1)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "交办问题整改反馈 2 项，涉及交办问题 1 个：交给几个部门的问题各部门各反馈一项）" in texts
 
 
 @pytest.mark.parametrize(

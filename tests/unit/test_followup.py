@@ -298,7 +298,7 @@ def test_status_follows_a_round_until_it_is_answered(
     else:
         [line] = lines
         assert ("已逾期 1 天" in line) is overdue
-        assert "经主要负责人签字后报安全保卫处" in line
+        assert "纸质版经主要领导签字后报安全保卫处" in line
     answered = tmp_path / "通知" / "附属医院-通知.txt"
     assert not answered.exists() or "跟进轮" not in answered.read_text("utf-8-sig")
     # the leaders' report names who let a round pass unanswered

@@ -186,6 +186,8 @@ departments = ["总务基建处"]
     issue_forms(campaign, tmp_path)
     ws = load_workbook(tmp_path / CHECKLIST_FILE).worksheets[0]
     assert [ws.cell(r, 3).value for r in (4, 5)] == ["危化品管理", "实验室用电"]
+    # the school's own list, not the province's (clerk trial 83)
+    assert ws["A2"].value == "学校安全问题专项整治“回头看”项目清单"
     assert str(ws["A6"].value).startswith("备注")
     # nothing of the built-in checklist below it (three of its rows stayed: clerk trial 79)
     assert [c.value for r in ws.iter_rows(min_row=7) for c in r if c.value is not None] == []

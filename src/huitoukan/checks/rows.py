@@ -135,7 +135,8 @@ class RowChecker:
         """A 整改时限 written as a day with 前 (12月15日前) made that day; one written as a
         term (一周内, 立即, 本月底前) the date it gives, counted from the 检查时间, else the
         form's 日期 (each was an error, and the campaign's default date was tracked: clerk
-        trial 60), said unless the hazard is reported done."""
+        trial 60), said unless the hazard is reported done by that date (closed after it, it
+        counts as 逾期完成 on a date the department never wrote: clerk trial 83)."""
         typed = cells.values.get("deadline")
         day = by_day(typed, self.campaign.info.issued_on)  # 12月15日前: that day, as written
         if day is not None:
@@ -150,9 +151,21 @@ class RowChecker:
             return
         dates["deadline"] = day
         unreadable.discard("deadline")
+        closed = dates.get("closed_on")
+        late = closed is not None and closed > day
         if normalize_progress(cells.text("progress")) == DONE and "closed_on" not in unreadable:
-            return
-        self.problem(Code.DEADLINE_AS_TERM, cells, "deadline", since=since, start=start, day=day)
+            if not late:
+                return
+        self.problem(
+            Code.DEADLINE_AS_TERM,
+            cells,
+            "deadline",
+            variant="late" if late else "",
+            since=since,
+            start=start,
+            day=day,
+            closed=closed,
+        )
 
     def hazard(
         self, cells: RowCells, first: int | None = None, photos: tuple[str, ...] = ()

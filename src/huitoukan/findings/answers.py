@@ -225,7 +225,10 @@ def assign(
                 continue
             form = current[department]
             row_number, cell = form.unanswered_place(finding.number)
-            given_after = None if cell else _given_after(form, department, finding, assigned_on)
+            owners = _issued_to_others(form, department, by_number)
+            given_after = (
+                None if cell or owners else _given_after(form, department, finding, assigned_on)
+            )
             if given_after is not None:  # its form cannot have its row
                 variant, day = given_after
                 problems.append(
@@ -251,10 +254,12 @@ def assign(
                     row=row_number,
                     field="问题编号",
                     value=finding.number,
+                    variant="other_form" if owners else "",
                     department=department,
                     number=finding.number,
                     source=finding.source,
                     what=finding.where[:40],
+                    owners=owners,
                 )
             )
     for index in unknown:  # summed up as the department's own finding, as its warning says:
@@ -276,6 +281,24 @@ def _states_another(row: HazardRow, numbered: Finding, own: Sequence[Finding]) -
         and score(other.location, other.description, row.location, row.hazard) >= MATCH
         for other in own
     )
+
+
+def _issued_to_others(form: ReturnForm, department: str, by_number: Mapping[str, Finding]) -> str:
+    """The departments `form` was issued to, when it was issued with problems of others
+    only ('' otherwise): the department filled a neighbour's blank form, whose 交办问题 are
+    not its own. Its own problems are unanswered — not 表格下发后才交办 with a follow-up
+    round advised (clerk trial 79)."""
+    if not form.issued_with:
+        return ""
+    owners: list[str] = []
+    for number in sorted(form.issued_with):
+        listed = by_number.get(number)
+        if listed is None:
+            continue
+        if department in listed.departments:
+            return ""
+        owners.extend(d for d in listed.departments if d not in owners)
+    return "、".join(owners)
 
 
 def _given_after(

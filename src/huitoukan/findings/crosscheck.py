@@ -150,13 +150,10 @@ def crosscheck(
             continue
         verdict = _searched(finding, *searched(finding.departments), levels, listing, listed_as)
         if verdict.conclusion is Conclusion.MISSED and not finding.departments:
-            there = owners().get(normalize(finding.location))
-            if there:  # the departments whose own checks reported hazards at that 部位
-                verdict.accountable = _accountable(
-                    finding,
-                    levels,
-                    f"（问题清单未指明；台账中“{finding.location}”的隐患由{'、'.join(there)}报送）",
-                )
+            there = owners().get(normalize(finding.location), [])
+            unnamed = _unnamed(campaign, finding, there)
+            if unnamed:
+                verdict.accountable = _accountable(finding, levels, unnamed)
         if verdict.conclusion is Conclusion.MISSED and finding.departments:
             # the school found it after all, in another department's check?
             elsewhere = _searched(finding, *searched(()), levels, listing, listed_as)
@@ -625,6 +622,23 @@ def _missed(
     return Verdict(
         finding, Conclusion.MISSED, None, candidates, _accountable(finding, levels), note
     )
+
+
+def _unnamed(campaign: Campaign, finding: Finding, there: Sequence[str]) -> str:
+    """Who should have found a finding the list names no department of: the name the
+    inspectors wrote that is none of the school's (清单未指明 was untrue: clerk trial 83),
+    the departments whose own checks reported hazards at its 部位 (`there`); '' when
+    neither is known."""
+    said = []
+    if finding.unknown_departments:
+        typed = "、".join(f"“{name}”" for name in finding.unknown_departments)
+        hint = campaign.unit_hint(finding.unknown_departments[0])
+        said.append(f"检查组写的{typed}不在部门名单中{'，' if hint else ''}{hint}")
+    elif there:
+        said.append("问题清单未指明")
+    if there:
+        said.append(f"台账中“{finding.location}”的隐患由{'、'.join(there)}报送")
+    return f"（{'；'.join(said)}）" if said else ""
 
 
 def _accountable(finding: Finding, levels: dict[str, str], unnamed: str = "") -> str:

@@ -337,6 +337,7 @@ def _finding(line: _Line, campaign: Campaign, inspection: bool = False) -> Findi
         location=line.text("location"),
         description=line.text("description"),
         departments=units.names,
+        unknown_departments=tuple(units.unknown),
         requirement=line.text("requirement"),
         deadline=dates["deadline"],
         decision=line.text("decision"),

@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from huitoukan.campaign import Campaign, CampaignInfo
+from huitoukan.campaign import Campaign, CampaignInfo, default_campaign
 from huitoukan.errors import TemplateError
 from huitoukan.forms.layout import HEADER_SEARCH_ROWS
 from huitoukan.model.documents import CHECKLIST_TITLE
@@ -84,21 +84,30 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
     if delta:
         ws.print_area = f"A1:E{remark_row + delta}"
     _keep_groups_on_a_page(ws, header_row, groups, range(row, remark_row + delta + 1))
-    _title(ws, header_row, campaign.info.title)
+    _title(ws, header_row, campaign)
     made_here(workbook, CHECKLIST_TITLE, campaign.info.title)
     return workbook
 
 
-def _title(ws: Worksheet, header_row: int, title: str) -> None:
+def _title(ws: Worksheet, header_row: int, campaign: Campaign) -> None:
     """The title line above the table names the campaign's 项目清单 — kept word for word
-    (the provincial “全省学校安全问题专项整治‘回头看’项目清单”) for the default campaign."""
-    if title == CampaignInfo.model_fields["title"].default:
+    (the provincial “全省学校安全问题专项整治‘回头看’项目清单”) for the provincial list
+    under the default title; a school's own list is not titled 全省 (clerk trial 83)."""
+    title = campaign.info.title
+    if title == CampaignInfo.model_fields["title"].default and _items(campaign) == _items(
+        default_campaign()
+    ):
         return
     for row in ws.iter_rows(max_row=header_row - 1):
         for cell in row:
             if isinstance(cell.value, str) and normalize_key(cell.value).endswith("项目清单"):
                 set_value(cell, f"{title}项目清单")
                 return
+
+
+def _items(campaign: Campaign) -> list[tuple[str, int, str]]:
+    """What a checklist asks (not who answers: a school names its own departments)."""
+    return [(item.category, item.number, item.content) for item in campaign.checklist]
 
 
 def _merge_runs(ws: Worksheet, first: int, last: int) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
 from huitoukan.findings.similarity import MATCH
 from huitoukan.model.documents import CROSSCHECK_TITLE
+from huitoukan.model.findings import Finding
 from huitoukan.model.returns import FAILED, IN_PROGRESS, PASSED, UNREVIEWED, HazardRow
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
@@ -97,7 +98,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             f.source,
             f.location,
             f.description,
-            "、".join(f.departments),
+            "、".join(f.departments) or _unknown(f),
             # 待确认 stays to be confirmed, whoever filled in 对应自查 (“待确认（已核对）”: trial 66)
             verdict.conclusion.value
             + (
@@ -129,7 +130,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
         f = verdict.finding
         values = [
             n,
-            "、".join(f.departments) or "未指明",
+            "、".join(f.departments) or _unknown(f) or "未指明",
             f.number,
             f.source,
             f.found_on,
@@ -190,3 +191,9 @@ def _state_when_found(hazard: HazardRow, found: date) -> str:
     elif then.review in (PASSED, FAILED) and then.reviewed_on and then.reviewed_on >= found:
         then = then._replace(review=UNREVIEWED)
     return then.state(found)
+
+
+def _unknown(finding: Finding) -> str:
+    """The 责任部门 the inspectors wrote that is none of the school's, as written (not
+    未指明: they named one, only not as the school names it: clerk trial 83)."""
+    return "、".join(f"{typed}（不在部门名单中）" for typed in finding.unknown_departments)

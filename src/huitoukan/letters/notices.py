@@ -66,11 +66,12 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 if dept.unreadable_file
                 else f"截至{as_of}尚未报送"
             )
-            # the receiving office's own to-do: its form is filed, not sent to itself (trial 70)
+            # the receiving office's own to-do: its form is filed, not sent to itself (trial 70);
+            # signed as the form's own 填报说明 and the plan ask, no seal added (trial 79)
             to = "存档" if dept.department == info.receiver else f"报{info.receiver}"
             lines.append(
                 f"根据《{info.title}工作方案》（{info.document_number}），贵部门的《安全隐患自查整改清单》"
-                f"（附件2）{sent}，{when}：纸质版经主要负责人签字、加盖部门公章后{to}，"
+                f"（附件2）{sent}，{when}：纸质版经主要领导签字后{to}，"
                 "电子版同时报送。"
             )
         for round_ in report.rounds:
@@ -84,7 +85,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             lines.append(
                 f"{_day(round_.form_date)}下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的隐患）"
                 f"尚未收到，{when}：请在表中更新每项隐患的整改完成情况和销号时间、补充新发现的隐患，"
-                f"经主要负责人签字{to}。"
+                f"纸质版经主要领导签字{to}。"
             )
         # reported 已完成, but with no 销号时间 that can be read: done, only not 销号 yet
         # (asked before its 整改时限 too: only the overdue were, once it had passed)

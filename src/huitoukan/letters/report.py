@@ -111,7 +111,13 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         f"{_not_yet(report)} {len(report.not_returned)} 个{f'（{due}）' if due else ''}。"
         f"排查隐患 {totals.hazards} 项"
         + (
-            f"（其中自查发现 {totals.hazards - totals.answers} 项，交办问题整改反馈 {totals.answers} 项）"
+            f"（其中自查发现 {totals.hazards - totals.answers} 项，交办问题整改反馈 {totals.answers} 项"
+            + (
+                f"，涉及交办问题 {totals.answered_problems} 个：交给几个部门的问题各部门各反馈一项"
+                if totals.answered_problems < totals.answers
+                else ""
+            )
+            + "）"
             if totals.answers
             else ""
         )

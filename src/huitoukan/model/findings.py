@@ -37,6 +37,9 @@ class Finding(BaseModel):
     description: str
     departments: tuple[str, ...] = ()
     """The units responsible ('' when no department could be given: 未分配)."""
+    unknown_departments: tuple[str, ...] = ()
+    """The 责任部门 the list named that are none of the campaign's (a typo of the
+    inspectors'): said where the department is (清单未指明 was untrue: clerk trial 83)."""
     requirement: str = ""
     """整改要求."""
     deadline: date | None = None

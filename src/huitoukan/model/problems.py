@@ -245,6 +245,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "整改时限不是日期",
         "整改时限写的是“{value}”，从{since} {start} 算起，台账按 {day} 计；请填写具体日期",
+        {
+            "late": "整改时限写的是“{value}”，从{since} {start} 算起，台账按 {day} 计，销号时间 "
+            "{closed} 晚于它，按逾期完成计；整改时限另有约定的，请填写具体日期"
+        },
     ),
     Code.CONTROL_CHARACTERS: Rule(
         _W, "含控制字符", "单元格中含有不可见的控制字符，已删除；请核对内容是否完整"
@@ -568,7 +572,8 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "检查组写的部门不在名单中",
         "检查组写的责任部门“{typed}”不在本次活动的部门名单中，{hint}核查时按没有写责任部门处理"
-        "（应查出的部门由部位推断）；是本校某部门的别称的，请在 campaign.toml 中为该部门添加别名",
+        "（在全校台账中查找，核查结果照录检查组写的名称）；是本校某部门的别称的，请在 campaign.toml "
+        "中为该部门添加别名",
     ),
     Code.FINDING_UNASSIGNED: Rule(
         _W, "未分配责任部门", "没有填写责任部门：这个问题列为“未分配”，请尽快明确责任部门"
@@ -626,6 +631,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "交办问题未反馈",
         "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈，"
         "请在表中该问题的行内填写整改措施、整改完成情况和责任人",
+        {
+            "other_form": "交办问题 {number}（{source}：{what}）没有反馈：{department}报来的是"
+            "下发给{owners}的表格（表中预填的交办问题都是{owners}的），其中没有本部门的交办问题；"
+            "请用下发给{department}的附件2（发放文件夹中以本部门命名的表格）填写，在该问题的行内"
+            "填写整改措施、整改完成情况和责任人后重新报送",
+        },
     ),
     Code.ASSIGNMENT_AFTER_RETURN: Rule(
         _W,

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
-from huitoukan.model.findings import Finding, Part, PartState, SourceSummary
+from huitoukan.model.findings import Finding, Part, PartState, SourceSummary, number_key
 from huitoukan.model.returns import DONE, FAILED, PASSED, HazardRow
 from huitoukan.register.rounds import IssuedRound
 
@@ -162,6 +162,9 @@ class Totals(BaseModel):
     """Of `hazards`, the rows answering a 交办问题 (its 问题编号, from a check not the
     department's own): the rest its self-check found (a report's 排查隐患 21 项 read as the
     self-check's, 9 of them answers: clerk trial 56)."""
+    answered_problems: int = 0
+    """The 交办问题 those `answers` answer: fewer when a problem given to several departments
+    is answered by each (反馈 9 项 beside 交办问题 8 个 went unexplained: clerk trial 83)."""
     done_late: int = 0
     """Of `hazards`, those reported 已完成 after their 整改时限 (closed, or 待复查): not in
     `overdue` (open ones), though the register shows their 逾期天数 (逾期 3 beside 7 rows
@@ -412,6 +415,14 @@ def build_status(
             closure_rate=rate(total_closed, total),
             unreviewed=sum(s.unreviewed for s in summaries),
             answers=sum(1 for name in names for h in by_department[name] if h.answers_a_check),
+            answered_problems=len(
+                {
+                    number_key(h.number)
+                    for name in names
+                    for h in by_department[name]
+                    if h.answers_a_check
+                }
+            ),
             done_late=sum(1 for name in names for h in by_department[name] if h.completed_late),
         ),
         assigned=answers.by_source(findings, all_parts, sources),

@@ -86,15 +86,22 @@ def _titled(
     widths = [w for _, w in columns]
     sheet = Sheet(name, widths, header_row=titles, title_rows=titles, print_columns=print_columns)
     printed = sheet.widths[: print_columns or len(columns)]
-    one_line = title_height("", 1)
-    if title_height(title, sum(printed)) > one_line:  # a narrow table: the date goes below
-        title = title.replace("（统计日期", "\n（统计日期")
+    title = _fitted(title, sum(printed))
     sheet.add(cells([title], Style.TITLE), height=title_height(title, sum(printed)))
     sheet.merge(0, 0, len(printed) - 1)
     if key:
         _key(sheet, key, len(printed))
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
     return sheet
+
+
+def _fitted(title: str, width: float) -> str:
+    """`title` as it prints across `width` columns: too wide for one line, its date goes
+    below (the suites break a line anywhere: “……项目覆盖（统计日期” above “：2026年12月16日）”,
+    clerk trials 79, 83)."""
+    if title_height(title, width) > title_height("", 1):
+        return title.replace("（统计日期", "\n（统计日期")
+    return title
 
 
 def _key(sheet: Sheet, key: str, columns: int) -> None:
@@ -646,6 +653,7 @@ def _coverage(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
     # two (clerk trial 70); over one fewer than a page's share it stays on the first page
     first = max(2, len(units) // sheet.pages_wide - 1)
     span = sum(widths[2 : 2 + first])
+    title = _fitted(title, span)
     sheet.add(cells(["", "", title], Style.TITLE), height=title_height(title, span))
     sheet.merge(0, 2, 1 + first)
     _key(sheet, COVERAGE_KEY, 2)  # over the columns every page prints
