@@ -132,6 +132,38 @@ def test_every_photo_lands_byte_identical_under_its_hazard(
     assert not list(returns.rglob("*.png")), "nothing is written into the returns folder"
 
 
+@pytest.mark.parametrize("content_changed", [True, False])
+def test_a_photo_changed_in_place_is_kept_again_as_sent(
+    collected: tuple[Campaign, Path, Path], content_changed: bool
+) -> None:
+    """A clerk rotated 佐证材料/安全保卫处/4-1.png in a viewer saving in place: every copy of
+    it is one file (the library's, hard-linked), so the evidence of every hazard showing it
+    changed, and no collect noticed (clerk trial 82). The next collect keeps it again as
+    sent and sets the changed file aside; a file only touched (its time, not its bytes)
+    is left as it is."""
+    campaign, returns, register = collected
+    laid = register.parent / EVIDENCE_FOLDER / "安全保卫处" / "4-1.png"
+    kept = register.parent / EVIDENCE_FOLDER / LIBRARY_FOLDER
+    [original] = [p for p in kept.iterdir() if p.read_bytes() == BEFORE]
+    rotated = AFTER[:-8] + b"rotated!" if content_changed else BEFORE
+    with laid.open("r+b") as handle:  # in place: the same file
+        handle.write(rotated)
+        handle.truncate()
+    later = laid.stat().st_mtime_ns + 5_000_000_000
+    os.utime(laid, ns=(later, later))
+    assert original.read_bytes() == rotated  # the library's photo changed with it
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    assert result.photos_restored == (1 if content_changed else 0)
+    assert original.read_bytes() == BEFORE and laid.read_bytes() == BEFORE
+    aside = laid.with_name("4-1（原有）.png")
+    assert aside.is_file() is content_changed
+    if content_changed:
+        assert aside.read_bytes() == rotated  # the clerk's work is not lost
+    again = collect_to_register(campaign, [returns], register, AS_OF)
+    assert again.photos_restored == 0
+    assert laid.read_bytes() == BEFORE
+
+
 def test_no_picture_text_or_error_reaches_the_register(
     collected: tuple[Campaign, Path, Path],
 ) -> None:
@@ -314,6 +346,9 @@ def test_a_register_inside_the_returns_folder_does_not_read_its_evidence(tmp_pat
         (b"this is not a picture at all" * 10, "不是"),
         (png_claiming(100_000, 100_000), "像素"),
         (zip_bytes({"a": b"\0" * 1000}), "不是"),
+        # zeros deflating 1000 to 1: the whole return was refused as a zip bomb, its
+        # hazards missing and the department 未报送 (clerk trial 82)
+        (b"\xff\xd8\xff\xe0" + bytes(10 * 1024 * 1024), "压缩炸弹"),
     ],
 )
 def test_a_hostile_picture_costs_a_warning_not_the_run(
@@ -758,6 +793,44 @@ def test_a_phone_photo_is_embedded_at_the_size_it_prints(tmp_path: Path) -> None
         shown = sheet.pictures[0]
         assert shrunk.format == "JPEG" and shrunk.getexif().get(0x0112) == 6
         assert shown.width * PRINT_SCALE >= shrunk.width >= shown.width * PRINT_SCALE * 0.9
+
+
+@pytest.mark.parametrize(
+    ("kind", "mode", "embedded"),
+    [
+        ("BMP", "RGB", "jpeg"),
+        ("TIFF", "RGB", "jpeg"),
+        ("WEBP", "RGB", "jpeg"),
+        ("TIFF", "RGBA", "png"),
+        ("BMP", "RGB-small", "jpeg"),
+    ],
+)
+def test_a_bmp_tiff_or_webp_photo_is_embedded_as_a_jpeg_or_png(
+    kind: str, mode: str, embedded: str
+) -> None:
+    """A 4000 × 3000 BMP pasted into a form went into the report as it was: 36 MB for one
+    photo (clerk trial 82). BMP, TIFF and WebP (which not every suite shows) are embedded
+    at the size they print as a JPEG, or a PNG when no colour photo; small ones too (a BMP
+    is uncompressed whatever its size)."""
+    import io
+
+    from PIL import Image
+
+    from huitoukan.letters.photos import Photo, place_photos
+    from huitoukan.xlsx.writer import Sheet
+
+    side = (200, 150) if mode.endswith("small") else (2400, 1800)
+    image = Image.effect_noise(side, 60).convert(mode.removesuffix("-small"))
+    buffer = io.BytesIO()
+    image.save(buffer, kind)
+    original = buffer.getvalue()
+    sheet = Sheet("照片", [14, 26, 14, 26], portrait=True)
+    assert place_photos(sheet, [Photo(original, "照片")]) == 1
+    [picture] = sheet.pictures
+    assert picture.extension == embedded
+    with Image.open(io.BytesIO(picture.data)) as shown:
+        assert shown.format == embedded.upper()
+    assert len(picture.data) < len(original) / 3
 
 
 def test_a_row_of_photos_never_straddles_a_printed_page() -> None:
@@ -1315,8 +1388,10 @@ def test_another_departments_before_photo_is_no_after_photo_either(tmp_path: Pat
     assert not gate.before_photos_only
     said = {p.code: p for p in result.collection.problems if p.department == "学生工作处"}
     assert set(said) == {Code.PHOTO_REUSED, Code.MISSING_PHOTO}
+    # whose photo it is, not as if this department's own earlier version (trial 82)
     assert (
-        f"整改中时已报送过的（{mine} 第 {gate.source_row} 行）" in said[Code.MISSING_PHOTO].message
+        f"这一行的照片都是安全保卫处在其隐患尚未整改时报送的（{mine} 第 {gate.source_row} 行："
+        "东校门：" in said[Code.MISSING_PHOTO].message
     )
     assert [h.location for h in result.status.missing_photos] == ["3号楼"]
 

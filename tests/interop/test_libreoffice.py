@@ -27,7 +27,7 @@ from huitoukan.forms.checklist import CHECKLIST_FILE
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from huitoukan.model.problems import Code, Severity
-from huitoukan.returns.form_reading import XLS_PHOTO_HINT
+from huitoukan.returns.form_reading import XLS_NO_PHOTO_HINT, XLS_PHOTO_HINT
 from scripts.render_pages import to_pdf
 from tests.helpers import closed, filled_form, hazard, header_position, label_cell, read_form
 from tests.photo_forms import paste_photos
@@ -312,7 +312,8 @@ def test_a_photo_asked_of_an_xls_return_says_how_to_send_it(
     read = read_form(saved, campaign)
     assert Code.MISSING_PHOTO in [p.code for p in read.problems]  # still asked for
     done, _ = read.hazards
-    assert done.photo_hint == XLS_PHOTO_HINT
+    # it pasted none: told it cannot carry one, not that its photos were lost (trial 82)
+    assert done.photo_hint == XLS_NO_PHOTO_HINT
 
 
 def test_a_wps_et_return_with_nothing_wrong_gets_no_copy_to_correct(

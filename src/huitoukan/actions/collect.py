@@ -54,7 +54,7 @@ from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
 from huitoukan.returns.batch import OnFile, read_returns
 from huitoukan.returns.finding import find_returns
-from huitoukan.returns.photos import PhotoStore, open_store
+from huitoukan.returns.photos import PhotoStore, discard_altered, open_store
 
 if TYPE_CHECKING:  # openpyxl, behind feedback, costs 0.15 s to import
     from huitoukan.letters.feedback import FeedbackCopy
@@ -78,6 +78,9 @@ class CollectResult:
     the old one, and saving it there would write the old one back)."""
     due_moved_from: date | None = None
     """The 报送截止 the register it replaced was judged by, when campaign.toml has moved it."""
+    photos_restored: int = 0
+    """Photos of the library changed since they were laid out, kept anew as sent
+    (`returns.photos.discard_altered`)."""
 
     @property
     def exit_code(self) -> int:
@@ -405,6 +408,7 @@ def collect_to_register(
     findings_path(campaign, findings_file)  # a missing list is said at once
     exclude: list[Path] = []
     photos = None
+    altered = 0
     if register is not None:
         # a folder given for the register (-o 汇总): the register in it, by its usual name
         register = register / REGISTER_FILE if register.is_dir() else xlsx_name(register)
@@ -414,6 +418,7 @@ def collect_to_register(
             evidence_folder(register),
         ]
         refuse_blocked(register)
+        altered = discard_altered(library(register))
         photos = open_store(library(register))
         for given in inputs:
             if given.is_file() and register.is_file() and given.samefile(register):
@@ -555,4 +560,5 @@ def collect_to_register(
         evidence=evidence,
         open_elsewhere=register is not None and open_in_office(register),
         due_moved_from=moved_from,
+        photos_restored=altered,
     )

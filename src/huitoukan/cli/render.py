@@ -491,6 +491,13 @@ def collect_report(result: CollectResult) -> None:
             f"整改照片 {photos} 张（{len(with_photos)} 项隐患）按部门放在 {EVIDENCE_FOLDER} 文件夹中"
             "（台账“照片”栏可点开）",
         )
+    if result.photos_restored:
+        _wrapped(
+            err,
+            f"注意：{EVIDENCE_FOLDER} 中有 {result.photos_restored} 张照片在上次汇总后被改动过"
+            "（如用看图软件旋转后直接保存；各部门文件夹中的同一张照片是同一个文件，会一起改动），"
+            "已按报回表格中的原样重新保存；改动后的文件改名为“…（原有）”保留在原文件夹中",
+        )
     if result.evidence is not None and result.evidence.missing:
         _wrapped(
             err,

@@ -72,33 +72,48 @@ SHRINK_PIXELS = 60_000_000
 """Larger photos are embedded as they are (decoding one costs more memory than it saves)."""
 
 
-def for_print(data: bytes, media_type: str, size: tuple[int, int], shown: tuple[int, int]) -> bytes:
-    """`data` (a JPEG or PNG of `size` pixels) shrunk to PRINT_SCALE × `shown`, its type and
-    orientation (EXIF) kept; as it is when it is small enough, of another type, or cannot
-    be decoded (Pillow)."""
+def for_print(
+    data: bytes, media_type: str, size: tuple[int, int], shown: tuple[int, int]
+) -> tuple[bytes, str]:
+    """`data` (a picture of `size` pixels) shrunk to PRINT_SCALE × `shown`, and its type: a
+    JPEG or PNG keeps its type and orientation (EXIF); a BMP, TIFF or WebP is embedded as
+    a JPEG (a PNG when it is no colour photo) whatever its size (a 4000 × 3000 BMP made a
+    report of 36 MB: clerk trial 82). As it is when it is small enough, of another type,
+    or cannot be decoded (Pillow)."""
     box = (shown[0] * PRINT_SCALE, shown[1] * PRINT_SCALE)
-    if media_type not in ("jpeg", "png") or (size[0] <= box[0] and size[1] <= box[1]):
-        return data
+    converted = media_type in CONVERTED
+    fits = size[0] <= box[0] and size[1] <= box[1]
+    if not converted and (media_type not in ("jpeg", "png") or fits):
+        return data, media_type
     if size[0] * size[1] > SHRINK_PIXELS:
-        return data
+        return data, media_type
     from PIL import Image
 
     out = io.BytesIO()
+    kind = media_type
     with contextlib.suppress(Exception), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # (a decoder's own warnings: the original is kept)
         with Image.open(io.BytesIO(data)) as image:
             exif = image.info.get("exif")
             image.draft(image.mode, box)  # a JPEG decoded at 1/2, 1/4 or 1/8 of its size
             image.thumbnail(box)
-            if media_type == "jpeg":
+            if converted:
+                kind = "jpeg" if image.mode in ("L", "RGB", "CMYK") else "png"
+            if kind == "jpeg":
                 kept = image if image.mode in ("L", "RGB", "CMYK") else image.convert("RGB")
                 kept.save(out, "JPEG", quality=85, **({"exif": exif} if exif else {}))
             else:
-                image.save(out, "PNG")
+                png = ("1", "L", "LA", "P", "RGB", "RGBA")
+                (image if image.mode in png else image.convert("RGBA")).save(out, "PNG")
         smaller = out.getvalue()
-        if smaller and len(smaller) < len(data):
-            return smaller
-    return data
+        if smaller and (converted or len(smaller) < len(data)):
+            return smaller, kind
+    return data, media_type
+
+
+CONVERTED = ("bmp", "tiff", "webp")
+"""Picture types embedded as JPEG or PNG: uncompressed (BMP, most TIFF), or not shown by
+every suite (WebP)."""
 
 
 Placed = tuple[Photo, str, tuple[int, int], int, tuple[int | None, int | None]]
@@ -175,7 +190,7 @@ def place_photos(
         for photo, media_type, size, column, (width, height) in pair:
             data = photo.data
             if width and height:
-                data = for_print(data, media_type, (width, height), size)
+                data, media_type = for_print(data, media_type, (width, height), size)
             sheet.pictures.append(Picture(top, column, *size, data, media_type))
         captions = [photo.caption for photo, *_ in pair]
         spans = (

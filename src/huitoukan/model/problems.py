@@ -843,6 +843,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "before": "整改完成情况为“已完成”，但这一行的照片都是整改中时已报送过的"
             "（{old_file} 第 {old_row} 行），是整改前照片，不能证明已整改，"
             "请把整改后照片粘贴在该行后重新报送",
+            "borrowed": "整改完成情况为“已完成”，但这一行的照片都是{owner}在其隐患尚未整改时报送的"
+            "（{old_file} 第 {old_row} 行：{what}），是那里的整改前照片，不能证明本行已整改，"
+            "请把本行的整改后照片粘贴在该行后重新报送",
         },
     ),
     Code.PICTURE_SKIPPED: Rule(_W, "图片未读取", "{detail}"),

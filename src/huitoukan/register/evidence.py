@@ -22,7 +22,7 @@ from pathlib import Path
 
 from huitoukan.files import output_error, safe_file_name
 from huitoukan.model.returns import HazardRow
-from huitoukan.returns.photos import content_name
+from huitoukan.returns.photos import content_name, stamp
 
 EVIDENCE_FOLDER = "佐证材料"
 LIBRARY_FOLDER = ".照片库"
@@ -105,7 +105,7 @@ def laid_out_paths(hazards: Iterable[HazardRow]) -> list[tuple[HazardRow, list[s
     ]
 
 
-def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
+def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
     """Lay the photos of `hazards` out beside `register` from its library."""
     store = library(register)
     evidence = Evidence()
@@ -139,6 +139,7 @@ def lay_out(register: Path, hazards: Iterable[HazardRow]) -> Evidence:
             laid.append(path)
         key = (hazard.department, hazard.source_file, hazard.source_row)
         evidence.files[key] = laid
+    stamp(store, {photo for hazard in hazards for photo in hazard.photos})
     root = evidence_folder(register)
     try:
         folders = [p for p in root.iterdir() if p.is_dir()] if root.is_dir() else []

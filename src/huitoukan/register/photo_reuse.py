@@ -133,14 +133,17 @@ def borrowed_before_photos(
         only = row.progress == DONE and len(before) == len(row.photos)
         if only and require_photo and not row.before_photos_only:
             older = next(r for r in first.rows[borrowed[0]] if r.progress != DONE)
-            said.append(
+            said.append(  # whose photo it is: not this department's earlier version (it
+                # read so, citing another department's file: clerk trial 82)
                 _said(
                     Code.MISSING_PHOTO,
                     newest,
                     row,
-                    "before",
+                    "borrowed",
+                    owner=first.forms[borrowed[0]].department,
                     old_file=older.source_file,
                     old_row=older.source_row,
+                    what=_what(older),
                 )
             )
         rows.append(

@@ -255,11 +255,14 @@ def read_return(
         )
     # a .xls holds no photo we can read, pasted or not: where one is asked for, how to send
     # it (told to paste it, the department pasted it into the .xls: clerk trial 70)
-    unseen = unseen or content.format in (Format.XLS, Format.ET)
+    # (one with no picture is told it cannot carry one, not that its photos were lost:
+    # clerk trial 82)
+    xls = content.format in (Format.XLS, Format.ET)
+    hint = XLS_PHOTO_HINT if unseen else XLS_NO_PHOTO_HINT if xls else ""
     for part in forms:
         part.hazards = [
-            h._replace(photo_hint=XLS_PHOTO_HINT if unseen else hints[h.source_sheet])
-            if not h.photos and (unseen or h.source_sheet in hints)
+            h._replace(photo_hint=hint or hints[h.source_sheet])
+            if not h.photos and (hint or h.source_sheet in hints)
             else h
             for h in part.hazards
         ]
@@ -447,6 +450,10 @@ PicturesByRow = dict[tuple[str, int], list[str]]
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 XLS_PHOTO_HINT = (
     "报表是早期 Excel（.xls）或 WPS（.et）格式，其中的照片无法读取，请另存为 .xlsx 后重新报送"
+)
+XLS_NO_PHOTO_HINT = (
+    "报表是早期 Excel（.xls）或 WPS（.et）格式，不能附照片，请另存为 .xlsx，"
+    "把照片粘贴在该行后重新报送"
 )
 
 

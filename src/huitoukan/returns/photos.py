@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,4 +139,65 @@ def remember(store: PhotoStore | None, found: Mapping[str, PictureNotes]) -> Non
         write_atomically(
             store.folder / NOTES_FILE,
             lambda tmp: tmp.write_text(notes.model_dump_json(), "utf-8"),
+        )
+
+
+STAMPS_FILE = ".校验.json"
+"""The library's stamps: each photo's size and time of change when it was last laid out."""
+
+
+class _Stamps(BaseModel):
+    files: dict[str, tuple[int, int]] = {}
+
+
+def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    try:
+        return _Stamps.model_validate_json((folder / STAMPS_FILE).read_bytes()).files
+    except (OSError, ValidationError):
+        return {}
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def discard_altered(folder: Path) -> int:
+    """Take out of the library in `folder` the photos changed since they were laid out,
+    and say how many. Every department's copy of a photo is the library's file (a hard
+    link): a clerk rotating one in a viewer that saves in place changed the evidence of
+    every hazard showing it, and no collect noticed (clerk trial 82). Only a photo whose
+    size or time changed is hashed; one no longer what its name says goes, so the returns
+    it came from are read again (their notes name a photo no longer kept) and it is kept
+    anew, as sent (the changed file laid out is then set aside by `register.evidence`)."""
+    altered = 0
+    for name, stamped in _stamps(folder).items():
+        path = folder / name
+        now = _stat(path)
+        if now is None or now == stamped:
+            continue
+        try:
+            changed = content_name(path.read_bytes(), name.rpartition(".")[2]) != name
+            if changed:
+                path.unlink()
+        except OSError:
+            continue
+        altered += changed
+    return altered
+
+
+def stamp(folder: Path, names: Iterable[str]) -> None:
+    """Note the size and time of change of the library's photos `names` (those laid out),
+    for `discard_altered`; the file is written only when something changed."""
+    stamps = _stamps(folder)
+    now = {name: stat for name in names if (stat := _stat(folder / name)) is not None}
+    if now == stamps:
+        return
+    with contextlib.suppress(OSError, HuitoukanError):  # unnoted: not checked next time
+        write_atomically(
+            folder / STAMPS_FILE,
+            lambda tmp: tmp.write_text(_Stamps(files=now).model_dump_json(), "utf-8"),
         )

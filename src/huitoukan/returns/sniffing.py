@@ -50,6 +50,10 @@ _PICTURE_PARTS = re.compile(
 """Parts that hold pictures and where they sit, which the form is read without: damage
 there costs the pictures (the picture reader says so), not the file; as in any part not
 named as XML (a printer's settings)."""
+_MEDIA_PARTS = re.compile(r"(?i)^(?:xl/media/|Pictures/)")
+"""The picture files themselves: nothing but the picture reader inflates them, under its
+own bounds (`pictures.MAX_PICTURE_BYTES`, `MAX_MEDIA_BYTES`, `BOMB_RATIO`), which skip a
+bomb among them with a warning (one refused the whole return: clerk trial 82)."""
 
 
 class Format(StrEnum):
@@ -238,6 +242,8 @@ def _sniff_zip(data: bytes, inspect: bool) -> Sniffed:
         raise Refused(f"文件内部结构异常（{len(entries)} 个部件），{RESAVE}")
     total = 0
     for entry in entries:
+        if _MEDIA_PARTS.match(entry.filename):
+            continue  # a picture is read (or skipped as a bomb, with a word) by `pictures`
         total += entry.file_size
         if total > MAX_UNCOMPRESSED or (
             entry.file_size > RATIO_MIN_BYTES
