@@ -13,7 +13,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 from huitoukan.errors import HuitoukanError
 from huitoukan.forms.issuing import form_file_name, issue_forms
-from huitoukan.model.problems import Code
+from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import (
     COVERAGE_SHEET,
@@ -124,30 +124,58 @@ def test_the_coverage_of_many_departments_prints_ten_a_page(
         assert wide  # (the default school's name: over five or seven departments)
 
 
-def test_another_departments_form_superseded_keeps_its_warning(
-    campaign: Campaign, tmp_path: Path
+@pytest.mark.parametrize("misfiled_on", [date(2023, 12, 12), date(2023, 12, 16)])
+def test_another_departments_form_filled_in_is_counted_as_the_departments_its_name_says(
+    campaign: Campaign, tmp_path: Path, misfiled_on: date
 ) -> None:
     """各二级学院 filled 高级技工学校's form (its header) and named the file for itself; 高级技工学校
-    sent its own later: the first was taken as 高级技工学校's older version, its warning
-    dropped, and 各二级学院 was told it sent nothing (clerk trial 52). The warning stays."""
+    sent its own, dated 12月14日. Sent before it, the form was taken for 高级技工学校's older
+    version, its rows tracked as 高级技工学校's deleted ones and 各二级学院 told it sent nothing
+    (clerk trial 52); sent after it, it replaced 高级技工学校's own return, whose rows were
+    then the other's (trial 83). It is 各二级学院's, with an error asking for the header."""
     returns = tmp_path / "回收"
-    filled_form(
+    misfiled = filled_form(
         campaign,
         "高级技工学校",
         returns / "各二级学院-安全隐患自查整改清单.xlsx",
         [hazard(部位="机电学院实训车间")],
-        form_date=date(2023, 12, 12),
+        form_date=misfiled_on,
     )
-    filled_form(
+    own = filled_form(
         campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
     )
     collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
-    [said] = [p for p in collection.problems if p.code == "department-mismatch"]
-    assert Path(said.file).name == "各二级学院-安全隐患自查整改清单.xlsx"
-    assert "表头部门为“高级技工学校”，但文件名指向“各二级学院”" in said.message
-    outcome = collection.outcomes[said.file]
-    assert outcome is FileOutcome.SUPERSEDED
-    assert collection.counts_by_file()[said.file] == (0, 1)
+    assert {(h.department, Path(h.source_file).name) for h in collection.hazards} == {
+        ("各二级学院", misfiled.name),
+        ("高级技工学校", own.name),
+    }
+    assert {d: Path(f.file).name for d, f in collection.current.items()} == {
+        "各二级学院": misfiled.name,
+        "高级技工学校": own.name,
+    }
+    said = {p.code: p for p in collection.problems if Path(p.file).name == misfiled.name}
+    assert Code.DEPARTMENT_MISMATCH not in said
+    said_of = said[Code.MISFILED_RETURN]
+    assert (said_of.severity, said_of.department) == (Severity.ERROR, "各二级学院")
+    assert {p.department for p in said.values()} == {"各二级学院"}  # its late return too
+    assert said_of.message.startswith(
+        "表头部门为“高级技工学校”，但文件名指向“各二级学院”，而高级技工学校另有报表 "
+    )
+    assert said_of.field == "部门（章）" and said_of.cell
+    assert [p for p in collection.problems if Path(p.file).name == own.name] == []
+
+
+def test_another_departments_form_of_a_department_with_no_other_return_keeps_its_header(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Its header's department sent nothing else: the form is that one's, as its header says,
+    with the warning to check (the name alone does not move it)."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "高级技工学校", returns / "各二级学院.xlsx", [hazard()])
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    assert list(collection.current) == ["高级技工学校"]
+    [said] = collection.problems
+    assert (said.code, said.severity) == (Code.DEPARTMENT_MISMATCH, Severity.WARNING)
 
 
 def test_the_register_says_how_late_a_hazard_was_completed(

@@ -38,6 +38,7 @@ def identify_department(
         # (a city's units are scanned only when the two disagree: every return asked it)
         and by_header not in campaign.units_in(path.stem)
     ):
+        form.named_for = by_name.name
         form.problems.append(
             problem(
                 Code.DEPARTMENT_MISMATCH,

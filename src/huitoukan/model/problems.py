@@ -37,6 +37,7 @@ class Code(StrEnum):
     FORMULA_ERROR = "formula-error"
     UNKNOWN_DEPARTMENT = "unknown-department"
     DEPARTMENT_MISMATCH = "department-mismatch"
+    MISFILED_RETURN = "misfiled-return"
     MISSING_HEAD = "missing-head"
     MISSING_REPORTER = "missing-reporter"
     MISSING_FORM_DATE = "missing-form-date"
@@ -194,6 +195,14 @@ CATALOGUE: Mapping[Code, Rule] = {
             "unknown": "表头部门“{typed}”不在本次活动的部门名单中，已按文件名计为“{by_name}”；"
             "请核对，并填写部门全称（或在 campaign.toml 中为该部门添加别名）"
         },
+    ),
+    Code.MISFILED_RETURN: Rule(
+        _E,
+        "用了别的部门的表格",
+        "表头部门为“{by_header}”，但文件名指向“{by_name}”，而{by_header}另有报表 {own}：这份按文件名"
+        "计为{by_name}的报表（其中的隐患计入{by_name}），没有替代{by_header}的报表；请核对：确是"
+        "{by_name}的，请在表头“部门（章）”中填写{by_name}后重新报送；确是{by_header}的新版本的，请改正"
+        "文件名后再次汇总",
     ),
     Code.MISSING_HEAD: Rule(
         _E,

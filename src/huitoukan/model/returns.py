@@ -392,6 +392,9 @@ class ReturnForm(ProblemCounts):
     department: str = ""
     """The campaign unit the return belongs to ('' when it could not be identified)."""
     department_text: str = ""
+    named_for: str = ""
+    """The department the file's name points to, when it is not the header's (the form
+    of another department filled in: `merging.refiled` may count it as this one's)."""
     head: str = ""
     form_date: date | None = None
     reporter: str = ""

@@ -299,6 +299,60 @@ class Held(NamedTuple):
     """Department → the days its returns were sent, as the register recorded them."""
 
 
+def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
+    """`forms`, each form of another department filled in (its header names A, its file's
+    name B) counted as B's, when A has a return of its own and B none: it was taken for A's
+    newest version, A's own return replaced and B's hazards put under A (clerk trial 83),
+    or for A's older one, its hazards tracked as A's deleted (trial 52). An error asks B
+    to correct the header (or the clerk the file's name)."""
+    returns = [f for f in forms if f.readable and f.department and _a_return(f)]
+    own: dict[str, str] = {}
+    for form in returns:
+        if not form.named_for:
+            own.setdefault(form.department, form.file)
+    return [
+        _refiled(form, own[form.department])
+        if form.named_for
+        and form.department in own
+        and form.named_for not in own
+        and _a_return(form)
+        else form
+        for form in forms
+    ]
+
+
+def _a_return(form: ReturnForm) -> bool:
+    return not (form.not_a_return or form.is_review or form.is_blank or form.as_issued)
+
+
+def _refiled(form: ReturnForm, own: str) -> ReturnForm:
+    """`form` (header A) as the return of B, the department its file's name points to."""
+    header, department = form.department, form.named_for
+    problems = [
+        problem(
+            Code.MISFILED_RETURN,
+            form.file,
+            sheet=p.sheet,
+            cell=p.cell,
+            field=p.field,
+            value=p.value,
+            department=department,
+            by_header=header,
+            by_name=department,
+            own=own,
+        )
+        if p.code is Code.DEPARTMENT_MISMATCH
+        else p.model_copy(update={"department": department})
+        if p.department == header
+        else p
+        for p in form.problems
+    ]
+    hazards = [h._replace(department=department) for h in form.hazards]
+    return form.model_copy(
+        update={"department": department, "named_for": "", "problems": problems, "hazards": hazards}
+    )
+
+
 def merge(
     forms: Sequence[ReturnForm],
     skipped: Sequence[SkippedFile] = (),
@@ -316,7 +370,7 @@ def merge(
     return's 日期 stays its first (an update written over an earlier return is not late).
     With `require_photo` (campaign.toml), a row reported 已完成 whose photos were all sent
     while it was 整改中 is told it has no 整改后照片."""
-    forms = sorted(forms, key=lambda f: natural_key(f.file))
+    forms = refiled(sorted(forms, key=lambda f: natural_key(f.file)))
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
     by_department: dict[str, list[ReturnForm]] = defaultdict(list)
@@ -370,8 +424,14 @@ def merge(
             )
         )
     before: dict[str, list[HazardRow]] = defaultdict(list)
-    for row in earlier.hazards:
-        before[row.department].append(row)
+    refiled_to = {
+        f.file: f.department
+        for f in forms
+        if any(p.code is Code.MISFILED_RETURN for p in f.problems)
+    }
+    for row in earlier.hazards:  # (a register made before the file was refiled)
+        owner = refiled_to.get(row.source_file, row.department)
+        before[owner].append(row if owner == row.department else row._replace(department=owner))
     current: dict[str, ReturnForm] = {}
     for department in sorted(by_department):
         versions = after_their_originals(sorted(by_department[department], key=version_order))
