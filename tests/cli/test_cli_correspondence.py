@@ -32,3 +32,34 @@ def test_feedback_remind_and_report(runner: CliRunner, chdir_tmp: Path, campaign
     reported = runner.invoke(app, ["report", "--as-of", "2023-12-20", "-o", "汇报.xlsx"])
     assert reported.exit_code == 0, reported.output
     assert "隐患 1 项" in reported.output and (chdir_tmp / "汇报.xlsx").is_file()
+
+
+def test_a_copy_with_warnings_only_is_not_a_return_refused(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """10 of 11 departments were sent a 退回修改 copy, most for 检查内容 left blank, each
+    told to correct and resend: read as 10 returns refused (clerk trial 83). The screen
+    counts errors and warnings apart; a copy of warnings only asks to check, and to resend
+    only what needed correcting."""
+    from openpyxl import load_workbook
+
+    from huitoukan.letters.feedback import RESEND, RESEND_IF_NEEDED, SUMMARY_SHEET
+
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard(责任人=None)])
+    filled_form(
+        campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard(整改时限="一周内")]
+    )
+    collected = runner.invoke(
+        app, ["collect", "回收", "--as-of", "2023-12-14", "--feedback", "退回"],
+        env={"COLUMNS": "200"},
+    )  # fmt: skip
+    output = "".join(collected.output.split())
+    assert "其中1份只有警告：副本中写明请部门逐项核对，无需改动的不必重新报送" in output
+    assert "（须改正后重新报送的是有错误的1份）" in output
+
+    def last_line(name: str) -> str:
+        ws = load_workbook(chdir_tmp / "退回" / name)[SUMMARY_SHEET]
+        return [str(c.value) for row in ws.iter_rows() for c in row if c.value][-1]
+
+    assert last_line("医院-退回修改.xlsx") == RESEND
+    assert last_line("保卫处-退回修改.xlsx") == RESEND_IF_NEEDED

@@ -923,17 +923,27 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
         return
     table = _table(f"退回修改副本（{len(copies)} 份，原文件未改动）")
     _name(table, "部门", 10)
-    _fixed(table, "问题", 4, right=True)
+    _fixed(table, "错误", 4, right=True)
+    _fixed(table, "警告", 4, right=True)
     _fixed(table, "标注单元格", 10, right=True)
     _file_column(table, "副本")
     for copy in copies:
         table.add_row(
             _cell(copy.department),
-            str(copy.problems),
+            str(copy.errors),
+            str(copy.problems - copy.errors),
             str(copy.marked_cells),
             _FileName(copy.copy_path.name),
         )
     console.print(table)
+    warned = sum(not copy.errors for copy in copies)
+    if warned:  # (10 of 11 departments were sent one for 检查内容 left blank: trial 83)
+        rest = len(copies) - warned
+        must = f"（须改正后重新报送的是有错误的 {rest} 份）" if rest else ""
+        _wrapped(
+            console,
+            f"其中 {warned} 份只有警告：副本中写明请部门逐项核对，无需改动的不必重新报送{must}。",
+        )
     for copy in copies:
         if copy.kept is not None:
             _wrapped(
@@ -943,7 +953,7 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
             )
     left = list(dict.fromkeys(title for copy in copies for title in copy.not_fixable))
     if left:
-        _wrapped(console, f"“问题”数不含{'、'.join(left)}：这些无需在表中修改，副本中不标注。")
+        _wrapped(console, f"错误、警告数不含{'、'.join(left)}：这些无需在表中修改，副本中不标注。")
     _wrapped(console, f"副本所在文件夹：{copies[0].copy_path.parent}")
 
 

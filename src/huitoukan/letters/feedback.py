@@ -91,6 +91,8 @@ class FeedbackCopy(BaseModel):
     source: str
     copy_path: Path
     problems: int
+    errors: int = 0
+    """Of `problems`, the errors (the rest are warnings)."""
     marked_cells: int
     not_fixable: list[str] = []
     """The titles of the return's problems not in the copy (逾期报送, 隐患描述改动 …): nothing
@@ -169,6 +171,7 @@ def write_feedback(
                 source=form.file,
                 copy_path=target,
                 problems=len(problems),
+                errors=sum(p.severity is Severity.ERROR for p in problems),
                 marked_cells=marked,
                 not_fixable=list(dict.fromkeys(p.title for p in of_file if p.code in NOT_FIXABLE)),
                 kept=kept,
@@ -449,6 +452,12 @@ PHOTO_STILL_KEPT = (
 and a photo pasted into it was only added, the warning back with a new copy (clerk trial
 74); the department's own file, sent again without the photo, replaces it."""
 RESEND = "改正以上各处后，请把表头“日期”改为重新报送当天的日期，保存后报送（本页可不删）"
+RESEND_IF_NEEDED = (
+    "以上都是警告，请逐项核对：需要补充或改正的，改正后把表头“日期”改为重新报送当天的日期，保存后"
+    "报送（本页可不删）；核对无误、无需改动的，不必重新报送"
+)
+"""A copy with warnings only: a department told to correct and resend what needs no
+correcting (10 copies of 11 for 检查内容 left blank read as 10 returns refused: trial 83)."""
 """The last line of every 退回修改说明: a corrected copy sent with its first 日期 was told
 its 销号时间 was after the form's date, one more round trip (clerk trial 52)."""
 
@@ -546,7 +555,8 @@ def marked_copy(
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_NOT_KEPT])
     if any(p.code is Code.PHOTO_REUSED for p in problems):
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTO_STILL_KEPT])
-    rows.append([len(rows) + 1, "提示", "（表头日期）", "", "", RESEND])
+    errors = any(p.severity is Severity.ERROR for p in problems)
+    rows.append([len(rows) + 1, "提示", "（表头日期）", "", "", RESEND if errors else RESEND_IF_NEEDED])
     who = f"{department}：" if department else ""
     write_table(
         summary,
