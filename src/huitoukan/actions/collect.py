@@ -485,6 +485,7 @@ def collect_to_register(
     findings = collection.findings
     returned = collection.returned()
     unreadable = collection.unreadable()
+    unreadable_why = collection.unreadable_reasons()
     status = build_status(
         campaign,
         collection.hazards,
@@ -492,6 +493,7 @@ def collect_to_register(
         as_of,
         findings=findings,
         unreadable=unreadable,
+        unreadable_why=unreadable_why,
         rounds=rounds,
         latest=collection.latest_dates(),
         sent=collection.sent_days(),
@@ -507,6 +509,7 @@ def collect_to_register(
             findings=list(findings),
             mentions=collection.mentions,
             unreadable=unreadable,
+            unreadable_why=unreadable_why,
             latest=collection.latest_dates(),
             sent=collection.sent_days(),
             campaign=campaign.info.name,

@@ -556,7 +556,9 @@ def marked_copy(
     if any(p.code is Code.PHOTO_REUSED for p in problems):
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTO_STILL_KEPT])
     errors = any(p.severity is Severity.ERROR for p in problems)
-    rows.append([len(rows) + 1, "提示", "（表头日期）", "", "", RESEND if errors else RESEND_IF_NEEDED])
+    rows.append(
+        [len(rows) + 1, "提示", "（表头日期）", "", "", RESEND if errors else RESEND_IF_NEEDED]
+    )
     who = f"{department}：" if department else ""
     write_table(
         summary,

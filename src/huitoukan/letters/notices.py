@@ -60,9 +60,9 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         if not dept.returned and dept.department in report.not_returned:
             kinds.append("催报")
             when = _when((report.as_of - info.returns_due).days, due)
+            why = dept.unreadable_why.rstrip("。") or "设有打开密码、文件已损坏或不是 Excel 表格"
             sent = (
-                f"报来的文件 {Path(dept.unreadable_file).name} 无法读取（设有打开密码、文件已损坏"
-                "或不是 Excel 表格），按未报送计"
+                f"报来的文件 {Path(dept.unreadable_file).name} 无法读取（{why}），按未报送计"
                 if dept.unreadable_file
                 else f"截至{as_of}尚未报送"
             )

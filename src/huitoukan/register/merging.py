@@ -97,6 +97,14 @@ class Collection(ProblemCounts):
                 unread.setdefault(department, file)
         return unread
 
+    def unreadable_reasons(self) -> dict[str, str]:
+        """Department → why its file (`unreadable`) could not be read (a password, damage,
+        no spreadsheet): the notice said only “设有打开密码、文件已损坏或不是 Excel 表格”,
+        whatever it was (clerk trials 80, 82)."""
+        why = {f.file: f.reason for f in self.forms if f.reason}
+        why.update((s.file, s.reason) for s in self.skipped)
+        return {d: why[file] for d, file in self.unreadable().items() if why.get(file)}
+
     def dated_after(self, day: date, today: date) -> list[ReturnForm]:
         """The returns sent after `day` (their 日期, or for none their file's day, as
         status dates them) but not after `today` (a later 日期 is a typo, said as such), the

@@ -36,6 +36,8 @@ class RegisterState(BaseModel):
     """The campaign the register was made for (`CampaignInfo.name`; '' when not recorded)."""
     unreadable: dict[str, str] = {}
     """Department → its file that could not be read, when it has no readable return."""
+    unreadable_why: dict[str, str] = {}
+    """Department → why that file could not be read (empty when not recorded)."""
     latest: dict[str, date] = {}
     """Department → the 日期 of its latest return: whether it has answered a follow-up
     round (empty when not recorded)."""

@@ -136,6 +136,8 @@ class DepartmentSummary(BaseModel):
     kept under it until the return is corrected)."""
     unreadable_file: str = ""
     """Not returned, but a file naming it came that could not be read."""
+    unreadable_why: str = ""
+    """Why that file could not be read ('' when not known: a register of before)."""
 
     def return_label(self, deadline_passed: bool = True) -> str:
         """已报送 / 逾期报送 / 未报送 — 尚未报送 while the 报送截止 has not passed (部门无法识别
@@ -292,6 +294,7 @@ def build_status(
     departments: Iterable[str] = (),
     findings: Sequence[Finding] = (),
     unreadable: Mapping[str, str] | None = None,
+    unreadable_why: Mapping[str, str] | None = None,
     rounds: Sequence[IssuedRound] = (),
     latest: Mapping[str, date] | None = None,
     sent: Mapping[str, Sequence[date]] | None = None,
@@ -299,13 +302,15 @@ def build_status(
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
-    of a department that sent only files that could not be read; `rounds`: the follow-up
+    of a department that sent only files that could not be read (`unreadable_why`: why);
+    `rounds`: the follow-up
     rounds issued, answered by a return dated on or after a round's 日期 (`latest`: each
     department's latest 日期; unknown — a register of an earlier huitoukan — the rounds
     are not followed; `sent`: the days each department's returns were sent, to tell an
     answer sent after its round's due date); `dues_before`: the 报送截止 the campaign had
     before (said in the report)."""
     unreadable = unreadable or {}
+    unreadable_why = unreadable_why or {}
     wanted = set(departments)
     names = [u.name for u in campaign.units]
     names += sorted({h.department for h in hazards} - set(names))
@@ -379,6 +384,7 @@ def build_status(
                 unreviewed=unreviewed,
                 known=name in unit_names,
                 unreadable_file="" if name in returned else unreadable.get(name, ""),
+                unreadable_why="" if name in returned else unreadable_why.get(name, ""),
             )
         )
     position = {name: index for index, name in enumerate(names)}
