@@ -16,6 +16,7 @@ from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
 from huitoukan.dates import chinese_date
+from huitoukan.errors import HuitoukanError
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import ASSIGNED_SHEET, FORM_SHEET
@@ -839,6 +840,126 @@ def test_a_problem_found_again_under_a_new_number_is_said(
     assert said[0].message.startswith(
         "与第 5 行的 SD6-03（省级督查，2023年10月26日发现）说的是同一个问题（相似度 "
     )
+
+
+def inspections_workbook(path: Path) -> Path:
+    """A provincial list as another office sends it (openpyxl, not our template): a sheet
+    per source, titles above two-part headers in its own words (no 问题来源 column), a
+    序号 before the 问题编号, a group heading merged across a row, and a 合计 row."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheets = {
+        "省级督查": [
+            (
+                "SD-01",
+                "北围墙",
+                "围墙开裂倾斜",
+                "安全保卫处、总务基建处",
+                "设置围挡",
+                "2023年12月30日",
+            ),
+            ("SD-02", "东门", "防冲撞设施缺失", "安全保卫处", "加装隔离桩", "2023.12.25"),
+        ],
+        "四进巡查": [("4J-01", "岗亭", "一键报警未联网", "警务室", "联网", "12月28日")],
+    }
+    for n, (name, rows) in enumerate(sheets.items()):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        ws.title = name
+        ws["A1"] = "2023年安全检查发现问题清单"
+        ws.merge_cells("A1:G1")
+        header = [
+            "序号",
+            "问题编号",
+            "隐患部位",
+            "隐患描述",
+            "整改责任单位",
+            "整改措施",
+            "完成时间",
+        ]
+        ws.append(header)
+        ws.append(["一、校园周边"])
+        ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=7)
+        for seq, row in enumerate(rows, start=1):
+            ws.append([seq, *row])
+        ws.append(["合计", None, None, f"共{len(rows)}个问题"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def test_a_list_as_other_offices_send_it_is_read_whole(campaign: Campaign, tmp_path: Path) -> None:
+    """Clerk trial 85: of a list with a sheet per source only the first was read (the rest
+    lost, their errors too); its 序号 was taken for the 问题编号; 隐患部位, 隐患描述,
+    整改责任单位, 整改措施 and 完成时间 went unread (every problem 未分配), a list with no
+    问题来源 column was refused whole, and heading and 合计 rows stopped it with errors.
+    Every sheet is read, each its source by its name; the plainer header wins; group
+    headings and 合计 lines are said and skipped."""
+    listed = read_findings(inspections_workbook(tmp_path / "省级检查.xlsx"), campaign)
+    found = {f.number: f for f in listed.findings}
+    assert list(found) == ["SD-01", "SD-02", "4J-01"]
+    wall, gate, booth = found.values()
+    assert (wall.source, booth.source) == ("省级督查", "四进巡查")
+    assert wall.departments == ("安全保卫处", "总务基建处") and booth.departments == ("学院警务室",)
+    assert (wall.location, wall.description, wall.requirement) == (
+        "北围墙",
+        "围墙开裂倾斜",
+        "设置围挡",
+    )
+    assert (wall.deadline, gate.deadline, booth.deadline) == (
+        date(2023, 12, 30),
+        date(2023, 12, 25),
+        date(2023, 12, 28),
+    )
+    kinds = (Code.FINDING_SOURCE_OF_SHEET, Code.FINDING_ROW_SKIPPED)
+    about = [p for p in listed.problems if p.code in kinds]
+    said = [(p.code, p.sheet, p.row) for p in about]
+    assert said == [
+        (Code.FINDING_SOURCE_OF_SHEET, "省级督查", 2),
+        (Code.FINDING_ROW_SKIPPED, "省级督查", 3),
+        (Code.FINDING_ROW_SKIPPED, "省级督查", 6),
+        (Code.FINDING_SOURCE_OF_SHEET, "四进巡查", 2),
+        (Code.FINDING_ROW_SKIPPED, "四进巡查", 3),
+        (Code.FINDING_ROW_SKIPPED, "四进巡查", 5),
+    ]
+    messages = [p.message for p in about]
+    assert messages[0].startswith(
+        "清单没有“问题来源”一列，这张工作表的问题都按工作表名“省级督查”计为省级督查"
+    )
+    assert messages[1].startswith("这一行（“一、校园周边”）像是分组标题，不是问题，已跳过")
+    assert messages[2] == "这一行（“合计”）是合计行，不是问题，已跳过"
+
+
+def test_a_list_without_a_source_column_takes_it_from_its_title_or_says_it_cannot(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A county list carries its source in its title, not a column: it was refused whole,
+    the message naming no missing column (clerk trial 85)."""
+    order = [h for h in ORDER if h != "问题来源"]
+    listed = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], order)  # titled 各级检查…
+    with pytest.raises(FindingsError) as refused:
+        read_findings(listed, campaign)
+    [said] = refused.value.problems
+    assert said.code is Code.FINDING_NO_SOURCE
+    assert said.message.startswith("清单没有“问题来源”一列，工作表名、标题和文件名中也看不出")
+    county = findings_list(tmp_path / "县级普查发现问题.xlsx", [ROWS[0]], order)
+    [finding] = read_findings(county, campaign).findings
+    assert finding.source == "县级普查"
+
+
+def test_a_list_whose_header_is_not_found_is_told_the_column_it_lacks(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """“找不到问题清单的表头”, naming no column, and asking for the list to be typed again
+    into the template (clerk trial 85): the row most like a header, and what it lacks."""
+    order = ["问题编号", "部位", "情况说明", "责任部门", "整改时限"]
+    listed = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 情况说明="x")], order)
+    with pytest.raises(HuitoukanError) as refused:
+        read_findings(listed, campaign)
+    assert (
+        "清单.xlsx 中找不到问题清单的表头：工作表“问题清单”第 3 行像是表头（认出了问题编号、部位、"
+        "责任部门、整改时限），但没有“问题描述”一列"
+    ) in str(refused.value)
 
 
 @pytest.mark.parametrize("number", ["", "QT-09"])

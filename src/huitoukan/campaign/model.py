@@ -362,6 +362,17 @@ class Campaign(_Strict):
         """The source a list names, by name or alias (省第六轮督查 → 省级督查)."""
         return self._source_keys.get(normalize_key(text))
 
+    def source_in(self, text: str) -> Source | None:
+        """The source a title names within it (“2026年省级督查发现问题清单” → 省级督查): the
+        longest name or alias found in `text`; None when none is, or two sources' alike."""
+        key = normalize_key(text)
+        found = [(len(k), s) for k, s in self._source_keys.items() if k and k in key]
+        if not found:
+            return None
+        longest = max(n for n, _ in found)
+        named = {s.name: s for n, s in found if n == longest}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     @cached_property
     def _source_keys(self) -> dict[str, Source]:
         keys: dict[str, Source] = {}

@@ -18,18 +18,29 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign
+from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign, Source
 from huitoukan.cells import cell_ref, cell_text
 from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date, term_deadline
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
 from huitoukan.findings.similarity import MATCH, Hazard, Register
 from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
-from huitoukan.forms.layout import column_keys, find_header, locate_header
+from huitoukan.forms.layout import (
+    HEADER_SEARCH_ROWS,
+    HeaderMatch,
+    column_keys,
+    find_header,
+    locate_header,
+)
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Problem, Severity, date_example, problem
-from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
+from huitoukan.returns.workbooks import (
+    SheetGrid,
+    UnreadableWorkbook,
+    WorkbookContent,
+    read_workbook,
+)
 from huitoukan.text import fingerprint, normalize_key
 
 _BY_KEY = column_keys(LIST_COLUMNS)
@@ -82,55 +93,64 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             f"{shown} 是本工具生成的“{made}”，不是问题清单：请给出交办问题清单"
             "（或检查发现问题清单）的文件"
         )
+    tables: list[tuple[SheetGrid, HeaderMatch]] = []
     for grid in content.sheets:
         header = locate_header(grid.rows, _BY_KEY, REQUIRED, 4)
-        if header is not None and grid.visible:
-            form = find_header(grid.rows)
-            if form is not None and form.row == header.row and "progress" in form.columns:
-                raise HuitoukanError(
-                    f"{shown} 是部门报回的自查整改清单，不是问题清单：请给出交办问题清单"
-                    "（或检查发现问题清单）的文件"
-                )
-            break
-    else:
-        raise HuitoukanError(
-            f"{shown} 中找不到问题清单的表头（问题编号、问题来源、发现时间、部位、问题描述、"
-            "责任部门、整改要求、整改时限）：请用 huitoukan init --findings 生成的清单填写"
-        )
+        if header is None or not grid.visible:
+            continue
+        form = find_header(grid.rows)
+        if form is not None and form.row == header.row and "progress" in form.columns:
+            raise HuitoukanError(
+                f"{shown} 是部门报回的自查整改清单，不是问题清单：请给出交办问题清单"
+                "（或检查发现问题清单）的文件"
+            )
+        tables.append((grid, header))  # every sheet: one a source (only the first was read,
+        # the others' problems lost without a word: clerk trial 85)
+    if not tables:
+        raise HuitoukanError(f"{shown} 中找不到问题清单的表头{_why_no_header(content)}")
     result = FindingsList()
     seen: dict[str, Finding] = {}
-    for r in range(header.row + 1, len(grid.rows)):
-        line = _Line(shown, grid.name, r, header.columns, grid.rows[r], result.problems)
-        if not any(line.texts.values()):
-            continue
-        finding = _finding(line, campaign, inspection)
-        if finding is None:
-            continue
-        key = normalize_key(finding.number)
-        if key in seen:
-            first = seen[key]
-            listed_twice = (first.source, first.where) == (finding.source, finding.where)
-            # one problem, a row per department: a joint rectification typed as the form of
-            # a return would have it (told only to delete a row, a department was lost)
-            joint = listed_twice and first.departments != finding.departments
-            if joint and first.deadline != finding.deadline:  # merged, one would be lost
-                variant = "joint-deadlines"
-            else:
-                variant = "joint" if joint else "twice" if listed_twice else ""
-            line.add(
-                Code.FINDING_DUPLICATE_NUMBER,
-                "number",
-                variant,
-                first_row=first.row,
-                both="、".join(dict.fromkeys([*first.departments, *finding.departments])),
-            )
-            continue
-        seen[key] = finding
-        result.findings.append(finding)
+    columns_of: dict[str, dict[str, int]] = {}
+    for grid, header in tables:
+        columns_of[grid.name] = header.columns
+        sheet_source = None
+        if "source" not in header.columns:
+            sheet_source = _sheet_source(shown, grid, header, path, campaign, result.problems)
+            if sheet_source is None:
+                continue  # said once for the sheet, not on every row
+        for r in range(header.row + 1, len(grid.rows)):
+            line = _Line(shown, grid.name, r, header.columns, grid.rows[r], result.problems)
+            if not any(line.texts.values()) or _not_a_problem(line, grid.rows[r]):
+                continue
+            finding = _finding(line, campaign, inspection, sheet_source)
+            if finding is None:
+                continue
+            key = normalize_key(finding.number)
+            if key in seen:
+                first = seen[key]
+                listed_twice = (first.source, first.where) == (finding.source, finding.where)
+                # one problem, a row per department: a joint rectification typed as the form
+                # of a return would have it (told only to delete a row, a department was lost)
+                joint = listed_twice and first.departments != finding.departments
+                if joint and first.deadline != finding.deadline:  # merged, one would be lost
+                    variant = "joint-deadlines"
+                else:
+                    variant = "joint" if joint else "twice" if listed_twice else ""
+                line.add(
+                    Code.FINDING_DUPLICATE_NUMBER,
+                    "number",
+                    variant,
+                    first_row=first.row,
+                    first_at=_sheet_of(first, grid.name),
+                    both="、".join(dict.fromkeys([*first.departments, *finding.departments])),
+                )
+                continue
+            seen[key] = finding
+            result.findings.append(finding)
 
     def about(later: Finding, code: Code, name: str, value: str, **params: Any) -> Problem:
         """A problem of the row of `later`, on its cell of column `name`."""
-        column = header.columns.get(name)
+        column = columns_of[later.sheet].get(name)
         return problem(
             code,
             shown,
@@ -150,6 +170,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
                 "description",
                 later.description,
                 first_row=earlier.row,
+                first_at=_sheet_of(earlier, later.sheet),
                 number=earlier.number,
                 source=earlier.source,
                 found=chinese_date(earlier.found_on) if earlier.found_on else "",
@@ -164,6 +185,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
                 "departments",
                 "、".join(later.departments),
                 first_row=earlier.row,
+                first_at=_sheet_of(earlier, later.sheet),
                 number=earlier.number,
                 departments="、".join(earlier.departments),
             )
@@ -175,6 +197,114 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             result.problems,
         )
     return result
+
+
+def _sheet_of(first: Finding, sheet: str) -> str:
+    """“工作表“…”” before the row of `first` a problem on `sheet` names, when on another."""
+    return "" if first.sheet == sheet else f"工作表“{first.sheet}”"
+
+
+def _why_no_header(content: WorkbookContent) -> str:
+    """What the clerk is told of a list whose header was not found: the row most like one,
+    and the column it lacks (the whole list was refused, naming none: clerk trial 85)."""
+    best: tuple[int, str, int, list[str]] = (0, "", 0, [])
+    for grid in content.sheets:
+        if not grid.visible:
+            continue
+        for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+            named = [
+                column.header
+                for value in row
+                if isinstance(value, str)
+                and (column := _BY_KEY.get(normalize_key(value))) is not None
+            ]
+            if len(set(named)) > best[0]:
+                best = (len(set(named)), grid.name, r, list(dict.fromkeys(named)))
+    description = next(c for c in LIST_COLUMNS if c.field == "description")
+    also = "、".join(description.synonyms[:6])
+    if best[0] >= 2 and description.header not in best[3]:
+        return (
+            f"：工作表“{best[1]}”第 {best[2] + 1} 行像是表头（认出了{'、'.join(best[3])}），"
+            f"但没有“问题描述”一列（也可写作{also}等）；请把写问题的那一列的表头改为“问题描述”"
+        )
+    return (
+        "（问题编号、问题来源、发现时间、部位、问题描述、责任部门、整改要求、整改时限，"
+        f"至少要有“问题描述”一列，也可写作{also}等）：请检查表头，"
+        "或用 huitoukan init --findings 生成的清单填写"
+    )
+
+
+_TOTAL = re.compile(r"^(?:合计|总计|小计|共计|总共)")
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"第[一二三四五六七八九十\d]+[部分类项章节组])"
+)
+
+
+def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
+    """Whether the row is a 合计 line or a group's heading (“二、实训及教学场所”, one text
+    across the row): said and skipped (they stopped the whole list with errors on their
+    dates and departments: clerk trial 85)."""
+    texts = [t for t in (cell_text(v) for v in row) if t]
+    if not texts:
+        return False
+    first = normalize_key(texts[0])
+    variant = ""
+    if _TOTAL.match(first):
+        variant = "total"
+    elif len(set(texts)) > 1 or not (_HEADING.match(first) or len(texts) > 1):
+        return False
+    text = texts[0] if len(texts[0]) <= 30 else texts[0][:29] + "…"
+    line.problems.append(
+        problem(
+            Code.FINDING_ROW_SKIPPED,
+            line.file,
+            sheet=line.sheet,
+            row=line.index + 1,
+            variant=variant,
+            text=text,
+        )
+    )
+    return True
+
+
+def _sheet_source(
+    shown: str,
+    grid: SheetGrid,
+    header: HeaderMatch,
+    path: Path,
+    campaign: Campaign,
+    problems: list[Problem],
+) -> Source | None:
+    """The source of a sheet with no 问题来源 column: the one its name, its title (the rows
+    above its header) or the file's name names, said; None (an error said) when none does."""
+    title = " ".join(cell_text(v) for row in grid.rows[: header.row] for v in row if v)
+    for where, named in (("工作表名", grid.name), ("标题", title), ("文件名", path.stem)):
+        source = campaign.source_in(named) if named else None
+        if source is not None:
+            problems.append(
+                problem(
+                    Code.FINDING_SOURCE_OF_SHEET,
+                    shown,
+                    sheet=grid.name,
+                    row=header.row + 1,
+                    where=where,
+                    named=named if len(named) <= 40 else named[:39] + "…",
+                    source=source.name,
+                )
+            )
+            return source
+    problems.append(
+        problem(
+            Code.FINDING_NO_SOURCE,
+            shown,
+            sheet=grid.name,
+            row=header.row + 1,
+            known="、".join(s.name for s in campaign.sources),
+            example=campaign.sources[0].name if campaign.sources else "县级普查",
+        )
+    )
+    return None
 
 
 def _restated(findings: Sequence[Finding]) -> list[tuple[Finding, Finding, float]]:
@@ -263,13 +393,15 @@ class _Line:
         )
 
 
-def _finding(line: _Line, campaign: Campaign, inspection: bool = False) -> Finding | None:
+def _finding(
+    line: _Line, campaign: Campaign, inspection: bool = False, sheet_source: Source | None = None
+) -> Finding | None:
     """The problem a row of the list states (None for the example row; `inspection`: as
-    for `read_findings`)."""
+    for `read_findings`; `sheet_source`: the source of a sheet without the column)."""
     if line.text("number").startswith(EXAMPLE_NUMBER):
         line.add(Code.FINDING_EXAMPLE_ROW, "number")
         return None
-    source = campaign.find_source(line.text("source"))
+    source = sheet_source or campaign.find_source(line.text("source"))
     if source is None:
         known = "、".join(s.name for s in campaign.sources) or (
             "（campaign.toml 中还没有 [[sources]]：运行 huitoukan init 写出新的 campaign.toml，"

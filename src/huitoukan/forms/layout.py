@@ -33,12 +33,25 @@ class Column:
     def matches(self, text: str) -> bool:
         return normalize_key(text) in _keys(self)
 
+    def rank(self, key: str) -> int:
+        """How plainly normalised header text `key` names this column: 0 for its header,
+        then its synonyms in order (a list's 问题编号 over its 序号, whichever comes first)."""
+        return _ranks(self).get(key, len(self.synonyms) + 1)
+
 
 @functools.cache
 def _keys(column: Column) -> frozenset[str]:
     """A column's header and synonyms as `normalize_key` gives them (made once: every row
     of a return is asked whether it repeats the header)."""
     return frozenset(normalize_key(t) for t in (column.header, *column.synonyms))
+
+
+@functools.cache
+def _ranks(column: Column) -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for n, text in enumerate((column.header, *column.synonyms)):
+        ranks.setdefault(normalize_key(text), n)
+    return ranks
 
 
 # The seed's ten columns in its order, with 整改时限 added right after 整改措施, and the
@@ -295,21 +308,32 @@ def locate_header(
     start: int = 0,
 ) -> HeaderMatch | None:
     """The first row from `start` (within HEADER_SEARCH_ROWS) naming every `required` field
-    and at least `min_fields` of the columns in `by_key` (normalised header → column)."""
+    and at least `min_fields` of the columns in `by_key` (normalised header → column). Of
+    two headers naming one field, the plainer is its column (`Column.rank`; the first of
+    two alike): a list's 序号 was taken for its 问题编号 (clerk trial 85)."""
     for row_index in range(start, min(len(rows), start + HEADER_SEARCH_ROWS)):
         row = rows[row_index]
-        columns: dict[str, int] = {}
+        best: dict[str, tuple[int, int]] = {}  # field → (rank, column)
         extra: dict[int, str] = {}
         for col_index, value in enumerate(row):
             if not isinstance(value, str) or not value.strip():
                 continue
-            column = by_key.get(normalize_key(value))
-            if column is None or column.field in columns:
+            key = normalize_key(value)
+            column = by_key.get(key)
+            if column is None:
                 extra[col_index] = value.strip()
-            else:
-                columns[column.field] = col_index
+                continue
+            rank = column.rank(key)
+            held = best.get(column.field)
+            if held is not None and held[0] <= rank:
+                extra[col_index] = value.strip()
+                continue
+            if held is not None:
+                extra[held[1]] = str(row[held[1]]).strip()
+            best[column.field] = (rank, col_index)
+        columns = {field: col for field, (_, col) in sorted(best.items(), key=lambda b: b[1][1])}
         if required <= columns.keys() and len(columns) >= min_fields:
-            return HeaderMatch(row_index, columns, extra)
+            return HeaderMatch(row_index, columns, dict(sorted(extra.items())))
     return None
 
 

@@ -79,6 +79,9 @@ class Code(StrEnum):
     FUTURE_DATE = "future-date"
     FINDING_EXAMPLE_ROW = "finding-example-row"
     FINDING_UNKNOWN_SOURCE = "finding-unknown-source"
+    FINDING_SOURCE_OF_SHEET = "finding-source-of-sheet"
+    FINDING_NO_SOURCE = "finding-no-source"
+    FINDING_ROW_SKIPPED = "finding-row-skipped"
     FINDING_MISSING_DESCRIPTION = "finding-missing-description"
     FINDING_UNKNOWN_DEPARTMENT = "finding-unknown-department"
     INSPECTION_UNKNOWN_DEPARTMENT = "inspection-unknown-department"
@@ -570,6 +573,24 @@ CATALOGUE: Mapping[Code, Rule] = {
         "问题来源“{value}”不是本次活动的来源，请填写：{known}（或在 campaign.toml 的 [[sources]] 中添加别名）",
         {"blank": "没有填写问题来源，请填写：{known}"},
     ),
+    Code.FINDING_SOURCE_OF_SHEET: Rule(
+        _W,
+        "问题来源按标题计",
+        "清单没有“问题来源”一列，这张工作表的问题都按{where}“{named}”计为{source}；不对的，请加上"
+        "“问题来源”一列逐行填写",
+    ),
+    Code.FINDING_NO_SOURCE: Rule(
+        _E,
+        "看不出问题来源",
+        "清单没有“问题来源”一列，工作表名、标题和文件名中也看不出是哪一级检查发现的问题：请加上"
+        "“问题来源”一列逐行填写（{known}），或在标题中写明（如“{example}发现问题清单”）",
+    ),
+    Code.FINDING_ROW_SKIPPED: Rule(
+        _W,
+        "非问题行已跳过",
+        "这一行（“{text}”）像是分组标题，不是问题，已跳过；如确是问题，请补填问题描述、责任部门等各栏",
+        {"total": "这一行（“{text}”）是合计行，不是问题，已跳过"},
+    ),
     Code.FINDING_MISSING_DESCRIPTION: Rule(_E, "未填问题描述", "没有填写问题描述，请补充"),
     Code.FINDING_UNKNOWN_DEPARTMENT: Rule(
         _E,
@@ -595,13 +616,13 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.FINDING_DUPLICATE_NUMBER: Rule(
         _E,
         "问题编号重复",
-        "问题编号“{value}”与第 {first_row} 行重复，请改为不同的编号",
+        "问题编号“{value}”与{first_at}第 {first_row} 行重复，请改为不同的编号",
         {
-            "twice": "这一行与第 {first_row} 行的来源、部位和问题描述都相同（同一个问题列了两次），"
+            "twice": "这一行与{first_at}第 {first_row} 行的来源、部位和问题描述都相同（同一个问题列了两次），"
             "请删去其中一行",
-            "joint": "这一行与第 {first_row} 行是同一个问题，只是责任部门不同：几个部门共同整改的，"
+            "joint": "这一行与{first_at}第 {first_row} 行是同一个问题，只是责任部门不同：几个部门共同整改的，"
             "请在一行的“责任部门”中写全，用顿号分隔（{both}），再删去另一行",
-            "joint-deadlines": "这一行与第 {first_row} 行是同一个问题，只是责任部门和整改时限不同："
+            "joint-deadlines": "这一行与{first_at}第 {first_row} 行是同一个问题，只是责任部门和整改时限不同："
             "一个问题只有一个整改时限，请在一行的“责任部门”中写全，用顿号分隔（{both}），"
             "写上统一的整改时限，再删去另一行",
         },
@@ -623,7 +644,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.FINDING_RESTATED: Rule(
         _W,
         "同一问题列了两次",
-        "与第 {first_row} 行的 {number}（{source}，{found}发现）说的是同一个问题（相似度 {score}）："
+        "与{first_at}第 {first_row} 行的 {number}（{source}，{found}发现）说的是同一个问题（相似度 {score}）："
         "{number} 尚未销号的，请只保留先发现的那一行，在其整改要求中注明再次发现的时间和来源，"
         "部门只需反馈一次；{number} 已销号、这次又被查出的，两行都保留，部门按这一行重新整改；"
         "确是两个问题的，请把部位或问题描述写得能区分开",
@@ -631,7 +652,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.FINDING_SAME_ELSEWHERE: Rule(
         _W,
         "同一问题交给了不同部门",
-        "与第 {first_row} 行的 {number}（{departments}）部位和问题描述相同，而责任部门不同：如是"
+        "与{first_at}第 {first_row} 行的 {number}（{departments}）部位和问题描述相同，而责任部门不同：如是"
         "同一个问题，请合并为一行，在责任部门中列出各部门（共同整改，各自反馈）；确是各部门各自的"
         "问题，请把部位写得能区分开",
     ),
