@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
 from tests.helpers import closed, filled_form, hazard
 
@@ -405,3 +405,40 @@ def test_a_deadline_moved_after_returns_came_late_leaves_its_trace(
     )  # fmt: skip
     assert "报送截止：2023年12月20日（原定2023年12月15日，已调整）" in texts
     assert "（其中逾期报送 0 个；按原定报送截止 2023年12月15日 逾期的 1 个）" in texts
+
+
+@pytest.mark.parametrize("given", ["台账备份.xlsx", "campaign.toml"])
+def test_a_file_that_is_no_register_nor_return_is_refused_not_read_as_empty(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, given: str
+) -> None:
+    """A damaged register, campaign.toml: read as a returns folder holding none, they gave
+    “隐患 0 项，已报送 0/8 个部门”, exit 0, and a report saying so (clerk trial 84). An
+    empty returns folder is a campaign nobody has answered yet: shown as it is."""
+    (chdir_tmp / "台账备份.xlsx").write_text("garbage", "utf-8")
+    (chdir_tmp / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    for command in ("status", "report"):
+        result = runner.invoke(app, [command, given, "--as-of", "2023-12-20"])
+        said = "".join(result.output.split())
+        assert result.exit_code == 2, (command, result.output)
+        assert f"给出的文件不是全校隐患台账，也不是可以读取的部门报表：{given}（" in said
+    (chdir_tmp / "空文件夹").mkdir()
+    result = runner.invoke(app, ["status", "空文件夹", "--as-of", "2023-12-20"])
+    assert result.exit_code == 0 and "已报送 0/8 个部门" in result.output
+
+
+def test_collect_does_not_write_the_register_over_a_return_or_the_list(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """-o 回收/附属医院.xlsx wrote the register over the department's return (kept aside),
+    the department then 逾期未报送; -o over the 交办问题清单 stopped every command (clerk
+    trial 84). Refused, unless --force."""
+    setup_returns(campaign, chdir_tmp / "回收")
+    target = chdir_tmp / "回收" / "医院.xlsx"
+    before = target.read_bytes()
+    result = runner.invoke(app, ["collect", "回收", "-o", str(target), "--as-of", "2023-12-20"])
+    assert result.exit_code == 2 and target.read_bytes() == before
+    assert "已存在，但不是全校隐患台账" in "".join(result.output.split())
+    forced = runner.invoke(
+        app, ["collect", "回收", "-o", str(target), "--as-of", "2023-12-20", "--force"]
+    )
+    assert forced.exit_code in (0, 1) and target.read_bytes() != before

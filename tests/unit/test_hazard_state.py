@@ -96,6 +96,9 @@ def test_status_gives_the_days_late_the_register_shows(closed_on: int, late: int
     assert (view.days_late, view.days_overdue, view.days_left) == (late, 0, None)
     still = HazardView.of(row(progress=IN_PROGRESS), AS_OF, long_standing=False)
     assert (still.days_late, still.days_overdue, still.days_left) == (5, 5, -5)
+    # failed its review, it is open again, its days left counted (“None天”: clerk trial 84)
+    failed = row(progress=DONE, closed_on=date(2023, 12, 12), review=FAILED, deadline=AS_OF)
+    assert HazardView.of(failed, AS_OF, long_standing=False).days_left == 0
 
 
 RELEASED_FIELDS = (

@@ -40,7 +40,7 @@ from huitoukan.register.evidence import (
 )
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.merging import Collection, Held, merge
-from huitoukan.register.reading import read_register, register_coverage
+from huitoukan.register.reading import is_register, read_register, register_coverage
 from huitoukan.register.record import (
     Coverage,
     RegisterState,
@@ -417,6 +417,14 @@ def collect_to_register(
             *register.parent.glob(f"{register.stem}.备份-*{register.suffix}"),
             evidence_folder(register),
         ]
+        if register.is_file() and not force and not is_register(register):
+            # a return's or the list's name given to -o: written over (kept aside), the
+            # department then 未报送, the list gone for every command (clerk trial 84)
+            raise InputError(
+                f"{display_name(register)} 已存在，但不是全校隐患台账（可能是部门报回的表格或"
+                "交办问题清单），未做任何改动：请用 -o 指定台账的文件名（如 全校隐患台账.xlsx）；"
+                "确要写在这个文件上的，加 --force（原文件另存为备份）"
+            )
         refuse_blocked(register)
         altered = discard_altered(library(register))
         photos = open_store(library(register))

@@ -18,6 +18,7 @@ from huitoukan.files import display_name, given_input, near_names
 from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
 from huitoukan.register.layout import REGISTER_FILE
+from huitoukan.register.merging import Collection
 from huitoukan.register.reading import is_register, read_register
 from huitoukan.register.record import RegisterState
 from huitoukan.register.rounds import issued_rounds
@@ -94,6 +95,7 @@ def load_state(
     given = listed if findings is None else findings  # read while the returns are
     collection = collect(campaign, sources, as_of=as_of, findings=given, photos=photos)
     refuse_without_returns(collection, reviews_count=False)
+    _refuse_unreadable_files(sources, collection)
     return RegisterState.model_construct(
         hazards=collection.hazards,
         returned=collection.returned(),
@@ -146,4 +148,23 @@ def status_of_state(
         latest=state.latest,
         sent=state.sent,
         dues_before=state.dues_before,
+    )
+
+
+def _refuse_unreadable_files(sources: Sequence[Path], collection: Collection) -> None:
+    """InputError when the files given (no folder) are neither a register nor a return that
+    can be read: a damaged register, campaign.toml — read as a returns folder holding none,
+    they gave “隐患 0 项，已报送 0 个部门”, exit 0, and a report saying so (clerk trial 84).
+    (An empty returns folder is a campaign nobody has answered yet: said as it is.)"""
+    if not all(source.is_file() for source in sources):
+        return
+    if any(f.readable and not f.not_a_return for f in collection.forms):
+        return
+    why = [f"{display_name(Path(f.file))}（{f.reason}）" for f in collection.forms if f.reason]
+    why += [f"{display_name(Path(s.file))}（{s.reason}）" for s in collection.skipped]
+    raise InputError(
+        "给出的文件不是全校隐患台账，也不是可以读取的部门报表"
+        + (f"：{'；'.join(why)}" if why else "")
+        + "。未做任何改动：请指定 huitoukan collect 生成的全校隐患台账（如 全校隐患台账.xlsx），"
+        "或报回表格所在的文件夹"
     )

@@ -94,8 +94,9 @@ class HazardView:
             remarks=row.remarks,
             state=row.state(as_of),
             days_overdue=row.days_overdue(as_of),
+            # (failed its review, it is open again: “None天” it read, clerk trial 84)
             days_left=None
-            if row.reported_done or row.deadline is None
+            if row.reported_done and row.review != FAILED or row.deadline is None
             else (row.deadline - as_of).days,
             long_standing=long_standing,
             vanished=bool(row.vanished_from),
