@@ -348,6 +348,10 @@ def test_returns_saved_after_the_register_are_pointed_out(
         writes = command[0] != "status"
         assert result.exit_code == (2 if said and writes else 0), (command, result.output)
     assert (chdir_tmp / "通知").exists() is not said
+    # and a program reading --json is told, not only a person reading stderr (trial 84)
+    shown = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
+    behind = "".join("".join(shown["register_behind"]).split())
+    assert (f"中又放入或改动了1个文件（{name}）" in behind) is said
 
 
 def test_a_file_put_into_a_folder_empty_at_the_last_collect_is_pointed_out(

@@ -143,7 +143,7 @@ def _register_notes(
     campaign: Campaign | None = None,
     findings: Path | None = None,
     writing: str = "",
-) -> None:
+) -> list[str]:
     """The 提示 about the register a command reads (the one given, or the working
     folder's): changed by hand since collect wrote it; returns put beside its returns since
     (status listed a department that had sent its form 逾期未报送: trials 47, 48 — a command
@@ -153,7 +153,8 @@ def _register_notes(
     `day` than the register's (逾期 9 against 5, both under a 统计日期: trial 47); reviews
     collect put off, being after its day, that `day` has reached (the register's 销号 counts
     without them: status said 已销号 3 where a collect of that day says 4, and remind asked for
-    a review already passed, trial 50 — refused too when `writing`)."""
+    a review already passed, trial 50 — refused too when `writing`). Returns those saying
+    the register is behind its returns or its list (for `status --json`: trial 84)."""
     from huitoukan.cli import render
     from huitoukan.files import given_input
     from huitoukan.register.layout import REGISTER_FILE
@@ -162,11 +163,13 @@ def _register_notes(
     from huitoukan.returns.finding import arrived_since
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
+    behind: list[str] = []
     if len(given) != 1 or not given[0].is_file():
-        return
+        return behind
     register = given[0]
     if hand_edited(register):
-        render.register_edited(register)
+        behind.append(render.register_edited_text(register))
+        render.note(behind[-1])
     coverage = recorded_coverage(register)  # None when edited: nothing it says holds
     if coverage is not None:
         hashes = {name: sha for name, (sha, _) in coverage.sources.items()}
@@ -174,7 +177,8 @@ def _register_notes(
         if arrived and writing:
             raise _fail(InputError(render.arrived_text(register, arrived, writing)))
         if arrived:
-            render.returns_arrived(register, arrived)
+            behind.append(render.arrived_text(register, arrived))
+            render.note(behind[-1])
         recorded_due = coverage.returns_due
         if campaign is not None and recorded_due not in (None, campaign.info.returns_due):
             refused = writing if writing == REPORT else ""
@@ -196,17 +200,19 @@ def _register_notes(
             if not stops:  # (said before the refusal, it read as going on: clerk trial 77)
                 render.earlier_day(register, judged, day)
     if campaign is None:
-        return
+        return behind
     from huitoukan.actions.findings import findings_path
 
     try:
         listed = findings_path(campaign, findings)
         if listed is None or listed.stat().st_mtime <= register.stat().st_mtime:
-            return
+            return behind
     except (HuitoukanError, OSError):
-        return  # no list: the command says so
+        return behind  # no list: the command says so
     if coverage is not None or is_register(register):  # recorded: one collect wrote
-        render.list_changed(_shown(listed), register)
+        behind.append(render.list_changed_text(_shown(listed), register))
+        render.note(behind[-1])
+    return behind
 
 
 def _shown(path: Path) -> Path:
@@ -426,13 +432,13 @@ def status(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, day, config, findings)
+    behind = _register_notes(sources, day, config, findings)
     try:
         report = status_of(config, sources or [], day, due_within, department or (), findings)
     except HuitoukanError as error:
         raise _fail(error) from None
     if json_output:
-        _print_json(report)
+        _print_json(report.model_copy(update={"register_behind": behind}))
     else:
         from huitoukan.cli import render
 

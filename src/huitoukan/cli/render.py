@@ -176,14 +176,12 @@ def error(error: HuitoukanError) -> None:
     console.print(Text(wrapped, style="bold red"), soft_wrap=True)
 
 
-def register_edited(register: Path) -> None:
-    """Said on stderr when a register read was changed by hand since collect wrote it:
-    what follows counts the change, which the next collect undoes."""
-    _wrapped(
-        _err(),
+def register_edited_text(register: Path) -> str:
+    """What is said when a register read was changed by hand since collect wrote it: what
+    follows counts the change, which the next collect undoes."""
+    return (
         f"提示：{register} 在上次汇总（collect）之后被改动过，以下按改动后的内容统计；"
-        "台账的内容以各部门报表为准，重新运行 collect 会按报表恢复（改动前的台账另存了备份）。",
-        style="dim",
+        "台账的内容以各部门报表为准，重新运行 collect 会按报表恢复（改动前的台账另存了备份）。"
     )
 
 
@@ -205,11 +203,6 @@ def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> 
             "请先运行 huitoukan collect 重新汇总"
         )
     return f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：请先运行 huitoukan collect 重新汇总。"
-
-
-def returns_arrived(register: Path, arrived: Sequence[Path]) -> None:
-    """Said on stderr when returns were saved beside those of a register after it was written."""
-    note(arrived_text(register, arrived))
 
 
 def reviews_due_text(register: Path, judged: date, count: int, day: date, writing: str) -> str:
@@ -275,13 +268,11 @@ def earlier_day(register: Path, judged: date, day: date) -> None:
     )
 
 
-def list_changed(listed: Path, register: Path) -> None:
-    """Said on stderr when the 交办问题清单 was saved after the register read was written."""
-    _wrapped(
-        _err(),
+def list_changed_text(listed: Path, register: Path) -> str:
+    """What is said when the 交办问题清单 was saved after the register read was written."""
+    return (
         f"提示：交办问题清单 {listed} 在 {register} 写出之后改动过：以下按现在的清单统计，"
-        "台账中的交办问题还是改动前的，两者会对不上；请重新运行 huitoukan collect 更新台账。",
-        style="dim",
+        "台账中的交办问题还是改动前的，两者会对不上；请重新运行 huitoukan collect 更新台账。"
     )
 
 

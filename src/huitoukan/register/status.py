@@ -215,6 +215,10 @@ class StatusReport(BaseModel):
     then was not cleared within the campaign (status and the report said nothing of it:
     clerk trial 62)."""
     due_within_days: int
+    register_behind: list[str] = []
+    """The 提示 that the register read is behind its returns or its list (returns put beside
+    its returns since, it or the list changed since): what it says lacks them (a program
+    reading --json saw only a department 未报送: clerk trial 84). Empty when it is not."""
     departments: list[DepartmentSummary]
     not_returned: list[str]
     overdue: list[HazardView]
