@@ -1219,6 +1219,24 @@ def test_a_row_of_its_own_problem_numbered_as_anothers_answers_its_own(
     assert row.number == own.number
 
 
+def test_a_row_numbered_as_a_problem_no_one_was_given_says_so(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """Numbered QT-01, a problem of no department yet: “（责任部门：）”, and nothing after
+    the colon (clerk trial 85)."""
+    findings = read_findings(listed, campaign).findings
+    assert [f.departments for f in findings if f.number == "QT-01"] == [()]
+    filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "回收" / "医院.xlsx",
+        [closed(问题编号="QT-01", 部位="门诊楼", 存在隐患问题="消防通道堆放杂物")],
+    )
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT]
+    assert said.message.startswith("这一行写的交办问题编号 QT-01 尚未明确责任部门，")
+
+
 def test_a_row_numbered_as_another_of_its_own_problems_answers_what_it_states(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -153,6 +153,12 @@ def _line_of(text: str, needle: str) -> int:
         ('aliases = ["学工处"', 'alias = ["学工处"', "departments[3].alias：不认识的键"),
         ('school = "枣庄科技职业学院"', 'school = ""', "campaign.school：不能为空"),
         ("returns_due = 2023-12-15", "returns_due = 2023-11-15", "早于印发日期"),
+        # a list of files: pydantic's English (clerk trial 85)
+        (
+            '# [findings]\n# file = "交办问题清单.xlsx"',
+            '[findings]\nfile = ["县级.xlsx", "省级.xlsx"]',
+            "findings.file：应为一个文件名",
+        ),
     ],
 )
 def test_bad_campaign_names_key_and_line(old: str, new: str, expected: str) -> None:
@@ -163,7 +169,7 @@ def test_bad_campaign_names_key_and_line(old: str, new: str, expected: str) -> N
     message = info.value.message
     assert expected in message
     if "早于" not in expected:
-        assert f"第 {_line_of(text, new)} 行" in message
+        assert f"第 {_line_of(text, new.splitlines()[-1])} 行" in message
 
 
 def test_unknown_responsible_department_points_at_its_line() -> None:

@@ -205,6 +205,13 @@ _PYDANTIC_MESSAGES = {
     "model_type": "应为一个表（[名称] 或 [[名称]]）",
     "bool_type": "应为 true 或 false（英文小写，不加引号）",
     "bool_parsing": "应为 true 或 false（英文小写，不加引号）",
+    # file = ["a.xlsx", "b.xlsx"] read “Input is not a valid path for <class 'pathlib.Path'>”
+    # (clerk trial 85)
+    "path_type": '应为一个文件名，加英文双引号（如 "交办问题清单.xlsx"）；只能写一个文件：几个来源的'
+    "问题可以放在同一个工作簿的不同工作表中，没有“问题来源”一列的，按工作表名或标题计来源",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "dict_type": "应为一个表（[名称] 或 [[名称]]）",
 }
 
 
@@ -220,7 +227,7 @@ def _describe_validation_error(exc: ValidationError, text: str, source: str) -> 
     if first["type"] == "value_error":
         message = str(first["msg"]).removeprefix("Value error, ")
     else:
-        message = _PYDANTIC_MESSAGES.get(first["type"], str(first["msg"]))
+        message = _PYDANTIC_MESSAGES.get(first["type"], f"填写有误（{first['msg']}）")
     if first["type"] == "extra_forbidden":
         message += _did_you_mean(loc, errors)
     line = _line_of(loc, text) if loc else _line_quoting(message, text)

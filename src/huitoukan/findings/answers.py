@@ -201,8 +201,14 @@ def assign(
                 typed = by_number.get(number_key(row.number)) if row.number else None
                 unknown.pop(index, None)
                 variant = "unknown" if row.number else ""  # a 编号 the list does not have
-                if typed is not None:
-                    variant = "own" if department in typed.departments else "other"
+                if typed is not None:  # (“责任部门：” and nothing, for one unassigned: trial 85)
+                    variant = (
+                        "own"
+                        if department in typed.departments
+                        else "other"
+                        if typed.departments
+                        else "unassigned"
+                    )
                 # a table without the column (the plan's ten columns) cannot be given the
                 # 编号: the clerk is told, the department's copy is not asked (trial 67)
                 table = forms.get(row.source_file)

@@ -704,6 +704,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             " {number}；请把编号改为 {number}",
             "other": "这一行写的交办问题编号 {typed} 不是本部门的（责任部门：{owners}），"
             "按部位和问题描述对应到本部门的交办问题 {number}；请把编号改为 {number}",
+            "unassigned": "这一行写的交办问题编号 {typed} 尚未明确责任部门，按部位和问题描述"
+            "对应到本部门的交办问题 {number}；请把编号改为 {number}",
             "own": "这一行写的编号 {typed} 是本部门的另一个交办问题（{typed_what}），按部位和"
             "问题描述对应到交办问题 {number}；请把编号改为 {number}",
         },
