@@ -5,6 +5,7 @@ wrote, is ever dropped."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -468,6 +469,43 @@ def test_a_deadline_extended_in_the_list_is_the_one_tracked(
     assert row.deadline == tracked
     overdue = [h.location for h in result.status.overdue]
     assert overdue == ([] if tracked > AS_OF else ["3号教学楼"])
+
+
+def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) -> None:
+    """The county sent its list again: XJ-01 withdrawn, SD-01's deadline extended, 4J-01
+    given to another department. Applied without a word: XJ-01's answer became 安全保卫处's
+    own hazard, the department told it had typed the number wrong (clerk trial 85). Each
+    change is said once, on the collect after it, with whom to tell."""
+    first = findings_list(tmp_path / "清单.xlsx", [ROWS[0], ROWS[1], ROWS[3]], ORDER)
+    issued = read_findings(first, campaign).findings
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [],
+        assigned=issued,
+        answers={"XJ-01": answer(), "SD-01": answer()},
+    )
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
+    corrected = [dict(ROWS[1], 整改时限="2024-01-30"), dict(ROWS[3], 责任部门="安全保卫处")]
+    findings_list(first, corrected, ORDER)
+    later = register.stat().st_mtime + 60
+    os.utime(first, (later, later))
+    result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
+    changed = [p for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED]
+    assert [p.value for p in changed] == ["XJ-01", "SD-01", "4J-01"]
+    removed, deadline, departments = (p.message for p in changed)
+    assert removed.startswith(
+        "交办问题 XJ-01（3号教学楼：二楼走廊灭火器压力不足）已不在交办问题清单中"
+    )
+    assert deadline.startswith("交办问题 SD-01 的整改时限由 2023年12月30日 改为 2024年1月30日")
+    assert departments.startswith("交办问题 4J-01 的责任部门由 学院警务室 改为 安全保卫处")
+    [typed] = [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER]
+    assert typed.message.startswith("交办问题 XJ-01 已从交办问题清单中删去（上次汇总时还在）")
+    again = collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
+    assert Code.FINDING_LIST_CHANGED not in [p.code for p in again.collection.problems]
 
 
 @pytest.mark.parametrize(

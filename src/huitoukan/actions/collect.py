@@ -21,6 +21,7 @@ from huitoukan.findings.answers import (
     excuse_inspection_deadlines,
     restate_deadlines,
 )
+from huitoukan.findings.changes import as_withdrawn, list_changes
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
@@ -370,6 +371,15 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
         )
 
 
+def _saved_after(listed: Path, register: Path) -> bool:
+    """Whether the list `listed` was saved after `register` was written (read from it: a
+    collect has not said its changes yet)."""
+    try:
+        return listed.stat().st_mtime > register.stat().st_mtime
+    except OSError:
+        return False
+
+
 def _sources_of(forms: Sequence[ReturnForm]) -> dict[str, tuple[str, str]]:
     """The files read (as the hazards' 来源文件 names them) → their sha256 and department:
     what a register records it was made of (`RegisterState.sources`)."""
@@ -491,6 +501,13 @@ def collect_to_register(
     )
     collection.problems.extend(kept_dates(rounds, collection.current, as_of))
     findings = collection.findings
+    listed = findings_path(campaign, findings_file)
+    if register is not None and listed is not None and _saved_after(listed, register):
+        written = last_written_state(register)  # the list it was last written from
+        if written is not None and written.findings:
+            said = as_withdrawn(collection.problems, written.findings, findings)
+            said += list_changes(written.findings, findings, display_name(listed))
+            collection.problems[:] = said
     returned = collection.returned()
     unreadable = collection.unreadable()
     unreadable_why = collection.unreadable_reasons()

@@ -81,6 +81,7 @@ class Code(StrEnum):
     FINDING_UNKNOWN_SOURCE = "finding-unknown-source"
     FINDING_SOURCE_OF_SHEET = "finding-source-of-sheet"
     FINDING_NO_SOURCE = "finding-no-source"
+    FINDING_LIST_CHANGED = "finding-list-changed"
     FINDING_ROW_SKIPPED = "finding-row-skipped"
     FINDING_MISSING_DESCRIPTION = "finding-missing-description"
     FINDING_UNKNOWN_DEPARTMENT = "finding-unknown-department"
@@ -585,6 +586,21 @@ CATALOGUE: Mapping[Code, Rule] = {
         "清单没有“问题来源”一列，工作表名、标题和文件名中也看不出是哪一级检查发现的问题：请加上"
         "“问题来源”一列逐行填写（{known}），或在标题中写明（如“{example}发现问题清单”）",
     ),
+    Code.FINDING_LIST_CHANGED: Rule(
+        _W,
+        "交办问题清单有改动",
+        "交办问题 {number}（{what}）已不在交办问题清单中（上次汇总时还在，责任部门"
+        "{departments}）：答复它的行改按部门自查发现的隐患跟踪，追责核查也不再把它算作交办问题；"
+        "确已撤销的，请告知{departments}删去表中这一行的问题编号；是误删的，请在清单中恢复这一行",
+        {
+            "deadline": "交办问题 {number} 的整改时限由 {old} 改为 {new}：台账已按新时限判断是否逾期；"
+            "{departments}手中的表格还是原时限，请告知（可下发跟进轮表格：huitoukan issue --followup "
+            "全校隐患台账.xlsx）",
+            "departments": "交办问题 {number} 的责任部门由 {old} 改为 {new}：不再负责的部门答复它的行"
+            "改按其自查发现的隐患跟踪，新增的部门按未反馈计；请告知相关部门（可下发跟进轮表格："
+            "huitoukan issue --followup 全校隐患台账.xlsx）",
+        },
+    ),
     Code.FINDING_ROW_SKIPPED: Rule(
         _W,
         "非问题行已跳过",
@@ -720,6 +736,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "交办问题编号不存在",
         "问题编号“{value}”不在交办问题清单中，已按本部门自查发现的隐患汇总；请核对编号",
+        {
+            "withdrawn": "交办问题 {value} 已从交办问题清单中删去（上次汇总时还在），这一行已按"
+            "本部门自查发现的隐患汇总；该问题确已撤销的，请删去这一行的问题编号"
+        },
     ),
     Code.ASSIGNMENT_ROWS_SHIFTED: Rule(
         _E,

@@ -1,0 +1,89 @@
+"""What changed in the 交办问题清单 since the register was last written from it.
+
+An inspection sends its list again, corrected: a problem withdrawn, a deadline extended,
+a department changed. Collect applied it without a word — the withdrawn problem's answer
+became a hazard of the department's own, its number said to be typed wrong; the new
+deadline tracked while the departments' forms still showed the old (clerk trial 85).
+Each change is said to the clerk, with what it does to the register and whom to tell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from huitoukan.model.findings import Finding, number_key
+from huitoukan.model.problems import Code, Problem, problem
+
+
+def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -> list[Problem]:
+    """The changes from the list `before` (as the register recorded it) to the list `now`
+    (read from `file`): each problem removed, each 整改时限 or 责任部门 changed."""
+    current = {number_key(f.number): f for f in now}
+    said: list[Problem] = []
+    for old in before:
+        new = current.get(number_key(old.number))
+        departments = "、".join(old.departments) or "（未明确）"
+        if new is None:
+            said.append(
+                problem(
+                    Code.FINDING_LIST_CHANGED,
+                    file,
+                    value=old.number,
+                    number=old.number,
+                    what=old.where[:40],
+                    departments=departments,
+                )
+            )
+            continue
+        if new.deadline != old.deadline:
+            said.append(
+                problem(
+                    Code.FINDING_LIST_CHANGED,
+                    file,
+                    sheet=new.sheet,
+                    row=new.row,
+                    value=new.number,
+                    variant="deadline",
+                    number=new.number,
+                    old=old.deadline or "（未填写）",
+                    new=new.deadline or "（未填写）",
+                    departments="、".join(new.departments) or "（未明确）",
+                )
+            )
+        if set(new.departments) != set(old.departments):
+            said.append(
+                problem(
+                    Code.FINDING_LIST_CHANGED,
+                    file,
+                    sheet=new.sheet,
+                    row=new.row,
+                    value=new.number,
+                    variant="departments",
+                    number=new.number,
+                    old=departments,
+                    new="、".join(new.departments) or "（未明确）",
+                )
+            )
+    return said
+
+
+def as_withdrawn(
+    problems: Sequence[Problem], before: Sequence[Finding], now: Sequence[Finding]
+) -> list[Problem]:
+    """`problems`, a row's 问题编号 not in the list said to be withdrawn when the list the
+    register recorded had it (it was said typed wrong, the department asked to check a
+    number it had copied right: clerk trial 85)."""
+    listed = {number_key(f.number) for f in now}
+    gone = {number_key(f.number) for f in before} - listed
+    return [
+        p.model_copy(update={"message": _withdrawn_message(p)})
+        if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER and number_key(p.value) in gone
+        else p
+        for p in problems
+    ]
+
+
+def _withdrawn_message(said: Problem) -> str:
+    return problem(
+        Code.ASSIGNMENT_UNKNOWN_NUMBER, said.file, value=said.value, variant="withdrawn"
+    ).message
