@@ -14,8 +14,19 @@ from typing import IO, Any, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter
 
+from huitoukan.model.problems import Problem
+
 CHUNK = 1000
 """Items of a list serialised in one call."""
+
+
+class Refusal(BaseModel):
+    """What a command asked for --json prints when it cannot go on (exit 2): its error,
+    and the problems that stopped it (a 交办问题清单's)."""
+
+    error: str
+    exit_code: int
+    problems: list[Problem] = []
 
 
 @functools.cache

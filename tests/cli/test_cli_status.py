@@ -446,3 +446,28 @@ def test_collect_does_not_write_the_register_over_a_return_or_the_list(
         app, ["collect", "回收", "-o", str(target), "--as-of", "2023-12-20", "--force"]
     )
     assert forced.exit_code in (0, 1) and target.read_bytes() != before
+
+
+def test_a_refusal_asked_for_json_is_json_with_its_problems(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A 交办问题清单 with an error stops status and collect (exit 2): with --json nothing
+    came on stdout, the problems' codes only as text on stderr (clerk trial 84)."""
+    from tests.helpers import findings_list
+
+    setup_returns(campaign, chdir_tmp / "回收")
+    listed = findings_list(
+        chdir_tmp / "清单.xlsx",
+        [{"问题来源": "区里", "问题描述": "围墙开裂", "责任部门": "附属医院"}],
+    )
+    for command in (["collect", "回收"], ["status", "回收"]):
+        args = [*command, "--findings", str(listed), "--as-of", "2023-12-20", "--json"]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        refused = json.loads(result.stdout)
+        assert refused["exit_code"] == 2 and "问题清单" in refused["error"]
+        assert "finding-unknown-source" in [p["code"] for p in refused["problems"]]
+    plain = runner.invoke(
+        app, ["status", "回收", "--findings", str(listed), "--as-of", "2023-12-20"]
+    )
+    assert plain.exit_code == 2 and plain.stdout == ""

@@ -61,6 +61,17 @@ def _main(
     ] = False,
 ) -> None:
     """学校安全问题专项整治“回头看”：发放、汇总、跟踪、督办、汇报、抽查、追责核查、复查验收。"""
+    _errors_as_json(False)  # (each run of the app in one process: the tests')
+
+
+_JSON_ERRORS = [False]
+"""Whether the command was asked for --json: a run that cannot go on then prints its error
+as JSON on stdout too (a program reading it got nothing there, the list's problem codes
+only as text on stderr: clerk trial 84)."""
+
+
+def _errors_as_json(wanted: bool) -> None:
+    _JSON_ERRORS[0] = wanted
 
 
 CampaignOption = Annotated[
@@ -117,6 +128,12 @@ def _fail(error: HuitoukanError) -> typer.Exit:
     from huitoukan.cli import render
 
     render.error(error)
+    if _JSON_ERRORS[0]:
+        from huitoukan.findings.reading import FindingsError
+        from huitoukan.json_output import Refusal
+
+        said = error.problems if isinstance(error, FindingsError) else []
+        _print_json(Refusal(error=error.message, exit_code=error.exit_code, problems=said))
     return typer.Exit(error.exit_code)
 
 
@@ -390,6 +407,7 @@ def collect(
     from huitoukan.actions.collect import CollectReport, collect_to_register
     from huitoukan.cli import render
 
+    _errors_as_json(json_output)
     config = _campaign(campaign, returns)
     day = _day(as_of, config)
     try:
@@ -418,7 +436,11 @@ def status(
         bool, typer.Option("--long-standing", help="只列出历史遗留问题（报学校安全工作领导小组）")
     ] = False,
     fail_if_overdue: Annotated[
-        bool, typer.Option("--fail-if-overdue", help="存在逾期隐患时退出码为 1（用于定时检查）")
+        bool,
+        typer.Option(
+            "--fail-if-overdue",
+            help="存在逾期隐患或逾期未反馈的交办问题时退出码为 1（用于定时检查）",
+        ),
     ] = False,
     everything: Annotated[
         bool, typer.Option("--all", help="列出全部逾期和即将到期的隐患，以及各部门情况")
@@ -430,6 +452,7 @@ def status(
     """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。"""
     from huitoukan.actions.state import status_of
 
+    _errors_as_json(json_output)
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
     behind = _register_notes(sources, day, config, findings)
