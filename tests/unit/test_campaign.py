@@ -409,3 +409,16 @@ def test_an_alias_that_is_another_departments_name_points_at_its_department() ->
     assert (
         f"第 {line} 行：“学生工作处”的别名“总务基建处”与另一个部门的名称相同" in info.value.message
     )
+
+
+def test_a_misspelt_key_is_one_mistake_not_two() -> None:
+    """retuns_due: its key unknown and returns_due missing, “（另有 1 处错误）” said; the
+    clerk looked for a second mistake there was not (clerk trial 83). Another is counted."""
+    text = default_campaign_text().replace("returns_due = ", "retuns_due = ")
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    assert info.value.message.endswith("campaign.retuns_due：不认识的键，是不是 returns_due？")
+    text = text.replace('school = "枣庄科技职业学院"', 'school = ""')
+    with pytest.raises(CampaignError) as info:
+        parse_campaign(text, "campaign.toml")
+    assert info.value.message.endswith("是不是 returns_due？（另有 1 处错误）")

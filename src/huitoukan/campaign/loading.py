@@ -228,13 +228,23 @@ def _describe_validation_error(exc: ValidationError, text: str, source: str) -> 
         message = str(first["msg"]).removeprefix("Value error, ")
     else:
         message = _PYDANTIC_MESSAGES.get(first["type"], f"填写有误（{first['msg']}）")
+    others = exc.error_count() - 1
     if first["type"] == "extra_forbidden":
         message += _did_you_mean(loc, errors)
+        # the key it stands for, reported missing, is the same mistake: not “另有 1 处错误”
+        # that the clerk looked for once this one was right (clerk trial 83)
+        others -= sum(
+            1
+            for e in errors
+            if e["type"] == "missing"
+            and tuple(e["loc"][:-1]) == loc[:-1]
+            and f"是不是 {e['loc'][-1]}？" in message
+        )
     line = _line_of(loc, text) if loc else _line_quoting(message, text)
     where = [f"第 {line} 行"] if line else []
     if loc:
         where.append(key)
-    more = f"（另有 {exc.error_count() - 1} 处错误）" if exc.error_count() > 1 else ""
+    more = f"（另有 {others} 处错误）" if others > 0 else ""
     return f"{source} {'，'.join(where)}：{message}{more}"
 
 
