@@ -21,7 +21,7 @@ from huitoukan.findings.answers import (
     excuse_inspection_deadlines,
     restate_deadlines,
 )
-from huitoukan.findings.changes import as_withdrawn, list_changes
+from huitoukan.findings.changes import as_withdrawn, list_changes, listed_numbers, removed
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
@@ -502,12 +502,16 @@ def collect_to_register(
     collection.problems.extend(kept_dates(rounds, collection.current, as_of))
     findings = collection.findings
     listed = findings_path(campaign, findings_file)
+    withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
     if register is not None and listed is not None and _saved_after(listed, register):
         written = last_written_state(register)  # the list it was last written from
         if written is not None and written.findings:
-            said = as_withdrawn(collection.problems, written.findings, findings)
-            said += list_changes(written.findings, findings, display_name(listed))
-            collection.problems[:] = said
+            collection.problems.extend(
+                list_changes(written.findings, findings, display_name(listed))
+            )
+            withdrawn.update(removed(written.findings, findings))
+    withdrawn = {n: what for n, what in withdrawn.items() if n not in listed_numbers(findings)}
+    collection.problems[:] = as_withdrawn(collection.problems, withdrawn)
     returned = collection.returned()
     unreadable = collection.unreadable()
     unreadable_why = collection.unreadable_reasons()
@@ -550,6 +554,7 @@ def collect_to_register(
             returns_due=due,
             dues_before=dues_before,
             assigned_on=collection.assigned_on,
+            withdrawn=withdrawn,
         )
         laying: list[Pending[Evidence]] = []
 

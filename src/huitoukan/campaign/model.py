@@ -362,16 +362,17 @@ class Campaign(_Strict):
         """The source a list names, by name or alias (省第六轮督查 → 省级督查)."""
         return self._source_keys.get(normalize_key(text))
 
-    def source_in(self, text: str) -> Source | None:
-        """The source a title names within it (“2026年省级督查发现问题清单” → 省级督查): the
-        longest name or alias found in `text`; None when none is, or two sources' alike."""
+    def sources_in(self, text: str) -> list[Source]:
+        """The sources a title names within it (“2026年省级督查发现问题清单” → 省级督查), by
+        name or alias, each once, the longest named first; 其他 only when no other is."""
         key = normalize_key(text)
-        found = [(len(k), s) for k, s in self._source_keys.items() if k and k in key]
-        if not found:
-            return None
-        longest = max(n for n, _ in found)
-        named = {s.name: s for n, s in found if n == longest}
-        return next(iter(named.values())) if len(named) == 1 else None
+        found: dict[str, tuple[int, Source]] = {}
+        for name, source in self._source_keys.items():
+            if name and name in key and len(name) > found.get(source.name, (0, source))[0]:
+                found[source.name] = (len(name), source)
+        named = [s for _, s in sorted(found.values(), key=lambda f: -f[0])]
+        specific = [s for s in named if s.name != "其他"]
+        return specific or named
 
     @cached_property
     def _source_keys(self) -> dict[str, Source]:

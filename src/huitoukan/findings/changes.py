@@ -9,7 +9,7 @@ Each change is said to the clerk, with what it does to the register and whom to 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
@@ -17,7 +17,7 @@ from huitoukan.model.problems import Code, Problem, problem
 
 def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -> list[Problem]:
     """The changes from the list `before` (as the register recorded it) to the list `now`
-    (read from `file`): each problem removed, each 整改时限 or 责任部门 changed."""
+    (read from `file`): each problem removed, each 整改时限, wording or 责任部门 changed."""
     current = {number_key(f.number): f for f in now}
     said: list[Problem] = []
     for old in before:
@@ -50,6 +50,21 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
                     departments="、".join(new.departments) or "（未明确）",
                 )
             )
+        if (new.location, new.description) != (old.location, old.description):
+            said.append(  # (the follow-up form showed both wordings: clerk trial 86)
+                problem(
+                    Code.FINDING_LIST_CHANGED,
+                    file,
+                    sheet=new.sheet,
+                    row=new.row,
+                    value=new.number,
+                    variant="wording",
+                    number=new.number,
+                    old=old.where[:40],
+                    new=new.where[:40],
+                    departments="、".join(new.departments) or "（未明确）",
+                )
+            )
         if set(new.departments) != set(old.departments):
             said.append(
                 problem(
@@ -67,17 +82,26 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
     return said
 
 
-def as_withdrawn(
-    problems: Sequence[Problem], before: Sequence[Finding], now: Sequence[Finding]
-) -> list[Problem]:
-    """`problems`, a row's 问题编号 not in the list said to be withdrawn when the list the
-    register recorded had it (it was said typed wrong, the department asked to check a
-    number it had copied right: clerk trial 85)."""
-    listed = {number_key(f.number) for f in now}
-    gone = {number_key(f.number) for f in before} - listed
+def listed_numbers(findings: Sequence[Finding]) -> set[str]:
+    """The 问题编号 of `findings`, as compared."""
+    return {number_key(f.number) for f in findings}
+
+
+def removed(before: Sequence[Finding], now: Sequence[Finding]) -> dict[str, str]:
+    """The problems of `before` no longer in `now`: 问题编号 (as compared) → its number as
+    listed. Kept in the register's record, collect after collect (said once, the next
+    collect told the department its right number was typed wrong: clerk trial 86)."""
+    listed = listed_numbers(now)
+    return {number_key(f.number): f.number for f in before if number_key(f.number) not in listed}
+
+
+def as_withdrawn(problems: Sequence[Problem], withdrawn: Mapping[str, str]) -> list[Problem]:
+    """`problems`, a row's 问题编号 not in the list said to be withdrawn when it is one of
+    `withdrawn` (as `removed` gives them): it was said typed wrong, the department asked to
+    check a number it had copied right (clerk trial 85)."""
     return [
         p.model_copy(update={"message": _withdrawn_message(p)})
-        if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER and number_key(p.value) in gone
+        if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER and number_key(p.value) in withdrawn
         else p
         for p in problems
     ]

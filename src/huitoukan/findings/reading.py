@@ -94,10 +94,18 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             "（或检查发现问题清单）的文件"
         )
     tables: list[tuple[SheetGrid, HeaderMatch]] = []
+    examples: list[tuple[SheetGrid, HeaderMatch]] = []
+    result = FindingsList()
     for grid in content.sheets:
         header = locate_header(grid.rows, _BY_KEY, REQUIRED, 4)
-        if header is None or not grid.visible:
+        if header is None:
             continue
+        if not _has_problems(grid, header):  # a cover sheet showing an example row, read
+            examples.append((grid, header))  # only when there is no other (the blank list
+            continue  # init writes): it stopped the whole list (clerk trial 86)
+        if not grid.visible:  # read, and said: an office hides a sheet it is done with, or
+            # by mistake (its problems went unread without a word: clerk trial 86)
+            result.problems.append(problem(Code.FINDING_HIDDEN_SHEET, shown, sheet=grid.name))
         form = find_header(grid.rows)
         if form is not None and form.row == header.row and "progress" in form.columns:
             raise HuitoukanError(
@@ -106,14 +114,15 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             )
         tables.append((grid, header))  # every sheet: one a source (only the first was read,
         # the others' problems lost without a word: clerk trial 85)
+    tables = tables or examples[:1]
     if not tables:
         raise HuitoukanError(f"{shown} 中找不到问题清单的表头{_why_no_header(content)}")
-    result = FindingsList()
     seen: dict[str, Finding] = {}
     columns_of: dict[str, dict[str, int]] = {}
     for grid, header in tables:
         columns_of[grid.name] = header.columns
         sheet_source = None
+        _row_numbers_said(shown, grid, header, result.problems)
         if "source" not in header.columns:
             sheet_source = _sheet_source(shown, grid, header, path, campaign, result.problems)
             if sheet_source is None:
@@ -268,6 +277,40 @@ def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
     return True
 
 
+def _has_problems(grid: SheetGrid, header: HeaderMatch) -> bool:
+    """Whether a sheet with a list's header has a row below it other than the example one
+    (a cover sheet showing how to fill the list in is no list)."""
+    number = header.columns.get("number")
+    for row in grid.rows[header.row + 1 :]:
+        if not any(cell_text(v) for v in row):
+            continue
+        typed = cell_text(row[number]) if number is not None and number < len(row) else ""
+        if not typed.startswith(EXAMPLE_NUMBER):
+            return True
+    return False
+
+
+def _row_numbers_said(
+    shown: str, grid: SheetGrid, header: HeaderMatch, problems: list[Problem]
+) -> None:
+    """A warning when the sheet's 问题编号 are its 序号, 1, 2, 3: a list corrected and sent
+    again renumbers them, and the departments' answers no longer match (clerk trial 86)."""
+    column = header.columns.get("number")
+    if column is None or normalize_key(str(grid.rows[header.row][column])) != "序号":
+        return
+    described = header.columns["description"]
+    typed = [
+        cell_text(row[column])
+        for row in grid.rows[header.row + 1 :]
+        if described < len(row) and column < len(row) and cell_text(row[described])
+    ]  # (not a heading's or a 合计's)
+    typed = [t for t in typed if t and not _TOTAL.match(normalize_key(t)) and not _HEADING.match(t)]
+    if typed and all(t.isdigit() for t in typed):
+        problems.append(
+            problem(Code.FINDING_ROW_NUMBERS, shown, sheet=grid.name, row=header.row + 1)
+        )
+
+
 def _sheet_source(
     shown: str,
     grid: SheetGrid,
@@ -278,10 +321,29 @@ def _sheet_source(
 ) -> Source | None:
     """The source of a sheet with no 问题来源 column: the one its name, its title (the rows
     above its header) or the file's name names, said; None (an error said) when none does."""
-    title = " ".join(cell_text(v) for row in grid.rows[: header.row] for v in row if v)
+    # (a merged title's text stands in each of its cells: quoted once, not three times)
+    title = " ".join(
+        dict.fromkeys(cell_text(v) for row in grid.rows[: header.row] for v in row if v)
+    )
     for where, named in (("工作表名", grid.name), ("标题", title), ("文件名", path.stem)):
-        source = campaign.source_in(named) if named else None
-        if source is not None:
+        sources = campaign.sources_in(named) if named else []
+        if len(sources) > 1:  # 省级督查及“四进”巡查: each problem's own is not known (all were
+            # taken for the first: clerk trial 86)
+            problems.append(
+                problem(
+                    Code.FINDING_NO_SOURCE,
+                    shown,
+                    sheet=grid.name,
+                    row=header.row + 1,
+                    variant="several",
+                    where=where,
+                    named=named if len(named) <= 40 else named[:39] + "…",
+                    sources="、".join(s.name for s in sources),
+                )
+            )
+            return None
+        if sources:
+            source = sources[0]
             problems.append(
                 problem(
                     Code.FINDING_SOURCE_OF_SHEET,

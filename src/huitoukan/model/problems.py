@@ -82,6 +82,8 @@ class Code(StrEnum):
     FINDING_SOURCE_OF_SHEET = "finding-source-of-sheet"
     FINDING_NO_SOURCE = "finding-no-source"
     FINDING_LIST_CHANGED = "finding-list-changed"
+    FINDING_HIDDEN_SHEET = "finding-hidden-sheet"
+    FINDING_ROW_NUMBERS = "finding-row-numbers"
     FINDING_ROW_SKIPPED = "finding-row-skipped"
     FINDING_MISSING_DESCRIPTION = "finding-missing-description"
     FINDING_UNKNOWN_DEPARTMENT = "finding-unknown-department"
@@ -585,6 +587,21 @@ CATALOGUE: Mapping[Code, Rule] = {
         "看不出问题来源",
         "清单没有“问题来源”一列，工作表名、标题和文件名中也看不出是哪一级检查发现的问题：请加上"
         "“问题来源”一列逐行填写（{known}），或在标题中写明（如“{example}发现问题清单”）",
+        {
+            "several": "清单没有“问题来源”一列，而{where}“{named}”中写了几个来源（{sources}），分不出"
+            "每个问题是哪一个：请加上“问题来源”一列逐行填写，或每个来源一张工作表"
+        },
+    ),
+    Code.FINDING_HIDDEN_SHEET: Rule(
+        _W,
+        "隐藏工作表中的问题",
+        "工作表“{sheet}”是隐藏的，其中的问题也已读取；不是本次要交办的（如旧稿），请删去这张工作表",
+    ),
+    Code.FINDING_ROW_NUMBERS: Rule(
+        _W,
+        "序号作问题编号",
+        "这张工作表没有“问题编号”一列，按“序号”（1、2、3……）作为问题编号：清单更正后序号若有变动，"
+        "部门的反馈就对不上了；建议加上正式的问题编号（如 XJ-01）",
     ),
     Code.FINDING_LIST_CHANGED: Rule(
         _W,
@@ -596,6 +613,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "deadline": "交办问题 {number} 的整改时限由 {old} 改为 {new}：台账已按新时限判断是否逾期；"
             "{departments}手中的表格还是原时限，请告知（可下发跟进轮表格：huitoukan issue --followup "
             "全校隐患台账.xlsx）",
+            "wording": "交办问题 {number} 的部位和问题描述由“{old}”改为“{new}”：台账和以后的表格按新的"
+            "写法；{departments}手中的表格还是原来的写法，请告知（可下发跟进轮表格：huitoukan issue "
+            "--followup 全校隐患台账.xlsx）",
             "departments": "交办问题 {number} 的责任部门由 {old} 改为 {new}：不再负责的部门答复它的行"
             "改按其自查发现的隐患跟踪，新增的部门按未反馈计；请告知相关部门（可下发跟进轮表格："
             "huitoukan issue --followup 全校隐患台账.xlsx）",

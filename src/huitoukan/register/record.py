@@ -74,6 +74,9 @@ class RegisterState(BaseModel):
     deadline extended after returns came late leaves its trace (clerk trial 58)."""
     assigned_on: dict[str, date | None] | None = None
     """`Collection.assigned_on` (None when not recorded)."""
+    withdrawn: dict[str, str] = {}
+    """The problems taken off the 交办问题清单 since it was first collected: 问题编号 (as
+    compared) → as listed (`findings.changes.removed`)."""
     photos_shown: int = 0
     """Read from the register's sheets: the photos its 照片 column counts (which they are,
     only the record knows)."""
@@ -136,6 +139,8 @@ class Coverage(BaseModel):
     """`RegisterState.returns_due`."""
     dues_before: list[date] = []
     """`RegisterState.dues_before`."""
+    withdrawn: dict[str, str] = {}
+    """`RegisterState.withdrawn`."""
     assigned_on: dict[str, date | None] | None = None
     """`RegisterState.assigned_on`: which parts of the assigned problems are new in the
     next collect, and since when the others are."""
@@ -165,6 +170,7 @@ class Coverage(BaseModel):
             returns_due=state.returns_due,
             dues_before=state.dues_before,
             assigned_on=state.assigned_on,
+            withdrawn=state.withdrawn,
             latest_fact_on=fact[0] if (fact := state.latest_fact()) else None,
         )
 
