@@ -165,6 +165,41 @@ def test_another_departments_form_filled_in_is_counted_as_the_departments_its_na
     assert [p for p in collection.problems if Path(p.file).name == own.name] == []
 
 
+def test_another_departments_form_when_both_sent_their_own_is_set_aside(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """各二级学院 sent its own form too: the one filled in on 高级技工学校's form (named for 各二级
+    学院) still replaced 高级技工学校's own return, whose hazards read as deleted (clerk trial
+    87). Whose it is cannot be told: set aside, said; both departments' own forms count."""
+    returns = tmp_path / "回收"
+    misfiled = filled_form(
+        campaign,
+        "高级技工学校",
+        returns / "各二级学院-安全隐患自查整改清单.xlsx",
+        [hazard(部位="机电学院实训车间")],
+        form_date=date(2023, 12, 16),
+    )
+    filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
+    )
+    filled_form(
+        campaign,
+        "各二级学院",
+        returns / "学院.xlsx",
+        [hazard(部位="图书馆")],
+        form_date=date(2023, 12, 13),
+    )
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    assert {d: Path(f.file).name for d, f in collection.current.items()} == {
+        "各二级学院": "学院.xlsx",
+        "高级技工学校": "技校.xlsx",
+    }
+    assert "机电学院实训车间" not in {h.location for h in collection.hazards}
+    assert Code.VANISHED_CLOSED not in {p.code for p in collection.problems}
+    [said] = [p for p in collection.problems if Path(p.file).name == misfiled.name]
+    assert said.code is Code.UNREADABLE and "两个部门都另有报表" in said.message
+
+
 def test_another_departments_form_of_a_department_with_no_other_return_keeps_its_header(
     campaign: Campaign, tmp_path: Path
 ) -> None:

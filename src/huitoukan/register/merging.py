@@ -312,21 +312,36 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
     name B) counted as B's, when A has a return of its own and B none: it was taken for A's
     newest version, A's own return replaced and B's hazards put under A (clerk trial 83),
     or for A's older one, its hazards tracked as A's deleted (trial 52). An error asks B
-    to correct the header (or the clerk the file's name)."""
+    to correct the header (or the clerk the file's name). When B sent its own as well, whose
+    it is cannot be told: it is set aside, said (`_set_aside`)."""
     returns = [f for f in forms if f.readable and f.department and _a_return(f)]
     own: dict[str, str] = {}
     for form in returns:
         if not form.named_for:
             own.setdefault(form.department, form.file)
-    return [
-        _refiled(form, own[form.department])
-        if form.named_for
-        and form.department in own
-        and form.named_for not in own
-        and _a_return(form)
-        else form
-        for form in forms
-    ]
+    refiled: list[ReturnForm] = []
+    for form in forms:
+        if form.named_for and form.department in own and _a_return(form):
+            if form.named_for not in own:
+                form = _refiled(form, own[form.department])
+            else:  # both sent their own: whose it is cannot be told (it replaced A's own
+                # return, A told its hazards were deleted: clerk trial 87)
+                form = _set_aside(form, own[form.department], own[form.named_for])
+        refiled.append(form)
+    return refiled
+
+
+def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
+    """`form`, of another department filled in, both departments having sent their own:
+    not read into the register, why said."""
+    reason = (
+        f"表头部门为“{form.department}”，但文件名指向“{form.named_for}”，两个部门都另有报表"
+        f"（{header_own}；{name_own}），分不出这份是哪个部门的，未汇总；请与两个部门核对后，"
+        "改正表头或文件名再次汇总"
+    )
+    return form.model_copy(
+        update={"readable": False, "reason": reason, "hazards": [], "problems": [], "named_for": ""}
+    )
 
 
 def _a_return(form: ReturnForm) -> bool:
