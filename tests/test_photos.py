@@ -152,6 +152,16 @@ def test_a_photo_changed_in_place_is_kept_again_as_sent(
     later = laid.stat().st_mtime_ns + 5_000_000_000
     os.utime(laid, ns=(later, later))
     assert original.read_bytes() == rotated  # the library's photo changed with it
+    if content_changed:  # printed so before the next collect (clerk trial 87): refused
+        shown = CliRunner().invoke(
+            app,
+            ["report", str(register), "--photos", "--as-of", f"{AS_OF}", "-o",
+             str(register.parent / "汇报.xlsx")],
+        )  # fmt: skip
+        assert shown.exit_code == 2, shown.output
+        assert "佐证材料中有1张照片在上次汇总后被改动过（佐证材料/安全保卫处/4-1.png" in "".join(
+            shown.output.split()
+        )
     result = collect_to_register(campaign, [returns], register, AS_OF)
     assert result.photos_restored == (1 if content_changed else 0)
     assert original.read_bytes() == BEFORE and laid.read_bytes() == BEFORE
@@ -162,6 +172,25 @@ def test_a_photo_changed_in_place_is_kept_again_as_sent(
     again = collect_to_register(campaign, [returns], register, AS_OF)
     assert again.photos_restored == 0
     assert laid.read_bytes() == BEFORE
+
+
+def test_a_photo_replaced_in_its_folder_is_put_back_and_said(
+    collected: tuple[Campaign, Path, Path],
+) -> None:
+    """A viewer saving a rotated photo as a new file in 佐证材料/安全保卫处 (the library's
+    untouched): put back as sent, the clerk's file kept aside — and said, where nothing
+    was (clerk trial 87)."""
+    campaign, returns, register = collected
+    laid = register.parent / EVIDENCE_FOLDER / "安全保卫处" / "4-1.png"
+    edited = laid.with_name("4-1.tmp")
+    edited.write_bytes(AFTER[:-8] + b"rotated!")
+    os.replace(edited, laid)
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    assert result.photos_restored == 0 and laid.read_bytes() == BEFORE
+    assert result.evidence is not None
+    assert result.evidence.set_aside == [f"{EVIDENCE_FOLDER}/安全保卫处/4-1（原有）.png"]
+    again = collect_to_register(campaign, [returns], register, AS_OF)
+    assert again.evidence is not None and again.evidence.set_aside == []
 
 
 def test_no_picture_text_or_error_reaches_the_register(

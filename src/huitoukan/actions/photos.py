@@ -53,9 +53,9 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _laid_out(path: Path, name: str) -> bytes | None:
-    """The photo called `name` from its laid-out file, the library being without it: if
-    that file still is the photo (its content's sha256 is the name)."""
+def _kept(path: Path, name: str) -> bytes | None:
+    """The photo called `name` from `path` (the library's file, or the one laid out from
+    it) if that file still is the photo: its content's sha256 is the name."""
     data = _read(path)
     if data is None or content_name(data, Path(name).suffix.lstrip(".")) != name:
         return None
@@ -74,11 +74,14 @@ def hazards_with_photos(
     missing = 0
     hazards = list(hazards)
     shared = shared_photos(hazards)
+    altered: list[str] = []
     for hazard, paths in laid_out_paths(hazards):
         photos = []
         for n, (name, path) in enumerate(zip(hazard.photos, paths, strict=True), start=1):
-            data = _read(store.folder / name) or _laid_out(register_folder / path, name)
+            data = _kept(store.folder / name, name) or _kept(register_folder / path, name)
             if data is None:
+                if (store.folder / name).is_file():  # changed since it was kept (rotated in a
+                    altered.append(path)  # viewer saving in place: printed so, trial 87)
                 missing += 1
                 continue
             laid_out = (register_folder / path).is_file()
@@ -87,6 +90,12 @@ def hazards_with_photos(
             photos.append(Photo(data, caption + _when_sent(hazard, name) + also))
         if photos:
             found.append((hazard, photos))
+    if altered:
+        raise InputError(
+            f"{EVIDENCE_FOLDER} 中有 {len(altered)} 张照片在上次汇总后被改动过（{'、'.join(altered[:3])}"
+            f"{' 等' if len(altered) > 3 else ''}；如用看图软件旋转后直接保存），照片页会印出改动后的"
+            "照片，未写出任何文件：请先运行 huitoukan collect，按报回表格中的原样恢复"
+        )
     if shown and not missing and not found:  # copied without its record: which is whose?
         raise InputError(
             f"台账“照片”栏记有 {shown} 张照片，但台账是单独复制过来的：记录每张照片属于哪项隐患的"

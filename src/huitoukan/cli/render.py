@@ -489,6 +489,15 @@ def collect_report(result: CollectResult) -> None:
             "（如用看图软件旋转后直接保存；各部门文件夹中的同一张照片是同一个文件，会一起改动），"
             "已按报回表格中的原样重新保存；改动后的文件改名为“…（原有）”保留在原文件夹中",
         )
+    elif result.evidence is not None and result.evidence.set_aside:
+        aside = result.evidence.set_aside
+        _wrapped(
+            err,
+            f"注意：{EVIDENCE_FOLDER} 中有 {len(aside)} 个照片文件与报回表格中的照片不同（被改动或"
+            "替换过），已按原样放回，原来的文件改名保留："
+            + "、".join(aside[:3])
+            + ("……" if len(aside) > 3 else ""),
+        )
     if result.evidence is not None and result.evidence.missing:
         _wrapped(
             err,

@@ -61,6 +61,9 @@ class Evidence:
     files: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
     """(department, source file, source row) → the hazard's laid-out files."""
     missing: int = 0
+    set_aside: list[str] = field(default_factory=list)
+    """Files found where a photo is laid out that were not it (edited or replaced there),
+    moved aside (…（原有）.jpg), relative to the register: said (none was: clerk trial 87)."""
     failed: list[str] = field(default_factory=list)
     """What could not be laid out or taken away (a file in the way, one open elsewhere),
     in Chinese: the rest is laid out all the same."""
@@ -132,10 +135,12 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
             name = path.rpartition("/")[2]
             names.add(name)  # not taken away as stale, whatever happens
             try:
-                _place(source, folder / name, store)
+                aside = _place(source, folder / name, store)
             except OSError as exc:
                 evidence.failed.append(str(output_error(folder / name, exc)))
                 continue
+            if aside is not None:
+                evidence.set_aside.append(f"{department_folder(hazard.department)}/{aside.name}")
             laid.append(path)
         key = (hazard.department, hazard.source_file, hazard.source_row)
         evidence.files[key] = laid
@@ -155,20 +160,23 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
     return evidence
 
 
-def _place(source: Path, target: Path, store: Path) -> None:
+def _place(source: Path, target: Path, store: Path) -> Path | None:
     """`target` (in a folder that exists) made the same file as `source` (a hard link,
-    else a copy), unless it is. A file of the clerk's own under that name is moved aside
-    (to a name `lay_out` never gives), not written over."""
+    else a copy), unless it is. A file of the clerk's own under that name (a photo edited
+    or replaced there) is moved aside (to a name `lay_out` never gives), not written over:
+    where it went is returned."""
     with contextlib.suppress(OSError):
         if os.path.samefile(source, target):
-            return
+            return None
         if target.stat().st_size == source.stat().st_size and _same_bytes(source, target):
-            return
+            return None
+    aside = None
     if target.is_file() and not _ours(target, store):
-        os.replace(target, _free_name(target))
+        aside = _free_name(target)
+        os.replace(target, aside)
     with contextlib.suppress(OSError):  # a new name: linked at once (a link is whole or absent)
         os.link(source, target)
-        return
+        return aside
     temporary = target.with_name(f".{target.name}.tmp")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
@@ -181,6 +189,7 @@ def _place(source: Path, target: Path, store: Path) -> None:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+    return aside
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
