@@ -488,7 +488,8 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
         returns / "保卫处.xlsx",
         [],
         assigned=issued,
-        answers={"XJ-01": answer(), "SD-01": answer()},
+        # checked after XJ-01's 整改时限 (12月15日), the list's, locked in the form
+        answers={"XJ-01": answer(检查时间=date(2023, 12, 18)), "SD-01": answer()},
     )
     register = tmp_path / "台账.xlsx"
     collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
@@ -513,6 +514,10 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
     assert departments.startswith("交办问题 4J-01 的责任部门由 学院警务室 改为 安全保卫处")
     [typed] = [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER]
     assert typed.message.startswith("交办问题 XJ-01 已从交办问题清单中删去（上次汇总时还在）")
+    # its locked 整改时限 before its 检查时间 is not the department's error once it is
+    # withdrawn either (an error every round: clerk trial 86)
+    assert Code.DEADLINE_BEFORE_CHECKED not in [p.code for p in result.collection.problems]
+    assert result.collection.errors == 0
     again = collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
     assert Code.FINDING_LIST_CHANGED not in [p.code for p in again.collection.problems]
     # still withdrawn the collect after, not “请核对编号” of a number copied right (trial 86)

@@ -21,7 +21,13 @@ from huitoukan.findings.answers import (
     excuse_inspection_deadlines,
     restate_deadlines,
 )
-from huitoukan.findings.changes import as_withdrawn, list_changes, listed_numbers, removed
+from huitoukan.findings.changes import (
+    as_withdrawn,
+    excuse_withdrawn,
+    list_changes,
+    listed_numbers,
+    removed,
+)
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
@@ -512,6 +518,9 @@ def collect_to_register(
             withdrawn.update(removed(written.findings, findings))
     withdrawn = {n: what for n, what in withdrawn.items() if n not in listed_numbers(findings)}
     collection.problems[:] = as_withdrawn(collection.problems, withdrawn)
+    collection.problems[:], collection.hazards[:] = excuse_withdrawn(
+        collection.problems, collection.hazards, withdrawn
+    )
     returned = collection.returned()
     unreadable = collection.unreadable()
     unreadable_why = collection.unreadable_reasons()

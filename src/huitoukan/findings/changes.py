@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.returns import HazardRow
 
 
 def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -> list[Problem]:
@@ -111,3 +112,34 @@ def _withdrawn_message(said: Problem) -> str:
     return problem(
         Code.ASSIGNMENT_UNKNOWN_NUMBER, said.file, value=said.value, variant="withdrawn"
     ).message
+
+
+def excuse_withdrawn(
+    problems: Sequence[Problem], hazards: Sequence[HazardRow], withdrawn: Mapping[str, str]
+) -> tuple[list[Problem], list[HazardRow]]:
+    """Without 整改时限早于检查时间 on the rows answering a withdrawn problem: the deadline
+    is the list's, locked in the issued form, excused while the problem was listed — an
+    error blamed on the department, every round, once it was withdrawn (clerk trial 86).
+    The problems, and the hazards with their error counts mended."""
+    rows = {
+        (p.file, p.row or 0)
+        for p in problems
+        if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER and number_key(p.value) in withdrawn
+    }
+    excused = {
+        (p.file, p.row or 0)
+        for p in problems
+        if p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in rows
+    }
+    if not excused:
+        return list(problems), list(hazards)
+    kept = [
+        p
+        for p in problems
+        if not (p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in excused)
+    ]
+    mended = [
+        h._replace(errors=h.errors - 1) if (h.source_file, h.source_row) in excused else h
+        for h in hazards
+    ]
+    return kept, mended
