@@ -1042,6 +1042,10 @@ def test_a_list_without_a_source_column_takes_it_from_its_title_or_says_it_canno
     county = findings_list(tmp_path / "县级普查发现问题.xlsx", [ROWS[0]], order)
     [finding] = read_findings(county, campaign).findings
     assert finding.source == "县级普查"
+    # its level's place and its kind apart (refused: clerk trial 86)
+    county = findings_list(tmp_path / "XX县教育和体育局安全隐患普查问题.xlsx", [ROWS[0]], order)
+    [finding] = read_findings(county, campaign).findings
+    assert finding.source == "县级普查"
 
 
 def test_a_list_whose_header_is_not_found_is_told_the_column_it_lacks(

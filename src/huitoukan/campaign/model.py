@@ -372,7 +372,21 @@ class Campaign(_Strict):
                 found[source.name] = (len(name), source)
         named = [s for _, s in sorted(found.values(), key=lambda f: -f[0])]
         specific = [s for s in named if s.name != "其他"]
-        return specific or named
+        return specific or named or self._sources_by_level(key)
+
+    def _sources_by_level(self, key: str) -> list[Source]:
+        """The sources a title names by its level's place and its kind apart (“XX县教育和体育局
+        学校安全隐患普查发现问题清单”: 县 … 普查 → 县级普查, read as no source: clerk trial
+        86): a source named level-then-kind (县级普查) whose two parts the title holds."""
+        found = []
+        for source in self.sources:
+            level = normalize_key(source.level)
+            name = normalize_key(source.name)
+            if len(level) < 2 or not name.startswith(level) or len(name) <= len(level):
+                continue
+            if level[0] in key and name[len(level) :] in key:
+                found.append(source)
+        return found
 
     @cached_property
     def _source_keys(self) -> dict[str, Source]:
