@@ -447,13 +447,21 @@ def excuse_inspection_deadlines(
         for h in hazards
         if h.number and h.department in numbers.get(number_key(h.number), ())
     }
+    return without_deadline_errors(problems, hazards, inspections)
+
+
+def without_deadline_errors(
+    problems: Sequence[Problem], hazards: Sequence[HazardRow], rows: set[tuple[str, int]]
+) -> tuple[list[Problem], list[HazardRow]]:
+    """`problems` without the 整改时限早于检查时间 of the `rows` (file, row), and `hazards`
+    with their error counts mended."""
     excused = {
         (p.file, p.row or 0)
         for p in problems
-        if p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in inspections
+        if p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in rows
     }
     if not excused:
-        return problems, hazards
+        return list(problems), list(hazards)
     kept = [
         p
         for p in problems

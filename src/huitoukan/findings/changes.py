@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from huitoukan.findings.answers import without_deadline_errors
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HazardRow
@@ -36,7 +37,19 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
                 )
             )
             continue
-        if new.deadline != old.deadline:
+        changed = {
+            "deadline": (old.deadline or "（未填写）", new.deadline or "（未填写）"),
+            # (the follow-up form showed both wordings: clerk trial 86)
+            "wording": (old.where, new.where),
+            "departments": (departments, "、".join(new.departments) or "（未明确）"),
+        }
+        for variant, (was, now_is) in changed.items():
+            if (
+                was == now_is
+                or variant == "departments"
+                and set(old.departments) == set(new.departments)
+            ):
+                continue
             said.append(
                 problem(
                     Code.FINDING_LIST_CHANGED,
@@ -44,40 +57,11 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
                     sheet=new.sheet,
                     row=new.row,
                     value=new.number,
-                    variant="deadline",
+                    variant=variant,
                     number=new.number,
-                    old=old.deadline or "（未填写）",
-                    new=new.deadline or "（未填写）",
-                    departments="、".join(new.departments) or "（未明确）",
-                )
-            )
-        if (new.location, new.description) != (old.location, old.description):
-            said.append(  # (the follow-up form showed both wordings: clerk trial 86)
-                problem(
-                    Code.FINDING_LIST_CHANGED,
-                    file,
-                    sheet=new.sheet,
-                    row=new.row,
-                    value=new.number,
-                    variant="wording",
-                    number=new.number,
-                    old=old.where[:40],
-                    new=new.where[:40],
-                    departments="、".join(new.departments) or "（未明确）",
-                )
-            )
-        if set(new.departments) != set(old.departments):
-            said.append(
-                problem(
-                    Code.FINDING_LIST_CHANGED,
-                    file,
-                    sheet=new.sheet,
-                    row=new.row,
-                    value=new.number,
-                    variant="departments",
-                    number=new.number,
-                    old=departments,
-                    new="、".join(new.departments) or "（未明确）",
+                    old=was[:40] if isinstance(was, str) else was,
+                    new=now_is[:40] if isinstance(now_is, str) else now_is,
+                    departments=changed["departments"][1],
                 )
             )
     return said
@@ -126,20 +110,4 @@ def excuse_withdrawn(
         for p in problems
         if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER and number_key(p.value) in withdrawn
     }
-    excused = {
-        (p.file, p.row or 0)
-        for p in problems
-        if p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in rows
-    }
-    if not excused:
-        return list(problems), list(hazards)
-    kept = [
-        p
-        for p in problems
-        if not (p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in excused)
-    ]
-    mended = [
-        h._replace(errors=h.errors - 1) if (h.source_file, h.source_row) in excused else h
-        for h in hazards
-    ]
-    return kept, mended
+    return without_deadline_errors(problems, hazards, rows)

@@ -337,7 +337,7 @@ def _sheet_source(
                     row=header.row + 1,
                     variant="several",
                     where=where,
-                    named=named if len(named) <= 40 else named[:39] + "…",
+                    named=_quoted(named),
                     sources="、".join(s.name for s in sources),
                 )
             )
@@ -351,7 +351,7 @@ def _sheet_source(
                     sheet=grid.name,
                     row=header.row + 1,
                     where=where,
-                    named=named if len(named) <= 40 else named[:39] + "…",
+                    named=_quoted(named),
                     source=source.name,
                 )
             )
@@ -367,6 +367,11 @@ def _sheet_source(
         )
     )
     return None
+
+
+def _quoted(text: str) -> str:
+    """A title or name as a message quotes it: cut at 40 characters."""
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _restated(findings: Sequence[Finding]) -> list[tuple[Finding, Finding, float]]:
