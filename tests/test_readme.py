@@ -42,3 +42,21 @@ def test_the_readme_starts_with_the_two_setup_commands() -> None:
     ]
     ci = (README.parent / ".ci" / "run").read_text("utf-8")
     assert block.splitlines()[1] in ci
+
+
+def test_every_key_of_status_json_is_listed() -> None:
+    """A program reading status --json had no list of its keys (clerk trial 84): the
+    README's table names every one, and none the model lacks."""
+    import re
+
+    from huitoukan.register.status import StatusReport
+
+    text = README.read_text("utf-8")
+    table = text[text.index("## JSON 输出") : text.index("## 退出码")]
+    listed = {
+        key
+        for row in table.splitlines()
+        if row.startswith("| `")
+        for key in re.findall(r"`(\w+)`", row.split("|")[1])
+    }
+    assert listed == set(StatusReport.model_fields)
