@@ -560,6 +560,10 @@ def test_the_before_photo_left_in_the_row_is_not_the_after_photo(
         views = {v.location: v for v in result.status.missing_photos}
         if require:
             assert views[one.location].photos_before_only
+            # the 补充照片 notice says why a row with a photo is asked for one (trial 87)
+            [notice] = [n for n in notices(photo_campaign(require), result.status) if n.own]
+            assert "（销号时间 2023年12月" in notice.text
+            assert "，所附照片是整改中时报送的整改前照片" in notice.text
         said = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
         if not require:
             assert not said and not result.status.missing_photos

@@ -214,6 +214,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             lines += _numbered(
                 f"{_what(h)}（销号时间 {_day(h.closed_on)}）"
                 + (f"，表中粘贴的照片未能读取：{h.photos_unread}" if h.photos_unread else "")
+                # why a row with a photo is asked for one (none was said: clerk trial 87)
+                + ("，所附照片是整改中时报送的整改前照片" if h.photos_before_only else "")
                 + (f"；{h.photo_hint}" if h.photo_hint else "")
                 for h in no_photo
             )
