@@ -513,7 +513,7 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
     assert deadline.startswith("交办问题 SD-01 的整改时限由 2023年12月30日 改为 2024年1月30日")
     assert departments.startswith("交办问题 4J-01 的责任部门由 学院警务室 改为 安全保卫处")
     [typed] = [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER]
-    assert typed.message.startswith("交办问题 XJ-01 已从交办问题清单中删去（上次汇总时还在）")
+    assert typed.message.startswith("交办问题 XJ-01 已从交办问题清单中删去（此前的清单中有）")
     # its locked 整改时限 before its 检查时间 is not the department's error once it is
     # withdrawn either (an error every round: clerk trial 86)
     assert Code.DEADLINE_BEFORE_CHECKED not in [p.code for p in result.collection.problems]
@@ -523,6 +523,15 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
     # still withdrawn the collect after, not “请核对编号” of a number copied right (trial 86)
     [typed] = [p for p in again.collection.problems if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER]
     assert typed.message.startswith("交办问题 XJ-01 已从交办问题清单中删去")
+    # the follow-up form's locked row worded as the list words it now (the old wording
+    # stayed in it, the new on its 交办问题清单 sheet: clerk trial 88)
+    args = ["issue", "--followup", str(register), "--findings", str(first), "--date", "2023-12-20"]
+    issued = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "跟进")])
+    assert issued.exit_code == 0, issued.output
+    follow = tmp_path / "跟进" / form_file_name("安全保卫处")
+    header, _ = header_position(load_workbook(follow)[FORM_SHEET])
+    rows = {r["问题编号"]: r for r in sheet_rows(follow, FORM_SHEET, header) if r.get("问题编号")}
+    assert rows["SD-01"]["存在隐患问题"] == "围墙约20米段开裂倾斜"
 
 
 @pytest.mark.parametrize(
@@ -1006,9 +1015,19 @@ def test_hidden_sheets_covers_titles_of_two_sources_and_row_numbers_are_said(
     [hidden] = [p for p in listed.problems if p.code is Code.FINDING_HIDDEN_SHEET]
     assert hidden.message.startswith("工作表“四进巡查”是隐藏的，其中的问题也已读取")
     assert "封面" not in {p.sheet for p in listed.problems}
+    # a hidden old draft repeating a sheet's numbers is left out, not a list refused for
+    # them (clerk trial 88)
+    wb = load_workbook(path)
+    draft = wb.copy_worksheet(wb["省级督查"])
+    draft.title, draft.sheet_state = "省级督查（初稿）", "hidden"
+    wb.save(path)
+    listed = read_findings(path, campaign)
+    assert [f.number for f in listed.findings] == ["SD-01", "SD-02", "4J-01"]
+    [_, old] = [p for p in listed.problems if p.code is Code.FINDING_HIDDEN_SHEET]
+    assert old.message.startswith("工作表“省级督查（初稿）”是隐藏的，其中的问题编号（如 SD-01）")
     # one sheet of both, titled with both, and numbered by its 序号 alone
     wb = load_workbook(path)
-    for name in ("封面", "四进巡查"):
+    for name in ("封面", "四进巡查", "省级督查（初稿）"):
         del wb[name]
     ws = wb["省级督查"]
     ws.title = "Sheet1"

@@ -132,6 +132,17 @@ def test_the_end_of_the_campaign_is_said_with_what_is_still_open(
     assert (expected in "".join(printed.split())) is ended
 
 
+def test_the_end_of_a_campaign_nobody_answered_is_not_all_closed(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """0 of 8 departments reported, the campaign over: “隐患已全部销号” (clerk trial 88)."""
+    (chdir_tmp / "回收").mkdir()
+    result = runner.invoke(app, ["status", "回收", "--as-of", "2024-01-01"])
+    said = "".join(result.output.split())
+    assert "回头看活动已于2023年12月31日结束，还没有部门报送自查整改清单" in said
+    assert "全部销号" not in said
+
+
 def test_status_says_who_reported_done_without_a_usable_closing_day(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -197,7 +197,8 @@ def test_another_departments_form_when_both_sent_their_own_is_set_aside(
     assert "机电学院实训车间" not in {h.location for h in collection.hazards}
     assert Code.VANISHED_CLOSED not in {p.code for p in collection.problems}
     [said] = [p for p in collection.problems if Path(p.file).name == misfiled.name]
-    assert said.code is Code.UNREADABLE and "两个部门都另有报表" in said.message
+    assert said.code is Code.MISFILED_RETURN and "两个部门都另有报表" in said.message
+    assert collection.outcomes[said.file] is FileOutcome.HELD  # not 无法读取 (trial 88)
 
 
 def test_another_departments_form_of_a_department_with_no_other_return_keeps_its_header(

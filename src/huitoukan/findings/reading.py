@@ -103,9 +103,6 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
         if not _has_problems(grid, header):  # a cover sheet showing an example row, read
             examples.append((grid, header))  # only when there is no other (the blank list
             continue  # init writes): it stopped the whole list (clerk trial 86)
-        if not grid.visible:  # read, and said: an office hides a sheet it is done with, or
-            # by mistake (its problems went unread without a word: clerk trial 86)
-            result.problems.append(problem(Code.FINDING_HIDDEN_SHEET, shown, sheet=grid.name))
         form = find_header(grid.rows)
         if form is not None and form.row == header.row and "progress" in form.columns:
             raise HuitoukanError(
@@ -114,12 +111,28 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             )
         tables.append((grid, header))  # every sheet: one a source (only the first was read,
         # the others' problems lost without a word: clerk trial 85)
-    tables = tables or examples[:1]
+    # hidden sheets last: read, and said (an office hides a sheet it is done with, or by
+    # mistake: its problems went unread without a word, clerk trial 86) — but one repeating
+    # the numbers read already is an old draft, left out (it stopped the list: trial 88)
+    tables = sorted(tables or examples[:1], key=lambda table: not table[0].visible)
     if not tables:
         raise HuitoukanError(f"{shown} 中找不到问题清单的表头{_why_no_header(content)}")
     seen: dict[str, Finding] = {}
     columns_of: dict[str, dict[str, int]] = {}
     for grid, header in tables:
+        if not grid.visible:
+            draft = _numbers_of(grid, header) & seen.keys()
+            result.problems.append(
+                problem(
+                    Code.FINDING_HIDDEN_SHEET,
+                    shown,
+                    sheet=grid.name,
+                    variant="draft" if draft else "",
+                    number=next(iter(sorted(draft)), ""),
+                )
+            )
+            if draft:
+                continue
         columns_of[grid.name] = header.columns
         sheet_source = None
         _row_numbers_said(shown, grid, header, result.problems)
@@ -275,6 +288,18 @@ def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
         )
     )
     return True
+
+
+def _numbers_of(grid: SheetGrid, header: HeaderMatch) -> set[str]:
+    """The 问题编号 (as compared) a sheet's rows give."""
+    column = header.columns.get("number")
+    if column is None:
+        return set()
+    return {
+        normalize_key(cell_text(row[column]))
+        for row in grid.rows[header.row + 1 :]
+        if column < len(row) and cell_text(row[column])
+    }
 
 
 def _has_problems(grid: SheetGrid, header: HeaderMatch) -> bool:

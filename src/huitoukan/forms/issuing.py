@@ -127,7 +127,7 @@ def issue_forms(
     forms: list[IssuedForm] = []
     for unit, target in zip(units, targets, strict=False):
         assigned = [f for f in findings if unit.name in f.departments]
-        prefilled = followup.rows.get(unit.name, []) if followup else []
+        prefilled = _as_listed(followup.rows.get(unit.name, []) if followup else [], assigned)
         workbook = fill_form(
             campaign,
             unit,
@@ -169,6 +169,22 @@ def issue_forms(
             if f.department in earlier and (signed := signature(earlier[f.department]))
         },
     )
+
+
+def _as_listed(rows: Sequence[HazardRow], assigned: Sequence[Finding]) -> list[HazardRow]:
+    """`rows`, those answering an assigned problem worded as the list words it now: its
+    部位 and 问题描述 are the list's, locked in the form (a corrected list's new wording was
+    on the form's 交办问题清单 sheet, the old in its locked row: clerk trial 88)."""
+    listed = {number_key(f.number): f for f in assigned}
+    worded = []
+    for row in rows:
+        finding = listed.get(number_key(row.number)) if row.number else None
+        if finding is not None and finding.description:
+            row = row._replace(
+                location=finding.location or row.location, hazard=finding.description
+            )
+        worded.append(row)
+    return worded
 
 
 def _still_open(prefilled: Sequence[HazardRow], assigned: Sequence[Finding]) -> int:

@@ -412,6 +412,10 @@ def campaign_ended(report: StatusReport) -> str:
     """What is said once the campaign's last day has passed (`StatusReport.ended_on`)."""
     ended = f"回头看活动已于 {chinese_date(report.ended_on)} 结束" if report.ended_on else ""
     totals = report.totals
+    if not totals.returned:  # (“隐患已全部销号” of a campaign nobody answered: trial 88)
+        return f"{ended}，还没有部门报送自查整改清单。"
+    if not totals.hazards:
+        return f"{ended}，已报送的部门没有报告隐患。"
     if not totals.open:
         return f"{ended}，隐患已全部销号。"
     marked = len(report.long_standing)

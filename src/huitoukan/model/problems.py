@@ -209,6 +209,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         "计为{by_name}的报表（其中的隐患计入{by_name}），没有替代{by_header}的报表；请核对：确是"
         "{by_name}的，请在表头“部门（章）”中填写{by_name}后重新报送；确是{by_header}的新版本的，请改正"
         "文件名后再次汇总",
+        {"held": "{reason}"},
     ),
     Code.MISSING_HEAD: Rule(
         _E,
@@ -596,6 +597,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "隐藏工作表中的问题",
         "工作表“{sheet}”是隐藏的，其中的问题也已读取；不是本次要交办的（如旧稿），请删去这张工作表",
+        {
+            "draft": "工作表“{sheet}”是隐藏的，其中的问题编号（如 {number}）与其他工作表重复，像是旧稿，"
+            "未读取；确是要交办的问题，请取消隐藏并改用不同的编号"
+        },
     ),
     Code.FINDING_ROW_NUMBERS: Rule(
         _W,
@@ -757,7 +762,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         "交办问题编号不存在",
         "问题编号“{value}”不在交办问题清单中，已按本部门自查发现的隐患汇总；请核对编号",
         {
-            "withdrawn": "交办问题 {value} 已从交办问题清单中删去（上次汇总时还在），这一行已按"
+            "withdrawn": "交办问题 {value} 已从交办问题清单中删去（此前的清单中有），这一行已按"
             "本部门自查发现的隐患汇总；该问题确已撤销的，请删去这一行的问题编号"
         },
     ),

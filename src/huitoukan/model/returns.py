@@ -395,6 +395,8 @@ class ReturnForm(ProblemCounts):
     named_for: str = ""
     """The department the file's name points to, when it is not the header's (the form
     of another department filled in: `merging.refiled` may count it as this one's)."""
+    held: bool = False
+    """Set aside by `merging.refiled`: whose it is cannot be told (`reason` says why)."""
     head: str = ""
     form_date: date | None = None
     reporter: str = ""
@@ -510,6 +512,9 @@ class FileOutcome(StrEnum):
     DUPLICATE = "重复报送"
     REVIEW = "复查验收表"
     UNREADABLE = "无法读取"
+    HELD = "待核对"
+    """Read, but whose it is cannot be told (another department's form filled in, both
+    departments having sent their own): not in the register."""
     UNKNOWN_DEPARTMENT = "部门无法识别"
     BLANK = "空白表"
     SKIPPED = "已跳过"

@@ -340,7 +340,14 @@ def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
         "改正表头或文件名再次汇总"
     )
     return form.model_copy(
-        update={"readable": False, "reason": reason, "hazards": [], "problems": [], "named_for": ""}
+        update={
+            "readable": False,
+            "held": True,
+            "reason": reason,
+            "hazards": [],
+            "problems": [],
+            "named_for": "",
+        }
     )
 
 
@@ -421,9 +428,12 @@ def merge(
         elif form.is_review:
             outcomes[form.file] = FileOutcome.REVIEW
             problems.extend(form.problems)
-        elif not form.readable:
-            outcomes[form.file] = FileOutcome.UNREADABLE
-            problems.append(problem(Code.UNREADABLE, form.file, reason=form.reason))
+        elif not form.readable:  # (a form set aside read “无法读取”: clerk trial 88)
+            outcomes[form.file] = FileOutcome.HELD if form.held else FileOutcome.UNREADABLE
+            code = Code.MISFILED_RETURN if form.held else Code.UNREADABLE
+            problems.append(
+                problem(code, form.file, variant="held" * form.held, reason=form.reason)
+            )
         elif not form.department:
             outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT
             problems.extend(form.problems)
