@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -368,6 +369,26 @@ def _review_form(path: Path) -> tuple[Workbook, Worksheet, dict[str, int], dict[
     columns = {str(c.value): c.column for c in header}
     rows = {ws.cell(r, columns["部位"]).value: r for r in range(header[0].row + 1, ws.max_row + 1)}
     return wb, ws, columns, rows
+
+
+def test_a_review_form_sent_twice_counts_once(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same 复查验收表 twice in the folder (a copy, byte for byte): listed as 重复报送, yet
+    its 不合格 counted twice in the hazard's history and the notices (clerk trial 89)."""
+    monkeypatch.chdir(tmp_path)
+    review_campaign(tmp_path)
+    assert _collected(runner, tmp_path, [closed(部位="西门")]) == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-19"), ("复查结论", "不合格")):
+        ws.cell(rows["西门"], columns[field]).value = value
+    ws.cell(rows["西门"], columns["复查意见"]).value = "灭火器型号不符"
+    wb.save(tmp_path / "回收" / "复查意见.xlsx")
+    shutil.copy(tmp_path / "回收" / "复查意见.xlsx", tmp_path / "回收" / "复查意见 - 副本.xlsx")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    [row] = sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)
+    assert (row["状态"], row["复查意见"]) == ("复查不合格", "灭火器型号不符")
 
 
 def test_review_decides_what_is_closed(

@@ -54,8 +54,8 @@ def test_a_copy_with_warnings_only_is_not_a_return_refused(
         env={"COLUMNS": "200"},
     )  # fmt: skip
     output = "".join(collected.output.split())
-    assert "其中1份只有警告：副本中写明请部门逐项核对，无需改动的不必重新报送" in output
-    assert "（须改正后重新报送的是有错误的1份）" in output
+    assert "其中1份只有提醒核对的警告：副本中写明请部门逐项核对，无需改动的不必重新报送" in output
+    assert "（须改正后重新报送的是其余1份）" in output
 
     def last_line(name: str) -> str:
         ws = load_workbook(chdir_tmp / "退回" / name)[SUMMARY_SHEET]
@@ -63,3 +63,19 @@ def test_a_copy_with_warnings_only_is_not_a_return_refused(
 
     assert last_line("医院-退回修改.xlsx") == RESEND
     assert last_line("保卫处-退回修改.xlsx") == RESEND_IF_NEEDED
+
+
+def test_a_warning_that_asks_for_work_asks_for_the_return_again() -> None:
+    """A copy whose one warning is a failed 复查验收 told the department it need not resend
+    (clerk trial 89): a warning asking for work (a failed review, a missing photo, a hazard
+    dropped) asks for the return as an error does; one asking to check does not."""
+    from huitoukan.letters.feedback import to_resend
+    from huitoukan.model.problems import Code, problem
+
+    def said(code: Code, **params: object) -> list[object]:
+        return [problem(code, "a.xlsx", **params)]
+
+    assert to_resend(said(Code.REVIEW_FAILED, what="东门", note="软管未更换"))
+    assert to_resend(said(Code.MISSING_PHOTO))
+    assert not to_resend(said(Code.NO_ITEMS, count=3))
+    assert to_resend(said(Code.MISSING_OWNER))

@@ -936,13 +936,14 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
             _FileName(copy.copy_path.name),
         )
     console.print(table)
-    warned = sum(not copy.errors for copy in copies)
+    warned = sum(not copy.resend for copy in copies)
     if warned:  # (10 of 11 departments were sent one for 检查内容 left blank: trial 83)
         rest = len(copies) - warned
-        must = f"（须改正后重新报送的是有错误的 {rest} 份）" if rest else ""
+        must = f"（须改正后重新报送的是其余 {rest} 份）" if rest else ""
         _wrapped(
             console,
-            f"其中 {warned} 份只有警告：副本中写明请部门逐项核对，无需改动的不必重新报送{must}。",
+            f"其中 {warned} 份只有提醒核对的警告：副本中写明请部门逐项核对，无需改动的不必重新报送"
+            f"{must}。",
         )
     for copy in copies:
         if copy.kept is not None:

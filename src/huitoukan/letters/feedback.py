@@ -93,6 +93,8 @@ class FeedbackCopy(BaseModel):
     problems: int
     errors: int = 0
     """Of `problems`, the errors (the rest are warnings)."""
+    resend: bool = True
+    """The copy asks for the return to be sent again (`to_resend`)."""
     marked_cells: int
     not_fixable: list[str] = []
     """The titles of the return's problems not in the copy (逾期报送, 隐患描述改动 …): nothing
@@ -172,6 +174,7 @@ def write_feedback(
                 copy_path=target,
                 problems=len(problems),
                 errors=sum(p.severity is Severity.ERROR for p in problems),
+                resend=to_resend(problems),
                 marked_cells=marked,
                 not_fixable=list(dict.fromkeys(p.title for p in of_file if p.code in NOT_FIXABLE)),
                 kept=kept,
@@ -458,6 +461,19 @@ RESEND_IF_NEEDED = (
 )
 """A copy with warnings only: a department told to correct and resend what needs no
 correcting (10 copies of 11 for 检查内容 left blank read as 10 returns refused: trial 83)."""
+RESEND_WARNINGS = frozenset(
+    {Code.REVIEW_FAILED, Code.MISSING_PHOTO, Code.VANISHED_HAZARD, Code.REOPENED_IN_NEW_VERSION}
+)
+"""Warnings that ask for work and a new return whatever the department finds: a failed
+review (told it need not resend: clerk trial 89), a photo missing, a hazard dropped."""
+
+
+def to_resend(problems: Sequence[Problem]) -> bool:
+    """Whether a copy of these problems asks for the return to be sent again: an error, or a
+    warning that asks for work (`RESEND_WARNINGS`)."""
+    return any(p.severity is Severity.ERROR or p.code in RESEND_WARNINGS for p in problems)
+
+
 """The last line of every 退回修改说明: a corrected copy sent with its first 日期 was told
 its 销号时间 was after the form's date, one more round trip (clerk trial 52)."""
 
@@ -555,10 +571,8 @@ def marked_copy(
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_NOT_KEPT])
     if any(p.code is Code.PHOTO_REUSED for p in problems):
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTO_STILL_KEPT])
-    errors = any(p.severity is Severity.ERROR for p in problems)
-    rows.append(
-        [len(rows) + 1, "提示", "（表头日期）", "", "", RESEND if errors else RESEND_IF_NEEDED]
-    )
+    resend = RESEND if to_resend(problems) else RESEND_IF_NEEDED
+    rows.append([len(rows) + 1, "提示", "（表头日期）", "", "", resend])
     who = f"{department}：" if department else ""
     write_table(
         summary,
