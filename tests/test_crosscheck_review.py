@@ -2139,6 +2139,48 @@ def test_a_department_renamed_with_its_former_name_keeps_its_hazards_numbers(
     assert newest.hazard_id == before.hazard_id
 
 
+def test_a_round_issued_before_a_department_was_renamed_is_chased_under_its_new_name(
+    tmp_path: Path,
+) -> None:
+    """A follow-up round went to 总务基建处, renamed 后勤保障处 since: the round, recorded under
+    the old name, counted it 首轮即未报送 and never chased it (clerk trial 90)."""
+    from huitoukan.register.rounds import IssuedRound, record_round
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "总务处.xlsx", [hazard(部位="锅炉房")])
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14))
+    issued = IssuedRound(
+        form_date=date(2023, 12, 15),
+        due=date(2023, 12, 18),
+        departments=["总务基建处"],
+        folder="跟进",
+        returns_before={"总务基建处": 1},
+    )
+    assert record_round(register, issued)
+    text = (
+        review_campaign(tmp_path)
+        .read_text("utf-8")
+        .replace('name = "总务基建处"\n', 'name = "后勤保障处"\nformerly = "总务基建处"\n')
+    )
+    renamed = parse_campaign(text, "campaign.toml")
+    collect_to_register(renamed, [returns], register, AS_OF)
+    report = status_of(renamed, [register], AS_OF)
+    [round_] = report.rounds
+    assert round_.not_answered == ["后勤保障处"]
+    [dept] = [d for d in report.departments if d.department == "后勤保障处"]
+    assert dept.returned
+    # the notice written under its former name is not left to be sent again (trial 90)
+    from huitoukan.actions.letters import remind
+
+    (tmp_path / "通知").mkdir()
+    (tmp_path / "通知" / "总务基建处-通知.txt").write_text("截至12月16日尚未报送", "utf-8")
+    remind(renamed, [register], AS_OF, tmp_path / "通知")
+    assert not (tmp_path / "通知" / "总务基建处-通知.txt").exists()
+    assert (tmp_path / "通知" / "后勤保障处-通知.txt").exists()
+
+
 def test_each_rows_check_counts_are_the_problems_listed_for_it(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

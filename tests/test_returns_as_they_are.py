@@ -104,6 +104,19 @@ def test_two_departments_in_one_workbook_are_two_returns(
     assert len(copies) == 2
 
 
+def test_a_workbook_of_two_departments_named_for_one_is_no_misfiled_form(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """高级技工学校.xlsx holding 职教中心学校's sheet too: that sheet was told its header and the
+    file's name disagree, and to take the file out — its sister's sheet with it (clerk
+    trial 90)."""
+    path = filled_form(campaign, "高级技工学校", tmp_path / "高级技工学校.xlsx", [hazard()])
+    _second_department_sheet(path, "职教中心学校", "教学楼")
+    collection = collect(campaign, [tmp_path], as_of=AS_OF)
+    assert {f.department for f in collection.forms} == {"高级技工学校", "职教中心学校"}
+    assert Code.DEPARTMENT_MISMATCH not in {p.code for p in collection.problems}
+
+
 def test_a_second_page_without_its_own_department_continues_the_first(
     campaign: Campaign, tmp_path: Path
 ) -> None:

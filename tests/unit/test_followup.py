@@ -378,3 +378,24 @@ def test_a_second_batch_of_departments_needs_no_force(campaign: Campaign, tmp_pa
     assert {"附属医院", "学院警务室"} <= {c.value for row in listed.iter_rows() for c in row}
     with pytest.raises(OutputExistsError):
         issue_forms(campaign, tmp_path / "发放", ["学院警务室"])
+
+
+def test_a_department_owing_several_rounds_is_asked_for_the_latest(
+    campaign: Campaign, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three rounds unanswered: the notice asked for three forms, though the latest's
+    answers all three (clerk trial 90). It asks for the latest, naming the others."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard(部位="东门")])
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    for n, day in enumerate(("2023-12-21", "2023-12-24", "2023-12-27"), start=2):
+        args = ["issue", "--followup", "全校隐患台账.xlsx", "-o", f"第{n}轮", "--date", day]
+        assert runner.invoke(app, args).exit_code == 0
+    runner.invoke(app, ["remind", "--as-of", "2023-12-29", "-o", "通知"])
+    notice = (tmp_path / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
+    [line] = [line for line in notice.splitlines() if "下发的跟进轮" in line]
+    assert line.strip().startswith(
+        "2023年12月27日下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的隐患）尚未收到"
+        "（此前2023年12月21日、2023年12月24日下发的跟进轮也未报送，报送这一份即可）"
+    ), line

@@ -502,7 +502,8 @@ def collect_to_register(
         assigned_before=recorded.assigned_on if recorded is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)
-    rounds = issued_rounds(register) if register is not None else []  # as status has them
+    # as status has them, under the departments' names now
+    rounds = issued_rounds(register, renames) if register is not None else []
     due = campaign.info.returns_due
     dues_before = recorded.dues_after_moving_to(due) if recorded is not None else []
     moved_from = (

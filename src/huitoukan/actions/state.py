@@ -81,7 +81,7 @@ def load_state(
                     or "台账旁的历史版本中没有统计这一天或更早的台账，那一天的情况无法从台账还原"
                 )
             )
-        state = state.model_copy(update={"rounds": issued_rounds(sources[0])})
+        state = state.model_copy(update={"rounds": issued_rounds(sources[0], campaign.renamed)})
         if findings is not None:
             hazards = as_answers(findings, state.hazards)
             state = state.model_copy(update={"findings": list(findings), "hazards": hazards})

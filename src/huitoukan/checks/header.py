@@ -21,10 +21,17 @@ from huitoukan.model.returns import ReturnForm
 
 
 def identify_department(
-    form: ReturnForm, path: Path, labels: dict[str, LabelValue], campaign: Campaign, sheet: str
+    form: ReturnForm,
+    path: Path,
+    labels: dict[str, LabelValue],
+    campaign: Campaign,
+    sheet: str,
+    several: bool = False,
 ) -> None:
     """Set `form.department` from the header's 部门 (or the file name, or the folder it was
-    sent in), with a problem when it cannot be identified or header and name disagree."""
+    sent in), with a problem when it cannot be identified or header and name disagree —
+    not in a workbook holding `several` departments' forms, whose name names one of them
+    (the other's sheet was told to take the file out, its own sheet with it: trial 90)."""
     entry = labels.get("department")
     typed = cell_text(entry.value) if entry else ""
     by_header = campaign.find_unit(typed) if typed else None
@@ -34,6 +41,7 @@ def identify_department(
     if (
         by_header
         and by_name
+        and not several
         and by_header != by_name
         # (a city's units are scanned only when the two disagree: every return asked it)
         and by_header not in campaign.units_in(path.stem)

@@ -74,18 +74,27 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"（附件2）{sent}，{when}：纸质版经主要领导签字后{to}，"
                 "电子版同时报送。"
             )
-        for round_ in report.rounds:
-            if dept.department not in round_.not_answered or not dept.returned:
-                continue  # who never returned is 催报'd above
-            if round_.form_date >= report.as_of:  # issued that very day: nothing to chase
-                continue  # (7 departments were chased for forms just sent: clerk trial 79)
+        owed = [
+            round_
+            for round_ in report.rounds
+            # who never returned is 催报'd above; a round issued that very day is not chased
+            # (7 departments were chased for forms just sent: clerk trial 79)
+            if dept.department in round_.not_answered
+            and dept.returned
+            and round_.form_date < report.as_of
+        ]
+        if owed:  # the latest round's form answers every round before it: that one is asked
+            # for (three forms were, one a round: clerk trial 90)
+            round_ = max(owed, key=lambda r: r.form_date)
             kinds.append("跟进轮催报")
             when = _when((report.as_of - round_.due).days, _day(round_.due))
             to = "" if dept.department == info.receiver else f"后报{info.receiver}"
+            before = "、".join(_day(r.form_date) for r in owed if r is not round_)
+            also = f"（此前{before}下发的跟进轮也未报送，报送这一份即可）" if before else ""
             lines.append(
                 f"{_day(round_.form_date)}下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的隐患）"
-                f"尚未收到，{when}：请在表中更新每项隐患的整改完成情况和销号时间、补充新发现的隐患，"
-                f"纸质版经主要领导签字{to}。"
+                f"尚未收到{also}，{when}：请在表中更新每项隐患的整改完成情况和销号时间、补充新发现的"
+                f"隐患，纸质版经主要领导签字{to}。"
             )
         # reported 已完成, but with no 销号时间 that can be read: done, only not 销号 yet
         # (asked before its 整改时限 too: only the overdue were, once it had passed)

@@ -93,13 +93,26 @@ def rounds_path(register: Path) -> Path:
     return register.with_name(f".{register.name}.rounds.json")
 
 
-def issued_rounds(register: Path) -> list[IssuedRound]:
+def issued_rounds(register: Path, renames: Mapping[str, str] | None = None) -> list[IssuedRound]:
     """The rounds issued from `register`, oldest first (none when there is no record, or
-    it cannot be read)."""
+    it cannot be read); their departments under the names they have now (`renames`, former
+    → now: a department renamed after a round was issued was counted 首轮即未报送 and never
+    chased for it, clerk trial 90)."""
     try:
-        return _Rounds.model_validate_json(rounds_path(register).read_bytes()).rounds
+        rounds = _Rounds.model_validate_json(rounds_path(register).read_bytes()).rounds
     except (OSError, ValidationError):
         return []
+    if not renames:
+        return rounds
+    return [
+        r.model_copy(
+            update={
+                "departments": [renames.get(d, d) for d in r.departments],
+                "returns_before": {renames.get(d, d): n for d, n in r.returns_before.items()},
+            }
+        )
+        for r in rounds
+    ]
 
 
 def record_round(register: Path, issued: IssuedRound) -> bool:

@@ -199,7 +199,10 @@ def read_return(
             part.file = f"{source.display}［{group[0].grid.name}］"
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
-        _read_group(part, group, Path(source.readable_name), campaign, as_of, pictures, unseen)
+        several = len(groups) > 1
+        _read_group(
+            part, group, Path(source.readable_name), campaign, as_of, pictures, unseen, several
+        )
         named = [t.grid.name for t in group if _department_key(t, campaign)]
         if len(named) > 1:  # a sheet copied for another college, its header left unchanged
             said = problem(  # (trial 41): merged without a word, one problem answered twice
@@ -674,11 +677,12 @@ def _read_group(
     as_of: date,
     pictures: PicturesByRow,
     photos_unseen: bool,
+    several: bool = False,
 ) -> None:
     main = tables[0]
     labels = main.labels
     form.sheet = main.grid.name
-    identify_department(form, file_name, labels, campaign, main.grid.name)
+    identify_department(form, file_name, labels, campaign, main.grid.name, several)
     read_header_fields(form, labels, campaign, main.grid.name, as_of, main.grid.todays)
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
