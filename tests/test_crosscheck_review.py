@@ -1048,6 +1048,37 @@ def test_a_pass_without_its_reviewer_after_a_failure_is_said(tmp_path: Path) -> 
     assert not row.closed
 
 
+@pytest.mark.parametrize("redone", [None, "2023-12-09", "2023-12-10"])
+def test_a_pass_after_a_failure_with_no_rectifying_again_is_said(
+    tmp_path: Path, redone: str | None
+) -> None:
+    """东门 failed its review on 12月9日 (刘建国); a second reviewer passed it the next day,
+    its 销号时间 still the 8th the first had found false: closed without a word (clerk
+    trial 89). Closed, and said; closed again after the failure (the day after, or
+    that very day), nothing is."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查1.xlsx", "2023-12-09", "不合格", "门锁未换")
+    if redone:
+        again = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=date.fromisoformat(redone))
+        form_date = date.fromisoformat(redone)
+        filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=form_date)
+    _reviewed(campaign, door, returns / "复查2.xlsx", "2023-12-11", "合格")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [row] = collection.hazards
+    said = [p for p in collection.problems if p.code is Code.REVIEW_PASSED_UNREDONE]
+    if redone:
+        assert row.closed and not said
+        return
+    if redone is None:
+        assert row.closed
+        [warning] = said
+        assert Path(warning.file).name == "复查2.xlsx"
+        assert warning.message.startswith(
+            "这项隐患 2023年12月9日 经刘建国复查不合格（门锁未换），部门没有报送重新整改的销号时间"
+            "（仍为 2023年12月8日）"
+        )
+
+
 def test_the_review_form_says_what_photos_each_hazard_came_with(tmp_path: Path) -> None:
     from huitoukan.forms.review import review_form
 

@@ -127,6 +127,7 @@ class Code(StrEnum):
     REVIEW_NO_REVIEWER = "review-no-reviewer"
     REVIEW_NOT_REQUIRED = "review-not-required"
     REVIEW_FAILED_NO_NOTE = "review-failed-no-note"
+    REVIEW_PASSED_UNREDONE = "review-passed-unredone"
     REVIEW_PASSED_UNSIGNED = "review-passed-unsigned"
     REVIEW_CONFLICT = "review-conflict"
     REVIEW_BEFORE_FORM = "review-before-form"
@@ -824,6 +825,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "复查合格未填复查人",
         "复查结论“合格”没有填写复查人，这一行的复查结论未采用（台账按待复查计）：销号须有人复查验收、"
         "验收资料合规，请填写复查人后重新汇总",
+    ),
+    Code.REVIEW_PASSED_UNREDONE: Rule(
+        _W,
+        "不合格后未重新整改即合格",
+        "这项隐患 {failed_on} 经{failed_by}复查不合格（{note}），部门没有报送重新整改的销号时间"
+        "（仍为 {closed}），这次复查合格：已按合格销号；请核对两次复查说的是否同一次整改",
     ),
     Code.REVIEW_FAILED_NO_NOTE: Rule(
         _W,

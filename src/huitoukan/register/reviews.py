@@ -12,7 +12,7 @@ again. A hazard reviewed and then reported not completed again is open as report
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -247,6 +247,20 @@ def apply_reviews(
             note = verdict.note
         if verdict.result == PASSED:
             hazard = _as_passed(hazard, verdict, versions.get(hazard.department, []), result)
+            unredone = _passed_unredone(hazard, failed.get(hazard.hazard_id, []), order)
+            if unredone is not None:
+                result.problems.append(
+                    _about(
+                        verdict,
+                        Code.REVIEW_PASSED_UNREDONE,
+                        "合格",
+                        field="复查结论",
+                        failed_on=unredone.reviewed_on,
+                        failed_by=unredone.reviewer or "复查人",
+                        note=unredone.note or "未写明意见",
+                        closed=hazard.closed_on,
+                    )
+                )
         result.hazards.append(
             hazard._replace(
                 review=verdict.result,
@@ -410,6 +424,22 @@ def _passed(review: Review) -> str:
     day = chinese_date(review.reviewed_on) if review.reviewed_on else ""
     closed = chinese_date(review.closed_on) if review.closed_on else "未填写"
     return f"{day}复查合格，当时销号时间{closed}"
+
+
+def _passed_unredone(
+    hazard: HazardRow, failures: Sequence[Review], order: Callable[[Review], Any]
+) -> Review | None:
+    """The last 不合格 before a 合格 the department did not rectify again after (its
+    销号时间 not after that review's day): a second reviewer's 合格 the next day closed it
+    without a word, on the closure the first had found false (clerk trial 89)."""
+    if not failures or hazard.closed_on is None:
+        return None
+    last = max(failures, key=order)
+    if last.reviewed_on is None or hazard.closed_on > last.reviewed_on:
+        return None
+    if hazard.closed_on == last.reviewed_on != last.closed_on:  # closed again that very day
+        return None
+    return last
 
 
 def _failure(review: Review) -> str:
