@@ -1079,6 +1079,25 @@ def test_a_pass_after_a_failure_with_no_rectifying_again_is_said(
         )
 
 
+def test_a_review_day_typed_as_a_number_says_its_verdict_was_not_taken(tmp_path: Path) -> None:
+    """复查时间 typed 12.5 (a number, shown as a day of 1900 in the date cell): refused, as it
+    is, but the message named neither what the reviewer sees nor that the row's 合格 was not
+    taken (7 of 11 verdicts went unapplied without a word: clerk trial 89)."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    wb = _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-09", "合格")
+    ws = wb[REVIEW_SHEET]
+    ws.cell(3, next(c.column for c in ws[2] if c.value == "复查时间")).value = 12.5
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [said] = [p for p in collection.problems if p.code is Code.BAD_DATE]
+    assert said.message.startswith(
+        "复查时间“12.5”无法识别为日期（填的是数字，表格按日期格式会显示为 1900 年的某一天），"
+        "这一行的复查结论未采用；"
+    ), said.message
+    [row] = collection.hazards
+    assert not row.closed
+
+
 def test_the_review_form_says_what_photos_each_hazard_came_with(tmp_path: Path) -> None:
     from huitoukan.forms.review import review_form
 

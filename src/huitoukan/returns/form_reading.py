@@ -369,11 +369,20 @@ def _read_review(
         try:
             reviewed_on = parse_date(value.get("reviewed_on"), campaign.info.issued_on)
         except DateNotUnderstood:
+            # its verdict not adopted, said (7 of 11 went unapplied without a word); a number
+            # typed for a day (12.5) shows as a day of 1900 in a date cell (clerk trial 89)
+            typed = value.get("reviewed_on")
+            number = (isinstance(typed, int | float) and not isinstance(typed, bool)) or (
+                isinstance(typed, date) and typed.year <= 1900  # as a date cell gives it
+            )
             _review_problem(
                 where,
                 Code.BAD_DATE,
                 "reviewed_on",
+                variant="review",
                 header="复查时间",
+                shown="（填的是数字，表格按日期格式会显示为 1900 年的某一天）" if number else "",
+                unused="，这一行的复查结论未采用" if verdict else "",
                 **date_example(campaign.info.issued_on),
             )
             continue  # a verdict of no known day is not adopted (the date is asked for)
