@@ -654,11 +654,13 @@ def _tables(grid: SheetGrid) -> list[FoundForm]:
 
 
 def _department_key(table: FoundForm, campaign: Campaign) -> str:
-    """Whom a table's own 部门（章） names ('' when it names nobody: a continuation)."""
+    """Whom a table's own 部门（章） names, or, left blank, its sheet's name ('' when
+    neither names anyone: a continuation)."""
     entry = table.labels.get("department")
     typed = cell_text(entry.value) if entry else ""
     if not typed:
-        return ""
+        named = campaign.find_unit(table.grid.name)
+        return named.name if named else ""
     unit = campaign.find_unit(typed)
     return unit.name if unit else normalize_key(typed)
 
