@@ -2187,6 +2187,17 @@ def test_a_department_renamed_with_its_former_name_keeps_its_hazards_numbers(
     )
     [newest] = collect_to_register(renamed, [returns], register, AS_OF).collection.hazards
     assert newest.hazard_id == before.hazard_id
+    # renamed a second time, its former names listed oldest first: the same 隐患编号 (one
+    # name alone could not say both, the numbers changed: clerk trial 91)
+    twice = parse_campaign(
+        text.replace('formerly = "总务基建处"', 'formerly = ["总务基建处", "后勤保障处"]').replace(
+            'name = "后勤保障处"', 'name = "后勤管理处"'
+        ),
+        "campaign.toml",
+    )
+    assert twice.renamed == {"总务基建处": "后勤管理处", "后勤保障处": "后勤管理处"}
+    [last] = collect_to_register(twice, [returns], register, AS_OF).collection.hazards
+    assert (last.department, last.hazard_id) == ("后勤管理处", before.hazard_id)
 
 
 def test_a_round_issued_before_a_department_was_renamed_is_chased_under_its_new_name(

@@ -49,12 +49,25 @@ class Unit(_Strict):
 
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
-    formerly: str = ""
-    """The name the department had when the campaign began, renamed since: returns and
-    registers under it are this department's, and its hazards keep the 隐患编号 made of
-    it (the 复查验收表 and 追责 decisions filled in name them)."""
+    formerly: tuple[str, ...] = ()
+    """The names the department had since the campaign began, renamed since (the first its
+    name then; one name or a list, renamed twice): returns and registers under them are
+    this department's, and its hazards keep the 隐患编号 made of the first (the 复查验收表
+    and 追责 decisions filled in name them; renamed a second time, one name alone lost
+    them: clerk trial 91)."""
 
-    @field_validator("name", "formerly")
+    @field_validator("formerly", mode="before")
+    @classmethod
+    def _names(cls, names: object) -> object:
+        """One name, or a list of them."""
+        return (names,) if isinstance(names, str) else names
+
+    @field_validator("formerly")
+    @classmethod
+    def _formerly_trimmed(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(name for name in map(cls._trimmed, names) if name)
+
+    @field_validator("name")
     @classmethod
     def _trimmed(cls, name: str) -> str:
         """A name without the spaces or tab typed around it (教务处 followed by a tab
@@ -73,7 +86,7 @@ class Unit(_Strict):
     @property
     def other_names(self) -> tuple[str, ...]:
         """The names, other than its own, a return or a register may give it."""
-        return (*self.aliases, self.formerly) if self.formerly else self.aliases
+        return (*self.aliases, *self.formerly)
 
 
 class ChecklistItem(_Strict):
@@ -343,7 +356,7 @@ class Campaign(_Strict):
     @cached_property
     def renamed(self) -> dict[str, str]:
         """Former name → name, of the departments renamed since the campaign began."""
-        return {u.formerly: u.name for u in self.units if u.formerly and u.formerly != u.name}
+        return {old: u.name for u in self.units for old in u.formerly if old != u.name}
 
     @cached_property
     def _unit_keys(self) -> dict[str, Unit]:

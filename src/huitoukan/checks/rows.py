@@ -95,7 +95,7 @@ class RowChecker:
     def __post_init__(self) -> None:
         unit = self.campaign.named_unit(self.department)
         if unit is not None and unit.name == self.department and unit.formerly:
-            self._id_name = unit.formerly
+            self._id_name = unit.formerly[0]  # its name when the campaign began
 
     def _item_whole(self, text: str) -> str:
         """检查内容 as the drop-down offered it, cut short (消防安全-1 人员密集场所消防设施设备…),
