@@ -1079,6 +1079,21 @@ def test_a_pass_after_a_failure_with_no_rectifying_again_is_said(
         )
 
 
+def test_a_pass_a_later_review_overturned_stays_in_the_history(tmp_path: Path) -> None:
+    """不合格 on the 9th, 合格 on the 10th, 不合格 on the 11th: the hazard is 复查不合格, and
+    the 合格 between appeared nowhere (clerk trial 91): the history keeps every verdict."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查1.xlsx", "2023-12-09", "不合格", "门锁未换")
+    _reviewed(campaign, door, returns / "复查2.xlsx", "2023-12-10", "合格")
+    _reviewed(campaign, door, returns / "复查3.xlsx", "2023-12-11", "不合格", "门锁仍未换")
+    [row] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert row.review == FAILED
+    assert row.review_note == (
+        "门锁仍未换（此前2023年12月9日复查不合格：门锁未换；"
+        "2023年12月10日复查合格，当时销号时间2023年12月8日）"
+    )
+
+
 def test_a_review_day_typed_as_a_number_says_its_verdict_was_not_taken(tmp_path: Path) -> None:
     """复查时间 typed 12.5 (a number, shown as a day of 1900 in the date cell): refused, as it
     is, but the message named neither what the reviewer sees nor that the row's 合格 was not

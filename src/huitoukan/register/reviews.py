@@ -76,6 +76,8 @@ def apply_reviews(
     latest: dict[str, Review] = {}
     failed: dict[str, list[Review]] = {}
     """The 不合格 reviews of a hazard before its latest one (its history)."""
+    overturned: dict[str, list[Review]] = {}
+    """The 合格 reviews of a hazard before its latest one (its history too)."""
     reopened: dict[str, list[Review]] = {}
     """The reviews of a hazard the department no longer reports 已完成, oldest first."""
     too_early: dict[str, list[tuple[Review, Problem]]] = {}
@@ -172,6 +174,9 @@ def apply_reviews(
             continue
         if review.hazard_id in latest and latest[review.hazard_id].result == FAILED:
             failed.setdefault(review.hazard_id, []).append(latest[review.hazard_id])
+        elif review.hazard_id in latest:  # a 合格 a later review overturned: kept in the
+            # history too (it was in none: clerk trial 91)
+            overturned.setdefault(review.hazard_id, []).append(latest[review.hazard_id])
         latest[review.hazard_id] = review
     for hazard_id, said in too_early.items():
         # a review that holds settles it, unless it is the earlier (a 合格 without its 复查人
@@ -233,6 +238,7 @@ def apply_reviews(
         # the reviews before it: its failures, and a 合格 of a closure since replaced (合格,
         # reopened, closed again, 不合格 kept only the 不合格: clerk trial 44)
         said_before = [(order(r), _failure(r)) for r in failed.get(hazard.hazard_id, [])]
+        said_before += [(order(r), _passed(r)) for r in overturned.get(hazard.hazard_id, [])]
         if superseded is not None and superseded.reviewed_on and superseded.closed_on:
             said_before.append((order(superseded), _passed(superseded)))
         earlier = "；".join(text for _, text in sorted(said_before))
