@@ -350,47 +350,33 @@ def _sheet_source(
     title = " ".join(
         dict.fromkeys(cell_text(v) for row in grid.rows[: header.row] for v in row if v)
     )
+
+    def say(code: Code, **params: Any) -> None:
+        problems.append(problem(code, shown, sheet=grid.name, row=header.row + 1, **params))
+
     for where, named in (("工作表名", grid.name), ("标题", title), ("文件名", path.stem)):
         sources = campaign.sources_in(named) if named else []
         if len(sources) > 1:  # 省级督查及“四进”巡查: each problem's own is not known (all were
             # taken for the first: clerk trial 86)
-            problems.append(
-                problem(
-                    Code.FINDING_NO_SOURCE,
-                    shown,
-                    sheet=grid.name,
-                    row=header.row + 1,
-                    variant="several",
-                    where=where,
-                    named=_quoted(named),
-                    sources="、".join(s.name for s in sources),
-                )
+            names = "、".join(s.name for s in sources)
+            say(
+                Code.FINDING_NO_SOURCE,
+                variant="several",
+                where=where,
+                named=_quoted(named),
+                sources=names,
             )
             return None
         if sources:
-            source = sources[0]
-            problems.append(
-                problem(
-                    Code.FINDING_SOURCE_OF_SHEET,
-                    shown,
-                    sheet=grid.name,
-                    row=header.row + 1,
-                    where=where,
-                    named=_quoted(named),
-                    source=source.name,
-                )
+            say(
+                Code.FINDING_SOURCE_OF_SHEET,
+                where=where,
+                named=_quoted(named),
+                source=sources[0].name,
             )
-            return source
-    problems.append(
-        problem(
-            Code.FINDING_NO_SOURCE,
-            shown,
-            sheet=grid.name,
-            row=header.row + 1,
-            known="、".join(s.name for s in campaign.sources),
-            example=campaign.sources[0].name if campaign.sources else "县级普查",
-        )
-    )
+            return sources[0]
+    example = campaign.sources[0].name if campaign.sources else "县级普查"
+    say(Code.FINDING_NO_SOURCE, known="、".join(s.name for s in campaign.sources), example=example)
     return None
 
 
