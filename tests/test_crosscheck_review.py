@@ -1073,6 +1073,8 @@ def test_a_pass_after_a_failure_with_no_rectifying_again_is_said(
         assert row.closed
         [warning] = said
         assert Path(warning.file).name == "复查2.xlsx"
+        assert warning.field == "复查结论" and warning.cell.startswith("J")  # its verdict's
+        # cell, not the 隐患编号's (trial 91)
         assert warning.message.startswith(
             "这项隐患 2023年12月9日 经刘建国复查不合格（门锁未换），部门没有报送重新整改的销号时间"
             "（仍为 2023年12月8日）"

@@ -364,6 +364,8 @@ class Review(BaseModel):
     """The 复查人 cell."""
     note_cell: str = ""
     """The 复查意见 cell."""
+    result_cell: str = ""
+    """The 复查结论 cell (a problem about the verdict itself is marked there)."""
 
 
 class PictureNotes(BaseModel):

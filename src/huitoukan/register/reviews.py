@@ -462,6 +462,7 @@ def _about(
         "复查时间": review.reviewed_cell,
         "复查人": review.reviewer_cell,
         "复查意见": review.note_cell,
+        "复查结论": review.result_cell,
     }.get(field, "")
     return problem(
         code,

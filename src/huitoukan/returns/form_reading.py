@@ -452,6 +452,7 @@ def _read_review(
                 else "",
                 reviewer_cell=cell_ref(r, columns["reviewer"]) if "reviewer" in columns else "",
                 note_cell=cell_ref(r, columns["note"]) if "note" in columns else "",
+                result_cell=cell_ref(r, columns["result"]) if "result" in columns else "",
             )
         )
     return form
