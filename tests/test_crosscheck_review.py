@@ -1081,6 +1081,36 @@ def test_a_pass_after_a_failure_with_no_rectifying_again_is_said(
         )
 
 
+def test_a_review_note_of_ditto_is_the_row_aboves(tmp_path: Path) -> None:
+    """A reviewer wrote 同上 in the 复查意见 of the second of two failed rows: the department
+    was told “复查不合格：同上”, never the reason (clerk trial 89)."""
+    from huitoukan.forms.review import review_form
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    rows = [
+        closed(部位="东门", 销号时间=date(2023, 12, 8)),
+        closed(部位="西门", 销号时间=date(2023, 12, 8)),
+    ]
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", rows, form_date=date(2023, 12, 8))
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = review_form(campaign, hazards, AS_OF)
+    ws = wb[REVIEW_SHEET]
+    columns = {cell.value: cell.column for cell in ws[2]}
+    for r, note in ((3, "软管未更换为金属波纹管"), (4, "同上")):
+        for header, value in (
+            ("复查人", "王强"),
+            ("复查时间", "2023-12-09"),
+            ("复查结论", "不合格"),
+        ):
+            ws.cell(r, columns[header]).value = value
+        ws.cell(r, columns["复查意见"]).value = note
+    wb.save(returns / "复查.xlsx")
+    notes = {h.location: h.review_note for h in collect(campaign, [returns], as_of=AS_OF).hazards}
+    assert notes["东门"].endswith("软管未更换为金属波纹管")
+    assert notes["西门"] == notes["东门"]
+
+
 def test_a_pass_a_later_review_overturned_stays_in_the_history(tmp_path: Path) -> None:
     """不合格 on the 9th, 合格 on the 10th, 不合格 on the 11th: the hazard is 复查不合格, and
     the 合格 between appeared nowhere (clerk trial 91): the history keeps every verdict."""

@@ -353,6 +353,7 @@ def _read_review(
     form.sheet = grid.name
     columns = header.columns
     made = _review_form_made(grid, header.row, campaign)
+    above = ""  # the 复查意见 of the row above (a 同上 below it means it)
     for r in range(header.row + 1, len(grid.rows)):
         row = grid.rows[r]
         value = {n: row[c] if c < len(row) else "" for n, c in columns.items()}
@@ -360,6 +361,9 @@ def _read_review(
         if not text.get("hazard_id") or not text.get("hazard_id", "").startswith("H"):
             continue  # a blank or signature line
         form.review_rows[r + 1] = text["hazard_id"]
+        if normalize_key(text.get("note", "")).rstrip("。.") in _DITTO:  # 同上: the row above's
+            text["note"] = above  # (the department was told “复查不合格：同上”: clerk trial 89)
+        above = text.get("note", "")
         result = normalize_key(text.get("result", ""))
         verdict = _VERDICTS.get(result, "")
 
@@ -618,6 +622,10 @@ PHOTO_SIDE = 32
 icon) proves no rectification, though it silenced the missing-photo warning and printed
 as an empty frame captioned 整改后 (clerk trial 51)."""
 _NOT_A_PHOTO = "{where}的图片只有 {size} 像素，不是照片（像是图标或符号），未收入；请粘贴整改照片"
+
+
+_DITTO = frozenset({"同上", "同前", "同上一行", "〃"})
+"""What a reviewer writes for “the same 复查意见 as the row above”."""
 
 
 def _review_problem(
