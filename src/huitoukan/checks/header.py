@@ -75,10 +75,7 @@ def identify_department(
                 by_name=by_name.name,
             )
         )
-    # a blank header on a sheet named for a department is that one's (in a workbook of
-    # several departments it was taken for the sheet before it: clerk trial 91)
-    by_sheet = campaign.find_unit(sheet) if not typed and sheet else None
-    unit = by_header or by_sheet or by_name
+    unit = by_header or by_name
     if unit is None and form.source is not None:  # the folder it was sent in, innermost first
         unit = next(filter(None, map(campaign.find_unit, reversed(form.source.folders))), None)
     if unit is not None:

@@ -203,6 +203,27 @@ def read_return(
         _read_group(
             part, group, Path(source.readable_name), campaign, as_of, pictures, unseen, several
         )
+        for table in group[1:]:  # a continuation, its header blank: said when its sheet is
+            # named for another department (a college's sheet left blank joined the one
+            # before it, its hazards that one's: clerk trial 91); taken for that one's
+            # instead, a building's sheet named like a department (校医院) was another
+            # department's return (trial 92)
+            sheet_unit = campaign.find_unit(table.grid.name)
+            if (
+                sheet_unit is not None
+                and not _department_key(table, campaign)
+                and sheet_unit.name != part.department
+            ):
+                part.problems.append(
+                    problem(
+                        Code.SHEETS_OF_ONE_DEPARTMENT,
+                        part.file,
+                        sheet=table.grid.name,
+                        variant="blank",
+                        department=part.department,
+                        named=sheet_unit.name,
+                    )
+                )
         named = [t.grid.name for t in group if _department_key(t, campaign)]
         if len(named) > 1:  # a sheet copied for another college, its header left unchanged
             said = problem(  # (trial 41): merged without a word, one problem answered twice
@@ -663,13 +684,11 @@ def _tables(grid: SheetGrid) -> list[FoundForm]:
 
 
 def _department_key(table: FoundForm, campaign: Campaign) -> str:
-    """Whom a table's own 部门（章） names, or, left blank, its sheet's name ('' when
-    neither names anyone: a continuation)."""
+    """Whom a table's own 部门（章） names ('' when it names nobody: a continuation)."""
     entry = table.labels.get("department")
     typed = cell_text(entry.value) if entry else ""
     if not typed:
-        named = campaign.find_unit(table.grid.name)
-        return named.name if named else ""
+        return ""
     unit = campaign.find_unit(typed)
     return unit.name if unit else normalize_key(typed)
 
