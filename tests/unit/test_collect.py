@@ -125,14 +125,15 @@ def test_the_coverage_of_many_departments_prints_ten_a_page(
 
 
 @pytest.mark.parametrize("misfiled_on", [date(2023, 12, 12), date(2023, 12, 16)])
-def test_another_departments_form_filled_in_is_counted_as_the_departments_its_name_says(
+def test_another_departments_form_filled_in_is_set_aside(
     campaign: Campaign, tmp_path: Path, misfiled_on: date
 ) -> None:
     """各二级学院 filled 高级技工学校's form (its header) and named the file for itself; 高级技工学校
     sent its own, dated 12月14日. Sent before it, the form was taken for 高级技工学校's older
-    version, its rows tracked as 高级技工学校's deleted ones and 各二级学院 told it sent nothing
-    (clerk trial 52); sent after it, it replaced 高级技工学校's own return, whose rows were
-    then the other's (trial 83). It is 各二级学院's, with an error asking for the header."""
+    version, its rows tracked as 高级技工学校's deleted ones (clerk trial 52); sent after it, it
+    replaced 高级技工学校's own return (trial 83). Sharing no hazard with that one, it is no
+    version of it: set aside, with an error saying why and what to do (counted as 各二级学院's
+    instead, a department's own newer version named for a place went to another: trial 92)."""
     returns = tmp_path / "回收"
     misfiled = filled_form(
         campaign,
@@ -146,23 +147,47 @@ def test_another_departments_form_filled_in_is_counted_as_the_departments_its_na
     )
     collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
     assert {(h.department, Path(h.source_file).name) for h in collection.hazards} == {
-        ("各二级学院", misfiled.name),
         ("高级技工学校", own.name),
     }
     assert {d: Path(f.file).name for d, f in collection.current.items()} == {
-        "各二级学院": misfiled.name,
-        "高级技工学校": own.name,
+        "高级技工学校": own.name
     }
-    said = {p.code: p for p in collection.problems if Path(p.file).name == misfiled.name}
-    assert Code.DEPARTMENT_MISMATCH not in said
-    said_of = said[Code.MISFILED_RETURN]
-    assert (said_of.severity, said_of.department) == (Severity.ERROR, "各二级学院")
-    assert {p.department for p in said.values()} == {"各二级学院"}  # its late return too
-    assert said_of.message.startswith(
+    [said] = [p for p in collection.problems if Path(p.file).name == misfiled.name]
+    assert (said.code, said.severity) == (Code.MISFILED_RETURN, Severity.ERROR)
+    assert said.message.startswith(
         "表头部门为“高级技工学校”，但文件名指向“各二级学院”，而高级技工学校另有报表 "
     )
-    assert said_of.field == "部门（章）" and said_of.cell
+    assert collection.outcomes[said.file] is FileOutcome.HELD
     assert [p for p in collection.problems if Path(p.file).name == own.name] == []
+
+
+def test_a_departments_own_newer_version_named_for_a_place_stays_its_own(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """附属医院's update saved as 警务室门岗医务点整改情况.xlsx (a place called like 学院警务室):
+    counted as 学院警务室's, the hospital's update was lost and 警务室 taken for reported
+    (clerk trial 92). Stating the hospital's hazard again, it is the hospital's newer
+    version, as its header says (the name is warned of); a file named for the receiver,
+    报安全保卫处.xlsx, names where it goes, not whose it is."""
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "附属医院",
+        returns / "医院.xlsx",
+        [hazard(部位="门诊楼")],
+        form_date=date(2023, 12, 12),
+    )
+    update = filled_form(
+        campaign, "附属医院", returns / "警务室门岗医务点整改情况.xlsx",
+        [closed(部位="门诊楼")], form_date=date(2023, 12, 14),
+    )  # fmt: skip
+    sent = filled_form(campaign, "附属医院", tmp_path / "报" / "报安全保卫处.xlsx", [hazard()])
+    collection = collect(campaign, [returns, sent], as_of=date(2023, 12, 20))
+    assert list(collection.current) == ["附属医院"]
+    assert collection.current["附属医院"].file in (str(update), str(sent))
+    said = {(Path(p.file).name, p.code) for p in collection.problems}
+    assert (update.name, Code.DEPARTMENT_MISMATCH) in said
+    assert (sent.name, Code.DEPARTMENT_MISMATCH) not in said
 
 
 def test_another_departments_form_when_both_sent_their_own_is_set_aside(

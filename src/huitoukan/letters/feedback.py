@@ -469,9 +469,13 @@ review (told it need not resend: clerk trial 89), a photo missing, a hazard drop
 
 
 def to_resend(problems: Sequence[Problem]) -> bool:
-    """Whether a copy of these problems asks for the return to be sent again: an error, or a
-    warning that asks for work (`RESEND_WARNINGS`)."""
-    return any(p.severity is Severity.ERROR or p.code in RESEND_WARNINGS for p in problems)
+    """Whether a copy of these problems asks for the return to be sent again: an error, a
+    warning that asks for work (`RESEND_WARNINGS`), or one whose words ask for it again
+    (three hazards in one row, 请每条隐患各填一行后重新报送: told it need not, trial 92)."""
+    return any(
+        p.severity is Severity.ERROR or p.code in RESEND_WARNINGS or "重新报送" in p.message
+        for p in problems
+    )
 
 
 """The last line of every 退回修改说明: a corrected copy sent with its first 日期 was told

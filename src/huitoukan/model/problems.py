@@ -210,11 +210,16 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.MISFILED_RETURN: Rule(
         _E,
         "用了别的部门的表格",
-        "表头部门为“{by_header}”，但文件名指向“{by_name}”，而{by_header}另有报表 {own}：这份按文件名"
-        "计为{by_name}的报表（其中的隐患计入{by_name}），没有替代{by_header}的报表；请核对：确是"
-        "{by_name}的，请在表头“部门（章）”中填写{by_name}后重新报送；确是{by_header}的新版本的，请改正"
-        "文件名后再次汇总",
-        {"held": "{reason}"},
+        "表头部门为“{by_header}”，但文件名指向“{by_name}”，而{by_header}另有报表 {own}，这份的隐患"
+        "与它的没有一项相同（不像它的新版本）：未汇总，既未替代{by_header}的报表，也未计为{by_name}"
+        "报送；请核对：确是{by_name}的，请在表头“部门（章）”中填写{by_name}后重新报送；确是"
+        "{by_header}的新版本的，请改正文件名后再次汇总",
+        {
+            "both": "表头部门为“{by_header}”，但文件名指向“{by_name}”，两个部门都另有报表"
+            "（{own}；{other}），分不出这份是哪个部门的，未汇总；请与两个部门核对后，改正表头或"
+            "文件名再次汇总",
+            "held": "{reason}",
+        },
     ),
     Code.MISSING_HEAD: Rule(
         _E,

@@ -309,41 +309,56 @@ class Held(NamedTuple):
 
 def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
     """`forms`, each form of another department filled in (its header names A, its file's
-    name B) counted as B's, when A has a return of its own and B none: it was taken for A's
-    newest version, A's own return replaced and B's hazards put under A (clerk trial 83),
-    or for A's older one, its hazards tracked as A's deleted (trial 52). An error asks B
-    to correct the header (or the clerk the file's name). When B sent its own as well, whose
-    it is cannot be told: it is set aside, said (`_set_aside`)."""
-    returns = [f for f in forms if f.readable and f.department and _a_return(f)]
-    own: dict[str, str] = {}
-    for form in returns:
-        if not form.named_for:
-            own.setdefault(form.department, form.file)
+    name B) set aside, said, when A sent a return of its own that it is no version of (it
+    shares no hazard with it): taken for A's newest version, it replaced A's own return and
+    put B's hazards under A (clerk trial 83); for A's older one, its hazards were tracked as
+    A's deleted (trial 52). Counted as B's instead, A's own newer version in a file named
+    for a place called like B (警务室门岗…) was B's (trial 92). Sharing a hazard with A's own
+    return, it is A's newer version, as its header says (the mismatch is warned of)."""
+    own: dict[str, list[ReturnForm]] = {}
+    for form in forms:
+        if form.readable and form.department and _a_return(form) and not form.named_for:
+            own.setdefault(form.department, []).append(form)
     refiled: list[ReturnForm] = []
     for form in forms:
-        if form.named_for and form.department in own and _a_return(form):
-            if form.named_for not in own:
-                form = _refiled(form, own[form.department])
-            else:  # both sent their own: whose it is cannot be told (it replaced A's own
-                # return, A told its hazards were deleted: clerk trial 87)
-                form = _set_aside(form, own[form.department], own[form.named_for])
+        theirs = own.get(form.department, [])
+        if form.named_for and theirs and _a_return(form) and not _shares_a_hazard(form, theirs):
+            named = own.get(form.named_for, [])
+            form = _set_aside(form, theirs[0].file, named[0].file if named else "")
         refiled.append(form)
     return refiled
 
 
+def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
+    """Whether `form` states a hazard one of `others` states (by its wording or its 问题编号)."""
+    keys = {h.key for other in others for h in other.hazards}
+    numbers = {number_key(h.number) for other in others for h in other.hazards if h.number}
+    return any(
+        h.key in keys or (h.number and number_key(h.number) in numbers) for h in form.hazards
+    )
+
+
 def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
-    """`form`, of another department filled in, both departments having sent their own:
-    not read into the register, why said."""
-    reason = (
-        f"表头部门为“{form.department}”，但文件名指向“{form.named_for}”，两个部门都另有报表"
-        f"（{header_own}；{name_own}），分不出这份是哪个部门的，未汇总；请与两个部门核对后，"
-        "改正表头或文件名再次汇总"
+    """`form`, of another department filled in, not read into the register: the error says
+    why and what to do."""
+    said = problem(
+        Code.MISFILED_RETURN,
+        form.file,
+        sheet=form.sheet,
+        field="部门（章）",
+        value=form.department_text,
+        variant="both" if name_own else "",
+        department=form.named_for,
+        by_header=form.department,
+        by_name=form.named_for,
+        own=header_own,
+        other=name_own,
     )
     return form.model_copy(
         update={
             "readable": False,
             "held": True,
-            "reason": reason,
+            "reason": said.message,
             "hazards": [],
             "problems": [],
             "named_for": "",
@@ -353,34 +368,6 @@ def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
 
 def _a_return(form: ReturnForm) -> bool:
     return not (form.not_a_return or form.is_review or form.is_blank or form.as_issued)
-
-
-def _refiled(form: ReturnForm, own: str) -> ReturnForm:
-    """`form` (header A) as the return of B, the department its file's name points to."""
-    header, department = form.department, form.named_for
-    problems = [
-        problem(
-            Code.MISFILED_RETURN,
-            form.file,
-            sheet=p.sheet,
-            cell=p.cell,
-            field=p.field,
-            value=p.value,
-            department=department,
-            by_header=header,
-            by_name=department,
-            own=own,
-        )
-        if p.code is Code.DEPARTMENT_MISMATCH
-        else p.model_copy(update={"department": department})
-        if p.department == header
-        else p
-        for p in form.problems
-    ]
-    hazards = [h._replace(department=department) for h in form.hazards]
-    return form.model_copy(
-        update={"department": department, "named_for": "", "problems": problems, "hazards": hazards}
-    )
 
 
 def merge(
