@@ -158,6 +158,29 @@ def test_a_second_page_without_its_own_department_continues_the_first(
     assert Code.SHEETS_OF_ONE_DEPARTMENT not in {p.code for p in form.problems}
 
 
+@pytest.mark.parametrize(
+    ("name", "departments"),
+    [("职教中心学校.xlsx", {"职教中心学校", "学院警务室"}), ("自查表.xlsx", {"学院警务室"})],
+)
+def test_a_first_sheet_left_blank_before_a_named_one(
+    campaign: Campaign, tmp_path: Path, name: str, departments: set[str]
+) -> None:
+    """The first sheet's 部门（章） left blank, the second headed 学院警务室: both were the file
+    name's department's, or no one's for a file naming none (clerk trial 93). Named for
+    another department than the second names, the file is that one's first sheet; naming
+    none, the blank first sheet begins the named department's form."""
+    path = filled_form(campaign, "职教中心学校", tmp_path / name, [hazard(部位="实训楼")])
+    _second_department_sheet(path, "学院警务室", "岗亭")
+    wb = load_workbook(path)
+    set_label(wb[FORM_SHEET], "部门", None)
+    wb.save(path)
+    collection = collect(campaign, [tmp_path], as_of=AS_OF)
+    assert {f.department for f in collection.forms} == departments
+    owner = {h.location: h.department for h in collection.hazards}
+    assert owner["岗亭"] == "学院警务室"
+    assert owner["实训楼"] == ("职教中心学校" if len(departments) == 2 else "学院警务室")
+
+
 def test_a_sheet_copied_for_another_unit_with_its_header_unchanged_is_said(
     campaign: Campaign, tmp_path: Path
 ) -> None:

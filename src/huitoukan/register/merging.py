@@ -324,7 +324,8 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
         theirs = own.get(form.department, [])
         if form.named_for and theirs and _a_return(form) and not _shares_a_hazard(form, theirs):
             named = own.get(form.named_for, [])
-            form = _set_aside(form, theirs[0].file, named[0].file if named else "")
+            newest = max(theirs, key=version_order).file  # (not a superseded one: trial 93)
+            form = _set_aside(form, newest, max(named, key=version_order).file if named else "")
         refiled.append(form)
     return refiled
 

@@ -190,7 +190,8 @@ def read_return(
         ):
             return [form.model_copy(update={"not_a_return": FINDINGS_TITLE})]  # the clerk's list
         return [form.model_copy(update={"readable": False, "reason": NO_FORM})]
-    groups = _by_department(found, campaign)
+    named_by_file = campaign.find_unit(Path(source.readable_name).stem)
+    groups = _by_department(found, campaign, named_by_file.name if named_by_file else "")
     issued_with, issued = _issued_problems(content, campaign)
     forms = []
     for index, group in enumerate(groups):
@@ -693,12 +694,19 @@ def _department_key(table: FoundForm, campaign: Campaign) -> str:
     return unit.name if unit else normalize_key(typed)
 
 
-def _by_department(tables: list[FoundForm], campaign: Campaign) -> list[list[FoundForm]]:
+def _by_department(
+    tables: list[FoundForm], campaign: Campaign, by_file: str = ""
+) -> list[list[FoundForm]]:
+    """The tables grouped by department: one without its own 部门（章） continues the one
+    before it; a first one without continues into the first named — unless that names
+    another department than the file's name does (职教中心学校.xlsx, its first sheet left
+    blank, then 学院警务室's: both were 职教中心学校's, clerk trial 93)."""
     groups: list[list[FoundForm]] = []
     keys: list[str] = []
     for table in tables:
         key = _department_key(table, campaign)
-        if groups and (not key or key == keys[-1] or (not keys[-1] and len(groups) == 1)):
+        joins_first = len(groups) == 1 and (not by_file or key == by_file)
+        if groups and (not key or key == keys[-1] or (not keys[-1] and joins_first)):
             groups[-1].append(table)
             if key and not keys[-1]:
                 keys[-1] = key
@@ -719,9 +727,12 @@ def _read_group(
     several: bool = False,
 ) -> None:
     main = tables[0]
-    labels = main.labels
+    # the department its first named table gives (a first sheet left blank named none, and
+    # the workbook went to no department or the file's: clerk trial 93)
+    named = next((t for t in tables if _department_key(t, campaign)), main)
     form.sheet = main.grid.name
-    identify_department(form, file_name, labels, campaign, main.grid.name, several)
+    identify_department(form, file_name, named.labels, campaign, named.grid.name, several)
+    labels = main.labels
     read_header_fields(form, labels, campaign, main.grid.name, as_of, main.grid.todays)
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
