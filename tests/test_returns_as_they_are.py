@@ -142,6 +142,24 @@ def test_a_sheet_left_blank_named_for_a_department_continues_and_is_said(
     )
 
 
+def test_a_sheet_alone_left_blank_named_for_another_department_is_said(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """职教中心学校.xlsx, its one sheet named 安全保卫处, its 部门（章） blank: the file's
+    department's, rightly, but nothing said of the sheet's name (clerk trial 93)."""
+    path = filled_form(campaign, "职教中心学校", tmp_path / "职教中心学校.xlsx", [hazard()])
+    wb = load_workbook(path)
+    set_label(wb[FORM_SHEET], "部门", None)
+    wb[FORM_SHEET].title = "安全保卫处"
+    wb.save(path)
+    collection = collect(campaign, [tmp_path], as_of=AS_OF)
+    assert list(collection.current) == ["职教中心学校"]
+    [said] = [p for p in collection.problems if p.code is Code.SHEETS_OF_ONE_DEPARTMENT]
+    assert said.message.startswith(
+        "工作表“安全保卫处”的表头没有填写部门，已计为职教中心学校的清单；如是安全保卫处的清单"
+    )
+
+
 def test_a_second_page_without_its_own_department_continues_the_first(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -177,7 +177,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         "如其中有别的部门（如另一个学院）的清单，请改正该工作表表头的“部门（章）”后重新报送",
         {
             "blank": "工作表“{sheet}”的表头没有填写部门，已作为前面工作表（{department}）的续表汇总；"
-            "如是{named}的清单，请在这张工作表表头的“部门（章）”中填写{named}后重新报送"
+            "如是{named}的清单，请在这张工作表表头的“部门（章）”中填写{named}后重新报送",
+            "blank_first": "工作表“{sheet}”的表头没有填写部门，已计为{department}的清单；如是{named}的"
+            "清单，请在这张工作表表头的“部门（章）”中填写{named}后重新报送",
         },
     ),
     Code.FORMULA_WITHOUT_VALUE: Rule(

@@ -204,7 +204,7 @@ def read_return(
         _read_group(
             part, group, Path(source.readable_name), campaign, as_of, pictures, unseen, several
         )
-        for table in group[1:]:  # a continuation, its header blank: said when its sheet is
+        for table in group:  # a continuation, its header blank: said when its sheet is
             # named for another department (a college's sheet left blank joined the one
             # before it, its hazards that one's: clerk trial 91); taken for that one's
             # instead, a building's sheet named like a department (校医院) was another
@@ -220,7 +220,8 @@ def read_return(
                         Code.SHEETS_OF_ONE_DEPARTMENT,
                         part.file,
                         sheet=table.grid.name,
-                        variant="blank",
+                        # (the first, or a sheet alone, said nothing: trial 93)
+                        variant="blank" if table is not group[0] else "blank_first",
                         department=part.department,
                         named=sheet_unit.name,
                     )
