@@ -424,7 +424,7 @@ def collect_to_register(
         found = load_findings(campaign, findings_file)
         return found.findings if found else []
 
-    findings_path(campaign, findings_file)  # a missing list is said at once
+    listed = findings_path(campaign, findings_file)  # a missing list is said at once
     exclude: list[Path] = []
     photos = None
     altered = 0
@@ -511,7 +511,6 @@ def collect_to_register(
     )
     collection.problems.extend(kept_dates(rounds, collection.current, as_of))
     findings = collection.findings
-    listed = findings_path(campaign, findings_file)
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
     if register is not None and listed is not None and _saved_after(listed, register):
         written = last_written_state(register)  # the list it was last written from
@@ -520,7 +519,8 @@ def collect_to_register(
                 list_changes(written.findings, findings, display_name(listed))
             )
             withdrawn.update(removed(written.findings, findings))
-    withdrawn = {n: what for n, what in withdrawn.items() if n not in listed_numbers(findings)}
+    listed_now = listed_numbers(findings)
+    withdrawn = {n: what for n, what in withdrawn.items() if n not in listed_now}
     collection.problems[:] = as_withdrawn(collection.problems, withdrawn)
     collection.problems[:], collection.hazards[:] = excuse_withdrawn(
         collection.problems, collection.hazards, withdrawn

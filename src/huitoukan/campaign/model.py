@@ -62,11 +62,6 @@ class Unit(_Strict):
         """One name, or a list of them."""
         return (names,) if isinstance(names, str) else names
 
-    @field_validator("formerly")
-    @classmethod
-    def _formerly_trimmed(cls, names: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(name for name in map(cls._trimmed, names) if name)
-
     @field_validator("name")
     @classmethod
     def _trimmed(cls, name: str) -> str:
@@ -77,11 +72,11 @@ class Unit(_Strict):
             raise ValueError(f"部门名称“{name}”中有制表符或换行，请删去")
         return name
 
-    @field_validator("aliases")
+    @field_validator("aliases", "formerly")
     @classmethod
-    def _aliases_trimmed(cls, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    def _names_trimmed(cls, names: tuple[str, ...]) -> tuple[str, ...]:
         # (one of spaces alone is none: clerk trial 81)
-        return tuple(alias for alias in map(cls._trimmed, aliases) if alias)
+        return tuple(name for name in map(cls._trimmed, names) if name)
 
     @property
     def other_names(self) -> tuple[str, ...]:

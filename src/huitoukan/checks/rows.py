@@ -153,9 +153,9 @@ class RowChecker:
         unreadable.discard("deadline")
         closed = dates.get("closed_on")
         late = closed is not None and closed > day
-        if normalize_progress(cells.text("progress")) == DONE and "closed_on" not in unreadable:
-            if not late:
-                return
+        done = normalize_progress(cells.text("progress")) == DONE and "closed_on" not in unreadable
+        if done and not late:
+            return
         self.problem(
             Code.DEADLINE_AS_TERM,
             cells,

@@ -271,12 +271,12 @@ def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
     if not texts:
         return False
     first = normalize_key(texts[0])
-    variant = ""
     if _TOTAL.match(first):
         variant = "total"
-    elif len(set(texts)) > 1 or not (_HEADING.match(first) or len(texts) > 1):
+    elif len(set(texts)) == 1 and (_HEADING.match(first) or len(texts) > 1):
+        variant = ""  # one text: a heading's form, or across the row
+    else:
         return False
-    text = texts[0] if len(texts[0]) <= 30 else texts[0][:29] + "…"
     line.problems.append(
         problem(
             Code.FINDING_ROW_SKIPPED,
@@ -284,7 +284,7 @@ def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
             sheet=line.sheet,
             row=line.index + 1,
             variant=variant,
-            text=text,
+            text=_quoted(texts[0], 30),
         )
     )
     return True
@@ -324,12 +324,16 @@ def _row_numbers_said(
     if column is None or normalize_key(str(grid.rows[header.row][column])) != "序号":
         return
     described = header.columns["description"]
-    typed = [
-        cell_text(row[column])
+    typed = [  # the rows stating a problem (not a heading's, a 合计's)
+        number
         for row in grid.rows[header.row + 1 :]
-        if described < len(row) and column < len(row) and cell_text(row[described])
-    ]  # (not a heading's or a 合计's)
-    typed = [t for t in typed if t and not _TOTAL.match(normalize_key(t)) and not _HEADING.match(t)]
+        if described < len(row)
+        and column < len(row)
+        and cell_text(row[described])
+        and (number := cell_text(row[column]))
+        and not _TOTAL.match(normalize_key(number))
+        and not _HEADING.match(number)
+    ]
     if typed and all(t.isdigit() for t in typed):
         problems.append(
             problem(Code.FINDING_ROW_NUMBERS, shown, sheet=grid.name, row=header.row + 1)
@@ -380,9 +384,9 @@ def _sheet_source(
     return None
 
 
-def _quoted(text: str) -> str:
-    """A title or name as a message quotes it: cut at 40 characters."""
-    return text if len(text) <= 40 else text[:39] + "…"
+def _quoted(text: str, limit: int = 40) -> str:
+    """A title, name or row as a message quotes it: cut at `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _restated(findings: Sequence[Finding]) -> list[tuple[Finding, Finding, float]]:

@@ -396,7 +396,7 @@ class ReturnForm(ProblemCounts):
     department_text: str = ""
     named_for: str = ""
     """The department the file's name points to, when it is not the header's (the form
-    of another department filled in: `merging.refiled` may count it as this one's)."""
+    of another department filled in: `merging.refiled` may set it aside)."""
     held: bool = False
     """Set aside by `merging.refiled`: whose it is cannot be told (`reason` says why)."""
     head: str = ""
@@ -515,8 +515,8 @@ class FileOutcome(StrEnum):
     REVIEW = "复查验收表"
     UNREADABLE = "无法读取"
     HELD = "待核对"
-    """Read, but whose it is cannot be told (another department's form filled in, both
-    departments having sent their own): not in the register."""
+    """Read, but whose it is cannot be told (another department's form filled in, no
+    version of the return the header's department sent): not in the register."""
     UNKNOWN_DEPARTMENT = "部门无法识别"
     BLANK = "空白表"
     SKIPPED = "已跳过"

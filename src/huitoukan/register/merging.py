@@ -419,9 +419,8 @@ def merge(
         elif not form.readable:  # (a form set aside read “无法读取”: clerk trial 88)
             outcomes[form.file] = FileOutcome.HELD if form.held else FileOutcome.UNREADABLE
             code = Code.MISFILED_RETURN if form.held else Code.UNREADABLE
-            problems.append(
-                problem(code, form.file, variant="held" * form.held, reason=form.reason)
-            )
+            variant = "held" if form.held else ""
+            problems.append(problem(code, form.file, variant=variant, reason=form.reason))
         elif not form.department:
             outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT
             problems.extend(form.problems)
@@ -445,14 +444,8 @@ def merge(
             )
         )
     before: dict[str, list[HazardRow]] = defaultdict(list)
-    refiled_to = {
-        f.file: f.department
-        for f in forms
-        if any(p.code is Code.MISFILED_RETURN for p in f.problems)
-    }
-    for row in earlier.hazards:  # (a register made before the file was refiled)
-        owner = refiled_to.get(row.source_file, row.department)
-        before[owner].append(row if owner == row.department else row._replace(department=owner))
+    for row in earlier.hazards:
+        before[row.department].append(row)
     current: dict[str, ReturnForm] = {}
     for department in sorted(by_department):
         versions = after_their_originals(sorted(by_department[department], key=version_order))

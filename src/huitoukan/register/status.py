@@ -308,12 +308,11 @@ def build_status(
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
     of a department that sent only files that could not be read (`unreadable_why`: why);
-    `rounds`: the follow-up
-    rounds issued, answered by a return dated on or after a round's 日期 (`latest`: each
-    department's latest 日期; unknown — a register of an earlier huitoukan — the rounds
-    are not followed; `sent`: the days each department's returns were sent, to tell an
-    answer sent after its round's due date); `dues_before`: the 报送截止 the campaign had
-    before (said in the report)."""
+    `rounds`: the follow-up rounds issued, answered by a return dated on or after a
+    round's 日期 (`latest`: each department's latest 日期; unknown — a register of an
+    earlier huitoukan — the rounds are not followed; `sent`: the days each department's
+    returns were sent, to tell an answer sent after its round's due date); `dues_before`:
+    the 报送截止 the campaign had before (said in the report)."""
     unreadable = unreadable or {}
     unreadable_why = unreadable_why or {}
     wanted = set(departments)
@@ -401,6 +400,7 @@ def build_status(
     if wanted:
         all_parts = [p for p in all_parts if p.department in wanted]
     sources = [s.name for s in campaign.sources]
+    answering = [h for name in names for h in by_department[name] if h.answers_a_check]
     return StatusReport(
         school=campaign.info.school,
         campaign=campaign.info.title,
@@ -425,15 +425,8 @@ def build_status(
             overdue=len(overdue),
             closure_rate=rate(total_closed, total),
             unreviewed=sum(s.unreviewed for s in summaries),
-            answers=sum(1 for name in names for h in by_department[name] if h.answers_a_check),
-            answered_problems=len(
-                {
-                    number_key(h.number)
-                    for name in names
-                    for h in by_department[name]
-                    if h.answers_a_check
-                }
-            ),
+            answers=len(answering),
+            answered_problems=len({number_key(h.number) for h in answering}),
             done_late=sum(1 for name in names for h in by_department[name] if h.completed_late),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
