@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
+from huitoukan.register.layout import NOT_RETURNED_SHEET
 from tests.helpers import closed, filled_form, hazard
 
 
@@ -304,6 +305,60 @@ def test_a_department_whose_file_cannot_be_read_is_told_so(
             assert "无法读取（文件不完整或已损坏（可能没有传完）" in "".join(notice.split())
         register = chdir_tmp / "全校隐患台账.xlsx"
         load_workbook(register).save(register)  # read back from its sheets the second time
+
+
+def test_a_department_whose_file_was_set_aside_is_told_so(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """各二级学院 sent a file named for it, filled in on 高级技工学校's form; 高级技工学校 sent its
+    own: the file is set aside to be checked, and after that collect status, remind and the
+    register said 各二级学院 尚未报送, not a word of it (clerk trial 93)."""
+    from tests.helpers import sheet_rows
+
+    returns = chdir_tmp / "回收"
+    filled_form(
+        campaign,
+        "高级技工学校",
+        returns / "各二级学院-安全隐患自查整改清单.xlsx",
+        [hazard(部位="机电学院实训车间")],
+        form_date=date(2023, 12, 16),
+    )
+    filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
+    )
+    collected = runner.invoke(
+        app, ["collect", "回收", "--as-of", "2023-12-20", "--feedback", "退回"]
+    )
+    assert collected.exit_code == 1
+    # the copy to send back, its header cell marked (none was written: trial 93)
+    assert [p.name for p in (chdir_tmp / "退回").iterdir()] == [
+        "各二级学院-安全隐患自查整改清单-退回修改.xlsx"
+    ]
+    assert "自查整改清单!D3部门（章）“高级技工学校”" in "".join(collected.output.split())
+    status = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
+    [college] = [d for d in status["departments"] if d["department"] == "各二级学院"]
+    assert college["set_aside_file"].endswith("各二级学院-安全隐患自查整改清单.xlsx")
+    assert college["set_aside_header"] == "高级技工学校"
+    assert "各二级学院" in status["not_returned"]
+    said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
+    assert "报来的表格表头是别的部门，待核对（请其改正后重新报送）：各二级学院" in said
+    waiting = re.search("未报送：(.*?)报来的表格表头", said)
+    assert waiting is not None and "各二级学院" not in waiting.group(1)
+    shown = runner.invoke(app, ["status", "--all", "--as-of", "2023-12-20"]).output
+    assert "报送表格待核对" in shown
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    notice = "".join((chdir_tmp / "通知" / "各二级学院-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        "报来的文件各二级学院-安全隐患自查整改清单.xlsx表头“部门（章）”填的是“高级技工学校”，"
+        "与文件名不符，未汇总，按未报送计" in notice
+    )
+    owed = {
+        r["部门"]: r["情况"]
+        for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", NOT_RETURNED_SHEET)
+    }
+    assert str(owed["各二级学院"]).startswith("报来的表格（")
+    assert str(owed["各二级学院"]).endswith("表头部门为“高级技工学校”，待核对，按未报送计")
+    assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code in (0, 1)
 
 
 def test_a_return_written_over_by_one_that_cannot_be_read_is_said_so(

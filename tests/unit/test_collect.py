@@ -226,6 +226,41 @@ def test_another_departments_form_when_both_sent_their_own_is_set_aside(
     assert collection.outcomes[said.file] is FileOutcome.HELD  # not 无法读取 (trial 88)
 
 
+def test_a_form_counted_before_and_set_aside_now_says_what_leaves_the_register(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Counted as 高级技工学校's while it sent nothing else, the form filled in on its form
+    and named for 各二级学院 is set aside once 高级技工学校 sends its own: its hazards left the
+    register on that collect without a word (the shrink check counts files, and one came as
+    one went: clerk trial 93). The error now says they were in the register and go."""
+    returns = tmp_path / "回收"
+    misfiled = filled_form(
+        campaign,
+        "高级技工学校",
+        returns / "各二级学院-安全隐患自查整改清单.xlsx",
+        [hazard(部位="机电学院实训车间"), hazard(部位="机电学院仓库")],
+        form_date=date(2023, 12, 12),
+    )
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    assert len(sheet_rows(register, HAZARD_SHEET)) == 2
+    filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
+    )
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    [said] = [p for p in result.collection.problems if Path(p.file).name == misfiled.name]
+    assert said.code is Code.MISFILED_RETURN
+    assert said.message.endswith(
+        "这份表格上次汇总时已按高级技工学校计入台账（2 项隐患），这次不再计入，台账中随之去掉"
+        "（去掉前的台账已存入历史版本）"
+    )
+    assert {r["部位"] for r in sheet_rows(register, HAZARD_SHEET)} == {"教学楼"}
+    # said once: the next collect finds nothing of it in the register
+    again = collect_to_register(campaign, [returns], register, AS_OF)
+    [said] = [p for p in again.collection.problems if Path(p.file).name == misfiled.name]
+    assert "上次汇总时已按" not in said.message
+
+
 def test_another_departments_form_of_a_department_with_no_other_return_keeps_its_header(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -404,6 +404,33 @@ def _changed(before: Mapping[str, tuple[str, str]], now: Mapping[str, tuple[str,
     }
 
 
+def _set_aside_since(
+    collection: Collection, sources: Mapping[str, tuple[str, str]], register: Path
+) -> list[Problem]:
+    """`collection.problems`, the error of each form set aside (another department's form
+    filled in, `merging.refiled`) that the register counted before saying that its hazards
+    leave the register now: they went without a word, the shrink check counting files and
+    one coming (the department's own) as this one went (clerk trial 93)."""
+    held = {file for file in sources if collection.outcomes.get(file) is FileOutcome.HELD}
+    state = last_written_state(register) if held else None
+    if state is None:
+        return collection.problems
+    counted = {file: [h for h in state.hazards if h.source_file == file] for file in held}
+    said = []
+    for p in collection.problems:
+        hazards = counted.get(p.file) if p.code is Code.MISFILED_RETURN else None
+        if hazards:
+            p = p.model_copy(
+                update={
+                    "message": f"{p.message}；这份表格上次汇总时已按{hazards[0].department}计入"
+                    f"台账（{len(hazards)} 项隐患），这次不再计入，台账中随之去掉（去掉前的台账"
+                    "已存入历史版本）"
+                }
+            )
+        said.append(p)
+    return said
+
+
 def collect_to_register(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -502,6 +529,8 @@ def collect_to_register(
         assigned_before=recorded.assigned_on if recorded is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)
+    if recorded is not None and register is not None:
+        collection.problems[:] = _set_aside_since(collection, recorded.sources, register)
     # as status has them, under the departments' names now
     rounds = issued_rounds(register, renames) if register is not None else []
     due = campaign.info.returns_due
@@ -528,6 +557,7 @@ def collect_to_register(
     returned = collection.returned()
     unreadable = collection.unreadable()
     unreadable_why = collection.unreadable_reasons()
+    set_aside = collection.set_aside()
     status = build_status(
         campaign,
         collection.hazards,
@@ -536,6 +566,7 @@ def collect_to_register(
         findings=findings,
         unreadable=unreadable,
         unreadable_why=unreadable_why,
+        set_aside=set_aside,
         rounds=rounds,
         latest=collection.latest_dates(),
         sent=collection.sent_days(),
@@ -552,6 +583,7 @@ def collect_to_register(
             mentions=collection.mentions,
             unreadable=unreadable,
             unreadable_why=unreadable_why,
+            set_aside=set_aside,
             latest=collection.latest_dates(),
             sent=collection.sent_days(),
             campaign=campaign.info.name,

@@ -135,13 +135,17 @@ def _wrapped(
 
 def _not_returned(console: Console, report: StatusReport, label: str) -> None:
     """The departments whose return is missing (`label`), and apart those which sent a file
-    that could not be read (a password, a damaged file: listed as not sent, trial 60)."""
+    that could not be read (a password, a damaged file: listed as not sent, trial 60), or
+    another department's form filled in, set aside (trial 93)."""
     unreadable = report.unreadable_senders
-    waiting = [name for name in report.not_returned if name not in unreadable]
+    held = report.set_aside_senders
+    waiting = [name for name in report.not_returned if name not in (*unreadable, *held)]
     if waiting:
         _listed(console, f"{label}：", waiting)
     if unreadable:
         _listed(console, "报来的文件无法读取（请其重新报送）：", unreadable)
+    if held:
+        _listed(console, "报来的表格表头是别的部门，待核对（请其改正后重新报送）：", held)
 
 
 def _listed(console: Console, label: str, names: Sequence[str], separator: str = "、") -> None:

@@ -141,13 +141,17 @@ def write_feedback(
     collection: Collection, out_dir: Path, receiver: str = "安全保卫处"
 ) -> list[FeedbackCopy]:
     """One marked copy per department whose current return has problems (of a workbook
-    holding several departments' forms, without the others' sheets)."""
+    holding several departments' forms, without the others' sheets), and for a department
+    that sent nothing but another department's form filled in (set aside, `refiled`): that
+    form, its error marked (no copy went back for it: clerk trial 93)."""
     copies: list[FeedbackCopy] = []
     sheets: dict[ReturnFile | str, list[str]] = {}
-    for form in collection.current.values():
+    by_file = {f.file: f for f in collection.forms}
+    sent = {**collection.current, **{d: by_file[f] for d, (f, _) in collection.set_aside().items()}}
+    for form in sent.values():
         sheets.setdefault(form.source or form.file, []).append(form.sheet)
-    names = _copy_names(collection.current)
-    for department, form in collection.current.items():
+    names = _copy_names(sent)
+    for department, form in sent.items():
         others = [s for s in sheets[form.source or form.file] if s != form.sheet]
         of_file = [p for p in collection.problems if p.file == form.file]
         problems = sorted((p for p in of_file if p.code not in NOT_FIXABLE), key=_reading_order)

@@ -61,11 +61,16 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds.append("催报")
             when = _when((report.as_of - info.returns_due).days, due)
             why = dept.unreadable_why.rstrip("。") or "设有打开密码、文件已损坏或不是 Excel 表格"
-            sent = (
-                f"报来的文件 {Path(dept.unreadable_file).name} 无法读取（{why}），按未报送计"
-                if dept.unreadable_file
-                else f"截至{as_of}尚未报送"
-            )
+            if dept.unreadable_file:
+                sent = f"报来的文件 {Path(dept.unreadable_file).name} 无法读取（{why}），按未报送计"
+            elif dept.set_aside_file:  # not a word of it, 尚未报送 (clerk trial 93)
+                sent = (
+                    f"报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”填的是"
+                    f"“{dept.set_aside_header}”，与文件名不符，未汇总，按未报送计（确是贵部门的，"
+                    "请在表头填写贵部门后重新报送）"
+                )
+            else:
+                sent = f"截至{as_of}尚未报送"
             # the receiving office's own to-do: its form is filed, not sent to itself (trial 70);
             # signed as the form's own 填报说明 and the plan ask, no seal added (trial 79)
             to = "存档" if dept.department == info.receiver else f"报{info.receiver}"

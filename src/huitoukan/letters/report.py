@@ -232,13 +232,9 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     heading(
         f"四、{_not_yet(report)}部门（{before + '，' if before else ''}{len(report.not_returned)} 个）"
     )
-    unreadable = report.unreadable_senders
-    line(
-        "、".join(
-            f"{n}（报来的文件无法读取）" if n in unreadable else n for n in report.not_returned
-        )
-        or "无。"
-    )
+    said = dict.fromkeys(report.unreadable_senders, "（报来的文件无法读取）")
+    said |= dict.fromkeys(report.set_aside_senders, "（报来的表格表头是别的部门，待核对）")
+    line("、".join(f"{n}{said.get(n, '')}" for n in report.not_returned) or "无。")
     for round_ in report.rounds:  # the follow-up rounds (动态清零) not answered in time
         named = f"跟进轮（{chinese_date(round_.form_date)}下发，{chinese_date(round_.due)}截止）"
         if round_.overdue and round_.owing():

@@ -221,7 +221,6 @@ CATALOGUE: Mapping[Code, Rule] = {
             "both": "表头部门为“{by_header}”，但文件名指向“{by_name}”，两个部门都另有报表"
             "（{own}；{other}），分不出这份是哪个部门的，未汇总；请与两个部门核对后，改正表头或"
             "文件名再次汇总",
-            "held": "{reason}",
         },
     ),
     Code.MISSING_HEAD: Rule(

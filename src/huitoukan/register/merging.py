@@ -97,6 +97,19 @@ class Collection(ProblemCounts):
                 unread.setdefault(department, file)
         return unread
 
+    def set_aside(self) -> dict[str, tuple[str, str]]:
+        """Department → (the file of another department's form filled in that its name
+        names, set aside by `refiled`; the department that form's header names), for each
+        department with no return of its own: it sent something, and was told 尚未报送
+        without a word of that file, on every command after its collect (clerk trial 93)."""
+        return {
+            f.named_for: (f.file, f.department)
+            for f in self.forms
+            if self.outcomes.get(f.file) is FileOutcome.HELD
+            and f.named_for
+            and f.named_for not in self.current
+        }
+
     def unreadable_reasons(self) -> dict[str, str]:
         """Department → why its file (`unreadable`) could not be read (a password, damage,
         no spreadsheet): the notice said only “设有打开密码、文件已损坏或不是 Excel 表格”,
@@ -346,6 +359,8 @@ def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
         Code.MISFILED_RETURN,
         form.file,
         sheet=form.sheet,
+        # the header's cell, marked in the copy sent back (`write_feedback`)
+        cell=next((p.cell for p in form.problems if p.code is Code.DEPARTMENT_MISMATCH), ""),
         field="部门（章）",
         value=form.department_text,
         variant="both" if name_own else "",
@@ -361,8 +376,7 @@ def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
             "held": True,
             "reason": said.message,
             "hazards": [],
-            "problems": [],
-            "named_for": "",
+            "problems": [said],
         }
     )
 
@@ -417,10 +431,12 @@ def merge(
             outcomes[form.file] = FileOutcome.REVIEW
             problems.extend(form.problems)
         elif not form.readable:  # (a form set aside read “无法读取”: clerk trial 88)
-            outcomes[form.file] = FileOutcome.HELD if form.held else FileOutcome.UNREADABLE
-            code = Code.MISFILED_RETURN if form.held else Code.UNREADABLE
-            variant = "held" if form.held else ""
-            problems.append(problem(code, form.file, variant=variant, reason=form.reason))
+            if form.held:  # its error, where the header names the other department
+                outcomes[form.file] = FileOutcome.HELD
+                problems.extend(form.problems)
+            else:
+                outcomes[form.file] = FileOutcome.UNREADABLE
+                problems.append(problem(Code.UNREADABLE, form.file, reason=form.reason))
         elif not form.department:
             outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT
             problems.extend(form.problems)

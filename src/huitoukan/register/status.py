@@ -139,6 +139,11 @@ class DepartmentSummary(BaseModel):
     """Not returned, but a file naming it came that could not be read."""
     unreadable_why: str = ""
     """Why that file could not be read ('' when not known: a register of before)."""
+    set_aside_file: str = ""
+    """Not returned, but a file named for it came: another department's form filled in,
+    set aside to be checked (`merging.refiled`)."""
+    set_aside_header: str = ""
+    """The department that form's header names."""
 
     def return_label(self, deadline_passed: bool = True) -> str:
         """已报送 / 逾期报送 / 未报送 — 尚未报送 while the 报送截止 has not passed (部门无法识别
@@ -148,6 +153,8 @@ class DepartmentSummary(BaseModel):
         if not self.returned:
             if self.unreadable_file:
                 return "报送文件无法读取"
+            if self.set_aside_file:
+                return "报送表格待核对"
             return "未报送" if deadline_passed else "尚未报送"
         return "逾期报送" if self.late else "已报送"
 
@@ -263,6 +270,15 @@ class StatusReport(BaseModel):
         unread = {d.department for d in self.departments if d.unreadable_file}
         return [name for name in self.not_returned if name in unread]
 
+    @property
+    def set_aside_senders(self) -> list[str]:
+        """The departments of `not_returned` whose file came as another department's form
+        filled in, set aside (not `unreadable_senders`)."""
+        held = {
+            d.department for d in self.departments if d.set_aside_file and not d.unreadable_file
+        }
+        return [name for name in self.not_returned if name in held]
+
     def unassigned_named(self) -> str:
         """The problems no department was given, as a sentence names them: XN-13（学校通报，
         体育馆看台：安全出口指示标志缺失） — a leader read 学校通报 清零率 100% over a footnote
@@ -300,6 +316,7 @@ def build_status(
     findings: Sequence[Finding] = (),
     unreadable: Mapping[str, str] | None = None,
     unreadable_why: Mapping[str, str] | None = None,
+    set_aside: Mapping[str, tuple[str, str]] | None = None,
     rounds: Sequence[IssuedRound] = (),
     latest: Mapping[str, date] | None = None,
     sent: Mapping[str, Sequence[date]] | None = None,
@@ -308,6 +325,8 @@ def build_status(
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
     of a department that sent only files that could not be read (`unreadable_why`: why);
+    `set_aside`: the form of another department filled in that a department's file name
+    gives it, set aside (`Collection.set_aside`), when it sent nothing else;
     `rounds`: the follow-up rounds issued, answered by a return dated on or after a
     round's 日期 (`latest`: each department's latest 日期; unknown — a register of an
     earlier huitoukan — the rounds are not followed; `sent`: the days each department's
@@ -315,6 +334,7 @@ def build_status(
     the 报送截止 the campaign had before (said in the report)."""
     unreadable = unreadable or {}
     unreadable_why = unreadable_why or {}
+    set_aside = set_aside or {}
     wanted = set(departments)
     names = [u.name for u in campaign.units]
     names += sorted({h.department for h in hazards} - set(names))
@@ -389,6 +409,8 @@ def build_status(
                 known=name in unit_names,
                 unreadable_file="" if name in returned else unreadable.get(name, ""),
                 unreadable_why="" if name in returned else unreadable_why.get(name, ""),
+                set_aside_file="" if name in returned else set_aside.get(name, ("", ""))[0],
+                set_aside_header="" if name in returned else set_aside.get(name, ("", ""))[1],
             )
         )
     position = {name: index for index, name in enumerate(names)}

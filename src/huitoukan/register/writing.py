@@ -582,10 +582,15 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
     note = _owed(late)
     # a file sent that could not be read is said so, as the 汇总 and status say it (it
     # read 逾期未报送 here: clerk trial 81)
-    unread = {d.department: d.unreadable_file for d in status.departments if d.unreadable_file}
+    said = {
+        d.department: f"报来的文件无法读取（{d.unreadable_file}），按未报送计"
+        if d.unreadable_file
+        else f"报来的表格（{d.set_aside_file}）表头部门为“{d.set_aside_header}”，待核对，按未报送计"
+        for d in status.departments
+        if d.unreadable_file or d.set_aside_file
+    }
     owed: list[tuple[str, date, str]] = [
-        (name, due, f"报来的文件无法读取（{unread[name]}），按未报送计" if name in unread else note)
-        for name in status.not_returned
+        (name, due, said.get(name, note)) for name in status.not_returned
     ]
     for round_ in status.rounds:  # the follow-up rounds, as status lists them
         issued = f"跟进轮（{round_.form_date.month}月{round_.form_date.day}日下发）"
