@@ -523,6 +523,29 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
     # still withdrawn the collect after, not “请核对编号” of a number copied right (trial 86)
     [typed] = [p for p in again.collection.problems if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER]
     assert typed.message.startswith("交办问题 XJ-01 已从交办问题清单中删去")
+    # the city finding XJ-01's problem still there: known from the list, left unrectified,
+    # not the self-check's finding (自查已发现, its answer summed up as one: trials 86, 88)
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    city = findings_list(
+        tmp_path / "市级抽查.xlsx",
+        [
+            {
+                "问题编号": "SC-01",
+                "问题来源": "市级抽查",
+                "发现时间": "2023年12月19日",
+                "部位": "3号教学楼",
+                "问题描述": "二楼走廊灭火器压力不足",
+                "责任部门": "安全保卫处",
+            }
+        ],  # fmt: skip
+        ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门"),
+    )
+    checked, _ = run_crosscheck(campaign, city, [register], tmp_path / "追责核查.xlsx", AS_OF)
+    [verdict] = checked.verdicts
+    assert verdict.note.startswith(
+        "学校交办问题清单中曾有此问题 XJ-01（县级普查，后从清单中删去），已交办安全保卫处，安全保卫处反馈整改中"
+    )
     # the follow-up form's locked row worded as the list words it now (the old wording
     # stayed in it, the new on its 交办问题清单 sheet: clerk trial 88)
     args = ["issue", "--followup", str(register), "--findings", str(first), "--date", "2023-12-20"]

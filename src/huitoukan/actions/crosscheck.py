@@ -61,6 +61,7 @@ def run_crosscheck(
         state.findings,
         returned=set(state.returned),
         sent=state.sent,
+        withdrawn=state.withdrawn,
     )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]

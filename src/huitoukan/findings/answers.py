@@ -272,7 +272,10 @@ def assign(
         # not shown as an answer (附属医院's row of 警务室's SD6-04 stood in the register as
         # 省级督查's SD6-04, went on the 复查验收表 as that and counted among the answers to
         # 交办问题 in the report: clerk trial 66); the 编号 as typed is in the warning
-        result[index] = result[index]._replace(number="", source=SELF_CHECK)
+        row = result[index]
+        result[index] = row._replace(
+            number="", source=SELF_CHECK, answered_as=(row.number, row.source)
+        )
     return Assignment(result, [*unknown.values(), *problems], renumbered)
 
 

@@ -104,6 +104,7 @@ def crosscheck(
     known: Sequence[Finding] = (),
     returned: Collection[str] | None = None,
     sent: Mapping[str, Sequence[date]] | None = None,
+    withdrawn: Collection[str] = (),
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
@@ -114,13 +115,22 @@ def crosscheck(
     each department's returns were sent, oldest first (when known): a hazard its returns
     first listed on or after the inspection's day, late (after the 报送截止), is found before
     it by the department's word alone (its 检查时间), which the clerk confirms (trial 54; in
-    time, its date is all a return can give of a problem found before the campaign)."""
+    time, its date is all a return can give of a problem found before the campaign).
+    `withdrawn`: the 问题编号 (`number_key`) of problems a corrected list took out; a row
+    answering one is an answer still, not the self-check's finding."""
     levels = {s.name: s.level for s in campaign.sources}
     numbered = list(enumerate(hazards, start=1))
+    listed_as = {number_key(f.number): f for f in known}
+
+    def answers_one(hazard: HazardRow) -> bool:
+        return _answers_inspection(hazard, levels) or _answered_as(
+            hazard, levels, listed_as, withdrawn
+        )
+
     # a department's answer to a problem an inspection above the school found is no
     # finding of the school's own: its self-check is searched without them
-    answers = [e for e in numbered if _answers_inspection(e[1], levels)]
-    self_checked = [e for e in numbered if not _answers_inspection(e[1], levels)]
+    answers = [e for e in numbered if answers_one(e[1])]
+    self_checked = [e for e in numbered if not answers_one(e[1])]
     by_department: dict[str, list[tuple[int, HazardRow]]] = {}
     for entry in self_checked:
         by_department.setdefault(entry[1].department, []).append(entry)
@@ -138,12 +148,11 @@ def crosscheck(
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     owners = functools.cache(lambda: _owners_by_place(hazards))
     listing = _LateListing(sent or {}, campaign.info.returns_due)
-    listed_as = {number_key(f.number): f for f in known}
     for finding in findings:
         decision = normalize_key(finding.decision)
         if decision:
             verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
-            if verdict.match is not None and _answers_inspection(verdict.match.hazard, levels):
+            if verdict.match is not None and answers_one(verdict.match.hazard):
                 verdict = _answered(finding, verdict.match, numbered, listed_as, listing)
                 verdict.decided = True
             result.verdicts.append(verdict)
@@ -234,6 +243,26 @@ def _answers_inspection(hazard: HazardRow, levels: Mapping[str, str]) -> bool:
     return hazard.answers_a_check and levels.get(hazard.source) != "学校"
 
 
+def _answered_as(
+    hazard: HazardRow,
+    levels: Mapping[str, str],
+    listed_as: Mapping[str, Finding],
+    withdrawn: Collection[str],
+) -> bool:
+    """Whether the row was sent as the answer to a problem an inspection above the school
+    found that is not its department's to answer: another department's (a corrected list
+    took this one off it), or one the list took out (`withdrawn`). Summed up as its own
+    finding, it counted 自查已发现 (clerk trials 86, 88); a number the list never had (typed
+    wrong) leaves it the self-check's."""
+    if not hazard.answered_as:
+        return False
+    number, source = hazard.answered_as
+    listed = listed_as.get(number_key(number))
+    if listed is None and number_key(number) not in withdrawn:
+        return False
+    return levels.get(listed.source if listed is not None else source) != "学校"
+
+
 @dataclass(frozen=True)
 class _Listed:
     """A problem the school knew of before the inspection: from its 交办问题清单, or from the
@@ -246,6 +275,9 @@ class _Listed:
     location: str
     description: str
     deadline: date | None = None
+    withdrawn: bool = False
+    """Taken out of the list since (known from an answer sent as its `HazardRow.answered_as`):
+    its 发现时间 is not known, the answer's 检查时间 stands for it."""
 
     @classmethod
     def of(cls, finding: Finding) -> _Listed:
@@ -261,17 +293,21 @@ class _Listed:
 
     @classmethod
     def answered_by(cls, hazard: HazardRow, listed_as: Mapping[str, Finding]) -> _Listed:
-        finding = listed_as.get(number_key(hazard.number))
+        number, source = (
+            (hazard.number, hazard.source) if hazard.number else hazard.answered_as or ("", "")
+        )
+        finding = listed_as.get(number_key(number))
         if finding is not None:
             return cls.of(finding)
         return cls(
-            hazard.number,
-            hazard.source,
+            number,
+            source,
             hazard.checked_on,
             (hazard.department,),
             hazard.location,
             hazard.hazard,
             hazard.deadline,
+            withdrawn=not hazard.number,
         )
 
 
@@ -306,9 +342,16 @@ def _listed_before(
 
 
 def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> list[HazardRow]:
-    """The register's answers to the listed problem (a department's each)."""
+    """The register's answers to the listed problem (a department's each; to one taken out of
+    the list, the rows sent as its answers)."""
     key = number_key(listed.number)
-    return [h for _, h in numbered if h.number and number_key(h.number) == key]
+    return [
+        h
+        for _, h in numbered
+        if number_key(h.number or (h.answered_as[0] if listed.withdrawn and h.answered_as else ""))
+        == key
+        and (h.number or listed.withdrawn)
+    ]
 
 
 def _answered(
@@ -368,6 +411,8 @@ def _left_unrectified(
 ) -> Verdict:
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
+    if listed.withdrawn:
+        where = f"{listed.number}（{listed.source}，后从清单中删去）"
     owners = "、".join(listed.departments)
     still = "检查时问题仍在"
     found, due = finding.found_on, listed.deadline
@@ -416,7 +461,8 @@ def _left_unrectified(
     else:
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
-    note = f"学校交办问题清单中已有此问题 {where}，{why}；{still}{f'（{term}）' if term else ''}"
+    had = "曾有" if listed.withdrawn else "已有"
+    note = f"学校交办问题清单中{had}此问题 {where}，{why}；{still}{f'（{term}）' if term else ''}"
     if alike < MATCH:
         note = (
             f"学校交办问题清单中有相近的问题 {where}（“{listed.location}：{listed.description}”），"

@@ -141,6 +141,11 @@ class HazardRow(NamedTuple):
     """Its errors, each as (the column it is in, a few words: 未填整改措施, 销号时间无法识别):
     the notice that asks for them to be put right names them (it gave their count only:
     trial 72), leaving out those of a column it asks for already."""
+    answered_as: tuple[str, str] | tuple[()] = ()
+    """(问题编号, 问题来源) as the row was sent, when that number is not its department's to
+    answer (another's, or none the list has: withdrawn, typed wrong) and the row is summed
+    up as its own finding: still an answer to a listed problem, not the self-check's (the
+    追责核查 counted it 自查已发现: clerk trials 86, 88)."""
 
     def deadline_on(self, day: date) -> date | None:
         """The 整改时限 the department's versions gave when `day` began (the one the last
