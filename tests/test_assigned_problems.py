@@ -2012,3 +2012,39 @@ def test_an_answer_whose_row_a_partial_sort_moved_is_said(
     )
     assert Code.ASSIGNMENT_DEADLINE_LATER not in codes  # the other hazard's date, not XJ-01's
     assert Code.ASSIGNMENT_MATCHED_BY_CONTENT in codes  # the row stating it: add the 编号
+
+
+@pytest.mark.parametrize("seq", ["kept", "deleted"])
+def test_a_column_headed_bianhao_holding_problem_numbers_is_the_problem_number(
+    campaign: Campaign, tmp_path: Path, seq: str
+) -> None:
+    """A department's table headed 编号 (beside 序号, or alone) holding XJ-01 and SD-01: 编号
+    was a 序号 in the form's words, the numbers went to 备注 and both problems read as
+    unanswered (clerk trial 92). A 编号 column of plain 1, 2, 3 stays the 序号."""
+    issued = read_findings(findings_list(tmp_path / "清单.xlsx", ROWS[:2], ORDER), campaign)
+    path = filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [hazard(部位="西门")],
+        assigned=issued.findings,
+        answers={"XJ-01": answer(), "SD-01": answer()},
+    )
+    book = load_workbook(path)
+    ws = book[FORM_SHEET]
+    row, columns = header_position(ws)
+    ws.cell(row, columns["问题编号"]).value = "编号"
+    if seq == "deleted":
+        ws.delete_cols(columns["序号"])
+    book.save(path)
+    collection = collect(campaign, [path.parent], as_of=AS_OF, findings=issued.findings)
+    answered = {h.number for h in collection.hazards if h.number}
+    assert answered == {"XJ-01", "SD-01"}
+    said = {p.code for p in collection.problems}
+    # by their numbers, not rescued by their wording (“表中没有问题编号一栏”: trial 92)
+    assert not said & {
+        Code.ASSIGNMENT_UNANSWERED,
+        Code.ASSIGNMENT_MATCHED_WITHOUT_COLUMN,
+        Code.ASSIGNMENT_MATCHED_BY_CONTENT,
+    }
+    assert not any("编号：" in h.remarks for h in collection.hazards)

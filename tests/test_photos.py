@@ -26,7 +26,7 @@ from huitoukan.cli import app
 from huitoukan.forms.review import review_form
 from huitoukan.letters.notices import notices
 from huitoukan.model.documents import FEEDBACK_TITLE
-from huitoukan.model.problems import Code
+from huitoukan.model.problems import Code, Problem
 from huitoukan.model.returns import shared_photos
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import HAZARD_SHEET
@@ -1921,3 +1921,51 @@ def test_a_wps_cell_picture_lost_in_a_save_by_excel_is_said_and_its_formula_kept
     assert lost.code is Code.PICTURE_SKIPPED
     assert f"（{cell}）的单元格图片在文件中找不到" in lost.message
     assert "DISPIMG" not in str(sheet_rows(tmp_path / "台账.xlsx", HAZARD_SHEET))
+
+
+@pytest.mark.parametrize("across", ["right", "down"])
+def test_a_wps_cell_picture_in_merged_cells_is_not_said_lost(tmp_path: Path, across: str) -> None:
+    """A WPS cell picture in merged cells (销号时间 with 备注, 备注 with the one below): the photo was
+    read and kept, and the merged cells, holding its =DISPIMG(…) text as the reader fills a
+    merge, were each said to have lost their picture, naming the wrong cell (trial 94)."""
+    from openpyxl.utils import get_column_letter
+
+    campaign = photo_campaign()
+    path = tmp_path / "回收" / "保卫处.xlsx"
+    filled_form(campaign, "安全保卫处", path, [hazard(序号=1), hazard(序号=2, 部位="北门")])
+    ref = _cell(path, 1, "销号时间" if across == "right" else "备注")
+    wb = load_workbook(path)
+    ws = wb.active
+    cell = ws[ref]
+    end = (
+        f"{get_column_letter(cell.column + 1)}{cell.row}"  # over 备注, as in trial 94
+        if across == "right"
+        else f"{cell.column_letter}{cell.row + 1}"
+    )
+    ws.merge_cells(f"{ref}:{end}")
+    wb.save(path)
+    paste_photos(path, wps={ref: BEFORE})
+    result = collect_to_register(campaign, [path.parent], tmp_path / "台账.xlsx", AS_OF)
+    assert [len(h.photos) for h in result.collection.hazards] == [1, 0]
+    assert Code.PICTURE_SKIPPED not in {p.code for p in result.collection.problems}
+    assert "DISPIMG" not in "".join(h.remarks for h in result.collection.hazards)
+
+
+def test_a_signature_pasted_as_a_picture_is_asked_for_the_name_beside_it(tmp_path: Path) -> None:
+    """主要负责人 signed with a picture pasted in its cell (WPS): told 没有填写 and asked to
+    sign, the department had signed (clerk trial 94); it is asked for the name as well."""
+    campaign = photo_campaign()
+    path = tmp_path / "回收" / "保卫处.xlsx"
+    filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], head=None)
+
+    def said() -> Problem:
+        collection = collect_to_register(campaign, [path.parent], None, AS_OF).collection
+        [head] = [p for p in collection.problems if p.code is Code.MISSING_HEAD]
+        return head
+
+    unsigned = said()
+    assert unsigned.message.startswith("没有填写主要负责人")
+    paste_photos(path, wps={unsigned.cell: BEFORE})
+    signed = said()
+    assert signed.cell == unsigned.cell
+    assert signed.message.startswith("主要负责人一栏只有图片（签名或印章），台账中记不下姓名")

@@ -839,3 +839,138 @@ def test_a_deadline_written_as_a_day_with_qian_is_that_day(typed: str, day: date
     from huitoukan.dates import by_day
 
     assert by_day(typed, date(2023, 12, 5)) == day
+
+
+@pytest.mark.parametrize(
+    ("header", "retitled"),
+    [
+        ("存在隐患问题", "隐患描述"),  # read as a 交办问题清单: the return skipped
+        ("存在隐患问题", "存在隐患问题（具体描述）"),  # the file refused
+        ("存在隐患问题", "存在安全隐患问题"),
+        ("整改时限", "整改时限（日期）"),  # every deadline the campaign's default
+        ("整改时限", "整改时限(完成日期)"),
+        ("整改时限", "完成期限"),
+        ("部位", "部位（具体位置）"),  # 部位 empty, its text in 备注
+        ("问题来源", "问题来源（自查/交办）"),
+        ("销号时间", "销号时间（年月日）"),  # “缺少一列”, and a closed hazard overdue
+        ("责任人", "*责任人"),
+    ],
+)
+def test_a_header_said_in_other_words_or_annotated_is_its_column(
+    campaign: Campaign, tmp_path: Path, header: str, retitled: str
+) -> None:
+    """A department retyping one header of its form, as WPS users do, lost or moved its data
+    without an error: the column is the same, said otherwise or with a note in brackets
+    (clerk trial 94). Retitled by openpyxl, as another program saves the form."""
+    from tests.helpers import header_position
+
+    rows = [
+        hazard(部位="住院部三楼", 整改时限=date(2023, 12, 15)),
+        closed(部位="药房", 整改时限=date(2023, 12, 18), 销号时间=date(2023, 12, 13)),
+    ]
+    plain = filled_form(campaign, "附属医院", tmp_path / "原样" / "医院.xlsx", rows)
+    changed = tmp_path / "改过" / "医院.xlsx"
+    changed.parent.mkdir()
+    book = load_workbook(plain)
+    ws = book[FORM_SHEET]
+    row, columns = header_position(ws)
+    ws.cell(row, columns[header]).value = retitled
+    book.save(changed)
+    fields = (
+        "location",
+        "hazard",
+        "deadline",
+        "deadline_is_default",
+        "closed_on",
+        "source",
+        "remarks",
+    )
+
+    def read(folder: Path) -> tuple[list[tuple[object, ...]], list[str]]:
+        collection = collect(campaign, [folder], as_of=date(2023, 12, 20))
+        hazards = [tuple(getattr(h, f) for f in fields) for h in collection.hazards]
+        return hazards, sorted(p.code for p in collection.problems)
+
+    assert read(changed.parent) == read(plain.parent)
+
+
+def test_a_return_without_the_deadline_column_is_told_its_deadlines_are_the_default(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The 整改时限 column deleted (or a form of the plan's ten columns): every hazard is
+    tracked by the campaign's default deadline, and not a word said it (an overdue hazard
+    went off the overdue list: clerk trial 94). Said once, on the header row."""
+    from tests.helpers import header_position
+
+    rows = [hazard(部位="住院部三楼"), hazard(部位="药房")]
+    path = filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", rows)
+    book = load_workbook(path)
+    ws = book[FORM_SHEET]
+    row, columns = header_position(ws)
+    ws.delete_cols(columns["整改时限"])
+    book.save(path)
+    collection = collect(campaign, [path.parent], as_of=date(2023, 12, 20))
+    assert {h.deadline_is_default for h in collection.hazards} == {True}
+    [said] = [p for p in collection.problems if p.code is Code.NO_DEADLINE_COLUMN]
+    assert (said.severity, said.row) == (Severity.WARNING, row)
+    assert said.message.startswith(
+        "表中没有“整改时限”一栏（不是下发的附件2），各项隐患都暂按活动默认"
+    )
+
+
+@pytest.mark.parametrize(("added", "value"), [("是否涉及历史遗留", "否"), ("完成率", "100%")])
+def test_a_column_of_the_departments_own_filled_down_the_empty_rows_makes_no_hazards(
+    campaign: Campaign, tmp_path: Path, added: str, value: str
+) -> None:
+    """The department added a column after 备注 and dragged its first value down to the
+    form's last numbered row: each empty row was a blank hazard, the register's totals
+    and 销号率 wrong and 24 errors sent back for rows never used (clerk trial 94). They
+    are the filled-down rows they look like; the hazards' own value stays in 备注, and a
+    longer text in such a column alone is read, the department told to fill in the row."""
+    from tests.helpers import header_position
+
+    rows = [hazard(部位="住院部三楼"), hazard(部位="药房")]
+    path = filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", rows)
+    book = load_workbook(path)
+    ws = book[FORM_SHEET]
+    row, columns = header_position(ws)
+    new = max(columns.values()) + 1
+    ws.cell(row, new).value = added
+    blank = [r for r in range(row + 1, row + 12) if ws.cell(r, columns["部位"]).value is None]
+    assert len(blank) >= 5  # the form's numbered empty rows below the two hazards
+    for r in range(row + 1, blank[-1] + 1):
+        ws.cell(r, new).value = value
+    ws.cell(blank[-1], new).value = "北门岗亭电线老化"  # a hazard in the wrong column
+    book.save(path)
+    collection = collect(campaign, [path.parent], as_of=date(2023, 12, 20))
+    assert [h.location for h in collection.hazards] == ["住院部三楼", "药房", ""]
+    assert collection.hazards[0].remarks == f"{added}：{value}"
+    [said] = [p for p in collection.problems if p.code is Code.FILLED_DOWN_ROWS]
+    assert said.message.startswith(f"第 {blank[0]}–{blank[-2]} 行只填了{added}，")
+
+
+def test_a_header_merged_over_the_next_ones_says_so(campaign: Campaign, tmp_path: Path) -> None:
+    """存在隐患问题's header merged over 整改措施's (F5:G5): 整改措施 was said deleted, and
+    the measures went to 备注 under the name 存在隐患问题 (clerk trial 94). The error names
+    the merge; the column's text is in 备注 under its letter."""
+    from openpyxl.utils import get_column_letter
+
+    from tests.helpers import header_position
+
+    path = filled_form(
+        campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard(整改措施="更换灭火器")]
+    )
+    book = load_workbook(path)
+    ws = book[FORM_SHEET]
+    row, columns = header_position(ws)
+    assert columns["整改措施"] == columns["存在隐患问题"] + 1
+    first, second = (get_column_letter(columns[h]) for h in ("存在隐患问题", "整改措施"))
+    ws.merge_cells(f"{first}{row}:{second}{row}")
+    book.save(path)
+    collection = collect(campaign, [path.parent], as_of=date(2023, 12, 20))
+    [said] = [p for p in collection.problems if p.code is Code.MISSING_COLUMN]
+    assert said.message == (
+        f"表中找不到“整改措施”这一列：表头 {first}{row}:{second}{row} 合并成了一格，可能盖住了它的"
+        "表头；请取消合并、恢复“整改措施”的表头后重新报送"
+    )
+    assert collection.hazards[0].remarks == f"{second}列：更换灭火器"

@@ -482,3 +482,34 @@ def test_a_name_begun_after_a_comma_goes_down_whole() -> None:
         for name in NAMES[:-1]:  # five characters or fewer, or six in a line of 36
             if len(name) <= 5 or width >= 36:
                 assert any(name in line for line in lines), (width, name, lines)
+
+
+@pytest.mark.parametrize("files", [9, 10])
+def test_a_long_list_of_problems_says_a_warning_of_many_files_once(files: int) -> None:
+    """At 200 departments collect printed 887 lines of problems, its 21 errors among 133
+    entries of one warning (未填检查内容, clerk trial 94). Past a screen, a warning said of
+    ten files or more is one line naming them after the rest; errors are all listed."""
+    from rich.console import Console
+
+    from huitoukan.model.problems import Code, Problem, Severity
+
+    def said(code: Code, severity: Severity, n: int, message: str) -> Problem:
+        return Problem(severity=severity, code=code, file=f"回收/部门{n:03d}.xlsx", message=message)
+
+    problems = [said(Code.NO_ITEMS, Severity.WARNING, n, "没有填写检查内容") for n in range(files)]
+    problems += [
+        said(Code.MISSING_HEAD, Severity.ERROR, 100 + n, f"第 {n} 份没有填写主要负责人")
+        for n in range(render_module.TERMINAL_ROWS + 1 - files)
+    ]
+    console = Console(record=True, width=100)
+    render_module.problem_list(console, problems)
+    shown = console.export_text()
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    assert all(p.message in shown for p in errors)
+    joined = "".join(shown.split())
+    summary = f"警告未填检查内容：{files}份报表（部门000.xlsx、部门001.xlsx"
+    if files < 10:
+        assert summary not in joined and shown.count("没有填写检查内容") == files
+    else:
+        assert summary in joined and "没有填写检查内容" not in shown
+        assert "逐项见台账“校验问题”工作表" in joined

@@ -396,7 +396,9 @@ def test_seed_ten_column_form_takes_default_deadline(campaign: Campaign, tmp_pat
     wb.save(path)
     assert header_position(ws)[1].get("整改时限") is None
     form = read(path, campaign)
-    assert form.problems == []
+    # said once: the deadlines are the default's (not a word was: clerk trial 94)
+    assert [p.code for p in form.problems] == [Code.NO_DEADLINE_COLUMN]
+    assert form.problems[0].message.startswith("表中没有“整改时限”一栏（不是下发的附件2）")
     assert form.hazards[0].deadline == date(2023, 12, 31)
     assert form.hazards[0].deadline_is_default
 
@@ -893,3 +895,21 @@ def test_a_hazard_named_like_the_column_is_a_hazard_and_the_header_again_is_not(
     ]
     form = read(filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx", rows), campaign)
     assert [h.location for h in form.hazards] == ["3号楼", "5号楼"]
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [((1, 2, 3), "seq"), (("XJ-01", "SD-01", 3), "number"), (("XJ-01", 2, 3), "seq")],
+)
+def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
+    values: tuple[object, ...], field: str
+) -> None:
+    """编号 is the form's 序号 in other words, unless most of what it holds are problem
+    numbers (XJ-01): a department's own table numbering its answers (clerk trial 92)."""
+    from huitoukan.forms.layout import find_header
+
+    header = ["编号", "部位", "存在隐患问题", "整改措施", "整改完成情况", "责任人"]
+    rows: list[list[object]] = [header]
+    rows += [[v, "食堂", "灭火器过期", "更换", "整改中", "王五"] for v in values]
+    match = find_header(rows)
+    assert match is not None and match.columns.get(field) == 0

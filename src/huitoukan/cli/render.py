@@ -619,7 +619,8 @@ def problem_list(
     _wrapped(console, f"发现的问题（{len(problems)}）", style="bold")
     current = None
     shown = 0
-    for same in _alike(problems)[: TERMINAL_ROWS * 5]:
+    entries, common = _commonest_warnings(_alike(problems))
+    for same in entries[: TERMINAL_ROWS * 5]:
         p = same[0]
         if p.file != current:
             current = p.file
@@ -635,7 +636,46 @@ def problem_list(
         text.stylize(colour, 2, 4)
         console.print(text, soft_wrap=True)
         shown += len(same)
+    for title, alike in common.items():
+        files = list(dict.fromkeys(_file_name(p.file) for p in alike))
+        named = "、".join(files[:COMMON_FILES_SHOWN]) + (
+            "等" if len(files) > COMMON_FILES_SHOWN else ""
+        )
+        line = f"警告 {title}：{len(files)} 份报表（{named}），逐项见{rest}"
+        if rest.startswith("："):
+            line = f"警告 {title}：{len(files)} 份报表（{named}）"
+        text = Text(wrap_text(line, console.width - 1, "  ", "      "))
+        text.stylize("yellow", 2, 4)
+        console.print(text, soft_wrap=True)
+        shown += len(alike)
     _more(console, shown, len(problems), rest)
+
+
+COMMON_WARNING_FILES = 10
+"""Files one warning is said of, from which a long list of problems says it once, naming
+them, after the rest: at 200 departments the list was 887 lines, its 21 errors among 133
+entries of 未填检查内容 (clerk trial 94)."""
+COMMON_FILES_SHOWN = 5
+
+
+def _commonest_warnings(
+    entries: list[list[Problem]],
+) -> tuple[list[list[Problem]], dict[str, list[Problem]]]:
+    """`entries` without the warnings said of `COMMON_WARNING_FILES` files or more, when
+    they are more than a screen holds (`TERMINAL_ROWS`); those warnings by title."""
+    if len(entries) <= TERMINAL_ROWS:
+        return entries, {}
+    files: dict[str, set[str]] = {}
+    for same in entries:
+        if same[0].severity is Severity.WARNING:
+            files.setdefault(same[0].title, set()).add(same[0].file)
+    common = {title for title, named in files.items() if len(named) >= COMMON_WARNING_FILES}
+    kept = [e for e in entries if not (e[0].severity is Severity.WARNING and e[0].title in common)]
+    said: dict[str, list[Problem]] = {}
+    for same in entries:
+        if same[0].severity is Severity.WARNING and same[0].title in common:
+            said.setdefault(same[0].title, []).extend(same)
+    return kept, said
 
 
 PLACES_SHOWN = 10

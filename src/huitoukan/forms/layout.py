@@ -65,10 +65,27 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "hazard",
         "存在隐患问题",
-        ("存在问题", "隐患问题", "存在的隐患问题", "存在的问题", "问题隐患"),
+        (
+            "存在问题",
+            "隐患问题",
+            "存在的隐患问题",
+            "存在的问题",
+            "问题隐患",
+            "隐患描述",
+            "存在安全隐患问题",
+            "存在安全隐患",
+            "安全隐患",
+            "隐患问题描述",
+            "隐患问题及描述",
+            "存在隐患问题及描述",
+        ),
     ),
     Column("measures", "整改措施", ("整改方案", "措施")),
-    Column("deadline", "整改时限", ("整改期限", "完成时限", "整改时间", "计划完成时间")),
+    Column(
+        "deadline",
+        "整改时限",
+        ("整改期限", "完成时限", "整改时间", "计划完成时间", "完成期限", "整改完成时限"),
+    ),
     Column("progress", "整改完成情况", ("完成情况", "整改情况", "整改进度", "整改状态")),
     Column("owner", "责任人", ("整改责任人", "负责人")),
     Column("checked_on", "检查时间", ("检查日期", "排查时间", "排查日期")),
@@ -291,13 +308,46 @@ def find_header(rows: list[list[object]], start: int = 0) -> HeaderMatch | None:
     at least MIN_HEADER_FIELDS form columns; None if there is no 附件2 table there.
 
     A column whose header repeats one already found (a second 备注) is kept as an extra
-    column, like a column with a header the form does not know."""
-    return locate_header(rows, _COLUMN_BY_KEY, frozenset({"hazard"}), MIN_HEADER_FIELDS, start)
+    column, like a column with a header the form does not know. Without a 问题编号 column,
+    a column headed 编号 holding problem numbers is that column."""
+    match = locate_header(rows, _COLUMN_BY_KEY, frozenset({"hazard"}), MIN_HEADER_FIELDS, start)
+    if match is None or "number" in match.columns:
+        return match
+    return _numbers_headed_bianhao(rows, match)
+
+
+_BIANHAO = normalize_key("编号")
+_LIKE_A_NUMBER = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+"""A problem's 编号 (XJ-2023-07, 省督-3), not a 序号 (1, 2, 3)."""
+
+
+def _numbers_headed_bianhao(rows: list[list[object]], match: HeaderMatch) -> HeaderMatch:
+    """`match`, its column headed 编号 (a 序号 in the form's words) made the 问题编号 when most
+    of what it holds are problem numbers: a department's own table numbering its answers
+    XJ-2023-07 had them in 备注, the problems unanswered (clerk trial 92)."""
+    header = rows[match.row]
+    headed = [
+        c
+        for c in (*match.extra, *([match.columns["seq"]] if "seq" in match.columns else []))
+        if c < len(header) and isinstance(header[c], str) and normalize_key(header[c]) == _BIANHAO
+    ]
+    below = rows[match.row + 1 : match.row + 1 + HEADER_SEARCH_ROWS]
+    for c in headed:
+        values = [str(r[c]).strip() for r in below if c < len(r) and str(r[c] or "").strip()]
+        if values and 2 * sum(bool(_LIKE_A_NUMBER.search(v)) for v in values) > len(values):
+            columns = {f: col for f, col in match.columns.items() if col != c} | {"number": c}
+            extra = {col: t for col, t in match.extra.items() if col != c}
+            return HeaderMatch(match.row, dict(sorted(columns.items(), key=lambda i: i[1])), extra)
+    return match
 
 
 def column_keys(columns: tuple[Column, ...]) -> dict[str, Column]:
     """Every normalised header text → its column (the first named wins)."""
     return {key: c for c in reversed(columns) for key in c.keys()}
+
+
+_ANNOTATION = re.compile(r"\([^()]*\)|[*※]")
+"""A header's words in brackets (NFKC makes （） ASCII) and its required-field marks."""
 
 
 def locate_header(
@@ -320,10 +370,17 @@ def locate_header(
                 continue
             key = normalize_key(value)
             column = by_key.get(key)
-            if column is None:
-                extra[col_index] = value.strip()
-                continue
-            rank = column.rank(key)
+            rank = 0
+            if column is None:  # 整改时限（日期）, 部位（具体位置）: the column, said more
+                # plainly beside it (its deadlines became the default's, its 部位 went to
+                # 备注, its 存在隐患问题 made the return a list of problems: clerk trial 94)
+                bare = _ANNOTATION.sub("", key)
+                column = by_key.get(bare) if bare else None
+                if column is None:
+                    extra[col_index] = value.strip()
+                    continue
+                rank = len(column.synonyms) + 1
+            rank += column.rank(key if rank == 0 else _ANNOTATION.sub("", key))
             held = best.get(column.field)
             if held is not None and held[0] <= rank:
                 extra[col_index] = value.strip()

@@ -73,6 +73,7 @@ NOT_FIXABLE = frozenset(
         Code.REVIEW_CLOSURE_CHANGED,
         Code.CHANGED_AFTER_PASSED,
         Code.ASSIGNMENT_MATCHED_WITHOUT_COLUMN,
+        Code.NO_DEADLINE_COLUMN,
     }
 )
 """Problems the department cannot correct in its file (the return was late: that stays true;

@@ -56,6 +56,7 @@ class Code(StrEnum):
     BAD_PROGRESS = "bad-progress"
     MISSING_CHECKED_ON = "missing-checked-on"
     MISSING_DEADLINE = "missing-deadline"
+    NO_DEADLINE_COLUMN = "no-deadline-column"
     CLOSED_NOT_DONE = "closed-not-done"
     DONE_WITHOUT_CLOSED_ON = "done-without-closed-on"
     CLOSED_BEFORE_CHECKED = "closed-before-checked"
@@ -227,6 +228,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "未填主要负责人",
         "没有填写主要负责人：自查整改清单须经部门主要负责人签字，请补充",
+        {
+            "picture": "主要负责人一栏只有图片（签名或印章），台账中记不下姓名：请在这一栏同时"
+            "填写主要负责人姓名（纸质版仍须签字）",
+        },
     ),
     Code.MISSING_REPORTER: Rule(
         _W, "未填上报人或联系方式", "没有填写上报人或联系方式，请补充，便于核实情况"
@@ -322,6 +327,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "缺少一列",
         "表中没有“{field}”这一列（可能被删除了），各行的{field}都无从填写；"
         "请在下发的附件2中填写后重新报送",
+        {
+            "merged": "表中找不到“{field}”这一列：表头 {merged} 合并成了一格，可能盖住了它的表头；"
+            "请取消合并、恢复“{field}”的表头后重新报送",
+        },
     ),
     Code.BAD_PROGRESS: Rule(
         _E,
@@ -338,6 +347,12 @@ CATALOGUE: Mapping[Code, Rule] = {
             "found_later": "没有填写整改时限（检查时间晚于活动默认整改时限 {default}，"
             "不按默认时限计，暂不计逾期），请补充",
         },
+    ),
+    Code.NO_DEADLINE_COLUMN: Rule(
+        _W,
+        "表中没有整改时限栏",
+        "表中没有“整改时限”一栏（不是下发的附件2），各项隐患都暂按活动默认整改时限 {default} 计，"
+        "请核对；今后请该部门使用下发的附件2填写，写明各项的整改时限",
     ),
     Code.CLOSED_NOT_DONE: Rule(
         _E,

@@ -204,6 +204,7 @@ def read_return(
         _read_group(
             part, group, Path(source.readable_name), campaign, as_of, pictures, unseen, several
         )
+        part.problems = _signed_by_picture(part.problems, blank)
         for table in group:  # a continuation, its header blank: said when its sheet is
             # named for another department (a college's sheet left blank joined the one
             # before it, its hazards that one's: clerk trial 91); taken for that one's
@@ -520,8 +521,14 @@ def _pictures(
     grids = {grid.name: grid for grid in content.sheets}
     for sheet, r, c in kept.blank:
         grid = grids.get(sheet)
-        if grid is not None and r < len(grid.rows) and c < len(grid.rows[r]):
-            grid.rows[r][c] = ""
+        if grid is None:
+            continue
+        # the picture's cell, and the cells merged with it (filled with its text: said
+        # to have lost their picture, one read and kept: clerk trial 94)
+        bottom, right = next(((b, e) for t, s, b, e in grid.merged if (t, s) == (r, c)), (r, c))
+        for row in grid.rows[r : bottom + 1]:
+            for column in range(c, min(right + 1, len(row))):
+                row[column] = ""
     lost = _lost_cell_pictures(content)
     said = [
         (
@@ -600,6 +607,22 @@ def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> R
     return form.model_copy(
         update={"readable": False, "reason": reason, "hazards": [], "problems": [], "checked": []}
     )
+
+
+def _signed_by_picture(
+    problems: list[Problem], pictures: list[tuple[str, int, int]]
+) -> list[Problem]:
+    """`problems`, 主要负责人 not filled in said otherwise when its cell holds a picture (a
+    signature pasted in WPS or Excel): told 没有填写, the department had signed (trial 94)."""
+    cells = {(sheet, cell_ref(r, c)) for sheet, r, c in pictures}
+    return [
+        p.model_copy(
+            update={"message": problem(Code.MISSING_HEAD, p.file, variant="picture").message}
+        )
+        if p.code is Code.MISSING_HEAD and (p.sheet, p.cell) in cells
+        else p
+        for p in problems
+    ]
 
 
 def _lost_cell_pictures(content: WorkbookContent) -> list[tuple[str, int, int]]:
@@ -958,30 +981,38 @@ _FILLED_DOWN = frozenset({"deadline", "progress", "owner", "checked_on", "closed
 责任人, 检查时间 to its end): a row with nothing else is no hazard."""
 
 
+_FILLED_DOWN_EXTRA = 4
+"""Characters at most of what a row holds in a column the form does not have, for it to be
+filled down too (否, 是, 100%, √): an added column dragged down the empty rows made each a
+blank hazard, 24 errors sent for rows never used (clerk trial 94); longer text may be a
+hazard written in a column the form names otherwise, and is read."""
+
+
 class _FillerRows:
-    """Rows holding only what is filled down (`_FILLED_DOWN`): not hazards (six such rows
-    were six blank hazards of one 隐患编号, overdue on the printed register: clerk trial
-    60), said once a run of them."""
+    """Rows holding only what is filled down (`_FILLED_DOWN`, and short words in columns
+    the form does not have): not hazards (six such rows were six blank hazards of one 隐患
+    编号, overdue on the printed register: clerk trial 60), said once a run of them."""
 
     def __init__(self, checker: RowChecker) -> None:
         self.checker = checker
-        self.runs: list[tuple[RowCells, list[str], int]] = []
+        self.runs: list[tuple[RowCells, list[str], list[str], int]] = []
 
     def add(self, cells: RowCells, names: list[str]) -> None:
-        if self.runs and self.runs[-1][2] == cells.row - 1:
-            first, fields, _ = self.runs[-1]
-            self.runs[-1] = (first, fields, cells.row)
+        headers = [COLUMN_BY_FIELD[n].header for n in names] + [t for t, _ in cells.extras]
+        if self.runs and self.runs[-1][3] == cells.row - 1:
+            first, fields, said, _ = self.runs[-1]
+            self.runs[-1] = (first, fields, said, cells.row)
         else:
-            self.runs.append((cells, names, cells.row))
+            self.runs.append((cells, names, headers, cells.row))
 
     def said(self) -> None:
-        for first, names, last in self.runs:
+        for first, names, headers, last in self.runs:
             self.checker.problem(
                 Code.FILLED_DOWN_ROWS,
                 first,
-                names[0],
+                names[0] if names else "hazard",
                 rows=f"{first.row}" if last == first.row else f"{first.row}–{last}",
-                fields="、".join(COLUMN_BY_FIELD[n].header for n in names),
+                fields="、".join(headers),
             )
 
 
@@ -1036,6 +1067,7 @@ def _read_rows(
     This runs for every row of every return, so each cell is looked at once and cell
     references are only spelled out for a problem."""
     header = table.header
+    hazards_before = len(form.hazards)
     rows = table.grid.rows
     if not form.column_letters:
         form.column_letters = {f: column_letter(c) for f, c in header.columns.items()}
@@ -1050,6 +1082,10 @@ def _read_rows(
         form_date=None if form.date_impossible else form.form_date,
         missing_columns=_ANSWER_FIELDS - header.columns.keys(),
     )
+    # a header merged over the next one's: that column read as a second of the first (its
+    # text in 备注 under the wrong name), the one it hides said deleted (clerk trial 94)
+    merged = [m for m in table.grid.merged if m[0] <= header.row <= m[2] and m[3] > m[1]]
+    hidden = {c for _, left, _, right in merged for c in range(left + 1, right + 1)}
     for name in sorted(checker.missing_columns, key=_ANSWER_ORDER.index):
         form.problems.append(
             problem(
@@ -1059,11 +1095,20 @@ def _read_rows(
                 row=header.row + 1,
                 field=COLUMN_BY_FIELD[name].header,
                 department=checker.department,
+                variant="merged" if merged else "",
+                merged="、".join(
+                    f"{cell_name(header.row, left)}:{cell_name(header.row, right)}"
+                    for _, left, _, right in merged
+                ),
             )
         )
     fields = list(header.columns.items())
     known = set(header.columns.values())
-    extra_columns = [(c, title) for c, title in header.extra.items() if c not in known]
+    extra_columns = [
+        (c, f"{column_letter(c)}列" if c in hidden else title)
+        for c, title in header.extra.items()
+        if c not in known
+    ]
     width = max((len(row) for row in rows[header.row + 1 : table.end]), default=0)
     titled = known | set(header.extra)
     untitled = [(c, f"{column_letter(c)}列") for c in range(width) if c not in titled]
@@ -1126,7 +1171,7 @@ def _read_rows(
             continue  # 一、消防安全 across the table: a heading of the rows below, no hazard
         if (
             filled_in.keys() <= _FILLED_DOWN
-            and not raw.extras
+            and all(len(text) <= _FILLED_DOWN_EXTRA for _, text in raw.extras)
             and (table.grid.name, r) not in pictures
         ):
             filler.add(raw, list(filled_in))
@@ -1165,5 +1210,19 @@ def _read_rows(
         row_hazard = checker.hazard(raw, first, names)
         form.hazards.append(row_hazard)
     filler.said()
+    if "deadline" not in header.columns and len(form.hazards) > hazards_before:
+        # every row's deadline is the campaign's default: said once (not a word was, and a
+        # hazard 11 days overdue went off the overdue list: clerk trial 94)
+        form.problems.append(
+            problem(
+                Code.NO_DEADLINE_COLUMN,
+                form.file,
+                sheet=table.grid.name,
+                row=header.row + 1,
+                field="整改时限",
+                department=checker.department,
+                default=campaign.info.default_deadline,
+            )
+        )
     form.problems.extend(checker.problems)
     _say_items_missing(form, table, checker.department)
