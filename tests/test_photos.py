@@ -1969,3 +1969,28 @@ def test_a_signature_pasted_as_a_picture_is_asked_for_the_name_beside_it(tmp_pat
     signed = said()
     assert signed.cell == unsigned.cell
     assert signed.message.startswith("主要负责人一栏只有图片（签名或印章），台账中记不下姓名")
+
+
+@pytest.mark.parametrize("pasted", ["floating", "wps"])
+def test_a_seal_pasted_as_a_picture_is_asked_for_the_departments_name(
+    tmp_path: Path, pasted: str
+) -> None:
+    """部门（章） given only as a seal's picture (floating over it, or in its cell) in a file
+    named for no department: told 无法识别报送部门, as if nothing were there (clerk trial 94);
+    now told the picture cannot be read as a name, and that the file's name would do."""
+    campaign = photo_campaign()
+    path = tmp_path / "回收" / "自查整改清单（已盖章）.xlsx"
+    filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], department_text="")
+
+    def said() -> Problem:
+        collection = collect_to_register(campaign, [path.parent], None, AS_OF).collection
+        [unknown] = [p for p in collection.problems if p.code is Code.UNKNOWN_DEPARTMENT]
+        return unknown
+
+    blank = said()
+    assert blank.message.endswith("（或把文件名改为本部门名称后再次汇总）")
+    if pasted == "floating":
+        paste_photos(path, floating=[(blank.cell, BEFORE)])
+    else:
+        paste_photos(path, wps={blank.cell: BEFORE})
+    assert said().message.startswith("表头“部门（章）”只有图片（印章），读不出是哪个部门")

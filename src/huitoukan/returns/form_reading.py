@@ -193,6 +193,7 @@ def read_return(
     named_by_file = campaign.find_unit(Path(source.readable_name).stem)
     groups = _by_department(found, campaign, named_by_file.name if named_by_file else "")
     issued_with, issued = _issued_problems(content, campaign)
+    pictured = set(pictures)  # (a seal's row: taken out of `pictures` as no hazard's photo)
     forms = []
     for index, group in enumerate(groups):
         part = form.model_copy(deep=True)
@@ -204,7 +205,7 @@ def read_return(
         _read_group(
             part, group, Path(source.readable_name), campaign, as_of, pictures, unseen, several
         )
-        part.problems = _signed_by_picture(part.problems, blank)
+        part.problems = _signed_by_picture(part.problems, blank, pictured)
         for table in group:  # a continuation, its header blank: said when its sheet is
             # named for another department (a college's sheet left blank joined the one
             # before it, its hazards that one's: clerk trial 91); taken for that one's
@@ -610,19 +611,29 @@ def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> R
 
 
 def _signed_by_picture(
-    problems: list[Problem], pictures: list[tuple[str, int, int]]
+    problems: list[Problem], in_cells: list[tuple[str, int, int]], rows: set[tuple[str, int]]
 ) -> list[Problem]:
-    """`problems`, 主要负责人 not filled in said otherwise when its cell holds a picture (a
-    signature pasted in WPS or Excel): told 没有填写, the department had signed (trial 94)."""
-    cells = {(sheet, cell_ref(r, c)) for sheet, r, c in pictures}
-    return [
-        p.model_copy(
-            update={"message": problem(Code.MISSING_HEAD, p.file, variant="picture").message}
-        )
-        if p.code is Code.MISSING_HEAD and (p.sheet, p.cell) in cells
-        else p
-        for p in problems
-    ]
+    """`problems`, 主要负责人 or 部门（章） not filled in said otherwise when the cell holds a
+    picture (a signature or a seal pasted in WPS or Excel; a seal floating over the row):
+    told 没有填写, the department had signed or sealed (clerk trial 94)."""
+    cells = {(sheet, cell_ref(r, c)) for sheet, r, c in in_cells}
+
+    def pictured(p: Problem) -> bool:
+        if (p.sheet, p.cell) in cells:
+            return True
+        row = re.fullmatch(r"[A-Z]+([0-9]+)", p.cell)
+        floating = row is not None and (p.sheet, int(row.group(1)) - 1) in rows
+        return p.code is Code.UNKNOWN_DEPARTMENT and floating
+
+    said = []
+    for p in problems:
+        unsigned = p.code is Code.MISSING_HEAD
+        unsealed = p.code is Code.UNKNOWN_DEPARTMENT and not p.value
+        if (unsigned or unsealed) and pictured(p):
+            message = problem(p.code, p.file, variant="picture").message
+            p = p.model_copy(update={"message": message})
+        said.append(p)
+    return said
 
 
 def _lost_cell_pictures(content: WorkbookContent) -> list[tuple[str, int, int]]:
