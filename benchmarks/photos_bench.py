@@ -8,9 +8,9 @@ does, and copies of them with a photo in the 备注 cell of one row in ten, alte
 floating over the cell and placed in it as Excel 365 does (XlsxWriter's insert_image and
 embed_image), every photo a different JPEG:
 
-- "as Excel saves it": 800×600, about 70 KB (Excel and WPS compress a pasted photo
+- "as Excel saves it": 800×600, about 105 KB (Excel and WPS compress a pasted photo
   to the size it is shown at, 220 ppi, unless told not to);
-- "full size": 1600×1200, about 290 KB (a photo whose compression was turned off).
+- "full size": 1600×1200, about 280 KB (a photo whose compression was turned off).
 
 Times the collects in alternating turns, into a fresh folder each turn (so every
 photo is written to the evidence folder each time, as on a first collect), and prints
