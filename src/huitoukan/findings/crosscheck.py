@@ -345,13 +345,13 @@ def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> l
     """The register's answers to the listed problem (a department's each; to one taken out of
     the list, the rows sent as its answers)."""
     key = number_key(listed.number)
-    return [
-        h
-        for _, h in numbered
-        if number_key(h.number or (h.answered_as[0] if listed.withdrawn and h.answered_as else ""))
-        == key
-        and (h.number or listed.withdrawn)
-    ]
+
+    def sent_as(hazard: HazardRow) -> str:
+        if hazard.number or not (listed.withdrawn and hazard.answered_as):
+            return hazard.number
+        return hazard.answered_as[0]
+
+    return [h for _, h in numbered if (number := sent_as(h)) and number_key(number) == key]
 
 
 def _answered(
