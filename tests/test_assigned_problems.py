@@ -544,7 +544,7 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
     checked, _ = run_crosscheck(campaign, city, [register], tmp_path / "追责核查.xlsx", AS_OF)
     [verdict] = checked.verdicts
     assert verdict.note.startswith(
-        "学校交办问题清单中曾有此问题 XJ-01（县级普查，后从清单中删去），已交办安全保卫处，安全保卫处反馈整改中"
+        "部门按交办问题 XJ-01（县级普查）反馈过此问题（交办问题清单中现在没有这个编号），已交办安全保卫处，安全保卫处反馈整改中"
     )
     # the follow-up form's locked row worded as the list words it now (the old wording
     # stayed in it, the new on its 交办问题清单 sheet: clerk trial 88)

@@ -1604,20 +1604,22 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
         assert printed["结论"] == "待确认"
 
 
-@pytest.mark.parametrize("corrected", ["department taken off", "withdrawn", "typed wrong"])
+@pytest.mark.parametrize(
+    "corrected", ["department taken off", "withdrawn", "not in the list", "not in the list, 自查"]
+)
 def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_checks(
     campaign: Campaign, tmp_path: Path, corrected: str
 ) -> None:
     """总务基建处 answered JB-01 (图书馆 应急照明灯不亮, 县级普查); a corrected list took it off
     总务基建处 (学生工作处 keeps it), or took JB-01 out. The answer is summed up as 总务基建处's own
     hazard, and the city finding the problem still there was credited to the self-check,
-    自查已发现 (clerk trials 86, 88): it was known from the list, and left unrectified. A
-    number the list never had (typed wrong) leaves the row the self-check's."""
+    自查已发现 (clerk trials 86, 88): it was known from the list, and left unrectified. So is
+    a number the list does not have sent as 县级普查's (the list corrected before the first
+    collect: trial 95); one sent as 自查 (typed wrong) leaves the row the self-check's."""
     from huitoukan.model.findings import Finding
 
-    rows = [
-        hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮")
-    ]
+    source = "自查" if corrected.endswith("自查") else "县级普查"
+    rows = [hazard(问题编号="JB-01", 问题来源=source, 部位="图书馆", 存在隐患问题="应急照明灯不亮")]
     filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", rows)
     listed = Finding(
         number="JB-01" if corrected == "department taken off" else "JB-02",
@@ -1633,14 +1635,14 @@ def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_check
     withdrawn = {"JB-01"} if corrected == "withdrawn" else set()
     found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
     [verdict] = crosscheck(campaign, [found], hazards, [listed], withdrawn=withdrawn).verdicts
-    if corrected == "typed wrong":
+    if corrected.endswith("自查"):
         assert verdict.conclusion is Conclusion.FOUND
         return
     assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
-    if corrected == "withdrawn":  # its answer named, the list no longer having it
+    if corrected != "department taken off":  # its answer named, the list not having it
         assert verdict.note.startswith(
-            "学校交办问题清单中曾有此问题 JB-01（县级普查，后从清单中删去），已交办总务基建处，"
-            "总务基建处反馈整改中；检查时问题仍在"
+            "部门按交办问题 JB-01（县级普查）反馈过此问题（交办问题清单中现在没有这个编号），"
+            "已交办总务基建处，总务基建处反馈整改中；检查时问题仍在"
         )
     else:  # the department the list gives now answered nothing
         assert verdict.note.startswith(

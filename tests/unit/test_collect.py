@@ -244,10 +244,14 @@ def test_a_form_counted_before_and_set_aside_now_says_what_leaves_the_register(
     register = tmp_path / "台账.xlsx"
     collect_to_register(campaign, [returns], register, AS_OF)
     assert len(sheet_rows(register, HAZARD_SHEET)) == 2
-    filled_form(
-        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
+    filled_form(  # after the 报送截止 (12月15日)
+        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 16)
     )
     result = collect_to_register(campaign, [returns], register, AS_OF)
+    # late: the form set aside was its first return no more (it kept that form's day and
+    # was on time: clerk trial 95)
+    [school] = [d for d in result.status.departments if d.department == "高级技工学校"]
+    assert (school.first_returned_on, school.late) == (date(2023, 12, 16), True)
     [said] = [p for p in result.collection.problems if Path(p.file).name == misfiled.name]
     assert said.code is Code.MISFILED_RETURN
     assert said.message.endswith(
@@ -1158,3 +1162,27 @@ def test_a_long_department_name_gets_a_row_tall_enough_in_the_summary_and_the_re
         [short] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "总务基建处"]
         assert (ws.row_dimensions[row].height or 15) >= 30, path.name
         assert (ws.row_dimensions[short].height or 15) < 20, path.name
+
+
+@pytest.mark.parametrize(
+    ("name", "told"),
+    [("各二级学院-安全隐患自查整改清单.xlsx", True), ("各二级学院实训楼工地检查.xlsx", False)],
+)
+def test_a_form_set_aside_is_told_to_the_department_its_file_plainly_names(
+    campaign: Campaign, tmp_path: Path, name: str, told: bool
+) -> None:
+    """A form set aside (header 高级技工学校, which sent its own) is told to the department its
+    file is named for: named for a place called like one (实训楼工地检查 of 各二级学院's
+    building), it is the header department's extra form, and 各二级学院 was told it had
+    sent it (clerk trial 95)."""
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign, "高级技工学校", returns / name, [hazard(部位="机电学院实训车间")],
+        form_date=date(2023, 12, 16),
+    )  # fmt: skip
+    filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
+    )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert FileOutcome.HELD in collection.outcomes.values()
+    assert list(collection.set_aside()) == (["各二级学院"] if told else [])

@@ -431,6 +431,21 @@ def _set_aside_since(
     return said
 
 
+def _forget_first_returns_set_aside(
+    collection: Collection, sources: Mapping[str, tuple[str, str]]
+) -> None:
+    """A department's first return as the register recorded it forgotten when it was a form
+    set aside now (another department's form, counted the department's before its own
+    came): its own return, sent after the 报送截止, kept the form's day and was not late
+    (clerk trial 95)."""
+    for form in collection.forms:
+        if collection.outcomes.get(form.file) is not FileOutcome.HELD or form.file not in sources:
+            continue
+        department = sources[form.file][1]
+        if form.form_date and collection.returned_before.get(department) == form.form_date:
+            del collection.returned_before[department]
+
+
 def collect_to_register(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -531,6 +546,7 @@ def collect_to_register(
     refuse_without_returns(collection, reviews_count=True)
     if recorded is not None and register is not None:
         collection.problems[:] = _set_aside_since(collection, recorded.sources, register)
+        _forget_first_returns_set_aside(collection, recorded.sources)
     # as status has them, under the departments' names now
     rounds = issued_rounds(register, renames) if register is not None else []
     due = campaign.info.returns_due

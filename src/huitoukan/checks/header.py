@@ -7,17 +7,19 @@ asked for; the form's 日期 must be readable and not after the return deadline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, Unit
 from huitoukan.cells import cell_text
 from huitoukan.checks.rows import implausible
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import FOOTER_LABELS, HEADER_LABELS, LabelValue
 from huitoukan.model.problems import Code, date_example, problem
 from huitoukan.model.returns import ReturnForm
+from huitoukan.text import normalize_key
 
 
 def identify_department(
@@ -53,6 +55,7 @@ def identify_department(
         and by_header not in campaign.units_in(path.stem)
     ):
         form.named_for = by_name.name
+        form.named_plainly = _plainly_named(path.stem, by_name, campaign)
         form.problems.append(
             problem(
                 Code.DEPARTMENT_MISMATCH,
@@ -200,3 +203,21 @@ def _date_text(value: object) -> object:
     if isinstance(value, str):
         return value.replace("_", "").replace(" ", "").replace("\u3000", "")
     return value
+
+
+_FORM_WORDS = re.compile(
+    r"安全隐患|隐患|自查|整改|清单|附件\s*[2二]|回头看|报表|表格|填报|报送|已?盖章|签字|扫描|"
+    r"终稿|最终|最新|修改后?|更新|第.{1,3}[版轮稿次]|[版稿表]|情况|副本|复制|copy|[0-9]+|[年月日号]|"
+    r"[-_—–.·\s()\[\]【】（）]"
+)
+"""What a file's name holds besides its department's: the form's words, versions, dates."""
+
+
+def _plainly_named(stem: str, unit: Unit, campaign: Campaign) -> bool:
+    """Whether the file name `stem` names `unit` and nothing else besides the form's words:
+    a place called like it (职教中心实训楼工地检查.xlsx) is not the department (a set-aside
+    form was told to 职教中心学校, its sender 总务基建处 told nothing: clerk trial 95)."""
+    rest = normalize_key(stem).casefold()
+    for name in sorted((unit.name, *unit.other_names, campaign.info.school), key=len, reverse=True):
+        rest = rest.replace(normalize_key(name).casefold(), "")
+    return not _FORM_WORDS.sub("", rest)

@@ -251,16 +251,19 @@ def _answered_as(
 ) -> bool:
     """Whether the row was sent as the answer to a problem an inspection above the school
     found that is not its department's to answer: another department's (a corrected list
-    took this one off it), or one the list took out (`withdrawn`). Summed up as its own
-    finding, it counted 自查已发现 (clerk trials 86, 88); a number the list never had (typed
-    wrong) leaves it the self-check's."""
+    took this one off it), one the list took out (`withdrawn`), or one of a number the list
+    does not have sent as an inspection's (its 问题来源 县级普查: the list corrected before
+    the first collect). Summed up as its own finding, it counted 自查已发现 (clerk trials 86,
+    88, 95); a number the list never had, sent as 自查, leaves it the self-check's."""
     if not hazard.answered_as:
         return False
     number, source = hazard.answered_as
     listed = listed_as.get(number_key(number))
-    if listed is None and number_key(number) not in withdrawn:
-        return False
-    return levels.get(listed.source if listed is not None else source) != "学校"
+    if listed is not None:
+        return levels.get(listed.source) != "学校"
+    if number_key(number) in withdrawn:
+        return levels.get(source) != "学校"
+    return levels.get(source, "学校") != "学校"
 
 
 @dataclass(frozen=True)
@@ -276,8 +279,8 @@ class _Listed:
     description: str
     deadline: date | None = None
     withdrawn: bool = False
-    """Taken out of the list since (known from an answer sent as its `HazardRow.answered_as`):
-    its 发现时间 is not known, the answer's 检查时间 stands for it."""
+    """Not in the list now (known from an answer sent as its `HazardRow.answered_as`: taken
+    out since, or never in it): its 发现时间 is not known, the answer's 检查时间 stands for it."""
 
     @classmethod
     def of(cls, finding: Finding) -> _Listed:
@@ -411,8 +414,6 @@ def _left_unrectified(
 ) -> Verdict:
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
-    if listed.withdrawn:
-        where = f"{listed.number}（{listed.source}，后从清单中删去）"
     owners = "、".join(listed.departments)
     still = "检查时问题仍在"
     found, due = finding.found_on, listed.deadline
@@ -461,8 +462,10 @@ def _left_unrectified(
     else:
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
-    had = "曾有" if listed.withdrawn else "已有"
-    note = f"学校交办问题清单中{had}此问题 {where}，{why}；{still}{f'（{term}）' if term else ''}"
+    said = f"学校交办问题清单中已有此问题 {where}"
+    if listed.withdrawn:  # its answer's word: the list has no such number now
+        said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
+    note = f"{said}，{why}；{still}{f'（{term}）' if term else ''}"
     if alike < MATCH:
         note = (
             f"学校交办问题清单中有相近的问题 {where}（“{listed.location}：{listed.description}”），"

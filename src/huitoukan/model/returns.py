@@ -402,6 +402,10 @@ class ReturnForm(ProblemCounts):
     named_for: str = ""
     """The department the file's name points to, when it is not the header's (the form
     of another department filled in: `merging.refiled` may set it aside)."""
+    named_plainly: bool = False
+    """The file's name is `named_for`'s and nothing else (各二级学院-安全隐患自查整改清单), not
+    a place called like it (职教中心实训楼工地检查): a form set aside is then told to that
+    department (`Collection.set_aside`)."""
     held: bool = False
     """Set aside by `merging.refiled`: whose it is cannot be told (`reason` says why)."""
     head: str = ""

@@ -106,7 +106,7 @@ class Collection(ProblemCounts):
             f.named_for: (f.file, f.department)
             for f in self.forms
             if self.outcomes.get(f.file) is FileOutcome.HELD
-            and f.named_for
+            and f.named_plainly
             and f.named_for not in self.current
         }
 
