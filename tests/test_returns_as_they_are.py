@@ -854,6 +854,17 @@ def test_a_deadline_written_as_a_day_with_qian_is_that_day(typed: str, day: date
         ("问题来源", "问题来源（自查/交办）"),
         ("销号时间", "销号时间（年月日）"),  # “缺少一列”, and a closed hazard overdue
         ("责任人", "*责任人"),
+        # trial 95: more of the words departments use
+        ("部位", "具体位置"),
+        ("部位", "部位/场所"),
+        ("存在隐患问题", "问题描述"),  # a list's word: a return by its 整改完成情况
+        ("存在隐患问题", "安全隐患问题"),
+        ("存在隐患问题", "存在问题和隐患"),
+        ("整改措施", "整改措施及建议"),
+        ("责任人", "责任人及电话"),
+        ("销号时间", "实际完成时间"),
+        ("检查时间", "发现日期"),
+        ("整改完成情况", "整改情况说明"),
     ],
 )
 def test_a_header_said_in_other_words_or_annotated_is_its_column(
@@ -974,3 +985,23 @@ def test_a_header_merged_over_the_next_ones_says_so(campaign: Campaign, tmp_path
         "表头；请取消合并、恢复“整改措施”的表头后重新报送"
     )
     assert collection.hazards[0].remarks == f"{second}列：更换灭火器"
+
+
+def test_a_list_of_problems_among_the_returns_is_no_return(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A 交办问题清单 (问题描述, 责任部门, 整改要求, 发现时间, no 整改完成情况 or 销号时间) put
+    among the returns stays a list, now that a return may head its columns in the list's
+    words (问题描述, 发现时间, 整改要求: clerk trial 95)."""
+    from tests.helpers import findings_list
+
+    rows = [
+        {"问题编号": "XJ-01", "问题来源": "县级普查", "发现时间": date(2023, 11, 10),
+         "部位": "3号教学楼", "问题描述": "灭火器压力不足", "责任部门": "安全保卫处",
+         "整改要求": "更换", "整改时限": date(2023, 12, 15)},
+    ]  # fmt: skip
+    listed = findings_list(tmp_path / "回收" / "交办问题清单.xlsx", rows)
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard()])
+    collection = collect(campaign, [listed.parent], as_of=date(2023, 12, 20))
+    assert collection.outcomes[str(listed)] is FileOutcome.NOT_A_RETURN
+    assert [h.department for h in collection.hazards] == ["附属医院"]

@@ -512,4 +512,6 @@ def test_a_long_list_of_problems_says_a_warning_of_many_files_once(files: int) -
         assert summary not in joined and shown.count("没有填写检查内容") == files
     else:
         assert summary in joined and "没有填写检查内容" not in shown
+        # under a heading of its own, not the last file's (clerk trial 95)
+        assert f"多份报表都有的警告{summary}" in joined
         assert "逐项见台账“校验问题”工作表" in joined

@@ -636,6 +636,8 @@ def problem_list(
         text.stylize(colour, 2, 4)
         console.print(text, soft_wrap=True)
         shown += len(same)
+    if common:  # under a heading of their own, not under the last file's (clerk trial 95)
+        _wrapped(console, "多份报表都有的警告", style="bold")
     for title, alike in common.items():
         files = list(dict.fromkeys(_file_name(p.file) for p in alike))
         named = "、".join(files[:COMMON_FILES_SHOWN]) + (

@@ -54,13 +54,45 @@ def _ranks(column: Column) -> dict[str, int]:
     return ranks
 
 
+LIST_STYLE_HAZARD = (
+    "问题描述",
+    "隐患内容",
+    "问题内容",
+    "发现问题",
+    "发现的问题",
+    "检查发现问题",
+    "问题",
+)
+"""Words for 存在隐患问题 that a 交办问题清单 uses too: a table heading it so is a return only
+with a column no list has (整改完成情况, 销号时间; `find_header`)."""
+_RETURN_ONLY = frozenset({"progress", "closed_on"})
+
 # The seed's ten columns in its order, with 整改时限 added right after 整改措施, and the
 # assigned problem's 编号 and 来源 after 序号 (blank or 自查 for what a department finds).
 COLUMNS: tuple[Column, ...] = (
     Column("seq", "序号", ("编号",)),
     Column("number", "问题编号", ("交办编号", "交办问题编号", "问题序号")),
     Column("source", "问题来源", ("来源", "交办来源", "问题出处")),
-    Column("location", "部位", ("隐患部位", "检查部位", "部位名称", "地点", "具体部位")),
+    Column(
+        "location",
+        "部位",
+        (
+            "隐患部位",
+            "检查部位",
+            "部位名称",
+            "地点",
+            "具体部位",
+            "位置",
+            "具体位置",
+            "区域",
+            "场所",
+            "单位部位",
+            "隐患位置",
+            "隐患地点",
+            "问题部位",
+            "点位",
+        ),
+    ),
     Column("item", "检查内容", ("检查项目", "督查内容", "检查事项")),
     Column(
         "hazard",
@@ -74,22 +106,66 @@ COLUMNS: tuple[Column, ...] = (
             "隐患描述",
             "存在安全隐患问题",
             "存在安全隐患",
+            "存在的安全隐患",
+            "安全隐患问题",
+            "安全隐患描述",
             "安全隐患",
             "隐患问题描述",
-            "隐患问题及描述",
-            "存在隐患问题及描述",
+            "隐患内容描述",
+            "隐患情况",
+            "隐患名称",
+            "主要问题",
+            "隐患",
+            *LIST_STYLE_HAZARD,
         ),
     ),
-    Column("measures", "整改措施", ("整改方案", "措施")),
+    Column(
+        "measures",
+        "整改措施",
+        ("整改方案", "措施", "处理措施", "整改意见", "防范措施", "整改建议", "整改要求"),
+    ),
     Column(
         "deadline",
         "整改时限",
         ("整改期限", "完成时限", "整改时间", "计划完成时间", "完成期限", "整改完成时限"),
     ),
-    Column("progress", "整改完成情况", ("完成情况", "整改情况", "整改进度", "整改状态")),
-    Column("owner", "责任人", ("整改责任人", "负责人")),
-    Column("checked_on", "检查时间", ("检查日期", "排查时间", "排查日期")),
-    Column("closed_on", "销号时间", ("销号日期", "完成时间", "整改完成时间")),
+    Column(
+        "progress",
+        "整改完成情况",
+        (
+            "完成情况",
+            "整改情况",
+            "整改进度",
+            "整改状态",
+            "是否整改完成",
+            "是否完成",
+            "整改情况说明",
+        ),
+    ),
+    Column(
+        "owner",
+        "责任人",
+        ("整改责任人", "负责人", "具体责任人", "整改负责人", "负责人姓名", "责任人姓名"),
+    ),
+    Column(
+        "checked_on",
+        "检查时间",
+        ("检查日期", "排查时间", "排查日期", "发现时间", "发现日期"),
+    ),
+    Column(
+        "closed_on",
+        "销号时间",
+        (
+            "销号日期",
+            "完成时间",
+            "整改完成时间",
+            "实际完成时间",
+            "完成日期",
+            "实际完成日期",
+            "验收时间",
+            "销号",
+        ),
+    ),
     Column("remarks", "备注", ("说明",)),
 )
 COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
@@ -311,7 +387,15 @@ def find_header(rows: list[list[object]], start: int = 0) -> HeaderMatch | None:
     column, like a column with a header the form does not know. Without a 问题编号 column,
     a column headed 编号 holding problem numbers is that column."""
     match = locate_header(rows, _COLUMN_BY_KEY, frozenset({"hazard"}), MIN_HEADER_FIELDS, start)
-    if match is None or "number" in match.columns:
+    if match is None:
+        return None
+    if not _RETURN_ONLY & match.columns.keys():  # 问题描述 or 责任部门, and no 整改完成情况
+        hazard = rows[match.row][match.columns["hazard"]]  # or 销号时间: a list's
+        if _bare_key(str(hazard)) in _LIST_STYLE_KEYS or any(
+            _bare_key(t) in _LIST_ONLY_KEYS for t in match.extra.values()
+        ):
+            return None
+    if "number" in match.columns:
         return match
     return _numbers_headed_bianhao(rows, match)
 
@@ -348,6 +432,22 @@ def column_keys(columns: tuple[Column, ...]) -> dict[str, Column]:
 
 _ANNOTATION = re.compile(r"\([^()]*\)|[*※]")
 """A header's words in brackets (NFKC makes （） ASCII) and its required-field marks."""
+_JOINED = re.compile(r"及|和|与|/|、")
+"""What joins a header's first words to more (责任人及电话, 存在问题和隐患, 部位/场所)."""
+
+
+def _bare_key(text: str) -> str:
+    return _ANNOTATION.sub("", normalize_key(text))
+
+
+def _loose_keys(key: str) -> tuple[str, ...]:
+    """A header's key without its annotation, then its words before 及, 和 or /."""
+    bare = _ANNOTATION.sub("", key)
+    return (bare, _JOINED.split(bare, maxsplit=1)[0])
+
+
+_LIST_STYLE_KEYS = frozenset(normalize_key(t) for t in LIST_STYLE_HAZARD)
+_LIST_ONLY_KEYS = frozenset({"责任部门", "责任单位", "整改责任部门", "整改责任单位"})
 
 
 def locate_header(
@@ -371,16 +471,17 @@ def locate_header(
             key = normalize_key(value)
             column = by_key.get(key)
             rank = 0
-            if column is None:  # 整改时限（日期）, 部位（具体位置）: the column, said more
-                # plainly beside it (its deadlines became the default's, its 部位 went to
-                # 备注, its 存在隐患问题 made the return a list of problems: clerk trial 94)
-                bare = _ANNOTATION.sub("", key)
-                column = by_key.get(bare) if bare else None
-                if column is None:
+            if column is None:  # 整改时限（日期）, 部位（具体位置）, 责任人及电话: the column,
+                # said more plainly beside it (its deadlines became the default's, its 部位
+                # went to 备注, its 存在隐患问题 made the return a list: clerk trials 94, 95)
+                loose = next((k for k in _loose_keys(key) if k and k in by_key), "")
+                if not loose:
                     extra[col_index] = value.strip()
                     continue
-                rank = len(column.synonyms) + 1
-            rank += column.rank(key if rank == 0 else _ANNOTATION.sub("", key))
+                column = by_key[loose]
+                rank = len(column.synonyms) + 1 + column.rank(loose)
+            else:
+                rank = column.rank(key)
             held = best.get(column.field)
             if held is not None and held[0] <= rank:
                 extra[col_index] = value.strip()
