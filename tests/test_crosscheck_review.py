@@ -3003,3 +3003,30 @@ def test_a_deadline_put_off_once_passed_is_said_beside_the_verdict(
     assert verdict.conclusion is Conclusion.FOUND
     expected = "整改时限原为 2023年12月15日，已过后于 2023年12月16日 推迟至 2023年12月31日"
     assert (expected in verdict.note) is said, verdict.note
+
+
+@pytest.mark.parametrize(("reviewer", "result"), [("复查人员", "复核结论"), ("复核人", "复查结论")])
+def test_a_review_form_whose_reviewer_column_is_retitled_is_read(
+    tmp_path: Path, reviewer: str, result: str
+) -> None:
+    """The reviewer column retitled 复查人员 or 复核人 (the result's 复核结论): every 合格 was
+    refused as 没有填写复查人, the cell named the 隐患编号's (clerk trial 95)."""
+    from huitoukan.forms.review import review_form
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed(部位="东门")])
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = review_form(campaign, hazards, date(2023, 12, 18))
+    ws = wb[REVIEW_SHEET]
+    headers = {str(c.value): c.column for c in ws[2] if c.value}
+    ws.cell(2, headers["复查人"]).value = reviewer
+    ws.cell(2, headers["复查结论"]).value = result
+    ws.cell(3, headers["复查人"]).value = "刘建国"
+    ws.cell(3, headers["复查时间"]).value = "2023-12-19"
+    ws.cell(3, headers["复查结论"]).value = "合格"
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert [(h.closed, h.review, h.reviewer) for h in collection.hazards] == [
+        (True, PASSED, "刘建国")
+    ]
