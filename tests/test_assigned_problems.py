@@ -510,6 +510,8 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
     assert removed.startswith(
         "交办问题 XJ-01（3号教学楼：二楼走廊灭火器压力不足）已不在交办问题清单中"
     )
+    # as the 追责核查 below has it (it said the check no longer counted the answer: trial 95)
+    assert "追责核查仍把它算作对这个交办问题的反馈" in removed
     assert deadline.startswith("交办问题 SD-01 的整改时限由 2023年12月30日 改为 2024年1月30日")
     assert departments.startswith("交办问题 4J-01 的责任部门由 学院警务室 改为 安全保卫处")
     [typed] = [p for p in result.collection.problems if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER]
