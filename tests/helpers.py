@@ -109,6 +109,31 @@ def filled_form(
     return out
 
 
+MISFILED_NAME = "各二级学院-安全隐患自查整改清单.xlsx"
+
+
+def misfiled_pair(
+    campaign: Campaign,
+    returns: Path,
+    misfiled_on: date = date(2023, 12, 16),
+    name: str = MISFILED_NAME,
+) -> tuple[Path, Path]:
+    """高级技工学校's form filled in by another department (its header 高级技工学校, the file
+    named for 各二级学院 by default) and 高级技工学校's own return, 技校.xlsx of 12月14日: the
+    form sharing no hazard with it, `merging.refiled` sets it aside."""
+    misfiled = filled_form(
+        campaign,
+        "高级技工学校",
+        returns / name,
+        [hazard(部位="机电学院实训车间")],
+        form_date=misfiled_on,
+    )
+    own = filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
+    )
+    return misfiled, own
+
+
 def hazard(**fields: object) -> dict[str, object]:
     """A complete, valid hazard row, with any field overridden (keys are header texts)."""
     row: dict[str, object] = {

@@ -1951,22 +1951,23 @@ def test_a_wps_cell_picture_in_merged_cells_is_not_said_lost(tmp_path: Path, acr
     assert "DISPIMG" not in "".join(h.remarks for h in result.collection.hazards)
 
 
+def _the_problem(campaign: Campaign, path: Path, code: Code) -> Problem:
+    """The one problem of `code` collecting the folder of `path` says."""
+    collection = collect_to_register(campaign, [path.parent], None, AS_OF).collection
+    [said] = [p for p in collection.problems if p.code is code]
+    return said
+
+
 def test_a_signature_pasted_as_a_picture_is_asked_for_the_name_beside_it(tmp_path: Path) -> None:
     """主要负责人 signed with a picture pasted in its cell (WPS): told 没有填写 and asked to
     sign, the department had signed (clerk trial 94); it is asked for the name as well."""
     campaign = photo_campaign()
     path = tmp_path / "回收" / "保卫处.xlsx"
     filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], head=None)
-
-    def said() -> Problem:
-        collection = collect_to_register(campaign, [path.parent], None, AS_OF).collection
-        [head] = [p for p in collection.problems if p.code is Code.MISSING_HEAD]
-        return head
-
-    unsigned = said()
+    unsigned = _the_problem(campaign, path, Code.MISSING_HEAD)
     assert unsigned.message.startswith("没有填写主要负责人")
     paste_photos(path, wps={unsigned.cell: BEFORE})
-    signed = said()
+    signed = _the_problem(campaign, path, Code.MISSING_HEAD)
     assert signed.cell == unsigned.cell
     assert signed.message.startswith("主要负责人一栏只有图片（签名或印章），台账中记不下姓名")
 
@@ -1981,16 +1982,11 @@ def test_a_seal_pasted_as_a_picture_is_asked_for_the_departments_name(
     campaign = photo_campaign()
     path = tmp_path / "回收" / "自查整改清单（已盖章）.xlsx"
     filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], department_text="")
-
-    def said() -> Problem:
-        collection = collect_to_register(campaign, [path.parent], None, AS_OF).collection
-        [unknown] = [p for p in collection.problems if p.code is Code.UNKNOWN_DEPARTMENT]
-        return unknown
-
-    blank = said()
+    blank = _the_problem(campaign, path, Code.UNKNOWN_DEPARTMENT)
     assert blank.message.endswith("（或把文件名改为本部门名称后再次汇总）")
     if pasted == "floating":
         paste_photos(path, floating=[(blank.cell, BEFORE)])
     else:
         paste_photos(path, wps={blank.cell: BEFORE})
-    assert said().message.startswith("表头“部门（章）”只有图片（印章），读不出是哪个部门")
+    sealed = _the_problem(campaign, path, Code.UNKNOWN_DEPARTMENT)
+    assert sealed.message.startswith("表头“部门（章）”只有图片（印章），读不出是哪个部门")

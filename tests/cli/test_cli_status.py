@@ -313,19 +313,9 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     """各二级学院 sent a file named for it, filled in on 高级技工学校's form; 高级技工学校 sent its
     own: the file is set aside to be checked, and after that collect status, remind and the
     register said 各二级学院 尚未报送, not a word of it (clerk trial 93)."""
-    from tests.helpers import sheet_rows
+    from tests.helpers import misfiled_pair, sheet_rows
 
-    returns = chdir_tmp / "回收"
-    filled_form(
-        campaign,
-        "高级技工学校",
-        returns / "各二级学院-安全隐患自查整改清单.xlsx",
-        [hazard(部位="机电学院实训车间")],
-        form_date=date(2023, 12, 16),
-    )
-    filled_form(
-        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
-    )
+    misfiled_pair(campaign, chdir_tmp / "回收")
     collected = runner.invoke(
         app, ["collect", "回收", "--as-of", "2023-12-20", "--feedback", "退回"]
     )

@@ -29,7 +29,7 @@ from huitoukan.register.lock import register_lock
 from huitoukan.register.reading import read_register, read_register_sheets
 from huitoukan.register.record import recorded_state
 from huitoukan.register.status import DepartmentSummary
-from tests.helpers import closed, filled_form, hazard, sheet_rows
+from tests.helpers import MISFILED_NAME, closed, filled_form, hazard, misfiled_pair, sheet_rows
 
 AS_OF = date(2023, 12, 20)
 
@@ -135,16 +135,7 @@ def test_another_departments_form_filled_in_is_set_aside(
     version of it: set aside, with an error saying why and what to do (counted as 各二级学院's
     instead, a department's own newer version named for a place went to another: trial 92)."""
     returns = tmp_path / "回收"
-    misfiled = filled_form(
-        campaign,
-        "高级技工学校",
-        returns / "各二级学院-安全隐患自查整改清单.xlsx",
-        [hazard(部位="机电学院实训车间")],
-        form_date=misfiled_on,
-    )
-    own = filled_form(
-        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
-    )
+    misfiled, own = misfiled_pair(campaign, returns, misfiled_on)
     collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
     assert {(h.department, Path(h.source_file).name) for h in collection.hazards} == {
         ("高级技工学校", own.name),
@@ -197,16 +188,7 @@ def test_another_departments_form_when_both_sent_their_own_is_set_aside(
     学院) still replaced 高级技工学校's own return, whose hazards read as deleted (clerk trial
     87). Whose it is cannot be told: set aside, said; both departments' own forms count."""
     returns = tmp_path / "回收"
-    misfiled = filled_form(
-        campaign,
-        "高级技工学校",
-        returns / "各二级学院-安全隐患自查整改清单.xlsx",
-        [hazard(部位="机电学院实训车间")],
-        form_date=date(2023, 12, 16),
-    )
-    filled_form(
-        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
-    )
+    misfiled, _ = misfiled_pair(campaign, returns)
     filled_form(
         campaign,
         "各二级学院",
@@ -1166,7 +1148,7 @@ def test_a_long_department_name_gets_a_row_tall_enough_in_the_summary_and_the_re
 
 @pytest.mark.parametrize(
     ("name", "told"),
-    [("各二级学院-安全隐患自查整改清单.xlsx", True), ("各二级学院实训楼工地检查.xlsx", False)],
+    [(MISFILED_NAME, True), ("各二级学院实训楼工地检查.xlsx", False)],
 )
 def test_a_form_set_aside_is_told_to_the_department_its_file_plainly_names(
     campaign: Campaign, tmp_path: Path, name: str, told: bool
@@ -1175,14 +1157,7 @@ def test_a_form_set_aside_is_told_to_the_department_its_file_plainly_names(
     file is named for: named for a place called like one (实训楼工地检查 of 各二级学院's
     building), it is the header department's extra form, and 各二级学院 was told it had
     sent it (clerk trial 95)."""
-    returns = tmp_path / "回收"
-    filled_form(
-        campaign, "高级技工学校", returns / name, [hazard(部位="机电学院实训车间")],
-        form_date=date(2023, 12, 16),
-    )  # fmt: skip
-    filled_form(
-        campaign, "高级技工学校", returns / "技校.xlsx", [closed()], form_date=date(2023, 12, 14)
-    )
-    collection = collect(campaign, [returns], as_of=AS_OF)
+    misfiled_pair(campaign, tmp_path / "回收", name=name)
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF)
     assert FileOutcome.HELD in collection.outcomes.values()
     assert list(collection.set_aside()) == (["各二级学院"] if told else [])

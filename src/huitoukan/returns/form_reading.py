@@ -621,8 +621,7 @@ def _signed_by_picture(
     def pictured(p: Problem) -> bool:
         if (p.sheet, p.cell) in cells:
             return True
-        row = re.fullmatch(r"[A-Z]+([0-9]+)", p.cell)
-        floating = row is not None and (p.sheet, int(row.group(1)) - 1) in rows
+        floating = bool(p.cell) and (p.sheet, _row_of(p.cell)) in rows
         return p.code is Code.UNKNOWN_DEPARTMENT and floating
 
     said = []
