@@ -987,20 +987,24 @@ def test_a_header_merged_over_the_next_ones_says_so(campaign: Campaign, tmp_path
     assert collection.hazards[0].remarks == f"{second}列：更换灭火器"
 
 
+@pytest.mark.parametrize(
+    ("problem", "department"),
+    [("问题描述", "责任部门"), ("问题及隐患", ""), ("问题/隐患描述", ""), ("问题描述（现场）", "")],
+)
 def test_a_list_of_problems_among_the_returns_is_no_return(
-    campaign: Campaign, tmp_path: Path
+    campaign: Campaign, tmp_path: Path, problem: str, department: str
 ) -> None:
     """A 交办问题清单 (问题描述, 责任部门, 整改要求, 发现时间, no 整改完成情况 or 销号时间) put
     among the returns stays a list, now that a return may head its columns in the list's
-    words (问题描述, 发现时间, 整改要求: clerk trial 95)."""
+    words (问题描述, 发现时间, 整改要求: clerk trial 95); so does one of a single department
+    (no 责任部门) heading its problems with more words after the list's (问题及隐患)."""
     from tests.helpers import findings_list
 
-    rows = [
-        {"问题编号": "XJ-01", "问题来源": "县级普查", "发现时间": date(2023, 11, 10),
-         "部位": "3号教学楼", "问题描述": "灭火器压力不足", "责任部门": "安全保卫处",
-         "整改要求": "更换", "整改时限": date(2023, 12, 15)},
-    ]  # fmt: skip
-    listed = findings_list(tmp_path / "回收" / "交办问题清单.xlsx", rows)
+    row = {"问题编号": "XJ-01", "问题来源": "县级普查", "发现时间": date(2023, 11, 10),
+           "部位": "3号教学楼", problem: "灭火器压力不足", department: "安全保卫处",
+           "整改要求": "更换", "整改时限": date(2023, 12, 15)}  # fmt: skip
+    row.pop("", None)
+    listed = findings_list(tmp_path / "回收" / "交办问题清单.xlsx", [row], tuple(row))
     filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard()])
     collection = collect(campaign, [listed.parent], as_of=date(2023, 12, 20))
     assert collection.outcomes[str(listed)] is FileOutcome.NOT_A_RETURN

@@ -391,7 +391,7 @@ def find_header(rows: list[list[object]], start: int = 0) -> HeaderMatch | None:
         return None
     if not _RETURN_ONLY & match.columns.keys():  # 问题描述 or 责任部门, and no 整改完成情况
         hazard = rows[match.row][match.columns["hazard"]]  # or 销号时间: a list's
-        if _bare_key(str(hazard)) in _LIST_STYLE_KEYS or any(
+        if _header_key(normalize_key(str(hazard)), _COLUMN_BY_KEY) in _LIST_STYLE_KEYS or any(
             _bare_key(t) in _LIST_ONLY_KEYS for t in match.extra.values()
         ):
             return None
@@ -440,10 +440,15 @@ def _bare_key(text: str) -> str:
     return _ANNOTATION.sub("", normalize_key(text))
 
 
-def _loose_keys(key: str) -> tuple[str, ...]:
-    """A header's key without its annotation, then its words before 及, 和 or /."""
+def _header_key(key: str, by_key: dict[str, Column]) -> str | None:
+    """The key of `by_key` a header (its normalised text) names: itself, else said more
+    plainly beside it (整改时限（日期）, 部位（具体位置）, 责任人及电话: its deadlines became the
+    default's, its 部位 went to 备注, its 存在隐患问题 made the return a list: clerk trials
+    94, 95) without its annotation, or by its words before 及, 和 or /."""
+    if key in by_key:
+        return key
     bare = _ANNOTATION.sub("", key)
-    return (bare, _JOINED.split(bare, maxsplit=1)[0])
+    return next((k for k in (bare, _JOINED.split(bare, maxsplit=1)[0]) if k and k in by_key), None)
 
 
 _LIST_STYLE_KEYS = frozenset(normalize_key(t) for t in LIST_STYLE_HAZARD)
@@ -469,19 +474,14 @@ def locate_header(
             if not isinstance(value, str) or not value.strip():
                 continue
             key = normalize_key(value)
-            column = by_key.get(key)
-            rank = 0
-            if column is None:  # 整改时限（日期）, 部位（具体位置）, 责任人及电话: the column,
-                # said more plainly beside it (its deadlines became the default's, its 部位
-                # went to 备注, its 存在隐患问题 made the return a list: clerk trials 94, 95)
-                loose = next((k for k in _loose_keys(key) if k and k in by_key), "")
-                if not loose:
-                    extra[col_index] = value.strip()
-                    continue
-                column = by_key[loose]
-                rank = len(column.synonyms) + 1 + column.rank(loose)
-            else:
-                rank = column.rank(key)
+            named = _header_key(key, by_key)
+            if named is None:
+                extra[col_index] = value.strip()
+                continue
+            column = by_key[named]
+            rank = (
+                column.rank(key) if named == key else len(column.synonyms) + 1 + column.rank(named)
+            )
             held = best.get(column.field)
             if held is not None and held[0] <= rank:
                 extra[col_index] = value.strip()
