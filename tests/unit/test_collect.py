@@ -152,6 +152,64 @@ def test_another_departments_form_filled_in_is_set_aside(
     assert [p for p in collection.problems if Path(p.file).name == own.name] == []
 
 
+@pytest.mark.parametrize(
+    ("placed", "named_by", "named"),
+    [
+        ("各二级学院/附件2.xlsx", "所在文件夹名", "各二级学院"),
+        ("各二级学院.zip", "所在文件夹名", "各二级学院"),
+        ("安全保卫处.xlsx", "文件名", "安全保卫处"),
+        ("安全保卫处/附件2.xlsx", "所在文件夹名", "安全保卫处"),
+    ],
+)
+def test_another_departments_form_sent_in_a_departments_folder_is_set_aside(
+    campaign: Campaign, tmp_path: Path, placed: str, named_by: str, named: str
+) -> None:
+    """The clerk saves each department's mail in a folder (or the department sends a zip)
+    of its name, the form inside named 附件2.xlsx: another department's form filled in and
+    sent so was taken for that one's newest return, replacing its own; so was one named for
+    the receiving office itself, 安全保卫处.xlsx, its own return (clerk trial 96). Set aside,
+    the department whose folder or name it is told."""
+    import zipfile
+
+    returns = tmp_path / "回收"
+    inside = tmp_path / "邮件" / "附件2.xlsx" if placed.endswith(".zip") else returns / placed
+    misfiled, own = misfiled_pair(campaign, inside.parent, name=inside.name)
+    if own.parent != returns:
+        returns.mkdir(exist_ok=True)
+        own = own.rename(returns / own.name)
+    if placed.endswith(".zip"):
+        with zipfile.ZipFile(returns / placed, "w") as archive:
+            archive.write(misfiled, misfiled.name)
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    assert {d: Path(f.file).name for d, f in collection.current.items()} == {
+        "高级技工学校": own.name
+    }
+    [said] = [p for p in collection.problems if p.code is Code.MISFILED_RETURN]
+    assert said.message.startswith(f"表头部门为“高级技工学校”，但{named_by}指向“{named}”，")
+    assert collection.outcomes[said.file] is FileOutcome.HELD
+    assert collection.set_aside() == {named: (said.file, "高级技工学校")}
+
+
+def test_an_unknown_header_in_a_departments_folder_is_warned_of(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """附件2.xlsx in the folder 各二级学院, its header a name the campaign does not know: the
+    folder's department, as for a file so named, and the header is warned of (it went
+    unsaid)."""
+    folder = tmp_path / "回收" / "各二级学院"
+    sent = filled_form(
+        campaign, "各二级学院", folder / "附件2.xlsx", [hazard()], department_text="某某公司"
+    )
+    collection = collect(campaign, [folder.parent], as_of=date(2023, 12, 20))
+    assert list(collection.current) == ["各二级学院"]
+    [said] = [p for p in collection.problems if p.code is Code.DEPARTMENT_MISMATCH]
+    assert (Path(said.file), said.message) == (
+        sent,
+        "表头部门“某某公司”不在本次活动的部门名单中，已按所在文件夹名计为“各二级学院”；"
+        "请核对，并填写部门全称（或在 campaign.toml 中为该部门添加别名）",
+    )
+
+
 def test_a_departments_own_newer_version_named_for_a_place_stays_its_own(
     campaign: Campaign, tmp_path: Path
 ) -> None:

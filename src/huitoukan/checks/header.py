@@ -38,12 +38,24 @@ def identify_department(
     typed = cell_text(entry.value) if entry else ""
     by_header = campaign.find_unit(typed) if typed else None
     by_name = campaign.find_unit(path.stem)
+    name, named_by = path.stem, "文件名"
+    if by_name is None and form.source is not None:  # 教务处/附件2.xlsx, 教务处.zip: where the
+        # clerk saved each department's mail, innermost first (a misfiled form in it was
+        # counted as its header's department's, replacing that one's own: clerk trial 95)
+        for folder in reversed(form.source.folders):
+            if (by_name := campaign.find_unit(folder)) is not None:
+                name, named_by = folder, "所在文件夹名"
+                break
     if (
         by_name is not None
         and by_header not in (None, by_name)
         and by_name.name == campaign.info.receiver
+        and not _plainly_named(name, by_name, campaign)
     ):
-        by_name = None  # 报安全保卫处.xlsx names where the form goes, not whose (trial 92)
+        # 报安全保卫处.xlsx names where the form goes, not whose (trial 92); 保卫处.xlsx is
+        # the receiving office's own return, which it fills in like every department's
+        # (another department's form so named replaced that one's return: clerk trial 96)
+        by_name = None
     form.department_text = typed
     cell = entry.value_ref if entry else ""
     if (
@@ -52,10 +64,10 @@ def identify_department(
         and not several
         and by_header != by_name
         # (a city's units are scanned only when the two disagree: every return asked it)
-        and by_header not in campaign.units_in(path.stem)
+        and by_header not in campaign.units_in(name)
     ):
-        form.named_for = by_name.name
-        form.named_plainly = _plainly_named(path.stem, by_name, campaign)
+        form.named_for, form.named_by = by_name.name, named_by
+        form.named_plainly = _plainly_named(name, by_name, campaign)
         form.problems.append(
             problem(
                 Code.DEPARTMENT_MISMATCH,
@@ -67,6 +79,7 @@ def identify_department(
                 department=by_header.name,
                 by_header=by_header.name,
                 by_name=by_name.name,
+                named_by=named_by,
             )
         )
     if typed and by_header is None and by_name is not None:
@@ -82,11 +95,10 @@ def identify_department(
                 department=by_name.name,
                 typed=typed,
                 by_name=by_name.name,
+                named_by=named_by,
             )
         )
     unit = by_header or by_name
-    if unit is None and form.source is not None:  # the folder it was sent in, innermost first
-        unit = next(filter(None, map(campaign.find_unit, reversed(form.source.folders))), None)
     if unit is not None:
         form.department = unit.name
         return

@@ -208,25 +208,25 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.DEPARTMENT_MISMATCH: Rule(
         _W,
         "部门与文件名不一致",
-        "表头部门为“{by_header}”，但文件名指向“{by_name}”，已按表头计入，请核对；确是误用了"
+        "表头部门为“{by_header}”，但{named_by}指向“{by_name}”，已按表头计入，请核对；确是误用了"
         "别的部门的表格的，请移出该文件（再次汇总时加 --force），并请部门用本部门的表格重新报送",
         {
-            "unknown": "表头部门“{typed}”不在本次活动的部门名单中，已按文件名计为“{by_name}”；"
+            "unknown": "表头部门“{typed}”不在本次活动的部门名单中，已按{named_by}计为“{by_name}”；"
             "请核对，并填写部门全称（或在 campaign.toml 中为该部门添加别名）"
         },
     ),
     Code.MISFILED_RETURN: Rule(
         _E,
         "用了别的部门的表格",
-        "表头部门为“{by_header}”，但文件名指向“{by_name}”，而{by_header}另有报表 {own}，这份的隐患"
+        "表头部门为“{by_header}”，但{named_by}指向“{by_name}”，而{by_header}另有报表 {own}，这份的隐患"
         "与它的没有一项相同（不像它的新版本）：未汇总，既未替代{by_header}的报表，也未计为{by_name}"
         "报送；请核对：确是{by_name}的，请在表头“部门（章）”中填写{by_name}后重新报送；是"
         "{by_header}另报的补充表格的，请把其中的隐患并入{by_header}的报表（或作为同一工作簿的"
-        "另一张工作表）后重新报送；确是{by_header}的新版本的，请改正文件名后再次汇总",
+        "另一张工作表）后重新报送；确是{by_header}的新版本的，请改正{named_by}后再次汇总",
         {
-            "both": "表头部门为“{by_header}”，但文件名指向“{by_name}”，两个部门都另有报表"
+            "both": "表头部门为“{by_header}”，但{named_by}指向“{by_name}”，两个部门都另有报表"
             "（{own}；{other}），分不出这份是哪个部门的，未汇总；请与两个部门核对后，改正表头或"
-            "文件名再次汇总",
+            "{named_by}再次汇总",
         },
     ),
     Code.MISSING_HEAD: Rule(

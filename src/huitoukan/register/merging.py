@@ -367,6 +367,7 @@ def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
         department=form.named_for,
         by_header=form.department,
         by_name=form.named_for,
+        named_by=form.named_by,
         own=header_own,
         other=name_own,
     )
