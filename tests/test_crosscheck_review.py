@@ -1605,7 +1605,14 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
 
 
 @pytest.mark.parametrize(
-    "corrected", ["department taken off", "withdrawn", "not in the list", "not in the list, 自查"]
+    "corrected",
+    [
+        "department taken off",
+        "withdrawn",
+        "withdrawn, number deleted",
+        "not in the list",
+        "not in the list, 自查",
+    ],
 )
 def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_checks(
     campaign: Campaign, tmp_path: Path, corrected: str
@@ -1615,11 +1622,15 @@ def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_check
     hazard, and the city finding the problem still there was credited to the self-check,
     自查已发现 (clerk trials 86, 88): it was known from the list, and left unrectified. So is
     a number the list does not have sent as 县级普查's (the list corrected before the first
-    collect: trial 95); one sent as 自查 (typed wrong) leaves the row the self-check's."""
+    collect: trial 95), and the answer whose number the department deleted as it was told,
+    its 问题来源 still 县级普查 (trial 96); one sent as 自查 (typed wrong) leaves the row the
+    self-check's. Taken off 总务基建处, its answer is named beside the department the list
+    gives now (“台账中没有部门的整改反馈”, trial 96)."""
     from huitoukan.model.findings import Finding
 
     source = "自查" if corrected.endswith("自查") else "县级普查"
-    rows = [hazard(问题编号="JB-01", 问题来源=source, 部位="图书馆", 存在隐患问题="应急照明灯不亮")]
+    number = "" if corrected.endswith("deleted") else "JB-01"
+    rows = [hazard(问题编号=number, 问题来源=source, 部位="图书馆", 存在隐患问题="应急照明灯不亮")]
     filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", rows)
     listed = Finding(
         number="JB-01" if corrected == "department taken off" else "JB-02",
@@ -1631,23 +1642,29 @@ def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_check
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
     [row] = [h for h in hazards if h.department == "总务基建处"]
-    assert (row.number, row.source) == ("", "自查")  # summed up as its own, as it was told
-    withdrawn = {"JB-01"} if corrected == "withdrawn" else set()
+    if number:  # summed up as its own, as it was told
+        assert (row.number, row.source) == ("", "自查")
+    withdrawn = {"JB-01"} if corrected.startswith("withdrawn") else set()
     found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
     [verdict] = crosscheck(campaign, [found], hazards, [listed], withdrawn=withdrawn).verdicts
     if corrected.endswith("自查"):
         assert verdict.conclusion is Conclusion.FOUND
         return
     assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
-    if corrected != "department taken off":  # its answer named, the list not having it
+    if not number:
+        assert verdict.note.startswith(
+            "部门按县级普查交办的问题反馈过此问题（未填问题编号），"
+            "已交办总务基建处，总务基建处反馈整改中；检查时问题仍在"
+        )
+    elif corrected != "department taken off":  # its answer named, the list not having it
         assert verdict.note.startswith(
             "部门按交办问题 JB-01（县级普查）反馈过此问题（交办问题清单中现在没有这个编号），"
             "已交办总务基建处，总务基建处反馈整改中；检查时问题仍在"
         )
-    else:  # the department the list gives now answered nothing
+    else:  # the department the list gives now answered nothing; the one it took it off did
         assert verdict.note.startswith(
             "学校交办问题清单中已有此问题 JB-01（县级普查，2023年11月3日发现），已交办学生工作处，"
-            "台账中没有部门的整改反馈"
+            "总务基建处反馈整改中；检查时问题仍在"
         )
     # the clerk's 对应自查 naming the row: an answer, not the self-check's finding either
     decided = found.model_copy(update={"decision": row.hazard_id})

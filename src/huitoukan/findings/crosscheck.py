@@ -123,8 +123,10 @@ def crosscheck(
     listed_as = {number_key(f.number): f for f in known}
 
     def answers_one(hazard: HazardRow) -> bool:
-        return _answers_inspection(hazard, levels) or _answered_as(
-            hazard, levels, listed_as, withdrawn
+        return (
+            _answers_inspection(hazard, levels)
+            or _answered_as(hazard, levels, listed_as, withdrawn)
+            or _sent_as_inspections(hazard, levels)
         )
 
     # a department's answer to a problem an inspection above the school found is no
@@ -266,6 +268,13 @@ def _answered_as(
     return levels.get(source, "学校") != "学校"
 
 
+def _sent_as_inspections(hazard: HazardRow, levels: Mapping[str, str]) -> bool:
+    """Whether the row, without a 问题编号, says an inspection above the school found it (its
+    问题来源 省级督查): a department told to delete a withdrawn problem's number from its
+    answer did so, and the answer became the self-check's finding (clerk trial 96)."""
+    return not hazard.number and levels.get(hazard.source, "学校") != "学校"
+
+
 @dataclass(frozen=True)
 class _Listed:
     """A problem the school knew of before the inspection: from its 交办问题清单, or from the
@@ -280,7 +289,10 @@ class _Listed:
     deadline: date | None = None
     withdrawn: bool = False
     """Not in the list now (known from an answer sent as its `HazardRow.answered_as`: taken
-    out since, or never in it): its 发现时间 is not known, the answer's 检查时间 stands for it."""
+    out since, or never in it; or from one sent without its number, `_sent_as_inspections`):
+    its 发现时间 is not known, the answer's 检查时间 stands for it."""
+    answer: HazardRow | None = field(default=None, compare=False)
+    """The answer it is known from, when it is not in the list."""
 
     @classmethod
     def of(cls, finding: Finding) -> _Listed:
@@ -297,9 +309,11 @@ class _Listed:
     @classmethod
     def answered_by(cls, hazard: HazardRow, listed_as: Mapping[str, Finding]) -> _Listed:
         number, source = (
-            (hazard.number, hazard.source) if hazard.number else hazard.answered_as or ("", "")
+            (hazard.number, hazard.source)
+            if hazard.number
+            else hazard.answered_as or ("", hazard.source)
         )
-        finding = listed_as.get(number_key(number))
+        finding = listed_as.get(number_key(number)) if number else None
         if finding is not None:
             return cls.of(finding)
         return cls(
@@ -311,6 +325,7 @@ class _Listed:
             hazard.hazard,
             hazard.deadline,
             withdrawn=not hazard.number,
+            answer=hazard,
         )
 
 
@@ -345,14 +360,15 @@ def _listed_before(
 
 
 def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> list[HazardRow]:
-    """The register's answers to the listed problem (a department's each; to one taken out of
-    the list, the rows sent as its answers)."""
+    """The register's answers to the listed problem (a department's each, and the rows sent as
+    its answers by a department the list no longer gives it to; to one known only from an
+    answer without its number, that answer)."""
+    if not listed.number:
+        return [listed.answer] if listed.answer is not None else []
     key = number_key(listed.number)
 
     def sent_as(hazard: HazardRow) -> str:
-        if hazard.number or not (listed.withdrawn and hazard.answered_as):
-            return hazard.number
-        return hazard.answered_as[0]
+        return hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
 
     return [h for _, h in numbered if (number := sent_as(h)) and number_key(number) == key]
 
@@ -463,8 +479,10 @@ def _left_unrectified(
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
     said = f"学校交办问题清单中已有此问题 {where}"
-    if listed.withdrawn:  # its answer's word: the list has no such number now
+    if listed.withdrawn and listed.number:  # its answer's word: the list has no such number now
         said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
+    elif listed.withdrawn:
+        said = f"部门按{listed.source}交办的问题反馈过此问题（未填问题编号）"
     note = f"{said}，{why}；{still}{f'（{term}）' if term else ''}"
     if alike < MATCH:
         note = (
