@@ -190,6 +190,34 @@ def test_another_departments_form_sent_in_a_departments_folder_is_set_aside(
     assert collection.set_aside() == {named: (said.file, "高级技工学校")}
 
 
+@pytest.mark.parametrize("header_sent_its_own", [True, False])
+def test_a_form_filled_in_on_another_departments_resent_corrected_is_its_older_version(
+    campaign: Campaign, tmp_path: Path, header_sent_its_own: bool
+) -> None:
+    """各二级学院 filled 高级技工学校's form in, then sent its own, its header right, stating
+    the same hazard: the first is 各二级学院's older version, not an error for ever (分不出这份是
+    哪个部门的, clerk trial 96) nor 高级技工学校's return (trial 93)."""
+    returns = tmp_path / "回收"
+    misfiled, own = misfiled_pair(campaign, returns, date(2023, 12, 12))
+    if not header_sent_its_own:
+        own.unlink()
+    corrected = filled_form(
+        campaign,
+        "各二级学院",
+        returns / "各二级学院（改）.xlsx",
+        [hazard(部位="机电学院实训车间"), hazard(部位="图书馆")],
+        form_date=date(2023, 12, 15),
+    )
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    current = {d: Path(f.file).name for d, f in collection.current.items()}
+    assert current == {"各二级学院": corrected.name} | (
+        {"高级技工学校": own.name} if header_sent_its_own else {}
+    )
+    assert collection.outcomes[str(misfiled)] is FileOutcome.SUPERSEDED
+    assert [p for p in collection.problems if p.file == str(misfiled)] == []
+    assert collection.set_aside() == {}
+
+
 def test_an_unknown_header_in_a_departments_folder_is_warned_of(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -327,7 +327,8 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
     put B's hazards under A (clerk trial 83); for A's older one, its hazards were tracked as
     A's deleted (trial 52). Counted as B's instead, A's own newer version in a file named
     for a place called like B (警务室门岗…) was B's (trial 92). Sharing a hazard with A's own
-    return, it is A's newer version, as its header says (the mismatch is warned of)."""
+    return, it is A's newer version, as its header says (the mismatch is warned of); else,
+    sharing one with a later return of B's own, it is B's older version (`_corrected_since`)."""
     own: dict[str, list[ReturnForm]] = {}
     for form in forms:
         if form.readable and form.department and _a_return(form) and not form.named_for:
@@ -335,12 +336,35 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
     refiled: list[ReturnForm] = []
     for form in forms:
         theirs = own.get(form.department, [])
-        if form.named_for and theirs and _a_return(form) and not _shares_a_hazard(form, theirs):
-            named = own.get(form.named_for, [])
+        named = own.get(form.named_for, [])
+        misfiled = (
+            form.named_for and _a_return(form) and not (theirs and _shares_a_hazard(form, theirs))
+        )
+        if misfiled and named and _shares_a_hazard(form, named) and _older(form, named):
+            form = _corrected_since(form)
+        elif misfiled and theirs:
             newest = max(theirs, key=version_order).file  # (not a superseded one: trial 93)
             form = _set_aside(form, newest, max(named, key=version_order).file if named else "")
         refiled.append(form)
     return refiled
+
+
+def _older(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
+    return version_order(form) < version_order(max(others, key=version_order))
+
+
+def _corrected_since(form: ReturnForm) -> ReturnForm:
+    """`form`, of the department its file's name gives and its header not, that department's
+    older version: it sent its form again, its header corrected, stating the same hazards
+    (the first stayed an error for ever, 分不出这份是哪个部门的, or was counted as the
+    header's department's return: clerk trials 93, 96)."""
+    return form.model_copy(
+        update={
+            "department": form.named_for,
+            "named_for": "",
+            "problems": [p for p in form.problems if p.code is not Code.DEPARTMENT_MISMATCH],
+        }
+    )
 
 
 def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
