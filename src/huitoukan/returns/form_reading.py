@@ -1029,10 +1029,16 @@ class _FillerRows:
 def _say_items_missing(form: ReturnForm, table: FoundForm, department: str) -> None:
     """One warning when self-found hazards do not name their 检查内容 (the item of 附件1
     checked): the register's 项目覆盖 counts them nowhere (it read 未报告 for every item of
-    such a department: clerk trials 62, 63). Answers to assigned problems have no item."""
+    such a department: clerk trials 62, 63). Answers to assigned problems have no item: a
+    row with a 问题编号 not said to be the 自查's is one (its 问题来源 blank, or no such
+    column: each answer was listed, clerk trial 96)."""
     # this sheet's (a blank copy of the sheet beside the filled one was told of its hazards
     # too: clerk trial 74)
-    own = [h for h in form.hazards if not h.answers_a_check and h.source_sheet == table.grid.name]
+    own = [
+        h
+        for h in form.hazards
+        if not (h.number and h.source != SELF_CHECK) and h.source_sheet == table.grid.name
+    ]
     lacking = [h.source_row for h in own if not h.item]
     if not lacking:
         return
