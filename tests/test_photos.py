@@ -1958,18 +1958,31 @@ def _the_problem(campaign: Campaign, path: Path, code: Code) -> Problem:
     return said
 
 
-def test_a_signature_pasted_as_a_picture_is_asked_for_the_name_beside_it(tmp_path: Path) -> None:
-    """主要负责人 signed with a picture pasted in its cell (WPS): told 没有填写 and asked to
-    sign, the department had signed (clerk trial 94); it is asked for the name as well."""
+@pytest.mark.parametrize("pasted", ["floating", "wps"])
+def test_a_signature_pasted_as_a_picture_is_asked_for_the_name_beside_it(
+    tmp_path: Path, pasted: str
+) -> None:
+    """主要负责人 signed with a picture pasted in its cell (WPS) or floating over it: told 没有
+    填写 and asked to sign, the department had signed (clerk trials 94, 96); it is asked for
+    the name as well (one floating is not told to float)."""
     campaign = photo_campaign()
     path = tmp_path / "回收" / "保卫处.xlsx"
     filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], head=None)
     unsigned = _the_problem(campaign, path, Code.MISSING_HEAD)
     assert unsigned.message.startswith("没有填写主要负责人")
-    paste_photos(path, wps={unsigned.cell: BEFORE})
+    if pasted == "floating":
+        paste_photos(path, floating=[(unsigned.cell, BEFORE)])
+    else:
+        paste_photos(path, wps={unsigned.cell: BEFORE})
     signed = _the_problem(campaign, path, Code.MISSING_HEAD)
     assert signed.cell == unsigned.cell
-    assert signed.message.startswith("主要负责人一栏只有图片（签名或印章），台账中记不下姓名")
+    if pasted == "floating":
+        assert signed.message.startswith(
+            "主要负责人一栏是空的，这一行只有浮动的图片（如签名或印章）"
+        )
+        assert "浮动在单元格上方" not in signed.message
+    else:
+        assert signed.message.startswith("主要负责人一栏只有图片（签名或印章），台账中记不下姓名")
 
 
 @pytest.mark.parametrize("pasted", ["floating", "wps"])
@@ -1989,4 +2002,8 @@ def test_a_seal_pasted_as_a_picture_is_asked_for_the_departments_name(
     else:
         paste_photos(path, wps={blank.cell: BEFORE})
     sealed = _the_problem(campaign, path, Code.UNKNOWN_DEPARTMENT)
-    assert sealed.message.startswith("表头“部门（章）”只有图片（印章），读不出是哪个部门")
+    assert sealed.message.startswith(
+        "表头“部门（章）”一栏是空的，这一行只有浮动的图片（如印章），读不出是哪个部门"
+        if pasted == "floating"
+        else "表头“部门（章）”只有图片（印章），读不出是哪个部门"
+    )

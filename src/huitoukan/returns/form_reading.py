@@ -614,22 +614,22 @@ def _signed_by_picture(
     problems: list[Problem], in_cells: list[tuple[str, int, int]], rows: set[tuple[str, int]]
 ) -> list[Problem]:
     """`problems`, 主要负责人 or 部门（章） not filled in said otherwise when the cell holds a
-    picture (a signature or a seal pasted in WPS or Excel; a seal floating over the row):
-    told 没有填写, the department had signed or sealed (clerk trial 94)."""
+    picture (a signature or a seal pasted in WPS or Excel), or one floats over its row:
+    told 没有填写, the department had signed or sealed (clerk trial 94); a floating one was
+    told to float (trial 96)."""
     cells = {(sheet, cell_ref(r, c)) for sheet, r, c in in_cells}
 
-    def pictured(p: Problem) -> bool:
+    def pictured(p: Problem) -> str:
         if (p.sheet, p.cell) in cells:
-            return True
-        floating = bool(p.cell) and (p.sheet, _row_of(p.cell)) in rows
-        return p.code is Code.UNKNOWN_DEPARTMENT and floating
+            return "picture"
+        return "floating" if p.cell and (p.sheet, _row_of(p.cell)) in rows else ""
 
     said = []
     for p in problems:
         unsigned = p.code is Code.MISSING_HEAD
         unsealed = p.code is Code.UNKNOWN_DEPARTMENT and not p.value
-        if (unsigned or unsealed) and pictured(p):
-            message = problem(p.code, p.file, variant="picture").message
+        if (unsigned or unsealed) and (variant := pictured(p)):
+            message = problem(p.code, p.file, variant=variant).message
             p = p.model_copy(update={"message": message})
         said.append(p)
     return said
