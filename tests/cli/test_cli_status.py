@@ -325,6 +325,14 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
         "各二级学院-安全隐患自查整改清单-退回修改.xlsx"
     ]
     assert "自查整改清单!D3部门（章）“高级技工学校”" in "".join(collected.output.split())
+    # in the department's words: not the clerk's (并入高级技工学校的报表…: trial 96)
+    copy = load_workbook(next((chdir_tmp / "退回").iterdir()))
+    texts = "".join(str(c.value) for ws in copy for row in ws.iter_rows() for c in row if c.value)
+    assert (
+        "表头“部门（章）”填的是“高级技工学校”，与文件名不符，这份表格未汇总，按未报送计：确是贵部门的，"
+        "请在“部门（章）”中填写贵部门全称后重新报送；不是贵部门的表格，请告知安全保卫处" in texts
+    )
+    assert "另报的补充表格" not in texts
     status = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
     [college] = [d for d in status["departments"] if d["department"] == "各二级学院"]
     assert college["set_aside_file"].endswith("各二级学院-安全隐患自查整改清单.xlsx")

@@ -43,6 +43,7 @@ from huitoukan.forms.layout import (
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_OF, FEEDBACK_TITLE
 from huitoukan.model.problems import Code, Problem, Severity
+from huitoukan.model.problems import problem as said_as
 from huitoukan.model.returns import ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
 from huitoukan.returns.archives import read_member
@@ -148,7 +149,8 @@ def write_feedback(
     copies: list[FeedbackCopy] = []
     sheets: dict[ReturnFile | str, list[str]] = {}
     by_file = {f.file: f for f in collection.forms}
-    sent = {**collection.current, **{d: by_file[f] for d, (f, _) in collection.set_aside().items()}}
+    aside = {d: by_file[f] for d, (f, _) in collection.set_aside().items()}
+    sent = {**collection.current, **aside}
     for form in sent.values():
         sheets.setdefault(form.source or form.file, []).append(form.sheet)
     names = _copy_names(sent)
@@ -158,6 +160,8 @@ def write_feedback(
         problems = sorted((p for p in of_file if p.code not in NOT_FIXABLE), key=_reading_order)
         if not problems:
             continue
+        if department in aside:  # told what to do, not what the clerk may find
+            problems = [_to_sender(p, form, receiver) for p in problems]
         target = out_dir / names[department]
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
@@ -187,6 +191,26 @@ def write_feedback(
         )
     _remove_earlier_copies(out_dir, {c.copy_path.name for c in copies})
     return copies
+
+
+def _to_sender(said: Problem, form: ReturnForm, receiver: str) -> Problem:
+    """`said` of a form set aside as another department's (`merging.refiled`), in the words
+    of the copy sent back to the department its name gives: the error told it what the clerk
+    might find (是{header}另报的补充表格的…、改正文件名后再次汇总: clerk trial 96)."""
+    if said.code is not Code.MISFILED_RETURN:
+        return said
+    return said.model_copy(
+        update={
+            "message": said_as(
+                Code.MISFILED_RETURN,
+                said.file,
+                variant="sender",
+                by_header=form.department,
+                named_by=form.named_by,
+                receiver=receiver,
+            ).message
+        }
+    )
 
 
 def _remove_earlier_copies(out_dir: Path, written: set[str]) -> None:

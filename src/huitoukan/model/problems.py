@@ -229,6 +229,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             "both": "表头部门为“{by_header}”，但{named_by}指向“{by_name}”，两个部门都另有报表"
             "（{own}；{other}），分不出这份是哪个部门的，未汇总；请与两个部门核对后，改正表头或"
             "{named_by}再次汇总",
+            "sender": "表头“部门（章）”填的是“{by_header}”，与{named_by}不符，这份表格未汇总，按未报送计："
+            "确是贵部门的，请在“部门（章）”中填写贵部门全称后重新报送；不是贵部门的表格，请告知{receiver}",
         },
     ),
     Code.MISSING_HEAD: Rule(
