@@ -905,6 +905,52 @@ def test_a_header_said_in_other_words_or_annotated_is_its_column(
     assert read(changed.parent) == read(plain.parent)
 
 
+@pytest.mark.parametrize(
+    "under", [("整改措施", "整改时限", "整改完成情况", "责任人"), ("检查时间", "销号时间")]
+)
+def test_a_header_of_two_rows_is_read_as_one(
+    campaign: Campaign, tmp_path: Path, under: tuple[str, ...]
+) -> None:
+    """A department making its form its own way puts a heading over some columns (整改情况
+    merged over 整改措施 … 责任人, their names in the row below; the other headers merged
+    down over both rows), as office forms often are: the columns under the heading were
+    missing, their data in 备注 (clerk trial 95). Read as the form it is."""
+    from openpyxl.utils import get_column_letter
+
+    from tests.helpers import header_position
+
+    rows = [
+        hazard(部位="住院部三楼", 整改时限=date(2023, 12, 15)),
+        closed(部位="药房", 整改时限=date(2023, 12, 18), 销号时间=date(2023, 12, 13)),
+    ]
+    plain = filled_form(campaign, "附属医院", tmp_path / "原样" / "医院.xlsx", rows)
+    changed = tmp_path / "改过" / "医院.xlsx"
+    changed.parent.mkdir()
+    book = load_workbook(plain)
+    ws = book[FORM_SHEET]
+    row, columns = header_position(ws)
+    ws.insert_rows(row)  # the header now in row + 1, a row for the headings above it
+    group = sorted(columns[h] for h in under)
+    assert group == list(range(group[0], group[-1] + 1))
+    for header, column in columns.items():
+        if header not in under:  # merged down over both rows, its name in the upper
+            ws.cell(row, column).value = header
+            ws.cell(row + 1, column).value = None
+            ws.merge_cells(f"{get_column_letter(column)}{row}:{get_column_letter(column)}{row + 1}")
+    ws.cell(row, group[0]).value = "整改情况"
+    ws.merge_cells(f"{get_column_letter(group[0])}{row}:{get_column_letter(group[-1])}{row}")
+    book.save(changed)
+    fields = ("location", "hazard", "measures", "deadline", "progress", "owner", "closed_on")
+
+    def read(folder: Path) -> tuple[list[tuple[object, ...]], list[str]]:
+        collection = collect(campaign, [folder], as_of=date(2023, 12, 20))
+        hazards = [tuple(getattr(h, f) for f in fields) for h in collection.hazards]
+        remarks = [h.remarks for h in collection.hazards]
+        return hazards + remarks, sorted(p.code for p in collection.problems)
+
+    assert read(changed.parent) == read(plain.parent)
+
+
 def test_a_return_without_the_deadline_column_is_told_its_deadlines_are_the_default(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from huitoukan.model.returns import DONE, IN_PROGRESS, NOT_STARTED, Progress
 from huitoukan.text import normalize_key
@@ -373,6 +375,8 @@ class HeaderMatch:
     columns: dict[str, int]
     extra: dict[int, str]
     """Columns with a header we do not know: kept in 备注 by the reader."""
+    texts: tuple[object, ...] = ()
+    """The header's cells (of a header of two rows, the lower row's, else the upper's)."""
 
 
 HEADER_SEARCH_ROWS = 60
@@ -390,7 +394,7 @@ def find_header(rows: list[list[object]], start: int = 0) -> HeaderMatch | None:
     if match is None:
         return None
     if not _RETURN_ONLY & match.columns.keys():  # 问题描述 or 责任部门, and no 整改完成情况
-        hazard = rows[match.row][match.columns["hazard"]]  # or 销号时间: a list's
+        hazard = match.texts[match.columns["hazard"]]  # or 销号时间: a list's
         if _header_key(normalize_key(str(hazard)), _COLUMN_BY_KEY) in _LIST_STYLE_KEYS or any(
             _bare_key(t) in _LIST_ONLY_KEYS for t in match.extra.values()
         ):
@@ -409,7 +413,7 @@ def _numbers_headed_bianhao(rows: list[list[object]], match: HeaderMatch) -> Hea
     """`match`, its column headed 编号 (a 序号 in the form's words) made the 问题编号 when most
     of what it holds are problem numbers: a department's own table numbering its answers
     XJ-2023-07 had them in 备注, the problems unanswered (clerk trial 92)."""
-    header = rows[match.row]
+    header = match.texts
     headed = [
         c
         for c in (*match.extra, *([match.columns["seq"]] if "seq" in match.columns else []))
@@ -421,7 +425,8 @@ def _numbers_headed_bianhao(rows: list[list[object]], match: HeaderMatch) -> Hea
         if values and 2 * sum(bool(_LIKE_A_NUMBER.search(v)) for v in values) > len(values):
             columns = {f: col for f, col in match.columns.items() if col != c} | {"number": c}
             extra = {col: t for col, t in match.extra.items() if col != c}
-            return HeaderMatch(match.row, dict(sorted(columns.items(), key=lambda i: i[1])), extra)
+            ordered = dict(sorted(columns.items(), key=lambda i: i[1]))
+            return HeaderMatch(match.row, ordered, extra, match.texts)
     return match
 
 
@@ -465,34 +470,61 @@ def locate_header(
     """The first row from `start` (within HEADER_SEARCH_ROWS) naming every `required` field
     and at least `min_fields` of the columns in `by_key` (normalised header → column). Of
     two headers naming one field, the plainer is its column (`Column.rank`; the first of
-    two alike): a list's 序号 was taken for its 问题编号 (clerk trial 85)."""
-    for row_index in range(start, min(len(rows), start + HEADER_SEARCH_ROWS)):
+    two alike): a list's 序号 was taken for its 问题编号 (clerk trial 85).
+
+    A header of two rows (整改情况 merged over 整改措施, 整改时限 and 责任人 in the row below;
+    序号 merged down over both) is read as one, the match on its lower row, when that
+    names more columns than either row alone: the columns under a heading were missing
+    (clerk trial 95)."""
+    end = min(len(rows), start + HEADER_SEARCH_ROWS)
+    nothing: tuple[dict[str, int], dict[int, str]] = ({}, {})
+    next_fields = _header_fields(rows[start], by_key) if start < end else nothing
+    for row_index in range(start, end):
         row = rows[row_index]
-        best: dict[str, tuple[int, int]] = {}  # field → (rank, column)
-        extra: dict[int, str] = {}
-        for col_index, value in enumerate(row):
-            if not isinstance(value, str) or not value.strip():
-                continue
-            key = normalize_key(value)
-            named = _header_key(key, by_key)
-            if named is None:
-                extra[col_index] = value.strip()
-                continue
-            column = by_key[named]
-            rank = (
-                column.rank(key) if named == key else len(column.synonyms) + 1 + column.rank(named)
-            )
-            held = best.get(column.field)
-            if held is not None and held[0] <= rank:
-                extra[col_index] = value.strip()
-                continue
-            if held is not None:
-                extra[held[1]] = str(row[held[1]]).strip()
-            best[column.field] = (rank, col_index)
-        columns = {field: col for field, (_, col) in sorted(best.items(), key=lambda b: b[1][1])}
+        columns, extra = next_fields
+        has_next = row_index + 1 < len(rows)
+        next_fields = _header_fields(rows[row_index + 1], by_key) if has_next else nothing
+        if len(columns) >= 2 and next_fields[0]:  # a heading over columns named beneath it?
+            # (the merged headers' text in the cells they cover too, when the reader fills
+            # them: the lower row is then the whole header)
+            joined = [
+                lower if isinstance(lower, str) and lower.strip() else upper
+                for upper, lower in zip_longest(row, rows[row_index + 1])
+            ]
+            both, both_extra = _header_fields(joined, by_key)
+            if len(both) > len(columns) and required <= both.keys() and len(both) >= min_fields:
+                return HeaderMatch(row_index + 1, both, both_extra, tuple(joined))
         if required <= columns.keys() and len(columns) >= min_fields:
-            return HeaderMatch(row_index, columns, dict(sorted(extra.items())))
+            return HeaderMatch(row_index, columns, extra, tuple(row))
     return None
+
+
+def _header_fields(
+    row: Sequence[object], by_key: dict[str, Column]
+) -> tuple[dict[str, int], dict[int, str]]:
+    """The columns `row` names as a header (field → column, in the row's order), and those
+    it names otherwise (column → its text)."""
+    best: dict[str, tuple[int, int]] = {}  # field → (rank, column)
+    extra: dict[int, str] = {}
+    for col_index, value in enumerate(row):
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key = normalize_key(value)
+        named = _header_key(key, by_key)
+        if named is None:
+            extra[col_index] = value.strip()
+            continue
+        column = by_key[named]
+        rank = column.rank(key) if named == key else len(column.synonyms) + 1 + column.rank(named)
+        held = best.get(column.field)
+        if held is not None and held[0] <= rank:
+            extra[col_index] = value.strip()
+            continue
+        if held is not None:
+            extra[held[1]] = str(row[held[1]]).strip()
+        best[column.field] = (rank, col_index)
+    columns = {field: col for field, (_, col) in sorted(best.items(), key=lambda b: b[1][1])}
+    return columns, dict(sorted(extra.items()))
 
 
 _LONGEST_LABEL_CELL = 60
