@@ -148,6 +148,37 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
     assert derived in {f.number for f in again.findings}  # the same number wherever the row is
 
 
+def test_a_list_with_a_header_of_two_rows_is_read_as_one(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """A heading merged over 部位 and 整改时限, their names in the row below, the other
+    headers merged down over both rows: the list as it is with one header row."""
+    from openpyxl.utils import get_column_letter
+
+    book = load_workbook(listed)
+    ws = book.active
+    row = 3  # (findings_list: a title, a blank row, the header)
+    assert [ws.cell(row, c).value for c in (4, 5)] == ["部位", "整改时限"]
+    ws.insert_rows(row)
+    for column in range(1, len(ORDER) + 1):
+        if column not in (4, 5):
+            ws.cell(row, column).value = ws.cell(row + 1, column).value
+            ws.cell(row + 1, column).value = None
+            letter = get_column_letter(column)
+            ws.merge_cells(f"{letter}{row}:{letter}{row + 1}")
+    ws.cell(row, 4).value = "整改安排"
+    ws.merge_cells(f"D{row}:E{row}")
+    two_rows = tmp_path / "两行表头.xlsx"
+    book.save(two_rows)
+    plain, changed = read_findings(listed, campaign), read_findings(two_rows, campaign)
+    assert [(f.model_dump(exclude={"file", "row"}), f.row) for f in changed.findings] == [
+        (f.model_dump(exclude={"file", "row"}), f.row + 1) for f in plain.findings
+    ]
+    assert [(p.code, p.row) for p in changed.problems] == [
+        (p.code, p.row and p.row + 1) for p in plain.problems
+    ]
+
+
 def _guard_answers_xj01_without_deadline(campaign: Campaign, listed: Path, folder: Path) -> None:
     """安全保卫处's return answering its two problems, XJ-01 without a 整改时限 of its own."""
     filled_form(
