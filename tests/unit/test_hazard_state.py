@@ -126,3 +126,23 @@ def test_a_register_written_before_keeps_its_hazards() -> None:
     old["hazards"] = [h[: len(RELEASED_FIELDS)] for h in old["hazards"]]
     [read] = RegisterState.model_validate_json(json.dumps(old)).hazards
     assert read == row(photo_hint="见第 9 行") and read.closing_flaw == ""
+
+
+@pytest.mark.parametrize(
+    ("remarks", "marked"),
+    [
+        ("历史遗留问题，已采取临时围挡", True),
+        ("短期内难以整改，已落实替代措施", True),
+        ("不属于历史遗留问题", False),
+        ("非历史遗留", False),
+        ("是否涉及历史遗留：否", False),
+        ("是否涉及历史遗留：是", True),
+        ("历史遗留：无；资金已到位", False),
+        ("不是历史遗留问题；短期内难以整改", True),  # one mark said, one denied
+    ],
+)
+def test_long_standing_said_not_to_be_is_not_marked(remarks: str, marked: bool) -> None:
+    """The form asks for 历史遗留 in 备注; a department saying a hazard is not one (or a
+    column of its own, 是否涉及历史遗留, answered 否 and kept in 备注) put it on the 历史遗留问题
+    sheet, reported to the leadership group (clerk trial 95)."""
+    assert row(remarks=remarks).long_standing is marked

@@ -39,6 +39,18 @@ GONE = "（文件已覆盖或移出）"
 HAZARD_ID = re.compile(r"H[0-9A-F]{8}")
 """A 隐患编号 (`HazardRow.hazard_id`)."""
 _LONG_STANDING = re.compile("|".join(map(re.escape, LONG_STANDING_MARKERS)))
+_DENIED_BEFORE = re.compile(r"(?:不|非|无|没有|无需|不需要?|不属于?|不是|不涉及|未涉及)$")
+_DENIED_AFTER = re.compile(r"(?:问题)?[\s:：]*(?:否|无|不是|没有|不涉及)")
+"""历史遗留 said not to be (不属于历史遗留问题, a column 是否涉及历史遗留 answered 否): the
+hazard was put on the 历史遗留问题 sheet (clerk trial 95)."""
+
+
+def _marked_long_standing(text: str) -> bool:
+    return any(
+        not _DENIED_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        and not _DENIED_AFTER.match(text, m.end())
+        for m in _LONG_STANDING.finditer(text)
+    )
 
 
 def hazard_id_of(department: str, key: str) -> str:
@@ -235,7 +247,7 @@ class HazardRow(NamedTuple):
     @property
     def long_standing(self) -> bool:
         """Marked by the department as needing interim/substitute measures (历史遗留)."""
-        return bool(_LONG_STANDING.search(self.remarks) or _LONG_STANDING.search(self.measures))
+        return _marked_long_standing(self.remarks) or _marked_long_standing(self.measures)
 
     def days_overdue(self, as_of: date) -> int:
         if self.reported_done and self.review != FAILED or self.deadline is None:
