@@ -359,6 +359,38 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code in (0, 1)
 
 
+def test_a_form_set_aside_that_its_name_gives_to_no_department_is_told_to_its_header(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """附属医院停车场.xlsx (a place, not the hospital), its header 总务基建处, which sent its own
+    return sharing no hazard with it: set aside, and told to no one (status, remind, the
+    register said nothing; its hazard in no register: clerk trial 96). Its header's
+    department is told: whose it is, it can say."""
+    from tests.helpers import misfiled_pair
+
+    misfiled, own = misfiled_pair(campaign, chdir_tmp / "回收", name="附属医院停车场.xlsx")
+    collected = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert collected.exit_code == 1
+    status = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
+    by_name = {d["department"]: d for d in status["departments"]}
+    assert Path(by_name["高级技工学校"]["set_aside_file"]).name == misfiled.name
+    assert by_name["高级技工学校"]["set_aside_header"] == "高级技工学校"
+    assert by_name["附属医院"]["set_aside_file"] == ""
+    said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
+    assert (
+        "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）：高级技工学校"
+        in said
+    )
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    notice = "".join((chdir_tmp / "通知" / "高级技工学校-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        "贵部门报来的文件附属医院停车场.xlsx表头“部门（章）”填的是贵部门，但与贵部门报表中的隐患没有一项"
+        "相同，未汇总：是补充报送的隐患的，请并入贵部门的报表" in notice
+    )
+    hospital = "".join((chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig").split())
+    assert misfiled.name not in hospital
+
+
 def test_a_return_written_over_by_one_that_cannot_be_read_is_said_so(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -1242,8 +1242,8 @@ def test_a_form_set_aside_is_told_to_the_department_its_file_plainly_names(
     """A form set aside (header 高级技工学校, which sent its own) is told to the department its
     file is named for: named for a place called like one (实训楼工地检查 of 各二级学院's
     building), it is the header department's extra form, and 各二级学院 was told it had
-    sent it (clerk trial 95)."""
+    sent it (clerk trial 95): the header department is (trial 96)."""
     misfiled_pair(campaign, tmp_path / "回收", name=name)
     collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF)
     assert FileOutcome.HELD in collection.outcomes.values()
-    assert list(collection.set_aside()) == (["各二级学院"] if told else [])
+    assert list(collection.set_aside()) == (["各二级学院"] if told else ["高级技工学校"])

@@ -146,6 +146,10 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
         _listed(console, "报来的文件无法读取（请其重新报送）：", unreadable)
     if held:
         _listed(console, "报来的表格表头是别的部门，待核对（请其改正后重新报送）：", held)
+    extra = report.extra_form_senders
+    if extra:
+        label = "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）："
+        _listed(console, label, extra)
 
 
 def _listed(console: Console, label: str, names: Sequence[str], separator: str = "、") -> None:

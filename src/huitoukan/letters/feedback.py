@@ -149,7 +149,11 @@ def write_feedback(
     copies: list[FeedbackCopy] = []
     sheets: dict[ReturnFile | str, list[str]] = {}
     by_file = {f.file: f for f in collection.forms}
-    aside = {d: by_file[f] for d, (f, _) in collection.set_aside().items()}
+    aside = {
+        d: by_file[f]
+        for d, (f, _) in collection.set_aside().items()
+        if d not in collection.current  # (its own extra form: its return's copy is its)
+    }
     sent = {**collection.current, **aside}
     for form in sent.values():
         sheets.setdefault(form.source or form.file, []).append(form.sheet)

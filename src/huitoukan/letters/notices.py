@@ -39,7 +39,7 @@ class Notice(BaseModel):
     复查不合格, 说明推迟原因 (a 整改时限 put off without a word), 补充照片 (done without a
     photo), 补填销号时间 (done without a usable 销号时间), 改正错误 (rows of the return with
     errors), 跟进轮催报 (a follow-up round not answered),
-    逾期报送 (returned late); 核实部门 in the receiving office's own list (returns
+    逾期报送 (returned late), 核对另报表格 (another form of its header set aside); 核实部门 in the receiving office's own list (returns
     whose department could not be identified), and 明确责任部门 (assigned problems the list
     gives no department)."""
     text: str
@@ -78,6 +78,13 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 f"根据《{info.title}工作方案》（{info.document_number}），贵部门的《安全隐患自查整改清单》"
                 f"（附件2）{sent}，{when}：纸质版经主要领导签字后{to}，"
                 "电子版同时报送。"
+            )
+        if dept.returned and dept.set_aside_file and dept.set_aside_header == dept.department:
+            kinds.append("核对另报表格")  # its hazards in no register, no one told (trial 96)
+            lines.append(
+                f"贵部门报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”填的是贵部门，"
+                "但与贵部门报表中的隐患没有一项相同，未汇总：是补充报送的隐患的，请并入贵部门的报表"
+                f"（或作为同一工作簿的另一张工作表）后重新报送；不是贵部门的表格，请告知{info.receiver}。"
             )
         owed = [
             round_

@@ -101,14 +101,21 @@ class Collection(ProblemCounts):
         """Department → (the file of another department's form filled in that its name
         names, set aside by `refiled`; the department that form's header names), for each
         department with no return of its own: it sent something, and was told 尚未报送
-        without a word of that file, on every command after its collect (clerk trial 93)."""
-        return {
+        without a word of that file, on every command after its collect (clerk trial 93).
+        A form set aside that no such department is told of (its name a place's, or the
+        department named sent its own) is told to its header's department, its own return
+        beside it (header and department then the same): whose it is, it can say, and its
+        hazards went into no register with no one told (clerk trial 96)."""
+        held = [f for f in self.forms if self.outcomes.get(f.file) is FileOutcome.HELD]
+        told = {
             f.named_for: (f.file, f.department)
-            for f in self.forms
-            if self.outcomes.get(f.file) is FileOutcome.HELD
-            and f.named_plainly
-            and f.named_for not in self.current
+            for f in held
+            if f.named_plainly and f.named_for not in self.current
         }
+        for f in held:
+            if f.file not in {file for file, _ in told.values()} and f.department in self.current:
+                told.setdefault(f.department, (f.file, f.department))
+        return told
 
     def unreadable_reasons(self) -> dict[str, str]:
         """Department → why its file (`unreadable`) could not be read (a password, damage,

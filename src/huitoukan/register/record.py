@@ -40,7 +40,7 @@ class RegisterState(BaseModel):
     """Department → why that file could not be read (empty when not recorded)."""
     set_aside: dict[str, tuple[str, str]] = {}
     """`Collection.set_aside`: department → (the form set aside its file's name gives it to,
-    the department that form's header names)."""
+    or its header, the department that form's header names)."""
     latest: dict[str, date] = {}
     """Department → the 日期 of its latest return: whether it has answered a follow-up
     round (empty when not recorded)."""

@@ -141,7 +141,8 @@ class DepartmentSummary(BaseModel):
     """Why that file could not be read ('' when not known: a register of before)."""
     set_aside_file: str = ""
     """Not returned, but a file named for it came: another department's form filled in,
-    set aside to be checked (`merging.refiled`)."""
+    set aside to be checked (`merging.refiled`); or, returned, another form of its header
+    came that its return shares no hazard with, set aside (`set_aside_header` is its own)."""
     set_aside_header: str = ""
     """The department that form's header names."""
 
@@ -271,6 +272,16 @@ class StatusReport(BaseModel):
         return [name for name in self.not_returned if name in unread]
 
     @property
+    def extra_form_senders(self) -> list[str]:
+        """The departments that returned their form and another of their header, which
+        shares no hazard with it, set aside to be checked (`merging.refiled`)."""
+        return [
+            d.department
+            for d in self.departments
+            if d.returned and d.set_aside_file and d.set_aside_header == d.department
+        ]
+
+    @property
     def set_aside_senders(self) -> list[str]:
         """The departments of `not_returned` whose file came as another department's form
         filled in, set aside (not `unreadable_senders`)."""
@@ -393,6 +404,9 @@ def build_status(
         closed = sum(h.closed for h in mine)
         unreviewed = sum(h.unreviewed for h in mine)
         first = returned.get(name)
+        aside = set_aside.get(name, ("", ""))
+        if name in returned and aside[1] != name:  # (one named for it: it sent its own since)
+            aside = ("", "")
         summaries.append(
             DepartmentSummary(
                 department=name,
@@ -409,8 +423,8 @@ def build_status(
                 known=name in unit_names,
                 unreadable_file="" if name in returned else unreadable.get(name, ""),
                 unreadable_why="" if name in returned else unreadable_why.get(name, ""),
-                set_aside_file="" if name in returned else set_aside.get(name, ("", ""))[0],
-                set_aside_header="" if name in returned else set_aside.get(name, ("", ""))[1],
+                set_aside_file=aside[0],
+                set_aside_header=aside[1],
             )
         )
     position = {name: index for index, name in enumerate(names)}
