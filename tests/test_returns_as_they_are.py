@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
@@ -875,6 +875,18 @@ def test_a_header_said_in_other_words_or_annotated_is_its_column(
     (clerk trial 94). Retitled by openpyxl, as another program saves the form."""
     from tests.helpers import header_position
 
+    plain, changed, book = _a_return_and_its_copy(campaign, tmp_path)
+    ws = book[FORM_SHEET]
+    row, columns = header_position(ws)
+    ws.cell(row, columns[header]).value = retitled
+    book.save(changed)
+    fields = ("location", "hazard", "deadline", "deadline_is_default", "closed_on", "source")
+    assert _read(campaign, changed, fields) == _read(campaign, plain, fields)
+
+
+def _a_return_and_its_copy(campaign: Campaign, tmp_path: Path) -> tuple[Path, Path, Workbook]:
+    """附属医院's return of two hazards (原样/医院.xlsx) open, and where the copy a test makes
+    of it goes (改过/医院.xlsx)."""
     rows = [
         hazard(部位="住院部三楼", 整改时限=date(2023, 12, 15)),
         closed(部位="药房", 整改时限=date(2023, 12, 18), 销号时间=date(2023, 12, 13)),
@@ -882,27 +894,17 @@ def test_a_header_said_in_other_words_or_annotated_is_its_column(
     plain = filled_form(campaign, "附属医院", tmp_path / "原样" / "医院.xlsx", rows)
     changed = tmp_path / "改过" / "医院.xlsx"
     changed.parent.mkdir()
-    book = load_workbook(plain)
-    ws = book[FORM_SHEET]
-    row, columns = header_position(ws)
-    ws.cell(row, columns[header]).value = retitled
-    book.save(changed)
-    fields = (
-        "location",
-        "hazard",
-        "deadline",
-        "deadline_is_default",
-        "closed_on",
-        "source",
-        "remarks",
-    )
+    return plain, changed, load_workbook(plain)
 
-    def read(folder: Path) -> tuple[list[tuple[object, ...]], list[str]]:
-        collection = collect(campaign, [folder], as_of=date(2023, 12, 20))
-        hazards = [tuple(getattr(h, f) for f in fields) for h in collection.hazards]
-        return hazards, sorted(p.code for p in collection.problems)
 
-    assert read(changed.parent) == read(plain.parent)
+def _read(
+    campaign: Campaign, path: Path, fields: tuple[str, ...]
+) -> tuple[list[tuple[object, ...]], list[str]]:
+    """The `fields` and 备注 of each hazard collected from `path`'s folder, and the codes of
+    the problems said."""
+    collection = collect(campaign, [path.parent], as_of=date(2023, 12, 20))
+    hazards = [(*(getattr(h, f) for f in fields), h.remarks) for h in collection.hazards]
+    return hazards, sorted(p.code for p in collection.problems)
 
 
 @pytest.mark.parametrize(
@@ -919,14 +921,7 @@ def test_a_header_of_two_rows_is_read_as_one(
 
     from tests.helpers import header_position
 
-    rows = [
-        hazard(部位="住院部三楼", 整改时限=date(2023, 12, 15)),
-        closed(部位="药房", 整改时限=date(2023, 12, 18), 销号时间=date(2023, 12, 13)),
-    ]
-    plain = filled_form(campaign, "附属医院", tmp_path / "原样" / "医院.xlsx", rows)
-    changed = tmp_path / "改过" / "医院.xlsx"
-    changed.parent.mkdir()
-    book = load_workbook(plain)
+    plain, changed, book = _a_return_and_its_copy(campaign, tmp_path)
     ws = book[FORM_SHEET]
     row, columns = header_position(ws)
     ws.insert_rows(row)  # the header now in row + 1, a row for the headings above it
@@ -941,14 +936,7 @@ def test_a_header_of_two_rows_is_read_as_one(
     ws.merge_cells(f"{get_column_letter(group[0])}{row}:{get_column_letter(group[-1])}{row}")
     book.save(changed)
     fields = ("location", "hazard", "measures", "deadline", "progress", "owner", "closed_on")
-
-    def read(folder: Path) -> tuple[list[tuple[object, ...]], list[str]]:
-        collection = collect(campaign, [folder], as_of=date(2023, 12, 20))
-        hazards = [tuple(getattr(h, f) for f in fields) for h in collection.hazards]
-        remarks = [h.remarks for h in collection.hazards]
-        return hazards + remarks, sorted(p.code for p in collection.problems)
-
-    assert read(changed.parent) == read(plain.parent)
+    assert _read(campaign, changed, fields) == _read(campaign, plain, fields)
 
 
 def test_a_return_without_the_deadline_column_is_told_its_deadlines_are_the_default(
