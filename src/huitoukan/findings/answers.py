@@ -73,6 +73,18 @@ def assign(
     (a return sent before cannot answer it)."""
     by_number = {number_key(f.number): f for f in findings}
     forms = {form.file: form for form in current.values()}
+    # a column headed 编号 none of whose numbers is listed: the department's own numbering
+    # (A-1, B-2), each row warned of its unknown 问题编号 (clerk trial 95), is its 序号
+    own_numbering = {
+        form.file
+        for form in forms.values()
+        if form.numbers_headed_bianhao
+        and not any(number_key(h.number) in by_number for h in form.hazards if h.number)
+    }
+    hazards = [
+        h._replace(seq=h.number, number="") if h.source_file in own_numbering and h.number else h
+        for h in hazards
+    ]
 
     def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
         """A problem about the row's 问题编号 (or 整改时限, 销号时间), on its cell where the

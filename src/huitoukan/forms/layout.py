@@ -377,6 +377,8 @@ class HeaderMatch:
     """Columns with a header we do not know: kept in 备注 by the reader."""
     texts: tuple[object, ...] = ()
     """The header's cells (of a header of two rows, the lower row's, else the upper's)."""
+    numbers_headed_bianhao: bool = False
+    """Its 问题编号 column is headed 编号 (`_numbers_headed_bianhao`)."""
 
 
 HEADER_SEARCH_ROWS = 60
@@ -426,7 +428,7 @@ def _numbers_headed_bianhao(rows: list[list[object]], match: HeaderMatch) -> Hea
             columns = {f: col for f, col in match.columns.items() if col != c} | {"number": c}
             extra = {col: t for col, t in match.extra.items() if col != c}
             ordered = dict(sorted(columns.items(), key=lambda i: i[1]))
-            return HeaderMatch(match.row, ordered, extra, match.texts)
+            return HeaderMatch(match.row, ordered, extra, match.texts, numbers_headed_bianhao=True)
     return match
 
 

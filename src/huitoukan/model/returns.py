@@ -437,6 +437,10 @@ class ReturnForm(ProblemCounts):
     """The letter of each column of the form's table, by field ("number" → "B"): where a
     problem found after reading (about a row's 编号, 整改时限, 复查验收) is marked in the
     退回修改 copy."""
+    numbers_headed_bianhao: bool = False
+    """Its 问题编号 were read from a column headed 编号 holding numbers with letters (XJ-01):
+    the department's own numbering (A-1, B-2) when none is a listed problem's
+    (`answers.assign`)."""
     issued_with: frozenset[str] | None = None
     """The assigned problems (问题编号 as compared) the form was issued with, as its own
     交办问题清单 sheet lists them; None when it is not a form huitoukan issued (then which

@@ -1087,6 +1087,7 @@ def _read_rows(
     rows = table.grid.rows
     if not form.column_letters:
         form.column_letters = {f: column_letter(c) for f, c in header.columns.items()}
+    form.numbers_headed_bianhao |= header.numbers_headed_bianhao
     checker = RowChecker(
         campaign=campaign,
         file=form.file,
