@@ -865,6 +865,9 @@ def test_a_deadline_written_as_a_day_with_qian_is_that_day(typed: str, day: date
         ("销号时间", "实际完成时间"),
         ("检查时间", "发现日期"),
         ("整改完成情况", "整改情况说明"),
+        # trial 97: the deadline said in fewest words, its dates the default's
+        ("整改时限", "时限"),
+        ("整改时限", "限期"),
     ],
 )
 def test_a_header_said_in_other_words_or_annotated_is_its_column(
