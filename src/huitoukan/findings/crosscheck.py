@@ -339,10 +339,13 @@ def _listed_before(
     list may have lost it) — most like `finding` (from CANDIDATE up: the same place in
     other words is more likely the problem the school listed than one it missed), listed
     before the inspection found it (the same problem copied into both lists is not
-    'before'), and its score (`listed_as`: `known` by 问题编号)."""
+    'before'), and its score (`listed_as`: `known` by 问题编号). Of a problem in the list
+    and an answer alike, the list's: it says whose the problem is now (an answer sent
+    without its number, the problem given to another department since, made the one
+    that answered it answerable: clerk trial 97)."""
     best, best_score = None, float(CANDIDATE)
-    earlier = [_Listed.of(f) for f in known]
-    earlier += [_Listed.answered_by(h, listed_as) for _, h in answers]
+    earlier = [_Listed.answered_by(h, listed_as) for _, h in answers]
+    earlier += [_Listed.of(f) for f in known]  # (the last of the best wins)
     for problem_listed in earlier:
         if problem_listed.found_on is None or finding.found_on is None:
             continue
