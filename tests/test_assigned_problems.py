@@ -1335,7 +1335,7 @@ def test_a_row_naming_a_problem_not_its_departments_is_said_so(
     said = [p.message for p in collection.problems if p.code is Code.ASSIGNMENT_OTHER_DEPARTMENT]
     assert said == [
         "交办问题 4J-01 的责任部门是学院警务室，不是本部门；这一行已按本部门自查发现的隐患汇总，"
-        "不算 4J-01 的反馈。编号写错的请改正；该问题已改由其他部门负责的，删去问题编号即可；"
+        "不算 4J-01 的反馈。编号写错的请改正；该问题已改由其他部门负责的，删去问题编号即可（问题来源照旧）；"
         "确由本部门整改的，请告知接收部门在交办问题清单的责任部门中加上本部门",  # (trial 58)
         "交办问题 QT-01 在交办问题清单中还没有明确责任部门，已按本部门自查发现的隐患汇总；"
         "由本部门整改的，请告知接收部门在清单中写明",

@@ -348,7 +348,7 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     notice = "".join((chdir_tmp / "通知" / "各二级学院-通知.txt").read_text("utf-8-sig").split())
     assert (
         "报来的文件各二级学院-安全隐患自查整改清单.xlsx表头“部门（章）”填的是“高级技工学校”，"
-        "与文件名不符，未汇总，按未报送计" in notice
+        "不是贵部门，未汇总，按未报送计" in notice
     )
     owed = {
         r["部门"]: r["情况"]

@@ -135,6 +135,7 @@ def test_a_register_written_before_keeps_its_hazards() -> None:
         ("短期内难以整改，已落实替代措施", True),
         ("不属于历史遗留问题", False),
         ("非历史遗留", False),
+        ("未列入历史遗留", False),
         ("是否涉及历史遗留：否", False),
         ("是否涉及历史遗留：是", True),
         ("历史遗留：无；资金已到位", False),

@@ -66,7 +66,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             elif dept.set_aside_file:  # not a word of it, 尚未报送 (clerk trial 93)
                 sent = (
                     f"报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”填的是"
-                    f"“{dept.set_aside_header}”，与文件名不符，未汇总，按未报送计（确是贵部门的，"
+                    f"“{dept.set_aside_header}”，不是贵部门，未汇总，按未报送计（确是贵部门的，"
                     "请在表头填写贵部门后重新报送）"
                 )
             else:

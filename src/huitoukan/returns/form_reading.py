@@ -1030,15 +1030,11 @@ def _say_items_missing(form: ReturnForm, table: FoundForm, department: str) -> N
     """One warning when self-found hazards do not name their 检查内容 (the item of 附件1
     checked): the register's 项目覆盖 counts them nowhere (it read 未报告 for every item of
     such a department: clerk trials 62, 63). Answers to assigned problems have no item: a
-    row with a 问题编号 not said to be the 自查's is one (its 问题来源 blank, or no such
-    column: each answer was listed, clerk trial 96)."""
+    row with a 问题编号 is one, whatever its 问题来源 says (blank, no such column, or 自查
+    typed by mistake: each answer was listed, clerk trials 96, 97)."""
     # this sheet's (a blank copy of the sheet beside the filled one was told of its hazards
     # too: clerk trial 74)
-    own = [
-        h
-        for h in form.hazards
-        if not (h.number and h.source != SELF_CHECK) and h.source_sheet == table.grid.name
-    ]
+    own = [h for h in form.hazards if not h.number and h.source_sheet == table.grid.name]
     lacking = [h.source_row for h in own if not h.item]
     if not lacking:
         return
