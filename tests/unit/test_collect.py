@@ -156,7 +156,7 @@ def test_another_departments_form_filled_in_is_set_aside(
     ("placed", "named_by", "named"),
     [
         ("各二级学院/附件2.xlsx", "所在文件夹名", "各二级学院"),
-        ("各二级学院.zip", "所在文件夹名", "各二级学院"),
+        ("各二级学院.zip", "所在压缩包名", "各二级学院"),
         ("安全保卫处.xlsx", "文件名", "安全保卫处"),
         ("安全保卫处/附件2.xlsx", "所在文件夹名", "安全保卫处"),
     ],

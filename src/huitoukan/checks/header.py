@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from huitoukan.campaign import Campaign, Unit
 from huitoukan.cells import cell_text
@@ -42,9 +42,12 @@ def identify_department(
     if by_name is None and form.source is not None:  # 教务处/附件2.xlsx, 教务处.zip: where the
         # clerk saved each department's mail, innermost first (a misfiled form in it was
         # counted as its header's department's, replacing that one's own: clerk trial 95)
-        for folder in reversed(form.source.folders):
+        source = form.source
+        archives = {source.path.stem, *(PurePosixPath(m).stem for m in source.members[:-1])}
+        for folder in reversed(source.folders):
             if (by_name := campaign.find_unit(folder)) is not None:
-                name, named_by = folder, "所在文件夹名"
+                inside = source.members and folder in archives
+                name, named_by = folder, "所在压缩包名" if inside else "所在文件夹名"
                 break
     if (
         by_name is not None

@@ -418,7 +418,7 @@ class ReturnForm(ProblemCounts):
     of another department filled in: `merging.refiled` may set it aside); or, a file's name
     naming none (附件2.xlsx), the folder or archive it was sent in (`named_by`)."""
     named_by: str = "文件名"
-    """What names `named_for`, in the messages' words: 文件名 or 所在文件夹名."""
+    """What names `named_for`, in the messages' words: 文件名, 所在文件夹名 or 所在压缩包名."""
     named_plainly: bool = False
     """The file's name is `named_for`'s and nothing else (各二级学院-安全隐患自查整改清单), not
     a place called like it (职教中心实训楼工地检查): a form set aside is then told to that
