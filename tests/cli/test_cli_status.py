@@ -369,8 +369,19 @@ def test_a_form_set_aside_that_its_name_gives_to_no_department_is_told_to_its_he
     from tests.helpers import misfiled_pair
 
     misfiled, own = misfiled_pair(campaign, chdir_tmp / "回收", name="附属医院停车场.xlsx")
-    collected = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    collected = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
     assert collected.exit_code == 1
+    # the clerk asked to check with the header's department, not the hospital (trial 97)
+    [said] = [
+        p
+        for p in json.loads(collected.stdout)["problems"]
+        if p["file"] == str(Path("回收") / misfiled.name)
+    ]
+    assert said["department"] == "高级技工学校"
+    assert (
+        "文件名中的“附属医院”也不像是报送部门（可能是地点）：未汇总；请与高级技工学校核对"
+        in said["message"]
+    )
     status = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
     by_name = {d["department"]: d for d in status["departments"]}
     assert Path(by_name["高级技工学校"]["set_aside_file"]).name == misfiled.name
