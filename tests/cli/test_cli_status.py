@@ -359,6 +359,25 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code in (0, 1)
 
 
+def test_the_receiving_offices_own_form_set_aside_is_not_told_to_tell_itself(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """安全保卫处.xlsx, its header 高级技工学校 (which sent its own): the receiving office's copy
+    told it to tell the receiving office (clerk trial 97)."""
+    from tests.helpers import misfiled_pair
+
+    misfiled_pair(campaign, chdir_tmp / "回收", name="安全保卫处.xlsx")
+    collected = runner.invoke(
+        app, ["collect", "回收", "--as-of", "2023-12-20", "--feedback", "退回"]
+    )
+    assert collected.exit_code == 1
+    [copy] = (chdir_tmp / "退回").glob("安全保卫处*")
+    book = load_workbook(copy)
+    texts = "".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value)
+    assert "确是贵部门的，请在“部门（章）”中填写贵部门全称后重新报送" in texts
+    assert "请告知安全保卫处" not in texts
+
+
 def test_a_form_set_aside_that_its_name_gives_to_no_department_is_told_to_its_header(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

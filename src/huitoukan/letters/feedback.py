@@ -165,7 +165,7 @@ def write_feedback(
         if not problems:
             continue
         if department in aside:  # told what to do, not what the clerk may find
-            problems = [_to_sender(p, form, receiver) for p in problems]
+            problems = [_to_sender(p, form, department, receiver) for p in problems]
         target = out_dir / names[department]
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
@@ -197,7 +197,7 @@ def write_feedback(
     return copies
 
 
-def _to_sender(said: Problem, form: ReturnForm, receiver: str) -> Problem:
+def _to_sender(said: Problem, form: ReturnForm, department: str, receiver: str) -> Problem:
     """`said` of a form set aside as another department's (`merging.refiled`), in the words
     of the copy sent back to the department its name gives: the error told it what the clerk
     might find (是{header}另报的补充表格的…、改正文件名后再次汇总: clerk trial 96)."""
@@ -211,7 +211,8 @@ def _to_sender(said: Problem, form: ReturnForm, receiver: str) -> Problem:
                 variant="sender",
                 by_header=form.department,
                 named_by=form.named_by,
-                receiver=receiver,
+                # (not the receiving office's own copy: it would tell itself, trial 97)
+                tell="" if department == receiver else f"；不是贵部门的表格，请告知{receiver}",
             ).message
         }
     )
