@@ -38,10 +38,10 @@ class Notice(BaseModel):
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
     复查不合格, 说明推迟原因 (a 整改时限 put off without a word), 补充照片 (done without a
     photo), 补填销号时间 (done without a usable 销号时间), 改正错误 (rows of the return with
-    errors), 跟进轮催报 (a follow-up round not answered),
-    逾期报送 (returned late), 核对另报表格 (another form of its header set aside); 核实部门 in the receiving office's own list (returns
-    whose department could not be identified), and 明确责任部门 (assigned problems the list
-    gives no department)."""
+    errors), 跟进轮催报 (a follow-up round not answered), 逾期报送 (returned late),
+    核对另报表格 (another form of its header set aside); 核实部门 in the receiving office's
+    own list (returns whose department could not be identified), and 明确责任部门 (assigned
+    problems the list gives no department)."""
     text: str
     own: bool = False
     """The receiving office's own to-do list, not a letter."""
