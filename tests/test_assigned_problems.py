@@ -148,6 +148,20 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
     assert derived in {f.number for f in again.findings}  # the same number wherever the row is
 
 
+@pytest.mark.parametrize("retitled", ["时限", "限期", "期限", "整改限期"])
+def test_a_lists_deadline_column_in_fewer_words_is_read(
+    campaign: Campaign, tmp_path: Path, retitled: str
+) -> None:
+    """整改时限 headed 限期 (or 时限, 期限) in an inspection's list: every deadline was
+    dropped without a word, an overdue problem not overdue (clerk trial 98)."""
+    plain = read_findings(findings_list(tmp_path / "a.xlsx", ROWS, ORDER), campaign)
+    order = tuple(retitled if h == "整改时限" else h for h in ORDER)
+    rows = [{(retitled if k == "整改时限" else k): v for k, v in r.items()} for r in ROWS]
+    changed = read_findings(findings_list(tmp_path / "b.xlsx", rows, order), campaign)
+    assert [f.deadline for f in changed.findings] == [f.deadline for f in plain.findings]
+    assert any(f.deadline for f in plain.findings)
+
+
 def test_a_list_with_a_header_of_two_rows_is_read_as_one(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:
