@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.cell.cell import MergedCell
 from typer.testing import CliRunner
 
 from huitoukan.actions.collect import collect, collect_to_register
@@ -2097,30 +2098,32 @@ def test_a_column_headed_bianhao_holding_problem_numbers_is_the_problem_number(
     assert not any("编号：" in h.remarks for h in collection.hazards)
 
 
+@pytest.mark.parametrize("seq", ["replaced", "beside"])
 def test_a_column_headed_bianhao_of_the_departments_own_numbering_is_its_seq(
-    campaign: Campaign, tmp_path: Path
+    campaign: Campaign, tmp_path: Path, seq: str
 ) -> None:
     """A department numbering its rows A-1, A-2, B-1 in a column headed 编号 (no 问题编号):
     read as 问题编号 (letters), every row was warned its 编号 is no listed problem's (clerk
-    trial 95). None being one, they are its 序号; nothing said of them."""
+    trial 95). None being one, they are its 序号 (beside a 序号 column, that one stays:
+    trial 98); nothing said of them."""
     issued = read_findings(findings_list(tmp_path / "清单.xlsx", ROWS[:2], ORDER), campaign)
     rows = [hazard(部位=place) for place in ("西门", "东门", "北门")]
     path = filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", rows)
     book = load_workbook(path)
     ws = book[FORM_SHEET]
     row, columns = header_position(ws)
-    ws.delete_cols(columns["问题编号"])
-    ws.cell(row, columns["序号"]).value = "编号"
+    column = columns["序号"] if seq == "replaced" else columns["问题编号"]
+    if seq == "replaced":
+        ws.delete_cols(columns["问题编号"])
+    ws.cell(row, column).value = "编号"
     for r in range(row + 1, ws.max_row + 1):  # its own table: numbered where it wrote
-        ws.cell(r, columns["序号"]).value = None
+        if not isinstance(ws.cell(r, column), MergedCell):  # (the footer's)
+            ws.cell(r, column).value = None
     for n, number in enumerate(("A-1", "A-2", "B-1"), start=1):
-        ws.cell(row + n, columns["序号"]).value = number
+        ws.cell(row + n, column).value = number
     book.save(path)
     collection = collect(campaign, [path.parent], as_of=AS_OF, findings=issued.findings)
-    assert [(h.seq, h.number) for h in collection.hazards] == [
-        ("A-1", ""),
-        ("A-2", ""),
-        ("B-1", ""),
-    ]
+    expected = ["A-1", "A-2", "B-1"] if seq == "replaced" else ["1", "2", "3"]
+    assert [(h.seq, h.number) for h in collection.hazards] == [(s, "") for s in expected]
     said = {p.code for p in collection.problems}
     assert Code.ASSIGNMENT_UNKNOWN_NUMBER not in said

@@ -82,7 +82,9 @@ def assign(
         and not any(number_key(h.number) in by_number for h in form.hazards if h.number)
     }
     hazards = [
-        h._replace(seq=h.number, number="") if h.source_file in own_numbering and h.number else h
+        h._replace(seq=h.seq or h.number, number="")  # (its 序号 kept, beside a 序号 column)
+        if h.source_file in own_numbering and h.number
+        else h
         for h in hazards
     ]
 
