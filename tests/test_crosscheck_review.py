@@ -1653,10 +1653,11 @@ def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_check
         assert verdict.conclusion is Conclusion.FOUND
         return
     assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
-    if taken_off and not number:  # the list's department, not the one that answered (trial 97)
+    if taken_off and not number:  # the list's department, not the one that answered (trial
+        # 97), the answer named (“台账中没有部门的整改反馈”: trial 98)
         assert verdict.note.startswith(
             "学校交办问题清单中已有此问题 JB-01（县级普查，2023年11月3日发现），已交办学生工作处，"
-            "台账中没有部门的整改反馈"
+            "总务基建处反馈整改中；检查时问题仍在"
         )
         assert verdict.accountable.startswith("责任部门：学生工作处")
     elif not number:

@@ -364,8 +364,9 @@ def _listed_before(
 
 def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> list[HazardRow]:
     """The register's answers to the listed problem (a department's each, and the rows sent as
-    its answers by a department the list no longer gives it to; to one known only from an
-    answer without its number, that answer)."""
+    its answers by a department the list no longer gives it to, or sent without its number
+    as its inspection's, stating it; to one known only from an answer without its number,
+    that answer)."""
     if not listed.number:
         return [listed.answer] if listed.answer is not None else []
     key = number_key(listed.number)
@@ -373,7 +374,19 @@ def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> l
     def sent_as(hazard: HazardRow) -> str:
         return hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
 
-    return [h for _, h in numbered if (number := sent_as(h)) and number_key(number) == key]
+    def unnumbered(hazard: HazardRow) -> bool:  # its number deleted as told (clerk trial 98)
+        return (
+            not hazard.number
+            and not hazard.answered_as
+            and hazard.source == listed.source
+            and score(listed.location, listed.description, hazard.location, hazard.hazard) >= MATCH
+        )
+
+    return [
+        h
+        for _, h in numbered
+        if (number := sent_as(h)) and number_key(number) == key or unnumbered(h)
+    ]
 
 
 def _answered(
