@@ -4,6 +4,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign
@@ -11,7 +12,7 @@ from huitoukan.cells import column_letter
 from huitoukan.cli import app
 from huitoukan.forms.layout import COLUMNS
 from huitoukan.register.layout import HAZARD_SHEET
-from tests.helpers import closed, filled_form, hazard, sheet_rows
+from tests.helpers import closed, filled_form, hazard, header_position, sheet_rows
 
 
 def test_collect_clean_returns_exit_0(
@@ -76,6 +77,23 @@ def test_the_same_problem_in_several_cells_is_one_entry_naming_them(
     assert "发现的问题（16）" in said and "另有" not in said
     deadline = column_letter([c.field for c in COLUMNS].index("deadline"))
     assert f"自查整改清单!{deadline}9 整改时限“2023-13-01”" in said  # a problem of its own
+
+
+def test_a_sentence_about_one_row_said_of_several_says_so(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """Three rows with only a 整改措施: one entry naming the three cells says 这几行, not
+    这一行 (clerk trial 98)."""
+    path = chdir_tmp / "回收" / "医院.xlsx"
+    filled_form(campaign, "附属医院", path, [hazard(), hazard(部位="食堂")])
+    book = load_workbook(path)
+    ws = book.worksheets[0]
+    row, columns = header_position(ws)
+    for r in (row + 3, row + 4, row + 5):
+        ws.cell(r, columns["整改措施"]).value = f"措施{r}"
+    book.save(path)
+    said = " ".join(runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).output.split())
+    assert "这几行填写了内容" in said and "这一行填写了内容" not in said
 
 
 def test_collect_json_is_the_core_result(

@@ -634,7 +634,9 @@ def problem_list(
         where = f" {_places(same)}" if p.where else ""
         field = f" {p.field}" if p.field else ""
         value = f"“{_clipped(p.value)}”" if p.value else ""
-        line = f"{p.severity.value}{where}{field}{value}：{p.message}"
+        # one sentence said of several rows (“…但这一行没有附整改后照片”: clerk trial 98)
+        message = p.message if len(same) == 1 else p.message.replace("这一行", "这几行")
+        line = f"{p.severity.value}{where}{field}{value}：{message}"
         wrapped = wrap_text(line, console.width - 1, "  ", "      ")
         text = Text(wrapped)
         text.stylize(colour, 2, 4)
