@@ -236,6 +236,13 @@ def test_an_unknown_header_in_a_departments_folder_is_warned_of(
         "表头部门“某某公司”不在本次活动的部门名单中，已按所在文件夹名计为“各二级学院”；"
         "请核对，并填写部门全称（或在 campaign.toml 中为该部门添加别名）",
     )
+    # the department's copy without what only the clerk can do (clerk trial 97)
+    from huitoukan.letters.feedback import write_feedback
+
+    [copy] = write_feedback(collection, tmp_path / "退回")
+    book = load_workbook(copy.copy_path)
+    texts = "".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value)
+    assert "请核对，并填写部门全称" in texts and "campaign.toml" not in texts
 
 
 def test_a_departments_own_newer_version_named_for_a_place_stays_its_own(

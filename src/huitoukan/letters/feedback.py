@@ -14,6 +14,7 @@ import contextlib
 import functools
 import io
 import math
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -166,6 +167,7 @@ def write_feedback(
             continue
         if department in aside:  # told what to do, not what the clerk may find
             problems = [_to_sender(p, form, department, receiver) for p in problems]
+        problems = [_without_campaign_file(p) for p in problems]
         target = out_dir / names[department]
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
@@ -216,6 +218,16 @@ def _to_sender(said: Problem, form: ReturnForm, department: str, receiver: str) 
             ).message
         }
     )
+
+
+_CAMPAIGN_FILE_ADVICE = re.compile(r"（或在 campaign\.toml[^）]*）")
+"""What the clerk may do in campaign.toml (add an alias), said in brackets: a department
+has no such file (its copy told it to add an alias there: clerk trial 97)."""
+
+
+def _without_campaign_file(said: Problem) -> Problem:
+    message = _CAMPAIGN_FILE_ADVICE.sub("", said.message)
+    return said if message == said.message else said.model_copy(update={"message": message})
 
 
 def _remove_earlier_copies(out_dir: Path, written: set[str]) -> None:
