@@ -134,6 +134,12 @@ def misfiled_pair(
     return misfiled, own
 
 
+def workbook_text(path: Path) -> str:
+    """Every cell's value of every sheet of the workbook at `path`, run together."""
+    book = load_workbook(path)
+    return "".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value)
+
+
 def hazard(**fields: object) -> dict[str, object]:
     """A complete, valid hazard row, with any field overridden (keys are header texts)."""
     row: dict[str, object] = {

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
 from huitoukan.register.layout import NOT_RETURNED_SHEET
-from tests.helpers import closed, filled_form, hazard
+from tests.helpers import closed, filled_form, hazard, workbook_text
 
 
 def setup_returns(campaign: Campaign, folder: Path) -> None:
@@ -326,8 +326,7 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     ]
     assert "自查整改清单!D3部门（章）“高级技工学校”" in "".join(collected.output.split())
     # in the department's words: not the clerk's (并入高级技工学校的报表…: trial 96)
-    copy = load_workbook(next((chdir_tmp / "退回").iterdir()))
-    texts = "".join(str(c.value) for ws in copy for row in ws.iter_rows() for c in row if c.value)
+    texts = workbook_text(next((chdir_tmp / "退回").iterdir()))
     assert (
         "表头“部门（章）”填的是“高级技工学校”，与文件名不符，这份表格未汇总，按未报送计：确是贵部门的，"
         "请在“部门（章）”中填写贵部门全称后重新报送；不是贵部门的表格，请告知安全保卫处" in texts
@@ -372,8 +371,7 @@ def test_the_receiving_offices_own_form_set_aside_is_not_told_to_tell_itself(
     )
     assert collected.exit_code == 1
     [copy] = (chdir_tmp / "退回").glob("安全保卫处*")
-    book = load_workbook(copy)
-    texts = "".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value)
+    texts = workbook_text(copy)
     assert "确是贵部门的，请在“部门（章）”中填写贵部门全称后重新报送" in texts
     assert "请告知安全保卫处" not in texts
 

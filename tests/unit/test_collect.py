@@ -29,7 +29,15 @@ from huitoukan.register.lock import register_lock
 from huitoukan.register.reading import read_register, read_register_sheets
 from huitoukan.register.record import recorded_state
 from huitoukan.register.status import DepartmentSummary
-from tests.helpers import MISFILED_NAME, closed, filled_form, hazard, misfiled_pair, sheet_rows
+from tests.helpers import (
+    MISFILED_NAME,
+    closed,
+    filled_form,
+    hazard,
+    misfiled_pair,
+    sheet_rows,
+    workbook_text,
+)
 
 AS_OF = date(2023, 12, 20)
 
@@ -240,8 +248,7 @@ def test_an_unknown_header_in_a_departments_folder_is_warned_of(
     from huitoukan.letters.feedback import write_feedback
 
     [copy] = write_feedback(collection, tmp_path / "退回")
-    book = load_workbook(copy.copy_path)
-    texts = "".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value)
+    texts = workbook_text(copy.copy_path)
     assert "请核对，并填写部门全称" in texts and "campaign.toml" not in texts
 
 
