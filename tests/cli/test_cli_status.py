@@ -358,6 +358,44 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code in (0, 1)
 
 
+def test_a_department_whose_file_was_counted_for_its_header_is_told_so(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """各二级学院 sent a file named for it, filled in on 高级技工学校's form; 高级技工学校 sent
+    nothing else, so the form is its return (warned of): 各二级学院 was told only 尚未报送
+    (clerk trials 93, 97). Told where status, remind, the register and the report say who
+    has not returned."""
+    from tests.helpers import misfiled_pair, sheet_rows
+
+    misfiled, own = misfiled_pair(campaign, chdir_tmp / "回收")
+    own.unlink()
+    collected = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert collected.exit_code == 0, collected.output
+    status = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
+    [college] = [d for d in status["departments"] if d["department"] == "各二级学院"]
+    assert Path(college["counted_file"]).name == misfiled.name
+    assert college["counted_header"] == "高级技工学校"
+    said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
+    assert "报来的表格表头是别的部门，已按表头计为那个部门报送（请核对）：各二级学院" in said
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    notice = "".join((chdir_tmp / "通知" / "各二级学院-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        f"报来的文件{misfiled.name}表头“部门（章）”填的是“高级技工学校”，已计为高级技工学校报送，"
+        "贵部门按未报送计" in notice
+    )
+    owed = {
+        r["部门"]: r["情况"]
+        for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", NOT_RETURNED_SHEET)
+    }
+    assert str(owed["各二级学院"]).endswith(
+        "表头部门为“高级技工学校”，已计为高级技工学校报送，按未报送计"
+    )
+    reported = runner.invoke(app, ["report", "--as-of", "2023-12-20", "-o", "汇报.xlsx"])
+    assert reported.exit_code in (0, 1), reported.output
+    told = "各二级学院（报来的表格表头是别的部门，已计为那个部门报送）"
+    assert told in workbook_text(chdir_tmp / "汇报.xlsx")
+
+
 def test_the_receiving_offices_own_form_set_aside_is_not_told_to_tell_itself(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -574,6 +574,7 @@ def collect_to_register(
     unreadable = collection.unreadable()
     unreadable_why = collection.unreadable_reasons()
     set_aside = collection.set_aside()
+    counted_for = collection.counted_for_header()
     status = build_status(
         campaign,
         collection.hazards,
@@ -583,6 +584,7 @@ def collect_to_register(
         unreadable=unreadable,
         unreadable_why=unreadable_why,
         set_aside=set_aside,
+        counted_for=counted_for,
         rounds=rounds,
         latest=collection.latest_dates(),
         sent=collection.sent_days(),
@@ -600,6 +602,7 @@ def collect_to_register(
             unreadable=unreadable,
             unreadable_why=unreadable_why,
             set_aside=set_aside,
+            counted_for=counted_for,
             latest=collection.latest_dates(),
             sent=collection.sent_days(),
             campaign=campaign.info.name,

@@ -139,13 +139,18 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
     another department's form filled in, set aside (trial 93)."""
     unreadable = report.unreadable_senders
     held = report.set_aside_senders
-    waiting = [name for name in report.not_returned if name not in (*unreadable, *held)]
+    counted = report.counted_senders
+    apart = (*unreadable, *held, *counted)
+    waiting = [name for name in report.not_returned if name not in apart]
     if waiting:
         _listed(console, f"{label}：", waiting)
     if unreadable:
         _listed(console, "报来的文件无法读取（请其重新报送）：", unreadable)
     if held:
         _listed(console, "报来的表格表头是别的部门，待核对（请其改正后重新报送）：", held)
+    if counted:
+        label = "报来的表格表头是别的部门，已按表头计为那个部门报送（请核对）："
+        _listed(console, label, counted)
     extra = report.extra_form_senders
     if extra:
         label = "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）："

@@ -69,6 +69,12 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                     f"“{dept.set_aside_header}”，不是贵部门，未汇总，按未报送计（确是贵部门的，"
                     "请在表头填写贵部门后重新报送）"
                 )
+            elif dept.counted_file:  # counted as its header's: 尚未报送 said only (trial 97)
+                sent = (
+                    f"报来的文件 {Path(dept.counted_file).name} 表头“部门（章）”填的是"
+                    f"“{dept.counted_header}”，已计为{dept.counted_header}报送，贵部门按未报送计"
+                    "（确是贵部门的，请在表头填写贵部门后重新报送）"
+                )
             else:
                 sent = f"截至{as_of}尚未报送"
             # the receiving office's own to-do: its form is filed, not sent to itself (trial 70);

@@ -234,6 +234,9 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     )
     said = dict.fromkeys(report.unreadable_senders, "（报来的文件无法读取）")
     said |= dict.fromkeys(report.set_aside_senders, "（报来的表格表头是别的部门，待核对）")
+    said |= dict.fromkeys(
+        report.counted_senders, "（报来的表格表头是别的部门，已计为那个部门报送）"
+    )
     line("、".join(f"{n}{said.get(n, '')}" for n in report.not_returned) or "无。")
     for round_ in report.rounds:  # the follow-up rounds (动态清零) not answered in time
         named = f"跟进轮（{chinese_date(round_.form_date)}下发，{chinese_date(round_.due)}截止）"

@@ -117,6 +117,20 @@ class Collection(ProblemCounts):
                 told.setdefault(f.department, (f.file, f.department))
         return told
 
+    def counted_for_header(self) -> dict[str, tuple[str, str]]:
+        """Department → (the file its name plainly names, the department its header names and
+        it was counted for), for each department with no return of its own: the header's
+        department sent nothing else, so the form is its return (warned of), and the
+        department whose name the file bears was told only 尚未报送 (clerk trials 93, 97)."""
+        return {
+            f.named_for: (f.file, f.department)
+            for f in self.forms
+            if f.named_plainly
+            and f.named_for not in self.current
+            and f.department in self.current
+            and self.current[f.department].file == f.file
+        }
+
     def unreadable_reasons(self) -> dict[str, str]:
         """Department → why its file (`unreadable`) could not be read (a password, damage,
         no spreadsheet): the notice said only “设有打开密码、文件已损坏或不是 Excel 表格”,

@@ -41,6 +41,9 @@ class RegisterState(BaseModel):
     set_aside: dict[str, tuple[str, str]] = {}
     """`Collection.set_aside`: department → (the form set aside its file's name gives it to,
     or its header, the department that form's header names)."""
+    counted_for: dict[str, tuple[str, str]] = {}
+    """`Collection.counted_for_header`: department → (the form named for it, counted as the
+    return of the department its header names)."""
     latest: dict[str, date] = {}
     """Department → the 日期 of its latest return: whether it has answered a follow-up
     round (empty when not recorded)."""

@@ -145,6 +145,10 @@ class DepartmentSummary(BaseModel):
     came that its return shares no hazard with, set aside (`set_aside_header` is its own)."""
     set_aside_header: str = ""
     """The department that form's header names."""
+    counted_file: str = ""
+    """Not returned, but a file named for it came, counted as the return of the department
+    its header names (`counted_header`), which sent nothing else."""
+    counted_header: str = ""
 
     def return_label(self, deadline_passed: bool = True) -> str:
         """已报送 / 逾期报送 / 未报送 — 尚未报送 while the 报送截止 has not passed (部门无法识别
@@ -282,6 +286,13 @@ class StatusReport(BaseModel):
         ]
 
     @property
+    def counted_senders(self) -> list[str]:
+        """The departments of `not_returned` whose file was counted as the return of the
+        department its header names (`Collection.counted_for_header`)."""
+        counted = {d.department for d in self.departments if d.counted_file}
+        return [name for name in self.not_returned if name in counted]
+
+    @property
     def set_aside_senders(self) -> list[str]:
         """The departments of `not_returned` whose file came as another department's form
         filled in, set aside (not `unreadable_senders`)."""
@@ -329,6 +340,7 @@ def build_status(
     unreadable_why: Mapping[str, str] | None = None,
     set_aside: Mapping[str, tuple[str, str]] | None = None,
     rounds: Sequence[IssuedRound] = (),
+    counted_for: Mapping[str, tuple[str, str]] | None = None,
     latest: Mapping[str, date] | None = None,
     sent: Mapping[str, Sequence[date]] | None = None,
     dues_before: Sequence[date] = (),
@@ -337,7 +349,8 @@ def build_status(
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
     of a department that sent only files that could not be read (`unreadable_why`: why);
     `set_aside`: the form of another department filled in that a department's file name
-    gives it, set aside (`Collection.set_aside`), when it sent nothing else;
+    gives it, set aside (`Collection.set_aside`), when it sent nothing else (`counted_for`:
+    one counted as its header department's, `Collection.counted_for_header`);
     `rounds`: the follow-up rounds issued, answered by a return dated on or after a
     round's 日期 (`latest`: each department's latest 日期; unknown — a register of an
     earlier huitoukan — the rounds are not followed; `sent`: the days each department's
@@ -346,6 +359,7 @@ def build_status(
     unreadable = unreadable or {}
     unreadable_why = unreadable_why or {}
     set_aside = set_aside or {}
+    counted_for = counted_for or {}
     wanted = set(departments)
     names = [u.name for u in campaign.units]
     names += sorted({h.department for h in hazards} - set(names))
@@ -425,6 +439,8 @@ def build_status(
                 unreadable_why="" if name in returned else unreadable_why.get(name, ""),
                 set_aside_file=aside[0],
                 set_aside_header=aside[1],
+                counted_file="" if name in returned else counted_for.get(name, ("", ""))[0],
+                counted_header="" if name in returned else counted_for.get(name, ("", ""))[1],
             )
         )
     position = {name: index for index, name in enumerate(names)}
