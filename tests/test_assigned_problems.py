@@ -149,7 +149,11 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
     assert derived in {f.number for f in again.findings}  # the same number wherever the row is
 
 
-@pytest.mark.parametrize("retitled", ["时限", "限期", "期限", "整改限期"])
+@pytest.mark.parametrize(
+    "retitled",
+    ["时限", "限期", "期限", "整改限期"]  # trial 98
+    + ["要求完成时间", "整改截止日期", "截止日期", "限期整改", "办结时限", "时限要求"],  # 99
+)
 def test_a_lists_deadline_column_in_fewer_words_is_read(
     campaign: Campaign, tmp_path: Path, retitled: str
 ) -> None:
@@ -161,6 +165,23 @@ def test_a_lists_deadline_column_in_fewer_words_is_read(
     changed = read_findings(findings_list(tmp_path / "b.xlsx", rows, order), campaign)
     assert [f.deadline for f in changed.findings] == [f.deadline for f in plain.findings]
     assert any(f.deadline for f in plain.findings)
+
+
+def test_a_list_without_a_deadline_column_is_warned_of_once(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A list whose 整改时限 is headed in words not known (or missing): every problem took
+    the campaign's default without a word, an overdue one not overdue (clerk trial 99)."""
+    order = tuple(h if h != "整改时限" else "何时整改完" for h in ORDER)
+    rows = [{(k if k != "整改时限" else "何时整改完"): v for k, v in r.items()} for r in ROWS]
+    result = read_findings(findings_list(tmp_path / "清单.xlsx", rows, order), campaign)
+    [said] = [p for p in result.problems if p.code is Code.FINDING_NO_DEADLINE_COLUMN]
+    assert (said.severity, said.sheet, said.row) == (Severity.WARNING, "问题清单", 3)
+    assert said.message.startswith(
+        "工作表“问题清单”中找不到“整改时限”一栏，其中的问题都按活动默认整改时限"
+    )
+    plain = read_findings(findings_list(tmp_path / "整改时限.xlsx", ROWS, ORDER), campaign)
+    assert Code.FINDING_NO_DEADLINE_COLUMN not in {p.code for p in plain.problems}
 
 
 def test_a_list_with_a_header_of_two_rows_is_read_as_one(

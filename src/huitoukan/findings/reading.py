@@ -136,6 +136,17 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
         columns_of[grid.name] = header.columns
         sheet_source = None
         _row_numbers_said(shown, grid, header, result.problems)
+        if "deadline" not in header.columns and not inspection:  # each problem's then the
+            # default, without a word (a list's 要求完成时间 was not read: clerk trial 99)
+            result.problems.append(
+                problem(
+                    Code.FINDING_NO_DEADLINE_COLUMN,
+                    shown,
+                    sheet=grid.name,
+                    row=header.row + 1,
+                    default=campaign.info.default_deadline,
+                )
+            )
         if "source" not in header.columns:
             sheet_source = _sheet_source(shown, grid, header, path, campaign, result.problems)
             if sheet_source is None:

@@ -97,6 +97,7 @@ class Code(StrEnum):
     FINDING_RESTATED = "finding-restated"
     FINDING_SAME_ELSEWHERE = "finding-same-elsewhere"
     FINDING_NO_FOUND_DATE = "finding-no-found-date"
+    FINDING_NO_DEADLINE_COLUMN = "finding-no-deadline-column"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
     ASSIGNMENT_DUE_WHEN_ISSUED = "assignment-due-when-issued"
@@ -728,6 +729,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "未填发现时间",
         "没有填写发现时间：哪些隐患是部门在检查之前自己查出的、销号是否早于检查，都要按它判断"
         "（追责核查也用它），请补填",
+    ),
+    Code.FINDING_NO_DEADLINE_COLUMN: Rule(
+        _W,
+        "清单没有整改时限一栏",
+        "工作表“{sheet}”中找不到“整改时限”一栏，其中的问题都按活动默认整改时限 {default} 计，"
+        "是否逾期据此判断；问题有整改时限的，请把那一栏的表头改为“整改时限”后重新运行",
     ),
     Code.FINDING_RESTATED: Rule(
         _W,
