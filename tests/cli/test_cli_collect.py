@@ -94,6 +94,7 @@ def test_a_sentence_about_one_row_said_of_several_says_so(
     book.save(path)
     said = " ".join(runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).output.split())
     assert "这几行填写了内容" in said and "这一行填写了内容" not in said
+    assert "请补充或删除各行" in said
 
 
 def test_collect_json_is_the_core_result(

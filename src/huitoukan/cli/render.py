@@ -639,8 +639,8 @@ def problem_list(
         where = f" {_places(same)}" if p.where else ""
         field = f" {p.field}" if p.field else ""
         value = f"“{_clipped(p.value)}”" if p.value else ""
-        # one sentence said of several rows (“…但这一行没有附整改后照片”: clerk trial 98)
-        message = p.message if len(same) == 1 else p.message.replace("这一行", "这几行")
+        # one sentence said of several rows (“…但这一行没有附整改后照片”: clerk trials 98, 99)
+        message = p.message if len(same) == 1 else _of_several(p.message)
         line = f"{p.severity.value}{where}{field}{value}：{message}"
         wrapped = wrap_text(line, console.width - 1, "  ", "      ")
         text = Text(wrapped)
@@ -689,6 +689,21 @@ def _commonest_warnings(
         if same[0].severity is Severity.WARNING and same[0].title in common:
             said.setdefault(same[0].title, []).extend(same)
     return kept, said
+
+
+_OF_ONE_ROW = {
+    "这一行": "这几行",
+    "该行": "各行",
+    "请把它移到": "请把它们移到",
+    "核对它是否": "核对它们是否",
+}
+
+
+def _of_several(message: str) -> str:
+    """`message`, about one row, said of several."""
+    for one, several in _OF_ONE_ROW.items():
+        message = message.replace(one, several)
+    return message
 
 
 PLACES_SHOWN = 10
