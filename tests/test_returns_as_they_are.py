@@ -215,16 +215,23 @@ def test_a_sheet_copied_for_another_unit_with_its_header_unchanged_is_said(
     assert f"工作表“{FORM_SHEET}”“高级技工学校”的表头都写明是高级技工学校的清单" in said.message
 
 
-@pytest.mark.parametrize("marker", ["以下空白", "——以下空白——", "此栏空白", "以下无内容"])
+@pytest.mark.parametrize(
+    ("marker", "column"),
+    [("以下空白", 2), ("——以下空白——", 2), ("此栏空白", 2), ("以下无内容", 2), ("以下空白", 1)],
+)
 def test_blank_marker_closes_the_table_and_what_follows_is_kept_with_a_warning(
-    campaign: Campaign, tmp_path: Path, marker: str
+    campaign: Campaign, tmp_path: Path, marker: str, column: int
 ) -> None:
+    """In the first column (序号's) too, or merged across the whole row from it: the rows
+    after it went unwarned (clerk trial 99)."""
     path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(部位="门诊")])
     wb = load_workbook(path)
     ws = wb[FORM_SHEET]
     header_row, columns = header_position(ws)
-    ws.cell(header_row + 2, 2).value = marker
-    ws.merge_cells(start_row=header_row + 2, start_column=2, end_row=header_row + 2, end_column=11)
+    ws.cell(header_row + 2, column).value = marker
+    ws.merge_cells(
+        start_row=header_row + 2, start_column=column, end_row=header_row + 2, end_column=11
+    )
     ws.cell(header_row + 4, columns["部位"]).value = "药房"
     ws.cell(header_row + 4, columns["存在隐患问题"]).value = "药品柜未上锁"
     wb.save(path)

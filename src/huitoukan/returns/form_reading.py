@@ -1172,8 +1172,10 @@ def _read_rows(
             if t and name != "seq" and not (name == "source" and t == SELF_CHECK)
         }
         filled = list(filled_in.values())
-        if not raw.extras and not filled:
-            continue  # blank, or the template's pre-numbered empty row
+        if not raw.extras and not filled:  # blank, or the template's pre-numbered empty row,
+            # or 以下空白 in the 序号 column (merged across the row from it: trial 99)
+            blank_below |= says_blank_below(raw.texts.get("seq", ""))
+            continue
         if below_footer and len(set(filled)) < 2:
             continue  # a line of text below the form, not a hazard
         if not raw.extras and all(says_blank_below(t) for t in filled):
