@@ -1611,6 +1611,7 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
         "department taken off, number deleted",
         "withdrawn",
         "withdrawn, number deleted",
+        "withdrawn, number deleted, its source in other words",
         "not in the list",
         "not in the list, 自查",
     ],
@@ -1630,7 +1631,9 @@ def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_check
     from huitoukan.model.findings import Finding
 
     source = "自查" if corrected.endswith("自查") else "县级普查"
-    number = "" if corrected.endswith("deleted") else "JB-01"
+    if corrected.endswith("other words"):  # an alias of 县级普查 (trial 99)
+        source = "县（市、区）普查"
+    number = "" if "deleted" in corrected else "JB-01"
     taken_off = corrected.startswith("department taken off")
     rows = [hazard(问题编号=number, 问题来源=source, 部位="图书馆", 存在隐患问题="应急照明灯不亮")]
     filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", rows)

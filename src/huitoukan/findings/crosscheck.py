@@ -119,6 +119,13 @@ def crosscheck(
     `withdrawn`: the 问题编号 (`number_key`) of problems a corrected list took out; a row
     answering one is an answer still, not the self-check's finding."""
     levels = {s.name: s.level for s in campaign.sources}
+
+    def named(source: str) -> str:  # a row's 问题来源 as typed (县（市、区）普查): its name
+        found = campaign.find_source(source) if source else None
+        return found.name if found is not None else source
+
+    # (a row answering a listed problem has the problem's; one without its number, as typed)
+    hazards = [h if h.number else h._replace(source=named(h.source)) for h in hazards]
     numbered = list(enumerate(hazards, start=1))
     listed_as = {number_key(f.number): f for f in known}
 
