@@ -182,6 +182,15 @@ def test_a_list_without_a_deadline_column_is_warned_of_once(
     )
     plain = read_findings(findings_list(tmp_path / "整改时限.xlsx", ROWS, ORDER), campaign)
     assert Code.FINDING_NO_DEADLINE_COLUMN not in {p.code for p in plain.problems}
+    # said on collect too: a list often comes after the forms went out (trial 100)
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard()])
+    listed = findings_list(tmp_path / "清单.xlsx", rows, order)
+    collected = collect_to_register(
+        campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    ).collection
+    assert [p.file for p in collected.problems if p.code is Code.FINDING_NO_DEADLINE_COLUMN] == [
+        said.file
+    ]
 
 
 def test_a_list_with_a_header_of_two_rows_is_read_as_one(

@@ -446,6 +446,11 @@ def _forget_first_returns_set_aside(
             del collection.returned_before[department]
 
 
+_SAID_ON_COLLECT = frozenset({Code.FINDING_NO_DEADLINE_COLUMN})
+"""The 交办问题清单's warnings collect says too (the rest `issue` says, and the list's own
+checks): what the register judges by."""
+
+
 def collect_to_register(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -462,8 +467,13 @@ def collect_to_register(
     more than this collection is not replaced without `force`. Rows are matched to the
     assigned problems of `findings_file` (or campaign.toml's list)."""
 
+    list_said: list[Problem] = []
+
     def read_list() -> list[Finding]:  # while the returns are read; its errors end the run
         found = load_findings(campaign, findings_file)
+        if found is not None:  # (its other warnings are issue's: the list as the clerk made
+            # it; every problem's deadline the default is the register's: clerk trial 100)
+            list_said.extend(p for p in found.problems if p.code in _SAID_ON_COLLECT)
         return found.findings if found else []
 
     listed = findings_path(campaign, findings_file)  # a missing list is said at once
@@ -544,6 +554,7 @@ def collect_to_register(
         assigned_before=recorded.assigned_on if recorded is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)
+    collection.problems.extend(list_said)
     if recorded is not None and register is not None:
         collection.problems[:] = _set_aside_since(collection, recorded.sources, register)
         _forget_first_returns_set_aside(collection, recorded.sources)
