@@ -149,12 +149,11 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
     if held:
         _listed(console, "报来的表格表头是别的部门，待核对（请其改正后重新报送）：", held)
     if counted:
-        label = "报来的表格表头是别的部门，已按表头计为那个部门报送（请核对）："
-        _listed(console, label, counted)
+        _listed(console, "报来的表格表头是别的部门，已按表头计为那个部门报送（请核对）：", counted)
     extra = report.extra_form_senders
     if extra:
-        label = "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）："
-        _listed(console, label, extra)
+        said = "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）："
+        _listed(console, said, extra)
 
 
 def _listed(console: Console, label: str, names: Sequence[str], separator: str = "、") -> None:

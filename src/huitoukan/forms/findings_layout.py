@@ -3,7 +3,7 @@ in any order, like a return's."""
 
 from __future__ import annotations
 
-from huitoukan.forms.layout import Column
+from huitoukan.forms.layout import DEADLINE_SAID_SHORT, Column
 
 LIST_SHEET = "交办问题清单"
 LIST_FILE = "交办问题清单.xlsx"
@@ -93,19 +93,12 @@ LIST_COLUMNS: tuple[Column, ...] = (
             "完成期限",
             "完成时间",
             "整改完成时间",
-            "时限",
-            "限期",
-            "整改限期",
-            "期限",
+            *DEADLINE_SAID_SHORT,
             "要求完成时间",
-            "整改截止日期",
             "整改截止时间",
-            "截止日期",
             "截止时间",
-            "限期整改",
             "限期整改时间",
             "办结时限",
-            "时限要求",
             "整改时限要求",
         ),
     ),

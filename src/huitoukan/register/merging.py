@@ -112,8 +112,9 @@ class Collection(ProblemCounts):
             for f in held
             if f.named_plainly and f.named_for not in self.current
         }
+        told_files = {file for file, _ in told.values()}
         for f in held:
-            if f.file not in {file for file, _ in told.values()} and f.department in self.current:
+            if f.file not in told_files and f.department in self.current:
                 told.setdefault(f.department, (f.file, f.department))
         return told
 

@@ -421,6 +421,7 @@ def build_status(
         aside = set_aside.get(name, ("", ""))
         if name in returned and aside[1] != name:  # (one named for it: it sent its own since)
             aside = ("", "")
+        counted = ("", "") if name in returned else counted_for.get(name, ("", ""))
         summaries.append(
             DepartmentSummary(
                 department=name,
@@ -439,8 +440,8 @@ def build_status(
                 unreadable_why="" if name in returned else unreadable_why.get(name, ""),
                 set_aside_file=aside[0],
                 set_aside_header=aside[1],
-                counted_file="" if name in returned else counted_for.get(name, ("", ""))[0],
-                counted_header="" if name in returned else counted_for.get(name, ("", ""))[1],
+                counted_file=counted[0],
+                counted_header=counted[1],
             )
         )
     position = {name: index for index, name in enumerate(names)}
