@@ -338,7 +338,8 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     assert college["set_aside_header"] == "高级技工学校"
     assert "各二级学院" in status["not_returned"]
     said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
-    assert "报来的表格表头是别的部门，待核对（请其改正后重新报送）：各二级学院" in said
+    # whose header it is, by name (trial 100)
+    assert "待核对（请其改正后重新报送）：各二级学院（表头为高级技工学校）" in said
     waiting = re.search("未报送：(.*?)报来的表格表头", said)
     assert waiting is not None and "各二级学院" not in waiting.group(1)
     shown = runner.invoke(app, ["status", "--all", "--as-of", "2023-12-20"]).output
@@ -346,15 +347,17 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
     notice = "".join((chdir_tmp / "通知" / "各二级学院-通知.txt").read_text("utf-8-sig").split())
     assert (
-        "报来的文件各二级学院-安全隐患自查整改清单.xlsx表头“部门（章）”填的是“高级技工学校”，"
-        "不是贵部门，未汇总，按未报送计" in notice
+        "贵部门报来的文件各二级学院-安全隐患自查整改清单.xlsx表头“部门（章）”填的是“高级技工学校”，"
+        "不是贵部门，未汇总；贵部门的《安全隐患自查整改清单》（附件2）按未报送计" in notice
     )
     owed = {
         r["部门"]: r["情况"]
         for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", NOT_RETURNED_SHEET)
     }
     assert str(owed["各二级学院"]).startswith("报来的表格（")
-    assert str(owed["各二级学院"]).endswith("表头部门为“高级技工学校”，待核对，按未报送计")
+    assert str(owed["各二级学院"]).endswith(  # and how late (trial 100)
+        "表头部门为“高级技工学校”，待核对，按未报送计（逾期未报送 5 天）"
+    )
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code in (0, 1)
 
 
@@ -376,23 +379,26 @@ def test_a_department_whose_file_was_counted_for_its_header_is_told_so(
     assert Path(college["counted_file"]).name == misfiled.name
     assert college["counted_header"] == "高级技工学校"
     said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
-    assert "报来的表格表头是别的部门，已按表头计为那个部门报送（请核对）：各二级学院" in said
+    assert (
+        "报来的表格表头是别的部门，已按表头计入该部门（请核对）：各二级学院（已计为高级技工学校报送）"
+        in said
+    )
     assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
     notice = "".join((chdir_tmp / "通知" / "各二级学院-通知.txt").read_text("utf-8-sig").split())
     assert (
-        f"报来的文件{misfiled.name}表头“部门（章）”填的是“高级技工学校”，已计为高级技工学校报送，"
-        "贵部门按未报送计" in notice
+        f"，贵部门报来的文件{misfiled.name}表头“部门（章）”填的是“高级技工学校”，已计为高级技工学校报送；"
+        "贵部门的《安全隐患自查整改清单》（附件2）按未报送计" in notice
     )
     owed = {
         r["部门"]: r["情况"]
         for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", NOT_RETURNED_SHEET)
     }
     assert str(owed["各二级学院"]).endswith(
-        "表头部门为“高级技工学校”，已计为高级技工学校报送，按未报送计"
+        "表头部门为“高级技工学校”，已计为高级技工学校报送，按未报送计（逾期未报送 5 天）"
     )
     reported = runner.invoke(app, ["report", "--as-of", "2023-12-20", "-o", "汇报.xlsx"])
     assert reported.exit_code in (0, 1), reported.output
-    told = "各二级学院（报来的表格表头是别的部门，已计为那个部门报送）"
+    told = "各二级学院（报来的表格表头是高级技工学校，已计为高级技工学校报送）"
     assert told in workbook_text(chdir_tmp / "汇报.xlsx")
 
 

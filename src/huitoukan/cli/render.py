@@ -146,14 +146,18 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
         _listed(console, f"{label}：", waiting)
     if unreadable:
         _listed(console, "报来的文件无法读取（请其重新报送）：", unreadable)
-    if held:
-        _listed(console, "报来的表格表头是别的部门，待核对（请其改正后重新报送）：", held)
+    if held:  # whose header it is, by name: "别的部门" alone sent the clerk to the list (trial 100)
+        headers = {d.department: d.set_aside_header for d in report.departments}
+        said = [f"{name}（表头为{headers[name]}）" for name in held]
+        _listed(console, "报来的表格表头是别的部门，待核对（请其改正后重新报送）：", said)
     if counted:
-        _listed(console, "报来的表格表头是别的部门，已按表头计为那个部门报送（请核对）：", counted)
+        headers = {d.department: d.counted_header for d in report.departments}
+        said = [f"{name}（已计为{headers[name]}报送）" for name in counted]
+        _listed(console, "报来的表格表头是别的部门，已按表头计入该部门（请核对）：", said)
     extra = report.extra_form_senders
     if extra:
-        said = "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）："
-        _listed(console, said, extra)
+        also = "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）："
+        _listed(console, also, extra)
 
 
 def _listed(console: Console, label: str, names: Sequence[str], separator: str = "、") -> None:

@@ -61,28 +61,31 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds.append("催报")
             when = _when((report.as_of - info.returns_due).days, due)
             why = dept.unreadable_why.rstrip("。") or "设有打开密码、文件已损坏或不是 Excel 表格"
+            # what came, said before the form it was to be ("贵部门的《清单》报来的文件…"
+            # read as the form sending a file: clerk trial 100)
+            again = "按未报送计（确是贵部门的，请在表头填写贵部门后重新报送）"
+            came, sent = "", f"截至{as_of}尚未报送"
             if dept.unreadable_file:
-                sent = f"报来的文件 {Path(dept.unreadable_file).name} 无法读取（{why}），按未报送计"
+                came = f"贵部门报来的文件 {Path(dept.unreadable_file).name} 无法读取（{why}），"
+                sent = "按未报送计"
             elif dept.set_aside_file:  # not a word of it, 尚未报送 (clerk trial 93)
-                sent = (
-                    f"报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”填的是"
-                    f"“{dept.set_aside_header}”，不是贵部门，未汇总，按未报送计（确是贵部门的，"
-                    "请在表头填写贵部门后重新报送）"
+                came = (
+                    f"贵部门报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”填的是"
+                    f"“{dept.set_aside_header}”，不是贵部门，未汇总；"
                 )
+                sent = again
             elif dept.counted_file:  # counted as its header's: 尚未报送 said only (trial 97)
-                sent = (
-                    f"报来的文件 {Path(dept.counted_file).name} 表头“部门（章）”填的是"
-                    f"“{dept.counted_header}”，已计为{dept.counted_header}报送，贵部门按未报送计"
-                    "（确是贵部门的，请在表头填写贵部门后重新报送）"
+                came = (
+                    f"贵部门报来的文件 {Path(dept.counted_file).name} 表头“部门（章）”填的是"
+                    f"“{dept.counted_header}”，已计为{dept.counted_header}报送；"
                 )
-            else:
-                sent = f"截至{as_of}尚未报送"
+                sent = again
             # the receiving office's own to-do: its form is filed, not sent to itself (trial 70);
             # signed as the form's own 填报说明 and the plan ask, no seal added (trial 79)
             to = "存档" if dept.department == info.receiver else f"报{info.receiver}"
             lines.append(
-                f"根据《{info.title}工作方案》（{info.document_number}），贵部门的《安全隐患自查整改清单》"
-                f"（附件2）{sent}，{when}：纸质版经主要领导签字后{to}，"
+                f"根据《{info.title}工作方案》（{info.document_number}），{came}贵部门的"
+                f"《安全隐患自查整改清单》（附件2）{sent}，{when}：纸质版经主要领导签字后{to}，"
                 "电子版同时报送。"
             )
         if dept.returned and dept.set_aside_file and dept.set_aside_header == dept.department:

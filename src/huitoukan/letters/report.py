@@ -233,10 +233,16 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         f"四、{_not_yet(report)}部门（{before + '，' if before else ''}{len(report.not_returned)} 个）"
     )
     said = dict.fromkeys(report.unreadable_senders, "（报来的文件无法读取）")
-    said |= dict.fromkeys(report.set_aside_senders, "（报来的表格表头是别的部门，待核对）")
-    said |= dict.fromkeys(
-        report.counted_senders, "（报来的表格表头是别的部门，已计为那个部门报送）"
-    )
+    said |= {  # the other department by name (trial 100)
+        d.department: f"（报来的表格表头是{d.set_aside_header}，待核对）"
+        for d in report.departments
+        if d.department in report.set_aside_senders
+    }
+    said |= {
+        d.department: f"（报来的表格表头是{d.counted_header}，已计为{d.counted_header}报送）"
+        for d in report.departments
+        if d.department in report.counted_senders
+    }
     line("、".join(f"{n}{said.get(n, '')}" for n in report.not_returned) or "无。")
     for round_ in report.rounds:  # the follow-up rounds (动态清零) not answered in time
         named = f"跟进轮（{chinese_date(round_.form_date)}下发，{chinese_date(round_.due)}截止）"

@@ -595,8 +595,9 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
         for d in status.departments
         if d.counted_file and d.department not in said
     }
-    owed: list[tuple[str, date, str]] = [
-        (name, due, said.get(name, note)) for name in status.not_returned
+    owed: list[tuple[str, date, str]] = [  # how late these are too (trial 100)
+        (name, due, f"{said[name]}（{note}）" if name in said else note)
+        for name in status.not_returned
     ]
     for round_ in status.rounds:  # the follow-up rounds, as status lists them
         issued = f"跟进轮（{round_.form_date.month}月{round_.form_date.day}日下发）"
