@@ -152,7 +152,8 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
 @pytest.mark.parametrize(
     "retitled",
     ["时限", "限期", "期限", "整改限期"]  # trial 98
-    + ["要求完成时间", "整改截止日期", "截止日期", "限期整改", "办结时限", "时限要求"],  # 99
+    + ["要求完成时间", "整改截止日期", "截止日期", "限期整改", "办结时限", "时限要求"]  # 99
+    + ["应完成时间", "最迟完成日期", "计划完成日期", "办结期限", "期限要求"],  # session 23
 )
 def test_a_lists_deadline_column_in_fewer_words_is_read(
     campaign: Campaign, tmp_path: Path, retitled: str

@@ -875,6 +875,10 @@ def test_a_deadline_written_as_a_day_with_qian_is_that_day(typed: str, day: date
         # trial 97: the deadline said in fewest words, its dates the default's
         ("整改时限", "时限"),
         ("整改时限", "限期"),
+        # session 23: the day it is due by
+        ("整改时限", "应完成时间"),
+        ("整改时限", "最迟完成日期"),
+        ("整改时限", "计划完成日期"),
     ],
 )
 def test_a_header_said_in_other_words_or_annotated_is_its_column(

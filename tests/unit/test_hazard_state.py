@@ -151,6 +151,12 @@ def test_a_register_written_before_keeps_its_hazards() -> None:
         ("不按历史遗留处理", False),
         ("不得列为历史遗留", False),
         ("否认为历史遗留", False),
+        ("不能算历史遗留", False),  # session 23
+        ("算不上历史遗留问题", False),
+        ("不计入历史遗留问题", False),
+        ("不能算作历史遗留", False),
+        ("未归入历史遗留问题", False),
+        ("已计入历史遗留问题", True),
         ("已认定为历史遗留问题", True),
         ("是否涉及历史遗留：否", False),
         ("是否涉及历史遗留：是", True),

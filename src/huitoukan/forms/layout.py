@@ -65,9 +65,18 @@ DEADLINE_SAID_SHORT = (
     "截止日期",
     "限期整改",
     "时限要求",
+    "期限要求",
+    "办结期限",
+    "应完成时间",
+    "应完成日期",
+    "最迟完成时间",
+    "最迟完成日期",
+    "计划完成日期",
+    "要求完成日期",
 )
-"""整改时限 in the fewest words, as returns and 交办问题清单 both head it (its dates became
-the default's: clerk trials 97–99)."""
+"""整改时限 as returns and 交办问题清单 both head it, in the fewest words or as the day it is
+due by (its dates became the default's: clerk trials 97–99; 应完成时间, 最迟完成日期:
+the warning's list, session 23)."""
 
 LIST_STYLE_HAZARD = (
     "问题描述",

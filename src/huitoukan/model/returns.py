@@ -40,9 +40,9 @@ HAZARD_ID = re.compile(r"H[0-9A-F]{8}")
 """A 隐患编号 (`HazardRow.hazard_id`)."""
 _LONG_STANDING = re.compile("|".join(map(re.escape, LONG_STANDING_MARKERS)))
 _DENIED_BEFORE = re.compile(
-    r"(?:不|非|非属|无|没有|无需|不需要?|不属于?|不是|排除|否认为?|"
-    r"(?:未|不|没有|暂不|未被|不被|没有被|不再|不应|不得|不宜)"
-    r"(?:涉及|纳入|列入|列为|作为|认定为?|视为|算|按))$"
+    r"(?:不|非|非属|无|没有|无需|不需要?|不属于?|不是|排除|否认为?|[算谈称]不上|"
+    r"(?:未|不|没有|暂不|未被|不被|没有被|不再|不应|不得|不宜|不能|不可)"
+    r"(?:涉及|纳入|列入|列为|作为|认定为?|视为|算作?|按|计入|归入|归为|划入|划为))$"
 )
 _DENIED_AFTER = re.compile(r"(?:问题)?[\s:：]*(?:否|无|不是|没有|不涉及)")
 """历史遗留 said not to be (不属于历史遗留问题, a column 是否涉及历史遗留 answered 否): the
