@@ -1096,6 +1096,33 @@ def test_a_list_as_other_offices_send_it_is_read_whole(campaign: Campaign, tmp_p
     assert messages[2] == "这一行（“合计”）是合计行，不是问题，已跳过"
 
 
+@pytest.mark.parametrize("merged", [False, True])
+def test_notes_under_a_list_are_said_and_skipped(
+    campaign: Campaign, tmp_path: Path, merged: bool
+) -> None:
+    """A list with a note under its header (注：…) and one under its problems (备注：本清单由…
+    汇总): the last was read as a problem with no source or description, and the list
+    refused (session 23). Typed in with openpyxl, the first merged across the row or not."""
+    listed = findings_list(tmp_path / "清单.xlsx", ROWS, ORDER)
+    book = load_workbook(listed)
+    ws = book.active
+    ws.insert_rows(4)
+    ws.cell(4, 1).value = "注：整改时限以督查通知为准，已整改的请附佐证材料。"
+    if merged:
+        ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=len(ORDER))
+    last = ws.max_row + 2
+    ws.cell(last, 1).value = "备注：本清单由安全保卫处汇总，如有疑问请联系 0632-1234567"
+    ws.cell(last + 1, 1).value = "制表人：王敏"
+    book.save(listed)
+    plain = read_findings(findings_list(tmp_path / "原样.xlsx", ROWS, ORDER), campaign)
+    read = read_findings(listed, campaign)
+    assert [f.number for f in read.findings] == [f.number for f in plain.findings]
+    skipped = [p for p in read.problems if p.code is Code.FINDING_ROW_SKIPPED]
+    assert [p.row for p in skipped] == [4, last, last + 1]
+    assert skipped[1].message.startswith("这一行（“备注：本清单由安全保卫处汇总")
+    assert skipped[1].message.endswith("”）是说明文字，不是问题，已跳过")
+
+
 def test_hidden_sheets_covers_titles_of_two_sources_and_row_numbers_are_said(
     campaign: Campaign, tmp_path: Path
 ) -> None:

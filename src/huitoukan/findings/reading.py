@@ -268,6 +268,12 @@ def _why_no_header(content: WorkbookContent) -> str:
 
 
 _TOTAL = re.compile(r"^(?:合计|总计|小计|共计|总共)")
+_NOTE = re.compile(
+    r"^(?:注|备注|附注|说明|注意|填表说明|填报说明|制表人?|填表人|审核人?|联系人|联系电话)"
+    r"[\d一二三四五六七八九十]*[:：]"
+)
+"""A note under a list (备注：本清单由…汇总, 注：整改时限以…为准): it was read as a problem
+without a description or a source, and the list refused (session 23)."""
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
     r"第[一二三四五六七八九十\d]+[部分类项章节组])"
@@ -275,8 +281,8 @@ _HEADING = re.compile(
 
 
 def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
-    """Whether the row is a 合计 line or a group's heading (“二、实训及教学场所”, one text
-    across the row): said and skipped (they stopped the whole list with errors on their
+    """Whether the row is a 合计 line, a note (备注：…, alone in its row) or a group's
+    heading (“二、实训及教学场所”, one text across the row): said and skipped (they stopped the whole list with errors on their
     dates and departments: clerk trial 85)."""
     texts = [t for t in (cell_text(v) for v in row) if t]
     if not texts:
@@ -284,6 +290,8 @@ def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
     first = normalize_key(texts[0])
     if _TOTAL.match(first):
         variant = "total"
+    elif len(set(texts)) == 1 and _NOTE.match(first):
+        variant = "note"
     elif len(set(texts)) == 1 and (_HEADING.match(first) or len(texts) > 1):
         variant = ""  # one text: a heading's form, or across the row
     else:

@@ -678,7 +678,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "非问题行已跳过",
         "这一行（“{text}”）像是分组标题，不是问题，已跳过；如确是问题，请补填问题描述、责任部门等各栏",
-        {"total": "这一行（“{text}”）是合计行，不是问题，已跳过"},
+        {
+            "total": "这一行（“{text}”）是合计行，不是问题，已跳过",
+            "note": "这一行（“{text}”）是说明文字，不是问题，已跳过",
+        },
     ),
     Code.FINDING_MISSING_DESCRIPTION: Rule(_E, "未填问题描述", "没有填写问题描述，请补充"),
     Code.FINDING_UNKNOWN_DEPARTMENT: Rule(
