@@ -1553,6 +1553,40 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     assert "1 张（与安全保卫处“东校门：摄像头损坏”的照片是同一张）" in counted
 
 
+def test_a_photo_its_first_sender_replaced_is_said_to_be_that_senders(tmp_path: Path) -> None:
+    """保卫处 sent a photo, then replaced it with another; 学工处 and 附属医院 both pasted the
+    first one. Each was told it is 保卫处's photo, but the file and row named were the
+    other one's (noticed in session 22): 保卫处's own rows no longer show it."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    gate = closed(部位="东校门", 存在隐患问题="摄像头损坏")
+    first = filled_form(
+        campaign, "安全保卫处", returns / "保卫处.xlsx", [gate], form_date=date(2023, 12, 10)
+    )
+    paste_photos(first, floating=[(_cell(first, 1, "备注"), BEFORE)])
+    second = filled_form(
+        campaign, "安全保卫处", returns / "保卫处-改.xlsx", [gate], form_date=date(2023, 12, 12)
+    )
+    paste_photos(second, floating=[(_cell(second, 1, "备注"), AFTER)])
+    for name, where in (("学生工作处", "3号楼"), ("附属医院", "门诊楼")):
+        theirs = filled_form(
+            campaign,
+            name,
+            returns / f"{name}.xlsx",
+            [closed(部位=where, 存在隐患问题="灭火器过期")],
+            form_date=date(2023, 12, 14),
+        )
+        paste_photos(theirs, floating=[(_cell(theirs, 1, "备注"), BEFORE)])
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    assert sorted(p.department for p in said) == ["学生工作处", "附属医院"]
+    row = int(_cell(first, 1, "备注")[1:])
+    for p in said:
+        assert f"与安全保卫处报送的照片是同一张（{first} 第 {row} 行，东校门：摄像头损坏）" in (
+            p.message
+        )
+
+
 @pytest.mark.parametrize("copy", [False, True], ids=["own-file", "feedback-copy"])
 def test_a_replaced_after_photo_goes(tmp_path: Path, copy: bool) -> None:
     """已完成 with a wrong photo, then the department's next version shows the right one in

@@ -88,7 +88,12 @@ def reused_photos(
             if where in said:
                 continue
             if theirs and form.department != owner:
-                f, r = next(((f, r) for f, r in theirs if f.department == owner), theirs[0])
+                # where its first sender shows it, or sent it first when no row of its
+                # shows it now (another user's file was named as the owner's: session 23)
+                f, r = next(
+                    ((f, r) for f, r in theirs if f.department == owner),
+                    (first.forms[name], first.rows[name][0]),
+                )
                 said[where] = _said(
                     Code.PHOTO_REUSED,
                     form,
