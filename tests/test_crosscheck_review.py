@@ -1203,6 +1203,33 @@ def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Pat
     assert hazard.review_note == "此前2023年12月10日复查不合格：灭火器型号不符"
 
 
+@pytest.mark.parametrize(
+    ("day", "verdict", "code"),
+    [
+        ("2023-12-18", "基本合格", Code.REVIEW_BAD_RESULT),
+        (None, "合格", Code.REVIEW_UNDATED),
+        ("合格", None, Code.BAD_DATE),  # typed one column to the left
+    ],
+)
+def test_a_faulty_re_review_of_a_hazard_done_again_is_said(
+    tmp_path: Path, day: str | None, verdict: str | None, code: Code
+) -> None:
+    """东门 failed its review and was completed again; its second review has a fault (an
+    unknown 结论, no 复查时间, the verdict in the wrong column). The old 不合格 was taken
+    to hold, so the fault went unsaid and the hazard stayed 待复查 without a word (clerk
+    trial 101): the hazard waits for this review, which is not taken."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "不合格", "灭火器型号不符")
+    again = closed(部位="东门", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 14))
+    _reviewed(campaign, door, returns / "复查二.xlsx", day, verdict)  # type: ignore[arg-type]
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    said = [p for p in collection.problems if p.code is code]
+    assert [Path(p.file).name for p in said] == ["复查二.xlsx"]
+    [hazard] = collection.hazards
+    assert hazard.unreviewed
+
+
 def test_the_form_of_a_re_review_says_what_the_earlier_review_found(tmp_path: Path) -> None:
     """东门 failed its review and was closed again: the reviewer sent to look again is shown
     the 不合格 and its words (the form had nothing of it); a form of first reviews only

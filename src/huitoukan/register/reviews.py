@@ -178,12 +178,6 @@ def apply_reviews(
             # history too (it was in none: clerk trial 91)
             overturned.setdefault(review.hazard_id, []).append(latest[review.hazard_id])
         latest[review.hazard_id] = review
-    for hazard_id, said in too_early.items():
-        # a review that holds settles it, unless it is the earlier (a 合格 without its 复查人
-        # after a 不合格 was dropped without a word, the hazard left 待复查: clerk trial 69)
-        holding = latest.get(hazard_id)
-        result.problems.extend(p for r, p in said if holding is None or order(holding) < order(r))
-    result.settled = set(latest)
     for hazard in hazards:
         if not hazard.reported_done:
             reviews_of = reopened.get(hazard.hazard_id, [])
@@ -297,6 +291,16 @@ def apply_reviews(
                     old_row=hazard.source_row,
                 )
             )
+    # a hazard waiting for its next review (completed again after failing one, or its
+    # 合格 no longer holding) is not settled by the verdicts before: a fault on the review
+    # it waits for was dropped without a word (clerk trial 101)
+    waiting = {h.hazard_id for h in result.hazards if h.review == UNREVIEWED}
+    result.settled = set(latest) - waiting
+    for hazard_id, said in too_early.items():
+        # a review that holds settles it, unless it is the earlier (a 合格 without its 复查人
+        # after a 不合格 was dropped without a word, the hazard left 待复查: clerk trial 69)
+        holding = latest.get(hazard_id) if hazard_id in result.settled else None
+        result.problems.extend(p for r, p in said if holding is None or order(holding) < order(r))
     return result
 
 
