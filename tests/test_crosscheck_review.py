@@ -1230,6 +1230,31 @@ def test_a_faulty_re_review_of_a_hazard_done_again_is_said(
     assert hazard.unreviewed
 
 
+@pytest.mark.parametrize("closed_on", [date(2023, 12, 8), date(2023, 12, 9)])
+def test_a_closing_redone_before_its_failed_review_is_told_why_it_still_fails(
+    tmp_path: Path, closed_on: date
+) -> None:
+    """东门 failed its review on 12月10日; the department sent it again 已完成 with a new
+    销号时间 of 12月9日: still failed, and told only what it had just
+    done (整改完成后把销号时间改为重新整改完成的日期), round after round (clerk trial 101).
+    Told that its new date is not after the review. The same date as before: the plain
+    words."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查一.xlsx", "2023-12-10", "不合格", "灭火器型号不符")
+    again = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=closed_on)
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 14))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [said] = [p for p in collection.problems if p.code is Code.REVIEW_FAILED]
+    early = f"新报的销号时间 {chinese_date(closed_on)} 不晚于复查时间"
+    assert (early in said.message) is (closed_on != date(2023, 12, 8))
+    if closed_on != date(2023, 12, 8):
+        assert said.message.endswith(
+            "请把销号时间改为重新整改完成的日期（2023年12月10日之后），重新报送"
+        )
+    [hazard] = collection.hazards
+    assert hazard.review == "不合格"
+
+
 def test_the_form_of_a_re_review_says_what_the_earlier_review_found(tmp_path: Path) -> None:
     """东门 failed its review and was closed again: the reviewer sent to look again is shown
     the 不合格 and its words (the form had nothing of it); a form of first reviews only

@@ -950,7 +950,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "vanished": "这项隐患（{what}，原在 {old_file} 第 {old_row} 行）复查验收不合格："
             "{note}。新版本中已没有这一行，台账按整改中跟踪；请把这一行补回表中，继续整改，"
-            "整改完成后填写重新整改完成的销号时间，重新报送"
+            "整改完成后填写重新整改完成的销号时间，重新报送",
+            "early": "这项隐患（{what}）{reviewed}复查验收不合格：{note}。新报的销号时间 {closed} "
+            "不晚于复查时间，仍按复查不合格、整改中跟踪；复查后重新整改完成的，请把销号时间改为"
+            "重新整改完成的日期（{reviewed}之后），重新报送",
         },
     ),
     Code.CROSSCHECK_BAD_DECISION: Rule(

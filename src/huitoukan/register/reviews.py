@@ -274,6 +274,14 @@ def apply_reviews(
             newest = (current or {}).get(hazard.department) if hazard.vanished_from else None
             if newest is not None:
                 result.failed_gone.add((hazard.department, hazard.where))
+            # a new 销号时间, but not after the review: told why it still fails (it was told
+            # only what it had done, round after round: clerk trial 101)
+            early = (
+                hazard.closed_on is not None
+                and verdict.closed_on is not None
+                and hazard.closed_on != verdict.closed_on
+            )
+            variant = "vanished" if newest else "early" if early else ""
             result.problems.append(
                 problem(
                     Code.REVIEW_FAILED,
@@ -284,11 +292,13 @@ def apply_reviews(
                     field="整改完成情况",
                     value=hazard.progress_text,
                     department=hazard.department,
-                    variant="vanished" if newest else "",
+                    variant=variant,
                     what=hazard.where[:40],
                     note=verdict.note or "未写明意见",
                     old_file=hazard.source_file,
                     old_row=hazard.source_row,
+                    reviewed=verdict.reviewed_on,
+                    closed=hazard.closed_on,
                 )
             )
     # a hazard waiting for its next review (completed again after failing one, or its
