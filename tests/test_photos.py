@@ -1553,6 +1553,57 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     assert "1 张（与安全保卫处“东校门：摄像头损坏”的照片是同一张）" in counted
 
 
+@pytest.mark.parametrize("review", [False, True])
+def test_a_reused_photo_can_be_replaced_on_a_copy_and_is_moot_once_passed(
+    tmp_path: Path, review: bool
+) -> None:
+    """One photo proving two rows, told 照片重复使用 (请换上各自的整改照片). On the follow-up
+    form, which shows none of the earlier photos, the department pasted a new photo on
+    one row: it was added, the reused one stayed, and the warning came back every round
+    (clerk trial 101). It replaces the reused one there. And a row the receiving office
+    passed on review as it stood is not asked to replace its photo."""
+    from huitoukan.forms.review import REVIEW_SHEET, review_form
+
+    text = default_campaign_text()
+    if review:
+        text = text.replace("review_required = false", "review_required = true")
+    campaign = parse_campaign(text, "campaign.toml")
+    returns = tmp_path / "回收"
+    rows = [closed(序号=1, 部位="东门"), closed(序号=2, 部位="西门")]
+    first = filled_form(campaign, "安全保卫处", returns / "v1.xlsx", rows)
+    paste_photos(
+        first, floating=[(_cell(first, 1, "备注"), AFTER), (_cell(first, 2, "备注"), AFTER)]
+    )
+    said = collect_to_register(campaign, [returns], None, AS_OF).collection
+    assert len([p for p in said.problems if p.code is Code.PHOTO_REUSED]) == 2
+    if review:  # 东门 passed as it stood: only 西门 is still asked
+        book = review_form(campaign, said.hazards[:1], AS_OF)
+        ws = book[REVIEW_SHEET]
+        columns = {cell.value: cell.column for cell in ws[2]}
+        for header, value in (("复查时间", "2023-12-13"), ("复查结论", "合格"), ("复查人", "王磊")):
+            ws.cell(3, columns[header]).value = value
+        book.save(returns / "复查.xlsx")
+        reviewed = collect_to_register(campaign, [returns], None, AS_OF).collection
+        reused = [p for p in reviewed.problems if p.code is Code.PHOTO_REUSED]
+        assert [p.row for p in reused] == [int(_cell(first, 2, "备注")[1:])]
+    second = filled_form(
+        campaign, "安全保卫处", returns / "v2.xlsx", rows, form_date=date(2023, 12, 16)
+    )
+    book = load_workbook(second)
+    book.properties.title = FEEDBACK_TITLE  # a copy: none of the earlier photos in it
+    book.save(second)
+    paste_photos(second, floating=[(_cell(second, 2, "备注"), FLOATING_PHOTO)])
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert not [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    east, west = result.collection.hazards
+    assert (len(east.photos), len(west.photos)) == (1, 1)
+    laid = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    assert {p.name: p.read_bytes() for p in laid.iterdir()} == {
+        "1-1.png": AFTER,
+        "2-1.png": FLOATING_PHOTO,
+    }
+
+
 def test_a_photo_its_first_sender_replaced_is_said_to_be_that_senders(tmp_path: Path) -> None:
     """保卫处 sent a photo, then replaced it with another; 学工处 and 附属医院 both pasted the
     first one. Each was told it is 保卫处's photo, but the file and row named were the

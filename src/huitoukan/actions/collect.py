@@ -306,8 +306,10 @@ def collect(
         # a 销号 left out of the newer version, reviewed 不合格 since: the review says it
         and not (p.code is Code.VANISHED_CLOSED and (p.department, p.value) in reviewed.failed_gone)
         # 已完成 without a photo, reviewed: 不合格 is back to 整改中, as the review says; 合格
-        # the receiving office accepted as it stood
+        # the receiving office accepted as it stood (its photo shown as another's too, on
+        # the review form: not to be replaced any more, clerk trial 101)
         and not (p.code is Code.MISSING_PHOTO and (p.file, p.row) in failed | accepted)
+        and not (p.code is Code.PHOTO_REUSED and (p.file, p.row) in accepted)
     ]
     hazards, problems = reviewed.hazards, [*merged, *reviewed.problems]
     assigned_on = assignment_days(findings, assigned_before, as_of or date.today())

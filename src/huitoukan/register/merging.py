@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -745,15 +745,31 @@ def _said(row: HazardRow) -> tuple[object, ...]:
     return row._replace(source_file="", source_sheet="", source_row=0)
 
 
-def _replaced(form: ReturnForm, row: HazardRow, older: Sequence[str], after: set[str]) -> list[str]:
+def _replaced(
+    form: ReturnForm,
+    row: HazardRow,
+    older: Sequence[str],
+    after: set[str],
+    shared: Set[str] = frozenset(),
+) -> list[str]:
     """The `older` photos of `row`'s hazard that `row` replaced: 整改后 photos (`after`, sent
     by a file on a row said 已完成) it no longer shows, when it shows photos of its own in a
     file the department saved with its photos in it — not a 退回修改 copy or a follow-up
     form (which have none) nor one a picture of which could not be read. (A 整改前 photo left out stays: the
-    hazard keeps its before and after.)"""
-    if not row.photos or not form.holds_its_photos:
+    hazard keeps its before and after.) In a copy, a photo pasted on a row replaces those
+    of its 整改后 photos `shared` with another hazard: told 照片重复使用, the department
+    could not take the old one out there, and was told so every round (clerk trial 101)."""
+    if not row.photos:
         return []
+    if not form.holds_its_photos:
+        return [name for name in older if name in after and name in shared]
     return [name for name in older if name in after and name not in row.photos]
+
+
+def _on_two(photos: Mapping[str, Sequence[str]]) -> set[str]:
+    """The photos of `photos` (hazard → its photos) shown on more than one hazard."""
+    counted = Counter(name for names in photos.values() for name in dict.fromkeys(names))
+    return {name for name, hazards in counted.items() if hazards > 1}
 
 
 def _register_as_version(department: str, rows: list[HazardRow]) -> ReturnForm:
@@ -948,8 +964,10 @@ class _Lineage:
         photos: dict[str, list[str]] = {}
         for form, identities in zip(older, self.identities, strict=False):
             here: dict[str, list[str]] = {}  # photo → the identities this version shows it on
+            shared = _on_two(photos)
             for hazard, identity in zip(form.hazards, identities, strict=True):
-                for name in _replaced(form, hazard, photos.get(identity, ()), replaceable):
+                older_photos = photos.get(identity, ())
+                for name in _replaced(form, hazard, older_photos, replaceable, shared):
                     photos[identity].remove(name)
                     placed[name].discard(identity)
                 for name in hazard.photos:
@@ -986,6 +1004,7 @@ class _Lineage:
         shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
         sent = self._older_photos
         photos, after, replaceable, sent_on = sent
+        shared = _on_two(photos)
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         moot: set[tuple[Code, str, int | None, str]] = set()
@@ -1008,7 +1027,7 @@ class _Lineage:
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)
-            replaced = _replaced(newest, row, photos.get(identity, ()), replaceable)
+            replaced = _replaced(newest, row, photos.get(identity, ()), replaceable, shared)
             earlier = [
                 p
                 for p in photos.get(identity, ())
