@@ -510,7 +510,8 @@ def _failed_reviews(failed: Sequence[tuple[int, str]]) -> str:
 
 
 FOLLOWUP_PHOTOS = (
-    "此前报送的照片均已收存，无需重新粘贴；新拍的照片（如整改后照片）直接粘贴在对应行。"
+    "此前报送的照片均已收存，无需重新粘贴；新拍的照片（如整改后照片）直接粘贴在对应行"
+    "（被指出与别的隐患共用一张照片的行，粘贴的新照片即替换那一张）。"
 )
 """Said in a follow-up form's 填报说明: the form carries none of the photos sent before."""
 
