@@ -512,6 +512,9 @@ def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
         Code.REVIEW_UNKNOWN_HAZARD,
         "B4",
     ) in found
+    # the cell's value as typed, as the other messages about it quote it (trial 101)
+    [early] = [p for p in again.collection.problems if p.code is Code.REVIEW_BEFORE_CLOSED]
+    assert early.value == "2023-12-01"
     assert again.collection.hazards[0].unreviewed
     # a second form, rightly dated, settles the hazard: the first form's mistake is moot
     wb = review_form(campaign, [door], AS_OF)
@@ -1458,7 +1461,7 @@ def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
     ws = wb[REVIEW_SHEET]
     for row, reviewer, day, result in (
         (3, None, None, "合格"),
-        (4, None, "2023-12-19", "合格"),
+        (4, None, "2023-12-19", "通过"),
         (5, "刘建国", "上周", "合格"),
         (6, None, "2023-12-19", "不合格"),
     ):
@@ -1482,6 +1485,9 @@ def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
         (Code.BAD_DATE, "I5", Severity.ERROR),
         (Code.REVIEW_NO_REVIEWER, "H6", Severity.WARNING),
     }
+    # quoted as typed (it said 复查结论“合格” of a 通过: clerk trial 101)
+    [unsigned] = [p for p in collection.problems if p.code is Code.REVIEW_PASSED_UNSIGNED]
+    assert unsigned.message.startswith("复查结论“通过”没有填写复查人")
 
 
 @pytest.mark.parametrize(

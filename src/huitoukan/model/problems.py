@@ -879,7 +879,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.REVIEW_PASSED_UNSIGNED: Rule(
         _E,
         "复查合格未填复查人",
-        "复查结论“合格”没有填写复查人，这一行的复查结论未采用（台账按待复查计）：销号须有人复查验收、"
+        "复查结论“{result}”没有填写复查人，这一行的复查结论未采用（台账按待复查计）：销号须有人复查验收、"
         "验收资料合规，请填写复查人后重新汇总",
     ),
     Code.REVIEW_PASSED_UNREDONE: Rule(

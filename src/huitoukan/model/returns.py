@@ -373,6 +373,9 @@ class Review(BaseModel):
     reviewed_on: date | None = None
     closed_on: date | None = None
     """The 销号时间 the form was issued with: the closure the verdict is about."""
+    typed: dict[str, str] = {}
+    """The 复查结论 and 复查时间 as typed (通过, 2023.12.17), quoted as typed: a message
+    about the cell quoted them as read (合格, 2023年12月17日), another as typed (trial 101)."""
     note: str = ""
     file: str = ""
     sheet: str = ""

@@ -125,7 +125,16 @@ def apply_reviews(
         if not review.reviewer and review.result == PASSED:  # 销号 on nobody's word: the
             # plan asks 验收资料 to be 合法、合规 (a 合格 of no one closed it: trial 47)
             too_early.setdefault(review.hazard_id, []).append(
-                (review, _about(review, Code.REVIEW_PASSED_UNSIGNED, "", field="复查人"))
+                (
+                    review,
+                    _about(
+                        review,
+                        Code.REVIEW_PASSED_UNSIGNED,
+                        "",
+                        field="复查人",
+                        result=review.typed.get("result") or PASSED,
+                    ),
+                )
             )
             continue
         if not review.reviewer:  # 不合格 sends it back all the same
@@ -154,7 +163,7 @@ def apply_reviews(
                         cell=review.reviewed_cell or review.cell,
                         row=review.row,
                         field="复查时间",
-                        value=chinese_date(review.reviewed_on),
+                        value=review.typed.get("reviewed_on") or chinese_date(review.reviewed_on),
                         reviewed=review.reviewed_on,
                         closed=hazard.closed_on,
                     ),

@@ -471,6 +471,7 @@ def _read_review(
                 reviewer=text.get("reviewer", ""),
                 reviewed_on=reviewed_on,
                 closed_on=closed_on,
+                typed={k: text.get(k, "") for k in ("result", "reviewed_on")},
                 note=text.get("note", ""),
                 file=form.file,
                 sheet=grid.name,
