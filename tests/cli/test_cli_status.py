@@ -95,6 +95,8 @@ def test_status_before_deadline_and_department_filter(
     setup_returns(campaign, chdir_tmp / "回收")
     early = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-12"])
     assert "尚未报送（未到截止日期）" in early.output
+    due_day = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-15"])  # trial 101
+    assert "尚未报送（今天截止）" in due_day.output
     only = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-20", "-d", "医院", "--json"])
     payload = json.loads(only.stdout)
     assert [d["department"] for d in payload["departments"]] == ["附属医院"]

@@ -486,8 +486,8 @@ def collect_report(result: CollectResult) -> None:
     )
     if status.ended_on is not None:
         _wrapped(out, campaign_ended(status), style="bold")
-    _not_returned(out, status, "逾期未报送" if status.return_deadline_passed else "尚未报送")
-    _rounds(out, status.rounds, year)
+    _not_returned(out, status, _owing(status.returns_due, status.as_of, "尚未报送"))
+    _rounds(out, status.rounds, status.as_of, year)
     if result.register_file is not None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
     with_photos = [h for h in collection.hazards if h.photos]
@@ -593,13 +593,20 @@ def _file_name(file: str) -> str:
     return f"{parent}/{path.name}" if parent.lower().endswith(".zip") else path.name
 
 
-def _rounds(console: Console, rounds: Sequence[RoundStatus], year: int) -> None:
+def _owing(due: date, as_of: date, before: str = "尚未报送（未到截止日期）") -> str:
+    """Who has not sent a form due on `due`, as of `as_of`: on the day itself 今天截止, as
+    remind says (it read 未到截止日期 there: clerk trial 101)."""
+    if as_of > due:
+        return "逾期未报送"
+    return "尚未报送（今天截止）" if as_of == due else before
+
+
+def _rounds(console: Console, rounds: Sequence[RoundStatus], as_of: date, year: int) -> None:
     """Who has not answered each follow-up round, and who answered it late."""
     for round_ in rounds:
         named = f"跟进轮（{_short(round_.form_date, year)}下发，{_short(round_.due, year)}截止）"
         if round_.owing():
-            state = "逾期未报送" if round_.overdue else "尚未报送（未到截止日期）"
-            _listed(console, f"{named}{state}：", round_.owing())
+            _listed(console, f"{named}{_owing(round_.due, as_of)}：", round_.owing())
         if round_.answered_late:
             late = [f"{d}（{_short(day, year)}报来）" for d, day in round_.answered_late.items()]
             _listed(console, f"{named}逾期报送：", late)
@@ -799,9 +806,9 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
     )
     if report.ended_on is not None:
         _wrapped(console, campaign_ended(report), style="bold")
-    label = "逾期未报送" if report.return_deadline_passed else "尚未报送（未到截止日期）"
+    label = _owing(report.returns_due, report.as_of)
     _not_returned(console, report, label)
-    _rounds(console, report.rounds, year)
+    _rounds(console, report.rounds, report.as_of, year)
     if report.assigned:
         _wrapped(console, _assigned_line(report))
     if report.missing_photos:
