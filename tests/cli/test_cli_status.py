@@ -87,6 +87,10 @@ def test_status_tables_and_fail_if_overdue(
     # --due-within 0: what is due today (it said “0 天内到期”, clerk trial 50)
     today = runner.invoke(app, ["status", "--as-of", "2023-12-18", "--due-within", "0"])
     assert "今天到期（1）" in today.output and "天内到期" not in today.output
+    # into a file or a pipe, no line padded to the console's width with spaces: copied
+    # into a message, they came along (clerk trial 101)
+    for shown in (after.output, today.output, runner.invoke(app, ["status", "--all"]).output):
+        assert not [line for line in shown.splitlines() if line.endswith(" ")]
 
 
 def test_status_before_deadline_and_department_filter(

@@ -12,11 +12,13 @@ the end tell versions apart).
 from __future__ import annotations
 
 import contextlib
+import io
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO, cast
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -56,12 +58,50 @@ SCREEN_DUE_SOON = 4
 """Rows `status` shows by default, so that it fits one screen; `--all` shows every row."""
 
 
+class TrimmedLines(io.TextIOBase):
+    """A file or a pipe the console writes to, each line without the spaces rich pads it
+    with to the console's width (copied into a message, they came along: clerk trial 101)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._line = ""
+
+    def write(self, text: str) -> int:
+        *lines, self._line = (self._line + text).split("\n")
+        if lines:
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._line:  # (rich ends what it prints with a new line: a prompt, if any)
+            self._stream.write(self._line)
+            self._line = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+
+def _console(stream: TextIO, stderr: bool = False) -> Console:
+    """The console on `stream`: a terminal as it is, a file or a pipe without the padding."""
+    if stream.isatty():
+        return Console(stderr=stderr)
+    return Console(file=cast(TextIO, TrimmedLines(stream)))
+
+
 def _out() -> Console:
-    return Console()
+    return _console(sys.stdout)
 
 
 def _err() -> Console:
-    return Console(stderr=True)
+    return _console(sys.stderr, stderr=True)
 
 
 def _table(title: str | None = None) -> Table:
