@@ -1662,6 +1662,40 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
         assert printed["结论"] == "待确认"
 
 
+@pytest.mark.parametrize("relabelled", [False, True])
+def test_an_answer_relabelled_the_self_checks_in_a_later_version_is_still_an_answer(
+    campaign: Campaign, tmp_path: Path, relabelled: bool
+) -> None:
+    """总务基建处 answered JB-01 (县级普查) with its number; its next version deleted the
+    number and called the row 自查, dated before the city's inspection: the 追责核查 took
+    the county's problem for the self-check's own finding (noticed in session 22). The
+    register remembers the row was sent as that answer. A row 自查 from the first is the
+    self-check's."""
+    first = {"问题编号": "JB-01", "问题来源": "县级普查"} if relabelled else {"问题来源": "自查"}
+    row = {"部位": "图书馆", "存在隐患问题": "应急照明灯不亮", "检查时间": date(2023, 12, 5)}
+    filled_form(
+        campaign, "总务基建处", tmp_path / "总务.xlsx", [hazard(**row, **first)],
+        form_date=date(2023, 12, 10),
+    )  # fmt: skip
+    filled_form(
+        campaign, "总务基建处", tmp_path / "总务-改.xlsx", [hazard(**row, 问题来源="自查")],
+        form_date=date(2023, 12, 14),
+    )  # fmt: skip
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    listed = Finding(
+        number="JB-01",
+        source="县级普查",
+        found_on=date(2023, 12, 1),
+        location="图书馆",
+        description="应急照明灯不亮",
+        departments=("总务基建处",),
+    )
+    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
+    [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
+    expected = Conclusion.LISTED_NOT_RECTIFIED if relabelled else Conclusion.FOUND
+    assert verdict.conclusion is expected, verdict.note
+
+
 @pytest.mark.parametrize(
     "corrected",
     [

@@ -940,6 +940,19 @@ class _Lineage:
         return row._replace(kept_id=first.hazard_id)
 
     @functools.cached_property
+    def _sent_as_answers(self) -> dict[str, tuple[str, str]]:
+        """Identity → (问题编号, 问题来源) the older versions last sent the hazard with, as
+        the answer to a listed problem (its number, or `HazardRow.answered_as`)."""
+        sent: dict[str, tuple[str, str]] = {}
+        for form, identities in zip(self.versions[:-1], self.identities, strict=False):
+            for hazard, identity in zip(form.hazards, identities, strict=True):
+                if hazard.number:
+                    sent[identity] = (hazard.number, hazard.source)
+                elif hazard.answered_as:
+                    sent[identity] = hazard.answered_as
+        return sent
+
+    @functools.cached_property
     def _older_photos(self) -> _OlderPhotos:
         """The photos the older versions showed of each hazard, each on the row the latest
         version showing it put it (one on another row of a 退回修改 copy or a follow-up form,
@@ -1027,6 +1040,11 @@ class _Lineage:
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)
+            answered = self._sent_as_answers.get(identity)
+            if answered is not None and not row.number and not row.answered_as:
+                # sent as an answer, its number deleted since (and 问题来源 made 自查): still
+                # that answer to the 追责核查, not the self-check's own finding (session 23)
+                row = row._replace(answered_as=answered)
             replaced = _replaced(newest, row, photos.get(identity, ()), replaceable, shared)
             earlier = [
                 p
