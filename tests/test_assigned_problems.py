@@ -2185,3 +2185,44 @@ def test_a_column_headed_bianhao_of_the_departments_own_numbering_is_its_seq(
     assert [(h.seq, h.number) for h in collection.hazards] == [(s, "") for s in expected]
     said = {p.code for p in collection.problems}
     assert Code.ASSIGNMENT_UNKNOWN_NUMBER not in said
+
+
+@pytest.mark.parametrize(
+    ("source", "where", "what", "matched"),
+    [
+        ("省督查", "图书馆", "二楼2具灭火器压力不足", True),  # a name of the source's own
+        ("省督查", "二楼走廊", "消防器材失效待更换", False),  # in its own words: asked
+        ("自查", "食堂", "燃气管道老化", False),  # nothing like it: not
+    ],
+)
+def test_an_answer_typed_in_a_blank_row_is_matched_or_pointed_at(
+    campaign: Campaign, tmp_path: Path, source: str, where: str, what: str, matched: bool
+) -> None:
+    """保卫处 typed its answer to SD7-01 in a blank row with no number, its 问题来源 as
+    省督查 (one of 省级督查's names): not matched (a blank 问题来源 or 省级督查 was), and
+    counted the department's own finding; in its own words, it was told only that SD7-01
+    had no answer (clerk trial 102). Matched; pointed at when it may be; and not counted
+    among the self-found rows that lack a 检查内容."""
+    problem = {
+        "问题编号": "SD7-01", "问题来源": "省级督查", "发现时间": date(2023, 12, 1), "部位": "图书馆",
+        "问题描述": "二楼2具灭火器压力不足", "责任部门": "保卫处", "整改时限": date(2023, 12, 31),
+    }  # fmt: skip
+    listed = read_findings(findings_list(tmp_path / "清单.xlsx", [problem]), campaign).findings
+    row = hazard(部位=where, 存在隐患问题=what, 问题来源=source, 检查内容=None)
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [row], assigned=listed)
+    collection = collect(campaign, [returns], as_of=AS_OF, findings=listed)
+    [answer] = collection.hazards
+    assert (answer.number == "SD7-01") is matched
+    said = {p.code: p for p in collection.problems}
+    assert (Code.ASSIGNMENT_UNANSWERED in said) is not matched
+    assert (Code.NO_ITEMS in said) is (source == "自查")
+    if not matched:
+        alike = "表中第 " in said[Code.ASSIGNMENT_UNANSWERED].message
+        assert alike is (source != "自查")
+        if alike:
+            assert said[Code.ASSIGNMENT_UNANSWERED].message.endswith(
+                f"表中第 {answer.source_row} 行（二楼走廊：消防器材失效待更换）没有填写问题编号，"
+                "是不是这个问题的反馈？是的，请在该行填写问题编号 SD7-01；不是的，请在这个问题的行内"
+                "填写整改措施、整改完成情况和责任人"
+            )

@@ -1057,3 +1057,22 @@ def test_a_list_of_problems_among_the_returns_is_no_return(
     collection = collect(campaign, [listed.parent], as_of=date(2023, 12, 20))
     assert collection.outcomes[str(listed)] is FileOutcome.NOT_A_RETURN
     assert [h.department for h in collection.hazards] == ["附属医院"]
+
+
+def test_a_source_typed_that_is_none_of_the_campaigns_is_said(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """问题来源 typed 区教育局检查 (none of the campaign's): kept, and read by the 追责核查 as the
+    department's own finding without a word (noticed in session 22). Said; the campaign's
+    sources by name or alias, and the self-check however worded, are not."""
+    typed = ["区教育局检查", "省督查", "自查发现", "部门自查", "自查", "市级抽查"]
+    rows = [hazard(部位=f"{n}号楼", 问题来源=source) for n, source in enumerate(typed, start=1)]
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", rows)
+    collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 20))
+    [said] = [p for p in collection.problems if p.code is Code.UNKNOWN_SOURCE]
+    assert (said.value, said.severity, said.field) == ("区教育局检查", Severity.WARNING, "问题来源")
+    assert said.message.startswith(
+        "问题来源“区教育局检查”不是本次活动的问题来源（自查、县级普查、市级抽查、"
+    )
+    # kept as typed; an alias as its source's name (trial 102)
+    assert [h.source for h in collection.hazards][:2] == ["区教育局检查", "省级督查"]

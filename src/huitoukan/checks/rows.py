@@ -6,6 +6,7 @@ is still returned: nothing a department reported is dropped, it is marked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -16,7 +17,10 @@ from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progr
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, Severity, count, date_example, problem
 from huitoukan.model.returns import DONE, HazardRow, Progress
-from huitoukan.text import numbered_items
+from huitoukan.text import normalize_key, numbered_items
+
+_SELF_CHECKED = re.compile("自查|自检")
+"""A 问题来源 that says the department found it itself (自查发现, 部门自查, 自检)."""
 
 
 @dataclass(slots=True)
@@ -249,6 +253,7 @@ class RowChecker:
         ):
             self.problem(Code.MISSING_PHOTO, cells, "progress")
         self._check_repeated(cells)
+        self._check_source(cells)
         remarks = cells.text("remarks")
         if cells.extras:
             extra = "；".join(f"{header}：{text}" for header, text in cells.extras)
@@ -276,7 +281,7 @@ class RowChecker:
             warnings=count(mine, Severity.WARNING) if mine else 0,
             number=cells.text("number"),
             # what a department found itself is 自查, whether its form had the column or not
-            source=cells.text("source") or ("" if cells.text("number") else SELF_CHECK),
+            source=self._source(cells) or ("" if cells.text("number") else SELF_CHECK),
             photos=photos,
             before_photos=photos if progress != DONE else (),
             id_name=self._id_name,
@@ -289,6 +294,26 @@ class RowChecker:
                 )
             ),
         )
+
+    def _source(self, cells: RowCells) -> str:
+        """The row's 问题来源, by the campaign's name for it when typed as one of its other
+        names (省督查 → 省级督查: an answer without its number so sourced was not matched to
+        its problem, and was counted the department's own: clerk trial 102)."""
+        typed = cells.text("source")
+        found = self.campaign.find_source(typed) if typed else None
+        return found.name if found is not None else typed
+
+    def _check_source(self, cells: RowCells) -> None:
+        """A 问题来源 typed that is none of the campaign's (区教育局检查): kept as typed, and
+        read by the 追责核查 as the school's own (`levels.get(source, "学校")`) without a word
+        (noticed in session 22). An assigned problem's row takes its list's."""
+        source = cells.text("source")
+        if not source or cells.text("number") or self.campaign.find_source(source) is not None:
+            return
+        if _SELF_CHECKED.search(normalize_key(source)):  # 自查发现, 部门自查, 自检
+            return
+        known = "、".join([SELF_CHECK, *(s.name for s in self.campaign.sources)])
+        self.problem(Code.UNKNOWN_SOURCE, cells, "source", known=known)
 
     def _check_repeated(self, cells: RowCells) -> None:
         """A row stating a hazard an earlier row of the form states (pasted twice), or

@@ -265,6 +265,7 @@ def assign(
                     )
                 )
                 continue
+            alike = None if owners else _like_an_answer(finding, result, loose.get(department, []))
             problems.append(
                 problem(
                     Code.ASSIGNMENT_UNANSWERED,
@@ -274,12 +275,14 @@ def assign(
                     row=row_number,
                     field="问题编号",
                     value=finding.number,
-                    variant="other_form" if owners else "",
+                    variant="other_form" if owners else "alike" if alike else "",
                     department=department,
                     number=finding.number,
                     source=finding.source,
                     what=finding.where[:40],
                     owners=owners,
+                    alike_row=alike.source_row if alike else 0,
+                    alike_what=alike.where[:40] if alike else "",
                 )
             )
     for index in unknown:  # summed up as the department's own finding, as its warning says:
@@ -532,6 +535,22 @@ def _by_content(
         value = score(finding.location, finding.description, row.location, row.hazard)
         if value >= best_score:
             best, best_score = index, value
+    return best
+
+
+def _like_an_answer(
+    finding: Finding, rows: Sequence[HazardRow], candidates: Iterable[int]
+) -> HazardRow | None:
+    """The department's row without a 编号 that may be its answer to `finding`, not said
+    clearly enough to be taken (`_by_content`): one of its 问题来源, else one described
+    alike (CANDIDATE). A department typing its answer in a blank row in its own words was
+    told only that it had not answered (clerk trial 102)."""
+    best, best_score = None, -1.0
+    for index in candidates:
+        row = rows[index]
+        value = score(finding.location, finding.description, row.location, row.hazard)
+        if (row.source == finding.source or value >= CANDIDATE) and value > best_score:
+            best, best_score = row, value
     return best
 
 

@@ -142,6 +142,7 @@ class Code(StrEnum):
     SEVERAL_HAZARDS = "several-hazards"
     MERGED_ACROSS_FIELDS = "merged-across-fields"
     REPEATED_ANSWER = "repeated-answer"
+    UNKNOWN_SOURCE = "unknown-source"
     PICTURE_SKIPPED = "picture-skipped"
     PICTURES_NOT_READ = "pictures-not-read"
     PHOTO_NOT_ON_HAZARD = "photo-not-on-hazard"
@@ -545,6 +546,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "问题编号“{value}”在第 {first_row} 行已经反馈过，交办问题按第 {first_row} 行计；"
         "请核对编号，同一问题只填一行",
     ),
+    Code.UNKNOWN_SOURCE: Rule(
+        _W,
+        "问题来源不在列表中",
+        "问题来源“{value}”不是本次活动的问题来源（{known}），台账照录，追责核查按本部门自查发现计；"
+        "是哪一级检查发现的，请从下拉列表中选择后重新报送",
+    ),
     Code.BLANK_RETURN: Rule(
         _W,
         "空白表",
@@ -764,6 +771,10 @@ CATALOGUE: Mapping[Code, Rule] = {
             "下发给{owners}的表格（表中预填的交办问题都是{owners}的），其中没有本部门的交办问题；"
             "请用下发给{department}的附件2（发放文件夹中以本部门命名的表格）填写，在该问题的行内"
             "填写整改措施、整改完成情况和责任人后重新报送",
+            "alike": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈；"
+            "表中第 {alike_row} 行（{alike_what}）没有填写问题编号，是不是这个问题的反馈？是的，"
+            "请在该行填写问题编号 {number}；不是的，请在这个问题的行内填写整改措施、整改完成情况"
+            "和责任人",
         },
     ),
     Code.ASSIGNMENT_AFTER_RETURN: Rule(

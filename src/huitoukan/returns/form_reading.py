@@ -1027,15 +1027,24 @@ class _FillerRows:
             )
 
 
-def _say_items_missing(form: ReturnForm, table: FoundForm, department: str) -> None:
+def _say_items_missing(
+    form: ReturnForm, table: FoundForm, department: str, campaign: Campaign
+) -> None:
     """One warning when self-found hazards do not name their 检查内容 (the item of 附件1
     checked): the register's 项目覆盖 counts them nowhere (it read 未报告 for every item of
     such a department: clerk trials 62, 63). Answers to assigned problems have no item: a
     row with a 问题编号 is one, whatever its 问题来源 says (blank, no such column, or 自查
-    typed by mistake: each answer was listed, clerk trials 96, 97)."""
+    typed by mistake: each answer was listed, clerk trials 96, 97); nor is a row without
+    one whose 问题来源 is an inspection above the school (an answer, its number left out:
+    counted among the self-found, clerk trial 102)."""
+    above = {s.name for s in campaign.sources if s.level and s.level != "学校"}
     # this sheet's (a blank copy of the sheet beside the filled one was told of its hazards
     # too: clerk trial 74)
-    own = [h for h in form.hazards if not h.number and h.source_sheet == table.grid.name]
+    own = [
+        h
+        for h in form.hazards
+        if not h.number and h.source not in above and h.source_sheet == table.grid.name
+    ]
     lacking = [h.source_row for h in own if not h.item]
     if not lacking:
         return
@@ -1241,4 +1250,4 @@ def _read_rows(
             )
         )
     form.problems.extend(checker.problems)
-    _say_items_missing(form, table, checker.department)
+    _say_items_missing(form, table, checker.department, campaign)
