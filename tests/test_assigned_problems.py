@@ -1112,13 +1112,15 @@ def test_notes_under_a_list_are_said_and_skipped(
         ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=len(ORDER))
     last = ws.max_row + 2
     ws.cell(last, 1).value = "备注：本清单由安全保卫处汇总，如有疑问请联系 0632-1234567"
-    ws.cell(last + 1, 1).value = "制表人：王敏"
+    ws.cell(last + 1, 1).value = "制表人：王敏"  # and beside it (it refused the list: trial 102)
+    ws.cell(last + 1, 5).value = "审核人：李强"
+    ws.cell(last + 2, 1).value = "检查组成员：赵一、钱二　学校陪同人员：刘建国"
     book.save(listed)
     plain = read_findings(findings_list(tmp_path / "原样.xlsx", ROWS, ORDER), campaign)
     read = read_findings(listed, campaign)
     assert [f.number for f in read.findings] == [f.number for f in plain.findings]
     skipped = [p for p in read.problems if p.code is Code.FINDING_ROW_SKIPPED]
-    assert [p.row for p in skipped] == [4, last, last + 1]
+    assert [p.row for p in skipped] == [4, last, last + 1, last + 2]
     assert skipped[1].message.startswith("这一行（“备注：本清单由安全保卫处汇总")
     assert skipped[1].message.endswith("”）是说明文字，不是问题，已跳过")
 

@@ -1248,11 +1248,11 @@ def test_a_closing_redone_before_its_failed_review_is_told_why_it_still_fails(
     filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 14))
     collection = collect(campaign, [returns], as_of=AS_OF)
     [said] = [p for p in collection.problems if p.code is Code.REVIEW_FAILED]
-    early = f"新报的销号时间 {chinese_date(closed_on)} 不晚于复查时间"
+    early = f"新报的销号时间 {chinese_date(closed_on)} 早于复查时间"
     assert (early in said.message) is (closed_on != date(2023, 12, 8))
     if closed_on != date(2023, 12, 8):
         assert said.message.endswith(
-            "请把销号时间改为重新整改完成的日期（2023年12月10日之后），重新报送"
+            "请把销号时间改为重新整改完成的日期（复查当天或之后），重新报送"
         )
     [hazard] = collection.hazards
     assert hazard.review == "不合格"

@@ -269,11 +269,13 @@ def _why_no_header(content: WorkbookContent) -> str:
 
 _TOTAL = re.compile(r"^(?:合计|总计|小计|共计|总共)")
 _NOTE = re.compile(
-    r"^(?:注|备注|附注|说明|注意|填表说明|填报说明|制表人?|填表人|审核人?|联系人|联系电话)"
+    r"^(?:注|备注|附注|说明|注意|填表说明|填报说明|制表人?|填表人|审核人?|联系人|联系电话|"
+    r"检查组(?:成员|组长)?|检查人员?|陪同人员?|学校陪同人员|负责人|签字|签名)"
     r"[\d一二三四五六七八九十]*[:：]"
 )
-"""A note under a list (备注：本清单由…汇总, 注：整改时限以…为准): it was read as a problem
-without a description or a source, and the list refused (session 23)."""
+"""A note under a list (备注：本清单由…汇总, 注：整改时限以…为准, 制表人：王敏 and 审核人：李强
+in two cells, 检查组成员：…): it was read as a problem without a description or a source,
+and the list refused (session 23, clerk trial 102)."""
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
     r"第[一二三四五六七八九十\d]+[部分类项章节组])"
@@ -290,7 +292,7 @@ def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
     first = normalize_key(texts[0])
     if _TOTAL.match(first):
         variant = "total"
-    elif len(set(texts)) == 1 and _NOTE.match(first):
+    elif all(_NOTE.match(normalize_key(t)) for t in texts):
         variant = "note"
     elif len(set(texts)) == 1 and (_HEADING.match(first) or len(texts) > 1):
         variant = ""  # one text: a heading's form, or across the row

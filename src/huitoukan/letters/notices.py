@@ -70,14 +70,14 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 sent = "按未报送计"
             elif dept.set_aside_file:  # not a word of it, 尚未报送 (clerk trial 93)
                 came = (
-                    f"贵部门报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”填的是"
-                    f"“{dept.set_aside_header}”，不是贵部门，未汇总；"
+                    f"贵部门报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”是"
+                    f"{dept.set_aside_header}，不是贵部门，未汇总；"
                 )
                 sent = again
             elif dept.counted_file:  # counted as its header's: 尚未报送 said only (trial 97)
                 came = (
-                    f"贵部门报来的文件 {Path(dept.counted_file).name} 表头“部门（章）”填的是"
-                    f"“{dept.counted_header}”，已计为{dept.counted_header}报送；"
+                    f"贵部门报来的文件 {Path(dept.counted_file).name} 表头“部门（章）”是"
+                    f"{dept.counted_header}，已计为{dept.counted_header}报送；"
                 )
                 sent = again
             # the receiving office's own to-do: its form is filed, not sent to itself (trial 70);
