@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 from typer.testing import CliRunner
 
@@ -2228,3 +2228,33 @@ def test_an_answer_typed_in_a_blank_row_is_matched_or_pointed_at(
                 "是不是这个问题的反馈？是的，请在该行填写问题编号 SD7-01；不是的，请在这个问题的行内"
                 "填写整改措施、整改完成情况和责任人"
             )
+
+
+def test_an_inspections_day_in_its_lists_title_rows_is_each_problems(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A city team's list as they send it: no 发现时间 column, the day in a merged row under
+    the title (被检查单位：…　检查时间：2023年12月18日). Every problem was without one, its
+    立即 refused the list, and the 追责核查 flipped its conclusions (clerk trial 102). The
+    day is each problem's, said once."""
+    path = tmp_path / "市级抽查-检查组问题清单.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["枣庄市教育局校园安全专项检查发现问题清单"])
+    ws.merge_cells("A1:F1")
+    ws.append(["被检查单位：枣庄科技职业学院　　　　检查时间：2023年12月18日"])
+    ws.merge_cells("A2:F2")
+    ws.append(["序号", "检查部位", "存在问题", "责任单位", "整改建议", "整改期限"])
+    ws.append([1, "图书馆", "二楼2具灭火器压力不足", "保卫处", "更换灭火器", "立即"])
+    ws.append([2, "东门", "防冲撞设施不全", "保卫处", "补装隔离桩", "2023年12月31日"])
+    wb.save(path)
+    read = read_findings(path, campaign, inspection=True)
+    assert [f.found_on for f in read.findings] == [date(2023, 12, 18)] * 2
+    assert read.findings[0].deadline == date(2023, 12, 18)  # 立即: the day it was found
+    codes = [p.code for p in read.problems]
+    assert Code.FINDING_NO_FOUND_DATE not in codes
+    [said] = [p for p in read.problems if p.code is Code.FINDING_FOUND_OF_SHEET]
+    assert said.message.startswith(
+        "清单没有“发现时间”一列，这张工作表的问题都按标题中的“检查时间：2023年12月18日”"
+        "计为 2023年12月18日 发现"
+    )

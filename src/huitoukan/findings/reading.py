@@ -151,11 +151,14 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             sheet_source = _sheet_source(shown, grid, header, path, campaign, result.problems)
             if sheet_source is None:
                 continue  # said once for the sheet, not on every row
+        sheet_found = None
+        if "found_on" not in header.columns:
+            sheet_found = _sheet_found_on(shown, grid, header, campaign, result.problems)
         for r in range(header.row + 1, len(grid.rows)):
             line = _Line(shown, grid.name, r, header.columns, grid.rows[r], result.problems)
             if not any(line.texts.values()) or _not_a_problem(line, grid.rows[r]):
                 continue
-            finding = _finding(line, campaign, inspection, sheet_source)
+            finding = _finding(line, campaign, inspection, sheet_source, sheet_found)
             if finding is None:
                 continue
             key = normalize_key(finding.number)
@@ -405,6 +408,45 @@ def _sheet_source(
     return None
 
 
+_FOUND_SAID = re.compile(
+    r"(?:检查|督查|抽查|巡查|普查|审计|调查|发现)(?:时间|日期)\s*[:：]\s*"
+    r"(\d{2,4}\s*[年./\-]\s*\d{1,2}\s*[月./\-]\s*\d{1,2}\s*日?)"
+)
+"""The day an inspection gives in its list's title rows (检查时间：2023年12月18日)."""
+
+
+def _sheet_found_on(
+    shown: str, grid: SheetGrid, header: HeaderMatch, campaign: Campaign, problems: list[Problem]
+) -> date | None:
+    """The 发现时间 of the problems of a sheet with no such column: the day its title rows
+    give as the inspection's (检查时间：…), said. Each problem was without one, and the
+    追责核查 judged the school's rows against none, its conclusions flipped (clerk trial
+    102)."""
+    for row in grid.rows[: header.row]:
+        for value in dict.fromkeys(cell_text(v) for v in row if v):
+            said = _FOUND_SAID.search(value)
+            if said is None:
+                continue
+            try:
+                day = parse_date(said.group(1), campaign.info.issued_on)
+            except DateNotUnderstood:
+                continue
+            if day is None:
+                continue
+            problems.append(
+                problem(
+                    Code.FINDING_FOUND_OF_SHEET,
+                    shown,
+                    sheet=grid.name,
+                    row=header.row + 1,
+                    named=_quoted(said.group(0)),
+                    found=day,
+                )
+            )
+            return day
+    return None
+
+
 def _quoted(text: str, limit: int = 40) -> str:
     """A title, name or row as a message quotes it: cut at `limit` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -497,10 +539,15 @@ class _Line:
 
 
 def _finding(
-    line: _Line, campaign: Campaign, inspection: bool = False, sheet_source: Source | None = None
+    line: _Line,
+    campaign: Campaign,
+    inspection: bool = False,
+    sheet_source: Source | None = None,
+    sheet_found: date | None = None,
 ) -> Finding | None:
     """The problem a row of the list states (None for the example row; `inspection`: as
-    for `read_findings`; `sheet_source`: the source of a sheet without the column)."""
+    for `read_findings`; `sheet_source`, `sheet_found`: the source and 发现时间 of a sheet
+    without the column)."""
     if line.text("number").startswith(EXAMPLE_NUMBER):
         line.add(Code.FINDING_EXAMPLE_ROW, "number")
         return None
@@ -518,9 +565,12 @@ def _finding(
         )
     if not line.text("description"):
         line.add(Code.FINDING_MISSING_DESCRIPTION, "description")
-    dates = {}
+    dates: dict[str, date | None] = {}
     issued = campaign.info.issued_on
     for name in ("found_on", "deadline"):
+        if name == "found_on" and sheet_found is not None:
+            dates[name] = sheet_found
+            continue
         try:
             dates[name] = parse_date(line.cells.get(name), issued)
         except DateNotUnderstood:
@@ -545,7 +595,7 @@ def _finding(
             variant = "term_without_found" if term else ""
             line.add(Code.BAD_DATE, name, variant, header=_HEADERS[name], **date_example(issued))
     found, deadline = dates["found_on"], dates["deadline"]
-    if not line.text("found_on"):  # accepted without a word, it judged nothing (trial 69)
+    if not found:  # accepted without a word, it judged nothing (trial 69)
         line.add(Code.FINDING_NO_FOUND_DATE, "found_on")
     if found and deadline and deadline < found:
         line.add(Code.FINDING_DEADLINE_BEFORE_FOUND, "deadline", deadline=deadline, found=found)

@@ -97,6 +97,7 @@ class Code(StrEnum):
     FINDING_RESTATED = "finding-restated"
     FINDING_SAME_ELSEWHERE = "finding-same-elsewhere"
     FINDING_NO_FOUND_DATE = "finding-no-found-date"
+    FINDING_FOUND_OF_SHEET = "finding-found-of-sheet"
     FINDING_NO_DEADLINE_COLUMN = "finding-no-deadline-column"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
@@ -739,6 +740,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "未填发现时间",
         "没有填写发现时间：哪些隐患是部门在检查之前自己查出的、销号是否早于检查，都要按它判断"
         "（追责核查也用它），请补填",
+    ),
+    Code.FINDING_FOUND_OF_SHEET: Rule(
+        _W,
+        "发现时间按标题计",
+        "清单没有“发现时间”一列，这张工作表的问题都按标题中的“{named}”计为 {found} 发现；不对的，"
+        "请加上“发现时间”一列逐行填写",
     ),
     Code.FINDING_NO_DEADLINE_COLUMN: Rule(
         _W,
