@@ -595,7 +595,8 @@ def _finding(
             variant = "term_without_found" if term else ""
             line.add(Code.BAD_DATE, name, variant, header=_HEADERS[name], **date_example(issued))
     found, deadline = dates["found_on"], dates["deadline"]
-    if not found:  # accepted without a word, it judged nothing (trial 69)
+    if found is None and not line.text("found_on"):  # accepted without a word, it judged
+        # nothing (trial 69)
         line.add(Code.FINDING_NO_FOUND_DATE, "found_on")
     if found and deadline and deadline < found:
         line.add(Code.FINDING_DEADLINE_BEFORE_FOUND, "deadline", deadline=deadline, found=found)
