@@ -333,12 +333,18 @@ def test_a_missed_finding_keeps_the_department_the_inspectors_wrote(
     code, _ = run(runner, str(listed), str(register), "-o", str(out))
     assert code == 1  # a finding the self-check missed
     [row] = verdict_rows(out)
-    assert row["责任部门"] == "总务后勤处（不在部门名单中）"
-    assert str(row["追责范围"]).endswith(
-        "本校应查出的部门：（检查组写的“总务后勤处”不在部门名单中，是不是“总务基建处”？）"
-    ), row["追责范围"]
+    guessed = "总务后勤处（不在部门名单中，是不是“总务基建处”？）"  # (trial 102)
+    assert row["责任部门"] == guessed
+    said = "本校应查出的部门：（检查组写的“总务后勤处”不在部门名单中，是不是“总务基建处”？）"
+    assert str(row["追责范围"]).endswith(said), row["追责范围"]
     [missed] = [r for r in sheet_rows(out, "漏报清单", header_row=2) if r["问题编号"] == "SJ-1"]
-    assert missed["本校应查出的部门"] == "总务后勤处（不在部门名单中）"
+    assert missed["本校应查出的部门"] == guessed
+    # the clerk's 无 in 对应自查: the same (it read 问题清单未指明责任部门: clerk trial 102)
+    decided = dict(FINDINGS[2], 责任部门="总务后勤处", 对应自查="无")
+    listed = findings_list(tmp_path / "清单.xlsx", [decided], ORDER)
+    code, _ = run(runner, str(listed), str(register), "-o", str(out))
+    [row] = verdict_rows(out)
+    assert str(row["追责范围"]).endswith(said), row["追责范围"]
 
 
 def review_campaign(tmp_path: Path) -> Path:

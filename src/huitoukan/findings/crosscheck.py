@@ -157,6 +157,18 @@ def crosscheck(
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     owners = functools.cache(lambda: _owners_by_place(hazards))
     listing = _LateListing(sent or {}, campaign.info.returns_due)
+
+    def name_the_unnamed(verdict: Verdict) -> None:
+        """Who should have found a missed finding the list names no school department of
+        (decided 无 by the clerk too: it read 未指明 beside the name the inspectors wrote,
+        clerk trial 102)."""
+        finding = verdict.finding
+        if verdict.conclusion is Conclusion.MISSED and not finding.departments:
+            there = owners().get(normalize(finding.location), [])
+            unnamed = _unnamed(campaign, finding, there)
+            if unnamed:
+                verdict.accountable = _accountable(finding, levels, unnamed)
+
     for finding in findings:
         decision = normalize_key(finding.decision)
         if decision:
@@ -164,14 +176,11 @@ def crosscheck(
             if verdict.match is not None and answers_one(verdict.match.hazard):
                 verdict = _answered(finding, verdict.match, numbered, listed_as, listing)
                 verdict.decided = True
+            name_the_unnamed(verdict)
             result.verdicts.append(verdict)
             continue
         verdict = _searched(finding, *searched(finding.departments), levels, listing, listed_as)
-        if verdict.conclusion is Conclusion.MISSED and not finding.departments:
-            there = owners().get(normalize(finding.location), [])
-            unnamed = _unnamed(campaign, finding, there)
-            if unnamed:
-                verdict.accountable = _accountable(finding, levels, unnamed)
+        name_the_unnamed(verdict)
         if verdict.conclusion is Conclusion.MISSED and finding.departments:
             # the school found it after all, in another department's check?
             elsewhere = _searched(finding, *searched(()), levels, listing, listed_as)

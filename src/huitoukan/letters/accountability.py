@@ -98,7 +98,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             f.source,
             f.location,
             f.description,
-            "、".join(f.departments) or _unknown(f),
+            "、".join(f.departments) or _unknown(f, campaign),
             # 待确认 stays to be confirmed, whoever filled in 对应自查 (“待确认（已核对）”: trial 66)
             verdict.conclusion.value
             + (
@@ -130,7 +130,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
         f = verdict.finding
         values = [
             n,
-            "、".join(f.departments) or _unknown(f) or "未指明",
+            "、".join(f.departments) or _unknown(f, campaign) or "未指明",
             f.number,
             f.source,
             f.found_on,
@@ -193,7 +193,12 @@ def _state_when_found(hazard: HazardRow, found: date) -> str:
     return then.state(found)
 
 
-def _unknown(finding: Finding) -> str:
+def _unknown(finding: Finding, campaign: Campaign) -> str:
     """The 责任部门 the inspectors wrote that is none of the school's, as written (not
-    未指明: they named one, only not as the school names it: clerk trial 83)."""
-    return "、".join(f"{typed}（不在部门名单中）" for typed in finding.unknown_departments)
+    未指明: they named one, only not as the school names it: clerk trial 83), with the
+    department it may be (总务基健处 stood alone in the 漏报清单: clerk trial 102)."""
+    return "、".join(
+        f"{typed}（不在部门名单中{'，' if hint else ''}{hint}）"
+        for typed in finding.unknown_departments
+        for hint in [campaign.unit_hint(typed)]
+    )
