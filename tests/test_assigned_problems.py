@@ -1196,6 +1196,13 @@ def test_a_list_without_a_source_column_takes_it_from_its_title_or_says_it_canno
     county = findings_list(tmp_path / "XX县教育和体育局安全隐患普查问题.xlsx", [ROWS[0]], order)
     [finding] = read_findings(county, campaign).findings
     assert finding.source == "县级普查"
+    # by the authority that inspected, of a level with one source (refused: trial 102)
+    city = findings_list(tmp_path / "枣庄市教育局校园安全专项检查问题.xlsx", [ROWS[0]], order)
+    [finding] = read_findings(city, campaign).findings
+    assert finding.source == "市级抽查"
+    for unknown in ("山东省教育厅专项检查问题", "枣庄市第一中学安全检查问题"):  # 省: three
+        with pytest.raises(FindingsError):
+            read_findings(findings_list(tmp_path / f"{unknown}.xlsx", [ROWS[0]], order), campaign)
 
 
 def test_a_list_whose_header_is_not_found_is_told_the_column_it_lacks(

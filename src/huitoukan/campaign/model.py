@@ -181,6 +181,12 @@ class TemplateFiles(_Strict):
     checklist: Path | None = None
 
 
+_AUTHORITY = re.compile(
+    r"(省|市|县|区)(?:教育厅|教育局|教育和体育局|教体局|人民政府|政府|安委会|安委办)"
+)
+"""The authority a title names (XX市教育局), by the level of its place."""
+
+
 class Campaign(_Strict):
     """A whole campaign as configured; `units` is the list of form recipients."""
 
@@ -394,7 +400,16 @@ class Campaign(_Strict):
                 continue
             if level[0] in key and name[len(level) :] in key:
                 found.append(source)
-        return found
+        if found:
+            return found
+        # or by the authority that inspected (“枣庄市教育局校园安全专项检查…”: 市 → 市级抽查,
+        # the one source of that level; read as no source, clerk trial 102)
+        authority = _AUTHORITY.search(key)
+        if authority is None:
+            return []
+        level = "县" if authority.group(1) == "区" else authority.group(1)
+        of_level = [s for s in self.sources if normalize_key(s.level).startswith(level)]
+        return of_level if len(of_level) == 1 else []
 
     @cached_property
     def _source_keys(self) -> dict[str, Source]:
