@@ -286,9 +286,9 @@ _HEADING = re.compile(
 
 
 def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
-    """Whether the row is a 合计 line, a note (备注：…, alone in its row) or a group's
-    heading (“二、实训及教学场所”, one text across the row): said and skipped (they stopped the whole list with errors on their
-    dates and departments: clerk trial 85)."""
+    """Whether the row is a 合计 line, notes (备注：…, 制表人：…) or a group's heading
+    (“二、实训及教学场所”, one text across the row): said and skipped (they stopped the
+    whole list with errors on their dates and departments: clerk trial 85)."""
     texts = [t for t in (cell_text(v) for v in row) if t]
     if not texts:
         return False
