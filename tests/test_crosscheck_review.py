@@ -397,6 +397,32 @@ def test_a_review_form_sent_twice_counts_once(
     assert (row["状态"], row["复查意见"]) == ("复查不合格", "灭火器型号不符")
 
 
+def test_the_offices_to_do_names_the_review_rows_not_taken(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two verdicts on a 复查验收表 not taken (合格 with no 复查人, one dated before the
+    销号): the office's 本处待办 named only the hazards 待复查 and the review command, as if
+    a new form were wanted (clerk trial 101). It names the rows to put right."""
+    monkeypatch.chdir(tmp_path)
+    review_campaign(tmp_path)
+    assert _collected(runner, tmp_path, [closed(部位="东门"), closed(部位="西门")]) == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    for place, reviewer, day in (("东门", None, "2023-12-19"), ("西门", "刘建国", "2023-12-01")):
+        ws.cell(rows[place], columns["复查人"]).value = reviewer
+        ws.cell(rows[place], columns["复查时间"]).value = day
+        ws.cell(rows[place], columns["复查结论"]).value = "合格"
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 1
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    own = "".join((tmp_path / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig").split())
+    assert "各部门报已完成的2项隐患待复查验收" in own
+    assert (
+        f"复查验收表复查.xlsx第{rows['东门']}、{rows['西门']}行的复查结论因填写有误未采用"
+        "（见collect列出的问题）：在该表中改正后重新collect即可。"
+    ) in own
+
+
 def test_review_decides_what_is_closed(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -588,6 +588,7 @@ def collect_to_register(
     unreadable_why = collection.unreadable_reasons()
     set_aside = collection.set_aside()
     counted_for = collection.counted_for_header()
+    not_taken = collection.reviews_not_taken()
     status = build_status(
         campaign,
         collection.hazards,
@@ -602,6 +603,7 @@ def collect_to_register(
         latest=collection.latest_dates(),
         sent=collection.sent_days(),
         dues_before=dues_before,
+        reviews_not_taken=not_taken,
     )
     backup = None
     evidence = None
@@ -632,6 +634,7 @@ def collect_to_register(
             dues_before=dues_before,
             assigned_on=collection.assigned_on,
             withdrawn=withdrawn,
+            reviews_not_taken=not_taken,
         )
         laying: list[Pending[Evidence]] = []
 

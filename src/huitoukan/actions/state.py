@@ -109,6 +109,7 @@ def load_state(
         latest=collection.latest_dates(),
         sent=collection.sent_days(),
         assigned_on=collection.assigned_on,
+        reviews_not_taken=collection.reviews_not_taken(),
     )
 
 
@@ -152,6 +153,7 @@ def status_of_state(
         latest=state.latest,
         sent=state.sent,
         dues_before=state.dues_before,
+        reviews_not_taken=state.reviews_not_taken,
     )
 
 

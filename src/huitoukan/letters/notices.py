@@ -294,11 +294,18 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         _add_to_own(result, info.receiver, as_of, "明确责任部门", [line])
     waiting = report.totals.unreviewed
     if waiting:  # the office's own part of 销号: its 复查验收
-        line = (
+        lines = [
             f"各部门报已完成的 {waiting} 项隐患待复查验收：请运行 huitoukan review 生成复查验收表，"
             "现场复查后填写复查人、复查时间和复查结论，把填好的表放入报表文件夹后重新 collect。"
-        )
-        _add_to_own(result, info.receiver, as_of, "复查验收", [line])
+        ]
+        # verdicts on a form already, not taken for an error: put right, not a new form
+        # (only the review command was named: clerk trial 101)
+        lines += [
+            f"复查验收表 {Path(file).name} 第 {'、'.join(map(str, rows))} 行的复查结论因填写有误"
+            "未采用（见 collect 列出的问题）：在该表中改正后重新 collect 即可。"
+            for file, rows in report.reviews_not_taken.items()
+        ]
+        _add_to_own(result, info.receiver, as_of, "复查验收", lines)
     return result
 
 

@@ -118,6 +118,17 @@ class Collection(ProblemCounts):
                 told.setdefault(f.department, (f.file, f.department))
         return told
 
+    def reviews_not_taken(self) -> dict[str, list[int]]:
+        """Each 复查验收表 → its rows whose verdict was not taken for an error (no 复查时间,
+        a 合格 of no 复查人, a 结论 not understood): the office's to-do named only the
+        hazards 待复查, as if a new form were wanted (clerk trial 101)."""
+        reviews = {f.file for f in self.forms if f.is_review}
+        rows: dict[str, set[int]] = {}
+        for p in self.problems:
+            if p.file in reviews and p.row and p.severity is Severity.ERROR:
+                rows.setdefault(p.file, set()).add(p.row)
+        return {file: sorted(taken) for file, taken in rows.items()}
+
     def counted_for_header(self) -> dict[str, tuple[str, str]]:
         """Department → (the file its name plainly names, the department its header names and
         it was counted for), for each department with no return of its own: the header's

@@ -86,6 +86,8 @@ class RegisterState(BaseModel):
     photos_shown: int = 0
     """Read from the register's sheets: the photos its 照片 column counts (which they are,
     only the record knows)."""
+    reviews_not_taken: dict[str, list[int]] = {}
+    """`Collection.reviews_not_taken`."""
 
     def latest_fact(self) -> tuple[date, str] | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,

@@ -267,6 +267,9 @@ class StatusReport(BaseModel):
     """The follow-up rounds issued from the register, oldest first."""
     dues_before: list[date] = []
     """The 报送截止 campaign.toml gave before it moved it to `returns_due`, oldest first."""
+    reviews_not_taken: dict[str, list[int]] = {}
+    """Each 复查验收表 → its rows whose verdict was not taken for an error
+    (`Collection.reviews_not_taken`)."""
 
     @property
     def unreadable_senders(self) -> list[str]:
@@ -344,6 +347,7 @@ def build_status(
     latest: Mapping[str, date] | None = None,
     sent: Mapping[str, Sequence[date]] | None = None,
     dues_before: Sequence[date] = (),
+    reviews_not_taken: Mapping[str, Sequence[int]] | None = None,
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
@@ -498,6 +502,7 @@ def build_status(
             rounds, latest, sent or {}, returned, as_of, wanted, _busy(hazards, all_parts)
         ),
         dues_before=list(dues_before),
+        reviews_not_taken={f: list(rows) for f, rows in (reviews_not_taken or {}).items()},
     )
 
 
