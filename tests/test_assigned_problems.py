@@ -1115,12 +1115,15 @@ def test_notes_under_a_list_are_said_and_skipped(
     ws.cell(last + 1, 1).value = "制表人：王敏"  # and beside it (it refused the list: trial 102)
     ws.cell(last + 1, 5).value = "审核人：李强"
     ws.cell(last + 2, 1).value = "检查组成员：赵一、钱二　学校陪同人员：刘建国"
+    # label and name in cells of their own (a problem numbered 王敏: trial 103)
+    for column, text in enumerate(("制表人：", "王敏", "审核人：", "李强"), start=1):
+        ws.cell(last + 3, column).value = text
     book.save(listed)
     plain = read_findings(findings_list(tmp_path / "原样.xlsx", ROWS, ORDER), campaign)
     read = read_findings(listed, campaign)
     assert [f.number for f in read.findings] == [f.number for f in plain.findings]
     skipped = [p for p in read.problems if p.code is Code.FINDING_ROW_SKIPPED]
-    assert [p.row for p in skipped] == [4, last, last + 1, last + 2]
+    assert [p.row for p in skipped] == [4, last, last + 1, last + 2, last + 3]
     assert skipped[1].message.startswith("这一行（“备注：本清单由安全保卫处汇总")
     assert skipped[1].message.endswith("”）是说明文字，不是问题，已跳过")
 
@@ -2261,6 +2264,7 @@ def test_an_inspections_day_in_its_lists_title_rows_is_each_problems(
     codes = [p.code for p in read.problems]
     assert Code.FINDING_NO_FOUND_DATE not in codes
     [said] = [p for p in read.problems if p.code is Code.FINDING_FOUND_OF_SHEET]
+    assert said.row == 2  # where it says so (trial 103)
     assert said.message.startswith(
         "清单没有“发现时间”一列，这张工作表的问题都按标题中的“检查时间：2023年12月18日”"
         "计为 2023年12月18日 发现"

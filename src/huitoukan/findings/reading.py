@@ -285,6 +285,19 @@ _HEADING = re.compile(
 )
 
 
+def _notes(texts: Sequence[str]) -> bool:
+    """Whether a row's texts are notes and sign-offs (制表人：王敏 in one cell, or 制表人：
+    and 王敏 in two: read as a problem numbered 王敏, clerk trial 103)."""
+    labelled = False  # the text before was a label alone: this is what it labels
+    for text in texts:
+        key = normalize_key(text)
+        note = _NOTE.match(key)
+        if note is None and not labelled:
+            return False
+        labelled = note is not None and note.end() == len(key)
+    return bool(texts)
+
+
 def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
     """Whether the row is a 合计 line, notes (备注：…, 制表人：…) or a group's heading
     (“二、实训及教学场所”, one text across the row): said and skipped (they stopped the
@@ -295,7 +308,7 @@ def _not_a_problem(line: _Line, row: Sequence[object]) -> bool:
     first = normalize_key(texts[0])
     if _TOTAL.match(first):
         variant = "total"
-    elif all(_NOTE.match(normalize_key(t)) for t in texts):
+    elif _notes(texts):
         variant = "note"
     elif len(set(texts)) == 1 and (_HEADING.match(first) or len(texts) > 1):
         variant = ""  # one text: a heading's form, or across the row
@@ -422,7 +435,7 @@ def _sheet_found_on(
     give as the inspection's (检查时间：…), said. Each problem was without one, and the
     追责核查 judged the school's rows against none, its conclusions flipped (clerk trial
     102)."""
-    for row in grid.rows[: header.row]:
+    for index, row in enumerate(grid.rows[: header.row]):
         for value in dict.fromkeys(cell_text(v) for v in row if v):
             said = _FOUND_SAID.search(value)
             if said is None:
@@ -438,7 +451,7 @@ def _sheet_found_on(
                     Code.FINDING_FOUND_OF_SHEET,
                     shown,
                     sheet=grid.name,
-                    row=header.row + 1,
+                    row=index + 1,
                     named=_quoted(said.group(0)),
                     found=day,
                 )
