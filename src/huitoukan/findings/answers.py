@@ -265,7 +265,12 @@ def assign(
                     )
                 )
                 continue
-            alike = None if owners else _like_an_answer(finding, result, loose.get(department, []))
+            on_form = [i for i in loose.get(department, []) if result[i].source_file == form.file]
+            alike = None if owners else _like_an_answer(finding, result, on_form)
+            if alike is not None:  # marked where it asks for the number (it marked the
+                # problem's row, or none when the department deleted it: clerk trial 103)
+                row_number = alike.source_row
+                cell = form.cell_of("number", row_number) or form.cell_of("hazard", row_number)
             problems.append(
                 problem(
                     Code.ASSIGNMENT_UNANSWERED,
