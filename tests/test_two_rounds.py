@@ -430,3 +430,33 @@ def test_a_round_owed_by_departments_that_never_returned_says_so(
         for v in row if v
     )  # fmt: skip
     assert f"逾期未报送：{said}。" in text
+
+
+@pytest.mark.parametrize("copy", [False, True], ids=["saved-again", "byte-for-byte"])
+def test_an_earlier_rounds_form_sent_again_for_a_round_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy: bool
+) -> None:
+    """总务 answers the round of 12月21日 by sending its first form again (saved again, or a
+    copy of it): listed as replaced (or 重复报送) without a word, and the department told
+    尚未收到 with nothing said of the file it sent (clerk trial 104)."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _round_answered(runner, date(2023, 12, 22), date(2023, 12, 22))
+    (Path("第二轮回收") / "总务.xlsx").unlink()
+    [first] = [p for p in Path("回收").iterdir() if "总务" in p.name]
+    again = Path("第二轮回收") / "总务-再报.xlsx"
+    if copy:
+        shutil.copyfile(first, again)
+    else:
+        load_workbook(first).save(again)
+    moment = datetime(2023, 12, 23, 10).timestamp()
+    os.utime(again, (moment, moment))
+    result = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-26", "--json"]
+    )
+    kept = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "round-date-kept"]
+    assert [Path(p["file"]).name for p in kept] == [again.name]
+    said = "这份是此前报送过的表格（表头日期 2023年12月14日" if copy else "表头日期 2023年12月14日"
+    assert kept[0]["message"].startswith(said)  # saved again, it is the version used
+    status = json.loads(invoke(runner, "status", "--as-of", "2023-12-26", "--json"))
+    assert "总务基建处" in status["rounds"][0]["not_answered"]

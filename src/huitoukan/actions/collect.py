@@ -567,7 +567,14 @@ def collect_to_register(
     moved_from = (
         recorded.returns_due if recorded is not None and recorded.returns_due != due else None
     )
-    collection.problems.extend(kept_dates(rounds, collection.current, as_of))
+    used = {f.file for f in collection.current.values()}
+    older = [
+        f
+        for f in collection.forms
+        if f.readable and f.department and not f.is_review and not f.not_a_return
+        and f.file not in used
+    ]  # fmt: skip
+    collection.problems.extend(kept_dates(rounds, collection.current, as_of, older))
     findings = collection.findings
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
     if register is not None and listed is not None and _saved_after(listed, register):

@@ -53,20 +53,34 @@ class IssuedRound(BaseModel):
 
 
 def kept_dates(
-    rounds: Sequence[IssuedRound], current: Mapping[str, ReturnForm], as_of: date
+    rounds: Sequence[IssuedRound],
+    current: Mapping[str, ReturnForm],
+    as_of: date,
+    older: Sequence[ReturnForm] = (),
 ) -> list[Problem]:
     """A warning on each department's return that a round was issued to, dated before the
     round but saved after it was issued (and not after `as_of`, the day judged: a file
     copied or downloaded again carries that day, every first return of the README's
     walkthrough in a fresh clone was said, clerk trial 46): a follow-up answer that kept
     the 日期 of the version it was edited from counts as not answering the round (it is
-    dated before it)."""
+    dated before it). So is a file of the `older` versions (replaced, or a copy of another)
+    so saved while the department's return that counts is dated before the round too: an
+    earlier round's form sent again, and the department told 尚未收到 with no word of the
+    file it sent (clerk trial 104)."""
     said = []
-    for department, form in current.items():
+    for form in [*current.values(), *older]:
+        department = form.department
+        newest = current.get(department)
         saved, sent = form.saved_on, form.sent_on
-        if saved is None or sent is None or saved > as_of:
+        if saved is None or sent is None or saved > as_of or newest is None:
+            continue
+        if form is not newest and (newest.sent_on is None or newest.sent_on < sent):
             continue
         after = [r for r in rounds if department in r.departments and sent < r.form_date <= saved]
+        if form is not newest:  # unanswered by the return that counts too
+            after = [
+                r for r in after if newest.sent_on is not None and newest.sent_on < r.form_date
+            ]
         if form.form_date and after:
             said.append(
                 problem(
@@ -77,6 +91,7 @@ def kept_dates(
                     field="日期",
                     value=f"{form.form_date:%Y-%m-%d}",
                     department=department,
+                    variant="" if form is newest else "older",
                     day=form.form_date,
                     round=after[-1].form_date,
                     saved=saved,
