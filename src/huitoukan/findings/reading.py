@@ -67,7 +67,8 @@ def derived_number(source: str, location: str, description: str) -> str:
     """A 问题编号 for a row that has none: from its source and content, not its position,
     so the same row gets the same number on every run wherever it moves in the list."""
     digest = hashlib.sha256(f"{source}|{fingerprint(location)}|{fingerprint(description)}".encode())
-    return f"{source}-{digest.hexdigest()[:6].upper()}"
+    # (no source: the digits alone, not “-565D24”: clerk trial 104)
+    return "-".join(filter(None, (source, digest.hexdigest()[:6].upper())))
 
 
 LONG_AGO_YEARS = 3
@@ -273,9 +274,12 @@ def _why_no_header(content: WorkbookContent) -> str:
 _TOTAL = re.compile(r"^(?:合计|总计|小计|共计|总共)")
 _NOTE = re.compile(
     r"^(?:注|备注|附注|说明|注意|填表说明|填报说明|制表人?|填表人|审核人?|联系人|联系电话|"
-    r"检查组(?:成员|组长)?|检查人员?|陪同人员?|学校陪同人员|负责人|签字|签名)"
+    r"检查组(?:成员|组长)?|检查人员?|陪同人员?|学校陪同人员|负责人|签字|签名|"
+    r"(?:填报|制表|报送|检查)?日期)"
     r"[\d一二三四五六七八九十]*[:：]"
 )
+_DAY_ALONE = re.compile(r"^\d{2,4}\s*[年./\-]\s*\d{1,2}\s*[月./\-]\s*\d{1,2}\s*日?$")
+"""A date alone in its cell (the day a list was signed, under its sign-offs)."""
 """A note under a list (备注：本清单由…汇总, 注：整改时限以…为准, 制表人：王敏 and 审核人：李强
 in two cells, 检查组成员：…): it was read as a problem without a description or a source,
 and the list refused (session 23, clerk trial 102)."""
@@ -287,12 +291,13 @@ _HEADING = re.compile(
 
 def _notes(texts: Sequence[str]) -> bool:
     """Whether a row's texts are notes and sign-offs (制表人：王敏 in one cell, or 制表人：
-    and 王敏 in two: read as a problem numbered 王敏, clerk trial 103)."""
+    and 王敏 in two: read as a problem numbered 王敏, clerk trial 103), or the day signed
+    (2023年11月12日 alone, or after 日期：: the list refused, clerk trial 104)."""
     labelled = False  # the text before was a label alone: this is what it labels
     for text in texts:
         key = normalize_key(text)
         note = _NOTE.match(key)
-        if note is None and not labelled:
+        if note is None and not labelled and not _DAY_ALONE.match(key):
             return False
         labelled = note is not None and note.end() == len(key)
     return bool(texts)
