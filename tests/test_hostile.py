@@ -17,6 +17,7 @@ from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import HAZARD_SHEET
 from tests import hostile
 from tests.helpers import read_form, sheet_rows
+from tests.picture_builders import png
 
 REFUSED = [
     ("炸弹.xlsx", lambda c, p: hostile.zip_bomb(p), "疑似压缩炸弹"),
@@ -33,6 +34,7 @@ REFUSED = [
     ("表格.xlsx", lambda c, p: hostile.csv_named_xlsx(p), "文本（CSV）"),
     ("网页.xls", lambda c, p: hostile.html_named_xls(p), "网页（HTML）"),
     ("文档.xlsx", lambda c, p: hostile.docx_named_xlsx(p), "Word 文档"),
+    ("照片.xlsx", lambda c, p: p.write_bytes(png(40, 30)), "图片（照片）文件"),  # trial 104
     ("空.xlsx", lambda c, p: hostile.empty(p), "0 字节"),
     ("范围.xlsx", hostile.absurd_extent, "范围异常"),
     ("前缀.xlsx", hostile.prefixed_absurd, "范围异常"),

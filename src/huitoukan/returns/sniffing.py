@@ -186,11 +186,17 @@ def sniff(data: bytes, suffix: str, inspect: bool = True) -> Sniffed:
         raise Refused(f"这是 XML 文本，不是 Excel 表格，{RESAVE}")
     if data.startswith(b"%PDF"):
         raise Refused("这是 PDF 文件，电子版请报送附件2（.xlsx）")
+    if data.startswith(_PICTURE_MAGIC):  # a photo of the paper form (clerk trial 104)
+        raise Refused("这是图片（照片）文件，只是扩展名像 Excel：电子版请报送填好的附件2（.xlsx）")
     if data[:4] in (b"\x09\x04\x06\x00", b"\x09\x02\x06\x00", b"\x09\x00\x04\x00"):
         raise Refused(f"这是早期 Excel（2.x–4.0）格式，{RESAVE}")
     if b"\x00" not in data[:8192]:
         raise Refused("这是文本（CSV）文件，不含表头信息，请使用下发的附件2（.xlsx）填写后重新报送")
     raise Refused(f"无法识别的文件格式（不是 Excel 表格），{RESAVE}")
+
+
+_PICTURE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
+"""How a JPEG, PNG and GIF picture begin."""
 
 
 def _sniff_ole(data: bytes, suffix: str) -> Sniffed:
