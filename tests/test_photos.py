@@ -1714,6 +1714,7 @@ def test_a_photo_pasted_into_a_follow_up_form_adds_to_the_photos_sent_before(
         photo_campaign(False), "安全保卫处", Path("回收") / "保卫处.xlsx", [closed(序号=1)]
     )
     paste_photos(first, floating=[(_cell(first, 1, "备注"), AFTER)])
+    filled_form(photo_campaign(False), "附属医院", Path("回收") / "医院.xlsx", [hazard()])
     args = ["--as-of", "2023-12-20"]
     assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
     result = runner.invoke(app, ["issue", "--followup", "全校隐患台账.xlsx", "-o", "第二轮"])
@@ -1724,9 +1725,11 @@ def test_a_photo_pasted_into_a_follow_up_form_adds_to_the_photos_sent_before(
     texts = [str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value]
     assert any("此前报送的照片均已收存，无需重新粘贴" in t for t in texts)
     # not to a department that never sent anything (clerk trial 72)
-    [never] = Path("第二轮").glob("*学院警务室*.xlsx")
-    sheet = load_workbook(never).worksheets[0]
-    assert not [c for row in sheet.iter_rows() for c in row if "照片均已收存" in str(c.value)]
+    # nor to one that sent none (trial 104)
+    for name in ("学院警务室", "附属医院"):
+        [never] = Path("第二轮").glob(f"*{name}*.xlsx")
+        sheet = load_workbook(never).worksheets[0]
+        assert not [c for row in sheet.iter_rows() for c in row if "照片均已收存" in str(c.value)]
     book.properties.lastModifiedBy = "王干事"  # the department saves it
     answer = Path("回收") / "保卫处-第二轮.xlsx"
     book.save(answer)

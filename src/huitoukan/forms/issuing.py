@@ -473,8 +473,8 @@ def fill_form(
                 )
             elif normalize_key(cell.value).startswith("填报说明"):
                 cell.value = _with_deadline(cell.value, due, info.receiver)
-                if followup and rows:  # (to one that sent nothing, no photos were kept:
-                    # trial 72)
+                if followup and any(r.photos for r in rows):  # (to one that sent none,
+                    # no photos were kept: trials 72, 104)
                     cell.value = f"{cell.value.rstrip()}{FOLLOWUP_PHOTOS}"
                 instructions = cell
     department_cell = form.label_value_cell("department", HEADER_LABELS)
