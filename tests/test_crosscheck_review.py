@@ -3183,3 +3183,28 @@ def test_a_review_form_whose_reviewer_column_is_retitled_is_read(
     assert [(h.closed, h.review, h.reviewer) for h in collection.hazards] == [
         (True, PASSED, "刘建国")
     ]
+
+
+@pytest.mark.parametrize("checked", [date(2023, 12, 11), date(2023, 12, 12), date(2023, 12, 13)])
+def test_a_decision_naming_a_hazard_found_after_the_inspection_is_still_missed(
+    campaign: Campaign, tmp_path: Path, checked: date
+) -> None:
+    """The city found 3号楼's extinguishers on 12月12日; 学生工作处 reported them on 12月13日:
+    自查未发现, said so. The clerk, as the 说明 invites, typed the hazard's 隐患编号 into
+    对应自查: it became 自查已发现（已核对） and left the 漏报清单 (clerk trial 105). Found by
+    the self-check on the inspection's day or before, it is 自查已发现."""
+    row = hazard(部位="3号楼", 存在隐患问题="楼道灭火器过期", 检查时间=checked)
+    filled_form(campaign, "学生工作处", tmp_path / "学工.xlsx", [row])
+    [found_late] = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    found = city_finding("SC-11", date(2023, 12, 12), "3号楼", "楼道灭火器过期")
+    decided = found.model_copy(update={"decision": found_late.hazard_id})
+    [verdict] = crosscheck(campaign, [decided], [found_late]).verdicts
+    late = checked > date(2023, 12, 12)
+    assert verdict.decided
+    assert verdict.conclusion is (Conclusion.MISSED if late else Conclusion.FOUND)
+    if late:
+        assert verdict.note == (
+            f"经核对，对应台账中的隐患 {found_late.hazard_id}（学生工作处），但自查在检查之后才发现"
+            "（自查检查时间 2023年12月13日，检查组 2023年12月12日 发现）"
+        )
+        assert "学生工作处" in verdict.accountable

@@ -176,6 +176,10 @@ def crosscheck(
             if verdict.match is not None and answers_one(verdict.match.hazard):
                 verdict = _answered(finding, verdict.match, numbered, listed_as, listing)
                 verdict.decided = True
+            elif verdict.match is not None and not _before(
+                verdict.match.hazard.checked_on, finding.found_on
+            ):
+                verdict = _found_after(finding, verdict.match, levels)
             name_the_unnamed(verdict)
             result.verdicts.append(verdict)
             continue
@@ -792,6 +796,22 @@ def _decided(
     verdict = _found(finding, match, [match])
     verdict.decided = True
     verdict.note = verdict.note or "经核对，对应台账中的自查隐患"
+    return verdict
+
+
+def _found_after(finding: Finding, match: Candidate, levels: dict[str, str]) -> Verdict:
+    """The clerk's 对应自查 names a hazard the self-check found only after the inspection:
+    the same hazard, but not found by the self-check first (confirmed, it read 自查已发现
+    and left the 漏报清单: clerk trial 105)."""
+    hazard = match.hazard
+    checked = chinese_date(hazard.checked_on) if hazard.checked_on else "未填写"
+    found = chinese_date(finding.found_on) if finding.found_on else ""
+    note = (
+        f"经核对，对应台账中的隐患 {hazard.hazard_id}（{hazard.department}），但自查在检查之后"
+        f"才发现（自查检查时间 {checked}，检查组 {found} 发现）"
+    )
+    verdict = _missed(finding, [match], levels, note)
+    verdict.decided = True
     return verdict
 
 
