@@ -1120,12 +1120,16 @@ def test_notes_under_a_list_are_said_and_skipped(
         ws.cell(last + 3, column).value = text
     ws.cell(last + 4, 6).value = "2023年11月12日"  # the day signed, alone (trial 104)
     ws.cell(last + 5, 1).value, ws.cell(last + 5, 2).value = "日期：", "2023年11月12日"
+    # whoever signs, however the form names them (trial 105)
+    ws.cell(last + 6, 1).value = "检查组长：王五"
+    ws.cell(last + 6, 3).value, ws.cell(last + 6, 4).value = "带队领导：", "李四"
+    ws.cell(last + 7, 1).value, ws.cell(last + 7, 2).value = "被检查单位负责人（签字）：", "张三"
     book.save(listed)
     plain = read_findings(findings_list(tmp_path / "原样.xlsx", ROWS, ORDER), campaign)
     read = read_findings(listed, campaign)
     assert [f.number for f in read.findings] == [f.number for f in plain.findings]
     skipped = [p for p in read.problems if p.code is Code.FINDING_ROW_SKIPPED]
-    assert [p.row for p in skipped] == [4, *range(last, last + 6)]
+    assert [p.row for p in skipped] == [4, *range(last, last + 8)]
     assert skipped[1].message.startswith("这一行（“备注：本清单由安全保卫处汇总")
     assert skipped[1].message.endswith("”）是说明文字，不是问题，已跳过")
 
