@@ -1685,6 +1685,8 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
         assert verdict.conclusion is Conclusion.FOUND
     elif listed_on < found.found_on:  # type: ignore[operator]
         assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED and verdict.decided
+        # confirmed: not asked to check it is the same problem (trial 105)
+        assert verdict.note.startswith("学校交办问题清单中已有此问题 JB-01"), verdict.note
     else:
         assert verdict.conclusion is Conclusion.TO_CONFIRM
         assert verdict.note.startswith("对应自查填写的是交办问题 JB-01（县级普查）的整改反馈")
@@ -3208,3 +3210,34 @@ def test_a_decision_naming_a_hazard_found_after_the_inspection_is_still_missed(
             "（自查检查时间 2023年12月13日，检查组 2023年12月12日 发现）"
         )
         assert "学生工作处" in verdict.accountable
+
+
+def test_a_decision_naming_an_unlike_answer_is_said_to_be_unlike(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The clerk mistyped 对应自查: the 编号 of 总务基建处's answer to JB-01 (图书馆's lights)
+    for the city's finding of 第二食堂's extinguishers. The verdict called JB-01 a 相近的问题
+    (相似度 0) and asked the confirmed row to be checked (clerk trial 105): it says what was
+    typed is nothing like the finding, and asks whether it was typed wrong."""
+    row = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [row])
+    [answer] = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    listed = Finding(
+        number="JB-01",
+        source="县级普查",
+        found_on=date(2023, 12, 1),
+        location="图书馆",
+        description="应急照明灯不亮",
+        departments=("总务基建处",),
+    )
+    found = city_finding("SC-06", date(2023, 12, 18), "第二食堂", "灭火器过期未更换")
+    decided = found.model_copy(update={"decision": answer.hazard_id})
+    [verdict] = crosscheck(campaign, [decided], [answer], [listed]).verdicts
+    assert verdict.decided
+    assert verdict.note.startswith(
+        "对应自查所填的是交办问题 JB-01（县级普查，2023年12月1日发现）（“图书馆：应急照明灯不亮”）"
+        "的整改反馈，与检查发现的问题不相近（相似度 "
+    ), verdict.note
+    assert verdict.note.endswith("请核对所填是否有误")

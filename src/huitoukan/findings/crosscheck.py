@@ -424,7 +424,11 @@ def _answered(
         finding.found_on is None or listed.found_on < finding.found_on
     ):
         answered = _answers_to(listed, numbered)
-        return _left_unrectified(finding, listed, [match], 1.0, answered, listing)
+        # the clerk's word that it is the problem (a score of 1 of 100 asked to check it
+        # still), unless what was typed is nothing like it (a 编号 mistyped: called 相近
+        # at 0, clerk trial 105)
+        alike = 100.0 if match.score >= CANDIDATE else match.score
+        return _left_unrectified(finding, listed, [match], alike, answered, listing, True)
     note = (
         f"对应自查填写的是交办问题 {listed.number}（{listed.source}）的整改反馈，"
         "不是自查发现的隐患：请核对后改填自查隐患的编号或“无”"
@@ -463,6 +467,7 @@ def _left_unrectified(
     alike: float,
     answers: Sequence[HazardRow] = (),
     listing: _LateListing | None = None,
+    decided: bool = False,
 ) -> Verdict:
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
@@ -520,7 +525,13 @@ def _left_unrectified(
     elif listed.withdrawn:
         said = f"部门按{listed.source}交办的问题反馈过此问题（未填问题编号）"
     note = f"{said}，{why}；{still}{f'（{term}）' if term else ''}"
-    if alike < MATCH:
+    if decided and alike < CANDIDATE:
+        note = (
+            f"对应自查所填的是交办问题 {where}（“{listed.location}：{listed.description}”）的"
+            f"整改反馈，与检查发现的问题不相近（相似度 {alike:.0f}），已按所填核查：{why}；"
+            "请核对所填是否有误"
+        )
+    elif alike < MATCH:
         note = (
             f"学校交办问题清单中有相近的问题 {where}（“{listed.location}：{listed.description}”），"
             f"{why}；请核对是否同一问题，不是的在问题清单的“对应自查”中填写“无”"
