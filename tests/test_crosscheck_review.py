@@ -3020,7 +3020,7 @@ def test_a_closing_accepted_before_the_inspection_names_who_accepted_it(
         ("2023-12-15", "已销号，经刘建国 2023年12月15日 复查合格，"),
         ("2023-12-16", "已完成（检查时待复查），经刘建国 2023年12月16日 复查合格（检查当天），"),
         ("2023-12-17",
-         "已完成（检查时待复查），经刘建国 2023年12月17日 复查合格（检查发现问题仍在之后），"),
+         "已完成（检查时待复查），经刘建国 2023年12月17日 复查合格（晚于检查），"),
     ],
 )  # fmt: skip
 def test_a_closing_accepted_on_or_after_the_inspection_says_when(

@@ -655,7 +655,8 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
             when = ""
             if late_review:
                 when = (
-                    "（检查当天）" if reviewed == finding.found_on else "（检查发现问题仍在之后）"
+                    # (it read 检查发现问题仍在之后: trial 105)
+                    "（检查当天）" if reviewed == finding.found_on else "（晚于检查）"
                 )
             accepted = f"，经{by} {chinese_date(reviewed)} 复查合格{when}"
         doubt = "请核实销号是否属实" if hazard.review != FAILED else "复查已判不合格"
