@@ -790,9 +790,9 @@ def _decided(
                 finding, Code.CROSSCHECK_BAD_DECISION, variant=variant, size=len(numbered)
             )
         )
-        return Verdict(
-            finding, Conclusion.TO_CONFIRM, note="对应自查填写的隐患编号或序号不在台账中"
-        )
+        # what was typed, on the printed sheet too (the screen alone said it: trial 105)
+        note = f"对应自查填写的“{finding.decision.strip()}”不是台账中的隐患编号或序号，请改正"
+        return Verdict(finding, Conclusion.TO_CONFIRM, note=note)
     hazard = numbered[number - 1][1]
     named = {"number": number, "owner": hazard.department, "where": hazard.where[:40]}
     if by_position:
