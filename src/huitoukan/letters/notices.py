@@ -91,8 +91,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         if dept.returned and dept.set_aside_file and dept.set_aside_header == dept.department:
             kinds.append("核对另报表格")  # its hazards in no register, no one told (trial 96)
             lines.append(
-                f"贵部门报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”填的是贵部门，"
-                "但与贵部门报表中的隐患没有一项相同，未汇总：是补充报送的隐患的，请并入贵部门的报表"
+                f"收到的文件 {dept.set_aside_file} 表头“部门（章）”是贵部门，"
+                "但与贵部门报表中的隐患没有一项相同，未汇总：是贵部门补充报送的隐患的，请并入贵部门的报表"
                 f"（或作为同一工作簿的另一张工作表）后重新报送；不是贵部门的表格，请告知{info.receiver}。"
             )
         owed = [

@@ -105,16 +105,18 @@ class Collection(ProblemCounts):
         A form set aside that no such department is told of (its name a place's, or the
         department named sent its own) is told to its header's department, its own return
         beside it (header and department then the same): whose it is, it can say, and its
-        hazards went into no register with no one told (clerk trial 96)."""
+        hazards went into no register with no one told (clerk trial 96) — and so is one the
+        department named is told of: the hazards may be the header's (its place, its
+        reporter), counted its own before its own return came, and gone from the register
+        with only the department named told (clerk trial 106)."""
         held = [f for f in self.forms if self.outcomes.get(f.file) is FileOutcome.HELD]
         told = {
             f.named_for: (f.file, f.department)
             for f in held
             if f.named_plainly and f.named_for not in self.current
         }
-        told_files = {file for file, _ in told.values()}
         for f in held:
-            if f.file not in told_files and f.department in self.current:
+            if f.department in self.current:
                 told.setdefault(f.department, (f.file, f.department))
         return told
 
