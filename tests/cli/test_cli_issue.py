@@ -129,6 +129,13 @@ def test_followup_dates_and_the_register_named_without_xlsx(
     )
     assert same_day.exit_code == 0, same_day.output
     assert "跟进轮" in same_day.stdout
+    # a folder of its own, not the first round's 发放 (refused there, and --force, as the
+    # refusal said, wrote over its forms and signed list: clerk trial 106)
+    assert (chdir_tmp / "跟进轮12月21日" / "发放清单.xlsx").is_file()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    into = runner.invoke(app, ["issue", "--followup", "全校隐患台账", "-o", "发放"])
+    assert into.exit_code != 0
+    assert "跟进轮请用-o写到另一个文件夹（如-o第二轮）" in "".join(into.output.split())
 
 
 def test_issue_shows_the_lists_warnings(runner: CliRunner, chdir_tmp: Path) -> None:

@@ -316,7 +316,10 @@ def init(
 
 @app.command()
 def issue(
-    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹")] = Path("发放"),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="输出文件夹（默认 发放；跟进轮默认 跟进轮M月D日）"),
+    ] = None,
     department: Annotated[
         list[str] | None,
         typer.Option(
@@ -361,6 +364,9 @@ def issue(
     config = _campaign(campaign, [followup] if followup else [])
     day = _day(form_date, config, "--date")
     deadline = _day(due, config, "--due") if due else None
+    if out is None:  # a round in a folder of its own: into 发放 it was refused, and --force,
+        # as the refusal said, wrote over the first round's forms and signed list (trial 106)
+        out = Path(f"跟进轮{day.month}月{day.day}日") if followup else Path("发放")
     try:
         result = issue_forms(
             config, out, department or (), force, followup, day, deadline, only_open, findings

@@ -119,9 +119,13 @@ def issue_forms(
     existing = [t.name for t in (targets if departments else [*targets, *shared]) if t.exists()]
     if existing and not force:
         shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
+        again = (  # not the first round's, and its signed 发放清单 (clerk trial 106)
+            "跟进轮请用 -o 写到另一个文件夹（如 -o 第二轮）；确是重新生成这一轮的，请加 --force"
+            if followup is not None
+            else "确需重新生成请加 --force"
+        )
         raise OutputExistsError(
-            f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未做任何改动；"
-            "确需重新生成请加 --force"
+            f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未做任何改动；{again}"
         )
     form_template = template_path(FORM_TEMPLATE, campaign.templates.form)
     forms: list[IssuedForm] = []
