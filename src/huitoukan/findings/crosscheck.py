@@ -180,6 +180,14 @@ def crosscheck(
                 verdict.match.hazard.checked_on, finding.found_on
             ):
                 verdict = _found_after(finding, verdict.match, levels)
+            elif verdict.match is None and verdict.conclusion is Conclusion.TO_CONFIRM:
+                # a 对应自查 not understood: what the search found, to choose from again
+                # (the candidates and the search's conclusion were gone: clerk trial 106)
+                auto = _searched(
+                    finding, *searched(finding.departments), levels, listing, listed_as
+                )
+                verdict.candidates = auto.candidates
+                verdict.note += f"；不按所填，自动核查的结论是“{auto.conclusion.value}”"
             name_the_unnamed(verdict)
             result.verdicts.append(verdict)
             continue
