@@ -177,23 +177,22 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
     """The departments whose return is missing (`label`), and apart those which sent a file
     that could not be read (a password, a damaged file: listed as not sent, trial 60), or
     another department's form filled in, set aside (trial 93)."""
-    unreadable = report.unreadable_senders
-    held = report.set_aside_senders
-    counted = report.counted_senders
-    apart = (*unreadable, *held, *counted)
-    waiting = [name for name in report.not_returned if name not in apart]
-    if waiting:
-        _listed(console, f"{label}：", waiting)
-    if unreadable:
-        _listed(console, "报来的文件无法读取（请其重新报送）：", unreadable)
-    if held:  # whose header it is, by name: "别的部门" alone sent the clerk to the list (trial 100)
-        headers = {d.department: d.set_aside_header for d in report.departments}
-        said = [f"{name}（表头为{headers[name]}）" for name in held]
-        _listed(console, "报来的表格表头是别的部门，待核对（请其改正后重新报送）：", said)
-    if counted:
-        headers = {d.department: d.counted_header for d in report.departments}
-        said = [f"{name}（已计为{headers[name]}报送）" for name in counted]
-        _listed(console, "报来的表格表头是别的部门，已按表头计入该部门（请核对）：", said)
+    # one list, as many as the count beside it says (those that sent something listed
+    # apart read as fewer overdue than the 已报送 count: clerk trials 100, 106), each that
+    # sent something with what it sent; whose header a form is, by name (trial 100)
+    why: dict[str, str] = dict.fromkeys(
+        report.unreadable_senders, "报来的文件无法读取，请其重新报送"
+    )
+    for d in report.departments:
+        if d.department in report.set_aside_senders and d.department not in why:
+            why[d.department] = f"报来的表格表头是{d.set_aside_header}，待核对，请其改正后重新报送"
+        elif d.department in report.counted_senders:
+            why[d.department] = (
+                f"报来的表格表头是{d.counted_header}，已计为{d.counted_header}报送，请核对"
+            )
+    said = [f"{name}（{why[name]}）" if name in why else name for name in report.not_returned]
+    if said:
+        _listed(console, f"{label}：", said)
     extra = report.extra_form_senders
     if extra:
         also = "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）："
