@@ -278,6 +278,21 @@ def test_a_decision_naming_an_unlike_hazard_is_kept_with_a_warning(
     assert output.count("不相近") == 1  # XJ-1 is the canteen's: nothing to say
 
 
+def test_none_decided_beside_a_hazard_worded_as_the_finding_is_said(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """对应自查 “无” for a finding the register states word for word: taken (the clerk
+    decides), the department blamed for a miss, and not a word (clerk trial 106)."""
+    listed = findings_list(tmp_path / "无.xlsx", [dict(FINDINGS[0], 对应自查="无")], ORDER)
+    out = tmp_path / "核查.xlsx"
+    code, output = run(runner, str(listed), str(register), "--out", str(out))
+    [row] = verdict_rows(out)
+    assert row["结论"] == "自查未发现（已核对）" and code == 1
+    said = "".join(output.split())
+    assert "“对应自查”填写的是“无”，但台账中的隐患H" in said
+    assert "已按“无”核查（自查未发现）；请核对是否填错" in said
+
+
 def test_a_gate_named_two_ways_is_sent_to_the_clerk_not_counted_missed(
     runner: CliRunner, register: Path, tmp_path: Path
 ) -> None:

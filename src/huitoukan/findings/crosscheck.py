@@ -173,6 +173,24 @@ def crosscheck(
         decision = normalize_key(finding.decision)
         if decision:
             verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
+            if decision in NO_MATCH:  # 无 beside a hazard worded as the finding: said (a
+                # department was blamed for a miss, a 95 match overridden silently: trial 106)
+                auto = _searched(
+                    finding, *searched(finding.departments), levels, listing, listed_as
+                )
+                best = auto.candidates[0] if auto.candidates else None
+                if best is not None and best.score >= MATCH:
+                    result.problems.append(
+                        _about_decision(
+                            finding,
+                            Code.CROSSCHECK_UNLIKE_DECISION,
+                            variant="none",
+                            hazard_id=best.hazard.hazard_id,
+                            owner=best.hazard.department,
+                            where=best.hazard.where[:40],
+                            score=round(best.score),
+                        )
+                    )
             if verdict.match is not None and answers_one(verdict.match.hazard):
                 verdict = _answered(finding, verdict.match, numbered, listed_as, listing)
                 verdict.decided = True

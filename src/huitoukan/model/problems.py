@@ -994,6 +994,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "对应自查与问题不相近",
         "“对应自查”填写的隐患（台账第 {number} 项，{owner}，{where}）与这个问题不相近，"
         "已按所填核查；请核对是否填错",
+        {
+            "none": "“对应自查”填写的是“无”，但台账中的隐患 {hazard_id}（{owner}，{where}）与这个"
+            "问题几乎相同（相似度 {score}），已按“无”核查（自查未发现）；请核对是否填错",
+        },
     ),
     Code.CROSSCHECK_NUMBERED_DECISION: Rule(
         _W,
