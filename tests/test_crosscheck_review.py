@@ -1442,6 +1442,12 @@ def test_a_check_date_the_departments_own_returns_contradict_goes_to_the_clerk(
         assert (
             f"但部门 {without.year}年12月{without.day}日 报送的版本中还没有这项隐患" in verdict.note
         )
+        assert verdict.note.startswith("自查报的检查时间是 2023年12月16日（早于这次检查）")
+    # checked the inspection's own day: not “before” it (trial 106)
+    on_the_day = [h._replace(checked_on=date(2023, 12, 18)) for h in hazards]
+    [verdict] = crosscheck(campaign, [finding], on_the_day).verdicts
+    if expected is Conclusion.TO_CONFIRM:
+        assert verdict.note.startswith("自查报的检查时间是 2023年12月18日（检查当天）")
 
 
 def test_a_register_saved_by_hand_keeps_the_doubt_about_a_check_date(

@@ -605,9 +605,17 @@ def _searched(
         unlisted = top.hazard.unlisted_on
         if unlisted is not None and finding.found_on is not None and unlisted >= finding.found_on:
             checked = top.hazard.checked_on
+            # (the inspection's own day is not before it: trial 106)
+            when = (
+                ""
+                if not checked
+                else "（检查当天）"
+                if checked == finding.found_on
+                else "（早于这次检查）"
+            )
             note = (
                 f"自查报的检查时间是 {chinese_date(checked) if checked else '未填写'}"
-                f"{'（早于这次检查）' if checked else ''}，但部门 "
+                f"{when}，但部门 "
                 f"{chinese_date(unlisted)} 报送的版本中还没有这项隐患，之后的版本才列出："
                 "请核实后在问题清单的“对应自查”中填写隐患编号或“无”"
             )  # the date a department typed is its word; its own returns say otherwise
