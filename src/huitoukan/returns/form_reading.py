@@ -1070,6 +1070,7 @@ def _say_items_missing(
             variant=variant,
             department=department,
             count=len(lacking),
+            all="都" if len(lacking) > 1 else "",  # (“1 项隐患都没有”: trial 106)
             rows=shown,
         )
     )
