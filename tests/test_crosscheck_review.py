@@ -367,6 +367,18 @@ def test_a_missed_finding_keeps_the_department_the_inspectors_wrote(
     assert str(row["追责范围"]).endswith(said), row["追责范围"]
 
 
+def library_lights(source: str = "县级普查", found_on: date | None = date(2023, 12, 1)) -> Finding:
+    """JB-01, 图书馆's emergency lights, given to 总务基建处."""
+    return Finding(
+        number="JB-01",
+        source=source,
+        found_on=found_on,
+        location="图书馆",
+        description="应急照明灯不亮",
+        departments=("总务基建处",),
+    )
+
+
 def review_campaign(tmp_path: Path) -> Path:
     text = default_campaign_text().replace("review_required = false", "review_required = true")
     path = tmp_path / "campaign.toml"
@@ -1672,7 +1684,6 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
     own did. A problem of the school's own check (学校通报) answered is the school's
     finding. (An answer counted 自查已发现, and a late first answer made it 待确认: clerk
     trial 56.)"""
-    from huitoukan.model.findings import Finding
 
     rows = [hazard(问题编号="JB-01", 问题来源=source, 部位="图书馆", 存在隐患问题="应急照明灯不亮")]
     if own_row:
@@ -1681,14 +1692,7 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
         )
     filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", rows)
     hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
-    listed = Finding(
-        number="JB-01",
-        source=source,
-        found_on=listed_on,
-        location="图书馆",
-        description="应急照明灯不亮",
-        departments=("总务基建处",),
-    )
+    listed = library_lights(source, listed_on)
     found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
     # an answer first sent on the inspection's day, late, is no self-check's word to doubt
     sent = {"总务基建处": [date(2023, 12, 18)]} if expected is not Conclusion.FOUND else None
@@ -1742,14 +1746,7 @@ def test_an_answer_relabelled_the_self_checks_in_a_later_version_is_still_an_ans
         form_date=date(2023, 12, 14),
     )  # fmt: skip
     hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
-    listed = Finding(
-        number="JB-01",
-        source="县级普查",
-        found_on=date(2023, 12, 1),
-        location="图书馆",
-        description="应急照明灯不亮",
-        departments=("总务基建处",),
-    )
+    listed = library_lights()
     found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
     [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
     expected = Conclusion.LISTED_NOT_RECTIFIED if relabelled else Conclusion.FOUND
@@ -2991,21 +2988,13 @@ def test_the_list_of_what_was_missed_says_nothing_untrue_when_it_is_empty(
     """No finding 自查未发现, one 已列入交办清单但未整改: the page to be signed said “（无：
     检查发现的问题自查都已发现）”, which no self-check had (clerk trial 61)."""
     from huitoukan.letters.accountability import write_crosscheck
-    from huitoukan.model.findings import Finding
 
     row = hazard(
         问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
     )
     filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [row])
     hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
-    listed = Finding(
-        number="JB-01",
-        source="县级普查",
-        found_on=date(2023, 12, 1),
-        location="图书馆",
-        description="应急照明灯不亮",
-        departments=("总务基建处",),
-    )
+    listed = library_lights()
     found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
     result = crosscheck(campaign, [found], hazards, [listed])
     assert [v.conclusion for v in result.verdicts] == [Conclusion.LISTED_NOT_RECTIFIED]
@@ -3250,14 +3239,7 @@ def test_a_decision_naming_an_unlike_answer_is_said_to_be_unlike(
     )
     filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [row])
     [answer] = collect(campaign, [tmp_path], as_of=AS_OF).hazards
-    listed = Finding(
-        number="JB-01",
-        source="县级普查",
-        found_on=date(2023, 12, 1),
-        location="图书馆",
-        description="应急照明灯不亮",
-        departments=("总务基建处",),
-    )
+    listed = library_lights()
     found = city_finding("SC-06", date(2023, 12, 18), "第二食堂", "灭火器过期未更换")
     decided = found.model_copy(update={"decision": answer.hazard_id})
     [verdict] = crosscheck(campaign, [decided], [answer], [listed]).verdicts
