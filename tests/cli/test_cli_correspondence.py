@@ -77,8 +77,8 @@ def test_a_warning_that_asks_for_work_asks_for_the_return_again() -> None:
 
     assert to_resend(said(Code.REVIEW_FAILED, what="东门", note="软管未更换"))
     assert to_resend(said(Code.MISSING_PHOTO))
-    assert not to_resend(said(Code.NO_ITEMS, count=3))
-    asked = said(Code.NO_ITEMS, count=3)
+    assert not to_resend(said(Code.NO_ITEMS, count=3, all="都"))
+    asked = said(Code.NO_ITEMS, count=3, all="都")
     asked[0] = asked[0].model_copy(
         update={"message": "三条隐患填在一行，请每条隐患各填一行后重新报送"}
     )
