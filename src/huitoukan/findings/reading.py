@@ -279,11 +279,13 @@ _NOTE = re.compile(
     r"[\u4e00-\u9fff]{0,10}(?:人|人员|长|领导|成员))"
     r"(?:\((?:签字|签名|盖章|签章)\))?[\d一二三四五六七八九十]*[:：]"
 )
-_DAY_ALONE = re.compile(r"^\d{2,4}\s*[年./\-]\s*\d{1,2}\s*[月./\-]\s*\d{1,2}\s*日?$")
-"""A date alone in its cell (the day a list was signed, under its sign-offs)."""
 """A note under a list (备注：本清单由…汇总, 注：整改时限以…为准, 制表人：王敏 and 审核人：李强
 in two cells, 检查组成员：…): it was read as a problem without a description or a source,
 and the list refused (session 23, clerk trial 102)."""
+_DAY = r"\d{2,4}\s*[年./\-]\s*\d{1,2}\s*[月./\-]\s*\d{1,2}\s*日?"
+"""A day as a list writes it (2023年11月12日, 2023.11.12, 2023-11-12)."""
+_DAY_ALONE = re.compile(f"^{_DAY}$")
+"""A date alone in its cell (the day a list was signed, under its sign-offs)."""
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|"
     r"第[一二三四五六七八九十\d]+[部分类项章节组])"
@@ -428,8 +430,7 @@ def _sheet_source(
 
 
 _FOUND_SAID = re.compile(
-    r"(?:检查|督查|抽查|巡查|普查|审计|调查|发现)(?:时间|日期)\s*[:：]\s*"
-    r"(\d{2,4}\s*[年./\-]\s*\d{1,2}\s*[月./\-]\s*\d{1,2}\s*日?)"
+    rf"(?:检查|督查|抽查|巡查|普查|审计|调查|发现)(?:时间|日期)\s*[:：]\s*({_DAY})"
 )
 """The day an inspection gives in its list's title rows (检查时间：2023年12月18日)."""
 
