@@ -158,6 +158,12 @@ def crosscheck(
     owners = functools.cache(lambda: _owners_by_place(hazards))
     listing = _LateListing(sent or {}, campaign.info.returns_due)
 
+    def search(finding: Finding, departments: tuple[str, ...] | None = None) -> Verdict:
+        """The search's verdict on `finding` among its departments' hazards (`departments`'
+        when given: () for all)."""
+        of = finding.departments if departments is None else departments
+        return _searched(finding, *searched(of), levels, listing, listed_as)
+
     def name_the_unnamed(verdict: Verdict) -> None:
         """Who should have found a missed finding the list names no school department of
         (decided 无 by the clerk too: it read 未指明 beside the name the inspectors wrote,
@@ -175,9 +181,7 @@ def crosscheck(
             verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
             if decision in NO_MATCH:  # 无 beside a hazard worded as the finding: said (a
                 # department was blamed for a miss, a 95 match overridden silently: trial 106)
-                auto = _searched(
-                    finding, *searched(finding.departments), levels, listing, listed_as
-                )
+                auto = search(finding)
                 best = auto.candidates[0] if auto.candidates else None
                 if best is not None and best.score >= MATCH:
                     result.problems.append(
@@ -201,19 +205,17 @@ def crosscheck(
             elif verdict.match is None and verdict.conclusion is Conclusion.TO_CONFIRM:
                 # a 对应自查 not understood: what the search found, to choose from again
                 # (the candidates and the search's conclusion were gone: clerk trial 106)
-                auto = _searched(
-                    finding, *searched(finding.departments), levels, listing, listed_as
-                )
+                auto = search(finding)
                 verdict.candidates = auto.candidates
                 verdict.note += f"；不按所填，自动核查的结论是“{auto.conclusion.value}”"
             name_the_unnamed(verdict)
             result.verdicts.append(verdict)
             continue
-        verdict = _searched(finding, *searched(finding.departments), levels, listing, listed_as)
+        verdict = search(finding)
         name_the_unnamed(verdict)
         if verdict.conclusion is Conclusion.MISSED and finding.departments:
             # the school found it after all, in another department's check?
-            elsewhere = _searched(finding, *searched(()), levels, listing, listed_as)
+            elsewhere = search(finding, ())
             if elsewhere.conclusion is not Conclusion.MISSED and elsewhere.candidates:
                 other = elsewhere.candidates[0].hazard.department
                 verdict = Verdict(
