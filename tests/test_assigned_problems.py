@@ -2241,7 +2241,8 @@ def test_an_answer_typed_in_a_blank_row_is_matched_or_pointed_at(
         if alike:  # marked on that row (the problem's, or none: trial 103)
             assert said[Code.ASSIGNMENT_UNANSWERED].row == answer.source_row
             assert said[Code.ASSIGNMENT_UNANSWERED].cell == f"B{answer.source_row}"
-            assert said[Code.ASSIGNMENT_UNANSWERED].value == ""  # it is blank (trial 104)
+            # the problem it is about (what tests/test_properties_assigned.py counts by)
+            assert said[Code.ASSIGNMENT_UNANSWERED].value == "SD7-01"
             assert said[Code.ASSIGNMENT_UNANSWERED].message.endswith(
                 f"表中第 {answer.source_row} 行（二楼走廊：消防器材失效待更换）没有填写问题编号，"
                 "是不是这个问题的反馈？是的，请在该行填写问题编号 SD7-01；不是的，请在这个问题的行内"

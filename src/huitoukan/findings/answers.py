@@ -279,7 +279,7 @@ def assign(
                     cell=cell,
                     row=row_number,
                     field="问题编号",
-                    value="" if alike else finding.number,  # (that row's cell is blank)
+                    value=finding.number,  # the problem unanswered, wherever it is marked
                     variant="other_form" if owners else "alike" if alike else "",
                     department=department,
                     number=finding.number,
