@@ -129,6 +129,15 @@ def test_followup_dates_and_the_register_named_without_xlsx(
     )
     assert same_day.exit_code == 0, same_day.output
     assert "跟进轮" in same_day.stdout
+    assert "晚于回头看活动结束日期" not in same_day.stderr
+    # due after the campaign's ends_on (2023-12-31): said; due on it: not (clerk trial 106)
+    for due, said in (("12月31日", False), ("2024-01-01", True)):
+        late = runner.invoke(
+            app,
+            ["issue", "--followup", "全校隐患台账", "-o", due, "--date", "12月21日", "--due", due],
+        )
+        assert late.exit_code == 0, late.output
+        assert ("晚于回头看活动结束日期 2023年12月31日" in late.stderr) is said
     # a folder of its own, not the first round's 发放 (refused there, and --force, as the
     # refusal said, wrote over its forms and signed list: clerk trial 106)
     assert (chdir_tmp / "跟进轮12月21日" / "发放清单.xlsx").is_file()

@@ -105,6 +105,11 @@ def issue(
             "list_problems": [*(listed.problems if listed else []), *overdue],
             "tracked_until": tracked,
             "days_left": left if departments and not round_ and left < DAYS_TO_FILL else None,
+            "ends_before_due": (
+                campaign.info.ends_on
+                if round_ is not None and round_.due > campaign.info.ends_on
+                else None
+            ),
         }
     )
 

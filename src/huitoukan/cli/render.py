@@ -460,6 +460,12 @@ def issue_summary(result: IssueResult) -> None:
             f"提示：报送截止日期{when}，这些部门报送时都按它判断是否逾期；要给它们留出填报时间，"
             "请在 campaign.toml 中推迟 returns_due（再次汇总时台账记下原定日期，工作汇报注明）",
         )
+    if result.ends_before_due is not None:
+        _wrapped(
+            _err(),
+            f"提示：本轮报送截止日期晚于回头看活动结束日期 {chinese_date(result.ends_before_due)}"
+            "（campaign.toml 的 ends_on）；要在活动结束前收齐，请用 --due 指定更早的日期",
+        )
     for department, signed in result.signatures_cleared.items():
         _wrapped(
             console,

@@ -282,6 +282,15 @@ _NOTE = re.compile(
 """A note under a list (备注：本清单由…汇总, 注：整改时限以…为准, 制表人：王敏 and 审核人：李强
 in two cells, 检查组成员：…): it was read as a problem without a description or a source,
 and the list refused (session 23, clerk trial 102)."""
+_SIGNER_ALONE = re.compile(
+    r"^(?:(?:制表|填表|填报|报送|审核|审批|复核|检查|经办|联系|签收|陪同)人|负责人|带队领导|"
+    r"(?:检查组?|工作组|督查组|督导组)?(?:副?组长|成员|人员))"
+    r"(?:\((?:签字|签名|盖章|签章)\))?$"
+)
+"""A signer's label alone in its cell, without a colon (检查组长 | 张伟): a label only when
+a name or the day follows it (the list refused for a problem sourced 张伟: clerk trial 106)."""
+_NAMES = re.compile(r"^[\u4e00-\u9fff·]{2,5}(?:[、，,；;\s]+[\u4e00-\u9fff·]{2,5})*$")
+"""One or more people's names (王敏, 赵一、钱二)."""
 _DAY = r"\d{2,4}\s*[年./\-]\s*\d{1,2}\s*[月./\-]\s*\d{1,2}\s*日?"
 """A day as a list writes it (2023年11月12日, 2023.11.12, 2023-11-12)."""
 _DAY_ALONE = re.compile(f"^{_DAY}$")
@@ -295,14 +304,18 @@ _HEADING = re.compile(
 def _notes(texts: Sequence[str]) -> bool:
     """Whether a row's texts are notes and sign-offs (制表人：王敏 in one cell, or 制表人：
     and 王敏 in two: read as a problem numbered 王敏, clerk trial 103), or the day signed
-    (2023年11月12日 alone, or after 日期：: the list refused, clerk trial 104)."""
+    (2023年11月12日 alone, or after 日期：: the list refused, clerk trial 104); a signer's
+    label without its colon, a name after it (检查组长 | 张伟, `_SIGNER_ALONE`)."""
     labelled = False  # the text before was a label alone: this is what it labels
-    for text in texts:
-        key = normalize_key(text)
+    keys = [normalize_key(text) for text in texts]
+    for key, after in zip(keys, [*keys[1:], ""], strict=True):
         note = _NOTE.match(key)
-        if note is None and not labelled and not _DAY_ALONE.match(key):
+        signer = _SIGNER_ALONE.match(key) is not None and bool(
+            _NAMES.match(after) or _DAY_ALONE.match(after)
+        )
+        if note is None and not signer and not labelled and not _DAY_ALONE.match(key):
             return False
-        labelled = note is not None and note.end() == len(key)
+        labelled = signer or (note is not None and note.end() == len(key))
     return bool(texts)
 
 

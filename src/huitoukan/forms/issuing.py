@@ -83,6 +83,9 @@ class IssueResult(BaseModel):
     """Days from the day forms were issued to some departments to the campaign's 报送截止,
     when fewer than `DAYS_TO_FILL` (negative: past): a department given its form then is
     judged late by it all the same (clerk trial 58: one added mid-campaign had a day)."""
+    ends_before_due: date | None = None
+    """The campaign's last day (`ends_on`), when the follow-up round is due after it: the
+    round's answers would come in after the campaign ended (clerk trial 106)."""
 
 
 DAYS_TO_FILL = 3
