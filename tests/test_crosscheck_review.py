@@ -3249,3 +3249,10 @@ def test_a_decision_naming_an_unlike_answer_is_said_to_be_unlike(
         "的整改反馈，与检查发现的问题不相近（相似度 "
     ), verdict.note
     assert verdict.note.endswith("请核对所填是否有误")
+    # the answer the clerk named, in the columns of the self-check's hazard on the sheet
+    # (only inside 说明, its columns empty: clerk trial 106)
+    assert verdict.match is not None and verdict.match.hazard.hazard_id == answer.hazard_id
+    out = tmp_path / "核查.xlsx"
+    write_crosscheck(out, campaign, Crosscheck([verdict]), "2023年12月20日")
+    sheet = load_workbook(out)["核查结果"]
+    assert [sheet.cell(3, c).value for c in (8, 9)] == [answer.hazard_id, "总务基建处"]

@@ -564,8 +564,11 @@ def _left_unrectified(
             f"学校交办问题清单中有相近的问题 {where}（“{listed.location}：{listed.description}”），"
             f"{why}；请核对是否同一问题，不是的在问题清单的“对应自查”中填写“无”"
         )
+    # the answer the clerk named is shown in the columns of the self-check's hazard (only
+    # in 说明, its columns left empty: clerk trial 106)
+    named = candidates[0] if decided else None
     return Verdict(
-        finding, Conclusion.LISTED_NOT_RECTIFIED, None, candidates, accountable, note=note
+        finding, Conclusion.LISTED_NOT_RECTIFIED, named, candidates, accountable, note=note
     )
 
 
