@@ -35,9 +35,17 @@ def _refuse_the_assigned_list(
         return
     if any(f.found_on is not None and f.found_on > due for f in numbered):
         return
+    its, they = (
+        ("这个问题是", "它是")
+        if len(numbered) == 1
+        else (
+            f"{len(numbered)} 个问题都是",
+            "它们是",
+        )
+    )
     raise InputError(
-        f"{path.name} 中的 {len(numbered)} 个问题都是本次活动的交办问题（问题编号、发现时间"
-        "都相同）：它们是自查之前的检查发现、交办各部门整改的问题，不是追责核查的对象，"
+        f"{path.name} 中的{its}本次活动的交办问题（问题编号、发现时间"
+        f"都相同）：{they}自查之前的检查发现、交办各部门整改的问题，不是追责核查的对象，"
         "未做核查。追责核查请给出本次自查之后的检查（如督导组）发现的问题清单；交办问题的"
         "整改情况见 huitoukan status，或台账的“交办问题”工作表"
     )
