@@ -498,6 +498,8 @@ def test_a_return_written_over_by_one_that_cannot_be_read_is_said_so(
         ("医院-退回修改.xlsx", 61, True),  # the copy, corrected and saved
         ("保卫处.xlsx", -5, False),  # the file read
         ("保卫处.xlsx", 61, True),  # written over since
+        ("保卫处.xlsx", 5, False),  # saved as collect read it: what was read
+        ("保卫处-新.xlsx", 5, True),  # ... and the rest of it seconds later (trial 107)
         ("保卫处-新.xlsx", -86400, True),  # written over by another, keeping its old time
     ],
 )
@@ -550,6 +552,24 @@ def test_a_file_put_into_a_folder_empty_at_the_last_collect_is_pointed_out(
     assert "复查中又放入或改动了1个文件（复查验收表（已填）.xlsx）" in "".join(
         result.stderr.split()
     )
+
+
+def test_a_return_copied_in_while_collect_read_it_is_pointed_out(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """附属医院's form was half copied when collect read it (unreadable), the rest seconds
+    later: status kept saying it could not be read, and remind wrote a 催报 (clerk trial
+    107: a file read, saved within a minute of the register, was taken for collect's own)."""
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
+    whole = filled_form(campaign, "附属医院", chdir_tmp / "医院.xlsx", [hazard()]).read_bytes()
+    copied = chdir_tmp / "回收" / "医院.xlsx"
+    copied.write_bytes(whole[: len(whole) // 2])
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code in (0, 1)
+    written = (chdir_tmp / "全校隐患台账.xlsx").stat().st_mtime
+    copied.write_bytes(whole)
+    os.utime(copied, (written + 5, written + 5))
+    shown = runner.invoke(app, ["status", "--as-of", "2023-12-20"])
+    assert "中又放入或改动了1个文件（医院.xlsx）" in "".join(shown.stderr.split())
 
 
 def test_a_deadline_moved_after_returns_came_late_leaves_its_trace(

@@ -117,11 +117,15 @@ def arrived_since(
             except OSError:
                 continue
             name = display_name(entry.path)
-            if written <= saved <= written + SETTLING_TIME and (
-                name in known or FEEDBACK_NAME in entry.name
-            ):
+            settling = written <= saved <= written + SETTLING_TIME
+            if settling and FEEDBACK_NAME in entry.name:
                 continue  # the tool's own, written with the register (a 退回修改 copy)
-            if saved > written or name not in known or _rewritten(entry.path, name, hashes):
+            # one read, saved while collect ran, is new only when it is not what was read
+            # (copied in half while collect read it, the rest seconds later, it was passed
+            # by for good: clerk trial 107) — or could not be read, none recorded
+            unsure = not settling or not (hashes or {}).get(name)
+            new = name not in known or (saved > written and unsure)
+            if new or _rewritten(entry.path, name, hashes):
                 found.append(Path(entry.path))
     return found
 
