@@ -144,7 +144,14 @@ def test_followup_dates_and_the_register_named_without_xlsx(
     assert runner.invoke(app, ["issue"]).exit_code == 0
     into = runner.invoke(app, ["issue", "--followup", "全校隐患台账", "-o", "发放"])
     assert into.exit_code != 0
-    assert "跟进轮请用-o写到另一个文件夹（如-o第二轮）" in "".join(into.output.split())
+    said = "".join(into.output.split())
+    assert "跟进轮请用-o写到另一个文件夹（如-o第二轮）：这里是第一轮发放的表格和发放清单" in said
+    assert "--force" not in said  # it wrote over the first round's forms (clerk trial 107)
+    # the round's own folder again: made anew with --force, as said
+    redo = runner.invoke(
+        app, ["issue", "--followup", "全校隐患台账", "-o", "跟进轮12月21日", "--date", "12月21日"]
+    )
+    assert "确是重新生成这一轮的，请加--force" in "".join(redo.output.split())
 
 
 def test_issue_shows_the_lists_warnings(runner: CliRunner, chdir_tmp: Path) -> None:
@@ -206,6 +213,28 @@ def test_issuing_one_department_again_keeps_the_others_on_the_list(
     assert ws.cell(after["安全保卫处"], columns["签收人"]).value is None  # a new form to sign for
     form = chdir_tmp / "发放" / form_file_name("安全保卫处")
     assert ws.cell(after["安全保卫处"], columns["SHA-256"]).value == sha256_of(form)
+
+
+def test_a_signed_list_written_over_is_kept(runner: CliRunner, chdir_tmp: Path) -> None:
+    """`issue --force` (and a follow-up round forced into the first round's folder, as its
+    refusal advised) wrote over the signed 发放清单 without a copy: the signatures were
+    gone (clerk trials 106, 107). A list with signatures for the forms written over is kept
+    beside it first; one whose signed rows all stay is not copied."""
+    from openpyxl import load_workbook
+
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    listed = chdir_tmp / "发放" / "发放清单.xlsx"
+    _signed(listed, {"学生工作处": ("李干事", date(2023, 12, 11))})
+    other = runner.invoke(app, ["issue", "-d", "保卫处", "--force"])
+    assert other.exit_code == 0 and "另存为" not in other.output
+    assert [p.name for p in (chdir_tmp / "发放").glob("发放清单.备份-*")] == []
+    again = runner.invoke(app, ["issue", "--force"])
+    assert again.exit_code == 0, again.output
+    said = "".join(again.output.split())
+    assert "学生工作处的旧表已有签收（李干事，2023-12-11）" in said
+    [kept] = (chdir_tmp / "发放").glob("发放清单.备份-*.xlsx")
+    assert f"原发放清单（有签收）另存为{kept.name}" in said
+    assert "李干事" in {c.value for row in load_workbook(kept).active.iter_rows() for c in row}
 
 
 def test_a_department_renamed_since_it_signed_is_listed_once_under_its_new_name(

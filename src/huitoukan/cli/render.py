@@ -471,6 +471,8 @@ def issue_summary(result: IssueResult) -> None:
             console,
             f"{department}的旧表已有签收（{signed}），发放清单中这一行已换成新表，请重新签收",
         )
+    if result.signed_list_kept:
+        _wrapped(console, f"原发放清单（有签收）另存为 {result.signed_list_kept}")
     if result.list_problems:
         problem_list(_err(), result.list_problems, "：请在交办问题清单中逐一核对")
 

@@ -108,6 +108,17 @@ def earlier_rows(path: Path, renamed: Mapping[str, str] | None = None) -> dict[s
     return found
 
 
+def of_a_followup_round(path: Path) -> bool:
+    """Whether the 发放清单 at `path` lists a follow-up round's forms (its title says
+    跟进轮), not the campaign's first forms."""
+    try:
+        ws = load_workbook(path, read_only=True).worksheets[0]
+        title = next(ws.iter_rows(max_row=1, max_col=1, values_only=True))[0]
+    except Exception:  # not there, damaged, not a workbook
+        return False
+    return isinstance(title, str) and "跟进轮发放清单" in title
+
+
 def signature(row: Sequence[object]) -> str:
     """签收人 and 签收日期 of an `earlier_rows` row (a value a column after 序号), as written
     ('' when not signed)."""

@@ -25,13 +25,14 @@ from pydantic import BaseModel
 from huitoukan.campaign import SELF_CHECK, Campaign, ChecklistItem, Unit
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError, OutputExistsError, TemplateError
-from huitoukan.files import safe_file_name, sha256_of, write_atomically
+from huitoukan.files import keep_a_copy, safe_file_name, sha256_of, write_atomically
 from huitoukan.forms.checklist import CHECKLIST_FILE, fill_checklist
 from huitoukan.forms.distribution import (
     DISTRIBUTION_FILE,
     IssuedForm,
     distribution_list,
     earlier_rows,
+    of_a_followup_round,
     signature,
 )
 from huitoukan.forms.followup import FollowUp
@@ -79,6 +80,9 @@ class IssueResult(BaseModel):
     signatures_cleared: dict[str, str] = {}
     """Department issued again → who had signed for its earlier form, and when: the new
     form is to be signed for again (发放清单's row is new)."""
+    signed_list_kept: str | None = None
+    """The copy of the 发放清单 kept before it was written over, when departments had signed
+    on it for forms written over now (`signatures_cleared`)."""
     days_left: int | None = None
     """Days from the day forms were issued to some departments to the campaign's 报送截止,
     when fewer than `DAYS_TO_FILL` (negative: past): a department given its form then is
@@ -122,11 +126,14 @@ def issue_forms(
     existing = [t.name for t in (targets if departments else [*targets, *shared]) if t.exists()]
     if existing and not force:
         shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
-        again = (  # not the first round's, and its signed 发放清单 (clerk trial 106)
-            "跟进轮请用 -o 写到另一个文件夹（如 -o 第二轮）；确是重新生成这一轮的，请加 --force"
-            if followup is not None
-            else "确需重新生成请加 --force"
-        )
+        # not over the first round's forms and its signed 发放清单 (clerk trials 106, 107)
+        again = "确需重新生成请加 --force"
+        if followup is not None:
+            again = "跟进轮请用 -o 写到另一个文件夹（如 -o 第二轮）" + (
+                "；确是重新生成这一轮的，请加 --force"
+                if of_a_followup_round(out_dir / DISTRIBUTION_FILE)
+                else "：这里是第一轮发放的表格和发放清单"
+            )
         raise OutputExistsError(
             f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未做任何改动；{again}"
         )
@@ -160,21 +167,28 @@ def issue_forms(
         campaign, template_path(CHECKLIST_TEMPLATE, campaign.templates.checklist)
     )
     write_atomically(out_dir / CHECKLIST_FILE, checklist.save)
-    # issuing some departments again: the others' rows (and signatures) stay on the list
-    earlier = earlier_rows(out_dir / DISTRIBUTION_FILE, campaign.renamed) if departments else {}
+    # issuing some departments again: the others' rows (and signatures) stay on the list;
+    # a list signed for the forms written over now is kept as it was signed (--force wrote
+    # over the first round's signed list without a copy: clerk trials 106, 107)
+    distribution = out_dir / DISTRIBUTION_FILE
+    before = earlier_rows(distribution, campaign.renamed)
+    earlier = before if departments else {}
+    cleared = {
+        f.department: signed
+        for f in forms
+        if f.department in before and (signed := signature(before[f.department]))
+    }
+    kept = keep_a_copy(distribution) if cleared else None
     listed = distribution_list(campaign, forms, earlier, followup.due if followup else None)
-    write_atomically(out_dir / DISTRIBUTION_FILE, listed.save)
+    write_atomically(distribution, listed.save)
     return IssueResult(
         out_dir=out_dir,
         followup=followup is not None,
         forms=forms,
         checklist_file=CHECKLIST_FILE,
         distribution_file=DISTRIBUTION_FILE,
-        signatures_cleared={
-            f.department: signed
-            for f in forms
-            if f.department in earlier and (signed := signature(earlier[f.department]))
-        },
+        signatures_cleared=cleared,
+        signed_list_kept=kept.name if kept else None,
     )
 
 
