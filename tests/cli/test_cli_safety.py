@@ -413,3 +413,39 @@ def test_the_last_register_of_each_day_counted_is_kept_too(
     of_18th = [name for name in kept if ".统计2023-12-18." in name]
     assert len(kept) == HISTORY_VERSIONS + 1 and len(of_18th) == 1
     assert kept[0] == of_18th[0]  # the last of that day, older than the five kept
+
+
+def test_an_old_version_taken_out_names_what_force_would_drop(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """总务基建处's first version listed 配电室's clutter, its second no longer does, not
+    closed: the register holds it. The clerk moved the old version out to tidy up; collect
+    refused, and --force, as it said, dropped the hazard without naming it, and a 追责 went
+    with it (clerk trial 107). The refusal names it and says where old versions can go:
+    there they are read, and nothing is lost."""
+    from datetime import date
+
+    returns = chdir_tmp / "回收"
+    room = hazard(部位="配电室", 存在隐患问题="堆放杂物")
+    first = filled_form(
+        campaign, "总务基建处", returns / "总务基建处.xlsx", [hazard(), room],
+        form_date=date(2023, 12, 12),
+    )  # fmt: skip
+    filled_form(
+        campaign, "总务基建处", returns / "总务基建处-改.xlsx", [hazard()],
+        form_date=date(2023, 12, 14),
+    )  # fmt: skip
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    tidied = chdir_tmp / "旧文件.xlsx"
+    first.rename(tidied)
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert "其中1项隐患只有这些文件中有（配电室：堆放杂物）" in said
+    assert f"可移到{Path('回收') / '旧版本'}这样的子文件夹中" in said
+    (returns / "旧版本").mkdir()
+    tidied.rename(returns / "旧版本" / "总务基建处.xlsx")
+    moved = runner.invoke(app, ["collect", "回收", *AS_OF])
+    assert moved.exit_code in (0, 1), moved.output
+    shown = runner.invoke(app, ["status", "--all", *AS_OF])
+    assert "堆放杂物" in shown.stdout
