@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign, default_campaign_text
@@ -379,8 +380,11 @@ def test_chinese_reaches_a_console_that_is_not_utf8(tmp_path: Path) -> None:
 def test_a_register_changed_by_hand_is_said_to_be(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:
-    """Someone marks a hazard 已销号 in the register itself: status and report count it as
-    it now stands, and say the register was changed since collect wrote it."""
+    """Someone deletes a hazard from the register itself: status counts it as it now
+    stands, and says the register was changed since collect wrote it; the report and the
+    letters, which went out with the hazard gone and no mark (clerk trial 107), are
+    refused until collect has restored it. Saved again unchanged by another program, or
+    sorted, it was said to be changed (trial 107): it is not."""
     from openpyxl import load_workbook
 
     six_departments(campaign, chdir_tmp / "回收")
@@ -388,13 +392,29 @@ def test_a_register_changed_by_hand_is_said_to_be(
     assert "被改动过" not in runner.invoke(app, ["status", *AS_OF]).output
     register = chdir_tmp / "全校隐患台账.xlsx"
     wb = load_workbook(register)
-    wb["隐患台账"]["B3"] = wb["隐患台账"]["B3"].value  # saved by another program
+    sheet = wb["隐患台账"]
+    header = next(r for r in range(1, 6) if sheet.cell(r, 1).value == "序号")
+    last = [cell.value for cell in sheet[sheet.max_row]]
+    sheet.move_range(f"A{header + 1}:{get_column_letter(sheet.max_column)}{sheet.max_row - 1}", 1)
+    for column, value in enumerate(last, start=1):  # the last row first: sorted
+        sheet.cell(header + 1, column).value = value
     wb.save(register)
     for command in ("status", "report"):
-        said = "".join(runner.invoke(app, [command, *AS_OF]).output.split())
-        assert "全校隐患台账.xlsx在上次汇总（collect）之后被改动过" in said, command
+        result = runner.invoke(app, [command, *AS_OF])
+        assert result.exit_code in (0, 1) and "被改动过" not in result.output, command
+    wb = load_workbook(register)
+    wb["隐患台账"].delete_rows(header + 2)
+    wb.save(register)
+    said = "".join(runner.invoke(app, ["status", *AS_OF]).output.split())
+    assert "全校隐患台账.xlsx在上次汇总（collect）之后被改动过" in said
+    for command, what in (("report", "工作汇报"), ("remind", "催报督办通知")):
+        refused = runner.invoke(app, [command, *AS_OF])
+        text = "".join(refused.output.split())
+        assert refused.exit_code == 2, command
+        assert f"之后被手工改动过，未写出{what}" in text and "请先运行huitoukancollect" in text
     again = "".join(runner.invoke(app, ["collect", "回收", *AS_OF]).output.split())
     assert "原文件已备份为" in again and "手工改动没有带入新台账" in again
+    assert runner.invoke(app, ["report", *AS_OF]).exit_code == 0
 
 
 def test_the_last_register_of_each_day_counted_is_kept_too(
@@ -449,3 +469,18 @@ def test_an_old_version_taken_out_names_what_force_would_drop(
     assert moved.exit_code in (0, 1), moved.output
     shown = runner.invoke(app, ["status", "--all", *AS_OF])
     assert "堆放杂物" in shown.stdout
+
+
+def test_a_report_open_in_an_office_suite_is_said_to_be(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """The report open in LibreOffice when `report` wrote it anew: its window showed the
+    old one, and nothing said so, as it is said of the register (clerk trial 107)."""
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    first = runner.invoke(app, ["report", *AS_OF])
+    assert first.exit_code == 0 and "正在WPS" not in "".join(first.output.split())
+    (chdir_tmp / ".~lock.回头看工作汇报.xlsx#").write_text("王敏,localhost", "utf-8")
+    again = runner.invoke(app, ["report", *AS_OF])
+    assert again.exit_code == 0
+    assert "回头看工作汇报.xlsx正在WPS、Excel或LibreOffice中打开" in "".join(again.stderr.split())

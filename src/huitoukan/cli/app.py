@@ -175,8 +175,8 @@ def _register_notes(
     from huitoukan.cli import render
     from huitoukan.files import given_input
     from huitoukan.register.layout import REGISTER_FILE
-    from huitoukan.register.reading import is_register
-    from huitoukan.register.record import hand_edited, recorded_coverage
+    from huitoukan.register.reading import changed_by_hand, is_register
+    from huitoukan.register.record import recorded_coverage
     from huitoukan.returns.finding import arrived_since
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
@@ -184,7 +184,11 @@ def _register_notes(
     if len(given) != 1 or not given[0].is_file():
         return behind
     register = given[0]
-    if hand_edited(register):
+    if changed_by_hand(register):
+        # letters and a report of hazards deleted or 销号 by hand, not by the departments'
+        # returns, went out unmarked (clerk trial 107)
+        if writing:
+            raise _fail(InputError(render.register_edited_text(register, writing)))
         behind.append(render.register_edited_text(register))
         render.note(behind[-1])
     coverage = recorded_coverage(register)  # None when edited: nothing it says holds

@@ -231,9 +231,16 @@ def error(error: HuitoukanError) -> None:
     console.print(Text(wrapped, style="bold red"), soft_wrap=True)
 
 
-def register_edited_text(register: Path) -> str:
+def register_edited_text(register: Path, writing: str = "") -> str:
     """What is said when a register read was changed by hand since collect wrote it: what
-    follows counts the change, which the next collect undoes."""
+    follows counts the change, which the next collect undoes; `writing` a document from
+    it is refused (it would give the change as the departments' word)."""
+    if writing:
+        return (
+            f"{register} 在上次汇总（collect）之后被手工改动过，未写出{writing}：台账的内容以"
+            f"各部门报表为准，{writing}不能按手工改动写。请先运行 huitoukan collect 按报表恢复"
+            "台账（改动后的台账另存备份）；要改的内容，请部门在报表中改正后重新报送"
+        )
     return (
         f"提示：{register} 在上次汇总（collect）之后被改动过，以下按改动后的内容统计；"
         "台账的内容以各部门报表为准，重新运行 collect 会按报表恢复（改动前的台账另存了备份）。"
@@ -387,6 +394,12 @@ def _backed_up(console: Console, written: Written) -> None:
             console,
             f"注意：原 {written.path} 在上次生成后被修改过（或不是本工具生成的），"
             f"已另存为 {written.backup}",
+        )
+    if written.open_elsewhere:  # (said of the register, not of the report: clerk trial 107)
+        _wrapped(
+            _err(),
+            f"注意：{written.path} 正在 WPS、Excel 或 LibreOffice 中打开，窗口里显示的还是"
+            "旧内容：请关闭后重新打开；不要在旧窗口中保存（会把旧内容写回）",
         )
 
 

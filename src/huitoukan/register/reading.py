@@ -33,6 +33,7 @@ from huitoukan.register.layout import (
 from huitoukan.register.record import (
     Coverage,
     RegisterState,
+    hand_edited,
     last_written_state,
     recorded_coverage,
     recorded_state,
@@ -79,9 +80,17 @@ def read_register(path: Path) -> RegisterState:
     recorded = recorded_state(path)
     if recorded is not None:
         return recorded
+    return _from_sheets(path, last_written_state(path))
+
+
+def _from_sheets(path: Path, written: RegisterState | None) -> RegisterState:
+    """The register at `path` read from its sheets, given what collect `written` there
+    last: that, whole, when the sheets still say it (saved again unchanged, or sorted)."""
     state = read_register_sheets(path)
-    written = last_written_state(path)
-    return state if written is None else _with_unwritten(state, written)
+    if written is None:
+        return state
+    state = _with_unwritten(state, written)
+    return written if _what_it_says(state) == _what_it_says(written) else state
 
 
 def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterState:
@@ -110,6 +119,31 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
             "campaign": state.campaign or written.campaign,
         }
     )
+
+
+_NOT_ON_THE_SHEETS = frozenset({"history", "errors_said", "progress_text"})
+"""What a register's sheets do not give back as collect had it (the versions a hazard went
+through, the errors already said, 整改完成情况 as typed beside what it was read as)."""
+
+
+def changed_by_hand(register: Path) -> bool:
+    """`register` was written by collect, and what its sheets say is no longer what collect
+    wrote: a hazard or a return changed, added or deleted by hand. Opened and saved again
+    unchanged, or only sorted, its bytes differ but not what it says (it was said to be
+    changed by hand: clerk trial 107)."""
+    if not hand_edited(register):
+        return False
+    written = last_written_state(register)
+    try:
+        return written is None or _from_sheets(register, written) is not written
+    except InputError:
+        return True
+
+
+def _what_it_says(state: RegisterState) -> tuple[object, ...]:
+    fields = [f for f in HazardRow._fields if f not in _NOT_ON_THE_SHEETS]
+    hazards = sorted(repr(tuple(getattr(h, f) for f in fields)) for h in state.hazards)
+    return hazards, state.returned, state.sent, state.unreadable
 
 
 def register_coverage(path: Path) -> Coverage | None:

@@ -35,6 +35,7 @@ from huitoukan.files import (
     hide,
     keep_a_copy,
     make_folder,
+    open_in_office,
     output_error,
     write_atomically,
 )
@@ -223,6 +224,8 @@ class Written:
     backup: Path | None = None
     """Where what was at `path` is kept, because a person had changed it since huitoukan
     wrote it (or it was not huitoukan's)."""
+    open_elsewhere: bool = False
+    """An office suite had `path` open when it was written over: its window shows the old."""
 
 
 def _keep_edited(path: Path, stamp: datetime) -> Path | None:
@@ -236,7 +239,7 @@ def replace_output(path: Path, write: Callable[[Path], object]) -> Written:
     backup = _keep_edited(path, datetime.now())
     write_atomically(path, write)
     write_records(path, None)
-    return Written(path, backup)
+    return Written(path, backup, open_in_office(path))
 
 
 def replace_register(
