@@ -373,6 +373,44 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code in (0, 1)
 
 
+def test_a_department_late_by_its_own_form_hears_of_the_one_set_aside(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """高级技工学校's form of 12月14日, in time, came in 各二级学院's name; its own of 12月19日
+    shares no hazard with it, and the first is set aside: its notice said only 逾期报送,
+    请今后按时报送 (clerk trial 107). It says the lateness is by the forms collected, and how
+    the earlier form would count."""
+    from tests.helpers import misfiled_pair
+
+    misfiled, _ = misfiled_pair(campaign, chdir_tmp / "回收", misfiled_on=date(2023, 12, 14))
+    filled_form(
+        campaign, "高级技工学校", chdir_tmp / "回收" / "技校.xlsx", [closed()],
+        form_date=date(2023, 12, 19),
+    )  # fmt: skip
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 1
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    own = "".join((chdir_tmp / "通知" / "高级技工学校-通知.txt").read_text("utf-8-sig").split())
+    assert "12月19日收到，晚于报送截止日期" in own
+    assert "这是按已汇总的报表计的：上文待核对的" in own
+    assert (
+        f"{misfiled.name}确是贵部门按时报送的，请并入后重新报送，经安全保卫处核实后按其日期计"
+        in own
+    )
+    assert "请今后按时报送" not in own
+    # as said: merged and sent again, the earlier form counts, and it was in time
+    rows = [closed(), hazard(部位="机电学院实训车间")]
+    filled_form(
+        campaign, "高级技工学校", chdir_tmp / "回收" / "技校.xlsx", rows,
+        form_date=date(2023, 12, 20),
+    )  # fmt: skip
+    merged = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert "早于台账记录的本部门首次报送日期" in "".join(merged.output.split())
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--force"])  # verified
+    status = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
+    [school] = [d for d in status["departments"] if d["department"] == "高级技工学校"]
+    assert school["first_returned_on"] == "2023-12-14" and not school["late"]
+
+
 def test_a_department_whose_file_was_counted_for_its_header_is_told_so(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -253,9 +253,17 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
         said_late = dept.returned and dept.late and _lately(dept, report.as_of) and not own
         if said_late:
             kinds.append("逾期报送")
+            # its own form, come in another's folder and set aside, may be the one on time
+            # (counted late with no word of it: clerk trial 107)
+            aside = dept.set_aside_file and dept.set_aside_header == dept.department
             lines.append(
                 f"贵部门的自查整改清单已于{_day(dept.first_returned_on)}收到，晚于报送截止日期（{due}），"
-                "请今后按时报送。感谢配合。"
+                + (
+                    f"这是按已汇总的报表计的：上文待核对的 {dept.set_aside_file} 确是贵部门"
+                    f"按时报送的，请并入后重新报送，经{info.receiver}核实后按其日期计。"
+                    if aside
+                    else "请今后按时报送。感谢配合。"
+                )
             )
         # a follow-up round answered late, as the first (none was said: clerk trial 46); a
         # return that answers two rounds at once is said of the later one
