@@ -169,6 +169,19 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 + "）"
                 for h in undated
             )
+        # gone from its newest return, not closed, and not overdue (those are asked above)
+        chased = {h.source for h in overdue}
+        gone = [
+            h for h in report.vanished if h.department == dept.department and h.source not in chased
+        ]
+        if gone:
+            kinds.append("核对未销号隐患")
+            lines.append(
+                f"贵部门最新报送的表格中，以下 {len(gone)} 项隐患的行被删除或整改情况被清空，"
+                "但未见销号，台账中仍按未销号跟踪：请恢复这些行、填写整改情况后重新报送"
+                "（已整改完成的，同时填写销号时间）："
+            )
+            lines += _numbered(f"{_what(h)}（整改时限 {_day(h.deadline)}）" for h in gone)
         asked = {h.source for h in undated}
         wrong = [
             (h, _to_put_right(h, asked))

@@ -263,6 +263,10 @@ class StatusReport(BaseModel):
     """Hazards whose row in the department's return has errors, closed or not: its 退回修改
     copy marks them, and remind asks for them to be put right (a return with errors showed
     nowhere but in collect's list: clerk trial 70)."""
+    vanished: list[HazardView] = []
+    """Open hazards the register holds that the department's newest return no longer lists,
+    or whose answer to an assigned problem it emptied: it is asked to put them back (its
+    notice said nothing of one not yet overdue: clerk trial 107)."""
     rounds: list[RoundStatus] = []
     """The follow-up rounds issued from the register, oldest first."""
     dues_before: list[date] = []
@@ -382,6 +386,7 @@ def build_status(
     put_off: list[HazardView] = []
     undated: list[HazardView] = []
     with_errors: list[HazardView] = []
+    vanished: list[HazardView] = []
     require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
@@ -414,7 +419,9 @@ def build_status(
             open_long_standing[hazard.department] += 1
             long_standing.append(view := view or HazardView.of(hazard, as_of, marked))
         if hazard.put_off_from is not None:
-            put_off.append(view or HazardView.of(hazard, as_of, marked))
+            put_off.append(view := view or HazardView.of(hazard, as_of, marked))
+        if hazard.vanished_from:
+            vanished.append(view or HazardView.of(hazard, as_of, marked))
     unit_names = {u.name for u in campaign.units}
     summaries: list[DepartmentSummary] = []
     for name in names:
@@ -498,6 +505,7 @@ def build_status(
         put_off=put_off,
         undated=undated,
         with_errors=with_errors,
+        vanished=vanished,
         rounds=_rounds(
             rounds, latest, sent or {}, returned, as_of, wanted, _busy(hazards, all_parts)
         ),
