@@ -484,3 +484,21 @@ def test_a_report_open_in_an_office_suite_is_said_to_be(
     again = runner.invoke(app, ["report", *AS_OF])
     assert again.exit_code == 0
     assert "回头看工作汇报.xlsx正在WPS、Excel或LibreOffice中打开" in "".join(again.stderr.split())
+
+
+def test_a_return_written_over_in_place_is_said_to_be(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A 责任人 filled into a return already collected, in the file itself: collected
+    again without a word, the signed return no longer what it was (clerk trial 107)."""
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    same = runner.invoke(app, ["collect", "回收", *AS_OF])
+    assert "改写过" not in "".join(same.output.split())
+    rows = [hazard(责任人="周明"), closed(部位="食堂")]
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "附属医院.xlsx", rows)
+    again = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(again.stderr.split())
+    assert again.exit_code == 0
+    assert f"有1份报表在原文件上改写过（{Path('回收') / '附属医院.xlsx'}）" in said
+    assert "改写过" not in "".join(runner.invoke(app, ["collect", "回收", *AS_OF]).output.split())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -88,6 +88,9 @@ class CollectResult:
     photos_restored: int = 0
     """Photos of the library changed since they were laid out, kept anew as sent
     (`returns.photos.discard_altered`)."""
+    rewritten: list[str] = field(default_factory=list)
+    """Returns the register was made of that are not what they were then: written over in
+    place (a 责任人 filled into a signed return went unsaid: clerk trial 107)."""
 
     @property
     def exit_code(self) -> int:
@@ -681,4 +684,12 @@ def collect_to_register(
         open_elsewhere=register is not None and open_in_office(register),
         due_moved_from=moved_from,
         photos_restored=altered,
+        rewritten=sorted(
+            (
+                file
+                for file, (sha, _) in _sources_of(collection.forms).items()
+                if recorded is not None and recorded.sources.get(file, (sha,))[0] != sha
+            ),
+            key=natural_key,
+        ),
     )

@@ -615,6 +615,14 @@ def collect_report(result: CollectResult) -> None:
             f"注意：{result.register_file} 正在 WPS、Excel 或 LibreOffice 中打开，窗口里显示的还是"
             "旧台账：请关闭后重新打开；不要在旧窗口中保存（会把旧内容写回，下次汇总时另存为备份）",
         )
+    if result.rewritten:
+        shown = "、".join(result.rewritten[:5]) + ("等" if len(result.rewritten) > 5 else "")
+        _wrapped(
+            err,
+            f"提示：上次汇总后，报表文件夹中有 {len(result.rewritten)} 份报表在原文件上改写过"
+            f"（{shown}），已按改写后的内容汇总，原来的内容只在台账的历史版本中；"
+            "部门报来的新版本请另存为新文件，不要覆盖已汇总的报表",
+        )
     if result.backup is not None:
         _wrapped(
             err,
