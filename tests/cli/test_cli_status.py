@@ -605,9 +605,10 @@ def test_a_return_copied_in_while_collect_read_it_is_pointed_out(
     assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code in (0, 1)
     written = (chdir_tmp / "全校隐患台账.xlsx").stat().st_mtime
     copied.write_bytes(whole)
-    os.utime(copied, (written + 5, written + 5))
-    shown = runner.invoke(app, ["status", "--as-of", "2023-12-20"])
-    assert "中又放入或改动了1个文件（医院.xlsx）" in "".join(shown.stderr.split())
+    for saved in (written + 5, written - 600):  # ... or copied keeping its old time (trial 108)
+        os.utime(copied, (saved, saved))
+        shown = runner.invoke(app, ["status", "--as-of", "2023-12-20"])
+        assert "中又放入或改动了1个文件（医院.xlsx）" in "".join(shown.stderr.split())
 
 
 def test_a_deadline_moved_after_returns_came_late_leaves_its_trace(

@@ -632,6 +632,7 @@ def collect_to_register(
             sent=collection.sent_days(),
             campaign=campaign.info.name,
             sources=_sources_of(collection.forms),
+            unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(
                 {display_name(f.source.path) for f in collection.forms if f.source}
                 | {s.file for s in collection.skipped}

@@ -193,7 +193,7 @@ def _register_notes(
         render.note(behind[-1])
     coverage = recorded_coverage(register)  # None when edited: nothing it says holds
     if coverage is not None:
-        hashes = {name: sha for name, (sha, _) in coverage.sources.items()}
+        hashes = {name: sha for name, (sha, _) in coverage.sources.items()} | coverage.unread
         arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes, coverage.looked_in)
         if arrived and writing:
             raise _fail(InputError(render.arrived_text(register, arrived, writing)))

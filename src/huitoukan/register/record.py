@@ -56,6 +56,9 @@ class RegisterState(BaseModel):
     """The files read into it (as the hazards' 来源文件 names them) → their sha256 and
     department: a file written over or taken out since is told by it, and whose it was
     (empty when not recorded)."""
+    unread: dict[str, str] = {}
+    """The files found that could not be read (as named then) → their sha256: one put
+    right since, copied in whole keeping its old time, is told by it (clerk trial 108)."""
 
     seen: list[str] = []
     """Every file the collect that wrote it found where it was told to look (as named then;
@@ -125,6 +128,8 @@ class Coverage(BaseModel):
     sources: dict[str, tuple[str, str]] = {}
     """`RegisterState.sources`: kept in the small record, so that a collect whose files are
     all still there, unchanged, need not read the register's hazards."""
+    unread: dict[str, str] = {}
+    """`RegisterState.unread`."""
     remembering: bool = False
     """The register holds hazards whose file was written over or taken out (it alone holds
     them: a collect reads them from it)."""
@@ -168,6 +173,7 @@ class Coverage(BaseModel):
             departments=sorted(state.returned),
             files=state.files,
             sources=state.sources,
+            unread=state.unread,
             remembering=any(h.remembered for h in state.hazards),
             returned={d: day for d, day in state.returned.items() if day is not None},
             unreadable=state.unreadable,
