@@ -1127,6 +1127,10 @@ def test_notes_under_a_list_are_said_and_skipped(
     # a label without its colon, the name beside it (a problem sourced 张伟: trial 106)
     for column, text in enumerate(("检查组长", "张伟", "制表人（签字）", "王敏、李强"), start=1):
         ws.cell(last + 8, column).value = text
+    # ... and the others a list signs with (read as problems: clerk trial 108)
+    for column, text in enumerate(("记录人", "刘洋", "被检查单位负责人", "张三"), start=1):
+        ws.cell(last + 10, column).value = text
+    ws.cell(last + 11, 4).value, ws.cell(last + 11, 5).value = "陪同人员", "赵六"
     # ... but a problem whose text ends like a signer's label is not taken for one
     problem_row = {1: "宿舍无值班人员", 2: "学工处", 3: "XJ-09", 6: "县（市、区）普查"}
     for column, text in problem_row.items():
@@ -1136,7 +1140,7 @@ def test_notes_under_a_list_are_said_and_skipped(
     read = read_findings(listed, campaign)
     assert [f.number for f in read.findings] == [f.number for f in plain.findings] + ["XJ-09"]
     skipped = [p for p in read.problems if p.code is Code.FINDING_ROW_SKIPPED]
-    assert [p.row for p in skipped] == [4, *range(last, last + 9)]
+    assert [p.row for p in skipped] == [4, *range(last, last + 9), last + 10, last + 11]
     assert skipped[1].message.startswith("这一行（“备注：本清单由安全保卫处汇总")
     assert skipped[1].message.endswith("”）是说明文字，不是问题，已跳过")
 

@@ -283,8 +283,9 @@ _NOTE = re.compile(
 in two cells, 检查组成员：…): it was read as a problem without a description or a source,
 and the list refused (session 23, clerk trial 102)."""
 _SIGNER_ALONE = re.compile(
-    r"^(?:(?:制表|填表|填报|报送|审核|审批|复核|检查|经办|联系|签收|陪同)人|负责人|带队领导|"
-    r"(?:检查组?|工作组|督查组|督导组)?(?:副?组长|成员|人员))"
+    r"^(?:被检查(?:单位|部门)|检查组?|工作组|督查组|督导组|学校|单位|部门)?"
+    r"(?:(?:制表|填表|填报|报送|审核|审批|复核|检查|经办|联系|签收|陪同|记录)(?:人员?|员)|"
+    r"负责人|带队领导|副?组长|成员|人员)"
     r"(?:\((?:签字|签名|盖章|签章)\))?$"
 )
 """A signer's label alone in its cell, without a colon (检查组长 | 张伟): a label only when
