@@ -138,6 +138,7 @@ class Code(StrEnum):
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
     CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
+    CROSSCHECK_ASSIGNED_FINDING = "crosscheck-assigned-finding"
     MISSING_PHOTO = "missing-photo"
     REPEATED_HAZARD = "repeated-hazard"
     SEVERAL_HAZARDS = "several-hazards"
@@ -1004,6 +1005,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "对应自查填的是序号",
         "“对应自查”填写的是台账序号 {number}（{owner}，{where}）。再次汇总后序号可能变化，"
         "请改填这项隐患的隐患编号 {hazard_id}，以后每次都对应同一项隐患",
+    ),
+    Code.CROSSCHECK_ASSIGNED_FINDING: Rule(
+        _W,
+        "交办问题未核查",
+        "{number} 是本次活动的交办问题（问题编号、发现时间都与交办问题清单相同）：它是自查之前"
+        "的检查发现、交办部门整改的问题，不是追责核查的对象，未核查；其整改情况见 huitoukan "
+        "status 或台账的“交办问题”工作表",
     ),
     Code.MISSING_PHOTO: Rule(
         _W,
