@@ -2008,6 +2008,30 @@ def test_an_unanswered_problem_past_its_deadline_is_counted_overdue(
     assert "XJ-01（县级普查，整改时限 2023年12月15日，已逾期 5 天）" in notice
 
 
+@pytest.mark.parametrize(("closed_on", "late"), [(14, None), (15, None), (16, 1)])
+def test_an_answer_closed_after_its_deadline_shows_its_days_late(
+    runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path, closed_on: int,
+    late: int | None,
+) -> None:  # fmt: skip
+    """XJ-01 (整改时限 12月15日) closed on 12月16日: the 隐患台账 showed 1 day late, the
+    交办问题 sheet a blank 逾期天数, hiding from the inspectors which problems were cleared
+    late (clerk trial 108). Closed on the day, or before, it was not late."""
+    findings = read_findings(listed, campaign).findings
+    answer = closed(
+        问题编号="XJ-01", 问题来源="县（市、区）普查", 部位="3号教学楼",
+        存在隐患问题="二楼走廊灭火器压力不足", 整改时限=date(2023, 12, 15),
+        销号时间=date(2023, 12, closed_on),
+    )  # fmt: skip
+    form = chdir_tmp / "回收" / "保卫处.xlsx"
+    filled_form(campaign, "安全保卫处", form, [answer], assigned=findings)
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--findings", str(listed)])
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    rows = {r["问题编号"]: r for r in sheet_rows(register, REGISTER_ASSIGNED)}
+    assert (rows["XJ-01"]["状态"], rows["XJ-01"]["逾期天数"]) == ("已销号", late)
+    [hazard_row] = [r for r in sheet_rows(register, "隐患台账") if r["问题编号"] == "XJ-01"]
+    assert hazard_row["逾期天数"] == late
+
+
 def test_init_findings_beside_a_campaign_already_edited_keeps_it(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

@@ -580,6 +580,7 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                         what=finding.where,
                         deadline=finding.deadline,
                         days_overdue=max(late, 0),
+                        days_late=max(late, 0),
                     )
                 )
                 continue
@@ -601,6 +602,7 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     row=answer.source_row,
                     state=state,
                     days_overdue=days,
+                    days_late=answer.days_late(as_of),
                     review=answer.review,
                     reviewer=answer.reviewer,
                     reviewed_on=answer.reviewed_on,

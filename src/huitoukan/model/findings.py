@@ -98,6 +98,10 @@ class Part:
     row: int = 0
     state: PartState = PartState.UNANSWERED
     days_overdue: int = 0
+    days_late: int = 0
+    """逾期天数 as the register shows it: of an answer reported done after its 整改时限 too,
+    the days it was late (`HazardRow.days_late`: the 交办问题 sheet showed it blank, the
+    隐患台账 26 days: clerk trial 108)."""
     review: str = ""
     """复查验收 of the answer: 待复查, 合格 or 不合格 ('' when not required or not owed)."""
     reviewer: str = ""

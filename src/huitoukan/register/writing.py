@@ -444,7 +444,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 with_review(part.state.value, part.review),
                 part.progress,
                 part.deadline or f.deadline,
-                part.days_overdue or None,
+                part.days_late or None,
                 part.closed_on,
                 f.found_on,
                 f.requirement,
