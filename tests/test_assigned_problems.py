@@ -1591,6 +1591,30 @@ def test_an_archive_page_shows_what_the_answer_says_in_its_remarks(
     assert ["责任人", "未填写"] == [t for t in texts if "责任人" in t][0][:2]
 
 
+@pytest.mark.parametrize(("closed_on", "said"), [(13, False), (14, False), (15, True)])
+def test_an_archive_page_questions_a_closure_dated_after_its_form(
+    runner: CliRunner, campaign: Campaign, listed: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, closed_on: int, said: bool,
+) -> None:  # fmt: skip
+    """A form dated 12月14日 reports XJ-01 closed on 12月15日: the register's 校验问题 says
+    so, its 一问题一档案 showed it clean, 已清零 (clerk trial 108). The page asks for it to
+    be checked; closed on the form's day, or before, it is not."""
+    monkeypatch.chdir(tmp_path)
+    findings = read_findings(listed, campaign).findings
+    done = answer(整改完成情况="已完成", 销号时间=date(2023, 12, closed_on))
+    filled_form(
+        campaign, "安全保卫处", Path("回收") / "保卫处.xlsx", [], assigned=findings,
+        answers={"XJ-01": done}, form_date=date(2023, 12, 14),
+    )  # fmt: skip
+    args = ["--as-of", "2023-12-20", "--findings", str(listed)]
+    runner.invoke(app, ["collect", "回收", *args])
+    assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *args]).exit_code == 0
+    texts = [str(v) for row in load_workbook("档案.xlsx")["XJ-01"].iter_rows(values_only=True)
+             for v in row if v]  # fmt: skip
+    questioned = f"2023年12月{closed_on}日（晚于报送该结果的表格的表头日期 2023年12月14日，请核实）"
+    assert (questioned in texts) is said, texts
+
+
 def test_a_version_that_left_a_problems_row_blank_is_in_its_history(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -121,7 +121,13 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         owner = part.owner or ("未填写" if part.file else "")  # as the notices and report say
         field_row("责任人", owner, "整改完成情况", part.progress)
         late = _late(part)
-        closed = _day(part.closed_on) + (f"（超过整改时限 {late} 天）" if late else "")
+        notes = [f"超过整改时限 {late} 天"] if late else []
+        # a 销号 dated after the form that reports it: the register's 校验问题 says so, the
+        # page showed it clean, 已清零 (clerk trial 108)
+        sent = next((m.form_date for m in page.mentions if m.file == part.file), None)
+        if part.closed_on and sent and part.closed_on > sent:
+            notes.append(f"晚于报送该结果的表格的表头日期 {_day(sent)}，请核实")
+        closed = _day(part.closed_on) + (f"（{'；'.join(notes)}）" if notes else "")
         if part.closing_flaw and part.closing_flaw != "未填写":  # why it is no 销号 (the page
             # showed a blank where the department had written a day: clerk trial 73)
             closed = f"所填日期{part.closing_flaw}，未采用"
