@@ -407,6 +407,7 @@ def test_a_register_changed_by_hand_is_said_to_be(
     wb.save(register)
     said = "".join(runner.invoke(app, ["status", *AS_OF]).output.split())
     assert "全校隐患台账.xlsx在上次汇总（collect）之后被改动过" in said
+    assert "（改动后的台账另存备份）" in said  # collect keeps the edited one (trial 108)
     for command, what in (("report", "工作汇报"), ("remind", "催报督办通知")):
         refused = runner.invoke(app, [command, *AS_OF])
         text = "".join(refused.output.split())

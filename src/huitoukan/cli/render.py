@@ -243,7 +243,7 @@ def register_edited_text(register: Path, writing: str = "") -> str:
         )
     return (
         f"提示：{register} 在上次汇总（collect）之后被改动过，以下按改动后的内容统计；"
-        "台账的内容以各部门报表为准，重新运行 collect 会按报表恢复（改动前的台账另存了备份）。"
+        "台账的内容以各部门报表为准，重新运行 collect 会按报表恢复（改动后的台账另存备份）。"
     )
 
 
