@@ -376,6 +376,18 @@ class Campaign(_Strict):
         """The source a list names, by name or alias (省第六轮督查 → 省级督查)."""
         return self._source_keys.get(normalize_key(text))
 
+    def named_source(self, typed: str) -> Source | None:
+        """The source a row's 问题来源 names: by name or alias (省督查 → 省级督查), else the one
+        source it names within it, as a title does (市教育局抽查, 省督查（第六轮）); None when
+        it names none, or several."""
+        if not typed:
+            return None
+        found = self.find_source(typed)
+        if found is None:
+            named = self.sources_in(typed)
+            found = named[0] if len(named) == 1 else None
+        return found
+
     def sources_in(self, text: str) -> list[Source]:
         """The sources a title names within it (“2026年省级督查发现问题清单” → 省级督查), by
         name or alias, each once, the longest named first; 其他 only when no other is."""

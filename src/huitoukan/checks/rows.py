@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from huitoukan.campaign import SELF_CHECK, Campaign, Source
+from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import DIGITS_KEPT, cell_ref
 from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
@@ -300,24 +300,15 @@ class RowChecker:
         names (省督查 → 省级督查: an answer without its number so sourced was not matched to
         its problem, and was counted the department's own: clerk trial 102) or as a title
         names one (市教育局抽查, 省督查（第六轮）: clerk trial 103)."""
-        found = self._known_source(cells.text("source"))
+        found = self.campaign.named_source(cells.text("source"))
         return found.name if found is not None else cells.text("source")
-
-    def _known_source(self, typed: str) -> Source | None:
-        if not typed:
-            return None
-        found = self.campaign.find_source(typed)
-        if found is None:
-            named = self.campaign.sources_in(typed)
-            found = named[0] if len(named) == 1 else None
-        return found
 
     def _check_source(self, cells: RowCells) -> None:
         """A 问题来源 typed that is none of the campaign's (区教育局检查): kept as typed, and
         read by the 追责核查 as the school's own (`levels.get(source, "学校")`) without a word
         (noticed in session 22). An assigned problem's row takes its list's."""
         source = cells.text("source")
-        if not source or cells.text("number") or self._known_source(source) is not None:
+        if not source or cells.text("number") or self.campaign.named_source(source) is not None:
             return
         if _SELF_CHECKED.search(normalize_key(source)):  # 自查发现, 部门自查, 自检
             return

@@ -121,7 +121,8 @@ def crosscheck(
     levels = {s.name: s.level for s in campaign.sources}
 
     def named(source: str) -> str:  # a row's 问题来源 as typed (县（市、区）普查): its name
-        found = campaign.find_source(source) if source else None
+        # (a register of before session 23 holds it as typed: read as collect reads it now)
+        found = campaign.named_source(source)
         return found.name if found is not None else source
 
     # (a row answering a listed problem has the problem's; one without its number, as typed)
