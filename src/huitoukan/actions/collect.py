@@ -689,7 +689,9 @@ def collect_to_register(
             (
                 file
                 for file, (sha, _) in _sources_of(collection.forms).items()
-                if recorded is not None and recorded.sources.get(file, (sha,))[0] != sha
+                if recorded is not None
+                and file in recorded.sources
+                and recorded.sources[file][0] != sha
             ),
             key=natural_key,
         ),
