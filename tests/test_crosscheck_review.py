@@ -30,7 +30,7 @@ from huitoukan.forms.review import REVIEW_SHEET, review_form
 from huitoukan.letters.accountability import write_crosscheck
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Severity
-from huitoukan.model.returns import FAILED, PASSED, HazardRow
+from huitoukan.model.returns import FAILED, PASSED, UNREVIEWED, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import read_register
@@ -2371,6 +2371,28 @@ def test_the_assigned_list_itself_is_not_crosschecked(
     assert {"检查发现时间", "自查检查时间"} <= set(headers) and "检查时间" not in headers
 
 
+@pytest.mark.parametrize(("day", "refused"), [(4, True), (5, False)])
+def test_an_inspection_before_the_campaign_is_not_crosschecked(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: int, refused: bool
+) -> None:
+    """Last year's city list crosschecked against this year's register: four 自查未发现,
+    a 追责 each (clerk trial 109). A list all found before the campaign was issued (12月5日)
+    is refused; found on the day it was issued, it is checked."""
+    copy_examples(tmp_path / "例")
+    monkeypatch.chdir(tmp_path / "例")
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    sheet = load_workbook("市级抽查问题.xlsx").worksheets[0]
+    header, *rows = [r for r in sheet.iter_rows(min_row=2, values_only=True) if any(r)]
+    city = [dict(zip(map(str, header), row, strict=True)) for row in rows]
+    earlier = [{**r, "发现时间": date(2023, 12, day)} for r in city]
+    code, output = run(runner, str(findings_list(tmp_path / "往期.xlsx", earlier)))
+    said = "".join(output.split())
+    assert (code == 2) is refused, output
+    assert ("像是往期检查的清单，未做核查" in said) is refused
+    if refused:
+        assert "本次活动下发（2023年12月5日）之前发现的（最晚2023年12月4日）" in said
+
+
 def test_an_assigned_problem_copied_into_an_inspection_list_is_not_crosschecked(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -3102,6 +3124,26 @@ def test_a_review_dated_before_its_form_was_made_is_said(
         assert (found[0].field, found[0].severity) == ("复查时间", Severity.WARNING)
         assert found[0].message.startswith(
             "复查时间 2023年12月19日 早于本表的生成日期 2023年12月20日"
+        )
+
+
+@pytest.mark.parametrize(("day", "said"), [("2023-12-04", True), ("2023-12-05", False)])
+def test_a_review_dated_before_the_campaign_is_not_taken(
+    tmp_path: Path, day: str, said: bool
+) -> None:
+    """Last year's filled 复查验收表 left in 复查/: its 合格 closed this year's hazard of the
+    same 隐患编号 (clerk trial 109). A verdict dated before the campaign was issued (12月5日)
+    is not taken, said; one of the day it was issued is judged as any other."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", day, "合格")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    found = [p for p in collection.problems if p.code is Code.REVIEW_BEFORE_CAMPAIGN]
+    assert bool(found) is said
+    assert [h.review for h in collection.hazards] == [UNREVIEWED]  # (before its 销号 too)
+    if said:
+        assert (found[0].field, found[0].severity) == ("复查时间", Severity.ERROR)
+        assert found[0].message.startswith(
+            "复查时间 2023年12月4日 早于本次活动的下发日期 2023年12月5日，像是往期的复查验收表"
         )
 
 

@@ -503,3 +503,35 @@ def test_a_return_written_over_in_place_is_said_to_be(
     assert again.exit_code == 0
     assert f"有1份报表在原文件上改写过（{Path('回收') / '附属医院.xlsx'}）" in said
     assert "改写过" not in "".join(runner.invoke(app, ["collect", "回收", *AS_OF]).output.split())
+
+
+def test_last_years_register_is_not_collected_into(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """The second year's campaign.toml written in last year's folder: collect was refused
+    for “fewer departments”, and --force, as it said, carried last year's 报送截止 into this
+    year's report; status advised to collect first, then said the register was another
+    campaign's (clerk trial 109). Collect says whose register it is; status says only that."""
+    toml = chdir_tmp / "campaign.toml"
+    toml.write_text(default_campaign_text(), "utf-8")
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    text = toml.read_text("utf-8")
+    assert "returns_due = 2023-12-15" in text and "〔2023〕" in text
+    toml.write_text(
+        text.replace("〔2023〕", "〔2024〕").replace(
+            "returns_due = 2023-12-15", "returns_due = 2023-12-18"
+        ),
+        "utf-8",
+    )
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert (
+        "〔2023〕" in said and "的台账，而这次用的活动配置是" in said and "新的工作文件夹" in said
+    )
+    shown = runner.invoke(app, ["status", *AS_OF])
+    said = "".join(shown.output.split())
+    assert shown.exit_code == 2 and "的台账，而这次用的活动配置是" in said
+    assert "campaign.toml现为" not in said  # (advised to collect, which was refused)
+    assert runner.invoke(app, ["collect", "回收", *AS_OF, "--force"]).exit_code == 0

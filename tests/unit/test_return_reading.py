@@ -619,6 +619,16 @@ def test_a_form_of_an_earlier_campaign_is_no_return(
     assert places == (
         ["门诊"] if refused else ["药房", "门诊"]
     )  # (门诊 kept: a newer version lacks it)
+    earlier = [p for p in forms[1].problems if p.code is Code.EARLIER_CAMPAIGN_FORM]
+    # read as this campaign's, an old form is said to be (last year's return with its date
+    # changed went into the register without a word: clerk trial 109)
+    assert bool(earlier) is (made_days_before > 60 and not refused)
+    if earlier:
+        assert earlier[0].message.startswith(
+            f"这是 {made.year}年{made.month}月{made.day}日 下发的往期表格，表头日期 2023年12月14日"
+            " 在本次活动中，已按本次的报表汇总"
+        )
+        assert forms[1].issued_with is None  # its problems are not this campaign's
     if refused:
         assert forms[1].department == "附属医院"
         assert forms[1].reason == (
@@ -651,6 +661,47 @@ def test_a_form_whose_instructions_ask_for_it_by_last_year_is_no_return(
         "这是往期活动的表格（填报说明要求 2022年12月15日前报送），表头日期 2022年12月14日，"
         "不是本次活动（2023年12月5日 下发）的报表，未汇总"
     )
+    # ... its date changed to one of this campaign: read, and said (clerk trial 109)
+    set_label(ws, "日期", date(2023, 12, 14))
+    wb.save(old)
+    form = read(old, campaign)
+    assert form.readable
+    [said] = [p for p in form.problems if p.code is Code.EARLIER_CAMPAIGN_FORM]
+    assert said.message.startswith(
+        "这是往期活动的表格（填报说明要求 2022年12月15日前报送），表头日期 2023年12月14日"
+    )
+
+
+@pytest.mark.parametrize(("due", "refused"), [(date(2024, 2, 29), False), (date(2024, 3, 1), True)])
+def test_a_form_of_a_later_campaign_is_no_return(
+    campaign: Campaign, tmp_path: Path, due: date, refused: bool
+) -> None:
+    """Next year's form collected in last year's folder: merged into that register, its
+    answers changed last year's 交办问题 counts (clerk trial 109). A 填报说明 asking for it
+    more than 60 days after this campaign ended (12月31日) is a later campaign's; a follow-up
+    round due a little after the end is not."""
+    form_path = filled_form(
+        campaign, "附属医院", tmp_path / "附属医院.xlsx", [hazard(部位="药房")],
+        form_date=date(2023, 12, 14),
+    )  # fmt: skip
+    wb = load_workbook(form_path)
+    [cell] = [
+        c
+        for row in wb[FORM_SHEET].iter_rows(max_row=8)
+        for c in row
+        if str(c.value).startswith("填报说明")
+    ]
+    cell.value = cell.value.replace(
+        "请于2023年12月15日前", f"请于{due.year}年{due.month}月{due.day}日前"
+    )
+    wb.save(form_path)
+    form = read(form_path, campaign)
+    assert form.readable is not refused
+    if refused:
+        assert form.reason.startswith(
+            "这是之后一次活动的表格（填报说明要求 2024年3月1日前报送），不是本次活动"
+            "（2023年12月5日 下发，2023年12月31日 结束）的报表，未汇总"
+        )
 
 
 def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path) -> None:

@@ -514,6 +514,16 @@ def collect_to_register(
     renames = campaign.renamed
     # what the register covered as written (read once: it is hashed to be trusted)
     recorded = recorded_coverage(register) if register is not None and register.is_file() else None
+    other = recorded.campaign if recorded is not None else ""
+    if register is not None and other not in ("", campaign.info.name) and not force:
+        # last year's folder reused: refused as “fewer departments”, and --force, as it said,
+        # carried last year's 报送截止 into this year's report (clerk trial 109)
+        raise InputError(
+            f"{display_name(register)} 是“{other}”的台账，而这次用的活动配置是"
+            f"“{campaign.info.name}”，未做任何改动：新一次活动请在新的工作文件夹中开始"
+            "（huitoukan init），或用 --out 写到另一个文件；确是同一次活动、只改了活动名称的，"
+            "请加 --force"
+        )
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
         """`_held_before`, its departments under the names they have now."""

@@ -48,6 +48,22 @@ def _refuse_the_assigned_list(
     )
 
 
+def _refuse_an_earlier_inspection(path: Path, findings: Sequence[Finding], issued_on: date) -> None:
+    """InputError when every problem of the list was found before this campaign was issued
+    (`issued_on`): an earlier inspection's list (last year's, checked against this year's
+    register, gave four 自查未发现 with a 追责 each: clerk trial 109), not one after this
+    self-check. A list without a 发现时间 is checked."""
+    days = [f.found_on for f in findings]
+    if not days or any(day is None or day >= issued_on for day in days):
+        return
+    latest = max(day for day in days if day is not None)
+    raise InputError(
+        f"{path.name} 中的问题都是在本次活动下发（{chinese_date(issued_on)}）之前发现的（最晚 "
+        f"{chinese_date(latest)}），像是往期检查的清单，未做核查：追责核查比对的是本次自查之后"
+        "的检查发现的问题。确是本次活动的，请检查清单的“发现时间”，或 campaign.toml 的 issued_on"
+    )
+
+
 def _assigned_themselves(
     findings: Sequence[Finding], assigned: Sequence[Finding], due: date
 ) -> list[Finding]:
@@ -77,6 +93,7 @@ def run_crosscheck(
     state = load_state(campaign, sources, as_of)
     due = campaign.info.returns_due
     _refuse_the_assigned_list(findings, listed.findings, state.findings, due)
+    _refuse_an_earlier_inspection(findings, listed.findings, campaign.info.issued_on)
     skipped = _assigned_themselves(listed.findings, state.findings, due)
     result = crosscheck(
         campaign,

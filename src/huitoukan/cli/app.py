@@ -192,6 +192,16 @@ def _register_notes(
         behind.append(render.register_edited_text(register))
         render.note(behind[-1])
     coverage = recorded_coverage(register)  # None when edited: nothing it says holds
+    if (
+        coverage is not None
+        and campaign is not None
+        and coverage.campaign
+        not in (
+            "",
+            campaign.info.name,
+        )
+    ):
+        return behind  # another campaign's: refused as such (its notes led astray: trial 109)
     if coverage is not None:
         hashes = {name: sha for name, (sha, _) in coverage.sources.items()} | coverage.unread
         arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes, coverage.looked_in)

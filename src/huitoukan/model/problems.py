@@ -121,6 +121,7 @@ class Code(StrEnum):
     CLOSED_ON_KEPT = "closed-on-kept"
     SAME_DATE_VERSIONS = "same-date-versions"
     ROUND_DATE_KEPT = "round-date-kept"
+    EARLIER_CAMPAIGN_FORM = "earlier-campaign-form"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
     UNDATED_NEWEST = "undated-newest"
     REVIEW_REOPENED = "review-reopened"
@@ -134,6 +135,7 @@ class Code(StrEnum):
     REVIEW_PASSED_UNSIGNED = "review-passed-unsigned"
     REVIEW_CONFLICT = "review-conflict"
     REVIEW_BEFORE_FORM = "review-before-form"
+    REVIEW_BEFORE_CAMPAIGN = "review-before-campaign"
     REVIEW_CLOSURE_EDITED = "review-closure-edited"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
@@ -496,6 +498,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "本文件没有表头日期，按文件修改时间（{saved_on}）晚于 {older}（表头日期 {older_day}），采用了本文件；"
         "如果 {older} 才是最新的（本文件只是又被打开保存过），请移走本文件（或请部门填写表头日期）"
         "后重新汇总",
+    ),
+    Code.EARLIER_CAMPAIGN_FORM: Rule(
+        _W,
+        "往期表格",
+        "这是{earlier}，表头日期 {day} 在本次活动中，已按本次的报表汇总：请核对表中的隐患和日期"
+        "是不是本次自查的。是把往期的报表改了日期报来的，请用本次下发的附件2重新填写后报送",
     ),
     Code.ROUND_DATE_KEPT: Rule(
         _W,
@@ -922,6 +930,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "复查时间早于复查验收表",
         "复查时间 {day} 早于本表的生成日期 {made}：复查结论签在复查之后生成的表上，看起来像是倒填"
         "日期；请核对复查时间（复查确在之前做的，请在复查意见中写明）",
+    ),
+    Code.REVIEW_BEFORE_CAMPAIGN: Rule(
+        _E,
+        "复查早于本次活动",
+        "复查时间 {day} 早于本次活动的下发日期 {issued}，像是往期的复查验收表：这一行的复查结论"
+        "未采用；本次的复查请填在 huitoukan review 生成的复查验收表上",
     ),
     Code.REVIEW_CONFLICT: Rule(
         _E,

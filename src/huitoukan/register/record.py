@@ -130,6 +130,9 @@ class Coverage(BaseModel):
     all still there, unchanged, need not read the register's hazards."""
     unread: dict[str, str] = {}
     """`RegisterState.unread`."""
+    campaign: str = ""
+    """`RegisterState.campaign`: a collect or a command of another campaign (run in last
+    year's folder) is told so first."""
     remembering: bool = False
     """The register holds hazards whose file was written over or taken out (it alone holds
     them: a collect reads them from it)."""
@@ -174,6 +177,7 @@ class Coverage(BaseModel):
             files=state.files,
             sources=state.sources,
             unread=state.unread,
+            campaign=state.campaign,
             remembering=any(h.remembered for h in state.hazards),
             returned={d: day for d, day in state.returned.items() if day is not None},
             unreadable=state.unreadable,

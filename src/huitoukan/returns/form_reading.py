@@ -269,6 +269,9 @@ def read_return(
     earlier = _of_an_earlier_campaign(content, campaign)
     if earlier:
         forms = [_refused_as_earlier(part, earlier, campaign) for part in forms]
+    due = _instructed_due(content)
+    if due is not None and due > campaign.info.ends_on + timedelta(days=EARLIER_CAMPAIGN_DAYS):
+        forms = [_refused_as_later(part, due, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
@@ -446,6 +449,14 @@ def _read_review(
             )
             form.reviews_put_off.append(reviewed_on)
             continue
+        issued_on = campaign.info.issued_on
+        if reviewed_on is not None and reviewed_on < issued_on:
+            # last year's filled form in 复查/: its 合格 closed this year's hazards of the
+            # same 隐患编号 (clerk trial 109)
+            _review_problem(
+                where, Code.REVIEW_BEFORE_CAMPAIGN, "reviewed_on", day=reviewed_on, issued=issued_on
+            )
+            continue
         try:  # as the form was issued (the office's to fill in are 复查人, 复查时间, 结论)
             closed_on = parse_date(value.get("closed_on"), campaign.info.issued_on)
         except DateNotUnderstood:
@@ -576,6 +587,14 @@ def _of_an_earlier_campaign(content: WorkbookContent, campaign: Campaign) -> str
             created = campaign.info.issued_on
         if created < campaign.info.issued_on - timedelta(days=EARLIER_CAMPAIGN_DAYS):
             return f" {chinese_date(created)} 下发的往期表格"
+    due = _instructed_due(content)
+    if due is not None and due < campaign.info.issued_on:
+        return f"往期活动的表格（填报说明要求 {chinese_date(due)}前报送）"
+    return ""
+
+
+def _instructed_due(content: WorkbookContent) -> date | None:
+    """The 报送截止 the form's 填报说明 asks for (None when it names none)."""
     for grid in content.sheets:
         for row in grid.rows[:10]:
             for value in row:
@@ -584,12 +603,26 @@ def _of_an_earlier_campaign(content: WorkbookContent, campaign: Campaign) -> str
                     if asked is None:
                         continue
                     try:
-                        due = date(*map(int, asked.groups()))
+                        return date(*map(int, asked.groups()))
                     except ValueError:
                         continue
-                    if due < campaign.info.issued_on:
-                        return f"往期活动的表格（填报说明要求 {chinese_date(due)}前报送）"
-    return ""
+    return None
+
+
+def _refused_as_later(form: ReturnForm, due: date, campaign: Campaign) -> ReturnForm:
+    """A form whose 填报说明 asks for it by a day long after this campaign ended (more than
+    EARLIER_CAMPAIGN_DAYS: a follow-up round may be due a little after it): a later
+    campaign's, collected in this one's folder (next year's returns merged into last
+    year's register, its 交办问题 counts changed: clerk trial 109) — refused."""
+    info = campaign.info
+    reason = (
+        f"这是之后一次活动的表格（填报说明要求 {chinese_date(due)}前报送），不是本次活动"
+        f"（{chinese_date(info.issued_on)} 下发，{chinese_date(info.ends_on)} 结束）的报表，"
+        "未汇总：请在那次活动的工作文件夹（有它的 campaign.toml）中汇总"
+    )
+    return form.model_copy(
+        update={"readable": False, "reason": reason, "hazards": [], "problems": [], "checked": []}
+    )
 
 
 def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> ReturnForm:
@@ -597,10 +630,21 @@ def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> R
     dated before this one began (or not dated): its rows are that campaign's, not an answer
     to this one — refused, its department told (it was taken for the newest version, the
     file being saved last, and a 2023 hazard entered the register as 逾期: clerk trials 57,
-    59). Dated in this campaign, it is this campaign's answer typed into an old form, and
-    read."""
+    59). Dated in this campaign, it may be this campaign's answer typed into an old form:
+    read, said (last year's return with its date changed entered a 2023 hazard as 逾期 360
+    天, and one that failed its review as 已销号: clerk trial 109), and the problems the old
+    form was issued with are not taken for this campaign's (“表格下发后才交办” was said of a
+    problem on this year's forms)."""
     if form.form_date is not None and not form.date_impossible:
-        return form
+        said = problem(
+            Code.EARLIER_CAMPAIGN_FORM,
+            form.file,
+            sheet=form.sheet,
+            department=form.department,
+            earlier=earlier,
+            day=chinese_date(form.form_date),
+        )
+        return form.model_copy(update={"problems": [said, *form.problems], "issued_with": None})
     dated = f" {chinese_date(form.form_date)}" if form.form_date else "未填写"
     reason = (
         f"这是{earlier}，表头日期{dated}，不是本次活动（{chinese_date(campaign.info.issued_on)} "
