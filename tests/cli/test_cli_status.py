@@ -710,3 +710,43 @@ def test_a_refusal_asked_for_json_is_json_with_its_problems(
         app, ["status", "回收", "--findings", str(listed), "--as-of", "2023-12-20"]
     )
     assert plain.exit_code == 2 and plain.stdout == ""
+
+
+def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unreadable_file(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """附属医院 sent last year's return, refused as another campaign's: every table said its
+    file could not be read, and its notice “无法读取（这是往期活动的表格…）” (clerk trial
+    109). They say what it sent."""
+    from openpyxl import load_workbook
+
+    from huitoukan.forms.layout import FORM_SHEET
+    from tests.helpers import sheet_rows
+
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
+    old = filled_form(
+        campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()],
+        form_date=date(2022, 12, 14),
+    )  # fmt: skip
+    wb = load_workbook(old)
+    [cell] = [
+        c
+        for row in wb[FORM_SHEET].iter_rows(max_row=8)
+        for c in row
+        if str(c.value).startswith("填报说明")
+    ]
+    cell.value = cell.value.replace("请于2023年12月15日前", "请于2022年12月15日前")
+    wb.save(old)
+    args = ["--as-of", "2023-12-20"]
+    runner.invoke(app, ["collect", "回收", *args])
+    said = "".join(runner.invoke(app, ["status", *args]).output.split())
+    assert "附属医院（报来的是其他活动的表格，请其重新报送）" in said
+    assert "无法读取" not in said
+    owed = {
+        r["部门"]: r["情况"]
+        for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", NOT_RETURNED_SHEET)
+    }
+    assert str(owed["附属医院"]).startswith("报来的是其他活动的表格（")
+    runner.invoke(app, ["remind", *args])
+    notice = "".join((chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig").split())
+    assert "贵部门报来的文件医院.xlsx（这是往期活动的表格" in notice and "无法读取" not in notice

@@ -112,8 +112,11 @@ def of_a_followup_round(path: Path) -> bool:
     """Whether the 发放清单 at `path` lists a follow-up round's forms (its title says
     跟进轮), not the campaign's first forms."""
     try:
-        ws = load_workbook(path, read_only=True).worksheets[0]
-        title = next(ws.iter_rows(max_row=1, max_col=1, values_only=True))[0]
+        book = load_workbook(path, read_only=True)  # (read only: closed after, or it stays open)
+        try:
+            title = next(book.worksheets[0].iter_rows(max_row=1, max_col=1, values_only=True))[0]
+        finally:
+            book.close()
     except Exception:  # not there, damaged, not a workbook
         return False
     return isinstance(title, str) and "跟进轮发放清单" in title

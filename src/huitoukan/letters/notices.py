@@ -66,7 +66,12 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             again = "按未报送计（确是贵部门的，请在表头填写贵部门后重新报送）"
             came, sent = "", f"截至{as_of}尚未报送"
             if dept.unreadable_file:
-                came = f"贵部门报来的文件 {Path(dept.unreadable_file).name} 无法读取（{why}），"
+                name = Path(dept.unreadable_file).name
+                came = (  # (“无法读取（这是往期活动的表格…）” said both: clerk trial 109)
+                    f"贵部门报来的文件 {name}（{why}），"
+                    if dept.sent_another_campaigns
+                    else f"贵部门报来的文件 {name} 无法读取（{why}），"
+                )
                 sent = "按未报送计"
             elif dept.set_aside_file:  # not a word of it, 尚未报送 (clerk trial 93)
                 came = (

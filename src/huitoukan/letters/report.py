@@ -232,7 +232,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     heading(
         f"四、{_not_yet(report)}部门（{before + '，' if before else ''}{len(report.not_returned)} 个）"
     )
-    said = dict.fromkeys(report.unreadable_senders, "（报来的文件无法读取）")
+    by_name = {d.department: d for d in report.departments}
+    said = {name: f"（{by_name[name].unreadable_said}）" for name in report.unreadable_senders}
     said |= {  # the other department by name (trial 100)
         d.department: f"（报来的表格表头是{d.set_aside_header}，待核对）"
         for d in report.departments

@@ -543,6 +543,11 @@ class ReturnForm(ProblemCounts):
         )
 
 
+ANOTHER_CAMPAIGN = "不是本次活动"
+"""What the reason a form of another campaign (last year's, next year's) is refused says:
+not a file that cannot be read, which every table called it (clerk trial 109)."""
+
+
 class FileOutcome(StrEnum):
     USED = "采用"
     SUPERSEDED = "被新版本替代"

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
 from huitoukan.model.findings import Finding, Part, PartState, SourceSummary, number_key
-from huitoukan.model.returns import DONE, FAILED, PASSED, HazardRow
+from huitoukan.model.returns import ANOTHER_CAMPAIGN, DONE, FAILED, PASSED, HazardRow
 from huitoukan.register.rounds import IssuedRound
 
 
@@ -150,6 +150,16 @@ class DepartmentSummary(BaseModel):
     its header names (`counted_header`), which sent nothing else."""
     counted_header: str = ""
 
+    @property
+    def sent_another_campaigns(self) -> bool:
+        """Its file, refused, is another campaign's form (last year's): it could be read."""
+        return ANOTHER_CAMPAIGN in self.unreadable_why
+
+    @property
+    def unreadable_said(self) -> str:
+        """What it sent that was not summed up, as the tables say it."""
+        return "报来的是其他活动的表格" if self.sent_another_campaigns else "报来的文件无法读取"
+
     def return_label(self, deadline_passed: bool = True) -> str:
         """已报送 / 逾期报送 / 未报送 — 尚未报送 while the 报送截止 has not passed (部门无法识别
         for a name not in the campaign), as every table shows it."""
@@ -157,7 +167,9 @@ class DepartmentSummary(BaseModel):
             return "部门无法识别"
         if not self.returned:
             if self.unreadable_file:
-                return "报送文件无法读取"
+                return (
+                    "报送的是其他活动的表格" if self.sent_another_campaigns else "报送文件无法读取"
+                )
             if self.set_aside_file:
                 return "报送表格待核对"
             return "未报送" if deadline_passed else "尚未报送"

@@ -583,7 +583,7 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
     # a file sent that could not be read is said so, as the 汇总 and status say it (it
     # read 逾期未报送 here: clerk trial 81)
     said = {
-        d.department: f"报来的文件无法读取（{d.unreadable_file}），按未报送计"
+        d.department: f"{d.unreadable_said}（{d.unreadable_file}），按未报送计"
         if d.unreadable_file
         else f"报来的表格（{d.set_aside_file}）表头部门为“{d.set_aside_header}”，待核对，按未报送计"
         for d in status.departments

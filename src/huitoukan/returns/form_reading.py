@@ -58,6 +58,7 @@ from huitoukan.model.documents import (
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, date_example, problem
 from huitoukan.model.returns import (
+    ANOTHER_CAMPAIGN,
     FAILED,
     PASSED,
     CheckedItem,
@@ -616,7 +617,7 @@ def _refused_as_later(form: ReturnForm, due: date, campaign: Campaign) -> Return
     year's register, its 交办问题 counts changed: clerk trial 109) — refused."""
     info = campaign.info
     reason = (
-        f"这是之后一次活动的表格（填报说明要求 {chinese_date(due)}前报送），不是本次活动"
+        f"这是之后一次活动的表格（填报说明要求 {chinese_date(due)}前报送），{ANOTHER_CAMPAIGN}"
         f"（{chinese_date(info.issued_on)} 下发，{chinese_date(info.ends_on)} 结束）的报表，"
         "未汇总：请在那次活动的工作文件夹（有它的 campaign.toml）中汇总"
     )
@@ -647,7 +648,7 @@ def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> R
         return form.model_copy(update={"problems": [said, *form.problems], "issued_with": None})
     dated = f" {chinese_date(form.form_date)}" if form.form_date else "未填写"
     reason = (
-        f"这是{earlier}，表头日期{dated}，不是本次活动（{chinese_date(campaign.info.issued_on)} "
+        f"这是{earlier}，表头日期{dated}，{ANOTHER_CAMPAIGN}（{chinese_date(campaign.info.issued_on)} "
         "下发）的报表，未汇总；请用本次下发的附件2填写后重新报送"
     )
     return form.model_copy(
