@@ -567,7 +567,7 @@ def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
     ws["B4"] = "HFFFFFFFF"
     for row in (3, 4):
         ws.cell(row, 10).value = "合格"
-        ws.cell(row, 9).value = "2023-12-01"  # before the 销号时间 (2023-12-12)
+        ws.cell(row, 9).value = "2023-12-08"  # before the 销号时间 (2023-12-12)
         ws.cell(row, 8).value = "刘建国"
     wb.save(tmp_path / "回收" / "复查.xlsx")
     again = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
@@ -578,7 +578,7 @@ def test_a_review_of_an_unknown_hazard_or_before_its_closing_names_its_cell(
     ) in found
     # the cell's value as typed, as the other messages about it quote it (trial 101)
     [early] = [p for p in again.collection.problems if p.code is Code.REVIEW_BEFORE_CLOSED]
-    assert early.value == "2023-12-01"
+    assert early.value == "2023-12-08"
     assert again.collection.hazards[0].unreviewed
     # a second form, rightly dated, settles the hazard: the first form's mistake is moot
     wb = review_form(campaign, [door], AS_OF)

@@ -270,7 +270,9 @@ def read_return(
     earlier = _of_an_earlier_campaign(content, campaign)
     if earlier:
         forms = [_refused_as_earlier(part, earlier, campaign) for part in forms]
-    due = _instructed_due(content)
+    # (a follow-up round's form asks for it by the round's day, which may be months after
+    # the campaign ended: 动态清零 goes on)
+    due = None if content.made.title.endswith(FOLLOWUP_MARK) else _instructed_due(content)
     if due is not None and due > campaign.info.ends_on + timedelta(days=EARLIER_CAMPAIGN_DAYS):
         forms = [_refused_as_later(part, due, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
@@ -611,9 +613,8 @@ def _instructed_due(content: WorkbookContent) -> date | None:
 
 
 def _refused_as_later(form: ReturnForm, due: date, campaign: Campaign) -> ReturnForm:
-    """A form whose 填报说明 asks for it by a day long after this campaign ended (more than
-    EARLIER_CAMPAIGN_DAYS: a follow-up round may be due a little after it): a later
-    campaign's, collected in this one's folder (next year's returns merged into last
+    """A campaign's form (not a follow-up round's) whose 填报说明 asks for it by a day long
+    after this campaign ended (more than EARLIER_CAMPAIGN_DAYS): a later campaign's, collected in this one's folder (next year's returns merged into last
     year's register, its 交办问题 counts changed: clerk trial 109) — refused."""
     info = campaign.info
     reason = (
