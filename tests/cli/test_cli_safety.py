@@ -6,6 +6,7 @@ way or a full disk is named, dates typed without a year are the campaign's."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import stat
@@ -13,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
@@ -516,6 +518,8 @@ def test_last_years_register_is_not_collected_into(
     toml.write_text(default_campaign_text(), "utf-8")
     six_departments(campaign, chdir_tmp / "回收")
     assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    followup = ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "二"]
+    assert runner.invoke(app, followup).exit_code == 0  # a round recorded beside it
     text = toml.read_text("utf-8")
     assert "returns_due = 2023-12-15" in text and "〔2023〕" in text
     toml.write_text(
@@ -535,3 +539,13 @@ def test_last_years_register_is_not_collected_into(
     assert shown.exit_code == 2 and "的台账，而这次用的活动配置是" in said
     assert "campaign.toml现为" not in said  # (advised to collect, which was refused)
     assert runner.invoke(app, ["collect", "回收", *AS_OF, "--force"]).exit_code == 0
+    # rebuilt: last year's 报送截止 is not this year's “原定” one, its rounds not chased
+    # (trial 110)
+    status = json.loads(runner.invoke(app, ["status", *AS_OF, "--json"]).stdout)
+    assert status["rounds"] == [] and status["dues_before"] == []
+    assert runner.invoke(app, ["report", *AS_OF]).exit_code == 0
+    texts = "".join(
+        str(v) for row in load_workbook("回头看工作汇报.xlsx").active.iter_rows(values_only=True)
+        for v in row if v
+    )  # fmt: skip
+    assert "原定" not in texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,7 +56,7 @@ from huitoukan.register.record import (
     recorded_coverage,
 )
 from huitoukan.register.reviews import apply_reviews
-from huitoukan.register.rounds import issued_rounds, kept_dates
+from huitoukan.register.rounds import issued_rounds, kept_dates, rounds_path
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
@@ -394,6 +395,14 @@ def _saved_after(listed: Path, register: Path) -> bool:
         return False
 
 
+def _set_rounds_aside(register: Path) -> None:
+    """Keep the follow-up rounds recorded beside `register` under another name (the
+    register of the campaign they belong to is in its history), out of status's way."""
+    path = rounds_path(register)
+    with contextlib.suppress(OSError):
+        path.replace(path.with_name(f"{path.stem}.{date.today():%Y%m%d}往期.json"))
+
+
 def _sources_of(forms: Sequence[ReturnForm]) -> dict[str, tuple[str, str]]:
     """The files read (as the hazards' 来源文件 names them) → their sha256 and department:
     what a register records it was made of (`RegisterState.sources`)."""
@@ -521,9 +530,14 @@ def collect_to_register(
         raise InputError(
             f"{display_name(register)} 是“{other}”的台账，而这次用的活动配置是"
             f"“{campaign.info.name}”，未做任何改动：新一次活动请在新的工作文件夹中开始"
-            "（huitoukan init），或用 --out 写到另一个文件；确是同一次活动、只改了活动名称的，"
-            "请加 --force"
+            "（huitoukan init），或用 --out 写到另一个文件；确要按这次的报表重建这份台账"
+            "（原台账保存在历史版本中），请加 --force"
         )
+    # rebuilt with --force: nothing the other campaign's register recorded is carried over
+    # (its 报送截止 read as moved, its list's changes said, its rounds chased: trial 110)
+    fresh = other not in ("", campaign.info.name)
+    if fresh:
+        recorded = None
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
         """`_held_before`, its departments under the names they have now."""
@@ -574,7 +588,7 @@ def collect_to_register(
         collection.problems[:] = _set_aside_since(collection, recorded.sources, register)
         _forget_first_returns_set_aside(collection, recorded.sources)
     # as status has them, under the departments' names now
-    rounds = issued_rounds(register, renames) if register is not None else []
+    rounds = issued_rounds(register, renames) if register is not None and not fresh else []
     due = campaign.info.returns_due
     dues_before = recorded.dues_after_moving_to(due) if recorded is not None else []
     moved_from = (
@@ -590,7 +604,7 @@ def collect_to_register(
     collection.problems.extend(kept_dates(rounds, collection.current, as_of, older))
     findings = collection.findings
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
-    if register is not None and listed is not None and _saved_after(listed, register):
+    if register is not None and listed is not None and not fresh and _saved_after(listed, register):
         written = last_written_state(register)  # the list it was last written from
         if written is not None and written.findings:
             collection.problems.extend(
@@ -680,6 +694,8 @@ def collect_to_register(
                 pending.cancel()
             raise
         evidence = laying[0].result()
+        if fresh:  # the other campaign's follow-up rounds are not this one's to chase
+            _set_rounds_aside(register)
     copies = None
     if feedback_dir is not None:  # openpyxl is imported only for this
         from huitoukan.letters.feedback import write_feedback
