@@ -2391,6 +2391,14 @@ def test_an_inspection_before_the_campaign_is_not_crosschecked(
     assert ("像是往期检查的清单，未做核查" in said) is refused
     if refused:
         assert "本次活动下发（2023年12月5日）之前发现的（最晚2023年12月4日）" in said
+        # one such in a list of this campaign's: checked as typed, and said (trial 110)
+        mixed = [earlier[0], *city[1:]]
+        code, output = run(runner, str(findings_list(tmp_path / "混合.xlsx", mixed)))
+        said = "".join(output.split())
+        assert code in (0, 1), output
+        number = city[0]["问题编号"]
+        assert f"{number}的发现时间2023年12月4日早于本次活动的下发日期2023年12月5日" in said
+        assert said.count("早于本次活动的下发日期") == 1
 
 
 def test_an_assigned_problem_copied_into_an_inspection_list_is_not_crosschecked(

@@ -106,6 +106,23 @@ def run_crosscheck(
     )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]
+    # one found before the campaign, in a list of this campaign's (a mixed list: trial 110)
+    issued_on = campaign.info.issued_on
+    result.problems[:0] = [
+        problem(
+            Code.CROSSCHECK_EARLIER_FINDING,
+            f.file,
+            sheet=f.sheet,
+            row=f.row,
+            field="发现时间",
+            value=chinese_date(f.found_on),
+            number=f.number or f.where,
+            day=chinese_date(f.found_on),
+            issued=chinese_date(issued_on),
+        )
+        for f in listed.findings
+        if f not in skipped and f.found_on is not None and f.found_on < issued_on
+    ]
     result.problems[:0] = [
         problem(
             Code.CROSSCHECK_ASSIGNED_FINDING,

@@ -141,6 +141,7 @@ class Code(StrEnum):
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
     CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
     CROSSCHECK_ASSIGNED_FINDING = "crosscheck-assigned-finding"
+    CROSSCHECK_EARLIER_FINDING = "crosscheck-earlier-finding"
     MISSING_PHOTO = "missing-photo"
     REPEATED_HAZARD = "repeated-hazard"
     SEVERAL_HAZARDS = "several-hazards"
@@ -1026,6 +1027,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "{number} 是本次活动的交办问题（问题编号、发现时间都与交办问题清单相同）：它是自查之前"
         "的检查发现、交办部门整改的问题，不是追责核查的对象，未核查；其整改情况见 huitoukan "
         "status 或台账的“交办问题”工作表",
+    ),
+    Code.CROSSCHECK_EARLIER_FINDING: Rule(
+        _W,
+        "发现早于本次活动",
+        "{number} 的发现时间 {day} 早于本次活动的下发日期 {issued}：是往期检查发现的问题的，"
+        "不应按本次自查追责，请核对发现时间（已按所填核查）",
     ),
     Code.MISSING_PHOTO: Rule(
         _W,
