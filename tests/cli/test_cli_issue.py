@@ -259,3 +259,29 @@ def test_a_department_renamed_since_it_signed_is_listed_once_under_its_new_name(
     after = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
     assert "学生工作处" not in after and len(after) == len(departments)
     assert ws.cell(after["学生处"], columns["签收人"]).value == "李干事"
+
+
+def test_last_years_forms_are_not_written_over_unsaid(runner: CliRunner, chdir_tmp: Path) -> None:
+    """The second year's campaign.toml in last year's folder: `issue` said only “已有 10 个
+    同名文件……请加 --force”, and --force wrote over last year's issued forms (clerk trial
+    110). It says whose they are, and where the new campaign belongs."""
+    from huitoukan.campaign import default_campaign_text
+
+    toml = chdir_tmp / "campaign.toml"
+    toml.write_text(default_campaign_text(), "utf-8")
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    text = toml.read_text("utf-8")
+    for old, new in (
+        ("issued_on = 2023-12-05", "issued_on = 2024-12-02"),
+        ("returns_due = 2023-12-15", "returns_due = 2024-12-13"),
+        ("ends_on = 2023-12-31", "ends_on = 2024-12-31"),
+        ("default_deadline = 2023-12-31", "default_deadline = 2024-12-31"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    toml.write_text(text, "utf-8")
+    refused = runner.invoke(app, ["issue"])
+    said = "".join(refused.output.split())
+    assert refused.exit_code != 0
+    assert "这些是往期活动下发的表格（发放清单的报送截止是2023年12月15日）" in said
+    assert "--force" not in said

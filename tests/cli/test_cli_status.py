@@ -712,8 +712,9 @@ def test_a_refusal_asked_for_json_is_json_with_its_problems(
     assert plain.exit_code == 2 and plain.stdout == ""
 
 
+@pytest.mark.parametrize("dated_now", [False, True])
 def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unreadable_file(
-    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, dated_now: bool
 ) -> None:
     """附属医院 sent last year's return, refused as another campaign's: every table said its
     file could not be read, and its notice “无法读取（这是往期活动的表格…）” (clerk trial
@@ -726,7 +727,7 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
     filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
     old = filled_form(
         campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()],
-        form_date=date(2022, 12, 14),
+        form_date=date(2023, 12, 14) if dated_now else date(2022, 12, 14),
     )  # fmt: skip
     wb = load_workbook(old)
     [cell] = [
@@ -739,6 +740,13 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
     wb.save(old)
     args = ["--as-of", "2023-12-20"]
     collected = "".join(runner.invoke(app, ["collect", "回收", *args]).output.split())
+    if dated_now:  # read, said; and its notice asks it to check (only the clerk was told:
+        # clerk trial 110)
+        assert "往期活动的表格" in collected
+        runner.invoke(app, ["remind", *args])
+        notice = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
+        assert "贵部门报来的 医院.xlsx 是往期活动的表格（表头日期是本次的）：请核对" in notice
+        return
     assert "其他活动表格" in collected and "无法读取" not in collected  # (trial 110)
     said = "".join(runner.invoke(app, ["status", *args]).output.split())
     assert "附属医院（报来的是其他活动的表格，请其重新报送）" in said

@@ -623,6 +623,7 @@ def collect_to_register(
     set_aside = collection.set_aside()
     counted_for = collection.counted_for_header()
     not_taken = collection.reviews_not_taken()
+    old_forms = collection.old_forms()
     status = build_status(
         campaign,
         collection.hazards,
@@ -638,6 +639,7 @@ def collect_to_register(
         sent=collection.sent_days(),
         dues_before=dues_before,
         reviews_not_taken=not_taken,
+        old_forms=old_forms,
     )
     backup = None
     evidence = None
@@ -650,6 +652,7 @@ def collect_to_register(
             mentions=collection.mentions,
             unreadable=unreadable,
             unreadable_why=unreadable_why,
+            old_forms=old_forms,
             set_aside=set_aside,
             counted_for=counted_for,
             latest=collection.latest_dates(),

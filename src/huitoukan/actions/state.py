@@ -104,6 +104,7 @@ def load_state(
         mentions=collection.mentions,
         unreadable=collection.unreadable(),
         unreadable_why=collection.unreadable_reasons(),
+        old_forms=collection.old_forms(),
         set_aside=collection.set_aside(),
         counted_for=collection.counted_for_header(),
         latest=collection.latest_dates(),
@@ -154,6 +155,7 @@ def status_of_state(
         sent=state.sent,
         dues_before=state.dues_before,
         reviews_not_taken=state.reviews_not_taken,
+        old_forms=state.old_forms,
     )
 
 

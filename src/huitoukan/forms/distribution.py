@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -108,9 +109,9 @@ def earlier_rows(path: Path, renamed: Mapping[str, str] | None = None) -> dict[s
     return found
 
 
-def of_a_followup_round(path: Path) -> bool:
-    """Whether the 发放清单 at `path` lists a follow-up round's forms (its title says
-    跟进轮), not the campaign's first forms."""
+def list_title(path: Path) -> str:
+    """The title of the 发放清单 at `path` ('' when there is none, or it cannot be read):
+    whose forms it lists, due when (`distribution_list`)."""
     try:
         book = load_workbook(path, read_only=True)  # (read only: closed after, or it stays open)
         try:
@@ -118,8 +119,25 @@ def of_a_followup_round(path: Path) -> bool:
         finally:
             book.close()
     except Exception:  # not there, damaged, not a workbook
-        return False
-    return isinstance(title, str) and "跟进轮发放清单" in title
+        return ""
+    return title if isinstance(title, str) else ""
+
+
+def of_a_followup_round(title: str) -> bool:
+    """Whether a 发放清单 so titled lists a follow-up round's forms, not the first ones."""
+    return "跟进轮发放清单" in title
+
+
+_LISTED_DUE = re.compile(r"报送截止\s*(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def listed_due(title: str) -> date | None:
+    """The 报送截止 a 发放清单 so titled gives (None when it gives none)."""
+    found = _LISTED_DUE.search(title)
+    try:
+        return date(*map(int, found.groups())) if found else None
+    except ValueError:
+        return None
 
 
 def signature(row: Sequence[object]) -> str:

@@ -32,6 +32,8 @@ from huitoukan.forms.distribution import (
     IssuedForm,
     distribution_list,
     earlier_rows,
+    list_title,
+    listed_due,
     of_a_followup_round,
     signature,
 )
@@ -126,13 +128,21 @@ def issue_forms(
     existing = [t.name for t in (targets if departments else [*targets, *shared]) if t.exists()]
     if existing and not force:
         shown = "、".join(existing[:3]) + ("等" if len(existing) > 3 else "")
-        # not over the first round's forms and its signed 发放清单 (clerk trials 106, 107)
+        # not over the first round's forms and its signed 发放清单 (clerk trials 106, 107),
+        # nor over an earlier campaign's, unsaid (last year's folder: trial 110)
+        title = list_title(out_dir / DISTRIBUTION_FILE)
+        due = listed_due(title)
         again = "确需重新生成请加 --force"
         if followup is not None:
             again = "跟进轮请用 -o 写到另一个文件夹（如 -o 第二轮）" + (
                 "；确是重新生成这一轮的，请加 --force"
-                if of_a_followup_round(out_dir / DISTRIBUTION_FILE)
+                if of_a_followup_round(title)
                 else "：这里是第一轮发放的表格和发放清单"
+            )
+        elif due is not None and due < campaign.info.issued_on:
+            again = (
+                f"这些是往期活动下发的表格（发放清单的报送截止是 {chinese_date(due)}）："
+                "新一次活动请在新的工作文件夹中开始（huitoukan init），或用 -o 写到另一个文件夹"
             )
         raise OutputExistsError(
             f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未做任何改动；{again}"

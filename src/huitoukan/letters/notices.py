@@ -100,6 +100,13 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 "但与贵部门报表中的隐患没有一项相同，未汇总：是贵部门补充报送的隐患的，请并入贵部门的报表"
                 f"（或作为同一工作簿的另一张工作表）后重新报送；不是贵部门的表格，请告知{info.receiver}。"
             )
+        if dept.returned and dept.old_form:  # the warning reached the clerk alone (trial 110)
+            kinds.append("核对往期表格")
+            lines.append(
+                f"贵部门报来的 {Path(dept.old_form).name} 是往期活动的表格（表头日期是本次的）：请核对"
+                "其中的隐患和日期是不是本次自查的；是把往期的报表改了日期报来的，请用本次下发的"
+                "附件2重新填写后报送。"
+            )
         owed = [
             round_
             for round_ in report.rounds

@@ -145,6 +145,13 @@ class Collection(ProblemCounts):
             and self.current[f.department].file == f.file
         }
 
+    def old_forms(self) -> dict[str, str]:
+        """Department → its current return, when that is an earlier campaign's form dated
+        in this one (`Code.EARLIER_CAMPAIGN_FORM`): its notice asks it to check (the
+        warning reached the clerk alone, the notice chased last year's rows: trial 110)."""
+        said = {p.file for p in self.problems if p.code is Code.EARLIER_CAMPAIGN_FORM}
+        return {d: f.file for d, f in self.current.items() if f.file in said}
+
     def unreadable_reasons(self) -> dict[str, str]:
         """Department → why its file (`unreadable`) could not be read (a password, damage,
         no spreadsheet): the notice said only “设有打开密码、文件已损坏或不是 Excel 表格”,

@@ -38,6 +38,8 @@ class RegisterState(BaseModel):
     """Department → its file that could not be read, when it has no readable return."""
     unreadable_why: dict[str, str] = {}
     """Department → why that file could not be read (empty when not recorded)."""
+    old_forms: dict[str, str] = {}
+    """`Collection.old_forms`: department → its return made on an earlier campaign's form."""
     set_aside: dict[str, tuple[str, str]] = {}
     """`Collection.set_aside`: department → (the form set aside its file's name gives it to,
     or its header, the department that form's header names)."""

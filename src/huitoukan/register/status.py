@@ -149,6 +149,8 @@ class DepartmentSummary(BaseModel):
     """Not returned, but a file named for it came, counted as the return of the department
     its header names (`counted_header`), which sent nothing else."""
     counted_header: str = ""
+    old_form: str = ""
+    """Its current return, made on an earlier campaign's form (`Collection.old_forms`)."""
 
     @property
     def sent_another_campaigns(self) -> bool:
@@ -364,6 +366,7 @@ def build_status(
     sent: Mapping[str, Sequence[date]] | None = None,
     dues_before: Sequence[date] = (),
     reviews_not_taken: Mapping[str, Sequence[int]] | None = None,
+    old_forms: Mapping[str, str] | None = None,
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
@@ -465,6 +468,7 @@ def build_status(
                 set_aside_header=aside[1],
                 counted_file=counted[0],
                 counted_header=counted[1],
+                old_form=(old_forms or {}).get(name, ""),
             )
         )
     position = {name: index for index, name in enumerate(names)}
