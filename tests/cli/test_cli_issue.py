@@ -285,3 +285,25 @@ def test_last_years_forms_are_not_written_over_unsaid(runner: CliRunner, chdir_t
     assert refused.exit_code != 0
     assert "这些是往期活动下发的表格（发放清单的报送截止是2023年12月15日）" in said
     assert "--force" not in said
+
+
+def test_a_list_beside_the_campaign_but_not_named_in_it_is_pointed_out(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """`init`, then 交办问题清单.xlsx filled in and put beside campaign.toml, whose [findings]
+    stayed commented out: the forms went out without the problems, unsaid (clerk trial
+    110). Said; named with --findings, nothing is."""
+    from tests.helpers import findings_list
+
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    findings_list(
+        chdir_tmp / "交办问题清单.xlsx",
+        [{"问题编号": "XJ-01", "问题来源": "县级普查", "问题描述": "灭火器过期",
+          "部位": "图书馆", "责任部门": "安全保卫处"}],
+    )  # fmt: skip
+    plain = runner.invoke(app, ["issue"])
+    assert plain.exit_code == 0
+    said = "".join(plain.stderr.split())
+    assert "文件夹中有交办问题清单.xlsx，但campaign.toml没有指定交办问题清单" in said
+    named = runner.invoke(app, ["issue", "--findings", "交办问题清单.xlsx", "--force"])
+    assert named.exit_code == 0 and "没有指定交办问题清单" not in "".join(named.stderr.split())

@@ -474,6 +474,14 @@ def issue_summary(result: IssueResult) -> None:
             f"提示：报送截止日期{when}，这些部门报送时都按它判断是否逾期；要给它们留出填报时间，"
             "请在 campaign.toml 中推迟 returns_due（再次汇总时台账记下原定日期，工作汇报注明）",
         )
+    if result.list_not_named is not None:
+        _wrapped(
+            _err(),
+            f"提示：文件夹中有 {result.list_not_named}，但 campaign.toml 没有指定交办问题清单"
+            "（[findings] 一节），这次生成的表格中没有交办问题；要交办，请在 campaign.toml 中写上 "
+            f'[findings] file = "{result.list_not_named}"（或加 --findings '
+            f"{result.list_not_named}），再加 --force 重新生成",
+        )
     if result.ends_before_due is not None:
         _wrapped(
             _err(),

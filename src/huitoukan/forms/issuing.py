@@ -89,6 +89,9 @@ class IssueResult(BaseModel):
     """Days from the day forms were issued to some departments to the campaign's 报送截止,
     when fewer than `DAYS_TO_FILL` (negative: past): a department given its form then is
     judged late by it all the same (clerk trial 58: one added mid-campaign had a day)."""
+    list_not_named: str | None = None
+    """A 交办问题清单 beside campaign.toml that neither it nor --findings names: the forms
+    were issued without its problems, unsaid (clerk trial 110)."""
     ends_before_due: date | None = None
     """The campaign's last day (`ends_on`), when the follow-up round is due after it: the
     round's answers would come in after the campaign ended (clerk trial 106)."""
