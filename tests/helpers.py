@@ -134,6 +134,27 @@ def misfiled_pair(
     return misfiled, own
 
 
+def ask_by(form: Path, due: date, title_mark: str = "") -> None:
+    """The issued form at `form` asking, in its 填报说明, for it by `due` (as a form issued
+    for another campaign does), its document title ending in `title_mark`."""
+    from huitoukan.forms.layout import FORM_SHEET
+
+    wb = load_workbook(form)
+    [cell] = [
+        c
+        for row in wb[FORM_SHEET].iter_rows(max_row=8)
+        for c in row
+        if str(c.value).startswith("填报说明")
+    ]
+    assert "请于2023年12月15日前" in cell.value
+    cell.value = cell.value.replace(
+        "请于2023年12月15日前", f"请于{due.year}年{due.month}月{due.day}日前"
+    )
+    if title_mark:
+        wb.properties.title = f"{wb.properties.title or ''}{title_mark}"
+    wb.save(form)
+
+
 def workbook_text(path: Path) -> str:
     """Every cell's value of every sheet of the workbook at `path`, run together."""
     book = load_workbook(path)

@@ -719,25 +719,14 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
     """附属医院 sent last year's return, refused as another campaign's: every table said its
     file could not be read, and its notice “无法读取（这是往期活动的表格…）” (clerk trial
     109). They say what it sent."""
-    from openpyxl import load_workbook
-
-    from huitoukan.forms.layout import FORM_SHEET
-    from tests.helpers import sheet_rows
+    from tests.helpers import ask_by, sheet_rows
 
     filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
     old = filled_form(
         campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()],
         form_date=date(2023, 12, 14) if dated_now else date(2022, 12, 14),
     )  # fmt: skip
-    wb = load_workbook(old)
-    [cell] = [
-        c
-        for row in wb[FORM_SHEET].iter_rows(max_row=8)
-        for c in row
-        if str(c.value).startswith("填报说明")
-    ]
-    cell.value = cell.value.replace("请于2023年12月15日前", "请于2022年12月15日前")
-    wb.save(old)
+    ask_by(old, date(2022, 12, 15))
     args = ["--as-of", "2023-12-20"]
     collected = "".join(runner.invoke(app, ["collect", "回收", *args]).output.split())
     if dated_now:  # read, said; and its notice asks it to check (only the clerk was told:

@@ -14,6 +14,7 @@ from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import ReturnForm
 from huitoukan.register.status import build_status
 from tests.helpers import (
+    ask_by,
     closed,
     filled_form,
     hazard,
@@ -647,14 +648,7 @@ def test_a_form_whose_instructions_ask_for_it_by_last_year_is_no_return(
         campaign, "附属医院", tmp_path / "附属医院.xlsx", [hazard(部位="药房")],
         form_date=date(2022, 12, 14),
     )  # fmt: skip
-    wb = load_workbook(old)
-    ws = wb[FORM_SHEET]
-    [cell] = [
-        c for row in ws.iter_rows(max_row=8) for c in row if str(c.value).startswith("填报说明")
-    ]
-    assert "请于2023年12月15日前" in cell.value
-    cell.value = cell.value.replace("请于2023年12月15日前", "请于2022年12月15日前")
-    wb.save(old)
+    ask_by(old, date(2022, 12, 15))
     form = read(old, campaign)
     assert not form.readable and form.department == "附属医院"
     assert form.reason.startswith(
@@ -662,7 +656,8 @@ def test_a_form_whose_instructions_ask_for_it_by_last_year_is_no_return(
         "不是本次活动（2023年12月5日 下发）的报表，未汇总"
     )
     # ... its date changed to one of this campaign: read, and said (clerk trial 109)
-    set_label(ws, "日期", date(2023, 12, 14))
+    wb = load_workbook(old)
+    set_label(wb[FORM_SHEET], "日期", date(2023, 12, 14))
     wb.save(old)
     form = read(old, campaign)
     assert form.readable
@@ -693,19 +688,7 @@ def test_a_form_of_a_later_campaign_is_no_return(
         campaign, "附属医院", tmp_path / "附属医院.xlsx", [hazard(部位="药房")],
         form_date=date(2023, 12, 14),
     )  # fmt: skip
-    wb = load_workbook(form_path)
-    [cell] = [
-        c
-        for row in wb[FORM_SHEET].iter_rows(max_row=8)
-        for c in row
-        if str(c.value).startswith("填报说明")
-    ]
-    cell.value = cell.value.replace(
-        "请于2023年12月15日前", f"请于{due.year}年{due.month}月{due.day}日前"
-    )
-    if followup:
-        wb.properties.title = f"{wb.properties.title or ''}{FOLLOWUP_MARK}"
-    wb.save(form_path)
+    ask_by(form_path, due, FOLLOWUP_MARK if followup else "")
     form = read(form_path, campaign)
     assert form.readable is not refused
     if refused:
