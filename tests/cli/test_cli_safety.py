@@ -537,6 +537,7 @@ def test_last_years_register_is_not_collected_into(
     shown = runner.invoke(app, ["status", *AS_OF])
     said = "".join(shown.output.split())
     assert shown.exit_code == 2 and "的台账，而这次用的活动配置是" in said
+    assert "新一次活动请在新的工作文件夹中开始" in said  # (only “run it there”: trial 111)
     assert "campaign.toml现为" not in said  # (advised to collect, which was refused)
     assert runner.invoke(app, ["collect", "回收", *AS_OF, "--force"]).exit_code == 0
     # rebuilt: last year's 报送截止 is not this year's “原定” one, its rounds not chased

@@ -59,7 +59,8 @@ def load_state(
                 f"“{campaign.info.name}”（文件夹中没有 campaign.toml 时用的是内置默认活动）："
                 "按另一次活动的日期和部门会算出错误的逾期和催报，未做任何改动。"
                 "请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
-                "或用 --campaign 指定这次活动的 campaign.toml"
+                "或用 --campaign 指定这次活动的 campaign.toml；campaign.toml 已改为新一次活动的，"
+                "新一次活动请在新的工作文件夹中开始（huitoukan init）"
             )
         renamed = [f"{old}→{new}" for old, new in campaign.renamed.items() if old in state.returned]
         if renamed:  # its sheets and letters would name a department that is no longer
