@@ -524,7 +524,8 @@ def collect_to_register(
     # what the register covered as written (read once: it is hashed to be trusted)
     recorded = recorded_coverage(register) if register is not None and register.is_file() else None
     other = recorded.campaign if recorded is not None else ""
-    if register is not None and other not in ("", campaign.info.name) and not force:
+    fresh = other not in ("", campaign.info.name)
+    if register is not None and fresh and not force:
         # last year's folder reused: refused as “fewer departments”, and --force, as it said,
         # carried last year's 报送截止 into this year's report (clerk trial 109)
         raise InputError(
@@ -533,10 +534,9 @@ def collect_to_register(
             "（huitoukan init），或用 --out 写到另一个文件；确要按这次的报表重建这份台账"
             "（原台账保存在历史版本中），请加 --force"
         )
-    # rebuilt with --force: nothing the other campaign's register recorded is carried over
-    # (its 报送截止 read as moved, its list's changes said, its rounds chased: trial 110)
-    fresh = other not in ("", campaign.info.name)
-    if fresh:
+    if fresh:  # rebuilt with --force: nothing the other campaign's register recorded is
+        # carried over (its 报送截止 read as moved, its list's changes said, its rounds
+        # chased: clerk trial 110)
         recorded = None
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
