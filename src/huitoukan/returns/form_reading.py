@@ -614,8 +614,9 @@ def _instructed_due(content: WorkbookContent) -> date | None:
 
 def _refused_as_later(form: ReturnForm, due: date, campaign: Campaign) -> ReturnForm:
     """A campaign's form (not a follow-up round's) whose 填报说明 asks for it by a day long
-    after this campaign ended (more than EARLIER_CAMPAIGN_DAYS): a later campaign's, collected in this one's folder (next year's returns merged into last
-    year's register, its 交办问题 counts changed: clerk trial 109) — refused."""
+    after this campaign ended (more than EARLIER_CAMPAIGN_DAYS): a later campaign's,
+    collected in this one's folder (next year's returns merged into last year's register,
+    its 交办问题 counts changed: clerk trial 109) — refused."""
     info = campaign.info
     reason = (
         f"这是之后一次活动的表格（填报说明要求 {chinese_date(due)}前报送），{ANOTHER_CAMPAIGN}"
