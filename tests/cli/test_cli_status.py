@@ -737,6 +737,11 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
         assert "贵部门报来的 医院.xlsx 是往期活动的表格（表头日期是本次的）：请核对" in notice
         return
     assert "其他活动表格" in collected and "无法读取" not in collected  # (trial 110)
+    files = {  # and so in the register's 报送记录 (trial 111)
+        Path(str(r["文件"])).name: r["处理结果"]
+        for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", "报送记录")
+    }
+    assert files["医院.xlsx"] == "其他活动表格"
     said = "".join(runner.invoke(app, ["status", *args]).output.split())
     assert "附属医院（报来的是其他活动的表格，请其重新报送）" in said
     assert "无法读取" not in said
@@ -748,3 +753,12 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
     runner.invoke(app, ["remind", *args])
     notice = "".join((chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig").split())
     assert "贵部门报来的文件医院.xlsx（这是往期活动的表格" in notice and "无法读取" not in notice
+    # read back from a register changed by hand, it is still something sent
+    from openpyxl import load_workbook
+
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    wb = load_workbook(register)
+    wb["隐患台账"].delete_rows(3)
+    wb.save(register)
+    edited = "".join(runner.invoke(app, ["status", *args]).output.split())
+    assert "被改动过" in edited and "附属医院（报来的" in edited

@@ -37,7 +37,7 @@ from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import campaign_ended, summary_line
 from huitoukan.model.findings import Part, PartState
 from huitoukan.model.problems import Problem, Severity
-from huitoukan.model.returns import ANOTHER_CAMPAIGN, FileOutcome
+from huitoukan.model.returns import FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
 from huitoukan.register.store import Written
@@ -528,8 +528,7 @@ def collect_report(result: CollectResult) -> None:
             str(len(form.hazards)),
             str(errors),
             str(warnings),
-            # (another campaign's form, refused, read “无法读取”: clerk trial 110)
-            Text("其他活动表格" if ANOTHER_CAMPAIGN in form.reason else outcome.value, style=style),
+            Text(outcome.value, style=style),
         )
     out.print(table)
     _more(out, TERMINAL_ROWS, len(collection.forms), "台账“报送记录”工作表")

@@ -546,6 +546,9 @@ class ReturnForm(ProblemCounts):
 ANOTHER_CAMPAIGN = "不是本次活动"
 """What the reason a form of another campaign (last year's, next year's) is refused says:
 not a file that cannot be read, which every table called it (clerk trial 109)."""
+NOT_TAKEN = frozenset({"无法读取", "其他活动表格"})
+"""The 处理结果 of a file sent that was not summed up, unread or refused: its department
+sent something (`FileOutcome.UNREADABLE`, `FileOutcome.OTHER_CAMPAIGN`)."""
 
 
 class FileOutcome(StrEnum):
@@ -554,6 +557,9 @@ class FileOutcome(StrEnum):
     DUPLICATE = "重复报送"
     REVIEW = "复查验收表"
     UNREADABLE = "无法读取"
+    OTHER_CAMPAIGN = "其他活动表格"
+    """Read, and refused: another campaign's form (last year's, next year's; its reason
+    says `ANOTHER_CAMPAIGN`), which the tables called 无法读取 (clerk trials 109–111)."""
     HELD = "待核对"
     """Read, but whose it is cannot be told (another department's form filled in, no
     version of the return the header's department sent): not in the register."""

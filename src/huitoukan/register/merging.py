@@ -26,9 +26,11 @@ from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_TITLE, FINDINGS_TI
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import (
+    ANOTHER_CAMPAIGN,
     COVERED,
     DONE,
     GONE,
+    NOT_TAKEN,
     FileOutcome,
     HazardRow,
     ReturnForm,
@@ -88,7 +90,7 @@ class Collection(ProblemCounts):
         unread = {
             f.department: f.file
             for f in self.forms
-            if self.outcomes.get(f.file) is FileOutcome.UNREADABLE
+            if self.outcomes.get(f.file) in NOT_TAKEN
             and f.department
             and f.department not in self.current
         }
@@ -504,7 +506,11 @@ def merge(
                 outcomes[form.file] = FileOutcome.HELD
                 problems.extend(form.problems)
             else:
-                outcomes[form.file] = FileOutcome.UNREADABLE
+                outcomes[form.file] = (
+                    FileOutcome.OTHER_CAMPAIGN
+                    if ANOTHER_CAMPAIGN in form.reason
+                    else FileOutcome.UNREADABLE
+                )
                 problems.append(problem(Code.UNREADABLE, form.file, reason=form.reason))
         elif not form.department:
             outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT

@@ -13,7 +13,7 @@ from pathlib import Path
 from huitoukan.cells import cell_text
 from huitoukan.errors import InputError
 from huitoukan.model.documents import MAKER
-from huitoukan.model.returns import COVERED, FileOutcome, HazardRow
+from huitoukan.model.returns import COVERED, NOT_TAKEN, FileOutcome, HazardRow
 from huitoukan.register.layout import (
     BEFORE_ONLY,
     FILE_DEPARTMENT,
@@ -190,7 +190,7 @@ def read_register_sheets(path: Path) -> RegisterState:
         for row in files:
             department = cell_text(row.get(FILE_DEPARTMENT))
             outcome = cell_text(row.get(FILE_OUTCOME))
-            if outcome == FileOutcome.UNREADABLE.value and department not in ("", *returned):
+            if outcome in NOT_TAKEN and department not in ("", *returned):
                 unreadable.setdefault(department, cell_text(row.get(FILE_NAME)))
     except ValueError as exc:
         raise InputError(
