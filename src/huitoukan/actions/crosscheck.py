@@ -15,7 +15,7 @@ from huitoukan.findings.crosscheck import Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
 from huitoukan.letters.accountability import write_crosscheck
 from huitoukan.model.findings import Finding, number_key
-from huitoukan.model.problems import Code, problem
+from huitoukan.model.problems import Code
 from huitoukan.register.store import Written, replace_output
 
 
@@ -109,30 +109,19 @@ def run_crosscheck(
     # one found before the campaign, in a list of this campaign's (a mixed list: trial 110)
     issued_on = campaign.info.issued_on
     result.problems[:0] = [
-        problem(
+        f.said(
             Code.CROSSCHECK_EARLIER_FINDING,
-            f.file,
-            sheet=f.sheet,
-            row=f.row,
-            field="发现时间",
-            value=chinese_date(f.found_on),
+            "发现时间",
+            chinese_date(f.found_on),
             number=f.number or f.where,
-            day=chinese_date(f.found_on),
-            issued=chinese_date(issued_on),
+            day=f.found_on,
+            issued=issued_on,
         )
         for f in listed.findings
         if f not in skipped and f.found_on is not None and f.found_on < issued_on
     ]
     result.problems[:0] = [
-        problem(
-            Code.CROSSCHECK_ASSIGNED_FINDING,
-            f.file,
-            sheet=f.sheet,
-            row=f.row,
-            field="问题编号",
-            value=f.number,
-            number=f.number,
-        )
+        f.said(Code.CROSSCHECK_ASSIGNED_FINDING, "问题编号", f.number, number=f.number)
         for f in skipped
     ]
     out = xlsx_name(out)

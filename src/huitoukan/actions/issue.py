@@ -17,7 +17,7 @@ from huitoukan.forms.findings_layout import LIST_FILE
 from huitoukan.forms.followup import FollowUp, followup_round
 from huitoukan.forms.issuing import DAYS_TO_FILL, IssueResult, issue_forms
 from huitoukan.model.findings import Finding, number_key
-from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.problems import Code, Problem
 from huitoukan.register.reading import is_register
 from huitoukan.register.rounds import IssuedRound, record_round
 
@@ -145,13 +145,10 @@ def _due_when_issued(
         if owing:
             day = max(since.get(part_key(finding.number, d)) or issued_on for d in owing)
             said.append(
-                problem(
+                finding.said(
                     Code.ASSIGNMENT_DUE_WHEN_ISSUED,
-                    finding.file,
-                    sheet=finding.sheet,
-                    row=finding.row,
-                    field="整改时限",
-                    value=f"{finding.deadline:%Y-%m-%d}",
+                    "整改时限",
+                    f"{finding.deadline:%Y-%m-%d}",
                     number=finding.number,
                     what=finding.where[:40],
                     deadline=finding.deadline,

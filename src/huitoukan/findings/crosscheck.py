@@ -34,7 +34,7 @@ from huitoukan.findings.similarity import (
     score,
 )
 from huitoukan.model.findings import Finding, number_key
-from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.problems import Code, Problem
 from huitoukan.model.returns import FAILED, HAZARD_ID, PASSED, HazardRow
 from huitoukan.text import normalize_key
 
@@ -869,16 +869,7 @@ def _found_after(finding: Finding, match: Candidate, levels: dict[str, str]) -> 
 
 def _about_decision(finding: Finding, code: Code, **params: Any) -> Problem:
     """A problem about the clerk's 对应自查 of `finding`, on its row of the list."""
-    return problem(
-        code,
-        finding.file,
-        sheet=finding.sheet,
-        cell=finding.decision_cell,
-        row=finding.row,
-        field="对应自查",
-        value=finding.decision,
-        **params,
-    )
+    return finding.said(code, "对应自查", finding.decision, finding.decision_cell, **params)
 
 
 @dataclass(frozen=True)

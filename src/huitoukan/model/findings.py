@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.text import normalize_key
 
 SELF_CHECK = "自查"
@@ -54,6 +56,13 @@ class Finding(BaseModel):
     @property
     def where(self) -> str:
         return f"{self.location}：{self.description}" if self.location else self.description
+
+    def said(self, code: Code, field: str, value: str, cell: str = "", **params: Any) -> Problem:
+        """A problem about the finding, on its row of its list (`field`'s `value`)."""
+        return problem(
+            code, self.file, sheet=self.sheet, cell=cell, row=self.row, field=field, value=value,
+            **params,
+        )  # fmt: skip
 
 
 class PartState(StrEnum):
