@@ -641,6 +641,7 @@ def collect_to_register(
         reviews_not_taken=not_taken,
         old_forms=old_forms,
     )
+    sources = _sources_of(collection.forms)
     backup = None
     evidence = None
     if register is not None:
@@ -658,7 +659,7 @@ def collect_to_register(
             latest=collection.latest_dates(),
             sent=collection.sent_days(),
             campaign=campaign.info.name,
-            sources=_sources_of(collection.forms),
+            sources=sources,
             unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(
                 {display_name(f.source.path) for f in collection.forms if f.source}
@@ -717,7 +718,7 @@ def collect_to_register(
         rewritten=sorted(
             (
                 file
-                for file, (sha, _) in _sources_of(collection.forms).items()
+                for file, (sha, _) in sources.items()
                 if recorded is not None
                 and file in recorded.sources
                 and recorded.sources[file][0] != sha

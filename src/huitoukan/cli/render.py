@@ -180,10 +180,7 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
     # one list, as many as the count beside it says (those that sent something listed
     # apart read as fewer overdue than the 已报送 count: clerk trials 100, 106), each that
     # sent something with what it sent; whose header a form is, by name (trial 100)
-    by_name = {d.department: d for d in report.departments}
-    why: dict[str, str] = {
-        name: f"{by_name[name].unreadable_said}，请其重新报送" for name in report.unreadable_senders
-    }
+    why = {name: f"{said}，请其重新报送" for name, said in report.unreadable_said.items()}
     for d in report.departments:
         if d.department in report.set_aside_senders and d.department not in why:
             why[d.department] = f"报来的表格表头是{d.set_aside_header}，待核对，请其改正后重新报送"

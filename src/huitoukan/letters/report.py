@@ -232,8 +232,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     heading(
         f"四、{_not_yet(report)}部门（{before + '，' if before else ''}{len(report.not_returned)} 个）"
     )
-    by_name = {d.department: d for d in report.departments}
-    said = {name: f"（{by_name[name].unreadable_said}）" for name in report.unreadable_senders}
+    said = {name: f"（{what}）" for name, what in report.unreadable_said.items()}
     said |= {  # the other department by name (trial 100)
         d.department: f"（报来的表格表头是{d.set_aside_header}，待核对）"
         for d in report.departments

@@ -297,6 +297,13 @@ class StatusReport(BaseModel):
         return [name for name in self.not_returned if name in unread]
 
     @property
+    def unreadable_said(self) -> dict[str, str]:
+        """`unreadable_senders`, each with what it sent as the tables say it
+        (`DepartmentSummary.unreadable_said`)."""
+        said = {d.department: d.unreadable_said for d in self.departments if d.unreadable_file}
+        return {name: said[name] for name in self.unreadable_senders}
+
+    @property
     def extra_form_senders(self) -> list[str]:
         """The departments that returned their form and another of their header, which
         shares no hazard with it, set aside to be checked (`merging.refiled`)."""
