@@ -523,13 +523,12 @@ def collect_to_register(
     renames = campaign.renamed
     # what the register covered as written (read once: it is hashed to be trusted)
     recorded = recorded_coverage(register) if register is not None and register.is_file() else None
-    other = recorded.campaign if recorded is not None else ""
-    fresh = other not in ("", campaign.info.name)
-    if register is not None and fresh and not force:
+    fresh = recorded is not None and recorded.made_for_another(campaign.info.name)
+    if register is not None and recorded is not None and fresh and not force:
         # last year's folder reused: refused as “fewer departments”, and --force, as it said,
         # carried last year's 报送截止 into this year's report (clerk trial 109)
         raise InputError(
-            f"{display_name(register)} 是“{other}”的台账，而这次用的活动配置是"
+            f"{display_name(register)} 是“{recorded.campaign}”的台账，而这次用的活动配置是"
             f"“{campaign.info.name}”，未做任何改动：新一次活动请在新的工作文件夹中开始"
             "（huitoukan init），或用 --out 写到另一个文件；确要按这次的报表重建这份台账"
             "（原台账保存在历史版本中），请加 --force"

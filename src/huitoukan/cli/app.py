@@ -195,11 +195,7 @@ def _register_notes(
     if (
         coverage is not None
         and campaign is not None
-        and coverage.campaign
-        not in (
-            "",
-            campaign.info.name,
-        )
+        and coverage.made_for_another(campaign.info.name)
     ):
         return behind  # another campaign's: refused as such (its notes led astray: trial 109)
     if coverage is not None:

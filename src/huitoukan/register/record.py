@@ -166,6 +166,11 @@ class Coverage(BaseModel):
     """The day of `RegisterState.latest_fact`: a command as of an earlier day is refused
     (and its 提示 that the register counts a later day would only precede the refusal)."""
 
+    def made_for_another(self, campaign: str) -> bool:
+        """Whether the register was made for another campaign than `campaign` (its
+        `CampaignInfo.name`): last year's, in the folder reused (clerk trial 109)."""
+        return self.campaign not in ("", campaign)
+
     def dues_after_moving_to(self, due: date) -> list[date]:
         """`dues_before` of the next register, judged by `due`: this one's own due added
         when `due` moves it."""
