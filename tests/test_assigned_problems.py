@@ -149,6 +149,31 @@ def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: P
     assert derived in {f.number for f in again.findings}  # the same number wherever the row is
 
 
+def test_a_column_the_list_does_not_know_is_said_not_dropped_silently(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Clerk trial 111: a 备注 the office added to the list (督办 notes for the departments)
+    reached no form and no register, without a word. Said on its header cell; a 序号 beside
+    the 问题编号 and a column left empty are not."""
+    rows = [{**row, "序号": n, "备注": "", "督办情况": ""} for n, row in enumerate(ROWS, 1)]
+    rows[1]["备注"] = "已约谈责任部门负责人"
+    order = ("序号", *ORDER, "督办情况", "备注")
+    result = read_findings(findings_list(tmp_path / "问题清单.xlsx", rows, order), campaign)
+    [said] = [p for p in result.problems if p.code is Code.FINDING_UNREAD_COLUMN]
+    assert (said.severity, said.sheet, said.cell, said.field) == (
+        Severity.WARNING,
+        "问题清单",
+        "K3",
+        "备注",
+    )
+    assert said.message.startswith(
+        "“备注”一列不是交办问题清单的栏目，其内容不会写进下发给部门的表格"
+    )
+    assert len(result.findings) == len(ROWS)
+    inspected = read_findings(tmp_path / "问题清单.xlsx", campaign, inspection=True)
+    assert Code.FINDING_UNREAD_COLUMN not in {p.code for p in inspected.problems}
+
+
 @pytest.mark.parametrize(
     "retitled",
     ["时限", "限期", "期限", "整改限期"]  # trial 98

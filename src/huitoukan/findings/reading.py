@@ -137,6 +137,8 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
         columns_of[grid.name] = header.columns
         sheet_source = None
         _row_numbers_said(shown, grid, header, result.problems)
+        if not inspection:  # what the office added (a 备注) went nowhere without a word
+            _unread_columns_said(shown, grid, header, result.problems)  # (clerk trial 111)
         if "deadline" not in header.columns and not inspection:  # each problem's then the
             # default, without a word (a list's 要求完成时间 was not read: clerk trial 99)
             result.problems.append(
@@ -397,6 +399,29 @@ def _row_numbers_said(
         problems.append(
             problem(Code.FINDING_ROW_NUMBERS, shown, sheet=grid.name, row=header.row + 1)
         )
+
+
+def _unread_columns_said(
+    shown: str, grid: SheetGrid, header: HeaderMatch, problems: list[Problem]
+) -> None:
+    """A warning on each column with a header the list does not know (备注, 督办情况) and
+    something under it: nothing of it reaches the departments' forms or the register. A
+    second column of numbers (序号 beside 问题编号) is the list's own count, not said."""
+    for column, text in header.extra.items():
+        if _BY_KEY["问题编号"].matches(text):
+            continue
+        if any(column < len(row) and cell_text(row[column]) for row in grid.rows[header.row + 1 :]):
+            problems.append(
+                problem(
+                    Code.FINDING_UNREAD_COLUMN,
+                    shown,
+                    sheet=grid.name,
+                    cell=cell_ref(header.row, column),
+                    row=header.row + 1,
+                    field=text,
+                    value=text,
+                )
+            )
 
 
 def _sheet_source(

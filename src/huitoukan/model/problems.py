@@ -85,6 +85,7 @@ class Code(StrEnum):
     FINDING_LIST_CHANGED = "finding-list-changed"
     FINDING_HIDDEN_SHEET = "finding-hidden-sheet"
     FINDING_ROW_NUMBERS = "finding-row-numbers"
+    FINDING_UNREAD_COLUMN = "finding-unread-column"
     FINDING_ROW_SKIPPED = "finding-row-skipped"
     FINDING_MISSING_DESCRIPTION = "finding-missing-description"
     FINDING_UNKNOWN_DEPARTMENT = "finding-unknown-department"
@@ -676,6 +677,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "序号作问题编号",
         "这张工作表没有“问题编号”一列，按“序号”（1、2、3……）作为问题编号：清单更正后序号若有变动，"
         "部门的反馈就对不上了；建议加上正式的问题编号（如 XJ-01）",
+    ),
+    Code.FINDING_UNREAD_COLUMN: Rule(
+        _W,
+        "清单列未读取",
+        "“{value}”一列不是交办问题清单的栏目，其内容不会写进下发给部门的表格，也不进全校台账；"
+        "需要责任部门知道的，请写进“整改要求”",
     ),
     Code.FINDING_LIST_CHANGED: Rule(
         _W,
