@@ -735,6 +735,22 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
         runner.invoke(app, ["remind", *args])
         notice = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
         assert "贵部门报来的 医院.xlsx 是往期活动的表格（表头日期是本次的）：请核对" in notice
+        # ... and status, the report and the register say it where its return is counted
+        # (they did not: clerk trial 111)
+        said = "".join(runner.invoke(app, ["status", *args]).output.split())
+        assert "已照常汇总，待核对：附属医院" in said
+        every = "".join(runner.invoke(app, ["status", "--all", *args]).output.split())
+        assert "已报送（往期表格）" in every
+        summary = {
+            r["部门"]: r["报送情况"]
+            for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", "汇总")
+            if r.get("部门")
+        }
+        assert (summary["附属医院"], summary["安全保卫处"]) == ("已报送（往期表格）", "已报送")
+        assert runner.invoke(app, ["report", *args, "--out", "汇报.xlsx"]).exit_code == 0
+        reported = workbook_text(chdir_tmp / "汇报.xlsx")
+        assert "已报送（往期表格）" in reported
+        assert "注：附属医院报来的是往期活动的表格（表头日期是本次的），已照常汇总" in reported
         return
     assert "其他活动表格" in collected and "无法读取" not in collected  # (trial 110)
     files = {  # and so in the register's 报送记录 (trial 111)

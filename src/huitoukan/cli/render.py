@@ -195,6 +195,9 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
     if extra:
         also = "另报的表格与本部门报表没有相同的隐患，未汇总，待核对（请其并入本部门报表）："
         _listed(console, also, extra)
+    if report.old_form_senders:  # said by collect and the notice alone (clerk trial 111)
+        also = "报来的是往期活动的表格（表头日期是本次的），已照常汇总，待核对："
+        _listed(console, also, report.old_form_senders)
 
 
 def _listed(console: Console, label: str, names: Sequence[str], separator: str = "、") -> None:

@@ -197,6 +197,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         Percent(totals.closure_rate),
     ]
     at = table_rows(sheet, header, [*rows, total], header_height=DEFAULT_ROW_HEIGHT)
+    if report.old_form_senders:  # what its label means, where it is read (trial 111)
+        line(
+            f"注：{'、'.join(report.old_form_senders)}报来的是往期活动的表格（表头日期是本次的），"
+            "已照常汇总，已请其核对其中的隐患和日期是不是本次自查的。"
+        )
     place_charts(sheet, department_charts(report.departments, 4, at[:-1]))
     overdue_rows: list[list[Value]] = [
         [
