@@ -5,7 +5,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from huitoukan.campaign.loading import default_campaign_text
+from huitoukan.campaign.loading import default_campaign_text, load_campaign
 from huitoukan.cli import app
 from huitoukan.forms.issuing import form_file_name
 from tests.conftest import campaign_with_colleges_text
@@ -306,4 +306,17 @@ def test_a_list_beside_the_campaign_but_not_named_in_it_is_pointed_out(
     said = "".join(plain.stderr.split())
     assert "文件夹中有交办问题清单.xlsx，但campaign.toml没有指定交办问题清单" in said
     named = runner.invoke(app, ["issue", "--findings", "交办问题清单.xlsx", "--force"])
+    assert named.exit_code == 0 and "没有指定交办问题清单" not in "".join(named.stderr.split())
+    # ... and so does collect, whose register then tracks none of them (trial 111)
+    from tests.helpers import filled_form, hazard
+
+    campaign = load_campaign(chdir_tmp / "campaign.toml")
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
+    collected = runner.invoke(app, ["collect", "回收"])
+    assert collected.exit_code == 0
+    said = "".join(collected.stderr.split())
+    assert "文件夹中有交办问题清单.xlsx，但campaign.toml没有指定交办问题清单" in said
+    assert "这次汇总没有跟踪交办问题的整改" in said
+    args = ["collect", "回收", "--findings", "交办问题清单.xlsx"]
+    named = runner.invoke(app, args)
     assert named.exit_code == 0 and "没有指定交办问题清单" not in "".join(named.stderr.split())

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from huitoukan.actions.findings import findings_path, load_findings
+from huitoukan.actions.findings import findings_path, load_findings, unnamed_list
 from huitoukan.background import Pending, in_background
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
@@ -92,6 +92,9 @@ class CollectResult:
     rewritten: list[str] = field(default_factory=list)
     """Returns the register was made of that are not what they were then: written over in
     place (a 责任人 filled into a signed return went unsaid: clerk trial 107)."""
+    list_not_named: str | None = None
+    """交办问题清单.xlsx in the working folder, named nowhere (`unnamed_list`): its problems
+    are not tracked."""
 
     @property
     def exit_code(self) -> int:
@@ -714,6 +717,7 @@ def collect_to_register(
         open_elsewhere=register is not None and open_in_office(register),
         due_moved_from=moved_from,
         photos_restored=altered,
+        list_not_named=unnamed_list(campaign, findings_file),
         rewritten=sorted(
             (
                 file

@@ -8,6 +8,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import given_input, near_names
 from huitoukan.findings.reading import FindingsList, read_findings
+from huitoukan.forms.findings_layout import LIST_FILE
 
 
 def findings_path(campaign: Campaign, override: Path | None = None) -> Path | None:
@@ -28,3 +29,12 @@ def load_findings(campaign: Campaign, override: Path | None = None) -> FindingsL
     none); InputError when the file is missing, FindingsError (exit 2) when it has errors."""
     path = findings_path(campaign, override)
     return None if path is None else read_findings(path, campaign)
+
+
+def unnamed_list(campaign: Campaign, override: Path | None = None) -> str | None:
+    """交办问题清单.xlsx, when it is in the working folder but neither `override` (--findings)
+    nor campaign.toml names a list: its problems were neither issued nor tracked, without a
+    word (clerk trials 110, 111)."""
+    if override is not None or campaign.findings.file is not None:
+        return None
+    return LIST_FILE if Path(LIST_FILE).is_file() else None

@@ -6,14 +6,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-from huitoukan.actions.findings import load_findings
+from huitoukan.actions.findings import load_findings, unnamed_list
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
 from huitoukan.findings.answers import part_key
-from huitoukan.forms.findings_layout import LIST_FILE
 from huitoukan.forms.followup import FollowUp, followup_round
 from huitoukan.forms.issuing import DAYS_TO_FILL, IssueResult, issue_forms
 from huitoukan.model.findings import Finding, number_key
@@ -106,7 +105,7 @@ def issue(
             "list_problems": [*(listed.problems if listed else []), *overdue],
             "tracked_until": tracked,
             "days_left": left if departments and not round_ and left < DAYS_TO_FILL else None,
-            "list_not_named": (LIST_FILE if listed is None and Path(LIST_FILE).is_file() else None),
+            "list_not_named": unnamed_list(campaign, findings_file),
             "ends_before_due": (
                 campaign.info.ends_on
                 if round_ is not None and round_.due > campaign.info.ends_on

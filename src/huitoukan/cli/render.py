@@ -632,6 +632,14 @@ def collect_report(result: CollectResult) -> None:
             f"（{shown}），已按改写后的内容汇总，原来的内容只在台账的历史版本中；"
             "部门报来的新版本请另存为新文件，不要覆盖已汇总的报表",
         )
+    if result.list_not_named is not None:  # said by issue alone (clerk trial 111)
+        _wrapped(
+            err,
+            f"提示：文件夹中有 {result.list_not_named}，但 campaign.toml 没有指定交办问题清单"
+            "（[findings] 一节），这次汇总没有跟踪交办问题的整改；要跟踪，请在 campaign.toml 中"
+            f'写上 [findings] file = "{result.list_not_named}"（或加 --findings '
+            f"{result.list_not_named}）后重新汇总",
+        )
     if result.backup is not None:
         _wrapped(
             err,
