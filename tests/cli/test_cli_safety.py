@@ -410,14 +410,29 @@ def test_a_register_changed_by_hand_is_said_to_be(
     said = "".join(runner.invoke(app, ["status", *AS_OF]).output.split())
     assert "全校隐患台账.xlsx在上次汇总（collect）之后被改动过" in said
     assert "（改动后的台账另存备份）" in said  # collect keeps the edited one (trial 108)
-    for command, what in (("report", "工作汇报"), ("remind", "催报督办通知")):
-        refused = runner.invoke(app, [command, *AS_OF])
+    from tests.helpers import findings_list
+
+    found = [
+        {"问题编号": "SC-01", "问题来源": "市级抽查", "部位": "食堂", "问题描述": "灭火器过期"}
+    ]
+    inspected = findings_list(chdir_tmp / "市级抽查.xlsx", found)
+    for command, what in (
+        (["report"], "工作汇报"),
+        (["remind"], "催报督办通知"),
+        # ... and the archive pages and the 追责 lists, from which a department was
+        # blamed for a problem its return had found (clerk trial 112)
+        (["sample", "--all"], "一问题一档案"),
+        (["crosscheck", str(inspected)], "追责核查表"),
+    ):
+        refused = runner.invoke(app, [*command, *AS_OF])
         text = "".join(refused.output.split())
         assert refused.exit_code == 2, command
         assert f"之后被手工改动过，未写出{what}" in text and "请先运行huitoukancollect" in text
     again = "".join(runner.invoke(app, ["collect", "回收", *AS_OF]).output.split())
     assert "原文件已备份为" in again and "手工改动没有带入新台账" in again
     assert runner.invoke(app, ["report", *AS_OF]).exit_code == 0
+    assert runner.invoke(app, ["crosscheck", str(inspected), *AS_OF]).exit_code in (0, 1)
+    assert (chdir_tmp / "追责核查.xlsx").is_file() and not (chdir_tmp / "抽查档案.xlsx").exists()
 
 
 def test_the_last_register_of_each_day_counted_is_kept_too(

@@ -152,6 +152,12 @@ REPORT = "工作汇报"
 REVIEW_FORM = "复查验收表"
 """What `review` writes: from a register returns came after, or whose put-off reviews are
 due, it listed hazards already reviewed, and missed those reported 已完成 since (trial 53)."""
+ARCHIVE = "一问题一档案"
+"""What `sample` writes: from a register changed by hand, a page said 未反馈 beside the
+department's answer in its own 报送记录 (clerk trial 112)."""
+CROSSCHECK = "追责核查表"
+"""What `crosscheck` writes: from a register changed by hand, a department was listed for
+追责 over a problem its return had found (clerk trial 112)."""
 
 
 def _register_notes(
@@ -568,7 +574,7 @@ def sample(
 
     config = _campaign(campaign, sources)
     day = _day(as_of, config)
-    _register_notes(sources, day, config, findings)
+    _register_notes(sources, day, config, findings, writing=ARCHIVE)
     try:
         chosen, written = write_sample(
             config,
@@ -606,7 +612,7 @@ def crosscheck(
 
     config = _campaign(campaign, [findings, *(sources or [])])
     day = _day(as_of, config)
-    _register_notes(sources, day)
+    _register_notes(sources, day, writing=CROSSCHECK)
     try:
         result, written = run_crosscheck(config, findings, sources or [], out, day)
     except HuitoukanError as error:

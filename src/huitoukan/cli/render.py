@@ -248,7 +248,11 @@ def register_edited_text(register: Path, writing: str = "") -> str:
     )
 
 
-_MISSED_BY = {"复查验收表": "部门新报已完成的隐患不会列入，已复查过的会再列一次"}
+_MISSED_BY = {
+    "复查验收表": "部门新报已完成的隐患不会列入，已复查过的会再列一次",
+    "一问题一档案": "部门新报的整改情况不在档案中，反馈了的部门会被当作未反馈",
+    "追责核查表": "部门新报的隐患不在其中，自查发现了的问题会被当作自查未发现",
+}
 """What a document written from a register that returns came after gets wrong, when not
 the letters' and the report's (a department that reported taken for one that did not)."""
 
