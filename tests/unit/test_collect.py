@@ -466,6 +466,29 @@ def test_a_version_dated_earlier_arriving_later_does_not_make_a_late_return_time
         assert result.feedback == []
 
 
+def test_an_undated_return_whose_file_date_moved_earlier_is_said_by_its_file_date(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A return without a 表头日期, its file's date put back after a collect (copied again,
+    `touch`ed): the warning said “表头日期 None 早于…” (clerk trial 112)."""
+    returns = tmp_path / "回收"
+    form = filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [hazard()], form_date=None)
+    saved = datetime(2023, 12, 16, 9).timestamp()
+    os.utime(form, (saved, saved))
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 20))
+    earlier = datetime(2023, 12, 12, 16).timestamp()
+    os.utime(form, (earlier, earlier))
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 20))
+    [said] = [p for p in result.collection.problems if p.code is Code.BEFORE_FIRST_RETURN]
+    assert said.message.startswith(
+        "表头没有填写日期，按文件日期 2023年12月12日 计，早于台账记录的本部门首次报送日期"
+        " 2023年12月16日"
+    )
+    assert "None" not in said.message
+    assert result.collection.returned()["学生工作处"] == date(2023, 12, 16)
+
+
 def test_a_blank_form_sent_in_time_does_not_make_a_late_return_timely(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -558,7 +558,21 @@ def merge(
         # timely, its 逾期报送 gone: clerk trial 62), or was filed late; said, not counted
         earlier_dated = [f for f in files if known and f.sent_on and f.sent_on < known]
         for form in earlier_dated:
-            problems.append(_on_date(form, Code.BEFORE_FIRST_RETURN, first=known))
+            if form.form_date is None:  # by its file's date (said “表头日期 None”: trial 112)
+                problems.append(
+                    problem(
+                        Code.BEFORE_FIRST_RETURN,
+                        form.file,
+                        sheet=form.sheet,
+                        field="日期",
+                        department=form.department,
+                        variant="undated",
+                        day=form.sent_on,
+                        first=known,
+                    )
+                )
+            else:
+                problems.append(_on_date(form, Code.BEFORE_FIRST_RETURN, first=known))
         # the one sent first (a corrected copy, ordered after the original it was made
         # from, may have been sent before the day that original's file now bears: it was
         # said 逾期 1083 天 by that day, status counting the copy's: clerk trial 78)
