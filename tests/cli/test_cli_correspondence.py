@@ -109,3 +109,23 @@ def test_a_hazard_gone_from_the_newest_return_is_asked_for_before_it_is_overdue(
         asked = "以下 1 项隐患的行被删除或整改情况被清空，但未见销号" in text
         assert asked is listed, text
         assert text.count("配电室：堆放杂物") == 1
+
+
+def test_a_return_with_errors_only_off_its_rows_is_asked_to_be_put_right(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """附属医院's return leaves 主要负责人 blank, its rows right: collect says 错误 and writes
+    its 退回修改 copy, but status showed it 已报送 with nothing to put right and remind wrote
+    it no notice (clerk trial 112). Both say it now; a department whose return is right is
+    not asked."""
+    returns = chdir_tmp / "回收"
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()], head=None)
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [hazard()])
+    args = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 1
+    said = "".join(runner.invoke(app, ["status", *args]).output.split())
+    assert "报表表头、表尾等处填写有误的部门（请退回修改）：附属医院（未填主要负责人）" in said
+    assert runner.invoke(app, ["remind", *args]).exit_code == 0
+    text = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
+    assert "表头、表尾等处填写有误（未填主要负责人），请改正后重新报送。" in text
+    assert not (chdir_tmp / "通知" / "安全保卫处-通知.txt").exists()

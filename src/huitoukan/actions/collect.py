@@ -626,6 +626,7 @@ def collect_to_register(
     counted_for = collection.counted_for_header()
     not_taken = collection.reviews_not_taken()
     old_forms = collection.old_forms()
+    form_errors = collection.form_errors()
     status = build_status(
         campaign,
         collection.hazards,
@@ -642,6 +643,7 @@ def collect_to_register(
         dues_before=dues_before,
         reviews_not_taken=not_taken,
         old_forms=old_forms,
+        form_errors=form_errors,
     )
     sources = _sources_of(collection.forms)
     backup = None
@@ -656,6 +658,7 @@ def collect_to_register(
             unreadable=unreadable,
             unreadable_why=unreadable_why,
             old_forms=old_forms,
+            form_errors=form_errors,
             set_aside=set_aside,
             counted_for=counted_for,
             latest=collection.latest_dates(),

@@ -106,6 +106,7 @@ def load_state(
         unreadable=collection.unreadable(),
         unreadable_why=collection.unreadable_reasons(),
         old_forms=collection.old_forms(),
+        form_errors=collection.form_errors(),
         set_aside=collection.set_aside(),
         counted_for=collection.counted_for_header(),
         latest=collection.latest_dates(),
@@ -157,6 +158,7 @@ def status_of_state(
         dues_before=state.dues_before,
         reviews_not_taken=state.reviews_not_taken,
         old_forms=state.old_forms,
+        form_errors=state.form_errors,
     )
 
 

@@ -922,6 +922,9 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         departments = list(dict.fromkeys(h.department for h in report.with_errors))
         label = f"报表中填写有误的隐患 {len(report.with_errors)} 项（请退回修改）："
         _listed(console, label, departments)
+    if report.form_error_senders:  # off the rows: 已报送, nothing said (clerk trial 112)
+        said = [f"{name}（{'、'.join(what)}）" for name, what in report.form_error_senders.items()]
+        _listed(console, "报表表头、表尾等处填写有误的部门（请退回修改）：", said)
     if report.undated:  # done, says the department; open in the register until it dates it
         departments = list(dict.fromkeys(h.department for h in report.undated))
         label = f"报已完成但销号时间未填写或有误的隐患 {len(report.undated)} 项（按未销号计）："

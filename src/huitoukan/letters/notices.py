@@ -201,8 +201,14 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             if h.department == dept.department
         ]
         wrong = [(h, said) for h, said in wrong if said or not h.errors_said]
-        if wrong:
+        if dept.form_errors:  # off the rows: no notice at all (clerk trial 112)
             kinds.append("改正错误")
+            lines.append(
+                f"贵部门报送的自查整改清单中，表头、表尾等处填写有误（{'、'.join(dept.form_errors)}），"
+                "请改正后重新报送。"
+            )
+        if wrong:
+            kinds += [] if "改正错误" in kinds else ["改正错误"]
             lines.append(
                 f"贵部门报送的自查整改清单中有 {len(wrong)} 项隐患填写有误，请改正后重新报送："
             )

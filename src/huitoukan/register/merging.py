@@ -147,6 +147,20 @@ class Collection(ProblemCounts):
             and self.current[f.department].file == f.file
         }
 
+    def form_errors(self) -> dict[str, list[str]]:
+        """Department → the errors of its current return off its hazards' rows (主要负责人
+        left blank, a 日期 not understood), by title: a return with no others was 已报送 with
+        nothing to put right in status and the letters, though collect said 错误 and wrote
+        its 退回修改 copy (clerk trial 112)."""
+        rows = {(h.source_file, h.source_row) for h in self.hazards}
+        whose = {f.file: department for department, f in self.current.items()}
+        said: dict[str, dict[str, None]] = {}
+        for p in self.problems:
+            department = whose.get(p.file)
+            if department and p.severity is Severity.ERROR and (p.file, p.row) not in rows:
+                said.setdefault(department, {})[p.title] = None
+        return {department: list(titles) for department, titles in said.items()}
+
     def old_forms(self) -> dict[str, str]:
         """Department → its current return, when that is an earlier campaign's form dated
         in this one (`Code.EARLIER_CAMPAIGN_FORM`): its notice asks it to check (the

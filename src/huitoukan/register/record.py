@@ -40,6 +40,8 @@ class RegisterState(BaseModel):
     """Department → why that file could not be read (empty when not recorded)."""
     old_forms: dict[str, str] = {}
     """`Collection.old_forms`: department → its return made on an earlier campaign's form."""
+    form_errors: dict[str, list[str]] = {}
+    """`Collection.form_errors`: department → the errors of its return off its rows."""
     set_aside: dict[str, tuple[str, str]] = {}
     """`Collection.set_aside`: department → (the form set aside its file's name gives it to,
     or its header, the department that form's header names)."""

@@ -151,6 +151,9 @@ class DepartmentSummary(BaseModel):
     counted_header: str = ""
     old_form: str = ""
     """Its current return, made on an earlier campaign's form (`Collection.old_forms`)."""
+    form_errors: list[str] = []
+    """The errors of its current return off its hazards' rows, by title (未填主要负责人):
+    its notice asks for them (`Collection.form_errors`)."""
 
     @property
     def sent_another_campaigns(self) -> bool:
@@ -316,6 +319,12 @@ class StatusReport(BaseModel):
         ]
 
     @property
+    def form_error_senders(self) -> dict[str, list[str]]:
+        """The departments whose current return has errors off its hazards' rows → those
+        errors (`DepartmentSummary.form_errors`)."""
+        return {d.department: d.form_errors for d in self.departments if d.form_errors}
+
+    @property
     def old_form_senders(self) -> list[str]:
         """The departments whose current return is an earlier campaign's form dated in this
         one (`DepartmentSummary.old_form`): summed up, and asked to check it."""
@@ -382,6 +391,7 @@ def build_status(
     dues_before: Sequence[date] = (),
     reviews_not_taken: Mapping[str, Sequence[int]] | None = None,
     old_forms: Mapping[str, str] | None = None,
+    form_errors: Mapping[str, Sequence[str]] | None = None,
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
@@ -484,6 +494,7 @@ def build_status(
                 counted_file=counted[0],
                 counted_header=counted[1],
                 old_form=(old_forms or {}).get(name, ""),
+                form_errors=list((form_errors or {}).get(name, ()) if name in returned else ()),
             )
         )
     position = {name: index for index, name in enumerate(names)}
