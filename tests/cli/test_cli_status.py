@@ -760,6 +760,9 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
     assert files["医院.xlsx"] == "其他活动表格"
     said = "".join(runner.invoke(app, ["status", *args]).output.split())
     assert "附属医院（报来的是其他活动的表格，请其重新报送）" in said
+    listed = json.loads(runner.invoke(app, ["status", *args, "--json"]).stdout)
+    sent = {d["department"]: d["sent_another_campaigns"] for d in listed["departments"]}
+    assert sent["附属医院"] is True and sent["安全保卫处"] is False  # (only its why: trial 112)
     assert "无法读取" not in said
     owed = {
         r["部门"]: r["情况"]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, computed_field
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
@@ -155,9 +155,11 @@ class DepartmentSummary(BaseModel):
     """The errors of its current return off its hazards' rows, by title (未填主要负责人):
     its notice asks for them (`Collection.form_errors`)."""
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def sent_another_campaigns(self) -> bool:
-        """Its file, refused, is another campaign's form (last year's): it could be read."""
+        """Its file, refused, is another campaign's form (last year's): it could be read
+        (in --json too: only `unreadable_why` said it, clerk trial 112)."""
         return ANOTHER_CAMPAIGN in self.unreadable_why
 
     @property
