@@ -1289,3 +1289,40 @@ def test_a_form_set_aside_is_told_to_the_department_its_file_plainly_names(
     assert FileOutcome.HELD in collection.outcomes.values()
     told_to = ["各二级学院", "高级技工学校"] if told else ["高级技工学校"]  # (trial 106)
     assert list(collection.set_aside()) == told_to
+
+
+@pytest.mark.parametrize(
+    ("resent_after", "superseded"),
+    [(-1, False), (0, False), (1, True)],  # the good one saved before, with, after the bad
+)
+def test_an_unreadable_file_its_department_sent_again_since_is_no_longer_an_error(
+    campaign: Campaign, tmp_path: Path, resent_after: int, superseded: bool
+) -> None:
+    """附属医院 sent a damaged file, then its return again: every collect still ended in
+    错误 (exit 1) over the old file (clerk trial 112). A return saved after it is summed up
+    in its stead, the old file a warning naming it; one saved before or with it is not."""
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    broken = returns / "附属医院.xlsx"
+    broken.write_bytes(b"PK\x03\x04 damaged in the mail")
+    good = filled_form(campaign, "附属医院", returns / "附属医院（重报）.xlsx", [hazard()])
+    sent = datetime(2023, 12, 14, 10).timestamp()
+    os.utime(broken, (sent, sent))
+    again = sent + resent_after * 60
+    os.utime(good, (again, again))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [said] = [p for p in collection.problems if p.file.endswith("附属医院.xlsx")]
+    assert collection.returned().keys() == {"附属医院"}
+    if not superseded:
+        assert (said.code, said.severity, collection.errors) == (Code.UNREADABLE, Severity.ERROR, 1)
+        return
+    assert (said.code, said.severity, collection.errors) == (
+        Code.UNREADABLE_SUPERSEDED,
+        Severity.WARNING,
+        0,
+    )
+    assert said.message.startswith("这份文件无法读取，但附属医院此后又报来了 ")
+    assert (
+        "附属医院（重报）.xlsx，已按它汇总，这份不再计为错误，可以移出报表文件夹（无法读取的原因："
+        in (said.message)
+    )

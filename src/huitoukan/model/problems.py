@@ -30,6 +30,7 @@ class Code(StrEnum):
     """Stable slugs of every kind of problem, for tests and machines (`--json`)."""
 
     UNREADABLE = "unreadable"
+    UNREADABLE_SUPERSEDED = "unreadable-superseded"
     WPS_ET = "wps-et"
     HIDDEN_SHEET = "hidden-sheet"
     SHEETS_OF_ONE_DEPARTMENT = "sheets-of-one-department"
@@ -171,6 +172,12 @@ RESAVE = "请用 Excel 或 WPS 打开后另存为 .xlsx 再重新报送"
 
 CATALOGUE: Mapping[Code, Rule] = {
     Code.UNREADABLE: Rule(_E, "文件无法读取", "{reason}"),
+    Code.UNREADABLE_SUPERSEDED: Rule(
+        _W,
+        "文件无法读取（已重报）",
+        "这份文件无法读取，但{department}此后又报来了 {answer}，已按它汇总，这份不再计为错误，"
+        "可以移出报表文件夹（无法读取的原因：{reason}）",
+    ),
     Code.WPS_ET: Rule(
         _W, "WPS 格式", "文件为 WPS 表格（.et）格式，已读取；今后请另存为 .xlsx 报送"
     ),

@@ -306,6 +306,24 @@ def _on_date(newest: ReturnForm, code: Code, variant: str = "", **params: Any) -
     )
 
 
+def _unread(form: ReturnForm, versions: Sequence[ReturnForm]) -> Problem:
+    """The problem of a file that could not be read (or another campaign's form): an error,
+    but a warning once its department has sent a return saved after it, summed up in its
+    stead (the old file made every collect end in 错误: clerk trial 112)."""
+    later = [v for v in versions if v.modified > form.modified]
+    if not later:
+        return problem(Code.UNREADABLE, form.file, reason=form.reason)
+    answer = max(later, key=version_order).file
+    reason = form.reason.rstrip("。")
+    return problem(
+        Code.UNREADABLE_SUPERSEDED,
+        form.file,
+        department=form.department,
+        reason=reason,
+        answer=answer,
+    )
+
+
 def version_order(form: ReturnForm) -> tuple[date, bool, float, str]:
     """Older first: by the day each was sent (`ReturnForm.sent_on`: a 日期 typed a year
     wrong ranked the newest version first of all, a supplement sent as the table alone
@@ -492,6 +510,7 @@ def merge(
     problems: list[Problem] = []
     by_department: dict[str, list[ReturnForm]] = defaultdict(list)
     blank: list[ReturnForm] = []
+    unread: list[tuple[int, ReturnForm]] = []
     hazards: list[HazardRow] = []
     by_content: dict[tuple[str, str], ReturnForm] = {}
     for form in sorted(forms, key=_original_first):
@@ -525,7 +544,7 @@ def merge(
                     if ANOTHER_CAMPAIGN in form.reason
                     else FileOutcome.UNREADABLE
                 )
-                problems.append(problem(Code.UNREADABLE, form.file, reason=form.reason))
+                unread.append((len(problems), form))  # said once the versions are known
         elif not form.department:
             outcomes[form.file] = FileOutcome.UNKNOWN_DEPARTMENT
             problems.extend(form.problems)
@@ -548,6 +567,8 @@ def merge(
                 answer=answer.file if answer else "",
             )
         )
+    for at, form in reversed(unread):
+        problems.insert(at, _unread(form, by_department.get(form.department, [])))
     before: dict[str, list[HazardRow]] = defaultdict(list)
     for row in earlier.hazards:
         before[row.department].append(row)
