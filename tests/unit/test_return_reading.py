@@ -708,6 +708,29 @@ def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path
     assert not form.readable and "未找到自查整改清单表头" in form.reason
 
 
+def test_a_form_whose_column_headings_were_deleted_is_told_so(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The issued 附件2, filled in, its row of column headings deleted: told “未找到…表头，
+    请使用下发的附件2填写”, the department insisted it had (clerk trial 112)."""
+    from openpyxl import load_workbook
+
+    from tests.helpers import header_position
+
+    path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard()])
+    wb = load_workbook(path)
+    ws = wb.active
+    row, _ = header_position(ws)
+    ws.delete_rows(row)
+    wb.save(path)
+    form = read(path, campaign)
+    assert not form.readable
+    assert form.reason.startswith(
+        "表格上方的部门、主要负责人等都在，但找不到列标题行（序号、部位、存在隐患问题……），"
+        "可能被删除了：请把这一行恢复"
+    )
+
+
 def test_a_value_that_looks_like_a_footer_label_is_data(campaign: Campaign, tmp_path: Path) -> None:
     """Found by hypothesis: a 责任人 called 填表人 must not end the table."""
     rows = [hazard(部位=f"楼{n}") for n in range(3)] + [hazard(部位="末行", 责任人="填表人")]

@@ -105,6 +105,12 @@ ANSWER_FIELDS = ("measures", "progress", "owner", "remarks")
 a 检查时间 or 销号时间 left when the rest of an answer was cleared, the register took the
 blanks for the answer and lost the one sent before (clerk trials 67 and 69)."""
 NO_FORM = "未找到自查整改清单表头（序号、部位、存在隐患问题……），请使用下发的附件2填写"
+NO_HEADER_ROW = (
+    "表格上方的部门、主要负责人等都在，但找不到列标题行（序号、部位、存在隐患问题……），"
+    "可能被删除了：请把这一行恢复（可从下发的附件2中复制），或用下发的附件2重新填写"
+)
+"""The reason of a form whose header lines are there and its column headings gone: told
+to use the issued 附件2, which it had (clerk trial 112)."""
 
 
 @dataclass
@@ -190,7 +196,12 @@ def read_return(
             for g in content.sheets
         ):
             return [form.model_copy(update={"not_a_return": FINDINGS_TITLE})]  # the clerk's list
-        return [form.model_copy(update={"readable": False, "reason": NO_FORM})]
+        headed = any(
+            g.visible and len(_labels(g.rows[:HEADER_SEARCH_ROWS], 0, HEADER_LABELS)) >= 2
+            for g in content.sheets
+        )
+        reason = NO_HEADER_ROW if headed else NO_FORM
+        return [form.model_copy(update={"readable": False, "reason": reason})]
     named_by_file = campaign.find_unit(Path(source.readable_name).stem)
     groups = _by_department(found, campaign, named_by_file.name if named_by_file else "")
     issued_with, issued = _issued_problems(content, campaign)
