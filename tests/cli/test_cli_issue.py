@@ -202,7 +202,7 @@ def test_issuing_one_department_again_keeps_the_others_on_the_list(
     assert result.exit_code == 0, result.output
     said = "".join(result.output.split())
     assert (
-        "安全保卫处的旧表已有签收（王干事，2023-12-11），发放清单中这一行已换成新表，请重新签收"
+        "安全保卫处的旧表已有签收（王干事，2023年12月11日），发放清单中这一行已换成新表，请重新签收"
         in said
     )
     assert "学生工作处的旧表" not in said  # not issued again: its signature stands
@@ -231,7 +231,7 @@ def test_a_signed_list_written_over_is_kept(runner: CliRunner, chdir_tmp: Path) 
     again = runner.invoke(app, ["issue", "--force"])
     assert again.exit_code == 0, again.output
     said = "".join(again.output.split())
-    assert "学生工作处的旧表已有签收（李干事，2023-12-11）" in said
+    assert "学生工作处的旧表已有签收（李干事，2023年12月11日）" in said
     [kept] = (chdir_tmp / "发放").glob("发放清单.备份-*.xlsx")
     assert f"原发放清单（有签收）另存为{kept.name}" in said
     assert "李干事" in {c.value for row in load_workbook(kept).active.iter_rows() for c in row}

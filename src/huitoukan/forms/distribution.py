@@ -144,7 +144,9 @@ def signature(row: Sequence[object]) -> str:
     """签收人 and 签收日期 of an `earlier_rows` row (a value a column after 序号), as written
     ('' when not signed)."""
     headers = [h for h, _ in _HEADERS[1:]]
-    signed = (cell_text(row[headers.index(h)]) for h in ("签收人", "签收日期"))
+    values = [row[headers.index(h)] for h in ("签收人", "签收日期")]
+    # a date typed as one said as every date is (“2026-11-03”: clerk trial 112)
+    signed = (chinese_date(v) if isinstance(v, date) else cell_text(v) for v in values)
     return "，".join(text for text in signed if text)
 
 
