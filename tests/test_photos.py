@@ -1483,6 +1483,15 @@ def test_another_departments_photo_sent_before_a_follow_up_round_is_still_said(
     said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
     assert [(p.department, Path(p.file).name) for p in said] == [("附属医院", "医院.xlsx")]
     assert "与安全保卫处报送的照片是同一张" in said[0].message
+    # ... and, the campaign asking for a photo, its hazard counts as lacking its own: asked
+    # in status and its notice, not in its 退回修改 copy alone (clerk trial 112)
+    from huitoukan.letters.notices import notices
+
+    lacking = [(h.department, h.photos_of_others) for h in result.status.missing_photos]
+    assert lacking == [("附属医院", "安全保卫处")]
+    [letter] = [n for n in notices(campaign, result.status) if n.department == "附属医院"]
+    assert "门诊楼：灭火器过期（销号时间 " in letter.text
+    assert "，所附照片是安全保卫处报送的，不是这项隐患自己的整改照片" in letter.text
 
 
 @pytest.mark.parametrize("shared_problem", [False, True])

@@ -277,6 +277,11 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                 + (f"，表中粘贴的照片未能读取：{h.photos_unread}" if h.photos_unread else "")
                 # why a row with a photo is asked for one (none was said: clerk trial 87)
                 + ("，所附照片是整改中时报送的整改前照片" if h.photos_before_only else "")
+                + (  # (asked in its 退回修改 copy alone: clerk trial 112)
+                    f"，所附照片是{h.photos_of_others}报送的，不是这项隐患自己的整改照片"
+                    if h.photos_of_others and not h.photos_before_only
+                    else ""
+                )
                 + (f"；{h.photo_hint}" if h.photo_hint else "")
                 for h in no_photo
             )

@@ -131,7 +131,18 @@ def borrowed_before_photos(
             and first.forms[name].department != row.department
             and any(r.progress != DONE for r in first.rows[name])
         ]
-        if not borrowed or newest is None or row.source_file != newest.file:
+        if newest is None or row.source_file != newest.file:
+            rows.append(row)
+            continue
+        if row.progress == DONE and row.photos:  # another's photos, all of them
+            whose = [
+                first.forms[name].department
+                for name in row.photos
+                if name in first.forms and first.forms[name].department != row.department
+            ]
+            if len(whose) == len(row.photos):
+                row = row._replace(photos_of_others=whose[0])
+        if not borrowed:
             rows.append(row)
             continue
         before = tuple(p for p in row.photos if p in row.before_photos or p in borrowed)

@@ -121,7 +121,7 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
     )
 
 
-_NOT_ON_THE_SHEETS = frozenset({"history", "errors_said", "progress_text"})
+_NOT_ON_THE_SHEETS = frozenset({"history", "errors_said", "progress_text", "photos_of_others"})
 """What a register's sheets do not give back as collect had it (the versions a hazard went
 through, the errors already said, 整改完成情况 as typed beside what it was read as)."""
 

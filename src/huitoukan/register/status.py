@@ -66,6 +66,9 @@ class HazardView:
     """What they are, by column (`HazardRow.errors_said`)."""
     photos_before_only: bool = False
     """Its photos were all sent while it was open (整改前): none shows it done."""
+    photos_of_others: str = ""
+    """Reported 已完成, its photos all first sent by this other department
+    (`HazardRow.photos_of_others`)."""
     days_late: int = 0
     """逾期天数 as the register shows it: of one completed after its 整改时限 too, the days
     it was late (`days_overdue` counts the days an open one is past it: 0 beside the
@@ -114,6 +117,7 @@ class HazardView:
             closing_flaw=row.closing_flaw,
             days_late=row.days_late(as_of),
             photos_before_only=row.before_photos_only,
+            photos_of_others=row.photos_of_others,
         )
 
 
@@ -437,7 +441,7 @@ def build_status(
         if hazard.errors:
             with_errors.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
-            lacking = not hazard.photos or hazard.before_photos_only
+            lacking = not hazard.photos or hazard.before_photos_only or hazard.photos_of_others
             if require_photo and lacking:  # (accepted on review: settled, but said)
                 settled = accepted_without_photo if hazard.review == PASSED else missing_photos
                 settled.append(HazardView.of(hazard, as_of, hazard.long_standing))
