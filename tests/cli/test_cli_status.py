@@ -771,7 +771,13 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
     assert str(owed["附属医院"]).startswith("报来的是其他活动的表格（")
     runner.invoke(app, ["remind", *args])
     notice = "".join((chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig").split())
-    assert "贵部门报来的文件医院.xlsx（这是往期活动的表格" in notice and "无法读取" not in notice
+    assert "贵部门报来的文件医院.xlsx：这是往期活动的表格" in notice and "无法读取" not in notice
+    # said once, in a sentence, not brackets in brackets around the instruction (trial 112)
+    assert (
+        "的报表，未汇总；贵部门的《安全隐患自查整改清单》（附件2）按未报送计（请用本次下发的附件2填写）"
+        in (notice)
+    )
+    assert notice.count("请用本次下发的附件2填写") == 1
     # read back from a register changed by hand, it is still something sent
     from openpyxl import load_workbook
 

@@ -67,12 +67,13 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             came, sent = "", f"截至{as_of}尚未报送"
             if dept.unreadable_file:
                 name = Path(dept.unreadable_file).name
-                came = (  # (“无法读取（这是往期活动的表格…）” said both: clerk trial 109)
-                    f"贵部门报来的文件 {name}（{why}），"
-                    if dept.sent_another_campaigns
-                    else f"贵部门报来的文件 {name} 无法读取（{why}），"
-                )
                 sent = "按未报送计"
+                if dept.sent_another_campaigns:  # (“无法读取（这是往期…）”: trial 109), its
+                    # why a sentence, not brackets around brackets, its 请… said once (112)
+                    came = f"贵部门报来的文件 {name}：{why.split('；请')[0]}；"
+                    sent = "按未报送计（请用本次下发的附件2填写）"
+                else:
+                    came = f"贵部门报来的文件 {name} 无法读取（{why}），"
             elif dept.set_aside_file:  # not a word of it, 尚未报送 (clerk trial 93)
                 came = (
                     f"贵部门报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”是"
