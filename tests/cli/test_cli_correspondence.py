@@ -129,3 +129,27 @@ def test_a_return_with_errors_only_off_its_rows_is_asked_to_be_put_right(
     text = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
     assert "表头、表尾等处填写有误（未填主要负责人），请改正后重新报送。" in text
     assert not (chdir_tmp / "通知" / "安全保卫处-通知.txt").exists()
+
+
+def test_thanks_close_a_note_on_lateness_alone_and_the_office_files_its_own_form(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """团委's notice: a 督办 of an overdue hazard, then “…请今后按时报送。感谢配合。”; the
+    office's own 本处待办 told it to fill in the 销号时间 and 报送 — to itself (clerk trial
+    112). Thanks end a notice that only notes lateness; the office is not told to send."""
+    returns = chdir_tmp / "回收"
+    overdue = [hazard(整改时限=date(2023, 12, 18))]
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", overdue, form_date=date(2023, 12, 17))
+    filled_form(campaign, "学院警务室", returns / "警务室.xlsx", form_date=date(2023, 12, 17))
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", overdue)
+    args = ["--as-of", "2023-12-20"]
+    runner.invoke(app, ["collect", "回收", *args])
+    assert runner.invoke(app, ["remind", *args]).exit_code == 0
+    letters = chdir_tmp / "通知"
+    late_and_overdue = (letters / "附属医院-通知.txt").read_text("utf-8-sig")
+    assert "已超过整改时限尚未销号" in late_and_overdue and "请今后按时报送。" in late_and_overdue
+    assert "感谢配合" not in late_and_overdue
+    late = (letters / "学院警务室-通知.txt").read_text("utf-8-sig")
+    assert "请今后按时报送。感谢配合。" in late
+    own = next(letters.glob("安全保卫处*")).read_text("utf-8-sig")
+    assert "整改完成后填写销号时间；" in own and "销号时间报送" not in own

@@ -47,6 +47,9 @@ class Notice(BaseModel):
     """The receiving office's own to-do list, not a letter."""
 
 
+_DONE_THEN = "整改完成后填写销号时间报送"
+
+
 def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
     info = campaign.info
     due = chinese_date(info.returns_due)
@@ -141,7 +144,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds.append("督办")
             lines.append(
                 f"截至{as_of}，贵部门有 {len(overdue)} 项隐患已超过整改时限尚未销号，"
-                "请抓紧整改，整改完成后填写销号时间报送"
+                f"请抓紧整改，{_DONE_THEN}"
                 + (
                     "（复查不合格的，完成后把销号时间改为重新整改完成的日期）"
                     if any(h.source in refused for h in overdue)
@@ -299,7 +302,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
                     f"这是按已汇总的报表计的：上文待核对的 {dept.set_aside_file} 确是贵部门"
                     f"按时报送的，请并入后重新报送，经{info.receiver}核实后按其日期计。"
                     if aside
-                    else "请今后按时报送。感谢配合。"
+                    else "请今后按时报送。"
                 )
             )
         # a follow-up round answered late, as the first (none was said: clerk trial 46); a
@@ -317,12 +320,17 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             kinds += [] if "逾期报送" in kinds else ["逾期报送"]
             lines.append(
                 f"贵部门对{_day(round_.form_date)}下发的跟进轮的反馈已于{_day(day)}收到，晚于截止日期"
-                f"（{_day(round_.due)}），请今后按时报送。感谢配合。"
+                f"（{_day(round_.due)}），请今后按时报送。"
             )
         if not kinds:
             continue
+        if kinds == ["逾期报送"]:  # thanked for its return; not after a 督办 (trial 112)
+            lines[-1] += "感谢配合。"
         if own:
-            mine = [line.replace("贵部门", "本处") for line in lines[1:]]
+            mine = [  # (its own form is filed, not 报送 to itself: clerk trial 112)
+                line.replace("贵部门", "本处").replace(_DONE_THEN, "整改完成后填写销号时间")
+                for line in lines[1:]
+            ]
             result.append(_own_list(info.receiver, as_of, kinds, mine))
         else:
             lines.append(f"{info.receiver}　{as_of}")
