@@ -787,3 +787,17 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
     wb.save(register)
     edited = "".join(runner.invoke(app, ["status", *args]).output.split())
     assert "被改动过" in edited and "附属医院（报来的" in edited
+
+
+@pytest.mark.parametrize(("deadline", "said"), [(11, True), (12, False)])
+def test_status_says_what_was_completed_after_its_deadline_as_the_report_does(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, deadline: int, said: bool
+) -> None:
+    """The report says 逾期完成 1 项; status never did, only --json (clerk trial 112). A
+    hazard done the day after its 整改时限 is said; done on the day it is not."""
+    late = closed(部位="南门", 整改时限=date(2023, 12, deadline))  # (销号 12月12日)
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard(), late])
+    args = ["--as-of", "2023-12-20"]
+    runner.invoke(app, ["collect", "回收", *args])
+    shown = "".join(runner.invoke(app, ["status", *args]).output.split())
+    assert ("逾期完成1项" in shown) is said

@@ -890,8 +890,10 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         console,
         f"{_whose(report) if chosen else '全校'}隐患 {totals.hazards} 项，已销号 {totals.closed}，"
         f"未销号 {totals.open}{_in_review(report)}，"
-        f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
-        f"已报送 {totals.returned}/{totals.departments} 个部门。",
+        f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}"
+        # as the report says it (only --json did: clerk trial 112)
+        + (f"，逾期完成 {totals.done_late} 项" if totals.done_late else "")
+        + f"；已报送 {totals.returned}/{totals.departments} 个部门。",
     )
     if report.ended_on is not None:
         _wrapped(console, campaign_ended(report), style="bold")
