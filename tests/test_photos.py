@@ -1546,11 +1546,14 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
         c.value
         for c in form.active[next(c for c in form.active[2] if c.value == "照片").column_letter]
     ]
+    lacking = [h.department for h in result.status.missing_photos]
     if shared_problem:
         assert said == []
         assert not any("同一张" in c for cs in captions.values() for c in cs)
         assert "1 张" in counted
+        assert lacking == []  # its own photo, shared rightly (not another's: trial 112)
         return
+    assert lacking == ["学生工作处"]
     [one] = said
     assert (one.department, Path(one.file).name) == ("学生工作处", "学工处.xlsx")
     assert (

@@ -134,11 +134,14 @@ def borrowed_before_photos(
         if newest is None or row.source_file != newest.file:
             rows.append(row)
             continue
-        if row.progress == DONE and row.photos:  # another's photos, all of them
+        if row.progress == DONE and row.photos:  # another's photos, all of them (not those
+            # of the assigned problem it answers too, which its departments share rightly)
             whose = [
                 first.forms[name].department
                 for name in row.photos
-                if name in first.forms and first.forms[name].department != row.department
+                if name in first.forms
+                and first.forms[name].department != row.department
+                and _own(row) not in {_own(r) for r in first.rows[name] if r.number}
             ]
             if len(whose) == len(row.photos):
                 row = row._replace(photos_of_others=whose[0])
