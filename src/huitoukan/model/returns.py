@@ -125,10 +125,6 @@ class HazardRow(NamedTuple):
     """Reported 已完成, its photos all sent while it was still open (整改前: carried from an
     older version, or left in the row): none shows the rectification, `require_photo`
     still asks for one, and the report's photo page says so."""
-    photos_of_others: str = ""
-    """Reported 已完成, its photos all first sent by another department (this one named):
-    none is this hazard's own evidence, and `require_photo` still asks for one (the
-    warning reached its 退回修改 copy alone: clerk trial 112)."""
     before_photos: tuple[str, ...] = ()
     """Those of `photos` first sent while the hazard was still open (整改前); the others
     were first sent with it 已完成 (整改后). Photo pages label them so."""
@@ -166,6 +162,10 @@ class HazardRow(NamedTuple):
     answer (another's, or none the list has: withdrawn, typed wrong) and the row is summed
     up as its own finding: still an answer to a listed problem, not the self-check's (the
     追责核查 counted it 自查已发现: clerk trials 86, 88)."""
+    photos_of_others: str = ""
+    """Reported 已完成, its photos all first sent by another department (this one named):
+    none is this hazard's own evidence, and `require_photo` still asks for one (the
+    warning reached its 退回修改 copy alone: clerk trial 112)."""
 
     def deadline_on(self, day: date) -> date | None:
         """The 整改时限 the department's versions gave when `day` began (the one the last
