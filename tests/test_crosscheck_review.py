@@ -216,6 +216,57 @@ def test_the_clerks_decision_survives_a_rerun(
     assert run(runner, str(listed), str(register), "-o", str(out))[0] == 0
 
 
+@pytest.mark.parametrize("heading", ["对应自查隐患编号", "自查隐患编号", "对应隐患编号"])
+def test_a_decision_under_the_heading_the_crosscheck_sheet_uses_is_read(
+    runner: CliRunner, register: Path, tmp_path: Path, heading: str
+) -> None:
+    """The 追责核查 sheet heads its column 对应自查隐患编号: a clerk who heads the list's
+    column so, copying it, has the decision read, not ignored (clerk trial 113 #2)."""
+    canteen = _hazard_id(register, "第一食堂")
+    decided = [{**FINDINGS[4], heading: canteen}, {**FINDINGS[1], heading: "无"}]
+    order = (*ORDER[:-1], heading)
+    listed = findings_list(tmp_path / "已核对.xlsx", decided, order)
+    out = tmp_path / "核查.xlsx"
+    code, output = run(runner, str(listed), str(register), "--out", str(out))
+    rows = {r["问题编号"]: r for r in verdict_rows(out)}
+    assert rows["SD-2"]["结论"] == "自查已发现（已核对）", output
+    assert rows["XJ-2"]["结论"] == "自查未发现（已核对）", output
+
+
+def test_decisions_typed_into_the_result_are_said_not_lost(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """The 核查结果 has a column 对应自查隐患编号: a clerk types the decisions there, and the
+    next run wrote over them with only “已另存为” said (clerk trial 113). Each is named, with
+    the list it belongs in; what the run writes there itself is not."""
+    listed = findings_list(tmp_path / "督查发现.xlsx", FINDINGS, ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    run(runner, str(listed), str(register), "--out", str(out))
+    rows = verdict_rows(out)
+    row_of = {r["问题编号"]: n for n, r in enumerate(rows, start=3)}
+    workbook = load_workbook(out)
+    sheet = workbook["核查结果"]
+    heading = [c.value for c in sheet[2]].index("对应自查隐患编号")
+    column = get_column_letter(heading + 1)
+    canteen = _hazard_id(register, "第一食堂")
+    sheet[f"{column}{row_of['SD-2']}"] = canteen  # a decision: 待确认 → the canteen's
+    sheet[f"{column}{row_of['SJ-1']}"] = "无"  # 自查未发现 already: nothing moves
+    written = rows[row_of["XJ-1"] - 3]["对应自查隐患编号"]
+    sheet[f"{column}{row_of['XJ-1']}"] = str(written).lower()  # what the run wrote
+    workbook.save(out)
+    _, output = run(runner, str(listed), str(register), "--out", str(out))
+    said = "".join(output.split())
+    assert f"核查结果!{column}{row_of['SD-2']}" in said
+    assert "SD-2的核对结论填写在了上次的核查结果中，未被采用" in said
+    assert "督查发现.xlsx中这个问题的“对应自查”一栏" in said
+    assert said.count("未被采用") == 1, output
+    assert len(list(tmp_path.glob("追责核查.备份-*.xlsx"))) == 1
+    # given back as the list to check, it is refused with where decisions go
+    refused = runner.invoke(app, ["crosscheck", str(out), str(register), "-o", "x.xlsx"])
+    assert refused.exit_code != 0
+    assert "请填写在检查发现问题清单的“对应自查”一栏" in "".join(refused.output.split())
+
+
 def test_a_decision_by_number_names_the_hazard_and_asks_for_its_id(
     runner: CliRunner, campaign: Campaign, register: Path, tmp_path: Path
 ) -> None:

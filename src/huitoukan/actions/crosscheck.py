@@ -10,12 +10,18 @@ from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
-from huitoukan.files import given_input, near_names, xlsx_name
-from huitoukan.findings.crosscheck import Crosscheck, crosscheck
+from huitoukan.files import display_name, given_input, near_names, xlsx_name
+from huitoukan.findings.crosscheck import NO_MATCH, Conclusion, Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
-from huitoukan.letters.accountability import write_crosscheck
+from huitoukan.letters.accountability import (
+    DECISION_HEADING,
+    RESULT_SHEET,
+    typed_decisions,
+    write_crosscheck,
+)
 from huitoukan.model.findings import Finding, number_key
-from huitoukan.model.problems import Code
+from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.register.record import edited_since_written
 from huitoukan.register.store import Written, replace_output
 
 
@@ -81,6 +87,36 @@ def _assigned_themselves(
     ]
 
 
+def _decisions_typed_into(out: Path, result: Crosscheck, listed: Path) -> list[Problem]:
+    """A 隐患编号 or 无 a clerk typed into the last 核查结果's 对应自查隐患编号 (where it looks
+    to belong), which this run writes over: said, with where it goes (the list's 对应自查),
+    not lost without a word (clerk trial 113). What the run writes there itself, or the
+    list decided the same, is not said."""
+    typed = typed_decisions(out)
+    problems = []
+    for verdict in result.verdicts:
+        number = verdict.finding.number
+        cell, value = typed.get(number, ("", ""))
+        written = verdict.match.hazard.hazard_id if verdict.match else ""
+        said = value.strip().upper()
+        # 无 beside a finding nothing answers, left 自查未发现 anyway: nothing to move
+        unchanged = said in NO_MATCH and not written and verdict.conclusion is Conclusion.MISSED
+        if said and not unchanged and said not in (written, verdict.finding.decision.upper()):
+            problems.append(
+                problem(
+                    Code.CROSSCHECK_DECISION_IN_RESULT,
+                    display_name(out),
+                    sheet=RESULT_SHEET,
+                    cell=cell,
+                    field=DECISION_HEADING,
+                    value=value,
+                    number=number,
+                    listed=display_name(listed),
+                )
+            )
+    return problems
+
+
 def run_crosscheck(
     campaign: Campaign, findings: Path, sources: Sequence[Path], out: Path, as_of: date
 ) -> tuple[Crosscheck, Written]:
@@ -125,5 +161,7 @@ def run_crosscheck(
         for f in skipped
     ]
     out = xlsx_name(out)
+    if edited_since_written(out):
+        result.problems.extend(_decisions_typed_into(out, result, findings))
     day = chinese_date(as_of)
     return result, replace_output(out, lambda tmp: write_crosscheck(tmp, campaign, result, day))

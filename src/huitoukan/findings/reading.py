@@ -32,7 +32,7 @@ from huitoukan.forms.layout import (
     find_header,
     locate_header,
 )
-from huitoukan.model.documents import FINDINGS_TITLE
+from huitoukan.model.documents import CROSSCHECK_TITLE, FINDINGS_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Problem, Severity, date_example, problem
 from huitoukan.returns.workbooks import (
@@ -71,6 +71,12 @@ def derived_number(source: str, location: str, description: str) -> str:
     return "-".join(filter(None, (source, digest.hexdigest()[:6].upper())))
 
 
+_DECISIONS_GO_IN_THE_LIST = (
+    "。核对结论不填在核查结果中（每次运行都重新写出）：请填写在检查发现问题清单"
+    "的“对应自查”一栏（没有就加一列），再用那份清单运行 huitoukan crosscheck"
+)
+"""Said to a clerk who gives the 追责核查 back, its decisions typed in (clerk trial 113)."""
+
 LONG_AGO_YEARS = 3
 """A problem found this many years before the campaign was issued is asked about (a year
 typed wrong, 2014 for 2024): 回头看 looks back, but rarely that far."""
@@ -93,6 +99,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
         raise HuitoukanError(
             f"{shown} 是本工具生成的“{made}”，不是问题清单：请给出交办问题清单"
             "（或检查发现问题清单）的文件"
+            + (_DECISIONS_GO_IN_THE_LIST if made == CROSSCHECK_TITLE else "")
         )
     tables: list[tuple[SheetGrid, HeaderMatch]] = []
     examples: list[tuple[SheetGrid, HeaderMatch]] = []

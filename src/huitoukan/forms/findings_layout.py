@@ -102,7 +102,19 @@ LIST_COLUMNS: tuple[Column, ...] = (
             "整改时限要求",
         ),
     ),
-    Column("decision", "对应自查", ("对应自查隐患", "自查对应")),
+    # 对应自查隐患编号 is how the 追责核查 sheet heads it: a clerk copies that (trial 113)
+    Column(
+        "decision",
+        "对应自查",
+        (
+            "对应自查隐患",
+            "自查对应",
+            "对应自查隐患编号",
+            "对应自查编号",
+            "自查隐患编号",
+            "对应隐患编号",
+        ),
+    ),
 )
 LIST_WIDTHS = (10, 10, 14, 16, 40, 18, 30, 14, 12)
 REQUIRED = frozenset({"description"})

@@ -7,14 +7,18 @@ from datetime import date
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
+from huitoukan.cells import cell_ref, cell_text
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
 from huitoukan.findings.similarity import MATCH
 from huitoukan.model.documents import CROSSCHECK_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.model.returns import FAILED, IN_PROGRESS, PASSED, UNREVIEWED, HazardRow
+from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 CROSSCHECK_FILE = "追责核查.xlsx"
+RESULT_SHEET = "核查结果"
+DECISION_HEADING = "对应自查隐患编号"
 RESULT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 6),
     ("问题编号", 12),
@@ -23,7 +27,7 @@ RESULT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("问题描述", 28),
     ("责任部门", 14),
     ("结论", 14),
-    ("对应自查隐患编号", 11),
+    (DECISION_HEADING, 11),
     ("自查部门", 12),
     ("自查发现的隐患", 24),
     ("追责范围", 24),
@@ -47,6 +51,28 @@ MISSED_COLUMNS: tuple[tuple[str, float], ...] = (
     ("问题描述", 34),
     ("追责范围", 34),
 )
+
+
+def typed_decisions(path: Path) -> dict[str, tuple[str, str]]:
+    """What the 核查结果 of the 追责核查 at `path` shows in 对应自查隐患编号, by 问题编号:
+    (the cell, its text). A clerk types decisions there, which the next run writes over
+    (clerk trial 113): the caller says those it did not write. Nothing for a file that
+    cannot be read or is not laid out so."""
+    try:
+        content = read_workbook(path, only=[RESULT_SHEET], inspect=False)
+    except (UnreadableWorkbook, OSError):
+        return {}
+    typed: dict[str, tuple[str, str]] = {}
+    for grid in content.sheets:
+        texts = [[cell_text(v) for v in row] for row in grid.rows]
+        head = next((n for n, row in enumerate(texts[:5]) if DECISION_HEADING in row), None)
+        if head is None or "问题编号" not in texts[head]:
+            continue
+        number, decision = texts[head].index("问题编号"), texts[head].index(DECISION_HEADING)
+        for n, row in enumerate(texts[head + 1 :], start=head + 1):
+            if len(row) > max(number, decision) and row[number] and row[decision]:
+                typed.setdefault(row[number], (cell_ref(n, decision), row[decision]))
+    return typed
 
 
 def _sheet(
@@ -82,7 +108,7 @@ def _candidates(verdict: Verdict) -> str:
 def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: str) -> None:
     school = campaign.info.school
     results = _sheet(
-        "核查结果",
+        RESULT_SHEET,
         f"{school}追责核查：检查发现问题与自查台账比对（{as_of}）",
         RESULT_COLUMNS,
         PRINTED_RESULT_COLUMNS,

@@ -144,6 +144,7 @@ class Code(StrEnum):
     CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
     CROSSCHECK_ASSIGNED_FINDING = "crosscheck-assigned-finding"
     CROSSCHECK_EARLIER_FINDING = "crosscheck-earlier-finding"
+    CROSSCHECK_DECISION_IN_RESULT = "crosscheck-decision-in-result"
     MISSING_PHOTO = "missing-photo"
     REPEATED_HAZARD = "repeated-hazard"
     SEVERAL_HAZARDS = "several-hazards"
@@ -1052,6 +1053,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "发现早于本次活动",
         "{number} 的发现时间 {day} 早于本次活动的下发日期 {issued}：是往期检查发现的问题的，"
         "不应按本次自查追责，请核对发现时间（已按所填核查）",
+    ),
+    Code.CROSSCHECK_DECISION_IN_RESULT: Rule(
+        _W,
+        "核对结论填在了核查结果中",
+        "{number} 的核对结论填写在了上次的核查结果中，未被采用：核查结果每次运行都重新"
+        "写出（填写过的一份已另存）。请把它填写到问题清单 {listed} 中这个问题的“对应自查”一栏"
+        "（没有就加一列），再运行一次",
     ),
     Code.MISSING_PHOTO: Rule(
         _W,
