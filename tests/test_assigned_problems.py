@@ -26,6 +26,7 @@ from huitoukan.letters.feedback import write_feedback
 from huitoukan.letters.notices import notices
 from huitoukan.model.findings import PartState
 from huitoukan.model.problems import Code, Severity
+from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
 from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
 from tests.helpers import (
@@ -812,12 +813,52 @@ def test_a_hazard_the_department_found_before_the_inspection_stays_its_own(
     [part] = parts(listed, collection.hazards, AS_OF)
     if own:  # closed before 12月19日, when the inspectors found it still there
         assert part.state is not PartState.CLOSED and answer.closed_on is None
-        [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_CLOSED_BEFORE_FOUND]
+        [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_STILL_THERE]
         assert said.message.startswith("这一行是本部门自查发现的隐患，")
         assert "请重新整改" in said.message
+        # nothing was filled in wrong: no error, and not asked for a “正确的销号时间”
+        assert said.severity is Severity.WARNING
+        assert Code.ASSIGNMENT_CLOSED_BEFORE_FOUND not in codes
+        assert answer.closing_flaw == STILL_THERE
     inspection = city_finding("SJ-01", found, "图书馆", "二楼灭火器压力不足")
     [verdict] = crosscheck(campaign, [inspection], collection.hazards, listed).verdicts
     assert (verdict.conclusion is not Conclusion.MISSED) is own
+
+
+def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywhere(
+    runner: CliRunner, campaign: Campaign, chdir_tmp: Path
+) -> None:
+    """保卫处 found and closed 图书馆's extinguishers itself; the 省级督查 finds them still
+    there and lists the problem. Collect told it to rectify again; status, the notice, the
+    report and the archive page asked for a “正确的销号时间”, as if a date were typed wrong
+    (clerk trial 113). Each now says the problem was found still there after the 销号."""
+    problem = {
+        "问题编号": "SD7-01", "问题来源": "省级督查", "发现时间": date(2023, 12, 19),
+        "部位": "图书馆", "问题描述": "二楼2具灭火器压力不足", "责任部门": "保卫处",
+        "整改时限": date(2023, 12, 31),
+    }  # fmt: skip
+    findings_list(chdir_tmp / "交办问题清单.xlsx", [problem])
+    day = date(2023, 12, 18)
+    row = closed(部位="图书馆", 存在隐患问题="二楼2具灭火器压力不足", 检查时间=day, 销号时间=day)
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [row])
+    as_of = ["--as-of", "2023-12-20"]
+    collected = runner.invoke(app, ["collect", "回收", "--findings", "交办问题清单.xlsx", *as_of])
+    assert collected.exit_code == 0, collected.output  # a warning: nothing filled in wrong
+    assert "请重新整改" in "".join(collected.output.split())
+    status = "".join(runner.invoke(app, ["status", *as_of]).output.split())
+    assert "已报销号、但之后上级检查时问题仍在的隐患1项（按未销号计，须重新整改）" in status
+    assert "销号时间未填写或有误" not in status
+    assert runner.invoke(app, ["remind", *as_of]).exit_code in (0, 1)
+    [todo] = (chdir_tmp / "通知").glob("安全保卫处*")
+    text = todo.read_text("utf-8-sig")
+    assert "之后上级检查时问题仍在" in text and "请重新整改" in text
+    assert "正确的销号时间" not in text and "早于问题发现时间" not in text
+    assert runner.invoke(app, ["report", "-o", "汇报.xlsx", *as_of]).exit_code in (0, 1)
+    assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *as_of]).exit_code == 0
+    for made in ("汇报.xlsx", "档案.xlsx"):
+        texts = [str(c.value) for ws in load_workbook(made) for r in ws.iter_rows() for c in r]
+        assert any("检查时问题仍在、须重新整改" in t for t in texts), made
+        assert not any("早于问题发现时间" in t for t in texts), made
 
 
 def test_a_list_given_after_the_register_judges_its_rows_the_same(

@@ -37,7 +37,7 @@ from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import campaign_ended, summary_line
 from huitoukan.model.findings import Part, PartState
 from huitoukan.model.problems import Problem, Severity
-from huitoukan.model.returns import FileOutcome
+from huitoukan.model.returns import STILL_THERE, FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
 from huitoukan.register.store import Written
@@ -927,9 +927,19 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
     if report.form_error_senders:  # off the rows: 已报送, nothing said (clerk trial 112)
         said = [f"{name}（{'、'.join(what)}）" for name, what in report.form_error_senders.items()]
         _listed(console, "报表表头、表尾等处填写有误的部门（请退回修改）：", said)
-    if report.undated:  # done, says the department; open in the register until it dates it
-        departments = list(dict.fromkeys(h.department for h in report.undated))
-        label = f"报已完成但销号时间未填写或有误的隐患 {len(report.undated)} 项（按未销号计）："
+    # done, says the department; open in the register until it dates it — or, found still
+    # there after its 销号, until it rectifies it again (clerk trial 113)
+    again = [h for h in report.undated if h.closing_flaw == STILL_THERE]
+    misdated = [h for h in report.undated if h.closing_flaw != STILL_THERE]
+    if again:
+        departments = list(dict.fromkeys(h.department for h in again))
+        label = (
+            f"已报销号、但之后上级检查时问题仍在的隐患 {len(again)} 项（按未销号计，须重新整改）："
+        )
+        _listed(console, label, departments)
+    if misdated:
+        departments = list(dict.fromkeys(h.department for h in misdated))
+        label = f"报已完成但销号时间未填写或有误的隐患 {len(misdated)} 项（按未销号计）："
         _listed(console, label, departments)
     rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
     if report.overdue:

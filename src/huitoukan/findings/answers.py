@@ -29,7 +29,7 @@ from huitoukan.model.findings import (
     number_key,
 )
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import UNREVIEWED, HazardRow, ReturnForm
+from huitoukan.model.returns import STILL_THERE, UNREVIEWED, HazardRow, ReturnForm
 
 
 @dataclass
@@ -127,10 +127,11 @@ def assign(
         if _closed_before_found(row, finding):
             said.append(
                 _row_problem(
-                    Code.ASSIGNMENT_CLOSED_BEFORE_FOUND,
+                    Code.ASSIGNMENT_STILL_THERE
+                    if _found_first(row, finding, sent(row))
+                    else Code.ASSIGNMENT_CLOSED_BEFORE_FOUND,
                     row,
                     f"{row.closed_on:%Y-%m-%d}",
-                    variant="own" if _found_first(row, finding, sent(row)) else "",
                     closed=row.closed_on,
                     number=finding.number,
                     found=finding.found_on,
@@ -371,6 +372,7 @@ def _stated_elsewhere(
 _ABOUT = {
     Code.ASSIGNMENT_DEADLINE_LATER: ("deadline", "整改时限"),
     Code.ASSIGNMENT_CLOSED_BEFORE_FOUND: ("closed_on", "销号时间"),
+    Code.ASSIGNMENT_STILL_THERE: ("closed_on", "销号时间"),
 }
 """The cell (field, header) a problem about an answer is on, when not its 问题编号."""
 
@@ -395,7 +397,9 @@ def _answering(
     if _closed_before_found(row, finding):  # nor is it waiting for its review (the
         # register's 复查结论 said 待复查 of a closing that is none: clerk trial 71)
         review = "" if row.review == UNREVIEWED else row.review
-        row = row._replace(closed_on=None, review=review, closing_flaw="早于问题发现时间")
+        # its own, found first: closed, and found still there — not a date typed wrong
+        flaw = STILL_THERE if source == SELF_CHECK else "早于问题发现时间"
+        row = row._replace(closed_on=None, review=review, closing_flaw=flaw)
     if _takes_the_problems_deadline(row, finding) or _pushes_back(row, finding):
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True

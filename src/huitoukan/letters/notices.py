@@ -26,6 +26,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
 from huitoukan.forms.layout import COLUMN_BY_FIELD
 from huitoukan.model.findings import PartState
+from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
 
 COMBINED_FILE = "全部通知.txt"
@@ -37,7 +38,8 @@ class Notice(BaseModel):
     kinds: list[str]
     """催报 (not returned), 督办 (overdue hazards), 交办问题 (assigned problems unanswered),
     复查不合格, 说明推迟原因 (a 整改时限 put off without a word), 补充照片 (done without a
-    photo), 补填销号时间 (done without a usable 销号时间), 改正错误 (rows of the return with
+    photo), 补填销号时间 (done without a usable 销号时间), 重新整改 (closed, then found still
+    there by an inspection), 改正错误 (rows of the return with
     errors), 跟进轮催报 (a follow-up round not answered), 逾期报送 (returned late),
     核对另报表格 (another form of its header set aside); 核实部门 in the receiving office's
     own list (returns whose department could not be identified), and 明确责任部门 (assigned
@@ -48,6 +50,12 @@ class Notice(BaseModel):
 
 
 _DONE_THEN = "整改完成后填写销号时间报送"
+
+
+def _deadline(hazard: HazardView) -> str:
+    return f"整改时限 {_day(hazard.deadline)}" + (
+        f"，已逾期 {hazard.days_overdue} 天" if hazard.days_overdue else ""
+    )
 
 
 def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
@@ -164,26 +172,34 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             )
             listed = {h.source for h in overdue}
             failed = [h for h in failed if h.source not in listed]
-        if undated:
-            kinds.append("补填销号时间")
-            late = sum(1 for h in undated if h.days_overdue)
+        # closed, then found still there by an inspection: to rectify again, not to date
+        reopened = [h for h in undated if h.closing_flaw == STILL_THERE]
+        if reopened:
+            kinds.append("重新整改")
             lines.append(
-                f"贵部门报“已完成”的 {len(undated)} 项隐患没有可用的销号时间（各项原因见下），"
+                f"贵部门已报销号的 {len(reopened)} 项隐患，之后上级检查时问题仍在（已列为交办问题），"
+                "台账按未销号跟踪：请重新整改，完成后把销号时间改为重新整改完成的日期，重新报送："
+            )
+            lines += _numbered(f"{_what(h)}（{_deadline(h)}）" for h in reopened)
+        misdated = [h for h in undated if h.closing_flaw != STILL_THERE]
+        if misdated:
+            kinds.append("补填销号时间")
+            late = sum(1 for h in misdated if h.days_overdue)
+            lines.append(
+                f"贵部门报“已完成”的 {len(misdated)} 项隐患没有可用的销号时间（各项原因见下），"
                 "台账按未销号计"
                 + (
                     ""
                     if not late
                     else "，已超过整改时限"
-                    if late == len(undated)
+                    if late == len(misdated)
                     else f"，其中 {late} 项已超过整改时限"
                 )
                 + "；请填写正确的销号时间后重新报送："
             )
             lines += _numbered(
-                f"{_what(h)}（销号时间{h.closing_flaw or '有误'}；整改时限 {_day(h.deadline)}"
-                + (f"，已逾期 {h.days_overdue} 天" if h.days_overdue else "")
-                + "）"
-                for h in undated
+                f"{_what(h)}（销号时间{h.closing_flaw or '有误'}；{_deadline(h)}）"
+                for h in misdated
             )
         # gone from its newest return, not closed, and not overdue (those are asked above)
         chased = {h.source for h in overdue}

@@ -20,7 +20,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REPORT_TITLE
-from huitoukan.model.returns import FAILED, HazardRow
+from huitoukan.model.returns import FAILED, STILL_THERE, HazardRow
 from huitoukan.register.status import HazardView, StatusReport, rate
 from huitoukan.register.writing import (
     department_charts,
@@ -105,6 +105,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         f"；按原定报送截止 {chinese_date(first_due)} 逾期的 {late_before} 个" if first_due else ""
     )
     due = _before_due(report, "报送截止日期")
+    reopened = sum(h.closing_flaw == STILL_THERE for h in report.undated)
+    misdated = len(report.undated) - reopened
     heading("一、总体情况")
     line(
         f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个{by_first}），"
@@ -142,9 +144,10 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             else ""
         )
         + (  # counted open: why, as status says it (the report did not: trial 72)
-            f"；报已完成但销号时间未填写或有误、按未销号计的 {len(report.undated)} 项"
-            if report.undated
-            else ""
+            f"；报已完成但销号时间未填写或有误、按未销号计的 {misdated} 项" if misdated else ""
+        )
+        + (  # closed, then found still there: to rectify again (clerk trial 113)
+            f"；已报销号、但之后上级检查时问题仍在、须重新整改的 {reopened} 项" if reopened else ""
         )
         + "。"
         + _assigned_sentence(report)
@@ -216,7 +219,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             + ("（复查不合格）" if h.review == FAILED else "")
             # 已完成 and overdue: its 销号时间 is what is missing (listed without a reason
             # among the overdue, it read as a mistake of the report: clerk trial 67)
-            + (f"（销号时间{h.closing_flaw or '未填写或有误'}）" if h.undated else ""),
+            + (f"（{_why_open(h)}）" if h.undated else ""),
         ]
         for n, h in enumerate(report.overdue, start=1)
     ]
@@ -298,6 +301,13 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
 def _interim(hazard: HazardView) -> str:
     """补救或替代措施 of a long-standing hazard: its 整改措施 and its 备注 (once each)."""
     return "；".join(dict.fromkeys(t for t in (hazard.measures, hazard.remarks) if t))
+
+
+def _why_open(hazard: HazardView) -> str:
+    """Why one reported 已完成 is open: its 销号时间, or an inspection after it."""
+    if hazard.closing_flaw == STILL_THERE:
+        return "已报销号，之后检查时问题仍在、须重新整改"
+    return f"销号时间{hazard.closing_flaw or '未填写或有误'}"
 
 
 def _numbered(hazard: HazardView) -> str:

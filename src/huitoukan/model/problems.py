@@ -112,6 +112,7 @@ class Code(StrEnum):
     ASSIGNMENT_ROWS_SHIFTED = "assignment-rows-shifted"
     ASSIGNMENT_DEADLINE_LATER = "assignment-deadline-later"
     ASSIGNMENT_CLOSED_BEFORE_FOUND = "assignment-closed-before-found"
+    ASSIGNMENT_STILL_THERE = "assignment-still-there"
     REVIEW_BAD_RESULT = "review-bad-result"
     REVIEW_UNKNOWN_HAZARD = "review-unknown-hazard"
     REVIEW_BEFORE_CLOSED = "review-before-closed"
@@ -905,11 +906,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "销号早于发现",
         "销号时间 {closed} 早于交办问题 {number} 的发现时间 {found}（{source}发现时问题还在），"
         "请核对销号时间",
-        {
-            "own": "这一行是本部门自查发现的隐患，{closed} 已报销号，但 {found} {source}检查时问题"
-            "仍在（交办问题 {number}）：台账按未销号跟踪，请重新整改，完成后把销号时间改为重新"
-            "整改完成的日期",
-        },
+    ),
+    Code.ASSIGNMENT_STILL_THERE: Rule(
+        _W,
+        "销号后检查时问题仍在",
+        "这一行是本部门自查发现的隐患，{closed} 已报销号，但 {found} {source}检查时问题仍在"
+        "（交办问题 {number}）：台账按未销号跟踪，请重新整改，完成后把销号时间改为重新整改完成"
+        "的日期",
     ),
     Code.REVIEW_BAD_RESULT: Rule(
         _E, "复查结论无法识别", "复查结论“{value}”无法识别，请选择：合格 或 不合格"

@@ -22,6 +22,10 @@ from huitoukan.text import fingerprint
 
 Progress = Literal["已完成", "整改中", "未整改"]
 DONE: Final = "已完成"
+STILL_THERE: Final = "之后检查时问题仍在"
+"""`HazardRow.closing_flaw` of a hazard the department found and reported 销号 itself,
+which an inspection after that found still there: no date written wrong, a rectification
+to do again (the notice asked for “正确的销号时间”: clerk trial 113)."""
 IN_PROGRESS: Final = "整改中"
 NOT_STARTED: Final = "未整改"
 STATUS_VALUES: tuple[Progress, ...] = (DONE, IN_PROGRESS, NOT_STARTED)
@@ -149,7 +153,7 @@ class HazardRow(NamedTuple):
     reported before it and taken back: clerk trial 62)."""
     closing_flaw: str = ""
     """Why a row reported 已完成 has no 销号时间 the register closes it by — 未填写, 无法识别,
-    早于检查时间, 晚于统计日期, 早于问题发现时间 ('' otherwise, and once an older version's
+    早于检查时间, 晚于统计日期, 早于问题发现时间, `STILL_THERE` ('' otherwise, and once an older version's
     销号时间 is kept for it): the department is told which
     (it was told all four: clerk trial 70). Last: the state record holds the fields in
     order, and a register written before has none after `history`."""
