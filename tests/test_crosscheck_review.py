@@ -1649,6 +1649,27 @@ def test_a_finding_the_school_had_listed_itself_was_not_missed(
         assert ("总务基建处" if departments else "未明确责任部门") in verdict.accountable
 
 
+def test_a_decision_not_understood_names_the_whole_automatic_conclusion(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A 对应自查 that names no hazard: the 说明 gives what the check finds without it —
+    here 已列入交办清单但未整改, the school's list having had the problem; it said
+    自查未发现, the search's alone (clerk trial 113 #4)."""
+    filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx", [hazard(部位="东门")])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    own = Finding(
+        number="XB-01", source="学校通报", found_on=date(2023, 12, 17), location="图书馆",
+        description="应急照明灯不亮",
+    )  # fmt: skip
+    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
+    [auto] = crosscheck(campaign, [found], hazards, [own]).verdicts
+    assert auto.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+    typed = found.model_copy(update={"decision": "H00000000", "decision_cell": "G2"})
+    [verdict] = crosscheck(campaign, [typed], hazards, [own]).verdicts
+    assert verdict.conclusion is Conclusion.TO_CONFIRM
+    assert verdict.note.endswith("不按所填，自动核查的结论是“已列入交办清单但未整改”")
+
+
 @pytest.mark.parametrize(
     ("sent", "checked"), [(17, 16), (18, 16), (19, 16), (19, 19)]
 )  # fmt: skip

@@ -176,6 +176,40 @@ def crosscheck(
             if unnamed:
                 verdict.accountable = _accountable(finding, levels, unnamed)
 
+    def automatic(finding: Finding) -> Verdict:
+        """The verdict without the clerk's 对应自查: the search's, then what else the school
+        knew of the problem."""
+        verdict = search(finding)
+        name_the_unnamed(verdict)
+        if verdict.conclusion is Conclusion.MISSED and finding.departments:
+            # the school found it after all, in another department's check?
+            elsewhere = search(finding, ())
+            if elsewhere.conclusion is not Conclusion.MISSED and elsewhere.candidates:
+                other = elsewhere.candidates[0].hazard.department
+                verdict = Verdict(
+                    finding,
+                    Conclusion.TO_CONFIRM,
+                    None,
+                    elsewhere.candidates,
+                    note=f"{other}的自查中有相近的隐患（问题清单的责任部门是"
+                    f"{'、'.join(finding.departments)}），请核对",
+                )
+        if verdict.conclusion is Conclusion.MISSED:
+            listed, alike = _listed_before(finding, known, answers, listed_as)
+            if listed is not None:
+                answered = _answers_to(listed, numbered)
+                verdict = _left_unrectified(
+                    finding, listed, verdict.candidates, alike, answered, listing
+                )
+        elif verdict.conclusion is Conclusion.TO_CONFIRM and verdict.candidates:
+            verdict = _listed_rather(finding, verdict, known, answers, listed_as, numbered, listing)
+        silent = [d for d in finding.departments if returned is not None and d not in returned]
+        if verdict.conclusion is Conclusion.MISSED and silent:
+            verdict.note = "；".join(
+                filter(None, (verdict.note, f"{'、'.join(silent)}未报送自查整改清单"))
+            )
+        return verdict
+
     for finding in findings:
         decision = normalize_key(finding.decision)
         if decision:
@@ -206,42 +240,15 @@ def crosscheck(
             elif verdict.match is None and verdict.conclusion is Conclusion.TO_CONFIRM:
                 # a 对应自查 not understood: what the search found, to choose from again
                 # (the candidates and the search's conclusion were gone: clerk trial 106)
-                auto = search(finding)
+                # (the whole of it: the search's alone said 自查未发现 of one the
+                # school's list had assigned, 已列入交办清单但未整改: clerk trial 113)
+                auto = automatic(finding)
                 verdict.candidates = auto.candidates
                 verdict.note += f"；不按所填，自动核查的结论是“{auto.conclusion.value}”"
             name_the_unnamed(verdict)
             result.verdicts.append(verdict)
             continue
-        verdict = search(finding)
-        name_the_unnamed(verdict)
-        if verdict.conclusion is Conclusion.MISSED and finding.departments:
-            # the school found it after all, in another department's check?
-            elsewhere = search(finding, ())
-            if elsewhere.conclusion is not Conclusion.MISSED and elsewhere.candidates:
-                other = elsewhere.candidates[0].hazard.department
-                verdict = Verdict(
-                    finding,
-                    Conclusion.TO_CONFIRM,
-                    None,
-                    elsewhere.candidates,
-                    note=f"{other}的自查中有相近的隐患（问题清单的责任部门是"
-                    f"{'、'.join(finding.departments)}），请核对",
-                )
-        if verdict.conclusion is Conclusion.MISSED:
-            listed, alike = _listed_before(finding, known, answers, listed_as)
-            if listed is not None:
-                answered = _answers_to(listed, numbered)
-                verdict = _left_unrectified(
-                    finding, listed, verdict.candidates, alike, answered, listing
-                )
-        elif verdict.conclusion is Conclusion.TO_CONFIRM and verdict.candidates:
-            verdict = _listed_rather(finding, verdict, known, answers, listed_as, numbered, listing)
-        silent = [d for d in finding.departments if returned is not None and d not in returned]
-        if verdict.conclusion is Conclusion.MISSED and silent:
-            verdict.note = "；".join(
-                filter(None, (verdict.note, f"{'、'.join(silent)}未报送自查整改清单"))
-            )
-        result.verdicts.append(verdict)
+        result.verdicts.append(automatic(finding))
     return result
 
 
