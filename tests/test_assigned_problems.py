@@ -167,9 +167,8 @@ def test_a_column_the_list_does_not_know_is_said_not_dropped_silently(
         "K3",
         "备注",
     )
-    assert said.message.startswith(
-        "“备注”一列不是交办问题清单的栏目，其内容不会写进下发给部门的表格"
-    )
+    assert said.message.startswith("这一列不是交办问题清单的栏目，其内容不会写进下发给部门的表格")
+    assert not said.value  # the heading is the field: not said twice (clerk trial 113)
     assert len(result.findings) == len(ROWS)
     inspected = read_findings(tmp_path / "问题清单.xlsx", campaign, inspection=True)
     assert Code.FINDING_UNREAD_COLUMN not in {p.code for p in inspected.problems}

@@ -425,8 +425,7 @@ def _unread_columns_said(
                     sheet=grid.name,
                     cell=cell_ref(header.row, column),
                     row=header.row + 1,
-                    field=text,
-                    value=text,
+                    field=text,  # (and no value: “备注“备注”” said it twice, trial 113)
                 )
             )
 

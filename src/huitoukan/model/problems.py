@@ -695,7 +695,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.FINDING_UNREAD_COLUMN: Rule(
         _W,
         "清单列未读取",
-        "“{value}”一列不是交办问题清单的栏目，其内容不会写进下发给部门的表格，也不进全校台账；"
+        "这一列不是交办问题清单的栏目，其内容不会写进下发给部门的表格，也不进全校台账；"
         "需要责任部门知道的，请写进“整改要求”",
     ),
     Code.FINDING_LIST_CHANGED: Rule(
