@@ -809,6 +809,9 @@ def test_a_hazard_the_department_found_before_the_inspection_stays_its_own(
     codes = {p.code for p in collection.problems}
     assert answer.number == "SD7-01" and Code.ASSIGNMENT_UNANSWERED not in codes
     assert (answer.source == "自查") is own and answer.answers_a_check is not own
+    # asked for the 编号 — of its own row, found first, not as if it had left it out
+    [matched] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT]
+    assert matched.message.startswith("这一行是本部门自查在先发现的隐患") is own
     [part] = parts(listed, collection.hazards, AS_OF)
     if own:  # closed before 12月19日, when the inspectors found it still there
         assert part.state is not PartState.CLOSED and answer.closed_on is None

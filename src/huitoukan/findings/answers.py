@@ -216,6 +216,8 @@ def assign(
                 typed = by_number.get(number_key(row.number)) if row.number else None
                 unknown.pop(index, None)
                 variant = "unknown" if row.number else ""  # a 编号 the list does not have
+                if not row.number and _found_first(row, finding, sent(row)):
+                    variant = "first"  # its own, before the problem was: not an omission
                 if typed is not None:  # (“责任部门：” and nothing, for one unassigned: trial 85)
                     variant = (
                         "own"
@@ -241,6 +243,7 @@ def assign(
                         typed=row.number,
                         owners="、".join(typed.departments) if typed else "",
                         typed_what=typed.where[:40] if typed else "",
+                        source=finding.source,
                     )
                 )
                 continue

@@ -860,6 +860,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "对应到本部门的交办问题 {number}；请把编号改为 {number}",
             "own": "这一行写的编号 {typed} 是本部门的另一个交办问题（{typed_what}），按部位和"
             "问题描述对应到交办问题 {number}；请把编号改为 {number}",
+            "first": "这一行是本部门自查在先发现的隐患，之后{source}检查也发现了这个问题（交办问题"
+            " {number}），已按部位和问题描述对应，仍算自查发现；再报送时请在“问题编号”中填写 "
+            "{number}，以后都对应同一个问题",
         },
     ),
     Code.ASSIGNMENT_MATCHED_WITHOUT_COLUMN: Rule(
