@@ -187,6 +187,31 @@ def test_each_finding_gets_the_conclusion_a_careful_clerk_would_give(
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
 
 
+def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
+    runner: CliRunner, campaign: Campaign, register: Path, tmp_path: Path
+) -> None:
+    """SJ-1, missed by the self-check, is in no department's form: it reached no status,
+    report or archive, and nothing said it should go on the 交办问题清单 (clerk trial 113
+    #5). SD-1, missed too but reported by the department after the inspection, is tracked.
+    Once listed, nothing is said."""
+    listed = findings_list(tmp_path / "督查发现.xlsx", FINDINGS, ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
+    assert "自查未发现的SJ-1不在交办问题清单中，没有部门在跟踪整改" in said
+    assert "huitoukanissue--followup" in said and "SD-1不在" not in said
+    assigned = findings_list(
+        tmp_path / "交办问题清单.xlsx",
+        [{**FINDINGS[2], "整改时限": "2023-12-31"}],
+        (*ORDER[:-1], "整改时限"),
+    )
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    # found by the day the returns were due (12月15日): said to be kept before listing it
+    assert "其中SJ-1的发现时间不晚于报送截止2023年12月15日，列入交办问题清单后" in said
+    code, output = run(runner, str(listed), str(register), "--out", str(out))
+    assert "不在交办问题清单中" not in "".join(output.split())
+    assert "SJ-1" not in {r["问题编号"] for r in verdict_rows(out)}  # as it said
+
+
 def _hazard_id(register: Path, location: str) -> str:
     [hazard] = [h for h in read_register(register).hazards if h.location == location]
     return hazard.hazard_id

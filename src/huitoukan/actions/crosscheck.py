@@ -160,6 +160,14 @@ def run_crosscheck(
         f.said(Code.CROSSCHECK_ASSIGNED_FINDING, "问题编号", f.number, number=f.number)
         for f in skipped
     ]
+    listed_numbers = {number_key(f.number) for f in state.findings}
+    result.untracked = [
+        v.finding
+        for v in result.verdicts
+        if v.conclusion is Conclusion.MISSED
+        and not v.in_register
+        and number_key(v.finding.number) not in listed_numbers
+    ]
     out = xlsx_name(out)
     if edited_since_written(out):
         result.problems.extend(_decisions_typed_into(out, result, findings))

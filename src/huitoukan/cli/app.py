@@ -617,7 +617,7 @@ def crosscheck(
         result, written = run_crosscheck(config, findings, sources or [], out, day)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.crosscheck_written(result, written)
+    render.crosscheck_written(result, written, config.info.returns_due)
     raise typer.Exit(result.exit_code)
 
 

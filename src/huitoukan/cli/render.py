@@ -1212,7 +1212,7 @@ def review_written(count: int, written: Written, receiver: str, failed: int = 0)
     _backed_up(console, written)
 
 
-def crosscheck_written(result: Crosscheck, written: Written) -> None:
+def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
     console = _out()
     if result.problems:
         problem_list(_err(), result.problems)
@@ -1236,3 +1236,21 @@ def crosscheck_written(result: Crosscheck, written: Written) -> None:
             "隐患的隐患编号（核查结果的“说明”列出了相近隐患的编号）或“无”，再运行一次即按所填"
             "结论核查。",
         )
+    if result.untracked:
+        numbers = "、".join(f.number for f in result.untracked)
+        they = "它" if len(result.untracked) == 1 else "它们"
+        _wrapped(
+            console,
+            f"自查未发现的 {numbers} 不在交办问题清单中，没有部门在跟踪整改：请把{they}加入交办问题"
+            "清单（问题编号、来源、发现时间照抄，写明责任部门和整改时限），重新汇总后运行 huitoukan issue "
+            f"--followup 下发给责任部门；此后 status、汇报、复查验收表和抽查档案才跟踪{they}的整改。",
+        )
+        # listed, one found by the day the returns were due is the campaign's own problem
+        # to the next crosscheck, not a finding to check (`_assigned_themselves`)
+        early = [f.number for f in result.untracked if f.found_on is not None and f.found_on <= due]
+        if early:
+            _wrapped(
+                console,
+                f"其中 {'、'.join(early)} 的发现时间不晚于报送截止 {chinese_date(due)}，列入交办问题"
+                "清单后按交办问题对待，追责核查不再核查：请先打印留存这次的核查结果。",
+            )

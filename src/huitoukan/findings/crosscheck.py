@@ -85,11 +85,25 @@ class Verdict:
     decided: bool = False
     """The clerk's decision (对应自查) settled it."""
 
+    @property
+    def in_register(self) -> bool:
+        """A hazard of the register is the finding — matched, worded as it (found only
+        after the inspection), or named by the clerk: a department tracks it."""
+        return (
+            self.match is not None
+            or any(c.score >= MATCH for c in self.candidates)
+            or (self.decided and bool(self.candidates))
+        )
+
 
 @dataclass
 class Crosscheck:
     verdicts: list[Verdict]
     problems: list[Problem] = field(default_factory=list)
+    untracked: list[Finding] = field(default_factory=list)
+    """The findings 自查未发现 that neither the register nor the 交办问题清单 holds: in no
+    department's form, so in no register, status, report or archive until listed and issued (a clerk
+    had no way to know: clerk trial 113)."""
 
     @property
     def exit_code(self) -> int:
