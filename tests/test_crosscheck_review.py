@@ -241,6 +241,24 @@ def test_the_clerks_decision_survives_a_rerun(
     assert run(runner, str(listed), str(register), "-o", str(out))[0] == 0
 
 
+def test_one_hazard_named_for_two_findings_is_asked_about(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """A 编号 copied down a row names one hazard for two findings: both are checked as
+    typed, and the second is asked about (it went without a word: clerk trial 113)."""
+    canteen = _hazard_id(register, "第一食堂")
+    decided = [
+        {**FINDINGS[0], "对应自查": canteen},
+        {**FINDINGS[4], "对应自查": canteen},
+        {**FINDINGS[1], "对应自查": _hazard_id(register, "三号教学楼")},
+    ]
+    listed = findings_list(tmp_path / "已核对.xlsx", decided, ORDER)
+    _, output = run(runner, str(listed), str(register), "--out", str(tmp_path / "核查.xlsx"))
+    said = "".join(output.split())
+    assert f"隐患{canteen}也是问题XJ-1的对应自查" in said
+    assert said.count("的对应自查：一项隐患对应两个") == 1
+
+
 @pytest.mark.parametrize("heading", ["对应自查隐患编号", "自查隐患编号", "对应隐患编号"])
 def test_a_decision_under_the_heading_the_crosscheck_sheet_uses_is_read(
     runner: CliRunner, register: Path, tmp_path: Path, heading: str

@@ -224,10 +224,25 @@ def crosscheck(
             )
         return verdict
 
+    first_named: dict[str, str] = {}
+    """隐患编号 → the first finding whose 对应自查 named it."""
     for finding in findings:
         decision = normalize_key(finding.decision)
         if decision:
             verdict = _decided(finding, decision, numbered, ids, levels, result.problems)
+            if verdict.match is not None:  # one hazard named for two findings: a slip, mostly
+                # (a 编号 copied down a row was taken without a word: clerk trial 113)
+                hazard = verdict.match.hazard
+                first = first_named.setdefault(hazard.hazard_id, finding.number)
+                if first != finding.number:
+                    result.problems.append(
+                        _about_decision(
+                            finding,
+                            Code.CROSSCHECK_SHARED_DECISION,
+                            hazard_id=hazard.hazard_id,
+                            other=first,
+                        )
+                    )
             if decision in NO_MATCH:  # 无 beside a hazard worded as the finding: said (a
                 # department was blamed for a miss, a 95 match overridden silently: trial 106)
                 auto = search(finding)

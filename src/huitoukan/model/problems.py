@@ -146,6 +146,7 @@ class Code(StrEnum):
     CROSSCHECK_ASSIGNED_FINDING = "crosscheck-assigned-finding"
     CROSSCHECK_EARLIER_FINDING = "crosscheck-earlier-finding"
     CROSSCHECK_DECISION_IN_RESULT = "crosscheck-decision-in-result"
+    CROSSCHECK_SHARED_DECISION = "crosscheck-shared-decision"
     MISSING_PHOTO = "missing-photo"
     REPEATED_HAZARD = "repeated-hazard"
     SEVERAL_HAZARDS = "several-hazards"
@@ -1059,6 +1060,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         "发现早于本次活动",
         "{number} 的发现时间 {day} 早于本次活动的下发日期 {issued}：是往期检查发现的问题的，"
         "不应按本次自查追责，请核对发现时间（已按所填核查）",
+    ),
+    Code.CROSSCHECK_SHARED_DECISION: Rule(
+        _W,
+        "对应自查重复",
+        "“对应自查”填写的隐患 {hazard_id} 也是问题 {other} 的对应自查：一项隐患对应两个检查发现的"
+        "问题，已都按所填核查；请核对是否填错（如从上一行复制下来的）",
     ),
     Code.CROSSCHECK_DECISION_IN_RESULT: Rule(
         _W,
