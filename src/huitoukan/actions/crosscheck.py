@@ -35,14 +35,13 @@ def _refuse_the_assigned_list(
     inspection after the campaign listing an assigned problem again, found still there, has
     a later 发现时间 and is checked; so is one after the self-check whose problems were
     assigned too (a 省级督查 of 12月21日 handed out mid-campaign was refused: trial 66)."""
-    numbered = [f for f in findings if f.number_given]
-    if not numbered or len(_assigned_themselves(numbered, assigned, due)) < len(numbered):
+    if not findings or len(_assigned_themselves(findings, assigned, due)) < len(findings):
         return
     its, they = (
         ("这个问题是", "它是")
-        if len(numbered) == 1
+        if len(findings) == 1
         else (
-            f" {len(numbered)} 个问题都是",
+            f" {len(findings)} 个问题都是",
             "它们是",
         )
     )
@@ -76,13 +75,14 @@ def _assigned_themselves(
     """The findings that are problems the campaign assigned, found the same day, none after
     the returns were due (`due`): copied from the 交办问题清单 into an inspection's list,
     not found by it (one was 自查未发现, its department in the 漏报清单, though it had
-    answered, closed and passed review: clerk trial 108)."""
-    given = {(number_key(f.number), f.found_on) for f in assigned if f.number_given}
+    answered, closed and passed review: clerk trial 108). One without a 编号 has the one
+    its source and content give it, the same in both lists (taken for the inspection's,
+    its department was put in the 漏报清单: clerk trial 114)."""
+    given = {(number_key(f.number), f.found_on) for f in assigned}
     return [
         f
         for f in findings
-        if f.number_given
-        and (number_key(f.number), f.found_on) in given
+        if (number_key(f.number), f.found_on) in given
         and not (f.found_on is not None and f.found_on > due)
     ]
 
@@ -157,7 +157,13 @@ def run_crosscheck(
         if f not in skipped and f.found_on is not None and f.found_on < issued_on
     ]
     result.problems[:0] = [
-        f.said(Code.CROSSCHECK_ASSIGNED_FINDING, "问题编号", f.number, number=f.number)
+        f.said(
+            Code.CROSSCHECK_ASSIGNED_FINDING,
+            "问题编号",
+            f.number,
+            number=f.number,
+            same="问题编号、发现时间" if f.number_given else "来源、部位、问题描述和发现时间",
+        )
         for f in skipped
     ]
     listed_numbers = {number_key(f.number) for f in state.findings}

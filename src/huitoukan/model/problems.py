@@ -1051,9 +1051,8 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.CROSSCHECK_ASSIGNED_FINDING: Rule(
         _W,
         "交办问题未核查",
-        "{number} 是本次活动的交办问题（问题编号、发现时间都与交办问题清单相同）：它是自查之前"
-        "的检查发现、交办部门整改的问题，不是追责核查的对象，未核查；其整改情况见 huitoukan "
-        "status 或台账的“交办问题”工作表",
+        "{number} 是本次活动的交办问题（{same}都与交办问题清单相同）：它已交办部门整改，"
+        "不是追责核查的对象，未核查；其整改情况见 huitoukan status 或台账的“交办问题”工作表",
     ),
     Code.CROSSCHECK_EARLIER_FINDING: Rule(
         _W,
