@@ -842,6 +842,7 @@ def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywh
     findings_list(chdir_tmp / "交办问题清单.xlsx", [problem])
     day = date(2023, 12, 18)
     row = closed(部位="图书馆", 存在隐患问题="二楼2具灭火器压力不足", 检查时间=day, 销号时间=day)
+    row["整改时限"] = date(2023, 12, 12)  # its own, past when the 省级督查 came
     filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [row])
     as_of = ["--as-of", "2023-12-20"]
     collected = runner.invoke(app, ["collect", "回收", "--findings", "交办问题清单.xlsx", *as_of])
@@ -854,6 +855,8 @@ def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywh
     [todo] = (chdir_tmp / "通知").glob("安全保卫处*")
     text = todo.read_text("utf-8-sig")
     assert "之后上级检查时问题仍在" in text and "请重新整改" in text
+    # by the deadline the inspection set for it, not its own old one (clerk trial 114)
+    assert "（整改时限 2023年12月31日）" in text and "已逾期" not in text
     assert "正确的销号时间" not in text and "早于问题发现时间" not in text
     assert runner.invoke(app, ["report", "-o", "汇报.xlsx", *as_of]).exit_code in (0, 1)
     assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *as_of]).exit_code == 0
@@ -861,6 +864,36 @@ def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywh
         texts = [str(c.value) for ws in load_workbook(made) for r in ws.iter_rows() for c in r]
         assert any("检查时问题仍在、须重新整改" in t for t in texts), made
         assert not any("早于问题发现时间" in t for t in texts), made
+
+
+@pytest.mark.parametrize(
+    ("own_deadline", "deadline"),
+    [
+        (date(2023, 12, 18), date(2023, 12, 31)),  # the day before the inspection: passed
+        (date(2023, 12, 19), date(2023, 12, 19)),  # the same day: its own stands
+        (date(2023, 12, 20), date(2023, 12, 20)),
+    ],
+)
+def test_a_hazard_found_still_there_after_its_own_deadline_takes_the_problems(
+    campaign: Campaign, tmp_path: Path, own_deadline: date, deadline: date
+) -> None:
+    """保卫处's own hazard, its 整改时限 passed, found still there by the 省级督查 of 12月19日,
+    which sets 12月31日: rectified again on 12月22日, it was 逾期完成 by the old deadline
+    (clerk trial 114). A deadline not yet passed when the inspection came stands."""
+    found = date(2023, 12, 19)
+    problem = {
+        "问题编号": "SD7-01", "问题来源": "省级督查", "发现时间": found, "部位": "图书馆",
+        "问题描述": "二楼2具灭火器压力不足", "责任部门": "保卫处", "整改时限": date(2023, 12, 31),
+    }  # fmt: skip
+    listed = read_findings(findings_list(tmp_path / "清单.xlsx", [problem]), campaign).findings
+    row = closed(部位="图书馆", 存在隐患问题="二楼2具灭火器压力不足", 检查时间=date(2023, 12, 8),
+                 销号时间=date(2023, 12, 22), 整改时限=own_deadline)  # fmt: skip
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [row],
+                form_date=date(2023, 12, 22))  # fmt: skip
+    collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 25), findings=listed)
+    [answer] = collection.hazards
+    assert answer.source == "自查" and answer.deadline == deadline
+    assert answer.closed_on == date(2023, 12, 22)
 
 
 def test_a_list_given_after_the_register_judges_its_rows_the_same(

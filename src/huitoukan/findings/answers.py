@@ -392,7 +392,8 @@ def _answering(
     row is 已完成 without a 销号时间 it can be closed by (it counted as 清零, and the
     archive the 督导组 reads showed a problem closed before it was found: trial 48). A
     hazard the department found first keeps its source, 自查 (`_found_first`, `sent`: the
-    day its form was sent)."""
+    day its form was sent), and its own 整改时限 unless that had passed when the
+    inspection found the problem (`_outlived`)."""
     source = (row.source or SELF_CHECK) if _found_first(row, finding, sent) else source
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
@@ -403,11 +404,27 @@ def _answering(
         # its own, found first: closed, and found still there — not a date typed wrong
         flaw = STILL_THERE if source == SELF_CHECK else "早于问题发现时间"
         row = row._replace(closed_on=None, review=review, closing_flaw=flaw)
-    if _takes_the_problems_deadline(row, finding) or _pushes_back(row, finding):
+    if (
+        _takes_the_problems_deadline(row, finding)
+        or _pushes_back(row, finding)
+        or (source == SELF_CHECK and _outlived(row, finding))
+    ):
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True
         )
     return row
+
+
+def _outlived(row: HazardRow, finding: Finding) -> bool:
+    """The department's own 整改时限 had passed when the inspection found the problem still
+    there, and the problem sets another: that one now (a hazard closed, found still there,
+    rectified again by the 交办 deadline was 逾期 by its own old one: clerk trial 114)."""
+    return bool(
+        row.deadline is not None
+        and finding.found_on is not None
+        and finding.deadline is not None
+        and row.deadline < finding.found_on
+    )
 
 
 def _takes_the_problems_deadline(row: HazardRow, finding: Finding) -> bool:
