@@ -845,9 +845,15 @@ def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywh
     row["整改时限"] = date(2023, 12, 12)  # its own, past when the 省级督查 came
     filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [row])
     as_of = ["--as-of", "2023-12-20"]
-    collected = runner.invoke(app, ["collect", "回收", "--findings", "交办问题清单.xlsx", *as_of])
+    collect = ["collect", "回收", "--findings", "交办问题清单.xlsx", "--feedback", "退回"]
+    collected = runner.invoke(app, [*collect, *as_of])
     assert collected.exit_code == 0, collected.output  # a warning: nothing filled in wrong
     assert "请重新整改" in "".join(collected.output.split())
+    # its 退回修改 copy asks for a new return (it said none was needed: clerk trial 114)
+    [copy] = (chdir_tmp / "退回").glob("*.xlsx")
+    notes = [str(c.value) for r in load_workbook(copy)["退回修改说明"].iter_rows() for c in r]
+    assert any(n.startswith("改正以上各处后") for n in notes)
+    assert not any("不必重新报送" in n for n in notes)
     status = "".join(runner.invoke(app, ["status", *as_of]).output.split())
     assert "已报销号、但之后上级检查时问题仍在的隐患1项（按未销号计，须重新整改）" in status
     assert "销号时间未填写或有误" not in status
@@ -864,6 +870,23 @@ def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywh
         texts = [str(c.value) for ws in load_workbook(made) for r in ws.iter_rows() for c in r]
         assert any("检查时问题仍在、须重新整改" in t for t in texts), made
         assert not any("早于问题发现时间" in t for t in texts), made
+    # the follow-up form puts it back to 整改中 and says why, as for a failed review: it
+    # kept 已完成 over a blank 销号时间, asking for “the day it was done” (clerk trial 114)
+    followup = ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "跟进"]
+    assert runner.invoke(app, followup).exit_code in (0, 1)
+    [form] = (chdir_tmp / "跟进").glob("安全保卫处*.xlsx")
+    sheet = load_workbook(form)[FORM_SHEET]
+    header, columns = header_position(sheet)
+    [line] = [r for r in range(header + 1, sheet.max_row + 1)
+              if sheet.cell(r, columns["部位"]).value == "图书馆"]  # fmt: skip
+    progress = sheet.cell(line, columns["整改完成情况"])
+    assert progress.value == "整改中" and sheet.cell(line, columns["销号时间"]).value is None
+    assert progress.comment is not None and "请重新整改" in progress.comment.text
+    texts = [str(c.value) for r in sheet.iter_rows() for c in r if c.value]
+    assert any(
+        "之后上级检查时问题仍在、已改回“整改中”的隐患：序号 1（交办问题 SD7-01）" in t
+        for t in texts
+    )
 
 
 @pytest.mark.parametrize(

@@ -583,6 +583,35 @@ def test_a_hazard_reported_done_without_a_usable_closing_day_is_asked_for_it_bef
     assert "补填销号时间" in notice.kinds and "督办" not in notice.kinds
 
 
+def test_an_archive_page_says_a_review_an_inspection_belied_no_longer_stands(
+    tmp_path: Path,
+) -> None:
+    """复查 合格 on 12月19日, and the 省级督查 found the problem still there that day: the page
+    showed “合格 刘建国” beside 须重新整改 without a word (clerk trial 114)."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from huitoukan.letters.archive import write_archive
+    from huitoukan.model.findings import Finding, Part, PartState
+    from huitoukan.model.returns import PASSED, STILL_THERE
+
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    finding = Finding(number="SD7-01", source="省级督查", found_on=date(2023, 12, 19),
+                      location="图书馆", description="灭火器压力不足",
+                      departments=("安全保卫处",))  # fmt: skip
+    texts = {}
+    for flaw in (STILL_THERE, ""):
+        part = Part("SD7-01", "安全保卫处", state=PartState.OPEN, review=PASSED,
+                    reviewer="刘建国", reviewed_on=date(2023, 12, 19), closing_flaw=flaw)  # fmt: skip
+        out = tmp_path / f"档案{bool(flaw)}.xlsx"
+        write_archive(out, campaign, AS_OF, [finding], [part], [])
+        cells = load_workbook(out).worksheets[0].iter_rows(values_only=True)
+        texts[flaw] = " ".join(str(v) for row in cells for v in row if v)
+    assert "之后检查时问题仍在，这次复查合格不再作数" in texts[STILL_THERE]
+    assert "不再作数" not in texts[""]
+
+
 def test_an_archive_page_says_an_unanswered_part_past_its_deadline_as_overdue() -> None:
     """“学院警务室未反馈 10 天” read as ten days of silence: it is ten days past the
     deadline, unanswered."""

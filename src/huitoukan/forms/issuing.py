@@ -54,7 +54,14 @@ from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, templat
 from huitoukan.model.documents import FOLLOWUP_MARK
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Problem
-from huitoukan.model.returns import DONE, FAILED, IN_PROGRESS, STATUS_VALUES, HazardRow
+from huitoukan.model.returns import (
+    DONE,
+    FAILED,
+    IN_PROGRESS,
+    STATUS_VALUES,
+    STILL_THERE,
+    HazardRow,
+)
 from huitoukan.text import normalize_key
 from huitoukan.xlsx.styles import (
     CENTER,
@@ -294,13 +301,15 @@ class TemplateForm:
 
     def write_rows(
         self, rows: Sequence[HazardRow], assigned: Sequence[Finding] = (), blank: int = 0
-    ) -> list[tuple[int, str]]:
+    ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """Pre-fill the assigned problems (their 编号, 来源, 部位 and 描述 protected against
         editing), then the hazard rows, leaving at least `blank` rows for new findings
         (来源 自查 when there are assigned problems); styled rows are inserted above the
-        footer when needed. Returns the 序号 and 复查意见 of the rows a review failed (put
-        back to 整改中)."""
+        footer when needed. Returns the 序号 and 复查意见 of the rows a review failed, and
+        the 序号 and 编号 of those an inspection found still there after their 销号 (both
+        put back to 整改中)."""
         failures: list[tuple[int, str]] = []
+        reopened: list[tuple[int, str]] = []
         answered = {number_key(r.number) for r in rows if r.number}
         fresh = [f for f in assigned if number_key(f.number) not in answered]
         order = {number_key(f.number): i for i, f in enumerate(assigned)}
@@ -312,7 +321,9 @@ class TemplateForm:
         for number, (r, entry) in enumerate(zip(self.data_rows, entries, strict=False), start=1):
             row = entry if isinstance(entry, HazardRow) else _assigned_row(entry)
             failed = row.review == FAILED
-            if failed:  # back to 整改中, with what the review found (below)
+            # closed, found still there: to rectify again, not to date (clerk trial 114)
+            still_there = row.closing_flaw == STILL_THERE and not failed
+            if failed or still_there:  # back to 整改中, with why (below)
                 row = row._replace(progress=IN_PROGRESS, closed_on=None)
             values: dict[str, object] = {
                 "seq": number,
@@ -339,6 +350,12 @@ class TemplateForm:
                 # return, and the register kept 复查不合格 there after a later 合格 (trial 40)
                 said = f"复查不合格：{row.review_note or '请继续整改'}。整改完成后改为“已完成”并填写新的销号时间"
                 self.ws.cell(r, progress).comment = Comment(said, "复查验收", width=300, height=110)
+            if still_there and progress is not None:
+                said = (
+                    f"已报销号，但之后检查时问题仍在（交办问题 {row.number}）：请重新整改，"
+                    "完成后改为“已完成”并填写重新整改完成的日期"
+                )
+                self.ws.cell(r, progress).comment = Comment(said, "汇总核对", width=300, height=110)
             closed_on = self.column("closed_on")
             if row.progress == DONE and row.closed_on is None and closed_on is not None:
                 # 已完成 prefilled over an empty 销号时间, without a word: the department saw
@@ -351,6 +368,8 @@ class TemplateForm:
                 )
             if failed:
                 failures.append((number, row.review_note))
+            if still_there:
+                reopened.append((number, row.number))
             if row.number:
                 self.locked_rows.append(r)
                 problem = order.get(number_key(row.number))
@@ -365,7 +384,7 @@ class TemplateForm:
                 set_value(self.ws.cell(r, source), SELF_CHECK)
         if protect:
             self.protect()
-        return failures
+        return failures, reopened
 
     def protect(self) -> None:
         """Sheet protection without a password: what was assigned cannot be edited by
@@ -519,10 +538,16 @@ def fill_form(
     else:
         set_value(department_cell, unit.name)
 
-    failed = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
+    failed, reopened = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
     if instructions is not None:
         if failed:  # the note on each row's cell does not print (a form is read on paper)
             instructions.value = f"{str(instructions.value).rstrip()}{_failed_reviews(failed)}"
+        if reopened:
+            said = "、".join(f"序号 {n}（交办问题 {number}）" for n, number in reopened)
+            instructions.value = (
+                f"{str(instructions.value).rstrip()}\n已报销号、但之后上级检查时问题仍在、已改回"
+                f"“整改中”的隐患：{said}。请重新整改，完成后改为“已完成”并填写重新整改完成的日期。"
+            )
         fit_merged_text(ws, instructions)
     if assigned:
         _write_assigned_sheet(workbook, assigned, unit.name)

@@ -141,6 +141,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         else:
             field_row("报送文件", part.file)
         said = _with_note(part.review, part.review_note)
+        if part.review == PASSED and part.closing_flaw == STILL_THERE:  # (shown beside
+            # 须重新整改 without a word: clerk trial 114)
+            said += "；之后检查时问题仍在，这次复查合格不再作数"
         if part.review in (PASSED, FAILED):
             field_row("复查验收", said, "复查人、时间", _reviewed(part))
         elif part.review:

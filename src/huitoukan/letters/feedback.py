@@ -508,10 +508,17 @@ RESEND_IF_NEEDED = (
 """A copy with warnings only: a department told to correct and resend what needs no
 correcting (10 copies of 11 for 检查内容 left blank read as 10 returns refused: trial 83)."""
 RESEND_WARNINGS = frozenset(
-    {Code.REVIEW_FAILED, Code.MISSING_PHOTO, Code.VANISHED_HAZARD, Code.REOPENED_IN_NEW_VERSION}
+    {
+        Code.REVIEW_FAILED,
+        Code.MISSING_PHOTO,
+        Code.VANISHED_HAZARD,
+        Code.REOPENED_IN_NEW_VERSION,
+        Code.ASSIGNMENT_STILL_THERE,
+    }
 )
 """Warnings that ask for work and a new return whatever the department finds: a failed
-review (told it need not resend: clerk trial 89), a photo missing, a hazard dropped."""
+review (told it need not resend: clerk trial 89), a photo missing, a hazard dropped, one
+closed and found still there by an inspection (trial 114)."""
 
 
 def to_resend(problems: Sequence[Problem]) -> bool:
