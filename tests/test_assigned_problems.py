@@ -919,6 +919,33 @@ def test_a_hazard_found_still_there_after_its_own_deadline_takes_the_problems(
     assert answer.closed_on == date(2023, 12, 22)
 
 
+def test_a_problem_given_the_number_issue_asked_for_is_said_renumbered_not_deleted(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """issue numbered the example's 四进巡查 problem 四进巡查-569AE3 and asked for an official
+    编号; given SJ4-05, the next collect said the problem was deleted — restore it, or tell
+    附属医院 to drop the 编号 (clerk trial 114). It is said renumbered, and the answer is
+    SJ4-05's."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    as_of = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", "复查", *as_of]).exit_code in (0, 1)
+    book = load_workbook("交办问题清单.xlsx")
+    assert book.worksheets[0]["A8"].value is None
+    book.worksheets[0]["A8"] = "SJ4-05"
+    book.save("交办问题清单.xlsx")
+    later = Path("全校隐患台账.xlsx").stat().st_mtime + 60
+    os.utime("交办问题清单.xlsx", (later, later))
+    collected = runner.invoke(app, ["collect", "回收", "复查", *as_of])
+    said = "".join(collected.output.split())
+    assert "编为四进巡查-569AE3的交办问题，现已填写编号SJ4-05" in said
+    assert "已不在交办问题清单中" not in said and "已从交办问题清单中删去" not in said
+    status = json.loads(runner.invoke(app, ["status", "--json", *as_of]).stdout)
+    [part] = [p for p in status["parts"] if p["number"] == "SJ4-05"]
+    assert part["department"] == "附属医院" and part["state"] != "未反馈"
+
+
 def test_a_list_given_after_the_register_judges_its_rows_the_same(
     runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
 ) -> None:

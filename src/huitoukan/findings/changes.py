@@ -25,6 +25,21 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
     for old in before:
         new = current.get(number_key(old.number))
         departments = "、".join(old.departments) or "（未明确）"
+        if new is None and (renumbered := _renumbered(old, now)) is not None:
+            said.append(
+                problem(
+                    Code.FINDING_LIST_CHANGED,
+                    file,
+                    sheet=renumbered.sheet,
+                    row=renumbered.row,
+                    value=renumbered.number,
+                    variant="renumbered",
+                    number=renumbered.number,
+                    old=old.number,
+                    departments=departments,
+                )
+            )
+            continue
         if new is None:
             said.append(
                 problem(
@@ -67,6 +82,24 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
     return said
 
 
+def _renumbered(old: Finding, now: Sequence[Finding]) -> Finding | None:
+    """The problem of `now` that `old`, listed without a 编号 (numbered by its source and
+    content), is, given its 编号 as `issue` asked: it was said deleted, to be restored
+    (clerk trial 114)."""
+    if old.number_given:
+        return None
+    return next(
+        (
+            f
+            for f in now
+            if f.number_given
+            and (f.source, f.found_on, f.location, f.description)
+            == (old.source, old.found_on, old.location, old.description)
+        ),
+        None,
+    )
+
+
 def listed_numbers(findings: Sequence[Finding]) -> set[str]:
     """The 问题编号 of `findings`, as compared."""
     return {number_key(f.number) for f in findings}
@@ -77,7 +110,11 @@ def removed(before: Sequence[Finding], now: Sequence[Finding]) -> dict[str, str]
     listed. Kept in the register's record, collect after collect (said once, the next
     collect told the department its right number was typed wrong: clerk trial 86)."""
     listed = listed_numbers(now)
-    return {number_key(f.number): f.number for f in before if number_key(f.number) not in listed}
+    return {
+        number_key(f.number): f.number
+        for f in before
+        if number_key(f.number) not in listed and _renumbered(f, now) is None
+    }
 
 
 def as_withdrawn(problems: Sequence[Problem], withdrawn: Mapping[str, str]) -> list[Problem]:
