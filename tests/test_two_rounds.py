@@ -259,8 +259,12 @@ def test_a_follow_up_answer_that_kept_an_old_date_is_said(
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     _round_answered(runner, date(2023, 12, 14), date(2023, 12, 14))
+    answer = Path("第二轮回收") / "总务.xlsx"
+    book = load_workbook(answer)  # the first round's form, not the round's own
+    book.properties.title = book.properties.title.removesuffix("（跟进轮）")
+    book.save(answer)
     moment = datetime.combine(saved, datetime.min.time()).timestamp() + 36000
-    os.utime(Path("第二轮回收") / "总务.xlsx", (moment, moment))
+    os.utime(answer, (moment, moment))
     result = runner.invoke(
         app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-26", "--json"]
     )
@@ -271,6 +275,35 @@ def test_a_follow_up_answer_that_kept_an_old_date_is_said(
             "表头日期 2023年12月14日 早于 2023年12月21日 下发的跟进轮"
         )
         assert kept[0]["file"].endswith("总务.xlsx")
+
+
+@pytest.mark.parametrize("saved", [date(2023, 12, 20), date(2023, 12, 27)])
+def test_the_rounds_own_form_dated_before_the_round_is_said_whenever_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: date
+) -> None:
+    """总务 fills in the round's own form (its 填报说明 asks for it by 12月28日) and types
+    12月14日: by its file's time (before the round, or after the day judged) nothing was
+    said, and the notice asked for a form it had sent, 尚未收到 (clerk trial 114). The
+    form says which round it is: its date is said, in status, and asked to be put right."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _round_answered(runner, date(2023, 12, 14), date(2023, 12, 14))
+    moment = datetime.combine(saved, datetime.min.time()).timestamp() + 36000
+    os.utime(Path("第二轮回收") / "总务.xlsx", (moment, moment))
+    as_of = ["--as-of", "2023-12-26"]
+    result = runner.invoke(app, ["collect", "回收", "第二轮回收", *as_of, "--json"])
+    kept = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "round-date-kept"]
+    assert [p["message"] for p in kept] == [
+        "这是 2023年12月21日 下发的跟进轮表格（填报说明要求 2023年12月28日前报送），表头日期 "
+        "2023年12月14日 却早于下发日期：请把表头日期改为报送当天（按表头日期，本轮仍算未报送）"
+    ]
+    status = json.loads(invoke(runner, "status", *as_of, "--json"))
+    [general] = [d for d in status["departments"] if d["department"] == "总务基建处"]
+    assert general["form_errors"] == ["跟进轮反馈沿用旧日期"]
+    invoke(runner, "remind", *as_of, "-o", "通知")
+    letter = (Path("通知") / "总务基建处-通知.txt").read_text("utf-8-sig")
+    assert "贵部门报来的跟进轮表格，表头日期早于本轮下发日期（2023年12月21日）" in letter
+    assert "尚未收到" not in letter and "表头、表尾等处填写有误" not in letter
 
 
 @pytest.mark.parametrize(

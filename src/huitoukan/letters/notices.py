@@ -26,6 +26,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
 from huitoukan.forms.layout import COLUMN_BY_FIELD
 from huitoukan.model.findings import PartState
+from huitoukan.model.problems import CATALOGUE, Code
 from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
 
@@ -50,6 +51,7 @@ class Notice(BaseModel):
 
 
 _DONE_THEN = "整改完成后填写销号时间报送"
+_ROUND_DATE_KEPT = CATALOGUE[Code.ROUND_DATE_KEPT].title
 
 
 def _deadline(hazard: HazardView) -> str:
@@ -136,11 +138,18 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             to = "" if dept.department == info.receiver else f"后报{info.receiver}"
             before = "、".join(_day(r.form_date) for r in owed if r is not round_)
             also = f"（此前{before}下发的跟进轮也未报送，报送这一份即可）" if before else ""
-            lines.append(
-                f"{_day(round_.form_date)}下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的隐患）"
-                f"尚未收到{also}，{when}：请在表中更新每项隐患的整改完成情况和销号时间、补充新发现的"
-                f"隐患，纸质版经主要领导签字{to}。"
-            )
+            if _ROUND_DATE_KEPT in dept.form_errors:  # sent, dated before the round: its
+                # date to put right, not 尚未收到 (clerk trial 114)
+                lines.append(
+                    f"贵部门报来的跟进轮表格，表头日期早于本轮下发日期（{_day(round_.form_date)}），"
+                    "按表头日期本轮仍算未报送：请把表头日期改为报送当天的日期后重新报送。"
+                )
+            else:
+                lines.append(
+                    f"{_day(round_.form_date)}下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的"
+                    f"隐患）尚未收到{also}，{when}：请在表中更新每项隐患的整改完成情况和销号时间、"
+                    f"补充新发现的隐患，纸质版经主要领导签字{to}。"
+                )
         # reported 已完成, but with no 销号时间 that can be read: done, only not 销号 yet
         # (asked before its 整改时限 too: only the overdue were, once it had passed)
         undated = [h for h in report.undated if h.department == dept.department]
@@ -221,10 +230,11 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             if h.department == dept.department
         ]
         wrong = [(h, said) for h, said in wrong if said or not h.errors_said]
-        if dept.form_errors:  # off the rows: no notice at all (clerk trial 112)
+        form_errors = [e for e in dept.form_errors if e != _ROUND_DATE_KEPT or not owed]
+        if form_errors:  # off the rows: no notice at all (clerk trial 112)
             kinds.append("改正错误")
             lines.append(
-                f"贵部门报送的自查整改清单中，表头、表尾等处填写有误（{'、'.join(dept.form_errors)}），"
+                f"贵部门报送的自查整改清单中，表头、表尾等处填写有误（{'、'.join(form_errors)}），"
                 "请改正后重新报送。"
             )
         if wrong:

@@ -496,6 +496,9 @@ class ReturnForm(ProblemCounts):
     picture_notes: PictureNotes | None = Field(default=None, exclude=True)
     """On the first form of a file whose pictures were read (not recalled): what they
     gave, for the photo library's notes (written once for all files by `read_returns`)."""
+    round_due: date | None = None
+    """Of a follow-up round's form: the 报送截止 its 填报说明 asks for, which names the
+    round it was issued in whatever 日期 the department typed."""
 
     def cell_of(self, field: str, row: int | None) -> str:
         """The A1 reference of `row`'s cell in the column of `field` ('' when unknown)."""

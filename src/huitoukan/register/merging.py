@@ -157,7 +157,10 @@ class Collection(ProblemCounts):
         said: dict[str, dict[str, None]] = {}
         for p in self.problems:
             department = whose.get(p.file)
-            if department and p.severity is Severity.ERROR and (p.file, p.row) not in rows:
+            # a follow-up form dated before its round (本轮仍算未报送): its date to put right,
+            # not 尚未收到 (clerk trial 114)
+            wrong = p.severity is Severity.ERROR or p.code is Code.ROUND_DATE_KEPT
+            if department and wrong and (p.file, p.row) not in rows:
                 said.setdefault(department, {})[p.title] = None
         return {department: list(titles) for department, titles in said.items()}
 

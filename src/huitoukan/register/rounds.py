@@ -72,16 +72,27 @@ def kept_dates(
         department = form.department
         newest = current.get(department)
         saved, sent = form.saved_on, form.sent_on
-        if saved is None or sent is None or saved > as_of or newest is None:
+        if saved is None or sent is None or newest is None:
+            continue
+        if saved > as_of and form.round_due is None:
             continue
         if form is not newest and (newest.sent_on is None or newest.sent_on < sent):
             continue
-        after = [r for r in rounds if department in r.departments and sent < r.form_date <= saved]
+        after = [
+            r
+            for r in rounds
+            if department in r.departments
+            and sent < r.form_date
+            # saved after the round was issued, or the round's own form (its 报送截止 says
+            # which, whenever it was saved: clerk trial 114)
+            and (r.form_date <= saved or (form.prefilled and form.round_due == r.due))
+        ]
         if form is not newest:  # unanswered by the return that counts too
             after = [
                 r for r in after if newest.sent_on is not None and newest.sent_on < r.form_date
             ]
         if form.form_date and after:
+            own = form.prefilled and form.round_due == after[-1].due
             said.append(
                 problem(
                     Code.ROUND_DATE_KEPT,
@@ -91,9 +102,10 @@ def kept_dates(
                     field="日期",
                     value=f"{form.form_date:%Y-%m-%d}",
                     department=department,
-                    variant="" if form is newest else "older",
+                    variant="older" if form is not newest else "form" if own else "",
                     day=form.form_date,
                     round=after[-1].form_date,
+                    due=after[-1].due,
                     saved=saved,
                 )
             )

@@ -284,6 +284,9 @@ def read_return(
     # (a follow-up round's form asks for it by the round's day, which may be months after
     # the campaign ended: 动态清零 goes on)
     due = None if content.made.title.endswith(FOLLOWUP_MARK) else _instructed_due(content)
+    if due is None and content.made.title.endswith(FOLLOWUP_MARK):
+        for part in forms:
+            part.round_due = _instructed_due(content)
     if due is not None and due > campaign.info.ends_on + timedelta(days=EARLIER_CAMPAIGN_DAYS):
         forms = [_refused_as_later(part, due, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
