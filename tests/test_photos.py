@@ -1650,6 +1650,38 @@ def test_a_photo_its_first_sender_replaced_is_said_to_be_that_senders(tmp_path: 
         )
 
 
+def test_a_photo_reused_from_a_department_whose_newer_form_holds_none_names_where_it_was(
+    tmp_path: Path,
+) -> None:
+    """保卫处 sent a photo, then answered with a follow-up form, which carries none of the
+    photos sent before; 学工处 pasted the photo. 学工处 was told it was 保卫处's, in the
+    follow-up file — which holds no picture (clerk trial 114): the file it was sent in is
+    named."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    gate = closed(部位="东校门", 存在隐患问题="摄像头损坏")
+    first = filled_form(
+        campaign, "安全保卫处", returns / "保卫处.xlsx", [gate], form_date=date(2023, 12, 10)
+    )
+    paste_photos(first, floating=[(_cell(first, 1, "备注"), BEFORE)])
+    second = filled_form(
+        campaign, "安全保卫处", returns / "保卫处-跟进.xlsx", [gate], form_date=date(2023, 12, 12)
+    )
+    book = load_workbook(second)
+    book.properties.title = FEEDBACK_TITLE  # a copy: none of the earlier photos in it
+    book.save(second)
+    theirs = filled_form(
+        campaign, "学生工作处", returns / "学工处.xlsx",
+        [closed(部位="3号楼", 存在隐患问题="灭火器过期")], form_date=date(2023, 12, 14),
+    )  # fmt: skip
+    paste_photos(theirs, floating=[(_cell(theirs, 1, "备注"), BEFORE)])
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    [said] = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    row = int(_cell(first, 1, "备注")[1:])
+    assert f"与安全保卫处报送的照片是同一张（{first} 第 {row} 行，" in said.message
+    assert str(second) not in said.message
+
+
 @pytest.mark.parametrize("copy", [False, True], ids=["own-file", "feedback-copy"])
 def test_a_replaced_after_photo_goes(tmp_path: Path, copy: bool) -> None:
     """已完成 with a wrong photo, then the department's next version shows the right one in

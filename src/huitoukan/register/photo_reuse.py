@@ -90,8 +90,10 @@ def reused_photos(
             if theirs and form.department != owner:
                 # where its first sender shows it, or sent it first when no row of its
                 # shows it now (another user's file was named as the owner's: session 23)
+                # (a row of its newer form that holds no picture, a follow-up form's,
+                # named a file without it: clerk trial 114)
                 f, r = next(
-                    ((f, r) for f, r in theirs if f.department == owner),
+                    ((f, r) for f, r in theirs if f.department == owner and _holds(f, r, name)),
                     (first.forms[name], first.rows[name][0]),
                 )
                 said[where] = _said(
@@ -108,6 +110,16 @@ def reused_photos(
                 rows = "、".join(str(r.source_row) for r in mine)
                 said[where] = _said(Code.PHOTO_REUSED, form, row, "", rows=rows)
     return list(said.values())
+
+
+def _holds(form: ReturnForm, row: HazardRow, name: str) -> bool:
+    """`form` itself shows photo `name` on `row`'s row (a merged hazard carries the photos
+    its older versions sent too)."""
+    return any(
+        name in h.photos
+        for h in form.hazards
+        if (h.source_sheet, h.source_row) == (row.source_sheet, row.source_row)
+    )
 
 
 def borrowed_before_photos(
