@@ -286,7 +286,9 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
                 InputError(
                     f"当前文件夹中没有 campaign.toml，而{where}有 {found}：未做任何改动"
                     f"（按内置默认活动，本校的部门、日期、交办问题和复查验收设置都不会生效）。请到 {found.parent} 文件夹中"
-                    f"运行，或加 --campaign {found}"
+                    # (followed, it wrote a second register here: clerk trial 114)
+                    f"运行，或加 --campaign {found}（台账、佐证材料等仍写在当前文件夹，不在 "
+                    f"{found.parent} 中：以后的命令也要在当前文件夹运行）"
                 )
             )
         render.default_campaign_used(campaign)
