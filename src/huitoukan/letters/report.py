@@ -306,7 +306,7 @@ def _interim(hazard: HazardView) -> str:
 def _why_open(hazard: HazardView) -> str:
     """Why one reported 已完成 is open: its 销号时间, or an inspection after it."""
     if hazard.closing_flaw == STILL_THERE:
-        return "已报销号，之后检查时问题仍在、须重新整改"
+        return "销号后检查时仍在，须重新整改"
     return f"销号时间{hazard.closing_flaw or '未填写或有误'}"
 
 
