@@ -199,6 +199,9 @@ def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
     said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
     assert "自查未发现的SJ-1不在交办问题清单中，没有部门在跟踪整改" in said
     assert "huitoukanissue--followup" in said and "SD-1不在" not in said
+    notes = {r["问题编号"]: str(r["说明"]) for r in verdict_rows(out)}  # printed too
+    assert notes["SJ-1"].endswith("台账和交办问题清单中都没有这个问题，尚无部门跟踪整改")
+    assert "尚无部门跟踪整改" not in notes["SD-1"]
     assigned = findings_list(
         tmp_path / "交办问题清单.xlsx",
         [{**FINDINGS[2], "整改时限": "2023-12-31"}],

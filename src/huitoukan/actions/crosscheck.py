@@ -87,6 +87,9 @@ def _assigned_themselves(
     ]
 
 
+_UNTRACKED = "台账和交办问题清单中都没有这个问题，尚无部门跟踪整改"
+
+
 def _decisions_typed_into(out: Path, result: Crosscheck, listed: Path) -> list[Problem]:
     """A 隐患编号 or 无 a clerk typed into the last 核查结果's 对应自查隐患编号 (where it looks
     to belong), which this run writes over: said, with where it goes (the list's 对应自查),
@@ -167,13 +170,16 @@ def run_crosscheck(
         for f in skipped
     ]
     listed_numbers = {number_key(f.number) for f in state.findings}
-    result.untracked = [
-        v.finding
+    untracked = [
+        v
         for v in result.verdicts
         if v.conclusion is Conclusion.MISSED
         and not v.in_register
         and number_key(v.finding.number) not in listed_numbers
     ]
+    for verdict in untracked:  # on the printed sheet too, not the screen alone
+        verdict.note = "；".join(filter(None, (verdict.note, _UNTRACKED)))
+    result.untracked = [v.finding for v in untracked]
     out = xlsx_name(out)
     if edited_since_written(out):
         result.problems.extend(_decisions_typed_into(out, result, findings))
