@@ -87,7 +87,7 @@ def _assigned_themselves(
     ]
 
 
-_UNTRACKED = "台账和交办问题清单中都没有这个问题，尚无部门跟踪整改"
+_UNTRACKED = "交办问题清单中也没有这个问题，尚无部门跟踪整改"
 
 
 def _decisions_typed_into(out: Path, result: Crosscheck, listed: Path) -> list[Problem]:
