@@ -870,6 +870,18 @@ def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywh
         texts = [str(c.value) for ws in load_workbook(made) for r in ws.iter_rows() for c in r]
         assert any("检查时问题仍在、须重新整改" in t for t in texts), made
         assert not any("早于问题发现时间" in t for t in texts), made
+    # the 追责核查 of the inspection, listed: its closing found untrue, as before it was
+    # listed (自查已发现, the closing cleared for tracking read as never made: trial 115)
+    crosschecked = runner.invoke(
+        app, ["crosscheck", "交办问题清单.xlsx", "-o", "核查.xlsx", *as_of]
+    )
+    assert crosschecked.exit_code == 0, crosschecked.output
+    [verdict] = [r for r in load_workbook("核查.xlsx")["核查结果"].iter_rows(min_row=3, values_only=True)
+                 if r[1] == "SD7-01"]  # fmt: skip
+    assert verdict[6] == "自查已发现但未整改到位"
+    assert str(verdict[11]).startswith(
+        "部门报 2023年12月18日 已销号，2023年12月19日 检查时问题仍在"
+    )
     # the follow-up form puts it back to 整改中 and says why, as for a failed review: it
     # kept 已完成 over a blank 销号时间, asking for “the day it was done” (clerk trial 114)
     followup = ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "跟进"]
@@ -890,33 +902,49 @@ def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywh
 
 
 @pytest.mark.parametrize(
-    ("own_deadline", "deadline"),
+    ("own_deadline", "closed_first", "deadline"),
     [
-        (date(2023, 12, 18), date(2023, 12, 31)),  # the day before the inspection: passed
-        (date(2023, 12, 19), date(2023, 12, 19)),  # the same day: its own stands
-        (date(2023, 12, 20), date(2023, 12, 20)),
+        (date(2023, 12, 18), True, date(2023, 12, 31)),  # the day before the inspection
+        (date(2023, 12, 19), True, date(2023, 12, 19)),  # the same day: its own stands
+        (date(2023, 12, 20), True, date(2023, 12, 20)),
+        (date(2023, 12, 18), False, date(2023, 12, 18)),  # never reported closed before
     ],
 )
 def test_a_hazard_found_still_there_after_its_own_deadline_takes_the_problems(
-    campaign: Campaign, tmp_path: Path, own_deadline: date, deadline: date
+    campaign: Campaign, tmp_path: Path, own_deadline: date, closed_first: bool, deadline: date
 ) -> None:
-    """保卫处's own hazard, its 整改时限 passed, found still there by the 省级督查 of 12月19日,
-    which sets 12月31日: rectified again on 12月22日, it was 逾期完成 by the old deadline
-    (clerk trial 114). A deadline not yet passed when the inspection came stands."""
+    """保卫处's own hazard, reported closed on 12月11日, its 整改时限 passed, found still
+    there by the 省级督查 of 12月19日, which sets 12月31日: rectified again on 12月22日, it
+    was 逾期完成 by the old deadline (clerk trial 114). A deadline not yet passed when the
+    inspection came stands; so does that of one never reported closed before (overdue, it
+    took the problem's, and its days overdue shrank: trial 115). The 追责核查 judges the
+    department's own dates either way."""
     found = date(2023, 12, 19)
     problem = {
         "问题编号": "SD7-01", "问题来源": "省级督查", "发现时间": found, "部位": "图书馆",
         "问题描述": "二楼2具灭火器压力不足", "责任部门": "保卫处", "整改时限": date(2023, 12, 31),
     }  # fmt: skip
     listed = read_findings(findings_list(tmp_path / "清单.xlsx", [problem]), campaign).findings
-    row = closed(部位="图书馆", 存在隐患问题="二楼2具灭火器压力不足", 检查时间=date(2023, 12, 8),
-                 销号时间=date(2023, 12, 22), 整改时限=own_deadline)  # fmt: skip
-    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [row],
+    what = {"部位": "图书馆", "存在隐患问题": "二楼2具灭火器压力不足", "检查时间": date(2023, 12, 8),
+            "整改时限": own_deadline}  # fmt: skip
+    first = closed(**what, 销号时间=date(2023, 12, 11)) if closed_first else hazard(**what)
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [first],
+                form_date=date(2023, 12, 14))  # fmt: skip
+    again = closed(**what, 销号时间=date(2023, 12, 22))
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处-改.xlsx", [again],
                 form_date=date(2023, 12, 22))  # fmt: skip
     collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 25), findings=listed)
     [answer] = collection.hazards
     assert answer.source == "自查" and answer.deadline == deadline
     assert answer.closed_on == date(2023, 12, 22)
+    from huitoukan.findings.crosscheck import Conclusion, crosscheck
+
+    inspection = city_finding("SD7-01", date(2023, 12, 19), "图书馆", "二楼2具灭火器压力不足")
+    [verdict] = crosscheck(campaign, [inspection], collection.hazards, listed).verdicts
+    # past its own 12月18日 when found, or closed and found still there: not rectified
+    assert (verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED) is (
+        closed_first or own_deadline < date(2023, 12, 19)
+    )
 
 
 def test_a_problem_given_the_number_issue_asked_for_is_said_renumbered_not_deleted(

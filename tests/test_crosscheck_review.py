@@ -202,6 +202,11 @@ def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
     notes = {r["问题编号"]: str(r["说明"]) for r in verdict_rows(out)}  # printed too
     assert notes["SJ-1"] == "台账中没有相近的隐患；交办问题清单中也没有这个问题，尚无部门跟踪整改"
     assert "尚无部门跟踪整改" not in notes["SD-1"]
+    copied = {**FINDINGS[2], "问题编号": "SJ-2023-01", "整改时限": "2023-12-31"}  # renumbered
+    assigned = findings_list(tmp_path / "交办问题清单.xlsx", [copied], (*ORDER[:-1], "整改时限"))
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    code, output = run(runner, str(listed), str(register), "--out", str(out))
+    assert "不在交办问题清单中" not in "".join(output.split())  # listed, under its own 编号
     assigned = findings_list(
         tmp_path / "交办问题清单.xlsx",
         [{**FINDINGS[2], "整改时限": "2023-12-31"}],

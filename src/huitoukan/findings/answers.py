@@ -398,17 +398,17 @@ def _answering(
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
         row = row._replace(number=finding.number, source=source)
+    own = source == SELF_CHECK
+    outlived = own and _outlived(row, finding)  # (before its closing is cleared)
+    if own and not row.as_sent and (outlived or _closed_before_found(row, finding)):
+        row = row._replace(as_sent=(row.deadline, row.closed_on))  # for the 追责核查
     if _closed_before_found(row, finding):  # nor is it waiting for its review (the
         # register's 复查结论 said 待复查 of a closing that is none: clerk trial 71)
         review = "" if row.review == UNREVIEWED else row.review
         # its own, found first: closed, and found still there — not a date typed wrong
-        flaw = STILL_THERE if source == SELF_CHECK else "早于问题发现时间"
+        flaw = STILL_THERE if own else "早于问题发现时间"
         row = row._replace(closed_on=None, review=review, closing_flaw=flaw)
-    if (
-        _takes_the_problems_deadline(row, finding)
-        or _pushes_back(row, finding)
-        or (source == SELF_CHECK and _outlived(row, finding))
-    ):
+    if _takes_the_problems_deadline(row, finding) or _pushes_back(row, finding) or outlived:
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True
         )
@@ -416,14 +416,18 @@ def _answering(
 
 
 def _outlived(row: HazardRow, finding: Finding) -> bool:
-    """The department's own 整改时限 had passed when the inspection found the problem still
-    there, and the problem sets another: that one now (a hazard closed, found still there,
-    rectified again by the 交办 deadline was 逾期 by its own old one: clerk trial 114)."""
+    """The department reported its own hazard closed before the inspection found it still
+    there, its 整改时限 passed by then, and the problem sets another: that one now, for
+    rectifying it again (rectified again by the 交办 deadline, it was 逾期 by its own old
+    one: clerk trial 114). One never reported closed keeps its own (moved to the problem's,
+    its days overdue shrank: trial 115)."""
+    found = finding.found_on
     return bool(
         row.deadline is not None
-        and finding.found_on is not None
+        and found is not None
         and finding.deadline is not None
-        and row.deadline < finding.found_on
+        and row.deadline < found
+        and (_closed_before_found(row, finding) or row.closure_taken_back(found) is not None)
     )
 
 

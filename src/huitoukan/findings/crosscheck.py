@@ -131,7 +131,9 @@ def crosscheck(
     it by the department's word alone (its 检查时间), which the clerk confirms (trial 54; in
     time, its date is all a return can give of a problem found before the campaign).
     `withdrawn`: the 问题编号 (`number_key`) of problems a corrected list took out; a row
-    answering one is an answer still, not the self-check's finding."""
+    answering one is an answer still, not the self-check's finding. Each hazard is judged
+    as its department sent it (`HazardRow.as_the_department_sent`)."""
+    hazards = [h.as_the_department_sent() for h in hazards]
     levels = {s.name: s.level for s in campaign.sources}
 
     def named(source: str) -> str:  # a row's 问题来源 as typed (县（市、区）普查): its name

@@ -170,6 +170,21 @@ class HazardRow(NamedTuple):
     """Reported 已完成, its photos all first sent by another department (this one named):
     none is this hazard's own evidence, and `require_photo` still asks for one (the
     warning reached its 退回修改 copy alone: clerk trial 112)."""
+    as_sent: tuple[date | None, date | None] | tuple[()] = ()
+    """(整改时限, 销号时间) as the department's own row gave them, when answering a later
+    inspection's problem changed them (`findings.answers._answering`: a closing the
+    inspection belied cleared, a deadline it had outlived replaced by the problem's). The
+    追责核查 judges by these: with the inspection's problems listed, a closure found still
+    there read 自查已发现 (clerk trial 115). Last: the state record holds fields in order."""
+
+    def as_the_department_sent(self) -> HazardRow:
+        """The row with its own 整改时限 and 销号时间 (`as_sent`), as the 追责核查 judges it."""
+        if not self.as_sent:
+            return self
+        deadline, closed_on = self.as_sent
+        return self._replace(
+            deadline=deadline, closed_on=closed_on, closing_flaw="", deadline_assigned=False
+        )
 
     def deadline_on(self, day: date) -> date | None:
         """The 整改时限 the department's versions gave when `day` began (the one the last
