@@ -304,6 +304,37 @@ def test_the_rounds_own_form_dated_before_the_round_is_said_whenever_saved(
     letter = (Path("通知") / "总务基建处-通知.txt").read_text("utf-8-sig")
     assert "贵部门报来的跟进轮表格，表头日期早于本轮下发日期（2023年12月21日）" in letter
     assert "尚未收到" not in letter and "表头、表尾等处填写有误" not in letter
+    # a later round issued: the form is still judged by its own round (trial 115)
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-27",
+           "--due", "2024-01-03", "-o", "第三轮")  # fmt: skip
+    later = ["--as-of", "2023-12-28", "--json"]
+    result = runner.invoke(app, ["collect", "回收", "第二轮回收", *later])
+    kept = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "round-date-kept"]
+    [said] = kept
+    assert said["message"].startswith("这是 2023年12月21日 下发的跟进轮表格")
+
+
+@pytest.mark.parametrize("saved", [date(2023, 12, 22), date(2023, 12, 29)])
+def test_a_rounds_own_form_dated_in_its_round_is_not_said_after_a_later_round(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: date
+) -> None:
+    """总务 answers the round of 12月21日 on its form, dated 12月22日; a round of 12月27日
+    follows. Its file saved after that (a copy's day), the answer was said to keep an old
+    date against the later round, and its notice asked it to put the date right (clerk
+    trial 115)."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _round_answered(runner, date(2023, 12, 22), date(2023, 12, 22))
+    moment = datetime.combine(saved, datetime.min.time()).timestamp() + 36000
+    os.utime(Path("第二轮回收") / "总务.xlsx", (moment, moment))
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-26")
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-27",
+           "--due", "2024-01-03", "-o", "第三轮")  # fmt: skip
+    result = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-30", "--json"]
+    )
+    codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
+    assert "round-date-kept" not in codes
 
 
 @pytest.mark.parametrize(

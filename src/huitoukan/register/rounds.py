@@ -74,25 +74,21 @@ def kept_dates(
         saved, sent = form.saved_on, form.sent_on
         if saved is None or sent is None or newest is None:
             continue
-        if saved > as_of and form.round_due is None:
-            continue
         if form is not newest and (newest.sent_on is None or newest.sent_on < sent):
             continue
+        mine = [r for r in rounds if department in r.departments]
+        # a round's own form (its 报送截止 says which, whenever it was saved: clerk trial
+        # 114) is judged by that round alone (a later round made one rightly dated look
+        # wrongly so: trial 115); another, by the day its file was saved
+        own = [r for r in mine if form.prefilled and form.round_due == r.due]
         after = [
-            r
-            for r in rounds
-            if department in r.departments
-            and sent < r.form_date
-            # saved after the round was issued, or the round's own form (its 报送截止 says
-            # which, whenever it was saved: clerk trial 114)
-            and (r.form_date <= saved or (form.prefilled and form.round_due == r.due))
+            r for r in own or mine if sent < r.form_date and (own or r.form_date <= saved <= as_of)
         ]
         if form is not newest:  # unanswered by the return that counts too
             after = [
                 r for r in after if newest.sent_on is not None and newest.sent_on < r.form_date
             ]
         if form.form_date and after:
-            own = form.prefilled and form.round_due == after[-1].due
             said.append(
                 problem(
                     Code.ROUND_DATE_KEPT,
