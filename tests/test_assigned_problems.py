@@ -967,11 +967,38 @@ def test_a_problem_given_the_number_issue_asked_for_is_said_renumbered_not_delet
     os.utime("交办问题清单.xlsx", (later, later))
     collected = runner.invoke(app, ["collect", "回收", "复查", *as_of])
     said = "".join(collected.output.split())
-    assert "编为四进巡查-569AE3的交办问题，现已填写编号SJ4-05" in said
+    assert "编为四进巡查-569AE3的交办问题现在的编号是SJ4-05（来源、发现时间和内容相同）" in said
     assert "已不在交办问题清单中" not in said and "已从交办问题清单中删去" not in said
     status = json.loads(runner.invoke(app, ["status", "--json", *as_of]).stdout)
     [part] = [p for p in status["parts"] if p["number"] == "SJ4-05"]
     assert part["department"] == "附属医院" and part["state"] != "未反馈"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "renumbered"),
+    [(("1", "DD-02"), True), (("SD-1", "SD-1"), False), (("1", "2"), True)],
+)
+def test_a_problem_whose_seq_is_replaced_by_a_number_is_said_renumbered(
+    numbers: tuple[str, str], renumbered: bool
+) -> None:
+    """The inspectors' sheet had only 序号, read as the 编号; given 编号 DD-02… as issue
+    advised, each was said deleted, its department to drop the 编号 (clerk trial 115)."""
+    from huitoukan.findings.changes import list_changes, removed
+    from huitoukan.model.findings import Finding
+
+    what = {"source": "督导组", "found_on": date(2023, 12, 26), "location": "图书馆",
+            "description": "灭火器压力不足", "departments": ("安全保卫处",)}  # fmt: skip
+    before = [Finding(number=numbers[0], **what)]
+    now = [Finding(number=numbers[1], **what)]
+    said = list_changes(before, now, "交办问题清单.xlsx")
+    assert [
+        p.message.startswith(f"清单中编为 {numbers[0]} 的交办问题现在的编号是") for p in said
+    ] == ([True] if renumbered else [])
+    assert removed(before, now) == {}
+    elsewhere = [Finding(number="DD-09", **{**what, "location": "食堂"})]
+    assert list_changes(before, elsewhere, "交办问题清单.xlsx")[0].message.startswith(
+        f"交办问题 {numbers[0]}（图书馆"
+    )
 
 
 def test_a_list_given_after_the_register_judges_its_rows_the_same(

@@ -25,7 +25,7 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
     for old in before:
         new = current.get(number_key(old.number))
         departments = "、".join(old.departments) or "（未明确）"
-        if new is None and (renumbered := _renumbered(old, now)) is not None:
+        if new is None and (renumbered := _renumbered(old, now, before)) is not None:
             said.append(
                 problem(
                     Code.FINDING_LIST_CHANGED,
@@ -82,17 +82,17 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
     return said
 
 
-def _renumbered(old: Finding, now: Sequence[Finding]) -> Finding | None:
-    """The problem of `now` that `old`, listed without a 编号 (numbered by its source and
-    content), is, given its 编号 as `issue` asked: it was said deleted, to be restored
-    (clerk trial 114)."""
-    if old.number_given:
-        return None
+def _renumbered(old: Finding, now: Sequence[Finding], before: Sequence[Finding]) -> Finding | None:
+    """The problem of `now` that `old` is under a new 编号: the same source, day and words,
+    a 编号 the list `before` did not have — one numbered by its source and content given its
+    编号 as `issue` asked (clerk trial 114), or an inspectors' 序号 replaced by a 编号 (trial
+    115): each was said deleted, to be restored."""
+    numbers = listed_numbers(before)
     return next(
         (
             f
             for f in now
-            if f.number_given
+            if number_key(f.number) not in numbers
             and (f.source, f.found_on, f.location, f.description)
             == (old.source, old.found_on, old.location, old.description)
         ),
@@ -113,7 +113,7 @@ def removed(before: Sequence[Finding], now: Sequence[Finding]) -> dict[str, str]
     return {
         number_key(f.number): f.number
         for f in before
-        if number_key(f.number) not in listed and _renumbered(f, now) is None
+        if number_key(f.number) not in listed and _renumbered(f, now, before) is None
     }
 
 
