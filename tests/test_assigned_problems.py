@@ -974,6 +974,44 @@ def test_a_problem_given_the_number_issue_asked_for_is_said_renumbered_not_delet
     assert part["department"] == "附属医院" and part["state"] != "未反馈"
 
 
+def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """A later inspection's sheet pasted into the 交办问题清单 lists 锅炉房 again: said only
+    by the next `issue --followup`, after its forms asked 总务基建处 to answer it twice
+    (clerk trials 113, 115). The collect after the edit says it, once."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    as_of = ["--as-of", "2023-12-20", "--json"]
+    runner.invoke(app, ["collect", "回收", "复查", *as_of])
+    book = load_workbook("交办问题清单.xlsx")
+    sheet = book.worksheets[0]
+    again = [
+        "SJC-01",
+        "市级抽查",
+        "2023-12-18",
+        "锅炉房",
+        "锅炉房未安装一氧化碳报警器",
+        "总务基建处",
+    ]
+    for column, value in enumerate(again, start=1):
+        sheet.cell(12, column).value = value
+    book.save("交办问题清单.xlsx")
+    later = Path("全校隐患台账.xlsx").stat().st_mtime + 60
+    os.utime("交办问题清单.xlsx", (later, later))
+
+    def restated() -> list[str]:
+        result = runner.invoke(app, ["collect", "回收", "复查", *as_of])
+        return [p["value"] for p in json.loads(result.stdout)["problems"]
+                if p["code"] == "finding-restated"]  # fmt: skip
+
+    assert restated() == ["锅炉房未安装一氧化碳报警器"]
+    earlier = Path("全校隐患台账.xlsx").stat().st_mtime - 60  # (its day moved back: the
+    os.utime("交办问题清单.xlsx", (earlier, earlier))  # register written since is newer)
+    assert restated() == []  # the list unchanged since
+
+
 @pytest.mark.parametrize(
     ("numbers", "renumbered"),
     [(("1", "DD-02"), True), (("SD-1", "SD-1"), False), (("1", "2"), True)],

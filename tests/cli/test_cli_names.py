@@ -81,6 +81,7 @@ def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
     assert "或加--campaign2026年回头看/campaign.toml" in said
     # where that writes (a second register, the one beside it left stale: trial 114)
     assert "（台账、佐证材料等仍写在当前文件夹，不在2026年回头看中" in said
+    assert "以后的命令也要在当前文件夹、加同样的--campaign运行" in said  # (trial 115)
     collected = runner.invoke(app, ["collect", "2026年回头看/回收", *AS_OF])
     assert collected.exit_code == 2 and sorted(p.name for p in chdir_tmp.iterdir()) == [work.name]
 

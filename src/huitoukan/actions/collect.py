@@ -466,6 +466,10 @@ def _forget_first_returns_set_aside(
 _SAID_ON_COLLECT = frozenset({Code.FINDING_NO_DEADLINE_COLUMN})
 """The 交办问题清单's warnings collect says too (the rest `issue` says, and the list's own
 checks): what the register judges by."""
+_SAID_WHEN_CHANGED = frozenset({Code.FINDING_RESTATED, Code.FINDING_SAME_ELSEWHERE})
+"""The list's warnings collect says once after the list was edited: a problem listed twice
+(a later inspection's sheet pasted in) was said only by the next `issue --followup`, after
+its forms asked the department to answer it twice (clerk trials 113, 115)."""
 
 
 def collect_to_register(
@@ -485,12 +489,14 @@ def collect_to_register(
     assigned problems of `findings_file` (or campaign.toml's list)."""
 
     list_said: list[Problem] = []
+    list_warned: list[Problem] = []
 
     def read_list() -> list[Finding]:  # while the returns are read; its errors end the run
         found = load_findings(campaign, findings_file)
         if found is not None:  # (its other warnings are issue's: the list as the clerk made
             # it; every problem's deadline the default is the register's: clerk trial 100)
             list_said.extend(p for p in found.problems if p.code in _SAID_ON_COLLECT)
+            list_warned.extend(p for p in found.problems if p.code in _SAID_WHEN_CHANGED)
         return found.findings if found else []
 
     listed = findings_path(campaign, findings_file)  # a missing list is said at once
@@ -612,6 +618,7 @@ def collect_to_register(
             collection.problems.extend(
                 list_changes(written.findings, findings, display_name(listed))
             )
+            collection.problems.extend(list_warned)
             withdrawn.update(removed(written.findings, findings))
     listed_now = listed_numbers(findings)
     withdrawn = {n: what for n, what in withdrawn.items() if n not in listed_now}

@@ -288,7 +288,7 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
                     f"（按内置默认活动，本校的部门、日期、交办问题和复查验收设置都不会生效）。请到 {found.parent} 文件夹中"
                     # (followed, it wrote a second register here: clerk trial 114)
                     f"运行，或加 --campaign {found}（台账、佐证材料等仍写在当前文件夹，不在 "
-                    f"{found.parent} 中：以后的命令也要在当前文件夹运行）"
+                    f"{found.parent} 中：以后的命令也要在当前文件夹、加同样的 --campaign 运行）"
                 )
             )
         render.default_campaign_used(campaign)
