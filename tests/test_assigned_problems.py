@@ -974,6 +974,39 @@ def test_a_problem_given_the_number_issue_asked_for_is_said_renumbered_not_delet
     assert part["department"] == "附属医院" and part["state"] != "未反馈"
 
 
+def test_a_departments_own_row_keeps_its_words_in_the_follow_up_form(
+    runner: CliRunner, campaign: Campaign, chdir_tmp: Path
+) -> None:
+    """学生工作处 reported “个别宿舍违规使用大功率电器” itself; a later inspection lists the
+    problem in its own words. The follow-up form wrote the list's words in the locked
+    row, and the return was told it had changed them — restore the old row, which it could
+    not (clerk trial 115). Its own words stay, and nothing is said."""
+    from tests.test_two_rounds import update_followup
+
+    problem = {
+        "问题编号": "SC-02", "问题来源": "市级抽查", "发现时间": date(2023, 12, 18),
+        "部位": "6号学生公寓", "问题描述": "宿舍内违规使用大功率电器", "责任部门": "学生工作处",
+        "整改时限": date(2023, 12, 31),
+    }  # fmt: skip
+    findings_list(chdir_tmp / "交办问题清单.xlsx", [problem])
+    own = hazard(部位="6号学生公寓", 存在隐患问题="个别宿舍违规使用大功率电器",
+                 检查时间=date(2023, 12, 10))  # fmt: skip
+    filled_form(campaign, "学生工作处", chdir_tmp / "回收" / "学工.xlsx", [own])
+    as_of = ["--as-of", "2023-12-20"]
+    listed = ["--findings", "交办问题清单.xlsx"]
+    runner.invoke(app, ["collect", "回收", *listed, *as_of])
+    followup = ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "跟进"]
+    assert runner.invoke(app, [*followup, *listed]).exit_code in (0, 1)
+    [form] = (chdir_tmp / "跟进").glob("学生工作处*.xlsx")
+    texts = [str(c.value) for r in load_workbook(form)[FORM_SHEET].iter_rows() for c in r]
+    assert "个别宿舍违规使用大功率电器" in texts and "宿舍内违规使用大功率电器" not in texts
+    update_followup(form, chdir_tmp / "回收2" / "学工.xlsx", {}, form_date=date(2023, 12, 22))
+    result = runner.invoke(app, ["collect", "回收", "回收2", *listed, "--as-of", "2023-12-23",
+                                 "--json"])  # fmt: skip
+    codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
+    assert "reworded-hazard" not in codes
+
+
 def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

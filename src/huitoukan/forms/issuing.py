@@ -215,12 +215,14 @@ def issue_forms(
 def _as_listed(rows: Sequence[HazardRow], assigned: Sequence[Finding]) -> list[HazardRow]:
     """`rows`, those answering an assigned problem worded as the list words it now: its
     部位 and 问题描述 are the list's, locked in the form (a corrected list's new wording was
-    on the form's 交办问题清单 sheet, the old in its locked row: clerk trial 88)."""
+    on the form's 交办问题清单 sheet, the old in its locked row: clerk trial 88). A hazard
+    the department found itself before the problem was (来源 自查) keeps its own words: the
+    list's replaced them, and its return was told it had changed them (clerk trial 115)."""
     listed = {number_key(f.number): f for f in assigned}
     worded = []
     for row in rows:
         finding = listed.get(number_key(row.number)) if row.number else None
-        if finding is not None and finding.description:
+        if finding is not None and finding.description and row.source != SELF_CHECK:
             row = row._replace(
                 location=finding.location or row.location, hazard=finding.description
             )
