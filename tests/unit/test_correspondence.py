@@ -610,6 +610,8 @@ def test_an_archive_page_says_a_review_an_inspection_belied_no_longer_stands(
         texts[flaw] = " ".join(str(v) for row in cells for v in row if v)
     assert "之后检查时问题仍在，这次复查合格不再作数" in texts[STILL_THERE]
     assert "不再作数" not in texts[""]
+    # and its review record is not ticked as evidence (trial 115)
+    assert "□ 复查验收记录" in texts[STILL_THERE] and "☑ 复查验收记录" in texts[""]
 
 
 def test_an_archive_page_says_an_unanswered_part_past_its_deadline_as_overdue() -> None:

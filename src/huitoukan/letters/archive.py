@@ -166,7 +166,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     line("佐证材料", Style.HEAD, 20)
     # ticked: the review record, when every part passed its 复查验收 (which photo is 整改前
     # and which 整改后, and what other papers there are, only the clerk can tell)
-    reviewed = bool(page.parts) and all(p.review == PASSED for p in page.parts)
+    # (one an inspection found still there after it does not count: trial 115)
+    reviewed = bool(page.parts) and all(
+        p.review == PASSED and p.closing_flaw != STILL_THERE for p in page.parts
+    )
     boxes = [f"{'☑' if item == EVIDENCE[-1] and reviewed else '□'} {item}" for item in EVIDENCE]
     line("　".join(boxes), height=22)
     if page.photos:  # labelled by how the row stood when each was sent: to be checked
