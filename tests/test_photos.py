@@ -1382,7 +1382,7 @@ def test_one_photo_proving_three_hazards_is_said_on_each_row(tmp_path: Path) -> 
     said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
     first = int(_cell(form, 1, "备注")[1:])
     assert [p.row for p in said] == [first, first + 1, first + 2]
-    assert f"本表第 {first + 1}、{first + 2} 行的照片是同一张" in said[0].message
+    assert f"本表第 {first + 1}、{first + 2} 行隐患的照片是同一张" in said[0].message
     assert said[0].cell == _cell(form, 1, "整改完成情况")
     hazards = result.collection.hazards
     assert [h.warnings for h in hazards] == [1, 1, 1, 0]
@@ -1452,7 +1452,7 @@ def test_the_row_a_photo_was_first_sent_for_keeps_it_without_a_word(tmp_path: Pa
     booth, fence = result.collection.hazards
     said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
     assert [p.row for p in said] == [fence.source_row]
-    assert f"与本表第 {booth.source_row} 行的照片是同一张" in said[0].message
+    assert f"与本表第 {booth.source_row} 行隐患的照片是同一张" in said[0].message
 
 
 def test_another_departments_photo_sent_before_a_follow_up_round_is_still_said(

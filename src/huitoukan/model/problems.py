@@ -1106,7 +1106,9 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.PHOTO_REUSED: Rule(
         _W,
         "照片重复使用",
-        "这一行的照片与本表第 {rows} 行的照片是同一张：一张照片不能分别证明不同隐患已整改，"
+        # (that hazard's: a follow-up form's row shows none of the photos sent before it,
+        # and “第 8 行的照片” named a row without a picture: clerk trial 115)
+        "这一行的照片与本表第 {rows} 行隐患的照片是同一张：一张照片不能分别证明不同隐患已整改，"
         "请换上各自的整改照片（确是一次整改一并消除的，在备注中写明，供复查核对）",
         {
             "other": "这一行的照片与{owner}报送的照片是同一张（{old_file} 第 {old_row} 行，"
