@@ -87,11 +87,6 @@ def _assigned_themselves(
     ]
 
 
-def _content(finding: Finding) -> str:
-    """A problem as its source, day and words say it, whatever its 编号."""
-    return "|".join((finding.source, str(finding.found_on), finding.location, finding.description))
-
-
 _UNTRACKED = "交办问题清单中也没有这个问题，尚无部门跟踪整改"
 
 
@@ -176,13 +171,15 @@ def run_crosscheck(
     ]
     # listed under its number, or copied in under another (the inspectors' 序号 given a
     # 编号: it was said to be missing from the list, clerk trial 115)
-    tracked = {number_key(f.number) for f in state.findings} | {_content(f) for f in state.findings}
+    numbers = {number_key(f.number) for f in state.findings}
+    contents = {f.content for f in state.findings}
     untracked = [
         v
         for v in result.verdicts
         if v.conclusion is Conclusion.MISSED
         and not v.in_register
-        and not {number_key(v.finding.number), _content(v.finding)} & tracked
+        and number_key(v.finding.number) not in numbers
+        and v.finding.content not in contents
     ]
     for verdict in untracked:  # on the printed sheet too, not the screen alone
         verdict.note = "；".join(filter(None, (verdict.note, _UNTRACKED)))

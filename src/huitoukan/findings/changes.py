@@ -21,11 +21,12 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
     """The changes from the list `before` (as the register recorded it) to the list `now`
     (read from `file`): each problem removed, each 整改时限, wording or 责任部门 changed."""
     current = {number_key(f.number): f for f in now}
+    numbers = listed_numbers(before)
     said: list[Problem] = []
     for old in before:
         new = current.get(number_key(old.number))
         departments = "、".join(old.departments) or "（未明确）"
-        if new is None and (renumbered := _renumbered(old, now, before)) is not None:
+        if new is None and (renumbered := _renumbered(old, now, numbers)) is not None:
             said.append(
                 problem(
                     Code.FINDING_LIST_CHANGED,
@@ -82,20 +83,14 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
     return said
 
 
-def _renumbered(old: Finding, now: Sequence[Finding], before: Sequence[Finding]) -> Finding | None:
-    """The problem of `now` that `old` is under a new 编号: the same source, day and words,
-    a 编号 the list `before` did not have — one numbered by its source and content given its
-    编号 as `issue` asked (clerk trial 114), or an inspectors' 序号 replaced by a 编号 (trial
-    115): each was said deleted, to be restored."""
-    numbers = listed_numbers(before)
+def _renumbered(old: Finding, now: Sequence[Finding], numbers: set[str]) -> Finding | None:
+    """The problem of `now` that `old` is under a new 编号: the same source, day and words
+    (`Finding.content`), a 编号 the list before did not have (`numbers`: its 编号 as
+    compared) — one numbered by its source and content given its 编号 as `issue` asked
+    (clerk trial 114), or an inspectors' 序号 replaced by a 编号 (trial 115): each was said
+    deleted, to be restored."""
     return next(
-        (
-            f
-            for f in now
-            if number_key(f.number) not in numbers
-            and (f.source, f.found_on, f.location, f.description)
-            == (old.source, old.found_on, old.location, old.description)
-        ),
+        (f for f in now if number_key(f.number) not in numbers and f.content == old.content),
         None,
     )
 
@@ -109,11 +104,11 @@ def removed(before: Sequence[Finding], now: Sequence[Finding]) -> dict[str, str]
     """The problems of `before` no longer in `now`: 问题编号 (as compared) → its number as
     listed. Kept in the register's record, collect after collect (said once, the next
     collect told the department its right number was typed wrong: clerk trial 86)."""
-    listed = listed_numbers(now)
+    listed, numbers = listed_numbers(now), listed_numbers(before)
     return {
         number_key(f.number): f.number
         for f in before
-        if number_key(f.number) not in listed and _renumbered(f, now, before) is None
+        if number_key(f.number) not in listed and _renumbered(f, now, numbers) is None
     }
 
 

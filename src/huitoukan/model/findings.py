@@ -57,6 +57,11 @@ class Finding(BaseModel):
     def where(self) -> str:
         return f"{self.location}：{self.description}" if self.location else self.description
 
+    @property
+    def content(self) -> tuple[str, date | None, str, str]:
+        """The problem as its source, day and words say it, whatever its 编号."""
+        return (self.source, self.found_on, self.location, self.description)
+
     def said(self, code: Code, field: str, value: str, cell: str = "", **params: Any) -> Problem:
         """A problem about the finding, on its row of its list (`field`'s `value`)."""
         return problem(

@@ -282,11 +282,12 @@ def read_return(
     if earlier:
         forms = [_refused_as_earlier(part, earlier, campaign) for part in forms]
     # (a follow-up round's form asks for it by the round's day, which may be months after
-    # the campaign ended: 动态清零 goes on)
-    due = None if content.made.title.endswith(FOLLOWUP_MARK) else _instructed_due(content)
-    if due is None and content.made.title.endswith(FOLLOWUP_MARK):
+    # the campaign ended: 动态清零 goes on; that day names its round, `ReturnForm.round_due`)
+    due = _instructed_due(content)
+    if content.made.title.endswith(FOLLOWUP_MARK):
         for part in forms:
-            part.round_due = _instructed_due(content)
+            part.round_due = due
+        due = None
     if due is not None and due > campaign.info.ends_on + timedelta(days=EARLIER_CAMPAIGN_DAYS):
         forms = [_refused_as_later(part, due, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
