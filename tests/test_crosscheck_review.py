@@ -3492,3 +3492,48 @@ def test_a_decision_naming_an_unlike_answer_is_said_to_be_unlike(
     write_crosscheck(out, campaign, Crosscheck([verdict]), "2023年12月20日")
     sheet = load_workbook(out)["核查结果"]
     assert [sheet.cell(3, c).value for c in (8, 9)] == [answer.hazard_id, "总务基建处"]
+
+
+@pytest.mark.parametrize(
+    ("found", "belied"),
+    [
+        (date(2023, 12, 7), False),  # the day before the 销号时间 the 合格 passed
+        (date(2023, 12, 8), False),  # that very day: the closing may have come after
+        (date(2023, 12, 9), True),  # the day after: the inspection found it still there
+    ],
+)
+@pytest.mark.parametrize("again", ["整改中", "2023-12-14"])
+def test_a_pass_an_inspection_belied_is_not_held_against_the_department(
+    tmp_path: Path, found: date, belied: bool, again: str
+) -> None:
+    """东门, closed on 12月8日, passed its review; the 省级督查 then found it still there and
+    the follow-up form put it back to 整改中. The department's return as asked (整改中, or
+    已完成 on a new day) was warned it had gone back on a sound review: “请改回已完成”,
+    “复查结论不再适用” (clerk trial 115). Said only when no inspection belied that 合格
+    (one found before the closing it passed is no reason to reopen it); the hazard waits
+    for its new review either way."""
+    from huitoukan.findings.reading import read_findings
+
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-08", "合格")
+    problem = {
+        "问题编号": "SD7-01", "问题来源": "省级督查", "发现时间": found, "部位": "东门",
+        "问题描述": door.hazard, "责任部门": "安全保卫处", "整改时限": date(2023, 12, 31),
+    }  # fmt: skip
+    listed = read_findings(findings_list(tmp_path / "清单.xlsx", [problem]), campaign).findings
+    row = {"部位": "东门", "检查时间": date(2023, 12, 1)}
+    if again == "整改中":
+        row = hazard(**row, 整改完成情况="整改中")
+    else:
+        row = closed(**row, 销号时间=date.fromisoformat(again))
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [row], form_date=date(2023, 12, 14))
+    collection = collect(campaign, [returns], as_of=AS_OF, findings=listed)
+    [answer] = collection.hazards
+    assert answer.number == "SD7-01" and not answer.closed
+    said = [
+        p
+        for p in collection.problems
+        if p.code in (Code.REVIEW_REOPENED, Code.REVIEW_CLOSURE_CHANGED)
+    ]
+    # on the return, and (reopened) on the review's row too
+    assert len(said) == (0 if belied else 1 if again != "整改中" else 2), said

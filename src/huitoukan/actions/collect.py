@@ -19,6 +19,7 @@ from huitoukan.files import display_name, natural_key, open_in_office, xlsx_name
 from huitoukan.findings.answers import (
     assign,
     assignment_days,
+    excuse_belied_reviews,
     excuse_inspection_deadlines,
     restate_deadlines,
 )
@@ -325,6 +326,7 @@ def collect(
         assignment = assign(findings, hazards, collection.current, assigned_on)
         hazards = assignment.hazards
         problems, hazards = excuse_inspection_deadlines(problems, hazards, findings)
+        problems = excuse_belied_reviews(problems, hazards, findings, reviewed.undone)
         problems = [  # the row it was said to repeat answers another problem
             p
             for p in restate_deadlines(problems, hazards)

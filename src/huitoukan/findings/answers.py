@@ -503,6 +503,36 @@ def excuse_inspection_deadlines(
     return without_deadline_errors(problems, hazards, inspections)
 
 
+def excuse_belied_reviews(
+    problems: list[Problem],
+    hazards: Sequence[HazardRow],
+    findings: Sequence[Finding],
+    undone: Sequence[tuple[Problem, tuple[str, int], date | None]],
+) -> list[Problem]:
+    """`problems` without those saying a 合格 no longer holds (`Reviewed.undone`: the
+    hazard's row (file, row), the 销号时间 the 合格 passed) of a hazard a later inspection
+    found still there after that closing: the department reopened it, or rectified it
+    again, as its follow-up form asked (warned as if it had gone back on a sound review,
+    and told to change it back: clerk trial 115). Its 复查意见 still says it waits for a
+    new review."""
+    found: dict[tuple[str, str], list[date]] = {}
+    for finding in findings:
+        for department in finding.departments:
+            if finding.found_on is not None:
+                key = (number_key(finding.number), department)
+                found.setdefault(key, []).append(finding.found_on)
+    rows = {(h.source_file, h.source_row): h for h in hazards if h.number}
+    moot = [
+        told
+        for told, where, closed_on in undone
+        for row in [rows.get(where)]
+        if row is not None
+        and closed_on is not None
+        and any(closed_on < day for day in found.get((number_key(row.number), row.department), ()))
+    ]
+    return [p for p in problems if not any(p is told for told in moot)]
+
+
 def without_deadline_errors(
     problems: Sequence[Problem], hazards: Sequence[HazardRow], rows: set[tuple[str, int]]
 ) -> tuple[list[Problem], list[HazardRow]]:

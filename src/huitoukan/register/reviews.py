@@ -45,6 +45,13 @@ class Reviewed:
     settled: set[str] = field(default_factory=set)
     """The hazards a review holds for: a fault on another review row of theirs (an
     unknown 结论, a 复查时间 not understood, on an earlier form) is moot."""
+    undone: list[tuple[Problem, tuple[str, int], date | None]] = field(default_factory=list)
+    """Each problem saying a 合格 no longer holds (its hazard reported open again, or closed
+    on another day), with the hazard's row (file, row) and the 销号时间 that 合格 passed:
+    moot when a later inspection found the problem still there after that closing — the
+    department reopened it and rectified it again as it was asked to
+    (`findings.answers.excuse_belied_reviews`; warned as if it had gone back on a sound
+    review: clerk trial 115)."""
 
 
 def apply_reviews(
@@ -221,21 +228,22 @@ def apply_reviews(
                 )
                 history = "；".join([*map(_failure, failures), passed])
                 hazard = hazard._replace(review_note=f"此前{history}，待再次复查")
-                result.problems.append(  # the 合格 no longer holds: said, not only noted
-                    problem(
-                        Code.REVIEW_CLOSURE_CHANGED,
-                        hazard.source_file,
-                        sheet=hazard.source_sheet,
-                        cell=progress_cell(hazard, "closed_on"),
-                        row=hazard.source_row,
-                        field="销号时间",
-                        value=f"{hazard.closed_on:%Y-%m-%d}" if hazard.closed_on else "",
-                        department=hazard.department,
-                        reviewed=before.reviewed_on,
-                        old=before.closed_on,
-                        new=hazard.closed_on,
-                    )
+                told = problem(
+                    Code.REVIEW_CLOSURE_CHANGED,
+                    hazard.source_file,
+                    sheet=hazard.source_sheet,
+                    cell=progress_cell(hazard, "closed_on"),
+                    row=hazard.source_row,
+                    field="销号时间",
+                    value=f"{hazard.closed_on:%Y-%m-%d}" if hazard.closed_on else "",
+                    department=hazard.department,
+                    reviewed=before.reviewed_on,
+                    old=before.closed_on,
+                    new=hazard.closed_on,
                 )
+                result.problems.append(told)  # the 合格 no longer holds: said, not only noted
+                where = (hazard.source_file, hazard.source_row)
+                result.undone.append((told, where, before.closed_on))
             result.hazards.append(hazard)
             continue
         # the reviews before it: its failures, and a 合格 of a closure since replaced (合格,
@@ -421,7 +429,8 @@ def _reported_open(
     }
     # still 已完成, its 销号时间 gone: not “改报为已完成…请改回已完成” (clerk trial 44)
     undated = hazard.progress == DONE
-    result.problems.append(
+    where = (hazard.source_file, hazard.source_row)
+    for told in (
         _about(
             verdict,
             Code.REVIEW_REOPENED,
@@ -429,9 +438,7 @@ def _reported_open(
             variant="review-undated" if undated else "review",
             owner=hazard.department,
             **said,
-        )
-    )
-    result.problems.append(
+        ),
         problem(
             Code.REVIEW_REOPENED,
             hazard.source_file,
@@ -443,8 +450,11 @@ def _reported_open(
             department=hazard.department,
             variant="undated" if undated else "",
             **said,
-        )
-    )
+        ),
+    ):
+        result.problems.append(told)
+        if not undated:  # (one 已完成 without its date is to be dated all the same)
+            result.undone.append((told, where, verdict.closed_on))
     return hazard
 
 
