@@ -84,6 +84,13 @@ def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
     assert "以后的命令也要在当前文件夹、加同样的--campaign运行" in said  # (trial 115)
     collected = runner.invoke(app, ["collect", "2026年回头看/回收", *AS_OF])
     assert collected.exit_code == 2 and sorted(p.name for p in chdir_tmp.iterdir()) == [work.name]
+    # the campaign's folder itself, for its register: all of it read as returns, with the
+    # built-in campaign (已销号 12 for 9, exit 0, a report and notices written: trial 116)
+    for command in ("status", "report", "remind"):
+        result = runner.invoke(app, [command, "2026年回头看", *AS_OF])
+        said = "".join(result.output.split())
+        assert result.exit_code == 2 and "所给文件夹中有2026年回头看/campaign.toml" in said
+    assert sorted(p.name for p in chdir_tmp.iterdir()) == [work.name]
 
 
 def test_run_inside_the_returns_folder_it_points_at_the_campaign_above(

@@ -859,6 +859,11 @@ def test_a_department_whose_only_file_is_no_spreadsheet_sent_something(
     (tmp_path / "r" / "学院警务室-回头看.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "r" / "总务基建处-扫描件.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "r" / "说明.pdf").write_bytes(b"%PDF-1.4")
+    # remind's own letters, in the folder read (the campaign's, given whole): not a file
+    # 安全保卫处 sent that could not be read (trial 116)
+    for name in ("安全保卫处-通知.txt", "安全保卫处-本处待办.txt", "全部通知.txt"):
+        (tmp_path / "r" / "通知" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "r" / "通知" / name).write_text("请报送", "utf-8")
     collection = collect(campaign, [tmp_path / "r"], as_of=date(2023, 12, 20))
     unread = collection.unreadable()
     assert sorted(unread) == ["学院警务室", "附属医院"]

@@ -30,6 +30,7 @@ from huitoukan.findings.changes import (
     listed_numbers,
     removed,
 )
+from huitoukan.letters.notices import is_notice_file
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
@@ -282,7 +283,8 @@ def collect(
     held = earlier(forms) if earlier is not None else Held()
     collection = merge(forms, skipped, held, campaign.info.require_photo)
     for passed in skipped:  # a .rar, a .pdf naming one department: it sent something
-        units = campaign.units_in(PurePath(passed.file).stem)
+        name = PurePath(passed.file)
+        units = [] if is_notice_file(name.name) else campaign.units_in(name.stem)
         if len(units) == 1:
             collection.skipped_of.setdefault(units[0].name, passed.file)
     required = campaign.info.review_required

@@ -272,12 +272,17 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
         from huitoukan.cli import render
 
         near = (  # resolved: `collect .` run inside 回收 wrote another school's register
-            folder / CAMPAIGN_FILE_NAME  # there, with the built-in campaign (trial 47)
+            (folder / CAMPAIGN_FILE_NAME, where)  # there, with the built-in campaign (trial 47)
             for given in inputs or ()
-            for folder in (given.parent, given.parent.parent, *given.resolve().parents[:2])
+            for folder, where in (
+                # the campaign's folder itself (`status 保卫处工作` read it all as returns,
+                # with the built-in campaign: clerk trial 116)
+                *([(given, "所给文件夹中")] if given.is_dir() else []),
+                *((f, "所给文件旁") for f in (given.parent, given.parent.parent)),
+                *((f, "所给文件旁") for f in given.resolve().parents[:2]),
+            )
         )
-        found = next((_shown(p) for p in near if p.is_file()), None)
-        where = "所给文件旁"
+        found, where = next(((_shown(p), w) for p, w in near if p.is_file()), (None, ""))
         above = Path.cwd().parent / CAMPAIGN_FILE_NAME  # `issue` inside 回收 wrote another
         if found is None and above.is_file():  # school's forms there (trial 48)
             found, where = _shown(above), "上一级文件夹中"

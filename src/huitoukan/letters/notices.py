@@ -472,6 +472,13 @@ def notice_file(department: str, own: bool = False) -> str:
     return f"{department}-{'本处待办' if own else '通知'}.txt"
 
 
+def is_notice_file(name: str) -> bool:
+    """A file `write_notices` writes, by its name: the office's own letter, not anything a
+    department sent (read as one, remind told 学院警务室 its file “学院警务室-通知.txt” could not
+    be read: clerk trial 116)."""
+    return name == COMBINED_FILE or name.endswith(("-通知.txt", "-本处待办.txt"))
+
+
 def write_notices(
     items: Sequence[Notice], out_dir: Path, departments: Sequence[str] = ()
 ) -> list[Path]:
