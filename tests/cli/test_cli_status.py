@@ -34,6 +34,34 @@ def setup_returns(campaign: Campaign, folder: Path) -> None:
     )
 
 
+def test_a_returns_folder_the_register_holds_more_than_is_said_or_refused(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """`status 回收` in a campaign whose register holds 回收 and 跟进轮回收 too: 已销号 0
+    where the register says more, nothing said (clerk trial 116). A 提示 for status; remind
+    and report, which would chase and report from it, refuse; all the folders given, or
+    none, nothing is said."""
+    setup_returns(campaign, chdir_tmp / "回收")
+    later = [closed(部位="门诊", 整改时限=date(2023, 12, 18), 销号时间=date(2023, 12, 16)),
+             closed(部位="药房")]  # fmt: skip
+    filled_form(campaign, "附属医院", chdir_tmp / "跟进轮回收" / "医院" / "医院-跟进.xlsx", later,
+                form_date=date(2023, 12, 16))  # fmt: skip
+    as_of = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", "跟进轮回收", *as_of]).exit_code == 0
+    partial = runner.invoke(app, ["status", "回收", *as_of])
+    said = "".join(partial.output.split())
+    assert partial.exit_code == 0
+    assert "提示：全校隐患台账.xlsx还汇总了跟进轮回收中的报表，而这次只读取了所给的回收" in said
+    for command in ("remind", "report"):
+        refused = runner.invoke(app, [command, "回收", *as_of])
+        said = "".join(refused.output.split())
+        assert refused.exit_code == 2 and "未写出任何文件" in said, command
+    assert not (chdir_tmp / "通知").exists() and not list(chdir_tmp.glob("*汇报*"))
+    for whole in (["回收", "跟进轮回收"], ["."], []):
+        said = runner.invoke(app, ["status", *whole, *as_of]).output
+        assert "还汇总了" not in said, whole
+
+
 def test_status_from_register_and_from_returns_agree(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

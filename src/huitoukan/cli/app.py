@@ -187,6 +187,8 @@ def _register_notes(
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
     behind: list[str] = []
+    if any(folder.is_dir() for folder in given):
+        _folders_left_out(given, writing)
     if len(given) != 1 or not given[0].is_file():
         return behind
     register = given[0]
@@ -246,6 +248,34 @@ def _register_notes(
         behind.append(render.list_changed_text(_shown(listed), register))
         render.note(behind[-1])
     return behind
+
+
+def _folders_left_out(given: Sequence[Path], writing: str) -> None:
+    """A 提示 — or, `writing` letters or a report, a refusal — when the working folder's
+    register holds returns from folders that the returns folders `given` (collected in
+    memory) leave out: `status 回收` said 已销号 0 where the register, of 回收, 跟进轮回收
+    and 复查, says 9 (clerk trial 116)."""
+    from huitoukan.cli import render
+    from huitoukan.register.layout import REGISTER_FILE
+    from huitoukan.register.record import recorded_coverage
+
+    register = Path(REGISTER_FILE)
+    coverage = recorded_coverage(register) if register.is_file() else None
+    if coverage is None:
+        return
+    inside = [folder.resolve() for folder in given]
+    held = {Path(name).parent for name in coverage.sources} | set(map(Path, coverage.looked_in))
+    left = sorted(
+        folder
+        for folder in held - {Path(".")}
+        if not any(f == folder.resolve() or f in folder.resolve().parents for f in inside)
+    )
+    left = [f for f in left if not any(o in f.parents for o in left)]  # 复查, not 复查/第二次
+    if left:
+        said = render.folders_left_out_text(register, left, given, writing)
+        if writing:
+            raise _fail(InputError(said))
+        render.note(said)
 
 
 def _shown(path: Path) -> Path:

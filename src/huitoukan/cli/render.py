@@ -272,6 +272,20 @@ def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> 
     return f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：请先运行 huitoukan collect 重新汇总。"
 
 
+def folders_left_out_text(
+    register: Path, left: Sequence[Path], given: Sequence[Path], writing: str = ""
+) -> str:
+    """What is said when the returns folders `given` leave out folders whose returns
+    `register` holds: a 提示 (`writing` nothing), or why the `writing` was not written."""
+    held = "、".join(map(str, left[:3])) + (f"等 {len(left)} 个文件夹" if len(left) > 3 else "")
+    read = "、".join(map(str, given))
+    came = f"{register} 还汇总了 {held} 中的报表，而这次只读取了所给的 {read}"
+    advice = "要按全校隐患台账，请不给文件夹运行；或给出全部报表文件夹"
+    if writing:
+        return f"{came}：按它写{writing}，已报送、已销号的情况会不全，未写出任何文件。{advice}"
+    return f"提示：{came}，以下只是其中报表的情况，与台账不同、不全。{advice}。"
+
+
 def reviews_due_text(register: Path, judged: date, count: int, day: date, writing: str) -> str:
     """What is said when `count` reviews that the collect of `judged` put off (dated after
     it) are due by `day`: a 提示, or why the `writing` was not written."""
