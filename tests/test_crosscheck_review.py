@@ -2178,7 +2178,9 @@ def test_a_closure_moved_past_its_passed_review_is_said_with_its_whole_history(
     assert said.file.endswith("v3.xlsx")
     # a date typed anew on a form filled in again reads the same: how to undo it is said
     # (clerk trial 116)
-    assert said.message.endswith("只是部门填错（如重新填写了表格），请部门改回 2023年12月12日 后重新报送")
+    assert said.message.endswith(
+        "只是部门填错（如重新填写了表格），请部门改回 2023年12月12日 后重新报送"
+    )
 
 
 def test_a_pass_then_a_failure_of_the_closure_after_it_keeps_both(tmp_path: Path) -> None:
