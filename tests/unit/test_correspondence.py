@@ -156,6 +156,35 @@ def test_a_corrected_copy_is_newer_than_its_undated_original_whatever_the_file_t
     assert "按文件修改时间（2023年12月18日）晚于" in said.message
 
 
+def test_a_newest_version_whose_date_is_refused_is_not_said_undated(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The follow-up answer dated 2023-12-2 (for the 22nd), before the campaign was issued:
+    ordered by its file's day, it was said to have “没有表头日期”, and next, an error quoting
+    that very date (clerk trial 116). Said as a date that cannot be the day it was sent."""
+    import os
+
+    first = tmp_path / "回收" / "总务.xlsx"
+    filled_form(campaign, "总务基建处", first, [hazard()], form_date=date(2023, 12, 14))
+    again = tmp_path / "回收" / "总务-跟进.xlsx"
+    filled_form(
+        campaign,
+        "总务基建处",
+        again,
+        [hazard(), hazard(部位="住院楼")],
+        form_date=date(2023, 12, 2),
+    )
+    for path, day in ((first, 14), (again, 18)):
+        moment = datetime(2023, 12, day, 9).timestamp()
+        os.utime(path, (moment, moment))
+    collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 20))
+    [said] = [p for p in collection.problems if p.code is Code.UNDATED_NEWEST]
+    assert said.file == str(again) and "没有表头日期" not in said.message
+    assert said.message.startswith(
+        "本文件的表头日期 2023年12月2日 不可能是报送日期（见下），按文件修改时间（2023年12月18日）晚于"
+    )
+
+
 @pytest.mark.parametrize("copy_day", [14, 15, 16])
 def test_a_department_whose_corrected_copy_came_first_is_late_by_the_copy_alone(
     campaign: Campaign, tmp_path: Path, copy_day: int

@@ -510,6 +510,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         "本文件没有表头日期，按文件修改时间（{saved_on}）晚于 {older}（表头日期 {older_day}），采用了本文件；"
         "如果 {older} 才是最新的（本文件只是又被打开保存过），请移走本文件（或请部门填写表头日期）"
         "后重新汇总",
+        {  # a date refused (said next) is none to order by, yet it was there (trial 116)
+            "impossible": "本文件的表头日期 {day} 不可能是报送日期（见下），按文件修改时间（{saved_on}）"
+            "晚于 {older}（表头日期 {older_day}），采用了本文件；如果 {older} 才是最新的"
+            "（本文件只是又被打开保存过），请移走本文件（或请部门改正表头日期）后重新汇总",
+        },
     ),
     Code.EARLIER_CAMPAIGN_FORM: Rule(
         _W,

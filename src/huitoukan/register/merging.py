@@ -647,6 +647,7 @@ def merge(
                 _on_date(
                     newest,
                     Code.UNDATED_NEWEST,
+                    variant="impossible" if newest.form_date else "",
                     saved_on=newest.sent_on,
                     older=undated.file,
                     older_day=undated.form_date,
