@@ -20,8 +20,9 @@ from huitoukan.cli import app
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
-from huitoukan.forms.issuing import form_file_name, issue_forms
+from huitoukan.forms.issuing import fill_form, form_file_name, issue_forms
 from huitoukan.forms.layout import ASSIGNED_SHEET, FORM_SHEET
+from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 from huitoukan.letters.feedback import write_feedback
 from huitoukan.letters.notices import notices
 from huitoukan.model.findings import PartState
@@ -285,6 +286,36 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert "3号教学楼" in notice and "已逾期 5 天" in notice
     again = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert again["overdue"] == status["overdue"]  # read back from the register the same
+
+
+def test_an_inspections_row_is_dated_by_the_inspection(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """The row of an assigned problem on an issued form (a follow-up form too) left its
+    检查时间 blank, and the department was asked for it (未填检查时间), though the list
+    says when the inspection found the problem (clerk trial 116). The form gives the day;
+    an answer without it (a form of an earlier huitoukan) takes it, unwarned; the
+    department's own rows are asked for theirs as before."""
+    findings = read_findings(listed, campaign).findings
+    unit = campaign.resolve_units(["安全保卫处"])[0]
+    ws = fill_form(campaign, unit, template_path(FORM_TEMPLATE), assigned=findings)[FORM_SHEET]
+    header, columns = header_position(ws)
+    assert ws.cell(header + 1, columns["问题编号"]).value == "XJ-01"
+    assert ws.cell(header + 1, columns["检查时间"]).value == date(2023, 11, 10)
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [hazard(检查时间=None)],
+        assigned=findings,
+        answers={"XJ-01": answer(检查时间=None), "SD-01": answer()},
+    )
+    collection = collect(campaign, [returns], as_of=AS_OF, findings=findings)
+    unasked = [p.row for p in collection.problems if p.code is Code.MISSING_CHECKED_ON]
+    checked = {h.number or h.source: (h.checked_on, h.source_row) for h in collection.hazards}
+    assert checked["XJ-01"][0] == date(2023, 11, 10) and checked["SD-01"][0] == date(2023, 12, 10)
+    assert unasked == [checked["自查"][1]]  # the department's own row, blank
 
 
 def of_its_own(path: Path) -> Path:
@@ -968,6 +999,8 @@ def test_a_problem_given_the_number_issue_asked_for_is_said_renumbered_not_delet
     collected = runner.invoke(app, ["collect", "回收", "复查", *as_of])
     said = "".join(collected.output.split())
     assert "编为四进巡查-569AE3的交办问题现在的编号是SJ4-05（来源、发现时间和内容相同）" in said
+    # no row of a return claimed (one not answered has none: clerk trial 116)
+    assert "附属医院手中的表格还是旧编号四进巡查-569AE3，报回时按部位和问题描述对应到SJ4-05" in said
     assert "已不在交办问题清单中" not in said and "已从交办问题清单中删去" not in said
     status = json.loads(runner.invoke(app, ["status", "--json", *as_of]).stdout)
     [part] = [p for p in status["parts"] if p["number"] == "SJ4-05"]

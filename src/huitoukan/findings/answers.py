@@ -399,6 +399,10 @@ def _answering(
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
         row = row._replace(number=finding.number, source=source)
     own = source == SELF_CHECK
+    if not own and row.checked_on is None and finding.found_on is not None:
+        # the inspection's day, which the list says (the department was asked for it on an
+        # inspection's row its form had left blank: clerk trial 116)
+        row = row._replace(checked_on=finding.found_on)
     outlived = own and _outlived(row, finding)  # (before its closing is cleared)
     if own and not row.as_sent and (outlived or _closed_before_found(row, finding)):
         row = row._replace(as_sent=(row.deadline, row.closed_on))  # for the 追责核查
@@ -492,14 +496,21 @@ def excuse_inspection_deadlines(
     """Without 整改时限早于检查时间 on the rows answering an assigned problem: the problem
     was found by the inspection (its 发现时间, checked against its 整改时限 in the list),
     the department's own check may well come after its 整改时限, and the issued form locks
-    that cell (the list may have moved the date since). The problems, and the hazards with
+    that cell (the list may have moved the date since); nor 未填检查时间 on an inspection's
+    row (`_answering` gave it the problem's 发现时间). The problems, and the hazards with
     their error counts mended."""
     numbers = {number_key(f.number): f.departments for f in findings}
-    inspections = {
-        (h.source_file, h.source_row)
-        for h in hazards
-        if h.number and h.department in numbers.get(number_key(h.number), ())
-    }
+    answers = [
+        h for h in hazards if h.number and h.department in numbers.get(number_key(h.number), ())
+    ]
+    inspections = {(h.source_file, h.source_row) for h in answers}
+    # nor 未填检查时间 on the inspection's own row: its day is the problem's 发现时间
+    dated = {(h.source_file, h.source_row) for h in answers if h.source != SELF_CHECK}
+    problems = [
+        p
+        for p in problems
+        if not (p.code is Code.MISSING_CHECKED_ON and (p.file, p.row or 0) in dated)
+    ]
     return without_deadline_errors(problems, hazards, inspections)
 
 

@@ -492,6 +492,7 @@ def _assigned_row(finding: Finding) -> HazardRow:
         location=finding.location,
         hazard=finding.description,
         deadline=finding.deadline,
+        checked_on=finding.found_on,  # the inspection's day (asked for: clerk trial 116)
     )
 
 
