@@ -608,7 +608,9 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
         [n, name, len(campaign.items_for(name)), day, note]
         for n, (name, day, note) in enumerate(owed, start=1)
     ]
-    columns = [("序号", 6), ("部门", 16), ("应查项目数", 12), ("报送截止", 16), ("情况", 30)]
+    # 情况 on one line (跟进轮（12月21日下发）今天截止，尚未报送), and room for the title (its
+    # counts broke before a comma, printed: clerk trial 116)
+    columns = [("序号", 6), ("部门", 16), ("应查项目数", 12), ("报送截止", 16), ("情况", 46)]
     # who owes a follow-up round too, titled so: 4 listed here beside the report's 未报送
     # 0 read as one figure gone wrong (clerk trial 56)
     rounds = len(owed) - len(status.not_returned)
