@@ -239,6 +239,16 @@ def test_a_follow_up_answered_after_its_due_date_is_said_late(
         in letter.read_text("utf-8-sig")
     )
     assert told is late
+    # 安全保卫处, sent a second round since, owes one form: said beside the first round
+    # (listed under both bare: clerk trial 115)
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "-d", "安全保卫处", "--date",
+           "2023-12-30", "--due", "2024-01-05", "-o", "第三轮")  # fmt: skip
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-30")
+    owed = [r for r in sheet_rows(Path("全校隐患台账.xlsx"), "未报送") if r.get("部门")]
+    assert [(r["部门"], r["情况"]) for r in owed if "跟进轮" in str(r["情况"])] == [
+        ("安全保卫处", "跟进轮（12月21日下发）逾期未报送 2 天（已另发12月30日的跟进表）"),
+        ("安全保卫处", "跟进轮（12月30日下发）截止日期前，尚未报送"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -401,3 +401,33 @@ def test_a_department_owing_several_rounds_is_asked_for_the_latest(
         "2023年12月27日下发的跟进轮《安全隐患自查整改清单》（已预填贵部门报送的隐患）尚未收到"
         "（此前2023年12月21日、2023年12月24日下发的跟进轮也未报送，报送这一份即可）"
     ), line
+
+
+@pytest.mark.parametrize("second", [date(2023, 12, 26), date(2023, 12, 27), date(2023, 12, 28)])
+def test_a_round_owed_with_a_later_round_sent_since_says_so(second: date) -> None:
+    """总务基建处 answered neither the round of 12月21日 (due 12月25日) nor that of 12月27日:
+    status and the register listed it under both, bare, as if it owed two forms (the
+    notice asks for the latest alone: clerk trial 115). Under the first it is said to
+    have been sent the later form — once that is issued (by the day judged), not before;
+    the later round lists it bare."""
+    from huitoukan.register.rounds import IssuedRound
+    from huitoukan.register.status import _rounds
+
+    departments = ["总务基建处", "附属医院"]
+    first = IssuedRound(
+        form_date=date(2023, 12, 21), due=date(2023, 12, 25), departments=departments
+    )
+    later = IssuedRound(form_date=second, due=date(2024, 1, 3), departments=["总务基建处"])
+    sent = {"总务基建处": [date(2023, 12, 14)], "附属医院": [date(2023, 12, 14)]}
+    returned = {d: date(2023, 12, 14) for d in departments}
+    statuses = _rounds(
+        [later, first], returned, sent, returned, date(2023, 12, 27), set(), set(departments)
+    )
+    owed = [s.owing() for s in statuses]
+    if second > date(2023, 12, 27):  # not yet issued on the day judged
+        assert owed == [["总务基建处", "附属医院"]]
+        return
+    assert owed == [
+        [f"总务基建处（已另发12月{second.day}日的跟进表）", "附属医院"],
+        ["总务基建处"],
+    ]

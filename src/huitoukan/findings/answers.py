@@ -533,15 +533,15 @@ def excuse_belied_reviews(
                 key = (number_key(finding.number), department)
                 found.setdefault(key, []).append(finding.found_on)
     rows = {(h.source_file, h.source_row): h for h in hazards if h.number}
-    moot = [
-        told
+    moot = {
+        id(told)
         for told, where, closed_on in undone
         for row in [rows.get(where)]
         if row is not None
         and closed_on is not None
         and any(closed_on < day for day in found.get((number_key(row.number), row.department), ()))
-    ]
-    return [p for p in problems if not any(p is told for told in moot)]
+    }
+    return [p for p in problems if id(p) not in moot]
 
 
 def without_deadline_errors(

@@ -227,6 +227,10 @@ class RoundStatus(BaseModel):
     """Its departments that answered after its due date → the day their answer was sent."""
     overdue: bool
     """Its due date has passed."""
+    resent: dict[str, date] = {}
+    """Of `not_answered`, those sent a later round since → its 日期 (the latest): that
+    round's form answers this one too, as their notice says (listed under both rounds
+    bare, they read as owing two forms: clerk trial 115)."""
 
     def owing(self) -> list[str]:
         """Who has not answered it, as the screen and the report list them, those that
@@ -234,9 +238,13 @@ class RoundStatus(BaseModel):
         departments listing 2 read as 5 answered when others never sent anything, clerk
         trial 46)."""
         never = self.never_returned
+        sent = [
+            f"{d}（已另发{day.month}月{day.day}日的跟进表）" if (day := self.resent.get(d)) else d
+            for d in self.not_answered
+        ]
         if len(never) > 1:
-            return [*self.not_answered, f"首轮即未报送的 {len(never)} 个部门"]
-        return [*self.not_answered, *(f"{d}（首轮即未报送）" for d in never)]
+            return [*sent, f"首轮即未报送的 {len(never)} 个部门"]
+        return [*sent, *(f"{d}（首轮即未报送）" for d in never)]
 
 
 class StatusReport(BaseModel):
@@ -583,7 +591,8 @@ def _rounds(
     round it had been left out of the next: clerk trial 62)."""
     if latest is None or (not latest and any(returned.values())):
         return []  # who answered is not known
-    return [
+    issued = sorted((r for r in rounds if r.form_date <= as_of), key=lambda r: r.form_date)
+    statuses = [
         RoundStatus(
             form_date=r.form_date,
             due=r.due,
@@ -604,6 +613,12 @@ def _rounds(
             },
             overdue=as_of > r.due,
         )
-        for r in rounds
-        if r.form_date <= as_of
+        for r in issued
     ]
+    for earlier, status in zip(issued, statuses, strict=True):
+        for later in issued:
+            if later.form_date > earlier.form_date:  # (the latest last: it stands)
+                status.resent |= {
+                    d: later.form_date for d in status.not_answered if d in later.departments
+                }
+    return statuses

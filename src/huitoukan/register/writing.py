@@ -603,7 +603,15 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
         issued = f"跟进轮（{round_.form_date.month}月{round_.form_date.day}日下发）"
         late = (status.as_of - round_.due).days
         state = _owed(late)
-        owed += [(name, round_.due, f"{issued}{state}") for name in round_.not_answered]
+        owed += [
+            (
+                name,
+                round_.due,
+                f"{issued}{state}" + (f"（已另发{day.month}月{day.day}日的跟进表）" if day else ""),
+            )
+            for name in round_.not_answered
+            for day in [round_.resent.get(name)]
+        ]
     rows: list[list[Value]] = [
         [n, name, len(campaign.items_for(name)), day, note]
         for n, (name, day, note) in enumerate(owed, start=1)
