@@ -30,7 +30,7 @@ from huitoukan.forms.review import REVIEW_SHEET, review_form
 from huitoukan.letters.accountability import write_crosscheck
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Severity
-from huitoukan.model.returns import FAILED, PASSED, UNREVIEWED, HazardRow
+from huitoukan.model.returns import FAILED, PASSED, STILL_THERE, UNREVIEWED, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import read_register
@@ -2127,6 +2127,29 @@ def test_an_archive_page_says_when_its_photos_are_all_before_photos(
     write_archive(out, campaign, AS_OF, [finding], [part], [], photos)
     texts = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
     assert ("附的照片都是整改中时报送的整改前照片，没有整改后照片" in texts) is said
+
+
+@pytest.mark.parametrize("flaw", [STILL_THERE, ""])
+def test_an_archive_page_says_its_after_photos_were_belied(
+    campaign: Campaign, tmp_path: Path, flaw: str
+) -> None:
+    """Closed, photographed 整改后, then found still there by the inspection: the page
+    showed the photo captioned 整改后 as proof (clerk trial 115). It says it proves
+    nothing of a rectification."""
+    from huitoukan.letters.archive import write_archive
+    from huitoukan.letters.photos import Photo
+    from huitoukan.model.findings import Part, PartState
+    from tests.picture_builders import png
+
+    finding = city_finding("JB-1", date(2023, 12, 1), "东门", "防冲撞设施不全", "学生工作处")
+    part = Part(number="JB-1", department="学生工作处", answered=True, state=PartState.OPEN,
+                closing_flaw=flaw)  # fmt: skip
+    photos = {"JB-1": [Photo(png(), "佐证材料/学生工作处/1-1.png（整改后）")]}
+    out = tmp_path / "档案.xlsx"
+    write_archive(out, campaign, AS_OF, [finding], [part], [], photos)
+    texts = [c.value for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
+    said = "注：部门报已销号后，检查时问题仍在：在那之前报送的“整改后”照片不能证明已整改到位"
+    assert (said in texts) is bool(flaw)
 
 
 @pytest.mark.parametrize(

@@ -180,6 +180,12 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     if page.photos and all(BEFORE in photo.caption for photo in page.photos):
         # 已清零 over 整改前 photos alone read as proven (clerk trial 77)
         line("附的照片都是整改中时报送的整改前照片，没有整改后照片", Style.HEAD)
+    if page.photos and any(p.closing_flaw == STILL_THERE for p in page.parts):
+        # captioned 整改后 as sent, over a closing the inspection belied (clerk trial 115)
+        line(
+            "注：部门报已销号后，检查时问题仍在：在那之前报送的“整改后”照片不能证明已整改到位",
+            Style.HEAD,
+        )
     if not place_photos(sheet, page.photos):
         line("（报送的表格中没有附照片）")
     sheet.add("")
