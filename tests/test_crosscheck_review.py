@@ -2718,6 +2718,45 @@ def test_a_department_renamed_with_its_former_name_keeps_its_hazards_numbers(
     assert (last.department, last.hazard_id) == ("后勤管理处", before.hazard_id)
 
 
+@pytest.mark.parametrize(
+    ("aliases", "now"), [(True, "现在归“后勤保障处”"), (False, "现在都无法识别部门")]
+)
+def test_a_department_renamed_without_its_former_name_is_pointed_to_formerly(
+    tmp_path: Path, aliases: bool, now: str
+) -> None:
+    """总务基建处 renamed 后勤保障处 everywhere in campaign.toml, no formerly (as the refusal
+    of the checklist's old name seemed to offer): collect refused as if a folder were left
+    out, --force counted its returns twice under no department, and remind chased it as
+    未报送 (clerk trial 117). The checklist's refusal puts formerly first; collect's names
+    the department whose returns are now unknown and the formerly line to add."""
+    from huitoukan.errors import CampaignError
+    from huitoukan.register.store import ShrinkingRegister
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "总务处.xlsx", [closed(部位="锅炉房")])
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    text = review_campaign(tmp_path).read_text("utf-8")
+    with pytest.raises(CampaignError) as told:  # the name alone
+        parse_campaign(text.replace('name = "总务基建处"', 'name = "后勤保障处"'), "c.toml")
+    assert '部门改了名称的，在该部门下写明旧名称（formerly = "旧名称"）' in told.value.message
+    text = (
+        text
+        if aliases
+        else text.replace('aliases = ["总务处", "基建处", "总务基建", "后勤处"]', "")
+    )
+    renamed = parse_campaign(text.replace("总务基建处", "后勤保障处"), "campaign.toml")
+    with pytest.raises(ShrinkingRegister) as refused:
+        collect_to_register(renamed, [returns], register, AS_OF)
+    said = refused.value.message
+    assert (
+        "少了部门 总务基建处：它的报表这次都读到了，但 campaign.toml 中已没有这个部门名称" in said
+    )
+    assert '新名称的部门下写明旧名（formerly = "总务基建处"）' in said and "不要加 --force" in said
+    assert f"（总务基建处 的报表{now}）" in said  # (by an alias it kept, or by none)
+
+
 def test_a_round_issued_before_a_department_was_renamed_is_chased_under_its_new_name(
     tmp_path: Path,
 ) -> None:

@@ -276,8 +276,10 @@ class Campaign(_Strict):
             listing = "、".join(u.name for u in (*self.departments, *self.colleges))
             raise PlacedError(
                 f"附件1 的责任部门不在 departments 部门名单中：{listed}。部门名单是：{listing}；"
-                "部门改了名称的，把 checklist 中的名称改为新名称，或在该部门下写明旧名称"
-                '（formerly = "旧名称"，隐患编号保持不变）',
+                # formerly first: renaming the checklist alone left the returns already sent,
+                # headed by the old name, to no department (clerk trial 117)
+                '部门改了名称的，在该部门下写明旧名称（formerly = "旧名称"）：已报来的报表上的旧名照样'
+                "认得，隐患编号保持不变；只是 checklist 写错的，改为名单中的名称",
                 ("checklist", first, "departments"),
             )
         # an item added at the end of the file under an earlier category is listed with it

@@ -145,12 +145,44 @@ def check_not_shrinking(
         if gone
         else ""
     )
+    moved = _read_as_another(lost, old, new)
+    if moved:  # its returns are all there, now read as another's or no one's: renamed in
+        # campaign.toml without its old name, not a folder left out (clerk trial 117)
+        names = "、".join(moved)
+        under = "；".join(
+            f"{d} 的报表现在归“{now}”" if now else f"{d} 的报表现在都无法识别部门"
+            for d, now in moved.items()
+        )
+        formerly = "；".join(f'formerly = "{d}"' for d in moved)
+        lose = (
+            "这些报表的隐患不归任何部门，该部门按未报送计"
+            if "" in moved.values()
+            else "隐患编号都会改变，已填的复查验收表、追责核查表对应不上"
+        )
+        raise ShrinkingRegister(
+            f"这次汇总比现有的 {display_name(register)} 少了部门 {names}：它的报表这次都读到了，"
+            f"但 campaign.toml 中已没有这个部门名称（{under}），未做任何改动。部门改了名的，"
+            f"请在 campaign.toml 新名称的部门下写明旧名（{formerly}），其报表和隐患编号即照旧；"
+            f"不要加 --force（按这次的报表重建，{lose}）"
+        )
     raise ShrinkingRegister(
         f"这次汇总比现有的 {display_name(register)} 少了{'、'.join(fewer)}{missing}，"
         f"可能漏选了报表文件夹（或复查验收表所在的文件夹），未做任何改动。{only_there}{tidy}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
+
+
+def _read_as_another(lost: Sequence[str], old: Coverage, new: Coverage) -> dict[str, str]:
+    """Each of the `lost` departments whose files the new collection read all the same, as
+    one other department's → its name ('' when as no department's)."""
+    moved = {}
+    for department in lost:
+        files = [f for f, (_, whose) in old.sources.items() if whose == department]
+        now = {new.sources[f][1] for f in files if f in new.sources}
+        if files and len(now) == 1 and all(f in new.sources for f in files):
+            moved[department] = now.pop()
+    return moved
 
 
 def _refuse_read_only(register: Path) -> None:
