@@ -220,6 +220,68 @@ def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
     assert "SJ-1" not in {r["问题编号"] for r in verdict_rows(out)}  # as it said
 
 
+@pytest.mark.parametrize(("found", "belied"), [("2023-12-08", False), ("2023-12-09", True)])
+def test_a_closing_an_inspection_belied_is_said_to_go_on_the_list(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path, found: str, belied: bool
+) -> None:
+    """东门, reported closed on 12月8日, found still there by the 市级抽查: 未整改到位, and
+    nothing said how to have it rectified again — it stayed 已销号 and 清零 everywhere
+    (clerk trial 117). Said, printed too, until the finding is listed; found the day it
+    was closed (the closing may have come after the inspectors), nothing is."""
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx",
+                [closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=date(2023, 12, 8))])  # fmt: skip
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF)
+    finding = {"问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": found, "部位": "东门",
+               "问题描述": "楼道灭火器过期", "责任部门": "安全保卫处"}  # fmt: skip
+    listed = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
+    advice = "部门报已完成、检查时问题仍在的SJ-9不在交办问题清单中，台账仍按部门所报计"
+    assert (advice in said) is belied
+    [row] = verdict_rows(out)
+    assert row["结论"] == Conclusion.FOUND_NOT_RECTIFIED.value if belied else Conclusion.FOUND.value
+    assert (
+        str(row["说明"]).endswith(
+            "交办问题清单中还没有这个问题：列入后才会要求部门重新整改，此前台账仍按部门所报计"
+        )
+        is belied
+    )
+    if belied:  # listed: the department is asked to rectify it again, nothing more to say
+        assigned = findings_list(tmp_path / "交办问题清单.xlsx", [{**finding, "整改时限": "2023-12-31"}],
+                                 (*ORDER[:-1], "整改时限"))  # fmt: skip
+        collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+        said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
+        assert "不在交办问题清单中" not in said
+
+
+def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on_the_list(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path
+) -> None:
+    """XJ-1 of the 县级普查, assigned to 安全保卫处, answered closed on 12月8日; the 市级抽查
+    finds it still there on the 9th: 已列入交办清单但未整改, XJ-1 still 清零 everywhere
+    and no word of how to have it rectified again (clerk trial 117)."""
+    from huitoukan.findings.reading import read_findings
+    from tests.helpers import answer
+
+    problem = {"问题编号": "XJ-1", "问题来源": "县级普查", "发现时间": "2023-11-10", "部位": "东门",
+               "问题描述": "配电箱未上锁", "责任部门": "安全保卫处", "整改时限": "2023-11-30"}  # fmt: skip
+    assigned = findings_list(tmp_path / "交办问题清单.xlsx", [problem], (*ORDER[:-1], "整改时限"))
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [],
+                assigned=read_findings(assigned, campaign).findings,
+                answers={"XJ-1": answer(整改完成情况="已完成", 检查时间=date(2023, 11, 10),
+                                       销号时间=date(2023, 12, 8))},
+                form_date=date(2023, 12, 8))  # fmt: skip
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    finding = {**problem, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
+    listed = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
+    assert "已列入交办清单但未整改SJ-9" in said
+    assert "部门报已完成、检查时问题仍在的SJ-9不在交办问题清单中" in said
+
+
 def _hazard_id(register: Path, location: str) -> str:
     [hazard] = [h for h in read_register(register).hazards if h.location == location]
     return hazard.hazard_id

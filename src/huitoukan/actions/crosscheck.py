@@ -88,6 +88,7 @@ def _assigned_themselves(
 
 
 _UNTRACKED = "交办问题清单中也没有这个问题，尚无部门跟踪整改"
+_NOT_REOPENED = "交办问题清单中还没有这个问题：列入后才会要求部门重新整改，此前台账仍按部门所报计"
 
 
 def _decisions_typed_into(out: Path, result: Crosscheck, listed: Path) -> list[Problem]:
@@ -184,6 +185,16 @@ def run_crosscheck(
     for verdict in untracked:  # on the printed sheet too, not the screen alone
         verdict.note = "；".join(filter(None, (verdict.note, _UNTRACKED)))
     result.untracked = [v.finding for v in untracked]
+    reopen = [
+        v
+        for v in result.verdicts
+        if v.belied
+        and number_key(v.finding.number) not in numbers
+        and v.finding.content not in contents
+    ]
+    for verdict in reopen:
+        verdict.note = "；".join(filter(None, (verdict.note, _NOT_REOPENED)))
+    result.reopen = [v.finding for v in reopen]
     out = xlsx_name(out)
     if edited_since_written(out):
         result.problems.extend(_decisions_typed_into(out, result, findings))

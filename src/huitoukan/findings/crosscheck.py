@@ -84,6 +84,9 @@ class Verdict:
     note: str = ""
     decided: bool = False
     """The clerk's decision (对应自查) settled it."""
+    belied: bool = False
+    """A department reported the problem closed before the inspection found it still
+    there: to be rectified again, once someone asks (`Crosscheck.reopen`)."""
 
     @property
     def in_register(self) -> bool:
@@ -104,6 +107,10 @@ class Crosscheck:
     """The findings 自查未发现 that neither the register nor the 交办问题清单 holds: in no
     department's form, so in no register, status, report or archive until listed and issued (a clerk
     had no way to know: clerk trial 113)."""
+    reopen: list[Finding] = field(default_factory=list)
+    """The findings a department's closing had belied (`Verdict.belied`) that the 交办问题清单
+    does not hold: the hazard stays 已销号 everywhere, and no one is asked to rectify it
+    again, until listed and issued (clerk trial 117)."""
 
     @property
     def exit_code(self) -> int:
@@ -560,6 +567,7 @@ def _left_unrectified(
         and len(first_sent) == len(answers)
         and min(first_sent) > found
     )
+    closed: date | None = None  # reported done before they came
     if answers and not answered_after:
         why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
         closed = min(
@@ -607,7 +615,13 @@ def _left_unrectified(
     # in 说明, its columns left empty: clerk trial 106)
     named = candidates[0] if decided else None
     return Verdict(
-        finding, Conclusion.LISTED_NOT_RECTIFIED, named, candidates, accountable, note=note
+        finding,
+        Conclusion.LISTED_NOT_RECTIFIED,
+        named,
+        candidates,
+        accountable,
+        note=note,
+        belied=closed is not None,
     )
 
 
@@ -745,7 +759,9 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
             f"{chinese_date(finding.found_on)} 检查时问题仍在，整改未到位（{doubt}）"
             f"{origin}"
         )
-        return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
+        return Verdict(
+            finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note, belied=True
+        )
     found = finding.found_on
     # what the department's versions said on the day of the inspection: a 整改时限 put off
     # since, or a closure reported before it and taken back since, is not what stood then
