@@ -3666,3 +3666,40 @@ def test_a_pass_an_inspection_belied_is_not_held_against_the_department(
     ]
     # on the return, and (reopened) on the review's row too
     assert len(said) == (0 if belied else 1 if again != "整改中" else 2), said
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "day", "said"),
+    [
+        (45279, "2023-12-19", "shifted"),  # a day typed one column off, as Excel keeps it
+        ("2023-12-19", "2023-12-19", "shifted"),
+        ("刘建国", "2023-12-19", ""),
+        ("刘建国", None, ""),
+        (None, None, None),  # not reviewed yet
+    ],
+)
+def test_a_review_row_without_its_verdict_is_said(
+    tmp_path: Path, reviewer: object, day: str | None, said: str | None
+) -> None:
+    """A second 复查验收表 has a column more (此前复查): filled as the first, its 复查结论
+    went into 复查时间 (said), and once the days were put right the row had a day in 复查人
+    and no 结论 — kept 待复查 without a word (clerk trial 117)."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    wb = _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-19", "合格")
+    ws = wb[REVIEW_SHEET]
+    columns = {cell.value: cell.column for cell in ws[2]}
+    ws.cell(3, columns["复查人"]).value = reviewer
+    ws.cell(3, columns["复查时间"]).value = day
+    ws.cell(3, columns["复查结论"]).value = None
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    told = [p for p in collection.problems if p.code is Code.REVIEW_NO_RESULT]
+    assert [p.cell[0] for p in told] == (
+        [] if said is None else [get_column_letter(columns["复查结论"])]
+    )
+    if said is not None:
+        assert told[0].message.startswith(
+            "这一行复查结论空白，“复查人”一栏填的却是" if said else "这一行填了复查人或复查时间"
+        )
+    [row] = collection.hazards
+    assert row.unreviewed

@@ -114,6 +114,7 @@ class Code(StrEnum):
     ASSIGNMENT_CLOSED_BEFORE_FOUND = "assignment-closed-before-found"
     ASSIGNMENT_STILL_THERE = "assignment-still-there"
     REVIEW_BAD_RESULT = "review-bad-result"
+    REVIEW_NO_RESULT = "review-no-result"
     REVIEW_UNKNOWN_HAZARD = "review-unknown-hazard"
     REVIEW_BEFORE_CLOSED = "review-before-closed"
     REVIEW_FAILED = "review-failed"
@@ -931,6 +932,16 @@ CATALOGUE: Mapping[Code, Rule] = {
     ),
     Code.REVIEW_BAD_RESULT: Rule(
         _E, "复查结论无法识别", "复查结论“{value}”无法识别，请选择：合格 或 不合格"
+    ),
+    Code.REVIEW_NO_RESULT: Rule(
+        _W,
+        "复查结论未填",
+        "这一行填了复查人或复查时间，复查结论却是空白：这项隐患仍按待复查计；已复查的，请在“复查结论”中"
+        "选择合格或不合格后重新汇总",
+        {  # typed one column off (a column more on a later form): trial 117
+            "shifted": "这一行复查结论空白，“复查人”一栏填的却是“{reviewer}”，不像人名：可能各栏填错了位置"
+            "（请对照表头，复查人、复查时间、复查结论各占一栏）；这项隐患仍按待复查计，请改正后重新汇总",
+        },
     ),
     Code.REVIEW_UNKNOWN_HAZARD: Rule(
         _E,

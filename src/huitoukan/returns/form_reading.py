@@ -375,6 +375,8 @@ _VERDICTS = {
     **dict.fromkeys(("不合格", "验收不合格", "复查不合格", "不通过", "未通过"), FAILED),
 }
 """复查结论 as offices write it (the form's drop-down offers 合格 and 不合格)."""
+_NOT_A_NAME = re.compile(r"[\d\s.:/\-年月日时分]+")
+"""A 复查人 that is a day or a number: typed into the wrong column."""
 _LIST_KEYS = column_keys(LIST_COLUMNS)
 _REVIEW_HEADERS = {c.field: c.header for c in REVIEW_COLUMNS}
 
@@ -436,8 +438,20 @@ def _read_review(
                 **date_example(campaign.info.issued_on),
             )
             continue  # a verdict of no known day is not adopted (the date is asked for)
-        if not verdict:
-            continue  # not reviewed yet
+        if not verdict:  # not reviewed yet — unless its reviewer or day is filled in
+            if not result and (reviewed_on is not None or text.get("reviewer")):
+                # (typed one column off on a form with a column more: the 合格 went into
+                # 复查时间, fixed, the day into 复查人, and nothing said: clerk trial 117)
+                typed = value.get("reviewer")
+                odd = isinstance(typed, int | float | date) or bool(
+                    _NOT_A_NAME.fullmatch(text.get("reviewer", ""))
+                )
+                variant = "shifted" if text.get("reviewer") and odd else ""
+                reviewer = text.get("reviewer", "")
+                _review_problem(
+                    where, Code.REVIEW_NO_RESULT, "result", variant=variant, reviewer=reviewer
+                )
+            continue
         if "reviewed_on" in columns and (
             formula := grid.todays.get(cell_ref(r, columns["reviewed_on"]))
         ):
