@@ -435,6 +435,37 @@ def test_a_register_changed_by_hand_is_said_to_be(
     assert (chdir_tmp / "追责核查.xlsx").is_file() and not (chdir_tmp / "抽查档案.xlsx").exists()
 
 
+@pytest.mark.parametrize("typed", [45270, "2023年12月10日", "2023/12/10"])
+def test_a_day_typed_into_the_register_by_hand_is_read(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, typed: object
+) -> None:
+    """A 销号时间 typed into the register in LibreOffice, in a cell of no date format (the
+    day's number, 45270) or as words: status refused the whole register, “无法读取（Invalid
+    isoformat string: '45270'）” (clerk trial 117). Read as a return's dates are; a cell
+    that is no date is named."""
+    from openpyxl import load_workbook
+
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    for value, readable in ((typed, True), ("下周", False)):
+        wb = load_workbook(register)
+        sheet = wb["隐患台账"]
+        header = next(r for r in range(1, 6) if sheet.cell(r, 1).value == "序号")
+        columns = {sheet.cell(header, c).value: c for c in range(1, sheet.max_column + 1)}
+        row = next(r for r in range(header + 1, sheet.max_row + 1)
+                   if sheet.cell(r, columns["整改完成情况"]).value == "整改中")  # fmt: skip
+        sheet.cell(row, columns["整改完成情况"]).value = "已完成"
+        sheet.cell(row, columns["销号时间"]).value = value
+        wb.save(register)
+        result = runner.invoke(app, ["status", "--json", *AS_OF])
+        if readable:
+            assert result.exit_code in (0, 1), result.output
+            continue
+        said = "".join(result.output.split())
+        assert result.exit_code == 2 and "无法读取（“下周”不是日期）" in said
+
+
 def test_the_last_register_of_each_day_counted_is_kept_too(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

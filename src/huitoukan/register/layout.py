@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import Any
 
 from huitoukan.cells import cell_text
+from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import normalize_progress
 from huitoukan.model.returns import DONE, FAILED, HAZARD_ID, HazardRow
 
@@ -53,7 +54,18 @@ def read_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     text = cell_text(value)
-    return date.fromisoformat(text) if text else None
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:  # typed by hand into the register (45270 in a cell of no date format, 2023年12月
+        # 10日): read as a return's dates are (refused whole, “Invalid isoformat string”:
+        # clerk trial 117)
+        return parse_date(value, date.today())
+    except DateNotUnderstood:
+        raise ValueError(f"“{text}”不是日期") from None
 
 
 def _count(pattern: str, text: str) -> int:
