@@ -484,6 +484,26 @@ def test_the_last_register_of_each_day_counted_is_kept_too(
     assert kept[0] == of_18th[0]  # the last of that day, older than the five kept
 
 
+def test_a_zipped_return_taken_out_is_told_to_go_beside_its_archive(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """信息中心's return came zipped; the zip taken out, the refusal said old versions could
+    go to 回收/信息中心.zip/旧版本 — a folder inside the archive (clerk trial 117)."""
+    import zipfile
+
+    returns = chdir_tmp / "回收"
+    returns.mkdir()
+    form = filled_form(campaign, "总务基建处", chdir_tmp / "总务基建处.xlsx", [hazard()])
+    with zipfile.ZipFile(returns / "总务.zip", "w") as archive:
+        archive.write(form, "总务基建处.xlsx")
+    form.unlink()
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])  # another is left
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    (returns / "总务.zip").rename(chdir_tmp / "总务.zip")
+    said = "".join(runner.invoke(app, ["collect", "回收", *AS_OF]).output.split())
+    assert f"可移到{Path('回收') / '旧版本'}这样的子文件夹中" in said
+
+
 def test_an_old_version_taken_out_names_what_force_would_drop(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

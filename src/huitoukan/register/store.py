@@ -48,6 +48,7 @@ from huitoukan.register.record import (
     recorded_coverage,
     write_records,
 )
+from huitoukan.returns.archives import ARCHIVE_SUFFIXES
 
 HISTORY_VERSIONS = 5
 """The registers replaced last that the history keeps, besides the last of each 统计日期
@@ -139,8 +140,11 @@ def check_not_shrinking(
     only = [h for h in held if h.remembered]
     said = "、".join(h.where for h in only[:3]) + ("等" if len(only) > 3 else "")
     only_there = f"其中 {len(only)} 项隐患只有这些文件中有（{said}）。" if only else ""
+    folder = Path(gone[0]).parent if gone else Path()
+    while folder.suffix.lower() in ARCHIVE_SUFFIXES:  # a member's: beside its archive (a
+        folder = folder.parent  # folder inside a .zip was suggested: clerk trial 117)
     tidy = (
-        f"被替换的旧版本不要删除或移出，可移到 {Path(gone[0]).parent / '旧版本'} 这样的子文件夹中，"
+        f"被替换的旧版本不要删除或移出，可移到 {folder / '旧版本'} 这样的子文件夹中，"
         "汇总时照样读取，其中的隐患和照片都保留。"
         if gone
         else ""
