@@ -717,7 +717,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             # (not “报回的表格中这一行”: one with no answer yet has no row, trial 116)
             "renumbered": "清单中编为 {old} 的交办问题现在的编号是 {number}（来源、发现时间和内容相同）：台账按新编号"
-            "跟踪；{departments}手中的表格还是旧编号 {old}，报回时按部位和问题描述对应到 {number}；以后下发的表格用新编号"
+            "跟踪；{departments}手中若有填着旧编号 {old} 的表格，报回时按部位和问题描述对应到 {number}；以后下发的表格用新编号"
             "（可下发跟进轮表格：huitoukan issue --followup 全校隐患台账.xlsx）",
             "deadline": "交办问题 {number} 的整改时限由 {old} 改为 {new}：台账已按新时限判断是否逾期；"
             "{departments}手中的表格还是原时限，请告知（可下发跟进轮表格：huitoukan issue --followup "
