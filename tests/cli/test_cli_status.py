@@ -62,6 +62,27 @@ def test_a_returns_folder_the_register_holds_more_than_is_said_or_refused(
         assert "还汇总了" not in said, whole
 
 
+def test_a_return_deleted_since_the_register_was_collected_is_said(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A department's return deleted after collect: status, remind and report went on from
+    the register without a word, only collect said it (clerk trial 117). A 提示; a return
+    inside a zip that is still there is not gone."""
+    import zipfile
+
+    setup_returns(campaign, chdir_tmp / "回收")
+    with zipfile.ZipFile(chdir_tmp / "回收" / "医院.zip", "w") as archive:
+        archive.write(chdir_tmp / "回收" / "医院.xlsx", "医院.xlsx")
+    (chdir_tmp / "回收" / "医院.xlsx").unlink()
+    as_of = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *as_of]).exit_code == 0
+    assert "已不在原处" not in runner.invoke(app, ["status", *as_of]).output
+    (chdir_tmp / "回收" / "保卫处.xlsx").unlink()
+    for command in ("status", "remind"):
+        said = "".join(runner.invoke(app, [command, *as_of]).output.split())
+        assert f"提示：全校隐患台账.xlsx汇总过的回收{os.sep}保卫处.xlsx已不在原处" in said, command
+
+
 def test_status_from_register_and_from_returns_agree(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

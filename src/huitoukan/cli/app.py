@@ -183,7 +183,7 @@ def _register_notes(
     from huitoukan.register.layout import REGISTER_FILE
     from huitoukan.register.reading import changed_by_hand, is_register
     from huitoukan.register.record import recorded_coverage
-    from huitoukan.returns.finding import arrived_since
+    from huitoukan.returns.finding import arrived_since, gone_since
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
     behind: list[str] = []
@@ -214,6 +214,9 @@ def _register_notes(
         if arrived:
             behind.append(render.arrived_text(register, arrived))
             render.note(behind[-1])
+        gone = gone_since(coverage.sources)  # the register holds them still: said, not
+        if gone:  # refused (a return deleted went unsaid till collect: clerk trial 117)
+            render.note(render.gone_text(register, gone))
         recorded_due = coverage.returns_due
         if campaign is not None and recorded_due not in (None, campaign.info.returns_due):
             refused = writing if writing == REPORT else ""

@@ -272,6 +272,15 @@ def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> 
     return f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：请先运行 huitoukan collect 重新汇总。"
 
 
+def gone_text(register: Path, gone: Sequence[str]) -> str:
+    """What is said of files a register was collected from that are there no more."""
+    names = "、".join(gone[:3]) + (f" 等 {len(gone)} 个文件" if len(gone) > 3 else "")
+    return (
+        f"提示：{register} 汇总过的 {names} 已不在原处，以下仍按台账中的内容统计；误删的请恢复，"
+        "确要去掉的请重新运行 huitoukan collect（会指出少了哪些文件）。"
+    )
+
+
 def folders_left_out_text(
     register: Path, left: Sequence[Path], given: Sequence[Path], writing: str = ""
 ) -> str:

@@ -75,6 +75,24 @@ def _spreadsheet_inside(path: Path) -> bool:
         return False
 
 
+def gone_since(seen: Iterable[str]) -> list[str]:
+    """The files collect `seen` (as it named them: an archive's member under the archive)
+    that are not there any more — none when none of them is (the names are the working
+    folder's of that collect: run from another folder, every one looks gone)."""
+    names = list(seen)
+
+    def there(name: str) -> bool:
+        path = Path(name)
+        return any(
+            p.exists()
+            for p in (path, *path.parents)
+            if p == path or p.suffix.lower() in ARCHIVE_SUFFIXES
+        )
+
+    gone = [name for name in names if not there(name)]
+    return gone if len(gone) < len(names) else []
+
+
 SETTLING_TIME = 60.0
 """Seconds after a register was written in which files written beside its returns are
 collect's own (退回修改副本), not returns that came after it."""
