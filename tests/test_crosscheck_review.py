@@ -3701,5 +3701,34 @@ def test_a_review_row_without_its_verdict_is_said(
         assert told[0].message.startswith(
             "这一行复查结论空白，“复查人”一栏填的却是" if said else "这一行填了复查人或复查时间"
         )
+    if said:  # the day as the clerk sees it, not its number (trial 118)
+        assert "“复查人”一栏填的却是“2023-12-19”" in told[0].message
     [row] = collection.hazards
     assert row.unreviewed
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "closes"),
+    [(45273, False), ("2023-12-13", False), (datetime(2023, 12, 13), False), ("刘建国", True)],
+)
+def test_a_pass_whose_reviewer_is_a_day_is_not_taken(
+    tmp_path: Path, reviewer: object, closes: bool
+) -> None:
+    """A day typed into 复查人 (one column off), 合格 chosen: the hazard was closed on the word
+    of “45273”, without a message (clerk trial 118). Not taken, said as the day the clerk
+    sees."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    wb = _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-13", "合格")
+    ws = wb[REVIEW_SHEET]
+    columns = {cell.value: cell.column for cell in ws[2]}
+    ws.cell(3, columns["复查人"]).value = reviewer
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [row] = collection.hazards
+    assert row.closed is closes
+    said = [p for p in collection.problems if p.code is Code.REVIEW_PASSED_UNSIGNED]
+    if closes:
+        assert not said
+        return
+    [told] = said
+    assert told.message.startswith("复查结论“合格”的复查人一栏填的是“2023-12-13”，不是人名")

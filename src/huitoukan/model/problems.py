@@ -963,6 +963,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "复查合格未填复查人",
         "复查结论“{result}”没有填写复查人，这一行的复查结论未采用（台账按待复查计）：销号须有人复查验收、"
         "验收资料合规，请填写复查人后重新汇总",
+        {  # a day in it, typed one column off (clerk trial 118)
+            "not-a-name": "复查结论“{result}”的复查人一栏填的是“{value}”，不是人名（是不是填错了列？），"
+            "这一行的复查结论未采用（台账按待复查计）：销号须有人复查验收，请填写复查人后重新汇总",
+        },
     ),
     Code.REVIEW_PASSED_UNREDONE: Rule(
         _W,
@@ -1003,6 +1007,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "复查未填复查人",
         "复查结论“{result}”没有填写复查人（结论已采用，退回整改）；复查验收须写明由谁复查，请补填",
+        {
+            "not-a-name": "复查结论“{result}”的复查人一栏填的是“{value}”，不是人名（结论已采用，"
+            "退回整改）；复查验收须写明由谁复查，请改正",
+        },
     ),
     Code.REVIEW_CLOSURE_CHANGED: Rule(
         _W,

@@ -137,8 +137,9 @@ def apply_reviews(
                     _about(
                         review,
                         Code.REVIEW_PASSED_UNSIGNED,
-                        "",
+                        review.typed.get("reviewer", ""),
                         field="复查人",
+                        variant="not-a-name" if review.typed.get("reviewer") else "",
                         result=review.typed.get("result") or PASSED,
                     ),
                 )
@@ -146,7 +147,14 @@ def apply_reviews(
             continue
         if not review.reviewer:  # 不合格 sends it back all the same
             result.problems.append(
-                _about(review, Code.REVIEW_NO_REVIEWER, "", result=review.result, field="复查人")
+                _about(
+                    review,
+                    Code.REVIEW_NO_REVIEWER,
+                    review.typed.get("reviewer", ""),
+                    variant="not-a-name" if review.typed.get("reviewer") else "",
+                    result=review.result,
+                    field="复查人",
+                )
             )
         if review.result == FAILED and not review.note:
             result.problems.append(_about(review, Code.REVIEW_FAILED_NO_NOTE, "", field="复查意见"))

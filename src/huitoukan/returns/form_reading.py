@@ -11,6 +11,7 @@ read with a warning, columns the form does not know (or a second 备注) go to �
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import re
@@ -377,6 +378,19 @@ _VERDICTS = {
 """复查结论 as offices write it (the form's drop-down offers 合格 and 不合格)."""
 _NOT_A_NAME = re.compile(r"[\d\s.:/\-年月日时分]+")
 """A 复查人 that is a day or a number: typed into the wrong column."""
+
+
+def _as_seen(value: object) -> str:
+    """A cell's value as the clerk sees it: a day's number (45273) as that day."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 20000 < value < 80000:
+        with contextlib.suppress(DateNotUnderstood):
+            if (day := parse_date(value, date.today())) is not None:
+                return f"{day:%Y-%m-%d}"
+    if isinstance(value, date):
+        return f"{value:%Y-%m-%d}"
+    return cell_text(value)
+
+
 _LIST_KEYS = column_keys(LIST_COLUMNS)
 _REVIEW_HEADERS = {c.field: c.header for c in REVIEW_COLUMNS}
 
@@ -416,6 +430,13 @@ def _read_review(
         verdict = _VERDICTS.get(result, "")
 
         where = (form, grid.name, columns, r, text)
+        # a 复查人 that is a day or a number: typed one column off, no one's name (a 合格
+        # of “45273” closed the hazard: clerk trial 118), quoted as the clerk sees it
+        name = value.get("reviewer")
+        odd = isinstance(name, int | float | date) or bool(
+            _NOT_A_NAME.fullmatch(text.get("reviewer", ""))
+        )
+        no_name = _as_seen(name) if text.get("reviewer") and odd else ""
         if result and not verdict:
             _review_problem(where, Code.REVIEW_BAD_RESULT, "result")
         try:
@@ -442,14 +463,9 @@ def _read_review(
             if not result and (reviewed_on is not None or text.get("reviewer")):
                 # (typed one column off on a form with a column more: the 合格 went into
                 # 复查时间, fixed, the day into 复查人, and nothing said: clerk trial 117)
-                typed = value.get("reviewer")
-                odd = isinstance(typed, int | float | date) or bool(
-                    _NOT_A_NAME.fullmatch(text.get("reviewer", ""))
-                )
-                variant = "shifted" if text.get("reviewer") and odd else ""
-                reviewer = text.get("reviewer", "")
+                variant = "shifted" if no_name else ""
                 _review_problem(
-                    where, Code.REVIEW_NO_RESULT, "result", variant=variant, reviewer=reviewer
+                    where, Code.REVIEW_NO_RESULT, "result", variant=variant, reviewer=no_name
                 )
             continue
         if "reviewed_on" in columns and (
@@ -511,10 +527,13 @@ def _read_review(
             Review(
                 hazard_id=text["hazard_id"],
                 result=verdict,
-                reviewer=text.get("reviewer", ""),
+                reviewer="" if no_name else text.get("reviewer", ""),
                 reviewed_on=reviewed_on,
                 closed_on=closed_on,
-                typed={k: text.get(k, "") for k in ("result", "reviewed_on")},
+                typed={
+                    **{k: text.get(k, "") for k in ("result", "reviewed_on")},
+                    "reviewer": no_name,
+                },
                 note=text.get("note", ""),
                 file=form.file,
                 sheet=grid.name,
