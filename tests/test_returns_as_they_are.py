@@ -820,6 +820,14 @@ def test_a_term_on_a_hazard_closed_after_the_day_it_gives_is_said(
         ("1月底前", date(2023, 12, 5), date(2024, 1, 31)),  # the next January
         ("12月底", date(2023, 12, 5), date(2023, 12, 31)),
         ("年底前", date(2023, 6, 5), date(2023, 12, 31)),
+        # a year given: that month's or year's end (read as no date: clerk trial 118)
+        ("2024年6月底", date(2023, 12, 5), date(2024, 6, 30)),
+        ("2024年6月底前完成", date(2023, 12, 5), date(2024, 6, 30)),
+        ("24年2月末", date(2023, 12, 5), date(2024, 2, 29)),
+        ("2024年底", date(2023, 12, 5), date(2024, 12, 31)),
+        ("2024年12月", date(2023, 12, 5), date(2024, 12, 31)),
+        ("2024年", date(2023, 12, 5), None),
+        ("2024年13月底", date(2023, 12, 5), None),
         ("长期", date(2023, 12, 5), None),
         ("2023-12-05前", date(2023, 12, 5), None),
         ("13月底", date(2023, 12, 5), None),
