@@ -83,6 +83,31 @@ def test_a_return_deleted_since_the_register_was_collected_is_said(
         assert f"提示：全校隐患台账.xlsx汇总过的回收{os.sep}保卫处.xlsx已不在原处" in said, command
 
 
+def test_a_default_deadline_is_marked_wherever_it_is_printed(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """整改时限 长期 on a 历史遗留 hazard (said at collect, an error): the campaign's default
+    stood in for it, printed in the report's tables and the 历史遗留 list as the
+    department's own date, and the notice told it the hazard was 逾期 by it (clerk trial
+    118). Marked wherever it is printed."""
+    rows = [
+        hazard(部位="北围墙", 整改时限="长期", 备注="历史遗留，已设临时围挡"),
+        hazard(部位="门诊", 整改时限=date(2023, 12, 18)),
+    ]
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", rows)
+    as_of = ["--as-of", "2024-01-05"]
+    assert runner.invoke(app, ["collect", "回收", *as_of]).exit_code in (0, 1)
+    standing = "".join(runner.invoke(app, ["status", "--long-standing", *as_of]).output.split())
+    assert "整改时限2023年12月31日（表中未填或无法识别，按活动默认）" in standing
+    runner.invoke(app, ["remind", *as_of])
+    notice = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
+    assert "整改时限 2023年12月31日（表中未填或无法识别，按活动默认），已逾期 5 天" in notice
+    assert "整改时限 2023年12月18日，已逾期" in notice  # its own, unmarked
+    runner.invoke(app, ["report", "-o", "汇报.xlsx", *as_of])
+    cells = [c for r in load_workbook("汇报.xlsx").active.iter_rows(values_only=True) for c in r]
+    assert cells.count("2023年12月31日（活动默认）") == 2  # 逾期隐患, 历史遗留问题
+
+
 def test_status_from_register_and_from_returns_agree(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

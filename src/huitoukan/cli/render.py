@@ -158,6 +158,14 @@ class _FileName:
         yield Text(_middle(self.name, options.max_width), no_wrap=True, overflow="crop")
 
 
+def _year(report: StatusReport) -> int:
+    """The year a day of `report` is shown without (`_short`): the campaign's, while the
+    day judged is in it — none after (12月31日 read as the end of the next year on 2024年1月
+    5日: clerk trial 118)."""
+    year = report.returns_due.year
+    return year if report.as_of.year == year else 0
+
+
 def _short(day: date | None, year: int) -> str:
     """12月14日 within the campaign's year, 2024年6月30日 outside it."""
     if day is None:
@@ -530,7 +538,7 @@ def collect_report(result: CollectResult) -> None:
     out, err = _out(), _err()
     collection = result.collection
     status = result.status
-    year = status.returns_due.year
+    year = _year(status)
     out.print(
         f"统计日期 {chinese_date(status.as_of)}（报送截止 {chinese_date(status.returns_due)}）"
     )
@@ -903,7 +911,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
     overdue hazards and those due soonest; `everything` lists every row and department;
     `chosen`: the report is of the departments asked for (`--department`), not the school."""
     console = _out()
-    year = report.returns_due.year
+    year = _year(report)
     totals = report.totals
     _wrapped(console, f"{report.school}{report.campaign}", style="bold")
     console.print(
@@ -983,7 +991,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         if everything:
             _more(console, soon, len(report.due_soon), _WHOLE_LISTS)
     if any(v.deadline_is_default for v in [*report.overdue[:rows], *report.due_soon[:soon]]):
-        console.print("* 未填写整改时限，按活动默认时限计")
+        console.print("* 整改时限未填写或无法识别，按活动默认时限计")
     if everything:
         _department_table(console, report)
         if report.assigned:
@@ -1111,13 +1119,14 @@ def long_standing(report: StatusReport, group: str) -> None:
         f"历史遗留问题（{len(report.long_standing)}），报{group}",
         style="bold",
     )
-    year = report.returns_due.year
+    year = _year(report)
     for number, view in enumerate(report.long_standing, start=1):
         where = f"{view.location}：{view.hazard}" if view.location else view.hazard
         _wrapped(console, f"{number}. {view.department}　{where}", "", "   ")
         _wrapped(
             console,
-            f"整改时限 {_short(view.deadline, year)}　责任人 {view.owner or '未填写'}",
+            f"整改时限 {_short(view.deadline, year)}{view.default_mark}　"
+            f"责任人 {view.owner or '未填写'}",
             "   ",
             "   ",
         )

@@ -55,7 +55,7 @@ _ROUND_DATE_KEPT = CATALOGUE[Code.ROUND_DATE_KEPT].title
 
 
 def _deadline(hazard: HazardView) -> str:
-    return f"整改时限 {_day(hazard.deadline)}" + (
+    return f"整改时限 {_day(hazard.deadline)}{hazard.default_mark}" + (
         f"，已逾期 {hazard.days_overdue} 天" if hazard.days_overdue else ""
     )
 
@@ -171,8 +171,7 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             )
             # the review's words after the brackets: they may hold brackets of their own
             lines += _numbered(
-                f"{_what(h)}（整改时限 {_day(h.deadline)}，已逾期 {h.days_overdue} 天，"
-                f"责任人 {h.owner or '未填写，请补充'}"
+                f"{_what(h)}（{_deadline(h)}，责任人 {h.owner or '未填写，请补充'}"
                 + ("" if h.progress else "，整改完成情况未填写，请补充")
                 + ("，贵部门最新报送的表格中已没有这一项，但未见销号，请说明" if h.vanished else "")
                 + "）"

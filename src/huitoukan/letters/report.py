@@ -46,6 +46,13 @@ REPORT_SHEET = "工作汇报"
 WIDTHS = (6, 14, 14, 32, 16, 10, 10, 10)
 
 
+def _deadline(hazard: HazardView) -> Value:
+    """Its 整改时限, marked when the campaign's default stands in for the department's."""
+    if hazard.deadline is None or not hazard.deadline_is_default:
+        return hazard.deadline
+    return f"{chinese_date(hazard.deadline)}（活动默认）"
+
+
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
 
@@ -212,7 +219,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             h.department,
             h.location,
             _numbered(h),
-            h.deadline,
+            _deadline(h),
             h.days_overdue,
             h.owner or "未填写",
             (h.progress or "未填写")
@@ -266,7 +273,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             h.department,
             h.location,
             _numbered(h),
-            h.deadline,
+            _deadline(h),
             h.owner or "未填写",
             _interim(h),
             "",

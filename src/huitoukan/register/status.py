@@ -75,6 +75,13 @@ class HazardView:
     register's 3 for one done three days late read as two answers: clerk trial 75)."""
 
     @property
+    def default_mark(self) -> str:
+        """Said after its 整改时限 when the campaign's default stands in for one its row left
+        blank or unreadable (2024年6月底, 长期 printed as 12月31日 in the report, and the
+        department told it was 逾期 by it: clerk trial 118)."""
+        return "（表中未填或无法识别，按活动默认）" if self.deadline_is_default else ""
+
+    @property
     def undated(self) -> bool:
         """Reported 已完成 without a 销号时间 that can be read (or can be right): done, only
         not 销号 yet."""
