@@ -318,6 +318,37 @@ def test_an_inspections_row_is_dated_by_the_inspection(
     assert unasked == [checked["自查"][1]]  # the department's own row, blank
 
 
+def test_an_answer_is_mentioned_once_by_a_workbook_of_two_sheets(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """A department's workbook of two sheets (实训楼A answers XJ-01 on its row 6, 实训楼B lists
+    a hazard of its own on its row 6): the archive's 报送记录 showed a second, 整改中 answer
+    of the same file — rows were told apart by file and row, not sheet (clerk trial 118)."""
+    findings = read_findings(listed, campaign).findings
+    path = filled_form(
+        campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [],
+        assigned=findings,
+        answers={"XJ-01": answer(整改完成情况="已完成", 检查时间=date(2023, 11, 10),
+                                 销号时间=date(2023, 12, 12)),
+                 "SD-01": answer()},
+    )  # fmt: skip
+    wb = load_workbook(path)
+    first = wb[FORM_SHEET]
+    first.title = "实训楼A"
+    second = wb.copy_worksheet(first)
+    second.title = "实训楼B"
+    header, columns = header_position(second)
+    own = {"问题编号": None, "问题来源": "自查", "部位": "实训楼B座", "存在隐患问题": "插座破损",
+           "整改完成情况": "整改中"}  # fmt: skip
+    for name, value in own.items():
+        second.cell(header + 1, columns[name]).value = value
+    second.delete_rows(header + 2)  # (SD-01 answered once, on 实训楼A)
+    wb.save(path)
+    collection = collect(campaign, [path.parent], as_of=AS_OF, findings=findings)
+    said = [(m.number, m.progress) for m in collection.mentions if m.number == "XJ-01"]
+    assert said == [("XJ-01", "已完成")]
+
+
 def of_its_own(path: Path) -> Path:
     """The form at `path` as a department's own template would be (not one huitoukan
     issued): which problems it was given is not known, only dates can tell."""

@@ -3732,3 +3732,31 @@ def test_a_pass_whose_reviewer_is_a_day_is_not_taken(
         return
     [told] = said
     assert told.message.startswith("复查结论“合格”的复查人一栏填的是“2023-12-13”，不是人名")
+
+
+@pytest.mark.parametrize("both", [False, True])
+def test_a_joint_owner_that_never_answered_is_named(
+    campaign: Campaign, tmp_path: Path, both: bool
+) -> None:
+    """学校通报 XN-1, given to 职教中心学校 and 学院警务室 jointly; 职教中心学校 answered it
+    closed, 学院警务室 never did; the 市级抽查 finds it still there: 自查已发现但未整改到位 of
+    职教中心学校, and nothing said of the partner that never answered (clerk trial 118)."""
+    from tests.helpers import answer
+
+    xn = Finding(number="XN-1", source="学校通报", found_on=date(2023, 11, 30),
+                 location="实训楼A座", description="二楼走廊应急照明灯不亮",
+                 departments=("职教中心学校", "学院警务室"), deadline=date(2023, 12, 15))  # fmt: skip
+    returns = tmp_path / "回收"
+    done = answer(整改完成情况="已完成", 检查时间=date(2023, 11, 30), 销号时间=date(2023, 12, 12))
+    for department in ("职教中心学校", "学院警务室")[: 2 if both else 1]:
+        filled_form(campaign, department, returns / f"{department}.xlsx", [], assigned=[xn],
+                    answers={"XN-1": done})  # fmt: skip
+    hazards = collect(campaign, [returns], as_of=AS_OF, findings=[xn]).hazards
+    city = city_finding("SJ-9", date(2023, 12, 18), "实训楼A座", "二楼走廊应急照明灯不亮")
+    [verdict] = crosscheck(campaign, [city], hazards, [xn]).verdicts
+    assert verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    said = "交办问题 XN-1 的共同责任部门学院警务室未反馈整改情况"
+    assert (said in verdict.note) is not both
+    assert (
+        verdict.accountable == "责任部门：学院警务室（已交办 XN-1，未反馈整改情况）"
+    ) is not both

@@ -168,7 +168,11 @@ def mentions(
     version. A row numbered as another department's problem is no answer to it."""
     known = {number_key(f.number): f.number for f in findings}
     owners = {f.number: f.departments for f in findings}
-    recognised = {(h.source_file, h.source_row): h.number for h in current if h.number}
+    # by sheet too: a workbook's second sheet's row 8 is not its first's (a phantom 整改中
+    # answer on the archive page: clerk trial 118)
+    recognised = {
+        (h.source_file, h.source_sheet, h.source_row): h.number for h in current if h.number
+    }
     # an older version's row of the hazard a current row answers (as first worded): its
     # answer too (the 10月29日 version's answer read 未填写, the review of it beside it:
     # clerk trial 77)
@@ -180,7 +184,7 @@ def mentions(
             continue
         answered: set[str] = set()
         for row in form.hazards:
-            number = recognised.get((row.source_file, row.source_row))
+            number = recognised.get((row.source_file, row.source_sheet, row.source_row))
             if number is None and row.number:
                 number = known.get(number_key(row.number))
             if number is None:
@@ -293,13 +297,13 @@ def collect(
     once = [f for f in forms if collection.outcomes.get(f.file) is not FileOutcome.DUPLICATE]
     reviewed = apply_reviews(collection.hazards, once, required, collection.current)
     reviewing = {f.file: f.review_rows for f in forms if f.review_rows}
-    failed = {(h.source_file, h.source_row) for h in reviewed.hazards if h.review == FAILED}
-    accepted = {(h.source_file, h.source_row) for h in reviewed.hazards if h.review == PASSED}
+    failed = {h.at for h in reviewed.hazards if h.review == FAILED}
+    accepted = {h.at for h in reviewed.hazards if h.review == PASSED}
     merged = [
         p
         for p in collection.problems
         # a reviewed hazard reported open again: the review's to say, if anything
-        if not (p.code is Code.REOPENED_IN_NEW_VERSION and (p.file, p.row) in reviewed.reopened)
+        if not (p.code is Code.REOPENED_IN_NEW_VERSION and p.at in reviewed.reopened)
         # a review row's fault, when another review of its hazard holds (a 复查时间 after
         # the day judged, before the form was made or given by =TODAY(), or a 销号时间 typed
         # over, is said all the same)
@@ -318,8 +322,8 @@ def collect(
         # 已完成 without a photo, reviewed: 不合格 is back to 整改中, as the review says; 合格
         # the receiving office accepted as it stood (its photo shown as another's too, on
         # the review form: not to be replaced any more, clerk trial 101)
-        and not (p.code is Code.MISSING_PHOTO and (p.file, p.row) in failed | accepted)
-        and not (p.code is Code.PHOTO_REUSED and (p.file, p.row) in accepted)
+        and not (p.code is Code.MISSING_PHOTO and p.at in failed | accepted)
+        and not (p.code is Code.PHOTO_REUSED and p.at in accepted)
     ]
     hazards, problems = reviewed.hazards, [*merged, *reviewed.problems]
     assigned_on = assignment_days(findings, assigned_before, as_of or date.today())

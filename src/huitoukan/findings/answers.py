@@ -503,14 +503,10 @@ def excuse_inspection_deadlines(
     answers = [
         h for h in hazards if h.number and h.department in numbers.get(number_key(h.number), ())
     ]
-    inspections = {(h.source_file, h.source_row) for h in answers}
+    inspections = {h.at for h in answers}
     # nor 未填检查时间 on the inspection's own row: its day is the problem's 发现时间
-    dated = {(h.source_file, h.source_row) for h in answers if h.source != SELF_CHECK}
-    problems = [
-        p
-        for p in problems
-        if not (p.code is Code.MISSING_CHECKED_ON and (p.file, p.row or 0) in dated)
-    ]
+    dated = {h.at for h in answers if h.source != SELF_CHECK}
+    problems = [p for p in problems if not (p.code is Code.MISSING_CHECKED_ON and p.at in dated)]
     return without_deadline_errors(problems, hazards, inspections)
 
 
@@ -518,10 +514,10 @@ def excuse_belied_reviews(
     problems: list[Problem],
     hazards: Sequence[HazardRow],
     findings: Sequence[Finding],
-    undone: Sequence[tuple[Problem, tuple[str, int], date | None]],
+    undone: Sequence[tuple[Problem, tuple[str, str, int], date | None]],
 ) -> list[Problem]:
     """`problems` without those saying a 合格 no longer holds (`Reviewed.undone`: the
-    hazard's row (file, row), the 销号时间 the 合格 passed) of a hazard a later inspection
+    hazard's row (`HazardRow.at`), the 销号时间 the 合格 passed) of a hazard a later inspection
     found still there after that closing: the department reopened it, or rectified it
     again, as its follow-up form asked (warned as if it had gone back on a sound review,
     and told to change it back: clerk trial 115). Its 复查意见 still says it waits for a
@@ -532,7 +528,7 @@ def excuse_belied_reviews(
             if finding.found_on is not None:
                 key = (number_key(finding.number), department)
                 found.setdefault(key, []).append(finding.found_on)
-    rows = {(h.source_file, h.source_row): h for h in hazards if h.number}
+    rows = {h.at: h for h in hazards if h.number}
     moot = {
         id(told)
         for told, where, closed_on in undone
@@ -545,26 +541,15 @@ def excuse_belied_reviews(
 
 
 def without_deadline_errors(
-    problems: Sequence[Problem], hazards: Sequence[HazardRow], rows: set[tuple[str, int]]
+    problems: Sequence[Problem], hazards: Sequence[HazardRow], rows: set[tuple[str, str, int]]
 ) -> tuple[list[Problem], list[HazardRow]]:
-    """`problems` without the 整改时限早于检查时间 of the `rows` (file, row), and `hazards`
-    with their error counts mended."""
-    excused = {
-        (p.file, p.row or 0)
-        for p in problems
-        if p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in rows
-    }
+    """`problems` without the 整改时限早于检查时间 of the `rows` (file, sheet, row), and
+    `hazards` with their error counts mended."""
+    excused = {p.at for p in problems if p.code is Code.DEADLINE_BEFORE_CHECKED and p.at in rows}
     if not excused:
         return list(problems), list(hazards)
-    kept = [
-        p
-        for p in problems
-        if not (p.code is Code.DEADLINE_BEFORE_CHECKED and (p.file, p.row or 0) in excused)
-    ]
-    mended = [
-        h._replace(errors=h.errors - 1) if (h.source_file, h.source_row) in excused else h
-        for h in hazards
-    ]
+    kept = [p for p in problems if not (p.code is Code.DEADLINE_BEFORE_CHECKED and p.at in excused)]
+    mended = [h._replace(errors=h.errors - 1) if h.at in excused else h for h in hazards]
     return kept, mended
 
 
@@ -572,12 +557,12 @@ def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> 
     """`problems` with the 未填整改时限 of each row that took its assigned problem's 整改时限
     (`_answering`, in `hazards` as `assign` gave them) saying that date, not the campaign's
     default the reader put in it."""
-    taken = {(h.source_file, h.source_row): h for h in hazards if h.deadline_assigned}
+    taken = {h.at: h for h in hazards if h.deadline_assigned}
     if not taken:
         return problems
     said: list[Problem] = []
     for p in problems:
-        row = taken.get((p.file, p.row or 0)) if p.code is Code.MISSING_DEADLINE else None
+        row = taken.get(p.at) if p.code is Code.MISSING_DEADLINE else None
         if row is not None:
             p = problem(
                 Code.MISSING_DEADLINE,

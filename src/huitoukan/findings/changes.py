@@ -138,7 +138,7 @@ def excuse_withdrawn(
     error blamed on the department, every round, once it was withdrawn (clerk trial 86).
     The problems, and the hazards with their error counts mended."""
     rows = {
-        (p.file, p.row or 0)
+        p.at
         for p in problems
         if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER and number_key(p.value) in withdrawn
     }

@@ -226,6 +226,7 @@ def crosscheck(
                 )
         elif verdict.conclusion is Conclusion.TO_CONFIRM and verdict.candidates:
             verdict = _listed_rather(finding, verdict, known, answers, listed_as, numbered, listing)
+        _partners_silent(verdict, listed_as, hazards)
         silent = [d for d in finding.departments if returned is not None and d not in returned]
         if verdict.conclusion is Conclusion.MISSED and silent:
             verdict.note = "；".join(
@@ -717,6 +718,29 @@ def _elsewhere(finding: Finding, pool: list[tuple[int, HazardRow]], register: Re
         f"；问题相同而部位不同的有：{hazard.department} {hazard.hazard_id}（{hazard.where}；"
         f"{why}），按不同的隐患计；如实为同一处，请在问题清单的“对应自查”中填写该隐患编号"
     )
+
+
+def _partners_silent(
+    verdict: Verdict, listed_as: Mapping[str, Finding], hazards: Sequence[HazardRow]
+) -> None:
+    """A finding matched to one department's answer to a problem listed for several: the
+    others that never answered it are named in the note (and, not rectified, in 追责范围):
+    the joint owner that said nothing went unnamed (clerk trial 118)."""
+    match = verdict.match
+    if match is None or not match.hazard.number:
+        return
+    key = number_key(match.hazard.number)
+    listed = listed_as.get(key)
+    if listed is None or len(listed.departments) < 2:
+        return
+    answered = {h.department for h in hazards if h.number and number_key(h.number) == key}
+    silent = "、".join(d for d in listed.departments if d not in answered)
+    if not silent:
+        return
+    said = f"交办问题 {listed.number} 的共同责任部门{silent}未反馈整改情况"
+    verdict.note = "；".join(filter(None, (verdict.note, said)))
+    if verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED and not verdict.accountable:
+        verdict.accountable = f"责任部门：{silent}（已交办 {listed.number}，未反馈整改情况）"
 
 
 def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:

@@ -1188,6 +1188,11 @@ class Problem(BaseModel):
     def title(self) -> str:
         return CATALOGUE[self.code].title
 
+    @property
+    def at(self) -> tuple[str, str, int]:
+        """(file, sheet, row) it is about, as `HazardRow.at` names a row (row 0: none)."""
+        return (self.file, self.sheet, self.row or 0)
+
 
 def date_example(day: date) -> dict[str, Any]:
     """The params of a message asking for a date the way it is written (`BAD_DATE`): `day`,

@@ -222,6 +222,12 @@ class HazardRow(NamedTuple):
         return None
 
     @property
+    def at(self) -> tuple[str, str, int]:
+        """(file, sheet, row) it was read from, as a problem about it names them
+        (`Problem.at`): by sheet too, a workbook's sheets each holding a row 8."""
+        return (self.source_file, self.source_sheet, self.source_row)
+
+    @property
     def remembered(self) -> bool:
         """Held by the register alone: the file that reported it was written over or taken
         out of the folder (every collect keeps it, see `register.merging`)."""

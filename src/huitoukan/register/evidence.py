@@ -55,11 +55,9 @@ def department_folder(department: str) -> str:
 
 @dataclass
 class Evidence:
-    """What `lay_out` made: each hazard's files (relative to the register) and the count
-    of photos the library was missing."""
+    """What `lay_out` made: the count of photos the library was missing, and what it could
+    not do."""
 
-    files: dict[tuple[str, str, int], list[str]] = field(default_factory=dict)
-    """(department, source file, source row) → the hazard's laid-out files."""
     missing: int = 0
     set_aside: list[str] = field(default_factory=list)
     """Files found where a photo is laid out that were not it (edited or replaced there),
@@ -126,7 +124,6 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
                 evidence.failed.append(str(output_error(folder, exc)))
                 continue
         names = wanted.setdefault(folder, set())
-        laid: list[str] = []
         for photo, path in zip(hazard.photos, paths, strict=True):
             source = store / photo
             if not source.is_file():
@@ -141,9 +138,6 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
                 continue
             if aside is not None:
                 evidence.set_aside.append(f"{department_folder(hazard.department)}/{aside.name}")
-            laid.append(path)
-        key = (hazard.department, hazard.source_file, hazard.source_row)
-        evidence.files[key] = laid
     stamp(store, {photo for hazard in hazards for photo in hazard.photos})
     root = evidence_folder(register)
     try:

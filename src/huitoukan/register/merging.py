@@ -152,7 +152,7 @@ class Collection(ProblemCounts):
         left blank, a 日期 not understood), by title: a return with no others was 已报送 with
         nothing to put right in status and the letters, though collect said 错误 and wrote
         its 退回修改 copy (clerk trial 112)."""
-        rows = {(h.source_file, h.source_row) for h in self.hazards}
+        rows = {h.at for h in self.hazards}
         whose = {f.file: department for department, f in self.current.items()}
         said: dict[str, dict[str, None]] = {}
         for p in self.problems:
@@ -160,7 +160,7 @@ class Collection(ProblemCounts):
             # a follow-up form dated before its round (本轮仍算未报送): its date to put right,
             # not 尚未收到 (clerk trial 114)
             wrong = p.severity is Severity.ERROR or p.code is Code.ROUND_DATE_KEPT
-            if department and wrong and (p.file, p.row) not in rows:
+            if department and wrong and p.at not in rows:
                 said.setdefault(department, {})[p.title] = None
         return {department: list(titles) for department, titles in said.items()}
 

@@ -36,8 +36,8 @@ from huitoukan.register.merging import version_order
 class Reviewed:
     hazards: list[HazardRow]
     problems: list[Problem] = field(default_factory=list)
-    reopened: set[tuple[str, int]] = field(default_factory=set)
-    """(file, row) of the rows reporting open a hazard reviewed before: after 不合格 as
+    reopened: set[tuple[str, str, int]] = field(default_factory=set)
+    """(file, sheet, row) of the rows reporting open a hazard reviewed before: after 不合格 as
     asked, after 合格 said here (`Code.REVIEW_REOPENED`), not again by the versions."""
     failed_gone: set[tuple[str, str]] = field(default_factory=set)
     """(department, 部位：存在隐患问题) of the hazards reviewed 不合格 whose row the newer
@@ -45,9 +45,9 @@ class Reviewed:
     settled: set[str] = field(default_factory=set)
     """The hazards a review holds for: a fault on another review row of theirs (an
     unknown 结论, a 复查时间 not understood, on an earlier form) is moot."""
-    undone: list[tuple[Problem, tuple[str, int], date | None]] = field(default_factory=list)
+    undone: list[tuple[Problem, tuple[str, str, int], date | None]] = field(default_factory=list)
     """Each problem saying a 合格 no longer holds (its hazard reported open again, or closed
-    on another day), with the hazard's row (file, row) and the 销号时间 that 合格 passed:
+    on another day), with the hazard's row (`HazardRow.at`) and the 销号时间 that 合格 passed:
     moot when a later inspection found the problem still there after that closing — the
     department reopened it and rectified it again as it was asked to
     (`findings.answers.excuse_belied_reviews`; warned as if it had gone back on a sound
@@ -250,7 +250,7 @@ def apply_reviews(
                     new=hazard.closed_on,
                 )
                 result.problems.append(told)  # the 合格 no longer holds: said, not only noted
-                where = (hazard.source_file, hazard.source_row)
+                where = hazard.at
                 result.undone.append((told, where, before.closed_on))
             result.hazards.append(hazard)
             continue
@@ -426,7 +426,7 @@ def _reported_open(
     version contradicts the review, and both the review and the return are told."""
     if not reviews:
         return hazard
-    result.reopened.add((hazard.source_file, hazard.source_row))
+    result.reopened.add(hazard.at)
     verdict = reviews[-1]
     if verdict.result == FAILED:
         return hazard._replace(review_note="；".join(_failure(r) for r in reviews))
@@ -437,7 +437,7 @@ def _reported_open(
     }
     # still 已完成, its 销号时间 gone: not “改报为已完成…请改回已完成” (clerk trial 44)
     undated = hazard.progress == DONE
-    where = (hazard.source_file, hazard.source_row)
+    where = hazard.at
     for told in (
         _about(
             verdict,
