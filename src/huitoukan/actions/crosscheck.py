@@ -88,7 +88,10 @@ def _assigned_themselves(
 
 
 _UNTRACKED = "交办问题清单中也没有这个问题，尚无部门跟踪整改"
-_NOT_REOPENED = "交办问题清单中还没有这个问题：列入后才会要求部门重新整改，此前台账仍按部门所报计"
+_NOT_REOPENED = (  # (not “还没有这个问题” beside the listed problem it found: trial 118)
+    "检查发现的这个问题还没有作为新的问题列入交办问题清单：另列一行（原有的那一行保留）后才会要求部门"
+    "重新整改，此前台账仍按部门所报计"
+)
 
 
 def _decisions_typed_into(out: Path, result: Crosscheck, listed: Path) -> list[Problem]:

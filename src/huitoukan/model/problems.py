@@ -216,7 +216,9 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.UNKNOWN_DEPARTMENT: Rule(
         _E,
         "部门无法识别",
-        "部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称或在 campaign.toml 中添加别名",
+        "部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称或在 campaign.toml 中添加别名"
+        # (a department renamed is known by its old name with formerly: clerk trial 118)
+        '（部门改了名称的，在新名称下写 formerly = "旧名称"）',
         {
             "blank": "无法识别报送部门：请在表头“部门（章）”中填写本部门全称"
             "（或把文件名改为本部门名称后再次汇总）",
@@ -745,7 +747,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "责任部门无法识别",
         "责任部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称（{known}）"
-        "或在 campaign.toml 中添加别名",
+        '或在 campaign.toml 中添加别名（部门改了名称的，在新名称下写 formerly = "旧名称"）',
     ),
     Code.INSPECTION_UNKNOWN_DEPARTMENT: Rule(
         _W,
