@@ -261,19 +261,13 @@ def _folders_left_out(given: Sequence[Path], writing: str) -> None:
     from huitoukan.cli import render
     from huitoukan.register.layout import REGISTER_FILE
     from huitoukan.register.record import recorded_coverage
+    from huitoukan.returns.finding import folders_left_out
 
     register = Path(REGISTER_FILE)
     coverage = recorded_coverage(register) if register.is_file() else None
     if coverage is None:
         return
-    inside = [folder.resolve() for folder in given]
-    held = {Path(name).parent for name in coverage.sources} | set(map(Path, coverage.looked_in))
-    left = sorted(
-        folder
-        for folder in held - {Path(".")}
-        if not any(f == folder.resolve() or f in folder.resolve().parents for f in inside)
-    )
-    left = [f for f in left if not any(o in f.parents for o in left)]  # 复查, not 复查/第二次
+    left = folders_left_out(given, coverage.sources, coverage.looked_in)
     if left:
         said = render.folders_left_out_text(register, left, given, writing)
         if writing:

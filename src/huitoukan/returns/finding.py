@@ -93,6 +93,22 @@ def gone_since(seen: Iterable[str]) -> list[str]:
     return gone if len(gone) < len(names) else []
 
 
+def folders_left_out(
+    given: Sequence[Path], seen: Iterable[str], looked_in: Iterable[str]
+) -> list[Path]:
+    """The folders of the files collect `seen` and of those it was told to read
+    (`looked_in`) that the folders `given` do not hold, outermost only (复查, not also
+    复查/第二次); the working folder itself aside."""
+    inside = [folder.resolve() for folder in given]
+    held = {Path(name).parent for name in seen} | set(map(Path, looked_in))
+    left = sorted(
+        folder
+        for folder in held - {Path(".")}
+        if not any(f == folder.resolve() or f in folder.resolve().parents for f in inside)
+    )
+    return [f for f in left if not any(o in f.parents for o in left)]
+
+
 SETTLING_TIME = 60.0
 """Seconds after a register was written in which files written beside its returns are
 collect's own (退回修改副本), not returns that came after it."""
