@@ -1268,25 +1268,28 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
             "隐患的隐患编号（核查结果的“说明”列出了相近隐患的编号）或“无”，再运行一次即按所填"
             "结论核查。",
         )
-    if result.reopen:  # reported closed, found still there: rectified again once listed
-        # (it stayed 已销号 and 清零 everywhere, no advice given: clerk trial 117)
-        numbers = "、".join(f.number for f in result.reopen)
-        they = "它" if len(result.reopen) == 1 else "它们"
-        _wrapped(
-            console,
-            f"部门报已完成、检查时问题仍在的 {numbers} 不在交办问题清单中，台账仍按部门所报计：请把{they}"
+    for found, advice in (
+        # reported closed, found still there: rectified again once listed (it stayed 已销号
+        # and 清零 everywhere, no advice given: clerk trial 117)
+        (
+            result.reopen,
+            "部门报已完成、检查时问题仍在的 {numbers} 不在交办问题清单中，台账仍按部门所报计：请把{they}"
             "作为新的问题加入交办问题清单（问题编号、来源、发现时间照抄，写明责任部门和整改时限；原有的"
             "那一行保留），重新汇总后运行 huitoukan issue --followup 下发，责任部门即按它重新整改。",
-        )
-    if result.untracked:
-        numbers = "、".join(f.number for f in result.untracked)
-        they = "它" if len(result.untracked) == 1 else "它们"
-        _wrapped(
-            console,
-            f"自查未发现的 {numbers} 不在交办问题清单中，没有部门在跟踪整改：请把{they}加入交办问题"
+        ),
+        (
+            result.untracked,
+            "自查未发现的 {numbers} 不在交办问题清单中，没有部门在跟踪整改：请把{they}加入交办问题"
             "清单（问题编号、来源、发现时间照抄，写明责任部门和整改时限），重新汇总后运行 huitoukan issue "
-            f"--followup 下发给责任部门；此后 status、汇报、复查验收表和抽查档案才跟踪{they}的整改。",
-        )
+            "--followup 下发给责任部门；此后 status、汇报、复查验收表和抽查档案才跟踪{they}的整改。",
+        ),
+    ):
+        if found:
+            numbers = "、".join(f.number for f in found)
+            _wrapped(
+                console, advice.format(numbers=numbers, they="它" if len(found) == 1 else "它们")
+            )
+    if result.untracked:
         # listed, one found by the day the returns were due is the campaign's own problem
         # to the next crosscheck, not a finding to check (`_assigned_themselves`)
         early = [f.number for f in result.untracked if f.found_on is not None and f.found_on <= due]
