@@ -484,6 +484,26 @@ def test_the_last_register_of_each_day_counted_is_kept_too(
     assert kept[0] == of_18th[0]  # the last of that day, older than the five kept
 
 
+def test_a_review_folder_left_out_the_day_a_return_comes_is_refused(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """collect 回收 复查, then, the next day, a new return in 回收 and `collect 回收` alone: the
+    review form's verdicts went without a word (已销号 4 → 0, a report of it), the files
+    counted no fewer (clerk trial 119). Refused, naming the review form and the folder to
+    give; a return renamed (its bytes read under another name) is not one gone."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    assert runner.invoke(app, ["collect", "回收", "复查", *AS_OF]).exit_code in (0, 1)
+    (chdir_tmp / "回收" / "学工处.xlsx").rename(chdir_tmp / "回收" / "学生工作处.xlsx")
+    assert runner.invoke(app, ["collect", "回收", "复查", *AS_OF]).exit_code in (0, 1)
+    shutil.copy(chdir_tmp / "回收" / "附属医院.xlsx", chdir_tmp / "回收" / "附属医院-补报.xlsx")
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert "少了报送文件1份：复查" in said and "请把复查文件夹一并给出" in said
+
+
 def test_a_zipped_return_taken_out_is_told_to_go_beside_its_archive(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

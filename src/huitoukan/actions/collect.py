@@ -680,6 +680,7 @@ def collect_to_register(
             sent=collection.sent_days(),
             campaign=campaign.info.name,
             sources=sources,
+            reviews=[f.file for f in collection.forms if f.is_review and f.file in sources],
             unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(
                 {display_name(f.source.path) for f in collection.forms if f.source}

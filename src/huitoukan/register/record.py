@@ -60,6 +60,8 @@ class RegisterState(BaseModel):
     """The files read into it (as the hazards' 来源文件 names them) → their sha256 and
     department: a file written over or taken out since is told by it, and whose it was
     (empty when not recorded)."""
+    reviews: list[str] = []
+    """Those of `sources` that are 复查验收表 (their department is none)."""
     unread: dict[str, str] = {}
     """The files found that could not be read (as named then) → their sha256: one put
     right since, copied in whole keeping its old time, is told by it (clerk trial 108)."""
@@ -132,6 +134,8 @@ class Coverage(BaseModel):
     sources: dict[str, tuple[str, str]] = {}
     """`RegisterState.sources`: kept in the small record, so that a collect whose files are
     all still there, unchanged, need not read the register's hazards."""
+    reviews: list[str] = []
+    """`RegisterState.reviews`: a collect without them drops their verdicts."""
     unread: dict[str, str] = {}
     """`RegisterState.unread`."""
     campaign: str = ""
@@ -185,6 +189,7 @@ class Coverage(BaseModel):
             departments=sorted(state.returned),
             files=state.files,
             sources=state.sources,
+            reviews=state.reviews,
             unread=state.unread,
             campaign=state.campaign,
             remembering=any(h.remembered for h in state.hazards),

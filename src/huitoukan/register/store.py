@@ -115,7 +115,16 @@ def check_not_shrinking(
             "确要按这个日期替换台账，请加 --force"
         )
     lost = sorted(set(old.departments) - set(new.departments))
-    if not lost and new.files >= old.files:
+    # a 复查验收表 read before and not now, even when a return came (the 复查 folder left out
+    # the day a new return arrived: its verdicts went without a word, clerk trial 119); one
+    # renamed (its bytes read under another name) is not gone
+    shas = {sha for sha, _ in new.sources.values()}
+    reviews = [
+        f
+        for f in old.reviews
+        if f not in new.reviews and old.sources.get(f, ("", ""))[0] not in shas
+    ]
+    if not lost and new.files >= old.files and not reviews:
         return
     renamed = {d: now for d in lost if (now := now_named(d)) in new.departments}
     if renamed and len(renamed) == len(lost) and new.files >= old.files:
@@ -126,7 +135,8 @@ def check_not_shrinking(
             "追责核查表按旧编号填写的结论将对应不上。请在 campaign.toml 该部门下写明旧名"
             '（formerly = "旧名"），隐患编号即保持不变；确要重新编号，请加 --force'
         )
-    gone = sorted(set(old.sources) - set(new.sources)) if new.sources else []
+    gone = sorted(set(old.sources) - set(new.sources) - set(old.reviews)) if new.sources else []
+    gone += reviews
     # what is missing, counted: the totals compared read “部门 7 个……比现有的部门 7 个少”
     # when one department went missing and another came (clerk trial 75)
     fewer = [f"部门 {len(lost)} 个"] if lost else []
@@ -140,15 +150,21 @@ def check_not_shrinking(
     only = [h for h in held if h.remembered]
     said = "、".join(h.where for h in only[:3]) + ("等" if len(only) > 3 else "")
     only_there = f"其中 {len(only)} 项隐患只有这些文件中有（{said}）。" if only else ""
-    folder = Path(gone[0]).parent if gone else Path()
+    versions = [f for f in gone if f not in reviews]
+    folder = Path(versions[0]).parent if versions else Path()
     while folder.suffix.lower() in ARCHIVE_SUFFIXES:  # a member's: beside its archive (a
         folder = folder.parent  # folder inside a .zip was suggested: clerk trial 117)
     tidy = (
         f"被替换的旧版本不要删除或移出，可移到 {folder / '旧版本'} 这样的子文件夹中，"
         "汇总时照样读取，其中的隐患和照片都保留。"
-        if gone
+        if versions
         else ""
     )
+    if reviews:  # its verdicts would go: not a version to tidy away
+        tidy += (
+            f"少了的复查验收表的复查结论也不再计入：请把 {Path(reviews[0]).parent} 文件夹一并给出"
+            "（如 huitoukan collect 回收 复查）。"
+        )
     moved = _read_as_another(lost, old, new)
     if moved:  # its returns are all there, now read as another's or no one's: renamed in
         # campaign.toml without its old name, not a folder left out (clerk trial 117)
