@@ -786,6 +786,27 @@ def test_a_refusal_asked_for_json_is_json_with_its_problems(
     assert plain.exit_code == 2 and plain.stdout == ""
 
 
+def test_last_years_folder_collected_by_mistake_is_said_to_be_so(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """This year's register, then `collect ../回头看2022/回收` by mistake: refused, but each
+    department “（其文件无法读取）”, as if last year's forms were broken (clerk trial 119)."""
+    from tests.helpers import ask_by
+
+    for department, name in (("安全保卫处", "保卫处.xlsx"), ("附属医院", "医院.xlsx")):
+        filled_form(campaign, department, chdir_tmp / "回收" / name, [hazard()])
+        old = filled_form(campaign, department, chdir_tmp / "去年" / name, [hazard()],
+                          form_date=date(2022, 12, 14))  # fmt: skip
+        ask_by(old, date(2022, 12, 15))
+    args = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
+    refused = runner.invoke(app, ["collect", "去年", *args])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert "附属医院（其文件是其他活动的表格）" in said and "无法读取" not in said
+    assert "或选了其他活动（如往年）的报表文件夹" in said
+
+
 @pytest.mark.parametrize("dated_now", [False, True])
 def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unreadable_file(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign, dated_now: bool

@@ -151,6 +151,9 @@ class Coverage(BaseModel):
     unreadable: dict[str, str] = {}
     """`RegisterState.unreadable`: a department that went missing because its file can no
     longer be read is said to be."""
+    unreadable_why: dict[str, str] = {}
+    """`RegisterState.unreadable_why`: one whose file is another campaign's form is said to
+    be (said 无法读取, the clerk would chase the departments for broken files: trial 119)."""
     judged_on: date | None = None
     """`RegisterState.judged_on`: the register's 统计日期, named in its history copy."""
     seen: list[str] = []
@@ -195,6 +198,7 @@ class Coverage(BaseModel):
             remembering=any(h.remembered for h in state.hazards),
             returned={d: day for d, day in state.returned.items() if day is not None},
             unreadable=state.unreadable,
+            unreadable_why=state.unreadable_why,
             judged_on=state.judged_on,
             seen=state.seen,
             looked_in=state.looked_in,

@@ -39,7 +39,7 @@ from huitoukan.files import (
     output_error,
     write_atomically,
 )
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import ANOTHER_CAMPAIGN, HazardRow
 from huitoukan.register.lock import register_lock
 from huitoukan.register.record import (
     Coverage,
@@ -142,7 +142,14 @@ def check_not_shrinking(
     fewer = [f"部门 {len(lost)} 个"] if lost else []
     files = len(gone) or old.files - new.files
     fewer += [f"报送文件 {files} 份"] if files > 0 else []
-    named = [f"{d}（其文件无法读取）" if d in new.unreadable else d for d in lost] + gone
+
+    def why(department: str) -> str:
+        if department not in new.unreadable:
+            return department
+        other = ANOTHER_CAMPAIGN in new.unreadable_why.get(department, "")
+        return f"{department}（其文件{'是其他活动的表格' if other else '无法读取'}）"
+
+    named = [*map(why, lost), *gone]
     missing = f"：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}" if named else ""
     # what --force drops, named, and how to tidy old versions away without losing them
     # (an old version moved out, then --force as said: its hazards, photos and a 追责 went
@@ -165,6 +172,8 @@ def check_not_shrinking(
             f"少了的复查验收表的复查结论也不再计入：请把 {Path(reviews[0]).parent} 文件夹一并给出"
             "（如 huitoukan collect 回收 复查）。"
         )
+    others = [d for d in lost if ANOTHER_CAMPAIGN in new.unreadable_why.get(d, "")]
+    elsewhere = "，或选了其他活动（如往年）的报表文件夹" if others else ""
     moved = _read_as_another(lost, old, new)
     if moved:  # its returns are all there, now read as another's or no one's: renamed in
         # campaign.toml without its old name, not a folder left out (clerk trial 117)
@@ -187,7 +196,7 @@ def check_not_shrinking(
         )
     raise ShrinkingRegister(
         f"这次汇总比现有的 {display_name(register)} 少了{'、'.join(fewer)}{missing}，"
-        f"可能漏选了报表文件夹（或复查验收表所在的文件夹），未做任何改动。{only_there}{tidy}"
+        f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，未做任何改动。{only_there}{tidy}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
