@@ -320,3 +320,15 @@ def test_a_list_beside_the_campaign_but_not_named_in_it_is_pointed_out(
     args = ["collect", "回收", "--findings", "交办问题清单.xlsx"]
     named = runner.invoke(app, args)
     assert named.exit_code == 0 and "没有指定交办问题清单" not in "".join(named.stderr.split())
+
+
+def test_a_followup_without_its_register_names_what_is_missing(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """`issue --followup --date 2023-12-21`, the register left out: --date was taken for the
+    register and the date said to be one argument too many (clerk trial 119)."""
+    result = runner.invoke(app, ["issue", "--followup", "--date", "2023-12-21"])
+    said = "".join(result.output.split())
+    assert result.exit_code == 2 and "多余的参数" not in said
+    assert "“--date”是另一个选项：请在--followup后面写台账文件" in said
+    assert not list(chdir_tmp.iterdir())

@@ -284,6 +284,16 @@ def _shown(path: Path) -> Path:
         return path.resolve()
 
 
+def _not_an_option(value: Path | None) -> Path | None:
+    """An option's value that is the next option: its own value left out (`--followup --date
+    2023-12-21` read --date as the register, and said “多余的参数：2023-12-21”: trial 119)."""
+    if value is not None and str(value).startswith("--"):
+        raise typer.BadParameter(
+            f"“{value}”是另一个选项：请在 --followup 后面写台账文件（如 全校隐患台账.xlsx）"
+        )
+    return value
+
+
 def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign:
     """The campaign of --campaign, else of the working folder's campaign.toml, else the
     built-in one (said). Run from the folder above a campaign's (a campaign.toml beside
@@ -384,6 +394,7 @@ def issue(
             "--followup",
             metavar="台账或报表文件夹",
             help="跟进轮：按台账（或报回表格）把各部门最新报送的隐患预先填入表中，部门只需更新整改进度、补充新发现",
+            callback=_not_an_option,
         ),
     ] = None,
     only_open: Annotated[
@@ -536,7 +547,8 @@ def remind(
     campaign: CampaignOption = None,
     findings: FindingsOption = None,
 ) -> None:
-    """写出催报、督办通知：未报送的部门、有逾期隐患的部门、逾期报送的部门各一份，另有汇总文件。"""
+    """写出催报、督办通知：每个有待办事项的部门一份（未报送、隐患逾期、报表填写有误、复查不合格、
+    须重新整改、交办问题未反馈、跟进轮未报送、缺整改照片等），本处待办一份，另有汇总文件。"""
     from huitoukan.actions.letters import remind as write_reminders
     from huitoukan.cli import render
 
