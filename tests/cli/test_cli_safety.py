@@ -506,6 +506,24 @@ def test_a_review_folder_left_out_the_day_a_return_comes_is_refused(
     assert "学生工作处.xlsx" not in said  # renamed, not gone (it was listed: trial 120)
 
 
+def test_a_returns_folder_left_out_is_asked_for_not_said_taken_out(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """`collect 回收` after `collect 回收 第二轮回收`: refused, but told “被替换的旧版本不要删除
+    或移出，可移到 第二轮回收/旧版本” — the files were there, the folder left out of the
+    command (clerk trial 120). Asked for."""
+    from datetime import date
+
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
+    filled_form(campaign, "附属医院", chdir_tmp / "第二轮回收" / "医院-二.xlsx", [closed()],
+                form_date=date(2023, 12, 18))  # fmt: skip
+    assert runner.invoke(app, ["collect", "回收", "第二轮回收", *AS_OF]).exit_code in (0, 1)
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2 and "这些文件还在原处：请把第二轮回收文件夹一并给出" in said
+    assert "旧版本不要删除" not in said
+
+
 def test_a_zipped_return_taken_out_is_told_to_go_beside_its_archive(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

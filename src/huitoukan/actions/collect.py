@@ -15,7 +15,7 @@ from huitoukan.actions.findings import findings_path, load_findings, unnamed_lis
 from huitoukan.background import Pending, in_background
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
-from huitoukan.files import display_name, natural_key, open_in_office, xlsx_name
+from huitoukan.files import display_name, natural_key, open_in_office, sha256_of, xlsx_name
 from huitoukan.findings.answers import (
     assign,
     assignment_days,
@@ -397,10 +397,13 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
         )
 
 
-def _saved_after(listed: Path, register: Path) -> bool:
-    """Whether the list `listed` was saved after `register` was written (read from it: a
-    collect has not said its changes yet)."""
+def _saved_after(listed: Path, register: Path, recorded: Coverage | None) -> bool:
+    """Whether the list `listed` was changed since `register` was written (read from it: a
+    collect has not said its changes yet): by its content when `recorded` says what it was
+    (a copy of an older file time went unsaid: clerk trial 120), else by its file's time."""
     try:
+        if recorded is not None and recorded.list_sha256:
+            return sha256_of(listed) != recorded.list_sha256
         return listed.stat().st_mtime > register.stat().st_mtime
     except OSError:
         return False
@@ -620,7 +623,12 @@ def collect_to_register(
     collection.problems.extend(kept_dates(rounds, collection.current, as_of, older))
     findings = collection.findings
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
-    if register is not None and listed is not None and not fresh and _saved_after(listed, register):
+    if (
+        register is not None
+        and listed is not None
+        and not fresh
+        and _saved_after(listed, register, recorded)
+    ):
         written = last_written_state(register)  # the list it was last written from
         if written is not None and written.findings:
             collection.problems.extend(
@@ -681,6 +689,7 @@ def collect_to_register(
             campaign=campaign.info.name,
             sources=sources,
             reviews=[f.file for f in collection.forms if f.is_review and f.file in sources],
+            list_sha256=sha256_of(listed) if listed is not None and listed.is_file() else "",
             unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(
                 {display_name(f.source.path) for f in collection.forms if f.source}

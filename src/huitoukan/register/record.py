@@ -62,6 +62,9 @@ class RegisterState(BaseModel):
     (empty when not recorded)."""
     reviews: list[str] = []
     """Those of `sources` that are 复查验收表 (their department is none)."""
+    list_sha256: str = ""
+    """The sha256 of the 交办问题清单 file it was made against ('' when none, or not
+    recorded): one replaced since by a copy of an older file time is still told (trial 120)."""
     unread: dict[str, str] = {}
     """The files found that could not be read (as named then) → their sha256: one put
     right since, copied in whole keeping its old time, is told by it (clerk trial 108)."""
@@ -136,6 +139,8 @@ class Coverage(BaseModel):
     all still there, unchanged, need not read the register's hazards."""
     reviews: list[str] = []
     """`RegisterState.reviews`: a collect without them drops their verdicts."""
+    list_sha256: str = ""
+    """`RegisterState.list_sha256`."""
     unread: dict[str, str] = {}
     """`RegisterState.unread`."""
     campaign: str = ""
@@ -193,6 +198,7 @@ class Coverage(BaseModel):
             files=state.files,
             sources=state.sources,
             reviews=state.reviews,
+            list_sha256=state.list_sha256,
             unread=state.unread,
             campaign=state.campaign,
             remembering=any(h.remembered for h in state.hazards),

@@ -49,6 +49,7 @@ from huitoukan.register.record import (
     write_records,
 )
 from huitoukan.returns.archives import ARCHIVE_SUFFIXES
+from huitoukan.returns.finding import still_there
 
 HISTORY_VERSIONS = 5
 """The registers replaced last that the history keeps, besides the last of each 统计日期
@@ -165,21 +166,23 @@ def check_not_shrinking(
     only = [h for h in held if h.remembered]
     said = "、".join(h.where for h in only[:3]) + ("等" if len(only) > 3 else "")
     only_there = f"其中 {len(only)} 项隐患只有这些文件中有（{said}）。" if only else ""
-    versions = [f for f in gone if f not in reviews]
-    folder = Path(versions[0]).parent if versions else Path()
-    while folder.suffix.lower() in ARCHIVE_SUFFIXES:  # a member's: beside its archive (a
-        folder = folder.parent  # folder inside a .zip was suggested: clerk trial 117)
+    # a folder not given (its files still there) is to be given; files taken out, to be
+    # kept (“旧版本不要删除” said of 第二轮回收 left out of the command: trial 120)
+    versions = [f for f in gone if f not in reviews and not still_there(f)]
+    not_given = sorted({_outside_archives(Path(f).parent) for f in gone if still_there(f)})
+    folder = _outside_archives(Path(versions[0]).parent) if versions else Path()
     tidy = (
         f"被替换的旧版本不要删除或移出，可移到 {folder / '旧版本'} 这样的子文件夹中，"
         "汇总时照样读取，其中的隐患和照片都保留。"
         if versions
         else ""
     )
-    if reviews:  # its verdicts would go: not a version to tidy away
-        tidy += (
-            f"少了的复查验收表的复查结论也不再计入：请把 {Path(reviews[0]).parent} 文件夹一并给出"
-            "（如 huitoukan collect 回收 复查）。"
-        )
+    if not_given:  # there still: the folder left out of the command
+        folders = "、".join(map(str, not_given))
+        verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
+        tidy += f"这些文件还在原处{verdicts}：请把 {folders} 文件夹一并给出（如 huitoukan collect 回收 复查）。"
+    if any(not still_there(f) for f in reviews):  # its verdicts would go: no version
+        tidy += "少了的复查验收表的复查结论也不再计入：请把它放回原处一并汇总。"
     others = [d for d in lost if ANOTHER_CAMPAIGN in new.unreadable_why.get(d, "")]
     elsewhere = "，或选了其他活动（如往年）的报表文件夹" if others else ""
     moved = _read_as_another(lost, old, new)
@@ -208,6 +211,14 @@ def check_not_shrinking(
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
+
+
+def _outside_archives(folder: Path) -> Path:
+    """`folder`, or, a member's of an archive, the folder the archive is in (a folder inside
+    a .zip was suggested: clerk trial 117)."""
+    while folder.suffix.lower() in ARCHIVE_SUFFIXES:
+        folder = folder.parent
+    return folder
 
 
 def _read_as_another(lost: Sequence[str], old: Coverage, new: Coverage) -> dict[str, str]:

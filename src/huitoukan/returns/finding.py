@@ -80,17 +80,18 @@ def gone_since(seen: Iterable[str]) -> list[str]:
     that are not there any more — none when none of them is (the names are the working
     folder's of that collect: run from another folder, every one looks gone)."""
     names = list(seen)
-
-    def there(name: str) -> bool:
-        path = Path(name)
-        return any(
-            p.exists()
-            for p in (path, *path.parents)
-            if p == path or p.suffix.lower() in ARCHIVE_SUFFIXES
-        )
-
-    gone = [name for name in names if not there(name)]
+    gone = [name for name in names if not still_there(name)]
     return gone if len(gone) < len(names) else []
+
+
+def still_there(name: str) -> bool:
+    """A file collect read (as it named it) is where it was: it, or its archive."""
+    path = Path(name)
+    return any(
+        p.exists()
+        for p in (path, *path.parents)
+        if p == path or p.suffix.lower() in ARCHIVE_SUFFIXES
+    )
 
 
 def folders_left_out(
