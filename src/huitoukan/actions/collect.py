@@ -170,9 +170,7 @@ def mentions(
     owners = {f.number: f.departments for f in findings}
     # by sheet too: a workbook's second sheet's row 8 is not its first's (a phantom 整改中
     # answer on the archive page: clerk trial 118)
-    recognised = {
-        (h.source_file, h.source_sheet, h.source_row): h.number for h in current if h.number
-    }
+    recognised = {h.at: h.number for h in current if h.number}
     # an older version's row of the hazard a current row answers (as first worded): its
     # answer too (the 10月29日 version's answer read 未填写, the review of it beside it:
     # clerk trial 77)
@@ -184,7 +182,7 @@ def mentions(
             continue
         answered: set[str] = set()
         for row in form.hazards:
-            number = recognised.get((row.source_file, row.source_sheet, row.source_row))
+            number = recognised.get(row.at)
             if number is None and row.number:
                 number = known.get(number_key(row.number))
             if number is None:
@@ -397,13 +395,14 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
         )
 
 
-def _saved_after(listed: Path, register: Path, recorded: Coverage | None) -> bool:
-    """Whether the list `listed` was changed since `register` was written (read from it: a
-    collect has not said its changes yet): by its content when `recorded` says what it was
-    (a copy of an older file time went unsaid: clerk trial 120), else by its file's time."""
+def _saved_after(listed: Path, sha256: str, register: Path, recorded: Coverage | None) -> bool:
+    """Whether the list `listed` (of `sha256`) was changed since `register` was written
+    (read from it: a collect has not said its changes yet): by its content when `recorded`
+    says what it was (a copy of an older file time went unsaid: clerk trial 120), else by
+    its file's time."""
     try:
         if recorded is not None and recorded.list_sha256:
-            return sha256_of(listed) != recorded.list_sha256
+            return sha256 != recorded.list_sha256
         return listed.stat().st_mtime > register.stat().st_mtime
     except OSError:
         return False
@@ -511,6 +510,7 @@ def collect_to_register(
         return found.findings if found else []
 
     listed = findings_path(campaign, findings_file)  # a missing list is said at once
+    list_sha256 = sha256_of(listed) if listed is not None and listed.is_file() else ""
     exclude: list[Path] = []
     photos = None
     altered = 0
@@ -627,7 +627,7 @@ def collect_to_register(
         register is not None
         and listed is not None
         and not fresh
-        and _saved_after(listed, register, recorded)
+        and _saved_after(listed, list_sha256, register, recorded)
     ):
         written = last_written_state(register)  # the list it was last written from
         if written is not None and written.findings:
@@ -689,7 +689,7 @@ def collect_to_register(
             campaign=campaign.info.name,
             sources=sources,
             reviews=[f.file for f in collection.forms if f.is_review and f.file in sources],
-            list_sha256=sha256_of(listed) if listed is not None and listed.is_file() else "",
+            list_sha256=list_sha256,
             unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(
                 {display_name(f.source.path) for f in collection.forms if f.source}

@@ -177,26 +177,17 @@ def run_crosscheck(
     # 编号: it was said to be missing from the list, clerk trial 115)
     numbers = {number_key(f.number) for f in state.findings}
     contents = {f.content for f in state.findings}
-    untracked = [
+    unlisted = [
         v
         for v in result.verdicts
-        if v.conclusion is Conclusion.MISSED
-        and not v.in_register
-        and number_key(v.finding.number) not in numbers
-        and v.finding.content not in contents
+        if number_key(v.finding.number) not in numbers and v.finding.content not in contents
     ]
-    for verdict in untracked:  # on the printed sheet too, not the screen alone
-        verdict.note = "；".join(filter(None, (verdict.note, _UNTRACKED)))
+    untracked = [v for v in unlisted if v.conclusion is Conclusion.MISSED and not v.in_register]
+    reopen = [v for v in unlisted if v.belied]
+    for verdicts, said in ((untracked, _UNTRACKED), (reopen, _NOT_REOPENED)):
+        for verdict in verdicts:  # on the printed sheet too, not the screen alone
+            verdict.note = "；".join(filter(None, (verdict.note, said)))
     result.untracked = [v.finding for v in untracked]
-    reopen = [
-        v
-        for v in result.verdicts
-        if v.belied
-        and number_key(v.finding.number) not in numbers
-        and v.finding.content not in contents
-    ]
-    for verdict in reopen:
-        verdict.note = "；".join(filter(None, (verdict.note, _NOT_REOPENED)))
     result.reopen = [v.finding for v in reopen]
     out = xlsx_name(out)
     if edited_since_written(out):

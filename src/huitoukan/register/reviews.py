@@ -250,8 +250,7 @@ def apply_reviews(
                     new=hazard.closed_on,
                 )
                 result.problems.append(told)  # the 合格 no longer holds: said, not only noted
-                where = hazard.at
-                result.undone.append((told, where, before.closed_on))
+                result.undone.append((told, hazard.at, before.closed_on))
             result.hazards.append(hazard)
             continue
         # the reviews before it: its failures, and a 合格 of a closure since replaced (合格,

@@ -152,11 +152,12 @@ def check_not_shrinking(
     files = len(gone) or old.files - new.files
     fewer += [f"报送文件 {files} 份"] if files > 0 else []
 
+    others = {d for d in lost if ANOTHER_CAMPAIGN in new.unreadable_why.get(d, "")}
+
     def why(department: str) -> str:
         if department not in new.unreadable:
             return department
-        other = ANOTHER_CAMPAIGN in new.unreadable_why.get(department, "")
-        return f"{department}（其文件{'是其他活动的表格' if other else '无法读取'}）"
+        return f"{department}（其文件{'是其他活动的表格' if department in others else '无法读取'}）"
 
     named = [*map(why, lost), *gone]
     missing = f"：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}" if named else ""
@@ -168,8 +169,9 @@ def check_not_shrinking(
     only_there = f"其中 {len(only)} 项隐患只有这些文件中有（{said}）。" if only else ""
     # a folder not given (its files still there) is to be given; files taken out, to be
     # kept (“旧版本不要删除” said of 第二轮回收 left out of the command: trial 120)
-    versions = [f for f in gone if f not in reviews and not still_there(f)]
-    not_given = sorted({_outside_archives(Path(f).parent) for f in gone if still_there(f)})
+    there = {f for f in gone if still_there(f)}
+    versions = [f for f in gone if f not in reviews and f not in there]
+    not_given = sorted({_outside_archives(Path(f).parent) for f in there})
     folder = _outside_archives(Path(versions[0]).parent) if versions else Path()
     tidy = (
         f"被替换的旧版本不要删除或移出，可移到 {folder / '旧版本'} 这样的子文件夹中，"
@@ -181,9 +183,8 @@ def check_not_shrinking(
         folders = "、".join(map(str, not_given))
         verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
         tidy += f"这些文件还在原处{verdicts}：请把 {folders} 文件夹一并给出（如 huitoukan collect 回收 复查）。"
-    if any(not still_there(f) for f in reviews):  # its verdicts would go: no version
+    if any(f not in there for f in reviews):  # its verdicts would go: no version
         tidy += "少了的复查验收表的复查结论也不再计入：请把它放回原处一并汇总。"
-    others = [d for d in lost if ANOTHER_CAMPAIGN in new.unreadable_why.get(d, "")]
     elsewhere = "，或选了其他活动（如往年）的报表文件夹" if others else ""
     moved = _read_as_another(lost, old, new)
     if moved:  # its returns are all there, now read as another's or no one's: renamed in
