@@ -2792,7 +2792,7 @@ def test_a_department_renamed_without_its_former_name_is_pointed_to_formerly(
     未报送 (clerk trial 117). The checklist's refusal puts formerly first; collect's names
     the department whose returns are now unknown and the formerly line to add."""
     from huitoukan.errors import CampaignError
-    from huitoukan.register.store import ShrinkingRegister
+    from huitoukan.register.shrinking import ShrinkingRegister
 
     campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"

@@ -31,7 +31,7 @@ from huitoukan.model.returns import shared_photos
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.reading import read_register
-from huitoukan.register.store import ShrinkingRegister
+from huitoukan.register.shrinking import ShrinkingRegister
 from tests.helpers import closed, filled_form, findings_list, hazard, header_position, sheet_rows
 from tests.photo_forms import paste_photos
 from tests.picture_builders import png, png_claiming, zip_bytes

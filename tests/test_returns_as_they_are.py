@@ -609,7 +609,7 @@ def test_a_department_renamed_mid_campaign_is_said_to_renumber_its_hazards(
     filled 复查验收表 no longer matched them (clerk trial 39). The refusal now says what
     the rename does, and how to keep the numbers."""
     from huitoukan.campaign import default_campaign_text, parse_campaign
-    from huitoukan.register.store import ShrinkingRegister
+    from huitoukan.register.shrinking import ShrinkingRegister
 
     returns = tmp_path / "回收"
     filled_form(campaign, "总务基建处", returns / "总务处.xlsx", [hazard()])

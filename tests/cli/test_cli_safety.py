@@ -22,7 +22,7 @@ from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import write_atomically
-from huitoukan.register.store import HISTORY_VERSIONS, history_folder
+from huitoukan.register.history import HISTORY_VERSIONS, history_folder
 from tests.helpers import closed, filled_form, hazard
 
 AS_OF = ["--as-of", "2023-12-20"]

@@ -17,13 +17,13 @@ from huitoukan.errors import InputError
 from huitoukan.files import display_name, given_input, near_names
 from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
+from huitoukan.register.history import earlier_registers
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import is_register, read_register
 from huitoukan.register.record import RegisterState
 from huitoukan.register.rounds import issued_rounds
 from huitoukan.register.status import StatusReport, build_status
-from huitoukan.register.store import earlier_registers
 from huitoukan.returns.photos import PhotoStore
 
 

@@ -1,0 +1,102 @@
+"""The registers a collect replaced, kept dated in a hidden folder beside the register
+(`.全校隐患台账.历史版本/`): the newest `HISTORY_VERSIONS`, and the last of each 统计日期."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+from huitoukan.dates import chinese_date
+from huitoukan.files import hide, make_folder, output_error
+from huitoukan.register.record import Coverage, recorded_coverage
+
+HISTORY_VERSIONS = 5
+"""The registers replaced last that the history keeps, besides the last of each 统计日期
+(collect is run several times a day: five alone lost the register of the due date
+within a week, clerk trial 40)."""
+_JUDGED = re.compile(r"\.统计(\d{4}-\d{2}-\d{2})")
+_NTH = re.compile(r"_(\d+)")
+
+
+def history_folder(register: Path) -> Path:
+    return register.with_name(f".{register.stem}.历史版本")
+
+
+def earlier_registers(register: Path, as_of: date) -> str:
+    """Where to look for the register as it was on `as_of`: the latest one the history
+    keeps counting a day up to it, when their names tell (统计YYYY-MM-DD); the folder,
+    when it keeps registers of an earlier huitoukan (named without their day); '' when
+    none can be (it named a version of that day that was never kept: clerk trial 76)."""
+    history = history_folder(register)
+    kept = list(history.glob(f"{register.stem}.*{register.suffix}")) if history.is_dir() else []
+    counted = []
+    for path in kept:
+        found = _JUDGED.search(path.name)
+        if found and (day := date.fromisoformat(found.group(1))) <= as_of:
+            counted.append((path.name, day))  # named by the time written first
+    if counted:
+        name, day = max(counted)  # the latest written
+        return (
+            f"要看当时的情况，请打开台账旁 {history.name} 文件夹中的 {name}"
+            f"（统计日期 {chinese_date(day)}）"
+        )
+    if any(not _JUDGED.search(path.name) for path in kept):
+        return f"要看当时的情况，请打开台账旁 {history.name} 文件夹中当时的台账"
+    return ""
+
+
+def keep_version(register: Path, stamp: datetime, coverage: Coverage | None = None) -> None:
+    """Copy the register about to be replaced into its history folder, named by when it
+    was written (`stamp` when that cannot be known) and its 统计日期 (from `coverage`, what
+    it covers, when the shrink check read it already; else from its record); drop the
+    oldest."""
+    if not register.exists():
+        return
+    folder = history_folder(register)
+    make_folder(folder)
+    hide(folder)
+    kept = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))
+    if kept and _same_file(kept[-1], register):
+        return  # collected again from the same files: the history keeps distinct registers
+    if coverage is None:
+        coverage = recorded_coverage(register)
+    judged = coverage.judged_on if coverage is not None else None
+    of_day = f".统计{judged:%Y-%m-%d}" if judged else ""  # the day it counts, to be found by
+    with contextlib.suppress(OSError, ValueError, OverflowError):
+        # the time the register was written, not copied (a copy named 11月30日 held the
+        # register of 11月28日: the one looked for by its day was hard to find)
+        stamp = datetime.fromtimestamp(register.stat().st_mtime)
+    base = f"{register.stem}.{stamp:%Y%m%d-%H%M%S}"
+    # two collects in one second: both kept, in order (numbered after the last of that
+    # second, whatever day each counts: earlier ones may have been dropped)
+    taken = [p.name[len(base) :] for p in kept if p.name.startswith((f"{base}.", f"{base}_"))]
+    n = 1 + max((int(m.group(1)) if (m := _NTH.match(t)) else 1 for t in taken), default=0)
+    target = folder / f"{base}{'' if n == 1 else f'_{n:03d}'}{of_day}{register.suffix}"
+    try:
+        shutil.copy2(register, target)
+    except OSError as exc:
+        raise output_error(target, exc) from None
+    versions = sorted([*kept, target])  # oldest first
+    last_of_day = {day.group(1): v for v in versions if (day := _JUDGED.search(v.name))}
+    keep = {*versions[-HISTORY_VERSIONS:], *last_of_day.values()}
+    for old in versions:
+        if old not in keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same register: the same parts with the same content (a zip's stored times of
+    writing aside)."""
+    try:
+        with zipfile.ZipFile(a) as first, zipfile.ZipFile(b) as second:
+            parts = [
+                [(i.filename, i.CRC, i.file_size) for i in z.infolist()] for z in (first, second)
+            ]
+        return parts[0] == parts[1]
+    except (OSError, zipfile.BadZipFile):
+        return False

@@ -1,0 +1,193 @@
+"""Never silently shrink the register: a collection that covers fewer departments, returns
+or 复查验收表 than the register it would replace, or counts an earlier day, is refused
+(exit 2) with what is missing and what to do, unless the clerk confirms (--force)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from huitoukan.dates import chinese_date
+from huitoukan.errors import HuitoukanError
+from huitoukan.files import display_name
+from huitoukan.model.returns import ANOTHER_CAMPAIGN, HazardRow
+from huitoukan.register.history import earlier_registers
+from huitoukan.register.record import Coverage
+from huitoukan.returns.archives import ARCHIVE_SUFFIXES
+from huitoukan.returns.finding import still_there
+
+
+class ShrinkingRegister(HuitoukanError):
+    """The new collection covers less than the register it would replace."""
+
+
+def check_not_shrinking(
+    register: Path,
+    old: Coverage | None,
+    new: Coverage,
+    now_named: Callable[[str], str | None] = lambda _: None,
+    held: Sequence[HazardRow] = (),
+) -> None:
+    """Refuse to replace a register that covers more departments or returns than `new`;
+    `now_named` gives the name a department of the register goes by now, when
+    campaign.toml renamed it (its old name an alias of the new); `held`: the hazards the
+    new collection holds only from the register (their files gone), which --force drops."""
+    if old is None:
+        return
+    if old.judged_on is not None and new.judged_on is not None and new.judged_on < old.judged_on:
+        raise _counted_earlier(register, old.judged_on, new.judged_on)
+    lost = sorted(set(old.departments) - set(new.departments))
+    # a file renamed is not gone: its bytes were read under the new name (trial 120)
+    shas = {sha for sha, _ in new.sources.values()}
+    # a 复查验收表 read before and not now, even when a return came (the 复查 folder left out
+    # the day a new return arrived: its verdicts went without a word, clerk trial 119)
+    reviews = [
+        f
+        for f in old.reviews
+        if f not in new.reviews and old.sources.get(f, ("", ""))[0] not in shas
+    ]
+    if not lost and new.files >= old.files and not reviews:
+        return
+    renamed = {d: now for d in lost if (now := now_named(d)) in new.departments}
+    if renamed and len(renamed) == len(lost) and new.files >= old.files:
+        raise _renamed_in_toml(register, renamed)
+    # its returns are all there, now read as another's or no one's: renamed in
+    # campaign.toml without its old name, not a folder left out (clerk trial 117)
+    if moved := _read_as_another(lost, old, new):
+        raise _read_under_another_name(register, moved)
+    gone = (
+        sorted(
+            f
+            for f in set(old.sources) - set(new.sources) - set(old.reviews)
+            if old.sources[f][0] not in shas
+        )
+        if new.sources
+        else []
+    )
+    raise _fewer(register, old, new, lost, [*gone, *reviews], reviews, held)
+
+
+def _counted_earlier(register: Path, later: date, earlier: date) -> ShrinkingRegister:
+    # collected as of an earlier day, every closure reported since was voided as 晚于统计
+    # 日期, and status, remind and report went on from that register (clerk trial 75)
+    look = earlier_registers(register, earlier)
+    where = f"{look}，或" if look else "要看那天的情况，请"
+    return ShrinkingRegister(
+        f"这次汇总的统计日期 {chinese_date(earlier)} 早于现有的 {display_name(register)} 的统计"
+        f"日期 {chinese_date(later)}，未做任何改动：按较早的日期汇总，{chinese_date(earlier)} "
+        f"以后报来的销号都不算（按未销号计），写出的台账就不再是 {chinese_date(later)} 的情况。"
+        f"{where}用 --out 写到另一个文件；确要按这个日期替换台账，请加 --force"
+    )
+
+
+def _renamed_in_toml(register: Path, renamed: dict[str, str]) -> ShrinkingRegister:
+    names = "、".join(f"“{d}”改名为“{now}”" for d, now in renamed.items())
+    return ShrinkingRegister(
+        f"campaign.toml 把 {display_name(register)} 中的部门{names}（旧名写在别名中），"
+        "未做任何改动：这样改名，这些部门隐患的隐患编号都会改变，已填的复查验收表、"
+        "追责核查表按旧编号填写的结论将对应不上。请在 campaign.toml 该部门下写明旧名"
+        '（formerly = "旧名"），隐患编号即保持不变；确要重新编号，请加 --force'
+    )
+
+
+def _read_under_another_name(register: Path, moved: dict[str, str]) -> ShrinkingRegister:
+    names = "、".join(moved)
+    under = "；".join(
+        f"{d} 的报表现在归“{now}”" if now else f"{d} 的报表现在都无法识别部门"
+        for d, now in moved.items()
+    )
+    formerly = "；".join(f'formerly = "{d}"' for d in moved)
+    lose = (
+        "这些报表的隐患不归任何部门，该部门按未报送计"
+        if "" in moved.values()
+        else "隐患编号都会改变，已填的复查验收表、追责核查表对应不上"
+    )
+    return ShrinkingRegister(
+        f"这次汇总比现有的 {display_name(register)} 少了部门 {names}：它的报表这次都读到了，"
+        f"但 campaign.toml 中已没有这个部门名称（{under}），未做任何改动。部门改了名的，"
+        f"请在 campaign.toml 新名称的部门下写明旧名（{formerly}），其报表和隐患编号即照旧；"
+        f"不要加 --force（按这次的报表重建，{lose}）"
+    )
+
+
+def _fewer(
+    register: Path,
+    old: Coverage,
+    new: Coverage,
+    lost: list[str],
+    gone: list[str],
+    reviews: list[str],
+    held: Sequence[HazardRow],
+) -> ShrinkingRegister:
+    """The refusal naming the `lost` departments and `gone` files (the `reviews` among them),
+    what --force would drop of the hazards `held`, and how to get them back."""
+    # what is missing, counted: the totals compared read “部门 7 个……比现有的部门 7 个少”
+    # when one department went missing and another came (clerk trial 75)
+    fewer = [f"部门 {len(lost)} 个"] if lost else []
+    files = len(gone) or old.files - new.files
+    fewer += [f"报送文件 {files} 份"] if files > 0 else []
+    others = {d for d in lost if ANOTHER_CAMPAIGN in new.unreadable_why.get(d, "")}
+
+    def why(department: str) -> str:
+        if department not in new.unreadable:
+            return department
+        return f"{department}（其文件{'是其他活动的表格' if department in others else '无法读取'}）"
+
+    named = [*map(why, lost), *gone]
+    missing = f"：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}" if named else ""
+    # what --force drops, named (an old version moved out, then --force as said: its
+    # hazards, photos and a 追责 went with it, nothing listing them: clerk trial 107)
+    only = [h for h in held if h.remembered]
+    said = "、".join(h.where for h in only[:3]) + ("等" if len(only) > 3 else "")
+    only_there = f"其中 {len(only)} 项隐患只有这些文件中有（{said}）。" if only else ""
+    elsewhere = "，或选了其他活动（如往年）的报表文件夹" if others else ""
+    return ShrinkingRegister(
+        f"这次汇总比现有的 {display_name(register)} 少了{'、'.join(fewer)}{missing}，"
+        f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，未做任何改动。"
+        f"{only_there}{_getting_back(gone, reviews)}"
+        "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
+        "或用 --out 写到另一个文件"
+    )
+
+
+def _getting_back(gone: list[str], reviews: list[str]) -> str:
+    """How to have the `gone` files read again: a folder not given (its files still there) is
+    to be given; files taken out, to be kept (“旧版本不要删除” said of 第二轮回收 left out
+    of the command: trial 120)."""
+    there = {f for f in gone if still_there(f)}
+    versions = [f for f in gone if f not in reviews and f not in there]
+    advice = ""
+    if versions:
+        folder = _outside_archives(Path(versions[0]).parent)
+        advice = (
+            f"被替换的旧版本不要删除或移出，可移到 {folder / '旧版本'} 这样的子文件夹中，"
+            "汇总时照样读取，其中的隐患和照片都保留。"
+        )
+    if there:  # the folder left out of the command
+        folders = "、".join(map(str, sorted({_outside_archives(Path(f).parent) for f in there})))
+        verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
+        advice += f"这些文件还在原处{verdicts}：请把 {folders} 文件夹一并给出（如 huitoukan collect 回收 复查）。"
+    if any(f not in there for f in reviews):  # its verdicts would go: no version
+        advice += "少了的复查验收表的复查结论也不再计入：请把它放回原处一并汇总。"
+    return advice
+
+
+def _outside_archives(folder: Path) -> Path:
+    """`folder`, or, a member's of an archive, the folder the archive is in (a folder inside
+    a .zip was suggested: clerk trial 117)."""
+    while folder.suffix.lower() in ARCHIVE_SUFFIXES:
+        folder = folder.parent
+    return folder
+
+
+def _read_as_another(lost: Sequence[str], old: Coverage, new: Coverage) -> dict[str, str]:
+    """Each of the `lost` departments whose files the new collection read all the same, as
+    one other department's → its name ('' when as no department's)."""
+    moved = {}
+    for department in lost:
+        files = [f for f, (_, whose) in old.sources.items() if whose == department]
+        now = {new.sources[f][1] for f in files if f in new.sources}
+        if files and len(now) == 1 and all(f in new.sources for f in files):
+            moved[department] = now.pop()
+    return moved
