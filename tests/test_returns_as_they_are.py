@@ -35,6 +35,8 @@ from tests.helpers import (
     set_label,
     sheet_rows,
 )
+from tests.photo_forms import paste_photos
+from tests.picture_builders import png
 
 AS_OF = date(2023, 12, 20)
 
@@ -213,6 +215,93 @@ def test_a_sheet_copied_for_another_unit_with_its_header_unchanged_is_said(
     [said] = [p for p in form.problems if p.code is Code.SHEETS_OF_ONE_DEPARTMENT]
     assert said.severity is Severity.WARNING and said.sheet == "高级技工学校"
     assert f"工作表“{FORM_SHEET}”“高级技工学校”的表头都写明是高级技工学校的清单" in said.message
+
+
+def _copy_of_the_form_sheet(path: Path, title: str = "自查整改清单 (2)") -> None:
+    """The form's sheet copied into the workbook, as a department keeps a copy (openpyxl's
+    copy, as an office suite's "移动或复制工作表" makes one)."""
+    wb = load_workbook(path)
+    wb.copy_worksheet(wb[FORM_SHEET]).title = title
+    wb.save(path)
+
+
+def test_a_sheet_copied_to_keep_a_copy_is_counted_once(campaign: Campaign, tmp_path: Path) -> None:
+    """学院警务室 kept a copy of its filled sheet in the workbook (“自查整改清单 (2)”): its
+    hazards were counted twice, two register rows under each 隐患编号, the photo twice on
+    the report, said only as two sheets of one department (clerk trial 121). The copy is
+    counted once and said; its WPS photo, the original's, is no hazard's second photo."""
+    path = filled_form(
+        campaign,
+        "学院警务室",
+        tmp_path / "回收" / "学院警务室.xlsx",
+        [hazard(部位="门口"), closed(部位="岗亭", 存在隐患问题="监控探头角度偏移")],
+    )
+    wb = load_workbook(path)
+    header_row, columns = header_position(wb[FORM_SHEET])
+    wb[FORM_SHEET].cell(header_row + 2, columns["备注"]).value = "照片"  # (pasted over below)
+    wb.save(path)
+    _copy_of_the_form_sheet(path)
+    remark = f"{column_letter(columns['备注'] - 1)}{header_row + 2}"
+    paste_photos(path, wps={remark: png(64, 48)})
+    with zipfile.ZipFile(path) as archive:  # the copy's cell shows the same picture
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    first = parts["xl/worksheets/sheet1.xml"].decode()
+    pasted = re.search(rf'<c r="{remark}"[^>]*>.*?</c>', first)
+    assert pasted is not None
+    copy = parts["xl/worksheets/sheet3.xml"].decode()  # (after 本部门检查项目)
+    copy, n = re.subn(rf'<c r="{remark}"[^>]*/>|<c r="{remark}"[^>]*>.*?</c>', pasted[0], copy)
+    assert n == 1
+    parts["xl/worksheets/sheet3.xml"] = copy.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    problems = result.collection.problems
+    assert [h.location for h in result.collection.hazards] == ["门口", "岗亭"]
+    [said] = [p for p in problems if p.code is Code.SHEET_COPY]
+    assert said.severity is Severity.WARNING and said.sheet == "自查整改清单 (2)"
+    assert said.message.startswith(
+        f"工作表“自查整改清单 (2)”与工作表“{FORM_SHEET}”的隐患行完全相同（像是复制留底的），只计入了一次"
+    )
+    assert not {Code.SHEETS_OF_ONE_DEPARTMENT, Code.PHOTO_NOT_ON_HAZARD} & set(codes(problems))
+    rows = sheet_rows(tmp_path / "台账.xlsx", HAZARD_SHEET)
+    assert len(rows) == 2 and rows[1]["照片"] == 1
+
+
+def test_a_copied_sheet_edited_since_says_its_repeated_hazards(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The copy then edited (one hazard closed on one sheet only): both sheets are the
+    department's, each repeated hazard said with the sheet it repeats, and the two rows of
+    one hazard are two 隐患编号 (one 隐患编号 on two register rows: clerk trial 121)."""
+    path = filled_form(
+        campaign,
+        "学院警务室",
+        tmp_path / "回收" / "学院警务室.xlsx",
+        [hazard(部位="门口"), hazard(部位="岗亭", 问题编号="XJ-01")],
+    )
+    _copy_of_the_form_sheet(path)
+    wb = load_workbook(path)
+    header_row, columns = header_position(wb[FORM_SHEET])
+    wb[FORM_SHEET].cell(header_row + 1, columns["整改完成情况"]).value = "已完成"
+    wb[FORM_SHEET].cell(header_row + 1, columns["销号时间"]).value = date(2023, 12, 15)
+    wb.save(path)
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    problems = result.collection.problems
+    assert Code.SHEET_COPY not in codes(problems)
+    repeated = {Code.REPEATED_HAZARD, Code.REPEATED_ANSWER}
+    said = [p for p in problems if p.code in repeated]
+    assert [(p.sheet, p.row) for p in said] == [
+        ("自查整改清单 (2)", header_row + 1),
+        ("自查整改清单 (2)", header_row + 2),
+    ]
+    assert said[0].message.startswith(
+        f"与工作表“{FORM_SHEET}”第 {header_row + 1} 行的部位和隐患问题相同（可能重复粘贴），两行都计入了台账"
+    )
+    rows = sheet_rows(tmp_path / "台账.xlsx", HAZARD_SHEET)
+    ids = [r["隐患编号"] for r in rows]
+    assert len(rows) == 4 and len(set(ids)) == 4
 
 
 @pytest.mark.parametrize(

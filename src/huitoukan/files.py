@@ -226,6 +226,14 @@ def display_name(path: Path | str) -> str:
     return text
 
 
+def as_argument(path: Path | str) -> str:
+    """`path` as typed on a command line: in double quotes when it holds a space, as cmd,
+    PowerShell and a POSIX shell all read it (“--campaign 2023 回头看 工作/campaign.toml”,
+    copied as shown, was three arguments: clerk trial 121)."""
+    text = display_name(path)
+    return f'"{text}"' if any(c.isspace() for c in text) else text
+
+
 _UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 

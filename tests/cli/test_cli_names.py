@@ -4,6 +4,7 @@ character wrong (台帐 for 台账)."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,11 @@ def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
     # where that writes (a second register, the one beside it left stale: trial 114)
     assert "（台账、佐证材料等仍写在当前文件夹，不在2026年回头看中" in said
     assert "以后的命令也要在当前文件夹、加同样的--campaign运行" in said  # (trial 115)
+    spaced = chdir_tmp / "2023 回头看 工作"  # quoted, to be copied as one (trial 121)
+    shutil.copytree(work, spaced)
+    result = runner.invoke(app, ["status", f"{spaced.name}/回收", *AS_OF])
+    assert '或加--campaign"2023回头看工作/campaign.toml"（' in "".join(result.output.split())
+    shutil.rmtree(spaced)
     collected = runner.invoke(app, ["collect", "2026年回头看/回收", *AS_OF])
     assert collected.exit_code == 2 and sorted(p.name for p in chdir_tmp.iterdir()) == [work.name]
     # the campaign's folder itself, for its register: all of it read as returns, with the

@@ -43,7 +43,7 @@ def test_a_smaller_collection_does_not_replace_a_fuller_register(
     one = runner.invoke(app, ["collect", "回收/学生工作处.xlsx", *AS_OF])
     assert one.exit_code == 2, one.output
     said = "".join(one.output.split())
-    assert "少了部门5个、报送文件5份" in said and "--force" in said
+    assert "少了部门5个：" in said and "；报送文件5份：" in said and "--force" in said
     assert register.read_bytes() == before
     forced = runner.invoke(app, ["collect", "回收/学生工作处.xlsx", *AS_OF, "--force"])
     assert forced.exit_code == 0, forced.output
@@ -102,7 +102,7 @@ def test_junk_taken_out_of_the_returns_folder_is_not_a_smaller_collection(
     said = "".join(fewer.output.split())
     assert (
         fewer.exit_code == 2
-        and f"少了部门1个、报送文件1份：附属医院、{Path('回收') / '附属医院.xlsx'}" in said
+        and f"少了部门1个：附属医院；报送文件1份：{Path('回收') / '附属医院.xlsx'}，" in said
     )
 
 
@@ -521,6 +521,8 @@ def test_a_returns_folder_left_out_is_asked_for_not_said_taken_out(
     refused = runner.invoke(app, ["collect", "回收", *AS_OF])
     said = "".join(refused.output.split())
     assert refused.exit_code == 2 and "这些文件还在原处：请把第二轮回收文件夹一并给出" in said
+    # the command to run, not “如 huitoukan collect 回收 复查” whatever is missing (trial 121)
+    assert "（huitoukancollect回收第二轮回收）" in said
     assert "旧版本不要删除" not in said
 
 
@@ -656,3 +658,27 @@ def test_last_years_register_is_not_collected_into(
         for v in row if v
     )  # fmt: skip
     assert "原定" not in texts
+
+
+def test_collecting_the_whole_folder_once_asks_for_no_blank_form_after(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """`collect .` in the campaign's folder read the 发放 folder's blank forms, the
+    交办问题清单 and the 复查验收表 not filled in; every `collect 回收 复查` after it was
+    refused for leaving them out, --force the only way on (clerk trial 121). The register is
+    made of the returns and filled 复查验收表 alone; only those are asked for."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    assert runner.invoke(app, ["review", *AS_OF]).exit_code == 0
+    assert (chdir_tmp / "复查验收表.xlsx").is_file()
+    whole = runner.invoke(app, ["collect", ".", *AS_OF])
+    assert whole.exit_code in (0, 1), whole.output
+    again = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
+    assert again.exit_code in (0, 1), again.output
+    assert "少了" not in again.output
+    (chdir_tmp / "复查" / "复查验收表（安全保卫处已填）.xlsx").rename(chdir_tmp / "旧.xlsx")
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])  # its verdicts, still asked for
+    assert refused.exit_code == 2 and "复查验收表" in refused.output

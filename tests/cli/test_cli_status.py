@@ -598,7 +598,7 @@ def test_a_return_written_over_by_one_that_cannot_be_read_is_said_so(
     (chdir_tmp / "回收" / "医院.xlsx").unlink()
     refused = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
     said = "".join(refused.output.split())
-    assert refused.exit_code == 2 and "少了部门1个、报送文件1份：附属医院（其文件无法读取）" in said
+    assert refused.exit_code == 2 and "少了部门1个：附属医院（其文件无法读取）；报送文件1份" in said
 
 
 @pytest.mark.parametrize(

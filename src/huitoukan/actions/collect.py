@@ -34,6 +34,7 @@ from huitoukan.letters.notices import is_notice_file
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
+    COVERED,
     FAILED,
     PASSED,
     FileOutcome,
@@ -688,7 +689,12 @@ def collect_to_register(
             sent=collection.sent_days(),
             campaign=campaign.info.name,
             sources=sources,
-            reviews=[f.file for f in collection.forms if f.is_review and f.file in sources],
+            reviews=[
+                f.file
+                for f in collection.forms
+                if collection.outcomes.get(f.file) is FileOutcome.REVIEW and f.file in sources
+            ],
+            uncounted=[f for f in sources if collection.outcomes.get(f) not in COVERED],
             list_sha256=list_sha256,
             unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(

@@ -70,6 +70,22 @@ def _found_after_default(checked_on: date | None, campaign: Campaign) -> bool:
 
 
 @dataclass
+class RowsSeen:
+    """What a department's rows stated, over the sheets of its return (a sheet copied, then
+    edited: its hazards were counted twice without a word, clerk trial 121)."""
+
+    hazards: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    """(部位, 存在隐患问题) → the sheet and row first stating it."""
+    numbers: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """问题编号 (as compared) → the sheet and row first answering it."""
+
+    @staticmethod
+    def sheet_named(at: tuple[str, int], sheet: str) -> str:
+        """“工作表“…”” before the row `at` a problem on `sheet` names, when on another."""
+        return "" if at[0] == sheet else f"工作表“{at[0]}”"
+
+
+@dataclass
 class RowChecker:
     campaign: Campaign
     file: str
@@ -87,10 +103,8 @@ class RowChecker:
     """Fields of the form's columns the table lacks (`MISSING_COLUMN`, said once): no
     row is told to fill in a cell it does not have."""
     problems: list[Problem] = field(default_factory=list)
-    _hazards: dict[tuple[str, str], int] = field(default_factory=dict)
-    """(部位, 存在隐患问题) → the first row stating it."""
-    _numbers: dict[str, int] = field(default_factory=dict)
-    """问题编号 (as compared) → the first row answering it."""
+    seen: RowsSeen = field(default_factory=lambda: RowsSeen())
+    """The department's rows checked before, on this sheet and the return's others."""
     _id_name: str = ""
     """`HazardRow.id_name` of the department's rows (its former name, when renamed)."""
     _shortened: dict[str, str] = field(default_factory=dict)
@@ -318,17 +332,20 @@ class RowChecker:
     def _check_repeated(self, cells: RowCells) -> None:
         """A row stating a hazard an earlier row of the form states (pasted twice), or
         answering a 问题编号 an earlier row answers: both are counted, so say so."""
+        here = (self.sheet, cells.row)
         hazard = cells.text("hazard")
         if hazard:
-            first = self._hazards.setdefault((cells.text("location"), hazard), cells.row)
-            if first != cells.row:
-                self.problem(Code.REPEATED_HAZARD, cells, "hazard", first_row=first)
+            first = self.seen.hazards.setdefault((cells.text("location"), hazard), here)
+            if first != here:
+                at = self.seen.sheet_named(first, self.sheet)
+                self.problem(Code.REPEATED_HAZARD, cells, "hazard", first_at=at, first_row=first[1])
                 return
         number = cells.text("number")
         if number:
-            first = self._numbers.setdefault(number_key(number), cells.row)
-            if first != cells.row:
-                self.problem(Code.REPEATED_ANSWER, cells, "number", first_row=first)
+            first = self.seen.numbers.setdefault(number_key(number), here)
+            if first != here:
+                at = self.seen.sheet_named(first, self.sheet)
+                self.problem(Code.REPEATED_ANSWER, cells, "number", first_at=at, first_row=first[1])
 
     def _check(
         self,

@@ -327,6 +327,8 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
                 *((f, "所给文件旁") for f in given.resolve().parents[:2]),
             )
         )
+        from huitoukan.files import as_argument
+
         found, where = next(((_shown(p), w) for p, w in near if p.is_file()), (None, ""))
         above = Path.cwd().parent / CAMPAIGN_FILE_NAME  # `issue` inside 回收 wrote another
         if found is None and above.is_file():  # school's forms there (trial 48)
@@ -337,7 +339,7 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
                     f"当前文件夹中没有 campaign.toml，而{where}有 {found}：未做任何改动"
                     f"（按内置默认活动，本校的部门、日期、交办问题和复查验收设置都不会生效）。请到 {found.parent} 文件夹中"
                     # (followed, it wrote a second register here: clerk trial 114)
-                    f"运行，或加 --campaign {found}（台账、佐证材料等仍写在当前文件夹，不在 "
+                    f"运行，或加 --campaign {as_argument(found)}（台账、佐证材料等仍写在当前文件夹，不在 "
                     f"{found.parent} 中：以后的命令也要在当前文件夹、加同样的 --campaign 运行）"
                 )
             )

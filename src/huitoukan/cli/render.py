@@ -30,6 +30,7 @@ from huitoukan.actions.collect import CollectResult
 from huitoukan.cli.chinese import chinese_text, text_width, wrap_text
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
+from huitoukan.files import as_argument
 from huitoukan.findings.crosscheck import UNSETTLED, Conclusion, Crosscheck
 from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
@@ -1199,7 +1200,7 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
         _wrapped(console, f"共 {len(chosen.findings)} 个交办问题，档案已写入 {out}（每个问题一页）")
     else:
         again = f"--seed {chosen.seed}" + "".join(
-            f" --source {s}" for s in (chosen.sources if chosen.chosen_sources else ())
+            f" --source {as_argument(s)}" for s in (chosen.sources if chosen.chosen_sources else ())
         )
         of = "、".join(chosen.sources)
         if of and not chosen.chosen_sources:

@@ -34,6 +34,7 @@ class Code(StrEnum):
     WPS_ET = "wps-et"
     HIDDEN_SHEET = "hidden-sheet"
     SHEETS_OF_ONE_DEPARTMENT = "sheets-of-one-department"
+    SHEET_COPY = "sheet-copy"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
     FORMULA_ERROR = "formula-error"
     UNKNOWN_DEPARTMENT = "unknown-department"
@@ -201,6 +202,12 @@ CATALOGUE: Mapping[Code, Rule] = {
             "blank_first": "工作表“{sheet}”的表头没有填写部门，已计为{department}的清单；如是{named}的"
             "清单，请在这张工作表表头的“部门（章）”中填写{named}后重新报送",
         },
+    ),
+    Code.SHEET_COPY: Rule(
+        _W,
+        "工作表重复",
+        "工作表“{sheet}”与工作表“{original}”的隐患行完全相同（像是复制留底的），只计入了一次；"
+        "请删去多余的一张后重新报送，以免以后改了一张、漏了另一张",
     ),
     Code.FORMULA_WITHOUT_VALUE: Rule(
         _E,
@@ -567,7 +574,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.REPEATED_HAZARD: Rule(
         _W,
         "隐患重复填写",
-        "与第 {first_row} 行的部位和隐患问题相同（可能重复粘贴），两行都计入了台账；"
+        "与{first_at}第 {first_row} 行的部位和隐患问题相同（可能重复粘贴），两行都计入了台账；"
         "是同一项隐患的请删去一行后重新报送",
     ),
     Code.MERGED_ACROSS_FIELDS: Rule(
@@ -585,7 +592,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.REPEATED_ANSWER: Rule(
         _W,
         "交办问题重复反馈",
-        "问题编号“{value}”在第 {first_row} 行已经反馈过，交办问题按第 {first_row} 行计；"
+        "问题编号“{value}”在{first_at}第 {first_row} 行已经反馈过，交办问题按{first_at}第 {first_row} 行计；"
         "请核对编号，同一问题只填一行",
     ),
     Code.UNKNOWN_SOURCE: Rule(

@@ -534,8 +534,9 @@ def merge(
                     Code.DUPLICATE_RETURN, form.file, department=form.department, kept=kept.file
                 )
             )
-        elif form.is_review:
-            outcomes[form.file] = FileOutcome.REVIEW
+        elif form.is_review:  # (one not filled in is as blank as an unfilled return)
+            filled = form.reviews or form.reviews_put_off or form.problems
+            outcomes[form.file] = FileOutcome.REVIEW if filled else FileOutcome.BLANK
             problems.extend(form.problems)
         elif not form.readable:  # (a form set aside read “无法读取”: clerk trial 88)
             if form.held:  # its error, where the header names the other department

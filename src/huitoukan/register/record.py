@@ -61,7 +61,12 @@ class RegisterState(BaseModel):
     department: a file written over or taken out since is told by it, and whose it was
     (empty when not recorded)."""
     reviews: list[str] = []
-    """Those of `sources` that are 复查验收表 (their department is none)."""
+    """Those of `sources` that are 复查验收表 holding a verdict (their department is none)."""
+    uncounted: list[str] = []
+    """Those of `sources` the register is not made of (a blank form, one of the tool's own,
+    a 复查验收表 not filled in): a collect without them leaves nothing out (one `collect .`
+    read the 发放 folder's forms, and every collect after it was refused for leaving them
+    out: clerk trial 121)."""
     list_sha256: str = ""
     """The sha256 of the 交办问题清单 file it was made against ('' when none, or not
     recorded): one replaced since by a copy of an older file time is still told (trial 120)."""
@@ -139,6 +144,8 @@ class Coverage(BaseModel):
     all still there, unchanged, need not read the register's hazards."""
     reviews: list[str] = []
     """`RegisterState.reviews`: a collect without them drops their verdicts."""
+    uncounted: list[str] = []
+    """`RegisterState.uncounted`."""
     list_sha256: str = ""
     """`RegisterState.list_sha256`."""
     unread: dict[str, str] = {}
@@ -198,6 +205,7 @@ class Coverage(BaseModel):
             files=state.files,
             sources=state.sources,
             reviews=state.reviews,
+            uncounted=state.uncounted,
             list_sha256=state.list_sha256,
             unread=state.unread,
             campaign=state.campaign,

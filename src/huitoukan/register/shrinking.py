@@ -10,7 +10,7 @@ from pathlib import Path
 
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
-from huitoukan.files import display_name
+from huitoukan.files import as_argument, display_name
 from huitoukan.model.returns import ANOTHER_CAMPAIGN, HazardRow
 from huitoukan.register.history import earlier_registers
 from huitoukan.register.record import Coverage
@@ -59,7 +59,7 @@ def check_not_shrinking(
     gone = (
         sorted(
             f
-            for f in set(old.sources) - set(new.sources) - set(old.reviews)
+            for f in set(old.sources) - set(new.sources) - {*old.reviews, *old.uncounted}
             if old.sources[f][0] not in shas
         )
         if new.sources
@@ -124,9 +124,6 @@ def _fewer(
     what --force would drop of the hazards `held`, and how to get them back."""
     # what is missing, counted: the totals compared read “部门 7 个……比现有的部门 7 个少”
     # when one department went missing and another came (clerk trial 75)
-    fewer = [f"部门 {len(lost)} 个"] if lost else []
-    files = len(gone) or old.files - new.files
-    fewer += [f"报送文件 {files} 份"] if files > 0 else []
     others = {d for d in lost if ANOTHER_CAMPAIGN in new.unreadable_why.get(d, "")}
 
     def why(department: str) -> str:
@@ -134,8 +131,14 @@ def _fewer(
             return department
         return f"{department}（其文件{'是其他活动的表格' if department in others else '无法读取'}）"
 
-    named = [*map(why, lost), *gone]
-    missing = f"：{'、'.join(named[:6])}{'等' if len(named) > 6 else ''}" if named else ""
+    def listed(names: Sequence[str]) -> str:
+        return f"：{'、'.join(names[:6])}{'等' if len(names) > 6 else ''}" if names else ""
+
+    # (the departments and the files each listed on their own: “各二级学院、…、高级技工学校、
+    # 回收/二级学院汇总.xlsx等” ran one into the other, clerk trial 121)
+    fewer = [f"部门 {len(lost)} 个{listed([*map(why, lost)])}"] if lost else []
+    files = len(gone) or old.files - new.files
+    fewer += [f"报送文件 {files} 份{listed(gone)}"] if files > 0 else []
     # what --force drops, named (an old version moved out, then --force as said: its
     # hazards, photos and a 追责 went with it, nothing listing them: clerk trial 107)
     only = [h for h in held if h.remembered]
@@ -143,18 +146,20 @@ def _fewer(
     only_there = f"其中 {len(only)} 项隐患只有这些文件中有（{said}）。" if only else ""
     elsewhere = "，或选了其他活动（如往年）的报表文件夹" if others else ""
     return ShrinkingRegister(
-        f"这次汇总比现有的 {display_name(register)} 少了{'、'.join(fewer)}{missing}，"
+        f"这次汇总比现有的 {display_name(register)} 少了{'；'.join(fewer)}，"
         f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，未做任何改动。"
-        f"{only_there}{_getting_back(gone, reviews)}"
+        f"{only_there}{_getting_back(gone, reviews, new.looked_in)}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
 
 
-def _getting_back(gone: list[str], reviews: list[str]) -> str:
+def _getting_back(gone: list[str], reviews: list[str], given: Sequence[str]) -> str:
     """How to have the `gone` files read again: a folder not given (its files still there) is
-    to be given; files taken out, to be kept (“旧版本不要删除” said of 第二轮回收 left out
-    of the command: trial 120)."""
+    to be given, the command shown with the folders `given` and it (“如 huitoukan collect 回收
+    复查” was shown whatever was missing, the very command refused: clerk trial 121); files
+    taken out, to be kept (“旧版本不要删除” said of 第二轮回收 left out of the command: trial
+    120)."""
     there = {f for f in gone if still_there(f)}
     versions = [f for f in gone if f not in reviews and f not in there]
     advice = ""
@@ -165,9 +170,13 @@ def _getting_back(gone: list[str], reviews: list[str]) -> str:
             "汇总时照样读取，其中的隐患和照片都保留。"
         )
     if there:  # the folder left out of the command
-        folders = "、".join(map(str, sorted({_outside_archives(Path(f).parent) for f in there})))
+        folders = sorted({str(_outside_archives(Path(f).parent)) for f in there})
+        command = " ".join(map(as_argument, dict.fromkeys([*given, *folders])))
         verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
-        advice += f"这些文件还在原处{verdicts}：请把 {folders} 文件夹一并给出（如 huitoukan collect 回收 复查）。"
+        advice += (
+            f"这些文件还在原处{verdicts}：请把 {'、'.join(folders)} 文件夹一并给出"
+            f"（huitoukan collect {command}）。"
+        )
     if any(f not in there for f in reviews):  # its verdicts would go: no version
         advice += "少了的复查验收表的复查结论也不再计入：请把它放回原处一并汇总。"
     return advice

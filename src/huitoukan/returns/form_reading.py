@@ -24,7 +24,7 @@ from typing import Any
 from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import cell_ref, cell_text, column_letter
 from huitoukan.checks.header import identify_department, read_header_fields
-from huitoukan.checks.rows import RowCells, RowChecker
+from huitoukan.checks.rows import RowCells, RowChecker, RowsSeen
 from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
 from huitoukan.files import read_reason
 from huitoukan.forms.findings_layout import LIST_COLUMNS
@@ -206,6 +206,11 @@ def read_return(
     named_by_file = campaign.find_unit(Path(source.readable_name).stem)
     groups = _by_department(found, campaign, named_by_file.name if named_by_file else "")
     issued_with, issued = _issued_problems(content, campaign)
+    copies = [_copies_apart(group) for group in groups]
+    groups = [group for group, _ in copies]
+    for _, copied in copies:  # (its photos copied with it: the original's are kept)
+        for key in [k for k in pictures if k[0] in copied]:
+            del pictures[key]
     pictured = set(pictures)  # (a seal's row: taken out of `pictures` as no hazard's photo)
     forms = []
     for index, group in enumerate(groups):
@@ -241,6 +246,16 @@ def read_return(
                         named=sheet_unit.name,
                     )
                 )
+        part.problems.extend(
+            problem(
+                Code.SHEET_COPY,
+                part.file,
+                sheet=sheet,
+                original=original,
+                department=part.department,
+            )
+            for sheet, original in copies[index][1].items()
+        )
         named = [t.grid.name for t in group if _department_key(t, campaign)]
         if len(named) > 1:  # a sheet copied for another college, its header left unchanged
             said = problem(  # (trial 41): merged without a word, one problem answered twice
@@ -846,6 +861,34 @@ def _by_department(
     return groups
 
 
+def _copies_apart(tables: list[FoundForm]) -> tuple[list[FoundForm], dict[str, str]]:
+    """A department's tables less those whose hazard rows are an earlier one's, cell for
+    cell (a sheet copied to keep a copy: its hazards counted twice, under one 隐患编号,
+    clerk trial 121), and the copies' sheets → the sheet each copies."""
+    kept: list[FoundForm] = []
+    seen: dict[tuple[tuple[object, ...], ...], str] = {}
+    copied: dict[str, str] = {}
+    for table in tables:
+        rows = _hazard_cells(table)
+        original = seen.setdefault(rows, table.grid.name) if rows else table.grid.name
+        if original == table.grid.name:
+            kept.append(table)
+        else:
+            copied[table.grid.name] = original
+    return kept, copied
+
+
+def _hazard_cells(table: FoundForm) -> tuple[tuple[object, ...], ...]:
+    """The table's rows with content, each its cells in the order of the form's fields."""
+    columns = [c for _, c in sorted(table.header.columns.items())]
+    rows = []
+    for row in table.grid.rows[table.header.row + 1 : table.footer_row]:
+        cells = tuple(row[c] if c < len(row) else None for c in columns)
+        if any(v is not None and v != "" for v in cells):
+            rows.append(cells)
+    return tuple(rows)
+
+
 def _read_group(
     form: ReturnForm,
     tables: list[FoundForm],
@@ -864,8 +907,9 @@ def _read_group(
     identify_department(form, file_name, named.labels, campaign, named.grid.name, several)
     labels = main.labels
     read_header_fields(form, labels, campaign, main.grid.name, as_of, main.grid.todays)
+    rows_seen = RowsSeen()  # (over its sheets)
     for table in tables:
-        _read_rows(form, table, campaign, as_of, pictures, photos_unseen)
+        _read_rows(form, table, campaign, as_of, pictures, photos_unseen, rows_seen)
         labelled = {_row_of(label.label_ref) for label in table.labels.values()}
         around = [  # a seal on the row of 部门（章）, a signature by 上报人: not a hazard's photo
             key  # (one on the title, 填报说明 or header row is: said to be on no hazard's row)
@@ -1178,6 +1222,7 @@ def _read_rows(
     as_of: date,
     pictures: PicturesByRow,
     photos_unseen: bool,
+    rows_seen: RowsSeen,
 ) -> None:
     """Every row of the table with content: a hazard, or an item checked with nothing found;
     then the rows below the footer that hold a hazard.
@@ -1200,6 +1245,7 @@ def _read_rows(
         photos_unseen=photos_unseen,
         form_date=None if form.date_impossible else form.form_date,
         missing_columns=_ANSWER_FIELDS - header.columns.keys(),
+        seen=rows_seen,
     )
     # a header merged over the next one's: that column read as a second of the first (its
     # text in 备注 under the wrong name), the one it hides said deleted (clerk trial 94)
