@@ -682,3 +682,39 @@ def test_collecting_the_whole_folder_once_asks_for_no_blank_form_after(
     (chdir_tmp / "复查" / "复查验收表（安全保卫处已填）.xlsx").rename(chdir_tmp / "旧.xlsx")
     refused = runner.invoke(app, ["collect", "回收", *AS_OF])  # its verdicts, still asked for
     assert refused.exit_code == 2 and "复查验收表" in refused.output
+
+
+def test_a_review_form_filled_where_it_was_written_is_asked_for(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """The clerk fills in 复查验收表.xlsx where `review` wrote it and collects 回收 复查: its
+    verdicts were not taken, and nothing pointed at the form (clerk trial 121). Said, with
+    the command that takes them; not once the form is in 复查, nor while it is blank."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    assert runner.invoke(app, ["review", *AS_OF]).exit_code == 0
+    blank = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
+    assert "复查验收表.xlsx" not in "".join(blank.output.split())
+    form = chdir_tmp / "复查验收表.xlsx"
+    wb = load_workbook(form)  # filled in as an office suite saves it
+    sheet = wb.worksheets[0]
+    header = next(r for r in sheet.iter_rows() if any(c.value == "复查结论" for c in r))
+    column = {c.value: c.column for c in header}
+    rows = [
+        r for r in range(header[0].row + 1, sheet.max_row + 1)
+        if str(sheet.cell(r, column["隐患编号"]).value or "").startswith("H")
+    ]  # fmt: skip
+    for r in rows:
+        sheet.cell(r, column["复查人"]).value = "张科长"
+        sheet.cell(r, column["复查时间"]).value = datetime(2023, 12, 19)
+        sheet.cell(r, column["复查结论"]).value = "合格"
+    wb.save(form)
+    left = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
+    said = "".join(left.output.split())
+    assert f"当前文件夹中的复查验收表.xlsx已填写了{len(rows)}项复查结论，这次没有汇总" in said
+    assert "再运行huitoukancollect回收复查" in said
+    form.rename(chdir_tmp / "复查" / form.name)
+    taken = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
+    assert "这次没有汇总" not in "".join(taken.output.split())

@@ -30,6 +30,7 @@ from huitoukan.findings.changes import (
     listed_numbers,
     removed,
 )
+from huitoukan.forms.layout import REVIEW_FILE
 from huitoukan.letters.notices import is_notice_file
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
@@ -55,6 +56,7 @@ from huitoukan.register.reading import is_register, read_register, register_cove
 from huitoukan.register.record import (
     Coverage,
     RegisterState,
+    hand_edited,
     last_written_state,
     recorded_coverage,
 )
@@ -63,7 +65,7 @@ from huitoukan.register.rounds import issued_rounds, kept_dates, rounds_path
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
-from huitoukan.returns.batch import OnFile, read_returns
+from huitoukan.returns.batch import OnFile, read_one, read_returns
 from huitoukan.returns.finding import find_returns
 from huitoukan.returns.photos import PhotoStore, discard_altered, open_store
 
@@ -98,6 +100,11 @@ class CollectResult:
     list_not_named: str | None = None
     """交办问题清单.xlsx in the working folder, named nowhere (`unnamed_list`): its problems
     are not tracked."""
+    review_left_out: int = 0
+    """The verdicts filled into the 复查验收表 `review` wrote in the working folder, which
+    this collect did not read (`filled_review_left_out`)."""
+    given: list[str] = field(default_factory=list)
+    """The folders and files collect was given, as typed."""
 
     @property
     def exit_code(self) -> int:
@@ -483,6 +490,21 @@ _SAID_WHEN_CHANGED = frozenset({Code.FINDING_RESTATED, Code.FINDING_SAME_ELSEWHE
 its forms asked the department to answer it twice (clerk trials 113, 115)."""
 
 
+def filled_review_left_out(
+    forms: Sequence[ReturnForm], campaign: Campaign, as_of: date, path: Path = Path(REVIEW_FILE)
+) -> int:
+    """The verdicts of the 复查验收表 at `path` (where `review` writes it), filled in since
+    it was written, when none of `forms` read it: filled in where it was written and the
+    collect given 回收 复查, its verdicts went untaken, nothing pointing at it (clerk trial
+    121)."""
+    if not hand_edited(path):
+        return 0
+    here = path.resolve()
+    if any(f.source is not None and f.source.path.resolve() == here for f in forms):
+        return 0
+    return sum(len(f.reviews) for f in read_one(path, campaign, as_of) if f.is_review)
+
+
 def collect_to_register(
     campaign: Campaign,
     inputs: Sequence[Path],
@@ -752,6 +774,8 @@ def collect_to_register(
         due_moved_from=moved_from,
         photos_restored=altered,
         list_not_named=unnamed_list(campaign, findings_file),
+        review_left_out=filled_review_left_out(collection.forms, campaign, as_of),
+        given=[display_name(i) for i in inputs],
         rewritten=sorted(
             (
                 file

@@ -256,6 +256,8 @@ def _register_notes(
     except (HuitoukanError, OSError):
         return behind  # no list: the command says so
     if coverage is not None or is_register(register):  # recorded: one collect wrote
+        if writing == REPORT:  # its figures are the 台账's (they differed: clerk trial 121)
+            raise _fail(InputError(render.list_changed_text(_shown(listed), register, writing)))
         behind.append(render.list_changed_text(_shown(listed), register))
         render.note(behind[-1])
     return behind
@@ -684,7 +686,7 @@ def review(
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
 ) -> None:
-    """写出复查验收表：列出部门报“已完成”、尚待复查的隐患，供接收部门复查后填写并放回报表文件夹。"""
+    """写出复查验收表：列出部门报“已完成”、尚待复查的隐患，供接收部门复查后填写，放入 复查 文件夹与报表一起汇总。"""
     from huitoukan.actions.review import review as write_review
     from huitoukan.cli import render
 

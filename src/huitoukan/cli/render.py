@@ -34,6 +34,7 @@ from huitoukan.files import as_argument
 from huitoukan.findings.crosscheck import UNSETTLED, Conclusion, Crosscheck
 from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
+from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import campaign_ended, summary_line
 from huitoukan.model.findings import Part, PartState
@@ -367,11 +368,18 @@ def earlier_day(register: Path, judged: date, day: date) -> None:
     )
 
 
-def list_changed_text(listed: Path, register: Path) -> str:
-    """What is said when the 交办问题清单 was saved after the register read was written."""
+def list_changed_text(listed: Path, register: Path, writing: str = "") -> str:
+    """What is said when the 交办问题清单 was saved after the register read was written: a
+    提示, or why the `writing` was not written."""
+    came = f"交办问题清单 {listed} 在 {register} 写出之后改动过"
+    if writing:
+        return (
+            f"{came}：按它写{writing}，交办问题的数字会与台账对不上，未写出任何文件。"
+            f"请重新运行 huitoukan collect 更新台账，再写{writing}"
+        )
     return (
-        f"提示：交办问题清单 {listed} 在 {register} 写出之后改动过：以下按现在的清单统计，"
-        "台账中的交办问题还是改动前的，两者会对不上；请重新运行 huitoukan collect 更新台账。"
+        f"提示：{came}：以下按现在的清单统计，台账中的交办问题还是改动前的，两者会对不上；"
+        "请重新运行 huitoukan collect 更新台账。"
     )
 
 
@@ -634,6 +642,14 @@ def collect_report(result: CollectResult) -> None:
             + "；".join(failed[:3])
             + ("……" if len(failed) > 3 else "")
             + "。处理后重新运行 collect 即可",
+        )
+    if result.review_left_out:
+        command = " ".join(map(as_argument, dict.fromkeys([*result.given, REVIEWS_FOLDER])))
+        _wrapped(
+            err,
+            f"注意：当前文件夹中的 {REVIEW_FILE} 已填写了 {result.review_left_out} 项复查结论，"
+            f"这次没有汇总（不在所给的文件夹中）：请把它移到 {REVIEWS_FOLDER} 文件夹中"
+            f"（没有就新建一个），再运行 huitoukan collect {command}",
         )
     later = collection.dated_after(status.as_of, date.today())
     if later:
@@ -1240,7 +1256,8 @@ def review_written(count: int, written: Written, receiver: str, failed: int = 0)
     _wrapped(
         console,
         f"复查验收表已写入 {written.path}（{count} 项待复查）：由{receiver}逐项复查，填写复查人、"
-        f"复查时间、复查结论（合格/不合格）和复查意见后，放回报表文件夹重新汇总即可。{waiting}",
+        f"复查时间、复查结论（合格/不合格）和复查意见后，放入 {REVIEWS_FOLDER} 文件夹（没有就新建一个），"
+        f"与报表一起汇总即可（如 huitoukan collect 回收 {REVIEWS_FOLDER}）。{waiting}",
     )
     _backed_up(console, written)
 

@@ -231,6 +231,10 @@ say: clerk trial 56) and what the department sent to prove it; none of these rea
 by anyone; then, hidden, the 销号时间 as written, which collect compares with
 the 销号时间 cell: the closure a verdict is about is the one the form was made with)."""
 REVIEW_REQUIRED = frozenset({"hazard_id", "result"})
+REVIEW_FILE = "复查验收表.xlsx"
+"""Where `review` writes the 复查验收表 by default (the working folder)."""
+REVIEWS_FOLDER = "复查"
+"""Where the filled 复查验收表 are put, to be collected with the returns."""
 REVIEW_MADE_ON = "生成日期："
 """How the 复查验收表 says, below its table, the day it was written (a verdict dated before
 it is doubted when read back)."""

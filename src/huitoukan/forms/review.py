@@ -23,7 +23,6 @@ from huitoukan.forms.layout import REVIEW_COLUMNS, REVIEW_MADE_ON
 from huitoukan.model.returns import FAILED, PASSED, HazardRow, SharedPhotos, photo_also_on
 from huitoukan.xlsx.styles import BODY_FONT, DATE_FORMAT, date_validation, write_table
 
-REVIEW_FILE = "复查验收表.xlsx"
 REVIEW_SHEET = "复查验收表"
 _WIDTHS = {
     "seq": 5,
