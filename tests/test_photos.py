@@ -2139,3 +2139,26 @@ def test_a_seal_pasted_as_a_picture_is_asked_for_the_departments_name(
         if pasted == "floating"
         else "表头“部门（章）”只有图片（印章），读不出是哪个部门"
     )
+
+
+def test_two_assigned_problems_stated_alike_share_their_rows_photo_unblamed(
+    tmp_path: Path,
+) -> None:
+    """The 交办问题清单 holds one problem twice (县级普查 XJ-01 and 学校通报 XT-03, found by
+    both): the department's form came with both rows, locked, and it answered both with
+    one photo — then was told it pasted a row twice and reused a photo (clerk trial 122).
+    Neither is said; each row keeps a 隐患编号 of its own."""
+    campaign = photo_campaign()
+    alike = {"部位": "3号教学楼", "存在隐患问题": "二楼走廊灭火器压力不足"}
+    rows = [
+        closed(序号=1, 问题编号="XJ-01", 问题来源="县级普查", **alike),
+        closed(序号=2, 问题编号="XT-03", 问题来源="市级抽查", **alike),
+    ]
+    form = filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", rows)
+    paste_photos(form, floating=[(_cell(form, n, "备注"), AFTER) for n in (1, 2)])
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    said = {p.code for p in result.collection.problems}
+    assert not {Code.REPEATED_HAZARD, Code.PHOTO_REUSED} & said
+    first, second = result.collection.hazards
+    assert first.hazard_id != second.hazard_id
+    assert first.photos == second.photos and len(first.photos) == 1

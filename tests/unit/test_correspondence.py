@@ -505,6 +505,7 @@ def test_the_receiving_office_is_reminded_of_its_own_reviews(tmp_path: Path) -> 
     [own] = [n for n in notices(campaign, report) if n.own]
     assert "复查验收" in own.kinds
     assert "各部门报已完成的 2 项隐患待复查验收：请运行 huitoukan review" in own.text
+    assert "把填好的表放入 复查 文件夹" in own.text  # as review says (“报表文件夹”: trial 122)
 
 
 def test_an_overdue_hazard_without_its_owner_is_asked_for_one(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def load_state(
         renamed = [f"{old}→{new}" for old, new in campaign.renamed.items() if old in state.returned]
         if renamed:  # its sheets and letters would name a department that is no longer
             raise InputError(
-                f"campaign.toml 已把部门改名（{'、'.join(renamed)}），而 {display_name(sources[0])}"
+                f"campaign.toml 已把部门改名（{'、'.join(renamed)}），而 {display_name(sources[0])} "
                 "还是改名前汇总的：请先运行 huitoukan collect 重新汇总（隐患编号不变），"
                 "未做任何改动"
             )

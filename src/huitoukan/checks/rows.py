@@ -76,6 +76,10 @@ class RowsSeen:
 
     hazards: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     """(部位, 存在隐患问题) → the sheet and row first stating it."""
+    numbered: dict[tuple[str, int], str] = field(default_factory=dict)
+    """The sheet and row of each of `hazards` → its 问题编号 (as compared), when it has one."""
+    repeated: bool = False
+    """Some row states what an earlier row states (`ReturnForm.repeats_wording`)."""
     numbers: dict[str, tuple[str, int]] = field(default_factory=dict)
     """问题编号 (as compared) → the sheet and row first answering it."""
 
@@ -334,13 +338,23 @@ class RowChecker:
         answering a 问题编号 an earlier row answers: both are counted, so say so."""
         here = (self.sheet, cells.row)
         hazard = cells.text("hazard")
+        number = cells.text("number")
         if hazard:
             first = self.seen.hazards.setdefault((cells.text("location"), hazard), here)
+            if number:
+                self.seen.numbered.setdefault(here, number_key(number))
             if first != here:
-                at = self.seen.sheet_named(first, self.sheet)
-                self.problem(Code.REPEATED_HAZARD, cells, "hazard", first_at=at, first_row=first[1])
-                return
-        number = cells.text("number")
+                self.seen.repeated = True
+                # two assigned problems stated alike (the list holds one problem twice, as
+                # two inspections found it): not pasted twice by the department, which was
+                # told to delete a row the form came with, locked (clerk trial 122)
+                theirs = self.seen.numbered.get(first)
+                if not (number and theirs and theirs != number_key(number)):
+                    at = self.seen.sheet_named(first, self.sheet)
+                    self.problem(
+                        Code.REPEATED_HAZARD, cells, "hazard", first_at=at, first_row=first[1]
+                    )
+                    return
         if number:
             first = self.seen.numbers.setdefault(number_key(number), here)
             if first != here:

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import write_atomically
-from huitoukan.forms.layout import COLUMN_BY_FIELD
+from huitoukan.forms.layout import COLUMN_BY_FIELD, REVIEWS_FOLDER
 from huitoukan.model.findings import PartState
 from huitoukan.model.problems import CATALOGUE, Code
 from huitoukan.model.returns import STILL_THERE
@@ -374,7 +374,8 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
     if waiting:  # the office's own part of 销号: its 复查验收
         lines = [
             f"各部门报已完成的 {waiting} 项隐患待复查验收：请运行 huitoukan review 生成复查验收表，"
-            "现场复查后填写复查人、复查时间和复查结论，把填好的表放入报表文件夹后重新 collect。"
+            f"现场复查后填写复查人、复查时间和复查结论，把填好的表放入 {REVIEWS_FOLDER} 文件夹，与报表一起重新 "
+            f"collect（如 huitoukan collect 回收 {REVIEWS_FOLDER}）。"
         ]
         # verdicts on a form already, not taken for an error: put right, not a new form
         # (only the review command was named: clerk trial 101)

@@ -520,6 +520,9 @@ class ReturnForm(ProblemCounts):
     round_due: date | None = None
     """Of a follow-up round's form: the 报送截止 its 填报说明 asks for, which names the
     round it was issued in whatever 日期 the department typed."""
+    repeats_wording: bool = False
+    """Two of its rows state one 部位 and 隐患问题 (pasted twice, or two assigned problems the
+    list states alike): each is given a 隐患编号 of its own (`merging._numbered_apart`)."""
 
     def cell_of(self, field: str, row: int | None) -> str:
         """The A1 reference of `row`'s cell in the column of `field` ('' when unknown)."""

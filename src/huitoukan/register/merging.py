@@ -685,7 +685,7 @@ def merge(
             problems.extend(lineage.carried(newest))
         else:
             rows = newest.hazards
-            if any(p.code is Code.REPEATED_HAZARD for p in newest.problems):  # else none are
+            if newest.repeats_wording:  # else no two rows are alike
                 keys = _occurrence_keys(rows)  # (a key a row costs: 1 s of a city's collect)
                 rows = [_numbered_apart(r, k) for r, k in zip(rows, keys, strict=True)]
             moot, vanished = set(), []

@@ -75,13 +75,20 @@ def reused_photos(
             continue
         for name in dict.fromkeys(row.photos):
             shown[name].append((form, row))
+    # rows of a department stating one 部位 and 问题 are one hazard: two assigned problems the
+    # list states alike, answered with one photo, were told to replace it (clerk trial 122)
+    alike: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def hazard(form: ReturnForm, row: HazardRow) -> tuple[str, ...]:
+        return alike.setdefault((form.department, row.key), _hazard(form, row))
+
     said: dict[tuple[str, str, int], Problem] = {}
     for name, showing in shown.items():
-        if len({_hazard(form, row) for form, row in showing}) < 2:
+        if len({hazard(form, row) for form, row in showing}) < 2:
             continue
         owner = first.forms[name].department
         for form, row in showing:
-            others = [(f, r) for f, r in showing if _hazard(f, r) != _hazard(form, row)]
+            others = [(f, r) for f, r in showing if hazard(f, r) != hazard(form, row)]
             theirs = [(f, r) for f, r in others if f.department != form.department]
             mine = [r for f, r in others if f.department == form.department]
             where = (form.file, form.sheet, row.source_row)
