@@ -2178,6 +2178,19 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     empty = runner.invoke(app, ["sample", "--source", "审计调查", "-o", "空.xlsx", *args])
     assert empty.exit_code == 2 and "没有交办问题可抽" in empty.output
     assert not (tmp_path / "空.xlsx").exists()
+    # a list without the plan's sources: all are drawn from, said (unsaid: clerk trial 122)
+    county = [r for r in ROWS if r["问题来源"] in ("县（市、区）普查", "学校通报")]
+    assert county and len(county) < len(ROWS)
+    own = findings_list(tmp_path / "县级.xlsx", county, ORDER)
+    plain = runner.invoke(
+        app, ["sample", "-n", "1", "-o", "县.xlsx", "--as-of", "2023-12-20", "--findings", str(own)]
+    )
+    said = "".join(plain.stdout.split())
+    assert plain.exit_code == 0, plain.output
+    assert (
+        "抽取范围：全部来源（交办问题清单中没有督导组抽查范围省级督查、四进巡查的问题；"
+        "只抽某些来源的，用--source指定）" in said
+    )
 
 
 def test_the_plans_sample_is_of_the_provincial_rounds_and_the_four_into_not_the_audit(

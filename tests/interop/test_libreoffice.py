@@ -475,6 +475,12 @@ def test_a_returned_xls_or_ods_is_sent_back_printable(
     footer, _ = label_cell(ws, "上报人")  # below the table: unbordered, as issued
     assert ws.cell(footer - 1, 1).border.left.style == "thin"
     assert ws.cell(footer, 1).border.left.style is None
+    # the lines above the table as tall as issued, and lines to sign on: the title was drawn
+    # over the 部门 line, and nothing underlined (clerk trial 122)
+    assert [ws.row_dimensions[r].height for r in (2, 3)] == [36, 28]
+    assert ws["D3"].border.bottom.style == ws.cell(footer, 4).border.bottom.style == "thin"
+    assert ws["A3"].alignment.horizontal == "right" and ws["K3"].alignment.horizontal == "left"
+    assert ws.row_dimensions[header_row + 1].height >= 36  # a row as tall as issued
     listed = load_workbook(made.copy_path)["交办问题清单"]  # its dates shown, not ###
     found_on = next(c for row in listed.iter_rows() for c in row if getattr(c, "is_date", 0))
     assert listed.column_dimensions[found_on.column_letter].width >= 14

@@ -62,6 +62,9 @@ def sample(
             wanted = [s for s in dict.fromkeys(f.source for f in state.findings) if s in plan]
         chosen = pick(state.findings, count, seed, wanted)
         chosen = replace(chosen, chosen_sources=not default)
+        if default and not wanted:
+            in_order = [s.name for s in campaign.sources if s.name in plan]
+            chosen = replace(chosen, plan_unlisted=tuple(in_order))
         if not chosen.pool:
             raise InputError(
                 f"来源“{'、'.join(wanted)}”没有交办问题可抽。"

@@ -1223,6 +1223,11 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
             # the sources campaign.toml marks `sampled`: not the seed plan's words, which
             # named 前6轮 and 四进 to a school that had neither (clerk trial 65)
             of += "（campaign.toml 中标明为督导组抽查范围的来源；其他来源用 --source 指定）"
+        if chosen.plan_unlisted:
+            of = (
+                f"全部来源（交办问题清单中没有督导组抽查范围 {'、'.join(chosen.plan_unlisted)} 的问题；"
+                "只抽某些来源的，用 --source 指定）"
+            )
         _wrapped(
             console,
             (f"抽取范围：{of}。" if of else "")

@@ -25,6 +25,9 @@ class Sample:
     """The sources they were picked from (all, when empty)."""
     chosen_sources: bool = False
     """The sources were asked for (--source), not the plan's default."""
+    plan_unlisted: tuple[str, ...] = ()
+    """The plan's sources (those campaign.toml marks sampled), when the list holds none of
+    them and the pick was made from all (said: the scope widened unsaid, clerk trial 122)."""
 
 
 def pick(

@@ -411,8 +411,13 @@ def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
         cell.alignment, cell.fill = copy(head.alignment), copy(head.fill)
     fit_row_height(ws, header.row + 1)
     body = issued.style_of(issued.header_row + 1, 1).border
+    tall = issued.sheet.row_dimensions[issued.header_row + 1].height or 0
+    if header.row + 1 == issued.header_row:  # the lines above the table as issued
+        for r in range(1, issued.header_row):
+            _line_as_issued(ws, r, issued, r, last)
     for r in range(header.row + 2, rows + 1):
         if any(isinstance(c.value, str) and match_label(c.value, FOOTER_LABELS) for c in ws[r]):
+            _line_as_issued(ws, r, issued, issued.footer_row, last)
             break  # 上报人： … below the table, as issued (unwrapped, no borders)
         for c in range(1, last + 1):
             cell = ws.cell(r, c)
@@ -420,11 +425,32 @@ def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
                 cell.border = copy(body)
                 if cell.value is not None:
                     cell.alignment = wrap
-        fit_row_height(ws, r)
+        fit_row_height(ws, r, least=tall)  # (as issued: rows of one line were cut, trial 122)
     setup = issued.sheet
     _one_page_wide(ws, setup.page_setup.orientation, setup.page_setup.paperSize)
     ws.page_margins = copy(setup.page_margins)
     ws.print_title_rows = f"{header.row + 1}:{header.row + 1}"
+
+
+def _line_as_issued(ws: Worksheet, row: int, issued: _IssuedLayout, like: int, last: int) -> None:
+    """Row `row` of a rebuilt form (above its table, or its 上报人 line) given the height of
+    the issued form's row `like`, its labels' fonts and alignment, and the lines to sign on
+    (a bottom border), where its labels stand where the issued form has them: the copy of an
+    .ods had its title drawn over the 部门 line and no line to sign on (clerk trial 122)."""
+    labels = [c for c in range(1, last + 1) if isinstance(issued.style_of(like, c).value, str)]
+    if any(ws.cell(row, c).value != issued.style_of(like, c).value for c in labels[1:]):
+        return  # (the first may hold more: 填报说明 with this round's date)
+    height = issued.sheet.row_dimensions[like].height
+    if height and height > (ws.row_dimensions[row].height or 0):
+        ws.row_dimensions[row].height = height
+    for c in range(1, last + 1):
+        model, cell = issued.style_of(like, c), ws.cell(row, c)
+        if c in labels:
+            cell.font = copy(model.font)
+        if c in labels or model.alignment.horizontal:  # (a date's pushed right, trial 122)
+            cell.alignment = copy(model.alignment)
+        if model.border.bottom is not None and model.border.bottom.style:
+            cell.border = copy(model.border)
 
 
 def _one_page_wide(ws: Worksheet, orientation: str | None, paper: int | str | None) -> None:
@@ -469,6 +495,8 @@ class _IssuedLayout:
     """Field → the width of its column on the issued form."""
     header_row: int
     """The issued form's table header row (1-based)."""
+    footer_row: int
+    """The issued form's 上报人 line (1-based)."""
 
     def style_of(self, row: int, col: int) -> Cell:
         return self.sheet.cell(row, col)
@@ -484,7 +512,12 @@ def _issued_layout() -> _IssuedLayout:
         field: ws.column_dimensions[column_letter(col)].width
         for field, col in header.columns.items()
     }
-    return _IssuedLayout(ws, widths, header.row + 1)
+    footer = next(
+        r
+        for r in range(header.row + 2, ws.max_row + 1)
+        if any(isinstance(c.value, str) and match_label(c.value, FOOTER_LABELS) for c in ws[r])
+    )
+    return _IssuedLayout(ws, widths, header.row + 1, footer)
 
 
 PHOTOS_KEPT = (
