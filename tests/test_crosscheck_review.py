@@ -201,6 +201,14 @@ def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
     assert "huitoukanissue--followup" in said and "SD-1不在" not in said
     notes = {r["问题编号"]: str(r["说明"]) for r in verdict_rows(out)}  # printed too
     assert notes["SJ-1"] == "台账中没有相近的隐患；交办问题清单中也没有这个问题，尚无部门跟踪整改"
+    # a list numbered by its 序号 alone: “自查未发现的 1 不在…” read as a count (trial 122)
+    counted = {k: v for k, v in FINDINGS[2].items() if k != "问题编号"} | {"序号": 1}
+    numbered = findings_list(tmp_path / "督导组.xlsx", [counted], ("序号", *ORDER[1:]))
+    by_seq = "".join(
+        run(runner, str(numbered), str(register), "-o", str(tmp_path / "序号"))[1].split()
+    )
+    assert "自查未发现的市级抽查第1号不在交办问题清单中" in by_seq
+    assert "其中市级抽查第1号的发现时间不晚于报送截止" in by_seq
     assert "尚无部门跟踪整改" not in notes["SD-1"]
     copied = {**FINDINGS[2], "问题编号": "SJ-2023-01", "整改时限": "2023-12-31"}  # renumbered
     assigned = findings_list(tmp_path / "交办问题清单.xlsx", [copied], (*ORDER[:-1], "整改时限"))

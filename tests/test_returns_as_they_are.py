@@ -290,6 +290,8 @@ def test_a_copied_sheet_edited_since_says_its_repeated_hazards(
     result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     problems = result.collection.problems
     assert Code.SHEET_COPY not in codes(problems)
+    [merged] = [p for p in problems if p.code is Code.SHEETS_OF_ONE_DEPARTMENT]
+    assert "其中 2 行隐患在两张表中都有（像是复制留底后又改过" in merged.message  # not “别的部门”
     repeated = {Code.REPEATED_HAZARD, Code.REPEATED_ANSWER}
     said = [p for p in problems if p.code in repeated]
     assert [(p.sheet, p.row) for p in said] == [

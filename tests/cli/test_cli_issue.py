@@ -261,6 +261,28 @@ def test_a_department_renamed_since_it_signed_is_listed_once_under_its_new_name(
     assert ws.cell(after["学生处"], columns["签收人"]).value == "李干事"
 
 
+def test_a_form_left_from_a_department_renamed_since_is_pointed_out(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """学院警务室 renamed 校园警务室 (formerly) and 图书馆 added: `issue --force` left
+    学院警务室's form in 发放 beside the new one, in no 发放清单, and gave 图书馆 “检查项目 0”,
+    nothing said of either (clerk trial 122)."""
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    toml = chdir_tmp / "campaign.toml"
+    text = toml.read_text("utf-8").replace(
+        'name = "学院警务室"', 'name = "校园警务室"\nformerly = "学院警务室"', 1
+    )
+    toml.write_text(text + '\n[[departments]]\nname = "图书馆"\n', "utf-8")
+    again = runner.invoke(app, ["issue", "--force"])
+    said = "".join(again.output.split())
+    assert again.exit_code == 0, again.output
+    assert "发放中还有学院警务室-安全隐患自查整改清单.xlsx，不是这次生成的" in said
+    assert "提示：图书馆没有负责的检查项目（附件1中没有列它为责任部门）" in said
+    quiet = "".join(runner.invoke(app, ["issue", "--force", "-o", "再发"]).output.split())
+    assert "不是这次生成的" not in quiet
+
+
 def test_last_years_forms_are_not_written_over_unsaid(runner: CliRunner, chdir_tmp: Path) -> None:
     """The second year's campaign.toml in last year's folder: `issue` said only “已有 10 个
     同名文件……请加 --force”, and --force wrote over last year's issued forms (clerk trial

@@ -80,6 +80,8 @@ class RowsSeen:
     """The sheet and row of each of `hazards` → its 问题编号 (as compared), when it has one."""
     repeated: bool = False
     """Some row states what an earlier row states (`ReturnForm.repeats_wording`)."""
+    across: int = 0
+    """How many rows state what a row of another sheet states."""
     numbers: dict[str, tuple[str, int]] = field(default_factory=dict)
     """问题编号 (as compared) → the sheet and row first answering it."""
 
@@ -350,6 +352,7 @@ class RowChecker:
                 # told to delete a row the form came with, locked (clerk trial 122)
                 theirs = self.seen.numbered.get(first)
                 if not (number and theirs and theirs != number_key(number)):
+                    self.seen.across += first[0] != self.sheet
                     at = self.seen.sheet_named(first, self.sheet)
                     self.problem(
                         Code.REPEATED_HAZARD, cells, "hazard", first_at=at, first_row=first[1]

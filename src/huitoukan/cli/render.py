@@ -37,7 +37,7 @@ from huitoukan.findings.sampling import Sample
 from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import campaign_ended, summary_line
-from huitoukan.model.findings import Part, PartState
+from huitoukan.model.findings import Finding, Part, PartState
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import STILL_THERE, FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
@@ -536,6 +536,20 @@ def issue_summary(result: IssueResult) -> None:
         _wrapped(
             console,
             f"{department}的旧表已有签收（{signed}），发放清单中这一行已换成新表，请重新签收",
+        )
+    if result.left_over:
+        _wrapped(
+            _err(),
+            f"注意：{result.out_dir} 中还有 {'、'.join(result.left_over)}，不是这次生成的（部门改了名、"
+            "不在 campaign.toml 中了，或这次不发给它），也不在发放清单中：请删去或移走，以免误发",
+        )
+    unchecked = [f.department for f in result.forms if not f.items]
+    if unchecked:  # (“检查项目 0”, nothing said: trial 122)
+        _wrapped(
+            _err(),
+            f"提示：{'、'.join(unchecked)}没有负责的检查项目（附件1 中没有列它为责任部门），表格中"
+            "“本部门检查项目”一页是空的；如有，请在 campaign.toml 相应的 [[checklist]] 项的 "
+            "departments 中加上该部门，再加 --force 重新生成",
         )
     if result.signed_list_kept:
         _wrapped(console, f"原发放清单（有签收）另存为 {result.signed_list_kept}")
@@ -1245,6 +1259,12 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
     _backed_up(console, written)
 
 
+def _numbered(finding: Finding) -> str:
+    """A finding's 问题编号 in a sentence: one that is a list's 序号 alone with its source
+    (“自查未发现的 2、SD24-01” read as a count: clerk trial 122)."""
+    return f"{finding.source}第{finding.number}号" if finding.number.isdigit() else finding.number
+
+
 def review_written(count: int, written: Written, receiver: str, failed: int = 0) -> None:
     console = _out()
     waiting = (
@@ -1307,15 +1327,17 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
             "--followup 下发给责任部门；此后 status、汇报、复查验收表和抽查档案才跟踪{they}的整改。",
         ),
     ):
-        if found:
-            numbers = "、".join(f.number for f in found)
+        if found:  # (a 序号 alone, “自查未发现的 2、SD24-01”, read as a count: trial 122)
+            numbers = "、".join(map(_numbered, found))
             _wrapped(
                 console, advice.format(numbers=numbers, they="它" if len(found) == 1 else "它们")
             )
     if result.untracked:
         # listed, one found by the day the returns were due is the campaign's own problem
         # to the next crosscheck, not a finding to check (`_assigned_themselves`)
-        early = [f.number for f in result.untracked if f.found_on is not None and f.found_on <= due]
+        early = [
+            _numbered(f) for f in result.untracked if f.found_on is not None and f.found_on <= due
+        ]
         if early:
             _wrapped(
                 console,

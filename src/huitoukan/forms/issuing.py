@@ -89,6 +89,10 @@ class IssueResult(BaseModel):
     signatures_cleared: dict[str, str] = {}
     """Department issued again → who had signed for its earlier form, and when: the new
     form is to be signed for again (发放清单's row is new)."""
+    left_over: list[str] = []
+    """Forms in the folder of departments not issued now (renamed, or taken out of
+    campaign.toml, since an earlier issue): in no 发放清单, left to be sent by mistake
+    (clerk trial 122)."""
     signed_list_kept: str | None = None
     """The copy of the 发放清单 kept before it was written over, when departments had signed
     on it for forms written over now (`signatures_cleared`)."""
@@ -109,8 +113,11 @@ DAYS_TO_FILL = 3
 the 报送截止, the clerk is told."""
 
 
+FORM_FILE_SUFFIX = "-安全隐患自查整改清单.xlsx"
+
+
 def form_file_name(department: str) -> str:
-    return f"{safe_file_name(department)}-安全隐患自查整改清单.xlsx"
+    return f"{safe_file_name(department)}{FORM_FILE_SUFFIX}"
 
 
 def issue_forms(
@@ -201,10 +208,17 @@ def issue_forms(
     kept = keep_a_copy(distribution) if cleared else None
     listed = distribution_list(campaign, forms, earlier, followup.due if followup else None)
     write_atomically(distribution, listed.save)
+    written = {t.name for t in targets}
+    left_over = (
+        []
+        if departments
+        else sorted(p.name for p in out_dir.glob(f"*{FORM_FILE_SUFFIX}") if p.name not in written)
+    )
     return IssueResult(
         out_dir=out_dir,
         followup=followup is not None,
         forms=forms,
+        left_over=left_over,
         checklist_file=CHECKLIST_FILE,
         distribution_file=DISTRIBUTION_FILE,
         signatures_cleared=cleared,

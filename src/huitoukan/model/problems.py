@@ -201,6 +201,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "如是{named}的清单，请在这张工作表表头的“部门（章）”中填写{named}后重新报送",
             "blank_first": "工作表“{sheet}”的表头没有填写部门，已计为{department}的清单；如是{named}的"
             "清单，请在这张工作表表头的“部门（章）”中填写{named}后重新报送",
+            "copied": "工作表“{sheets}”的表头都写明是{department}的清单，其中 {count} 行隐患在两张表中"
+            "都有（像是复制留底后又改过，见“隐患重复填写”），已合并汇总，两张表中的都计入了台账；"
+            "请只保留最新的一张、删去另一张后重新报送",
         },
     ),
     Code.SHEET_COPY: Rule(

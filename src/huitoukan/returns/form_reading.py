@@ -220,7 +220,7 @@ def read_return(
         if index == 0:
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
         several = len(groups) > 1
-        _read_group(
+        repeated = _read_group(
             part, group, Path(source.readable_name), campaign, as_of, pictures, unseen, several
         )
         part.problems = _signed_by_picture(part.problems, blank, pictured)
@@ -264,6 +264,9 @@ def read_return(
                 sheet=named[1],
                 sheets="”“".join(named),
                 department=part.department,
+                # a copy kept and edited since: not another college's list (trial 122)
+                variant="copied" if repeated else "",
+                count=repeated,
             )
             part.problems.append(said)
         part.hazards = _as_issued(part.hazards, issued)
@@ -898,7 +901,9 @@ def _read_group(
     pictures: PicturesByRow,
     photos_unseen: bool,
     several: bool = False,
-) -> None:
+) -> int:
+    """Read the department's `tables` into `form`; return how many of their rows state a
+    hazard a row of another of them states."""
     main = tables[0]
     # the department its first named table gives (a first sheet left blank named none, and
     # the workbook went to no department or the file's: clerk trial 93)
@@ -932,6 +937,7 @@ def _read_group(
             if table.top <= _row_of(cell) < table.end
         )
         form.problems.extend(_formula_errors(form, table))
+    return rows_seen.across
 
 
 def _formula_errors(form: ReturnForm, table: FoundForm) -> list[Problem]:
