@@ -2142,7 +2142,7 @@ def test_a_seal_pasted_as_a_picture_is_asked_for_the_departments_name(
 
 
 def test_two_assigned_problems_stated_alike_share_their_rows_photo_unblamed(
-    tmp_path: Path,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The 交办问题清单 holds one problem twice (县级普查 XJ-01 and 学校通报 XT-03, found by
     both): the department's form came with both rows, locked, and it answered both with
@@ -2162,3 +2162,7 @@ def test_two_assigned_problems_stated_alike_share_their_rows_photo_unblamed(
     first, second = result.collection.hazards
     assert first.hazard_id != second.hazard_id
     assert first.photos == second.photos and len(first.photos) == 1
+    from huitoukan.cli import render  # one photo, said once (“2 张”: clerk trial 123)
+
+    render.collect_report(result)
+    assert "整改照片1张（2项隐患）" in "".join(capsys.readouterr().out.split())

@@ -619,7 +619,7 @@ def collect_report(result: CollectResult) -> None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
     with_photos = [h for h in collection.hazards if h.photos]
     if result.evidence is not None and with_photos:
-        photos = sum(len(h.photos) for h in with_photos)
+        photos = len({p for h in with_photos for p in h.photos})  # (one on two rows: once)
         _wrapped(
             out,
             f"整改照片 {photos} 张（{len(with_photos)} 项隐患）按部门放在 {EVIDENCE_FOLDER} 文件夹中"

@@ -1373,6 +1373,12 @@ class _Lineage:
         ]
 
 
+def _within(short: str, long: str) -> bool:
+    """`short`'s characters are `long`'s, in order (`long` is `short` with words added)."""
+    rest = iter(long)
+    return all(c in rest for c in short)
+
+
 REWORDED = 20
 """Older rows scored in full against a row not recognised by its wording: those sharing the
 most characters with it (a row reworded keeps most of its own; a department that rewords
@@ -1402,15 +1408,37 @@ def _pairs(
     left = [n for n in range(len(gone)) if n not in taken]
     if not rest or not left:
         return pairs
-    from huitoukan.findings.similarity import MATCH, Hazard, Register  # only when reworded
+    from huitoukan.findings.similarity import (  # only when reworded
+        CANDIDATE,
+        MATCH,
+        Hazard,
+        Register,
+        normalize,
+    )
+
+    def words_added(old: HazardRow, new: HazardRow) -> bool:
+        """Its 部位 and 问题 each the other's with words added or taken away (补充部位:
+        东校门南侧校门口…, …缺失2处（南侧）): a doubt to an inspection's finding, kept under
+        MATCH, made the old row deleted unclosed and the new one another hazard (trial 123)."""
+        return all(
+            _within(a, b) or _within(b, a)
+            for a, b in (
+                (normalize(old.location), normalize(new.location)),
+                (normalize(old.hazard), normalize(new.hazard)),
+            )
+        )
 
     register = Register(Hazard(gone[n].location, gone[n].hazard) for n in left)
     scored = sorted(
         (-candidate.score, i, left[candidate.index])
         for i in rest
         for candidate in register.best_matches(
-            Hazard(rows[i].location, rows[i].hazard), limit=3, min_score=MATCH, shortlist=REWORDED
+            Hazard(rows[i].location, rows[i].hazard),
+            limit=3,
+            min_score=CANDIDATE,
+            shortlist=REWORDED,
         )
+        if candidate.score >= MATCH or words_added(gone[left[candidate.index]], rows[i])
     )
     paired: set[int] = set()
     for _, i, n in scored:
