@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from huitoukan.actions.findings import findings_path, load_findings, unnamed_list
+from huitoukan.actions.findings import (
+    findings_path,
+    list_changed_since,
+    load_findings,
+    unnamed_list,
+)
 from huitoukan.background import Pending, in_background
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
@@ -403,19 +408,6 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
         )
 
 
-def _saved_after(listed: Path, sha256: str, register: Path, recorded: Coverage | None) -> bool:
-    """Whether the list `listed` (of `sha256`) was changed since `register` was written
-    (read from it: a collect has not said its changes yet): by its content when `recorded`
-    says what it was (a copy of an older file time went unsaid: clerk trial 120), else by
-    its file's time."""
-    try:
-        if recorded is not None and recorded.list_sha256:
-            return sha256 != recorded.list_sha256
-        return listed.stat().st_mtime > register.stat().st_mtime
-    except OSError:
-        return False
-
-
 def _set_rounds_aside(register: Path) -> None:
     """Keep the follow-up rounds recorded beside `register` under another name (the
     register of the campaign they belong to is in its history), out of status's way."""
@@ -650,7 +642,7 @@ def collect_to_register(
         register is not None
         and listed is not None
         and not fresh
-        and _saved_after(listed, list_sha256, register, recorded)
+        and list_changed_since(listed, register, recorded, list_sha256)
     ):
         written = last_written_state(register)  # the list it was last written from
         if written is not None and written.findings:

@@ -239,19 +239,11 @@ def _register_notes(
                 render.earlier_day(register, judged, day)
     if campaign is None:
         return behind
-    from huitoukan.actions.findings import findings_path
-    from huitoukan.files import sha256_of
+    from huitoukan.actions.findings import findings_path, list_changed_since
 
     try:
         listed = findings_path(campaign, findings)
-        if listed is None:
-            return behind
-        # by its content when recorded: a copy of an older file time (from a USB stick)
-        # went unsaid, the report's 交办 figures not the register's (clerk trial 120)
-        if coverage is not None and coverage.list_sha256:
-            if sha256_of(listed) == coverage.list_sha256:
-                return behind
-        elif listed.stat().st_mtime <= register.stat().st_mtime:
+        if listed is None or not list_changed_since(listed, register, coverage):
             return behind
     except (HuitoukanError, OSError):
         return behind  # no list: the command says so
