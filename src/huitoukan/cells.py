@@ -80,3 +80,9 @@ def column_index(letters: str) -> int:
 def cell_ref(row: int, column: int) -> str:
     """The A1 reference of a 0-based (row, column)."""
     return f"{column_letter(column)}{row + 1}"
+
+
+def sheet_named(first: str, sheet: str) -> str:
+    """“工作表“…”” before a row on sheet `first` that a problem on `sheet` names, when the
+    two differ ('' on the same sheet): “与工作表“自查整改清单”第 6 行…”."""
+    return "" if first == sheet else f"工作表“{first}”"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from huitoukan.campaign import SELF_CHECK, Campaign
-from huitoukan.cells import DIGITS_KEPT, cell_ref
+from huitoukan.cells import DIGITS_KEPT, cell_ref, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
 from huitoukan.model.findings import number_key
@@ -84,11 +84,6 @@ class RowsSeen:
     """How many rows state what a row of another sheet states."""
     numbers: dict[str, tuple[str, int]] = field(default_factory=dict)
     """问题编号 (as compared) → the sheet and row first answering it."""
-
-    @staticmethod
-    def sheet_named(at: tuple[str, int], sheet: str) -> str:
-        """“工作表“…”” before the row `at` a problem on `sheet` names, when on another."""
-        return "" if at[0] == sheet else f"工作表“{at[0]}”"
 
 
 @dataclass
@@ -353,7 +348,7 @@ class RowChecker:
                 theirs = self.seen.numbered.get(first)
                 if not (number and theirs and theirs != number_key(number)):
                     self.seen.across += first[0] != self.sheet
-                    at = self.seen.sheet_named(first, self.sheet)
+                    at = sheet_named(first[0], self.sheet)
                     self.problem(
                         Code.REPEATED_HAZARD, cells, "hazard", first_at=at, first_row=first[1]
                     )
@@ -361,7 +356,7 @@ class RowChecker:
         if number:
             first = self.seen.numbers.setdefault(number_key(number), here)
             if first != here:
-                at = self.seen.sheet_named(first, self.sheet)
+                at = sheet_named(first[0], self.sheet)
                 self.problem(Code.REPEATED_ANSWER, cells, "number", first_at=at, first_row=first[1])
 
     def _check(

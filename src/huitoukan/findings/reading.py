@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign, Source
-from huitoukan.cells import cell_ref, cell_text
+from huitoukan.cells import cell_ref, cell_text, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date, term_deadline
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
@@ -187,7 +187,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
                     "number",
                     variant,
                     first_row=first.row,
-                    first_at=_sheet_of(first, grid.name),
+                    first_at=sheet_named(first.sheet, grid.name),
                     both="、".join(dict.fromkeys([*first.departments, *finding.departments])),
                 )
                 continue
@@ -216,7 +216,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
                 "description",
                 later.description,
                 first_row=earlier.row,
-                first_at=_sheet_of(earlier, later.sheet),
+                first_at=sheet_named(earlier.sheet, later.sheet),
                 number=earlier.number,
                 source=earlier.source,
                 found=chinese_date(earlier.found_on) if earlier.found_on else "",
@@ -231,7 +231,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
                 "departments",
                 "、".join(later.departments),
                 first_row=earlier.row,
-                first_at=_sheet_of(earlier, later.sheet),
+                first_at=sheet_named(earlier.sheet, later.sheet),
                 number=earlier.number,
                 departments="、".join(earlier.departments),
             )
@@ -243,11 +243,6 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             result.problems,
         )
     return result
-
-
-def _sheet_of(first: Finding, sheet: str) -> str:
-    """“工作表“…”” before the row of `first` a problem on `sheet` names, when on another."""
-    return "" if first.sheet == sheet else f"工作表“{first.sheet}”"
 
 
 def _why_no_header(content: WorkbookContent) -> str:

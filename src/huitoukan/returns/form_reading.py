@@ -915,7 +915,6 @@ def _read_group(
     rows_seen = RowsSeen()  # (over its sheets)
     for table in tables:
         _read_rows(form, table, campaign, as_of, pictures, photos_unseen, rows_seen)
-        form.repeats_wording = rows_seen.repeated
         labelled = {_row_of(label.label_ref) for label in table.labels.values()}
         around = [  # a seal on the row of 部门（章）, a signature by 上报人: not a hazard's photo
             key  # (one on the title, 填报说明 or header row is: said to be on no hazard's row)
@@ -937,6 +936,7 @@ def _read_group(
             if table.top <= _row_of(cell) < table.end
         )
         form.problems.extend(_formula_errors(form, table))
+    form.repeats_wording = rows_seen.repeated
     return rows_seen.across
 
 
