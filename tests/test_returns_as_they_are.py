@@ -31,6 +31,7 @@ from tests.helpers import (
     filled_form,
     hazard,
     header_position,
+    input_cell,
     read_form,
     set_label,
     sheet_rows,
@@ -348,6 +349,87 @@ def test_a_hazard_typed_below_the_footer_is_kept_with_a_warning(
     assert [h.location for h in form.hazards] == ["门诊", "锅炉房"]
     assert [p.row for p in form.problems if p.code is Code.ROW_AFTER_FOOTER] == [row]
     assert form.reporter == "李干事"
+
+
+def _footer_typed_a_row_up(path: Path, reporter: object, phone: object) -> int:
+    """Type 上报人 and 联系方式 into the table row above their labels, in their columns."""
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    row, name_column = input_cell(ws, "上报人")
+    _, phone_column = input_cell(ws, "联系方式")
+    ws.cell(row - 1, name_column).value = reporter
+    ws.cell(row - 1, phone_column).value = phone
+    wb.save(path)
+    return row
+
+
+@pytest.mark.parametrize("phone", [13900000000, "0632-1234567"])
+def test_a_footer_typed_a_row_too_high_is_read_as_the_footer(
+    campaign: Campaign, tmp_path: Path, phone: object
+) -> None:
+    # a follow-up form's table is longer: 上报人 typed where it was last time (clerk trial 123)
+    path = filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "医院.xlsx",
+        [hazard(部位="门诊")],
+        reporter=None,
+        phone=None,
+    )
+    footer = _footer_typed_a_row_up(path, "王干事", phone)
+    form = read_form(path, campaign)
+    assert [h.location for h in form.hazards] == ["门诊"]
+    assert (form.reporter, form.phone) == ("王干事", str(phone))
+    codes = [p.code for p in form.problems]
+    assert Code.MISSING_REPORTER not in codes
+    said = [p for p in form.problems if p.code is Code.FOOTER_TYPED_ABOVE]
+    assert [(p.row, p.severity) for p in said] == [(footer - 1, Severity.WARNING)]
+    assert f"请改填到第 {footer} 行" in said[0].message and "王干事" in said[0].message
+
+
+def test_only_a_phone_number_a_row_too_high_is_read_as_the_footer(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(
+        campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(部位="门诊")], phone=None
+    )
+    _footer_typed_a_row_up(path, None, "13900000000")
+    form = read_form(path, campaign)
+    assert [h.location for h in form.hazards] == ["门诊"]
+    assert (form.reporter, form.phone) == ("李干事", "13900000000")
+
+
+@pytest.mark.parametrize(
+    ("reporter", "phone"),
+    [("王干事", "更换灭火器"), ("王干事", None), ("3号楼配电室", "13900000000")],
+)
+def test_a_last_row_that_is_no_footer_stays_a_row(
+    campaign: Campaign, tmp_path: Path, reporter: object, phone: object
+) -> None:
+    path = filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "医院.xlsx",
+        [hazard(部位="门诊")],
+        reporter=None,
+        phone=None,
+    )
+    _footer_typed_a_row_up(path, reporter, phone)
+    form = read_form(path, campaign)
+    assert not any(p.code is Code.FOOTER_TYPED_ABOVE for p in form.problems)
+    assert any(p.code is Code.MISSING_REPORTER for p in form.problems)
+    assert form.reporter == ""
+
+
+def test_a_footer_typed_a_row_up_with_its_own_filled_is_a_row(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    path = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard(部位="门诊")])
+    _footer_typed_a_row_up(path, "王干事", "13900000000")
+    form = read_form(path, campaign)
+    assert not any(p.code is Code.FOOTER_TYPED_ABOVE for p in form.problems)
+    assert (form.reporter, form.phone) == ("李干事", "0632-1234567")
+    assert len(form.hazards) == 2  # (said for what it is: a row without 存在隐患问题)
 
 
 def test_extra_and_repeated_columns_are_kept_in_remarks(campaign: Campaign, tmp_path: Path) -> None:

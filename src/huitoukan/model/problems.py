@@ -74,6 +74,7 @@ class Code(StrEnum):
     NOT_A_RETURN = "not-a-return"
     AFTER_BLANK_MARKER = "after-blank-marker"
     ROW_AFTER_FOOTER = "row-after-footer"
+    FOOTER_TYPED_ABOVE = "footer-typed-above"
     BEYOND_COLUMNS = "beyond-columns"
     TEXT_TOO_LONG = "text-too-long"
     DIGITS_LOST = "digits-lost"
@@ -635,6 +636,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "表尾之后仍有隐患",
         "这一行在表尾（上报人、联系方式）之后，已照常汇总；请把它移到表格内",
+    ),
+    Code.FOOTER_TYPED_ABOVE: Rule(
+        _W,
+        "上报人填在了表格内",
+        "第 {line} 行只填了{typed}，像是表尾的上报人、联系方式填高了一行，已按上报人、联系方式"
+        "读取，没有作为隐患汇总；请改填到第 {footer_row} 行的“上报人：”“联系方式：”之后",
     ),
     Code.BEYOND_COLUMNS: Rule(
         _W,

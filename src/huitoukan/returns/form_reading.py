@@ -22,7 +22,7 @@ from string import ascii_uppercase
 from typing import Any
 
 from huitoukan.campaign import SELF_CHECK, Campaign
-from huitoukan.cells import cell_ref, cell_text, column_letter
+from huitoukan.cells import cell_ref, cell_text, column_index, column_letter
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker, RowsSeen
 from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
@@ -134,8 +134,78 @@ class FoundForm:
         found = _labels(rows[self.top : self.header.row], self.top, HEADER_LABELS)
         if "form_date" not in found:
             _date_over_its_label(rows, found)
-        found.update(_labels(rows[self.footer_row : self.end], self.footer_row, FOOTER_LABELS))
+        found.update(self._footer_labels)
+        if self.footer_up is not None:
+            for key, (value, ref) in self.footer_up.typed.items():
+                found[key] = LabelValue(found[key].text, value, found[key].label_ref, ref)
         return found
+
+    @functools.cached_property
+    def _footer_labels(self) -> dict[str, LabelValue]:
+        return _labels(self.grid.rows[self.footer_row : self.end], self.footer_row, FOOTER_LABELS)
+
+    @functools.cached_property
+    def footer_up(self) -> FooterTypedAbove | None:
+        """上报人 and 联系方式 typed on the table's last row, right above their empty labels."""
+        return _footer_typed_above(
+            self.grid.rows, self.header, self.footer_row, self._footer_labels
+        )
+
+
+@dataclass(frozen=True)
+class FooterTypedAbove:
+    """A table row holding only what the empty 上报人 and 联系方式 lines below it want."""
+
+    row: int
+    """0-based."""
+    typed: dict[str, tuple[object, str]]
+    """footer field → (value, cell)."""
+
+
+_PHONE = re.compile(r"[0-9０-９\s()（）+＋\-－—]{7,24}")
+
+
+def _footer_typed_above(
+    rows: list[list[object]],
+    header: HeaderMatch,
+    footer_row: int,
+    footer: dict[str, LabelValue],
+) -> FooterTypedAbove | None:
+    """The footer typed a row too high: a follow-up form's table is longer than the first
+    round's, and 上报人, 联系方式 typed into the cells where they were last time became a
+    hazard “王干事” with 整改措施 13900000000, overdue in the leadership report (clerk trial
+    123). Only a phone number (with a short name, or alone) in the very columns of the
+    footer's empty values, on the last row with content above them, is taken for it."""
+    slots = {
+        column_index(entry.value_ref.rstrip("0123456789")): key
+        for key in ("reporter", "phone")
+        if (entry := footer.get(key)) is not None
+        and entry.value_ref != entry.label_ref
+        and not cell_text(entry.value)
+    }
+    if not slots:
+        return None
+    seq, source = header.columns.get("seq"), header.columns.get("source")
+    for r in range(footer_row - 1, header.row, -1):
+        row = rows[r]
+        cells = {
+            c: text
+            for c, value in enumerate(row)
+            if c != seq and (text := cell_text(value)) and not (c == source and text == SELF_CHECK)
+        }
+        if not cells:
+            continue
+        if not cells.keys() <= slots.keys():
+            return None
+        typed = {slots[c]: (row[c], cell_ref(r, c)) for c in sorted(cells)}
+        phone = cells.get(next((c for c, k in slots.items() if k == "phone"), -1), "")
+        name = cells.get(next((c for c, k in slots.items() if k == "reporter"), -1), "")
+        if not (_PHONE.fullmatch(phone) and sum(ch.isdigit() for ch in phone) >= 7):
+            return None
+        if len(name) > 10 or any(ch.isdigit() for ch in name):
+            return None
+        return FooterTypedAbove(r, typed)
+    return None
 
 
 def read_return(
@@ -974,6 +1044,28 @@ _FOOTER_FIRST_CHARACTERS = frozenset(key[0] for label in FOOTER_LABELS for key i
 }
 
 
+def _say_footer_typed_above(
+    form: ReturnForm, table: FoundForm, up: FooterTypedAbove, department: str
+) -> None:
+    labels = {"reporter": "上报人", "phone": "联系方式"}
+    typed = "、".join(
+        f"{labels[key]} {cell_text(value)}（{ref}）" for key, (value, ref) in up.typed.items()
+    )
+    form.problems.append(
+        problem(
+            Code.FOOTER_TYPED_ABOVE,
+            form.file,
+            sheet=table.grid.name,
+            cell=next(ref for _, ref in up.typed.values()),
+            row=up.row + 1,
+            department=department,
+            line=up.row + 1,
+            typed=typed,
+            footer_row=table.footer_row + 1,
+        )
+    )
+
+
 def _footer_row(rows: list[list[object]], header: HeaderMatch) -> int:
     """The first row below the table holding a footer label (上报人：, 联系方式：, 报：).
 
@@ -1293,10 +1385,14 @@ def _read_rows(
     shared: dict[str, str] = {}
     blank_below = False
     filler = _FillerRows(checker)
+    up = table.footer_up
     for r in range(header.row + 1, table.end):
         row = rows[r]
         width = len(row)
         if not width:
+            continue
+        if up is not None and r == up.row:
+            _say_footer_typed_above(form, table, up, checker.department)
             continue
         below_footer = r >= table.footer_row
         if below_footer and (_is_footer_line(row) or find_header([row]) is not None):
