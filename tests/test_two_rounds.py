@@ -252,6 +252,92 @@ def test_a_follow_up_answered_after_its_due_date_is_said_late(
 
 
 @pytest.mark.parametrize(
+    ("answered", "second", "third"),
+    [  # (late for the round of 12月21日, owing / late for the round of 1月3日, due 1月10日)
+        (
+            date(2024, 1, 2),
+            {"answered_late": {"总务基建处": "2024-01-02"}},
+            {"not_answered": ["总务基建处"]},
+        ),
+        (date(2024, 1, 3), {}, {}),
+        (date(2024, 1, 10), {}, {}),
+        (date(2024, 1, 11), {}, {"answered_late": {"总务基建处": "2024-01-11"}}),
+    ],
+)
+def test_a_return_answers_the_latest_round_issued_before_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answered: date,
+    second: dict[str, object],
+    third: dict[str, object],
+) -> None:
+    """总务 answers on 1月11日, after a third round was issued on 1月3日: it was said 逾期报送
+    under both rounds, one file counted as the late answer of each (clerk trial 123). A
+    return answers the latest round issued to the department before it was sent."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _round_answered(runner, answered, date(2023, 12, 22))
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--only-open", "--date",
+           "2024-01-03", "--due", "2024-01-10", "-o", "第三轮")  # fmt: skip
+    # the round's form says which round it is (it looked like the first round's: trial 122)
+    title = load_workbook(Path("第三轮") / form_file_name("总务基建处"))[FORM_SHEET]["A2"].value
+    assert title == "枣庄科技职业学院安全隐患自查整改清单（2024年1月3日跟进轮）"
+    moment = datetime.combine(answered, datetime.min.time()).timestamp() + 36000
+    os.utime(Path("第二轮回收") / "总务.xlsx", (moment, moment))
+    collected = json.loads(
+        invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2024-01-12", "--json")
+    )
+    status = json.loads(invoke(runner, "status", "--as-of", "2024-01-12", "--json"))
+    rounds = {r["form_date"]: r for r in status["rounds"]}
+    for day, expected in (("2023-12-21", second), ("2024-01-03", third)):
+        round_ = rounds[day]
+        assert "总务基建处" in round_["departments"]
+        assert round_["answered_late"] == expected.get("answered_late", {}), day
+        assert ("总务基建处" in round_["not_answered"]) is ("not_answered" in expected), day
+    # and said to have answered the round of 1月3日 on the form of 12月21日 (trial 123)
+    said = [p["message"] for p in collected["problems"] if p["code"] == "earlier-round-form"]
+    assert said == (
+        []
+        if answered < date(2024, 1, 3)
+        else [
+            "这份用的是2023年12月21日下发的跟进轮表格，而2024年1月3日已下发新一轮跟进表"
+            "（2024年1月10日前报送）：已按所填内容汇总，作为新一轮的反馈；新一轮表中预填的隐患、"
+            "复查意见这份表里可能没有或不是最新的，请核对，下次请用新一轮的表格填写"
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("answered", "said"), [(date(2023, 12, 20), False), (date(2023, 12, 21), True)]
+)
+def test_a_first_round_form_sent_after_a_round_was_issued_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answered: date, said: bool
+) -> None:
+    """总务 answers the round of 12月21日 on its first round's form (sent again, edited):
+    the round's form holds its rows as last sent; nothing said it was not used (trial 122)."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _round_answered(runner, answered, date(2023, 12, 20))
+    again = load_workbook(Path("回收") / "总务基建处.xlsx")
+    set_label(again[FORM_SHEET], "日期", answered)
+    (Path("第二轮回收") / "总务.xlsx").unlink()
+    again.save(Path("第二轮回收") / "总务.xlsx")
+    result = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-22", "--json"]
+    )
+    messages = [
+        p["message"]
+        for p in json.loads(result.stdout)["problems"]
+        if p["code"] == "earlier-round-form"
+    ]
+    assert bool(messages) is said
+    if said:
+        assert messages[0].startswith(
+            "这份用的是首轮下发的表格，而2023年12月21日已下发新一轮跟进表（2023年12月28日前报送）"
+        )
+
+
+@pytest.mark.parametrize(
     ("saved", "said"),
     [
         (date(2023, 12, 20), False),  # before the round: the first round's form

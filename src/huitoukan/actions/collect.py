@@ -66,7 +66,12 @@ from huitoukan.register.record import (
     recorded_coverage,
 )
 from huitoukan.register.reviews import apply_reviews
-from huitoukan.register.rounds import issued_rounds, kept_dates, rounds_path
+from huitoukan.register.rounds import (
+    earlier_round_forms,
+    issued_rounds,
+    kept_dates,
+    rounds_path,
+)
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
@@ -636,6 +641,7 @@ def collect_to_register(
         and f.file not in used
     ]  # fmt: skip
     collection.problems.extend(kept_dates(rounds, collection.current, as_of, older))
+    collection.problems.extend(earlier_round_forms(rounds, collection.current))
     findings = collection.findings
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
     if (

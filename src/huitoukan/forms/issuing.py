@@ -176,7 +176,7 @@ def issue_forms(
             prefilled,
             followup.due if followup else None,
             assigned,
-            followup=followup is not None,
+            followup.form_date if followup else None,
         )
         write_atomically(target, workbook.save)
         forms.append(
@@ -517,11 +517,13 @@ def fill_form(
     rows: Sequence[HazardRow] = (),
     due: date | None = None,
     assigned: Sequence[Finding] = (),
-    followup: bool = False,
+    round_of: date | None = None,
 ) -> Workbook:
     """A department's 附件2: its name, the school, the deadline, drop-downs and its items,
     the problems assigned to it first (and a sheet listing them in full); in a follow-up
-    round also its latest rows and the round's deadline. The 日期 is left for the
+    round (issued on `round_of`) also its latest rows, the round's deadline and the round
+    in its title (a round's form looked like the first round's, and one answered on the
+    other went unnoticed: clerk trials 122, 123). The 日期 is left for the
     department to write the day it reports (a follow-up form dated the day it was issued
     kept that date when it came back late, and counted as answered in time)."""
     workbook = load_workbook(template)
@@ -541,9 +543,11 @@ def fill_form(
                     cell.value.strip(),
                     count=1,
                 )
+                if round_of is not None:
+                    cell.value += f"（{chinese_date(round_of)}跟进轮）"
             elif normalize_key(cell.value).startswith("填报说明"):
                 cell.value = _with_deadline(cell.value, due, info.receiver)
-                if followup and any(r.photos for r in rows):  # (to one that sent none,
+                if round_of is not None and any(r.photos for r in rows):  # (to one that sent none,
                     # no photos were kept: trials 72, 104)
                     cell.value = f"{cell.value.rstrip()}{FOLLOWUP_PHOTOS}"
                 instructions = cell
@@ -571,7 +575,8 @@ def fill_form(
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range, info.issued_on)
-    title = f"{info.school}安全隐患自查整改清单（{unit.name}）{FOLLOWUP_MARK if followup else ''}"
+    mark = FOLLOWUP_MARK if round_of is not None else ""
+    title = f"{info.school}安全隐患自查整改清单（{unit.name}）{mark}"
     made_here(workbook, title, info.title)
     return workbook
 

@@ -127,6 +127,7 @@ class Code(StrEnum):
     CLOSED_ON_KEPT = "closed-on-kept"
     SAME_DATE_VERSIONS = "same-date-versions"
     ROUND_DATE_KEPT = "round-date-kept"
+    EARLIER_ROUND_FORM = "earlier-round-form"
     EARLIER_CAMPAIGN_FORM = "earlier-campaign-form"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
     UNDATED_NEWEST = "undated-newest"
@@ -548,6 +549,13 @@ CATALOGUE: Mapping[Code, Rule] = {
             " {saved} 保存的，未作为跟进轮的反馈：如是误发了旧表，请用跟进轮下发的表格填写、表头"
             "日期填报送当天后重新报送（本轮仍算未报送）",
         },
+    ),
+    Code.EARLIER_ROUND_FORM: Rule(
+        _W,
+        "用了旧一轮的表格",
+        "这份用的是{what}，而{round}已下发新一轮跟进表（{due}前报送）：已按所填内容汇总，"
+        "作为新一轮的反馈；新一轮表中预填的隐患、复查意见这份表里可能没有或不是最新的，"
+        "请核对，下次请用新一轮的表格填写",
     ),
     Code.BEFORE_FIRST_RETURN: Rule(
         _W,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import hide, write_atomically
 from huitoukan.model.problems import Code, Problem, problem
@@ -34,20 +35,27 @@ class IssuedRound(BaseModel):
     answers it, whatever its 日期 (a late return dated the day the round was issued was
     taken for its answer, and the department never chased: clerk trial 81)."""
 
-    def owing(self, sent: Mapping[str, Sequence[date]]) -> list[str]:
+    def owing(
+        self, sent: Mapping[str, Sequence[date]], until: Mapping[str, date] | None = None
+    ) -> list[str]:
         """Its departments with no answer (`answers`)."""
-        answered = self.answers(sent)
+        answered = self.answers(sent, until)
         return [d for d in self.departments if d not in answered]
 
-    def answers(self, sent: Mapping[str, Sequence[date]]) -> dict[str, date]:
+    def answers(
+        self, sent: Mapping[str, Sequence[date]], until: Mapping[str, date] | None = None
+    ) -> dict[str, date]:
         """Its departments that answered it → the day the first return on or after the
         round's 日期 was sent, of those it was issued after (`sent`: each department's
-        days, oldest first)."""
+        days, oldest first), and before the 日期 of the next round issued to it (`until`):
+        a return sent since answers that round (one late return was counted late for
+        every round it came after: clerk trial 123)."""
         found = {}
         for department in self.departments:
             after = list(sent.get(department, ()))[self.returns_before.get(department, 0) :]
             day = next((d for d in after if d >= self.form_date), None)
-            if day is not None:
+            end = (until or {}).get(department)
+            if day is not None and (end is None or day < end):
                 found[department] = day
         return found
 
@@ -105,6 +113,43 @@ def kept_dates(
                     saved=saved,
                 )
             )
+    return said
+
+
+def earlier_round_forms(
+    rounds: Sequence[IssuedRound], current: Mapping[str, ReturnForm]
+) -> list[Problem]:
+    """A warning on each department's return that counts when it is filled in on an
+    earlier round's form than the latest one issued to it before it was sent: that form
+    lacks what the round's form was issued with (a 复查 verdict, a reopened problem, its
+    rows as last sent), and nothing said so (clerk trials 122, 123). Not for a department
+    whose round's form held none of its rows (it had sent nothing before)."""
+    said = []
+    for department, form in current.items():
+        sent = form.sent_on
+        mine = [r for r in rounds if department in r.departments]
+        issued = [r for r in mine if sent is not None and r.form_date <= sent]
+        if not issued or not issued[-1].returns_before.get(department):
+            continue
+        latest = issued[-1]
+        if form.round_due is not None and form.round_due < latest.due:
+            used = next((r for r in mine if r.due == form.round_due), None)
+            what = f"{chinese_date(used.form_date)}下发的跟进轮表格" if used else "此前一轮的表格"
+        elif form.first_round_form and not form.prefilled:  # (not a 退回修改 copy of one)
+            what = "首轮下发的表格"
+        else:
+            continue
+        said.append(
+            problem(
+                Code.EARLIER_ROUND_FORM,
+                form.file,
+                sheet=form.sheet,
+                department=department,
+                what=what,
+                round=latest.form_date,
+                due=latest.due,
+            )
+        )
     return said
 
 

@@ -599,29 +599,41 @@ def _rounds(
     if latest is None or (not latest and any(returned.values())):
         return []  # who answered is not known
     issued = sorted((r for r in rounds if r.form_date <= as_of), key=lambda r: r.form_date)
-    statuses = [
-        RoundStatus(
-            form_date=r.form_date,
-            due=r.due,
-            departments=r.departments,
-            # who never returned anything is 逾期未报送 (催报) already
-            not_answered=[
-                d
-                for d in r.owing(sent)
-                if d in returned and d in busy and (not wanted or d in wanted)
-            ],
-            never_returned=[
-                d for d in r.departments if d not in returned and (not wanted or d in wanted)
-            ],
-            answered_late={
-                d: day
-                for d, day in r.answers(sent).items()
-                if r.due < day <= as_of and (not wanted or d in wanted)
-            },
-            overdue=as_of > r.due,
+    statuses = []
+    for i, r in enumerate(issued):
+        # each department's next round: what it sent since answers that one, and this one
+        # with it (it owes this one no more)
+        until = {
+            d: later.form_date
+            for later in reversed(issued[i + 1 :])
+            for d in later.departments
+            if d in r.departments
+        }
+        statuses.append(
+            RoundStatus(
+                form_date=r.form_date,
+                due=r.due,
+                departments=r.departments,
+                # who never returned anything is 逾期未报送 (催报) already
+                not_answered=[
+                    d
+                    for d in r.owing(sent, until)
+                    if d in returned
+                    and d in busy
+                    and (not wanted or d in wanted)
+                    and not (d in until and any(day >= until[d] for day in sent.get(d, ())))
+                ],
+                never_returned=[
+                    d for d in r.departments if d not in returned and (not wanted or d in wanted)
+                ],
+                answered_late={
+                    d: day
+                    for d, day in r.answers(sent, until).items()
+                    if r.due < day <= as_of and (not wanted or d in wanted)
+                },
+                overdue=as_of > r.due,
+            )
         )
-        for r in issued
-    ]
     for earlier, status in zip(issued, statuses, strict=True):
         for later in issued:
             if later.form_date > earlier.form_date:  # (the latest last: it stands)

@@ -377,6 +377,9 @@ def read_return(
         for part in forms:
             part.round_due = due
         due = None
+    elif due is not None and due == campaign.info.returns_due:
+        for part in forms:
+            part.first_round_form = True
     if due is not None and due > campaign.info.ends_on + timedelta(days=EARLIER_CAMPAIGN_DAYS):
         forms = [_refused_as_later(part, due, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
