@@ -2831,6 +2831,40 @@ def test_a_department_renamed_without_its_former_name_is_pointed_to_formerly(
         assert unknown.message.endswith('（部门改了名称的，在新名称下写 formerly = "旧名称"）')
 
 
+def test_a_return_saved_over_by_another_departments_is_said_overwritten(tmp_path: Path) -> None:
+    """安全保卫处 and 附属医院 both mailed “附件2 安全隐患自查整改清单(1).xlsx”; the clerk saved
+    附属医院's over 安全保卫处's: collect said 安全保卫处 was renamed and asked for formerly
+    under 附属医院 — which campaign.toml took, and 安全保卫处's hazards went to 附属医院
+    (clerk trial 124). Said overwritten; a formerly naming a department still listed is
+    refused."""
+    from huitoukan.errors import CampaignError
+    from huitoukan.register.shrinking import ShrinkingRegister
+
+    text = default_campaign_text()
+    campaign = parse_campaign(text, "campaign.toml")
+    returns = tmp_path / "回收"
+    same = returns / "附件2 安全隐患自查整改清单(1).xlsx"
+    filled_form(campaign, "安全保卫处", same, [hazard(部位="东门")])
+    other = returns / "附件2 安全隐患自查整改清单(2).xlsx"
+    filled_form(campaign, "附属医院", other, [hazard(部位="门诊")])
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    newer = [hazard(部位="门诊"), hazard(部位="药房")]
+    filled_form(campaign, "附属医院", same, newer, form_date=date(2023, 12, 15))
+    with pytest.raises(ShrinkingRegister) as refused:
+        collect_to_register(campaign, [returns], register, AS_OF)
+    said = refused.value.message
+    assert "formerly" not in said and "campaign.toml" not in said
+    assert f"{same.name} 上次汇总时是安全保卫处的报表，现在是附属医院的报表" in said
+    assert "像是被另一份同名文件覆盖了" in said and "不要加 --force" in said
+    with pytest.raises(CampaignError) as told:
+        parse_campaign(
+            text.replace('name = "附属医院"\n', 'name = "附属医院"\nformerly = "安全保卫处"\n'),
+            "campaign.toml",
+        )
+    assert "“附属医院”的旧名称“安全保卫处”是另一个仍在名单中的部门" in told.value.message
+
+
 def test_a_round_issued_before_a_department_was_renamed_is_chased_under_its_new_name(
     tmp_path: Path,
 ) -> None:

@@ -83,6 +83,34 @@ def test_a_return_deleted_since_the_register_was_collected_is_said(
         assert f"提示：全校隐患台账.xlsx汇总过的回收{os.sep}保卫处.xlsx已不在原处" in said, command
 
 
+def test_a_workbook_of_two_departments_is_not_said_gone_while_it_is_there(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A workbook holding two departments' forms, one per sheet, is recorded as
+    “合报.xlsx［sheet］” for each: every command said both “已不在原处” while it was there
+    (clerk trial 124). Deleted, it is named once."""
+    from tests.helpers import header_position, set_label
+
+    setup_returns(campaign, chdir_tmp / "回收")
+    path = filled_form(
+        campaign, "学生工作处", chdir_tmp / "回收" / "合报.xlsx", [hazard(部位="宿舍")]
+    )
+    book = load_workbook(path)
+    copy = book.copy_worksheet(book.worksheets[0])
+    copy.title = "学院警务室"
+    set_label(copy, "部门", "学院警务室")
+    header_row, columns = header_position(copy)
+    copy.cell(header_row + 1, columns["部位"]).value = "值班室"
+    book.save(path)
+    as_of = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *as_of]).exit_code in (0, 1)
+    for command in ("status", "remind"):
+        assert "已不在原处" not in runner.invoke(app, [command, *as_of]).output, command
+    path.unlink()
+    said = "".join(runner.invoke(app, ["status", *as_of]).output.split())
+    assert f"汇总过的回收{os.sep}合报.xlsx已不在原处" in said
+
+
 def test_a_default_deadline_is_marked_wherever_it_is_printed(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -223,6 +223,14 @@ class Campaign(_Strict):
         names = [normalize_key(u.name) for u in self.units]
         owners: dict[str, str] = {}  # an alias → the department that has it
         for unit in self.units:
+            for old in unit.formerly:  # (given as a rename's advice: its returns, hazards
+                # and 隐患编号 went to the other department, clerk trial 124)
+                if normalize_key(old) in names and normalize_key(old) != normalize_key(unit.name):
+                    raise ValueError(
+                        f"“{unit.name}”的旧名称“{old}”是另一个仍在名单中的部门：formerly 只写"
+                        f"本部门改名前用过、现已不用的名称（这样写，“{old}”的报表和隐患都会算作"
+                        f"“{unit.name}”的），请删去"
+                    )
             for alias in unit.aliases:
                 key = normalize_key(alias)
                 if key in names and key != normalize_key(unit.name):

@@ -52,6 +52,10 @@ def check_not_shrinking(
     renamed = {d: now for d in lost if (now := now_named(d)) in new.departments}
     if renamed and len(renamed) == len(lost) and new.files >= old.files:
         raise _renamed_in_toml(register, renamed)
+    # a file of its saved over by another department's return of the same name (an e-mail
+    # attachment's): it was said renamed in campaign.toml (clerk trial 124)
+    if saved_over := _saved_over(lost, old, new):
+        raise _overwritten(register, saved_over)
     # its returns are all there, now read as another's or no one's: renamed in
     # campaign.toml without its old name, not a folder left out (clerk trial 117)
     if moved := _read_as_another(lost, old, new):
@@ -108,6 +112,23 @@ def _read_under_another_name(register: Path, moved: dict[str, str]) -> Shrinking
         f"但 campaign.toml 中已没有这个部门名称（{under}），未做任何改动。部门改了名的，"
         f"请在 campaign.toml 新名称的部门下写明旧名（{formerly}），其报表和隐患编号即照旧；"
         f"不要加 --force（按这次的报表重建，{lose}）"
+    )
+
+
+def _overwritten(register: Path, saved_over: dict[str, list[tuple[str, str]]]) -> ShrinkingRegister:
+    files = "；".join(
+        f"{display_name(Path(f))} 上次汇总时是{d}的报表，现在是{now}的报表"
+        for d, over in saved_over.items()
+        for f, now in over
+    )
+    names = "、".join(saved_over)
+    first, [(file, _), *_] = next(iter(saved_over.items()))
+    example = display_name(Path(file).with_name(f"{first}{Path(file).suffix}"))
+    return ShrinkingRegister(
+        f"这次汇总比现有的 {display_name(register)} 少了部门 {names}：{files}，像是被另一份同名"
+        f"文件覆盖了（如两个部门发来的邮件附件同名），未做任何改动。请找回{names}的原文件，"
+        f"以不同的文件名（如 {example}）放回后重新汇总；不要加 --force"
+        f"（按这次的报表重建，{names}的隐患不再保留，按未报送计）"
     )
 
 
@@ -191,12 +212,30 @@ def _outside_archives(folder: Path) -> Path:
 
 
 def _read_as_another(lost: Sequence[str], old: Coverage, new: Coverage) -> dict[str, str]:
-    """Each of the `lost` departments whose files the new collection read all the same, as
-    one other department's → its name ('' when as no department's)."""
+    """Each of the `lost` departments whose files the new collection read all the same (the
+    same bytes), as one other department's → its name ('' when as no department's)."""
     moved = {}
     for department in lost:
         files = [f for f, (_, whose) in old.sources.items() if whose == department]
         now = {new.sources[f][1] for f in files if f in new.sources}
-        if files and len(now) == 1 and all(f in new.sources for f in files):
+        if (
+            files
+            and len(now) == 1
+            and all(f in new.sources and new.sources[f][0] == old.sources[f][0] for f in files)
+        ):
             moved[department] = now.pop()
     return moved
+
+
+def _saved_over(
+    lost: Sequence[str], old: Coverage, new: Coverage
+) -> dict[str, list[tuple[str, str]]]:
+    """Each of the `lost` departments a file of which holds another department's return now
+    (other bytes under its name) → those files, each with the department it is now of."""
+    over: dict[str, list[tuple[str, str]]] = {}
+    for name, (sha, whose) in old.sources.items():
+        if whose in lost and name in new.sources:
+            now_sha, now = new.sources[name]
+            if now_sha != sha and now and now != whose:
+                over.setdefault(whose, []).append((name, now))
+    return over

@@ -76,22 +76,32 @@ def _spreadsheet_inside(path: Path) -> bool:
 
 
 def gone_since(seen: Iterable[str]) -> list[str]:
-    """The files collect `seen` (as it named them: an archive's member under the archive)
-    that are not there any more — none when none of them is (the names are the working
-    folder's of that collect: run from another folder, every one looks gone)."""
-    names = list(seen)
+    """The files collect `seen` (as it named them: an archive's member under the archive,
+    a sheet of a workbook of several departments' forms after it) that are not there any
+    more, each once — none when none of them is (the names are the working folder's of
+    that collect: run from another folder, every one looks gone)."""
+    names = list(dict.fromkeys(map(file_of, seen)))
     gone = [name for name in names if not still_there(name)]
     return gone if len(gone) < len(names) else []
 
 
 def still_there(name: str) -> bool:
     """A file collect read (as it named it) is where it was: it, or its archive."""
-    path = Path(name)
+    path = Path(file_of(name))
     return any(
         p.exists()
         for p in (path, *path.parents)
         if p == path or p.suffix.lower() in ARCHIVE_SUFFIXES
     )
+
+
+def file_of(name: str) -> str:
+    """The file a form is named after (`ReturnForm.file`): its ［sheet］ taken off (a
+    workbook of two departments' forms was said “已不在原处” by every command while it was
+    there: clerk trial 124)."""
+    if name.endswith("］") and "［" in name and not Path(name).exists():
+        return name[: name.rindex("［")]
+    return name
 
 
 def folders_left_out(
