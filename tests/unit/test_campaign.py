@@ -347,6 +347,11 @@ def test_a_date_written_otherwise_is_said_to_be_a_date(typed: str) -> None:
             "默认整改时限 default_deadline = 2023-12-04 早于印发日期",
         ),
         ('receiver = "安全保卫处"', 'receiver = "安全处"', "接收部门 receiver = “安全处”不在"),
+        (  # the day before returns_due: collect said the campaign had ended (trial 124)
+            "ends_on = 2023-12-31",
+            "ends_on = 2023-12-14",
+            "活动截止日期 ends_on = 2023-12-14 早于报送截止日期 returns_due = 2023-12-15",
+        ),
     ],
 )
 def test_settings_that_cannot_be_meant_are_refused_on_their_line(
@@ -422,3 +427,8 @@ def test_a_misspelt_key_is_one_mistake_not_two() -> None:
     with pytest.raises(CampaignError) as info:
         parse_campaign(text, "campaign.toml")
     assert info.value.message.endswith("是不是 returns_due？（另有 1 处错误）")
+
+
+def test_a_campaign_may_end_the_day_its_returns_are_due() -> None:
+    text = default_campaign_text().replace("ends_on = 2023-12-31", "ends_on = 2023-12-15")
+    assert parse_campaign(text, "campaign.toml").info.ends_on == date(2023, 12, 15)

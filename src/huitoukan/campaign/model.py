@@ -146,6 +146,13 @@ class CampaignInfo(_Strict):
                 f"活动截止日期 ends_on = {self.ends_on} 早于印发日期 issued_on = "
                 f"{self.issued_on}，请检查两者的年份和月份"
             )
+        if self.ends_on < self.returns_due:  # (collect said the campaign had ended before
+            # the returns were due: clerk trial 124)
+            raise PlacedError(
+                f"活动截止日期 ends_on = {self.ends_on} 早于报送截止日期 returns_due = "
+                f"{self.returns_due}，请检查两者的年份和月份",
+                ("campaign", "ends_on"),
+            )
         if self.default_deadline < self.issued_on:  # every hazard without one overdue at once
             raise PlacedError(
                 f"默认整改时限 default_deadline = {self.default_deadline} 早于印发日期 issued_on"
