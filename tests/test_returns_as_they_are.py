@@ -351,6 +351,27 @@ def test_a_hazard_typed_below_the_footer_is_kept_with_a_warning(
     assert form.reporter == "李干事"
 
 
+@pytest.mark.parametrize(
+    ("file", "typed", "said"),
+    [
+        ("回收.xlsx", "学工外", "部门“学工外”不在本次活动的部门名单中，是不是“学生工作处”？"),
+        ("学工外.xlsx", "", "无法识别报送部门：文件名“学工外”是不是“学生工作处”？请在表头"),
+        ("回收.xlsx", "宿管中心", "部门“宿管中心”不在本次活动的部门名单中，请填写部门全称"),
+    ],
+)
+def test_a_department_name_one_character_off_is_asked_about(
+    campaign: Campaign, tmp_path: Path, file: str, typed: str, said: str
+) -> None:
+    """教物处 for 教务处 in the header or the file's name: no “是不是” was asked (clerk
+    trial 124); a name like none is asked nothing."""
+    path = filled_form(
+        campaign, "学生工作处", tmp_path / file, [hazard(部位="宿舍")], department_text=typed
+    )
+    form = read_form(path, campaign)
+    [unknown] = [p for p in form.problems if p.code is Code.UNKNOWN_DEPARTMENT]
+    assert unknown.message.startswith(said), unknown.message
+
+
 def _footer_typed_a_row_up(path: Path, reporter: object, phone: object) -> int:
     """Type 上报人 and 联系方式 into the table row above their labels, in their columns."""
     wb = load_workbook(path)

@@ -115,9 +115,19 @@ def identify_department(
             value=typed,
             variant="" if typed else "blank",
             typed=typed,
-            hint=campaign.unit_hint(typed, cutoff=0.7) if typed else "",  # a typo, not a guess
+            hint=_named_like(typed, path, campaign),
         )
     )
+
+
+def _named_like(typed: str, path: Path, campaign: Campaign) -> str:
+    """“是不是“教务处”？” after a name one character off a department's (教物处: none was
+    said, clerk trial 124), the header's, or when it is blank the file's; a typo, not a
+    guess."""
+    if typed:
+        return campaign.unit_hint(typed, cutoff=0.6)
+    hint = campaign.unit_hint(path.stem, cutoff=0.6)
+    return f"文件名“{path.stem}”{hint}" if hint else ""
 
 
 _LABEL_TEXTS = {label.field: label.text for label in (*HEADER_LABELS, *FOOTER_LABELS)}
