@@ -1927,6 +1927,30 @@ def test_copies_of_two_departments_returns_named_alike_are_both_written(tmp_path
         assert department in str(title)
 
 
+def test_copies_of_returns_named_after_the_form_name_their_department(tmp_path: Path) -> None:
+    """Two e-mail attachments saved as “附件2 安全隐患自查整改清单(1).xlsx” and “(2)”: their
+    copies were told apart by (1) and (2) alone (clerk trial 124); a return named after its
+    department keeps its name."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    named = {
+        "学院警务室": "附件2 安全隐患自查整改清单(1).xlsx",
+        "附属医院": "附件2 安全隐患自查整改清单(2).xlsx",
+        "学生工作处": "学生工作处.xlsx",
+    }
+    for department, name in named.items():
+        filled_form(campaign, department, returns / name, [hazard(检查时间=None)])
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
+    )
+    copies = {c.department: c.copy_path.name for c in result.feedback or []}
+    assert copies == {
+        "学院警务室": "学院警务室-附件2 安全隐患自查整改清单(1)-退回修改.xlsx",
+        "附属医院": "附属医院-附件2 安全隐患自查整改清单(2)-退回修改.xlsx",
+        "学生工作处": "学生工作处-退回修改.xlsx",
+    }
+
+
 def test_notes_of_an_earlier_reader_are_not_taken(tmp_path: Path) -> None:
     """The notes say what reading a file's pictures gave: after an upgrade that reads them
     otherwise (a limit raised, a check added), files are read again, not answered from

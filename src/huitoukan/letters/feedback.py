@@ -118,18 +118,26 @@ def feedback_name(form: ReturnForm) -> str:
 def _copy_names(forms: dict[str, ReturnForm]) -> dict[str, str]:
     """Department → its copy's name: its return's (`feedback_name`), with the department
     in front for every return named like another's (in two folders or two zips) — the
-    same name for the same department every week, not whichever came first — then
-    numbered should two still be alike."""
+    same name for the same department every week, not whichever came first — or named
+    after the form alone (an e-mail attachment's “附件2 安全隐患自查整改清单(1).xlsx”: two
+    copies told apart by (1) and (2), clerk trial 124), then numbered should two still be
+    alike."""
     names = {department: feedback_name(form) for department, form in forms.items()}
     counts = Counter(name.casefold() for name in names.values())
     taken: set[str] = set()
     return {
         department: _unused(
-            name if counts[name.casefold()] == 1 else f"{safe_file_name(department)}-{name}",
+            name
+            if counts[name.casefold()] == 1 and not _named_after_the_form(name, department)
+            else f"{safe_file_name(department)}-{name}",
             taken,
         )
         for department, name in names.items()
     }
+
+
+def _named_after_the_form(name: str, department: str) -> bool:
+    return department not in name and any(word in name for word in ("自查整改清单", "附件"))
 
 
 def _unused(name: str, taken: set[str]) -> str:
