@@ -764,7 +764,7 @@ def test_a_deadline_put_back_by_the_department_is_the_problems(
         assert warning.cell == f"{form.cell(1, columns['整改时限']).column_letter}{row.source_row}"
         assert warning.message == (
             "交办问题 XJ-01 要求 2023年12月15日 前整改完成，这一行的整改时限 2023年12月16日 晚于"
-            "要求，台账按 2023年12月15日 计；请改回 2023年12月15日"
+            "要求，台账按 2023年12月15日 计；请改为 2023年12月15日"
         )
         assert states["XJ-01", "安全保卫处"].days_overdue == 5
         [copy] = write_feedback(result.collection, tmp_path / "退回", "保卫处")

@@ -232,7 +232,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         # (a department renamed is known by its old name with formerly: clerk trial 118)
         '（部门改了名称的，在新名称下写 formerly = "旧名称"）',
         {
-            "blank": "无法识别报送部门：请在表头“部门（章）”中填写本部门全称"
+            "blank": "无法识别报送部门：{hint}请在表头“部门（章）”中填写本部门全称"
             "（或把文件名改为本部门名称后再次汇总）",
             "picture": "表头“部门（章）”只有图片（印章），读不出是哪个部门：请在这一栏填写本部门"
             "全称（嵌在单元格中的印章图片可改为浮动在单元格上方），或把文件名改为本部门名称后再次汇总",
@@ -944,7 +944,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "整改时限晚于交办要求",
         "交办问题 {number} 要求 {required} 前整改完成，这一行的整改时限 {typed} 晚于要求，"
-        "台账按 {required} 计；请改回 {required}",
+        "台账按 {required} 计；请改为 {required}",
     ),
     Code.ASSIGNMENT_CLOSED_BEFORE_FOUND: Rule(
         _E,
