@@ -1682,6 +1682,13 @@ def test_a_reviewed_hazard_reported_in_progress_again(tmp_path: Path, verdict: s
         assert on_review.department == "" and on_return.department == "安全保卫处"
         assert "已于 2023年12月10日 复查验收合格" in on_return.message
         assert {p.severity for p in said} == {Severity.WARNING}
+        # the pass is kept in 复查意见, and said no longer to stand, not “暂未采用” on every
+        # collect as if it had never counted (clerk trial 123)
+        assert (
+            now.review_note
+            == "2023年12月10日复查合格，当时销号时间2023年12月8日，之后部门改报“整改中”"
+        )
+        assert "这次复查结论不再作数" in on_review.message and "暂未采用" not in on_review.message
 
 
 def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(

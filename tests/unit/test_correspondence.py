@@ -644,6 +644,29 @@ def test_an_archive_page_says_a_review_an_inspection_belied_no_longer_stands(
     assert "□ 复查验收记录" in texts[STILL_THERE] and "☑ 复查验收记录" in texts[""]
 
 
+def test_an_archive_page_shows_a_pass_the_department_reopened_since(tmp_path: Path) -> None:
+    """复查 合格 on 1月2日, the department's later version 整改中: the page had no 复查验收
+    line at all (clerk trial 123)."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from huitoukan.letters.archive import write_archive
+    from huitoukan.model.findings import Finding, Part, PartState
+
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    finding = Finding(number="SJ4-02", source="市级抽查", found_on=date(2023, 12, 1),
+                      location="实训楼", description="气瓶未固定",
+                      departments=("高级技工学校",))  # fmt: skip
+    note = "2024年1月2日复查合格，当时销号时间2023年12月22日，之后部门改报“整改中”"
+    part = Part("SJ4-02", "高级技工学校", state=PartState.OPEN, review_note=note)
+    out = tmp_path / "档案.xlsx"
+    write_archive(out, campaign, AS_OF, [finding], [part], [])
+    rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    [line] = [[v for v in row if v] for row in rows if "复查验收" in row]
+    assert line == ["复查验收", note]
+
+
 def test_an_archive_page_says_an_unanswered_part_past_its_deadline_as_overdue() -> None:
     """“学院警务室未反馈 10 天” read as ten days of silence: it is ten days past the
     deadline, unanswered."""

@@ -140,13 +140,13 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)
         else:
             field_row("报送文件", part.file)
-        said = _with_note(part.review, part.review_note)
+        said = _with_note(part.review, part.review_note) if part.review else part.review_note
         if part.review == PASSED and part.closing_flaw == STILL_THERE:  # (shown beside
             # 须重新整改 without a word: clerk trial 114)
             said += "；之后检查时问题仍在，这次复查合格不再作数"
         if part.review in (PASSED, FAILED):
             field_row("复查验收", said, "复查人、时间", _reviewed(part))
-        elif part.review:
+        elif said:  # (a pass the department reopened since, kept in its note: trial 123)
             field_row("复查验收", said)
     sheet.add("")
     line("报送记录（提及本问题的各版本）", Style.HEAD, 20)

@@ -437,6 +437,10 @@ def _reported_open(
     # still 已完成, its 销号时间 gone: not “改报为已完成…请改回已完成” (clerk trial 44)
     undated = hazard.progress == DONE
     where = hazard.at
+    # the pass kept in 复查意见, for the register, the next 复查验收表 and the archive page
+    # (which showed no 复查 at all: clerk trial 123)
+    note = f"{_passed(verdict)}，之后部门改报“{said['progress']}”"
+    reopened = hazard if undated else hazard._replace(review_note=note)
     for told in (
         _about(
             verdict,
@@ -462,7 +466,7 @@ def _reported_open(
         result.problems.append(told)
         if not undated:  # (one 已完成 without its date is to be dated all the same)
             result.undone.append((told, where, verdict.closed_on))
-    return hazard
+    return reopened
 
 
 def _passed(review: Review) -> str:
