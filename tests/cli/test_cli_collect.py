@@ -49,6 +49,35 @@ def test_two_files_of_one_name_are_told_apart_by_their_folder(
     assert any(line.startswith("医院.xlsx") for line in lines)  # a name of its own: alone
 
 
+def test_files_keep_their_names_in_january(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """Collected on 1月2日, every 表头日期 took its year, and the names beside them shrank to
+    “复查验收…填）.xlsx”, two files alike (clerk trial 123): a day of the year before the
+    day judged is shown without it."""
+    for name, department in (
+        ("复查验收表（安全保卫处已填）", "安全保卫处"),
+        ("复查验收表（第二次已填）", "附属医院"),
+    ):
+        filled_form(campaign, department, chdir_tmp / "回收" / f"{name}.xlsx", [closed()])
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2024-01-02"], env={"COLUMNS": "80"})
+    shown = [line.split()[0] for line in result.output.splitlines() if line.startswith("复查")]
+    assert len(set(shown)) == 2 and "复查验收表（第二次已填）.xlsx" in shown, shown
+    assert "12月14日" in result.output and "2023年12月14日" not in result.output
+
+
+def test_a_form_date_is_shown_with_its_year_unless_it_is_of_the_year_before() -> None:
+    from huitoukan.cli.render import _sent
+
+    as_of = date(2024, 1, 2)
+    assert _sent(date(2024, 1, 2), as_of, False) == "1月2日"
+    assert _sent(date(2024, 1, 3), as_of, False) == "2024年1月3日"  # after the day judged
+    assert _sent(date(2023, 1, 3), as_of, False) == "1月3日"
+    assert _sent(date(2023, 1, 2), as_of, False) == "2023年1月2日"  # a year before
+    assert _sent(date(2023, 12, 14), as_of, True) == "2023年12月14日"  # cannot be right
+    assert _sent(None, as_of, False) == ""
+
+
 def test_collect_with_errors_exit_1_and_names_cells(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -16,7 +16,7 @@ import io
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
@@ -173,6 +173,17 @@ def _short(day: date | None, year: int) -> str:
     if day is None:
         return ""
     return f"{day.month}月{day.day}日" if day.year == year else chinese_date(day)
+
+
+def _sent(day: date | None, as_of: date, impossible: bool) -> str:
+    """A form's 日期 in collect's table: 12月13日 in the year before the day judged (a past
+    day: which year is plain), a date that cannot be right or any other with its year (in
+    January every date took its year and the file names beside them shrank to 复查验收…填）
+    .xlsx, two files alike: clerk trial 123)."""
+    if day is None:
+        return ""
+    recent = not impossible and as_of - timedelta(days=365) < day <= as_of
+    return f"{day.month}月{day.day}日" if recent else chinese_date(day)
 
 
 def _wrapped(
@@ -582,7 +593,7 @@ def collect_report(result: CollectResult) -> None:
         table.add_row(
             _FileName(names[form.file]),
             _cell(form.department or form.department_text),
-            _short(form.form_date, 0 if form.date_impossible else year),  # the year shown
+            _sent(form.form_date, status.as_of, form.date_impossible),
             str(len(form.hazards)),
             str(errors),
             str(warnings),
