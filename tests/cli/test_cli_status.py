@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.cli import app
 from huitoukan.register.layout import NOT_RETURNED_SHEET
-from tests.helpers import closed, filled_form, hazard, workbook_text
+from tests.helpers import closed, filled_form, hazard, sheet_rows, workbook_text
 
 
 def setup_returns(campaign: Campaign, folder: Path) -> None:
@@ -109,6 +109,28 @@ def test_a_workbook_of_two_departments_is_not_said_gone_while_it_is_there(
     path.unlink()
     said = "".join(runner.invoke(app, ["status", *as_of]).output.split())
     assert f"汇总过的回收{os.sep}合报.xlsx已不在原处" in said
+
+
+def test_a_long_description_is_cut_on_screen_and_in_notices_kept_in_the_register(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A 300-character 存在隐患问题 took 17 lines of the overdue table and a paragraph of the
+    本处待办 (clerk trial 123): 100 characters there, the whole in the register."""
+    from huitoukan.register.status import SHORT_TEXT
+
+    long = "看台东侧第三排至第八排栏杆底座螺栓锈蚀松动，部分栏杆晃动明显，" * 9 + "另：西侧亦有"
+    row = hazard(部位="体育馆", 存在隐患问题=long, 整改时限=date(2023, 12, 18))
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [row])
+    as_of = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *as_of]).exit_code in (0, 1)
+    shown = "".join(runner.invoke(app, ["status", *as_of]).output.split())
+    cut = ("体育馆：" + long)[: SHORT_TEXT - 1]
+    assert "…" in shown and "另：西侧亦有" not in shown  # (the table wraps it among its columns)
+    assert runner.invoke(app, ["remind", *as_of, "-o", "通知"]).exit_code == 0
+    own = "".join((chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig").split())
+    assert cut + "…" in own and long[:SHORT_TEXT] not in own
+    rows = sheet_rows(chdir_tmp / "全校隐患台账.xlsx", "隐患台账")
+    assert [r["存在隐患问题"] for r in rows] == [long]
 
 
 def test_a_default_deadline_is_marked_wherever_it_is_printed(
@@ -423,7 +445,7 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     """各二级学院 sent a file named for it, filled in on 高级技工学校's form; 高级技工学校 sent its
     own: the file is set aside to be checked, and after that collect status, remind and the
     register said 各二级学院 尚未报送, not a word of it (clerk trial 93)."""
-    from tests.helpers import misfiled_pair, sheet_rows
+    from tests.helpers import misfiled_pair
 
     misfiled_pair(campaign, chdir_tmp / "回收")
     collected = runner.invoke(
@@ -520,7 +542,7 @@ def test_a_department_whose_file_was_counted_for_its_header_is_told_so(
     nothing else, so the form is its return (warned of): 各二级学院 was told only 尚未报送
     (clerk trials 93, 97). Told where status, remind, the register and the report say who
     has not returned."""
-    from tests.helpers import misfiled_pair, sheet_rows
+    from tests.helpers import misfiled_pair
 
     misfiled, own = misfiled_pair(campaign, chdir_tmp / "回收")
     own.unlink()
@@ -842,7 +864,7 @@ def test_a_department_that_sent_last_years_form_is_not_said_to_have_sent_an_unre
     """附属医院 sent last year's return, refused as another campaign's: every table said its
     file could not be read, and its notice “无法读取（这是往期活动的表格…）” (clerk trial
     109). They say what it sent."""
-    from tests.helpers import ask_by, sheet_rows
+    from tests.helpers import ask_by
 
     filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
     old = filled_form(

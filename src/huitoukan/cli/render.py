@@ -927,7 +927,7 @@ def _hazard_table(
     for view in views[:shown]:
         left = view.days_overdue if overdue else view.days_left
         days = "今天" if not overdue and left == 0 else f"{left}天"
-        where = f"{view.location}：{view.hazard}" if view.location else view.hazard
+        where = view.named()
         if view.number:  # an assigned problem, not one the department found
             where = f"【{view.number}】{where}"
         deadline = _short(view.deadline, year) + ("*" if view.deadline_is_default else "")
@@ -981,7 +981,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         _listed(console, label, departments)
         if everything or chosen:  # which ones, to ask for
             for view in report.missing_photos[:TERMINAL_ROWS]:
-                where = f"{view.location}：{view.hazard}" if view.location else view.hazard
+                where = view.named()
                 number = f"【{view.number}】" if view.number else ""
                 unread = "（粘贴的照片未能读取）" if view.photos_unread else ""
                 unread += f"（{view.photo_hint}）" if view.photo_hint else ""
@@ -1163,7 +1163,7 @@ def long_standing(report: StatusReport, group: str) -> None:
     )
     year = _year(report)
     for number, view in enumerate(report.long_standing, start=1):
-        where = f"{view.location}：{view.hazard}" if view.location else view.hazard
+        where = view.named()
         _wrapped(console, f"{number}. {view.department}　{where}", "", "   ")
         _wrapped(
             console,

@@ -460,7 +460,7 @@ def _numbered(items: Iterable[str]) -> list[str]:
 def _what(hazard: HazardView) -> str:
     """The hazard as a letter names it; an assigned problem's with its 编号 first (an
     inspection's problem is followed more closely than one the department found)."""
-    where = f"{hazard.location}：{hazard.hazard}" if hazard.location else hazard.hazard
+    where = hazard.named()
     return f"【{hazard.number}】{where}" if hazard.number else where
 
 

@@ -18,6 +18,9 @@ from huitoukan.model.findings import Finding, Part, PartState, SourceSummary, nu
 from huitoukan.model.returns import ANOTHER_CAMPAIGN, DONE, FAILED, PASSED, HazardRow
 from huitoukan.register.rounds import IssuedRound
 
+SHORT_TEXT = 100
+"""How many characters of a hazard's 部位 and 存在隐患问题 the screen and the letters show."""
+
 
 @dataclass(slots=True)
 class HazardView:
@@ -80,6 +83,15 @@ class HazardView:
         blank or unreadable (2024年6月底, 长期 printed as 12月31日 in the report, and the
         department told it was 逾期 by it: clerk trial 118)."""
         return "（表中未填或无法识别，按活动默认）" if self.deadline_is_default else ""
+
+    def named(self, limit: int = SHORT_TEXT) -> str:
+        """部位：存在隐患问题 on one line as the screen and the letters name it, cut to `limit`
+        characters (…): a 300-character description took 17 lines of the overdue table and
+        a paragraph of the 本处待办 (clerk trial 123); the register and the printed pages
+        keep it whole."""
+        where = f"{self.location}：{self.hazard}" if self.location else self.hazard
+        where = "；".join(filter(None, map(str.strip, where.splitlines())))  # (as the letters do)
+        return where if len(where) <= limit else f"{where[: limit - 1]}…"
 
     @property
     def undated(self) -> bool:
