@@ -698,7 +698,19 @@ def test_a_review_form_filled_where_it_was_written_is_asked_for(
     blank = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
     assert "复查验收表.xlsx" not in "".join(blank.output.split())
     form = chdir_tmp / "复查验收表.xlsx"
-    wb = load_workbook(form)  # filled in as an office suite saves it
+    verdicts = _fill_review_in_place(form)
+    left = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
+    said = "".join(left.output.split())
+    assert f"当前文件夹中的复查验收表.xlsx已填写了{verdicts}项复查结论，这次没有汇总" in said
+    assert "再运行huitoukancollect回收复查" in said
+    form.rename(chdir_tmp / "复查" / form.name)
+    taken = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
+    assert "这次没有汇总" not in "".join(taken.output.split())
+
+
+def _fill_review_in_place(form: Path) -> int:
+    """Every hazard of the 复查验收表 at `form` passed, as an office suite saves it."""
+    wb = load_workbook(form)
     sheet = wb.worksheets[0]
     header = next(r for r in sheet.iter_rows() if any(c.value == "复查结论" for c in r))
     column = {c.value: c.column for c in header}
@@ -711,10 +723,45 @@ def test_a_review_form_filled_where_it_was_written_is_asked_for(
         sheet.cell(r, column["复查时间"]).value = datetime(2023, 12, 19)
         sheet.cell(r, column["复查结论"]).value = "合格"
     wb.save(form)
-    left = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
-    said = "".join(left.output.split())
-    assert f"当前文件夹中的复查验收表.xlsx已填写了{len(rows)}项复查结论，这次没有汇总" in said
-    assert "再运行huitoukancollect回收复查" in said
-    form.rename(chdir_tmp / "复查" / form.name)
-    taken = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
-    assert "这次没有汇总" not in "".join(taken.output.split())
+    return len(rows)
+
+
+def test_a_review_form_filled_where_it_was_written_is_not_replaced_by_the_next(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """The clerk fills 复查验收表.xlsx in place and collects it by name; a week later `review`
+    kept it as 复查验收表.备份-….xlsx and wrote a blank one over it: every collect after was
+    refused for its verdicts, and told to give “.”, the work folder (clerk trial 125). The
+    filled form is moved into 复查, where collect reads it."""
+    from huitoukan.campaign import parse_campaign
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    assert runner.invoke(app, ["review", *AS_OF]).exit_code == 0
+    form = chdir_tmp / "复查验收表.xlsx"
+    verdicts = _fill_review_in_place(form)
+    by_name = ["collect", "回收", "复查", "复查验收表.xlsx", *AS_OF]
+    assert runner.invoke(app, by_name).exit_code in (0, 1)
+    before = json.loads(runner.invoke(app, ["status", "--json", *AS_OF]).stdout)["totals"]
+    refused = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])  # given by name: asked for
+    said = "".join(refused.output.split())  # so, not its folder, the work folder (trial 125)
+    assert refused.exit_code == 2
+    assert "请把复查验收表.xlsx一并给出（huitoukancollect回收复查复查验收表.xlsx）" in said
+    campaign = parse_campaign((chdir_tmp / "campaign.toml").read_text("utf-8"), "c.toml")
+    filled_form(campaign, "学院警务室", chdir_tmp / "回收" / "警务室.xlsx", [closed(部位="值班室")])
+    assert runner.invoke(app, by_name).exit_code in (0, 1)
+    again = runner.invoke(app, ["review", *AS_OF])
+    assert again.exit_code == 0
+    moved = chdir_tmp / "复查" / "复查验收表（已填）.xlsx"
+    said = "".join(again.output.split())
+    assert (
+        f"原复查验收表.xlsx已填写了{verdicts}项复查结论，已移到复查{os.sep}复查验收表（已填）.xlsx"
+        in said
+    )
+    assert moved.is_file() and not list(chdir_tmp.glob("复查验收表.备份*"))
+    for command in (by_name, ["collect", "回收", "复查", *AS_OF]):
+        taken = runner.invoke(app, command)
+        assert taken.exit_code in (0, 1), taken.output
+        totals = json.loads(runner.invoke(app, ["status", "--json", *AS_OF]).stdout)["totals"]
+        assert totals["closed"] == before["closed"]

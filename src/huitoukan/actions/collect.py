@@ -494,10 +494,15 @@ def filled_review_left_out(
     it was written, when none of `forms` read it: filled in where it was written and the
     collect given 回收 复查, its verdicts went untaken, nothing pointing at it (clerk trial
     121)."""
-    if not hand_edited(path):
-        return 0
     here = path.resolve()
     if any(f.source is not None and f.source.path.resolve() == here for f in forms):
+        return 0
+    return verdicts_filled(path, campaign, as_of)
+
+
+def verdicts_filled(path: Path, campaign: Campaign, as_of: date) -> int:
+    """How many verdicts were filled into the 复查验收表 `review` wrote at `path` since."""
+    if not hand_edited(path):
         return 0
     return sum(len(f.reviews) for f in read_one(path, campaign, as_of) if f.is_review)
 

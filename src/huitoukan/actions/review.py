@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from huitoukan.actions.collect import verdicts_filled
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
+from huitoukan.forms.layout import REVIEWS_FOLDER
 from huitoukan.forms.review import write_review_form
 from huitoukan.model.returns import FAILED, HazardRow, shared_photos
 from huitoukan.register.store import Written, replace_output
@@ -20,7 +23,8 @@ def review(
 ) -> tuple[list[HazardRow], Written, int]:
     """Write the form for the receiving office; the hazards on it, the file (none written
     when there is nothing to review: a form filled in earlier is not replaced by an empty
-    one; one filled in and then replaced is kept as a backup) and how many hazards wait,
+    one; one filled in with verdicts is moved into the 复查 folder, any other edited kept as
+    a backup) and how many hazards wait,
     reviewed 不合格, for their department to rectify them again."""
     if not campaign.info.review_required:
         raise InputError(
@@ -35,7 +39,24 @@ def review(
     if not hazards:
         return hazards, Written(out), failed
     shared = shared_photos(state.hazards)
+    filled = verdicts_filled(out, campaign, as_of)
+    moved = _into_reviews_folder(out) if filled else None
     written = replace_output(
         out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of, shared)
     )
+    if moved is not None:
+        written = dataclasses.replace(written, backup=moved, verdicts=filled)
     return hazards, written, failed
+
+
+def _into_reviews_folder(table: Path) -> Path:
+    """Move a 复查验收表 filled in where `review` wrote it into the 复查 folder beside it,
+    where collect reads it: kept as a backup beside the new one, its verdicts were not
+    collected, and one collected by name was then said missing (clerk trial 125)."""
+    folder = table.parent / REVIEWS_FOLDER
+    folder.mkdir(exist_ok=True)
+    target, n = folder / f"{table.stem}（已填）{table.suffix}", 2
+    while target.exists():
+        target, n = folder / f"{table.stem}（已填{n}）{table.suffix}", n + 1
+    table.replace(target)
+    return target

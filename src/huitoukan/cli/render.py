@@ -445,7 +445,13 @@ def report_written(report: StatusReport, written: Written, photo_pages: int | No
 
 
 def _backed_up(console: Console, written: Written) -> None:
-    if written.backup is not None:
+    if written.verdicts:
+        _wrapped(
+            console,
+            f"注意：原 {written.path} 已填写了 {written.verdicts} 项复查结论，已移到 "
+            f"{written.backup}，汇总时照样读取（如 huitoukan collect 回收 {REVIEWS_FOLDER}）",
+        )
+    elif written.backup is not None:
         _wrapped(
             console,
             f"注意：原 {written.path} 在上次生成后被修改过（或不是本工具生成的），"

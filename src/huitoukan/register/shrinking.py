@@ -190,12 +190,19 @@ def _getting_back(gone: list[str], reviews: list[str], given: Sequence[str]) -> 
             f"被替换的旧版本不要删除或移出，可移到 {folder / '旧版本'} 这样的子文件夹中，"
             "汇总时照样读取，其中的隐患和照片都保留。"
         )
-    if there:  # the folder left out of the command
-        folders = sorted({str(_outside_archives(Path(f).parent)) for f in there})
-        command = " ".join(map(as_argument, dict.fromkeys([*given, *folders])))
+    if there:  # the folder left out of the command; a file of the work folder itself by
+        # name (“请把 . 文件夹一并给出” read every file of the campaign: clerk trial 125)
+        places = sorted({_outside_archives(Path(f).parent) for f in there})
+        folders = [str(p) for p in places if p.resolve() != Path.cwd()]
+        files = sorted(
+            str(_outside_archives(Path(f))) for f in there if Path(f).parent.resolve() == Path.cwd()
+        )
+        command = " ".join(map(as_argument, dict.fromkeys([*given, *folders, *files])))
         verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
+        named = [f"{'、'.join(folders)} 文件夹"] if folders else []
+        named += ["、".join(files)] if files else []
         advice += (
-            f"这些文件还在原处{verdicts}：请把 {'、'.join(folders)} 文件夹一并给出"
+            f"这些文件还在原处{verdicts}：请把 {'和'.join(named)}一并给出"
             f"（huitoukan collect {command}）。"
         )
     if any(f not in there for f in reviews):  # its verdicts would go: no version

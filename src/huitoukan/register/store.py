@@ -57,6 +57,8 @@ class Written:
     wrote it (or it was not huitoukan's)."""
     open_elsewhere: bool = False
     """An office suite had `path` open when it was written over: its window shows the old."""
+    verdicts: int = 0
+    """Of a 复查验收表: the verdicts filled into the one at `path`, moved to `backup`."""
 
 
 def _keep_edited(path: Path, stamp: datetime) -> Path | None:
