@@ -1691,6 +1691,43 @@ def test_a_reviewed_hazard_reported_in_progress_again(tmp_path: Path, verdict: s
         assert "这次复查结论不再作数" in on_review.message and "暂未采用" not in on_review.message
 
 
+@pytest.mark.parametrize(
+    ("reviewed", "after"),
+    [("2023-12-11", False), ("2023-12-12", False), ("2023-12-13", True)],
+)
+def test_a_pass_after_the_department_reported_the_hazard_open_again_is_the_clerks(
+    tmp_path: Path, reviewed: str, after: bool
+) -> None:
+    """The department reports 东门 整改中 again on 12月12日; the reviewer passes it from the
+    older 复查验收表 on 12月13日: the department was told it had reopened a hazard after its
+    acceptance, and to mark it 已完成 again (clerk trial 125). The clerk alone is told the
+    pass, on a state since changed, does not stand."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", reviewed, "合格")
+    again = hazard(部位="东门", 整改完成情况="整改中")
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=date(2023, 12, 12))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [now] = collection.hazards
+    assert not now.closed and now.review != "合格"
+    said = [p for p in collection.problems if p.code is Code.REVIEW_REOPENED]
+    on_return = [p for p in said if p.file.endswith("v2.xlsx")]
+    [on_review] = [p for p in said if p.file.endswith("复查.xlsx")]
+    assert bool(on_return) is not after
+    day = f"2023年12月{reviewed[-2:]}日"
+    if after:
+        assert on_review.message.startswith(
+            f"隐患 {door.hazard_id}（安全保卫处：东门：楼道灭火器过期）{day} 复查合格，但部门 "
+            "2023年12月12日 报来的新版本已改报为“整改中”，复查依据的是此前的整改情况：这次复查"
+            "结论不作数"
+        )
+        assert (
+            now.review_note
+            == f"{day}复查合格，当时销号时间2023年12月8日（部门2023年12月12日已改报“整改中”，不作数）"
+        )
+    else:
+        assert "复查结论不再作数" in on_review.message
+
+
 def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
     tmp_path: Path,
 ) -> None:

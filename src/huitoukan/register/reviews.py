@@ -205,7 +205,10 @@ def apply_reviews(
     for hazard in hazards:
         if not hazard.reported_done:
             reviews_of = reopened.get(hazard.hazard_id, [])
-            result.hazards.append(_reported_open(hazard, reviews_of, progress_cell(hazard), result))
+            returned = by_file.get(hazard.source_file)
+            reported = returned.sent_on if returned is not None else None
+            cell = progress_cell(hazard)
+            result.hazards.append(_reported_open(hazard, reviews_of, cell, reported, result))
             continue
         verdict = latest.get(hazard.hazard_id)
         redone = (  # closed again after failing: after the 复查时间, or on that day with
@@ -418,11 +421,18 @@ def _as_passed(
 
 
 def _reported_open(
-    hazard: HazardRow, reviews: list[Review], cell: str, result: Reviewed
+    hazard: HazardRow,
+    reviews: list[Review],
+    cell: str,
+    reported: date | None,
+    result: Reviewed,
 ) -> HazardRow:
-    """A hazard the department reports not completed (any more), given its reviews: after
-    不合格 that is what was asked (复查意见 keeps the failures); after 合格 the newer
-    version contradicts the review, and both the review and the return are told."""
+    """A hazard the department reports not completed (any more, in a version sent on
+    `reported`), given its reviews: after 不合格 that is what was asked (复查意见 keeps the
+    failures); after 合格 the newer version contradicts the review, and both the review and
+    the return are told — unless the 合格 came after that version, reviewed from an older
+    复查验收表: the clerk alone is told (the department was told it had reopened a hazard
+    after its acceptance, and to mark a broken light done again: clerk trial 125)."""
     if not reviews:
         return hazard
     result.reopened.add(hazard.at)
@@ -439,6 +449,26 @@ def _reported_open(
     where = hazard.at
     # the pass kept in 复查意见, for the register, the next 复查验收表 and the archive page
     # (which showed no 复查 at all: clerk trial 123)
+    if (
+        not undated
+        and reported is not None
+        and verdict.reviewed_on is not None
+        and verdict.reviewed_on > reported
+    ):
+        told = _about(
+            verdict,
+            Code.REVIEW_REOPENED,
+            verdict.hazard_id,
+            variant="review-after",
+            owner=hazard.department,
+            sent=reported,
+            **said,
+        )
+        result.problems.append(told)
+        note = (
+            f"{_passed(verdict)}（部门{chinese_date(reported)}已改报“{said['progress']}”，不作数）"
+        )
+        return hazard._replace(review_note=note)
     note = f"{_passed(verdict)}，之后部门改报“{said['progress']}”"
     reopened = hazard if undated else hazard._replace(review_note=note)
     for told in (
