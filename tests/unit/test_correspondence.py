@@ -425,6 +425,18 @@ def test_a_long_table_of_the_report_repeats_its_header_on_each_page(
     for row in continued:  # a page that starts inside the table starts with its header
         first = ws.cell(row + 1, 1).value
         assert first == "序号" or str(first).startswith(("三", "四", "五", "六")), row
+    # the longest overdue first, and at most REPORT_OVERDUE of them: a 300-row return made
+    # the leaders' report 17 pages of them (clerk trial 125); the register lists them all
+    from huitoukan.letters.report import REPORT_OVERDUE
+
+    texts = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v]
+    assert "三、逾期隐患（60 项）" in texts
+    numbered = [r[0] for r in ws.iter_rows(values_only=True) if r[2] and str(r[2]).endswith("号楼")]
+    assert numbered == list(range(1, REPORT_OVERDUE + 1))
+    assert (
+        f"以上是逾期最久的 {REPORT_OVERDUE} 项，其余 {60 - REPORT_OVERDUE} 项见全校隐患台账“逾期”工作表。"
+        in texts
+    )
 
 
 def test_a_return_of_no_known_department_is_the_clerks_to_check_not_a_letter(

@@ -19,8 +19,9 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.letters.photos import Photo, place_photos
-from huitoukan.model.documents import REPORT_TITLE
+from huitoukan.model.documents import REGISTER_TITLE, REPORT_TITLE
 from huitoukan.model.returns import FAILED, STILL_THERE, HazardRow
+from huitoukan.register.layout import OVERDUE_SHEET
 from huitoukan.register.status import HazardView, StatusReport, rate
 from huitoukan.register.writing import (
     department_charts,
@@ -228,12 +229,17 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             # among the overdue, it read as a mistake of the report: clerk trial 67)
             + (f"（{_why_open(h)}）" if h.undated else ""),
         ]
-        for n, h in enumerate(report.overdue, start=1)
+        for n, h in enumerate(report.overdue[:REPORT_OVERDUE], start=1)
     ]
     heading(f"三、逾期隐患（{len(report.overdue)} 项）", _first_rows(overdue_rows))
     if report.overdue:
         overdue_header = ["序号", "部门", "部位", "存在隐患问题", "整改时限", "逾期天数"]
         table(overdue_header + ["责任人", "整改完成情况"], overdue_rows)
+        if len(report.overdue) > REPORT_OVERDUE:
+            line(
+                f"以上是逾期最久的 {REPORT_OVERDUE} 项，其余 {len(report.overdue) - REPORT_OVERDUE} "
+                f"项见{REGISTER_TITLE}“{OVERDUE_SHEET}”工作表。"
+            )
     else:
         line("无。")
     # a part of an assigned problem past its deadline and never answered is not a hazard
@@ -341,6 +347,10 @@ def _first_rows(rows: list[list[Value]], merged: tuple[int, int] | None = None) 
         return DEFAULT_ROW_HEIGHT
     return 28 + (row_height(rows[0], merged_widths(WIDTHS, merged)) or DEFAULT_ROW_HEIGHT)
 
+
+REPORT_OVERDUE = 50
+"""How many overdue hazards the leaders' report lists, the longest overdue first (a return
+of 300 rows made it 17 pages of them: clerk trial 125); the register lists them all."""
 
 PHOTOS_SHEET = "整改照片"
 PHOTO_WIDTHS = (14, 26, 14, 26)
