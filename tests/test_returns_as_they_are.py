@@ -372,6 +372,14 @@ def test_a_department_name_one_character_off_is_asked_about(
     assert unknown.message.startswith(said), unknown.message
 
 
+def _unsigned(campaign: Campaign, tmp_path: Path) -> Path:
+    """附属医院's return of one hazard, 上报人 and 联系方式 left blank."""
+    rows = [hazard(部位="门诊")]
+    return filled_form(
+        campaign, "附属医院", tmp_path / "医院.xlsx", rows, reporter=None, phone=None
+    )
+
+
 def _footer_typed_a_row_up(path: Path, reporter: object, phone: object) -> int:
     """Type 上报人 and 联系方式 into the table row above their labels, in their columns."""
     wb = load_workbook(path)
@@ -389,14 +397,7 @@ def test_a_footer_typed_a_row_too_high_is_read_as_the_footer(
     campaign: Campaign, tmp_path: Path, phone: object
 ) -> None:
     # a follow-up form's table is longer: 上报人 typed where it was last time (clerk trial 123)
-    path = filled_form(
-        campaign,
-        "附属医院",
-        tmp_path / "医院.xlsx",
-        [hazard(部位="门诊")],
-        reporter=None,
-        phone=None,
-    )
+    path = _unsigned(campaign, tmp_path)
     footer = _footer_typed_a_row_up(path, "王干事", phone)
     form = read_form(path, campaign)
     assert [h.location for h in form.hazards] == ["门诊"]
@@ -427,14 +428,7 @@ def test_only_a_phone_number_a_row_too_high_is_read_as_the_footer(
 def test_a_last_row_that_is_no_footer_stays_a_row(
     campaign: Campaign, tmp_path: Path, reporter: object, phone: object
 ) -> None:
-    path = filled_form(
-        campaign,
-        "附属医院",
-        tmp_path / "医院.xlsx",
-        [hazard(部位="门诊")],
-        reporter=None,
-        phone=None,
-    )
+    path = _unsigned(campaign, tmp_path)
     _footer_typed_a_row_up(path, reporter, phone)
     form = read_form(path, campaign)
     assert not any(p.code is Code.FOOTER_TYPED_ABOVE for p in form.problems)
