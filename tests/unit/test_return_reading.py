@@ -889,6 +889,31 @@ def test_a_deadline_before_the_campaign_without_a_checking_day_is_asked_about(
 
 
 @pytest.mark.parametrize(
+    ("deadline", "checked_on", "said"),
+    [  # the campaign ends 2023年12月31日
+        (date(2024, 12, 30), date(2023, 12, 10), False),  # 365 days after it
+        (date(2024, 12, 31), date(2023, 12, 10), True),  # 366: a year typed wrong
+        (date(2025, 12, 18), date(2023, 12, 10), True),
+        (date(2025, 3, 5), date(2024, 3, 6), False),  # a year after a hazard found later
+        (date(2025, 3, 6), date(2024, 3, 6), False),
+        (date(2025, 3, 7), date(2024, 3, 6), True),
+    ],
+)
+def test_a_deadline_more_than_a_year_after_the_campaign_is_asked_about(
+    campaign: Campaign, tmp_path: Path, deadline: date, checked_on: date, said: bool
+) -> None:
+    """12/18 typed in LibreOffice read as 2026年12月18日 in a campaign of 2024, and the hazard
+    went off every overdue list without a word (clerk trial 124)."""
+    assert campaign.info.ends_on == date(2023, 12, 31)
+    row = hazard(整改时限=deadline, 检查时间=checked_on)
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
+    found = [p for p in form.problems if p.code == "deadline-far-ahead"]
+    assert bool(found) is said
+    if said:
+        assert found[0].message.startswith(f"整改时限 {deadline.year}年")
+
+
+@pytest.mark.parametrize(
     ("checked_on", "default"),
     [(date(2023, 12, 30), True), (date(2023, 12, 31), True), (date(2024, 1, 1), False)],
 )

@@ -63,6 +63,11 @@ def implausible(day: date, campaign: Campaign, as_of: date, future_too: bool) ->
     return None
 
 
+FAR_AHEAD_DAYS = 365
+"""A 整改时限 more days than this after the campaign's end (or the day the hazard was found,
+when later) is said: a year typed wrong, not a plan."""
+
+
 def _found_after_default(checked_on: date | None, campaign: Campaign) -> bool:
     """A hazard found after the campaign's default 整改时限 has no default: it would be
     overdue the day it is reported."""
@@ -416,6 +421,11 @@ class RowChecker:
             self.problem(
                 Code.DEADLINE_BEFORE_ISSUE, cells, "deadline", deadline=deadline, issued=issued
             )
+        ends = max(self.campaign.info.ends_on, checked or issued)
+        if deadline and deadline > ends + timedelta(days=FAR_AHEAD_DAYS):
+            # a year typed wrong the other way: off every overdue list for a year (clerk
+            # trial 124, 12/18 read as 2026年12月18日 in a campaign of 2024)
+            self.problem(Code.DEADLINE_FAR_AHEAD, cells, "deadline", deadline=deadline, ends=ends)
         if self.has_deadline_column and not cells.text("deadline"):
             self.problem(
                 Code.MISSING_DEADLINE,

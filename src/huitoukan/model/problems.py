@@ -65,6 +65,7 @@ class Code(StrEnum):
     CLOSED_AFTER_FORM_DATE = "closed-after-form-date"
     CHECKED_AFTER_FORM_DATE = "checked-after-form-date"
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
+    DEADLINE_FAR_AHEAD = "deadline-far-ahead"
     DEADLINE_BEFORE_ISSUE = "deadline-before-issue"
     VANISHED_HAZARD = "vanished-hazard"
     VANISHED_CLOSED = "vanished-closed"
@@ -431,6 +432,12 @@ CATALOGUE: Mapping[Code, Rule] = {
     ),
     Code.DEADLINE_BEFORE_CHECKED: Rule(
         _E, "时限早于检查", "整改时限 {deadline} 早于检查时间 {checked}，请核对"
+    ),
+    Code.DEADLINE_FAR_AHEAD: Rule(
+        _W,
+        "时限在一年以后",
+        "整改时限 {deadline} 在 {ends} 一年以后，这项隐患在那之前都不会列为逾期；请核对年份"
+        "（确需长期整改的，请在备注中注明“历史遗留”并写明补救或替代措施）",
     ),
     Code.DEADLINE_BEFORE_ISSUE: Rule(
         _W,
