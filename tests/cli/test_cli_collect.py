@@ -66,6 +66,30 @@ def test_files_keep_their_names_in_january(
     assert "12月14日" in result.output and "2023年12月14日" not in result.output
 
 
+def test_file_names_shortened_alike_are_shortened_around_what_tells_them_apart() -> None:
+    """复查验收表（安全保卫处已填）.xlsx and 复查验收表（第二次已填）.xlsx in a narrow column both
+    read 复查验收表（…已填）.xlsx (clerk trial 126)."""
+    import io
+
+    from rich.console import Console
+
+    from huitoukan.cli.chinese import text_width
+    from huitoukan.cli.render import _FileName
+
+    names = ["复查验收表（安全保卫处已填）.xlsx", "复查验收表（第二次已填）.xlsx", "学工处.xlsx"]
+    for width in (16, 20, 24):
+        out = io.StringIO()
+        console = Console(width=width, file=out)
+        for name in names:
+            console.print(_FileName(name, names))
+        lines = out.getvalue().splitlines()
+        assert len(set(lines)) == 3 and all(text_width(line) <= width for line in lines), lines
+        assert "第二次" in lines[1] and "学工处.xlsx" == lines[2]
+    out = io.StringIO()
+    Console(width=40, file=out).print(_FileName(names[0], names))
+    assert out.getvalue().strip() == names[0]  # whole when it fits
+
+
 def test_a_form_date_is_shown_with_its_year_unless_it_is_of_the_year_before() -> None:
     from huitoukan.cli.render import _sent
 

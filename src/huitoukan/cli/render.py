@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -147,17 +148,53 @@ def _cell(text: str, style: str = "") -> Text:
 
 class _FileName:
     """A file name in as many columns as its table column has, shortened in the middle
-    (`_middle`) when it has fewer."""
+    (`_middle`) when it has fewer — around the part that tells it from the other names of
+    its table (`others`) when shortened alike (复查验收表（安全保卫处已填）.xlsx and 复查验收表
+    （第二次已填）.xlsx both read 复查验收表（…已填）.xlsx: clerk trial 126)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, others: Sequence[str] = ()) -> None:
         self.name = name
+        self.others = others
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         width = text_width(self.name)
         return Measurement(min(width, 12), width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(_middle(self.name, options.max_width), no_wrap=True, overflow="crop")
+        width = options.max_width
+        shown = _middle(self.name, width)
+        alike = [o for o in self.others if o != self.name and _middle(o, width) == shown]
+        if alike:
+            shown = _around(self.name, width, _differing(self.name, alike[0]))
+        yield Text(shown, no_wrap=True, overflow="crop")
+
+
+def _differing(name: str, other: str) -> tuple[int, int]:
+    """Where `name` differs from `other`: the part between their common start and end."""
+    start = len(os.path.commonprefix([name, other]))
+    end = len(name) - len(os.path.commonprefix([name[::-1], other[::-1]]))
+    return start, max(start, end)
+
+
+def _around(text: str, width: int, part: tuple[int, int]) -> str:
+    """`text` in `width` columns keeping `part` (start, end) whole, widened to the right and
+    the left in turn while it fits, “…” where it is cut; shortened in the middle when the
+    part alone does not fit."""
+    start, end = part
+
+    def shown(left: int, right: int) -> str:
+        before = "…" if left > 0 else ""
+        return before + text[left:right] + ("…" if right < len(text) else "")
+
+    if end <= start or text_width(shown(start, end)) > width:
+        return _middle(text, width)
+    while True:
+        if end < len(text) and text_width(shown(start, end + 1)) <= width:
+            end += 1
+        elif start > 0 and text_width(shown(start - 1, end)) <= width:
+            start -= 1
+        else:
+            return shown(start, end)
 
 
 def _year(report: StatusReport) -> int:
@@ -592,12 +629,13 @@ def collect_report(result: CollectResult) -> None:
     _fixed(table, "警告", 4, right=True)
     _fixed(table, "处理结果", 8)
     names = _distinct_names([form.file for form in collection.forms])
+    listed = list(names.values())
     for form in collection.forms[:TERMINAL_ROWS]:
         outcome = collection.outcomes[form.file]
         style = {FileOutcome.USED: "green", FileOutcome.SUPERSEDED: "dim"}.get(outcome, "red")
         errors, warnings = counts.get(form.file, (0, 0))
         table.add_row(
-            _FileName(names[form.file]),
+            _FileName(names[form.file], listed),
             _cell(form.department or form.department_text),
             _sent(form.form_date, status.as_of, form.date_impossible),
             str(len(form.hazards)),
