@@ -388,6 +388,24 @@ def test_decisions_typed_into_the_result_are_said_not_lost(
     assert "请填写在检查发现问题清单的“对应自查”一栏" in "".join(refused.output.split())
 
 
+def test_what_the_last_run_wrote_is_not_said_typed_after_a_decision_changed(
+    runner: CliRunner, register: Path, tmp_path: Path
+) -> None:
+    """The 追责核查 opened and saved to print it, then XJ-1 decided 无 in the list: the run
+    said the 隐患编号 it had written itself was typed there, and asked for it in the list —
+    turning a 自查未发现 back (clerk trial 126)."""
+    listed = findings_list(tmp_path / "督查发现.xlsx", FINDINGS, ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    run(runner, str(listed), str(register), "--out", str(out))
+    assert {r["问题编号"]: r for r in verdict_rows(out)}["XJ-1"]["对应自查隐患编号"]
+    load_workbook(out).save(out)  # opened and saved, nothing changed
+    decided = [{**f, "对应自查": "无"} if f["问题编号"] == "XJ-1" else f for f in FINDINGS]
+    listed = findings_list(tmp_path / "督查发现.xlsx", decided, ORDER)
+    _, output = run(runner, str(listed), str(register), "--out", str(out))
+    assert "未被采用" not in "".join(output.split()), output
+    assert {r["问题编号"]: r for r in verdict_rows(out)}["XJ-1"]["结论"] == "自查未发现（已核对）"
+
+
 def test_a_decision_by_number_names_the_hazard_and_asks_for_its_id(
     runner: CliRunner, campaign: Campaign, register: Path, tmp_path: Path
 ) -> None:

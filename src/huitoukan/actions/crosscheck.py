@@ -21,6 +21,7 @@ from huitoukan.letters.accountability import (
 )
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.returns import HazardRow
 from huitoukan.register.record import edited_since_written
 from huitoukan.register.store import Written, replace_output
 
@@ -94,18 +95,25 @@ _NOT_REOPENED = (  # (not “还没有这个问题” beside the listed problem 
 )
 
 
-def _decisions_typed_into(out: Path, result: Crosscheck, listed: Path) -> list[Problem]:
+def _decisions_typed_into(
+    out: Path, result: Crosscheck, listed: Path, hazards: Sequence[HazardRow]
+) -> list[Problem]:
     """A 隐患编号 or 无 a clerk typed into the last 核查结果's 对应自查隐患编号 (where it looks
     to belong), which this run writes over: said, with where it goes (the list's 对应自查),
     not lost without a word (clerk trial 113). What the run writes there itself, or the
-    list decided the same, is not said."""
+    list decided the same, is not said; nor what the last run wrote (the 隐患编号 of the
+    hazard named beside it): the file opened and saved to print it, then a decision changed
+    in the list, the clerk was told to put the old one back (clerk trial 126)."""
     typed = typed_decisions(out)
+    by_id = {h.hazard_id.upper(): (h.department, h.where) for h in hazards}
     problems = []
     for verdict in result.verdicts:
         number = verdict.finding.number
-        cell, value = typed.get(number, ("", ""))
+        cell, value, beside = typed.get(number, ("", "", ("", "")))
         written = verdict.match.hazard.hazard_id if verdict.match else ""
         said = value.strip().upper()
+        if by_id.get(said) == beside:
+            continue  # the last run's own
         # 无 beside a finding nothing answers, left 自查未发现 anyway: nothing to move
         unchanged = said in NO_MATCH and not written and verdict.conclusion is Conclusion.MISSED
         if said and not unchanged and said not in (written, verdict.finding.decision.upper()):
@@ -191,6 +199,6 @@ def run_crosscheck(
     result.reopen = [v.finding for v in reopen]
     out = xlsx_name(out)
     if edited_since_written(out):
-        result.problems.extend(_decisions_typed_into(out, result, findings))
+        result.problems.extend(_decisions_typed_into(out, result, findings, state.hazards))
     day = chinese_date(as_of)
     return result, replace_output(out, lambda tmp: write_crosscheck(tmp, campaign, result, day))

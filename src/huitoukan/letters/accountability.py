@@ -53,16 +53,16 @@ MISSED_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
-def typed_decisions(path: Path) -> dict[str, tuple[str, str]]:
+def typed_decisions(path: Path) -> dict[str, tuple[str, str, tuple[str, str]]]:
     """What the 核查结果 of the 追责核查 at `path` shows in 对应自查隐患编号, by 问题编号:
-    (the cell, its text). A clerk types decisions there, which the next run writes over
-    (clerk trial 113): the caller says those it did not write. Nothing for a file that
-    cannot be read or is not laid out so."""
+    (the cell, its text, the 自查部门 and 自查发现的隐患 beside it). A clerk types decisions
+    there, which the next run writes over (clerk trial 113): the caller says those it did
+    not write. Nothing for a file that cannot be read or is not laid out so."""
     try:
         content = read_workbook(path, only=[RESULT_SHEET], inspect=False)
     except (UnreadableWorkbook, OSError):
         return {}
-    typed: dict[str, tuple[str, str]] = {}
+    typed: dict[str, tuple[str, str, tuple[str, str]]] = {}
     for grid in content.sheets:
         texts = [[cell_text(v) for v in row] for row in grid.rows]
         head = next((n for n, row in enumerate(texts[:5]) if DECISION_HEADING in row), None)
@@ -71,7 +71,9 @@ def typed_decisions(path: Path) -> dict[str, tuple[str, str]]:
         number, decision = texts[head].index("问题编号"), texts[head].index(DECISION_HEADING)
         for n, row in enumerate(texts[head + 1 :], start=head + 1):
             if len(row) > max(number, decision) and row[number] and row[decision]:
-                typed.setdefault(row[number], (cell_ref(n, decision), row[decision]))
+                department, where = (row[decision + 1 : decision + 3] + ["", ""])[:2]
+                place = cell_ref(n, decision)
+                typed.setdefault(row[number], (place, row[decision], (department, where)))
     return typed
 
 
