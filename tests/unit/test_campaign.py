@@ -445,3 +445,23 @@ def test_every_mistake_of_a_campaign_is_listed() -> None:
     assert f"（另有 {len(lines) - 1} 处错误：第 {lines[1]} 行，checklist[2].method：" in message
     assert f"第 {lines[5]} 行" in message and f"第 {lines[6]} 行" not in message
     assert message.endswith("……）") and "缺少必填项" not in message
+
+
+def test_colleges_under_a_department_of_another_name_are_refused_with_the_way() -> None:
+    """A 中学 names its grades' offices 各年级部 and lists 高一年级部 … as [[colleges]]: 各年级部
+    was issued a form with the items and each 年级部 one with none (clerk trial 126)."""
+    from tests.conftest import campaign_with_colleges_text
+
+    text = campaign_with_colleges_text().replace('"各二级学院"', '"各年级部"')
+    with pytest.raises(CampaignError) as told:
+        parse_campaign(text, "campaign.toml")
+    said = told.value.message
+    assert "[[colleges]] 列出的 机电工程学院、信息工程学院、经济管理学院 没有负责的检查项目" in said
+    assert "请把 name 改为“各二级学院”，原名写在它的 aliases 中" in said
+    # as said: the checklist still writes 各年级部, and each college has its items
+    fixed = text.replace(
+        'name = "各年级部"\naliases = ["二级学院"]', 'name = "各二级学院"\naliases = ["各年级部"]'
+    )
+    campaign = parse_campaign(fixed, "campaign.toml")
+    assert campaign.items_for("机电工程学院")
+    assert "各二级学院" not in {u.name for u in campaign.units}

@@ -297,6 +297,7 @@ class Campaign(_Strict):
                 "认得，隐患编号保持不变；只是 checklist 写错的，改为名单中的名称",
                 ("checklist", first, "departments"),
             )
+        _colleges_have_items(self.colleges, items)
         # an item added at the end of the file under an earlier category is listed with it
         # (附件1 printed it as a second 消防安全 block after 校园安防: clerk trial 41)
         order: dict[str, int] = {}
@@ -471,3 +472,21 @@ class Campaign(_Strict):
         close = difflib.get_close_matches(name, list(spelled), n=3, cutoff=cutoff)
         guesses = list(dict.fromkeys(spelled[c] for c in close))
         return f"是不是“{'”或“'.join(guesses)}”？" if guesses else ""
+
+
+def _colleges_have_items(colleges: tuple[Unit, ...], items: list[ChecklistItem]) -> None:
+    """[[colleges]] that no 附件1 item names, neither as 各二级学院 nor by name: a 中学 calling
+    them 各年级部 issued 各年级部 a form with the items and each 年级部 one with none (clerk
+    trial 126): refused, saying what the colleges stand for."""
+    named = {d for item in items for d in item.departments}
+    if not colleges or COLLEGES_PLACEHOLDER in named or any(c.name in named for c in colleges):
+        return
+    listed = "、".join(c.name for c in colleges)
+    raise PlacedError(
+        f"[[colleges]] 列出的 {listed} 没有负责的检查项目：它们各自承担附件1中责任部门写作"
+        f"“{COLLEGES_PLACEHOLDER}”的项目，而 checklist 中没有“{COLLEGES_PLACEHOLDER}”。统称这些"
+        f"单位的部门（如“各年级部”）请把 name 改为“{COLLEGES_PLACEHOLDER}”，原名写在它的 aliases "
+        "中（checklist 照样可写原名），各单位即分别承担它的项目、各自报送；或在 checklist 中"
+        "直接写各单位的名称",
+        ("colleges", 0, "name"),
+    )
