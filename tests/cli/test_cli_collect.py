@@ -4,6 +4,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -211,3 +212,13 @@ def test_the_closure_rate_is_rounded_once_where_it_is_shown(
     assert "销号率 78.9%" in "".join(shown.output.split()).replace("销号率", "销号率 ")
     status = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert status["totals"]["closure_rate"] == 15 / 19
+
+
+@pytest.mark.parametrize(
+    "command", ["issue", "collect", "status", "remind", "report", "sample", "crosscheck", "review"]
+)
+def test_every_command_says_how_it_is_run(runner: CliRunner, command: str) -> None:
+    """Each command's --help gives an example to copy (none did: clerk trial 126)."""
+    shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0
+    assert f"例如：huitoukan{command}" in "".join(shown.output.split())

@@ -422,7 +422,10 @@ def issue(
     ] = None,
     findings: FindingsOption = None,
 ) -> None:
-    """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。"""
+    """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。
+
+    例如：huitoukan issue（首轮，写到 发放 文件夹）；huitoukan issue --followup
+    全校隐患台账.xlsx --only-open --date 2023-12-21（跟进轮，预填各部门未销号的隐患）"""
     from huitoukan.actions.issue import issue as issue_forms
     from huitoukan.cli import render
 
@@ -474,7 +477,10 @@ def collect(
 
     表格中粘贴的整改前后照片（WPS、Excel 嵌入单元格或浮动在行上的图片）按部门放入台账旁的
     “佐证材料”文件夹，台账“照片”栏计数并可点开；campaign.toml 中 require_photo = true 时，
-    报“已完成”却没有整改后照片的给出警告。"""
+    报“已完成”却没有整改后照片的给出警告。
+
+    例如：huitoukan collect 回收 复查 --as-of 2023-12-20（报表文件夹和填好的复查验收表所在的
+    文件夹每次都一并给出；跟进轮的回收文件夹也一样）"""
     from huitoukan.actions.collect import CollectReport, collect_to_register
     from huitoukan.cli import render
 
@@ -520,7 +526,9 @@ def status(
     json_output: JsonOption = False,
     findings: FindingsOption = None,
 ) -> None:
-    """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。"""
+    """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。
+
+    例如：huitoukan status --as-of 2023-12-20；huitoukan status --department 保卫处"""
     from huitoukan.actions.state import status_of
 
     _errors_as_json(json_output)
@@ -552,7 +560,9 @@ def remind(
     findings: FindingsOption = None,
 ) -> None:
     """写出催报、督办通知：每个有待办事项的部门一份（未报送、隐患逾期、报表填写有误、复查不合格、
-    须重新整改、交办问题未反馈、跟进轮未报送、缺整改照片等），本处待办一份，另有汇总文件。"""
+    须重新整改、交办问题未反馈、跟进轮未报送、缺整改照片等），本处待办一份，另有汇总文件。
+
+    例如：huitoukan remind --as-of 2023-12-20（写到 通知 文件夹）"""
     from huitoukan.actions.letters import remind as write_reminders
     from huitoukan.cli import render
 
@@ -580,7 +590,9 @@ def report(
         typer.Option("--photos", help="另附“整改照片”页：每项附有照片的隐患一页，照片缩放排入"),
     ] = False,
 ) -> None:
-    """写出供学校安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。"""
+    """写出供学校安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。
+
+    例如：huitoukan report --as-of 2023-12-20（先用同一日期 collect）"""
     from huitoukan.actions.letters import report as write_leader_report
     from huitoukan.cli import render
 
@@ -618,7 +630,9 @@ def sample(
     campaign: CampaignOption = None,
     findings: FindingsOption = None,
 ) -> None:
-    """模拟督导组随机抽查交办问题，写出“一问题一档案”（每个问题一页 A4，可打印）。"""
+    """模拟督导组随机抽查交办问题，写出“一问题一档案”（每个问题一页 A4，可打印）。
+
+    例如：huitoukan sample -n 3（抽 3 个）；huitoukan sample --all（每个交办问题一页）"""
     from huitoukan.actions.sample import sample as write_sample
     from huitoukan.cli import render
 
@@ -656,7 +670,10 @@ def crosscheck(
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
 ) -> None:
-    """追责核查：逐项比对检查发现的问题与自查台账，列出自查已发现、自查未发现（及追责范围）和待确认的问题。"""
+    """追责核查：逐项比对检查发现的问题与自查台账，列出自查已发现、自查未发现（及追责范围）和待确认的问题。
+
+    例如：huitoukan crosscheck 市级抽查问题.xlsx --as-of 2023-12-20（核对结论填在问题清单的
+    “对应自查”一栏后再运行一次）"""
     from huitoukan.actions.crosscheck import run_crosscheck
     from huitoukan.cli import render
 
@@ -678,7 +695,9 @@ def review(
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
 ) -> None:
-    """写出复查验收表：列出部门报“已完成”、尚待复查的隐患，供接收部门复查后填写，放入 复查 文件夹与报表一起汇总。"""
+    """写出复查验收表：列出部门报“已完成”、尚待复查的隐患，供接收部门复查后填写，放入 复查 文件夹与报表一起汇总。
+
+    例如：huitoukan review --as-of 2023-12-20，填好后 huitoukan collect 回收 复查"""
     from huitoukan.actions.review import review as write_review
     from huitoukan.cli import render
 
