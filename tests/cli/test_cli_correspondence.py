@@ -111,6 +111,28 @@ def test_a_hazard_gone_from_the_newest_return_is_asked_for_before_it_is_overdue(
         assert text.count("配电室：堆放杂物") == 1
 
 
+def test_a_notice_says_its_deleted_rows_beside_those_overdue_listed_above(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """Two rows deleted, one overdue (asked among the overdue) and one not: “以下 1 项隐患的
+    行被删除” read as one deleted of two (clerk trial 126)."""
+    returns = chdir_tmp / "回收"
+    rows = [
+        hazard(部位="配电室", 存在隐患问题="堆放杂物", 整改时限=date(2023, 12, 15)),
+        hazard(部位="北围墙", 存在隐患问题="墙体开裂", 整改时限=date(2024, 6, 30)),
+    ]
+    filled_form(campaign, "总务基建处", returns / "一.xlsx", [hazard(), *rows],
+                form_date=date(2023, 12, 12))  # fmt: skip
+    filled_form(
+        campaign, "总务基建处", returns / "二.xlsx", [hazard()], form_date=date(2023, 12, 14)
+    )
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    text = (chdir_tmp / "通知" / "总务基建处-通知.txt").read_text("utf-8-sig")
+    assert "除上面已列出的逾期隐患外，以下 1 项隐患的行被删除或整改情况被清空" in text
+    assert text.count("配电室：堆放杂物") == 1 and text.count("北围墙：墙体开裂") == 1
+
+
 def test_a_return_with_errors_only_off_its_rows_is_asked_to_be_put_right(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -211,13 +211,15 @@ def notices(campaign: Campaign, report: StatusReport) -> list[Notice]:
             )
         # gone from its newest return, not closed, and not overdue (those are asked above)
         chased = {h.source for h in overdue}
-        gone = [
-            h for h in report.vanished if h.department == dept.department and h.source not in chased
-        ]
+        vanished = [h for h in report.vanished if h.department == dept.department]
+        gone = [h for h in vanished if h.source not in chased]
         if gone:
             kinds.append("核对未销号隐患")
+            # (those listed above as overdue said apart: “以下 1 项” of two deleted read as
+            # one: clerk trial 126)
+            also = "除上面已列出的逾期隐患外，" if len(gone) < len(vanished) else ""
             lines.append(
-                f"贵部门最新报送的表格中，以下 {len(gone)} 项隐患的行被删除或整改情况被清空，"
+                f"贵部门最新报送的表格中，{also}以下 {len(gone)} 项隐患的行被删除或整改情况被清空，"
                 "但未见销号，台账中仍按未销号跟踪：请恢复这些行、填写整改情况后重新报送"
                 "（已整改完成的，同时填写销号时间）："
             )
