@@ -215,6 +215,15 @@ def test_issuing_one_department_again_keeps_the_others_on_the_list(
     assert ws.cell(after["安全保卫处"], columns["SHA-256"]).value == sha256_of(form)
 
 
+def test_a_signing_day_left_a_number_is_said_as_its_day(runner: CliRunner, chdir_tmp: Path) -> None:
+    """签收日期 typed into a cell formatted as a number: “已有签收（刘建国，45266）” (clerk
+    trial 127)."""
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    _signed(chdir_tmp / "发放" / "发放清单.xlsx", {"安全保卫处": ("刘建国", 45266)})
+    result = runner.invoke(app, ["issue", "-d", "保卫处", "--force"])
+    assert "安全保卫处的旧表已有签收（刘建国，2023年12月6日）" in "".join(result.output.split())
+
+
 def test_a_signed_list_written_over_is_kept(runner: CliRunner, chdir_tmp: Path) -> None:
     """`issue --force` (and a follow-up round forced into the first round's folder, as its
     refusal advised) wrote over the signed 发放清单 without a copy: the signatures were

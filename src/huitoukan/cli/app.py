@@ -353,7 +353,9 @@ def init(
         ),
     ] = False,
 ) -> None:
-    """写出可编辑的活动配置 campaign.toml（学校、日期、部门及别名、二级学院、附件1项目）。"""
+    """写出可编辑的活动配置 campaign.toml（学校、日期、部门及别名、二级学院、附件1项目）。
+
+    例如：huitoukan init；huitoukan init --findings（另写一份空白的交办问题清单）"""
     from huitoukan.actions.init import init as write_init
     from huitoukan.campaign import CAMPAIGN_FILE_NAME
     from huitoukan.cli import render
@@ -424,8 +426,8 @@ def issue(
 ) -> None:
     """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。
 
-    例如：huitoukan issue（首轮，写到 发放 文件夹）；huitoukan issue --followup
-    全校隐患台账.xlsx --only-open --date 2023-12-21（跟进轮，预填各部门未销号的隐患）"""
+    例如：huitoukan issue（首轮，写到 发放 文件夹）；
+    huitoukan issue --followup 全校隐患台账.xlsx --only-open --date 2023-12-21（跟进轮）"""
     from huitoukan.actions.issue import issue as issue_forms
     from huitoukan.cli import render
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -145,9 +145,19 @@ def signature(row: Sequence[object]) -> str:
     ('' when not signed)."""
     headers = [h for h, _ in _HEADERS[1:]]
     values = [row[headers.index(h)] for h in ("签收人", "签收日期")]
-    # a date typed as one said as every date is (“2026-11-03”: clerk trial 112)
-    signed = (chinese_date(v) if isinstance(v, date) else cell_text(v) for v in values)
+    # a date typed as one said as every date is (“2026-11-03”: clerk trial 112), and one
+    # left a number, a date cell's serial (“刘建国，45266”: clerk trial 127)
+    signed = (
+        chinese_date(v) if isinstance(v, date) else _serial(v) or cell_text(v) for v in values
+    )
     return "，".join(text for text in signed if text)
+
+
+def _serial(value: object) -> str:
+    """A spreadsheet's day number (45266) as the day it is ('' for anything else)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 36526 <= value < 73051:
+        return ""  # (2000 to 2099)
+    return chinese_date(date(1899, 12, 30) + timedelta(days=int(value)))
 
 
 SIGNED_ROW = 30.0
