@@ -12,6 +12,7 @@ the end tell versions apart).
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import sys
@@ -771,6 +772,7 @@ def collect_report(result: CollectResult) -> None:
         feedback_copies(out, result.feedback)
 
 
+@functools.lru_cache(maxsize=4096)  # (each name of a table is compared with all the others)
 def _middle(text: str, width: int) -> str:
     """`text` in `width` columns, shortened in the middle: the start and the end of a file
     name (总务基建处-…（修改后）.xlsx) tell versions apart better than the start alone."""
