@@ -263,6 +263,41 @@ def _guard_answers_xj01_without_deadline(campaign: Campaign, listed: Path, folde
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ({}, False),  # as issued
+        ({"存在隐患问题": " 二楼走廊灭火器压力不足 "}, False),  # spaces around: the same
+        ({"存在隐患问题": "二楼走廊个别灭火器压力略低"}, True),
+        ({"部位": "3号楼"}, True),
+    ],
+)
+def test_an_assigned_problem_restated_on_its_row_is_said(
+    campaign: Campaign, listed: Path, tmp_path: Path, typed: dict[str, object], said: bool
+) -> None:
+    """The form's locked 问题描述 unlocked and softened (“值班记录个别不全”): the new wording
+    went into the register, status and the report without a word (clerk trial 127)."""
+    from tests.helpers import read_form
+
+    path = filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "保卫处.xlsx",
+        [],
+        assigned=read_findings(listed, campaign).findings,
+        answers={"XJ-01": answer(**typed), "SD-01": answer()},
+    )
+    form = read_form(path, campaign)
+    restated = [p for p in form.problems if p.code is Code.ASSIGNMENT_RESTATED]
+    assert bool(restated) is said
+    if said:
+        [p] = restated
+        assert p.message.startswith(
+            "交办问题 XJ-01 下发时是“3号教学楼：二楼走廊灭火器压力不足”，这一行改成了"
+        )
+        assert p.cell.startswith(form.column_letters["hazard"]) and p.severity is Severity.WARNING
+
+
 def test_an_answer_without_a_deadline_takes_the_problems(
     runner: CliRunner, campaign: Campaign, listed: Path, chdir_tmp: Path
 ) -> None:

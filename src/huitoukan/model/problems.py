@@ -113,6 +113,7 @@ class Code(StrEnum):
     ASSIGNMENT_UNKNOWN_NUMBER = "assignment-unknown-number"
     ASSIGNMENT_OTHER_DEPARTMENT = "assignment-other-department"
     ASSIGNMENT_ROWS_SHIFTED = "assignment-rows-shifted"
+    ASSIGNMENT_RESTATED = "assignment-restated"
     ASSIGNMENT_DEADLINE_LATER = "assignment-deadline-later"
     ASSIGNMENT_CLOSED_BEFORE_FOUND = "assignment-closed-before-found"
     ASSIGNMENT_STILL_THERE = "assignment-still-there"
@@ -946,6 +947,12 @@ CATALOGUE: Mapping[Code, Rule] = {
             "unassigned": "交办问题 {value} 在交办问题清单中还没有明确责任部门，已按本部门自查发现的"
             "隐患汇总；由本部门整改的，请告知接收部门在清单中写明"
         },
+    ),
+    Code.ASSIGNMENT_RESTATED: Rule(
+        _W,
+        "交办问题内容被改动",
+        "交办问题 {number} 下发时是“{issued}”，这一行改成了“{typed}”：交办问题的部位和问题描述"
+        "由学校填写，请改回下发时的内容（情况有变化的，写在备注中）；台账暂按所填记",
     ),
     Code.ASSIGNMENT_DEADLINE_LATER: Rule(
         _W,

@@ -275,7 +275,7 @@ def read_return(
         return [form.model_copy(update={"readable": False, "reason": reason})]
     named_by_file = campaign.find_unit(Path(source.readable_name).stem)
     groups = _by_department(found, campaign, named_by_file.name if named_by_file else "")
-    issued_with, issued = _issued_problems(content, campaign)
+    issued_with, issued, worded = _issued_problems(content, campaign)
     copies = [_copies_apart(group) for group in groups]
     groups = [group for group, _ in copies]
     for _, copied in copies:  # (its photos copied with it: the original's are kept)
@@ -340,6 +340,7 @@ def read_return(
             )
             part.problems.append(said)
         part.hazards = _as_issued(part.hazards, issued)
+        part.problems.extend(_restated(part, worded))
         part.issued_with = issued_with
         if part.department:  # the file's own notes were made before it was known
             part.problems = [
@@ -412,25 +413,29 @@ def read_return(
 
 def _issued_problems(
     content: WorkbookContent, campaign: Campaign
-) -> tuple[frozenset[str] | None, dict[str, date]]:
+) -> tuple[frozenset[str] | None, dict[str, date], dict[str, tuple[str, str]]]:
     """The problems the form's own 交办问题清单 sheet lists, as it was issued: their 问题编号
     (as compared; none for a form huitoukan issued without the sheet, None for a form it
-    did not make), and the 整改时限 it gave each."""
+    did not make), the 整改时限 it gave each, and the 部位 and 问题描述 of each."""
     grid = next((g for g in content.sheets if g.name == ASSIGNED_SHEET), None)
     if grid is None:
-        return (frozenset() if content.made.creator == MAKER else None), {}
+        return (frozenset() if content.made.creator == MAKER else None), {}, {}
     for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
         texts = [cell_text(value) for value in row]
         if "问题编号" not in texts or "整改时限" not in texts:
             continue
         number, deadline = texts.index("问题编号"), texts.index("整改时限")
+        said = [texts.index(h) if h in texts else -1 for h in ("部位", "问题描述")]
         listed: set[str] = set()
         found: dict[str, date] = {}
+        worded: dict[str, tuple[str, str]] = {}
         for cells in grid.rows[r + 1 :]:
             key = number_key(cell_text(cells[number])) if number < len(cells) else ""
             if not key:
                 continue
             listed.add(key)
+            if -1 not in said and max(said) < len(cells):
+                worded[key] = (cell_text(cells[said[0]]), cell_text(cells[said[1]]))
             try:
                 day = parse_date(
                     cells[deadline] if deadline < len(cells) else None, campaign.info.issued_on
@@ -439,8 +444,38 @@ def _issued_problems(
                 continue
             if day is not None:
                 found[key] = day
-        return frozenset(listed), found
-    return None, {}
+        return frozenset(listed), found, worded
+    return None, {}, {}
+
+
+def _restated(form: ReturnForm, worded: dict[str, tuple[str, str]]) -> list[Problem]:
+    """A warning on each row answering an assigned problem whose 部位 or 存在隐患问题 is not
+    as the form was issued with them (locked cells, unlocked: the department's softened
+    wording went into the register unsaid, clerk trial 127)."""
+    said = []
+    for h in form.hazards:
+        issued = worded.get(number_key(h.number)) if h.number else None
+        if issued is None or not all(issued):
+            continue
+        typed = (h.location, h.hazard)
+        if tuple(map(normalize_key, typed)) == tuple(map(normalize_key, issued)):
+            continue
+        said.append(
+            problem(
+                Code.ASSIGNMENT_RESTATED,
+                form.file,
+                sheet=h.source_sheet,
+                cell=form.cell_of("hazard", h.source_row),
+                row=h.source_row,
+                field="存在隐患问题",
+                value=h.hazard,
+                department=form.department,
+                number=h.number,
+                issued="：".join(issued),
+                typed="：".join(t for t in typed if t),
+            )
+        )
+    return said
 
 
 def _as_issued(hazards: list[HazardRow], issued: dict[str, date]) -> list[HazardRow]:
