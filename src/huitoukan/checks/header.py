@@ -121,21 +121,9 @@ def identify_department(
 
 
 def _named_like(typed: str, path: Path, campaign: Campaign) -> str:
-    """“是不是“教务处”？” after the header's name (or, when it is blank, the file's) when it
-    looks like a typo of a department's, not a guess: close, or one character off after
-    the same first (教物处 for 教务处 was asked nothing, clerk trial 124; 财务处 is not 总务处)."""
-    name = typed or path.stem
-    hint = campaign.unit_hint(name, cutoff=0.7)
-    if not hint:
-        off = [
-            unit.name
-            for unit in campaign.units
-            for known in (unit.name, *unit.aliases)
-            if len(known) == len(name) > 2
-            and known[0] == name[0]
-            and sum(a != b for a, b in zip(known, name, strict=True)) == 1
-        ]
-        hint = f"是不是“{'”或“'.join(dict.fromkeys(off))}”？" if off else ""
+    """“是不是“教务处”？” after the header's name (or, when it is blank, the file's: clerk
+    trial 124) when it looks like a typo of a department's, not a guess."""
+    hint = campaign.unit_hint(typed or path.stem, cutoff=0.7)
     return f"文件名“{path.stem}”{hint}" if hint and not typed else hint
 
 
