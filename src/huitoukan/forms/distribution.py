@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
 from huitoukan.cells import cell_text
-from huitoukan.dates import chinese_date
+from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
 from huitoukan.model.documents import DISTRIBUTION_TITLE
 from huitoukan.xlsx.styles import made_here, write_table
 
@@ -148,16 +148,20 @@ def signature(row: Sequence[object]) -> str:
     # a date typed as one said as every date is (“2026-11-03”: clerk trial 112), and one
     # left a number, a date cell's serial (“刘建国，45266”: clerk trial 127)
     signed = (
-        chinese_date(v) if isinstance(v, date) else _serial(v) or cell_text(v) for v in values
+        chinese_date(v) if isinstance(v, date) else _as_day(v) or cell_text(v) for v in values
     )
     return "，".join(text for text in signed if text)
 
 
-def _serial(value: object) -> str:
-    """A spreadsheet's day number (45266) as the day it is ('' for anything else)."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 36526 <= value < 73051:
-        return ""  # (2000 to 2099)
-    return chinese_date(date(1899, 12, 30) + timedelta(days=int(value)))
+def _as_day(value: object) -> str:
+    """A number as the day it is read as in a form's date cell ('' for anything else)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    try:
+        day = parse_date(value, date.min)  # (a number: no year to supply)
+    except DateNotUnderstood:
+        return ""
+    return chinese_date(day) if day else ""
 
 
 SIGNED_ROW = 30.0
