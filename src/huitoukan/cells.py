@@ -77,6 +77,11 @@ def column_index(letters: str) -> int:
     return number - 1
 
 
+def column_of(ref: str) -> int:
+    """The 0-based column of an A1 reference (D17 → 3)."""
+    return column_index(ref.rstrip("0123456789"))
+
+
 def cell_ref(row: int, column: int) -> str:
     """The A1 reference of a 0-based (row, column)."""
     return f"{column_letter(column)}{row + 1}"

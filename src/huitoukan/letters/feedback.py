@@ -31,7 +31,7 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
-from huitoukan.cells import cell_text, column_index, column_letter
+from huitoukan.cells import cell_text, column_letter, column_of
 from huitoukan.files import keep_a_copy, safe_file_name, write_atomically
 from huitoukan.forms.layout import (
     FOOTER_LABELS,
@@ -582,7 +582,7 @@ def _reading_order(problem: Problem) -> tuple[int, int, int]:
     return (
         problem.row is not None,
         problem.row or 0,
-        column_index(problem.cell.rstrip("0123456789")),
+        column_of(problem.cell),
     )
 
 

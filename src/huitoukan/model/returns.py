@@ -522,7 +522,7 @@ class ReturnForm(ProblemCounts):
     round it was issued in whatever 日期 the department typed."""
     first_round_form: bool = False
     """An issued form of the first round (its 填报说明 asks for it by the campaign's
-    报送截止), as the department saved it."""
+    报送截止), as the department saved it — not a 退回修改 copy of one."""
     repeats_wording: bool = False
     """Two of its rows state one 部位 and 隐患问题 (pasted twice, or two assigned problems the
     list states alike): each is given a 隐患编号 of its own (`merging._numbered_apart`)."""

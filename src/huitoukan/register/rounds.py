@@ -135,7 +135,7 @@ def earlier_round_forms(
         if form.round_due is not None and form.round_due < latest.due:
             used = next((r for r in mine if r.due == form.round_due), None)
             what = f"{chinese_date(used.form_date)}下发的跟进轮表格" if used else "此前一轮的表格"
-        elif form.first_round_form and not form.prefilled:  # (not a 退回修改 copy of one)
+        elif form.first_round_form:
             what = "首轮下发的表格"
         else:
             continue

@@ -22,7 +22,7 @@ from string import ascii_uppercase
 from typing import Any
 
 from huitoukan.campaign import SELF_CHECK, Campaign
-from huitoukan.cells import cell_ref, cell_text, column_index, column_letter
+from huitoukan.cells import cell_ref, cell_text, column_letter, column_of
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker, RowsSeen
 from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
@@ -177,7 +177,7 @@ def _footer_typed_above(
     123). Only a phone number (with a short name, or alone) in the very columns of the
     footer's empty values, on the last row with content above them, is taken for it."""
     slots = {
-        column_index(entry.value_ref.rstrip("0123456789")): key
+        column_of(entry.value_ref): key
         for key in ("reporter", "phone")
         if (entry := footer.get(key)) is not None
         and entry.value_ref != entry.label_ref
@@ -380,7 +380,7 @@ def read_return(
         due = None
     elif due is not None and due == campaign.info.returns_due:
         for part in forms:
-            part.first_round_form = True
+            part.first_round_form = not part.prefilled  # (not a 退回修改 copy of one)
     if due is not None and due > campaign.info.ends_on + timedelta(days=EARLIER_CAMPAIGN_DAYS):
         forms = [_refused_as_later(part, due, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
@@ -1085,9 +1085,9 @@ _FOOTER_FIRST_CHARACTERS = frozenset(key[0] for label in FOOTER_LABELS for key i
 def _say_footer_typed_above(
     form: ReturnForm, table: FoundForm, up: FooterTypedAbove, department: str
 ) -> None:
-    labels = {"reporter": "上报人", "phone": "联系方式"}
+    labels = table.labels
     typed = "、".join(
-        f"{labels[key]} {cell_text(value)}（{ref}）" for key, (value, ref) in up.typed.items()
+        f"{labels[key].text} {cell_text(value)}（{ref}）" for key, (value, ref) in up.typed.items()
     )
     form.problems.append(
         problem(
