@@ -708,6 +708,26 @@ def test_a_review_form_filled_where_it_was_written_is_asked_for(
     assert "这次没有汇总" not in "".join(taken.output.split())
 
 
+def test_an_archive_of_the_work_folder_left_out_is_asked_for_by_name(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A department's .zip saved in the work folder, collected by name, then left out: the
+    refusal asked for the work folder “.” — or, for an archive there, for nothing at all
+    (clerk trial 125)."""
+    import zipfile
+
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
+    form = filled_form(campaign, "学生工作处", chdir_tmp / "学工处.xlsx", [hazard()])
+    with zipfile.ZipFile(chdir_tmp / "学工处.zip", "w") as archive:
+        archive.write(form, "学工处.xlsx")
+    form.unlink()
+    assert runner.invoke(app, ["collect", "回收", "学工处.zip", *AS_OF]).exit_code in (0, 1)
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert "请把学工处.zip一并给出（huitoukancollect回收学工处.zip）" in said, said
+
+
 def _fill_review_in_place(form: Path) -> int:
     """Every hazard of the 复查验收表 at `form` passed, as an office suite saves it."""
     wb = load_workbook(form)

@@ -192,10 +192,15 @@ def _getting_back(gone: list[str], reviews: list[str], given: Sequence[str]) -> 
         )
     if there:  # the folder left out of the command; a file of the work folder itself by
         # name (“请把 . 文件夹一并给出” read every file of the campaign: clerk trial 125)
-        places = sorted({_outside_archives(Path(f).parent) for f in there})
-        folders = [str(p) for p in places if p.resolve() != Path.cwd()]
-        files = sorted(
-            str(_outside_archives(Path(f))) for f in there if Path(f).parent.resolve() == Path.cwd()
+        here = Path.cwd()
+        places = {f: _outside_archives(Path(f).parent) for f in there}
+        folders = sorted({str(p) for p in places.values() if p.resolve() != here})
+        files = sorted(  # (a member of an archive there: the archive)
+            {
+                Path(f).resolve().relative_to(here).parts[0]
+                for f, p in places.items()
+                if p.resolve() == here
+            }
         )
         command = " ".join(map(as_argument, dict.fromkeys([*given, *folders, *files])))
         verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
