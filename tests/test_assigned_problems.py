@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign, default_campaign_text
+from huitoukan.campaign.loading import parse_campaign
 from huitoukan.cli import app
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
@@ -295,7 +296,13 @@ def test_an_assigned_problem_restated_on_its_row_is_said(
         assert p.message.startswith(
             "交办问题 XJ-01 下发时是“3号教学楼：二楼走廊灭火器压力不足”，这一行改成了"
         )
-        assert p.cell.startswith(form.column_letters["hazard"]) and p.severity is Severity.WARNING
+        field = "location" if "部位" in typed else "hazard"
+        assert p.cell.startswith(form.column_letters[field]) and p.severity is Severity.WARNING
+        assert p.message.endswith("台账按下发时的内容记")
+    # the register, status and the report keep the wording the problem was issued with
+    # (said, the department's went into all three: clerk trial 128)
+    [row] = [h for h in form.hazards if h.number == "XJ-01"]
+    assert (row.location, row.hazard) == ("3号教学楼", "二楼走廊灭火器压力不足")
 
 
 def test_an_answer_without_a_deadline_takes_the_problems(
@@ -1106,7 +1113,11 @@ def test_a_departments_own_row_keeps_its_words_in_the_follow_up_form(
     result = runner.invoke(app, ["collect", "回收", "回收2", *listed, "--as-of", "2023-12-23",
                                  "--json"])  # fmt: skip
     codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
-    assert "reworded-hazard" not in codes
+    # nor restated: its row was issued in its own words (said, and the register then took
+    # the list's words for it: clerk trial 128)
+    assert "reworded-hazard" not in codes and "assignment-restated" not in codes
+    rows = sheet_rows(chdir_tmp / "全校隐患台账.xlsx", HAZARD_SHEET)
+    assert [r["存在隐患问题"] for r in rows] == ["个别宿舍违规使用大功率电器"]
 
 
 def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
@@ -2730,3 +2741,52 @@ def test_an_inspections_day_in_its_lists_title_rows_is_each_problems(
         "清单没有“发现时间”一列，这张工作表的问题都按标题中的“检查时间：2023年12月18日”"
         "计为 2023年12月18日 发现"
     )
+
+
+@pytest.mark.parametrize("named", ["各二级学院", "各年级部", "年级部"])
+def test_the_colleges_are_named_by_any_name_the_campaign_gives_them(
+    tmp_path: Path, named: str
+) -> None:
+    """A 中学 whose campaign.toml calls its grades 各年级部 (the name 各二级学院, as the
+    campaign asks, its aliases 各年级部 and 年级部): a problem handed to 各年级部 was refused
+    as not on the list of departments, only 各二级学院 — a name the school never uses —
+    was taken (clerk trial 128)."""
+    from tests.conftest import campaign_with_colleges_text
+
+    text = campaign_with_colleges_text().replace(
+        'name = "各二级学院"\naliases = ["二级学院"]',
+        'name = "各二级学院"\naliases = ["各年级部", "年级部"]',
+    )
+    assert 'aliases = ["各年级部", "年级部"]' in text
+    campaign = parse_campaign(text, "campaign.toml")
+    row = {"问题编号": "A-01", "问题来源": "县（市、区）普查", "发现时间": date(2023, 11, 10),
+           "部位": "学生公寓3号楼", "问题描述": "私拉电线", "整改时限": date(2023, 12, 15),
+           "责任部门": named}  # fmt: skip
+    read = read_findings(findings_list(tmp_path / "清单.xlsx", [row]), campaign)
+    [finding] = read.findings
+    assert finding.departments == ("机电工程学院", "信息工程学院", "经济管理学院")
+
+
+def test_a_row_of_a_header_naming_no_department_is_not_said_another_departments(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """The header's 学院警务处 (学院警务室 one character off) answering 4J-01: told what the
+    header should be, and also that 4J-01 was “学院警务室的，不是本部门” — the very department
+    it meant (clerk trial 128). Only the header is said; the row is kept."""
+    filled_form(
+        campaign,
+        "学院警务室",
+        tmp_path / "回收" / "jw-1214.xlsx",
+        [hazard(问题编号="4J-01", 问题来源="四进", 部位="岗亭")],
+        department_text="学院警务处",
+    )
+    collection = collect(
+        campaign,
+        [tmp_path / "回收"],
+        as_of=AS_OF,
+        findings=read_findings(listed, campaign).findings,
+    )
+    codes = {p.code for p in collection.problems}
+    assert Code.UNKNOWN_DEPARTMENT in codes and Code.ASSIGNMENT_OTHER_DEPARTMENT not in codes
+    [row] = collection.hazards
+    assert row.location == "岗亭"

@@ -1282,3 +1282,95 @@ def test_a_source_typed_that_is_none_of_the_campaigns_is_said(
     # 102, 103)
     sources = [h.source for h in collection.hazards]
     assert sources[:2] == ["消防大队检查", "省级督查"] and sources[5:] == ["市级抽查", "省级督查"]
+
+
+def _buildings(campaign: Campaign, tmp_path: Path, second_day: date) -> tuple[bytes, bytes]:
+    """实训楼A座 and 实训楼B座 of one department, each with its own hazards (B座's dated
+    `second_day`), and A座 again holding one of B座's."""
+    forms = tmp_path / "forms"
+    a = filled_form(
+        campaign,
+        "附属医院",
+        forms / "实训楼A座.xlsx",
+        [
+            hazard(部位="A座二楼", 存在隐患问题="灭火器过期"),
+            hazard(部位="A座", 存在隐患问题="出口堵塞"),
+        ],
+    )
+    b = filled_form(
+        campaign,
+        "附属医院",
+        forms / "实训楼B座.xlsx",
+        [hazard(部位="B座", 存在隐患问题="配电箱未上锁")],
+        form_date=second_day,
+    )
+    return a.read_bytes(), b.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("second_day", "parts"),
+    [
+        (date(2023, 12, 13), False),  # the day before: an older version
+        (date(2023, 12, 14), True),  # the same 日期: parts of one return
+        (date(2023, 12, 15), False),  # the day after: a newer version
+    ],
+)
+def test_files_of_one_department_sent_together_are_parts_of_one_return(
+    campaign: Campaign, tmp_path: Path, second_day: date, parts: bool
+) -> None:
+    """职教中心学校.zip of 实训楼A座.xlsx and 实训楼B座.xlsx, one 日期, no hazard in common:
+    both taken, no row said to be deleted (the department was told to restore A座's rows,
+    the clerk asked which of the two was newest: clerk trial 127)."""
+    a, b = _buildings(campaign, tmp_path, second_day)
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    _zip(returns / "附属医院.zip", {"实训楼A座.xlsx": a, "实训楼B座.xlsx": b})
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    codes = {p.code for p in collection.problems}
+    assert len(collection.hazards) == 3
+    vanished = [h.location for h in collection.hazards if h.vanished_from]
+    outcomes = sorted(collection.outcomes.values())
+    if parts:
+        [said] = [p for p in collection.problems if p.code is Code.SPLIT_RETURN]
+        assert said.message.startswith(
+            f"与 实训楼A座.xlsx 同在 {returns.as_posix()}/附属医院.zip 中、表头日期相同（2023年12月14日）"
+        )
+        assert "3 项隐患都已收入台账" in said.message
+        assert not codes & {Code.VANISHED_HAZARD, Code.SAME_DATE_VERSIONS}
+        assert vanished == [] and outcomes == [FileOutcome.USED] * 2
+    else:
+        assert Code.SPLIT_RETURN not in codes and Code.VANISHED_HAZARD in codes
+        assert vanished and FileOutcome.SUPERSEDED in outcomes
+
+
+def test_parts_are_files_sent_together_and_stating_no_hazard_of_another(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Unzipped into a folder of its own, the two buildings are still parts; the same
+    files lying apart in the folder given, or a draft and its final sharing a hazard, are
+    versions (which one is the newest is asked)."""
+    a, b = _buildings(campaign, tmp_path, date(2023, 12, 14))
+    returns = tmp_path / "回收"
+    (returns / "附属医院").mkdir(parents=True)
+    (returns / "附属医院" / "实训楼A座.xlsx").write_bytes(a)
+    (returns / "附属医院" / "实训楼B座.xlsx").write_bytes(b)
+    together = collect(campaign, [returns], as_of=AS_OF)
+    [said] = [p for p in together.problems if p.code is Code.SPLIT_RETURN]
+    assert f"同在 {returns.as_posix()}/附属医院 中" in said.message
+    shutil.move(returns / "附属医院" / "实训楼A座.xlsx", returns / "实训楼A座.xlsx")
+    shutil.move(returns / "附属医院" / "实训楼B座.xlsx", returns / "实训楼B座.xlsx")
+    apart = collect(campaign, [returns], as_of=AS_OF)
+    assert Code.SPLIT_RETURN not in {p.code for p in apart.problems}
+    assert [h for h in apart.hazards if h.vanished_from]
+    draft = filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "forms" / "草稿.xlsx",
+        [hazard(部位="B座", 存在隐患问题="配电箱未上锁"), hazard(部位="C座")],
+    ).read_bytes()
+    versions = tmp_path / "回收2"
+    versions.mkdir()
+    _zip(versions / "附属医院.zip", {"草稿.xlsx": draft, "实训楼B座.xlsx": b})
+    drafted = collect(campaign, [versions], as_of=AS_OF)
+    codes = {p.code for p in drafted.problems}
+    assert Code.SPLIT_RETURN not in codes and Code.SAME_DATE_VERSIONS in codes

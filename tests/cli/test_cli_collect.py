@@ -221,10 +221,22 @@ def test_the_closure_rate_is_rounded_once_where_it_is_shown(
 @pytest.mark.parametrize("width", ["80", "100"])
 def test_every_command_says_how_it_is_run(runner: CliRunner, command: str, width: str) -> None:
     """Each command's --help gives an example to copy (none did: clerk trial 126), each
-    option apart from its value (“--followup全校隐患台账.xlsx” failed when copied: trial 127)."""
+    option apart from its value (“--followup全校隐患台账.xlsx” failed when copied: trial 127),
+    each command a line of its own, whole, with no note after it (wrapped at 80 columns,
+    “huitoukan status --department” pasted alone failed; “huitoukan issue（首轮…）”: trial 128)."""
     import re
+
+    from huitoukan.xlsx.styles import display_columns
 
     shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": width})
     assert shown.exit_code == 0
-    assert f"例如：huitoukan{command}" in "".join(shown.output.split())
+    lines = shown.output.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("例如"))
+    examples = lines[start : lines.index("", start)]
+    commands = [line.strip() for line in examples if "huitoukan" in line]
+    assert commands and any(c.startswith(f"huitoukan {command}") for c in commands)
+    for line in commands:
+        assert line.startswith("huitoukan ") and not re.search(r"[（），；：。]", line), line
+        assert not line.endswith(("--department", "--followup", "-n", "--as-of", "--date")), line
+    assert all(display_columns(line) <= 80 for line in examples)
     assert not re.search(r"--[a-z][a-z-]*[\u4e00-\u9fff]", shown.output), shown.output

@@ -8,9 +8,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import stat
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ from huitoukan.cli import app
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import write_atomically
 from huitoukan.register.history import HISTORY_VERSIONS, history_folder
-from tests.helpers import closed, filled_form, hazard
+from huitoukan.register.layout import HAZARD_SHEET
+from tests.helpers import closed, filled_form, hazard, sheet_rows
 
 AS_OF = ["--as-of", "2023-12-20"]
 
@@ -540,6 +542,9 @@ def test_a_zipped_return_taken_out_is_told_to_go_beside_its_archive(
         archive.write(form, "总务基建处.xlsx")
     form.unlink()
     filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])  # another is left
+    # and the department's newer version (the zip, its only return, is asked back: trial 128)
+    filled_form(campaign, "总务基建处", returns / "总务-新.xlsx", [closed()],
+                form_date=date(2023, 12, 18))  # fmt: skip
     assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
     (returns / "总务.zip").rename(chdir_tmp / "总务.zip")
     said = "".join(runner.invoke(app, ["collect", "回收", *AS_OF]).output.split())
@@ -646,6 +651,7 @@ def test_last_years_register_is_not_collected_into(
     said = "".join(shown.output.split())
     assert shown.exit_code == 2 and "的台账，而这次用的活动配置是" in said
     assert "新一次活动请在新的工作文件夹中开始" in said  # (only “run it there”: trial 111)
+    assert "内置默认活动" not in said  # a campaign.toml is there (said of it: trial 128)
     assert "campaign.toml现为" not in said  # (advised to collect, which was refused)
     assert runner.invoke(app, ["collect", "回收", *AS_OF, "--force"]).exit_code == 0
     # rebuilt: last year's 报送截止 is not this year's “原定” one, its rounds not chased
@@ -726,6 +732,42 @@ def test_an_archive_of_the_work_folder_left_out_is_asked_for_by_name(
     said = "".join(refused.output.split())
     assert refused.exit_code == 2
     assert "请把学工处.zip一并给出（huitoukancollect回收学工处.zip）" in said, said
+    # the name apart from the words after it (“学工处.zip一并给出”: clerk trial 128)
+    assert re.search(r"学工处\.zip\s+一并给出", refused.output), refused.output
+
+
+def test_a_duplicate_left_out_loses_nothing_and_is_not_refused(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A zipped copy of a return already in 回收, collected once (重复报送), then left out:
+    refused as “少了报送文件 1 份”, naming no file, --force said to drop hazards and photos
+    (nothing was lost: its bytes are read from 回收; clerk trial 128)."""
+    import zipfile
+
+    form = filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
+    with zipfile.ZipFile(chdir_tmp / "医院报表.zip", "w") as archive:
+        archive.write(form, "医院.xlsx")
+    assert runner.invoke(app, ["collect", "回收", "医院报表.zip", *AS_OF]).exit_code in (0, 1)
+    again = runner.invoke(app, ["collect", "回收", *AS_OF])
+    assert again.exit_code in (0, 1), again.output
+    [row] = sheet_rows(chdir_tmp / "全校隐患台账.xlsx", HAZARD_SHEET)
+    assert row["部门"] == "附属医院"
+
+
+def test_a_departments_only_return_taken_away_is_asked_back_not_called_an_old_version(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """学工处's only return zipped into the work folder and deleted from 回收: the refusal
+    called it “被替换的旧版本”, to be moved to 回收/旧版本 (clerk trial 128)."""
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
+    form = filled_form(campaign, "学生工作处", chdir_tmp / "回收" / "学工处.xlsx", [hazard()])
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    form.unlink()
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert "学工处.xlsx已不在原处（被移走或删除）：请放回原处后重新汇总" in said, said
+    assert "旧版本" not in said
 
 
 def _fill_review_in_place(form: Path) -> int:

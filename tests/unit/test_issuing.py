@@ -194,6 +194,8 @@ departments = ["总务基建处"]
     assert "B6:E6" in {str(m) for m in ws.merged_cells.ranges}
     assert "A4:A5" in {str(m) for m in ws.merged_cells.ranges}
     assert item_choices(tmp_path / form_file_name("信息工程学院")) == ["实验室安全-1 危化品管理"]
+    # named as the school names them, not 各二级学院 (a 中学's 年级部: clerk trial 128)
+    assert ws["E4"].value == "机电工程学院、信息工程学院、经济管理学院"
     assert not validation_for(form_sheet(tmp_path / form_file_name("安全保卫处")), letter("item"))
 
 

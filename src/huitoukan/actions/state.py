@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from huitoukan.actions.findings import load_findings
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import display_name, given_input, near_names
@@ -54,9 +54,12 @@ def load_state(
     if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):
         state = read_register(sources[0])
         if state.campaign and state.campaign != campaign.info.name:
+            # (the built-in campaign's told so; not a campaign.toml's: clerk trial 128)
+            builtin = campaign.info == default_campaign().info
             raise InputError(
                 f"{display_name(sources[0])} 是“{state.campaign}”的台账，而这次用的活动配置是"
-                f"“{campaign.info.name}”（文件夹中没有 campaign.toml 时用的是内置默认活动）："
+                f"“{campaign.info.name}”"
+                f"{'（文件夹中没有 campaign.toml 时用的是内置默认活动）' if builtin else ''}："
                 "按另一次活动的日期和部门会算出错误的逾期和催报，未做任何改动。"
                 "请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
                 "或用 --campaign 指定这次活动的 campaign.toml；campaign.toml 已改为新一次活动的，"

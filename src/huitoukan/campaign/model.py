@@ -342,6 +342,16 @@ class Campaign(_Strict):
                 names.append(dept)
         return tuple(names)
 
+    def names_colleges(self, text: str) -> bool:
+        """Whether `text` is 各二级学院, or an alias the campaign gives it (各年级部): every
+        named college (the alias was refused in a 交办问题清单's 责任部门: clerk trial 128)."""
+        group = next((u for u in self.departments if u.name == COLLEGES_PLACEHOLDER), None)
+        aliases = group.aliases if group is not None else ()
+        key = normalize_key(text)
+        return bool(self.colleges) and any(
+            key == normalize_key(name) for name in (COLLEGES_PLACEHOLDER, *aliases)
+        )
+
     def named_unit(self, text: str) -> Unit | None:
         """The unit `text` names exactly, by its name or an alias."""
         return self._unit_keys.get(normalize_key(text))

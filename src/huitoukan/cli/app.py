@@ -355,7 +355,12 @@ def init(
 ) -> None:
     """写出可编辑的活动配置 campaign.toml（学校、日期、部门及别名、二级学院、附件1项目）。
 
-    例如：huitoukan init；huitoukan init --findings（另写一份空白的交办问题清单）"""
+    \b
+    例如：
+      huitoukan init
+    另写一份空白的交办问题清单：
+      huitoukan init --findings
+    """
     from huitoukan.actions.init import init as write_init
     from huitoukan.campaign import CAMPAIGN_FILE_NAME
     from huitoukan.cli import render
@@ -426,8 +431,12 @@ def issue(
 ) -> None:
     """为每个部门生成附件2《安全隐患自查整改清单》，并生成附件1和发放清单。
 
-    例如：huitoukan issue（首轮，写到 发放 文件夹）；
-    huitoukan issue --followup 全校隐患台账.xlsx --only-open --date 2023-12-21（跟进轮）"""
+    \b
+    例如，首轮（写到 发放 文件夹）：
+      huitoukan issue
+    跟进轮（只列未销号的隐患）：
+      huitoukan issue --followup 全校隐患台账.xlsx --only-open --date 2023-12-21
+    """
     from huitoukan.actions.issue import issue as issue_forms
     from huitoukan.cli import render
 
@@ -481,8 +490,11 @@ def collect(
     “佐证材料”文件夹，台账“照片”栏计数并可点开；campaign.toml 中 require_photo = true 时，
     报“已完成”却没有整改后照片的给出警告。
 
-    例如：huitoukan collect 回收 复查 --as-of 2023-12-20（报表文件夹和填好的复查验收表所在的
-    文件夹每次都一并给出；跟进轮的回收文件夹也一样）"""
+    \b
+    例如（报表文件夹和填好的复查验收表所在的文件夹每次都一并给出，
+    跟进轮的回收文件夹也一样）：
+      huitoukan collect 回收 复查 --as-of 2023-12-20
+    """
     from huitoukan.actions.collect import CollectReport, collect_to_register
     from huitoukan.cli import render
 
@@ -530,7 +542,12 @@ def status(
 ) -> None:
     """列出逾期隐患、即将到期的隐患、未报送部门，以及各部门销号情况。
 
-    例如：huitoukan status --as-of 2023-12-20；huitoukan status --department 保卫处"""
+    \b
+    例如：
+      huitoukan status --as-of 2023-12-20
+    只看一个部门：
+      huitoukan status --department 保卫处
+    """
     from huitoukan.actions.state import status_of
 
     _errors_as_json(json_output)
@@ -564,7 +581,10 @@ def remind(
     """写出催报、督办通知：每个有待办事项的部门一份（未报送、隐患逾期、报表填写有误、复查不合格、
     须重新整改、交办问题未反馈、跟进轮未报送、缺整改照片等），本处待办一份，另有汇总文件。
 
-    例如：huitoukan remind --as-of 2023-12-20（写到 通知 文件夹）"""
+    \b
+    例如（写到 通知 文件夹）：
+      huitoukan remind --as-of 2023-12-20
+    """
     from huitoukan.actions.letters import remind as write_reminders
     from huitoukan.cli import render
 
@@ -594,7 +614,10 @@ def report(
 ) -> None:
     """写出供学校安全工作领导小组审阅签字的工作汇报（A4 打印，含图表）。
 
-    例如：huitoukan report --as-of 2023-12-20（先用同一日期 collect）"""
+    \b
+    例如（先用同一日期 collect）：
+      huitoukan report --as-of 2023-12-20
+    """
     from huitoukan.actions.letters import report as write_leader_report
     from huitoukan.cli import render
 
@@ -634,7 +657,12 @@ def sample(
 ) -> None:
     """模拟督导组随机抽查交办问题，写出“一问题一档案”（每个问题一页 A4，可打印）。
 
-    例如：huitoukan sample -n 3（抽 3 个）；huitoukan sample --all（每个交办问题一页）"""
+    \b
+    例如，抽 3 个：
+      huitoukan sample -n 3
+    每个交办问题一页：
+      huitoukan sample --all
+    """
     from huitoukan.actions.sample import sample as write_sample
     from huitoukan.cli import render
 
@@ -674,8 +702,10 @@ def crosscheck(
 ) -> None:
     """追责核查：逐项比对检查发现的问题与自查台账，列出自查已发现、自查未发现（及追责范围）和待确认的问题。
 
-    例如：huitoukan crosscheck 市级抽查问题.xlsx --as-of 2023-12-20（核对结论填在问题清单的
-    “对应自查”一栏后再运行一次）"""
+    \b
+    例如（核对结论填在问题清单的“对应自查”一栏后再运行一次）：
+      huitoukan crosscheck 市级抽查问题.xlsx --as-of 2023-12-20
+    """
     from huitoukan.actions.crosscheck import run_crosscheck
     from huitoukan.cli import render
 
@@ -699,7 +729,12 @@ def review(
 ) -> None:
     """写出复查验收表：列出部门报“已完成”、尚待复查的隐患，供接收部门复查后填写，放入 复查 文件夹与报表一起汇总。
 
-    例如：huitoukan review --as-of 2023-12-20，填好后 huitoukan collect 回收 复查"""
+    \b
+    例如：
+      huitoukan review --as-of 2023-12-20
+    填好后与报表一起汇总：
+      huitoukan collect 回收 复查
+    """
     from huitoukan.actions.review import review as write_review
     from huitoukan.cli import render
 

@@ -168,13 +168,16 @@ def assign(
             loose.setdefault(row.department, []).append(len(result))
         elif row.department not in finding.departments:  # or its own, 编号 typed wrong
             owners = "、".join(finding.departments)
-            unknown[len(result)] = _row_problem(
-                Code.ASSIGNMENT_OTHER_DEPARTMENT,
-                row,
-                row.number,
-                variant="" if owners else "unassigned",
-                owners=owners,
-            )
+            # not said of a header naming no department: its error is the one to fix (“不是
+            # 本部门” of 学院警务处 for 学院警务室's problem named another: clerk trial 128)
+            if row.department in current:
+                unknown[len(result)] = _row_problem(
+                    Code.ASSIGNMENT_OTHER_DEPARTMENT,
+                    row,
+                    row.number,
+                    variant="" if owners else "unassigned",
+                    owners=owners,
+                )
             loose.setdefault(row.department, []).append(len(result))
         elif numbered[row.source_file, number_key(row.number)] > 1 and _states_another(
             row, finding, own.get(row.department, [])

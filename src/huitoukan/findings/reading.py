@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign, Source
+from huitoukan.campaign import Campaign, Source
 from huitoukan.cells import cell_ref, cell_text, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date, term_deadline
 from huitoukan.errors import HuitoukanError
@@ -708,7 +708,7 @@ def _departments(text: str, campaign: Campaign) -> _Departments:
     for part in _SEPARATORS.split(text):
         if not part:
             continue
-        if normalize_key(part) == normalize_key(COLLEGES_PLACEHOLDER) and campaign.colleges:
+        if campaign.names_colleges(part):
             names.extend(c.name for c in campaign.colleges)
             continue
         unit = campaign.named_unit(part)

@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from huitoukan.campaign import Campaign, CampaignInfo, default_campaign
+from huitoukan.campaign import COLLEGES_PLACEHOLDER, Campaign, CampaignInfo, default_campaign
 from huitoukan.errors import TemplateError
 from huitoukan.forms.layout import HEADER_SEARCH_ROWS
 from huitoukan.model.documents import CHECKLIST_TITLE
@@ -71,7 +71,7 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
             item.number,
             item.content,
             "\n".join(item.methods),
-            "\n".join(item.departments),
+            "\n".join(_named(campaign, item.departments)),
         )
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row, col)
@@ -87,6 +87,13 @@ def fill_checklist(campaign: Campaign, template: Path) -> Workbook:
     _title(ws, header_row, campaign)
     made_here(workbook, CHECKLIST_TITLE, campaign.info.title)
     return workbook
+
+
+def _named(campaign: Campaign, departments: tuple[str, ...]) -> list[str]:
+    """An item's 责任部门 as the school names them: 各二级学院 as the colleges listed, on one
+    line (a 中学's 附件1 said 各二级学院 for its 年级部: clerk trials 127, 128)."""
+    colleges = "、".join(c.name for c in campaign.colleges)
+    return [colleges if d == COLLEGES_PLACEHOLDER and colleges else d for d in departments]
 
 
 def _title(ws: Worksheet, header_row: int, campaign: Campaign) -> None:

@@ -128,6 +128,7 @@ class Code(StrEnum):
     DEADLINE_KEPT = "deadline-kept"
     CLOSED_ON_KEPT = "closed-on-kept"
     SAME_DATE_VERSIONS = "same-date-versions"
+    SPLIT_RETURN = "split-return"
     ROUND_DATE_KEPT = "round-date-kept"
     EARLIER_ROUND_FORM = "earlier-round-form"
     EARLIER_CAMPAIGN_FORM = "earlier-campaign-form"
@@ -590,6 +591,18 @@ CATALOGUE: Mapping[Code, Rule] = {
             "本文件里没有的，请部门合并到一份中重新报送",
         },
     ),
+    Code.SPLIT_RETURN: Rule(
+        _W,
+        "一次报送分成了几份表格",
+        "与 {parts} 同在 {where} 中、表头日期相同（{day}），所列隐患各不相同：按同一次报送的"
+        "几份表格计，{count} 项隐患都已收入台账。请部门把全部隐患合并填在一份表格中报送，"
+        "以后修改也只改这一份（下次报送的表格中没有的隐患，会被当作删除）",
+        {
+            "undated": "与 {parts} 同在 {where} 中、都没有填写表头日期，所列隐患各不相同：按同一次"
+            "报送的几份表格计，{count} 项隐患都已收入台账。请部门把全部隐患合并填在一份表格中、"
+            "填写表头日期后报送，以后修改也只改这一份（下次报送的表格中没有的隐患，会被当作删除）"
+        },
+    ),
     Code.DUPLICATE_RETURN: Rule(_W, "重复报送", "与 {kept} 内容完全相同（重复报送），已按一份计入"),
     Code.REPEATED_HAZARD: Rule(
         _W,
@@ -952,7 +965,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "交办问题内容被改动",
         "交办问题 {number} 下发时是“{issued}”，这一行改成了“{typed}”：交办问题的部位和问题描述"
-        "由学校填写，请改回下发时的内容（情况有变化的，写在备注中）；台账暂按所填记",
+        "由学校填写，请改回下发时的内容（情况有变化的，写在备注中）；台账按下发时的内容记",
     ),
     Code.ASSIGNMENT_DEADLINE_LATER: Rule(
         _W,

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Annotated, Any, NamedTuple
 
 from pydantic import SkipValidation
@@ -629,7 +629,22 @@ def merge(
             # version taken as this one's (superseded, its warning went with it) and the
             # other told it sent nothing (clerk trial 52)
             problems.extend(p for p in older.problems if p.code is Code.DEPARTMENT_MISMATCH)
-        if len(files) > 1 and _tied(files[-2], newest):
+        parts = _parts_of(newest, files[:-1])
+        joined = {part.file for part in parts}
+        for part in parts:
+            outcomes[part.file] = FileOutcome.USED
+        if parts:
+            problems.append(
+                _on_date(
+                    newest,
+                    Code.SPLIT_RETURN,
+                    variant="" if newest.form_date else "undated",
+                    parts="、".join(_name_in(part) for part in parts),
+                    where=_container_name(newest),
+                    count=sum(len(form.hazards) for form in (*parts, newest)),
+                )
+            )
+        if len(files) > 1 and files[-2].file not in joined and _tied(files[-2], newest):
             problems.append(
                 _on_date(
                     newest,
@@ -696,7 +711,12 @@ def merge(
             and (p.code, p.sheet, p.row, p.field) not in moot
         )
         hazards.extend(rows)
-        hazards.extend(row for row, _ in vanished)
+        # a part's rows are the return's own, not rows the newest version deleted
+        hazards.extend(
+            row._replace(vanished_from="") if row.source_file in joined and not gone else row
+            for row, gone in vanished
+        )
+        vanished = [(row, gone) for row, gone in vanished if gone or row.source_file not in joined]
         for row, remembered in vanished:
             gone = "gone" if remembered else ""  # its file written over or taken out
             if row.closed:
@@ -813,6 +833,51 @@ def _tied(older: ReturnForm, newest: ReturnForm) -> bool:
     if older.form_date != newest.form_date or copies:
         return False
     return not _say_the_same(older, newest)
+
+
+def _parts_of(newest: ReturnForm, older: Sequence[ReturnForm]) -> list[ReturnForm]:
+    """The versions before `newest` that are parts of one return with it: files sent
+    together (in one archive, or a folder below the one given: 职教中心学校.zip holding
+    实训楼A座.xlsx and 实训楼B座.xlsx) of its 日期 (or none, as it), sharing no hazard with
+    it or with one another. They were read as old and new versions, the department told
+    to restore the rows of the other building it had “deleted” (clerk trial 127)."""
+    where = _container(newest)
+    if where is None or FEEDBACK_NAME in newest.file:
+        return []
+    parts: list[ReturnForm] = []
+    for form in older:
+        if (
+            _container(form) == where
+            and form.form_date == newest.form_date
+            and form.hazards
+            and FEEDBACK_NAME not in form.file
+            and not _shares_a_hazard(form, [newest, *parts])
+        ):
+            parts.append(form)
+    return parts
+
+
+def _container(form: ReturnForm) -> tuple[Path, tuple[str, ...], tuple[str, ...]] | None:
+    """The archive or folder (below the one given) a file was sent in; None for one that
+    lies in the folder given itself (each file sent apart)."""
+    source = form.source
+    if source is None or not source.folders:
+        return None
+    return (
+        source.path if source.members else source.path.parent,
+        source.members[:-1],
+        source.folders,
+    )
+
+
+def _container_name(form: ReturnForm) -> str:
+    """The archive or folder `form`'s file lies in, as its file is named (回收/职教中心学校.zip)."""
+    return form.file.replace("\\", "/").rpartition("/")[0] or form.file
+
+
+def _name_in(form: ReturnForm) -> str:
+    """A file's own name (without the archive or folder it lies in)."""
+    return form.source.readable_name if form.source is not None else form.file
 
 
 def _say_the_same(older: ReturnForm, newest: ReturnForm) -> bool:

@@ -47,7 +47,11 @@ def check_not_shrinking(
         for f in old.reviews
         if f not in new.reviews and old.sources.get(f, ("", ""))[0] not in shas
     ]
-    if not lost and new.files >= old.files and not reviews:
+    missing = set(old.sources) - set(new.sources) - {*old.reviews, *old.uncounted}
+    # a duplicate left out (its bytes read all the same, under another name): nothing is lost
+    # (“少了报送文件 1 份” named none, and --force warned of hazards and photos: trial 128)
+    duplicates = {f for f in missing if old.sources[f][0] in shas}
+    if not lost and not reviews and new.files + len(duplicates) >= old.files:
         return
     renamed = {d: now for d in lost if (now := now_named(d)) in new.departments}
     if renamed and len(renamed) == len(lost) and new.files >= old.files:
@@ -60,15 +64,7 @@ def check_not_shrinking(
     # campaign.toml without its old name, not a folder left out (clerk trial 117)
     if moved := _read_as_another(lost, old, new):
         raise _read_under_another_name(register, moved)
-    gone = (
-        sorted(
-            f
-            for f in set(old.sources) - set(new.sources) - {*old.reviews, *old.uncounted}
-            if old.sources[f][0] not in shas
-        )
-        if new.sources
-        else []
-    )
+    gone = sorted(missing - duplicates) if new.sources else []
     raise _fewer(register, old, new, lost, [*gone, *reviews], reviews, held)
 
 
@@ -169,24 +165,38 @@ def _fewer(
     return ShrinkingRegister(
         f"这次汇总比现有的 {display_name(register)} 少了{'；'.join(fewer)}，"
         f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，未做任何改动。"
-        f"{only_there}{_getting_back(gone, reviews, new.looked_in)}"
+        f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost))}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
 
 
-def _getting_back(gone: list[str], reviews: list[str], given: Sequence[str]) -> str:
+def _returns_of(old: Coverage, departments: Sequence[str]) -> set[str]:
+    """The files the register was made of that were returns of `departments`."""
+    return {f for f, (_, whose) in old.sources.items() if whose in departments}
+
+
+def _getting_back(
+    gone: list[str], reviews: list[str], given: Sequence[str], of_lost: set[str]
+) -> str:
     """How to have the `gone` files read again: a folder not given (its files still there) is
     to be given, the command shown with the folders `given` and it (“如 huitoukan collect 回收
     复查” was shown whatever was missing, the very command refused: clerk trial 121); files
     taken out, to be kept (“旧版本不要删除” said of 第二轮回收 left out of the command: trial
-    120)."""
+    120), or put back, when they are the returns of departments lost (`of_lost`: a
+    department's only return moved away was called 被替换的旧版本, trial 128)."""
     there = {f for f in gone if still_there(f)}
-    versions = [f for f in gone if f not in reviews and f not in there]
+    moved = [f for f in gone if f not in reviews and f not in there]
+    versions = [f for f in moved if f not in of_lost]
     advice = ""
+    if away := [f for f in moved if f in of_lost]:
+        listed = "、".join(display_name(Path(f)) for f in away[:3]) + (
+            "等" if len(away) > 3 else ""
+        )
+        advice = f"{listed} 已不在原处（被移走或删除）：请放回原处后重新汇总。"
     if versions:
         folder = _outside_archives(Path(versions[0]).parent)
-        advice = (
+        advice += (
             f"被替换的旧版本不要删除或移出，可移到 {folder / '旧版本'} 这样的子文件夹中，"
             "汇总时照样读取，其中的隐患和照片都保留。"
         )
@@ -207,7 +217,7 @@ def _getting_back(gone: list[str], reviews: list[str], given: Sequence[str]) -> 
         named = [f"{'、'.join(folders)} 文件夹"] if folders else []
         named += ["、".join(files)] if files else []
         advice += (
-            f"这些文件还在原处{verdicts}：请把 {'和'.join(named)}一并给出"
+            f"这些文件还在原处{verdicts}：请把 {'和'.join(named)} 一并给出"
             f"（huitoukan collect {command}）。"
         )
     if any(f not in there for f in reviews):  # its verdicts would go: no version

@@ -276,6 +276,8 @@ def read_return(
     named_by_file = campaign.find_unit(Path(source.readable_name).stem)
     groups = _by_department(found, campaign, named_by_file.name if named_by_file else "")
     issued_with, issued, worded = _issued_problems(content, campaign)
+    if _of_a_followup(content):  # its rows came with the register's words, not the list's
+        worded = {}
     copies = [_copies_apart(group) for group in groups]
     groups = [group for group, _ in copies]
     for _, copied in copies:  # (its photos copied with it: the original's are kept)
@@ -340,7 +342,8 @@ def read_return(
             )
             part.problems.append(said)
         part.hazards = _as_issued(part.hazards, issued)
-        part.problems.extend(_restated(part, worded))
+        part.hazards, restated = _restated(part, worded)
+        part.problems.extend(restated)
         part.issued_with = issued_with
         if part.department:  # the file's own notes were made before it was known
             part.problems = [
@@ -448,34 +451,56 @@ def _issued_problems(
     return None, {}, {}
 
 
-def _restated(form: ReturnForm, worded: dict[str, tuple[str, str]]) -> list[Problem]:
-    """A warning on each row answering an assigned problem whose 部位 or 存在隐患问题 is not
-    as the form was issued with them (locked cells, unlocked: the department's softened
-    wording went into the register unsaid, clerk trial 127)."""
-    said = []
+def _of_a_followup(content: WorkbookContent) -> bool:
+    """Whether the form is a follow-up round's (or a 退回修改 copy of one: its title says so).
+    Its rows were written from the register: a problem answered by a row of the department's
+    own words (listed after it reported the hazard) keeps them, and was said restated
+    (clerk trial 128); a row changed since is the versions' to tell (reworded)."""
+    return content.made.title.endswith(FOLLOWUP_MARK) or any(
+        value.__class__ is str and value.endswith("跟进轮）")
+        for grid in content.sheets
+        for row in grid.rows[:HEADER_SEARCH_ROWS]
+        for value in row
+    )
+
+
+def _restated(
+    form: ReturnForm, worded: dict[str, tuple[str, str]]
+) -> tuple[list[HazardRow], list[Problem]]:
+    """The form's rows, each answering an assigned problem in the 部位 and 存在隐患问题 it
+    was issued with; a warning on each row that restated them (locked cells, unlocked: the
+    department's softened wording went into the register unsaid, clerk trial 127, and,
+    said, still went into the register, status and the report: trial 128), on the cell
+    it changed."""
+    rows, said = [], []
     for h in form.hazards:
         issued = worded.get(number_key(h.number)) if h.number else None
-        if issued is None or not all(issued):
-            continue
         typed = (h.location, h.hazard)
-        if tuple(map(normalize_key, typed)) == tuple(map(normalize_key, issued)):
+        if (
+            issued is None
+            or not all(issued)
+            or list(map(normalize_key, typed)) == list(map(normalize_key, issued))
+        ):
+            rows.append(h)
             continue
+        rows.append(h._replace(location=issued[0], hazard=issued[1]))
+        field = "hazard" if normalize_key(h.hazard) != normalize_key(issued[1]) else "location"
         said.append(
             problem(
                 Code.ASSIGNMENT_RESTATED,
                 form.file,
                 sheet=h.source_sheet,
-                cell=form.cell_of("hazard", h.source_row),
+                cell=form.cell_of(field, h.source_row),
                 row=h.source_row,
-                field="存在隐患问题",
-                value=h.hazard,
+                field="存在隐患问题" if field == "hazard" else "部位",
+                value=h.hazard if field == "hazard" else h.location,
                 department=form.department,
                 number=h.number,
                 issued="：".join(issued),
                 typed="：".join(t for t in typed if t),
             )
         )
-    return said
+    return rows, said
 
 
 def _as_issued(hazards: list[HazardRow], issued: dict[str, date]) -> list[HazardRow]:
