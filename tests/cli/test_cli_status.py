@@ -946,3 +946,36 @@ def test_status_says_what_was_completed_after_its_deadline_as_the_report_does(
     runner.invoke(app, ["collect", "回收", *args])
     shown = "".join(runner.invoke(app, ["status", *args]).output.split())
     assert ("逾期完成1项" in shown) is said
+
+
+@pytest.mark.parametrize(
+    ("moved_to", "said"),
+    [
+        ("2024-06-11", False),
+        ("2024-06-12", False),  # 180 days later: still this campaign's deadline put off
+        ("2024-06-13", True),  # more: likely next year's campaign in this year's folder
+    ],
+)
+def test_a_deadline_moved_by_months_asks_whether_it_is_a_new_campaign(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, moved_to: str, said: bool
+) -> None:
+    """Next year's dates typed into last year's campaign.toml, its 文号 left: collect took
+    it silently as the old campaign's 报送截止 put off by eleven months (clerk trial 128)."""
+    from huitoukan.campaign import default_campaign_text
+
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
+    toml = chdir_tmp / "campaign.toml"
+    toml.write_text(default_campaign_text(), "utf-8")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code in (0, 1)
+    text = toml.read_text("utf-8")
+    assert "ends_on = 2023-12-31" in text
+    toml.write_text(
+        text.replace("returns_due = 2023-12-15", f"returns_due = {moved_to}").replace(
+            "ends_on = 2023-12-31", "ends_on = 2024-12-31"
+        ),
+        "utf-8",
+    )
+    again = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-21"])
+    shown = "".join(again.stderr.split())
+    assert "报送截止日期已由2023年12月15日改为" in shown
+    assert ("如果这是新一次活动" in shown) is said, shown

@@ -432,6 +432,10 @@ def list_changed_text(listed: Path, register: Path, writing: str = "") -> str:
     )
 
 
+NEW_CAMPAIGN_DAYS = 180
+"""A 报送截止 put off by more days than this is asked whether it is a new campaign's."""
+
+
 def default_campaign_used(campaign: Campaign) -> None:
     """Said on stderr when no campaign.toml was found: run from the wrong folder, the
     clerk's own list and settings would silently not apply."""
@@ -734,11 +738,20 @@ def collect_report(result: CollectResult) -> None:
             "要看当时的情况，请打开当时汇总的台账（台账旁的历史版本文件夹）",
         )
     if result.due_moved_from is not None:
+        # put off by months: next year's dates typed into last year's campaign.toml, taken
+        # silently for this campaign's deadline put off (clerk trial 128)
+        months = (status.returns_due - result.due_moved_from).days > NEW_CAMPAIGN_DAYS
         _wrapped(
             err,
             f"提示：报送截止日期已由 {chinese_date(result.due_moved_from)} 改为 "
             f"{chinese_date(status.returns_due)}（campaign.toml）：逾期报送按新日期判断；台账记下了"
-            "原定日期，工作汇报中注明原定日期和按原定日期逾期的部门数",
+            "原定日期，工作汇报中注明原定日期和按原定日期逾期的部门数"
+            + (
+                "。推迟了半年以上：如果这是新一次活动，请在新的工作文件夹中开始（huitoukan init），"
+                "这个文件夹的 campaign.toml 改回原来的日期"
+                if months
+                else ""
+            ),
         )
     if result.open_elsewhere:
         _wrapped(
