@@ -914,6 +914,10 @@ def test_photos_filling_a_page_are_larger_and_never_straddle_it(fill_page: bool)
         assert first[2] < alone[2] and first[3] < BOX_HEIGHT
         return
     assert alone[3] > 1.5 * BOX_HEIGHT
+    # a phone's upright photo alone as tall as the page lets it be, not 13 cm (its page
+    # left half empty: clerk trial 128)
+    sheet, [upright] = placed((3000, 4000))
+    assert upright[3] > 600 and (upright[0] + upright[3] / ROW_PIXELS) * 15 < PAGE_HEIGHT[True]
     assert first[1] == second[1] == 0 and second[0] > first[0]  # one above the other
     assert first[2:] == second[2:] and first[3] > 1.4 * BOX_HEIGHT
     assert left[3] > 1.4 * BOX_HEIGHT
