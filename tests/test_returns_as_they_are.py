@@ -1294,7 +1294,7 @@ def _buildings(campaign: Campaign, tmp_path: Path, second_day: date) -> tuple[by
         forms / "实训楼A座.xlsx",
         [
             hazard(部位="A座二楼", 存在隐患问题="灭火器过期"),
-            hazard(部位="A座", 存在隐患问题="出口堵塞"),
+            hazard(部位="A座", 存在隐患问题="出口堵塞", 责任人=""),
         ],
     )
     b = filled_form(
@@ -1338,6 +1338,9 @@ def test_files_of_one_department_sent_together_are_parts_of_one_return(
         assert "3 项隐患都已收入台账" in said.message
         assert not codes & {Code.VANISHED_HAZARD, Code.SAME_DATE_VERSIONS}
         assert vanished == [] and outcomes == [FileOutcome.USED] * 2
+        # what is wrong in A座 is said: its rows are in the register
+        [blank] = [p for p in collection.problems if p.field == "责任人"]
+        assert blank.file.endswith("实训楼A座.xlsx") and blank.row == 7
     else:
         assert Code.SPLIT_RETURN not in codes and Code.VANISHED_HAZARD in codes
         assert vanished and FileOutcome.SUPERSEDED in outcomes

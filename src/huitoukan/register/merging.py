@@ -633,7 +633,10 @@ def merge(
         joined = {part.file for part in parts}
         for part in parts:
             outcomes[part.file] = FileOutcome.USED
-        if parts:
+        if parts:  # (what is wrong in a part is said of it: its rows are in the register)
+            problems.extend(
+                p for part in parts for p in part.problems if p.code is not Code.LATE_RETURN
+            )
             problems.append(
                 _on_date(
                     newest,
