@@ -2790,3 +2790,19 @@ def test_a_row_of_a_header_naming_no_department_is_not_said_another_departments(
     assert Code.UNKNOWN_DEPARTMENT in codes and Code.ASSIGNMENT_OTHER_DEPARTMENT not in codes
     [row] = collection.hazards
     assert row.location == "岗亭"
+
+
+def test_a_problem_past_its_deadline_on_the_first_forms_is_not_told_to_collect_first(
+    tmp_path: Path,
+) -> None:
+    """A new campaign's list gives a problem a 整改时限 before the forms go out: told to
+    change the date, “重新汇总（huitoukan collect）后再重新生成表格” — with nothing collected
+    yet (clerk trial 128)."""
+    row = dict(ROWS[0], 整改时限=date(2023, 12, 1))
+    listed = findings_list(tmp_path / "清单.xlsx", [row], ORDER)
+    issued = CliRunner().invoke(
+        app, ["issue", "--findings", str(listed), "-o", str(tmp_path / "发放")]
+    )
+    said = "".join(issued.output.split())
+    assert "部门收到表格即已逾期" in said, issued.output
+    assert "请先在交办问题清单中改为新的整改时限，再重新生成表格（加--force；已经汇总过的" in said

@@ -148,6 +148,7 @@ def _due_when_issued(
                     Code.ASSIGNMENT_DUE_WHEN_ISSUED,
                     "整改时限",
                     f"{finding.deadline:%Y-%m-%d}",
+                    variant="" if round_ is not None else "first",
                     number=finding.number,
                     what=finding.where[:40],
                     deadline=finding.deadline,

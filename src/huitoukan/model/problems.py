@@ -908,6 +908,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         # collected first: else the collect after says the forms still carry the old date
         # (said of a form already regenerated with the new one: clerk trial 120)
         "请先在交办问题清单中改为新的整改时限，重新汇总（huitoukan collect）后再重新生成表格（加 --force）",
+        {  # the first round's forms: nothing may have been collected yet (trial 128)
+            "first": "交办问题 {number}（{what}）的整改时限是 {deadline}，交给{departments}时（{day}）"
+            "已经过了，部门收到表格即已逾期（表中的整改时限锁定，部门不能改）：已同意延期的，"
+            "请先在交办问题清单中改为新的整改时限，再重新生成表格（加 --force；已经汇总过的，"
+            "先重新汇总 huitoukan collect）"
+        },
     ),
     Code.ASSIGNMENT_MATCHED_BY_CONTENT: Rule(
         _W,
