@@ -516,3 +516,11 @@ def test_a_long_list_of_problems_says_a_warning_of_many_files_once(files: int) -
         # under a heading of its own, not the last file's (clerk trial 95)
         assert f"多份报表都有的警告{summary}" in joined
         assert "逐项见台账“校验问题”工作表" in joined
+
+
+def test_a_value_in_quotes_is_never_broken() -> None:
+    """formerly = "旧名称" broke between 旧名称 and its closing quote (clerk trial 128)."""
+    text = '部门改了名的，请在 campaign.toml 新名称的部门下写明旧名（formerly = "学生工作处"），其报表和隐患编号即照旧'
+    for width in range(20, 90):
+        lines = wrap_text(text, width).splitlines()
+        assert any('"学生工作处"），' in line for line in lines), (width, lines)

@@ -447,7 +447,28 @@ def _break_units(word: str) -> list[str]:
             figures[start:] = ["".join(figures[start:]) + unit]
         else:
             figures.append(unit)
-    return _keep_file_names(figures)
+    return _keep_quoted(_keep_file_names(figures))
+
+
+_QUOTED_UNITS = 12
+"""Units at most that a value in ASCII quotes holds together (a stray quote glues no more)."""
+
+
+def _keep_quoted(units: list[str]) -> list[str]:
+    """formerly = "旧名称": a value in ASCII quotes, as it is typed into campaign.toml, is one
+    unit (a line broke between 旧名称 and its closing quote: clerk trial 128)."""
+    kept: list[str] = []
+    held = 0  # units joined to the one the open quote is in; 0: none open
+    for unit in units:
+        if held and held < _QUOTED_UNITS:
+            kept[-1] += unit
+            held += 1
+        else:
+            kept.append(unit)
+            held = 0
+        if unit.count('"') % 2:
+            held = 0 if held else 1
+    return kept
 
 
 #: A file's extension, which ends a file name that no line breaks inside.
