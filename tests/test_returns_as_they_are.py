@@ -20,6 +20,7 @@ from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign
 from huitoukan.cells import column_letter
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET
+from huitoukan.letters.feedback import write_feedback
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import FILES_SHEET, HAZARD_SHEET
@@ -1341,6 +1342,15 @@ def test_files_of_one_department_sent_together_are_parts_of_one_return(
         # what is wrong in A座 is said: its rows are in the register
         [blank] = [p for p in collection.problems if p.field == "责任人"]
         assert blank.file.endswith("实训楼A座.xlsx") and blank.row == 7
+        # and marked in a copy of its own, each copy asking for the one merged return (A座's
+        # error went nowhere; B座's copy said it need not be sent again: clerk trial 129)
+        copies = write_feedback(collection, tmp_path / "退回")
+        assert {c.copy_path.name: c.resend for c in copies} == {
+            "实训楼A座-退回修改.xlsx": True,
+            "实训楼B座-退回修改.xlsx": True,
+        }
+        [a_copy] = [c for c in copies if "A座" in c.copy_path.name]
+        assert a_copy.errors == 1 and a_copy.department == "附属医院"
     else:
         assert Code.SPLIT_RETURN not in codes and Code.VANISHED_HAZARD in codes
         assert vanished and FileOutcome.SUPERSEDED in outcomes

@@ -45,7 +45,7 @@ from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_OF, FEEDBACK_TITLE
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.problems import problem as said_as
-from huitoukan.model.returns import ReturnFile, ReturnForm
+from huitoukan.model.returns import FileOutcome, ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
 from huitoukan.returns.archives import read_member
 from huitoukan.returns.batch import as_return_file
@@ -115,25 +115,25 @@ def feedback_name(form: ReturnForm) -> str:
     return f"{safe_file_name(stem + part)}-{FEEDBACK_NAME}.xlsx"
 
 
-def _copy_names(forms: dict[str, ReturnForm]) -> dict[str, str]:
-    """Department → its copy's name: its return's (`feedback_name`), with the department
-    in front for every return named like another's (in two folders or two zips) — the
-    same name for the same department every week, not whichever came first — or named
-    after the form alone (an e-mail attachment's “附件2 安全隐患自查整改清单(1).xlsx”: two
-    copies told apart by (1) and (2), clerk trial 124), then numbered should two still be
-    alike."""
-    names = {department: feedback_name(form) for department, form in forms.items()}
-    counts = Counter(name.casefold() for name in names.values())
+def _copy_names(forms: Sequence[tuple[str, ReturnForm]]) -> list[str]:
+    """The name of the copy of each (department, form): its return's (`feedback_name`),
+    with the department in front for every return named like another's (in two folders or
+    two zips) — the same name for the same department every week, not whichever came
+    first — or named after the form alone (an e-mail attachment's “附件2 安全隐患自查整改清单
+    (1).xlsx”: two copies told apart by (1) and (2), clerk trial 124), then numbered should
+    two still be alike."""
+    names = [feedback_name(form) for _, form in forms]
+    counts = Counter(name.casefold() for name in names)
     taken: set[str] = set()
-    return {
-        department: _unused(
+    return [
+        _unused(
             name
             if counts[name.casefold()] == 1 and not _named_after_the_form(name, department)
             else f"{safe_file_name(department)}-{name}",
             taken,
         )
-        for department, name in names.items()
-    }
+        for (department, _), name in zip(forms, names, strict=True)
+    ]
 
 
 def _named_after_the_form(name: str, department: str) -> bool:
@@ -152,9 +152,10 @@ def write_feedback(
     collection: Collection, out_dir: Path, receiver: str = "安全保卫处"
 ) -> list[FeedbackCopy]:
     """One marked copy per department whose current return has problems (of a workbook
-    holding several departments' forms, without the others' sheets), and for a department
-    that sent nothing but another department's form filled in (set aside, `refiled`): that
-    form, its error marked (no copy went back for it: clerk trial 93)."""
+    holding several departments' forms, without the others' sheets; of a return sent as
+    several files, one for each file with problems), and for a department that sent nothing
+    but another department's form filled in (set aside, `refiled`): that form, its error
+    marked (no copy went back for it: clerk trial 93)."""
     copies: list[FeedbackCopy] = []
     sheets: dict[ReturnFile | str, list[str]] = {}
     by_file = {f.file: f for f in collection.forms}
@@ -163,20 +164,25 @@ def write_feedback(
         for d, (f, _) in collection.set_aside().items()
         if d not in collection.current  # (its own extra form: its return's copy is its)
     }
-    sent = {**collection.current, **aside}
-    for form in sent.values():
+    used = {f.file for f in collection.current.values()}
+    parts = [  # the other files of a return sent as several (one went back: trial 129)
+        (f.department, f)
+        for f in collection.forms
+        if collection.outcomes.get(f.file) is FileOutcome.USED and f.file not in used
+    ]
+    sent = [*collection.current.items(), *parts, *aside.items()]
+    for _, form in sent:
         sheets.setdefault(form.source or form.file, []).append(form.sheet)
-    names = _copy_names(sent)
-    for department, form in sent.items():
+    for (department, form), name in zip(sent, _copy_names(sent), strict=True):
         others = [s for s in sheets[form.source or form.file] if s != form.sheet]
         of_file = [p for p in collection.problems if p.file == form.file]
         problems = sorted((p for p in of_file if p.code not in NOT_FIXABLE), key=_reading_order)
         if not problems:
             continue
-        if department in aside:  # told what to do, not what the clerk may find
+        if aside.get(department) is form:  # told what to do, not what the clerk may find
             problems = [_to_sender(p, form, department, receiver) for p in problems]
         problems = [_without_campaign_file(p) for p in problems]
-        target = out_dir / names[department]
+        target = out_dir / name
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
         workbook, marked = marked_copy(
@@ -555,11 +561,13 @@ RESEND_WARNINGS = frozenset(
         Code.VANISHED_HAZARD,
         Code.REOPENED_IN_NEW_VERSION,
         Code.ASSIGNMENT_STILL_THERE,
+        Code.SPLIT_RETURN,
     }
 )
 """Warnings that ask for work and a new return whatever the department finds: a failed
 review (told it need not resend: clerk trial 89), a photo missing, a hazard dropped, one
-closed and found still there by an inspection (trial 114)."""
+closed and found still there by an inspection (trial 114), a return sent as several files
+to be sent as one (told it need not: trial 129)."""
 
 
 def to_resend(problems: Sequence[Problem]) -> bool:
