@@ -2194,3 +2194,36 @@ def test_two_assigned_problems_stated_alike_share_their_rows_photo_unblamed(
 
     render.collect_report(result)
     assert "整改照片1张（2项隐患）" in "".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize("turn", [1, 6, 8])
+def test_a_phone_photo_stored_on_its_side_is_printed_upright(turn: int) -> None:
+    """A phone held upright stores 4032×3024 pixels and an EXIF orientation saying “turn me”,
+    which no office suite follows: report --photos and the 一问题一档案 printed it on its
+    side, in a landscape frame (clerk trial 129). Turned, the frame is upright and the
+    pixels embedded are too, the tag gone; a photo stored upright is left as it is."""
+    import io
+
+    from PIL import Image
+
+    from huitoukan.letters.photos import Photo, place_photos
+    from huitoukan.xlsx.writer import Sheet
+
+    stored = Image.new("RGB", (400, 300), "white")
+    stored.paste((200, 0, 0), (0, 0, 400, 40))  # a red band along the stored top edge
+    exif = Image.Exif()
+    exif[0x0112] = turn
+    data = io.BytesIO()
+    stored.save(data, "JPEG", exif=exif.tobytes())
+    sheet = Sheet("照片", [14, 26, 14, 26], portrait=True)
+    place_photos(sheet, [Photo(data.getvalue(), "照片 1")], fill_page=True)
+    [picture] = sheet.pictures
+    embedded = Image.open(io.BytesIO(picture.data))
+    if turn == 1:
+        assert picture.width > picture.height and picture.data == data.getvalue()
+        return
+    assert picture.height > picture.width and embedded.size == (300, 400)
+    assert embedded.getexif().get(0x0112, 1) == 1
+    # turned the way the tag says: 6 puts the stored top on the right, 8 on the left
+    red = embedded.convert("RGB").getpixel((295 if turn == 6 else 4, 200))
+    assert red[0] > 150 and red[1] < 80, red
