@@ -3894,3 +3894,38 @@ def test_a_joint_owner_that_never_answered_is_named(
     assert (
         verdict.accountable == "责任部门：学院警务室（已交办 XN-1，未反馈整改情况）"
     ) is not both
+
+
+def test_crosscheck_after_the_list_was_edited_asks_for_collect_first(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """crosscheck advised adding a missed problem to the 交办问题清单; added, crosscheck
+    said the same again, the register not yet collected with the list (clerk trial 129).
+    It asks for collect first, as the report does; after collect it runs."""
+    import os
+
+    from openpyxl import load_workbook as open_list
+
+    copy_examples(tmp_path / "例")
+    monkeypatch.chdir(tmp_path / "例")
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    inspection = findings_list(tmp_path / "市级检查.xlsx", FINDINGS, ORDER)
+    book = open_list("交办问题清单.xlsx")
+    sheet = book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = next(r for r in rows if "问题编号" in r)
+    number = header.index("问题编号")
+    row = list(next(r for r in reversed(rows) if r[number]))
+    row[number] = "SJ-99"  # a problem added, as the clerk was advised
+    sheet.append(row)
+    book.save("交办问题清单.xlsx")
+    later = Path("全校隐患台账.xlsx").stat().st_mtime + 5
+    os.utime("交办问题清单.xlsx", (later, later))
+    refused = runner.invoke(app, ["crosscheck", str(inspection), "--as-of", "2023-12-20"])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2, refused.output
+    assert "写出之后改动过" in said and "请重新运行huitoukancollect更新台账，再写追责核查表" in said
+    assert not Path("追责核查.xlsx").exists()
+    assert runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"]).exit_code < 2
+    ran = runner.invoke(app, ["crosscheck", str(inspection), "--as-of", "2023-12-20"])
+    assert ran.exit_code in (0, 1), ran.output

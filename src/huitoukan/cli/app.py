@@ -248,7 +248,9 @@ def _register_notes(
     except (HuitoukanError, OSError):
         return behind  # no list: the command says so
     if coverage is not None or is_register(register):  # recorded: one collect wrote
-        if writing == REPORT:  # its figures are the 台账's (they differed: clerk trial 121)
+        # the report's figures are the 台账's (they differed: clerk trial 121); crosscheck told
+        # the clerk to add to the list a problem just added (trial 129)
+        if writing in (REPORT, CROSSCHECK):
             raise _fail(InputError(render.list_changed_text(_shown(listed), register, writing)))
         behind.append(render.list_changed_text(_shown(listed), register))
         render.note(behind[-1])
@@ -711,7 +713,7 @@ def crosscheck(
 
     config = _campaign(campaign, [findings, *(sources or [])])
     day = _day(as_of, config)
-    _register_notes(sources, day, writing=CROSSCHECK)
+    _register_notes(sources, day, config, writing=CROSSCHECK)
     try:
         result, written = run_crosscheck(config, findings, sources or [], out, day)
     except HuitoukanError as error:
