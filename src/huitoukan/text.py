@@ -8,6 +8,7 @@ what the department typed.
 
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 # Zero-width and bidirectional-control characters: invisible, but they break equality.
@@ -88,3 +89,13 @@ def numbered_items(text: str) -> int:
         if number == expected:
             expected += 1
     return expected - 1
+
+
+def percent(value: float | None) -> str:
+    """A share as a percentage to one decimal, halves rounded up as a spreadsheet's 0.0%
+    shows it (9 of 16 closed read 56.2% on the screen and in the report's text, 56.3% in
+    the 汇总 sheet and the report's table: clerk trial 129); — for none."""
+    if value is None:
+        return "—"
+    shown = (Decimal(repr(value)) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{shown}%"

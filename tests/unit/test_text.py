@@ -90,3 +90,20 @@ def test_a_number_is_given_with_the_digits_it_kept(value: float, shown: str) -> 
     from huitoukan.cells import cell_text
 
     assert cell_text(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (9 / 16, "56.3%"),  # a half: up, as the spreadsheet's 0.0% shows it (clerk trial 129)
+        (0.56249, "56.2%"),  # just under
+        (0.56251, "56.3%"),  # just over
+        (15 / 19, "78.9%"),
+        (1.0, "100.0%"),
+        (None, "—"),
+    ],
+)
+def test_a_share_is_shown_as_the_spreadsheet_shows_it(value: float | None, shown: str) -> None:
+    from huitoukan.text import percent
+
+    assert percent(value) == shown

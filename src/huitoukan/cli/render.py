@@ -46,6 +46,7 @@ from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
 from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
+from huitoukan.text import percent
 
 if TYPE_CHECKING:  # openpyxl (behind issuing and feedback) costs 0.15 s to import
     from huitoukan.actions.init import Initialized
@@ -668,7 +669,7 @@ def collect_report(result: CollectResult) -> None:
         out,
         f"已报送 {totals.returned}/{totals.departments} 个部门；隐患 {totals.hazards} 项，"
         f"已销号 {totals.closed}，未销号 {totals.open}{_in_review(status)}"
-        f"，逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}；"
+        f"，逾期 {totals.overdue}，销号率 {percent(totals.closure_rate)}；"
         f"错误 {collection.errors}，警告 {collection.warnings}。",
     )
     if status.ended_on is not None:
@@ -970,10 +971,6 @@ def _clipped(value: str) -> str:
     return value if len(value) <= VALUE_SHOWN else value[: VALUE_SHOWN - 1] + "…"
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
-
-
 def _hazard_table(
     title: str, views: Sequence[HazardView], year: int, overdue: bool, shown: int
 ) -> Table:
@@ -1022,7 +1019,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         console,
         f"{_whose(report) if chosen else '全校'}隐患 {totals.hazards} 项，已销号 {totals.closed}，"
         f"未销号 {totals.open}{_in_review(report)}，"
-        f"逾期 {totals.overdue}，销号率 {_percent(totals.closure_rate)}"
+        f"逾期 {totals.overdue}，销号率 {percent(totals.closure_rate)}"
         # as the report says it (only --json did: clerk trial 112)
         + (f"，逾期完成 {totals.done_late} 项" if totals.done_late else "")
         + f"；已报送 {totals.returned}/{totals.departments} 个部门。",
@@ -1138,7 +1135,7 @@ def _assigned_table(console: Console, report: StatusReport) -> None:
             str(s.open),
             str(s.overdue),
             str(s.unanswered),
-            _percent(s.clearance_rate),
+            percent(s.clearance_rate),
         )
     console.print(table)
     uncleared = [p for p in report.parts if p.answered and p.state is not PartState.CLOSED]
@@ -1188,7 +1185,7 @@ def _department_table(console: Console, report: StatusReport) -> None:
             str(dept.open),
             str(dept.overdue),
             str(dept.long_standing),
-            _percent(dept.closure_rate),
+            percent(dept.closure_rate),
         )
     totals = report.totals
     table.add_section()
@@ -1200,7 +1197,7 @@ def _department_table(console: Console, report: StatusReport) -> None:
         str(totals.open),
         str(totals.overdue),
         str(sum(d.long_standing for d in report.departments)),
-        _percent(totals.closure_rate),
+        percent(totals.closure_rate),
     )
     console.print(table)
     _more(console, TERMINAL_ROWS, len(report.departments), "台账“汇总”工作表")

@@ -30,6 +30,7 @@ from huitoukan.register.writing import (
     source_rows,
     table_rows,
 )
+from huitoukan.text import percent
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
     PAGE_FILL,
@@ -52,10 +53,6 @@ def _deadline(hazard: HazardView) -> Value:
     if hazard.deadline is None or not hazard.deadline_is_default:
         return hazard.deadline
     return f"{chinese_date(hazard.deadline)}（活动默认）"
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1%}"
 
 
 def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
@@ -132,7 +129,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             else ""
         )
         + f"，已销号 {totals.closed} 项，"
-        f"未销号 {totals.open} 项，其中逾期 {totals.overdue} 项；销号率 {_percent(totals.closure_rate)}；"
+        f"未销号 {totals.open} 项，其中逾期 {totals.overdue} 项；销号率 {percent(totals.closure_rate)}；"
         + (f"逾期完成（报已完成时已过整改时限）{totals.done_late} 项；" if totals.done_late else "")
         + f"历史遗留问题 {len(report.long_standing)} 项"
         + (f"；部门报已完成、待复查验收的 {totals.unreviewed} 项" if totals.unreviewed else "")
@@ -430,7 +427,7 @@ def _assigned_sentence(report: StatusReport) -> str:
     closed = sum(s.closed for s in report.assigned)
     unanswered = sum(s.unanswered for s in report.assigned)
     late = len({p.number for p in report.late_unanswered()})
-    shown = _percent(rate(closed, total))
+    shown = percent(rate(closed, total))
     unassigned = (
         f"另有 {len(report.unassigned)} 个尚未明确责任部门，未交办、未计入："
         f"{report.unassigned_named()}。"
