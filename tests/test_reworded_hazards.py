@@ -473,6 +473,11 @@ def test_two_returns_of_one_day_are_said_to_be(
         form = load_workbook(first)[FORM_SHEET]
         assert warning.cell == form.cell(*input_cell(form, "日期")).coordinate  # K3
         assert "表头日期同为 2023年12月12日" in warning.message
+        # files of one time (unzipped together): the name decides, and says so (trial 129)
+        os.utime(corrected, (2e9, 2e9))
+        again = collect(campaign, [returns], as_of=AS_OF)
+        [same] = [p for p in again.problems if p.code is Code.SAME_DATE_VERSIONS]
+        assert "文件修改时间也相同，分不出哪份在后，暂按文件名的顺序采用了本文件" in same.message
         [reopened] = [p for p in collection.problems if p.code is Code.REOPENED_IN_NEW_VERSION]
         assert reopened.file == str(first) and reopened.cell.startswith("I")
         assert f"旧版本 {corrected} 第" in reopened.message

@@ -652,7 +652,12 @@ def merge(
                 _on_date(
                     newest,
                     Code.SAME_DATE_VERSIONS,
-                    variant="" if newest.form_date else "undated",
+                    # (one time, both: the file's name decided, not its time: trial 129)
+                    variant="undated"
+                    if not newest.form_date
+                    else "same_time"
+                    if files[-2].modified == newest.modified
+                    else "",
                     older=files[-2].file,
                 )
             )
