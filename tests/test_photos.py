@@ -799,8 +799,9 @@ def test_sample_and_report_place_the_photos(
 def test_a_phone_photo_is_embedded_at_the_size_it_prints(tmp_path: Path) -> None:
     """A 3000 × 2000 phone photo (EXIF: taken turned) printed 6 cm wide made a report of
     megabytes a photo (clerk trial 43: 48 MB): it is embedded at three pixels a pixel
-    shown, a JPEG still, its orientation kept; a small photo and one no decoder can read
-    as it is. The original stays byte-identical where the evidence is kept."""
+    shown, a JPEG still, turned as its EXIF says (no office suite does: trial 129); a small
+    photo and one no decoder can read as it is. The original stays byte-identical where
+    the evidence is kept."""
     import io
 
     from PIL import Image
@@ -824,7 +825,8 @@ def test_a_phone_photo_is_embedded_at_the_size_it_prints(tmp_path: Path) -> None
     assert len(embedded[0]) < len(phone) / 5
     with Image.open(io.BytesIO(embedded[0])) as shrunk:
         shown = sheet.pictures[0]
-        assert shrunk.format == "JPEG" and shrunk.getexif().get(0x0112) == 6
+        assert shrunk.format == "JPEG" and shrunk.getexif().get(0x0112, 1) == 1
+        assert shrunk.height > shrunk.width  # 3000 × 2000 stored, upright 2000 × 3000
         assert shown.width * PRINT_SCALE >= shrunk.width >= shown.width * PRINT_SCALE * 0.9
 
 
