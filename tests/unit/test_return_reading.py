@@ -1009,3 +1009,22 @@ def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
     rows += [[v, "食堂", "灭火器过期", "更换", "整改中", "王五"] for v in values]
     match = find_header(rows)
     assert match is not None and match.columns.get(field) == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("已完成50%", "整改中"),  # half done: not done (it was, and closed: clerk trial 130)
+        ("已完成 99.5％", "整改中"),
+        ("已完成100%", "已完成"),  # all of it
+        ("完成60%", "整改中"),
+        ("已完成一半", "整改中"),
+        ("完成大部分", "整改中"),
+        ("已完成", "已完成"),
+        ("基本完成", None),  # not said how much: asked
+    ],
+)
+def test_a_share_of_the_work_done_is_not_done(typed: str, expected: str | None) -> None:
+    from huitoukan.forms.layout import normalize_progress
+
+    assert normalize_progress(typed) == expected

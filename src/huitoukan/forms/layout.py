@@ -298,6 +298,11 @@ STATUS_SYNONYMS: dict[str, Progress] = {
 }
 
 
+_SHARE = re.compile(r"(\d+(?:\.\d+)?)%")
+_PART_WORDS = ("一半", "大半", "大部分", "部分", "过半", "三分之", "四分之")
+"""Words saying part of the work is done (已完成一半, 完成大部分)."""
+
+
 @functools.lru_cache(maxsize=4096)
 def normalize_progress(text: str) -> Progress | None:
     """整改完成情况 as typed → 已完成 / 整改中 / 未整改 (None when it says none of them)."""
@@ -306,6 +311,13 @@ def normalize_progress(text: str) -> Progress | None:
         return None
     if key in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[key]
+    # a share of the work: done only when all of it is (“已完成50%” was 已完成, and with a
+    # 销号时间 the hazard was closed: clerk trial 130)
+    share = _SHARE.search(key)
+    if share is not None and "完成" in key:
+        return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
+    if "完成" in key and any(part in key for part in _PART_WORDS):
+        return IN_PROGRESS
     if key.startswith(("已完成", "已整改", "完成整改", "已销号")):
         return DONE
     if key.startswith(("未", "尚未", "没有")):
