@@ -2806,3 +2806,39 @@ def test_a_problem_past_its_deadline_on_the_first_forms_is_not_told_to_collect_f
     said = "".join(issued.output.split())
     assert "部门收到表格即已逾期" in said, issued.output
     assert "请先在交办问题清单中改为新的整改时限，再重新生成表格（加--force；已经汇总过的" in said
+
+
+@pytest.mark.parametrize("open_first", [False, True])
+def test_a_problem_answered_in_two_rows_is_cleared_when_both_are(
+    campaign: Campaign, listed: Path, tmp_path: Path, open_first: bool
+) -> None:
+    """安全保卫处 answers XJ-01 in two rows: the part done (已完成, 销号) and the part not yet
+    (整改中, its own words). The problem was 已清零 by whichever row came first while the
+    other was overdue, both rows under one 隐患编号 (the second restored to the issued
+    wording: clerk trial 130). Now it is open until both are closed, each row its own."""
+    from huitoukan.findings.answers import parts
+
+    done = answer(整改完成情况="已完成", 销号时间=date(2023, 12, 12), 整改时限=date(2023, 12, 15))
+    rest = hazard(问题编号="XJ-01", 问题来源="县（市、区）普查", 部位="3号教学楼",
+                  存在隐患问题="二楼走廊灭火器压力不足（东侧两具尚未更换）",
+                  整改时限=date(2023, 12, 25), 整改完成情况="整改中")  # fmt: skip
+    findings = read_findings(listed, campaign).findings
+    if open_first:  # the open part on the issued row, the done part added below
+        done = answer(整改完成情况="整改中", 整改时限=date(2023, 12, 25))
+        rest = dict(rest, 存在隐患问题="二楼走廊灭火器压力不足（西侧已更换）", 整改完成情况="已完成",
+                    销号时间=date(2023, 12, 12), 整改时限=date(2023, 12, 15))  # fmt: skip
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [rest],
+        assigned=findings,
+        answers={"XJ-01": done, "SD-01": answer()},
+    )
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    rows = [h for h in collection.hazards if h.number == "XJ-01"]
+    assert len(rows) == 2 and len({h.hazard_id for h in rows}) == 2
+    [part] = [p for p in parts(findings, collection.hazards, AS_OF) if p.number == "XJ-01"]
+    assert part.state is not PartState.CLOSED and part.progress == "整改中"
+    [said] = [p for p in collection.problems if p.code is Code.REPEATED_ANSWER]
+    assert "两行都销号才算清零" in said.message

@@ -619,14 +619,21 @@ def _like_an_answer(
 def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date) -> list[Part]:
     """Every (problem, responsible department) with its answer and state as of `as_of`
     (a part reported 已完成 that owes its 复查验收 is 待复查)."""
-    answers: dict[tuple[str, str], HazardRow] = {}
+    answers: dict[tuple[str, str], list[HazardRow]] = {}
     for row in hazards:
         if row.number:
-            answers.setdefault((number_key(row.number), row.department), row)
+            answers.setdefault((number_key(row.number), row.department), []).append(row)
     result: list[Part] = []
     for finding in findings:
         for department in finding.departments:
-            answer = answers.get((number_key(finding.number), department))
+            # of a problem a department answered in several rows (part done, part not), the
+            # least advanced: the first was taken, and a problem half open was 已清零 while
+            # its other row was overdue (clerk trial 130)
+            answer = min(
+                answers.get((number_key(finding.number), department), []),
+                key=lambda row: STATE_ORDER.index(_state(row, row.deadline, as_of)[0]),
+                default=None,
+            )
             if answer is None:  # 未反馈, and overdue too once the problem's 整改时限 has passed
                 late = (as_of - finding.deadline).days if finding.deadline else 0
                 result.append(

@@ -628,8 +628,8 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.REPEATED_ANSWER: Rule(
         _W,
         "交办问题重复反馈",
-        "问题编号“{value}”在{first_at}第 {first_row} 行已经反馈过，交办问题按{first_at}第 {first_row} 行计；"
-        "请核对编号，同一问题只填一行",
+        "问题编号“{value}”在{first_at}第 {first_row} 行已经反馈过：两行都计入台账，这个交办问题要"
+        "两行都销号才算清零；请核对编号，同一问题只填一行",
     ),
     Code.UNKNOWN_SOURCE: Rule(
         _W,

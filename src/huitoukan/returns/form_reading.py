@@ -473,11 +473,16 @@ def _restated(
     said, still went into the register, status and the report: trial 128), on the cell
     it changed."""
     rows, said = [], []
+    seen: set[str] = set()
     for h in form.hazards:
         issued = worded.get(number_key(h.number)) if h.number else None
         typed = (h.location, h.hazard)
+        first = number_key(h.number) not in seen
+        seen.add(number_key(h.number))
         if (
-            issued is None
+            not first  # a second row of the problem (warned repeated-answer) keeps its words:
+            # restored, it was the first's twin, one 隐患编号 for two rows (clerk trial 130)
+            or issued is None
             or not all(issued)
             or list(map(normalize_key, typed)) == list(map(normalize_key, issued))
         ):
