@@ -637,15 +637,19 @@ def merge(
             problems.extend(
                 p for part in parts for p in part.problems if p.code is not Code.LATE_RETURN
             )
-            problems.append(
+            together = [*parts, newest]  # said on each (its own 退回 copy: the one with an
+            # error, sent back alone as its copy asked, made the others' rows “deleted”,
+            # clerk trial 130)
+            problems.extend(
                 _on_date(
-                    newest,
+                    form,
                     Code.SPLIT_RETURN,
                     variant="" if newest.form_date else "undated",
-                    parts="、".join(_name_in(part) for part in parts),
+                    parts="、".join(_name_in(other) for other in together if other is not form),
                     where=_container_name(newest),
-                    count=sum(len(form.hazards) for form in (*parts, newest)),
+                    count=sum(len(other.hazards) for other in together),
                 )
+                for form in together
             )
         if len(files) > 1 and files[-2].file not in joined and _tied(files[-2], newest):
             problems.append(
