@@ -247,12 +247,14 @@ def _register_notes(
             return behind
     except (HuitoukanError, OSError):
         return behind  # no list: the command says so
+    again = render.collect_again(coverage.looked_in if coverage is not None else [])
     if coverage is not None or is_register(register):  # recorded: one collect wrote
         # the report's figures are the 台账's (they differed: clerk trial 121); crosscheck told
         # the clerk to add to the list a problem just added (trial 129)
         if writing in (REPORT, CROSSCHECK):
-            raise _fail(InputError(render.list_changed_text(_shown(listed), register, writing)))
-        behind.append(render.list_changed_text(_shown(listed), register))
+            said = render.list_changed_text(_shown(listed), register, writing, again)
+            raise _fail(InputError(said))
+        behind.append(render.list_changed_text(_shown(listed), register, command=again))
         render.note(behind[-1])
     return behind
 

@@ -418,18 +418,26 @@ def earlier_day(register: Path, judged: date, day: date) -> None:
     )
 
 
-def list_changed_text(listed: Path, register: Path, writing: str = "") -> str:
+def collect_again(folders: Sequence[str]) -> str:
+    """The command that collects again from the `folders` the register was collected from
+    (“请重新运行 huitoukan collect”, typed as it stood, asked for the folders: trial 130)."""
+    return " ".join(["huitoukan collect", *map(as_argument, folders)])
+
+
+def list_changed_text(
+    listed: Path, register: Path, writing: str = "", command: str = "huitoukan collect"
+) -> str:
     """What is said when the 交办问题清单 was saved after the register read was written: a
-    提示, or why the `writing` was not written."""
+    提示, or why the `writing` was not written; `command` collects again."""
     came = f"交办问题清单 {listed} 在 {register} 写出之后改动过"
     if writing:
         return (
             f"{came}：按它写{writing}，交办问题的数字会与台账对不上，未写出任何文件。"
-            f"请重新运行 huitoukan collect 更新台账，再写{writing}"
+            f"请重新运行 {command} 更新台账，再写{writing}"
         )
     return (
         f"提示：{came}：以下按现在的清单统计，台账中的交办问题还是改动前的，两者会对不上；"
-        "请重新运行 huitoukan collect 更新台账。"
+        f"请重新运行 {command} 更新台账。"
     )
 
 
