@@ -1399,3 +1399,25 @@ def test_parts_are_files_sent_together_and_stating_no_hazard_of_another(
     drafted = collect(campaign, [versions], as_of=AS_OF)
     codes = {p.code for p in drafted.problems}
     assert Code.SPLIT_RETURN not in codes and Code.SAME_DATE_VERSIONS in codes
+
+
+def test_a_hazards_row_hidden_is_read_and_said(campaign: Campaign, tmp_path: Path) -> None:
+    """锅炉房's row hidden (a row the department would rather not print): read into the
+    register without a word, and missing from the form its head signed (clerk trial 130).
+    A hidden empty row says nothing."""
+    path = filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [hazard(部位="食堂"), hazard(部位="锅炉房", 存在隐患问题="燃气报警器失灵")],
+    )
+    book = load_workbook(path)
+    sheet = book[FORM_SHEET]
+    [boiler] = [c.row for c in sheet["D"] if c.value == "锅炉房"]
+    sheet.row_dimensions[boiler].hidden = True
+    sheet.row_dimensions[boiler + 3].hidden = True  # an empty row
+    book.save(path)
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF)
+    assert {h.location for h in collection.hazards} == {"食堂", "锅炉房"}
+    [said] = [p for p in collection.problems if p.code is Code.HIDDEN_ROWS]
+    assert said.message.startswith(f"第 {boiler} 行被隐藏，打印出来签字的表格上没有这些隐患")

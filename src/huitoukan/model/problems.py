@@ -33,6 +33,7 @@ class Code(StrEnum):
     UNREADABLE_SUPERSEDED = "unreadable-superseded"
     WPS_ET = "wps-et"
     HIDDEN_SHEET = "hidden-sheet"
+    HIDDEN_ROWS = "hidden-rows"
     SHEETS_OF_ONE_DEPARTMENT = "sheets-of-one-department"
     SHEET_COPY = "sheet-copy"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
@@ -195,6 +196,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "隐藏的清单",
         "隐藏的工作表“{sheet}”中也有自查整改清单，未汇总；如需报送请取消隐藏并合并到主表",
+    ),
+    Code.HIDDEN_ROWS: Rule(
+        _W,
+        "隐患所在的行被隐藏",
+        "第 {rows} 行被隐藏，打印出来签字的表格上没有这些隐患：已照常汇总；请取消隐藏后重新报送，"
+        "让签字的负责人看到全部隐患",
     ),
     Code.SHEETS_OF_ONE_DEPARTMENT: Rule(
         _W,

@@ -1074,6 +1074,7 @@ def _read_group(
             if table.top <= _row_of(cell) < table.end
         )
         form.problems.extend(_formula_errors(form, table))
+        form.problems.extend(_hidden_hazards(form, table))
     form.repeats_wording = rows_seen.repeated
     return rows_seen.across
 
@@ -1100,6 +1101,31 @@ def _formula_errors(form: ReturnForm, table: FoundForm) -> list[Problem]:
                 )
             )
     return said
+
+
+def _hidden_hazards(form: ReturnForm, table: FoundForm) -> list[Problem]:
+    """A warning naming the table's hazard rows its sheet hides: read as any other, they are
+    missing from the form printed for the department head to sign (clerk trial 130)."""
+    hidden = table.grid.hidden_rows
+    rows = sorted(
+        h.source_row
+        for h in form.hazards
+        if h.source_sheet == table.grid.name
+        and h.source_row - 1 in hidden
+        and table.top <= h.source_row - 1 < table.end
+    )
+    if not rows:
+        return []
+    return [
+        problem(
+            Code.HIDDEN_ROWS,
+            form.file,
+            sheet=table.grid.name,
+            row=rows[0],
+            department=form.department,
+            rows="、".join(map(str, rows)),
+        )
+    ]
 
 
 def _row_of(cell: str) -> int:

@@ -122,6 +122,8 @@ class Sniffed:
     percents: dict[str, set[str]] = field(default_factory=dict)
     """Worksheet name → cells (A1 style) showing their number as a percentage (where the
     sniff could tell: a worksheet as the suites write it, an .ods)."""
+    hidden_rows: dict[str, frozenset[int]] = field(default_factory=dict)
+    """Worksheet name → its hidden rows (0-based; an .xlsx's)."""
 
 
 _CORE_FIELDS = re.compile(
@@ -528,6 +530,25 @@ def _inspect_worksheets(archive: _Zip, worksheets: list[str], sniffed: Sniffed) 
             sniffed.todays[sheet] = facts.todays
         if facts.errors:
             sniffed.errors[sheet] = facts.errors
+        if hidden := _hidden_rows(xml):
+            sniffed.hidden_rows[sheet] = hidden
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+_ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+
+
+def _hidden_rows(xml: bytes) -> frozenset[int]:
+    """The 0-based rows a worksheet hides (a hazard's row hidden is read, and missing from
+    the form printed and signed: clerk trial 130)."""
+    if b'hidden="1"' not in xml and b'hidden="true"' not in xml:
+        return frozenset()
+    hidden = set()
+    for tag in _ROW_TAG.findall(xml):
+        if _HIDDEN.search(tag) and (number := _ROW_NUMBER.search(tag)):
+            hidden.add(int(number.group(1)) - 1)
+    return frozenset(hidden)
 
 
 _STYLES = "xl/styles.xml"

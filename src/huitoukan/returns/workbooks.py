@@ -49,6 +49,8 @@ class SheetGrid:
     formula, whose value here is the day the file was last computed."""
     errors: Mapping[str, str] = field(default_factory=dict)
     """Cells (A1) showing an error value (#REF!…): blank here."""
+    hidden_rows: frozenset[int] = frozenset()
+    """The rows (0-based) the sheet hides: not printed (an .xlsx's; none known otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ def read_workbook(
                         merged,
                         sniffed.todays.get(meta.name, {}),
                         sniffed.errors.get(meta.name, {}),
+                        sniffed.hidden_rows.get(meta.name, frozenset()),
                     )
                 )
     except calamine.PasswordError:
