@@ -446,6 +446,13 @@ def test_file_names_are_shortened_in_the_middle_to_their_room() -> None:
     first = name.replace("（修改后）", "")
     for width in range(16, 50):  # the two versions stay apart
         assert render_module._middle(name, width) != render_module._middle(first, width)
+    # a file in an archive: never “…p/全部.xlsx”, the end of “.zip” (clerk trial 130)
+    member = "职教中心学校.zip/全部.xlsx"
+    for width in range(10, 30):
+        short = render_module._middle(member, width)
+        after = short.rpartition("…")[2]
+        assert cell_len(short) <= width
+        assert short == member or "/" not in after or after.startswith("/"), short
 
 
 NAMES = [

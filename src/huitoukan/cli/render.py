@@ -813,6 +813,15 @@ def _middle(text: str, width: int) -> str:
             if text_width(head) + text_width(candidate) + 1 > width:
                 break
             tail, right = candidate, right - 1
+    slash = text.rfind("/")
+    if 0 < slash and len(tail) > len(text) - slash and text_width(text[slash:]) + 3 <= width:
+        # cut inside the archive's name, “职教中心学校…p/全部.xlsx”: the file's whole name after
+        # the “/”, the archive's start before it (clerk trial 130)
+        tail, head = text[slash:], ""
+        for char in text:
+            if text_width(head + char) + text_width(tail) + 1 > width:
+                break
+            head += char
     return f"{head}…{tail}"
 
 
