@@ -647,6 +647,14 @@ def test_last_years_register_is_not_collected_into(
     assert (
         "〔2023〕" in said and "的台账，而这次用的活动配置是" in said and "新的工作文件夹" in said
     )
+    # the new year's forms issued there: said whose folder it is (nothing was: trial 128)
+    issued = runner.invoke(app, ["issue", "-o", "发放2024"])
+    said = "".join(issued.stderr.split())
+    assert (
+        issued.exit_code == 0
+        and "〔2023〕" in said
+        and "的台账，而campaign.toml现在是另一次活动" in said
+    )
     shown = runner.invoke(app, ["status", *AS_OF])
     said = "".join(shown.output.split())
     assert shown.exit_code == 2 and "的台账，而这次用的活动配置是" in said

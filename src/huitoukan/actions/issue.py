@@ -17,7 +17,9 @@ from huitoukan.forms.followup import FollowUp, followup_round
 from huitoukan.forms.issuing import DAYS_TO_FILL, IssueResult, issue_forms
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem
+from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
+from huitoukan.register.record import recorded_coverage
 from huitoukan.register.rounds import IssuedRound, record_round
 
 
@@ -106,6 +108,7 @@ def issue(
             "tracked_until": tracked,
             "days_left": left if departments and not round_ and left < DAYS_TO_FILL else None,
             "list_not_named": unnamed_list(campaign, findings_file),
+            "other_campaign": _register_of_another(campaign) if round_ is None else "",
             "ends_before_due": (
                 campaign.info.ends_on
                 if round_ is not None and round_.due > campaign.info.ends_on
@@ -113,6 +116,14 @@ def issue(
             ),
         }
     )
+
+
+def _register_of_another(campaign: Campaign) -> str:
+    """The campaign the working folder's register was collected for, when not `campaign`."""
+    recorded = recorded_coverage(Path(REGISTER_FILE)) if Path(REGISTER_FILE).is_file() else None
+    if recorded is None or not recorded.made_for_another(campaign.info.name):
+        return ""
+    return recorded.campaign
 
 
 def _due_when_issued(

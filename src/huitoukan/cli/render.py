@@ -43,6 +43,7 @@ from huitoukan.model.findings import Finding, Part, PartState
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import STILL_THERE, FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
+from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
 from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
@@ -593,6 +594,13 @@ def issue_summary(result: IssueResult) -> None:
             "（[findings] 一节），这次生成的表格中没有交办问题；要交办，请在 campaign.toml 中写上 "
             f'[findings] file = "{result.list_not_named}"（或加 --findings '
             f"{result.list_not_named}），再加 --force 重新生成",
+        )
+    if result.other_campaign:
+        _wrapped(
+            _err(),
+            f"提示：这个文件夹中的 {REGISTER_FILE} 是“{result.other_campaign}”的台账，而 "
+            "campaign.toml 现在是另一次活动：新一次活动请在新的工作文件夹中开始（huitoukan "
+            "init），这次发出的表格报回后在那里汇总；这个文件夹留作上一次活动的档案",
         )
     if result.ends_before_due is not None:
         _wrapped(

@@ -106,6 +106,9 @@ class IssueResult(BaseModel):
     ends_before_due: date | None = None
     """The campaign's last day (`ends_on`), when the follow-up round is due after it: the
     round's answers would come in after the campaign ended (clerk trial 106)."""
+    other_campaign: str = ""
+    """The campaign the working folder's register was collected for, when it is another
+    (last year's folder reused: the new forms went out from it unsaid, clerk trial 128)."""
 
 
 DAYS_TO_FILL = 3
