@@ -2842,3 +2842,29 @@ def test_a_problem_answered_in_two_rows_is_cleared_when_both_are(
     assert part.state is not PartState.CLOSED and part.progress == "整改中"
     [said] = [p for p in collection.problems if p.code is Code.REPEATED_ANSWER]
     assert "两行都销号才算清零" in said.message
+
+
+def test_a_problem_answered_in_two_rows_is_cleared_on_the_later_day(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """Both rows of XJ-01 closed, the second after the problem's 整改时限: the part was read
+    by the first row, cleared in time (clerk trial 131). It is cleared the later day, late."""
+    from huitoukan.findings.answers import parts
+
+    done = answer(整改完成情况="已完成", 销号时间=date(2023, 12, 12))
+    rest = hazard(问题编号="XJ-01", 问题来源="县（市、区）普查", 部位="3号教学楼",
+                  存在隐患问题="二楼走廊灭火器压力不足（东侧两具）", 整改时限=date(2023, 12, 15),
+                  整改完成情况="已完成", 销号时间=date(2023, 12, 18))  # fmt: skip
+    findings = read_findings(listed, campaign).findings
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [rest],
+        assigned=findings,
+        answers={"XJ-01": done, "SD-01": answer()},
+        form_date=date(2023, 12, 18),
+    )
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    [part] = [p for p in parts(findings, collection.hazards, AS_OF) if p.number == "XJ-01"]
+    assert part.closed_on == date(2023, 12, 18) and part.days_late == 3

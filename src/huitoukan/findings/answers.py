@@ -628,10 +628,10 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
         for department in finding.departments:
             # of a problem a department answered in several rows (part done, part not), the
             # least advanced: the first was taken, and a problem half open was 已清零 while
-            # its other row was overdue (clerk trial 130)
+            # its other row was overdue (clerk trial 130); of rows alike, the latest
             answer = min(
                 answers.get((number_key(finding.number), department), []),
-                key=lambda row: STATE_ORDER.index(_state(row, row.deadline, as_of)[0]),
+                key=lambda row: _lagging(row, as_of),
                 default=None,
             )
             if answer is None:  # 未反馈, and overdue too once the problem's 整改时限 has passed
@@ -675,6 +675,15 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                 )
             )
     return result
+
+
+def _lagging(row: HazardRow, as_of: date) -> tuple[int, int, int]:
+    """Orders a department's rows answering one problem, the one its part is judged by first:
+    the least advanced state, then the most days overdue, then the last closed (cleared
+    11 days late, the part read as cleared in time, by the row closed first: trial 131)."""
+    state, days = _state(row, row.deadline, as_of)
+    closed = row.closed_on.toordinal() if row.closed_on is not None else 0
+    return STATE_ORDER.index(state), -days, -closed
 
 
 def _state(row: HazardRow, deadline: date | None, as_of: date) -> tuple[PartState, int]:
