@@ -1028,3 +1028,14 @@ def test_a_share_of_the_work_done_is_not_done(typed: str, expected: str | None) 
     from huitoukan.forms.layout import normalize_progress
 
     assert normalize_progress(typed) == expected
+
+
+def test_a_share_of_the_work_closed_is_told_in_its_own_words(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """已完成50% with a 销号时间: told its 整改完成情况 was “整改中”, which it never typed
+    (clerk trial 131)."""
+    row = hazard(整改完成情况="已完成50%", 销号时间=date(2023, 12, 12))
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
+    [said] = [p for p in form.problems if p.code is Code.CLOSED_NOT_DONE]
+    assert said.message.startswith("填写了销号时间，但整改完成情况“已完成50%”按“整改中”计")

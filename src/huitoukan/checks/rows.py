@@ -389,7 +389,15 @@ class RowChecker:
         if not cells.text("checked_on"):
             self.problem(Code.MISSING_CHECKED_ON, cells, "checked_on")
         if closed and progress is not None and progress != DONE:
-            self.problem(Code.CLOSED_NOT_DONE, cells, "closed_on", progress=progress)
+            typed = " ".join(progress_text.split())
+            self.problem(
+                Code.CLOSED_NOT_DONE,
+                cells,
+                "closed_on",
+                variant="" if typed == progress else "typed",
+                progress=progress,
+                typed=typed,
+            )
         if progress == DONE and closed is None and not cells.text("closed_on"):
             self.problem(Code.DONE_WITHOUT_CLOSED_ON, cells, "closed_on")
         if closed and checked and closed < checked:

@@ -418,6 +418,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "有销号时间但未完成",
         "填写了销号时间，但整改完成情况为“{progress}”：已销号的请改为“已完成”，"
         "未完成的请删去销号时间",
+        {  # its own words quoted, not ours (“整改中” for 已完成50%: clerk trial 131)
+            "typed": "填写了销号时间，但整改完成情况“{typed}”按“{progress}”计：全部完成、已销号的"
+            "请改为“已完成”，未完成的请删去销号时间"
+        },
     ),
     Code.DONE_WITHOUT_CLOSED_ON: Rule(
         _E,
