@@ -3930,3 +3930,28 @@ def test_crosscheck_after_the_list_was_edited_asks_for_collect_first(
     assert runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"]).exit_code < 2
     ran = runner.invoke(app, ["crosscheck", str(inspection), "--as-of", "2023-12-20"])
     assert ran.exit_code in (0, 1), ran.output
+
+
+def test_a_missed_finding_another_department_found_later_is_tracked_by_it(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path
+) -> None:
+    """SC-04, 学生工作处's to find, missed; 安全保卫处's third round reports the same hazard,
+    found after the inspection. The 说明 said “台账中没有相近的隐患…尚无部门跟踪整改” and the
+    clerk was told to list it, when 安全保卫处 had it in hand (clerk trial 131)."""
+    hydrant = {"部位": "2号学生公寓", "存在隐患问题": "楼道消防栓箱内水带缺失"}
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工.xlsx", [hazard()])
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx",
+                [hazard(**hydrant, 检查时间=date(2023, 12, 18))], form_date=date(2023, 12, 18))  # fmt: skip
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF)
+    row = {"问题编号": "SC-04", "问题来源": "市级抽查", "发现时间": "2023-12-12",
+           "部位": hydrant["部位"], "问题描述": hydrant["存在隐患问题"], "责任部门": "学生工作处"}  # fmt: skip
+    listed = findings_list(tmp_path / "市级抽查.xlsx", [row], ORDER[:6])
+    out = tmp_path / "追责核查.xlsx"
+    code, output = run(runner, str(listed), str(register), "--out", str(out))
+    [verdict] = verdict_rows(out)
+    assert verdict["结论"] == Conclusion.MISSED.value  # found after the inspection
+    assert str(verdict["说明"]).startswith(
+        "安全保卫处自查在检查之后才发现（检查时间 2023年12月18日"
+    )
+    assert "没有部门在跟踪整改" not in "".join(output.split())

@@ -217,6 +217,12 @@ def crosscheck(
                     note=f"{other}的自查中有相近的隐患（问题清单的责任部门是"
                     f"{'、'.join(finding.departments)}），请核对",
                 )
+            elif elsewhere.in_register:  # found by another's check after the inspection:
+                # tracked there (“台账中没有相近的隐患…尚无部门跟踪整改”, and the clerk told
+                # to list it, when 安全保卫处 had it in hand: clerk trial 131)
+                other = next(c.hazard.department for c in elsewhere.candidates if c.score >= MATCH)
+                verdict.candidates = elsewhere.candidates
+                verdict.note = f"{other}{elsewhere.note}"
         if verdict.conclusion is Conclusion.MISSED:
             listed, alike = _listed_before(finding, known, answers, listed_as)
             if listed is not None:
