@@ -620,3 +620,29 @@ def test_an_earlier_rounds_form_sent_again_for_a_round_is_said(
     assert kept[0]["message"].startswith(said)  # saved again, it is the version used
     status = json.loads(invoke(runner, "status", "--as-of", "2023-12-26", "--json"))
     assert "总务基建处" in status["rounds"][0]["not_answered"]
+
+
+def test_a_late_answer_collected_the_day_the_next_round_is_issued_answers_its_own_round(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """总务 answers the round of 12月21日 (due 12月28日) on the 29th; it is collected that day,
+    and the next round issued from that register the same day. Collected again, the answer
+    was taken for the new round's, said to use the old round's form (and sent back for it),
+    and the round of 12月21日 lost its late answer (clerk trial 131)."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    late = date(2023, 12, 29)
+    _round_answered(runner, late, date(2023, 12, 23))
+    moment = datetime.combine(late, datetime.min.time()).timestamp() + 36000
+    os.utime(Path("第二轮回收") / "总务.xlsx", (moment, moment))
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-29")
+    invoke(runner, "issue", "--followup", "全校隐患台账.xlsx", "--only-open", "--date",
+           "2023-12-29", "--due", "2024-01-05", "-o", "第三轮")  # fmt: skip
+    collected = json.loads(
+        invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2024-01-04", "--json")
+    )
+    assert not [p for p in collected["problems"] if p["code"] == "earlier-round-form"]
+    status = json.loads(invoke(runner, "status", "--as-of", "2024-01-04", "--json"))
+    rounds = {r["form_date"]: r for r in status["rounds"]}
+    assert rounds["2023-12-21"]["answered_late"] == {"总务基建处": "2023-12-29"}
+    assert "总务基建处" in rounds["2023-12-29"]["not_answered"]  # the new round: not yet

@@ -646,7 +646,9 @@ def collect_to_register(
         and f.file not in used
     ]  # fmt: skip
     collection.problems.extend(kept_dates(rounds, collection.current, as_of, older))
-    collection.problems.extend(earlier_round_forms(rounds, collection.current))
+    collection.problems.extend(
+        earlier_round_forms(rounds, collection.current, collection.sent_days())
+    )
     findings = collection.findings
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
     if (

@@ -36,28 +36,46 @@ class IssuedRound(BaseModel):
     taken for its answer, and the department never chased: clerk trial 81)."""
 
     def owing(
-        self, sent: Mapping[str, Sequence[date]], until: Mapping[str, date] | None = None
+        self,
+        sent: Mapping[str, Sequence[date]],
+        until: Mapping[str, IssuedRound] | None = None,
     ) -> list[str]:
         """Its departments with no answer (`answers`)."""
         answered = self.answers(sent, until)
         return [d for d in self.departments if d not in answered]
 
     def answers(
-        self, sent: Mapping[str, Sequence[date]], until: Mapping[str, date] | None = None
+        self,
+        sent: Mapping[str, Sequence[date]],
+        until: Mapping[str, IssuedRound] | None = None,
     ) -> dict[str, date]:
         """Its departments that answered it → the day the first return on or after the
         round's 日期 was sent, of those it was issued after (`sent`: each department's
-        days, oldest first), and before the 日期 of the next round issued to it (`until`):
-        a return sent since answers that round (one late return was counted late for
-        every round it came after: clerk trial 123)."""
+        days, oldest first), and before the next round issued to it (`until`): a return
+        sent since answers that round (one late return was counted late for every round it
+        came after: clerk trial 123)."""
         found = {}
         for department in self.departments:
-            after = list(sent.get(department, ()))[self.returns_before.get(department, 0) :]
-            day = next((d for d in after if d >= self.form_date), None)
-            end = (until or {}).get(department)
-            if day is not None and (end is None or day < end):
-                found[department] = day
+            days = list(sent.get(department, ()))
+            start = self.returns_before.get(department, 0)
+            first = next(
+                ((i, d) for i, d in enumerate(days) if i >= start and d >= self.form_date), None
+            )
+            later = (until or {}).get(department)
+            if first is not None and (later is None or later.preceded(department, *first)):
+                found[department] = first[1]
         return found
+
+    def preceded(self, department: str, index: int, day: date) -> bool:
+        """Whether `department`'s return `index` (of its days, oldest first), sent on `day`,
+        came before the round was issued: sent before its 日期, or among the returns the
+        register held then (a late answer to the round before, collected the day this one
+        was issued, was taken for this one's and told it used the old form: trial 131)."""
+        return day < self.form_date or index < self.returns_before.get(department, 0)
+
+    def answered_by(self, department: str, days: Sequence[date]) -> bool:
+        """Whether `department` sent anything after the round was issued."""
+        return any(not self.preceded(department, i, day) for i, day in enumerate(days))
 
 
 def kept_dates(
@@ -117,7 +135,9 @@ def kept_dates(
 
 
 def earlier_round_forms(
-    rounds: Sequence[IssuedRound], current: Mapping[str, ReturnForm]
+    rounds: Sequence[IssuedRound],
+    current: Mapping[str, ReturnForm],
+    sent_days: Mapping[str, Sequence[date]],
 ) -> list[Problem]:
     """A warning on each department's return that counts when it is filled in on an
     earlier round's form than the latest one issued to it before it was sent: that form
@@ -128,7 +148,13 @@ def earlier_round_forms(
     for department, form in current.items():
         sent = form.sent_on
         mine = [r for r in rounds if department in r.departments]
-        issued = [r for r in mine if sent is not None and r.form_date <= sent]
+        days = list(sent_days.get(department, ()))
+        index = days.index(sent) if sent in days else len(days)
+        issued = [
+            r
+            for r in mine
+            if sent is not None and r.form_date <= sent and not r.preceded(department, index, sent)
+        ]
         if not issued or not issued[-1].returns_before.get(department):
             continue
         latest = issued[-1]

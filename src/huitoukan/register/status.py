@@ -616,7 +616,7 @@ def _rounds(
         # each department's next round: what it sent since answers that one, and this one
         # with it (it owes this one no more)
         until = {
-            d: later.form_date
+            d: later
             for later in reversed(issued[i + 1 :])
             for d in later.departments
             if d in r.departments
@@ -633,7 +633,7 @@ def _rounds(
                     if d in returned
                     and d in busy
                     and (not wanted or d in wanted)
-                    and not (d in until and any(day >= until[d] for day in sent.get(d, ())))
+                    and not (d in until and until[d].answered_by(d, sent.get(d, ())))
                 ],
                 never_returned=[
                     d for d in r.departments if d not in returned and (not wanted or d in wanted)
