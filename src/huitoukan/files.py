@@ -23,7 +23,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -232,6 +232,12 @@ def as_argument(path: Path | str) -> str:
     copied as shown, was three arguments: clerk trial 121)."""
     text = display_name(path)
     return f'"{text}"' if any(c.isspace() for c in text) else text
+
+
+def collect_command(folders: Sequence[str]) -> str:
+    """The command that collects again from the `folders` a register was collected from
+    (“请重新运行 huitoukan collect”, typed as it stood, asked for the folders: trial 130)."""
+    return " ".join(["huitoukan collect", *map(as_argument, folders)])
 
 
 _UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

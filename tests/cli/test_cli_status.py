@@ -687,7 +687,8 @@ def test_returns_saved_after_the_register_are_pointed_out(
         result = runner.invoke(app, [*command, "--as-of", "2023-12-20"])
         text = "".join(result.stderr.split())
         assert (f"中又放入或改动了1个文件（{name}）" in text) is said, (command, text)
-        assert not said or "请先运行huitoukancollect重新汇总" in text
+        # the command to type, with the folder (bare, it was refused: clerk trial 131)
+        assert not said or "请先运行huitoukancollect回收重新汇总" in text
         # no 催报 to a department that sent its form, nor a report naming it 未报送
         writes = command[0] != "status"
         assert result.exit_code == (2 if said and writes else 0), (command, result.output)

@@ -14,7 +14,7 @@ from huitoukan.actions.findings import load_findings
 from huitoukan.campaign import Campaign, default_campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
-from huitoukan.files import display_name, given_input, near_names
+from huitoukan.files import collect_command, display_name, given_input, near_names
 from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
 from huitoukan.register.history import earlier_registers
@@ -69,7 +69,7 @@ def load_state(
         if renamed:  # its sheets and letters would name a department that is no longer
             raise InputError(
                 f"campaign.toml 已把部门改名（{'、'.join(renamed)}），而 {display_name(sources[0])} "
-                "还是改名前汇总的：请先运行 huitoukan collect 重新汇总（隐患编号不变），"
+                f"还是改名前汇总的：请先运行 {collect_command(state.looked_in)} 重新汇总（隐患编号不变），"
                 "未做任何改动"
             )
         fact = state.latest_fact()

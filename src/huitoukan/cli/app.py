@@ -179,7 +179,7 @@ def _register_notes(
     a review already passed, trial 50 — refused too when `writing`). Returns those saying
     the register is behind its returns or its list (for `status --json`: trial 84)."""
     from huitoukan.cli import render
-    from huitoukan.files import given_input
+    from huitoukan.files import collect_command, given_input
     from huitoukan.register.layout import REGISTER_FILE
     from huitoukan.register.reading import changed_by_hand, is_register
     from huitoukan.register.record import recorded_coverage
@@ -209,10 +209,11 @@ def _register_notes(
     if coverage is not None:
         hashes = {name: sha for name, (sha, _) in coverage.sources.items()} | coverage.unread
         arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes, coverage.looked_in)
+        again = collect_command(coverage.looked_in)
         if arrived and writing:
-            raise _fail(InputError(render.arrived_text(register, arrived, writing)))
+            raise _fail(InputError(render.arrived_text(register, arrived, writing, again)))
         if arrived:
-            behind.append(render.arrived_text(register, arrived))
+            behind.append(render.arrived_text(register, arrived, command=again))
             render.note(behind[-1])
         gone = gone_since(coverage.sources)  # the register holds them still: said, not
         if gone:  # refused (a return deleted went unsaid till collect: clerk trial 117)
@@ -247,7 +248,7 @@ def _register_notes(
             return behind
     except (HuitoukanError, OSError):
         return behind  # no list: the command says so
-    again = render.collect_again(coverage.looked_in if coverage is not None else [])
+    again = collect_command(coverage.looked_in if coverage is not None else [])
     if coverage is not None or is_register(register):  # recorded: one collect wrote
         # the report's figures are the 台账's (they differed: clerk trial 121); crosscheck told
         # the clerk to add to the list a problem just added (trial 129)

@@ -318,9 +318,12 @@ _MISSED_BY = {
 the letters' and the report's (a department that reported taken for one that did not)."""
 
 
-def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> str:
+def arrived_text(
+    register: Path, arrived: Sequence[Path], writing: str = "", command: str = "huitoukan collect"
+) -> str:
     """What is said of files saved beside a register's returns after it was written: a
-    提示 (`writing` nothing), or why the `writing` (letters, a report) was not written."""
+    提示 (`writing` nothing), or why the `writing` (letters, a report) was not written;
+    `command` collects again."""
     names = "、".join(p.name for p in arrived[:3]) + (" 等" if len(arrived) > 3 else "")
     folders = "、".join(dict.fromkeys(str(p.parent) for p in arrived))
     came = f"{register} 写出之后，{folders} 中又放入或改动了 {len(arrived)} 个文件（{names}）"
@@ -328,9 +331,9 @@ def arrived_text(register: Path, arrived: Sequence[Path], writing: str = "") -> 
         missed = _MISSED_BY.get(writing, "报来了的部门会被当作未报送")
         return (
             f"{came}，台账中还没有它们：按它写{writing}，{missed}，未写出任何文件。"
-            "请先运行 huitoukan collect 重新汇总"
+            f"请先运行 {command} 重新汇总"
         )
-    return f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：请先运行 huitoukan collect 重新汇总。"
+    return f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：请先运行 {command} 重新汇总。"
 
 
 def gone_text(register: Path, gone: Sequence[str]) -> str:
@@ -417,12 +420,6 @@ def earlier_day(register: Path, judged: date, day: date) -> None:
         f"台账中 {chinese_date(day)} 以后报来的版本和销号也算在内，与那一天的情况会有出入。",
         style="dim",
     )
-
-
-def collect_again(folders: Sequence[str]) -> str:
-    """The command that collects again from the `folders` the register was collected from
-    (“请重新运行 huitoukan collect”, typed as it stood, asked for the folders: trial 130)."""
-    return " ".join(["huitoukan collect", *map(as_argument, folders)])
 
 
 def list_changed_text(
