@@ -531,3 +531,13 @@ def test_a_value_in_quotes_is_never_broken() -> None:
     for width in range(20, 90):
         lines = wrap_text(text, width).splitlines()
         assert any('"学生工作处"），' in line for line in lines), (width, lines)
+
+
+def test_a_quoted_name_with_spaces_is_never_broken() -> None:
+    """huitoukan collect "回收 首轮" "第二轮 回收": broken inside the quotes, the command
+    pasted was wrong (clerk trial 131)."""
+    text = '请先运行 huitoukan collect "回收 首轮" "第二轮 回收" "第三轮 回收" 复查 重新汇总。'
+    for width in range(24, 90):
+        lines = wrap_text(text, width).splitlines()
+        for name in ('"回收 首轮"', '"第二轮 回收"', '"第三轮 回收"'):
+            assert any(name in line for line in lines), (width, lines)
