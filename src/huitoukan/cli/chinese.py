@@ -544,7 +544,7 @@ def _is_ideograph_unit(unit: str) -> bool:
     return len(unit) == 1 and _is_ideograph(unit)
 
 
-_WORDS = re.compile(r'"[^"\n]{1,60}"\S*|\S+')
+_RUNS = re.compile(r'"[^"\n]{1,60}"\S*|\S+')
 """The runs a line breaks between: words, and a name in ASCII quotes, spaces and all
 (huitoukan collect "第二轮 回收" broke inside the quotes, pasted as two: clerk trial 131)."""
 
@@ -555,7 +555,7 @@ def _units(text: str, cjk_breaks: bool = True) -> list[tuple[int, int]]:
     word: "错误 1，" and "隐患 12 项" never break at their spaces (a label ending one line
     and its figure starting the next lose their meaning)."""
     spans: list[tuple[int, int]] = []
-    for match in _WORDS.finditer(text):
+    for match in _RUNS.finditer(text):
         start = match.start()
         for unit in _break_units(match.group()) if cjk_breaks else [match.group()]:
             end = start + len(unit)
