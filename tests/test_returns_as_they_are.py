@@ -1420,4 +1420,4 @@ def test_a_hazards_row_hidden_is_read_and_said(campaign: Campaign, tmp_path: Pat
     collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF)
     assert {h.location for h in collection.hazards} == {"食堂", "锅炉房"}
     [said] = [p for p in collection.problems if p.code is Code.HIDDEN_ROWS]
-    assert said.message.startswith(f"第 {boiler} 行被隐藏，打印出来签字的表格上没有这些隐患")
+    assert said.message.startswith(f"第 {boiler} 行被隐藏，打印出来签字的表格上看不到")

@@ -200,7 +200,7 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.HIDDEN_ROWS: Rule(
         _W,
         "隐患所在的行被隐藏",
-        "第 {rows} 行被隐藏，打印出来签字的表格上没有这些隐患：已照常汇总；请取消隐藏后重新报送，"
+        "第 {rows} 行被隐藏，打印出来签字的表格上看不到：已照常汇总；请取消隐藏后重新报送，"
         "让签字的负责人看到全部隐患",
     ),
     Code.SHEETS_OF_ONE_DEPARTMENT: Rule(
