@@ -26,11 +26,12 @@ from huitoukan.forms.layout import ASSIGNED_SHEET, FORM_SHEET
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 from huitoukan.letters.feedback import write_feedback
 from huitoukan.letters.notices import notices
-from huitoukan.model.findings import PartState
+from huitoukan.model.findings import Finding, PartState
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
 from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
+from huitoukan.register.merging import Collection
 from tests.helpers import (
     LIST_HEADERS,
     answer,
@@ -2822,20 +2823,11 @@ def test_a_problem_answered_in_two_rows_is_cleared_when_both_are(
     rest = hazard(问题编号="XJ-01", 问题来源="县（市、区）普查", 部位="3号教学楼",
                   存在隐患问题="二楼走廊灭火器压力不足（东侧两具尚未更换）",
                   整改时限=date(2023, 12, 25), 整改完成情况="整改中")  # fmt: skip
-    findings = read_findings(listed, campaign).findings
     if open_first:  # the open part on the issued row, the done part added below
         done = answer(整改完成情况="整改中", 整改时限=date(2023, 12, 25))
         rest = dict(rest, 存在隐患问题="二楼走廊灭火器压力不足（西侧已更换）", 整改完成情况="已完成",
                     销号时间=date(2023, 12, 12), 整改时限=date(2023, 12, 15))  # fmt: skip
-    filled_form(
-        campaign,
-        "安全保卫处",
-        tmp_path / "回收" / "保卫处.xlsx",
-        [rest],
-        assigned=findings,
-        answers={"XJ-01": done, "SD-01": answer()},
-    )
-    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    findings, collection = _answered_in_two_rows(campaign, listed, tmp_path, done, rest)
     rows = [h for h in collection.hazards if h.number == "XJ-01"]
     assert len(rows) == 2 and len({h.hazard_id for h in rows}) == 2
     [part] = [p for p in parts(findings, collection.hazards, AS_OF) if p.number == "XJ-01"]
@@ -2855,16 +2847,30 @@ def test_a_problem_answered_in_two_rows_is_cleared_on_the_later_day(
     rest = hazard(问题编号="XJ-01", 问题来源="县（市、区）普查", 部位="3号教学楼",
                   存在隐患问题="二楼走廊灭火器压力不足（东侧两具）", 整改时限=date(2023, 12, 15),
                   整改完成情况="已完成", 销号时间=date(2023, 12, 18))  # fmt: skip
+    findings, collection = _answered_in_two_rows(
+        campaign, listed, tmp_path, done, rest, form_date=date(2023, 12, 18)
+    )
+    [part] = [p for p in parts(findings, collection.hazards, AS_OF) if p.number == "XJ-01"]
+    assert part.closed_on == date(2023, 12, 18) and part.days_late == 3
+
+
+def _answered_in_two_rows(
+    campaign: Campaign,
+    listed: Path,
+    tmp_path: Path,
+    issued: dict[str, object],
+    added: dict[str, object],
+    **form: object,
+) -> tuple[list[Finding], Collection]:
+    """安全保卫处's return answering XJ-01 on its issued row and on a row `added` below."""
     findings = read_findings(listed, campaign).findings
     filled_form(
         campaign,
         "安全保卫处",
         tmp_path / "回收" / "保卫处.xlsx",
-        [rest],
+        [added],
         assigned=findings,
-        answers={"XJ-01": done, "SD-01": answer()},
-        form_date=date(2023, 12, 18),
+        answers={"XJ-01": issued, "SD-01": answer()},
+        **form,
     )
-    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
-    [part] = [p for p in parts(findings, collection.hazards, AS_OF) if p.number == "XJ-01"]
-    assert part.closed_on == date(2023, 12, 18) and part.days_late == 3
+    return findings, collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
