@@ -560,3 +560,32 @@ def test_a_repeated_row_deleted_as_asked_is_no_hazard_gone(
     vanished = [p for p in collection.problems if p.code.value.startswith("vanished")]
     assert bool(vanished) is gone
     assert len(collection.hazards) == (3 if gone else 2)
+
+
+@pytest.mark.parametrize("changed", [False, True])
+def test_a_version_of_the_same_day_saved_again_unchanged_does_not_take_over(
+    campaign: Campaign, tmp_path: Path, changed: bool
+) -> None:
+    """附属医院's morning draft and afternoon final, both dated 12月14日: the final is taken
+    (saved later). The draft opened and saved again (or downloaded again), unchanged, took
+    its place on the next collect: 药房 went back to 整改中, the department told to restore a
+    row it never deleted (clerk trial 132). Unchanged, the final stays; changed since, the
+    draft is a new version and is taken, as its time says."""
+    returns = tmp_path / "回收"
+    draft = filled_form(campaign, "附属医院", returns / "医院-上午.xlsx",
+                        [hazard(部位="药房"), hazard(部位="门诊")], form_date=date(2023, 12, 14))  # fmt: skip
+    final = filled_form(campaign, "附属医院", returns / "医院-下午.xlsx",
+                        [closed(部位="药房")], form_date=date(2023, 12, 14))  # fmt: skip
+    os.utime(draft, (1e9, 1e9))
+    os.utime(final, (1.5e9, 1.5e9))
+    register = tmp_path / "台账.xlsx"
+    first = collect_to_register(campaign, [returns], register, AS_OF).collection
+    assert first.current["附属医院"].file == str(final)
+    if changed:
+        filled_form(campaign, "附属医院", draft, [hazard(部位="药房", 整改措施="另行采购")],
+                    form_date=date(2023, 12, 14))  # fmt: skip
+    os.utime(draft, (2e9, 2e9))
+    again = collect_to_register(campaign, [returns], register, AS_OF).collection
+    assert again.current["附属医院"].file == str(draft if changed else final)
+    [tie] = [p for p in again.problems if p.code is Code.SAME_DATE_VERSIONS]
+    assert ("上次汇总采用的是本文件" in tie.message) is not changed

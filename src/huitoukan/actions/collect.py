@@ -251,6 +251,8 @@ def _as_renamed(held: Held, renames: Mapping[str, str]) -> Held:
         ],
         {renames.get(d, d): day for d, day in held.returned.items()},
         {renames.get(d, d): days for d, days in held.sent.items()},
+        {renames.get(d, d): sha for d, sha in held.used.items()},
+        held.read,
     )
 
 
@@ -585,7 +587,11 @@ def collect_to_register(
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
         """`_held_before`, its departments under the names they have now."""
-        return _as_renamed(_held_before(forms), renames)
+        held = _held_before(forms)
+        if recorded is not None and not force:  # (which version was used, by its bytes)
+            read = frozenset(sha for sha, _ in recorded.sources.values())
+            held = held._replace(used=recorded.used, read=read)
+        return _as_renamed(held, renames)
 
     def _held_before(forms: Sequence[ReturnForm]) -> Held:
         """What the register holds of the departments whose files it was made of were
@@ -729,6 +735,7 @@ def collect_to_register(
                 | {s.file for s in collection.skipped}
             ),
             looked_in=[display_name(folder) for folder in inputs if folder.is_dir()],
+            used={d: f.sha256 for d, f in collection.current.items() if f.sha256},
             written_on=date.today(),
             judged_on=as_of,
             reviews_put_off=sorted(d for f in collection.forms for d in f.reviews_put_off),

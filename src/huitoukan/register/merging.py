@@ -397,6 +397,10 @@ class Held(NamedTuple):
     department's: the file that brought it may have been written over collects ago)."""
     sent: Mapping[str, Sequence[date]] = {}
     """Department → the days its returns were sent, as the register recorded them."""
+    used: Mapping[str, str] = {}
+    """Department → the sha256 of the version the register used (`RegisterState.used`)."""
+    read: frozenset[str] = frozenset()
+    """The sha256 of every file the register was made of."""
 
 
 def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
@@ -579,6 +583,9 @@ def merge(
     current: dict[str, ReturnForm] = {}
     for department in sorted(by_department):
         versions = after_their_originals(sorted(by_department[department], key=version_order))
+        versions, chosen_before = _as_chosen_before(
+            versions, earlier.used.get(department), earlier.read
+        )
         newest = versions[-1]
         if department in before:
             versions.insert(0, _register_as_version(department, before[department]))
@@ -659,6 +666,8 @@ def merge(
                     # (one time, both: the file's name decided, not its time: trial 129)
                     variant="undated"
                     if not newest.form_date
+                    else "kept"
+                    if chosen_before
                     else "same_time"
                     if files[-2].modified == newest.modified
                     else "",
@@ -833,6 +842,23 @@ def _numbered_apart(row: HazardRow, key: str) -> HazardRow:
     if key == row.key or row.kept_id:
         return row
     return row._replace(kept_id=hazard_id_of(row.id_name or row.department, key))
+
+
+def _as_chosen_before(
+    versions: list[ReturnForm], used: str | None, read: frozenset[str]
+) -> tuple[list[ReturnForm], bool]:
+    """`versions` with the one the register used last, when the one the files' times put
+    after it is of its day and was read before too: a tie the files' times decided is not
+    decided again by a file saved or downloaded again (the morning's draft, touched, took
+    the place of the afternoon's final; a reviewed hazard went back to 整改中 and its
+    department was told to restore a row: clerk trial 132). Whether it was kept."""
+    newest = versions[-1]
+    if not used or newest.sha256 == used or newest.sha256 not in read:
+        return versions, False
+    before = next((v for v in versions if v.sha256 == used), None)
+    if before is None or version_order(before)[:2] != version_order(newest)[:2]:
+        return versions, False
+    return [v for v in versions if v is not before] + [before], True
 
 
 def _tied(older: ReturnForm, newest: ReturnForm) -> bool:

@@ -73,6 +73,9 @@ class RegisterState(BaseModel):
     unread: dict[str, str] = {}
     """The files found that could not be read (as named then) → their sha256: one put
     right since, copied in whole keeping its old time, is told by it (clerk trial 108)."""
+    used: dict[str, str] = {}
+    """Department → the sha256 of the version its hazards were taken from: of versions one
+    day, one saved again since takes its place only by what it says (trial 132)."""
 
     seen: list[str] = []
     """Every file the collect that wrote it found where it was told to look (as named then;
@@ -172,6 +175,8 @@ class Coverage(BaseModel):
     """`RegisterState.seen`: the commands that read the register say what came since."""
     looked_in: list[str] = []
     """`RegisterState.looked_in`."""
+    used: dict[str, str] = {}
+    """`RegisterState.used`."""
     reviews_put_off: list[date] = []
     """`RegisterState.reviews_put_off`."""
     returns_due: date | None = None
@@ -216,6 +221,7 @@ class Coverage(BaseModel):
             judged_on=state.judged_on,
             seen=state.seen,
             looked_in=state.looked_in,
+            used=state.used,
             reviews_put_off=state.reviews_put_off,
             returns_due=state.returns_due,
             dues_before=state.dues_before,

@@ -48,15 +48,13 @@ def check_not_shrinking(
         if f not in new.reviews and old.sources.get(f, ("", ""))[0] not in shas
     ]
     missing = set(old.sources) - set(new.sources) - {*old.reviews, *old.uncounted}
-    # a duplicate left out (its bytes read all the same, under another name): nothing is lost
-    # (“少了报送文件 1 份” named none, and --force warned of hazards and photos: trial 128)
-    duplicates = {f for f in missing if old.sources[f][0] in shas}
-    gone = sorted(missing - duplicates) if new.sources else []
-    # files known by their bytes: none lost is none lost, whatever the count (a folder
-    # renamed, another left out, was let through, the duplicates making up the count:
-    # trial 132); without a record of them, the count
-    known = bool(old.sources and new.sources)
-    if not lost and not reviews and (not gone if known else new.files >= old.files):
+    # a duplicate left out (its bytes read all the same, under another name it was read by
+    # before): nothing is lost (“少了报送文件 1 份” named none, and --force warned of hazards
+    # and photos: trial 128). Not a file renamed: its new name is counted already (a folder
+    # renamed, another left out, passed on the renamed files' count: trial 132)
+    still = {sha for f, (sha, _) in old.sources.items() if new.sources.get(f, ("", ""))[0] == sha}
+    duplicates = {f for f in missing if old.sources[f][0] in still}
+    if not lost and not reviews and new.files + len(duplicates) >= old.files:
         return
     renamed = {d: now for d in lost if (now := now_named(d)) in new.departments}
     if renamed and len(renamed) == len(lost) and new.files >= old.files:
@@ -69,6 +67,7 @@ def check_not_shrinking(
     # campaign.toml without its old name, not a folder left out (clerk trial 117)
     if moved := _read_as_another(lost, old, new):
         raise _read_under_another_name(register, moved)
+    gone = sorted(f for f in missing if old.sources[f][0] not in shas) if new.sources else []
     raise _fewer(register, old, new, lost, [*gone, *reviews], reviews, held)
 
 
