@@ -1021,6 +1021,8 @@ def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
         ("已完成一半", "整改中"),
         ("完成大部分", "整改中"),
         ("已完成", "已完成"),
+        ("已全部完成", "已完成"),  # (unrecognised: clerk trial 132)
+        ("全部完成。", "已完成"),
         ("基本完成", None),  # not said how much: asked
     ],
 )

@@ -318,7 +318,7 @@ def normalize_progress(text: str) -> Progress | None:
         return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
     if "完成" in key and any(part in key for part in _PART_WORDS):
         return IN_PROGRESS
-    if key.startswith(("已完成", "已整改", "完成整改", "已销号")):
+    if key.startswith(("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成")):
         return DONE
     if key.startswith(("未", "尚未", "没有")):
         return NOT_STARTED
