@@ -857,3 +857,17 @@ def test_a_folder_renamed_and_another_left_out_is_refused(
     assert refused.exit_code == 2 and "医院-三.xlsx" in said, refused.output
     renamed = runner.invoke(app, ["collect", "回收", "第二轮报回", "第三轮回收", *AS_OF])
     assert renamed.exit_code in (0, 1), renamed.output
+
+
+def test_review_names_the_folders_to_collect_with(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """review said “如 huitoukan collect 回收 复查” whatever the folders were called; typed as
+    it stood: 找不到 回收 (clerk trial 131)."""
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    assert "review_required = true" in text
+    (chdir_tmp / "campaign.toml").write_text(text, "utf-8")
+    filled_form(campaign, "附属医院", chdir_tmp / "回收 首轮" / "医院.xlsx", [closed()])
+    assert runner.invoke(app, ["collect", "回收 首轮", *AS_OF]).exit_code in (0, 1)
+    shown = runner.invoke(app, ["review", *AS_OF])
+    assert '（huitoukancollect"回收首轮"复查）' in "".join(shown.output.split()), shown.output

@@ -750,7 +750,22 @@ def review(
         hazards, written, failed = write_review(config, sources or [], out, day)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.review_written(len(hazards), written, config.info.receiver, failed)
+    render.review_written(len(hazards), written, config.info.receiver, failed, _again(sources))
+
+
+def _again(sources: Sequence[Path] | None) -> str:
+    """The collect that takes a filled 复查验收表: the folders the register was collected
+    from, and 复查 (“如 huitoukan collect 回收 复查” was typed as it stood, the folders named
+    otherwise: clerk trial 131)."""
+    from huitoukan.files import collect_command, given_input
+    from huitoukan.forms.layout import REVIEWS_FOLDER
+    from huitoukan.register.layout import REGISTER_FILE
+    from huitoukan.register.record import recorded_coverage
+
+    register = given_input((sources or [Path(REGISTER_FILE)])[0])
+    coverage = recorded_coverage(register) if register.is_file() else None
+    folders = coverage.looked_in if coverage is not None and coverage.looked_in else ["回收"]
+    return collect_command(list(dict.fromkeys([*folders, REVIEWS_FOLDER])))
 
 
 def main() -> None:

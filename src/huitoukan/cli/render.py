@@ -1354,7 +1354,13 @@ def _numbered(finding: Finding) -> str:
     return f"{finding.source}第{finding.number}号" if finding.number.isdigit() else finding.number
 
 
-def review_written(count: int, written: Written, receiver: str, failed: int = 0) -> None:
+def review_written(
+    count: int,
+    written: Written,
+    receiver: str,
+    failed: int = 0,
+    command: str = f"huitoukan collect 回收 {REVIEWS_FOLDER}",
+) -> None:
     console = _out()
     waiting = (
         f"另有 {failed} 项复查不合格，等部门重新整改、把销号时间改为重新完成的日期报送后再复查。"
@@ -1371,7 +1377,7 @@ def review_written(count: int, written: Written, receiver: str, failed: int = 0)
         console,
         f"复查验收表已写入 {written.path}（{count} 项待复查）：由{receiver}逐项复查，填写复查人、"
         f"复查时间、复查结论（合格/不合格）和复查意见后，放入 {REVIEWS_FOLDER} 文件夹（没有就新建一个），"
-        f"与报表一起汇总即可（如 huitoukan collect 回收 {REVIEWS_FOLDER}）。{waiting}",
+        f"与报表一起汇总即可（{command}）。{waiting}",
     )
     _backed_up(console, written)
 
