@@ -236,8 +236,9 @@ def as_argument(path: Path | str) -> str:
 
 def collect_command(folders: Sequence[str]) -> str:
     """The command that collects again from the `folders` a register was collected from
-    (“请重新运行 huitoukan collect”, typed as it stood, asked for the folders: trial 130)."""
-    return " ".join(["huitoukan collect", *map(as_argument, folders)])
+    (“请重新运行 huitoukan collect”, typed as it stood, asked for the folders: trial 130),
+    each named once."""
+    return " ".join(["huitoukan collect", *map(as_argument, dict.fromkeys(folders))])
 
 
 _UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

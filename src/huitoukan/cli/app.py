@@ -200,6 +200,7 @@ def _register_notes(
         behind.append(render.register_edited_text(register))
         render.note(behind[-1])
     coverage = recorded_coverage(register)  # None when edited: nothing it says holds
+    again = collect_command(coverage.looked_in if coverage is not None else [])
     if (
         coverage is not None
         and campaign is not None
@@ -209,7 +210,6 @@ def _register_notes(
     if coverage is not None:
         hashes = {name: sha for name, (sha, _) in coverage.sources.items()} | coverage.unread
         arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes, coverage.looked_in)
-        again = collect_command(coverage.looked_in)
         if arrived and writing:
             raise _fail(InputError(render.arrived_text(register, arrived, writing, again)))
         if arrived:
@@ -248,7 +248,6 @@ def _register_notes(
             return behind
     except (HuitoukanError, OSError):
         return behind  # no list: the command says so
-    again = collect_command(coverage.looked_in if coverage is not None else [])
     if coverage is not None or is_register(register):  # recorded: one collect wrote
         # the report's figures are the 台账's (they differed: clerk trial 121); crosscheck told
         # the clerk to add to the list a problem just added (trial 129)
@@ -765,7 +764,7 @@ def _again(sources: Sequence[Path] | None) -> str:
     register = given_input((sources or [Path(REGISTER_FILE)])[0])
     coverage = recorded_coverage(register) if register.is_file() else None
     folders = coverage.looked_in if coverage is not None and coverage.looked_in else ["回收"]
-    return collect_command(list(dict.fromkeys([*folders, REVIEWS_FOLDER])))
+    return collect_command([*folders, REVIEWS_FOLDER])
 
 
 def main() -> None:

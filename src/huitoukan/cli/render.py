@@ -32,7 +32,7 @@ from huitoukan.actions.collect import CollectResult
 from huitoukan.cli.chinese import chinese_text, text_width, wrap_text
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
-from huitoukan.files import as_argument
+from huitoukan.files import as_argument, collect_command
 from huitoukan.findings.crosscheck import UNSETTLED, Conclusion, Crosscheck
 from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
@@ -732,12 +732,12 @@ def collect_report(result: CollectResult) -> None:
             + "。处理后重新运行 collect 即可",
         )
     if result.review_left_out:
-        command = " ".join(map(as_argument, dict.fromkeys([*result.given, REVIEWS_FOLDER])))
+        command = collect_command([*result.given, REVIEWS_FOLDER])
         _wrapped(
             err,
             f"注意：当前文件夹中的 {REVIEW_FILE} 已填写了 {result.review_left_out} 项复查结论，"
             f"这次没有汇总（不在所给的文件夹中）：请把它移到 {REVIEWS_FOLDER} 文件夹中"
-            f"（没有就新建一个），再运行 huitoukan collect {command}",
+            f"（没有就新建一个），再运行 {command}",
         )
     later = collection.dated_after(status.as_of, date.today())
     if later:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
-from huitoukan.files import as_argument, display_name
+from huitoukan.files import collect_command, display_name
 from huitoukan.model.returns import ANOTHER_CAMPAIGN, HazardRow
 from huitoukan.register.history import earlier_registers
 from huitoukan.register.record import Coverage
@@ -215,14 +215,11 @@ def _getting_back(
                 if p.resolve() == here
             }
         )
-        command = " ".join(map(as_argument, dict.fromkeys([*given, *folders, *files])))
+        command = collect_command([*given, *folders, *files])
         verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
         named = [f"{'、'.join(folders)} 文件夹"] if folders else []
         named += ["、".join(files)] if files else []
-        advice += (
-            f"这些文件还在原处{verdicts}：请把 {'和'.join(named)} 一并给出"
-            f"（huitoukan collect {command}）。"
-        )
+        advice += f"这些文件还在原处{verdicts}：请把 {'和'.join(named)} 一并给出（{command}）。"
     if any(f not in there for f in reviews):  # its verdicts would go: no version
         advice += "少了的复查验收表的复查结论也不再计入：请把它放回原处一并汇总。"
     return advice
