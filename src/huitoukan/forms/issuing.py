@@ -51,7 +51,7 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
-from huitoukan.model.documents import FOLLOWUP_MARK
+from huitoukan.model.documents import FOLLOWUP_MARK, ROUND_TITLE_END
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Problem
 from huitoukan.model.returns import (
@@ -547,7 +547,7 @@ def fill_form(
                     count=1,
                 )
                 if round_of is not None:
-                    cell.value += f"（{chinese_date(round_of)}跟进轮）"
+                    cell.value += f"（{chinese_date(round_of)}{ROUND_TITLE_END}"
             elif normalize_key(cell.value).startswith("填报说明"):
                 cell.value = _with_deadline(cell.value, due, info.receiver)
                 if round_of is not None and any(r.photos for r in rows):  # (to one that sent none,

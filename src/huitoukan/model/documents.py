@@ -42,5 +42,8 @@ FOLLOWUP_MARK = "（跟进轮）"
 """Ends the title of a follow-up round's form (an issued form's title is the school's
 自查整改清单 with the department's name): a form pre-filled with the department's rows,
 which holds none of the photos it sent before."""
+ROUND_TITLE_END = "跟进轮）"
+"""Ends the printed title line of a follow-up round's form, after the round's day
+(“…自查整改清单（2023年12月21日跟进轮）”): kept in a 退回修改 copy of it."""
 """A department's return marked for correction: a return once the department has saved
 it, not before (`returns.sniffing.Made.unsent_copy`)."""

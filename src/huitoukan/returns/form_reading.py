@@ -55,6 +55,7 @@ from huitoukan.model.documents import (
     FINDINGS_TITLE,
     FOLLOWUP_MARK,
     MAKER,
+    ROUND_TITLE_END,
 )
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, date_example, problem
@@ -457,7 +458,7 @@ def _of_a_followup(content: WorkbookContent) -> bool:
     own words (listed after it reported the hazard) keeps them, and was said restated
     (clerk trial 128); a row changed since is the versions' to tell (reworded)."""
     return content.made.title.endswith(FOLLOWUP_MARK) or any(
-        value.__class__ is str and value.endswith("跟进轮）")
+        value.__class__ is str and value.endswith(ROUND_TITLE_END)
         for grid in content.sheets
         for row in grid.rows[:HEADER_SEARCH_ROWS]
         for value in row
