@@ -148,8 +148,9 @@ CONVERTED = ("bmp", "tiff", "webp")
 every suite (WebP)."""
 
 
-Placed = tuple[Photo, str, tuple[int, int], int, tuple[int | None, int | None]]
-"""A photo in a row of pictures: its type, the size it is shown at, its column, its size."""
+Placed = tuple[Photo, str, tuple[int, int], int, tuple[int | None, int | None, int]]
+"""A photo in a row of pictures: its type, the size it is shown at, its column, its size as
+seen and its EXIF orientation."""
 
 
 def place_photos(
@@ -174,20 +175,25 @@ def place_photos(
     last = len(widths) - 1
     boxes = ((0, sum(widths[:half]) - 8), (half, sum(widths[half:]) - 8))
     whole = ((0, sum(widths) - 8),)
-    turns = [orientation(photo.data) for photo in photos]
     shown = [
-        (photo, (info[0], *upright(info[1], info[2], turn)))
-        for photo, turn in zip(photos, turns, strict=True)
+        (photo, (info[0], *upright(info[1], info[2], turn), turn))
+        for photo in photos
         if (info := image_info(photo.data)) is not None
+        for turn in [orientation(photo.data)]
     ]
-    turned = {id(photo): turn for photo, turn in zip(photos, turns, strict=True)}
 
     def laid_out(start: int, count: int, box_height: int) -> list[Placed]:
         """The row of `count` pictures from `start`, fitted to `box_height`."""
         group = shown[start : start + count]
         return [
-            (photo, kind, fit(width, height, (box_width, box_height)), column, (width, height))
-            for (photo, (kind, width, height)), (column, box_width) in zip(
+            (
+                photo,
+                kind,
+                fit(width, height, (box_width, box_height)),
+                column,
+                (width, height, turn),
+            )
+            for (photo, (kind, width, height, turn)), (column, box_width) in zip(
                 group, boxes if len(group) > 1 else whole, strict=False
             )
         ]
@@ -225,10 +231,9 @@ def place_photos(
         top = sheet.row_count
         for _ in range(rows):
             sheet.add("")
-        for photo, media_type, size, column, (width, height) in pair:
+        for photo, media_type, size, column, (width, height, turn) in pair:
             data = photo.data
             if width and height:
-                turn = turned[id(photo)]
                 data, media_type = for_print(data, media_type, (width, height), size, turn)
             sheet.pictures.append(Picture(top, column, *size, data, media_type))
         captions = [photo.caption for photo, *_ in pair]
