@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from huitoukan.actions.collect import collect
 from huitoukan.campaign import Campaign
 from huitoukan.forms.layout import FORM_SHEET
-from huitoukan.model.problems import Code, Severity
+from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import ReturnForm
 from huitoukan.register.status import build_status
 from tests.helpers import (
@@ -880,9 +880,7 @@ def test_a_deadline_before_the_campaign_without_a_checking_day_is_asked_about(
     """整改时限 2023-12-20 for 2024-12-20 with no 检查时间: the hazard was 351 days overdue
     and nothing said why (clerk trial 33)."""
     assert campaign.info.issued_on == date(2023, 12, 5)
-    row = hazard(整改时限=deadline, 检查时间=checked_on)
-    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
-    found = [p for p in form.problems if p.code == "deadline-before-issue"]
+    found = _said_of_deadline(campaign, tmp_path, deadline, checked_on, "deadline-before-issue")
     assert bool(found) is said
     if said:
         assert "早于本次活动印发日期 2023年12月5日" in found[0].message
@@ -905,12 +903,19 @@ def test_a_deadline_more_than_a_year_after_the_campaign_is_asked_about(
     """12/18 typed in LibreOffice read as 2026年12月18日 in a campaign of 2024, and the hazard
     went off every overdue list without a word (clerk trial 124)."""
     assert campaign.info.ends_on == date(2023, 12, 31)
-    row = hazard(整改时限=deadline, 检查时间=checked_on)
-    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
-    found = [p for p in form.problems if p.code == "deadline-far-ahead"]
+    found = _said_of_deadline(campaign, tmp_path, deadline, checked_on, "deadline-far-ahead")
     assert bool(found) is said
     if said:
         assert found[0].message.startswith(f"整改时限 {deadline.year}年")
+
+
+def _said_of_deadline(
+    campaign: Campaign, tmp_path: Path, deadline: date, checked_on: date | None, code: str
+) -> list[Problem]:
+    """The problems of `code` said of a return's one row with this 整改时限 and 检查时间."""
+    row = hazard(整改时限=deadline, 检查时间=checked_on)
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
+    return [p for p in form.problems if p.code == code]
 
 
 @pytest.mark.parametrize(
