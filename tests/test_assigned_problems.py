@@ -536,6 +536,28 @@ def test_a_problem_given_a_department_after_its_deadline_is_said_when_issued(
 
 
 @pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("一周内", "“一周内”（即2023年11月17日）"),
+        ("11月20日前", "“11月20日前”（即2023年11月20日）"),
+    ],
+)
+def test_a_deadline_past_when_issued_is_quoted_as_the_list_wrote_it(
+    tmp_path: Path, typed: str, shown: str
+) -> None:
+    """整改时限 “一周内” (from 发现时间 2023年11月10日) passed before the forms went out on
+    12月5日: the warning quoted the day it was read as (“2023-11-27”), a value nobody had
+    typed (clerk trial 132): it quotes the cell, and says the day beside it."""
+    findings = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 整改时限=typed)], ORDER)
+    args = ["issue", "--findings", str(findings), "--date", "2023-12-05"]
+    issued = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "发放")])
+    assert issued.exit_code == 0, issued.output
+    text = "".join(issued.output.split())
+    assert f"第4行整改时限“{typed}”：交办问题XJ-01" in text, issued.output
+    assert f"的整改时限是{shown}，交给安全保卫处时（2023年12月5日）已经过了" in text
+
+
+@pytest.mark.parametrize(
     ("found", "after"), [(date(2023, 12, 14), False), (date(2023, 12, 15), True)]
 )
 def test_a_problem_found_after_a_departments_form_was_sent_is_not_its_error(

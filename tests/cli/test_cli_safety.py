@@ -871,3 +871,20 @@ def test_review_names_the_folders_to_collect_with(
     assert runner.invoke(app, ["collect", "回收 首轮", *AS_OF]).exit_code in (0, 1)
     shown = runner.invoke(app, ["review", *AS_OF])
     assert '（huitoukancollect"回收首轮"复查）' in "".join(shown.output.split()), shown.output
+
+
+def test_the_offices_own_list_names_the_folders_to_collect_with(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """本处待办 said “如 huitoukan collect 回收 复查” whatever the folders were called
+    (clerk trial 132): the register's folders and 复查; read from the returns, their folder."""
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    (chdir_tmp / "campaign.toml").write_text(text, "utf-8")
+    filled_form(campaign, "附属医院", chdir_tmp / "回收 首轮" / "医院.xlsx", [closed()])
+    assert runner.invoke(app, ["collect", "回收 首轮", *AS_OF]).exit_code in (0, 1)
+    for sources in ([], ["回收 首轮"]):
+        reminded = runner.invoke(app, ["remind", *sources, *AS_OF])
+        assert reminded.exit_code == 0, reminded.output
+        [own] = (chdir_tmp / "通知").glob("*本处待办*")
+        said = "".join(own.read_text("utf-8").split())
+        assert '与报表一起重新汇总（huitoukancollect"回收首轮"复查）' in said, said

@@ -158,11 +158,13 @@ def _due_when_issued(
                 finding.said(
                     Code.ASSIGNMENT_DUE_WHEN_ISSUED,
                     "整改时限",
-                    f"{finding.deadline:%Y-%m-%d}",
+                    finding.deadline_typed or f"{deadline:%Y-%m-%d}",
                     variant="" if round_ is not None else "first",
                     number=finding.number,
                     what=finding.where[:40],
-                    deadline=finding.deadline,
+                    deadline=f"“{finding.deadline_typed}”（即 {chinese_date(deadline)}）"
+                    if finding.deadline_typed
+                    else deadline,
                     day=day,
                     departments="、".join(owing),
                 )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from huitoukan.actions.findings import load_findings
 from huitoukan.actions.photos import hazards_with_photos, photo_store
-from huitoukan.actions.state import load_state, status_of, status_of_state
+from huitoukan.actions.state import load_state, status_of_state
 from huitoukan.campaign import Campaign
 from huitoukan.files import xlsx_name
 from huitoukan.letters.notices import Notice, notices, write_notices
@@ -25,7 +25,9 @@ def remind(
     findings_file: Path | None = None,
 ) -> tuple[list[Notice], list[Path]]:
     """The notices due as of `as_of`, written into `out_dir`; and the files written."""
-    items = notices(campaign, status_of(campaign, sources, as_of, findings_file=findings_file))
+    listed = load_findings(campaign, findings_file)
+    state = load_state(campaign, sources, as_of, listed.findings if listed else None)
+    items = notices(campaign, status_of_state(campaign, state, as_of), state.looked_in)
     # (a notice to a department under its former name stayed, to be sent again: trial 90)
     departments = [unit.name for unit in campaign.units] + list(campaign.renamed)
     return items, write_notices(items, out_dir, departments)

@@ -116,6 +116,7 @@ def load_state(
         sent=collection.sent_days(),
         assigned_on=collection.assigned_on,
         reviews_not_taken=collection.reviews_not_taken(),
+        looked_in=[display_name(source) for source in sources if source.is_dir()],
     )
 
 

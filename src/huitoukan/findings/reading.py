@@ -626,6 +626,7 @@ def _finding(
     if not line.text("description"):
         line.add(Code.FINDING_MISSING_DESCRIPTION, "description")
     dates: dict[str, date | None] = {}
+    typed_as_date = True  # 整改时限 written as a date (not 一周内, 12月20日前)
     issued = campaign.info.issued_on
     for name in ("found_on", "deadline"):
         if name == "found_on" and sheet_found is not None:
@@ -634,6 +635,7 @@ def _finding(
         try:
             dates[name] = parse_date(line.cells.get(name), issued)
         except DateNotUnderstood:
+            typed_as_date = typed_as_date and name != "deadline"
             # 11月15日前, copied from a county notice: that day, as a return's 整改时限 reads
             # (an error here, clerk trial 65)
             day = by_day(line.cells.get(name), issued) if name == "deadline" else None
@@ -686,6 +688,7 @@ def _finding(
         unknown_departments=tuple(units.unknown),
         requirement=line.text("requirement"),
         deadline=dates["deadline"],
+        deadline_typed="" if deadline is None or typed_as_date else line.text("deadline"),
         decision=line.text("decision"),
         decision_cell=line.ref("decision"),
         file=line.file,

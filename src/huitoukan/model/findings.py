@@ -45,6 +45,9 @@ class Finding(BaseModel):
     requirement: str = ""
     """整改要求."""
     deadline: date | None = None
+    deadline_typed: str = ""
+    """整改时限 as the list gave it when it was not a date (一周内, 12月20日前): what a
+    message about the deadline quotes, beside the day it was read as (clerk trial 132)."""
     decision: str = ""
     """对应自查: the clerk's decision in a cross-check (a hazard's 隐患编号 or 序号, or 无)."""
     decision_cell: str = ""
