@@ -1057,6 +1057,49 @@ def test_the_report_says_how_many_hazards_the_self_check_found(
     assert "；逾期完成（报已完成时已过整改时限）1 项；" in texts
 
 
+def test_the_report_lists_the_hazards_completed_late(campaign: Campaign, tmp_path: Path) -> None:
+    """逾期完成 7 项 in the report's first paragraph, and nowhere which (clerk trial 132):
+    listed under 三、, the latest first; closed on its 整改时限 or before it is not."""
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [
+            closed(部位="南门", 整改时限=date(2023, 12, 11)),  # closed 12月12日: a day late
+            closed(部位="西门", 整改时限=date(2023, 12, 12)),  # on the day
+            closed(部位="东门", 整改时限=date(2023, 12, 13)),  # the day before
+            closed(部位="北门", 整改时限=date(2023, 12, 9)),  # three days late
+        ],
+    )
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    assert [(v.location, v.days_late) for v in result.status.done_late] == [
+        ("北门", 3),
+        ("南门", 1),
+    ]
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    rows = [
+        [c.value for c in row]
+        for row in load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET].iter_rows()
+    ]
+    at = next(i for i, r in enumerate(rows) if str(r[0]).startswith("另有逾期完成的隐患"))
+    assert rows[at][0] == "另有逾期完成的隐患（报已完成时已过整改时限，2 项）："
+    assert rows[at + 1][:7] == [
+        "序号",
+        "部门",
+        "部位",
+        "存在隐患问题",
+        "整改时限",
+        "超过天数",
+        "销号时间",
+    ]
+    listed = [(r[0], r[2], r[5], r[6]) for r in rows[at + 2 : at + 4]]
+    assert listed == [
+        (1, "北门", 3, datetime(2023, 12, 12)),
+        (2, "南门", 1, datetime(2023, 12, 12)),
+    ]
+    assert not str(rows[at + 4][0] or "").isdigit()
+
+
 def test_the_report_says_a_problem_several_departments_answer_is_one_problem(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -308,6 +308,9 @@ class StatusReport(BaseModel):
     the report says so (they went unsaid once accepted: clerk trial 75)."""
     put_off: list[HazardView] = []
     """Open hazards whose 整改时限 their department put off without saying why: it is asked."""
+    done_late: list[HazardView] = []
+    """Hazards reported 已完成 after their 整改时限 (逾期完成), the latest first: the report
+    counted them without saying which (clerk trial 132)."""
     undated: list[HazardView] = []
     """Hazards reported 已完成 without a 销号时间 that can be read (or be right): open in
     the register until their department gives one, overdue or not (it is asked for it)."""
@@ -460,6 +463,7 @@ def build_status(
     undated: list[HazardView] = []
     with_errors: list[HazardView] = []
     vanished: list[HazardView] = []
+    done_late: list[HazardView] = []
     require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
@@ -468,6 +472,8 @@ def build_status(
         if hazard.errors:
             with_errors.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
+            if hazard.completed_late:
+                done_late.append(HazardView.of(hazard, as_of, hazard.long_standing))
             lacking = not hazard.photos or hazard.before_photos_only or hazard.photos_of_others
             if require_photo and lacking:  # (accepted on review: settled, but said)
                 settled = accepted_without_photo if hazard.review == PASSED else missing_photos
@@ -533,6 +539,7 @@ def build_status(
     position = {name: index for index, name in enumerate(names)}
     overdue.sort(key=lambda v: (-v.days_overdue, position[v.department], v.source))
     due_soon.sort(key=lambda v: (v.days_left or 0, position[v.department], v.source))
+    done_late.sort(key=lambda v: (-v.days_late, position[v.department], v.source))
     total_closed = sum(s.closed for s in summaries)
     total = sum(s.hazards for s in summaries)
     all_parts = answers.parts(findings, hazards, as_of)
@@ -566,7 +573,7 @@ def build_status(
             unreviewed=sum(s.unreviewed for s in summaries),
             answers=len(answering),
             answered_problems=len({number_key(h.number) for h in answering}),
-            done_late=sum(1 for name in names for h in by_department[name] if h.completed_late),
+            done_late=len(done_late),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
         parts=all_parts,
@@ -578,6 +585,7 @@ def build_status(
         missing_photos=missing_photos,
         accepted_without_photo=accepted_without_photo,
         put_off=put_off,
+        done_late=done_late,
         undated=undated,
         with_errors=with_errors,
         vanished=vanished,
