@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -226,10 +226,98 @@ def test_subset_and_distribution_list(campaign: Campaign, tmp_path: Path) -> Non
     assert [r[1] for r in rows] == ["安全保卫处", "附属医院"]
     assert rows[1][3] == 1 and rows[1][4] == "冬季易发安全隐患-4"
     digest = sha256_of(tmp_path / form_file_name("安全保卫处"))
-    assert (rows[0][5], rows[0][8]) == (digest[:12], digest)  # printed short, kept whole
-    assert [ws.cell(2, c).value for c in (7, 8)] == ["签收人", "签收日期"]  # signed on paper
+    assert (rows[0][6], rows[0][10]) == (digest[:12], digest)  # printed short, kept whole
+    assert rows[0][5] == "无"  # no 交办问题 handed to it
+    assert rows[0][7].date() == date.today()  # 发放日期
+    assert [ws.cell(2, c).value for c in (9, 10)] == ["签收人", "签收日期"]  # signed on paper
     assert ws.row_dimensions[3].height >= 30
-    assert ws.print_area == f"'发放清单'!$A$1:$H${ws.max_row}"
+    assert ws.print_area == f"'发放清单'!$A$1:$J${ws.max_row}"
+
+
+def test_the_distribution_list_records_the_problems_handed_and_the_day(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The signed 发放清单 did not record which 交办问题 each department was handed, nor
+    when (clerk trial 132): their 问题编号 and the 发放日期, on every row."""
+    from huitoukan.model.findings import Finding
+
+    findings = [
+        Finding(number="XJ-01", source="县级普查", description="灭火器过期", departments=("安全保卫处",)),
+        Finding(number="SD-02", source="省级督查", description="通道堵塞", departments=("安全保卫处", "附属医院")),
+    ]  # fmt: skip
+    issue_forms(campaign, tmp_path, ["保卫处", "附属医院", "学生工作处"], findings=findings,
+                issued_on=date(2023, 12, 5))  # fmt: skip
+    ws = load_workbook(tmp_path / DISTRIBUTION_FILE).active
+    assert [ws.cell(2, c).value for c in (6, 8)] == ["交办问题", "发放日期"]
+    rows = {r[1]: (r[5], r[7]) for r in ws.iter_rows(min_row=3, values_only=True)}
+    day = datetime(2023, 12, 5)
+    assert rows == {
+        "安全保卫处": ("XJ-01、SD-02", day),
+        "附属医院": ("SD-02", day),
+        "学生工作处": ("无", day),
+    }
+
+
+def test_a_list_an_earlier_version_wrote_keeps_its_signatures(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A 发放清单 without the 交办问题 and 发放日期 columns (as huitoukan wrote it before
+    clerk trial 132), signed: issuing one department again keeps the others' signatures."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "发放清单"
+    ws.append(["某校回头看发放清单（报送截止 2023年12月15日）"])
+    ws.append(
+        [
+            "序号",
+            "部门",
+            "文件",
+            "检查项目数",
+            "附件1检查项目",
+            "SHA-256（前12位）",
+            "签收人",
+            "签收日期",
+            "SHA-256",
+        ]
+    )
+    ws.append(
+        [
+            1,
+            "学生工作处",
+            "学生工作处-安全隐患自查整改清单.xlsx",
+            2,
+            "冬季易发安全隐患-1",
+            "55500298e32c",
+            "李干事",
+            date(2023, 12, 6),
+            "55" * 32,
+        ]
+    )
+    ws.append(
+        [
+            2,
+            "附属医院",
+            "附属医院-安全隐患自查整改清单.xlsx",
+            1,
+            "冬季易发安全隐患-4",
+            "fb3d18e45e2e",
+            None,
+            None,
+            "fb" * 32,
+        ]
+    )
+    book.save(tmp_path / DISTRIBUTION_FILE)  # fmt: skip
+    issue_forms(campaign, tmp_path, ["附属医院"], force=True, issued_on=date(2023, 12, 7))
+    ws = load_workbook(tmp_path / DISTRIBUTION_FILE).active
+    rows = {r[1]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    kept = rows["学生工作处"]
+    assert (kept[2], kept[4], kept[6], kept[8], kept[9]) == (
+        "学生工作处-安全隐患自查整改清单.xlsx", "冬季易发安全隐患-1", "55500298e32c", "李干事", datetime(2023, 12, 6)
+    )  # fmt: skip
+    assert kept[5] is None and kept[7] is None  # not recorded then
+    assert rows["附属医院"][7] == datetime(2023, 12, 7)
 
 
 def test_a_campaign_of_another_year_asks_for_its_own_dates(tmp_path: Path) -> None:

@@ -65,7 +65,13 @@ def issue(
         on_paper = {part_key(m.number, m.department) for m in state.mentions}
         round_ = followup_round(state.hazards, day, due, only_open)
     result = issue_forms(
-        campaign, out_dir, departments, force=force, followup=round_, findings=findings or ()
+        campaign,
+        out_dir,
+        departments,
+        force=force,
+        followup=round_,
+        findings=findings or (),
+        issued_on=form_date or today,
     )
     tracked = None
     if round_ is not None and followup_from is not None and is_register(followup_from):

@@ -30,6 +30,11 @@ class IssuedForm(BaseModel):
     """Of those, not closed, and the assigned problems not yet answered (未销号)."""
     assigned: int = 0
     """Assigned problems (交办问题) listed first on the form."""
+    numbers: tuple[str, ...] = ()
+    """Their 问题编号: the signed list records which problems each department was handed
+    (clerk trial 132)."""
+    issued_on: date | None = None
+    """The day the form was written (the round's 日期 for a follow-up)."""
 
 
 SHORT_HASH = 12
@@ -43,7 +48,9 @@ _HEADERS = [
     ("文件", 34),
     ("检查项目数", 12),
     ("附件1检查项目", 40),
+    ("交办问题", 20),
     (f"SHA-256（前{SHORT_HASH}位）", 16),
+    ("发放日期", 14),
     ("签收人", 12),
     ("签收日期", 14),
     ("SHA-256", 70),
@@ -65,7 +72,7 @@ def distribution_list(
     ws.title = "发放清单"
     issued: dict[str, list[object]] = {
         f.department: [f.department, f.file, len(f.items), "、".join(f.items)]
-        + [f.sha256[:SHORT_HASH], None, None, f.sha256]
+        + ["、".join(f.numbers) or "无", f.sha256[:SHORT_HASH], f.issued_on, None, None, f.sha256]
         for f in forms
     }
     kept = {d: list(row) for d, row in (earlier or {}).items() if d not in issued}
@@ -96,12 +103,15 @@ def earlier_rows(path: Path, renamed: Mapping[str, str] | None = None) -> dict[s
         return {}
     headers = [h for h, _ in _HEADERS]
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
-    start = next((i for i, r in enumerate(rows) if list(r[: len(headers)]) == headers), None)
+    # by its headers: a list an earlier huitoukan wrote has fewer columns (no 交办问题,
+    # 发放日期), and its signatures are kept all the same
+    start = next((i for i, r in enumerate(rows) if r[:2] == headers[:2] and "签收人" in r), None)
     if start is None:
         return {}
+    at = {header: i for i, header in enumerate(rows[start]) if header in headers}
     found: dict[str, list[object]] = {}
     for row in rows[start + 1 :]:
-        cells = (list(row) + [None] * len(headers))[1 : len(headers)]
+        cells = [row[at[h]] if h in at and at[h] < len(row) else None for h in headers[1:]]
         if isinstance(cells[0], str) and cells[0]:
             now = (renamed or {}).get(cells[0], cells[0])
             if now not in found or signature(cells) and not signature(found[now]):

@@ -130,9 +130,11 @@ def issue_forms(
     force: bool = False,
     followup: FollowUp | None = None,
     findings: Sequence[Finding] = (),
+    issued_on: date | None = None,
 ) -> IssueResult:
-    """Write the forms for `departments` (all units if empty) into `out_dir`; each lists
-    the problems of `findings` assigned to its department first."""
+    """Write the forms for `departments` (all units if empty) into `out_dir` on `issued_on`
+    (default today; a follow-up round's 日期 for its forms); each lists the problems of
+    `findings` assigned to its department first."""
     if out_dir.suffix.lower() in _WORKBOOK_SUFFIXES and not out_dir.is_dir():
         raise InputError(
             f"-o 给的是输出文件夹（如 发放），{out_dir} 像是一个文件名：各部门的表格、附件1和"
@@ -191,6 +193,8 @@ def issue_forms(
                 prefilled=len(prefilled),
                 open_hazards=_still_open(prefilled, assigned),
                 assigned=len(assigned),
+                numbers=tuple(f.number for f in assigned),
+                issued_on=followup.form_date if followup else issued_on or date.today(),
             )
         )
     checklist = fill_checklist(
