@@ -274,6 +274,27 @@ def test_the_end_of_a_campaign_nobody_answered_is_not_all_closed(
     assert "全部销号" not in said
 
 
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        ([], "结束，仍有1项隐患未销号"),
+        (["-d", "附属医院"], "结束，附属医院的隐患已全部销号"),
+        (["-d", "保卫处"], "结束，安全保卫处仍有1项隐患未销号"),
+        (["-d", "学院警务室"], "结束，学院警务室尚未报送自查整改清单"),
+    ],
+)
+def test_the_end_of_the_campaign_is_said_of_the_departments_chosen(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, chosen: list[str], expected: str
+) -> None:
+    """status --department 职教中心学校 after the campaign ended said “隐患已全部销号”, read
+    as the whole school's (clerk trial 131): said of the department chosen."""
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [closed()])
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [hazard()])
+    result = runner.invoke(app, ["status", "回收", "--as-of", "2024-01-01", *chosen])
+    said = "".join(result.output.split())
+    assert f"回头看活动已于2023年12月31日{expected}" in said, result.output
+
+
 def test_status_says_who_reported_done_without_a_usable_closing_day(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -1047,7 +1047,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         + f"；已报送 {totals.returned}/{totals.departments} 个部门。",
     )
     if report.ended_on is not None:
-        _wrapped(console, campaign_ended(report), style="bold")
+        _wrapped(console, campaign_ended(report, _whose(report) if chosen else ""), style="bold")
     label = _owing(report.returns_due, report.as_of)
     _not_returned(console, report, label)
     _rounds(console, report.rounds, report.as_of, year)

@@ -474,20 +474,22 @@ def _assigned_sentence(report: StatusReport) -> str:
     )
 
 
-def campaign_ended(report: StatusReport) -> str:
-    """What is said once the campaign's last day has passed (`StatusReport.ended_on`)."""
+def campaign_ended(report: StatusReport, whose: str = "") -> str:
+    """What is said once the campaign's last day has passed (`StatusReport.ended_on`), of
+    the school or of the departments `whose` (status --department: “隐患已全部销号” read as
+    the school's, clerk trial 131)."""
     ended = f"回头看活动已于 {chinese_date(report.ended_on)} 结束" if report.ended_on else ""
     totals = report.totals
     if not totals.returned:  # (“隐患已全部销号” of a campaign nobody answered: trial 88)
-        return f"{ended}，还没有部门报送自查整改清单。"
+        return f"{ended}，{whose or '还没有部门'}{'尚未' if whose else ''}报送自查整改清单。"
     if not totals.hazards:
-        return f"{ended}，已报送的部门没有报告隐患。"
+        return f"{ended}，{whose or '已报送的部门'}没有报告隐患。"
     if not totals.open:
-        return f"{ended}，隐患已全部销号。"
+        return f"{ended}，{whose + '的' if whose else ''}隐患已全部销号。"
     marked = len(report.long_standing)
     among = f"（其中历史遗留问题 {marked} 项）" if marked else ""
     return (
-        f"{ended}，仍有 {totals.open} 项隐患未销号{among}：请督促整改到位，"
+        f"{ended}，{whose}仍有 {totals.open} 项隐患未销号{among}：请督促整改到位，"
         "短期内难以整改的落实补救措施或替代性措施。"
     )
 
