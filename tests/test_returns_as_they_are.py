@@ -1421,3 +1421,9 @@ def test_a_hazards_row_hidden_is_read_and_said(campaign: Campaign, tmp_path: Pat
     assert {h.location for h in collection.hazards} == {"食堂", "锅炉房"}
     [said] = [p for p in collection.problems if p.code is Code.HIDDEN_ROWS]
     assert said.message.startswith(f"第 {boiler} 行被隐藏，打印出来签字的表格上看不到")
+    # its 退回修改 copy shows the row again, marked; the empty row stays hidden (trial 131)
+    [copy] = write_feedback(collection, tmp_path / "退回")
+    ws = load_workbook(copy.copy_path)[FORM_SHEET]
+    assert not ws.row_dimensions[boiler].hidden and ws.row_dimensions[boiler + 3].hidden
+    marked = [c for c in ws[boiler] if c.comment is not None]
+    assert marked and "行被隐藏" in marked[0].comment.text

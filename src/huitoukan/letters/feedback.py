@@ -185,8 +185,9 @@ def write_feedback(
         target = out_dir / name
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
+        rows = [(h.source_sheet, h.source_row) for h in form.hazards]
         workbook, marked = marked_copy(
-            source, problems, with_photos, department, receiver, form.picture_cells
+            source, problems, with_photos, department, receiver, form.picture_cells, rows
         )
         for sheet in others:
             if sheet in workbook.sheetnames:
@@ -265,6 +266,20 @@ def _saved_by_a_person(path: Path) -> bool:
     except (OSError, Refused):
         return True
     return not (made.title == FEEDBACK_TITLE and made.never_saved)
+
+
+def _shown_again(ws: Worksheet, rows: set[int]) -> list[str]:
+    """Unhide those of the hazards' `rows` of `ws` that are hidden (`Code.HIDDEN_ROWS`):
+    the first filled cell of each, to mark."""
+    shown = []
+    for row, dimension in sorted(ws.row_dimensions.items()):
+        if row not in rows or not dimension.hidden:
+            continue
+        filled = next((c for c in ws[row] if c.value not in (None, "")), None)
+        if filled is not None and not isinstance(filled, MergedCell):
+            dimension.hidden = False
+            shown.append(filled.coordinate)
+    return shown
 
 
 def _page_numbers_whole(ws: Worksheet) -> None:
@@ -629,11 +644,13 @@ def marked_copy(
     department: str = "",
     receiver: str = "安全保卫处",
     picture_cells: Sequence[tuple[str, int, int]] = (),
+    hazard_rows: Sequence[tuple[str, int]] = (),
 ) -> tuple[Workbook, int]:
     """The return as a workbook with its problem cells filled and commented (by `receiver`;
     the photos it held are not copied, and the `picture_cells` that stood for them are
     blank: `with_photos` says so on the copy), a first sheet listing the problems under a
-    title naming `department` and the file."""
+    title naming `department` and the file; the hazards' rows (`hazard_rows`: sheet, row)
+    it hid shown again."""
     workbook = _open_as_xlsx(source)
     _clear_earlier_marks(workbook, receiver)
     for sheet, r, c in picture_cells:
@@ -652,6 +669,11 @@ def marked_copy(
                 merged = next(m for m in ws.merged_cells.ranges if ref in m)
                 ref = ws.cell(merged.min_row, merged.min_col).coordinate
             notes.setdefault((problem.sheet, ref), []).append(problem)
+    for problem in problems:  # shown again, each marked (hidden, unmarked: clerk trial 131)
+        if problem.code is Code.HIDDEN_ROWS and problem.sheet in workbook.sheetnames:
+            hidden = {r for sheet, r in hazard_rows if sheet == problem.sheet}
+            for ref in _shown_again(workbook[problem.sheet], hidden):
+                notes.setdefault((problem.sheet, ref), []).append(problem)
     for (sheet, ref), here in notes.items():
         ws = workbook[sheet]
         cell = ws[ref]
