@@ -2872,8 +2872,23 @@ def test_a_problem_answered_in_two_rows_is_cleared_on_the_later_day(
     findings, collection = _answered_in_two_rows(
         campaign, listed, tmp_path, done, rest, form_date=date(2023, 12, 18)
     )
-    [part] = [p for p in parts(findings, collection.hazards, AS_OF) if p.number == "XJ-01"]
+    all_parts = parts(findings, collection.hazards, AS_OF)
+    [part] = [p for p in all_parts if p.number == "XJ-01"]
     assert part.closed_on == date(2023, 12, 18) and part.days_late == 3
+    # its archive page says the answer is two rows, each in 报送记录 with its measures (the
+    # file listed twice, alike, and one row's measures alone: clerk trial 132)
+    from huitoukan.letters.archive import write_archive
+
+    write_archive(tmp_path / "档案.xlsx", campaign, AS_OF, findings[:1], all_parts,
+                  collection.mentions)  # fmt: skip
+    texts = [str(c.value) for row in load_workbook(tmp_path / "档案.xlsx").active.iter_rows()
+             for c in row if c.value]  # fmt: skip
+    first, added = sorted(h.source_row for h in collection.hazards if h.number == "XJ-01")
+    assert any(t.startswith(f"安全保卫处在这份报表中分 2 行反馈本问题（第 {first}、{added} 行），"
+                            f"以上是最后销号的一行（第 {added} 行）") for t in texts), texts  # fmt: skip
+    for row in (first, added):
+        assert [t for t in texts if t.endswith(f"保卫处.xlsx 第 {row} 行")], texts
+    assert {"已完成：" + str(answer()["整改措施"]), f"已完成：{rest['整改措施']}"} <= set(texts)
 
 
 def _answered_in_two_rows(

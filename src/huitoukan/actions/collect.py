@@ -214,6 +214,8 @@ def mentions(
                         file=form.file,
                         form_date=form.form_date,
                         progress=row.progress or row.progress_text,
+                        row=row.source_row,
+                        measures=row.measures,
                     )
                 )
         for key in form.unanswered_rows:  # the 督导组 sees a version that left it blank too

@@ -140,6 +140,15 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)
         else:
             field_row("报送文件", part.file)
+        rows = _rows_of(page.mentions, part.department, part.file)
+        if len(rows) > 1 and part.row:  # (one row's story alone: clerk trial 132)
+            which = "最后销号" if part.state is PartState.CLOSED else "进度最慢"
+            field_row(
+                "说明",
+                f"{part.department}在这份报表中分 {len(rows)} 行反馈本问题（第 "
+                f"{'、'.join(map(str, rows))} 行），以上是{which}的一行（第 {part.row} 行），"
+                "各行的整改措施见下方报送记录",
+            )
         said = _with_note(part.review, part.review_note) if part.review else part.review_note
         if part.review == PASSED and part.closing_flaw == STILL_THERE:  # (shown beside
             # 须重新整改 without a word: clerk trial 114)
@@ -153,11 +162,14 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     header = sheet.add(cells(["表头日期", "报送文件", "部门", "整改完成情况"], Style.HEAD))
     del header
     for mention in page.mentions:
+        several = len(_rows_of(page.mentions, mention.department, mention.file)) > 1
         values: list[Value] = [
             _day(mention.form_date),
-            mention.file,
+            f"{mention.file} 第 {mention.row} 行" if several else mention.file,
             mention.department,
-            mention.progress,
+            f"{mention.progress}：{mention.measures}"
+            if several and mention.measures
+            else mention.progress,
         ]
         sheet.add(cells(values), row_height(values, WIDTHS))
     if not page.mentions:
@@ -192,6 +204,14 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     line("责任人（签字）：__________　　部门负责人（签字）：__________", height=30)
     line("复查人（签字）：__________　　日期：______年____月____日", height=30)
     return sheet
+
+
+def _rows_of(mentions: Sequence[Mention], department: str, file: str) -> list[int]:
+    """The rows of `file` in which `department` answers the problem (two and more when it
+    answers it in several rows)."""
+    return sorted(
+        {m.row for m in mentions if m.file == file and m.department == department and m.row}
+    )
 
 
 def _with_note(review: str, note: str) -> str:

@@ -154,6 +154,11 @@ class Mention:
     form_date: date | None = None
     progress: str = ""
     """整改完成情况 as the version gave it; `UNFILLED` for the problem's row left as issued."""
+    row: int = 0
+    """The row of the version that answers it (0 for one left as issued, or not recorded)."""
+    measures: str = ""
+    """整改措施 as that row gave it: a department answering in two rows showed only one row's
+    measures on the archive page (clerk trial 132)."""
 
 
 UNFILLED = "（该行未填写）"
