@@ -1367,6 +1367,47 @@ def test_files_of_one_department_sent_together_are_parts_of_one_return(
         assert vanished and FileOutcome.SUPERSEDED in outcomes
 
 
+def test_a_part_put_right_and_sent_alone_leaves_the_other_parts_standing(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """附属医院.zip of 实训楼A座.xlsx and 实训楼B座.xlsx; A座 put right as its 退回 copy asked
+    and sent alone: B座's row was said deleted, the department asked to restore it (clerk
+    trial 131). The new A座 and B座 are the return, again after a second correction; a
+    merged form then (stating hazards of both) is the return, and what it leaves out is
+    deleted."""
+    a, b = _buildings(campaign, tmp_path, date(2023, 12, 14))
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    _zip(returns / "附属医院.zip", {"实训楼A座.xlsx": a, "实训楼B座.xlsx": b})
+    for n, day in enumerate((date(2023, 12, 16), date(2023, 12, 18)), start=1):
+        filled_form(
+            campaign,
+            "附属医院",
+            returns / f"实训楼A座（第{n}次改）.xlsx",
+            [
+                hazard(部位="A座二楼", 存在隐患问题="灭火器过期"),
+                hazard(部位="A座", 存在隐患问题="出口堵塞"),
+            ],
+            form_date=day,
+        )
+        collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+        assert sorted(h.location for h in collection.hazards) == ["A座", "A座二楼", "B座"]
+        assert not [h for h in collection.hazards if h.vanished_from]
+        used = sorted(Path(f).name for f, o in collection.outcomes.items() if o is FileOutcome.USED)
+        assert used == sorted([f"实训楼A座（第{n}次改）.xlsx", "实训楼B座.xlsx"])
+        said = [p for p in collection.problems if p.code is Code.SPLIT_RETURN]
+        assert len(said) == 2 and all("改正后单独报来的新版本" in p.message for p in said)
+        assert Code.VANISHED_HAZARD not in {p.code for p in collection.problems}
+    both = [
+        hazard(部位="A座二楼", 存在隐患问题="灭火器过期"),
+        hazard(部位="B座", 存在隐患问题="配电箱未上锁"),
+    ]
+    filled_form(campaign, "附属医院", returns / "合并.xlsx", both, form_date=date(2023, 12, 19))
+    merged = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    assert [h.location for h in merged.hazards if h.vanished_from] == ["A座"]
+    assert Code.SPLIT_RETURN not in {p.code for p in merged.problems}
+
+
 def test_parts_are_files_sent_together_and_stating_no_hazard_of_another(
     campaign: Campaign, tmp_path: Path
 ) -> None:

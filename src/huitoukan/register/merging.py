@@ -636,7 +636,7 @@ def merge(
             # version taken as this one's (superseded, its warning went with it) and the
             # other told it sent nothing (clerk trial 52)
             problems.extend(p for p in older.problems if p.code is Code.DEPARTMENT_MISMATCH)
-        parts = _parts_of(newest, files[:-1])
+        parts = _latest_parts(files)
         joined = {part.file for part in parts}
         for part in parts:
             outcomes[part.file] = FileOutcome.USED
@@ -647,13 +647,15 @@ def merge(
             together = [*parts, newest]  # said on each (its own 退回 copy: the one with an
             # error, sent back alone as its copy asked, made the others' rows “deleted”,
             # clerk trial 130)
+            resent = any(_container(part) != _container(newest) for part in parts)
             problems.extend(
                 _on_date(
                     form,
                     Code.SPLIT_RETURN,
-                    variant="" if newest.form_date else "undated",
+                    variant="resent" if resent else "" if newest.form_date else "undated",
                     parts="、".join(_name_in(other) for other in together if other is not form),
                     where=_container_name(newest),
+                    resent=_name_in(newest),
                     count=sum(len(other.hazards) for other in together),
                 )
                 for form in together
@@ -893,6 +895,21 @@ def _parts_of(newest: ReturnForm, older: Sequence[ReturnForm]) -> list[ReturnFor
         ):
             parts.append(form)
     return parts
+
+
+def _latest_parts(files: Sequence[ReturnForm]) -> list[ReturnForm]:
+    """The files before the newest of a department's `files` (in the order of versions)
+    that make its latest return with it: sent together with it (`_parts_of`); or, the
+    newest a new version of some of the parts of a return sent in parts (one put right as
+    its 退回 copy asked, sent alone), the other parts, of which it states no hazard: they
+    stand (their rows were said deleted: clerk trial 131)."""
+    latest: list[ReturnForm] = []
+    for n, form in enumerate(files):
+        parts = _parts_of(form, files[:n])
+        if not parts and len(latest) > 1 and _shares_a_hazard(form, latest):
+            parts = [part for part in latest if not _shares_a_hazard(part, [form])]
+        latest = [*parts, form]
+    return latest[:-1]
 
 
 def _container(form: ReturnForm) -> tuple[Path, tuple[str, ...], tuple[str, ...]] | None:
