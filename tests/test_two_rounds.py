@@ -646,3 +646,62 @@ def test_a_late_answer_collected_the_day_the_next_round_is_issued_answers_its_ow
     rounds = {r["form_date"]: r for r in status["rounds"]}
     assert rounds["2023-12-21"]["answered_late"] == {"总务基建处": "2023-12-29"}
     assert "总务基建处" in rounds["2023-12-29"]["not_answered"]  # the new round: not yet
+
+
+@pytest.mark.parametrize(
+    ("place", "closed_on", "said"),
+    [
+        ("锅炉房", date(2023, 12, 13), True),  # before the form that said 已完成50%
+        ("锅炉房", date(2023, 12, 14), True),  # the very day it gave beside 已完成50%
+        ("锅炉房", date(2023, 12, 15), False),  # the day after
+        ("食堂", date(2023, 12, 13), True),  # before the form that said 整改中
+        ("食堂", date(2023, 12, 14), False),  # its day: done later that day, maybe
+    ],
+)
+def test_a_closing_day_given_while_the_hazard_was_half_done_is_not_carried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, place: str, closed_on: date, said: bool
+) -> None:
+    """锅炉房 “已完成50%” with 销号时间 12月14日 (an error of the first round): the 跟进轮 form
+    carried the date beside 整改中, the department changed 整改中 to 已完成, and the hazard
+    was closed on a day it had said it was half done, unsaid (clerk trial 133). The form
+    leaves the date blank, noted; a 销号时间 on or before the day a version said the hazard
+    was not done is said."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    wb = load_workbook(Path("发放") / form_file_name("总务基建处"))
+    ws = wb[FORM_SHEET]
+    set_label(ws, "主要负责人", "负责人甲")
+    set_label(ws, "日期", date(2023, 12, 14))
+    write_rows(ws, [
+        hazard(部位="锅炉房", 整改完成情况="已完成50%", 销号时间=date(2023, 12, 14)),
+        hazard(部位="食堂", 整改完成情况="整改中"),
+    ])  # fmt: skip
+    Path("回收").mkdir()
+    wb.save(Path("回收") / "总务.xlsx")
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(
+        runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"
+    )
+    form = Path("第二轮") / form_file_name("总务基建处")
+    ws = load_workbook(form)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    [boiler] = [
+        r
+        for r in range(header_row + 1, ws.max_row)
+        if ws.cell(r, columns["部位"]).value == "锅炉房"
+    ]
+    cell = ws.cell(boiler, columns["销号时间"])
+    assert cell.value is None and "2023-12-14" in cell.comment.text
+    assert ws.cell(boiler, columns["整改完成情况"]).value == "整改中"
+    done = {"整改完成情况": "已完成", "销号时间": closed_on}
+    update_followup(
+        form, Path("第二轮回收") / "总务.xlsx", {place: done}, form_date=date(2023, 12, 27)
+    )
+    collected = runner.invoke(app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-28"],
+                              env={"COLUMNS": "200"})  # fmt: skip
+    text = "".join(collected.output.split())
+    assert ("不晚于旧版本" in text) is said, collected.output
+    if said:
+        old = "已完成50%" if place == "锅炉房" else "整改中"
+        assert f"（表头日期2023年12月14日）的报送，而那一版中这项隐患还是“{old}”" in text

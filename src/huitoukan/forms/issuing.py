@@ -348,6 +348,12 @@ class TemplateForm:
             still_there = row.closing_flaw == STILL_THERE and not failed
             if failed or still_there:  # back to 整改中, with why (below)
                 row = row._replace(progress=IN_PROGRESS, closed_on=None)
+            # a 销号时间 beside a progress not done (已完成50%), an error of the return: not
+            # carried, else the department changing 整改中 to 已完成 closed the hazard on a
+            # day it had said it was half done (clerk trial 133)
+            undone = None if row.reported_done else row.closed_on
+            if undone is not None:
+                row = row._replace(closed_on=None)
             values: dict[str, object] = {
                 "seq": number,
                 "number": row.number,
@@ -380,6 +386,14 @@ class TemplateForm:
                 )
                 self.ws.cell(r, progress).comment = Comment(said, "汇总核对", width=300, height=110)
             closed_on = self.column("closed_on")
+            if undone is not None and closed_on is not None:
+                self.ws.cell(r, closed_on).comment = Comment(
+                    f"上次报送的销号时间 {undone:%Y-%m-%d} 与整改完成情况“{row.progress_text or row.progress or '未填写'}”"
+                    "不符（尚未全部完成），未预填：全部整改完成后改为“已完成”，并填写完成的日期",
+                    "汇总核对",
+                    width=300,
+                    height=90,
+                )
             if row.progress == DONE and row.closed_on is None and closed_on is not None:
                 # 已完成 prefilled over an empty 销号时间, without a word: the department saw
                 # nothing to mend, and the hazard stayed 未销号 (clerk trial 67)

@@ -128,6 +128,7 @@ class Code(StrEnum):
     DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
     DEADLINE_KEPT = "deadline-kept"
     CLOSED_ON_KEPT = "closed-on-kept"
+    CLOSED_WHILE_OPEN = "closed-while-open"
     SAME_DATE_VERSIONS = "same-date-versions"
     SPLIT_RETURN = "split-return"
     ROUND_DATE_KEPT = "round-date-kept"
@@ -531,6 +532,12 @@ CATALOGUE: Mapping[Code, Rule] = {
             "future": "新版本报“已完成”，但销号时间“{value}”晚于统计日期（年份是否写错？），"
             "台账沿用旧版本 {old_file} 第 {old_row} 行的销号时间 {old}；请核对后改正",
         },
+    ),
+    Code.CLOSED_WHILE_OPEN: Rule(
+        _W,
+        "销号时间早于旧版本",
+        "销号时间 {closed_on} 不晚于旧版本 {old_file}（表头日期 {old_day}）的报送，而那一版中这项"
+        "隐患还是“{old_progress}”：请核对，填写全部整改完成的日期",
     ),
     Code.OLDER_DATE_SAVED_LATER: Rule(
         _W,

@@ -710,6 +710,7 @@ def merge(
             vanished = lineage.vanished()
             problems.extend(lineage.reworded(newest))
             problems.extend(lineage.reopened(newest))
+            problems.extend(lineage.closed_while_open(newest))
             put_off, put_off_from = lineage.put_off(newest)
             problems.extend(put_off)
             rows = [
@@ -1430,6 +1431,43 @@ class _Lineage:
                     progress=row.progress or row.progress_text or "未填写",
                 )
             )
+        return said
+
+    def closed_while_open(self, newest: ReturnForm) -> list[Problem]:
+        """A warning on each 销号时间 of the newest version reporting 已完成 on a day an older
+        version, of that 日期 or a later one, reported the hazard not completed: that day
+        it was not done (before it; on it, the very 销号时间 the older version gave beside
+        a progress not done, as 已完成50%, carried or typed again: the hazard was closed on
+        a day the department said it was half done, clerk trial 133)."""
+        said = []
+        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+            if not row.reported_done or row.closed_on is None:
+                continue
+            earlier = zip(self.versions[:-1], self.identities[:-1], strict=True)
+            for form, identities in reversed(list(earlier)):  # the latest first
+                older = next(
+                    (h for h, i in zip(form.hazards, identities, strict=True) if i == identity),
+                    None,
+                )
+                day = form.form_date
+                if older is None or older.reported_done or day is None or row.closed_on > day:
+                    continue
+                if row.closed_on == day and older.closed_on != row.closed_on:
+                    continue
+                said.append(
+                    _against(
+                        newest,
+                        Code.CLOSED_WHILE_OPEN,
+                        row,
+                        older,
+                        "closed_on",
+                        value=f"{row.closed_on:%Y-%m-%d}",
+                        closed_on=row.closed_on,
+                        old_day=day,
+                        old_progress=older.progress_text or older.progress or "未填写",
+                    )
+                )
+                break
         return said
 
     def put_off(self, newest: ReturnForm) -> tuple[list[Problem], dict[int, date]]:
