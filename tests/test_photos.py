@@ -499,6 +499,11 @@ def test_a_photo_on_a_row_numbered_as_another_departments_problem_is_not_its_evi
     assert not any("医院.xlsx" in t for t in texts)
 
 
+LATER = date(2023, 12, 15)
+"""A 销号时间 after the 日期 (12月14日) of a version that reported the row 整改中 (one before
+it is warned closed-while-open)."""
+
+
 def test_a_photo_sent_while_in_progress_is_not_the_after_photo(tmp_path: Path) -> None:
     """A photo pasted while the row was 整改中 (整改前), then 已完成 without a new one: the
     row lacks its 整改后 photo (clerk trial 34: the warning was dropped); the photo stays
@@ -508,9 +513,8 @@ def test_a_photo_sent_while_in_progress_is_not_the_after_photo(tmp_path: Path) -
     first = returns / "v1.xlsx"
     filled_form(campaign, "安全保卫处", first, [hazard(序号=1)])
     paste_photos(first, wps={_cell(first, 1, "备注"): BEFORE})
-    filled_form(
-        campaign, "安全保卫处", returns / "v2.xlsx", [closed(序号=1)], form_date=date(2023, 12, 16)
-    )
+    done = closed(序号=1, 销号时间=LATER)
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [done], form_date=date(2023, 12, 16))
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     [row] = result.collection.hazards
     assert len(row.photos) == 1 and row.warnings == 1
@@ -539,7 +543,7 @@ def test_the_before_photo_left_in_the_row_is_not_the_after_photo(
         photo_campaign(),
         "安全保卫处",
         second,
-        [closed(序号=1), closed(序号=2, 部位="食堂")],
+        [closed(序号=1, 销号时间=LATER), closed(序号=2, 部位="食堂", 销号时间=LATER)],
         form_date=date(2023, 12, 16),
     )
     paste_photos(

@@ -778,6 +778,29 @@ def test_a_departments_only_return_taken_away_is_asked_back_not_called_an_old_ve
     assert "旧版本" not in said
 
 
+def test_the_newest_returns_folder_renamed_and_left_out_is_not_called_old_versions(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """第二轮 (附属医院's newer version) renamed 二轮 and left out: the refusal called its
+    files “被替换的旧版本”, to be kept in 第二轮/旧版本, a folder gone (clerk trial 133): they
+    are the version in use, their folder gone — perhaps renamed."""
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()])
+    newer = date(2023, 12, 16)
+    filled_form(
+        campaign, "附属医院", chdir_tmp / "第二轮" / "医院.xlsx", [closed()], form_date=newer
+    )
+    assert runner.invoke(app, ["collect", "回收", "第二轮", *AS_OF]).exit_code in (0, 1)
+    (chdir_tmp / "第二轮").rename(chdir_tmp / "二轮")
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert (
+        "已不在原处（第二轮文件夹已不在，可能改了名）：请把改名后的文件夹一并给出，或放回原处"
+        in said
+    ), said
+    assert "旧版本" not in said
+
+
 def _fill_review_in_place(form: Path) -> int:
     """Every hazard of the 复查验收表 at `form` passed, as an office suite saves it."""
     wb = load_workbook(form)

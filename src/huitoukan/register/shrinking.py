@@ -168,10 +168,18 @@ def _fewer(
     return ShrinkingRegister(
         f"这次汇总比现有的 {display_name(register)} 少了{'；'.join(fewer)}，"
         f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，未做任何改动。"
-        f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost))}"
+        f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost) | _used(old))}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
+
+
+def _used(old: Coverage) -> set[str]:
+    """The files the register's hazards were taken from (each department's version used):
+    none of them a replaced old version (a folder of the newest returns renamed was told
+    to keep its “被替换的旧版本”: clerk trial 133)."""
+    used = set(old.used.values())
+    return {f for f, (sha256, _) in old.sources.items() if sha256 in used}
 
 
 def _returns_of(old: Coverage, departments: Sequence[str]) -> set[str]:
@@ -196,7 +204,14 @@ def _getting_back(
         listed = "、".join(display_name(Path(f)) for f in away[:3]) + (
             "等" if len(away) > 3 else ""
         )
-        advice = f"{listed} 已不在原处（被移走或删除）：请放回原处后重新汇总。"
+        folders = sorted(
+            {str(p) for f in away if not (p := _outside_archives(Path(f).parent)).exists()}
+        )
+        why, how = "被移走或删除", ""
+        if folders:
+            why = f"{'、'.join(folders)} 文件夹已不在，可能改了名"
+            how = "请把改名后的文件夹一并给出，或"
+        advice = f"{listed} 已不在原处（{why}）：{how or '请'}放回原处后重新汇总。"
     if versions:
         folder = _outside_archives(Path(versions[0]).parent)
         advice += (
