@@ -54,7 +54,11 @@ def test_a_copy_with_warnings_only_is_not_a_return_refused(
         env={"COLUMNS": "200"},
     )  # fmt: skip
     output = "".join(collected.output.split())
-    assert "其中1份只有提醒核对的警告：副本中写明请部门逐项核对，无需改动的不必重新报送" in output
+    # which one, named (“其中 1 份” of five: clerk trial 133)
+    assert (
+        "其中保卫处-退回修改.xlsx只有提醒核对的警告：副本中写明请部门逐项核对，无需改动的不必重新报送"
+        in output
+    )
     assert "（须改正后重新报送的是其余1份）" in output
 
     def last_line(name: str) -> str:

@@ -625,6 +625,28 @@ def test_a_hazard_reported_done_without_a_usable_closing_day_is_asked_for_it_bef
     assert "补填销号时间" in notice.kinds and "督办" not in notice.kinds
 
 
+@pytest.mark.parametrize("require", [True, False])
+def test_a_hazard_asked_for_its_closing_day_is_asked_for_its_photo_with_it(
+    tmp_path: Path, require: bool
+) -> None:
+    """已完成 with a 销号时间 that cannot be read and no photo, the campaign asking for one:
+    collect said both, the first reminder asked for the date alone, the photo a round later
+    (the department resent twice: clerk trial 133). Asked together; not without
+    require_photo."""
+    text = default_campaign_text()
+    if require:
+        text = text.replace("require_photo = false", "require_photo = true")
+        assert "require_photo = true" in text
+    campaign = parse_campaign(text, "campaign.toml")
+    row = hazard(部位="洗眼器", 整改完成情况="已完成", 销号时间="2023-11-31")
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [row])
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    [asked] = [line for line in notice.text.splitlines() if "洗眼器" in line]
+    assert asked.endswith("；同时请附整改后照片") is require, asked
+
+
 def test_an_archive_page_says_a_review_an_inspection_belied_no_longer_stands(
     tmp_path: Path,
 ) -> None:

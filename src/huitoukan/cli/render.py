@@ -1274,13 +1274,15 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
             _FileName(copy.copy_path.name),
         )
     console.print(table)
-    warned = sum(not copy.resend for copy in copies)
+    warned = [copy.copy_path.name for copy in copies if not copy.resend]
     if warned:  # (10 of 11 departments were sent one for 检查内容 left blank: trial 83)
-        rest = len(copies) - warned
+        rest = len(copies) - len(warned)
         must = f"（须改正后重新报送的是其余 {rest} 份）" if rest else ""
+        # which, named (“其中 1 份” of five, the clerk could not tell: clerk trial 133)
+        which = "、".join(warned[:3]) + (f" 等 {len(warned)} 份" if len(warned) > 3 else "")
         _wrapped(
             console,
-            f"其中 {warned} 份只有提醒核对的警告：副本中写明请部门逐项核对，无需改动的不必重新报送"
+            f"其中 {which} 只有提醒核对的警告：副本中写明请部门逐项核对，无需改动的不必重新报送"
             f"{must}。",
         )
     for copy in copies:
