@@ -45,7 +45,7 @@ from huitoukan.xlsx.writer import (
 
 REPORT_FILE = "回头看工作汇报.xlsx"
 REPORT_SHEET = "工作汇报"
-WIDTHS = (6, 14, 14, 32, 16, 10, 10, 10)
+WIDTHS = (6, 14, 14, 27, 15, 8, 9, 19)
 
 
 def _deadline(hazard: HazardView) -> Value:
