@@ -387,9 +387,10 @@ class TemplateForm:
                 self.ws.cell(r, progress).comment = Comment(said, "汇总核对", width=300, height=110)
             closed_on = self.column("closed_on")
             if undone is not None and closed_on is not None:
+                typed = row.progress_text or row.progress or "未填写"
                 self.ws.cell(r, closed_on).comment = Comment(
-                    f"上次报送的销号时间 {undone:%Y-%m-%d} 与整改完成情况“{row.progress_text or row.progress or '未填写'}”"
-                    "不符（尚未全部完成），未预填：全部整改完成后改为“已完成”，并填写完成的日期",
+                    f"上次报送的销号时间 {undone:%Y-%m-%d} 与整改完成情况“{typed}”不符（尚未全部"
+                    "完成），未预填：全部整改完成后改为“已完成”，并填写完成的日期",
                     "汇总核对",
                     width=300,
                     height=90,

@@ -1440,16 +1440,15 @@ class _Lineage:
         a progress not done, as 已完成50%, carried or typed again: the hazard was closed on
         a day the department said it was half done, clerk trial 133)."""
         said = []
+        earlier = [  # the latest first, each version's rows by hazard
+            (form.form_date, dict(zip(reversed(identities), reversed(form.hazards), strict=True)))
+            for form, identities in zip(self.versions[:-1], self.identities[:-1], strict=True)
+        ][::-1]
         for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
             if not row.reported_done or row.closed_on is None:
                 continue
-            earlier = zip(self.versions[:-1], self.identities[:-1], strict=True)
-            for form, identities in reversed(list(earlier)):  # the latest first
-                older = next(
-                    (h for h, i in zip(form.hazards, identities, strict=True) if i == identity),
-                    None,
-                )
-                day = form.form_date
+            for day, rows in earlier:
+                older = rows.get(identity)
                 if older is None or older.reported_done or day is None or row.closed_on > day:
                     continue
                 if row.closed_on == day and older.closed_on != row.closed_on:
