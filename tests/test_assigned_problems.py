@@ -538,8 +538,8 @@ def test_a_problem_given_a_department_after_its_deadline_is_said_when_issued(
 @pytest.mark.parametrize(
     ("typed", "shown"),
     [
-        ("一周内", "“一周内”（即2023年11月17日）"),
-        ("11月20日前", "“11月20日前”（即2023年11月20日）"),
+        ("一周内", "2023年11月17日（清单中写的是“一周内”）"),
+        ("11月20日前", "2023年11月20日（清单中写的是“11月20日前”）"),
     ],
 )
 def test_a_deadline_past_when_issued_is_quoted_as_the_list_wrote_it(
@@ -2887,7 +2887,7 @@ def test_a_problem_answered_in_two_rows_is_cleared_on_the_later_day(
     assert any(t.startswith(f"安全保卫处在这份报表中分 2 行反馈本问题（第 {first}、{added} 行），"
                             f"以上是最后销号的一行（第 {added} 行）") for t in texts), texts  # fmt: skip
     for row in (first, added):
-        assert [t for t in texts if t.endswith(f"保卫处.xlsx 第 {row} 行")], texts
+        assert [t for t in texts if t.endswith(f"保卫处.xlsx（第{row}行）")], texts
     assert {"已完成：" + str(answer()["整改措施"]), f"已完成：{rest['整改措施']}"} <= set(texts)
 
 
@@ -2911,3 +2911,33 @@ def _answered_in_two_rows(
         **form,
     )
     return findings, collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+
+
+def test_a_closing_day_beside_a_progress_not_done_is_no_closing_anywhere(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """XJ-01 answered “已完成50%” with 销号时间 12月12日 (an error, said), 5 days overdue on
+    12月20日: the archive page printed 销号时间 2023年12月12日 beside 逾期, --json carried
+    closed_on, the register's 交办问题 sheet the date (clerk trial 134). None of them does."""
+    from huitoukan.letters.archive import write_archive
+
+    findings = read_findings(listed, campaign).findings
+    half = answer(整改完成情况="已完成50%", 销号时间=date(2023, 12, 12))
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [], assigned=findings,
+                answers={"XJ-01": half, "SD-01": answer()})  # fmt: skip
+    register = tmp_path / "台账.xlsx"
+    result = collect_to_register(
+        campaign, [tmp_path / "回收"], register, AS_OF, findings_file=listed
+    )
+    assert Code.CLOSED_NOT_DONE in {p.code for p in result.collection.problems}
+    [part] = [p for p in result.status.parts if p.number == "XJ-01"]
+    assert (part.state, part.days_overdue, part.closed_on) == (PartState.OVERDUE, 5, None)
+    [view] = [h for h in result.status.overdue if h.number == "XJ-01"]
+    assert view.closed_on is None
+    [row] = [r for r in sheet_rows(register, REGISTER_ASSIGNED) if r["问题编号"] == "XJ-01"]
+    assert row["销号时间"] is None
+    write_archive(tmp_path / "档案.xlsx", campaign, AS_OF, findings[:1], result.status.parts, [])
+    texts = [
+        str(c.value) for r in load_workbook(tmp_path / "档案.xlsx").active.iter_rows() for c in r
+    ]
+    assert not [t for t in texts if "2023年12月12日" in t]

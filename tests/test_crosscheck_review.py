@@ -1017,6 +1017,26 @@ def test_a_closing_the_inspection_found_untrue_is_not_rectified(
 
 
 @pytest.mark.parametrize(
+    ("inspected", "said"),
+    [("防冲撞隔离桩缺失3处", True), ("防冲撞隔离桩缺失2处", False), ("防冲撞隔离桩缺失", False)],
+)
+def test_a_match_with_other_numbers_is_said_to_be_checked(
+    campaign: Campaign, tmp_path: Path, inspected: str, said: bool
+) -> None:
+    """The inspection found 缺失3处, the self-check 缺失2处: 自查已发现 (相似度 92), nothing
+    said of the count (clerk trial 134). Said, to be checked; not when the numbers agree,
+    nor when the inspection gave none."""
+    filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx",
+                [hazard(部位="东校门", 存在隐患问题="防冲撞隔离桩缺失2处")])  # fmt: skip
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    finding = city_finding("SJ-9", date(2023, 12, 16), "东校门", inspected, "安全保卫处")
+    [verdict] = crosscheck(campaign, [finding], hazards).verdicts
+    assert verdict.match is not None
+    expected = "检查所记的数字（3）与自查所报的（2）不同，请核对数量或位置是否一致"
+    assert (expected in verdict.note) is said, verdict.note
+
+
+@pytest.mark.parametrize(
     ("deadline", "closed_on", "expected"),
     [
         (date(2023, 12, 15), date(2023, 12, 16), "整改时限 2023年12月15日 已过"),

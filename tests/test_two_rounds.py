@@ -701,7 +701,10 @@ def test_a_closing_day_given_while_the_hazard_was_half_done_is_not_carried(
     collected = runner.invoke(app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-28"],
                               env={"COLUMNS": "200"})  # fmt: skip
     text = "".join(collected.output.split())
-    assert ("不晚于旧版本" in text) is said, collected.output
-    if said:
-        old = "已完成50%" if place == "锅炉房" else "整改中"
-        assert f"（表头日期2023年12月14日）的报送，而那一版中这项隐患还是“{old}”" in text
+    assert ("而那一版中这项隐患还是" in text) is said, collected.output
+    if said and place == "锅炉房":  # the date it gave beside 已完成50%, or one before it
+        assert f"销号时间{closed_on.year}年12月{closed_on.day}日" in text
+        typed = "就是旧版本" if closed_on == date(2023, 12, 14) else "早于旧版本"
+        assert typed in text and "还是“已完成50%”" in text
+    elif said:
+        assert "的表头日期2023年12月14日，而那一版中这项隐患还是“整改中”" in text

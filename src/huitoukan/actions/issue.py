@@ -168,7 +168,7 @@ def _due_when_issued(
                     variant="" if round_ is not None else "first",
                     number=finding.number,
                     what=finding.where[:40],
-                    deadline=f"“{finding.deadline_typed}”（即 {chinese_date(deadline)}）"
+                    deadline=f"{chinese_date(deadline)}（清单中写的是“{finding.deadline_typed}”）"
                     if finding.deadline_typed
                     else deadline,
                     day=day,

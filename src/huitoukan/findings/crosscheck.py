@@ -233,6 +233,7 @@ def crosscheck(
         elif verdict.conclusion is Conclusion.TO_CONFIRM and verdict.candidates:
             verdict = _listed_rather(finding, verdict, known, answers, listed_as, numbered, listing)
         _partners_silent(verdict, listed_as, hazards)
+        _numbers_differ(verdict)
         silent = [d for d in finding.departments if returned is not None and d not in returned]
         if verdict.conclusion is Conclusion.MISSED and silent:
             verdict.note = "；".join(
@@ -747,6 +748,26 @@ def _partners_silent(
     verdict.note = "；".join(filter(None, (verdict.note, said)))
     if verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED and not verdict.accountable:
         verdict.accountable = f"责任部门：{silent}（已交办 {listed.number}，未反馈整改情况）"
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbers_differ(verdict: Verdict) -> None:
+    """A finding matched to a hazard whose words give other numbers (检查 缺失3处, 自查
+    缺失2处): said, to be checked (自查已发现 at 相似度 92, nothing said: clerk trial 134)."""
+    match = verdict.match
+    if match is None:
+        return
+    found = sorted(_NUMBER.findall(verdict.finding.where), key=int)
+    own = sorted(_NUMBER.findall(match.hazard.where), key=int)
+    if not found or not own or found == own:
+        return
+    said = (
+        f"检查所记的数字（{'、'.join(found)}）与自查所报的（{'、'.join(own)}）不同，"
+        "请核对数量或位置是否一致"
+    )
+    verdict.note = "；".join(filter(None, (verdict.note, said)))
 
 
 def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:

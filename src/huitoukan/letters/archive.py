@@ -165,7 +165,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         several = len(_rows_of(page.mentions, mention.department, mention.file)) > 1
         values: list[Value] = [
             _day(mention.form_date),
-            f"{mention.file} 第 {mention.row} 行" if several else mention.file,
+            # (no space to wrap at: “第6 行” printed, clerk trial 134)
+            f"{mention.file}（第{mention.row}行）" if several else mention.file,
             mention.department,
             f"{mention.progress}：{mention.measures}"
             if several and mention.measures

@@ -536,8 +536,13 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.CLOSED_WHILE_OPEN: Rule(
         _W,
         "销号时间早于旧版本",
-        "销号时间 {closed_on} 不晚于旧版本 {old_file}（表头日期 {old_day}）的报送，而那一版中这项"
-        "隐患还是“{old_progress}”：请核对，填写全部整改完成的日期",
+        "销号时间 {closed_on} 早于旧版本 {old_file} 的表头日期 {old_day}，而那一版中这项隐患"
+        "还是“{old_progress}”：请核对，填写全部整改完成的日期",
+        {  # the day the older version gave beside a progress not done (trial 133)
+            "same": "销号时间 {closed_on} 就是旧版本 {old_file}（表头日期 {old_day}）所填的销号"
+            "时间，而那一版中这项隐患还是“{old_progress}”（尚未全部完成）：请核对，填写全部整改"
+            "完成的日期"
+        },
     ),
     Code.OLDER_DATE_SAVED_LATER: Rule(
         _W,

@@ -1460,6 +1460,7 @@ class _Lineage:
                         row,
                         older,
                         "closed_on",
+                        variant="same" if row.closed_on == older.closed_on else "",
                         value=f"{row.closed_on:%Y-%m-%d}",
                         closed_on=row.closed_on,
                         old_day=day,

@@ -202,7 +202,7 @@ def _getting_back(
     advice = ""
     if away := [f for f in moved if f in of_lost]:
         listed = "、".join(display_name(Path(f)) for f in away[:3]) + (
-            "等" if len(away) > 3 else ""
+            f" 等 {len(away)} 个文件" if len(away) > 3 else ""
         )
         folders = sorted(
             {str(p) for f in away if not (p := _outside_archives(Path(f).parent)).exists()}

@@ -112,7 +112,9 @@ class HazardView:
             deadline_is_default=row.deadline_is_default,
             progress=row.progress,
             checked_on=row.checked_on,
-            closed_on=row.closed_on,
+            # a 销号时间 beside a progress not done is an error of the return, not a 销号
+            # (--json carried it for a hazard 逾期: clerk trial 134)
+            closed_on=row.closed_on if row.progress == DONE else None,
             remarks=row.remarks,
             state=row.state(as_of),
             days_overdue=row.days_overdue(as_of),
