@@ -437,6 +437,30 @@ def test_a_register_changed_by_hand_is_said_to_be(
     assert (chdir_tmp / "追责核查.xlsx").is_file() and not (chdir_tmp / "抽查档案.xlsx").exists()
 
 
+def test_a_register_saved_again_unchanged_is_not_changed_by_hand_whatever_it_holds(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A register holding a 销号时间 that was not taken (无法识别) and the hazards of a
+    department renamed since, opened and saved again unchanged: report, remind and sample
+    refused it as changed by hand (what the sheets do not show — why the date was not
+    taken, the name the 隐患编号 was made with — read back otherwise: clerk trial 134)."""
+    from openpyxl import load_workbook
+
+    undated = closed(部位="食堂", 销号时间="2023-11-31")
+    filled_form(campaign, "学生工作处", chdir_tmp / "回收" / "学工处.xlsx", [hazard(), undated])
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    text = default_campaign_text().replace(
+        'name = "学生工作处"', 'name = "学生处"\nformerly = "学生工作处"', 1
+    )
+    (chdir_tmp / "campaign.toml").write_text(text, "utf-8")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    load_workbook(register).save(register)  # opened and saved, nothing changed
+    for command in (["report"], ["remind"], ["status"]):
+        result = runner.invoke(app, [*command, *AS_OF])
+        assert result.exit_code in (0, 1) and "被改动过" not in result.output, result.output
+
+
 @pytest.mark.parametrize("typed", [45270, "2023年12月10日", "2023/12/10"])
 def test_a_day_typed_into_the_register_by_hand_is_read(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign, typed: object

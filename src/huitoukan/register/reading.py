@@ -106,9 +106,19 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
     for hazard in state.hazards:
         was = kept.get(hazard.hazard_id)
         if was is not None:
+            # nor why a 销号时间 was not taken, the advice on photos, the name the hazard's
+            # 编号 was made with (a department renamed since): a register saved again
+            # unchanged was said to be changed by hand (clerk trial 134)
             hazard = hazard._replace(
-                photos=was.photos, before_photos=was.before_photos, unlisted_on=was.unlisted_on
+                photos=was.photos,
+                before_photos=was.before_photos,
+                unlisted_on=was.unlisted_on,
+                closing_flaw=was.closing_flaw,
+                photo_hint=was.photo_hint,
+                id_name=was.id_name,
             )
+            if hazard.kept_id == hazard.own_id:
+                hazard = hazard._replace(kept_id="")
         hazards.append(hazard)
     return state.model_copy(
         update={
