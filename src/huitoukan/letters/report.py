@@ -45,7 +45,7 @@ from huitoukan.xlsx.writer import (
 
 REPORT_FILE = "回头看工作汇报.xlsx"
 REPORT_SHEET = "工作汇报"
-WIDTHS = (6, 14, 14, 27, 15, 8, 9, 19)
+WIDTHS = (6, 14, 14, 26, 15, 9, 9, 19)
 
 
 def _deadline(hazard: HazardView) -> Value:
