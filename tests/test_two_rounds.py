@@ -656,6 +656,8 @@ def test_a_late_answer_collected_the_day_the_next_round_is_issued_answers_its_ow
         ("锅炉房", date(2023, 12, 15), False),  # the day after
         ("食堂", date(2023, 12, 13), True),  # before the form that said 整改中
         ("食堂", date(2023, 12, 14), False),  # its day: done later that day, maybe
+        # 已完成 without its 销号时间 (an error), the date given since: no doubt (trial 135)
+        ("配电房", date(2023, 12, 13), False),
     ],
 )
 def test_a_closing_day_given_while_the_hazard_was_half_done_is_not_carried(
@@ -676,6 +678,7 @@ def test_a_closing_day_given_while_the_hazard_was_half_done_is_not_carried(
     write_rows(ws, [
         hazard(部位="锅炉房", 整改完成情况="已完成50%", 销号时间=date(2023, 12, 14)),
         hazard(部位="食堂", 整改完成情况="整改中"),
+        hazard(部位="配电房", 整改完成情况="已完成"),
     ])  # fmt: skip
     Path("回收").mkdir()
     wb.save(Path("回收") / "总务.xlsx")

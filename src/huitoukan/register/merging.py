@@ -1449,7 +1449,8 @@ class _Lineage:
                 continue
             for day, rows in earlier:
                 older = rows.get(identity)
-                if older is None or older.reported_done or day is None or row.closed_on > day:
+                # (one said 已完成 without its 销号时间, the date given since: no doubt, trial 135)
+                if older is None or older.progress == DONE or day is None or row.closed_on > day:
                     continue
                 if row.closed_on == day and older.closed_on != row.closed_on:
                     continue
