@@ -798,7 +798,8 @@ def test_a_departments_only_return_taken_away_is_asked_back_not_called_an_old_ve
     refused = runner.invoke(app, ["collect", "回收", *AS_OF])
     said = "".join(refused.output.split())
     assert refused.exit_code == 2
-    assert "学工处.xlsx已不在原处（被移走或删除）：请放回原处后重新汇总" in said, said
+    assert "报送文件1份：回收/学工处.xlsx" in said
+    assert "这份文件已不在原处（被移走或删除）：请放回原处后重新汇总" in said, said
     assert "旧版本" not in said
 
 
@@ -819,7 +820,7 @@ def test_the_newest_returns_folder_renamed_and_left_out_is_not_called_old_versio
     said = "".join(refused.output.split())
     assert refused.exit_code == 2
     assert (
-        "已不在原处（第二轮文件夹已不在，可能改了名）：请把改名后的文件夹一并给出，或放回原处"
+        "这份文件已不在原处（第二轮文件夹已不在，可能改了名）：请把改名后的文件夹一并给出，或放回原处"
         in said
     ), said
     assert "旧版本" not in said

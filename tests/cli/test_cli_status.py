@@ -315,22 +315,29 @@ def test_status_without_register_exits_2(runner: CliRunner, chdir_tmp: Path) -> 
     assert "huitoukan collect" in result.output
 
 
+@pytest.mark.parametrize(("overdue", "soon"), [(10, 6), (9, 5)])
 def test_a_table_cut_to_one_screen_says_how_much_it_shows(
-    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign, overdue: int, soon: int
 ) -> None:
-    """Nine overdue and five due soon: the headings count them all and say which are shown
-    (the clerk counted four rows under “7 天内到期（6）” and nothing said why)."""
+    """Ten overdue and six due soon: the headings count them all and say which are shown
+    (the clerk counted four rows under “7 天内到期（6）” and nothing said why). One more
+    than a screen's rows is shown (“逾期最久的 8 项” of 9: clerk trial 135)."""
     rows = [
         hazard(部位=f"{n}号楼", 整改时限=date(2023, 12, n), 检查时间=date(2023, 11, 30))
-        for n in [*range(1, 10), *range(21, 26)]
+        for n in [*range(1, overdue + 1), *range(21, 21 + soon)]
     ]
     filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", rows)
     assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
     shown = runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output
-    assert "逾期隐患（9）：逾期最久的 8 项" in shown and "9号楼" not in shown
-    assert "7 天内到期（5）：最先到期的 4 项" in shown and "25号楼" not in shown
+    cut = overdue == 10
+    assert (f"逾期隐患（{overdue}）：逾期最久的 8 项" in shown) is cut
+    assert (f"{overdue}号楼" in shown) is not cut
+    assert (f"7 天内到期（{soon}）：最先到期的 4 项" in shown) is cut
+    assert (f"{20 + soon}号楼" in shown) is not cut
     everything = runner.invoke(app, ["status", "--as-of", "2023-12-20", "--all"]).output
-    assert "逾期隐患（9）：逾期最久的在前" in everything and "25号楼" in everything
+    assert (
+        f"逾期隐患（{overdue}）：逾期最久的在前" in everything and f"{20 + soon}号楼" in everything
+    )
 
 
 @pytest.mark.parametrize(("as_of", "said"), [("2023-12-13", True), ("2023-12-14", False)])

@@ -277,6 +277,12 @@ def _listed(console: Console, label: str, names: Sequence[str], separator: str =
     console.print(Text("\n".join(line.rstrip() for line in lines)), soft_wrap=True)
 
 
+def _room(rows: int, total: int) -> int:
+    """Rows to show of `total`: all of them when one more than `rows` (“逾期最久的 8 项” of
+    9 and a line saying one was left out: clerk trial 135)."""
+    return total if total == rows + 1 else rows
+
+
 def _more(console: Console, shown: int, total: int, where: str) -> None:
     """Say how many were not shown and `where` they are ("见…", or what to do)."""
     if total > shown:
@@ -1092,7 +1098,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         departments = list(dict.fromkeys(h.department for h in misdated))
         label = f"报已完成但销号时间未填写或有误的隐患 {len(misdated)} 项（按未销号计）："
         _listed(console, label, departments)
-    rows = TERMINAL_ROWS if everything else SCREEN_OVERDUE
+    rows = _room(TERMINAL_ROWS if everything else SCREEN_OVERDUE, len(report.overdue))
     if report.overdue:
         first = f"逾期最久的 {rows} 项" if len(report.overdue) > rows else "逾期最久的在前"
         title = f"逾期隐患（{len(report.overdue)}）：{first}"
@@ -1101,7 +1107,7 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
             _more(console, rows, len(report.overdue), _WHOLE_LISTS)
     else:
         console.print(Text("没有逾期隐患。", style="green"))
-    soon = TERMINAL_ROWS if everything else SCREEN_DUE_SOON
+    soon = _room(TERMINAL_ROWS if everything else SCREEN_DUE_SOON, len(report.due_soon))
     if report.due_soon:
         within = f"{report.due_within_days} 天内" if report.due_within_days else "今天"
         title = f"{within}到期（{len(report.due_soon)}）"

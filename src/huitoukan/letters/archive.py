@@ -145,8 +145,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             which = "最后销号" if part.state is PartState.CLOSED else "进度最慢"
             field_row(
                 "说明",
-                f"{part.department}在这份报表中分 {len(rows)} 行反馈本问题（第 "
-                f"{'、'.join(map(str, rows))} 行），以上是{which}的一行（第 {part.row} 行），"
+                # (no space to wrap at: “（第 7 / 行）” printed, clerk trial 135)
+                f"{part.department}在这份报表中分 {len(rows)} 行反馈本问题（第"
+                f"{'、'.join(map(str, rows))}行），以上是{which}的一行（第{part.row}行），"
                 "各行的整改措施见下方报送记录",
             )
         said = _with_note(part.review, part.review_note) if part.review else part.review_note

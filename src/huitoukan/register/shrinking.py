@@ -201,9 +201,12 @@ def _getting_back(
     versions = [f for f in moved if f not in of_lost]
     advice = ""
     if away := [f for f in moved if f in of_lost]:
+        # (named once: the refusal lists the files left out just before, trial 135)
         listed = "、".join(display_name(Path(f)) for f in away[:3]) + (
             f" 等 {len(away)} 个文件" if len(away) > 3 else ""
         )
+        if set(away) == set(gone):
+            listed = f"这 {len(away)} 份文件" if len(away) > 1 else "这份文件"
         folders = sorted(
             {str(p) for f in away if not (p := _outside_archives(Path(f).parent)).exists()}
         )
@@ -211,7 +214,8 @@ def _getting_back(
         if folders:
             why = f"{'、'.join(folders)} 文件夹已不在，可能改了名"
             how = "请把改名后的文件夹一并给出，或"
-        advice = f"{listed} 已不在原处（{why}）：{how or '请'}放回原处后重新汇总。"
+        space = "" if listed.endswith("文件") else " "
+        advice = f"{listed}{space}已不在原处（{why}）：{how or '请'}放回原处后重新汇总。"
     if versions:
         folder = _outside_archives(Path(versions[0]).parent)
         advice += (
