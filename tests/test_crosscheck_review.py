@@ -2916,7 +2916,7 @@ def test_a_department_renamed_without_its_former_name_is_pointed_to_formerly(
     if not aliases:  # the return's own error says so too (it said 添加别名: trial 118)
         [unknown] = [p for p in collect(renamed, [returns], as_of=AS_OF).problems
                      if p.code is Code.UNKNOWN_DEPARTMENT]  # fmt: skip
-        assert unknown.message.endswith('（部门改了名称的，在新名称下写 formerly = "旧名称"）')
+        assert unknown.message.endswith('部门改了名称的，在新名称下写 formerly = "旧名称"）')
 
 
 def test_a_return_saved_over_by_another_departments_is_said_overwritten(tmp_path: Path) -> None:

@@ -373,6 +373,33 @@ def test_a_department_name_one_character_off_is_asked_about(
     assert unknown.message.startswith(said), unknown.message
 
 
+def test_a_department_campaign_toml_left_out_is_said_to_be_added(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """图书馆 wrote its full name, but campaign.toml's list left it out: the error asked it
+    to write its name right, and the office's own list asked it to send again (clerk trial
+    135). The clerk is told to add it too."""
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign, "学生工作处", returns / "图书馆.xlsx", [hazard()], department_text="图书馆"
+    )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [unknown] = [p for p in collection.problems if p.code is Code.UNKNOWN_DEPARTMENT]
+    assert (
+        '本次活动确有这个部门、名单中漏了的，加上 [[departments]] name = "图书馆"'
+        in unknown.message
+    )
+    from huitoukan.letters.notices import notices
+    from huitoukan.register.status import build_status
+
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [own] = [n for n in notices(campaign, report) if n.own]
+    assert (
+        "是本次活动的部门而 campaign.toml 的名单中漏了的，请在 campaign.toml 中加上该部门"
+        in own.text
+    )
+
+
 def _unsigned(campaign: Campaign, tmp_path: Path) -> Path:
     """附属医院's return of one hazard, 上报人 and 联系方式 left blank."""
     rows = [hazard(部位="门诊")]

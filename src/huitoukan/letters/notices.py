@@ -413,8 +413,9 @@ def _collect(folders: Sequence[str]) -> str:
 def _unknown_lines(unknown: Sequence[DepartmentSummary]) -> list[str]:
     lines = [
         f"有 {len(unknown)} 个名称不在本次活动的部门名单中（报表表头“部门（章）”未填写或写法不对，"
-        "按文件名或所填名称暂记），其中的隐患已计入台账；请核实是哪个部门的，请该部门在表头填写部门"
-        "全称后重新报送："
+        "按文件名或所填名称暂记），其中的隐患已计入台账；请核实是哪个部门的：是本次活动的部门而 "
+        "campaign.toml 的名单中漏了的，请在 campaign.toml 中加上该部门后重新汇总；否则请该部门"
+        "在表头填写部门全称后重新报送："
     ]
     for number, dept in enumerate(unknown, start=1):
         overdue = f"，其中逾期 {dept.overdue} 项" if dept.overdue else ""

@@ -239,9 +239,12 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.UNKNOWN_DEPARTMENT: Rule(
         _E,
         "部门无法识别",
-        "部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称或在 campaign.toml 中添加别名"
-        # (a department renamed is known by its old name with formerly: clerk trial 118)
-        '（部门改了名称的，在新名称下写 formerly = "旧名称"）',
+        # (a department renamed is known by its old name with formerly: clerk trial 118; one
+        # campaign.toml left out was asked to write its name right: clerk trial 135) — the
+        # bracket is the clerk's, left out of the department's 退回 copy
+        "部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称（或在 campaign.toml 中："
+        '本次活动确有这个部门、名单中漏了的，加上 [[departments]] name = "{typed}"；是某部门的'
+        '别称的，在该部门下添加别名；部门改了名称的，在新名称下写 formerly = "旧名称"）',
         {
             "blank": "无法识别报送部门：{hint}请在表头“部门（章）”中填写本部门全称"
             "（或把文件名改为本部门名称后再次汇总）",
@@ -827,8 +830,10 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.FINDING_UNKNOWN_DEPARTMENT: Rule(
         _E,
         "责任部门无法识别",
-        "责任部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称（{known}）"
-        '或在 campaign.toml 中添加别名（部门改了名称的，在新名称下写 formerly = "旧名称"）',
+        "责任部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称（{known}）；本次活动确有"
+        '这个部门、campaign.toml 的名单中漏了的，请在 campaign.toml 中加上 [[departments]] name = '
+        '"{typed}"；是某部门的别称的，在该部门下添加别名（部门改了名称的，在新名称下写 formerly = '
+        '"旧名称"）',
     ),
     Code.INSPECTION_UNKNOWN_DEPARTMENT: Rule(
         _W,
