@@ -2795,7 +2795,7 @@ def test_a_row_of_a_header_naming_no_department_is_not_said_another_departments(
 ) -> None:
     """The header's 学院警务处 (学院警务室 one character off) answering 4J-01: told what the
     header should be, and also that 4J-01 was “学院警务室的，不是本部门” — the very department
-    it meant (clerk trial 128). Only the header is said; the row is kept."""
+    it meant (clerk trial 128). The header is said, and whose it may be; the row is kept."""
     filled_form(
         campaign,
         "学院警务室",
@@ -2810,7 +2810,11 @@ def test_a_row_of_a_header_naming_no_department_is_not_said_another_departments(
         findings=read_findings(listed, campaign).findings,
     )
     codes = {p.code for p in collection.problems}
-    assert Code.UNKNOWN_DEPARTMENT in codes and Code.ASSIGNMENT_OTHER_DEPARTMENT not in codes
+    assert Code.UNKNOWN_DEPARTMENT in codes
+    # told whose it may be (trial 135), never that the problem is not its own
+    said = [p.message for p in collection.problems if p.code is Code.ASSIGNMENT_OTHER_DEPARTMENT]
+    assert [m for m in said if "可能是学院警务室报送的" in m] == said
+    assert not [m for m in said if "不是本部门" in m]
     [row] = collection.hazards
     assert row.location == "岗亭"
 
@@ -2941,3 +2945,21 @@ def test_a_closing_day_beside_a_progress_not_done_is_no_closing_anywhere(
         str(c.value) for r in load_workbook(tmp_path / "档案.xlsx").active.iter_rows() for c in r
     ]
     assert not [t for t in texts if "2023年12月12日" in t]
+
+
+def test_a_return_of_no_department_known_answering_one_departments_problem_is_said_whose(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """ATT00001.xlsx, 部门（章） blank, answering XJ-01 (安全保卫处's alone): a department of
+    its own in the report, and nothing said of whose it may be, while 安全保卫处 was chased
+    for XJ-01 (clerk trial 135). Said once, naming 安全保卫处."""
+    findings = read_findings(listed, campaign).findings
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "ATT00001.xlsx", [], assigned=findings,
+                answers={"XJ-01": answer(), "SD-01": answer()}, department_text="")  # fmt: skip
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    said = [p for p in collection.problems if p.code is Code.ASSIGNMENT_OTHER_DEPARTMENT]
+    assert [p.message for p in said] == [
+        "这份表格的表头没有写明本次活动的部门，而这一行写的交办问题 XJ-01 是交给安全保卫处的："
+        "可能是安全保卫处报送的，请核实；确是的，请其在表头“部门（章）”中填写部门全称后重新报送"
+        "（或把文件名改为“安全保卫处”后重新汇总）"
+    ]

@@ -157,6 +157,7 @@ def assign(
     for row in hazards:
         if not row.number:
             unnumbered.setdefault(row.source_file, []).append(row)
+    hinted: set[str] = set()  # files of no department known, told whose they may be
     for row in hazards:
         if not row.number:
             loose.setdefault(row.department, []).append(len(result))
@@ -177,6 +178,19 @@ def assign(
                     row.number,
                     variant="" if owners else "unassigned",
                     owners=owners,
+                )
+            elif len(finding.departments) == 1 and row.source_file not in hinted:
+                # whose it may be, said once (ATT00001.xlsx answering 学院警务室's SD6-04, a
+                # department of its own in the report, 学院警务室 chased: clerk trial 135)
+                hinted.add(row.source_file)
+                problems.append(
+                    _row_problem(
+                        Code.ASSIGNMENT_OTHER_DEPARTMENT,
+                        row,
+                        row.number,
+                        variant="sender",
+                        owners=owners,
+                    )
                 )
             loose.setdefault(row.department, []).append(len(result))
         elif numbered[row.source_file, number_key(row.number)] > 1 and _states_another(

@@ -831,7 +831,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "责任部门无法识别",
         "责任部门“{typed}”不在本次活动的部门名单中，{hint}请填写部门全称（{known}）；本次活动确有"
-        '这个部门、campaign.toml 的名单中漏了的，请在 campaign.toml 中加上 [[departments]] name = '
+        "这个部门、campaign.toml 的名单中漏了的，请在 campaign.toml 中加上 [[departments]] name = "
         '"{typed}"；是某部门的别称的，在该部门下添加别名（部门改了名称的，在新名称下写 formerly = '
         '"旧名称"）',
     ),
@@ -1004,7 +1004,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "确由本部门整改的，请告知接收部门在交办问题清单的责任部门中加上本部门",
         {
             "unassigned": "交办问题 {value} 在交办问题清单中还没有明确责任部门，已按本部门自查发现的"
-            "隐患汇总；由本部门整改的，请告知接收部门在清单中写明"
+            "隐患汇总；由本部门整改的，请告知接收部门在清单中写明",
+            "sender": "这份表格的表头没有写明本次活动的部门，而这一行写的交办问题 {value} 是交给"
+            "{owners}的：可能是{owners}报送的，请核实；确是的，请其在表头“部门（章）”中填写部门"
+            "全称后重新报送（或把文件名改为“{owners}”后重新汇总）",
         },
     ),
     Code.ASSIGNMENT_RESTATED: Rule(
