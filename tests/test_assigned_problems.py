@@ -2889,7 +2889,7 @@ def test_a_problem_answered_in_two_rows_is_cleared_on_the_later_day(
              for c in row if c.value]  # fmt: skip
     first, added = sorted(h.source_row for h in collection.hazards if h.number == "XJ-01")
     assert any(t.startswith(f"安全保卫处在这份报表中分 2 行反馈本问题（第{first}、{added}行），"
-                            f"以上是最后销号的一行（第{added}行）") for t in texts), texts  # fmt: skip
+                            f"以上是最后销号的第{added}行") for t in texts), texts  # fmt: skip
     for row in (first, added):
         assert [t for t in texts if t.endswith(f"保卫处.xlsx（第{row}行）")], texts
     assert {"已完成：" + str(answer()["整改措施"]), f"已完成：{rest['整改措施']}"} <= set(texts)

@@ -1285,10 +1285,10 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
         rest = len(copies) - len(warned)
         must = f"（须改正后重新报送的是其余 {rest} 份）" if rest else ""
         # which, named (“其中 1 份” of five, the clerk could not tell: clerk trial 133)
-        which = "、".join(warned[:3]) + (f" 等 {len(warned)} 份" if len(warned) > 3 else "")
+        which = "、".join(warned[:3]) + (f" 等 {len(warned)} 份" if len(warned) > 3 else " ")
         _wrapped(
             console,
-            f"其中 {which} 只有提醒核对的警告：副本中写明请部门逐项核对，无需改动的不必重新报送"
+            f"其中 {which}只有提醒核对的警告：副本中写明请部门逐项核对，无需改动的不必重新报送"
             f"{must}。",
         )
     for copy in copies:

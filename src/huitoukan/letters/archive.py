@@ -147,7 +147,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
                 "说明",
                 # (no space to wrap at: “（第 7 / 行）” printed, clerk trial 135)
                 f"{part.department}在这份报表中分 {len(rows)} 行反馈本问题（第"
-                f"{'、'.join(map(str, rows))}行），以上是{which}的一行（第{part.row}行），"
+                f"{'、'.join(map(str, rows))}行），以上是{which}的第{part.row}行，"
                 "各行的整改措施见下方报送记录",
             )
         said = _with_note(part.review, part.review_note) if part.review else part.review_note

@@ -161,7 +161,7 @@ def notices(
         overdue = [h for h in report.overdue if h.department == dept.department and not h.undated]
         failed = [h for h in report.review_failed if h.department == dept.department]
         # an overdue hazard reviewed 不合格 is listed once: among the overdue, with its review
-        refused = {h.source: h.review_note or "未写明意见" for h in failed}
+        refused = {h.source: h.review_note for h in failed}
         if overdue:
             kinds.append("督办")
             lines.append(
@@ -180,7 +180,8 @@ def notices(
                 + ("" if h.progress else "，整改完成情况未填写，请补充")
                 + ("，贵部门最新报送的表格中已没有这一项，但未见销号，请说明" if h.vanished else "")
                 + "）"
-                + (f"，复查不合格，复查意见：{refused[h.source]}" if h.source in refused else "")
+                # (“复查意见：未写明意见” quoted a comment nobody wrote: clerk trial 136)
+                + (f"，复查不合格{_opinion(refused[h.source])}" if h.source in refused else "")
                 for h in overdue
             )
             listed = {h.source for h in overdue}
@@ -295,7 +296,7 @@ def notices(
                 "请按复查意见继续整改，完成后把销号时间改为重新整改完成的日期，重新报送（销号时间"
                 "不改的，仍按复查不合格计）："
             )
-            lines += _numbered(f"{_what(h)}，复查意见：{h.review_note or '无'}" for h in failed)
+            lines += _numbered(f"{_what(h)}{_opinion(h.review_note)}" for h in failed)
         put_off = [h for h in report.put_off if h.department == dept.department]
         if put_off:  # (the warning on the return asked; the 督办 list no longer shows them)
             kinds.append("说明推迟原因")
@@ -395,12 +396,22 @@ def notices(
         # verdicts on a form already, not taken for an error: put right, not a new form
         # (only the review command was named: clerk trial 101)
         lines += [
-            f"复查验收表 {Path(file).name} 第 {'、'.join(map(str, rows))} 行的复查结论因填写有误"
+            f"{_review_form(Path(file).name)} 第 {'、'.join(map(str, rows))} 行的复查结论因填写有误"
             "未采用（见 collect 列出的问题）：在该表中改正后重新 collect 即可。"
             for file, rows in report.reviews_not_taken.items()
         ]
         _add_to_own(result, info.receiver, as_of, "复查验收", lines)
     return result
+
+
+def _opinion(note: str) -> str:
+    """A failed review's 复查意见 as a notice quotes it (none written, said so)."""
+    return f"，复查意见：{note}" if note else "（复查时未写明意见）"
+
+
+def _review_form(name: str) -> str:
+    """A 复查验收表 by its file's name (“复查验收表 复查验收表 12.19.xlsx”: clerk trial 136)."""
+    return name if name.startswith("复查验收表") else f"复查验收表 {name}"
 
 
 def _collect(folders: Sequence[str]) -> str:
