@@ -118,14 +118,21 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         f"{_not_yet(report)} {len(report.not_returned)} 个{f'（{due}）' if due else ''}。"
         f"排查隐患 {totals.hazards} 项"
         + (
-            f"（其中自查发现 {totals.hazards - totals.answers} 项，交办问题整改反馈 {totals.answers} 项"
+            f"（其中自查发现 {totals.hazards - totals.answers - totals.unlisted_answers} 项，"
+            f"交办问题整改反馈 {totals.answers} 项"
             + (
                 f"，涉及交办问题 {totals.answered_problems} 个：交给几个部门的问题各部门各反馈一项"
                 if totals.answered_problems < totals.answers
                 else ""
             )
+            + (
+                f"；另有 {totals.unlisted_answers} 项报为上级检查发现的问题，但交办问题清单中没有"
+                "交给该部门（编号有误、已改交其他部门或已撤销）"
+                if totals.unlisted_answers
+                else ""
+            )
             + "）"
-            if totals.answers
+            if totals.answers or totals.unlisted_answers
             else ""
         )
         + f"，已销号 {totals.closed} 项，"

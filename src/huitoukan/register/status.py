@@ -226,6 +226,10 @@ class Totals(BaseModel):
     answered_problems: int = 0
     """The 交办问题 those `answers` answer: fewer when a problem given to several departments
     is answered by each (反馈 9 项 beside 交办问题 8 个 went unexplained: clerk trial 83)."""
+    unlisted_answers: int = 0
+    """Of `hazards`, rows sent as answers to a check whose 问题编号 the list does not give
+    them (not on it, another department's, withdrawn): neither the self-check's finds nor
+    answers (counted as found by the self-check, they swelled 自查发现: clerk trial 136)."""
     done_late: int = 0
     """Of `hazards`, those reported 已完成 after their 整改时限 (closed, or 待复查): not in
     `overdue` (open ones), though the register shows their 逾期天数 (逾期 3 beside 7 rows
@@ -575,6 +579,9 @@ def build_status(
             unreviewed=sum(s.unreviewed for s in summaries),
             answers=len(answering),
             answered_problems=len({number_key(h.number) for h in answering}),
+            unlisted_answers=sum(
+                1 for name in names for h in by_department[name] if h.answered_as and not h.number
+            ),
             done_late=len(done_late),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
