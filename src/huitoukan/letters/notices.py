@@ -212,12 +212,11 @@ def notices(
                 + "；请填写正确的销号时间后重新报送："
             )
             # its photo asked now too, not only once the date is mended (clerk trial 133)
-            lacking = info.require_photo
             lines += _numbered(
                 f"{_what(h)}（销号时间{h.closing_flaw or '有误'}；{_deadline(h)}）"
                 + (
                     "；同时请附整改后照片"
-                    if lacking and (not h.photos or h.photos_before_only)
+                    if info.require_photo and (not h.photos or h.photos_before_only)
                     else ""
                 )
                 for h in misdated
