@@ -936,3 +936,19 @@ def test_the_offices_own_list_names_the_folders_to_collect_with(
         [own] = (chdir_tmp / "通知").glob("*本处待办*")
         said = "".join(own.read_text("utf-8").split())
         assert '与报表一起重新汇总（huitoukancollect"回收首轮"复查）' in said, said
+
+
+def test_a_review_form_left_beside_the_folder_asked_for_is_pointed_to(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """collect 回收 复查 with the filled 复查验收表 left in the work folder: “找不到 复查：请检查
+    文件夹或文件名” alone (clerk trial 136). Where the form is, and what to do, is said."""
+    filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [closed()])
+    (chdir_tmp / "复查验收表 12.19.xlsx").write_bytes(b"")
+    refused = runner.invoke(app, ["collect", "回收", "复查", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert (
+        "找不到复查：复查验收表12.19.xlsx在当前文件夹中：请新建复查文件夹，把填好的复查验收表放进去"
+        in said
+    )

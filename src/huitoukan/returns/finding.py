@@ -24,6 +24,7 @@ from huitoukan.files import (
     read_reason,
     sha256_of,
 )
+from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.model.documents import FEEDBACK_NAME
 from huitoukan.model.returns import ReturnFile, SkippedFile
 from huitoukan.returns.archives import (
@@ -200,6 +201,23 @@ def _workbook_inside(path: Path, status: os.stat_result) -> bool:
         return False
 
 
+def _review_forms_beside(missing: Path) -> str:
+    """What to do when the 复查 folder asked for is not there but filled 复查验收表 lie beside
+    it (“找不到 复查” alone, the clerk had left the filled form in the work folder: trial 136)."""
+    if missing.name != REVIEWS_FOLDER:
+        return ""
+    with contextlib.suppress(OSError):
+        forms = sorted(p.name for p in missing.parent.glob(f"{Path(REVIEW_FILE).stem}*.xlsx"))
+        if forms:
+            here = missing.parent.resolve() == Path.cwd().resolve()
+            where = "当前文件夹" if here else f"{display_name(missing.parent)} 文件夹"
+            return (
+                f"{'、'.join(forms[:3])} 在{where}中：请新建 {missing} "
+                "文件夹，把填好的复查验收表放进去后重新运行（也可以在命令中直接给出表的文件名）"
+            )
+    return ""
+
+
 def _ignored_name(name: str) -> bool:
     """Office lock files, hidden (dot) files and folders, temporary files."""
     if name.startswith(("~$", ".~lock.", ".")) or name.endswith("#"):
@@ -283,7 +301,8 @@ def find_returns(
         elif entry.is_file():
             paths = [entry]
         else:
-            raise InputError(f"找不到 {entry}：{near_names(entry) or '请检查文件夹或文件名'}")
+            hint = near_names(entry) or _review_forms_beside(entry) or "请检查文件夹或文件名"
+            raise InputError(f"找不到 {entry}：{hint}")
         for path in paths:
             if _ignored_name(path.name):
                 continue
