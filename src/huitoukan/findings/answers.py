@@ -29,7 +29,7 @@ from huitoukan.model.findings import (
     number_key,
 )
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import DONE, STILL_THERE, UNREVIEWED, HazardRow, ReturnForm
+from huitoukan.model.returns import STILL_THERE, UNREVIEWED, HazardRow, ReturnForm
 
 
 @dataclass
@@ -675,9 +675,7 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     remarks=answer.remarks,
                     owner=answer.owner,
                     deadline=answer.deadline,
-                    # (beside 已完成50%, an error: no 销号, printed as one 5 days late on the
-                    # archive page of a part 20 days overdue, clerk trial 134)
-                    closed_on=answer.closed_on if answer.progress == DONE else None,
+                    closed_on=answer.closing_day,
                     file=answer.vanished_from or answer.source_file,
                     row=answer.source_row,
                     state=state,

@@ -28,13 +28,16 @@ class IssuedForm(BaseModel):
     """Hazard rows pre-filled in a follow-up round."""
     open_hazards: int = 0
     """Of those, not closed, and the assigned problems not yet answered (未销号)."""
-    assigned: int = 0
-    """Assigned problems (交办问题) listed first on the form."""
     numbers: tuple[str, ...] = ()
-    """Their 问题编号: the signed list records which problems each department was handed
-    (clerk trial 132)."""
+    """The 问题编号 of the assigned problems (交办问题) listed first on the form: the signed
+    list records which problems each department was handed (clerk trial 132)."""
     issued_on: date | None = None
     """The day the form was written (the round's 日期 for a follow-up)."""
+
+    @property
+    def assigned(self) -> int:
+        """How many assigned problems the form lists."""
+        return len(self.numbers)
 
 
 SHORT_HASH = 12

@@ -192,7 +192,6 @@ def issue_forms(
                 sha256=sha256_of(target),
                 prefilled=len(prefilled),
                 open_hazards=_still_open(prefilled, assigned),
-                assigned=len(assigned),
                 numbers=tuple(f.number for f in assigned),
                 issued_on=followup.form_date if followup else issued_on or date.today(),
             )

@@ -110,6 +110,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         "整改时限", _day(finding.deadline), "责任部门", "、".join(finding.departments) or "未分配"
     )
     field_row("整改状态", _overall(page.parts))
+    answered_in = _rows_by(page.mentions)
     for part in page.parts:
         sheet.add("")
         # 整改中 is the state of every part not yet done: a row saying 未整改 is said so
@@ -140,7 +141,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)
         else:
             field_row("报送文件", part.file)
-        rows = _rows_of(page.mentions, part.department, part.file)
+        rows = answered_in.get((part.department, part.file), [])
         if len(rows) > 1 and part.row:  # (one row's story alone: clerk trial 132)
             which = "最后销号" if part.state is PartState.CLOSED else "进度最慢"
             field_row(
@@ -163,7 +164,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     header = sheet.add(cells(["表头日期", "报送文件", "部门", "整改完成情况"], Style.HEAD))
     del header
     for mention in page.mentions:
-        several = len(_rows_of(page.mentions, mention.department, mention.file)) > 1
+        several = len(answered_in.get((mention.department, mention.file), [])) > 1
         values: list[Value] = [
             _day(mention.form_date),
             # (no space to wrap at: “第6 行” printed, clerk trial 134)
@@ -208,12 +209,14 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     return sheet
 
 
-def _rows_of(mentions: Sequence[Mention], department: str, file: str) -> list[int]:
-    """The rows of `file` in which `department` answers the problem (two and more when it
-    answers it in several rows)."""
-    return sorted(
-        {m.row for m in mentions if m.file == file and m.department == department and m.row}
-    )
+def _rows_by(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[int]]:
+    """(department, file) → the rows of the file in which the department answers the
+    problem (two and more when it answers it in several rows)."""
+    rows: dict[tuple[str, str], set[int]] = {}
+    for mention in mentions:
+        if mention.row:
+            rows.setdefault((mention.department, mention.file), set()).add(mention.row)
+    return {key: sorted(found) for key, found in rows.items()}
 
 
 def _with_note(review: str, note: str) -> str:

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import collect_command, write_atomically
-from huitoukan.forms.layout import COLUMN_BY_FIELD, REVIEWS_FOLDER
+from huitoukan.forms.layout import COLUMN_BY_FIELD, REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.model.findings import PartState
 from huitoukan.model.problems import CATALOGUE, Code
 from huitoukan.model.returns import STILL_THERE
@@ -410,7 +410,8 @@ def _opinion(note: str) -> str:
 
 def _review_form(name: str) -> str:
     """A 复查验收表 by its file's name (“复查验收表 复查验收表 12.19.xlsx”: clerk trial 136)."""
-    return name if name.startswith("复查验收表") else f"复查验收表 {name}"
+    title = Path(REVIEW_FILE).stem
+    return name if name.startswith(title) else f"{title} {name}"
 
 
 def _collect(folders: Sequence[str]) -> str:

@@ -35,6 +35,8 @@ NOT_RETURNS = frozenset(
 FEEDBACK_NAME = "退回修改"
 """In the name of every 退回修改 copy (`部门-退回修改.xlsx`)."""
 FEEDBACK_TITLE = "退回修改副本"
+"""A department's return marked for correction: a return once the department has saved
+it, not before (`returns.sniffing.Made.unsent_copy`)."""
 FEEDBACK_OF = "退回修改，原表 "
 """The subject of a 退回修改 copy, before the sha256 of the return it was made from: the
 corrected copy sent back is a later version of that file, whatever the dates say."""
@@ -45,5 +47,3 @@ which holds none of the photos it sent before."""
 ROUND_TITLE_END = "跟进轮）"
 """Ends the printed title line of a follow-up round's form, after the round's day
 (“…自查整改清单（2023年12月21日跟进轮）”): kept in a 退回修改 copy of it."""
-"""A department's return marked for correction: a return once the department has saved
-it, not before (`returns.sniffing.Made.unsent_copy`)."""

@@ -207,12 +207,12 @@ def _getting_back(
         )
         if set(away) == set(gone):
             listed = f"这 {len(away)} 份文件" if len(away) > 1 else "这份文件"
-        folders = sorted(
+        renamed = sorted(
             {str(p) for f in away if not (p := _outside_archives(Path(f).parent)).exists()}
         )
         why, how = "被移走或删除", ""
-        if folders:
-            why = f"{'、'.join(folders)} 文件夹已不在，可能改了名"
+        if renamed:
+            why = f"{'、'.join(renamed)} 文件夹已不在，可能改了名"
             how = "请把改名后的文件夹一并给出，或"
         space = "" if listed.endswith("文件") else " "
         advice = f"{listed}{space}已不在原处（{why}）：{how or '请'}放回原处后重新汇总。"

@@ -112,9 +112,7 @@ class HazardView:
             deadline_is_default=row.deadline_is_default,
             progress=row.progress,
             checked_on=row.checked_on,
-            # a 销号时间 beside a progress not done is an error of the return, not a 销号
-            # (--json carried it for a hazard 逾期: clerk trial 134)
-            closed_on=row.closed_on if row.progress == DONE else None,
+            closed_on=row.closing_day,
             remarks=row.remarks,
             state=row.state(as_of),
             days_overdue=row.days_overdue(as_of),
@@ -478,12 +476,17 @@ def build_status(
         if hazard.errors:
             with_errors.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
-            if hazard.completed_late:
-                done_late.append(HazardView.of(hazard, as_of, hazard.long_standing))
+            done = (
+                HazardView.of(hazard, as_of, hazard.long_standing)
+                if hazard.completed_late
+                else None
+            )
+            if done is not None:
+                done_late.append(done)
             lacking = not hazard.photos or hazard.before_photos_only or hazard.photos_of_others
             if require_photo and lacking:  # (accepted on review: settled, but said)
                 settled = accepted_without_photo if hazard.review == PASSED else missing_photos
-                settled.append(HazardView.of(hazard, as_of, hazard.long_standing))
+                settled.append(done or HazardView.of(hazard, as_of, hazard.long_standing))
             continue
         marked = hazard.long_standing
         view = None
