@@ -32,6 +32,7 @@ from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
 from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
 from huitoukan.register.merging import Collection
+from huitoukan.register.reading import changed_by_hand
 from tests.helpers import (
     LIST_HEADERS,
     answer,
@@ -786,6 +787,18 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
     header, _ = header_position(load_workbook(follow)[FORM_SHEET])
     rows = {r["问题编号"]: r for r in sheet_rows(follow, FORM_SHEET, header) if r.get("问题编号")}
     assert rows["SD-01"]["存在隐患问题"] == "围墙约20米段开裂倾斜"
+    # XJ-01's answer without its number and with its 问题来源, in the register and prefilled
+    # so on the follow-up form, as the warning tells the department to write it (问题来源 自查
+    # in both: clerk trial 136)
+    [prefilled] = [r for r in sheet_rows(follow, FORM_SHEET, header) if r["部位"] == "3号教学楼"]
+    assert (prefilled.get("问题编号") or "", prefilled["问题来源"]) == ("", "县级普查")
+    header, _ = header_position(load_workbook(register)[HAZARD_SHEET])
+    [kept] = [r for r in sheet_rows(register, HAZARD_SHEET, header) if r["部位"] == "3号教学楼"]
+    assert (kept.get("问题编号") or "", kept["问题来源"]) == ("", "县级普查")
+    # saved again unchanged, the register says what collect wrote (the answer it was sent as
+    # is on no sheet: read back, it was the self-check's finding, the register changed by hand)
+    load_workbook(register).save(register)
+    assert not changed_by_hand(register)
 
 
 @pytest.mark.parametrize(
@@ -1858,11 +1871,12 @@ def test_a_row_naming_a_problem_not_its_departments_is_said_so(
     # nor is the row in 4J-01's history (its 一问题一档案 listed 医院's version: trial 34)
     assert collection.mentions == []
     # summed up as its own finding, it is shown as one: not as 四进's 4J-01 in the register,
-    # on the 复查验收表 and among the report's answers (clerk trial 66)
+    # on the 复查验收表 and among the report's answers (clerk trial 66); its 问题来源 as the
+    # department gave it, as the warning tells it to keep it (自查: clerk trial 136)
     assert {(h.location, h.number, h.source) for h in collection.hazards} == {
-        ("岗亭", "", "自查"),
-        ("西侧道路", "", "自查"),
-        ("南门", "", "自查"),
+        ("岗亭", "", "四进巡查"),
+        ("西侧道路", "", "其他"),
+        ("南门", "", "省级督查"),
     }
     assert not any(h.answers_a_check for h in collection.hazards)
 

@@ -805,6 +805,26 @@ def test_register_reads_back_to_the_same_hazards(campaign: Campaign, tmp_path: P
     assert (read_register(out).hazards, read_register(out).returned) == expected
 
 
+def test_every_field_of_a_hazard_is_read_back_from_the_sheets_or_kept() -> None:
+    """A register saved again unchanged says what collect wrote only if each field of a
+    hazard is read back from its sheets, or taken from what collect wrote (no one changes
+    it there), or known to be on no sheet. A field added and forgotten made such a register
+    “changed by hand” (the problem an answer was sent for: clerk trial 136)."""
+    from huitoukan.model.returns import HazardRow
+    from huitoukan.register.layout import READ_COLUMNS, hazard_values
+    from huitoukan.register.reading import _KEPT_FROM_COLLECT, _NOT_ON_THE_SHEETS
+
+    row = HazardRow("教务处", "a.xlsx", "附件2", 5, location="实验楼", hazard="电线老化")
+    cells = hazard_values(READ_COLUMNS)(row, AS_OF)
+    read: set[str] = set()
+    for column, value in zip(READ_COLUMNS, cells, strict=True):
+        if column.read is not None:
+            read.update(column.read(value))
+    kept = set(_KEPT_FROM_COLLECT)
+    assert set(HazardRow._fields) - read - kept - _NOT_ON_THE_SHEETS == set()
+    assert not kept & read and not kept & _NOT_ON_THE_SHEETS
+
+
 def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
     campaign: Campaign, tmp_path: Path
 ) -> None:

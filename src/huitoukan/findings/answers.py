@@ -314,11 +314,13 @@ def assign(
     for index in unknown:  # summed up as the department's own finding, as its warning says:
         # not shown as an answer (附属医院's row of 警务室's SD6-04 stood in the register as
         # 省级督查's SD6-04, went on the 复查验收表 as that and counted among the answers to
-        # 交办问题 in the report: clerk trial 66); the 编号 as typed is in the warning
+        # 交办问题 in the report: clerk trial 66); the 编号 as typed is in the warning, its
+        # 问题来源 kept, as the warning tells the department to keep it (it read 自查 in the
+        # register and on the follow-up form: clerk trial 136)
         row = result[index]
-        result[index] = row._replace(
-            number="", source=SELF_CHECK, answered_as=(row.number, row.source)
-        )
+        typed = by_number.get(number_key(row.number))
+        source = row.source or (typed.source if typed is not None else SELF_CHECK)
+        result[index] = row._replace(number="", source=source, answered_as=(row.number, row.source))
     return Assignment(result, [*unknown.values(), *problems], renumbered)
 
 

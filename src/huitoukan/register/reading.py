@@ -93,12 +93,33 @@ def _from_sheets(path: Path, written: RegisterState | None) -> RegisterState:
     return written if _what_it_says(state) == _what_it_says(written) else state
 
 
+_KEPT_FROM_COLLECT = (
+    "photos",
+    "before_photos",
+    "before_photos_only",
+    "photos_unread",
+    "photos_of_others",
+    "photo_hint",
+    "unlisted_on",
+    "closing_flaw",
+    "put_off_from",
+    "id_name",
+    "answered_as",
+    "as_sent",
+)
+"""What collect knew of a hazard that no sheet of the register gives back, and no one
+changes there: taken from what collect wrote last, by 隐患编号. Without them a register
+saved again unchanged was said to be changed by hand (why a 销号时间 was not taken, the
+name the hazard's 编号 was made with: clerk trial 134; the problem an answer was sent for,
+its 问题来源 kept: trial 136)."""
+
+
 def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterState:
     """`state` read from the sheets of a register changed by hand, given what collect
     wrote there last: the assigned problems it was made against, the files it was made
-    of, and each hazard's photos and `unlisted_on` (by 隐患编号). A person can change
-    none of these in the sheets; without them status would drop the 交办问题, report the
-    photos, and 追责核查 take a doubtful 检查时间 at its word."""
+    of, and what no sheet shows of each hazard (`_KEPT_FROM_COLLECT`, by 隐患编号). A
+    person can change none of these in the sheets; without them status would drop the
+    交办问题, report the photos, and 追责核查 take a doubtful 检查时间 at its word."""
     kept: dict[str, HazardRow] = {}
     for hazard in written.hazards:
         kept.setdefault(hazard.hazard_id, hazard)
@@ -106,17 +127,7 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
     for hazard in state.hazards:
         was = kept.get(hazard.hazard_id)
         if was is not None:
-            # nor why a 销号时间 was not taken, the advice on photos, the name the hazard's
-            # 编号 was made with (a department renamed since): a register saved again
-            # unchanged was said to be changed by hand (clerk trial 134)
-            hazard = hazard._replace(
-                photos=was.photos,
-                before_photos=was.before_photos,
-                unlisted_on=was.unlisted_on,
-                closing_flaw=was.closing_flaw,
-                photo_hint=was.photo_hint,
-                id_name=was.id_name,
-            )
+            hazard = hazard._replace(**{f: getattr(was, f) for f in _KEPT_FROM_COLLECT})
             if hazard.kept_id == hazard.own_id:
                 hazard = hazard._replace(kept_id="")
         hazards.append(hazard)
@@ -131,7 +142,7 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
     )
 
 
-_NOT_ON_THE_SHEETS = frozenset({"history", "errors_said", "progress_text", "photos_of_others"})
+_NOT_ON_THE_SHEETS = frozenset({"history", "errors_said", "progress_text"})
 """What a register's sheets do not give back as collect had it (the versions a hazard went
 through, the errors already said, 整改完成情况 as typed beside what it was read as)."""
 
