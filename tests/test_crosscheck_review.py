@@ -2117,6 +2117,138 @@ def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_check
     assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
 
 
+@pytest.mark.parametrize(
+    ("given", "held"),
+    [
+        (date(2023, 12, 17), True),  # the day before the inspection: 总务基建处 had it
+        (date(2023, 12, 18), False),  # the inspection's day: not yet
+        (date(2023, 12, 19), False),  # the day after
+        (None, True),  # given when the forms were issued
+    ],
+)
+def test_a_problem_given_to_another_department_after_the_inspection_is_the_first_ones(
+    campaign: Campaign, tmp_path: Path, given: date | None, held: bool
+) -> None:
+    """JB-01 was 学生工作处's, which answered it the day after the inspection; the list gave
+    it to 总务基建处 since. 总务基建处, given it after the inspection, was blamed for not
+    answering by the inspection's day, with 学生工作处's answer (clerk trial 136): the
+    department that had the problem then answers for it."""
+    from huitoukan.findings.answers import part_key
+
+    rows = [
+        hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮")
+    ]
+    filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    listed = Finding(
+        number="JB-01",
+        source="县级普查",
+        found_on=date(2023, 11, 3),
+        location="图书馆",
+        description="应急照明灯不亮",
+        departments=("总务基建处",),
+    )
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
+    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
+    [verdict] = crosscheck(
+        campaign,
+        [found],
+        hazards,
+        [listed],
+        sent={"学生工作处": [date(2023, 12, 19)]},
+        assigned_on={part_key("JB-01", "总务基建处"): given},
+    ).verdicts
+    assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+    owner = "总务基建处" if held else "学生工作处"
+    assert verdict.note.startswith(
+        f"学校交办问题清单中已有此问题 JB-01（县级普查，2023年11月3日发现），已交办{owner}，"
+        "检查时尚未反馈整改情况（2023年12月19日才首次反馈）"
+        + ("" if held else f"（{chinese_date(given)}才交办总务基建处）")
+    ), verdict.note
+    assert verdict.accountable == f"责任部门：{owner}（已交办，检查时未反馈整改情况）"
+
+
+def test_the_day_a_problem_changed_hands_is_the_registers(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 given to 学生工作处, which answered it; on 12月19日 the list gives it to 总务基建处.
+    A city inspection of 12月18日 finds it still there: the register recorded when
+    总务基建处 was given it, and 学生工作处, which had it then, answers for it."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}  # fmt: skip
+    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], ORDER[:6])
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(
+        campaign, [tmp_path / "回收"], register, date(2023, 12, 12), findings_file=listed
+    )
+    findings_list(listed, [{**row, "责任部门": "总务基建处"}], ORDER[:6])
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    collect_to_register(
+        campaign, [tmp_path / "回收"], register, date(2023, 12, 19), findings_file=listed
+    )
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": "2023-12-18", "部位": "图书馆",
+             "问题描述": "应急照明灯不亮", "责任部门": "总务基建处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
+    checked, _ = run_crosscheck(campaign, inspected, [register], tmp_path / "追责核查.xlsx", AS_OF)
+    [verdict] = checked.verdicts
+    assert verdict.accountable.startswith("责任部门：学生工作处（已交办"), verdict.accountable
+    assert "（2023年12月19日才交办总务基建处）" in verdict.note
+
+
+@pytest.mark.parametrize(
+    ("listed_on", "tracked"),
+    [
+        (date(2023, 12, 17), False),  # listed the day before: left unrectified, as before
+        (date(2023, 12, 18), True),  # the inspection's day: its own problem, handed out
+        (date(2023, 12, 19), True),
+    ],
+)
+def test_a_missed_finding_a_department_answers_as_an_assigned_problem_is_tracked(
+    campaign: Campaign, tmp_path: Path, listed_on: date, tracked: bool
+) -> None:
+    """The city found SC-41 on 12月18日; the school listed it as SC-51 (its 发现时间 and words
+    its own) and 附属医院 closed it. The crosscheck said 自查未发现 and “尚无部门跟踪整改”
+    (clerk trial 136): missed by the self-check, it is tracked, the answer named."""
+
+    rows = [
+        closed(
+            问题编号="SC-51",
+            部位="门诊楼",
+            存在隐患问题="消防通道堆放杂物",
+            检查时间=date(2023, 12, 19),
+            销号时间=date(2023, 12, 19),
+        )
+    ]
+    filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", rows)
+    listed = Finding(
+        number="SC-51",
+        source="市级抽查",
+        found_on=listed_on,
+        location="门诊楼",
+        description="消防通道内堆放杂物",
+        departments=("附属医院",),
+    )
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
+    found = city_finding("SC-41", date(2023, 12, 18), "门诊楼", "消防通道堆放杂物", "附属医院")
+    [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
+    if not tracked:
+        assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+        return
+    assert verdict.conclusion is Conclusion.MISSED and verdict.in_register
+    [answer] = hazards
+    assert verdict.note.startswith(
+        f"台账中附属医院 {answer.hazard_id}（门诊楼：消防通道堆放杂物）是交办问题 SC-51 的整改反馈，"
+        "与之相同（附属医院报 "
+    )
+    assert "已销号）：交办问题清单中此问题的发现时间不早于这次检查" in verdict.note
+
+
 def test_an_inspection_list_without_departments_is_not_told_to_assign_them(
     runner: CliRunner, register: Path, tmp_path: Path
 ) -> None:
@@ -2737,13 +2869,15 @@ def test_an_inspection_before_the_campaign_is_not_crosschecked(
         assert said.count("早于本次活动的下发日期") == 1
 
 
+@pytest.mark.parametrize("renumbered", [False, True])
 def test_an_assigned_problem_copied_into_an_inspection_list_is_not_crosschecked(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, renumbered: bool
 ) -> None:
     """The city's list with one of the campaign's own problems copied into it (its 编号 and
     发现时间): it came out 自查未发现, its department in the signed 漏报清单, though it had
     answered it, closed it and passed review (clerk trial 108). It is left out, said; the
-    city's own are checked as before."""
+    city's own are checked as before. So is one the 交办问题清单 renumbered since, known by
+    its source and content (“尚无部门跟踪整改”, its answer 已销号: clerk trial 136)."""
     copy_examples(tmp_path / "例")
     monkeypatch.chdir(tmp_path / "例")
     runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
@@ -2756,13 +2890,20 @@ def test_an_assigned_problem_copied_into_an_inspection_list_is_not_crosschecked(
     city = rows_of("市级抽查问题.xlsx")
     [copied] = [r for r in rows_of("交办问题清单.xlsx") if r["问题编号"] == "SJ-2023-09"]
     keys = list(city[0])
-    mixed = findings_list(tmp_path / "混合.xlsx", [*city, {k: copied.get(k) for k in keys}])
+    copy = {k: copied.get(k) for k in keys}
+    if renumbered:
+        copy["问题编号"] = "SC-41"
+    mixed = findings_list(tmp_path / "混合.xlsx", [*city, copy])
     code, output = run(runner, str(mixed))
     assert code in (0, 1), output
     numbers = [r["问题编号"] for r in verdict_rows(Path("追责核查.xlsx"))]
     assert numbers == [r["问题编号"] for r in city]
     said = "".join(output.split())
-    assert "SJ-2023-09是本次活动的交办问题（问题编号、发现时间都与交办问题清单相同）" in said
+    if renumbered:
+        assert "SC-41是本次活动的交办问题SJ-2023-09（来源、部位、问题描述和发现时间都与" in said
+        assert "只是编号改了" in said
+    else:
+        assert "SJ-2023-09是本次活动的交办问题（问题编号、发现时间都与交办问题清单相同）" in said
 
 
 @pytest.mark.parametrize("sources", [[], ["回收", "复查"]], ids=["register", "returns"])

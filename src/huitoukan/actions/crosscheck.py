@@ -78,12 +78,15 @@ def _assigned_themselves(
     not found by it (one was 自查未发现, its department in the 漏报清单, though it had
     answered, closed and passed review: clerk trial 108). One without a 编号 has the one
     its source and content give it, the same in both lists (taken for the inspection's,
-    its department was put in the 漏报清单: clerk trial 114)."""
+    its department was put in the 漏报清单: clerk trial 114). One renumbered in the list
+    since is known by its source and content (自查未发现, “尚无部门跟踪整改”, with its
+    answer 已销号 in the register: clerk trial 136)."""
     given = {(number_key(f.number), f.found_on) for f in assigned}
+    contents = {f.content for f in assigned}
     return [
         f
         for f in findings
-        if (number_key(f.number), f.found_on) in given
+        if ((number_key(f.number), f.found_on) in given or f.content in contents)
         and not (f.found_on is not None and f.found_on > due)
     ]
 
@@ -154,6 +157,7 @@ def run_crosscheck(
         returned=set(state.returned),
         sent=state.sent,
         withdrawn=state.withdrawn,
+        assigned_on=state.assigned_on,
     )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]
@@ -171,6 +175,8 @@ def run_crosscheck(
         for f in listed.findings
         if f not in skipped and f.found_on is not None and f.found_on < issued_on
     ]
+    listed_as = {f.content: f.number for f in state.findings}
+    numbers = {number_key(f.number) for f in state.findings}
     result.problems[:0] = [
         f.said(
             Code.CROSSCHECK_ASSIGNED_FINDING,
@@ -178,12 +184,13 @@ def run_crosscheck(
             f.number,
             number=f.number,
             same="问题编号、发现时间" if f.number_given else "来源、部位、问题描述和发现时间",
+            variant="" if number_key(f.number) in numbers else "renumbered",
+            listed=listed_as.get(f.content, ""),
         )
         for f in skipped
     ]
     # listed under its number, or copied in under another (the inspectors' 序号 given a
     # 编号: it was said to be missing from the list, clerk trial 115)
-    numbers = {number_key(f.number) for f in state.findings}
     contents = {f.content for f in state.findings}
     unlisted = [
         v

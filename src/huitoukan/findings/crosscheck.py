@@ -23,6 +23,7 @@ from typing import Any
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
+from huitoukan.findings.answers import part_key
 from huitoukan.findings.similarity import (
     CANDIDATE,
     FOUND,
@@ -126,6 +127,7 @@ def crosscheck(
     returned: Collection[str] | None = None,
     sent: Mapping[str, Sequence[date]] | None = None,
     withdrawn: Collection[str] = (),
+    assigned_on: Mapping[str, date | None] | None = None,
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
@@ -138,7 +140,9 @@ def crosscheck(
     it by the department's word alone (its 检查时间), which the clerk confirms (trial 54; in
     time, its date is all a return can give of a problem found before the campaign).
     `withdrawn`: the 问题编号 (`number_key`) of problems a corrected list took out; a row
-    answering one is an answer still, not the self-check's finding. Each hazard is judged
+    answering one is an answer still, not the self-check's finding. `assigned_on`: the day
+    each part of a listed problem was given, when after the forms were issued: a
+    department given it after the inspection did not have it then. Each hazard is judged
     as its department sent it (`HazardRow.as_the_department_sent`)."""
     hazards = [h.as_the_department_sent() for h in hazards]
     levels = {s.name: s.level for s in campaign.sources}
@@ -180,7 +184,7 @@ def crosscheck(
     result = Crosscheck([])
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     owners = functools.cache(lambda: _owners_by_place(hazards))
-    listing = _LateListing(sent or {}, campaign.info.returns_due)
+    listing = _LateListing(sent or {}, campaign.info.returns_due, assigned_on or {})
 
     def search(finding: Finding, departments: tuple[str, ...] | None = None) -> Verdict:
         """The search's verdict on `finding` among its departments' hazards (`departments`'
@@ -230,6 +234,8 @@ def crosscheck(
                 verdict = _left_unrectified(
                     finding, listed, verdict.candidates, alike, answered, listing
                 )
+            elif not verdict.in_register:
+                _tracked_as_assigned(verdict, answers)
         elif verdict.conclusion is Conclusion.TO_CONFIRM and verdict.candidates:
             verdict = _listed_rather(finding, verdict, known, answers, listed_as, numbered, listing)
         _partners_silent(verdict, listed_as, hazards)
@@ -296,6 +302,30 @@ def crosscheck(
             continue
         result.verdicts.append(automatic(finding))
     return result
+
+
+def _tracked_as_assigned(verdict: Verdict, answers: Sequence[tuple[int, HazardRow]]) -> None:
+    """A missed finding worded as a register row answering a problem the school listed on
+    the inspection's day or after (the inspection's own, handed out): the self-check missed
+    it, and a department tracks it — named, not “尚无部门跟踪整改” beside its answer 已销号
+    (clerk trial 136)."""
+    finding = verdict.finding
+    alike = [
+        Candidate(n, h, value)
+        for n, h in answers
+        if (value := score(finding.location, finding.description, h.location, h.hazard)) >= MATCH
+    ]
+    if not alike:
+        return
+    best = max(alike, key=lambda c: c.score)
+    hazard = best.hazard
+    number = hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
+    verdict.candidates = [best, *verdict.candidates]
+    verdict.note = (
+        f"台账中{hazard.department} {hazard.hazard_id}（{hazard.where}）是交办问题 {number} 的"
+        f"整改反馈，与之相同（{_answer_state(hazard)}）：交办问题清单中此问题的发现时间不早于"
+        "这次检查，不是自查发现的"
+    )
 
 
 def _listed_rather(
@@ -553,9 +583,24 @@ def _left_unrectified(
 ) -> Verdict:
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
-    owners = "、".join(listed.departments)
-    still = "检查时问题仍在"
     found, due = finding.found_on, listed.deadline
+    # a department given the problem on or after the inspection's day did not have it then;
+    # one that answered it as its own (the list gave it that one before) did (总务基建处,
+    # given it twelve days after, was blamed for not answering by the inspection's day,
+    # with 各二级学院's answer: clerk trial 136). Not known to be given later, the list's
+    # departments answer for it, whoever answered (clerk trial 97).
+    later = {
+        d: given
+        for d in listed.departments
+        if listing is not None
+        and (given := listing.given_on_or_after(listed.number, d, found)) is not None
+    }
+    holders = [d for d in listed.departments if d not in later]
+    if later:
+        holders += [h.department for h in answers if h.department not in listed.departments]
+    owners = "、".join(dict.fromkeys(holders))
+    handed = "；".join(f"{chinese_date(given)}才交办{d}" for d, given in later.items())
+    still = "检查时问题仍在"
     # within its 整改时限 when the inspectors came, or past it: not the same to answer for
     # (a problem due next June read as one overdue: clerk trial 63)
     within = found is not None and due is not None and found <= due
@@ -576,7 +621,10 @@ def _left_unrectified(
         and min(first_sent) > found
     )
     closed: date | None = None  # reported done before they came
-    if answers and not answered_after:
+    if later and not owners:
+        why = "但检查时尚未交办整改"
+        accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
+    elif answers and not answered_after:
         why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
         closed = min(
             (h.closed_on for h in answers if found and h.closed_on and h.closed_on < found),
@@ -596,12 +644,14 @@ def _left_unrectified(
     elif answered_after:
         why = f"已交办{owners}，检查时尚未反馈整改情况（{chinese_date(min(first_sent))}才首次反馈）"
         accountable = f"责任部门：{owners}（已交办，检查时未反馈整改情况）"
-    elif listed.departments:
+    elif owners:
         why = f"已交办{owners}，台账中没有部门的整改反馈"
         accountable = f"责任部门：{owners}（已交办，未反馈整改情况）"
     else:
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
+    if handed:
+        why += f"（{handed}）"
     said = f"学校交办问题清单中已有此问题 {where}"
     if listed.withdrawn and listed.number:  # its answer's word: the list has no such number now
         said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
@@ -983,6 +1033,15 @@ class _LateListing:
     """Department → the days its returns were sent, oldest first."""
     due: date
     """The 报送截止."""
+    given: Mapping[str, date | None] = field(default_factory=dict)
+    """Each part of an assigned problem (`answers.part_key`) → the day it was given, when
+    after the forms were issued (`answers.assignment_days`)."""
+
+    def given_on_or_after(self, number: str, department: str, found: date | None) -> date | None:
+        """The day `department` was given problem `number`, when not before the inspection
+        found it (`found`): it did not have the problem when the inspectors came."""
+        day = self.given.get(part_key(number, department))
+        return day if day is not None and found is not None and day >= found else None
 
     def first_listed(self, hazard: HazardRow) -> date | None:
         """The day the department's returns first listed `hazard`: the first sent on or

@@ -1192,6 +1192,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         "交办问题未核查",
         "{number} 是本次活动的交办问题（{same}都与交办问题清单相同）：它已交办部门整改，"
         "不是追责核查的对象，未核查；其整改情况见 huitoukan status 或台账的“交办问题”工作表",
+        {
+            "renumbered": "{number} 是本次活动的交办问题 {listed}（来源、部位、问题描述和发现时间都与"
+            "交办问题清单中的 {listed} 相同，只是编号改了）：它已交办部门整改，不是追责核查的对象，"
+            "未核查；其整改情况见 huitoukan status 或台账的“交办问题”工作表"
+        },
     ),
     Code.CROSSCHECK_EARLIER_FINDING: Rule(
         _W,
