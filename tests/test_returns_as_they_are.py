@@ -364,10 +364,14 @@ def test_a_department_name_one_character_off_is_asked_about(
     campaign: Campaign, tmp_path: Path, file: str, typed: str, said: str
 ) -> None:
     """教物处 for 教务处 in the header or the file's name: no “是不是” was asked (clerk
-    trial 124); a name like none is asked nothing."""
+    trial 124); a name like none is asked nothing. (A form not the one issued: that one
+    says whom it was issued to.)"""
     path = filled_form(
         campaign, "学生工作处", tmp_path / file, [hazard(部位="宿舍")], department_text=typed
     )
+    workbook = load_workbook(path)
+    workbook.properties.title = "安全隐患自查整改清单"
+    workbook.save(path)
     form = read_form(path, campaign)
     [unknown] = [p for p in form.problems if p.code is Code.UNKNOWN_DEPARTMENT]
     assert unknown.message.startswith(said), unknown.message

@@ -711,3 +711,47 @@ def test_a_closing_day_given_while_the_hazard_was_half_done_is_not_carried(
         assert typed in text and "还是“已完成50%”" in text
     elif said:
         assert "的表头日期2023年12月14日，而那一版中这项隐患还是“整改中”" in text
+
+
+def test_a_follow_up_form_with_its_department_cleared_is_its_departments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """各二级学院's 跟进轮 form came back with 部门（章） cleared, named 机电学院回头看第二轮.xlsx:
+    it counted twice, as 各二级学院's first return and as a department named by the file,
+    and the report and the notices were wrong (clerk trial 136). The workbook says whom it
+    was issued to: it is 各二级学院's newer version, and said so."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    wb = load_workbook(Path("发放") / form_file_name("各二级学院"))
+    ws = wb[FORM_SHEET]
+    set_label(ws, "主要负责人", "负责人甲")
+    set_label(ws, "日期", date(2023, 12, 14))
+    write_rows(ws, [hazard(部位="实训楼", 整改时限=date(2023, 12, 30)), hazard(部位="机房")])
+    Path("回收").mkdir()
+    wb.save(Path("回收") / "各二级学院.xlsx")
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(
+        runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"
+    )
+    cleared = Path("第二轮回收") / "机电学院回头看第二轮.xlsx"
+    done = {"整改完成情况": "已完成", "销号时间": date(2023, 12, 26)}
+    update_followup(
+        Path("第二轮") / form_file_name("各二级学院"),
+        cleared,
+        {"实训楼": done},
+        form_date=date(2023, 12, 27),
+    )
+    wb = load_workbook(cleared)
+    set_label(wb[FORM_SHEET], "部门（章）", None)
+    wb.save(cleared)
+    collected = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-28"], env={"COLUMNS": "200"}
+    )
+    said = "".join(collected.output.split())
+    assert "这份表格是下发给各二级学院的" in said, collected.output
+    payload = json.loads(invoke(runner, "status", "--json", "--as-of", "2023-12-28"))
+    departments = [d["department"] for d in payload["departments"] if d["returned"]]
+    assert departments == ["各二级学院"]
+    [college] = [d for d in payload["departments"] if d["department"] == "各二级学院"]
+    assert (college["hazards"], college["closed"]) == (2, 1)

@@ -333,7 +333,8 @@ def test_department_by_the_folder_it_was_sent_in(campaign: Campaign, tmp_path: P
     """职教中心学校/实训楼B.xlsx with 部门（章） left blank was 部门无法识别, listed under
     “实训楼B”, and its department told it had not returned (clerk trial 43): the folder, or
     the archive, it was sent in names it. The header still wins; a file sent in no named
-    folder is still unknown, and so is an unreadable one's department only by its folder."""
+    folder is the department's the form was issued to (its workbook says), unknown when it
+    is not an issued form; an unreadable one's department is only by its folder."""
     import shutil
     import zipfile
 
@@ -348,12 +349,16 @@ def test_department_by_the_folder_it_was_sent_in(campaign: Campaign, tmp_path: P
         archive.write(inner, "2023年12月/门诊楼.xlsx")
     filled_form(campaign, "学生工作处", returns / "附属医院" / "宿舍.xlsx")  # header wins
     shutil.copy(inner, returns / "门诊楼.xlsx")  # no folder names a department
+    typed = load_workbook(inner)  # nor does a form typed afresh
+    typed.properties.title = "安全隐患自查整改清单"
+    typed.save(returns / "无名.xlsx")
     (returns / "附属医院" / "损坏.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
     collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
     whose = {Path(f.file).relative_to(returns).as_posix(): f.department for f in collection.forms}
     assert whose == {
         "职教中心学校/实训楼B.xlsx": "职教中心学校",
-        "门诊楼.xlsx": "",
+        "门诊楼.xlsx": "附属医院",
+        "无名.xlsx": "",
         "附属医院.zip/2023年12月/门诊楼.xlsx": "附属医院",
         "附属医院/宿舍.xlsx": "学生工作处",
         "附属医院/损坏.xlsx": "附属医院",

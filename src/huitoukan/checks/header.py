@@ -29,11 +29,16 @@ def identify_department(
     campaign: Campaign,
     sheet: str,
     several: bool = False,
+    issued_to: str = "",
 ) -> None:
     """Set `form.department` from the header's 部门 (or the file name, or the folder it was
     sent in), with a problem when it cannot be identified or header and name disagree —
     not in a workbook holding `several` departments' forms, whose name names one of them
-    (the other's sheet was told to take the file out, its own sheet with it: trial 90)."""
+    (the other's sheet was told to take the file out, its own sheet with it: trial 90).
+    A header left blank in a file whose name names no department: the department the form
+    was issued to (`issued_to`, written in the workbook), warned (a follow-up form so
+    cleared counted twice, as its department's and as a department named by the file:
+    clerk trial 136)."""
     entry = labels.get("department")
     typed = cell_text(entry.value) if entry else ""
     by_header = campaign.find_unit(typed) if typed else None
@@ -104,6 +109,20 @@ def identify_department(
     unit = by_header or by_name
     if unit is not None:
         form.department = unit.name
+        return
+    issued = campaign.find_unit(issued_to) if issued_to and not typed else None
+    if issued is not None:
+        form.department = issued.name
+        form.problems.append(
+            problem(
+                Code.DEPARTMENT_BY_ISSUED_FORM,
+                form.file,
+                sheet=sheet,
+                cell=cell,
+                field="部门（章）",
+                department=issued.name,
+            )
+        )
         return
     form.problems.append(
         problem(

@@ -51,7 +51,7 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
-from huitoukan.model.documents import FOLLOWUP_MARK, ROUND_TITLE_END
+from huitoukan.model.documents import ROUND_TITLE_END, form_title
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Problem
 from huitoukan.model.returns import (
@@ -596,9 +596,7 @@ def fill_form(
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range, info.issued_on)
-    mark = FOLLOWUP_MARK if round_of is not None else ""
-    title = f"{info.school}安全隐患自查整改清单（{unit.name}）{mark}"
-    made_here(workbook, title, info.title)
+    made_here(workbook, form_title(info.school, unit.name, round_of is not None), info.title)
     return workbook
 
 

@@ -12,6 +12,8 @@ pass them by when they sit among the returns.
 
 from __future__ import annotations
 
+import re
+
 MAKER = "huitoukan"
 REGISTER_TITLE = "全校隐患台账"
 REPORT_TITLE = "回头看工作汇报"
@@ -47,3 +49,18 @@ which holds none of the photos it sent before."""
 ROUND_TITLE_END = "跟进轮）"
 """Ends the printed title line of a follow-up round's form, after the round's day
 (“…自查整改清单（2023年12月21日跟进轮）”): kept in a 退回修改 copy of it."""
+
+
+def form_title(school: str, department: str, followup: bool) -> str:
+    """The title an issued form carries in its document properties: the school's
+    自查整改清单 with the department's name, `FOLLOWUP_MARK` after it in a follow-up round."""
+    return f"{school}安全隐患自查整改清单（{department}）{FOLLOWUP_MARK if followup else ''}"
+
+
+_FORM_TITLE = re.compile(r"自查整改清单（(.+?)）(?:" + re.escape(FOLLOWUP_MARK) + ")?$")
+
+
+def issued_to(title: str) -> str:
+    """The department an issued form's `title` names ('' for another title)."""
+    match = _FORM_TITLE.search(title)
+    return match.group(1) if match else ""

@@ -39,6 +39,7 @@ class Code(StrEnum):
     FORMULA_WITHOUT_VALUE = "formula-without-value"
     FORMULA_ERROR = "formula-error"
     UNKNOWN_DEPARTMENT = "unknown-department"
+    DEPARTMENT_BY_ISSUED_FORM = "department-by-issued-form"
     DEPARTMENT_MISMATCH = "department-mismatch"
     MISFILED_RETURN = "misfiled-return"
     MISSING_HEAD = "missing-head"
@@ -235,6 +236,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "公式出错",
         "这个单元格显示公式错误 {value}（公式引用的单元格被删除、改动或函数名有误），"
         "其中的内容没有读到；请删除公式，直接填写内容后重新报送",
+    ),
+    Code.DEPARTMENT_BY_ISSUED_FORM: Rule(
+        _W,
+        "部门按下发的表格认定",
+        "表头“部门（章）”没有填写，文件名也看不出是哪个部门：这份表格是下发给{department}的"
+        "（表格文件中记着），已按{department}的报表汇总；不是{department}的，请在表头“部门（章）”"
+        "中填写本部门全称",
     ),
     Code.UNKNOWN_DEPARTMENT: Rule(
         _E,

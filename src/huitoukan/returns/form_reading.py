@@ -56,6 +56,7 @@ from huitoukan.model.documents import (
     FOLLOWUP_MARK,
     MAKER,
     ROUND_TITLE_END,
+    issued_to,
 )
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, date_example, problem
@@ -294,7 +295,15 @@ def read_return(
             part.problems = [n.model_copy(update={"file": part.file}) for n in notes]
         several = len(groups) > 1
         repeated = _read_group(
-            part, group, Path(source.readable_name), campaign, as_of, pictures, unseen, several
+            part,
+            group,
+            Path(source.readable_name),
+            campaign,
+            as_of,
+            pictures,
+            unseen,
+            several,
+            issued_to(content.made.title) if content.made.creator == MAKER else "",
         )
         part.problems = _signed_by_picture(part.problems, blank, pictured)
         for table in group:  # a continuation, its header blank: said when its sheet is
@@ -1040,15 +1049,17 @@ def _read_group(
     pictures: PicturesByRow,
     photos_unseen: bool,
     several: bool = False,
+    issued: str = "",
 ) -> int:
-    """Read the department's `tables` into `form`; return how many of their rows state a
-    hazard a row of another of them states."""
+    """Read the department's `tables` into `form` (`issued`: the department the workbook
+    was issued to, when it says); return how many of their rows state a hazard a row of
+    another of them states."""
     main = tables[0]
     # the department its first named table gives (a first sheet left blank named none, and
     # the workbook went to no department or the file's: clerk trial 93)
     named = next((t for t in tables if _department_key(t, campaign)), main)
     form.sheet = main.grid.name
-    identify_department(form, file_name, named.labels, campaign, named.grid.name, several)
+    identify_department(form, file_name, named.labels, campaign, named.grid.name, several, issued)
     labels = main.labels
     read_header_fields(form, labels, campaign, main.grid.name, as_of, main.grid.todays)
     rows_seen = RowsSeen()  # (over its sheets)
