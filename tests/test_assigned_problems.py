@@ -2966,10 +2966,15 @@ def test_a_return_of_no_department_known_answering_one_departments_problem_is_sa
 ) -> None:
     """ATT00001.xlsx, 部门（章） blank, answering XJ-01 (安全保卫处's alone): a department of
     its own in the report, and nothing said of whose it may be, while 安全保卫处 was chased
-    for XJ-01 (clerk trial 135). Said once, naming 安全保卫处."""
+    for XJ-01 (clerk trial 135). Said once, naming 安全保卫处. (Not the form issued to it,
+    which says whom it was issued to.)"""
     findings = read_findings(listed, campaign).findings
-    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "ATT00001.xlsx", [], assigned=findings,
-                answers={"XJ-01": answer(), "SD-01": answer()}, department_text="")  # fmt: skip
+    path = filled_form(campaign, "安全保卫处", tmp_path / "回收" / "ATT00001.xlsx", [],
+                       assigned=findings, answers={"XJ-01": answer(), "SD-01": answer()},
+                       department_text="")  # fmt: skip
+    workbook = load_workbook(path)
+    workbook.properties.title = "安全隐患自查整改清单"
+    workbook.save(path)
     collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
     said = [p for p in collection.problems if p.code is Code.ASSIGNMENT_OTHER_DEPARTMENT]
     assert [p.message for p in said] == [
@@ -3001,3 +3006,42 @@ def test_a_row_sent_as_another_departments_problem_is_not_counted_as_self_found(
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     text = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "（其中自查发现 1 项，交办问题整改反馈 2 项；另有 1 项报为上级检查发现的问题" in text
+
+
+def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_its_page(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JB-01, due 12月15日, answered by 学生工作处; on 12月18日 the list gives it to 总务基建处,
+    which closes it that day. Its archive page lost 学生工作处's answers from 报送记录, and
+    said 总务基建处 closed it 3 days late, though it had it only from that day (clerk trial
+    136): the first one's answers stay, and the day it was given is said, no lateness."""
+    monkeypatch.chdir(tmp_path)
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-15"}  # fmt: skip
+    order = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
+    listed = findings_list(tmp_path / "清单.xlsx", [row], order)
+    first = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                   整改措施="更换灯具")  # fmt: skip
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [first])
+    register = tmp_path / "全校隐患台账.xlsx"
+    day = date(2023, 12, 18)
+    collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
+                        findings_file=listed)  # fmt: skip
+    findings_list(listed, [{**row, "责任部门": "总务基建处"}], order)
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    done = dict(first, 整改完成情况="已完成", 销号时间=day, 检查时间=day, 整改措施="线路检修")
+    filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [done], form_date=day)
+    collect_to_register(campaign, [tmp_path / "回收"], register, day, findings_file=listed)
+    collect_to_register(campaign, [tmp_path / "回收"], register, day, findings_file=listed)
+    out = CliRunner().invoke(
+        app, ["sample", "--all", "--findings", str(listed), "--as-of", "2023-12-20"]
+    )
+    assert out.exit_code == 0, out.output
+    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+             for c in r if c.value]  # fmt: skip
+    files = [t.rpartition("/")[2] for t in texts if t.endswith(".xlsx")]
+    assert files[-2:] == ["学工处.xlsx", "总务.xlsx"], texts  # (collected again, still there)
+    assert "学生工作处" in texts
+    assert "已清零" in texts and not any("超过整改时限" in t for t in texts), texts
+    assert "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限）" in texts

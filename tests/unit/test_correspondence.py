@@ -1272,3 +1272,27 @@ def test_the_problems_of_a_merged_cell_are_all_on_it(campaign: Campaign, tmp_pat
     comment = load_workbook(copy.copy_path)[FORM_SHEET].cell(row, columns["存在隐患问题"]).comment
     assert comment is not None
     assert "合并成了一格" in comment.text and "隐患没有填写整改措施" in comment.text
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (date(2023, 12, 9), "已清零（总务基建处超过整改时限 2 天销号）"),
+        (date(2023, 12, 10), "已清零（总务基建处超过整改时限 2 天销号）"),  # on its last day
+        (date(2023, 12, 11), "已清零"),  # given after the deadline had passed
+    ],
+)
+def test_an_archive_page_does_not_call_late_a_part_given_after_its_deadline(
+    given: date, said: str
+) -> None:
+    """SD6-02, due 12月10日, given to 总务基建处 later and closed 12月12日: said closed 2 days
+    late though the deadline had passed before it had the problem (clerk trial 136)."""
+    from huitoukan.findings.answers import part_key
+    from huitoukan.letters.archive import _overall
+    from huitoukan.model.findings import Part, PartState
+
+    due = date(2023, 12, 10)
+    part = Part(
+        "SD6-02", "总务基建处", state=PartState.CLOSED, deadline=due, closed_on=date(2023, 12, 12)
+    )
+    assert _overall([part], {part_key("SD6-02", "总务基建处"): given}) == said

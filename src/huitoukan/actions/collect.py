@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePath
@@ -178,14 +178,23 @@ class CollectReport(BaseModel):
 
 
 def mentions(
-    findings: Sequence[Finding], collection: Collection, current: Sequence[HazardRow]
+    findings: Sequence[Finding],
+    collection: Collection,
+    current: Sequence[HazardRow],
+    before: Iterable[tuple[str, str]] = (),
 ) -> list[Mention]:
     """Every version's rows that answer an assigned problem (a current row may have been
     recognised by its content, its 编号 lost) of their department, and the rows of it
     left as issued (未填写: the version said nothing of it); a file sent twice is one
-    version. A row numbered as another department's problem is no answer to it."""
+    version. A row numbered as another department's problem is no answer to it — unless
+    the department answered it as its own before (`before`, (问题编号, department) of the
+    register's mentions: the list gave it another department since, and the archive page
+    lost the first one's answers, clerk trial 136)."""
     known = {number_key(f.number): f.number for f in findings}
-    owners = {f.number: f.departments for f in findings}
+    owners = {f.number: {*f.departments} for f in findings}
+    for answered_as, department in before:
+        if answered_as in owners:
+            owners[answered_as].add(department)
     # by sheet too: a workbook's second sheet's row 8 is not its first's (a phantom 整改中
     # answer on the archive page: clerk trial 118)
     recognised = {h.at: h.number for h in current if h.number}
@@ -283,6 +292,7 @@ def collect(
     photos: PhotoStore | None = None,
     earlier: Callable[[Sequence[ReturnForm]], Held] | None = None,
     assigned_before: Mapping[str, date | None] | None = None,
+    answered_before: Iterable[tuple[str, str]] = (),
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
@@ -291,7 +301,8 @@ def collect(
     20,000 problems takes as long as a few hundred returns). `earlier` gives, from the
     forms read, what the register held that they might lose (see `merge`);
     `assigned_before`, the parts of the assigned problems its last collect knew
-    (`answers.assignment_days`)."""
+    (`answers.assignment_days`), and the problems each department answered then
+    (`answered_before`: see `mentions`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -362,7 +373,7 @@ def collect(
             )
         ] + assignment.problems
         update["findings"] = list(findings)
-        update["mentions"] = mentions(findings, collection, hazards)
+        update["mentions"] = mentions(findings, collection, hazards, answered_before)
     if len(problems) != len(merged) or any(
         p is not q for p, q in zip(problems, merged, strict=True)
     ):
@@ -633,6 +644,7 @@ def collect_to_register(
         photos=photos,
         earlier=held_before,
         assigned_before=recorded.assigned_on if recorded is not None else None,
+        answered_before=recorded.answered if recorded is not None else (),
     )
     refuse_without_returns(collection, reviews_count=True)
     collection.problems.extend(list_said)

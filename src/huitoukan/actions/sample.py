@@ -83,7 +83,14 @@ def sample(
         written = replace_output(
             out,
             lambda tmp: write_archive(
-                tmp, campaign, as_of, chosen.findings, status.parts, state.mentions, photos
+                tmp,
+                campaign,
+                as_of,
+                chosen.findings,
+                status.parts,
+                state.mentions,
+                photos,
+                state.assigned_on,
             ),
         )
     return chosen, written

@@ -17,6 +17,7 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
+from huitoukan.findings.answers import part_key
 from huitoukan.letters.photos import BEFORE, Photo, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part, PartState
@@ -38,6 +39,9 @@ class ArchivePage:
     mentions: list[Mention]
     photos: list[Photo] = field(default_factory=list)
     """The photos pasted into the answers, captioned."""
+    given: Mapping[str, date | None] = field(default_factory=dict)
+    """Each part (`answers.part_key`) → the day it was given, when after the forms were
+    issued (`RegisterState.assigned_on`)."""
 
 
 def _day(value: date | None) -> str:
@@ -48,13 +52,22 @@ def _reviewed(part: Part) -> str:
     return "　".join(t for t in (part.reviewer, _day(part.reviewed_on)) if t)
 
 
-def _overall(parts: list[Part]) -> str:
+def _given_on(part: Part, given: Mapping[str, date | None]) -> date | None:
+    """The day `part` was given, when after the forms were issued (`ArchivePage.given`)."""
+    return given.get(part_key(part.number, part.department))
+
+
+def _overall(parts: list[Part], given: Mapping[str, date | None] | None = None) -> str:
     """Whether the problem is 清零 (every department's part 已销号), and if not, whose part
     is where — what the 督导组 asks first."""
     if not parts:
         return "未明确责任部门，未交办"
     if all(p.state is PartState.CLOSED for p in parts):  # 清零, and whether in time
-        late = [f"{p.department}超过整改时限 {_late(p)} 天销号" for p in parts if _late(p)]
+        late = [
+            f"{p.department}超过整改时限 {days} 天销号"
+            for p in parts
+            if (days := _late(p, _given_on(p, given or {})))
+        ]
         return f"已清零（{'；'.join(late)}）" if late else "已清零"
     open_parts = [
         f"{p.department}逾期 {p.days_overdue} 天未反馈"
@@ -66,9 +79,13 @@ def _overall(parts: list[Part]) -> str:
     return f"未清零（{'；'.join(open_parts)}）"
 
 
-def _late(part: Part) -> int:
-    """Days a part was 销号 after its 整改时限 (0: in time, or not closed)."""
+def _late(part: Part, given: date | None = None) -> int:
+    """Days a part was 销号 after its 整改时限 (0: in time, or not closed; or `given` the
+    department after the 整改时限 had passed: it was said to have closed it late, clerk
+    trial 136)."""
     if part.closed_on is None or part.deadline is None:
+        return 0
+    if given is not None and given > part.deadline:
         return 0
     return max((part.closed_on - part.deadline).days, 0)
 
@@ -109,7 +126,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     field_row(
         "整改时限", _day(finding.deadline), "责任部门", "、".join(finding.departments) or "未分配"
     )
-    field_row("整改状态", _overall(page.parts))
+    field_row("整改状态", _overall(page.parts, page.given))
     answered_in = _rows_by(page.mentions)
     for part in page.parts:
         sheet.add("")
@@ -121,8 +138,13 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             field_row("备注", part.remarks)
         owner = part.owner or ("未填写" if part.file else "")  # as the notices and report say
         field_row("责任人", owner, "整改完成情况", part.progress)
-        late = _late(part)
+        given = _given_on(part, page.given)
+        late = _late(part, given)
         notes = [f"超过整改时限 {late} 天"] if late else []
+        if given is not None:  # the list gave it this department later (the first one's
+            # answers are in the 报送记录)
+            past = "，已过整改时限" if part.deadline is not None and given > part.deadline else ""
+            field_row("交办时间", f"{_day(given)}（交办问题清单此时才交办本部门{past}）")
         # a 销号 dated after the form that reports it: the register's 校验问题 says so, the
         # page showed it clean, 已清零 (clerk trial 108)
         sent = next((m.form_date for m in page.mentions if m.file == part.file), None)
@@ -235,9 +257,11 @@ def write_archive(
     parts: Sequence[Part],
     mentions: Sequence[Mention],
     photos: Mapping[str, list[Photo]] | None = None,
+    given: Mapping[str, date | None] | None = None,
 ) -> None:
     """One sheet (one A4 page) per problem of `findings`, in their order, with the
-    `photos` of each (by 编号), its states as of `as_of`."""
+    `photos` of each (by 编号), its states as of `as_of`, the day each part was given when
+    after the forms were issued (`given`)."""
     by_number: dict[str, list[Part]] = {}
     for part in parts:
         by_number.setdefault(part.number, []).append(part)
@@ -256,6 +280,7 @@ def write_archive(
                 history.get(finding.number, []), key=lambda m: (m.form_date or date.min, m.file)
             ),
             list((photos or {}).get(finding.number, [])),
+            given or {},
         )
         sheets.append(archive_sheet(campaign, page, name))
     write_workbook(path, sheets, ARCHIVE_TITLE, "由 huitoukan sample 生成")

@@ -188,6 +188,9 @@ class Coverage(BaseModel):
     assigned_on: dict[str, date | None] | None = None
     """`RegisterState.assigned_on`: which parts of the assigned problems are new in the
     next collect, and since when the others are."""
+    answered: list[tuple[str, str]] = []
+    """(问题编号, department) of `RegisterState.mentions`: a department's answers to a
+    problem the list has given another since stay in the problem's history."""
     latest_fact_on: date | None = None
     """The day of `RegisterState.latest_fact`: a command as of an earlier day is refused
     (and its 提示 that the register counts a later day would only precede the refusal)."""
@@ -226,6 +229,7 @@ class Coverage(BaseModel):
             returns_due=state.returns_due,
             dues_before=state.dues_before,
             assigned_on=state.assigned_on,
+            answered=sorted({(m.number, m.department) for m in state.mentions}),
             withdrawn=state.withdrawn,
             latest_fact_on=fact[0] if (fact := state.latest_fact()) else None,
         )
