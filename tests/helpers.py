@@ -66,6 +66,15 @@ def write_rows(ws: Worksheet, rows: Sequence[Row], skip: int = 0) -> None:
                 cell.data_type = "s"
 
 
+def not_as_issued(path: Path) -> Path:
+    """`path`'s workbook made as a form typed afresh, not the one issued to a department
+    (whose title names the department: a blank 部门（章） is then that one's)."""
+    workbook = load_workbook(path)
+    workbook.properties.title = "安全隐患自查整改清单"
+    workbook.save(path)
+    return path
+
+
 def filled_form(
     campaign: Campaign,
     department: str,

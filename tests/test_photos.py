@@ -32,7 +32,15 @@ from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.reading import read_register
 from huitoukan.register.shrinking import ShrinkingRegister
-from tests.helpers import closed, filled_form, findings_list, hazard, header_position, sheet_rows
+from tests.helpers import (
+    closed,
+    filled_form,
+    findings_list,
+    hazard,
+    header_position,
+    not_as_issued,
+    sheet_rows,
+)
 from tests.photo_forms import paste_photos
 from tests.picture_builders import png, png_claiming, zip_bytes
 
@@ -2160,7 +2168,7 @@ def test_a_seal_pasted_as_a_picture_is_asked_for_the_departments_name(
     now told the picture cannot be read as a name, and that the file's name would do."""
     campaign = photo_campaign()
     path = tmp_path / "回收" / "自查整改清单（已盖章）.xlsx"
-    filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], department_text="")
+    not_as_issued(filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], department_text=""))
     blank = _the_problem(campaign, path, Code.UNKNOWN_DEPARTMENT)
     assert blank.message.endswith("（或把文件名改为本部门名称后再次汇总）")
     if pasted == "floating":
