@@ -2243,8 +2243,7 @@ def test_a_missed_finding_a_department_answers_as_an_assigned_problem_is_tracked
     assert verdict.conclusion is Conclusion.MISSED and verdict.in_register
     [answer] = hazards
     assert verdict.note.startswith(
-        f"台账中附属医院 {answer.hazard_id}（门诊楼：消防通道堆放杂物）是交办问题 SC-51 的整改反馈，"
-        "与之相同（附属医院报 "
+        f"台账中附属医院 {answer.hazard_id} 是交办问题 SC-51 的整改反馈，与之相同（附属医院报 "
     )
     assert "已销号）：交办问题清单中此问题的发现时间不早于这次检查" in verdict.note
 

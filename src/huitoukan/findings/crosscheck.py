@@ -307,8 +307,8 @@ def crosscheck(
 def _tracked_as_assigned(verdict: Verdict, answers: Sequence[tuple[int, HazardRow]]) -> None:
     """A missed finding worded as a register row answering a problem the school listed on
     the inspection's day or after (the inspection's own, handed out): the self-check missed
-    it, and a department tracks it — named, not “尚无部门跟踪整改” beside its answer 已销号
-    (clerk trial 136)."""
+    it, and a department tracks it — named (its words among the candidates), not “尚无部门
+    跟踪整改” beside its answer 已销号 (clerk trial 136)."""
     finding = verdict.finding
     alike = [
         Candidate(n, h, value)
@@ -322,7 +322,7 @@ def _tracked_as_assigned(verdict: Verdict, answers: Sequence[tuple[int, HazardRo
     number = hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
     verdict.candidates = [best, *verdict.candidates]
     verdict.note = (
-        f"台账中{hazard.department} {hazard.hazard_id}（{hazard.where}）是交办问题 {number} 的"
+        f"台账中{hazard.department} {hazard.hazard_id} 是交办问题 {number} 的"
         f"整改反馈，与之相同（{_answer_state(hazard)}）：交办问题清单中此问题的发现时间不早于"
         "这次检查，不是自查发现的"
     )
