@@ -796,10 +796,17 @@ def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) 
     header, _ = header_position(load_workbook(register)[HAZARD_SHEET])
     [kept] = [r for r in sheet_rows(register, HAZARD_SHEET, header) if r["部位"] == "3号教学楼"]
     assert (kept.get("问题编号") or "", kept["问题来源"]) == ("", "县级普查")
+    assert kept["时限来源"] == "表中填写"  # its own now (交办要求 of a withdrawn one: trial 137)
     # saved again unchanged, the register says what collect wrote (the answer it was sent as
     # is on no sheet: read back, it was the self-check's finding, the register changed by hand)
     load_workbook(register).save(register)
     assert not changed_by_hand(register)
+    # ... nor to collect: it said the edits were not carried over, and forgot what the
+    # register alone knew — XJ-01 withdrawn read as a number typed wrong (clerk trial 137)
+    resaved = collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
+    assert resaved.backup_said_the_same
+    [typed] = [p for p in resaved.collection.problems if p.code is Code.ASSIGNMENT_UNKNOWN_NUMBER]
+    assert typed.message.startswith("交办问题 XJ-01 已从交办问题清单中删去"), typed.message
 
 
 @pytest.mark.parametrize(

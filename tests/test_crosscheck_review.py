@@ -2161,8 +2161,8 @@ def test_a_problem_given_to_another_department_after_the_inspection_is_the_first
     owner = "总务基建处" if held else "学生工作处"
     assert verdict.note.startswith(
         f"学校交办问题清单中已有此问题 JB-01（县级普查，2023年11月3日发现），已交办{owner}，"
-        "检查时尚未反馈整改情况（2023年12月19日才首次反馈）"
-        + ("" if held else f"（{chinese_date(given)}才交办总务基建处）")
+        "检查时尚未反馈整改情况（2023年12月19日才首次反馈"
+        + ("）" if held else f"；{chinese_date(given)}才交办总务基建处）")
     ), verdict.note
     assert verdict.accountable == f"责任部门：{owner}（已交办，检查时未反馈整改情况）"
 
@@ -2246,6 +2246,78 @@ def test_a_missed_finding_a_department_answers_as_an_assigned_problem_is_tracked
         f"台账中附属医院 {answer.hazard_id} 是交办问题 SC-51 的整改反馈，与之相同（附属医院报 "
     )
     assert "已销号）：交办问题清单中此问题的发现时间不早于这次检查" in verdict.note
+
+
+@pytest.mark.parametrize(
+    ("listed_on", "tracked"),
+    [
+        (date(2023, 12, 17), False),  # the school listed it the day before: its own finding
+        (date(2023, 12, 18), True),  # the inspection's day
+        (date(2023, 12, 19), True),
+    ],
+)
+def test_an_answer_to_a_school_problem_listed_on_the_inspections_day_is_no_self_check(
+    campaign: Campaign, tmp_path: Path, listed_on: date, tracked: bool
+) -> None:
+    """学生工作处 answers XN-30 (学校通报, listed the day the city found it), its 检查时间 the
+    list's 发现时间 as the follow-up form prefilled it: crosscheck read the answer as the
+    self-check's finding, 待确认, the clerk invited to credit it (clerk trial 137)."""
+    rows = [
+        hazard(
+            问题编号="XN-30",
+            问题来源="学校通报",
+            部位="2号学生公寓",
+            存在隐患问题="楼道消防栓箱内水带缺失",
+            检查时间=listed_on,
+        )
+    ]
+    filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    listed = Finding(
+        number="XN-30",
+        source="学校通报",
+        found_on=listed_on,
+        location="2号学生公寓",
+        description="楼道消防栓箱内水带缺失",
+        departments=("学生工作处",),
+    )
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
+    found = city_finding("SC-04", date(2023, 12, 18), "2号学生公寓", "楼道消防栓箱内水带缺失")
+    [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
+    if not tracked:
+        assert verdict.conclusion is Conclusion.FOUND
+        return
+    [answer] = hazards
+    assert verdict.conclusion is Conclusion.MISSED and verdict.in_register
+    assert verdict.note.startswith(
+        f"台账中学生工作处 {answer.hazard_id} 是交办问题 XN-30 的整改反馈，与之相同（学生工作处反馈整改中）"
+    ), verdict.note
+
+
+def test_an_answer_sent_under_a_number_given_to_another_since_names_it(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """学生工作处 answered XN-31 (学校通报), found before the city came; the list gives it to
+    总务基建处 since. 自查已发现 by 学生工作处's row, and the 说明 lost the problem it
+    answered (its number no longer its own: clerk trial 137)."""
+    rows = [
+        hazard(问题编号="XN-31", 问题来源="学校通报", 部位="图书馆", 存在隐患问题="应急照明灯不亮")
+    ]
+    filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
+    listed = Finding(
+        number="XN-31",
+        source="学校通报",
+        found_on=date(2023, 12, 1),
+        location="图书馆",
+        description="应急照明灯不亮",
+        departments=("总务基建处",),
+    )
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
+    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
+    [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
+    assert verdict.conclusion is Conclusion.FOUND
+    assert "按交办问题 XN-31 反馈，来源：学校通报；交办问题清单中这个编号现在不是本部门的" in (
+        verdict.note
+    ), verdict.note
 
 
 def test_an_inspection_list_without_departments_is_not_told_to_assign_them(

@@ -57,13 +57,17 @@ from huitoukan.register.evidence import (
 )
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.merging import Collection, Held, merge
-from huitoukan.register.reading import is_register, read_register, register_coverage
+from huitoukan.register.reading import (
+    is_register,
+    read_register,
+    register_coverage,
+    trusted_coverage,
+)
 from huitoukan.register.record import (
     Coverage,
     RegisterState,
     hand_edited,
     last_written_state,
-    recorded_coverage,
 )
 from huitoukan.register.reviews import apply_reviews
 from huitoukan.register.rounds import (
@@ -92,6 +96,9 @@ class CollectResult:
     status: StatusReport
     register_file: Path | None = None
     backup: Path | None = None
+    backup_said_the_same: bool = False
+    """The register `backup` keeps said what collect wrote there (saved again unchanged by
+    an office suite): nothing of its hazards and returns was lost."""
     feedback: list[FeedbackCopy] | None = None
     """The 退回修改 copies written, when asked for."""
     evidence: Evidence | None = None
@@ -581,8 +588,9 @@ def collect_to_register(
                 )
 
     renames = campaign.renamed
-    # what the register covered as written (read once: it is hashed to be trusted)
-    recorded = recorded_coverage(register) if register is not None and register.is_file() else None
+    # what the register covered as written (read once: it is hashed to be trusted; saved
+    # again unchanged, it is collect's still)
+    recorded = trusted_coverage(register) if register is not None and register.is_file() else None
     fresh = recorded is not None and recorded.made_for_another(campaign.info.name)
     if register is not None and recorded is not None and fresh and not force:
         # last year's folder reused: refused as “fewer departments”, and --force, as it said,
@@ -794,6 +802,7 @@ def collect_to_register(
         status=status,
         register_file=register,
         backup=backup,
+        backup_said_the_same=recorded is not None and backup is not None,
         feedback=copies,
         evidence=evidence,
         open_elsewhere=register is not None and open_in_office(register),

@@ -181,8 +181,7 @@ def _register_notes(
     from huitoukan.cli import render
     from huitoukan.files import collect_command, given_input
     from huitoukan.register.layout import REGISTER_FILE
-    from huitoukan.register.reading import changed_by_hand, is_register
-    from huitoukan.register.record import recorded_coverage
+    from huitoukan.register.reading import changed_by_hand, is_register, trusted_coverage
     from huitoukan.returns.finding import arrived_since, gone_since
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
@@ -199,7 +198,7 @@ def _register_notes(
             raise _fail(InputError(render.register_edited_text(register, writing)))
         behind.append(render.register_edited_text(register))
         render.note(behind[-1])
-    coverage = recorded_coverage(register)  # None when edited: nothing it says holds
+    coverage = trusted_coverage(register)  # None when edited: nothing it says holds
     again = collect_command(coverage.looked_in if coverage is not None else [])
     if (
         coverage is not None

@@ -795,7 +795,14 @@ def collect_report(result: CollectResult) -> None:
             f'写上 [findings] file = "{result.list_not_named}"（或加 --findings '
             f"{result.list_not_named}）后重新汇总",
         )
-    if result.backup is not None:
+    if result.backup is not None and result.backup_said_the_same:  # (said to be changed by
+        # hand, the edits not carried over: clerk trial 137)
+        _wrapped(
+            err,
+            f"提示：{result.register_file} 在上次生成后用其他软件打开保存过，隐患和报送情况没有改动；"
+            f"原文件已备份为 {result.backup}，其中另外写上的内容（如批注）没有带入新台账",
+        )
+    elif result.backup is not None:
         _wrapped(
             err,
             f"注意：{result.register_file} 在上次生成后被修改过，原文件已备份为 {result.backup}；"

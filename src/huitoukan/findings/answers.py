@@ -316,11 +316,14 @@ def assign(
         # 省级督查's SD6-04, went on the 复查验收表 as that and counted among the answers to
         # 交办问题 in the report: clerk trial 66); the 编号 as typed is in the warning, its
         # 问题来源 kept, as the warning tells the department to keep it (it read 自查 in the
-        # register and on the follow-up form: clerk trial 136)
+        # register and on the follow-up form: clerk trial 136); its 整改时限 its own now, not
+        # the list's (时限来源 交办要求 of a problem withdrawn: clerk trial 137)
         row = result[index]
         typed = by_number.get(number_key(row.number))
         source = row.source or (typed.source if typed is not None else SELF_CHECK)
-        result[index] = row._replace(number="", source=source, answered_as=(row.number, row.source))
+        result[index] = row._replace(
+            number="", source=source, answered_as=(row.number, row.source), deadline_assigned=False
+        )
     return Assignment(result, [*unknown.values(), *problems], renumbered)
 
 

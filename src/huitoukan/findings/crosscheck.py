@@ -21,7 +21,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.findings.answers import part_key
 from huitoukan.findings.similarity import (
@@ -318,10 +318,15 @@ def _tracked_as_assigned(verdict: Verdict, answers: Sequence[tuple[int, HazardRo
     if not alike:
         return
     best = max(alike, key=lambda c: c.score)
-    hazard = best.hazard
-    number = hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
     verdict.candidates = [best, *verdict.candidates]
-    verdict.note = (
+    verdict.note = _tracked_note(best.hazard)
+
+
+def _tracked_note(hazard: HazardRow) -> str:
+    """说明 of a missed finding a department tracks as `hazard`, its answer to a problem the
+    school listed on the inspection's day or after."""
+    number = hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
+    return (
         f"台账中{hazard.department} {hazard.hazard_id} 是交办问题 {number} 的"
         f"整改反馈，与之相同（{_answer_state(hazard)}）：交办问题清单中此问题的发现时间不早于"
         "这次检查，不是自查发现的"
@@ -650,8 +655,8 @@ def _left_unrectified(
     else:
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
-    if handed:
-        why += f"（{handed}）"
+    if handed:  # in the bracket closing `why`, if any (two side by side: clerk trial 137)
+        why = f"{why[:-1]}；{handed}）" if why.endswith("）") else f"{why}（{handed}）"
     said = f"学校交办问题清单中已有此问题 {where}"
     if listed.withdrawn and listed.number:  # its answer's word: the list has no such number now
         said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
@@ -708,6 +713,23 @@ def _searched(
             and known.found_on < finding.found_on
         )
 
+    def listed_after(hazard: HazardRow) -> bool:
+        """An answer to a problem of the school's own list (学校通报) found on the
+        inspection's day or after: its 检查时间 is the list's 发现时间, prefilled on the
+        follow-up form — no finding of the self-check's (read as one, 待确认 and the clerk
+        invited to credit it: clerk trial 137). Not one the department found before the
+        list had it (its 问题来源 自查: `answers._found_first`)."""
+        known = listed_as.get(number_key(hazard.number)) if hazard.number else None
+        return (
+            hazard.source not in ("", SELF_CHECK)
+            and known is not None
+            and known.found_on is not None
+            and finding.found_on is not None
+            and known.found_on >= finding.found_on
+        )
+
+    if candidates and candidates[0].score >= MATCH and listed_after(candidates[0].hazard):
+        return _missed(finding, candidates, levels, _tracked_note(candidates[0].hazard))
     in_time = [
         c
         for c in candidates
@@ -825,6 +847,13 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
     origin = (  # the register's row is a department's answer to an earlier inspection's
         f"（对应交办问题 {hazard.number}，来源：{hazard.source}）" if hazard.answers_a_check else ""
     )
+    if not hazard.number and hazard.answered_as:  # its number no longer its own (the list
+        # gave the problem another department since: the link was gone, clerk trial 137)
+        number, source = hazard.answered_as
+        origin = (
+            f"（按交办问题 {number} 反馈，来源：{source or hazard.source}；交办问题清单中这个编号"
+            "现在不是本部门的）"
+        )
     if (
         hazard.reported_done
         and hazard.closed_on is not None

@@ -37,6 +37,7 @@ from huitoukan.register.record import (
     last_written_state,
     recorded_coverage,
     recorded_state,
+    written_coverage,
 )
 from huitoukan.returns.workbooks import SheetGrid, UnreadableWorkbook, read_workbook
 
@@ -159,6 +160,17 @@ def changed_by_hand(register: Path) -> bool:
         return written is None or _from_sheets(register, written) is not written
     except InputError:
         return True
+
+
+def trusted_coverage(register: Path) -> Coverage | None:
+    """What `register` covers as collect recorded it: when it is unchanged since, or saved
+    again unchanged (its bytes differ, not what it says: `changed_by_hand`). A register
+    opened and saved in LibreOffice lost what it alone knew — the days the list's problems
+    changed hands, the ones it withdrew (clerk trial 137)."""
+    recorded = recorded_coverage(register)
+    if recorded is not None or not hand_edited(register) or changed_by_hand(register):
+        return recorded
+    return written_coverage(register)
 
 
 def _what_it_says(state: RegisterState) -> tuple[object, ...]:

@@ -282,6 +282,12 @@ def recorded_coverage(register: Path) -> Coverage | None:
     return record.coverage if record.sha256 == sha256_of(register) else None
 
 
+def written_coverage(register: Path) -> Coverage | None:
+    """What `register` covered when huitoukan last wrote it, whatever was done to it since."""
+    record = _record(register)
+    return record.coverage if record is not None else None
+
+
 def recorded_state(register: Path) -> RegisterState | None:
     """The hazards recorded when huitoukan wrote `register`, if it is unchanged since."""
     record = _state_record(register)
