@@ -2248,6 +2248,7 @@ def test_a_missed_finding_a_department_answers_as_an_assigned_problem_is_tracked
     assert "已销号）：交办问题清单中此问题的发现时间不早于这次检查" in verdict.note
 
 
+@pytest.mark.parametrize("named", [(), ("总务基建处",)])
 @pytest.mark.parametrize(
     ("listed_on", "tracked"),
     [
@@ -2257,7 +2258,7 @@ def test_a_missed_finding_a_department_answers_as_an_assigned_problem_is_tracked
     ],
 )
 def test_an_answer_to_a_school_problem_listed_on_the_inspections_day_is_no_self_check(
-    campaign: Campaign, tmp_path: Path, listed_on: date, tracked: bool
+    campaign: Campaign, tmp_path: Path, listed_on: date, tracked: bool, named: tuple[str, ...]
 ) -> None:
     """学生工作处 answers XN-30 (学校通报, listed the day the city found it), its 检查时间 the
     list's 发现时间 as the follow-up form prefilled it: crosscheck read the answer as the
@@ -2281,11 +2282,14 @@ def test_an_answer_to_a_school_problem_listed_on_the_inspections_day_is_no_self_
         departments=("学生工作处",),
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
-    found = city_finding("SC-04", date(2023, 12, 18), "2号学生公寓", "楼道消防栓箱内水带缺失")
+    found = city_finding(
+        "SC-04", date(2023, 12, 18), "2号学生公寓", "楼道消防栓箱内水带缺失", *named
+    )
     [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
     if not tracked:
-        assert verdict.conclusion is Conclusion.FOUND
+        assert verdict.conclusion is (Conclusion.TO_CONFIRM if named else Conclusion.FOUND)
         return
+    # (named another, not “学生工作处台账中学生工作处 …”: clerk trial 138)
     [answer] = hazards
     assert verdict.conclusion is Conclusion.MISSED and verdict.in_register
     assert verdict.note.startswith(
@@ -2293,12 +2297,14 @@ def test_an_answer_to_a_school_problem_listed_on_the_inspections_day_is_no_self_
     ), verdict.note
 
 
+@pytest.mark.parametrize("named", [(), ("学生工作处",), ("总务基建处",)])
 def test_an_answer_sent_under_a_number_given_to_another_since_names_it(
-    campaign: Campaign, tmp_path: Path
+    campaign: Campaign, tmp_path: Path, named: tuple[str, ...]
 ) -> None:
     """学生工作处 answered XN-31 (学校通报), found before the city came; the list gives it to
     总务基建处 since. 自查已发现 by 学生工作处's row, and the 说明 lost the problem it
-    answered (its number no longer its own: clerk trial 137)."""
+    answered (its number no longer its own: clerk trial 137); with 总务基建处 named by the
+    inspectors, 待确认 as “学生工作处的自查中有相近的隐患” (clerk trial 138)."""
     rows = [
         hazard(问题编号="XN-31", 问题来源="学校通报", 部位="图书馆", 存在隐患问题="应急照明灯不亮")
     ]
@@ -2312,12 +2318,53 @@ def test_an_answer_sent_under_a_number_given_to_another_since_names_it(
         departments=("总务基建处",),
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
-    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
+    found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮", *named)
     [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
     assert verdict.conclusion is Conclusion.FOUND
     assert "按交办问题 XN-31 反馈，来源：学校通报；交办问题清单中这个编号现在不是本部门的" in (
         verdict.note
     ), verdict.note
+
+
+@pytest.mark.parametrize(
+    ("given", "held"),
+    [
+        (date(2023, 12, 15), True),  # the day before the inspection
+        (date(2023, 12, 16), False),  # the inspection's day
+        (date(2023, 12, 17), False),
+    ],
+)
+def test_an_answer_by_a_department_given_a_school_problem_after_the_inspection_is_late(
+    campaign: Campaign, tmp_path: Path, given: date, held: bool
+) -> None:
+    """XN-31 (学校通报, 12月5日, no department at first) given to 附属医院 at the collect of
+    12月17日; the city finds it on the 16th; 附属医院 answers. 自查已发现 by that answer, the
+    fact that 附属医院 had it only after the inspection gone (clerk trial 138)."""
+    from huitoukan.findings.answers import part_key
+
+    rows = [
+        hazard(问题编号="XN-31", 问题来源="学校通报", 部位="食堂", 存在隐患问题="燃气报警器失灵")
+    ]
+    filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", rows)
+    listed = Finding(
+        number="XN-31",
+        source="学校通报",
+        found_on=date(2023, 12, 5),
+        location="食堂",
+        description="燃气报警器失灵",
+        departments=("附属医院",),
+    )
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
+    found = city_finding("SC-10", date(2023, 12, 16), "食堂", "燃气报警器失灵")
+    [verdict] = crosscheck(
+        campaign, [found], hazards, [listed], assigned_on={part_key("XN-31", "附属医院"): given}
+    ).verdicts
+    if held:
+        assert verdict.conclusion is Conclusion.FOUND
+        return
+    assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+    assert f"但检查时尚未交办整改（{chinese_date(given)}才交办附属医院）" in verdict.note
+    assert verdict.accountable == "学校（问题已列入交办问题清单，检查时尚未交办）"
 
 
 def test_an_inspection_list_without_departments_is_not_told_to_assign_them(
