@@ -748,9 +748,12 @@ def _searched(
         """An answer to a problem of the list (学校通报, known before the inspection) by a
         department given it on the inspection's day or after: not its when the inspectors
         came (自查已发现 by that answer, “才交办” gone: clerk trial 138). One given before
-        and answered after was found all the same: the list is the proof (trial 78)."""
-        return bool(hazard.number) and (
-            listing.given_on_or_after(hazard.number, hazard.department, finding.found_on)
+        and answered after was found all the same: the list is the proof (trial 78); so is
+        one the department found before the list had it (its 问题来源 自查)."""
+        return (
+            bool(hazard.number)
+            and hazard.source not in ("", SELF_CHECK)
+            and listing.given_on_or_after(hazard.number, hazard.department, finding.found_on)
             is not None
         )
 
