@@ -272,6 +272,25 @@ def findings_list(
     return path
 
 
+def listed_problem(
+    number: str,
+    source: str,
+    found_on: date,
+    location: str,
+    description: str,
+    *departments: str,
+) -> Finding:
+    """A problem of the campaign's 交办问题清单, as collect reads it."""
+    return Finding(
+        number=number,
+        source=source,
+        found_on=found_on,
+        location=location,
+        description=description,
+        departments=departments,
+    )
+
+
 def city_finding(
     number: str, found_on: date, location: str, description: str, *departments: str
 ) -> Finding:

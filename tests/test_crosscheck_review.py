@@ -42,6 +42,7 @@ from tests.helpers import (
     findings_list,
     hazard,
     header_position,
+    listed_problem,
     sheet_rows,
 )
 
@@ -1913,18 +1914,12 @@ def test_a_finding_worded_as_a_listed_problem_is_that_problem_not_a_row_near_it(
     its own (no 问题编号); the city finds the problem worded as SD-03: 待确认 named the row
     only, and confirmed, the department's answer became its own finding (clerk trial 77).
     The listed problem left unrectified, the row named as what may be its answer."""
-    from huitoukan.model.findings import Finding
 
     own = hazard(部位="焊接实训室（二楼）", 存在隐患问题="氧气乙炔气瓶未固定、混放")
     filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [own])
     hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
-    listed = Finding(
-        number="SD-03",
-        source="省级督查",
-        found_on=date(2023, 12, 5),
-        location="焊接实训室",
-        description="气瓶未固定存放",
-        departments=("总务基建处",),
+    listed = listed_problem(
+        "SD-03", "省级督查", date(2023, 12, 5), "焊接实训室", "气瓶未固定存放", "总务基建处"
     )
     found = city_finding("SC-11", date(2023, 12, 18), "焊接实训室", "气瓶未固定存放")
     [alone] = crosscheck(campaign, [found], hazards).verdicts  # without the list: the row
@@ -2139,13 +2134,8 @@ def test_a_problem_given_to_another_department_after_the_inspection_is_the_first
         hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮")
     ]
     filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
-    listed = Finding(
-        number="JB-01",
-        source="县级普查",
-        found_on=date(2023, 11, 3),
-        location="图书馆",
-        description="应急照明灯不亮",
-        departments=("总务基建处",),
+    listed = listed_problem(
+        "JB-01", "县级普查", date(2023, 11, 3), "图书馆", "应急照明灯不亮", "总务基建处"
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
     found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮")
@@ -2226,13 +2216,8 @@ def test_a_missed_finding_a_department_answers_as_an_assigned_problem_is_tracked
         )
     ]
     filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", rows)
-    listed = Finding(
-        number="SC-51",
-        source="市级抽查",
-        found_on=listed_on,
-        location="门诊楼",
-        description="消防通道内堆放杂物",
-        departments=("附属医院",),
+    listed = listed_problem(
+        "SC-51", "市级抽查", listed_on, "门诊楼", "消防通道内堆放杂物", "附属医院"
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
     found = city_finding("SC-41", date(2023, 12, 18), "门诊楼", "消防通道堆放杂物", "附属医院")
@@ -2273,13 +2258,8 @@ def test_an_answer_to_a_school_problem_listed_on_the_inspections_day_is_no_self_
         )
     ]
     filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
-    listed = Finding(
-        number="XN-30",
-        source="学校通报",
-        found_on=listed_on,
-        location="2号学生公寓",
-        description="楼道消防栓箱内水带缺失",
-        departments=("学生工作处",),
+    listed = listed_problem(
+        "XN-30", "学校通报", listed_on, "2号学生公寓", "楼道消防栓箱内水带缺失", "学生工作处"
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
     found = city_finding(
@@ -2309,13 +2289,8 @@ def test_an_answer_sent_under_a_number_given_to_another_since_names_it(
         hazard(问题编号="XN-31", 问题来源="学校通报", 部位="图书馆", 存在隐患问题="应急照明灯不亮")
     ]
     filled_form(campaign, "学生工作处", tmp_path / "学工处.xlsx", rows)
-    listed = Finding(
-        number="XN-31",
-        source="学校通报",
-        found_on=date(2023, 12, 1),
-        location="图书馆",
-        description="应急照明灯不亮",
-        departments=("总务基建处",),
+    listed = listed_problem(
+        "XN-31", "学校通报", date(2023, 12, 1), "图书馆", "应急照明灯不亮", "总务基建处"
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
     found = city_finding("SC-06", date(2023, 12, 18), "图书馆", "应急照明灯不亮", *named)
@@ -2346,13 +2321,8 @@ def test_an_answer_by_a_department_given_a_school_problem_after_the_inspection_i
         hazard(问题编号="XN-31", 问题来源="学校通报", 部位="食堂", 存在隐患问题="燃气报警器失灵")
     ]
     filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", rows)
-    listed = Finding(
-        number="XN-31",
-        source="学校通报",
-        found_on=date(2023, 12, 5),
-        location="食堂",
-        description="燃气报警器失灵",
-        departments=("附属医院",),
+    listed = listed_problem(
+        "XN-31", "学校通报", date(2023, 12, 5), "食堂", "燃气报警器失灵", "附属医院"
     )
     hazards = collect(campaign, [tmp_path], as_of=AS_OF, findings=[listed]).hazards
     found = city_finding("SC-10", date(2023, 12, 16), "食堂", "燃气报警器失灵")
