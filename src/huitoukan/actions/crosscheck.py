@@ -191,11 +191,10 @@ def run_crosscheck(
     ]
     # listed under its number, or copied in under another (the inspectors' 序号 given a
     # 编号: it was said to be missing from the list, clerk trial 115)
-    contents = {f.content for f in state.findings}
     unlisted = [
         v
         for v in result.verdicts
-        if number_key(v.finding.number) not in numbers and v.finding.content not in contents
+        if number_key(v.finding.number) not in numbers and v.finding.content not in listed_as
     ]
     untracked = [v for v in unlisted if v.conclusion is Conclusion.MISSED and not v.in_register]
     reopen = [v for v in unlisted if v.belied]

@@ -191,14 +191,15 @@ def _register_notes(
     if len(given) != 1 or not given[0].is_file():
         return behind
     register = given[0]
-    if changed_by_hand(register):
+    edited = changed_by_hand(register)
+    if edited:
         # letters and a report of hazards deleted or 销号 by hand, not by the departments'
         # returns, went out unmarked (clerk trial 107)
         if writing:
             raise _fail(InputError(render.register_edited_text(register, writing)))
         behind.append(render.register_edited_text(register))
         render.note(behind[-1])
-    coverage = trusted_coverage(register)  # None when edited: nothing it says holds
+    coverage = trusted_coverage(register, edited)  # None when edited: nothing it says holds
     again = collect_command(coverage.looked_in if coverage is not None else [])
     if (
         coverage is not None

@@ -47,6 +47,14 @@ def part_key(number: str, department: str) -> str:
     return f"{number_key(number)}|{department}"
 
 
+def given_day(
+    assigned_on: Mapping[str, date | None] | None, number: str, department: str
+) -> date | None:
+    """The day `department`'s part of problem `number` was given, when after the forms were
+    issued (`assigned_on`: `assignment_days`); None otherwise."""
+    return (assigned_on or {}).get(part_key(number, department))
+
+
 def assignment_days(
     findings: Iterable[Finding], before: Mapping[str, date | None] | None, as_of: date
 ) -> dict[str, date | None]:
@@ -371,7 +379,7 @@ def _given_after(
     list given its department later: trial 62); found after it. None: it was given it."""
     if form.issued_with is not None and number_key(finding.number) not in form.issued_with:
         return "not_issued", None
-    since = (assigned_on or {}).get(part_key(finding.number, department))
+    since = given_day(assigned_on, finding.number, department)
     assigned = since is not None and (finding.found_on is None or since > finding.found_on)
     day = since if assigned else finding.found_on
     sent = form.sent_on

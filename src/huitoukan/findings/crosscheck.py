@@ -21,9 +21,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from huitoukan.campaign import SELF_CHECK, Campaign
+from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.findings.answers import part_key
+from huitoukan.findings.answers import given_day
 from huitoukan.findings.similarity import (
     CANDIDATE,
     FOUND,
@@ -311,6 +311,11 @@ def crosscheck(
     return result
 
 
+def _sent_number(hazard: HazardRow) -> str:
+    """The 问题编号 the row answers, or was sent as (`HazardRow.answered_as`); '' for none."""
+    return hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
+
+
 def _sent_as_answer(hazard: HazardRow) -> bool:
     """The row was sent as the answer to a listed problem, under a number no longer its
     department's (`HazardRow.answered_as`)."""
@@ -338,9 +343,8 @@ def _tracked_as_assigned(verdict: Verdict, answers: Sequence[tuple[int, HazardRo
 def _tracked_note(hazard: HazardRow) -> str:
     """说明 of a missed finding a department tracks as `hazard`, its answer to a problem the
     school listed on the inspection's day or after."""
-    number = hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
     return (
-        f"台账中{hazard.department} {hazard.hazard_id} 是交办问题 {number} 的"
+        f"台账中{hazard.department} {hazard.hazard_id} 是交办问题 {_sent_number(hazard)} 的"
         f"整改反馈，与之相同（{_answer_state(hazard)}）：交办问题清单中此问题的发现时间不早于"
         "这次检查，不是自查发现的"
     )
@@ -521,9 +525,6 @@ def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> l
         return [listed.answer] if listed.answer is not None else []
     key = number_key(listed.number)
 
-    def sent_as(hazard: HazardRow) -> str:
-        return hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
-
     def unnumbered(hazard: HazardRow) -> bool:  # its number deleted as told (clerk trial 98)
         return (
             not hazard.number
@@ -535,7 +536,7 @@ def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> l
     return [
         h
         for _, h in numbered
-        if (number := sent_as(h)) and number_key(number) == key or unnumbered(h)
+        if (number := _sent_number(h)) and number_key(number) == key or unnumbered(h)
     ]
 
 
@@ -732,10 +733,9 @@ def _searched(
         follow-up form — no finding of the self-check's (read as one, 待确认 and the clerk
         invited to credit it: clerk trial 137). Not one the department found before the
         list had it (its 问题来源 自查: `answers._found_first`)."""
-        known = listed_as.get(number_key(hazard.number)) if hazard.number else None
+        known = listed_as.get(number_key(hazard.number)) if hazard.answers_a_check else None
         return (
-            hazard.source not in ("", SELF_CHECK)
-            and known is not None
+            known is not None
             and known.found_on is not None
             and finding.found_on is not None
             and known.found_on >= finding.found_on
@@ -751,8 +751,7 @@ def _searched(
         and answered after was found all the same: the list is the proof (trial 78); so is
         one the department found before the list had it (its 问题来源 自查)."""
         return (
-            bool(hazard.number)
-            and hazard.source not in ("", SELF_CHECK)
+            hazard.answers_a_check
             and listing.given_on_or_after(hazard.number, hazard.department, finding.found_on)
             is not None
         )
@@ -1097,7 +1096,7 @@ class _LateListing:
     def given_on_or_after(self, number: str, department: str, found: date | None) -> date | None:
         """The day `department` was given problem `number`, when not before the inspection
         found it (`found`): it did not have the problem when the inspectors came."""
-        day = self.given.get(part_key(number, department))
+        day = given_day(self.given, number, department)
         return day if day is not None and found is not None and day >= found else None
 
     def first_listed(self, hazard: HazardRow) -> date | None:

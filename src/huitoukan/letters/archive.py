@@ -17,7 +17,7 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
-from huitoukan.findings.answers import part_key
+from huitoukan.findings.answers import given_day
 from huitoukan.letters.photos import BEFORE, Photo, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part, PartState
@@ -52,9 +52,14 @@ def _reviewed(part: Part) -> str:
     return "　".join(t for t in (part.reviewer, _day(part.reviewed_on)) if t)
 
 
-def _given_on(part: Part, given: Mapping[str, date | None]) -> date | None:
+def _given_on(part: Part, given: Mapping[str, date | None] | None) -> date | None:
     """The day `part` was given, when after the forms were issued (`ArchivePage.given`)."""
-    return given.get(part_key(part.number, part.department))
+    return given_day(given, part.number, part.department)
+
+
+def _given_past_deadline(part: Part, given: date | None) -> bool:
+    """`part` was given its department after its 整改时限 had passed."""
+    return given is not None and part.deadline is not None and given > part.deadline
 
 
 def _overall(parts: list[Part], given: Mapping[str, date | None] | None = None) -> str:
@@ -66,7 +71,7 @@ def _overall(parts: list[Part], given: Mapping[str, date | None] | None = None) 
         late = [
             f"{p.department}超过整改时限 {days} 天销号"
             for p in parts
-            if (days := _late(p, _given_on(p, given or {})))
+            if (days := _late(p, _given_on(p, given)))
         ]
         return f"已清零（{'；'.join(late)}）" if late else "已清零"
     open_parts = [
@@ -83,9 +88,7 @@ def _late(part: Part, given: date | None = None) -> int:
     """Days a part was 销号 after its 整改时限 (0: in time, or not closed; or `given` the
     department after the 整改时限 had passed: it was said to have closed it late, clerk
     trial 136)."""
-    if part.closed_on is None or part.deadline is None:
-        return 0
-    if given is not None and given > part.deadline:
+    if part.closed_on is None or part.deadline is None or _given_past_deadline(part, given):
         return 0
     return max((part.closed_on - part.deadline).days, 0)
 
@@ -143,7 +146,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         notes = [f"超过整改时限 {late} 天"] if late else []
         if given is not None:  # the list gave it this department later (the first one's
             # answers are in the 报送记录)
-            past = "，已过整改时限" if part.deadline is not None and given > part.deadline else ""
+            past = "，已过整改时限" if _given_past_deadline(part, given) else ""
             field_row("交办时间", f"{_day(given)}（交办问题清单此时才交办本部门{past}）")
         # a 销号 dated after the form that reports it: the register's 校验问题 says so, the
         # page showed it clean, 已清零 (clerk trial 108)

@@ -162,14 +162,17 @@ def changed_by_hand(register: Path) -> bool:
         return True
 
 
-def trusted_coverage(register: Path) -> Coverage | None:
+def trusted_coverage(register: Path, edited: bool | None = None) -> Coverage | None:
     """What `register` covers as collect recorded it: when it is unchanged since, or saved
-    again unchanged (its bytes differ, not what it says: `changed_by_hand`). A register
-    opened and saved in LibreOffice lost what it alone knew — the days the list's problems
-    changed hands, the ones it withdrew (clerk trial 137)."""
+    again unchanged (its bytes differ, not what it says: `changed_by_hand`, or `edited`
+    when the caller asked already — it reads the whole register). A register opened and
+    saved in LibreOffice lost what it alone knew — the days the list's problems changed
+    hands, the ones it withdrew (clerk trial 137)."""
     recorded = recorded_coverage(register)
-    if recorded is not None or not hand_edited(register) or changed_by_hand(register):
+    if recorded is not None or not hand_edited(register):
         return recorded
+    if changed_by_hand(register) if edited is None else edited:
+        return None
     return written_coverage(register)
 
 
