@@ -3050,3 +3050,62 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
     assert "学生工作处" in texts
     assert "已清零" in texts and not any("超过整改时限" in t for t in texts), texts
     assert "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限）" in texts
+
+
+@pytest.mark.parametrize(
+    ("closed_on", "late"),
+    [(None, None), (date(2023, 12, 18), 0), (date(2023, 12, 19), 1)],
+)
+def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
+    campaign: Campaign, tmp_path: Path, closed_on: date | None, late: int | None
+) -> None:
+    """JB-01, due 12月15日, given to 总务基建处 on 12月18日, which closes it on 12月19日: the
+    report, the register's 逾期天数 and status called it 5 days late, by the days before it
+    had the problem (the archive page did not: clerk trial 138). Late from the day given,
+    everywhere alike; closed that day, in time. Not closed: overdue from then, and not the
+    day it was given; not answered at all, the same."""
+    from huitoukan.actions.state import status_of
+
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-15"}  # fmt: skip
+    order = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
+    listed = findings_list(tmp_path / "清单.xlsx", [row], order)
+    first = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [first])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
+                        findings_file=listed)  # fmt: skip
+    findings_list(listed, [{**row, "责任部门": "总务基建处"}], order)
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    given = date(2023, 12, 18)
+    collect_to_register(campaign, [tmp_path / "回收"], register, given, findings_file=listed)
+    for day, days in ((given, 0), (date(2023, 12, 19), 1)):  # not answered: from then too
+        parts = status_of(campaign, [register], day).parts
+        assert [(p.department, p.answered, p.days_overdue) for p in parts] == [
+            ("总务基建处", False, days)
+        ]
+    done = dict(first, 整改措施="线路检修", 检查时间=given)
+    if closed_on is not None:
+        done |= {"整改完成情况": "已完成", "销号时间": closed_on}
+    filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [done], form_date=given)
+    result = collect_to_register(
+        campaign, [tmp_path / "回收"], register, date(2023, 12, 20), findings_file=listed
+    )
+    [answer] = [h for h in result.status.parts if h.department == "总务基建处"]
+    [hazard_row] = [r for r in sheet_rows(register, HAZARD_SHEET) if r["部门"] == "总务基建处"]
+    assert hazard_row["时限来源"] == "交办要求（2023年12月18日交办，时限已过）"
+    assert hazard_row["整改时限"] == datetime(2023, 12, 15)  # the problem's, as listed
+    if closed_on is None:  # overdue from the day given: 2 days on 12月20日, not 5
+        assert (answer.state, answer.days_overdue) == (PartState.OVERDUE, 2)
+        assert (hazard_row["状态"], hazard_row["逾期天数"]) == ("逾期", 2)
+        assert [v.days_overdue for v in result.status.overdue] == [2]
+        return
+    assert (answer.state, answer.days_late) == (PartState.CLOSED, late)
+    assert hazard_row["逾期天数"] == (late or None)
+    assert [v.days_late for v in result.status.done_late] == ([late] if late else [])
+    assert result.status.totals.done_late == (1 if late else 0)
+    again = status_of(campaign, [register], date(2023, 12, 25))  # read back from the register
+    assert [v.days_late for v in again.done_late] == ([late] if late else [])

@@ -169,3 +169,29 @@ def test_long_standing_said_not_to_be_is_not_marked(remarks: str, marked: bool) 
     column of its own, 是否涉及历史遗留, answered 否 and kept in 备注) put it on the 历史遗留问题
     sheet, reported to the leadership group (clerk trial 95)."""
     assert row(remarks=remarks).long_standing is marked
+
+
+@pytest.mark.parametrize(
+    ("given", "overdue", "late"),
+    [
+        (date(2023, 12, 14), 5, 2),  # given before its 整改时限: that one stands
+        (date(2023, 12, 15), 5, 2),  # given on its last day
+        (date(2023, 12, 16), 4, 1),  # given after it had passed: from the day given
+        (date(2023, 12, 17), 3, 0),  # closed the day it was given
+    ],
+)
+def test_a_hazard_given_after_its_deadline_is_late_from_the_day_given(
+    given: date, overdue: int, late: int
+) -> None:
+    """An answer to a problem given its department after the 整改时限 had passed (clerk
+    trial 138): its days overdue, and late, count from the day given."""
+    from huitoukan.model.returns import due_day
+
+    due_from = given if given > date(2023, 12, 15) else None
+    assert due_day(date(2023, 12, 15), given) == (due_from or date(2023, 12, 15))
+    assert row(due_from=due_from).days_overdue(AS_OF) == overdue
+    assert row(due_from=due_from, progress=IN_PROGRESS).state(AS_OF) == "逾期"
+    assert row(due_from=due_from).days_overdue(given) == 0  # not the day it was given
+    done = row(due_from=due_from, progress=DONE, closed_on=date(2023, 12, 17))
+    assert done.completed_late == late and done.days_late(AS_OF) == late
+    assert due_day(None, given) is None

@@ -723,6 +723,7 @@ def collect_to_register(
         reviews_not_taken=not_taken,
         old_forms=old_forms,
         form_errors=form_errors,
+        assigned_on=collection.assigned_on,
     )
     sources = _sources_of(collection.forms)
     backup = None

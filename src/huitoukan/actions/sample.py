@@ -71,7 +71,12 @@ def sample(
                 f"有交办问题的来源：{'、'.join(dict.fromkeys(f.source for f in state.findings))}"
             )
         status = build_status(
-            campaign, state.hazards, state.returned, as_of, findings=chosen.findings
+            campaign,
+            state.hazards,
+            state.returned,
+            as_of,
+            findings=chosen.findings,
+            assigned_on=state.assigned_on,
         )
         owners = {f.number: f.departments for f in state.findings}
         photos: dict[str, list[Photo]] = {}

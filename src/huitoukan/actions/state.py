@@ -163,6 +163,7 @@ def status_of_state(
         reviews_not_taken=state.reviews_not_taken,
         old_forms=state.old_forms,
         form_errors=state.form_errors,
+        assigned_on=state.assigned_on,
     )
 
 

@@ -29,7 +29,7 @@ from huitoukan.model.findings import (
     number_key,
 )
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import STILL_THERE, UNREVIEWED, HazardRow, ReturnForm
+from huitoukan.model.returns import STILL_THERE, UNREVIEWED, HazardRow, ReturnForm, due_day
 
 
 @dataclass
@@ -225,7 +225,8 @@ def assign(
         else:
             answered.add((finding.number, row.department))
             problems.extend(checked_answer(row, finding))
-            row = _answering(row, finding, sent=sent(row))
+            given = given_day(assigned_on, finding.number, row.department)
+            row = _answering(row, finding, sent=sent(row), given=given)
         result.append(row)
     for finding in findings:
         for department in finding.departments:
@@ -234,7 +235,8 @@ def assign(
             index = _by_content(finding, result, loose.get(department, []))
             if index is not None:
                 row = result[index]
-                result[index] = _answering(row, finding, finding.source, sent(row))
+                given = given_day(assigned_on, finding.number, department)
+                result[index] = _answering(row, finding, finding.source, sent(row), given)
                 problems.extend(checked_answer(row, finding))
                 loose[department].remove(index)
                 answered.add((finding.number, department))
@@ -411,7 +413,11 @@ _ABOUT = {
 
 
 def _answering(
-    row: HazardRow, finding: Finding, source: str = "", sent: date | None = None
+    row: HazardRow,
+    finding: Finding,
+    source: str = "",
+    sent: date | None = None,
+    given: date | None = None,
 ) -> HazardRow:
     """`row` as the answer to `finding`: its 编号 and source (`source`, else the row's,
     else the problem's), and the problem's 整改时限 where the department left the row's
@@ -423,7 +429,10 @@ def _answering(
     archive the 督导组 reads showed a problem closed before it was found: trial 48). A
     hazard the department found first keeps its source, 自查 (`_found_first`, `sent`: the
     day its form was sent), and its own 整改时限 unless that had passed when the
-    inspection found the problem (`_outlived`)."""
+    inspection found the problem (`_outlived`). `given`: the day the list gave the row's
+    department the problem, when after the forms were issued (else the one the row was
+    given before, `HazardRow.due_from`): after the problem's 整改时限, the row is overdue
+    from then."""
     source = (row.source or SELF_CHECK) if _found_first(row, finding, sent) else source
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
@@ -446,7 +455,10 @@ def _answering(
         row = row._replace(
             deadline=finding.deadline, deadline_is_default=False, deadline_assigned=True
         )
-    return row
+    given = given or row.due_from
+    due = due_day(row.deadline, given) if row.deadline_assigned else row.deadline
+    due_from = given if due != row.deadline else None
+    return row if due_from == row.due_from else row._replace(due_from=due_from)
 
 
 def _outlived(row: HazardRow, finding: Finding) -> bool:
@@ -643,9 +655,16 @@ def _like_an_answer(
     return best
 
 
-def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date) -> list[Part]:
+def parts(
+    findings: Iterable[Finding],
+    hazards: Iterable[HazardRow],
+    as_of: date,
+    assigned_on: Mapping[str, date | None] | None = None,
+) -> list[Part]:
     """Every (problem, responsible department) with its answer and state as of `as_of`
-    (a part reported 已完成 that owes its 复查验收 is 待复查)."""
+    (a part reported 已完成 that owes its 复查验收 is 待复查); `assigned_on`: the day each
+    part was given, when after the forms were issued (one not answered, given after its
+    整改时限, is overdue from then)."""
     answers: dict[tuple[str, str], list[HazardRow]] = {}
     for row in hazards:
         if row.number:
@@ -662,7 +681,8 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                 default=None,
             )
             if answer is None:  # 未反馈, and overdue too once the problem's 整改时限 has passed
-                late = (as_of - finding.deadline).days if finding.deadline else 0
+                due = due_day(finding.deadline, given_day(assigned_on, finding.number, department))
+                late = (as_of - due).days if due else 0
                 result.append(
                     Part(
                         number=finding.number,
@@ -675,7 +695,7 @@ def parts(findings: Iterable[Finding], hazards: Iterable[HazardRow], as_of: date
                     )
                 )
                 continue
-            state, days = _state(answer, answer.deadline, as_of)
+            state, days = _state(answer, as_of)
             result.append(
                 Part(
                     number=finding.number,
@@ -708,17 +728,17 @@ def _lagging(row: HazardRow, as_of: date) -> tuple[int, int, int]:
     """Orders a department's rows answering one problem, the one its part is judged by first:
     the least advanced state, then the most days overdue, then the last closed (cleared
     11 days late, the part read as cleared in time, by the row closed first: trial 131)."""
-    state, days = _state(row, row.deadline, as_of)
+    state, days = _state(row, as_of)
     closed = row.closed_on.toordinal() if row.closed_on is not None else 0
     return STATE_ORDER.index(state), -days, -closed
 
 
-def _state(row: HazardRow, deadline: date | None, as_of: date) -> tuple[PartState, int]:
+def _state(row: HazardRow, as_of: date) -> tuple[PartState, int]:
     if row.closed:
         return PartState.CLOSED, 0
     if row.unreviewed:
         return PartState.UNREVIEWED, 0
-    overdue = (as_of - deadline).days if deadline else 0
+    overdue = row.days_overdue(as_of)
     return (PartState.OVERDUE, overdue) if overdue > 0 else (PartState.OPEN, 0)
 
 

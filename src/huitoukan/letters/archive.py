@@ -21,7 +21,7 @@ from huitoukan.findings.answers import given_day
 from huitoukan.letters.photos import BEFORE, Photo, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part, PartState
-from huitoukan.model.returns import FAILED, NOT_STARTED, PASSED, STILL_THERE
+from huitoukan.model.returns import FAILED, NOT_STARTED, PASSED, STILL_THERE, due_day
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 ARCHIVE_FILE = "抽查档案.xlsx"
@@ -68,11 +68,7 @@ def _overall(parts: list[Part], given: Mapping[str, date | None] | None = None) 
     if not parts:
         return "未明确责任部门，未交办"
     if all(p.state is PartState.CLOSED for p in parts):  # 清零, and whether in time
-        late = [
-            f"{p.department}超过整改时限 {days} 天销号"
-            for p in parts
-            if (days := _late(p, _given_on(p, given)))
-        ]
+        late = [said for p in parts if (said := _said_late(p, _given_on(p, given)))]
         return f"已清零（{'；'.join(late)}）" if late else "已清零"
     open_parts = [
         f"{p.department}逾期 {p.days_overdue} 天未反馈"
@@ -85,12 +81,24 @@ def _overall(parts: list[Part], given: Mapping[str, date | None] | None = None) 
 
 
 def _late(part: Part, given: date | None = None) -> int:
-    """Days a part was 销号 after its 整改时限 (0: in time, or not closed; or `given` the
-    department after the 整改时限 had passed: it was said to have closed it late, clerk
-    trial 136)."""
-    if part.closed_on is None or part.deadline is None or _given_past_deadline(part, given):
+    """Days a part was 销号 after its 整改时限 (0: in time, or not closed); given the
+    department (`given`) after the 整改时限 had passed, after the day it was given
+    (`due_day`: as the register, the report and status count; it was said to have closed
+    it late by the days before it had the problem, clerk trial 136)."""
+    due = due_day(part.deadline, given)
+    if part.closed_on is None or due is None:
         return 0
-    return max((part.closed_on - part.deadline).days, 0)
+    return max((part.closed_on - due).days, 0)
+
+
+def _said_late(part: Part, given: date | None) -> str:
+    """How late `part` was 销号, as the 整改状态 says it ('' in time)."""
+    days = _late(part, given)
+    if not days:
+        return ""
+    if _given_past_deadline(part, given):
+        return f"{part.department}交办时已过整改时限，交办后 {days} 天销号"
+    return f"{part.department}超过整改时限 {days} 天销号"
 
 
 def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
@@ -142,11 +150,13 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         owner = part.owner or ("未填写" if part.file else "")  # as the notices and report say
         field_row("责任人", owner, "整改完成情况", part.progress)
         given = _given_on(part, page.given)
-        late = _late(part, given)
-        notes = [f"超过整改时限 {late} 天"] if late else []
+        given_late = _given_past_deadline(part, given)
+        notes = []
+        if late := _late(part, given):  # (given after the 整改时限: from that day)
+            notes.append(f"交办后 {late} 天" if given_late else f"超过整改时限 {late} 天")
         if given is not None:  # the list gave it this department later (the first one's
             # answers are in the 报送记录)
-            past = "，已过整改时限" if _given_past_deadline(part, given) else ""
+            past = "，已过整改时限" if given_late else ""
             field_row("交办时间", f"{_day(given)}（交办问题清单此时才交办本部门{past}）")
         # a 销号 dated after the form that reports it: the register's 校验问题 says so, the
         # page showed it clean, 已清零 (clerk trial 108)

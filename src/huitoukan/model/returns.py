@@ -53,6 +53,15 @@ _DENIED_AFTER = re.compile(r"(?:问题)?[\s:：]*(?:否|无|不是|没有|不涉
 hazard was put on the 历史遗留问题 sheet (clerk trial 95)."""
 
 
+def due_day(deadline: date | None, given: date | None) -> date | None:
+    """The day a part of an assigned problem is overdue after: its 整改时限, or the day its
+    department was given it (`given`) when that was later — due at once, not late for the
+    days before it had the problem (clerk trials 136, 138)."""
+    if deadline is not None and given is not None and given > deadline:
+        return given
+    return deadline
+
+
 def _marked_long_standing(text: str) -> bool:
     return any(
         not _DENIED_BEFORE.search(text, max(0, m.start() - 6), m.start())
@@ -175,7 +184,19 @@ class HazardRow(NamedTuple):
     inspection's problem changed them (`findings.answers._answering`: a closing the
     inspection belied cleared, a deadline it had outlived replaced by the problem's). The
     追责核查 judges by these: with the inspection's problems listed, a closure found still
-    there read 自查已发现 (clerk trial 115). Last: the state record holds fields in order."""
+    there read 自查已发现 (clerk trial 115)."""
+    due_from: date | None = None
+    """The day the list gave this answer's department its problem, when that was after the
+    problem's 整改时限 (`answers.assignment_days`): its days overdue, or late, count from
+    then (`due`) — the department was not late before it had the problem (the report, the
+    register and status called it 逾期完成 by the days before: clerk trial 138). Last: the
+    state record holds the fields in order."""
+
+    @property
+    def due(self) -> date | None:
+        """The day it is overdue after: its 整改时限, or the day its department was given
+        it when that was later (`due_from`)."""
+        return due_day(self.deadline, self.due_from)
 
     def as_the_department_sent(self) -> HazardRow:
         """The row with its own 整改时限 and 销号时间 (`as_sent`), as the 追责核查 judges it."""
@@ -183,7 +204,11 @@ class HazardRow(NamedTuple):
             return self
         deadline, closed_on = self.as_sent
         return self._replace(
-            deadline=deadline, closed_on=closed_on, closing_flaw="", deadline_assigned=False
+            deadline=deadline,
+            closed_on=closed_on,
+            closing_flaw="",
+            deadline_assigned=False,
+            due_from=None,
         )
 
     def deadline_on(self, day: date) -> date | None:
@@ -290,16 +315,18 @@ class HazardRow(NamedTuple):
         return _marked_long_standing(self.remarks) or _marked_long_standing(self.measures)
 
     def days_overdue(self, as_of: date) -> int:
-        if self.reported_done and self.review != FAILED or self.deadline is None:
+        due = self.due
+        if self.reported_done and self.review != FAILED or due is None:
             return 0
-        return max(0, (as_of - self.deadline).days)
+        return max(0, (as_of - due).days)
 
     @property
     def completed_late(self) -> int:
-        """The days past its 整改时限 of a hazard reported done (not sent back by its
-        review), on its 销号时间: completed late; 0 for one done in time, or not done."""
-        if self.reported_done and self.review != FAILED and self.deadline is not None:
-            return max(0, (self.closed_on - self.deadline).days)  # type: ignore[operator]
+        """The days past its 整改时限 (`due`) of a hazard reported done (not sent back by
+        its review), on its 销号时间: completed late; 0 for one done in time, or not done."""
+        due = self.due
+        if self.reported_done and self.review != FAILED and due is not None:
+            return max(0, (self.closed_on - due).days)  # type: ignore[operator]
         return 0
 
     def days_late(self, as_of: date) -> int:

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any
 
 from huitoukan.cells import cell_text
-from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
 from huitoukan.forms.layout import normalize_progress
 from huitoukan.model.returns import DONE, FAILED, HAZARD_ID, HazardRow
 
@@ -103,6 +103,12 @@ def with_review(state: str, review: str) -> str:
 
 def _state(row: HazardRow, as_of: date) -> str:
     return with_review(row.state(as_of), row.review)
+
+
+def _given_late(row: HazardRow) -> str:
+    """After 交办要求: the day its department was given the problem, when its 整改时限 had
+    passed by then (逾期天数 counts from that day: `HazardRow.due_from`)."""
+    return f"（{chinese_date(row.due_from)}交办，时限已过）" if row.due_from else ""
 
 
 def _read_progress(value: object) -> dict[str, object]:
@@ -201,13 +207,13 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
         derived=lambda row, as_of: (
             DEFAULT_DEADLINE_SOURCE
             if row.deadline_is_default
-            else ASSIGNED_DEADLINE_SOURCE
+            else ASSIGNED_DEADLINE_SOURCE + _given_late(row)
             if row.deadline_assigned
             else FORM_DEADLINE_SOURCE
         ),
         reads=lambda value: {
             "deadline_is_default": cell_text(value) == DEFAULT_DEADLINE_SOURCE,
-            "deadline_assigned": cell_text(value) == ASSIGNED_DEADLINE_SOURCE,
+            "deadline_assigned": cell_text(value).startswith(ASSIGNED_DEADLINE_SOURCE),
         },
     ),
     HazardColumn(PHOTOS_HEADER, 8, derived=_photos_shown),

@@ -107,6 +107,7 @@ _KEPT_FROM_COLLECT = (
     "id_name",
     "answered_as",
     "as_sent",
+    "due_from",
 )
 """What collect knew of a hazard that no sheet of the register gives back, and no one
 changes there: taken from what collect wrote last, by 隐患编号. Without them a register

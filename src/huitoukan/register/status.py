@@ -118,8 +118,8 @@ class HazardView:
             days_overdue=row.days_overdue(as_of),
             # (failed its review, it is open again: “None天” it read, clerk trial 84)
             days_left=None
-            if row.reported_done and row.review != FAILED or row.deadline is None
-            else (row.deadline - as_of).days,
+            if row.reported_done and row.review != FAILED or row.due is None
+            else (row.due - as_of).days,
             long_standing=long_standing,
             vanished=bool(row.vanished_from),
             source=f"{row.vanished_from or row.source_file} {row.source_sheet}!第{row.source_row}行",
@@ -432,6 +432,7 @@ def build_status(
     reviews_not_taken: Mapping[str, Sequence[int]] | None = None,
     old_forms: Mapping[str, str] | None = None,
     form_errors: Mapping[str, Sequence[str]] | None = None,
+    assigned_on: Mapping[str, date | None] | None = None,
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
@@ -443,7 +444,8 @@ def build_status(
     round's 日期 (`latest`: each department's latest 日期; unknown — a register of an
     earlier huitoukan — the rounds are not followed; `sent`: the days each department's
     returns were sent, to tell an answer sent after its round's due date); `dues_before`:
-    the 报送截止 the campaign had before (said in the report)."""
+    the 报送截止 the campaign had before (said in the report); `assigned_on`: the day each
+    part of a problem was given, when after the forms were issued (`answers.parts`)."""
     unreadable = unreadable or {}
     unreadable_why = unreadable_why or {}
     set_aside = set_aside or {}
@@ -492,8 +494,8 @@ def build_status(
         view = None
         if hazard.review == FAILED:
             review_failed.append(HazardView.of(hazard, as_of, marked))
-        if hazard.deadline is not None:
-            days_left = (hazard.deadline - as_of).days
+        if (until := hazard.due) is not None:
+            days_left = (until - as_of).days
             if days_left < 0:
                 view = HazardView.of(hazard, as_of, marked)
                 overdue.append(view)
@@ -551,7 +553,7 @@ def build_status(
     done_late.sort(key=lambda v: (-v.days_late, position[v.department], v.source))
     total_closed = sum(s.closed for s in summaries)
     total = sum(s.hazards for s in summaries)
-    all_parts = answers.parts(findings, hazards, as_of)
+    all_parts = answers.parts(findings, hazards, as_of, assigned_on)
     if wanted:
         all_parts = [p for p in all_parts if p.department in wanted]
     sources = [s.name for s in campaign.sources]
