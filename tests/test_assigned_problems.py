@@ -705,6 +705,39 @@ def test_a_deadline_extended_in_the_list_is_the_one_tracked(
     assert overdue == ([] if tracked > AS_OF else ["3号教学楼"])
 
 
+@pytest.mark.parametrize(
+    ("deadline", "past"),
+    [(date(2023, 12, 19), True), (AS_OF, False), (date(2023, 12, 21), False)],
+)
+def test_a_problem_added_to_the_list_is_said(
+    campaign: Campaign, tmp_path: Path, deadline: date, past: bool
+) -> None:
+    """The list gains 4J-01 (学院警务室) and one with no department: collect said deletions
+    and changed deadlines, nothing of a problem added (clerk trial 138). Said once, with
+    whom to tell; one whose 整改时限 had passed when it was added is overdue from that day
+    (the day before: said; the same day, the day after: not)."""
+    first = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [],
+                assigned=read_findings(first, campaign).findings, answers={"XJ-01": answer()})  # fmt: skip
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
+    unassigned = dict(ROWS[1], 责任部门="", 问题编号="SD-09")
+    findings_list(first, [ROWS[0], dict(ROWS[3], 整改时限=deadline), unassigned], ORDER)
+    later = register.stat().st_mtime + 60
+    os.utime(first, (later, later))
+    result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
+    changed = [p for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED]
+    assert [p.value for p in changed] == ["4J-01", "SD-09"]
+    added = changed[0].message
+    assert added.startswith("交办问题清单新增交办问题 4J-01（") and "责任部门学院警务室：" in added
+    assert "学院警务室此前拿到的表格中没有这个问题" in added
+    assert ("在交办前已过，清单中不改的，逾期天数从今天（交办之日）算起" in added) is past
+    assert "未填写责任部门" in changed[1].message
+    again = collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
+    assert Code.FINDING_LIST_CHANGED not in [p.code for p in again.collection.problems]
+
+
 def test_a_corrected_list_says_what_changed(campaign: Campaign, tmp_path: Path) -> None:
     """The county sent its list again: XJ-01 withdrawn, SD-01's deadline extended, 4J-01
     given to another department. Applied without a word: XJ-01's answer became 安全保卫处's
@@ -3050,6 +3083,40 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
     assert "学生工作处" in texts
     assert "已清零" in texts and not any("超过整改时限" in t for t in texts), texts
     assert "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限）" in texts
+
+
+def test_the_department_a_problem_was_taken_from_is_told_so(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 answered by 学生工作处, then given to 总务基建处: 学生工作处's row read “责任部门是
+    总务基建处，不是本部门”, as if it had typed the number wrong (clerk trial 138 B5). It is
+    told the problem moved; a department that never had it still reads the plain wording."""
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-25"}  # fmt: skip
+    order = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
+    listed = findings_list(tmp_path / "清单.xlsx", [row], order)
+    answer_row = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [answer_row])
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx",
+                [dict(answer_row, 部位="图书馆二楼")])  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
+                        findings_file=listed)  # fmt: skip
+    findings_list(listed, [{**row, "责任部门": "总务基建处"}], order)
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    result = collect_to_register(
+        campaign, [tmp_path / "回收"], register, date(2023, 12, 18), findings_file=listed
+    )
+    said = {
+        p.department: p.message
+        for p in result.collection.problems
+        if p.code is Code.ASSIGNMENT_OTHER_DEPARTMENT
+    }
+    assert said["学生工作处"].startswith("交办问题 JB-01 已改由总务基建处负责（此前交办本部门")
+    assert said["安全保卫处"].startswith("交办问题 JB-01 的责任部门是总务基建处，不是本部门")
 
 
 @pytest.mark.parametrize(

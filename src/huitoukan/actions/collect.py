@@ -367,7 +367,8 @@ def collect(
     assigned_on = assignment_days(findings, assigned_before, as_of or date.today())
     update: dict[str, object] = {"assigned_on": assigned_on}
     if findings:
-        assignment = assign(findings, hazards, collection.current, assigned_on)
+        answered_before = set(answered_before)
+        assignment = assign(findings, hazards, collection.current, assigned_on, answered_before)
         hazards = assignment.hazards
         problems, hazards = excuse_inspection_deadlines(problems, hazards, findings)
         problems = excuse_belied_reviews(problems, hazards, findings, reviewed.undone)
@@ -688,7 +689,7 @@ def collect_to_register(
         written = last_written_state(register)  # the list it was last written from
         if written is not None and written.findings:
             collection.problems.extend(
-                list_changes(written.findings, findings, display_name(listed))
+                list_changes(written.findings, findings, display_name(listed), as_of)
             )
             collection.problems.extend(list_warned)
             withdrawn.update(removed(written.findings, findings))

@@ -13,7 +13,7 @@ from a register and from the returns themselves is the same.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -75,10 +75,13 @@ def assign(
     hazards: Sequence[HazardRow],
     current: Mapping[str, ReturnForm],
     assigned_on: Mapping[str, date | None] | None = None,
+    answered_before: Collection[tuple[str, str]] = (),
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return;
     `assigned_on`: the day each part was assigned, when later than the forms were issued
-    (a return sent before cannot answer it)."""
+    (a return sent before cannot answer it); `answered_before`: (问题编号, department) of
+    the answers the register holds (`Coverage.answered`: a department the list has given
+    the problem to another since is told so)."""
     by_number = {number_key(f.number): f for f in findings}
     forms = {form.file: form for form in current.values()}
     # a column headed 编号 none of whose numbers is listed: the department's own numbering
@@ -184,7 +187,11 @@ def assign(
                     Code.ASSIGNMENT_OTHER_DEPARTMENT,
                     row,
                     row.number,
-                    variant="" if owners else "unassigned",
+                    variant="moved"
+                    if owners and (finding.number, row.department) in answered_before
+                    else ""
+                    if owners
+                    else "unassigned",
                     owners=owners,
                 )
             elif len(finding.departments) == 1 and row.source_file not in hinted:

@@ -10,23 +10,30 @@ Each change is said to the clerk, with what it does to the register and whom to 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
+from huitoukan.dates import chinese_date
 from huitoukan.findings.answers import without_deadline_errors
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HazardRow
 
 
-def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -> list[Problem]:
+def list_changes(
+    before: Sequence[Finding], now: Sequence[Finding], file: str, today: date
+) -> list[Problem]:
     """The changes from the list `before` (as the register recorded it) to the list `now`
-    (read from `file`): each problem removed, each 整改时限, wording or 责任部门 changed."""
+    (read from `file`) on `today`: each problem added or removed, each 整改时限, wording or
+    责任部门 changed."""
     current = {number_key(f.number): f for f in now}
     numbers = listed_numbers(before)
     said: list[Problem] = []
+    moved: set[str] = set()  # the numbers of `now` problems of `before` are under now
     for old in before:
         new = current.get(number_key(old.number))
         departments = "、".join(old.departments) or "（未明确）"
         if new is None and (renumbered := _renumbered(old, now, numbers)) is not None:
+            moved.add(number_key(renumbered.number))
             said.append(
                 problem(
                     Code.FINDING_LIST_CHANGED,
@@ -80,7 +87,33 @@ def list_changes(before: Sequence[Finding], now: Sequence[Finding], file: str) -
                     departments=changed["departments"][1],
                 )
             )
+    for new in now:
+        if number_key(new.number) not in numbers | moved:
+            said.append(_added(new, file, today))
     return said
+
+
+def _added(new: Finding, file: str, today: date) -> Problem:
+    """`new` is a problem the list did not have before: given its departments `today`
+    (`answers.assignment_days`), overdue from then if its 整改时限 had passed."""
+    past = ""
+    if new.deadline is not None and new.deadline < today:
+        past = (
+            f"；它的整改时限 {chinese_date(new.deadline)} 在交办前已过，清单中不改的，"
+            "逾期天数从今天（交办之日）算起，请核对整改时限"
+        )
+    return problem(
+        Code.FINDING_LIST_CHANGED,
+        file,
+        sheet=new.sheet,
+        row=new.row,
+        value=new.number,
+        variant="added" if new.departments else "added_unassigned",
+        number=new.number,
+        what=new.where[:40],
+        departments="、".join(new.departments),
+        past=past,
+    )
 
 
 def _renumbered(old: Finding, now: Sequence[Finding], numbers: set[str]) -> Finding | None:

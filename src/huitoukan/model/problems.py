@@ -819,6 +819,12 @@ CATALOGUE: Mapping[Code, Rule] = {
             "wording": "交办问题 {number} 的部位和问题描述由“{old}”改为“{new}”：台账和以后的表格按新的"
             "写法；{departments}手中的表格还是原来的写法，请告知（可下发跟进轮表格：huitoukan issue "
             "--followup 全校隐患台账.xlsx）",
+            # (collect said nothing of a problem added: clerk trial 138)
+            "added": "交办问题清单新增交办问题 {number}（{what}），责任部门{departments}：台账已列入，"
+            "报回答复前按未反馈计；{departments}此前拿到的表格中没有这个问题，请告知（可下发跟进轮表格："
+            "huitoukan issue --followup 全校隐患台账.xlsx）{past}",
+            "added_unassigned": "交办问题清单新增交办问题 {number}（{what}），未填写责任部门：台账已列入"
+            "“未分配”，明确责任部门后请告知该部门{past}",
             "departments": "交办问题 {number} 的责任部门由 {old} 改为 {new}：不再负责的部门答复它的行"
             "改按其自己的隐患跟踪（追责核查仍算作对这个交办问题的反馈），新增的部门按未反馈计；"
             "请告知相关部门（可下发跟进轮表格："
@@ -1013,6 +1019,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "unassigned": "交办问题 {value} 在交办问题清单中还没有明确责任部门，已按本部门自查发现的"
             "隐患汇总；由本部门整改的，请告知接收部门在清单中写明",
+            # (the one it was given before read “不是本部门”, as if it had typed it wrong:
+            # clerk trial 138)
+            "moved": "交办问题 {value} 已改由{owners}负责（此前交办本部门，本部门报送过整改情况，"
+            "留在该问题的档案中）：这一行已按本部门自查发现的隐患汇总，不算 {value} 的反馈。"
+            "问题已移交的，删去问题编号即可（问题来源照旧）；仍由本部门整改的，请告知接收部门在"
+            "交办问题清单的责任部门中加上本部门",
             "sender": "这份表格的表头没有写明本次活动的部门，而这一行写的交办问题 {value} 是交给"
             "{owners}的：可能是{owners}报送的，请核实；确是的，请其在表头“部门（章）”中填写部门"
             "全称后重新报送（或把文件名改为“{owners}”后重新汇总）",
