@@ -1251,13 +1251,13 @@ def test_a_problem_whose_seq_is_replaced_by_a_number_is_said_renumbered(
             "description": "灭火器压力不足", "departments": ("安全保卫处",)}  # fmt: skip
     before = [Finding(number=numbers[0], **what)]
     now = [Finding(number=numbers[1], **what)]
-    said = list_changes(before, now, "交办问题清单.xlsx")
+    said = list_changes(before, now, "交办问题清单.xlsx", AS_OF)
     assert [
         p.message.startswith(f"清单中编为 {numbers[0]} 的交办问题现在的编号是") for p in said
     ] == ([True] if renumbered else [])
     assert removed(before, now) == {}
     elsewhere = [Finding(number="DD-09", **{**what, "location": "食堂"})]
-    assert list_changes(before, elsewhere, "交办问题清单.xlsx")[0].message.startswith(
+    assert list_changes(before, elsewhere, "交办问题清单.xlsx", AS_OF)[0].message.startswith(
         f"交办问题 {numbers[0]}（图书馆"
     )
 

@@ -364,8 +364,11 @@ def collect(
         and not (p.code is Code.PHOTO_REUSED and p.at in accepted)
     ]
     hazards, problems = reviewed.hazards, [*merged, *reviewed.problems]
+    # none recorded without a list: the one given later is taken as given with the forms
+    # (every answer to it was overdue only from the day it was first used: its days before
+    # forgiven, clerk trial 138's rule)
     assigned_on = assignment_days(findings, assigned_before, as_of or date.today())
-    update: dict[str, object] = {"assigned_on": assigned_on}
+    update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
     if findings:
         answered_before = set(answered_before)
         assignment = assign(findings, hazards, collection.current, assigned_on, answered_before)
