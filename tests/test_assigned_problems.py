@@ -3132,6 +3132,7 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
     everywhere alike; closed that day, in time. Not closed: overdue from then, and not the
     day it was given; not answered at all, the same."""
     from huitoukan.actions.state import status_of
+    from huitoukan.letters.report import REPORT_SHEET, write_report
 
     row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
            "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-15"}  # fmt: skip
@@ -3154,6 +3155,11 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
         assert [(p.department, p.answered, p.days_overdue) for p in parts] == [
             ("总务基建处", False, days)
         ]
+    # the letter says why: 已逾期 1 天 beside a 12月15日 deadline read as a miscount
+    [notice] = [n for n in notices(campaign, status_of(campaign, [register], date(2023, 12, 19)))
+                if n.department == "总务基建处"]  # fmt: skip
+    mark = "（2023年12月18日才交办，逾期天数自交办之日起计）"
+    assert f"整改时限 2023年12月15日{mark}，已逾期 1 天" in notice.text
     done = dict(first, 整改措施="线路检修", 检查时间=given)
     if closed_on is not None:
         done |= {"整改完成情况": "已完成", "销号时间": closed_on}
@@ -3169,6 +3175,16 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
         assert (answer.state, answer.days_overdue) == (PartState.OVERDUE, 2)
         assert (hazard_row["状态"], hazard_row["逾期天数"]) == ("逾期", 2)
         assert [v.days_overdue for v in result.status.overdue] == [2]
+        [notice] = [n for n in notices(campaign, result.status) if n.department == "总务基建处"]
+        assert f"整改时限 2023年12月15日{mark}，已逾期 2 天" in notice.text
+        write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+        ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+        texts = [str(c.value) for r in ws.iter_rows() for c in r if c.value]
+        assert "2023年12月15日（2023年12月18日才交办）" in texts
+        args = ["status", str(register), "--as-of", "2023-12-20"]
+        out = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+        assert "12月15日#" in out.output, out.output
+        assert "# 交办给该部门时已过整改时限，逾期天数自交办之日起计" in out.output
         return
     assert (answer.state, answer.days_late) == (PartState.CLOSED, late)
     assert hazard_row["逾期天数"] == (late or None)

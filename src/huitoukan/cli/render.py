@@ -1021,7 +1021,8 @@ def _hazard_table(
         where = view.named()
         if view.number:  # an assigned problem, not one the department found
             where = f"【{view.number}】{where}"
-        deadline = _short(view.deadline, year) + ("*" if view.deadline_is_default else "")
+        mark = "*" if view.deadline_is_default else "#" if view.given_on else ""
+        deadline = _short(view.deadline, year) + mark
         table.add_row(
             Text(days, style="red" if overdue else ""),
             _cell(view.department),
@@ -1123,8 +1124,11 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         console.print(_hazard_table(title, report.due_soon, year, False, soon))
         if everything:
             _more(console, soon, len(report.due_soon), _WHOLE_LISTS)
-    if any(v.deadline_is_default for v in [*report.overdue[:rows], *report.due_soon[:soon]]):
+    shown = [*report.overdue[:rows], *report.due_soon[:soon]]
+    if any(v.deadline_is_default for v in shown):
         console.print("* 整改时限未填写或无法识别，按活动默认时限计")
+    if any(v.given_on for v in shown):  # (逾期 2 天 beside a deadline 5 days gone)
+        console.print("# 交办给该部门时已过整改时限，逾期天数自交办之日起计")
     if everything:
         _department_table(console, report)
         if report.assigned:
@@ -1178,14 +1182,16 @@ def _assigned_table(console: Console, report: StatusReport) -> None:
         console,
         "已反馈未清零：",
         uncleared,
-        lambda p: f"，{p.state.value}" + (f" {p.days_overdue} 天" if p.days_overdue else ""),
+        lambda p: (
+            f"，{p.state.value}" + (f" {p.days_overdue} 天{p.given_mark}" if p.days_overdue else "")
+        ),
     )
     waiting = [p for p in report.parts if not p.answered]
     _parts(
         console,
         "未反馈：",
         waiting,
-        lambda p: f"，已逾期 {p.days_overdue} 天" if p.days_overdue else "",
+        lambda p: f"，已逾期 {p.days_overdue} 天{p.given_mark}" if p.days_overdue else "",
     )
 
 

@@ -688,7 +688,8 @@ def parts(
                 default=None,
             )
             if answer is None:  # 未反馈, and overdue too once the problem's 整改时限 has passed
-                due = due_day(finding.deadline, given_day(assigned_on, finding.number, department))
+                given = given_day(assigned_on, finding.number, department)
+                due = due_day(finding.deadline, given)
                 late = (as_of - due).days if due else 0
                 result.append(
                     Part(
@@ -699,6 +700,7 @@ def parts(
                         deadline=finding.deadline,
                         days_overdue=max(late, 0),
                         days_late=max(late, 0),
+                        given_on=given if due != finding.deadline else None,
                     )
                 )
                 continue
@@ -726,6 +728,7 @@ def parts(
                     reviewed_on=answer.reviewed_on,
                     review_note=answer.review_note,
                     closing_flaw=answer.closing_flaw,
+                    given_on=answer.due_from,
                 )
             )
     return result

@@ -55,7 +55,7 @@ _ROUND_DATE_KEPT = CATALOGUE[Code.ROUND_DATE_KEPT].title
 
 
 def _deadline(hazard: HazardView) -> str:
-    return f"整改时限 {_day(hazard.deadline)}{hazard.default_mark}" + (
+    return f"整改时限 {_day(hazard.deadline)}{hazard.default_mark}{hazard.given_mark}" + (
         f"，已逾期 {hazard.days_overdue} 天" if hazard.days_overdue else ""
     )
 
@@ -278,7 +278,7 @@ def notices(
             lines += _numbered(
                 f"{p.number}（{p.source}"
                 + (
-                    f"，整改时限 {_day(p.deadline)}，已逾期 {p.days_overdue} 天"
+                    f"，整改时限 {_day(p.deadline)}{p.given_mark}，已逾期 {p.days_overdue} 天"
                     if p.days_overdue
                     else ""
                 )

@@ -20,6 +20,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REGISTER_TITLE, REPORT_TITLE
+from huitoukan.model.findings import Part
 from huitoukan.model.returns import FAILED, STILL_THERE, UNREVIEWED, HazardRow
 from huitoukan.register.layout import HAZARD_SHEET, OVERDUE_SHEET
 from huitoukan.register.status import HazardView, StatusReport, rate
@@ -48,11 +49,16 @@ REPORT_SHEET = "工作汇报"
 WIDTHS = (6, 14, 14, 26, 15, 9, 9, 19)
 
 
-def _deadline(hazard: HazardView) -> Value:
-    """Its 整改时限, marked when the campaign's default stands in for the department's."""
-    if hazard.deadline is None or not hazard.deadline_is_default:
-        return hazard.deadline
-    return f"{chinese_date(hazard.deadline)}（活动默认）"
+def _deadline(hazard: HazardView | Part) -> Value:
+    """Its 整改时限, marked when the campaign's default stands in for the department's, or
+    when the department was given it after that day (its 逾期天数 counts from then)."""
+    if hazard.deadline is None:
+        return None
+    if isinstance(hazard, HazardView) and hazard.deadline_is_default:
+        return f"{chinese_date(hazard.deadline)}（活动默认）"
+    if hazard.given_on is not None:
+        return f"{chinese_date(hazard.deadline)}（{chinese_date(hazard.given_on)}才交办）"
+    return hazard.deadline
 
 
 def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
@@ -372,7 +378,7 @@ def _late_unanswered(report: StatusReport) -> list[list[Value]]:
         key=lambda p: (-p.days_overdue, p.number, p.department),
     )
     return [
-        [n, p.number, p.department, p.what, p.deadline, p.days_overdue, p.source, "未反馈"]
+        [n, p.number, p.department, p.what, _deadline(p), p.days_overdue, p.source, "未反馈"]
         for n, p in enumerate(late, start=1)
     ]
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from huitoukan.dates import chinese_date
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.text import normalize_key
 
@@ -126,6 +127,22 @@ class Part:
     review_note: str = ""
     closing_flaw: str = ""
     """Why an answer reported 已完成 has no usable 销号时间 (`HazardRow.closing_flaw`)."""
+    given_on: date | None = None
+    """The day the department was given the problem, when its 整改时限 had passed by then:
+    its days overdue and late count from that day (`HazardRow.due_from`)."""
+
+    @property
+    def given_mark(self) -> str:
+        """Said after its 整改时限 when given after it (`HazardView.given_mark`)."""
+        return given_mark(self.given_on)
+
+
+def given_mark(given: date | None) -> str:
+    """After a 整改时限 that had passed when the department was given the problem: the day
+    it was given, from which its 逾期天数 counts ('' for none)."""
+    if given is None:
+        return ""
+    return f"（{chinese_date(given)}才交办，逾期天数自交办之日起计）"
 
 
 class SourceSummary(BaseModel):

@@ -14,7 +14,14 @@ from pydantic import BaseModel, computed_field
 
 from huitoukan.campaign import Campaign
 from huitoukan.findings import answers
-from huitoukan.model.findings import Finding, Part, PartState, SourceSummary, number_key
+from huitoukan.model.findings import (
+    Finding,
+    Part,
+    PartState,
+    SourceSummary,
+    given_mark,
+    number_key,
+)
 from huitoukan.model.returns import ANOTHER_CAMPAIGN, DONE, FAILED, PASSED, HazardRow
 from huitoukan.register.rounds import IssuedRound
 
@@ -76,6 +83,9 @@ class HazardView:
     """逾期天数 as the register shows it: of one completed after its 整改时限 too, the days
     it was late (`days_overdue` counts the days an open one is past it: 0 beside the
     register's 3 for one done three days late read as two answers: clerk trial 75)."""
+    given_on: date | None = None
+    """The day its department was given the problem it answers, when its 整改时限 had passed
+    by then: its days overdue and late count from that day (`HazardRow.due_from`)."""
 
     @property
     def default_mark(self) -> str:
@@ -83,6 +93,13 @@ class HazardView:
         blank or unreadable (2024年6月底, 长期 printed as 12月31日 in the report, and the
         department told it was 逾期 by it: clerk trial 118)."""
         return "（表中未填或无法识别，按活动默认）" if self.deadline_is_default else ""
+
+    @property
+    def given_mark(self) -> str:
+        """Said after its 整改时限 when its department was given the problem after that day
+        (`given_on`): beside “已逾期 2 天” of a 12月15日 deadline on 12月20日, read as a
+        miscount."""
+        return given_mark(self.given_on)
 
     def named(self, limit: int = SHORT_TEXT) -> str:
         """部位：存在隐患问题 on one line as the screen and the letters name it, cut to `limit`
@@ -137,6 +154,7 @@ class HazardView:
             days_late=row.days_late(as_of),
             photos_before_only=row.before_photos_only,
             photos_of_others=row.photos_of_others,
+            given_on=row.due_from,
         )
 
 
