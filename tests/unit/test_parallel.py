@@ -44,7 +44,7 @@ def test_workers_read_what_one_process_reads(
     as_of = date(2023, 12, 20)
     here = merge([f for s in sources for f in batch.read_one(s, campaign, as_of)], skipped)
     here.hazards = in_campaign_order(campaign, counted(here.hazards, here.problems))
-    here.assigned_on = {}  # (no list: no part of an assigned problem)
+    here.assigned_on = None  # (no list: no day a part was given recorded)
     monkeypatch.setattr(batch, "CHUNK", 3)
     assert collect(campaign, [tmp_path], as_of=as_of) == here
 
