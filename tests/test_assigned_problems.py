@@ -732,7 +732,8 @@ def test_a_problem_added_to_the_list_is_said(
     added = changed[0].message
     assert added.startswith("交办问题清单新增交办问题 4J-01（") and "责任部门学院警务室：" in added
     assert "学院警务室此前拿到的表格中没有这个问题" in added
-    assert ("在交办前已过，清单中不改的，逾期天数从今天（交办之日）算起" in added) is past
+    said = "在交办前已过，清单中不改的，逾期天数从交办之日（2023年12月20日）算起"
+    assert (said in added) is past
     assert "未填写责任部门" in changed[1].message
     again = collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
     assert Code.FINDING_LIST_CHANGED not in [p.code for p in again.collection.problems]
@@ -1233,6 +1234,32 @@ def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
     earlier = Path("全校隐患台账.xlsx").stat().st_mtime - 60  # (its day moved back: the
     os.utime("交办问题清单.xlsx", (earlier, earlier))  # register written since is newer)
     assert restated() == []  # the list unchanged since
+
+
+def test_a_list_giving_a_problem_its_department_says_so_plainly() -> None:
+    """A problem given its first department, or another, after its 整改时限: said overdue
+    from that day; given none (“由 （未明确） 改为…：不再负责的部门…”, of a department that
+    never was), said given; a department renamed in campaign.toml (formerly) is no change
+    of department (clerk trial 139)."""
+    from huitoukan.findings.changes import list_changes
+
+    what = {"source": "督导组", "found_on": date(2023, 12, 1), "location": "图书馆",
+            "description": "灭火器压力不足", "deadline": date(2023, 12, 15)}  # fmt: skip
+    before = [Finding(number="DD-01", departments=(), **what),
+              Finding(number="DD-02", departments=("附属医院",), **what),
+              Finding(number="DD-03", departments=("附属医院",), **what)]  # fmt: skip
+    now = [Finding(number="DD-01", departments=("安全保卫处",), **what),
+           Finding(number="DD-02", departments=("卫生健康中心",), **what),
+           Finding(number="DD-03", departments=("学生工作处",), **what)]  # fmt: skip
+    said = list_changes(before, now, "清单.xlsx", AS_OF, {"附属医院": "卫生健康中心"})
+    assert [p.value for p in said] == ["DD-01", "DD-03"]
+    assigned, moved = (p.message for p in said)
+    assert assigned.startswith("交办问题 DD-01 已明确责任部门：安全保卫处，报回答复前按未反馈计")
+    past = "整改时限 2023年12月15日 在交办前已过，清单中不改的，逾期天数从交办之日（2023年12月20日）算起"
+    assert past in assigned and past in moved
+    assert moved.startswith("交办问题 DD-03 的责任部门由 附属医院 改为 学生工作处")
+    on_time = list_changes(before, now, "清单.xlsx", date(2023, 12, 15))  # the same day
+    assert not any("在交办前已过" in p.message for p in on_time)
 
 
 @pytest.mark.parametrize(
@@ -2079,7 +2106,9 @@ def test_an_archive_page_questions_a_closure_dated_after_its_form(
     assert runner.invoke(app, ["sample", "--all", "-o", "档案.xlsx", *args]).exit_code == 0
     texts = [str(v) for row in load_workbook("档案.xlsx")["XJ-01"].iter_rows(values_only=True)
              for v in row if v]  # fmt: skip
-    questioned = f"2023年12月{closed_on}日（晚于报送该结果的表格的表头日期 2023年12月14日，请核实）"
+    questioned = (
+        f"2023年12月{closed_on}日\n（晚于报送该结果的表格的表头日期 2023年12月14日，请核实）"
+    )
     assert (questioned in texts) is said, texts
 
 
@@ -2874,6 +2903,34 @@ def test_a_row_of_a_header_naming_no_department_is_not_said_another_departments(
     assert row.location == "岗亭"
 
 
+@pytest.mark.parametrize(
+    ("given", "late"), [(date(2023, 12, 15), False), (date(2023, 12, 16), True)]
+)
+def test_a_follow_up_says_a_part_given_after_its_deadline_is_overdue_from_then(
+    campaign: Campaign, tmp_path: Path, given: date, late: bool
+) -> None:
+    """XJ-01, due 12月15日, given to 安全保卫处 by the list on 12月16日, first on paper on the
+    follow-up of 12月20日: said “部门收到表格即已逾期”, while the register counts it overdue
+    from 12月16日 (clerk trial 139). Given on its last day, it was overdue from the 整改时限."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed()])  # 12月14日
+    register = tmp_path / "台账.xlsx"
+    row = dict(ROWS[0], 整改时限=date(2023, 12, 15))
+    unowned = findings_list(tmp_path / "清单.xlsx", [dict(row, 责任部门=None)], ORDER)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=unowned)
+    owned = findings_list(tmp_path / "清单.xlsx", [row], ORDER)
+    later = register.stat().st_mtime + 60
+    os.utime(owned, (later, later))
+    collect_to_register(campaign, [returns], register, given, findings_file=owned)
+    args = ["issue", "--followup", str(register), "--findings", str(owned), "--date", "2023-12-20"]
+    issued = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "跟进")])
+    assert issued.exit_code == 0, issued.output
+    text = "".join(issued.output.split())
+    from_then = f"交给安全保卫处时（{chinese_date(given)}）已经过了：逾期天数从交办之日起算，部门收到表格时已到期"
+    assert (from_then in text) is late, issued.output
+    assert ("交给安全保卫处时（2023年12月20日）已经过了，部门收到表格即已逾期" in text) is not late
+
+
 def test_a_problem_past_its_deadline_on_the_first_forms_is_not_told_to_collect_first(
     tmp_path: Path,
 ) -> None:
@@ -3085,6 +3142,56 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
     assert "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限）" in texts
 
 
+@pytest.mark.parametrize("how", ["typed", "renumbered", "renamed"])
+def test_a_part_given_late_keeps_its_day(campaign: Campaign, tmp_path: Path, how: str) -> None:
+    """JB-01, due 12月15日, given to 总务基建处 on 12月18日. Its answer typing the problem's
+    整改时限 itself was 8 days late on the day given (时限来源 表中填写); the list giving JB-01
+    its formal 编号 SJ-01 since, or the department renamed (formerly), made it a part given
+    that day, its days overdue counted afresh (clerk trial 139). On 12月21日 it is 3 days
+    overdue, whatever happened since 12月18日."""
+    from huitoukan.actions.state import status_of
+
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-15"}  # fmt: skip
+    order = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
+    listed = findings_list(tmp_path / "清单.xlsx", [row], order)
+    returns, register = tmp_path / "回收", tmp_path / "全校隐患台账.xlsx"
+    first = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [first])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+
+    def relist(changed: dict[str, object], day: date) -> None:
+        findings_list(listed, [{**row, **changed}], order)
+        later = register.stat().st_mtime + 60
+        os.utime(listed, (later, later))
+        collect_to_register(campaign, [returns], register, day, findings_file=listed)
+
+    relist({"责任部门": "总务基建处"}, date(2023, 12, 18))
+    deadline = {"整改时限": date(2023, 12, 15)} if how == "typed" else {}
+    answer_row = dict(first, 整改措施="线路检修", 检查时间=date(2023, 12, 18), **deadline)
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [answer_row],
+                form_date=date(2023, 12, 18))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    if how == "renumbered":
+        relist({"责任部门": "总务基建处", "问题编号": "SJ-01"}, date(2023, 12, 20))
+    if how == "renamed":
+        text = default_campaign_text().replace(
+            'name = "总务基建处"\n', 'name = "后勤保障处"\nformerly = "总务基建处"\n'
+        )
+        assert "后勤保障处" in text
+        campaign = parse_campaign(text, "campaign.toml")
+        collect_to_register(campaign, [returns], register, date(2023, 12, 20),
+                            findings_file=listed)  # fmt: skip
+    status = status_of(campaign, [register], date(2023, 12, 21))
+    [part] = [p for p in status.parts if p.department != "学生工作处"]
+    assert (part.days_overdue, part.given_on) == (3, date(2023, 12, 18))
+    assert [v.days_overdue for v in status.overdue if v.number] == [3]
+    [hazard_row] = [r for r in sheet_rows(register, HAZARD_SHEET) if r["问题编号"]]
+    assert hazard_row["时限来源"].endswith("（2023年12月18日交办，时限已过）")
+
+
 def test_the_department_a_problem_was_taken_from_is_told_so(
     campaign: Campaign, tmp_path: Path
 ) -> None:
@@ -3124,7 +3231,11 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
     [(None, None), (date(2023, 12, 18), 0), (date(2023, 12, 19), 1)],
 )
 def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
-    campaign: Campaign, tmp_path: Path, closed_on: date | None, late: int | None
+    campaign: Campaign,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    closed_on: date | None,
+    late: int | None,
 ) -> None:
     """JB-01, due 12月15日, given to 总务基建处 on 12月18日, which closes it on 12月19日: the
     report, the register's 逾期天数 and status called it 5 days late, by the days before it
@@ -3192,3 +3303,13 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
     assert result.status.totals.done_late == (1 if late else 0)
     again = status_of(campaign, [register], date(2023, 12, 25))  # read back from the register
     assert [v.days_late for v in again.done_late] == ([late] if late else [])
+    monkeypatch.chdir(tmp_path)  # the archive page, alike
+    args = ["sample", "--all", "--findings", str(listed), "--as-of", "2023-12-20"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+             for c in r if c.value]  # fmt: skip
+    closing = [t for t in texts if t.startswith("2023年12月19日\n（交办后 1 天；")]  # (and
+    # dated after its form: said too)
+    assert bool(closing) is bool(late), texts
+    said = "已清零（总务基建处交办时已过整改时限，交办后 1 天销号）" if late else "已清零"
+    assert said in texts

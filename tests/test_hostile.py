@@ -156,6 +156,10 @@ def test_formula_without_cached_value_names_the_cell(campaign: Campaign, tmp_pat
     problems = [(p.code, p.cell, p.severity) for p in form.problems]
     assert ("formula-without-value", cell, Severity.ERROR) in problems
     assert "请用 Excel 打开并保存后重新报送" in form.problems[-1].message
+    # on its hazard's row, in its column (said to be in 表头、表尾: clerk trial 139)
+    [said] = [p for p in form.problems if p.code == "formula-without-value"]
+    [row] = form.hazards
+    assert (said.at, said.field) == (row.at, "整改时限")
 
 
 def test_hidden_sheet_form_is_a_warning_not_merged(campaign: Campaign, tmp_path: Path) -> None:

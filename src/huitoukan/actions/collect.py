@@ -30,6 +30,7 @@ from huitoukan.findings.answers import (
 )
 from huitoukan.findings.changes import (
     as_withdrawn,
+    carried_days,
     excuse_withdrawn,
     list_changes,
     listed_numbers,
@@ -300,6 +301,7 @@ def collect(
     earlier: Callable[[Sequence[ReturnForm]], Held] | None = None,
     assigned_before: Mapping[str, date | None] | None = None,
     answered_before: Iterable[tuple[str, str]] = (),
+    listed_before: Sequence[Finding] = (),
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
@@ -309,7 +311,8 @@ def collect(
     forms read, what the register held that they might lose (see `merge`);
     `assigned_before`, the parts of the assigned problems its last collect knew
     (`answers.assignment_days`), and the problems each department answered then
-    (`answered_before`: see `mentions`)."""
+    (`answered_before`: see `mentions`), under the numbers and names of now
+    (`listed_before`: the list it was made from, when it changed since)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -367,6 +370,7 @@ def collect(
     # none recorded without a list: the one given later is taken as given with the forms
     # (every answer to it was overdue only from the day it was first used: its days before
     # forgiven, clerk trial 138's rule)
+    assigned_before = carried_days(assigned_before, listed_before, findings, campaign.renamed)
     assigned_on = assignment_days(findings, assigned_before, as_of or date.today())
     update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
     if findings:
@@ -645,6 +649,15 @@ def collect_to_register(
             state.sent,
         )
 
+    listed_before: list[Finding] = []  # the list the register was written from, if other
+    if (
+        register is not None
+        and listed is not None
+        and not fresh
+        and list_changed_since(listed, register, recorded, list_sha256)
+    ):
+        written = last_written_state(register)
+        listed_before = written.findings if written is not None else []
     collection = collect(
         campaign,
         inputs,
@@ -657,6 +670,7 @@ def collect_to_register(
         earlier=held_before,
         assigned_before=recorded.assigned_on if recorded is not None else None,
         answered_before=recorded.answered if recorded is not None else (),
+        listed_before=listed_before,
     )
     refuse_without_returns(collection, reviews_count=True)
     collection.problems.extend(list_said)
@@ -683,19 +697,12 @@ def collect_to_register(
     )
     findings = collection.findings
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
-    if (
-        register is not None
-        and listed is not None
-        and not fresh
-        and list_changed_since(listed, register, recorded, list_sha256)
-    ):
-        written = last_written_state(register)  # the list it was last written from
-        if written is not None and written.findings:
-            collection.problems.extend(
-                list_changes(written.findings, findings, display_name(listed), as_of)
-            )
-            collection.problems.extend(list_warned)
-            withdrawn.update(removed(written.findings, findings))
+    if listed_before and listed is not None:
+        collection.problems.extend(
+            list_changes(listed_before, findings, display_name(listed), as_of, renames)
+        )
+        collection.problems.extend(list_warned)
+        withdrawn.update(removed(listed_before, findings))
     listed_now = listed_numbers(findings)
     withdrawn = {n: what for n, what in withdrawn.items() if n not in listed_now}
     collection.problems[:] = as_withdrawn(collection.problems, withdrawn)

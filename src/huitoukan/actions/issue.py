@@ -107,7 +107,9 @@ def issue(
         for department in finding.departments
         for key in [part_key(finding.number, department)]
     }
-    overdue = _due_when_issued(findings or (), result, round_, since, campaign.info.issued_on)
+    overdue = _due_when_issued(
+        findings or (), result, round_, since, campaign.info.issued_on, assigned_on or {}
+    )
     return result.model_copy(
         update={
             "list_problems": [*(listed.problems if listed else []), *overdue],
@@ -138,11 +140,14 @@ def _due_when_issued(
     round_: FollowUp | None,
     since: Mapping[str, date | None],
     issued_on: date,
+    given: Mapping[str, date | None],
 ) -> list[Problem]:
     """A warning on each assigned problem sent, still open, to a department first given
     it on paper after its 整改时限 (`since`: the day each part was; None: with the forms,
     `issued_on`): overdue the day it got it, and the department cannot change the date (a
-    problem given a department mid-campaign, its date passed: clerk trials 62, 63)."""
+    problem given a department mid-campaign, its date passed: clerk trials 62, 63). One the
+    list gave after its 整改时限 (`given`: `answers.assignment_days`) is overdue from that
+    day, not from the 整改时限 (the register's rule: `HazardRow.due_from`)."""
     said = []
     for finding in findings:
         deadline = finding.deadline
@@ -160,12 +165,18 @@ def _due_when_issued(
         ]
         if owing:
             day = max(since.get(part_key(finding.number, d)) or issued_on for d in owing)
+            # given mid-campaign after its 整改时限: overdue from that day (“收到表格即已逾期”
+            # of a part the register counted 0 days overdue that day: clerk trial 139)
+            late = [given.get(part_key(finding.number, d)) for d in owing]
+            given_late = all(d is not None and d > deadline for d in late)
+            if given_late:  # (the day the list gave it, not the form's)
+                day = max(d for d in late if d is not None)
             said.append(
                 finding.said(
                     Code.ASSIGNMENT_DUE_WHEN_ISSUED,
                     "整改时限",
                     finding.deadline_typed or f"{deadline:%Y-%m-%d}",
-                    variant="" if round_ is not None else "first",
+                    variant="first" if round_ is None else "given" if given_late else "",
                     number=finding.number,
                     what=finding.where[:40],
                     deadline=f"{chinese_date(deadline)}（清单中写的是“{finding.deadline_typed}”）"

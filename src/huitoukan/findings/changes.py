@@ -13,18 +13,23 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from huitoukan.dates import chinese_date
-from huitoukan.findings.answers import without_deadline_errors
+from huitoukan.findings.answers import part_key, without_deadline_errors
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HazardRow
 
 
 def list_changes(
-    before: Sequence[Finding], now: Sequence[Finding], file: str, today: date
+    before: Sequence[Finding],
+    now: Sequence[Finding],
+    file: str,
+    today: date,
+    renamed: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """The changes from the list `before` (as the register recorded it) to the list `now`
     (read from `file`) on `today`: each problem added or removed, each 整改时限, wording or
-    责任部门 changed."""
+    责任部门 changed (a department renamed, `renamed`: former name → name, is none)."""
+    renamed = renamed or {}
     current = {number_key(f.number): f for f in now}
     numbers = listed_numbers(before)
     said: list[Problem] = []
@@ -66,11 +71,13 @@ def list_changes(
             "wording": (old.where, new.where),
             "departments": (departments, "、".join(new.departments) or "（未明确）"),
         }
+        given = set(new.departments) - {renamed.get(d, d) for d in old.departments}
         for variant, (was, now_is) in changed.items():
             if (
                 was == now_is
                 or variant == "departments"
-                and set(old.departments) == set(new.departments)
+                and not given
+                and ({renamed.get(d, d) for d in old.departments} == set(new.departments))
             ):
                 continue
             said.append(
@@ -80,11 +87,15 @@ def list_changes(
                     sheet=new.sheet,
                     row=new.row,
                     value=new.number,
-                    variant=variant,
+                    # (“由（未明确）改为…：不再负责的部门…” of one no department had: trial 139)
+                    variant="assigned"
+                    if variant == "departments" and not old.departments
+                    else variant,
                     number=new.number,
                     old=was[:40] if isinstance(was, str) else was,
                     new=now_is[:40] if isinstance(now_is, str) else now_is,
                     departments=changed["departments"][1],
+                    past=_past(new, today) if variant == "departments" and given else "",
                 )
             )
     for new in now:
@@ -93,15 +104,20 @@ def list_changes(
     return said
 
 
+def _past(new: Finding, today: date) -> str:
+    """What is said of a problem given its departments `today` (`answers.assignment_days`)
+    after its 整改时限: overdue from then ('' when its 整改时限 is not past)."""
+    if new.deadline is None or new.deadline >= today:
+        return ""
+    return (
+        f"；它的整改时限 {chinese_date(new.deadline)} 在交办前已过，清单中不改的，逾期天数从"
+        f"交办之日（{chinese_date(today)}）算起，请核对整改时限"
+    )
+
+
 def _added(new: Finding, file: str, today: date) -> Problem:
-    """`new` is a problem the list did not have before: given its departments `today`
-    (`answers.assignment_days`), overdue from then if its 整改时限 had passed."""
-    past = ""
-    if new.deadline is not None and new.deadline < today:
-        past = (
-            f"；它的整改时限 {chinese_date(new.deadline)} 在交办前已过，清单中不改的，"
-            "逾期天数从今天（交办之日）算起，请核对整改时限"
-        )
+    """`new` is a problem the list did not have before: given its departments `today`,
+    overdue from then if its 整改时限 had passed (`_past`)."""
     return problem(
         Code.FINDING_LIST_CHANGED,
         file,
@@ -112,8 +128,36 @@ def _added(new: Finding, file: str, today: date) -> Problem:
         number=new.number,
         what=new.where[:40],
         departments="、".join(new.departments),
-        past=past,
+        past=_past(new, today),
     )
+
+
+def carried_days(
+    days: Mapping[str, date | None] | None,
+    before: Sequence[Finding],
+    now: Sequence[Finding],
+    renamed: Mapping[str, str],
+) -> dict[str, date | None] | None:
+    """`days` (the day each part was given, `answers.assignment_days`, as the register
+    recorded them) under the 编号 of `now` and the departments' names now: a problem of
+    `before` given its 编号 since, a department renamed (`Campaign.renamed`), is no part
+    given today (its days overdue counted afresh from the day it was renumbered or
+    renamed: clerk trial 139)."""
+    if not days:
+        return None if days is None else {}
+    numbers, listed = listed_numbers(before), listed_numbers(now)
+    renumbered = {
+        number_key(old.number): new.number
+        for old in before
+        if number_key(old.number) not in listed
+        and (new := _renumbered(old, now, numbers)) is not None
+    }
+    carried: dict[str, date | None] = {}
+    for key, day in days.items():
+        number, _, department = key.rpartition("|")
+        department = renamed.get(department, department)
+        carried.setdefault(part_key(renumbered.get(number, number), department), day)
+    return carried
 
 
 def _renumbered(old: Finding, now: Sequence[Finding], numbers: set[str]) -> Finding | None:

@@ -163,7 +163,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         sent = next((m.form_date for m in page.mentions if m.file == part.file), None)
         if part.closed_on and sent and part.closed_on > sent:
             notes.append(f"晚于报送该结果的表格的表头日期 {_day(sent)}，请核实")
-        closed = _day(part.closed_on) + (f"（{'；'.join(notes)}）" if notes else "")
+        # the note on a line of its own (“（交办后 1 天” wrapped, its bracket alone on the
+        # next line: clerk trial 139)
+        closed = _day(part.closed_on) + (f"\n（{'；'.join(notes)}）" if notes else "")
         if part.closing_flaw and part.closing_flaw != "未填写":  # why it is no 销号 (the page
             # showed a blank where the department had written a day: clerk trial 73)
             closed = (

@@ -828,7 +828,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "departments": "交办问题 {number} 的责任部门由 {old} 改为 {new}：不再负责的部门答复它的行"
             "改按其自己的隐患跟踪（追责核查仍算作对这个交办问题的反馈），新增的部门按未反馈计；"
             "请告知相关部门（可下发跟进轮表格："
-            "huitoukan issue --followup 全校隐患台账.xlsx）",
+            "huitoukan issue --followup 全校隐患台账.xlsx）{past}",
+            "assigned": "交办问题 {number} 已明确责任部门：{new}，报回答复前按未反馈计；请告知"
+            "（可下发跟进轮表格：huitoukan issue --followup 全校隐患台账.xlsx）{past}",
         },
     ),
     Code.FINDING_ROW_SKIPPED: Rule(
@@ -962,11 +964,16 @@ CATALOGUE: Mapping[Code, Rule] = {
         # collected first: else the collect after says the forms still carry the old date
         # (said of a form already regenerated with the new one: clerk trial 120)
         "请先在交办问题清单中改为新的整改时限，重新汇总（huitoukan collect）后再重新生成表格（加 --force）",
-        {  # the first round's forms: nothing may have been collected yet (trial 128)
+        {
+            "given": "交办问题 {number}（{what}）的整改时限是 {deadline}，交给{departments}时（{day}）"
+            "已经过了：逾期天数从交办之日起算，部门收到表格时已到期（表中的整改时限锁定，部门不能改）："
+            "已同意延期的，请先在交办问题清单中改为新的整改时限，重新汇总（huitoukan collect）后再"
+            "重新生成表格（加 --force）",
+            # the first round's forms: nothing may have been collected yet (trial 128)
             "first": "交办问题 {number}（{what}）的整改时限是 {deadline}，交给{departments}时（{day}）"
             "已经过了，部门收到表格即已逾期（表中的整改时限锁定，部门不能改）：已同意延期的，"
             "请先在交办问题清单中改为新的整改时限，再重新生成表格（加 --force；已经汇总过的，"
-            "先重新汇总 huitoukan collect）"
+            "先重新汇总 huitoukan collect）",
         },
     ),
     Code.ASSIGNMENT_MATCHED_BY_CONTENT: Rule(

@@ -207,9 +207,8 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
         derived=lambda row, as_of: (
             DEFAULT_DEADLINE_SOURCE
             if row.deadline_is_default
-            else ASSIGNED_DEADLINE_SOURCE + _given_late(row)
-            if row.deadline_assigned
-            else FORM_DEADLINE_SOURCE
+            else (ASSIGNED_DEADLINE_SOURCE if row.deadline_assigned else FORM_DEADLINE_SOURCE)
+            + _given_late(row)
         ),
         reads=lambda value: {
             "deadline_is_default": cell_text(value) == DEFAULT_DEADLINE_SOURCE,

@@ -1074,45 +1074,46 @@ def _read_group(
         ]
         for key in around:
             del pictures[key]
-        form.problems.extend(
-            problem(
-                Code.FORMULA_WITHOUT_VALUE,
-                form.file,
-                sheet=table.grid.name,
-                cell=cell,
-                department=form.department,
-            )
-            for cell in table.grid.formulas_without_value
-            if table.top <= _row_of(cell) < table.end
-        )
-        form.problems.extend(_formula_errors(form, table))
+        form.problems.extend(_formula_problems(form, table))
         form.problems.extend(_hidden_hazards(form, table))
     form.repeats_wording = rows_seen.repeated
     return rows_seen.across
 
 
-def _formula_errors(form: ReturnForm, table: FoundForm) -> list[Problem]:
-    """The error values (#REF!…) shown in the table's cells, which read as blank (a 部位 of
-    =D6 after row 6 was deleted entered the register empty, without a word: clerk trial 60)."""
+def _formula_problems(form: ReturnForm, table: FoundForm) -> list[Problem]:
+    """The table's formulas saved without their results, and the error values (#REF!…) its
+    cells show, which read as blank (a 部位 of =D6 after row 6 was deleted entered the
+    register empty, without a word: clerk trial 60) — on their hazard's row, where one is
+    (one in a row's 备注 was said to be in 表头、表尾: clerk trial 139)."""
     headers = {column_letter(c): COLUMN_BY_FIELD[f].header for f, c in table.header.columns.items()}
-    said = []
-    for cell, error in table.grid.errors.items():
+
+    def on(code: Code, cell: str, value: str = "") -> Problem:
         row = _row_of(cell)
-        if table.top <= row < table.end:
-            in_rows = row > table.header.row
-            said.append(
-                problem(
-                    Code.FORMULA_ERROR,
-                    form.file,
-                    sheet=table.grid.name,
-                    cell=cell,
-                    row=row + 1 if in_rows else None,
-                    field=headers.get(cell.rstrip("0123456789"), "") if in_rows else "",
-                    value=error,
-                    department=form.department,
-                )
-            )
-    return said
+        in_rows = row > table.header.row
+        return problem(
+            code,
+            form.file,
+            sheet=table.grid.name,
+            cell=cell,
+            row=row + 1 if in_rows else None,
+            field=headers.get(cell.rstrip("0123456789"), "") if in_rows else "",
+            value=value,
+            department=form.department,
+        )
+
+    def in_table(cell: str) -> bool:
+        return table.top <= _row_of(cell) < table.end
+
+    said = [
+        on(Code.FORMULA_WITHOUT_VALUE, cell)
+        for cell in table.grid.formulas_without_value
+        if in_table(cell)
+    ]
+    return said + [
+        on(Code.FORMULA_ERROR, cell, error)
+        for cell, error in table.grid.errors.items()
+        if in_table(cell)
+    ]
 
 
 def _hidden_hazards(form: ReturnForm, table: FoundForm) -> list[Problem]:
