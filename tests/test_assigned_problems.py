@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -46,6 +47,8 @@ from tests.helpers import (
     set_label,
     sheet_rows,
 )
+from tests.photo_forms import paste_photos
+from tests.picture_builders import png
 
 AS_OF = date(2023, 12, 20)
 ROWS: list[dict[str, object]] = [
@@ -3103,6 +3106,14 @@ def test_a_row_sent_as_another_departments_problem_is_not_counted_as_self_found(
     assert "（其中自查发现 1 项，交办问题整改反馈 2 项；另有 1 项报为上级检查发现的问题" in text
 
 
+def _cell_of(path: Path, header: str) -> str:
+    """The A1 name of the first row's cell under `header` in the form at `path`."""
+    from openpyxl.utils import get_column_letter
+
+    header_row, columns = header_position(load_workbook(path)[FORM_SHEET])
+    return f"{get_column_letter(columns[header])}{header_row + 1}"
+
+
 def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_its_page(
     campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -3118,6 +3129,11 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
     first = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
                    整改措施="更换灯具")  # fmt: skip
     filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [first])
+    photo = png(200, 150)  # its photo too (said “没有附照片” beside its answer: clerk trial 139)
+    paste_photos(
+        tmp_path / "回收" / "学工处.xlsx",
+        floating=[(_cell_of(tmp_path / "回收" / "学工处.xlsx", "备注"), photo)],
+    )
     register = tmp_path / "全校隐患台账.xlsx"
     day = date(2023, 12, 18)
     collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
@@ -3140,6 +3156,9 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
     assert "学生工作处" in texts
     assert "已清零" in texts and not any("超过整改时限" in t for t in texts), texts
     assert "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限）" in texts
+    with zipfile.ZipFile("抽查档案.xlsx") as archive:
+        media = [archive.read(n) for n in archive.namelist() if n.startswith("xl/media/")]
+    assert media == [photo]
 
 
 @pytest.mark.parametrize("how", ["typed", "renumbered", "renamed"])

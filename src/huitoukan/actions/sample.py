@@ -16,6 +16,7 @@ from huitoukan.files import xlsx_name
 from huitoukan.findings.sampling import PLAN_LEVEL, Sample, pick
 from huitoukan.letters.archive import write_archive
 from huitoukan.letters.photos import Photo
+from huitoukan.model.findings import number_key
 from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
 
@@ -78,11 +79,19 @@ def sample(
             findings=chosen.findings,
             assigned_on=state.assigned_on,
         )
-        owners = {f.number: f.departments for f in state.findings}
+        by_number = {number_key(f.number): f for f in state.findings}
+        # a department the problem was taken from: its answers are on the page (报送记录),
+        # their photos too (“没有附照片” beside them: clerk trial 139)
+        answered = {(number_key(m.number), m.department) for m in state.mentions}
         photos: dict[str, list[Photo]] = {}
         for hazard, data in hazards_with_photos(store, state.hazards, state.photos_shown):
-            if hazard.department in owners.get(hazard.number, ()):  # not another's row
-                shown = photos.setdefault(hazard.number, [])
+            sent_as = hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
+            finding = by_number.get(number_key(sent_as)) if sent_as else None
+            if finding is not None and (  # not another's row
+                hazard.department in finding.departments
+                or (number_key(sent_as), hazard.department) in answered
+            ):
+                shown = photos.setdefault(finding.number, [])
                 seen = {photo.data for photo in shown}  # two departments sent one photo
                 shown.extend(photo for photo in data if photo.data not in seen)
         written = replace_output(
