@@ -3243,6 +3243,11 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
     }
     assert said["学生工作处"].startswith("交办问题 JB-01 已改由总务基建处负责（此前交办本部门")
     assert said["安全保卫处"].startswith("交办问题 JB-01 的责任部门是总务基建处，不是本部门")
+    # its notice says so too (it said nothing, and asked for a photo of it: trial 139)
+    [notice] = [n for n in notices(campaign, result.status) if n.department == "学生工作处"]
+    assert "核对问题编号" in notice.kinds
+    assert "图书馆：应急照明灯不亮（写的编号是 JB-01，清单中现由总务基建处负责）" in notice.text
+    assert result.status.totals.unlisted_answers == 2
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import collect_command, write_atomically
 from huitoukan.forms.layout import COLUMN_BY_FIELD, REVIEW_FILE, REVIEWS_FOLDER
-from huitoukan.model.findings import PartState
+from huitoukan.model.findings import PartState, number_key
 from huitoukan.model.problems import CATALOGUE, Code
 from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
@@ -155,6 +155,28 @@ def notices(
                     f"隐患）尚未收到{also}，{when}：请在表中更新每项隐患的整改完成情况和销号时间、"
                     f"补充新发现的隐患，纸质版经主要领导签字{to}。"
                 )
+        sent_as = [h for h in report.sent_as_answers if h.department == dept.department]
+        if sent_as:  # (the 退回修改 copy said it, the notice nothing: clerk trials 137, 139)
+            kinds.append("核对问题编号")
+            owners: dict[str, list[str]] = {}
+            for part in report.parts:
+                owners.setdefault(number_key(part.number), []).append(part.department)
+            lines.append(
+                f"贵部门报表中有 {len(sent_as)} 行写的交办问题编号，在交办问题清单中不是交给贵部门"
+                f"的，{'这一行' if len(sent_as) == 1 else '这些行'}已按贵部门自查发现的隐患汇总："
+                "问题已改由其他部门负责或已撤销的，删去问题编号即可（问题来源照旧）；编号写错的，请"
+                "改正后重新报送；确由贵部门整改的，请告知"
+                f"{info.receiver}："
+            )
+            lines += _numbered(
+                f"{_what(h)}（写的编号是 {h.sent_as}，"
+                + (
+                    f"清单中现由{'、'.join(whose)}负责）"
+                    if (whose := owners.get(number_key(h.sent_as)))
+                    else "清单中没有这个编号）"
+                )
+                for h in sent_as
+            )
         # reported 已完成, but with no 销号时间 that can be read: done, only not 销号 yet
         # (asked before its 整改时限 too: only the overdue were, once it had passed)
         undated = [h for h in report.undated if h.department == dept.department]

@@ -86,6 +86,9 @@ class HazardView:
     given_on: date | None = None
     """The day its department was given the problem it answers, when its 整改时限 had passed
     by then: its days overdue and late count from that day (`HazardRow.due_from`)."""
+    sent_as: str = ""
+    """The 问题编号 it was sent as, when the list does not give that problem to its
+    department (`HazardRow.answered_as`: moved to another, withdrawn, typed wrong)."""
 
     @property
     def default_mark(self) -> str:
@@ -155,6 +158,7 @@ class HazardView:
             photos_before_only=row.before_photos_only,
             photos_of_others=row.photos_of_others,
             given_on=row.due_from,
+            sent_as=row.answered_as[0] if row.answered_as and not row.number else "",
         )
 
 
@@ -333,6 +337,10 @@ class StatusReport(BaseModel):
     done_late: list[HazardView] = []
     """Hazards reported 已完成 after their 整改时限 (逾期完成), the latest first: the report
     counted them without saying which (clerk trial 132)."""
+    sent_as_answers: list[HazardView] = []
+    """Rows sent as answers to a problem the list does not give their department (`sent_as`):
+    summed up as its own, which its notice says (a problem moved to another department
+    since: its notice asked for a photo of it, said nothing of the move: clerk trial 139)."""
     undated: list[HazardView] = []
     """Hazards reported 已完成 without a 销号时间 that can be read (or be right): open in
     the register until their department gives one, overdue or not (it is asked for it)."""
@@ -488,11 +496,14 @@ def build_status(
     with_errors: list[HazardView] = []
     vanished: list[HazardView] = []
     done_late: list[HazardView] = []
+    sent_as_answers: list[HazardView] = []
     require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
     for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
         by_department[hazard.department].append(hazard)
+        if hazard.answered_as and not hazard.number:
+            sent_as_answers.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.errors:
             with_errors.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
@@ -602,9 +613,7 @@ def build_status(
             unreviewed=sum(s.unreviewed for s in summaries),
             answers=len(answering),
             answered_problems=len({number_key(h.number) for h in answering}),
-            unlisted_answers=sum(
-                1 for name in names for h in by_department[name] if h.answered_as and not h.number
-            ),
+            unlisted_answers=len(sent_as_answers),
             done_late=len(done_late),
         ),
         assigned=answers.by_source(findings, all_parts, sources),
@@ -618,6 +627,7 @@ def build_status(
         accepted_without_photo=accepted_without_photo,
         put_off=put_off,
         done_late=done_late,
+        sent_as_answers=sent_as_answers,
         undated=undated,
         with_errors=with_errors,
         vanished=vanished,
