@@ -377,9 +377,13 @@ def looks_like_a_copy(file: str) -> bool:
     return _COPY_NAME.search(PurePath(file).stem) is not None
 
 
-def _original_first(form: ReturnForm) -> tuple[bool, tuple[tuple[int, int | str], ...]]:
-    """Of byte-identical files, the one kept: not named as a copy, then first by name."""
-    return looks_like_a_copy(form.file), natural_key(form.file)
+def _original_first(form: ReturnForm) -> tuple[bool, bool, tuple[tuple[int, int | str], ...]]:
+    """Of byte-identical files, the one kept: not named as a copy, then one whose name names
+    its department (微信文件_1702600000.xlsx was cited, 高级技工学校.xlsx called the copy:
+    clerk trial 139), then first by name."""
+    stem = PurePath(form.file).stem
+    unnamed = not form.department or form.department not in stem
+    return looks_like_a_copy(form.file), unnamed, natural_key(form.file)
 
 
 EARLIER_REGISTER = "（上次汇总的台账）"
