@@ -3306,6 +3306,13 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
     [hazard_row] = [r for r in sheet_rows(register, HAZARD_SHEET) if r["部门"] == "总务基建处"]
     assert hazard_row["时限来源"] == "交办要求（2023年12月18日交办，时限已过）"
     assert hazard_row["整改时限"] == datetime(2023, 12, 15)  # the problem's, as listed
+    [part_row] = [
+        r for r in sheet_rows(register, REGISTER_ASSIGNED) if r["责任部门"] == "总务基建处"
+    ]
+    assert (part_row["交办时间"], part_row["逾期天数"]) == (
+        datetime(2023, 12, 18),
+        2 if closed_on is None else late or None,
+    )
     if closed_on is None:  # overdue from the day given: 2 days on 12月20日, not 5
         assert (answer.state, answer.days_overdue) == (PartState.OVERDUE, 2)
         assert (hazard_row["状态"], hazard_row["逾期天数"]) == ("逾期", 2)

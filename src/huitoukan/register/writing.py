@@ -17,6 +17,7 @@ from typing import cast
 from huitoukan.background import in_background
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
+from huitoukan.findings.answers import given_day
 from huitoukan.model.documents import REGISTER_TITLE
 from huitoukan.model.returns import FileOutcome, HazardRow
 from huitoukan.register.coverage import NOT_REPORTED, NOT_RETURNED, NOTHING_FOUND, coverage
@@ -417,6 +418,9 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
     ("销号时间", 16),
     # on the screen only
     ("发现时间", 16),
+    # the day the list gave a part mid-campaign (逾期天数 beside the 整改时限 of one given
+    # after it counts from then: clerk trial 139); blank: given with the forms
+    ("交办时间", 16),
     ("整改要求", 24),
     ("整改措施", 24),
     ("责任人", 8),
@@ -447,6 +451,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 part.days_late or None,
                 part.closed_on,
                 f.found_on,
+                given_day(collection.assigned_on, part.number, part.department),
                 f.requirement,
                 part.measures,
                 part.owner,
@@ -457,7 +462,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
         if not f.departments:
             unassigned: list[Value] = [len(rows) + 1, f.number, f.source, f.location]
             unassigned += [f.description, "未分配", "", "未分配", "", f.deadline, None, None]
-            unassigned += [f.found_on, f.requirement, "", "", ""]
+            unassigned += [f.found_on, None, f.requirement, "", "", ""]
             rows.append(unassigned)
     title = sheet_title(campaign, ASSIGNED_SHEET, status.as_of)
     return _table(ASSIGNED_SHEET, title, ASSIGNED_COLUMNS, rows, PRINTED_ASSIGNED_COLUMNS)
