@@ -3106,6 +3106,26 @@ def test_a_row_sent_as_another_departments_problem_is_not_counted_as_self_found(
     assert "（其中自查发现 1 项，交办问题整改反馈 2 项；另有 1 项报为上级检查发现的问题" in text
 
 
+JB01: dict[str, object] = {
+    "问题编号": "JB-01",
+    "问题来源": "县级普查",
+    "发现时间": "2023-11-03",
+    "部位": "图书馆",
+    "问题描述": "应急照明灯不亮",
+    "责任部门": "学生工作处",
+    "整改时限": "2023-12-15",
+}
+"""A problem the list gives 学生工作处 first, and later (`relisted`) another department."""
+JB01_ORDER = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
+
+
+def relisted(listed: Path, register: Path, rows: list[dict[str, object]]) -> None:
+    """The list at `listed` written again with `rows`, newer than `register`."""
+    findings_list(listed, rows, JB01_ORDER)
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+
+
 def _cell_of(path: Path, header: str) -> str:
     """The A1 name of the first row's cell under `header` in the form at `path`."""
     from openpyxl.utils import get_column_letter
@@ -3122,10 +3142,8 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
     said 总务基建处 closed it 3 days late, though it had it only from that day (clerk trial
     136): the first one's answers stay, and the day it was given is said, no lateness."""
     monkeypatch.chdir(tmp_path)
-    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
-           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-15"}  # fmt: skip
-    order = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
-    listed = findings_list(tmp_path / "清单.xlsx", [row], order)
+    row = dict(JB01)
+    listed = findings_list(tmp_path / "清单.xlsx", [row], JB01_ORDER)
     first = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
                    整改措施="更换灯具")  # fmt: skip
     filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [first])
@@ -3138,9 +3156,7 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
     day = date(2023, 12, 18)
     collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
                         findings_file=listed)  # fmt: skip
-    findings_list(listed, [{**row, "责任部门": "总务基建处"}], order)
-    later = register.stat().st_mtime + 60
-    os.utime(listed, (later, later))
+    relisted(listed, register, [{**row, "责任部门": "总务基建处"}])
     done = dict(first, 整改完成情况="已完成", 销号时间=day, 检查时间=day, 整改措施="线路检修")
     filled_form(campaign, "总务基建处", tmp_path / "回收" / "总务.xlsx", [done], form_date=day)
     collect_to_register(campaign, [tmp_path / "回收"], register, day, findings_file=listed)
@@ -3170,10 +3186,8 @@ def test_a_part_given_late_keeps_its_day(campaign: Campaign, tmp_path: Path, how
     overdue, whatever happened since 12月18日."""
     from huitoukan.actions.state import status_of
 
-    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
-           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-15"}  # fmt: skip
-    order = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
-    listed = findings_list(tmp_path / "清单.xlsx", [row], order)
+    row = dict(JB01)
+    listed = findings_list(tmp_path / "清单.xlsx", [row], JB01_ORDER)
     returns, register = tmp_path / "回收", tmp_path / "全校隐患台账.xlsx"
     first = hazard(
         问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
@@ -3182,9 +3196,7 @@ def test_a_part_given_late_keeps_its_day(campaign: Campaign, tmp_path: Path, how
     collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
 
     def relist(changed: dict[str, object], day: date) -> None:
-        findings_list(listed, [{**row, **changed}], order)
-        later = register.stat().st_mtime + 60
-        os.utime(listed, (later, later))
+        relisted(listed, register, [{**row, **changed}])
         collect_to_register(campaign, [returns], register, day, findings_file=listed)
 
     relist({"责任部门": "总务基建处"}, date(2023, 12, 18))
@@ -3217,10 +3229,8 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
     """JB-01 answered by 学生工作处, then given to 总务基建处: 学生工作处's row read “责任部门是
     总务基建处，不是本部门”, as if it had typed the number wrong (clerk trial 138 B5). It is
     told the problem moved; a department that never had it still reads the plain wording."""
-    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
-           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-25"}  # fmt: skip
-    order = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
-    listed = findings_list(tmp_path / "清单.xlsx", [row], order)
+    row = dict(JB01, 整改时限="2023-12-25")
+    listed = findings_list(tmp_path / "清单.xlsx", [row], JB01_ORDER)
     answer_row = hazard(
         问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
     )
@@ -3230,9 +3240,7 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
                         findings_file=listed)  # fmt: skip
-    findings_list(listed, [{**row, "责任部门": "总务基建处"}], order)
-    later = register.stat().st_mtime + 60
-    os.utime(listed, (later, later))
+    relisted(listed, register, [{**row, "责任部门": "总务基建处"}])
     result = collect_to_register(
         campaign, [tmp_path / "回收"], register, date(2023, 12, 18), findings_file=listed
     )
@@ -3269,10 +3277,8 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
     from huitoukan.actions.state import status_of
     from huitoukan.letters.report import REPORT_SHEET, write_report
 
-    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
-           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-15"}  # fmt: skip
-    order = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
-    listed = findings_list(tmp_path / "清单.xlsx", [row], order)
+    row = dict(JB01)
+    listed = findings_list(tmp_path / "清单.xlsx", [row], JB01_ORDER)
     first = hazard(
         问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
     )
@@ -3280,9 +3286,7 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
                         findings_file=listed)  # fmt: skip
-    findings_list(listed, [{**row, "责任部门": "总务基建处"}], order)
-    later = register.stat().st_mtime + 60
-    os.utime(listed, (later, later))
+    relisted(listed, register, [{**row, "责任部门": "总务基建处"}])
     given = date(2023, 12, 18)
     collect_to_register(campaign, [tmp_path / "回收"], register, given, findings_file=listed)
     for day, days in ((given, 0), (date(2023, 12, 19), 1)):  # not answered: from then too
