@@ -64,6 +64,7 @@ def identify_department(
         # the receiving office's own return, which it fills in like every department's
         # (another department's form so named replaced that one's return: clerk trial 96)
         by_name = None
+    form.named_in_file = by_name.name if by_name is not None and named_by == "文件名" else ""
     form.department_text = typed
     cell = entry.value_ref if entry else ""
     if (

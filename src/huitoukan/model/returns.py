@@ -491,6 +491,9 @@ class ReturnForm(ProblemCounts):
     """The file's name is `named_for`'s and nothing else (各二级学院-安全隐患自查整改清单), not
     a place called like it (职教中心实训楼工地检查): a form set aside is then told to that
     department (`Collection.set_aside`)."""
+    named_in_file: str = ""
+    """The department the file's own name names, by its name or an alias (学工处.xlsx), ''
+    when none: of identical files, the one naming its department is kept (`merging`)."""
     held: bool = False
     """Set aside by `merging.refiled`: whose it is cannot be told (`reason` says why)."""
     head: str = ""

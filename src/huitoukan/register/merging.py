@@ -380,9 +380,8 @@ def looks_like_a_copy(file: str) -> bool:
 def _original_first(form: ReturnForm) -> tuple[bool, bool, tuple[tuple[int, int | str], ...]]:
     """Of byte-identical files, the one kept: not named as a copy, then one whose name names
     its department (微信文件_1702600000.xlsx was cited, 高级技工学校.xlsx called the copy:
-    clerk trial 139), then first by name."""
-    stem = PurePath(form.file).stem
-    unnamed = not form.department or form.department not in stem
+    clerk trial 139; by an alias too, 学工处.xlsx: trial 140), then first by name."""
+    unnamed = not form.department or form.named_in_file != form.department
     return looks_like_a_copy(form.file), unnamed, natural_key(form.file)
 
 
