@@ -3255,6 +3255,8 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
     [notice] = [n for n in notices(campaign, result.status) if n.department == "学生工作处"]
     assert "核对问题编号" in notice.kinds
     assert "图书馆：应急照明灯不亮（写的编号是 JB-01，清单中现由总务基建处负责）" in notice.text
+    [own] = [n for n in notices(campaign, result.status) if n.department == "安全保卫处"]
+    assert "确由本处整改的，请在交办问题清单的责任部门中加上本处：" in own.text  # (trial 140)
     assert result.status.totals.unlisted_answers == 2
 
 
@@ -3343,8 +3345,12 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
     assert CliRunner().invoke(app, args).exit_code == 0
     texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
-    closing = [t for t in texts if t.startswith("2023年12月19日\n（交办后 1 天；")]  # (and
+    closing = [
+        t for t in texts if t.startswith("2023年12月19日\n（逾期 1 天，自交办之日起计；")
+    ]  # (and
     # dated after its form: said too)
     assert bool(closing) is bool(late), texts
-    said = "已清零（总务基建处交办时已过整改时限，交办后 1 天销号）" if late else "已清零"
+    said = (
+        "已清零（总务基建处交办时已过整改时限，自交办之日起计逾期 1 天销号）" if late else "已清零"
+    )
     assert said in texts

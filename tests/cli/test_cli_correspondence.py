@@ -88,6 +88,9 @@ def test_a_warning_that_asks_for_work_asks_for_the_return_again() -> None:
     )
     assert to_resend(asked)  # its words ask for the return again (trial 92)
     assert to_resend(said(Code.MISSING_OWNER))
+    put_off = {"old_file": "a.xlsx", "old_row": 6, "old": "2023-12-20", "new": "2024-01-15"}
+    assert to_resend(said(Code.DEADLINE_PUT_OFF, **put_off))  # its reason asked (trial 140)
+    assert not to_resend(said(Code.DEADLINE_PUT_OFF_EXPLAINED, remarks="资金未到位", **put_off))
 
 
 def test_a_hazard_gone_from_the_newest_return_is_asked_for_before_it_is_overdue(

@@ -1281,7 +1281,10 @@ def test_the_problems_of_a_merged_cell_are_all_on_it(campaign: Campaign, tmp_pat
         (date(2023, 12, 10), "已清零（总务基建处超过整改时限 2 天销号）"),  # on its last day
         # given after the deadline had passed: late from the day given (as the register,
         # the report and status count: clerk trial 138)
-        (date(2023, 12, 11), "已清零（总务基建处交办时已过整改时限，交办后 1 天销号）"),
+        (
+            date(2023, 12, 11),
+            "已清零（总务基建处交办时已过整改时限，自交办之日起计逾期 1 天销号）",
+        ),
         (date(2023, 12, 12), "已清零"),  # closed the day it was given
     ],
 )

@@ -97,7 +97,8 @@ def _said_late(part: Part, given: date | None) -> str:
     if not days:
         return ""
     if _given_past_deadline(part, given):
-        return f"{part.department}交办时已过整改时限，交办后 {days} 天销号"
+        # (“交办后 1 天” read as time taken, not as late: clerk trial 140)
+        return f"{part.department}交办时已过整改时限，自交办之日起计逾期 {days} 天销号"
     return f"{part.department}超过整改时限 {days} 天销号"
 
 
@@ -153,7 +154,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         given_late = _given_past_deadline(part, given)
         notes = []
         if late := _late(part, given):  # (given after the 整改时限: from that day)
-            notes.append(f"交办后 {late} 天" if given_late else f"超过整改时限 {late} 天")
+            notes.append(
+                f"逾期 {late} 天，自交办之日起计" if given_late else f"超过整改时限 {late} 天"
+            )
         if given is not None:  # the list gave it this department later (the first one's
             # answers are in the 报送记录)
             past = "，已过整改时限" if given_late else ""

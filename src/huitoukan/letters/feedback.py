@@ -577,12 +577,14 @@ RESEND_WARNINGS = frozenset(
         Code.REOPENED_IN_NEW_VERSION,
         Code.ASSIGNMENT_STILL_THERE,
         Code.SPLIT_RETURN,
+        Code.DEADLINE_PUT_OFF,
     }
 )
 """Warnings that ask for work and a new return whatever the department finds: a failed
 review (told it need not resend: clerk trial 89), a photo missing, a hazard dropped, one
 closed and found still there by an inspection (trial 114), a return sent as several files
-to be sent as one (told it need not: trial 129)."""
+to be sent as one (told it need not: trial 129), a deadline put off without its reason
+(remind asked for it, the copy said no need: trial 140)."""
 
 
 def to_resend(problems: Sequence[Problem]) -> bool:

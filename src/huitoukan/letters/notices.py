@@ -165,8 +165,13 @@ def notices(
                 f"贵部门报表中有 {len(sent_as)} 行写的交办问题编号，在交办问题清单中不是交给贵部门"
                 f"的，{'这一行' if len(sent_as) == 1 else '这些行'}已按贵部门自查发现的隐患汇总："
                 "问题已改由其他部门负责或已撤销的，删去问题编号即可（问题来源照旧）；编号写错的，请"
-                "改正后重新报送；确由贵部门整改的，请告知"
-                f"{info.receiver}："
+                "改正后重新报送；确由贵部门整改的，"
+                # (the office told to tell itself: clerk trial 140)
+                + (
+                    "请在交办问题清单的责任部门中加上贵部门："
+                    if dept.department == info.receiver
+                    else f"请告知{info.receiver}："
+                )
             )
             lines += _numbered(
                 f"{_what(h)}（写的编号是 {h.sent_as}，"
