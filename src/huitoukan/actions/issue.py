@@ -169,8 +169,11 @@ def _due_when_issued(
             # of a part the register counted 0 days overdue that day: clerk trial 139)
             late = [given.get(part_key(finding.number, d)) for d in owing]
             given_late = all(d is not None and d > deadline for d in late)
+            received = "部门收到表格时已到期"
             if given_late:  # (the day the list gave it, not the form's)
-                day = max(d for d in late if d is not None)
+                on_paper, day = day, max(d for d in late if d is not None)
+                if (days := (on_paper - day).days) > 0:  # (“已到期” 3 days on: trial 140)
+                    received = f"到 {chinese_date(on_paper)} 下发表格时已逾期 {days} 天"
             said.append(
                 finding.said(
                     Code.ASSIGNMENT_DUE_WHEN_ISSUED,
@@ -184,6 +187,7 @@ def _due_when_issued(
                     else deadline,
                     day=day,
                     departments="、".join(owing),
+                    received=received,
                 )
             )
     return said
