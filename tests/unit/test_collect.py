@@ -1048,6 +1048,39 @@ def test_a_deadline_put_off_with_its_reason_in_the_remarks_is_not_asked_for_it(
     assert (asked in letters) is not explained
 
 
+@pytest.mark.parametrize(("sent", "late"), [(15, 0), (16, 1)])
+def test_a_deadline_put_off_once_passed_stays_listed_with_its_reason(
+    campaign: Campaign, tmp_path: Path, sent: int, late: int
+) -> None:
+    """整改时限 12月15日, put off to 12月30日 with its reason in 备注 by a version of 12月16日:
+    the hazard left every list, the day it had been overdue unsaid, the report silent
+    (clerk trial 140). Listed as put off once passed, and said in the report; the
+    department is not asked for the reason it gave. Put off on its last day: not passed."""
+    from huitoukan.actions.state import status_of
+    from huitoukan.letters.notices import notices
+    from huitoukan.letters.report import REPORT_SHEET, write_report
+
+    returns = tmp_path / "回收"
+    versions = (
+        ("v1.xlsx", 14, date(2023, 12, 15), None),
+        ("v2.xlsx", sent, date(2023, 12, 30), "设备到货延迟，已临时封闭该通道"),
+    )
+    for name, day, deadline, remark in versions:
+        filled_form(campaign, "安全保卫处", returns / name,
+                    [hazard(部位="监控室", 整改时限=deadline, 备注=remark)],
+                    form_date=date(2023, 12, day))  # fmt: skip
+    collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    report = status_of(campaign, [tmp_path / "台账.xlsx"], AS_OF)
+    assert [(h.put_off_from, h.put_off_late) for h in report.put_off] == (
+        [(None, late)] if late else []
+    )
+    assert "说明推迟原因" not in [k for n in notices(campaign, report) for k in n.kinds]
+    write_report(tmp_path / "汇报.xlsx", campaign, report)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    text = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert ("逾期后推迟了整改时限的 1 项（按新时限未计入逾期）" in text) is bool(late)
+
+
 @pytest.mark.parametrize(
     ("deadlines", "asked"),
     [

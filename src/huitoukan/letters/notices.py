@@ -323,7 +323,7 @@ def notices(
                 "不改的，仍按复查不合格计）："
             )
             lines += _numbered(f"{_what(h)}{_opinion(h.review_note)}" for h in failed)
-        put_off = [h for h in report.put_off if h.department == dept.department]
+        put_off = [h for h in report.put_off if h.department == dept.department and h.put_off_from]
         if put_off:  # (the warning on the return asked; the 督办 list no longer shows them)
             kinds.append("说明推迟原因")
             lines.append(

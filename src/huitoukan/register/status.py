@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from pydantic import BaseModel, computed_field
 
@@ -64,6 +64,9 @@ class HazardView:
     """Where a photo sent for it may be instead (`HazardRow.photo_hint`)."""
     put_off_from: date | None = None
     """The 整改时限 it had before its department put it off without saying why."""
+    put_off_late: int = 0
+    """The days its 整改时限 had passed when a version put it off (0: never so): with a
+    reason written, it left every list, its days overdue unsaid (clerk trial 140)."""
     hazard_id: str = ""
     """隐患编号: how the register, the 复查验收表 and the 追责核查's 对应自查 name it (a script
     reading --json had no way to: clerk trial 62)."""
@@ -150,6 +153,7 @@ class HazardView:
             photos_unread=row.photos_unread,
             photo_hint=row.photo_hint,
             put_off_from=row.put_off_from,
+            put_off_late=_put_off_late(row, as_of),
             hazard_id=row.hazard_id,
             errors=row.errors,
             errors_said=row.errors_said,
@@ -160,6 +164,12 @@ class HazardView:
             given_on=row.due_from,
             sent_as=row.answered_as[0] if row.answered_as and not row.number else "",
         )
+
+
+def _put_off_late(row: HazardRow, as_of: date) -> int:
+    """The days `row`'s 整改时限 had passed when a version sent by `as_of` put it off."""
+    lapsed = row.put_off_when_passed(as_of + timedelta(days=1)) if row.history else None
+    return (lapsed[1] - lapsed[0]).days if lapsed else 0
 
 
 class DepartmentSummary(BaseModel):
@@ -333,7 +343,8 @@ class StatusReport(BaseModel):
     review settled them (no department is asked), but the archive lacks the evidence, and
     the report says so (they went unsaid once accepted: clerk trial 75)."""
     put_off: list[HazardView] = []
-    """Open hazards whose 整改时限 their department put off without saying why: it is asked."""
+    """Open hazards whose 整改时限 their department put off without saying why (it is asked:
+    `put_off_from`), or after it had passed (`put_off_late`)."""
     done_late: list[HazardView] = []
     """Hazards reported 已完成 after their 整改时限 (逾期完成), the latest first: the report
     counted them without saying which (clerk trial 132)."""
@@ -537,7 +548,7 @@ def build_status(
         if marked:
             open_long_standing[hazard.department] += 1
             long_standing.append(view := view or HazardView.of(hazard, as_of, marked))
-        if hazard.put_off_from is not None:
+        if hazard.put_off_from is not None or hazard.history and _put_off_late(hazard, as_of):
             put_off.append(view := view or HazardView.of(hazard, as_of, marked))
         if hazard.vanished_from:
             vanished.append(view or HazardView.of(hazard, as_of, marked))
