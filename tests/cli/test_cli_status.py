@@ -233,7 +233,11 @@ def test_status_before_deadline_and_department_filter(
     # the screen says whose hazards it counts (it said 全校隐患 2 项: clerk trial 32)
     shown = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-20", "-d", "医院"])
     assert "附属医院隐患 2 项" in shown.output and "全校隐患" not in shown.output
-    assert "全校隐患" in runner.invoke(app, ["status", "回收", "--as-of", "2023-12-20"]).output
+    school = runner.invoke(app, ["status", "回收", "--as-of", "2023-12-20"]).output
+    assert "全校隐患" in school
+    # its whole list is this command's with --all (the whole school's was said: trial 140)
+    assert "完整列表：在本命令后加--all" in "".join(shown.output.split())
+    assert "完整列表和各部门情况：huitoukanstatus--all" in "".join(school.split())
 
 
 def test_long_standing_list(runner: CliRunner, chdir_tmp: Path, campaign: Campaign) -> None:

@@ -541,3 +541,20 @@ def test_a_quoted_name_with_spaces_is_never_broken() -> None:
         lines = wrap_text(text, width).splitlines()
         for name in ('"回收 首轮"', '"第二轮 回收"', '"第三轮 回收"'):
             assert any(name in line for line in lines), (width, lines)
+
+
+def test_a_listed_name_wider_than_a_line_keeps_its_hang() -> None:
+    """“未反馈：” and a problem too long for the rest of the line: its first line began at
+    column 0, the lines after it indented (clerk trial 140)."""
+    import io
+
+    from rich.console import Console
+
+    from huitoukan.cli.render import _listed
+
+    out = io.StringIO()
+    console = Console(file=out, width=40, color_system=None)
+    _listed(console, "未反馈：", ["XN-2023-14（学院警务室，" + "消防通道堆放杂物" * 6 + "）"], "；")
+    first, *rest = out.getvalue().splitlines()
+    assert first == "未反馈：" and len(rest) > 1
+    assert all(line.startswith("  ") and not line.startswith("   ") for line in rest), rest

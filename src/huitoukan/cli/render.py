@@ -270,8 +270,9 @@ def _listed(console: Console, label: str, names: Sequence[str], separator: str =
         piece = name + (separator if number < len(names) - 1 else "")
         if lines[-1].strip() and text_width(lines[-1] + piece) > width:
             lines.append(hang)
-        if text_width(lines[-1] + piece) > width:
-            lines[-1:] = wrap_text(lines[-1] + piece, width, "", hang).splitlines()
+        if text_width(lines[-1] + piece) > width:  # (a new line's hang kept: trial 140)
+            first = hang if not lines[-1].strip() else ""
+            lines[-1:] = wrap_text(lines[-1] + piece, width, first, hang).splitlines()
         else:
             lines[-1] += piece
     console.print(Text("\n".join(line.rstrip() for line in lines)), soft_wrap=True)
@@ -1134,10 +1135,13 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         if report.assigned:
             _assigned_table(console, report)
     elif len(report.overdue) > rows or len(report.due_soon) > soon or report.departments:
-        _wrapped(
-            console,
-            "完整列表和各部门情况：huitoukan status --all；历史遗留问题：--long-standing",
+        # (of the departments chosen: --all alone showed the whole school's, trial 140)
+        whole = (
+            "完整列表：在本命令后加 --all"
+            if chosen
+            else "完整列表和各部门情况：huitoukan status --all"
         )
+        _wrapped(console, f"{whole}；历史遗留问题：--long-standing")
 
 
 _WHOLE_LISTS = "台账“逾期”“未销号”工作表或 --json 输出"
