@@ -558,3 +558,26 @@ def test_a_listed_name_wider_than_a_line_keeps_its_hang() -> None:
     first, *rest = out.getvalue().splitlines()
     assert first == "未反馈：" and len(rest) > 1
     assert all(line.startswith("  ") and not line.startswith("   ") for line in rest), rest
+
+
+def test_a_files_problems_are_said_under_one_heading() -> None:
+    """A warning collect adds after merging (a list's change, a round's date kept) came
+    under a second heading of a file already said (clerk trial 140)."""
+    import io
+
+    from rich.console import Console
+
+    from huitoukan.cli.render import problem_list
+    from huitoukan.model.problems import Code, problem
+
+    said = [
+        problem(Code.MISSING_OWNER, "第二轮/保卫处.xlsx", row=7, department="安全保卫处"),
+        problem(Code.MISSING_OWNER, "第二轮/学工处.xlsx", row=7, department="学生工作处"),
+        problem(Code.MISSING_MEASURES, "第二轮/保卫处.xlsx", row=8, department="安全保卫处"),
+    ]
+    out = io.StringIO()
+    problem_list(Console(file=out, width=100, color_system=None), said)
+    lines = out.getvalue().splitlines()
+    headings = [line for line in lines if line.startswith("第二轮/")]
+    assert headings == ["第二轮/保卫处.xlsx（安全保卫处）", "第二轮/学工处.xlsx（学生工作处）"]
+    assert lines.index(headings[1]) == len(lines) - 2  # its one problem after it

@@ -897,6 +897,12 @@ def problem_list(
     current = None
     shown = 0
     entries, common = _commonest_warnings(_alike(problems))
+    # each file once, where it first comes (what collect says after merging, of a file
+    # already said, came under a second heading of it: clerk trial 140)
+    first: dict[str, int] = {}
+    for same in entries:
+        first.setdefault(same[0].file, len(first))
+    entries = sorted(entries, key=lambda same: first[same[0].file])
     for same in entries[: TERMINAL_ROWS * 5]:
         p = same[0]
         if p.file != current:
