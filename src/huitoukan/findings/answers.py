@@ -187,11 +187,11 @@ def assign(
                     Code.ASSIGNMENT_OTHER_DEPARTMENT,
                     row,
                     row.number,
-                    variant="moved"
-                    if owners and (finding.number, row.department) in answered_before
-                    else ""
-                    if owners
-                    else "unassigned",
+                    variant="unassigned"
+                    if not owners
+                    else "moved"
+                    if (finding.number, row.department) in answered_before
+                    else "",
                     owners=owners,
                 )
             elif len(finding.departments) == 1 and row.source_file not in hinted:

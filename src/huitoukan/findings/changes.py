@@ -33,7 +33,7 @@ def list_changes(
     current = {number_key(f.number): f for f in now}
     numbers = listed_numbers(before)
     said: list[Problem] = []
-    moved: set[str] = set()  # the numbers of `now` problems of `before` are under now
+    moved: set[str] = set()  # the 编号 of `now` that problems of `before` were given
     for old in before:
         new = current.get(number_key(old.number))
         departments = "、".join(old.departments) or "（未明确）"
@@ -71,14 +71,10 @@ def list_changes(
             "wording": (old.where, new.where),
             "departments": (departments, "、".join(new.departments) or "（未明确）"),
         }
-        given = set(new.departments) - {renamed.get(d, d) for d in old.departments}
+        had = {renamed.get(d, d) for d in old.departments}  # (under their names now)
+        given = set(new.departments) - had
         for variant, (was, now_is) in changed.items():
-            if (
-                was == now_is
-                or variant == "departments"
-                and not given
-                and ({renamed.get(d, d) for d in old.departments} == set(new.departments))
-            ):
+            if was == now_is or variant == "departments" and had == set(new.departments):
                 continue
             said.append(
                 problem(
