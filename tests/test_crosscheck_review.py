@@ -246,7 +246,7 @@ def test_a_closing_an_inspection_belied_is_said_to_go_on_the_list(
     listed = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
     out = tmp_path / "追责核查.xlsx"
     said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
-    advice = "部门报已完成、检查时问题仍在的SJ-9不在交办问题清单中，台账仍按部门所报计"
+    advice = "部门报已完成、检查时问题仍在的SJ-9作为这次检查发现的问题还没有列入交办问题清单，台账仍按部门所报计"
     assert (advice in said) is belied
     [row] = verdict_rows(out)
     assert row["结论"] == Conclusion.FOUND_NOT_RECTIFIED.value if belied else Conclusion.FOUND.value
@@ -288,7 +288,12 @@ def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on
     out = tmp_path / "追责核查.xlsx"
     said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
     assert "已列入交办清单但未整改SJ-9" in said
-    assert "部门报已完成、检查时问题仍在的SJ-9不在交办问题清单中" in said
+    # not “不在交办问题清单中” beside its own 已列入交办清单: XJ-1's row stays (trial 141)
+    assert (
+        "部门报已完成、检查时问题仍在的SJ-9（交办问题XJ-1报已完成）作为这次检查发现的问题还没有列入"
+        "交办问题清单" in said
+    )
+    assert "交办问题XJ-1那一行保留，不是重复" in said and "不在交办问题清单中" not in said
 
 
 def _hazard_id(register: Path, location: str) -> str:

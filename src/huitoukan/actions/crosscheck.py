@@ -202,7 +202,7 @@ def run_crosscheck(
         for verdict in verdicts:  # on the printed sheet too, not the screen alone
             verdict.note = "；".join(filter(None, (verdict.note, said)))
     result.untracked = [v.finding for v in untracked]
-    result.reopen = [v.finding for v in reopen]
+    result.reopen = reopen
     out = xlsx_name(out)
     if edited_since_written(out):
         result.problems.extend(_decisions_typed_into(out, result, findings, state.hazards))

@@ -1437,27 +1437,33 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
             "隐患的隐患编号（核查结果的“说明”列出了相近隐患的编号）或“无”，再运行一次即按所填"
             "结论核查。",
         )
-    for found, advice in (
-        # reported closed, found still there: rectified again once listed (it stayed 已销号
-        # and 清零 everywhere, no advice given: clerk trial 117)
-        (
-            result.reopen,
-            "部门报已完成、检查时问题仍在的 {numbers} 不在交办问题清单中，台账仍按部门所报计：请把{they}"
-            "作为新的问题加入交办问题清单（问题编号、来源、发现时间照抄，写明责任部门和整改时限；原有的"
-            "那一行保留），重新汇总后运行 huitoukan issue --followup 下发，责任部门即按它重新整改。",
-        ),
-        (
-            result.untracked,
-            "自查未发现的 {numbers} 不在交办问题清单中，没有部门在跟踪整改：请把{they}加入交办问题"
+    # reported closed, found still there: rectified again once listed (it stayed 已销号
+    # and 清零 everywhere, no advice given: clerk trial 117), the answered problem's row
+    # beside it (“不在交办问题清单中” of one the verdict said was listed: clerk trial 141)
+    if result.reopen:
+        numbers = "、".join(
+            _numbered(v.finding)
+            + (f"（交办问题 {v.belied_answer} 报已完成）" * bool(v.belied_answer))
+            for v in result.reopen
+        )
+        they = "它" if len(result.reopen) == 1 else "它们"
+        kept = "、".join(dict.fromkeys(v.belied_answer for v in result.reopen if v.belied_answer))
+        _wrapped(
+            console,
+            f"部门报已完成、检查时问题仍在的 {numbers} 作为这次检查发现的问题还没有列入交办问题清单，"
+            f"台账仍按部门所报计：请把{they}作为新的问题加入交办问题清单（问题编号、来源、发现时间照抄，"
+            f"写明责任部门和整改时限；{f'交办问题 {kept} ' if kept else '原有的'}那一行保留，"
+            "不是重复），重新汇总后运行 huitoukan issue --followup 下发，责任部门即按它重新整改。",
+        )
+    if result.untracked:  # (a 序号 alone, “自查未发现的 2、SD24-01”, read as a count: trial 122)
+        numbers = "、".join(map(_numbered, result.untracked))
+        they = "它" if len(result.untracked) == 1 else "它们"
+        _wrapped(
+            console,
+            f"自查未发现的 {numbers} 不在交办问题清单中，没有部门在跟踪整改：请把{they}加入交办问题"
             "清单（问题编号、来源、发现时间照抄，写明责任部门和整改时限），重新汇总后运行 huitoukan issue "
-            "--followup 下发给责任部门；此后 status、汇报、复查验收表和抽查档案才跟踪{they}的整改。",
-        ),
-    ):
-        if found:  # (a 序号 alone, “自查未发现的 2、SD24-01”, read as a count: trial 122)
-            numbers = "、".join(map(_numbered, found))
-            _wrapped(
-                console, advice.format(numbers=numbers, they="它" if len(found) == 1 else "它们")
-            )
+            f"--followup 下发给责任部门；此后 status、汇报、复查验收表和抽查档案才跟踪{they}的整改。",
+        )
     if result.untracked:
         # listed, one found by the day the returns were due is the campaign's own problem
         # to the next crosscheck, not a finding to check (`_assigned_themselves`)

@@ -88,6 +88,9 @@ class Verdict:
     belied: bool = False
     """A department reported the problem closed before the inspection found it still
     there: to be rectified again, once someone asks (`Crosscheck.reopen`)."""
+    belied_answer: str = ""
+    """The 交办问题 (its 编号) whose answer was belied: its row stays, the finding goes
+    beside it (the advice read as if the list had no such problem: clerk trial 141)."""
 
     @property
     def in_register(self) -> bool:
@@ -108,7 +111,7 @@ class Crosscheck:
     """The findings 自查未发现 that neither the register nor the 交办问题清单 holds: in no
     department's form, so in no register, status, report or archive until listed and issued (a clerk
     had no way to know: clerk trial 113)."""
-    reopen: list[Finding] = field(default_factory=list)
+    reopen: list[Verdict] = field(default_factory=list)
     """The findings a department's closing had belied (`Verdict.belied`) that the 交办问题清单
     does not hold: the hazard stays 已销号 everywhere, and no one is asked to rectify it
     again, until listed and issued (clerk trial 117)."""
@@ -699,6 +702,7 @@ def _left_unrectified(
         accountable,
         note=note,
         belied=closed is not None,
+        belied_answer=(listed.number or f"{listed.source}交办的问题") if closed else "",
     )
 
 
