@@ -519,6 +519,32 @@ def test_merged_cells_are_read_on_every_row(campaign: Campaign, tmp_path: Path) 
     assert [r.location for r in rows] == ["教学楼", "教学楼"]
 
 
+@pytest.mark.parametrize("over", [1, 2])
+def test_a_cell_merged_down_over_a_blank_row_makes_no_hazard_of_it(
+    campaign: Campaign, tmp_path: Path, over: int
+) -> None:
+    """部位 merged over two hazards and the blank row (序号, 自查 as issued) below them: that
+    row was a hazard of 部位 alone, four errors sent for it (clerk trial 141). A row under
+    the merge with anything of its own is read as before."""
+    rows = [hazard(存在隐患问题="排烟罩油污"), hazard(部位=None, 存在隐患问题="配电箱门未关")]
+    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows)
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    first, col = header_row + 1, columns["部位"]
+    assert ws.cell(first + 2, columns["序号"]).value  # the blank row as issued
+    ws.merge_cells(start_row=first, start_column=col, end_row=first + 1 + over, end_column=col)
+    if over == 2:
+        ws.cell(first + 3, columns["整改措施"]).value = "加锁"
+    wb.save(path)
+    form = read(path, campaign)
+    assert [(h.location, h.hazard) for h in form.hazards] == [
+        ("教学楼", "排烟罩油污"),
+        ("教学楼", "配电箱门未关"),
+    ] + [("教学楼", "")] * (over == 2)
+    assert not [p for p in form.problems if p.row == first + 2]
+
+
 def test_a_cell_merged_across_fields_counts_in_its_first_only(
     campaign: Campaign, tmp_path: Path
 ) -> None:

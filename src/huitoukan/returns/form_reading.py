@@ -1332,6 +1332,18 @@ def _merged_across_fields(table: FoundForm, fields: list[tuple[str, int]]) -> di
     return found
 
 
+def _merged_from_above(table: FoundForm, fields: list[tuple[str, int]]) -> dict[int, set[str]]:
+    """The fields of each table row (0-based) holding the text of a cell merged down from a
+    row above: 部位 merged over two hazards and the blank row below them made that row a
+    hazard of 部位 alone, four errors sent for it (clerk trial 141). Not the row's own."""
+    carried: dict[int, set[str]] = {}
+    for top, left, bottom, right in table.grid.merged:
+        names = {name for name, c in fields if left <= c <= right}
+        for r in range(top + 1, bottom + 1) if names else ():
+            carried.setdefault(r, set()).update(names)
+    return carried
+
+
 _FILLED_DOWN = frozenset({"deadline", "progress", "owner", "checked_on", "closed_on", "source"})
 """Columns a clerk fills down the whole table (dragging the first row's 整改时限, 整改完成情况,
 责任人, 检查时间 to its end): a row with nothing else is no hazard."""
@@ -1485,6 +1497,7 @@ def _read_rows(
     untitled = [(c, f"{column_letter(c)}列") for c in range(width) if c not in titled]
     extra_columns += untitled
     across = _merged_across_fields(table, fields)
+    carried = _merged_from_above(table, fields)
     todays = table.grid.todays
     example = campaign.info.returns_due
     # One object per distinct text: 检查内容, 责任人, 整改完成情况 repeat on most rows, and
@@ -1528,10 +1541,14 @@ def _read_rows(
                 for c, title in extra_columns
                 if c < width and (text := cell_text(row[c])) and text not in seen
             ]
+        own = carried.get(r, ())
         filled_in = {
             name: t
             for name, t in raw.texts.items()
-            if t and name != "seq" and not (name == "source" and t == SELF_CHECK)
+            if t
+            and name != "seq"
+            and not (name == "source" and t == SELF_CHECK)
+            and name not in own
         }
         filled = list(filled_in.values())
         if not raw.extras and not filled:  # blank, or the template's pre-numbered empty row,
