@@ -1012,3 +1012,36 @@ def test_a_deadline_moved_by_months_asks_whether_it_is_a_new_campaign(
     shown = "".join(again.stderr.split())
     assert "报送截止日期已由2023年12月15日改为" in shown
     assert ("如果这是新一次活动" in shown) is said, shown
+
+
+def test_status_says_which_deadlines_were_put_off(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """A 整改时限 put off without a reason, or once it had passed: off the overdue list by
+    the new one, and the screen said neither (only --json and the report: clerk trial 141).
+    Said in a line, each listed with --all and --department."""
+    returns = chdir_tmp / "回收"
+    versions = (
+        ("安全保卫处", "v1", 10, "监控室", date(2023, 12, 15), None),
+        ("安全保卫处", "v2", 16, "监控室", date(2023, 12, 30), "设备到货延迟，已临时封闭通道"),
+        ("附属医院", "v1", 10, "药房", date(2023, 12, 20), None),
+        ("附属医院", "v2", 12, "药房", date(2023, 12, 28), None),
+    )
+    for department, name, day, where, deadline, remark in versions:
+        filled_form(campaign, department, returns / f"{department}{name}.xlsx",
+                    [hazard(部位=where, 整改时限=deadline, 备注=remark)],
+                    form_date=date(2023, 12, day))  # fmt: skip
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code in (0, 1)
+    shown = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
+    assert (
+        "推迟了整改时限的隐患2项（备注中未说明原因的1项；逾期后才推迟、按新时限未计入逾期的1项）："
+        "安全保卫处、附属医院" in shown
+    )
+    assert "整改时限由" not in shown  # which ones: with --all or --department
+    every = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--all"]).output.split())
+    assert "安全保卫处监控室：楼道灭火器过期（整改时限推迟至12月30日，推迟时已逾期1天）" in every
+    assert "附属医院药房：楼道灭火器过期（整改时限由12月20日推迟至12月28日）" in every
+    args = ["status", "--as-of", "2023-12-20", "-d", "附属医院"]
+    chosen = "".join(runner.invoke(app, args).output.split())
+    assert "推迟了整改时限的隐患1项（备注中未说明原因的1项）：附属医院" in chosen
+    assert "整改时限由12月20日推迟至12月28日" in chosen and "监控室" not in chosen

@@ -1113,6 +1113,8 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         departments = list(dict.fromkeys(h.department for h in misdated))
         label = f"报已完成但销号时间未填写或有误的隐患 {len(misdated)} 项（按未销号计）："
         _listed(console, label, departments)
+    if report.put_off:  # off the overdue list by a later 整改时限 (said nowhere: trial 141)
+        _put_off(console, report, year, everything or chosen)
     rows = _room(TERMINAL_ROWS if everything else SCREEN_OVERDUE, len(report.overdue))
     if report.overdue:
         first = f"逾期最久的 {rows} 项" if len(report.overdue) > rows else "逾期最久的在前"
@@ -1151,6 +1153,32 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
 
 
 _WHOLE_LISTS = "台账“逾期”“未销号”工作表或 --json 输出"
+
+
+def _put_off(console: Console, report: StatusReport, year: int, each: bool) -> None:
+    """The hazards whose 整改时限 was put off without a reason, or once it had passed."""
+    unexplained = sum(1 for h in report.put_off if h.put_off_from)
+    lapsed = sum(1 for h in report.put_off if h.put_off_late)
+    which = "；".join(
+        filter(
+            None,
+            (
+                f"备注中未说明原因的 {unexplained} 项" if unexplained else "",
+                f"逾期后才推迟、按新时限未计入逾期的 {lapsed} 项" if lapsed else "",
+            ),
+        )
+    )
+    departments = list(dict.fromkeys(h.department for h in report.put_off))
+    _listed(console, f"推迟了整改时限的隐患 {len(report.put_off)} 项（{which}）：", departments)
+    if not each:
+        return
+    for view in report.put_off[:TERMINAL_ROWS]:
+        number = f"【{view.number}】" if view.number else ""
+        since = f"由 {_short(view.put_off_from, year)} " if view.put_off_from else ""
+        late = f"，推迟时已逾期 {view.put_off_late} 天" if view.put_off_late else ""
+        moved = f"整改时限{since}推迟至 {_short(view.deadline, year)}{late}"
+        _wrapped(console, f"{view.department}　{number}{view.named()}（{moved}）", "  ", "    ")
+    _more(console, TERMINAL_ROWS, len(report.put_off), " --json 输出（put_off）")
 
 
 def _assigned_line(report: StatusReport) -> str:
