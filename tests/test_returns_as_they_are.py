@@ -586,6 +586,10 @@ def test_byte_identical_returns_are_listed_as_duplicates(
     collection = collect(campaign, [tmp_path / "r"], as_of=AS_OF)
     used = [Path(f).name for f, o in collection.outcomes.items() if o is FileOutcome.USED]
     assert used == ["医院.xlsx"]  # (an alias of 附属医院)
+    shutil.copy(first, tmp_path / "r" / "附属医院.xlsx")  # its full name, sorted after
+    collection = collect(campaign, [tmp_path / "r"], as_of=AS_OF)
+    used = [Path(f).name for f, o in collection.outcomes.items() if o is FileOutcome.USED]
+    assert used == ["附属医院.xlsx"]  # before the alias (trial 141)
 
 
 @pytest.mark.parametrize(
