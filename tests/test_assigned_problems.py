@@ -1911,13 +1911,17 @@ def _returns(campaign: Campaign, listed: Path, folder: Path) -> None:
     assert derived in {f.number for f in findings}
 
 
+@pytest.mark.parametrize("department", ["附属医院", "安全保卫处"])
 def test_a_row_naming_a_problem_not_its_departments_is_said_so(
-    campaign: Campaign, listed: Path, tmp_path: Path
+    campaign: Campaign, listed: Path, tmp_path: Path, department: str
 ) -> None:
-    """医院 writes 4J-01 (警务室's) and QT-01 (no department yet) on rows of its own."""
+    """医院 writes 4J-01 (警务室's) and QT-01 (no department yet) on rows of its own. The
+    receiving office keeps the list: told to add itself, not to tell itself (trial 141)."""
+    assert campaign.info.receiver == "安全保卫处"
+    tell = "" if department == "安全保卫处" else "告知接收部门"
     filled_form(
         campaign,
-        "附属医院",
+        department,
         tmp_path / "回收" / "医院.xlsx",
         [
             hazard(问题编号="4J-01", 问题来源="四进", 部位="岗亭"),
@@ -1935,9 +1939,9 @@ def test_a_row_naming_a_problem_not_its_departments_is_said_so(
     assert said == [
         "交办问题 4J-01 的责任部门是学院警务室，不是本部门；这一行已按本部门自查发现的隐患汇总，"
         "不算 4J-01 的反馈。编号写错的请改正；该问题已改由其他部门负责的，删去问题编号即可（问题来源照旧）；"
-        "确由本部门整改的，请告知接收部门在交办问题清单的责任部门中加上本部门",  # (trial 58)
+        f"确由本部门整改的，请{tell}在交办问题清单的责任部门中加上本部门",  # (trial 58)
         "交办问题 QT-01 在交办问题清单中还没有明确责任部门，已按本部门自查发现的隐患汇总；"
-        "由本部门整改的，请告知接收部门在清单中写明",
+        f"由本部门整改的，请{tell}在清单中写明",
     ]
     # nor is the row in 4J-01's history (its 一问题一档案 listed 医院's version: trial 34)
     assert collection.mentions == []

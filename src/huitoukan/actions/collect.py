@@ -375,7 +375,14 @@ def collect(
     update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
     if findings:
         answered_before = set(answered_before)
-        assignment = assign(findings, hazards, collection.current, assigned_on, answered_before)
+        assignment = assign(
+            findings,
+            hazards,
+            collection.current,
+            assigned_on,
+            answered_before,
+            campaign.info.receiver,
+        )
         hazards = assignment.hazards
         problems, hazards = excuse_inspection_deadlines(problems, hazards, findings)
         problems = excuse_belied_reviews(problems, hazards, findings, reviewed.undone)

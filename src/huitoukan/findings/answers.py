@@ -76,12 +76,14 @@ def assign(
     current: Mapping[str, ReturnForm],
     assigned_on: Mapping[str, date | None] | None = None,
     answered_before: Collection[tuple[str, str]] = (),
+    receiver: str = "",
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return;
     `assigned_on`: the day each part was assigned, when later than the forms were issued
     (a return sent before cannot answer it); `answered_before`: (问题编号, department) of
     the answers the register holds (`Coverage.answered`: a department the list has given
-    the problem to another since is told so)."""
+    the problem to another since is told so); `receiver`: the office keeping the list (told
+    to add itself, not to tell itself: clerk trial 141)."""
     by_number = {number_key(f.number): f for f in findings}
     forms = {form.file: form for form in current.values()}
     # a column headed 编号 none of whose numbers is listed: the department's own numbering
@@ -193,6 +195,7 @@ def assign(
                     if (finding.number, row.department) in answered_before
                     else "",
                     owners=owners,
+                    tell="" if row.department == receiver else "告知接收部门",
                 )
             elif len(finding.departments) == 1 and row.source_file not in hinted:
                 # whose it may be, said once (ATT00001.xlsx answering 学院警务室's SD6-04, a
