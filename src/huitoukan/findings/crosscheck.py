@@ -295,8 +295,11 @@ def crosscheck(
             if verdict.match is not None and answers_one(verdict.match.hazard):
                 verdict = _answered(finding, verdict.match, numbered, listed_as, listing)
                 verdict.decided = True
-            elif verdict.match is not None and not _before(
-                verdict.match.hazard.checked_on, finding.found_on
+            elif (
+                verdict.match is not None
+                and not _before(verdict.match.hazard.checked_on, finding.found_on)
+                # (a return sent before the inspection listed it: its 检查时间 typed wrong)
+                and listing.sent_before(verdict.match.hazard, finding.found_on) is None
             ):
                 verdict = _found_after(finding, verdict.match, levels)
             elif verdict.match is None and verdict.conclusion is Conclusion.TO_CONFIRM:
@@ -799,6 +802,23 @@ def _searched(
             )
             return Verdict(finding, Conclusion.TO_CONFIRM, None, in_time, note=note)
         return _found(finding, top, candidates)
+    # its 检查时间 after the inspection, in a return sent before it: one of the two days is
+    # typed wrong (a year: 追责 of a department whose return proved it had found it,
+    # clerk trial 142) — the clerk decides
+    sent = (
+        listing.sent_before(candidates[0].hazard, finding.found_on)
+        if late and late[0] is candidates[0] and not given_after(late[0].hazard)
+        else None
+    )
+    if sent is not None and decision.conclusion in (TO_CONFIRM, FOUND):
+        doubtful = candidates[0].hazard
+        typed = chinese_date(doubtful.checked_on) if doubtful.checked_on else "未填写"
+        note = (
+            f"自查报的检查时间是 {typed}（晚于这次检查），但部门 {chinese_date(sent)} 报送的"
+            f"表格中已有这项隐患（{doubtful.hazard_id}，早于这次检查）：检查时间或表头日期填错了"
+            "一个，请核实后在问题清单的“对应自查”中填写隐患编号（检查前已发现）或“无”"
+        )
+        return Verdict(finding, Conclusion.TO_CONFIRM, None, candidates, note=note)
     if in_time and (decision.conclusion == TO_CONFIRM or decision.conclusion == FOUND):
         note = (
             decision.reason
@@ -1113,6 +1133,20 @@ class _LateListing:
             (d for d in days if (after is None or d > after) and (checked is None or d >= checked)),
             None,
         )
+
+    def sent_before(self, hazard: HazardRow, found: date | None) -> date | None:
+        """The day a return listing `hazard` was sent, when before the inspection found it
+        (`found`), whatever its 检查时间 says: its first version's day (`history`), or the
+        department's first return listing it when every one was sent before; else None."""
+        if found is None:
+            return None
+        if hazard.history and date.min < hazard.history[0][0] < found:
+            return hazard.history[0][0]
+        days = self.sent.get(hazard.department, ())
+        after = hazard.unlisted_on
+        if not days or days[-1] >= found:
+            return None
+        return next((d for d in days if after is None or d > after), None)
 
     def listed(self, hazard: HazardRow, found: date | None) -> date | None:
         """The day the department's returns first listed `hazard` — the first sent on or
