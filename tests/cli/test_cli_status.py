@@ -1034,14 +1034,23 @@ def test_status_says_which_deadlines_were_put_off(
     assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code in (0, 1)
     shown = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
     assert (
-        "推迟了整改时限的隐患2项（备注中未说明原因的1项；逾期后才推迟、按新时限未计入逾期的1项）："
-        "安全保卫处、附属医院" in shown
+        "推迟了整改时限的隐患2项（其中原时限已过才推迟、按新时限未计入逾期的1项，备注中未说明推迟"
+        "原因的1项）：安全保卫处、附属医院" in shown
     )
     assert "整改时限由" not in shown  # which ones: with --all or --department
     every = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--all"]).output.split())
-    assert "安全保卫处监控室：楼道灭火器过期（整改时限推迟至12月30日，推迟时已逾期1天）" in every
+    # the deadline passed, its reason given: from when too (only to when: trial 142)
+    assert (
+        "安全保卫处监控室：楼道灭火器过期（整改时限由12月15日推迟至12月30日，推迟时已逾期1天）"
+        in every
+    )
     assert "附属医院药房：楼道灭火器过期（整改时限由12月20日推迟至12月28日）" in every
     args = ["status", "--as-of", "2023-12-20", "-d", "附属医院"]
     chosen = "".join(runner.invoke(app, args).output.split())
-    assert "推迟了整改时限的隐患1项（备注中未说明原因的1项）：附属医院" in chosen
+    assert "推迟了整改时限的隐患1项（其中备注中未说明推迟原因的1项）：附属医院" in chosen
+    listed = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
+    assert [(h["department"], h["put_off_passed"]) for h in listed["put_off"]] == [
+        ("安全保卫处", "2023-12-15"),
+        ("附属医院", None),
+    ]
     assert "整改时限由12月20日推迟至12月28日" in chosen and "监控室" not in chosen

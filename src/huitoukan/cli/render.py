@@ -265,7 +265,8 @@ def _listed(console: Console, label: str, names: Sequence[str], separator: str =
     """`label` and `names`, wrapped between names only (a department's name split over
     two lines reads as two names); a name wider than a line wraps as a sentence."""
     width, hang = console.width - 1, "  "
-    lines = [label]
+    # (a label wider than the line ran off it: clerk trial 142)
+    lines = wrap_text(label, width, "", hang).splitlines() if text_width(label) > width else [label]
     for number, name in enumerate(names):
         piece = name + (separator if number < len(names) - 1 else "")
         if lines[-1].strip() and text_width(lines[-1] + piece) > width:
@@ -1157,24 +1158,26 @@ _WHOLE_LISTS = "台账“逾期”“未销号”工作表或 --json 输出"
 
 def _put_off(console: Console, report: StatusReport, year: int, each: bool) -> None:
     """The hazards whose 整改时限 was put off without a reason, or once it had passed."""
-    unexplained = sum(1 for h in report.put_off if h.put_off_from)
     lapsed = sum(1 for h in report.put_off if h.put_off_late)
-    which = "；".join(
+    unexplained = sum(1 for h in report.put_off if h.put_off_from)
+    # (one may be both: “其中”, each count of the whole, not parts adding up to it)
+    which = "，".join(
         filter(
             None,
             (
-                f"备注中未说明原因的 {unexplained} 项" if unexplained else "",
-                f"逾期后才推迟、按新时限未计入逾期的 {lapsed} 项" if lapsed else "",
+                f"原时限已过才推迟、按新时限未计入逾期的 {lapsed} 项" if lapsed else "",
+                f"备注中未说明推迟原因的 {unexplained} 项" if unexplained else "",
             ),
         )
     )
     departments = list(dict.fromkeys(h.department for h in report.put_off))
-    _listed(console, f"推迟了整改时限的隐患 {len(report.put_off)} 项（{which}）：", departments)
+    _listed(console, f"推迟了整改时限的隐患 {len(report.put_off)} 项（其中{which}）：", departments)
     if not each:
         return
     for view in report.put_off[:TERMINAL_ROWS]:
         number = f"【{view.number}】" if view.number else ""
-        since = f"由 {_short(view.put_off_from, year)} " if view.put_off_from else ""
+        before = view.put_off_from or view.put_off_passed
+        since = f"由 {_short(before, year)} " if before else ""
         late = f"，推迟时已逾期 {view.put_off_late} 天" if view.put_off_late else ""
         moved = f"整改时限{since}推迟至 {_short(view.deadline, year)}{late}"
         _wrapped(console, f"{view.department}　{number}{view.named()}（{moved}）", "  ", "    ")

@@ -67,6 +67,9 @@ class HazardView:
     put_off_late: int = 0
     """The days its 整改时限 had passed when a version put it off (0: never so): with a
     reason written, it left every list, its days overdue unsaid (clerk trial 140)."""
+    put_off_passed: date | None = None
+    """The 整改时限 that had passed when a version put it off (`put_off_late`): with a reason
+    written, the screen said to what day only (clerk trial 142)."""
     hazard_id: str = ""
     """隐患编号: how the register, the 复查验收表 and the 追责核查's 对应自查 name it (a script
     reading --json had no way to: clerk trial 62)."""
@@ -124,6 +127,7 @@ class HazardView:
 
     @classmethod
     def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
+        lapsed = _put_off_late(row, as_of)
         return cls(
             department=row.department,
             location=row.location,
@@ -153,7 +157,8 @@ class HazardView:
             photos_unread=row.photos_unread,
             photo_hint=row.photo_hint,
             put_off_from=row.put_off_from,
-            put_off_late=_put_off_late(row, as_of),
+            put_off_late=(lapsed[1] - lapsed[0]).days if lapsed else 0,
+            put_off_passed=lapsed[0] if lapsed else None,
             hazard_id=row.hazard_id,
             errors=row.errors,
             errors_said=row.errors_said,
@@ -166,10 +171,10 @@ class HazardView:
         )
 
 
-def _put_off_late(row: HazardRow, as_of: date) -> int:
-    """The days `row`'s 整改时限 had passed when a version sent by `as_of` put it off."""
-    lapsed = row.put_off_when_passed(as_of + timedelta(days=1)) if row.history else None
-    return (lapsed[1] - lapsed[0]).days if lapsed else 0
+def _put_off_late(row: HazardRow, as_of: date) -> tuple[date, date, date] | None:
+    """(the 整改时限, the day, to what) of a 整改时限 already passed that a version sent by
+    `as_of` put off (`HazardRow.put_off_when_passed`)."""
+    return row.put_off_when_passed(as_of + timedelta(days=1)) if row.history else None
 
 
 class DepartmentSummary(BaseModel):
