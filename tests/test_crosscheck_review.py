@@ -1354,6 +1354,24 @@ def _reviewed(
     return wb
 
 
+@pytest.mark.parametrize(("verdict", "belied"), [(None, True), ("合格", True), ("不合格", False)])
+def test_a_closing_sent_back_by_its_review_is_not_advised_to_be_listed(
+    tmp_path: Path, verdict: str | None, belied: bool
+) -> None:
+    """东门, reported closed on 12月8日, found still there by the city on 12月10日: the clerk
+    is told to list it, the department asked to rectify it only then. Failed its review
+    on 12月9日, it is open again and its department at it: the advice was false (clerk
+    trial 142). Awaiting its review, or passed, it still counts as done: advised."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    if verdict is not None:
+        _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-09", verdict, "门锁未换")
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    finding = city_finding("SJ-3", date(2023, 12, 10), "东门", door.hazard, "安全保卫处")
+    [judged] = crosscheck(campaign, [finding], hazards).verdicts
+    assert judged.conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    assert judged.belied is belied
+
+
 def test_a_pass_without_its_reviewer_after_a_failure_is_said(tmp_path: Path) -> None:
     """东门 failed its review on 12月9日; on 12月12日 it is passed with no 复查人: not adopted
     (销号 on nobody's word) and, the earlier 不合格 holding, dropped without a word, the

@@ -646,15 +646,15 @@ def _left_unrectified(
         and min(first_sent) > found
     )
     closed: date | None = None  # reported done before they came
+    reopen = False  # and done still: to be listed to be rectified again (`Verdict.belied`)
     if later and not owners:
         why = "但检查时尚未交办整改"
         accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
     elif answers and not answered_after:
         why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
-        closed = min(
-            (h.closed_on for h in answers if found and h.closed_on and h.closed_on < found),
-            default=None,
-        )
+        done = [h for h in answers if found and h.closed_on and h.closed_on < found]
+        closed = min((h.closed_on for h in done if h.closed_on), default=None)
+        reopen = any(map(_done_still, done))
         if closed is not None:  # reported done before they came: not a deadline missed, a
             # rectification not done (检查时已过整改时限 said of a problem closed in time read
             # as a deadline missed: clerk trial 71)
@@ -704,8 +704,8 @@ def _left_unrectified(
         candidates,
         accountable,
         note=note,
-        belied=closed is not None,
-        belied_answer=(listed.number or f"{listed.source}交办的问题") if closed else "",
+        belied=reopen,
+        belied_answer=(listed.number or f"{listed.source}交办的问题") if reopen else "",
     )
 
 
@@ -893,6 +893,14 @@ def _numbers_differ(verdict: Verdict) -> None:
     verdict.note = "；".join(filter(None, (verdict.note, said)))
 
 
+def _done_still(hazard: HazardRow) -> bool:
+    """A closing an inspection belied that still counts (已销号, or 已完成 awaiting its
+    review): the department reworks it once it is listed. Sent back by a review since, it
+    is open again and the department at it (“另列一行后才会要求部门重新整改” of a hazard
+    复查不合格 days before: clerk trial 142)."""
+    return hazard.closed or hazard.unreviewed
+
+
 def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:
     hazard = match.hazard
     origin = (  # the register's row is a department's answer to an earlier inspection's
@@ -941,7 +949,12 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
             f"{origin}"
         )
         return Verdict(
-            finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note, belied=True
+            finding,
+            Conclusion.FOUND_NOT_RECTIFIED,
+            match,
+            candidates,
+            note=note,
+            belied=_done_still(hazard),
         )
     found = finding.found_on
     # what the department's versions said on the day of the inspection: a 整改时限 put off
