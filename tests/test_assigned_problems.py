@@ -2826,6 +2826,40 @@ def test_an_answer_typed_in_a_blank_row_is_matched_or_pointed_at(
             )
 
 
+@pytest.mark.parametrize("progress", ["整改中", "已完成"])
+def test_an_old_answer_reworked_for_the_problem_listed_again_is_pointed_at(
+    campaign: Campaign, tmp_path: Path, progress: str
+) -> None:
+    """XJ-1 closed, found still there by the city and listed again as SJ-9 (as crosscheck
+    advises); the department reopened XJ-1's row and left SJ-9's blank: XJ-1 reopened, SJ-9
+    unanswered, and nothing said which row to fill (clerk trial 142). Said on XJ-1's row;
+    XJ-1 still reported done, nothing is."""
+    from tests.helpers import answer
+
+    old = {"问题编号": "XJ-1", "问题来源": "县级普查", "发现时间": date(2023, 12, 1), "部位": "东门",
+           "问题描述": "配电箱未上锁", "责任部门": "安全保卫处", "整改时限": date(2023, 12, 10)}  # fmt: skip
+    again = {**old, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": date(2023, 12, 16),
+             "整改时限": date(2023, 12, 25)}  # fmt: skip
+    listed = read_findings(findings_list(tmp_path / "清单.xlsx", [old, again]), campaign).findings
+    returns = tmp_path / "回收"
+    done = {
+        "整改完成情况": progress,
+        "销号时间": date(2023, 12, 10) if progress == "已完成" else None,
+    }
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [], assigned=listed,
+                answers={"XJ-1": answer(**done)}, form_date=date(2023, 12, 18))  # fmt: skip
+    collection = collect(campaign, [returns], as_of=AS_OF, findings=listed)
+    [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_UNANSWERED]
+    [reopened] = [h for h in collection.hazards if h.number == "XJ-1"]
+    pointed = f"表中第 {reopened.source_row} 行的交办问题 XJ-1 与它说的是同一个问题" in said.message
+    assert pointed is (progress == "整改中")
+    if pointed:
+        assert said.row == reopened.source_row and said.value == "SJ-9"
+        assert said.message.endswith(
+            "重新整改的情况请填在 SJ-9 这一行，XJ-1 那一行保留原来报的已完成和销号时间"
+        )
+
+
 def test_an_inspections_day_in_its_lists_title_rows_is_each_problems(
     campaign: Campaign, tmp_path: Path
 ) -> None:

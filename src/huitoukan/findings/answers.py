@@ -29,7 +29,14 @@ from huitoukan.model.findings import (
     number_key,
 )
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import STILL_THERE, UNREVIEWED, HazardRow, ReturnForm, due_day
+from huitoukan.model.returns import (
+    DONE,
+    STILL_THERE,
+    UNREVIEWED,
+    HazardRow,
+    ReturnForm,
+    due_day,
+)
 
 
 @dataclass
@@ -308,6 +315,15 @@ def assign(
                 continue
             on_form = [i for i in loose.get(department, []) if result[i].source_file == form.file]
             alike = None if owners else _like_an_answer(finding, result, on_form)
+            # the same problem listed again (found still there since its answer was closed),
+            # the old answer reopened instead (clerk trial 142): said which row to fill
+            reworked = (
+                None
+                if owners or alike is not None
+                else _reworked_under(finding, [r for r in result if r.source_file == form.file])
+            )
+            if reworked is not None:
+                alike = reworked
             if alike is not None:  # marked where it asks for the number (it marked the
                 # problem's row, or none when the department deleted it: clerk trial 103)
                 row_number = alike.source_row
@@ -321,7 +337,13 @@ def assign(
                     row=row_number,
                     field="问题编号",
                     value=finding.number,  # the problem unanswered, wherever it is marked
-                    variant="other_form" if owners else "alike" if alike else "",
+                    variant="other_form"
+                    if owners
+                    else "reworked"
+                    if reworked
+                    else "alike"
+                    if alike
+                    else "",
                     department=department,
                     number=finding.number,
                     source=finding.source,
@@ -329,6 +351,7 @@ def assign(
                     owners=owners,
                     alike_row=alike.source_row if alike else 0,
                     alike_what=alike.where[:40] if alike else "",
+                    earlier=reworked.number if reworked else "",
                 )
             )
     for index in unknown:  # summed up as the department's own finding, as its warning says:
@@ -648,6 +671,24 @@ def _by_content(
         if value >= best_score:
             best, best_score = index, value
     return best
+
+
+def _reworked_under(finding: Finding, rows: Sequence[HazardRow]) -> HazardRow | None:
+    """The row of the form answering another problem (its 编号) as not done, described as
+    `finding` is (MATCH): the earlier problem's answer reopened for `finding`, the same
+    problem listed again because an inspection found it still there."""
+    key = number_key(finding.number)
+    return next(
+        (
+            row
+            for row in rows
+            if row.number
+            and number_key(row.number) != key
+            and row.progress != DONE
+            and score(finding.location, finding.description, row.location, row.hazard) >= MATCH
+        ),
+        None,
+    )
 
 
 def _like_an_answer(

@@ -931,6 +931,10 @@ CATALOGUE: Mapping[Code, Rule] = {
             "下发给{owners}的表格（表中预填的交办问题都是{owners}的），其中没有本部门的交办问题；"
             "请用下发给{department}的附件2（发放文件夹中以本部门命名的表格）填写，在该问题的行内"
             "填写整改措施、整改完成情况和责任人后重新报送",
+            "reworked": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈；"
+            "表中第 {alike_row} 行的交办问题 {earlier} 与它说的是同一个问题，那一行填了整改情况，"
+            "{number} 这一行却空着。{earlier} 此前已报完成、之后检查又查出而另列为 {number} 的，"
+            "重新整改的情况请填在 {number} 这一行，{earlier} 那一行保留原来报的已完成和销号时间",
             "alike": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈；"
             "表中第 {alike_row} 行（{alike_what}）没有填写问题编号，是不是这个问题的反馈？是的，"
             "请在该行填写问题编号 {number}；不是的，请在这个问题的行内填写整改措施、整改完成情况"
