@@ -706,7 +706,14 @@ def collect_to_register(
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
     if listed_before and listed is not None:
         collection.problems.extend(
-            list_changes(listed_before, findings, display_name(listed), as_of, renames)
+            list_changes(
+                listed_before,
+                findings,
+                display_name(listed),
+                as_of,
+                renames,
+                {(number_key(h.number), h.department) for h in collection.hazards if h.number},
+            )
         )
         collection.problems.extend(list_warned)
         withdrawn.update(removed(listed_before, findings))

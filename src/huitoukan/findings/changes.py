@@ -9,7 +9,7 @@ Each change is said to the clerk, with what it does to the register and whom to 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from huitoukan.dates import chinese_date
@@ -25,10 +25,12 @@ def list_changes(
     file: str,
     today: date,
     renamed: Mapping[str, str] | None = None,
+    answered: Collection[tuple[str, str]] = (),
 ) -> list[Problem]:
     """The changes from the list `before` (as the register recorded it) to the list `now`
     (read from `file`) on `today`: each problem added or removed, each 整改时限, wording or
-    责任部门 changed (a department renamed, `renamed`: former name → name, is none)."""
+    责任部门 changed (a department renamed, `renamed`: former name → name, is none);
+    `answered`: (`number_key`, department) of the answers the returns hold now."""
     renamed = renamed or {}
     current = {number_key(f.number): f for f in now}
     numbers = listed_numbers(before)
@@ -96,7 +98,8 @@ def list_changes(
             )
     for new in now:
         if number_key(new.number) not in numbers | moved:
-            said.append(_added(new, file, today))
+            done = all((number_key(new.number), d) in answered for d in new.departments)
+            said.append(_added(new, file, today, done))
     return said
 
 
@@ -111,16 +114,19 @@ def _past(new: Finding, today: date) -> str:
     )
 
 
-def _added(new: Finding, file: str, today: date) -> Problem:
+def _added(new: Finding, file: str, today: date, answered: bool = False) -> Problem:
     """`new` is a problem the list did not have before: given its departments `today`,
-    overdue from then if its 整改时限 had passed (`_past`)."""
+    overdue from then if its 整改时限 had passed (`_past`); `answered` by each of them in
+    the returns already (a row of its own matched to it: “报回答复前按未反馈计” of a
+    problem status showed answered, clerk trial 142)."""
+    variant = "added_answered" if answered else "added"
     return problem(
         Code.FINDING_LIST_CHANGED,
         file,
         sheet=new.sheet,
         row=new.row,
         value=new.number,
-        variant="added" if new.departments else "added_unassigned",
+        variant=variant if new.departments else "added_unassigned",
         number=new.number,
         what=new.where[:40],
         departments="、".join(new.departments),

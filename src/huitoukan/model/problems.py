@@ -823,6 +823,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             "added": "交办问题清单新增交办问题 {number}（{what}），责任部门{departments}：台账已列入，"
             "报回答复前按未反馈计；{departments}此前拿到的表格中没有这个问题，请告知（可下发跟进轮表格："
             "huitoukan issue --followup 全校隐患台账.xlsx）{past}",
+            "added_answered": "交办问题清单新增交办问题 {number}（{what}），责任部门{departments}：台账已列入；"
+            "{departments}报回的表格中已有对应它的行（按部位和问题描述对应），已按它的反馈汇总{past}",
             "added_unassigned": "交办问题清单新增交办问题 {number}（{what}），未填写责任部门：台账已列入"
             "“未分配”，明确责任部门后请告知该部门{past}",
             "departments": "交办问题 {number} 的责任部门由 {old} 改为 {new}：不再负责的部门答复它的行"
