@@ -27,7 +27,7 @@ from huitoukan.forms.checklist import CHECKLIST_FILE
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from huitoukan.model.problems import Code, Severity
-from huitoukan.returns.form_reading import XLS_NO_PHOTO_HINT, XLS_PHOTO_HINT
+from huitoukan.model.returns import XLS_NO_PHOTO_HINT, XLS_PHOTO_HINT
 from scripts.render_pages import to_pdf
 from tests.helpers import closed, filled_form, hazard, header_position, label_cell, read_form
 from tests.photo_forms import paste_photos
@@ -297,6 +297,11 @@ def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
     # where the photo is asked for, how to send it (it was asked to paste it: trial 43)
     [row] = read_form(saved, campaign).hazards
     assert row.photo_hint == XLS_PHOTO_HINT and "另存为 .xlsx" in row.photo_hint
+    # and the reviewer is told it was pasted, not that none was (“未附照片”: trial 142)
+    from huitoukan.forms.review import REVIEW_SHEET, review_form
+
+    ws = review_form(campaign, [row], date(2023, 12, 20))[REVIEW_SHEET]
+    assert "附的照片未能读取（.xls 格式）" in [c.value for c in ws[3]]
 
 
 def test_a_photo_asked_of_an_xls_return_says_how_to_send_it(

@@ -20,7 +20,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.forms.layout import REVIEW_COLUMNS, REVIEW_MADE_ON
-from huitoukan.model.returns import FAILED, PASSED, HazardRow, SharedPhotos, photo_also_on
+from huitoukan.model.returns import (
+    FAILED,
+    PASSED,
+    XLS_PHOTO_HINT,
+    HazardRow,
+    SharedPhotos,
+    photo_also_on,
+)
 from huitoukan.xlsx.styles import BODY_FONT, DATE_FORMAT, date_validation, write_table
 
 REVIEW_SHEET = "复查验收表"
@@ -137,8 +144,10 @@ def _photos(hazard: HazardRow, shared: SharedPhotos) -> str:
     """What the department sent to prove it: how many photos, how many of them are 整改前
     (the reviewer saw “2 张” and could not tell: clerk trial 51), and whose photo one is as
     well (another department's photo read “1 张”: clerk trial 65)."""
-    if not hazard.photos:
-        return "未附照片"
+    if not hazard.photos:  # pasted and lost: not “未附照片” (clerk trial 142)
+        if hazard.photo_hint == XLS_PHOTO_HINT:
+            return "附的照片未能读取（.xls 格式）"
+        return "附的照片未能读取" if hazard.photos_unread else "未附照片"
     also = next(filter(None, (photo_also_on(hazard, p, shared) for p in hazard.photos)), "")
     if hazard.before_photos_only:
         return f"{len(hazard.photos)} 张，均为整改前{also}"

@@ -77,6 +77,17 @@ def hazard_id_of(department: str, key: str) -> str:
     return f"H{digest[:8].upper()}"
 
 
+XLS_PHOTO_HINT = (
+    "报表是早期 Excel（.xls）或 WPS（.et）格式，其中的照片无法读取，请另存为 .xlsx 后重新报送"
+)
+"""`HazardRow.photo_hint` of a row of a .xls or .et holding pictures (none can be read)."""
+XLS_NO_PHOTO_HINT = (
+    "报表是早期 Excel（.xls）或 WPS（.et）格式，不能附照片，请另存为 .xlsx，"
+    "把照片粘贴在该行后重新报送"
+)
+"""`HazardRow.photo_hint` of a row of a .xls or .et holding no picture."""
+
+
 class HazardRow(NamedTuple):
     """One hazard a department reported, normalised; unreadable values stay as typed.
 

@@ -64,6 +64,8 @@ from huitoukan.model.returns import (
     ANOTHER_CAMPAIGN,
     FAILED,
     PASSED,
+    XLS_NO_PHOTO_HINT,
+    XLS_PHOTO_HINT,
     CheckedItem,
     HazardRow,
     PictureNotes,
@@ -719,13 +721,6 @@ def _read_review(
 PicturesByRow = dict[tuple[str, int], list[str]]
 """(sheet, 0-based row) → the names of the photos pasted into that row."""
 _IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
-XLS_PHOTO_HINT = (
-    "报表是早期 Excel（.xls）或 WPS（.et）格式，其中的照片无法读取，请另存为 .xlsx 后重新报送"
-)
-XLS_NO_PHOTO_HINT = (
-    "报表是早期 Excel（.xls）或 WPS（.et）格式，不能附照片，请另存为 .xlsx，"
-    "把照片粘贴在该行后重新报送"
-)
 
 
 def _pictures(
