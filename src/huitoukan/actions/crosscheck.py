@@ -92,6 +92,10 @@ def _assigned_themselves(
 
 
 _UNTRACKED = "交办问题清单中也没有这个问题，尚无部门跟踪整改"
+_NOT_REOPENED_OWN = (
+    "检查发现的这个问题还没有作为新的问题列入交办问题清单：列入后才会要求部门重新整改，"
+    "此前台账仍按部门所报计"
+)
 _NOT_REOPENED = (  # (not “还没有这个问题” beside the listed problem it found: trial 118)
     "检查发现的这个问题还没有作为新的问题列入交办问题清单：另列一行（原有的那一行保留）后才会要求部门"
     "重新整改，此前台账仍按部门所报计"
@@ -198,9 +202,15 @@ def run_crosscheck(
     ]
     untracked = [v for v in unlisted if v.conclusion is Conclusion.MISSED and not v.in_register]
     reopen = [v for v in unlisted if v.belied]
-    for verdicts, said in ((untracked, _UNTRACKED), (reopen, _NOT_REOPENED)):
-        for verdict in verdicts:  # on the printed sheet too, not the screen alone
-            verdict.note = "；".join(filter(None, (verdict.note, said)))
+    for verdict in [*untracked, *reopen]:  # on the printed sheet too, not the screen alone
+        said = (
+            _UNTRACKED
+            if not verdict.belied
+            else _NOT_REOPENED
+            if verdict.belied_answer
+            else _NOT_REOPENED_OWN  # no row of the list to keep (clerk trial 142)
+        )
+        verdict.note = "；".join(filter(None, (verdict.note, said)))
     result.untracked = [v.finding for v in untracked]
     result.reopen = reopen
     out = xlsx_name(out)

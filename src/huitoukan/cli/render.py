@@ -1483,8 +1483,9 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
             console,
             f"部门报已完成、检查时问题仍在的 {numbers} 作为这次检查发现的问题还没有列入交办问题清单，"
             f"台账仍按部门所报计：请把{they}作为新的问题加入交办问题清单（问题编号、来源、发现时间照抄，"
-            f"写明责任部门和整改时限；{f'交办问题 {kept} ' if kept else '原有的'}那一行保留，"
-            "不是重复），重新汇总后运行 huitoukan issue --followup 下发，责任部门即按它重新整改。",
+            "写明责任部门和整改时限"
+            + (f"；交办问题 {kept} 那一行保留，不是重复" if kept else "")
+            + "），重新汇总后运行 huitoukan issue --followup 下发，责任部门即按它重新整改。",
         )
     if result.untracked:  # (a 序号 alone, “自查未发现的 2、SD24-01”, read as a count: trial 122)
         numbers = "、".join(map(_numbered, result.untracked))
