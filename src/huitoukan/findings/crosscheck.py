@@ -112,8 +112,8 @@ class Crosscheck:
     department's form, so in no register, status, report or archive until listed and issued (a clerk
     had no way to know: clerk trial 113)."""
     reopen: list[Verdict] = field(default_factory=list)
-    """The findings a department's closing had belied (`Verdict.belied`) that the 交办问题清单
-    does not hold: the hazard stays 已销号 everywhere, and no one is asked to rectify it
+    """The verdicts of the findings a department's closing had belied (`Verdict.belied`)
+    that the 交办问题清单 does not hold: the hazard stays 已销号 everywhere, and no one is asked to rectify it
     again, until listed and issued (clerk trial 117)."""
 
     @property
