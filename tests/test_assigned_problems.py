@@ -2446,6 +2446,33 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
     assert "按本校重新生成" not in again.output  # made for the campaign.toml that is there
 
 
+def test_a_department_chosen_from_a_stale_drop_down_is_said_to_come_from_it(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """The list made by init --findings before campaign.toml's departments were edited
+    offers the old names; 附属医院 chosen from it was refused without a word of where it
+    came from (clerk trial 141). Said, with how to remake the list; a name typed that the
+    drop-down never offered is refused as before."""
+    assert runner.invoke(app, ["init", "--findings"]).exit_code == 0
+    text = (chdir_tmp / "campaign.toml").read_text("utf-8").replace("附属医院", "校医院")
+    (chdir_tmp / "campaign.toml").write_text(text, "utf-8")
+    book = load_workbook(chdir_tmp / "交办问题清单.xlsx")
+    ws = book["交办问题清单"]
+    for r, department in ((3, "附属医院"), (4, "财务处")):
+        for c, value in enumerate(
+            [f"XJ-0{r}", "县级普查", date(2023, 12, 1), "门诊楼", f"消防通道堆放杂物{r}",
+             department, "立即清理", date(2023, 12, 20)], start=1
+        ):  # fmt: skip
+            ws.cell(r, c).value = value
+    book.save(chdir_tmp / "交办问题清单.xlsx")
+    result = runner.invoke(app, ["issue"])
+    assert result.exit_code == 2
+    said = "".join(result.output.split())
+    stale = "（它来自清单的下拉列表：下拉列表是生成清单时campaign.toml中的部门名单"
+    assert said.count(stale) == 1
+    assert said.index("“附属医院”") < said.index(stale) < said.index("“财务处”")
+
+
 def test_the_followup_round_carries_the_assigned_problems(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:

@@ -24,7 +24,7 @@ from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date,
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
 from huitoukan.findings.similarity import MATCH, Hazard, Register
-from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
+from huitoukan.forms.findings_layout import CHOICES_SHEET, EXAMPLE_NUMBER, LIST_COLUMNS, REQUIRED
 from huitoukan.forms.layout import (
     HEADER_SEARCH_ROWS,
     HeaderMatch,
@@ -127,6 +127,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
         raise HuitoukanError(f"{shown} 中找不到问题清单的表头{_why_no_header(content)}")
     seen: dict[str, Finding] = {}
     columns_of: dict[str, dict[str, int]] = {}
+    offered = _offered_departments(content.sheets, campaign)
     for grid, header in tables:
         if not grid.visible:
             draft = _numbers_of(grid, header) & seen.keys()
@@ -168,7 +169,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             line = _Line(shown, grid.name, r, header.columns, grid.rows[r], result.problems)
             if not any(line.texts.values()) or _not_a_problem(line, grid.rows[r]):
                 continue
-            finding = _finding(line, campaign, inspection, sheet_source, sheet_found)
+            finding = _finding(line, campaign, inspection, sheet_source, sheet_found, offered)
             if finding is None:
                 continue
             key = normalize_key(finding.number)
@@ -598,16 +599,40 @@ class _Line:
         )
 
 
+_STALE_CHOICE = (
+    "（它来自清单的下拉列表：下拉列表是生成清单时 campaign.toml 中的部门名单，之后名单改过，"
+    "下拉中还是原来的名称；清单还没填的，删除后运行 huitoukan init --findings 即按现在的名单"
+    "重新生成）"
+)
+
+
+def _offered_departments(sheets: Sequence[SheetGrid], campaign: Campaign) -> frozenset[str]:
+    """The departments the drop-down of a list `init --findings` wrote offers (its hidden
+    可选值 sheet) that the campaign has no longer: chosen from it after campaign.toml's
+    departments were edited, 总务基建处 was refused without a word of where it came from
+    (clerk trial 141)."""
+    known = {u.name for u in campaign.units}
+    return frozenset(
+        text
+        for grid in sheets
+        if grid.name == CHOICES_SHEET and not grid.visible
+        for row in grid.rows
+        if len(row) > 1 and (text := cell_text(row[1])) and text not in known
+    )
+
+
 def _finding(
     line: _Line,
     campaign: Campaign,
     inspection: bool = False,
     sheet_source: Source | None = None,
     sheet_found: date | None = None,
+    offered: frozenset[str] = frozenset(),
 ) -> Finding | None:
     """The problem a row of the list states (None for the example row; `inspection`: as
     for `read_findings`; `sheet_source`, `sheet_found`: the source and 发现时间 of a sheet
-    without the column)."""
+    without the column; `offered`: names its drop-down offers that are no department's
+    now, `_offered_departments`)."""
     if line.text("number").startswith(EXAMPLE_NUMBER):
         line.add(Code.FINDING_EXAMPLE_ROW, "number")
         return None
@@ -668,6 +693,8 @@ def _finding(
     for unknown in units.unknown:
         known = "、".join(u.name for u in campaign.units)
         hint = campaign.unit_hint(unknown)  # 信息化中心 for 信息中心 (clerk trial 65)
+        if unknown in offered:
+            hint += _STALE_CHOICE
         code = Code.INSPECTION_UNKNOWN_DEPARTMENT if inspection else Code.FINDING_UNKNOWN_DEPARTMENT
         line.add(code, "departments", typed=unknown, known=known, hint=hint)
     if not units.names and not units.unknown:

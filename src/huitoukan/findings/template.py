@@ -13,7 +13,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.campaign import Campaign
-from huitoukan.forms.findings_layout import EXAMPLE_NUMBER, LIST_COLUMNS, LIST_SHEET, LIST_WIDTHS
+from huitoukan.forms.findings_layout import (
+    CHOICES_SHEET,
+    EXAMPLE_NUMBER,
+    LIST_COLUMNS,
+    LIST_SHEET,
+    LIST_WIDTHS,
+)
 from huitoukan.model.documents import FINDINGS_TITLE
 from huitoukan.xlsx.styles import (
     BODY_FONT,
@@ -26,7 +32,6 @@ from huitoukan.xlsx.styles import (
     write_table,
 )
 
-CHOICES_SHEET = "可选值"
 BLANK_ROWS = 50
 LAST_CHOICE_ROW = 1000
 """The drop-downs and date checks reach this far below the bordered rows: a 县级普查 or an

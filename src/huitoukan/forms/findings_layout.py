@@ -6,6 +6,8 @@ from __future__ import annotations
 from huitoukan.forms.layout import DEADLINE_SAID_SHORT, Column
 
 LIST_SHEET = "交办问题清单"
+CHOICES_SHEET = "可选值"
+"""The hidden sheet of the list's drop-downs: 问题来源 in column A, 责任部门 in column B."""
 LIST_FILE = "交办问题清单.xlsx"
 EXAMPLE_NUMBER = "示例"
 """The 问题编号 of the example row the blank list carries (ignored when left in)."""
