@@ -132,6 +132,31 @@ def test_a_problem_found_years_before_the_campaign_is_asked_about(
     assert said == ([Code.FINDING_LONG_AGO] if asked else [])
 
 
+@pytest.mark.parametrize("typed", [None, 1])
+def test_a_problem_carried_over_from_last_year_keeps_its_day_without_an_error(
+    campaign: Campaign, tmp_path: Path, typed: int | None
+) -> None:
+    """XJ-01, found 400 days before the campaign (last year's, listed again as the README
+    says): the issued form prefills its 检查时间 with that day, which was an error “早于本次
+    活动印发日期一年以上” the department could not mend (clerk trial 143). The prefilled day
+    is the list's; a day the department typed itself, as old, is asked about still."""
+    from tests.helpers import answer
+
+    found = campaign.info.issued_on - timedelta(days=400)
+    listed = read_findings(
+        findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 发现时间=found)]), campaign
+    ).findings
+    checked = found if typed is None else found + timedelta(days=typed)
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [], assigned=listed,
+                answers={"XJ-01": answer(检查时间=checked)})  # fmt: skip
+    collection = collect(campaign, [returns], as_of=AS_OF, findings=listed)
+    [row] = collection.hazards
+    said = [p for p in collection.problems if p.code is Code.IMPLAUSIBLE_DATE]
+    assert [p.field for p in said] == ([] if typed is None else ["检查时间"])
+    assert row.errors == len(said)
+
+
 def test_a_list_written_by_another_program_is_read(campaign: Campaign, listed: Path) -> None:
     result = read_findings(listed, campaign)
     by_number = {f.number: f for f in result.findings}

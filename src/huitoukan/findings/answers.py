@@ -583,6 +583,26 @@ def excuse_inspection_deadlines(
     # nor 未填检查时间 on the inspection's own row: its day is the problem's 发现时间
     dated = {h.at for h in answers if h.source != SELF_CHECK}
     problems = [p for p in problems if not (p.code is Code.MISSING_CHECKED_ON and p.at in dated)]
+    # nor 日期不合常理 of the 检查时间 the form prefilled from the list: a problem of last year
+    # carried over keeps its 发现时间, and the department could not mend it (clerk trial 143)
+    found = {number_key(f.number): f.found_on for f in findings}
+    prefilled = {
+        h.at
+        for h in answers
+        if h.checked_on is not None and h.checked_on == found.get(number_key(h.number))
+    }
+    excused = [
+        p
+        for p in problems
+        if p.code is Code.IMPLAUSIBLE_DATE and p.field == "检查时间" and p.at in prefilled
+    ]
+    if excused:
+        gone = {id(p) for p in excused}
+        problems = [p for p in problems if id(p) not in gone]
+        mended = Counter(p.at for p in excused)
+        hazards = [
+            h._replace(errors=h.errors - mended[h.at]) if h.at in mended else h for h in hazards
+        ]
     return without_deadline_errors(problems, hazards, inspections)
 
 
