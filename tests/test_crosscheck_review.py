@@ -1360,14 +1360,19 @@ def _reviewed(
     return wb
 
 
-@pytest.mark.parametrize(("verdict", "belied"), [(None, True), ("合格", True), ("不合格", False)])
+@pytest.mark.parametrize(
+    ("verdict", "belied", "review"),
+    [(None, False, True), ("合格", True, False), ("不合格", False, False)],
+)
 def test_a_closing_sent_back_by_its_review_is_not_advised_to_be_listed(
-    tmp_path: Path, verdict: str | None, belied: bool
+    runner: CliRunner, tmp_path: Path, verdict: str | None, belied: bool, review: bool
 ) -> None:
     """东门, reported closed on 12月8日, found still there by the city on 12月10日: the clerk
     is told to list it, the department asked to rectify it only then. Failed its review
     on 12月9日, it is open again and its department at it: the advice was false (clerk
-    trial 142). Awaiting its review, or passed, it still counts as done: advised."""
+    trial 142). Passed, it counts as done: advised. Awaiting its review: to fail it there,
+    not to list it (the list's own warning then said “尚未销号的，请只保留先发现的那一行”:
+    clerk trial 143)."""
     campaign, returns, door = _door_closed_on_the_8th(tmp_path)
     if verdict is not None:
         _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-09", verdict, "门锁未换")
@@ -1375,7 +1380,26 @@ def test_a_closing_sent_back_by_its_review_is_not_advised_to_be_listed(
     finding = city_finding("SJ-3", date(2023, 12, 10), "东门", door.hazard, "安全保卫处")
     [judged] = crosscheck(campaign, [finding], hazards).verdicts
     assert judged.conclusion is Conclusion.FOUND_NOT_RECTIFIED
-    assert judged.belied is belied
+    assert (judged.belied, judged.review_belied) == (belied, review)
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    row = {"问题编号": "SJ-3", "问题来源": "市级抽查", "发现时间": "2023-12-10", "部位": "东门",
+           "问题描述": door.hazard, "责任部门": "安全保卫处"}  # fmt: skip
+    listed = findings_list(tmp_path / "市级抽查.xlsx", [row], ORDER[:6])
+    out = tmp_path / "追责核查.xlsx"
+    args = [
+        str(listed),
+        str(register),
+        "--out",
+        str(out),
+        "--campaign",
+        str(tmp_path / "campaign.toml"),
+    ]
+    said = "".join(run(runner, *args)[1].split())
+    fail = "SJ-3还在待复查：复查验收时请判为不合格（复查意见写明检查时问题仍在）"
+    assert (fail in said) is review and ("作为新的问题加入交办问题清单" in said) is belied
+    [printed] = verdict_rows(out)
+    assert ("复查验收时请判为不合格" in str(printed["说明"])) is review
 
 
 def test_a_pass_without_its_reviewer_after_a_failure_is_said(tmp_path: Path) -> None:

@@ -92,6 +92,10 @@ def _assigned_themselves(
 
 
 _UNTRACKED = "交办问题清单中也没有这个问题，尚无部门跟踪整改"
+_REVIEW_FIRST = (
+    "部门报的已完成还待复查：复查验收时请判为不合格（复查意见写明检查时问题仍在），部门即按原来的行"
+    "重新整改，不必另列入交办问题清单"
+)
 _NOT_REOPENED_OWN = (
     "检查发现的这个问题还没有作为新的问题列入交办问题清单：列入后才会要求部门重新整改，"
     "此前台账仍按部门所报计"
@@ -211,6 +215,9 @@ def run_crosscheck(
             else _NOT_REOPENED_OWN  # no row of the list to keep (clerk trial 142)
         )
         verdict.note = "；".join(filter(None, (verdict.note, said)))
+    result.review_first = [v for v in unlisted if v.review_belied]
+    for verdict in result.review_first:
+        verdict.note = "；".join(filter(None, (verdict.note, _REVIEW_FIRST)))
     result.untracked = [v.finding for v in untracked]
     result.reopen = reopen
     out = xlsx_name(out)

@@ -1487,6 +1487,13 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
             + (f"；交办问题 {kept} 那一行保留，不是重复" if kept else "")
             + "），重新汇总后运行 huitoukan issue --followup 下发，责任部门即按它重新整改。",
         )
+    if result.review_first:  # failed on review, not listed (clerk trial 143)
+        numbers = "、".join(_numbered(v.finding) for v in result.review_first)
+        _wrapped(
+            console,
+            f"部门报已完成、检查时问题仍在的 {numbers} 还在待复查：复查验收时请判为不合格（复查意见"
+            "写明检查时问题仍在），重新汇总后部门即按原来的行重新整改，不必另列入交办问题清单。",
+        )
     if result.untracked:  # (a 序号 alone, “自查未发现的 2、SD24-01”, read as a count: trial 122)
         numbers = "、".join(map(_numbered, result.untracked))
         they = "它" if len(result.untracked) == 1 else "它们"

@@ -88,6 +88,10 @@ class Verdict:
     belied: bool = False
     """A department reported the problem closed before the inspection found it still
     there: to be rectified again, once someone asks (`Crosscheck.reopen`)."""
+    review_belied: bool = False
+    """The closing the inspection belied awaits its 复查验收: failed there, the department
+    reworks it under its own row, nothing to list (the advice to list it beside the list's
+    own “尚未销号的，请只保留先发现的那一行”: clerk trial 143)."""
     belied_answer: str = ""
     """The 交办问题 (its 编号) whose answer was belied: its row stays, the finding goes
     beside it (the advice read as if the list had no such problem: clerk trial 141)."""
@@ -111,6 +115,8 @@ class Crosscheck:
     """The findings 自查未发现 that neither the register nor the 交办问题清单 holds: in no
     department's form, so in no register, status, report or archive until listed and issued (a clerk
     had no way to know: clerk trial 113)."""
+    review_first: list[Verdict] = field(default_factory=list)
+    """The verdicts whose belied closing awaits its 复查验收 (`Verdict.review_belied`)."""
     reopen: list[Verdict] = field(default_factory=list)
     """The verdicts of the findings a department's closing had belied (`Verdict.belied`)
     that the 交办问题清单 does not hold: the hazard stays 已销号 everywhere, and no one is asked to rectify it
@@ -646,7 +652,8 @@ def _left_unrectified(
         and min(first_sent) > found
     )
     closed: date | None = None  # reported done before they came
-    reopen = False  # and done still: to be listed to be rectified again (`Verdict.belied`)
+    reopen = False  # and 销号 still: to be listed to be rectified again (`Verdict.belied`)
+    review = False  # or awaiting its review (`Verdict.review_belied`)
     if later and not owners:
         why = "但检查时尚未交办整改"
         accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
@@ -654,7 +661,8 @@ def _left_unrectified(
         why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
         done = [h for h in answers if found and h.closed_on and h.closed_on < found]
         closed = min((h.closed_on for h in done if h.closed_on), default=None)
-        reopen = any(map(_done_still, done))
+        reopen = any(h.closed for h in done)
+        review = not reopen and any(h.unreviewed for h in done)
         if closed is not None:  # reported done before they came: not a deadline missed, a
             # rectification not done (检查时已过整改时限 said of a problem closed in time read
             # as a deadline missed: clerk trial 71)
@@ -705,6 +713,7 @@ def _left_unrectified(
         accountable,
         note=note,
         belied=reopen,
+        review_belied=review,
         belied_answer=(listed.number or f"{listed.source}交办的问题") if reopen else "",
     )
 
@@ -893,14 +902,6 @@ def _numbers_differ(verdict: Verdict) -> None:
     verdict.note = "；".join(filter(None, (verdict.note, said)))
 
 
-def _done_still(hazard: HazardRow) -> bool:
-    """A closing an inspection belied that still counts (已销号, or 已完成 awaiting its
-    review): the department reworks it once it is listed. Sent back by a review since, it
-    is open again and the department at it (“另列一行后才会要求部门重新整改” of a hazard
-    复查不合格 days before: clerk trial 142)."""
-    return hazard.closed or hazard.unreviewed
-
-
 def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> Verdict:
     hazard = match.hazard
     origin = (  # the register's row is a department's answer to an earlier inspection's
@@ -954,7 +955,11 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
             match,
             candidates,
             note=note,
-            belied=_done_still(hazard),
+            # 销号 still: listed, the department reworks it; awaiting its review: failed
+            # there; sent back by a review since: the department is at it (“另列一行后才会
+            # 要求部门重新整改” of a hazard 复查不合格 days before: clerk trial 142)
+            belied=hazard.closed,
+            review_belied=hazard.unreviewed,
         )
     found = finding.found_on
     # what the department's versions said on the day of the inspection: a 整改时限 put off
