@@ -288,7 +288,8 @@ def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on
     finding = {**problem, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
     listed = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
     out = tmp_path / "追责核查.xlsx"
-    said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
+    output = run(runner, str(listed), str(register), "--out", str(out))[1]
+    said = "".join(output.split())
     assert "已列入交办清单但未整改SJ-9" in said
     # not “不在交办问题清单中” beside its own 已列入交办清单: XJ-1's row stays (trial 141)
     assert (
@@ -296,6 +297,7 @@ def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on
         "交办问题清单" in said
     )
     assert "交办问题XJ-1那一行保留，不是重复" in said and "不在交办问题清单中" not in said
+    assert "报已完成） 作为" not in output  # (a space after the bracket: trial 143)
     [row] = verdict_rows(out)
     assert str(row["说明"]).endswith(
         "另列一行（原有的那一行保留）后才会要求部门重新整改，此前台账仍按部门所报计"

@@ -1116,6 +1116,17 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         _listed(console, label, departments)
     if report.put_off:  # off the overdue list by a later 整改时限 (said nowhere: trial 141)
         _put_off(console, report, year, everything or chosen)
+    if report.done_late and (everything or chosen):  # which ones (only --json said: trial 143)
+        _wrapped(console, f"逾期完成的隐患（{len(report.done_late)}）：")
+        for view in report.done_late[:TERMINAL_ROWS]:
+            number = f"【{view.number}】" if view.number else ""
+            given = f"（{_short(view.given_on, year)}才交办）" if view.given_on else ""
+            late = (
+                f"整改时限 {_short(view.deadline, year)}{given}，{_short(view.closed_on, year)} "
+                f"销号，超过 {view.days_late} 天"
+            )
+            _wrapped(console, f"{view.department}　{number}{view.named()}（{late}）", "  ", "    ")
+        _more(console, TERMINAL_ROWS, len(report.done_late), " --json 输出（done_late）")
     rows = _room(TERMINAL_ROWS if everything else SCREEN_OVERDUE, len(report.overdue))
     if report.overdue:
         first = f"逾期最久的 {rows} 项" if len(report.overdue) > rows else "逾期最久的在前"
@@ -1179,7 +1190,8 @@ def _put_off(console: Console, report: StatusReport, year: int, each: bool) -> N
         before = view.put_off_from or view.put_off_passed
         since = f"由 {_short(before, year)} " if before else ""
         late = f"，推迟时已逾期 {view.put_off_late} 天" if view.put_off_late else ""
-        moved = f"整改时限{since}推迟至 {_short(view.deadline, year)}{late}"
+        why = "，备注中未说明原因" if view.put_off_from else ""  # (which: trial 143)
+        moved = f"整改时限{since}推迟至 {_short(view.deadline, year)}{late}{why}"
         _wrapped(console, f"{view.department}　{number}{view.named()}（{moved}）", "  ", "    ")
     _more(console, TERMINAL_ROWS, len(report.put_off), " --json 输出（put_off）")
 
@@ -1481,7 +1493,8 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
         kept = "、".join(dict.fromkeys(v.belied_answer for v in result.reopen if v.belied_answer))
         _wrapped(
             console,
-            f"部门报已完成、检查时问题仍在的 {numbers} 作为这次检查发现的问题还没有列入交办问题清单，"
+            f"部门报已完成、检查时问题仍在的 {numbers}{'' if numbers.endswith('）') else ' '}"
+            "作为这次检查发现的问题还没有列入交办问题清单，"
             f"台账仍按部门所报计：请把{they}作为新的问题加入交办问题清单（问题编号、来源、发现时间照抄，"
             "写明责任部门和整改时限"
             + (f"；交办问题 {kept} 那一行保留，不是重复" if kept else "")
