@@ -1422,6 +1422,24 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
     _backed_up(console, written)
 
 
+def _copied(findings: Sequence[Finding]) -> str:
+    """How to copy `found` into the 交办问题清单: its 问题编号 as it is, or — a list's 序号
+    alone — one of its source, day and 序号 (copied, 1, 3 and 6 of several inspections
+    stood in the list: clerk trial 143)."""
+    bare = [f for f in findings if f.number.isdigit()]
+    if not bare:
+        return "问题编号、来源、发现时间照抄"
+    numbers = "、".join(
+        f"{f.source}{f.found_on:%m%d}-{f.number}" if f.found_on else f"{f.source}-{f.number}"
+        for f in bare
+    )
+    return (
+        f"检查组的清单只有序号，问题编号请写 {numbers}（来源、日期加序号，不与其他检查的序号重复）"
+        + ("，其余照抄" if len(bare) < len(findings) else "")
+        + "；来源、发现时间照抄"
+    )
+
+
 def _numbered(finding: Finding) -> str:
     """A finding's 问题编号 in a sentence: one that is a list's 序号 alone with its source
     (“自查未发现的 2、SD24-01” read as a count: clerk trial 122)."""
@@ -1469,7 +1487,10 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
             f = verdict.finding
             extra = f"　追责范围：{verdict.accountable}" if verdict.accountable else ""
             _wrapped(
-                console, f"  {verdict.conclusion.value}　{f.number}　{f.where}{extra}", "", "    "
+                console,
+                f"  {verdict.conclusion.value}　{_numbered(f)}　{f.where}{extra}",
+                "",
+                "    ",
             )
     _wrapped(console, f"核查结果已写入 {written.path}（核查结果、漏报清单）")
     _backed_up(console, written)
@@ -1495,7 +1516,7 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
             console,
             f"部门报已完成、检查时问题仍在的 {numbers}{'' if numbers.endswith('）') else ' '}"
             "作为这次检查发现的问题还没有列入交办问题清单，"
-            f"台账仍按部门所报计：请把{they}作为新的问题加入交办问题清单（问题编号、来源、发现时间照抄，"
+            f"台账仍按部门所报计：请把{they}作为新的问题加入交办问题清单（{_copied([v.finding for v in result.reopen])}，"
             "写明责任部门和整改时限"
             + (f"；交办问题 {kept} 那一行保留，不是重复" if kept else "")
             + "），重新汇总后运行 huitoukan issue --followup 下发，责任部门即按它重新整改。",
@@ -1513,7 +1534,7 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
         _wrapped(
             console,
             f"自查未发现的 {numbers} 不在交办问题清单中，没有部门在跟踪整改：请把{they}加入交办问题"
-            "清单（问题编号、来源、发现时间照抄，写明责任部门和整改时限），重新汇总后运行 huitoukan issue "
+            f"清单（{_copied(result.untracked)}，写明责任部门和整改时限），重新汇总后运行 huitoukan issue "
             f"--followup 下发给责任部门；此后 status、汇报、复查验收表和抽查档案才跟踪{they}的整改。",
         )
     if result.untracked:
