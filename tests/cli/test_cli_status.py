@@ -57,9 +57,16 @@ def test_a_returns_folder_the_register_holds_more_than_is_said_or_refused(
         said = "".join(refused.output.split())
         assert refused.exit_code == 2 and "未写出任何文件" in said, command
     assert not (chdir_tmp / "通知").exists() and not list(chdir_tmp.glob("*汇报*"))
-    for whole in (["回收", "跟进轮回收"], ["."], []):
+    for whole in (["回收", "跟进轮回收"], ["."], [], ["全校隐患台账.xlsx"]):
         said = runner.invoke(app, ["status", *whole, *as_of]).output
         assert "还汇总了" not in said, whole
+    # one return given: the school as that one return, without a word (clerk trial 144)
+    one = runner.invoke(app, ["status", "回收/医院.xlsx", *as_of])
+    said = "".join(one.output.split())
+    assert "提示：全校隐患台账.xlsx还汇总了回收、跟进轮回收中的报表，而这次只读取了所给的" in said
+    assert "请不给文件或文件夹运行" in said
+    refused = runner.invoke(app, ["remind", "回收/医院.xlsx", *as_of])
+    assert refused.exit_code == 2 and not (chdir_tmp / "通知").exists()
 
 
 def test_a_return_deleted_since_the_register_was_collected_is_said(

@@ -186,7 +186,10 @@ def _register_notes(
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
     behind: list[str] = []
-    if any(folder.is_dir() for folder in given):
+    # returns read in memory beside the working folder's register: folders, or files that
+    # are no register (`status 回收/学工处.xlsx` gave the school as that one return: 1/8
+    # departments returned, its failed review gone, without a word: clerk trial 144)
+    if any(p.is_dir() for p in given) or not any(p.is_dir() or is_register(p) for p in given):
         _folders_left_out(given, writing)
     if len(given) != 1 or not given[0].is_file():
         return behind

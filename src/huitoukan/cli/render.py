@@ -361,7 +361,7 @@ def folders_left_out_text(
     held = "、".join(map(str, left[:3])) + (f"等 {len(left)} 个文件夹" if len(left) > 3 else "")
     read = "、".join(map(str, given))
     came = f"{register} 还汇总了 {held} 中的报表，而这次只读取了所给的 {read}"
-    advice = "要按全校隐患台账，请不给文件夹运行；或给出全部报表文件夹"
+    advice = "要按全校隐患台账，请不给文件或文件夹运行；或给出全部报表文件夹"
     if writing:
         return f"{came}：按它写{writing}，已报送、已销号的情况会不全，未写出任何文件。{advice}"
     return f"提示：{came}，以下只是其中报表的情况，与台账不同、不全。{advice}。"
