@@ -750,6 +750,35 @@ def test_one_photo_two_departments_sent_for_their_shared_problem_is_shown_once(
     assert [c.value for row in ws.iter_rows() for c in row].count("交办问题：XJ-01") == 2
 
 
+def test_an_archive_page_says_an_answers_photo_could_not_be_read(tmp_path: Path) -> None:
+    """安全保卫处 answered SD-1 with a photo pasted that could not be read (as in a .xls):
+    its 一问题一档案 page said “（报送的表格中没有附照片）” where every other paper said the
+    photo was lost (clerk trial 144). Said so, naming the department."""
+    from huitoukan.actions.sample import sample
+    from huitoukan.findings.reading import read_findings
+    from tests.helpers import answer
+
+    campaign = photo_campaign()
+    problem = {"问题编号": "SD-1", "问题来源": "省级督查", "发现时间": "2023-11-20", "部位": "东门",
+               "问题描述": "防冲撞设施不全", "责任部门": "安全保卫处", "整改时限": "2023-12-30"}  # fmt: skip
+    listed = findings_list(tmp_path / "交办问题清单.xlsx", [problem])
+    returns = tmp_path / "回收"
+    path = returns / "安全保卫处.xlsx"
+    filled_form(campaign, "安全保卫处", path, [], assigned=read_findings(listed, campaign).findings,
+                answers={"SD-1": answer()})  # fmt: skip
+    paste_photos(path, wps={_cell(path, 1, "备注"): b"this is not a picture at all" * 10})
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF, findings_file=listed)
+    out = tmp_path / "抽查档案.xlsx"
+    sample(campaign, [register], out, None, None, ["省级督查"], AS_OF, listed)
+    texts = [str(c.value) for ws in load_workbook(out) for row in ws.iter_rows() for c in row]
+    assert (
+        "（安全保卫处报送的表格中附的照片未能读取：请其重新粘贴照片后报送；.xls 格式的表格读不出"
+        "照片，请另存为 .xlsx）" in texts
+    )
+    assert "（报送的表格中没有附照片）" not in texts
+
+
 def test_sample_and_report_place_the_photos(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

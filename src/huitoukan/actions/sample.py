@@ -16,7 +16,8 @@ from huitoukan.files import xlsx_name
 from huitoukan.findings.sampling import PLAN_LEVEL, Sample, pick
 from huitoukan.letters.archive import write_archive
 from huitoukan.letters.photos import Photo
-from huitoukan.model.findings import number_key
+from huitoukan.model.findings import Finding, number_key
+from huitoukan.model.returns import XLS_PHOTO_HINT, HazardRow
 from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
 
@@ -83,17 +84,30 @@ def sample(
         # a department the problem was taken from: its answers are on the page (报送记录),
         # their photos too (“没有附照片” beside them: clerk trial 139)
         answered = {(number_key(m.number), m.department) for m in state.mentions}
-        photos: dict[str, list[Photo]] = {}
-        for hazard, data in hazards_with_photos(store, state.hazards, state.photos_shown):
+
+        def answering(hazard: HazardRow) -> Finding | None:
+            """The problem `hazard` is an answer to, on its page (not another's row)."""
             sent_as = hazard.number or (hazard.answered_as[0] if hazard.answered_as else "")
             finding = by_number.get(number_key(sent_as)) if sent_as else None
-            if finding is not None and (  # not another's row
+            if finding is not None and (
                 hazard.department in finding.departments
                 or (number_key(sent_as), hazard.department) in answered
             ):
+                return finding
+            return None
+
+        photos: dict[str, list[Photo]] = {}
+        for hazard, data in hazards_with_photos(store, state.hazards, state.photos_shown):
+            if (finding := answering(hazard)) is not None:
                 shown = photos.setdefault(finding.number, [])
                 seen = {photo.data for photo in shown}  # two departments sent one photo
                 shown.extend(photo for photo in data if photo.data not in seen)
+        # pasted and not read (a .xls): “没有附照片” on the page (clerk trial 144)
+        unread: dict[str, list[str]] = {}
+        for hazard in state.hazards:
+            lost = hazard.photos_unread or hazard.photo_hint == XLS_PHOTO_HINT
+            if lost and not hazard.photos and (finding := answering(hazard)) is not None:
+                unread.setdefault(finding.number, []).append(hazard.department)
         written = replace_output(
             out,
             lambda tmp: write_archive(
@@ -105,6 +119,7 @@ def sample(
                 state.mentions,
                 photos,
                 state.assigned_on,
+                unread,
             ),
         )
     return chosen, written

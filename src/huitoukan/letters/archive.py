@@ -42,6 +42,8 @@ class ArchivePage:
     given: Mapping[str, date | None] = field(default_factory=dict)
     """Each part (`answers.part_key`) → the day it was given, when after the forms were
     issued (`RegisterState.assigned_on`)."""
+    unread: list[str] = field(default_factory=list)
+    """The departments whose answer had photos pasted that could not be read (a .xls)."""
 
 
 def _day(value: date | None) -> str:
@@ -241,7 +243,13 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             "注：部门报已销号后，检查时问题仍在：在那之前报送的“整改后”照片不能证明已整改到位",
             Style.HEAD,
         )
-    if not place_photos(sheet, page.photos):
+    placed = place_photos(sheet, page.photos)
+    if page.unread:  # (“没有附照片” of a photo pasted into a .xls: clerk trial 144)
+        line(
+            f"（{'、'.join(dict.fromkeys(page.unread))}报送的表格中附的照片未能读取：请其重新粘贴"
+            "照片后报送；.xls 格式的表格读不出照片，请另存为 .xlsx）"
+        )
+    elif not placed:
         line("（报送的表格中没有附照片）")
     sheet.add("")
     line("责任人（签字）：__________　　部门负责人（签字）：__________", height=30)
@@ -276,10 +284,12 @@ def write_archive(
     mentions: Sequence[Mention],
     photos: Mapping[str, list[Photo]] | None = None,
     given: Mapping[str, date | None] | None = None,
+    unread: Mapping[str, list[str]] | None = None,
 ) -> None:
     """One sheet (one A4 page) per problem of `findings`, in their order, with the
     `photos` of each (by 编号), its states as of `as_of`, the day each part was given when
-    after the forms were issued (`given`)."""
+    after the forms were issued (`given`), the departments whose photos for it could not
+    be read (`unread`, by 编号)."""
     by_number: dict[str, list[Part]] = {}
     for part in parts:
         by_number.setdefault(part.number, []).append(part)
@@ -299,6 +309,7 @@ def write_archive(
             ),
             list((photos or {}).get(finding.number, [])),
             given or {},
+            list((unread or {}).get(finding.number, [])),
         )
         sheets.append(archive_sheet(campaign, page, name))
     write_workbook(path, sheets, ARCHIVE_TITLE, "由 huitoukan sample 生成")
