@@ -214,6 +214,10 @@ def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
     # 6 of several inspections stood in the list: clerk trial 143), and the screen's own
     assert "检查组的清单只有序号，问题编号请写市级抽查1215-1（来源、日期加序号" in by_seq
     assert "自查未发现市级抽查第1号图书馆" in by_seq
+    [printed] = verdict_rows(tmp_path / "序号.xlsx")  # the number on paper too (trial 144)
+    assert str(printed["说明"]).endswith(
+        "尚无部门跟踪整改（列入清单时问题编号请写 市级抽查1215-1）"
+    )
     renamed = {**FINDINGS[2], "问题编号": "市级抽查1215-1", "整改时限": "2023-12-31"}
     assigned = findings_list(tmp_path / "交办.xlsx", [renamed], (*ORDER[:-1], "整改时限"))
     collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)

@@ -214,6 +214,9 @@ def run_crosscheck(
             if verdict.belied_answer
             else _NOT_REOPENED_OWN  # no row of the list to keep (clerk trial 142)
         )
+        number = verdict.finding.number_to_list
+        if number != verdict.finding.number:  # (on the printed sheet too: trial 144)
+            said += f"（列入清单时问题编号请写 {number}）"
         verdict.note = "；".join(filter(None, (verdict.note, said)))
     result.review_first = [v for v in unlisted if v.review_belied]
     for verdict in result.review_first:

@@ -1429,10 +1429,7 @@ def _copied(findings: Sequence[Finding]) -> str:
     bare = [f for f in findings if f.number.isdigit()]
     if not bare:
         return "问题编号、来源、发现时间照抄"
-    numbers = "、".join(
-        f"{f.source}{f.found_on:%m%d}-{f.number}" if f.found_on else f"{f.source}-{f.number}"
-        for f in bare
-    )
+    numbers = "、".join(f.number_to_list for f in bare)
     return (
         f"检查组的清单只有序号，问题编号请写 {numbers}（来源、日期加序号，不与其他检查的序号重复）"
         + ("，其余照抄" if len(bare) < len(findings) else "")

@@ -62,6 +62,16 @@ class Finding(BaseModel):
         return f"{self.location}：{self.description}" if self.location else self.description
 
     @property
+    def number_to_list(self) -> str:
+        """The 问题编号 to list it under in the 交办问题清单: its own, or — an inspection's
+        序号 alone — its source, day and 序号 (市级抽查1207-3), which no other inspection's
+        序号 repeats (copied, 1, 3 and 6 of several stood in the list: clerk trial 143)."""
+        if not self.number.isdigit():
+            return self.number
+        day = f"{self.found_on:%m%d}" if self.found_on else ""
+        return f"{self.source}{day}-{self.number}"
+
+    @property
     def content(self) -> tuple[str, date | None, str, str]:
         """The problem as its source, day and words say it, whatever its 编号."""
         return (self.source, self.found_on, self.location, self.description)
