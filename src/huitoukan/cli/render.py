@@ -41,7 +41,7 @@ from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import campaign_ended, summary_line
 from huitoukan.model.findings import Finding, Part, PartState
 from huitoukan.model.problems import Problem, Severity
-from huitoukan.model.returns import STILL_THERE, FileOutcome
+from huitoukan.model.returns import STILL_THERE, UNREVIEWED, FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
@@ -1121,9 +1121,11 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         for view in report.done_late[:TERMINAL_ROWS]:
             number = f"【{view.number}】" if view.number else ""
             given = f"（{_short(view.given_on, year)}才交办）" if view.given_on else ""
+            # (a closing awaiting its review is no 销号 yet: trial 144)
+            closed = "完成（待复查）" if view.state == UNREVIEWED else "销号"
             late = (
                 f"整改时限 {_short(view.deadline, year)}{given}，{_short(view.closed_on, year)} "
-                f"销号，超过 {view.days_late} 天"
+                f"{closed}，超过 {view.days_late} 天"
             )
             _wrapped(console, f"{view.department}　{number}{view.named()}（{late}）", "  ", "    ")
         _more(console, TERMINAL_ROWS, len(report.done_late), " --json 输出（done_late）")
