@@ -189,7 +189,7 @@ def _register_notes(
     # returns read in memory beside the working folder's register: folders, or files that
     # are no register (`status 回收/学工处.xlsx` gave the school as that one return: 1/8
     # departments returned, its failed review gone, without a word: clerk trial 144)
-    if any(p.is_dir() for p in given) or not any(p.is_dir() or is_register(p) for p in given):
+    if any(p.is_dir() for p in given) or all(map(_a_return_file, given)):
         _folders_left_out(given, writing)
     if len(given) != 1 or not given[0].is_file():
         return behind
@@ -260,6 +260,19 @@ def _register_notes(
         behind.append(render.list_changed_text(_shown(listed), register, command=again))
         render.note(behind[-1])
     return behind
+
+
+def _a_return_file(path: Path) -> bool:
+    """`path` is a workbook that may be a department's return: none of the register and the
+    other files huitoukan writes (the 发放清单 given to remind is refused as such)."""
+    from huitoukan.register.layout import HAZARD_SHEET
+    from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
+
+    try:
+        content = read_workbook(path, only=(), inspect=False)
+    except UnreadableWorkbook:
+        return False
+    return not content.made.not_a_return and HAZARD_SHEET not in content.sheet_names
 
 
 def _folders_left_out(given: Sequence[Path], writing: str) -> None:
