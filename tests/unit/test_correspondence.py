@@ -1180,6 +1180,38 @@ def test_a_photo_page_says_where_the_hazard_stands_in_the_register(
     assert source[:4] == ("最新报送文件", "保卫处.xlsx", "所在行", 6)  # not where a photo was
 
 
+@pytest.mark.parametrize(
+    ("flaw", "said"),
+    [("晚于统计日期", "所填日期晚于统计日期，未采用"), ("未填写", None), ("", None)],
+)
+def test_a_photo_page_says_why_a_closing_written_is_not_taken(
+    campaign: Campaign, tmp_path: Path, flaw: str, said: str | None
+) -> None:
+    """已完成 with “12月12日” typed in LibreOffice (read as 2026): the photo page showed a blank
+    销号时间 beside 台账状态 逾期, no reason (clerk trial 144). Said as the archive page says it."""
+    from huitoukan.letters.photos import Photo
+    from huitoukan.letters.report import photos_sheet
+    from huitoukan.model.returns import HazardRow
+    from huitoukan.xlsx.writer import write_workbook
+
+    row = HazardRow(
+        source_file="保卫处.xlsx",
+        source_sheet="自查整改清单",
+        source_row=6,
+        department="安全保卫处",
+        location="北门",
+        hazard="防冲撞设施缺失",
+        progress="已完成",
+        deadline=date(2023, 12, 15),
+        closing_flaw=flaw,
+    )
+    sheet = photos_sheet(campaign, [(row, [Photo(b"", "整改后")])], AS_OF)
+    write_workbook(tmp_path / "照片.xlsx", [sheet], "照片", "")
+    ws = load_workbook(tmp_path / "照片.xlsx").active
+    [line] = [r for r in ws.iter_rows(values_only=True) if r[0] == "整改完成情况"]
+    assert line[2:4] == ("销号时间", said)
+
+
 def test_lateness_is_said_once_and_never_to_the_office_itself(campaign: Campaign) -> None:
     """职教中心's first return, sent 12月22日, was late for the campaign and for the round
     due 12月21日 alike: its notice said so twice; and 本处待办 told the office itself

@@ -21,7 +21,14 @@ from huitoukan.findings.answers import given_day
 from huitoukan.letters.photos import BEFORE, Photo, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part, PartState
-from huitoukan.model.returns import FAILED, NOT_STARTED, PASSED, STILL_THERE, due_day
+from huitoukan.model.returns import (
+    FAILED,
+    NOT_STARTED,
+    PASSED,
+    STILL_THERE,
+    closing_said,
+    due_day,
+)
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
 ARCHIVE_FILE = "抽查档案.xlsx"
@@ -171,13 +178,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         # the note on a line of its own (“（交办后 1 天” wrapped, its bracket alone on the
         # next line: clerk trial 139)
         closed = _day(part.closed_on) + (f"\n（{'；'.join(notes)}）" if notes else "")
-        if part.closing_flaw and part.closing_flaw != "未填写":  # why it is no 销号 (the page
-            # showed a blank where the department had written a day: clerk trial 73)
-            closed = (
-                "已报销号，之后检查时问题仍在、须重新整改"
-                if part.closing_flaw == STILL_THERE
-                else f"所填日期{part.closing_flaw}，未采用"
-            )
+        # why it is no 销号 (the page showed a blank where the department had written a
+        # day: clerk trial 73)
+        closed = closing_said(part.closing_flaw) or closed
         field_row("整改时限", _day(part.deadline), "销号时间", closed)
         if part.days_overdue:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)

@@ -21,7 +21,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REGISTER_TITLE, REPORT_TITLE
 from huitoukan.model.findings import Part
-from huitoukan.model.returns import FAILED, STILL_THERE, UNREVIEWED, HazardRow
+from huitoukan.model.returns import FAILED, STILL_THERE, UNREVIEWED, HazardRow, closing_said
 from huitoukan.register.layout import HAZARD_SHEET, OVERDUE_SHEET
 from huitoukan.register.status import HazardView, StatusReport, rate
 from huitoukan.register.writing import (
@@ -430,7 +430,9 @@ def photos_sheet(
             line(f"交办问题：{hazard.number}")
         line(f"存在隐患问题：{hazard.hazard}")
         line(f"整改措施：{hazard.measures}")
-        pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", hazard.closed_on)
+        # (a blank beside 逾期 when the day written was not taken: clerk trial 144)
+        closed = closing_said(hazard.closing_flaw) or hazard.closed_on
+        pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", closed)
         late = hazard.completed_late  # (open: 逾期 says it)
         failed = "（复查不合格）" if hazard.review == FAILED else ""
         pair(

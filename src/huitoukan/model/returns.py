@@ -26,6 +26,18 @@ STILL_THERE: Final = "之后检查时问题仍在"
 """`HazardRow.closing_flaw` of a hazard the department found and reported 销号 itself,
 which an inspection after that found still there: no date written wrong, a rectification
 to do again (the notice asked for “正确的销号时间”: clerk trial 113)."""
+
+
+def closing_said(flaw: str) -> str:
+    """What a printed page says in place of the 销号时间 of a row whose closing the register
+    does not take (`HazardRow.closing_flaw`; '' when none, or none was written)."""
+    if not flaw or flaw == "未填写":
+        return ""
+    if flaw == STILL_THERE:
+        return "已报销号，之后检查时问题仍在、须重新整改"
+    return f"所填日期{flaw}，未采用"
+
+
 IN_PROGRESS: Final = "整改中"
 NOT_STARTED: Final = "未整改"
 STATUS_VALUES: tuple[Progress, ...] = (DONE, IN_PROGRESS, NOT_STARTED)
