@@ -7,6 +7,7 @@ import re
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -1154,6 +1155,17 @@ def test_a_photo_page_says_where_the_hazard_stands_in_the_register(
 ) -> None:
     """整改完成情况 已完成 and a 销号时间 on a photo page read as closed, of a hazard still
     待复查, or done days late (clerk trial 56): its 台账 state and 整改时限 are printed too."""
+    ws = _photo_page(
+        campaign, tmp_path, closed_on=date(2023, 12, 12), deadline=deadline, review=review
+    )
+    [line] = [r for r in ws.iter_rows(values_only=True) if r[0] == "台账状态"]
+    assert (line[1], line[2], line[3].date()) == (said, "整改时限", deadline)
+    [source] = [r for r in ws.iter_rows(values_only=True) if r[0] and "报送文件" in r[0]]
+    assert source[:4] == ("最新报送文件", "保卫处.xlsx", "所在行", 6)  # not where a photo was
+
+
+def _photo_page(campaign: Campaign, tmp_path: Path, **fields: Any) -> Worksheet:
+    """The photo page of 安全保卫处's 北门, 已完成 with `fields`, as printed (its worksheet)."""
     from huitoukan.letters.photos import Photo
     from huitoukan.letters.report import photos_sheet
     from huitoukan.model.returns import HazardRow
@@ -1167,17 +1179,13 @@ def test_a_photo_page_says_where_the_hazard_stands_in_the_register(
         location="北门",
         hazard="防冲撞设施缺失",
         progress="已完成",
-        closed_on=date(2023, 12, 12),
-        deadline=deadline,
-        review=review,
+        **fields,
     )
     sheet = photos_sheet(campaign, [(row, [Photo(b"", "整改后")])], AS_OF)
     write_workbook(tmp_path / "照片.xlsx", [sheet], "照片", "")
     ws = load_workbook(tmp_path / "照片.xlsx").active
-    [line] = [r for r in ws.iter_rows(values_only=True) if r[0] == "台账状态"]
-    assert (line[1], line[2], line[3].date()) == (said, "整改时限", deadline)
-    [source] = [r for r in ws.iter_rows(values_only=True) if r[0] and "报送文件" in r[0]]
-    assert source[:4] == ("最新报送文件", "保卫处.xlsx", "所在行", 6)  # not where a photo was
+    assert isinstance(ws, Worksheet)
+    return ws
 
 
 @pytest.mark.parametrize(
@@ -1189,25 +1197,7 @@ def test_a_photo_page_says_why_a_closing_written_is_not_taken(
 ) -> None:
     """已完成 with “12月12日” typed in LibreOffice (read as 2026): the photo page showed a blank
     销号时间 beside 台账状态 逾期, no reason (clerk trial 144). Said as the archive page says it."""
-    from huitoukan.letters.photos import Photo
-    from huitoukan.letters.report import photos_sheet
-    from huitoukan.model.returns import HazardRow
-    from huitoukan.xlsx.writer import write_workbook
-
-    row = HazardRow(
-        source_file="保卫处.xlsx",
-        source_sheet="自查整改清单",
-        source_row=6,
-        department="安全保卫处",
-        location="北门",
-        hazard="防冲撞设施缺失",
-        progress="已完成",
-        deadline=date(2023, 12, 15),
-        closing_flaw=flaw,
-    )
-    sheet = photos_sheet(campaign, [(row, [Photo(b"", "整改后")])], AS_OF)
-    write_workbook(tmp_path / "照片.xlsx", [sheet], "照片", "")
-    ws = load_workbook(tmp_path / "照片.xlsx").active
+    ws = _photo_page(campaign, tmp_path, deadline=date(2023, 12, 15), closing_flaw=flaw)
     [line] = [r for r in ws.iter_rows(values_only=True) if r[0] == "整改完成情况"]
     assert line[2:4] == ("销号时间", said)
 
