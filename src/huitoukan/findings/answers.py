@@ -591,18 +591,7 @@ def excuse_inspection_deadlines(
         for h in answers
         if h.checked_on is not None and h.checked_on == found.get(number_key(h.number))
     }
-    excused = [
-        p
-        for p in problems
-        if p.code is Code.IMPLAUSIBLE_DATE and p.field == "检查时间" and p.at in prefilled
-    ]
-    if excused:
-        gone = {id(p) for p in excused}
-        problems = [p for p in problems if id(p) not in gone]
-        mended = Counter(p.at for p in excused)
-        hazards = [
-            h._replace(errors=h.errors - mended[h.at]) if h.at in mended else h for h in hazards
-        ]
+    problems, hazards = _without(problems, hazards, Code.IMPLAUSIBLE_DATE, prefilled, "检查时间")
     return without_deadline_errors(problems, hazards, inspections)
 
 
@@ -641,12 +630,30 @@ def without_deadline_errors(
 ) -> tuple[list[Problem], list[HazardRow]]:
     """`problems` without the 整改时限早于检查时间 of the `rows` (file, sheet, row), and
     `hazards` with their error counts mended."""
-    excused = {p.at for p in problems if p.code is Code.DEADLINE_BEFORE_CHECKED and p.at in rows}
+    return _without(problems, hazards, Code.DEADLINE_BEFORE_CHECKED, rows)
+
+
+def _without(
+    problems: Sequence[Problem],
+    hazards: Sequence[HazardRow],
+    code: Code,
+    rows: Collection[tuple[str, str, int]],
+    field: str = "",
+) -> tuple[list[Problem], list[HazardRow]]:
+    """`problems` without those of `code` (about `field`, when given) on the `rows` (file,
+    sheet, row), and `hazards` with their error counts mended."""
+    excused = {
+        id(p): p.at
+        for p in problems
+        if p.code is code and p.at in rows and (not field or p.field == field)
+    }
     if not excused:
         return list(problems), list(hazards)
-    kept = [p for p in problems if not (p.code is Code.DEADLINE_BEFORE_CHECKED and p.at in excused)]
-    mended = [h._replace(errors=h.errors - 1) if h.at in excused else h for h in hazards]
-    return kept, mended
+    mended = Counter(excused.values())
+    kept = [p for p in problems if id(p) not in excused]
+    return kept, [
+        h._replace(errors=h.errors - mended[h.at]) if h.at in mended else h for h in hazards
+    ]
 
 
 def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> list[Problem]:
