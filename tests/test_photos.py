@@ -1502,6 +1502,44 @@ def test_the_row_a_photo_was_first_sent_for_keeps_it_without_a_word(tmp_path: Pa
     assert f"与本表第 {booth.source_row} 行隐患的照片是同一张" in said[0].message
 
 
+def test_a_photo_sent_before_a_follow_up_round_on_another_row_says_where_it_was(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """东门's photo, sent in the first return, pasted on 图书馆 in the follow-up round's
+    form, where 东门 shows a new one: 图书馆 is told, naming the return 东门 showed it in —
+    “本表第 N 行隐患的照片” named a row of this form showing another photo (trial 144)."""
+    monkeypatch.chdir(tmp_path)
+    Path("campaign.toml").write_text(default_campaign_text(), encoding="utf-8")
+    rows = [hazard(序号=1, 部位="东门"), hazard(序号=2, 部位="图书馆")]
+    first = filled_form(photo_campaign(False), "安全保卫处", Path("回收") / "保卫处.xlsx", rows)
+    paste_photos(first, floating=[(_cell(first, 1, "备注"), BEFORE)])
+    args = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code in (0, 1)
+    result = runner.invoke(app, ["issue", "--followup", "全校隐患台账.xlsx", "-o", "第二轮"])
+    assert result.exit_code == 0, result.output
+    [form] = Path("第二轮").glob("*安全保卫处*.xlsx")
+    answer = Path("第二轮回收") / "保卫处-第二轮.xlsx"
+    answer.parent.mkdir()
+    book = load_workbook(form)
+    for offset in (1, 2):  # both done
+        book.worksheets[0][_cell(form, offset, "整改完成情况")] = "已完成"
+        book.worksheets[0][_cell(form, offset, "销号时间")] = date(2023, 12, 18)
+    book.properties.lastModifiedBy = "王干事"  # the department saves it
+    book.save(answer)
+    gate, library = (_cell(answer, offset, "备注") for offset in (1, 2))
+    assert book.worksheets[0][_cell(answer, 1, "部位")].value == "东门"
+    paste_photos(answer, floating=[(gate, AFTER), (library, BEFORE)])
+    result = runner.invoke(app, ["collect", "回收", "第二轮回收", *args, "--json"])
+    said = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "photo-reused"]
+    assert [(p["file"], p["row"]) for p in said] == [
+        ("第二轮回收/保卫处-第二轮.xlsx", int(library[1:]))
+    ]
+    assert (
+        f"与本表第 {gate[1:]} 行隐患在之前报送的 回收/保卫处.xlsx 中所附的照片是同一张"
+        in said[0]["message"]
+    )
+
+
 def test_another_departments_photo_sent_before_a_follow_up_round_is_still_said(
     tmp_path: Path,
 ) -> None:

@@ -114,8 +114,18 @@ def reused_photos(
                     what=_what(r),
                 )
             elif mine and not (form.department == owner and first.owning(name) == _own(row)):
-                rows = "、".join(str(r.source_row) for r in mine)
-                said[where] = _said(Code.PHOTO_REUSED, form, row, "", rows=rows)
+                # the rows of this form showing it; or, none does (it came with a return
+                # before a follow-up round), the return it was sent in (“本表第 7 行隐患的
+                # 照片” named a row showing another photo: clerk trial 144)
+                showing_it = [r for r in mine if _holds(form, r, name)]
+                sent = first.forms[name]
+                rows = "、".join(str(r.source_row) for r in showing_it or mine)
+                if showing_it or sent.department != form.department:
+                    said[where] = _said(Code.PHOTO_REUSED, form, row, "", rows=rows)
+                else:
+                    said[where] = _said(
+                        Code.PHOTO_REUSED, form, row, "earlier", rows=rows, old_file=sent.file
+                    )
     return list(said.values())
 
 
