@@ -23,7 +23,15 @@ from huitoukan.model.problems import Code
 from huitoukan.register.layout import SUMMARY_SHEET as REGISTER_SUMMARY
 from huitoukan.register.status import build_status
 from scripts.readme_walkthrough import copy_examples
-from tests.helpers import closed, filled_form, hazard, header_position, label_cell, sheet_rows
+from tests.helpers import (
+    closed,
+    filled_form,
+    findings_list,
+    hazard,
+    header_position,
+    label_cell,
+    sheet_rows,
+)
 
 AS_OF = date(2023, 12, 20)
 
@@ -1138,6 +1146,49 @@ def test_the_report_says_a_problem_several_departments_answer_is_one_problem(
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "交办问题整改反馈 2 项，涉及交办问题 1 个：交给几个部门的问题各部门各反馈一项）" in texts
+
+
+def test_the_report_counts_a_problem_answered_by_a_self_found_row(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """Three 交办问题, one unanswered, one answered by a row the department's self-check
+    had found (来源 自查, its 问题编号 added): “反馈 1 项，涉及交办问题 1 个” beside “交办问题
+    3 个…尚未反馈 1 个” left one problem unaccounted for (clerk trials 143, 144)."""
+    listed = tmp_path / "交办问题清单.xlsx"
+    base = {"问题来源": "县级普查", "发现时间": "2023年11月10日", "整改时限": date(2023, 12, 15)}
+    findings_list(
+        listed,
+        [
+            {**base, "问题编号": n, "部位": where, "问题描述": "灭火器过期", "责任部门": d}
+            for n, where, d in (
+                ("JB-01", "东门", "安全保卫处"),
+                ("JB-02", "北门", "安全保卫处"),
+                ("JB-03", "南门", "附属医院"),
+            )
+        ],
+    )
+    filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [
+            hazard(问题编号="JB-01", 问题来源="县级普查", 部位="东门", 存在隐患问题="灭火器过期"),
+            hazard(问题编号="JB-02", 问题来源="自查", 部位="北门", 存在隐患问题="灭火器过期"),
+        ],
+    )
+    result = collect_to_register(
+        campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    totals = result.status.totals
+    assert (totals.answers, totals.answered_problems, totals.found_first) == (1, 1, 1)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "尚未反馈 1 个" in texts
+    assert (
+        "（其中自查发现 1 项，交办问题整改反馈 1 项；另有交办问题 1 个是部门自查时已发现的，"
+        "其反馈计入自查发现）" in texts
+    )
 
 
 @pytest.mark.parametrize(

@@ -133,13 +133,18 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
                 else ""
             )
             + (
+                f"；另有交办问题 {totals.found_first} 个是部门自查时已发现的，其反馈计入自查发现"
+                if totals.found_first
+                else ""
+            )
+            + (
                 f"；另有 {totals.unlisted_answers} 项报为上级检查发现的问题，但交办问题清单中没有"
                 "交给该部门（编号有误、已改交其他部门或已撤销）"
                 if totals.unlisted_answers
                 else ""
             )
             + "）"
-            if totals.answers or totals.unlisted_answers
+            if totals.answers or totals.unlisted_answers or totals.found_first
             else ""
         )
         + f"，已销号 {totals.closed} 项，"
