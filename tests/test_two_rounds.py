@@ -755,3 +755,47 @@ def test_a_follow_up_form_with_its_department_cleared_is_its_departments(
     assert departments == ["各二级学院"]
     [college] = [d for d in payload["departments"] if d["department"] == "各二级学院"]
     assert (college["hazards"], college["closed"]) == (2, 1)
+
+
+def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """锅炉房's 检查时间 typed a year early (an error of the first round) and 食堂 without its
+    整改措施: the 跟进轮 form carried the one and left the other blank, neither marked, and
+    the department sent them back as they were (clerk trial 144). Each such cell has a note
+    saying what was wrong; a row without errors has none."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    wb = load_workbook(Path("发放") / form_file_name("总务基建处"))
+    ws = wb[FORM_SHEET]
+    set_label(ws, "主要负责人", "负责人甲")
+    set_label(ws, "日期", date(2023, 12, 14))
+    write_rows(ws, [
+        hazard(部位="锅炉房", 检查时间=date(2022, 10, 1)),
+        hazard(部位="食堂", 整改措施=None),
+        hazard(部位="配电房"),
+    ])  # fmt: skip
+    Path("回收").mkdir()
+    wb.save(Path("回收") / "总务.xlsx")
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(
+        runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"
+    )
+    ws = load_workbook(Path("第二轮") / form_file_name("总务基建处"))[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    rows = {
+        ws.cell(r, columns["部位"]).value: r
+        for r in range(header_row + 1, ws.max_row)
+        if ws.cell(r, columns["部位"]).value
+    }
+    notes = {
+        (place, header): ws.cell(r, columns[header]).comment.text
+        for place, r in rows.items()
+        for header in columns
+        if ws.cell(r, columns[header]).comment is not None
+    }
+    assert set(notes) == {("锅炉房", "检查时间"), ("食堂", "整改措施")}
+    assert ws.cell(rows["锅炉房"], columns["检查时间"]).value == datetime(2022, 10, 1)
+    assert notes["锅炉房", "检查时间"].startswith("上次报送时有误：")
+    assert "请核对改正" in notes["食堂", "整改措施"]

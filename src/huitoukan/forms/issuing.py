@@ -41,6 +41,7 @@ from huitoukan.forms.followup import FollowUp
 from huitoukan.forms.layout import (
     ASSIGNED_SHEET,
     COLUMN_BY_FIELD,
+    COLUMNS,
     DATE_FIELDS,
     FOOTER_LABELS,
     HEADER_LABELS,
@@ -117,6 +118,8 @@ the 报送截止, the clerk is told."""
 
 
 FORM_FILE_SUFFIX = "-安全隐患自查整改清单.xlsx"
+_FIELD_OF_HEADER = {column.header: column.field for column in COLUMNS}
+"""A column's field by its header (the errors a row was sent with name their column so)."""
 
 
 def form_file_name(department: str) -> str:
@@ -402,6 +405,18 @@ class TemplateForm:
                     "汇总核对",
                     width=300,
                     height=80,
+                )
+            for header, said in row.errors_said:
+                # an error of the last return, carried (a 检查时间 a year early) or left blank
+                # (整改措施): unmarked, it came back as it was (clerk trial 144); a 销号时间
+                # not carried is noted above, or is the department's to give anew
+                col = self.column(_FIELD_OF_HEADER.get(header, ""))
+                if col is None or self.ws.cell(r, col).comment is not None:
+                    continue
+                if col == closed_on and (failed or still_there or undone is not None):
+                    continue
+                self.ws.cell(r, col).comment = Comment(
+                    f"上次报送时有误：{said}。请核对改正", "汇总核对", width=260, height=70
                 )
             if failed:
                 failures.append((number, row.review_note))
