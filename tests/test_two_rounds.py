@@ -799,3 +799,12 @@ def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
     assert ws.cell(rows["锅炉房"], columns["检查时间"]).value == datetime(2022, 10, 1)
     assert notes["锅炉房", "检查时间"].startswith("上次报送时有误：")
     assert "请核对改正" in notes["食堂", "整改措施"]
+    # said in the 填报说明 too: a note does not print (a form is read on paper)
+    instructions = next(
+        str(c.value) for row in ws.iter_rows() for c in row if str(c.value).startswith("填报说明")
+    )
+    seq = {place: ws.cell(r, columns["序号"]).value for place, r in rows.items()}
+    assert (
+        f"上次报送时填写有误、请核对改正的：序号 {seq['锅炉房']}（检查时间：日期不合常理）、"
+        f"序号 {seq['食堂']}（整改措施：未填整改措施）（单元格批注中也已注明）。" in instructions
+    )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from copy import copy
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -118,6 +119,19 @@ the 报送截止, the clerk is told."""
 
 
 FORM_FILE_SUFFIX = "-安全隐患自查整改清单.xlsx"
+
+
+class RowsMarked(NamedTuple):
+    """The pre-filled rows given a note, by 序号: failed their 复查验收 (with its 复查意见),
+    found still there after their 销号 (with the problem's 编号), sent with a mistake
+    (the column's header and what was wrong); the 填报说明 says them too (notes do not
+    print)."""
+
+    failed: list[tuple[int, str]]
+    reopened: list[tuple[int, str]]
+    mistaken: list[tuple[int, str, str]]
+
+
 _FIELD_OF_HEADER = {column.header: column.field for column in COLUMNS}
 """A column's field by its header (the errors a row was sent with name their column so)."""
 
@@ -326,15 +340,12 @@ class TemplateForm:
 
     def write_rows(
         self, rows: Sequence[HazardRow], assigned: Sequence[Finding] = (), blank: int = 0
-    ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    ) -> RowsMarked:
         """Pre-fill the assigned problems (their 编号, 来源, 部位 and 描述 protected against
         editing), then the hazard rows, leaving at least `blank` rows for new findings
         (来源 自查 when there are assigned problems); styled rows are inserted above the
-        footer when needed. Returns the 序号 and 复查意见 of the rows a review failed, and
-        the 序号 and 编号 of those an inspection found still there after their 销号 (both
-        put back to 整改中)."""
-        failures: list[tuple[int, str]] = []
-        reopened: list[tuple[int, str]] = []
+        footer when needed. Returns the rows marked with a note (`RowsMarked`)."""
+        marked = RowsMarked([], [], [])
         answered = {number_key(r.number) for r in rows if r.number}
         fresh = [f for f in assigned if number_key(f.number) not in answered]
         order = {number_key(f.number): i for i, f in enumerate(assigned)}
@@ -418,10 +429,11 @@ class TemplateForm:
                 self.ws.cell(r, col).comment = Comment(
                     f"上次报送时有误：{said}。请核对改正", "汇总核对", width=260, height=70
                 )
+                marked.mistaken.append((number, header, said))
             if failed:
-                failures.append((number, row.review_note))
+                marked.failed.append((number, row.review_note))
             if still_there:
-                reopened.append((number, row.number))
+                marked.reopened.append((number, row.number))
             if row.number:
                 self.locked_rows.append(r)
                 problem = order.get(number_key(row.number))
@@ -436,7 +448,7 @@ class TemplateForm:
                 set_value(self.ws.cell(r, source), SELF_CHECK)
         if protect:
             self.protect()
-        return failures, reopened
+        return marked
 
     def protect(self) -> None:
         """Sheet protection without a password: what was assigned cannot be edited by
@@ -595,10 +607,17 @@ def fill_form(
     else:
         set_value(department_cell, unit.name)
 
-    failed, reopened = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
+    marked = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
     if instructions is not None:
+        failed, reopened = marked.failed, marked.reopened
         if failed:  # the note on each row's cell does not print (a form is read on paper)
             instructions.value = f"{str(instructions.value).rstrip()}{_failed_reviews(failed)}"
+        if marked.mistaken:
+            said = "、".join(f"序号 {n}（{header}：{what}）" for n, header, what in marked.mistaken)
+            instructions.value = (
+                f"{str(instructions.value).rstrip()}\n上次报送时填写有误、请核对改正的："
+                f"{said}（单元格批注中也已注明）。"
+            )
         if reopened:
             said = "、".join(f"序号 {n}（交办问题 {number}）" for n, number in reopened)
             instructions.value = (
