@@ -244,6 +244,36 @@ def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
     assert "SJ-1" not in {r["问题编号"] for r in verdict_rows(out)}  # as it said
 
 
+@pytest.mark.parametrize("found", ["2023-11-02", "2023-12-15"])
+def test_an_inspections_number_alone_is_not_another_inspections_on_the_list(
+    runner: CliRunner, campaign: Campaign, register: Path, tmp_path: Path, found: str
+) -> None:
+    """The 交办问题清单 holding an 审计's problem under its 序号 “1”, the 市级抽查's list
+    numbered by 序号 too: its 第1号, missed and tracked by nobody, was taken for the
+    listed “1” and nothing said it should go on the list (clerk trial 145) — nor, the
+    audit found the same day, judged at all (taken for the listed problem copied)."""
+    audit = {
+        "问题编号": "1",
+        "问题来源": "审计",
+        "发现时间": found,
+        "部位": "财务室",
+        "问题描述": "保险柜未固定",
+        "责任部门": "安全保卫处",
+        "整改时限": "2023-12-31",
+    }
+    assigned = findings_list(tmp_path / "交办问题清单.xlsx", [audit], (*ORDER[:-1], "整改时限"))
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    counted = {k: v for k, v in FINDINGS[2].items() if k != "问题编号"} | {"序号": 1}
+    numbered = findings_list(tmp_path / "督导组.xlsx", [counted], ("序号", *ORDER[1:]))
+    out = tmp_path / "追责核查.xlsx"
+    said = "".join(run(runner, str(numbered), str(register), "-o", str(out))[1].split())
+    [printed] = verdict_rows(out)
+    assert "自查未发现的市级抽查第1号不在交办问题清单中" in said
+    assert str(printed["说明"]).endswith(
+        "尚无部门跟踪整改（列入清单时问题编号请写 市级抽查1215-1）"
+    )
+
+
 @pytest.mark.parametrize(("found", "belied"), [("2023-12-08", False), ("2023-12-09", True)])
 def test_a_closing_an_inspection_belied_is_said_to_go_on_the_list(
     runner: CliRunner, campaign: Campaign, tmp_path: Path, found: str, belied: bool

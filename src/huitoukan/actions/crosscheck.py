@@ -81,14 +81,27 @@ def _assigned_themselves(
     its department was put in the 漏报清单: clerk trial 114). One renumbered in the list
     since is known by its source and content (自查未发现, “尚无部门跟踪整改”, with its
     answer 已销号 in the register: clerk trial 136)."""
-    given = {(number_key(f.number), f.found_on) for f in assigned}
+    given = {(key, f.found_on) for f in assigned for key in _number_keys(f)}
     contents = {f.content for f in assigned}
     return [
         f
         for f in findings
-        if ((number_key(f.number), f.found_on) in given or f.content in contents)
+        if (any((key, f.found_on) in given for key in _number_keys(f)) or f.content in contents)
         and not (f.found_on is not None and f.found_on > due)
     ]
+
+
+def _number_keys(finding: Finding) -> set[tuple[str, str]]:
+    """What a finding's 问题编号 says it is: its 编号; an inspection's 序号 alone, only with
+    its source (an 审计's 1 is not the 市级抽查's 1: it was taken for it, and the 市级抽查's
+    第1号, tracked by nobody, was not said to go on the list: clerk trial 145), or as it
+    would be listed (`Finding.number_to_list`)."""
+    if finding.number.isdigit():
+        return {
+            (number_key(finding.number), finding.source),
+            (number_key(finding.number_to_list), ""),
+        }
+    return {(number_key(finding.number), "")}
 
 
 _UNTRACKED = "交办问题清单中也没有这个问题，尚无部门跟踪整改"
@@ -184,7 +197,7 @@ def run_crosscheck(
         if f not in skipped and f.found_on is not None and f.found_on < issued_on
     ]
     listed_as = {f.content: f.number for f in state.findings}
-    numbers = {number_key(f.number) for f in state.findings}
+    numbers = {key for f in state.findings for key in _number_keys(f)}
     result.problems[:0] = [
         f.said(
             Code.CROSSCHECK_ASSIGNED_FINDING,
@@ -192,7 +205,7 @@ def run_crosscheck(
             f.number,
             number=f.number,
             same="问题编号、发现时间" if f.number_given else "来源、部位、问题描述和发现时间",
-            variant="" if number_key(f.number) in numbers else "renumbered",
+            variant="" if _number_keys(f) & numbers else "renumbered",
             listed=listed_as.get(f.content, ""),
         )
         for f in skipped
@@ -202,7 +215,7 @@ def run_crosscheck(
     unlisted = [
         v
         for v in result.verdicts
-        if number_key(v.finding.number) not in numbers and v.finding.content not in listed_as
+        if not _number_keys(v.finding) & numbers and v.finding.content not in listed_as
     ]
     untracked = [v for v in unlisted if v.conclusion is Conclusion.MISSED and not v.in_register]
     reopen = [v for v in unlisted if v.belied]
