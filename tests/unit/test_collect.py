@@ -33,6 +33,7 @@ from tests.helpers import (
     MISFILED_NAME,
     closed,
     filled_form,
+    findings_list,
     hazard,
     misfiled_pair,
     sheet_rows,
@@ -228,6 +229,60 @@ def test_a_form_filled_in_on_another_departments_resent_corrected_is_its_older_v
     assert collection.outcomes[str(misfiled)] is FileOutcome.SUPERSEDED
     assert [p for p in collection.problems if p.file == str(misfiled)] == []
     assert collection.set_aside() == {}
+
+
+def test_a_form_filled_in_on_another_departments_keeps_none_of_its_rows(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """附属医院 filled in 学生工作处's form — its 交办问题 JB-02 pre-filled — typing its own
+    answer into that row, then sent its own form stating the same hazard: the first, its
+    older version, kept JB-02's row under 学生工作处 as a closing left out of the newer
+    version, and 学生工作处, which sent nothing, had JB-02 answered, 已完成, 待复查 with the
+    hospital's words (clerk trial 145)."""
+    listed = tmp_path / "交办问题清单.xlsx"
+    findings_list(
+        listed,
+        [
+            {
+                "问题编号": "JB-02",
+                "问题来源": "县级普查",
+                "发现时间": "2023年11月10日",
+                "部位": "图书馆",
+                "问题描述": "古籍书库消防设施不全",
+                "责任部门": "学生工作处",
+                "整改时限": date(2023, 12, 20),
+            }
+        ],
+    )
+    returns = tmp_path / "回收"
+    clinic = {"部位": "门诊楼", "存在隐患问题": "药房过期药品未及时清理"}
+    answer = {"问题编号": "JB-02", "问题来源": "县级普查", "部位": "图书馆"}
+    filled_form(
+        campaign,
+        "学生工作处",
+        returns / "附属医院自查表.xlsx",
+        [
+            closed(**answer, 存在隐患问题="古籍书库消防设施不全", 整改措施="暂存间已加锁"),
+            hazard(**clinic),
+        ],
+        form_date=date(2023, 12, 9),
+    )
+    filled_form(
+        campaign,
+        "附属医院",
+        returns / "附属医院.xlsx",
+        [hazard(**clinic)],
+        form_date=date(2023, 12, 11),
+    )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    assert [(h.department, h.location) for h in result.collection.hazards] == [
+        ("附属医院", "门诊楼")
+    ]
+    [part] = result.status.parts
+    assert (part.department, part.answered) == ("学生工作处", False)
+    assert "学生工作处" in result.status.not_returned
 
 
 def test_an_unknown_header_in_a_departments_folder_is_warned_of(

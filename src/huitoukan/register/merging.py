@@ -432,7 +432,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             form.named_for and _a_return(form) and not (theirs and _shares_a_hazard(form, theirs))
         )
         if misfiled and named and _shares_a_hazard(form, named) and _older(form, named):
-            form = _corrected_since(form)
+            form = _corrected_since(form, named)
         elif misfiled and theirs:
             newest = max(theirs, key=version_order).file  # (not a superseded one: trial 93)
             form = _set_aside(form, newest, max(named, key=version_order).file if named else "")
@@ -444,15 +444,26 @@ def _older(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
     return version_order(form) < version_order(max(others, key=version_order))
 
 
-def _corrected_since(form: ReturnForm) -> ReturnForm:
+def _corrected_since(form: ReturnForm, own: Sequence[ReturnForm]) -> ReturnForm:
     """`form`, of the department its file's name gives and its header not, that department's
-    older version: it sent its form again, its header corrected, stating the same hazards
-    (the first stayed an error for ever, 分不出这份是哪个部门的, or was counted as the
-    header's department's return: clerk trials 93, 96)."""
+    older version: it sent its form again (`own`), its header corrected, stating the same
+    hazards (the first stayed an error for ever, 分不出这份是哪个部门的, or was counted as the
+    header's department's return: clerk trials 93, 96). Its rows are that department's,
+    but those of a 问题编号 its own forms never state: the header's department's 交办问题,
+    pre-filled in the form it used (one, the department's words typed in, was kept as the
+    other's answer left out of the newer version: clerk trial 145)."""
+    numbers = {number_key(h.number) for other in own for h in other.hazards if h.number}
+    named = next((h.id_name for other in own for h in other.hazards), "")  # (renamed since)
+    hazards = [
+        h._replace(department=form.named_for, id_name=named)
+        for h in form.hazards
+        if not h.number or number_key(h.number) in numbers
+    ]
     return form.model_copy(
         update={
             "department": form.named_for,
             "named_for": "",
+            "hazards": hazards,
             "problems": [p for p in form.problems if p.code is not Code.DEPARTMENT_MISMATCH],
         }
     )
