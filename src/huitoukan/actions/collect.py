@@ -251,9 +251,10 @@ def mentions(
 
 
 def _now_named(campaign: Campaign, department: str) -> str | None:
-    """The name campaign.toml gives now a department it knows by an alias only."""
+    """The name campaign.toml gives now a department (its own, when it is still so named;
+    another, when it knows it by an alias only); None when it has none."""
     unit = campaign.named_unit(department)
-    return unit.name if unit is not None and unit.name != department else None
+    return unit.name if unit is not None else None
 
 
 def _as_renamed(held: Held, renames: Mapping[str, str]) -> Held:

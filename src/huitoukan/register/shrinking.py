@@ -30,8 +30,8 @@ def check_not_shrinking(
     held: Sequence[HazardRow] = (),
 ) -> None:
     """Refuse to replace a register that covers more departments or returns than `new`;
-    `now_named` gives the name a department of the register goes by now, when
-    campaign.toml renamed it (its old name an alias of the new); `held`: the hazards the
+    `now_named` gives the name a department of the register goes by now (another when
+    campaign.toml renamed it, its old name an alias of the new; None when it has none); `held`: the hazards the
     new collection holds only from the register (their files gone), which --force drops."""
     if old is None:
         return
@@ -66,6 +66,9 @@ def check_not_shrinking(
     # its returns are all there, now read as another's or no one's: renamed in
     # campaign.toml without its old name, not a folder left out (clerk trial 117)
     if moved := _read_as_another(lost, old, new):
+        # still a department: its file is read as another's version, on its form (trial 145)
+        if misused := {d: now for d, now in moved.items() if now and now_named(d) == d}:
+            raise _another_departments_version(register, old, misused)
         raise _read_under_another_name(register, moved)
     gone = sorted(f for f in missing if old.sources[f][0] not in shas) if new.sources else []
     raise _fewer(register, old, new, lost, [*gone, *reviews], reviews, held)
@@ -111,6 +114,23 @@ def _read_under_another_name(register: Path, moved: dict[str, str]) -> Shrinking
         f"但 campaign.toml 中已没有这个部门名称（{under}），未做任何改动。部门改了名的，"
         f"请在 campaign.toml 新名称的部门下写明旧名（{formerly}），其报表和隐患编号即照旧；"
         f"不要加 --force（按这次的报表重建，{lose}）"
+    )
+
+
+def _another_departments_version(
+    register: Path, old: Coverage, moved: dict[str, str]
+) -> ShrinkingRegister:
+    files = "；".join(
+        f"{'、'.join(display_name(Path(f)) for f, (_, whose) in old.sources.items() if whose == d)}"
+        f" 上次汇总时算作{d}的报表，这次算作{now}的旧版本（表头是{d}，文件名是{now}，{now}"
+        "另报来的表格与它有相同的隐患：像是用错了表格）"
+        for d, now in moved.items()
+    )
+    names, others = "、".join(moved), "、".join(dict.fromkeys(moved.values()))
+    return ShrinkingRegister(
+        f"这次汇总比现有的 {display_name(register)} 少了部门 {names}：{files}，未做任何改动。"
+        f"请核实：确是{others}用错了表格的，加 --force 按这次的报表重建（{names}按未报送计）；"
+        f"确是{names}自己的报表的，请把文件名改为{names}的名称后重新汇总"
     )
 
 
