@@ -533,6 +533,38 @@ def test_a_version_dated_earlier_arriving_later_does_not_make_a_late_return_time
         assert result.feedback == []
 
 
+def test_a_rebuild_with_force_keeps_the_first_return_of_a_department_still_there(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """保卫处 returned on time (12月9日), then saved a version dated 12月11日 over the same
+    file; a --force needed for another department's file made it 逾期报送 in the register
+    and the report (clerk trial 145): the first return the register recorded stands for
+    a department still in the collection; one taken out is gone, as --force says."""
+    returns = tmp_path / "回收"
+    register = tmp_path / "台账.xlsx"
+    mine = returns / "保卫处.xlsx"
+    rows = [hazard(部位="东门")]
+    filled_form(campaign, "安全保卫处", mine, rows, form_date=date(2023, 12, 9))
+    other = filled_form(campaign, "学生工作处", returns / "学工处.xlsx", rows)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 11))
+    filled_form(campaign, "安全保卫处", mine, [closed(部位="东门")], form_date=date(2023, 12, 11))
+    other.unlink()
+    with pytest.raises(ShrinkingRegister):
+        collect_to_register(campaign, [returns], register, date(2023, 12, 12))
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 12), force=True)
+    assert result.collection.returned() == {"安全保卫处": date(2023, 12, 9)}
+    assert Code.LATE_RETURN not in {p.code for p in result.collection.problems}
+    assert not _summary(result, "安全保卫处").late
+    # a version dated before it, missed till now: --force counts it, as its warning says
+    filled_form(
+        campaign, "安全保卫处", returns / "保卫处（初稿）.xlsx", rows, form_date=date(2023, 12, 8)
+    )
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 12))
+    assert Code.BEFORE_FIRST_RETURN in {p.code for p in result.collection.problems}
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 12), force=True)
+    assert result.collection.returned() == {"安全保卫处": date(2023, 12, 8)}
+
+
 def test_an_undated_return_whose_file_date_moved_earlier_is_said_by_its_file_date(
     campaign: Campaign, tmp_path: Path
 ) -> None:

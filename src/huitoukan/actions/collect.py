@@ -628,6 +628,19 @@ def collect_to_register(
         if recorded is not None and not force:  # (which version was used, by its bytes)
             read = frozenset(sha for sha, _ in recorded.sources.values())
             held = held._replace(used=recorded.used, read=read)
+        elif recorded is not None:  # rebuilt: the day a department still here first
+            # returned stays (its file saved over since, it was made 逾期报送: trial 145),
+            # unless a file here is dated before it (one missed before, said so: counted)
+            earliest: dict[str, date] = {}
+            for form in forms:
+                if form.department and (day := form.sent_on) is not None:
+                    earliest[form.department] = min(day, earliest.get(form.department, day))
+            returned = {
+                d: day
+                for d, day in recorded.returned.items()
+                if (first := earliest.get(renames.get(d, d))) is not None and day <= first
+            }
+            held = held._replace(returned=returned)
         return _as_renamed(held, renames)
 
     def _held_before(forms: Sequence[ReturnForm]) -> Held:
