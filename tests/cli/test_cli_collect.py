@@ -240,3 +240,26 @@ def test_every_command_says_how_it_is_run(runner: CliRunner, command: str, width
         assert not line.endswith(("--department", "--followup", "-n", "--as-of", "--date")), line
     assert all(display_columns(line) <= 80 for line in examples)
     assert not re.search(r"--[a-z][a-z-]*[\u4e00-\u9fff]", shown.output), shown.output
+
+
+def test_collecting_the_folder_the_forms_were_issued_from_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`collect 发放` by mistake: nine blank forms, a register of nobody's return written
+    without a word that these were the forms sent out (clerk trial 145). Refused, nothing
+    written; one department's form filled in among them is collected as ever."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    result = runner.invoke(app, ["collect", "发放"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "给出的都是发放的空白表格（如 发放/" in result.output
+    assert "不是部门报回的表格，未做任何改动" in result.output
+    assert not Path("全校隐患台账.xlsx").exists()
+    [form] = Path("发放").glob("学生工作处*.xlsx")
+    book = load_workbook(form)
+    book.properties.lastModifiedBy = "王干事"  # saved in an office suite: a return
+    book.save(form)
+    result = runner.invoke(app, ["collect", "发放"], env={"COLUMNS": "200"})
+    assert "给出的都是发放的空白表格" not in result.output
+    assert Path("全校隐患台账.xlsx").exists()

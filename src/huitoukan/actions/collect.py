@@ -449,6 +449,16 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
             f"给出的文件（{made}）都不是部门报回的表格，未做任何改动："
             "请给出各部门报回表格所在的文件夹（如 回收）"
         )
+    # the forms as issue wrote them, never opened: the folder they were sent from, given
+    # by mistake, made a register of nobody's return without a word (clerk trial 145)
+    issued = [
+        f for f in forms if f.never_saved and collection.outcomes.get(f.file) is FileOutcome.BLANK
+    ]
+    if issued and all(f in issued or f.not_a_return for f in forms):
+        raise InputError(
+            f"给出的都是发放的空白表格（如 {issued[0].file}，还没有部门填写过），不是部门报回的"
+            "表格，未做任何改动：请给出各部门报回表格所在的文件夹（如 回收）"
+        )
 
 
 def _set_rounds_aside(register: Path) -> None:
