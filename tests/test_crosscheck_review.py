@@ -3,6 +3,7 @@ self-check register, and 复查验收 before 销号."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -30,7 +31,14 @@ from huitoukan.forms.review import REVIEW_SHEET, review_form
 from huitoukan.letters.accountability import write_crosscheck
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code, Severity
-from huitoukan.model.returns import FAILED, PASSED, STILL_THERE, UNREVIEWED, HazardRow
+from huitoukan.model.returns import (
+    FAILED,
+    PASSED,
+    STILL_THERE,
+    UNREVIEWED,
+    XLS_PHOTO_HINT,
+    HazardRow,
+)
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import read_register
@@ -2967,6 +2975,19 @@ def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(
     render.status_report(result.status)
     screen = "".join(capsys.readouterr().out.split())
     assert "复查合格、已销号但未附整改后照片的隐患1项：安全保卫处" in screen
+    # a photo pasted in a .xls, not read: not “未附” (clerk trial 145)
+    [view] = result.status.accepted_without_photo
+    lost = dataclasses.replace(view, photo_hint=XLS_PHOTO_HINT)
+    status = result.status.model_copy(update={"accepted_without_photo": [lost]})
+    render.status_report(status)
+    screen = "".join(capsys.readouterr().out.split())
+    assert "复查合格、已销号但所附照片未能读取（如.xls格式）的隐患1项：安全保卫处" in screen
+    assert "未附整改后照片" not in screen
+    write_report(tmp_path / "汇报.xlsx", campaign, status)
+    ws = load_workbook(tmp_path / "汇报.xlsx").active
+    said = "".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v)
+    assert "复查合格、已销号但所附照片未能读取的 1 项" in said
+    assert "未附整改后照片" not in said
 
 
 def test_an_overdue_hazard_reviewed_failed_is_listed_once_in_its_notice(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from huitoukan.findings.sampling import PLAN_LEVEL, Sample, pick
 from huitoukan.letters.archive import write_archive
 from huitoukan.letters.photos import Photo
 from huitoukan.model.findings import Finding, number_key
-from huitoukan.model.returns import XLS_PHOTO_HINT, HazardRow
+from huitoukan.model.returns import HazardRow
 from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
 
@@ -105,8 +105,11 @@ def sample(
         # pasted and not read (a .xls): “没有附照片” on the page (clerk trial 144)
         unread: dict[str, list[str]] = {}
         for hazard in state.hazards:
-            lost = hazard.photos_unread or hazard.photo_hint == XLS_PHOTO_HINT
-            if lost and not hazard.photos and (finding := answering(hazard)) is not None:
+            if (
+                hazard.photos_lost
+                and not hazard.photos
+                and (finding := answering(hazard)) is not None
+            ):
                 unread.setdefault(finding.number, []).append(hazard.department)
         written = replace_output(
             out,

@@ -100,6 +100,12 @@ XLS_NO_PHOTO_HINT = (
 """`HazardRow.photo_hint` of a row of a .xls or .et holding no picture."""
 
 
+def pictures_lost(unread: str, hint: str) -> bool:
+    """Pictures were pasted into a row and could not be read: why (`HazardRow.photos_unread`),
+    or its hint says the return is a .xls holding pictures (`XLS_PHOTO_HINT`)."""
+    return bool(unread) or hint == XLS_PHOTO_HINT
+
+
 class HazardRow(NamedTuple):
     """One hazard a department reported, normalised; unreadable values stay as typed.
 
@@ -301,6 +307,11 @@ class HazardRow(NamedTuple):
     def own_id(self) -> str:
         """The 隐患编号 this row's own wording gives."""
         return hazard_id_of(self.id_name or self.department, self.key)
+
+    @property
+    def photos_lost(self) -> bool:
+        """Pictures were pasted into its row and could not be read (`pictures_lost`)."""
+        return pictures_lost(self.photos_unread, self.photo_hint)
 
     @property
     def answers_a_check(self) -> bool:

@@ -22,7 +22,14 @@ from huitoukan.model.findings import (
     given_mark,
     number_key,
 )
-from huitoukan.model.returns import ANOTHER_CAMPAIGN, DONE, FAILED, PASSED, HazardRow
+from huitoukan.model.returns import (
+    ANOTHER_CAMPAIGN,
+    DONE,
+    FAILED,
+    PASSED,
+    HazardRow,
+    pictures_lost,
+)
 from huitoukan.register.rounds import IssuedRound
 
 SHORT_TEXT = 100
@@ -62,6 +69,12 @@ class HazardView:
     """Why a picture pasted into its row could not be read ('' when none was lost)."""
     photo_hint: str = ""
     """Where a photo sent for it may be instead (`HazardRow.photo_hint`)."""
+
+    @property
+    def photos_lost(self) -> bool:
+        """Pictures were pasted into its row and could not be read (`pictures_lost`)."""
+        return pictures_lost(self.photos_unread, self.photo_hint)
+
     put_off_from: date | None = None
     """The 整改时限 it had before its department put it off without saying why."""
     put_off_late: int = 0
