@@ -282,6 +282,11 @@ def test_department_names_suggest_the_closest_and_accept_lists(campaign: Campaig
     assert [u.name for u in units] == ["安全保卫处", "总务基建处", "附属医院", "学院警务室"]
     with pytest.raises(CampaignError, match="是不是“安全保卫处”"):
         campaign.resolve_units(["保位处"])
+    # not a guess from what every 处 has (“是不是“总务基建处”” for 财务处: clerk trial 145)
+    with pytest.raises(CampaignError) as raised:
+        campaign.resolve_units(["财务处"])
+    assert "是不是" not in raised.value.message
+    assert raised.value.message.startswith("没有名为“财务处”的部门。可用的部门：")
 
 
 def test_a_campaign_without_sources_gets_the_seeds() -> None:

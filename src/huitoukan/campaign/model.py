@@ -480,9 +480,15 @@ class Campaign(_Strict):
         none is as close as `cutoff`: difflib's ratio, 0.83 for one character in six), else
         those it is one character off after the same first (教物处 for 教务处, 0.67, was
         asked nothing where a typo, not a guess, is asked about: clerk trial 124; 财务处 is
-        not 总务处)."""
+        not 总务处). A name of three characters or fewer is close to one of the same first
+        only: 财务处 and 总务处 share what every 处 has (财务处 was asked “是不是总务基建处”:
+        clerk trial 145)."""
         spelled = {n: u.name for u in self.units for n in (u.name, *u.aliases)}
-        close = difflib.get_close_matches(name, list(spelled), n=3, cutoff=cutoff) or [
+        close = [
+            known
+            for known in difflib.get_close_matches(name, list(spelled), n=3, cutoff=cutoff)
+            if len(name) > 3 or known[:1] == name[:1]
+        ] or [
             known
             for known in spelled
             if len(known) == len(name) > 2
