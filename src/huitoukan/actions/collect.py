@@ -633,7 +633,8 @@ def collect_to_register(
         recorded = None
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
-        """`_held_before`, its departments under the names they have now."""
+        """`_held_before`, its departments under the names they have now; with `force`,
+        the first returns recorded of the departments collected still."""
         held = _held_before(forms)
         if recorded is not None and not force:  # (which version was used, by its bytes)
             read = frozenset(sha for sha, _ in recorded.sources.values())
