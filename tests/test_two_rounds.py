@@ -670,23 +670,11 @@ def test_a_closing_day_given_while_the_hazard_was_half_done_is_not_carried(
     was not done is said."""
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    invoke(runner, "issue")
-    wb = load_workbook(Path("发放") / form_file_name("总务基建处"))
-    ws = wb[FORM_SHEET]
-    set_label(ws, "主要负责人", "负责人甲")
-    set_label(ws, "日期", date(2023, 12, 14))
-    write_rows(ws, [
+    form = _followup_after(runner, [
         hazard(部位="锅炉房", 整改完成情况="已完成50%", 销号时间=date(2023, 12, 14)),
         hazard(部位="食堂", 整改完成情况="整改中"),
         hazard(部位="配电房", 整改完成情况="已完成"),
     ])  # fmt: skip
-    Path("回收").mkdir()
-    wb.save(Path("回收") / "总务.xlsx")
-    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
-    invoke(
-        runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"
-    )
-    form = Path("第二轮") / form_file_name("总务基建处")
     ws = load_workbook(form)[FORM_SHEET]
     header_row, columns = header_position(ws)
     [boiler] = [
@@ -765,24 +753,12 @@ def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
     the department sent them back as they were (clerk trial 144). Each such cell has a note
     saying what was wrong; a row without errors has none."""
     monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    invoke(runner, "issue")
-    wb = load_workbook(Path("发放") / form_file_name("总务基建处"))
-    ws = wb[FORM_SHEET]
-    set_label(ws, "主要负责人", "负责人甲")
-    set_label(ws, "日期", date(2023, 12, 14))
-    write_rows(ws, [
+    form = _followup_after(CliRunner(), [
         hazard(部位="锅炉房", 检查时间=date(2022, 10, 1)),
         hazard(部位="食堂", 整改措施=None),
         hazard(部位="配电房"),
     ])  # fmt: skip
-    Path("回收").mkdir()
-    wb.save(Path("回收") / "总务.xlsx")
-    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
-    invoke(
-        runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"
-    )
-    ws = load_workbook(Path("第二轮") / form_file_name("总务基建处"))[FORM_SHEET]
+    ws = load_workbook(form)[FORM_SHEET]
     header_row, columns = header_position(ws)
     rows = {
         ws.cell(r, columns["部位"]).value: r
@@ -808,3 +784,22 @@ def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
         f"上次报送时填写有误、请核对改正的：序号 {seq['锅炉房']}（检查时间：日期不合常理）、"
         f"序号 {seq['食堂']}（整改措施：未填整改措施）（单元格批注中也已注明）。" in instructions
     )
+
+
+def _followup_after(runner: CliRunner, rows: list[dict[str, object]]) -> Path:
+    """总务基建处's first return of `rows` (dated 12月14日) collected as of 12月20日, and its
+    跟进轮 form of 12月21日 issued into 第二轮: the form."""
+    invoke(runner, "issue")
+    wb = load_workbook(Path("发放") / form_file_name("总务基建处"))
+    ws = wb[FORM_SHEET]
+    set_label(ws, "主要负责人", "负责人甲")
+    set_label(ws, "日期", date(2023, 12, 14))
+    write_rows(ws, rows)
+    Path("回收").mkdir()
+    wb.save(Path("回收") / "总务.xlsx")
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(
+        runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"
+    )
+    form: Path = Path("第二轮") / form_file_name("总务基建处")
+    return form
