@@ -297,6 +297,61 @@ def test_a_form_filled_in_on_another_departments_keeps_none_of_its_rows(
     assert "学生工作处" in result.status.not_returned
 
 
+@pytest.mark.parametrize("in_its_folder", [False, True])
+def test_a_form_named_for_a_place_sharing_a_problem_with_its_namesake_stays_its_headers(
+    campaign: Campaign, tmp_path: Path, in_its_folder: bool
+) -> None:
+    """总务基建处's return saved as 职教中心实训楼及宿舍.xlsx (a place called like 职教中心学校),
+    JB-01 given to both departments answered in it and in 职教中心学校's own return: taken
+    for 职教中心学校's older version, without a word — 总务基建处 told it had not answered
+    JB-01, its hazards and photos under 职教中心学校 (clerk trial 146). A file named for a
+    place is no older version of the department it sounds like; in a folder named for its
+    header's department, its header is right and nothing is said."""
+    listed = tmp_path / "交办问题清单.xlsx"
+    problem = {
+        "问题编号": "JB-01",
+        "问题来源": "县级普查",
+        "发现时间": "2023年11月10日",
+        "部位": "实训楼",
+        "问题描述": "消防通道堆放杂物",
+        "整改时限": date(2023, 12, 20),
+    }
+    findings_list(listed, [{**problem, "责任部门": "总务基建处、职教中心学校"}])
+    returns = tmp_path / "回收"
+    answer = {
+        "问题编号": "JB-01",
+        "问题来源": "县级普查",
+        "部位": "实训楼",
+        "存在隐患问题": "消防通道堆放杂物",
+    }
+    folder = returns / "总务基建处" if in_its_folder else returns
+    filled_form(
+        campaign,
+        "总务基建处",
+        folder / "职教中心实训楼及宿舍.xlsx",
+        [hazard(**answer), hazard(部位="5号宿舍", 存在隐患问题="楼顶护栏松动")],
+        form_date=date(2023, 12, 9),
+    )
+    filled_form(
+        campaign,
+        "职教中心学校",
+        returns / "职教中心学校.xlsx",
+        [hazard(**answer, 整改措施="清理杂物")],
+        form_date=date(2023, 12, 11),
+    )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    whose = {h.location: h.department for h in result.collection.hazards if h.location == "5号宿舍"}
+    assert whose == {"5号宿舍": "总务基建处"}
+    assert {p.department: p.answered for p in result.status.parts} == {
+        "总务基建处": True,
+        "职教中心学校": True,
+    }
+    said = {p.code for p in result.collection.problems if "实训楼及宿舍" in p.file}
+    assert (Code.DEPARTMENT_MISMATCH in said) is not in_its_folder
+
+
 def test_an_unknown_header_in_a_departments_folder_is_warned_of(
     campaign: Campaign, tmp_path: Path
 ) -> None:

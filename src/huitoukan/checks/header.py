@@ -64,6 +64,18 @@ def identify_department(
         # the receiving office's own return, which it fills in like every department's
         # (another department's form so named replaced that one's return: clerk trial 96)
         by_name = None
+    if (
+        by_name is not None
+        and by_header not in (None, by_name)
+        and named_by == "文件名"
+        and form.source is not None
+        and by_header in {campaign.find_unit(folder) for folder in form.source.folders}
+        and not _plainly_named(name, by_name, campaign)
+    ):
+        # 总务基建处/职教中心实训楼及宿舍.xlsx: a place called like 职教中心学校 in the mail of
+        # the department its header names (said to be misnamed, and taken for the place's
+        # namesake's older version: clerk trial 146)
+        by_name = None
     form.named_in_file = by_name.name if by_name is not None and named_by == "文件名" else ""
     form.department_text = typed
     cell = entry.value_ref if entry else ""

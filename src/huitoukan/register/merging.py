@@ -431,7 +431,10 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
         misfiled = (
             form.named_for and _a_return(form) and not (theirs and _shares_a_hazard(form, theirs))
         )
-        if misfiled and named and _shares_a_hazard(form, named) and _older(form, named):
+        # (a file named for a place called like B — 职教中心实训楼及宿舍 — is none of B's
+        # versions: sharing a problem given to both, it was taken for one: clerk trial 146)
+        plainly = form.named_plainly
+        if misfiled and plainly and named and _shares_a_hazard(form, named) and _older(form, named):
             form = _corrected_since(form, named)
         elif misfiled and theirs:
             newest = max(theirs, key=version_order).file  # (not a superseded one: trial 93)
