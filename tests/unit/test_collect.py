@@ -352,6 +352,41 @@ def test_a_form_named_for_a_place_sharing_a_problem_with_its_namesake_stays_its_
     assert (Code.DEPARTMENT_MISMATCH in said) is not in_its_folder
 
 
+def test_a_file_renamed_to_be_read_as_its_own_departments_leaves_nothing_behind(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A return without its 部门 filled in, saved as 职教中心宿舍楼.xlsx, was read as 职教中心
+    学校's (its older version: its hazard kept as left out of the newer one); the clerk saw
+    it was 总务基建处's and renamed the file: the register held the hazard under both, the
+    old under 职教中心学校 as a file taken out (clerk trial 146). The same bytes read now as
+    another department's are that one's: nothing of them stays with the first."""
+    returns = tmp_path / "回收"
+    register = tmp_path / "台账.xlsx"
+    stray = filled_form(
+        campaign,
+        "总务基建处",
+        returns / "职教中心宿舍楼.xlsx",
+        [hazard(部位="5号宿舍", 存在隐患问题="楼顶护栏松动")],
+        form_date=date(2023, 12, 9),
+        department_text="",
+    )
+    filled_form(
+        campaign, "职教中心学校", returns / "职教中心学校.xlsx", [hazard(部位="实训楼")],
+        form_date=date(2023, 12, 11),
+    )  # fmt: skip
+    before = collect_to_register(campaign, [returns], register, AS_OF).collection.hazards
+    assert {(h.department, h.location) for h in before} == {
+        ("职教中心学校", "5号宿舍"),
+        ("职教中心学校", "实训楼"),
+    }
+    stray.rename(returns / "总务基建处.xlsx")
+    after = collect_to_register(campaign, [returns], register, AS_OF).collection.hazards
+    assert sorted((h.department, h.location) for h in after) == [
+        ("总务基建处", "5号宿舍"),
+        ("职教中心学校", "实训楼"),
+    ]
+
+
 def test_an_unknown_header_in_a_departments_folder_is_warned_of(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -675,8 +675,13 @@ def collect_to_register(
         if state.sources:
             changed = _changed(state.sources, now)
             changed |= {h.department for h in state.hazards if h.remembered}  # held again
+        # a file read now as another department's (renamed by the clerk, who saw whose it
+        # was): nothing of it stays with the first, as taken out (held under both: trial 146)
+        whose_now = dict(now.values())
+        sent_by = {f: (sha, renames.get(d, d)) for f, (sha, d) in state.sources.items()}
+        reread = {f for f, (sha, d) in sent_by.items() if whose_now.get(sha, d) not in (d, "")}
         return Held(
-            [h for h in state.hazards if h.department in changed],
+            [h for h in state.hazards if h.department in changed and h.source_file not in reread],
             {d: day for d, day in state.returned.items() if day is not None},
             state.sent,
         )
