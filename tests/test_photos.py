@@ -1650,6 +1650,32 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     assert "1 张（与安全保卫处“东校门：摄像头损坏”的照片是同一张）" in counted
 
 
+def test_a_copy_asked_to_replace_another_departments_photo_asks_for_the_return_again(
+    tmp_path: Path,
+) -> None:
+    """学生工作处 proving its 灭火器 with 保卫处's photo, no photo required by the campaign:
+    its 退回修改 copy, told to put its own photo in, said it need not be sent again unless
+    something needed changing (clerk trial 146)."""
+    from huitoukan.letters.feedback import write_feedback
+
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    for department, name, place in (
+        ("安全保卫处", "保卫处", "东校门"),
+        ("学生工作处", "学工处", "3号楼"),
+    ):
+        form = filled_form(
+            campaign, department, returns / f"{name}.xlsx", [closed(部位=place)],
+            form_date=date(2023, 12, 13 if name == "保卫处" else 14),
+        )  # fmt: skip
+        paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    said = {p.department: p.code for p in result.collection.problems}
+    assert said == {"学生工作处": Code.PHOTO_REUSED}
+    copies = write_feedback(result.collection, tmp_path / "退回")
+    assert {c.department: c.resend for c in copies} == {"学生工作处": True}
+
+
 @pytest.mark.parametrize("review", [False, True])
 def test_a_reused_photo_can_be_replaced_on_a_copy_and_is_moot_once_passed(
     tmp_path: Path, review: bool

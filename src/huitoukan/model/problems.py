@@ -1286,7 +1286,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         "请换上各自的整改照片（确是一次整改一并消除的，在备注中写明，供复查核对）",
         {
             "other": "这一行的照片与{owner}报送的照片是同一张（{old_file} 第 {old_row} 行，"
-            "{what}）：请换上本部门这项隐患自己的整改照片",
+            # (“后重新报送”: its copy said it need not be sent again, status and remind
+            # asked for the photo: clerk trial 146)
+            "{what}）：请换上本部门这项隐患自己的整改照片后重新报送",
             "earlier": "这一行的照片与本表第 {rows} 行隐患在之前报送的 {old_file} 中所附的照片是同一张："
             "一张照片不能分别证明不同隐患已整改，请换上各自的整改照片（确是一次整改一并消除的，"
             "在备注中写明，供复查核对）",
