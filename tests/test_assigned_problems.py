@@ -2459,15 +2459,19 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
     said = "".join(result.output.split())
     assert "删除这份清单再运行huitoukaninit--findings，即按本校重新生成" in said
     text = (chdir_tmp / "campaign.toml").read_text("utf-8").replace("附属医院", "校医院")
+    text = text.replace("总务基建处", "后勤管理处")  # (named in the prompt: clerk trial 146)
     (chdir_tmp / "campaign.toml").write_text(text, "utf-8")
     (chdir_tmp / "交办问题清单.xlsx").unlink()
     again = runner.invoke(app, ["init", "--findings"])
     assert again.exit_code == 0, again.output
     book = load_workbook(chdir_tmp / "交办问题清单.xlsx")
-    offered = " ".join(str(dv.formula1) for dv in book.active.data_validations.dataValidation)
+    offered = " ".join(
+        f"{dv.formula1} {dv.prompt}" for dv in book.active.data_validations.dataValidation
+    )
     for sheet in book.worksheets:
         offered += " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
     assert "校医院" in offered and "附属医院" not in offered
+    assert "后勤管理处" in offered and "总务基建处" not in offered
     assert "按本校重新生成" not in again.output  # made for the campaign.toml that is there
 
 

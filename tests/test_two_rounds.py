@@ -754,7 +754,7 @@ def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
     saying what was wrong; a row without errors has none."""
     monkeypatch.chdir(tmp_path)
     form = _followup_after(CliRunner(), [
-        hazard(部位="锅炉房", 检查时间=date(2022, 10, 1)),
+        hazard(部位="锅炉房", 检查时间=date(2022, 10, 1), 整改措施=None),
         hazard(部位="食堂", 整改措施=None),
         hazard(部位="配电房"),
     ])  # fmt: skip
@@ -771,7 +771,7 @@ def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
         for header in columns
         if ws.cell(r, columns[header]).comment is not None
     }
-    assert set(notes) == {("锅炉房", "检查时间"), ("食堂", "整改措施")}
+    assert set(notes) == {("锅炉房", "检查时间"), ("锅炉房", "整改措施"), ("食堂", "整改措施")}
     assert ws.cell(rows["锅炉房"], columns["检查时间"]).value == datetime(2022, 10, 1)
     assert notes["锅炉房", "检查时间"].startswith("上次报送时有误：")
     assert "请核对改正" in notes["食堂", "整改措施"]
@@ -781,7 +781,8 @@ def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
     )
     seq = {place: ws.cell(r, columns["序号"]).value for place, r in rows.items()}
     assert (
-        f"上次报送时填写有误、请核对改正的：序号 {seq['锅炉房']}（检查时间：日期不合常理）、"
+        f"上次报送时填写有误、请核对改正的：序号 {seq['锅炉房']}（检查时间：日期不合常理；"
+        "整改措施：未填整改措施）、"
         f"序号 {seq['食堂']}（整改措施：未填整改措施）（单元格批注中也已注明）。" in instructions
     )
 

@@ -81,7 +81,10 @@ def blank_list(campaign: Campaign) -> Workbook:
         formula1=f"'{CHOICES_SHEET}'!$B$1:$B${len(campaign.units)}",
         allow_blank=True,
         promptTitle="责任部门",
-        prompt="可从下拉列表选择；多个部门用顿号分隔，如 安全保卫处、总务基建处",
+        # the campaign's own two (another school's, or one renamed since, named none of
+        # its departments: clerk trial 146)
+        prompt="可从下拉列表选择；多个部门用顿号分隔，如 "
+        + "、".join(u.name for u in campaign.units[:2]),
     )
     department.showErrorMessage = False  # several departments are typed in one cell
     for validation, field in ((source, "source"), (department, "departments")):

@@ -612,8 +612,11 @@ def fill_form(
         failed, reopened = marked.failed, marked.reopened
         if failed:  # the note on each row's cell does not print (a form is read on paper)
             instructions.value = f"{str(instructions.value).rstrip()}{_failed_reviews(failed)}"
-        if marked.mistaken:
-            said = "、".join(f"序号 {n}（{header}：{what}）" for n, header, what in marked.mistaken)
+        if marked.mistaken:  # by row (a row twice, “序号 2（…）、序号 2（…）”: trial 146)
+            by_row: dict[int, list[str]] = {}
+            for n, header, what in marked.mistaken:
+                by_row.setdefault(n, []).append(f"{header}：{what}")
+            said = "、".join(f"序号 {n}（{'；'.join(wrong)}）" for n, wrong in by_row.items())
             instructions.value = (
                 f"{str(instructions.value).rstrip()}\n上次报送时填写有误、请核对改正的："
                 f"{said}（单元格批注中也已注明）。"
