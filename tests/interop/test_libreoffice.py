@@ -304,6 +304,33 @@ def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
     assert "附的照片未能读取（.xls 格式）" in [c.value for c in ws[3]]
 
 
+def test_a_photo_in_an_xls_return_is_still_unread_after_a_follow_up_answer(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """The .xls's photo, unread, then the department's answer on the follow-up form (which
+    carries no photo, and says the earlier ones are kept): the hazard was said 未附整改后照片
+    again (clerk trial 146). It is still a photo pasted and not read."""
+    from huitoukan.actions.issue import issue
+
+    campaign = photo_campaign(require_photo=True)
+    form = filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [closed()])
+    paste_photos(form, floating=[(_cell(form, 1, "备注"), png(40, 30, (200, 30, 30)))])
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    drive({"input": str(form), "outputs": {"xls": str(returns / "总务.xls")}}, tmp_path)
+    register = tmp_path / "全校隐患台账.xlsx"
+    [first] = collect_to_register(
+        campaign, [returns], register, date(2023, 12, 20)
+    ).status.missing_photos
+    assert first.photos_lost
+    issue(campaign, tmp_path / "第二轮", ["总务基建处"], False, register, date(2023, 12, 21))
+    book = load_workbook(tmp_path / "第二轮" / form_file_name("总务基建处"))
+    book.properties.lastModifiedBy = "王干事"  # the department saves it
+    book.save(returns / "总务-第二轮.xlsx")
+    status = collect_to_register(campaign, [returns], register, date(2023, 12, 22)).status
+    assert [(v.location, v.photos_lost) for v in status.missing_photos] == [(first.location, True)]
+
+
 def test_a_photo_asked_of_an_xls_return_says_how_to_send_it(
     libreoffice: None, tmp_path: Path
 ) -> None:

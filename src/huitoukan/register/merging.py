@@ -1275,6 +1275,11 @@ class _Lineage:
                 if (p not in shown or p in row.photos) and p not in replaced
             ]
             kept = tuple(dict.fromkeys((*earlier, *row.photos)))
+            old = self.earlier.get(identity)
+            if not (kept or row.photos_lost or newest.holds_its_photos) and old and old.photos_lost:
+                # a follow-up form carries no photo: one an older version pasted and could
+                # not be read (a .xls's) is still so (said 未附, then: clerk trial 146)
+                row = row._replace(photos_unread=old.photos_unread, photo_hint=old.photo_hint)
             before = sent.before(kept, row)
             # 已完成 with only photos of 整改中 (整改前) — this hazard's, or another's pasted
             # here (clerk trial 51: its caption said 整改前, and nothing else did): not the
