@@ -80,6 +80,26 @@ def test_feedback_copy_marks_exactly_the_problem_cells(campaign: Campaign, tmp_p
     assert any(ref.endswith(str(head_row)) for ref in marked)  # the missing head is marked there
 
 
+def test_a_return_with_a_long_name_gets_its_copy_under_a_shorter_one(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A return named with 82 characters (246 bytes: a name the file system takes): its
+    copy's name, 18 bytes longer, was not, and collect --feedback stopped with an internal
+    error, no copy written for any department (clerk trial 147). Cut short before
+    -退回修改, with …; the copies are the same name every time."""
+    long = "枣庄市" + "职业教育中心学校初二年级部安全隐患自查整改清单" * 3 + "第二次修改稿最终版本"
+    assert len(long) == 82 and len(f"{long}.xlsx".encode()) <= 255
+    original = five_problem_return(campaign, tmp_path / "回收" / f"{long}.xlsx")
+    collection = collect(campaign, [tmp_path / "回收"])
+    (copy,) = write_feedback(collection, tmp_path / "退回")
+    name = copy.copy_path.name
+    assert name.endswith("…-退回修改.xlsx") and long[:20] in name
+    assert len(name.encode()) <= 200
+    assert load_workbook(copy.copy_path)[FORM_SHEET]
+    (again,) = write_feedback(collection, tmp_path / "退回")
+    assert again.copy_path == copy.copy_path and original.exists()
+
+
 def test_fixing_the_copy_clears_the_problems(campaign: Campaign, tmp_path: Path) -> None:
     five_problem_return(campaign, tmp_path / "回收" / "总务.xlsx")
     (copy,) = write_feedback(collect(campaign, [tmp_path / "回收"]), tmp_path / "退回")

@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from huitoukan.cells import cell_text, column_letter, column_of
-from huitoukan.files import keep_a_copy, safe_file_name, write_atomically
+from huitoukan.files import fit_name, keep_a_copy, safe_file_name, write_atomically
 from huitoukan.forms.layout import (
     FOOTER_LABELS,
     FORM_SHEET,
@@ -127,9 +127,12 @@ def _copy_names(forms: Sequence[tuple[str, ReturnForm]]) -> list[str]:
     taken: set[str] = set()
     return [
         _unused(
-            name
-            if counts[name.casefold()] == 1 and not _named_after_the_form(name, department)
-            else f"{safe_file_name(department)}-{name}",
+            fit_name(
+                name
+                if counts[name.casefold()] == 1 and not _named_after_the_form(name, department)
+                else f"{safe_file_name(department)}-{name}",
+                f"-{FEEDBACK_NAME}.xlsx",
+            ),
             taken,
         )
         for (department, _), name in zip(forms, names, strict=True)
