@@ -1395,3 +1395,36 @@ def test_an_archive_page_counts_a_part_given_after_its_deadline_late_from_that_d
         "SD6-02", "总务基建处", state=PartState.CLOSED, deadline=due, closed_on=date(2023, 12, 12)
     )
     assert _overall([part], {part_key("SD6-02", "总务基建处"): given}) == said
+
+
+def test_a_text_of_a_thousand_characters_is_printed_whole_or_said_cut(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A 存在隐患问题 of 1,070 characters, overdue: its rows were made 1,123–2,232 points
+    high (Excel's limit is 409), printed one page of each, the rest and the rows after it
+    dropped or over the page's foot (clerk trial 147). No row is higher than 409 points;
+    the report's table shows the first 200 characters and says where the text is whole."""
+    from huitoukan.register.layout import HAZARD_SHEET
+
+    long = "消防通道堆放杂物，" * 119
+    assert len(long) > 1000
+    filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [hazard(部位="锅炉房", 存在隐患问题=long, 整改时限=date(2023, 12, 15))],
+    )
+    register = tmp_path / "台账.xlsx"
+    result = collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF)
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    for path, sheet in ((register, HAZARD_SHEET), (tmp_path / "汇报.xlsx", REPORT_SHEET)):
+        ws = load_workbook(path)[sheet]
+        heights = [d.height for d in ws.row_dimensions.values() if d.height]
+        assert heights and max(heights) <= 409, (path.name, max(heights))
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    [shown] = [t for t in texts if t.startswith("消防通道堆放杂物")]
+    assert shown == f"{long[:200]}…（全文见全校隐患台账）"
+    assert long in [
+        c.value for row in load_workbook(register)[HAZARD_SHEET].iter_rows() for c in row
+    ]

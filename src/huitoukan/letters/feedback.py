@@ -59,6 +59,7 @@ from huitoukan.xlsx.styles import (
     set_value,
     write_table,
 )
+from huitoukan.xlsx.writer import MAX_ROW_HEIGHT
 
 SUMMARY_SHEET = "退回修改说明"
 NOT_FIXABLE = frozenset(
@@ -517,7 +518,7 @@ def _title_lines_across(ws: Worksheet, header_row: int, last_column: int) -> Non
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             lines = max(lines, math.ceil(display_columns(str(cell.value)) / max(width - 1.5, 1)))
         if lines > 1:
-            ws.row_dimensions[r].height = 14 * lines + 6
+            ws.row_dimensions[r].height = min(14 * lines + 6, MAX_ROW_HEIGHT)
 
 
 @dataclass(frozen=True)

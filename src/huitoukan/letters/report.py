@@ -239,7 +239,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         [
             n,
             h.department,
-            h.location,
+            _cut(h.location),
             _numbered(h),
             _deadline(h),
             h.days_overdue,
@@ -275,7 +275,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             [
                 n,
                 h.department,
-                h.location,
+                _cut(h.location),
                 _numbered(h),
                 _deadline(h),
                 h.days_late,
@@ -323,7 +323,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         [
             n,
             h.department,
-            h.location,
+            _cut(h.location),
             _numbered(h),
             _deadline(h),
             h.owner or "未填写",
@@ -366,7 +366,18 @@ def _closed_on(hazard: HazardView) -> Value:
 
 def _interim(hazard: HazardView) -> str:
     """补救或替代措施 of a long-standing hazard: its 整改措施 and its 备注 (once each)."""
-    return "；".join(dict.fromkeys(t for t in (hazard.measures, hazard.remarks) if t))
+    return _cut("；".join(dict.fromkeys(t for t in (hazard.measures, hazard.remarks) if t)))
+
+
+REPORT_TEXT = 200
+"""Characters of a hazard's text a table of the report shows: a text of 1,000 made a row
+taller than a page, printed in part, the rows after it over the page's foot (clerk trial
+147)."""
+
+
+def _cut(text: str) -> str:
+    """`text`, cut to REPORT_TEXT characters saying where it is whole."""
+    return text if len(text) <= REPORT_TEXT else f"{text[:REPORT_TEXT]}…（全文见全校隐患台账）"
 
 
 def _why_open(hazard: HazardView) -> str:
@@ -378,7 +389,7 @@ def _why_open(hazard: HazardView) -> str:
 
 def _numbered(hazard: HazardView) -> str:
     """存在隐患问题, after the 问题编号 of the inspection's problem it answers (if any)."""
-    return f"【{hazard.number}】{hazard.hazard}" if hazard.number else hazard.hazard
+    return _cut(f"【{hazard.number}】{hazard.hazard}" if hazard.number else hazard.hazard)
 
 
 def _late_unanswered(report: StatusReport) -> list[list[Value]]:
@@ -433,11 +444,11 @@ def photos_sheet(
             sheet.break_page()
         title = f"{campaign.info.school}隐患整改照片（{n}）"
         line(title, Style.TITLE, 30)
-        pair("部门", hazard.department, "部位", hazard.location)
+        pair("部门", hazard.department, "部位", _cut(hazard.location))
         if hazard.number:  # an assigned problem's answer
             line(f"交办问题：{hazard.number}")
-        line(f"存在隐患问题：{hazard.hazard}")
-        line(f"整改措施：{hazard.measures}")
+        line(f"存在隐患问题：{_cut(hazard.hazard)}")
+        line(f"整改措施：{_cut(hazard.measures)}")
         # (a blank beside 逾期 when the day written was not taken: clerk trial 144)
         closed = closing_said(hazard.closing_flaw) or hazard.closed_on
         pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", closed)

@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.model.documents import MAKER
-from huitoukan.xlsx.writer import CELL_TEXT_LIMIT
+from huitoukan.xlsx.writer import CELL_TEXT_LIMIT, MAX_ROW_HEIGHT
 
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -135,7 +135,9 @@ def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0, least: fl
         )
         lines = max(lines, here)
     current = ws.row_dimensions[row].height or 15
-    ws.row_dimensions[row].height = max(current, line_height * lines + 6, least)
+    ws.row_dimensions[row].height = min(
+        max(current, line_height * lines + 6, least), MAX_ROW_HEIGHT
+    )
 
 
 def fit_merged_text(ws: Worksheet, cell: Cell) -> None:
@@ -154,7 +156,7 @@ def fit_merged_text(ws: Worksheet, cell: Cell) -> None:
     )
     size = float(cell.font.sz or 11) if cell.font else 11.0
     current = ws.row_dimensions[cell.row].height or 15
-    ws.row_dimensions[cell.row].height = max(current, lines * size * 1.5 + 6)
+    ws.row_dimensions[cell.row].height = min(max(current, lines * size * 1.5 + 6), MAX_ROW_HEIGHT)
 
 
 _ESCAPED_CHARACTER = re.compile("_(x[0-9A-Fa-f]{4}_)")

@@ -161,10 +161,17 @@ def _finite(number: float) -> float:
     return number
 
 
+MAX_ROW_HEIGHT = 409.0
+"""Points a row may be high (Excel's limit): a row of 1,000 characters made 2,232 points
+high was printed one page of it, the rest of the text and the rows after it dropped (clerk
+trial 147)."""
+
+
 def row_height(
     values: Sequence[Value], widths: Sequence[float], line: float = 13.5
 ) -> float | None:
-    """A height that shows every wrapped line of the row's text (None: the default fits).
+    """A height that shows every wrapped line of the row's text (None: the default fits),
+    up to MAX_ROW_HEIGHT.
 
     Office suites do not re-measure rows when opening a file, so without this long
     text is cut off on screen and on paper. CJK characters count as two columns."""
@@ -180,7 +187,7 @@ def row_height(
                 needed = _wrapped_lines(value, room)
             if needed > lines:
                 lines = needed
-    return None if lines == 1 else line * lines + 3
+    return None if lines == 1 else min(line * lines + 3, MAX_ROW_HEIGHT)
 
 
 def _wrapped_lines(text: str, room: int) -> int:
