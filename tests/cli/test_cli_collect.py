@@ -263,3 +263,69 @@ def test_collecting_the_folder_the_forms_were_issued_from_is_refused(
     result = runner.invoke(app, ["collect", "发放"], env={"COLUMNS": "200"})
     assert "给出的都是发放的空白表格" not in result.output
     assert Path("全校隐患台账.xlsx").exists()
+
+
+def _returned_on_its_form(department: str, to: Path, rows: list[dict[str, object]]) -> None:
+    """`department`'s issued form (in 发放) filled with `rows`, its 部门 cell left blank as
+    many leave it, saved as `to`."""
+    from huitoukan.forms.issuing import form_file_name
+    from tests.helpers import set_label, write_rows
+
+    book = load_workbook(Path("发放") / form_file_name(department))
+    ws = book.worksheets[0]
+    [cell] = [c for row in ws.iter_rows(max_row=5) for c in row if c.value == department]
+    cell.value = None
+    set_label(ws, "主要负责人", "负责人甲")
+    set_label(ws, "日期", date(2023, 12, 14))
+    write_rows(ws, rows)
+    book.properties.lastModifiedBy = "王干事"
+    to.parent.mkdir(parents=True, exist_ok=True)
+    book.save(to)
+
+
+@pytest.mark.parametrize(
+    "sent",
+    ["回收/学工处自查情况-报保卫处.xlsx", "回收/学生工作处自查整改清单（报安全保卫处）.xlsx",
+     "回收/各部门报安全保卫处的材料/学工处.xlsx"],
+)  # fmt: skip
+def test_a_return_named_for_where_it_goes_is_not_the_receivers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sent: str
+) -> None:
+    """学工处's return, its 部门 blank, saved as 学工处自查情况-报保卫处.xlsx (or in a folder
+    “各部门报安全保卫处的材料”): counted as 安全保卫处's, it replaced that office's own return,
+    and 学生工作处 was chased as not returned (clerk trial 148). The receiving office named
+    as where it goes is not its sender."""
+    from tests.helpers import hazard
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    _returned_on_its_form("学生工作处", Path(sent), [hazard(部位="6号学生公寓")])
+    _returned_on_its_form("安全保卫处", Path("回收/保卫处.xlsx"), [hazard(部位="东门")])
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    files = {Path(f["file"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert files[Path(sent).name]["department"] == "学生工作处"
+    assert files["保卫处.xlsx"]["department"] == "安全保卫处"
+    assert files["保卫处.xlsx"]["outcome"] == "采用"
+
+
+def test_a_form_issued_to_another_department_in_a_departments_mail_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """学院警务室's issued form, its 部门 blank, in 附属医院's mail folder: counted as 附属医院's
+    without a word, newer than its own return, which it replaced, and 学院警务室 was chased
+    (clerk trial 148). Counted as the folder says, as README has it, and said: the form was
+    issued to 学院警务室, and how to have it counted so."""
+    from tests.helpers import hazard
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    _returned_on_its_form("学院警务室", Path("回收/附属医院/自查表.xlsx"), [hazard(部位="岗亭")])
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    [said] = [
+        p for p in json.loads(result.stdout)["problems"] if p["code"] == "department-mismatch"
+    ]
+    assert said["message"].startswith(
+        "表头部门没有填写，已按所在文件夹名计为“附属医院”，但这份表格是下发给学院警务室的"
+    )

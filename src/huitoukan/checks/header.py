@@ -42,7 +42,7 @@ def identify_department(
     entry = labels.get("department")
     typed = cell_text(entry.value) if entry else ""
     by_header = campaign.find_unit(typed) if typed else None
-    by_name = campaign.find_unit(path.stem)
+    by_name = campaign.find_unit(_sender_part(path.stem, campaign))
     name, named_by = path.stem, "文件名"
     if by_name is None and form.source is not None:  # 教务处/附件2.xlsx, 教务处.zip: where the
         # clerk saved each department's mail, innermost first (a misfiled form in it was
@@ -50,7 +50,7 @@ def identify_department(
         source = form.source
         archives = {source.path.stem, *(PurePosixPath(m).stem for m in source.members[:-1])}
         for folder in reversed(source.folders):
-            if (by_name := campaign.find_unit(folder)) is not None:
+            if (by_name := campaign.find_unit(_sender_part(folder, campaign))) is not None:
                 inside = source.members and folder in archives
                 name, named_by = folder, "所在压缩包名" if inside else "所在文件夹名"
                 break
@@ -120,10 +120,27 @@ def identify_department(
             )
         )
     unit = by_header or by_name
+    issued = campaign.find_unit(issued_to) if issued_to and not typed else None
     if unit is not None:
         form.department = unit.name
+        if by_header is None and issued is not None and issued != unit:
+            # a form issued to 学院警务室, its header blank, in 附属医院's mail: counted as
+            # the mail's, unsaid, it replaced 附属医院's own return (clerk trial 148)
+            form.problems.append(
+                problem(
+                    Code.DEPARTMENT_MISMATCH,
+                    form.file,
+                    sheet=sheet,
+                    cell=cell,
+                    field="部门（章）",
+                    variant="issued",
+                    department=unit.name,
+                    issued=issued.name,
+                    by_name=unit.name,
+                    named_by=named_by,
+                )
+            )
         return
-    issued = campaign.find_unit(issued_to) if issued_to and not typed else None
     if issued is not None:
         form.department = issued.name
         form.problems.append(
@@ -265,6 +282,18 @@ _FORM_WORDS = re.compile(
     r"[-_—–.·\s()\[\]【】（）]"
 )
 """What a file's name holds besides its department's: the form's words, versions, dates."""
+
+
+def _sender_part(name: str, campaign: Campaign) -> str:
+    """A file's or folder's name without the receiving office it names as where it goes
+    (学工处自查情况-报保卫处, 各部门报安全保卫处的材料: given to 安全保卫处 when the header was
+    blank, its own return replaced and the sender chased: clerk trial 148)."""
+    receiver = campaign.named_unit(campaign.info.receiver)
+    if receiver is None:
+        return name
+    for called in sorted((receiver.name, *receiver.other_names), key=len, reverse=True):
+        name = re.sub(rf"[报交送转至给]{re.escape(called)}", "", name)
+    return name
 
 
 def _plainly_named(stem: str, unit: Unit, campaign: Campaign) -> bool:
