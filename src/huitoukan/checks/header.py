@@ -79,6 +79,26 @@ def identify_department(
     form.named_in_file = by_name.name if by_name is not None and named_by == "文件名" else ""
     form.department_text = typed
     cell = entry.value_ref if entry else ""
+
+    def said(
+        code: Code, value: str = "", department: str = "", variant: str = "", **params: object
+    ) -> None:
+        """A problem of the header's 部门（章） cell."""
+        form.problems.append(
+            problem(
+                code,
+                form.file,
+                sheet=sheet,
+                cell=cell,
+                row=None,
+                field="部门（章）",
+                value=value,
+                department=department,
+                variant=variant,
+                **params,
+            )
+        )
+
     if (
         by_header
         and by_name
@@ -89,35 +109,23 @@ def identify_department(
     ):
         form.named_for, form.named_by = by_name.name, named_by
         form.named_plainly = _plainly_named(name, by_name, campaign)
-        form.problems.append(
-            problem(
-                Code.DEPARTMENT_MISMATCH,
-                form.file,
-                sheet=sheet,
-                cell=cell,
-                field="部门（章）",
-                value=typed,
-                department=by_header.name,
-                by_header=by_header.name,
-                by_name=by_name.name,
-                named_by=named_by,
-            )
+        said(
+            Code.DEPARTMENT_MISMATCH,
+            value=typed,
+            department=by_header.name,
+            by_header=by_header.name,
+            by_name=by_name.name,
+            named_by=named_by,
         )
     if typed and by_header is None and by_name is not None:
-        form.problems.append(
-            problem(
-                Code.DEPARTMENT_MISMATCH,
-                form.file,
-                sheet=sheet,
-                cell=cell,
-                field="部门（章）",
-                value=typed,
-                variant="unknown",
-                department=by_name.name,
-                typed=typed,
-                by_name=by_name.name,
-                named_by=named_by,
-            )
+        said(
+            Code.DEPARTMENT_MISMATCH,
+            value=typed,
+            variant="unknown",
+            department=by_name.name,
+            typed=typed,
+            by_name=by_name.name,
+            named_by=named_by,
         )
     unit = by_header or by_name
     issued = campaign.find_unit(issued_to) if issued_to and not typed else None
@@ -126,46 +134,25 @@ def identify_department(
         if by_header is None and issued is not None and issued != unit:
             # a form issued to 学院警务室, its header blank, in 附属医院's mail: counted as
             # the mail's, unsaid, it replaced 附属医院's own return (clerk trial 148)
-            form.problems.append(
-                problem(
-                    Code.DEPARTMENT_MISMATCH,
-                    form.file,
-                    sheet=sheet,
-                    cell=cell,
-                    field="部门（章）",
-                    variant="issued",
-                    department=unit.name,
-                    issued=issued.name,
-                    by_name=unit.name,
-                    named_by=named_by,
-                )
+            said(
+                Code.DEPARTMENT_MISMATCH,
+                variant="issued",
+                department=unit.name,
+                issued=issued.name,
+                by_name=unit.name,
+                named_by=named_by,
             )
         return
     if issued is not None:
         form.department = issued.name
-        form.problems.append(
-            problem(
-                Code.DEPARTMENT_BY_ISSUED_FORM,
-                form.file,
-                sheet=sheet,
-                cell=cell,
-                field="部门（章）",
-                department=issued.name,
-            )
-        )
+        said(Code.DEPARTMENT_BY_ISSUED_FORM, department=issued.name)
         return
-    form.problems.append(
-        problem(
-            Code.UNKNOWN_DEPARTMENT,
-            form.file,
-            sheet=sheet,
-            cell=cell,
-            field="部门（章）",
-            value=typed,
-            variant="" if typed else "blank",
-            typed=typed,
-            hint=_named_like(typed, path, campaign),
-        )
+    said(
+        Code.UNKNOWN_DEPARTMENT,
+        value=typed,
+        variant="" if typed else "blank",
+        typed=typed,
+        hint=_named_like(typed, path, campaign),
     )
 
 

@@ -609,9 +609,9 @@ def fill_form(
 
     marked = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
     if instructions is not None:
-        failed, reopened = marked.failed, marked.reopened
-        if failed:  # the note on each row's cell does not print (a form is read on paper)
-            instructions.value = f"{str(instructions.value).rstrip()}{_failed_reviews(failed)}"
+        if marked.failed:  # the note on a row's cell does not print (a form is read on paper)
+            failed = _failed_reviews(marked.failed)
+            instructions.value = f"{str(instructions.value).rstrip()}{failed}"
         if marked.mistaken:  # by row (a row twice, “序号 2（…）、序号 2（…）”: trial 146)
             by_row: dict[int, list[str]] = {}
             for n, header, what in marked.mistaken:
@@ -621,8 +621,8 @@ def fill_form(
                 f"{str(instructions.value).rstrip()}\n上次报送时填写有误、请核对改正的："
                 f"{said}（单元格批注中也已注明）。"
             )
-        if reopened:
-            said = "、".join(f"序号 {n}（交办问题 {number}）" for n, number in reopened)
+        if marked.reopened:
+            said = "、".join(f"序号 {n}（交办问题 {number}）" for n, number in marked.reopened)
             instructions.value = (
                 f"{str(instructions.value).rstrip()}\n已报销号、但之后上级检查时问题仍在、已改回"
                 f"“整改中”的隐患：{said}。请重新整改，完成后改为“已完成”并填写重新整改完成的日期。"
