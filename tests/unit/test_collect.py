@@ -1093,6 +1093,39 @@ def test_a_department_whose_only_file_is_no_spreadsheet_sent_something(
     assert files["附属医院.rar"] == "附属医院" and files["说明.pdf"] is None
 
 
+def test_a_scan_beside_a_return_taken_asks_for_nothing(campaign: Campaign, tmp_path: Path) -> None:
+    """A signed scan or a Word document sent with the department's .xlsx, named for it, in
+    its folder or zip, or named as sent to the security office: it was told “电子版请报送附件2
+    （.xlsx）”, the .xlsx already taken (clerk trial 148). A department with no return, or a
+    file naming none, still gets the request."""
+    import zipfile
+
+    r = tmp_path / "r"
+    filled_form(campaign, "总务基建处", r / "总务.xlsx", [hazard()])
+    filled_form(campaign, "附属医院", r / "附属医院" / "表.xlsx", [hazard()])
+    filled_form(campaign, "学生工作处", r / "学工处.xlsx", [hazard()])
+    (r / "总务基建处-扫描件.pdf").write_bytes(b"%PDF-1.4")
+    (r / "附属医院" / "签字页.pdf").write_bytes(b"%PDF-1.4")
+    (r / "学工处自查情况-报保卫处.docx").write_bytes(b"not a workbook")
+    (r / "学院警务室-回头看.pdf").write_bytes(b"%PDF-1.4")
+    (r / "说明.pdf").write_bytes(b"%PDF-1.4")
+    with zipfile.ZipFile(r / "附属医院.zip", "w") as archive:
+        archive.writestr("自查报告.doc", b"not a workbook")
+    collection = collect(campaign, [r], as_of=date(2023, 12, 20))
+    said = {Path(s.file).name: s.reason for s in collection.skipped}
+    assert said["总务基建处-扫描件.pdf"] == (
+        f"这是 PDF 文件（纸质签字版的扫描件），总务基建处的电子版 {r / '总务.xlsx'} 已汇总，"
+        "扫描件留存备查即可"
+    )
+    assert said["签字页.pdf"].startswith("这是 PDF 文件（纸质签字版的扫描件），附属医院的电子版")
+    assert said["自查报告.doc"].startswith("这是 Word 文档，附属医院的自查整改清单")
+    assert said["学工处自查情况-报保卫处.docx"].startswith("这是 Word 文档，学生工作处的自查")
+    for asked in ("学院警务室-回头看.pdf", "说明.pdf"):
+        assert said[asked] == "这是 PDF 文件（纸质签字版的扫描件），电子版请报送附件2（.xlsx）"
+    assert collection.skipped_of["学生工作处"].endswith("报保卫处.docx")  # its sender's
+    assert "安全保卫处" not in collection.skipped_of
+
+
 @pytest.mark.parametrize("budget", [0, 10**9])
 def test_overdue_sheet_is_most_overdue_first_whether_rows_are_kept_or_rebuilt(
     campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, budget: int

@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,8 @@ from huitoukan.actions.findings import (
     unnamed_list,
 )
 from huitoukan.background import Pending, in_background
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, Unit
+from huitoukan.checks.header import sender_part
 from huitoukan.errors import InputError
 from huitoukan.files import display_name, natural_key, open_in_office, sha256_of, xlsx_name
 from huitoukan.findings.answers import (
@@ -81,7 +83,7 @@ from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
 from huitoukan.returns.batch import OnFile, read_one, read_returns
-from huitoukan.returns.finding import find_returns
+from huitoukan.returns.finding import beside_return, find_returns
 from huitoukan.returns.photos import PhotoStore, discard_altered, open_store
 
 if TYPE_CHECKING:  # openpyxl, behind feedback, costs 0.15 s to import
@@ -328,11 +330,20 @@ def collect(
     findings = given[0]
     held = earlier(forms) if earlier is not None else Held()
     collection = merge(forms, skipped, held, campaign.info.require_photo)
-    for passed in skipped:  # a .rar, a .pdf naming one department: it sent something
+    for index, passed in enumerate(collection.skipped):
+        # a .rar, a .pdf naming one department: it sent something
         name = PurePath(passed.file)
-        units = [] if is_notice_file(name.name) else campaign.units_in(name.stem)
+        named = partial(_senders, campaign=campaign)
+        units = [] if is_notice_file(name.name) else named(name.name)
         if len(units) == 1:
             collection.skipped_of.setdefault(units[0].name, passed.file)
+        # a scan or a Word document beside the department's return (by its name, else its
+        # folder or zip): nothing more is owed (the PDF asked for the .xlsx already taken:
+        # clerk trial 148)
+        units = units or next(filter(None, map(named, reversed(name.parts[:-1]))), [])
+        taken = collection.current.get(units[0].name) if len(units) == 1 else None
+        if taken is not None and taken.readable:
+            collection.skipped[index] = beside_return(passed, units[0].name, taken.file)
     required = campaign.info.review_required
     # a 复查验收表 sent twice byte for byte counts once (its 不合格 twice in the history and
     # the notices: clerk trial 89)
@@ -406,6 +417,12 @@ def collect(
         problems.sort(key=lambda p: (keys[p.file], p.row or 0))
     hazards = in_campaign_order(campaign, counted(hazards, problems))
     return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})
+
+
+def _senders(name: str, campaign: Campaign) -> list[Unit]:
+    """The departments a file's or folder's `name` names as its sender's (the receiving
+    office named as where it goes left out: 学工处自查情况-报保卫处.pdf)."""
+    return campaign.units_in(sender_part(PurePath(name).stem, campaign))
 
 
 def counted(hazards: Sequence[HazardRow], problems: Sequence[Problem]) -> list[HazardRow]:

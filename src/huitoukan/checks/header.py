@@ -42,7 +42,7 @@ def identify_department(
     entry = labels.get("department")
     typed = cell_text(entry.value) if entry else ""
     by_header = campaign.find_unit(typed) if typed else None
-    by_name = campaign.find_unit(_sender_part(path.stem, campaign))
+    by_name = campaign.find_unit(sender_part(path.stem, campaign))
     name, named_by = path.stem, "文件名"
     if by_name is None and form.source is not None:  # 教务处/附件2.xlsx, 教务处.zip: where the
         # clerk saved each department's mail, innermost first (a misfiled form in it was
@@ -50,7 +50,7 @@ def identify_department(
         source = form.source
         archives = {source.path.stem, *(PurePosixPath(m).stem for m in source.members[:-1])}
         for folder in reversed(source.folders):
-            if (by_name := campaign.find_unit(_sender_part(folder, campaign))) is not None:
+            if (by_name := campaign.find_unit(sender_part(folder, campaign))) is not None:
                 inside = source.members and folder in archives
                 name, named_by = folder, "所在压缩包名" if inside else "所在文件夹名"
                 break
@@ -271,7 +271,7 @@ _FORM_WORDS = re.compile(
 """What a file's name holds besides its department's: the form's words, versions, dates."""
 
 
-def _sender_part(name: str, campaign: Campaign) -> str:
+def sender_part(name: str, campaign: Campaign) -> str:
     """A file's or folder's name without the receiving office it names as where it goes
     (学工处自查情况-报保卫处, 各部门报安全保卫处的材料: given to 安全保卫处 when the header was
     blank, its own return replaced and the sender chased: clerk trial 148)."""

@@ -58,6 +58,14 @@ _SKIPPED = {
     ".eml": "这是邮件文件，请把邮件中的附件（附件2，.xlsx）另存到这个文件夹后重新汇总",
     ".msg": "这是 Outlook 邮件文件，请把邮件中的附件（附件2，.xlsx）另存到这个文件夹后重新汇总",
 }
+_BESIDE_A_RETURN = {
+    ".pdf": "这是 PDF 文件（纸质签字版的扫描件），{department}的电子版 {file} 已汇总，扫描件留存备查即可",
+    ".doc": "这是 Word 文档，{department}的自查整改清单 {file} 已汇总，这份文档留存备查即可",
+    ".docx": "这是 Word 文档，{department}的自查整改清单 {file} 已汇总，这份文档留存备查即可",
+    ".wps": "这是 WPS 文字文档，{department}的自查整改清单 {file} 已汇总，这份文档留存备查即可",
+}
+"""What a document skipped says when its department's return was taken (it asks for the
+.xlsx otherwise)."""
 _TEMP_SUFFIXES = frozenset({".tmp", ".temp", ".bak", ".swp", ".part", ".crdownload"})
 _DOCUMENT_SUFFIXES = frozenset({".doc", ".docx", ".wps"})
 """Word and WPS documents: looked into, as a workbook saved under such a name is read."""
@@ -216,6 +224,16 @@ def _review_forms_beside(missing: Path) -> str:
                 "文件夹，把填好的复查验收表放进去后重新运行（也可以在命令中直接给出表的文件名）"
             )
     return ""
+
+
+def beside_return(skipped: SkippedFile, department: str, taken: str) -> SkippedFile:
+    """`skipped`, a scan or a document of `department`, whose return `taken` was read: its
+    reason says nothing more is owed (a reason of another kind is kept)."""
+    suffix = Path(skipped.file).suffix.lower()
+    said = _BESIDE_A_RETURN.get(suffix)
+    if said is None or skipped.reason != _SKIPPED[suffix]:
+        return skipped
+    return SkippedFile(file=skipped.file, reason=said.format(department=department, file=taken))
 
 
 def _ignored_name(name: str) -> bool:
