@@ -1428,3 +1428,38 @@ def test_a_text_of_a_thousand_characters_is_printed_whole_or_said_cut(
     assert long in [
         c.value for row in load_workbook(register)[HAZARD_SHEET].iter_rows() for c in row
     ]
+    # clipped on paper at 409 points, the row shows its texts' beginning, not their middle
+    # (clerk trial 148); a row that fits stays centred
+    ws = load_workbook(register)[HAZARD_SHEET]
+    [clipped] = [row for row in ws.iter_rows() if any(c.value == long for c in row)]
+    texts = [c for c in clipped if isinstance(c.value, str)]
+    assert {c.alignment.vertical for c in texts} == {"top"}
+    assert {c.alignment.vertical for c in ws[2] if c.value} == {"center"}  # the header
+
+
+def test_a_form_row_clipped_at_the_highest_row_shows_its_beginning() -> None:
+    """The department's forms (a follow-up round's, 退回修改 copies) are made with openpyxl:
+    a row whose text needs more than 409 points shows its top; one that fits is left."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    from huitoukan.xlsx.styles import fit_merged_text, fit_row_height
+
+    ws = Workbook().active
+    assert ws is not None
+    ws.column_dimensions["A"].width = ws.column_dimensions["B"].width = 20
+    for row, text in ((1, "短"), (2, "很长的整改措施，" * 200), (3, "很长的填报说明，" * 400)):
+        for column in ("A", "B"):
+            ws[f"{column}{row}"] = text if column == "B" else "部位"
+            ws[f"{column}{row}"].alignment = Alignment(
+                horizontal="left", vertical="center", wrap_text=True
+            )
+    ws.merge_cells("B3:C3")
+    fit_row_height(ws, 1)
+    fit_row_height(ws, 2)
+    fit_merged_text(ws, ws["B3"])
+    assert ws.row_dimensions[2].height == ws.row_dimensions[3].height == 409
+    assert ws["B2"].alignment.vertical == ws["A2"].alignment.vertical == "top"
+    assert ws["B2"].alignment.horizontal == "left" and ws["B2"].alignment.wrap_text
+    assert ws["B3"].alignment.vertical == "top" and ws["A3"].alignment.vertical == "center"
+    assert ws["B1"].alignment.vertical == ws["A1"].alignment.vertical == "center"

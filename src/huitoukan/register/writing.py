@@ -50,6 +50,7 @@ from huitoukan.register.merging import Collection
 from huitoukan.register.status import DepartmentSummary, StatusReport, rate
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
+    MAX_ROW_HEIGHT,
     PAGE_FILL,
     BarChart,
     Linked,
@@ -209,7 +210,9 @@ def _hazard_sheets(
         values = cast(list[Value], values_of(hazard, as_of))  # a fresh list
         if photo_links and hazard.photos:
             values[photo_column] = Linked(cast(int | str, values[photo_column]))
-        return cells(values).encode(), row_height(values, printed_widths)
+        height = row_height(values, printed_widths)
+        style = Style.LONG if height == MAX_ROW_HEIGHT else Style.TEXT
+        return cells(values, style).encode(), height
 
     # One pass: each hazard's cells are built once and go, deflated, to every sheet that
     # lists it. Overdue rows are written most overdue first, after the pass: their text

@@ -135,9 +135,26 @@ def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0, least: fl
         )
         lines = max(lines, here)
     current = ws.row_dimensions[row].height or 15
-    ws.row_dimensions[row].height = min(
-        max(current, line_height * lines + 6, least), MAX_ROW_HEIGHT
-    )
+    needed = max(current, line_height * lines + 6, least)
+    ws.row_dimensions[row].height = min(needed, MAX_ROW_HEIGHT)
+    if needed > MAX_ROW_HEIGHT:
+        to_the_top(ws[row])
+
+
+def to_the_top(row: Sequence[Cell | MergedCell]) -> None:
+    """A row clipped at MAX_ROW_HEIGHT shows the beginning of its texts, not their middle
+    (on paper, a text of 1,000 characters showed lines from its middle: clerk trial 148)."""
+    for cell in row:
+        if isinstance(cell.value, str) and not isinstance(cell, MergedCell):
+            a = cell.alignment
+            cell.alignment = Alignment(
+                horizontal=a.horizontal,
+                vertical="top",
+                wrap_text=a.wrap_text,
+                shrink_to_fit=a.shrink_to_fit,
+                indent=a.indent,
+                text_rotation=a.text_rotation,
+            )
 
 
 def fit_merged_text(ws: Worksheet, cell: Cell) -> None:
@@ -156,7 +173,10 @@ def fit_merged_text(ws: Worksheet, cell: Cell) -> None:
     )
     size = float(cell.font.sz or 11) if cell.font else 11.0
     current = ws.row_dimensions[cell.row].height or 15
-    ws.row_dimensions[cell.row].height = min(max(current, lines * size * 1.5 + 6), MAX_ROW_HEIGHT)
+    needed = max(current, lines * size * 1.5 + 6)
+    ws.row_dimensions[cell.row].height = min(needed, MAX_ROW_HEIGHT)
+    if needed > MAX_ROW_HEIGHT:
+        to_the_top([cell])
 
 
 _ESCAPED_CHARACTER = re.compile("_(x[0-9A-Fa-f]{4}_)")

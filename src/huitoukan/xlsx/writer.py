@@ -67,6 +67,9 @@ class Style(IntEnum):
     TITLE = 6
     NOTE = 7
     LINK = 8
+    LONG = 9
+    """TEXT at the top of its cell: a row of text too long for MAX_ROW_HEIGHT shows its
+    beginning, not its middle (clerk trial 148)."""
 
 
 _NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
@@ -536,6 +539,8 @@ _CELL_XFS: dict[Style, str] = {
     Style.NOTE: f'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">{_WRAP}</xf>',
     Style.LINK: '<xf numFmtId="0" fontId="3" fillId="0" borderId="1" xfId="0" applyFont="1" '
     f'applyBorder="1" applyAlignment="1">{_CENTER}</xf>',
+    Style.LONG: '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" '
+    'applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>',
 }
 """Each Style's cell format, in the order of the Style values (their index in cellXfs)."""
 assert list(_CELL_XFS) == sorted(Style), "cellXfs must list every Style in order"
