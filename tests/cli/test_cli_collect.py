@@ -329,3 +329,49 @@ def test_a_form_issued_to_another_department_in_a_departments_mail_is_said(
     assert said["message"].startswith(
         "表头部门没有填写，已按所在文件夹名计为“附属医院”，但这份表格是下发给学院警务室的"
     )
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_a_form_issued_to_another_in_a_mail_with_the_departments_own_return(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: bool
+) -> None:
+    """学院警务室's issued form, its 部门 blank, in 附属医院's mail beside 附属医院's own return
+    and newer: it replaced that return, 附属医院's hazards tracked as deleted (clerk trial
+    148). Sharing no hazard with it, it is no version of it: set aside (待核对), both
+    departments named. Sharing one, it is 附属医院's newer version on a colleague's form."""
+    from huitoukan.campaign import default_campaign
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    own = hazard(部位="门诊楼", 存在隐患问题="灭火器过期")
+    filled_form(
+        default_campaign(), "附属医院", Path("回收/附属医院/附属医院.xlsx"), [own],
+        form_date=date(2023, 12, 12),
+    )  # fmt: skip
+    rows = [own, hazard(部位="岗亭")] if shared else [hazard(部位="岗亭")]
+    _returned_on_its_form("学院警务室", Path("回收/附属医院/自查表.xlsx"), rows)
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    out = json.loads(result.stdout)
+    places = {r["部位"]: r["部门"] for r in sheet_rows(Path("全校隐患台账.xlsx"), HAZARD_SHEET)}
+    codes = {p["code"] for p in out["problems"]}
+    if shared:
+        assert places == {"门诊楼": "附属医院", "岗亭": "附属医院"}
+        assert "misfiled-return" not in codes and "department-mismatch" in codes
+        return
+    assert places == {"门诊楼": "附属医院"}  # its own return stands, nothing deleted
+    [held] = [p for p in out["problems"] if p["code"] == "misfiled-return"]
+    assert held["department"] == "附属医院"
+    assert held["message"].startswith(
+        "表头部门没有填写，所在文件夹名指向“附属医院”，但这份表格是下发给学院警务室的（表格文件中"
+        "记着），而附属医院另有报表 回收/附属医院/附属医院.xlsx，这份的隐患与它的没有一项相同"
+    )
+    assert "vanished-hazard" not in codes
+    # the department whose mail it came in is asked whose it is
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    notice = "".join(Path("通知/附属医院-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        "自查表.xlsx表头“部门（章）”是贵部门（或没有填写、在贵部门发来的文件夹或压缩包中）"
+        in notice
+    )
+    assert "不是贵部门的表格（如下发给别的部门的表格），请告知安全保卫处是哪个部门的。" in notice

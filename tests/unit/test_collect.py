@@ -374,11 +374,11 @@ def test_a_file_renamed_to_be_read_as_its_own_departments_leaves_nothing_behind(
         campaign, "职教中心学校", returns / "职教中心学校.xlsx", [hazard(部位="实训楼")],
         form_date=date(2023, 12, 11),
     )  # fmt: skip
-    before = collect_to_register(campaign, [returns], register, AS_OF).collection.hazards
-    assert {(h.department, h.location) for h in before} == {
-        ("职教中心学校", "5号宿舍"),
-        ("职教中心学校", "实训楼"),
-    }
+    first = collect_to_register(campaign, [returns], register, AS_OF).collection
+    # issued to 总务基建处 and no version of 职教中心学校's own return: set aside since
+    # trial 148 (it was taken for 职教中心学校's older version, its hazard kept as left out)
+    assert {(h.department, h.location) for h in first.hazards} == {("职教中心学校", "实训楼")}
+    assert first.outcomes[str(stray)] is FileOutcome.HELD
     stray.rename(returns / "总务基建处.xlsx")
     after = collect_to_register(campaign, [returns], register, AS_OF).collection.hazards
     assert sorted((h.department, h.location) for h in after) == [

@@ -132,6 +132,7 @@ def identify_department(
     if unit is not None:
         form.department = unit.name
         if by_header is None and issued is not None and issued != unit:
+            form.issued_to, form.named_by = issued.name, named_by
             # a form issued to 学院警务室, its header blank, in 附属医院's mail: counted as
             # the mail's, unsaid, it replaced 附属医院's own return (clerk trial 148)
             said(

@@ -115,9 +115,12 @@ def notices(
         if dept.returned and dept.set_aside_file and dept.set_aside_header == dept.department:
             kinds.append("核对另报表格")  # its hazards in no register, no one told (trial 96)
             lines.append(
-                f"收到的文件 {dept.set_aside_file} 表头“部门（章）”是贵部门，"
-                "但与贵部门报表中的隐患没有一项相同，未汇总：是贵部门补充报送的隐患的，请并入贵部门的报表"
-                f"（或作为同一工作簿的另一张工作表）后重新报送；不是贵部门的表格，请告知{info.receiver}。"
+                # (or its header blank, in the department's mail, a form issued to another
+                # department: trial 148)
+                f"收到的文件 {dept.set_aside_file} 表头“部门（章）”是贵部门（或没有填写、在贵部门发来的"
+                "文件夹或压缩包中），但与贵部门报表中的隐患没有一项相同，未汇总：是贵部门补充报送的隐患的，"
+                "请并入贵部门的报表（或作为同一工作簿的另一张工作表）后重新报送；不是贵部门的表格（如下发给"
+                f"别的部门的表格），请告知{info.receiver}是哪个部门的。"
             )
         if dept.returned and dept.old_form:  # the warning reached the clerk alone (trial 110)
             kinds.append("核对往期表格")

@@ -528,6 +528,10 @@ class ReturnForm(ProblemCounts):
     named_in_file: str = ""
     """The department the file's own name names, by its name or an alias (学工处.xlsx), ''
     when none: of identical files, the one naming its department is kept (`merging`)."""
+    issued_to: str = ""
+    """The department the form was issued to, its header blank, when its file's or folder's
+    name gave it to another (`department`): `merging.refiled` sets it aside when that one's
+    own return is no version of it."""
     held: bool = False
     """Set aside by `merging.refiled`: whose it is cannot be told (`reason` says why)."""
     head: str = ""

@@ -422,7 +422,12 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
     sharing one with a later return of B's own, it is B's older version (`_corrected_since`)."""
     own: dict[str, list[ReturnForm]] = {}
     for form in forms:
-        if form.readable and form.department and _a_return(form) and not form.named_for:
+        if (
+            form.readable
+            and form.department
+            and _a_return(form)
+            and not (form.named_for or form.issued_to)
+        ):
             own.setdefault(form.department, []).append(form)
     refiled: list[ReturnForm] = []
     for form in forms:
@@ -439,6 +444,16 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
         elif misfiled and theirs:
             newest = max(theirs, key=version_order).file  # (not a superseded one: trial 93)
             form = _set_aside(form, newest, max(named, key=version_order).file if named else "")
+        elif (
+            form.readable
+            and form.issued_to
+            and _a_return(form)
+            and theirs
+            and not _shares_a_hazard(form, theirs)
+        ):
+            # 学院警务室's form, its header blank, in 附属医院's mail: counted as 附属医院's
+            # newest version, it replaced 附属医院's own return (clerk trial 148)
+            form = _held(form, _problem_held_as_issued(form, max(theirs, key=version_order).file))
         refiled.append(form)
     return refiled
 
@@ -481,6 +496,37 @@ def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
     )
 
 
+def _problem_held_as_issued(form: ReturnForm, own: str) -> Problem:
+    """Why `form`, issued to one department and given to another by its file's or folder's
+    name, is set aside: that one's own return `own` shares no hazard with it."""
+    return problem(
+        Code.MISFILED_RETURN,
+        form.file,
+        sheet=form.sheet,
+        cell=next((p.cell for p in form.problems if p.code is Code.DEPARTMENT_MISMATCH), ""),
+        field="部门（章）",
+        variant="issued",
+        department=form.department,
+        by_name=form.department,
+        named_by=form.named_by,
+        issued=form.issued_to,
+        own=own,
+    )
+
+
+def _held(form: ReturnForm, said: Problem) -> ReturnForm:
+    """`form` set aside, not read into the register, for the reason `said`."""
+    return form.model_copy(
+        update={
+            "readable": False,
+            "held": True,
+            "reason": said.message,
+            "hazards": [],
+            "problems": [said],
+        }
+    )
+
+
 def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
     """`form`, of another department filled in, not read into the register: the error says
     why and what to do (of a file named for a place called like a department, to its
@@ -502,15 +548,7 @@ def _set_aside(form: ReturnForm, header_own: str, name_own: str) -> ReturnForm:
         own=header_own,
         other=name_own,
     )
-    return form.model_copy(
-        update={
-            "readable": False,
-            "held": True,
-            "reason": said.message,
-            "hazards": [],
-            "problems": [said],
-        }
-    )
+    return _held(form, said)
 
 
 def _a_return(form: ReturnForm) -> bool:
