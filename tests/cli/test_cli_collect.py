@@ -286,7 +286,9 @@ def _returned_on_its_form(department: str, to: Path, rows: list[dict[str, object
 @pytest.mark.parametrize(
     "sent",
     ["回收/学工处自查情况-报保卫处.xlsx", "回收/学生工作处自查整改清单（报安全保卫处）.xlsx",
-     "回收/各部门报安全保卫处的材料/学工处.xlsx"],
+     "回收/各部门报安全保卫处的材料/学工处.xlsx",
+     # a sender and the receiving office side by side, or “to” as a letter says it
+     "回收/学工处-安全保卫处.xlsx", "回收/致安全保卫处：学工处自查整改清单.xlsx"],
 )  # fmt: skip
 def test_a_return_named_for_where_it_goes_is_not_the_receivers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sent: str
@@ -294,7 +296,8 @@ def test_a_return_named_for_where_it_goes_is_not_the_receivers(
     """学工处's return, its 部门 blank, saved as 学工处自查情况-报保卫处.xlsx (or in a folder
     “各部门报安全保卫处的材料”): counted as 安全保卫处's, it replaced that office's own return,
     and 学生工作处 was chased as not returned (clerk trial 148). The receiving office named
-    as where it goes is not its sender."""
+    as where it goes is not its sender; nor is it when the file names it beside another
+    department (学工处-安全保卫处.xlsx, 致安全保卫处：学工处…: clerk trial 149)."""
     from tests.helpers import hazard
 
     monkeypatch.chdir(tmp_path)
