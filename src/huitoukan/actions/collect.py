@@ -83,7 +83,7 @@ from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
 from huitoukan.returns.batch import OnFile, read_one, read_returns
-from huitoukan.returns.finding import beside_return, find_returns
+from huitoukan.returns.finding import beside_return, find_returns, on_disk
 from huitoukan.returns.photos import PhotoStore, discard_altered, open_store
 
 if TYPE_CHECKING:  # openpyxl, behind feedback, costs 0.15 s to import
@@ -827,7 +827,7 @@ def collect_to_register(
             unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(
                 {display_name(f.source.path) for f in collection.forms if f.source}
-                | {s.file for s in collection.skipped}
+                | {on_disk(s.file) for s in collection.skipped}
             ),
             looked_in=[display_name(folder) for folder in inputs if folder.is_dir()],
             used={d: f.sha256 for d, f in collection.current.items() if f.sha256},

@@ -13,7 +13,7 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from huitoukan.errors import InputError
 from huitoukan.files import (
@@ -92,6 +92,16 @@ def gone_since(seen: Iterable[str]) -> list[str]:
     names = list(dict.fromkeys(map(file_of, seen)))
     gone = [name for name in names if not still_there(name)]
     return gone if len(gone) < len(names) else []
+
+
+def on_disk(name: str) -> str:
+    """The file a name collect gave stands for on disk: an archive's member, the archive
+    (a zip of a Word document alone, not in the register's files, was a file come since for
+    every command after, whatever collect did: clerk trial 149)."""
+    path = PurePath(name)
+    return next(
+        (str(p) for p in reversed(path.parents) if p.suffix.lower() in ARCHIVE_SUFFIXES), name
+    )
 
 
 def still_there(name: str) -> bool:
