@@ -956,3 +956,39 @@ def test_a_review_form_left_beside_the_folder_asked_for_is_pointed_to(
         "找不到复查：复查验收表12.19.xlsx在当前文件夹中：请新建复查文件夹，把填好的复查验收表放进去"
         in said
     )
+
+
+def test_a_rename_written_as_an_alias_is_refused_by_every_command_of_the_register(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """总务基建处 renamed 后勤管理处 with its old name written as an alias, not formerly:
+    collect refused, but status, remind, report and issue --followup ran on the register
+    under the old name — 后勤管理处 尚未报送 in its 催报, its follow-up form empty (clerk
+    trial 149). Each says how to write the rename, and writes nothing."""
+    filled_form(campaign, "总务基建处", chdir_tmp / "回收" / "总务.xlsx", [hazard()])
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    text = default_campaign_text().replace(
+        'name = "总务基建处"\naliases = ["总务处",',
+        'name = "后勤管理处"\naliases = ["总务基建处", "总务处",',
+        1,
+    )
+    assert text.count("后勤管理处") == 1
+    (chdir_tmp / "campaign.toml").write_text(text, "utf-8")
+    for command in (
+        ["status"],
+        ["remind", "-o", "通知"],
+        ["report"],
+        ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "跟进"],
+    ):
+        result = runner.invoke(app, [*command, *AS_OF] if command[0] != "issue" else command)
+        said = "".join(result.output.split())
+        assert result.exit_code == 2, (command, result.output)
+        assert "“总务基建处”写作了“后勤管理处”的别名" in said, (command, said)
+        assert 'formerly="总务基建处"，不写在别名中' in said
+    assert not (chdir_tmp / "通知").exists() and not (chdir_tmp / "跟进").exists()
+    # written as formerly, as told: collected again, every command runs
+    (chdir_tmp / "campaign.toml").write_text(
+        text.replace('aliases = ["总务基建处", ', 'formerly = "总务基建处"\naliases = ['), "utf-8"
+    )
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    assert runner.invoke(app, ["status", *AS_OF]).exit_code == 0
