@@ -378,3 +378,40 @@ def test_a_form_issued_to_another_in_a_mail_with_the_departments_own_return(
         in notice
     )
     assert "不是贵部门的表格（如下发给别的部门的表格），请告知安全保卫处是哪个部门的。" in notice
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_a_form_filled_in_as_issued_to_another_in_a_departments_mail_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own: bool
+) -> None:
+    """学院警务室 took 附属医院's form from the group chat — header and file name as issued
+    to 附属医院 — and sent it in its mail (回收/学院警务室/): taken as 附属医院's newest version
+    without a word, it replaced 附属医院's own return, and 学院警务室 was chased (clerk trial
+    149). The folder disagrees as a file's name would: set aside when 附属医院's own return
+    shares no hazard with it, else counted as its header says, and said."""
+    from huitoukan.campaign import default_campaign
+    from huitoukan.forms.issuing import form_file_name
+
+    monkeypatch.chdir(tmp_path)
+    campaign = default_campaign()
+    if own:
+        filled_form(
+            campaign, "附属医院", Path("回收/附属医院自查表.xlsx"), [hazard(部位="门诊楼")],
+            form_date=date(2023, 12, 12),
+        )  # fmt: skip
+    sent = Path("回收/学院警务室") / form_file_name("附属医院")
+    filled_form(campaign, "附属医院", sent, [hazard(部位="值班室")])
+    result = CliRunner().invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    out = json.loads(result.stdout)
+    places = {r["部位"]: r["部门"] for r in sheet_rows(Path("全校隐患台账.xlsx"), HAZARD_SHEET)}
+    said = {p["code"]: p["message"] for p in out["problems"]}
+    if own:
+        assert places == {"门诊楼": "附属医院"}  # its own return stands
+        assert said["misfiled-return"].startswith(
+            "表头部门为“附属医院”，但所在文件夹名指向“学院警务室”，而附属医院另有报表"
+        )
+    else:
+        assert places == {"值班室": "附属医院"}
+        assert said["department-mismatch"].startswith(
+            "表头部门为“附属医院”，但所在文件夹名指向“学院警务室”，已按表头计入，请核对"
+        )

@@ -44,16 +44,23 @@ def identify_department(
     by_header = campaign.find_unit(typed) if typed else None
     by_name = campaign.find_unit(sender_part(path.stem, campaign))
     name, named_by = path.stem, "文件名"
-    if by_name is None and form.source is not None:  # 教务处/附件2.xlsx, 教务处.zip: where the
+    by_folder, folder, folder_by = _sent_in(form, campaign)
+    if by_name is None and by_folder is not None:  # 教务处/附件2.xlsx, 教务处.zip: where the
         # clerk saved each department's mail, innermost first (a misfiled form in it was
         # counted as its header's department's, replacing that one's own: clerk trial 95)
-        source = form.source
-        archives = {source.path.stem, *(PurePosixPath(m).stem for m in source.members[:-1])}
-        for folder in reversed(source.folders):
-            if (by_name := campaign.find_unit(sender_part(folder, campaign))) is not None:
-                inside = source.members and folder in archives
-                name, named_by = folder, "所在压缩包名" if inside else "所在文件夹名"
-                break
+        by_name, name, named_by = by_folder, folder, folder_by
+    elif (
+        by_header is not None
+        and by_name == by_header
+        and by_folder not in (None, by_header)
+        and by_folder.name != campaign.info.receiver
+        and by_header not in campaign.units_in(folder)
+    ):
+        # 附属医院's form, its header and name as issued, filled in by 学院警务室 and sent in
+        # its mail: counted as 附属医院's newest version, it replaced that one's own return,
+        # unsaid (clerk trial 149); the folder disagrees, as a file's name would
+        form.named_in_file = by_name.name
+        by_name, name, named_by = by_folder, folder, folder_by
     if (
         by_name is not None
         and by_header not in (None, by_name)
@@ -76,7 +83,8 @@ def identify_department(
         # the department its header names (said to be misnamed, and taken for the place's
         # namesake's older version: clerk trial 146)
         by_name = None
-    form.named_in_file = by_name.name if by_name is not None and named_by == "文件名" else ""
+    if by_name is not None and named_by == "文件名":
+        form.named_in_file = by_name.name
     form.department_text = typed
     cell = entry.value_ref if entry else ""
 
@@ -155,6 +163,21 @@ def identify_department(
         typed=typed,
         hint=_named_like(typed, path, campaign),
     )
+
+
+def _sent_in(form: ReturnForm, campaign: Campaign) -> tuple[Unit | None, str, str]:
+    """The department the innermost folder or archive `form` was sent in names (where the
+    clerk saved each department's mail), that folder's name, and what it is in the
+    messages' words (所在文件夹名, 所在压缩包名); (None, "", "") when none names one."""
+    source = form.source
+    if source is None:
+        return None, "", ""
+    archives = {source.path.stem, *(PurePosixPath(m).stem for m in source.members[:-1])}
+    for folder in reversed(source.folders):
+        if (unit := campaign.find_unit(sender_part(folder, campaign))) is not None:
+            inside = source.members and folder in archives
+            return unit, folder, "所在压缩包名" if inside else "所在文件夹名"
+    return None, "", ""
 
 
 def _named_like(typed: str, path: Path, campaign: Campaign) -> str:
