@@ -752,6 +752,20 @@ def test_a_zip_bomb_archive_is_refused_and_costs_only_itself(
     assert skipped.file.endswith("炸弹.zip") and "压缩炸弹" in skipped.reason
 
 
+def test_a_rar_or_7z_named_zip_is_said_to_be_one(campaign: Campaign, tmp_path: Path) -> None:
+    """A RAR archive saved as 附属医院.zip was told “压缩包不完整或已损坏，请重新打包后报送”,
+    and the department would send the same RAR again (clerk trial 149)."""
+    returns = tmp_path / "回收"
+    returns.mkdir()
+    (returns / "附属医院.zip").write_bytes(b"Rar!\x1a\x07\x01\x00" + bytes(range(256)) * 4)
+    (returns / "警务室.zip").write_bytes(b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(200))
+    (returns / "坏的.zip").write_bytes(b"PK\x03\x04" + bytes(100))
+    said = {Path(s.file).name: s.reason for s in collect(campaign, [returns], as_of=AS_OF).skipped}
+    assert said["附属医院.zip"].startswith("这是 RAR 压缩包（扩展名是 .zip），无法直接读取：请解压")
+    assert said["警务室.zip"].startswith("这是 7z 压缩包（扩展名是 .zip）")
+    assert said["坏的.zip"] == "压缩包不完整或已损坏，请重新打包后报送"
+
+
 def test_files_are_listed_in_natural_order(campaign: Campaign, tmp_path: Path) -> None:
     for n in (1, 2, 10, 100):
         filled_form(campaign, "附属医院", tmp_path / f"第{n}次.xlsx", [closed(部位=f"楼{n}")])

@@ -58,10 +58,22 @@ def member_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
+_OTHER_ARCHIVES = {b"Rar!\x1a\x07": "RAR", b"7z\xbc\xaf\x27\x1c": "7z"}
+"""How the archives zipfile cannot open begin, and what they are called."""
+
+
 def _open(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        # a RAR saved as .zip was told 损坏, and would have been sent again as it was
+        # (clerk trial 149)
+        kind = next((k for magic, k in _OTHER_ARCHIVES.items() if data.startswith(magic)), "")
+        if kind:
+            raise ArchiveError(
+                f"这是 {kind} 压缩包（扩展名是 .zip），无法直接读取：请解压后把其中的表格放进"
+                "报表文件夹，或改用 .zip 格式压缩后重新报送"
+            ) from None
         raise ArchiveError("压缩包不完整或已损坏，请重新打包后报送") from None
     infos = archive.infolist()
     if len(infos) > MAX_ZIP_ENTRIES:
