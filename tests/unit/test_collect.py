@@ -1093,6 +1093,25 @@ def test_a_department_whose_only_file_is_no_spreadsheet_sent_something(
     assert files["附属医院.rar"] == "附属医院" and files["说明.pdf"] is None
 
 
+def test_a_scan_and_a_photo_sent_in_place_of_a_return_name_the_scan(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """附属医院 sent its signed scan and a photo of a rectification, no .xlsx: its notice
+    said the photo “无法读取（不是 Excel 表格文件，已跳过）” and nothing of the scan, nor that
+    a photo sent alone is not kept (clerk trial 149)."""
+    r = tmp_path / "r"
+    filled_form(campaign, "总务基建处", r / "总务.xlsx", [hazard()])
+    (r / "附属医院整改照片1.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
+    (r / "附属医院自查表扫描.pdf").write_bytes(b"%PDF-1.4")
+    collection = collect(campaign, [r], as_of=date(2023, 12, 20))
+    assert Path(collection.unreadable()["附属医院"]).name == "附属医院自查表扫描.pdf"
+    said = {Path(s.file).name: s.reason for s in collection.skipped}
+    assert said["附属医院整改照片1.jpg"] == (
+        "这是单独报来的照片，不是自查整改清单，也不作为佐证材料保存：整改照片请粘贴在附件2中"
+        "该项隐患的那一行后报送"
+    )
+
+
 def test_a_scan_beside_a_return_taken_asks_for_nothing(campaign: Campaign, tmp_path: Path) -> None:
     """A signed scan or a Word document sent with the department's .xlsx, named for it, in
     its folder or zip, or named as sent to the security office: it was told “电子版请报送附件2

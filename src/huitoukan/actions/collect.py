@@ -83,7 +83,7 @@ from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
 from huitoukan.returns.batch import OnFile, read_one, read_returns
-from huitoukan.returns.finding import beside_return, find_returns, on_disk
+from huitoukan.returns.finding import beside_return, find_returns, in_place_of_a_return, on_disk
 from huitoukan.returns.photos import PhotoStore, discard_altered, open_store
 
 if TYPE_CHECKING:  # openpyxl, behind feedback, costs 0.15 s to import
@@ -335,8 +335,10 @@ def collect(
         name = PurePath(passed.file)
         named = partial(_senders, campaign=campaign)
         units = [] if is_notice_file(name.name) else named(name.name)
-        if len(units) == 1:
-            collection.skipped_of.setdefault(units[0].name, passed.file)
+        if len(units) == 1:  # its scan said, not a photo sent beside it (trial 149)
+            said = collection.skipped_of.get(units[0].name)
+            if said is None or in_place_of_a_return(passed.file) > in_place_of_a_return(said):
+                collection.skipped_of[units[0].name] = passed.file
         # a scan or a Word document beside the department's return (by its name, else its
         # folder or zip): nothing more is owed (the PDF asked for the .xlsx already taken:
         # clerk trial 148)

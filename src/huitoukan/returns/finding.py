@@ -48,8 +48,16 @@ SPREADSHEET_SUFFIXES = READABLE_SUFFIXES | {
     ".xlt",
 }
 """Files we take as returns; those we cannot read are reported as unreadable, with why."""
+_PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".bmp", ".gif", ".webp", ".tif")
 _SKIPPED = {
     **UNREADABLE_ARCHIVES,
+    # (a department that sent a scan and a photo was told its photo could not be read, and
+    # not that photos are kept only from the form: clerk trial 149)
+    **dict.fromkeys(
+        _PHOTO_SUFFIXES,
+        "这是单独报来的照片，不是自查整改清单，也不作为佐证材料保存：整改照片请粘贴在附件2中"
+        "该项隐患的那一行后报送",
+    ),
     ".wps": "这是 WPS 文字文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
     ".doc": "这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
     ".docx": "这是 Word 文档，不是自查整改清单，请使用下发的附件2（.xlsx）填写",
@@ -58,6 +66,17 @@ _SKIPPED = {
     ".eml": "这是邮件文件，请把邮件中的附件（附件2，.xlsx）另存到这个文件夹后重新汇总",
     ".msg": "这是 Outlook 邮件文件，请把邮件中的附件（附件2，.xlsx）另存到这个文件夹后重新汇总",
 }
+_RETURN_LIKE = frozenset({*_SKIPPED, *ARCHIVE_SUFFIXES}) - set(_PHOTO_SUFFIXES)
+"""What a department sends in place of its form (a scan, a document, an archive): said
+before a photo sent beside it."""
+
+
+def in_place_of_a_return(name: str) -> bool:
+    """Whether a file skipped, named `name`, is what a department sent in place of its form
+    (a scan, a document, an archive), not a photo or other file sent beside it."""
+    return Path(name).suffix.lower() in _RETURN_LIKE
+
+
 _BESIDE_A_RETURN = {
     ".pdf": "这是 PDF 文件（纸质签字版的扫描件），{department}的电子版 {file} 已汇总，扫描件留存备查即可",
     ".doc": "这是 Word 文档，{department}的自查整改清单 {file} 已汇总，这份文档留存备查即可",
