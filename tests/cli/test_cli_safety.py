@@ -556,6 +556,32 @@ def test_a_returns_folder_left_out_is_asked_for_not_said_taken_out(
     assert "旧版本不要删除" not in said
 
 
+def test_the_folders_asked_for_are_the_outermost_and_none_inside_a_zip(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """`collect 回收/WeChat Files` after `collect 回收`: refused, and told to give
+    “回收、回收/第一批、回收/总务基建处.zip/总务基建处 文件夹” — a folder inside a zip, which
+    the command suggested could not find, and 回收's own sub-folders (clerk trial 149)."""
+    import io
+    import zipfile
+
+    returns = chdir_tmp / "回收"
+    filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()])
+    filled_form(campaign, "学生工作处", returns / "第一批" / "学工处.xlsx", [hazard()])
+    filled_form(campaign, "安全保卫处", returns / "WeChat Files" / "保卫处.xlsx", [hazard()])
+    form = filled_form(campaign, "总务基建处", chdir_tmp / "总务.xlsx", [hazard()])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.write(form, "总务基建处/总务.xlsx")
+    (returns / "总务基建处.zip").write_bytes(buffer.getvalue())
+    form.unlink()
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    refused = runner.invoke(app, ["collect", str(returns / "WeChat Files"), *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2 and "这些文件还在原处：请把回收文件夹一并给出" in said, said
+    assert "（huitoukancollect回收）" in said  # what it holds given, or not
+
+
 def test_a_zipped_return_taken_out_is_told_to_go_beside_its_archive(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:

@@ -246,7 +246,9 @@ def _getting_back(
         # name (“请把 . 文件夹一并给出” read every file of the campaign: clerk trial 125)
         here = Path.cwd()
         places = {f: _outside_archives(Path(f).parent) for f in there}
-        folders = sorted({str(p) for p in places.values() if p.resolve() != here})
+        outside = {p for p in places.values() if p.resolve() != here}
+        # outermost only: 回收, not also its sub-folders (clerk trial 149)
+        folders = sorted(str(p) for p in outside if not any(o in p.parents for o in outside))
         files = sorted(  # (a member of an archive there: the archive)
             {
                 Path(f).resolve().relative_to(here).parts[0]
@@ -254,7 +256,11 @@ def _getting_back(
                 if p.resolve() == here
             }
         )
-        command = collect_command([*given, *folders, *files])
+        # (回收/WeChat Files given, 回收 asked for: 回收 alone)
+        kept = [
+            g for g in given if not any(o.resolve() in Path(g).resolve().parents for o in outside)
+        ]
+        command = collect_command([*kept, *folders, *files])
         verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
         named = [f"{'、'.join(folders)} 文件夹"] if folders else []
         named += ["、".join(files)] if files else []
@@ -267,8 +273,10 @@ def _getting_back(
 def _outside_archives(folder: Path) -> Path:
     """`folder`, or, a member's of an archive, the folder the archive is in (a folder inside
     a .zip was suggested: clerk trial 117)."""
-    while folder.suffix.lower() in ARCHIVE_SUFFIXES:
-        folder = folder.parent
+    for part in (*reversed(folder.parents), folder):  # outermost first: a folder in a zip
+        # in a zip (回收/总务基建处.zip/总务基建处 was suggested: clerk trial 149)
+        if part.suffix.lower() in ARCHIVE_SUFFIXES:
+            return part.parent
     return folder
 
 
