@@ -643,3 +643,25 @@ def test_formula_errors_and_days_computed_from_today_are_said(
         (cell(ws, second, columns["部位"]), "部位", "#DIV/0!", Severity.ERROR),
         (cell(ws, first, columns["备注"]), "备注", "#NAME?", Severity.ERROR),
     }
+
+
+def test_a_row_of_an_issued_form_grows_as_a_long_text_is_typed(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """400 characters typed into a row of the issued form left it 36 points high: two
+    lines shown, on screen and on the page the department head signs (clerk trial 149).
+    The table's rows open as high as issued (room for handwriting) and grow with what is
+    typed into them."""
+    from huitoukan.campaign import default_campaign
+
+    issue_forms(default_campaign(), tmp_path / "发放", ["总务基建处"])
+    issued = tmp_path / "发放" / form_file_name("总务基建处")
+    ws = load_workbook(issued)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    first, second = header_row + 1, header_row + 2
+    typed = [[FORM_SHEET, cell(ws, first, columns["存在隐患问题"]), "配电室堆放杂物，" * 50]]
+    saved = tmp_path / "总务.xlsx"
+    drive({"input": str(issued), "outputs": {"xlsx": str(saved)}, "entered": typed}, tmp_path)
+    heights = load_workbook(saved)[FORM_SHEET].row_dimensions
+    assert heights[first].height > 100, heights[first].height  # about 20 lines
+    assert heights[second].height == ws.row_dimensions[second].height  # blank, as issued

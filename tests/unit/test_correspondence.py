@@ -1463,3 +1463,27 @@ def test_a_form_row_clipped_at_the_highest_row_shows_its_beginning() -> None:
     assert ws["B2"].alignment.horizontal == "left" and ws["B2"].alignment.wrap_text
     assert ws["B3"].alignment.vertical == "top" and ws["A3"].alignment.vertical == "center"
     assert ws["B1"].alignment.vertical == ws["A1"].alignment.vertical == "center"
+
+
+def test_a_copy_shows_every_row_of_the_return_whole_and_lets_it_grow(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A 退回修改 copy: a row of 300 characters with nothing to correct kept the height the
+    department's file gave it, two lines printed (clerk trial 149). Every hazard's row is
+    as high as its text, and grows with what the department types in to correct it."""
+    long = "配电室堆放杂物，" * 40
+    filled_form(
+        campaign,
+        "总务基建处",
+        tmp_path / "回收" / "总务.xlsx",
+        [hazard(部位="配电室", 存在隐患问题=long), hazard(部位="食堂", 责任人="")],
+    )
+    (copy,) = write_feedback(collect(campaign, [tmp_path / "回收"], as_of=AS_OF), tmp_path / "退回")
+    ws = load_workbook(copy.copy_path)[FORM_SHEET]
+    [row] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == "配电室"]
+    assert ws.row_dimensions[row].height > 100
+    number = load_workbook(copy.copy_path).sheetnames.index(FORM_SHEET) + 1  # openpyxl's order
+    with zipfile.ZipFile(copy.copy_path) as book:
+        xml = book.read(f"xl/worksheets/sheet{number}.xml").decode()
+    [tag] = re.findall(rf'<row r="{row}"[^>]*>', xml)
+    assert "customHeight" not in tag and "ht=" in tag

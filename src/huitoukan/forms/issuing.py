@@ -71,6 +71,7 @@ from huitoukan.xlsx.styles import (
     display_columns,
     fit_merged_text,
     fit_row_height,
+    let_grow,
     made_here,
     set_value,
     write_table,
@@ -608,6 +609,7 @@ def fill_form(
         set_value(department_cell, unit.name)
 
     marked = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
+    let_grow(ws, form.data_rows)
     if instructions is not None:
         if marked.failed:  # the note on a row's cell does not print (a form is read on paper)
             failed = _failed_reviews(marked.failed)

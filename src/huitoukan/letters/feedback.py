@@ -55,6 +55,7 @@ from huitoukan.xlsx.styles import (
     DATE_FORMAT,
     display_columns,
     fit_row_height,
+    let_grow,
     made_here,
     set_value,
     write_table,
@@ -692,6 +693,11 @@ def marked_copy(
         # to typing over: clerk trial 67)
         if not any(m.min_row <= cell.row <= m.max_row for m in ws.merged_cells.ranges):
             fit_row_height(ws, cell.row)  # a marked table row's text shown whole, to correct
+    for sheet, r in hazard_rows:  # each row's text shown whole, and room to correct it
+        # (rows not marked kept the height of a line or two: clerk trial 149)
+        if sheet in workbook.sheetnames:
+            fit_row_height(workbook[sheet], r)
+            let_grow(workbook[sheet], [r])
     for ws in workbook.worksheets:
         _page_numbers_whole(ws)
     summary = workbook.create_sheet(SUMMARY_SHEET, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
 from openpyxl import Workbook
@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.model.documents import MAKER
@@ -139,6 +140,27 @@ def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0, least: fl
     ws.row_dimensions[row].height = min(needed, MAX_ROW_HEIGHT)
     if needed > MAX_ROW_HEIGHT:
         to_the_top(ws[row])
+
+
+class _GrowingRow(RowDimension):  # type: ignore[misc]  # (openpyxl is untyped)
+    """A row as high as it was made that grows as text is typed into it."""
+
+    @property
+    def customHeight(self) -> bool:  # noqa: N802 (openpyxl's name)
+        return False
+
+
+def let_grow(ws: Worksheet, rows: Iterable[int]) -> None:
+    """Let `rows` grow with what is typed into them: office suites fit a row to its text as
+    it is typed unless its height was set by hand (customHeight), which every height openpyxl
+    writes is marked as; they do not re-measure rows when a file is opened, so each opens as
+    high as it was made (a blank row, high for handwriting, stays so). 400 characters typed
+    into an issued form's row left it two lines high, on screen and on paper (clerk trial
+    149)."""
+    for r in rows:
+        row = ws.row_dimensions[r]
+        if row.height is not None:
+            row.__class__ = _GrowingRow
 
 
 def to_the_top(row: Sequence[Cell | MergedCell]) -> None:
