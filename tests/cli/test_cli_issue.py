@@ -18,6 +18,23 @@ def test_issue_with_zero_configuration(runner: CliRunner, chdir_tmp: Path) -> No
     assert (chdir_tmp / "发放" / form_file_name("学院警务室")).is_file()
 
 
+def test_a_number_of_another_year_is_pointed_out_when_issuing(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """campaign.toml written by init for a 2026 campaign, its dates changed, kept the
+    built-in 文号 枣科职院办〔2023〕15号, quoted on every form, notice and report without a
+    word (clerk trial 149). Said when the forms are issued; nothing when the years agree."""
+    text = default_campaign_text()
+    for year in ("2023", "2024"):  # the built-in dates are 2023's, its 文号 too
+        (chdir_tmp / "campaign.toml").write_text(text.replace("2023-", f"{year}-"), "utf-8")
+        result = runner.invoke(app, ["issue", "--force"])
+        said = "".join(result.stderr.split())
+        assert result.exit_code == 0, result.output
+        assert ("文号“枣科职院办〔2023〕15号”是2023年的，而本次活动的发放日期是" in said) is (
+            year == "2024"
+        ), said
+
+
 def test_issue_twice_refuses_then_force(runner: CliRunner, chdir_tmp: Path) -> None:
     assert runner.invoke(app, ["issue", "-o", "out"]).exit_code == 0
     again = runner.invoke(app, ["issue", "-o", "out"])

@@ -128,6 +128,18 @@ class CampaignInfo(_Strict):
         return f"{self.school}{self.title}{number}"
 
     @property
+    def number_year(self) -> int | None:
+        """The year the 文号 was issued in (枣科职院办〔2023〕15号: 2023), when it says one
+        and it is not the year of the campaign's dates: a campaign.toml made by `init` for a
+        later year kept the built-in 文号, quoted on every form, notice and report (clerk
+        trial 149)."""
+        found = re.search(r"[〔\[［(（](\d{4})[〕\]］)）]", self.document_number)
+        if found is None:
+            return None
+        year = int(found.group(1))
+        return year if year not in (self.issued_on.year, self.returns_due.year) else None
+
+    @property
     def leading_group(self) -> str:
         """The school's safety leading group, as its plan names it: a 学院's 学院安全工作领导小组
         (the plan's words: trial 54), any other school's 学校… (a 中学's report said 学院:

@@ -461,6 +461,7 @@ def issue(
     from huitoukan.cli import render
 
     config = _campaign(campaign, [followup] if followup else [])
+    render.number_of_another_year(config)
     day = _day(form_date, config, "--date")
     deadline = _day(due, config, "--due") if due else None
     if out is None:  # a round in a folder of its own: into 发放 it was refused, and --force,

@@ -451,6 +451,18 @@ NEW_CAMPAIGN_DAYS = 180
 """A 报送截止 put off by more days than this is asked whether it is a new campaign's."""
 
 
+def number_of_another_year(campaign: Campaign) -> None:
+    """Said on stderr when the campaign's 文号 is of a year its dates are not."""
+    info = campaign.info
+    if info.number_year is not None:
+        _wrapped(
+            _err(),
+            f"提示：campaign.toml 中的文号“{info.document_number}”是 {info.number_year} 年的，"
+            f"而本次活动的发放日期是 {chinese_date(info.issued_on)}：发放的表格、通知和汇报都引用"
+            "这个文号，请核对（是沿用了往年或内置默认活动的文号的，请在发放前改为本次工作方案的文号）。",
+        )
+
+
 def default_campaign_used(campaign: Campaign) -> None:
     """Said on stderr when no campaign.toml was found: run from the wrong folder, the
     clerk's own list and settings would silently not apply."""
