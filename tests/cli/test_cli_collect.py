@@ -415,3 +415,21 @@ def test_a_form_filled_in_as_issued_to_another_in_a_departments_mail_is_said(
         assert said["department-mismatch"].startswith(
             "表头部门为“附属医院”，但所在文件夹名指向“学院警务室”，已按表头计入，请核对"
         )
+
+
+def test_a_file_skipped_inside_a_zip_is_named_with_its_archive_and_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """扫描件（盖章）.pdf in 附件打包.zip/学工处/ was listed bare among the skipped files:
+    whose it was, the clerk could not tell (clerk trial 149)."""
+    import zipfile
+
+    monkeypatch.chdir(tmp_path)
+    Path("回收").mkdir()
+    with zipfile.ZipFile("回收/附件打包.zip", "w") as archive:
+        archive.writestr("学工处/扫描件（盖章）.pdf", b"%PDF-1.4")
+        archive.writestr("说明.pdf", b"%PDF-1.4")
+    result = CliRunner().invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+    said = "".join(result.stdout.split())
+    assert "附件打包.zip/学工处/扫描件（盖章）.pdf：这是PDF文件" in said
+    assert "附件打包.zip/说明.pdf：这是PDF文件" in said

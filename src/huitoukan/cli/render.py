@@ -858,10 +858,12 @@ def _middle(text: str, width: int) -> str:
 
 
 def _file_name(file: str) -> str:
-    """A file as the tables show it: its name, and inside an archive its archive's too."""
-    path = Path(file)
-    parent = path.parent.name
-    return f"{parent}/{path.name}" if parent.lower().endswith(".zip") else path.name
+    """A file as the tables show it: its name, and inside an archive the archive's and the
+    folders' in it too (扫描件（盖章）.pdf of 附件打包.zip/学工处/ was shown bare, whose it
+    was left to guess: clerk trial 149)."""
+    parts = Path(file).parts
+    inside = next((i for i, part in enumerate(parts) if part.lower().endswith(".zip")), None)
+    return "/".join(parts[inside:]) if inside is not None and inside < len(parts) - 1 else parts[-1]
 
 
 def _owing(due: date, as_of: date, before: str = "尚未报送（未到截止日期）") -> str:
