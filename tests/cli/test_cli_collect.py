@@ -433,3 +433,24 @@ def test_a_file_skipped_inside_a_zip_is_named_with_its_archive_and_folder(
     said = "".join(result.stdout.split())
     assert "附件打包.zip/学工处/扫描件（盖章）.pdf：这是PDF文件" in said
     assert "附件打包.zip/说明.pdf：这是PDF文件" in said
+
+
+def test_a_notice_of_an_archive_that_cannot_be_read_asks_the_sender_what_it_can_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """附属医院 sent a .rar: its 催报 said “请解压后把其中的表格放进报表文件夹” — the clerk's
+    to do, not the department's (clerk trial 149); collect tells the clerk so still."""
+    monkeypatch.chdir(tmp_path)
+    Path("回收").mkdir()
+    Path("回收/附属医院.rar").write_bytes(b"Rar!\x1a\x07\x00" + bytes(50))
+    runner = CliRunner()
+    collected = "".join(
+        runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).stdout.split()
+    )
+    assert "请解压后把其中的表格放进报表文件夹，或请部门改用.zip压缩" in collected
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    notice = "".join(Path("通知/附属医院-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        "附属医院.rar无法读取（RAR压缩包无法直接读取，请直接报送表格文件（.xlsx），或改用" in notice
+    )
+    assert "报表文件夹" not in notice

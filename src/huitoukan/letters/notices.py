@@ -29,6 +29,7 @@ from huitoukan.model.findings import PartState, number_key
 from huitoukan.model.problems import CATALOGUE, Code
 from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
+from huitoukan.returns.archives import UNZIP, UNZIP_FOR_THE_SENDER
 
 COMBINED_FILE = "全部通知.txt"
 CLOSED_ON = COLUMN_BY_FIELD["closed_on"].header
@@ -78,7 +79,8 @@ def notices(
         if not dept.returned and dept.department in report.not_returned:
             kinds.append("催报")
             when = _when((report.as_of - info.returns_due).days, due)
-            why = dept.unreadable_why.rstrip("。") or "设有打开密码、文件已损坏或不是 Excel 表格"
+            why = dept.unreadable_why.rstrip("。").replace(UNZIP, UNZIP_FOR_THE_SENDER)
+            why = why or "设有打开密码、文件已损坏或不是 Excel 表格"
             # what came, said before the form it was to be ("贵部门的《清单》报来的文件…"
             # read as the form sending a file: clerk trial 100)
             again = "按未报送计（确是贵部门的，请在表头填写贵部门后重新报送）"

@@ -26,12 +26,18 @@ from huitoukan.returns.sniffing import (
 )
 
 ARCHIVE_SUFFIXES = frozenset({".zip"})
+UNZIP = "请解压后把其中的表格放进报表文件夹，或请部门改用 .zip 压缩"
+"""What the clerk is asked of an archive that cannot be read."""
+UNZIP_FOR_THE_SENDER = "请直接报送表格文件（.xlsx），或改用 .zip 格式压缩后重新报送"
+"""The same, said to the department that sent it (a notice asked it to put the forms into
+the returns folder: clerk trial 149)."""
 UNREADABLE_ARCHIVES = {
-    ".rar": "RAR 压缩包无法直接读取，请解压后把其中的表格放进报表文件夹，或改用 .zip 压缩",
-    ".7z": "7z 压缩包无法直接读取，请解压后把其中的表格放进报表文件夹，或改用 .zip 压缩",
+    ".rar": f"RAR 压缩包无法直接读取，{UNZIP}",
+    ".7z": f"7z 压缩包无法直接读取，{UNZIP}",
 }
 MAX_DEPTH = 3
 """Archives inside archives, the outermost counted: a zip of zips of forms, no deeper."""
+TOO_DEEP = f"压缩包中套压缩包超过 {MAX_DEPTH} 层，未读取：{UNZIP}"
 
 
 class ArchiveError(Exception):
@@ -71,8 +77,7 @@ def _open(data: bytes) -> zipfile.ZipFile:
         kind = next((k for magic, k in _OTHER_ARCHIVES.items() if data.startswith(magic)), "")
         if kind:
             raise ArchiveError(
-                f"这是 {kind} 压缩包（扩展名是 .zip），无法直接读取：请解压后把其中的表格放进"
-                "报表文件夹，或改用 .zip 格式压缩后重新报送"
+                f"这是 {kind} 压缩包（扩展名是 .zip），无法直接读取，{UNZIP}"
             ) from None
         raise ArchiveError("压缩包不完整或已损坏，请重新打包后报送") from None
     infos = archive.infolist()
@@ -168,7 +173,7 @@ def list_members(
             listing.members.append(member)
         elif suffix in ARCHIVE_SUFFIXES:
             if depth >= MAX_DEPTH:
-                listing.skipped.append(SkippedFile(file=display, reason="压缩包嵌套过深，未读取"))
+                listing.skipped.append(SkippedFile(file=display, reason=TOO_DEEP))
                 continue
             try:
                 inner = _member_bytes(archive, info)
