@@ -761,7 +761,7 @@ def test_a_rar_or_7z_named_zip_is_said_to_be_one(campaign: Campaign, tmp_path: P
     (returns / "警务室.zip").write_bytes(b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(200))
     (returns / "坏的.zip").write_bytes(b"PK\x03\x04" + bytes(100))
     said = {Path(s.file).name: s.reason for s in collect(campaign, [returns], as_of=AS_OF).skipped}
-    assert said["附属医院.zip"].startswith("这是 RAR 压缩包（扩展名是 .zip），无法直接读取：请解压")
+    assert said["附属医院.zip"].startswith("这是 RAR 压缩包（扩展名是 .zip），无法直接读取，请解压")
     assert said["警务室.zip"].startswith("这是 7z 压缩包（扩展名是 .zip）")
     assert said["坏的.zip"] == "压缩包不完整或已损坏，请重新打包后报送"
 
