@@ -454,3 +454,33 @@ def test_a_notice_of_an_archive_that_cannot_be_read_asks_the_sender_what_it_can_
         "附属医院.rar无法读取（RAR压缩包无法直接读取，请直接报送表格文件（.xlsx），或改用" in notice
     )
     assert "报表文件夹" not in notice
+
+
+@pytest.mark.parametrize("sent_in", ["回收/学院警务室", "回收/学院警务室.zip"])
+def test_a_form_named_as_issued_its_header_cleared_in_another_departments_mail_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sent_in: str
+) -> None:
+    """附属医院's issued form, its file name as issued and its 部门 cleared, in 学院警务室's
+    folder or zip: counted as 附属医院's by its name without a word (clerk trial 149). Counted
+    so still (a file's name outranks its folder), and said."""
+    import zipfile
+
+    from huitoukan.forms.issuing import form_file_name
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    name = form_file_name("附属医院")
+    _returned_on_its_form("附属医院", Path("回收/学院警务室") / name, [hazard(部位="值班室")])
+    if sent_in.endswith(".zip"):
+        with zipfile.ZipFile(sent_in, "w") as archive:
+            archive.write(Path("回收/学院警务室") / name, name)
+        (Path("回收/学院警务室") / name).unlink()
+        Path("回收/学院警务室").rmdir()
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    said = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "department-mismatch"]
+    where = "所在压缩包名" if sent_in.endswith(".zip") else "所在文件夹名"
+    assert [p["message"] for p in said] == [
+        f"表头部门没有填写，已按文件名计为“附属医院”，但{where}指向“学院警务室”：请核对；"
+        "是学院警务室的报表（用了附属医院的表格）的，请在表头“部门（章）”中填写学院警务室后重新汇总"
+    ]

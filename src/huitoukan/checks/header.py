@@ -151,6 +151,23 @@ def identify_department(
                 by_name=unit.name,
                 named_by=named_by,
             )
+        elif (
+            by_header is None
+            and named_by == "文件名"
+            and by_folder not in (None, unit)
+            and by_folder.name != campaign.info.receiver
+            and unit not in campaign.units_in(folder)
+        ):
+            # 附属医院's issued form, its name as issued and its header cleared, in 学院警务室's
+            # mail: counted as 附属医院's, unsaid, it replaced that one's return (trial 149)
+            said(
+                Code.DEPARTMENT_MISMATCH,
+                variant="folder",
+                department=unit.name,
+                by_name=unit.name,
+                other=by_folder.name,
+                other_by=folder_by,
+            )
         return
     if issued is not None:
         form.department = issued.name
