@@ -330,10 +330,10 @@ def collect(
     findings = given[0]
     held = earlier(forms) if earlier is not None else Held()
     collection = merge(forms, skipped, held, campaign.info.require_photo)
+    named = partial(_senders, campaign=campaign)
     for index, passed in enumerate(collection.skipped):
         # a .rar, a .pdf naming one department: it sent something
         name = PurePath(passed.file)
-        named = partial(_senders, campaign=campaign)
         units = [] if is_notice_file(name.name) else named(name.name)
         if len(units) == 1:  # its scan said, not a photo sent beside it (trial 149)
             said = collection.skipped_of.get(units[0].name)
