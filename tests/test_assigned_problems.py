@@ -2798,6 +2798,52 @@ def test_an_answer_whose_row_a_partial_sort_moved_is_said(
     assert Code.ASSIGNMENT_MATCHED_BY_CONTENT in codes  # the row stating it: add the 编号
 
 
+@pytest.mark.parametrize("with_row", ["SD-01", "self-found"])
+def test_an_issued_form_sorted_but_its_numbers_answers_each_its_own_problem(
+    campaign: Campaign, listed: Path, tmp_path: Path, with_row: str
+) -> None:
+    """The form as issued, answered, then 部位 to 备注 sorted, 问题编号 and 问题来源 left out:
+    XJ-01's row and SD-01's (or a self-found row) swapped their answers, each taken for the
+    编号 beside it — XJ-01 done with SD-01's 整改措施, its wording put back as issued and the
+    change said to be the department's (clerk trial 150: the rows-shifted check looked only
+    at rows without a 编号, after the wording was put back). Each row answers the problem it
+    states, and the shift is said."""
+    findings = read_findings(listed, campaign).findings
+    path = filled_form(
+        campaign,
+        "安全保卫处",
+        tmp_path / "回收" / "保卫处.xlsx",
+        [hazard(部位="东门", 存在隐患问题="防冲撞桩缺失", 整改措施="加装隔离桩")],
+        assigned=findings,
+        answers={
+            "XJ-01": answer(整改措施="更换灭火器", 整改完成情况="整改中"),
+            "SD-01": answer(整改措施="设置围挡"),
+        },
+    )
+    book = load_workbook(path)
+    ws = book[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    first = header_row + 1
+    other = first + (1 if with_row == "SD-01" else 2)
+    assert ws.cell(other, columns["部位"]).value == ("北围墙" if with_row == "SD-01" else "东门")
+    for column in range(columns["部位"], columns["备注"] + 1):
+        a, b = ws.cell(first, column), ws.cell(other, column)
+        a.value, b.value = b.value, a.value
+    book.save(path)
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    measures = {h.number: h.measures for h in collection.hazards if h.number}
+    assert measures["XJ-01"] == "更换灭火器"
+    if with_row == "SD-01":
+        assert measures["SD-01"] == "设置围挡"
+    else:
+        [own] = [h for h in collection.hazards if h.location == "东门"]
+        assert own.number == "" and own.measures == "加装隔离桩"
+    codes = [p.code for p in collection.problems]
+    assert Code.ASSIGNMENT_RESTATED not in codes
+    shifted = {p.row for p in collection.problems if p.code is Code.ASSIGNMENT_ROWS_SHIFTED}
+    assert shifted == ({first, other} if with_row == "SD-01" else {first})
+
+
 @pytest.mark.parametrize("seq", ["kept", "deleted"])
 def test_a_column_headed_bianhao_holding_problem_numbers_is_the_problem_number(
     campaign: Campaign, tmp_path: Path, seq: str

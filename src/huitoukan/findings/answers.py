@@ -173,10 +173,9 @@ def assign(
         for department in listed.departments:
             own.setdefault(department, []).append(listed)
     numbered = Counter((row.source_file, number_key(row.number)) for row in hazards if row.number)
-    unnumbered: dict[str, list[HazardRow]] = {}  # file → its rows without a 编号
+    of_file: dict[str, list[HazardRow]] = {}  # file → its rows
     for row in hazards:
-        if not row.number:
-            unnumbered.setdefault(row.source_file, []).append(row)
+        of_file.setdefault(row.source_file, []).append(row)
     hinted: set[str] = set()  # files of no department known, told whose they may be
     for row in hazards:
         if not row.number:
@@ -224,7 +223,7 @@ def assign(
             unknown[len(result)] = _row_problem(Code.ASSIGNMENT_UNKNOWN_NUMBER, row, row.number)
             loose.setdefault(row.department, []).append(len(result))
             renumbered.add((row.source_file, number_key(row.number)))
-        elif (stated := _stated_elsewhere(row, finding, unnumbered)) is not None:
+        elif (stated := _stated_elsewhere(row, finding, of_file, by_number)) is not None:
             problems.append(
                 _row_problem(
                     Code.ASSIGNMENT_ROWS_SHIFTED,
@@ -424,17 +423,35 @@ def _given_after(
 
 
 def _stated_elsewhere(
-    row: HazardRow, numbered: Finding, unnumbered: Mapping[str, list[HazardRow]]
+    row: HazardRow,
+    numbered: Finding,
+    of_file: Mapping[str, list[HazardRow]],
+    by_number: Mapping[str, Finding],
 ) -> HazardRow | None:
-    """The row of `row`'s file, without a 编号, that states the problem `row` is numbered as,
-    when `row` itself states nothing like it: part of the table sorted (部位 to 备注, not
-    问题编号), and the 编号 stayed on a row the sort moved another hazard into (it answered
-    SD-02 with another hazard, and its deadline was put back to SD-02's: clerk trial 60)."""
-    if score(numbered.location, numbered.description, row.location, row.hazard) >= CANDIDATE:
+    """The row of `row`'s file that states the problem `row` is numbered as, when `row`
+    itself states nothing like it: part of the table sorted (部位 to 备注, not 问题编号 and
+    问题来源), and the 编号 stayed on a row the sort moved another hazard into (it answered
+    SD-02 with another hazard, and its deadline was put back to SD-02's: clerk trial 60).
+    That row may carry no 编号, or one of a problem it does not state itself: two assigned
+    rows swapped each other's answers, each taken for its 编号's (clerk trial 150)."""
+    if _states(numbered, row):
         return None
-    others = unnumbered.get(row.source_file, [])
-    index = _by_content(numbered, others, range(len(others)))
-    return None if index is None else others[index]
+    best, best_score = None, MATCH
+    for other in of_file.get(row.source_file, []):
+        own = by_number.get(number_key(other.number)) if other.number else None
+        if other is row or (own is not None and own is not numbered and _states(own, other)):
+            continue
+        if not other.number and other.source not in ("", SELF_CHECK, numbered.source):
+            continue  # another inspection's (a row with a 编号 has the 来源 the sort left)
+        value = score(numbered.location, numbered.description, other.location, other.hazard)
+        if value >= best_score:
+            best, best_score = other, value
+    return best
+
+
+def _states(finding: Finding, row: HazardRow) -> bool:
+    """Whether `row` states something like `finding` (its 编号 aside)."""
+    return score(finding.location, finding.description, row.location, row.hazard) >= CANDIDATE
 
 
 _ABOUT = {
