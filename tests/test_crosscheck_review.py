@@ -1457,6 +1457,45 @@ def test_a_closing_sent_back_by_its_review_is_not_advised_to_be_listed(
     assert ("复查验收时请判为不合格" in str(printed["说明"])) is review
 
 
+@pytest.mark.parametrize("verdict", ["不合格", "合格", None])
+def test_a_finding_like_what_a_failed_review_found_is_not_a_miss(
+    tmp_path: Path, verdict: str | None
+) -> None:
+    """锅炉房未安装一氧化碳报警器, closed, failed its 复查验收 — “报警器未与消防控制室联网” —;
+    the city then found 一氧化碳报警器未联网 there: 自查未发现, on the printed 漏报清单 for 追责
+    (clerk trial 150), the 复查意见 unread; the clerk's 对应自查 naming it was told 不相近.
+    Read with the reviewer's words it is for the clerk to confirm; passed or not reviewed,
+    nothing says the two are one."""
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    first = closed(
+        部位="锅炉房",
+        存在隐患问题="锅炉房未安装一氧化碳报警器",
+        检查时间=date(2023, 12, 1),
+        销号时间=date(2023, 12, 8),
+    )
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
+    [boiler] = collect(campaign, [returns], as_of=AS_OF).hazards
+    if verdict is not None:
+        note = "报警器未与消防控制室联网，报警信号无人接收"
+        _reviewed(campaign, boiler, returns / "复查.xlsx", "2023-12-09", verdict, note)
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    finding = city_finding(
+        "SJ-7", date(2023, 12, 10), "锅炉房", "一氧化碳报警器未联网", "安全保卫处"
+    )
+    [judged] = crosscheck(campaign, [finding], hazards).verdicts
+    if verdict != "不合格":
+        assert judged.conclusion is Conclusion.MISSED
+        return
+    assert judged.conclusion is Conclusion.TO_CONFIRM
+    assert [c.hazard.hazard_id for c in judged.candidates] == [boiler.hazard_id]
+    assert "复查意见是“报警器未与消防控制室联网，报警信号无人接收”" in judged.note
+    decided = finding.model_copy(update={"decision": boiler.hazard_id})
+    result = crosscheck(campaign, [decided], hazards)
+    assert result.verdicts[0].conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    assert not [p for p in result.problems if p.code is Code.CROSSCHECK_UNLIKE_DECISION]
+
+
 def test_a_pass_without_its_reviewer_after_a_failure_is_said(tmp_path: Path) -> None:
     """东门 failed its review on 12月9日; on 12月12日 it is passed with no 复查人: not adopted
     (销号 on nobody's word) and, the earlier 不合格 holding, dropped without a word, the

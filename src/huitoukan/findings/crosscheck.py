@@ -252,6 +252,10 @@ def crosscheck(
                 )
             elif not verdict.in_register:
                 _tracked_as_assigned(verdict, answers)
+        if verdict.conclusion is Conclusion.MISSED and (
+            reviewed := _failed_review_alike(finding, numbered)
+        ):
+            verdict = _reviewed_alike(finding, reviewed)
         elif verdict.conclusion is Conclusion.TO_CONFIRM and verdict.candidates:
             verdict = _listed_rather(finding, verdict, known, answers, listed_as, numbered, listing)
         _partners_silent(verdict, listed_as, hazards)
@@ -321,6 +325,44 @@ def crosscheck(
             continue
         result.verdicts.append(automatic(finding))
     return result
+
+
+def _alike(finding: Finding, hazard: HazardRow) -> float:
+    """How like `finding` the hazard is: by its words, or, failed at its 复查验收, by them and
+    what the reviewer found still wrong (锅炉房未安装一氧化碳报警器, 复查不合格 “报警器未与消防
+    控制室联网”, against the city's 一氧化碳报警器未联网: 自查未发现 and 追责, clerk trial 150)."""
+    said = score(finding.location, finding.description, hazard.location, hazard.hazard)
+    if hazard.review == FAILED and hazard.review_note:
+        worded = f"{hazard.hazard}；{hazard.review_note}"
+        said = max(said, score(finding.location, finding.description, hazard.location, worded))
+    return said
+
+
+def _failed_review_alike(
+    finding: Finding, numbered: Sequence[tuple[int, HazardRow]]
+) -> Candidate | None:
+    """The hazard, found before the inspection and failed at its 复查验收, that `finding`
+    is like once the reviewer's words are read with its own; None when none is."""
+    best: Candidate | None = None
+    for n, hazard in numbered:
+        if hazard.review != FAILED or not _before(hazard.checked_on, finding.found_on):
+            continue
+        value = _alike(finding, hazard)
+        if value >= CANDIDATE and (best is None or value > best.score):
+            best = Candidate(n, hazard, value)
+    return best
+
+
+def _reviewed_alike(finding: Finding, reviewed: Candidate) -> Verdict:
+    """`finding`, like a hazard the self-check found that failed its 复查验收: for the clerk
+    to confirm (自查已发现但未整改到位 when it is the same), not a miss to answer for."""
+    hazard = reviewed.hazard
+    note = (
+        f"与{hazard.department}自查发现的隐患 {hazard.hazard_id}（{hazard.where[:40]}）相近：它复查不合格，"
+        f"复查意见是“{hazard.review_note[:60]}”，可能是自查已发现、整改未到位的同一问题；请核对后在"
+        "问题清单的“对应自查”中填写隐患编号（是同一问题）或“无”"
+    )
+    return Verdict(finding, Conclusion.TO_CONFIRM, None, [reviewed], note=note)
 
 
 def _sent_number(hazard: HazardRow) -> str:
@@ -1094,10 +1136,10 @@ def _decided(
                 finding, Code.CROSSCHECK_NUMBERED_DECISION, hazard_id=hazard.hazard_id, **named
             )
         )
-    alike = score(finding.location, finding.description, hazard.location, hazard.hazard)
-    if alike < CANDIDATE:
+    like = _alike(finding, hazard)
+    if like < CANDIDATE:
         problems.append(_about_decision(finding, Code.CROSSCHECK_UNLIKE_DECISION, **named))
-    match = Candidate(number, hazard, alike)
+    match = Candidate(number, hazard, like)
     verdict = _found(finding, match, [match])
     verdict.decided = True
     verdict.note = verdict.note or "经核对，对应台账中的自查隐患"
