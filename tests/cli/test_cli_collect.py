@@ -484,3 +484,37 @@ def test_a_form_named_as_issued_its_header_cleared_in_another_departments_mail_i
         f"表头部门没有填写，已按文件名计为“附属医院”，但{where}指向“学院警务室”：请核对；"
         "是学院警务室的报表（用了附属医院的表格）的，请在表头“部门（章）”中填写学院警务室后重新汇总"
     ]
+
+
+def test_a_form_issued_to_another_its_header_typed_over_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """各二级学院 took 学生工作处's form from the group chat, typed its own name into 部门（章）
+    and sent it as 二级学院.xlsx: 学生工作处's rows counted as 各二级学院's answers without a
+    word (clerk trial 150). Said; its own form, headed as issued, says nothing."""
+    from huitoukan.forms.issuing import form_file_name
+    from tests.helpers import set_label, write_rows
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    for issued_to, saved in (("学生工作处", "二级学院.xlsx"), ("附属医院", "医院.xlsx")):
+        book = load_workbook(Path("发放") / form_file_name(issued_to))
+        ws = book.worksheets[0]
+        if issued_to == "学生工作处":
+            [cell] = [c for row in ws.iter_rows(max_row=5) for c in row if c.value == issued_to]
+            cell.value = "各二级学院"
+        set_label(ws, "主要负责人", "负责人甲")
+        set_label(ws, "日期", date(2023, 12, 14))
+        write_rows(ws, [hazard(部位=f"{issued_to}的楼")])
+        (Path("回收") / saved).parent.mkdir(exist_ok=True)
+        book.save(Path("回收") / saved)
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    out = json.loads(result.stdout)
+    said = [p for p in out["problems"] if p["code"] == "department-mismatch"]
+    assert [(Path(p["file"]).name, p["department"]) for p in said] == [
+        ("二级学院.xlsx", "各二级学院")
+    ]
+    assert said[0]["message"].startswith(
+        "表头部门为“各二级学院”，但这份表格是下发给学生工作处的（表格文件中记着），已按表头计入"
+    )

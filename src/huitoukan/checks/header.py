@@ -125,6 +125,21 @@ def identify_department(
             by_name=by_name.name,
             named_by=named_by,
         )
+    elif (
+        by_header
+        and not several
+        and (given := campaign.find_unit(issued_to) if issued_to else None) not in (None, by_header)
+    ):
+        # 学生工作处's follow-up form, its rows 学生工作处's answers, the header typed over by
+        # 各二级学院: counted as 各二级学院's answers without a word (clerk trial 150)
+        said(
+            Code.DEPARTMENT_MISMATCH,
+            value=typed,
+            variant="header_issued",
+            department=by_header.name,
+            by_header=by_header.name,
+            issued=given.name if given else "",
+        )
     if typed and by_header is None and by_name is not None:
         said(
             Code.DEPARTMENT_MISMATCH,

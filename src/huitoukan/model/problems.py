@@ -273,6 +273,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "issued": "表头部门没有填写，已按{named_by}计为“{by_name}”，但这份表格是下发给{issued}的"
             "（表格文件中记着）：请核对；是{issued}的报表的，请在表头“部门（章）”中填写{issued}后"
             "重新汇总",
+            "header_issued": "表头部门为“{by_header}”，但这份表格是下发给{issued}的（表格文件中记着），"
+            "已按表头计入，请核对：是用了{issued}的表格的，表中{issued}的交办问题和预先填写的隐患、"
+            "整改情况不是{by_header}的，请删去这些行或改为本部门的情况后重新报送",
             "folder": "表头部门没有填写，已按文件名计为“{by_name}”，但{other_by}指向“{other}”：请核对；"
             "是{other}的报表（用了{by_name}的表格）的，请在表头“部门（章）”中填写{other}后重新汇总",
         },
