@@ -518,3 +518,38 @@ def test_a_form_issued_to_another_its_header_typed_over_is_said(
     assert said[0]["message"].startswith(
         "表头部门为“各二级学院”，但这份表格是下发给学生工作处的（表格文件中记着），已按表头计入"
     )
+
+
+def test_a_form_named_as_issued_in_another_departments_mail_beside_its_own_return_is_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """附属医院's issued form, its name as issued and its header cleared, filled in by
+    学院警务室 and sent in its folder, 附属医院's own return beside it, no hazard shared: taken
+    for 附属医院's newer version, it replaced that return; 附属医院 was asked to restore a row
+    it never deleted, 学院警务室 chased as not returned (clerk trial 150). Set aside, both
+    told."""
+    from huitoukan.campaign import default_campaign
+    from huitoukan.forms.issuing import form_file_name
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    filled_form(
+        default_campaign(), "附属医院", Path("回收/附属医院自查表.xlsx"), [hazard(部位="门诊楼")],
+        form_date=date(2023, 12, 12),
+    )  # fmt: skip
+    sent = Path("回收/学院警务室") / form_file_name("附属医院")
+    _returned_on_its_form("附属医院", sent, [hazard(部位="值班室")])
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    out = json.loads(result.stdout)
+    places = {r["部位"]: r["部门"] for r in sheet_rows(Path("全校隐患台账.xlsx"), HAZARD_SHEET)}
+    assert places == {"门诊楼": "附属医院"}
+    [held] = [p for p in out["problems"] if p["code"] == "misfiled-return"]
+    assert held["message"].startswith(
+        "表头部门没有填写，文件名指向“附属医院”，但所在文件夹名指向“学院警务室”，而附属医院另有报表"
+    )
+    assert "vanished-hazard" not in {p["code"] for p in out["problems"]}
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    police = "".join(Path("通知/学院警务室-通知.txt").read_text("utf-8-sig").split())
+    assert "附属医院-安全隐患自查整改清单.xlsx" in police  # what it sent, and what to do
+    assert "确是贵部门的，请在表头填写贵部门后重新报送" in police

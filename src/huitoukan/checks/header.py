@@ -155,7 +155,7 @@ def identify_department(
     if unit is not None:
         form.department = unit.name
         if by_header is None and issued is not None and issued != unit:
-            form.issued_to, form.named_by = issued.name, named_by
+            form.pointed_to, form.named_by = issued.name, named_by
             # a form issued to 学院警务室, its header blank, in 附属医院's mail: counted as
             # the mail's, unsaid, it replaced 附属医院's own return (clerk trial 148)
             said(
@@ -175,6 +175,7 @@ def identify_department(
         ):
             # 附属医院's issued form, its name as issued and its header cleared, in 学院警务室's
             # mail: counted as 附属医院's, unsaid, it replaced that one's return (trial 149)
+            form.pointed_to, form.pointed_by = by_folder.name, folder_by
             said(
                 Code.DEPARTMENT_MISMATCH,
                 variant="folder",

@@ -528,10 +528,14 @@ class ReturnForm(ProblemCounts):
     named_in_file: str = ""
     """The department the file's own name names, by its name or an alias (学工处.xlsx), ''
     when none: of identical files, the one naming its department is kept (`merging`)."""
-    issued_to: str = ""
-    """The department the form was issued to, its header blank, when its file's or folder's
-    name gave it to another (`department`): `merging.refiled` sets it aside when that one's
-    own return is no version of it."""
+    pointed_to: str = ""
+    """Its header blank, the department another sign of the form points to when it was
+    counted as `department` by a third: the form's record of whom it was issued to (its
+    file's or folder's name giving it to another), or the folder or archive it was sent in
+    (its file's name, as issued, giving it to another: `pointed_by`). `merging.refiled`
+    sets it aside when `department`'s own return is no version of it."""
+    pointed_by: str = ""
+    """What points to `pointed_to`: '' for the form's record, else 所在文件夹名 or 所在压缩包名."""
     held: bool = False
     """Set aside by `merging.refiled`: whose it is cannot be told (`reason` says why)."""
     head: str = ""

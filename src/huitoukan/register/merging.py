@@ -426,7 +426,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             form.readable
             and form.department
             and _a_return(form)
-            and not (form.named_for or form.issued_to)
+            and not (form.named_for or form.pointed_to)
         ):
             own.setdefault(form.department, []).append(form)
     refiled: list[ReturnForm] = []
@@ -446,14 +446,17 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             form = _set_aside(form, newest, max(named, key=version_order).file if named else "")
         elif (
             form.readable
-            and form.issued_to
+            and form.pointed_to
             and _a_return(form)
             and theirs
             and not _shares_a_hazard(form, theirs)
         ):
             # 学院警务室's form, its header blank, in 附属医院's mail: counted as 附属医院's
             # newest version, it replaced 附属医院's own return (clerk trial 148)
-            form = _held(form, _problem_held_as_issued(form, max(theirs, key=version_order).file))
+            held = _held(form, _problem_held_as_issued(form, max(theirs, key=version_order).file))
+            if form.pointed_by:  # the department whose folder it came in is told too (trial 150)
+                held = held.model_copy(update={"named_for": form.pointed_to, "named_plainly": True})
+            form = held
         refiled.append(form)
     return refiled
 
@@ -497,19 +500,21 @@ def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
 
 
 def _problem_held_as_issued(form: ReturnForm, own: str) -> Problem:
-    """Why `form`, issued to one department and given to another by its file's or folder's
-    name, is set aside: that one's own return `own` shares no hazard with it."""
+    """Why `form`, its header blank, counted as one department while another sign of it
+    points to another (`ReturnForm.pointed_to`), is set aside: the first's own return `own`
+    shares no hazard with it."""
     return problem(
         Code.MISFILED_RETURN,
         form.file,
         sheet=form.sheet,
         cell=next((p.cell for p in form.problems if p.code is Code.DEPARTMENT_MISMATCH), ""),
         field="部门（章）",
-        variant="issued",
+        variant="folder" if form.pointed_by else "issued",
         department=form.department,
         by_name=form.department,
         named_by=form.named_by,
-        issued=form.issued_to,
+        issued=form.pointed_to,
+        other_by=form.pointed_by,
         own=own,
     )
 
