@@ -2798,6 +2798,22 @@ def test_an_answer_whose_row_a_partial_sort_moved_is_said(
     assert Code.ASSIGNMENT_MATCHED_BY_CONTENT in codes  # the row stating it: add the 编号
 
 
+def test_a_problem_left_unanswered_is_not_a_mistake_of_the_header(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """XJ-01 left as issued: status listed the department among those whose 表头、表尾等处
+    填写有误 (交办问题未反馈), and its notice asked it to look there (clerk trial 150); the
+    notice's own paragraph on unanswered problems says what is owed. Not a header's error."""
+    findings = read_findings(listed, campaign).findings
+    filled_form(
+        campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard(部位="东门")],
+        assigned=findings, answers={"SD-01": answer()},
+    )  # fmt: skip
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    assert Code.ASSIGNMENT_UNANSWERED in {p.code for p in collection.problems}
+    assert "安全保卫处" not in collection.form_errors()
+
+
 @pytest.mark.parametrize("with_row", ["SD-01", "self-found"])
 def test_an_issued_form_sorted_but_its_numbers_answers_each_its_own_problem(
     campaign: Campaign, listed: Path, tmp_path: Path, with_row: str

@@ -160,7 +160,14 @@ class Collection(ProblemCounts):
             # a follow-up form dated before its round (本轮仍算未报送): its date to put right,
             # not 尚未收到 (clerk trial 114)
             wrong = p.severity is Severity.ERROR or p.code is Code.ROUND_DATE_KEPT
-            if department and wrong and p.at not in rows:
+            # a problem left unanswered is chased as one, not as the header's mistake (“表头、
+            # 表尾等处填写有误（交办问题未反馈）”: clerk trial 150)
+            if (
+                department
+                and wrong
+                and p.at not in rows
+                and p.code is not Code.ASSIGNMENT_UNANSWERED
+            ):
                 said.setdefault(department, {})[p.title] = None
         return {department: list(titles) for department, titles in said.items()}
 
