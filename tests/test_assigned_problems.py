@@ -3037,6 +3037,29 @@ def test_an_inspections_day_in_its_lists_title_rows_is_each_problems(
     )
 
 
+@pytest.mark.parametrize(
+    "place",
+    ["问题所在位置", "具体位置", "所在位置", "隐患位置", "隐患地点", "检查地点", "检查点位"],
+)
+def test_a_list_headed_as_superiors_head_the_place_is_read(
+    campaign: Campaign, tmp_path: Path, place: str
+) -> None:
+    """省级督查's list headed 问题所在位置 (具体位置, 隐患地点…): the column was dropped as no
+    column of the list, the clerk told to write it into 整改要求, the forms issued with 部位
+    blank (clerk trial 150); 巡查时间 was no 发现时间 and 工作要求 no 整改要求."""
+    path = tmp_path / "省级督查.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", place, "存在问题", "责任单位", "工作要求", "巡查时间"])
+    ws.append([1, "锅炉房", "未安装一氧化碳报警器", "总务处", "加装报警器", "2023年11月20日"])
+    wb.save(path)
+    read = read_findings(path, campaign, inspection=True)
+    [finding] = read.findings
+    assert finding.location == "锅炉房" and finding.requirement == "加装报警器"
+    assert finding.found_on == date(2023, 11, 20)
+    assert not [p for p in read.problems if p.code is Code.FINDING_UNREAD_COLUMN]
+
+
 @pytest.mark.parametrize("named", ["各二级学院", "各年级部", "年级部"])
 def test_the_colleges_are_named_by_any_name_the_campaign_gives_them(
     tmp_path: Path, named: str

@@ -19,7 +19,17 @@ LIST_COLUMNS: tuple[Column, ...] = (
     Column(
         "found_on",
         "发现时间",
-        ("检查时间", "发现日期", "检查日期", "督查时间", "督查日期", "排查时间", "排查日期"),
+        (
+            "检查时间",
+            "发现日期",
+            "检查日期",
+            "督查时间",
+            "督查日期",
+            "排查时间",
+            "排查日期",
+            "巡查时间",
+            "巡查日期",
+        ),
     ),
     Column(
         "location",
@@ -34,6 +44,17 @@ LIST_COLUMNS: tuple[Column, ...] = (
             "位置",
             "点位",
             "检查场所",
+            # as superiors' lists head it (dropped, the clerk told to move it into 整改要求:
+            # clerk trial 150)
+            "具体位置",
+            "所在位置",
+            "问题所在位置",
+            "问题位置",
+            "隐患位置",
+            "隐患地点",
+            "检查地点",
+            "检查点位",
+            "所在部位",
         ),
     ),
     Column(
@@ -83,6 +104,7 @@ LIST_COLUMNS: tuple[Column, ...] = (
             "整改要求及措施",
             "整改措施及要求",
             "处理意见",
+            "工作要求",
         ),
     ),
     Column(
