@@ -616,6 +616,13 @@ def test_a_missed_finding_keeps_the_department_the_inspectors_wrote(
     assert str(row["追责范围"]).endswith(said), row["追责范围"]
     [missed] = [r for r in sheet_rows(out, "漏报清单", header_row=2) if r["问题编号"] == "SJ-1"]
     assert missed["本校应查出的部门"] == guessed
+    # a name only half like one of the school's is not guessed at on a sheet signed for 追责
+    # (信息中心, “是不是职教中心学校？”: clerk trial 150)
+    listed = findings_list(tmp_path / "清单.xlsx", [dict(FINDINGS[2], 责任部门="信息中心")], ORDER)
+    run(runner, str(listed), str(register), "-o", str(out))
+    [row] = verdict_rows(out)
+    assert row["责任部门"] == "信息中心（不在部门名单中）"
+    assert str(row["追责范围"]).endswith("本校应查出的部门：（检查组写的“信息中心”不在部门名单中）")
     # the clerk's 无 in 对应自查: the same (it read 问题清单未指明责任部门: clerk trial 102)
     decided = dict(FINDINGS[2], 责任部门="总务后勤处", 对应自查="无")
     listed = findings_list(tmp_path / "清单.xlsx", [decided], ORDER)

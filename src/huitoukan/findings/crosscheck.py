@@ -1082,7 +1082,7 @@ def _unnamed(campaign: Campaign, finding: Finding, there: Sequence[str]) -> str:
     said = []
     if finding.unknown_departments:
         typed = "、".join(f"“{name}”" for name in finding.unknown_departments)
-        hint = campaign.unit_hint(finding.unknown_departments[0])
+        hint = campaign.unit_hint(finding.unknown_departments[0], cutoff=0.7)  # (trial 150)
         said.append(f"检查组写的{typed}不在部门名单中{'，' if hint else ''}{hint}")
     elif there:
         said.append("问题清单未指明")
