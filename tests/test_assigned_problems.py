@@ -3038,6 +3038,24 @@ def test_an_inspections_day_in_its_lists_title_rows_is_each_problems(
 
 
 @pytest.mark.parametrize(
+    "typed", ["学工处及各二级学院", "学工处和各二级学院", "学工处（牵头）与各二级学院"]
+)
+def test_departments_written_together_are_told_to_be_parted(
+    campaign: Campaign, tmp_path: Path, typed: str
+) -> None:
+    """“学工处及各二级学院” refused, the advice to add [[departments]] name = "学工处及各二级学院"
+    to campaign.toml — a department that is two (clerk trial 150). Told to part them with 、."""
+    path = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 责任部门=typed)], ORDER)
+    with pytest.raises(FindingsError) as refused:
+        read_findings(path, campaign)
+    [said] = [p for p in refused.value.problems if p.code is Code.FINDING_UNKNOWN_DEPARTMENT]
+    assert said.message == (
+        f"责任部门“{typed}”像是几个部门写在了一起：共同整改的，请用“、”把各部门隔开，"
+        "写成“学生工作处、各二级学院”"
+    )
+
+
+@pytest.mark.parametrize(
     "place",
     ["问题所在位置", "具体位置", "所在位置", "隐患位置", "隐患地点", "检查地点", "检查点位"],
 )

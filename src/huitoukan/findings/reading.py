@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from huitoukan.campaign import Campaign, Source
+from huitoukan.campaign import Campaign, Source, Unit
 from huitoukan.cells import cell_ref, cell_text, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date, term_deadline
 from huitoukan.errors import HuitoukanError
@@ -46,6 +46,19 @@ from huitoukan.text import fingerprint, normalize_key
 _BY_KEY = column_keys(LIST_COLUMNS)
 _HEADERS = {c.field: c.header for c in LIST_COLUMNS}
 _SEPARATORS = re.compile(r"[、，,;；/\s]+")
+
+
+def _in_order_typed(text: str, campaign: Campaign) -> list[str]:
+    """The departments `text` names, in the order it names them."""
+    key = normalize_key(text)
+
+    def at(unit: Unit) -> int:
+        return min(
+            (i for n in (unit.name, *unit.other_names) if (i := key.find(normalize_key(n))) >= 0),
+            default=len(key),
+        )
+
+    return [u.name for u in sorted(campaign.units_in(text), key=at)]
 
 
 class FindingsError(HuitoukanError):
@@ -696,6 +709,11 @@ def _finding(
         if unknown in offered:
             hint += _STALE_CHOICE
         code = Code.INSPECTION_UNKNOWN_DEPARTMENT if inspection else Code.FINDING_UNKNOWN_DEPARTMENT
+        joined = _in_order_typed(unknown, campaign)
+        if code is Code.FINDING_UNKNOWN_DEPARTMENT and len(joined) > 1:
+            # 学工处及各二级学院: told to add it as a department of its own (clerk trial 150)
+            line.add(code, "departments", "joined", typed=unknown, joined="、".join(joined))
+            continue
         line.add(code, "departments", typed=unknown, known=known, hint=hint)
     if not units.names and not units.unknown:
         line.add(Code.FINDING_UNASSIGNED, "departments")

@@ -870,6 +870,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "这个部门、campaign.toml 的名单中漏了的，请在 campaign.toml 中加上 [[departments]] name = "
         '"{typed}"；是某部门的别称的，在该部门下添加别名（部门改了名称的，在新名称下写 formerly = '
         '"旧名称"）',
+        {
+            "joined": "责任部门“{typed}”像是几个部门写在了一起：共同整改的，请用“、”把各部门隔开，"
+            "写成“{joined}”",
+        },
     ),
     Code.INSPECTION_UNKNOWN_DEPARTMENT: Rule(
         _W,
