@@ -15,7 +15,6 @@ import contextlib
 import functools
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -487,7 +486,7 @@ def _restated(
     it changed."""
     rows, said = [], []
     seen: set[str] = set()
-    stated = Counter((normalize_key(h.location), normalize_key(h.hazard)) for h in form.hazards)
+    stated = {(normalize_key(h.location), normalize_key(h.hazard)) for h in form.hazards}
     for h in form.hazards:
         issued = worded.get(number_key(h.number)) if h.number else None
         typed = (h.location, h.hazard)
@@ -501,7 +500,7 @@ def _restated(
             or list(map(normalize_key, typed)) == list(map(normalize_key, issued))
             # its words on another row: the table sorted but its 编号, the rows' answers
             # each taken for the 编号 beside it (`answers.assign` tells: clerk trial 150)
-            or stated[normalize_key(issued[0]), normalize_key(issued[1])] > 0
+            or (normalize_key(issued[0]), normalize_key(issued[1])) in stated
         ):
             rows.append(h)
             continue
