@@ -14,8 +14,7 @@ from huitoukan.files import collect_command, display_name
 from huitoukan.model.returns import ANOTHER_CAMPAIGN, HazardRow
 from huitoukan.register.history import earlier_registers
 from huitoukan.register.record import Coverage
-from huitoukan.returns.archives import ARCHIVE_SUFFIXES
-from huitoukan.returns.finding import still_there
+from huitoukan.returns.finding import outermost_archive, still_there
 
 
 class ShrinkingRegister(HuitoukanError):
@@ -273,11 +272,10 @@ def _getting_back(
 def _outside_archives(folder: Path) -> Path:
     """`folder`, or, a member's of an archive, the folder the archive is in (a folder inside
     a .zip was suggested: clerk trial 117)."""
-    for part in (*reversed(folder.parents), folder):  # outermost first: a folder in a zip
-        # in a zip (回收/总务基建处.zip/总务基建处 was suggested: clerk trial 149)
-        if part.suffix.lower() in ARCHIVE_SUFFIXES:
-            return part.parent
-    return folder
+    # the outermost: a folder in a zip in a zip (回收/总务基建处.zip/总务基建处 was
+    # suggested: clerk trial 149)
+    archive = outermost_archive(folder)
+    return folder if archive is None else archive.parent
 
 
 def _read_as_another(lost: Sequence[str], old: Coverage, new: Coverage) -> dict[str, str]:

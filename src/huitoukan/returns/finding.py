@@ -14,6 +14,7 @@ import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from huitoukan.errors import InputError
 from huitoukan.files import (
@@ -113,14 +114,23 @@ def gone_since(seen: Iterable[str]) -> list[str]:
     return gone if len(gone) < len(names) else []
 
 
+_P = TypeVar("_P", bound=PurePath)
+
+
+def outermost_archive(path: _P) -> _P | None:
+    """The outermost archive `path` is or is inside (回收/总务基建处.zip for
+    回收/总务基建处.zip/总务基建处/表.xlsx), None when it is in none."""
+    return next(
+        (p for p in (*reversed(path.parents), path) if p.suffix.lower() in ARCHIVE_SUFFIXES), None
+    )
+
+
 def on_disk(name: str) -> str:
     """The file a name collect gave stands for on disk: an archive's member, the archive
     (a zip of a Word document alone, not in the register's files, was a file come since for
     every command after, whatever collect did: clerk trial 149)."""
-    path = PurePath(name)
-    return next(
-        (str(p) for p in reversed(path.parents) if p.suffix.lower() in ARCHIVE_SUFFIXES), name
-    )
+    archive = outermost_archive(PurePath(name))
+    return name if archive is None else str(archive)
 
 
 def still_there(name: str) -> bool:
