@@ -45,17 +45,23 @@ def identify_department(
     by_name = campaign.find_unit(sender_part(path.stem, campaign))
     name, named_by = path.stem, "文件名"
     by_folder, folder, folder_by = _sent_in(form, campaign)
+
+    def other_in_folder(unit: Unit) -> Unit | None:
+        """The department the folder names when it is another than `unit`, not the
+        receiving office, and the folder does not name `unit` too; else None."""
+        if (
+            by_folder not in (None, unit)
+            and by_folder.name != campaign.info.receiver
+            and unit not in campaign.units_in(folder)
+        ):
+            return by_folder
+        return None
+
     if by_name is None and by_folder is not None:  # 教务处/附件2.xlsx, 教务处.zip: where the
         # clerk saved each department's mail, innermost first (a misfiled form in it was
         # counted as its header's department's, replacing that one's own: clerk trial 95)
         by_name, name, named_by = by_folder, folder, folder_by
-    elif (
-        by_header is not None
-        and by_name == by_header
-        and by_folder not in (None, by_header)
-        and by_folder.name != campaign.info.receiver
-        and by_header not in campaign.units_in(folder)
-    ):
+    elif by_header is not None and by_name == by_header and other_in_folder(by_header):
         # 附属医院's form, its header and name as issued, filled in by 学院警务室 and sent in
         # its mail: counted as 附属医院's newest version, it replaced that one's own return,
         # unsaid (clerk trial 149); the folder disagrees, as a file's name would
@@ -87,6 +93,7 @@ def identify_department(
         form.named_in_file = by_name.name
     form.department_text = typed
     cell = entry.value_ref if entry else ""
+    record = campaign.find_unit(issued_to) if issued_to else None  # whom it was issued to
 
     def said(
         code: Code, value: str = "", department: str = "", variant: str = "", **params: object
@@ -125,11 +132,7 @@ def identify_department(
             by_name=by_name.name,
             named_by=named_by,
         )
-    elif (
-        by_header
-        and not several
-        and (given := campaign.find_unit(issued_to) if issued_to else None) not in (None, by_header)
-    ):
+    elif by_header and not several and record not in (None, by_header):
         # 学生工作处's follow-up form, its rows 学生工作处's answers, the header typed over by
         # 各二级学院: counted as 各二级学院's answers without a word (clerk trial 150)
         said(
@@ -138,7 +141,7 @@ def identify_department(
             variant="header_issued",
             department=by_header.name,
             by_header=by_header.name,
-            issued=given.name if given else "",
+            issued=record.name if record else "",
         )
     if typed and by_header is None and by_name is not None:
         said(
@@ -151,7 +154,7 @@ def identify_department(
             named_by=named_by,
         )
     unit = by_header or by_name
-    issued = campaign.find_unit(issued_to) if issued_to and not typed else None
+    issued = record if not typed else None
     if unit is not None:
         form.department = unit.name
         if by_header is None and issued is not None and issued != unit:
@@ -166,22 +169,16 @@ def identify_department(
                 by_name=unit.name,
                 named_by=named_by,
             )
-        elif (
-            by_header is None
-            and named_by == "文件名"
-            and by_folder not in (None, unit)
-            and by_folder.name != campaign.info.receiver
-            and unit not in campaign.units_in(folder)
-        ):
+        elif by_header is None and named_by == "文件名" and (other := other_in_folder(unit)):
             # 附属医院's issued form, its name as issued and its header cleared, in 学院警务室's
             # mail: counted as 附属医院's, unsaid, it replaced that one's return (trial 149)
-            form.pointed_to, form.pointed_by = by_folder.name, folder_by
+            form.pointed_to, form.pointed_by = other.name, folder_by
             said(
                 Code.DEPARTMENT_MISMATCH,
                 variant="folder",
                 department=unit.name,
                 by_name=unit.name,
-                other=by_folder.name,
+                other=other.name,
                 other_by=folder_by,
             )
         return

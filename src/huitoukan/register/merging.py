@@ -460,7 +460,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
         ):
             # 学院警务室's form, its header blank, in 附属医院's mail: counted as 附属医院's
             # newest version, it replaced 附属医院's own return (clerk trial 148)
-            held = _held(form, _problem_held_as_issued(form, max(theirs, key=version_order).file))
+            held = _held(form, _problem_held_as_pointed(form, max(theirs, key=version_order).file))
             if form.pointed_by:  # the department whose folder it came in is told too (trial 150)
                 held = held.model_copy(update={"named_for": form.pointed_to, "named_plainly": True})
             form = held
@@ -506,7 +506,7 @@ def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
     )
 
 
-def _problem_held_as_issued(form: ReturnForm, own: str) -> Problem:
+def _problem_held_as_pointed(form: ReturnForm, own: str) -> Problem:
     """Why `form`, its header blank, counted as one department while another sign of it
     points to another (`ReturnForm.pointed_to`), is set aside: the first's own return `own`
     shares no hazard with it."""
