@@ -136,10 +136,15 @@ def fit_row_height(ws: Worksheet, row: int, line_height: float = 14.0, least: fl
         )
         lines = max(lines, here)
     current = ws.row_dimensions[row].height or 15
-    needed = max(current, line_height * lines + 6, least)
+    _set_height(ws, row, max(current, line_height * lines + 6, least), ws[row])
+
+
+def _set_height(ws: Worksheet, row: int, needed: float, cells: Sequence[Cell | MergedCell]) -> None:
+    """Make `row` `needed` points high, up to MAX_ROW_HEIGHT; clipped, its `cells` show the
+    beginning of their texts (`to_the_top`)."""
     ws.row_dimensions[row].height = min(needed, MAX_ROW_HEIGHT)
     if needed > MAX_ROW_HEIGHT:
-        to_the_top(ws[row])
+        to_the_top(cells)
 
 
 class _GrowingRow(RowDimension):  # type: ignore[misc]  # (openpyxl is untyped)
@@ -195,10 +200,7 @@ def fit_merged_text(ws: Worksheet, cell: Cell) -> None:
     )
     size = float(cell.font.sz or 11) if cell.font else 11.0
     current = ws.row_dimensions[cell.row].height or 15
-    needed = max(current, lines * size * 1.5 + 6)
-    ws.row_dimensions[cell.row].height = min(needed, MAX_ROW_HEIGHT)
-    if needed > MAX_ROW_HEIGHT:
-        to_the_top([cell])
+    _set_height(ws, cell.row, max(current, lines * size * 1.5 + 6), [cell])
 
 
 _ESCAPED_CHARACTER = re.compile("_(x[0-9A-Fa-f]{4}_)")
