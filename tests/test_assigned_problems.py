@@ -462,6 +462,47 @@ def test_a_problem_not_on_the_form_a_department_was_issued_is_not_its_error(
     )
 
 
+def test_a_problem_given_its_number_and_a_new_deadline_is_still_the_one_its_form_had(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """The county's list numbered its problems 1, 2, 3; sent again with official 编号 and
+    a 整改时限 moved in one go, collect said the renumbering but not the new deadline, and
+    安全保卫处's problem left blank on its form was “不在下发给安全保卫处的这份表格中（表格
+    下发后才交办）”, a warning instead of its error — on every collect after (clerk trial
+    150). The form was issued the problem under its old 编号, known by its words."""
+    returns, register = tmp_path / "回收", tmp_path / "台账.xlsx"
+    listed = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 问题编号="3")], ORDER)
+    filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [closed()],
+        assigned=read_findings(listed, campaign).findings,
+    )
+    first = collect_to_register(campaign, [returns], register, AS_OF, findings_file=listed)
+    [blank] = [p for p in first.collection.problems if p.value == "3"]
+    assert blank.code is Code.ASSIGNMENT_UNANSWERED
+    corrected = [dict(ROWS[0], 整改时限=date(2023, 12, 28))]
+    later = register.stat().st_mtime + 60
+    os.utime(findings_list(listed, corrected, ORDER), (later, later))
+    for again in (False, True):
+        result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=listed)
+        said = [p for p in result.collection.problems if p.value == "XJ-01"]
+        changed = [p.message for p in said if p.code is Code.FINDING_LIST_CHANGED]
+        expected = (
+            []
+            if again
+            else ["清单中编为 3 的交办问题现在的编号是 XJ-01", "交办问题 XJ-01 的整改时限由"]
+        )
+        assert [m[: len(e)] for m, e in zip(changed, expected, strict=False)] == expected
+        assert len(changed) == len(expected)
+        if not again:
+            assert "整改时限由 2023年12月15日 改为 2023年12月28日" in changed[1]
+        [unanswered] = [p for p in said if p.code is not Code.FINDING_LIST_CHANGED]
+        assert unanswered.code is Code.ASSIGNMENT_UNANSWERED
+        assert (unanswered.cell, unanswered.row) == (blank.cell, blank.row)
+
+
 def test_a_neighbours_form_leaves_the_departments_own_problems_unanswered(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -37,6 +37,7 @@ from huitoukan.model.returns import (
     ReturnForm,
     due_day,
 )
+from huitoukan.text import normalize_key
 
 
 @dataclass
@@ -291,7 +292,7 @@ def assign(
                 )
                 continue
             form = current[department]
-            row_number, cell = form.unanswered_place(finding.number)
+            row_number, cell = form.unanswered_place(issued_key(form, finding) or finding.number)
             owners = _issued_to_others(form, department, by_number)
             given_after = (
                 None if cell or owners else _given_after(form, department, finding, assigned_on)
@@ -400,6 +401,27 @@ def _issued_to_others(form: ReturnForm, department: str, by_number: Mapping[str,
     return "、".join(owners)
 
 
+def issued_key(form: ReturnForm, finding: Finding) -> str | None:
+    """The 问题编号 (as compared) `form` was issued `finding` under: its own, or — the list
+    having given it a 编号 since (an inspectors' 序号 replaced: its department's form was
+    said issued without it, clerk trial 150) — the one issued with its 部位 and 问题描述.
+    None when the form was not issued it, or is not one huitoukan issued."""
+    if form.issued_with is None:
+        return None
+    key = number_key(finding.number)
+    if key in form.issued_with:
+        return key
+    words = (normalize_key(finding.location), normalize_key(finding.description))
+    return next(
+        (
+            issued
+            for issued, (location, description) in form.issued_words.items()
+            if (normalize_key(location), normalize_key(description)) == words
+        ),
+        None,
+    )
+
+
 def _given_after(
     form: ReturnForm,
     department: str,
@@ -411,7 +433,7 @@ def _given_after(
     problems the form was issued with (its own 交办问题清单 sheet: the list edited before
     the first collect, trial 63); assigned to its department after the form was sent (the
     list given its department later: trial 62); found after it. None: it was given it."""
-    if form.issued_with is not None and number_key(finding.number) not in form.issued_with:
+    if form.issued_with is not None and issued_key(form, finding) is None:
         return "not_issued", None
     since = given_day(assigned_on, finding.number, department)
     assigned = since is not None and (finding.found_on is None or since > finding.found_on)

@@ -39,22 +39,23 @@ def list_changes(
     for old in before:
         new = current.get(number_key(old.number))
         departments = "、".join(old.departments) or "（未明确）"
-        if new is None and (renumbered := _renumbered(old, now, numbers)) is not None:
-            moved.add(number_key(renumbered.number))
+        if new is None and (new := _renumbered(old, now, numbers)) is not None:
+            # and compared as any other below: a deadline changed with the 编号 given went
+            # unsaid (clerk trial 150)
+            moved.add(number_key(new.number))
             said.append(
                 problem(
                     Code.FINDING_LIST_CHANGED,
                     file,
-                    sheet=renumbered.sheet,
-                    row=renumbered.row,
-                    value=renumbered.number,
+                    sheet=new.sheet,
+                    row=new.row,
+                    value=new.number,
                     variant="renumbered",
-                    number=renumbered.number,
+                    number=new.number,
                     old=old.number,
                     departments=departments,
                 )
             )
-            continue
         if new is None:
             said.append(
                 problem(

@@ -560,6 +560,9 @@ class ReturnForm(ProblemCounts):
     """The assigned problems (问题编号 as compared) the form was issued with, as its own
     交办问题清单 sheet lists them; None when it is not a form huitoukan issued (then which
     it was given is not known)."""
+    issued_words: dict[str, tuple[str, str]] = {}
+    """问题编号 (as compared) → the 部位 and 问题描述 each of `issued_with` was issued with:
+    a problem given a 编号 since is known by them (`answers.issued_key`)."""
     unanswered_rows: dict[str, tuple[int, str]] = {}
     """问题编号 (as compared, `number_key`) → (1-based row, its 问题编号 cell) of each
     assigned problem's row left as issued: where a 交办问题未反馈 is marked in the 退回修改

@@ -280,6 +280,7 @@ def read_return(
     named_by_file = campaign.find_unit(Path(source.readable_name).stem)
     groups = _by_department(found, campaign, named_by_file.name if named_by_file else "")
     issued_with, issued, worded = _issued_problems(content, campaign)
+    issued_words = worded
     if _of_a_followup(content):  # its rows came with the register's words, not the list's
         worded = {}
     copies = [_copies_apart(group) for group in groups]
@@ -357,6 +358,7 @@ def read_return(
         part.hazards, restated = _restated(part, worded)
         part.problems.extend(restated)
         part.issued_with = issued_with
+        part.issued_words = issued_words
         if part.department:  # the file's own notes were made before it was known
             part.problems = [
                 p if p.department else p.model_copy(update={"department": part.department})
