@@ -1295,6 +1295,52 @@ def test_a_departments_own_row_keeps_its_words_in_the_follow_up_form(
     assert [r["存在隐患问题"] for r in rows] == ["个别宿舍违规使用大功率电器"]
 
 
+@pytest.mark.parametrize("own_words", ["", "消防通道偶有自行车停放"])
+def test_a_problem_reworded_by_the_list_is_not_the_departments_rewording(
+    runner: CliRunner, campaign: Campaign, chdir_tmp: Path, own_words: str
+) -> None:
+    """The 四进 list sent again with SJ4-02's words corrected; the follow-up form pre-filled
+    them, 安全保卫处 sent it back as it came, and every collect said the department had
+    reworded the hazard and invited it to restore the old row — undoing the superior's
+    correction (clerk trial 150). Words of its own in that row are still said."""
+    from tests.test_two_rounds import update_followup
+
+    problem = {
+        "问题编号": "SJ4-02", "问题来源": "四进", "发现时间": date(2023, 11, 20), "部位": "图书馆",
+        "问题描述": "消防通道被自行车堵塞", "责任部门": "安全保卫处", "整改时限": date(2023, 12, 31),
+    }  # fmt: skip
+    listed = findings_list(chdir_tmp / "交办问题清单.xlsx", [problem])
+    filled_form(
+        campaign,
+        "安全保卫处",
+        chdir_tmp / "回收" / "保卫处.xlsx",
+        assigned=read_findings(listed, campaign).findings,
+        answers={"SJ4-02": answer()},
+    )
+    as_of, findings = ["--as-of", "2023-12-20"], ["--findings", "交办问题清单.xlsx"]
+    runner.invoke(app, ["collect", "回收", *findings, *as_of])
+    corrected = "消防通道被自行车、电动车堵塞"
+    findings_list(listed, [dict(problem, 问题描述=corrected)])
+    later = (chdir_tmp / "全校隐患台账.xlsx").stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    runner.invoke(app, ["collect", "回收", *findings, *as_of])
+    followup = ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "跟进"]
+    assert runner.invoke(app, [*followup, *findings]).exit_code in (0, 1)
+    [form] = (chdir_tmp / "跟进").glob("安全保卫处*.xlsx")
+    changes = {"图书馆": {"存在隐患问题": own_words}} if own_words else {}
+    update_followup(
+        form, chdir_tmp / "回收2" / "保卫处.xlsx", changes, form_date=date(2023, 12, 22)
+    )
+    for _ in range(2):  # (said on every collect)
+        result = runner.invoke(
+            app, ["collect", "回收", "回收2", *findings, "--as-of", "2023-12-23", "--json"]
+        )
+        said = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "reworded-hazard"]
+        assert [p["value"] for p in said] == ([f"图书馆：{own_words}"] if own_words else [])
+    rows = sheet_rows(chdir_tmp / "全校隐患台账.xlsx", HAZARD_SHEET)
+    assert [r["存在隐患问题"] for r in rows] == [own_words or corrected]
+
+
 def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

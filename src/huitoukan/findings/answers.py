@@ -37,7 +37,6 @@ from huitoukan.model.returns import (
     ReturnForm,
     due_day,
 )
-from huitoukan.text import normalize_key
 
 
 @dataclass
@@ -411,15 +410,7 @@ def issued_key(form: ReturnForm, finding: Finding) -> str | None:
     key = number_key(finding.number)
     if key in form.issued_with:
         return key
-    words = (normalize_key(finding.location), normalize_key(finding.description))
-    return next(
-        (
-            issued
-            for issued, (location, description) in form.issued_words.items()
-            if (normalize_key(location), normalize_key(description)) == words
-        ),
-        None,
-    )
+    return form.issued_in_words(finding.location, finding.description)
 
 
 def _given_after(

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 from huitoukan.model.documents import FEEDBACK_NAME
 from huitoukan.model.findings import SELF_CHECK, number_key
 from huitoukan.model.problems import Code, ProblemCounts
-from huitoukan.text import fingerprint
+from huitoukan.text import fingerprint, normalize_key
 
 Progress = Literal["已完成", "整改中", "未整改"]
 DONE: Final = "已完成"
@@ -618,6 +618,19 @@ class ReturnForm(ProblemCounts):
         """(1-based row, 问题编号 cell) of the row of problem `number` left as issued on
         this form; (None, '') when there is none."""
         return self.unanswered_rows.get(number_key(number), (None, "")) if number else (None, "")
+
+    def issued_in_words(self, location: str, description: str) -> str | None:
+        """The 问题编号 (as compared) of the assigned problem this form was issued with this
+        部位 and 问题描述 (None: none was)."""
+        words = (normalize_key(location), normalize_key(description))
+        return next(
+            (
+                key
+                for key, (place, what) in self.issued_words.items()
+                if (normalize_key(place), normalize_key(what)) == words
+            ),
+            None,
+        )
 
     @property
     def saved_on(self) -> date | None:

@@ -1589,7 +1589,10 @@ class _Lineage:
 
     def reworded(self, newest: ReturnForm) -> list[Problem]:
         """A warning on each row of the newest version taken for a reworded older row (the
-        clerk checks it is the same hazard)."""
+        clerk checks it is the same hazard) — but for an assigned problem's row in the words
+        its form was issued with: the list reworded it, not the department (the follow-up
+        form's corrected words were said reworded on every collect, the department to restore
+        the old row: clerk trial 150)."""
         return [
             problem(
                 Code.REWORDED_HAZARD,
@@ -1606,7 +1609,15 @@ class _Lineage:
             )
             for index, old in self.reworded_rows
             for row in [newest.hazards[index]]
+            if not _as_issued(newest, row, old)
         ]
+
+
+def _as_issued(form: ReturnForm, row: HazardRow, old: HazardRow) -> bool:
+    """Whether `row` of `form` answers the assigned problem `old` answered, in the 部位 and
+    问题描述 `form` was issued with."""
+    key = number_key(row.number)
+    return key == number_key(old.number) == form.issued_in_words(row.location, row.hazard)
 
 
 def _within(short: str, long: str) -> bool:
