@@ -421,7 +421,13 @@ def test_a_round_owed_with_a_later_round_sent_since_says_so(second: date) -> Non
     sent = {"总务基建处": [date(2023, 12, 14)], "附属医院": [date(2023, 12, 14)]}
     returned = {d: date(2023, 12, 14) for d in departments}
     statuses = _rounds(
-        [later, first], returned, sent, returned, date(2023, 12, 27), set(), set(departments)
+        [later, first],
+        returned,
+        sent,
+        returned,
+        date(2023, 12, 27),
+        set(),
+        dict.fromkeys(departments, date.min),
     )
     owed = [s.owing() for s in statuses]
     if second > date(2023, 12, 27):  # not yet issued on the day judged
@@ -431,3 +437,40 @@ def test_a_round_owed_with_a_later_round_sent_since_says_so(second: date) -> Non
         [f"总务基建处（已另发12月{second.day}日的跟进表）", "附属医院"],
         ["总务基建处"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("found", "given", "owed"),
+    [
+        (date(2023, 12, 24), None, True),
+        (date(2023, 12, 25), None, True),  # found the day the round was due
+        (date(2023, 12, 26), None, False),
+        (date(2023, 12, 1), date(2023, 12, 25), True),
+        (date(2023, 12, 1), date(2023, 12, 26), False),  # given it the day after
+    ],
+)
+def test_a_round_is_not_owed_for_an_item_that_came_after_its_due(
+    found: date, given: date | None, owed: bool
+) -> None:
+    """高级技工学校's one item passed its review on the day the round of 12月6日 was due; the
+    city found it still there on 12月12日, and the department was chased for that round
+    (逾期 2 天) besides being told to redo the item (clerk trial 150). An item that came to
+    a department after a round's 截止 — found, or given it, after — is not that round's."""
+    from huitoukan.findings.answers import part_key
+    from huitoukan.model.findings import Finding, Part, PartState
+    from huitoukan.register.rounds import IssuedRound
+    from huitoukan.register.status import _busy, _rounds
+
+    department = "高级技工学校"
+    issued = IssuedRound(
+        form_date=date(2023, 12, 21), due=date(2023, 12, 25), departments=[department]
+    )
+    returned = {department: date(2023, 12, 14)}
+    city = Finding(number="SC-06", source="市级抽查", found_on=found, location="焊接实训室",
+                   description="气瓶未固定存放", departments=(department,))  # fmt: skip
+    part = Part(number="SC-06", department=department, state=PartState.OPEN)
+    assigned_on = {part_key("SC-06", department): given} if given else None
+    busy = _busy([], [part], [city], assigned_on)
+    sent = {department: [date(2023, 12, 14)]}
+    [status] = _rounds([issued], returned, sent, returned, date(2023, 12, 28), set(), busy)
+    assert status.owing() == ([department] if owed else [])

@@ -670,18 +670,42 @@ def build_status(
         with_errors=with_errors,
         vanished=vanished,
         rounds=_rounds(
-            rounds, latest, sent or {}, returned, as_of, wanted, _busy(hazards, all_parts)
+            rounds,
+            latest,
+            sent or {},
+            returned,
+            as_of,
+            wanted,
+            _busy(hazards, all_parts, findings, assigned_on),
         ),
         dues_before=list(dues_before),
         reviews_not_taken={f: list(rows) for f, rows in (reviews_not_taken or {}).items()},
     )
 
 
-def _busy(hazards: Iterable[HazardRow], parts: Iterable[Part]) -> set[str]:
-    """The departments with something not closed: a hazard, or a part of an assigned
-    problem (as `issue --followup --only-open` chooses whom to send a form)."""
-    busy = {h.department for h in hazards if not h.closed}
-    return busy | {p.department for p in parts if p.state is not PartState.CLOSED}
+def _busy(
+    hazards: Iterable[HazardRow],
+    parts: Iterable[Part],
+    findings: Iterable[Finding],
+    assigned_on: Mapping[str, date | None] | None,
+) -> dict[str, date]:
+    """The departments with something not closed — a hazard, or a part of an assigned
+    problem (as `issue --followup --only-open` chooses whom to send a form) — each with
+    the first day one of them was its: an assigned problem's the day it was found, or
+    given the department, if later (a department whose only item an inspection after a
+    round's 截止 found still there owes that round nothing: it was chased for it, clerk
+    trial 150); any other's, always."""
+    found = {number_key(f.number): f.found_on for f in findings}
+    since: dict[str, date] = {}
+    open_items = [(h.department, h.number) for h in hazards if not h.closed]
+    open_items += [(p.department, p.number) for p in parts if p.state is not PartState.CLOSED]
+    for department, number in open_items:
+        day = date.min
+        if number and number_key(number) in found:
+            days = (found[number_key(number)], answers.given_day(assigned_on, number, department))
+            day = max((d for d in days if d is not None), default=date.min)
+        since[department] = min(since.get(department, date.max), day)
+    return since
 
 
 def _rounds(
@@ -691,11 +715,12 @@ def _rounds(
     returned: Mapping[str, date | None],
     as_of: date,
     wanted: set[str],
-    busy: set[str],
+    busy: Mapping[str, date],
 ) -> list[RoundStatus]:
     """Each round issued by `as_of`, with who has not answered it: a department that
     returned before but has closed everything since owes no update (it was chased for a
-    round it had been left out of the next: clerk trial 62)."""
+    round it had been left out of the next: clerk trial 62), nor one whose open items
+    (`busy`: since when, `_busy`) all came to it after the round's 截止."""
     if latest is None or (not latest and any(returned.values())):
         return []  # who answered is not known
     issued = sorted((r for r in rounds if r.form_date <= as_of), key=lambda r: r.form_date)
@@ -719,7 +744,7 @@ def _rounds(
                     d
                     for d in r.owing(sent, until)
                     if d in returned
-                    and d in busy
+                    and busy.get(d, date.max) <= r.due
                     and (not wanted or d in wanted)
                     and not (d in until and until[d].answered_by(d, sent.get(d, ())))
                 ],
