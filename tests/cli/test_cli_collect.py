@@ -312,6 +312,31 @@ def test_a_return_named_for_where_it_goes_is_not_the_receivers(
     assert files["保卫处.xlsx"]["outcome"] == "采用"
 
 
+@pytest.mark.parametrize(
+    ("sent", "counted"),
+    [("学工处-总务处.xlsx", "学生工作处"), ("总务基建处-学生工作处.xlsx", "学生工作处"),
+     ("学工处（转总务处）.xlsx", "学生工作处"), ("学工处-附属医院.xlsx", "学生工作处"),
+     # the form names neither: the longer name, as before (warned: issued to another)
+     ("附属医院-总务处.xlsx", "附属医院")],
+)  # fmt: skip
+def test_a_file_named_for_two_departments_is_the_one_its_form_was_issued_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sent: str, counted: str
+) -> None:
+    """学生工作处's issued form, its 部门 blank, saved as 学工处-总务处.xlsx (from one to the
+    other): counted as 总务基建处's, the longer name, and 学生工作处 chased as not
+    returned (clerk trial 151). Of the departments the name gives, the one the form was
+    issued to."""
+    from tests.helpers import hazard
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    _returned_on_its_form("学生工作处", Path("回收") / sent, [hazard(部位="6号学生公寓")])
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    [taken] = json.loads(result.stdout)["files"]
+    assert taken["department"] == counted
+
+
 def test_a_form_issued_to_another_department_in_a_departments_mail_is_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
