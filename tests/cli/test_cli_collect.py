@@ -399,10 +399,52 @@ def test_a_form_issued_to_another_in_a_mail_with_the_departments_own_return(
     assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
     notice = "".join(Path("通知/附属医院-通知.txt").read_text("utf-8-sig").split())
     assert (
-        "自查表.xlsx表头“部门（章）”是贵部门（或没有填写、在贵部门发来的文件夹或压缩包中）"
-        in notice
+        # (its header blank: “表头是贵部门” was said, clerk trial 151)
+        "自查表.xlsx表头“部门（章）”没有填写，所在文件夹名指向贵部门，但与贵部门报表" in notice
     )
     assert "不是贵部门的表格（如下发给别的部门的表格），请告知安全保卫处是哪个部门的。" in notice
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_a_form_named_only_by_its_issue_beside_the_departments_own_return(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: bool
+) -> None:
+    """学院警务室 filled 职教中心学校's issued form, its header blank, saved as 自查表.xlsx:
+    only the form's record of whom it was issued to named 职教中心学校, and it replaced that
+    department's own return, the department told it had deleted a row it never touched
+    (clerk trial 151). Sharing no hazard with that return, it is set aside (待核对), the
+    department asked; sharing one, it is its newer version."""
+    from huitoukan.campaign import default_campaign
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    own = hazard(部位="实训楼B座", 存在隐患问题="灭火器过期")
+    filled_form(
+        default_campaign(), "职教中心学校", Path("回收/职教中心学校.xlsx"), [own],
+        form_date=date(2023, 12, 12),
+    )  # fmt: skip
+    rows = [own, hazard(部位="值班室")] if shared else [hazard(部位="值班室")]
+    _returned_on_its_form("职教中心学校", Path("回收/自查表.xlsx"), rows)
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    out = json.loads(result.stdout)
+    places = {r["部位"]: r["部门"] for r in sheet_rows(Path("全校隐患台账.xlsx"), HAZARD_SHEET)}
+    codes = {p["code"] for p in out["problems"]}
+    assert "vanished-hazard" not in codes
+    if shared:
+        assert places == {"实训楼B座": "职教中心学校", "值班室": "职教中心学校"}
+        assert "misfiled-return" not in codes and "department-by-issued-form" in codes
+        return
+    assert places == {"实训楼B座": "职教中心学校"}
+    [held] = [p for p in out["problems"] if p["code"] == "misfiled-return"]
+    assert held["message"].startswith(
+        "表头部门没有填写，文件名和所在文件夹也看不出是哪个部门，这份表格是下发给职教中心学校的"
+        "（表格文件中记着），而职教中心学校另有报表 回收/职教中心学校.xlsx，这份的隐患与它的没有一项相同"
+    )
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    notice = "".join(Path("通知/职教中心学校-通知.txt").read_text("utf-8-sig").split())
+    assert "自查表.xlsx表头“部门（章）”没有填写，是下发给贵部门的表格，但与贵部门报表" in notice
+    assert "被删除" not in notice
 
 
 @pytest.mark.parametrize("own", [True, False])
@@ -578,3 +620,7 @@ def test_a_form_named_as_issued_in_another_departments_mail_beside_its_own_retur
     police = "".join(Path("通知/学院警务室-通知.txt").read_text("utf-8-sig").split())
     assert "附属医院-安全隐患自查整改清单.xlsx" in police  # what it sent, and what to do
     assert "确是贵部门的，请在表头填写贵部门后重新报送" in police
+    # what the form says, not “表头“部门（章）”是附属医院” of its blank header (clerk trial 151)
+    assert "表头“部门（章）”没有填写，文件名指向附属医院，不是贵部门，未汇总" in police
+    said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
+    assert "学院警务室（报来的表格表头“部门（章）”没有填写，文件名指向附属医院，待核对" in said

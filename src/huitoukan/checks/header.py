@@ -18,7 +18,7 @@ from huitoukan.checks.rows import implausible
 from huitoukan.dates import DateNotUnderstood, parse_date
 from huitoukan.forms.layout import FOOTER_LABELS, HEADER_LABELS, LabelValue
 from huitoukan.model.problems import Code, date_example, problem
-from huitoukan.model.returns import ReturnForm
+from huitoukan.model.returns import BY_ISSUE, ReturnForm
 from huitoukan.text import normalize_key
 
 
@@ -162,6 +162,7 @@ def identify_department(
     issued = record if not typed else None
     if unit is not None:
         form.department = unit.name
+        form.department_by = "" if by_header else named_by
         if by_header is None and issued is not None and issued != unit:
             form.pointed_to, form.named_by = issued.name, named_by
             # a form issued to 学院警务室, its header blank, in 附属医院's mail: counted as
@@ -188,7 +189,7 @@ def identify_department(
             )
         return
     if issued is not None:
-        form.department = issued.name
+        form.department, form.department_by = issued.name, BY_ISSUE
         said(Code.DEPARTMENT_BY_ISSUED_FORM, department=issued.name)
         return
     said(

@@ -245,7 +245,7 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
     why = {name: f"{said}，请其重新报送" for name, said in report.unreadable_said.items()}
     for d in report.departments:
         if d.department in report.set_aside_senders and d.department not in why:
-            why[d.department] = f"报来的表格表头是{d.set_aside_header}，待核对，请其改正后重新报送"
+            why[d.department] = f"报来的表格{d.set_aside_named()}，待核对，请其改正后重新报送"
         elif d.department in report.counted_senders:
             why[d.department] = (
                 f"报来的表格表头是{d.counted_header}，已计为{d.counted_header}报送，请核对"

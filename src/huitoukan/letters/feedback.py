@@ -166,7 +166,7 @@ def write_feedback(
     by_file = {f.file: f for f in collection.forms}
     aside = {
         d: by_file[f]
-        for d, (f, _) in collection.set_aside().items()
+        for d, (f, *_) in collection.set_aside().items()
         if d not in collection.current  # (its own extra form: its return's copy is its)
     }
     used = {f.file for f in collection.current.values()}

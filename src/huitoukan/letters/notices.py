@@ -96,8 +96,8 @@ def notices(
                     came = f"贵部门报来的文件 {name} 无法读取（{why}），"
             elif dept.set_aside_file:  # not a word of it, 尚未报送 (clerk trial 93)
                 came = (
-                    f"贵部门报来的文件 {Path(dept.set_aside_file).name} 表头“部门（章）”是"
-                    f"{dept.set_aside_header}，不是贵部门，未汇总；"
+                    f"贵部门报来的文件 {Path(dept.set_aside_file).name} "
+                    f"{dept.set_aside_named()}，不是贵部门，未汇总；"
                 )
                 sent = again
             elif dept.counted_file:  # counted as its header's: 尚未报送 said only (trial 97)
@@ -119,8 +119,8 @@ def notices(
             lines.append(
                 # (or its header blank, in the department's mail, a form issued to another
                 # department: trial 148)
-                f"收到的文件 {dept.set_aside_file} 表头“部门（章）”是贵部门（或没有填写、在贵部门发来的"
-                "文件夹或压缩包中），但与贵部门报表中的隐患没有一项相同，未汇总：是贵部门补充报送的隐患的，"
+                f"收到的文件 {dept.set_aside_file} {dept.set_aside_named('贵部门')}，"
+                "但与贵部门报表中的隐患没有一项相同，未汇总：是贵部门补充报送的隐患的，"
                 "请并入贵部门的报表（或作为同一工作簿的另一张工作表）后重新报送；不是贵部门的表格（如下发给"
                 f"别的部门的表格），请告知{info.receiver}是哪个部门的。"
             )

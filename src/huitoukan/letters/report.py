@@ -301,7 +301,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     )
     said = {name: f"（{what}）" for name, what in report.unreadable_said.items()}
     said |= {  # the other department by name (trial 100)
-        d.department: f"（报来的表格表头是{d.set_aside_header}，待核对）"
+        d.department: f"（报来的表格{d.set_aside_named()}，待核对）"
         for d in report.departments
         if d.department in report.set_aside_senders
     }

@@ -500,6 +500,22 @@ class PictureNotes(BaseModel):
     warnings: list[tuple[str, int, str]] = []
 
 
+BY_ISSUE = "下发记录"
+"""`ReturnForm.department_by` of a form counted by its record of whom it was issued to."""
+
+
+def named_as(how: str, department: str) -> str:
+    """How a form names `department`, in the notices' words: its header's 部门（章）, or —
+    left blank — its file's or folder's name, or its record of whom it was issued to
+    (`ReturnForm.department_by`): “表头是职教中心学校” was said of a blank header (clerk
+    trial 151)."""
+    if not how:
+        return f"表头“部门（章）”是{department}"
+    if how == BY_ISSUE:
+        return f"表头“部门（章）”没有填写，是下发给{department}的表格"
+    return f"表头“部门（章）”没有填写，{how}指向{department}"
+
+
 class ReturnForm(ProblemCounts):
     """One returned form, read: who sent it, when, and what it says. A workbook holding
     the forms of several departments (one per sheet) gives one ReturnForm per department."""
@@ -515,6 +531,9 @@ class ReturnForm(ProblemCounts):
     department: str = ""
     """The campaign unit the return belongs to ('' when it could not be identified)."""
     department_text: str = ""
+    department_by: str = ""
+    """What gave `department`, its header left blank: 文件名, 所在文件夹名, 所在压缩包名 or
+    `BY_ISSUE` (the form's record of whom it was issued to); '' for its header."""
     named_for: str = ""
     """The department the file's name points to, when it is not the header's (the form
     of another department filled in: `merging.refiled` may set it aside); or, a file's name

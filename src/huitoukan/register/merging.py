@@ -27,6 +27,7 @@ from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import (
     ANOTHER_CAMPAIGN,
+    BY_ISSUE,
     COVERED,
     DONE,
     GONE,
@@ -99,9 +100,10 @@ class Collection(ProblemCounts):
                 unread.setdefault(department, file)
         return unread
 
-    def set_aside(self) -> dict[str, tuple[str, str]]:
+    def set_aside(self) -> dict[str, tuple[str, ...]]:
         """Department → (the file of another department's form filled in that its name
-        names, set aside by `refiled`; the department that form's header names), for each
+        names, set aside by `refiled`; the department that form's header names; what named
+        it, its header blank: `ReturnForm.department_by`), for each
         department with no return of its own: it sent something, and was told 尚未报送
         without a word of that file, on every command after its collect (clerk trial 93).
         A form set aside that no such department is told of (its name a place's, or the
@@ -112,14 +114,14 @@ class Collection(ProblemCounts):
         reporter), counted its own before its own return came, and gone from the register
         with only the department named told (clerk trial 106)."""
         held = [f for f in self.forms if self.outcomes.get(f.file) is FileOutcome.HELD]
-        told = {
-            f.named_for: (f.file, f.department)
+        told: dict[str, tuple[str, ...]] = {
+            f.named_for: (f.file, f.department, f.department_by)
             for f in held
             if f.named_plainly and f.named_for not in self.current
         }
         for f in held:
             if f.department in self.current:
-                told.setdefault(f.department, (f.file, f.department))
+                told.setdefault(f.department, (f.file, f.department, f.department_by))
         return told
 
     def reviews_not_taken(self) -> dict[str, list[int]]:
@@ -464,6 +466,18 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             if form.pointed_by:  # the department whose folder it came in is told too (trial 150)
                 held = held.model_copy(update={"named_for": form.pointed_to, "named_plainly": True})
             form = held
+        elif (
+            form.readable
+            and form.department_by == BY_ISSUE
+            and _a_return(form)
+            and (known := [t for t in theirs if t is not form and t.department_by != BY_ISSUE])
+            and not _shares_a_hazard(form, known)
+        ):
+            # 学院警务室 on 职教中心学校's issued form, its header blank, named 自查表.xlsx: only
+            # the form's record said whose, and it replaced the department's own return, the
+            # department told it had deleted rows (clerk trial 151)
+            newest = max(known, key=version_order).file
+            form = _held(form, _problem_held_as_pointed(form, newest, "issued_only"))
         refiled.append(form)
     return refiled
 
@@ -506,17 +520,18 @@ def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
     )
 
 
-def _problem_held_as_pointed(form: ReturnForm, own: str) -> Problem:
+def _problem_held_as_pointed(form: ReturnForm, own: str, variant: str = "") -> Problem:
     """Why `form`, its header blank, counted as one department while another sign of it
     points to another (`ReturnForm.pointed_to`), is set aside: the first's own return `own`
-    shares no hazard with it."""
+    shares no hazard with it (`variant` issued_only: nothing but its record of whom it was
+    issued to named the first)."""
     return problem(
         Code.MISFILED_RETURN,
         form.file,
         sheet=form.sheet,
         cell=next((p.cell for p in form.problems if p.code is Code.DEPARTMENT_MISMATCH), ""),
         field="部门（章）",
-        variant="folder" if form.pointed_by else "issued",
+        variant=variant or ("folder" if form.pointed_by else "issued"),
         department=form.department,
         by_name=form.department,
         named_by=form.named_by,

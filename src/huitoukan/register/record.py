@@ -42,9 +42,10 @@ class RegisterState(BaseModel):
     """`Collection.old_forms`: department → its return made on an earlier campaign's form."""
     form_errors: dict[str, list[str]] = {}
     """`Collection.form_errors`: department → the errors of its return off its rows."""
-    set_aside: dict[str, tuple[str, str]] = {}
+    set_aside: dict[str, tuple[str, ...]] = {}
     """`Collection.set_aside`: department → (the form set aside its file's name gives it to,
-    or its header, the department that form's header names)."""
+    or its header, the department that form's header names, what named that one if not its
+    header: a register of before recorded the first two)."""
     counted_for: dict[str, tuple[str, str]] = {}
     """`Collection.counted_for_header`: department → (the form named for it, counted as the
     return of the department its header names)."""

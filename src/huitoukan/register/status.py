@@ -28,6 +28,7 @@ from huitoukan.model.returns import (
     FAILED,
     PASSED,
     HazardRow,
+    named_as,
     pictures_lost,
 )
 from huitoukan.register.rounds import IssuedRound
@@ -217,6 +218,8 @@ class DepartmentSummary(BaseModel):
     set aside to be checked (`merging.refiled`); or, returned, another form of its header
     came that its return shares no hazard with, set aside (`set_aside_header` is its own)."""
     set_aside_header: str = ""
+    set_aside_by: str = ""
+    """What named `set_aside_header`, the form's header blank (`ReturnForm.department_by`)."""
     """The department that form's header names."""
     counted_file: str = ""
     """Not returned, but a file named for it came, counted as the return of the department
@@ -234,6 +237,11 @@ class DepartmentSummary(BaseModel):
         """Its file, refused, is another campaign's form (last year's): it could be read
         (in --json too: only `unreadable_why` said it, clerk trial 112)."""
         return ANOTHER_CAMPAIGN in self.unreadable_why
+
+    def set_aside_named(self, department: str = "") -> str:
+        """How the form set aside names `set_aside_header` (or `department`, as the
+        notices call it): “表头“部门（章）”是…”, or what named it, the header blank."""
+        return named_as(self.set_aside_by, department or self.set_aside_header)
 
     @property
     def unreadable_said(self) -> str:
@@ -482,7 +490,7 @@ def build_status(
     findings: Sequence[Finding] = (),
     unreadable: Mapping[str, str] | None = None,
     unreadable_why: Mapping[str, str] | None = None,
-    set_aside: Mapping[str, tuple[str, str]] | None = None,
+    set_aside: Mapping[str, tuple[str, ...]] | None = None,
     rounds: Sequence[IssuedRound] = (),
     counted_for: Mapping[str, tuple[str, str]] | None = None,
     latest: Mapping[str, date] | None = None,
@@ -581,9 +589,9 @@ def build_status(
         closed = sum(h.closed for h in mine)
         unreviewed = sum(h.unreviewed for h in mine)
         first = returned.get(name)
-        aside = set_aside.get(name, ("", ""))
+        aside = (*set_aside.get(name, ("", "")), "")[:3]
         if name in returned and aside[1] != name:  # (one named for it: it sent its own since)
-            aside = ("", "")
+            aside = ("", "", "")
         counted = ("", "") if name in returned else counted_for.get(name, ("", ""))
         summaries.append(
             DepartmentSummary(
@@ -603,6 +611,7 @@ def build_status(
                 unreadable_why="" if name in returned else unreadable_why.get(name, ""),
                 set_aside_file=aside[0],
                 set_aside_header=aside[1],
+                set_aside_by=aside[2],
                 counted_file=counted[0],
                 counted_header=counted[1],
                 old_form=(old_forms or {}).get(name, ""),

@@ -593,7 +593,7 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
     said = {
         d.department: f"{d.unreadable_said}（{d.unreadable_file}），按未报送计"
         if d.unreadable_file
-        else f"报来的表格（{d.set_aside_file}）表头部门为“{d.set_aside_header}”，待核对，按未报送计"
+        else f"报来的表格（{d.set_aside_file}）{d.set_aside_named()}，待核对，按未报送计"
         for d in status.departments
         if d.unreadable_file or d.set_aside_file
     }
