@@ -551,6 +551,13 @@ def test_a_form_named_as_issued_its_header_cleared_in_another_departments_mail_i
         f"表头部门没有填写，已按文件名计为“附属医院”，但{where}指向“学院警务室”：请核对；"
         "是学院警务室的报表（用了附属医院的表格）的，请在表头“部门（章）”中填写学院警务室后重新汇总"
     ]
+    # the department whose mail it came in, told only 尚未报送 (clerk trial 151), is told
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    police = "".join(Path("通知/学院警务室-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        f"贵部门报来的文件{name}表头“部门（章）”没有填写，文件名指向附属医院，已计为附属医院报送；"
+        "贵部门的《安全隐患自查整改清单》（附件2）按未报送计（确是贵部门的，请在表头填写贵部门后重新报送）"
+    ) in police
 
 
 def test_a_form_issued_to_another_its_header_typed_over_is_said(

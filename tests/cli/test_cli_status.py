@@ -598,7 +598,7 @@ def test_a_department_whose_file_was_counted_for_its_header_is_told_so(
     said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
     line = re.search("逾期未报送：([^：]*)", said)
     assert line is not None
-    told = "各二级学院（报来的表格表头是高级技工学校，已计为高级技工学校报送，请核对）"
+    told = "各二级学院（报来的表格表头“部门（章）”是高级技工学校，已计为高级技工学校报送，请核对）"
     assert told in line.group(1)
     assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
     notice = "".join((chdir_tmp / "通知" / "各二级学院-通知.txt").read_text("utf-8-sig").split())
@@ -611,11 +611,11 @@ def test_a_department_whose_file_was_counted_for_its_header_is_told_so(
         for r in sheet_rows(chdir_tmp / "全校隐患台账.xlsx", NOT_RETURNED_SHEET)
     }
     assert str(owed["各二级学院"]).endswith(
-        "表头部门为“高级技工学校”，已计为高级技工学校报送，按未报送计（逾期未报送 5 天）"
+        "表头“部门（章）”是高级技工学校，已计为高级技工学校报送，按未报送计（逾期未报送 5 天）"
     )
     reported = runner.invoke(app, ["report", "--as-of", "2023-12-20", "-o", "汇报.xlsx"])
     assert reported.exit_code in (0, 1), reported.output
-    told = "各二级学院（报来的表格表头是高级技工学校，已计为高级技工学校报送）"
+    told = "各二级学院（报来的表格表头“部门（章）”是高级技工学校，已计为高级技工学校报送）"
     assert told in workbook_text(chdir_tmp / "汇报.xlsx")
 
 

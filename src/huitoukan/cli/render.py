@@ -247,9 +247,7 @@ def _not_returned(console: Console, report: StatusReport, label: str) -> None:
         if d.department in report.set_aside_senders and d.department not in why:
             why[d.department] = f"报来的表格{d.set_aside_named()}，待核对，请其改正后重新报送"
         elif d.department in report.counted_senders:
-            why[d.department] = (
-                f"报来的表格表头是{d.counted_header}，已计为{d.counted_header}报送，请核对"
-            )
+            why[d.department] = f"报来的表格{d.counted_named}，已计为{d.counted_header}报送，请核对"
     said = [f"{name}（{why[name]}）" if name in why else name for name in report.not_returned]
     if said:
         _listed(console, f"{label}：", said)

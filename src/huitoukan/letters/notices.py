@@ -102,8 +102,8 @@ def notices(
                 sent = again
             elif dept.counted_file:  # counted as its header's: 尚未报送 said only (trial 97)
                 came = (
-                    f"贵部门报来的文件 {Path(dept.counted_file).name} 表头“部门（章）”是"
-                    f"{dept.counted_header}，已计为{dept.counted_header}报送；"
+                    f"贵部门报来的文件 {Path(dept.counted_file).name} "
+                    f"{dept.counted_named}，已计为{dept.counted_header}报送；"
                 )
                 sent = again
             # the receiving office's own to-do: its form is filed, not sent to itself (trial 70);

@@ -306,7 +306,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         if d.department in report.set_aside_senders
     }
     said |= {
-        d.department: f"（报来的表格表头是{d.counted_header}，已计为{d.counted_header}报送）"
+        d.department: f"（报来的表格{d.counted_named}，已计为{d.counted_header}报送）"
         for d in report.departments
         if d.department in report.counted_senders
     }

@@ -135,19 +135,22 @@ class Collection(ProblemCounts):
                 rows.setdefault(p.file, set()).add(p.row)
         return {file: sorted(taken) for file, taken in rows.items()}
 
-    def counted_for_header(self) -> dict[str, tuple[str, str]]:
-        """Department → (the file its name plainly names, the department its header names and
-        it was counted for), for each department with no return of its own: the header's
-        department sent nothing else, so the form is its return (warned of), and the
-        department whose name the file bears was told only 尚未报送 (clerk trials 93, 97)."""
-        return {
-            f.named_for: (f.file, f.department)
-            for f in self.forms
-            if f.named_plainly
-            and f.named_for not in self.current
-            and f.department in self.current
-            and self.current[f.department].file == f.file
-        }
+    def counted_for_header(self) -> dict[str, tuple[str, ...]]:
+        """Department → (the file its name plainly names, or that came in its folder or
+        archive, the department its header names — or, blank, its file's name — and it was
+        counted for, what named that one if not its header: `ReturnForm.department_by`), for
+        each department with no return of its own: the other department sent nothing else,
+        so the form is its return (warned of), and the department whose name the file bears,
+        or whose mail it came in, was told only 尚未报送 (clerk trials 93, 97, 151)."""
+        counted: dict[str, tuple[str, ...]] = {}
+        for f in self.forms:
+            taken = self.current.get(f.department)
+            if taken is None or taken.file != f.file:
+                continue
+            for told in (f.named_for if f.named_plainly else "", f.pointed_by and f.pointed_to):
+                if told and told not in self.current:
+                    counted.setdefault(told, (f.file, f.department, f.department_by))
+        return counted
 
     def form_errors(self) -> dict[str, list[str]]:
         """Department → the errors of its current return off its hazards' rows (主要负责人

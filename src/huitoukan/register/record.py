@@ -46,7 +46,7 @@ class RegisterState(BaseModel):
     """`Collection.set_aside`: department → (the form set aside its file's name gives it to,
     or its header, the department that form's header names, what named that one if not its
     header: a register of before recorded the first two)."""
-    counted_for: dict[str, tuple[str, str]] = {}
+    counted_for: dict[str, tuple[str, ...]] = {}
     """`Collection.counted_for_header`: department → (the form named for it, counted as the
     return of the department its header names)."""
     latest: dict[str, date] = {}

@@ -225,6 +225,8 @@ class DepartmentSummary(BaseModel):
     """Not returned, but a file named for it came, counted as the return of the department
     its header names (`counted_header`), which sent nothing else."""
     counted_header: str = ""
+    counted_by: str = ""
+    """What named `counted_header`, the form's header blank (`ReturnForm.department_by`)."""
     old_form: str = ""
     """Its current return, made on an earlier campaign's form (`Collection.old_forms`)."""
     form_errors: list[str] = []
@@ -237,6 +239,11 @@ class DepartmentSummary(BaseModel):
         """Its file, refused, is another campaign's form (last year's): it could be read
         (in --json too: only `unreadable_why` said it, clerk trial 112)."""
         return ANOTHER_CAMPAIGN in self.unreadable_why
+
+    @property
+    def counted_named(self) -> str:
+        """How the form counted for another names `counted_header` (`named_as`)."""
+        return named_as(self.counted_by, self.counted_header)
 
     def set_aside_named(self, department: str = "") -> str:
         """How the form set aside names `set_aside_header` (or `department`, as the
@@ -492,7 +499,7 @@ def build_status(
     unreadable_why: Mapping[str, str] | None = None,
     set_aside: Mapping[str, tuple[str, ...]] | None = None,
     rounds: Sequence[IssuedRound] = (),
-    counted_for: Mapping[str, tuple[str, str]] | None = None,
+    counted_for: Mapping[str, tuple[str, ...]] | None = None,
     latest: Mapping[str, date] | None = None,
     sent: Mapping[str, Sequence[date]] | None = None,
     dues_before: Sequence[date] = (),
@@ -592,7 +599,7 @@ def build_status(
         aside = (*set_aside.get(name, ("", "")), "")[:3]
         if name in returned and aside[1] != name:  # (one named for it: it sent its own since)
             aside = ("", "", "")
-        counted = ("", "") if name in returned else counted_for.get(name, ("", ""))
+        counted = (*(() if name in returned else counted_for.get(name, ())), "", "", "")[:3]
         summaries.append(
             DepartmentSummary(
                 department=name,
@@ -614,6 +621,7 @@ def build_status(
                 set_aside_by=aside[2],
                 counted_file=counted[0],
                 counted_header=counted[1],
+                counted_by=counted[2],
                 old_form=(old_forms or {}).get(name, ""),
                 form_errors=list((form_errors or {}).get(name, ()) if name in returned else ()),
             )

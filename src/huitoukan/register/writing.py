@@ -598,7 +598,7 @@ def _not_returned(campaign: Campaign, status: StatusReport) -> Sheet:
         if d.unreadable_file or d.set_aside_file
     }
     said |= {
-        d.department: f"报来的表格（{d.counted_file}）表头部门为“{d.counted_header}”，"
+        d.department: f"报来的表格（{d.counted_file}）{d.counted_named}，"
         f"已计为{d.counted_header}报送，按未报送计"
         for d in status.departments
         if d.counted_file and d.department not in said
