@@ -52,6 +52,7 @@ from tests.helpers import (
     header_position,
     listed_problem,
     sheet_rows,
+    workbook_text,
 )
 
 AS_OF = date(2023, 12, 20)
@@ -941,6 +942,36 @@ def test_the_report_says_a_failed_review_beside_the_departments_word(
         for r in rows
         for v in r
     )
+
+
+def test_the_report_after_a_crosscheck_says_what_the_inspection_found(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 工作汇报 written after a crosscheck had no word of it: the leaders never read
+    that the city's inspection found a problem the self-check missed (clerk trials 150,
+    151). It says what each inspection's crosscheck concluded, once a list however often
+    it is run, and none of another campaign's (the register begun afresh)."""
+    before = _example_report(runner, tmp_path, monkeypatch, "2023-12-20")
+    assert not any("追责核查" in str(v) for r in before for v in r)
+    for _ in range(2):
+        runner.invoke(app, ["crosscheck", "市级抽查问题.xlsx", "--as-of", "2023-12-20"])
+    assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
+    ws = load_workbook("回头看工作汇报.xlsx").worksheets[0]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
+    assert texts.count("上级检查核查情况（追责核查）") == 1
+    [said] = [t for t in texts if "逐项核查自查台账" in t]
+    assert said == (
+        "2023年12月20日对照市级抽查发现的 5 个问题逐项核查自查台账：自查已发现但未整改到位 2 个、"
+        "自查未发现 1 个、待确认 2 个。自查未发现的问题：SC-04（2号学生公寓：楼道消防栓箱内水带"
+        "缺失）（应查出的部门和追责范围见 追责核查.xlsx）。"
+    )
+    status = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
+    assert [c["counts"]["自查未发现"] for c in status["crosschecks"]] == [1]
+    toml = Path("campaign.toml")  # the folder reused for another campaign (--force)
+    toml.write_text(toml.read_text("utf-8").replace("“回头看”", "“回头看”第二次"), "utf-8")
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20", "--force"])
+    assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
+    assert "上级检查核查情况" not in workbook_text(Path("回头看工作汇报.xlsx"))
 
 
 def test_nothing_to_review_writes_no_form(

@@ -51,6 +51,7 @@ from huitoukan.model.returns import (
     ReturnForm,
     SkippedFile,
 )
+from huitoukan.register.crosschecks import crosschecks_path
 from huitoukan.register.evidence import (
     Evidence,
     evidence_folder,
@@ -481,11 +482,12 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
 
 
 def _set_rounds_aside(register: Path) -> None:
-    """Keep the follow-up rounds recorded beside `register` under another name (the
-    register of the campaign they belong to is in its history), out of status's way."""
-    path = rounds_path(register)
-    with contextlib.suppress(OSError):
-        path.replace(path.with_name(f"{path.stem}.{date.today():%Y%m%d}往期.json"))
+    """Keep the follow-up rounds and crosschecks recorded beside `register` under another
+    name (the register of the campaign they belong to is in its history), out of status's
+    and the report's way."""
+    for path in (rounds_path(register), crosschecks_path(register)):
+        with contextlib.suppress(OSError):
+            path.replace(path.with_name(f"{path.stem}.{date.today():%Y%m%d}往期.json"))
 
 
 def _sources_of(forms: Sequence[ReturnForm]) -> dict[str, tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,9 @@ from huitoukan.letters.accountability import (
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HazardRow
+from huitoukan.register.crosschecks import CheckedList, record_crosscheck
+from huitoukan.register.layout import REGISTER_FILE
+from huitoukan.register.reading import is_register
 from huitoukan.register.record import edited_since_written
 from huitoukan.register.store import Written, replace_output
 
@@ -240,4 +244,25 @@ def run_crosscheck(
     if edited_since_written(out):
         result.problems.extend(_decisions_typed_into(out, result, findings, state.hazards))
     day = chinese_date(as_of)
-    return result, replace_output(out, lambda tmp: write_crosscheck(tmp, campaign, result, day))
+    written = replace_output(out, lambda tmp: write_crosscheck(tmp, campaign, result, day))
+    register = given_input(sources[0]) if sources else Path(REGISTER_FILE)
+    if len(sources) <= 1 and register.is_file() and is_register(register):
+        record_crosscheck(register, _checked(findings, result, as_of, written.path))
+    return result, written
+
+
+def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> CheckedList:
+    """What the crosscheck of the list at `listed` concluded on `as_of`, for the report."""
+    verdicts = result.verdicts
+    return CheckedList(
+        file=display_name(listed),
+        sources=list(dict.fromkeys(v.finding.source for v in verdicts if v.finding.source)),
+        checked_on=as_of,
+        counts=dict(Counter(v.conclusion.value for v in verdicts)),
+        missed=[
+            f"{v.finding.number}（{v.finding.where}）"
+            for v in verdicts
+            if v.conclusion is Conclusion.MISSED
+        ],
+        written=display_name(written),
+    )

@@ -17,6 +17,7 @@ from huitoukan.errors import InputError
 from huitoukan.files import collect_command, display_name, given_input, near_names
 from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
+from huitoukan.register.crosschecks import recorded_crosschecks
 from huitoukan.register.history import earlier_registers
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.merging import Collection
@@ -105,7 +106,12 @@ def load_state(
                     or "台账旁的历史版本中没有统计这一天或更早的台账，那一天的情况无法从台账还原"
                 )
             )
-        state = state.model_copy(update={"rounds": issued_rounds(sources[0], campaign.renamed)})
+        state = state.model_copy(
+            update={
+                "rounds": issued_rounds(sources[0], campaign.renamed),
+                "crosschecks": recorded_crosschecks(sources[0]),
+            }
+        )
         if findings is not None:
             hazards = as_answers(findings, state.hazards)
             state = state.model_copy(update={"findings": list(findings), "hazards": hazards})
@@ -184,6 +190,7 @@ def status_of_state(
         old_forms=state.old_forms,
         form_errors=state.form_errors,
         assigned_on=state.assigned_on,
+        crosschecks=state.crosschecks,
     )
 
 

@@ -18,10 +18,12 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
+from huitoukan.findings.crosscheck import Conclusion
 from huitoukan.letters.photos import Photo, place_photos
 from huitoukan.model.documents import REGISTER_TITLE, REPORT_TITLE
 from huitoukan.model.findings import Part
 from huitoukan.model.returns import FAILED, STILL_THERE, UNREVIEWED, HazardRow, closing_said
+from huitoukan.register.crosschecks import CheckedList
 from huitoukan.register.layout import HAZARD_SHEET, OVERDUE_SHEET
 from huitoukan.register.status import HazardView, StatusReport, rate
 from huitoukan.register.writing import (
@@ -197,6 +199,15 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         for by_source in source_rows(report):
             opened = int(by_source[4] or 0) + int(by_source[5] or 0)  # type: ignore[arg-type]
             sheet.add(cells([*by_source[:4], opened, *by_source[6:]]))
+    if report.crosschecks:  # what inspections found the self-check missed: the report
+        # written after a crosscheck said nothing of it (clerk trials 150, 151)
+        sentences = [_crosscheck_sentence(checked) for checked in report.crosschecks]
+        heading(
+            "上级检查核查情况（追责核查）",
+            sum(row_height([s], [sum(WIDTHS)], line=15) or 15 for s in sentences),
+        )
+        for sentence in sentences:
+            line(sentence)
     # the table on the page when it fits there, its chart after it (on the next page when
     # it must: moved with its chart, the table of 13 departments left the first page
     # nearly empty, and the chart was alone on the third: clerk trial 70)
@@ -355,6 +366,25 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         height=30,
     )
     return sheet
+
+
+def _crosscheck_sentence(checked: CheckedList) -> str:
+    """What a crosscheck concluded, in a sentence: how many of each 结论, and the problems
+    the self-check missed by number, with where the 追责 is worked out."""
+    found = "、".join(
+        f"{conclusion.value} {checked.counts[conclusion.value]} 个"
+        for conclusion in Conclusion
+        if checked.counts.get(conclusion.value)
+    )
+    missed = (
+        f"自查未发现的问题：{'；'.join(checked.missed)}（应查出的部门和追责范围见 {checked.written}）。"
+        if checked.missed
+        else ""
+    )
+    return (
+        f"{chinese_date(checked.checked_on)}对照{'、'.join(checked.sources) or checked.file}发现的 "
+        f"{checked.problems} 个问题逐项核查自查台账：{found or '无'}。{missed}"
+    )
 
 
 def _closed_on(hazard: HazardView) -> Value:

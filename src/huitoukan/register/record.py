@@ -18,6 +18,7 @@ from huitoukan.files import hide, sha256_of, write_atomically
 from huitoukan.json_output import write_json
 from huitoukan.model.findings import Finding, Mention
 from huitoukan.model.returns import HazardRow
+from huitoukan.register.crosschecks import CheckedList
 from huitoukan.register.rounds import IssuedRound
 
 
@@ -57,6 +58,8 @@ class RegisterState(BaseModel):
     follow-up round, and whether in time (empty when not recorded)."""
     rounds: list[IssuedRound] = []
     """The follow-up rounds issued from the register (not kept in it: `register.rounds`)."""
+    crosschecks: list[CheckedList] = []
+    """The crosschecks run against the register (not kept in it: `register.crosschecks`)."""
     sources: dict[str, tuple[str, str]] = {}
     """The files read into it (as the hazards' 来源文件 names them) → their sha256 and
     department: a file written over or taken out since is told by it, and whose it was

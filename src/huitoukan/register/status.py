@@ -31,6 +31,7 @@ from huitoukan.model.returns import (
     named_as,
     pictures_lost,
 )
+from huitoukan.register.crosschecks import CheckedList
 from huitoukan.register.rounds import IssuedRound
 
 SHORT_TEXT = 100
@@ -407,6 +408,8 @@ class StatusReport(BaseModel):
     reviews_not_taken: dict[str, list[int]] = {}
     """Each 复查验收表 → its rows whose verdict was not taken for an error
     (`Collection.reviews_not_taken`)."""
+    crosschecks: list[CheckedList] = []
+    """The crosschecks run against the register (`register.crosschecks`)."""
 
     @property
     def unreadable_senders(self) -> list[str]:
@@ -507,6 +510,7 @@ def build_status(
     old_forms: Mapping[str, str] | None = None,
     form_errors: Mapping[str, Sequence[str]] | None = None,
     assigned_on: Mapping[str, date | None] | None = None,
+    crosschecks: Sequence[CheckedList] = (),
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
@@ -697,6 +701,7 @@ def build_status(
         ),
         dues_before=list(dues_before),
         reviews_not_taken={f: list(rows) for f, rows in (reviews_not_taken or {}).items()},
+        crosschecks=list(crosschecks),
     )
 
 

@@ -1,0 +1,72 @@
+"""The crosschecks run against a register: which inspection's list, when, and what each
+concluded — so that the report written after says what the inspections found that the
+self-check missed (the leaders' report said nothing of them: clerk trials 150, 151).
+
+`crosscheck` records its run beside the register (`.<name>.crosschecks.json`), one entry
+for each inspection's list: run again on the same list, the entry is replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from huitoukan.errors import HuitoukanError
+from huitoukan.files import hide, write_atomically
+
+
+class CheckedList(BaseModel):
+    """One crosscheck of an inspection's list against the register."""
+
+    file: str
+    """The inspection's list, as the crosscheck was given it."""
+    sources: list[str]
+    """The checks that found its problems (市级抽查 …), as its rows name them."""
+    checked_on: date
+    """The day the crosscheck judged (its --as-of)."""
+    counts: dict[str, int]
+    """结论 (`findings.crosscheck.Conclusion`) → how many of its problems came to it."""
+    missed: list[str] = []
+    """The problems the self-check missed (自查未发现): 问题编号 and what, as listed."""
+    written: str = ""
+    """The 追责核查 workbook it wrote."""
+
+    @property
+    def problems(self) -> int:
+        return sum(self.counts.values())
+
+
+class _Checked(BaseModel):
+    lists: list[CheckedList] = []
+
+
+def crosschecks_path(register: Path) -> Path:
+    return register.with_name(f".{register.name}.crosschecks.json")
+
+
+def recorded_crosschecks(register: Path) -> list[CheckedList]:
+    """The crosschecks run against `register`, in the order first run (none when there is
+    no record, or it cannot be read)."""
+    try:
+        return _Checked.model_validate_json(crosschecks_path(register).read_bytes()).lists
+    except (OSError, ValidationError):
+        return []
+
+
+def record_crosscheck(register: Path, checked: CheckedList) -> bool:
+    """Add `checked` to the crosschecks of `register`, in place of one of the same list.
+    False when it could not be written."""
+    lists: Sequence[CheckedList] = recorded_crosschecks(register)
+    same = next((i for i, c in enumerate(lists) if c.file == checked.file), None)
+    lists = [*lists, checked] if same is None else [*lists[:same], checked, *lists[same + 1 :]]
+    path = crosschecks_path(register)
+    text = _Checked(lists=list(lists)).model_dump_json()
+    try:
+        write_atomically(path, lambda tmp: tmp.write_text(text, "utf-8"))
+    except HuitoukanError:
+        return False
+    hide(path)
+    return True
