@@ -1379,6 +1379,49 @@ def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
     assert restated() == []  # the list unchanged since
 
 
+def test_a_problem_found_again_is_said_in_its_archive_and_the_register(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """A problem 销号 and reviewed 合格, found still there by the city, listed again as the
+    collect advised (两行都保留): its 一问题一档案 still read 已清零 and the register's 交办问题
+    sheet 已销号, with no word of it (clerk trials 150, 151). Both name the later problem."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    as_of = ["--as-of", "2023-12-20"]
+    runner.invoke(app, ["collect", "回收", "复查", *as_of])
+    book = load_workbook("交办问题清单.xlsx")
+    again = [
+        "SC-01",
+        "市级抽查",
+        "2023-12-19",
+        "锅炉房",
+        "锅炉房未安装一氧化碳报警器",
+        "总务基建处",
+    ]
+    for column, value in enumerate(again, start=1):
+        book.worksheets[0].cell(14, column).value = value
+    book.save("交办问题清单.xlsx")
+    later = Path("全校隐患台账.xlsx").stat().st_mtime + 60
+    os.utime("交办问题清单.xlsx", (later, later))
+    runner.invoke(app, ["collect", "回收", "复查", *as_of])
+    rows = sheet_rows(Path("全校隐患台账.xlsx"), REGISTER_ASSIGNED)
+    states = {r["问题编号"]: str(r["状态"]) for r in rows}
+    assert states["SD6-03"].endswith("（此后再次发现：SC-01）")
+    assert "再次发现" not in states["SC-01"] and "再次发现" not in states["SJ4-02"]
+    assert runner.invoke(app, ["sample", "--all", *as_of]).exit_code in (0, 1)
+    page = [
+        str(c.value)
+        for row in load_workbook("抽查档案.xlsx")["SD6-03"].iter_rows()
+        for c in row
+        if c.value
+    ]
+    [state] = [page[i + 1] for i, text in enumerate(page) if text == "整改状态"]
+    assert state.endswith(
+        "\n此后再次发现：SC-01（市级抽查，2023年12月19日发现），另列为交办问题，重新整改情况见该问题"
+    )
+
+
 def test_a_list_giving_a_problem_its_department_says_so_plainly() -> None:
     """A problem given its first department, or another, after its 整改时限: said overdue
     from that day; given none (“由 （未明确） 改为…：不再负责的部门…”, of a department that

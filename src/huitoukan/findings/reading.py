@@ -33,7 +33,7 @@ from huitoukan.forms.layout import (
     locate_header,
 )
 from huitoukan.model.documents import CROSSCHECK_TITLE, FINDINGS_TITLE
-from huitoukan.model.findings import Finding
+from huitoukan.model.findings import Finding, FoundAgain
 from huitoukan.model.problems import Code, Problem, Severity, date_example, problem
 from huitoukan.returns.workbooks import (
     SheetGrid,
@@ -222,7 +222,10 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
             **params,
         )
 
+    again: dict[int, list[FoundAgain]] = {}
     for later, earlier, alike in _restated(result.findings):
+        said = FoundAgain(number=later.number, source=later.source, found_on=later.found_on)
+        again.setdefault(id(earlier), []).append(said)
         result.problems.append(
             about(
                 later,
@@ -237,6 +240,10 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
                 score=round(alike),
             )
         )
+    result.findings = [
+        f.model_copy(update={"found_again": tuple(again[id(f)])}) if id(f) in again else f
+        for f in result.findings
+    ]
     for later, earlier in _same_elsewhere(result.findings):
         result.problems.append(
             about(

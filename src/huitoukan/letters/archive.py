@@ -147,7 +147,11 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     field_row(
         "整改时限", _day(finding.deadline), "责任部门", "、".join(finding.departments) or "未分配"
     )
-    field_row("整改状态", _overall(page.parts, page.given))
+    state = _overall(page.parts, page.given)
+    if finding.found_again:  # 已清零, and found still there since (clerk trials 150, 151)
+        again = "、".join(map(str, finding.found_again))
+        state += f"\n此后再次发现：{again}，另列为交办问题，重新整改情况见该问题"
+    field_row("整改状态", state)
     answered_in = _rows_by(page.mentions)
     for part in page.parts:
         sheet.add("")

@@ -27,6 +27,20 @@ def number_key(number: str) -> str:
     return normalize_key(number).upper()
 
 
+class FoundAgain(BaseModel):
+    """A later problem of the list stating one listed before it (`Finding.found_again`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: str
+    source: str
+    found_on: date | None = None
+
+    def __str__(self) -> str:
+        day = f"，{chinese_date(self.found_on)}发现" if self.found_on else ""
+        return f"{self.number}（{self.source}{day}）"
+
+
 class Finding(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -49,6 +63,10 @@ class Finding(BaseModel):
     deadline_typed: str = ""
     """整改时限 as the list gave it when it was not a date (一周内, 12月20日前): what a
     message about the deadline quotes, beside the day it was read as (clerk trial 132)."""
+    found_again: tuple[FoundAgain, ...] = ()
+    """The problems listed after it that state it again (`FINDING_RESTATED`): found still
+    there after it was 销号, its archive and the register's 交办问题 sheet showed it 已清零
+    with no word of it (clerk trials 150, 151)."""
     decision: str = ""
     """对应自查: the clerk's decision in a cross-check (a hazard's 隐患编号 or 序号, or 无)."""
     decision_cell: str = ""

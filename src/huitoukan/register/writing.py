@@ -19,6 +19,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.findings.answers import given_day
 from huitoukan.model.documents import REGISTER_TITLE
+from huitoukan.model.findings import Finding
 from huitoukan.model.returns import FileOutcome, HazardRow
 from huitoukan.register.coverage import NOT_REPORTED, NOT_RETURNED, NOTHING_FOUND, coverage
 from huitoukan.register.evidence import department_folder
@@ -432,6 +433,13 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
 PRINTED_ASSIGNED_COLUMNS = 12
 
 
+def _found_again(finding: Finding) -> str:
+    """What a problem's 状态 adds when the list states it again later (`found_again`)."""
+    if not finding.found_again:
+        return ""
+    return f"（此后再次发现：{'、'.join(f.number for f in finding.found_again)}）"
+
+
 def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) -> Sheet:
     """交办问题: every assigned problem × responsible department with its state; problems
     no department could be given as 未分配. Nothing on the list is left out."""
@@ -448,7 +456,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 f.description,
                 part.department,
                 "已反馈" if part.answered else "未反馈",
-                with_review(part.state.value, part.review),
+                with_review(part.state.value, part.review) + _found_again(f),
                 part.progress,
                 part.deadline or f.deadline,
                 part.days_late or None,
