@@ -592,6 +592,14 @@ def test_a_form_issued_to_another_its_header_typed_over_is_said(
     assert said[0]["message"].startswith(
         "表头部门为“各二级学院”，但这份表格是下发给学生工作处的（表格文件中记着），已按表头计入"
     )
+    # and the department is told, in its notice (the clerk alone was: clerk trial 151)
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    college = "".join(Path("通知/各二级学院-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        "贵部门报来的二级学院.xlsx是下发给学生工作处的表格，表头改填了贵部门：表中学生工作处的"
+        "交办问题和预先填写的隐患、整改情况已按贵部门的汇总。" in college
+    )
+    assert not Path("通知/附属医院-通知.txt").exists()
 
 
 def test_a_form_named_as_issued_in_another_departments_mail_beside_its_own_return_is_held(

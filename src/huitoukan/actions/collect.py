@@ -781,6 +781,7 @@ def collect_to_register(
     counted_for = collection.counted_for_header()
     not_taken = collection.reviews_not_taken()
     old_forms = collection.old_forms()
+    borrowed = collection.borrowed_forms()
     form_errors = collection.form_errors()
     status = build_status(
         campaign,
@@ -798,6 +799,7 @@ def collect_to_register(
         dues_before=dues_before,
         reviews_not_taken=not_taken,
         old_forms=old_forms,
+        borrowed=borrowed,
         form_errors=form_errors,
         assigned_on=collection.assigned_on,
     )
@@ -814,6 +816,7 @@ def collect_to_register(
             unreadable=unreadable,
             unreadable_why=unreadable_why,
             old_forms=old_forms,
+            borrowed=borrowed,
             form_errors=form_errors,
             set_aside=set_aside,
             counted_for=counted_for,

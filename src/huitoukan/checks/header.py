@@ -140,6 +140,7 @@ def identify_department(
     elif by_header and not several and record not in (None, by_header):
         # 学生工作处's follow-up form, its rows 学生工作处's answers, the header typed over by
         # 各二级学院: counted as 各二级学院's answers without a word (clerk trial 150)
+        form.typed_over = record.name if record else ""
         said(
             Code.DEPARTMENT_MISMATCH,
             value=typed,

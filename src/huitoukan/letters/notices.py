@@ -124,6 +124,14 @@ def notices(
                 "请并入贵部门的报表（或作为同一工作簿的另一张工作表）后重新报送；不是贵部门的表格（如下发给"
                 f"别的部门的表格），请告知{info.receiver}是哪个部门的。"
             )
+        if dept.returned and dept.borrowed_form:  # the warning reached the clerk alone (151)
+            kinds.append("核对所用表格")
+            lines.append(
+                f"贵部门报来的 {Path(dept.borrowed_form).name} 是下发给{dept.borrowed_from}的表格，"
+                f"表头改填了贵部门：表中{dept.borrowed_from}的交办问题和预先填写的隐患、整改情况已按"
+                f"贵部门的汇总。不是贵部门的，请删去这些行或改为本部门的情况后重新报送（下发给贵部门的"
+                "附件2中已有贵部门的交办问题）。"
+            )
         if dept.returned and dept.old_form:  # the warning reached the clerk alone (trial 110)
             kinds.append("核对往期表格")
             lines.append(

@@ -553,6 +553,9 @@ class ReturnForm(ProblemCounts):
     file's or folder's name giving it to another), or the folder or archive it was sent in
     (its file's name, as issued, giving it to another: `pointed_by`). `merging.refiled`
     sets it aside when `department`'s own return is no version of it."""
+    typed_over: str = ""
+    """The department the form was issued to, its header typed over with another's name
+    (`merging.Collection.borrowed_forms`)."""
     pointed_by: str = ""
     """What points to `pointed_to`: '' for the form's record, else 所在文件夹名 or 所在压缩包名."""
     held: bool = False

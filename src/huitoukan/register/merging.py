@@ -176,6 +176,13 @@ class Collection(ProblemCounts):
                 said.setdefault(department, {})[p.title] = None
         return {department: list(titles) for department, titles in said.items()}
 
+    def borrowed_forms(self) -> dict[str, tuple[str, ...]]:
+        """Department → (its current return, the department that form was issued to), when
+        its header was typed over another's issued form (DEPARTMENT_MISMATCH header_issued):
+        the other's pre-filled rows are counted as its own until it takes them out, and the
+        warning reached the clerk alone, its notice saying nothing (clerk trial 151)."""
+        return {d: (f.file, f.typed_over) for d, f in self.current.items() if f.typed_over}
+
     def old_forms(self) -> dict[str, str]:
         """Department → its current return, when that is an earlier campaign's form dated
         in this one (`Code.EARLIER_CAMPAIGN_FORM`): its notice asks it to check (the

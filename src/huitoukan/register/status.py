@@ -230,6 +230,10 @@ class DepartmentSummary(BaseModel):
     """What named `counted_header`, the form's header blank (`ReturnForm.department_by`)."""
     old_form: str = ""
     """Its current return, made on an earlier campaign's form (`Collection.old_forms`)."""
+    borrowed_form: str = ""
+    """Its current return, another department's issued form with its header typed over
+    (`Collection.borrowed_forms`): issued to `borrowed_from`."""
+    borrowed_from: str = ""
     form_errors: list[str] = []
     """The errors of its current return off its hazards' rows, by title (未填主要负责人):
     its notice asks for them (`Collection.form_errors`)."""
@@ -508,6 +512,7 @@ def build_status(
     dues_before: Sequence[date] = (),
     reviews_not_taken: Mapping[str, Sequence[int]] | None = None,
     old_forms: Mapping[str, str] | None = None,
+    borrowed: Mapping[str, tuple[str, ...]] | None = None,
     form_errors: Mapping[str, Sequence[str]] | None = None,
     assigned_on: Mapping[str, date | None] | None = None,
     crosschecks: Sequence[CheckedList] = (),
@@ -627,6 +632,8 @@ def build_status(
                 counted_header=counted[1],
                 counted_by=counted[2],
                 old_form=(old_forms or {}).get(name, ""),
+                borrowed_form=(*(borrowed or {}).get(name, ()), "")[0],
+                borrowed_from=(*(borrowed or {}).get(name, ()), "", "")[1],
                 form_errors=list((form_errors or {}).get(name, ()) if name in returned else ()),
             )
         )
