@@ -3185,6 +3185,23 @@ def test_departments_written_together_are_told_to_be_parted(
     )
 
 
+def test_a_department_with_a_note_in_brackets_is_told_to_drop_the_note(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """“学工处（牵头）、各二级学院”: 学工处（牵头） was said to be no department, the advice to
+    add [[departments]] name = "学工处（牵头）" to campaign.toml (clerk trial 151). Told to drop
+    the note; the other department is read as it stands."""
+    typed = "学工处（牵头）、各二级学院"
+    path = findings_list(tmp_path / "清单.xlsx", [dict(ROWS[0], 责任部门=typed)], ORDER)
+    with pytest.raises(FindingsError) as refused:
+        read_findings(path, campaign)
+    [said] = [p for p in refused.value.problems if p.code is Code.FINDING_UNKNOWN_DEPARTMENT]
+    assert said.message == (
+        "责任部门“学工处（牵头）”中的“（牵头）”不是部门名称：请删去，写成“学生工作处”（牵头、"
+        "配合等分工可写在整改要求中）"
+    )
+
+
 @pytest.mark.parametrize(
     "place",
     ["问题所在位置", "具体位置", "所在位置", "隐患位置", "隐患地点", "检查地点", "检查点位"],

@@ -46,6 +46,8 @@ from huitoukan.text import fingerprint, normalize_key
 _BY_KEY = column_keys(LIST_COLUMNS)
 _HEADERS = {c.field: c.header for c in LIST_COLUMNS}
 _SEPARATORS = re.compile(r"[、，,;；/\s]+")
+_REMARK = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+"""A note in brackets beside a department's name (学工处（牵头）)."""
 
 
 def _in_order_typed(text: str, campaign: Campaign) -> list[str]:
@@ -717,6 +719,16 @@ def _finding(
             hint += _STALE_CHOICE
         code = Code.INSPECTION_UNKNOWN_DEPARTMENT if inspection else Code.FINDING_UNKNOWN_DEPARTMENT
         joined = _in_order_typed(unknown, campaign)
+        bare = _REMARK.sub("", unknown)
+        if (
+            code is Code.FINDING_UNKNOWN_DEPARTMENT
+            and bare != unknown
+            and (named := campaign.named_unit(bare))
+        ):
+            # 学工处（牵头）: it was told to add that as a department of its own (trial 151)
+            remark = unknown.replace(bare, "", 1)
+            line.add(code, "departments", "remark", typed=unknown, remark=remark, unit=named.name)
+            continue
         if code is Code.FINDING_UNKNOWN_DEPARTMENT and len(joined) > 1:
             # 学工处及各二级学院: told to add it as a department of its own (clerk trial 150)
             line.add(code, "departments", "joined", typed=unknown, joined="、".join(joined))

@@ -878,6 +878,8 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "joined": "责任部门“{typed}”像是几个部门写在了一起：共同整改的，请用“、”把各部门隔开，"
             "写成“{joined}”",
+            "remark": "责任部门“{typed}”中的“{remark}”不是部门名称：请删去，写成“{unit}”（牵头、"
+            "配合等分工可写在整改要求中）",
         },
     ),
     Code.INSPECTION_UNKNOWN_DEPARTMENT: Rule(
