@@ -2988,6 +2988,10 @@ def test_an_issued_form_sorted_but_its_numbers_answers_each_its_own_problem(
     assert Code.ASSIGNMENT_RESTATED not in codes
     shifted = {p.row for p in collection.problems if p.code is Code.ASSIGNMENT_ROWS_SHIFTED}
     assert shifted == ({first, other} if with_row == "SD-01" else {first})
+    # one thing asked of each such row: not “请补上编号 XX-01” too, over the 编号 it holds
+    # (clerk trial 151)
+    matched = {p.row for p in collection.problems if p.code is Code.ASSIGNMENT_MATCHED_BY_CONTENT}
+    assert not shifted & matched
 
 
 @pytest.mark.parametrize("seq", ["kept", "deleted"])

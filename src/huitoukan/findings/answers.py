@@ -168,6 +168,7 @@ def assign(
     result: list[HazardRow] = []
     loose: dict[str, list[int]] = {}  # department → rows without a usable 编号
     renumbered: set[tuple[str, str]] = set()
+    shifted: set[int] = set()  # rows holding another row's 编号 (ASSIGNMENT_ROWS_SHIFTED)
     own: dict[str, list[Finding]] = {}  # department → its problems
     for listed in findings:
         for department in listed.departments:
@@ -237,6 +238,7 @@ def assign(
             # its 编号 and 来源 are the other row's: kept, a register read back would make
             # it the answer again
             row = row._replace(number="", source="")
+            shifted.add(len(result))
             loose.setdefault(row.department, []).append(len(result))
         else:
             answered.add((finding.number, row.department))
@@ -274,6 +276,8 @@ def assign(
                 table = forms.get(row.source_file)
                 columns = table.column_letters if table is not None else {}
                 no_column = bool(columns) and "number" not in columns
+                if index in shifted:  # moving the 编号 back is what it is asked: “请补上编号
+                    continue  # XX-01” beside it would have it overwrite the one it has (trial 151)
                 problems.append(
                     _row_problem(
                         Code.ASSIGNMENT_MATCHED_WITHOUT_COLUMN
