@@ -1528,6 +1528,11 @@ def test_a_finding_like_what_a_failed_review_found_is_not_a_miss(
     assert judged.conclusion is Conclusion.TO_CONFIRM
     assert [c.hazard.hazard_id for c in judged.candidates] == [boiler.hazard_id]
     assert "复查意见是“报警器未与消防控制室联网，报警信号无人接收”" in judged.note
+    assert judged.note.startswith("与安全保卫处自查发现的隐患")
+    # an answer to an assigned problem is said to be one (clerk trial 151)
+    answering = [h._replace(number="SD6-01") for h in hazards]
+    [told] = crosscheck(campaign, [finding], answering).verdicts
+    assert told.note.startswith(f"与安全保卫处反馈交办问题 SD6-01 的隐患 {boiler.hazard_id}")
     decided = finding.model_copy(update={"decision": boiler.hazard_id})
     result = crosscheck(campaign, [decided], hazards)
     assert result.verdicts[0].conclusion is Conclusion.FOUND_NOT_RECTIFIED

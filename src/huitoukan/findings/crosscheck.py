@@ -357,8 +357,10 @@ def _reviewed_alike(finding: Finding, reviewed: Candidate) -> Verdict:
     """`finding`, like a hazard the self-check found that failed its 复查验收: for the clerk
     to confirm (自查已发现但未整改到位 when it is the same), not a miss to answer for."""
     hazard = reviewed.hazard
+    # (an answer to an assigned problem was called 自查发现: clerk trial 151)
+    whose = f"反馈交办问题 {hazard.number} 的" if hazard.number else "自查发现的"
     note = (
-        f"与{hazard.department}自查发现的隐患 {hazard.hazard_id}（{hazard.where[:40]}）相近：它复查不合格，"
+        f"与{hazard.department}{whose}隐患 {hazard.hazard_id}（{hazard.where[:40]}）相近：它复查不合格，"
         f"复查意见是“{hazard.review_note[:60]}”，可能是自查已发现、整改未到位的同一问题；请核对后在"
         "问题清单的“对应自查”中填写隐患编号（是同一问题）或“无”"
     )
