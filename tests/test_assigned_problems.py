@@ -1469,6 +1469,15 @@ def test_a_problem_whose_seq_is_replaced_by_a_number_is_said_renumbered(
         p.message.startswith(f"清单中编为 {numbers[0]} 的交办问题现在的编号是") for p in said
     ] == ([True] if renumbered else [])
     assert removed(before, now) == {}
+    unassigned = list_changes(
+        [before[0].model_copy(update={"departments": ()})],
+        [now[0].model_copy(update={"departments": ()})],
+        "交办问题清单.xlsx",
+        AS_OF,
+    )  # (“（未明确）手中若有填着旧编号…”: clerk trial 150)
+    assert [
+        p.message.endswith("它还没有明确责任部门，明确后下发的表格用新编号") for p in unassigned
+    ] == ([True] if renumbered else [])
     elsewhere = [Finding(number="DD-09", **{**what, "location": "食堂"})]
     assert list_changes(before, elsewhere, "交办问题清单.xlsx", AS_OF)[0].message.startswith(
         f"交办问题 {numbers[0]}（图书馆"

@@ -50,7 +50,7 @@ def list_changes(
                     sheet=new.sheet,
                     row=new.row,
                     value=new.number,
-                    variant="renumbered",
+                    variant="renumbered" if old.departments else "renumbered_unassigned",
                     number=new.number,
                     old=old.number,
                     departments=departments,

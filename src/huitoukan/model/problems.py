@@ -836,6 +836,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "renumbered": "清单中编为 {old} 的交办问题现在的编号是 {number}（来源、发现时间和内容相同）：台账按新编号"
             "跟踪；{departments}手中若有填着旧编号 {old} 的表格，报回时按部位和问题描述对应到 {number}；以后下发的表格用新编号"
             "（可下发跟进轮表格：huitoukan issue --followup 全校隐患台账.xlsx）",
+            # (“（未明确）手中若有…” of one no department had: clerk trial 150)
+            "renumbered_unassigned": "清单中编为 {old} 的交办问题现在的编号是 {number}（来源、发现时间和内容"
+            "相同）：台账按新编号跟踪；它还没有明确责任部门，明确后下发的表格用新编号",
             "deadline": "交办问题 {number} 的整改时限由 {old} 改为 {new}：台账已按新时限判断是否逾期；"
             "{departments}手中的表格还是原时限，请告知（可下发跟进轮表格：huitoukan issue --followup "
             "全校隐患台账.xlsx）",
