@@ -692,7 +692,9 @@ def collect_report(result: CollectResult) -> None:
     if collection.skipped:
         _wrapped(out, f"已跳过的文件（{len(collection.skipped)}）", style="bold")
         for skipped in collection.skipped[:TERMINAL_ROWS]:
-            _wrapped(out, f"{_file_name(skipped.file)}：{skipped.reason}", "  ", "    ")
+            # with its folders (扫描件.pdf of 回收/附属医院/ was shown bare: clerk trial 150)
+            shown = skipped.file if outermost_archive(Path(skipped.file)) is None else None
+            _wrapped(out, f"{shown or _file_name(skipped.file)}：{skipped.reason}", "  ", "    ")
         _more(out, TERMINAL_ROWS, len(collection.skipped), "台账“报送记录”工作表")
     if collection.problems:
         problem_list(err, collection.problems)
