@@ -2614,6 +2614,21 @@ def test_init_findings_writes_a_blank_list_named_in_campaign_toml(
     assert "按本校重新生成" not in again.output  # made for the campaign.toml that is there
 
 
+def test_init_findings_names_the_list_already_there(runner: CliRunner, chdir_tmp: Path) -> None:
+    """After init, the clerk made 交办问题清单.xlsx of its own; init --findings refused
+    (“已存在，未做改动；确需覆盖请加 --force”), campaign.toml left without [findings], and
+    --force would have replaced the list (clerk trial 150). It names the list as it stands."""
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    own = findings_list(chdir_tmp / "交办问题清单.xlsx", ROWS[:2], ORDER).read_bytes()
+    result = runner.invoke(app, ["init", "--findings"])
+    assert result.exit_code == 0, result.output
+    assert 'file = "交办问题清单.xlsx"' in (chdir_tmp / "campaign.toml").read_text("utf-8")
+    assert (chdir_tmp / "交办问题清单.xlsx").read_bytes() == own
+    said = "".join(result.output.split())
+    assert "交办问题清单交办问题清单.xlsx已存在，按原样写明，未改动" in said
+    assert "已写出空白交办问题清单" not in said
+
+
 def test_a_department_chosen_from_a_stale_drop_down_is_said_to_come_from_it(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

@@ -28,6 +28,8 @@ class Initialized:
     named: bool = False
     """The list named in a campaign.toml that was already there."""
     findings: Path | None = None
+    existing: Path | None = None
+    """The list already beside campaign.toml, named in it as it stands (not written)."""
     kept: tuple[tuple[Path, Path], ...] = ()
     """(file, its copy) of each file `--force` wrote over: the office's edits are not lost."""
 
@@ -50,12 +52,18 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
                 )
             target = _blank_list(named_list, campaign, force, kept)
             return Initialized(out, written=False, named=True, findings=target, kept=tuple(kept))
-        target = _blank_list(out.parent / LIST_FILE, campaign, force, kept)
+        beside = out.parent / LIST_FILE
+        # the clerk's own list there: named, not refused (“已存在，未做改动”, campaign.toml
+        # left without it: clerk trial 150), and not written over without --force
+        existing = beside if beside.exists() and not force else None
+        blank = None if existing else _blank_list(beside, campaign, force, kept)
         text = out.read_text("utf-8-sig")
         named = f'[findings]\nfile = "{LIST_FILE}"'
         text = text.replace(_COMMENTED, named) if _COMMENTED in text else f"{text}\n{named}\n"
         write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-        return Initialized(out, written=False, named=True, findings=target, kept=tuple(kept))
+        return Initialized(
+            out, written=False, named=True, findings=blank, existing=existing, kept=tuple(kept)
+        )
     listed = None
     if findings:
         listed = _blank_list(out.parent / LIST_FILE, default_campaign(), force, kept)

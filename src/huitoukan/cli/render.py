@@ -497,6 +497,12 @@ def campaign_written(done: Initialized) -> None:
                 else ""
             ),
         )
+    if done.existing is not None:
+        _wrapped(
+            console,
+            f"交办问题清单 {done.existing} 已存在，按原样写明，未改动；确需另写一份空白清单请加 --force"
+            "（覆盖前的内容另存备份）。",
+        )
     for file, copy in done.kept:
         _wrapped(console, f"注意：原 {file} 已覆盖，覆盖前的内容另存为 {copy}")
 
