@@ -2707,6 +2707,28 @@ def test_an_archive_part_not_started_is_not_headed_in_progress(
     assert any(str(t).endswith("统计日期：2023年12月20日") for t in texts)
 
 
+def test_an_archive_part_failed_at_review_is_not_shown_done(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A part reported 已完成 and failed at its 复查验收: its page read 整改完成情况 已完成 and
+    a 销号时间 under “整改中”, the 复查验收记录 box left blank (clerk trial 150)."""
+    from huitoukan.letters.archive import write_archive
+    from huitoukan.model.findings import Part, PartState
+
+    finding = city_finding("JB-1", date(2023, 12, 1), "东门", "防冲撞设施不全", "学生工作处")
+    part = Part(
+        number="JB-1", department="学生工作处", answered=True, progress="已完成",
+        closed_on=date(2023, 12, 3), state=PartState.OPEN, review="不合格",
+        reviewer="王科长", reviewed_on=date(2023, 12, 5), review_note="隔离桩未安装",
+    )  # fmt: skip
+    out = tmp_path / "档案.xlsx"
+    write_archive(out, campaign, AS_OF, [finding], [part], [])
+    texts = [str(c.value) for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
+    assert "已完成（复查不合格）" in texts
+    assert "2023年12月3日\n（部门所报，复查不合格，未销号）" in texts
+    assert any("☑ 复查验收记录（不合格）" in t for t in texts)
+
+
 @pytest.mark.parametrize(
     ("captions", "said"), [(["（整改前）"], True), (["（整改前）", "（整改后）"], False)]
 )

@@ -162,7 +162,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         if part.remarks:  # 补救措施 of what cannot be rectified soon (the 督导组 asks: trial 42)
             field_row("备注", part.remarks)
         owner = part.owner or ("未填写" if part.file else "")  # as the notices and report say
-        field_row("责任人", owner, "整改完成情况", part.progress)
+        failed = part.review == FAILED  # its 已完成 and 销号时间 the department's word alone
+        # (the page read 已完成 and a 销号时间 under 整改中: clerk trial 150)
+        progress = f"{part.progress}（复查不合格）" if failed and part.progress else part.progress
+        field_row("责任人", owner, "整改完成情况", progress)
         given = _given_on(part, page.given)
         given_late = _given_past_deadline(part, given)
         notes = []
@@ -185,6 +188,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         # why it is no 销号 (the page showed a blank where the department had written a
         # day: clerk trial 73)
         closed = closing_said(part.closing_flaw) or closed
+        if failed and part.closed_on:
+            closed = f"{_day(part.closed_on)}\n（部门所报，复查不合格，未销号）"
         field_row("整改时限", _day(part.deadline), "销号时间", closed)
         if part.days_overdue:
             field_row("逾期天数", part.days_overdue, "报送文件", part.file)
@@ -235,6 +240,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         p.review == PASSED and p.closing_flaw != STILL_THERE for p in page.parts
     )
     boxes = [f"{'☑' if item == EVIDENCE[-1] and reviewed else '□'} {item}" for item in EVIDENCE]
+    if not reviewed and any(p.review == FAILED for p in page.parts):  # a record, of a
+        # failure: the box left blank read as never reviewed (clerk trial 150)
+        boxes[-1] = f"☑ {EVIDENCE[-1]}（不合格）"
     line("　".join(boxes), height=22)
     if page.photos:  # labelled by how the row stood when each was sent: to be checked
         line(
