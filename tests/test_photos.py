@@ -837,6 +837,28 @@ def test_sample_and_report_place_the_photos(
     ]
 
 
+@pytest.mark.parametrize(
+    ("progress", "review", "before", "said"),
+    [
+        ("已完成", "", (), "（整改后）"),
+        ("整改中", "", ("a.png",), "（整改前）"),
+        ("已完成", "不合格", (), "（报已完成时报送，复查不合格）"),
+        ("整改中", "", (), ""),
+    ],
+)
+def test_a_photo_is_captioned_by_how_its_row_stood_when_sent(
+    progress: str, review: str, before: tuple[str, ...], said: str
+) -> None:
+    """A photo sent with the row 已完成, the review failed since: captioned with its file
+    alone, while the same return's other photo read （已完成时报送） (clerk trial 151)."""
+    from huitoukan.actions.photos import _when_sent
+    from huitoukan.model.returns import HazardRow
+
+    row = HazardRow("总务基建处", "a.xlsx", "附件2", 5, location="配电室", hazard="堆放杂物")
+    row = row._replace(progress=progress, review=review, photos=("a.png",), before_photos=before)
+    assert _when_sent(row, "a.png") == said
+
+
 def test_a_phone_photo_is_embedded_at_the_size_it_prints(tmp_path: Path) -> None:
     """A 3000 × 2000 phone photo (EXIF: taken turned) printed 6 cm wide made a report of
     megabytes a photo (clerk trial 43: 48 MB): it is embedded at three pixels a pixel

@@ -14,7 +14,7 @@ from pathlib import Path
 from huitoukan.errors import InputError
 from huitoukan.files import display_name
 from huitoukan.letters.photos import BEFORE, Photo
-from huitoukan.model.returns import DONE, HazardRow, photo_also_on, shared_photos
+from huitoukan.model.returns import DONE, FAILED, HazardRow, photo_also_on, shared_photos
 from huitoukan.register.evidence import EVIDENCE_FOLDER, laid_out_paths, library
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
@@ -36,10 +36,13 @@ def _when_sent(hazard: HazardRow, photo: str) -> str:
     """（整改前） for a photo first sent while the hazard was open, （整改后） for the one first
     sent with it 已完成; （已完成时报送） for each of several sent so (a department that did
     the work within the round pastes its before and after photos at once: both were printed
-    整改后, clerk trial 51); nothing when that is not known (an open hazard's photo of a
-    register written before it was recorded, or one sent 已完成 before a review failed)."""
+    整改后, clerk trial 51); （报已完成时报送，复查不合格） for one sent 已完成 before its
+    review failed (it was captioned with its file alone: clerk trial 151); nothing when
+    that is not known (an open hazard's photo of a register written before it was recorded)."""
     if photo in hazard.before_photos:
         return BEFORE
+    if hazard.review == FAILED:
+        return "（报已完成时报送，复查不合格）"
     if hazard.progress != DONE:
         return ""
     sent_done = [p for p in hazard.photos if p not in hazard.before_photos]
