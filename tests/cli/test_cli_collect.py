@@ -374,6 +374,13 @@ def test_a_form_issued_to_another_department_in_a_departments_mail_is_said(
     assert said["message"].startswith(
         "表头部门没有填写，已按所在文件夹名计为“附属医院”，但这份表格是下发给学院警务室的"
     )
+    # and the department it was issued to, chased with a bare 催报, is told (trial 152)
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
+    police = "".join(Path("通知/学院警务室-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        "收到下发给贵部门的表格自查表.xlsx（表头“部门（章）”没有填写，所在文件夹名指向附属医院），"
+        "已计为附属医院报送；"
+    ) in police
 
 
 @pytest.mark.parametrize("shared", [False, True])
@@ -420,6 +427,11 @@ def test_a_form_issued_to_another_in_a_mail_with_the_departments_own_return(
         "自查表.xlsx表头“部门（章）”没有填写，所在文件夹名指向贵部门，但与贵部门报表" in notice
     )
     assert "不是贵部门的表格（如下发给别的部门的表格），请告知安全保卫处是哪个部门的。" in notice
+    police = "".join(Path("通知/学院警务室-通知.txt").read_text("utf-8-sig").split())
+    assert (  # the department it was issued to, chased with a bare 催报 (clerk trial 152)
+        "收到下发给贵部门的表格自查表.xlsx（表头“部门（章）”没有填写，所在文件夹名指向附属医院），"
+        "待核对，未汇总；"
+    ) in police
 
 
 @pytest.mark.parametrize("shared", [False, True])

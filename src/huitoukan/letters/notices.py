@@ -96,13 +96,19 @@ def notices(
                     came = f"贵部门报来的文件 {name} 无法读取（{why}），"
             elif dept.set_aside_file:  # not a word of it, 尚未报送 (clerk trial 93)
                 came = (
-                    f"贵部门报来的文件 {Path(dept.set_aside_file).name} "
+                    f"收到下发给贵部门的表格 {Path(dept.set_aside_file).name}（"
+                    f"{dept.set_aside_named()}），待核对，未汇总；"
+                    if dept.set_aside_issued
+                    else f"贵部门报来的文件 {Path(dept.set_aside_file).name} "
                     f"{dept.set_aside_named()}，不是贵部门，未汇总；"
                 )
                 sent = again
             elif dept.counted_file:  # counted as its header's: 尚未报送 said only (trial 97)
                 came = (
-                    f"贵部门报来的文件 {Path(dept.counted_file).name} "
+                    f"收到下发给贵部门的表格 {Path(dept.counted_file).name}（"
+                    f"{dept.counted_named}），已计为{dept.counted_header}报送；"
+                    if dept.counted_issued
+                    else f"贵部门报来的文件 {Path(dept.counted_file).name} "
                     f"{dept.counted_named}，已计为{dept.counted_header}报送；"
                 )
                 sent = again

@@ -115,13 +115,13 @@ class Collection(ProblemCounts):
         with only the department named told (clerk trial 106)."""
         held = [f for f in self.forms if self.outcomes.get(f.file) is FileOutcome.HELD]
         told: dict[str, tuple[str, ...]] = {
-            f.named_for: (f.file, f.department, f.department_by)
+            f.named_for: (f.file, f.department, f.department_by, _issued_to(f, f.named_for))
             for f in held
             if f.named_plainly and f.named_for not in self.current
         }
         for f in held:
             if f.department in self.current:
-                told.setdefault(f.department, (f.file, f.department, f.department_by))
+                told.setdefault(f.department, (f.file, f.department, f.department_by, ""))
         return told
 
     def reviews_not_taken(self) -> dict[str, list[int]]:
@@ -147,9 +147,10 @@ class Collection(ProblemCounts):
             taken = self.current.get(f.department)
             if taken is None or taken.file != f.file:
                 continue
-            for told in (f.named_for if f.named_plainly else "", f.pointed_by and f.pointed_to):
+            for told in (f.named_for if f.named_plainly else "", f.pointed_to):
                 if told and told not in self.current:
-                    counted.setdefault(told, (f.file, f.department, f.department_by))
+                    issued = _issued_to(f, told)
+                    counted.setdefault(told, (f.file, f.department, f.department_by, issued))
         return counted
 
     def form_errors(self) -> dict[str, list[str]]:
@@ -473,8 +474,9 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             # 学院警务室's form, its header blank, in 附属医院's mail: counted as 附属医院's
             # newest version, it replaced 附属医院's own return (clerk trial 148)
             held = _held(form, _problem_held_as_pointed(form, max(theirs, key=version_order).file))
-            if form.pointed_by:  # the department whose folder it came in is told too (trial 150)
-                held = held.model_copy(update={"named_for": form.pointed_to, "named_plainly": True})
+            # the department whose folder it came in is told too (trial 150), or the one it was
+            # issued to (chased with a bare 催报: clerk trial 152)
+            held = held.model_copy(update={"named_for": form.pointed_to, "named_plainly": True})
             form = held
         elif (
             form.readable
@@ -490,6 +492,12 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             form = _held(form, _problem_held_as_pointed(form, newest, "issued_only"))
         refiled.append(form)
     return refiled
+
+
+def _issued_to(form: ReturnForm, department: str) -> str:
+    """`BY_ISSUE` when `department` is told of `form` because the form was issued to it
+    (its record, not its folder or name, points to it), else ''."""
+    return BY_ISSUE if form.pointed_to == department and not form.pointed_by else ""
 
 
 def _older(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:

@@ -221,6 +221,8 @@ class DepartmentSummary(BaseModel):
     set_aside_header: str = ""
     set_aside_by: str = ""
     """What named `set_aside_header`, the form's header blank (`ReturnForm.department_by`)."""
+    set_aside_issued: bool = False
+    """That form was issued to this department (its record says so, not its name or folder)."""
     """The department that form's header names."""
     counted_file: str = ""
     """Not returned, but a file named for it came, counted as the return of the department
@@ -228,6 +230,8 @@ class DepartmentSummary(BaseModel):
     counted_header: str = ""
     counted_by: str = ""
     """What named `counted_header`, the form's header blank (`ReturnForm.department_by`)."""
+    counted_issued: bool = False
+    """That form was issued to this department (its record says so, not its name or folder)."""
     old_form: str = ""
     """Its current return, made on an earlier campaign's form (`Collection.old_forms`)."""
     borrowed_form: str = ""
@@ -605,10 +609,10 @@ def build_status(
         closed = sum(h.closed for h in mine)
         unreviewed = sum(h.unreviewed for h in mine)
         first = returned.get(name)
-        aside = (*set_aside.get(name, ("", "")), "")[:3]
+        aside = (*set_aside.get(name, ("", "")), "", "")[:4]
         if name in returned and aside[1] != name:  # (one named for it: it sent its own since)
-            aside = ("", "", "")
-        counted = (*(() if name in returned else counted_for.get(name, ())), "", "", "")[:3]
+            aside = ("", "", "", "")
+        counted = (*(() if name in returned else counted_for.get(name, ())), "", "", "", "")[:4]
         summaries.append(
             DepartmentSummary(
                 department=name,
@@ -628,9 +632,11 @@ def build_status(
                 set_aside_file=aside[0],
                 set_aside_header=aside[1],
                 set_aside_by=aside[2],
+                set_aside_issued=bool(aside[3]),
                 counted_file=counted[0],
                 counted_header=counted[1],
                 counted_by=counted[2],
+                counted_issued=bool(counted[3]),
                 old_form=(old_forms or {}).get(name, ""),
                 borrowed_form=(*(borrowed or {}).get(name, ()), "")[0],
                 borrowed_from=(*(borrowed or {}).get(name, ()), "", "")[1],
