@@ -356,6 +356,22 @@ def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on
     assert str(row["说明"]).endswith(
         "另列一行（原有的那一行保留）后才会要求部门重新整改，此前台账仍按部门所报计"
     )
+    # until it is listed, the register and the 一问题一档案 say what the crosscheck found
+    # (both read 已销号 / 已清零: clerk trial 152)
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    [state] = [r["状态"] for r in sheet_rows(register, "交办问题") if r["问题编号"] == "XJ-1"]
+    assert str(state).endswith("（检查时问题仍在：SJ-9（市级抽查，2023年12月9日发现））")
+    archive = tmp_path / "抽查档案.xlsx"
+    sampled = runner.invoke(
+        app, ["sample", str(register), "--all", "-o", str(archive), "--as-of", "2023-12-20"]
+    )
+    assert sampled.exit_code in (0, 1), sampled.output
+    page = [str(c.value) for r in load_workbook(archive)["XJ-1"].iter_rows() for c in r if c.value]
+    [overall] = [page[i + 1] for i, text in enumerate(page) if text == "整改状态"]
+    assert overall.endswith(
+        "\nSJ-9（市级抽查，2023年12月9日发现）检查时问题仍在，整改未到位（见追责核查）："
+        "列入交办问题清单后由部门重新整改"
+    )
 
 
 def _hazard_id(register: Path, location: str) -> str:

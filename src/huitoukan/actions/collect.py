@@ -51,7 +51,7 @@ from huitoukan.model.returns import (
     ReturnForm,
     SkippedFile,
 )
-from huitoukan.register.crosschecks import crosschecks_path
+from huitoukan.register.crosschecks import crosschecks_path, recorded_crosschecks
 from huitoukan.register.evidence import (
     Evidence,
     evidence_folder,
@@ -802,6 +802,8 @@ def collect_to_register(
         borrowed=borrowed,
         form_errors=form_errors,
         assigned_on=collection.assigned_on,
+        # (a new campaign's register: its crosschecks are set aside below)
+        crosschecks=recorded_crosschecks(register) if register is not None and not fresh else (),
     )
     sources = _sources_of(collection.forms)
     backup = None

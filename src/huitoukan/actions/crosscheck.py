@@ -20,7 +20,7 @@ from huitoukan.letters.accountability import (
     typed_decisions,
     write_crosscheck,
 )
-from huitoukan.model.findings import Finding, number_key
+from huitoukan.model.findings import Finding, FoundAgain, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HazardRow
 from huitoukan.register.crosschecks import CheckedList, record_crosscheck
@@ -265,4 +265,13 @@ def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> Ch
             if v.conclusion is Conclusion.MISSED
         ],
         written=display_name(written),
+        belied={
+            v.belied_answer: str(
+                FoundAgain(
+                    number=v.finding.number, source=v.finding.source, found_on=v.finding.found_on
+                )
+            )
+            for v in verdicts
+            if v.belied_answer
+        },
     )

@@ -123,6 +123,7 @@ def sample(
                 photos,
                 state.assigned_on,
                 unread,
+                {k: v for checked in state.crosschecks for k, v in checked.belied.items()},
             ),
         )
     return chosen, written

@@ -51,6 +51,8 @@ class ArchivePage:
     issued (`RegisterState.assigned_on`)."""
     unread: list[str] = field(default_factory=list)
     """The departments whose answer had photos pasted that could not be read (a .xls)."""
+    belied: str = ""
+    """The inspection's problem a crosscheck found it still there as (`CheckedList.belied`)."""
 
 
 def _day(value: date | None) -> str:
@@ -151,6 +153,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     if finding.found_again:  # 已清零, and found still there since (clerk trials 150, 151)
         again = "、".join(map(str, finding.found_again))
         state += f"\n此后再次发现：{again}，另列为交办问题，重新整改情况见该问题"
+    elif said := page.belied:  # found so by a crosscheck, not yet listed (clerk trial 152)
+        state += (
+            f"\n{said}检查时问题仍在，整改未到位（见追责核查）：列入交办问题清单后由部门重新整改"
+        )
     field_row("整改状态", state)
     answered_in = _rows_by(page.mentions)
     for part in page.parts:
@@ -300,6 +306,7 @@ def write_archive(
     photos: Mapping[str, list[Photo]] | None = None,
     given: Mapping[str, date | None] | None = None,
     unread: Mapping[str, list[str]] | None = None,
+    belied: Mapping[str, str] | None = None,
 ) -> None:
     """One sheet (one A4 page) per problem of `findings`, in their order, with the
     `photos` of each (by 编号), its states as of `as_of`, the day each part was given when
@@ -325,6 +332,7 @@ def write_archive(
             list((photos or {}).get(finding.number, [])),
             given or {},
             list((unread or {}).get(finding.number, [])),
+            (belied or {}).get(finding.number, ""),
         )
         sheets.append(archive_sheet(campaign, page, name))
     write_workbook(path, sheets, ARCHIVE_TITLE, "由 huitoukan sample 生成")

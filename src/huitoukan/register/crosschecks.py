@@ -33,6 +33,10 @@ class CheckedList(BaseModel):
     """The problems the self-check missed (自查未发现): 问题编号 and what, as listed."""
     written: str = ""
     """The 追责核查 workbook it wrote."""
+    belied: dict[str, str] = {}
+    """问题编号 of an assigned problem reported 已完成 → the problem of the inspection that
+    found it still there (its 编号, source and day): its archive and the register said
+    已清零 until the clerk listed it again (clerk trial 152)."""
 
     @property
     def problems(self) -> int:

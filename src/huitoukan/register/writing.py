@@ -9,7 +9,7 @@ links are the 照片 counts, to the department's evidence folder beside the regi
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import cast
@@ -433,17 +433,20 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
 PRINTED_ASSIGNED_COLUMNS = 12
 
 
-def _found_again(finding: Finding) -> str:
-    """What a problem's 状态 adds when the list states it again later (`found_again`)."""
-    if not finding.found_again:
-        return ""
-    return f"（此后再次发现：{'、'.join(f.number for f in finding.found_again)}）"
+def _found_again(finding: Finding, belied: Mapping[str, str]) -> str:
+    """What a problem's 状态 adds when the list states it again later (`found_again`), or
+    — not yet listed — a crosscheck found it still there (`CheckedList.belied`)."""
+    if finding.found_again:
+        return f"（此后再次发现：{'、'.join(f.number for f in finding.found_again)}）"
+    said = belied.get(finding.number)
+    return f"（检查时问题仍在：{said}）" if said else ""
 
 
 def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) -> Sheet:
     """交办问题: every assigned problem × responsible department with its state; problems
     no department could be given as 未分配. Nothing on the list is left out."""
     findings = {f.number: f for f in collection.findings}
+    belied = {k: v for checked in status.crosschecks for k, v in checked.belied.items()}
     rows: list[list[Value]] = []
     for part in status.parts:
         f = findings[part.number]
@@ -456,7 +459,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 f.description,
                 part.department,
                 "已反馈" if part.answered else "未反馈",
-                with_review(part.state.value, part.review) + _found_again(f),
+                with_review(part.state.value, part.review) + _found_again(f, belied),
                 part.progress,
                 part.deadline or f.deadline,
                 part.days_late or None,
