@@ -458,6 +458,25 @@ def test_feedback_copy_names_the_missing_photo(tmp_path: Path) -> None:
     assert "照片已收入全校隐患台账的佐证材料" in summary
 
 
+def test_feedback_copy_says_which_photos_were_not_received(tmp_path: Path) -> None:
+    """A copy sent back told the department every photo pasted in its rows was received,
+    below the warnings that some could not be read (clerk trial 152)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    form = filled_form(campaign, "附属医院", returns / "医院.xlsx", [closed(), closed(部位="食堂")])
+    paste_photos(form, wps={_cell(form, 1, "备注"): AFTER, _cell(form, 2, "备注"): png(8, 8)})
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, feedback_dir=tmp_path / "退回"
+    )
+    (copy,) = result.feedback or []
+    summary = [str(c.value) for row in load_workbook(copy.copy_path).worksheets[0].iter_rows()
+               for c in row if c.value]  # fmt: skip
+    assert "原表中粘贴在隐患所在行的照片，除以上未能读取的图片外，已收入全校隐患台账的佐证材料" in (
+        "".join(summary)
+    )
+    assert not any(t.startswith("原表中粘贴在隐患所在行的照片已收入") for t in summary)
+
+
 def test_a_corrected_copy_without_the_photos_keeps_them_and_loses_the_warning(
     tmp_path: Path,
 ) -> None:

@@ -558,6 +558,12 @@ PHOTOS_KEPT = (
     "原表中粘贴在隐患所在行的照片已收入全校隐患台账的佐证材料（本副本中不再显示）；"
     "修改后重新报送时无需再次粘贴这些照片"
 )
+PHOTOS_PARTLY_KEPT = (
+    "原表中粘贴在隐患所在行的照片，除以上未能读取的图片外，已收入全校隐患台账的佐证材料（本副本中"
+    "不再显示）；修改后重新报送时只需把未能读取的照片重新粘贴到对应隐患所在行"
+)
+"""PHOTOS_KEPT of a return some pictures of which were skipped (it said all were received,
+3 of 4 skipped: clerk trial 152)."""
 PHOTOS_NOT_KEPT = "不在隐患所在行的照片没有收入（见上），请粘贴到对应隐患所在行后一并报送"
 PHOTO_STILL_KEPT = (
     "标为“照片重复使用”的照片也已收存：本副本中看不到，也删不掉，在本副本中另贴照片只会多一张。"
@@ -706,7 +712,9 @@ def marked_copy(
         for n, p in enumerate(problems, start=1)
     ]
     if with_photos:
-        rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_KEPT])
+        skipped = any(p.code is Code.PICTURE_SKIPPED for p in problems)
+        kept = PHOTOS_PARTLY_KEPT if skipped else PHOTOS_KEPT
+        rows.append([len(rows) + 1, "提示", "（照片）", "", "", kept])
     if any(p.code is Code.PHOTO_NOT_ON_HAZARD for p in problems):
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTOS_NOT_KEPT])
     if any(p.code is Code.PHOTO_REUSED for p in problems):
