@@ -2785,6 +2785,14 @@ def test_an_unanswered_problem_past_its_deadline_is_counted_overdue(
     runner.invoke(app, ["remind", *args])
     notice = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
     assert "XJ-01（县级普查，整改时限 2023年12月15日，已逾期 5 天）" in notice
+    # a 序号 read as the 编号 is said to be one (“1. 3（县级普查…”: clerk trial 150)
+    seq = findings_list(chdir_tmp / "序号.xlsx", [dict(ROWS[0], 问题编号="3")], ORDER)
+    assigned = read_findings(seq, campaign).findings
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [], assigned=assigned)
+    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--findings", str(seq)])
+    runner.invoke(app, ["remind", "--as-of", "2023-12-20", "--findings", str(seq)])
+    notice = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8-sig")
+    assert "1. 问题编号 3（县级普查，整改时限 2023年12月15日，已逾期 5 天）" in notice
 
 
 @pytest.mark.parametrize(("closed_on", "late"), [(14, None), (15, None), (16, 1)])

@@ -322,7 +322,8 @@ def notices(
                 + "后报送："
             )
             lines += _numbered(
-                f"{p.number}（{p.source}"
+                # a 序号 alone said as one (“1. 3（县级普查…”: clerk trial 150)
+                f"{'问题编号 ' if p.number.isdigit() else ''}{p.number}（{p.source}"
                 + (
                     f"，整改时限 {_day(p.deadline)}{p.given_mark}，已逾期 {p.days_overdue} 天"
                     if p.days_overdue
