@@ -180,6 +180,17 @@ def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
             tmp.unlink()
 
 
+def write_record(path: Path, text: str) -> bool:
+    """Write `text` to `path`, a record of huitoukan's beside the register, hidden (`hide`);
+    False when it could not be written."""
+    try:
+        write_atomically(path, lambda tmp: tmp.write_text(text, "utf-8"))
+    except HuitoukanError:
+        return False
+    hide(path)
+    return True
+
+
 def _mode_for(path: Path) -> int:
     """The permissions `path` has, or those a new file gets (0666 less the umask), so a
     register in a shared folder stays readable by the colleagues it was readable by."""

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from huitoukan.errors import HuitoukanError
-from huitoukan.files import hide, write_atomically
+from huitoukan.files import write_record
 
 
 class CheckedList(BaseModel):
@@ -66,11 +65,4 @@ def record_crosscheck(register: Path, checked: CheckedList) -> bool:
     lists: Sequence[CheckedList] = recorded_crosschecks(register)
     same = next((i for i, c in enumerate(lists) if c.file == checked.file), None)
     lists = [*lists, checked] if same is None else [*lists[:same], checked, *lists[same + 1 :]]
-    path = crosschecks_path(register)
-    text = _Checked(lists=list(lists)).model_dump_json()
-    try:
-        write_atomically(path, lambda tmp: tmp.write_text(text, "utf-8"))
-    except HuitoukanError:
-        return False
-    hide(path)
-    return True
+    return write_record(crosschecks_path(register), _Checked(lists=list(lists)).model_dump_json())

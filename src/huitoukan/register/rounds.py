@@ -15,8 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from huitoukan.dates import chinese_date
-from huitoukan.errors import HuitoukanError
-from huitoukan.files import hide, write_atomically
+from huitoukan.files import write_record
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import ReturnForm
 
@@ -227,11 +226,4 @@ def record_round(register: Path, issued: IssuedRound) -> bool:
             folder=issued.folder,
         )
     rounds = sorted([*rounds, issued], key=lambda r: r.form_date)
-    path = rounds_path(register)
-    text = _Rounds(rounds=rounds).model_dump_json()
-    try:
-        write_atomically(path, lambda tmp: tmp.write_text(text, "utf-8"))
-    except HuitoukanError:
-        return False
-    hide(path)
-    return True
+    return write_record(rounds_path(register), _Rounds(rounds=rounds).model_dump_json())
