@@ -43,8 +43,9 @@ def identify_department(
     typed = cell_text(entry.value) if entry else ""
     by_header = campaign.find_unit(typed) if typed else None
     record = campaign.find_unit(issued_to) if issued_to else None  # whom it was issued to
-    by_name = campaign.find_unit(sender_part(path.stem, campaign))
-    if by_name != record and record in campaign.units_in(sender_part(path.stem, campaign)):
+    sender = sender_part(path.stem, campaign)
+    by_name = campaign.find_unit(sender)
+    if by_name != record and record in campaign.units_in(sender):
         # 学工处-总务处.xlsx, 总务基建处-学生工作处.xlsx on the form issued to 学生工作处, its
         # header blank: one of the two is the sender, the form says which (the longer name
         # counted it as 总务基建处's, 学生工作处 chased: clerk trial 151)

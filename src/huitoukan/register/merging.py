@@ -103,7 +103,8 @@ class Collection(ProblemCounts):
     def set_aside(self) -> dict[str, tuple[str, ...]]:
         """Department → (the file of another department's form filled in that its name
         names, set aside by `refiled`; the department that form's header names; what named
-        it, its header blank: `ReturnForm.department_by`), for each
+        it, its header blank: `ReturnForm.department_by`; `BY_ISSUE` when it was issued to
+        the department told, `_issued_to`), for each
         department with no return of its own: it sent something, and was told 尚未报送
         without a word of that file, on every command after its collect (clerk trial 93).
         A form set aside that no such department is told of (its name a place's, or the
@@ -138,10 +139,11 @@ class Collection(ProblemCounts):
     def counted_for_header(self) -> dict[str, tuple[str, ...]]:
         """Department → (the file its name plainly names, or that came in its folder or
         archive, the department its header names — or, blank, its file's name — and it was
-        counted for, what named that one if not its header: `ReturnForm.department_by`), for
-        each department with no return of its own: the other department sent nothing else,
-        so the form is its return (warned of), and the department whose name the file bears,
-        or whose mail it came in, was told only 尚未报送 (clerk trials 93, 97, 151)."""
+        counted for, what named that one if not its header: `ReturnForm.department_by`;
+        `BY_ISSUE` when it was issued to the department told), for each department with no
+        return of its own: the other department sent nothing else, so the form is its return
+        (warned of), and the department whose name the file bears, whose mail it came in, or
+        to which it was issued, was told only 尚未报送 (clerk trials 93, 97, 151, 152)."""
         counted: dict[str, tuple[str, ...]] = {}
         for f in self.forms:
             taken = self.current.get(f.department)
