@@ -354,6 +354,29 @@ def test_a_file_skipped_in_a_departments_folder_is_shown_with_its_folder(
     assert f"{Path('回收/附属医院/扫描件.pdf')}：这是PDF文件" in said
 
 
+def test_a_folder_agreeing_with_the_forms_record_is_said_beside_the_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """职教中心学校's issued form, its header blank, saved as 学院警务室.xlsx in 职教中心学校's
+    folder: counted by the file's name, warned that it was issued to 职教中心学校 — not that
+    its folder says so too (clerk trial 151)."""
+    from tests.helpers import hazard
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    sent = Path("回收/职教中心学校/学院警务室.xlsx")
+    _returned_on_its_form("职教中心学校", sent, [hazard(部位="值班室")])
+    result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+    [said] = [
+        p for p in json.loads(result.stdout)["problems"] if p["code"] == "department-mismatch"
+    ]
+    assert said["message"].startswith(
+        "表头部门没有填写，已按文件名计为“学院警务室”，但这份表格是下发给职教中心学校的"
+        "（表格文件中记着，所在文件夹名也指向“职教中心学校”）：请核对"
+    )
+
+
 def test_a_form_issued_to_another_department_in_a_departments_mail_is_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -176,6 +176,8 @@ def identify_department(
                 issued=issued.name,
                 by_name=unit.name,
                 named_by=named_by,
+                # (the folder agreeing with the form went unsaid: clerk trial 151)
+                also=f"，{folder_by}也指向“{issued.name}”" if by_folder == issued else "",
             )
         elif by_header is None and named_by == "文件名" and (other := other_in_folder(unit)):
             # 附属医院's issued form, its name as issued and its header cleared, in 学院警务室's

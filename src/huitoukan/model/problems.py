@@ -271,7 +271,7 @@ CATALOGUE: Mapping[Code, Rule] = {
             "unknown": "表头部门“{typed}”不在本次活动的部门名单中，已按{named_by}计为“{by_name}”；"
             "请核对，并填写部门全称（或在 campaign.toml 中为该部门添加别名）",
             "issued": "表头部门没有填写，已按{named_by}计为“{by_name}”，但这份表格是下发给{issued}的"
-            "（表格文件中记着）：请核对；是{issued}的报表的，请在表头“部门（章）”中填写{issued}后"
+            "（表格文件中记着{also}）：请核对；是{issued}的报表的，请在表头“部门（章）”中填写{issued}后"
             "重新汇总",
             "header_issued": "表头部门为“{by_header}”，但这份表格是下发给{issued}的（表格文件中记着），"
             "已按表头计入，请核对：是用了{issued}的表格的，表中{issued}的交办问题和预先填写的隐患、"
