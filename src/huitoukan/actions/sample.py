@@ -18,6 +18,7 @@ from huitoukan.letters.archive import write_archive
 from huitoukan.letters.photos import Photo
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.returns import HazardRow
+from huitoukan.register.crosschecks import belied
 from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
 
@@ -123,7 +124,7 @@ def sample(
                 photos,
                 state.assigned_on,
                 unread,
-                {k: v for checked in state.crosschecks for k, v in checked.belied.items()},
+                belied(state.crosschecks),
             ),
         )
     return chosen, written

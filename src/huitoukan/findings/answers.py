@@ -377,7 +377,7 @@ def _states_another(row: HazardRow, numbered: Finding, own: Sequence[Finding]) -
     """Whether `row`, numbered as its department's problem `numbered`, plainly states
     another of its own problems instead (its 编号 overwritten): nothing like the one it
     names, the same as another."""
-    if score(numbered.location, numbered.description, row.location, row.hazard) >= CANDIDATE:
+    if _states(numbered, row):
         return False
     return any(
         other is not numbered

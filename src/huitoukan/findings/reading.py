@@ -718,7 +718,6 @@ def _finding(
         if unknown in offered:
             hint += _STALE_CHOICE
         code = Code.INSPECTION_UNKNOWN_DEPARTMENT if inspection else Code.FINDING_UNKNOWN_DEPARTMENT
-        joined = _in_order_typed(unknown, campaign)
         bare = _REMARK.sub("", unknown)
         if (
             code is Code.FINDING_UNKNOWN_DEPARTMENT
@@ -729,6 +728,7 @@ def _finding(
             remark = unknown.replace(bare, "", 1)
             line.add(code, "departments", "remark", typed=unknown, remark=remark, unit=named.name)
             continue
+        joined = _in_order_typed(unknown, campaign)
         if code is Code.FINDING_UNKNOWN_DEPARTMENT and len(joined) > 1:
             # 学工处及各二级学院: told to add it as a department of its own (clerk trial 150)
             line.add(code, "departments", "joined", typed=unknown, joined="、".join(joined))

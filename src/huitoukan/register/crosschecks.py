@@ -46,6 +46,12 @@ class _Checked(BaseModel):
     lists: list[CheckedList] = []
 
 
+def belied(lists: Sequence[CheckedList]) -> dict[str, str]:
+    """Of all `lists`, each assigned problem found still there → the inspection's problem
+    that found it (`CheckedList.belied`)."""
+    return {number: said for checked in lists for number, said in checked.belied.items()}
+
+
 def crosschecks_path(register: Path) -> Path:
     return register.with_name(f".{register.name}.crosschecks.json")
 

@@ -22,6 +22,7 @@ from huitoukan.model.documents import REGISTER_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.model.returns import FileOutcome, HazardRow
 from huitoukan.register.coverage import NOT_REPORTED, NOT_RETURNED, NOTHING_FOUND, coverage
+from huitoukan.register.crosschecks import belied
 from huitoukan.register.evidence import department_folder
 from huitoukan.register.layout import (
     ASSIGNED_SHEET,
@@ -446,7 +447,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
     """交办问题: every assigned problem × responsible department with its state; problems
     no department could be given as 未分配. Nothing on the list is left out."""
     findings = {f.number: f for f in collection.findings}
-    belied = {k: v for checked in status.crosschecks for k, v in checked.belied.items()}
+    found_still = belied(status.crosschecks)
     rows: list[list[Value]] = []
     for part in status.parts:
         f = findings[part.number]
@@ -459,7 +460,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 f.description,
                 part.department,
                 "已反馈" if part.answered else "未反馈",
-                with_review(part.state.value, part.review) + _found_again(f, belied),
+                with_review(part.state.value, part.review) + _found_again(f, found_still),
                 part.progress,
                 part.deadline or f.deadline,
                 part.days_late or None,
