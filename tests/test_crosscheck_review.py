@@ -374,6 +374,44 @@ def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on
     )
 
 
+@pytest.mark.parametrize("decided", [False, True])
+def test_a_school_listed_problem_whose_closing_an_inspection_belied_reads_so(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path, decided: bool
+) -> None:
+    """XN-1 of the school's own 学校通报, answered closed on 12月8日; the 省级督查 finds it
+    still there on the 9th — in the same words, or in others the clerk's 对应自查 names its
+    answer for. The answer counts as the self-check's (a school-level source): 自查已发现但
+    未整改到位, and XN-1 read 已销号 / 已清零 in the register and its 一问题一档案, the run's
+    advice not naming it (clerk trial 153)."""
+    from huitoukan.findings.reading import read_findings
+    from tests.helpers import answer
+
+    problem = {"问题编号": "XN-1", "问题来源": "学校通报", "发现时间": "2023-11-10", "部位": "东门",
+               "问题描述": "配电箱未上锁", "责任部门": "安全保卫处", "整改时限": "2023-11-30"}  # fmt: skip
+    assigned = findings_list(tmp_path / "交办问题清单.xlsx", [problem], (*ORDER[:-1], "整改时限"))
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [],
+                assigned=read_findings(assigned, campaign).findings,
+                answers={"XN-1": answer(整改完成情况="已完成", 检查时间=date(2023, 11, 10),
+                                       销号时间=date(2023, 12, 8))},
+                form_date=date(2023, 12, 8))  # fmt: skip
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    finding = {**problem, "问题编号": "SD-9", "问题来源": "省级督查", "发现时间": "2023-12-09"}
+    if decided:
+        [answered] = read_register(register).hazards
+        finding |= {"部位": "东门配电间", "问题描述": "电箱门锁损坏仍未修复",
+                    "对应自查": answered.hazard_id}  # fmt: skip
+    listed = findings_list(tmp_path / "省级督查.xlsx", [finding], ORDER)
+    out = tmp_path / "追责核查.xlsx"
+    said = "".join(run(runner, str(listed), str(register), "--out", str(out))[1].split())
+    assert "交办问题XN-1那一行保留，不是重复" in said
+    [row] = verdict_rows(out)
+    assert row["结论"] == Conclusion.FOUND_NOT_RECTIFIED.value + ("（已核对）" if decided else "")
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    [state] = [r["状态"] for r in sheet_rows(register, "交办问题") if r["问题编号"] == "XN-1"]
+    assert str(state).endswith("（检查时问题仍在：SD-9（省级督查，2023年12月9日发现））")
+
+
 def _hazard_id(register: Path, location: str) -> str:
     [hazard] = [h for h in read_register(register).hazards if h.location == location]
     return hazard.hazard_id
@@ -1549,6 +1587,46 @@ def test_a_finding_like_what_a_failed_review_found_is_not_a_miss(
     answering = [h._replace(number="SD6-01") for h in hazards]
     [told] = crosscheck(campaign, [finding], answering).verdicts
     assert told.note.startswith(f"与安全保卫处反馈交办问题 SD6-01 的隐患 {boiler.hazard_id}")
+    decided = finding.model_copy(update={"decision": boiler.hazard_id})
+    result = crosscheck(campaign, [decided], hazards)
+    assert result.verdicts[0].conclusion is Conclusion.FOUND_NOT_RECTIFIED
+    assert not [p for p in result.problems if p.code is Code.CROSSCHECK_UNLIKE_DECISION]
+
+
+@pytest.mark.parametrize("redone_on", [date(2023, 12, 9), date(2023, 12, 11)])
+def test_a_failed_review_still_reads_after_the_redo_passes(tmp_path: Path, redone_on: date) -> None:
+    """锅炉房未安装一氧化碳报警器 failed its review (“报警器未与消防控制室联网”), was done
+    again (before or after the city found 一氧化碳报警器未联网 there) and passed: the
+    reviewer's words were read no more, the finding called 自查未发现 and the clerk's
+    confirmed 对应自查 told 不相近 (clerk trial 151). The failure kept in 复查意见 still reads."""
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    first = closed(
+        部位="锅炉房",
+        存在隐患问题="锅炉房未安装一氧化碳报警器",
+        检查时间=date(2023, 12, 1),
+        销号时间=date(2023, 12, 5),
+    )
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 5))
+    [boiler] = collect(campaign, [returns], as_of=AS_OF).hazards
+    note = "报警器未与消防控制室联网，报警信号无人接收"
+    _reviewed(campaign, boiler, returns / "复查一.xlsx", "2023-12-07", "不合格", note)
+    again = first.copy()
+    again["销号时间"] = redone_on
+    filled_form(campaign, "安全保卫处", returns / "v2.xlsx", [again], form_date=redone_on)
+    _reviewed(campaign, boiler, returns / "复查二.xlsx", "2023-12-12", "合格", "已联网")
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert [h.closed for h in hazards] == [True]
+    finding = city_finding(
+        "SJ-7", date(2023, 12, 10), "锅炉房", "一氧化碳报警器未联网", "安全保卫处"
+    )
+    [judged] = crosscheck(campaign, [finding], hazards).verdicts
+    assert judged.conclusion is Conclusion.TO_CONFIRM
+    assert [c.hazard.hazard_id for c in judged.candidates] == [boiler.hazard_id]
+    assert (
+        f"它曾复查不合格，2023年12月12日复查合格，复查意见是“已联网（此前2023年12月7日复查不合格：{note}）”"
+        in judged.note
+    )
     decided = finding.model_copy(update={"decision": boiler.hazard_id})
     result = crosscheck(campaign, [decided], hazards)
     assert result.verdicts[0].conclusion is Conclusion.FOUND_NOT_RECTIFIED

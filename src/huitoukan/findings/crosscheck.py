@@ -36,7 +36,7 @@ from huitoukan.findings.similarity import (
 )
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem
-from huitoukan.model.returns import FAILED, HAZARD_ID, PASSED, HazardRow
+from huitoukan.model.returns import FAILED, FAILED_BEFORE, HAZARD_ID, PASSED, HazardRow
 from huitoukan.text import normalize_key
 
 
@@ -332,10 +332,20 @@ def _alike(finding: Finding, hazard: HazardRow) -> float:
     what the reviewer found still wrong (锅炉房未安装一氧化碳报警器, 复查不合格 “报警器未与消防
     控制室联网”, against the city's 一氧化碳报警器未联网: 自查未发现 and 追责, clerk trial 150)."""
     said = score(finding.location, finding.description, hazard.location, hazard.hazard)
-    if hazard.review == FAILED and hazard.review_note:
-        worded = f"{hazard.hazard}；{hazard.review_note}"
+    if found_wanting := _found_wanting(hazard):
+        worded = f"{hazard.hazard}；{found_wanting}"
         said = max(said, score(finding.location, finding.description, hazard.location, worded))
     return said
+
+
+def _found_wanting(hazard: HazardRow) -> str:
+    """What reviewers found still wrong with `hazard` ('' when none did): its 复查意见 when
+    it failed its latest review, or the failures before a later one, kept there (passed
+    after the redo, the words were read no more and the finding they matched was called
+    自查未发现, the clerk's confirmed match 不相近: clerk trial 151)."""
+    if hazard.review == FAILED or FAILED_BEFORE in hazard.review_note:
+        return hazard.review_note
+    return ""
 
 
 def _failed_review_alike(
@@ -345,7 +355,7 @@ def _failed_review_alike(
     is like once the reviewer's words are read with its own; None when none is."""
     best: Candidate | None = None
     for n, hazard in numbered:
-        if hazard.review != FAILED or not _before(hazard.checked_on, finding.found_on):
+        if not _found_wanting(hazard) or not _before(hazard.checked_on, finding.found_on):
             continue
         value = _alike(finding, hazard)
         if value >= CANDIDATE and (best is None or value > best.score):
@@ -359,9 +369,16 @@ def _reviewed_alike(finding: Finding, reviewed: Candidate) -> Verdict:
     hazard = reviewed.hazard
     # (an answer to an assigned problem was called 自查发现: clerk trial 151)
     whose = f"反馈交办问题 {hazard.number} 的" if hazard.number else "自查发现的"
+    if hazard.review == FAILED:
+        failed = f"它复查不合格，复查意见是“{hazard.review_note[:60]}”"
+    else:  # passed since, or awaiting its review again (its 复查意见 keeps the failures)
+        passed = ""
+        if hazard.review == PASSED and hazard.reviewed_on is not None:
+            passed = f"，{chinese_date(hazard.reviewed_on)}复查合格"
+        failed = f"它曾复查不合格{passed}，复查意见是“{hazard.review_note[:80]}”"
     note = (
-        f"与{hazard.department}{whose}隐患 {hazard.hazard_id}（{hazard.where[:40]}）相近：它复查不合格，"
-        f"复查意见是“{hazard.review_note[:60]}”，可能是自查已发现、整改未到位的同一问题；请核对后在"
+        f"与{hazard.department}{whose}隐患 {hazard.hazard_id}（{hazard.where[:40]}）相近：{failed}，"
+        "可能是自查已发现、整改未到位的同一问题；请核对后在"
         "问题清单的“对应自查”中填写隐患编号（是同一问题）或“无”"
     )
     return Verdict(finding, Conclusion.TO_CONFIRM, None, [reviewed], note=note)
@@ -1004,6 +1021,9 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
             # 要求部门重新整改” of a hazard 复查不合格 days before: clerk trial 142)
             belied=hazard.closed,
             review_belied=hazard.unreviewed,
+            # the answer to a problem the school listed itself (学校通报: its answers count
+            # as the self-check's) read 已清零 in the register and its archive: clerk trial 153
+            belied_answer=hazard.number if hazard.closed and hazard.answers_a_check else "",
         )
     found = finding.found_on
     # what the department's versions said on the day of the inspection: a 整改时限 put off

@@ -45,6 +45,8 @@ STATUS_VALUES: tuple[Progress, ...] = (DONE, IN_PROGRESS, NOT_STARTED)
 UNREVIEWED: Final = "待复查"
 PASSED: Final = "合格"
 FAILED: Final = "不合格"
+FAILED_BEFORE: Final = "复查不合格："
+"""How 复查意见 keeps a hazard's earlier 不合格 (with its day before, its words after)."""
 """复查验收: what the receiving office concluded (待复查 until it has)."""
 
 LONG_STANDING_MARKERS = ("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改")

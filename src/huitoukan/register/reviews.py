@@ -23,6 +23,7 @@ from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import (
     DONE,
     FAILED,
+    FAILED_BEFORE,
     PASSED,
     UNREVIEWED,
     HazardRow,
@@ -525,7 +526,7 @@ def _passed_unredone(
 def _failure(review: Review) -> str:
     """An earlier 不合格, as the register's 复查意见 keeps it."""
     day = chinese_date(review.reviewed_on) if review.reviewed_on else ""
-    return f"{day}复查不合格：{review.note or '未写明意见'}"
+    return f"{day}{FAILED_BEFORE}{review.note or '未写明意见'}"
 
 
 def _about(
