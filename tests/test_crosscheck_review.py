@@ -1028,6 +1028,31 @@ def test_the_report_after_a_crosscheck_says_what_the_inspection_found(
     assert "上级检查核查情况" not in workbook_text(Path("回头看工作汇报.xlsx"))
 
 
+def test_each_inspections_crosscheck_keeps_its_own_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 省级督查's crosscheck, run after the 市级抽查's, wrote over 追责核查.xlsx without
+    a word, and the report still sent its readers there for the 市级抽查's (clerk trial
+    153): another list's goes to a file named by it; each list run again keeps its own."""
+    _example_report(runner, tmp_path, monkeypatch, "2023-12-20")
+    row = {"问题编号": "SD7-01", "问题来源": "省级督查", "发现时间": "2023-12-20", "部位": "东门",
+           "问题描述": "门卫室值班记录缺失", "责任部门": "安全保卫处"}  # fmt: skip
+    findings_list(Path("省级督查问题.xlsx"), [row], ORDER[:6])
+    own = Path("追责核查（省级督查问题）.xlsx")
+    for _ in range(2):
+        for listed, written, number in (
+            ("市级抽查问题.xlsx", Path("追责核查.xlsx"), "SC-04"),
+            ("省级督查问题.xlsx", own, "SD7-01"),
+        ):
+            result = runner.invoke(app, ["crosscheck", listed, "--as-of", "2023-12-20"])
+            assert f"核查结果已写入 {written}" in result.stdout
+            assert number in [r["问题编号"] for r in verdict_rows(written)]
+    assert {p.name for p in Path().glob("追责核查*.xlsx")} == {"追责核查.xlsx", own.name}
+    assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
+    said = workbook_text(Path("回头看工作汇报.xlsx"))
+    assert "见 追责核查.xlsx" in said and f"见 {own}" in said
+
+
 def test_nothing_to_review_writes_no_form(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,6 +15,7 @@ from huitoukan.files import display_name, given_input, near_names, xlsx_name
 from huitoukan.findings.crosscheck import NO_MATCH, Conclusion, Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
 from huitoukan.letters.accountability import (
+    CROSSCHECK_FILE,
     DECISION_HEADING,
     RESULT_SHEET,
     typed_decisions,
@@ -23,7 +24,7 @@ from huitoukan.letters.accountability import (
 from huitoukan.model.findings import Finding, FoundAgain, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HazardRow
-from huitoukan.register.crosschecks import CheckedList, record_crosscheck
+from huitoukan.register.crosschecks import CheckedList, record_crosscheck, recorded_crosschecks
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
 from huitoukan.register.record import edited_since_written
@@ -161,9 +162,14 @@ def _decisions_typed_into(
 
 
 def run_crosscheck(
-    campaign: Campaign, findings: Path, sources: Sequence[Path], out: Path, as_of: date
+    campaign: Campaign,
+    findings: Path,
+    sources: Sequence[Path],
+    out: Path | None,
+    as_of: date,
 ) -> tuple[Crosscheck, Written]:
-    """Every finding of the list at `findings` with its 结论, written to `out`."""
+    """Every finding of the list at `findings` with its 结论, written to `out` (by default
+    `default_out`)."""
     findings = given_input(findings)
     if not findings.is_file():
         hint = near_names(findings) or "请检查文件名和所在文件夹"
@@ -240,15 +246,31 @@ def run_crosscheck(
         verdict.note = "；".join(filter(None, (verdict.note, _REVIEW_FIRST)))
     result.untracked = [v.finding for v in untracked]
     result.reopen = reopen
-    out = xlsx_name(out)
+    register = given_input(sources[0]) if sources else Path(REGISTER_FILE)
+    out = xlsx_name(out if out is not None else default_out(findings, register))
     if edited_since_written(out):
         result.problems.extend(_decisions_typed_into(out, result, findings, state.hazards))
     day = chinese_date(as_of)
     written = replace_output(out, lambda tmp: write_crosscheck(tmp, campaign, result, day))
-    register = given_input(sources[0]) if sources else Path(REGISTER_FILE)
     if len(sources) <= 1 and register.is_file() and is_register(register):
         record_crosscheck(register, _checked(findings, result, as_of, written.path))
     return result, written
+
+
+def default_out(findings: Path, register: Path) -> Path:
+    """追责核查.xlsx — unless the crosscheck of another inspection's list wrote it (as the
+    register's record says): then 追责核查（the list's name）.xlsx, each inspection's result
+    kept (the 省级督查's replaced the 市级抽查's, which the report still cited: clerk trial
+    153)."""
+    plain = Path(CROSSCHECK_FILE)
+    listed = display_name(findings)
+    taken = any(
+        c.file != listed and Path(c.written).name == CROSSCHECK_FILE
+        for c in recorded_crosschecks(register)
+    )
+    return (
+        plain.with_name(f"追责核查（{findings.stem}）.xlsx") if taken and plain.exists() else plain
+    )
 
 
 def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> CheckedList:

@@ -717,7 +717,16 @@ def crosscheck(
         ),
     ],
     sources: SourcesArgument = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path("追责核查.xlsx"),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="输出文件（默认 追责核查.xlsx；它已是另一份检查问题清单的核查结果的，"
+            "写入 追责核查（清单文件名）.xlsx）",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
 ) -> None:
