@@ -3454,9 +3454,10 @@ def test_a_department_renamed_with_its_former_name_keeps_its_hazards_numbers(
     renamed = parse_campaign(text, "campaign.toml")
     import re
 
-    # the command to type, with the folder collected (bare, it was refused: trial 131)
+    # the command to type, with the folder collected (bare, it was refused: trial 131) and
+    # the register (kept elsewhere than the working folder's: clerk trial 153)
     refused = re.escape(
-        f"台账.xlsx 还是改名前汇总的：请先运行 huitoukan collect {returns} 重新汇总"
+        f"台账.xlsx 还是改名前汇总的：请先运行 huitoukan collect {returns} -o {register} 重新汇总"
     )
     with pytest.raises(InputError, match=refused):
         status_of(renamed, [register], AS_OF)  # the register still has the old name

@@ -266,11 +266,12 @@ def as_argument(path: Path | str) -> str:
     return f'"{text}"' if any(c.isspace() for c in text) else text
 
 
-def collect_command(folders: Sequence[str]) -> str:
+def collect_command(folders: Sequence[str], register: Path | None = None) -> str:
     """The command that collects again from the `folders` a register was collected from
     (“请重新运行 huitoukan collect”, typed as it stood, asked for the folders: trial 130),
-    each named once."""
-    return " ".join(["huitoukan collect", *map(as_argument, dict.fromkeys(folders))])
+    each named once; into `register` when given (`register.layout.kept_elsewhere`)."""
+    words = ["huitoukan collect", *map(as_argument, dict.fromkeys(folders))]
+    return " ".join([*words, "-o", as_argument(register)] if register else words)
 
 
 _UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')

@@ -182,3 +182,29 @@ def test_thanks_close_a_note_on_lateness_alone_and_the_office_files_its_own_form
     assert "请今后按时报送。感谢配合。" in late
     own = next(letters.glob("安全保卫处*")).read_text("utf-8-sig")
     assert "整改完成后填写销号时间；" in own and "销号时间报送" not in own
+
+
+def test_a_register_kept_elsewhere_is_named_in_the_commands_advised(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """The register collected to “台账 存档/全校隐患台账（汇总）.xlsx”: review's advice and the
+    本处待办 said `huitoukan collect 回收 复查` and `huitoukan review` without it, which,
+    typed as they stood, wrote a second register in the working folder that never got the
+    复查 (clerk trial 153). They name it; the working folder's own register needs no -o."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    register = "台账 存档/全校隐患台账（汇总）.xlsx"
+    day = ["--as-of", "2023-12-20"]
+    runner.invoke(app, ["collect", "回收", "-o", register, *day])
+    reviewed = runner.invoke(app, ["review", register, "-o", "复查 表/复查验收表.xlsx", *day])
+    assert reviewed.exit_code == 0, reviewed.output
+    said = " ".join(reviewed.output.split())
+    assert f'huitoukan collect 回收 复查 -o "{register}"' in said
+    runner.invoke(app, ["remind", register, *day])
+    own = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8")
+    assert f'请运行 huitoukan review "{register}" 生成复查验收表' in own
+    assert f'huitoukan collect 回收 复查 -o "{register}"' in own
+    runner.invoke(app, ["collect", "回收", *day])  # the working folder's own: as before
+    reviewed = runner.invoke(app, ["review", *day])
+    assert "（huitoukan collect 回收 复查）" in " ".join(reviewed.output.split())

@@ -13,6 +13,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.files import xlsx_name
 from huitoukan.letters.notices import Notice, notices, write_notices
 from huitoukan.letters.report import write_report
+from huitoukan.register.layout import kept_elsewhere
 from huitoukan.register.status import StatusReport
 from huitoukan.register.store import Written, replace_output
 
@@ -27,7 +28,8 @@ def remind(
     """The notices due as of `as_of`, written into `out_dir`; and the files written."""
     listed = load_findings(campaign, findings_file)
     state = load_state(campaign, sources, as_of, listed.findings if listed else None)
-    items = notices(campaign, status_of_state(campaign, state, as_of), state.looked_in)
+    report = status_of_state(campaign, state, as_of)
+    items = notices(campaign, report, state.looked_in, kept_elsewhere(state.register_file))
     # (a notice to a department under its former name stayed, to be sent again: trial 90)
     departments = [unit.name for unit in campaign.units] + list(campaign.renamed)
     return items, write_notices(items, out_dir, departments)

@@ -19,7 +19,7 @@ from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
 from huitoukan.register.crosschecks import recorded_crosschecks
 from huitoukan.register.history import earlier_registers
-from huitoukan.register.layout import REGISTER_FILE
+from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import is_register, read_register
 from huitoukan.register.record import RegisterState
@@ -83,14 +83,14 @@ def load_state(
                 f"campaign.toml 中{names}，而 {display_name(sources[0])} 是按“"
                 f"{'”“'.join(aliased)}”汇总的：这样改名，这个部门在台账中算作未报送，"
                 f"其隐患也对应不上，未做任何改动。部门改了名称的，请在 campaign.toml 新名称的部门下"
-                f"写明旧名（{formerly}，不写在别名中），再运行 {collect_command(state.looked_in)} "
+                f"写明旧名（{formerly}，不写在别名中），再运行 {collect_command(state.looked_in, kept_elsewhere(sources[0]))} "
                 "重新汇总（隐患编号不变）"
             )
         renamed = [f"{old}→{new}" for old, new in campaign.renamed.items() if old in state.returned]
         if renamed:  # its sheets and letters would name a department that is no longer
             raise InputError(
                 f"campaign.toml 已把部门改名（{'、'.join(renamed)}），而 {display_name(sources[0])} "
-                f"还是改名前汇总的：请先运行 {collect_command(state.looked_in)} 重新汇总（隐患编号不变），"
+                f"还是改名前汇总的：请先运行 {collect_command(state.looked_in, kept_elsewhere(sources[0]))} 重新汇总（隐患编号不变），"
                 "未做任何改动"
             )
         fact = state.latest_fact()
@@ -110,6 +110,7 @@ def load_state(
             update={
                 "rounds": issued_rounds(sources[0], campaign.renamed),
                 "crosschecks": recorded_crosschecks(sources[0]),
+                "register_file": str(sources[0]),
             }
         )
         if findings is not None:

@@ -180,7 +180,7 @@ def _register_notes(
     the register is behind its returns or its list (for `status --json`: trial 84)."""
     from huitoukan.cli import render
     from huitoukan.files import collect_command, given_input
-    from huitoukan.register.layout import REGISTER_FILE
+    from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
     from huitoukan.register.reading import changed_by_hand, is_register, trusted_coverage
     from huitoukan.returns.finding import arrived_since, gone_since
 
@@ -203,7 +203,9 @@ def _register_notes(
         behind.append(render.register_edited_text(register))
         render.note(behind[-1])
     coverage = trusted_coverage(register, edited)  # None when edited: nothing it says holds
-    again = collect_command(coverage.looked_in if coverage is not None else [])
+    again = collect_command(
+        coverage.looked_in if coverage is not None else [], kept_elsewhere(register)
+    )
     if (
         coverage is not None
         and campaign is not None
@@ -784,13 +786,13 @@ def _again(sources: Sequence[Path] | None) -> str:
     otherwise: clerk trial 131)."""
     from huitoukan.files import collect_command, given_input
     from huitoukan.forms.layout import REVIEWS_FOLDER
-    from huitoukan.register.layout import REGISTER_FILE
+    from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
     from huitoukan.register.record import recorded_coverage
 
     register = given_input((sources or [Path(REGISTER_FILE)])[0])
     coverage = recorded_coverage(register) if register.is_file() else None
     folders = coverage.looked_in if coverage is not None and coverage.looked_in else ["回收"]
-    return collect_command([*folders, REVIEWS_FOLDER])
+    return collect_command([*folders, REVIEWS_FOLDER], kept_elsewhere(register))
 
 
 def main() -> None:

@@ -43,7 +43,7 @@ from huitoukan.model.findings import Finding, Part, PartState
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import STILL_THERE, UNREVIEWED, FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
-from huitoukan.register.layout import REGISTER_FILE
+from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
 from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
@@ -759,7 +759,9 @@ def collect_report(result: CollectResult) -> None:
             + "。处理后重新运行 collect 即可",
         )
     if result.review_left_out:
-        command = collect_command([*result.given, REVIEWS_FOLDER])
+        command = collect_command(
+            [*result.given, REVIEWS_FOLDER], kept_elsewhere(result.register_file)
+        )
         _wrapped(
             err,
             f"注意：当前文件夹中的 {REVIEW_FILE} 已填写了 {result.review_left_out} 项复查结论，"

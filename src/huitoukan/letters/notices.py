@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.files import collect_command, write_atomically
+from huitoukan.files import as_argument, collect_command, write_atomically
 from huitoukan.forms.layout import COLUMN_BY_FIELD, REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.model.findings import PartState, number_key
 from huitoukan.model.problems import CATALOGUE, Code
@@ -62,11 +62,15 @@ def _deadline(hazard: HazardView) -> str:
 
 
 def notices(
-    campaign: Campaign, report: StatusReport, looked_in: Sequence[str] = ()
+    campaign: Campaign,
+    report: StatusReport,
+    looked_in: Sequence[str] = (),
+    register: Path | None = None,
 ) -> list[Notice]:
     """The notices due as of the report's day; the office's own list (本处待办) gives the
     collect to run with the folders the register was collected from (`looked_in`; “如
-    huitoukan collect 回收 复查” was an example whatever they were called: trial 132)."""
+    huitoukan collect 回收 复查” was an example whatever they were called: trial 132), into
+    `register` when it is kept elsewhere (`kept_elsewhere`)."""
     info = campaign.info
     due = chinese_date(info.returns_due)
     as_of = chinese_date(report.as_of)
@@ -428,16 +432,18 @@ def notices(
         line = (
             f"交办问题清单中有 {len(report.unassigned)} 个问题尚未明确责任部门，未交办整改："
             f"{report.unassigned_named()}。请在清单的“责任部门”一栏填写后重新汇总"
-            f"（{_collect(looked_in)}），并给该部门下发附有这些问题的跟进轮表格"
+            f"（{_collect(looked_in, register)}），并给该部门下发附有这些问题的跟进轮表格"
             "（issue --followup）。"
         )
         _add_to_own(result, info.receiver, as_of, "明确责任部门", [line])
     waiting = report.totals.unreviewed
     if waiting:  # the office's own part of 销号: its 复查验收
         lines = [
-            f"各部门报已完成的 {waiting} 项隐患待复查验收：请运行 huitoukan review 生成复查验收表，"
+            f"各部门报已完成的 {waiting} 项隐患待复查验收：请运行 "
+            + " ".join(["huitoukan review", *([as_argument(register)] if register else [])])
+            + " 生成复查验收表，"
             f"现场复查后填写复查人、复查时间和复查结论，把填好的表放入 {REVIEWS_FOLDER} 文件夹，"
-            f"与报表一起重新汇总（{_collect([*looked_in, REVIEWS_FOLDER])}）。"
+            f"与报表一起重新汇总（{_collect([*looked_in, REVIEWS_FOLDER], register)}）。"
         ]
         # verdicts on a form already, not taken for an error: put right, not a new form
         # (only the review command was named: clerk trial 101)
@@ -461,11 +467,11 @@ def _review_form(name: str) -> str:
     return name if name.startswith(title) else f"{title} {name}"
 
 
-def _collect(folders: Sequence[str]) -> str:
-    """The collect of `folders` (an example when the register recorded none)."""
+def _collect(folders: Sequence[str], register: Path | None) -> str:
+    """The collect of `folders` into `register` (an example when the register recorded none)."""
     if any(folder != REVIEWS_FOLDER for folder in folders):
-        return collect_command(folders)
-    return "如 " + collect_command(["回收", *folders])
+        return collect_command(folders, register)
+    return "如 " + collect_command(["回收", *folders], register)
 
 
 def _unknown_lines(unknown: Sequence[DepartmentSummary]) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 from huitoukan.cells import cell_text
@@ -21,6 +22,18 @@ from huitoukan.forms.layout import normalize_progress
 from huitoukan.model.returns import DONE, FAILED, HAZARD_ID, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
+
+
+def kept_elsewhere(register: Path | str | None) -> Path | None:
+    """`register` when it is not the working folder's `REGISTER_FILE` (None when it is):
+    the collect said to the clerk must name it (typed as it stood, the advice wrote a second
+    register beside the first, which never got the 复查: clerk trial 153)."""
+    if not register:
+        return None
+    path = Path(register)
+    return None if path.resolve() == Path(REGISTER_FILE).resolve() else path
+
+
 SUMMARY_SHEET = "汇总"
 SUMMARY_DEPARTMENT, SUMMARY_FIRST_RETURN = "部门", "首次报送日期"
 """The 汇总 department table's columns read back (a first return written over is there)."""

@@ -62,6 +62,9 @@ class RegisterState(BaseModel):
     """The follow-up rounds issued from the register (not kept in it: `register.rounds`)."""
     crosschecks: list[CheckedList] = []
     """The crosschecks run against the register (not kept in it: `register.crosschecks`)."""
+    register_file: str = ""
+    """The register it was read from, as given ('' when read from returns; not kept in it):
+    the collect said to the clerk names it (`layout.kept_elsewhere`)."""
     sources: dict[str, tuple[str, str]] = {}
     """The files read into it (as the hazards' 来源文件 names them) → their sha256 and
     department: a file written over or taken out since is told by it, and whose it was

@@ -13,6 +13,7 @@ from huitoukan.errors import HuitoukanError
 from huitoukan.files import collect_command, display_name
 from huitoukan.model.returns import ANOTHER_CAMPAIGN, HazardRow
 from huitoukan.register.history import earlier_registers
+from huitoukan.register.layout import kept_elsewhere
 from huitoukan.register.record import Coverage
 from huitoukan.returns.finding import outermost_archive, still_there
 
@@ -187,7 +188,7 @@ def _fewer(
     return ShrinkingRegister(
         f"这次汇总比现有的 {display_name(register)} 少了{'；'.join(fewer)}，"
         f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，未做任何改动。"
-        f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost) | _used(old))}"
+        f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost) | _used(old), register)}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
@@ -207,7 +208,11 @@ def _returns_of(old: Coverage, departments: Sequence[str]) -> set[str]:
 
 
 def _getting_back(
-    gone: list[str], reviews: list[str], given: Sequence[str], of_lost: set[str]
+    gone: list[str],
+    reviews: list[str],
+    given: Sequence[str],
+    of_lost: set[str],
+    register: Path,
 ) -> str:
     """How to have the `gone` files read again: a folder not given (its files still there) is
     to be given, the command shown with the folders `given` and it (“如 huitoukan collect 回收
@@ -259,7 +264,7 @@ def _getting_back(
         kept = [
             g for g in given if not any(o.resolve() in Path(g).resolve().parents for o in outside)
         ]
-        command = collect_command([*kept, *folders, *files])
+        command = collect_command([*kept, *folders, *files], kept_elsewhere(register))
         verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
         named = [f"{'、'.join(folders)} 文件夹"] if folders else []
         named += ["、".join(files)] if files else []
