@@ -2317,6 +2317,23 @@ def test_a_seal_pasted_as_a_picture_is_asked_for_the_departments_name(
     )
 
 
+@pytest.mark.parametrize("pasted", ["floating", "wps"])
+def test_a_seal_beside_a_files_name_is_no_blank_header(tmp_path: Path, pasted: str) -> None:
+    """部门（章） blank in a file named for the department is warned of (clerk trial 153);
+    given as the seal's picture, it is not blank: nothing is said."""
+    campaign = photo_campaign()
+    path = tmp_path / "回收" / "安全保卫处.xlsx"
+    filled_form(campaign, "安全保卫处", path, [hazard(序号=1)], department_text="")
+    blank = _the_problem(campaign, path, Code.DEPARTMENT_BLANK)
+    if pasted == "floating":
+        paste_photos(path, floating=[(blank.cell, BEFORE)])
+    else:
+        paste_photos(path, wps={blank.cell: BEFORE})
+    collection = collect_to_register(campaign, [path.parent], None, AS_OF).collection
+    assert list(collection.current) == ["安全保卫处"]
+    assert not [p for p in collection.problems if p.code is Code.DEPARTMENT_BLANK]
+
+
 def test_two_assigned_problems_stated_alike_share_their_rows_photo_unblamed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1625,3 +1625,34 @@ def test_an_unreadable_file_its_department_sent_again_since_is_no_longer_an_erro
         "附属医院（重报）.xlsx，已按它汇总，这份不再计为错误，可以移出报表文件夹（无法读取的原因："
         in (said.message)
     )
+
+
+@pytest.mark.parametrize(
+    ("placed", "said"),
+    [
+        ("职教中心学校.xlsx", "已按文件名计为“职教中心学校”（表格文件中记着的下发部门也是它）"),
+        (
+            "职教中心/职教中心学校.xlsx",
+            "已按文件名计为“职教中心学校”（所在文件夹名、表格文件中记着的下发部门也是它）",
+        ),
+        ("职教中心学校/附件2.xlsx", "已按所在文件夹名计为“职教中心学校”（表格文件中记着的"),
+    ],
+)
+def test_a_blank_header_known_by_its_files_name_is_said(
+    campaign: Campaign, tmp_path: Path, placed: str, said: str
+) -> None:
+    """职教中心学校's issued form, its 部门（章） cleared, named for it (and in its folder):
+    counted as its return with no word of the blank header, on a form to be signed and
+    sealed for the inspection (clerk trial 153). Warned; sealed, or typed, nothing is."""
+    returns = tmp_path / "回收"
+    filled_form(campaign, "职教中心学校", returns / placed, [hazard()], department_text="")
+    filled_form(campaign, "附属医院", returns / "附属医院.xlsx", [hazard()])
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 20))
+    assert set(collection.current) == {"职教中心学校", "附属医院"}
+    [blank] = [p for p in collection.problems if p.code is Code.DEPARTMENT_BLANK]
+    assert (Path(blank.file).name, blank.cell, blank.severity) == (
+        Path(placed).name,
+        "D3",
+        Severity.WARNING,
+    )
+    assert blank.message.startswith(f"表头“部门（章）”没有填写，{said}")

@@ -191,6 +191,15 @@ def identify_department(
                 other=other.name,
                 other_by=folder_by,
             )
+        elif by_header is None and entry is not None and not typed and not several:
+            agreeing = [folder_by] if by_folder == unit and named_by != folder_by else []
+            agreeing += ["表格文件中记着的下发部门"] if record == unit else []
+            said(
+                Code.DEPARTMENT_BLANK,
+                department=unit.name,
+                named_by=named_by,
+                also=f"（{'、'.join(agreeing)}也是它）" if agreeing else "",
+            )
         return
     if issued is not None:
         form.department, form.department_by = issued.name, BY_ISSUE

@@ -879,7 +879,8 @@ def _signed_by_picture(
     """`problems`, 主要负责人 or 部门（章） not filled in said otherwise when the cell holds a
     picture (a signature or a seal pasted in WPS or Excel), or one floats over its row:
     told 没有填写, the department had signed or sealed (clerk trial 94); a floating one was
-    told to float (trial 96)."""
+    told to float (trial 96). A seal beside a file's name that names the department is no
+    blank 部门（章） to warn of."""
     cells = {(sheet, cell_ref(r, c)) for sheet, r, c in in_cells}
 
     def pictured(p: Problem) -> str:
@@ -889,6 +890,8 @@ def _signed_by_picture(
 
     said = []
     for p in problems:
+        if p.code is Code.DEPARTMENT_BLANK and pictured(p):
+            continue  # sealed: its file names the department, as the seal does
         unsigned = p.code is Code.MISSING_HEAD
         unsealed = p.code is Code.UNKNOWN_DEPARTMENT and not p.value
         if (unsigned or unsealed) and (variant := pictured(p)):
