@@ -525,7 +525,7 @@ def test_a_neighbours_form_leaves_the_departments_own_problems_unanswered(
     assert (said.code, said.severity) == (Code.ASSIGNMENT_UNANSWERED, Severity.ERROR)
     assert said.message.startswith(
         "交办问题 XJ-01（县级普查：3号教学楼：二楼走廊灭火器压力不足）没有反馈：安全保卫处报来的"
-        "是下发给学院警务室的表格（表中预填的交办问题都是学院警务室的），其中没有本部门的交办问题；"
+        "是下发给学院警务室的表格（表格文件中记着），其中没有本部门的交办问题；"
         "请用下发给安全保卫处的附件2"
     ), said.message
     assert Code.ASSIGNMENT_AFTER_RETURN not in [p.code for p in result.collection.problems]

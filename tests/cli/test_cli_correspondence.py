@@ -208,3 +208,42 @@ def test_a_register_kept_elsewhere_is_named_in_the_commands_advised(
     runner.invoke(app, ["collect", "回收", *day])  # the working folder's own: as before
     reviewed = runner.invoke(app, ["review", *day])
     assert "（huitoukan collect 回收 复查）" in " ".join(reviewed.output.split())
+
+
+def test_a_form_issued_to_another_counted_by_its_folder_is_said_to_both(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """职教中心学校's issued form, its 部门（章） cleared, filled in and sent in 学院警务室's
+    folder: counted as 学院警务室's return, which was never told, and told instead that its
+    交办问题 SD6-04 came after its form was issued (表格下发后才交办: the form was never its);
+    职教中心学校's line in remind's list read a bare 催报 (clerk trial 153)."""
+    import json
+
+    from openpyxl import load_workbook
+
+    from huitoukan.forms.issuing import form_file_name
+    from scripts.readme_walkthrough import copy_examples
+    from tests.helpers import set_label, write_rows
+
+    copy_examples(chdir_tmp)
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    book = load_workbook(Path("发放") / form_file_name("职教中心学校"))
+    ws = book.worksheets[0]
+    set_label(ws, "部门", "")
+    set_label(ws, "主要负责人", "周所长")
+    set_label(ws, "日期", date(2023, 12, 14))
+    write_rows(ws, [hazard(部位="警务室值班室")])
+    (Path("回收") / "学院警务室").mkdir()
+    book.save(Path("回收") / "学院警务室" / "自查表.xlsx")
+    day = ["--as-of", "2023-12-20"]
+    collected = json.loads(runner.invoke(app, ["collect", "回收", *day, "--json"]).stdout)
+    told = [p for p in collected["problems"] if p["value"] == "SD6-04"]
+    assert [p["code"] for p in told] == ["assignment-unanswered"]
+    assert "学院警务室报来的是下发给职教中心学校的表格（表格文件中记着）" in told[0]["message"]
+    reminded = runner.invoke(app, ["remind", *day])
+    assert "职教中心学校（催报、核对来件）" in reminded.output
+    police = "".join((chdir_tmp / "通知" / "学院警务室-通知.txt").read_text("utf-8-sig").split())
+    assert (
+        "贵部门报来的自查表.xlsx是下发给职教中心学校的表格，表头“部门（章）”没有填写，已按所在文件夹名"
+        "计为贵部门的报表：请在表头填写贵部门全称" in police
+    )

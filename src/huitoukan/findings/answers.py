@@ -388,9 +388,13 @@ def _states_another(row: HazardRow, numbered: Finding, own: Sequence[Finding]) -
 
 def _issued_to_others(form: ReturnForm, department: str, by_number: Mapping[str, Finding]) -> str:
     """The departments `form` was issued to, when it was issued with problems of others
-    only ('' otherwise): the department filled a neighbour's blank form, whose 交办问题 are
-    not its own. Its own problems are unanswered — not 表格下发后才交办 with a follow-up
-    round advised (clerk trial 79)."""
+    only, or its record gives it to another (its header typed over, or blank and its name
+    or folder giving it to `department`) — '' otherwise: the department filled a
+    neighbour's blank form, whose 交办问题 are not its own. Its own problems are unanswered
+    — not 表格下发后才交办 with a follow-up round advised (clerk trials 79, 153)."""
+    issued = form.typed_over or ("" if form.pointed_by else form.pointed_to)
+    if issued and issued != department:
+        return issued
     if not form.issued_with:
         return ""
     owners: list[str] = []

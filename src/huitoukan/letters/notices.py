@@ -107,6 +107,7 @@ def notices(
                     f"{dept.set_aside_named()}，不是贵部门，未汇总；"
                 )
                 sent = again
+                kinds.append("核对来件")  # (a bare 催报 in remind's list: clerk trial 153)
             elif dept.counted_file:  # counted as its header's: 尚未报送 said only (trial 97)
                 came = (
                     f"收到下发给贵部门的表格 {Path(dept.counted_file).name}（"
@@ -116,6 +117,7 @@ def notices(
                     f"{dept.counted_named}，已计为{dept.counted_header}报送；"
                 )
                 sent = again
+                kinds.append("核对来件")
             # the receiving office's own to-do: its form is filed, not sent to itself (trial 70);
             # signed as the form's own 填报说明 and the plan ask, no seal added (trial 79)
             to = "存档" if dept.department == info.receiver else f"报{info.receiver}"
@@ -136,11 +138,17 @@ def notices(
             )
         if dept.returned and dept.borrowed_form:  # the warning reached the clerk alone (151)
             kinds.append("核对所用表格")
+            name, other = Path(dept.borrowed_form).name, dept.borrowed_from
             lines.append(
-                f"贵部门报来的 {Path(dept.borrowed_form).name} 是下发给{dept.borrowed_from}的表格，"
-                f"表头改填了贵部门：表中{dept.borrowed_from}的交办问题和预先填写的隐患、整改情况已按"
-                f"贵部门的汇总。不是贵部门的，请删去这些行或改为本部门的情况后重新报送（下发给贵部门的"
-                "附件2中已有贵部门的交办问题）。"
+                f"贵部门报来的 {name} 是下发给{other}的表格，表头改填了贵部门：表中{other}的交办问题"
+                "和预先填写的隐患、整改情况已按贵部门的汇总。不是贵部门的，请删去这些行或改为本部门的"
+                "情况后重新报送（下发给贵部门的附件2中已有贵部门的交办问题）。"
+                if not dept.borrowed_by
+                # its header blank, counted by its file's or folder's name (clerk trial 153)
+                else f"贵部门报来的 {name} 是下发给{other}的表格，表头“部门（章）”没有填写，已按"
+                f"{dept.borrowed_by}计为贵部门的报表：请在表头填写贵部门全称；表中如有{other}的交办"
+                "问题和预先填写的隐患，不是贵部门的，请删去后重新报送（下发给贵部门的附件2中已有"
+                "贵部门的交办问题）。"
             )
         if dept.returned and dept.old_form:  # the warning reached the clerk alone (trial 110)
             kinds.append("核对往期表格")

@@ -971,7 +971,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         "请在表中该问题的行内填写整改措施、整改完成情况和责任人",
         {
             "other_form": "交办问题 {number}（{source}：{what}）没有反馈：{department}报来的是"
-            "下发给{owners}的表格（表中预填的交办问题都是{owners}的），其中没有本部门的交办问题；"
+            "下发给{owners}的表格（表格文件中记着），其中没有本部门的交办问题；"
             "请用下发给{department}的附件2（发放文件夹中以本部门命名的表格）填写，在该问题的行内"
             "填写整改措施、整改完成情况和责任人后重新报送",
             "reworked": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈；"

@@ -180,11 +180,19 @@ class Collection(ProblemCounts):
         return {department: list(titles) for department, titles in said.items()}
 
     def borrowed_forms(self) -> dict[str, tuple[str, ...]]:
-        """Department → (its current return, the department that form was issued to), when
-        its header was typed over another's issued form (DEPARTMENT_MISMATCH header_issued):
-        the other's pre-filled rows are counted as its own until it takes them out, and the
-        warning reached the clerk alone, its notice saying nothing (clerk trial 151)."""
-        return {d: (f.file, f.typed_over) for d, f in self.current.items() if f.typed_over}
+        """Department → (its current return, the department that form was issued to, what
+        counted it as the department's: `ReturnForm.department_by`), when its header was
+        typed over another's issued form (DEPARTMENT_MISMATCH header_issued), or left blank
+        and its file's or folder's name gave it to the department (variant issued): the
+        other's pre-filled rows are counted as its own until it takes them out, and the
+        warning reached the clerk alone, its notice saying nothing (clerk trials 151, 153)."""
+        borrowed: dict[str, tuple[str, ...]] = {
+            d: (f.file, f.typed_over, "") for d, f in self.current.items() if f.typed_over
+        }
+        for department, f in self.current.items():
+            if f.pointed_to and not f.pointed_by and f.pointed_to != department:
+                borrowed.setdefault(department, (f.file, f.pointed_to, f.department_by))
+        return borrowed
 
     def old_forms(self) -> dict[str, str]:
         """Department → its current return, when that is an earlier campaign's form dated

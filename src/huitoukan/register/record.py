@@ -42,7 +42,8 @@ class RegisterState(BaseModel):
     old_forms: dict[str, str] = {}
     """`Collection.old_forms`: department → its return made on an earlier campaign's form."""
     borrowed: dict[str, tuple[str, ...]] = {}
-    """`Collection.borrowed_forms`: department → (its return, whom that form was issued to)."""
+    """`Collection.borrowed_forms`: department → (its return, whom that form was issued to,
+    what counted it as the department's; a register of before recorded the first two)."""
     form_errors: dict[str, list[str]] = {}
     """`Collection.form_errors`: department → the errors of its return off its rows."""
     set_aside: dict[str, tuple[str, ...]] = {}

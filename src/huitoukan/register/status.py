@@ -219,11 +219,11 @@ class DepartmentSummary(BaseModel):
     set aside to be checked (`merging.refiled`); or, returned, another form of its header
     came that its return shares no hazard with, set aside (`set_aside_header` is its own)."""
     set_aside_header: str = ""
+    """The department that form's header names."""
     set_aside_by: str = ""
     """What named `set_aside_header`, the form's header blank (`ReturnForm.department_by`)."""
     set_aside_issued: bool = False
     """That form was issued to this department (its record says so, not its name or folder)."""
-    """The department that form's header names."""
     counted_file: str = ""
     """Not returned, but a file named for it came, counted as the return of the department
     its header names (`counted_header`), which sent nothing else."""
@@ -235,9 +235,13 @@ class DepartmentSummary(BaseModel):
     old_form: str = ""
     """Its current return, made on an earlier campaign's form (`Collection.old_forms`)."""
     borrowed_form: str = ""
-    """Its current return, another department's issued form with its header typed over
-    (`Collection.borrowed_forms`): issued to `borrowed_from`."""
+    """Its current return, another department's issued form with its header typed over, or
+    left blank and counted by `borrowed_by` (`Collection.borrowed_forms`): issued to
+    `borrowed_from`."""
     borrowed_from: str = ""
+    borrowed_by: str = ""
+    """What counted `borrowed_form` as this department's, its header blank (文件名, 所在文件夹名
+    …: `ReturnForm.department_by`); '' when its header was typed over."""
     form_errors: list[str] = []
     """The errors of its current return off its hazards' rows, by title (未填主要负责人):
     its notice asks for them (`Collection.form_errors`)."""
@@ -640,6 +644,7 @@ def build_status(
                 old_form=(old_forms or {}).get(name, ""),
                 borrowed_form=(*(borrowed or {}).get(name, ()), "")[0],
                 borrowed_from=(*(borrowed or {}).get(name, ()), "", "")[1],
+                borrowed_by=(*(borrowed or {}).get(name, ()), "", "", "")[2],
                 form_errors=list((form_errors or {}).get(name, ()) if name in returned else ()),
             )
         )
