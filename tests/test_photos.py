@@ -2392,3 +2392,52 @@ def test_a_phone_photo_stored_on_its_side_is_printed_upright(turn: int) -> None:
     # turned the way the tag says: 6 puts the stored top on the right, 8 on the left
     red = embedded.convert("RGB").getpixel((295 if turn == 6 else 4, 200))
     assert red[0] > 150 and red[1] < 80, red
+
+
+@pytest.mark.parametrize(
+    ("found", "before"),
+    [(date(2023, 12, 9), True), (date(2023, 12, 8), False), (date(2023, 12, 7), False)],
+)
+def test_a_photo_sent_before_the_problem_was_found_proves_no_closing_of_it(
+    tmp_path: Path, found: date, before: bool
+) -> None:
+    """东校门 摄像头损坏, reported closed with a photo on 12月8日; the 省级督查 finds it still
+    there, and the list gives it as SD-2; the department closes it again without a new
+    photo. The old 整改后 photo stood as the proof of the new closing, nothing asked (clerk
+    trial 153): sent before the problem was found, it is 整改前, and the row is told. Sent
+    the day it was found, or after, it may show the work done since: as before."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    camera = {"部位": "东校门", "存在隐患问题": "摄像头损坏", "检查时间": date(2023, 12, 1)}
+    first = filled_form(
+        campaign,
+        "安全保卫处",
+        returns / "保卫处.xlsx",
+        [closed(**camera, 销号时间=date(2023, 12, 7))],
+        form_date=date(2023, 12, 8),
+    )
+    paste_photos(first, wps={_cell(first, 1, "备注"): AFTER})
+    listed = tmp_path / "清单.xlsx"
+    problem = {"问题编号": "SD-2", "问题来源": "省级督查", "发现时间": found, "部位": "东校门",
+               "问题描述": "摄像头损坏", "责任部门": "安全保卫处", "整改时限": date(2023, 12, 27)}  # fmt: skip
+    findings_list(listed, [problem])
+    again = closed(**camera, 问题编号="SD-2", 问题来源="省级督查", 销号时间=date(2023, 12, 18))
+    filled_form(
+        campaign, "安全保卫处", returns / "保卫处-跟进.xlsx", [again], form_date=date(2023, 12, 19)
+    )
+    result = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    [hazard] = result.collection.hazards
+    assert (hazard.number, len(hazard.photos)) == ("SD-2", 1)
+    assert hazard.before_photos_only is before
+    assert (hazard.before_photos == hazard.photos) is before
+    said = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
+    assert [p.message for p in said] == (
+        [
+            "整改完成情况为“已完成”，但这一行的照片都是在省级督查发现SD-2（2023年12月9日）之前报送的，"
+            "不能证明此后已整改到位，请把整改后照片粘贴在该行后重新报送"
+        ]
+        if before
+        else []
+    )

@@ -61,6 +61,7 @@ from huitoukan.register.evidence import (
 )
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.merging import Collection, Held, merge
+from huitoukan.register.photo_reuse import sent_before_found
 from huitoukan.register.reading import (
     is_register,
     read_register,
@@ -398,7 +399,14 @@ def collect(
             answered_before,
             campaign.info.receiver,
         )
-        hazards = assignment.hazards
+        hazards, before_found = sent_before_found(
+            assignment.hazards,
+            findings,
+            collection.photos_sent_on,
+            collection.current,
+            campaign.info.require_photo,
+        )
+        problems += [p for p in before_found if p.at not in failed | accepted]
         problems, hazards = excuse_inspection_deadlines(problems, hazards, findings)
         problems = excuse_belied_reviews(problems, hazards, findings, reviewed.undone)
         problems = [  # the row it was said to repeat answers another problem

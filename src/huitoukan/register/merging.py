@@ -38,7 +38,12 @@ from huitoukan.model.returns import (
     SkippedFile,
     hazard_id_of,
 )
-from huitoukan.register.photo_reuse import FirstSent, borrowed_before_photos, reused_photos
+from huitoukan.register.photo_reuse import (
+    FirstSent,
+    borrowed_before_photos,
+    photos_sent_on,
+    reused_photos,
+)
 
 _VERSIONS = frozenset({FileOutcome.USED, FileOutcome.SUPERSEDED, FileOutcome.DUPLICATE})
 """The outcomes of a department's returns (every version it sent)."""
@@ -55,6 +60,10 @@ class Collection(ProblemCounts):
     hazards: Annotated[list[HazardRow], SkipValidation]
     findings: list[Finding] = []
     """The assigned problems the returns were matched against (交办问题清单)."""
+    photos_sent_on: dict[str, date] = {}
+    """Photo → the day the first of the department's files showing it was sent (its 日期):
+    one sent before an assigned problem was found proves no rectification of it
+    (`photo_reuse.sent_before_found`)."""
     mentions: list[Mention] = []
     """Every version that mentioned an assigned problem (its history)."""
     returned_before: dict[str, date] = {}
@@ -909,6 +918,8 @@ def merge(
         problems=problems,
         returned_before={d: day for d, day in earlier.returned.items() if d in current},
         sent_before={d: list(days) for d, days in earlier.sent.items() if d in current},
+        # (the register's own rows, as a version, were sent on no day)
+        photos_sent_on=photos_sent_on(v for v in every_version if v.file != EARLIER_REGISTER),
     )
 
 

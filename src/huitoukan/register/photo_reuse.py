@@ -20,9 +20,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from huitoukan.model.findings import number_key
+from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import DONE, HazardRow, ReturnForm
 
@@ -137,6 +138,68 @@ def _holds(form: ReturnForm, row: HazardRow, name: str) -> bool:
         for h in form.hazards
         if (h.source_sheet, h.source_row) == (row.source_sheet, row.source_row)
     )
+
+
+def photos_sent_on(versions: Iterable[ReturnForm]) -> dict[str, date]:
+    """Photo → the earliest day a file of `versions` showing it was sent."""
+    sent: dict[str, date] = {}
+    for form in versions:
+        day = form.sent_on
+        if day is None:
+            continue
+        for row in form.hazards:
+            for name in row.photos:
+                if name not in sent or day < sent[name]:
+                    sent[name] = day
+    return sent
+
+
+def sent_before_found(
+    hazards: Sequence[HazardRow],
+    findings: Sequence[Finding],
+    sent_on: Mapping[str, date],
+    current: Mapping[str, ReturnForm],
+    require_photo: bool,
+) -> tuple[list[HazardRow], list[Problem]]:
+    """The `hazards` answering an assigned problem, with the photos sent before the problem
+    was found counted 整改前: they show a rectification the inspection then found wanting
+    (a closed hazard found still there, listed again: its old 整改后 photo stood as the proof
+    of the closing redone after, no photo asked for: clerk trial 153). With `require_photo`,
+    a row reported 已完成 left with only such photos is told."""
+    found = {number_key(f.number): f for f in findings if f.found_on is not None}
+    rows: list[HazardRow] = []
+    said: list[Problem] = []
+    for row in hazards:
+        finding = found.get(number_key(row.number)) if row.number else None
+        day = finding.found_on if finding is not None else None
+        earlier = [
+            name
+            for name in row.photos
+            if name not in row.before_photos
+            and day is not None
+            and (sent := sent_on.get(name)) is not None
+            and sent < day
+        ]
+        if not earlier or finding is None:
+            rows.append(row)
+            continue
+        before = tuple(p for p in row.photos if p in row.before_photos or p in earlier)
+        only = row.progress == DONE and len(before) == len(row.photos)
+        newest = current.get(row.department)
+        if only and require_photo and newest is not None and row.source_file == newest.file:
+            said.append(
+                _said(
+                    Code.MISSING_PHOTO,
+                    newest,
+                    row,
+                    "found",
+                    number=finding.number,
+                    source=finding.source,
+                    found=finding.found_on,
+                )
+            )
+        rows.append(row._replace(before_photos=before, before_photos_only=only))
+    return rows, said
 
 
 def borrowed_before_photos(
