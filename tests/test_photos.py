@@ -603,7 +603,7 @@ def test_the_before_photo_left_in_the_row_is_not_the_after_photo(
             assert runner.invoke(app, args).exit_code == 0
             ws = load_workbook("汇报.xlsx")["整改照片"]
             texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
-            assert texts.count("下列照片都是整改中时报送的（整改前照片），尚未附整改后照片") == 1
+            assert texts.count("下列照片都是整改中时报送的整改前照片，尚未附整改后照片") == 1
             continue
         [warning] = said
         assert (Path(warning.file).name, warning.row) == ("v2.xlsx", one.source_row)
@@ -2441,3 +2441,42 @@ def test_a_photo_sent_before_the_problem_was_found_proves_no_closing_of_it(
         if before
         else []
     )
+
+
+@pytest.mark.parametrize("listed_again", [False, True])
+def test_a_photo_page_says_the_problem_was_found_still_there(
+    tmp_path: Path, listed_again: bool
+) -> None:
+    """XJ-01, answered closed with its 整改后 photo; the 市级抽查 finds it still there: its
+    photo page in the leaders' report read 已销号 beside the photo, with no word of it,
+    while the register and the archive said so (clerk trial 153). Said; once listed again,
+    that it was found again."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+    from huitoukan.actions.letters import report
+
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    listed = findings_list(tmp_path / "清单.xlsx", [LISTED])
+    answer = closed(问题编号="XJ-01", 部位=LISTED["部位"], 存在隐患问题=LISTED["问题描述"],
+                    检查时间=date(2023, 11, 10), 销号时间=date(2023, 12, 8))  # fmt: skip
+    form = filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [answer],
+                       form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF, findings_file=listed)
+    city = {**LISTED, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", [city])
+    run_crosscheck(campaign, inspected, [register], tmp_path / "追责核查.xlsx", AS_OF)
+    if listed_again:
+        findings_list(listed, [LISTED, {**city, "整改时限": "2023-12-31"}])
+    collect_to_register(campaign, [returns], register, AS_OF, findings_file=listed)
+    out = tmp_path / "汇报.xlsx"
+    report(campaign, [register], AS_OF, out, findings_file=listed, photos=True)
+    sheet = load_workbook(out)["整改照片"]
+    page = "".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    said = (
+        "（此后再次发现：SJ-9）"
+        if listed_again
+        else "（检查时问题仍在：SJ-9（市级抽查，2023年12月9日发现））"
+    )
+    assert f"交办问题：XJ-01{said}" in page

@@ -18,7 +18,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
 from huitoukan.findings.answers import given_day
-from huitoukan.letters.photos import BEFORE, Photo, place_photos
+from huitoukan.letters.photos import BEFORE, Photo, before_photos, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part, PartState
 from huitoukan.model.returns import (
@@ -257,7 +257,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         )
     if page.photos and all(BEFORE in photo.caption for photo in page.photos):
         # 已清零 over 整改前 photos alone read as proven (clerk trial 77)
-        line("附的照片都是整改中时报送的整改前照片，没有整改后照片", Style.HEAD)
+        line(f"附的照片都是{before_photos(page.finding.number)}，没有整改后照片", Style.HEAD)
     if page.photos and any(p.closing_flaw == STILL_THERE for p in page.parts):
         # captioned 整改后 as sent, over a closing the inspection belied (clerk trial 115)
         line(

@@ -25,6 +25,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import as_argument, collect_command, write_atomically
 from huitoukan.forms.layout import COLUMN_BY_FIELD, REVIEW_FILE, REVIEWS_FOLDER
+from huitoukan.letters.photos import before_photos
 from huitoukan.model.findings import PartState, number_key
 from huitoukan.model.problems import CATALOGUE, Code
 from huitoukan.model.returns import STILL_THERE
@@ -378,7 +379,7 @@ def notices(
                 f"{_what(h)}（销号时间 {_day(h.closed_on)}）"
                 + (f"，表中粘贴的照片未能读取：{h.photos_unread}" if h.photos_unread else "")
                 # why a row with a photo is asked for one (none was said: clerk trial 87)
-                + ("，所附照片是整改中时报送的整改前照片" if h.photos_before_only else "")
+                + (f"，所附照片是{before_photos(h.number)}" if h.photos_before_only else "")
                 + (  # (asked in its 退回修改 copy alone: clerk trial 112)
                     f"，所附照片是{h.photos_of_others}报送的，不是这项隐患自己的整改照片"
                     if h.photos_of_others and not h.photos_before_only

@@ -60,6 +60,15 @@ class Photo:
 
 BEFORE = "（整改前）"
 """After the caption of a photo first sent while its hazard was still open."""
+
+
+def before_photos(number: str) -> str:
+    """What a hazard's photos, all 整改前, are: sent while it was open — or, answering the
+    assigned problem `number`, before that was found (`photo_reuse.sent_before_found`)."""
+    when = "整改中时或该问题检查发现之前" if number else "整改中时"
+    return f"{when}报送的整改前照片"
+
+
 CAPTION_POINTS = 15.0
 GAP_POINTS = 6.0
 """Above each row of pictures: clear of the line or caption above."""

@@ -12,14 +12,14 @@ Every figure comes from the same `StatusReport` the register's 汇总 is built f
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.findings.crosscheck import Conclusion
-from huitoukan.letters.photos import Photo, place_photos
+from huitoukan.letters.photos import Photo, before_photos, place_photos
 from huitoukan.model.documents import REGISTER_TITLE, REPORT_TITLE
 from huitoukan.model.findings import Part
 from huitoukan.model.returns import FAILED, STILL_THERE, UNREVIEWED, HazardRow, closing_said
@@ -451,11 +451,15 @@ PHOTO_WIDTHS = (14, 26, 14, 26)
 
 
 def photos_sheet(
-    campaign: Campaign, hazards: Sequence[tuple[HazardRow, list[Photo]]], as_of: date
+    campaign: Campaign,
+    hazards: Sequence[tuple[HazardRow, list[Photo]]],
+    as_of: date,
+    found_since: Mapping[str, str] | None = None,
 ) -> Sheet:
     """One A4 page per hazard with photos: what it is, where it stands on `as_of` (its
     state in the 台账: 已完成 and a 销号时间 read as closed, of a hazard still 待复查 or done
-    late, clerk trial 56), its photos."""
+    late, clerk trial 56), what was found of the problem it answers since
+    (`found_since`: 问题编号 → `writing.found_again`), its photos."""
     sheet = Sheet(PHOTOS_SHEET, list(PHOTO_WIDTHS), portrait=True)
     last = len(PHOTO_WIDTHS) - 1
     page_width = sum(PHOTO_WIDTHS)
@@ -476,7 +480,7 @@ def photos_sheet(
         line(title, Style.TITLE, 30)
         pair("部门", hazard.department, "部位", _cut(hazard.location))
         if hazard.number:  # an assigned problem's answer
-            line(f"交办问题：{hazard.number}")
+            line(f"交办问题：{hazard.number}{(found_since or {}).get(hazard.number, '')}")
         line(f"存在隐患问题：{_cut(hazard.hazard)}")
         line(f"整改措施：{_cut(hazard.measures)}")
         # (a blank beside 逾期 when the day written was not taken: clerk trial 144)
@@ -494,7 +498,7 @@ def photos_sheet(
         # in the first return was printed beside the follow-up's file: clerk trial 75)
         pair("最新报送文件", hazard.source_file, "所在行", hazard.source_row)
         if hazard.before_photos_only:
-            line("下列照片都是整改中时报送的（整改前照片），尚未附整改后照片", Style.HEAD)
+            line(f"下列照片都是{before_photos(hazard.number)}，尚未附整改后照片", Style.HEAD)
         sheet.add("")
         where = f"{hazard.location}：" if hazard.location else ""
         going_on = f"隐患整改照片（{n}）续：{hazard.department}　{where}{hazard.hazard}"
@@ -511,11 +515,13 @@ def write_report(
     campaign: Campaign,
     report: StatusReport,
     photos: Sequence[tuple[HazardRow, list[Photo]]] | None = None,
+    found_since: Mapping[str, str] | None = None,
 ) -> None:
-    """The report; with `photos`, a 整改照片 sheet with a page for each hazard in it."""
+    """The report; with `photos`, a 整改照片 sheet with a page for each hazard in it (and
+    what was found since of the problem it answers: `photos_sheet`)."""
     sheets = [build_report_sheet(campaign, report)]
     if photos is not None:
-        sheets.append(photos_sheet(campaign, photos, report.as_of))
+        sheets.append(photos_sheet(campaign, photos, report.as_of, found_since))
     write_workbook(path, sheets, REPORT_TITLE, "由 huitoukan report 生成")
 
 

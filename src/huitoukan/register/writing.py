@@ -434,7 +434,7 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
 PRINTED_ASSIGNED_COLUMNS = 12
 
 
-def _found_again(finding: Finding, belied: Mapping[str, str]) -> str:
+def found_again(finding: Finding, belied: Mapping[str, str]) -> str:
     """What a problem's 状态 adds when the list states it again later (`found_again`), or
     — not yet listed — a crosscheck found it still there (`CheckedList.belied`)."""
     if finding.found_again:
@@ -460,7 +460,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 f.description,
                 part.department,
                 "已反馈" if part.answered else "未反馈",
-                with_review(part.state.value, part.review) + _found_again(f, found_still),
+                with_review(part.state.value, part.review) + found_again(f, found_still),
                 part.progress,
                 part.deadline or f.deadline,
                 part.days_late or None,
