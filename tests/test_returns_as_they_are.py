@@ -590,6 +590,12 @@ def test_byte_identical_returns_are_listed_as_duplicates(
     collection = collect(campaign, [tmp_path / "r"], as_of=AS_OF)
     used = [Path(f).name for f, o in collection.outcomes.items() if o is FileOutcome.USED]
     assert used == ["附属医院.xlsx"]  # before the alias (trial 141)
+    # one in a folder Windows named as a copy, sorted first: not kept (clerk trial 153)
+    (tmp_path / "r" / "0 - 副本").mkdir()
+    shutil.copy(first, tmp_path / "r" / "0 - 副本" / "附属医院.xlsx")
+    collection = collect(campaign, [tmp_path / "r"], as_of=AS_OF)
+    used = [f for f, o in collection.outcomes.items() if o is FileOutcome.USED]
+    assert [Path(f).parent.name for f in used] == ["r"]
 
 
 @pytest.mark.parametrize(
