@@ -848,6 +848,7 @@ def test_register_sheets_and_counts(campaign: Campaign, tmp_path: Path) -> None:
     assert [(Path(str(f["文件"])).name, f["处理结果"]) for f in files] == [
         ("医院.xlsx", "采用"),
         ("总务.xlsx", "采用"),
+        ("~$总务.xlsx", "已跳过"),  # 总务.xlsx open in an office suite (clerk trial 153)
         ("说明.docx", "已跳过"),
     ]
     problems = sheet_rows(out, PROBLEMS_SHEET)
@@ -1027,10 +1028,22 @@ def test_finds_returns_in_subfolders_and_skips_lock_and_hidden(
     (tmp_path / "r" / ".git" / "x.xlsx").write_bytes(b"x")
     (tmp_path / "r" / "扫描件.pdf").write_bytes(b"%PDF")
     (tmp_path / "r" / "转发：回头看.eml").write_bytes(b"From: a@b\r\n")
+    (tmp_path / "r" / "~$旧表.xlsx").write_bytes(b"x")  # its workbook gone: left behind
     paths, skipped = find_returns([tmp_path / "r"])
     assert [p.name for p in paths] == ["医院.xlsx", "警务室.xls"]
-    assert [Path(s.file).name for s in skipped] == ["扫描件.pdf", "转发：回头看.eml"]
-    assert skipped[1].reason.startswith("这是邮件文件，请把邮件中的附件")  # (trial 80)
+    assert [Path(s.file).name for s in skipped] == [
+        "扫描件.pdf",
+        ".~lock.医院.xlsx#",
+        "~$医院.xlsx",
+        "转发：回头看.eml",
+    ]
+    # the workbook is open (in the clerk's office): read as last saved, which is said (it
+    # went without a word: clerk trial 153)
+    assert skipped[2].reason == (
+        "医院.xlsx 正在用 WPS、Excel 或 LibreOffice 打开（这是打开时生成的临时文件，已跳过）："
+        "读到的是 医院.xlsx 上次保存的内容，如有未保存的修改，请保存后重新汇总"
+    )
+    assert skipped[3].reason.startswith("这是邮件文件，请把邮件中的附件")  # (trial 80)
 
 
 def test_a_return_is_found_by_its_content_whatever_its_name_ends_with(

@@ -85,7 +85,13 @@ from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
 from huitoukan.returns.batch import OnFile, read_one, read_returns
-from huitoukan.returns.finding import beside_return, find_returns, in_place_of_a_return, on_disk
+from huitoukan.returns.finding import (
+    beside_return,
+    find_returns,
+    in_place_of_a_return,
+    is_owner_file,
+    on_disk,
+)
 from huitoukan.returns.photos import PhotoStore, discard_altered, open_store
 
 if TYPE_CHECKING:  # openpyxl, behind feedback, costs 0.15 s to import
@@ -336,7 +342,7 @@ def collect(
     for index, passed in enumerate(collection.skipped):
         # a .rar, a .pdf naming one department: it sent something
         name = PurePath(passed.file)
-        units = [] if is_notice_file(name.name) else named(name.name)
+        units = [] if is_notice_file(name.name) or is_owner_file(name.name) else named(name.name)
         if len(units) == 1:  # its scan said, not a photo sent beside it (trial 149)
             said = collection.skipped_of.get(units[0].name)
             if said is None or in_place_of_a_return(passed.file) > in_place_of_a_return(said):

@@ -275,6 +275,33 @@ def beside_return(skipped: SkippedFile, department: str, taken: str) -> SkippedF
     return SkippedFile(file=skipped.file, reason=said.format(department=department, file=taken))
 
 
+def is_owner_file(name: str) -> bool:
+    """An office suite's owner file of a workbook it has open (`_open_note`): no one's return."""
+    return name.startswith(("~$", ".~lock."))
+
+
+def _open_note(path: Path) -> SkippedFile | None:
+    """The owner file an office suite keeps beside a workbook it has open (Excel and WPS:
+    ~$NAME, LibreOffice: .~lock.NAME#), said when that workbook is there: it is read as
+    last saved, changes typed since unread (it went without a word: clerk trial 153)."""
+    name = path.name
+    if name.startswith("~$"):
+        opened = name[2:]
+    elif name.startswith(".~lock.") and name.endswith("#"):
+        opened = name[7:-1]
+    else:
+        return None
+    if Path(opened).suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return None
+    if not (path.parent / opened).is_file():
+        return None  # left behind by a suite that closed without tidying up
+    return SkippedFile(
+        file=display_name(path),
+        reason=f"{opened} 正在用 WPS、Excel 或 LibreOffice 打开（这是打开时生成的临时文件，已跳过）："
+        f"读到的是 {opened} 上次保存的内容，如有未保存的修改，请保存后重新汇总",
+    )
+
+
 def _ignored_name(name: str) -> bool:
     """Office lock files, hidden (dot) files and folders, temporary files."""
     if name.startswith(("~$", ".~lock.", ".")) or name.endswith("#"):
@@ -362,6 +389,8 @@ def find_returns(
             raise InputError(f"找不到 {entry}：{hint}")
         for path in paths:
             if _ignored_name(path.name):
+                if (note := _open_note(path)) is not None:
+                    skipped.append(note)
                 continue
             inside = path.parent.relative_to(entry).parts if path is not entry else ()
             folders = tuple(map(display_name, inside))
