@@ -280,6 +280,7 @@ def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> Ch
         file=display_name(listed),
         sources=list(dict.fromkeys(v.finding.source for v in verdicts if v.finding.source)),
         checked_on=as_of,
+        found_on=sorted({v.finding.found_on for v in verdicts if v.finding.found_on}),
         counts=dict(Counter(v.conclusion.value for v in verdicts)),
         missed=[
             f"{v.finding.number}（{v.finding.where}）"

@@ -381,9 +381,14 @@ def _crosscheck_sentence(checked: CheckedList) -> str:
         if checked.missed
         else ""
     )
+    days = checked.found_on
+    when = ""
+    if days:  # when the inspection was, beside the day it was checked against (trial 153)
+        shown = "、".join(map(chinese_date, days[:3]))
+        when = f"（{shown}{'等' if len(days) > 3 else ''}）"
     return (
-        f"{chinese_date(checked.checked_on)}对照{'、'.join(checked.sources) or checked.file}发现的 "
-        f"{checked.problems} 个问题逐项核查自查台账：{found or '无'}。{missed}"
+        f"{chinese_date(checked.checked_on)}对照{'、'.join(checked.sources) or checked.file}"
+        f"{when}发现的 {checked.problems} 个问题逐项核查自查台账：{found or '无'}。{missed}"
     )
 
 

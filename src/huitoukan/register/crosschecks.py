@@ -26,6 +26,9 @@ class CheckedList(BaseModel):
     """The checks that found its problems (市级抽查 …), as its rows name them."""
     checked_on: date
     """The day the crosscheck judged (its --as-of)."""
+    found_on: list[date] = []
+    """The days its problems were found (发现时间), each once, in order: when the inspection
+    was (the report gave the day of the crosscheck alone: clerk trial 153)."""
     counts: dict[str, int]
     """结论 (`findings.crosscheck.Conclusion`) → how many of its problems came to it."""
     missed: list[str] = []
