@@ -200,7 +200,7 @@ def test_another_departments_form_sent_in_a_departments_folder_is_set_aside(
     # told to the department named, and to the header's, whose hazards they may be (trial 106)
     assert collection.set_aside() == {
         named: (said.file, "高级技工学校", "", ""),
-        "高级技工学校": (said.file, "高级技工学校", "", ""),
+        "高级技工学校": (said.file, "高级技工学校", "", "", ""),
     }
 
 

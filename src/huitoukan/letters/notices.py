@@ -134,8 +134,13 @@ def notices(
                 # department: trial 148)
                 f"收到的文件 {dept.set_aside_file} {dept.set_aside_named('贵部门')}，"
                 "但与贵部门报表中的隐患没有一项相同，未汇总：是贵部门补充报送的隐患的，"
-                "请并入贵部门的报表（或作为同一工作簿的另一张工作表）后重新报送；不是贵部门的表格（如下发给"
-                f"别的部门的表格），请告知{info.receiver}是哪个部门的。"
+                "请并入贵部门的报表（或作为同一工作簿的另一张工作表）后重新报送；"
+                + (  # whose it may be, when its record says (clerk trial 153)
+                    f"不是贵部门的，请告知{info.receiver}（表格文件中记着这份表格是下发给"
+                    f"{dept.set_aside_issued_to}的）。"
+                    if dept.set_aside_issued_to
+                    else f"不是贵部门的表格（如下发给别的部门的表格），请告知{info.receiver}是哪个部门的。"
+                )
             )
         if dept.returned and dept.borrowed_form:  # the warning reached the clerk alone (151)
             kinds.append("核对所用表格")

@@ -113,7 +113,8 @@ class Collection(ProblemCounts):
         """Department → (the file of another department's form filled in that its name
         names, set aside by `refiled`; the department that form's header names; what named
         it, its header blank: `ReturnForm.department_by`; `BY_ISSUE` when it was issued to
-        the department told, `_issued_to`), for each
+        the department told, `_issued_to`; told to its header's department, the one the
+        form's record says it was issued to, if another), for each
         department with no return of its own: it sent something, and was told 尚未报送
         without a word of that file, on every command after its collect (clerk trial 93).
         A form set aside that no such department is told of (its name a place's, or the
@@ -131,7 +132,10 @@ class Collection(ProblemCounts):
         }
         for f in held:
             if f.department in self.current:
-                told.setdefault(f.department, (f.file, f.department, f.department_by, ""))
+                # and whom its record says it was issued to, when another (the department
+                # was asked whose it was: clerk trial 153)
+                other = f.pointed_to if not f.pointed_by and f.pointed_to != f.department else ""
+                told.setdefault(f.department, (f.file, f.department, f.department_by, "", other))
         return told
 
     def reviews_not_taken(self) -> dict[str, list[int]]:

@@ -49,7 +49,8 @@ class RegisterState(BaseModel):
     set_aside: dict[str, tuple[str, ...]] = {}
     """`Collection.set_aside`: department → (the form set aside its file's name gives it to,
     or its header, the department that form's header names, what named that one if not its
-    header: a register of before recorded the first two)."""
+    header, whether it was issued to the department, whom else it was issued to: a register
+    of before recorded the first two)."""
     counted_for: dict[str, tuple[str, ...]] = {}
     """`Collection.counted_for_header`: department → (the form named for it, counted as the
     return of the department its header names)."""

@@ -224,6 +224,9 @@ class DepartmentSummary(BaseModel):
     """What named `set_aside_header`, the form's header blank (`ReturnForm.department_by`)."""
     set_aside_issued: bool = False
     """That form was issued to this department (its record says so, not its name or folder)."""
+    set_aside_issued_to: str = ""
+    """The department that form was issued to, its record says, when another than this one
+    (its own, set aside beside its return)."""
     counted_file: str = ""
     """Not returned, but a file named for it came, counted as the return of the department
     its header names (`counted_header`), which sent nothing else."""
@@ -613,9 +616,9 @@ def build_status(
         closed = sum(h.closed for h in mine)
         unreviewed = sum(h.unreviewed for h in mine)
         first = returned.get(name)
-        aside = (*set_aside.get(name, ("", "")), "", "")[:4]
+        aside = (*set_aside.get(name, ("", "")), "", "", "")[:5]
         if name in returned and aside[1] != name:  # (one named for it: it sent its own since)
-            aside = ("", "", "", "")
+            aside = ("", "", "", "", "")
         counted = (*(() if name in returned else counted_for.get(name, ())), "", "", "", "")[:4]
         summaries.append(
             DepartmentSummary(
@@ -637,6 +640,7 @@ def build_status(
                 set_aside_header=aside[1],
                 set_aside_by=aside[2],
                 set_aside_issued=bool(aside[3]),
+                set_aside_issued_to=aside[4],
                 counted_file=counted[0],
                 counted_header=counted[1],
                 counted_by=counted[2],
