@@ -320,25 +320,36 @@ def test_a_closing_an_inspection_belied_is_said_to_go_on_the_list(
         assert "不在交办问题清单中" not in said
 
 
+def _answered_closed_on_the_8th(
+    campaign: Campaign, tmp_path: Path, number: str, source: str
+) -> tuple[dict[str, str], Path, Path]:
+    """The problem `number` of `source` (东门 配电箱未上锁, found 11月10日), assigned to
+    安全保卫处, answered closed on 12月8日; the list, and the register collected."""
+    from huitoukan.findings.reading import read_findings
+    from tests.helpers import answer
+
+    problem = {"问题编号": number, "问题来源": source, "发现时间": "2023-11-10", "部位": "东门",
+               "问题描述": "配电箱未上锁", "责任部门": "安全保卫处", "整改时限": "2023-11-30"}  # fmt: skip
+    assigned = findings_list(tmp_path / "交办问题清单.xlsx", [problem], (*ORDER[:-1], "整改时限"))
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [],
+                assigned=read_findings(assigned, campaign).findings,
+                answers={number: answer(整改完成情况="已完成", 检查时间=date(2023, 11, 10),
+                                        销号时间=date(2023, 12, 8))},
+                form_date=date(2023, 12, 8))  # fmt: skip
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    return problem, assigned, register
+
+
 def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on_the_list(
     runner: CliRunner, campaign: Campaign, tmp_path: Path
 ) -> None:
     """XJ-1 of the 县级普查, assigned to 安全保卫处, answered closed on 12月8日; the 市级抽查
     finds it still there on the 9th: 已列入交办清单但未整改, XJ-1 still 清零 everywhere
     and no word of how to have it rectified again (clerk trial 117)."""
-    from huitoukan.findings.reading import read_findings
-    from tests.helpers import answer
-
-    problem = {"问题编号": "XJ-1", "问题来源": "县级普查", "发现时间": "2023-11-10", "部位": "东门",
-               "问题描述": "配电箱未上锁", "责任部门": "安全保卫处", "整改时限": "2023-11-30"}  # fmt: skip
-    assigned = findings_list(tmp_path / "交办问题清单.xlsx", [problem], (*ORDER[:-1], "整改时限"))
-    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [],
-                assigned=read_findings(assigned, campaign).findings,
-                answers={"XJ-1": answer(整改完成情况="已完成", 检查时间=date(2023, 11, 10),
-                                       销号时间=date(2023, 12, 8))},
-                form_date=date(2023, 12, 8))  # fmt: skip
-    register = tmp_path / "台账.xlsx"
-    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    problem, assigned, register = _answered_closed_on_the_8th(
+        campaign, tmp_path, "XJ-1", "县级普查"
+    )
     finding = {**problem, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
     listed = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
     out = tmp_path / "追责核查.xlsx"
@@ -383,19 +394,9 @@ def test_a_school_listed_problem_whose_closing_an_inspection_belied_reads_so(
     answer for. The answer counts as the self-check's (a school-level source): 自查已发现但
     未整改到位, and XN-1 read 已销号 / 已清零 in the register and its 一问题一档案, the run's
     advice not naming it (clerk trial 153)."""
-    from huitoukan.findings.reading import read_findings
-    from tests.helpers import answer
-
-    problem = {"问题编号": "XN-1", "问题来源": "学校通报", "发现时间": "2023-11-10", "部位": "东门",
-               "问题描述": "配电箱未上锁", "责任部门": "安全保卫处", "整改时限": "2023-11-30"}  # fmt: skip
-    assigned = findings_list(tmp_path / "交办问题清单.xlsx", [problem], (*ORDER[:-1], "整改时限"))
-    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [],
-                assigned=read_findings(assigned, campaign).findings,
-                answers={"XN-1": answer(整改完成情况="已完成", 检查时间=date(2023, 11, 10),
-                                       销号时间=date(2023, 12, 8))},
-                form_date=date(2023, 12, 8))  # fmt: skip
-    register = tmp_path / "台账.xlsx"
-    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    problem, assigned, register = _answered_closed_on_the_8th(
+        campaign, tmp_path, "XN-1", "学校通报"
+    )
     finding = {**problem, "问题编号": "SD-9", "问题来源": "省级督查", "发现时间": "2023-12-09"}
     if decided:
         [answered] = read_register(register).hazards
