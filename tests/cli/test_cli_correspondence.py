@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -205,6 +206,24 @@ def test_a_register_kept_elsewhere_is_named_in_the_commands_advised(
     own = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8")
     assert f'请运行 huitoukan review "{register}" 生成复查验收表' in own
     assert f'huitoukan collect 回收 复查 -o "{register}"' in own
+    # and the follow-up round's, status's and crosscheck's (clerk trial 154)
+    assert f'跟进轮表格（huitoukan issue --followup "{register}"）' in own
+    status = " ".join(runner.invoke(app, ["status", register, *day]).output.split())
+    assert f'huitoukan status "{register}" --all' in status
+    checked = runner.invoke(app, ["crosscheck", "市级抽查问题.xlsx", register, *day]).output
+    assert f'huitoukan issue --followup "{register}" 下发' in " ".join(checked.split())
+    from openpyxl import load_workbook
+
+    listed = load_workbook("交办问题清单.xlsx")  # a 整改时限 moved: the list's change said
+    listed.worksheets[0]["H4"] = "2023-12-31"
+    listed.save("交办问题清单.xlsx")
+    moved = runner.invoke(app, ["collect", "回收", "-o", register, *day, "--json"]).stdout
+    [said] = [
+        p["message"]
+        for p in json.loads(moved)["problems"]
+        if "XJ-2023-11 的整改时限" in p["message"]
+    ]
+    assert said.endswith(f'（可下发跟进轮表格：huitoukan issue --followup "{register}"）')
     runner.invoke(app, ["collect", "回收", *day])  # the working folder's own: as before
     reviewed = runner.invoke(app, ["review", *day])
     assert "（huitoukan collect 回收 复查）" in " ".join(reviewed.output.split())

@@ -245,7 +245,7 @@ def test_status_before_deadline_and_department_filter(
     assert "全校隐患" in school
     # its whole list is this command's with --all (the whole school's was said: trial 140)
     assert "完整列表：在本命令后加--all" in "".join(shown.output.split())
-    assert "完整列表和各部门情况：huitoukanstatus--all" in "".join(school.split())
+    assert "完整列表和各部门情况：huitoukanstatus回收--all" in "".join(school.split())
 
 
 def test_long_standing_list(runner: CliRunner, chdir_tmp: Path, campaign: Campaign) -> None:

@@ -22,7 +22,14 @@ from huitoukan.background import Pending, in_background
 from huitoukan.campaign import Campaign, Unit
 from huitoukan.checks.header import sender_part
 from huitoukan.errors import InputError
-from huitoukan.files import display_name, natural_key, open_in_office, sha256_of, xlsx_name
+from huitoukan.files import (
+    as_argument,
+    display_name,
+    natural_key,
+    open_in_office,
+    sha256_of,
+    xlsx_name,
+)
 from huitoukan.findings.answers import (
     assign,
     assignment_days,
@@ -59,7 +66,7 @@ from huitoukan.register.evidence import (
     library,
     refuse_blocked,
 )
-from huitoukan.register.layout import REGISTER_FILE
+from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import Collection, Held, merge
 from huitoukan.register.photo_reuse import sent_before_found
 from huitoukan.register.reading import (
@@ -473,6 +480,22 @@ def in_campaign_order(campaign: Campaign, hazards: Sequence[HazardRow]) -> list[
     return sorted(hazards, key=lambda h: order.get(h.department, len(order)))
 
 
+_FOLLOWUP = f"huitoukan issue --followup {REGISTER_FILE}"
+
+
+def _followup_of(problems: Sequence[Problem], register: Path) -> list[Problem]:
+    """`problems`, the follow-up round they advise issued from `register`, kept elsewhere
+    than the working folder's (the command, typed as it stood, found no register, and
+    collect as advised then wrote a second one: clerk trial 154)."""
+    command = f"huitoukan issue --followup {as_argument(register)}"
+    return [
+        p.model_copy(update={"message": p.message.replace(_FOLLOWUP, command)})
+        if _FOLLOWUP in p.message
+        else p
+        for p in problems
+    ]
+
+
 def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
     """InputError when every file given is one of the tool's own (the register, the report
     …) — or, unless `reviews_count`, a 复查验收表: no department's return among them."""
@@ -788,6 +811,8 @@ def collect_to_register(
     collection.problems[:], collection.hazards[:] = excuse_withdrawn(
         collection.problems, collection.hazards, withdrawn
     )
+    if (elsewhere := kept_elsewhere(register)) is not None:
+        collection.problems[:] = _followup_of(collection.problems, elsewhere)
     returned = collection.returned()
     unreadable = collection.unreadable()
     unreadable_why = collection.unreadable_reasons()

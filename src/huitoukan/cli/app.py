@@ -589,7 +589,7 @@ def status(
         if long_standing:
             render.long_standing(report, config.info.leading_group)
         else:
-            render.status_report(report, everything, chosen=bool(department))
+            render.status_report(report, everything, chosen=bool(department), sources=sources)
     raise typer.Exit(report.exit_code(fail_if_overdue))
 
 
@@ -748,7 +748,7 @@ def crosscheck(
         result, written = run_crosscheck(config, findings, sources or [], out, day)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.crosscheck_written(result, written, config.info.returns_due)
+    render.crosscheck_written(result, written, config.info.returns_due, sources)
     raise typer.Exit(result.exit_code)
 
 

@@ -1073,7 +1073,12 @@ def _in_review(report: StatusReport) -> str:
     return f"（其中{said}）" if said else ""
 
 
-def status_report(report: StatusReport, everything: bool = False, chosen: bool = False) -> None:
+def status_report(
+    report: StatusReport,
+    everything: bool = False,
+    chosen: bool = False,
+    sources: Sequence[Path] | None = None,
+) -> None:
     """The most urgent first, on one screen: totals, departments not returned, the most
     overdue hazards and those due soonest; `everything` lists every row and department;
     `chosen`: the report is of the departments asked for (`--department`), not the school."""
@@ -1189,7 +1194,9 @@ def status_report(report: StatusReport, everything: bool = False, chosen: bool =
         whole = (
             "完整列表：在本命令后加 --all"
             if chosen
-            else "完整列表和各部门情况：huitoukan status --all"
+            # the register or folders named (the working folder's register was none: a
+            # second one was begun by following the advice, clerk trial 154)
+            else f"完整列表和各部门情况：{_command('status', sources)} --all"
         )
         _wrapped(console, f"{whole}；历史遗留问题：--long-standing")
 
@@ -1501,7 +1508,14 @@ def review_written(
     _backed_up(console, written)
 
 
-def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
+def _command(name: str, given: Sequence[Path] | None) -> str:
+    """huitoukan `name` with the register or folders `given` on the command line."""
+    return " ".join(["huitoukan", name, *map(as_argument, given or [])])
+
+
+def crosscheck_written(
+    result: Crosscheck, written: Written, due: date, given: Sequence[Path] | None = None
+) -> None:
     console = _out()
     if result.problems:
         problem_list(_err(), result.problems)
@@ -1546,7 +1560,7 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
             f"台账仍按部门所报计：请把{they}作为新的问题加入交办问题清单（{_copied([v.finding for v in result.reopen])}，"
             "写明责任部门和整改时限"
             + (f"；交办问题 {kept} 那一行保留，不是重复" if kept else "")
-            + "），重新汇总后运行 huitoukan issue --followup 下发，责任部门即按它重新整改。",
+            + f"），重新汇总后运行 {_command('issue --followup', given)} 下发，责任部门即按它重新整改。",
         )
     if result.review_first:  # failed on review, not listed (clerk trial 143)
         numbers = "、".join(_numbered(v.finding) for v in result.review_first)
@@ -1561,8 +1575,9 @@ def crosscheck_written(result: Crosscheck, written: Written, due: date) -> None:
         _wrapped(
             console,
             f"自查未发现的 {numbers} 不在交办问题清单中，没有部门在跟踪整改：请把{they}加入交办问题"
-            f"清单（{_copied(result.untracked)}，写明责任部门和整改时限），重新汇总后运行 huitoukan issue "
-            f"--followup 下发给责任部门；此后 status、汇报、复查验收表和抽查档案才跟踪{they}的整改。",
+            f"清单（{_copied(result.untracked)}，写明责任部门和整改时限），重新汇总后运行 "
+            f"{_command('issue --followup', given)} 下发给责任部门；此后 status、汇报、复查验收表和"
+            f"抽查档案才跟踪{they}的整改。",
         )
     if result.untracked:
         # listed, one found by the day the returns were due is the campaign's own problem

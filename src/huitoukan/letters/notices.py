@@ -447,7 +447,7 @@ def notices(
             f"交办问题清单中有 {len(report.unassigned)} 个问题尚未明确责任部门，未交办整改："
             f"{report.unassigned_named()}。请在清单的“责任部门”一栏填写后重新汇总"
             f"（{_collect(looked_in, register)}），并给该部门下发附有这些问题的跟进轮表格"
-            "（issue --followup）。"
+            f"（{_followup(register)}）。"
         )
         _add_to_own(result, info.receiver, as_of, "明确责任部门", [line])
     waiting = report.totals.unreviewed
@@ -479,6 +479,11 @@ def _review_form(name: str) -> str:
     """A 复查验收表 by its file's name (“复查验收表 复查验收表 12.19.xlsx”: clerk trial 136)."""
     title = Path(REVIEW_FILE).stem
     return name if name.startswith(title) else f"{title} {name}"
+
+
+def _followup(register: Path | None) -> str:
+    """The follow-up round's command, of `register` when kept elsewhere."""
+    return f"huitoukan issue --followup {as_argument(register)}" if register else "issue --followup"
 
 
 def _collect(folders: Sequence[str], register: Path | None) -> str:
