@@ -411,6 +411,13 @@ def test_a_school_listed_problem_whose_closing_an_inspection_belied_reads_so(
     collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
     [state] = [r["状态"] for r in sheet_rows(register, "交办问题") if r["问题编号"] == "XN-1"]
     assert str(state).endswith("（检查时问题仍在：SD-9（省级督查，2023年12月9日发现））")
+    # listed, in its own words (the list could not tell it restates XN-1): found again, as
+    # its crosscheck knows (it read 检查时问题仍在 still: clerk trial 154)
+    relisted = {**finding, "整改时限": "2023-12-31", "对应自查": None}
+    findings_list(assigned, [problem, relisted], (*ORDER[:-1], "整改时限"))
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    [state] = [r["状态"] for r in sheet_rows(register, "交办问题") if r["问题编号"] == "XN-1"]
+    assert str(state).endswith("（此后再次发现：SD-9）")
 
 
 def _hazard_id(register: Path, location: str) -> str:

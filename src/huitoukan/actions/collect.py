@@ -58,7 +58,7 @@ from huitoukan.model.returns import (
     ReturnForm,
     SkippedFile,
 )
-from huitoukan.register.crosschecks import crosschecks_path, recorded_crosschecks
+from huitoukan.register.crosschecks import crosschecks_path, recorded_crosschecks, relisted
 from huitoukan.register.evidence import (
     Evidence,
     evidence_folder,
@@ -813,6 +813,10 @@ def collect_to_register(
     )
     if (elsewhere := kept_elsewhere(register)) is not None:
         collection.problems[:] = _followup_of(collection.problems, elsewhere)
+    # (a new campaign's register: its crosschecks are set aside below)
+    crosschecks = recorded_crosschecks(register) if register is not None and not fresh else []
+    collection.findings[:] = relisted(collection.findings, crosschecks)
+    findings = collection.findings
     returned = collection.returned()
     unreadable = collection.unreadable()
     unreadable_why = collection.unreadable_reasons()
@@ -841,8 +845,7 @@ def collect_to_register(
         borrowed=borrowed,
         form_errors=form_errors,
         assigned_on=collection.assigned_on,
-        # (a new campaign's register: its crosschecks are set aside below)
-        crosschecks=recorded_crosschecks(register) if register is not None and not fresh else (),
+        crosschecks=crosschecks,
     )
     sources = _sources_of(collection.forms)
     backup = None

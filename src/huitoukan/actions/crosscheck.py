@@ -297,4 +297,5 @@ def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> Ch
             for v in verdicts
             if v.belied_answer
         },
+        belied_by={v.belied_answer: v.finding.number_to_list for v in verdicts if v.belied_answer},
     )

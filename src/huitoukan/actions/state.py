@@ -17,7 +17,7 @@ from huitoukan.errors import InputError
 from huitoukan.files import collect_command, display_name, given_input, near_names
 from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
-from huitoukan.register.crosschecks import recorded_crosschecks
+from huitoukan.register.crosschecks import recorded_crosschecks, relisted
 from huitoukan.register.history import earlier_registers
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import Collection
@@ -116,7 +116,7 @@ def load_state(
         if findings is not None:
             hazards = as_answers(findings, state.hazards)
             state = state.model_copy(update={"findings": list(findings), "hazards": hazards})
-        return state
+        return state.model_copy(update={"findings": relisted(state.findings, state.crosschecks)})
     from huitoukan.actions.collect import collect, refuse_without_returns
 
     def listed() -> Sequence[Finding]:

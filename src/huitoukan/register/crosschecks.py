@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from huitoukan.files import write_record
+from huitoukan.model.findings import Finding, FoundAgain, number_key
 
 
 class CheckedList(BaseModel):
@@ -39,6 +40,9 @@ class CheckedList(BaseModel):
     """问题编号 of an assigned problem reported 已完成 → the problem of the inspection that
     found it still there (its 编号, source and day): its archive and the register said
     已清零 until the clerk listed it again (clerk trial 152)."""
+    belied_by: dict[str, str] = {}
+    """问题编号 of `belied` → the 问题编号 the inspection's problem is to be listed under:
+    listed, it is found again (`relisted`)."""
 
     @property
     def problems(self) -> int:
@@ -53,6 +57,31 @@ def belied(lists: Sequence[CheckedList]) -> dict[str, str]:
     """Of all `lists`, each assigned problem found still there → the inspection's problem
     that found it (`CheckedList.belied`)."""
     return {number: said for checked in lists for number, said in checked.belied.items()}
+
+
+def relisted(findings: Sequence[Finding], lists: Sequence[CheckedList]) -> list[Finding]:
+    """`findings`, each an inspection found still there (`CheckedList.belied`) stated again
+    (`Finding.found_again`) by that inspection's problem once it is on the list too: matched
+    by the clerk's 对应自查 in other words, the list alone could not tell, and the problem
+    read 检查时问题仍在…列入交办问题清单后由部门重新整改 after it was (clerk trial 154)."""
+    by_key = {number_key(f.number): f for f in findings}
+    again: dict[str, list[FoundAgain]] = {}
+    for checked in lists:
+        for number, listed_as in checked.belied_by.items():
+            listed = by_key.get(number_key(listed_as))
+            if listed is not None:
+                found = FoundAgain(
+                    number=listed.number, source=listed.source, found_on=listed.found_on
+                )
+                again.setdefault(number_key(number), []).append(found)
+    return [
+        f.model_copy(
+            update={"found_again": (*f.found_again, *(a for a in more if a not in f.found_again))}
+        )
+        if (more := again.get(number_key(f.number)))
+        else f
+        for f in findings
+    ]
 
 
 def crosschecks_path(register: Path) -> Path:
