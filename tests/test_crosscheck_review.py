@@ -1015,6 +1015,11 @@ def test_the_report_after_a_crosscheck_says_what_the_inspection_found(
     it is run, and none of another campaign's (the register begun afresh)."""
     before = _example_report(runner, tmp_path, monkeypatch, "2023-12-20")
     assert not any("追责核查" in str(v) for r in before for v in r)
+    # one run after the report's day is none of it (a report of 12月20日 told of a
+    # crosscheck of 12月22日: clerk trial 154)
+    runner.invoke(app, ["crosscheck", "市级抽查问题.xlsx", "--as-of", "2023-12-22"])
+    assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
+    assert "上级检查核查情况" not in workbook_text(Path("回头看工作汇报.xlsx"))
     for _ in range(2):
         runner.invoke(app, ["crosscheck", "市级抽查问题.xlsx", "--as-of", "2023-12-20"])
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
@@ -1056,6 +1061,9 @@ def test_each_inspections_crosscheck_keeps_its_own_file(
             assert f"核查结果已写入 {written}" in result.stdout
             assert number in [r["问题编号"] for r in verdict_rows(written)]
     assert {p.name for p in Path().glob("追责核查*.xlsx")} == {"追责核查.xlsx", own.name}
+    # printed, each says whose it is (two lists' read alike: clerk trial 154)
+    titles = [str(load_workbook(p).worksheets[0]["A1"].value) for p in (Path("追责核查.xlsx"), own)]
+    assert [t.split("追责核查：")[1][:4] for t in titles] == ["市级抽查", "省级督查"]
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
     said = workbook_text(Path("回头看工作汇报.xlsx"))
     assert "见 追责核查.xlsx" in said and f"见 {own}" in said

@@ -109,9 +109,13 @@ def _candidates(verdict: Verdict) -> str:
 
 def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: str) -> None:
     school = campaign.info.school
+    # which inspection's: two lists' results printed alike (clerk trial 154)
+    sources = "、".join(
+        dict.fromkeys(v.finding.source for v in result.verdicts if v.finding.source)
+    )
     results = _sheet(
         RESULT_SHEET,
-        f"{school}追责核查：检查发现问题与自查台账比对（{as_of}）",
+        f"{school}追责核查：{sources or '检查'}发现问题与自查台账比对（{as_of}）",
         RESULT_COLUMNS,
         PRINTED_RESULT_COLUMNS,
     )

@@ -199,9 +199,12 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         for by_source in source_rows(report):
             opened = int(by_source[4] or 0) + int(by_source[5] or 0)  # type: ignore[arg-type]
             sheet.add(cells([*by_source[:4], opened, *by_source[6:]]))
-    if report.crosschecks:  # what inspections found the self-check missed: the report
-        # written after a crosscheck said nothing of it (clerk trials 150, 151)
-        sentences = [_crosscheck_sentence(checked) for checked in report.crosschecks]
+    # what inspections found the self-check missed: the report written after a crosscheck
+    # said nothing of it (clerk trials 150, 151); one run after the report's day is not of it
+    # (a report of 12月20日 told of a crosscheck of 12月22日: clerk trial 154)
+    checks = [checked for checked in report.crosschecks if checked.checked_on <= report.as_of]
+    if checks:
+        sentences = [_crosscheck_sentence(checked) for checked in checks]
         heading(
             "上级检查核查情况（追责核查）",
             sum(row_height([s], [sum(WIDTHS)], line=15) or 15 for s in sentences),
