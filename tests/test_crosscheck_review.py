@@ -4614,3 +4614,36 @@ def test_a_missed_finding_another_department_found_later_is_tracked_by_it(
         "安全保卫处自查在检查之后才发现（检查时间 2023年12月18日"
     )
     assert "没有部门在跟踪整改" not in "".join(output.split())
+
+
+@pytest.mark.parametrize(("found", "said"), [(date(2023, 12, 9), True), (date(2023, 12, 7), False)])
+def test_the_review_of_a_closing_redone_after_an_inspection_says_what_it_found(
+    tmp_path: Path, found: date, said: bool
+) -> None:
+    """东校门 摄像头损坏, reported closed on 12月7日; the 省级督查 finds it still there and the
+    list gives it as SD-2; the department closes it again. Its 复查验收表 row told the
+    reviewer the 销号时间 had changed, nothing of the inspection (clerk trial 154). Said;
+    a closing reported on the day found, or after, is not the one the inspection found."""
+    from huitoukan.actions.review import review
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    camera = {"部位": "东校门", "存在隐患问题": "摄像头损坏", "检查时间": date(2023, 12, 1)}
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx",
+                [closed(**camera, 销号时间=date(2023, 12, 7))], form_date=date(2023, 12, 8))  # fmt: skip
+    problem = {"问题编号": "SD-2", "问题来源": "省级督查", "发现时间": found.isoformat(),
+               "部位": "东校门", "问题描述": "摄像头损坏", "责任部门": "安全保卫处",
+               "整改时限": "2023-12-27"}  # fmt: skip
+    listed = findings_list(tmp_path / "清单.xlsx", [problem], (*ORDER[:-1], "整改时限"))
+    again = closed(**camera, 问题编号="SD-2", 问题来源="省级督查", 销号时间=date(2023, 12, 18))
+    filled_form(campaign, "安全保卫处", returns / "保卫处-跟进.xlsx", [again],
+                form_date=date(2023, 12, 19))  # fmt: skip
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF, findings_file=listed)
+    [hazard], written, _ = review(campaign, [register], tmp_path / "复查验收表.xlsx", AS_OF)
+    sheet = load_workbook(written.path)[REVIEW_SHEET]
+    earlier = [
+        str(c.value) for row in sheet.iter_rows(min_row=3, max_row=3) for c in row if c.value
+    ]
+    note = "省级督查2023年12月9日检查时问题仍在（交办问题 SD-2；此前报的销号时间 2023年12月7日）"
+    assert (note in earlier) is said

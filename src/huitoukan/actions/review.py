@@ -10,10 +10,12 @@ from pathlib import Path
 from huitoukan.actions.collect import verdicts_filled
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
+from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import xlsx_name
 from huitoukan.forms.layout import REVIEWS_FOLDER
 from huitoukan.forms.review import write_review_form
+from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.returns import FAILED, HazardRow, shared_photos
 from huitoukan.register.store import Written, replace_output
 
@@ -41,12 +43,33 @@ def review(
     shared = shared_photos(state.hazards)
     filled = verdicts_filled(out, campaign, as_of)
     moved = _into_reviews_folder(out) if filled else None
+    still = _found_still(hazards, state.findings)
     written = replace_output(
-        out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of, shared)
+        out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of, shared, still)
     )
     if moved is not None:
         written = dataclasses.replace(written, backup=moved, verdicts=filled)
     return hazards, written, failed
+
+
+def _found_still(hazards: Sequence[HazardRow], findings: Sequence[Finding]) -> dict[str, str]:
+    """隐患编号 → what the inspection its row now answers found, of those its department had
+    reported closed before (a version sent with a 销号时间 before the problem was found):
+    done again, the reviewer read only that the 销号时间 had changed (clerk trial 154)."""
+    by_number = {number_key(f.number): f for f in findings}
+    said: dict[str, str] = {}
+    for hazard in hazards:
+        finding = by_number.get(number_key(hazard.number)) if hazard.number else None
+        found = finding.found_on if finding is not None else None
+        if finding is None or found is None:
+            continue
+        closed = [c for _, _, c in hazard.history if c is not None and c < found]
+        if closed:
+            said[hazard.hazard_id] = (
+                f"{finding.source}{chinese_date(found)}检查时问题仍在（交办问题 {finding.number}；"
+                f"此前报的销号时间 {chinese_date(max(closed))}）"
+            )
+    return said
 
 
 def _into_reviews_folder(table: Path) -> Path:

@@ -8,7 +8,7 @@ not yet reviewed; the office fills in 复查人, 复查时间, 复查结论 (合
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -65,9 +65,13 @@ def review_form(
     hazards: Sequence[HazardRow],
     made_on: date,
     shared: SharedPhotos | None = None,
+    found_still: Mapping[str, str] | None = None,
 ) -> Workbook:
     """The form listing `hazards` for review, with drop-downs and signature lines; `shared`:
-    the photos shown on several hazards of the register (`shared_photos`)."""
+    the photos shown on several hazards of the register (`shared_photos`); `found_still`:
+    隐患编号 → what an inspection found of a closing reported before (said after its
+    earlier reviews: the reviewer read a date corrected, nothing of the inspection)."""
+    found_still = found_still or {}
     info = campaign.info
     workbook = Workbook()
     ws = workbook.active
@@ -75,7 +79,8 @@ def review_form(
     shown = {
         "number": any(h.number for h in hazards),  # the 督导组 asks after assigned problems
         "remarks": any(h.remarks for h in hazards),  # what the department adds (trial 42)
-        "earlier": any(h.review_note for h in hazards),  # a re-review: what failed before
+        # a re-review: what failed before, or what an inspection found (clerk trial 154)
+        "earlier": any(h.review_note or h.hazard_id in found_still for h in hazards),
     }
     columns = [c for c in REVIEW_COLUMNS if shown.get(c.field, True)]
     headers = [(c.header, _WIDTHS[c.field]) for c in columns]
@@ -92,7 +97,7 @@ def review_form(
             "remarks": h.remarks,
             "closed_on": h.closed_on,
             "deadline": h.deadline,
-            "earlier": h.review_note,
+            "earlier": "；".join(filter(None, (h.review_note, found_still.get(h.hazard_id)))),
             "photos": _photos(h, shared or {}),
             "issued": h.closed_on,
         }
@@ -164,5 +169,6 @@ def write_review_form(
     hazards: Sequence[HazardRow],
     made_on: date,
     shared: SharedPhotos | None = None,
+    found_still: Mapping[str, str] | None = None,
 ) -> None:
-    review_form(campaign, hazards, made_on, shared).save(path)
+    review_form(campaign, hazards, made_on, shared, found_still).save(path)
