@@ -2480,3 +2480,37 @@ def test_a_photo_page_says_the_problem_was_found_still_there(
         else "（检查时问题仍在：SJ-9（市级抽查，2023年12月9日发现））"
     )
     assert f"交办问题：XJ-01{said}" in page
+
+
+def test_a_photos_file_name_given_to_another_hazard_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """安全保卫处 sends its return again with two rows' 序号 swapped: 佐证材料/安全保卫处/1-1.png,
+    cited on pages printed before, now showed the other hazard's photo, and collect said
+    nothing (clerk trial 154). Said; collecting again, nothing changes, nothing is."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    rows = [hazard(序号=1, 部位="东门"), hazard(序号=2, 部位="西门")]
+    form = filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows,
+                       form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(form, wps={_cell(form, 1, "备注"): BEFORE, _cell(form, 2, "备注"): AFTER})
+    register = tmp_path / "台账.xlsx"
+    first = collect_to_register(campaign, [returns], register, AS_OF)
+    assert first.evidence is not None and first.evidence.renamed == []
+    swapped = [hazard(序号=2, 部位="东门"), hazard(序号=1, 部位="西门")]
+    again = filled_form(campaign, "安全保卫处", returns / "保卫处-改.xlsx", swapped,
+                        form_date=date(2023, 12, 10))  # fmt: skip
+    paste_photos(again, wps={_cell(again, 1, "备注"): BEFORE, _cell(again, 2, "备注"): AFTER})
+    second = collect_to_register(campaign, [returns], register, AS_OF)
+    assert second.evidence is not None
+    assert sorted(Path(p).name for p in second.evidence.renamed) == ["1-1.png", "2-1.png"]
+    from huitoukan.cli import render
+
+    render.collect_report(second)
+    said = "".join(capsys.readouterr().err.split())
+    assert "部门调整了隐患的序号，佐证材料中2个照片文件名（" in said
+    assert (
+        "现在是另一项隐患的照片：此前打印或发出的汇报、抽查档案中按文件名引用的照片已对不上" in said
+    )
+    third = collect_to_register(campaign, [returns], register, AS_OF)
+    assert third.evidence is not None and third.evidence.renamed == []

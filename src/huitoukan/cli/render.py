@@ -742,6 +742,16 @@ def collect_report(result: CollectResult) -> None:
             + "、".join(aside[:3])
             + ("……" if len(aside) > 3 else ""),
         )
+    if result.evidence is not None and result.evidence.renamed:
+        renamed = result.evidence.renamed
+        _wrapped(
+            err,
+            f"注意：部门调整了隐患的序号，{EVIDENCE_FOLDER} 中 {len(renamed)} 个照片文件名（"
+            + "、".join(renamed[:3])
+            + ("等" if len(renamed) > 3 else "")
+            + "）现在是另一项隐患的照片：此前打印或发出的汇报、抽查档案中按文件名引用的照片"
+            "已对不上，请重新生成（report --photos、sample）",
+        )
     if result.evidence is not None and result.evidence.missing:
         _wrapped(
             err,

@@ -65,6 +65,10 @@ class Evidence:
     failed: list[str] = field(default_factory=list)
     """What could not be laid out or taken away (a file in the way, one open elsewhere),
     in Chinese: the rest is laid out all the same."""
+    renamed: list[str] = field(default_factory=list)
+    """Laid-out files that showed another photo of the library before (a department's
+    序号 changed: 2-1.jpg now another hazard's), relative to the register: a report or
+    archive printed before cites them for what they no longer show (clerk trial 154)."""
 
 
 def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
@@ -131,13 +135,17 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
                 continue
             name = path.rpartition("/")[2]
             names.add(name)  # not taken away as stale, whatever happens
+            target = folder / name
+            another = target.is_file() and not _same_file(source, target)
             try:
-                aside = _place(source, folder / name, store)
+                aside = _place(source, target, store)
             except OSError as exc:
-                evidence.failed.append(str(output_error(folder / name, exc)))
+                evidence.failed.append(str(output_error(target, exc)))
                 continue
             if aside is not None:
                 evidence.set_aside.append(f"{department_folder(hazard.department)}/{aside.name}")
+            elif another:  # the library's other photo, laid out here before
+                evidence.renamed.append(path)
     stamp(store, {photo for hazard in hazards for photo in hazard.photos})
     root = evidence_folder(register)
     try:
@@ -159,11 +167,8 @@ def _place(source: Path, target: Path, store: Path) -> Path | None:
     else a copy), unless it is. A file of the clerk's own under that name (a photo edited
     or replaced there) is moved aside (to a name `lay_out` never gives), not written over:
     where it went is returned."""
-    with contextlib.suppress(OSError):
-        if os.path.samefile(source, target):
-            return None
-        if target.stat().st_size == source.stat().st_size and _same_bytes(source, target):
-            return None
+    if _same_file(source, target):
+        return None
     aside = None
     if target.is_file() and not _ours(target, store):
         aside = _free_name(target)
@@ -184,6 +189,16 @@ def _place(source: Path, target: Path, store: Path) -> Path | None:
         with contextlib.suppress(OSError):
             temporary.unlink()
     return aside
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    """`target` is `source` (its link, or a copy of the same bytes)."""
+    try:
+        if os.path.samefile(source, target):
+            return True
+        return target.stat().st_size == source.stat().st_size and _same_bytes(source, target)
+    except OSError:
+        return False
 
 
 def _same_bytes(a: Path, b: Path) -> bool:
