@@ -657,11 +657,11 @@ def test_a_problem_found_after_a_departments_form_was_sent_is_not_its_error(
         assert "晚于安全保卫处报送这份表格（2023年12月14日）" in said.message
         assert result.feedback == []  # nothing the department can mend in its copy
         # the advice, followed: a follow-up form with the problem and the department's rows
-        # (a blank form, advised before, lost them: its rows were then said deleted, trial 39)
-        advice = "huitoukan issue --followup 全校隐患台账.xlsx -d 安全保卫处"
+        # (a blank form, advised before, lost them: its rows were then said deleted, trial 39),
+        # of the register collected (kept elsewhere than the working folder's: trial 154)
+        advice = f"huitoukan issue --followup {tmp_path / '台账.xlsx'} -d 安全保卫处"
         assert advice in said.message
         args = advice.split()[2:] + ["--findings", str(listed), "--date", "2023-12-20"]
-        args[1] = str(tmp_path / "台账.xlsx")
         out = tmp_path / "跟进"
         issued = CliRunner().invoke(app, ["issue", *args, "-o", str(out)])
         assert issued.exit_code == 0, issued.output
