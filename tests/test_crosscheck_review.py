@@ -1590,6 +1590,24 @@ def test_a_closing_sent_back_by_its_review_is_not_advised_to_be_listed(
     assert ("复查验收时请判为不合格" in str(printed["说明"])) is review
 
 
+def _boiler_closed(
+    tmp_path: Path, closed_on: date
+) -> tuple[Campaign, Path, dict[str, object], HazardRow]:
+    """安全保卫处's 锅炉房未安装一氧化碳报警器 (found 12月1日), reported closed on `closed_on` in
+    a return of that day, with 复查验收: the campaign, the returns' folder, the row, the hazard."""
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    first = closed(
+        部位="锅炉房",
+        存在隐患问题="锅炉房未安装一氧化碳报警器",
+        检查时间=date(2023, 12, 1),
+        销号时间=closed_on,
+    )
+    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=closed_on)
+    [boiler] = collect(campaign, [returns], as_of=AS_OF).hazards
+    return campaign, returns, first, boiler
+
+
 @pytest.mark.parametrize("verdict", ["不合格", "合格", None])
 def test_a_finding_like_what_a_failed_review_found_is_not_a_miss(
     tmp_path: Path, verdict: str | None
@@ -1599,16 +1617,7 @@ def test_a_finding_like_what_a_failed_review_found_is_not_a_miss(
     (clerk trial 150), the 复查意见 unread; the clerk's 对应自查 naming it was told 不相近.
     Read with the reviewer's words it is for the clerk to confirm; passed or not reviewed,
     nothing says the two are one."""
-    campaign = reviewing(tmp_path)
-    returns = tmp_path / "回收"
-    first = closed(
-        部位="锅炉房",
-        存在隐患问题="锅炉房未安装一氧化碳报警器",
-        检查时间=date(2023, 12, 1),
-        销号时间=date(2023, 12, 8),
-    )
-    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 8))
-    [boiler] = collect(campaign, [returns], as_of=AS_OF).hazards
+    campaign, returns, _, boiler = _boiler_closed(tmp_path, date(2023, 12, 8))
     if verdict is not None:
         note = "报警器未与消防控制室联网，报警信号无人接收"
         _reviewed(campaign, boiler, returns / "复查.xlsx", "2023-12-09", verdict, note)
@@ -1640,16 +1649,7 @@ def test_a_failed_review_still_reads_after_the_redo_passes(tmp_path: Path, redon
     again (before or after the city found 一氧化碳报警器未联网 there) and passed: the
     reviewer's words were read no more, the finding called 自查未发现 and the clerk's
     confirmed 对应自查 told 不相近 (clerk trial 151). The failure kept in 复查意见 still reads."""
-    campaign = reviewing(tmp_path)
-    returns = tmp_path / "回收"
-    first = closed(
-        部位="锅炉房",
-        存在隐患问题="锅炉房未安装一氧化碳报警器",
-        检查时间=date(2023, 12, 1),
-        销号时间=date(2023, 12, 5),
-    )
-    filled_form(campaign, "安全保卫处", returns / "v1.xlsx", [first], form_date=date(2023, 12, 5))
-    [boiler] = collect(campaign, [returns], as_of=AS_OF).hazards
+    campaign, returns, first, boiler = _boiler_closed(tmp_path, date(2023, 12, 5))
     note = "报警器未与消防控制室联网，报警信号无人接收"
     _reviewed(campaign, boiler, returns / "复查一.xlsx", "2023-12-07", "不合格", note)
     again = first.copy()
