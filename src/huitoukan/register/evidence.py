@@ -136,7 +136,9 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
             name = path.rpartition("/")[2]
             names.add(name)  # not taken away as stale, whatever happens
             target = folder / name
-            another = target.is_file() and not _same_file(source, target)
+            if _same_file(source, target):
+                continue  # laid out already
+            another = target.is_file()  # (one of the clerk's own is set aside by `_place`)
             try:
                 aside = _place(source, target, store)
             except OSError as exc:
@@ -163,12 +165,10 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
 
 
 def _place(source: Path, target: Path, store: Path) -> Path | None:
-    """`target` (in a folder that exists) made the same file as `source` (a hard link,
-    else a copy), unless it is. A file of the clerk's own under that name (a photo edited
-    or replaced there) is moved aside (to a name `lay_out` never gives), not written over:
-    where it went is returned."""
-    if _same_file(source, target):
-        return None
+    """`target` (in a folder that exists, not `source` yet: `_same_file`) made the same
+    file as `source` (a hard link, else a copy). A file of the clerk's own under that name
+    (a photo edited or replaced there) is moved aside (to a name `lay_out` never gives),
+    not written over: where it went is returned."""
     aside = None
     if target.is_file() and not _ours(target, store):
         aside = _free_name(target)
