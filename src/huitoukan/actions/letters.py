@@ -13,11 +13,10 @@ from huitoukan.campaign import Campaign
 from huitoukan.files import xlsx_name
 from huitoukan.letters.notices import Notice, notices, write_notices
 from huitoukan.letters.report import write_report
-from huitoukan.register.crosschecks import belied
 from huitoukan.register.layout import kept_elsewhere
 from huitoukan.register.status import StatusReport
 from huitoukan.register.store import Written, replace_output
-from huitoukan.register.writing import found_again
+from huitoukan.register.writing import found_since
 
 
 def remind(
@@ -59,8 +58,7 @@ def report(
         pages = hazards_with_photos(store, state.hazards, state.photos_shown) if photos else None
         # a problem found still there since, or again (its photo page read 已销号 alone
         # beside its 整改后 photo: clerk trial 153)
-        still = belied(state.crosschecks)
-        since = {f.number: said for f in state.findings if (said := found_again(f, still))}
+        since = found_since(state.findings, state.crosschecks)
         written = replace_output(
             out, lambda tmp: write_report(tmp, campaign, status, pages or None, since)
         )

@@ -467,7 +467,7 @@ def photos_sheet(
     """One A4 page per hazard with photos: what it is, where it stands on `as_of` (its
     state in the 台账: 已完成 and a 销号时间 read as closed, of a hazard still 待复查 or done
     late, clerk trial 56), what was found of the problem it answers since
-    (`found_since`: 问题编号 → `writing.found_again`), its photos."""
+    (`found_since`: 问题编号 → `writing.found_since`), its photos."""
     sheet = Sheet(PHOTOS_SHEET, list(PHOTO_WIDTHS), portrait=True)
     last = len(PHOTO_WIDTHS) - 1
     page_width = sum(PHOTO_WIDTHS)

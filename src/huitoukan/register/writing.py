@@ -9,7 +9,7 @@ links are the 照片 counts, to the department's evidence folder beside the regi
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import cast
@@ -22,7 +22,7 @@ from huitoukan.model.documents import REGISTER_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.model.returns import FileOutcome, HazardRow
 from huitoukan.register.coverage import NOT_REPORTED, NOT_RETURNED, NOTHING_FOUND, coverage
-from huitoukan.register.crosschecks import belied
+from huitoukan.register.crosschecks import CheckedList, belied
 from huitoukan.register.evidence import department_folder
 from huitoukan.register.layout import (
     ASSIGNED_SHEET,
@@ -434,20 +434,26 @@ ASSIGNED_COLUMNS: tuple[tuple[str, float], ...] = (
 PRINTED_ASSIGNED_COLUMNS = 12
 
 
-def found_again(finding: Finding, belied: Mapping[str, str]) -> str:
-    """What a problem's 状态 adds when the list states it again later (`found_again`), or
-    — not yet listed — a crosscheck found it still there (`CheckedList.belied`)."""
-    if finding.found_again:
-        return f"（此后再次发现：{'、'.join(f.number for f in finding.found_again)}）"
-    said = belied.get(finding.number)
-    return f"（检查时问题仍在：{said}）" if said else ""
+def found_since(findings: Sequence[Finding], lists: Sequence[CheckedList]) -> dict[str, str]:
+    """问题编号 → what a problem's 状态 adds when the list states it again later
+    (`found_again`), or — not yet listed — a crosscheck of `lists` found it still there
+    (`CheckedList.belied`); problems with neither left out."""
+    still = belied(lists)
+    said: dict[str, str] = {}
+    for finding in findings:
+        if finding.found_again:
+            again = "、".join(f.number for f in finding.found_again)
+            said[finding.number] = f"（此后再次发现：{again}）"
+        elif found := still.get(finding.number):
+            said[finding.number] = f"（检查时问题仍在：{found}）"
+    return said
 
 
 def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) -> Sheet:
     """交办问题: every assigned problem × responsible department with its state; problems
     no department could be given as 未分配. Nothing on the list is left out."""
     findings = {f.number: f for f in collection.findings}
-    found_still = belied(status.crosschecks)
+    since = found_since(collection.findings, status.crosschecks)
     rows: list[list[Value]] = []
     for part in status.parts:
         f = findings[part.number]
@@ -460,7 +466,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 f.description,
                 part.department,
                 "已反馈" if part.answered else "未反馈",
-                with_review(part.state.value, part.review) + found_again(f, found_still),
+                with_review(part.state.value, part.review) + since.get(f.number, ""),
                 part.progress,
                 part.deadline or f.deadline,
                 part.days_late or None,
