@@ -392,7 +392,7 @@ def _issued_to_others(form: ReturnForm, department: str, by_number: Mapping[str,
     or folder giving it to `department`) — '' otherwise: the department filled a
     neighbour's blank form, whose 交办问题 are not its own. Its own problems are unanswered
     — not 表格下发后才交办 with a follow-up round advised (clerk trials 79, 153)."""
-    issued = form.typed_over or ("" if form.pointed_by else form.pointed_to)
+    issued = form.typed_over or form.issued_to_another
     if issued and issued != department:
         return issued
     if not form.issued_with:

@@ -662,6 +662,14 @@ class ReturnForm(ProblemCounts):
         return date.fromtimestamp(self.modified) if self.modified else None
 
     @property
+    def issued_to_another(self) -> str:
+        """Its header blank, the department its record says it was issued to, when another
+        sign counted it as `department` (`pointed_to` pointed to by the record); ''
+        otherwise."""
+        issued = "" if self.pointed_by else self.pointed_to
+        return issued if issued != self.department else ""
+
+    @property
     def sent_on(self) -> date | None:
         """The day it was sent: its 日期; for none, or one that cannot be right (a year
         typed wrong: 2023-01-02 for 2024-01-02), the file's own day (a return is saved, or

@@ -134,8 +134,10 @@ class Collection(ProblemCounts):
             if f.department in self.current:
                 # and whom its record says it was issued to, when another (the department
                 # was asked whose it was: clerk trial 153)
-                other = f.pointed_to if not f.pointed_by and f.pointed_to != f.department else ""
-                told.setdefault(f.department, (f.file, f.department, f.department_by, "", other))
+                told.setdefault(
+                    f.department,
+                    (f.file, f.department, f.department_by, "", f.issued_to_another),
+                )
         return told
 
     def reviews_not_taken(self) -> dict[str, list[int]]:
@@ -203,8 +205,8 @@ class Collection(ProblemCounts):
             d: (f.file, f.typed_over, "") for d, f in self.current.items() if f.typed_over
         }
         for department, f in self.current.items():
-            if f.pointed_to and not f.pointed_by and f.pointed_to != department:
-                borrowed.setdefault(department, (f.file, f.pointed_to, f.department_by))
+            if f.issued_to_another:
+                borrowed.setdefault(department, (f.file, f.issued_to_another, f.department_by))
         return borrowed
 
     def old_forms(self) -> dict[str, str]:
@@ -524,7 +526,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
 def _issued_to(form: ReturnForm, department: str) -> str:
     """`BY_ISSUE` when `department` is told of `form` because the form was issued to it
     (its record, not its folder or name, points to it), else ''."""
-    return BY_ISSUE if form.pointed_to == department and not form.pointed_by else ""
+    return BY_ISSUE if department and form.issued_to_another == department else ""
 
 
 def _older(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
