@@ -274,6 +274,11 @@ def collect_command(folders: Sequence[str], register: Path | None = None) -> str
     return " ".join([*words, "-o", as_argument(register)] if register else words)
 
 
+def followup_command(register: Path | str) -> str:
+    """The command that issues a follow-up round from `register`."""
+    return f"huitoukan issue --followup {as_argument(register)}"
+
+
 _UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 

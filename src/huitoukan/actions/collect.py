@@ -23,8 +23,8 @@ from huitoukan.campaign import Campaign, Unit
 from huitoukan.checks.header import sender_part
 from huitoukan.errors import InputError
 from huitoukan.files import (
-    as_argument,
     display_name,
+    followup_command,
     natural_key,
     open_in_office,
     sha256_of,
@@ -480,14 +480,14 @@ def in_campaign_order(campaign: Campaign, hazards: Sequence[HazardRow]) -> list[
     return sorted(hazards, key=lambda h: order.get(h.department, len(order)))
 
 
-_FOLLOWUP = f"huitoukan issue --followup {REGISTER_FILE}"
+_FOLLOWUP = followup_command(REGISTER_FILE)
 
 
 def _followup_of(problems: Sequence[Problem], register: Path) -> list[Problem]:
     """`problems`, the follow-up round they advise issued from `register`, kept elsewhere
     than the working folder's (the command, typed as it stood, found no register, and
     collect as advised then wrote a second one: clerk trial 154)."""
-    command = f"huitoukan issue --followup {as_argument(register)}"
+    command = followup_command(register)
     return [
         p.model_copy(update={"message": p.message.replace(_FOLLOWUP, command)})
         if _FOLLOWUP in p.message

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.files import as_argument, collect_command, write_atomically
+from huitoukan.files import as_argument, collect_command, followup_command, write_atomically
 from huitoukan.forms.layout import COLUMN_BY_FIELD, REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.letters.photos import before_photos
 from huitoukan.model.findings import PartState, number_key
@@ -483,7 +483,7 @@ def _review_form(name: str) -> str:
 
 def _followup(register: Path | None) -> str:
     """The follow-up round's command, of `register` when kept elsewhere."""
-    return f"huitoukan issue --followup {as_argument(register)}" if register else "issue --followup"
+    return followup_command(register) if register else "issue --followup"
 
 
 def _collect(folders: Sequence[str], register: Path | None) -> str:
