@@ -183,8 +183,7 @@ def sent_before_found(
         if not earlier or finding is None:
             rows.append(row)
             continue
-        before = tuple(p for p in row.photos if p in row.before_photos or p in earlier)
-        only = row.progress == DONE and len(before) == len(row.photos)
+        before, only = _before_with(row, earlier)
         newest = current.get(row.department)
         if only and require_photo and newest is not None and row.source_file == newest.file:
             said.append(
@@ -200,6 +199,13 @@ def sent_before_found(
             )
         rows.append(row._replace(before_photos=before, before_photos_only=only))
     return rows, said
+
+
+def _before_with(row: HazardRow, more: Sequence[str]) -> tuple[tuple[str, ...], bool]:
+    """`row`'s 整改前 photos with `more` of its photos counted so too, and whether, reported
+    已完成, it is left with those alone."""
+    before = tuple(p for p in row.photos if p in row.before_photos or p in more)
+    return before, row.progress == DONE and len(before) == len(row.photos)
 
 
 def borrowed_before_photos(
@@ -240,8 +246,7 @@ def borrowed_before_photos(
         if not borrowed:
             rows.append(row)
             continue
-        before = tuple(p for p in row.photos if p in row.before_photos or p in borrowed)
-        only = row.progress == DONE and len(before) == len(row.photos)
+        before, only = _before_with(row, borrowed)
         if only and require_photo and not row.before_photos_only:
             older = next(r for r in first.rows[borrowed[0]] if r.progress != DONE)
             said.append(  # whose photo it is: not this department's earlier version (it
