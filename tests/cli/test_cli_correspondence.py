@@ -4,6 +4,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign
@@ -159,6 +160,37 @@ def test_a_return_with_errors_only_off_its_rows_is_asked_to_be_put_right(
     text = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
     assert "表头、表尾等处填写有误（未填主要负责人），请改正后重新报送。" in text
     assert not (chdir_tmp / "通知" / "安全保卫处-通知.txt").exists()
+
+
+def test_a_blank_header_is_asked_for_in_the_notice_and_noted_in_the_record(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """职教中心学校's return, its 部门（章） blank, counted by its file's name: collect asked
+    for the department's name, but its notice said nothing and 报送记录 no word of it (clerk
+    trial 154). The notice asks (补填部门), status lists it, the record says how it was
+    counted; a department whose header is typed is not asked."""
+    returns = chdir_tmp / "回收"
+    filled_form(campaign, "职教中心学校", returns / "职教中心学校.xlsx", [hazard()],
+                department_text="")  # fmt: skip
+    filled_form(campaign, "附属医院", returns / "附属医院.xlsx", [hazard()])
+    args = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
+    said = "".join(runner.invoke(app, ["status", *args]).output.split())
+    assert "填写有误的部门（请退回修改）：职教中心学校（表头未填部门）" in said
+    reminded = runner.invoke(app, ["remind", *args])
+    assert "职教中心学校（补填部门）" in reminded.output, reminded.output
+    text = (chdir_tmp / "通知" / "职教中心学校-通知.txt").read_text("utf-8-sig")
+    assert (
+        "表头“部门（章）”没有填写（已按文件名或所在文件夹名计为贵部门的报表）：请在表头填写" in text
+    )
+    assert "填写有误" not in text
+    assert not (chdir_tmp / "通知" / "附属医院-通知.txt").exists()
+    record = openpyxl.load_workbook(chdir_tmp / "全校隐患台账.xlsx")["报送记录"]
+    notes = {row[1]: row[9] for row in record.iter_rows(min_row=3, values_only=True)}
+    assert notes["回收/职教中心学校.xlsx"] == (
+        "表头“部门（章）”没有填写，已按文件名计为“职教中心学校”（表格文件中记着的下发部门也是它）"
+    )
+    assert not notes["回收/附属医院.xlsx"]
 
 
 def test_thanks_close_a_note_on_lateness_alone_and_the_office_files_its_own_form(

@@ -43,7 +43,7 @@ class Notice(BaseModel):
     复查不合格, 说明推迟原因 (a 整改时限 put off without a word), 补充照片 (done without a
     photo), 补填销号时间 (done without a usable 销号时间), 重新整改 (closed, then found still
     there by an inspection), 改正错误 (rows of the return with
-    errors), 跟进轮催报 (a follow-up round not answered), 逾期报送 (returned late),
+    errors), 补填部门 (its header's 部门（章） left blank), 跟进轮催报 (a follow-up round not answered), 逾期报送 (returned late),
     核对另报表格 (another form of its header set aside); 核实部门 in the receiving office's
     own list (returns whose department could not be identified), and 明确责任部门 (assigned
     problems the list gives no department)."""
@@ -54,6 +54,7 @@ class Notice(BaseModel):
 
 _DONE_THEN = "整改完成后填写销号时间报送"
 _ROUND_DATE_KEPT = CATALOGUE[Code.ROUND_DATE_KEPT].title
+_BLANK_HEADER = CATALOGUE[Code.DEPARTMENT_BLANK].title
 
 
 def _deadline(hazard: HazardView) -> str:
@@ -308,6 +309,14 @@ def notices(
         ]
         wrong = [(h, said) for h, said in wrong if said or not h.errors_said]
         form_errors = [e for e in dept.form_errors if e != _ROUND_DATE_KEPT or not owed]
+        if _BLANK_HEADER in form_errors:  # (asked above of a form issued to another)
+            form_errors.remove(_BLANK_HEADER)
+            if not dept.borrowed_by:
+                kinds.append("补填部门")
+                lines.append(
+                    "贵部门报送的自查整改清单表头“部门（章）”没有填写（已按文件名或所在文件夹名计为"
+                    "贵部门的报表）：请在表头填写本部门全称，纸质版加盖部门公章。"
+                )
         if form_errors:  # off the rows: no notice at all (clerk trial 112)
             kinds.append("改正错误")
             lines.append(

@@ -183,6 +183,9 @@ class Collection(ProblemCounts):
             # a follow-up form dated before its round (本轮仍算未报送): its date to put right,
             # not 尚未收到 (clerk trial 114)
             wrong = p.severity is Severity.ERROR or p.code is Code.ROUND_DATE_KEPT
+            # a blank 部门（章）, counted by the file's name: the form to sign and seal lacks
+            # it, which collect said and the notice did not (clerk trial 154)
+            wrong = wrong or p.code is Code.DEPARTMENT_BLANK
             # a problem left unanswered is chased as one, not as the header's mistake (“表头、
             # 表尾等处填写有误（交办问题未反馈）”: clerk trial 150)
             if (

@@ -20,6 +20,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.findings.answers import given_day
 from huitoukan.model.documents import REGISTER_TITLE
 from huitoukan.model.findings import Finding
+from huitoukan.model.problems import Code
 from huitoukan.model.returns import FileOutcome, HazardRow
 from huitoukan.register.coverage import NOT_REPORTED, NOT_RETURNED, NOTHING_FOUND, coverage
 from huitoukan.register.crosschecks import CheckedList, belied
@@ -734,6 +735,9 @@ def _files(campaign: Campaign, collection: Collection, as_of: date) -> Sheet:
         used = collection.current.get(form.department)
         if outcome is FileOutcome.SUPERSEDED and used is not None and not reason:
             reason = f"被 {used.file} 替代"  # the version that counts
+        blank = next((p for p in form.problems if p.code is Code.DEPARTMENT_BLANK), None)
+        if blank is not None and not reason:  # whose by its name alone (clerk trial 154)
+            reason = blank.message.split("；")[0]
         rows.append(
             [
                 len(rows) + 1,
