@@ -2514,3 +2514,42 @@ def test_a_photos_file_name_given_to_another_hazard_is_said(
     )
     third = collect_to_register(campaign, [returns], register, AS_OF)
     assert third.evidence is not None and third.evidence.renamed == []
+
+
+@pytest.mark.parametrize("pasted", [True, False])
+def test_a_photos_file_name_gone_with_its_photo_laid_out_anew_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pasted: bool
+) -> None:
+    """安全保卫处 inserts a row before 西门's: its photo, 2-1.png on pages printed before, is
+    laid out as 3-1.png, 2-1.png gone, and nothing was said (clerk trial 154's F2, its other
+    half). Said, whether the row has its photo pasted again or keeps the one sent before;
+    collecting again, nothing moves, nothing is."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    rows = [hazard(序号=1, 部位="东门"), hazard(序号=2, 部位="西门")]
+    form = filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows,
+                       form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(form, wps={_cell(form, 2, "备注"): AFTER})
+    register = tmp_path / "台账.xlsx"
+    first = collect_to_register(campaign, [returns], register, AS_OF)
+    assert first.evidence is not None and first.evidence.moved == []
+    rows = [hazard(序号=1, 部位="东门"), hazard(序号=2, 部位="北门"), hazard(序号=3, 部位="西门")]
+    again = filled_form(campaign, "安全保卫处", returns / "保卫处-改.xlsx", rows,
+                        form_date=date(2023, 12, 10))  # fmt: skip
+    paste_photos(again, wps={_cell(again, 3, "备注"): AFTER} if pasted else {})
+    second = collect_to_register(campaign, [returns], register, AS_OF)
+    assert second.evidence is not None and second.evidence.renamed == []
+    folder = tmp_path / "佐证材料" / "安全保卫处"
+    assert second.evidence.moved == [("佐证材料/安全保卫处/2-1.png", "佐证材料/安全保卫处/3-1.png")]
+    assert sorted(p.name for p in folder.iterdir()) == ["3-1.png"]
+    assert (folder / "3-1.png").read_bytes() == AFTER
+    from huitoukan.cli import render
+
+    render.collect_report(second)
+    said = "".join(capsys.readouterr().err.split())
+    assert (
+        "部门调整了隐患的序号，佐证材料中1张照片改了文件名（佐证材料/安全保卫处/2-1.png改为3-1.png）："
+        "此前打印或发出的汇报、抽查档案中按原文件名引用的照片已找不到" in said
+    )
+    third = collect_to_register(campaign, [returns], register, AS_OF)
+    assert third.evidence is not None and third.evidence.moved == []

@@ -752,6 +752,16 @@ def collect_report(result: CollectResult) -> None:
             + "）现在是另一项隐患的照片：此前打印或发出的汇报、抽查档案中按文件名引用的照片"
             "已对不上，请重新生成（report --photos、sample）",
         )
+    if result.evidence is not None and result.evidence.moved:
+        moved = result.evidence.moved
+        _wrapped(
+            err,
+            f"注意：部门调整了隐患的序号，{EVIDENCE_FOLDER} 中 {len(moved)} 张照片改了文件名（"
+            + "、".join(f"{old} 改为 {Path(new).name}" for old, new in moved[:3])
+            + ("等" if len(moved) > 3 else "")
+            + "）：此前打印或发出的汇报、抽查档案中按原文件名引用的照片已找不到，请重新生成"
+            "（report --photos、sample）",
+        )
     if result.evidence is not None and result.evidence.missing:
         _wrapped(
             err,

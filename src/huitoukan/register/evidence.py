@@ -69,6 +69,10 @@ class Evidence:
     """Laid-out files that showed another photo of the library before (a department's
     序号 changed: 2-1.jpg now another hazard's), relative to the register: a report or
     archive printed before cites them for what they no longer show (clerk trial 154)."""
+    moved: list[tuple[str, str]] = field(default_factory=list)
+    """(the name a photo was laid out under before, the name it has now), relative to the
+    register: a department's 序号 changed (4-1.jpg now 3-1.jpg), the old name is gone from
+    the folder though a report or archive printed before cites it (clerk trial 154)."""
 
 
 def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
@@ -116,6 +120,7 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
     evidence = Evidence()
     wanted: dict[Path, set[str]] = {}
     blocked: set[Path] = set()
+    laid: dict[str, str] = {}  # the library's name → where its photo is laid out now
     for hazard, paths in laid_out_paths(hazards):
         folder = register.parent / department_folder(hazard.department)
         if folder in blocked:
@@ -135,6 +140,7 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
                 continue
             name = path.rpartition("/")[2]
             names.add(name)  # not taken away as stale, whatever happens
+            laid.setdefault(photo, path)
             target = folder / name
             if _same_file(source, target):
                 continue  # laid out already
@@ -157,7 +163,13 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
         folders = []
     for folder in folders:
         if folder.name != LIBRARY_FOLDER:
-            evidence.failed += _remove_stale(folder, wanted.get(folder, set()), store)
+            removed, failed = _remove_stale(folder, wanted.get(folder, set()), store)
+            evidence.failed += failed
+            evidence.moved += [
+                (f"{EVIDENCE_FOLDER}/{folder.name}/{name}", laid[photo])
+                for name, photo in removed
+                if photo in laid
+            ]
             if folder not in wanted:  # a department no longer with photos: its folder goes
                 with contextlib.suppress(OSError):  # when empty (a file of the clerk's stays)
                     folder.rmdir()  # (an empty 附属医院/ stayed after --force: trial 59)
@@ -207,11 +219,17 @@ def _same_bytes(a: Path, b: Path) -> bool:
 
 def _ours(path: Path, store: Path) -> bool:
     """Whether `path` is a photo of the library (laid out before): its content names one."""
+    return _library_name(path, store) is not None
+
+
+def _library_name(path: Path, store: Path) -> str | None:
+    """The library's name of the photo `path` shows (laid out before), None when it is
+    not one of the library's."""
     try:
         name = content_name(path.read_bytes(), path.suffix.lower().lstrip("."))
     except OSError:
-        return False
-    return (store / name).is_file()
+        return None
+    return name if (store / name).is_file() else None
 
 
 def _free_name(path: Path) -> Path:
@@ -224,23 +242,28 @@ def _free_name(path: Path) -> Path:
         n += 1
 
 
-def _remove_stale(folder: Path, keep: set[str], store: Path) -> list[str]:
+def _remove_stale(
+    folder: Path, keep: set[str], store: Path
+) -> tuple[list[tuple[str, str]], list[str]]:
     """Remove the photos laid out before that no hazard has now; a file of the clerk's own
-    (whatever its name: 3-2.jpg too) stays. What could not be removed, said."""
+    (whatever its name: 3-2.jpg too) stays. What was removed (its name, the library's name
+    of its photo); what could not be, said."""
+    removed: list[tuple[str, str]] = []
     failed: list[str] = []
     try:
         entries = list(folder.iterdir())
     except OSError as exc:
-        return [str(output_error(folder, exc))]
+        return [], [str(output_error(folder, exc))]
     for entry in entries:
-        if (
-            entry.name not in keep
-            and _LAID_OUT.match(entry.name)
-            and entry.is_file()
-            and _ours(entry, store)
-        ):
-            try:
-                entry.unlink()
-            except OSError as exc:
-                failed.append(str(output_error(entry, exc)))
-    return failed
+        if entry.name in keep or not _LAID_OUT.match(entry.name) or not entry.is_file():
+            continue
+        photo = _library_name(entry, store)
+        if photo is None:
+            continue
+        try:
+            entry.unlink()
+        except OSError as exc:
+            failed.append(str(output_error(entry, exc)))
+        else:
+            removed.append((entry.name, photo))
+    return removed, failed
