@@ -26,6 +26,7 @@ from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import FILES_SHEET, HAZARD_SHEET
 from huitoukan.register.merging import looks_like_a_copy
 from huitoukan.register.reading import read_register
+from huitoukan.returns.finding import on_disk, still_there
 from tests import hostile
 from tests.helpers import (
     closed,
@@ -770,6 +771,36 @@ def test_a_rar_or_7z_named_zip_is_said_to_be_one(campaign: Campaign, tmp_path: P
     assert said["附属医院.zip"].startswith("这是 RAR 压缩包（扩展名是 .zip），无法直接读取，请解压")
     assert said["警务室.zip"].startswith("这是 7z 压缩包（扩展名是 .zip）")
     assert said["坏的.zip"] == "压缩包不完整或已损坏，请重新打包后报送"
+
+
+def test_a_zip_named_rar_or_7z_is_read_as_one(campaign: Campaign, tmp_path: Path) -> None:
+    """附属医院.rar that is a zip (renamed, or saved so by a zip tool) was skipped as “RAR
+    压缩包无法直接读取” (clerk trial 150): what it holds decides, at the top and inside a zip;
+    a real RAR inside a zip is still said to be one; every member is still where it was."""
+    returns = tmp_path / "回收"
+    form = filled_form(campaign, "附属医院", tmp_path / "医院.xlsx", [hazard()])
+    police = filled_form(campaign, "学院警务室", tmp_path / "警务室.xlsx", [hazard()])
+    returns.mkdir()
+    _zip(returns / "附属医院.rar", {"附属医院.xlsx": form.read_bytes()})
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("警务室.xlsx", police.read_bytes())
+    _zip(
+        returns / "打包.zip",
+        {"警务室.7z": inner.getvalue(), "团委.rar": b"Rar!\x1a\x07\x00" + bytes(50)},
+    )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    inside = len(returns.parts) - 1
+    shown = sorted(("/".join(Path(f.file).parts[inside:]), f.department) for f in collection.forms)
+    assert shown == [
+        ("回收/打包.zip/警务室.7z/警务室.xlsx", "学院警务室"),
+        ("回收/附属医院.rar/附属医院.xlsx", "附属医院"),
+    ]
+    [skipped] = collection.skipped
+    assert skipped.file.endswith("回收/打包.zip/团委.rar")
+    assert skipped.reason.startswith("RAR 压缩包无法直接读取")
+    assert all(still_there(f.file) for f in collection.forms)
+    assert on_disk("回收/附属医院.rar/附属医院.xlsx") == str(Path("回收/附属医院.rar"))
 
 
 def test_files_are_listed_in_natural_order(campaign: Campaign, tmp_path: Path) -> None:

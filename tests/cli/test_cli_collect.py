@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -557,25 +559,44 @@ def test_a_file_skipped_inside_a_zip_is_named_with_its_archive_and_folder(
     assert "附件打包.zip/说明.pdf：这是PDF文件" in said
 
 
+@pytest.mark.parametrize("sent", ["附属医院.rar", "附属医院.zip"])
 def test_a_notice_of_an_archive_that_cannot_be_read_asks_the_sender_what_it_can_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sent: str
 ) -> None:
     """附属医院 sent a .rar: its 催报 said “请解压后把其中的表格放进报表文件夹” — the clerk's
-    to do, not the department's (clerk trial 149); collect tells the clerk so still."""
+    to do, not the department's (clerk trial 149); collect tells the clerk so still. A zip
+    of zips too deep was asked to be sent “改用 .zip 格式压缩” — a zip (clerk trial 150)."""
     monkeypatch.chdir(tmp_path)
     Path("回收").mkdir()
-    Path("回收/附属医院.rar").write_bytes(b"Rar!\x1a\x07\x00" + bytes(50))
+    if sent.endswith(".rar"):
+        Path("回收", sent).write_bytes(b"Rar!\x1a\x07\x00" + bytes(50))
+    else:
+        data = b"PK\x03\x04"
+        for inner in ("表.xlsx", "c.zip", "b.zip", "a.zip"):
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w") as archive:
+                archive.writestr(inner, data)
+            data = buffer.getvalue()
+        Path("回收", sent).write_bytes(data)
     runner = CliRunner()
     collected = "".join(
         runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).stdout.split()
     )
-    assert "请解压后把其中的表格放进报表文件夹，或请部门改用.zip压缩" in collected
+    rar = sent.endswith(".rar")
+    clerks = (
+        "请解压后把其中的表格放进报表文件夹，或请部门改用.zip压缩" if rar else "层，未读取：请解压"
+    )
+    assert clerks in collected
     assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
     notice = "".join(Path("通知/附属医院-通知.txt").read_text("utf-8-sig").split())
     assert (
-        "附属医院.rar无法读取（RAR压缩包无法直接读取，请直接报送表格文件（.xlsx），或改用" in notice
+        "附属医院.rar无法读取（RAR压缩包无法直接读取，请直接报送表格文件（.xlsx），或改用.zip"
+        in notice
+        if rar
+        else "压缩包中套压缩包超过3层，未读取：请直接报送表格文件（.xlsx），或只压缩一层后重新报送"
+        in notice
     )
-    assert "报表文件夹" not in notice
+    assert "报表文件夹" not in notice and (rar or ".zip格式" not in notice)
 
 
 @pytest.mark.parametrize("sent_in", ["回收/学院警务室", "回收/学院警务室.zip"])

@@ -98,6 +98,7 @@ from huitoukan.returns.finding import (
     in_place_of_a_return,
     is_owner_file,
     on_disk,
+    outermost_archive,
 )
 from huitoukan.returns.photos import PhotoStore, discard_altered, open_store
 
@@ -350,6 +351,9 @@ def collect(
         # a .rar, a .pdf naming one department: it sent something
         name = PurePath(passed.file)
         units = [] if is_notice_file(name.name) or is_owner_file(name.name) else named(name.name)
+        archive = outermost_archive(name)
+        if not units and archive is not None and archive != name:  # what the department sent
+            units = named(archive.name)  # (its zip of zips too deep went unsaid: trial 150)
         if len(units) == 1:  # its scan said, not a photo sent beside it (trial 149)
             said = collection.skipped_of.get(units[0].name)
             if said is None or in_place_of_a_return(passed.file) > in_place_of_a_return(said):

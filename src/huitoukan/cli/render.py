@@ -47,7 +47,7 @@ from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
 from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
-from huitoukan.returns.finding import outermost_archive
+from huitoukan.returns.finding import outermost_archive, sent_name
 from huitoukan.text import percent
 
 if TYPE_CHECKING:  # openpyxl (behind issuing and feedback) costs 0.15 s to import
@@ -890,11 +890,7 @@ def _file_name(file: str) -> str:
     """A file as the tables show it: its name, and inside an archive the archive's and the
     folders' in it too (扫描件（盖章）.pdf of 附件打包.zip/学工处/ was shown bare, whose it
     was left to guess: clerk trial 149)."""
-    path = Path(file)
-    archive = outermost_archive(path)
-    if archive is None or archive == path:
-        return path.name
-    return "/".join(path.parts[len(archive.parts) - 1 :])
+    return sent_name(file)
 
 
 def _owing(due: date, as_of: date, before: str = "尚未报送（未到截止日期）") -> str:

@@ -30,7 +30,8 @@ from huitoukan.model.findings import PartState, number_key
 from huitoukan.model.problems import CATALOGUE, Code
 from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
-from huitoukan.returns.archives import UNZIP, UNZIP_FOR_THE_SENDER
+from huitoukan.returns.archives import for_the_sender
+from huitoukan.returns.finding import sent_name
 
 COMBINED_FILE = "全部通知.txt"
 CLOSED_ON = COLUMN_BY_FIELD["closed_on"].header
@@ -85,14 +86,14 @@ def notices(
         if not dept.returned and dept.department in report.not_returned:
             kinds.append("催报")
             when = _when((report.as_of - info.returns_due).days, due)
-            why = dept.unreadable_why.rstrip("。").replace(UNZIP, UNZIP_FOR_THE_SENDER)
+            why = for_the_sender(dept.unreadable_why.rstrip("。"))
             why = why or "设有打开密码、文件已损坏或不是 Excel 表格"
             # what came, said before the form it was to be ("贵部门的《清单》报来的文件…"
             # read as the form sending a file: clerk trial 100)
             again = "按未报送计（确是贵部门的，请在表头填写贵部门后重新报送）"
             came, sent = "", f"截至{as_of}尚未报送"
             if dept.unreadable_file:
-                name = Path(dept.unreadable_file).name
+                name = sent_name(dept.unreadable_file)  # (c.zip of 医院.zip/a.zip/…: trial 150)
                 sent = "按未报送计"
                 if dept.sent_another_campaigns:  # (“无法读取（这是往期…）”: trial 109), its
                     # why a sentence, not brackets around brackets, its 请… said once (112)

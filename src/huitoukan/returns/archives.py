@@ -35,9 +35,31 @@ UNREADABLE_ARCHIVES = {
     ".rar": f"RAR 压缩包无法直接读取，{UNZIP}",
     ".7z": f"7z 压缩包无法直接读取，{UNZIP}",
 }
+"""Archives by their names; one that is a zip all the same is read as one."""
+CONTAINER_SUFFIXES = ARCHIVE_SUFFIXES | frozenset(UNREADABLE_ARCHIVES)
+"""What a file whose members collect may name (附属医院.rar/表.xlsx) is called."""
 MAX_DEPTH = 3
 """Archives inside archives, the outermost counted: a zip of zips of forms, no deeper."""
-TOO_DEEP = f"压缩包中套压缩包超过 {MAX_DEPTH} 层，未读取：{UNZIP}"
+_UNNEST = "请解压后把其中的表格放进报表文件夹"
+TOO_DEEP = f"压缩包中套压缩包超过 {MAX_DEPTH} 层，未读取：{_UNNEST}"
+_FOR_THE_SENDER = {
+    UNZIP: UNZIP_FOR_THE_SENDER,
+    # (a zip too deep was told to use .zip, which it was: clerk trial 150)
+    _UNNEST: "请直接报送表格文件（.xlsx），或只压缩一层后重新报送",
+}
+
+
+def for_the_sender(reason: str) -> str:
+    """Why an archive was not read, as the department that sent it is told it: what to send
+    instead, not what the clerk is to do with it."""
+    for clerks, senders in _FOR_THE_SENDER.items():
+        reason = reason.replace(clerks, senders)
+    return reason
+
+
+def is_zip(head: bytes) -> bool:
+    """Bytes that begin a zip archive (whatever its file is called: 附属医院.rar)."""
+    return head.startswith((b"PK\x03\x04", b"PK\x05\x06"))
 
 
 class ArchiveError(Exception):
@@ -171,7 +193,7 @@ def list_members(
         suffix = PurePosixPath(shown).suffix.lower()
         if suffix in wanted:
             listing.members.append(member)
-        elif suffix in ARCHIVE_SUFFIXES:
+        elif suffix in ARCHIVE_SUFFIXES or suffix in UNREADABLE_ARCHIVES:
             if depth >= MAX_DEPTH:
                 listing.skipped.append(SkippedFile(file=display, reason=TOO_DEEP))
                 continue
@@ -179,6 +201,10 @@ def list_members(
                 inner = _member_bytes(archive, info)
             except ArchiveError as error:
                 listing.skipped.append(SkippedFile(file=display, reason=error.reason))
+                continue
+            if suffix in UNREADABLE_ARCHIVES and not is_zip(inner):
+                reason = skip_reason.get(suffix, UNREADABLE_ARCHIVES[suffix])
+                listing.skipped.append(SkippedFile(file=display, reason=reason))
                 continue
             nested = list_members(inner, member, wanted, skip_reason, ignored_name)
             listing.members += nested.members

@@ -30,8 +30,10 @@ from huitoukan.model.documents import FEEDBACK_NAME
 from huitoukan.model.returns import ReturnFile, SkippedFile
 from huitoukan.returns.archives import (
     ARCHIVE_SUFFIXES,
+    CONTAINER_SUFFIXES,
     UNREADABLE_ARCHIVES,
     ArchiveError,
+    is_zip,
     list_members,
 )
 from huitoukan.returns.sniffing import MAX_FILE_BYTES, Format, Refused, sniff
@@ -121,8 +123,19 @@ def outermost_archive(path: _P) -> _P | None:
     """The outermost archive `path` is or is inside (回收/总务基建处.zip for
     回收/总务基建处.zip/总务基建处/表.xlsx), None when it is in none."""
     return next(
-        (p for p in (*reversed(path.parents), path) if p.suffix.lower() in ARCHIVE_SUFFIXES), None
+        (p for p in (*reversed(path.parents), path) if p.suffix.lower() in CONTAINER_SUFFIXES),
+        None,
     )
+
+
+def sent_name(name: str) -> str:
+    """A file as its sender knows it: its name, and inside an archive the archive's and the
+    folders' in it too (附件打包.zip/学工处/扫描件（盖章）.pdf)."""
+    path = PurePath(name)
+    archive = outermost_archive(path)
+    if archive is None or archive == path:
+        return path.name
+    return "/".join(path.parts[len(archive.parts) - 1 :])
 
 
 def on_disk(name: str) -> str:
@@ -139,7 +152,7 @@ def still_there(name: str) -> bool:
     return any(
         p.exists()
         for p in (path, *path.parents)
-        if p == path or p.suffix.lower() in ARCHIVE_SUFFIXES
+        if p == path or p.suffix.lower() in CONTAINER_SUFFIXES
     )
 
 
@@ -230,6 +243,15 @@ def _rewritten(path: str, name: str, hashes: Mapping[str, str] | None) -> bool:
         return False
     try:
         return sha256_of(Path(path)) != recorded
+    except OSError:
+        return False
+
+
+def _zip_inside(path: Path) -> bool:
+    """`path`, named as another archive, is a zip."""
+    try:
+        with path.open("rb") as handle:
+            return is_zip(handle.read(4))
     except OSError:
         return False
 
@@ -405,7 +427,9 @@ def find_returns(
             shown = display_name(path)
             if suffix in SPREADSHEET_SUFFIXES:
                 found.setdefault(identity, ReturnFile(path, shown, (), status.st_mtime, folders))
-            elif suffix in ARCHIVE_SUFFIXES:
+            elif suffix in ARCHIVE_SUFFIXES or (
+                suffix in UNREADABLE_ARCHIVES and _zip_inside(path)
+            ):  # (a zip named .rar was told RAR 压缩包无法直接读取: clerk trial 150)
                 if identity in archives:
                     continue
                 archives.add(identity)
