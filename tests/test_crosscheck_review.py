@@ -420,6 +420,47 @@ def test_a_school_listed_problem_whose_closing_an_inspection_belied_reads_so(
     assert str(state).endswith("（此后再次发现：SD-9）")
 
 
+@pytest.mark.parametrize("named", [False, True])
+def test_a_departments_own_hazard_the_clerk_named_for_a_listed_problem_answers_it(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path, named: bool
+) -> None:
+    """安全保卫处 closed its own 摄像头 hazard on 12月8日; the 省级督查 finds it still there on
+    the 9th, in other words; the clerk's 对应自查 names the hazard (自查已发现但未整改到位), and
+    the problem is listed as told. The hazard stayed 已销号 and the problem was asked of the
+    department as a new one (clerk trial 155): the hazard the clerk named answers it now,
+    reopened, as a row worded like it does. Not named, the list alone cannot tell."""
+    returns = tmp_path / "回收"
+    day = date(2023, 12, 8)
+    row = closed(部位="3号教学楼", 存在隐患问题="西侧摄像头画面中断", 检查时间=date(2023, 12, 1),
+                 销号时间=day)  # fmt: skip
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [row], form_date=day)
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    finding = {"问题编号": "SD-9", "问题来源": "省级督查", "发现时间": "2023-12-09",
+               "部位": "3号教学楼", "问题描述": "监控室看不到西侧图像，报警联动失效",
+               "责任部门": "安全保卫处"}  # fmt: skip
+    if named:
+        finding["对应自查"] = _hazard_id(register, "3号教学楼")
+    inspected = findings_list(tmp_path / "省级督查.xlsx", [finding], ORDER)
+    said = run(runner, str(inspected), str(register), "--out", str(tmp_path / "追责核查.xlsx"))[1]
+    assert ("请把它作为新的问题加入交办问题清单" in "".join(said.split())) is named
+    listed = {**finding, "整改时限": "2023-12-31", "对应自查": None}
+    assigned = findings_list(tmp_path / "交办问题清单.xlsx", [listed], (*ORDER[:-1], "整改时限"))
+    result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=assigned)
+    [hazard] = result.collection.hazards
+    codes = {p.code: p for p in result.collection.problems}
+    if not named:
+        assert (hazard.number, hazard.closing_flaw) == ("", "")
+        assert Code.ASSIGNMENT_AFTER_RETURN in codes  # (the form came before the listing)
+        return
+    assert (hazard.number, hazard.closing_flaw) == ("SD-9", STILL_THERE)
+    assert Code.ASSIGNMENT_UNANSWERED not in codes and Code.ASSIGNMENT_STILL_THERE in codes
+    assert codes[Code.ASSIGNMENT_MATCHED_BY_CONTENT].message.startswith(
+        "这一行是本部门自查在先发现的隐患，之后省级督查检查也发现了这个问题（交办问题 SD-9），"
+        "已按追责核查中核对确认的“对应自查”对应，仍算自查发现"
+    )
+
+
 def _hazard_id(register: Path, location: str) -> str:
     [hazard] = [h for h in read_register(register).hazards if h.location == location]
     return hazard.hazard_id

@@ -58,7 +58,12 @@ from huitoukan.model.returns import (
     ReturnForm,
     SkippedFile,
 )
-from huitoukan.register.crosschecks import crosschecks_path, recorded_crosschecks, relisted
+from huitoukan.register.crosschecks import (
+    crosschecks_path,
+    linked,
+    recorded_crosschecks,
+    relisted,
+)
 from huitoukan.register.evidence import (
     Evidence,
     evidence_folder,
@@ -321,6 +326,7 @@ def collect(
     assigned_before: Mapping[str, date | None] | None = None,
     answered_before: Iterable[tuple[str, str]] = (),
     listed_before: Sequence[Finding] = (),
+    linked: Mapping[str, str] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
@@ -331,7 +337,8 @@ def collect(
     `assigned_before`, the parts of the assigned problems its last collect knew
     (`answers.assignment_days`), and the problems each department answered then
     (`answered_before`: see `mentions`), under the numbers and names of now
-    (`listed_before`: the list it was made from, when it changed since)."""
+    (`listed_before`: the list it was made from, when it changed since); `linked`, the
+    hazards the clerk's 对应自查 named as the problems of an inspection (`answers.assign`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -415,6 +422,7 @@ def collect(
             assigned_on,
             answered_before,
             campaign.info.receiver,
+            linked,
         )
         hazards, before_found = sent_before_found(
             assignment.hazards,
@@ -757,6 +765,8 @@ def collect_to_register(
     ):
         written = last_written_state(register)
         listed_before = written.findings if written is not None else []
+    # (a new campaign's register: its crosschecks are set aside)
+    crosschecks = recorded_crosschecks(register) if register is not None and not fresh else []
     collection = collect(
         campaign,
         inputs,
@@ -770,6 +780,7 @@ def collect_to_register(
         assigned_before=recorded.assigned_on if recorded is not None else None,
         answered_before=recorded.answered if recorded is not None else (),
         listed_before=listed_before,
+        linked=linked(crosschecks),
     )
     refuse_without_returns(collection, reviews_count=True)
     collection.problems.extend(list_said)
@@ -817,8 +828,6 @@ def collect_to_register(
     )
     if (elsewhere := kept_elsewhere(register)) is not None:
         collection.problems[:] = _followup_of(collection.problems, elsewhere)
-    # (a new campaign's register: its crosschecks are set aside below)
-    crosschecks = recorded_crosschecks(register) if register is not None and not fresh else []
     collection.findings[:] = relisted(collection.findings, crosschecks)
     findings = collection.findings
     returned = collection.returned()

@@ -298,4 +298,9 @@ def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> Ch
             if v.belied_answer
         },
         belied_by={v.belied_answer: v.finding.number_to_list for v in verdicts if v.belied_answer},
+        linked={
+            v.finding.number_to_list: v.match.hazard.hazard_id
+            for v in verdicts
+            if v.decided and v.match is not None and not v.match.hazard.number
+        },
     )

@@ -84,14 +84,18 @@ def assign(
     assigned_on: Mapping[str, date | None] | None = None,
     answered_before: Collection[tuple[str, str]] = (),
     receiver: str = "",
+    linked: Mapping[str, str] | None = None,
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return;
     `assigned_on`: the day each part was assigned, when later than the forms were issued
     (a return sent before cannot answer it); `answered_before`: (问题编号, department) of
     the answers the register holds (`Coverage.answered`: a department the list has given
     the problem to another since is told so); `receiver`: the office keeping the list (told
-    to add itself, not to tell itself: clerk trial 141)."""
+    to add itself, not to tell itself: clerk trial 141); `linked`: 问题编号 (as compared) →
+    the 隐患编号 of the row the clerk's 对应自查 named as that problem
+    (`register.crosschecks.linked`), taken before one worded alike."""
     by_number = {number_key(f.number): f for f in findings}
+    linked = linked or {}
     forms = {form.file: form for form in current.values()}
     # a column headed 编号 none of whose numbers is listed: the department's own numbering
     # (A-1, B-2), each row warned of its unknown 问题编号 (clerk trial 95), is its 序号
@@ -250,7 +254,11 @@ def assign(
         for department in finding.departments:
             if (finding.number, department) in answered or department not in current:
                 continue
-            index = _by_content(finding, result, loose.get(department, []))
+            candidates = loose.get(department, [])
+            index = _named(finding, result, candidates, linked)
+            by_hand = index is not None
+            if index is None:
+                index = _by_content(finding, result, candidates)
             if index is not None:
                 row = result[index]
                 given = given_day(assigned_on, finding.number, department)
@@ -286,6 +294,7 @@ def assign(
                         row,
                         row.number,
                         variant=variant,
+                        by=_BY_HAND if by_hand else _BY_CONTENT,
                         number=finding.number,
                         typed=row.number,
                         owners="、".join(typed.departments) if typed else "",
@@ -720,6 +729,24 @@ def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> 
             )
         said.append(p)
     return said
+
+
+_BY_CONTENT = "按部位和问题描述"
+_BY_HAND = "按追责核查中核对确认的“对应自查”"
+
+
+def _named(
+    finding: Finding,
+    rows: Sequence[HazardRow],
+    candidates: Iterable[int],
+    linked: Mapping[str, str],
+) -> int | None:
+    """The department's row (without a usable 编号) the clerk's 对应自查 named as this
+    problem (`linked`), if it is among `candidates`."""
+    hazard = linked.get(number_key(finding.number))
+    if hazard is None:
+        return None
+    return next((i for i in candidates if rows[i].hazard_id == hazard), None)
 
 
 def _by_content(

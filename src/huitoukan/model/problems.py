@@ -1028,19 +1028,18 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.ASSIGNMENT_MATCHED_BY_CONTENT: Rule(
         _W,
         "交办问题编号缺失",
-        "这一行没有写交办问题编号（或编号有误），按部位和问题描述对应到交办问题 {number}；"
-        "请补上编号 {number}",
+        "这一行没有写交办问题编号（或编号有误），{by}对应到交办问题 {number}；请补上编号 {number}",
         {
-            "unknown": "这一行写的编号 {typed} 不在交办问题清单中，按部位和问题描述对应到交办问题"
+            "unknown": "这一行写的编号 {typed} 不在交办问题清单中，{by}对应到交办问题"
             " {number}；请把编号改为 {number}",
             "other": "这一行写的交办问题编号 {typed} 不是本部门的（责任部门：{owners}），"
-            "按部位和问题描述对应到本部门的交办问题 {number}；请把编号改为 {number}",
-            "unassigned": "这一行写的交办问题编号 {typed} 尚未明确责任部门，按部位和问题描述"
+            "{by}对应到本部门的交办问题 {number}；请把编号改为 {number}",
+            "unassigned": "这一行写的交办问题编号 {typed} 尚未明确责任部门，{by}"
             "对应到本部门的交办问题 {number}；请把编号改为 {number}",
-            "own": "这一行写的编号 {typed} 是本部门的另一个交办问题（{typed_what}），按部位和"
-            "问题描述对应到交办问题 {number}；请把编号改为 {number}",
+            "own": "这一行写的编号 {typed} 是本部门的另一个交办问题（{typed_what}），{by}"
+            "对应到交办问题 {number}；请把编号改为 {number}",
             "first": "这一行是本部门自查在先发现的隐患，之后{source}检查也发现了这个问题（交办问题"
-            " {number}），已按部位和问题描述对应，仍算自查发现；再报送时请在“问题编号”中填写 "
+            " {number}），已{by}对应，仍算自查发现；再报送时请在“问题编号”中填写 "
             "{number}，以后都对应同一个问题",
         },
     ),

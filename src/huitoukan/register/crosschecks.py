@@ -43,6 +43,10 @@ class CheckedList(BaseModel):
     belied_by: dict[str, str] = {}
     """问题编号 of `belied` → the 问题编号 the inspection's problem is to be listed under:
     listed, it is found again (`relisted`)."""
+    linked: dict[str, str] = {}
+    """问题编号 an inspection's problem is to be listed under → the 隐患编号 of the hazard a
+    department found itself that the clerk's 对应自查 named as that problem: listed, the
+    hazard's row answers it, as a row worded like it does (`linked`)."""
 
     @property
     def problems(self) -> int:
@@ -57,6 +61,14 @@ def belied(lists: Sequence[CheckedList]) -> dict[str, str]:
     """Of all `lists`, each assigned problem found still there → the inspection's problem
     that found it (`CheckedList.belied`)."""
     return {number: said for checked in lists for number, said in checked.belied.items()}
+
+
+def linked(lists: Sequence[CheckedList]) -> dict[str, str]:
+    """Of all `lists`, 问题编号 (as compared) → the 隐患编号 of the department's own hazard
+    the clerk named as that problem (`CheckedList.linked`): in other words, the list alone
+    could not match them, and the hazard, closed and found still there, stayed 已销号 and
+    its problem was asked of the department as a new one (clerk trial 155)."""
+    return {number_key(n): hazard for checked in lists for n, hazard in checked.linked.items()}
 
 
 def relisted(findings: Sequence[Finding], lists: Sequence[CheckedList]) -> list[Finding]:
