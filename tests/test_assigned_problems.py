@@ -594,6 +594,10 @@ def test_a_problem_given_a_department_after_its_deadline_is_said_when_issued(
         f"{chinese_date(deadline)}，2023年12月20日下发给安全保卫处的表格中已经过了，部门收到表格即已逾期"
     )
     assert (expected in text) is said, issued.output
+    # the collect to run first, as it can be typed (“huitoukan collect” asked for the
+    # folders, and made a second register: clerk trial 155)
+    again = f"重新汇总（huitoukancollect{returns}-o{register}）后再重新生成表格"
+    assert (again in text) is said, issued.output
     # issued with its form from the start, returned unanswered: nothing new to say
     answered = tmp_path / "回收二"
     findings = read_findings(owned, campaign).findings

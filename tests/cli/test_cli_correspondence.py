@@ -259,6 +259,10 @@ def test_a_register_kept_elsewhere_is_named_in_the_commands_advised(
     runner.invoke(app, ["collect", "回收", *day])  # the working folder's own: as before
     reviewed = runner.invoke(app, ["review", *day])
     assert "（huitoukan collect 回收 复查）" in " ".join(reviewed.output.split())
+    # named too, “（issue --followup）” alone could not be typed (clerk trial 155)
+    runner.invoke(app, ["remind", *day])
+    own = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8")
+    assert "跟进轮表格（huitoukan issue --followup 全校隐患台账.xlsx）" in own
 
 
 def test_a_form_issued_to_another_counted_by_its_folder_is_said_to_both(

@@ -11,13 +11,13 @@ from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
-from huitoukan.files import xlsx_name
+from huitoukan.files import collect_command, xlsx_name
 from huitoukan.findings.answers import part_key
 from huitoukan.forms.followup import FollowUp, followup_round
 from huitoukan.forms.issuing import DAYS_TO_FILL, IssueResult, issue_forms
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem
-from huitoukan.register.layout import REGISTER_FILE
+from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.reading import is_register
 from huitoukan.register.record import recorded_coverage
 from huitoukan.register.rounds import IssuedRound, record_round
@@ -47,6 +47,8 @@ def issue(
     round_ = None
     assigned_on: dict[str, date | None] | None = None
     on_paper: set[str] = set()  # parts a department's return has carried
+    again = "huitoukan collect"  # what collects again (typed as printed, it asked for the
+    # folders the register was collected from: clerk trial 155)
     if followup_from is not None:
         if not followup_from.exists() and xlsx_name(followup_from).is_file():
             followup_from = xlsx_name(followup_from)  # 全校隐患台账 for 全校隐患台账.xlsx
@@ -60,6 +62,7 @@ def issue(
         # typed a year on was read from returns as of the computer's day, and prefilled
         # without a word: clerk trial 69)
         state = load_state(campaign, [followup_from], day, findings=findings)
+        again = collect_command(state.looked_in, kept_elsewhere(followup_from))
         findings = state.findings
         assigned_on = state.assigned_on
         on_paper = {part_key(m.number, m.department) for m in state.mentions}
@@ -108,7 +111,7 @@ def issue(
         for key in [part_key(finding.number, department)]
     }
     overdue = _due_when_issued(
-        findings or (), result, round_, since, campaign.info.issued_on, assigned_on or {}
+        findings or (), result, round_, since, campaign.info.issued_on, assigned_on or {}, again
     )
     return result.model_copy(
         update={
@@ -141,13 +144,15 @@ def _due_when_issued(
     since: Mapping[str, date | None],
     issued_on: date,
     given: Mapping[str, date | None],
+    again: str = "huitoukan collect",
 ) -> list[Problem]:
     """A warning on each assigned problem sent, still open, to a department first given
     it on paper after its 整改时限 (`since`: the day each part was; None: with the forms,
     `issued_on`): overdue the day it got it, and the department cannot change the date (a
     problem given a department mid-campaign, its date passed: clerk trials 62, 63). One the
     list gave after its 整改时限 (`given`: `answers.assignment_days`) is overdue from that
-    day, not from the 整改时限 (the register's rule: `HazardRow.due_from`)."""
+    day, not from the 整改时限 (the register's rule: `HazardRow.due_from`); `again`, the
+    command that collects again."""
     said = []
     for finding in findings:
         deadline = finding.deadline
@@ -188,6 +193,7 @@ def _due_when_issued(
                     day=day,
                     departments="、".join(owing),
                     received=received,
+                    collect=again,
                 )
             )
     return said

@@ -29,6 +29,7 @@ from huitoukan.letters.photos import before_photos
 from huitoukan.model.findings import PartState, number_key
 from huitoukan.model.problems import CATALOGUE, Code
 from huitoukan.model.returns import STILL_THERE
+from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
 from huitoukan.returns.archives import for_the_sender
 from huitoukan.returns.finding import sent_name
@@ -492,8 +493,9 @@ def _review_form(name: str) -> str:
 
 
 def _followup(register: Path | None) -> str:
-    """The follow-up round's command, of `register` when kept elsewhere."""
-    return followup_command(register) if register else "issue --followup"
+    """The follow-up round's command, of `register` when kept elsewhere (“issue --followup”
+    alone could not be typed as it stood: clerk trial 155)."""
+    return followup_command(register or REGISTER_FILE)
 
 
 def _collect(folders: Sequence[str], register: Path | None) -> str:

@@ -1012,11 +1012,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         "已经过了，部门收到表格即已逾期（表中的整改时限锁定，部门不能改）：已同意延期的，"
         # collected first: else the collect after says the forms still carry the old date
         # (said of a form already regenerated with the new one: clerk trial 120)
-        "请先在交办问题清单中改为新的整改时限，重新汇总（huitoukan collect）后再重新生成表格（加 --force）",
+        "请先在交办问题清单中改为新的整改时限，重新汇总（{collect}）后再重新生成表格（加 --force）",
         {
             "given": "交办问题 {number}（{what}）的整改时限是 {deadline}，交给{departments}时（{day}）"
             "已经过了：逾期天数从交办之日起算，{received}（表中的整改时限锁定，部门不能改）："
-            "已同意延期的，请先在交办问题清单中改为新的整改时限，重新汇总（huitoukan collect）后再"
+            "已同意延期的，请先在交办问题清单中改为新的整改时限，重新汇总（{collect}）后再"
             "重新生成表格（加 --force）",
             # the first round's forms: nothing may have been collected yet (trial 128)
             "first": "交办问题 {number}（{what}）的整改时限是 {deadline}，交给{departments}时（{day}）"
