@@ -2516,6 +2516,39 @@ def test_a_photos_file_name_given_to_another_hazard_is_said(
     assert third.evidence is not None and third.evidence.renamed == []
 
 
+def test_a_hazards_photo_replaced_is_not_said_to_be_another_hazards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """安全保卫处 replaces the 整改后 photo of its row 1, 序号 unchanged: 1-1.png shows the
+    new one, and collect said 部门调整了隐患的序号…现在是另一项隐患的照片 — of a 序号 no one
+    changed (clerk trial 155). Said as replaced."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    rows = [closed(序号=1, 部位="东门"), hazard(序号=2, 部位="西门")]
+    form = filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows,
+                       form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(form, wps={_cell(form, 1, "备注"): AFTER, _cell(form, 2, "备注"): BEFORE})
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    again = filled_form(campaign, "安全保卫处", returns / "保卫处-改.xlsx", rows,
+                        form_date=date(2023, 12, 10))  # fmt: skip
+    paste_photos(again, wps={_cell(again, 1, "备注"): WPS_PHOTO, _cell(again, 2, "备注"): BEFORE})
+    second = collect_to_register(campaign, [returns], register, AS_OF)
+    assert second.evidence is not None
+    assert (second.evidence.renamed, second.evidence.moved) == ([], [])
+    assert second.evidence.changed == ["佐证材料/安全保卫处/1-1.png"]
+    assert (tmp_path / "佐证材料" / "安全保卫处" / "1-1.png").read_bytes() == WPS_PHOTO
+    from huitoukan.cli import render
+
+    render.collect_report(second)
+    said = "".join(capsys.readouterr().err.split())
+    assert "序号" not in said
+    assert (
+        "部门更换或删去了隐患的照片，佐证材料中1个照片文件（佐证材料/安全保卫处/1-1.png）已不是原来的"
+        "照片或已不在" in said
+    )
+
+
 @pytest.mark.parametrize("pasted", [True, False])
 def test_a_photos_file_name_gone_with_its_photo_laid_out_anew_is_said(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], pasted: bool

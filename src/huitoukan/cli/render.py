@@ -762,6 +762,16 @@ def collect_report(result: CollectResult) -> None:
             + "）：此前打印或发出的汇报、抽查档案中按原文件名引用的照片已找不到，请重新生成"
             "（report --photos、sample）",
         )
+    if result.evidence is not None and result.evidence.changed:
+        changed = result.evidence.changed
+        _wrapped(
+            err,
+            f"注意：部门更换或删去了隐患的照片，{EVIDENCE_FOLDER} 中 {len(changed)} 个照片文件（"
+            + "、".join(changed[:3])
+            + ("等" if len(changed) > 3 else "")
+            + "）已不是原来的照片或已不在：此前打印或发出的汇报、抽查档案中按文件名引用的照片"
+            "已对不上，请重新生成（report --photos、sample）",
+        )
     if result.evidence is not None and result.evidence.missing:
         _wrapped(
             err,

@@ -66,13 +66,18 @@ class Evidence:
     """What could not be laid out or taken away (a file in the way, one open elsewhere),
     in Chinese: the rest is laid out all the same."""
     renamed: list[str] = field(default_factory=list)
-    """Laid-out files that showed another photo of the library before (a department's
-    序号 changed: 2-1.jpg now another hazard's), relative to the register: a report or
-    archive printed before cites them for what they no longer show (clerk trial 154)."""
+    """Laid-out files that showed another hazard's photo before (a department's 序号
+    changed: 2-1.jpg now another hazard's), relative to the register: a report or archive
+    printed before cites them for what they no longer show (clerk trial 154)."""
     moved: list[tuple[str, str]] = field(default_factory=list)
-    """(the name a photo was laid out under before, the name it has now), relative to the
-    register: a department's 序号 changed (4-1.jpg now 3-1.jpg), the old name is gone from
-    the folder though a report or archive printed before cites it (clerk trial 154)."""
+    """(the name a photo was laid out under before, the name it has now, another hazard's),
+    relative to the register: a department's 序号 changed (4-1.jpg now 3-1.jpg), the old
+    name is gone from the folder though a report or archive printed before cites it (clerk
+    trial 154)."""
+    changed: list[str] = field(default_factory=list)
+    """Laid-out names of a hazard that show another photo of it now, or are gone, its
+    photos replaced or taken out (said as a 序号 changed, which none had: clerk trial
+    155), relative to the register."""
 
 
 def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
@@ -121,6 +126,8 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
     wanted: dict[Path, set[str]] = {}
     blocked: set[Path] = set()
     laid: dict[str, str] = {}  # the library's name → where its photo is laid out now
+    shown_by: dict[str, set[str]] = {}  # the library's name → the hazards (`_hazard_of`)
+    before: list[tuple[str, str]] = []  # a name laid out anew, the photo it showed
     for hazard, paths in laid_out_paths(hazards):
         folder = register.parent / department_folder(hazard.department)
         if folder in blocked:
@@ -141,10 +148,12 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
             name = path.rpartition("/")[2]
             names.add(name)  # not taken away as stale, whatever happens
             laid.setdefault(photo, path)
+            shown_by.setdefault(photo, set()).add(_hazard_of(path))
             target = folder / name
             if _same_file(source, target):
                 continue  # laid out already
-            another = target.is_file()  # (one of the clerk's own is set aside by `_place`)
+            # (one of the clerk's own is set aside by `_place`)
+            shown = _library_name(target, store) if target.is_file() else None
             try:
                 aside = _place(source, target, store)
             except OSError as exc:
@@ -152,8 +161,11 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
                 continue
             if aside is not None:
                 evidence.set_aside.append(f"{department_folder(hazard.department)}/{aside.name}")
-            elif another:  # the library's other photo, laid out here before
-                evidence.renamed.append(path)
+            elif shown is not None:  # the library's other photo, laid out here before
+                before.append((path, shown))
+    for path, shown in before:  # another hazard's photo, or this one's replaced
+        others = shown_by.get(shown, set()) - {_hazard_of(path)}
+        (evidence.renamed if others else evidence.changed).append(path)
     stamp(store, {photo for hazard in hazards for photo in hazard.photos})
     root = evidence_folder(register)
     try:
@@ -165,15 +177,21 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
         if folder.name != LIBRARY_FOLDER:
             removed, failed = _remove_stale(folder, wanted.get(folder, set()), store)
             evidence.failed += failed
-            evidence.moved += [
-                (f"{EVIDENCE_FOLDER}/{folder.name}/{name}", laid[photo])
-                for name, photo in removed
-                if photo in laid
-            ]
+            for name, photo in removed:
+                path = f"{EVIDENCE_FOLDER}/{folder.name}/{name}"
+                if photo in shown_by and shown_by[photo] - {_hazard_of(path)}:
+                    evidence.moved.append((path, laid[photo]))
+                else:  # taken out of its hazard, or another name of it now
+                    evidence.changed.append(path)
             if folder not in wanted:  # a department no longer with photos: its folder goes
                 with contextlib.suppress(OSError):  # when empty (a file of the clerk's stays)
                     folder.rmdir()  # (an empty 附属医院/ stayed after --force: trial 59)
     return evidence
+
+
+def _hazard_of(path: str) -> str:
+    """The hazard a laid-out name is of: 佐证材料/部门/3 of 佐证材料/部门/3-2.jpg."""
+    return path.rpartition("-")[0]
 
 
 def _place(source: Path, target: Path, store: Path) -> Path | None:
