@@ -2516,6 +2516,45 @@ def test_a_photos_file_name_given_to_another_hazard_is_said(
     assert third.evidence is not None and third.evidence.renamed == []
 
 
+def test_a_deleted_rows_photo_left_on_the_next_row_stays_its_hazards(
+    tmp_path: Path,
+) -> None:
+    """学生工作处 deletes its 6号公寓 row (整改中, its 整改前 photo) in LibreOffice, which
+    leaves the picture on the row that moves up, 交通安全教育's (已完成): the photo became
+    that hazard's without a word, and when its photos were replaced the open 6号公寓 hazard
+    had lost its only photo (clerk trial 155). The row is told; the photo stays 6号公寓's,
+    and goes from 交通安全教育 once its row no longer shows it."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    dorm = hazard(序号=1, 部位="6号学生公寓", 存在隐患问题="楼道堆放杂物")
+    lesson = closed(序号=2, 部位="全校", 存在隐患问题="冬季交通安全教育未覆盖新生")
+    first = filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [dorm, lesson],
+                        form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(
+        first, floating=[(_cell(first, 1, "备注"), BEFORE), (_cell(first, 2, "备注"), AFTER)]
+    )
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    second = filled_form(campaign, "学生工作处", returns / "学工处（改）.xlsx", [lesson],
+                         form_date=date(2023, 12, 10))  # fmt: skip
+    left = [(_cell(second, 1, "备注"), AFTER), (_cell(second, 1, "备注"), BEFORE)]
+    paste_photos(second, floating=left)
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    [told] = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    assert told.message.startswith("这一行的照片是之前报送的 ")
+    assert "第 6 行隐患（6号学生公寓：楼道堆放杂物）的照片，那一行已从表中删除" in told.message
+    by_place = {h.location: h for h in result.collection.hazards}
+    assert len(by_place["6号学生公寓"].photos) == 1
+    third = filled_form(campaign, "学生工作处", returns / "学工处（再改）.xlsx", [lesson],
+                        form_date=date(2023, 12, 12))  # fmt: skip
+    paste_photos(third, floating=[(_cell(third, 1, "备注"), WPS_PHOTO)])
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    by_place = {h.location: h for h in result.collection.hazards}
+    kept = by_place["6号学生公寓"].photos
+    assert len(kept) == 1 and kept[0] not in by_place["全校"].photos
+    assert not [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+
+
 def test_a_hazards_photo_replaced_is_not_said_to_be_another_hazards(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1336,6 +1336,10 @@ CATALOGUE: Mapping[Code, Rule] = {
             "earlier": "这一行的照片与本表第 {rows} 行隐患在之前报送的 {old_file} 中所附的照片是同一张："
             "一张照片不能分别证明不同隐患已整改，请换上各自的整改照片（确是一次整改一并消除的，"
             "在备注中写明，供复查核对）",
+            # (LibreOffice moves a deleted row's picture up onto the next: clerk trial 155)
+            "deleted": "这一行的照片是之前报送的 {old_file} 第 {old_row} 行隐患（{what}）的照片，"
+            "那一行已从表中删除（删除行时，表格软件可能把那一行的照片留在了下一行）：照片仍算"
+            "那项隐患的；不是这一行隐患的照片，请从这一行删去后重新报送",
         },
     ),
     Code.REVIEW_NOT_REQUIRED: Rule(

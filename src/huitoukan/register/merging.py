@@ -1106,6 +1106,15 @@ def _replaced(
     return [name for name in older if name in after and name not in row.photos]
 
 
+def _left_behind(was: set[str], on: Sequence[str], identities: Sequence[str]) -> bool:
+    """A photo on rows (`on`) of a version that has none of the rows it was on before
+    (`was`): those rows were deleted and the office suite left the picture on the row that
+    moved up (LibreOffice does), not moved there. It stays the deleted rows' hazards': the
+    row it landed on took it for ever, the hazard still open lost its only 整改前 photo
+    (clerk trial 155); a warning asks the department (`photo_reuse.reused_photos`)."""
+    return bool(was) and not was.intersection(on) and not was.intersection(identities)
+
+
 def _on_two(photos: Mapping[str, Sequence[str]]) -> set[str]:
     """The photos of `photos` (hazard → its photos) shown on more than one hazard."""
     counted = Counter(name for names in photos.values() for name in dict.fromkeys(names))
@@ -1327,6 +1336,8 @@ class _Lineage:
                     here.setdefault(name, []).append(identity)
             for name, on in here.items():  # on every row this version shows it (one photo
                 was = placed.get(name, set())  # for two hazards), none it no longer does
+                if _left_behind(was, on, identities):
+                    continue
                 if not form.holds_its_photos:  # (a copy: those too)
                     on = [*was, *(i for i in on if i not in was)]
                 for identity in was.difference(on):

@@ -70,9 +70,13 @@ def reused_photos(
     before a follow-up round, whose forms carry none: clerk trial 68.)"""
     forms = {form.file: form for form in current.values()}
     shown: dict[str, list[tuple[ReturnForm, HazardRow]]] = defaultdict(list)
+    deleted: dict[tuple[str, str], HazardRow] = {}  # (department, photo) → its row deleted
     for row in hazards:
         form = forms.get(row.source_file)
-        if form is None:  # a hazard only the register still holds
+        if form is None:  # a hazard only an older version, or the register, still holds
+            if row.vanished_from:
+                for name in row.photos:
+                    deleted.setdefault((row.department, name), row)
             continue
         for name in dict.fromkeys(row.photos):
             shown[name].append((form, row))
@@ -85,6 +89,18 @@ def reused_photos(
 
     said: dict[tuple[str, str, int], Problem] = {}
     for name, showing in shown.items():
+        for form, row in showing:  # on the row that moved up into a deleted row's place
+            gone = deleted.get((form.department, name))
+            if gone is not None and _holds(form, row, name) and _own(gone) != _own(row):
+                said[form.file, form.sheet, row.source_row] = _said(
+                    Code.PHOTO_REUSED,
+                    form,
+                    row,
+                    "deleted",
+                    old_file=gone.source_file,
+                    old_row=gone.source_row,
+                    what=_what(gone),
+                )
         if len({hazard(form, row) for form, row in showing}) < 2:
             continue
         owner = first.forms[name].department
