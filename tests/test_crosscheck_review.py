@@ -420,6 +420,45 @@ def test_a_school_listed_problem_whose_closing_an_inspection_belied_reads_so(
     assert str(state).endswith("（此后再次发现：SD-9）")
 
 
+def test_a_problem_cleared_that_an_inspection_found_still_there_is_said_until_listed(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path
+) -> None:
+    """XJ-1 answered closed on 12月8日; the 市级抽查 finds it still there on the 9th. Until
+    SJ-9 is listed it counts 已清零, as the register's rule has it — but status and the
+    report gave 清零率 100% beside the crosscheck's “未整改”, and the office's to-do did not
+    ask for the listing (clerk trial 155). Each says it; listed, none does."""
+    problem, assigned, register = _answered_closed_on_the_8th(
+        campaign, tmp_path, "XJ-1", "县（市、区）普查"
+    )
+    finding = {**problem, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
+    run(runner, str(inspected), str(register), "--out", str(tmp_path / "追责核查.xlsx"))
+    day = ["--as-of", "2023-12-20"]
+
+    def said() -> tuple[str, str, str]:
+        status = "".join(runner.invoke(app, ["status", str(register), *day]).output.split())
+        report = tmp_path / "汇报.xlsx"
+        runner.invoke(app, ["report", str(register), "-o", str(report), *day])
+        texts = "".join(str(c.value) for r in load_workbook(report).active.iter_rows() for c in r)
+        letters = tmp_path / "通知"
+        shutil.rmtree(letters, ignore_errors=True)
+        runner.invoke(app, ["remind", str(register), "-o", str(letters), *day])
+        own = "".join(f.read_text("utf-8-sig") for f in letters.glob("*本处待办*"))
+        return status, texts, own
+
+    status, report, own = said()
+    found = "SJ-9（市级抽查，2023年12月9日发现）"
+    assert f"其中已清零的XJ-1（{found}）检查时问题仍在，尚未重新列入交办问题清单" in status
+    assert f"已清零 1 个（其中 XJ-1 在上级检查中发现问题仍在：{found}，尚未重新交办）" in report
+    assert f"交办问题 XJ-1 部门报已完成，{found}检查时问题仍在：请把检查发现的问题" in own
+    findings_list(
+        assigned, [problem, {**finding, "整改时限": "2023-12-31"}], (*ORDER[:-1], "整改时限")
+    )
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    status, report, own = said()
+    assert "尚未重新" not in status + report and "重新交办" not in own
+
+
 @pytest.mark.parametrize("named", [False, True])
 def test_a_departments_own_hazard_the_clerk_named_for_a_listed_problem_answers_it(
     runner: CliRunner, campaign: Campaign, tmp_path: Path, named: bool

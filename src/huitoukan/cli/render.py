@@ -1273,7 +1273,16 @@ def _assigned_line(report: StatusReport) -> str:
     if late:  # what --fail-if-overdue counts besides the overdue hazards
         shown += f"（其中已过整改时限 {late}）"
     unassigned = f"；未分配 {len(report.unassigned)} 个" if report.unassigned else ""
-    return f"交办问题 {total} 个：{shown}{unassigned}。"
+    return f"交办问题 {total} 个：{shown}{unassigned}。{_belied_unlisted(report)}"
+
+
+def _belied_unlisted(report: StatusReport) -> str:
+    """The 已清零 an inspection found still there, not listed again yet (clerk trial 155)."""
+    belied = report.belied_unlisted()
+    if not belied:
+        return ""
+    named = "、".join(f"{number}（{said}）" for number, said in belied)
+    return f"其中已清零的 {named} 检查时问题仍在，尚未重新列入交办问题清单。"
 
 
 def _assigned_table(console: Console, report: StatusReport) -> None:

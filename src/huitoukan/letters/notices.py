@@ -461,6 +461,17 @@ def notices(
             f"（{_followup(register)}）。"
         )
         _add_to_own(result, info.receiver, as_of, "明确责任部门", [line])
+    belied = report.belied_unlisted()
+    if belied:  # the crosscheck's advice, on the screen alone, scrolled away (trial 155)
+        named = "；".join(
+            f"交办问题 {number} 部门报已完成，{said}检查时问题仍在" for number, said in belied
+        )
+        line = (
+            f"{named}：请把检查发现的问题作为新的问题加入交办问题清单（原来的那一行保留），写明"
+            f"责任部门和整改时限，重新汇总（{_collect(looked_in, register)}）后下发跟进轮表格"
+            f"（{_followup(register)}），部门即按它重新整改。"
+        )
+        _add_to_own(result, info.receiver, as_of, "重新交办", [line])
     waiting = report.totals.unreviewed
     if waiting:  # the office's own part of 销号: its 复查验收
         lines = [

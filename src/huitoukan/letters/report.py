@@ -547,8 +547,14 @@ def _assigned_sentence(report: StatusReport) -> str:
         if report.unassigned
         else ""
     )
+    belied = report.belied_unlisted()
+    if belied:  # (清零率 100% beside “检查时问题仍在” of the same day: clerk trial 155)
+        named = "；".join(f"{number} 在上级检查中发现问题仍在：{said}" for number, said in belied)
+        closed_said = f"{closed} 个（其中 {named}，尚未重新交办）"
+    else:
+        closed_said = f"{closed} 个"
     return (
-        f"各级检查交办问题 {total} 个，已清零 {closed} 个，清零率 {shown}；"
+        f"各级检查交办问题 {total} 个，已清零 {closed_said}，清零率 {shown}；"
         f"尚未反馈 {unanswered} 个"
         + (f"（其中已过整改时限 {late} 个，见“三、逾期隐患”）" if late else "")
         + f"。{unassigned}"

@@ -487,6 +487,23 @@ class StatusReport(BaseModel):
             for number, what in zip(self.unassigned, self.unassigned_what, strict=True)
         )
 
+    def belied_unlisted(self) -> list[tuple[str, str]]:
+        """(交办问题 counted 已清零, the inspection's problem that found it still there) of the
+        crosschecks up to this day whose problem is not listed yet: 已清零 by the register's
+        rule until it is, which the report's 清零率 said beside “未整改” and the office's
+        to-do did not ask for (clerk trial 155)."""
+        listed = {number_key(p.number) for p in self.parts} | set(map(number_key, self.unassigned))
+        closed = {number_key(p.number) for p in self.parts if p.state is PartState.CLOSED}
+        found: dict[str, str] = {}
+        for checked in self.crosschecks:
+            if checked.checked_on > self.as_of:
+                continue
+            for number, said in checked.belied.items():
+                listed_as = checked.belied_by.get(number, "")
+                if number_key(number) in closed and number_key(listed_as) not in listed:
+                    found[number] = said
+        return list(found.items())
+
     def late_unanswered(self) -> list[Part]:
         """The parts of assigned problems past their 整改时限 that no return answers (they
         have no row among `overdue`)."""
