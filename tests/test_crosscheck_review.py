@@ -420,6 +420,33 @@ def test_a_school_listed_problem_whose_closing_an_inspection_belied_reads_so(
     assert str(state).endswith("（此后再次发现：SD-9）")
 
 
+@pytest.mark.parametrize(("found", "alike"), [("2023-12-09", True), ("2023-12-10", False)])
+def test_a_finding_listed_under_the_schools_own_number_is_pointed_out(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path, found: str, alike: bool
+) -> None:
+    """The 市级抽查's SJ-9 finds XJ-1's answer belied; the clerk lists it as XN-20, in other
+    words: the crosscheck asked for it to be listed again, and a clerk who obeys lists it
+    twice (clerk trial 155). The problem of the same check, day and department is named,
+    its number to change; one found another day is not."""
+    problem, assigned, register = _answered_closed_on_the_8th(
+        campaign, tmp_path, "XJ-1", "县（市、区）普查"
+    )
+    finding = {**problem, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
+    ours = {**finding, "问题编号": "XN-20", "发现时间": found, "部位": "东门岗亭",
+            "问题描述": "电箱没有锁", "整改时限": "2023-12-31"}  # fmt: skip
+    findings_list(assigned, [problem, ours], (*ORDER[:-1], "整改时限"))
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    out = tmp_path / "追责核查.xlsx"
+    said = "".join(run(runner, str(inspected), str(register), "--out", str(out))[1].split())
+    told = (
+        "SJ-9与交办问题清单中的XN-20是同一次检查在同一部门发现的问题：如就是同一个问题，请把清单中"
+    )
+    assert (told in said) is alike
+    [row] = verdict_rows(out)
+    assert ("交办问题清单中的 XN-20 是同一次检查在同一部门发现的问题" in str(row["说明"])) is alike
+
+
 def test_a_problem_cleared_that_an_inspection_found_still_there_is_said_until_listed(
     runner: CliRunner, campaign: Campaign, tmp_path: Path
 ) -> None:

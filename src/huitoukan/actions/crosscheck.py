@@ -14,6 +14,7 @@ from huitoukan.errors import InputError
 from huitoukan.files import display_name, given_input, near_names, xlsx_name
 from huitoukan.findings.crosscheck import NO_MATCH, Conclusion, Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
+from huitoukan.findings.similarity import score
 from huitoukan.letters.accountability import (
     CROSSCHECK_FILE,
     DECISION_HEADING,
@@ -229,6 +230,8 @@ def run_crosscheck(
     ]
     untracked = [v for v in unlisted if v.conclusion is Conclusion.MISSED and not v.in_register]
     reopen = [v for v in unlisted if v.belied]
+    for verdict in [*untracked, *reopen]:
+        verdict.listed_alike = listed_alike(verdict.finding, state.findings, listed.findings)
     for verdict in [*untracked, *reopen]:  # on the printed sheet too, not the screen alone
         said = (
             _UNTRACKED
@@ -240,6 +243,8 @@ def run_crosscheck(
         number = verdict.finding.number_to_list
         if number != verdict.finding.number:  # (on the printed sheet too: trial 144)
             said += f"（列入清单时问题编号请写 {number}）"
+        if verdict.listed_alike:
+            said += f"；{_ALIKE.format(alike=verdict.listed_alike, number=number)}"
         verdict.note = "；".join(filter(None, (verdict.note, said)))
     result.review_first = [v for v in unlisted if v.review_belied]
     for verdict in result.review_first:
@@ -255,6 +260,37 @@ def run_crosscheck(
     if len(sources) <= 1 and register.is_file() and is_register(register):
         record_crosscheck(register, _checked(findings, result, as_of, written.path))
     return result, written
+
+
+_ALIKE = (
+    "交办问题清单中的 {alike} 是同一次检查在同一部门发现的问题：如就是这个问题，请把清单中它的"
+    "问题编号改为 {number}（不要再加一行）"
+)
+"""What is said of a finding a listed problem under another number may be (clerk trial
+155: listed again under the school's own number, it was asked to be listed once more)."""
+
+
+def listed_alike(finding: Finding, listed: Sequence[Finding], inspection: Sequence[Finding]) -> str:
+    """The 问题编号 of the problem of the 交办问题清单 (`listed`) the unlisted `finding` may
+    be: found by the same check on the same day at one of its departments, under a number
+    none of the `inspection`'s problems is listed under; the likest when several. '' when
+    none is."""
+    own = {number_key(f.number_to_list) for f in inspection}
+    alike = [
+        f
+        for f in listed
+        if f.source == finding.source
+        and f.found_on is not None
+        and f.found_on == finding.found_on
+        and number_key(f.number) not in own
+        and (not finding.departments or set(f.departments) & set(finding.departments))
+    ]
+    if not alike:
+        return ""
+    best = max(
+        alike, key=lambda f: score(f.location, f.description, finding.location, finding.description)
+    )
+    return best.number
 
 
 def default_out(findings: Path, register: Path) -> Path:

@@ -1597,6 +1597,17 @@ def crosscheck_written(
             + (f"；交办问题 {kept} 那一行保留，不是重复" if kept else "")
             + f"），重新汇总后运行 {_command('issue --followup', given)} 下发，责任部门即按它重新整改。",
         )
+    alike = [v for v in result.verdicts if v.listed_alike]
+    if alike:  # listed under the school's own number: not to be listed twice (trial 155)
+        _wrapped(
+            console,
+            "；".join(
+                f"{_numbered(v.finding)} 与交办问题清单中的 {v.listed_alike} 是同一次检查在同一部门"
+                "发现的问题"
+                for v in alike
+            )
+            + "：如就是同一个问题，请把清单中的问题编号改为检查组的编号后重新汇总，不要再加一行。",
+        )
     if result.review_first:  # failed on review, not listed (clerk trial 143)
         numbers = "、".join(_numbered(v.finding) for v in result.review_first)
         _wrapped(

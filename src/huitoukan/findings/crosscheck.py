@@ -95,6 +95,10 @@ class Verdict:
     belied_answer: str = ""
     """The 交办问题 (its 编号) whose answer was belied: its row stays, the finding goes
     beside it (the advice read as if the list had no such problem: clerk trial 141)."""
+    listed_alike: str = ""
+    """A problem of the 交办问题清单, under a number of the school's own, found the same day
+    by the same check at the same department, which the finding, not listed under its own
+    number, may be (`actions.crosscheck.listed_alike`)."""
 
     @property
     def in_register(self) -> bool:
