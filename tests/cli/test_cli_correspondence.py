@@ -256,7 +256,17 @@ def test_a_register_kept_elsewhere_is_named_in_the_commands_advised(
         if "XJ-2023-11 的整改时限" in p["message"]
     ]
     assert said.endswith(f'（可下发跟进轮表格：huitoukan issue --followup "{register}"）')
-    runner.invoke(app, ["collect", "回收", *day])  # the working folder's own: as before
+    # its -o left out once: refused, not a second register begun (clerk trial 155)
+    status = runner.invoke(app, ["status", *day])
+    assert status.exit_code == 2
+    assert (
+        f'找不到 全校隐患台账.xlsx：本次活动的台账在 "{register}"（此前汇总到那里），请在命令中写上它的路径'
+        in " ".join(status.output.split())
+    )
+    refused = runner.invoke(app, ["collect", "回收", *day])
+    assert refused.exit_code == 2 and not (chdir_tmp / "全校隐患台账.xlsx").exists()
+    assert f'未做任何改动：请加 -o "{register}" 汇总到它' in " ".join(refused.output.split())
+    runner.invoke(app, ["collect", "回收", "--force", *day])  # the working folder's own
     reviewed = runner.invoke(app, ["review", *day])
     assert "（huitoukan collect 回收 复查）" in " ".join(reviewed.output.split())
     # named too, “（issue --followup）” alone could not be typed (clerk trial 155)

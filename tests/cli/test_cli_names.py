@@ -59,7 +59,8 @@ def test_a_folder_for_a_file_and_a_file_for_a_folder(
     into = runner.invoke(app, ["collect", "回收", "-o", "汇总", *AS_OF])
     assert into.exit_code == 1 and (chdir_tmp / "汇总" / "全校隐患台账.xlsx").is_file()
     assert not (chdir_tmp / "汇总.xlsx").exists()
-    blocked = runner.invoke(app, ["collect", "回收", "--feedback", "回收/医院.xlsx", *AS_OF])
+    feedback = ["--feedback", "回收/医院.xlsx"]
+    blocked = runner.invoke(app, ["collect", "回收", "-o", "汇总", *feedback, *AS_OF])
     said = "".join(blocked.output.split())
     assert blocked.exit_code == 2 and "回收/医院.xlsx是一个文件，这里需要的是文件夹" in said
 

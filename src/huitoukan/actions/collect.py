@@ -23,6 +23,7 @@ from huitoukan.campaign import Campaign, Unit
 from huitoukan.checks.header import sender_part
 from huitoukan.errors import InputError
 from huitoukan.files import (
+    as_argument,
     display_name,
     followup_command,
     natural_key,
@@ -85,6 +86,7 @@ from huitoukan.register.record import (
     RegisterState,
     hand_edited,
     last_written_state,
+    registers_under,
 )
 from huitoukan.register.reviews import apply_reviews
 from huitoukan.register.rounds import (
@@ -618,6 +620,24 @@ def filled_review_left_out(
     return verdicts_filled(path, campaign, as_of)
 
 
+def _refuse_a_second_register(register: Path, campaign: Campaign, force: bool) -> None:
+    """InputError when the working folder's register is to be made anew while the campaign's
+    register is kept in a folder in it (its -o left out once: a second register began, none
+    of the first's history in it, clerk trial 155); --force makes it all the same."""
+    if force or register.exists() or register.name != REGISTER_FILE:
+        return
+    if register.parent.resolve() != Path.cwd().resolve():
+        return
+    elsewhere = registers_under(Path(), campaign.info.name)
+    if elsewhere:
+        shown = as_argument(elsewhere[0])
+        raise InputError(
+            f"本文件夹中没有 {REGISTER_FILE}，本次活动的台账在 {'、'.join(map(as_argument, elsewhere))}"
+            f"（此前汇总到那里），未做任何改动：请加 -o {shown} 汇总到它；确要在这里另建一份新台账的"
+            "（之前台账中的历史记录不会带过来），加 --force"
+        )
+
+
 def verdicts_filled(path: Path, campaign: Campaign, as_of: date) -> int:
     """How many verdicts were filled into the 复查验收表 `review` wrote at `path` since."""
     if not hand_edited(path):
@@ -673,6 +693,7 @@ def collect_to_register(
                 "交办问题清单），未做任何改动：请用 -o 指定台账的文件名（如 全校隐患台账.xlsx）；"
                 "确要写在这个文件上的，加 --force（原文件另存为备份）"
             )
+        _refuse_a_second_register(register, campaign, force)
         refuse_blocked(register)
         altered = discard_altered(library(register))
         photos = open_store(library(register))

@@ -14,7 +14,13 @@ from huitoukan.actions.findings import load_findings
 from huitoukan.campaign import Campaign, default_campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
-from huitoukan.files import collect_command, display_name, given_input, near_names
+from huitoukan.files import (
+    as_argument,
+    collect_command,
+    display_name,
+    given_input,
+    near_names,
+)
 from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
 from huitoukan.register.crosschecks import recorded_crosschecks, relisted
@@ -22,7 +28,7 @@ from huitoukan.register.history import earlier_registers
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import is_register, read_register
-from huitoukan.register.record import RegisterState
+from huitoukan.register.record import RegisterState, registers_under
 from huitoukan.register.rounds import issued_rounds
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.returns.photos import PhotoStore
@@ -42,14 +48,21 @@ def load_state(
     matches them (without it, every answer to an assigned problem read as a finding of
     the department's own check: crosscheck blamed the departments for missing the very
     problems they had been handed, clerk trial 66)."""
+    by_default = not sources
     sources = [given_input(source) for source in sources] or [Path(REGISTER_FILE)]
     for source in sources:
         if not source.exists():
+            elsewhere = registers_under(Path(), campaign.info.name) if by_default else []
             raise InputError(
                 f"找不到 {source}："
                 + (
                     near_names(source)
-                    or "请先运行 huitoukan collect 生成台账，或指定报回表格所在的文件夹"
+                    or (
+                        f"本次活动的台账在 {'、'.join(map(as_argument, elsewhere))}（此前汇总到那里），"
+                        "请在命令中写上它的路径"
+                        if elsewhere
+                        else "请先运行 huitoukan collect 生成台账，或指定报回表格所在的文件夹"
+                    )
                 )
             )
     if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):

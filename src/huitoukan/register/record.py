@@ -260,6 +260,24 @@ def _record_path(register: Path) -> Path:
     return register.with_name(f".{register.name}.huitoukan")
 
 
+def registers_under(folder: Path, campaign: str, depth: int = 2) -> list[Path]:
+    """The registers huitoukan wrote for `campaign` in `folder` and its folders `depth`
+    deep (hidden ones and their history aside), by their records: where the last collect
+    put it, the default register missing (forgotten once, the -o of a register kept
+    elsewhere made a second one, its history none of the first's: clerk trial 155)."""
+    found = []
+    for level in range(depth + 1):
+        for record in sorted(folder.glob("/".join(["*"] * level + [".*.huitoukan"]))):
+            inside = record.relative_to(folder).parts[:-1]
+            if any(part.startswith(".") for part in inside):
+                continue
+            register = record.with_name(record.name[1 : -len(".huitoukan")])
+            coverage = written_coverage(register) if register.is_file() else None
+            if coverage is not None and not coverage.made_for_another(campaign):
+                found.append(register)
+    return found
+
+
 def _state_path(register: Path) -> Path:
     return register.with_name(f".{register.name}.state.json")
 
