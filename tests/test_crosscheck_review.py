@@ -1171,6 +1171,10 @@ def test_each_inspections_crosscheck_keeps_its_own_file(
     # printed, each says whose it is (two lists' read alike: clerk trial 154)
     titles = [str(load_workbook(p).worksheets[0]["A1"].value) for p in (Path("追责核查.xlsx"), own)]
     assert [t.split("追责核查：")[1][:4] for t in titles] == ["市级抽查", "省级督查"]
+    # the 漏报清单 too (each read “自查未发现的问题（按部门）”: clerk trial 155)
+    missed = [str(load_workbook(p)["漏报清单"]["A1"].value) for p in (Path("追责核查.xlsx"), own)]
+    assert [t.split("学院")[1][:7] for t in missed] == ["市级抽查发现的", "省级督查发现的"]
+    assert all(t.endswith("自查未发现的问题（按部门，2023年12月20日核查）") for t in missed)
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
     said = workbook_text(Path("回头看工作汇报.xlsx"))
     assert "见 追责核查.xlsx" in said and f"见 {own}" in said

@@ -2435,7 +2435,7 @@ def test_a_photo_sent_before_the_problem_was_found_proves_no_closing_of_it(
     said = [p for p in result.collection.problems if p.code is Code.MISSING_PHOTO]
     assert [p.message for p in said] == (
         [
-            "整改完成情况为“已完成”，但这一行的照片都是在省级督查发现SD-2（2023年12月9日）之前报送的，"
+            "整改完成情况为“已完成”，但这一行的照片都是在省级督查发现 SD-2（2023年12月9日）之前报送的，"
             "不能证明此后已整改到位，请把整改后照片粘贴在该行后重新报送"
         ]
         if before

@@ -154,7 +154,11 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
         ]
         results.add(cells(values), row_height(values, widths))
     _signed(results, PRINTED_RESULT_COLUMNS)
-    missed = _sheet("漏报清单", f"{school}自查未发现的问题（按部门）", MISSED_COLUMNS)
+    # (every inspection's printed alike: clerk trial 155)
+    found = f"{sources}发现的问题中" if sources else ""
+    missed = _sheet(
+        "漏报清单", f"{school}{found}自查未发现的问题（按部门，{as_of}核查）", MISSED_COLUMNS
+    )
     missing = [v for v in result.verdicts if v.conclusion is Conclusion.MISSED]
     missing.sort(key=lambda v: ("、".join(v.finding.departments) or "~", v.finding.number))
     widths = [w for _, w in MISSED_COLUMNS]

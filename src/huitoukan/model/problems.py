@@ -1302,7 +1302,7 @@ CATALOGUE: Mapping[Code, Rule] = {
             "（{old_file} 第 {old_row} 行），是整改前照片，不能证明已整改，"
             "请把整改后照片粘贴在该行后重新报送",
             # (the proof of a closing the inspection belied: clerk trial 153)
-            "found": "整改完成情况为“已完成”，但这一行的照片都是在{source}发现{number}（{found}）"
+            "found": "整改完成情况为“已完成”，但这一行的照片都是在{source}发现 {number}（{found}）"
             "之前报送的，不能证明此后已整改到位，请把整改后照片粘贴在该行后重新报送",
             "borrowed": "整改完成情况为“已完成”，但这一行的照片都是{owner}在其隐患尚未整改时报送的"
             "（{old_file} 第 {old_row} 行：{what}），是那里的整改前照片，不能证明本行已整改，"
