@@ -420,6 +420,27 @@ def test_a_school_listed_problem_whose_closing_an_inspection_belied_reads_so(
     assert str(state).endswith("（此后再次发现：SD-9）")
 
 
+def test_a_report_from_a_version_in_the_history_has_the_crosschecks_of_its_day(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path
+) -> None:
+    """The README sends the clerk to the history for a past day's register; the report
+    printed from it had no 追责核查 at all, the crosschecks being recorded beside the
+    register (clerk trial 155). It has those of its day, not later ones."""
+    problem, assigned, register = _answered_closed_on_the_8th(
+        campaign, tmp_path, "XJ-1", "县（市、区）普查"
+    )
+    finding = {**problem, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
+    run(runner, str(inspected), str(register), "--out", str(tmp_path / "追责核查.xlsx"))
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    [kept] = (tmp_path / ".台账.历史版本").glob("台账.*.xlsx")
+    for day, said in (("2023-12-20", True), ("2023-12-19", False)):
+        report = tmp_path / f"汇报{day}.xlsx"
+        made = runner.invoke(app, ["report", str(kept), "-o", str(report), "--as-of", day])
+        assert made.exit_code in (0, 1), made.output
+        assert ("对照市级抽查（2023年12月9日）" in workbook_text(report)) is said
+
+
 @pytest.mark.parametrize(("found", "alike"), [("2023-12-09", True), ("2023-12-10", False)])
 def test_a_finding_listed_under_the_schools_own_number_is_pointed_out(
     runner: CliRunner, campaign: Campaign, tmp_path: Path, found: str, alike: bool

@@ -23,8 +23,8 @@ from huitoukan.files import (
 )
 from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
-from huitoukan.register.crosschecks import recorded_crosschecks, relisted
-from huitoukan.register.history import earlier_registers
+from huitoukan.register.crosschecks import CheckedList, recorded_crosschecks, relisted
+from huitoukan.register.history import earlier_registers, kept_for
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import is_register, read_register
@@ -122,7 +122,7 @@ def load_state(
         state = state.model_copy(
             update={
                 "rounds": issued_rounds(sources[0], campaign.renamed),
-                "crosschecks": recorded_crosschecks(sources[0]),
+                "crosschecks": _crosschecks(sources[0], as_of),
                 "register_file": str(sources[0]),
             }
         )
@@ -208,6 +208,15 @@ def status_of_state(
         assigned_on=state.assigned_on,
         crosschecks=state.crosschecks,
     )
+
+
+def _crosschecks(register: Path, as_of: date | None) -> list[CheckedList]:
+    """The crosschecks recorded beside `register` — or, a version kept in its history, beside
+    the register it is of, those judged by `as_of`."""
+    kept = kept_for(register)
+    if kept is None:
+        return recorded_crosschecks(register)
+    return [c for c in recorded_crosschecks(kept) if as_of is None or c.checked_on <= as_of]
 
 
 def _refuse_unreadable_files(sources: Sequence[Path], collection: Collection) -> None:

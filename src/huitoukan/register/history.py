@@ -26,6 +26,19 @@ def history_folder(register: Path) -> Path:
     return register.with_name(f".{register.stem}.历史版本")
 
 
+def kept_for(path: Path) -> Path | None:
+    """The register `path` is a version of, kept in its history folder (None when it is
+    not one): the records beside it are the register's (a report printed from a version
+    had no 追责核查, its crosschecks recorded beside the register: clerk trial 155)."""
+    folder = path.parent.name
+    if not (folder.startswith(".") and folder.endswith(".历史版本")):
+        return None
+    stem = folder[1 : -len(".历史版本")]
+    if not path.name.startswith(f"{stem}."):
+        return None
+    return path.parent.parent / f"{stem}{path.suffix}"
+
+
 def earlier_registers(register: Path, as_of: date) -> str:
     """Where to look for the register as it was on `as_of`: the latest one the history
     keeps counting a day up to it, when their names tell (统计YYYY-MM-DD); the folder,
