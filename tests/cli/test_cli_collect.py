@@ -715,3 +715,46 @@ def test_a_form_named_as_issued_in_another_departments_mail_beside_its_own_retur
     assert "表头“部门（章）”没有填写，文件名指向附属医院，不是贵部门，未汇总" in police
     said = "".join(runner.invoke(app, ["status", "--as-of", "2023-12-20"]).output.split())
     assert "学院警务室（报来的表格表头“部门（章）”没有填写，文件名指向附属医院，待核对" in said
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('school = "滕州职业学院"', "这份表格是为滕州职业学院下发的（表格文件中记着）"),
+        ('title = "寒假前校园安全大检查"', "这份表格是为“寒假前校园安全大检查”下发的"),
+        ("", ""),
+    ],
+)
+def test_a_form_issued_for_another_school_or_campaign_is_said(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, line: str, said: str
+) -> None:
+    """学院警务室 filled a form issued for another school, or another campaign of this one:
+    summed up without a word, last year's said (clerk trial 155). Said, and summed up; a
+    form of this campaign says nothing."""
+    from openpyxl import load_workbook
+
+    from huitoukan.forms.issuing import form_file_name
+    from scripts.readme_walkthrough import copy_examples
+    from tests.helpers import set_label, write_rows
+
+    monkeypatch.chdir(tmp_path)
+    copy_examples(tmp_path)
+    toml = Path("campaign.toml").read_text("utf-8")
+    key = line.partition(" ")[0]
+    other = "\n".join(
+        line if line and was.startswith(f"{key} =") else was for was in toml.splitlines()
+    )
+    Path("别处.toml").write_text(other, "utf-8")
+    assert runner.invoke(app, ["issue", "--campaign", "别处.toml", "-o", "别处"]).exit_code == 0
+    book = load_workbook(Path("别处") / form_file_name("学院警务室"))
+    ws = book.worksheets[0]
+    set_label(ws, "主要负责人", "周所长")
+    set_label(ws, "日期", date(2023, 12, 14))
+    write_rows(ws, [hazard(部位="警务室值班室")])
+    book.save(Path("回收") / "学院警务室.xlsx")
+    collected = json.loads(
+        runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"]).stdout
+    )
+    told = [p["message"] for p in collected["problems"] if p["code"] == "other-campaign-form"]
+    assert [m[: len(said)] for m in told] == ([said] if said else [])
+    assert any(f["department"] == "学院警务室" for f in collected["files"])

@@ -136,6 +136,7 @@ class Code(StrEnum):
     ROUND_DATE_KEPT = "round-date-kept"
     EARLIER_ROUND_FORM = "earlier-round-form"
     EARLIER_CAMPAIGN_FORM = "earlier-campaign-form"
+    OTHER_CAMPAIGN_FORM = "other-campaign-form"
     OLDER_DATE_SAVED_LATER = "older-date-saved-later"
     UNDATED_NEWEST = "undated-newest"
     REVIEW_REOPENED = "review-reopened"
@@ -611,6 +612,15 @@ CATALOGUE: Mapping[Code, Rule] = {
         "往期表格",
         "这是{earlier}，表头日期 {day} 在本次活动中，已按本次的报表汇总：请核对表中的隐患和日期"
         "是不是本次自查的。是把往期的报表改了日期报来的，请用本次下发的附件2重新填写后报送",
+    ),
+    Code.OTHER_CAMPAIGN_FORM: Rule(
+        _W,
+        "别处下发的表格",
+        # (another school's, another campaign's form summed up without a word, last year's
+        # said: clerk trial 155)
+        "这份表格是为{other}下发的（表格文件中记着），不是本次活动（{title}）下发的附件2，已按"
+        "本次的报表汇总：请核对表中的隐患是不是本次自查的；用错了表格的，请用本次下发的附件2"
+        "重新填写后报送",
     ),
     Code.ROUND_DATE_KEPT: Rule(
         _W,

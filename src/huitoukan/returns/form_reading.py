@@ -388,6 +388,19 @@ def read_return(
     earlier = _of_an_earlier_campaign(content, campaign)
     if earlier:
         forms = [_refused_as_earlier(part, earlier, campaign) for part in forms]
+    elif other := _of_another_campaign(content, campaign):
+        for part in forms:
+            part.problems.insert(
+                0,
+                problem(
+                    Code.OTHER_CAMPAIGN_FORM,
+                    part.file,
+                    sheet=part.sheet,
+                    department=part.department,
+                    other=other,
+                    title=campaign.info.title,
+                ),
+            )
     # (a follow-up round's form asks for it by the round's day, which may be months after
     # the campaign ended: 动态清零 goes on; that day names its round, `ReturnForm.round_due`)
     due = _instructed_due(content)
@@ -808,6 +821,22 @@ def _of_an_earlier_campaign(content: WorkbookContent, campaign: Campaign) -> str
     due = _instructed_due(content)
     if due is not None and due < campaign.info.issued_on:
         return f"往期活动的表格（填报说明要求 {chinese_date(due)}前报送）"
+    return ""
+
+
+def _of_another_campaign(content: WorkbookContent, campaign: Campaign) -> str:
+    """Whom a form huitoukan issued was for, when another school or campaign than
+    `campaign` ('' otherwise), as its document properties say: the school in its title,
+    the campaign's title as its subject."""
+    made = content.made
+    if made.creator != MAKER or not issued_to(made.title):
+        return ""
+    school = made.title.partition("安全隐患自查整改清单")[0]
+    info = campaign.info
+    if school and school != info.school:
+        return school
+    if made.subject and made.subject != info.title:
+        return f"“{made.subject}”"
     return ""
 
 
