@@ -2621,7 +2621,7 @@ def test_a_photos_file_name_gone_with_its_photo_laid_out_anew_is_said(
     said = "".join(capsys.readouterr().err.split())
     assert (
         "部门调整了隐患的序号，佐证材料中1张照片改了文件名（佐证材料/安全保卫处/2-1.png改为3-1.png）："
-        "此前打印或发出的汇报、抽查档案中按原文件名引用的照片已找不到" in said
+        "此前打印或发出的汇报、抽查档案中按文件名引用的照片已对不上" in said
     )
     third = collect_to_register(campaign, [returns], register, AS_OF)
     assert third.evidence is not None and third.evidence.moved == []

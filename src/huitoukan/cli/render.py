@@ -742,36 +742,14 @@ def collect_report(result: CollectResult) -> None:
             + "、".join(aside[:3])
             + ("……" if len(aside) > 3 else ""),
         )
-    if result.evidence is not None and result.evidence.renamed:
-        renamed = result.evidence.renamed
-        _wrapped(
-            err,
-            f"注意：部门调整了隐患的序号，{EVIDENCE_FOLDER} 中 {len(renamed)} 个照片文件名（"
-            + "、".join(renamed[:3])
-            + ("等" if len(renamed) > 3 else "")
-            + "）现在是另一项隐患的照片：此前打印或发出的汇报、抽查档案中按文件名引用的照片"
-            "已对不上，请重新生成（report --photos、sample）",
-        )
-    if result.evidence is not None and result.evidence.moved:
-        moved = result.evidence.moved
-        _wrapped(
-            err,
-            f"注意：部门调整了隐患的序号，{EVIDENCE_FOLDER} 中 {len(moved)} 张照片改了文件名（"
-            + "、".join(f"{old} 改为 {Path(new).name}" for old, new in moved[:3])
-            + ("等" if len(moved) > 3 else "")
-            + "）：此前打印或发出的汇报、抽查档案中按原文件名引用的照片已找不到，请重新生成"
-            "（report --photos、sample）",
-        )
-    if result.evidence is not None and result.evidence.changed:
-        changed = result.evidence.changed
-        _wrapped(
-            err,
-            f"注意：部门更换或删去了隐患的照片，{EVIDENCE_FOLDER} 中 {len(changed)} 个照片文件（"
-            + "、".join(changed[:3])
-            + ("等" if len(changed) > 3 else "")
-            + "）已不是原来的照片或已不在：此前打印或发出的汇报、抽查档案中按文件名引用的照片"
-            "已对不上，请重新生成（report --photos、sample）",
-        )
+    evidence = result.evidence
+    if evidence is not None:  # names a printed report cites, changed (clerk trials 154, 155)
+        renumbered = "部门调整了隐患的序号"
+        _names_changed(err, renumbered, "个照片文件名", evidence.renamed, "现在是另一项隐患的照片")
+        moved = [f"{old} 改为 {Path(new).name}" for old, new in evidence.moved]
+        _names_changed(err, renumbered, "张照片改了文件名", moved)
+        _names_changed(err, "部门更换或删去了隐患的照片", "个照片文件", evidence.changed,
+                       "已不是原来的照片或已不在")  # fmt: skip
     if result.evidence is not None and result.evidence.missing:
         _wrapped(
             err,
@@ -894,6 +872,21 @@ def _middle(text: str, width: int) -> str:
                 break
             head += char
     return f"{head}…{tail}"
+
+
+def _names_changed(err: Console, why: str, what: str, names: Sequence[str], how: str = "") -> None:
+    """That laid-out photos' `names` changed (`why`; `what` they are, counted; `how`), and
+    the pages printed before are to be made again."""
+    if not names:
+        return
+    _wrapped(
+        err,
+        f"注意：{why}，{EVIDENCE_FOLDER} 中 {len(names)} {what}（"
+        + "、".join(names[:3])
+        + ("等" if len(names) > 3 else "")
+        + f"）{how}：此前打印或发出的汇报、抽查档案中按文件名引用的照片已对不上，请重新生成"
+        "（report --photos、sample）",
+    )
 
 
 def _file_name(file: str) -> str:
