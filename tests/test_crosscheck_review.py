@@ -464,6 +464,7 @@ def test_a_finding_listed_under_the_schools_own_number_is_pointed_out(
         "SJ-9与交办问题清单中的XN-20是同一次检查在同一部门发现的问题：如就是同一个问题，请把清单中"
     )
     assert (told in said) is alike
+    assert ("请把它作为新的问题加入交办问题清单" in said) is not alike  # (not both: trial 156)
     [row] = verdict_rows(out)
     assert ("交办问题清单中的 XN-20 是同一次检查在同一部门发现的问题" in str(row["说明"])) is alike
 
@@ -496,15 +497,16 @@ def test_a_problem_cleared_that_an_inspection_found_still_there_is_said_until_li
 
     status, report, own = said()
     found = "SJ-9（市级抽查，2023年12月9日发现）"
-    assert f"其中已清零的XJ-1（{found}）检查时问题仍在，尚未重新列入交办问题清单" in status
+    assert f"其中已清零的XJ-1在{found}检查时问题仍在，尚未重新列入交办问题清单" in status
     assert f"已清零 1 个（其中 XJ-1 在上级检查中发现问题仍在：{found}，尚未重新交办）" in report
     assert f"交办问题 XJ-1 部门报已完成，{found}检查时问题仍在：请把检查发现的问题" in own
-    findings_list(
-        assigned, [problem, {**finding, "整改时限": "2023-12-31"}], (*ORDER[:-1], "整改时限")
-    )
-    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
-    status, report, own = said()
-    assert "尚未重新" not in status + report and "重新交办" not in own
+    # listed under a number of the school's own, or its own (still said: trial 156)
+    for number in ("XN-20", "SJ-9"):
+        again = {**finding, "问题编号": number, "整改时限": "2023-12-31"}
+        findings_list(assigned, [problem, again], (*ORDER[:-1], "整改时限"))
+        collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+        status, report, own = said()
+        assert "尚未重新" not in status + report and "重新交办" not in own, number
 
 
 @pytest.mark.parametrize("named", [False, True])
@@ -546,6 +548,19 @@ def test_a_departments_own_hazard_the_clerk_named_for_a_listed_problem_answers_i
         "这一行是本部门自查在先发现的隐患，之后省级督查检查也发现了这个问题（交办问题 SD-9），"
         "已按追责核查中核对确认的“对应自查”对应，仍算自查发现"
     )
+    # the crosscheck run again once it is listed, the department's own form sent again,
+    # closed anew: still SD-9's answer (the link went with the run: clerk trial 156)
+    run(runner, str(inspected), str(register), "--out", str(tmp_path / "追责核查.xlsx"))
+    from huitoukan.register.crosschecks import recorded_crosschecks
+
+    [checked] = recorded_crosschecks(register)
+    assert checked.linked == {"SD-9": hazard.hazard_id}
+    again = {**row, "销号时间": date(2023, 12, 14)}
+    filled_form(campaign, "安全保卫处", returns / "保卫处（重报）.xlsx", [again],
+                form_date=date(2023, 12, 14))  # fmt: skip
+    result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=assigned)
+    [hazard] = result.collection.hazards
+    assert hazard.number == "SD-9"
 
 
 def _hazard_id(register: Path, location: str) -> str:
@@ -4202,8 +4217,8 @@ def test_a_failed_review_without_a_word_reads_so_in_the_letters(
     first = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
     [door] = first.collection.hazards
     _reviewed(campaign, door, tmp_path / "回收" / "复查.xlsx", "2023-12-19", "不合格")
-    runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
-    runner.invoke(app, ["remind", "--as-of", "2023-12-20", "-o", "通知"])
+    runner.invoke(app, ["collect", "回收", "-o", "台账.xlsx", "--as-of", "2023-12-20"])
+    runner.invoke(app, ["remind", "台账.xlsx", "--as-of", "2023-12-20", "-o", "通知"])
     letter = (tmp_path / "通知" / "总务基建处-通知.txt").read_text("utf-8-sig")
     # nor a comment quoted that nobody wrote (“复查意见：未写明意见”: clerk trial 136)
     assert "复查不合格（复查时未写明意见）" in letter and "复查意见：" not in letter

@@ -293,6 +293,13 @@ def listed_alike(finding: Finding, listed: Sequence[Finding], inspection: Sequen
     return best.number
 
 
+def _answers_none_but(hazard: HazardRow, finding: Finding) -> bool:
+    """`hazard` answers no listed problem but, once it is listed, `finding`'s: the link
+    kept when the crosscheck is run again after (it was dropped then, and the department's
+    next return lost the answer: clerk trial 156)."""
+    return not hazard.number or number_key(hazard.number) == number_key(finding.number_to_list)
+
+
 def default_out(findings: Path, register: Path) -> Path:
     """追责核查.xlsx — unless the crosscheck of another inspection's list wrote it (as the
     register's record says): then 追责核查（the list's name）.xlsx, each inspection's result
@@ -337,6 +344,6 @@ def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> Ch
         linked={
             v.finding.number_to_list: v.match.hazard.hazard_id
             for v in verdicts
-            if v.decided and v.match is not None and not v.match.hazard.number
+            if v.decided and v.match is not None and _answers_none_but(v.match.hazard, v.finding)
         },
     )

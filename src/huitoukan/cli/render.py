@@ -1274,8 +1274,8 @@ def _belied_unlisted(report: StatusReport) -> str:
     belied = report.belied_unlisted()
     if not belied:
         return ""
-    named = "、".join(f"{number}（{said}）" for number, said in belied)
-    return f"其中已清零的 {named} 检查时问题仍在，尚未重新列入交办问题清单。"
+    named = "；".join(f"{number} 在 {said} 检查时问题仍在" for number, said in belied)
+    return f"其中已清零的 {named}，尚未重新列入交办问题清单。"
 
 
 def _assigned_table(console: Console, report: StatusReport) -> None:
@@ -1573,19 +1573,22 @@ def crosscheck_written(
     # reported closed, found still there: rectified again once listed (it stayed 已销号
     # and 清零 everywhere, no advice given: clerk trial 117), the answered problem's row
     # beside it (“不在交办问题清单中” of one the verdict said was listed: clerk trial 141)
-    if result.reopen:
+    # (one the list may hold under another number is asked of below: told to add it, then
+    # not to, the clerk read both: clerk trial 156)
+    reopen = [v for v in result.reopen if not v.listed_alike]
+    if reopen:
         numbers = "、".join(
             _numbered(v.finding)
             + (f"（交办问题 {v.belied_answer} 报已完成）" * bool(v.belied_answer))
-            for v in result.reopen
+            for v in reopen
         )
-        they = "它" if len(result.reopen) == 1 else "它们"
-        kept = "、".join(dict.fromkeys(v.belied_answer for v in result.reopen if v.belied_answer))
+        they = "它" if len(reopen) == 1 else "它们"
+        kept = "、".join(dict.fromkeys(v.belied_answer for v in reopen if v.belied_answer))
         _wrapped(
             console,
             f"部门报已完成、检查时问题仍在的 {numbers}{'' if numbers.endswith('）') else ' '}"
             "作为这次检查发现的问题还没有列入交办问题清单，"
-            f"台账仍按部门所报计：请把{they}作为新的问题加入交办问题清单（{_copied([v.finding for v in result.reopen])}，"
+            f"台账仍按部门所报计：请把{they}作为新的问题加入交办问题清单（{_copied([v.finding for v in reopen])}，"
             "写明责任部门和整改时限"
             + (f"；交办问题 {kept} 那一行保留，不是重复" if kept else "")
             + f"），重新汇总后运行 {_command('issue --followup', given)} 下发，责任部门即按它重新整改。",

@@ -425,6 +425,9 @@ class StatusReport(BaseModel):
     (`Collection.reviews_not_taken`)."""
     crosschecks: list[CheckedList] = []
     """The crosschecks run against the register (`register.crosschecks`)."""
+    found_again: list[str] = []
+    """问题编号 of the assigned problems found again since, the problem listed (under the
+    inspection's number, or another: `Finding.found_again`)."""
 
     @property
     def unreadable_senders(self) -> list[str]:
@@ -494,6 +497,7 @@ class StatusReport(BaseModel):
         to-do did not ask for (clerk trial 155)."""
         listed = {number_key(p.number) for p in self.parts} | set(map(number_key, self.unassigned))
         closed = {number_key(p.number) for p in self.parts if p.state is PartState.CLOSED}
+        closed -= set(map(number_key, self.found_again))  # listed under a number of its own
         found: dict[str, str] = {}
         for checked in self.crosschecks:
             if checked.checked_on > self.as_of:
@@ -741,6 +745,7 @@ def build_status(
         dues_before=list(dues_before),
         reviews_not_taken={f: list(rows) for f, rows in (reviews_not_taken or {}).items()},
         crosschecks=list(crosschecks),
+        found_again=[f.number for f in findings if f.found_again],
     )
 
 
