@@ -230,9 +230,8 @@ def run_crosscheck(
     ]
     untracked = [v for v in unlisted if v.conclusion is Conclusion.MISSED and not v.in_register]
     reopen = [v for v in unlisted if v.belied]
-    for verdict in [*untracked, *reopen]:
-        verdict.listed_alike = listed_alike(verdict.finding, state.findings, listed.findings)
     for verdict in [*untracked, *reopen]:  # on the printed sheet too, not the screen alone
+        verdict.listed_alike = listed_alike(verdict.finding, state.findings, listed.findings)
         said = (
             _UNTRACKED
             if not verdict.belied

@@ -700,7 +700,7 @@ def collect_report(result: CollectResult) -> None:
         for skipped in collection.skipped[:TERMINAL_ROWS]:
             # with its folders (扫描件.pdf of 回收/附属医院/ was shown bare: clerk trial 150)
             shown = skipped.file if outermost_archive(Path(skipped.file)) is None else None
-            _wrapped(out, f"{shown or _file_name(skipped.file)}：{skipped.reason}", "  ", "    ")
+            _wrapped(out, f"{shown or sent_name(skipped.file)}：{skipped.reason}", "  ", "    ")
         _more(out, TERMINAL_ROWS, len(collection.skipped), "台账“报送记录”工作表")
     if collection.problems:
         problem_list(err, collection.problems)
@@ -889,13 +889,6 @@ def _names_changed(err: Console, why: str, what: str, names: Sequence[str], how:
     )
 
 
-def _file_name(file: str) -> str:
-    """A file as the tables show it: its name, and inside an archive the archive's and the
-    folders' in it too (扫描件（盖章）.pdf of 附件打包.zip/学工处/ was shown bare, whose it
-    was left to guess: clerk trial 149)."""
-    return sent_name(file)
-
-
 def _owing(due: date, as_of: date, before: str = "尚未报送（未到截止日期）") -> str:
     """Who has not sent a form due on `due`, as of `as_of`: on the day itself 今天截止, as
     remind says (it read 未到截止日期 there: clerk trial 101)."""
@@ -925,7 +918,7 @@ def _distinct_names(files: Sequence[str]) -> dict[str, str]:
     """Each file as the tables show it (`_file_name`), with its folder in front when
     another file of the list has the same name (a version in 第二轮回收/ beside the first
     round's: a table of two 高级技工学校.xlsx does not say which was used)."""
-    shown = {file: _file_name(file) for file in files}
+    shown = {file: sent_name(file) for file in files}
     count = Counter(shown.values())
     for file, name in shown.items():
         if count[name] > 1:  # one more folder up than the name shows
@@ -969,7 +962,7 @@ def problem_list(
     if common:  # under a heading of their own, not under the last file's (clerk trial 95)
         _wrapped(console, "多份报表都有的警告", style="bold")
     for title, alike in common.items():
-        files = list(dict.fromkeys(_file_name(p.file) for p in alike))
+        files = list(dict.fromkeys(sent_name(p.file) for p in alike))
         named = "、".join(files[:COMMON_FILES_SHOWN]) + (
             "等" if len(files) > COMMON_FILES_SHOWN else ""
         )

@@ -152,10 +152,10 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
             target = folder / name
             if _same_file(source, target):
                 continue  # laid out already
-            # (one of the clerk's own is set aside by `_place`)
-            shown = _library_name(target, store) if target.is_file() else None
-            try:
-                aside = _place(source, target, store)
+            there = target.is_file()
+            shown = _library_name(target, store) if there else None
+            try:  # (one of the clerk's own is set aside)
+                aside = _place(source, target, there and shown is None)
             except OSError as exc:
                 evidence.failed.append(str(output_error(target, exc)))
                 continue
@@ -164,8 +164,7 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
             elif shown is not None:  # the library's other photo, laid out here before
                 before.append((path, shown))
     for path, shown in before:  # another hazard's photo, or this one's replaced
-        others = shown_by.get(shown, set()) - {_hazard_of(path)}
-        (evidence.renamed if others else evidence.changed).append(path)
+        (evidence.renamed if _elsewhere(shown_by, shown, path) else evidence.changed).append(path)
     stamp(store, {photo for hazard in hazards for photo in hazard.photos})
     root = evidence_folder(register)
     try:
@@ -179,7 +178,7 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
             evidence.failed += failed
             for name, photo in removed:
                 path = f"{EVIDENCE_FOLDER}/{folder.name}/{name}"
-                if photo in shown_by and shown_by[photo] - {_hazard_of(path)}:
+                if _elsewhere(shown_by, photo, path):
                     evidence.moved.append((path, laid[photo]))
                 else:  # taken out of its hazard, or another name of it now
                     evidence.changed.append(path)
@@ -194,13 +193,19 @@ def _hazard_of(path: str) -> str:
     return path.rpartition("-")[0]
 
 
-def _place(source: Path, target: Path, store: Path) -> Path | None:
+def _elsewhere(shown_by: dict[str, set[str]], photo: str, path: str) -> bool:
+    """Whether `photo`, laid out under `path` before, is laid out now for another hazard
+    (`shown_by`: each photo's hazards, `_hazard_of`) than the one `path` is of."""
+    return bool(shown_by.get(photo, set()) - {_hazard_of(path)})
+
+
+def _place(source: Path, target: Path, clerks: bool) -> Path | None:
     """`target` (in a folder that exists, not `source` yet: `_same_file`) made the same
     file as `source` (a hard link, else a copy). A file of the clerk's own under that name
-    (a photo edited or replaced there) is moved aside (to a name `lay_out` never gives),
-    not written over: where it went is returned."""
+    (`clerks`: a photo edited or replaced there, not the library's) is moved aside (to a
+    name `lay_out` never gives), not written over: where it went is returned."""
     aside = None
-    if target.is_file() and not _ours(target, store):
+    if clerks:
         aside = _free_name(target)
         os.replace(target, aside)
     with contextlib.suppress(OSError):  # a new name: linked at once (a link is whole or absent)
@@ -233,11 +238,6 @@ def _same_file(source: Path, target: Path) -> bool:
 
 def _same_bytes(a: Path, b: Path) -> bool:
     return a.read_bytes() == b.read_bytes()
-
-
-def _ours(path: Path, store: Path) -> bool:
-    """Whether `path` is a photo of the library (laid out before): its content names one."""
-    return _library_name(path, store) is not None
 
 
 def _library_name(path: Path, store: Path) -> str | None:

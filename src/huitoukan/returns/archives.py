@@ -193,7 +193,7 @@ def list_members(
         suffix = PurePosixPath(shown).suffix.lower()
         if suffix in wanted:
             listing.members.append(member)
-        elif suffix in ARCHIVE_SUFFIXES or suffix in UNREADABLE_ARCHIVES:
+        elif suffix in CONTAINER_SUFFIXES:
             if depth >= MAX_DEPTH:
                 listing.skipped.append(SkippedFile(file=display, reason=TOO_DEEP))
                 continue
