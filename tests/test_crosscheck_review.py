@@ -39,6 +39,7 @@ from huitoukan.model.returns import (
     XLS_PHOTO_HINT,
     HazardRow,
 )
+from huitoukan.register.crosschecks import recorded_crosschecks
 from huitoukan.register.layout import HAZARD_SHEET, UNREVIEWED_SHEET
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import read_register
@@ -514,7 +515,7 @@ def test_a_departments_own_hazard_the_clerk_named_for_a_listed_problem_answers_i
     runner: CliRunner, campaign: Campaign, tmp_path: Path, named: bool
 ) -> None:
     """安全保卫处 closed its own 摄像头 hazard on 12月8日; the 省级督查 finds it still there on
-    the 9th, in other words; the clerk's 对应自查 names the hazard (自查已发现但未整改到位), and
+    the 16th, in other words; the clerk's 对应自查 names the hazard (自查已发现但未整改到位), and
     the problem is listed as told. The hazard stayed 已销号 and the problem was asked of the
     department as a new one (clerk trial 155): the hazard the clerk named answers it now,
     reopened, as a row worded like it does. Not named, the list alone cannot tell."""
@@ -525,7 +526,7 @@ def test_a_departments_own_hazard_the_clerk_named_for_a_listed_problem_answers_i
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [row], form_date=day)
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [returns], register, AS_OF)
-    finding = {"问题编号": "SD-9", "问题来源": "省级督查", "发现时间": "2023-12-09",
+    finding = {"问题编号": "SD-9", "问题来源": "省级督查", "发现时间": "2023-12-16",
                "部位": "3号教学楼", "问题描述": "监控室看不到西侧图像，报警联动失效",
                "责任部门": "安全保卫处"}  # fmt: skip
     if named:
@@ -550,14 +551,15 @@ def test_a_departments_own_hazard_the_clerk_named_for_a_listed_problem_answers_i
     )
     # the crosscheck run again once it is listed, the department's own form sent again,
     # closed anew: still SD-9's answer (the link went with the run: clerk trial 156)
-    run(runner, str(inspected), str(register), "--out", str(tmp_path / "追责核查.xlsx"))
-    from huitoukan.register.crosschecks import recorded_crosschecks
-
+    code, said = run(
+        runner, str(inspected), str(register), "--out", str(tmp_path / "追责核查.xlsx")
+    )
+    assert code == 0, said
     [checked] = recorded_crosschecks(register)
     assert checked.linked == {"SD-9": hazard.hazard_id}
-    again = {**row, "销号时间": date(2023, 12, 14)}
+    again = {**row, "销号时间": date(2023, 12, 18)}
     filled_form(campaign, "安全保卫处", returns / "保卫处（重报）.xlsx", [again],
-                form_date=date(2023, 12, 14))  # fmt: skip
+                form_date=date(2023, 12, 18))  # fmt: skip
     result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=assigned)
     [hazard] = result.collection.hazards
     assert hazard.number == "SD-9"
