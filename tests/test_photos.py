@@ -350,6 +350,36 @@ def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:
     assert not folder.exists()  # not left behind, empty (clerk trial 59)
 
 
+def test_the_photos_of_a_version_taken_out_stay_on_every_collect_after(tmp_path: Path) -> None:
+    """The department sends its form again without the photos (re-saved in an office suite
+    that dropped them); the clerk moves the first version out of the folder. The register
+    alone holds the photos then: the collect after kept them, the next one, with nothing
+    changed, dropped them, and said the department had replaced them (clerk trial 156)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    first = department_form(campaign, returns / "安全保卫处.xlsx")
+    register = tmp_path / "全校隐患台账.xlsx"
+    photos = {h.where: h.photos for h in collect_to_register(
+        campaign, [returns], register, AS_OF).collection.hazards}  # fmt: skip
+    rows = [
+        hazard(序号=1, 部位="一号教学楼", 存在隐患问题="灭火器过期"),
+        hazard(序号=2, 部位="二号教学楼", 存在隐患问题="应急灯不亮"),
+        closed(序号=3, 部位="食堂", 存在隐患问题="燃气软管老化"),
+        closed(序号=4, 部位="宿舍", 存在隐患问题="私拉电线"),
+        closed(序号=5, 部位="图书馆", 存在隐患问题="疏散指示牌缺失"),
+    ]
+    filled_form(campaign, "安全保卫处", returns / "安全保卫处（重报）.xlsx", rows,
+                form_date=date(2023, 12, 18))  # fmt: skip
+    shutil.move(first, tmp_path / "安全保卫处（旧版）.xlsx")
+    laid = sorted(p.name for p in (tmp_path / EVIDENCE_FOLDER / "安全保卫处").iterdir())
+    for _ in range(3):
+        result = collect_to_register(campaign, [returns], register, AS_OF)
+        assert {h.where: h.photos for h in result.collection.hazards} == photos
+        assert sorted(p.name for p in (tmp_path / EVIDENCE_FOLDER / "安全保卫处").iterdir()) == laid
+        assert result.evidence is not None and not result.evidence.changed
+    assert [r["照片"] for r in sheet_rows(register, HAZARD_SHEET)] == [1, 1, 1, 2, None]
+
+
 def test_a_register_refused_leaves_the_evidence_as_it_was(tmp_path: Path) -> None:
     """The photos are laid out only once the register is to be replaced: a collect refused
     for losing a department's rows takes none of its photos away."""

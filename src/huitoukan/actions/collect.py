@@ -766,6 +766,7 @@ def collect_to_register(
         if state.sources:
             changed = _changed(state.sources, now)
             changed |= {h.department for h in state.hazards if h.remembered}  # held again
+            changed |= set(state.remembers)  # (what a file gone showed of them)
         # a file read now as another department's (renamed by the clerk, who saw whose it
         # was): nothing of it stays with the first, as taken out (held under both: trial 146)
         whose_now = dict(now.values())
@@ -924,6 +925,7 @@ def collect_to_register(
             assigned_on=collection.assigned_on,
             withdrawn=withdrawn,
             reviews_not_taken=not_taken,
+            remembers=collection.remembers,
         )
         laying: list[Pending[Evidence]] = []
 

@@ -78,6 +78,10 @@ class Collection(ProblemCounts):
     skipped_of: dict[str, str] = {}
     """Department → a file it sent that is no spreadsheet (a .rar, a .pdf) and that names
     it alone: it sent something, not nothing (told 尚未报送: clerk trial 80)."""
+    remembers: list[str] = []
+    """The departments whose oldest version was what the register held (`Held.hazards`):
+    one of their files was written over or taken out, and what it alone showed (a photo,
+    a first 隐患编号, a date) the register alone keeps, on every collect after too."""
 
     def counts_by_file(self) -> dict[str, tuple[int, int]]:
         """File → (errors, warnings) among the problems listed for it (a follow-up version's
@@ -718,6 +722,7 @@ def merge(
     for row in earlier.hazards:
         before[row.department].append(row)
     current: dict[str, ReturnForm] = {}
+    remembers: list[str] = []
     for department in sorted(by_department):
         versions = after_their_originals(sorted(by_department[department], key=version_order))
         versions, chosen_before = _as_chosen_before(
@@ -726,6 +731,7 @@ def merge(
         newest = versions[-1]
         if department in before:
             versions.insert(0, _register_as_version(department, before[department]))
+            remembers.append(department)
         current[department] = newest
         outcomes[newest.file] = FileOutcome.USED
         for older in versions[:-1]:
@@ -933,6 +939,7 @@ def merge(
         sent_before={d: list(days) for d, days in earlier.sent.items() if d in current},
         # (the register's own rows, as a version, were sent on no day)
         photos_sent_on=photos_sent_on(v for v in every_version if v.file != EARLIER_REGISTER),
+        remembers=remembers,
     )
 
 

@@ -119,6 +119,10 @@ class RegisterState(BaseModel):
     only the record knows)."""
     reviews_not_taken: dict[str, list[int]] = {}
     """`Collection.reviews_not_taken`."""
+    remembers: list[str] = []
+    """`Collection.remembers`: every collect reads the register's hazards of them (a photo
+    of a version taken out, kept by the collect after, was dropped by the next, nothing
+    changed: clerk trial 156)."""
 
     def latest_fact(self) -> tuple[date, str] | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
@@ -168,8 +172,8 @@ class Coverage(BaseModel):
     """`RegisterState.campaign`: a collect or a command of another campaign (run in last
     year's folder) is told so first."""
     remembering: bool = False
-    """The register holds hazards whose file was written over or taken out (it alone holds
-    them: a collect reads them from it)."""
+    """The register holds hazards whose file was written over or taken out, or what such a
+    file alone showed of a hazard (`RegisterState.remembers`): a collect reads them from it."""
     returned: dict[str, date] = {}
     """`RegisterState.returned` (dated): each department's first return stays its first on
     every collect, after the file that brought it was written over, without reading the
@@ -228,7 +232,7 @@ class Coverage(BaseModel):
             list_sha256=state.list_sha256,
             unread=state.unread,
             campaign=state.campaign,
-            remembering=any(h.remembered for h in state.hazards),
+            remembering=bool(state.remembers) or any(h.remembered for h in state.hazards),
             returned={d: day for d, day in state.returned.items() if day is not None},
             unreadable=state.unreadable,
             unreadable_why=state.unreadable_why,
