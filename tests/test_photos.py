@@ -2552,8 +2552,8 @@ def test_a_deleted_rows_photo_left_on_the_next_row_stays_its_hazards(
     """学生工作处 deletes its 6号公寓 row (整改中, its 整改前 photo) in LibreOffice, which
     leaves the picture on the row that moves up, 交通安全教育's (已完成): the photo became
     that hazard's without a word, and when its photos were replaced the open 6号公寓 hazard
-    had lost its only photo (clerk trial 155). The row is told; the photo stays 6号公寓's,
-    and goes from 交通安全教育 once its row no longer shows it."""
+    had lost its only photo (clerk trial 155). The row is told; the photo stays 6号公寓's
+    alone (it was still shown as 交通安全教育's 整改前 photo: trial 156)"""
     campaign = photo_campaign(require_photo=False)
     returns = tmp_path / "回收"
     dorm = hazard(序号=1, 部位="6号学生公寓", 存在隐患问题="楼道堆放杂物")
@@ -2575,6 +2575,16 @@ def test_a_deleted_rows_photo_left_on_the_next_row_stays_its_hazards(
     assert "第 6 行隐患（6号学生公寓：楼道堆放杂物）的照片，那一行已从表中删除" in told.message
     by_place = {h.location: h for h in result.collection.hazards}
     assert len(by_place["6号学生公寓"].photos) == 1
+    # nor is it shown as 交通安全教育's 整改前 photo in the register, the report or the
+    # 复查验收表 (it was: clerk trial 156)
+    library = tmp_path / EVIDENCE_FOLDER / LIBRARY_FOLDER
+    assert [(library / n).read_bytes() for n in by_place["全校"].photos] == [AFTER]
+    assert by_place["全校"].before_photos == ()
+    folder = tmp_path / EVIDENCE_FOLDER / "学生工作处"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        "1-1.png": BEFORE,
+        "2-1.png": AFTER,
+    }
     third = filled_form(campaign, "学生工作处", returns / "学工处（再改）.xlsx", [lesson],
                         form_date=date(2023, 12, 12))  # fmt: skip
     paste_photos(third, floating=[(_cell(third, 1, "备注"), WPS_PHOTO)])

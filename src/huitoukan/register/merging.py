@@ -1146,6 +1146,21 @@ class _OlderPhotos(NamedTuple):
     ones too: it keeps no order)."""
     sent_on: dict[str, HazardRow]
     """Photo → the older row it was first sent on."""
+    placed: dict[str, set[str]]
+    """Photo → the identities the latest version showing it put it on."""
+
+    def left_behind(self, form: ReturnForm, identities: Sequence[str]) -> set[str]:
+        """The photos `form` (its rows' `identities`) shows only on rows that moved up into
+        deleted rows' places (`_left_behind`)."""
+        here: dict[str, list[str]] = {}
+        for hazard, identity in zip(form.hazards, identities, strict=True):
+            for name in hazard.photos:
+                here.setdefault(name, []).append(identity)
+        return {
+            name
+            for name, on in here.items()
+            if _left_behind(self.placed.get(name, set()), on, identities)
+        }
 
     def before(self, kept: Sequence[str], row: HazardRow) -> tuple[str, ...]:
         """Those of `kept`, the photos of `row`'s hazard, that are 整改前: first sent while
@@ -1353,7 +1368,7 @@ class _Lineage:
                     if identity not in was:
                         photos.setdefault(identity, []).append(name)
                 placed[name] = set(on)
-        return _OlderPhotos(photos, after, replaceable, sent_on)
+        return _OlderPhotos(photos, after, replaceable, sent_on, placed)
 
     def newest_rows(
         self, require_photo: bool = False
@@ -1374,8 +1389,12 @@ class _Lineage:
         # the earlier photos) is pasted there too, not moved there (clerk trial 43)
         shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
         sent = self._older_photos
-        photos, after, replaceable, sent_on = sent
+        photos, after, replaceable, sent_on, _ = sent
         shared = _on_two(photos)
+        # a deleted row's photo the office suite left on the row that moved up is not that
+        # row's (it was shown as its 整改前 photo: clerk trial 156); a warning says so
+        # (`photo_reuse.reused_photos`)
+        left = sent.left_behind(newest, self.identities[-1])
         warned = {(p.sheet, p.row) for p in newest.problems if p.code is Code.MISSING_PHOTO}
         rows: list[HazardRow] = []
         moot: set[tuple[Code, str, int | None, str]] = set()
@@ -1384,6 +1403,8 @@ class _Lineage:
         rows_and_names = zip(newest.hazards, self.identities[-1], self.newest_keys, strict=True)
         for row, identity, key in rows_and_names:
             row = self._numbered(row, identity, key)
+            if left.intersection(row.photos):
+                row = row._replace(photos=tuple(p for p in row.photos if p not in left))
             promised = self._kept_deadline(row, identity)
             if promised is not None:
                 lost = self._dates_lost[row.source_sheet, row.source_row, "deadline"]

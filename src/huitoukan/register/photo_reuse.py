@@ -71,6 +71,7 @@ def reused_photos(
     forms = {form.file: form for form in current.values()}
     shown: dict[str, list[tuple[ReturnForm, HazardRow]]] = defaultdict(list)
     deleted: dict[tuple[str, str], HazardRow] = {}  # (department, photo) → its row deleted
+    current_rows: list[tuple[ReturnForm, HazardRow]] = []
     for row in hazards:
         form = forms.get(row.source_file)
         if form is None:  # a hazard only an older version, or the register, still holds
@@ -78,20 +79,19 @@ def reused_photos(
                 for name in row.photos:
                     deleted.setdefault((row.department, name), row)
             continue
+        current_rows.append((form, row))
         for name in dict.fromkeys(row.photos):
             shown[name].append((form, row))
-    # rows of a department stating one 部位 and 问题 are one hazard: two assigned problems the
-    # list states alike, answered with one photo, were told to replace it (clerk trial 122)
-    alike: dict[tuple[str, str], tuple[str, ...]] = {}
-
-    def hazard(form: ReturnForm, row: HazardRow) -> tuple[str, ...]:
-        return alike.setdefault((form.department, row.key), _hazard(form, row))
-
     said: dict[tuple[str, str, int], Problem] = {}
-    for name, showing in shown.items():
-        for form, row in showing:  # on the row that moved up into a deleted row's place
+    # a row that moved up into a deleted row's place, showing its photo (the merged hazard
+    # has it not: it stays the deleted row's, `merging._left_behind`)
+    pasted = {
+        (f.file, h.source_sheet, h.source_row): h.photos for f in forms.values() for h in f.hazards
+    }
+    for form, row in current_rows:
+        for name in pasted.get((form.file, row.source_sheet, row.source_row), ()):
             gone = deleted.get((form.department, name))
-            if gone is not None and _holds(form, row, name) and _own(gone) != _own(row):
+            if gone is not None and _own(gone) != _own(row):
                 said[form.file, form.sheet, row.source_row] = _said(
                     Code.PHOTO_REUSED,
                     form,
@@ -101,6 +101,14 @@ def reused_photos(
                     old_row=gone.source_row,
                     what=_what(gone),
                 )
+    # rows of a department stating one 部位 and 问题 are one hazard: two assigned problems the
+    # list states alike, answered with one photo, were told to replace it (clerk trial 122)
+    alike: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def hazard(form: ReturnForm, row: HazardRow) -> tuple[str, ...]:
+        return alike.setdefault((form.department, row.key), _hazard(form, row))
+
+    for name, showing in shown.items():
         if len({hazard(form, row) for form, row in showing}) < 2:
             continue
         owner = first.forms[name].department
