@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from typer.testing import CliRunner
 
 from huitoukan.campaign import Campaign
@@ -273,6 +274,30 @@ def test_a_register_kept_elsewhere_is_named_in_the_commands_advised(
     runner.invoke(app, ["remind", *day])
     own = (chdir_tmp / "通知" / "安全保卫处-本处待办.txt").read_text("utf-8")
     assert "跟进轮表格（huitoukan issue --followup 全校隐患台账.xlsx）" in own
+
+
+def test_a_register_kept_in_another_folder_is_not_begun_again(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register kept in a 档案 folder beside the working folder: status said it had
+    none, and a collect with its -o left out began a second register without a word
+    (clerk trial 156). Both name it, as for one kept in a folder inside."""
+    from scripts.readme_walkthrough import copy_examples
+
+    work = tmp_path / "工作"
+    copy_examples(work)
+    monkeypatch.chdir(work)
+    register = tmp_path / "档案" / "全校隐患台账.xlsx"
+    day = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", "-o", str(register), *day]).exit_code in (0, 1)
+    status = runner.invoke(app, ["status", *day])
+    assert status.exit_code == 2
+    assert f"本次活动的台账在{register}（此前汇总到那里）" in "".join(status.output.split())
+    refused = runner.invoke(app, ["collect", "回收", *day])
+    assert refused.exit_code == 2 and not (work / "全校隐患台账.xlsx").exists()
+    assert f"请加-o{register}汇总到它" in "".join(refused.output.split())
+    runner.invoke(app, ["collect", "回收", "--force", *day])  # the working folder's own
+    assert (work / "全校隐患台账.xlsx").is_file()
 
 
 def test_a_form_issued_to_another_counted_by_its_folder_is_said_to_both(

@@ -19,7 +19,7 @@ from huitoukan.actions.findings import (
     unnamed_list,
 )
 from huitoukan.background import Pending, in_background
-from huitoukan.campaign import Campaign, Unit
+from huitoukan.campaign import CAMPAIGN_FILE_NAME, Campaign, Unit
 from huitoukan.checks.header import sender_part
 from huitoukan.errors import InputError
 from huitoukan.files import (
@@ -86,6 +86,7 @@ from huitoukan.register.record import (
     RegisterState,
     hand_edited,
     last_written_state,
+    note_register,
     registers_under,
 )
 from huitoukan.register.reviews import apply_reviews
@@ -950,6 +951,8 @@ def collect_to_register(
                 pending.cancel()
             raise
         evidence = laying[0].result()
+        if Path(CAMPAIGN_FILE_NAME).is_file():  # (a working folder: a status there finds it)
+            note_register(register, Path())
         if fresh:  # the other campaign's follow-up rounds are not this one's to chase
             _set_rounds_aside(register)
     copies = None

@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from huitoukan.files import hide, sha256_of, write_atomically
+from huitoukan.files import hide, sha256_of, write_atomically, write_record
 from huitoukan.json_output import write_json
 from huitoukan.model.findings import Finding, Mention
 from huitoukan.model.returns import HazardRow
@@ -264,22 +265,56 @@ def _record_path(register: Path) -> Path:
     return register.with_name(f".{register.name}.huitoukan")
 
 
-def registers_under(folder: Path, campaign: str, depth: int = 2) -> list[Path]:
-    """The registers huitoukan wrote for `campaign` in `folder` and its folders `depth`
-    deep (hidden ones and their history aside), by their records: where the last collect
-    put it, the default register missing (forgotten once, the -o of a register kept
-    elsewhere made a second one, its history none of the first's: clerk trial 155)."""
+REGISTERS_NOTED = ".huitoukan.registers.json"
+"""In a working folder: the registers collect wrote from it out of `registers_under`'s
+reach (another folder), by their full paths."""
+
+_DEPTH = 2
+
+
+def registers_under(folder: Path, campaign: str) -> list[Path]:
+    """The registers huitoukan wrote for `campaign` in `folder` and its folders `_DEPTH`
+    deep (hidden ones and their history aside), by their records, and those `folder`
+    notes it wrote elsewhere (`note_register`): where the last collect put it, the default
+    register missing (forgotten once, the -o of a register kept elsewhere made a second
+    one, its history none of the first's: clerk trials 155, 156)."""
     found = []
-    for level in range(depth + 1):
+    for level in range(_DEPTH + 1):
         for record in sorted(folder.glob("/".join(["*"] * level + [".*.huitoukan"]))):
             inside = record.relative_to(folder).parts[:-1]
             if any(part.startswith(".") for part in inside):
                 continue
-            register = record.with_name(record.name[1 : -len(".huitoukan")])
-            coverage = written_coverage(register) if register.is_file() else None
-            if coverage is not None and not coverage.made_for_another(campaign):
-                found.append(register)
-    return found
+            found.append(record.with_name(record.name[1 : -len(".huitoukan")]))
+    found += [Path(p) for p in _noted(folder)]
+    return [
+        register
+        for register in dict.fromkeys(found)
+        if register.is_file()
+        and (coverage := written_coverage(register)) is not None
+        and not coverage.made_for_another(campaign)
+    ]
+
+
+def _noted(folder: Path) -> list[str]:
+    try:
+        noted = json.loads((folder / REGISTERS_NOTED).read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [p for p in noted if isinstance(p, str)] if isinstance(noted, list) else []
+
+
+def note_register(register: Path, folder: Path) -> None:
+    """Note in `folder`, the working folder, that collect wrote `register` there, when
+    `registers_under` would not find it (in another folder)."""
+    where = register.resolve()
+    try:
+        if len(where.relative_to(folder.resolve()).parts) <= _DEPTH + 1:
+            return
+    except ValueError:
+        pass  # (not under it)
+    noted = _noted(folder)
+    if str(where) not in noted:
+        write_record(folder / REGISTERS_NOTED, json.dumps([*noted, str(where)], ensure_ascii=False))
 
 
 def _state_path(register: Path) -> Path:
