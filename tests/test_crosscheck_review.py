@@ -442,14 +442,23 @@ def test_a_report_from_a_version_in_the_history_has_the_crosschecks_of_its_day(
         assert ("对照市级抽查（2023年12月9日）" in workbook_text(report)) is said
 
 
-@pytest.mark.parametrize(("found", "alike"), [("2023-12-09", True), ("2023-12-10", False)])
+@pytest.mark.parametrize(
+    ("found", "worded", "alike"),
+    [
+        ("2023-12-09", False, True),
+        ("2023-12-10", False, False),
+        ("2023-12-10", True, True),
+    ],
+)
 def test_a_finding_listed_under_the_schools_own_number_is_pointed_out(
-    runner: CliRunner, campaign: Campaign, tmp_path: Path, found: str, alike: bool
+    runner: CliRunner, campaign: Campaign, tmp_path: Path, found: str, worded: bool, alike: bool
 ) -> None:
     """The 市级抽查's SJ-9 finds XJ-1's answer belied; the clerk lists it as XN-20, in other
     words: the crosscheck asked for it to be listed again, and a clerk who obeys lists it
     twice (clerk trial 155). The problem of the same check, day and department is named,
-    its number to change; one found another day is not."""
+    its number to change; one found another day is not, unless worded alike and listed
+    with a later day (the day of listing: it was asked again, clerk trial 156), its
+    发现时间 then to change too."""
     problem, assigned, register = _answered_closed_on_the_8th(
         campaign, tmp_path, "XJ-1", "县（市、区）普查"
     )
@@ -457,17 +466,22 @@ def test_a_finding_listed_under_the_schools_own_number_is_pointed_out(
     inspected = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
     ours = {**finding, "问题编号": "XN-20", "发现时间": found, "部位": "东门岗亭",
             "问题描述": "电箱没有锁", "整改时限": "2023-12-31"}  # fmt: skip
+    if worded:
+        ours = {**ours, "部位": finding["部位"], "问题描述": finding["问题描述"]}
     findings_list(assigned, [problem, ours], (*ORDER[:-1], "整改时限"))
     collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
     out = tmp_path / "追责核查.xlsx"
     said = "".join(run(runner, str(inspected), str(register), "--out", str(out))[1].split())
-    told = (
-        "SJ-9与交办问题清单中的XN-20是同一次检查在同一部门发现的问题：如就是同一个问题，请把清单中"
-    )
+    told = "SJ-9与交办问题清单中的XN-20是同一次检查在同一部门发现的问题"
     assert (told in said) is alike
     assert ("请把它作为新的问题加入交办问题清单" in said) is not alike  # (not both: trial 156)
     [row] = verdict_rows(out)
     assert ("交办问题清单中的 XN-20 是同一次检查在同一部门发现的问题" in str(row["说明"])) is alike
+    dated = "、发现时间改为 2023年12月9日（不要再加一行）"
+    assert (dated in str(row["说明"])) is (alike and found != "2023-12-09")
+    assert ("（清单中的发现时间是2023年12月10日，检查是2023年12月9日）" in said) is (
+        alike and found != "2023-12-09"
+    )
 
 
 def test_a_problem_cleared_that_an_inspection_found_still_there_is_said_until_listed(

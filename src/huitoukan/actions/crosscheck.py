@@ -14,7 +14,7 @@ from huitoukan.errors import InputError
 from huitoukan.files import display_name, given_input, near_names, xlsx_name
 from huitoukan.findings.crosscheck import NO_MATCH, Conclusion, Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
-from huitoukan.findings.similarity import score
+from huitoukan.findings.similarity import MATCH, score
 from huitoukan.letters.accountability import (
     CROSSCHECK_FILE,
     DECISION_HEADING,
@@ -231,7 +231,11 @@ def run_crosscheck(
     untracked = [v for v in unlisted if v.conclusion is Conclusion.MISSED and not v.in_register]
     reopen = [v for v in unlisted if v.belied]
     for verdict in [*untracked, *reopen]:  # on the printed sheet too, not the screen alone
-        verdict.listed_alike = listed_alike(verdict.finding, state.findings, listed.findings)
+        alike = listed_alike(verdict.finding, state.findings, listed.findings)
+        if alike is not None:
+            verdict.listed_alike = alike.number
+            if alike.found_on != verdict.finding.found_on:
+                verdict.listed_alike_on = alike.found_on
         said = (
             _UNTRACKED
             if not verdict.belied
@@ -244,6 +248,11 @@ def run_crosscheck(
             said += f"（列入清单时问题编号请写 {number}）"
         if verdict.listed_alike:
             said += f"；{_ALIKE.format(alike=verdict.listed_alike, number=number)}"
+            if (found := verdict.finding.found_on) and verdict.listed_alike_on is not None:
+                said = (
+                    said.removesuffix(_ALIKE_END)
+                    + f"、发现时间改为 {chinese_date(found)}{_ALIKE_END}"
+                )
         verdict.note = "；".join(filter(None, (verdict.note, said)))
     result.review_first = [v for v in unlisted if v.review_belied]
     for verdict in result.review_first:
@@ -261,35 +270,45 @@ def run_crosscheck(
     return result, written
 
 
+_ALIKE_END = "（不要再加一行）"
 _ALIKE = (
     "交办问题清单中的 {alike} 是同一次检查在同一部门发现的问题：如就是这个问题，请把清单中它的"
-    "问题编号改为 {number}（不要再加一行）"
+    "问题编号改为 {number}" + _ALIKE_END
 )
 """What is said of a finding a listed problem under another number may be (clerk trial
 155: listed again under the school's own number, it was asked to be listed once more)."""
 
 
-def listed_alike(finding: Finding, listed: Sequence[Finding], inspection: Sequence[Finding]) -> str:
-    """The 问题编号 of the problem of the 交办问题清单 (`listed`) the unlisted `finding` may
-    be: found by the same check on the same day at one of its departments, under a number
-    none of the `inspection`'s problems is listed under; the likest when several. '' when
-    none is."""
+def listed_alike(
+    finding: Finding, listed: Sequence[Finding], inspection: Sequence[Finding]
+) -> Finding | None:
+    """The problem of the 交办问题清单 (`listed`) the unlisted `finding` may be: found by the
+    same check at one of its departments, under a number none of the `inspection`'s
+    problems is listed under — on the same day (the likest when several), or, worded
+    alike (`MATCH`), on a later day or none (listed with the day it was listed on: it was
+    asked to be listed again, clerk trial 156). None when none is."""
     own = {number_key(f.number_to_list) for f in inspection}
     alike = [
         f
         for f in listed
         if f.source == finding.source
-        and f.found_on is not None
-        and f.found_on == finding.found_on
         and number_key(f.number) not in own
         and (not finding.departments or set(f.departments) & set(finding.departments))
     ]
-    if not alike:
-        return ""
-    best = max(
-        alike, key=lambda f: score(f.location, f.description, finding.location, finding.description)
-    )
-    return best.number
+
+    def likeness(f: Finding) -> float:
+        return score(f.location, f.description, finding.location, finding.description)
+
+    same_day = [f for f in alike if f.found_on is not None and f.found_on == finding.found_on]
+    if same_day:
+        return max(same_day, key=likeness)
+    later = [
+        f
+        for f in alike
+        if f.found_on is None or finding.found_on is None or f.found_on > finding.found_on
+    ]
+    best = max(later, key=likeness, default=None)
+    return best if best is not None and likeness(best) >= MATCH else None
 
 
 def _answers_none_but(hazard: HazardRow, finding: Finding) -> bool:

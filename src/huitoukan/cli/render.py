@@ -1593,9 +1593,17 @@ def crosscheck_written(
             "；".join(
                 f"{_numbered(v.finding)} 与交办问题清单中的 {v.listed_alike} 是同一次检查在同一部门"
                 "发现的问题"
+                + (
+                    f"（清单中的发现时间是 {chinese_date(v.listed_alike_on)}，检查是 "
+                    f"{chinese_date(v.finding.found_on)}）"
+                    if v.listed_alike_on and v.finding.found_on
+                    else ""
+                )
                 for v in alike
             )
-            + "：如就是同一个问题，请把清单中的问题编号改为检查组的编号后重新汇总，不要再加一行。",
+            + "：如就是同一个问题，请把清单中的问题编号改为检查组的编号"
+            + ("、发现时间改为检查的日期" if any(v.listed_alike_on for v in alike) else "")
+            + "后重新汇总，不要再加一行。",
         )
     if result.review_first:  # failed on review, not listed (clerk trial 143)
         numbers = "、".join(_numbered(v.finding) for v in result.review_first)

@@ -96,9 +96,11 @@ class Verdict:
     """The 交办问题 (its 编号) whose answer was belied: its row stays, the finding goes
     beside it (the advice read as if the list had no such problem: clerk trial 141)."""
     listed_alike: str = ""
-    """A problem of the 交办问题清单, under a number of the school's own, found the same day
-    by the same check at the same department, which the finding, not listed under its own
-    number, may be (`actions.crosscheck.listed_alike`)."""
+    """A problem of the 交办问题清单, under a number of the school's own, found by the same
+    check at the same department, which the finding, not listed under its own number, may
+    be (`actions.crosscheck.listed_alike`)."""
+    listed_alike_on: date | None = None
+    """That problem's 发现时间, when not the finding's (also to be put right)."""
 
     @property
     def in_register(self) -> bool:
