@@ -422,11 +422,12 @@ def test_a_school_listed_problem_whose_closing_an_inspection_belied_reads_so(
 
 
 def test_a_report_from_a_version_in_the_history_has_the_crosschecks_of_its_day(
-    runner: CliRunner, campaign: Campaign, tmp_path: Path
+    runner: CliRunner, campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The README sends the clerk to the history for a past day's register; the report
     printed from it had no 追责核查 at all, the crosschecks being recorded beside the
-    register (clerk trial 155). It has those of its day, not later ones."""
+    register (clerk trial 155). It has those of its day, not later ones; so has one copied
+    out of the history to be kept (it had none: clerk trial 156)."""
     problem, assigned, register = _answered_closed_on_the_8th(
         campaign, tmp_path, "XJ-1", "县（市、区）普查"
     )
@@ -435,11 +436,16 @@ def test_a_report_from_a_version_in_the_history_has_the_crosschecks_of_its_day(
     run(runner, str(inspected), str(register), "--out", str(tmp_path / "追责核查.xlsx"))
     collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
     [kept] = (tmp_path / ".台账.历史版本").glob("台账.*.xlsx")
-    for day, said in (("2023-12-20", True), ("2023-12-19", False)):
-        report = tmp_path / f"汇报{day}.xlsx"
-        made = runner.invoke(app, ["report", str(kept), "-o", str(report), "--as-of", day])
-        assert made.exit_code in (0, 1), made.output
-        assert ("对照市级抽查（2023年12月9日）" in workbook_text(report)) is said
+    copied = tmp_path / "归档" / "台账-12月20日.xlsx"
+    copied.parent.mkdir()
+    shutil.copy2(kept, copied)
+    monkeypatch.chdir(tmp_path)  # (the working folder)
+    for version in (kept, copied):
+        for day, said in (("2023-12-20", True), ("2023-12-19", False)):
+            report = tmp_path / f"汇报{day}.xlsx"
+            made = runner.invoke(app, ["report", str(version), "-o", str(report), "--as-of", day])
+            assert made.exit_code in (0, 1), made.output
+            assert ("对照市级抽查（2023年12月9日）" in workbook_text(report)) is said
 
 
 @pytest.mark.parametrize(

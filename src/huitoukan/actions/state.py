@@ -23,8 +23,13 @@ from huitoukan.files import (
 )
 from huitoukan.findings.answers import as_answers
 from huitoukan.model.findings import Finding
-from huitoukan.register.crosschecks import CheckedList, recorded_crosschecks, relisted
-from huitoukan.register.history import earlier_registers, kept_for
+from huitoukan.register.crosschecks import (
+    CheckedList,
+    crosschecks_path,
+    recorded_crosschecks,
+    relisted,
+)
+from huitoukan.register.history import copied_from, earlier_registers, kept_for
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import is_register, read_register
@@ -122,7 +127,7 @@ def load_state(
         state = state.model_copy(
             update={
                 "rounds": issued_rounds(sources[0], campaign.renamed),
-                "crosschecks": _crosschecks(sources[0], as_of),
+                "crosschecks": _crosschecks(sources[0], as_of, campaign.info.name),
                 "register_file": str(sources[0]),
             }
         )
@@ -210,10 +215,12 @@ def status_of_state(
     )
 
 
-def _crosschecks(register: Path, as_of: date | None) -> list[CheckedList]:
-    """The crosschecks recorded beside `register` — or, a version kept in its history, beside
-    the register it is of, those judged by `as_of`."""
+def _crosschecks(register: Path, as_of: date | None, campaign: str) -> list[CheckedList]:
+    """The crosschecks recorded beside `register` — or, a version kept in its history (or
+    copied out of it), beside the register it is of, those judged by `as_of`."""
     kept = kept_for(register)
+    if kept is None and not crosschecks_path(register).is_file():
+        kept = copied_from(register, registers_under(Path(), campaign))
     if kept is None:
         return recorded_crosschecks(register)
     return [c for c in recorded_crosschecks(kept) if as_of is None or c.checked_on <= as_of]

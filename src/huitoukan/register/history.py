@@ -7,11 +7,12 @@ import contextlib
 import re
 import shutil
 import zipfile
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from huitoukan.dates import chinese_date
-from huitoukan.files import hide, make_folder, output_error
+from huitoukan.files import hide, make_folder, output_error, sha256_of
 from huitoukan.register.record import Coverage, recorded_coverage
 
 HISTORY_VERSIONS = 5
@@ -37,6 +38,33 @@ def kept_for(path: Path) -> Path | None:
     if not path.name.startswith(f"{stem}."):
         return None
     return path.parent.parent / f"{stem}{path.suffix}"
+
+
+def copied_from(path: Path, registers: Sequence[Path]) -> Path | None:
+    """The one of `registers` a version of which (kept in its history, or itself) `path` is
+    a copy of, byte for byte: the records beside it are that register's (a version copied
+    out of the history to be printed had no 追责核查: clerk trial 156). None when none is."""
+    try:
+        size = path.stat().st_size
+        here = path.resolve()
+    except OSError:
+        return None
+    digest = ""
+    for register in registers:
+        history = history_folder(register)
+        kept = (
+            sorted(history.glob(f"{register.stem}.*{register.suffix}")) if history.is_dir() else []
+        )
+        for version in (register, *kept):
+            try:
+                if version.stat().st_size != size or version.resolve() == here:
+                    continue
+            except OSError:
+                continue
+            digest = digest or sha256_of(path)
+            if sha256_of(version) == digest:
+                return register
+    return None
 
 
 def earlier_registers(register: Path, as_of: date) -> str:
