@@ -2533,17 +2533,19 @@ def test_a_photos_file_name_given_to_another_hazard_is_said(
     paste_photos(again, wps={_cell(again, 1, "备注"): BEFORE, _cell(again, 2, "备注"): AFTER})
     second = collect_to_register(campaign, [returns], register, AS_OF)
     assert second.evidence is not None
-    assert sorted(Path(p).name for p in second.evidence.renamed) == ["1-1.png", "2-1.png"]
+    folder = "佐证材料/安全保卫处"
+    assert sorted(second.evidence.moved) == [
+        (f"{folder}/1-1.png", f"{folder}/2-1.png"),
+        (f"{folder}/2-1.png", f"{folder}/1-1.png"),
+    ]
     from huitoukan.cli import render
 
     render.collect_report(second)
     said = "".join(capsys.readouterr().err.split())
-    assert "部门调整了隐患的序号，佐证材料中2个照片文件名（" in said
-    assert (
-        "现在是另一项隐患的照片：此前打印或发出的汇报、抽查档案中按文件名引用的照片已对不上" in said
-    )
+    assert "部门调整了隐患的序号，佐证材料中2张照片改了文件名（" in said
+    assert "1-1.png改为2-1.png" in said and "2-1.png改为1-1.png" in said
     third = collect_to_register(campaign, [returns], register, AS_OF)
-    assert third.evidence is not None and third.evidence.renamed == []
+    assert third.evidence is not None and (third.evidence.renamed, third.evidence.moved) == ([], [])
 
 
 def test_a_deleted_rows_photo_left_on_the_next_row_stays_its_hazards(

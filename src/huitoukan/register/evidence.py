@@ -66,14 +66,14 @@ class Evidence:
     """What could not be laid out or taken away (a file in the way, one open elsewhere),
     in Chinese: the rest is laid out all the same."""
     renamed: list[str] = field(default_factory=list)
-    """Laid-out files that showed another hazard's photo before (a department's 序号
-    changed: 2-1.jpg now another hazard's), relative to the register: a report or archive
+    """Laid-out files that showed another hazard's photo before, laid out under no other
+    name now (a photo of two hazards), relative to the register: a report or archive
     printed before cites them for what they no longer show (clerk trial 154)."""
     moved: list[tuple[str, str]] = field(default_factory=list)
     """(the name a photo was laid out under before, the name it has now, another hazard's),
     relative to the register: a department's 序号 changed (4-1.jpg now 3-1.jpg), the old
-    name is gone from the folder though a report or archive printed before cites it (clerk
-    trial 154)."""
+    name gone from the folder or showing another photo, though a report or archive printed
+    before cites it (clerk trials 154, 156)."""
     changed: list[str] = field(default_factory=list)
     """Laid-out names of a hazard that show another photo of it now, or are gone, its
     photos replaced or taken out (said as a 序号 changed, which none had: clerk trial
@@ -164,7 +164,12 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
             elif shown is not None:  # the library's other photo, laid out here before
                 before.append((path, shown))
     for path, shown in before:  # another hazard's photo, or this one's replaced
-        (evidence.renamed if _elsewhere(shown_by, shown, path) else evidence.changed).append(path)
+        if not _elsewhere(shown_by, shown, path):
+            evidence.changed.append(path)
+        elif laid[shown] != path:  # its photo laid out under another name now (in a chain
+            evidence.moved.append((path, laid[shown]))  # 2→4→11, 4→11 went unsaid: trial 156)
+        else:
+            evidence.renamed.append(path)
     stamp(store, {photo for hazard in hazards for photo in hazard.photos})
     root = evidence_folder(register)
     try:
