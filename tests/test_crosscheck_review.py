@@ -452,7 +452,8 @@ def test_a_report_from_a_version_in_the_history_has_the_crosschecks_of_its_day(
     ("found", "worded", "alike"),
     [
         ("2023-12-09", False, True),
-        ("2023-12-10", False, False),
+        ("2023-12-08", False, False),
+        ("2023-12-10", False, True),
         ("2023-12-10", True, True),
     ],
 )
@@ -461,10 +462,10 @@ def test_a_finding_listed_under_the_schools_own_number_is_pointed_out(
 ) -> None:
     """The 市级抽查's SJ-9 finds XJ-1's answer belied; the clerk lists it as XN-20, in other
     words: the crosscheck asked for it to be listed again, and a clerk who obeys lists it
-    twice (clerk trial 155). The problem of the same check, day and department is named,
-    its number to change; one found another day is not, unless worded alike and listed
-    with a later day (the day of listing: it was asked again, clerk trial 156), its
-    发现时间 then to change too."""
+    twice (clerk trial 155). The problem of the same check and department is named, its
+    number to change: found the same day, or listed with a later day (the day of listing,
+    in the clerk's words or not: it was asked again, clerk trials 156, 157), its 发现时间
+    then to change too; not one found before"""
     problem, assigned, register = _answered_closed_on_the_8th(
         campaign, tmp_path, "XJ-1", "县（市、区）普查"
     )

@@ -14,7 +14,7 @@ from huitoukan.errors import InputError
 from huitoukan.files import display_name, given_input, near_names, xlsx_name
 from huitoukan.findings.crosscheck import NO_MATCH, Conclusion, Crosscheck, crosscheck
 from huitoukan.findings.reading import read_findings
-from huitoukan.findings.similarity import MATCH, score
+from huitoukan.findings.similarity import score
 from huitoukan.letters.accountability import (
     CROSSCHECK_FILE,
     DECISION_HEADING,
@@ -284,9 +284,9 @@ def listed_alike(
 ) -> Finding | None:
     """The problem of the 交办问题清单 (`listed`) the unlisted `finding` may be: found by the
     same check at one of its departments, under a number none of the `inspection`'s
-    problems is listed under — on the same day (the likest when several), or, worded
-    alike (`MATCH`), on a later day or none (listed with the day it was listed on: it was
-    asked to be listed again, clerk trial 156). None when none is."""
+    problems is listed under — on the same day, else on a later day or none (listed with
+    the day it was listed on, in the clerk's words: it was asked to be listed again, clerk
+    trials 156, 157); the likest when several. None when none is."""
     own = {number_key(f.number_to_list) for f in inspection}
     alike = [
         f
@@ -307,8 +307,7 @@ def listed_alike(
         for f in alike
         if f.found_on is None or finding.found_on is None or f.found_on > finding.found_on
     ]
-    best = max(later, key=likeness, default=None)
-    return best if best is not None and likeness(best) >= MATCH else None
+    return max(later, key=likeness, default=None)
 
 
 def _answers_none_but(hazard: HazardRow, finding: Finding) -> bool:
