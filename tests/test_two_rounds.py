@@ -189,6 +189,30 @@ def _round_answered(runner: CliRunner, answered: date, closed_on: date) -> None:
     )
 
 
+@pytest.mark.parametrize("moved_out", [False, True])
+def test_a_round_answered_stays_answered_after_a_collect_with_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moved_out: bool
+) -> None:
+    """总务基建处 answers the round; the clerk then moves its first-round file out of 回收/
+    (or not) and collects with --force, and again: it was chased as not having answered,
+    its earlier return forgotten, its answer taken for the return it sent before the
+    round (clerk trial 157)"""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _round_answered(runner, date(2023, 12, 22), date(2023, 12, 22))
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-23")
+    if moved_out:
+        Path("旧版").mkdir()
+        shutil.move(Path("回收") / "总务基建处.xlsx", Path("旧版") / "总务基建处.xlsx")
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-23", "--force")
+    for _ in range(2):
+        status = json.loads(invoke(runner, "status", "--as-of", "2023-12-23", "--json"))
+        [round_] = status["rounds"]
+        assert "总务基建处" in round_["departments"]
+        assert "总务基建处" not in round_["not_answered"]
+        invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-23")
+
+
 @pytest.mark.parametrize(
     ("answered", "late"),
     [(date(2023, 12, 27), False), (date(2023, 12, 28), False), (date(2023, 12, 29), True)],

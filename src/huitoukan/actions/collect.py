@@ -726,7 +726,9 @@ def collect_to_register(
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
         """`_held_before`, its departments under the names they have now; with `force`,
-        the first returns recorded of the departments collected still."""
+        the first returns recorded of the departments collected still, and the days their
+        returns before those here were sent (without them, a follow-up round's answer was
+        taken for a return sent before the round, its department chased: trial 157)."""
         held = _held_before(forms)
         if recorded is not None and not force:  # (which version was used, by its bytes)
             read = frozenset(sha for sha, _ in recorded.sources.values())
@@ -743,7 +745,14 @@ def collect_to_register(
                 for d, day in recorded.returned.items()
                 if (first := earliest.get(renames.get(d, d))) is not None and day <= first
             }
-            held = held._replace(returned=returned)
+            state = last_written_state(register) if register is not None else None
+            sent = {
+                d: earlier
+                for d, days in (state.sent.items() if state is not None else ())
+                if (first := earliest.get(renames.get(d, d))) is not None
+                and (earlier := [day for day in days if day < first])
+            }
+            held = held._replace(returned=returned, sent=sent)
         return _as_renamed(held, renames)
 
     def _held_before(forms: Sequence[ReturnForm]) -> Held:
@@ -756,7 +765,7 @@ def collect_to_register(
         now = _sources_of(forms)
         if recorded and recorded.sources and not recorded.remembering:
             if not _changed(recorded.sources, now):
-                return Held((), recorded.returned)
+                return Held((), recorded.returned, recorded.sent)
         state = last_written_state(register)  # not a hand edit, which collect undoes
         if state is None:  # a register of an earlier huitoukan, or its record deleted
             try:

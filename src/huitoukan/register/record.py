@@ -179,6 +179,9 @@ class Coverage(BaseModel):
     """`RegisterState.returned` (dated): each department's first return stays its first on
     every collect, after the file that brought it was written over, without reading the
     register's hazards."""
+    sent: dict[str, list[date]] = {}
+    """`RegisterState.sent`: the days of returns whose files were taken out stay too (a
+    follow-up round's answer was taken for the return sent before the round: trial 157)."""
     unreadable: dict[str, str] = {}
     """`RegisterState.unreadable`: a department that went missing because its file can no
     longer be read is said to be."""
@@ -235,6 +238,7 @@ class Coverage(BaseModel):
             campaign=state.campaign,
             remembering=bool(state.remembers) or any(h.remembered for h in state.hazards),
             returned={d: day for d, day in state.returned.items() if day is not None},
+            sent=state.sent,
             unreadable=state.unreadable,
             unreadable_why=state.unreadable_why,
             judged_on=state.judged_on,
