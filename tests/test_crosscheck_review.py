@@ -922,6 +922,46 @@ def test_a_review_form_sent_twice_counts_once(
     assert (row["状态"], row["复查意见"]) == ("复查不合格", "灭火器型号不符")
 
 
+def test_the_verdicts_of_a_review_form_saved_over_stay(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clerk fills the next 复查验收表 and saves it over the one filled before: its
+    verdicts went without a word, the hazards that had passed back to 待复查, the
+    departments asked again for what had passed (clerk trial 157). The register keeps
+    them, on every collect after."""
+    monkeypatch.chdir(tmp_path)
+    review_campaign(tmp_path)
+    rows = [closed(部位="东门"), closed(部位="西门"), closed(部位="南门")]
+    assert _collected(runner, tmp_path, rows) == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, places = _review_form(tmp_path / "复查验收表.xlsx")
+    for place, verdict in (("东门", "合格"), ("南门", "不合格")):
+        for field, value in (
+            ("复查人", "刘建国"),
+            ("复查时间", "2023-12-19"),
+            ("复查结论", verdict),
+        ):
+            ws.cell(places[place], columns[field]).value = value
+    wb.save(tmp_path / "回收" / "复查.xlsx")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    made = runner.invoke(app, ["review", "-o", "复查二.xlsx", "--as-of", "2023-12-20"])
+    assert made.exit_code == 0, made.output
+    wb, ws, columns, places = _review_form(tmp_path / "复查二.xlsx")
+    assert "东门" not in places
+    for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-20"), ("复查结论", "合格")):
+        ws.cell(places["西门"], columns[field]).value = value
+    wb.save(tmp_path / "回收" / "复查.xlsx")  # over the first
+    for _ in range(2):
+        result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
+        assert result.exit_code == 0, result.output
+        hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
+        assert {p: (h["状态"], h["复查结论"]) for p, h in hazards.items()} == {
+            "东门": ("已销号", "合格"),
+            "西门": ("已销号", "合格"),
+            "南门": ("复查不合格", "不合格"),
+        }
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [("复查.xlsx", "复查验收表复查.xlsx"), ("复查验收表 12.19.xlsx", "复查验收表12.19.xlsx")],

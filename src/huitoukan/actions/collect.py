@@ -57,6 +57,7 @@ from huitoukan.model.returns import (
     FileOutcome,
     HazardRow,
     ReturnForm,
+    Review,
     SkippedFile,
 )
 from huitoukan.register.crosschecks import (
@@ -73,7 +74,13 @@ from huitoukan.register.evidence import (
     refuse_blocked,
 )
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
-from huitoukan.register.merging import Collection, Held, merge
+from huitoukan.register.merging import (
+    EARLIER_REGISTER,
+    Collection,
+    Held,
+    kept_verdicts,
+    merge,
+)
 from huitoukan.register.photo_reuse import sent_before_found
 from huitoukan.register.reading import (
     is_register,
@@ -379,6 +386,10 @@ def collect(
     # a 复查验收表 sent twice byte for byte counts once (its 不合格 twice in the history and
     # the notices: clerk trial 89)
     once = [f for f in forms if collection.outcomes.get(f.file) is not FileOutcome.DUPLICATE]
+    kept = kept_verdicts(held, once, collection.hazards)
+    if kept is not None:
+        collection.verdicts_kept = [r.hazard_id for r in kept.reviews]
+        once.insert(0, kept)
     reviewed = apply_reviews(collection.hazards, once, required, collection.current)
     reviewing = {f.file: f.review_rows for f in forms if f.review_rows}
     failed = {h.at for h in reviewed.hazards if h.review == FAILED}
@@ -786,6 +797,19 @@ def collect_to_register(
             [h for h in state.hazards if h.department in changed and h.source_file not in reread],
             {d: day for d, day in state.returned.items() if day is not None},
             state.sent,
+            verdicts=[
+                Review(
+                    hazard_id=h.hazard_id,
+                    result=h.review,
+                    reviewer=h.reviewer,
+                    reviewed_on=h.reviewed_on,
+                    closed_on=h.closed_on,
+                    note=h.review_note,
+                    file=EARLIER_REGISTER,
+                )
+                for h in state.hazards
+                if h.review in (PASSED, FAILED) and h.reviewed_on is not None
+            ],
         )
 
     listed_before: list[Finding] = []  # the list the register was written from, if other
@@ -936,6 +960,7 @@ def collect_to_register(
             withdrawn=withdrawn,
             reviews_not_taken=not_taken,
             remembers=collection.remembers,
+            verdicts_kept=collection.verdicts_kept,
         )
         laying: list[Pending[Evidence]] = []
 

@@ -815,8 +815,8 @@ def collect_report(result: CollectResult) -> None:
         _wrapped(
             err,
             f"提示：上次汇总后，报表文件夹中有 {len(result.rewritten)} 份报表在原文件上改写过"
-            f"（{shown}），已按改写后的内容汇总，原来的内容只在台账的历史版本中；"
-            "部门报来的新版本请另存为新文件，不要覆盖已汇总的报表",
+            f"（{shown}），已按改写后的内容汇总，原来表中的隐患、照片和复查结论仍保留在台账中；"
+            "报来的新版本、新填的复查验收表请另存为新文件，不要覆盖已汇总的表格",
         )
     if result.list_not_named is not None:  # said by issue alone (clerk trial 111)
         _wrapped(

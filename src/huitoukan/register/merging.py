@@ -35,6 +35,7 @@ from huitoukan.model.returns import (
     FileOutcome,
     HazardRow,
     ReturnForm,
+    Review,
     SkippedFile,
     hazard_id_of,
 )
@@ -78,6 +79,9 @@ class Collection(ProblemCounts):
     skipped_of: dict[str, str] = {}
     """Department → a file it sent that is no spreadsheet (a .rar, a .pdf) and that names
     it alone: it sent something, not nothing (told 尚未报送: clerk trial 80)."""
+    verdicts_kept: list[str] = []
+    """The hazards (隐患编号) whose 复查 verdict the register alone held (`kept_verdicts`):
+    every collect after reads them from it."""
     remembers: list[str] = []
     """The departments whose oldest version was what the register held (`Held.hazards`):
     one of their files was written over or taken out, and what it alone showed (a photo,
@@ -465,6 +469,24 @@ class Held(NamedTuple):
     """Department → the sha256 of the version the register used (`RegisterState.used`)."""
     read: frozenset[str] = frozenset()
     """The sha256 of every file the register was made of."""
+    verdicts: Sequence[Review] = ()
+    """The 复查 verdicts the register held (each hazard's last): one whose 复查验收表 was
+    saved over by the next is kept (`kept_verdicts`)."""
+
+
+def kept_verdicts(
+    held: Held, forms: Sequence[ReturnForm], hazards: Sequence[HazardRow]
+) -> ReturnForm | None:
+    """The verdicts of `held` on `hazards` that no 复查验收表 of `forms` gives or overrules
+    (its form saved over, or taken out with --force, which holds none), as a 复查验收表 older
+    than any: the next one filled saved over the first lost its verdicts without a word,
+    the hazards that had passed 待复查 again (clerk trial 157)."""
+    reviewed = {r.hazard_id.upper() for f in forms if f.is_review and f.readable for r in f.reviews}
+    ids = {h.hazard_id for h in hazards}
+    kept = [v for v in held.verdicts if v.hazard_id in ids and v.hazard_id.upper() not in reviewed]
+    if not kept:
+        return None
+    return ReturnForm(file=EARLIER_REGISTER, sha256="", modified=0.0, is_review=True, reviews=kept)
 
 
 def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:

@@ -124,6 +124,8 @@ class RegisterState(BaseModel):
     """`Collection.remembers`: every collect reads the register's hazards of them (a photo
     of a version taken out, kept by the collect after, was dropped by the next, nothing
     changed: clerk trial 156)."""
+    verdicts_kept: list[str] = []
+    """`Collection.verdicts_kept`: every collect reads them from the register."""
 
     def latest_fact(self) -> tuple[date, str] | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
@@ -236,7 +238,8 @@ class Coverage(BaseModel):
             list_sha256=state.list_sha256,
             unread=state.unread,
             campaign=state.campaign,
-            remembering=bool(state.remembers) or any(h.remembered for h in state.hazards),
+            remembering=bool(state.remembers or state.verdicts_kept)
+            or any(h.remembered for h in state.hazards),
             returned={d: day for d, day in state.returned.items() if day is not None},
             sent=state.sent,
             unreadable=state.unreadable,
