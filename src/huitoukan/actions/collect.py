@@ -94,6 +94,7 @@ from huitoukan.register.record import (
     hand_edited,
     last_written_state,
     note_register,
+    records_missing,
     registers_under,
 )
 from huitoukan.register.reviews import apply_reviews
@@ -632,6 +633,21 @@ def filled_review_left_out(
     return verdicts_filled(path, campaign, as_of)
 
 
+def _refuse_without_records(register: Path, force: bool) -> None:
+    """InputError when `register`, one collect wrote, lacks the records kept beside it
+    (`records_missing`); --force rebuilds it from the returns all the same."""
+    missing = records_missing(register) if register.is_file() and not force else []
+    if not missing:
+        return
+    raise InputError(
+        f"{display_name(register)} 旁没有上次汇总留下的记录文件（{'、'.join(missing)}，是隐藏文件），"
+        "未做任何改动：照片属于哪项隐患、被覆盖或移出的报表中的内容都记在其中，没有它们重新汇总会"
+        "丢失。复制或移动工作文件夹时请连同隐藏文件一起（Windows 资源管理器中先勾选“查看 → 显示 → "
+        "隐藏的项目”，或复制整个文件夹而不是其中的文件），把它们放回台账旁后再汇总；确要按现有的报表"
+        "重建台账，加 --force"
+    )
+
+
 def _refuse_a_second_register(register: Path, campaign: Campaign, force: bool) -> None:
     """InputError when the working folder's register is to be made anew while the campaign's
     register is kept in a folder in it (its -o left out once: a second register began, none
@@ -706,6 +722,7 @@ def collect_to_register(
                 "确要写在这个文件上的，加 --force（原文件另存为备份）"
             )
         _refuse_a_second_register(register, campaign, force)
+        _refuse_without_records(register, force)
         refuse_blocked(register)
         altered = discard_altered(library(register))
         photos = open_store(library(register))

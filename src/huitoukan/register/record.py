@@ -272,6 +272,13 @@ def _record_path(register: Path) -> Path:
     return register.with_name(f".{register.name}.huitoukan")
 
 
+def records_missing(register: Path) -> list[str]:
+    """The records collect keeps beside `register` (hidden files) that are not there: a
+    working folder copied without its hidden files (Ctrl+A in Explorer) lost which photo is
+    whose, and a collect there said the departments had replaced them (clerk trial 157)."""
+    return [p.name for p in (_record_path(register), _state_path(register)) if not p.is_file()]
+
+
 REGISTERS_NOTED = ".huitoukan.registers.json"
 """In a working folder: the registers collect wrote from it out of `registers_under`'s
 reach (another folder), by their full paths."""
