@@ -300,6 +300,26 @@ def test_a_register_kept_in_another_folder_is_not_begun_again(
     assert (work / "全校隐患台账.xlsx").is_file()
 
 
+def test_a_collect_in_the_returns_folder_does_not_begin_a_second_register(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In 回收/, collect told the clerk to add --campaign ../campaign.toml; followed, it
+    began a second register there, fewer photos, no follow-up round (clerk trial 157). The
+    register of the folder above is named, as for one kept in a folder inside."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    day = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", "复查", *day]).exit_code in (0, 1)
+    monkeypatch.chdir(tmp_path / "回收")
+    args = ["collect", ".", "../复查", "--campaign", "../campaign.toml", *day]
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 2 and not Path("全校隐患台账.xlsx").exists()
+    said = "".join(refused.output.split())
+    assert f"本次活动的台账在{Path('..') / '全校隐患台账.xlsx'}（此前汇总到那里）" in said
+
+
 def test_a_form_issued_to_another_counted_by_its_folder_is_said_to_both(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

@@ -651,12 +651,14 @@ def _refuse_without_records(register: Path, force: bool) -> None:
 def _refuse_a_second_register(register: Path, campaign: Campaign, force: bool) -> None:
     """InputError when the working folder's register is to be made anew while the campaign's
     register is kept in a folder in it (its -o left out once: a second register began, none
-    of the first's history in it, clerk trial 155); --force makes it all the same."""
+    of the first's history in it, clerk trial 155), or in the folder above (run in 回收/
+    with --campaign ../campaign.toml: trial 157); --force makes it all the same."""
     if force or register.exists() or register.name != REGISTER_FILE:
         return
     if register.parent.resolve() != Path.cwd().resolve():
         return
-    elsewhere = registers_under(Path(), campaign.info.name)
+    name = campaign.info.name
+    elsewhere = registers_under(Path(), name) or registers_under(Path(".."), name, depth=0)
     if elsewhere:
         shown = as_argument(elsewhere[0])
         raise InputError(

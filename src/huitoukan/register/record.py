@@ -286,14 +286,14 @@ reach (another folder), by their full paths."""
 _DEPTH = 2
 
 
-def registers_under(folder: Path, campaign: str) -> list[Path]:
-    """The registers huitoukan wrote for `campaign` in `folder` and its folders `_DEPTH`
+def registers_under(folder: Path, campaign: str, depth: int = _DEPTH) -> list[Path]:
+    """The registers huitoukan wrote for `campaign` in `folder` and its folders `depth`
     deep (hidden ones and their history aside), by their records, and those `folder`
     notes it wrote elsewhere (`note_register`): where the last collect put it, the default
     register missing (forgotten once, the -o of a register kept elsewhere made a second
     one, its history none of the first's: clerk trials 155, 156)."""
     found = []
-    for level in range(_DEPTH + 1):
+    for level in range(depth + 1):
         for record in sorted(folder.glob("/".join(["*"] * level + [".*.huitoukan"]))):
             inside = record.relative_to(folder).parts[:-1]
             if any(part.startswith(".") for part in inside):
