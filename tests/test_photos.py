@@ -350,7 +350,9 @@ def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:
     assert not folder.exists()  # not left behind, empty (clerk trial 59)
 
 
-def test_the_photos_of_a_version_taken_out_stay_on_every_collect_after(tmp_path: Path) -> None:
+def test_the_photos_of_a_version_taken_out_stay_on_every_collect_after(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The department sends its form again without the photos (re-saved in an office suite
     that dropped them); the clerk moves the first version out of the folder. The register
     alone holds the photos then: the collect after kept them, the next one, with nothing
@@ -378,6 +380,17 @@ def test_the_photos_of_a_version_taken_out_stay_on_every_collect_after(tmp_path:
         assert sorted(p.name for p in (tmp_path / EVIDENCE_FOLDER / "安全保卫处").iterdir()) == laid
         assert result.evidence is not None and not result.evidence.changed
     assert [r["照片"] for r in sheet_rows(register, HAZARD_SHEET)] == [1, 1, 1, 2, None]
+    # the evidence folder moved away: those photos are nowhere else, the clerk is told to
+    # put it back (told to check the disk and collect again, which could not help: trial 157)
+    shutil.move(tmp_path / EVIDENCE_FOLDER, tmp_path / "佐证材料（备份）")
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    assert result.library_gone and len(result.evidence.missing) == 5  # type: ignore[union-attr]
+    from huitoukan.cli import render
+
+    render.collect_report(result)
+    said = "".join(capsys.readouterr().err.split())
+    assert "开始汇总时台账旁没有佐证材料/.照片库" in said
+    assert "请把原来的佐证材料文件夹放回台账旁后重新运行collect" in said
 
 
 def test_a_register_refused_leaves_the_evidence_as_it_was(tmp_path: Path) -> None:
@@ -1199,7 +1212,9 @@ def test_photos_missing_from_the_library_are_said(tmp_path: Path, runner: CliRun
             str(tmp_path / "campaign.toml"),
         ],
     )
-    assert "有1张照片在佐证材料/.照片库中找不到" in "".join(result.output.split())
+    said = "".join(result.output.split())
+    assert "有1张照片（佐证材料/安全保卫处/1-1.png）在佐证材料/.照片库中找不到" in said
+    assert "照片未能保存，或已被删除" in said
     assert [r["照片"] for r in sheet_rows(register, HAZARD_SHEET)] == [1, 1, 1, 2, None]
     # laid out by the first collect, no longer the library's: left, as a file of the clerk's
     assert (tmp_path / EVIDENCE_FOLDER / "安全保卫处" / "1-1.png").read_bytes() == WPS_PHOTO

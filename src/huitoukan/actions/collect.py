@@ -143,6 +143,9 @@ class CollectResult:
     the old one, and saving it there would write the old one back)."""
     due_moved_from: date | None = None
     """The 报送截止 the register it replaced was judged by, when campaign.toml has moved it."""
+    library_gone: bool = False
+    """The register's photo library (佐证材料/.照片库) was not there when collect began: the
+    evidence folder moved, renamed or deleted."""
     photos_restored: int = 0
     """Photos of the library changed since they were laid out, kept anew as sent
     (`returns.photos.discard_altered`)."""
@@ -707,6 +710,7 @@ def collect_to_register(
     exclude: list[Path] = []
     photos = None
     altered = 0
+    library_gone = False
     if register is not None:
         # a folder given for the register (-o 汇总): the register in it, by its usual name
         register = register / REGISTER_FILE if register.is_dir() else xlsx_name(register)
@@ -726,6 +730,7 @@ def collect_to_register(
         _refuse_a_second_register(register, campaign, force)
         _refuse_without_records(register, force)
         refuse_blocked(register)
+        library_gone = register.is_file() and not library(register).is_dir()
         altered = discard_altered(library(register))
         photos = open_store(library(register))
         for given in inputs:
@@ -1024,6 +1029,7 @@ def collect_to_register(
         open_elsewhere=register is not None and open_in_office(register),
         due_moved_from=moved_from,
         photos_restored=altered,
+        library_gone=library_gone,
         list_not_named=unnamed_list(campaign, findings_file),
         review_left_out=filled_review_left_out(collection.forms, campaign, as_of),
         given=[display_name(i) for i in inputs],

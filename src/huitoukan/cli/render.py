@@ -751,11 +751,20 @@ def collect_report(result: CollectResult) -> None:
         _names_changed(err, "部门更换或删去了隐患的照片", "个照片文件", evidence.changed,
                        "已不是原来的照片或已不在")  # fmt: skip
     if result.evidence is not None and result.evidence.missing:
+        missing = result.evidence.missing
+        shown = "、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
         _wrapped(
             err,
-            f"注意：有 {result.evidence.missing} 张照片在 {EVIDENCE_FOLDER}/{LIBRARY_FOLDER} 中"
-            "找不到（未能保存，或已被删除），没有放入各部门的照片文件夹；台账“照片”栏仍计入。"
-            "请检查磁盘空间和文件夹权限后重新运行 collect（会重新读取报回表格中的照片）",
+            f"注意：有 {len(missing)} 张照片（{shown}）在 {EVIDENCE_FOLDER}/{LIBRARY_FOLDER} 中"
+            "找不到，没有放入各部门的照片文件夹；台账“照片”栏仍计入。"
+            + (
+                f"开始汇总时台账旁没有 {EVIDENCE_FOLDER}/{LIBRARY_FOLDER}（{EVIDENCE_FOLDER} 文件夹"
+                "被移动、改名或删除？）：这些照片只有原来的文件夹中有（报表中已没有），请把原来的 "
+                f"{EVIDENCE_FOLDER} 文件夹放回台账旁后重新运行 collect"
+                if result.library_gone
+                else "照片未能保存，或已被删除：请检查磁盘空间和文件夹权限，有备份的放回 "
+                f"{EVIDENCE_FOLDER}/{LIBRARY_FOLDER} 后重新运行 collect（报表中仍有的照片会重新读取）"
+            ),
         )
     if result.evidence is not None and result.evidence.failed:
         failed = result.evidence.failed

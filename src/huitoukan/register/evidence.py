@@ -55,10 +55,11 @@ def department_folder(department: str) -> str:
 
 @dataclass
 class Evidence:
-    """What `lay_out` made: the count of photos the library was missing, and what it could
-    not do."""
+    """What `lay_out` made: the photos the library was missing, and what it could not do."""
 
-    missing: int = 0
+    missing: list[str] = field(default_factory=list)
+    """The names the photos the library lacks would be laid out under, relative to the
+    register (a photo only the register held, its library moved away: trial 157)."""
     set_aside: list[str] = field(default_factory=list)
     """Files found where a photo is laid out that were not it (edited or replaced there),
     moved aside (…（原有）.jpg), relative to the register: said (none was: clerk trial 87)."""
@@ -143,7 +144,7 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
         for photo, path in zip(hazard.photos, paths, strict=True):
             source = store / photo
             if not source.is_file():
-                evidence.missing += 1
+                evidence.missing.append(path)
                 continue
             name = path.rpartition("/")[2]
             names.add(name)  # not taken away as stale, whatever happens
