@@ -327,7 +327,9 @@ def test_a_photo_of_an_earlier_version_stays_with_its_hazard(tmp_path: Path, rew
     assert listed["照片"] == 2 and listed["新版本中消失"] is None
 
 
-def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:
+def test_stale_photos_go_and_a_clerks_own_files_stay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The return written over by one without its photos and rows: the register keeps what
     it held (the evidence with it); only when the clerk replaces the register (--force)
     do the photos no hazard holds go — the clerk's own files stay."""
@@ -342,8 +344,14 @@ def test_stale_photos_go_and_a_clerks_own_files_stay(tmp_path: Path) -> None:
     filled_form(campaign, "安全保卫处", form, [hazard(序号=1)])  # the photos taken out
     collect_to_register(campaign, [returns], register, AS_OF)
     assert sorted(p.name for p in folder.iterdir()) == sorted([*laid, "现场检查记录.docx"])
-    collect_to_register(campaign, [returns], register, AS_OF, force=True)
+    rebuilt = collect_to_register(campaign, [returns], register, AS_OF, force=True)
     assert [p.name for p in folder.iterdir()] == ["现场检查记录.docx"]
+    from huitoukan.cli import render
+
+    render.collect_report(rebuilt)  # not said to be the department's doing (trial 157)
+    said = "".join(capsys.readouterr().err.split())
+    assert "按这次的报表重建了台账（--force），被覆盖或移出的旧版本中的照片不再保留" in said
+    assert "部门更换或删去了隐患的照片" not in said
     assert sheet_rows(register, HAZARD_SHEET)[0]["照片"] is None
     (folder / "现场检查记录.docx").unlink()  # the clerk's own taken away: the folder is empty
     collect_to_register(campaign, [returns], register, AS_OF)

@@ -143,6 +143,8 @@ class CollectResult:
     the old one, and saving it there would write the old one back)."""
     due_moved_from: date | None = None
     """The 报送截止 the register it replaced was judged by, when campaign.toml has moved it."""
+    rebuilt: bool = False
+    """A register there rebuilt from the returns alone (--force): what only it held went."""
     library_gone: bool = False
     """The register's photo library (佐证材料/.照片库) was not there when collect began: the
     evidence folder moved, renamed or deleted."""
@@ -1030,6 +1032,7 @@ def collect_to_register(
         due_moved_from=moved_from,
         photos_restored=altered,
         library_gone=library_gone,
+        rebuilt=force and recorded is not None,
         list_not_named=unnamed_list(campaign, findings_file),
         review_left_out=filled_review_left_out(collection.forms, campaign, as_of),
         given=[display_name(i) for i in inputs],

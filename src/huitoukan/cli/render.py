@@ -748,8 +748,12 @@ def collect_report(result: CollectResult) -> None:
         _names_changed(err, renumbered, "个照片文件名", evidence.renamed, "现在是另一项隐患的照片")
         moved = [f"{old} 改为 {Path(new).name}" for old, new in evidence.moved]
         _names_changed(err, renumbered, "张照片改了文件名", moved)
-        _names_changed(err, "部门更换或删去了隐患的照片", "个照片文件", evidence.changed,
-                       "已不是原来的照片或已不在")  # fmt: skip
+        replaced = (  # (not the departments' doing: trial 157)
+            "按这次的报表重建了台账（--force），被覆盖或移出的旧版本中的照片不再保留"
+            if result.rebuilt
+            else "部门更换或删去了隐患的照片"
+        )
+        _names_changed(err, replaced, "个照片文件", evidence.changed, "已不是原来的照片或已不在")
     if result.evidence is not None and result.evidence.missing:
         missing = result.evidence.missing
         shown = "、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
