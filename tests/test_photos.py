@@ -388,6 +388,16 @@ def test_the_photos_of_a_version_taken_out_stay_on_every_collect_after(
         assert sorted(p.name for p in (tmp_path / EVIDENCE_FOLDER / "安全保卫处").iterdir()) == laid
         assert result.evidence is not None and not result.evidence.changed
     assert [r["照片"] for r in sheet_rows(register, HAZARD_SHEET)] == [1, 1, 1, 2, None]
+    # laid out as copies, no return holding them: one rotated in a viewer that saves in
+    # place leaves the library's as sent (it destroyed the only copy: clerk trial 157)
+    rotated = tmp_path / EVIDENCE_FOLDER / "安全保卫处" / "1-1.png"
+    with rotated.open("r+b") as handle:
+        handle.write(b"rotated")
+        handle.truncate()
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    assert {h.where: h.photos for h in result.collection.hazards} == photos
+    assert rotated.read_bytes() == WPS_PHOTO
+    assert rotated.with_name("1-1（原有）.png").read_bytes() == b"rotated"
     # the evidence folder moved away: those photos are nowhere else, the clerk is told to
     # put it back (told to check the disk and collect again, which could not help: trial 157)
     shutil.move(tmp_path / EVIDENCE_FOLDER, tmp_path / "佐证材料（备份）")

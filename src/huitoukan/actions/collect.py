@@ -989,12 +989,14 @@ def collect_to_register(
             verdicts_kept=collection.verdicts_kept,
         )
         laying: list[Pending[Evidence]] = []
+        sent = {n for f in collection.forms for h in f.hazards for n in h.photos}
+        apart = {n for h in collection.hazards for n in h.photos} - sent  # the register's alone
 
         def write(tmp: Path) -> None:
             # the register will be replaced (its checks passed): the photos are laid out
             # in a copy of this process while it is written (off the critical path on two
             # cores; done here, after it, where there is no fork)
-            laying.append(in_background(lambda: lay_out(register, collection.hazards)))
+            laying.append(in_background(lambda: lay_out(register, collection.hazards, apart)))
             write_register(tmp, campaign, collection, status, photo_links=True)
 
         try:

@@ -16,7 +16,7 @@ import errno
 import os
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,8 +120,13 @@ def laid_out_paths(hazards: Iterable[HazardRow]) -> list[tuple[HazardRow, list[s
     ]
 
 
-def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
-    """Lay the photos of `hazards` out beside `register` from its library."""
+def lay_out(
+    register: Path, hazards: Sequence[HazardRow], apart: Set[str] = frozenset()
+) -> Evidence:
+    """Lay the photos of `hazards` out beside `register` from its library: each a link to
+    the library's file, but those `apart` (no return here holds them any more) a copy: a
+    clerk rotating one in a viewer that saves in place changed the library's file too, and
+    no return could give it back (clerk trial 157)."""
     store = library(register)
     evidence = Evidence()
     wanted: dict[Path, set[str]] = {}
@@ -151,19 +156,20 @@ def lay_out(register: Path, hazards: Sequence[HazardRow]) -> Evidence:
             laid.setdefault(photo, path)
             shown_by.setdefault(photo, set()).add(_hazard_of(path))
             target = folder / name
-            if _same_file(source, target):
+            linked = photo in apart and _linked(source, target)  # to be a copy now
+            if not linked and _same_file(source, target):
                 continue  # laid out already
             there = target.is_file()
-            shown = _library_name(target, store) if there else None
+            shown = photo if linked else _library_name(target, store) if there else None
             try:  # (one of the clerk's own is set aside)
-                aside = _place(source, target, there and shown is None)
+                aside = _place(source, target, there and shown is None, photo in apart)
             except OSError as exc:
                 evidence.failed.append(str(output_error(target, exc)))
                 continue
             if aside is not None:
                 evidence.set_aside.append(f"{department_folder(hazard.department)}/{aside.name}")
-            elif shown is not None:  # the library's other photo, laid out here before
-                before.append((path, shown))
+            elif shown is not None and shown != photo:  # the library's other photo, laid
+                before.append((path, shown))  # out here before
     for path, shown in before:  # another hazard's photo, or this one's replaced
         if not _elsewhere(shown_by, shown, path):
             evidence.changed.append(path)
@@ -205,31 +211,43 @@ def _elsewhere(shown_by: dict[str, set[str]], photo: str, path: str) -> bool:
     return bool(shown_by.get(photo, set()) - {_hazard_of(path)})
 
 
-def _place(source: Path, target: Path, clerks: bool) -> Path | None:
+def _place(source: Path, target: Path, clerks: bool, copy: bool = False) -> Path | None:
     """`target` (in a folder that exists, not `source` yet: `_same_file`) made the same
-    file as `source` (a hard link, else a copy). A file of the clerk's own under that name
-    (`clerks`: a photo edited or replaced there, not the library's) is moved aside (to a
-    name `lay_out` never gives), not written over: where it went is returned."""
+    file as `source` (a hard link, else, or when `copy`, a copy). A file of the clerk's own
+    under that name (`clerks`: a photo edited or replaced there, not the library's) is
+    moved aside (to a name `lay_out` never gives), not written over: where it went is
+    returned."""
     aside = None
     if clerks:
         aside = _free_name(target)
         os.replace(target, aside)
-    with contextlib.suppress(OSError):  # a new name: linked at once (a link is whole or absent)
-        os.link(source, target)
-        return aside
+    if not copy:
+        with contextlib.suppress(OSError):  # a new name: linked at once (whole or absent)
+            os.link(source, target)
+            return aside
     temporary = target.with_name(f".{target.name}.tmp")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
     try:
-        try:
-            os.link(source, temporary)
-        except OSError:  # another drive, a file system without links
+        if copy:
             shutil.copyfile(source, temporary)
+        else:
+            try:
+                os.link(source, temporary)
+            except OSError:  # another drive, a file system without links
+                shutil.copyfile(source, temporary)
         os.replace(temporary, target)
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
     return aside
+
+
+def _linked(source: Path, target: Path) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:
+        return False
 
 
 def _same_file(source: Path, target: Path) -> bool:
