@@ -142,7 +142,9 @@ def test_every_photo_lands_byte_identical_under_its_hazard(
 
 @pytest.mark.parametrize("content_changed", [True, False])
 def test_a_photo_changed_in_place_is_kept_again_as_sent(
-    collected: tuple[Campaign, Path, Path], content_changed: bool
+    collected: tuple[Campaign, Path, Path],
+    content_changed: bool,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A clerk rotated 佐证材料/安全保卫处/4-1.png in a viewer saving in place: every copy of
     it is one file (the library's, hard-linked), so the evidence of every hazard showing it
@@ -177,6 +179,11 @@ def test_a_photo_changed_in_place_is_kept_again_as_sent(
     assert aside.is_file() is content_changed
     if content_changed:
         assert aside.read_bytes() == rotated  # the clerk's work is not lost
+        from huitoukan.cli import render
+
+        render.collect_report(result)  # named (said of none, the file another photo: 157)
+        said = "".join(capsys.readouterr().err.split())
+        assert "改动后的文件改名保留：佐证材料/安全保卫处/4-1（原有）.png" in said
     again = collect_to_register(campaign, [returns], register, AS_OF)
     assert again.photos_restored == 0
     assert laid.read_bytes() == BEFORE

@@ -731,7 +731,12 @@ def collect_report(result: CollectResult) -> None:
             err,
             f"注意：{EVIDENCE_FOLDER} 中有 {result.photos_restored} 张照片在上次汇总后被改动过"
             "（如用看图软件旋转后直接保存；各部门文件夹中的同一张照片是同一个文件，会一起改动），"
-            "已按报回表格中的原样重新保存；改动后的文件改名为“…（原有）”保留在原文件夹中",
+            "已按报回表格中的原样重新保存"
+            + (
+                "；改动后的文件改名保留：" + "、".join(aside[:3]) + ("……" if len(aside) > 3 else "")
+                if (aside := result.evidence.set_aside if result.evidence is not None else [])
+                else ""  # (one showing another photo of the library is that photo's: trial 157)
+            ),
         )
     elif result.evidence is not None and result.evidence.set_aside:
         aside = result.evidence.set_aside
