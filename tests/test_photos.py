@@ -800,7 +800,7 @@ def test_a_register_copied_without_its_photos_writes_no_page_saying_there_are_no
     # photos nobody can say are whose (clerk trial 37: 没有附照片 on every page, exit 0)
     for record in Path().glob(".全校隐患台账.xlsx.*"):
         record.unlink()
-    refused("台账“照片”栏记有1张照片，但台账是单独复制过来的")
+    refused("旁没有上次汇总留下的记录文件（.全校隐患台账.xlsx.huitoukan、", "或复制整个文件夹")
     # collect says the records are missing (what they alone hold would be lost: clerk
     # trial 157); the returns still there, --force takes the photos out again
     said = runner.invoke(app, ["collect", "回收", *args])
@@ -1239,7 +1239,7 @@ def test_photos_missing_from_the_library_are_said(tmp_path: Path, runner: CliRun
     )
     said = "".join(result.output.split())
     assert "有1张照片（佐证材料/安全保卫处/1-1.png）在佐证材料/.照片库中找不到" in said
-    assert "照片未能保存，或已被删除" in said
+    assert "照片未能保存，或已被删除，或佐证材料文件夹曾被移动、改名" in said
     assert [r["照片"] for r in sheet_rows(register, HAZARD_SHEET)] == [1, 1, 1, 2, None]
     # laid out by the first collect, no longer the library's: left, as a file of the clerk's
     assert (tmp_path / EVIDENCE_FOLDER / "安全保卫处" / "1-1.png").read_bytes() == WPS_PHOTO

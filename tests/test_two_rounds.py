@@ -189,6 +189,48 @@ def _round_answered(runner: CliRunner, answered: date, closed_on: date) -> None:
     )
 
 
+def test_a_register_rebuilt_without_its_records_keeps_the_first_returns_its_sheets_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """安全保卫处's return, first sent on 12月14日, written over by a version of 12月22日;
+    the working folder copied without its hidden files, collect refused, and --force as it
+    said: 安全保卫处 became late, its first return taken for the 22nd (clerk trial 158)."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    wb = load_workbook(Path("回收") / "安全保卫处.xlsx")
+    set_label(wb[FORM_SHEET], "日期", date(2023, 12, 19))
+    wb.save(Path("回收") / "安全保卫处.xlsx")
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    for record in Path().glob(".全校隐患台账.xlsx.*"):
+        record.unlink()
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 2
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20", "--force")
+    status = json.loads(invoke(runner, "status", "--as-of", "2023-12-20", "--json"))
+    first = {d["department"]: d["first_returned_on"] for d in status["departments"]}
+    assert first["安全保卫处"] == "2023-12-14"
+
+
+def test_the_rounds_record_missing_is_said_not_the_rounds_forgotten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The working folder copied without its hidden files, the clerk copying back the two
+    the refusal named: the round went unchased without a word (clerk trial 158). Its
+    record is named too, by collect and by the commands that read the register."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _round_answered(runner, date(2023, 12, 22), date(2023, 12, 22))
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-23")
+    Path(".全校隐患台账.xlsx.rounds.json").unlink()
+    for args in (["collect", "回收", "第二轮回收"], ["status"], ["remind"]):
+        refused = runner.invoke(app, [*args, "--as-of", "2023-12-23"])
+        assert refused.exit_code == 2, refused.output
+        said = "".join(refused.output.split())
+        assert "旁没有上次汇总留下的记录文件（.全校隐患台账.xlsx.rounds.json，是隐藏文件）" in said
+
+
 @pytest.mark.parametrize("moved_out", [False, True])
 def test_a_round_answered_stays_answered_after_a_collect_with_force(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moved_out: bool

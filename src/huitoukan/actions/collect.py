@@ -761,6 +761,15 @@ def collect_to_register(
         # chased: clerk trial 110)
         recorded = None
 
+    # the first returns its sheets give, rebuilt without its records (a working folder
+    # copied without its hidden files: --force made 安全保卫处 逾期报送, trial 158)
+    first_returns = recorded.returned if recorded is not None else {}
+    if force and recorded is None and register is not None and register.is_file():
+        with contextlib.suppress(InputError):
+            on_sheets = read_register(register)
+            if on_sheets.campaign in ("", campaign.info.name):
+                first_returns = {d: day for d, day in on_sheets.returned.items() if day}
+
     def held_before(forms: Sequence[ReturnForm]) -> Held:
         """`_held_before`, its departments under the names they have now; with `force`,
         the first returns recorded of the departments collected still, and the days their
@@ -770,7 +779,7 @@ def collect_to_register(
         if recorded is not None and not force:  # (which version was used, by its bytes)
             read = frozenset(sha for sha, _ in recorded.sources.values())
             held = held._replace(used=recorded.used, read=read)
-        elif recorded is not None:  # rebuilt: the day a department still here first
+        elif first_returns:  # rebuilt: the day a department still here first
             # returned stays (its file saved over since, it was made 逾期报送: trial 145),
             # unless a file here is dated before it (one missed before, said so: counted)
             earliest: dict[str, date] = {}
@@ -779,7 +788,7 @@ def collect_to_register(
                     earliest[form.department] = min(day, earliest.get(form.department, day))
             returned = {
                 d: day
-                for d, day in recorded.returned.items()
+                for d, day in first_returns.items()
                 if (first := earliest.get(renames.get(d, d))) is not None and day <= first
             }
             state = last_written_state(register) if register is not None else None
@@ -987,6 +996,7 @@ def collect_to_register(
             reviews_not_taken=not_taken,
             remembers=collection.remembers,
             verdicts_kept=collection.verdicts_kept,
+            rounds_issued=len(rounds),
         )
         laying: list[Pending[Evidence]] = []
         sent = {n for f in collection.forms for h in f.hazards for n in h.photos}

@@ -55,7 +55,7 @@ def report(
             campaign, sources, as_of, listed.findings if listed else None, store if photos else None
         )
         status = status_of_state(campaign, state, as_of)
-        pages = hazards_with_photos(store, state.hazards, state.photos_shown) if photos else None
+        pages = hazards_with_photos(store, state.hazards) if photos else None
         # a problem found still there since, or again (its photo page read 已销号 alone
         # beside its 整改后 photo: clerk trial 153)
         since = found_since(state.findings, state.crosschecks)

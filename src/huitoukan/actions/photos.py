@@ -66,12 +66,12 @@ def _kept(path: Path, name: str) -> bytes | None:
 
 
 def hazards_with_photos(
-    store: PhotoStore, hazards: Iterable[HazardRow], shown: int = 0
+    store: PhotoStore, hazards: Iterable[HazardRow]
 ) -> list[tuple[HazardRow, list[Photo]]]:
     """Each hazard with the photos `store` keeps of it (one missing from it left out),
     captioned with the file it is laid out as beside the register (佐证材料/部门/2-1.jpg),
-    or, read from returns (nothing laid out), with its department and number. `shown`: the
-    photos the register's 照片 column counts, read from its sheets (its record gone)."""
+    or, read from returns (nothing laid out), with its department and number (a register
+    copied without its records, which say whose they are, is refused: `load_state`)."""
     register_folder = store.folder.parent.parent  # a register's library: 佐证材料/.照片库
     found = []
     missing = 0
@@ -98,12 +98,6 @@ def hazards_with_photos(
             f"{EVIDENCE_FOLDER} 中有 {len(altered)} 张照片在上次汇总后被改动过（{'、'.join(altered[:3])}"
             f"{' 等' if len(altered) > 3 else ''}；如用看图软件旋转后直接保存），照片页会印出改动后的"
             "照片，未写出任何文件：请先运行 huitoukan collect，按报回表格中的原样恢复"
-        )
-    if shown and not missing and not found:  # copied without its record: which is whose?
-        raise InputError(
-            f"台账“照片”栏记有 {shown} 张照片，但台账是单独复制过来的：记录每张照片属于哪项隐患的"
-            f"隐藏文件和“{EVIDENCE_FOLDER}”文件夹都不在旁边，照片页无法放入照片，未写出任何文件。"
-            "请把台账所在的文件夹整个复制过来（包括隐藏文件），或在原来的文件夹中运行"
         )
     if missing and not found:  # a register copied without its folder: no page says 无照片
         raise InputError(

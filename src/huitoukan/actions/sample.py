@@ -98,7 +98,7 @@ def sample(
             return None
 
         photos: dict[str, list[Photo]] = {}
-        for hazard, data in hazards_with_photos(store, state.hazards, state.photos_shown):
+        for hazard, data in hazards_with_photos(store, state.hazards):
             if (finding := answering(hazard)) is not None:
                 shown = photos.setdefault(finding.number, [])
                 seen = {photo.data for photo in shown}  # two departments sent one photo

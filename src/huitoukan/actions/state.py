@@ -33,7 +33,7 @@ from huitoukan.register.history import copied_from, earlier_registers, kept_for
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import is_register, read_register
-from huitoukan.register.record import RegisterState, registers_under
+from huitoukan.register.record import RegisterState, records_missing, registers_under
 from huitoukan.register.rounds import issued_rounds
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.returns.photos import PhotoStore
@@ -84,6 +84,7 @@ def load_state(
                 "或用 --campaign 指定这次活动的 campaign.toml；campaign.toml 已改为新一次活动的，"
                 "新一次活动请在新的工作文件夹中开始（huitoukan init）"
             )
+        _refuse_without_records(sources[0], state)
         named = {*state.returned, *(h.department for h in state.hazards)}
         if aliased := {
             old: unit.name
@@ -212,6 +213,23 @@ def status_of_state(
         form_errors=state.form_errors,
         assigned_on=state.assigned_on,
         crosschecks=state.crosschecks,
+    )
+
+
+def _refuse_without_records(register: Path, state: RegisterState) -> None:
+    """InputError when `register` shows photos (or had follow-up rounds) but the records
+    beside it that say whose they are (and the rounds) are not there: a working folder
+    copied without its hidden files — status counted those photos missing, remind asked
+    the departments again for what they had sent, the rounds went unchased (trial 158)."""
+    missing = records_missing(register)
+    rounds = [name for name in missing if name.endswith(".rounds.json")]
+    if not (missing and (state.photos_shown or rounds)):
+        return
+    raise InputError(
+        f"{display_name(register)} 旁没有上次汇总留下的记录文件（{'、'.join(missing)}，是隐藏"
+        "文件）：照片属于哪项隐患、跟进轮等都记在其中，没有它们统计和催报会出错（如向部门催要已"
+        "报送的照片），未写出任何文件。复制或移动工作文件夹时请连同隐藏文件一起（Windows 资源管理器"
+        "中先勾选“查看 → 显示 → 隐藏的项目”，或复制整个文件夹），或在原来的文件夹中运行"
     )
 
 

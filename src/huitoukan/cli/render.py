@@ -771,8 +771,9 @@ def collect_report(result: CollectResult) -> None:
                 "被移动、改名或删除？）：这些照片只有原来的文件夹中有（报表中已没有），请把原来的 "
                 f"{EVIDENCE_FOLDER} 文件夹放回台账旁后重新运行 collect"
                 if result.library_gone
-                else "照片未能保存，或已被删除：请检查磁盘空间和文件夹权限，有备份的放回 "
-                f"{EVIDENCE_FOLDER}/{LIBRARY_FOLDER} 后重新运行 collect（报表中仍有的照片会重新读取）"
+                else f"照片未能保存，或已被删除，或 {EVIDENCE_FOLDER} 文件夹曾被移动、改名：请把原来的 "
+                f"{EVIDENCE_FOLDER} 文件夹（或其中的 {LIBRARY_FOLDER}）放回台账旁，并检查磁盘空间和文件夹"
+                "权限，再重新运行 collect（报表中仍有的照片会重新读取）"
             ),
         )
     if result.evidence is not None and result.evidence.failed:

@@ -20,7 +20,7 @@ from huitoukan.json_output import write_json
 from huitoukan.model.findings import Finding, Mention
 from huitoukan.model.returns import HazardRow
 from huitoukan.register.crosschecks import CheckedList
-from huitoukan.register.rounds import IssuedRound
+from huitoukan.register.rounds import IssuedRound, rounds_path
 
 
 class RegisterState(BaseModel):
@@ -126,6 +126,9 @@ class RegisterState(BaseModel):
     changed: clerk trial 156)."""
     verdicts_kept: list[str] = []
     """`Collection.verdicts_kept`: every collect reads them from the register."""
+    rounds_issued: int = 0
+    """The follow-up rounds issued from the register when its collect ran: their record
+    gone since is said (`records_missing`), not the rounds forgotten (clerk trial 158)."""
 
     def latest_fact(self) -> tuple[date, str] | None:
         """The latest date the register's content records (a return's 日期, a 检查时间,
@@ -184,6 +187,8 @@ class Coverage(BaseModel):
     sent: dict[str, list[date]] = {}
     """`RegisterState.sent`: the days of returns whose files were taken out stay too (a
     follow-up round's answer was taken for the return sent before the round: trial 157)."""
+    rounds_issued: int = 0
+    """`RegisterState.rounds_issued`."""
     unreadable: dict[str, str] = {}
     """`RegisterState.unreadable`: a department that went missing because its file can no
     longer be read is said to be."""
@@ -242,6 +247,7 @@ class Coverage(BaseModel):
             or any(h.remembered for h in state.hazards),
             returned={d: day for d, day in state.returned.items() if day is not None},
             sent=state.sent,
+            rounds_issued=state.rounds_issued,
             unreadable=state.unreadable,
             unreadable_why=state.unreadable_why,
             judged_on=state.judged_on,
@@ -275,8 +281,13 @@ def _record_path(register: Path) -> Path:
 def records_missing(register: Path) -> list[str]:
     """The records collect keeps beside `register` (hidden files) that are not there: a
     working folder copied without its hidden files (Ctrl+A in Explorer) lost which photo is
-    whose, and a collect there said the departments had replaced them (clerk trial 157)."""
-    return [p.name for p in (_record_path(register), _state_path(register)) if not p.is_file()]
+    whose, and a collect there said the departments had replaced them (clerk trial 157);
+    the follow-up rounds' too, when its last collect knew of one (trial 158)."""
+    missing = [p for p in (_record_path(register), _state_path(register)) if not p.is_file()]
+    written = written_coverage(register) if not missing else None
+    if written is not None and written.rounds_issued and not rounds_path(register).is_file():
+        missing.append(rounds_path(register))
+    return [p.name for p in missing]
 
 
 REGISTERS_NOTED = ".huitoukan.registers.json"
