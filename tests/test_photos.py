@@ -183,7 +183,7 @@ def test_a_photo_changed_in_place_is_kept_again_as_sent(
 
         render.collect_report(result)  # named (said of none, the file another photo: 157)
         said = "".join(capsys.readouterr().err.split())
-        assert "改动后的文件改名保留：佐证材料/安全保卫处/4-1（原有）.png" in said
+        assert "改动或替换过的1个文件改名保留：佐证材料/安全保卫处/4-1（原有）.png" in said
     again = collect_to_register(campaign, [returns], register, AS_OF)
     assert again.photos_restored == 0
     assert laid.read_bytes() == BEFORE

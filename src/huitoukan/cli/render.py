@@ -732,10 +732,15 @@ def collect_report(result: CollectResult) -> None:
             f"注意：{EVIDENCE_FOLDER} 中有 {result.photos_restored} 张照片在上次汇总后被改动过"
             "（如用看图软件旋转后直接保存；各部门文件夹中的同一张照片是同一个文件，会一起改动），"
             "已按报回表格中的原样重新保存"
+            # the files set aside, counted: those replaced by a new file too (“1 张” read
+            # beside three names: trial 158); none, when the changed file showed another
+            # photo of the library (a （原有） was promised that was not there: trial 157)
             + (
-                "；改动后的文件改名保留：" + "、".join(aside[:3]) + ("……" if len(aside) > 3 else "")
+                f"；改动或替换过的 {len(aside)} 个文件改名保留："
+                + "、".join(aside[:3])
+                + ("……" if len(aside) > 3 else "")
                 if (aside := result.evidence.set_aside if result.evidence is not None else [])
-                else ""  # (one showing another photo of the library is that photo's: trial 157)
+                else ""
             ),
         )
     elif result.evidence is not None and result.evidence.set_aside:
