@@ -762,6 +762,25 @@ def test_a_photo_sent_with_done_but_no_closing_date_is_an_after_photo(tmp_path: 
         assert not result.status.missing_photos
 
 
+def test_a_version_of_the_register_is_read_without_records_of_its_own(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A register with photos whose records are gone is refused (trial 158); a version the
+    history keeps, or one copied out of it, has none of its own and is read as before (the
+    README sends the clerk there for a past day's register)."""
+    monkeypatch.chdir(tmp_path)
+    form = filled_form(photo_campaign(), "安全保卫处", Path("回收") / "保卫处.xlsx", [closed()])
+    paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    for day in ("2023-12-19", "2023-12-20"):
+        assert runner.invoke(app, ["collect", "回收", "--as-of", day]).exit_code == 0
+    [kept] = Path(".全校隐患台账.历史版本").glob("全校隐患台账.*.xlsx")
+    Path("归档").mkdir()
+    copied = shutil.copy2(kept, Path("归档") / "台账-12月19日.xlsx")
+    for version in (kept, copied):
+        said = runner.invoke(app, ["status", str(version), "--as-of", "2023-12-19"])
+        assert said.exit_code == 0, said.output
+
+
 def test_a_register_copied_without_its_photos_writes_no_page_saying_there_are_none(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

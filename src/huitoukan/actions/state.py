@@ -84,7 +84,9 @@ def load_state(
                 "或用 --campaign 指定这次活动的 campaign.toml；campaign.toml 已改为新一次活动的，"
                 "新一次活动请在新的工作文件夹中开始（huitoukan init）"
             )
-        _refuse_without_records(sources[0], state)
+        version_of = _version_of(sources[0], campaign.info.name)
+        if version_of is None:  # (a version has no records beside it: its sheets are read)
+            _refuse_without_records(sources[0], state)
         named = {*state.returned, *(h.department for h in state.hazards)}
         if aliased := {
             old: unit.name
@@ -128,7 +130,7 @@ def load_state(
         state = state.model_copy(
             update={
                 "rounds": issued_rounds(sources[0], campaign.renamed),
-                "crosschecks": _crosschecks(sources[0], as_of, campaign.info.name),
+                "crosschecks": _crosschecks(sources[0], version_of, as_of),
                 "register_file": str(sources[0]),
             }
         )
@@ -233,15 +235,22 @@ def _refuse_without_records(register: Path, state: RegisterState) -> None:
     )
 
 
-def _crosschecks(register: Path, as_of: date | None, campaign: str) -> list[CheckedList]:
-    """The crosschecks recorded beside `register` — or, a version kept in its history (or
-    copied out of it), beside the register it is of, those judged by `as_of`."""
+def _version_of(register: Path, campaign: str) -> Path | None:
+    """The register `register` is a version of: kept in its history, or copied out of it
+    (by its bytes, among the working folder's registers of `campaign`); None when it is one
+    itself (its own records or crosschecks beside it)."""
     kept = kept_for(register)
-    if kept is None and not crosschecks_path(register).is_file():
+    if kept is None and records_missing(register) and not crosschecks_path(register).is_file():
         kept = copied_from(register, registers_under(Path(), campaign))
-    if kept is None:
+    return kept
+
+
+def _crosschecks(register: Path, version_of: Path | None, as_of: date | None) -> list[CheckedList]:
+    """The crosschecks recorded beside `register` — or, a version of a register
+    (`version_of`), beside that register, those judged by `as_of`."""
+    if version_of is None:
         return recorded_crosschecks(register)
-    return [c for c in recorded_crosschecks(kept) if as_of is None or c.checked_on <= as_of]
+    return [c for c in recorded_crosschecks(version_of) if as_of is None or c.checked_on <= as_of]
 
 
 def _refuse_unreadable_files(sources: Sequence[Path], collection: Collection) -> None:
