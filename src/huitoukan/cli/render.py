@@ -726,6 +726,8 @@ def collect_report(result: CollectResult) -> None:
             f"整改照片 {photos} 张（{len(with_photos)} 项隐患）按部门放在 {EVIDENCE_FOLDER} 文件夹中"
             "（台账“照片”栏可点开）",
         )
+    aside = result.evidence.set_aside if result.evidence is not None else []
+    aside_named = "、".join(aside[:3]) + ("……" if len(aside) > 3 else "")
     if result.photos_restored:
         _wrapped(
             err,
@@ -735,22 +737,13 @@ def collect_report(result: CollectResult) -> None:
             # the files set aside, counted: those replaced by a new file too (“1 张” read
             # beside three names: trial 158); none, when the changed file showed another
             # photo of the library (a （原有） was promised that was not there: trial 157)
-            + (
-                f"；改动或替换过的 {len(aside)} 个文件改名保留："
-                + "、".join(aside[:3])
-                + ("……" if len(aside) > 3 else "")
-                if (aside := result.evidence.set_aside if result.evidence is not None else [])
-                else ""
-            ),
+            + (f"；改动或替换过的 {len(aside)} 个文件改名保留：{aside_named}" if aside else ""),
         )
-    elif result.evidence is not None and result.evidence.set_aside:
-        aside = result.evidence.set_aside
+    elif aside:
         _wrapped(
             err,
             f"注意：{EVIDENCE_FOLDER} 中有 {len(aside)} 个照片文件与报回表格中的照片不同（被改动或"
-            "替换过），已按原样放回，原来的文件改名保留："
-            + "、".join(aside[:3])
-            + ("……" if len(aside) > 3 else ""),
+            f"替换过），已按原样放回，原来的文件改名保留：{aside_named}",
         )
     evidence = result.evidence
     if evidence is not None:  # names a printed report cites, changed (clerk trials 154, 155)

@@ -244,6 +244,7 @@ def _place(source: Path, target: Path, clerks: bool, copy: bool = False) -> Path
 
 
 def _linked(source: Path, target: Path) -> bool:
+    """`target` is `source` itself (its hard link)."""
     try:
         return os.path.samefile(source, target)
     except OSError:
@@ -252,9 +253,9 @@ def _linked(source: Path, target: Path) -> bool:
 
 def _same_file(source: Path, target: Path) -> bool:
     """`target` is `source` (its link, or a copy of the same bytes)."""
+    if _linked(source, target):
+        return True
     try:
-        if os.path.samefile(source, target):
-            return True
         return target.stat().st_size == source.stat().st_size and _same_bytes(source, target)
     except OSError:
         return False
