@@ -247,12 +247,11 @@ def run_crosscheck(
         if number != verdict.finding.number:  # (on the printed sheet too: trial 144)
             said += f"（列入清单时问题编号请写 {number}）"
         if verdict.listed_alike:
-            said += f"；{_ALIKE.format(alike=verdict.listed_alike, number=number)}"
-            if (found := verdict.finding.found_on) and verdict.listed_alike_on is not None:
-                said = (
-                    said.removesuffix(_ALIKE_END)
-                    + f"、发现时间改为 {chinese_date(found)}{_ALIKE_END}"
-                )
+            found = verdict.finding.found_on
+            dated = (
+                f"、发现时间改为 {chinese_date(found)}" if found and verdict.listed_alike_on else ""
+            )
+            said += f"；{_ALIKE.format(alike=verdict.listed_alike, number=number, dated=dated)}"
         verdict.note = "；".join(filter(None, (verdict.note, said)))
     result.review_first = [v for v in unlisted if v.review_belied]
     for verdict in result.review_first:
@@ -270,13 +269,13 @@ def run_crosscheck(
     return result, written
 
 
-_ALIKE_END = "（不要再加一行）"
 _ALIKE = (
     "交办问题清单中的 {alike} 是同一次检查在同一部门发现的问题：如就是这个问题，请把清单中它的"
-    "问题编号改为 {number}" + _ALIKE_END
+    "问题编号改为 {number}{dated}（不要再加一行）"
 )
 """What is said of a finding a listed problem under another number may be (clerk trial
-155: listed again under the school's own number, it was asked to be listed once more)."""
+155: listed again under the school's own number, it was asked to be listed once more);
+`dated`, its 发现时间 to put right too (trial 156)."""
 
 
 def listed_alike(
