@@ -1144,6 +1144,15 @@ def _left_behind(was: set[str], on: Sequence[str], identities: Sequence[str]) ->
     return bool(was) and not was.intersection(on) and not was.intersection(identities)
 
 
+def _shown_on(form: ReturnForm, identities: Sequence[str]) -> dict[str, list[str]]:
+    """Photo → the identities (of `form`'s rows) `form` shows it on, in their order."""
+    here: dict[str, list[str]] = {}
+    for hazard, identity in zip(form.hazards, identities, strict=True):
+        for name in hazard.photos:
+            here.setdefault(name, []).append(identity)
+    return here
+
+
 def _on_two(photos: Mapping[str, Sequence[str]]) -> set[str]:
     """The photos of `photos` (hazard → its photos) shown on more than one hazard."""
     counted = Counter(name for names in photos.values() for name in dict.fromkeys(names))
@@ -1174,13 +1183,9 @@ class _OlderPhotos(NamedTuple):
     def left_behind(self, form: ReturnForm, identities: Sequence[str]) -> set[str]:
         """The photos `form` (its rows' `identities`) shows only on rows that moved up into
         deleted rows' places (`_left_behind`)."""
-        here: dict[str, list[str]] = {}
-        for hazard, identity in zip(form.hazards, identities, strict=True):
-            for name in hazard.photos:
-                here.setdefault(name, []).append(identity)
         return {
             name
-            for name, on in here.items()
+            for name, on in _shown_on(form, identities).items()
             if _left_behind(self.placed.get(name, set()), on, identities)
         }
 
@@ -1369,16 +1374,15 @@ class _Lineage:
         placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
         photos: dict[str, list[str]] = {}
         for form, identities in zip(older, self.identities, strict=False):
-            here: dict[str, list[str]] = {}  # photo → the identities this version shows it on
             shared = _on_two(photos)
             for hazard, identity in zip(form.hazards, identities, strict=True):
                 older_photos = photos.get(identity, ())
                 for name in _replaced(form, hazard, older_photos, replaceable, shared):
                     photos[identity].remove(name)
                     placed[name].discard(identity)
-                for name in hazard.photos:
-                    here.setdefault(name, []).append(identity)
-            for name, on in here.items():  # on every row this version shows it (one photo
+            for name, on in _shown_on(
+                form, identities
+            ).items():  # on every row this version shows it (one photo
                 was = placed.get(name, set())  # for two hazards), none it no longer does
                 if _left_behind(was, on, identities):
                     continue
