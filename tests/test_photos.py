@@ -418,6 +418,54 @@ def test_the_photos_of_a_version_taken_out_stay_on_every_collect_after(
     assert "请把原来的佐证材料文件夹放回台账旁后重新运行collect" in said
 
 
+def test_a_force_undone_by_copying_the_version_before_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The clerk regrets a collect --force (it dropped the photos of a version written
+    over) and copies the register before it back from the history: that register's records
+    come back with it. It was called a hand edit, status and report refused or warned, and
+    collect kept the rebuilt register's records, the photos gone (clerk trial 158)."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    form = department_form(campaign, returns / "安全保卫处.xlsx")
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    filled_form(campaign, "安全保卫处", form, [hazard(序号=1, 部位="一号教学楼")])
+    before = collect_to_register(campaign, [returns], register, AS_OF)  # photos kept
+    photos = {h.where: h.photos for h in before.collection.hazards}
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    laid = sorted(p.name for p in folder.iterdir())
+    collect_to_register(campaign, [returns], register, AS_OF, force=True)
+    assert not folder.exists()  # the rebuilt register holds no photo
+    history = sorted((tmp_path / ".全校隐患台账.历史版本").glob("*.xlsx"))
+    shutil.copyfile(history[-1], register)
+    monkeypatch.chdir(tmp_path)
+    said = CliRunner().invoke(app, ["status", "--as-of", AS_OF.isoformat()])
+    assert said.exit_code == 0, said.output
+    text = "".join(said.output.split())
+    assert (
+        f"全校隐患台账.xlsx是从历史版本.全校隐患台账.历史版本/{history[-1].name}复制回来的" in text
+    )
+    assert "被改动过" not in text
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    assert result.restored is None  # (status took the records back already)
+    assert result.backup is None  # not a hand edit
+    assert {h.where: h.photos for h in result.collection.hazards} == photos
+    assert sorted(p.name for p in folder.iterdir()) == laid
+    # collect itself takes them back, the records beside the register those of another
+    shutil.copyfile(history[-1], tmp_path / "copy.xlsx")
+    collect_to_register(campaign, [returns], register, AS_OF, force=True)
+    history = sorted((tmp_path / ".全校隐患台账.历史版本").glob("*.xlsx"))
+    shutil.copyfile(tmp_path / "copy.xlsx", register)
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    assert result.restored is not None and result.backup is None
+    assert {h.where: h.photos for h in result.collection.hazards} == photos
+    from huitoukan.cli import render
+
+    render.collect_report(result)
+    assert "复制回来的，已按该版本恢复" in "".join(capsys.readouterr().err.split())
+
+
 def test_a_register_refused_leaves_the_evidence_as_it_was(tmp_path: Path) -> None:
     """The photos are laid out only once the register is to be replaced: a collect refused
     for losing a department's rows takes none of its photos away."""

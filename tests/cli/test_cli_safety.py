@@ -144,14 +144,18 @@ def test_previous_registers_are_kept_a_few_versions_deep(
         os.utime(chdir_tmp / "全校隐患台账.xlsx")  # distinct seconds are not needed
     folder = history_folder(chdir_tmp / "全校隐患台账.xlsx")
     assert folder.name.startswith(".")  # hidden beside the register, never read as a return
-    assert len(list(folder.iterdir())) == 1  # the same register again and again: kept once
+    assert len(list(folder.glob("*.xlsx"))) == 1  # the same register again and again: once
     for n in range(HISTORY_VERSIONS + 2):  # a return changes before each collect
         rows = [hazard(部位=f"第{n}处"), closed(部位="食堂")]
         filled_form(campaign, "附属医院", chdir_tmp / "回收" / "附属医院.xlsx", rows)
         assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
-    kept = sorted(folder.iterdir())
+    kept = sorted(folder.glob("*.xlsx"))
     assert len(kept) == HISTORY_VERSIONS
     assert len({p.read_bytes() for p in kept}) == HISTORY_VERSIONS  # distinct registers
+    # each with the records of the register it was (to be copied back: clerk trial 158),
+    # dropped with it
+    records = {f".{p.name}.{kind}.kept" for p in kept for kind in ("record", "state")}
+    assert {p.name for p in folder.iterdir()} == {*records, *(p.name for p in kept)}
 
 
 def test_a_kept_register_is_named_by_when_it_was_written(
@@ -166,7 +170,7 @@ def test_a_kept_register_is_named_by_when_it_was_written(
     os.utime(register, (written, written))
     filled_form(campaign, "附属医院", chdir_tmp / "回收" / "附属医院.xlsx", [hazard(部位="北门")])
     assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
-    [kept] = history_folder(register).iterdir()
+    [kept] = history_folder(register).glob("*.xlsx")
     assert kept.name.startswith("全校隐患台账.20231218-173005.")
 
 
@@ -508,7 +512,7 @@ def test_the_last_register_of_each_day_counted_is_kept_too(
         rows = [hazard(部位=f"第{n}处"), closed(部位="食堂")]
         filled_form(campaign, "附属医院", chdir_tmp / "回收" / "附属医院.xlsx", rows)
         assert runner.invoke(app, ["collect", "回收", "--as-of", day]).exit_code == 0
-    kept = sorted(p.name for p in history_folder(chdir_tmp / "全校隐患台账.xlsx").iterdir())
+    kept = sorted(p.name for p in history_folder(chdir_tmp / "全校隐患台账.xlsx").glob("*.xlsx"))
     of_18th = [name for name in kept if ".统计2023-12-18." in name]
     assert len(kept) == HISTORY_VERSIONS + 1 and len(of_18th) == 1
     assert kept[0] == of_18th[0]  # the last of that day, older than the five kept

@@ -73,6 +73,7 @@ from huitoukan.register.evidence import (
     library,
     refuse_blocked,
 )
+from huitoukan.register.history import restore_records
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import (
     EARLIER_REGISTER,
@@ -145,6 +146,9 @@ class CollectResult:
     """The 报送截止 the register it replaced was judged by, when campaign.toml has moved it."""
     rebuilt: bool = False
     """A register there rebuilt from the returns alone (--force): what only it held went."""
+    restored: Path | None = None
+    """The version of the register's history copied back over it, whose records collect
+    took back (`restore_records`)."""
     library_gone: bool = False
     """The register's photo library (佐证材料/.照片库) was not there when collect began: the
     evidence folder moved, renamed or deleted."""
@@ -713,6 +717,7 @@ def collect_to_register(
     photos = None
     altered = 0
     library_gone = False
+    restored = None
     if register is not None:
         # a folder given for the register (-o 汇总): the register in it, by its usual name
         register = register / REGISTER_FILE if register.is_dir() else xlsx_name(register)
@@ -730,6 +735,7 @@ def collect_to_register(
                 "确要写在这个文件上的，加 --force（原文件另存为备份）"
             )
         _refuse_a_second_register(register, campaign, force)
+        restored = restore_records(register)
         _refuse_without_records(register, force)
         refuse_blocked(register)
         library_gone = register.is_file() and not library(register).is_dir()
@@ -1045,6 +1051,7 @@ def collect_to_register(
         photos_restored=altered,
         library_gone=library_gone,
         rebuilt=force and recorded is not None,
+        restored=restored,
         list_not_named=unnamed_list(campaign, findings_file),
         review_left_out=filled_review_left_out(collection.forms, campaign, as_of),
         given=[display_name(i) for i in inputs],

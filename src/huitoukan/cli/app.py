@@ -180,6 +180,7 @@ def _register_notes(
     the register is behind its returns or its list (for `status --json`: trial 84)."""
     from huitoukan.cli import render
     from huitoukan.files import collect_command, given_input
+    from huitoukan.register.history import restore_records
     from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
     from huitoukan.register.reading import changed_by_hand, is_register, trusted_coverage
     from huitoukan.returns.finding import arrived_since, gone_since
@@ -194,6 +195,8 @@ def _register_notes(
     if len(given) != 1 or not given[0].is_file():
         return behind
     register = given[0]
+    if (version := restore_records(register)) is not None:  # (a --force undone: trial 158)
+        render.note(render.restored_text(register, version))
     edited = changed_by_hand(register)
     if edited:
         # letters and a report of hazards deleted or 销号 by hand, not by the departments'
@@ -461,6 +464,7 @@ def issue(
     """
     from huitoukan.actions.issue import issue as issue_forms
     from huitoukan.cli import render
+    from huitoukan.register.history import restore_records
 
     config = _campaign(campaign, [followup] if followup else [])
     render.number_of_another_year(config)
@@ -469,6 +473,8 @@ def issue(
     if out is None:  # a round in a folder of its own: into 发放 it was refused, and --force,
         # as the refusal said, wrote over the first round's forms and signed list (trial 106)
         out = Path(f"跟进轮{day.month}月{day.day}日") if followup else Path("发放")
+    if followup is not None and (version := restore_records(followup)) is not None:
+        render.note(render.restored_text(followup, version))
     try:
         result = issue_forms(
             config, out, department or (), force, followup, day, deadline, only_open, findings

@@ -316,6 +316,15 @@ def register_edited_text(register: Path, writing: str = "") -> str:
     )
 
 
+def restored_text(register: Path, version: Path) -> str:
+    """What is said when `register` was a version of its history copied back, and its
+    records were taken back with it (`restore_records`)."""
+    return (
+        f"提示：{register} 是从历史版本 {version.parent.name}/{version.name} 复制回来的，已按该版本恢复当时汇总的记录（照片属于哪项"
+        "隐患、各部门首次报送日期、复查结论等），之后的汇总从这个版本接着进行。"
+    )
+
+
 _MISSED_BY = {
     "复查验收表": "部门新报已完成的隐患不会列入，已复查过的会再列一次",
     "一问题一档案": "部门新报的整改情况不在档案中，反馈了的部门会被当作未反馈",
@@ -716,6 +725,8 @@ def collect_report(result: CollectResult) -> None:
         _wrapped(out, campaign_ended(status), style="bold")
     _not_returned(out, status, _owing(status.returns_due, status.as_of, "尚未报送"))
     _rounds(out, status.rounds, status.as_of, year)
+    if result.register_file is not None and result.restored is not None:
+        _wrapped(err, restored_text(result.register_file, result.restored))
     if result.register_file is not None:
         _wrapped(out, f"全校隐患台账已写入 {result.register_file}")
     with_photos = [h for h in collection.hazards if h.photos]

@@ -9,11 +9,17 @@ import shutil
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from huitoukan.dates import chinese_date
-from huitoukan.files import hide, make_folder, output_error, sha256_of
-from huitoukan.register.record import Coverage, recorded_coverage
+from huitoukan.files import hide, make_folder, output_error, sha256_of, write_atomically
+from huitoukan.register.record import (
+    Coverage,
+    record_files,
+    recorded_coverage,
+    records_describe,
+)
 
 HISTORY_VERSIONS = 5
 """The registers replaced last that the history keeps, besides the last of each 统计日期
@@ -119,6 +125,10 @@ def keep_version(register: Path, stamp: datetime, coverage: Coverage | None = No
     target = folder / f"{base}{'' if n == 1 else f'_{n:03d}'}{of_day}{register.suffix}"
     try:
         shutil.copy2(register, target)
+        if records_describe(register):  # (a register edited by hand has none of its own)
+            for record, copy in zip(record_files(register), _kept_records(target), strict=True):
+                shutil.copyfile(record, copy)
+                hide(copy)
     except OSError as exc:
         raise output_error(target, exc) from None
     versions = sorted([*kept, target])  # oldest first
@@ -126,8 +136,46 @@ def keep_version(register: Path, stamp: datetime, coverage: Coverage | None = No
     keep = {*versions[-HISTORY_VERSIONS:], *last_of_day.values()}
     for old in versions:
         if old not in keep:
-            with contextlib.suppress(OSError):
-                old.unlink()
+            for path in (old, *_kept_records(old)):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
+def _kept_records(version: Path) -> tuple[Path, Path]:
+    """Where the history keeps the records of the register `version` is a copy of (named
+    apart from a register's own records: a version read is read from its sheets)."""
+    return (
+        version.with_name(f".{version.name}.record.kept"),
+        version.with_name(f".{version.name}.state.kept"),
+    )
+
+
+def restore_records(register: Path) -> Path | None:
+    """When `register` is, byte for byte, a version its history keeps the records of (the
+    clerk copied it back to undo a collect --force), put those records back beside it and
+    return the version: it is the register collect wrote then, not one edited by hand (its
+    photos, first returns and verdicts were lost, the rebuilt register's kept: clerk trial
+    158). None, changing nothing, otherwise."""
+    if records_describe(register) or not register.is_file():
+        return None
+    folder = history_folder(register)
+    if not folder.is_dir():
+        return None
+    size = register.stat().st_size
+    for version in sorted(folder.glob(f"{register.stem}.*{register.suffix}"), reverse=True):
+        kept = _kept_records(version)
+        try:
+            if version.stat().st_size != size or not kept[0].is_file():
+                continue
+        except OSError:
+            continue
+        if not records_describe(register, kept):
+            continue
+        for copy, record in zip(kept, record_files(register), strict=True):
+            write_atomically(record, partial(shutil.copyfile, copy))
+            hide(record)
+        return version
+    return None
 
 
 def _same_file(a: Path, b: Path) -> bool:

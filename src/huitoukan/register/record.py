@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -344,6 +345,34 @@ def note_register(register: Path, folder: Path) -> None:
 
 def _state_path(register: Path) -> Path:
     return register.with_name(f".{register.name}.state.json")
+
+
+def record_files(register: Path) -> tuple[Path, Path]:
+    """The two records `write_records` keeps beside `register`."""
+    return _record_path(register), _state_path(register)
+
+
+def records_describe(register: Path, records: tuple[Path, Path] | None = None) -> bool:
+    """Both records (those beside `register`, or the copies `records` of them) are there
+    and say what it holds, byte for byte."""
+    written = {_written_sha(path) for path in records or record_files(register)}
+    if len(written) != 1 or None in written or not register.is_file():
+        return False
+    return written == {sha256_of(register)}
+
+
+_WRITTEN_SHA = re.compile(rb'\{"sha256":"([0-9a-f]{64})"')
+
+
+def _written_sha(record: Path) -> str | None:
+    """The sha256 a record says its register had, from its head (a register's state is
+    megabytes: read whole, when it is used)."""
+    try:
+        with record.open("rb") as handle:
+            found = _WRITTEN_SHA.match(handle.read(80))
+    except OSError:
+        return None
+    return found.group(1).decode() if found else None
 
 
 def _record(register: Path) -> _Record | None:
