@@ -430,13 +430,16 @@ def test_a_force_undone_by_copying_the_version_before_it_back(
     form = department_form(campaign, returns / "安全保卫处.xlsx")
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [returns], register, AS_OF)
-    filled_form(campaign, "安全保卫处", form, [hazard(序号=1, 部位="一号教学楼")])
+    filled_form(
+        campaign, "安全保卫处", form, [hazard(序号=1, 部位="一号教学楼", 存在隐患问题="灭火器过期")]
+    )
+    paste_photos(form, floating=[(_cell(form, 1, "备注"), png(33, 44, (1, 2, 3)))])
     before = collect_to_register(campaign, [returns], register, AS_OF)  # photos kept
     photos = {h.where: h.photos for h in before.collection.hazards}
     folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
     laid = sorted(p.name for p in folder.iterdir())
     collect_to_register(campaign, [returns], register, AS_OF, force=True)
-    assert not folder.exists()  # the rebuilt register holds no photo
+    assert [p.name for p in folder.iterdir()] == ["1-1.png"]  # the re-sent form's photo
     history = sorted((tmp_path / ".全校隐患台账.历史版本").glob("*.xlsx"))
     shutil.copyfile(history[-1], register)
     monkeypatch.chdir(tmp_path)
@@ -448,10 +451,17 @@ def test_a_force_undone_by_copying_the_version_before_it_back(
     )
     assert "被改动过" not in text
     result = collect_to_register(campaign, [returns], register, AS_OF)
-    assert result.restored is None  # (status took the records back already)
+    assert result.restored == history[-1]  # (status took the records back already)
     assert result.backup is None  # not a hand edit
     assert {h.where: h.photos for h in result.collection.hazards} == photos
     assert sorted(p.name for p in folder.iterdir()) == laid
+    from huitoukan.cli import render
+
+    render.collect_report(result)  # 1-1.png the first form's photo again: not the department's
+    said = "".join(capsys.readouterr().err.split())
+    assert "台账是从历史版本复制回来的，照片按该版本恢复，佐证材料中" in said
+    assert "部门更换或删去了隐患的照片" not in said
+    assert collect_to_register(campaign, [returns], register, AS_OF).restored is None
     # collect itself takes them back, the records beside the register those of another
     shutil.copyfile(history[-1], tmp_path / "copy.xlsx")
     collect_to_register(campaign, [returns], register, AS_OF, force=True)
@@ -460,8 +470,6 @@ def test_a_force_undone_by_copying_the_version_before_it_back(
     result = collect_to_register(campaign, [returns], register, AS_OF)
     assert result.restored is not None and result.backup is None
     assert {h.where: h.photos for h in result.collection.hazards} == photos
-    from huitoukan.cli import render
-
     render.collect_report(result)
     assert "复制回来的，已按该版本恢复" in "".join(capsys.readouterr().err.split())
 

@@ -73,7 +73,7 @@ from huitoukan.register.evidence import (
     library,
     refuse_blocked,
 )
-from huitoukan.register.history import restore_records
+from huitoukan.register.history import restore_records, restored_version
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import (
     EARLIER_REGISTER,
@@ -735,7 +735,7 @@ def collect_to_register(
                 "确要写在这个文件上的，加 --force（原文件另存为备份）"
             )
         _refuse_a_second_register(register, campaign, force)
-        restored = restore_records(register)
+        restored = restore_records(register) or restored_version(register)
         _refuse_without_records(register, force)
         refuse_blocked(register)
         library_gone = register.is_file() and not library(register).is_dir()

@@ -762,9 +762,11 @@ def collect_report(result: CollectResult) -> None:
         _names_changed(err, renumbered, "个照片文件名", evidence.renamed, "现在是另一项隐患的照片")
         moved = [f"{old} 改为 {Path(new).name}" for old, new in evidence.moved]
         _names_changed(err, renumbered, "张照片改了文件名", moved)
-        replaced = (  # (not the departments' doing: trial 157)
+        replaced = (  # (not the departments' doing: trials 157, 158)
             "按这次的报表重建了台账（--force），被覆盖或移出的旧版本中的照片不再保留"
             if result.rebuilt
+            else "台账是从历史版本复制回来的，照片按该版本恢复"
+            if result.restored is not None
             else "部门更换或删去了隐患的照片"
         )
         _names_changed(err, replaced, "个照片文件", evidence.changed, "已不是原来的照片或已不在")

@@ -13,7 +13,14 @@ from functools import partial
 from pathlib import Path
 
 from huitoukan.dates import chinese_date
-from huitoukan.files import hide, make_folder, output_error, sha256_of, write_atomically
+from huitoukan.files import (
+    hide,
+    make_folder,
+    output_error,
+    sha256_of,
+    write_atomically,
+    write_record,
+)
 from huitoukan.register.record import (
     Coverage,
     record_files,
@@ -108,7 +115,11 @@ def keep_version(register: Path, stamp: datetime, coverage: Coverage | None = No
     hide(folder)
     kept = sorted(folder.glob(f"{register.stem}.*{register.suffix}"))
     if kept and _same_file(kept[-1], register):
-        return  # collected again from the same files: the history keeps distinct registers
+        # collected again from the same files: the history keeps distinct registers (the
+        # last kept without the records it had, by an earlier huitoukan, is this one now)
+        if not _kept_records(kept[-1])[0].is_file():
+            _keep(register, kept[-1])
+        return
     if coverage is None:
         coverage = recorded_coverage(register)
     judged = coverage.judged_on if coverage is not None else None
@@ -123,14 +134,7 @@ def keep_version(register: Path, stamp: datetime, coverage: Coverage | None = No
     taken = [p.name[len(base) :] for p in kept if p.name.startswith((f"{base}.", f"{base}_"))]
     n = 1 + max((int(m.group(1)) if (m := _NTH.match(t)) else 1 for t in taken), default=0)
     target = folder / f"{base}{'' if n == 1 else f'_{n:03d}'}{of_day}{register.suffix}"
-    try:
-        shutil.copy2(register, target)
-        if records_describe(register):  # (a register edited by hand has none of its own)
-            for record, copy in zip(record_files(register), _kept_records(target), strict=True):
-                shutil.copyfile(record, copy)
-                hide(copy)
-    except OSError as exc:
-        raise output_error(target, exc) from None
+    _keep(register, target)
     versions = sorted([*kept, target])  # oldest first
     last_of_day = {day.group(1): v for v in versions if (day := _JUDGED.search(v.name))}
     keep = {*versions[-HISTORY_VERSIONS:], *last_of_day.values()}
@@ -139,6 +143,19 @@ def keep_version(register: Path, stamp: datetime, coverage: Coverage | None = No
             for path in (old, *_kept_records(old)):
                 with contextlib.suppress(OSError):
                     path.unlink()
+
+
+def _keep(register: Path, target: Path) -> None:
+    """Copy `register` to `target` in its history, with its records when they describe it
+    (a register edited by hand has none of its own)."""
+    try:
+        shutil.copy2(register, target)
+        if records_describe(register):
+            for record, copy in zip(record_files(register), _kept_records(target), strict=True):
+                shutil.copyfile(record, copy)
+                hide(copy)
+    except OSError as exc:
+        raise output_error(target, exc) from None
 
 
 def _kept_records(version: Path) -> tuple[Path, Path]:
@@ -174,7 +191,28 @@ def restore_records(register: Path) -> Path | None:
         for copy, record in zip(kept, record_files(register), strict=True):
             write_atomically(record, partial(shutil.copyfile, copy))
             hide(record)
+        write_record(_restored_note(register), f"{sha256_of(register)} {version.name}")
         return version
+    return None
+
+
+def _restored_note(register: Path) -> Path:
+    return register.with_name(f".{register.name}.restored")
+
+
+def restored_version(register: Path) -> Path | None:
+    """The version of the history `restore_records` took `register`'s records back from,
+    while no collect has replaced it since (the photos laid out again as they were then
+    were said to be changed by the departments: clerk trial 158)."""
+    note = _restored_note(register)
+    try:
+        sha, name = note.read_text("utf-8").split(" ", 1)
+    except (OSError, ValueError):
+        return None
+    if register.is_file() and sha == sha256_of(register):
+        return history_folder(register) / name
+    with contextlib.suppress(OSError):
+        note.unlink()  # (a collect since)
     return None
 
 
