@@ -33,7 +33,7 @@ from huitoukan.model.returns import STILL_THERE
 from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
 from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
 from huitoukan.register.merging import Collection
-from huitoukan.register.reading import changed_by_hand
+from huitoukan.register.reading import changed_by_hand, read_register
 from tests.helpers import (
     LIST_HEADERS,
     answer,
@@ -3646,7 +3646,9 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
 ) -> None:
     """JB-01 answered by 学生工作处, then given to 总务基建处: 学生工作处's row read “责任部门是
     总务基建处，不是本部门”, as if it had typed the number wrong (clerk trial 138 B5). It is
-    told the problem moved; a department that never had it still reads the plain wording."""
+    told the problem moved, and its row is handed over: no hazard of its own to answer for
+    (it was chased for it, overdue, to the campaign's end: trial 159); a department that
+    never had it still reads the plain wording, and is asked to check the number."""
     row = dict(JB01, 整改时限="2023-12-25")
     listed = findings_list(tmp_path / "清单.xlsx", [row], JB01_ORDER)
     answer_row = hazard(
@@ -3668,14 +3670,66 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
         if p.code is Code.ASSIGNMENT_OTHER_DEPARTMENT
     }
     assert said["学生工作处"].startswith("交办问题 JB-01 已改由总务基建处负责（此前交办本部门")
+    assert "这一行算作已移交，不再计入本部门的隐患，也不再催办" in said["学生工作处"]
     assert said["安全保卫处"].startswith("交办问题 JB-01 的责任部门是总务基建处，不是本部门")
-    # its notice says so too (it said nothing, and asked for a photo of it: trial 139)
-    [notice] = [n for n in notices(campaign, result.status) if n.department == "学生工作处"]
-    assert "核对问题编号" in notice.kinds
-    assert "图书馆：应急照明灯不亮（写的编号是 JB-01，清单中现由总务基建处负责）" in notice.text
+    assert {h.department for h in result.collection.hazards} == {"安全保卫处"}
+    [handed] = result.collection.handed_over
+    assert handed.department == "学生工作处" and handed.number == "JB-01"
+    # nothing to ask of it (asked to delete the number, then chased as its own: trial 159)
+    assert not [n for n in notices(campaign, result.status) if n.department == "学生工作处"]
     [own] = [n for n in notices(campaign, result.status) if n.department == "安全保卫处"]
     assert "确由本处整改的，请在交办问题清单的责任部门中加上本处：" in own.text  # (trial 140)
-    assert result.status.totals.unlisted_answers == 2
+    assert result.status.totals.unlisted_answers == 1
+
+
+@pytest.mark.parametrize("then", ["kept", "deleted", "unnumbered", "closed"])
+def test_a_row_of_a_problem_handed_over_is_no_hazard_of_its_old_department(
+    campaign: Campaign, tmp_path: Path, then: str
+) -> None:
+    """JB-01 (due 12月15日) answered by 学生工作处 整改中; on 12月16日 the list gives it to
+    总务基建处, which closes it. Whatever 学生工作处 does with its row next — leave it, delete
+    it, send it without the number (as a follow-up form pre-filled it), or call it 已完成 —
+    the row is handed over: not its hazard, overdue, chased, asked to be put back, sent
+    for 复查, or counted twice in the school's total (clerk trial 159)."""
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    own = hazard(部位="宿舍", 存在隐患问题="插线板老化", 整改时限=date(2023, 12, 30))
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer, own])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    day = date(2023, 12, 18)
+    done = dict(answer, 整改完成情况="已完成", 销号时间=day, 检查时间=day, 整改措施="更换灯具")
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [done], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    rows = {
+        "kept": [answer, own],
+        "deleted": [own],
+        "unnumbered": [dict(answer, 问题编号=None, 问题来源="自查"), own],
+        "closed": [dict(done, 整改措施="已移交总务基建处"), own],
+    }[then]
+    filled_form(campaign, "学生工作处", returns / "学工处（12月19日）.xlsx", rows,
+                form_date=date(2023, 12, 19))  # fmt: skip
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
+                                 findings_file=listed)  # fmt: skip
+    assert [(h.department, h.where) for h in result.collection.hazards] == [
+        ("总务基建处", "图书馆：应急照明灯不亮"),
+        ("学生工作处", "宿舍：插线板老化"),
+    ]
+    assert [h.department for h in result.collection.handed_over] == ["学生工作处"]
+    assert not [p for p in result.collection.problems if p.department == "学生工作处"
+                and p.code is not Code.ASSIGNMENT_OTHER_DEPARTMENT]  # fmt: skip
+    status = result.status
+    assert status.totals.hazards == 2 and not status.overdue and not status.sent_as_answers
+    assert not [n for n in notices(campaign, status) if n.department == "学生工作处"]
+    state = read_register(register)  # what the follow-up form and the 复查验收表 are made of
+    assert [h.department for h in state.handed_over] == ["学生工作处"]
+    assert "图书馆：应急照明灯不亮" not in {
+        h.where for h in state.hazards if h.department == "学生工作处"
+    }
 
 
 @pytest.mark.parametrize(

@@ -228,6 +228,22 @@ class CollectReport(BaseModel):
         )
 
 
+def _handed_over_unsaid(problems: list[Problem], handed: Sequence[HazardRow]) -> list[Problem]:
+    """`problems` without those of rows handed over to another department with their
+    problem (`Assignment.handed_over`): its row deleted, the old department was asked to
+    put it back and close it (clerk trial 159)."""
+    if not handed:
+        return problems
+    rows = {h.at for h in handed}
+    deleted = {(h.department, said) for h in handed for said in (h.where, h.number) if said}
+    vanished = (Code.VANISHED_HAZARD, Code.VANISHED_CLOSED)
+    return [
+        p
+        for p in problems
+        if p.at not in rows and not (p.code in vanished and (p.department, p.value) in deleted)
+    ]
+
+
 def mentions(
     findings: Sequence[Finding],
     collection: Collection,
@@ -448,6 +464,8 @@ def collect(
             campaign.info.receiver,
             linked,
         )
+        problems = _handed_over_unsaid(problems, assignment.handed_over)
+        update["handed_over"] = assignment.handed_over
         hazards, before_found = sent_before_found(
             assignment.hazards,
             findings,
@@ -1001,18 +1019,20 @@ def collect_to_register(
             withdrawn=withdrawn,
             reviews_not_taken=not_taken,
             remembers=collection.remembers,
+            handed_over=collection.handed_over,
             verdicts_kept=collection.verdicts_kept,
             rounds_issued=len(rounds),
         )
         laying: list[Pending[Evidence]] = []
         sent = {n for f in collection.forms for h in f.hazards for n in h.photos}
-        apart = {n for h in collection.hazards for n in h.photos} - sent  # the register's alone
+        shown = [*collection.hazards, *collection.handed_over]  # (its photos the problem's)
+        apart = {n for h in shown for n in h.photos} - sent  # the register's alone
 
         def write(tmp: Path) -> None:
             # the register will be replaced (its checks passed): the photos are laid out
             # in a copy of this process while it is written (off the critical path on two
             # cores; done here, after it, where there is no fork)
-            laying.append(in_background(lambda: lay_out(register, collection.hazards, apart)))
+            laying.append(in_background(lambda: lay_out(register, shown, apart)))
             write_register(tmp, campaign, collection, status, photo_links=True)
 
         try:

@@ -184,7 +184,7 @@ def run_crosscheck(
     result = crosscheck(
         campaign,
         [f for f in listed.findings if f not in skipped],
-        state.hazards,
+        [*state.hazards, *state.handed_over],  # (one handed over since was the department's)
         state.findings,
         returned=set(state.returned),
         sent=state.sent,

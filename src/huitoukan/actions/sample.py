@@ -98,14 +98,15 @@ def sample(
             return None
 
         photos: dict[str, list[Photo]] = {}
-        for hazard, data in hazards_with_photos(store, state.hazards):
+        answers = [*state.hazards, *state.handed_over]  # (handed over since: on its page)
+        for hazard, data in hazards_with_photos(store, answers):
             if (finding := answering(hazard)) is not None:
                 shown = photos.setdefault(finding.number, [])
                 seen = {photo.data for photo in shown}  # two departments sent one photo
                 shown.extend(photo for photo in data if photo.data not in seen)
         # pasted and not read (a .xls): “没有附照片” on the page (clerk trial 144)
         unread: dict[str, list[str]] = {}
-        for hazard in state.hazards:
+        for hazard in answers:
             if (
                 hazard.photos_lost
                 and not hazard.photos

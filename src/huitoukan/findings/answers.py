@@ -47,6 +47,9 @@ class Assignment:
     renumbered: set[tuple[str, str]] = field(default_factory=set)
     """(file, 编号 as compared) of a row whose 编号 was another of its department's problems
     (it answers the one it states): another row of that 编号 repeats nothing."""
+    handed_over: list[HazardRow] = field(default_factory=list)
+    """Rows answering a problem the list has given another department since this one
+    answered it (`handed_over`): not its hazards any more."""
 
 
 def part_key(number: str, department: str) -> str:
@@ -182,7 +185,24 @@ def assign(
     for row in hazards:
         of_file.setdefault(row.source_file, []).append(row)
     hinted: set[str] = set()  # files of no department known, told whose they may be
+    handed: list[HazardRow] = []
     for row in hazards:
+        moved = _moved_away(row, by_number, current, answered_before)
+        if moved is not None:  # handed over: the new department's to answer (its row was
+            # the old one's own hazard, overdue, chased till the campaign's end: trial 159)
+            handed.append(row)
+            if row.number:  # (its number taken out already: nothing to say)
+                problems.append(
+                    _row_problem(
+                        Code.ASSIGNMENT_OTHER_DEPARTMENT,
+                        row,
+                        row.number,
+                        variant="moved",
+                        owners="、".join(moved.departments),
+                        tell="" if row.department == receiver else "告知接收部门",
+                    )
+                )
+            continue
         if not row.number:
             loose.setdefault(row.department, []).append(len(result))
             result.append(row)
@@ -200,11 +220,7 @@ def assign(
                     Code.ASSIGNMENT_OTHER_DEPARTMENT,
                     row,
                     row.number,
-                    variant="unassigned"
-                    if not owners
-                    else "moved"
-                    if (finding.number, row.department) in answered_before
-                    else "",
+                    variant="unassigned" if not owners else "",
                     owners=owners,
                     tell="" if row.department == receiver else "告知接收部门",
                 )
@@ -379,7 +395,25 @@ def assign(
         result[index] = row._replace(
             number="", source=source, answered_as=(row.number, row.source), deadline_assigned=False
         )
-    return Assignment(result, [*unknown.values(), *problems], renumbered)
+    return Assignment(result, [*unknown.values(), *problems], renumbered, handed)
+
+
+def _moved_away(
+    row: HazardRow,
+    by_number: Mapping[str, Finding],
+    current: Mapping[str, ReturnForm],
+    answered_before: Collection[tuple[str, str]],
+) -> Finding | None:
+    """The problem `row` answers (by its 编号, or the one it was sent with before its 编号
+    was taken out) that its department answered before and the list has given another
+    department since; None when it answers none such."""
+    number = row.number or (row.answered_as[0] if row.answered_as else "")
+    finding = by_number.get(number_key(number)) if number else None
+    if finding is None or not finding.departments or row.department in finding.departments:
+        return None
+    if row.department not in current or (finding.number, row.department) not in answered_before:
+        return None
+    return finding
 
 
 def _states_another(row: HazardRow, numbered: Finding, own: Sequence[Finding]) -> bool:

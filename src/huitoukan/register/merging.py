@@ -82,6 +82,10 @@ class Collection(ProblemCounts):
     verdicts_kept: list[str] = []
     """The hazards (隐患编号) whose 复查 verdict the register alone held (`kept_verdicts`):
     every collect after reads them from it."""
+    handed_over: list[HazardRow] = []
+    """Rows answering a problem the list has given another department since (not among
+    `hazards`: `answers.Assignment.handed_over`); the 追责核查 and the problem's page read
+    them (the department had it then, its answers and photos are the problem's history)."""
     remembers: list[str] = []
     """The departments whose oldest version was what the register held (`Held.hazards`):
     one of their files was written over or taken out, and what it alone showed (a photo,

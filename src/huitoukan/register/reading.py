@@ -138,6 +138,7 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
             "hazards": hazards,
             "findings": written.findings,
             "mentions": written.mentions,
+            "handed_over": written.handed_over,
             "sources": written.sources,
             "campaign": state.campaign or written.campaign,
         }

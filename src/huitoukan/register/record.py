@@ -121,6 +121,8 @@ class RegisterState(BaseModel):
     only the record knows)."""
     reviews_not_taken: dict[str, list[int]] = {}
     """`Collection.reviews_not_taken`."""
+    handed_over: list[HazardRow] = []
+    """`Collection.handed_over`."""
     remembers: list[str] = []
     """`Collection.remembers`: every collect reads the register's hazards of them (a photo
     of a version taken out, kept by the collect after, was dropped by the next, nothing
