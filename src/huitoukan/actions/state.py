@@ -33,7 +33,12 @@ from huitoukan.register.history import copied_from, earlier_registers, kept_for
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import Collection
 from huitoukan.register.reading import is_register, read_register
-from huitoukan.register.record import RegisterState, records_missing, registers_under
+from huitoukan.register.record import (
+    RegisterState,
+    missing_named,
+    records_missing,
+    registers_under,
+)
 from huitoukan.register.rounds import issued_rounds
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.returns.photos import PhotoStore
@@ -228,10 +233,11 @@ def _refuse_without_records(register: Path, state: RegisterState) -> None:
     if not (missing and (state.photos_shown or rounds)):
         return
     raise InputError(
-        f"{display_name(register)} 旁没有上次汇总留下的记录文件（{'、'.join(missing)}，是隐藏"
-        "文件）：照片属于哪项隐患、跟进轮等都记在其中，没有它们统计和催报会出错（如向部门催要已"
-        "报送的照片），未写出任何文件。复制或移动工作文件夹时请连同隐藏文件一起（Windows 资源管理器"
-        "中先勾选“查看 → 显示 → 隐藏的项目”，或复制整个文件夹），或在原来的文件夹中运行"
+        f"{display_name(register)} 旁没有上次汇总留下的记录文件（是隐藏文件："
+        f"{missing_named(register, missing)}）：照片属于哪项隐患、跟进轮等都记在其中，没有它们"
+        "统计和催报会出错（如向部门催要已报送的照片），没有继续。复制或移动工作文件夹时请连同"
+        "隐藏文件一起（Windows 资源管理器中先勾选“查看 → 显示 → 隐藏的项目”，或复制整个文件夹），"
+        "把它们放回台账旁后再运行；或回到原来的工作文件夹中运行"
     )
 
 

@@ -26,6 +26,7 @@ from huitoukan.register.record import (
     record_files,
     recorded_coverage,
     records_describe,
+    restored_note,
 )
 
 HISTORY_VERSIONS = 5
@@ -191,28 +192,22 @@ def restore_records(register: Path) -> Path | None:
         for copy, record in zip(kept, record_files(register), strict=True):
             write_atomically(record, partial(shutil.copyfile, copy))
             hide(record)
-        write_record(_restored_note(register), f"{sha256_of(register)} {version.name}")
+        write_record(restored_note(register), f"{sha256_of(register)} {version.name}")
         return version
     return None
-
-
-def _restored_note(register: Path) -> Path:
-    return register.with_name(f".{register.name}.restored")
 
 
 def restored_version(register: Path) -> Path | None:
     """The version of the history `restore_records` took `register`'s records back from,
     while no collect has replaced it since (the photos laid out again as they were then
     were said to be changed by the departments: clerk trial 158)."""
-    note = _restored_note(register)
+    note = restored_note(register)
     try:
         sha, name = note.read_text("utf-8").split(" ", 1)
     except (OSError, ValueError):
         return None
     if register.is_file() and sha == sha256_of(register):
         return history_folder(register) / name
-    with contextlib.suppress(OSError):
-        note.unlink()  # (a collect since)
     return None
 
 

@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -293,6 +295,17 @@ def records_missing(register: Path) -> list[str]:
     return [p.name for p in missing]
 
 
+def missing_named(register: Path, missing: Sequence[str]) -> str:
+    """`missing` (`records_missing`) as a refusal names them: with the follow-up rounds'
+    record too, when it is not there either and whether there were rounds cannot be told
+    (the record saying so is missing: the clerk came back a second time for it, trial 159)."""
+    named = "、".join(missing)
+    rounds = rounds_path(register)
+    if _record_path(register).name in missing and not rounds.is_file():
+        named += f"；发过跟进轮的，还有 {rounds.name}"
+    return named
+
+
 REGISTERS_NOTED = ".huitoukan.registers.json"
 """In a working folder: the registers collect wrote from it out of `registers_under`'s
 reach (another folder), by their full paths."""
@@ -347,6 +360,12 @@ def note_register(register: Path, folder: Path) -> None:
 
 def _state_path(register: Path) -> Path:
     return register.with_name(f".{register.name}.state.json")
+
+
+def restored_note(register: Path) -> Path:
+    """Beside a register copied back from its history: which version, till a collect
+    writes it (`history.restore_records`)."""
+    return register.with_name(f".{register.name}.restored")
 
 
 def record_files(register: Path) -> tuple[Path, Path]:
@@ -434,6 +453,8 @@ def _state_record(register: Path) -> _StateRecord | None:
 
 def write_records(register: Path, state: RegisterState | None) -> None:
     """Record what was just written to `register` (and, given, the state it holds)."""
+    with contextlib.suppress(OSError):
+        restored_note(register).unlink(missing_ok=True)  # (written anew: restored no more)
     digest = sha256_of(register)
     coverage = Coverage.of(state) if state is not None else None
     record = _Record(sha256=digest, coverage=coverage).model_dump_json()
