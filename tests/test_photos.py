@@ -4,6 +4,7 @@ register, counted and linked in it, and shown on the pages people read (issue 16
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -835,6 +836,26 @@ def test_a_version_of_the_register_is_read_without_records_of_its_own(
     for version in (kept, copied):
         said = runner.invoke(app, ["status", str(version), "--as-of", "2023-12-19"])
         assert said.exit_code == 0, said.output
+
+
+def test_a_photo_the_report_cannot_find_is_said(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One hazard's photo gone from 佐证材料 (its folder moved, the departments' forms sent
+    again without it): report --photos printed the others' pages and left that one out
+    without a word (clerk trials 158, 159)."""
+    monkeypatch.chdir(tmp_path)
+    department_form(photo_campaign(), Path("回收") / "安全保卫处.xlsx")
+    args = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
+    library = Path(EVIDENCE_FOLDER) / LIBRARY_FOLDER
+    (library / f"{hashlib.sha256(WPS_PHOTO).hexdigest()}.png").unlink()
+    (Path(EVIDENCE_FOLDER) / "安全保卫处" / "1-1.png").unlink()
+    said = runner.invoke(app, ["report", "--photos", "-o", "汇报.xlsx", *args])
+    assert said.exit_code == 0, said.output
+    text = "".join(said.output.split())
+    assert "附有照片的隐患3项" in text
+    assert "注意：台账记录的照片中有1张（佐证材料/安全保卫处/1-1.png）在佐证材料中找不到" in text
 
 
 def test_a_register_copied_without_its_photos_writes_no_page_saying_there_are_none(

@@ -263,7 +263,7 @@ def test_photos_print_on_the_report_and_archive_pages(libreoffice: None, tmp_pat
     department_form(campaign, tmp_path / "回收" / "安全保卫处.xlsx")
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 20))
-    _, report_file, _ = report(
+    _, report_file, _, _ = report(
         campaign, [register], date(2023, 12, 20), tmp_path / "汇报.xlsx", photos=True
     )
     out = tmp_path / "pdf"

@@ -1575,7 +1575,7 @@ def test_a_long_department_name_gets_a_row_tall_enough_in_the_summary_and_the_re
     collect_to_register(campaign, [returns], out, AS_OF)
     report(campaign, [out], AS_OF, tmp_path / "汇报.xlsx", None, False)
     # with --photos and none sent: no page of its own saying so (clerk trial 62)
-    _, _, pages = report(campaign, [out], AS_OF, tmp_path / "照片.xlsx", None, True)
+    _, _, pages, _ = report(campaign, [out], AS_OF, tmp_path / "照片.xlsx", None, True)
     assert pages == 0 and load_workbook(tmp_path / "照片.xlsx").sheetnames == ["工作汇报"]
     for path in (out, tmp_path / "汇报.xlsx"):
         ws = load_workbook(path).worksheets[0]

@@ -43,11 +43,12 @@ def report(
     out: Path,
     findings_file: Path | None = None,
     photos: bool = False,
-) -> tuple[StatusReport, Written, int | None]:
+) -> tuple[StatusReport, Written, int | None, list[str]]:
     """The leaders' report written to `out` (.xlsx added when left out), with a page of
-    photos for each hazard that has some when `photos`; the status it shows, the file and
-    the hazards with photos (None when not asked for; none: no sheet of photos, a whole
-    page saying there were none was printed, clerk trial 62)."""
+    photos for each hazard that has some when `photos`; the status it shows, the file, the
+    hazards with photos (None when not asked for; none: no sheet of photos, a whole page
+    saying there were none was printed, clerk trial 62) and the photos that could not be
+    found (left off their pages without a word: clerk trials 158, 159)."""
     listed = load_findings(campaign, findings_file)
     out = xlsx_name(out)
     with photo_store(sources) as store:
@@ -55,11 +56,12 @@ def report(
             campaign, sources, as_of, listed.findings if listed else None, store if photos else None
         )
         status = status_of_state(campaign, state, as_of)
-        pages = hazards_with_photos(store, state.hazards) if photos else None
+        lost: list[str] = []
+        pages = hazards_with_photos(store, state.hazards, lost) if photos else None
         # a problem found still there since, or again (its photo page read 已销号 alone
         # beside its 整改后 photo: clerk trial 153)
         since = found_since(state.findings, state.crosschecks)
         written = replace_output(
             out, lambda tmp: write_report(tmp, campaign, status, pages or None, since)
         )
-    return status, written, None if pages is None else len(pages)
+    return status, written, None if pages is None else len(pages), lost

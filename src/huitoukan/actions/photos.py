@@ -66,12 +66,13 @@ def _kept(path: Path, name: str) -> bytes | None:
 
 
 def hazards_with_photos(
-    store: PhotoStore, hazards: Iterable[HazardRow]
+    store: PhotoStore, hazards: Iterable[HazardRow], lost: list[str] | None = None
 ) -> list[tuple[HazardRow, list[Photo]]]:
-    """Each hazard with the photos `store` keeps of it (one missing from it left out),
-    captioned with the file it is laid out as beside the register (佐证材料/部门/2-1.jpg),
-    or, read from returns (nothing laid out), with its department and number (a register
-    copied without its records, which say whose they are, is refused: `load_state`)."""
+    """Each hazard with the photos `store` keeps of it (one missing from it left out, its
+    file named in `lost`, given), captioned with the file it is laid out as beside the
+    register (佐证材料/部门/2-1.jpg), or, read from returns (nothing laid out), with its
+    department and number (a register copied without its records, which say whose they
+    are, is refused: `load_state`)."""
     register_folder = store.folder.parent.parent  # a register's library: 佐证材料/.照片库
     found = []
     missing = 0
@@ -86,6 +87,8 @@ def hazards_with_photos(
                 if (store.folder / name).is_file():  # changed since it was kept (rotated in a
                     altered.append(path)  # viewer saving in place: printed so, trial 87)
                 missing += 1
+                if lost is not None:
+                    lost.append(path)
                 continue
             laid_out = (register_folder / path).is_file()
             caption = path if laid_out else f"{hazard.department}　照片 {n}"

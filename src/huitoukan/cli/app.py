@@ -654,12 +654,12 @@ def report(
     day = _day(as_of, config)
     _register_notes(sources, day, config, findings, writing=REPORT)
     try:
-        status_report, written, photo_pages = write_leader_report(
+        status_report, written, photo_pages, lost = write_leader_report(
             config, sources or [], day, out, findings, photos
         )
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.report_written(status_report, written, photo_pages)
+    render.report_written(status_report, written, photo_pages, lost)
 
 
 @app.command()

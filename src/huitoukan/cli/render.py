@@ -516,7 +516,9 @@ def campaign_written(done: Initialized) -> None:
         _wrapped(console, f"注意：原 {file} 已覆盖，覆盖前的内容另存为 {copy}")
 
 
-def report_written(report: StatusReport, written: Written, photo_pages: int | None) -> None:
+def report_written(
+    report: StatusReport, written: Written, photo_pages: int | None, lost: Sequence[str] = ()
+) -> None:
     console = _out()
     console.print(f"统计日期 {chinese_date(report.as_of)}")
     _wrapped(console, summary_line(report, written.path))
@@ -524,6 +526,13 @@ def report_written(report: StatusReport, written: Written, photo_pages: int | No
         _wrapped(console, "各部门报送的表格中没有附照片，汇报未附“整改照片”页。")
     elif photo_pages:
         _wrapped(console, f"另附“整改照片”：附有照片的隐患 {photo_pages} 项，每项从新的一页开始。")
+    if lost:
+        _wrapped(
+            _err(),
+            f"注意：台账记录的照片中有 {len(lost)} 张（{'、'.join(lost[:3])}"
+            f"{'等' if len(lost) > 3 else ''}）在 {EVIDENCE_FOLDER} 中找不到，“整改照片”页中没有它们："
+            f"{EVIDENCE_FOLDER} 文件夹被移动或改过名的，请放回台账旁后重新运行 collect 和 report",
+        )
     _backed_up(console, written)
 
 
