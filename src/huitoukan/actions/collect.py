@@ -98,6 +98,7 @@ from huitoukan.register.record import (
     note_register,
     records_missing,
     registers_under,
+    written_coverage,
 )
 from huitoukan.register.reviews import apply_reviews
 from huitoukan.register.rounds import (
@@ -147,6 +148,9 @@ class CollectResult:
     """The 报送截止 the register it replaced was judged by, when campaign.toml has moved it."""
     rebuilt: bool = False
     """A register there rebuilt from the returns alone (--force): what only it held went."""
+    unrecorded: bool = False
+    """The register replaced had no record beside it (copied without its hidden files):
+    whether it was changed by hand since it was written cannot be told."""
     restored: Path | None = None
     """The version of the register's history copied back over it, whose records collect
     took back (`restore_records`)."""
@@ -737,6 +741,7 @@ def collect_to_register(
     altered = 0
     library_gone = False
     restored = None
+    existed = unrecorded = False
     if register is not None:
         # a folder given for the register (-o 汇总): the register in it, by its usual name
         register = register / REGISTER_FILE if register.is_dir() else xlsx_name(register)
@@ -755,6 +760,8 @@ def collect_to_register(
             )
         _refuse_a_second_register(register, campaign, force)
         restored = restore_records(register) or restored_version(register)
+        existed = register.is_file()
+        unrecorded = existed and written_coverage(register) is None
         _refuse_without_records(register, force)
         refuse_blocked(register)
         library_gone = register.is_file() and not library(register).is_dir()
@@ -1071,7 +1078,8 @@ def collect_to_register(
         due_moved_from=moved_from,
         photos_restored=altered,
         library_gone=library_gone,
-        rebuilt=force and recorded is not None,
+        rebuilt=force and existed,
+        unrecorded=unrecorded,
         restored=restored,
         list_not_named=unnamed_list(campaign, findings_file),
         review_left_out=filled_review_left_out(collection.forms, campaign, as_of),

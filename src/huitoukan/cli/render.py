@@ -872,6 +872,12 @@ def collect_report(result: CollectResult) -> None:
             f"提示：{result.register_file} 在上次生成后用其他软件打开保存过，隐患和报送情况没有改动；"
             f"原文件已备份为 {result.backup}，其中另外写上的内容（如批注）没有带入新台账",
         )
+    elif result.backup is not None and result.unrecorded:  # (not said to be edited: trial 159)
+        _wrapped(
+            err,
+            f"提示：{result.register_file} 旁没有上次汇总的记录文件，无法判断它是否被手工改过，"
+            f"原文件已备份为 {result.backup}",
+        )
     elif result.backup is not None:
         _wrapped(
             err,
