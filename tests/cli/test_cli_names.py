@@ -98,6 +98,14 @@ def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
         said = "".join(result.output.split())
         assert result.exit_code == 2 and "所给文件夹中有2026年回头看/campaign.toml" in said
     assert sorted(p.name for p in chdir_tmp.iterdir()) == [work.name]
+    # its register there: only that way (--campaign here is refused in turn: trial 158)
+    (work / "全校隐患台账.xlsx").write_bytes(b"")
+    said = "".join(runner.invoke(app, ["status", "2026年回头看/回收", *AS_OF]).output.split())
+    assert (
+        "请到2026年回头看文件夹中运行（本次活动的台账2026年回头看/全校隐患台账.xlsx也在那里）"
+        in said
+    )
+    assert "--campaign" not in said
 
 
 def test_run_inside_the_returns_folder_it_points_at_the_campaign_above(
