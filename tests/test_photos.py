@@ -2774,6 +2774,37 @@ def test_a_hazards_photo_replaced_is_not_said_to_be_another_hazards(
     )
 
 
+def test_another_departments_photo_copied_over_a_laid_out_one_is_put_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The clerk copies 总务基建处's laid-out photo over 安全保卫处/1-1.png: it was said that
+    安全保卫处 had changed its 序号, 1-1.png now 1-1.png of another folder's name (clerk trial
+    158 N8). Put back as sent, and said so."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    for department, photo in (("安全保卫处", AFTER), ("总务基建处", BEFORE)):
+        form = filled_form(campaign, department, returns / f"{department}.xlsx",
+                           [hazard(部位=f"{department}门口")])  # fmt: skip
+        paste_photos(form, wps={_cell(form, 1, "备注"): photo})
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    folder = tmp_path / EVIDENCE_FOLDER
+    shutil.copyfile(folder / "总务基建处" / "1-1.png", folder / "安全保卫处" / "1-1.png")
+    result = collect_to_register(campaign, [returns], register, AS_OF)
+    assert result.evidence is not None and result.evidence.moved == []
+    assert result.evidence.put_back == ["佐证材料/安全保卫处/1-1.png"]
+    assert (folder / "安全保卫处" / "1-1.png").read_bytes() == AFTER
+    from huitoukan.cli import render
+
+    render.collect_report(result)
+    said = "".join(capsys.readouterr().err.split())
+    assert "序号" not in said and "部门更换" not in said
+    assert (
+        "（佐证材料/安全保卫处/1-1.png）被换成了其他部门隐患的照片，已按报回表格中的原样放回"
+        in said
+    )
+
+
 @pytest.mark.parametrize("pasted", [True, False])
 def test_a_photos_file_name_gone_with_its_photo_laid_out_anew_is_said(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], pasted: bool

@@ -766,6 +766,14 @@ def collect_report(result: CollectResult) -> None:
             f"替换过），已按原样放回，原来的文件改名保留：{aside_named}",
         )
     evidence = result.evidence
+    if evidence is not None and evidence.put_back:
+        _wrapped(
+            err,
+            f"注意：{EVIDENCE_FOLDER} 中有 {len(evidence.put_back)} 个照片文件（"
+            + "、".join(evidence.put_back[:3])
+            + ("等" if len(evidence.put_back) > 3 else "")
+            + "）被换成了其他部门隐患的照片，已按报回表格中的原样放回",
+        )
     if evidence is not None:  # names a printed report cites, changed (clerk trials 154, 155)
         renumbered = "部门调整了隐患的序号"
         _names_changed(err, renumbered, "个照片文件名", evidence.renamed, "现在是另一项隐患的照片")

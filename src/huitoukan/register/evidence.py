@@ -75,6 +75,10 @@ class Evidence:
     relative to the register: a department's 序号 changed (4-1.jpg now 3-1.jpg), the old
     name gone from the folder or showing another photo, though a report or archive printed
     before cites it (clerk trials 154, 156)."""
+    put_back: list[str] = field(default_factory=list)
+    """Laid-out names found showing another department's photo (copied over by hand: no
+    department's 序号 moves a photo into another's folder), laid out again as sent
+    (said to be a 序号 changed, to a name that does not exist: clerk trial 158)."""
     changed: list[str] = field(default_factory=list)
     """Laid-out names of a hazard that show another photo of it now, or are gone, its
     photos replaced or taken out (said as a 序号 changed, which none had: clerk trial
@@ -173,6 +177,8 @@ def lay_out(
     for path, shown in before:  # another hazard's photo, or this one's replaced
         if not _elsewhere(shown_by, shown, path):
             evidence.changed.append(path)
+        elif laid[shown].rpartition("/")[0] != path.rpartition("/")[0]:
+            evidence.put_back.append(path)
         elif laid[shown] != path:  # its photo laid out under another name now (in a chain
             evidence.moved.append((path, laid[shown]))  # 2→4→11, 4→11 went unsaid: trial 156)
         else:
