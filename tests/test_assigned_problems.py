@@ -3589,7 +3589,10 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
     assert files[-2:] == ["学工处.xlsx", "总务.xlsx"], texts  # (collected again, still there)
     assert "学生工作处" in texts
     assert "已清零" in texts and not any("超过整改时限" in t for t in texts), texts
-    assert "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限）" in texts
+    assert (  # the one it had it from named (said in the 报送记录 alone: trial 159)
+        "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限；此前由学生工作处负责，"
+        "其反馈见报送记录）" in texts
+    )
     with zipfile.ZipFile("抽查档案.xlsx") as archive:
         media = [archive.read(n) for n in archive.namelist() if n.startswith("xl/media/")]
     assert media == [photo]

@@ -159,6 +159,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         )
     field_row("整改状态", state)
     answered_in = _rows_by(page.mentions)
+    # those it was taken from (handed over: said nowhere but in the 报送记录, clerk trial 159)
+    before = [d for d in dict.fromkeys(m.department for m in page.mentions)
+              if d not in finding.departments]  # fmt: skip
     for part in page.parts:
         sheet.add("")
         # 整改中 is the state of every part not yet done: a row saying 未整改 is said so
@@ -182,7 +185,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         if given is not None:  # the list gave it this department later (the first one's
             # answers are in the 报送记录)
             past = "，已过整改时限" if given_late else ""
-            field_row("交办时间", f"{_day(given)}（交办问题清单此时才交办本部门{past}）")
+            moved = f"；此前由{'、'.join(before)}负责，其反馈见报送记录" if before else ""
+            field_row("交办时间", f"{_day(given)}（交办问题清单此时才交办本部门{past}{moved}）")
         # a 销号 dated after the form that reports it: the register's 校验问题 says so, the
         # page showed it clean, 已清零 (clerk trial 108)
         sent = next((m.form_date for m in page.mentions if m.file == part.file), None)
