@@ -21,6 +21,7 @@ from huitoukan.campaign.loading import parse_campaign
 from huitoukan.cli import app
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
+from huitoukan.findings.answers import given_day
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
 from huitoukan.forms.issuing import fill_form, form_file_name, issue_forms
 from huitoukan.forms.layout import ASSIGNED_SHEET, FORM_SHEET
@@ -3587,7 +3588,7 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
              for c in r if c.value]  # fmt: skip
     files = [t.rpartition("/")[2] for t in texts if t.endswith(".xlsx")]
     assert files[-2:] == ["学工处.xlsx", "总务.xlsx"], texts  # (collected again, still there)
-    assert "学生工作处" in texts
+    assert "学生工作处（已移交）" in texts  # (its answers, marked: trial 160)
     assert "已清零" in texts and not any("超过整改时限" in t for t in texts), texts
     assert (  # the one it had it from named (said in the 报送记录 alone: trial 159)
         "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限；此前由学生工作处负责，"
@@ -3733,6 +3734,53 @@ def test_a_row_of_a_problem_handed_over_is_no_hazard_of_its_old_department(
     assert "图书馆：应急照明灯不亮" not in {
         h.where for h in state.hazards if h.department == "学生工作处"
     }
+
+
+def test_a_problem_given_back_keeps_its_day_and_shows_the_answer_handed_over(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JB-01 (due 12月15日) answered by 学生工作处, given to 总务基建处, which closes it on
+    12月18日, then given back to 学生工作处. It was given it anew that day (its days overdue
+    counted from then: late before, it was late no more), told 按未反馈计 beside its own
+    answer, and 总务基建处's closing was nowhere on the problem's page (clerk trial 160)."""
+    monkeypatch.chdir(tmp_path)
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    day = date(2023, 12, 18)
+    done = dict(answer, 整改完成情况="已完成", 销号时间=day, 检查时间=day, 整改措施="更换灯具")
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [done], form_date=day)
+    collect_to_register(campaign, [returns], register, day, findings_file=listed)
+    relisted(listed, register, [dict(JB01)])
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
+                                 findings_file=listed)  # fmt: skip
+    assert [(h.department, h.number) for h in result.collection.hazards] == [
+        ("学生工作处", "JB-01")
+    ]
+    assert [h.department for h in result.collection.handed_over] == ["总务基建处"]
+    assert result.collection.assigned_on is not None
+    assert given_day(result.collection.assigned_on, "JB-01", "学生工作处") is None
+    [part] = result.status.parts
+    assert part.days_overdue == 5  # since 12月15日, as before it was taken away
+    [changed] = [
+        p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
+    ]
+    assert "学生工作处此前负责过这个问题，仍按其原来的反馈和交办日期跟踪" in changed
+    assert "交办之日" not in changed
+    out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
+                                   "--as-of", "2023-12-20"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+             for c in r if c.value]  # fmt: skip
+    assert "总务基建处：已移交（不再负责）" in texts
+    assert "整改措施：更换灯具；已完成；销号时间 2023年12月18日" in texts
+    assert "总务基建处（已移交）" in texts and "学生工作处" in texts
 
 
 @pytest.mark.parametrize(

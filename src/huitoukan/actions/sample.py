@@ -113,6 +113,10 @@ def sample(
                 and (finding := answering(hazard)) is not None
             ):
                 unread.setdefault(finding.number, []).append(hazard.department)
+        handed: dict[str, list[HazardRow]] = {}
+        for hazard in state.handed_over:
+            if (finding := answering(hazard)) is not None:
+                handed.setdefault(finding.number, []).append(hazard)
         written = replace_output(
             out,
             lambda tmp: write_archive(
@@ -126,6 +130,7 @@ def sample(
                 state.assigned_on,
                 unread,
                 belied(state.crosschecks),
+                handed,
             ),
         )
     return chosen, written

@@ -71,13 +71,16 @@ def assignment_days(
     """Each part of `findings` → the day it was assigned: `as_of` for a part new since the
     register's last collect (`before`, its record), the day recorded then for the others;
     None for every part of a first collect (or of a register that did not record them):
-    assigned when the forms were issued."""
-    return {
+    assigned when the forms were issued. The parts of `before` the list has taken away
+    keep their days: one given back is not given anew (its department, late before it was
+    taken away, was counted from the day it was given back: clerk trial 160)."""
+    days = {
         key: (before.get(key, as_of) if before is not None else None)
         for finding in findings
         for department in finding.departments
         for key in [part_key(finding.number, department)]
     }
+    return {**(before or {}), **days}
 
 
 def assign(

@@ -76,6 +76,11 @@ def list_changes(
         }
         had = {renamed.get(d, d) for d in old.departments}  # (under their names now)
         given = set(new.departments) - had
+        # given back to one that answered it before: its answers and day stand (said to be
+        # 按未反馈计 and overdue from today, status showing its old answer: trial 160)
+        back = [
+            d for d in new.departments if d in given and (number_key(new.number), d) in answered
+        ]
         for variant, (was, now_is) in changed.items():
             if was == now_is or variant == "departments" and had == set(new.departments):
                 continue
@@ -94,7 +99,12 @@ def list_changes(
                     old=was[:40] if isinstance(was, str) else was,
                     new=now_is[:40] if isinstance(now_is, str) else now_is,
                     departments=changed["departments"][1],
-                    past=_past(new, today) if variant == "departments" and given else "",
+                    past=_past(new, today)
+                    if variant == "departments" and given.difference(back)
+                    else "",
+                    back=f"（{'、'.join(back)}此前负责过这个问题，仍按其原来的反馈和交办日期跟踪）"
+                    if back
+                    else "",
                 )
             )
     for new in now:

@@ -26,6 +26,7 @@ from huitoukan.model.returns import (
     NOT_STARTED,
     PASSED,
     STILL_THERE,
+    HazardRow,
     closing_said,
     due_day,
 )
@@ -53,6 +54,19 @@ class ArchivePage:
     """The departments whose answer had photos pasted that could not be read (a .xls)."""
     belied: str = ""
     """The inspection's problem a crosscheck found it still there as (`CheckedList.belied`)."""
+    handed: list[HazardRow] = field(default_factory=list)
+    """The answers of departments it was taken from since (`Collection.handed_over`)."""
+
+
+def _handed_said(row: HazardRow) -> str:
+    """What a department it was taken from had done about it: its word, its review."""
+    said = [f"整改措施：{row.measures}" if row.measures else "", row.progress]
+    if row.closed_on is not None:
+        said.append(f"销号时间 {_day(row.closed_on)}")
+    if row.review in (PASSED, FAILED):
+        who = "，".join(t for t in (row.reviewer, _day(row.reviewed_on)) if t)
+        said.append(f"复查{row.review}" + (f"（{who}）" if who else ""))
+    return "；".join(s for s in said if s)
 
 
 def _day(value: date | None) -> str:
@@ -223,6 +237,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             field_row("复查验收", said, "复查人、时间", _reviewed(part))
         elif said:  # (a pass the department reopened since, kept in its note: trial 123)
             field_row("复查验收", said)
+    for row in page.handed:  # (its passed review lost from the page: clerk trial 160)
+        sheet.add("")
+        line(f"{row.department}：已移交（不再负责）", Style.HEAD, 20)
+        field_row("移交前的反馈", _handed_said(row) or "（未反馈）")
     sheet.add("")
     line("报送记录（提及本问题的各版本）", Style.HEAD, 20)
     header = sheet.add(cells(["表头日期", "报送文件", "部门", "整改完成情况"], Style.HEAD))
@@ -233,7 +251,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             _day(mention.form_date),
             # (no space to wrap at: “第6 行” printed, clerk trial 134)
             f"{mention.file}（第{mention.row}行）" if several else mention.file,
-            mention.department,
+            # (a department it was taken from: unmarked beside the one now: trial 160)
+            mention.department
+            if mention.department in finding.departments
+            else f"{mention.department}（已移交）",
             f"{mention.progress}：{mention.measures}"
             if several and mention.measures
             else mention.progress,
@@ -311,6 +332,7 @@ def write_archive(
     given: Mapping[str, date | None] | None = None,
     unread: Mapping[str, list[str]] | None = None,
     belied: Mapping[str, str] | None = None,
+    handed: Mapping[str, list[HazardRow]] | None = None,
 ) -> None:
     """One sheet (one A4 page) per problem of `findings`, in their order, with the
     `photos` of each (by 编号), its states as of `as_of`, the day each part was given when
@@ -337,6 +359,7 @@ def write_archive(
             given or {},
             list((unread or {}).get(finding.number, [])),
             (belied or {}).get(finding.number, ""),
+            list((handed or {}).get(finding.number, [])),
         )
         sheets.append(archive_sheet(campaign, page, name))
     write_workbook(path, sheets, ARCHIVE_TITLE, "由 huitoukan sample 生成")
