@@ -234,7 +234,8 @@ def test_the_rounds_record_missing_is_said_not_the_rounds_forgotten(
         assert refused.exit_code == 2, refused.output
         said = "".join(refused.output.split())
         assert "旁没有上次汇总留下的记录文件（是隐藏文件：.全校隐患台账.xlsx.rounds.json）" in said
-        assert "跟进轮" in said.split("都记在其中")[0]  # (said of photos alone: trial 159)
+        # what it holds (said of photos and versions: trials 159, 160)
+        assert "跟进轮（下发、截止日期）记在其中" in said and "照片属于哪项隐患" not in said
 
 
 @pytest.mark.parametrize("moved_out", [False, True])

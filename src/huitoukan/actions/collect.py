@@ -98,6 +98,7 @@ from huitoukan.register.record import (
     note_register,
     records_missing,
     registers_under,
+    rounds_alone,
     written_coverage,
 )
 from huitoukan.register.reviews import apply_reviews
@@ -673,8 +674,13 @@ def _refuse_without_records(register: Path, force: bool) -> None:
         return
     raise InputError(
         f"{display_name(register)} 旁没有上次汇总留下的记录文件（是隐藏文件：{missing_named(register, missing)}），"
-        "未做任何改动：照片属于哪项隐患、跟进轮、被覆盖或移出的报表中的内容都记在其中，没有它们重新"
-        "汇总会丢失。复制或移动工作文件夹时请连同隐藏文件一起（Windows 资源管理器中先勾选“查看 → 显示 → "
+        "未做任何改动："
+        + (
+            "跟进轮（下发、截止日期）记在其中，没有它跟进轮的报送和催报情况会丢失。"
+            if rounds_alone(register, missing)
+            else "照片属于哪项隐患、跟进轮、被覆盖或移出的报表中的内容都记在其中，没有它们重新汇总会丢失。"
+        )
+        + "复制或移动工作文件夹时请连同隐藏文件一起（Windows 资源管理器中先勾选“查看 → 显示 → "
         "隐藏的项目”，或复制整个文件夹而不是其中的文件），把它们放回台账旁后再汇总；确要按现有的报表"
         "重建台账，加 --force"
     )

@@ -38,6 +38,7 @@ from huitoukan.register.record import (
     missing_named,
     records_missing,
     registers_under,
+    rounds_alone,
 )
 from huitoukan.register.rounds import issued_rounds
 from huitoukan.register.status import StatusReport, build_status
@@ -234,8 +235,14 @@ def _refuse_without_records(register: Path, state: RegisterState) -> None:
         return
     raise InputError(
         f"{display_name(register)} 旁没有上次汇总留下的记录文件（是隐藏文件："
-        f"{missing_named(register, missing)}）：照片属于哪项隐患、跟进轮等都记在其中，没有它们"
-        "统计和催报会出错（如向部门催要已报送的照片），没有继续。复制或移动工作文件夹时请连同"
+        f"{missing_named(register, missing)}）："
+        + (
+            "跟进轮（下发、截止日期）记在其中，没有它不会催报跟进轮，没有继续。"
+            if rounds_alone(register, missing)
+            else "照片属于哪项隐患、跟进轮等都记在其中，没有它们统计和催报会出错（如向部门催要已"
+            "报送的照片），没有继续。"
+        )
+        + "复制或移动工作文件夹时请连同"
         "隐藏文件一起（Windows 资源管理器中先勾选“查看 → 显示 → 隐藏的项目”，或复制整个文件夹），"
         "把它们放回台账旁后再运行；或回到原来的工作文件夹中运行"
     )

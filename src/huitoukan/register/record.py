@@ -306,6 +306,12 @@ def missing_named(register: Path, missing: Sequence[str]) -> str:
     return named
 
 
+def rounds_alone(register: Path, missing: Sequence[str]) -> bool:
+    """Of the records beside `register`, only the follow-up rounds' are `missing`: the
+    refusal says what that one holds (it said photos and versions: clerk trial 160)."""
+    return list(missing) == [rounds_path(register).name]
+
+
 REGISTERS_NOTED = ".huitoukan.registers.json"
 """In a working folder: the registers collect wrote from it out of `registers_under`'s
 reach (another folder), by their full paths."""
