@@ -460,7 +460,10 @@ def test_a_force_undone_by_copying_the_version_before_it_back(
 
     render.collect_report(result)  # 1-1.png the first form's photo again: not the department's
     said = "".join(capsys.readouterr().err.split())
-    assert "台账是从历史版本复制回来的，照片按该版本恢复，佐证材料中" in said
+    assert (
+        "台账是从历史版本复制回来的，照片按该版本恢复，佐证材料中1个照片文件（佐证材料/安全保卫处/1-1.png）已换回该版本中的照片"
+        in said
+    )
     assert "部门更换或删去了隐患的照片" not in said
     assert collect_to_register(campaign, [returns], register, AS_OF).restored is None
     # collect itself takes them back, the records beside the register those of another

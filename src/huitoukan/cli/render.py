@@ -786,7 +786,14 @@ def collect_report(result: CollectResult) -> None:
             if result.restored is not None
             else "部门更换或删去了隐患的照片"
         )
-        _names_changed(err, replaced, "个照片文件", evidence.changed, "已不是原来的照片或已不在")
+        _names_changed(
+            err,
+            replaced,
+            "个照片文件",
+            evidence.changed,
+            # (“已不是原来的照片” of the original put back: clerk trial 160)
+            "已换回该版本中的照片" if result.restored is not None else "已不是原来的照片或已不在",
+        )
     if result.evidence is not None and result.evidence.missing:
         missing = result.evidence.missing
         shown = "、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
