@@ -861,6 +861,29 @@ def test_a_photo_the_report_cannot_find_is_said(
     assert "注意：台账记录的照片中有1张（佐证材料/安全保卫处/1-1.png）在佐证材料中找不到" in text
 
 
+def test_a_photo_the_archive_cannot_find_is_said(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sample left a problem's photo it could not find off its page without a word (clerk
+    trial 159, as report did)."""
+    monkeypatch.chdir(tmp_path)
+    findings_list(Path("清单.xlsx"), [LISTED])
+    rows = [closed(问题编号="XJ-01"), hazard(部位="东门")]  # (one photo left: not all gone)
+    form = filled_form(photo_campaign(), "安全保卫处", Path("回收") / "保卫处.xlsx", rows)
+    paste_photos(form, wps={_cell(form, 1, "备注"): AFTER, _cell(form, 2, "备注"): BEFORE})
+    args = ["--as-of", "2023-12-20", "--findings", "清单.xlsx"]
+    assert runner.invoke(app, ["collect", "回收", *args]).exit_code == 0
+    (Path(EVIDENCE_FOLDER) / LIBRARY_FOLDER / f"{hashlib.sha256(AFTER).hexdigest()}.png").unlink()
+    (Path(EVIDENCE_FOLDER) / "安全保卫处" / "1-1.png").unlink()
+    said = runner.invoke(app, ["sample", "--all", *args])
+    assert said.exit_code == 0, said.output
+    text = "".join(said.output.split())
+    assert (
+        "注意：台账记录的照片中有1张（佐证材料/安全保卫处/1-1.png）在佐证材料中找不到，档案页中没有它们"
+        in text
+    )
+
+
 def test_a_register_copied_without_its_photos_writes_no_page_saying_there_are_none(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,6 +19,7 @@ from huitoukan.letters.photos import Photo
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.returns import HazardRow
 from huitoukan.register.crosschecks import belied
+from huitoukan.register.evidence import laid_out_paths
 from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
 
@@ -32,11 +33,12 @@ def sample(
     from_sources: Sequence[str],
     as_of: date,
     findings_file: Path | None = None,
-) -> tuple[Sample, Written]:
+) -> tuple[Sample, Written, list[str]]:
     """Pick `count` assigned problems (all with None) of `from_sources` (names or levels:
     省级; by default, as the plan's 督导组 does, those of the provincial checks when there
     are any) and write their archive pages to `out` (.xlsx added when left out); the pick
-    and the file."""
+    and the file, and the photos of its pages that could not be found (left off without a
+    word: clerk trial 159)."""
     wanted: list[str] = []
     for name in from_sources:
         source = campaign.find_source(name)
@@ -99,7 +101,8 @@ def sample(
 
         photos: dict[str, list[Photo]] = {}
         answers = [*state.hazards, *state.handed_over]  # (handed over since: on its page)
-        for hazard, data in hazards_with_photos(store, answers):
+        lost: list[str] = []
+        for hazard, data in hazards_with_photos(store, answers, lost):
             if (finding := answering(hazard)) is not None:
                 shown = photos.setdefault(finding.number, [])
                 seen = {photo.data for photo in shown}  # two departments sent one photo
@@ -133,4 +136,11 @@ def sample(
                 handed,
             ),
         )
-    return chosen, written
+    picked = {f.number for f in chosen.findings}
+    on_pages = {
+        path
+        for hazard, paths in laid_out_paths(answers)
+        if (finding := answering(hazard)) is not None and finding.number in picked
+        for path in paths
+    }
+    return chosen, written, [path for path in lost if path in on_pages]

@@ -707,7 +707,7 @@ def sample(
     day = _day(as_of, config)
     _register_notes(sources, day, config, findings, writing=ARCHIVE)
     try:
-        chosen, written = write_sample(
+        chosen, written, lost = write_sample(
             config,
             sources or [],
             out,
@@ -719,7 +719,7 @@ def sample(
         )
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.sample_written(chosen, written, everything, count)
+    render.sample_written(chosen, written, everything, count, lost)
 
 
 @app.command()

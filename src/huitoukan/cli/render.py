@@ -526,14 +526,19 @@ def report_written(
         _wrapped(console, "各部门报送的表格中没有附照片，汇报未附“整改照片”页。")
     elif photo_pages:
         _wrapped(console, f"另附“整改照片”：附有照片的隐患 {photo_pages} 项，每项从新的一页开始。")
+    _photos_lost(lost, "“整改照片”页")
+    _backed_up(console, written)
+
+
+def _photos_lost(lost: Sequence[str], pages: str) -> None:
+    """That the photos `lost`, which the register records, could not be found for `pages`."""
     if lost:
         _wrapped(
             _err(),
             f"注意：台账记录的照片中有 {len(lost)} 张（{'、'.join(lost[:3])}"
-            f"{'等' if len(lost) > 3 else ''}）在 {EVIDENCE_FOLDER} 中找不到，“整改照片”页中没有它们："
-            f"{EVIDENCE_FOLDER} 文件夹被移动或改过名的，请放回台账旁后重新运行 collect 和 report",
+            f"{'等' if len(lost) > 3 else ''}）在 {EVIDENCE_FOLDER} 中找不到，{pages}中没有它们："
+            f"{EVIDENCE_FOLDER} 文件夹被移动或改过名的，请放回台账旁后重新运行 collect，再重新生成",
         )
-    _backed_up(console, written)
 
 
 def _backed_up(console: Console, written: Written) -> None:
@@ -1500,7 +1505,9 @@ def notices_written(items: Sequence[Notice], written: Sequence[Path], as_of: dat
         _wrapped(console, f"已写出 {len(written)} 个文件到 {written[-1].parent}")
 
 
-def sample_written(chosen: Sample, written: Written, everything: bool, requested: int) -> None:
+def sample_written(
+    chosen: Sample, written: Written, everything: bool, requested: int, lost: Sequence[str] = ()
+) -> None:
     console = _out()
     out = written.path
     if not everything and requested > chosen.pool:
@@ -1537,6 +1544,7 @@ def sample_written(chosen: Sample, written: Written, everything: bool, requested
         _wrapped(console, f"一问题一档案已写入 {out}（每个问题一页）")
     # the clerk's to do, not said on the pages the inspectors read (clerk trial 61)
     _wrapped(console, "请核对所附照片和佐证材料，在每页“佐证材料”中勾选后打印。")
+    _photos_lost(lost, "档案页")
     _backed_up(console, written)
 
 
