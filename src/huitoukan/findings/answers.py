@@ -194,15 +194,15 @@ def assign(
         if moved is not None:  # handed over: the new department's to answer (its row was
             # the old one's own hazard, overdue, chased till the campaign's end: trial 159)
             handed.append(row)
-            # said of the return's row, not of one a version since deleted (said at every
-            # collect, filed under the version replaced: clerk trial 160) nor of one whose
-            # number was taken out already: nothing to do there
-            if row.number and row.source_file == current[row.department].file:
+            # said of the return's row (one sent again without its number too: it went
+            # unsaid), not of one a version since deleted (said at every collect, filed
+            # under the version replaced: clerk trial 160)
+            if row.source_file == current[row.department].file:
                 problems.append(
                     _row_problem(
                         Code.ASSIGNMENT_OTHER_DEPARTMENT,
                         row,
-                        row.number,
+                        moved.number,
                         variant="moved",
                         owners="、".join(moved.departments),
                         tell="" if row.department == receiver else "告知接收部门",
