@@ -49,7 +49,7 @@ class Assignment:
     (it answers the one it states): another row of that 编号 repeats nothing."""
     handed_over: list[HazardRow] = field(default_factory=list)
     """Rows answering a problem the list has given another department since this one
-    answered it (`handed_over`): not its hazards any more."""
+    answered it (`_moved_away`): not its hazards any more."""
 
 
 def part_key(number: str, department: str) -> str:
