@@ -2761,6 +2761,45 @@ def test_the_day_a_problem_changed_hands_is_the_registers(
     assert "（2023年12月19日才交办总务基建处）" in verdict.note
 
 
+def test_an_answer_handed_over_is_not_the_new_departments(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 given to 学生工作处, which answered it 整改中; on 12月16日 the list gives it to
+    总务基建处, and 学生工作处 sends its row again 已完成 (“已移交”). A city inspection of
+    12月18日 finds it still there: the 追责核查 gave 总务基建处, which had sent nothing, the
+    handed-over row's 已完成, and asked for a 不合格 of a review on no 复查验收表 (trial 161)."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}  # fmt: skip
+    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], ORDER[:6])
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    findings_list(listed, [{**row, "责任部门": "总务基建处"}], ORDER[:6])
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    day = date(2023, 12, 16)
+    handed = dict(
+        answer, 整改完成情况="已完成", 销号时间=day, 检查时间=day, 整改措施="已移交总务基建处"
+    )
+    filled_form(campaign, "学生工作处", returns / "学工处（改）.xlsx", [handed], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": "2023-12-18", "部位": "图书馆",
+             "问题描述": "应急照明灯不亮", "责任部门": "总务基建处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
+    checked, _ = run_crosscheck(campaign, inspected, [register], tmp_path / "追责核查.xlsx", AS_OF)
+    [verdict] = checked.verdicts
+    assert verdict.accountable == "责任部门：总务基建处（已交办，检查时未反馈整改情况）", verdict
+    assert not verdict.review_belied and "不合格" not in verdict.note, verdict
+    assert "学生工作处报 2023年12月16日 已销号" in verdict.note  # (named beside it)
+
+
 @pytest.mark.parametrize(
     ("listed_on", "tracked"),
     [

@@ -241,7 +241,9 @@ def _handed_over_unsaid(problems: list[Problem], handed: Sequence[HazardRow]) ->
     if not handed:
         return problems
     rows = {h.at for h in handed}
-    deleted = {(h.department, said) for h in handed for said in (h.where, h.number) if said}
+    deleted = {
+        (h.department, said) for h in handed for said in (h.where, *h.answered_as[:1]) if said
+    }
     vanished = (Code.VANISHED_HAZARD, Code.VANISHED_CLOSED)
     return [
         p

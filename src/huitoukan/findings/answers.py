@@ -49,7 +49,8 @@ class Assignment:
     (it answers the one it states): another row of that 编号 repeats nothing."""
     handed_over: list[HazardRow] = field(default_factory=list)
     """Rows answering a problem the list has given another department since this one
-    answered it (`_moved_away`): not its hazards any more."""
+    answered it (`_moved_away`): not its hazards any more. Their number is in
+    `HazardRow.answered_as`, as of a row numbered as another department's problem."""
 
 
 def part_key(number: str, department: str) -> str:
@@ -192,8 +193,16 @@ def assign(
     for row in hazards:
         moved = _moved_away(row, by_number, current, answered_before)
         if moved is not None:  # handed over: the new department's to answer (its row was
-            # the old one's own hazard, overdue, chased till the campaign's end: trial 159)
-            handed.append(row)
+            # the old one's own hazard, overdue, chased till the campaign's end: trial 159);
+            # kept as sent for it, its number not its department's (the 追责核查 took it for
+            # the new department's answer: trial 161)
+            handed.append(
+                row._replace(
+                    number="", answered_as=(row.number, row.source), deadline_assigned=False
+                )
+                if row.number
+                else row
+            )
             # said of the return's row (one sent again without its number too: it went
             # unsaid), not of one a version since deleted (said at every collect, filed
             # under the version replaced: clerk trial 160)

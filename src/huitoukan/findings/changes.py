@@ -102,9 +102,7 @@ def list_changes(
                     past=_past(new, today)
                     if variant == "departments" and given.difference(back)
                     else "",
-                    back=f"（{'、'.join(back)}此前负责过这个问题，仍按其原来的反馈和交办日期跟踪）"
-                    if back
-                    else "",
+                    added=_added_said(given, back),
                 )
             )
     for new in now:
@@ -112,6 +110,17 @@ def list_changes(
             done = all((number_key(new.number), d) in answered for d in new.departments)
             said.append(_added(new, file, today, done))
     return said
+
+
+def _added_said(given: set[str], back: Sequence[str]) -> str:
+    """How the departments a problem was `given` are tracked: from no answer, or — given
+    `back` to one that had it — by its answers before (it read 按未反馈计 and took it back in
+    brackets: clerk trial 161)."""
+    said = "新增的部门按未反馈计" if given.difference(back) else ""
+    if back:
+        again = f"{'、'.join(back)}此前负责过这个问题，仍按其原来的反馈和交办日期跟踪"
+        said = f"{said}（{again}）" if said else again
+    return said or "新增的部门按未反馈计"
 
 
 def _past(new: Finding, today: date) -> str:

@@ -696,6 +696,10 @@ def _left_unrectified(
     holders = [d for d in listed.departments if d not in later]
     if later:
         holders += [h.department for h in answers if h.department not in listed.departments]
+    # a department it was taken from before the inspection answers for nothing of it (named
+    # beside it): its row (已完成, handing it over) was the new one's 已完成, its review asked
+    # to be failed (clerk trial 161)
+    judged = [h for h in answers if h.department in holders] if holders else list(answers)
     owners = "、".join(dict.fromkeys(holders))
     handed = "；".join(f"{chinese_date(given)}才交办{d}" for d, given in later.items())
     still = "检查时问题仍在"
@@ -711,11 +715,12 @@ def _left_unrectified(
         )
     # answered only after the inspectors came: unanswered when they did (the verdict read
     # 反馈整改中 once the department answered, weeks later: clerk trial 77)
-    first_sent = [d for d in (_first_answered(h, listing) for h in answers) if d is not None]
+    basis = judged or answers  # (none of theirs: when it was first answered at all)
+    first_sent = [d for d in (_first_answered(h, listing) for h in basis) if d is not None]
     answered_after = (
         found is not None
-        and bool(answers)
-        and len(first_sent) == len(answers)
+        and bool(basis)
+        and len(first_sent) == len(basis)
         and min(first_sent) > found
     )
     closed: date | None = None  # reported done before they came
@@ -726,7 +731,7 @@ def _left_unrectified(
         accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
     elif answers and not answered_after:
         why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
-        done = [h for h in answers if found and h.closed_on and h.closed_on < found]
+        done = [h for h in judged if found and h.closed_on and h.closed_on < found]
         closed = min((h.closed_on for h in done if h.closed_on), default=None)
         reopen = any(h.closed for h in done)
         review = not reopen and any(h.unreviewed for h in done)
@@ -738,6 +743,8 @@ def _left_unrectified(
                 f"责任部门：{owners}（已交办，报 {chinese_date(closed)} 已完成，"
                 "检查时问题仍在，整改未到位）"
             )
+        elif not judged:  # answered by those it was taken from alone
+            accountable = f"责任部门：{owners}（已交办，检查时未反馈整改情况）"
         else:
             state = "" if within else "，整改未到位"
             accountable = f"责任部门：{owners}（已交办{'，检查时' + term if term else ''}{state}）"
