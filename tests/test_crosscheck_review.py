@@ -2761,6 +2761,53 @@ def test_the_day_a_problem_changed_hands_is_the_registers(
     assert "（2023年12月19日才交办总务基建处）" in verdict.note
 
 
+@pytest.mark.parametrize(
+    ("found", "said"),
+    [
+        (
+            date(2023, 12, 20),
+            "检查时已过整改时限 2023年12月18日，检查后改为 2023年12月31日，整改未到位",
+        ),
+        (date(2023, 12, 21), "检查时尚在整改时限 2023年12月31日 内"),  # seen changed that day
+        (date(2023, 12, 22), "检查时尚在整改时限 2023年12月31日 内"),
+    ],
+)
+def test_a_deadline_the_list_extended_after_the_inspection_does_not_excuse_it(
+    campaign: Campaign, tmp_path: Path, found: date, said: str
+) -> None:
+    """JB-01, due 12月18日, answered 整改中 by 学生工作处; on 12月21日 the list extends it to
+    12月31日. A city inspection of 12月20日 found it still there, overdue: after the
+    extension it read 检查时尚在整改时限 2023年12月31日 内 (clerk trial 161). Judged by the
+    整改时限 of the inspection's day, the change said."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    order = (*ORDER[:6], "整改时限")
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-18"}  # fmt: skip
+    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], order)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 18))  # fmt: skip
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(
+        campaign, [tmp_path / "回收"], register, date(2023, 12, 12), findings_file=listed
+    )
+    findings_list(listed, [{**row, "整改时限": "2023-12-31"}], order)
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    collect_to_register(
+        campaign, [tmp_path / "回收"], register, date(2023, 12, 21), findings_file=listed
+    )
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found.isoformat(),
+             "部位": "图书馆", "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
+    checked, _ = run_crosscheck(
+        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 22)
+    )
+    [verdict] = checked.verdicts
+    assert verdict.accountable == f"责任部门：学生工作处（已交办，{said}）", verdict.accountable
+
+
 def test_an_answer_handed_over_is_not_the_new_departments(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -41,6 +41,7 @@ from huitoukan.findings.answers import (
 from huitoukan.findings.changes import (
     as_withdrawn,
     carried_days,
+    deadlines_moved,
     excuse_withdrawn,
     list_changes,
     listed_numbers,
@@ -938,6 +939,7 @@ def collect_to_register(
     )
     findings = collection.findings
     withdrawn = dict(recorded.withdrawn) if recorded is not None else {}
+    deadlines_before = dict(recorded.deadlines_before) if recorded is not None else {}
     if listed_before and listed is not None:
         collection.problems.extend(
             list_changes(
@@ -951,6 +953,8 @@ def collect_to_register(
         )
         collection.problems.extend(list_warned)
         withdrawn.update(removed(listed_before, findings))
+        for key, before in deadlines_moved(listed_before, findings).items():
+            deadlines_before[key] = [*deadlines_before.get(key, []), (as_of, before)]
     listed_now = listed_numbers(findings)
     withdrawn = {n: what for n, what in withdrawn.items() if n not in listed_now}
     collection.problems[:] = as_withdrawn(collection.problems, withdrawn)
@@ -1033,6 +1037,7 @@ def collect_to_register(
             dues_before=dues_before,
             assigned_on=collection.assigned_on,
             withdrawn=withdrawn,
+            deadlines_before=deadlines_before,
             reviews_not_taken=not_taken,
             remembers=collection.remembers,
             handed_over=collection.handed_over,

@@ -194,6 +194,17 @@ def _renumbered(old: Finding, now: Sequence[Finding], numbers: set[str]) -> Find
     )
 
 
+def deadlines_moved(before: Sequence[Finding], now: Sequence[Finding]) -> dict[str, date | None]:
+    """The problems of `now` whose 整改时限 `before` gave otherwise: 问题编号 (as compared) →
+    the 整改时限 before."""
+    was = {number_key(f.number): f.deadline for f in before}
+    return {
+        key: was[key]
+        for f in now
+        if (key := number_key(f.number)) in was and was[key] != f.deadline
+    }
+
+
 def listed_numbers(findings: Sequence[Finding]) -> set[str]:
     """The 问题编号 of `findings`, as compared."""
     return {number_key(f.number) for f in findings}

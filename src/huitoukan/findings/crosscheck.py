@@ -143,6 +143,7 @@ def crosscheck(
     sent: Mapping[str, Sequence[date]] | None = None,
     withdrawn: Collection[str] = (),
     assigned_on: Mapping[str, date | None] | None = None,
+    deadlines_before: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
@@ -157,8 +158,10 @@ def crosscheck(
     `withdrawn`: the 问题编号 (`number_key`) of problems a corrected list took out; a row
     answering one is an answer still, not the self-check's finding. `assigned_on`: the day
     each part of a listed problem was given, when after the forms were issued: a
-    department given it after the inspection did not have it then. Each hazard is judged
-    as its department sent it (`HazardRow.as_the_department_sent`)."""
+    department given it after the inspection did not have it then. `deadlines_before`:
+    the 整改时限 listed problems had before the list changed them
+    (`RegisterState.deadlines_before`): one is judged by the one of the inspection's day.
+    Each hazard is judged as its department sent it (`HazardRow.as_the_department_sent`)."""
     hazards = [h.as_the_department_sent() for h in hazards]
     levels = {s.name: s.level for s in campaign.sources}
 
@@ -199,7 +202,9 @@ def crosscheck(
     result = Crosscheck([])
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     owners = functools.cache(lambda: _owners_by_place(hazards))
-    listing = _LateListing(sent or {}, campaign.info.returns_due, assigned_on or {})
+    listing = _LateListing(
+        sent or {}, campaign.info.returns_due, assigned_on or {}, deadlines_before or {}
+    )
 
     def search(finding: Finding, departments: tuple[str, ...] | None = None) -> Verdict:
         """The search's verdict on `finding` among its departments' hazards (`departments`'
@@ -682,6 +687,12 @@ def _left_unrectified(
     day = chinese_date(listed.found_on) if listed.found_on else ""
     where = f"{listed.number}（{listed.source}，{day}发现）"
     found, due = finding.found_on, listed.deadline
+    moved = ""  # its 整改时限 changed in the list after the inspection: the one it had then
+    if listing is not None and listed.number:
+        then = listing.deadline_on(listed.number, due, found)
+        if then != due:
+            moved = f"，检查后改为 {chinese_date(due)}" if due is not None else ""
+            due = then
     # a department given the problem on or after the inspection's day did not have it then;
     # one that answered it as its own (the list gave it that one before) did (总务基建处,
     # given it twelve days after, was blamed for not answering by the inspection's day,
@@ -711,7 +722,7 @@ def _left_unrectified(
         term = (
             f"尚在整改时限 {chinese_date(due)} 内"
             if within
-            else f"已过整改时限 {chinese_date(due)}"
+            else f"已过整改时限 {chinese_date(due)}{moved}"
         )
     # answered only after the inspectors came: unanswered when they did (the verdict read
     # 反馈整改中 once the department answered, weeks later: clerk trial 77)
@@ -1211,6 +1222,17 @@ class _LateListing:
     given: Mapping[str, date | None] = field(default_factory=dict)
     """Each part of an assigned problem (`answers.part_key`) → the day it was given, when
     after the forms were issued (`answers.assignment_days`)."""
+    deadlines: Mapping[str, Sequence[tuple[date, date | None]]] = field(default_factory=dict)
+    """`RegisterState.deadlines_before`."""
+
+    def deadline_on(self, number: str, now: date | None, day: date | None) -> date | None:
+        """The 整改时限 problem `number` had on `day` (`now` it has: its list changed it
+        after that day, that first change's before; a 整改时限 extended after the
+        inspection found the problem overdue is no excuse: clerk trial 161)."""
+        if day is None:
+            return now
+        changed = self.deadlines.get(number_key(number), ())
+        return next((before for when, before in changed if when > day), now)
 
     def given_on_or_after(self, number: str, department: str, found: date | None) -> date | None:
         """The day `department` was given problem `number`, when not before the inspection

@@ -118,6 +118,10 @@ class RegisterState(BaseModel):
     withdrawn: dict[str, str] = {}
     """The problems taken off the 交办问题清单 since it was first collected: 问题编号 (as
     compared) → as listed (`findings.changes.removed`)."""
+    deadlines_before: dict[str, list[tuple[date, date | None]]] = {}
+    """问题编号 (as compared) → (the day a collect found its 整改时限 changed in the list, the
+    整改时限 before), oldest first: the 追责核查 judges by the one of the inspection's day (a
+    deadline extended after it wiped the lateness the inspection found: clerk trial 161)."""
     photos_shown: int = 0
     """Read from the register's sheets: the photos its 照片 column counts (which they are,
     only the record knows)."""
@@ -216,6 +220,8 @@ class Coverage(BaseModel):
     """`RegisterState.dues_before`."""
     withdrawn: dict[str, str] = {}
     """`RegisterState.withdrawn`."""
+    deadlines_before: dict[str, list[tuple[date, date | None]]] = {}
+    """`RegisterState.deadlines_before`."""
     assigned_on: dict[str, date | None] | None = None
     """`RegisterState.assigned_on`: which parts of the assigned problems are new in the
     next collect, and since when the others are."""
@@ -265,6 +271,7 @@ class Coverage(BaseModel):
             assigned_on=state.assigned_on,
             answered=sorted({(m.number, m.department) for m in state.mentions}),
             withdrawn=state.withdrawn,
+            deadlines_before=state.deadlines_before,
             latest_fact_on=fact[0] if (fact := state.latest_fact()) else None,
         )
 
