@@ -3686,6 +3686,28 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
     assert result.status.totals.unlisted_answers == 1
 
 
+def _given_to_another(
+    campaign: Campaign, tmp_path: Path, own: list[dict[str, object]], collected_on: date
+) -> tuple[Path, Path, Path, dict[str, object], dict[str, object]]:
+    """JB-01 answered 整改中 by 学生工作处 (beside its `own` rows), collected on 12月14日; the
+    list gives it to 总务基建处, which sends it closed on 12月18日, collected on
+    `collected_on`: the list, the returns' folder, the register, and the two answers."""
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer, *own])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    day = date(2023, 12, 18)
+    done = dict(answer, 整改完成情况="已完成", 销号时间=day, 检查时间=day, 整改措施="更换灯具")
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [done], form_date=day)
+    collect_to_register(campaign, [returns], register, collected_on, findings_file=listed)
+    return listed, returns, register, answer, done
+
+
 @pytest.mark.parametrize("then", ["kept", "deleted", "unnumbered", "closed"])
 def test_a_row_of_a_problem_handed_over_is_no_hazard_of_its_old_department(
     campaign: Campaign, tmp_path: Path, then: str
@@ -3695,20 +3717,10 @@ def test_a_row_of_a_problem_handed_over_is_no_hazard_of_its_old_department(
     it, send it without the number (as a follow-up form pre-filled it), or call it 已完成 —
     the row is handed over: not its hazard, overdue, chased, asked to be put back, sent
     for 复查, or counted twice in the school's total (clerk trial 159)."""
-    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
-    answer = hazard(
-        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
-    )
     own = hazard(部位="宿舍", 存在隐患问题="插线板老化", 整改时限=date(2023, 12, 30))
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer, own])
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
-    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
-    day = date(2023, 12, 18)
-    done = dict(answer, 整改完成情况="已完成", 销号时间=day, 检查时间=day, 整改措施="更换灯具")
-    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [done], form_date=day)
-    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    listed, returns, register, answer, done = _given_to_another(
+        campaign, tmp_path, [own], date(2023, 12, 16)
+    )
     rows = {
         "kept": [answer, own],
         "deleted": [own],
@@ -3748,19 +3760,7 @@ def test_a_problem_given_back_keeps_its_day_and_shows_the_answer_handed_over(
     counted from then: late before, it was late no more), told 按未反馈计 beside its own
     answer, and 总务基建处's closing was nowhere on the problem's page (clerk trial 160)."""
     monkeypatch.chdir(tmp_path)
-    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
-    answer = hazard(
-        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
-    )
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
-    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
-    day = date(2023, 12, 18)
-    done = dict(answer, 整改完成情况="已完成", 销号时间=day, 检查时间=day, 整改措施="更换灯具")
-    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [done], form_date=day)
-    collect_to_register(campaign, [returns], register, day, findings_file=listed)
+    listed, returns, register, _, _ = _given_to_another(campaign, tmp_path, [], date(2023, 12, 18))
     relisted(listed, register, [dict(JB01)])
     result = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
                                  findings_file=listed)  # fmt: skip
