@@ -773,7 +773,7 @@ def collect_to_register(
         unrecorded = existed and written_coverage(register) is None
         _refuse_without_records(register, force)
         refuse_blocked(register)
-        library_gone = register.is_file() and not library(register).is_dir()
+        library_gone = existed and not library(register).is_dir()
         altered = discard_altered(library(register))
         photos = open_store(library(register))
         for given in inputs:

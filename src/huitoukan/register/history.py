@@ -174,10 +174,11 @@ def restore_records(register: Path) -> Path | None:
     return the version: it is the register collect wrote then, not one edited by hand (its
     photos, first returns and verdicts were lost, the rebuilt register's kept: clerk trial
     158). None, changing nothing, otherwise."""
-    if records_describe(register) or not register.is_file():
-        return None
     folder = history_folder(register)
-    if not folder.is_dir():
+    if not register.is_file() or not folder.is_dir():
+        return None
+    digest = sha256_of(register)  # (once: a city's register is megabytes)
+    if records_describe(register, digest=digest):
         return None
     size = register.stat().st_size
     for version in sorted(folder.glob(f"{register.stem}.*{register.suffix}"), reverse=True):
@@ -187,12 +188,12 @@ def restore_records(register: Path) -> Path | None:
                 continue
         except OSError:
             continue
-        if not records_describe(register, kept):
+        if not records_describe(register, kept, digest):
             continue
         for copy, record in zip(kept, record_files(register), strict=True):
             write_atomically(record, partial(shutil.copyfile, copy))
             hide(record)
-        write_record(restored_note(register), f"{sha256_of(register)} {version.name}")
+        write_record(restored_note(register), f"{digest} {version.name}")
         return version
     return None
 

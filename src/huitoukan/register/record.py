@@ -386,13 +386,15 @@ def record_files(register: Path) -> tuple[Path, Path]:
     return _record_path(register), _state_path(register)
 
 
-def records_describe(register: Path, records: tuple[Path, Path] | None = None) -> bool:
+def records_describe(
+    register: Path, records: tuple[Path, Path] | None = None, digest: str = ""
+) -> bool:
     """Both records (those beside `register`, or the copies `records` of them) are there
-    and say what it holds, byte for byte."""
+    and say what it holds, byte for byte (its sha256 `digest`, when known)."""
     written = {_written_sha(path) for path in records or record_files(register)}
     if len(written) != 1 or None in written or not register.is_file():
         return False
-    return written == {sha256_of(register)}
+    return written == {digest or sha256_of(register)}
 
 
 _WRITTEN_SHA = re.compile(rb'\{"sha256":"([0-9a-f]{64})"')
