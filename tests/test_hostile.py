@@ -70,6 +70,8 @@ def test_renamed_xlsx_is_read_by_content(campaign: Campaign, tmp_path: Path) -> 
     ("part", "head", "readable"),
     [
         ("xl/media/image1.emf", b"\x01\x00\x00\x00\x6c\x00\x00\x00", True),  # EMF
+        ("xl/media/image2.jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", True),
+        ("xl/worksheets/sheet9.xml", "\n <worksheet/>".encode("utf-16-le"), False),
         ("xl/printerSettings/printerSettings1.bin", b"\x00" * 64, True),  # no printer name
         ("xl/printerSettings/printerSettings2.bin", "HP LaserJet".encode("utf-16-le"), True),
         (

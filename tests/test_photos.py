@@ -1311,11 +1311,13 @@ def test_kept_photos_are_readable_by_whom_new_files_are(tmp_path: Path) -> None:
     assert photos and all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in photos)
 
 
+@pytest.mark.parametrize("failing", ["open", "write"])
 def test_a_photo_that_cannot_be_written_costs_the_photo_not_the_return(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
     """A full disk under the library: the photo is not kept, and nothing is raised (the
-    return was reported unreadable, as if the department's file were damaged)."""
+    return was reported unreadable, as if the department's file were damaged); no half
+    written file is left behind (it would stand for the photo the next time)."""
     from huitoukan.returns import photos
     from huitoukan.returns.pictures import Picture
 
@@ -1327,7 +1329,7 @@ def test_a_photo_that_cannot_be_written_costs_the_photo_not_the_return(
     def disk_full(*args: object, **kwargs: object) -> int:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(photos.os, "open", disk_full)
+    monkeypatch.setattr(photos.os, failing, disk_full)
     assert photos.keep_photo(picture, store) == photos.photo_name(picture)
     monkeypatch.undo()
     assert not list(store.folder.iterdir())

@@ -60,23 +60,36 @@ def keep_photo(picture: Picture, store: PhotoStore | None) -> str:
     return name
 
 
+_WRITE_NEW = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
 def _keep(store: PhotoStore, name: str, data: bytes) -> None:
-    target = store.folder / name
-    if target.exists():
+    # (os calls on strings: a first collect writes hundreds of photos, and pathlib's
+    # objects and a file object around each cost a third of the writing)
+    folder = str(store.folder)
+    target = os.path.join(folder, name)
+    if os.path.exists(target):
         return
-    _make_folder(store)
+    if not os.path.isdir(folder):
+        _make_folder(store)
     # a name of this process's own (another worker may write the same photo: same bytes),
     # created as any new file is (0666 less the umask): colleagues sharing the folder open
     # the laid-out photos, which are links to this file
-    tmp = store.folder / f".{name}.{os.getpid()}.tmp"
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    handle = os.open(tmp, _WRITE_NEW, 0o666)
     try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-        with os.fdopen(os.open(tmp, flags, 0o666), "wb") as handle:
-            handle.write(data)
+        left = memoryview(data)
+        while left:  # (a regular file takes it all in one write, but need not)
+            left = left[os.write(handle, left) :]
+        os.close(handle)
+        handle = -1
         os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
+    except BaseException:
+        if handle >= 0:
+            os.close(handle)
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
+        raise
 
 
 def _make_folder(store: PhotoStore) -> None:

@@ -28,6 +28,7 @@ bombs, external entities) is refused.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import posixpath
@@ -441,8 +442,10 @@ class _Rel:
     external: bool
 
 
+@functools.lru_cache(maxsize=512)
 def _resolve(source: str, target: str) -> str:
-    """The part name a relationship target of part `source` points to."""
+    """The part name a relationship target of part `source` points to (the same few
+    targets in every return: remembered)."""
     target = unquote(target.replace("\\", "/")).split("#", 1)[0]
     if target.startswith("/"):
         return posixpath.normpath(target).lstrip("/")

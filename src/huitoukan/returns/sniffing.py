@@ -392,6 +392,8 @@ def _damaged(name: str) -> Refused:
 _ROOT_ELEMENT = re.compile(rb"<([A-Za-z_][\w.\-]*)(?::([A-Za-z_][\w.\-]*))?")
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _WIDE = ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_WIDE_FIRST = frozenset(b"\x00< \t\r\n"[i : i + 1] for i in range(6))
+"""The first byte of a text that starts with `<` (after white space) in one of `_WIDE`."""
 
 
 def _wide_text(head: bytes) -> bool:
@@ -401,6 +403,8 @@ def _wide_text(head: bytes) -> bool:
     printer's settings with no name: their files were refused whole, clerk trial 80)."""
     if head.startswith(_WIDE_BOMS):
         return True
+    if head[:1] not in _WIDE_FIRST:  # a photo's head (FF D8, 89 P): no decoding it four ways
+        return False
     start = head[:64]
     return b"\x00" in start[:8] and any(
         start.decode(encoding, "ignore").lstrip(" \t\r\n").startswith("<") for encoding in _WIDE
