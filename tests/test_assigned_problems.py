@@ -3687,17 +3687,23 @@ def test_the_department_a_problem_was_taken_from_is_told_so(
 
 
 def _given_to_another(
-    campaign: Campaign, tmp_path: Path, own: list[dict[str, object]], collected_on: date
+    campaign: Campaign,
+    tmp_path: Path,
+    own: list[dict[str, object]],
+    collected_on: date,
+    numbered: bool = True,
 ) -> tuple[Path, Path, Path, dict[str, object], dict[str, object]]:
-    """JB-01 answered 整改中 by 学生工作处 (beside its `own` rows), collected on 12月14日; the
-    list gives it to 总务基建处, which sends it closed on 12月18日, collected on
-    `collected_on`: the list, the returns' folder, the register, and the two answers."""
+    """JB-01 answered 整改中 by 学生工作处 (beside its `own` rows; without its 编号 and
+    来源 unless `numbered`), collected on 12月14日; the list gives it to 总务基建处, which
+    sends it closed on 12月18日, collected on `collected_on`: the list, the returns' folder,
+    the register, and the two answers."""
     listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
     answer = hazard(
         问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
     )
     returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer, *own])
+    sent = answer if numbered else dict(answer, 问题编号=None, 问题来源=None)
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [sent, *own])
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
     relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
@@ -3750,6 +3756,91 @@ def test_a_row_of_a_problem_handed_over_is_no_hazard_of_its_old_department(
     assert "图书馆：应急照明灯不亮" not in {
         h.where for h in state.hazards if h.department == "学生工作处"
     }
+
+
+@pytest.mark.parametrize("then", ["same", "kept"])
+def test_an_answer_matched_by_its_words_is_handed_over_too(
+    campaign: Campaign, tmp_path: Path, then: str
+) -> None:
+    """学生工作处 answered JB-01 without its 编号 (the plan's ten columns have none: matched
+    by 部位 and 问题描述); the list gives JB-01 to 总务基建处. The answer became 学生工作处's
+    own hazard, JB-01's page had no answer of it, and the 追责核查 took an inspection's
+    finding of JB-01 for 自查已发现 (clerk trial 162): it is handed over, as one with its
+    编号 is — the same return collected again, or sent again with the row."""
+    own = hazard(部位="宿舍", 存在隐患问题="插线板老化", 整改时限=date(2023, 12, 30))
+    listed, returns, register, answer, _ = _given_to_another(
+        campaign, tmp_path, [own], date(2023, 12, 16), numbered=False
+    )
+    if then == "kept":
+        filled_form(campaign, "学生工作处", returns / "学工处（12月19日）.xlsx",
+                    [dict(answer, 问题编号=None, 问题来源=None), own],
+                    form_date=date(2023, 12, 19))  # fmt: skip
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
+                                 findings_file=listed)  # fmt: skip
+    assert [(h.department, h.where) for h in result.collection.hazards] == [
+        ("总务基建处", "图书馆：应急照明灯不亮"),
+        ("学生工作处", "宿舍：插线板老化"),
+    ]
+    [handed] = result.collection.handed_over
+    assert (handed.department, handed.answered_as) == ("学生工作处", ("JB-01", "县级普查"))
+    said = [p for p in result.collection.problems if p.department == "学生工作处"]
+    # on the words it was matched by: it has no 问题编号 to name (“问题编号“JB-01””)
+    assert [(p.code, p.field, p.value) for p in said] == [
+        (Code.ASSIGNMENT_OTHER_DEPARTMENT, "存在隐患问题", "应急照明灯不亮")
+    ]
+    assert "交办问题 JB-01 已改由总务基建处负责" in said[0].message
+    assert not [n for n in notices(campaign, result.status) if n.department == "学生工作处"]
+    assert [h.department for h in read_register(register).handed_over] == ["学生工作处"]
+
+
+@pytest.mark.parametrize("verdict", ["不合格", "合格"])
+def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verdict: str
+) -> None:
+    """学生工作处 reports JB-01 已完成; the 复查验收表 lists it; the list gives JB-01 to
+    总务基建处; the form comes back filled. Its verdict went nowhere but a word on the
+    problem's page, its 复查意见 nowhere at all, and nobody told 总务基建处 (clerk trial
+    162): the clerk is told on the review's row, and the page keeps the 复查意见."""
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+
+    monkeypatch.chdir(tmp_path)
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    Path("campaign.toml").write_text(text, "utf-8")
+    campaign = parse_campaign(text, "campaign.toml")
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    done = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                  整改完成情况="已完成", 销号时间=date(2023, 12, 13))  # fmt: skip
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [done])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
+                        findings_file=listed)  # fmt: skip
+    made = CliRunner().invoke(app, ["review", "--as-of", "2023-12-14"])
+    assert made.exit_code == 0, made.output
+    wb = load_workbook("复查验收表.xlsx")
+    ws = wb.active
+    header = next(r for r in ws.iter_rows(max_row=6) if any(c.value == "复查结论" for c in r))
+    columns = {str(c.value): c.column for c in header}
+    for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-15"), ("复查结论", verdict),
+                         ("复查意见", "灯具型号不符")):  # fmt: skip
+        ws.cell(header[0].row + 1, columns[field]).value = value
+    wb.save(tmp_path / "回收" / "复查（已填）.xlsx")
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    result = collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 16),
+                                 findings_file=listed)  # fmt: skip
+    [said] = [p for p in result.collection.problems if p.code is Code.REVIEW_HANDED_OVER]
+    assert Path(said.file).name == "复查（已填）.xlsx" and said.row == header[0].row + 1
+    assert "答复的交办问题 JB-01 已改由总务基建处负责" in said.message
+    assert "请把复查" in said.message and "告知总务基建处" in said.message
+    assert ("（灯具型号不符）" in said.message) is (verdict == "不合格")
+    out = CliRunner().invoke(
+        app, ["sample", "--all", "--findings", str(listed), "--as-of", "2023-12-16"]
+    )
+    assert out.exit_code == 0, out.output
+    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+             for c in r if c.value]  # fmt: skip
+    assert any(f"复查{verdict}（刘建国" in t and "复查意见：灯具型号不符" in t for t in texts), (
+        texts
+    )
 
 
 def test_a_problem_given_back_keeps_its_day_and_shows_the_answer_handed_over(

@@ -102,7 +102,7 @@ from huitoukan.register.record import (
     rounds_alone,
     written_coverage,
 )
-from huitoukan.register.reviews import apply_reviews
+from huitoukan.register.reviews import apply_reviews, reviews_handed_over
 from huitoukan.register.rounds import (
     earlier_round_forms,
     issued_rounds,
@@ -258,6 +258,7 @@ def mentions(
     collection: Collection,
     current: Sequence[HazardRow],
     before: Iterable[tuple[str, str]] = (),
+    handed_over: Sequence[HazardRow] = (),
 ) -> list[Mention]:
     """Every version's rows that answer an assigned problem (a current row may have been
     recognised by its content, its 编号 lost) of their department, and the rows of it
@@ -265,7 +266,8 @@ def mentions(
     version. A row numbered as another department's problem is no answer to it — unless
     the department answered it as its own before (`before`, (问题编号, department) of the
     register's mentions: the list gave it another department since, and the archive page
-    lost the first one's answers, clerk trial 136)."""
+    lost the first one's answers, clerk trial 136); nor is a row `handed_over` — but to the
+    problem it answered (recognised by its words, it has no 编号 to say so: trial 162)."""
     known = {number_key(f.number): f.number for f in findings}
     owners = {f.number: {*f.departments} for f in findings}
     for answered_as, department in before:
@@ -274,6 +276,7 @@ def mentions(
     # by sheet too: a workbook's second sheet's row 8 is not its first's (a phantom 整改中
     # answer on the archive page: clerk trial 118)
     recognised = {h.at: h.number for h in current if h.number}
+    recognised.update((h.at, h.answered_as[0]) for h in handed_over if h.answered_as)
     # an older version's row of the hazard a current row answers (as first worded): its
     # answer too (the 10月29日 version's answer read 未填写, the review of it beside it:
     # clerk trial 77)
@@ -474,6 +477,8 @@ def collect(
             linked,
         )
         problems = _handed_over_unsaid(problems, assignment.handed_over)
+        owners = {f.number: "、".join(f.departments) for f in findings if f.departments}
+        problems += reviews_handed_over(once, assignment.handed_over, owners)
         update["handed_over"] = assignment.handed_over
         hazards, before_found = sent_before_found(
             assignment.hazards,
@@ -494,7 +499,9 @@ def collect(
             )
         ] + assignment.problems
         update["findings"] = list(findings)
-        update["mentions"] = mentions(findings, collection, hazards, answered_before)
+        update["mentions"] = mentions(
+            findings, collection, hazards, answered_before, assignment.handed_over
+        )
     if len(problems) != len(merged) or any(
         p is not q for p, q in zip(problems, merged, strict=True)
     ):

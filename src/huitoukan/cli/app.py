@@ -360,7 +360,7 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
             raise _fail(
                 InputError(
                     f"当前文件夹中没有 campaign.toml，而{where}有 {found}：未做任何改动"
-                    f"（按内置默认活动，本校的部门、日期、交办问题和复查验收设置都不会生效）。请到 {found.parent} 文件夹中"
+                    f"（按内置默认活动，本校的部门、日期、交办问题和复查验收设置都不会生效）。请到 {as_argument(found.parent)} 文件夹中"
                     + (
                         f"运行（本次活动的台账 {kept} 也在那里）"
                         if kept.is_file()
@@ -404,11 +404,13 @@ def init(
         p.suffix.lower() in (".xlsx", ".xls", ".et", ".ods", ".zip") for p in here.iterdir()
     )
     if returns and above.is_file() and not force:  # inside 回收: every command there would
+        from huitoukan.files import as_argument
+
         raise _fail(  # then run on a new default campaign, its register there (trial 49)
             InputError(
                 f"上一级文件夹中已有 {_shown(above)}，这里放着表格，像是活动文件夹的子文件夹（如 回收）："
                 "在这里再写一份，这里运行的命令就会按新写的默认配置运行，未做任何改动。请到"
-                f" {_shown(above.parent)} 文件夹中运行 huitoukan；确要在这里另开一次活动的，加 --force"
+                f" {as_argument(_shown(above.parent))} 文件夹中运行 huitoukan；确要在这里另开一次活动的，加 --force"
             )
         )
     try:

@@ -119,10 +119,16 @@ def assign(
         for h in hazards
     ]
 
-    def _row_problem(code: Code, row: HazardRow, value: str, **params: Any) -> Problem:
-        """A problem about the row's 问题编号 (or 整改时限, 销号时间), on its cell where the
-        form has the column."""
-        field, header = _ABOUT.get(code, ("number", "问题编号"))
+    def _row_problem(
+        code: Code,
+        row: HazardRow,
+        value: str,
+        about: tuple[str, str] | None = None,
+        **params: Any,
+    ) -> Problem:
+        """A problem about the row's 问题编号 (or 整改时限, 销号时间; `about`: the field and
+        its header), on its cell where the form has the column."""
+        field, header = about or _ABOUT.get(code, ("number", "问题编号"))
         form = forms.get(row.source_file)
         return problem(
             code,
@@ -134,6 +140,22 @@ def assign(
             value=value,
             department=row.department,
             **params,
+        )
+
+    def handed_over(row: HazardRow, moved: Finding) -> Problem:
+        """The warning on a row answering a problem its department no longer has: on its
+        问题编号, or, sent without one, on its 存在隐患问题 (“问题编号“SJ4-02”” of a form
+        without the column, clerk trial 162)."""
+        about = ("number", "问题编号") if row.number else ("hazard", "存在隐患问题")
+        return _row_problem(
+            Code.ASSIGNMENT_OTHER_DEPARTMENT,
+            row,
+            row.number or row.hazard,
+            about=about,
+            variant="moved",
+            number=moved.number,
+            owners="、".join(moved.departments),
+            tell="" if row.department == receiver else "告知接收部门",
         )
 
     def sent(row: HazardRow) -> date | None:
@@ -207,16 +229,7 @@ def assign(
             # unsaid), not of one a version since deleted (said at every collect, filed
             # under the version replaced: clerk trial 160)
             if row.source_file == current[row.department].file:
-                problems.append(
-                    _row_problem(
-                        Code.ASSIGNMENT_OTHER_DEPARTMENT,
-                        row,
-                        moved.number,
-                        variant="moved",
-                        owners="、".join(moved.departments),
-                        tell="" if row.department == receiver else "告知接收部门",
-                    )
-                )
+                problems.append(handed_over(row, moved))
             continue
         if not row.number:
             loose.setdefault(row.department, []).append(len(result))
@@ -397,6 +410,15 @@ def assign(
                     earlier=reworked.number if reworked else "",
                 )
             )
+    gone = _answered_by_content_before(findings, result, loose, current, answered_before)
+    for index, moved in gone.items():
+        row = result[index]
+        handed.append(
+            row._replace(answered_as=(moved.number, moved.source), deadline_assigned=False)
+        )
+        unknown.pop(index, None)
+        if row.source_file == current[row.department].file:
+            problems.append(handed_over(row, moved))
     for index in unknown:  # summed up as the department's own finding, as its warning says:
         # not shown as an answer (附属医院's row of 警务室's SD6-04 stood in the register as
         # 省级督查's SD6-04, went on the 复查验收表 as that and counted among the answers to
@@ -410,7 +432,38 @@ def assign(
         result[index] = row._replace(
             number="", source=source, answered_as=(row.number, row.source), deadline_assigned=False
         )
+    result = [row for index, row in enumerate(result) if index not in gone]
     return Assignment(result, [*unknown.values(), *problems], renumbered, handed)
+
+
+def _answered_by_content_before(
+    findings: Sequence[Finding],
+    rows: Sequence[HazardRow],
+    loose: Mapping[str, list[int]],
+    current: Mapping[str, ReturnForm],
+    answered_before: Collection[tuple[str, str]],
+) -> dict[int, Finding]:
+    """Row index → the problem it states, for rows without a usable 编号 left after every
+    department's own problems took theirs, stating a problem their department answered
+    before that the list has given another department since: handed over, as a row sent
+    with the 编号 is (`_moved_away`). The plan's ten columns have no 问题编号: the answer
+    was matched by its 部位 and 问题描述, and after the move became the old department's
+    own hazard, 自查已发现 in the 追责核查 (clerk trial 162)."""
+    found: dict[int, Finding] = {}
+    for finding in findings:
+        if not finding.departments:
+            continue
+        for department in sorted(current):
+            if (
+                department in finding.departments
+                or (finding.number, department) not in answered_before
+            ):
+                continue
+            left = [i for i in loose.get(department, []) if i not in found]
+            index = _by_content(finding, rows, left)
+            if index is not None:
+                found[index] = finding
+    return found
 
 
 def _moved_away(

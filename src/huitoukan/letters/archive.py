@@ -66,6 +66,8 @@ def _handed_said(row: HazardRow) -> str:
     if row.review in (PASSED, FAILED):
         who = "，".join(t for t in (row.reviewer, _day(row.reviewed_on)) if t)
         said.append(f"复查{row.review}" + (f"（{who}）" if who else ""))
+        if row.review_note:  # (what the new department has to know: clerk trial 162)
+            said.append(f"复查意见：{row.review_note}")
     return "；".join(s for s in said if s)
 
 

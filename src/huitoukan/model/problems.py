@@ -152,6 +152,7 @@ class Code(StrEnum):
     REVIEW_BEFORE_FORM = "review-before-form"
     REVIEW_BEFORE_CAMPAIGN = "review-before-campaign"
     REVIEW_CLOSURE_EDITED = "review-closure-edited"
+    REVIEW_HANDED_OVER = "review-handed-over"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
     CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
@@ -1088,7 +1089,7 @@ CATALOGUE: Mapping[Code, Rule] = {
             "隐患汇总；由本部门整改的，请{tell}在清单中写明",
             # (the one it was given before read “不是本部门”, as if it had typed it wrong:
             # clerk trial 138)
-            "moved": "交办问题 {value} 已改由{owners}负责（此前交办本部门，本部门报送过整改情况，"
+            "moved": "交办问题 {number} 已改由{owners}负责（此前交办本部门，本部门报送过整改情况，"
             "留在该问题的档案中）：这一行算作已移交，不再计入本部门的隐患，也不再催办，删去或"
             "保留这一行均可；仍由本部门整改的，请{tell}在交办问题清单的责任部门中加上本部门",
             "sender": "这份表格的表头没有写明本次活动的部门，而这一行写的交办问题 {value} 是交给"
@@ -1231,6 +1232,16 @@ CATALOGUE: Mapping[Code, Rule] = {
             "未销号跟踪；请与部门核实，整改完成后再复查",
             "review-undated": "隐患 {value}（{owner}：{what}）这一行复查合格，但部门的新版本"
             "销号时间空白、无法识别、早于检查时间或晚于统计日期，台账按未销号跟踪，复查结论暂未采用；请与部门核实",
+        },
+    ),
+    Code.REVIEW_HANDED_OVER: Rule(
+        _W,
+        "复查的隐患已移交",
+        "隐患 {value}（{owner}：{what}）答复的交办问题 {number} 已改由{owners}负责：这次复查不合格"
+        "（{note}）记入该问题的抽查档案，不再退回{owner}整改；请把复查意见告知{owners}",
+        {
+            "passed": "隐患 {value}（{owner}：{what}）答复的交办问题 {number} 已改由{owners}负责："
+            "这次复查合格记入该问题的抽查档案，该问题按{owners}的反馈跟踪；请把复查结果告知{owners}",
         },
     ),
     Code.REVIEW_FAILED: Rule(

@@ -30,7 +30,7 @@ from huitoukan.model.returns import (
     ReturnForm,
     Review,
 )
-from huitoukan.register.merging import version_order
+from huitoukan.register.merging import EARLIER_REGISTER, version_order
 
 
 @dataclass
@@ -521,6 +521,48 @@ def _passed_unredone(
     if hazard.closed_on == last.reviewed_on != last.closed_on:  # closed again that very day
         return None
     return last
+
+
+def reviews_handed_over(
+    forms: Sequence[ReturnForm], handed: Sequence[HazardRow], owners: Mapping[str, str]
+) -> list[Problem]:
+    """What a 复查验收表's verdict on a row since handed over (`Assignment.handed_over`) came
+    to, said on the review's row: kept on the problem's page, not sent back to the
+    department, the new one (`owners`: 问题编号 as answered → its departments) to be told.
+    Said nowhere, the new department never heard the fix had failed (clerk trial 162)."""
+    said: list[Problem] = []
+    for hazard in handed:
+        if hazard.review not in (PASSED, FAILED) or not hazard.answered_as:
+            continue
+        number = hazard.answered_as[0]
+        review = next(
+            (
+                r
+                for form in forms
+                if form.is_review and form.file != EARLIER_REGISTER
+                for r in form.reviews
+                if r.hazard_id.upper() == hazard.hazard_id.upper()
+                and r.result == hazard.review
+                and r.reviewed_on == hazard.reviewed_on
+            ),
+            None,
+        )
+        if review is None or number not in owners:
+            continue
+        said.append(
+            _about(
+                review,
+                Code.REVIEW_HANDED_OVER,
+                review.hazard_id,
+                variant="passed" if hazard.review == PASSED else "",
+                owner=hazard.department,
+                what=hazard.where[:40],
+                number=number,
+                owners=owners[number],
+                note=review.note or "未写明意见",
+            )
+        )
+    return said
 
 
 def _failure(review: Review) -> str:
