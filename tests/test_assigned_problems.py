@@ -3793,6 +3793,61 @@ def test_an_answer_matched_by_its_words_is_handed_over_too(
     assert [h.department for h in read_register(register).handed_over] == ["学生工作处"]
 
 
+def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JB-01 answered 整改中 by 学生工作处, given to 总务基建处; 学生工作处 sends its row again
+    as the handover it was (“已移交总务基建处”, 已完成); the list gives JB-01 back. That row
+    became its own 销号: 待复查, on the 复查验收表, its photo asked for, pre-filled 已完成 on
+    the follow-up form (clerk trial 162 G1). It stays handed over, and the department is
+    asked for JB-01 in a follow-up round — till it sends its form again, which answers it."""
+    own = hazard(部位="宿舍", 存在隐患问题="插线板老化", 整改时限=date(2023, 12, 30))
+    listed, returns, register, answer, done = _given_to_another(
+        campaign, tmp_path, [own], date(2023, 12, 16)
+    )
+    note = dict(done, 整改措施="已移交总务基建处")
+    filled_form(campaign, "学生工作处", returns / "学工处（12月19日）.xlsx", [note, own],
+                form_date=date(2023, 12, 19))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 20), findings_file=listed)
+    relisted(listed, register, [dict(JB01)])
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 21),
+                                 findings_file=listed)  # fmt: skip
+    ours = [h for h in result.collection.hazards if h.department == "学生工作处"]
+    assert [h.where for h in ours] == ["宿舍：插线板老化"]
+    assert sorted(h.department for h in result.collection.handed_over) == [
+        "学生工作处",
+        "总务基建处",
+    ]
+    [asked] = [p for p in result.collection.problems if p.department == "学生工作处"]
+    assert (asked.code, Path(asked.file).name) == (
+        Code.ASSIGNMENT_AFTER_RETURN,
+        "学工处（12月19日）.xlsx",
+    )
+    assert "又交回学生工作处负责" in asked.message and "issue --followup" in asked.message
+    [part] = [p for p in result.status.parts if p.department == "学生工作处"]
+    assert not part.answered
+    monkeypatch.chdir(tmp_path)  # its page: not “已移交（不再负责）” of the one responsible
+    out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
+                                   "--as-of", "2023-12-21"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+             for c in r if c.value]  # fmt: skip
+    assert "学生工作处：其他部门负责期间报送的移交说明（不算整改情况）" in texts
+    assert (
+        "总务基建处：已移交（不再负责）" in texts and "学生工作处：已移交（不再负责）" not in texts
+    )
+    # its form sent again (the follow-up round's): that answers it
+    filled_form(campaign, "学生工作处", returns / "学工处（12月22日）.xlsx", [answer, own],
+                form_date=date(2023, 12, 22))  # fmt: skip
+    again = collect_to_register(campaign, [returns], register, date(2023, 12, 22),
+                                findings_file=listed)  # fmt: skip
+    ours = [h for h in again.collection.hazards if h.department == "学生工作处"]
+    assert [(h.where, h.number) for h in ours] == [
+        ("图书馆：应急照明灯不亮", "JB-01"),
+        ("宿舍：插线板老化", ""),
+    ]
+
+
 @pytest.mark.parametrize("verdict", ["不合格", "合格"])
 def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verdict: str

@@ -2765,6 +2765,58 @@ def test_the_day_a_problem_changed_hands_is_the_registers(
     assert "（2023年12月19日才交办总务基建处）" in verdict.note
 
 
+@pytest.mark.parametrize("back", [False, True])
+@pytest.mark.parametrize("found", ["2023-12-18", "2023-12-22"])
+def test_a_handover_note_is_not_the_old_departments_closing(
+    campaign: Campaign, tmp_path: Path, found: str, back: bool
+) -> None:
+    """JB-01 (due 12月31日) answered 整改中 by 学生工作处; on 12月19日 the list gives it to
+    总务基建处, and 学生工作处 sends its row again as a handover, “已移交总务基建处”, 已完成,
+    销号 12月19日; the list may give JB-01 back on 12月21日. An inspection finds JB-01 still
+    there. Given back, it was said 学生工作处 reported it done (its answer before the
+    inspection of 12月18日 was 整改中), to be judged 不合格 on a 复查验收表 that never lists
+    it (clerk trial 162): the note is no closing of its."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-31"}  # fmt: skip
+    order = (*ORDER[:6], "整改时限")
+    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], order)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    findings_list(listed, [{**row, "责任部门": "总务基建处"}], order)
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    collect_to_register(campaign, [returns], register, date(2023, 12, 19), findings_file=listed)
+    day = date(2023, 12, 19)
+    note = dict(
+        answer, 整改措施="已移交总务基建处", 整改完成情况="已完成", 销号时间=day, 检查时间=day
+    )
+    filled_form(campaign, "学生工作处", returns / "学工处（12月20日）.xlsx", [note],
+                form_date=date(2023, 12, 20))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 20), findings_file=listed)
+    if back:
+        findings_list(listed, [row], order)
+        later = register.stat().st_mtime + 60
+        os.utime(listed, (later, later))
+        collect_to_register(campaign, [returns], register, date(2023, 12, 21), findings_file=listed)
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found, "部位": "图书馆",
+             "问题描述": "应急照明灯不亮", "责任部门": "总务基建处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
+    checked, _ = run_crosscheck(campaign, inspected, [register], tmp_path / "追责核查.xlsx", AS_OF)
+    [verdict] = checked.verdicts
+    assert verdict.conclusion == "已列入交办清单但未整改"
+    said = verdict.accountable + verdict.note
+    assert "已完成" not in said and "复查" not in said, said
+    # (on 12月22日: given back the day before, or still 总务基建处's)
+    owner = "学生工作处" if found == "2023-12-18" or back else "总务基建处"
+    assert verdict.accountable.startswith(f"责任部门：{owner}（已交办"), said
+
+
 @pytest.mark.parametrize(
     ("found", "said"),
     [
@@ -2848,7 +2900,9 @@ def test_an_answer_handed_over_is_not_the_new_departments(
     [verdict] = checked.verdicts
     assert verdict.accountable == "责任部门：总务基建处（已交办，检查时未反馈整改情况）", verdict
     assert not verdict.review_belied and "不合格" not in verdict.note, verdict
-    assert "学生工作处报 2023年12月16日 已销号" in verdict.note  # (named beside it)
+    # named beside it as it answered before the move: the note handing it over is no
+    # closing (“学生工作处报 2023年12月16日 已销号”: clerk trial 162 A1)
+    assert "学生工作处反馈整改中" in verdict.note and "已销号" not in verdict.note
 
 
 @pytest.mark.parametrize(

@@ -375,6 +375,8 @@ def collect(
     answered_before: Iterable[tuple[str, str]] = (),
     listed_before: Sequence[Finding] = (),
     linked: Mapping[str, str] | None = None,
+    handed_before: Sequence[tuple[str, str, int, str, str, str, date | None]] = (),
+    read_before: Mapping[str, tuple[str, str]] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
@@ -386,7 +388,9 @@ def collect(
     (`answers.assignment_days`), and the problems each department answered then
     (`answered_before`: see `mentions`), under the numbers and names of now
     (`listed_before`: the list it was made from, when it changed since); `linked`, the
-    hazards the clerk's 对应自查 named as the problems of an inspection (`answers.assign`)."""
+    hazards the clerk's 对应自查 named as the problems of an inspection (`answers.assign`);
+    `handed_before`, its rows handed over when written (`Collection.handed_written`), and
+    the files it was made of (`read_before`: `RegisterState.sources`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -467,6 +471,13 @@ def collect(
     update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
     if findings:
         answered_before = set(answered_before)
+        sent = {f.file: f.sha256 for f in forms}
+        stay = {  # of a file not sent again since (nor taken out: a version's row kept)
+            (file, sheet, row): (number, source, sha, day)
+            for file, sheet, row, number, source, sha, day in handed_before
+            if sent.get(file, sha) == sha
+        }
+        sent_on = {f.file: f.sent_on for f in forms}
         assignment = assign(
             findings,
             hazards,
@@ -475,7 +486,28 @@ def collect(
             answered_before,
             campaign.info.receiver,
             linked,
+            {at: (number, source) for at, (number, source, *_) in stay.items()},
         )
+        read = read_before or {}
+        update["handed_written"] = [
+            (
+                *h.at,
+                *h.answered_as,
+                *(
+                    stay[h.at][2:]
+                    if h.at in stay
+                    else (sent[h.source_file], sent_on[h.source_file])
+                ),
+            )
+            for h in assignment.handed_over
+            if h.answered_as
+            and (
+                h.at in stay
+                # (first read now: sent while the problem was another's)
+                or h.source_file in sent
+                and read.get(h.source_file, ("", ""))[0] != sent[h.source_file]
+            )
+        ]
         problems = _handed_over_unsaid(problems, assignment.handed_over)
         owners = {f.number: "、".join(f.departments) for f in findings if f.departments}
         problems += reviews_handed_over(once, assignment.handed_over, owners)
@@ -920,6 +952,8 @@ def collect_to_register(
         answered_before=recorded.answered if recorded is not None else (),
         listed_before=listed_before,
         linked=linked(crosschecks),
+        handed_before=recorded.handed_written if recorded is not None else (),
+        read_before=recorded.sources if recorded is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)
     collection.problems.extend(list_said)
@@ -1048,6 +1082,7 @@ def collect_to_register(
             reviews_not_taken=not_taken,
             remembers=collection.remembers,
             handed_over=collection.handed_over,
+            handed_written=collection.handed_written,
             verdicts_kept=collection.verdicts_kept,
             rounds_issued=len(rounds),
         )

@@ -24,7 +24,7 @@ from huitoukan.letters.accountability import (
 )
 from huitoukan.model.findings import Finding, FoundAgain, number_key
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import DONE, HazardRow
 from huitoukan.register.crosschecks import CheckedList, record_crosscheck, recorded_crosschecks
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
@@ -162,6 +162,30 @@ def _decisions_typed_into(
     return problems
 
 
+def _before_the_note(row: HazardRow, sent: date | None) -> HazardRow | None:
+    """A row handed over, written in a version sent (`sent`) when its problem was another
+    department's, as its department's versions before said it (`HazardRow.history`); None
+    when it first said anything then. Every version saying the same dates, it is as it was
+    (the words of the note aside). Reported open then, it reads 整改中."""
+    if not row.history:
+        return row
+    before = tuple(entry for entry in row.history if sent is not None and entry[0] < sent)
+    if not before:
+        return None
+    _, deadline, closed_on = before[-1]
+    reopened = closed_on is None and row.progress == DONE
+    return row._replace(
+        deadline=deadline or row.deadline,
+        closed_on=closed_on,
+        progress="整改中" if reopened else row.progress,
+        history=before,
+        review="",
+        reviewer="",
+        reviewed_on=None,
+        review_note="",
+    )
+
+
 def run_crosscheck(
     campaign: Campaign,
     findings: Path,
@@ -181,10 +205,15 @@ def run_crosscheck(
     _refuse_the_assigned_list(findings, listed.findings, state.findings, due)
     _refuse_an_earlier_inspection(findings, listed.findings, campaign.info.issued_on)
     skipped = _assigned_themselves(listed.findings, state.findings, due)
+    # one handed over since was the department's: as it stood before a version written
+    # when the problem was another's (“已移交… 已完成”: not its 销号, to be judged 不合格 on
+    # no 复查验收表, clerk trial 162)
+    notes = {(file, sheet, row): day for file, sheet, row, *_, day in state.handed_written}
+    handed = (_before_the_note(h, notes[h.at]) if h.at in notes else h for h in state.handed_over)
     result = crosscheck(
         campaign,
         [f for f in listed.findings if f not in skipped],
-        [*state.hazards, *state.handed_over],  # (one handed over since was the department's)
+        [*state.hazards, *filter(None, handed)],
         state.findings,
         returned=set(state.returned),
         sent=state.sent,

@@ -92,6 +92,7 @@ def assign(
     answered_before: Collection[tuple[str, str]] = (),
     receiver: str = "",
     linked: Mapping[str, str] | None = None,
+    handed_before: Mapping[tuple[str, str, int], tuple[str, str]] | None = None,
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return;
     `assigned_on`: the day each part was assigned, when later than the forms were issued
@@ -100,8 +101,11 @@ def assign(
     the problem to another since is told so); `receiver`: the office keeping the list (told
     to add itself, not to tell itself: clerk trial 141); `linked`: 问题编号 (as compared) →
     the 隐患编号 of the row the clerk's 对应自查 named as that problem
-    (`register.crosschecks.linked`), taken before one worded alike."""
+    (`register.crosschecks.linked`), taken before one worded alike; `handed_before`: the
+    rows (`HazardRow.at`) the register held handed over, of files not sent again since →
+    the (问题编号, 问题来源) they answered."""
     by_number = {number_key(f.number): f for f in findings}
+    handed_before = handed_before or {}
     linked = linked or {}
     forms = {form.file: form for form in current.values()}
     # a column headed 编号 none of whose numbers is listed: the department's own numbering
@@ -212,8 +216,20 @@ def assign(
         of_file.setdefault(row.source_file, []).append(row)
     hinted: set[str] = set()  # files of no department known, told whose they may be
     handed: list[HazardRow] = []
+    given_back: set[tuple[str, str]] = set()  # (问题编号 as compared, department)
     for row in hazards:
         moved = _moved_away(row, by_number, current, answered_before)
+        kept = handed_before.get(row.at)
+        back = by_number.get(number_key(kept[0])) if kept and moved is None else None
+        if kept and back is not None and row.department in back.departments:
+            # given back: a row written while the problem was another department's stays
+            # handed over till the department sends its form again (its handover note
+            # “已移交… 已完成” was taken for its own 销号, sent for 复查, its photo asked
+            # for; its row left out of the follow-up form, asked to be put back: trial 162)
+            handed.append(row._replace(number="", answered_as=kept, deadline_assigned=False))
+            if row.department in current and row.source_file == current[row.department].file:
+                given_back.add((number_key(back.number), row.department))
+            continue
         if moved is not None:  # handed over: the new department's to answer (its row was
             # the old one's own hazard, overdue, chased till the campaign's end: trial 159);
             # kept as sent for it, its number not its department's (the 追责核查 took it for
@@ -348,6 +364,20 @@ def assign(
                 )
                 continue
             form = current[department]
+            if (number_key(finding.number), department) in given_back:
+                problems.append(
+                    problem(
+                        Code.ASSIGNMENT_AFTER_RETURN,
+                        form.file,
+                        variant="given_back",
+                        department=department,
+                        number=finding.number,
+                        source=finding.source,
+                        what=finding.where[:40],
+                        sent=form.sent_on,
+                    )
+                )
+                continue
             row_number, cell = form.unanswered_place(issued_key(form, finding) or finding.number)
             owners = _issued_to_others(form, department, by_number)
             given_after = (

@@ -139,6 +139,7 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
             "findings": written.findings,
             "mentions": written.mentions,
             "handed_over": written.handed_over,
+            "handed_written": written.handed_written,
             "deadlines_before": written.deadlines_before,
             "sources": written.sources,
             "campaign": state.campaign or written.campaign,

@@ -129,6 +129,8 @@ class RegisterState(BaseModel):
     """`Collection.reviews_not_taken`."""
     handed_over: list[HazardRow] = []
     """`Collection.handed_over`."""
+    handed_written: list[tuple[str, str, int, str, str, str, date | None]] = []
+    """`Collection.handed_written`."""
     remembers: list[str] = []
     """`Collection.remembers`: every collect reads the register's hazards of them (a photo
     of a version taken out, kept by the collect after, was dropped by the next, nothing
@@ -228,6 +230,8 @@ class Coverage(BaseModel):
     answered: list[tuple[str, str]] = []
     """(问题编号, department) of `RegisterState.mentions`: a department's answers to a
     problem the list has given another since stay in the problem's history."""
+    handed_written: list[tuple[str, str, int, str, str, str, date | None]] = []
+    """`RegisterState.handed_written`."""
     latest_fact_on: date | None = None
     """The day of `RegisterState.latest_fact`: a command as of an earlier day is refused
     (and its 提示 that the register counts a later day would only precede the refusal)."""
@@ -270,6 +274,7 @@ class Coverage(BaseModel):
             dues_before=state.dues_before,
             assigned_on=state.assigned_on,
             answered=sorted({(m.number, m.department) for m in state.mentions}),
+            handed_written=state.handed_written,
             withdrawn=state.withdrawn,
             deadlines_before=state.deadlines_before,
             latest_fact_on=fact[0] if (fact := state.latest_fact()) else None,
