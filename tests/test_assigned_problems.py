@@ -3848,6 +3848,50 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     ]
 
 
+def test_a_problem_given_back_is_not_a_row_deleted(
+    runner: CliRunner, campaign: Campaign, chdir_tmp: Path
+) -> None:
+    """学生工作处 answers JB-01 整改中; the list gives JB-01 to 总务基建处; the follow-up form
+    issued to 学生工作处 then has no JB-01, and comes back so; the list gives JB-01 back. The
+    department was told it had deleted the row, “请恢复这些行” (clerk trials 160 N3, 162
+    G4): its answer from before stands, not a row it deleted."""
+    from tests.test_two_rounds import update_followup
+
+    own = hazard(部位="宿舍", 存在隐患问题="插线板老化", 整改时限=date(2023, 12, 30))
+    listed = findings_list(chdir_tmp / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    filled_form(campaign, "学生工作处", chdir_tmp / "回收" / "学工处.xlsx", [answer, own])
+    with_list = ["--findings", "清单.xlsx"]
+    register = chdir_tmp / "全校隐患台账.xlsx"
+    runner.invoke(app, ["collect", "回收", *with_list, "--as-of", "2023-12-14"])
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    runner.invoke(app, ["collect", "回收", *with_list, "--as-of", "2023-12-16"])
+    followup = ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-16", "-o", "跟进",
+                "-d", "学生工作处", *with_list]  # fmt: skip
+    assert runner.invoke(app, followup).exit_code in (0, 1)
+    [form] = (chdir_tmp / "跟进").glob("学生工作处*.xlsx")
+    texts = [str(c.value) for r in load_workbook(form)[FORM_SHEET].iter_rows() for c in r]
+    assert "应急照明灯不亮" not in texts  # (issued without it)
+    update_followup(
+        form, chdir_tmp / "回收" / "学工处（跟进）.xlsx", {}, form_date=date(2023, 12, 18)
+    )
+    runner.invoke(app, ["collect", "回收", *with_list, "--as-of", "2023-12-18"])
+    relisted(listed, register, [dict(JB01)])
+    result = runner.invoke(app, ["collect", "回收", *with_list, "--as-of", "2023-12-20", "--json"])
+    said = json.loads(result.stdout)["problems"]
+    assert not [p for p in said if p["code"].startswith("vanished")], said
+    rows = sheet_rows(register, HAZARD_SHEET)
+    assert sorted((r["部门"], r["存在隐患问题"], r["整改完成情况"]) for r in rows) == [
+        ("学生工作处", "应急照明灯不亮", "整改中"),
+        ("学生工作处", "插线板老化", "整改中"),
+    ]
+    notices = runner.invoke(app, ["remind", *with_list, "--as-of", "2023-12-20", "-o", "通知"])
+    assert notices.exit_code in (0, 1), notices.output
+    for letter in (chdir_tmp / "通知").glob("学生工作处*"):
+        assert "行被删除" not in letter.read_text("utf-8-sig")
+
+
 @pytest.mark.parametrize("verdict", ["不合格", "合格"])
 def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verdict: str

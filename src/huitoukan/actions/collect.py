@@ -253,6 +253,13 @@ def _handed_over_unsaid(problems: list[Problem], handed: Sequence[HazardRow]) ->
     ]
 
 
+def _vanished_unsaid(problems: list[Problem], kept: Sequence[HazardRow]) -> list[Problem]:
+    """`problems` without the one saying a row of `kept` was deleted (`Assignment.kept_back`)."""
+    gone = {(h.department, said) for h in kept for said in (h.where, h.number) if said}
+    vanished = (Code.VANISHED_HAZARD, Code.VANISHED_CLOSED)
+    return [p for p in problems if not (p.code in vanished and (p.department, p.value) in gone)]
+
+
 def mentions(
     findings: Sequence[Finding],
     collection: Collection,
@@ -509,6 +516,7 @@ def collect(
             )
         ]
         problems = _handed_over_unsaid(problems, assignment.handed_over)
+        problems = _vanished_unsaid(problems, assignment.kept_back)
         owners = {f.number: "、".join(f.departments) for f in findings if f.departments}
         problems += reviews_handed_over(once, assignment.handed_over, owners)
         update["handed_over"] = assignment.handed_over

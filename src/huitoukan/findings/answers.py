@@ -51,6 +51,10 @@ class Assignment:
     """Rows answering a problem the list has given another department since this one
     answered it (`_moved_away`): not its hazards any more. Their number is in
     `HazardRow.answered_as`, as of a row numbered as another department's problem."""
+    kept_back: list[HazardRow] = field(default_factory=list)
+    """Rows gone from their department's newest form that answer a problem given back to
+    it, that form issued without the problem (it was another department's then): not
+    deleted, its answer still (`_left_out_when_away`)."""
 
 
 def part_key(number: str, department: str) -> str:
@@ -217,7 +221,13 @@ def assign(
     hinted: set[str] = set()  # files of no department known, told whose they may be
     handed: list[HazardRow] = []
     given_back: set[tuple[str, str]] = set()  # (问题编号 as compared, department)
+    kept_back: list[HazardRow] = []
     for row in hazards:
+        if _left_out_when_away(row, by_number, current, answered_before):
+            # given back: its answer from before, not a row it deleted (“请恢复这些行” of
+            # one its follow-up form was issued without: clerk trials 160, 162)
+            row = row._replace(vanished_from="")
+            kept_back.append(row)
         moved = _moved_away(row, by_number, current, answered_before)
         kept = handed_before.get(row.at)
         back = by_number.get(number_key(kept[0])) if kept and moved is None else None
@@ -463,7 +473,30 @@ def assign(
             number="", source=source, answered_as=(row.number, row.source), deadline_assigned=False
         )
     result = [row for index, row in enumerate(result) if index not in gone]
-    return Assignment(result, [*unknown.values(), *problems], renumbered, handed)
+    return Assignment(result, [*unknown.values(), *problems], renumbered, handed, kept_back)
+
+
+def _left_out_when_away(
+    row: HazardRow,
+    by_number: Mapping[str, Finding],
+    current: Mapping[str, ReturnForm],
+    answered_before: Collection[tuple[str, str]],
+) -> bool:
+    """Whether `row`, gone from its department's newest form, answers a problem of its
+    department that form was issued without, answered before: the list had given it
+    another department when the form was issued, and has given it back since."""
+    if not row.vanished_from or not row.number or row.progress == DONE:
+        return False
+    listed = by_number.get(number_key(row.number))
+    form = current.get(row.department)
+    return (
+        listed is not None
+        and form is not None
+        and row.department in listed.departments
+        and (listed.number, row.department) in answered_before
+        and form.issued_with is not None
+        and issued_key(form, listed) is None
+    )
 
 
 def _answered_by_content_before(
