@@ -3824,6 +3824,7 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
         "学工处（12月19日）.xlsx",
     )
     assert "又交回学生工作处负责" in asked.message and "issue --followup" in asked.message
+    assert asked.cell  # (on the row's 问题编号: its 退回修改 copy marks it)
     [part] = [p for p in result.status.parts if p.department == "学生工作处"]
     assert not part.answered
     monkeypatch.chdir(tmp_path)  # its page: not “已移交（不再负责）” of the one responsible

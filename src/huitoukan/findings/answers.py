@@ -220,7 +220,7 @@ def assign(
         of_file.setdefault(row.source_file, []).append(row)
     hinted: set[str] = set()  # files of no department known, told whose they may be
     handed: list[HazardRow] = []
-    given_back: set[tuple[str, str]] = set()  # (问题编号 as compared, department)
+    given_back: dict[tuple[str, str], HazardRow] = {}  # (问题编号 as compared, department)
     kept_back: list[HazardRow] = []
     for row in hazards:
         if _left_out_when_away(row, by_number, current, answered_before):
@@ -238,7 +238,7 @@ def assign(
             # for; its row left out of the follow-up form, asked to be put back: trial 162)
             handed.append(row._replace(number="", answered_as=kept, deadline_assigned=False))
             if row.department in current and row.source_file == current[row.department].file:
-                given_back.add((number_key(back.number), row.department))
+                given_back[number_key(back.number), row.department] = row
             continue
         if moved is not None:  # handed over: the new department's to answer (its row was
             # the old one's own hazard, overdue, chased till the campaign's end: trial 159);
@@ -374,11 +374,16 @@ def assign(
                 )
                 continue
             form = current[department]
-            if (number_key(finding.number), department) in given_back:
+            note = given_back.get((number_key(finding.number), department))
+            if note is not None:  # marked on its row (the 退回修改 copy shows where)
                 problems.append(
                     problem(
                         Code.ASSIGNMENT_AFTER_RETURN,
                         form.file,
+                        sheet=note.source_sheet,
+                        cell=form.cell_of("number", note.source_row)
+                        or form.cell_of("hazard", note.source_row),
+                        row=note.source_row,
                         variant="given_back",
                         department=department,
                         number=finding.number,
