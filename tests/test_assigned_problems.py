@@ -3837,6 +3837,15 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     assert (
         "总务基建处：已移交（不再负责）" in texts and "学生工作处：已移交（不再负责）" not in texts
     )
+    # saved again and renamed (or moved to another folder): still the note (keyed by its
+    # file and sha256, it was the department's 销号 again: clerk trial 163)
+    book = load_workbook(returns / "学工处（12月19日）.xlsx")
+    book.save(returns / "学工处-移交.xlsx")
+    (returns / "学工处（12月19日）.xlsx").unlink()
+    resaved = collect_to_register(campaign, [returns], register, date(2023, 12, 21),
+                                  findings_file=listed, force=True)  # fmt: skip
+    ours = [h for h in resaved.collection.hazards if h.department == "学生工作处"]
+    assert [h.where for h in ours] == ["宿舍：插线板老化"]
     # its form sent again (the follow-up round's): that answers it
     filled_form(campaign, "学生工作处", returns / "学工处（12月22日）.xlsx", [answer, own],
                 form_date=date(2023, 12, 22))  # fmt: skip

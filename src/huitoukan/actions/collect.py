@@ -56,10 +56,12 @@ from huitoukan.model.returns import (
     FAILED,
     PASSED,
     FileOutcome,
+    HandoverNote,
     HazardRow,
     ReturnForm,
     Review,
     SkippedFile,
+    note_key,
 )
 from huitoukan.register.crosschecks import (
     crosschecks_path,
@@ -382,7 +384,7 @@ def collect(
     answered_before: Iterable[tuple[str, str]] = (),
     listed_before: Sequence[Finding] = (),
     linked: Mapping[str, str] | None = None,
-    handed_before: Sequence[tuple[str, str, int, str, str, str, date | None]] = (),
+    handed_before: Sequence[HandoverNote] = (),
     read_before: Mapping[str, tuple[str, str]] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
@@ -479,11 +481,10 @@ def collect(
     if findings:
         answered_before = set(answered_before)
         sent = {f.file: f.sha256 for f in forms}
-        stay = {  # of a file not sent again since (nor taken out: a version's row kept)
-            (file, sheet, row): (number, source, sha, day)
-            for file, sheet, row, number, source, sha, day in handed_before
-            if sent.get(file, sha) == sha
-        }
+        # rows written when the problem was another's: by what they say (saved again,
+        # renamed or moved, one stays that: clerk trial 163)
+        notes = {note[:5]: note for note in handed_before}
+        sent = {f.file: f.sha256 for f in forms}
         sent_on = {f.file: f.sent_on for f in forms}
         assignment = assign(
             findings,
@@ -493,28 +494,22 @@ def collect(
             answered_before,
             campaign.info.receiver,
             linked,
-            {at: (number, source) for at, (number, source, *_) in stay.items()},
+            {key: (note[5], note[6]) for key, note in notes.items()},
         )
         read = read_before or {}
-        update["handed_written"] = [
-            (
-                *h.at,
-                *h.answered_as,
-                *(
-                    stay[h.at][2:]
-                    if h.at in stay
-                    else (sent[h.source_file], sent_on[h.source_file])
-                ),
-            )
-            for h in assignment.handed_over
-            if h.answered_as
-            and (
-                h.at in stay
-                # (first read now: sent while the problem was another's)
-                or h.source_file in sent
+        written: list[HandoverNote] = []
+        for h in assignment.handed_over:
+            if not h.answered_as:
+                continue
+            if (note := notes.get(note_key(h))) is not None:
+                written.append(note)
+            elif (
+                h.source_file in sent
                 and read.get(h.source_file, ("", ""))[0] != sent[h.source_file]
-            )
-        ]
+            ):
+                # (first read now: sent while the problem was another's)
+                written.append((*note_key(h), *h.answered_as, sent_on[h.source_file]))
+        update["handed_written"] = list(dict.fromkeys(written))
         problems = _handed_over_unsaid(problems, assignment.handed_over)
         problems = _vanished_unsaid(problems, assignment.kept_back)
         owners = {f.number: "、".join(f.departments) for f in findings if f.departments}

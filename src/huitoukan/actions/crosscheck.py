@@ -24,7 +24,7 @@ from huitoukan.letters.accountability import (
 )
 from huitoukan.model.findings import Finding, FoundAgain, number_key
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import DONE, HazardRow
+from huitoukan.model.returns import DONE, HazardRow, note_key
 from huitoukan.register.crosschecks import CheckedList, record_crosscheck, recorded_crosschecks
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
@@ -208,8 +208,11 @@ def run_crosscheck(
     # one handed over since was the department's: as it stood before a version written
     # when the problem was another's (“已移交… 已完成”: not its 销号, to be judged 不合格 on
     # no 复查验收表, clerk trial 162)
-    notes = {(file, sheet, row): day for file, sheet, row, *_, day in state.handed_written}
-    handed = (_before_the_note(h, notes[h.at]) if h.at in notes else h for h in state.handed_over)
+    notes = {note[:5]: note[7] for note in state.handed_written}
+    handed = (
+        _before_the_note(h, notes[key]) if (key := note_key(h)) in notes else h
+        for h in state.handed_over
+    )
     result = crosscheck(
         campaign,
         [f for f in listed.findings if f not in skipped],

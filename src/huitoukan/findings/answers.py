@@ -34,8 +34,10 @@ from huitoukan.model.returns import (
     STILL_THERE,
     UNREVIEWED,
     HazardRow,
+    NoteKey,
     ReturnForm,
     due_day,
+    note_key,
 )
 
 
@@ -96,7 +98,7 @@ def assign(
     answered_before: Collection[tuple[str, str]] = (),
     receiver: str = "",
     linked: Mapping[str, str] | None = None,
-    handed_before: Mapping[tuple[str, str, int], tuple[str, str]] | None = None,
+    handed_before: Mapping[NoteKey, tuple[str, str]] | None = None,
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return;
     `assigned_on`: the day each part was assigned, when later than the forms were issued
@@ -106,8 +108,8 @@ def assign(
     to add itself, not to tell itself: clerk trial 141); `linked`: 问题编号 (as compared) →
     the 隐患编号 of the row the clerk's 对应自查 named as that problem
     (`register.crosschecks.linked`), taken before one worded alike; `handed_before`: the
-    rows (`HazardRow.at`) the register held handed over, of files not sent again since →
-    the (问题编号, 问题来源) they answered."""
+    rows the register held handed over when written (`note_key`) → the (问题编号, 问题来源)
+    they answered."""
     by_number = {number_key(f.number): f for f in findings}
     handed_before = handed_before or {}
     linked = linked or {}
@@ -229,11 +231,11 @@ def assign(
             row = row._replace(vanished_from="")
             kept_back.append(row)
         moved = _moved_away(row, by_number, current, answered_before)
-        kept = handed_before.get(row.at)
+        kept = handed_before.get(note_key(row)) if handed_before else None
         back = by_number.get(number_key(kept[0])) if kept and moved is None else None
         if kept and back is not None and row.department in back.departments:
             # given back: a row written while the problem was another department's stays
-            # handed over till the department sends its form again (its handover note
+            # handed over while it says what it said (its handover note
             # “已移交… 已完成” was taken for its own 销号, sent for 复查, its photo asked
             # for; its row left out of the follow-up form, asked to be put back: trial 162)
             handed.append(row._replace(number="", answered_as=kept, deadline_assigned=False))

@@ -108,6 +108,28 @@ def pictures_lost(unread: str, hint: str) -> bool:
     return bool(unread) or hint == XLS_PHOTO_HINT
 
 
+NoteKey = tuple[str, str, str, str, date | None]
+"""A handover note's department, 部位：存在隐患问题, 整改措施, 整改完成情况 and 销号时间
+(`note_key`)."""
+HandoverNote = tuple[str, str, str, str, date | None, str, str, date | None]
+"""A row handed over in the first collect that read it (written while its problem was
+another department's): its `note_key`, the 问题编号 and 问题来源 it answered, and the
+day its version was sent (`Collection.handed_written`)."""
+
+
+def note_key(row: HazardRow) -> NoteKey:
+    """What a row says, whatever file or row it is in: a handover note saved again, renamed
+    or moved to another folder is still that note (keyed by file, row and sha256, it became
+    the department's own 销号 again: clerk trial 163)."""
+    return (
+        row.department,
+        row.where,
+        row.measures,
+        row.progress or row.progress_text,
+        row.closed_on,
+    )
+
+
 class HazardRow(NamedTuple):
     """One hazard a department reported, normalised; unreadable values stay as typed.
 

@@ -33,6 +33,7 @@ from huitoukan.model.returns import (
     GONE,
     NOT_TAKEN,
     FileOutcome,
+    HandoverNote,
     HazardRow,
     ReturnForm,
     Review,
@@ -86,14 +87,11 @@ class Collection(ProblemCounts):
     """Rows answering a problem the list has given another department since (not among
     `hazards`: `answers.Assignment.handed_over`); the 追责核查 and the problem's page read
     them (the department had it then, its answers and photos are the problem's history)."""
-    handed_written: list[tuple[str, str, int, str, str, str, date | None]] = []
+    handed_written: list[HandoverNote] = []
     """Those of `handed_over` written while the problem was another department's (handed
-    over in the first collect that read their file): (file, sheet, row, the 问题编号 and
-    问题来源 they answered, the file's sha256, the day it was sent). Given the problem back,
-    the department is
-    asked for its answer: they stay handed over till it sends its form again
-    (`answers.assign`: its handover note “已移交… 已完成” was taken for its own 销号,
-    clerk trial 162)."""
+    over in the first collect that read their file). Given the problem back, the department is
+    asked for its answer: rows saying what they said stay handed over (`answers.assign`:
+    its handover note “已移交… 已完成” was taken for its own 销号, clerk trial 162)."""
     remembers: list[str] = []
     """The departments whose oldest version was what the register held (`Held.hazards`):
     one of their files was written over or taken out, and what it alone showed (a photo,

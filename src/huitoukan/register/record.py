@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from huitoukan.files import hide, sha256_of, write_atomically, write_record
 from huitoukan.json_output import write_json
 from huitoukan.model.findings import Finding, Mention
-from huitoukan.model.returns import HazardRow
+from huitoukan.model.returns import HandoverNote, HazardRow
 from huitoukan.register.crosschecks import CheckedList
 from huitoukan.register.rounds import IssuedRound, rounds_path
 
@@ -129,7 +129,7 @@ class RegisterState(BaseModel):
     """`Collection.reviews_not_taken`."""
     handed_over: list[HazardRow] = []
     """`Collection.handed_over`."""
-    handed_written: list[tuple[str, str, int, str, str, str, date | None]] = []
+    handed_written: list[HandoverNote] = []
     """`Collection.handed_written`."""
     remembers: list[str] = []
     """`Collection.remembers`: every collect reads the register's hazards of them (a photo
@@ -230,7 +230,7 @@ class Coverage(BaseModel):
     answered: list[tuple[str, str]] = []
     """(问题编号, department) of `RegisterState.mentions`: a department's answers to a
     problem the list has given another since stay in the problem's history."""
-    handed_written: list[tuple[str, str, int, str, str, str, date | None]] = []
+    handed_written: list[HandoverNote] = []
     """`RegisterState.handed_written`."""
     latest_fact_on: date | None = None
     """The day of `RegisterState.latest_fact`: a command as of an earlier day is refused
