@@ -3858,6 +3858,46 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     ]
 
 
+def test_forms_written_while_another_had_the_problem_are_read_as_of_then(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 answered by 学生工作处, given to 总务基建处 (collected), then both forms come
+    back written while 总务基建处 had it — 学生工作处's handover note, 总务基建处's fix — and
+    are first collected after the list gave JB-01 back. The note was 学生工作处's 销号 (待复查),
+    the fix 总务基建处's own hazard, told it had typed the wrong 编号, gone from the problem's
+    page (clerk trial 163 N2): the register knows who had it when they were written."""
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    day = date(2023, 12, 18)
+    note = dict(
+        answer, 整改措施="已移交总务基建处", 整改完成情况="已完成", 销号时间=day, 检查时间=day
+    )
+    fix = dict(answer, 整改措施="更换灯具", 整改完成情况="已完成", 销号时间=day, 检查时间=day)
+    filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [fix], form_date=day)
+    relisted(listed, register, [dict(JB01)])
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
+                                 findings_file=listed)  # fmt: skip
+    assert not result.collection.hazards  # neither is a hazard of its department
+    handed = {(h.department, h.measures) for h in result.collection.handed_over}
+    assert handed == {("学生工作处", "已移交总务基建处"), ("总务基建处", "更换灯具")}
+    said = {(p.department, p.code) for p in result.collection.problems}
+    assert ("学生工作处", Code.ASSIGNMENT_AFTER_RETURN) in said  # (又交回: a follow-up round)
+    told = [p.message for p in result.collection.problems if p.department == "总务基建处"
+            and p.code is Code.ASSIGNMENT_OTHER_DEPARTMENT]  # fmt: skip
+    assert len(told) == 1 and "已改由学生工作处负责（此前交办本部门" in told[0], told
+    assert {(m.department, m.progress) for m in result.collection.mentions} >= {
+        ("总务基建处", "已完成")
+    }
+
+
 def test_a_problem_given_back_is_not_a_row_deleted(
     runner: CliRunner, campaign: Campaign, chdir_tmp: Path
 ) -> None:

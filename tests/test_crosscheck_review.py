@@ -2766,7 +2766,7 @@ def test_the_day_a_problem_changed_hands_is_the_registers(
 
 
 @pytest.mark.parametrize("back", [False, True])
-@pytest.mark.parametrize("found", ["2023-12-18", "2023-12-22"])
+@pytest.mark.parametrize("found", ["2023-12-18", "2023-12-20", "2023-12-22"])
 def test_a_handover_note_is_not_the_old_departments_closing(
     campaign: Campaign, tmp_path: Path, found: str, back: bool
 ) -> None:
@@ -2775,7 +2775,8 @@ def test_a_handover_note_is_not_the_old_departments_closing(
     销号 12月19日; the list may give JB-01 back on 12月21日. An inspection finds JB-01 still
     there. Given back, it was said 学生工作处 reported it done (its answer before the
     inspection of 12月18日 was 整改中), to be judged 不合格 on a 复查验收表 that never lists
-    it (clerk trial 162): the note is no closing of its."""
+    it (clerk trial 162): the note is no closing of its. The department that had it on the
+    inspection's day answers for it: on 12月20日, 总务基建处, given back or not (trial 163)."""
     from huitoukan.actions.crosscheck import run_crosscheck
 
     row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
@@ -2813,7 +2814,9 @@ def test_a_handover_note_is_not_the_old_departments_closing(
     said = verdict.accountable + verdict.note
     assert "已完成" not in said and "复查" not in said, said
     # (on 12月22日: given back the day before, or still 总务基建处's)
-    owner = "学生工作处" if found == "2023-12-18" or back else "总务基建处"
+    owner = (
+        "学生工作处" if found == "2023-12-18" or back and found == "2023-12-22" else "总务基建处"
+    )
     assert verdict.accountable.startswith(f"责任部门：{owner}（已交办"), said
 
 

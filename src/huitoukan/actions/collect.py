@@ -34,6 +34,7 @@ from huitoukan.files import (
 from huitoukan.findings.answers import (
     assign,
     assignment_days,
+    away_spans,
     excuse_belied_reviews,
     excuse_inspection_deadlines,
     restate_deadlines,
@@ -286,6 +287,9 @@ def mentions(
     # answer on the archive page: clerk trial 118)
     recognised = {h.at: h.number for h in current if h.number}
     recognised.update((h.at, h.answered_as[0]) for h in handed_over if h.answered_as)
+    for h in handed_over:  # (one first collected after the list took it away: trial 163)
+        if h.answered_as and h.answered_as[0] in owners:
+            owners[h.answered_as[0]].add(h.department)
     # an older version's row of the hazard a current row answers (as first worded): its
     # answer too (the 10月29日 version's answer read 未填写, the review of it beside it:
     # clerk trial 77)
@@ -386,6 +390,7 @@ def collect(
     linked: Mapping[str, str] | None = None,
     handed_before: Sequence[HandoverNote] = (),
     read_before: Mapping[str, tuple[str, str]] | None = None,
+    away_before: Mapping[str, list[tuple[date, date | None]]] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
@@ -399,7 +404,8 @@ def collect(
     (`listed_before`: the list it was made from, when it changed since); `linked`, the
     hazards the clerk's 对应自查 named as the problems of an inspection (`answers.assign`);
     `handed_before`, its rows handed over when written (`Collection.handed_written`), and
-    the files it was made of (`read_before`: `RegisterState.sources`)."""
+    the files it was made of (`read_before`: `RegisterState.sources`), and when each part
+    was away from its department (`away_before`: `RegisterState.away`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -478,6 +484,8 @@ def collect(
     assigned_before = carried_days(assigned_before, listed_before, findings, campaign.renamed)
     assigned_on = assignment_days(findings, assigned_before, as_of or date.today())
     update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
+    away = away_spans(assigned_on, findings, dict(away_before or {}), as_of or date.today())
+    update["away"] = away if findings else {}
     if findings:
         answered_before = set(answered_before)
         sent = {f.file: f.sha256 for f in forms}
@@ -495,6 +503,7 @@ def collect(
             campaign.info.receiver,
             linked,
             {key: (note[5], note[6]) for key, note in notes.items()},
+            away,
         )
         read = read_before or {}
         written: list[HandoverNote] = []
@@ -957,6 +966,7 @@ def collect_to_register(
         linked=linked(crosschecks),
         handed_before=recorded.handed_written if recorded is not None else (),
         read_before=recorded.sources if recorded is not None else None,
+        away_before=recorded.away if recorded is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)
     collection.problems.extend(list_said)
@@ -1086,6 +1096,7 @@ def collect_to_register(
             remembers=collection.remembers,
             handed_over=collection.handed_over,
             handed_written=collection.handed_written,
+            away=collection.away,
             verdicts_kept=collection.verdicts_kept,
             rounds_issued=len(rounds),
         )

@@ -223,6 +223,7 @@ def run_crosscheck(
         withdrawn=state.withdrawn,
         assigned_on=state.assigned_on,
         deadlines_before=state.deadlines_before,
+        away=state.away,
     )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]

@@ -13,7 +13,7 @@ from a register and from the returns themselves is the same.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -90,6 +90,40 @@ def assignment_days(
     return {**(before or {}), **days}
 
 
+Spans = dict[str, list[tuple[date, date | None]]]
+"""Each part (`part_key`) → the spans it was away from its department: (the day a collect
+first saw the list take it away, the day one saw it given back, or None)."""
+
+
+def away_spans(
+    assigned_on: Mapping[str, date | None], findings: Iterable[Finding], before: Spans, as_of: date
+) -> Spans:
+    """`before` with a span opened for each part of `assigned_on` (every part the register
+    has known) the list no longer gives, and closed for each it gives again: who had a
+    problem between a move and a give-back (a form written then was taken for its
+    department's answer after the give-back: clerk trial 163)."""
+    now = {part_key(f.number, d) for f in findings for d in f.departments}
+    spans = {key: list(days) for key, days in before.items()}
+    for key in assigned_on:
+        days = spans.get(key, [])
+        open_now = bool(days) and days[-1][1] is None
+        if key not in now and not open_now:
+            spans[key] = [*days, (as_of, None)]
+        elif key in now and open_now:
+            spans[key] = [*days[:-1], (days[-1][0], as_of)]
+    return {key: days for key, days in spans.items() if days}
+
+
+def _away_on(spans: Spans, number: str, department: str, day: date | None) -> bool:
+    """Whether the part was away from `department` on `day` (False when `day` is unknown)."""
+    if day is None:
+        return False
+    return any(
+        start <= day < (end or date.max)
+        for start, end in spans.get(part_key(number, department), [])
+    )
+
+
 def assign(
     findings: Sequence[Finding],
     hazards: Sequence[HazardRow],
@@ -99,6 +133,7 @@ def assign(
     receiver: str = "",
     linked: Mapping[str, str] | None = None,
     handed_before: Mapping[NoteKey, tuple[str, str]] | None = None,
+    away: Spans | None = None,
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return;
     `assigned_on`: the day each part was assigned, when later than the forms were issued
@@ -109,9 +144,21 @@ def assign(
     the 隐患编号 of the row the clerk's 对应自查 named as that problem
     (`register.crosschecks.linked`), taken before one worded alike; `handed_before`: the
     rows the register held handed over when written (`note_key`) → the (问题编号, 问题来源)
-    they answered."""
+    they answered; `away`: when each part was away from its department (`away_spans`)."""
     by_number = {number_key(f.number): f for f in findings}
     handed_before = handed_before or {}
+    away = away or {}
+    days = assigned_on or {}
+
+    def held(number: str, department: str, day: date | None) -> bool:
+        """Whether `department` had the problem on `day` (a part the register knew, given
+        by then, not away then)."""
+        key = part_key(number, department)
+        if day is None or key not in days:
+            return False
+        given = days[key]
+        return (given is None or given <= day) and not _away_on(away, number, department, day)
+
     linked = linked or {}
     forms = {form.file: form for form in current.values()}
     # a column headed 编号 none of whose numbers is listed: the department's own numbering
@@ -230,8 +277,17 @@ def assign(
             # one its follow-up form was issued without: clerk trials 160, 162)
             row = row._replace(vanished_from="")
             kept_back.append(row)
-        moved = _moved_away(row, by_number, current, answered_before)
+        moved = _moved_away(row, by_number, current, answered_before, held, sent(row))
         kept = handed_before.get(note_key(row)) if handed_before else None
+        answering = by_number.get(number_key(row.number)) if row.number else None
+        if (
+            kept is None
+            and moved is None
+            and answering is not None
+            and row.department in answering.departments
+            and _away_on(away, answering.number, row.department, sent(row))
+        ):  # sent while the problem was another department's, given back since
+            kept = (row.number, row.source)
         back = by_number.get(number_key(kept[0])) if kept and moved is None else None
         if kept and back is not None and row.department in back.departments:
             # given back: a row written while the problem was another department's stays
@@ -541,15 +597,21 @@ def _moved_away(
     by_number: Mapping[str, Finding],
     current: Mapping[str, ReturnForm],
     answered_before: Collection[tuple[str, str]],
+    held: Callable[[str, str, date | None], bool] | None = None,
+    sent: date | None = None,
 ) -> Finding | None:
     """The problem `row` answers (by its 编号, or the one it was sent with before its 编号
-    was taken out) that its department answered before and the list has given another
-    department since; None when it answers none such."""
+    was taken out) that its department answered before, or had when the row was `sent`
+    (`held`: its form first collected after the list took the problem away, clerk trial
+    163), and the list has given another department since; None when it answers none such."""
     number = row.number or (row.answered_as[0] if row.answered_as else "")
     finding = by_number.get(number_key(number)) if number else None
     if finding is None or not finding.departments or row.department in finding.departments:
         return None
-    if row.department not in current or (finding.number, row.department) not in answered_before:
+    if row.department not in current:
+        return None
+    answered = (finding.number, row.department) in answered_before
+    if not answered and not (held is not None and held(finding.number, row.department, sent)):
         return None
     return finding
 

@@ -144,6 +144,7 @@ def crosscheck(
     withdrawn: Collection[str] = (),
     assigned_on: Mapping[str, date | None] | None = None,
     deadlines_before: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
+    away: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
@@ -161,6 +162,7 @@ def crosscheck(
     department given it after the inspection did not have it then. `deadlines_before`:
     the 整改时限 listed problems had before the list changed them
     (`RegisterState.deadlines_before`): one is judged by the one of the inspection's day.
+    `away`: when the list had taken each part from its department (`RegisterState.away`).
     Each hazard is judged as its department sent it (`HazardRow.as_the_department_sent`)."""
     hazards = [h.as_the_department_sent() for h in hazards]
     levels = {s.name: s.level for s in campaign.sources}
@@ -203,7 +205,7 @@ def crosscheck(
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     owners = functools.cache(lambda: _owners_by_place(hazards))
     listing = _LateListing(
-        sent or {}, campaign.info.returns_due, assigned_on or {}, deadlines_before or {}
+        sent or {}, campaign.info.returns_due, assigned_on or {}, deadlines_before or {}, away or {}
     )
 
     def search(finding: Finding, departments: tuple[str, ...] | None = None) -> Verdict:
@@ -707,6 +709,10 @@ def _left_unrectified(
     holders = [d for d in listed.departments if d not in later]
     if later:
         holders += [h.department for h in answers if h.department not in listed.departments]
+    held = listing.held_on(listed.number, found) if listing is not None else None
+    if held:  # the list moved it: who had it that day, by the register's record
+        holders = held
+        later = {d: given for d, given in later.items() if d not in held}
     # a department it was taken from before the inspection answers for nothing of it (named
     # beside it): its row (已完成, handing it over) was the new one's 已完成, its review asked
     # to be failed (clerk trial 161)
@@ -1224,6 +1230,25 @@ class _LateListing:
     after the forms were issued (`answers.assignment_days`)."""
     deadlines: Mapping[str, Sequence[tuple[date, date | None]]] = field(default_factory=dict)
     """`RegisterState.deadlines_before`."""
+    away: Mapping[str, Sequence[tuple[date, date | None]]] = field(default_factory=dict)
+    """`RegisterState.away`."""
+
+    def held_on(self, number: str, day: date | None) -> list[str] | None:
+        """The departments that had problem `number` on `day`, when the list ever took it
+        from one (`away`); None otherwise (the list's departments have it). A part given
+        on `day` or taken away on it was not had then (the same rule as `given_on_or_after`;
+        the inspection in the weeks between a move and a give-back was laid to the
+        department that had it back: clerk trial 163)."""
+        key = number_key(number)
+        parts = [k for k in self.given if k.partition("|")[0] == key]
+        if day is None or not any(self.away.get(k) for k in parts):
+            return None
+        return [
+            k.partition("|")[2]
+            for k in parts
+            if ((given := self.given[k]) is None or given < day)
+            and not any(start <= day < (end or date.max) for start, end in self.away.get(k, ()))
+        ]
 
     def deadline_on(self, number: str, now: date | None, day: date | None) -> date | None:
         """The 整改时限 problem `number` had on `day` (`now` it has: its list changed it

@@ -87,6 +87,9 @@ class Collection(ProblemCounts):
     """Rows answering a problem the list has given another department since (not among
     `hazards`: `answers.Assignment.handed_over`); the 追责核查 and the problem's page read
     them (the department had it then, its answers and photos are the problem's history)."""
+    away: dict[str, list[tuple[date, date | None]]] = {}
+    """Each part of an assigned problem (`answers.part_key`) → the spans the list had taken
+    it from its department (`answers.away_spans`)."""
     handed_written: list[HandoverNote] = []
     """Those of `handed_over` written while the problem was another department's (handed
     over in the first collect that read their file). Given the problem back, the department is

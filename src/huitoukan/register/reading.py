@@ -140,6 +140,7 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
             "mentions": written.mentions,
             "handed_over": written.handed_over,
             "handed_written": written.handed_written,
+            "away": written.away,
             "deadlines_before": written.deadlines_before,
             "sources": written.sources,
             "campaign": state.campaign or written.campaign,

@@ -131,6 +131,8 @@ class RegisterState(BaseModel):
     """`Collection.handed_over`."""
     handed_written: list[HandoverNote] = []
     """`Collection.handed_written`."""
+    away: dict[str, list[tuple[date, date | None]]] = {}
+    """`Collection.away`."""
     remembers: list[str] = []
     """`Collection.remembers`: every collect reads the register's hazards of them (a photo
     of a version taken out, kept by the collect after, was dropped by the next, nothing
@@ -232,6 +234,8 @@ class Coverage(BaseModel):
     problem the list has given another since stay in the problem's history."""
     handed_written: list[HandoverNote] = []
     """`RegisterState.handed_written`."""
+    away: dict[str, list[tuple[date, date | None]]] = {}
+    """`RegisterState.away`."""
     latest_fact_on: date | None = None
     """The day of `RegisterState.latest_fact`: a command as of an earlier day is refused
     (and its 提示 that the register counts a later day would only precede the refusal)."""
@@ -275,6 +279,7 @@ class Coverage(BaseModel):
             assigned_on=state.assigned_on,
             answered=sorted({(m.number, m.department) for m in state.mentions}),
             handed_written=state.handed_written,
+            away=state.away,
             withdrawn=state.withdrawn,
             deadlines_before=state.deadlines_before,
             latest_fact_on=fact[0] if (fact := state.latest_fact()) else None,
