@@ -34,6 +34,7 @@ from huitoukan.files import (
 from huitoukan.findings.answers import (
     assign,
     assignment_days,
+    away_on,
     away_spans,
     excuse_belied_reviews,
     excuse_inspection_deadlines,
@@ -389,7 +390,6 @@ def collect(
     listed_before: Sequence[Finding] = (),
     linked: Mapping[str, str] | None = None,
     handed_before: Sequence[HandoverNote] = (),
-    read_before: Mapping[str, tuple[str, str]] | None = None,
     away_before: Mapping[str, list[tuple[date, date | None]]] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
@@ -404,8 +404,7 @@ def collect(
     (`listed_before`: the list it was made from, when it changed since); `linked`, the
     hazards the clerk's 对应自查 named as the problems of an inspection (`answers.assign`);
     `handed_before`, its rows handed over when written (`Collection.handed_written`), and
-    the files it was made of (`read_before`: `RegisterState.sources`), and when each part
-    was away from its department (`away_before`: `RegisterState.away`)."""
+    when each part was away from its department (`away_before`: `RegisterState.away`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -488,11 +487,9 @@ def collect(
     update["away"] = away if findings else {}
     if findings:
         answered_before = set(answered_before)
-        sent = {f.file: f.sha256 for f in forms}
         # rows written when the problem was another's: by what they say (saved again,
         # renamed or moved, one stays that: clerk trial 163)
         notes = {note[:5]: note for note in handed_before}
-        sent = {f.file: f.sha256 for f in forms}
         sent_on = {f.file: f.sent_on for f in forms}
         assignment = assign(
             findings,
@@ -505,19 +502,14 @@ def collect(
             {key: (note[5], note[6]) for key, note in notes.items()},
             away,
         )
-        read = read_before or {}
         written: list[HandoverNote] = []
         for h in assignment.handed_over:
             if not h.answered_as:
                 continue
             if (note := notes.get(note_key(h))) is not None:
                 written.append(note)
-            elif (
-                h.source_file in sent
-                and read.get(h.source_file, ("", ""))[0] != sent[h.source_file]
-            ):
-                # (first read now: sent while the problem was another's)
-                written.append((*note_key(h), *h.answered_as, sent_on[h.source_file]))
+            elif away_on(away, h.answered_as[0], h.department, day := sent_on.get(h.source_file)):
+                written.append((*note_key(h), *h.answered_as, day))  # sent when away
         update["handed_written"] = list(dict.fromkeys(written))
         problems = _handed_over_unsaid(problems, assignment.handed_over)
         problems = _vanished_unsaid(problems, assignment.kept_back)
@@ -965,7 +957,6 @@ def collect_to_register(
         listed_before=listed_before,
         linked=linked(crosschecks),
         handed_before=recorded.handed_written if recorded is not None else (),
-        read_before=recorded.sources if recorded is not None else None,
         away_before=recorded.away if recorded is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)

@@ -114,7 +114,7 @@ def away_spans(
     return {key: days for key, days in spans.items() if days}
 
 
-def _away_on(spans: Spans, number: str, department: str, day: date | None) -> bool:
+def away_on(spans: Spans, number: str, department: str, day: date | None) -> bool:
     """Whether the part was away from `department` on `day` (False when `day` is unknown)."""
     if day is None:
         return False
@@ -157,7 +157,7 @@ def assign(
         if day is None or key not in days:
             return False
         given = days[key]
-        return (given is None or given <= day) and not _away_on(away, number, department, day)
+        return (given is None or given <= day) and not away_on(away, number, department, day)
 
     linked = linked or {}
     forms = {form.file: form for form in current.values()}
@@ -285,7 +285,7 @@ def assign(
             and moved is None
             and answering is not None
             and row.department in answering.departments
-            and _away_on(away, answering.number, row.department, sent(row))
+            and away_on(away, answering.number, row.department, sent(row))
         ):  # sent while the problem was another department's, given back since
             kept = (row.number, row.source)
         back = by_number.get(number_key(kept[0])) if kept and moved is None else None

@@ -112,9 +112,9 @@ NoteKey = tuple[str, str, str, str, date | None]
 """A handover note's department, 部位：存在隐患问题, 整改措施, 整改完成情况 and 销号时间
 (`note_key`)."""
 HandoverNote = tuple[str, str, str, str, date | None, str, str, date | None]
-"""A row handed over in the first collect that read it (written while its problem was
-another department's): its `note_key`, the 问题编号 and 问题来源 it answered, and the
-day its version was sent (`Collection.handed_written`)."""
+"""A row handed over, sent while its problem was away from its department: its
+`note_key`, the 问题编号 and 问题来源 it answered, and the day its version was sent
+(`Collection.handed_written`)."""
 
 
 def note_key(row: HazardRow) -> NoteKey:

@@ -91,8 +91,8 @@ class Collection(ProblemCounts):
     """Each part of an assigned problem (`answers.part_key`) → the spans the list had taken
     it from its department (`answers.away_spans`)."""
     handed_written: list[HandoverNote] = []
-    """Those of `handed_over` written while the problem was another department's (handed
-    over in the first collect that read their file). Given the problem back, the department is
+    """Those of `handed_over` sent while the problem was away from their department (`away`).
+    Given the problem back, the department is
     asked for its answer: rows saying what they said stay handed over (`answers.assign`:
     its handover note “已移交… 已完成” was taken for its own 销号, clerk trial 162)."""
     remembers: list[str] = []
