@@ -3827,6 +3827,11 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     assert asked.cell  # (on the row's 问题编号: its 退回修改 copy marks it)
     [part] = [p for p in result.status.parts if p.department == "学生工作处"]
     assert not part.answered
+    [changed] = [
+        p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
+    ]  # (not “新增的部门”: trial 163)
+    assert "学生工作处此前负责过这个问题，其间报送的是移交说明，按未反馈计" in changed
+    assert "新增的部门" not in changed
     monkeypatch.chdir(tmp_path)  # its page: not “已移交（不再负责）” of the one responsible
     out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
                                    "--as-of", "2023-12-21"])  # fmt: skip

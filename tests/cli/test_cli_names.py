@@ -90,6 +90,7 @@ def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
     assert '或加--campaign"2023回头看工作/campaign.toml"（' in "".join(result.output.split())
     # the folder to go to too (wrapped at its space, `cd 保卫处 工作夹` failed: trial 162)
     assert '请到"2023回头看工作"文件夹中运行' in "".join(result.output.split())
+    assert '所给文件旁有"2023回头看工作/campaign.toml"：' in "".join(result.output.split())
     shutil.rmtree(spaced)
     collected = runner.invoke(app, ["collect", "2026年回头看/回收", *AS_OF])
     assert collected.exit_code == 2 and sorted(p.name for p in chdir_tmp.iterdir()) == [work.name]

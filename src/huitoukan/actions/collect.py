@@ -994,6 +994,7 @@ def collect_to_register(
                 as_of,
                 renames,
                 {(number_key(h.number), h.department) for h in collection.hazards if h.number},
+                {(number_key(note[5]), note[0]) for note in collection.handed_written},
             )
         )
         collection.problems.extend(list_warned)

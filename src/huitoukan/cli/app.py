@@ -359,14 +359,14 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
             kept = found.parent / REGISTER_FILE
             raise _fail(
                 InputError(
-                    f"当前文件夹中没有 campaign.toml，而{where}有 {found}：未做任何改动"
+                    f"当前文件夹中没有 campaign.toml，而{where}有 {as_argument(found)}：未做任何改动"
                     f"（按内置默认活动，本校的部门、日期、交办问题和复查验收设置都不会生效）。请到 {as_argument(found.parent)} 文件夹中"
                     + (
-                        f"运行（本次活动的台账 {kept} 也在那里）"
+                        f"运行（本次活动的台账 {as_argument(kept)} 也在那里）"
                         if kept.is_file()
                         # (followed, it wrote a second register here: clerk trial 114)
                         else f"运行，或加 --campaign {as_argument(found)}（台账、佐证材料等仍写在当前文件夹，"
-                        f"不在 {found.parent} 中：以后的命令也要在当前文件夹、加同样的 --campaign 运行）"
+                        f"不在 {as_argument(found.parent)} 中：以后的命令也要在当前文件夹、加同样的 --campaign 运行）"
                     )
                 )
             )

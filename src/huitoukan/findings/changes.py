@@ -26,11 +26,13 @@ def list_changes(
     today: date,
     renamed: Mapping[str, str] | None = None,
     answered: Collection[tuple[str, str]] = (),
+    noted: Collection[tuple[str, str]] = (),
 ) -> list[Problem]:
     """The changes from the list `before` (as the register recorded it) to the list `now`
     (read from `file`) on `today`: each problem added or removed, each 整改时限, wording or
     责任部门 changed (a department renamed, `renamed`: former name → name, is none);
-    `answered`: (`number_key`, department) of the answers the returns hold now."""
+    `answered`: (`number_key`, department) of the answers the returns hold now; `noted`:
+    those whose row is a handover note it sent while another had the problem."""
     renamed = renamed or {}
     current = {number_key(f.number): f for f in now}
     numbers = listed_numbers(before)
@@ -81,6 +83,8 @@ def list_changes(
         back = [
             d for d in new.departments if d in given and (number_key(new.number), d) in answered
         ]
+        # given back to one whose row is the note it sent meanwhile: not new (trial 163)
+        noting = [d for d in new.departments if d in given and (number_key(new.number), d) in noted]
         for variant, (was, now_is) in changed.items():
             if was == now_is or variant == "departments" and had == set(new.departments):
                 continue
@@ -102,7 +106,7 @@ def list_changes(
                     past=_past(new, today)
                     if variant == "departments" and given.difference(back)
                     else "",
-                    added=_added_said(given, back),
+                    added=_added_said(given, back, noting),
                 )
             )
     for new in now:
@@ -112,14 +116,19 @@ def list_changes(
     return said
 
 
-def _added_said(given: set[str], back: Sequence[str]) -> str:
+def _added_said(given: set[str], back: Sequence[str], noting: Sequence[str] = ()) -> str:
     """How the departments a problem was `given` are tracked: from no answer, or — given
     `back` to one that had it — by its answers before (it read 按未反馈计 and took it back in
-    brackets: clerk trial 161)."""
-    said = "新增的部门按未反馈计" if given.difference(back) else ""
-    if back:
-        again = f"{'、'.join(back)}此前负责过这个问题，仍按其原来的反馈和交办日期跟踪"
-        said = f"{said}（{again}）" if said else again
+    brackets: clerk trial 161), or — its row the handover note it sent meanwhile (`noting`)
+    — from no answer, not as a new department (trial 163)."""
+    said = "新增的部门按未反馈计" if given.difference(back, noting) else ""
+    for who, how in (
+        (back, "仍按其原来的反馈和交办日期跟踪"),
+        (noting, "其间报送的是移交说明，按未反馈计"),
+    ):
+        if who:
+            again = f"{'、'.join(who)}此前负责过这个问题，{how}"
+            said = f"{said}（{again}）" if said else again
     return said or "新增的部门按未反馈计"
 
 
