@@ -246,20 +246,18 @@ def _handed_over_unsaid(problems: list[Problem], handed: Sequence[HazardRow]) ->
     if not handed:
         return problems
     rows = {h.at for h in handed}
-    deleted = {
-        (h.department, said) for h in handed for said in (h.where, *h.answered_as[:1]) if said
+    return _vanished_unsaid([p for p in problems if p.at not in rows], handed)
+
+
+def _vanished_unsaid(problems: list[Problem], rows: Sequence[HazardRow]) -> list[Problem]:
+    """`problems` without the one saying a row of `rows` was deleted: handed over, or its
+    department's answer still (`Assignment.kept_back`)."""
+    gone = {
+        (h.department, said)
+        for h in rows
+        for said in (h.where, h.number, *h.answered_as[:1])
+        if said
     }
-    vanished = (Code.VANISHED_HAZARD, Code.VANISHED_CLOSED)
-    return [
-        p
-        for p in problems
-        if p.at not in rows and not (p.code in vanished and (p.department, p.value) in deleted)
-    ]
-
-
-def _vanished_unsaid(problems: list[Problem], kept: Sequence[HazardRow]) -> list[Problem]:
-    """`problems` without the one saying a row of `kept` was deleted (`Assignment.kept_back`)."""
-    gone = {(h.department, said) for h in kept for said in (h.where, h.number) if said}
     vanished = (Code.VANISHED_HAZARD, Code.VANISHED_CLOSED)
     return [p for p in problems if not (p.code in vanished and (p.department, p.value) in gone)]
 
@@ -489,7 +487,7 @@ def collect(
         answered_before = set(answered_before)
         # rows written when the problem was another's: by what they say (saved again,
         # renamed or moved, one stays that: clerk trial 163)
-        notes = {note[:5]: note for note in handed_before}
+        notes = {note.key: note for note in handed_before}
         sent_on = {f.file: f.sent_on for f in forms}
         assignment = assign(
             findings,
@@ -499,7 +497,7 @@ def collect(
             answered_before,
             campaign.info.receiver,
             linked,
-            {key: (note[5], note[6]) for key, note in notes.items()},
+            {key: (note.number, note.source) for key, note in notes.items()},
             away,
         )
         written: list[HandoverNote] = []
@@ -509,7 +507,7 @@ def collect(
             if (note := notes.get(note_key(h))) is not None:
                 written.append(note)
             elif away_on(away, h.answered_as[0], h.department, day := sent_on.get(h.source_file)):
-                written.append((*note_key(h), *h.answered_as, day))  # sent when away
+                written.append(HandoverNote(*note_key(h), *h.answered_as, day))  # sent when away
         update["handed_written"] = list(dict.fromkeys(written))
         problems = _handed_over_unsaid(problems, assignment.handed_over)
         problems = _vanished_unsaid(problems, assignment.kept_back)
@@ -994,7 +992,7 @@ def collect_to_register(
                 as_of,
                 renames,
                 {(number_key(h.number), h.department) for h in collection.hazards if h.number},
-                {(number_key(note[5]), note[0]) for note in collection.handed_written},
+                {(number_key(note.number), note.department) for note in collection.handed_written},
             )
         )
         collection.problems.extend(list_warned)

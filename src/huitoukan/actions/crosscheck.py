@@ -208,7 +208,7 @@ def run_crosscheck(
     # one handed over since was the department's: as it stood before a version written
     # when the problem was another's (“已移交… 已完成”: not its 销号, to be judged 不合格 on
     # no 复查验收表, clerk trial 162)
-    notes = {note[:5]: note[7] for note in state.handed_written}
+    notes = {note.key: note.sent_on for note in state.handed_written}
     handed = (
         _before_the_note(h, notes[key]) if (key := note_key(h)) in notes else h
         for h in state.handed_over

@@ -116,12 +116,13 @@ def away_spans(
 
 def away_on(spans: Spans, number: str, department: str, day: date | None) -> bool:
     """Whether the part was away from `department` on `day` (False when `day` is unknown)."""
-    if day is None:
-        return False
-    return any(
-        start <= day < (end or date.max)
-        for start, end in spans.get(part_key(number, department), [])
-    )
+    return day is not None and within(spans.get(part_key(number, department), ()), day)
+
+
+def within(spans: Iterable[tuple[date, date | None]], day: date) -> bool:
+    """Whether `day` falls in one of `spans` (from its first day, up to its last, open when
+    None)."""
+    return any(start <= day < (end or date.max) for start, end in spans)
 
 
 def assign(

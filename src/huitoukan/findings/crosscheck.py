@@ -23,7 +23,7 @@ from typing import Any
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.findings.answers import given_day
+from huitoukan.findings.answers import given_day, within
 from huitoukan.findings.similarity import (
     CANDIDATE,
     FOUND,
@@ -1247,7 +1247,7 @@ class _LateListing:
             k.partition("|")[2]
             for k in parts
             if ((given := self.given[k]) is None or given < day)
-            and not any(start <= day < (end or date.max) for start, end in self.away.get(k, ()))
+            and not within(self.away.get(k, ()), day)
         ]
 
     def deadline_on(self, number: str, now: date | None, day: date | None) -> date | None:

@@ -241,13 +241,11 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             field_row("复查验收", said)
     for row in page.handed:  # (its passed review lost from the page: clerk trial 160)
         sheet.add("")
-        if row.department in finding.departments:  # given back: its row sent meanwhile
-            # (“已移交（不再负责）” of the department the page names responsible: trial 162)
-            line(
-                f"{row.department}：其他部门负责期间报送的移交说明（不算整改情况）", Style.HEAD, 20
-            )
-        else:
-            line(f"{row.department}：已移交（不再负责）", Style.HEAD, 20)
+        # given back, its row sent meanwhile (“已移交（不再负责）” of the department the page
+        # names responsible: trial 162)
+        back = row.department in finding.departments
+        said = "其他部门负责期间报送的移交说明（不算整改情况）" if back else "已移交（不再负责）"
+        line(f"{row.department}：{said}", Style.HEAD, 20)
         # (its row as last sent: “移交前” of one sent after, handing it over: trial 161)
         field_row("最后报送的反馈", _handed_said(row) or "（未反馈）")
     sheet.add("")

@@ -111,10 +111,6 @@ def pictures_lost(unread: str, hint: str) -> bool:
 NoteKey = tuple[str, str, str, str, date | None]
 """A handover note's department, 部位：存在隐患问题, 整改措施, 整改完成情况 and 销号时间
 (`note_key`)."""
-HandoverNote = tuple[str, str, str, str, date | None, str, str, date | None]
-"""A row handed over, sent while its problem was away from its department: its
-`note_key`, the 问题编号 and 问题来源 it answered, and the day its version was sent
-(`Collection.handed_written`)."""
 
 
 def note_key(row: HazardRow) -> NoteKey:
@@ -128,6 +124,28 @@ def note_key(row: HazardRow) -> NoteKey:
         row.progress or row.progress_text,
         row.closed_on,
     )
+
+
+class HandoverNote(NamedTuple):
+    """A row handed over, sent while its problem was away from its department
+    (`Collection.handed_written`)."""
+
+    department: str
+    where: str
+    measures: str
+    progress: str
+    closed_on: date | None
+    number: str
+    """The 问题编号 it answered."""
+    source: str
+    """Its 问题来源."""
+    sent_on: date | None
+    """The day its version was sent."""
+
+    @property
+    def key(self) -> NoteKey:
+        """Its `note_key`."""
+        return (self.department, self.where, self.measures, self.progress, self.closed_on)
 
 
 class HazardRow(NamedTuple):
