@@ -5004,3 +5004,65 @@ def test_the_review_of_a_closing_redone_after_an_inspection_says_what_it_found(
     ]
     note = "省级督查2023年12月9日检查时问题仍在（交办问题 SD-2；此前报的销号时间 2023年12月7日）"
     assert (note in earlier) is said
+
+
+@pytest.mark.parametrize("back", [False, True])
+def test_a_closing_accepted_while_another_had_the_problem_is_doubted_after_a_give_back(
+    tmp_path: Path, back: bool
+) -> None:
+    """JB-01, 学生工作处's (整改中), given to 总务基建处 on 12月19日, which reports it 已完成
+    on 12月20日, accepted 合格 on 12月21日; the list may give it back to 学生工作处 on
+    12月22日. A city inspection of 12月24日 finds it still there. Given back, the accepted
+    closing went undoubted: 学生工作处 alone was named, 尚在整改时限 (clerk trial 163 N4).
+    It is belied whoever has the problem now, as it is without the give-back."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    campaign = reviewing(tmp_path)
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-31"}  # fmt: skip
+    order = (*ORDER[:6], "整改时限")
+    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], order)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+
+    def relist(department: str, day: date) -> None:
+        findings_list(listed, [{**row, "责任部门": department}], order)
+        later = register.stat().st_mtime + 60
+        os.utime(listed, (later, later))
+        collect_to_register(campaign, [returns], register, day, findings_file=listed)
+
+    relist("总务基建处", date(2023, 12, 19))
+    day = date(2023, 12, 20)
+    filled_form(campaign, "总务基建处", returns / "总务处.xlsx",
+                [dict(answer, 整改措施="已更换灯具", 整改完成情况="已完成", 销号时间=day, 检查时间=day)],
+                form_date=day)  # fmt: skip
+    result = collect_to_register(campaign, [returns], register, day, findings_file=listed)
+    [done] = [h for h in result.collection.hazards if h.department == "总务基建处"]
+    _reviewed(campaign, done, returns / "复查.xlsx", "2023-12-21", "合格")
+    collect_to_register(campaign, [returns], register, date(2023, 12, 21), findings_file=listed)
+    if back:
+        relist("学生工作处", date(2023, 12, 22))
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": "2023-12-24", "部位": "图书馆",
+             "问题描述": "应急照明灯不亮", "责任部门": "总务基建处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
+    checked, _ = run_crosscheck(
+        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 25)
+    )
+    [verdict] = checked.verdicts
+    assert verdict.conclusion == "已列入交办清单但未整改"
+    closing = "报 2023年12月20日 已完成，检查时问题仍在，整改未到位）"
+    if back:  # 学生工作处 has it, and is within its 整改时限; the closing is 总务基建处's
+        assert verdict.accountable == (
+            "责任部门：学生工作处（已交办，检查时尚在整改时限 2023年12月31日 内）；"
+            f"总务基建处（{closing}"
+        )
+        assert "整改未到位（请核实总务基建处的销号和复查验收是否属实）" in verdict.note
+    else:
+        assert verdict.accountable == f"责任部门：总务基建处（已交办，{closing}"
+        assert "整改未到位（请核实销号和复查验收是否属实）" in verdict.note
+    # 销号 and taken from its department: nothing to list anew, it is 学生工作处's to rectify
+    assert verdict.belied is not back and not verdict.review_belied

@@ -669,6 +669,25 @@ def _answer_state(hazard: HazardRow) -> str:
     return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"
 
 
+def _closed_before(hazard: HazardRow, found: date) -> bool:
+    """`hazard` was reported done before `found`, and no review has sent it back."""
+    return (
+        hazard.reported_done
+        and hazard.closed_on is not None
+        and hazard.closed_on < found
+        and hazard.review != FAILED
+    )
+
+
+def _belied(done: Sequence[HazardRow], found: date | None) -> str:
+    """What the inspection found still there belies of `done`: its 销号, and the school's
+    复查验收 too when one accepted it before the inspection (`_found` says the same)."""
+    accepted = any(
+        h.review == PASSED and h.reviewed_on and found and h.reviewed_on < found for h in done
+    )
+    return "销号和复查验收" if accepted else "销号"
+
+
 def _first_answered(answer: HazardRow, listing: _LateListing | None) -> date | None:
     """The day a department first sent `answer` (its returns' days, else its history)."""
     listed = listing.first_listed(answer) if listing is not None else None
@@ -755,7 +774,7 @@ def _left_unrectified(
         if closed is not None:  # reported done before they came: not a deadline missed, a
             # rectification not done (检查时已过整改时限 said of a problem closed in time read
             # as a deadline missed: clerk trial 71)
-            still += "，整改未到位（请核实销号是否属实）"
+            still += f"，整改未到位（请核实{_belied(done, found)}是否属实）"
             accountable = (
                 f"责任部门：{owners}（已交办，报 {chinese_date(closed)} 已完成，"
                 "检查时问题仍在，整改未到位）"
@@ -765,6 +784,19 @@ def _left_unrectified(
         else:
             state = "" if within else "，整改未到位"
             accountable = f"责任部门：{owners}（已交办{'，检查时' + term if term else ''}{state}）"
+        # reported done before the inspection by a department that had it then, the list
+        # giving it back since: as much a closing belied (no doubt cast once given back:
+        # clerk trial 163 N4)
+        doubted = [
+            h
+            for h in answers
+            if holders and h.department not in holders and found and _closed_before(h, found)
+        ]
+        if closed is None and doubted:
+            names = "、".join(dict.fromkeys(h.department for h in doubted))
+            still += f"，整改未到位（请核实{names}的{_belied(doubted, found)}是否属实）"
+            day = chinese_date(min(h.closed_on for h in doubted if h.closed_on))
+            accountable += f"；{names}（报 {day} 已完成，检查时问题仍在，整改未到位）"
     elif answered_after:
         why = f"已交办{owners}，检查时尚未反馈整改情况（{chinese_date(min(first_sent))}才首次反馈）"
         accountable = f"责任部门：{owners}（已交办，检查时未反馈整改情况）"
