@@ -3842,6 +3842,13 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     assert (
         "总务基建处：已移交（不再负责）" in texts and "学生工作处：已移交（不再负责）" not in texts
     )
+    # its line in the 报送记录 too (“已完成” beside the department responsible: trial 163 N5)
+    sent = [[str(c.value) for c in r] for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+            if Path(str(r[1].value)).name.startswith("学工处")]  # fmt: skip
+    assert [(Path(r[1]).name, r[3]) for r in sent] == [
+        ("学工处.xlsx", "整改中"),
+        ("学工处（12月19日）.xlsx", "已完成（移交说明，不算整改情况）"),
+    ], sent
     # saved again and renamed (or moved to another folder): still the note (keyed by its
     # file and sha256, it was the department's 销号 again: clerk trial 163)
     book = load_workbook(returns / "学工处（12月19日）.xlsx")

@@ -134,6 +134,7 @@ def sample(
                 unread,
                 belied(state.crosschecks),
                 handed,
+                state.handed_written,
             ),
         )
     picked = {f.number for f in chosen.findings}

@@ -20,12 +20,13 @@ from huitoukan.files import safe_file_name
 from huitoukan.findings.answers import given_day
 from huitoukan.letters.photos import BEFORE, Photo, before_photos, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
-from huitoukan.model.findings import Finding, Mention, Part, PartState
+from huitoukan.model.findings import Finding, Mention, Part, PartState, number_key
 from huitoukan.model.returns import (
     FAILED,
     NOT_STARTED,
     PASSED,
     STILL_THERE,
+    HandoverNote,
     HazardRow,
     closing_said,
     due_day,
@@ -56,6 +57,16 @@ class ArchivePage:
     """The inspection's problem a crosscheck found it still there as (`CheckedList.belied`)."""
     handed: list[HazardRow] = field(default_factory=list)
     """The answers of departments it was taken from since (`Collection.handed_over`)."""
+    notes: list[HandoverNote] = field(default_factory=list)
+    """Its rows sent while it was away from their department (`Collection.handed_written`)."""
+
+    def is_note(self, mention: Mention) -> bool:
+        """`mention` is a row of `notes`: its department's words on it, sent meanwhile."""
+        return any(
+            (n.department, n.progress, n.measures)
+            == (mention.department, mention.progress, mention.measures)
+            for n in self.notes
+        )
 
 
 def _handed_said(row: HazardRow) -> str:
@@ -266,6 +277,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             if several and mention.measures
             else mention.progress,
         ]
+        if page.is_note(mention):  # (read as its answer, given back: clerk trial 163 N5)
+            values[-1] = f"{values[-1]}（移交说明，不算整改情况）"
+
         sheet.add(cells(values), row_height(values, WIDTHS))
     if not page.mentions:
         line("（各部门的报送中尚无对本问题的反馈）")
@@ -340,6 +354,7 @@ def write_archive(
     unread: Mapping[str, list[str]] | None = None,
     belied: Mapping[str, str] | None = None,
     handed: Mapping[str, list[HazardRow]] | None = None,
+    notes: Sequence[HandoverNote] = (),
 ) -> None:
     """One sheet (one A4 page) per problem of `findings`, in their order, with the
     `photos` of each (by 编号), its states as of `as_of`, the day each part was given when
@@ -351,6 +366,9 @@ def write_archive(
     history: dict[str, list[Mention]] = {}
     for mention in mentions:
         history.setdefault(mention.number, []).append(mention)
+    notes_of: dict[str, list[HandoverNote]] = {}
+    for note in notes:
+        notes_of.setdefault(number_key(note.number), []).append(note)
     sheets = []
     used: set[str] = set()
     for finding in findings:
@@ -367,6 +385,7 @@ def write_archive(
             list((unread or {}).get(finding.number, [])),
             (belied or {}).get(finding.number, ""),
             list((handed or {}).get(finding.number, [])),
+            notes_of.get(number_key(finding.number), []),
         )
         sheets.append(archive_sheet(campaign, page, name))
     write_workbook(path, sheets, ARCHIVE_TITLE, "由 huitoukan sample 生成")
