@@ -3842,6 +3842,8 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     assert (
         "总务基建处：已移交（不再负责）" in texts and "学生工作处：已移交（不再负责）" not in texts
     )
+    # what it sent meanwhile: no 销号时间 (“已完成；销号时间…”: trial 162 N3)
+    assert "整改措施：已移交总务基建处；已完成（移交说明，不算整改情况）" in texts
     # its line in the 报送记录 too (“已完成” beside the department responsible: trial 163 N5)
     sent = [[str(c.value) for c in r] for r in load_workbook("抽查档案.xlsx").active.iter_rows()
             if Path(str(r[1].value)).name.startswith("学工处")]  # fmt: skip

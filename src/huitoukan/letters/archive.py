@@ -30,6 +30,7 @@ from huitoukan.model.returns import (
     HazardRow,
     closing_said,
     due_day,
+    note_key,
 )
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
@@ -69,10 +70,15 @@ class ArchivePage:
         )
 
 
-def _handed_said(row: HazardRow) -> str:
-    """What a department it was taken from had done about it: its word, its review."""
-    said = [f"整改措施：{row.measures}" if row.measures else "", row.progress]
-    if row.closed_on is not None:
+def _handed_said(row: HazardRow, note: bool) -> str:
+    """What a department it was taken from had done about it: its word, its review; of a
+    `note` sent while another had it, no 销号 (“已完成；销号时间” under 最后报送的反馈:
+    clerk trial 162 N3)."""
+    progress = (
+        f"{row.progress}（移交说明，不算整改情况）" if note and row.progress else row.progress
+    )
+    said = [f"整改措施：{row.measures}" if row.measures else "", progress]
+    if row.closed_on is not None and not note:
         said.append(f"销号时间 {_day(row.closed_on)}")
     if row.review in (PASSED, FAILED):
         who = "，".join(t for t in (row.reviewer, _day(row.reviewed_on)) if t)
@@ -258,7 +264,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         said = "其他部门负责期间报送的移交说明（不算整改情况）" if back else "已移交（不再负责）"
         line(f"{row.department}：{said}", Style.HEAD, 20)
         # (its row as last sent: “移交前” of one sent after, handing it over: trial 161)
-        field_row("最后报送的反馈", _handed_said(row) or "（未反馈）")
+        noted = note_key(row) in {n.key for n in page.notes}
+        field_row("最后报送的反馈", _handed_said(row, noted) or "（未反馈）")
     sheet.add("")
     line("报送记录（提及本问题的各版本）", Style.HEAD, 20)
     header = sheet.add(cells(["表头日期", "报送文件", "部门", "整改完成情况"], Style.HEAD))
