@@ -3956,14 +3956,17 @@ def test_a_problem_given_back_is_not_a_row_deleted(
         assert "行被删除" not in letter.read_text("utf-8-sig")
 
 
-@pytest.mark.parametrize("verdict", ["不合格", "合格"])
+@pytest.mark.parametrize(
+    ("verdict", "typed"), [("不合格", "JB-01"), ("合格", "JB-01"), ("合格", "jb－01")]
+)
 def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verdict: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verdict: str, typed: str
 ) -> None:
     """学生工作处 reports JB-01 已完成; the 复查验收表 lists it; the list gives JB-01 to
     总务基建处; the form comes back filled. Its verdict went nowhere but a word on the
     problem's page, its 复查意见 nowhere at all, and nobody told 总务基建处 (clerk trial
-    162): the clerk is told on the review's row, and the page keeps the 复查意见."""
+    162): the clerk is told on the review's row, and the page keeps the 复查意见 — the
+    problem's 编号 typed in another case and width too (it was looked up as typed)."""
     from huitoukan.campaign import default_campaign_text, parse_campaign
 
     monkeypatch.chdir(tmp_path)
@@ -3971,7 +3974,7 @@ def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
     Path("campaign.toml").write_text(text, "utf-8")
     campaign = parse_campaign(text, "campaign.toml")
     listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
-    done = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+    done = hazard(问题编号=typed, 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
                   整改完成情况="已完成", 销号时间=date(2023, 12, 13))  # fmt: skip
     filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [done])
     register = tmp_path / "全校隐患台账.xlsx"
@@ -4001,6 +4004,8 @@ def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
     assert out.exit_code == 0, out.output
     texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
+    # its answer in the 报送记录 (typed “jb－01”, it was on no page: its mentions were lost)
+    assert any(t.endswith("学工处.xlsx") for t in texts), texts
     assert any(f"复查{verdict}（刘建国" in t and "复查意见：灯具型号不符" in t for t in texts), (
         texts
     )

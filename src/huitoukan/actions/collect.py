@@ -278,21 +278,26 @@ def mentions(
     lost the first one's answers, clerk trial 136); nor is a row `handed_over` — but to the
     problem it answered (recognised by its words, it has no 编号 to say so: trial 162)."""
     known = {number_key(f.number): f.number for f in findings}
+
+    def listed(number: str) -> str:  # the list's 编号 of one typed (“jb－01” handed over
+        # was on no page)
+        return known.get(number_key(number), number)
+
     owners = {f.number: {*f.departments} for f in findings}
     for answered_as, department in before:
-        if answered_as in owners:
-            owners[answered_as].add(department)
+        if listed(answered_as) in owners:
+            owners[listed(answered_as)].add(department)
     # by sheet too: a workbook's second sheet's row 8 is not its first's (a phantom 整改中
     # answer on the archive page: clerk trial 118)
-    recognised = {h.at: h.number for h in current if h.number}
-    recognised.update((h.at, h.answered_as[0]) for h in handed_over if h.answered_as)
+    recognised = {h.at: listed(h.number) for h in current if h.number}
+    recognised.update((h.at, listed(h.answered_as[0])) for h in handed_over if h.answered_as)
     for h in handed_over:  # (one first collected after the list took it away: trial 163)
-        if h.answered_as and h.answered_as[0] in owners:
-            owners[h.answered_as[0]].add(h.department)
+        if h.answered_as and listed(h.answered_as[0]) in owners:
+            owners[listed(h.answered_as[0])].add(h.department)
     # an older version's row of the hazard a current row answers (as first worded): its
     # answer too (the 10月29日 version's answer read 未填写, the review of it beside it:
     # clerk trial 77)
-    first_worded = {h.hazard_id: h.number for h in current if h.number}
+    first_worded = {h.hazard_id: listed(h.number) for h in current if h.number}
     versions = {FileOutcome.USED, FileOutcome.SUPERSEDED}
     result: list[Mention] = []
     for form in collection.forms:
@@ -511,7 +516,11 @@ def collect(
         update["handed_written"] = list(dict.fromkeys(written))
         problems = _handed_over_unsaid(problems, assignment.handed_over)
         problems = _vanished_unsaid(problems, assignment.kept_back)
-        owners = {f.number: "、".join(f.departments) for f in findings if f.departments}
+        owners = {
+            number_key(f.number): (f.number, "、".join(f.departments))
+            for f in findings
+            if f.departments
+        }
         problems += reviews_handed_over(once, assignment.handed_over, owners)
         update["handed_over"] = assignment.handed_over
         hazards, before_found = sent_before_found(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from huitoukan.dates import chinese_date
+from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import (
     DONE,
@@ -524,17 +525,19 @@ def _passed_unredone(
 
 
 def reviews_handed_over(
-    forms: Sequence[ReturnForm], handed: Sequence[HazardRow], owners: Mapping[str, str]
+    forms: Sequence[ReturnForm],
+    handed: Sequence[HazardRow],
+    owners: Mapping[str, tuple[str, str]],
 ) -> list[Problem]:
     """What a 复查验收表's verdict on a row since handed over (`Assignment.handed_over`) came
     to, said on the review's row: kept on the problem's page, not sent back to the
-    department, the new one (`owners`: 问题编号 as answered → its departments) to be told.
+    department, the new one (`owners`: `number_key` of a 问题编号 → the list's 编号 and its
+    departments) to be told.
     Said nowhere, the new department never heard the fix had failed (clerk trial 162)."""
     said: list[Problem] = []
     for hazard in handed:
         if hazard.review not in (PASSED, FAILED) or not hazard.answered_as:
             continue
-        number = hazard.answered_as[0]
         review = next(
             (
                 r
@@ -547,7 +550,9 @@ def reviews_handed_over(
             ),
             None,
         )
-        if review is None or number not in owners:
+        # (by the 编号 as typed, “jb－01” found no owner)
+        owner = owners.get(number_key(hazard.answered_as[0]))
+        if review is None or owner is None:
             continue
         said.append(
             _about(
@@ -557,8 +562,8 @@ def reviews_handed_over(
                 variant="passed" if hazard.review == PASSED else "",
                 owner=hazard.department,
                 what=hazard.where[:40],
-                number=number,
-                owners=owners[number],
+                number=owner[0],
+                owners=owner[1],
                 note=review.note or "未写明意见",
             )
         )
