@@ -3872,6 +3872,49 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     ]
 
 
+@pytest.mark.parametrize("measures", ["已移交总务基建处", "更换灯具"])
+def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
+    campaign: Campaign, tmp_path: Path, measures: str
+) -> None:
+    """JB-01 answered 整改中 by 学生工作处 (collected 12月14日). On 12月16日 the clerk gives
+    it to 总务基建处 in the list, and 学生工作处 writes its row again that day, “已移交总务
+    基建处”, 已完成; one collect on 12月17日 sees both. Then the list gives JB-01 back. A list
+    change is dated by the collect that first sees it, so the note, written the day before,
+    was read as written while 学生工作处 still had JB-01 — its own 销号 once given back: 待复查,
+    on the 复查验收表, its photo asked for (clerk trial 164 N1). A row saying it was handed
+    over (移交) is a note whenever it was written; one that does not (更换灯具) is the fix it
+    says it is, as before."""
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    day = date(2023, 12, 16)
+    row = dict(answer, 整改措施=measures, 整改完成情况="已完成", 销号时间=day, 检查时间=day)
+    filled_form(campaign, "学生工作处", returns / "学工处（12月16日）.xlsx", [row], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    relisted(listed, register, [dict(JB01)])
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 18),
+                                 findings_file=listed)  # fmt: skip
+    ours = [h for h in result.collection.hazards if h.department == "学生工作处"]
+    if measures == "更换灯具":  # its fix, written while it had JB-01 as far as anyone knows
+        assert [(h.number, h.reported_done) for h in ours] == [("JB-01", True)]
+        return
+    assert not ours
+    assert [(n.department, n.measures) for n in result.collection.handed_written] == [
+        ("学生工作处", "已移交总务基建处")
+    ]
+    [part] = [p for p in result.status.parts if p.department == "学生工作处"]
+    assert not part.answered
+    [changed] = [
+        p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
+    ]
+    assert "其间报送的是移交说明，按未反馈计" in changed, changed
+
+
 def test_forms_written_while_another_had_the_problem_are_read_as_of_then(
     campaign: Campaign, tmp_path: Path
 ) -> None:
@@ -4045,6 +4088,52 @@ def test_a_problem_given_back_keeps_its_day_and_shows_the_answer_handed_over(
     assert "总务基建处：已移交（不再负责）" in texts
     assert "整改措施：更换灯具；已完成；销号时间 2023年12月18日" in texts
     assert "总务基建处（已移交）" in texts and "学生工作处" in texts
+
+
+@pytest.mark.parametrize(
+    ("moved", "overdue"),
+    [
+        (date(2023, 12, 14), 1),  # the 整改时限 passed while 总务基建处 had JB-01
+        (date(2023, 12, 15), 1),  # taken away on its last day: not late then
+        (date(2023, 12, 16), 3),  # a day late when taken away: late still (trial 160)
+    ],
+)
+def test_a_part_given_back_after_its_deadline_passed_elsewhere_is_late_from_then(
+    campaign: Campaign, tmp_path: Path, moved: date, overdue: int
+) -> None:
+    """JB-01, due 12月15日, answered 整改中 by 学生工作处; the list gives it to 总务基建处
+    (first seen by the collect of `moved`) and back on 12月17日. On 12月18日 学生工作处 was
+    “已逾期 3 天”, counting the days 总务基建处 had it (clerk trial 164 N5): given back
+    after its 整改时限 passed elsewhere, it is given anew, late from the day given back; one
+    already late when the list took it away is late from its 整改时限, as before."""
+    from huitoukan.actions.state import status_of
+
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer],
+                form_date=date(2023, 12, 12))  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 13), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    collect_to_register(campaign, [returns], register, moved, findings_file=listed)
+    relisted(listed, register, [dict(JB01)])
+    back = date(2023, 12, 17)
+    result = collect_to_register(campaign, [returns], register, back, findings_file=listed)
+    [part] = status_of(campaign, [register], date(2023, 12, 18)).parts
+    assert (part.department, part.days_overdue) == ("学生工作处", overdue)
+    assert part.given_on == (back if overdue == 1 else None)
+    [changed] = [
+        p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
+    ]
+    anew = (
+        "仍按其原来的反馈跟踪，整改时限 2023年12月15日 在其他部门负责期间已过，逾期天数从交回"
+        "之日（2023年12月17日）算起"
+    )
+    assert (anew in changed) is (overdue == 1), changed
+    assert ("仍按其原来的反馈和交办日期跟踪" in changed) is (overdue != 1), changed
 
 
 @pytest.mark.parametrize(

@@ -2813,6 +2813,11 @@ def test_a_handover_note_is_not_the_old_departments_closing(
     assert verdict.conclusion == "已列入交办清单但未整改"
     said = verdict.accountable + verdict.note
     assert "已完成" not in said and "复查" not in said, said
+    # its answer as it stood before the note, dated, the note named (“学生工作处反馈整改中”
+    # beside a register saying 未反馈: clerk trial 164 N3)
+    # (sent on 12月14日: “检查时尚未反馈整改情况（2023年12月20日才首次反馈）” of the 18th,
+    # by the note's 检查时间)
+    assert "学生工作处反馈整改中（2023年12月14日所报，2023年12月20日报送的是移交说明" in said
     # (on 12月22日: given back the day before, or still 总务基建处's)
     owner = (
         "学生工作处" if found == "2023-12-18" or back and found == "2023-12-22" else "总务基建处"

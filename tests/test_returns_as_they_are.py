@@ -597,6 +597,13 @@ def test_byte_identical_returns_are_listed_as_duplicates(
     collection = collect(campaign, [tmp_path / "r"], as_of=AS_OF)
     used = [f for f, o in collection.outcomes.items() if o is FileOutcome.USED]
     assert [Path(f).parent.name for f in used] == ["r"]
+    # nor one in the clerk's backup folder (回收/备份/…: clerk trial 164)
+    for backup in ("0备份", "Backup", "bak"):
+        (tmp_path / "r" / backup).mkdir()
+        shutil.copy(first, tmp_path / "r" / backup / "附属医院.xlsx")
+    collection = collect(campaign, [tmp_path / "r"], as_of=AS_OF)
+    used = [f for f, o in collection.outcomes.items() if o is FileOutcome.USED]
+    assert [Path(f).parent.name for f in used] == ["r"]
 
 
 @pytest.mark.parametrize(

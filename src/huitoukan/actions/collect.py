@@ -38,6 +38,7 @@ from huitoukan.findings.answers import (
     away_spans,
     excuse_belied_reviews,
     excuse_inspection_deadlines,
+    given_back,
     restate_deadlines,
 )
 from huitoukan.findings.changes import (
@@ -64,6 +65,7 @@ from huitoukan.model.returns import (
     Review,
     SkippedFile,
     note_key,
+    says_handed_over,
 )
 from huitoukan.register.crosschecks import (
     crosschecks_path,
@@ -484,9 +486,11 @@ def collect(
     # (every answer to it was overdue only from the day it was first used: its days before
     # forgiven, clerk trial 138's rule)
     assigned_before = carried_days(assigned_before, listed_before, findings, campaign.renamed)
-    assigned_on = assignment_days(findings, assigned_before, as_of or date.today())
+    today = as_of or date.today()
+    assigned_on = assignment_days(findings, assigned_before, today)
+    away = away_spans(assigned_on, findings, dict(away_before or {}), today)
+    assigned_on = given_back(assigned_on, findings, away, today)
     update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
-    away = away_spans(assigned_on, findings, dict(away_before or {}), as_of or date.today())
     update["away"] = away if findings else {}
     if findings:
         answered_before = set(answered_before)
@@ -511,8 +515,13 @@ def collect(
                 continue
             if (note := notes.get(note_key(h))) is not None:
                 written.append(note)
-            elif away_on(away, h.answered_as[0], h.department, day := sent_on.get(h.source_file)):
-                written.append(HandoverNote(*note_key(h), *h.answered_as, day))  # sent when away
+            # sent when away, or saying it hands the problem over, whenever it was sent (the
+            # day before the collect that first saw the move, it was the department's 销号
+            # once given back: clerk trial 164)
+            elif away_on(
+                away, h.answered_as[0], h.department, day := sent_on.get(h.source_file)
+            ) or says_handed_over(h):
+                written.append(HandoverNote(*note_key(h), *h.answered_as, day))
         update["handed_written"] = list(dict.fromkeys(written))
         problems = _handed_over_unsaid(problems, assignment.handed_over)
         problems = _vanished_unsaid(problems, assignment.kept_back)
@@ -1002,6 +1011,7 @@ def collect_to_register(
                 renames,
                 {(number_key(h.number), h.department) for h in collection.hazards if h.number},
                 {(number_key(note.number), note.department) for note in collection.handed_written},
+                collection.assigned_on,
             )
         )
         collection.problems.extend(list_warned)

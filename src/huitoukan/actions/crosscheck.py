@@ -209,8 +209,9 @@ def run_crosscheck(
     # when the problem was another's (“已移交… 已完成”: not its 销号, to be judged 不合格 on
     # no 复查验收表, clerk trial 162)
     notes = {note.key: note.sent_on for note in state.handed_written}
+    noted = {h.hazard_id: notes[key] for h in state.handed_over if (key := note_key(h)) in notes}
     handed = (
-        _before_the_note(h, notes[key]) if (key := note_key(h)) in notes else h
+        _before_the_note(h, noted[h.hazard_id]) if h.hazard_id in noted else h
         for h in state.handed_over
     )
     result = crosscheck(
@@ -224,6 +225,7 @@ def run_crosscheck(
         assigned_on=state.assigned_on,
         deadlines_before=state.deadlines_before,
         away=state.away,
+        noted=noted,
     )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]

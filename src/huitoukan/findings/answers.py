@@ -114,6 +114,25 @@ def away_spans(
     return {key: days for key, days in spans.items() if days}
 
 
+def given_back(
+    assigned_on: Mapping[str, date | None], findings: Iterable[Finding], spans: Spans, as_of: date
+) -> dict[str, date | None]:
+    """`assigned_on` with `as_of` the day of each part the list gives back on it (`spans`:
+    `away_spans`) whose problem's 整改时限 passed while it was away: given anew, it is late
+    from then, not for the days another department had it (“已逾期 4 天” of a department
+    that had it back two days: clerk trial 164). One late already when the list took it
+    away keeps its day (`assignment_days`: clerk trial 160)."""
+    days = dict(assigned_on)
+    for finding in findings:
+        if (deadline := finding.deadline) is None:
+            continue
+        for department in finding.departments:
+            key = part_key(finding.number, department)
+            if any(end == as_of and start <= deadline < as_of for start, end in spans.get(key, ())):
+                days[key] = as_of
+    return days
+
+
 def away_on(spans: Spans, number: str, department: str, day: date | None) -> bool:
     """Whether the part was away from `department` on `day` (False when `day` is unknown)."""
     return day is not None and within(spans.get(part_key(number, department), ()), day)

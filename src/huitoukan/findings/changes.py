@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from huitoukan.dates import chinese_date
-from huitoukan.findings.answers import part_key, without_deadline_errors
+from huitoukan.findings.answers import given_day, part_key, without_deadline_errors
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import HazardRow
@@ -27,12 +27,15 @@ def list_changes(
     renamed: Mapping[str, str] | None = None,
     answered: Collection[tuple[str, str]] = (),
     noted: Collection[tuple[str, str]] = (),
+    assigned_on: Mapping[str, date | None] | None = None,
 ) -> list[Problem]:
     """The changes from the list `before` (as the register recorded it) to the list `now`
     (read from `file`) on `today`: each problem added or removed, each 整改时限, wording or
     责任部门 changed (a department renamed, `renamed`: former name → name, is none);
     `answered`: (`number_key`, department) of the answers the returns hold now; `noted`:
-    those whose row is a handover note it sent while another had the problem."""
+    those whose row is a handover note it sent while another had the problem;
+    `assigned_on`: the day each part was given (`answers.given_back`: one given back
+    `today` was given anew)."""
     renamed = renamed or {}
     current = {number_key(f.number): f for f in now}
     numbers = listed_numbers(before)
@@ -85,6 +88,8 @@ def list_changes(
         ]
         # given back to one whose row is the note it sent meanwhile: not new (trial 163)
         noting = [d for d in new.departments if d in given and (number_key(new.number), d) in noted]
+        # given back after its 整改时限 passed elsewhere: late from today (clerk trial 164)
+        anew = [d for d in back if given_day(assigned_on, new.number, d) == today]
         for variant, (was, now_is) in changed.items():
             if was == now_is or variant == "departments" and had == set(new.departments):
                 continue
@@ -106,7 +111,7 @@ def list_changes(
                     past=_past(new, today)
                     if variant == "departments" and given.difference(back)
                     else "",
-                    added=_added_said(given, back, noting),
+                    added=_added_said(given, back, noting, anew, _late_from(new, today)),
                 )
             )
     for new in now:
@@ -116,20 +121,36 @@ def list_changes(
     return said
 
 
-def _added_said(given: set[str], back: Sequence[str], noting: Sequence[str] = ()) -> str:
+def _added_said(
+    given: set[str],
+    back: Sequence[str],
+    noting: Sequence[str] = (),
+    anew: Sequence[str] = (),
+    late_from: str = "",
+) -> str:
     """How the departments a problem was `given` are tracked: from no answer, or — given
     `back` to one that had it — by its answers before (it read 按未反馈计 and took it back in
-    brackets: clerk trial 161), or — its row the handover note it sent meanwhile (`noting`)
-    — from no answer, not as a new department (trial 163)."""
+    brackets: clerk trial 161) and its day, or — given back after its 整改时限 passed
+    elsewhere (`anew`) — late from today (`late_from`, `_late_from`: trial 164), or — its
+    row the handover note it sent meanwhile (`noting`) — from no answer, not as a new
+    department (trial 163)."""
     said = "新增的部门按未反馈计" if given.difference(back, noting) else ""
     for who, how in (
-        (back, "仍按其原来的反馈和交办日期跟踪"),
+        ([d for d in back if d not in anew], "仍按其原来的反馈和交办日期跟踪"),
+        (anew, f"仍按其原来的反馈跟踪，{late_from}"),
         (noting, "其间报送的是移交说明，按未反馈计"),
     ):
         if who:
             again = f"{'、'.join(who)}此前负责过这个问题，{how}"
             said = f"{said}（{again}）" if said else again
     return said or "新增的部门按未反馈计"
+
+
+def _late_from(new: Finding, today: date) -> str:
+    """Of a department given `new` back `today` after its 整改时限 passed while another had
+    it: late from today."""
+    deadline = chinese_date(new.deadline) if new.deadline else ""
+    return f"整改时限 {deadline} 在其他部门负责期间已过，逾期天数从交回之日（{chinese_date(today)}）算起"
 
 
 def _past(new: Finding, today: date) -> str:

@@ -145,6 +145,7 @@ def crosscheck(
     assigned_on: Mapping[str, date | None] | None = None,
     deadlines_before: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
     away: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
+    noted: Mapping[str, date | None] | None = None,
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
@@ -163,6 +164,8 @@ def crosscheck(
     the 整改时限 listed problems had before the list changed them
     (`RegisterState.deadlines_before`): one is judged by the one of the inspection's day.
     `away`: when the list had taken each part from its department (`RegisterState.away`).
+    `noted`: the hazards (隐患编号) read as their department's versions said them before its
+    handover note, and the day the note was sent.
     Each hazard is judged as its department sent it (`HazardRow.as_the_department_sent`)."""
     hazards = [h.as_the_department_sent() for h in hazards]
     levels = {s.name: s.level for s in campaign.sources}
@@ -205,7 +208,12 @@ def crosscheck(
     ids = functools.cache(lambda: {hazard.hazard_id: n for n, hazard in numbered})
     owners = functools.cache(lambda: _owners_by_place(hazards))
     listing = _LateListing(
-        sent or {}, campaign.info.returns_due, assigned_on or {}, deadlines_before or {}, away or {}
+        sent or {},
+        campaign.info.returns_due,
+        assigned_on or {},
+        deadlines_before or {},
+        away or {},
+        noted or {},
     )
 
     def search(finding: Finding, departments: tuple[str, ...] | None = None) -> Verdict:
@@ -653,8 +661,16 @@ def _answered(
     return Verdict(finding, Conclusion.TO_CONFIRM, None, [match], note=note)
 
 
-def _answer_state(hazard: HazardRow) -> str:
-    """What a department answered of a 交办问题."""
+def _answer_state(hazard: HazardRow, listing: _LateListing | None = None) -> str:
+    """What a department answered of a 交办问题; of an answer its handover note followed
+    (`_LateListing.noted`), when (“反馈整改中” beside a register saying 未反馈: clerk trial
+    164)."""
+    if listing is not None and hazard.hazard_id in listing.noted:
+        last = hazard.history[-1][0] if hazard.history else date.min
+        said = f"{chinese_date(last)}所报，" if last != date.min else ""
+        sent = listing.noted[hazard.hazard_id]
+        note = f"{chinese_date(sent)}报送的是移交说明" if sent else "此后报送的是移交说明"
+        return f"{_answer_state(hazard)}（{said}{note}）"
     if not hazard.reported_done:
         return f"{hazard.department}反馈{hazard.progress or '整改中'}"
     if hazard.closed_on is None:
@@ -689,8 +705,11 @@ def _belied(done: Sequence[HazardRow], found: date | None) -> str:
 
 
 def _first_answered(answer: HazardRow, listing: _LateListing | None) -> date | None:
-    """The day a department first sent `answer` (its returns' days, else its history)."""
-    listed = listing.first_listed(answer) if listing is not None else None
+    """The day a department first sent `answer` (its returns' days, else its history; of
+    one read as before its handover note, its history: the note's 检查时间 is not the
+    answer's, “12月20日才首次反馈” of one answered on 12月14日, clerk trial 164)."""
+    noted = listing is not None and answer.hazard_id in listing.noted
+    listed = listing.first_listed(answer) if listing is not None and not noted else None
     if listed is None and answer.history and answer.history[0][0] != date.min:
         listed = answer.history[0][0]
     return listed
@@ -766,7 +785,7 @@ def _left_unrectified(
         why = "但检查时尚未交办整改"
         accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
     elif answers and not answered_after:
-        why = f"已交办{owners}，{'；'.join(map(_answer_state, answers))}"
+        why = f"已交办{owners}，{'；'.join(_answer_state(h, listing) for h in answers)}"
         done = [h for h in judged if found and h.closed_on and h.closed_on < found]
         closed = min((h.closed_on for h in done if h.closed_on), default=None)
         reopen = any(h.closed for h in done)
@@ -1264,6 +1283,8 @@ class _LateListing:
     """`RegisterState.deadlines_before`."""
     away: Mapping[str, Sequence[tuple[date, date | None]]] = field(default_factory=dict)
     """`RegisterState.away`."""
+    noted: Mapping[str, date | None] = field(default_factory=dict)
+    """`crosscheck`'s `noted`."""
 
     def held_on(self, number: str, day: date | None) -> list[str] | None:
         """The departments that had problem `number` on `day`, when the list ever took it

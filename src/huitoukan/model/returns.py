@@ -126,6 +126,16 @@ def note_key(row: HazardRow) -> NoteKey:
     )
 
 
+HANDING_OVER = ("移交", "转交")
+"""Words by which a department's row says it handed its problem to another."""
+
+
+def says_handed_over(row: HazardRow) -> bool:
+    """`row`'s 整改措施 or 备注 says its department handed the problem over (“已移交总务基建
+    处”): a note of what was done with the problem, no rectification of it."""
+    return any(word in text for text in (row.measures, row.remarks) for word in HANDING_OVER)
+
+
 class HandoverNote(NamedTuple):
     """A row handed over, sent while its problem was away from its department
     (`Collection.handed_written`)."""
