@@ -4047,6 +4047,8 @@ def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
     assert out.exit_code == 0, out.output
     texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
+    # a record of a review, of a department that had it (the box blank: trial 164 N7)
+    assert any("☑ 复查验收记录（学生工作处负责期间）" in t for t in texts), texts
     # its answer in the 报送记录 (typed “jb－01”, it was on no page: its mentions were lost)
     assert any(t.endswith("学工处.xlsx") for t in texts), texts
     assert any(f"复查{verdict}（刘建国" in t and "复查意见：灯具型号不符" in t for t in texts), (

@@ -302,6 +302,11 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     if not reviewed and any(p.review == FAILED for p in page.parts):  # a record, of a
         # failure: the box left blank read as never reviewed (clerk trial 150)
         boxes[-1] = f"☑ {EVIDENCE[-1]}（不合格）"
+    elif not reviewed and (
+        was := [r.department for r in page.handed if r.review in (PASSED, FAILED)]
+    ):
+        # of a department that had it: printed above, the box blank (clerk trial 164)
+        boxes[-1] = f"☑ {EVIDENCE[-1]}（{'、'.join(dict.fromkeys(was))}负责期间）"
     line("　".join(boxes), height=22)
     if page.photos:  # labelled by how the row stood when each was sent: to be checked
         line(
