@@ -18,6 +18,21 @@ def test_issue_with_zero_configuration(runner: CliRunner, chdir_tmp: Path) -> No
     assert (chdir_tmp / "发放" / form_file_name("学院警务室")).is_file()
 
 
+def test_the_first_rounds_day_is_the_one_given(runner: CliRunner, chdir_tmp: Path) -> None:
+    """`--date` dates the first round in the 发放清单 too (its help spoke of follow-up rounds
+    alone, and a clerk recording a round issued before took it for today's: trial 164)."""
+    from openpyxl import load_workbook
+
+    result = runner.invoke(app, ["issue", "--date", "2023-12-01"])
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(chdir_tmp / "发放" / "发放清单.xlsx").active
+    header = next(r for r in ws.iter_rows(values_only=True) if "发放日期" in r)
+    column = header.index("发放日期")
+    days = {r[column] for r in ws.iter_rows(values_only=True) if r[0] and str(r[0]).isdigit()}
+    assert {d.date() for d in days} == {date(2023, 12, 1)}
+    assert "发放日期" in " ".join(runner.invoke(app, ["issue", "--help"]).output.split())
+
+
 def test_a_number_of_another_year_is_pointed_out_when_issuing(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

@@ -453,7 +453,9 @@ def issue(
     form_date: Annotated[
         str | None,
         typer.Option(
-            "--date", metavar="日期", help="跟进轮日期（默认今天）：此后报来的表格算作本轮的反馈"
+            "--date",
+            metavar="日期",
+            help="发放日期（默认今天），记入发放清单；跟进轮：此后报来的表格算作本轮的反馈",
         ),
     ] = None,
     due: Annotated[
