@@ -3842,6 +3842,11 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     assert (
         "总务基建处：已移交（不再负责）" in texts and "学生工作处：已移交（不再负责）" not in texts
     )
+    # who had it when (the page named the department of now alone: trial 164 N4)
+    assert (
+        "2023年12月16日 学生工作处不再负责、交办总务基建处；2023年12月21日 总务基建处不再负责、"
+        "交回学生工作处（按汇总时看到清单改动的日期）"
+    ) in texts, texts
     # what it sent meanwhile: no 销号时间 (“已完成；销号时间…”: trial 162 N3)
     assert "整改措施：已移交总务基建处；已完成（移交说明，不算整改情况）" in texts
     # its line in the 报送记录 too (“已完成” beside the department responsible: trial 163 N5)

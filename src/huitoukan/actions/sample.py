@@ -135,6 +135,7 @@ def sample(
                 belied(state.crosschecks),
                 handed,
                 state.handed_written,
+                state.away,
             ),
         )
     picked = {f.number for f in chosen.findings}

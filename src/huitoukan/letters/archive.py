@@ -60,6 +60,8 @@ class ArchivePage:
     """The answers of departments it was taken from since (`Collection.handed_over`)."""
     notes: list[HandoverNote] = field(default_factory=list)
     """Its rows sent while it was away from their department (`Collection.handed_written`)."""
+    away: Mapping[str, Sequence[tuple[date, date | None]]] = field(default_factory=dict)
+    """When the list had taken each part from its department (`RegisterState.away`)."""
 
     def is_note(self, mention: Mention) -> bool:
         """`mention` is a row of `notes`: its department's words on it, sent meanwhile."""
@@ -86,6 +88,31 @@ def _handed_said(row: HazardRow, note: bool) -> str:
         if row.review_note:  # (what the new department has to know: clerk trial 162)
             said.append(f"复查意见：{row.review_note}")
     return "；".join(s for s in said if s)
+
+
+def _hands(page: ArchivePage) -> str:
+    """When the list took the problem from a department and gave it to or back to one, by
+    the days the collects saw it ('' when it never took it away): the page named the
+    department of now alone (clerk trial 164)."""
+    prefix = f"{number_key(page.finding.number)}|"
+    parts = {k: v for k, v in page.away.items() if k.startswith(prefix) and v}
+    if not parts:
+        return ""
+    events: dict[date, dict[str, tuple[int, str]]] = {}  # day → department → what
+    for key, day in page.given.items():
+        if key.startswith(prefix) and day is not None:
+            department = key[len(prefix) :]
+            events.setdefault(day, {})[department] = (1, f"交办{department}")
+    for key, spans in parts.items():
+        department = key[len(prefix) :]
+        for start, end in spans:
+            events.setdefault(start, {})[department] = (0, f"{department}不再负责")
+            if end is not None:
+                events.setdefault(end, {})[department] = (1, f"交回{department}")
+    return "；".join(  # (who gives it up, then who is given it)
+        f"{_day(day)} {'、'.join(said for _, said in sorted(what.values()))}"
+        for day, what in sorted(events.items())
+    )
 
 
 def _day(value: date | None) -> str:
@@ -182,6 +209,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     field_row(
         "整改时限", _day(finding.deadline), "责任部门", "、".join(finding.departments) or "未分配"
     )
+    if hands := _hands(page):  # (the days the collects saw it: as status and 追责核查 count)
+        field_row("责任部门变更", f"{hands}（按汇总时看到清单改动的日期）")
     state = _overall(page.parts, page.given)
     if finding.found_again:  # 已清零, and found still there since (clerk trials 150, 151)
         again = "、".join(map(str, finding.found_again))
@@ -367,6 +396,7 @@ def write_archive(
     belied: Mapping[str, str] | None = None,
     handed: Mapping[str, list[HazardRow]] | None = None,
     notes: Sequence[HandoverNote] = (),
+    away: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
 ) -> None:
     """One sheet (one A4 page) per problem of `findings`, in their order, with the
     `photos` of each (by 编号), its states as of `as_of`, the day each part was given when
@@ -398,6 +428,7 @@ def write_archive(
             (belied or {}).get(finding.number, ""),
             list((handed or {}).get(finding.number, [])),
             notes_of.get(number_key(finding.number), []),
+            away or {},
         )
         sheets.append(archive_sheet(campaign, page, name))
     write_workbook(path, sheets, ARCHIVE_TITLE, "由 huitoukan sample 生成")
