@@ -3827,6 +3827,10 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     assert asked.cell  # (on the row's 问题编号: its 退回修改 copy marks it)
     [part] = [p for p in result.status.parts if p.department == "学生工作处"]
     assert not part.answered
+    # its notice says why its row is no answer (“尚未反馈” alone: trial 164 N6)
+    [notice] = [n for n in notices(campaign, result.status) if n.department == "学生工作处"]
+    said = "".join(notice.text.split())
+    assert "2023年12月21日又交回贵部门负责，其他部门负责期间报送的行只算移交说明" in said, said
     [changed] = [
         p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
     ]  # (not “新增的部门”: trial 163)

@@ -1056,6 +1056,7 @@ def collect_to_register(
         borrowed=borrowed,
         form_errors=form_errors,
         assigned_on=collection.assigned_on,
+        away=collection.away,
         crosschecks=crosschecks,
     )
     sources = _sources_of(collection.forms)

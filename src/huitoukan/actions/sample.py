@@ -82,6 +82,7 @@ def sample(
             as_of,
             findings=chosen.findings,
             assigned_on=state.assigned_on,
+            away=state.away,
         )
         by_number = {number_key(f.number): f for f in state.findings}
         # a department the problem was taken from: its answers are on the page (报送记录),

@@ -220,6 +220,7 @@ def status_of_state(
         borrowed=state.borrowed,
         form_errors=state.form_errors,
         assigned_on=state.assigned_on,
+        away=state.away,
         crosschecks=state.crosschecks,
     )
 

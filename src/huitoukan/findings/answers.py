@@ -1053,16 +1053,24 @@ def _like_an_answer(
     return best
 
 
+def _given_back_on(spans: Sequence[tuple[date, date | None]]) -> date | None:
+    """The day the list last gave a part back (`spans`: its `away_spans`), if it is its
+    department's now."""
+    return spans[-1][1] if spans else None
+
+
 def parts(
     findings: Iterable[Finding],
     hazards: Iterable[HazardRow],
     as_of: date,
     assigned_on: Mapping[str, date | None] | None = None,
+    away: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
 ) -> list[Part]:
     """Every (problem, responsible department) with its answer and state as of `as_of`
     (a part reported 已完成 that owes its 复查验收 is 待复查); `assigned_on`: the day each
     part was given, when after the forms were issued (one not answered, given after its
-    整改时限, is overdue from then)."""
+    整改时限, is overdue from then); `away`: when the list had taken each part from its
+    department (`Part.given_back`)."""
     answers: dict[tuple[str, str], list[HazardRow]] = {}
     for row in hazards:
         if row.number:
@@ -1092,6 +1100,9 @@ def parts(
                         days_overdue=max(late, 0),
                         days_late=max(late, 0),
                         given_on=given if due != finding.deadline else None,
+                        given_back=_given_back_on(
+                            (away or {}).get(part_key(finding.number, department), ())
+                        ),
                     )
                 )
                 continue

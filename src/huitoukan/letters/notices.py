@@ -360,6 +360,12 @@ def notices(
                 )
                 # which ones the 整改时限 is asked of, in a list of both (trial 72)
                 + ("，交办时未定整改时限，请填写" if untimed and p.deadline is None else "")
+                # given back: what it sent meanwhile was no answer (trial 164)
+                + (
+                    f"，{_day(p.given_back)}又交回贵部门负责，其他部门负责期间报送的行只算移交说明"
+                    if p.given_back
+                    else ""
+                )
                 + f"）{p.what}"
                 for p in unanswered
             )

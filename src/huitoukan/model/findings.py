@@ -158,6 +158,10 @@ class Part:
     given_on: date | None = None
     """The day the department was given the problem, when its 整改时限 had passed by then:
     its days overdue and late count from that day (`HazardRow.due_from`)."""
+    given_back: date | None = None
+    """The day the list gave the problem back to the department, of a part not answered
+    (`answers.away_spans`: its notice said 尚未反馈 alone, to one that had sent a row
+    saying it had handed the problem over, clerk trial 164)."""
 
     @property
     def given_mark(self) -> str:

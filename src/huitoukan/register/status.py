@@ -548,6 +548,7 @@ def build_status(
     form_errors: Mapping[str, Sequence[str]] | None = None,
     assigned_on: Mapping[str, date | None] | None = None,
     crosschecks: Sequence[CheckedList] = (),
+    away: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
 ) -> StatusReport:
     """`returned`: department → 日期 of its current return (None when the form had no date);
     `findings`: the assigned problems, whose parts are followed too; `unreadable`: the file
@@ -679,7 +680,7 @@ def build_status(
     done_late.sort(key=lambda v: (-v.days_late, position[v.department], v.source))
     total_closed = sum(s.closed for s in summaries)
     total = sum(s.hazards for s in summaries)
-    all_parts = answers.parts(findings, hazards, as_of, assigned_on)
+    all_parts = answers.parts(findings, hazards, as_of, assigned_on, away)
     if wanted:
         all_parts = [p for p in all_parts if p.department in wanted]
     sources = [s.name for s in campaign.sources]
