@@ -5071,3 +5071,45 @@ def test_a_closing_accepted_while_another_had_the_problem_is_doubted_after_a_giv
         assert "整改未到位（请核实销号和复查验收是否属实）" in verdict.note
     # 销号 and taken from its department: nothing to list anew, it is 学生工作处's to rectify
     assert verdict.belied is not back and not verdict.review_belied
+
+
+def test_a_closing_handed_over_unreviewed_is_not_sent_to_a_review_that_never_lists_it(
+    tmp_path: Path,
+) -> None:
+    """总务基建处 reports JB-01 已完成 on 12月14日, awaiting its 复查验收; a city inspection
+    finds it still there on 12月16日; the list gives JB-01 to 学生工作处 on 12月18日. The
+    row, handed over, is on no 复查验收表, yet the 追责核查 called it 待复查 and asked for it
+    to be judged 不合格 there (clerk trial 163 N3): its closing is doubted, no review asked."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+    from huitoukan.actions.review import review
+
+    campaign = reviewing(tmp_path)
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "总务基建处", "整改时限": "2023-12-31"}  # fmt: skip
+    order = (*ORDER[:6], "整改时限")
+    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], order)
+    day = date(2023, 12, 14)
+    done = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                  整改时限=date(2023, 12, 31), 整改措施="更换灯具", 整改完成情况="已完成",
+                  销号时间=day, 检查时间=day)  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "总务处.xlsx", [done], form_date=day)
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, day, findings_file=listed)
+    findings_list(listed, [{**row, "责任部门": "学生工作处"}], order)
+    later = register.stat().st_mtime + 60
+    os.utime(listed, (later, later))
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    hazards, _, _ = review(campaign, [register], tmp_path / "复查验收表.xlsx", date(2023, 12, 20))
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": "2023-12-16", "部位": "图书馆",
+             "问题描述": "应急照明灯不亮", "责任部门": "总务基建处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
+    checked, _ = run_crosscheck(
+        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 20)
+    )
+    [verdict] = checked.verdicts
+    assert not hazards  # (on no 复查验收表)
+    assert verdict.accountable.startswith("责任部门：总务基建处（已交办，报 2023年12月14日 已完成")
+    assert "总务基建处报 2023年12月14日 已完成（未复查，已移交" in verdict.note, verdict.note
+    assert "请核实销号是否属实" in verdict.note and "待复查" not in verdict.note, verdict.note
+    assert not verdict.review_belied and not verdict.belied

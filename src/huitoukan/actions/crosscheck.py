@@ -226,6 +226,7 @@ def run_crosscheck(
         deadlines_before=state.deadlines_before,
         away=state.away,
         noted=noted,
+        handed={h.hazard_id for h in state.handed_over},
     )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]

@@ -146,6 +146,7 @@ def crosscheck(
     deadlines_before: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
     away: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
     noted: Mapping[str, date | None] | None = None,
+    handed: Collection[str] = (),
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
@@ -165,7 +166,8 @@ def crosscheck(
     (`RegisterState.deadlines_before`): one is judged by the one of the inspection's day.
     `away`: when the list had taken each part from its department (`RegisterState.away`).
     `noted`: the hazards (隐患编号) read as their department's versions said them before its
-    handover note, and the day the note was sent.
+    handover note, and the day the note was sent; `handed`: those handed over
+    (`Collection.handed_over`), on no 复查验收表.
     Each hazard is judged as its department sent it (`HazardRow.as_the_department_sent`)."""
     hazards = [h.as_the_department_sent() for h in hazards]
     levels = {s.name: s.level for s in campaign.sources}
@@ -214,6 +216,7 @@ def crosscheck(
         deadlines_before or {},
         away or {},
         noted or {},
+        frozenset(handed),
     )
 
     def search(finding: Finding, departments: tuple[str, ...] | None = None) -> Verdict:
@@ -680,6 +683,8 @@ def _answer_state(hazard: HazardRow, listing: _LateListing | None = None) -> str
         if hazard.review == PASSED and hazard.reviewed_on is not None:  # the school's own word
             # that it was done, days before the inspectors found it was not (clerk trial 66)
             said += f"（{chinese_date(hazard.reviewed_on)}复查合格）"
+    elif hazard.review != FAILED and listing is not None and hazard.hazard_id in listing.handed:
+        said = "已完成（未复查，已移交）"  # on no 复查验收表 (“待复查”: clerk trial 163)
     else:
         said = f"已完成（{'复查不合格' if hazard.review == FAILED else '待复查'}）"
     return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"
@@ -789,7 +794,10 @@ def _left_unrectified(
         done = [h for h in judged if found and h.closed_on and h.closed_on < found]
         closed = min((h.closed_on for h in done if h.closed_on), default=None)
         reopen = any(h.closed for h in done)
-        review = not reopen and any(h.unreviewed for h in done)
+        # (one handed over is on no 复查验收表 to fail it on: clerk trial 163)
+        review = not reopen and any(
+            h.unreviewed and (listing is None or h.hazard_id not in listing.handed) for h in done
+        )
         if closed is not None:  # reported done before they came: not a deadline missed, a
             # rectification not done (检查时已过整改时限 said of a problem closed in time read
             # as a deadline missed: clerk trial 71)
@@ -1285,6 +1293,8 @@ class _LateListing:
     """`RegisterState.away`."""
     noted: Mapping[str, date | None] = field(default_factory=dict)
     """`crosscheck`'s `noted`."""
+    handed: frozenset[str] = frozenset()
+    """`crosscheck`'s `handed`."""
 
     def held_on(self, number: str, day: date | None) -> list[str] | None:
         """The departments that had problem `number` on `day`, when the list ever took it
