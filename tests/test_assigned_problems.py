@@ -3924,6 +3924,39 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     assert "其间报送的是移交说明，按未反馈计" in changed, changed
 
 
+@pytest.mark.parametrize("renumbered", [False, True])
+def test_a_note_stays_one_when_the_problem_is_renumbered_before_it_is_given_back(
+    campaign: Campaign, tmp_path: Path, renumbered: bool
+) -> None:
+    """JB-01 answered 整改中 by 学生工作处, given to 总务基建处; 学生工作处 sends its row
+    again meanwhile (“由总务基建处负责整改”, 已完成: no word of 移交); the list then gives
+    JB-01 the 编号 XJ-21 and gives it back. The spans were kept under JB-01: XJ-21 was
+    never away, and the note became 学生工作处's closing (clerk trial 164, d). They follow
+    the 编号 as the days given do."""
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    day = date(2023, 12, 19)
+    note = dict(answer, 整改措施="由总务基建处负责整改", 整改完成情况="已完成", 销号时间=day)
+    filled_form(campaign, "学生工作处", returns / "学工处（12月19日）.xlsx", [note], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 20), findings_file=listed)
+    number = "XJ-21" if renumbered else "JB-01"
+    relisted(listed, register, [{**JB01, "问题编号": number, "责任部门": "总务基建处"}])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 21), findings_file=listed)
+    relisted(listed, register, [{**JB01, "问题编号": number}])
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 22),
+                                 findings_file=listed)  # fmt: skip
+    assert not [h for h in result.collection.hazards if h.department == "学生工作处"]
+    [part] = [p for p in result.status.parts if p.department == "学生工作处"]
+    assert (part.number, part.answered) == (number, False)
+
+
 def test_forms_written_while_another_had_the_problem_are_read_as_of_then(
     campaign: Campaign, tmp_path: Path
 ) -> None:

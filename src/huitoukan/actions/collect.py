@@ -44,11 +44,13 @@ from huitoukan.findings.answers import (
 from huitoukan.findings.changes import (
     as_withdrawn,
     carried_days,
+    carried_parts,
     deadlines_moved,
     excuse_withdrawn,
     list_changes,
     listed_numbers,
     removed,
+    renumbering,
 )
 from huitoukan.forms.layout import REVIEW_FILE
 from huitoukan.letters.notices import is_notice_file
@@ -488,7 +490,8 @@ def collect(
     assigned_before = carried_days(assigned_before, listed_before, findings, campaign.renamed)
     today = as_of or date.today()
     assigned_on = assignment_days(findings, assigned_before, today)
-    away = away_spans(assigned_on, findings, dict(away_before or {}), today)
+    away_before = carried_parts(away_before or {}, listed_before, findings, campaign.renamed)
+    away = away_spans(assigned_on, findings, away_before, today)
     assigned_on = given_back(assigned_on, findings, away, today)
     update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
     update["away"] = away if findings else {}
@@ -496,7 +499,12 @@ def collect(
         answered_before = set(answered_before)
         # rows written when the problem was another's: by what they say (saved again,
         # renamed or moved, one stays that: clerk trial 163)
-        notes = {note.key: note for note in handed_before}
+        # (under the 编号 the list gave their problems since: trial 164)
+        renumbered = renumbering(listed_before, findings)
+        notes = {
+            note.key: note._replace(number=renumbered.get(number_key(note.number), note.number))
+            for note in handed_before
+        }
         sent_on = {f.file: f.sent_on for f in forms}
         assignment = assign(
             findings,

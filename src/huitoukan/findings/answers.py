@@ -318,6 +318,13 @@ def assign(
             if row.department in current and row.source_file == current[row.department].file:
                 given_back[number_key(back.number), row.department] = row
             continue
+        if kept and back is not None and moved is None:  # its note, of a problem another
+            # department has, under the 编号 the list gave it since (by the 编号 it was sent
+            # with, its department's own hazard: clerk trial 164)
+            handed.append(
+                row._replace(number="", answered_as=(back.number, kept[1]), deadline_assigned=False)
+            )
+            continue
         if moved is not None:  # handed over: the new department's to answer (its row was
             # the old one's own hazard, overdue, chased till the campaign's end: trial 159);
             # kept as sent for it, its number not its department's (the 追责核查 took it for

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
+from typing import TypeVar
 
 from huitoukan.dates import chinese_date
 from huitoukan.findings.answers import given_day, part_key, without_deadline_errors
@@ -197,19 +198,40 @@ def carried_days(
     renamed: clerk trial 139)."""
     if not days:
         return None if days is None else {}
+    return carried_parts(days, before, now, renamed)
+
+
+_Value = TypeVar("_Value")
+
+
+def carried_parts(
+    parts: Mapping[str, _Value],
+    before: Sequence[Finding],
+    now: Sequence[Finding],
+    renamed: Mapping[str, str],
+) -> dict[str, _Value]:
+    """`parts` (by `answers.part_key`) under the 编号 of `now` and the departments' names
+    now (`carried_days`; the spans a part was away, `RegisterState.away`, too: kept under
+    the old 编号, a problem renumbered and given back was still away, clerk trial 164)."""
+    renumbered = renumbering(before, now)
+    carried: dict[str, _Value] = {}
+    for key, value in parts.items():
+        number, _, department = key.rpartition("|")
+        department = renamed.get(department, department)
+        carried.setdefault(part_key(renumbered.get(number, number), department), value)
+    return carried
+
+
+def renumbering(before: Sequence[Finding], now: Sequence[Finding]) -> dict[str, str]:
+    """The 编号 (as compared, `number_key`) of each problem of `before` the list `now` gives
+    another → that 编号 (`_renumbered`)."""
     numbers, listed = listed_numbers(before), listed_numbers(now)
-    renumbered = {
+    return {
         number_key(old.number): new.number
         for old in before
         if number_key(old.number) not in listed
         and (new := _renumbered(old, now, numbers)) is not None
     }
-    carried: dict[str, date | None] = {}
-    for key, day in days.items():
-        number, _, department = key.rpartition("|")
-        department = renamed.get(department, department)
-        carried.setdefault(part_key(renumbered.get(number, number), department), day)
-    return carried
 
 
 def _renumbered(old: Finding, now: Sequence[Finding], numbers: set[str]) -> Finding | None:
