@@ -3545,6 +3545,23 @@ def relisted(listed: Path, register: Path, rows: list[dict[str, object]]) -> Non
     os.utime(listed, (later, later))
 
 
+def _answered_then_moved(
+    campaign: Campaign, tmp_path: Path
+) -> tuple[Path, Path, Path, dict[str, object]]:
+    """JB-01 (due 12月31日) answered 整改中 by 学生工作处, collected on 12月14日, and the
+    list then giving it to 总务基建处 (not yet collected): the list, the returns' folder,
+    the register, and the answer."""
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    return listed, returns, register, answer
+
+
 def _cell_of(path: Path, header: str) -> str:
     """The A1 name of the first row's cell under `header` in the form at `path`."""
     from openpyxl.utils import get_column_letter
@@ -3893,14 +3910,7 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     on the 复查验收表, its photo asked for (clerk trial 164 N1). A row saying it was handed
     over (移交) is a note whenever it was written; one that does not (更换灯具) is the fix it
     says it is, as before."""
-    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改时限=date(2023, 12, 31))  # fmt: skip
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
-    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     day = date(2023, 12, 16)
     row = dict(answer, 整改措施=measures, 整改完成情况="已完成", 销号时间=day, 检查时间=day)
     filled_form(campaign, "学生工作处", returns / "学工处（12月16日）.xlsx", [row], form_date=day)
@@ -3933,14 +3943,7 @@ def test_a_note_stays_one_when_the_problem_is_renumbered_before_it_is_given_back
     JB-01 the 编号 XJ-21 and gives it back. The spans were kept under JB-01: XJ-21 was
     never away, and the note became 学生工作处's closing (clerk trial 164, d). They follow
     the 编号 as the days given do."""
-    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改时限=date(2023, 12, 31))  # fmt: skip
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
-    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
     day = date(2023, 12, 19)
     note = dict(answer, 整改措施="由总务基建处负责整改", 整改完成情况="已完成", 销号时间=day)
@@ -3965,14 +3968,7 @@ def test_forms_written_while_another_had_the_problem_are_read_as_of_then(
     are first collected after the list gave JB-01 back. The note was 学生工作处's 销号 (待复查),
     the fix 总务基建处's own hazard, told it had typed the wrong 编号, gone from the problem's
     page (clerk trial 163 N2): the register knows who had it when they were written."""
-    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改时限=date(2023, 12, 31))  # fmt: skip
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
-    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
     day = date(2023, 12, 18)
     note = dict(

@@ -2765,6 +2765,26 @@ def test_the_day_a_problem_changed_hands_is_the_registers(
     assert "（2023年12月19日才交办总务基建处）" in verdict.note
 
 
+_JB01_ORDER = (*ORDER[:6], "整改时限")
+
+
+def _jb01_answered(
+    campaign: Campaign, tmp_path: Path
+) -> tuple[dict[str, str], tuple[str, ...], Path, Path, Path, dict[str, object]]:
+    """JB-01 (due 12月31日) 学生工作处's, answered 整改中 and collected on 12月12日: the list's
+    row and columns, the list, the returns' folder, the register, and the answer."""
+    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
+           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-31"}  # fmt: skip
+    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], _JB01_ORDER)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    return row, _JB01_ORDER, listed, returns, register, answer
+
+
 @pytest.mark.parametrize("back", [False, True])
 @pytest.mark.parametrize("found", ["2023-12-18", "2023-12-20", "2023-12-22"])
 def test_a_handover_note_is_not_the_old_departments_closing(
@@ -2779,16 +2799,7 @@ def test_a_handover_note_is_not_the_old_departments_closing(
     inspection's day answers for it: on 12月20日, 总务基建处, given back or not (trial 163)."""
     from huitoukan.actions.crosscheck import run_crosscheck
 
-    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
-           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-31"}  # fmt: skip
-    order = (*ORDER[:6], "整改时限")
-    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], order)
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改时限=date(2023, 12, 31))  # fmt: skip
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    row, order, listed, returns, register, answer = _jb01_answered(campaign, tmp_path)
     findings_list(listed, [{**row, "责任部门": "总务基建处"}], order)
     later = register.stat().st_mtime + 60
     os.utime(listed, (later, later))
@@ -5023,16 +5034,7 @@ def test_a_closing_accepted_while_another_had_the_problem_is_doubted_after_a_giv
     from huitoukan.actions.crosscheck import run_crosscheck
 
     campaign = reviewing(tmp_path)
-    row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
-           "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-31"}  # fmt: skip
-    order = (*ORDER[:6], "整改时限")
-    listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], order)
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改时限=date(2023, 12, 31))  # fmt: skip
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    row, order, listed, returns, register, answer = _jb01_answered(campaign, tmp_path)
 
     def relist(department: str, day: date) -> None:
         findings_list(listed, [{**row, "责任部门": department}], order)
