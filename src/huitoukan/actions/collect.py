@@ -38,7 +38,7 @@ from huitoukan.findings.answers import (
     away_spans,
     excuse_belied_reviews,
     excuse_inspection_deadlines,
-    given_back,
+    given_anew,
     restate_deadlines,
 )
 from huitoukan.findings.changes import (
@@ -492,7 +492,7 @@ def collect(
     assigned_on = assignment_days(findings, assigned_before, today)
     away_before = carried_parts(away_before or {}, listed_before, findings, campaign.renamed)
     away = away_spans(assigned_on, findings, away_before, today)
-    assigned_on = given_back(assigned_on, findings, away, today)
+    assigned_on = given_anew(assigned_on, findings, away, today)
     update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
     update["away"] = away if findings else {}
     if findings:

@@ -114,7 +114,7 @@ def away_spans(
     return {key: days for key, days in spans.items() if days}
 
 
-def given_back(
+def given_anew(
     assigned_on: Mapping[str, date | None], findings: Iterable[Finding], spans: Spans, as_of: date
 ) -> dict[str, date | None]:
     """`assigned_on` with `as_of` the day of each part the list gives back on it (`spans`:

@@ -35,7 +35,7 @@ def list_changes(
     责任部门 changed (a department renamed, `renamed`: former name → name, is none);
     `answered`: (`number_key`, department) of the answers the returns hold now; `noted`:
     those whose row is a handover note it sent while another had the problem;
-    `assigned_on`: the day each part was given (`answers.given_back`: one given back
+    `assigned_on`: the day each part was given (`answers.given_anew`: one given back
     `today` was given anew)."""
     renamed = renamed or {}
     current = {number_key(f.number): f for f in now}

@@ -315,7 +315,6 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         ]
         if page.is_note(mention):  # (read as its answer, given back: clerk trial 163 N5)
             values[-1] = f"{values[-1]}（移交说明，不算整改情况）"
-
         sheet.add(cells(values), row_height(values, WIDTHS))
     if not page.mentions:
         line("（各部门的报送中尚无对本问题的反馈）")
