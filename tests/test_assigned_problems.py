@@ -3896,9 +3896,18 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
         ("图书馆：应急照明灯不亮", "JB-01"),
         ("宿舍：插线板老化", ""),
     ]
+    # its note no 已完成 to go back to (“请改回已完成”: trial 165 P4), and a note still on
+    # the page (a plain 已完成 once it answered: P6)
+    assert Code.REOPENED_IN_NEW_VERSION not in {p.code for p in again.collection.problems}
+    out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
+                                   "--as-of", "2023-12-22"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+             for c in r if c.value]  # fmt: skip
+    assert "已完成（移交说明，不算整改情况）" in texts, texts
 
 
-@pytest.mark.parametrize("measures", ["已移交总务基建处", "更换灯具"])
+@pytest.mark.parametrize("measures", ["已移交总务基建处", "由总务基建处负责", "更换灯具"])
 def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     campaign: Campaign, tmp_path: Path, measures: str
 ) -> None:
@@ -3907,9 +3916,10 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     基建处”, 已完成; one collect on 12月17日 sees both. Then the list gives JB-01 back. A list
     change is dated by the collect that first sees it, so the note, written the day before,
     was read as written while 学生工作处 still had JB-01 — its own 销号 once given back: 待复查,
-    on the 复查验收表, its photo asked for (clerk trial 164 N1). A row saying it was handed
-    over (移交) is a note whenever it was written; one that does not (更换灯具) is the fix it
-    says it is, as before."""
+    on the 复查验收表, its photo asked for (clerk trial 164 N1). A row new to the register
+    saying it was handed over (移交), or naming the department it went to (trial 165 P5),
+    is a note whenever it was written; one that does not (更换灯具) is the fix it says it
+    is, as before."""
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     day = date(2023, 12, 16)
     row = dict(answer, 整改措施=measures, 整改完成情况="已完成", 销号时间=day, 检查时间=day)
@@ -3924,7 +3934,7 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
         return
     assert not ours
     assert [(n.department, n.measures) for n in result.collection.handed_written] == [
-        ("学生工作处", "已移交总务基建处")
+        ("学生工作处", measures)
     ]
     [part] = [p for p in result.status.parts if p.department == "学生工作处"]
     assert not part.answered
@@ -3932,6 +3942,38 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
         p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
     ]
     assert "其间报送的是移交说明，按未反馈计" in changed, changed
+    # told by its words, not its day (“报送这份表格时它由其他部门负责” of a day the register
+    # had it 学生工作处's: trial 165)
+    [said] = [p.message for p in result.collection.problems
+              if p.code is Code.ASSIGNMENT_AFTER_RETURN]  # fmt: skip
+    assert f"中它的行写的是移交（“{measures}”），算作移交说明" in said, said
+
+
+def test_a_fix_the_register_held_is_no_note_for_its_words(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """学生工作处 closes JB-01, “已移交维修科更换灯具” (collected, its answer); the list gives
+    JB-01 to 总务基建处, then back. Its fix, by its word 移交, became a handover note: the
+    problem 未反馈, the department chased (clerk trial 165 P1). A row of a file the register
+    was made of is no new note."""
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    day = date(2023, 12, 13)
+    fix = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                 整改措施="已移交维修科更换灯具", 整改完成情况="已完成", 销号时间=day, 检查时间=day)  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [fix], form_date=day)
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    moved = collect_to_register(campaign, [returns], register, date(2023, 12, 16),
+                                findings_file=listed)  # fmt: skip
+    assert not moved.collection.handed_written
+    relisted(listed, register, [dict(JB01)])
+    back = collect_to_register(campaign, [returns], register, date(2023, 12, 18),
+                               findings_file=listed)  # fmt: skip
+    assert [(h.number, h.reported_done) for h in back.collection.hazards] == [("JB-01", True)]
+    [part] = back.status.parts
+    assert part.answered
 
 
 @pytest.mark.parametrize("renumbered", [False, True])
@@ -3939,14 +3981,14 @@ def test_a_note_stays_one_when_the_problem_is_renumbered_before_it_is_given_back
     campaign: Campaign, tmp_path: Path, renumbered: bool
 ) -> None:
     """JB-01 answered 整改中 by 学生工作处, given to 总务基建处; 学生工作处 sends its row
-    again meanwhile (“由总务基建处负责整改”, 已完成: no word of 移交); the list then gives
+    again meanwhile (“不再由本部门整改”, 已完成: its words say nothing); the list then gives
     JB-01 the 编号 XJ-21 and gives it back. The spans were kept under JB-01: XJ-21 was
     never away, and the note became 学生工作处's closing (clerk trial 164, d). They follow
     the 编号 as the days given do."""
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
     day = date(2023, 12, 19)
-    note = dict(answer, 整改措施="由总务基建处负责整改", 整改完成情况="已完成", 销号时间=day)
+    note = dict(answer, 整改措施="不再由本部门整改", 整改完成情况="已完成", 销号时间=day)
     filled_form(campaign, "学生工作处", returns / "学工处（12月19日）.xlsx", [note], form_date=day)
     collect_to_register(campaign, [returns], register, date(2023, 12, 20), findings_file=listed)
     number = "XJ-21" if renumbered else "JB-01"
@@ -3958,6 +4000,47 @@ def test_a_note_stays_one_when_the_problem_is_renumbered_before_it_is_given_back
     assert not [h for h in result.collection.hazards if h.department == "学生工作处"]
     [part] = [p for p in result.status.parts if p.department == "学生工作处"]
     assert (part.number, part.answered) == (number, False)
+
+
+def test_rows_under_the_old_number_follow_a_problem_renumbered_while_away(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 answered 整改中 by 学生工作处, given to 总务基建处, then renumbered XJ-21 by the
+    list; 总务基建处 answers under the old 编号; the list gives XJ-21 back, and 学生工作处's
+    note, sent with the old 编号 while 总务基建处 had it, comes in late. 学生工作处's first
+    row became its own 自查 hazard (the lamp counted twice), the late note its 已完成, and
+    the 追责核查 left 总务基建处's answer out (clerk trial 165 P2, P3, P9)."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    relisted(listed, register, [{**JB01, "问题编号": "XJ-21", "责任部门": "总务基建处"}])
+    renumbered = collect_to_register(campaign, [returns], register, date(2023, 12, 17),
+                                     findings_file=listed)  # fmt: skip
+    assert not renumbered.collection.hazards  # (学生工作处's row: handed over, not its own)
+    assert [h.answered_as[0] for h in renumbered.collection.handed_over] == ["XJ-21"]
+    theirs = dict(answer, 整改措施="采购灯具")
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [theirs],
+                form_date=date(2023, 12, 18))  # fmt: skip
+    note = dict(answer, 整改措施="不再由本部门整改", 整改完成情况="已完成",
+                销号时间=date(2023, 12, 17))  # fmt: skip
+    filled_form(campaign, "学生工作处", returns / "学工处（12月17日）.xlsx", [note],
+                form_date=date(2023, 12, 17))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    relisted(listed, register, [{**JB01, "问题编号": "XJ-21"}])
+    back = collect_to_register(campaign, [returns], register, date(2023, 12, 19),
+                               findings_file=listed)  # fmt: skip
+    assert not back.collection.hazards  # (its note no 已完成 of its)
+    [part] = back.status.parts
+    assert (part.department, part.answered) == ("学生工作处", False)
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": "2023-12-20", "部位": "图书馆",
+             "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
+    checked, _ = run_crosscheck(
+        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 21)
+    )
+    [verdict] = checked.verdicts
+    assert "总务基建处反馈整改中" in verdict.note, verdict.note
 
 
 def test_forms_written_while_another_had_the_problem_are_read_as_of_then(
@@ -4174,6 +4257,12 @@ def test_a_part_given_back_after_its_deadline_passed_elsewhere_is_late_from_then
     )
     assert (anew in changed) is (overdue == 1), changed
     assert ("仍按其原来的反馈和交办日期跟踪" in changed) is (overdue != 1), changed
+    # given back, not “才交办” (it had JB-01 from the first round: trial 165 P8)
+    [notice] = [n for n in notices(campaign, status_of(campaign, [register], date(2023, 12, 18)))
+                if n.department == "学生工作处"]  # fmt: skip
+    said = "".join(notice.text.split())
+    assert ("（2023年12月17日交回，逾期天数自交回之日起计）" in said) is (overdue == 1), said
+    assert "才交办" not in said, said
 
 
 @pytest.mark.parametrize(

@@ -5115,3 +5115,34 @@ def test_a_closing_handed_over_unreviewed_is_not_sent_to_a_review_that_never_lis
     assert "总务基建处报 2023年12月14日 已完成（未复查，已移交" in verdict.note, verdict.note
     assert "请核实销号是否属实" in verdict.note and "待复查" not in verdict.note, verdict.note
     assert not verdict.review_belied and not verdict.belied
+
+
+@pytest.mark.parametrize(
+    ("found", "owner"), [("2023-12-17", "总务基建处"), ("2023-12-18", "学生工作处")]
+)
+def test_the_day_a_problem_is_given_back_late_is_its_departments_again(
+    campaign: Campaign, tmp_path: Path, found: str, owner: str
+) -> None:
+    """JB-01 (due 12月15日) 学生工作处's, given to 总务基建处 (seen 12月14日) and back (seen
+    12月18日): its 整改时限 passed while away, 学生工作处 is late from 12月18日. An inspection
+    that day was laid to 总务基建处 alone, status counting 学生工作处 (clerk trial 165 P7);
+    one the day before, to 学生工作处 “2023年12月18日才交办” (P8). The day given back is its
+    department's, as before the day counted its lateness; the day before, the other's."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    row, order, listed, returns, register, _ = _jb01_answered(campaign, tmp_path)
+    row = {**row, "整改时限": "2023-12-15"}
+    for department, day in (("总务基建处", date(2023, 12, 14)), ("学生工作处", date(2023, 12, 18))):
+        findings_list(listed, [{**row, "责任部门": department}], order)
+        later = register.stat().st_mtime + 60
+        os.utime(listed, (later, later))
+        collect_to_register(campaign, [returns], register, day, findings_file=listed)
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found, "部位": "图书馆",
+             "问题描述": "应急照明灯不亮", "责任部门": owner}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
+    checked, _ = run_crosscheck(
+        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 20)
+    )
+    [verdict] = checked.verdicts
+    assert verdict.accountable.startswith(f"责任部门：{owner}（已交办"), verdict.accountable
+    assert "才交办" not in verdict.note, verdict.note

@@ -58,6 +58,7 @@ from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
     COVERED,
+    DONE,
     FAILED,
     PASSED,
     FileOutcome,
@@ -243,6 +244,22 @@ class CollectReport(BaseModel):
         )
 
 
+def _names(campaign: Campaign, finding: Finding | None) -> list[str]:
+    """The names and aliases of `finding`'s departments."""
+    units = [campaign.find_unit(d) for d in finding.departments] if finding else []
+    return [name for unit in units if unit is not None for name in (unit.name, *unit.aliases)]
+
+
+def _reopened_unsaid(
+    problems: list[Problem], hazards: Sequence[HazardRow], notes: Sequence[HandoverNote]
+) -> list[Problem]:
+    """`problems` without the “请改回已完成” of a row answering a problem its department's
+    handover note (`notes`) said 已完成 of: the note is no closing to go back to (trial 165)."""
+    noted = {(number_key(n.number), n.department) for n in notes if n.progress == DONE}
+    rows = {h.at for h in hazards if h.number and (number_key(h.number), h.department) in noted}
+    return [p for p in problems if not (p.code is Code.REOPENED_IN_NEW_VERSION and p.at in rows)]
+
+
 def _handed_over_unsaid(problems: list[Problem], handed: Sequence[HazardRow]) -> list[Problem]:
     """`problems` without those of rows handed over to another department with their
     problem (`Assignment.handed_over`): its row deleted, the old department was asked to
@@ -398,6 +415,7 @@ def collect(
     linked: Mapping[str, str] | None = None,
     handed_before: Sequence[HandoverNote] = (),
     away_before: Mapping[str, list[tuple[date, date | None]]] | None = None,
+    known_files: frozenset[str] = frozenset(),
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
@@ -411,7 +429,9 @@ def collect(
     (`listed_before`: the list it was made from, when it changed since); `linked`, the
     hazards the clerk's 对应自查 named as the problems of an inspection (`answers.assign`);
     `handed_before`, its rows handed over when written (`Collection.handed_written`), and
-    when each part was away from its department (`away_before`: `RegisterState.away`)."""
+    when each part was away from its department (`away_before`: `RegisterState.away`);
+    `known_files`, the sha256 of the files it was made of: their rows are no new handover
+    notes."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -496,16 +516,22 @@ def collect(
     update: dict[str, object] = {"assigned_on": assigned_on if findings else None}
     update["away"] = away if findings else {}
     if findings:
-        answered_before = set(answered_before)
+        # (under the 编号 the list gave their problems since: a row sent with the old one
+        # became its department's own hazard, the problem counted twice: trial 165)
+        renumbered = renumbering(listed_before, findings)
+        answered_before = {
+            (renumbered.get(number_key(number), number), department)
+            for number, department in answered_before
+        }
         # rows written when the problem was another's: by what they say (saved again,
         # renamed or moved, one stays that: clerk trial 163)
-        # (under the 编号 the list gave their problems since: trial 164)
-        renumbered = renumbering(listed_before, findings)
         notes = {
             note.key: note._replace(number=renumbered.get(number_key(note.number), note.number))
             for note in handed_before
         }
         sent_on = {f.file: f.sent_on for f in forms}
+        sha256 = {f.file: f.sha256 for f in forms}
+        by_key = {number_key(f.number): f for f in findings}
         assignment = assign(
             findings,
             hazards,
@@ -523,14 +549,23 @@ def collect(
                 continue
             if (note := notes.get(note_key(h))) is not None:
                 written.append(note)
-            # sent when away, or saying it hands the problem over, whenever it was sent (the
-            # day before the collect that first saw the move, it was the department's 销号
-            # once given back: clerk trial 164)
+            # sent when away, or — in a file new to the register — saying it hands the
+            # problem over or naming whom to, whenever it was sent (the day before the
+            # collect that first saw the move, it was the department's 销号 once given back:
+            # clerk trial 164; a fix of a file read before is none, whatever its words:
+            # trial 165)
             elif away_on(
                 away, h.answered_as[0], h.department, day := sent_on.get(h.source_file)
-            ) or says_handed_over(h):
+            ) or (
+                sha256.get(h.source_file) not in known_files
+                and says_handed_over(h, _names(campaign, by_key.get(number_key(h.answered_as[0]))))
+            ):
                 written.append(HandoverNote(*note_key(h), *h.answered_as, day))
+        # a note stays one once its department answers again (its version older: the
+        # archive's 报送记录 read it as a plain 已完成, trial 165)
+        written += notes.values()
         update["handed_written"] = list(dict.fromkeys(written))
+        problems = _reopened_unsaid(problems, assignment.hazards, written)
         problems = _handed_over_unsaid(problems, assignment.handed_over)
         problems = _vanished_unsaid(problems, assignment.kept_back)
         owners = {
@@ -982,6 +1017,9 @@ def collect_to_register(
         linked=linked(crosschecks),
         handed_before=recorded.handed_written if recorded is not None else (),
         away_before=recorded.away if recorded is not None else None,
+        known_files=frozenset(sha for sha, _ in recorded.sources.values())
+        if recorded is not None
+        else frozenset(),
     )
     refuse_without_returns(collection, reviews_count=True)
     collection.problems.extend(list_said)

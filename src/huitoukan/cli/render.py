@@ -1230,7 +1230,8 @@ def status_report(
         _wrapped(console, f"逾期完成的隐患（{len(report.done_late)}）：")
         for view in report.done_late[:TERMINAL_ROWS]:
             number = f"【{view.number}】" if view.number else ""
-            given = f"（{_short(view.given_on, year)}才交办）" if view.given_on else ""
+            how = "交回" if view.given_is_back else "才交办"
+            given = f"（{_short(view.given_on, year)}{how}）" if view.given_on else ""
             # (a closing awaiting its review is no 销号 yet: trial 144)
             closed = "完成（待复查）" if view.state == UNREVIEWED else "销号"
             late = (
@@ -1261,7 +1262,9 @@ def status_report(
     if any(v.deadline_is_default for v in shown):
         console.print("* 整改时限未填写或无法识别，按活动默认时限计")
     if any(v.given_on for v in shown):  # (逾期 2 天 beside a deadline 5 days gone)
-        console.print("# 交办给该部门时已过整改时限，逾期天数自交办之日起计")
+        backs = [v.given_is_back for v in shown if v.given_on]
+        how = "交办或交回" if any(backs) and not all(backs) else "交回" if all(backs) else "交办"
+        console.print(f"# {how}给该部门时已过整改时限，逾期天数自{how}之日起计")
     if everything:
         _department_table(console, report)
         if report.assigned:

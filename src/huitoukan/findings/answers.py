@@ -291,6 +291,7 @@ def assign(
     handed: list[HazardRow] = []
     given_back: dict[tuple[str, str], HazardRow] = {}  # (问题编号 as compared, department)
     kept_back: list[HazardRow] = []
+    noted: set[int] = set()  # rows matched by their words, sent while the problem was away
     for row in hazards:
         if _left_out_when_away(row, by_number, current, answered_before):
             # given back: its answer from before, not a row it deleted (“请恢复这些行” of
@@ -414,6 +415,24 @@ def assign(
             by_hand = index is not None
             if index is None:
                 index = _by_content(finding, result, candidates)
+                if index is not None and away_on(
+                    away or {}, finding.number, department, sent(result[index])
+                ):  # its note, sent while another department had the problem (under an
+                    # old 编号, or none: its department's 已完成 once given back, trial 165)
+                    row = result[index]
+                    handed.append(
+                        row._replace(
+                            number="",
+                            answered_as=(finding.number, finding.source),
+                            deadline_assigned=False,
+                        )
+                    )
+                    noted.add(index)
+                    loose[department].remove(index)
+                    unknown.pop(index, None)
+                    if row.source_file == current[department].file:
+                        given_back[number_key(finding.number), department] = row
+                    index = None
             if index is not None:
                 row = result[index]
                 given = given_day(assigned_on, finding.number, department)
@@ -469,12 +488,17 @@ def assign(
                         cell=form.cell_of("number", note.source_row)
                         or form.cell_of("hazard", note.source_row),
                         row=note.source_row,
-                        variant="given_back",
+                        # told a note by its words, not its day (“它由其他部门负责” of a
+                        # day the register had it the department's: trial 165)
+                        variant="given_back"
+                        if away_on(away or {}, finding.number, department, form.sent_on)
+                        else "given_back_said",
                         department=department,
                         number=finding.number,
                         source=finding.source,
                         what=finding.where[:40],
                         sent=form.sent_on,
+                        measures=(note.measures or note.remarks)[:40],
                     )
                 )
                 continue
@@ -543,8 +567,10 @@ def assign(
     gone = _answered_by_content_before(findings, result, loose, current, answered_before)
     for index, moved in gone.items():
         row = result[index]
-        handed.append(
-            row._replace(answered_as=(moved.number, moved.source), deadline_assigned=False)
+        handed.append(  # (its 编号 an old one: the 追责核查 missed it, trial 165)
+            row._replace(
+                number="", answered_as=(moved.number, moved.source), deadline_assigned=False
+            )
         )
         unknown.pop(index, None)
         if row.source_file == current[row.department].file:
@@ -562,7 +588,7 @@ def assign(
         result[index] = row._replace(
             number="", source=source, answered_as=(row.number, row.source), deadline_assigned=False
         )
-    result = [row for index, row in enumerate(result) if index not in gone]
+    result = [row for index, row in enumerate(result) if index not in gone and index not in noted]
     return Assignment(result, [*unknown.values(), *problems], renumbered, handed, kept_back)
 
 
@@ -1138,6 +1164,9 @@ def parts(
                     review_note=answer.review_note,
                     closing_flaw=answer.closing_flaw,
                     given_on=answer.due_from,
+                    given_back=_given_back_on(
+                        (away or {}).get(part_key(finding.number, department), ())
+                    ),
                 )
             )
     return result

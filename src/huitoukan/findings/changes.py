@@ -90,7 +90,7 @@ def list_changes(
         # given back to one whose row is the note it sent meanwhile: not new (trial 163)
         noting = [d for d in new.departments if d in given and (number_key(new.number), d) in noted]
         # given back after its 整改时限 passed elsewhere: late from today (clerk trial 164)
-        anew = [d for d in back if given_day(assigned_on, new.number, d) == today]
+        anew = [d for d in (*back, *noting) if given_day(assigned_on, new.number, d) == today]
         for variant, (was, now_is) in changed.items():
             if was == now_is or variant == "departments" and had == set(new.departments):
                 continue
@@ -110,7 +110,7 @@ def list_changes(
                     new=now_is[:40] if isinstance(now_is, str) else now_is,
                     departments=changed["departments"][1],
                     past=_past(new, today)
-                    if variant == "departments" and given.difference(back)
+                    if variant == "departments" and given.difference(back, noting)
                     else "",
                     added=_added_said(given, back, noting, anew, _late_from(new, today)),
                 )
@@ -138,8 +138,9 @@ def _added_said(
     said = "新增的部门按未反馈计" if given.difference(back, noting) else ""
     for who, how in (
         ([d for d in back if d not in anew], "仍按其原来的反馈和交办日期跟踪"),
-        (anew, f"仍按其原来的反馈跟踪，{late_from}"),
-        (noting, "其间报送的是移交说明，按未反馈计"),
+        ([d for d in back if d in anew], f"仍按其原来的反馈跟踪，{late_from}"),
+        ([d for d in noting if d not in anew], "其间报送的是移交说明，按未反馈计"),
+        ([d for d in noting if d in anew], f"其间报送的是移交说明，按未反馈计，{late_from}"),
     ):
         if who:
             again = f"{'、'.join(who)}此前负责过这个问题，{how}"

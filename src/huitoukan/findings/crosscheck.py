@@ -23,7 +23,7 @@ from typing import Any
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.findings.answers import given_day, within
+from huitoukan.findings.answers import given_day, part_key, within
 from huitoukan.findings.similarity import (
     CANDIDATE,
     FOUND,
@@ -1309,9 +1309,15 @@ class _LateListing:
         return [
             k.partition("|")[2]
             for k in parts
-            if ((given := self.given[k]) is None or given < day)
+            if ((given := self.given[k]) is None or given < day or self._given_back(k, given))
             and not within(self.away.get(k, ()), day)
         ]
+
+    def _given_back(self, key: str, given: date) -> bool:
+        """Part `key`'s day `given` is the day the list gave it back (`answers.given_anew`):
+        its spans say when its department had it (an inspection on that day was laid to
+        the department it was taken from, whom status no longer counted: clerk trial 165)."""
+        return any(end == given for _, end in self.away.get(key, ()))
 
     def deadline_on(self, number: str, now: date | None, day: date | None) -> date | None:
         """The 整改时限 problem `number` had on `day` (`now` it has: its list changed it
@@ -1326,7 +1332,9 @@ class _LateListing:
         """The day `department` was given problem `number`, when not before the inspection
         found it (`found`): it did not have the problem when the inspectors came."""
         day = given_day(self.given, number, department)
-        return day if day is not None and found is not None and day >= found else None
+        if day is None or found is None or day < found:
+            return None
+        return None if self._given_back(part_key(number, department), day) else day
 
     def first_listed(self, hazard: HazardRow) -> date | None:
         """The day the department's returns first listed `hazard`: the first sent on or

@@ -169,7 +169,8 @@ def _said_late(part: Part, given: date | None) -> str:
         return ""
     if _given_past_deadline(part, given):
         # (“交办后 1 天” read as time taken, not as late: clerk trial 140)
-        return f"{part.department}交办时已过整改时限，自交办之日起计逾期 {days} 天销号"
+        how = "交回" if part.given_is_back else "交办"
+        return f"{part.department}{how}时已过整改时限，自{how}之日起计逾期 {days} 天销号"
     return f"{part.department}超过整改时限 {days} 天销号"
 
 
@@ -242,13 +243,18 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         notes = []
         if late := _late(part, given):  # (given after the 整改时限: from that day)
             notes.append(
-                f"逾期 {late} 天，自交办之日起计" if given_late else f"超过整改时限 {late} 天"
+                f"逾期 {late} 天，自{'交回' if part.given_is_back else '交办'}之日起计"
+                if given_late
+                else f"超过整改时限 {late} 天"
             )
         if given is not None:  # the list gave it this department later (the first one's
             # answers are in the 报送记录)
             past = "，已过整改时限" if given_late else ""
             moved = f"；此前由{'、'.join(before)}负责，其反馈见报送记录" if before else ""
-            field_row("交办时间", f"{_day(given)}（交办问题清单此时才交办本部门{past}{moved}）")
+            if part.given_is_back:  # (“此时才交办” of one it had before: trial 165)
+                field_row("交回时间", f"{_day(given)}（交办问题清单此时交回本部门{past}）")
+            else:
+                field_row("交办时间", f"{_day(given)}（交办问题清单此时才交办本部门{past}{moved}）")
         # a 销号 dated after the form that reports it: the register's 校验问题 says so, the
         # page showed it clean, 已清零 (clerk trial 108)
         sent = next((m.form_date for m in page.mentions if m.file == part.file), None)

@@ -58,8 +58,9 @@ def _deadline(hazard: HazardView | Part) -> Value:
         return None
     if isinstance(hazard, HazardView) and hazard.deadline_is_default:
         return f"{chinese_date(hazard.deadline)}（活动默认）"
-    if hazard.given_on is not None:
-        return f"{chinese_date(hazard.deadline)}（{chinese_date(hazard.given_on)}才交办）"
+    if hazard.given_on is not None:  # (given back: “交回”, trial 165)
+        given = "交回" if hazard.given_is_back else "才交办"
+        return f"{chinese_date(hazard.deadline)}（{chinese_date(hazard.given_on)}{given}）"
     return hazard.deadline
 
 

@@ -159,21 +159,29 @@ class Part:
     """The day the department was given the problem, when its 整改时限 had passed by then:
     its days overdue and late count from that day (`HazardRow.due_from`)."""
     given_back: date | None = None
-    """The day the list gave the problem back to the department, of a part not answered
-    (`answers.away_spans`: its notice said 尚未反馈 alone, to one that had sent a row
+    """The day the list last gave the problem back to the department (`answers.away_spans`:
+    the notice of a part not answered said 尚未反馈 alone, to one that had sent a row
     saying it had handed the problem over, clerk trial 164)."""
+
+    @property
+    def given_is_back(self) -> bool:
+        """`given_on` is the day the list gave the problem back (`answers.given_anew`)."""
+        return self.given_on is not None and self.given_on == self.given_back
 
     @property
     def given_mark(self) -> str:
         """Said after its 整改时限 when given after it (`HazardView.given_mark`)."""
-        return given_mark(self.given_on)
+        return given_mark(self.given_on, self.given_is_back)
 
 
-def given_mark(given: date | None) -> str:
-    """After a 整改时限 that had passed when the department was given the problem: the day
+def given_mark(given: date | None, back: bool = False) -> str:
+    """After a 整改时限 that had passed when the department was given the problem (`back`:
+    given it back, “才交办” of one it had from the first round: clerk trial 165): the day
     it was given, from which its 逾期天数 counts ('' for none)."""
     if given is None:
         return ""
+    if back:
+        return f"（{chinese_date(given)}交回，逾期天数自交回之日起计）"
     return f"（{chinese_date(given)}才交办，逾期天数自交办之日起计）"
 
 

@@ -1012,6 +1012,10 @@ CATALOGUE: Mapping[Code, Rule] = {
             "报送这份表格（{sent}）时它由其他部门负责，表中它的行算作当时的移交说明，不算整改情况，"
             "按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，并预填了该部门"
             "已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx -d {department}）",
+            "given_back_said": "交办问题 {number}（{source}：{what}）又交回{department}负责；"
+            "{department}报送的这份表格（{sent}）中它的行写的是移交（“{measures}”），算作移交说明，"
+            "不算整改情况，按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，"
+            "并预填了该部门已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx -d {department}）",
             "assigned": "交办问题 {number}（{source}：{what}）是 {found} 才交办给{department}的"
             "（此前的交办问题清单中没有交给该部门），晚于{department}报送这份表格（{sent}），"
             "表中还没有它，按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，"

@@ -130,10 +130,15 @@ HANDING_OVER = ("移交", "转交")
 """Words by which a department's row says it handed its problem to another."""
 
 
-def says_handed_over(row: HazardRow) -> bool:
+def says_handed_over(row: HazardRow, to: Iterable[str] = ()) -> bool:
     """`row`'s 整改措施 or 备注 says its department handed the problem over (“已移交总务基建
-    处”): a note of what was done with the problem, no rectification of it."""
-    return any(word in text for text in (row.measures, row.remarks) for word in HANDING_OVER)
+    处”), or names a department it went to (`to`, names and aliases: “由学生工作处负责”,
+    clerk trial 165): a note of what was done with the problem, no rectification of it."""
+    texts = [row.measures, row.remarks]
+    if any(word in text for text in texts for word in HANDING_OVER):
+        return True
+    keys = [normalize_key(text) for text in texts]
+    return any(name and name in key for name in map(normalize_key, to) for key in keys)
 
 
 class HandoverNote(NamedTuple):
