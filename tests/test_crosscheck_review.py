@@ -5118,16 +5118,25 @@ def test_a_closing_handed_over_unreviewed_is_not_sent_to_a_review_that_never_lis
 
 
 @pytest.mark.parametrize(
-    ("found", "owner"), [("2023-12-17", "总务基建处"), ("2023-12-18", "学生工作处")]
+    ("found", "owners", "change"),
+    [
+        ("2023-12-13", "学生工作处", ""),
+        ("2023-12-14", "学生工作处、总务基建处", "由学生工作处改为总务基建处"),  # moved
+        ("2023-12-17", "总务基建处", ""),
+        ("2023-12-18", "学生工作处、总务基建处", "由总务基建处改为学生工作处"),  # back
+        ("2023-12-19", "学生工作处", ""),
+    ],
 )
 def test_the_day_a_problem_is_given_back_late_is_its_departments_again(
-    campaign: Campaign, tmp_path: Path, found: str, owner: str
+    campaign: Campaign, tmp_path: Path, found: str, owners: str, change: str
 ) -> None:
     """JB-01 (due 12月15日) 学生工作处's, given to 总务基建处 (seen 12月14日) and back (seen
     12月18日): its 整改时限 passed while away, 学生工作处 is late from 12月18日. An inspection
-    that day was laid to 总务基建处 alone, status counting 学生工作处 (clerk trial 165 P7);
-    one the day before, to 学生工作处 “2023年12月18日才交办” (P8). The day given back is its
-    department's, as before the day counted its lateness; the day before, the other's."""
+    that day was laid to 总务基建处 alone, status counting 学生工作处 (clerk trial 165 P7),
+    and a move's day to the department it was taken from (trial 166 Q3): on the day of a
+    move both are named, the clerk asked which had it. One the day before was laid to
+    学生工作处 “2023年12月18日才交办” (P8); one the day after “已过整改时限 2023年12月15日”,
+    status counting its days from 12月18日 (Q4)."""
     from huitoukan.actions.crosscheck import run_crosscheck
 
     row, order, listed, returns, register, _ = _jb01_answered(campaign, tmp_path)
@@ -5138,11 +5147,15 @@ def test_the_day_a_problem_is_given_back_late_is_its_departments_again(
         os.utime(listed, (later, later))
         collect_to_register(campaign, [returns], register, day, findings_file=listed)
     city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found, "部位": "图书馆",
-             "问题描述": "应急照明灯不亮", "责任部门": owner}]  # fmt: skip
+             "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
     inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
     checked, _ = run_crosscheck(
         campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 20)
     )
     [verdict] = checked.verdicts
-    assert verdict.accountable.startswith(f"责任部门：{owner}（已交办"), verdict.accountable
+    assert verdict.accountable.startswith(f"责任部门：{owners}（已交办"), verdict.accountable
     assert "才交办" not in verdict.note, verdict.note
+    said = f"检查当天交办问题清单{change}负责，请核实检查时的责任部门"
+    assert (said in verdict.accountable) is bool(change), verdict.accountable
+    back = "已过整改时限（整改时限 2023年12月15日 交回时已过，自交回之日 2023年12月18日 起计）"
+    assert (back in verdict.accountable) is (found == "2023-12-19"), verdict.accountable

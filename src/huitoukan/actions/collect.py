@@ -371,17 +371,21 @@ def _as_renamed(held: Held, renames: Mapping[str, str]) -> Held:
     hazards keeping the 隐患编号 of the former)."""
     if not renames:
         return held
-    return Held(
-        [
+
+    def renamed(rows: Sequence[HazardRow]) -> list[HazardRow]:
+        return [
             h._replace(department=renames[h.department], id_name=h.id_name or h.department)
             if h.department in renames
             else h
-            for h in held.hazards
-        ],
-        {renames.get(d, d): day for d, day in held.returned.items()},
-        {renames.get(d, d): days for d, days in held.sent.items()},
-        {renames.get(d, d): sha for d, sha in held.used.items()},
-        held.read,
+            for h in rows
+        ]
+
+    return held._replace(
+        hazards=renamed(held.hazards),
+        returned={renames.get(d, d): day for d, day in held.returned.items()},
+        sent={renames.get(d, d): days for d, days in held.sent.items()},
+        used={renames.get(d, d): sha for d, sha in held.used.items()},
+        handed=renamed(held.handed),
     )
 
 
@@ -531,6 +535,7 @@ def collect(
         }
         sent_on = {f.file: f.sent_on for f in forms}
         sha256 = {f.file: f.sha256 for f in forms}
+        held_rows = {note_key(h) for h in (*held.hazards, *held.handed)}
         by_key = {number_key(f.number): f for f in findings}
         assignment = assign(
             findings,
@@ -558,6 +563,7 @@ def collect(
                 away, h.answered_as[0], h.department, day := sent_on.get(h.source_file)
             ) or (
                 sha256.get(h.source_file) not in known_files
+                and note_key(h) not in held_rows
                 and says_handed_over(h, _names(campaign, by_key.get(number_key(h.answered_as[0]))))
             ):
                 written.append(HandoverNote(*note_key(h), *h.answered_as, day))
@@ -987,6 +993,11 @@ def collect_to_register(
                 )
                 for h in state.hazards
                 if h.review in (PASSED, FAILED) and h.reviewed_on is not None
+            ],
+            handed=[
+                h
+                for h in state.handed_over
+                if h.department in changed and h.source_file not in reread
             ],
         )
 

@@ -773,6 +773,17 @@ def _left_unrectified(
             if within
             else f"已过整改时限 {chinese_date(due)}{moved}"
         )
+    # given (back) to those who had it after its 整改时限 had passed: late from that day,
+    # as status counts (“检查时已过整改时限” of one given back that very day: trial 166)
+    late_given = (
+        listing.late_given(listed.number, holders, due, found)
+        if listing is not None and listed.number and found is not None and due is not None
+        else None
+    )
+    if late_given is not None and due is not None:
+        given, how = late_given
+        since = f"整改时限 {chinese_date(due)} {how}时已过，自{how}之日 {chinese_date(given)} 起计"
+        term = f"已过整改时限（{since}）"
     # answered only after the inspectors came: unanswered when they did (the verdict read
     # 反馈整改中 once the department answered, weeks later: clerk trial 77)
     basis = judged or answers  # (none of theirs: when it was first answered at all)
@@ -835,6 +846,13 @@ def _left_unrectified(
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
     if handed:  # in the bracket closing `why`, if any (two side by side: clerk trial 137)
         why = f"{why[:-1]}；{handed}）" if why.endswith("）") else f"{why}（{handed}）"
+    change = listing.changed_on(listed.number, found) if listing and listed.number else None
+    if change is not None and holders:  # both named: which had it then, the clerk knows
+        before, after = change
+        accountable += (
+            f"；检查当天交办问题清单由{'、'.join(before)}改为{'、'.join(after)}负责，"
+            "请核实检查时的责任部门"
+        )
     said = f"学校交办问题清单中已有此问题 {where}"
     if listed.withdrawn and listed.number:  # its answer's word: the list has no such number now
         said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
@@ -1298,20 +1316,60 @@ class _LateListing:
 
     def held_on(self, number: str, day: date | None) -> list[str] | None:
         """The departments that had problem `number` on `day`, when the list ever took it
-        from one (`away`); None otherwise (the list's departments have it). A part given
-        on `day` or taken away on it was not had then (the same rule as `given_on_or_after`;
-        the inspection in the weeks between a move and a give-back was laid to the
-        department that had it back: clerk trial 163)."""
+        from one (`away`); None otherwise (the list's departments have it). On the day a
+        collect first saw the list move it, both the department it was taken from and the
+        one it was given (back) to: who had it when the inspectors came that day is not
+        known (the move's day was laid to the first, a give-back's to the second: clerk
+        trial 166); a part given that day without a move (added to the list) was not had
+        then, as `given_on_or_after` says."""
         key = number_key(number)
         parts = [k for k in self.given if k.partition("|")[0] == key]
         if day is None or not any(self.away.get(k) for k in parts):
             return None
+        taken = {k for k in parts if any(start == day for start, _ in self.away.get(k, ()))}
         return [
             k.partition("|")[2]
             for k in parts
-            if ((given := self.given[k]) is None or given < day or self._given_back(k, given))
-            and not within(self.away.get(k, ()), day)
+            if (
+                (given := self.given[k]) is None
+                or given < day
+                or self._given_back(k, given)
+                or given == day
+                and bool(taken)
+            )
+            and (k in taken or not within(self.away.get(k, ()), day))
         ]
+
+    def changed_on(self, number: str, day: date | None) -> tuple[list[str], list[str]] | None:
+        """The departments the list took problem `number` from on `day` (as the collect
+        that first saw it dates it) and those it gave it (back) to; None when it moved
+        nothing that day."""
+        key = number_key(number)
+        parts = [k for k in self.given if k.partition("|")[0] == key]
+        spans = {k: self.away.get(k, ()) for k in parts}
+        before = [k.partition("|")[2] for k in parts if any(s == day for s, _ in spans[k])]
+        if day is None or not before:
+            return None
+        after = [
+            k.partition("|")[2]
+            for k in parts
+            if any(end == day for _, end in spans[k]) or self.given[k] == day
+        ]
+        return before, after
+
+    def late_given(
+        self, number: str, holders: Sequence[str], due: date, found: date
+    ) -> tuple[date, str] | None:
+        """The day `holders` were given problem `number` (the last of them), when after its
+        整改时限 `due` and before the inspection (`found`), and whether given (交办) or given
+        back (交回); None when any had it before its 整改时限 passed."""
+        days = [(d, given_day(self.given, number, d)) for d in holders]
+        if not days or any(day is None or day <= due or day >= found for _, day in days):
+            return None
+        department, last = max(days, key=lambda pair: pair[1] or date.min)
+        assert last is not None
+        back = self._given_back(part_key(number, department), last)
+        return last, "交回" if back else "交办"
 
     def _given_back(self, key: str, given: date) -> bool:
         """Part `key`'s day `given` is the day the list gave it back (`answers.given_anew`):

@@ -314,7 +314,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             # (a department it was taken from: unmarked beside the one now: trial 160)
             mention.department
             if mention.department in finding.departments
-            else f"{mention.department}（已移交）",
+            # (now: the row may be of a day it had the problem, “已移交” read as of then:
+            # clerk trial 166)
+            else f"{mention.department}（现已移交）",
             f"{mention.progress}：{mention.measures}"
             if several and mention.measures
             else mention.progress,

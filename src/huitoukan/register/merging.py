@@ -495,6 +495,10 @@ class Held(NamedTuple):
     verdicts: Sequence[Review] = ()
     """The 复查 verdicts the register held (each hazard's last): one whose 复查验收表 was
     saved over by the next is kept (`kept_verdicts`)."""
+    handed: Sequence[HazardRow] = ()
+    """The rows of those departments it held handed over (`Collection.handed_over`): one
+    saved again is no new handover note for its words (a fix read before the move, re-saved
+    after it, was: clerk trial 166)."""
 
 
 def kept_verdicts(
