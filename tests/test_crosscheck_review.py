@@ -5159,3 +5159,32 @@ def test_the_day_a_problem_is_given_back_late_is_its_departments_again(
     assert (said in verdict.accountable) is bool(change), verdict.accountable
     back = "已过整改时限（整改时限 2023年12月15日 交回时已过，自交回之日 2023年12月18日 起计）"
     assert (back in verdict.accountable) is (found == "2023-12-19"), verdict.accountable
+
+
+def test_a_verdict_whose_form_was_saved_over_stays_after_a_department_is_renamed(
+    tmp_path: Path,
+) -> None:
+    """总务基建处's 锅炉房, reviewed 合格; the department is renamed 后勤保障处, and the
+    复查验收表 saved over with a blank one. The register keeps a verdict whose form was
+    saved over (clerk trial 157) — but not once a department had been renamed: what it held
+    was carried under the new names without its verdicts, and 锅炉房 went back to 待复查."""
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    rows = [closed(部位="锅炉房"), closed(部位="配电室")]
+    filled_form(campaign, "总务基建处", returns / "总务处.xlsx", rows)
+    boiler, room = collect(campaign, [returns], as_of=AS_OF).hazards
+    _reviewed(campaign, boiler, returns / "复查.xlsx", "2023-12-14", "合格")
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    text = (
+        review_campaign(tmp_path)
+        .read_text("utf-8")
+        .replace('name = "总务基建处"\n', 'name = "后勤保障处"\nformerly = "总务基建处"\n')
+    )
+    renamed = parse_campaign(text, "campaign.toml")
+    _reviewed(campaign, room, returns / "复查.xlsx", "2023-12-15", "合格")  # over the first
+    hazards = collect_to_register(renamed, [returns], register, AS_OF).collection.hazards
+    assert [(h.department, h.location, h.review) for h in hazards] == [
+        ("后勤保障处", "锅炉房", PASSED),
+        ("后勤保障处", "配电室", PASSED),
+    ]
