@@ -3908,7 +3908,15 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
 
 
 @pytest.mark.parametrize(
-    "measures", ["已移交总务基建处", "由总务基建处负责", "更换灯具", "会同总务基建处更换灯具"]
+    "measures",
+    [
+        "已移交总务基建处",
+        "由总务基建处负责",
+        "更换灯具",
+        "会同总务基建处更换灯具",
+        "已移交维修科更换灯具",
+        "交由总务基建处日常管理，已更换灯具",
+    ],
 )
 def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     campaign: Campaign, tmp_path: Path, measures: str
@@ -3919,9 +3927,10 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     change is dated by the collect that first sees it, so the note, written the day before,
     was read as written while 学生工作处 still had JB-01 — its own 销号 once given back: 待复查,
     on the 复查验收表, its photo asked for (clerk trial 164 N1). A row new to the register
-    saying it was handed over (移交), or naming the department it went to (trial 165 P5),
-    is a note whenever it was written; one that does not (更换灯具, or 会同总务基建处…:
-    trial 166) is the fix it says it is, as before."""
+    saying it was handed to the department it went to (移交…, 由…负责: trial 165 P5) is a
+    note whenever it was written; one that does not (更换灯具, or 会同总务基建处…:
+    trial 166; 移交 to another than the department it went to, trial 165; 交由…日常管理,
+    trial 167) is the fix it says it is, as before."""
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     day = date(2023, 12, 16)
     row = dict(answer, 整改措施=measures, 整改完成情况="已完成", 销号时间=day, 检查时间=day)

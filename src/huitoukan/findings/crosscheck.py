@@ -780,10 +780,11 @@ def _left_unrectified(
         if listing is not None and listed.number and found is not None and due is not None
         else None
     )
-    if late_given is not None and due is not None:
+    if late_given is not None and found is not None and due is not None:
         given, how = late_given
+        within = found <= given  # (given that very day: due that day, as status says)
         since = f"整改时限 {chinese_date(due)} {how}时已过，自{how}之日 {chinese_date(given)} 起计"
-        term = f"已过整改时限（{since}）"
+        term = f"{since}，尚未逾期" if within else f"已过整改时限（{since}）"
     # answered only after the inspectors came: unanswered when they did (the verdict read
     # 反馈整改中 once the department answered, weeks later: clerk trial 77)
     basis = judged or answers  # (none of theirs: when it was first answered at all)
@@ -847,7 +848,7 @@ def _left_unrectified(
     if handed:  # in the bracket closing `why`, if any (two side by side: clerk trial 137)
         why = f"{why[:-1]}；{handed}）" if why.endswith("）") else f"{why}（{handed}）"
     change = listing.changed_on(listed.number, found) if listing and listed.number else None
-    if change is not None and holders:  # both named: which had it then, the clerk knows
+    if change is not None and holders:  # which had it when the inspectors came: the clerk knows
         before, after = change
         accountable += (
             f"；检查当天交办问题清单由{'、'.join(before)}改为{'、'.join(after)}负责，"
@@ -1317,11 +1318,12 @@ class _LateListing:
     def held_on(self, number: str, day: date | None) -> list[str] | None:
         """The departments that had problem `number` on `day`, when the list ever took it
         from one (`away`); None otherwise (the list's departments have it). On the day a
-        collect first saw the list move it, both the department it was taken from and the
-        one it was given (back) to: who had it when the inspectors came that day is not
-        known (the move's day was laid to the first, a give-back's to the second: clerk
-        trial 166); a part given that day without a move (added to the list) was not had
-        then, as `given_on_or_after` says."""
+        collect first saw the list move it, the department it was given (back) to, as
+        status counts it (the move's day was laid to the one it was taken from, a
+        give-back's to the one it was given to: clerk trial 166; both named, one state for
+        both read wrong of one: trial 167) — `changed_on` has the clerk check which had it;
+        a part given that day without a move (added to the list) was not had then, as
+        `given_on_or_after` says."""
         key = number_key(number)
         parts = [k for k in self.given if k.partition("|")[0] == key]
         if day is None or not any(self.away.get(k) for k in parts):
@@ -1337,7 +1339,7 @@ class _LateListing:
                 or given == day
                 and bool(taken)
             )
-            and (k in taken or not within(self.away.get(k, ()), day))
+            and not within(self.away.get(k, ()), day)
         ]
 
     def changed_on(self, number: str, day: date | None) -> tuple[list[str], list[str]] | None:
@@ -1361,10 +1363,10 @@ class _LateListing:
         self, number: str, holders: Sequence[str], due: date, found: date
     ) -> tuple[date, str] | None:
         """The day `holders` were given problem `number` (the last of them), when after its
-        整改时限 `due` and before the inspection (`found`), and whether given (交办) or given
-        back (交回); None when any had it before its 整改时限 passed."""
+        整改时限 `due` and no later than the inspection (`found`), and whether given (交办)
+        or given back (交回); None when any had it before its 整改时限 passed."""
         days = [(d, given_day(self.given, number, d)) for d in holders]
-        if not days or any(day is None or day <= due or day >= found for _, day in days):
+        if not days or any(day is None or day <= due or day > found for _, day in days):
             return None
         department, last = max(days, key=lambda pair: pair[1] or date.min)
         assert last is not None

@@ -126,26 +126,23 @@ def note_key(row: HazardRow) -> NoteKey:
     )
 
 
-HANDING_OVER = ("移交", "转交")
-"""Words by which a department's row says it handed its problem to another."""
-
-
-_GIVEN_TO = ("由", "交", "交给", "交由", "改由", "转", "转给", "归", "划归")
-"""Words before a department's name saying the problem is now that department's: “由学生
-工作处负责”, not “会同学生工作处更换灯具” (taken for a note: clerk trial 166)."""
+_HANDED_TO = ("移交", "转交", "交给", "改由")
+"""Words before the name of the department a problem went to that say it was handed to it
+(“已移交学生工作处”); with “由…负责”, the only ones: 移交 alone (“已移交维修科更换灯具”, clerk
+trial 165), a name alone (“会同学生工作处更换灯具”, trial 166) or after 交由 (“交由学生工作处
+日常管理”, trial 167) were real fixes taken for notes."""
 
 
 def says_handed_over(row: HazardRow, to: Iterable[str] = ()) -> bool:
-    """`row`'s 整改措施 or 备注 says its department handed the problem over (“已移交总务基建
-    处”), or gave it to a department it went to (`to`, names and aliases: “由学生工作处负
-    责”, clerk trial 165): a note of what was done with the problem, no rectification."""
-    texts = [row.measures, row.remarks]
-    if any(word in text for text in texts for word in HANDING_OVER):
-        return True
-    keys = [normalize_key(text) for text in texts]
+    """`row`'s 整改措施 or 备注 says its department handed the problem to a department it went
+    to (`to`, names and aliases): a note of what was done with the problem, no
+    rectification of it."""
+    keys = [normalize_key(text) for text in (row.measures, row.remarks)]
     names = [name for name in map(normalize_key, to) if name]
     return any(
-        normalize_key(word) + name in key for key in keys for name in names for word in _GIVEN_TO
+        any(word + name in key for word in _HANDED_TO) or f"由{name}负责" in key
+        for key in keys
+        for name in names
     )
 
 
