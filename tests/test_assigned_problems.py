@@ -4062,6 +4062,36 @@ def test_rows_under_the_old_number_follow_a_problem_renumbered_while_away(
     assert "总务基建处反馈整改中" in verdict.note, verdict.note
 
 
+def test_a_department_taken_out_of_a_shared_problem_and_put_back_is_said_so(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 is 学生工作处's and 总务基建处's; the list takes 总务基建处 out, then puts it
+    back. The first change said “新增的部门按未反馈计” with none added, the second “不再负责
+    的部门…算作已移交” with none taken out (clerk trial 166 Q9): each says what happened."""
+    both = {**JB01, "责任部门": "学生工作处、总务基建处"}
+    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    said = []
+    for rows, day in (([dict(JB01)], date(2023, 12, 16)), ([both], date(2023, 12, 18))):
+        relisted(listed, register, rows)
+        result = collect_to_register(campaign, [returns], register, day, findings_file=listed)
+        [changed] = [
+            p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
+        ]
+        said.append(changed)
+    taken_out, put_back = said
+    assert "不再负责的部门答复它的行算作已移交" in taken_out and "新增的部门" not in taken_out
+    assert "不再负责的部门" not in put_back, put_back
+    assert "总务基建处此前负责过这个问题" in put_back, put_back
+
+
 def test_forms_written_while_another_had_the_problem_are_read_as_of_then(
     campaign: Campaign, tmp_path: Path
 ) -> None:

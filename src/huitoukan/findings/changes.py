@@ -104,6 +104,8 @@ def list_changes(
                     # (“由（未明确）改为…：不再负责的部门…” of one no department had: trial 139)
                     variant="assigned"
                     if variant == "departments" and not old.departments
+                    else _moved(had, given, new)
+                    if variant == "departments"
                     else variant,
                     number=new.number,
                     old=was[:40] if isinstance(was, str) else was,
@@ -146,6 +148,16 @@ def _added_said(
             again = f"{'、'.join(who)}此前负责过这个问题，{how}"
             said = f"{said}（{again}）" if said else again
     return said or "新增的部门按未反馈计"
+
+
+def _moved(had: set[str], given: set[str], new: Finding) -> str:
+    """The `departments` variant of a change of departments: some taken out and some
+    given, or one of the two alone."""
+    if not given:
+        return "departments_removed"
+    if had <= set(new.departments):
+        return "departments_added"
+    return "departments"
 
 
 def _late_from(new: Finding, today: date) -> str:

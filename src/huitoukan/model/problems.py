@@ -878,6 +878,14 @@ CATALOGUE: Mapping[Code, Rule] = {
             "追责核查仍算作对这个交办问题的反馈），{added}；"
             "请告知相关部门（可下发跟进轮表格："
             "huitoukan issue --followup 全校隐患台账.xlsx）{past}",
+            # one department taken out, none added; one added, none taken out (“新增的部门按
+            # 未反馈计” of a removal, “不再负责的部门…” of an addition: clerk trial 166)
+            "departments_removed": "交办问题 {number} 的责任部门由 {old} 改为 {new}：不再负责的"
+            "部门答复它的行算作已移交，不再计入该部门的隐患，也不再催办（其报送的整改情况留在该问题"
+            "的档案中，追责核查仍算作对这个交办问题的反馈）；请告知相关部门（可下发跟进轮表格："
+            "huitoukan issue --followup 全校隐患台账.xlsx）{past}",
+            "departments_added": "交办问题 {number} 的责任部门由 {old} 改为 {new}：{added}；"
+            "请告知相关部门（可下发跟进轮表格：huitoukan issue --followup 全校隐患台账.xlsx）{past}",
             "assigned": "交办问题 {number} 已明确责任部门：{new}，报回答复前按未反馈计；请告知"
             "（可下发跟进轮表格：huitoukan issue --followup 全校隐患台账.xlsx）{past}",
         },
