@@ -133,6 +133,12 @@ def given_anew(
     return days
 
 
+def given_back_on(spans: Iterable[tuple[date, date | None]], day: date) -> bool:
+    """Whether one of a part's `spans` (`away_spans`) ended on `day`: the list gave it back
+    then."""
+    return any(end == day for _, end in spans)
+
+
 def away_on(spans: Spans, number: str, department: str, day: date | None) -> bool:
     """Whether the part was away from `department` on `day` (False when `day` is unknown)."""
     return day is not None and within(spans.get(part_key(number, department), ()), day)
@@ -315,28 +321,20 @@ def assign(
             # handed over while it says what it said (its handover note
             # “已移交… 已完成” was taken for its own 销号, sent for 复查, its photo asked
             # for; its row left out of the follow-up form, asked to be put back: trial 162)
-            handed.append(row._replace(number="", answered_as=kept, deadline_assigned=False))
+            handed.append(_as_handed(row, kept))
             if row.department in current and row.source_file == current[row.department].file:
                 given_back[number_key(back.number), row.department] = row
             continue
-        if kept and back is not None and moved is None:  # its note, of a problem another
-            # department has, under the 编号 the list gave it since (by the 编号 it was sent
-            # with, its department's own hazard: clerk trial 164)
-            handed.append(
-                row._replace(number="", answered_as=(back.number, kept[1]), deadline_assigned=False)
-            )
+        if kept and back is not None:  # its note, of a problem another department has,
+            # under the 编号 the list gave it since (by the 编号 it was sent with, its
+            # department's own hazard: clerk trial 164)
+            handed.append(_as_handed(row, (back.number, kept[1])))
             continue
         if moved is not None:  # handed over: the new department's to answer (its row was
             # the old one's own hazard, overdue, chased till the campaign's end: trial 159);
             # kept as sent for it, its number not its department's (the 追责核查 took it for
             # the new department's answer: trial 161)
-            handed.append(
-                row._replace(
-                    number="", answered_as=(row.number, row.source), deadline_assigned=False
-                )
-                if row.number
-                else row
-            )
+            handed.append(_as_handed(row, (row.number, row.source)) if row.number else row)
             # said of the return's row (one sent again without its number too: it went
             # unsaid), not of one a version since deleted (said at every collect, filed
             # under the version replaced: clerk trial 160)
@@ -416,17 +414,11 @@ def assign(
             if index is None:
                 index = _by_content(finding, result, candidates)
                 if index is not None and away_on(
-                    away or {}, finding.number, department, sent(result[index])
+                    away, finding.number, department, sent(result[index])
                 ):  # its note, sent while another department had the problem (under an
                     # old 编号, or none: its department's 已完成 once given back, trial 165)
                     row = result[index]
-                    handed.append(
-                        row._replace(
-                            number="",
-                            answered_as=(finding.number, finding.source),
-                            deadline_assigned=False,
-                        )
-                    )
+                    handed.append(_as_handed(row, (finding.number, finding.source)))
                     noted.add(index)
                     loose[department].remove(index)
                     unknown.pop(index, None)
@@ -491,7 +483,7 @@ def assign(
                         # told a note by its words, not its day (“它由其他部门负责” of a
                         # day the register had it the department's: trial 165)
                         variant="given_back"
-                        if away_on(away or {}, finding.number, department, form.sent_on)
+                        if away_on(away, finding.number, department, form.sent_on)
                         else "given_back_said",
                         department=department,
                         number=finding.number,
@@ -567,11 +559,8 @@ def assign(
     gone = _answered_by_content_before(findings, result, loose, current, answered_before)
     for index, moved in gone.items():
         row = result[index]
-        handed.append(  # (its 编号 an old one: the 追责核查 missed it, trial 165)
-            row._replace(
-                number="", answered_as=(moved.number, moved.source), deadline_assigned=False
-            )
-        )
+        # (its 编号 an old one: the 追责核查 missed it, trial 165)
+        handed.append(_as_handed(row, (moved.number, moved.source)))
         unknown.pop(index, None)
         if row.source_file == current[row.department].file:
             problems.append(handed_over(row, moved))
@@ -590,6 +579,12 @@ def assign(
         )
     result = [row for index, row in enumerate(result) if index not in gone and index not in noted]
     return Assignment(result, [*unknown.values(), *problems], renumbered, handed, kept_back)
+
+
+def _as_handed(row: HazardRow, answered_as: tuple[str, str]) -> HazardRow:
+    """`row` handed over (`Assignment.handed_over`): no 编号 of its department's, the
+    (问题编号, 问题来源) it answered kept, its 整改时限 its own."""
+    return row._replace(number="", answered_as=answered_as, deadline_assigned=False)
 
 
 def _left_out_when_away(
@@ -1104,6 +1099,7 @@ def parts(
     part was given, when after the forms were issued (one not answered, given after its
     整改时限, is overdue from then); `away`: when the list had taken each part from its
     department (`Part.given_back`)."""
+    away = away or {}
     answers: dict[tuple[str, str], list[HazardRow]] = {}
     for row in hazards:
         if row.number:
@@ -1134,7 +1130,7 @@ def parts(
                         days_late=max(late, 0),
                         given_on=given if due != finding.deadline else None,
                         given_back=_given_back_on(
-                            (away or {}).get(part_key(finding.number, department), ())
+                            away.get(part_key(finding.number, department), ())
                         ),
                     )
                 )
@@ -1164,9 +1160,7 @@ def parts(
                     review_note=answer.review_note,
                     closing_flaw=answer.closing_flaw,
                     given_on=answer.due_from,
-                    given_back=_given_back_on(
-                        (away or {}).get(part_key(finding.number, department), ())
-                    ),
+                    given_back=_given_back_on(away.get(part_key(finding.number, department), ())),
                 )
             )
     return result

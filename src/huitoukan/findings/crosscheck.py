@@ -23,7 +23,7 @@ from typing import Any
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.findings.answers import given_day, part_key, within
+from huitoukan.findings.answers import given_back_on, given_day, part_key, within
 from huitoukan.findings.similarity import (
     CANDIDATE,
     FOUND,
@@ -1324,8 +1324,7 @@ class _LateListing:
         both read wrong of one: trial 167) — `changed_on` has the clerk check which had it;
         a part given that day without a move (added to the list) was not had then, as
         `given_on_or_after` says."""
-        key = number_key(number)
-        parts = [k for k in self.given if k.partition("|")[0] == key]
+        parts = self._parts(number)
         if day is None or not any(self.away.get(k) for k in parts):
             return None
         taken = {k for k in parts if any(start == day for start, _ in self.away.get(k, ()))}
@@ -1342,12 +1341,16 @@ class _LateListing:
             and not within(self.away.get(k, ()), day)
         ]
 
+    def _parts(self, number: str) -> list[str]:
+        """The parts (`answers.part_key`) of problem `number` the register knows."""
+        key = number_key(number)
+        return [k for k in self.given if k.partition("|")[0] == key]
+
     def changed_on(self, number: str, day: date | None) -> tuple[list[str], list[str]] | None:
         """The departments the list took problem `number` from on `day` (as the collect
         that first saw it dates it) and those it gave it (back) to; None when it moved
         nothing that day."""
-        key = number_key(number)
-        parts = [k for k in self.given if k.partition("|")[0] == key]
+        parts = self._parts(number)
         spans = {k: self.away.get(k, ()) for k in parts}
         before = [k.partition("|")[2] for k in parts if any(s == day for s, _ in spans[k])]
         if day is None or not before:
@@ -1377,7 +1380,7 @@ class _LateListing:
         """Part `key`'s day `given` is the day the list gave it back (`answers.given_anew`):
         its spans say when its department had it (an inspection on that day was laid to
         the department it was taken from, whom status no longer counted: clerk trial 165)."""
-        return any(end == given for _, end in self.away.get(key, ()))
+        return given_back_on(self.away.get(key, ()), given)
 
     def deadline_on(self, number: str, now: date | None, day: date | None) -> date | None:
         """The 整改时限 problem `number` had on `day` (`now` it has: its list changed it

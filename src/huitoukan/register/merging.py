@@ -463,10 +463,10 @@ def _original_first(
 ) -> tuple[bool, bool, bool, tuple[tuple[int, int | str], ...]]:
     """Of byte-identical files, the one kept: not named as a copy, nor in a folder so named
     (回收 - 副本/附属医院.xlsx was kept, 附属医院.xlsx beside it called the copy: clerk trial
-    153) or named as a backup (`_BACKUP_FOLDER`), then one whose name names its department (微信文件_1702600000.xlsx was cited,
-    高级技工学校.xlsx called the copy: clerk trial 139; by an alias too, 学工处.xlsx: trial
-    140), by its full name before an alias (技校.xlsx was kept, 高级技工学校.xlsx called the
-    copy: trial 141), then first by name."""
+    153) or named as a backup (`_BACKUP_FOLDER`), then one whose name names its department
+    (微信文件_1702600000.xlsx was cited, 高级技工学校.xlsx called the copy: clerk trial 139;
+    by an alias too, 学工处.xlsx: trial 140), by its full name before an alias (技校.xlsx was
+    kept, 高级技工学校.xlsx called the copy: trial 141), then first by name."""
     unnamed = not form.department or form.named_in_file != form.department
     by_alias = form.department not in PurePath(form.file).stem
     copied = looks_like_a_copy(form.file) or _in_a_copy_folder(form.file)

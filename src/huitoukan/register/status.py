@@ -599,9 +599,8 @@ def build_status(
         for h in hazards
         if h.due_from is not None
         and h.number
-        and any(
-            end == h.due_from
-            for _, end in (away or {}).get(answers.part_key(h.number, h.department), ())
+        and answers.given_back_on(
+            (away or {}).get(answers.part_key(h.number, h.department), ()), h.due_from
         )
     }
 
