@@ -4408,3 +4408,34 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
         "已清零（总务基建处交办时已过整改时限，自交办之日起计逾期 1 天销号）" if late else "已清零"
     )
     assert said in texts
+
+
+def test_an_answer_in_an_older_version_under_the_old_number_stays_on_the_page(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 answered 整改中 by 学生工作处 (学工处.xlsx), given to 总务基建处; 学生工作处's
+    newer version hands it over; the list renumbers it XJ-21 and gives it back. Its 报送记录
+    lost the first answer, in the version the newer one superseded, under the old 编号 —
+    which the 追责核查 cites (clerk trial 166 Q5): the register's earlier collects knew it."""
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    day = date(2023, 12, 17)
+    note = dict(answer, 整改措施="不再由本部门整改", 整改完成情况="已完成", 销号时间=day)
+    filled_form(campaign, "学生工作处", returns / "学工处（第二版）.xlsx", [note], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    relisted(listed, register, [{**JB01, "问题编号": "XJ-21", "责任部门": "总务基建处"}])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 19), findings_file=listed)
+    relisted(listed, register, [{**JB01, "问题编号": "XJ-21"}])
+    back = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
+                               findings_file=listed)  # fmt: skip
+    said = {(Path(m.file).name, m.number, m.progress) for m in back.collection.mentions}
+    assert ("学工处.xlsx", "XJ-21", "整改中") in said, said
+    # the same file saved anew since is read afresh: its row is no longer known by the
+    # register's word (here it still says JB-01, which the list no longer has)
+    book = load_workbook(returns / "学工处.xlsx")
+    book.save(returns / "学工处.xlsx")
+    again = collect_to_register(campaign, [returns], register, date(2023, 12, 21),
+                                findings_file=listed)  # fmt: skip
+    assert ("学工处.xlsx", "XJ-21") not in {
+        (Path(m.file).name, m.number) for m in again.collection.mentions
+    }

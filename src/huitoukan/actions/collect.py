@@ -289,6 +289,7 @@ def mentions(
     current: Sequence[HazardRow],
     before: Iterable[tuple[str, str]] = (),
     handed_over: Sequence[HazardRow] = (),
+    said_before: Mapping[tuple[str, int], str] | None = None,
 ) -> list[Mention]:
     """Every version's rows that answer an assigned problem (a current row may have been
     recognised by its content, its 编号 lost) of their department, and the rows of it
@@ -297,7 +298,9 @@ def mentions(
     the department answered it as its own before (`before`, (问题编号, department) of the
     register's mentions: the list gave it another department since, and the archive page
     lost the first one's answers, clerk trial 136); nor is a row `handed_over` — but to the
-    problem it answered (recognised by its words, it has no 编号 to say so: trial 162)."""
+    problem it answered (recognised by its words, it has no 编号 to say so: trial 162).
+    A row known by nothing else is the problem the register's mentions took it for
+    (`said_before`, (file, row) → 问题编号, of files unchanged since)."""
     known = {number_key(f.number): f.number for f in findings}
 
     def listed(number: str) -> str:  # the list's 编号 of one typed (“jb－01” handed over
@@ -331,6 +334,8 @@ def mentions(
                 number = known.get(number_key(row.number))
             if number is None:
                 number = first_worded.get(row.own_id)
+            if number is None and row.number and said_before:  # (an old 编号 typed)
+                number = said_before.get((form.file, row.source_row))
             if number and form.department in owners.get(number, ()):
                 answered.add(number)
                 result.append(
@@ -420,6 +425,7 @@ def collect(
     handed_before: Sequence[HandoverNote] = (),
     away_before: Mapping[str, list[tuple[date, date | None]]] | None = None,
     known_files: frozenset[str] = frozenset(),
+    answered_rows: Mapping[tuple[str, int], tuple[str, str]] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
@@ -435,7 +441,8 @@ def collect(
     `handed_before`, its rows handed over when written (`Collection.handed_written`), and
     when each part was away from its department (`away_before`: `RegisterState.away`);
     `known_files`, the sha256 of the files it was made of: their rows are no new handover
-    notes."""
+    notes; `answered_rows`, (file, row) → (问题编号, the file's sha256) of the rows it took
+    for answers (see `mentions`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -600,8 +607,14 @@ def collect(
             )
         ] + assignment.problems
         update["findings"] = list(findings)
+        # (a row of a file unchanged since: under an old 编号, the list renumbered it since)
+        said_before = {
+            at: renumbered.get(number_key(number), number)
+            for at, (number, sha) in (answered_rows or {}).items()
+            if sha256.get(at[0]) == sha
+        }
         update["mentions"] = mentions(
-            findings, collection, hazards, answered_before, assignment.handed_over
+            findings, collection, hazards, answered_before, assignment.handed_over, said_before
         )
     if len(problems) != len(merged) or any(
         p is not q for p, q in zip(problems, merged, strict=True)
@@ -1024,6 +1037,13 @@ def collect_to_register(
         earlier=held_before,
         assigned_before=recorded.assigned_on if recorded is not None else None,
         answered_before=recorded.answered if recorded is not None else (),
+        answered_rows={
+            (file, row): (number, recorded.sources[file][0])
+            for file, row, number in recorded.answered_rows
+            if file in recorded.sources
+        }
+        if recorded is not None
+        else {},
         listed_before=listed_before,
         linked=linked(crosschecks),
         handed_before=recorded.handed_written if recorded is not None else (),

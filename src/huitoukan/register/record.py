@@ -232,6 +232,11 @@ class Coverage(BaseModel):
     answered: list[tuple[str, str]] = []
     """(问题编号, department) of `RegisterState.mentions`: a department's answers to a
     problem the list has given another since stay in the problem's history."""
+    answered_rows: list[tuple[str, int, str]] = []
+    """(file, row, 问题编号) of `RegisterState.mentions` in a row of their own: a row the
+    register took for a problem's answer stays that while its file is unchanged (under an
+    old 编号, in a version superseded, it was no answer once the list renumbered the
+    problem: clerk trial 166 Q5)."""
     handed_written: list[HandoverNote] = []
     """`RegisterState.handed_written`."""
     away: dict[str, list[tuple[date, date | None]]] = {}
@@ -278,6 +283,7 @@ class Coverage(BaseModel):
             dues_before=state.dues_before,
             assigned_on=state.assigned_on,
             answered=sorted({(m.number, m.department) for m in state.mentions}),
+            answered_rows=sorted({(m.file, m.row, m.number) for m in state.mentions if m.row}),
             handed_written=state.handed_written,
             away=state.away,
             withdrawn=state.withdrawn,
