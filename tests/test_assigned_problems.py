@@ -4297,6 +4297,10 @@ def test_a_part_given_back_after_its_deadline_passed_elsewhere_is_late_from_then
     [part] = status_of(campaign, [register], date(2023, 12, 18)).parts
     assert (part.department, part.days_overdue) == ("学生工作处", overdue)
     assert part.given_on == (back if overdue == 1 else None)
+    [hazard_row] = sheet_rows(register, HAZARD_SHEET)  # (not “交办”: trial 166 Q6)
+    assert hazard_row["时限来源"].endswith(
+        "（2023年12月17日交回，时限已过）" if overdue == 1 else "交办要求"
+    ), hazard_row["时限来源"]
     [changed] = [
         p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
     ]

@@ -245,6 +245,15 @@ def assign(
         form = forms.get(row.source_file)
         return form.sent_on if form is not None else None
 
+    def as_answer(row: HazardRow, finding: Finding, department: str, source: str = "") -> HazardRow:
+        """`row` as the answer to `finding` for `department` (`_answering`), given it when
+        the list says (given back then, or not)."""
+        given = given_day(assigned_on, finding.number, department)
+        back = given is not None and given_back_on(
+            away.get(part_key(finding.number, department), ()), given
+        )
+        return _answering(row, finding, source, sent(row), given, back)
+
     def checked_answer(row: HazardRow, finding: Finding) -> list[Problem]:
         """What is wrong with `row` (as returned) as the answer to `finding`: a 整改时限 put
         back (`_answering` then takes the problem's), a 销号 before the problem was found."""
@@ -401,8 +410,7 @@ def assign(
         else:
             answered.add((finding.number, row.department))
             problems.extend(checked_answer(row, finding))
-            given = given_day(assigned_on, finding.number, row.department)
-            row = _answering(row, finding, sent=sent(row), given=given)
+            row = as_answer(row, finding, row.department)
         result.append(row)
     for finding in findings:
         for department in finding.departments:
@@ -427,8 +435,7 @@ def assign(
                     index = None
             if index is not None:
                 row = result[index]
-                given = given_day(assigned_on, finding.number, department)
-                result[index] = _answering(row, finding, finding.source, sent(row), given)
+                result[index] = as_answer(row, finding, department, finding.source)
                 problems.extend(checked_answer(row, finding))
                 loose[department].remove(index)
                 answered.add((finding.number, department))
@@ -780,6 +787,7 @@ def _answering(
     source: str = "",
     sent: date | None = None,
     given: date | None = None,
+    back: bool = False,
 ) -> HazardRow:
     """`row` as the answer to `finding`: its 编号 and source (`source`, else the row's,
     else the problem's), and the problem's 整改时限 where the department left the row's
@@ -794,7 +802,7 @@ def _answering(
     inspection found the problem (`_outlived`). `given`: the day the list gave the row's
     department the problem, when after the forms were issued (else the one the row was
     given before, `HazardRow.due_from`): after the problem's 整改时限, the row is overdue
-    from then."""
+    from then; `back`: that was the day the list gave it back (`HazardRow.given_back`)."""
     source = (row.source or SELF_CHECK) if _found_first(row, finding, sent) else source
     source = source or row.source or finding.source
     if row.number != finding.number or row.source != source:  # mostly as issued: kept
@@ -819,9 +827,13 @@ def _answering(
         )
     # (the problem's 整改时限 typed in, as its own: 8 days late on the day given, clerk
     # trial 139; the department's own hazard, found first, keeps its own)
+    back = back if given else row.given_back
     given = given or row.due_from
     due_from = given if not own and due_day(row.deadline, given) != row.deadline else None
-    return row if due_from == row.due_from else row._replace(due_from=due_from)
+    back = back and due_from is not None
+    if (due_from, back) == (row.due_from, row.given_back):
+        return row
+    return row._replace(due_from=due_from, given_back=back)
 
 
 def _outlived(row: HazardRow, finding: Finding) -> bool:

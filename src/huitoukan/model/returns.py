@@ -280,8 +280,10 @@ class HazardRow(NamedTuple):
     """The day the list gave this answer's department its problem, when that was after the
     problem's 整改时限 (`answers.assignment_days`): its days overdue, or late, count from
     then (`due`) — the department was not late before it had the problem (the report, the
-    register and status called it 逾期完成 by the days before: clerk trial 138). Last: the
-    state record holds the fields in order."""
+    register and status called it 逾期完成 by the days before: clerk trial 138)."""
+    given_back: bool = False
+    """`due_from` is the day the list gave the problem back to the department (the register
+    said 交办 of it: clerk trial 166 Q6). Last: the state record holds the fields in order."""
 
     @property
     def due(self) -> date | None:
@@ -300,6 +302,7 @@ class HazardRow(NamedTuple):
             closing_flaw="",
             deadline_assigned=False,
             due_from=None,
+            given_back=False,
         )
 
     def deadline_on(self, day: date) -> date | None:

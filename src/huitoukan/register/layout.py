@@ -119,9 +119,11 @@ def _state(row: HazardRow, as_of: date) -> str:
 
 
 def _given_late(row: HazardRow) -> str:
-    """After 交办要求: the day its department was given the problem, when its 整改时限 had
-    passed by then (逾期天数 counts from that day: `HazardRow.due_from`)."""
-    return f"（{chinese_date(row.due_from)}交办，时限已过）" if row.due_from else ""
+    """After 交办要求: the day its department was given the problem, or given it back, when
+    its 整改时限 had passed by then (逾期天数 counts from that day: `HazardRow.due_from`)."""
+    if row.due_from is None:
+        return ""
+    return f"（{chinese_date(row.due_from)}{'交回' if row.given_back else '交办'}，时限已过）"
 
 
 def _read_progress(value: object) -> dict[str, object]:
