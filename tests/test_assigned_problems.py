@@ -4443,3 +4443,42 @@ def test_an_answer_in_an_older_version_under_the_old_number_stays_on_the_page(
     assert ("学工处.xlsx", "XJ-21") not in {
         (Path(m.file).name, m.number) for m in again.collection.mentions
     }
+
+
+@pytest.mark.parametrize(
+    ("found", "dated"),
+    [
+        (date(2023, 12, 14), "学生工作处报 2023年12月15日 已销号（检查后所报）；"),
+        (date(2023, 12, 15), "学生工作处报 2023年12月15日 已销号；"),
+        (date(2023, 12, 16), "学生工作处报 2023年12月15日 已销号；"),
+    ],
+)
+def test_an_answer_sent_after_the_inspection_is_dated_in_the_crosscheck(
+    campaign: Campaign, tmp_path: Path, found: date, dated: str
+) -> None:
+    """学生工作处 answers JB-01 整改中 on 12月12日 and reports it done on 12月15日; an
+    inspection finds it still there. The 说明 quoted the 已完成 alike for an inspection the
+    day before it was sent, as if it stood then (clerk trial 166 Q7): one sent after the
+    inspection says so."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer],
+                form_date=date(2023, 12, 12))  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 15))
+    filled_form(campaign, "学生工作处", returns / "学工处（第二版）.xlsx", [done],
+                form_date=date(2023, 12, 15))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found.isoformat(),
+             "部位": "图书馆", "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
+    checked, _ = run_crosscheck(
+        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 18)
+    )
+    [verdict] = checked.verdicts
+    assert f"已交办学生工作处，{dated}" in verdict.note, verdict.note

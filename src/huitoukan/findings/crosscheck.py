@@ -690,6 +690,21 @@ def _answer_state(hazard: HazardRow, listing: _LateListing | None = None) -> str
     return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"
 
 
+def _said_after(
+    state: str, answer: HazardRow, listing: _LateListing | None, found: date | None
+) -> str:
+    """`state` (`_answer_state`), dated when the department sent it after the inspection
+    (`found`): the version that last changed it, else its first (the 说明 of an inspection
+    before any answer quoted later ones as if they stood then: clerk trial 166 Q7)."""
+    if found is None or (listing is not None and answer.hazard_id in listing.noted):
+        return state  # (a note's answer is dated already)
+    day = answer.history[-1][0] if answer.history else _first_answered(answer, listing)
+    if day is None or day <= found:
+        return state
+    after = "检查后所报" if chinese_date(day) in state else f"检查后 {chinese_date(day)} 所报"
+    return f"{state[:-1]}，{after}）" if state.endswith("）") else f"{state}（{after}）"
+
+
 def _closed_before(hazard: HazardRow, found: date) -> bool:
     """`hazard` was reported done before `found`, and no review has sent it back."""
     return (
@@ -802,7 +817,8 @@ def _left_unrectified(
         why = "但检查时尚未交办整改"
         accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
     elif answers and not answered_after:
-        why = f"已交办{owners}，{'；'.join(_answer_state(h, listing) for h in answers)}"
+        states = (_said_after(_answer_state(h, listing), h, listing, found) for h in answers)
+        why = f"已交办{owners}，{'；'.join(states)}"
         done = [h for h in judged if found and h.closed_on and h.closed_on < found]
         closed = min((h.closed_on for h in done if h.closed_on), default=None)
         reopen = any(h.closed for h in done)
