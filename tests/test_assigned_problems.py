@@ -4482,3 +4482,45 @@ def test_an_answer_sent_after_the_inspection_is_dated_in_the_crosscheck(
     )
     [verdict] = checked.verdicts
     assert f"已交办学生工作处，{dated}" in verdict.note, verdict.note
+
+
+@pytest.mark.parametrize(
+    ("found", "other"),
+    [
+        (date(2023, 12, 15), "学生工作处（已交办，检查时尚在整改时限 2023年12月15日 内）"),
+        (date(2023, 12, 16), "学生工作处（已交办，检查时已过整改时限 2023年12月15日，整改未到位）"),
+    ],
+)
+def test_a_shared_problem_closed_by_one_department_blames_that_one_for_the_closing(
+    campaign: Campaign, tmp_path: Path, found: date, other: str
+) -> None:
+    """JB-01 is 学生工作处's and 总务基建处's; 总务基建处 reports it done on 12月14日,
+    学生工作处 answers 整改中; an inspection finds it still there. The 追责范围 read
+    “学生工作处、总务基建处（已交办，报 2023年12月14日 已完成…）” and the 说明 “请核实销号
+    是否属实” — whose? (clerk trial 168 T1): each department with its own state."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    both = {**JB01, "责任部门": "学生工作处、总务基建处"}
+    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    closed = date(2023, 12, 14)
+    done = dict(answer, 整改措施="更换灯具", 整改完成情况="已完成", 销号时间=closed)
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer], form_date=closed)
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [done], form_date=closed)
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, closed, findings_file=listed)
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found.isoformat(),
+             "部位": "图书馆", "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
+    checked, _ = run_crosscheck(
+        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 17)
+    )
+    [verdict] = checked.verdicts
+    assert verdict.accountable == (
+        "责任部门：总务基建处（已交办，报 2023年12月14日 已完成，检查时问题仍在，整改未到位）；"
+        + other
+    ), verdict.accountable
+    assert "（请核实总务基建处的销号是否属实）" in verdict.note, verdict.note

@@ -828,12 +828,21 @@ def _left_unrectified(
         )
         if closed is not None:  # reported done before they came: not a deadline missed, a
             # rectification not done (检查时已过整改时限 said of a problem closed in time read
-            # as a deadline missed: clerk trial 71)
-            still += f"，整改未到位（请核实{_belied(done, found)}是否属实）"
+            # as a deadline missed: clerk trial 71) — by those that reported it, of a problem
+            # shared (the other's 整改中 read as a false 已完成 too: clerk trial 168 T1)
+            closers = list(dict.fromkeys(h.department for h in done))
+            others = [d for d in dict.fromkeys(holders) if d not in closers]
+            whose = f"{'、'.join(closers)}的" if len(closers) + len(others) > 1 else ""
+            still += f"，整改未到位（请核实{whose}{_belied(done, found)}是否属实）"
             accountable = (
-                f"责任部门：{owners}（已交办，报 {chinese_date(closed)} 已完成，"
-                "检查时问题仍在，整改未到位）"
+                f"责任部门：{'、'.join(closers) if others else owners}（已交办，报 "
+                f"{chinese_date(closed)} 已完成，检查时问题仍在，整改未到位）"
             )
+            if others:
+                state = "" if within else "，整改未到位"
+                accountable += (
+                    f"；{'、'.join(others)}（已交办{'，检查时' + term if term else ''}{state}）"
+                )
         elif not judged:  # answered by those it was taken from alone
             accountable = f"责任部门：{owners}（已交办，检查时未反馈整改情况）"
         else:
