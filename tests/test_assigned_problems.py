@@ -4524,3 +4524,48 @@ def test_a_shared_problem_closed_by_one_department_blames_that_one_for_the_closi
         + other
     ), verdict.accountable
     assert "（请核实总务基建处的销号是否属实）" in verdict.note, verdict.note
+
+
+@pytest.mark.parametrize(
+    ("found", "said"),
+    [
+        (date(2023, 12, 15), ""),
+        (date(2023, 12, 16), "检查当天交办问题清单不再由总务基建处负责"),
+        (date(2023, 12, 17), ""),
+        (date(2023, 12, 18), "检查当天交办问题清单又交回总务基建处负责"),
+        (date(2023, 12, 19), ""),
+    ],
+)
+def test_the_day_a_shared_problem_loses_or_regains_a_department_is_said_in_the_crosscheck(
+    campaign: Campaign, tmp_path: Path, found: date, said: str
+) -> None:
+    """JB-01 is 学生工作处's and 总务基建处's; the list takes 总务基建处 out (seen 12月16日)
+    and puts it back (seen 12月18日). An inspection on the first day read “检查当天交办问题清单
+    由总务基建处改为负责”, on the second nothing (clerk trial 168 T2)."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    both = {**JB01, "责任部门": "学生工作处、总务基建处", "整改时限": "2023-12-31"}
+    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    for rows, day in (
+        ([{**both, "责任部门": "学生工作处"}], date(2023, 12, 16)),
+        ([both], date(2023, 12, 18)),
+    ):
+        relisted(listed, register, rows)
+        collect_to_register(campaign, [returns], register, day, findings_file=listed)
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found.isoformat(),
+             "部位": "图书馆", "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
+    checked, _ = run_crosscheck(
+        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 20)
+    )
+    [verdict] = checked.verdicts
+    assert ("检查当天" in verdict.accountable) is bool(said), verdict.accountable
+    assert not said or f"{said}，请核实检查时的责任部门" in verdict.accountable

@@ -874,11 +874,13 @@ def _left_unrectified(
         why = f"{why[:-1]}；{handed}）" if why.endswith("）") else f"{why}（{handed}）"
     change = listing.changed_on(listed.number, found) if listing and listed.number else None
     if change is not None and holders:  # which had it when the inspectors came: the clerk knows
-        before, after = change
-        accountable += (
-            f"；检查当天交办问题清单由{'、'.join(before)}改为{'、'.join(after)}负责，"
-            "请核实检查时的责任部门"
+        took, gave = ("、".join(names) for names in change)
+        # (of a shared problem, a department taken out or put back alone: “由X改为负责”,
+        # clerk trial 168 T2)
+        what = (
+            f"由{took}改为{gave}" if took and gave else f"不再由{took}" if took else f"又交回{gave}"
         )
+        accountable += f"；检查当天交办问题清单{what}负责，请核实检查时的责任部门"
     said = f"学校交办问题清单中已有此问题 {where}"
     if listed.withdrawn and listed.number:  # its answer's word: the list has no such number now
         said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
@@ -1373,19 +1375,20 @@ class _LateListing:
 
     def changed_on(self, number: str, day: date | None) -> tuple[list[str], list[str]] | None:
         """The departments the list took problem `number` from on `day` (as the collect
-        that first saw it dates it) and those it gave it (back) to; None when it moved
-        nothing that day."""
+        that first saw it dates it) and those it gave it back to, or gave it to beside one
+        taken from (given it alone, a department 才交办: `given_on_or_after`); None when it
+        moved nothing that day."""
+        if day is None:
+            return None
         parts = self._parts(number)
         spans = {k: self.away.get(k, ()) for k in parts}
         before = [k.partition("|")[2] for k in parts if any(s == day for s, _ in spans[k])]
-        if day is None or not before:
-            return None
         after = [
             k.partition("|")[2]
             for k in parts
-            if any(end == day for _, end in spans[k]) or self.given[k] == day
+            if any(end == day for _, end in spans[k]) or (before and self.given[k] == day)
         ]
-        return before, after
+        return (before, after) if before or after else None
 
     def late_given(
         self, number: str, holders: Sequence[str], due: date, found: date
