@@ -3851,7 +3851,7 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     [changed] = [
         p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
     ]  # (not “新增的部门”: trial 163)
-    assert "学生工作处此前负责过这个问题，其间报送的是移交说明，按未反馈计" in changed
+    assert "学生工作处此前负责过这个问题，最近报送的行是移交说明，按未反馈计" in changed
     assert "新增的部门" not in changed
     monkeypatch.chdir(tmp_path)  # its page: not “已移交（不再负责）” of the one responsible
     out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
@@ -3952,7 +3952,7 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     [changed] = [
         p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
     ]
-    assert "其间报送的是移交说明，按未反馈计" in changed, changed
+    assert "最近报送的行是移交说明，按未反馈计" in changed, changed
     # told by its words, not its day (“报送这份表格时它由其他部门负责” of a day the register
     # had it 学生工作处's: trial 165)
     [said] = [p.message for p in result.collection.problems

@@ -135,14 +135,14 @@ def _added_said(
     `back` to one that had it — by its answers before (it read 按未反馈计 and took it back in
     brackets: clerk trial 161) and its day, or — given back after its 整改时限 passed
     elsewhere (`anew`) — late from today (`late_from`, `_late_from`: trial 164), or — its
-    row the handover note it sent meanwhile (`noting`) — from no answer, not as a new
-    department (trial 163)."""
+    row the handover note it sent (`noting`, “其间” read as while it had the problem, of one
+    sent after: trial 168 T7) — from no answer, not as a new department (trial 163)."""
     said = "新增的部门按未反馈计" if given.difference(back, noting) else ""
     for who, how in (
         ([d for d in back if d not in anew], "仍按其原来的反馈和交办日期跟踪"),
         ([d for d in back if d in anew], f"仍按其原来的反馈跟踪，{late_from}"),
-        ([d for d in noting if d not in anew], "其间报送的是移交说明，按未反馈计"),
-        ([d for d in noting if d in anew], f"其间报送的是移交说明，按未反馈计，{late_from}"),
+        ([d for d in noting if d not in anew], "最近报送的行是移交说明，按未反馈计"),
+        ([d for d in noting if d in anew], f"最近报送的行是移交说明，按未反馈计，{late_from}"),
     ):
         if who:
             again = f"{'、'.join(who)}此前负责过这个问题，{how}"
