@@ -4569,3 +4569,32 @@ def test_the_day_a_shared_problem_loses_or_regains_a_department_is_said_in_the_c
     [verdict] = checked.verdicts
     assert ("检查当天" in verdict.accountable) is bool(said), verdict.accountable
     assert not said or f"{said}，请核实检查时的责任部门" in verdict.accountable
+
+
+@pytest.mark.parametrize("later", [False, True])
+def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
+    campaign: Campaign, tmp_path: Path, later: bool
+) -> None:
+    """JB-01 answered by 学生工作处, given to 总务基建处 (12月16日); 学生工作处 hands it over
+    (12月17日); the list gives it back (seen 12月19日). 学生工作处 corrects its form to 整改中
+    and sends it — its 表头日期 still 12月17日. Its row is a note by that day; the warning
+    said only “报送这份表格时它由其他部门负责” (clerk trial 168 T3): one first collected after
+    the give-back says the form came after it, and to correct its date if written since."""
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    day = date(2023, 12, 17)
+    note = dict(answer, 整改措施="已移交总务基建处", 整改完成情况="已完成", 销号时间=day)
+    filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    relisted(listed, register, [dict(JB01)])
+    if later:
+        collect_to_register(campaign, [returns], register, date(2023, 12, 19), findings_file=listed)
+    fixed = dict(answer, 整改措施="已联系厂家，灯具到货后更换")
+    filled_form(campaign, "学生工作处", returns / "学工处（更正）.xlsx", [fixed], form_date=day)
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
+                                 findings_file=listed)  # fmt: skip
+    [said] = [p.message for p in result.collection.problems
+              if p.code is Code.ASSIGNMENT_AFTER_RETURN]  # fmt: skip
+    hint = "这份表格是交回之后才收到的，如果是交回后填写的，请学生工作处改正表头日期后重新报送"
+    assert (hint in said) is later, said
+    assert "表中它的行算作当时的移交说明" in said

@@ -554,6 +554,8 @@ def collect(
             linked,
             {key: (note.number, note.source) for key, note in notes.items()},
             away,
+            {f.file for f in forms if f.sha256 not in known_files},
+            today,
         )
         written: list[HandoverNote] = []
         for h in assignment.handed_over:

@@ -144,6 +144,21 @@ def away_on(spans: Spans, number: str, department: str, day: date | None) -> boo
     return day is not None and within(spans.get(part_key(number, department), ()), day)
 
 
+def _given_back_said(
+    spans: Iterable[tuple[date, date | None]], sent: date | None, first_read: date | None
+) -> str:
+    """The `given_back` variant of a handover note's warning: a row sent while the problem
+    was away (its form's day `sent` in one of `spans`) — in a form first read on
+    `first_read` (None: read before), after a collect before saw it given back: its 表头日期 may be the old one
+    of a form corrected since (its 整改中 read as a note: clerk trial 168 T3) — else a row
+    that says it hands the problem over."""
+    if sent is None or not within(spans, sent):
+        return "given_back_said"
+    ended = next((end for start, end in spans if start <= sent < (end or date.max)), None)
+    later = first_read is not None and ended is not None and ended < first_read
+    return "given_back_later" if later else "given_back"
+
+
 def within(spans: Iterable[tuple[date, date | None]], day: date) -> bool:
     """Whether `day` falls in one of `spans` (from its first day, up to its last, open when
     None)."""
@@ -160,6 +175,8 @@ def assign(
     linked: Mapping[str, str] | None = None,
     handed_before: Mapping[NoteKey, tuple[str, str]] | None = None,
     away: Spans | None = None,
+    new_files: Collection[str] = (),
+    today: date | None = None,
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return;
     `assigned_on`: the day each part was assigned, when later than the forms were issued
@@ -170,7 +187,8 @@ def assign(
     the 隐患编号 of the row the clerk's 对应自查 named as that problem
     (`register.crosschecks.linked`), taken before one worded alike; `handed_before`: the
     rows the register held handed over when written (`note_key`) → the (问题编号, 问题来源)
-    they answered; `away`: when each part was away from its department (`away_spans`)."""
+    they answered; `away`: when each part was away from its department (`away_spans`);
+    `new_files`, the returns the register had not read, collected `today`."""
     by_number = {number_key(f.number): f for f in findings}
     handed_before = handed_before or {}
     away = away or {}
@@ -489,9 +507,11 @@ def assign(
                         row=note.source_row,
                         # told a note by its words, not its day (“它由其他部门负责” of a
                         # day the register had it the department's: trial 165)
-                        variant="given_back"
-                        if away_on(away, finding.number, department, form.sent_on)
-                        else "given_back_said",
+                        variant=_given_back_said(
+                            away.get(part_key(finding.number, department), ()),
+                            form.sent_on,
+                            today if form.file in new_files else None,
+                        ),
                         department=department,
                         number=finding.number,
                         source=finding.source,

@@ -1020,6 +1020,11 @@ CATALOGUE: Mapping[Code, Rule] = {
             "报送这份表格（{sent}）时它由其他部门负责，表中它的行算作当时的移交说明，不算整改情况，"
             "按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，并预填了该部门"
             "已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx -d {department}）",
+            "given_back_later": "交办问题 {number}（{source}：{what}）又交回{department}负责；"
+            "{department}这份表格的表头日期（{sent}）在其他部门负责期间，表中它的行算作当时的移交说明，"
+            "不算整改情况，按未反馈计；这份表格是交回之后才收到的，如果是交回后填写的，请{department}"
+            "改正表头日期后重新报送；否则请接收部门给{department}下发跟进轮表格，表中附有该问题，并预填了"
+            "该部门已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx -d {department}）",
             "given_back_said": "交办问题 {number}（{source}：{what}）又交回{department}负责；"
             "{department}报送的这份表格（{sent}）中它的行写的是移交（“{measures}”），算作移交说明，"
             "不算整改情况，按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，"
