@@ -3916,6 +3916,9 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
         "会同总务基建处更换灯具",
         "已移交维修科更换灯具",
         "交由总务基建处日常管理，已更换灯具",
+        "交总务基建处处理",
+        "该楼已划归总务基建处管理",
+        "已更换灯具并移交总务基建处使用",
     ],
 )
 def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
@@ -3927,10 +3930,11 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     change is dated by the collect that first sees it, so the note, written the day before,
     was read as written while 学生工作处 still had JB-01 — its own 销号 once given back: 待复查,
     on the 复查验收表, its photo asked for (clerk trial 164 N1). A row new to the register
-    saying it was handed to the department it went to (移交…, 由…负责: trial 165 P5) is a
-    note whenever it was written; one that does not (更换灯具, or 会同总务基建处…:
-    trial 166; 移交 to another than the department it went to, trial 165; 交由…日常管理,
-    trial 167) is the fix it says it is, as before."""
+    saying it was handed to the department it went to (移交…, 由…负责: trial 165 P5; 交…处理,
+    划归…: trial 168) is a note whenever it was written; one that does not (更换灯具, or
+    会同总务基建处…: trial 166; 移交 to another than the department it went to, trial 165;
+    交由…日常管理, trial 167; 移交…使用, the place handed over, trial 168) is the fix it says
+    it is, as before."""
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     day = date(2023, 12, 16)
     row = dict(answer, 整改措施=measures, 整改完成情况="已完成", 销号时间=day, 检查时间=day)
