@@ -15,13 +15,14 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 from typer.testing import CliRunner
 
-from huitoukan.actions.collect import collect, collect_to_register
+from huitoukan.actions.collect import CollectResult, collect, collect_to_register
 from huitoukan.campaign import Campaign, default_campaign_text
 from huitoukan.campaign.loading import parse_campaign
 from huitoukan.cli import app
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.findings.answers import given_day
+from huitoukan.findings.crosscheck import Verdict
 from huitoukan.findings.reading import FindingsError, derived_number, read_findings
 from huitoukan.forms.issuing import fill_form, form_file_name, issue_forms
 from huitoukan.forms.layout import ASSIGNED_SHEET, FORM_SHEET
@@ -3562,6 +3563,49 @@ def _answered_then_moved(
     return listed, returns, register, answer
 
 
+def _city_verdict(
+    campaign: Campaign, tmp_path: Path, register: Path, found: date, as_of: date
+) -> Verdict:
+    """The 追责核查's verdict, as of `as_of`, on a 市级抽查 finding JB-01's lamp still out on
+    `found`."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+
+    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found.isoformat(),
+             "部位": "图书馆", "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
+    checked, _ = run_crosscheck(campaign, inspected, [register], tmp_path / "追责核查.xlsx", as_of)
+    [verdict] = checked.verdicts
+    return verdict
+
+
+def _shared_taken_out_and_back(
+    campaign: Campaign, tmp_path: Path, problem: dict[str, object]
+) -> list[CollectResult]:
+    """`problem` (JB-01) listed as 学生工作处's and 总务基建处's, answered 整改中 by both
+    (collected 12月14日); the list takes 总务基建处 out (collected 12月16日), then puts it
+    back (12月18日): those two collects, into the register 全校隐患台账.xlsx of `tmp_path`."""
+    both = {**problem, "责任部门": "学生工作处、总务基建处"}
+    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [answer])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    results = []
+    for rows, day in (
+        ([{**both, "责任部门": "学生工作处"}], date(2023, 12, 16)),
+        ([both], date(2023, 12, 18)),
+    ):
+        relisted(listed, register, rows)
+        results.append(
+            collect_to_register(campaign, [returns], register, day, findings_file=listed)
+        )
+    return results
+
+
 def _cell_of(path: Path, header: str) -> str:
     """The A1 name of the first row's cell under `header` in the form at `path`."""
     from openpyxl.utils import get_column_letter
@@ -4033,8 +4077,6 @@ def test_rows_under_the_old_number_follow_a_problem_renumbered_while_away(
     note, sent with the old 编号 while 总务基建处 had it, comes in late. 学生工作处's first
     row became its own 自查 hazard (the lamp counted twice), the late note its 已完成, and
     the 追责核查 left 总务基建处's answer out (clerk trial 165 P2, P3, P9)."""
-    from huitoukan.actions.crosscheck import run_crosscheck
-
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
     relisted(listed, register, [{**JB01, "问题编号": "XJ-21", "责任部门": "总务基建处"}])
@@ -4056,13 +4098,7 @@ def test_rows_under_the_old_number_follow_a_problem_renumbered_while_away(
     assert not back.collection.hazards  # (its note no 已完成 of its)
     [part] = back.status.parts
     assert (part.department, part.answered) == ("学生工作处", False)
-    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": "2023-12-20", "部位": "图书馆",
-             "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
-    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
-    checked, _ = run_crosscheck(
-        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 21)
-    )
-    [verdict] = checked.verdicts
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 20), date(2023, 12, 21))
     assert "总务基建处反馈整改中" in verdict.note, verdict.note
 
 
@@ -4072,24 +4108,12 @@ def test_a_department_taken_out_of_a_shared_problem_and_put_back_is_said_so(
     """JB-01 is 学生工作处's and 总务基建处's; the list takes 总务基建处 out, then puts it
     back. The first change said “新增的部门按未反馈计” with none added, the second “不再负责
     的部门…算作已移交” with none taken out (clerk trial 166 Q9): each says what happened."""
-    both = {**JB01, "责任部门": "学生工作处、总务基建处"}
-    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
-    answer = hazard(
-        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
-    )
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
-    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [answer])
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
-    said = []
-    for rows, day in (([dict(JB01)], date(2023, 12, 16)), ([both], date(2023, 12, 18))):
-        relisted(listed, register, rows)
-        result = collect_to_register(campaign, [returns], register, day, findings_file=listed)
-        [changed] = [
-            p.message for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED
-        ]
-        said.append(changed)
+    said = [
+        p.message
+        for result in _shared_taken_out_and_back(campaign, tmp_path, JB01)
+        for p in result.collection.problems
+        if p.code is Code.FINDING_LIST_CHANGED
+    ]
     taken_out, put_back = said
     assert "不再负责的部门答复它的行算作已移交" in taken_out and "新增的部门" not in taken_out
     assert "不再负责的部门" not in put_back, put_back
@@ -4464,8 +4488,6 @@ def test_an_answer_sent_after_the_inspection_is_dated_in_the_crosscheck(
     inspection finds it still there. The 说明 quoted the 已完成 alike for an inspection the
     day before it was sent, as if it stood then (clerk trial 166 Q7): one sent after the
     inspection says so."""
-    from huitoukan.actions.crosscheck import run_crosscheck
-
     listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
     answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
                     整改时限=date(2023, 12, 31))  # fmt: skip
@@ -4478,13 +4500,7 @@ def test_an_answer_sent_after_the_inspection_is_dated_in_the_crosscheck(
     filled_form(campaign, "学生工作处", returns / "学工处（第二版）.xlsx", [done],
                 form_date=date(2023, 12, 15))  # fmt: skip
     collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
-    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found.isoformat(),
-             "部位": "图书馆", "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
-    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
-    checked, _ = run_crosscheck(
-        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 18)
-    )
-    [verdict] = checked.verdicts
+    verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 18))
     assert f"已交办学生工作处，{dated}" in verdict.note, verdict.note
 
 
@@ -4502,8 +4518,6 @@ def test_a_shared_problem_closed_by_one_department_blames_that_one_for_the_closi
     学生工作处 answers 整改中; an inspection finds it still there. The 追责范围 read
     “学生工作处、总务基建处（已交办，报 2023年12月14日 已完成…）” and the 说明 “请核实销号
     是否属实” — whose? (clerk trial 168 T1): each department with its own state."""
-    from huitoukan.actions.crosscheck import run_crosscheck
-
     both = {**JB01, "责任部门": "学生工作处、总务基建处"}
     listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
     answer = hazard(
@@ -4516,13 +4530,7 @@ def test_a_shared_problem_closed_by_one_department_blames_that_one_for_the_closi
     filled_form(campaign, "总务基建处", returns / "总务.xlsx", [done], form_date=closed)
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [returns], register, closed, findings_file=listed)
-    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found.isoformat(),
-             "部位": "图书馆", "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
-    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
-    checked, _ = run_crosscheck(
-        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 17)
-    )
-    [verdict] = checked.verdicts
+    verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 17))
     assert verdict.accountable == (
         "责任部门：总务基建处（已交办，报 2023年12月14日 已完成，检查时问题仍在，整改未到位）；"
         + other
@@ -4546,31 +4554,9 @@ def test_the_day_a_shared_problem_loses_or_regains_a_department_is_said_in_the_c
     """JB-01 is 学生工作处's and 总务基建处's; the list takes 总务基建处 out (seen 12月16日)
     and puts it back (seen 12月18日). An inspection on the first day read “检查当天交办问题清单
     由总务基建处改为负责”, on the second nothing (clerk trial 168 T2)."""
-    from huitoukan.actions.crosscheck import run_crosscheck
-
-    both = {**JB01, "责任部门": "学生工作处、总务基建处", "整改时限": "2023-12-31"}
-    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
-    answer = hazard(
-        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
-    )
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer])
-    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [answer])
+    _shared_taken_out_and_back(campaign, tmp_path, {**JB01, "整改时限": "2023-12-31"})
     register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
-    for rows, day in (
-        ([{**both, "责任部门": "学生工作处"}], date(2023, 12, 16)),
-        ([both], date(2023, 12, 18)),
-    ):
-        relisted(listed, register, rows)
-        collect_to_register(campaign, [returns], register, day, findings_file=listed)
-    city = [{"问题编号": "SC-06", "问题来源": "市级抽查", "发现时间": found.isoformat(),
-             "部位": "图书馆", "问题描述": "应急照明灯不亮", "责任部门": "学生工作处"}]  # fmt: skip
-    inspected = findings_list(tmp_path / "市级抽查.xlsx", city, JB01_ORDER[:6])
-    checked, _ = run_crosscheck(
-        campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 20)
-    )
-    [verdict] = checked.verdicts
+    verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 20))
     assert ("检查当天" in verdict.accountable) is bool(said), verdict.accountable
     assert not said or f"{said}，请核实检查时的责任部门" in verdict.accountable
 
