@@ -3963,6 +3963,9 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
         "交总务基建处处理",
         "该楼已划归总务基建处管理",
         "已更换灯具并移交总务基建处使用",
+        "已更换灯具6盏，交总务基建处负责日常检查",
+        "已更换灯具，交总务基建处处理后续巡查",
+        "已更换灯具，由总务基建处负责日常维护",
     ],
 )
 def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
@@ -3977,8 +3980,8 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     saying it was handed to the department it went to (移交…, 由…负责: trial 165 P5; 交…处理,
     划归…: trial 168) is a note whenever it was written; one that does not (更换灯具, or
     会同总务基建处…: trial 166; 移交 to another than the department it went to, trial 165;
-    交由…日常管理, trial 167; 移交…使用, the place handed over, trial 168) is the fix it says
-    it is, as before."""
+    交由…日常管理, trial 167; 移交…使用, the place handed over, trial 168; 交…负责日常检查,
+    its routine care handed over, trial 169) is the fix it says it is, as before."""
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     day = date(2023, 12, 16)
     row = dict(answer, 整改措施=measures, 整改完成情况="已完成", 销号时间=day, 检查时间=day)
@@ -4561,15 +4564,20 @@ def test_the_day_a_shared_problem_loses_or_regains_a_department_is_said_in_the_c
     assert not said or f"{said}，请核实检查时的责任部门" in verdict.accountable
 
 
-@pytest.mark.parametrize("later", [False, True])
+@pytest.mark.parametrize(
+    ("case", "hinted"),
+    [("with the give-back", False), ("later", True), ("says 移交", False), ("saved again", False)],
+)
 def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
-    campaign: Campaign, tmp_path: Path, later: bool
+    campaign: Campaign, tmp_path: Path, case: str, hinted: bool
 ) -> None:
     """JB-01 answered by 学生工作处, given to 总务基建处 (12月16日); 学生工作处 hands it over
     (12月17日); the list gives it back (seen 12月19日). 学生工作处 corrects its form to 整改中
     and sends it — its 表头日期 still 12月17日. Its row is a note by that day; the warning
     said only “报送这份表格时它由其他部门负责” (clerk trial 168 T3): one first collected after
-    the give-back says the form came after it, and to correct its date if written since."""
+    the give-back says the form came after it, and to correct its date if written since —
+    not of one collected with the give-back, one saying 移交, nor the note the register held,
+    saved again (trial 169 V7)."""
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
     day = date(2023, 12, 17)
@@ -4577,14 +4585,21 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
     filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
     collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
     relisted(listed, register, [dict(JB01)])
-    if later:
+    if case != "with the give-back":
         collect_to_register(campaign, [returns], register, date(2023, 12, 19), findings_file=listed)
-    fixed = dict(answer, 整改措施="已联系厂家，灯具到货后更换")
-    filled_form(campaign, "学生工作处", returns / "学工处（更正）.xlsx", [fixed], form_date=day)
+    if case == "saved again":
+        book = load_workbook(returns / "学工处（移交）.xlsx")
+        book.save(returns / "学工处（移交）.xlsx")
+    else:
+        measures = (
+            "已移交总务基建处，请其更换" if case == "says 移交" else "已联系厂家，灯具到货后更换"
+        )
+        fixed = dict(answer, 整改措施=measures)
+        filled_form(campaign, "学生工作处", returns / "学工处（更正）.xlsx", [fixed], form_date=day)
     result = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
                                  findings_file=listed)  # fmt: skip
     [said] = [p.message for p in result.collection.problems
               if p.code is Code.ASSIGNMENT_AFTER_RETURN]  # fmt: skip
     hint = "这份表格是交回之后才收到的，如果是交回后填写的，请学生工作处改正表头日期后重新报送"
-    assert (hint in said) is later, said
+    assert (hint in said) is hinted, said
     assert "表中它的行算作当时的移交说明" in said

@@ -37,6 +37,7 @@ from huitoukan.model.returns import (
     NoteKey,
     ReturnForm,
     due_day,
+    mentions_handing,
     note_key,
 )
 
@@ -510,7 +511,13 @@ def assign(
                         variant=_given_back_said(
                             away.get(part_key(finding.number, department), ()),
                             form.sent_on,
-                            today if form.file in new_files else None,
+                            # (not of a note the register held, saved again, nor of one
+                            # saying it hands the problem over: trial 169)
+                            today
+                            if form.file in new_files
+                            and note_key(note) not in handed_before
+                            and not mentions_handing(note)
+                            else None,
                         ),
                         department=department,
                         number=finding.number,

@@ -130,12 +130,16 @@ _HANDED_TO = ("移交", "转交", "交给", "改由", "划归")
 """Words before the name of the department a problem went to that say it was handed to it
 (“已移交学生工作处”, “该楼已划归学生工作处管理”); with “由…负责” and “交…处理/整改/负责”, the
 only ones: 移交 alone (“已移交维修科更换灯具”, clerk trial 165), a name alone (“会同学生工作处
-更换灯具”, trial 166), after 交由 (“交由学生工作处日常管理”, trial 167) or before 使用 (“已更换
-灯具并移交学生工作处使用”, the place handed over, fixed: trial 168) were real fixes taken for
-notes."""
+更换灯具”, trial 166) or after 交由 (“交由学生工作处日常管理”, trial 167) were real fixes taken
+for notes."""
 _HANDED_AFTER = ("处理", "整改", "负责")
 """Words after “交” and a department's name that say the problem was handed to it (“交学生
 工作处处理”: trial 168)."""
+_ROUTINE = ("使用", "日常", "后续", "巡查", "维护", "保养", "检查")
+"""Words after a handover in its clause that say the place was handed over for use or
+routine care, the problem fixed (“已更换灯具并移交学生工作处使用”, “交学生工作处负责日常检
+查”: trials 168, 169)."""
+_CLAUSE_END = re.compile(r"[,;。，；、!?！？]")
 
 
 def says_handed_over(row: HazardRow, to: Iterable[str] = ()) -> bool:
@@ -145,26 +149,32 @@ def says_handed_over(row: HazardRow, to: Iterable[str] = ()) -> bool:
     keys = [normalize_key(text) for text in (row.measures, row.remarks)]
     names = [name for name in map(normalize_key, to) if name]
     return any(
-        any(_handed_in(key, word + name) for word in _HANDED_TO)
-        or any(f"交{name}{after}" in key for after in _HANDED_AFTER)
-        or f"由{name}负责" in key
+        _handed_in(key, said)
         for key in keys
         for name in names
+        for said in (
+            *(word + name for word in _HANDED_TO),
+            *(f"交{name}{after}" for after in _HANDED_AFTER),
+            f"由{name}负责",
+        )
     )
 
 
 def _handed_in(key: str, said: str) -> bool:
-    """`said` (a word of `_HANDED_TO` and a name) is in `key`, without 使用 after it in its
+    """`said` (a handover and a name) is in `key`, with none of `_ROUTINE` after it in its
     clause (“移交总务基建处使用”, found by the alias 总务基建 too)."""
     at = key.find(said)
     while at >= 0:
-        if "使用" not in _CLAUSE_END.split(key[at + len(said) :], maxsplit=1)[0]:
+        rest = _CLAUSE_END.split(key[at + len(said) :], maxsplit=1)[0]
+        if not any(word in rest for word in _ROUTINE):
             return True
         at = key.find(said, at + 1)
     return False
 
 
-_CLAUSE_END = re.compile(r"[,;。，；、!?！？]")
+def mentions_handing(row: HazardRow) -> bool:
+    """`row`'s 整改措施 or 备注 has a word of handing over (`_HANDED_TO`), to whomever."""
+    return any(word in text for text in (row.measures, row.remarks) for word in _HANDED_TO)
 
 
 class HandoverNote(NamedTuple):
