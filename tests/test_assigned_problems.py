@@ -4603,3 +4603,42 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
     hint = "这份表格是交回之后才收到的，如果是交回后填写的，请学生工作处改正表头日期后重新报送"
     assert (hint in said) is hinted, said
     assert "表中它的行算作当时的移交说明" in said
+
+
+@pytest.mark.parametrize(
+    ("sent", "closed_on", "belied"),
+    [
+        (date(2023, 12, 17), None, True),  # taken back after the inspection
+        (date(2023, 12, 17), date(2023, 12, 17), True),  # closed again, on a later day
+        (date(2023, 12, 15), None, False),  # taken back before it: 整改中 stood then
+    ],
+)
+def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken_back(
+    campaign: Campaign, tmp_path: Path, sent: date, closed_on: date | None, belied: bool
+) -> None:
+    """学生工作处 reports JB-01 done on 12月14日; an inspection on 12月16日 finds it still
+    there; its next version (12月17日) says 整改中, or 已完成 on 12月17日. The 追责核查 then
+    read “尚在整改时限内”, the false 已完成 gone (clerk trial 169 V1): what stood on the
+    inspection day is judged, as of the self-check's own hazards."""
+    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "整改时限": "2023-12-31"}],
+                           JB01_ORDER)  # fmt: skip
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改措施="更换灯具")  # fmt: skip
+    returns = tmp_path / "回收"
+    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [done],
+                form_date=date(2023, 12, 14))  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    again = dict(answer, 整改措施="灯具未到货，暂用临时照明")
+    if closed_on is not None:
+        again |= {"整改完成情况": "已完成", "销号时间": closed_on}
+    filled_form(campaign, "学生工作处", returns / "学工处（更正）.xlsx", [again], form_date=sent)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
+    stood = "责任部门：学生工作处（已交办，报 2023年12月14日 已完成，检查时问题仍在，整改未到位）"
+    assert (verdict.accountable == stood) is belied, verdict.accountable
+    assert ("请核实销号是否属实；尚在整改时限" in verdict.note) is belied, verdict.note
+    later = "整改中" if closed_on is None else " 2023年12月17日 销号"
+    assert ("学生工作处报 2023年12月14日 已完成（检查后 2023年12月17日 改报" + later + "）"
+            in verdict.note) is belied, verdict.note  # fmt: skip

@@ -705,6 +705,22 @@ def _said_after(
     return f"{state[:-1]}，{after}）" if state.endswith("）") else f"{state}（{after}）"
 
 
+def _stood(answer: HazardRow, closed_on: date) -> str:
+    """What a department answered of a 交办问题 on the day of an inspection, a closing on
+    `closed_on` (`HazardRow.closed_on_day`), and what its versions said after."""
+    last = answer.history[-1][0] if answer.history else None
+    since = f"检查后 {chinese_date(last)} " if last is not None and last != date.min else "之后"
+    closed = answer.closed_on if answer.reported_done else None
+    now = (
+        f" {chinese_date(closed)} 销号"
+        if closed
+        else "已完成"
+        if answer.reported_done
+        else "整改中"
+    )
+    return f"{answer.department}报 {chinese_date(closed_on)} 已完成（{since}改报{now}）"
+
+
 def _closed_before(hazard: HazardRow, found: date) -> bool:
     """`hazard` was reported done before `found`, and no review has sent it back."""
     return (
@@ -817,10 +833,22 @@ def _left_unrectified(
         why = "但检查时尚未交办整改"
         accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
     elif answers and not answered_after:
-        states = (_said_after(_answer_state(h, listing), h, listing, found) for h in answers)
-        why = f"已交办{owners}，{'；'.join(states)}"
         done = [h for h in judged if found and h.closed_on and h.closed_on < found]
-        closed = min((h.closed_on for h in done if h.closed_on), default=None)
+        # a closing that stood when the inspectors came, taken back or moved since (an 整改中
+        # sent the day after cleared the department: clerk trial 169 V1)
+        stood = {
+            h.hazard_id: then
+            for h in judged
+            if found and h not in done and (then := h.closed_on_day(found)) and then < found
+        }
+        states = (
+            _said_after(_answer_state(h, listing), h, listing, found)
+            if h.hazard_id not in stood
+            else _stood(h, stood[h.hazard_id])
+            for h in answers
+        )
+        why = f"已交办{owners}，{'；'.join(states)}"
+        closed = min([*(h.closed_on for h in done if h.closed_on), *stood.values()], default=None)
         reopen = any(h.closed for h in done)
         # (one handed over is on no 复查验收表 to fail it on: clerk trial 163)
         review = not reopen and any(
@@ -830,7 +858,9 @@ def _left_unrectified(
             # rectification not done (检查时已过整改时限 said of a problem closed in time read
             # as a deadline missed: clerk trial 71) — by those that reported it, of a problem
             # shared (the other's 整改中 read as a false 已完成 too: clerk trial 168 T1)
-            closers = list(dict.fromkeys(h.department for h in done))
+            closers = list(
+                dict.fromkeys(h.department for h in judged if h in done or h.hazard_id in stood)
+            )
             others = [d for d in dict.fromkeys(holders) if d not in closers]
             whose = f"{'、'.join(closers)}的" if len(closers) + len(others) > 1 else ""
             still += f"，整改未到位（请核实{whose}{_belied(done, found)}是否属实）"
@@ -886,7 +916,9 @@ def _left_unrectified(
         said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
     elif listed.withdrawn:
         said = f"部门按{listed.source}交办的问题反馈过此问题（未填问题编号）"
-    note = f"{said}，{why}；{still}{f'（{term}）' if term else ''}"
+    if term:  # (“…是否属实）（尚在整改时限…内）”, two brackets side by side: trial 169)
+        still = f"{still[:-1]}；{term}）" if still.endswith("）") else f"{still}（{term}）"
+    note = f"{said}，{why}；{still}"
     if decided and alike < CANDIDATE:
         note = (
             f"对应自查所填的是交办问题 {where}（“{listed.location}：{listed.description}”）的"

@@ -350,6 +350,19 @@ class HazardRow(NamedTuple):
             said = deadline
         return said
 
+    def closed_on_day(self, day: date) -> date | None:
+        """The 销号时间 of the department's version that stood when `day` began (the last sent
+        before it; the row's own when every version said the same), None when that one
+        reported the hazard open or none was sent yet."""
+        if not self.history:
+            return self.closed_on if self.reported_done else None
+        said = None
+        for sent, _, closed_on in self.history:
+            if sent >= day:
+                break
+            said = closed_on
+        return said
+
     def put_off_when_passed(self, day: date) -> tuple[date, date, date] | None:
         """(the 整改时限 it had, the day a version put it off, to what) when a version sent
         before `day` put off a deadline already passed: the department was overdue then,
