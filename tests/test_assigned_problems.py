@@ -4642,3 +4642,36 @@ def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken
     later = "整改中" if closed_on is None else " 2023年12月17日 销号"
     assert ("学生工作处报 2023年12月14日 已完成（检查后 2023年12月17日 改报" + later + "）"
             in verdict.note) is belied, verdict.note  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("found", "after"), [(date(2023, 12, 13), "检查后 "), (date(2023, 12, 16), "")]
+)
+def test_an_answer_a_handover_note_followed_is_dated_after_the_inspection(
+    campaign: Campaign, tmp_path: Path, found: date, after: str
+) -> None:
+    """学生工作处 answers JB-01 整改中 on 12月12日 and again, its 整改时限 changed, on 12月15日;
+    the list gives JB-01 to 总务基建处 and 学生工作处 sends a handover note. The 说明 of an
+    inspection on 12月13日 quoted “学生工作处反馈整改中（2023年12月15日所报，…）” as if it
+    stood then (clerk trial 169 V5)."""
+    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "整改时限": "2023-12-31"}],
+                           JB01_ORDER)  # fmt: skip
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer],
+                form_date=date(2023, 12, 12))  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    sooner = dict(answer, 整改时限=date(2023, 12, 25))
+    filled_form(campaign, "学生工作处", returns / "学工处（第二版）.xlsx", [sooner],
+                form_date=date(2023, 12, 15))  # fmt: skip
+    relisted(listed, register, [{**JB01, "整改时限": "2023-12-31", "责任部门": "总务基建处"}])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    day = date(2023, 12, 17)
+    note = dict(sooner, 整改措施="已移交总务基建处", 整改完成情况="已完成", 销号时间=day)
+    filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 19))
+    said = f"学生工作处反馈整改中（{after}2023年12月15日所报，2023年12月17日报送的是移交说明"
+    assert said in verdict.note, verdict.note

@@ -664,13 +664,16 @@ def _answered(
     return Verdict(finding, Conclusion.TO_CONFIRM, None, [match], note=note)
 
 
-def _answer_state(hazard: HazardRow, listing: _LateListing | None = None) -> str:
+def _answer_state(
+    hazard: HazardRow, listing: _LateListing | None = None, found: date | None = None
+) -> str:
     """What a department answered of a 交办问题; of an answer its handover note followed
     (`_LateListing.noted`), when (“反馈整改中” beside a register saying 未反馈: clerk trial
-    164)."""
+    164), after the inspection on `found` or not (trial 169 V5)."""
     if listing is not None and hazard.hazard_id in listing.noted:
         last = hazard.history[-1][0] if hazard.history else date.min
-        said = f"{chinese_date(last)}所报，" if last != date.min else ""
+        after = "检查后 " if found is not None and last > found else ""
+        said = f"{after}{chinese_date(last)}所报，" if last != date.min else ""
         sent = listing.noted[hazard.hazard_id]
         note = f"{chinese_date(sent)}报送的是移交说明" if sent else "此后报送的是移交说明"
         return f"{_answer_state(hazard)}（{said}{note}）"
@@ -842,7 +845,7 @@ def _left_unrectified(
             if found and h not in done and (then := h.closed_on_day(found)) and then < found
         }
         states = (
-            _said_after(_answer_state(h, listing), h, listing, found)
+            _said_after(_answer_state(h, listing, found), h, listing, found)
             if h.hazard_id not in stood
             else _stood(h, stood[h.hazard_id])
             for h in answers
