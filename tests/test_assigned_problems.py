@@ -4675,3 +4675,71 @@ def test_an_answer_a_handover_note_followed_is_dated_after_the_inspection(
     verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 19))
     said = f"学生工作处反馈整改中（{after}2023年12月15日所报，2023年12月17日报送的是移交说明"
     assert said in verdict.note, verdict.note
+
+
+def test_a_shared_problem_one_department_never_answered_says_so_beside_the_others_closing(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 (due 12月15日) is 学生工作处's and 总务基建处's; 总务基建处 reports it done on
+    12月14日, 学生工作处 never answers it; an inspection on 12月16日 finds it still there.
+    学生工作处 read “检查时已过整改时限…整改未到位”, the 说明 silent on it (clerk trial 169
+    V2)."""
+    both = {**JB01, "责任部门": "学生工作处、总务基建处"}
+    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
+    closed = date(2023, 12, 14)
+    done = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                  整改措施="更换灯具", 整改完成情况="已完成", 销号时间=closed)  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [done], form_date=closed)
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [hazard(部位="食堂")],
+                form_date=closed)  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, closed, findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 17))
+    assert verdict.accountable.endswith(
+        "；学生工作处（已交办，检查时未反馈整改情况，已过整改时限 2023年12月15日）"
+    ), verdict.accountable
+    assert "已销号；学生工作处未反馈；检查时问题仍在" in verdict.note, verdict.note
+
+
+def test_a_shared_problem_closed_by_one_and_awaiting_review_by_the_other_asks_for_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JB-01 is 学生工作处's and 总务基建处's, 复查验收 required; both report it done on
+    12月14日, 总务基建处's reviewed 合格; an inspection on 12月16日 finds it still there. The
+    advice was only to list it again: 学生工作处's 已完成, awaiting its review, was to be
+    judged 不合格 too, and nothing said so (clerk trial 169 V2)."""
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+
+    monkeypatch.chdir(tmp_path)
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    Path("campaign.toml").write_text(text, "utf-8")
+    campaign = parse_campaign(text, "campaign.toml")
+    both = {**JB01, "责任部门": "学生工作处、总务基建处", "整改时限": "2023-12-31"}
+    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
+    closed = date(2023, 12, 14)
+    returns = tmp_path / "回收"
+    for department, name in (("总务基建处", "总务.xlsx"), ("学生工作处", "学工处.xlsx")):
+        done = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                      整改措施=f"{department}更换灯具", 整改完成情况="已完成", 销号时间=closed)  # fmt: skip
+        filled_form(campaign, department, returns / name, [done], form_date=closed)
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, closed, findings_file=listed)
+    made = CliRunner().invoke(app, ["review", "--as-of", "2023-12-14"])
+    assert made.exit_code == 0, made.output
+    wb = load_workbook("复查验收表.xlsx")
+    ws = wb.active
+    header = next(r for r in ws.iter_rows(max_row=6) if any(c.value == "复查结论" for c in r))
+    columns = {str(c.value): c.column for c in header}
+    [row] = [r for r in range(header[0].row + 1, ws.max_row + 1)
+             if ws.cell(r, columns["部门"]).value == "总务基建处"]  # fmt: skip
+    for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-15"), ("复查结论", "合格")):
+        ws.cell(row, columns[field]).value = value
+    wb.save(returns / "复查（已填）.xlsx")
+    collect_to_register(campaign, [returns], register, date(2023, 12, 15), findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 17))
+    assert verdict.belied and not verdict.review_belied
+    assert verdict.awaiting_review == ("学生工作处",)
+    assert "学生工作处报的已完成还待复查：复查验收时请判为不合格" in verdict.note, verdict.note
+    assert "不必另列入交办问题清单" not in verdict.note, verdict.note
+    assert "另列一行" in verdict.note, verdict.note

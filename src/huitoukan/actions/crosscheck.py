@@ -12,7 +12,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import display_name, given_input, near_names, xlsx_name
-from huitoukan.findings.crosscheck import NO_MATCH, Conclusion, Crosscheck, crosscheck
+from huitoukan.findings.crosscheck import NO_MATCH, Conclusion, Crosscheck, Verdict, crosscheck
 from huitoukan.findings.reading import read_findings
 from huitoukan.findings.similarity import score
 from huitoukan.letters.accountability import (
@@ -115,6 +115,18 @@ _REVIEW_FIRST = (
     "部门报的已完成还待复查：复查验收时请判为不合格（复查意见写明检查时问题仍在），部门即按原来的行"
     "重新整改，不必另列入交办问题清单"
 )
+
+
+def _review_first(verdict: Verdict) -> str:
+    """The advice on a belied closing awaiting its 复查验收: its departments named, of a
+    problem shared; beside another's 销号 belied, the listing is the other advice."""
+    if not verdict.awaiting_review:
+        return _REVIEW_FIRST
+    who = "、".join(verdict.awaiting_review)
+    said = _REVIEW_FIRST.replace("部门报的", f"{who}报的", 1).replace("部门即", f"{who}即", 1)
+    return said if verdict.review_belied else said.split("，不必另列入")[0]
+
+
 _NOT_REOPENED_OWN = (
     "检查发现的这个问题还没有作为新的问题列入交办问题清单：列入后才会要求部门重新整改，"
     "此前台账仍按部门所报计"
@@ -291,8 +303,8 @@ def run_crosscheck(
             said += f"；{_ALIKE.format(alike=verdict.listed_alike, number=number, dated=dated)}"
         verdict.note = "；".join(filter(None, (verdict.note, said)))
     result.review_first = [v for v in unlisted if v.review_belied]
-    for verdict in result.review_first:
-        verdict.note = "；".join(filter(None, (verdict.note, _REVIEW_FIRST)))
+    for verdict in [v for v in unlisted if v.review_belied or v.awaiting_review]:
+        verdict.note = "；".join(filter(None, (verdict.note, _review_first(verdict))))
     result.untracked = [v.finding for v in untracked]
     result.reopen = reopen
     register = given_input(sources[0]) if sources else Path(REGISTER_FILE)

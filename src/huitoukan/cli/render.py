@@ -1683,6 +1683,13 @@ def crosscheck_written(
             f"部门报已完成、检查时问题仍在的 {numbers} 还在待复查：复查验收时请判为不合格（复查意见"
             "写明检查时问题仍在），重新汇总后部门即按原来的行重新整改，不必另列入交办问题清单。",
         )
+    for verdict in result.reopen:  # shared: one's 销号 belied, another's 已完成 unreviewed
+        if verdict.awaiting_review:  # (its review was not asked for: clerk trial 169 V2)
+            _wrapped(
+                console,
+                f"{_numbered(verdict.finding)} 中{'、'.join(verdict.awaiting_review)}报的已完成"
+                "还在待复查：复查验收时请判为不合格（复查意见写明检查时问题仍在）。",
+            )
     if result.untracked:  # (a 序号 alone, “自查未发现的 2、SD24-01”, read as a count: trial 122)
         numbers = "、".join(map(_numbered, result.untracked))
         they = "它" if len(result.untracked) == 1 else "它们"

@@ -92,6 +92,9 @@ class Verdict:
     """The closing the inspection belied awaits its 复查验收: failed there, the department
     reworks it under its own row, nothing to list (the advice to list it beside the list's
     own “尚未销号的，请只保留先发现的那一行”: clerk trial 143)."""
+    awaiting_review: tuple[str, ...] = ()
+    """Of a problem shared, the departments whose belied closing awaits its 复查验收 (named in
+    the advice; beside another's 销号 belied, besides listing it: clerk trial 169 V2)."""
     belied_answer: str = ""
     """The 交办问题 (its 编号) whose answer was belied: its row stays, the finding goes
     beside it (the advice read as if the list had no such problem: clerk trial 141)."""
@@ -832,6 +835,7 @@ def _left_unrectified(
     closed: date | None = None  # reported done before they came
     reopen = False  # and 销号 still: to be listed to be rectified again (`Verdict.belied`)
     review = False  # or awaiting its review (`Verdict.review_belied`)
+    awaiting: tuple[str, ...] = ()  # (`Verdict.awaiting_review`)
     if later and not owners:
         why = "但检查时尚未交办整改"
         accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
@@ -850,13 +854,22 @@ def _left_unrectified(
             else _stood(h, stood[h.hazard_id])
             for h in answers
         )
-        why = f"已交办{owners}，{'；'.join(states)}"
+        # a department that has it and never answered, beside one that did (said of none:
+        # clerk trial 169 V2)
+        silent = [d for d in dict.fromkeys(holders) if all(h.department != d for h in answers)]
+        why = f"已交办{owners}，{'；'.join([*states, *(f'{d}未反馈' for d in silent)])}"
         closed = min([*(h.closed_on for h in done if h.closed_on), *stood.values()], default=None)
         reopen = any(h.closed for h in done)
         # (one handed over is on no 复查验收表 to fail it on: clerk trial 163)
-        review = not reopen and any(
-            h.unreviewed and (listing is None or h.hazard_id not in listing.handed) for h in done
-        )
+        pending = [
+            h.department
+            for h in done
+            if h.unreviewed and (listing is None or h.hazard_id not in listing.handed)
+        ]
+        review = not reopen and bool(pending)
+        # whose, of a problem shared (another's 销号 belied too, the advice was to list it
+        # alone: trial 169 V2)
+        awaiting = tuple(dict.fromkeys(pending)) if len(set(holders)) > 1 else ()
         if closed is not None:  # reported done before they came: not a deadline missed, a
             # rectification not done (检查时已过整改时限 said of a problem closed in time read
             # as a deadline missed: clerk trial 71) — by those that reported it, of a problem
@@ -871,11 +884,13 @@ def _left_unrectified(
                 f"责任部门：{'、'.join(closers) if others else owners}（已交办，报 "
                 f"{chinese_date(closed)} 已完成，检查时问题仍在，整改未到位）"
             )
-            if others:
+            if answering := [d for d in others if d not in silent]:
                 state = "" if within else "，整改未到位"
-                accountable += (
-                    f"；{'、'.join(others)}（已交办{'，检查时' + term if term else ''}{state}）"
-                )
+                when = f"，检查时{term}" if term else ""
+                accountable += f"；{'、'.join(answering)}（已交办{when}{state}）"
+            if unanswered := [d for d in others if d in silent]:
+                when = f"，{term}" if term else ""
+                accountable += f"；{'、'.join(unanswered)}（已交办，检查时未反馈整改情况{when}）"
         elif not judged:  # answered by those it was taken from alone
             accountable = f"责任部门：{owners}（已交办，检查时未反馈整改情况）"
         else:
@@ -945,6 +960,7 @@ def _left_unrectified(
         note=note,
         belied=reopen,
         review_belied=review,
+        awaiting_review=awaiting,
         belied_answer=(listed.number or f"{listed.source}交办的问题") if reopen else "",
     )
 
