@@ -925,10 +925,16 @@ def _left_unrectified(
         took, gave = ("、".join(names) for names in change)
         # (of a shared problem, a department taken out or put back alone: “由X改为负责”,
         # clerk trial 168 T2)
-        what = (
-            f"由{took}改为{gave}" if took and gave else f"不再由{took}" if took else f"又交回{gave}"
-        )
-        accountable += f"；检查当天交办问题清单{what}负责，请核实检查时的责任部门"
+        # (the list the subject of “不再由X负责”, one put back to a problem shared said to
+        # have it alone: trial 169 V10)
+        partners = "、".join(d for d in dict.fromkeys(holders) if d not in change[1])
+        if took and gave:
+            what = f"由{took}改为{gave}负责"
+        elif took:
+            what = f"改为{took}不再负责此问题"
+        else:
+            what = f"又加上{gave}（与{partners}共同负责）" if partners else f"又交回{gave}负责"
+        accountable += f"；检查当天交办问题清单{what}，请核实检查时的责任部门"
     said = f"学校交办问题清单中已有此问题 {where}"
     if listed.withdrawn and listed.number:  # its answer's word: the list has no such number now
         said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
