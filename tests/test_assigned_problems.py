@@ -4538,7 +4538,7 @@ def test_a_shared_problem_closed_by_one_department_blames_that_one_for_the_closi
         "责任部门：总务基建处（已交办，报 2023年12月14日 已完成，检查时问题仍在，整改未到位）；"
         + other
     ), verdict.accountable
-    assert "（请核实总务基建处的销号是否属实）" in verdict.note, verdict.note
+    assert "（请核实总务基建处的销号是否属实；" in verdict.note, verdict.note
 
 
 @pytest.mark.parametrize(

@@ -3168,8 +3168,8 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
     assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED
     assert verdict.note == (
         "学校交办问题清单中已有此问题 JB-01（县级普查，2023年12月1日发现），已交办安全保卫处，"
-        "安全保卫处报 2023年12月8日 已完成（待复查）；检查时问题仍在，整改未到位（请核实销号是否属实）"
-        "（已过整改时限 2023年12月10日）"
+        "安全保卫处报 2023年12月8日 已完成（待复查）；检查时问题仍在，整改未到位（请核实销号是否属实；"
+        "已过整改时限 2023年12月10日）"
     )
     assert verdict.accountable == (  # reported done in time: no deadline missed (trial 71)
         "责任部门：安全保卫处（已交办，报 2023年12月8日 已完成，检查时问题仍在，整改未到位）"
@@ -5067,10 +5067,10 @@ def test_a_closing_accepted_while_another_had_the_problem_is_doubted_after_a_giv
             "责任部门：学生工作处（已交办，检查时尚在整改时限 2023年12月31日 内）；"
             f"总务基建处（{closing}"
         )
-        assert "整改未到位（请核实总务基建处的销号和复查验收是否属实）" in verdict.note
+        assert "整改未到位（请核实总务基建处的销号和复查验收是否属实；" in verdict.note
     else:
         assert verdict.accountable == f"责任部门：总务基建处（已交办，{closing}"
-        assert "整改未到位（请核实销号和复查验收是否属实）" in verdict.note
+        assert "整改未到位（请核实销号和复查验收是否属实；" in verdict.note
     # 销号 and taken from its department: nothing to list anew, it is 学生工作处's to rectify
     assert verdict.belied is not back and not verdict.review_belied
 
