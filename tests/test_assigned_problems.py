@@ -4743,3 +4743,21 @@ def test_a_shared_problem_closed_by_one_and_awaiting_review_by_the_other_asks_fo
     assert "学生工作处报的已完成还待复查：复查验收时请判为不合格" in verdict.note, verdict.note
     assert "不必另列入交办问题清单" not in verdict.note, verdict.note
     assert "另列一行" in verdict.note, verdict.note
+
+
+@pytest.mark.parametrize(
+    ("found", "theirs"), [(date(2023, 12, 15), True), (date(2023, 12, 17), False)]
+)
+def test_an_answer_of_a_department_that_did_not_have_the_problem_then_is_said_so(
+    campaign: Campaign, tmp_path: Path, found: date, theirs: bool
+) -> None:
+    """JB-01 answered 整改中 by 学生工作处, given to 总务基建处 (seen 12月16日). The 说明 of an
+    inspection after the move quoted “学生工作处反馈整改中” as if the answer of the department
+    that had it (clerk trial 169 V8)."""
+    listed, returns, register, _ = _answered_then_moved(campaign, tmp_path)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 18))
+    said = "学生工作处反馈整改中（" + (
+        "2023年12月16日才交办总务基建处）" if theirs else "检查时不由其负责）"
+    )
+    assert said in verdict.note, verdict.note

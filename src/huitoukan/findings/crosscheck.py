@@ -708,7 +708,12 @@ def _said_after(
     if day is None or day <= found:
         return state
     after = "检查后所报" if chinese_date(day) in state else f"检查后 {chinese_date(day)} 所报"
-    return f"{state[:-1]}，{after}）" if state.endswith("）") else f"{state}（{after}）"
+    return _bracketed(state, after)
+
+
+def _bracketed(state: str, said: str) -> str:
+    """`state` with `said` in its closing bracket, or in one of its own."""
+    return f"{state[:-1]}，{said}）" if state.endswith("）") else f"{state}（{said}）"
 
 
 def _stood(answer: HazardRow, closed_on: date) -> str:
@@ -848,12 +853,18 @@ def _left_unrectified(
             for h in judged
             if found and h not in done and (then := h.closed_on_day(found)) and then < found
         }
-        states = (
+        states = [
             _said_after(_answer_state(h, listing, found), h, listing, found)
             if h.hazard_id not in stood
             else _stood(h, stood[h.hazard_id])
             for h in answers
-        )
+        ]
+        if held:  # the list moved it: whose answer was not the holders' then (quoted as if
+            # theirs: clerk trial 169 V8)
+            states = [
+                _bracketed(state, "检查时不由其负责") if h.department not in holders else state
+                for state, h in zip(states, answers, strict=True)
+            ]
         # a department that has it and never answered, beside one that did (said of none:
         # clerk trial 169 V2)
         silent = [d for d in dict.fromkeys(holders) if all(h.department != d for h in answers)]
