@@ -2658,7 +2658,7 @@ def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_check
         # 97), the answer named (“台账中没有部门的整改反馈”: trial 98)
         assert verdict.note.startswith(
             "学校交办问题清单中已有此问题 JB-01（县级普查，2023年11月3日发现），已交办学生工作处，"
-            "总务基建处反馈整改中；检查时问题仍在"
+            "总务基建处反馈整改中；学生工作处未反馈；检查时问题仍在"
         )
         assert verdict.accountable.startswith("责任部门：学生工作处")
     elif not number:
@@ -2674,7 +2674,7 @@ def test_an_answer_to_a_problem_a_corrected_list_took_away_is_not_the_self_check
     else:  # the department the list gives now answered nothing; the one it took it off did
         assert verdict.note.startswith(
             "学校交办问题清单中已有此问题 JB-01（县级普查，2023年11月3日发现），已交办学生工作处，"
-            "总务基建处反馈整改中；检查时问题仍在"
+            "总务基建处反馈整改中；学生工作处未反馈；检查时问题仍在"
         )
     # the clerk's 对应自查 naming the row: an answer, not the self-check's finding either
     decided = found.model_copy(update={"decision": row.hazard_id})
