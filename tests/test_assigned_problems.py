@@ -4566,7 +4566,13 @@ def test_the_day_a_shared_problem_loses_or_regains_a_department_is_said_in_the_c
 
 @pytest.mark.parametrize(
     ("case", "hinted"),
-    [("with the give-back", False), ("later", True), ("says 移交", False), ("saved again", False)],
+    [
+        ("with the give-back", False),
+        ("later", True),
+        ("later, collected again", True),
+        ("says 移交", False),
+        ("saved again", False),
+    ],
 )
 def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
     campaign: Campaign, tmp_path: Path, case: str, hinted: bool
@@ -4577,7 +4583,7 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
     said only “报送这份表格时它由其他部门负责” (clerk trial 168 T3): one first collected after
     the give-back says the form came after it, and to correct its date if written since —
     not of one collected with the give-back, one saying 移交, nor the note the register held,
-    saved again (trial 169 V7)."""
+    saved again (trial 169 V7); and on every collect, not the first alone (V3)."""
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
     day = date(2023, 12, 17)
@@ -4598,6 +4604,9 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
         filled_form(campaign, "学生工作处", returns / "学工处（更正）.xlsx", [fixed], form_date=day)
     result = collect_to_register(campaign, [returns], register, date(2023, 12, 20),
                                  findings_file=listed)  # fmt: skip
+    if case.endswith("collected again"):
+        result = collect_to_register(campaign, [returns], register, date(2023, 12, 21),
+                                     findings_file=listed)  # fmt: skip
     [said] = [p.message for p in result.collection.problems
               if p.code is Code.ASSIGNMENT_AFTER_RETURN]  # fmt: skip
     hint = "这份表格是交回之后才收到的，如果是交回后填写的，请学生工作处改正表头日期后重新报送"

@@ -554,7 +554,7 @@ def collect(
             linked,
             {key: (note.number, note.source) for key, note in notes.items()},
             away,
-            {f.file for f in forms if f.sha256 not in known_files},
+            {key: note.seen_on for key, note in notes.items()},
             today,
         )
         written: list[HandoverNote] = []
@@ -575,7 +575,7 @@ def collect(
                 and note_key(h) not in held_rows
                 and says_handed_over(h, _names(campaign, by_key.get(number_key(h.answered_as[0]))))
             ):
-                written.append(HandoverNote(*note_key(h), *h.answered_as, day))
+                written.append(HandoverNote(*note_key(h), *h.answered_as, day, today))
         # a note stays one once its department answers again (its version older: the
         # archive's 报送记录 read it as a plain 已完成, trial 165)
         written += notes.values()

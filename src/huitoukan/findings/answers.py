@@ -149,10 +149,10 @@ def _given_back_said(
     spans: Iterable[tuple[date, date | None]], sent: date | None, first_read: date | None
 ) -> str:
     """The `given_back` variant of a handover note's warning: a row sent while the problem
-    was away (its form's day `sent` in one of `spans`) — in a form first read on
-    `first_read` (None: read before), after a collect before saw it given back: its 表头日期 may be the old one
-    of a form corrected since (its 整改中 read as a note: clerk trial 168 T3) — else a row
-    that says it hands the problem over."""
+    was away (its form's day `sent` in one of `spans`) — first taken for a note on
+    `first_read` (None: not known), after a collect before saw it given back: its 表头日期
+    may be the old one of a form corrected since (its 整改中 read as a note: clerk trial 168
+    T3) — else a row that says it hands the problem over."""
     if sent is None or not within(spans, sent):
         return "given_back_said"
     ended = next((end for start, end in spans if start <= sent < (end or date.max)), None)
@@ -176,7 +176,7 @@ def assign(
     linked: Mapping[str, str] | None = None,
     handed_before: Mapping[NoteKey, tuple[str, str]] | None = None,
     away: Spans | None = None,
-    new_files: Collection[str] = (),
+    noted_on: Mapping[NoteKey, date | None] | None = None,
     today: date | None = None,
 ) -> Assignment:
     """Match returned rows to assigned problems; `current` is each department's return;
@@ -189,7 +189,8 @@ def assign(
     (`register.crosschecks.linked`), taken before one worded alike; `handed_before`: the
     rows the register held handed over when written (`note_key`) → the (问题编号, 问题来源)
     they answered; `away`: when each part was away from its department (`away_spans`);
-    `new_files`, the returns the register had not read, collected `today`."""
+    `noted_on`: the day a collect first took each of `handed_before` for a note, this one
+    collected `today`."""
     by_number = {number_key(f.number): f for f in findings}
     handed_before = handed_before or {}
     away = away or {}
@@ -259,6 +260,11 @@ def assign(
             owners="、".join(moved.departments),
             tell="" if row.department == receiver else "告知接收部门",
         )
+
+    def first_noted(row: HazardRow) -> date | None:
+        """The day a collect first took `row` for a note: today, when none did before."""
+        key = note_key(row)
+        return (noted_on or {}).get(key) if key in handed_before else today
 
     def sent(row: HazardRow) -> date | None:
         form = forms.get(row.source_file)
@@ -511,13 +517,8 @@ def assign(
                         variant=_given_back_said(
                             away.get(part_key(finding.number, department), ()),
                             form.sent_on,
-                            # (not of a note the register held, saved again, nor of one
-                            # saying it hands the problem over: trial 169)
-                            today
-                            if form.file in new_files
-                            and note_key(note) not in handed_before
-                            and not mentions_handing(note)
-                            else None,
+                            # (not of one saying it hands the problem over: trial 169)
+                            None if mentions_handing(note) else first_noted(note),
                         ),
                         department=department,
                         number=finding.number,

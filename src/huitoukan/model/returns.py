@@ -192,6 +192,11 @@ class HandoverNote(NamedTuple):
     """Its 问题来源."""
     sent_on: date | None
     """The day its version was sent."""
+    seen_on: date | None = None
+    """The day a collect first took it for a note (None: not recorded): one first seen
+    after the problem was given back may be a form corrected since, its 表头日期 left (the
+    hint said on the first collect alone: clerk trial 169 V3). Last: records hold the
+    fields in order."""
 
     @property
     def key(self) -> NoteKey:
