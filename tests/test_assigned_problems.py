@@ -4648,7 +4648,7 @@ def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken
     stood = "责任部门：学生工作处（已交办，报 2023年12月14日 已完成，检查时问题仍在，整改未到位）"
     assert (verdict.accountable == stood) is belied, verdict.accountable
     assert ("请核实销号是否属实；尚在整改时限" in verdict.note) is belied, verdict.note
-    later = "整改中" if closed_on is None else " 2023年12月17日 销号"
+    later = "整改中" if closed_on is None else "销号"  # (not “改报 2023年12月17日 销号” again)
     assert ("学生工作处报 2023年12月14日 已完成（检查后 2023年12月17日 改报" + later + "）"
             in verdict.note) is belied, verdict.note  # fmt: skip
 
@@ -4752,6 +4752,9 @@ def test_a_shared_problem_closed_by_one_and_awaiting_review_by_the_other_asks_fo
     assert "学生工作处报的已完成还待复查：复查验收时请判为不合格" in verdict.note, verdict.note
     assert "不必另列入交办问题清单" not in verdict.note, verdict.note
     assert "另列一行" in verdict.note, verdict.note
+    # on the screen too, by name (“SC-06 中学生工作处…” read “中学生”: trial 170 W6)
+    out = CliRunner().invoke(app, ["crosscheck", "市级抽查.xlsx", "--as-of", "2023-12-17"])
+    assert "SC-06：学生工作处报的已完成还在待复查" in "".join(out.output.split()), out.output
 
 
 @pytest.mark.parametrize(
@@ -4770,3 +4773,31 @@ def test_an_answer_of_a_department_that_did_not_have_the_problem_then_is_said_so
         "2023年12月16日才交办总务基建处）" if theirs else "检查时不由其负责）"
     )
     assert said in verdict.note, verdict.note
+
+
+def test_a_handover_note_is_no_closing_the_inspection_belied_once_the_department_answers(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 answered 整改中 by 学生工作处, given to 总务基建处; 学生工作处's handover note
+    (“已移交总务基建处”, 已完成, 12月17日); the list gives it back; an inspection on 12月20日
+    finds it still there; 学生工作处 then answers 整改中. Its note, now a version of the answer,
+    read as the closing that stood on the inspection day: “报 2023年12月17日 已完成，检查时
+    问题仍在，整改未到位” (clerk trial 170 W1)."""
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    day = date(2023, 12, 17)
+    note = dict(answer, 整改措施="已移交总务基建处", 整改完成情况="已完成", 销号时间=day)
+    filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    relisted(listed, register, [dict(JB01)])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 19), findings_file=listed)
+    before = _city_verdict(campaign, tmp_path, register, date(2023, 12, 20), date(2023, 12, 20))
+    again = dict(answer, 整改措施="已联系厂家，灯具到货后更换")
+    filled_form(campaign, "学生工作处", returns / "学工处（跟进）.xlsx", [again],
+                form_date=date(2023, 12, 21))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 21), findings_file=listed)
+    after = _city_verdict(campaign, tmp_path, register, date(2023, 12, 20), date(2023, 12, 22))
+    for verdict in (before, after):
+        assert "2023年12月17日 已完成" not in verdict.accountable, verdict.accountable
+        assert "请核实销号" not in verdict.note, verdict.note
+    assert after.accountable == before.accountable

@@ -239,6 +239,10 @@ def run_crosscheck(
         away=state.away,
         noted=noted,
         handed={h.hazard_id for h in state.handed_over},
+        notes={
+            (n.department, number_key(n.number), n.sent_on, n.closed_on)
+            for n in state.handed_written
+        },
     )
     # an inspection's list names no department for many findings: not a fault of it
     result.problems[:0] = [p for p in listed.problems if p.code is not Code.FINDING_UNASSIGNED]

@@ -1677,7 +1677,11 @@ def crosscheck_written(
             + "后重新汇总，不要再加一行。",
         )
     if result.review_first:  # failed on review, not listed (clerk trial 143)
-        numbers = "、".join(_numbered(v.finding) for v in result.review_first)
+        numbers = "、".join(
+            _numbered(v.finding)
+            + (f"（{'、'.join(v.awaiting_review)}）" if v.awaiting_review else "")
+            for v in result.review_first
+        )  # (whose, of a problem shared: clerk trial 170 W6)
         _wrapped(
             console,
             f"部门报已完成、检查时问题仍在的 {numbers} 还在待复查：复查验收时请判为不合格（复查意见"
@@ -1687,8 +1691,8 @@ def crosscheck_written(
         if verdict.awaiting_review:  # (its review was not asked for: clerk trial 169 V2)
             _wrapped(
                 console,
-                f"{_numbered(verdict.finding)} 中{'、'.join(verdict.awaiting_review)}报的已完成"
-                "还在待复查：复查验收时请判为不合格（复查意见写明检查时问题仍在）。",
+                f"{_numbered(verdict.finding)}：{'、'.join(verdict.awaiting_review)}报的已完成"
+                "还在待复查，复查验收时请判为不合格（复查意见写明检查时问题仍在）。",
             )
     if result.untracked:  # (a 序号 alone, “自查未发现的 2、SD24-01”, read as a count: trial 122)
         numbers = "、".join(map(_numbered, result.untracked))

@@ -150,6 +150,7 @@ def crosscheck(
     away: Mapping[str, Sequence[tuple[date, date | None]]] | None = None,
     noted: Mapping[str, date | None] | None = None,
     handed: Collection[str] = (),
+    notes: Collection[tuple[str, str, date | None, date | None]] = (),
 ) -> Crosscheck:
     """A 结论 for every finding against the register's `hazards` (in 隐患台账 order), and
     for one the register lacks, against the school's own list of problems (`known`, the
@@ -170,7 +171,8 @@ def crosscheck(
     `away`: when the list had taken each part from its department (`RegisterState.away`).
     `noted`: the hazards (隐患编号) read as their department's versions said them before its
     handover note, and the day the note was sent; `handed`: those handed over
-    (`Collection.handed_over`), on no 复查验收表.
+    (`Collection.handed_over`), on no 复查验收表; `notes`: the handover notes
+    (`Collection.handed_written`) as (department, 问题编号 as compared, day sent, 销号时间).
     Each hazard is judged as its department sent it (`HazardRow.as_the_department_sent`)."""
     hazards = [h.as_the_department_sent() for h in hazards]
     levels = {s.name: s.level for s in campaign.sources}
@@ -220,6 +222,7 @@ def crosscheck(
         away or {},
         noted or {},
         frozenset(handed),
+        frozenset(notes),
     )
 
     def search(finding: Finding, departments: tuple[str, ...] | None = None) -> Verdict:
@@ -716,19 +719,18 @@ def _bracketed(state: str, said: str) -> str:
     return f"{state[:-1]}，{said}）" if state.endswith("）") else f"{state}（{said}）"
 
 
-def _stood(answer: HazardRow, closed_on: date) -> str:
-    """What a department answered of a 交办问题 on the day of an inspection, a closing on
-    `closed_on` (`HazardRow.closed_on_day`), and what its versions said after."""
-    last = answer.history[-1][0] if answer.history else None
-    since = f"检查后 {chinese_date(last)} " if last is not None and last != date.min else "之后"
+def _stood(answer: HazardRow, closed_on: date, found: date | None) -> str:
+    """What a department answered of a 交办问题 on the day of an inspection (`found`), a
+    closing on `closed_on` (`HazardRow.stood_on`), and what its versions said after."""
+    last = answer.history[-1][0] if answer.history else date.min
+    since = "之后"
+    if last != date.min:  # (“检查后 X 改报 X 销号”, “检查后” of one sent that day: trial 170)
+        since = f"检查{'当天' if last == found else '后'} {chinese_date(last)} "
     closed = answer.closed_on if answer.reported_done else None
-    now = (
-        f" {chinese_date(closed)} 销号"
-        if closed
-        else "已完成"
-        if answer.reported_done
-        else "整改中"
-    )
+    if closed is not None:
+        now = "销号" if closed == last else f" {chinese_date(closed)} 销号"
+    else:
+        now = "已完成" if answer.reported_done else "整改中"
     return f"{answer.department}报 {chinese_date(closed_on)} 已完成（{since}改报{now}）"
 
 
@@ -851,12 +853,17 @@ def _left_unrectified(
         stood = {
             h.hazard_id: then
             for h in judged
-            if found and h not in done and (then := h.closed_on_day(found)) and then < found
+            if found
+            and h not in done
+            and (version := h.stood_on(found))
+            and (then := version[1])
+            and then < found
+            and not (listing and listing.is_note(h, *version))
         }
         states = [
             _said_after(_answer_state(h, listing, found), h, listing, found)
             if h.hazard_id not in stood
-            else _stood(h, stood[h.hazard_id])
+            else _stood(h, stood[h.hazard_id], found)
             for h in answers
         ]
         if held:  # the list moved it: whose answer was not the holders' then (quoted as if
@@ -1409,6 +1416,15 @@ class _LateListing:
     """`crosscheck`'s `noted`."""
     handed: frozenset[str] = frozenset()
     """`crosscheck`'s `handed`."""
+    notes: frozenset[tuple[str, str, date | None, date | None]] = frozenset()
+    """`crosscheck`'s `notes`."""
+
+    def is_note(self, hazard: HazardRow, sent: date, closed_on: date | None) -> bool:
+        """Whether `hazard`'s version sent on `sent`, closing it on `closed_on`, was a handover
+        note (`notes`): no closing of its department's (“已移交… 已完成” before its answer
+        after a give-back read as a 销号 the inspection belied: clerk trial 170 W1)."""
+        key = number_key(hazard.number)
+        return any((hazard.department, key, day, closed_on) in self.notes for day in (sent, None))
 
     def held_on(self, number: str, day: date | None) -> list[str] | None:
         """The departments that had problem `number` on `day`, when the list ever took it

@@ -355,17 +355,18 @@ class HazardRow(NamedTuple):
             said = deadline
         return said
 
-    def closed_on_day(self, day: date) -> date | None:
-        """The 销号时间 of the department's version that stood when `day` began (the last sent
-        before it; the row's own when every version said the same), None when that one
-        reported the hazard open or none was sent yet."""
+    def stood_on(self, day: date) -> tuple[date, date | None] | None:
+        """(the day it was sent — `date.min` when not known —, its 销号时间 or None when it
+        reported the hazard open) of the department's version that stood when `day` began
+        (the last sent before it; the row itself when every version said the same); None
+        when none was sent yet."""
         if not self.history:
-            return self.closed_on if self.reported_done else None
+            return date.min, self.closed_on if self.reported_done else None
         said = None
         for sent, _, closed_on in self.history:
             if sent >= day:
                 break
-            said = closed_on
+            said = (sent, closed_on)
         return said
 
     def put_off_when_passed(self, day: date) -> tuple[date, date, date] | None:
