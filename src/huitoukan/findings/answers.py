@@ -258,7 +258,7 @@ def assign(
             variant="moved",
             number=moved.number,
             owners="、".join(moved.departments),
-            tell="" if row.department == receiver else "告知接收部门",
+            tell="" if row.department == receiver else f"告知{receiver or '接收部门'}",
         )
 
     def first_noted(row: HazardRow) -> date | None:
@@ -394,7 +394,7 @@ def assign(
                     row.number,
                     variant="unassigned" if not owners else "",
                     owners=owners,
-                    tell="" if row.department == receiver else "告知接收部门",
+                    tell="" if row.department == receiver else f"告知{receiver or '接收部门'}",
                 )
             elif len(finding.departments) == 1 and row.source_file not in hinted:
                 # whose it may be, said once (ATT00001.xlsx answering 学院警务室's SD6-04, a
