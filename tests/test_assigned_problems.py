@@ -4758,20 +4758,23 @@ def test_a_shared_problem_closed_by_one_and_awaiting_review_by_the_other_asks_fo
 
 
 @pytest.mark.parametrize(
-    ("found", "theirs"), [(date(2023, 12, 15), True), (date(2023, 12, 17), False)]
+    ("found", "said"),
+    [
+        (date(2023, 12, 15), "学生工作处反馈整改中（2023年12月16日才交办总务基建处）"),
+        (date(2023, 12, 16), "学生工作处反馈整改中；"),  # the change day: the clerk checks
+        (date(2023, 12, 17), "学生工作处反馈整改中（检查时不由其负责）"),
+    ],
 )
 def test_an_answer_of_a_department_that_did_not_have_the_problem_then_is_said_so(
-    campaign: Campaign, tmp_path: Path, found: date, theirs: bool
+    campaign: Campaign, tmp_path: Path, found: date, said: str
 ) -> None:
     """JB-01 answered 整改中 by 学生工作处, given to 总务基建处 (seen 12月16日). The 说明 of an
     inspection after the move quoted “学生工作处反馈整改中” as if the answer of the department
-    that had it (clerk trial 169 V8)."""
+    that had it (clerk trial 169 V8); on the day the move was seen, the 追责范围 asks the clerk
+    which had it, and the 说明 does not answer it (trial 171 X3)."""
     listed, returns, register, _ = _answered_then_moved(campaign, tmp_path)
     collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
     verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 18))
-    said = "学生工作处反馈整改中（" + (
-        "2023年12月16日才交办总务基建处）" if theirs else "检查时不由其负责）"
-    )
     assert said in verdict.note, verdict.note
 
 
@@ -4797,7 +4800,11 @@ def test_a_handover_note_is_no_closing_the_inspection_belied_once_the_department
                 form_date=date(2023, 12, 21))  # fmt: skip
     collect_to_register(campaign, [returns], register, date(2023, 12, 21), findings_file=listed)
     after = _city_verdict(campaign, tmp_path, register, date(2023, 12, 20), date(2023, 12, 22))
-    for verdict in (before, after):
+    # and once the list gives it to 总务基建处 again (its row handed over: trial 171 X1)
+    relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 23), findings_file=listed)
+    moved = _city_verdict(campaign, tmp_path, register, date(2023, 12, 20), date(2023, 12, 24))
+    for verdict in (before, after, moved):
         assert "2023年12月17日 已完成" not in verdict.accountable, verdict.accountable
         assert "请核实销号" not in verdict.note, verdict.note
     assert after.accountable == before.accountable

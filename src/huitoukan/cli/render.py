@@ -1684,7 +1684,8 @@ def crosscheck_written(
         )  # (whose, of a problem shared: clerk trial 170 W6)
         _wrapped(
             console,
-            f"部门报已完成、检查时问题仍在的 {numbers} 还在待复查：复查验收时请判为不合格（复查意见"
+            f"部门报已完成、检查时问题仍在的 {numbers}{'' if numbers.endswith('）') else ' '}"
+            "还在待复查：复查验收时请判为不合格（复查意见"
             "写明检查时问题仍在），重新汇总后部门即按原来的行重新整改，不必另列入交办问题清单。",
         )
     for verdict in result.reopen:  # shared: one's 销号 belied, another's 已完成 unreviewed

@@ -715,8 +715,9 @@ def _said_after(
 
 
 def _bracketed(state: str, said: str) -> str:
-    """`state` with `said` in its closing bracket, or in one of its own."""
-    return f"{state[:-1]}，{said}）" if state.endswith("）") else f"{state}（{said}）"
+    """`state` with `said` in its closing bracket, after a semicolon (“（未复查，已移交，检查后
+    所报，检查时不由其负责）” read as one list: clerk trial 171 X3), or in one of its own."""
+    return f"{state[:-1]}；{said}）" if state.endswith("）") else f"{state}（{said}）"
 
 
 def _stood(answer: HazardRow, closed_on: date, found: date | None) -> str:
@@ -866,8 +867,11 @@ def _left_unrectified(
             else _stood(h, stood[h.hazard_id], found)
             for h in answers
         ]
-        if held:  # the list moved it: whose answer was not the holders' then (quoted as if
-            # theirs: clerk trial 169 V8)
+        # the list moved it: whose answer was not the holders' then (quoted as if theirs:
+        # clerk trial 169 V8) — not on the day a collect saw it move, which the clerk is asked
+        # to check (trial 171 X3)
+        moved_that_day = listing is not None and listing.changed_on(listed.number, found)
+        if held and not moved_that_day:
             states = [
                 _bracketed(state, "检查时不由其负责") if h.department not in holders else state
                 for state, h in zip(states, answers, strict=True)
@@ -1423,8 +1427,13 @@ class _LateListing:
         """Whether `hazard`'s version sent on `sent`, closing it on `closed_on`, was a handover
         note (`notes`): no closing of its department's (“已移交… 已完成” before its answer
         after a give-back read as a 销号 the inspection belied: clerk trial 170 W1)."""
-        key = number_key(hazard.number)
-        return any((hazard.department, key, day, closed_on) in self.notes for day in (sent, None))
+        # (by the 编号 it answered, handed over again since: trial 171 X1)
+        keys = {number_key(n) for n in (hazard.number, *hazard.answered_as[:1]) if n}
+        return any(
+            (hazard.department, key, day, closed_on) in self.notes
+            for key in keys
+            for day in (sent, None)
+        )
 
     def held_on(self, number: str, day: date | None) -> list[str] | None:
         """The departments that had problem `number` on `day`, when the list ever took it
