@@ -4607,11 +4607,21 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
     if case.endswith("collected again"):
         result = collect_to_register(campaign, [returns], register, date(2023, 12, 21),
                                      findings_file=listed)  # fmt: skip
-    [said] = [p.message for p in result.collection.problems
-              if p.code is Code.ASSIGNMENT_AFTER_RETURN]  # fmt: skip
-    hint = "这份表格是交回之后才收到的，如果是交回后填写的，请学生工作处改正表头日期后重新报送"
-    assert (hint in said) is hinted, said
-    assert "表中它的行算作当时的移交说明" in said
+    [said] = [p for p in result.collection.problems
+              if p.code in (Code.ASSIGNMENT_AFTER_RETURN, Code.ASSIGNMENT_DATED_WHILE_AWAY)]  # fmt: skip
+    assert (said.code is Code.ASSIGNMENT_DATED_WHILE_AWAY) is hinted, said.message
+    if not hinted:
+        assert "表中它的行算作当时的移交说明" in said.message
+        return
+    assert (
+        "已于 2023年12月19日 交回学生工作处负责，这份表格是交回之后才收到的，表头日期"
+        in said.message
+    )
+    assert "如果这份表格是交回后填写的，请改正表头日期后重新报送" in said.message
+    # on its 日期, in the copy sent back to the department (trial 171 X2)
+    assert (said.field, said.cell) == ("日期", result.collection.current["学生工作处"].date_cell)
+    copies = write_feedback(result.collection, tmp_path / "退回")
+    assert [c.department for c in copies] == ["学生工作处"]
 
 
 @pytest.mark.parametrize(

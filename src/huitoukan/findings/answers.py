@@ -145,19 +145,17 @@ def away_on(spans: Spans, number: str, department: str, day: date | None) -> boo
     return day is not None and within(spans.get(part_key(number, department), ()), day)
 
 
-def _given_back_said(
-    spans: Iterable[tuple[date, date | None]], sent: date | None, first_read: date | None
-) -> str:
-    """The `given_back` variant of a handover note's warning: a row sent while the problem
-    was away (its form's day `sent` in one of `spans`) — first taken for a note on
-    `first_read` (None: not known), after a collect before saw it given back: its 表头日期
-    may be the old one of a form corrected since (its 整改中 read as a note: clerk trial 168
-    T3) — else a row that says it hands the problem over."""
-    if sent is None or not within(spans, sent):
-        return "given_back_said"
+def _back_before(
+    spans: Iterable[tuple[date, date | None]], sent: date | None, first_noted: date | None
+) -> date | None:
+    """The day the list gave a part back, when a row sent while it was away (its form's day
+    `sent` in one of `spans`) was first taken for a handover note after a collect before saw
+    that (`first_noted`; None: not known): its 表头日期 may be the old one of a form corrected
+    since (its 整改中 read as a note: clerk trial 168 T3); else None."""
+    if sent is None or first_noted is None:
+        return None
     ended = next((end for start, end in spans if start <= sent < (end or date.max)), None)
-    later = first_read is not None and ended is not None and ended < first_read
-    return "given_back_later" if later else "given_back"
+    return ended if ended is not None and ended < first_noted else None
 
 
 def within(spans: Iterable[tuple[date, date | None]], day: date) -> bool:
@@ -504,6 +502,29 @@ def assign(
             form = current[department]
             note = given_back.get((number_key(finding.number), department))
             if note is not None:  # marked on its row (the 退回修改 copy shows where)
+                spans = away.get(part_key(finding.number, department), ())
+                # (not of one saying it hands the problem over: trial 169)
+                first = None if mentions_handing(note) else first_noted(note)
+                back_on = _back_before(spans, form.sent_on, first)
+                if back_on is not None:  # on its 日期, for the department to correct (the
+                    # hint reached neither its 退回修改 copy nor anything it is sent: trial 171)
+                    problems.append(
+                        problem(
+                            Code.ASSIGNMENT_DATED_WHILE_AWAY,
+                            form.file,
+                            sheet=form.sheet,
+                            cell=form.date_cell,
+                            field="日期",
+                            department=department,
+                            sent=form.sent_on,
+                            back=back_on,
+                            row_number=note.source_row,
+                            number=finding.number,
+                            source=finding.source,
+                            what=finding.where[:40],
+                        )
+                    )
+                    continue
                 problems.append(
                     problem(
                         Code.ASSIGNMENT_AFTER_RETURN,
@@ -514,18 +535,15 @@ def assign(
                         row=note.source_row,
                         # told a note by its words, not its day (“它由其他部门负责” of a
                         # day the register had it the department's: trial 165)
-                        variant=_given_back_said(
-                            away.get(part_key(finding.number, department), ()),
-                            form.sent_on,
-                            # (not of one saying it hands the problem over: trial 169)
-                            None if mentions_handing(note) else first_noted(note),
-                        ),
+                        variant="given_back"
+                        if form.sent_on is not None and within(spans, form.sent_on)
+                        else "given_back_said",
                         department=department,
+                        sent=form.sent_on,
+                        measures=(note.measures or note.remarks)[:40],
                         number=finding.number,
                         source=finding.source,
                         what=finding.where[:40],
-                        sent=form.sent_on,
-                        measures=(note.measures or note.remarks)[:40],
                     )
                 )
                 continue

@@ -109,6 +109,7 @@ class Code(StrEnum):
     FINDING_NO_DEADLINE_COLUMN = "finding-no-deadline-column"
     ASSIGNMENT_UNANSWERED = "assignment-unanswered"
     ASSIGNMENT_AFTER_RETURN = "assignment-after-return"
+    ASSIGNMENT_DATED_WHILE_AWAY = "assignment-dated-while-away"
     ASSIGNMENT_DUE_WHEN_ISSUED = "assignment-due-when-issued"
     BEFORE_FIRST_RETURN = "before-first-return"
     ASSIGNMENT_MATCHED_BY_CONTENT = "assignment-matched-by-content"
@@ -1004,6 +1005,13 @@ CATALOGUE: Mapping[Code, Rule] = {
             "和责任人",
         },
     ),
+    Code.ASSIGNMENT_DATED_WHILE_AWAY: Rule(
+        _W,
+        "表头日期在交回之前",
+        "交办问题 {number}（{source}：{what}）已于 {back} 交回{department}负责，这份表格是交回之后"
+        "才收到的，表头日期（{sent}）却在其他部门负责期间：表中它的行（第 {row_number} 行）按当时的"
+        "移交说明计，不算整改情况，按未反馈计；如果这份表格是交回后填写的，请改正表头日期后重新报送",
+    ),
     Code.ASSIGNMENT_AFTER_RETURN: Rule(
         _W,
         "交办问题晚于报送",
@@ -1020,11 +1028,6 @@ CATALOGUE: Mapping[Code, Rule] = {
             "报送这份表格（{sent}）时它由其他部门负责，表中它的行算作当时的移交说明，不算整改情况，"
             "按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，并预填了该部门"
             "已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx -d {department}）",
-            "given_back_later": "交办问题 {number}（{source}：{what}）又交回{department}负责；"
-            "{department}这份表格的表头日期（{sent}）在其他部门负责期间，表中它的行算作当时的移交说明，"
-            "不算整改情况，按未反馈计；这份表格是交回之后才收到的，如果是交回后填写的，请{department}"
-            "改正表头日期后重新报送；否则请接收部门给{department}下发跟进轮表格，表中附有该问题，并预填了"
-            "该部门已报送的隐患（huitoukan issue --followup 全校隐患台账.xlsx -d {department}）",
             "given_back_said": "交办问题 {number}（{source}：{what}）又交回{department}负责；"
             "{department}报送的这份表格（{sent}）中它的行写的是移交（“{measures}”），算作移交说明，"
             "不算整改情况，按未反馈计；请接收部门给{department}下发跟进轮表格，表中附有该问题，"
