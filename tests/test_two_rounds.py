@@ -877,3 +877,31 @@ def _followup_after(runner: CliRunner, rows: list[dict[str, object]]) -> Path:
     )
     form: Path = Path("第二轮") / form_file_name("总务基建处")
     return form
+
+
+def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a collect in 活动/: `issue --followup` into 第二轮 again was told “如 -o 第二轮”,
+    the folder in conflict (clerk trial 171 X6); `status 台账.xlsx` “请先运行 huitoukan collect
+    生成台账” beside the register (X5); `status` from the folder above “请在命令中写上它的路径”,
+    and then, given it, to run in 活动/ (X7): it says so at once."""
+    work = tmp_path / "活动"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    runner = CliRunner()
+    invoke(runner, "init")
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    followup = ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"]
+    assert runner.invoke(app, followup).exit_code == 0
+    again = runner.invoke(app, followup, env={"COLUMNS": "200"})
+    said = "".join(again.output.split())
+    assert again.exit_code != 0 and "（如-o第三轮）" in said, again.output
+    wrong = runner.invoke(app, ["status", "台账.xlsx"], env={"COLUMNS": "200"})
+    assert "是不是全校隐患台账.xlsx？" in "".join(wrong.output.split()), wrong.output
+    monkeypatch.chdir(tmp_path)
+    above = runner.invoke(app, ["status", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
+    said = "".join(above.output.split())
+    assert "旁边有它的活动配置campaign.toml：请到活动文件夹中运行" in said, above.output

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from huitoukan.actions.findings import load_findings
-from huitoukan.campaign import Campaign, default_campaign
+from huitoukan.campaign import CAMPAIGN_FILE_NAME, Campaign, default_campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import (
@@ -68,12 +68,10 @@ def load_state(
                 f"找不到 {source}："
                 + (
                     near_names(source)
-                    or (
-                        f"本次活动的台账在 {'、'.join(map(as_argument, elsewhere))}（此前汇总到那里），"
-                        "请在命令中写上它的路径"
-                        if elsewhere
-                        else "请先运行 huitoukan collect 生成台账，或指定报回表格所在的文件夹"
-                    )
+                    # (“请先运行 collect” beside the register, given by another name: trial 171)
+                    or (f"是不是 {REGISTER_FILE}？" if Path(REGISTER_FILE).is_file() else "")
+                    or (_elsewhere(elsewhere) if elsewhere else "")
+                    or "请先运行 huitoukan collect 生成台账，或指定报回表格所在的文件夹"
                 )
             )
     if len(sources) == 1 and sources[0].is_file() and is_register(sources[0]):
@@ -223,6 +221,17 @@ def status_of_state(
         away=state.away,
         crosschecks=state.crosschecks,
     )
+
+
+def _elsewhere(registers: Sequence[Path]) -> str:
+    """Where the campaign's register is, found under the working folder: to be run there
+    when a campaign.toml is beside it and none here (its path given, the next command said
+    to run there: clerk trial 171 X7)."""
+    said = f"本次活动的台账在 {'、'.join(map(as_argument, registers))}（此前汇总到那里）"
+    folders = [r.parent for r in registers if (r.parent / CAMPAIGN_FILE_NAME).is_file()]
+    if len(registers) == 1 and folders and not Path(CAMPAIGN_FILE_NAME).is_file():
+        return f"{said}，旁边有它的活动配置 {CAMPAIGN_FILE_NAME}：请到 {as_argument(folders[0])} 文件夹中运行"
+    return f"{said}，请在命令中写上它的路径"
 
 
 def _refuse_without_records(register: Path, state: RegisterState) -> None:

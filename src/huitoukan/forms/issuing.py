@@ -174,7 +174,7 @@ def issue_forms(
         due = listed_due(title)
         again = "确需重新生成请加 --force"
         if followup is not None:
-            again = "跟进轮请用 -o 写到另一个文件夹（如 -o 第二轮）" + (
+            again = f"跟进轮请用 -o 写到另一个文件夹（如 -o {_free_round_name(out_dir)}）" + (
                 "；确是重新生成这一轮的，请加 --force"
                 if of_a_followup_round(title)
                 else "：这里是第一轮发放的表格和发放清单"
@@ -788,3 +788,15 @@ def _apply(ws: Worksheet, validation: DataValidation, cells: str | None) -> None
     if cells is not None:
         ws.add_data_validation(validation)
         validation.add(cells)
+
+
+_ROUNDS = ("第二轮", "第三轮", "第四轮", "第五轮", "第六轮", "第七轮", "第八轮", "第九轮", "第十轮")
+
+
+def _free_round_name(out_dir: Path) -> str:
+    """A folder name for a follow-up round beside `out_dir` that is not taken (“如 -o 第二轮”
+    said of 第二轮 itself: clerk trial 171 X6)."""
+    return next(
+        (name for name in _ROUNDS if not (out_dir.parent / name).exists()),
+        f"{out_dir.name}（新）",
+    )
