@@ -900,6 +900,8 @@ def test_a_review_form_filled_where_it_was_written_is_not_replaced_by_the_next(
     said = "".join(refused.output.split())  # so, not its folder, the work folder (trial 125)
     assert refused.exit_code == 2
     assert "请把复查验收表.xlsx一并给出（huitoukancollect回收复查复查验收表.xlsx）" in said
+    # (not “少了的…复查结论也不再计入”, as if dropped already: clerk trial 171 X9)
+    assert "（不一并汇总的话，其中复查验收表的复查结论也不再计入）" in said, said
     campaign = parse_campaign((chdir_tmp / "campaign.toml").read_text("utf-8"), "c.toml")
     filled_form(campaign, "学院警务室", chdir_tmp / "回收" / "警务室.xlsx", [closed(部位="值班室")])
     assert runner.invoke(app, by_name).exit_code in (0, 1)

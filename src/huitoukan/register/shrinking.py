@@ -265,12 +265,13 @@ def _getting_back(
             g for g in given if not any(o.resolve() in Path(g).resolve().parents for o in outside)
         ]
         command = collect_command([*kept, *folders, *files], kept_elsewhere(register))
-        verdicts = "（少了的复查验收表的复查结论也不再计入）" if reviews else ""
+        # (“少了的…也不再计入” read as dropped already, nothing changed: clerk trial 171 X9)
+        verdicts = "（不一并汇总的话，其中复查验收表的复查结论也不再计入）" if reviews else ""
         named = [f"{'、'.join(folders)} 文件夹"] if folders else []
         named += ["、".join(files)] if files else []
         advice += f"这些文件还在原处{verdicts}：请把 {'和'.join(named)} 一并给出（{command}）。"
     if any(f not in there for f in reviews):  # its verdicts would go: no version
-        advice += "少了的复查验收表的复查结论也不再计入：请把它放回原处一并汇总。"
+        advice += "不一并汇总的话，少了的复查验收表的复查结论也不再计入：请把它放回原处一并汇总。"
     return advice
 
 
