@@ -536,7 +536,7 @@ def assign(
                         # told a note by its words, not its day (“它由其他部门负责” of a
                         # day the register had it the department's: trial 165)
                         variant="given_back"
-                        if form.sent_on is not None and within(spans, form.sent_on)
+                        if away_on(away, finding.number, department, form.sent_on)
                         else "given_back_said",
                         department=department,
                         sent=form.sent_on,

@@ -844,6 +844,7 @@ def _left_unrectified(
     reopen = False  # and 销号 still: to be listed to be rectified again (`Verdict.belied`)
     review = False  # or awaiting its review (`Verdict.review_belied`)
     awaiting: tuple[str, ...] = ()  # (`Verdict.awaiting_review`)
+    change = listing.changed_on(listed.number, found) if listing and listed.number else None
     if later and not owners:
         why = "但检查时尚未交办整改"
         accountable = "学校（问题已列入交办问题清单，检查时尚未交办）"
@@ -870,8 +871,7 @@ def _left_unrectified(
         # the list moved it: whose answer was not the holders' then (quoted as if theirs:
         # clerk trial 169 V8) — not on the day a collect saw it move, which the clerk is asked
         # to check (trial 171 X3)
-        moved_that_day = listing is not None and listing.changed_on(listed.number, found)
-        if held and not moved_that_day:
+        if held and change is None:
             states = [
                 _bracketed(state, "检查时不由其负责") if h.department not in holders else state
                 for state, h in zip(states, answers, strict=True)
@@ -942,13 +942,10 @@ def _left_unrectified(
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
     if handed:  # in the bracket closing `why`, if any (two side by side: clerk trial 137)
         why = f"{why[:-1]}；{handed}）" if why.endswith("）") else f"{why}（{handed}）"
-    change = listing.changed_on(listed.number, found) if listing and listed.number else None
     if change is not None and holders:  # which had it when the inspectors came: the clerk knows
         took, gave = ("、".join(names) for names in change)
         # (of a shared problem, a department taken out or put back alone: “由X改为负责”,
-        # clerk trial 168 T2)
-        # (the list the subject of “不再由X负责”, one put back to a problem shared said to
-        # have it alone: trial 169 V10)
+        # clerk trial 168 T2; the list the subject, one put back said to have it alone: 169)
         partners = "、".join(d for d in dict.fromkeys(holders) if d not in change[1])
         if took and gave:
             what = f"由{took}改为{gave}负责"
