@@ -902,6 +902,10 @@ def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
     wrong = runner.invoke(app, ["status", "台账.xlsx"], env={"COLUMNS": "200"})
     assert "是不是全校隐患台账.xlsx？" in "".join(wrong.output.split()), wrong.output
     monkeypatch.chdir(tmp_path)
-    above = runner.invoke(app, ["status", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
-    said = "".join(above.output.split())
-    assert "旁边有它的活动配置campaign.toml：请到活动文件夹中运行" in said, above.output
+    for command in (
+        ["status", "--as-of", "2023-12-20"],
+        ["issue", "--followup", "全校隐患台账.xlsx"],
+    ):
+        above = runner.invoke(app, command, env={"COLUMNS": "200"})  # (issue: trial 172 Y3)
+        said = "".join(above.output.split())
+        assert "旁边有它的活动配置campaign.toml：请到活动文件夹中运行" in said, above.output

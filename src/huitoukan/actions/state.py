@@ -63,7 +63,9 @@ def load_state(
     sources = [given_input(source) for source in sources] or [Path(REGISTER_FILE)]
     for source in sources:
         if not source.exists():
-            elsewhere = registers_under(Path(), campaign.info.name) if by_default else []
+            # (the register's own name given, from the folder above: trial 172 Y3)
+            looked_for = by_default or source == Path(REGISTER_FILE)
+            elsewhere = registers_under(Path(), campaign.info.name) if looked_for else []
             raise InputError(
                 f"找不到 {source}："
                 + (

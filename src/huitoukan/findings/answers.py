@@ -515,6 +515,7 @@ def assign(
                             sheet=form.sheet,
                             cell=form.date_cell,
                             field="日期",
+                            value=f"{form.sent_on:%Y-%m-%d}" if form.sent_on else "",
                             department=department,
                             sent=form.sent_on,
                             back=back_on,
