@@ -4480,7 +4480,7 @@ def test_an_answer_in_an_older_version_under_the_old_number_stays_on_the_page(
     ("found", "dated"),
     [
         (date(2023, 12, 14), "学生工作处报 2023年12月15日 已销号（检查后所报）；"),
-        (date(2023, 12, 15), "学生工作处报 2023年12月15日 已销号；"),
+        (date(2023, 12, 15), "学生工作处报 2023年12月15日 已销号（检查当天所报）；"),
         (date(2023, 12, 16), "学生工作处报 2023年12月15日 已销号；"),
     ],
 )
@@ -4693,7 +4693,7 @@ def test_an_answer_a_handover_note_followed_is_dated_after_the_inspection(
     filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
     collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
     verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 19))
-    said = f"学生工作处反馈整改中（{after}2023年12月15日所报，2023年12月17日报送的是移交说明"
+    said = f"学生工作处反馈整改中（{after}2023年12月15日{' ' if after else ''}所报，2023年12月17日报送的是移交说明"
     assert said in verdict.note, verdict.note
 
 

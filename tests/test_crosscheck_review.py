@@ -2546,7 +2546,8 @@ def test_an_answer_to_an_inspections_problem_is_not_the_self_checks(
     if expected is Conclusion.LISTED_NOT_RECTIFIED:
         assert verdict.note == (
             f"学校交办问题清单中已有此问题 JB-01（{source}，2023年12月17日发现），已交办总务基建处，"
-            "总务基建处反馈整改中；检查时问题仍在"
+            # (sent that day: said so, clerk trial 172 Y2)
+            "总务基建处反馈整改中（检查当天 2023年12月18日 所报）；检查时问题仍在"
         )
         assert verdict.accountable == "责任部门：总务基建处（已交办，整改未到位）"
     if expected is Conclusion.FOUND:

@@ -678,8 +678,8 @@ def _answer_state(
     164), after the inspection on `found` or not (trial 169 V5)."""
     if listing is not None and hazard.hazard_id in listing.noted:
         last = hazard.history[-1][0] if hazard.history else date.min
-        after = "检查后 " if found is not None and last > found else ""
-        said = f"{after}{chinese_date(last)}所报，" if last != date.min else ""
+        when = "" if found is None or last < found else "检查当天 " if last == found else "检查后 "
+        said = f"{when}{chinese_date(last)}{' ' if when else ''}所报，" if last != date.min else ""
         sent = listing.noted[hazard.hazard_id]
         note = f"{chinese_date(sent)}报送的是移交说明" if sent else "此后报送的是移交说明"
         return f"{_answer_state(hazard)}（{said}{note}）"
@@ -708,10 +708,12 @@ def _said_after(
     if found is None or (listing is not None and answer.hazard_id in listing.noted):
         return state  # (a note's answer is dated already)
     day = answer.history[-1][0] if answer.history else _first_answered(answer, listing)
-    if day is None or day <= found:
+    if day is None or day < found:
         return state
-    after = "检查后所报" if chinese_date(day) in state else f"检查后 {chinese_date(day)} 所报"
-    return _bracketed(state, after)
+    when = "检查当天" if day == found else "检查后"  # (that day unmarked: clerk trial 172 Y2)
+    return _bracketed(
+        state, f"{when}所报" if chinese_date(day) in state else f"{when} {chinese_date(day)} 所报"
+    )
 
 
 def _bracketed(state: str, said: str) -> str:
