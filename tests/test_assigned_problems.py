@@ -4617,7 +4617,10 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
         "已于 2023年12月19日 交回学生工作处负责，这份表格是交回之后才收到的，表头日期"
         in said.message
     )
-    assert "如果这份表格是交回后填写的，请改正表头日期后重新报送" in said.message
+    assert (
+        "如果这份表格是交回后填写的，请改正表头日期后重新报送；否则请接收部门给学生工作处下发"
+        in said.message
+    )
     # on its 日期, in the copy sent back to the department (trial 171 X2)
     assert (said.field, said.cell) == ("日期", result.collection.current["学生工作处"].date_cell)
     assert said.value == "2023-12-17"  # (填写内容 of the copy's 退回修改说明: trial 172 Y1)

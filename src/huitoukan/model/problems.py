@@ -1010,7 +1010,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         "表头日期在交回之前",
         "交办问题 {number}（{source}：{what}）已于 {back} 交回{department}负责，这份表格是交回之后"
         "才收到的，表头日期（{sent}）却在其他部门负责期间：表中它的行（第 {row_number} 行）按当时的"
-        "移交说明计，不算整改情况，按未反馈计；如果这份表格是交回后填写的，请改正表头日期后重新报送",
+        "移交说明计，不算整改情况，按未反馈计；如果这份表格是交回后填写的，请改正表头日期后重新报送；"
+        "否则请接收部门给{department}下发跟进轮表格（huitoukan issue --followup 全校隐患台账.xlsx "
+        "-d {department}）",
     ),
     Code.ASSIGNMENT_AFTER_RETURN: Rule(
         _W,
