@@ -224,6 +224,11 @@ def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
     # 6 of several inspections stood in the list: clerk trial 143), and the screen's own
     assert "检查组的清单只有序号，问题编号请写市级抽查1215-1（来源、日期加序号" in by_seq
     assert "自查未发现市级抽查第1号图书馆" in by_seq
+    # and in the 工作汇报 (“自查未发现的问题：1（…）”: clerk trial 172 Y4)
+    report = tmp_path / "汇报.xlsx"
+    runner.invoke(app, ["report", str(register), "-o", str(report), "--as-of", "2023-12-20"])
+    texts = "".join(str(c.value) for r in load_workbook(report).active.iter_rows() for c in r)
+    assert "自查未发现的问题：市级抽查第1号（" in texts, texts
     [printed] = verdict_rows(tmp_path / "序号.xlsx")  # the number on paper too (trial 144)
     assert str(printed["说明"]).endswith(
         "尚无部门跟踪整改（列入清单时问题编号请写 市级抽查1215-1）"

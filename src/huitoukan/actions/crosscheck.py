@@ -22,7 +22,7 @@ from huitoukan.letters.accountability import (
     typed_decisions,
     write_crosscheck,
 )
-from huitoukan.model.findings import Finding, FoundAgain, number_key
+from huitoukan.model.findings import Finding, FoundAgain, number_key, numbered
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import DONE, HazardRow, note_key
 from huitoukan.register.crosschecks import CheckedList, record_crosscheck, recorded_crosschecks
@@ -395,7 +395,7 @@ def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> Ch
         found_on=sorted({v.finding.found_on for v in verdicts if v.finding.found_on}),
         counts=dict(Counter(v.conclusion.value for v in verdicts)),
         missed=[
-            f"{v.finding.number}（{v.finding.where}）"
+            f"{numbered(v.finding.number, v.finding.source)}（{v.finding.where}）"
             for v in verdicts
             if v.conclusion is Conclusion.MISSED
         ],

@@ -39,7 +39,7 @@ from huitoukan.findings.sampling import Sample
 from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.letters.accountability import summary
 from huitoukan.letters.report import campaign_ended, summary_line
-from huitoukan.model.findings import Finding, Part, PartState
+from huitoukan.model.findings import Finding, Part, PartState, numbered
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import STILL_THERE, UNREVIEWED, FileOutcome
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
@@ -1567,9 +1567,8 @@ def _copied(findings: Sequence[Finding]) -> str:
 
 
 def _numbered(finding: Finding) -> str:
-    """A finding's 问题编号 in a sentence: one that is a list's 序号 alone with its source
-    (“自查未发现的 2、SD24-01” read as a count: clerk trial 122)."""
-    return f"{finding.source}第{finding.number}号" if finding.number.isdigit() else finding.number
+    """A finding's 问题编号 in a sentence (`model.findings.numbered`)."""
+    return numbered(finding.number, finding.source)
 
 
 def review_written(

@@ -38,7 +38,14 @@ class FoundAgain(BaseModel):
 
     def __str__(self) -> str:
         day = f"，{chinese_date(self.found_on)}发现" if self.found_on else ""
-        return f"{self.number}（{self.source}{day}）"
+        return f"{numbered(self.number, self.source)}（{self.source}{day}）"
+
+
+def numbered(number: str, source: str) -> str:
+    """A problem's 问题编号 in a sentence: one that is a list's 序号 alone with its source
+    (“自查未发现的 2、SD24-01” read as a count: clerk trial 122; “问题仍在：1（市级抽查…）” in
+    the 工作汇报: trial 172 Y4)."""
+    return f"{source}第{number}号" if number.isdigit() else number
 
 
 class Finding(BaseModel):
