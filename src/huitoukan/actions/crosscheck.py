@@ -112,19 +112,17 @@ def _number_keys(finding: Finding) -> set[tuple[str, str]]:
 
 _UNTRACKED = "交办问题清单中也没有这个问题，尚无部门跟踪整改"
 _REVIEW_FIRST = (
-    "部门报的已完成还待复查：复查验收时请判为不合格（复查意见写明检查时问题仍在），部门即按原来的行"
-    "重新整改，不必另列入交办问题清单"
+    "{who}报的已完成还待复查：复查验收时请判为不合格（复查意见写明检查时问题仍在），{who}即按原来的行"
+    "重新整改"
 )
+_NOT_TO_LIST = "，不必另列入交办问题清单"
 
 
 def _review_first(verdict: Verdict) -> str:
     """The advice on a belied closing awaiting its 复查验收: its departments named, of a
     problem shared; beside another's 销号 belied, the listing is the other advice."""
-    if not verdict.awaiting_review:
-        return _REVIEW_FIRST
-    who = "、".join(verdict.awaiting_review)
-    said = _REVIEW_FIRST.replace("部门报的", f"{who}报的", 1).replace("部门即", f"{who}即", 1)
-    return said if verdict.review_belied else said.split("，不必另列入")[0]
+    said = _REVIEW_FIRST.format(who="、".join(verdict.awaiting_review) or "部门")
+    return f"{said}{_NOT_TO_LIST}" if verdict.review_belied else said
 
 
 _NOT_REOPENED_OWN = (

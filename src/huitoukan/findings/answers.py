@@ -243,6 +243,11 @@ def assign(
             **params,
         )
 
+    def tell(row: HazardRow) -> str:
+        """Whom `row`'s department is to ask to change the list: the receiving office, by
+        name (告知接收部门 read as the department a problem went to: trial 170), or none."""
+        return "" if row.department == receiver else f"告知{receiver or '接收部门'}"
+
     def handed_over(row: HazardRow, moved: Finding) -> Problem:
         """The warning on a row answering a problem its department no longer has: on its
         问题编号, or, sent without one, on its 存在隐患问题 (“问题编号“SJ4-02”” of a form
@@ -256,7 +261,7 @@ def assign(
             variant="moved",
             number=moved.number,
             owners="、".join(moved.departments),
-            tell="" if row.department == receiver else f"告知{receiver or '接收部门'}",
+            tell=tell(row),
         )
 
     def first_noted(row: HazardRow) -> date | None:
@@ -392,7 +397,7 @@ def assign(
                     row.number,
                     variant="unassigned" if not owners else "",
                     owners=owners,
-                    tell="" if row.department == receiver else f"告知{receiver or '接收部门'}",
+                    tell=tell(row),
                 )
             elif len(finding.departments) == 1 and row.source_file not in hinted:
                 # whose it may be, said once (ATT00001.xlsx answering 学院警务室's SD6-04, a

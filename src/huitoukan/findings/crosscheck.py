@@ -678,8 +678,9 @@ def _answer_state(
     164), after the inspection on `found` or not (trial 169 V5)."""
     if listing is not None and hazard.hazard_id in listing.noted:
         last = hazard.history[-1][0] if hazard.history else date.min
-        when = "" if found is None or last < found else "检查当天 " if last == found else "检查后 "
-        said = f"{when}{chinese_date(last)}{' ' if when else ''}所报，" if last != date.min else ""
+        when = _sent_when(last, found)
+        said = f"{when} {chinese_date(last)} 所报，" if when else f"{chinese_date(last)}所报，"
+        said = said if last != date.min else ""
         sent = listing.noted[hazard.hazard_id]
         note = f"{chinese_date(sent)}报送的是移交说明" if sent else "此后报送的是移交说明"
         return f"{_answer_state(hazard)}（{said}{note}）"
@@ -708,12 +709,20 @@ def _said_after(
     if found is None or (listing is not None and answer.hazard_id in listing.noted):
         return state  # (a note's answer is dated already)
     day = answer.history[-1][0] if answer.history else _first_answered(answer, listing)
-    if day is None or day < found:
+    when = _sent_when(day, found) if day is not None else ""  # (检查当天 unmarked: trial 172)
+    if day is None or not when:
         return state
-    when = "检查当天" if day == found else "检查后"  # (that day unmarked: clerk trial 172 Y2)
     return _bracketed(
         state, f"{when}所报" if chinese_date(day) in state else f"{when} {chinese_date(day)} 所报"
     )
+
+
+def _sent_when(day: date, found: date | None) -> str:
+    """检查当天 or 检查后 of a version sent on `day`, the inspection on `found`; '' when
+    before it (or the inspection's day is not known)."""
+    if found is None or day < found:
+        return ""
+    return "检查当天" if day == found else "检查后"
 
 
 def _bracketed(state: str, said: str) -> str:
@@ -728,7 +737,7 @@ def _stood(answer: HazardRow, closed_on: date, found: date | None) -> str:
     last = answer.history[-1][0] if answer.history else date.min
     since = "之后"
     if last != date.min:  # (“检查后 X 改报 X 销号”, “检查后” of one sent that day: trial 170)
-        since = f"检查{'当天' if last == found else '后'} {chinese_date(last)} "
+        since = f"{_sent_when(last, found)} {chinese_date(last)} "
     closed = answer.closed_on if answer.reported_done else None
     if closed is not None:
         now = "销号" if closed == last else f" {chinese_date(closed)} 销号"
@@ -943,7 +952,7 @@ def _left_unrectified(
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
     if handed:  # in the bracket closing `why`, if any (two side by side: clerk trial 137)
-        why = f"{why[:-1]}；{handed}）" if why.endswith("）") else f"{why}（{handed}）"
+        why = _bracketed(why, handed)
     if change is not None and holders:  # which had it when the inspectors came: the clerk knows
         took, gave = ("、".join(names) for names in change)
         # (of a shared problem, a department taken out or put back alone: “由X改为负责”,
@@ -962,7 +971,7 @@ def _left_unrectified(
     elif listed.withdrawn:
         said = f"部门按{listed.source}交办的问题反馈过此问题（未填问题编号）"
     if term:  # (“…是否属实）（尚在整改时限…内）”, two brackets side by side: trial 169)
-        still = f"{still[:-1]}；{term}）" if still.endswith("）") else f"{still}（{term}）"
+        still = _bracketed(still, term)
     note = f"{said}，{why}；{still}"
     if decided and alike < CANDIDATE:
         note = (
