@@ -108,7 +108,7 @@ class HazardView:
     """The day its department was given the problem it answers, when its 整改时限 had passed
     by then: its days overdue and late count from that day (`HazardRow.due_from`)."""
     given_is_back: bool = False
-    """`given_on` is the day the list gave the problem back (`answers.given_anew`)."""
+    """`given_on` is the day the list gave the problem back (`HazardRow.given_back`)."""
     sent_as: str = ""
     """The 问题编号 it was sent as, when the list does not give that problem to its
     department (`HazardRow.answered_as`: moved to another, withdrawn, typed wrong)."""
@@ -143,7 +143,7 @@ class HazardView:
         return self.progress == DONE and self.closed_on is None
 
     @classmethod
-    def of(cls, row: HazardRow, as_of: date, long_standing: bool, back: bool = False) -> HazardView:
+    def of(cls, row: HazardRow, as_of: date, long_standing: bool) -> HazardView:
         lapsed = _put_off_late(row, as_of)
         return cls(
             department=row.department,
@@ -184,7 +184,7 @@ class HazardView:
             photos_before_only=row.before_photos_only,
             photos_of_others=row.photos_of_others,
             given_on=row.due_from,
-            given_is_back=back,
+            given_is_back=row.given_back,
             sent_as=row.answered_as[0] if row.answered_as and not row.number else "",
         )
 
@@ -593,57 +593,47 @@ def build_status(
     require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
-    # given back after its 整改时限 passed elsewhere: “交回”, not “才交办” (trial 165)
-    backs = {
-        h.hazard_id
-        for h in hazards
-        if h.due_from is not None
-        and h.number
-        and answers.given_back_on(
-            (away or {}).get(answers.part_key(h.number, h.department), ()), h.due_from
-        )
-    }
-
-    def view_of(hazard: HazardRow, marked: bool) -> HazardView:
-        return HazardView.of(hazard, as_of, marked, hazard.hazard_id in backs)
-
     for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
         by_department[hazard.department].append(hazard)
         if hazard.answered_as and not hazard.number:
-            sent_as_answers.append(view_of(hazard, hazard.long_standing))
+            sent_as_answers.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.errors:
-            with_errors.append(view_of(hazard, hazard.long_standing))
+            with_errors.append(HazardView.of(hazard, as_of, hazard.long_standing))
         if hazard.closed or hazard.unreviewed:  # done, or done and awaiting its review
-            done = view_of(hazard, hazard.long_standing) if hazard.completed_late else None
+            done = (
+                HazardView.of(hazard, as_of, hazard.long_standing)
+                if hazard.completed_late
+                else None
+            )
             if done is not None:
                 done_late.append(done)
             lacking = not hazard.photos or hazard.before_photos_only or hazard.photos_of_others
             if require_photo and lacking:  # (accepted on review: settled, but said)
                 settled = accepted_without_photo if hazard.review == PASSED else missing_photos
-                settled.append(done or view_of(hazard, hazard.long_standing))
+                settled.append(done or HazardView.of(hazard, as_of, hazard.long_standing))
             continue
         marked = hazard.long_standing
         view = None
         if hazard.review == FAILED:
-            review_failed.append(view_of(hazard, marked))
+            review_failed.append(HazardView.of(hazard, as_of, marked))
         if (until := hazard.due) is not None:
             days_left = (until - as_of).days
             if days_left < 0:
-                view = view_of(hazard, marked)
+                view = HazardView.of(hazard, as_of, marked)
                 overdue.append(view)
                 open_overdue[hazard.department] += 1
             elif days_left <= due_within:
-                view = view_of(hazard, marked)
+                view = HazardView.of(hazard, as_of, marked)
                 due_soon.append(view)
         if hazard.progress == DONE and hazard.closed_on is None:
-            undated.append(view := view or view_of(hazard, marked))
+            undated.append(view := view or HazardView.of(hazard, as_of, marked))
         if marked:
             open_long_standing[hazard.department] += 1
-            long_standing.append(view := view or view_of(hazard, marked))
+            long_standing.append(view := view or HazardView.of(hazard, as_of, marked))
         if hazard.put_off_from is not None or hazard.history and _put_off_late(hazard, as_of):
-            put_off.append(view := view or view_of(hazard, marked))
+            put_off.append(view := view or HazardView.of(hazard, as_of, marked))
         if hazard.vanished_from:
-            vanished.append(view or view_of(hazard, marked))
+            vanished.append(view or HazardView.of(hazard, as_of, marked))
     unit_names = {u.name for u in campaign.units}
     summaries: list[DepartmentSummary] = []
     for name in names:
