@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -4629,20 +4629,34 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
 
 
 @pytest.mark.parametrize(
-    ("sent", "closed_on", "belied"),
+    ("sent", "closed_on", "read", "saved", "belied"),
     [
-        (date(2023, 12, 17), None, True),  # taken back after the inspection
-        (date(2023, 12, 17), date(2023, 12, 17), True),  # closed again, on a later day
-        (date(2023, 12, 15), None, False),  # taken back before it: 整改中 stood then
+        (date(2023, 12, 17), None, date(2023, 12, 17), None, True),  # taken back after
+        (date(2023, 12, 17), date(2023, 12, 17), date(2023, 12, 17), None, True),  # closed again
+        (date(2023, 12, 15), None, date(2023, 12, 17), None, False),  # taken back before it
+        # the correction keeps the 表头日期 of the version it replaces (clerk trial 170 W2):
+        # first collected after the inspection, before it, or saved before it
+        (date(2023, 12, 14), None, date(2023, 12, 17), date(2023, 12, 17), True),
+        (date(2023, 12, 14), None, date(2023, 12, 16), date(2023, 12, 16), True),
+        (date(2023, 12, 14), None, date(2023, 12, 15), date(2023, 12, 17), False),
+        (date(2023, 12, 14), None, date(2023, 12, 17), date(2023, 12, 15), False),
     ],
 )
 def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken_back(
-    campaign: Campaign, tmp_path: Path, sent: date, closed_on: date | None, belied: bool
+    campaign: Campaign,
+    tmp_path: Path,
+    sent: date,
+    closed_on: date | None,
+    read: date,
+    saved: date | None,
+    belied: bool,
 ) -> None:
     """学生工作处 reports JB-01 done on 12月14日; an inspection on 12月16日 finds it still
-    there; its next version (12月17日) says 整改中, or 已完成 on 12月17日. The 追责核查 then
-    read “尚在整改时限内”, the false 已完成 gone (clerk trial 169 V1): what stood on the
-    inspection day is judged, as of the self-check's own hazards."""
+    there; its next version (sent on `sent`, first collected on `read`) says 整改中, or
+    已完成 on 12月17日. The 追责核查 then read “尚在整改时限内”, the false 已完成 gone
+    (clerk trial 169 V1): what stood on the inspection day is judged, as of the
+    self-check's own hazards. A correction dated as the version it replaces stood from the
+    day it was first collected, or saved (the file's time) if earlier."""
     listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "整改时限": "2023-12-31"}],
                            JB01_ORDER)  # fmt: skip
     answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
@@ -4656,14 +4670,24 @@ def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken
     again = dict(answer, 整改措施="灯具未到货，暂用临时照明")
     if closed_on is not None:
         again |= {"整改完成情况": "已完成", "销号时间": closed_on}
-    filled_form(campaign, "学生工作处", returns / "学工处（更正）.xlsx", [again], form_date=sent)
-    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    corrected = returns / "学工处（更正）.xlsx"
+    filled_form(campaign, "学生工作处", corrected, [again], form_date=sent)
+    if saved is not None:  # (the first version's time before it: the older of one day)
+        first = datetime(2023, 12, 14, 9).timestamp()
+        os.utime(returns / "学工处.xlsx", (first, first))
+        noon = datetime.combine(saved, time(12)).timestamp()
+        os.utime(corrected, (noon, noon))
+    collect_to_register(campaign, [returns], register, read, findings_file=listed)
+    if read < date(2023, 12, 17):
+        collect_to_register(campaign, [returns], register, date(2023, 12, 17),
+                            findings_file=listed)  # fmt: skip
     verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
     stood = "责任部门：学生工作处（已交办，报 2023年12月14日 已完成，检查时问题仍在，整改未到位）"
     assert (verdict.accountable == stood) is belied, verdict.accountable
     assert ("请核实销号是否属实；尚在整改时限" in verdict.note) is belied, verdict.note
     later = "整改中" if closed_on is None else "销号"  # (not “改报 2023年12月17日 销号” again)
-    assert ("学生工作处报 2023年12月14日 已完成（检查后 2023年12月17日 改报" + later + "）"
+    when = "检查当天" if read == date(2023, 12, 16) else "检查后"
+    assert (f"学生工作处报 2023年12月14日 已完成（{when} {chinese_date(read)} 改报{later}）"
             in verdict.note) is belied, verdict.note  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 from huitoukan.errors import HuitoukanError
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.model.problems import Code, Severity
-from huitoukan.model.returns import FileOutcome
+from huitoukan.model.returns import FileOutcome, ReturnForm
 from huitoukan.register.layout import (
     COVERAGE_SHEET,
     FILES_SHEET,
@@ -26,6 +26,7 @@ from huitoukan.register.layout import (
     SUMMARY_SHEET,
 )
 from huitoukan.register.lock import register_lock
+from huitoukan.register.merging import standing_days
 from huitoukan.register.reading import read_register, read_register_sheets
 from huitoukan.register.record import recorded_state
 from huitoukan.register.shrinking import ShrinkingRegister
@@ -1669,3 +1670,35 @@ def test_a_blank_header_known_by_its_files_name_is_said(
         Severity.WARNING,
     )
     assert blank.message.startswith(f"表头“部门（章）”没有填写，{said}")
+
+
+def _version(day: int, read: int | None, saved: int = 30) -> ReturnForm:
+    """A version dated 12月`day`日, first collected on 12月`read`日, saved on 12月`saved`日."""
+    noon = datetime(2023, 12, saved, 12).timestamp()
+    form = ReturnForm(file=f"v{day}-{read}", sha256="", modified=noon,
+                      form_date=date(2023, 12, day))  # fmt: skip
+    form.first_read = date(2023, 12, read) if read is not None else None
+    return form
+
+
+@pytest.mark.parametrize(
+    ("versions", "days"),
+    [
+        ([(14, 14), (14, 17)], [14, 17]),  # a correction keeping the date, collected later
+        ([(14, 17), (14, 17)], [14, 14]),  # both first collected together
+        ([(14, 16), (14, 17)], [14, 17]),  # (the day after)
+        ([(13, 14), (14, 17)], [13, 14]),  # dated later than any read before it
+        ([(14, 14), (14, None)], [14, 14]),  # read before the day was recorded
+        ([(14, None), (14, 17)], [14, 14]),
+        ([(14, 14), (14, 17, 15)], [14, 15]),  # saved before it was collected
+        ([(14, 14), (14, 17, 10)], [14, 14]),  # (a time before its 日期: the 日期)
+        ([(14, 14), (14, 17), (15, 17)], [14, 17, 17]),  # never before an older one's day
+    ],
+)
+def test_a_version_stands_from_the_day_it_was_sent_or_first_collected_after_another(
+    versions: list[tuple[int, ...]], days: list[int]
+) -> None:
+    """A corrected copy that keeps the 表头日期 of the version it replaces stood from the day
+    it was first collected, not from its 日期 (clerk trial 170 W2)."""
+    forms = [_version(*v) for v in versions]
+    assert standing_days(forms) == [date(2023, 12, d) for d in days]

@@ -426,6 +426,7 @@ def collect(
     away_before: Mapping[str, list[tuple[date, date | None]]] | None = None,
     known_files: frozenset[str] = frozenset(),
     answered_rows: Mapping[tuple[str, int], tuple[str, str]] | None = None,
+    first_read: Mapping[str, date] | None = None,
 ) -> Collection:
     """Every return under `inputs` read and merged (nothing written but the photos, kept
     in `photos` when given); dates after `as_of` (default today) are problems; rows
@@ -442,7 +443,8 @@ def collect(
     when each part was away from its department (`away_before`: `RegisterState.away`);
     `known_files`, the sha256 of the files it was made of: their rows are no new handover
     notes; `answered_rows`, (file, row) → (问题编号, the file's sha256) of the rows it took
-    for answers (see `mentions`)."""
+    for answers (see `mentions`); `first_read`, the day a collect first read each of them
+    (`ReturnForm.first_read`)."""
     sources, skipped = find_returns(inputs, exclude)
     given: list[Sequence[Finding]] = []
     forms = read_returns(
@@ -455,6 +457,7 @@ def collect(
         meanwhile=lambda: given.append(findings() if callable(findings) else findings),
     )
     findings = given[0]
+    _note_first_read(forms, first_read or {}, known_files, as_of or date.today())
     held = earlier(forms) if earlier is not None else Held()
     collection = merge(forms, skipped, held, campaign.info.require_photo)
     named = partial(_senders, campaign=campaign)
@@ -627,6 +630,21 @@ def collect(
         problems.sort(key=lambda p: (keys[p.file], p.row or 0))
     hazards = in_campaign_order(campaign, counted(hazards, problems))
     return collection.model_copy(update={**update, "hazards": hazards, "problems": problems})
+
+
+def _note_first_read(
+    forms: Sequence[ReturnForm], before: Mapping[str, date], known: frozenset[str], day: date
+) -> None:
+    """Set each form's `first_read`: the day recorded for its file, or `day` for a file no
+    collect read before (unknown for one read before the day was recorded)."""
+    for form in forms:
+        if not form.sha256:
+            continue
+        recorded = before.get(form.sha256)
+        if recorded is not None:
+            form.first_read = min(recorded, day)
+        elif form.sha256 not in known:
+            form.first_read = day
 
 
 def _senders(name: str, campaign: Campaign) -> list[Unit]:
@@ -1053,6 +1071,7 @@ def collect_to_register(
         known_files=frozenset(sha for sha, _ in recorded.sources.values())
         if recorded is not None
         else frozenset(),
+        first_read=recorded.first_read if recorded is not None else None,
     )
     refuse_without_returns(collection, reviews_count=True)
     collection.problems.extend(list_said)
@@ -1173,6 +1192,10 @@ def collect_to_register(
             ),
             looked_in=[display_name(folder) for folder in inputs if folder.is_dir()],
             used={d: f.sha256 for d, f in collection.current.items() if f.sha256},
+            first_read={
+                **(recorded.first_read if recorded is not None else {}),
+                **{f.sha256: f.first_read for f in collection.forms if f.first_read},
+            },
             written_on=date.today(),
             judged_on=as_of,
             reviews_put_off=sorted(d for f in collection.forms for d in f.reviews_put_off),

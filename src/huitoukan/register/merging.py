@@ -909,7 +909,6 @@ def merge(
                 lineage.history(
                     identity,
                     row._replace(put_off_from=put_off_from[n]) if n in put_off_from else row,
-                    newest.sent_on,
                 )
                 for n, (row, identity) in enumerate(zip(rows, lineage.identities[-1], strict=True))
             ]
@@ -1246,6 +1245,36 @@ def _note_said(said: list[Said], row: HazardRow, sent: date | None) -> None:
         said.append(entry)
 
 
+def standing_days(versions: Sequence[ReturnForm]) -> list[date | None]:
+    """The day each of `versions` (oldest first) stood from, for `HazardRow.history`: the
+    day it was sent (`ReturnForm.sent_on`) — unless a collect had read one dated as late
+    before it was first read (a corrected copy keeping the 表头日期 of the version it
+    replaces): then the day it was first read, or saved if earlier; until then the
+    register held the other (a false 已完成 the inspection belied was erased by such a
+    copy, first collected after it: clerk trial 170 W2). Never before an older one's."""
+    days: list[date | None] = []
+    latest = date.min
+    for index, form in enumerate(versions):
+        day, read = form.sent_on, form.first_read
+        if (
+            day is not None
+            and read is not None
+            and any(
+                o.first_read is not None
+                and o.first_read < read
+                and o.sent_on is not None
+                and o.sent_on >= day
+                for o in versions[:index]
+            )
+        ):
+            saved = form.saved_on
+            day = max(day, min(read, saved) if saved is not None else read)
+        if day is not None:
+            day = latest = max(day, latest)
+        days.append(day)
+    return days
+
+
 def _closed_on(row: HazardRow) -> date | None:
     return row.closed_on if row.reported_done else None
 
@@ -1285,6 +1314,8 @@ class _Lineage:
     said: dict[str, list[Said]] = field(default_factory=dict)
     """Identity → what the older versions said of its 整改时限 and closure, when it changed
     (`HazardRow.history`)."""
+    newest_day: date | None = None
+    """The day the newest version stood from (`standing_days`)."""
 
     @classmethod
     def of(cls, versions: list[ReturnForm]) -> _Lineage:
@@ -1300,7 +1331,8 @@ class _Lineage:
         promised: dict[str, HazardRow] = {}
         repeats: dict[str, str] = {}
         said: dict[str, list[Said]] = {}
-        for form in versions:
+        days = standing_days(versions)
+        for index, form in enumerate(versions):
             if form is versions[-1]:  # what the older versions showed, as the newest sees it
                 earlier = dict(last)
                 remembered = {i for i, file in shown_by.items() if file == EARLIER_REGISTER}
@@ -1334,7 +1366,7 @@ class _Lineage:
                     first_said = row.history or ((date.min, row.deadline, _closed_on(row)),)
                     said.setdefault(identity, list(first_said))
                 elif form is not versions[-1]:
-                    _note_said(said.setdefault(identity, []), row, form.sent_on)
+                    _note_said(said.setdefault(identity, []), row, days[index])
             identities.append(mine)
         return cls(
             versions,
@@ -1347,12 +1379,13 @@ class _Lineage:
             promised,
             repeats,
             said,
+            days[-1],
         )
 
-    def history(self, identity: str, row: HazardRow, sent: date | None) -> HazardRow:
+    def history(self, identity: str, row: HazardRow) -> HazardRow:
         """`row`, the newest version's, with what the versions said when it changed."""
         said = list(self.said.get(identity, ()))
-        _note_said(said, row, sent)
+        _note_said(said, row, self.newest_day)
         return row._replace(history=tuple(said)) if len(said) > 1 else row
 
     def _numbered(self, row: HazardRow, identity: str, key: str) -> HazardRow:

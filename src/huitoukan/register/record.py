@@ -91,6 +91,10 @@ class RegisterState(BaseModel):
     used: dict[str, str] = {}
     """Department → the sha256 of the version its hazards were taken from: of versions one
     day, one saved again since takes its place only by what it says (trial 132)."""
+    first_read: dict[str, date] = {}
+    """The sha256 of each file read into it → the day (as judged) the collect that first
+    read it ran: a corrected copy keeping the 表头日期 of the version it replaces stood from
+    then (`ReturnForm.first_read`; empty when not recorded)."""
 
     seen: list[str] = []
     """Every file the collect that wrote it found where it was told to look (as named then;
@@ -216,6 +220,8 @@ class Coverage(BaseModel):
     """`RegisterState.looked_in`."""
     used: dict[str, str] = {}
     """`RegisterState.used`."""
+    first_read: dict[str, date] = {}
+    """`RegisterState.first_read`."""
     reviews_put_off: list[date] = []
     """`RegisterState.reviews_put_off`."""
     returns_due: date | None = None
@@ -278,6 +284,7 @@ class Coverage(BaseModel):
             seen=state.seen,
             looked_in=state.looked_in,
             used=state.used,
+            first_read=state.first_read,
             reviews_put_off=state.reviews_put_off,
             returns_due=state.returns_due,
             dues_before=state.dues_before,
