@@ -3578,6 +3578,15 @@ def _city_verdict(
     return verdict
 
 
+def _state_column(path: Path) -> list[str]:
+    """The 检查时状态 of each finding in the 追责核查 at `path`."""
+    sheet = load_workbook(path)["核查结果"]
+    head = [c.value for c in sheet[2]]
+    column = head.index("检查时状态")
+    rows = sheet.iter_rows(min_row=3, values_only=True)
+    return [row[column] for row in rows if isinstance(row[0], int)]  # (not the signature line)
+
+
 def _shared_taken_out_and_back(
     campaign: Campaign, tmp_path: Path, problem: dict[str, object]
 ) -> list[CollectResult]:
@@ -4689,6 +4698,9 @@ def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken
     when = "检查当天" if read == date(2023, 12, 16) else "检查后"
     assert (f"学生工作处报 2023年12月14日 已完成（{when} {chinese_date(read)} 改报{later}）"
             in verdict.note) is belied, verdict.note  # fmt: skip
+    # 检查时状态 by what stood then (empty for every 交办问题: clerk trial 170 W5)
+    then = "已销号" if belied else "整改中"
+    assert _state_column(tmp_path / "追责核查.xlsx") == [f"学生工作处：{then}"]
 
 
 @pytest.mark.parametrize(
@@ -4720,7 +4732,8 @@ def test_an_answer_a_handover_note_followed_is_dated_after_the_inspection(
     filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
     collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
     verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 19))
-    said = f"学生工作处反馈整改中（{after}2023年12月15日{' ' if after else ''}所报，2023年12月17日报送的是移交说明"
+    said = (f"学生工作处反馈整改中（{after}2023年12月15日{' ' if after else ''}所报，"
+            "检查后 2023年12月17日 报送的是移交说明")  # fmt: skip
     assert said in verdict.note, verdict.note
 
 
@@ -4747,6 +4760,7 @@ def test_a_shared_problem_one_department_never_answered_says_so_beside_the_other
         "；学生工作处（已交办，检查时未反馈整改情况，已过整改时限 2023年12月15日）"
     ), verdict.accountable
     assert "已销号；学生工作处未反馈；检查时问题仍在" in verdict.note, verdict.note
+    assert _state_column(tmp_path / "追责核查.xlsx") == ["总务基建处：已销号；学生工作处：未反馈"]
 
 
 def test_a_shared_problem_closed_by_one_and_awaiting_review_by_the_other_asks_for_both(

@@ -2834,7 +2834,10 @@ def test_a_handover_note_is_not_the_old_departments_closing(
     # beside a register saying 未反馈: clerk trial 164 N3)
     # (sent on 12月14日: “检查时尚未反馈整改情况（2023年12月20日才首次反馈）” of the 18th,
     # by the note's 检查时间)
-    assert "学生工作处反馈整改中（2023年12月14日所报，2023年12月20日报送的是移交说明" in said
+    # (the note dated by the inspection's day too: clerk trial 170 W5)
+    note = {"2023-12-18": "检查后 2023年12月20日 ", "2023-12-20": "检查当天 2023年12月20日 "}
+    assert (f"学生工作处反馈整改中（2023年12月14日所报，{note.get(found, '2023年12月20日')}"
+            "报送的是移交说明") in said  # fmt: skip
     # (on 12月22日: given back the day before, or still 总务基建处's)
     owner = (
         "学生工作处" if found == "2023-12-18" or back and found == "2023-12-22" else "总务基建处"
@@ -4630,6 +4633,7 @@ def test_the_review_form_prints_large_enough_to_be_filled_in_by_hand(tmp_path: P
         (date(2023, 12, 18), None, "整改中"),  # put off to 12月31日 the day before
         (date(2023, 12, 16), date(2023, 12, 20), "逾期"),  # closed since: not when found
         (date(2023, 12, 21), date(2023, 12, 20), "已销号"),
+        (date(2023, 12, 12), None, ""),  # not reported yet
     ],
 )
 def test_the_state_beside_a_verdict_is_the_hazards_when_found(
@@ -4638,7 +4642,7 @@ def test_the_state_beside_a_verdict_is_the_hazards_when_found(
     """核查结果's 检查时状态: by the 整改时限 that stood on the day of the inspection, open
     if closed only since (整改中 beside a 说明 saying the deadline had passed, 已销号 for
     a closure made after: clerk trial 64)."""
-    from huitoukan.letters.accountability import _state_when_found
+    from huitoukan.findings.crosscheck import state_then
 
     row = HazardRow(
         department="安全保卫处",
@@ -4655,7 +4659,42 @@ def test_the_state_beside_a_verdict_is_the_hazards_when_found(
             (date(2023, 12, 17), date(2023, 12, 31), closed_on),
         ),
     )
-    assert _state_when_found(row, found) == state
+    assert state_then(row, found, review_required=False) == state
+
+
+@pytest.mark.parametrize(
+    ("review_required", "found", "state"),
+    [
+        (True, date(2023, 12, 16), "待复查"),
+        (False, date(2023, 12, 16), "已销号"),
+        (True, date(2023, 12, 14), ""),  # sent that day: nothing stood when it began
+        (True, date(2023, 12, 15), "待复查"),
+        (True, date(2023, 12, 18), "整改中"),  # taken back the day before
+    ],
+)
+def test_the_state_beside_a_verdict_is_the_closing_that_stood_then(
+    review_required: bool, found: date, state: str
+) -> None:
+    """检查时状态 of a hazard reported 已完成 on 12月14日 and taken back on 12月17日 read
+    整改中 on an inspection of 12月16日, the 说明 beside it saying it stood 已完成 (clerk trial
+    170 W5): the closing then awaited its review, when one is required."""
+    from huitoukan.findings.crosscheck import state_then
+
+    row = HazardRow(
+        department="安全保卫处",
+        source_file="保卫处.xlsx",
+        source_sheet="自查整改清单",
+        source_row=6,
+        location="北门",
+        hazard="隔离桩缺失",
+        deadline=date(2023, 12, 31),
+        progress="整改中",
+        history=(
+            (date(2023, 12, 14), date(2023, 12, 31), date(2023, 12, 14)),
+            (date(2023, 12, 17), date(2023, 12, 31), None),
+        ),
+    )
+    assert state_then(row, found, review_required) == state
 
 
 @pytest.mark.parametrize(
@@ -4674,7 +4713,7 @@ def test_the_state_beside_a_verdict_counts_a_review_made_before_the_inspection_o
 ) -> None:
     """检查时状态 of a closure 复查合格 after the inspection was 已销号 (clerk trial 73):
     on the inspection's day it was still 待复查."""
-    from huitoukan.letters.accountability import _state_when_found
+    from huitoukan.findings.crosscheck import state_then
 
     row = HazardRow(
         department="安全保卫处",
@@ -4689,7 +4728,7 @@ def test_the_state_beside_a_verdict_counts_a_review_made_before_the_inspection_o
         review=review,
         reviewed_on=reviewed_on,
     )
-    assert _state_when_found(row, date(2023, 12, 21)) == state
+    assert state_then(row, date(2023, 12, 21), review_required=True) == state
 
 
 @pytest.mark.parametrize(

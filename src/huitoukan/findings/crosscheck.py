@@ -36,7 +36,16 @@ from huitoukan.findings.similarity import (
 )
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem
-from huitoukan.model.returns import FAILED, FAILED_BEFORE, HAZARD_ID, PASSED, HazardRow
+from huitoukan.model.returns import (
+    DONE,
+    FAILED,
+    FAILED_BEFORE,
+    HAZARD_ID,
+    IN_PROGRESS,
+    PASSED,
+    UNREVIEWED,
+    HazardRow,
+)
 from huitoukan.text import normalize_key
 
 
@@ -104,6 +113,9 @@ class Verdict:
     be (`actions.crosscheck.listed_alike`)."""
     listed_alike_on: date | None = None
     """That problem's 发现时间, when not the finding's (also to be put right)."""
+    answered_then: tuple[tuple[str, HazardRow | None], ...] = ()
+    """Of a 交办问题: each department that had it or answered it, with its answer — None when
+    it had not answered by the inspection's day (the 检查时状态 of each: `state_then`)."""
 
     @property
     def in_register(self) -> bool:
@@ -682,7 +694,14 @@ def _answer_state(
         said = f"{when} {chinese_date(last)} 所报，" if when else f"{chinese_date(last)}所报，"
         said = said if last != date.min else ""
         sent = listing.noted[hazard.hazard_id]
-        note = f"{chinese_date(sent)}报送的是移交说明" if sent else "此后报送的是移交说明"
+        note = "此后报送的是移交说明"
+        if sent:  # (“检查后” of a note too: clerk trial 170 W5)
+            when = _sent_when(sent, found)
+            note = (
+                f"{when} {chinese_date(sent)} 报送的是移交说明"
+                if when
+                else f"{chinese_date(sent)}报送的是移交说明"
+            )
         return f"{_answer_state(hazard)}（{said}{note}）"
     if not hazard.reported_done:
         return f"{hazard.department}反馈{hazard.progress or '整改中'}"
@@ -744,6 +763,31 @@ def _stood(answer: HazardRow, closed_on: date, found: date | None) -> str:
     else:
         now = "已完成" if answer.reported_done else "整改中"
     return f"{answer.department}报 {chinese_date(closed_on)} 已完成（{since}改报{now}）"
+
+
+def state_then(hazard: HazardRow, day: date, review_required: bool) -> str:
+    """The hazard's state when `day` began (核查结果's 检查时状态), '' when no version had
+    reported it yet: by the version that stood then (`HazardRow.stood_on`: a closing taken
+    back since was 已完成 then, it read 整改中 beside a 说明 saying so, clerk trial 170 W5),
+    the 整改时限 its versions gave then, and open if closed only that day or after (it read
+    整改中 beside a 说明 saying the deadline had passed, and 已销号 for a closure made since:
+    clerk trial 64). A closure reviewed only that day or after was still 待复查 then (it read
+    已销号 for a 复查合格 five days after the inspection: clerk trial 73); one changed since
+    awaited its review, when one is required."""
+    version = hazard.stood_on(day)
+    if version is None:
+        return ""
+    then = hazard._replace(deadline=hazard.deadline_on(day))
+    closed = version[1]
+    if closed is None or closed >= day:
+        progress = IN_PROGRESS if hazard.progress == DONE else hazard.progress
+        return then._replace(progress=progress, closed_on=None).state(day)
+    if not (hazard.reported_done and hazard.closed_on == closed):  # not the closing now
+        review = UNREVIEWED if review_required else ""
+        then = then._replace(progress=DONE, closed_on=closed, review=review)
+    elif then.review in (PASSED, FAILED) and then.reviewed_on and then.reviewed_on >= day:
+        then = then._replace(review=UNREVIEWED)
+    return then.state(day)
 
 
 def _closed_before(hazard: HazardRow, found: date) -> bool:
@@ -987,6 +1031,15 @@ def _left_unrectified(
     # the answer the clerk named is shown in the columns of the self-check's hazard (only
     # in 说明, its columns left empty: clerk trial 106)
     named = candidates[0] if decided else None
+    # each department's answer as it stood on the inspection's day (检查时状态 was empty for
+    # every 交办问题: clerk trial 170 W5)
+    answered_then = tuple(
+        (
+            h.department,
+            h if found is None or (d := _first_answered(h, listing)) is None or d < found else None,
+        )
+        for h in answers
+    ) + tuple((d, None) for d in dict.fromkeys(holders) if all(h.department != d for h in answers))
     return Verdict(
         finding,
         Conclusion.LISTED_NOT_RECTIFIED,
@@ -998,6 +1051,7 @@ def _left_unrectified(
         review_belied=review,
         awaiting_review=awaiting,
         belied_answer=(listed.number or f"{listed.source}交办的问题") if reopen else "",
+        answered_then=answered_then,
     )
 
 

@@ -3,16 +3,14 @@ self-check missed (漏报清单), by department, to print."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.cells import cell_ref, cell_text
-from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict
+from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict, state_then
 from huitoukan.findings.similarity import MATCH
 from huitoukan.model.documents import CROSSCHECK_TITLE
 from huitoukan.model.findings import Finding
-from huitoukan.model.returns import FAILED, IN_PROGRESS, PASSED, UNREVIEWED, HazardRow
 from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
 from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
 
@@ -145,9 +143,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
             note,
             f.found_on,
             hazard.checked_on if hazard else None,
-            _state_when_found(hazard, f.found_on)
-            if hazard and f.found_on
-            else (hazard.progress or "" if hazard else ""),
+            _state_then(verdict, campaign.info.review_required),
             round(match.score)
             if match
             else (round(verdict.candidates[0].score) if verdict.candidates else None),
@@ -215,18 +211,18 @@ def summary(result: Crosscheck) -> dict[str, int]:
     return counts
 
 
-def _state_when_found(hazard: HazardRow, found: date) -> str:
-    """The hazard's state on the day the inspection found the problem: by the 整改时限
-    its versions gave then, and open if closed only that day or after (it read 整改中
-    beside a 说明 saying the deadline had passed, and 已销号 for a closure made since:
-    clerk trial 64). A closure reviewed only that day or after was still 待复查 then (it read
-    已销号 for a 复查合格 five days after the inspection: clerk trial 73)."""
-    then = hazard._replace(deadline=hazard.deadline_on(found))
-    if then.closed_on is not None and then.closed_on >= found:
-        then = then._replace(progress=IN_PROGRESS, closed_on=None)
-    elif then.review in (PASSED, FAILED) and then.reviewed_on and then.reviewed_on >= found:
-        then = then._replace(review=UNREVIEWED)
-    return then.state(found)
+def _state_then(verdict: Verdict, review_required: bool) -> str:
+    """检查时状态: of the self-check's hazard (`state_then`), or of each department's answer
+    to a 交办问题 (one not answered then: 未反馈)."""
+    found, match = verdict.finding.found_on, verdict.match
+    if found is None:
+        return match.hazard.progress or "" if match else ""
+    if match is not None:
+        return state_then(match.hazard, found, review_required) or "尚未报送"
+    return "；".join(
+        f"{d}：{(state_then(h, found, review_required) if h else '') or '未反馈'}"
+        for d, h in verdict.answered_then
+    )
 
 
 def _unknown(finding: Finding, campaign: Campaign) -> str:
