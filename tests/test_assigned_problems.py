@@ -4860,3 +4860,45 @@ def test_a_handover_note_is_no_closing_the_inspection_belied_once_the_department
         assert "2023年12月17日 已完成" not in verdict.accountable, verdict.accountable
         assert "请核实销号" not in verdict.note, verdict.note
     assert after.accountable == before.accountable
+
+
+def test_an_unreviewed_closing_handed_over_after_the_inspection_is_no_closing_passed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """JB-01 is 学生工作处's and 总务基建处's, 复查验收 required; 学生工作处 reports it done on
+    12月14日 (never reviewed), an inspection on 12月16日 finds it still there, the list
+    takes 学生工作处 off on 12月17日 and it sends a handover note on 12月18日. The 说明 said
+    “学生工作处报 2023年12月14日 已销号（2023年12月14日所报，…）”: a closing no review had
+    passed (clerk trial 170 W4)."""
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+
+    monkeypatch.chdir(tmp_path)
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    Path("campaign.toml").write_text(text, "utf-8")
+    campaign = parse_campaign(text, "campaign.toml")
+    both = {**JB01, "责任部门": "总务基建处、学生工作处", "整改时限": "2023-12-31"}
+    listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
+    answer = hazard(
+        问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮"
+    )
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [dict(answer, 整改措施="已报修")],
+                form_date=date(2023, 12, 10))  # fmt: skip
+    done = dict(
+        answer, 整改措施="宿舍区灯具已更换", 整改完成情况="已完成", 销号时间=date(2023, 12, 14)
+    )
+    filled_form(
+        campaign, "学生工作处", returns / "学工处.xlsx", [done], form_date=date(2023, 12, 14)
+    )
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    relisted(listed, register, [{**both, "责任部门": "总务基建处"}])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    note = dict(done, 整改措施="已移交总务基建处", 销号时间=date(2023, 12, 18))
+    filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note],
+                form_date=date(2023, 12, 18))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 19))
+    assert "已销号" not in verdict.note, verdict.note
+    said = "学生工作处报 2023年12月14日 已完成（未复查；检查后 2023年12月18日 报送的是移交说明）"
+    assert said in verdict.note, verdict.note

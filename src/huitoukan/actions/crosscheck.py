@@ -24,7 +24,7 @@ from huitoukan.letters.accountability import (
 )
 from huitoukan.model.findings import Finding, FoundAgain, number_key, numbered
 from huitoukan.model.problems import Code, Problem, problem
-from huitoukan.model.returns import DONE, HazardRow, note_key
+from huitoukan.model.returns import DONE, UNREVIEWED, HazardRow, note_key
 from huitoukan.register.crosschecks import CheckedList, record_crosscheck, recorded_crosschecks
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
@@ -172,11 +172,12 @@ def _decisions_typed_into(
     return problems
 
 
-def _before_the_note(row: HazardRow, sent: date | None) -> HazardRow | None:
+def _before_the_note(row: HazardRow, sent: date | None, review_required: bool) -> HazardRow | None:
     """A row handed over, written in a version sent (`sent`) when its problem was another
     department's, as its department's versions before said it (`HazardRow.history`); None
     when it first said anything then. Every version saying the same dates, it is as it was
-    (the words of the note aside). Reported open then, it reads 整改中."""
+    (the words of the note aside). Reported open then, it reads 整改中; done, it awaited its
+    review, when one is required (no review passed it: 已销号, clerk trial 170 W4)."""
     if not row.history:
         return row
     before = tuple(entry for entry in row.history if sent is not None and entry[0] < sent)
@@ -189,7 +190,7 @@ def _before_the_note(row: HazardRow, sent: date | None) -> HazardRow | None:
         closed_on=closed_on,
         progress="整改中" if reopened else row.progress,
         history=before,
-        review="",
+        review=UNREVIEWED if review_required and closed_on is not None else "",
         reviewer="",
         reviewed_on=None,
         review_note="",
@@ -221,7 +222,9 @@ def run_crosscheck(
     notes = {note.key: note.sent_on for note in state.handed_written}
     noted = {h.hazard_id: notes[key] for h in state.handed_over if (key := note_key(h)) in notes}
     handed = (
-        _before_the_note(h, noted[h.hazard_id]) if h.hazard_id in noted else h
+        _before_the_note(h, noted[h.hazard_id], campaign.info.review_required)
+        if h.hazard_id in noted
+        else h
         for h in state.handed_over
     )
     result = crosscheck(

@@ -460,7 +460,7 @@ def _tracked_note(hazard: HazardRow) -> str:
     school listed on the inspection's day or after."""
     return (
         f"台账中{hazard.department} {hazard.hazard_id} 是交办问题 {_sent_number(hazard)} 的"
-        f"整改反馈，与之相同（{_answer_state(hazard)}）：交办问题清单中此问题的发现时间不早于"
+        f"整改反馈，与之相同（{_answered_so(hazard)}）：交办问题清单中此问题的发现时间不早于"
         "这次检查，不是自查发现的"
     )
 
@@ -688,21 +688,33 @@ def _answer_state(
     """What a department answered of a 交办问题; of an answer its handover note followed
     (`_LateListing.noted`), when (“反馈整改中” beside a register saying 未反馈: clerk trial
     164), after the inspection on `found` or not (trial 169 V5)."""
-    if listing is not None and hazard.hazard_id in listing.noted:
-        last = hazard.history[-1][0] if hazard.history else date.min
-        when = _sent_when(last, found)
+    handed = listing is not None and hazard.hazard_id in listing.handed
+    if listing is None or hazard.hazard_id not in listing.noted:
+        return _answered_so(hazard, "（未复查，已移交）" if handed else "")
+    state = _answered_so(hazard, "（未复查）")  # (not 已销号: no review passed it, trial 170 W4)
+    last = hazard.history[-1][0] if hazard.history else date.min
+    when = _sent_when(last, found)
+    said = ""
+    if last != date.min and chinese_date(last) in state:  # (the day twice: trial 170 W4)
+        said = f"{when}所报，" if when else ""
+    elif last != date.min:
         said = f"{when} {chinese_date(last)} 所报，" if when else f"{chinese_date(last)}所报，"
-        said = said if last != date.min else ""
-        sent = listing.noted[hazard.hazard_id]
-        note = "此后报送的是移交说明"
-        if sent:  # (“检查后” of a note too: clerk trial 170 W5)
-            when = _sent_when(sent, found)
-            note = (
-                f"{when} {chinese_date(sent)} 报送的是移交说明"
-                if when
-                else f"{chinese_date(sent)}报送的是移交说明"
-            )
-        return f"{_answer_state(hazard)}（{said}{note}）"
+    sent = listing.noted[hazard.hazard_id]
+    note = "此后报送的是移交说明"
+    if sent:  # (“检查后” of a note too: clerk trial 170 W5)
+        when = _sent_when(sent, found)
+        note = (
+            f"{when} {chinese_date(sent)} 报送的是移交说明"
+            if when
+            else f"{chinese_date(sent)}报送的是移交说明"
+        )
+    return _bracketed(state, f"{said}{note}")
+
+
+def _answered_so(hazard: HazardRow, unreviewed: str = "") -> str:
+    """`_answer_state` of an answer as the register holds it; a closing awaiting its review
+    said `unreviewed` when given (one handed over is on no 复查验收表: “待复查”, clerk trial
+    163)."""
     if not hazard.reported_done:
         return f"{hazard.department}反馈{hazard.progress or '整改中'}"
     if hazard.closed_on is None:
@@ -712,8 +724,8 @@ def _answer_state(
         if hazard.review == PASSED and hazard.reviewed_on is not None:  # the school's own word
             # that it was done, days before the inspectors found it was not (clerk trial 66)
             said += f"（{chinese_date(hazard.reviewed_on)}复查合格）"
-    elif hazard.review != FAILED and listing is not None and hazard.hazard_id in listing.handed:
-        said = "已完成（未复查，已移交）"  # on no 复查验收表 (“待复查”: clerk trial 163)
+    elif hazard.review != FAILED and unreviewed:
+        said = f"已完成{unreviewed}"
     else:
         said = f"已完成（{'复查不合格' if hazard.review == FAILED else '待复查'}）"
     return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"
