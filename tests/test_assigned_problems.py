@@ -4902,3 +4902,77 @@ def test_an_unreviewed_closing_handed_over_after_the_inspection_is_no_closing_pa
     assert "已销号" not in verdict.note, verdict.note
     said = "学生工作处报 2023年12月14日 已完成（未复查；检查后 2023年12月18日 报送的是移交说明）"
     assert said in verdict.note, verdict.note
+
+
+def _reviewed(returns: Path, department: str, day: date, as_of: date, name: str) -> None:
+    """The 复查验收表 `review` writes as of `as_of`, 合格 filled in for `department`'s row
+    on `day`, saved into `returns` as `name` (run in the campaign's folder)."""
+    made = CliRunner().invoke(app, ["review", "--as-of", as_of.isoformat()])
+    assert made.exit_code == 0, made.output
+    wb = load_workbook("复查验收表.xlsx")
+    ws = wb.active
+    header = next(r for r in ws.iter_rows(max_row=6) if any(c.value == "复查结论" for c in r))
+    columns = {str(c.value): c.column for c in header}
+    [row] = [r for r in range(header[0].row + 1, ws.max_row + 1)
+             if ws.cell(r, columns["部门"]).value == department]  # fmt: skip
+    for field, value in (("复查人", "李安"), ("复查时间", day.isoformat()), ("复查结论", "合格")):
+        ws.cell(row, columns[field]).value = value
+    wb.save(returns / name)
+    Path("复查验收表.xlsx").unlink()
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "reopened", "said", "doubt"),
+    [
+        # passed before the inspection, reopened after it (clerk trial 170 W3, z5)
+        (date(2023, 12, 15), True,
+         "已销号（2023年12月15日复查合格；检查后 2023年12月17日 改报整改中）", "销号和复查验收"),
+        (date(2023, 12, 15), False, "已销号（2023年12月15日复查合格）", "销号和复查验收"),
+        # passed the day after the inspection, not reopened (z14)
+        (date(2023, 12, 17), False,
+         "已完成（检查时待复查；检查后 2023年12月17日 复查合格）", "销号和复查验收"),
+        (date(2023, 12, 16), False,
+         "已完成（检查时待复查；检查当天 2023年12月16日 复查合格）", "销号和复查验收"),
+        (None, True, "已完成（检查后 2023年12月17日 改报整改中）", "销号"),  # (control)
+    ],
+)  # fmt: skip
+def test_a_review_that_passed_a_belied_closing_is_said_with_its_day(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reviewed: date | None,
+    reopened: bool,
+    said: str,
+    doubt: str,
+) -> None:
+    """总务基建处 reports JB-01 done on 12月14日, 复查验收 required; the review passes it
+    (on `reviewed`); an inspection on 12月16日 finds it still there; the department sends it
+    again as 整改中 on 12月17日 (`reopened`). The 说明 dropped the pass once reopened, and
+    said a pass given after the inspection as if before it (clerk trial 170 W3)."""
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+
+    monkeypatch.chdir(tmp_path)
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    Path("campaign.toml").write_text(text, "utf-8")
+    campaign = parse_campaign(text, "campaign.toml")
+    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "责任部门": "总务基建处",
+                           "整改时限": "2023-12-31"}], JB01_ORDER)  # fmt: skip
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改措施="更换应急照明灯6盏")  # fmt: skip
+    returns = tmp_path / "回收"
+    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "总务基建处", returns / "A1.xlsx", [done], form_date=date(2023, 12, 14))
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    if reviewed is not None:
+        _reviewed(returns, "总务基建处", reviewed, date(2023, 12, 14), "复查（已填）.xlsx")
+        collect_to_register(campaign, [returns], register, reviewed, findings_file=listed)
+    if reopened:
+        again = dict(answer, 整改措施="发现仍有2盏不亮，重新更换")
+        filled_form(campaign, "总务基建处", returns / "A2.xlsx", [again],
+                    form_date=date(2023, 12, 17))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
+    assert f"总务基建处报 2023年12月14日 {said}" in verdict.note, verdict.note
+    assert f"请核实{doubt}是否属实" in verdict.note, verdict.note
+    then = "已销号" if reviewed is not None and reviewed < date(2023, 12, 16) else "待复查"
+    assert _state_column(tmp_path / "追责核查.xlsx") == [f"总务基建处：{then}"]

@@ -690,8 +690,10 @@ def _answer_state(
     164), after the inspection on `found` or not (trial 169 V5)."""
     handed = listing is not None and hazard.hazard_id in listing.handed
     if listing is None or hazard.hazard_id not in listing.noted:
-        return _answered_so(hazard, "（未复查，已移交）" if handed else "")
-    state = _answered_so(hazard, "（未复查）")  # (not 已销号: no review passed it, trial 170 W4)
+        return _answered_so(hazard, "（未复查，已移交）" if handed else "", found)
+    state = _answered_so(
+        hazard, "（未复查）", found
+    )  # (not 已销号: no review passed it, trial 170 W4)
     last = hazard.history[-1][0] if hazard.history else date.min
     when = _sent_when(last, found)
     said = ""
@@ -711,19 +713,23 @@ def _answer_state(
     return _bracketed(state, f"{said}{note}")
 
 
-def _answered_so(hazard: HazardRow, unreviewed: str = "") -> str:
+def _answered_so(hazard: HazardRow, unreviewed: str = "", found: date | None = None) -> str:
     """`_answer_state` of an answer as the register holds it; a closing awaiting its review
     said `unreviewed` when given (one handed over is on no 复查验收表: “待复查”, clerk trial
-    163)."""
+    163); a 复查合格 given on the day of the inspection on `found` or after, so (read as
+    accepted before it: clerk trial 170 W3)."""
     if not hazard.reported_done:
         return f"{hazard.department}反馈{hazard.progress or '整改中'}"
     if hazard.closed_on is None:
         return f"{hazard.department}报已完成"
     if hazard.closed:
         said = "已销号"
-        if hazard.review == PASSED and hazard.reviewed_on is not None:  # the school's own word
-            # that it was done, days before the inspectors found it was not (clerk trial 66)
-            said += f"（{chinese_date(hazard.reviewed_on)}复查合格）"
+        reviewed = hazard.reviewed_on if hazard.review == PASSED else None
+        if reviewed is not None and (when := _sent_when(reviewed, found)):
+            said = f"已完成（检查时待复查；{when} {chinese_date(reviewed)} 复查合格）"
+        elif reviewed is not None:  # the school's own word that it was done, days before
+            # the inspectors found it was not (clerk trial 66)
+            said += f"（{chinese_date(reviewed)}复查合格）"
     elif hazard.review != FAILED and unreviewed:
         said = f"已完成{unreviewed}"
     else:
@@ -774,7 +780,11 @@ def _stood(answer: HazardRow, closed_on: date, found: date | None) -> str:
         now = "销号" if closed == last else f" {chinese_date(closed)} 销号"
     else:
         now = "已完成" if answer.reported_done else "整改中"
-    return f"{answer.department}报 {chinese_date(closed_on)} 已完成（{since}改报{now}）"
+    said = f"已完成（{since}改报{now}）"
+    passed = answer.passed_on(closed_on)  # (reviewed before the inspection: trial 170 W3)
+    if passed is not None and found is not None and passed < found:
+        said = f"已销号（{chinese_date(passed)}复查合格；{since}改报{now}）"
+    return f"{answer.department}报 {chinese_date(closed_on)} {said}"
 
 
 def state_then(hazard: HazardRow, day: date, review_required: bool) -> str:
@@ -795,7 +805,10 @@ def state_then(hazard: HazardRow, day: date, review_required: bool) -> str:
         progress = IN_PROGRESS if hazard.progress == DONE else hazard.progress
         return then._replace(progress=progress, closed_on=None).state(day)
     if not (hazard.reported_done and hazard.closed_on == closed):  # not the closing now
+        passed = hazard.passed_on(closed)
         review = UNREVIEWED if review_required else ""
+        if passed is not None and passed < day:
+            review = PASSED
         then = then._replace(progress=DONE, closed_on=closed, review=review)
     elif then.review in (PASSED, FAILED) and then.reviewed_on and then.reviewed_on >= day:
         then = then._replace(review=UNREVIEWED)
@@ -812,11 +825,13 @@ def _closed_before(hazard: HazardRow, found: date) -> bool:
     )
 
 
-def _belied(done: Sequence[HazardRow], found: date | None) -> str:
-    """What the inspection found still there belies of `done`: its 销号, and the school's
-    复查验收 too when one accepted it before the inspection (`_found` says the same)."""
-    accepted = any(
-        h.review == PASSED and h.reviewed_on and found and h.reviewed_on < found for h in done
+def _belied(done: Sequence[HazardRow], stood: Sequence[tuple[HazardRow, date]] = ()) -> str:
+    """What the inspection found still there belies of `done`, and of the closings that
+    `stood` then and were taken back since (the answer, the day it closed): its 销号, and
+    the school's 复查验收 too when one accepted it — before the inspection, or after it
+    (the first thing to check: clerk trial 170 W3; `_found` says the same)."""
+    accepted = any(h.review == PASSED and h.reviewed_on for h in done) or any(
+        h.passed_on(closed) for h, closed in stood
     )
     return "销号和复查验收" if accepted else "销号"
 
@@ -968,7 +983,8 @@ def _left_unrectified(
             )
             others = [d for d in dict.fromkeys(holders) if d not in closers]
             whose = f"{'、'.join(closers)}的" if len(closers) + len(others) > 1 else ""
-            still += f"，整改未到位（请核实{whose}{_belied(done, found)}是否属实）"
+            taken_back = [(h, stood[h.hazard_id]) for h in judged if h.hazard_id in stood]
+            still += f"，整改未到位（请核实{whose}{_belied(done, taken_back)}是否属实）"
             accountable = (
                 f"责任部门：{'、'.join(closers) if others else owners}（已交办，报 "
                 f"{chinese_date(closed)} 已完成，检查时问题仍在，整改未到位）"
@@ -995,7 +1011,7 @@ def _left_unrectified(
         ]
         if closed is None and doubted:
             names = "、".join(dict.fromkeys(h.department for h in doubted))
-            still += f"，整改未到位（请核实{names}的{_belied(doubted, found)}是否属实）"
+            still += f"，整改未到位（请核实{names}的{_belied(doubted)}是否属实）"
             day = chinese_date(min(h.closed_on for h in doubted if h.closed_on))
             accountable += f"；{names}（报 {day} 已完成，检查时问题仍在，整改未到位）"
     elif answered_after:

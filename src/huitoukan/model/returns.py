@@ -319,7 +319,12 @@ class HazardRow(NamedTuple):
     register and status called it 逾期完成 by the days before: clerk trial 138)."""
     given_back: bool = False
     """`due_from` is the day the list gave the problem back to the department (the register
-    said 交办 of it: clerk trial 166 Q6). Last: the state record holds the fields in order."""
+    said 交办 of it: clerk trial 166 Q6)."""
+    passed_before: tuple[date | None, date] | tuple[()] = ()
+    """(the 销号时间 its 复查验收表 showed — None when it showed none —, the 复查时间) of a
+    复查合格 of a closing the department took back or changed since: what stood on an earlier
+    day had passed its review (the 追责核查 dropped it: clerk trial 170 W3). Last: the
+    state record holds the fields in order."""
 
     @property
     def due(self) -> date | None:
@@ -368,6 +373,15 @@ class HazardRow(NamedTuple):
                 break
             said = (sent, closed_on)
         return said
+
+    def passed_on(self, closed_on: date) -> date | None:
+        """The 复查时间 of a 复查合格 of its closing on `closed_on` — the one it reports now,
+        or one taken back or changed since (`passed_before`) —, None when none passed it."""
+        if self.reported_done and self.closed_on == closed_on and self.review == PASSED:
+            return self.reviewed_on
+        if self.passed_before and self.passed_before[0] in (None, closed_on):
+            return self.passed_before[1]
+        return None
 
     def put_off_when_passed(self, day: date) -> tuple[date, date, date] | None:
         """(the 整改时限 it had, the day a version put it off, to what) when a version sent

@@ -240,7 +240,10 @@ def apply_reviews(
                     + (chinese_date(hazard.closed_on) if hazard.closed_on else "空白")
                 )
                 history = "；".join([*map(_failure, failures), passed])
-                hazard = hazard._replace(review_note=f"此前{history}，待再次复查")
+                hazard = hazard._replace(
+                    review_note=f"此前{history}，待再次复查",
+                    passed_before=(before.closed_on, before.reviewed_on),
+                )
                 told = problem(
                     Code.REVIEW_CLOSURE_CHANGED,
                     hazard.source_file,
@@ -473,6 +476,8 @@ def _reported_open(
         return hazard._replace(review_note=note)
     note = f"{_passed(verdict)}，之后部门改报“{said['progress']}”"
     reopened = hazard if undated else hazard._replace(review_note=note)
+    if verdict.reviewed_on is not None:  # what stood before it was taken back (trial 170 W3)
+        reopened = reopened._replace(passed_before=(verdict.closed_on, verdict.reviewed_on))
     for told in (
         _about(
             verdict,
