@@ -42,7 +42,10 @@ def test_workers_read_what_one_process_reads(
     make_returns(campaign, tmp_path)
     sources, skipped = find_returns([tmp_path])
     as_of = date(2023, 12, 20)
-    here = merge([f for s in sources for f in batch.read_one(s, campaign, as_of)], skipped)
+    forms = [f for s in sources for f in batch.read_one(s, campaign, as_of)]
+    for form in forms:  # (collect notes the day it first read each file: that day, all new)
+        form.first_read = as_of if form.sha256 else None
+    here = merge(forms, skipped)
     here.hazards = in_campaign_order(campaign, counted(here.hazards, here.problems))
     here.assigned_on = None  # (no list: no day a part was given recorded)
     monkeypatch.setattr(batch, "CHUNK", 3)
