@@ -2870,3 +2870,35 @@ def test_a_photos_file_name_gone_with_its_photo_laid_out_anew_is_said(
     )
     third = collect_to_register(campaign, [returns], register, AS_OF)
     assert third.evidence is not None and third.evidence.moved == []
+
+
+def test_a_report_with_photo_pages_written_over_by_one_without_is_kept(
+    collected: tuple[Campaign, Path, Path],
+) -> None:
+    """`report --photos`, then `report` without it (another --as-of typed by mistake):
+    the report with its photo pages was written over, no copy kept, as no person had
+    changed it (clerk trial 171 X8). It is kept now, and said; one without photo pages, or
+    written over by one with them, is not."""
+    _, _, register = collected
+    folder = register.parent
+    report = folder / "汇报.xlsx"
+
+    def run(*more: str) -> str:
+        args = ["report", str(register), "-o", str(report), "--as-of", f"{AS_OF}", *more]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        return "".join(result.output.split())
+
+    def copies() -> list[Path]:
+        return sorted(folder.glob("汇报.备份-*.xlsx"))
+
+    run("--photos")
+    run("--photos")
+    assert copies() == []
+    said = run()
+    [kept] = copies()
+    assert f"原{report}附有“整改照片”页，这次没有（未加--photos），原文件已另存为{kept}" in said
+    assert "整改照片" in load_workbook(kept).sheetnames
+    assert "整改照片" not in load_workbook(report).sheetnames
+    run()
+    assert copies() == [kept]

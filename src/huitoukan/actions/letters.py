@@ -12,7 +12,7 @@ from huitoukan.actions.state import load_state, status_of_state
 from huitoukan.campaign import Campaign
 from huitoukan.files import xlsx_name
 from huitoukan.letters.notices import Notice, notices, write_notices
-from huitoukan.letters.report import write_report
+from huitoukan.letters.report import has_photo_pages, write_report
 from huitoukan.register.layout import kept_elsewhere
 from huitoukan.register.status import StatusReport
 from huitoukan.register.store import Written, replace_output
@@ -61,7 +61,9 @@ def report(
         # a problem found still there since, or again (its photo page read 已销号 alone
         # beside its 整改后 photo: clerk trial 153)
         since = found_since(state.findings, state.crosschecks)
+        # one with photo pages is kept, written over by one without (trial 171 X8)
+        keep = "“整改照片”页" if not photos and out.is_file() and has_photo_pages(out) else ""
         written = replace_output(
-            out, lambda tmp: write_report(tmp, campaign, status, pages or None, since)
+            out, lambda tmp: write_report(tmp, campaign, status, pages or None, since), keep
         )
     return status, written, None if pages is None else len(pages), lost

@@ -548,6 +548,12 @@ def _backed_up(console: Console, written: Written) -> None:
             f"注意：原 {written.path} 已填写了 {written.verdicts} 项复查结论，已移到 "
             f"{written.backup}，汇总时照样读取（如 huitoukan collect 回收 {REVIEWS_FOLDER}）",
         )
+    elif written.kept and written.backup is not None:
+        _wrapped(
+            console,
+            f"注意：原 {written.path} 附有{written.kept}，这次没有（未加 --photos），"
+            f"原文件已另存为 {written.backup}",
+        )
     elif written.backup is not None:
         _wrapped(
             console,

@@ -33,6 +33,7 @@ from huitoukan.register.writing import (
     source_rows,
     table_rows,
 )
+from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
 from huitoukan.text import percent
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
@@ -517,6 +518,15 @@ def photos_sheet(
     if not hazards:
         line("各部门报送的表格中没有附照片。")
     return sheet
+
+
+def has_photo_pages(path: Path) -> bool:
+    """Whether the workbook at `path` holds the 整改照片 sheet of a report written with them."""
+    try:
+        content = read_workbook(path, only=[PHOTOS_SHEET], inspect=False)
+    except (UnreadableWorkbook, OSError):
+        return False
+    return any(grid.name == PHOTOS_SHEET for grid in content.sheets)
 
 
 def write_report(
