@@ -196,6 +196,10 @@ def test_each_finding_gets_the_conclusion_a_careful_clerk_would_give(
     assert str(signed["序号"]).startswith("核查人（签字）")  # it goes to those who answer for it
     ws = load_workbook(out)["核查结果"]
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
+    # the inspections' days printed, not the 核查's alone (clerk trial 170 W10)
+    assert str(ws["A1"].value).endswith(
+        "发现问题与自查台账比对（2023年12月12日至2023年12月16日检查，2023年12月20日核查）"
+    ), ws["A1"].value
 
 
 def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(

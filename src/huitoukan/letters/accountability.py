@@ -7,6 +7,7 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.cells import cell_ref, cell_text
+from huitoukan.dates import chinese_date
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, Verdict, state_then
 from huitoukan.findings.similarity import MATCH
 from huitoukan.model.documents import CROSSCHECK_TITLE
@@ -111,9 +112,20 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
     sources = "、".join(
         dict.fromkeys(v.finding.source for v in result.verdicts if v.finding.source)
     )
+    # the inspection's day too: 检查发现时间 is not printed, and the date was the 核查's
+    # alone, read as the inspection's (clerk trial 170 W10)
+    days = sorted({v.finding.found_on for v in result.verdicts if v.finding.found_on})
+    inspected = ""
+    if days:
+        inspected = (
+            "、".join(map(chinese_date, days))
+            if len(days) <= 2
+            else (f"{chinese_date(days[0])}至{chinese_date(days[-1])}")
+        )
+        inspected = f"{inspected}检查，"
     results = _sheet(
         RESULT_SHEET,
-        f"{school}追责核查：{sources or '检查'}发现问题与自查台账比对（{as_of}）",
+        f"{school}追责核查：{sources or '检查'}发现问题与自查台账比对（{inspected}{as_of}核查）",
         RESULT_COLUMNS,
         PRINTED_RESULT_COLUMNS,
     )
