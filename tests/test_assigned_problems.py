@@ -4976,3 +4976,24 @@ def test_a_review_that_passed_a_belied_closing_is_said_with_its_day(
     assert f"请核实{doubt}是否属实" in verdict.note, verdict.note
     then = "已销号" if reviewed is not None and reviewed < date(2023, 12, 16) else "待复查"
     assert _state_column(tmp_path / "追责核查.xlsx") == [f"总务基建处：{then}"]
+
+
+def test_the_department_that_had_the_problem_on_the_inspection_day_is_said_first(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """JB-01 answered 整改中 by 学生工作处, given to 总务基建处 (seen 12月16日), which answers
+    it on 12月17日; an inspection on 12月18日; the list gives it back (seen 12月19日). The 说明
+    of the same inspection began with 总务基建处 as of 12月18日 and with 学生工作处 — which
+    did not have it then — as of 12月20日 (clerk trial 172 Y2)."""
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [dict(answer, 整改措施="已报修")],
+                form_date=date(2023, 12, 17))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    before = _city_verdict(campaign, tmp_path, register, date(2023, 12, 18), date(2023, 12, 18))
+    relisted(listed, register, [dict(JB01)])
+    collect_to_register(campaign, [returns], register, date(2023, 12, 19), findings_file=listed)
+    after = _city_verdict(campaign, tmp_path, register, date(2023, 12, 18), date(2023, 12, 20))
+    for verdict in (before, after):
+        assert "已交办总务基建处，总务基建处反馈整改中" in verdict.note, verdict.note
+        assert "；学生工作处反馈整改中（检查时不由其负责）" in verdict.note, verdict.note
