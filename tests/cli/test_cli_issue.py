@@ -125,7 +125,11 @@ def test_without_campaign_toml_the_default_campaign_is_said(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:
     """Run from the wrong folder, the clerk's own list and settings would not apply: the
-    run says it uses the built-in campaign (and says nothing once campaign.toml is there)."""
+    run says it uses the built-in campaign (and says nothing once campaign.toml is there),
+    after what it did — not before an error where nothing ran (clerk trial 172 Y3)."""
+    refused = runner.invoke(app, ["status"])
+    assert refused.exit_code == 2 and "找不到 全校隐患台账.xlsx" in refused.stderr
+    assert "按内置默认活动" not in refused.stderr
     result = runner.invoke(app, ["issue", "-d", "保卫处"])
     assert result.exit_code == 0
     assert "当前文件夹中没有 campaign.toml，按内置默认活动" in result.stderr

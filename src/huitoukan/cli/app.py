@@ -55,6 +55,7 @@ def _show_version(shown: bool) -> None:
 
 @app.callback()
 def _main(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="显示版本号后退出"),
@@ -62,6 +63,24 @@ def _main(
 ) -> None:
     """学校安全问题专项整治“回头看”：发放、汇总、跟踪、督办、汇报、抽查、追责核查、复查验收。"""
     _errors_as_json(False)  # (each run of the app in one process: the tests')
+    _FAILED[0], _BUILT_IN[0] = False, None
+    context.call_on_close(_said_last)
+
+
+_FAILED = [False]
+"""Whether the command stopped with an error (`_fail`)."""
+_BUILT_IN: list[Campaign | None] = [None]
+"""The built-in campaign the command ran with (`_campaign`), said once it is done."""
+
+
+def _said_last() -> None:
+    """That the command ran with the built-in campaign, unless it stopped with an error
+    (“按内置默认活动…运行” before “请到 examples 文件夹中运行”, where nothing ran: clerk trial
+    172 Y3)."""
+    if _BUILT_IN[0] is not None and not _FAILED[0]:
+        from huitoukan.cli import render
+
+        render.default_campaign_used(_BUILT_IN[0])
 
 
 _JSON_ERRORS = [False]
@@ -127,6 +146,7 @@ def _print_json(model: BaseModel) -> None:
 def _fail(error: HuitoukanError) -> typer.Exit:
     from huitoukan.cli import render
 
+    _FAILED[0] = True
     render.error(error)
     if _JSON_ERRORS[0]:
         from huitoukan.findings.reading import FindingsError
@@ -333,8 +353,6 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
     except HuitoukanError as error:
         raise _fail(error) from None
     if path is None and not Path(CAMPAIGN_FILE_NAME).is_file():
-        from huitoukan.cli import render
-
         near = (  # resolved: `collect .` run inside 回收 wrote another school's register
             (folder / CAMPAIGN_FILE_NAME, where)  # there, with the built-in campaign (trial 47)
             for given in inputs or ()
@@ -370,7 +388,7 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
                     )
                 )
             )
-        render.default_campaign_used(campaign)
+        _BUILT_IN[0] = campaign  # (said when the command is done: `_said_last`)
     return campaign
 
 
