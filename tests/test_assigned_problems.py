@@ -632,6 +632,10 @@ def test_a_deadline_past_when_issued_is_quoted_as_the_list_wrote_it(
     text = "".join(issued.output.split())
     assert f"第4行整改时限“{typed}”：交办问题XJ-01" in text, issued.output
     assert f"的整改时限是{shown}，交给安全保卫处时（2023年12月5日）已经过了" in text
+    # issued on another day than the 印发日期: handed over then (clerk trial 172 Y5)
+    later = ["issue", "--findings", str(findings), "--date", "2023-12-06", "--force"]
+    issued = CliRunner().invoke(app, [*later, "-o", str(tmp_path / "发放")])
+    assert "交给安全保卫处时（2023年12月6日）已经过了" in "".join(issued.output.split())
 
 
 @pytest.mark.parametrize(

@@ -90,7 +90,10 @@ def issue(
         if record_round(followup_from, issued):
             tracked = round_.due
     left = (campaign.info.returns_due - (today or date.today())).days
-    day = round_.form_date if round_ is not None else campaign.info.issued_on
+    # the first round's forms are handed over on their --date, else the 印发日期 (a warning
+    # dated the handover 11月25日 of forms issued on the 26th: clerk trial 172 Y5)
+    handed_on = form_date or campaign.info.issued_on
+    day = round_.form_date if round_ is not None else handed_on
 
     def first_on_paper(key: str) -> date | None:
         """When the part `key` first reached its department on paper: with the forms
@@ -111,7 +114,7 @@ def issue(
         for key in [part_key(finding.number, department)]
     }
     overdue = _due_when_issued(
-        findings or (), result, round_, since, campaign.info.issued_on, assigned_on or {}, again
+        findings or (), result, round_, since, handed_on, assigned_on or {}, again
     )
     return result.model_copy(
         update={
