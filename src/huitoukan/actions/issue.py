@@ -92,7 +92,7 @@ def issue(
     left = (campaign.info.returns_due - (today or date.today())).days
     # the first round's forms are handed over on their --date, else the 印发日期 (a warning
     # dated the handover 11月25日 of forms issued on the 26th: clerk trial 172 Y5)
-    handed_on = form_date or campaign.info.issued_on
+    handed_on = (form_date if round_ is None else None) or campaign.info.issued_on
     day = round_.form_date if round_ is not None else handed_on
 
     def first_on_paper(key: str) -> date | None:

@@ -506,8 +506,10 @@ def issue(
     if followup is not None and (version := restore_records(followup)) is not None:
         render.note(render.restored_text(followup, version))
     try:
+        # (a first round's day when typed: its forms handed over then, else on the 印发日期)
+        typed = day if form_date or followup else None
         result = issue_forms(
-            config, out, department or (), force, followup, day, deadline, only_open, findings
+            config, out, department or (), force, followup, typed, deadline, only_open, findings
         )
     except HuitoukanError as error:
         raise _fail(error) from None

@@ -1498,7 +1498,9 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
             )
     left = list(dict.fromkeys(title for copy in copies for title in copy.not_fixable))
     if left:
-        _wrapped(console, f"错误、警告数不含{'、'.join(left)}：这些无需在表中修改，副本中不标注。")
+        # (quoted: “不含两份报表日期相同” read as a phrase, clerk trial 172 Y1)
+        named = "、".join(f"“{title}”" for title in left)
+        _wrapped(console, f"错误、警告数不含{named}的问题：这些无需在表中修改，副本中不标注。")
     _wrapped(console, f"副本所在文件夹：{copies[0].copy_path.parent}")
 
 
