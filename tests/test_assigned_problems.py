@@ -4832,6 +4832,8 @@ def test_an_answer_of_a_department_that_did_not_have_the_problem_then_is_said_so
     collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
     verdict = _city_verdict(campaign, tmp_path, register, found, date(2023, 12, 18))
     assert said in verdict.note, verdict.note
+    if found == date(2023, 12, 17):  # 检查时状态 of those that had it alone (trial 173 Z8)
+        assert _state_column(tmp_path / "追责核查.xlsx") == ["总务基建处：未反馈"]
 
 
 def test_a_handover_note_is_no_closing_the_inspection_belied_once_the_department_answers(
@@ -4856,6 +4858,9 @@ def test_a_handover_note_is_no_closing_the_inspection_belied_once_the_department
                 form_date=date(2023, 12, 21))  # fmt: skip
     collect_to_register(campaign, [returns], register, date(2023, 12, 21), findings_file=listed)
     after = _city_verdict(campaign, tmp_path, register, date(2023, 12, 20), date(2023, 12, 22))
+    # 检查时状态 too: the answer before the note, overdue from the give-back (its 已完成 read
+    # 已销号: trial 173 Z2)
+    assert _state_column(tmp_path / "追责核查.xlsx") == ["学生工作处：逾期"], after.note
     # and once the list gives it to 总务基建处 again (its row handed over: trial 171 X1)
     relisted(listed, register, [{**JB01, "责任部门": "总务基建处"}])
     collect_to_register(campaign, [returns], register, date(2023, 12, 23), findings_file=listed)
@@ -5001,3 +5006,37 @@ def test_the_department_that_had_the_problem_on_the_inspection_day_is_said_first
     for verdict in (before, after):
         assert "已交办总务基建处，总务基建处反馈整改中" in verdict.note, verdict.note
         assert "；学生工作处反馈整改中（检查时不由其负责）" in verdict.note, verdict.note
+
+
+def test_a_closing_reported_after_the_inspection_and_passed_is_not_said_to_await_review_then(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """总务基建处 answers JB-01 整改中 on 12月10日; an inspection on 12月16日; it reports the
+    problem done on 12月17日, passed on 12月18日. The 说明 said “已完成（检查时待复查；检查后
+    2023年12月18日 复查合格；检查后所报）”, as if reported done before the inspection (clerk
+    trial 173 Z1)."""
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+
+    monkeypatch.chdir(tmp_path)
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    Path("campaign.toml").write_text(text, "utf-8")
+    campaign = parse_campaign(text, "campaign.toml")
+    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "责任部门": "总务基建处",
+                           "整改时限": "2023-12-31"}], JB01_ORDER)  # fmt: skip
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改措施="已报修")  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "A1.xlsx", [answer], form_date=date(2023, 12, 10))
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 10), findings_file=listed)
+    done = dict(
+        answer, 整改措施="更换应急照明灯6盏", 整改完成情况="已完成", 销号时间=date(2023, 12, 17)
+    )
+    filled_form(campaign, "总务基建处", returns / "A2.xlsx", [done], form_date=date(2023, 12, 17))
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    _reviewed(returns, "总务基建处", date(2023, 12, 18), date(2023, 12, 17), "复查（已填）.xlsx")
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 19))
+    said = "总务基建处报 2023年12月17日 已销号（2023年12月18日复查合格；检查后所报）"
+    assert said in verdict.note, verdict.note
+    assert _state_column(tmp_path / "追责核查.xlsx") == ["总务基建处：整改中"]

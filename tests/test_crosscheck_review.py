@@ -2873,8 +2873,9 @@ def test_a_deadline_the_list_extended_after_the_inspection_does_not_excuse_it(
     row = {"问题编号": "JB-01", "问题来源": "县级普查", "发现时间": "2023-11-03", "部位": "图书馆",
            "问题描述": "应急照明灯不亮", "责任部门": "学生工作处", "整改时限": "2023-12-18"}  # fmt: skip
     listed = findings_list(tmp_path / "交办问题清单.xlsx", [row], order)
+    # (its 整改时限 left to the list's, as issued: 检查时状态 by the list's of that day)
     answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改时限=date(2023, 12, 18))  # fmt: skip
+                    整改时限=None)  # fmt: skip
     filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [answer])
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(
@@ -2894,6 +2895,9 @@ def test_a_deadline_the_list_extended_after_the_inspection_does_not_excuse_it(
     )
     [verdict] = checked.verdicts
     assert verdict.accountable == f"责任部门：学生工作处（已交办，{said}）", verdict.accountable
+    # 检查时状态 by the 整改时限 of that day too (整改中 beside “已过整改时限”: trial 173 Z5)
+    [state] = [r["检查时状态"] for r in verdict_rows(tmp_path / "追责核查.xlsx")]
+    assert state == ("学生工作处：逾期" if found == date(2023, 12, 20) else "学生工作处：整改中")
 
 
 def test_an_answer_handed_over_is_not_the_new_departments(

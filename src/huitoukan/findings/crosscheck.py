@@ -689,11 +689,13 @@ def _answer_state(
     (`_LateListing.noted`), when (“反馈整改中” beside a register saying 未反馈: clerk trial
     164), after the inspection on `found` or not (trial 169 V5)."""
     handed = listing is not None and hazard.hazard_id in listing.handed
+    # a pass given after the inspection of a closing that stood then (“检查时待复查” of one
+    # reported after it: clerk trial 173 Z1)
+    stood = found if _closing_stood(hazard, listing, found) else None
     if listing is None or hazard.hazard_id not in listing.noted:
-        return _answered_so(hazard, "（未复查，已移交）" if handed else "", found)
-    state = _answered_so(
-        hazard, "（未复查）", found
-    )  # (not 已销号: no review passed it, trial 170 W4)
+        return _answered_so(hazard, "（未复查，已移交）" if handed else "", stood)
+    # (not 已销号: no review passed it, trial 170 W4)
+    state = _answered_so(hazard, "（未复查）", stood)
     last = hazard.history[-1][0] if hazard.history else date.min
     when = _sent_when(last, found)
     said = ""
@@ -713,11 +715,23 @@ def _answer_state(
     return _bracketed(state, f"{said}{note}")
 
 
+def _closing_stood(hazard: HazardRow, listing: _LateListing | None, found: date | None) -> bool:
+    """Whether the closing `hazard` reports now stood when the inspection on `found` came
+    (reported before it, and not taken back and closed again since)."""
+    if found is None or not hazard.reported_done or hazard.closed_on is None:
+        return False
+    version = hazard.stood_on(found)
+    if version is None or version[1] != hazard.closed_on or hazard.closed_on >= found:
+        return False
+    first = _first_answered(hazard, listing) if version[0] == date.min else None
+    return first is None or first < found
+
+
 def _answered_so(hazard: HazardRow, unreviewed: str = "", found: date | None = None) -> str:
     """`_answer_state` of an answer as the register holds it; a closing awaiting its review
     said `unreviewed` when given (one handed over is on no 复查验收表: “待复查”, clerk trial
-    163); a 复查合格 given on the day of the inspection on `found` or after, so (read as
-    accepted before it: clerk trial 170 W3)."""
+    163); a 复查合格 given on or after the day of the inspection on `found` — given when the
+    closing stood then —, so (read as accepted before it: clerk trial 170 W3)."""
     if not hazard.reported_done:
         return f"{hazard.department}反馈{hazard.progress or '整改中'}"
     if hazard.closed_on is None:
@@ -785,6 +799,28 @@ def _stood(answer: HazardRow, closed_on: date, found: date | None) -> str:
     if passed is not None and found is not None and passed < found:
         said = f"已销号（{chinese_date(passed)}复查合格；{since}改报{now}）"
     return f"{answer.department}报 {chinese_date(closed_on)} {said}"
+
+
+def _as_it_stood(
+    answer: HazardRow, listing: _LateListing | None, found: date | None, due: date | None
+) -> HazardRow | None:
+    """`answer` as the inspection on `found` is to judge it (`state_then`): its versions that
+    were handover notes left out (a note's 已完成 read 待复查 once a later answer came: clerk
+    trial 173 Z2), the list's 整改时限 of that day when the answer has the list's (an
+    extension granted since read 整改中: Z5); None when it had not answered by then."""
+    if found is None:
+        return answer
+    first = _first_answered(answer, listing)
+    if first is not None and first >= found:
+        return None
+    if answer.deadline_assigned and due is not None:
+        answer = answer._replace(deadline=due)
+    if listing is not None and answer.history:
+        kept = tuple(v for v in answer.history if not listing.is_note(answer, v[0], v[2]))
+        if not kept:
+            return None
+        answer = answer._replace(history=kept)
+    return answer
 
 
 def state_then(hazard: HazardRow, day: date, review_required: bool) -> str:
@@ -1064,13 +1100,11 @@ def _left_unrectified(
     # in 说明, its columns left empty: clerk trial 106)
     named = candidates[0] if decided else None
     # each department's answer as it stood on the inspection's day (检查时状态 was empty for
-    # every 交办问题: clerk trial 170 W5)
+    # every 交办问题: clerk trial 170 W5), of those that had it then (one that did not stood
+    # beside them unmarked: trial 173 Z8)
+    had = [h for h in answers if h.department in holders] if holders else answers
     answered_then = tuple(
-        (
-            h.department,
-            h if found is None or (d := _first_answered(h, listing)) is None or d < found else None,
-        )
-        for h in answers
+        (h.department, _as_it_stood(h, listing, found, due)) for h in had
     ) + tuple((d, None) for d in dict.fromkeys(holders) if all(h.department != d for h in answers))
     return Verdict(
         finding,
