@@ -4658,6 +4658,7 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
 def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken_back(
     campaign: Campaign,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     sent: date,
     closed_on: date | None,
     read: date,
@@ -4683,7 +4684,7 @@ def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken
     again = dict(answer, 整改措施="灯具未到货，暂用临时照明")
     if closed_on is not None:
         again |= {"整改完成情况": "已完成", "销号时间": closed_on}
-    corrected = returns / "学工处（更正）.xlsx"
+    corrected = returns / "学工处-更正.xlsx"  # (named to sort first: “-” before “.”)
     filled_form(campaign, "学生工作处", corrected, [again], form_date=sent)
     if saved is not None:  # (the first version's time before it: the older of one day)
         first = datetime(2023, 12, 14, 9).timestamp()
@@ -4705,6 +4706,15 @@ def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken
     # 检查时状态 by what stood then (empty for every 交办问题: clerk trial 170 W5)
     then = "已销号" if belied else "整改中"
     assert _state_column(tmp_path / "追责核查.xlsx") == [f"学生工作处：{then}"]
+    # the archive lists the versions in the order they came (of one day, the correction
+    # came first, by the files' names: clerk trial 173 Z7)
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
+                                   "--as-of", "2023-12-18"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    sent = [Path(str(r[1].value)).name for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+            if str(r[0].value).startswith("2023年")]  # fmt: skip
+    assert sent == ["学工处.xlsx", "学工处-更正.xlsx"], sent
 
 
 @pytest.mark.parametrize(

@@ -91,6 +91,7 @@ from huitoukan.register.merging import (
     Held,
     kept_verdicts,
     merge,
+    version_order,
 )
 from huitoukan.register.photo_reuse import sent_before_found
 from huitoukan.register.reading import (
@@ -324,7 +325,10 @@ def mentions(
     first_worded = {h.hazard_id: listed(h.number) for h in current if h.number}
     versions = {FileOutcome.USED, FileOutcome.SUPERSEDED}
     result: list[Mention] = []
-    for form in collection.forms:
+    # oldest first, as merging orders a department's versions (the archive listed a
+    # correction of one day before the version it replaced, by the files' names: clerk
+    # trial 173 Z7)
+    for form in sorted(collection.forms, key=version_order):
         if collection.outcomes.get(form.file) not in versions or not form.department:
             continue
         answered: set[str] = set()

@@ -426,9 +426,8 @@ def write_archive(
             finding,
             as_of,
             by_number.get(finding.number, []),
-            sorted(
-                history.get(finding.number, []), key=lambda m: (m.form_date or date.min, m.file)
-            ),
+            # (of one day, in the order collect read them: `actions.collect.mentions`)
+            sorted(history.get(finding.number, []), key=lambda m: m.form_date or date.min),
             list((photos or {}).get(finding.number, [])),
             given or {},
             list((unread or {}).get(finding.number, [])),
