@@ -5050,3 +5050,42 @@ def test_a_closing_reported_after_the_inspection_and_passed_is_not_said_to_await
     said = "总务基建处报 2023年12月17日 已销号（2023年12月18日复查合格；检查后所报）"
     assert said in verdict.note, verdict.note
     assert _state_column(tmp_path / "追责核查.xlsx") == ["总务基建处：整改中"]
+
+
+@pytest.mark.parametrize("how", ["register deleted", "recorded before the day was"])
+def test_a_correction_keeping_the_date_is_judged_by_when_it_came_whatever_the_record(
+    campaign: Campaign, tmp_path: Path, how: str
+) -> None:
+    """学生工作处 reports JB-01 done on 12月14日 (collected that day); an inspection on 12月16日;
+    a corrected copy keeping the 表头日期, 整改中, is first collected on 12月17日. The belied
+    已完成 was erased again once the clerk deleted the register and collected anew, or when
+    the first collects were by a huitoukan that recorded no first-read day (clerk trial 173
+    Z4): the register's record, or its history, still says when each file was read."""
+    from huitoukan.register.record import record_files
+
+    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "整改时限": "2023-12-31"}],
+                           JB01_ORDER)  # fmt: skip
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改措施="更换灯具")  # fmt: skip
+    returns = tmp_path / "回收"
+    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [done],
+                form_date=date(2023, 12, 14))  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    if how == "recorded before the day was":  # (as a huitoukan of before wrote the record)
+        record = record_files(register)[0]
+        written = json.loads(record.read_text("utf-8"))
+        del written["coverage"]["first_read"]
+        record.write_text(json.dumps(written, ensure_ascii=False), "utf-8")
+    again = dict(answer, 整改措施="灯具未到货，暂用临时照明")
+    filled_form(campaign, "学生工作处", returns / "学工处-更正.xlsx", [again],
+                form_date=date(2023, 12, 14))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    if how == "register deleted":
+        register.unlink()
+        collect_to_register(campaign, [returns], register, date(2023, 12, 18),
+                            findings_file=listed)  # fmt: skip
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
+    stood = "责任部门：学生工作处（已交办，报 2023年12月14日 已完成，检查时问题仍在，整改未到位）"
+    assert verdict.accountable == stood, verdict.note

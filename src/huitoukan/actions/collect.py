@@ -83,7 +83,7 @@ from huitoukan.register.evidence import (
     library,
     refuse_blocked,
 )
-from huitoukan.register.history import restore_records, restored_version
+from huitoukan.register.history import first_read_known, restore_records, restored_version
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.merging import (
     EARLIER_REGISTER,
@@ -103,6 +103,7 @@ from huitoukan.register.reading import (
 from huitoukan.register.record import (
     Coverage,
     RegisterState,
+    files_read_by,
     hand_edited,
     last_written_state,
     missing_named,
@@ -1049,6 +1050,12 @@ def collect_to_register(
         listed_before = written.findings if written is not None else []
     # (a new campaign's register: its crosschecks are set aside)
     crosschecks = recorded_crosschecks(register) if register is not None and not fresh else []
+    # (of the register's history too: one deleted and collected again knew them all anew)
+    first_read = {}
+    if recorded is not None and not fresh:
+        first_read = files_read_by(recorded)
+    elif register is not None and not fresh:
+        first_read = first_read_known(register)
     collection = collect(
         campaign,
         inputs,
@@ -1075,7 +1082,7 @@ def collect_to_register(
         known_files=frozenset(sha for sha, _ in recorded.sources.values())
         if recorded is not None
         else frozenset(),
-        first_read=recorded.first_read if recorded is not None else None,
+        first_read=first_read,
     )
     refuse_without_returns(collection, reviews_count=True)
     collection.problems.extend(list_said)
@@ -1197,7 +1204,7 @@ def collect_to_register(
             looked_in=[display_name(folder) for folder in inputs if folder.is_dir()],
             used={d: f.sha256 for d, f in collection.current.items() if f.sha256},
             first_read={
-                **(recorded.first_read if recorded is not None else {}),
+                **first_read,
                 **{f.sha256: f.first_read for f in collection.forms if f.first_read},
             },
             written_on=date.today(),

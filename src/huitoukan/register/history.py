@@ -23,10 +23,13 @@ from huitoukan.files import (
 )
 from huitoukan.register.record import (
     Coverage,
+    files_read_by,
+    record_coverage,
     record_files,
     recorded_coverage,
     records_describe,
     restored_note,
+    written_coverage,
 )
 
 HISTORY_VERSIONS = 5
@@ -144,6 +147,26 @@ def keep_version(register: Path, stamp: datetime, coverage: Coverage | None = No
             for path in (old, *_kept_records(old)):
                 with contextlib.suppress(OSError):
                     path.unlink()
+
+
+def first_read_known(register: Path) -> dict[str, date]:
+    """The day each file was first read into `register`, as far as its record and those of
+    its versions kept tell (`record.files_read_by`), whatever became of it since: deleted
+    and collected again, the register knew them all as read that day (a correction keeping
+    the 表头日期 of the version it replaced erased its belied 已完成 again: clerk trial 173 Z4)."""
+    written = written_coverage(register)  # (carries what the ones before it knew)
+    if written is not None:
+        return files_read_by(written)
+    coverages = []
+    folder = history_folder(register)
+    if folder.is_dir():
+        for version in folder.glob(f"{register.stem}.*{register.suffix}"):
+            coverages.append(record_coverage(_kept_records(version)[0]))
+    read: dict[str, date] = {}
+    for coverage in filter(None, coverages):
+        for sha, day in files_read_by(coverage).items():
+            read[sha] = min(day, read.get(sha, day))
+    return read
 
 
 def _keep(register: Path, target: Path) -> None:

@@ -463,6 +463,25 @@ def recorded_coverage(register: Path) -> Coverage | None:
     return record.coverage if record.sha256 == sha256_of(register) else None
 
 
+def record_coverage(record: Path) -> Coverage | None:
+    """The coverage a register's record file at `record` holds (one kept in its history)."""
+    try:
+        return _Record.model_validate_json(record.read_bytes()).coverage
+    except (OSError, ValidationError):
+        return None
+
+
+def files_read_by(coverage: Coverage) -> dict[str, date]:
+    """The sha256 of each file a register was made of → the day it was first read, as far
+    as its `coverage` tells: recorded (`first_read`), else the day its collect judged, by
+    which it had been read (a register written before the day was recorded)."""
+    judged = coverage.judged_on
+    read = {sha: judged for sha, _ in coverage.sources.values() if sha} if judged else {}
+    for sha, day in coverage.first_read.items():
+        read[sha] = min(day, read.get(sha, day))
+    return read
+
+
 def written_coverage(register: Path) -> Coverage | None:
     """What `register` covered when huitoukan last wrote it, whatever was done to it since."""
     record = _record(register)
