@@ -3543,6 +3543,86 @@ JB01: dict[str, object] = {
 JB01_ORDER = ("问题编号", "问题来源", "发现时间", "部位", "问题描述", "责任部门", "整改时限")
 
 
+def _reviewing_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Campaign:
+    """The built-in campaign with 复查验收 required, its campaign.toml in `tmp_path`, made
+    the working folder (as `review` reads it)."""
+    from huitoukan.campaign import default_campaign_text, parse_campaign
+
+    monkeypatch.chdir(tmp_path)
+    text = default_campaign_text().replace("review_required = false", "review_required = true")
+    Path("campaign.toml").write_text(text, "utf-8")
+    return parse_campaign(text, "campaign.toml")
+
+
+def _reviewed(returns: Path, department: str, day: date, as_of: date, name: str) -> None:
+    """The 复查验收表 `review` writes as of `as_of`, 合格 filled in for `department`'s row
+    on `day`, saved into `returns` as `name` (run in the campaign's folder)."""
+    made = CliRunner().invoke(app, ["review", "--as-of", as_of.isoformat()])
+    assert made.exit_code == 0, made.output
+    wb = load_workbook("复查验收表.xlsx")
+    ws = wb.active
+    header = next(r for r in ws.iter_rows(max_row=6) if any(c.value == "复查结论" for c in r))
+    columns = {str(c.value): c.column for c in header}
+    [row] = [r for r in range(header[0].row + 1, ws.max_row + 1)
+             if ws.cell(r, columns["部门"]).value == department]  # fmt: skip
+    for field, value in (("复查人", "李安"), ("复查时间", day.isoformat()), ("复查结论", "合格")):
+        ws.cell(row, columns[field]).value = value
+    wb.save(returns / name)
+    Path("复查验收表.xlsx").unlink()
+
+
+@pytest.mark.parametrize(
+    ("reviewed", "reopened", "said", "doubt"),
+    [
+        # passed before the inspection, reopened after it (clerk trial 170 W3, z5)
+        (date(2023, 12, 15), True,
+         "已销号（2023年12月15日复查合格；检查后 2023年12月17日 改报整改中）", "销号和复查验收"),
+        (date(2023, 12, 15), False, "已销号（2023年12月15日复查合格）", "销号和复查验收"),
+        # passed the day after the inspection, not reopened (z14)
+        (date(2023, 12, 17), False,
+         "已完成（检查时待复查；检查后 2023年12月17日 复查合格）", "销号和复查验收"),
+        (date(2023, 12, 16), False,
+         "已完成（检查时待复查；检查当天 2023年12月16日 复查合格）", "销号和复查验收"),
+        (None, True, "已完成（检查后 2023年12月17日 改报整改中）", "销号"),  # (control)
+    ],
+)  # fmt: skip
+def test_a_review_that_passed_a_belied_closing_is_said_with_its_day(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reviewed: date | None,
+    reopened: bool,
+    said: str,
+    doubt: str,
+) -> None:
+    """总务基建处 reports JB-01 done on 12月14日, 复查验收 required; the review passes it
+    (on `reviewed`); an inspection on 12月16日 finds it still there; the department sends it
+    again as 整改中 on 12月17日 (`reopened`). The 说明 dropped the pass once reopened, and
+    said a pass given after the inspection as if before it (clerk trial 170 W3)."""
+    campaign = _reviewing_campaign(tmp_path, monkeypatch)
+    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "责任部门": "总务基建处",
+                           "整改时限": "2023-12-31"}], JB01_ORDER)  # fmt: skip
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改措施="更换应急照明灯6盏")  # fmt: skip
+    returns = tmp_path / "回收"
+    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "总务基建处", returns / "A1.xlsx", [done], form_date=date(2023, 12, 14))
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    if reviewed is not None:
+        _reviewed(returns, "总务基建处", reviewed, date(2023, 12, 14), "复查（已填）.xlsx")
+        collect_to_register(campaign, [returns], register, reviewed, findings_file=listed)
+    if reopened:
+        again = dict(answer, 整改措施="发现仍有2盏不亮，重新更换")
+        filled_form(campaign, "总务基建处", returns / "A2.xlsx", [again],
+                    form_date=date(2023, 12, 17))  # fmt: skip
+    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
+    assert f"总务基建处报 2023年12月14日 {said}" in verdict.note, verdict.note
+    assert f"请核实{doubt}是否属实" in verdict.note, verdict.note
+    then = "已销号" if reviewed is not None and reviewed < date(2023, 12, 16) else "待复查"
+    assert _state_column(tmp_path / "追责核查.xlsx") == [f"总务基建处：{then}"]
+
+
 def relisted(listed: Path, register: Path, rows: list[dict[str, object]]) -> None:
     """The list at `listed` written again with `rows`, newer than `register`."""
     findings_list(listed, rows, JB01_ORDER)
@@ -4224,12 +4304,7 @@ def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
     problem's page, its 复查意见 nowhere at all, and nobody told 总务基建处 (clerk trial
     162): the clerk is told on the review's row, and the page keeps the 复查意见 — the
     problem's 编号 typed in another case and width too (it was looked up as typed)."""
-    from huitoukan.campaign import default_campaign_text, parse_campaign
-
-    monkeypatch.chdir(tmp_path)
-    text = default_campaign_text().replace("review_required = false", "review_required = true")
-    Path("campaign.toml").write_text(text, "utf-8")
-    campaign = parse_campaign(text, "campaign.toml")
+    campaign = _reviewing_campaign(tmp_path, monkeypatch)
     listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
     done = hazard(问题编号=typed, 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
                   整改完成情况="已完成", 销号时间=date(2023, 12, 13))  # fmt: skip
@@ -4641,6 +4716,24 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
     assert [c.department for c in copies] == ["学生工作处"]
 
 
+def _closed_on_the_14th(
+    campaign: Campaign, tmp_path: Path
+) -> tuple[Path, Path, Path, dict[str, object]]:
+    """JB-01 (due 12月31日) reported done by 学生工作处 on 12月14日, collected that day: the
+    list, the returns' folder, the register, and the answer (its 整改措施 更换灯具)."""
+    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "整改时限": "2023-12-31"}],
+                           JB01_ORDER)  # fmt: skip
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改措施="更换灯具")  # fmt: skip
+    returns = tmp_path / "回收"
+    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 14))
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [done],
+                form_date=date(2023, 12, 14))  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    return listed, returns, register, answer
+
+
 @pytest.mark.parametrize(
     ("sent", "closed_on", "read", "saved", "belied"),
     [
@@ -4671,16 +4764,7 @@ def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken
     (clerk trial 169 V1): what stood on the inspection day is judged, as of the
     self-check's own hazards. A correction dated as the version it replaces stood from the
     day it was first collected, or saved (the file's time) if earlier."""
-    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "整改时限": "2023-12-31"}],
-                           JB01_ORDER)  # fmt: skip
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改措施="更换灯具")  # fmt: skip
-    returns = tmp_path / "回收"
-    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 14))
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [done],
-                form_date=date(2023, 12, 14))  # fmt: skip
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    listed, returns, register, answer = _closed_on_the_14th(campaign, tmp_path)
     again = dict(answer, 整改措施="灯具未到货，暂用临时照明")
     if closed_on is not None:
         again |= {"整改完成情况": "已完成", "销号时间": closed_on}
@@ -4784,12 +4868,7 @@ def test_a_shared_problem_closed_by_one_and_awaiting_review_by_the_other_asks_fo
     12月14日, 总务基建处's reviewed 合格; an inspection on 12月16日 finds it still there. The
     advice was only to list it again: 学生工作处's 已完成, awaiting its review, was to be
     judged 不合格 too, and nothing said so (clerk trial 169 V2)."""
-    from huitoukan.campaign import default_campaign_text, parse_campaign
-
-    monkeypatch.chdir(tmp_path)
-    text = default_campaign_text().replace("review_required = false", "review_required = true")
-    Path("campaign.toml").write_text(text, "utf-8")
-    campaign = parse_campaign(text, "campaign.toml")
+    campaign = _reviewing_campaign(tmp_path, monkeypatch)
     both = {**JB01, "责任部门": "学生工作处、总务基建处", "整改时限": "2023-12-31"}
     listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
     closed = date(2023, 12, 14)
@@ -4800,17 +4879,7 @@ def test_a_shared_problem_closed_by_one_and_awaiting_review_by_the_other_asks_fo
         filled_form(campaign, department, returns / name, [done], form_date=closed)
     register = tmp_path / "全校隐患台账.xlsx"
     collect_to_register(campaign, [returns], register, closed, findings_file=listed)
-    made = CliRunner().invoke(app, ["review", "--as-of", "2023-12-14"])
-    assert made.exit_code == 0, made.output
-    wb = load_workbook("复查验收表.xlsx")
-    ws = wb.active
-    header = next(r for r in ws.iter_rows(max_row=6) if any(c.value == "复查结论" for c in r))
-    columns = {str(c.value): c.column for c in header}
-    [row] = [r for r in range(header[0].row + 1, ws.max_row + 1)
-             if ws.cell(r, columns["部门"]).value == "总务基建处"]  # fmt: skip
-    for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-15"), ("复查结论", "合格")):
-        ws.cell(row, columns[field]).value = value
-    wb.save(returns / "复查（已填）.xlsx")
+    _reviewed(returns, "总务基建处", date(2023, 12, 15), closed, "复查（已填）.xlsx")
     collect_to_register(campaign, [returns], register, date(2023, 12, 15), findings_file=listed)
     verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 17))
     assert verdict.belied and not verdict.review_belied
@@ -4889,12 +4958,7 @@ def test_an_unreviewed_closing_handed_over_after_the_inspection_is_no_closing_pa
     takes 学生工作处 off on 12月17日 and it sends a handover note on 12月18日. The 说明 said
     “学生工作处报 2023年12月14日 已销号（2023年12月14日所报，…）”: a closing no review had
     passed (clerk trial 170 W4)."""
-    from huitoukan.campaign import default_campaign_text, parse_campaign
-
-    monkeypatch.chdir(tmp_path)
-    text = default_campaign_text().replace("review_required = false", "review_required = true")
-    Path("campaign.toml").write_text(text, "utf-8")
-    campaign = parse_campaign(text, "campaign.toml")
+    campaign = _reviewing_campaign(tmp_path, monkeypatch)
     both = {**JB01, "责任部门": "总务基建处、学生工作处", "整改时限": "2023-12-31"}
     listed = findings_list(tmp_path / "清单.xlsx", [both], JB01_ORDER)
     answer = hazard(
@@ -4921,80 +4985,6 @@ def test_an_unreviewed_closing_handed_over_after_the_inspection_is_no_closing_pa
     assert "已销号" not in verdict.note, verdict.note
     said = "学生工作处报 2023年12月14日 已完成（未复查；检查后 2023年12月18日 报送的是移交说明）"
     assert said in verdict.note, verdict.note
-
-
-def _reviewed(returns: Path, department: str, day: date, as_of: date, name: str) -> None:
-    """The 复查验收表 `review` writes as of `as_of`, 合格 filled in for `department`'s row
-    on `day`, saved into `returns` as `name` (run in the campaign's folder)."""
-    made = CliRunner().invoke(app, ["review", "--as-of", as_of.isoformat()])
-    assert made.exit_code == 0, made.output
-    wb = load_workbook("复查验收表.xlsx")
-    ws = wb.active
-    header = next(r for r in ws.iter_rows(max_row=6) if any(c.value == "复查结论" for c in r))
-    columns = {str(c.value): c.column for c in header}
-    [row] = [r for r in range(header[0].row + 1, ws.max_row + 1)
-             if ws.cell(r, columns["部门"]).value == department]  # fmt: skip
-    for field, value in (("复查人", "李安"), ("复查时间", day.isoformat()), ("复查结论", "合格")):
-        ws.cell(row, columns[field]).value = value
-    wb.save(returns / name)
-    Path("复查验收表.xlsx").unlink()
-
-
-@pytest.mark.parametrize(
-    ("reviewed", "reopened", "said", "doubt"),
-    [
-        # passed before the inspection, reopened after it (clerk trial 170 W3, z5)
-        (date(2023, 12, 15), True,
-         "已销号（2023年12月15日复查合格；检查后 2023年12月17日 改报整改中）", "销号和复查验收"),
-        (date(2023, 12, 15), False, "已销号（2023年12月15日复查合格）", "销号和复查验收"),
-        # passed the day after the inspection, not reopened (z14)
-        (date(2023, 12, 17), False,
-         "已完成（检查时待复查；检查后 2023年12月17日 复查合格）", "销号和复查验收"),
-        (date(2023, 12, 16), False,
-         "已完成（检查时待复查；检查当天 2023年12月16日 复查合格）", "销号和复查验收"),
-        (None, True, "已完成（检查后 2023年12月17日 改报整改中）", "销号"),  # (control)
-    ],
-)  # fmt: skip
-def test_a_review_that_passed_a_belied_closing_is_said_with_its_day(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    reviewed: date | None,
-    reopened: bool,
-    said: str,
-    doubt: str,
-) -> None:
-    """总务基建处 reports JB-01 done on 12月14日, 复查验收 required; the review passes it
-    (on `reviewed`); an inspection on 12月16日 finds it still there; the department sends it
-    again as 整改中 on 12月17日 (`reopened`). The 说明 dropped the pass once reopened, and
-    said a pass given after the inspection as if before it (clerk trial 170 W3)."""
-    from huitoukan.campaign import default_campaign_text, parse_campaign
-
-    monkeypatch.chdir(tmp_path)
-    text = default_campaign_text().replace("review_required = false", "review_required = true")
-    Path("campaign.toml").write_text(text, "utf-8")
-    campaign = parse_campaign(text, "campaign.toml")
-    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "责任部门": "总务基建处",
-                           "整改时限": "2023-12-31"}], JB01_ORDER)  # fmt: skip
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改措施="更换应急照明灯6盏")  # fmt: skip
-    returns = tmp_path / "回收"
-    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 14))
-    filled_form(campaign, "总务基建处", returns / "A1.xlsx", [done], form_date=date(2023, 12, 14))
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
-    if reviewed is not None:
-        _reviewed(returns, "总务基建处", reviewed, date(2023, 12, 14), "复查（已填）.xlsx")
-        collect_to_register(campaign, [returns], register, reviewed, findings_file=listed)
-    if reopened:
-        again = dict(answer, 整改措施="发现仍有2盏不亮，重新更换")
-        filled_form(campaign, "总务基建处", returns / "A2.xlsx", [again],
-                    form_date=date(2023, 12, 17))  # fmt: skip
-    collect_to_register(campaign, [returns], register, date(2023, 12, 17), findings_file=listed)
-    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
-    assert f"总务基建处报 2023年12月14日 {said}" in verdict.note, verdict.note
-    assert f"请核实{doubt}是否属实" in verdict.note, verdict.note
-    then = "已销号" if reviewed is not None and reviewed < date(2023, 12, 16) else "待复查"
-    assert _state_column(tmp_path / "追责核查.xlsx") == [f"总务基建处：{then}"]
 
 
 def test_the_department_that_had_the_problem_on_the_inspection_day_is_said_first(
@@ -5025,12 +5015,7 @@ def test_a_closing_reported_after_the_inspection_and_passed_is_not_said_to_await
     problem done on 12月17日, passed on 12月18日. The 说明 said “已完成（检查时待复查；检查后
     2023年12月18日 复查合格；检查后所报）”, as if reported done before the inspection (clerk
     trial 173 Z1)."""
-    from huitoukan.campaign import default_campaign_text, parse_campaign
-
-    monkeypatch.chdir(tmp_path)
-    text = default_campaign_text().replace("review_required = false", "review_required = true")
-    Path("campaign.toml").write_text(text, "utf-8")
-    campaign = parse_campaign(text, "campaign.toml")
+    campaign = _reviewing_campaign(tmp_path, monkeypatch)
     listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "责任部门": "总务基建处",
                            "整改时限": "2023-12-31"}], JB01_ORDER)  # fmt: skip
     answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
@@ -5063,16 +5048,7 @@ def test_a_correction_keeping_the_date_is_judged_by_when_it_came_whatever_the_re
     Z4): the register's record, or its history, still says when each file was read."""
     from huitoukan.register.record import record_files
 
-    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "整改时限": "2023-12-31"}],
-                           JB01_ORDER)  # fmt: skip
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改措施="更换灯具")  # fmt: skip
-    returns = tmp_path / "回收"
-    done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 14))
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [done],
-                form_date=date(2023, 12, 14))  # fmt: skip
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    listed, returns, register, answer = _closed_on_the_14th(campaign, tmp_path)
     if how == "recorded before the day was":  # (as a huitoukan of before wrote the record)
         record = record_files(register)[0]
         written = json.loads(record.read_text("utf-8"))

@@ -4634,6 +4634,20 @@ def test_the_review_form_prints_large_enough_to_be_filled_in_by_hand(tmp_path: P
     assert plain[f"{header['销号时间']}3"].number_format == "yyyy-m-d"
 
 
+def _north_gate(**fields: object) -> HazardRow:
+    """安全保卫处's 北门 hazard (隔离桩缺失, due 12月31日), with `fields`."""
+    row = HazardRow(
+        department="安全保卫处",
+        source_file="保卫处.xlsx",
+        source_sheet="自查整改清单",
+        source_row=6,
+        location="北门",
+        hazard="隔离桩缺失",
+        deadline=date(2023, 12, 31),
+    )
+    return row._replace(**fields)
+
+
 @pytest.mark.parametrize(
     ("found", "closed_on", "state"),
     [
@@ -4652,14 +4666,7 @@ def test_the_state_beside_a_verdict_is_the_hazards_when_found(
     a closure made after: clerk trial 64)."""
     from huitoukan.findings.crosscheck import state_then
 
-    row = HazardRow(
-        department="安全保卫处",
-        source_file="保卫处.xlsx",
-        source_sheet="自查整改清单",
-        source_row=6,
-        location="北门",
-        hazard="隔离桩缺失",
-        deadline=date(2023, 12, 31),
+    row = _north_gate(
         progress="已完成" if closed_on else "整改中",
         closed_on=closed_on,
         history=(
@@ -4688,14 +4695,7 @@ def test_the_state_beside_a_verdict_is_the_closing_that_stood_then(
     170 W5): the closing then awaited its review, when one is required."""
     from huitoukan.findings.crosscheck import state_then
 
-    row = HazardRow(
-        department="安全保卫处",
-        source_file="保卫处.xlsx",
-        source_sheet="自查整改清单",
-        source_row=6,
-        location="北门",
-        hazard="隔离桩缺失",
-        deadline=date(2023, 12, 31),
+    row = _north_gate(
         progress="整改中",
         history=(
             (date(2023, 12, 14), date(2023, 12, 31), date(2023, 12, 14)),
@@ -4723,14 +4723,7 @@ def test_the_state_beside_a_verdict_counts_a_review_made_before_the_inspection_o
     on the inspection's day it was still 待复查."""
     from huitoukan.findings.crosscheck import state_then
 
-    row = HazardRow(
-        department="安全保卫处",
-        source_file="保卫处.xlsx",
-        source_sheet="自查整改清单",
-        source_row=6,
-        location="北门",
-        hazard="隔离桩缺失",
-        deadline=date(2023, 12, 31),
+    row = _north_gate(
         progress="已完成",
         closed_on=date(2023, 12, 18),
         review=review,
