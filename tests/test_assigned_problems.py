@@ -5065,3 +5065,30 @@ def test_a_correction_keeping_the_date_is_judged_by_when_it_came_whatever_the_re
     verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
     stood = "责任部门：学生工作处（已交办，报 2023年12月14日 已完成，检查时问题仍在，整改未到位）"
     assert verdict.accountable == stood, verdict.note
+
+
+def test_a_pass_signed_on_a_form_made_after_the_inspection_is_after_it_whatever_its_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """总务基建处 reports JB-01 done on 12月14日; an inspection on 12月16日; the 复查验收表
+    is made that day and signed 合格 with 复查时间 12月15日 (collect warns it looks
+    backdated). The 说明 said “已销号（2023年12月15日复查合格）” as if passed before the
+    inspection (clerk trial 173 Z6)."""
+    campaign = _reviewing_campaign(tmp_path, monkeypatch)
+    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "责任部门": "总务基建处",
+                           "整改时限": "2023-12-31"}], JB01_ORDER)  # fmt: skip
+    done = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                  整改措施="更换灯具", 整改完成情况="已完成", 销号时间=date(2023, 12, 14))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "总务基建处", returns / "A1.xlsx", [done], form_date=date(2023, 12, 14))
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 14), findings_file=listed)
+    _reviewed(returns, "总务基建处", date(2023, 12, 15), date(2023, 12, 16), "复查（已填）.xlsx")
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 17),
+                                 findings_file=listed)  # fmt: skip
+    assert any(p.code is Code.REVIEW_BEFORE_FORM for p in result.collection.problems)
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
+    said = "总务基建处报 2023年12月14日 已完成（检查时待复查；检查当天复查合格，复查时间写的是 2023年12月15日）"
+    assert said in verdict.note, verdict.note
+    assert "请核实销号和复查验收是否属实" in verdict.note, verdict.note
+    assert _state_column(tmp_path / "追责核查.xlsx") == ["总务基建处：待复查"]

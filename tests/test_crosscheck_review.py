@@ -1751,13 +1751,19 @@ def _door_closed_on_the_8th(tmp_path: Path) -> tuple[Campaign, Path, HazardRow]:
 
 
 def _reviewed(
-    campaign: Campaign, door: HazardRow, path: Path, day: str, verdict: str, note: str | None = None
+    campaign: Campaign,
+    door: HazardRow,
+    path: Path,
+    day: str,
+    verdict: str,
+    note: str | None = None,
+    made: date = AS_OF,
 ) -> Workbook:
-    """The 复查验收表 of `door`, filled in (复查人, 复查时间, 复查结论, 复查意见) and saved at
-    `path`."""
+    """The 复查验收表 of `door` made on `made`, filled in (复查人, 复查时间, 复查结论, 复查意见)
+    and saved at `path`."""
     from huitoukan.forms.review import review_form
 
-    wb = review_form(campaign, [door], AS_OF)
+    wb = review_form(campaign, [door], made)
     ws = wb[REVIEW_SHEET]
     columns = {cell.value: cell.column for cell in ws[2]}
     filled = (("复查人", "刘建国"), ("复查时间", day), ("复查结论", verdict), ("复查意见", note))
@@ -4549,7 +4555,8 @@ def test_a_closing_accepted_before_the_inspection_names_who_accepted_it(
     16th: the note named the department only (“请核实销号是否属实”), not who signed the
     acceptance; sent back by its review, it was doubted as a 销号 (clerk trial 61)."""
     campaign, returns, door = _door_closed_on_the_8th(tmp_path)
-    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", verdict, "未整改到位")
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", verdict, "未整改到位",
+              made=date(2023, 12, 9))  # fmt: skip
     hazards = collect(campaign, [returns], as_of=AS_OF).hazards
     finding = city_finding("SJ-8", date(2023, 12, 16), "东门", door.hazard, "安全保卫处")
     [found] = crosscheck(campaign, [finding], hazards).verdicts
@@ -4558,22 +4565,27 @@ def test_a_closing_accepted_before_the_inspection_names_who_accepted_it(
 
 
 @pytest.mark.parametrize(
-    ("day", "said"),
+    ("day", "made", "said"),
     [
-        ("2023-12-15", "已销号，经刘建国 2023年12月15日 复查合格，"),
-        ("2023-12-16", "已完成（检查时待复查），经刘建国 2023年12月16日 复查合格（检查当天），"),
-        ("2023-12-17",
+        ("2023-12-15", 9, "已销号，经刘建国 2023年12月15日 复查合格，"),
+        ("2023-12-16", 9, "已完成（检查时待复查），经刘建国 2023年12月16日 复查合格（检查当天），"),
+        ("2023-12-17", 9,
          "已完成（检查时待复查），经刘建国 2023年12月17日 复查合格（晚于检查），"),
+        # signed on a form made that day or after, its 复查时间 before it (trial 173 Z6)
+        ("2023-12-15", 16, "已完成（检查时待复查），经刘建国 2023年12月15日 复查合格"
+         "（复查验收表 2023年12月16日 才生成，检查当天），"),
+        ("2023-12-15", 17, "已完成（检查时待复查），经刘建国 2023年12月15日 复查合格"
+         "（复查验收表 2023年12月17日 才生成，晚于检查），"),
     ],
 )  # fmt: skip
 def test_a_closing_accepted_on_or_after_the_inspection_says_when(
-    tmp_path: Path, day: str, said: str
+    tmp_path: Path, day: str, made: int, said: str
 ) -> None:
     """Accepted the day of the inspection or after it, a closure read “已销号，经…复查合格”
     as if accepted before the inspectors found the problem still there, beside a 检查时状态
     of 待复查 (clerk trial 77)."""
     campaign, returns, door = _door_closed_on_the_8th(tmp_path)
-    _reviewed(campaign, door, returns / "复查.xlsx", day, "合格")
+    _reviewed(campaign, door, returns / "复查.xlsx", day, "合格", made=date(2023, 12, made))
     hazards = collect(campaign, [returns], as_of=AS_OF).hazards
     finding = city_finding("SJ-8", date(2023, 12, 16), "东门", door.hazard, "安全保卫处")
     [found] = crosscheck(campaign, [finding], hazards).verdicts

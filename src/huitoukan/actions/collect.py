@@ -1028,6 +1028,7 @@ def collect_to_register(
                     closed_on=h.closed_on,
                     note=h.review_note,
                     file=EARLIER_REGISTER,
+                    signed_after=h.review_signed,
                 )
                 for h in state.hazards
                 if h.review in (PASSED, FAILED) and h.reviewed_on is not None

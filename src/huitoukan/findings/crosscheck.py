@@ -739,8 +739,11 @@ def _answered_so(hazard: HazardRow, unreviewed: str = "", found: date | None = N
     if hazard.closed:
         said = "已销号"
         reviewed = hazard.reviewed_on if hazard.review == PASSED else None
-        if reviewed is not None and (when := _sent_when(reviewed, found)):
+        since = hazard.reviewed_since  # (signed on a form made after it: trial 173 Z6)
+        if reviewed is not None and since is not None and (when := _sent_when(since, found)):
             said = f"已完成（检查时待复查；{when} {chinese_date(reviewed)} 复查合格）"
+            if since != reviewed:
+                said = f"已完成（检查时待复查；{when}复查合格，复查时间写的是 {chinese_date(reviewed)}）"
         elif reviewed is not None:  # the school's own word that it was done, days before
             # the inspectors found it was not (clerk trial 66)
             said += f"（{chinese_date(reviewed)}复查合格）"
@@ -846,7 +849,7 @@ def state_then(hazard: HazardRow, day: date, review_required: bool) -> str:
         if passed is not None and passed < day:
             review = PASSED
         then = then._replace(progress=DONE, closed_on=closed, review=review)
-    elif then.review in (PASSED, FAILED) and then.reviewed_on and then.reviewed_on >= day:
+    elif then.review in (PASSED, FAILED) and (since := then.reviewed_since) and since >= day:
         then = then._replace(review=UNREVIEWED)
     return then.state(day)
 
@@ -1328,7 +1331,9 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
         # accepted only that day or after: 待复查 when the inspectors came, and the 合格
         # given after they found it still there said so (read as accepted before: trial 77)
         reviewed = hazard.reviewed_on if hazard.review == PASSED else None
-        late_review = reviewed is not None and reviewed >= finding.found_on
+        # (signed on a form made that day or after, whatever its 复查时间: trial 173 Z6)
+        given = hazard.reviewed_since if reviewed is not None else None
+        late_review = given is not None and given >= finding.found_on
         said = "已销号" if hazard.closed and not late_review else f"已完成（{review}）"
         if late_review:
             said = "已完成（检查时待复查）"
@@ -1341,8 +1346,11 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
             if late_review:
                 when = (
                     # (it read 检查发现问题仍在之后: trial 105)
-                    "（检查当天）" if reviewed == finding.found_on else "（晚于检查）"
+                    "（检查当天）" if given == finding.found_on else "（晚于检查）"
                 )
+            if given != reviewed and given is not None:
+                made = chinese_date(given)
+                when = f"（复查验收表 {made} 才生成，{'检查当天' if given == finding.found_on else '晚于检查'}）"
             accepted = f"，经{by} {chinese_date(reviewed)} 复查合格{when}"
         doubt = "请核实销号是否属实" if hazard.review != FAILED else "复查已判不合格"
         if accepted:

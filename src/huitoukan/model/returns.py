@@ -323,8 +323,20 @@ class HazardRow(NamedTuple):
     passed_before: tuple[date | None, date] | tuple[()] = ()
     """(the 销号时间 its 复查验收表 showed — None when it showed none —, the 复查时间) of a
     复查合格 of a closing the department took back or changed since: what stood on an earlier
-    day had passed its review (the 追责核查 dropped it: clerk trial 170 W3). Last: the
-    state record holds the fields in order."""
+    day had passed its review (the 追责核查 dropped it: clerk trial 170 W3)."""
+    review_signed: date | None = None
+    """`Review.signed_after` of its verdict: a 复查时间 written before the day its 复查验收表
+    was made, the verdict signed then or after (a pass signed on a form made after the
+    inspection counted as given before it: clerk trial 173 Z6). Last: the state record
+    holds the fields in order."""
+
+    @property
+    def reviewed_since(self) -> date | None:
+        """The day its verdict was given, at the earliest: its 复查时间, or the day its form
+        was made when that is later (`review_signed`)."""
+        if self.reviewed_on is None or self.review_signed is None:
+            return self.reviewed_on
+        return max(self.reviewed_on, self.review_signed)
 
     @property
     def due(self) -> date | None:
@@ -616,6 +628,9 @@ class Review(BaseModel):
     """The 复查意见 cell."""
     result_cell: str = ""
     """The 复查结论 cell (a problem about the verdict itself is marked there)."""
+    signed_after: date | None = None
+    """The day its form was made, when its 复查时间 is before it (`REVIEW_BEFORE_FORM`): the
+    verdict was signed then or after."""
 
 
 class PictureNotes(BaseModel):

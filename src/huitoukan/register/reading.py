@@ -110,6 +110,7 @@ _KEPT_FROM_COLLECT = (
     "due_from",
     "given_back",
     "passed_before",
+    "review_signed",
 )
 """What collect knew of a hazard that no sheet of the register gives back, and no one
 changes there: taken from what collect wrote last, by 隐患编号. Without them a register

@@ -298,6 +298,7 @@ def apply_reviews(
                 review=verdict.result,
                 reviewer=verdict.reviewer,
                 reviewed_on=verdict.reviewed_on,
+                review_signed=verdict.signed_after,
                 review_note=note,
             )
         )

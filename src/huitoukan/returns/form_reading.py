@@ -732,6 +732,9 @@ def _read_review(
                 reviewer_cell=cell_ref(r, columns["reviewer"]) if "reviewer" in columns else "",
                 note_cell=cell_ref(r, columns["note"]) if "note" in columns else "",
                 result_cell=cell_ref(r, columns["result"]) if "result" in columns else "",
+                signed_after=made
+                if reviewed_on is not None and made is not None and reviewed_on < made
+                else None,
             )
         )
     return form
