@@ -3209,6 +3209,9 @@ def test_an_answer_reported_done_and_found_again_says_whose_and_why(tmp_path: Pa
     # reviewed 不合格 since: said so, not 待复查 (clerk trial 45)
     [verdict] = crosscheck(campaign, [finding], [row._replace(review=FAILED)]).verdicts
     assert "安全保卫处报 2023年12月8日 已完成（复查不合格）；" in verdict.note
+    failed = row._replace(review=FAILED, reviewed_on=date(2023, 12, 9))  # (dated: trial 173)
+    [verdict] = crosscheck(campaign, [finding], [failed]).verdicts
+    assert "安全保卫处报 2023年12月8日 已完成（2023年12月9日复查不合格）；" in verdict.note
     # passed by the school's own review before the inspectors came: said with its day (the
     # school's word it was done, left out: clerk trial 66)
     passed = row._replace(review=PASSED, reviewer="张三", reviewed_on=date(2023, 12, 16))

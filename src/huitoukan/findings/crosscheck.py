@@ -750,7 +750,17 @@ def _answered_so(hazard: HazardRow, unreviewed: str = "", found: date | None = N
     elif hazard.review != FAILED and unreviewed:
         said = f"已完成{unreviewed}"
     else:
-        said = f"已完成（{'复查不合格' if hazard.review == FAILED else '待复查'}）"
+        said = "已完成（待复查）"
+        if hazard.review == FAILED:  # dated (“检查后” too: clerk trial 173 Z9)
+            day = hazard.reviewed_since
+            when = _sent_when(day, found) if day is not None else ""
+            said = "已完成（复查不合格）"
+            if day is not None:
+                said = (
+                    f"已完成（{when} {chinese_date(day)} 复查不合格）"
+                    if when
+                    else (f"已完成（{chinese_date(day)}复查不合格）")
+                )
     return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"
 
 
