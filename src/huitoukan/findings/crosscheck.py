@@ -1090,6 +1090,14 @@ def _left_unrectified(
         else:
             what = f"又加上{gave}（与{partners}共同负责）" if partners else f"又交回{gave}负责"
         accountable += f"；检查当天交办问题清单{what}，请核实检查时的责任部门"
+    # its 整改时限 changed in the list the very day: which stood when the inspectors came, the
+    # clerk knows (the new one was taken without a word: trial 174 AA2)
+    before = listing.deadline_before(listed.number, found) if listing and listed.number else None
+    if before is not None and due is not None and before != due:
+        accountable += (
+            f"；检查当天交办问题清单把整改时限由 {chinese_date(before)} 改为 {chinese_date(due)}，"
+            "请核实检查时的整改时限"
+        )
     said = f"学校交办问题清单中已有此问题 {where}"
     if listed.withdrawn and listed.number:  # its answer's word: the list has no such number now
         said = f"部门按交办问题 {listed.number}（{listed.source}）反馈过此问题（交办问题清单中现在没有这个编号）"
@@ -1114,8 +1122,10 @@ def _left_unrectified(
     named = candidates[0] if decided else None
     # each department's answer as it stood on the inspection's day (检查时状态 was empty for
     # every 交办问题: clerk trial 170 W5), of those that had it then (one that did not stood
-    # beside them unmarked: trial 173 Z8)
-    had = [h for h in answers if h.department in holders] if holders else answers
+    # beside them unmarked: trial 173 Z8) — and, on the day the list moved it, those it was
+    # taken from, whom the clerk is asked to check (left out: trial 174 AA1)
+    checked = [*holders, *(change[0] if change is not None else ())]
+    had = [h for h in answers if h.department in checked] if holders else answers
     answered_then = tuple(
         (h.department, _as_it_stood(h, listing, found, due)) for h in had
     ) + tuple((d, None) for d in dict.fromkeys(holders) if all(h.department != d for h in answers))
@@ -1657,6 +1667,12 @@ class _LateListing:
             return now
         changed = self.deadlines.get(number_key(number), ())
         return next((before for when, before in changed if when > day), now)
+
+    def deadline_before(self, number: str, day: date | None) -> date | None:
+        """The 整改时限 problem `number` had before its list changed it, when the collect that
+        first saw the change ran on `day` (None when none was seen that day)."""
+        changed = self.deadlines.get(number_key(number), ())
+        return next((before for when, before in changed if when == day), None)
 
     def given_on_or_after(self, number: str, department: str, found: date | None) -> date | None:
         """The day `department` was given problem `number`, when not before the inspection
