@@ -4895,7 +4895,8 @@ def test_a_shared_problem_closed_by_one_and_awaiting_review_by_the_other_asks_fo
 @pytest.mark.parametrize(
     ("found", "said"),
     [
-        (date(2023, 12, 15), "学生工作处反馈整改中（2023年12月16日才交办总务基建处）"),
+        # (not in its bracket, read as said of it: trial 174 AA3)
+        (date(2023, 12, 15), "学生工作处反馈整改中；2023年12月16日才交办总务基建处；"),
         (date(2023, 12, 16), "学生工作处反馈整改中；"),  # the change day: the clerk checks
         (date(2023, 12, 17), "学生工作处反馈整改中（检查时不由其负责）"),
     ],

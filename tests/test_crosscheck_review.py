@@ -2778,7 +2778,7 @@ def test_the_day_a_problem_changed_hands_is_the_registers(
     [verdict] = checked.verdicts
     assert verdict.conclusion == "已列入交办清单但未整改"
     assert verdict.accountable.startswith("责任部门：学生工作处（已交办"), verdict.accountable
-    assert "（2023年12月19日才交办总务基建处）" in verdict.note
+    assert "学生工作处反馈整改中；2023年12月19日才交办总务基建处；" in verdict.note
 
 
 _JB01_ORDER = (*ORDER[:6], "整改时限")

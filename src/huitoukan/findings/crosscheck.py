@@ -975,6 +975,7 @@ def _left_unrectified(
         and len(first_sent) == len(basis)
         and min(first_sent) > found
     )
+    answered_by = False  # `why` ends with what the departments answered
     closed: date | None = None  # reported done before they came
     reopen = False  # and 销号 still: to be listed to be rectified again (`Verdict.belied`)
     review = False  # or awaiting its review (`Verdict.review_belied`)
@@ -1015,6 +1016,7 @@ def _left_unrectified(
         # clerk trial 169 V2)
         silent = [d for d in dict.fromkeys(holders) if all(h.department != d for h in answers)]
         why = f"已交办{owners}，{'；'.join([*states, *(f'{d}未反馈' for d in silent)])}"
+        answered_by = True
         closed = min([*(h.closed_on for h in done if h.closed_on), *stood.values()], default=None)
         reopen = any(h.closed for h in done)
         # (one handed over is on no 复查验收表 to fail it on: clerk trial 163)
@@ -1076,7 +1078,10 @@ def _left_unrectified(
     else:
         why = "但未明确责任部门、未交办整改"
         accountable = "学校（问题已列入交办问题清单，未明确责任部门）"
-    if handed:  # in the bracket closing `why`, if any (two side by side: clerk trial 137)
+    if handed and answered_by:  # after the departments' answers, not in the last one's
+        # bracket, which read as said of that department (trial 174 AA3)
+        why = f"{why}；{handed}"
+    elif handed:  # in the bracket closing `why`, if any (two side by side: clerk trial 137)
         why = _bracketed(why, handed)
     if change is not None and holders:  # which had it when the inspectors came: the clerk knows
         took, gave = ("、".join(names) for names in change)
