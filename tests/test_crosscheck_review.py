@@ -196,10 +196,12 @@ def test_each_finding_gets_the_conclusion_a_careful_clerk_would_give(
     assert str(signed["序号"]).startswith("核查人（签字）")  # it goes to those who answer for it
     ws = load_workbook(out)["核查结果"]
     assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
-    # the inspections' days printed, not the 核查's alone (clerk trial 170 W10)
-    assert str(ws["A1"].value).endswith(
-        "发现问题与自查台账比对（2023年12月12日至2023年12月16日检查，2023年12月20日核查）"
-    ), ws["A1"].value
+    # the inspections' days printed, not the 核查's alone (clerk trial 170 W10), each day
+    # (12日至16日 read as one inspection of five days: trial 174 AA6), on both sheets
+    days = "2023年12月12日、2023年12月15日、2023年12月16日检查，2023年12月20日核查）"
+    assert str(ws["A1"].value).endswith(f"发现问题与自查台账比对（{days}"), ws["A1"].value
+    title = load_workbook(out)["漏报清单"]["A1"].value
+    assert str(title).endswith(f"自查未发现的问题（按部门，{days}"), title
 
 
 def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(

@@ -114,15 +114,7 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
     )
     # the inspection's day too: 检查发现时间 is not printed, and the date was the 核查's
     # alone, read as the inspection's (clerk trial 170 W10)
-    days = sorted({v.finding.found_on for v in result.verdicts if v.finding.found_on})
-    inspected = ""
-    if days:
-        inspected = (
-            "、".join(map(chinese_date, days))
-            if len(days) <= 2
-            else (f"{chinese_date(days[0])}至{chinese_date(days[-1])}")
-        )
-        inspected = f"{inspected}检查，"
+    inspected = _inspected(result)
     results = _sheet(
         RESULT_SHEET,
         f"{school}追责核查：{sources or '检查'}发现问题与自查台账比对（{inspected}{as_of}核查）",
@@ -165,7 +157,9 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
     # (every inspection's printed alike: clerk trial 155)
     found = f"{sources}发现的问题中" if sources else ""
     missed = _sheet(
-        "漏报清单", f"{school}{found}自查未发现的问题（按部门，{as_of}核查）", MISSED_COLUMNS
+        "漏报清单",
+        f"{school}{found}自查未发现的问题（按部门，{inspected}{as_of}核查）",
+        MISSED_COLUMNS,
     )
     missing = [v for v in result.verdicts if v.conclusion is Conclusion.MISSED]
     missing.sort(key=lambda v: ("、".join(v.finding.departments) or "~", v.finding.number))
@@ -188,6 +182,18 @@ def write_crosscheck(path: Path, campaign: Campaign, result: Crosscheck, as_of: 
         missed.merge(none, 1, len(MISSED_COLUMNS) - 1)  # it ran over the cells' borders
     _signed(missed, len(MISSED_COLUMNS))
     write_workbook(path, [results, missed], CROSSCHECK_TITLE, "由 huitoukan crosscheck 生成")
+
+
+def _inspected(result: Crosscheck) -> str:
+    """“X检查，” of the inspections' days, for a title (the 核查's day alone read as the
+    inspection's: clerk trial 170 W10): each day, or the first and last of many (16日至19日
+    read as one inspection of four days: trial 174 AA6)."""
+    days = sorted({v.finding.found_on for v in result.verdicts if v.finding.found_on})
+    if not days:
+        return ""
+    if len(days) <= 4:
+        return f"{'、'.join(map(chinese_date, days))}检查，"
+    return f"{chinese_date(days[0])}至{chinese_date(days[-1])}间 {len(days)} 天检查，"
 
 
 def _none_missed(result: Crosscheck) -> str:
