@@ -905,7 +905,12 @@ def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
     for command in (
         ["status", "--as-of", "2023-12-20"],
         ["issue", "--followup", "全校隐患台账.xlsx"],
+        ["review", "--as-of", "2023-12-20"],  # (not 未开启复查验收: trial 174 AA7)
     ):
         above = runner.invoke(app, command, env={"COLUMNS": "200"})  # (issue: trial 172 Y3)
         said = "".join(above.output.split())
         assert "旁边有它的活动配置campaign.toml：请到活动文件夹中运行" in said, above.output
+    # in its folder, review refused as the campaign says (its review_required off)
+    monkeypatch.chdir(work)
+    off = runner.invoke(app, ["review", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
+    assert off.exit_code == 2 and "本次活动未开启复查验收" in off.output, off.output

@@ -28,13 +28,15 @@ def review(
     one; one filled in with verdicts is moved into the 复查 folder, any other edited kept as
     a backup) and how many hazards wait,
     reviewed 不合格, for their department to rectify them again."""
+    # the register first: run from the folder above a campaign's, where its register is
+    # is said (the built-in campaign's 未开启复查验收 was: clerk trial 174 AA7)
+    state = load_state(campaign, sources, as_of)
     if not campaign.info.review_required:
         raise InputError(
             "本次活动未开启复查验收：请在 campaign.toml 的 [campaign] 中写 review_required = true，"
             "重新汇总后再生成复查验收表（campaign.toml 不在当前文件夹的，用 --campaign 指定："
             "没有它，按内置默认活动运行）"
         )
-    state = load_state(campaign, sources, as_of)
     hazards = [h for h in state.hazards if h.unreviewed]
     failed = sum(h.review == FAILED for h in state.hazards)
     out = xlsx_name(out)
