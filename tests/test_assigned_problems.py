@@ -5093,7 +5093,8 @@ def test_a_pass_signed_on_a_form_made_after_the_inspection_is_after_it_whatever_
                                  findings_file=listed)  # fmt: skip
     assert any(p.code is Code.REVIEW_BEFORE_FORM for p in result.collection.problems)
     verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
-    said = "总务基建处报 2023年12月14日 已完成（检查时待复查；检查当天复查合格，复查时间写的是 2023年12月15日）"
+    said = ("总务基建处报 2023年12月14日 已完成（检查时待复查；复查合格，但复查验收表 2023年12月16日"
+            "（检查当天）才生成，复查时间写的是 2023年12月15日）")  # fmt: skip
     assert said in verdict.note, verdict.note
     assert "请核实销号和复查验收是否属实" in verdict.note, verdict.note
     assert _state_column(tmp_path / "追责核查.xlsx") == ["总务基建处：待复查"]

@@ -715,6 +715,16 @@ def _answer_state(
     return _bracketed(state, f"{said}{note}")
 
 
+def _verdict_said(verdict: str, day: date, since: date, when: str) -> str:
+    """“{when} {day} {verdict}” of a verdict (复查合格, 复查不合格) given on its 复查时间 `day`
+    (`when`, 检查当天 or 检查后, if any); of one written before the day its form was made
+    (`since`), that day too (not said: clerk trial 175 AB2)."""
+    if since != day:
+        made = f"{chinese_date(since)}（{when}）" if when else f"{chinese_date(since)} "
+        return f"{verdict}，但复查验收表 {made}才生成，复查时间写的是 {chinese_date(day)}"
+    return f"{when} {chinese_date(day)} {verdict}" if when else f"{chinese_date(day)}{verdict}"
+
+
 def _closing_stood(hazard: HazardRow, listing: _LateListing | None, found: date | None) -> bool:
     """Whether the closing `hazard` reports now stood when the inspection on `found` came
     (reported before it, and not taken back and closed again since)."""
@@ -741,9 +751,7 @@ def _answered_so(hazard: HazardRow, unreviewed: str = "", found: date | None = N
         reviewed = hazard.reviewed_on if hazard.review == PASSED else None
         since = hazard.reviewed_since  # (signed on a form made after it: trial 173 Z6)
         if reviewed is not None and since is not None and (when := _sent_when(since, found)):
-            said = f"已完成（检查时待复查；{when} {chinese_date(reviewed)} 复查合格）"
-            if since != reviewed:
-                said = f"已完成（检查时待复查；{when}复查合格，复查时间写的是 {chinese_date(reviewed)}）"
+            said = f"已完成（检查时待复查；{_verdict_said('复查合格', reviewed, since, when)}）"
         elif reviewed is not None:  # the school's own word that it was done, days before
             # the inspectors found it was not (clerk trial 66)
             said += f"（{chinese_date(reviewed)}复查合格）"
@@ -751,16 +759,12 @@ def _answered_so(hazard: HazardRow, unreviewed: str = "", found: date | None = N
         said = f"已完成{unreviewed}"
     else:
         said = "已完成（待复查）"
-        if hazard.review == FAILED:  # dated (“检查后” too: clerk trial 173 Z9)
-            day = hazard.reviewed_since
-            when = _sent_when(day, found) if day is not None else ""
+        day, since = hazard.reviewed_on, hazard.reviewed_since
+        if hazard.review == FAILED and day is not None and since is not None:  # dated
+            # (“检查后” too: clerk trial 173 Z9; written before its form, said: trial 175 AB1)
+            said = f"已完成（{_verdict_said('复查不合格', day, since, _sent_when(since, found))}）"
+        elif hazard.review == FAILED:
             said = "已完成（复查不合格）"
-            if day is not None:
-                said = (
-                    f"已完成（{when} {chinese_date(day)} 复查不合格）"
-                    if when
-                    else (f"已完成（{chinese_date(day)}复查不合格）")
-                )
     return f"{hazard.department}报 {chinese_date(hazard.closed_on)} {said}"
 
 
@@ -1098,7 +1102,12 @@ def _left_unrectified(
     # its 整改时限 changed in the list the very day: which stood when the inspectors came, the
     # clerk knows (the new one was taken without a word: trial 174 AA2)
     before = listing.deadline_before(listed.number, found) if listing and listed.number else None
-    if before is not None and due is not None and before != due:
+    if (  # (not of one that leaves it within its time, or past it, either way: trial 175 AB3)
+        before is not None
+        and due is not None
+        and found is not None
+        and (found <= before) != (found <= due)
+    ):
         accountable += (
             f"；检查当天交办问题清单把整改时限由 {chinese_date(before)} 改为 {chinese_date(due)}，"
             "请核实检查时的整改时限"

@@ -13,7 +13,15 @@ from huitoukan.findings.similarity import MATCH
 from huitoukan.model.documents import CROSSCHECK_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
-from huitoukan.xlsx.writer import Sheet, Style, Value, cells, row_height, write_workbook
+from huitoukan.xlsx.writer import (
+    Sheet,
+    Style,
+    Value,
+    cells,
+    row_height,
+    title_height,
+    write_workbook,
+)
 
 CROSSCHECK_FILE = "追责核查.xlsx"
 RESULT_SHEET = "核查结果"
@@ -81,7 +89,11 @@ def _sheet(
 ) -> Sheet:
     widths = [w for _, w in columns]
     sheet = Sheet(name, widths, header_row=1, title_rows=1, print_columns=printed)
-    sheet.add(cells([title], Style.TITLE), height=28)
+    # (its height for its lines: a title naming the inspection days wrapped, cut on paper)
+    sheet.add(
+        cells([title], Style.TITLE),
+        height=max(28, title_height(title, sum(widths[: printed or len(columns)]))),
+    )
     sheet.merge(0, 0, (printed or len(columns)) - 1)
     sheet.add(cells([h for h, _ in columns], Style.HEAD), height=30)
     return sheet
