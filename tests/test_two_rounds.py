@@ -910,7 +910,12 @@ def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
         above = runner.invoke(app, command, env={"COLUMNS": "200"})  # (issue: trial 172 Y3)
         said = "".join(above.output.split())
         assert "旁边有它的活动配置campaign.toml：请到活动文件夹中运行" in said, above.output
+    # init there wrote a second campaign.toml without a word (trial 175 AB4)
+    made = runner.invoke(app, ["init"], env={"COLUMNS": "200"})
+    said = "".join(made.output.split())
+    assert made.exit_code == 0 and "注意：下级文件夹活动中已有活动配置" in said, made.output
     # in its folder, review refused as the campaign says (its review_required off)
     monkeypatch.chdir(work)
     off = runner.invoke(app, ["review", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
     assert off.exit_code == 2 and "本次活动未开启复查验收" in off.output, off.output
+    assert "注意" not in runner.invoke(app, ["init", "--force"]).output  # (none below it)

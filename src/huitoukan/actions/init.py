@@ -32,6 +32,9 @@ class Initialized:
     """The list already beside campaign.toml, named in it as it stands (not written)."""
     kept: tuple[tuple[Path, Path], ...] = ()
     """(file, its copy) of each file `--force` wrote over: the office's edits are not lost."""
+    below: tuple[Path, ...] = ()
+    """The campaign.toml of other campaigns in the folders below (init run in the folder above
+    a campaign's wrote a second one without a word: clerk trial 175 AB4)."""
 
 
 def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
@@ -72,7 +75,10 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
     if force and out.exists() and out.read_text("utf-8-sig") not in as_shipped:
         kept.append((out, keep_a_copy(out)))
     written = write_default_campaign(out, force, LIST_FILE if findings else None)
-    return Initialized(written, written=True, findings=listed, kept=tuple(kept))
+    below = [*out.parent.glob(f"*/{out.name}"), *out.parent.glob(f"*/*/{out.name}")]
+    return Initialized(
+        written, written=True, findings=listed, kept=tuple(kept), below=tuple(sorted(below))
+    )
 
 
 def _blank_list(

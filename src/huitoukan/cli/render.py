@@ -514,6 +514,13 @@ def campaign_written(done: Initialized) -> None:
         )
     for file, copy in done.kept:
         _wrapped(console, f"注意：原 {file} 已覆盖，覆盖前的内容另存为 {copy}")
+    if done.below:
+        folders = "、".join(as_argument(path.parent) for path in done.below)
+        _wrapped(
+            console,
+            f"注意：下级文件夹 {folders} 中已有活动配置：那里的活动请到那个文件夹中运行；"
+            f"这里新写的 {done.campaign.name} 是另一次活动的（写错了地方的，删除它即可）。",
+        )
 
 
 def report_written(
