@@ -936,13 +936,13 @@ def _left_unrectified(
     if held:  # the list moved it: who had it that day, by the register's record
         holders = held
         later = {d: given for d, given in later.items() if d not in held}
-    # a department it was taken from before the inspection answers for nothing of it (named
-    # beside it): its row (已完成, handing it over) was the new one's 已完成, its review asked
-    # to be failed (clerk trial 161)
     # those that had it when the inspectors came first, in the list's order (the 说明 began
     # with one that did not, as the list of today ordered them: clerk trial 172 Y2)
     rank = {d: n for n, d in enumerate(dict.fromkeys(holders))}
     answers = sorted(answers, key=lambda h: rank.get(h.department, len(rank)))
+    # a department it was taken from before the inspection answers for nothing of it (named
+    # beside it): its row (已完成, handing it over) was the new one's 已完成, its review asked
+    # to be failed (clerk trial 161)
     judged = [h for h in answers if h.department in holders] if holders else list(answers)
     owners = "、".join(dict.fromkeys(holders))
     handed = "；".join(f"{chinese_date(given)}才交办{d}" for d, given in later.items())
