@@ -1702,3 +1702,20 @@ def test_a_version_stands_from_the_day_it_was_sent_or_first_collected_after_anot
     it was first collected, not from its 日期 (clerk trial 170 W2)."""
     forms = [_version(*v) for v in versions]
     assert standing_days(forms) == [date(2023, 12, d) for d in days]
+
+
+def test_a_reworded_rows_history_is_dated_by_its_own_version(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A hazard reworded in the version of 12月12日, which put its 整改时限 off to 12月31日,
+    then sent again unchanged on 12月14日: the put-off stood from 12月12日 (an index of the
+    reworded rows once dated it by another version)."""
+    first = hazard(部位="三号楼", 存在隐患问题="楼道灭火器过期", 整改时限=date(2023, 12, 20))
+    reworded = dict(first, 存在隐患问题="三楼楼道灭火器过期", 整改时限=date(2023, 12, 31))
+    for day, row in ((10, first), (12, reworded), (14, reworded)):
+        filled_form(campaign, "安全保卫处", tmp_path / f"保卫处-{day}.xlsx", [row],
+                    form_date=date(2023, 12, day))  # fmt: skip
+    [row] = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    assert [d for d, _, _ in row.history] == [date(2023, 12, 10), date(2023, 12, 12)]
+    assert row.deadline_on(date(2023, 12, 12)) == date(2023, 12, 20)
+    assert row.deadline_on(date(2023, 12, 13)) == date(2023, 12, 31)

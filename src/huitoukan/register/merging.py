@@ -1332,7 +1332,7 @@ class _Lineage:
         repeats: dict[str, str] = {}
         said: dict[str, list[Said]] = {}
         days = standing_days(versions)
-        for index, form in enumerate(versions):
+        for day, form in zip(days, versions, strict=True):
             if form is versions[-1]:  # what the older versions showed, as the newest sees it
                 earlier = dict(last)
                 remembered = {i for i, file in shown_by.items() if file == EARLIER_REGISTER}
@@ -1366,7 +1366,7 @@ class _Lineage:
                     first_said = row.history or ((date.min, row.deadline, _closed_on(row)),)
                     said.setdefault(identity, list(first_said))
                 elif form is not versions[-1]:
-                    _note_said(said.setdefault(identity, []), row, days[index])
+                    _note_said(said.setdefault(identity, []), row, day)
             identities.append(mine)
         return cls(
             versions,
