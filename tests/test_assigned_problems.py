@@ -5098,3 +5098,30 @@ def test_a_pass_signed_on_a_form_made_after_the_inspection_is_after_it_whatever_
     assert said in verdict.note, verdict.note
     assert "请核实销号和复查验收是否属实" in verdict.note, verdict.note
     assert _state_column(tmp_path / "追责核查.xlsx") == ["总务基建处：待复查"]
+
+
+@pytest.mark.parametrize(
+    ("read", "flagged"),
+    [(date(2023, 12, 15), False), (date(2023, 12, 16), True), (date(2023, 12, 17), True)],
+)
+def test_a_correction_dated_before_the_inspection_but_collected_after_it_is_said(
+    campaign: Campaign, tmp_path: Path, read: date, flagged: bool
+) -> None:
+    """学生工作处 reports JB-01 done on 12月14日 (collected that day); a correction dated
+    12月15日, 整改中, is first collected on `read`; an inspection on 12月16日. The belied
+    已完成 was gone without a trace when the correction came only after the inspection: its
+    日期 is the department's word, said to be checked (clerk trial 173 Z3)."""
+    listed, returns, register, answer = _closed_on_the_14th(campaign, tmp_path)
+    again = dict(answer, 整改措施="灯具未到货，暂用临时照明")
+    filled_form(campaign, "学生工作处", returns / "学工处-更正.xlsx", [again],
+                form_date=date(2023, 12, 15))  # fmt: skip
+    collect_to_register(campaign, [returns], register, read, findings_file=listed)
+    if read < date(2023, 12, 17):
+        collect_to_register(campaign, [returns], register, date(2023, 12, 17),
+                            findings_file=listed)  # fmt: skip
+    verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
+    when = "检查当天" if read == date(2023, 12, 16) else "检查后"
+    said = (f"学生工作处反馈整改中（表头日期为 2023年12月15日 的这一版{when} {chinese_date(read)} "
+            "才汇总，请核实是否检查前报送）")  # fmt: skip
+    assert (said in verdict.note) is flagged, verdict.note
+    assert ("才汇总" in verdict.note) is flagged, verdict.note

@@ -793,6 +793,25 @@ def _sent_when(day: date, found: date | None) -> str:
     return "检查当天" if day == found else "检查后"
 
 
+def _read_late(state: str, answer: HazardRow, found: date | None) -> str:
+    """`state` (what a department answered), with a word when the version of it that stood
+    on the inspection's day by its 日期 was first collected only on that day or after
+    (`HazardRow.received_late`): the register held an older one when the inspectors came,
+    and a version dated before them is not proof it was sent before them (a correction
+    dated the day before, first collected the day after, erased a belied 已完成 without a
+    trace: clerk trial 173 Z3)."""
+    version = answer.stood_on(found) if found is not None and answer.received_late else None
+    read = dict(answer.received_late).get(version[0]) if version is not None else None
+    if found is None or version is None or read is None or read < found:
+        return state
+    when = _sent_when(read, found)
+    return _bracketed(
+        state,
+        f"表头日期为 {chinese_date(version[0])} 的这一版{when} {chinese_date(read)} 才汇总，"
+        "请核实是否检查前报送",
+    )
+
+
 def _bracketed(state: str, said: str) -> str:
     """`state` with `said` in its closing bracket, after a semicolon (“（未复查，已移交，检查后
     所报，检查时不由其负责）” read as one list: clerk trial 171 X3), or in one of its own."""
@@ -1003,9 +1022,13 @@ def _left_unrectified(
             and not (listing and listing.is_note(h, *version))
         }
         states = [
-            _said_after(_answer_state(h, listing, found), h, listing, found)
-            if h.hazard_id not in stood
-            else _stood(h, stood[h.hazard_id], found)
+            _read_late(
+                _said_after(_answer_state(h, listing, found), h, listing, found)
+                if h.hazard_id not in stood
+                else _stood(h, stood[h.hazard_id], found),
+                h,
+                found,
+            )
             for h in answers
         ]
         # the list moved it: whose answer was not the holders' then (quoted as if theirs:

@@ -327,8 +327,12 @@ class HazardRow(NamedTuple):
     review_signed: date | None = None
     """`Review.signed_after` of its verdict: a 复查时间 written before the day its 复查验收表
     was made, the verdict signed then or after (a pass signed on a form made after the
-    inspection counted as given before it: clerk trial 173 Z6). Last: the state record
-    holds the fields in order."""
+    inspection counted as given before it: clerk trial 173 Z6)."""
+    received_late: tuple[tuple[date, date], ...] = ()
+    """(the day it stood from, the day a collect first read it) of the versions in `history`
+    first read after their day, an older one read before them (`merging.read_late`): one
+    dated before an inspection but first read after it is said (clerk trial 173 Z3). Last:
+    the state record holds the fields in order."""
 
     @property
     def reviewed_since(self) -> date | None:

@@ -1235,14 +1235,16 @@ _LOST_VARIANT = {
 """How the warning on a date kept from an older version says what was wrong with the new."""
 
 
-def _note_said(said: list[Said], row: HazardRow, sent: date | None) -> None:
+def _note_said(said: list[Said], row: HazardRow, sent: date | None) -> bool:
     """Add what `row` of a version sent on `sent` says to `said` when it says something
-    else than the last."""
+    else than the last (and say whether it did)."""
     if sent is None:
-        return
+        return False
     entry = (sent, row.deadline, _closed_on(row))
-    if not said or said[-1][1:] != entry[1:]:
-        said.append(entry)
+    if said and said[-1][1:] == entry[1:]:
+        return False
+    said.append(entry)
+    return True
 
 
 def standing_days(versions: Sequence[ReturnForm]) -> list[date | None]:
@@ -1273,6 +1275,24 @@ def standing_days(versions: Sequence[ReturnForm]) -> list[date | None]:
             day = latest = max(day, latest)
         days.append(day)
     return days
+
+
+def read_late(versions: Sequence[ReturnForm], days: Sequence[date | None]) -> list[date | None]:
+    """The day each of `versions` was first read, of those first read after the day they
+    stood from (`standing_days`) when an older one had been read before them: until then
+    the register held the older (None for the others). A version dated before an inspection
+    but first read after it is then said (clerk trial 173 Z3)."""
+    return [
+        form.first_read
+        if form.first_read is not None
+        and day is not None
+        and form.first_read > day
+        and any(o.first_read is not None and o.first_read < form.first_read for o in older)
+        else None
+        for older, form, day in zip(
+            (versions[:n] for n in range(len(versions))), versions, days, strict=True
+        )
+    ]
 
 
 def _closed_on(row: HazardRow) -> date | None:
@@ -1316,6 +1336,11 @@ class _Lineage:
     (`HazardRow.history`)."""
     newest_day: date | None = None
     """The day the newest version stood from (`standing_days`)."""
+    newest_read: date | None = None
+    """The day the newest version was first read, when late (`read_late`)."""
+    received: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
+    """Identity → (the day it stood from, the day first read) of the older versions that
+    changed what was said of it and were read late (`HazardRow.received_late`)."""
 
     @classmethod
     def of(cls, versions: list[ReturnForm]) -> _Lineage:
@@ -1332,7 +1357,9 @@ class _Lineage:
         repeats: dict[str, str] = {}
         said: dict[str, list[Said]] = {}
         days = standing_days(versions)
-        for day, form in zip(days, versions, strict=True):
+        late = read_late(versions, days)
+        received: dict[str, list[tuple[date, date]]] = {}
+        for day, read, form in zip(days, late, versions, strict=True):
             if form is versions[-1]:  # what the older versions showed, as the newest sees it
                 earlier = dict(last)
                 remembered = {i for i, file in shown_by.items() if file == EARLIER_REGISTER}
@@ -1365,8 +1392,11 @@ class _Lineage:
                     # was said before any version here
                     first_said = row.history or ((date.min, row.deadline, _closed_on(row)),)
                     said.setdefault(identity, list(first_said))
+                    received.setdefault(identity, list(row.received_late))
                 elif form is not versions[-1]:
-                    _note_said(said.setdefault(identity, []), row, day)
+                    noted = _note_said(said.setdefault(identity, []), row, day)
+                    if noted and day is not None and read is not None:
+                        received.setdefault(identity, []).append((day, read))
             identities.append(mine)
         return cls(
             versions,
@@ -1380,13 +1410,20 @@ class _Lineage:
             repeats,
             said,
             days[-1],
+            late[-1],
+            received,
         )
 
     def history(self, identity: str, row: HazardRow) -> HazardRow:
         """`row`, the newest version's, with what the versions said when it changed."""
         said = list(self.said.get(identity, ()))
-        _note_said(said, row, self.newest_day)
-        return row._replace(history=tuple(said)) if len(said) > 1 else row
+        received = list(self.received.get(identity, ()))
+        day, read = self.newest_day, self.newest_read
+        if _note_said(said, row, day) and day is not None and read is not None:
+            received.append((day, read))
+        if len(said) < 2:
+            return row
+        return row._replace(history=tuple(said), received_late=tuple(received))
 
     def _numbered(self, row: HazardRow, identity: str, key: str) -> HazardRow:
         """`row` (its own `key`) with the 隐患编号 of the hazard it is: its first row's, when

@@ -111,6 +111,7 @@ _KEPT_FROM_COLLECT = (
     "given_back",
     "passed_before",
     "review_signed",
+    "received_late",
 )
 """What collect knew of a hazard that no sheet of the register gives back, and no one
 changes there: taken from what collect wrote last, by 隐患编号. Without them a register
