@@ -3623,6 +3623,39 @@ def test_a_review_that_passed_a_belied_closing_is_said_with_its_day(
     assert _state_column(tmp_path / "追责核查.xlsx") == [f"总务基建处：{then}"]
 
 
+def _answered_on_the_12th(
+    campaign: Campaign, tmp_path: Path, row: dict[str, object]
+) -> tuple[Path, Path, Path, dict[str, object]]:
+    """JB-01 listed as `row`, answered 整改中 (整改时限 12月31日) by 学生工作处 on 12月12日 and
+    collected that day: the list, the returns' folder, the register, and the answer."""
+    listed = findings_list(tmp_path / "清单.xlsx", [row], JB01_ORDER)
+    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
+                    整改时限=date(2023, 12, 31))  # fmt: skip
+    returns = tmp_path / "回收"
+    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer],
+                form_date=date(2023, 12, 12))  # fmt: skip
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    return listed, returns, register, answer
+
+
+def _noted_and_given_back(
+    campaign: Campaign, tmp_path: Path
+) -> tuple[Path, Path, Path, dict[str, object]]:
+    """`_answered_then_moved`, the move collected on 12月16日; 学生工作处's handover note
+    (“已移交总务基建处”, 已完成, 12月17日) collected on 12月18日; the list then giving JB-01
+    back to 学生工作处 (not yet collected): the list, the returns' folder, the register, and
+    the answer."""
+    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    day = date(2023, 12, 17)
+    note = dict(answer, 整改措施="已移交总务基建处", 整改完成情况="已完成", 销号时间=day)
+    filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
+    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
+    relisted(listed, register, [dict(JB01)])
+    return listed, returns, register, answer
+
+
 def relisted(listed: Path, register: Path, rows: list[dict[str, object]]) -> None:
     """The list at `listed` written again with `rows`, newer than `register`."""
     findings_list(listed, rows, JB01_ORDER)
@@ -4581,14 +4614,7 @@ def test_an_answer_sent_after_the_inspection_is_dated_in_the_crosscheck(
     inspection finds it still there. The 说明 quoted the 已完成 alike for an inspection the
     day before it was sent, as if it stood then (clerk trial 166 Q7): one sent after the
     inspection says so."""
-    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改时限=date(2023, 12, 31))  # fmt: skip
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer],
-                form_date=date(2023, 12, 12))  # fmt: skip
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    listed, returns, register, answer = _answered_on_the_12th(campaign, tmp_path, JB01)
     done = dict(answer, 整改完成情况="已完成", 销号时间=date(2023, 12, 15))
     filled_form(campaign, "学生工作处", returns / "学工处（第二版）.xlsx", [done],
                 form_date=date(2023, 12, 15))  # fmt: skip
@@ -4674,13 +4700,8 @@ def test_a_form_dated_while_away_but_first_sent_after_the_give_back_is_said_so(
     the give-back says the form came after it, and to correct its date if written since —
     not of one collected with the give-back, one saying 移交, nor the note the register held,
     saved again (trial 169 V7); and on every collect, not the first alone (V3)."""
-    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
-    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
+    listed, returns, register, answer = _noted_and_given_back(campaign, tmp_path)
     day = date(2023, 12, 17)
-    note = dict(answer, 整改措施="已移交总务基建处", 整改完成情况="已完成", 销号时间=day)
-    filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
-    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
-    relisted(listed, register, [dict(JB01)])
     if case != "with the give-back":
         collect_to_register(campaign, [returns], register, date(2023, 12, 19), findings_file=listed)
     if case == "saved again":
@@ -4813,15 +4834,9 @@ def test_an_answer_a_handover_note_followed_is_dated_after_the_inspection(
     the list gives JB-01 to 总务基建处 and 学生工作处 sends a handover note. The 说明 of an
     inspection on 12月13日 quoted “学生工作处反馈整改中（2023年12月15日所报，…）” as if it
     stood then (clerk trial 169 V5)."""
-    listed = findings_list(tmp_path / "清单.xlsx", [{**JB01, "整改时限": "2023-12-31"}],
-                           JB01_ORDER)  # fmt: skip
-    answer = hazard(问题编号="JB-01", 问题来源="县级普查", 部位="图书馆", 存在隐患问题="应急照明灯不亮",
-                    整改时限=date(2023, 12, 31))  # fmt: skip
-    returns = tmp_path / "回收"
-    filled_form(campaign, "学生工作处", returns / "学工处.xlsx", [answer],
-                form_date=date(2023, 12, 12))  # fmt: skip
-    register = tmp_path / "全校隐患台账.xlsx"
-    collect_to_register(campaign, [returns], register, date(2023, 12, 12), findings_file=listed)
+    listed, returns, register, answer = _answered_on_the_12th(
+        campaign, tmp_path, {**JB01, "整改时限": "2023-12-31"}
+    )
     sooner = dict(answer, 整改时限=date(2023, 12, 25))
     filled_form(campaign, "学生工作处", returns / "学工处（第二版）.xlsx", [sooner],
                 form_date=date(2023, 12, 15))  # fmt: skip
@@ -4930,13 +4945,7 @@ def test_a_handover_note_is_no_closing_the_inspection_belied_once_the_department
     finds it still there; 学生工作处 then answers 整改中. Its note, now a version of the answer,
     read as the closing that stood on the inspection day: “报 2023年12月17日 已完成，检查时
     问题仍在，整改未到位” (clerk trial 170 W1)."""
-    listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
-    collect_to_register(campaign, [returns], register, date(2023, 12, 16), findings_file=listed)
-    day = date(2023, 12, 17)
-    note = dict(answer, 整改措施="已移交总务基建处", 整改完成情况="已完成", 销号时间=day)
-    filled_form(campaign, "学生工作处", returns / "学工处（移交）.xlsx", [note], form_date=day)
-    collect_to_register(campaign, [returns], register, date(2023, 12, 18), findings_file=listed)
-    relisted(listed, register, [dict(JB01)])
+    listed, returns, register, answer = _noted_and_given_back(campaign, tmp_path)
     collect_to_register(campaign, [returns], register, date(2023, 12, 19), findings_file=listed)
     before = _city_verdict(campaign, tmp_path, register, date(2023, 12, 20), date(2023, 12, 20))
     again = dict(answer, 整改措施="已联系厂家，灯具到货后更换")
