@@ -1534,12 +1534,12 @@ def _north_put_off(
         (  # that day: the deadline had passed when it began (clerk trial 63)
             date(2023, 12, 16),
             Conclusion.FOUND_NOT_RECTIFIED,
-            "整改时限 2023年12月15日 已过（检查当天或之后推迟至 2023年12月31日），检查时尚未销号",
+            "整改时限 2023年12月15日 已过（检查当天推迟至 2023年12月31日），检查时尚未销号",
         ),
         (
             date(2023, 12, 17),
             Conclusion.FOUND_NOT_RECTIFIED,
-            "整改时限 2023年12月15日 已过（检查当天或之后推迟至 2023年12月31日），检查时尚未销号",
+            "整改时限 2023年12月15日 已过（检查后 2023年12月17日 推迟至 2023年12月31日），检查时尚未销号",
         ),
     ],
 )

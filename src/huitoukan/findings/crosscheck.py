@@ -1455,12 +1455,16 @@ def _found(finding: Finding, match: Candidate, candidates: list[Candidate]) -> V
     if found is not None and deadline is not None and deadline < found:
         when = "检查当天才销号" if hazard.closed_on == found else "检查时尚未销号"
         moved = ""
-        if deadline != hazard.deadline:
-            moved = (
-                f"（检查当天或之后推迟至 {chinese_date(hazard.deadline)}）"
-                if hazard.deadline
-                else ""
+        if deadline != hazard.deadline and hazard.deadline:
+            given = hazard.deadline_given_on()
+            put_off = (
+                "检查当天或之后"  # the day is not known
+                if given is None or given < found
+                else "检查当天"
+                if given == found
+                else f"检查后 {chinese_date(given)} "
             )
+            moved = f"（{put_off}推迟至 {chinese_date(hazard.deadline)}）"
         note = f"整改时限 {chinese_date(deadline)} 已过{moved}，{when}{origin}"
         return Verdict(finding, Conclusion.FOUND_NOT_RECTIFIED, match, candidates, note=note)
     note = origin.strip("（）")

@@ -376,6 +376,16 @@ class HazardRow(NamedTuple):
             said = deadline
         return said
 
+    def deadline_given_on(self) -> date | None:
+        """The day the version that gave the 整改时限 it has now was sent (the first of the
+        last versions to give it; None when every version gave it, or the day is not
+        known)."""
+        given = None
+        for (_, before, _), (sent, after, _) in itertools.pairwise(self.history):
+            if after != before:
+                given = sent
+        return None if given is None or given == date.min else given
+
     def stood_on(self, day: date) -> tuple[date, date | None] | None:
         """(the day it was sent — `date.min` when not known —, its 销号时间 or None when it
         reported the hazard open) of the department's version that stood when `day` began
