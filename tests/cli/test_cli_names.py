@@ -111,6 +111,40 @@ def test_run_from_the_folder_above_the_campaign_it_points_at_its_campaign_toml(
     assert "--campaign" not in said
 
 
+def test_a_register_beside_another_campaign_toml_than_the_working_folders_is_refused(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """An `init` run by mistake in the folder above a campaign's wrote a campaign.toml
+    there; `review 活动/全校隐患台账.xlsx` then took it and said the campaign had no 复查验收
+    (clerk trial 176 AC2): refused, the campaign's own pointed at; the same text, or the
+    working folder's own register, runs."""
+    from huitoukan.campaign import default_campaign_text
+
+    work = chdir_tmp / "活动"
+    filled_form(campaign, "附属医院", work / "回收" / "医院.xlsx", [hazard()])
+    (work / "campaign.toml").write_text(default_campaign_text(), "utf-8")
+    with pytest.MonkeyPatch.context() as inside:
+        inside.chdir(work)
+        assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code in (0, 1)
+    (chdir_tmp / "campaign.toml").write_text(default_campaign_text() + "\n# 误写\n", "utf-8")
+    for given in ("活动/全校隐患台账.xlsx", "活动/回收", "活动/回收/医院.xlsx"):
+        for command in ("review", "status", "report"):
+            result = runner.invoke(app, [command, given, *AS_OF])
+            said = "".join(result.output.split())
+            assert result.exit_code == 2, (command, given, said)
+            assert f"所在的活动有自己的活动{os.sep}campaign.toml" in said, said
+            assert "请到活动文件夹中运行，或加--campaign" in said
+    assert sorted(p.name for p in chdir_tmp.iterdir()) == ["campaign.toml", "活动"]
+    (chdir_tmp / "campaign.toml").write_text(default_campaign_text(), "utf-8")  # the same
+    assert runner.invoke(app, ["status", "活动/全校隐患台账.xlsx", *AS_OF]).exit_code in (0, 1)
+    (chdir_tmp / "campaign.toml").write_text(default_campaign_text() + "\n# 误写\n", "utf-8")
+    mine = ["--campaign", "活动/campaign.toml"]
+    assert runner.invoke(app, ["status", "活动/全校隐患台账.xlsx", *mine, *AS_OF]).exit_code in (
+        0,
+        1,
+    )
+
+
 def test_run_inside_the_returns_folder_it_points_at_the_campaign_above(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -389,7 +389,36 @@ def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign
                 )
             )
         _BUILT_IN[0] = campaign  # (said when the command is done: `_said_last`)
+    elif path is None:
+        _other_campaign_beside(Path(CAMPAIGN_FILE_NAME), inputs or ())
     return campaign
+
+
+def _other_campaign_beside(here: Path, inputs: Sequence[Path]) -> None:
+    """Refuse a run whose register or folder sits beside another campaign.toml than the
+    working folder's (an `init` run by mistake in the folder above wrote one there, and
+    `review 活动/全校隐患台账.xlsx` said the campaign had no 复查验收: clerk trial 176)."""
+    from huitoukan.campaign import CAMPAIGN_FILE_NAME
+    from huitoukan.files import as_argument
+
+    for given in inputs:
+        # a folder's own and its parent's (活动/回收), a file's folder's and the one above
+        # (活动/全校隐患台账.xlsx, 活动/回收/保卫处.xlsx)
+        folders = (given, given.parent) if given.is_dir() else (given.parent, given.parent.parent)
+        for near in (folder / CAMPAIGN_FILE_NAME for folder in folders):
+            if (
+                near.is_file()
+                and not near.samefile(here)
+                and near.read_bytes() != here.read_bytes()
+            ):
+                raise _fail(
+                    InputError(
+                        f"{as_argument(given)} 所在的活动有自己的 {as_argument(_shown(near))}，"
+                        f"与当前文件夹的 campaign.toml 不同：未做任何改动。请到 "
+                        f"{as_argument(_shown(near.parent))} 文件夹中运行，"
+                        "或加 --campaign 指明用哪一个活动配置"
+                    )
+                )
 
 
 @app.command()
