@@ -805,11 +805,18 @@ def _read_late(state: str, answer: HazardRow, found: date | None) -> str:
     if found is None or version is None or read is None or read < found:
         return state
     when = _sent_when(read, found)
-    return _bracketed(
-        state,
+    said = (
         f"表头日期为 {chinese_date(version[0])} 的这一版{when} {chinese_date(read)} 才汇总，"
-        "请核实是否检查前报送",
+        "请核实是否检查前报送"
     )
+    # and what the register held then, when it said otherwise (a 已完成 of 12月14日 went
+    # unsaid beside the 整改中 dated 12月15日: trial 176 AC1)
+    held = answer.held_on(found)
+    if held is not None and held[1] != version[1]:
+        which = f"表头日期为 {chinese_date(held[0])} 的" if held[0] != date.min else "此前的"
+        what = f"报 {chinese_date(held[1])} 已完成" if held[1] is not None else "报整改中"
+        said = f"{said}；检查时台账中是{which}版本，{what}"
+    return _bracketed(state, said)
 
 
 def _bracketed(state: str, said: str) -> str:

@@ -400,6 +400,21 @@ class HazardRow(NamedTuple):
             said = (sent, closed_on)
         return said
 
+    def held_on(self, day: date) -> tuple[date, date | None] | None:
+        """(the day it stood from — `date.min` when not known —, its 销号时间 or None) of
+        the version the register held when `day` began: the last standing before it that
+        a collect had read by then (`stood_on` judges by the versions' 日期; one dated
+        before `day` but first collected on it or after was not there: `received_late`);
+        None when none was."""
+        late = dict(self.received_late)
+        held = None
+        for sent, _, closed_on in self.history:
+            if sent >= day:
+                break
+            if late.get(sent, date.min) < day:
+                held = (sent, closed_on)
+        return held
+
     def passed_on(self, closed_on: date) -> date | None:
         """The 复查时间 of a 复查合格 of its closing on `closed_on` — the one it reports now,
         or one taken back or changed since (`passed_before`) —, None when none passed it."""
