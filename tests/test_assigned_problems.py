@@ -4932,7 +4932,8 @@ def test_an_answer_of_a_department_that_did_not_have_the_problem_then_is_said_so
     assert said in verdict.note, verdict.note
     # 检查时状态 of those that had it alone (trial 173 Z8); on the change day, of the one
     # taken from too, whom the clerk is asked to check (trial 174 AA1)
-    states = {date(2023, 12, 16): "学生工作处：整改中；总务基建处：未反馈",
+    # (marked: trial 175 AB5)
+    states = {date(2023, 12, 16): "学生工作处：整改中（检查当天交办问题清单改为不由其负责）；总务基建处：未反馈",
               date(2023, 12, 17): "总务基建处：未反馈"}  # fmt: skip
     if found in states:
         assert _state_column(tmp_path / "追责核查.xlsx") == [states[found]]

@@ -116,6 +116,10 @@ class Verdict:
     answered_then: tuple[tuple[str, HazardRow | None], ...] = ()
     """Of a 交办问题: each department that had it or answered it, with its answer — None when
     it had not answered by the inspection's day (the 检查时状态 of each: `state_then`)."""
+    taken_then: tuple[str, ...] = ()
+    """Of those, the departments the list took it from on the inspection's day itself
+    (named in 检查时状态 for the clerk to check, unmarked beside the one given it: clerk
+    trial 175 AB5)."""
 
     @property
     def in_register(self) -> bool:
@@ -1185,6 +1189,7 @@ def _left_unrectified(
         awaiting_review=awaiting,
         belied_answer=(listed.number or f"{listed.source}交办的问题") if reopen else "",
         answered_then=answered_then,
+        taken_then=tuple(change[0]) if change is not None else (),
     )
 
 

@@ -251,6 +251,7 @@ def _state_then(verdict: Verdict, review_required: bool) -> str:
         return state_then(match.hazard, found, review_required) or "尚未报送"
     return "；".join(
         f"{d}：{(state_then(h, found, review_required) if h else '') or '未反馈'}"
+        + ("（检查当天交办问题清单改为不由其负责）" if d in verdict.taken_then else "")
         for d, h in verdict.answered_then
     )
 
