@@ -4088,6 +4088,9 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
         "交由总务基建处日常管理，已更换灯具",
         "交总务基建处处理",
         "该楼已划归总务基建处管理",
+        "已更换灯具，楼宇已划归总务基建处管理",
+        "已更换灯具6盏，该楼移交总务基建处管理",
+        "已上报学校，该楼已移交总务基建处处理",
         "已更换灯具并移交总务基建处使用",
         "已更换灯具6盏，交总务基建处负责日常检查",
         "已更换灯具，交总务基建处处理后续巡查",
@@ -4107,7 +4110,8 @@ def test_a_handover_note_written_before_the_collect_that_saw_the_move_is_one(
     划归…: trial 168) is a note whenever it was written; one that does not (更换灯具, or
     会同总务基建处…: trial 166; 移交 to another than the department it went to, trial 165;
     交由…日常管理, trial 167; 移交…使用, the place handed over, trial 168; 交…负责日常检查,
-    its routine care handed over, trial 169) is the fix it says it is, as before."""
+    its routine care handed over, trial 169; 划归…管理 after what was done, trial 170 W7) is
+    the fix it says it is, as before."""
     listed, returns, register, answer = _answered_then_moved(campaign, tmp_path)
     day = date(2023, 12, 16)
     row = dict(answer, 整改措施=measures, 整改完成情况="已完成", 销号时间=day, 检查时间=day)

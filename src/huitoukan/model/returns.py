@@ -162,11 +162,17 @@ def says_handed_over(row: HazardRow, to: Iterable[str] = ()) -> bool:
 
 def _handed_in(key: str, said: str) -> bool:
     """`said` (a handover and a name) is in `key`, with none of `_ROUTINE` after it in its
-    clause (“移交总务基建处使用”, found by the alias 总务基建 too)."""
+    clause (“移交总务基建处使用”, found by the alias 总务基建 too), nor “管理” after a clause
+    saying what was done (“已更换灯具，楼宇已划归学生工作处管理”: the building handed over
+    once fixed, clerk trial 170 W7; “该楼已划归…管理” alone stays a note, trial 168)."""
     at = key.find(said)
     while at >= 0:
         rest = _CLAUSE_END.split(key[at + len(said) :], maxsplit=1)[0]
-        if not any(word in rest for word in _ROUTINE):
+        done = "管理" in rest and any(
+            "已" in clause and not any(word in clause for word in _HANDED_TO)
+            for clause in _CLAUSE_END.split(key[:at])[:-1]
+        )
+        if not done and not any(word in rest for word in _ROUTINE):
             return True
         at = key.find(said, at + 1)
     return False
