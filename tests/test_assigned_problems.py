@@ -3621,6 +3621,11 @@ def test_a_review_that_passed_a_belied_closing_is_said_with_its_day(
     assert f"请核实{doubt}是否属实" in verdict.note, verdict.note
     then = "已销号" if reviewed is not None and reviewed < date(2023, 12, 16) else "待复查"
     assert _state_column(tmp_path / "追责核查.xlsx") == [f"总务基建处：{then}"]
+    # the 销号 a review gave before the inspection, in 追责范围 too (trial 173 Z9)
+    passed = "并经复查合格" if then == "已销号" else ""
+    assert verdict.accountable.startswith(
+        f"责任部门：总务基建处（已交办，报 2023年12月14日 已完成{passed}，检查时问题仍在"
+    ), verdict.accountable
 
 
 def _answered_on_the_12th(

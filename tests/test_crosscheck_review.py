@@ -5143,7 +5143,7 @@ def test_a_closing_accepted_while_another_had_the_problem_is_doubted_after_a_giv
     )
     [verdict] = checked.verdicts
     assert verdict.conclusion == "已列入交办清单但未整改"
-    closing = "报 2023年12月20日 已完成，检查时问题仍在，整改未到位）"
+    closing = "报 2023年12月20日 已完成并经复查合格，检查时问题仍在，整改未到位）"
     if back:  # 学生工作处 has it, and is within its 整改时限; the closing is 总务基建处's
         assert verdict.accountable == (
             "责任部门：学生工作处（已交办，检查时尚在整改时限 2023年12月31日 内）；"

@@ -919,6 +919,23 @@ def _belied(done: Sequence[HazardRow], stood: Sequence[tuple[HazardRow, date]] =
     return "销号和复查验收" if accepted else "销号"
 
 
+def _passed_before(
+    done: Sequence[HazardRow], stood: Sequence[tuple[HazardRow, date]], found: date | None
+) -> bool:
+    """A review passed one of the closings `done`, or one that `stood` on the inspection's
+    day (the answer, the day it closed), before `found`: the 销号 the school gave is belied
+    too, said in 追责范围 (“报 X 已完成” beside a 说明 saying 已销号, X复查合格: clerk trial
+    173 Z9)."""
+    return found is not None and (
+        any(
+            (day := h.reviewed_since) is not None and day < found
+            for h in done
+            if h.review == PASSED
+        )
+        or any((day := h.passed_on(closed)) is not None and day < found for h, closed in stood)
+    )
+
+
 def _first_answered(answer: HazardRow, listing: _LateListing | None) -> date | None:
     """The day a department first sent `answer` (its returns' days, else its history; of
     one read as before its handover note, its history: the note's 检查时间 is not the
@@ -1078,9 +1095,11 @@ def _left_unrectified(
             whose = f"{'、'.join(closers)}的" if len(closers) + len(others) > 1 else ""
             taken_back = [(h, stood[h.hazard_id]) for h in judged if h.hazard_id in stood]
             still += f"，整改未到位（请核实{whose}{_belied(done, taken_back)}是否属实）"
+            passed = _passed_before(done, taken_back, found)
             accountable = (
                 f"责任部门：{'、'.join(closers) if others else owners}（已交办，报 "
-                f"{chinese_date(closed)} 已完成，检查时问题仍在，整改未到位）"
+                f"{chinese_date(closed)} 已完成{'并经复查合格' if passed else ''}，"
+                "检查时问题仍在，整改未到位）"
             )
             if answering := [d for d in others if d not in silent]:
                 state = "" if within else "，整改未到位"
@@ -1106,7 +1125,11 @@ def _left_unrectified(
             names = "、".join(dict.fromkeys(h.department for h in doubted))
             still += f"，整改未到位（请核实{names}的{_belied(doubted)}是否属实）"
             day = chinese_date(min(h.closed_on for h in doubted if h.closed_on))
-            accountable += f"；{names}（报 {day} 已完成，检查时问题仍在，整改未到位）"
+            passed = _passed_before(doubted, (), found)
+            accountable += (
+                f"；{names}（报 {day} 已完成{'并经复查合格' if passed else ''}，"
+                "检查时问题仍在，整改未到位）"
+            )
     elif answered_after:
         why = f"已交办{owners}，检查时尚未反馈整改情况（{chinese_date(min(first_sent))}才首次反馈）"
         accountable = f"责任部门：{owners}（已交办，检查时未反馈整改情况）"
