@@ -87,6 +87,9 @@ def test_floor_is_not_building() -> None:
         ("窨井盖缺失", "井盖丢失"),
         ("缺失一氧化碳报警器", "缺失CO报警装置", "缺失co报警器"),
         ("看台护栏偏低", "看台防坠护栏高度不足", "看台护栏过低"),
+        # (“防冲撞设施不全” was no candidate for “防冲撞隔离桩缺失2处” at the same gate:
+        # clerk trial 177 AD1)
+        ("防冲撞设施不全", "防冲撞隔离桩缺失", "隔离桩不齐全", "防撞墩缺失"),
     ],
 )
 def test_synonyms(group: tuple[str, ...]) -> None:
@@ -177,6 +180,8 @@ def test_contradicting_facts_rule_out_a_match(a: tuple[str, str], b: tuple[str, 
         (("教学楼", "2、3楼走廊灭火器过期"), ("教学楼", "3楼走廊灭火器过期")),
         (("宿舍楼", "一楼洗衣房电线老化"), ("宿舍楼", "一楼开水房电线老化")),
         (("", "3号楼2楼走廊灭火器过期"), ("3号楼2楼走廊", "灭火器过期")),
+        # the gate said again in the description, a count in the other (trial 177 AD1)
+        (("东校门", "校门口防冲撞设施不全"), ("东校门", "防冲撞隔离桩缺失2处")),
     ],
 )
 def test_doubtful_pairs_go_to_the_clerk(a: tuple[str, str], b: tuple[str, str]) -> None:
