@@ -1245,8 +1245,8 @@ def test_the_report_after_a_crosscheck_says_what_the_inspection_found(
     assert texts.count("上级检查核查情况（追责核查）") == 1
     [said] = [t for t in texts if "逐项核查自查台账" in t]
     assert said == (
-        "2023年12月20日对照市级抽查（2023年12月18日）发现的 5 个问题逐项核查自查台账：自查已发现但未整改到位 2 个、"
-        "自查未发现 1 个、待确认 2 个。自查未发现的问题：SC-04（2号学生公寓：楼道消防栓箱内水带"
+        "2023年12月20日对照市级抽查（2023年12月18日）发现的 5 个问题逐项核查自查台账：自查已发现 1 个、"
+        "自查已发现但未整改到位 2 个、自查未发现 1 个、待确认 1 个。自查未发现的问题：SC-04（2号学生公寓：楼道消防栓箱内水带"
         "缺失）（应查出的部门和追责范围见 追责核查.xlsx）。"
     )
     status = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)

@@ -182,6 +182,8 @@ def test_contradicting_facts_rule_out_a_match(a: tuple[str, str], b: tuple[str, 
         (("", "3号楼2楼走廊灭火器过期"), ("3号楼2楼走廊", "灭火器过期")),
         # the gate said again in the description, a count in the other (trial 177 AD1)
         (("东校门", "校门口防冲撞设施不全"), ("东校门", "防冲撞隔离桩缺失2处")),
+        # the same place and hazard object, worded apart: the clerk's to see (trial 177 AD1)
+        (("东校门", "校门口防冲撞设施不符合要求"), ("东校门", "防冲撞隔离桩缺失2处")),
     ],
 )
 def test_doubtful_pairs_go_to_the_clerk(a: tuple[str, str], b: tuple[str, str]) -> None:
