@@ -758,3 +758,37 @@ def test_a_form_issued_for_another_school_or_campaign_is_said(
     told = [p["message"] for p in collected["problems"] if p["code"] == "other-campaign-form"]
     assert [m[: len(said)] for m in told] == ([said] if said else [])
     assert any(f["department"] == "学院警务室" for f in collected["files"])
+
+
+def test_a_return_counted_for_the_department_its_header_named_leaves_it_when_corrected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """职教中心学校's return, its header saying 高级技工学校, counted for 高级技工学校 (12月13日);
+    高级技工学校's own return (12月14日) sets it aside; 职教中心学校 sends it again with its
+    own header. The register still said 高级技工学校 sent a return on 12月13日, which no
+    sheet shows: opened and saved again unchanged, it was said to be changed by hand, and
+    remind, report and review refused to run (clerk trial 177 AD2)."""
+    from huitoukan.campaign import default_campaign
+    from huitoukan.register.reading import changed_by_hand
+    from huitoukan.register.record import last_written_state
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    campaign = default_campaign()
+    rows = [hazard(部位="实训车间"), hazard(部位="图书室")]
+    filled_form(campaign, "高级技工学校", Path("回收/职教中心学校.xlsx"), rows,
+                form_date=date(2023, 12, 13))  # fmt: skip
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-13"]).exit_code in (0, 1)
+    filled_form(campaign, "高级技工学校", Path("回收/技校.xlsx"), [hazard(部位="锅炉房")],
+                form_date=date(2023, 12, 14))  # fmt: skip
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-16"]).exit_code in (0, 1)
+    filled_form(campaign, "职教中心学校", Path("回收/职教中心学校（改正）.xlsx"), rows,
+                form_date=date(2023, 12, 13))  # fmt: skip
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-19"]).exit_code in (0, 1)
+    register = Path("全校隐患台账.xlsx")
+    state = last_written_state(register)
+    assert state is not None
+    assert state.sent["高级技工学校"] == [date(2023, 12, 14)], state.sent
+    load_workbook(register).save(register)
+    assert not changed_by_hand(register)
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-19"]).exit_code in (0, 1)

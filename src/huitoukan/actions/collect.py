@@ -784,13 +784,18 @@ def _forget_first_returns_set_aside(
     """A department's first return as the register recorded it forgotten when it was a form
     set aside now (another department's form, counted the department's before its own
     came): its own return, sent after the 报送截止, kept the form's day and was not late
-    (clerk trial 95)."""
+    (clerk trial 95). So is the day the form was sent, among the days the department sent
+    returns (no sheet showed it: the register, saved again unchanged, read as changed by
+    hand, clerk trial 177 AD2); a return of its own of that day here counts it again."""
     for form in collection.forms:
         if collection.outcomes.get(form.file) is not FileOutcome.HELD or form.file not in sources:
             continue
         department = sources[form.file][1]
         if form.form_date and collection.returned_before.get(department) == form.form_date:
             del collection.returned_before[department]
+        days = collection.sent_before.get(department)
+        if days and form.sent_on in days:
+            collection.sent_before[department] = [d for d in days if d != form.sent_on]
 
 
 _SAID_ON_COLLECT = frozenset({Code.FINDING_NO_DEADLINE_COLUMN})
