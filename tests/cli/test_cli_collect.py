@@ -631,7 +631,7 @@ def test_a_form_named_as_issued_its_header_cleared_in_another_departments_mail_i
     assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
     police = "".join(Path("通知/学院警务室-通知.txt").read_text("utf-8-sig").split())
     assert (
-        f"贵部门报来的文件{name}表头“部门（章）”没有填写，文件名指向附属医院，已计为附属医院报送；"
+        f"收到名为{name}的文件，表头“部门（章）”没有填写，文件名指向附属医院，已计为附属医院报送；"
         "贵部门的《安全隐患自查整改清单》（附件2）按未报送计（确是贵部门的，请在表头填写贵部门后重新报送）"
     ) in police
 

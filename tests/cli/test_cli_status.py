@@ -523,7 +523,7 @@ def test_a_department_whose_file_was_set_aside_is_told_so(
     assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
     notice = "".join((chdir_tmp / "通知" / "各二级学院-通知.txt").read_text("utf-8-sig").split())
     assert (
-        "贵部门报来的文件各二级学院-安全隐患自查整改清单.xlsx表头“部门（章）”是高级技工学校，"
+        "收到名为各二级学院-安全隐患自查整改清单.xlsx的文件，表头“部门（章）”是高级技工学校，"
         "不是贵部门，未汇总；贵部门的《安全隐患自查整改清单》（附件2）按未报送计" in notice
     )
     owed = {
@@ -603,7 +603,7 @@ def test_a_department_whose_file_was_counted_for_its_header_is_told_so(
     assert runner.invoke(app, ["remind", "--as-of", "2023-12-20"]).exit_code == 0
     notice = "".join((chdir_tmp / "通知" / "各二级学院-通知.txt").read_text("utf-8-sig").split())
     assert (
-        f"，贵部门报来的文件{misfiled.name}表头“部门（章）”是高级技工学校，已计为高级技工学校报送；"
+        f"，收到名为{misfiled.name}的文件，表头“部门（章）”是高级技工学校，已计为高级技工学校报送；"
         "贵部门的《安全隐患自查整改清单》（附件2）按未报送计" in notice
     )
     owed = {

@@ -107,7 +107,9 @@ def notices(
                     f"收到下发给贵部门的表格 {Path(dept.set_aside_file).name}（"
                     f"{dept.set_aside_named()}），待核对，未汇总；"
                     if dept.set_aside_issued
-                    else f"贵部门报来的文件 {Path(dept.set_aside_file).name} "
+                    # named for it, not known to come from it (“贵部门报来的” of a file
+                    # another department saved under its name: clerk trial 177 AD6)
+                    else f"收到名为 {Path(dept.set_aside_file).name} 的文件，"
                     f"{dept.set_aside_named()}，不是贵部门，未汇总；"
                 )
                 sent = again
@@ -117,7 +119,7 @@ def notices(
                     f"收到下发给贵部门的表格 {Path(dept.counted_file).name}（"
                     f"{dept.counted_named}），已计为{dept.counted_header}报送；"
                     if dept.counted_issued
-                    else f"贵部门报来的文件 {Path(dept.counted_file).name} "
+                    else f"收到名为 {Path(dept.counted_file).name} 的文件，"
                     f"{dept.counted_named}，已计为{dept.counted_header}报送；"
                 )
                 sent = again
