@@ -161,6 +161,10 @@ def test_a_default_deadline_is_marked_wherever_it_is_printed(
     notice = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
     assert "整改时限 2023年12月31日（表中未填或无法识别，按活动默认），已逾期 5 天" in notice
     assert "整改时限 2023年12月18日，已逾期" in notice  # its own, unmarked
+    # what to write instead, as collect says it (“整改时限无法识别”: clerk trial 177 AD7)
+    assert (
+        "（整改时限不是日期，请填写计划完成的日期，并在备注中写明整改完成前的防范措施）" in notice
+    )
     runner.invoke(app, ["report", "-o", "汇报.xlsx", *as_of])
     cells = [c for r in load_workbook("汇报.xlsx").active.iter_rows(values_only=True) for c in r]
     assert cells.count("2023年12月31日（活动默认）") == 2  # 逾期隐患, 历史遗留问题

@@ -308,9 +308,7 @@ class RowChecker:
             closing_flaw=flaw if progress == DONE else "",
             errors_said=tuple(
                 dict.fromkeys(
-                    (p.field, f"{p.field}无法识别" if p.code is Code.BAD_DATE else p.title)
-                    for p in mine
-                    if p.severity is Severity.ERROR
+                    (p.field, _said_short(p)) for p in mine if p.severity is Severity.ERROR
                 )
             ),
         )
@@ -442,3 +440,15 @@ class RowChecker:
                 "found_later" if _found_after_default(checked, self.campaign) else "",
                 default=self.campaign.info.default_deadline,
             )
+
+
+def _said_short(problem: Problem) -> str:
+    """A few words of a row's error, for the notice that asks for it (`errors_said`): a
+    date that cannot be read, or one that is no date at all, with what to write instead
+    (“长期” read “（整改时限无法识别）” in the notice, what to do said to the clerk alone:
+    clerk trial 177 AD7)."""
+    if problem.code is not Code.BAD_DATE:
+        return problem.title
+    if "不是日期" in problem.message:
+        return f"{problem.field}不是日期，请填写计划完成的日期，并在备注中写明整改完成前的防范措施"
+    return f"{problem.field}无法识别"
