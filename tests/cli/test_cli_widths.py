@@ -414,6 +414,27 @@ def test_a_figure_stays_with_its_label_and_a_file_name_whole() -> None:
                 assert any(piece in line for line in lines), (width, piece, lines)
 
 
+def test_a_measure_word_before_a_bracketed_file_name_stays_with_its_figure() -> None:
+    """“改动了 1 个文件（a.xlsx）”: the bracket before the file name made one unit from 个
+    to the name's end, and the line broke between 1 and 个 (clerk trial 177 AD8); the name
+    is still one unit, with its own brackets (清单（修改后）.xlsx)."""
+    text = (
+        "提示：全校隐患台账.xlsx 写出之后，回收 中又放入或改动了 1 个文件（学院警务室-安全隐患"
+        "自查整改清单.xlsx），以下不含它们：请先运行 huitoukan collect 回收 重新汇总；"
+        "另见（回收/总务基建处-安全隐患自查整改清单（修改后）.xlsx）"
+    )
+    for width in range(30, 120):
+        lines = wrap_text(text, width).splitlines()
+        assert not any(line.endswith(" 1") for line in lines), (width, lines)
+        assert any("1 个" in line for line in lines), (width, lines)
+        for name in (
+            "（学院警务室-安全隐患自查整改清单.xlsx），",
+            "（回收/总务基建处-安全隐患自查整改清单（修改后）.xlsx）",
+        ):
+            if cell_len(name) <= width:
+                assert any(name in line for line in lines), (width, name, lines)
+
+
 def test_rich_text_wraps_where_wrap_text_does() -> None:
     """`chinese_text` printed, in a table cell or alone, breaks where `wrap_text` does."""
     from rich.console import Console

@@ -482,9 +482,21 @@ def _keep_file_names(units: list[str]) -> list[str]:
     from its extension back to the start of the word or to punctuation before it."""
     kept: list[str] = []
     for unit in units:
-        if kept and _EXTENSION_RE.search(unit) and not _EXTENSION_RE.search(kept[-1]):
+        found = _EXTENSION_RE.search(unit)
+        if kept and found and not _EXTENSION_RE.search(kept[-1]):
+            popped: list[str] = []
             while kept and not _NOT_IN_NAMES.intersection(kept[-1]):
-                unit = kept.pop() + unit
+                popped.insert(0, kept.pop())
+            # an opening bracket still open at the extension is none of the name's (“改动了
+            # 1 个文件（学院警务室.xlsx）” was one unit from 个 on, and broke after 1: clerk
+            # trial 177 AD8); one closed before it is (清单（修改后）.xlsx)
+            for start in range(len(popped)):
+                name = "".join(popped[start:]) + unit[: found.start()]
+                if name.startswith("（") and name.count("（") > name.count("）"):
+                    kept.extend(popped[:start])
+                    popped = popped[start:]
+                    break
+            unit = "".join(popped) + unit
         kept.append(unit)
     return kept
 
