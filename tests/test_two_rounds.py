@@ -154,6 +154,12 @@ def test_two_round_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     second = json.loads(invoke(runner, "status", "--as-of", "2023-12-26", "--json"))
     assert overdue_places(second) == [("北围墙", 8), ("礼堂", 2)]
     assert [h["vanished"] for h in second["overdue"]] == [True, False]
+    # said on the screen too, whether overdue or not (only --json did: clerk trial 177 AD5)
+    screen = "".join(invoke(runner, "status", "--as-of", "2023-12-26", "--all").split())
+    assert (
+        "最新报表中已没有、但未见销号的隐患1项（仍按未销号跟踪，请部门说明）：安全保卫处" in screen
+    )
+    assert "安全保卫处北围墙" in screen
     by_place = {h["location"]: h for h in second["overdue"]}
     assert by_place["礼堂"]["department"] == "安全保卫处"
     departments = {d["department"]: d for d in second["departments"]}

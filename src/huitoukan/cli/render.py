@@ -1237,6 +1237,19 @@ def status_report(
         departments = list(dict.fromkeys(h.department for h in misdated))
         label = f"报已完成但销号时间未填写或有误的隐患 {len(misdated)} 项（按未销号计）："
         _listed(console, label, departments)
+    if report.vanished:  # its notice asks about them; status said nothing of one not yet
+        # overdue (only --json listed it: clerk trial 177 AD5)
+        departments = list(dict.fromkeys(h.department for h in report.vanished))
+        label = (
+            f"最新报表中已没有、但未见销号的隐患 {len(report.vanished)} 项（仍按未销号跟踪，"
+            "请部门说明）："
+        )
+        _listed(console, label, departments)
+        if everything or chosen:
+            for view in report.vanished[:TERMINAL_ROWS]:
+                number = f"【{view.number}】" if view.number else ""
+                _wrapped(console, f"{view.department}　{number}{view.named()}", "  ", "    ")
+            _more(console, TERMINAL_ROWS, len(report.vanished), " --json 输出（vanished）")
     if report.put_off:  # off the overdue list by a later 整改时限 (said nowhere: trial 141)
         _put_off(console, report, year, everything or chosen)
     if report.done_late and (everything or chosen):  # which ones (only --json said: trial 143)
