@@ -513,9 +513,24 @@ def test_a_returned_xls_or_ods_is_sent_back_printable(
     assert ws["D3"].border.bottom.style == ws.cell(footer, 4).border.bottom.style == "thin"
     assert ws["A3"].alignment.horizontal == "right" and ws["K3"].alignment.horizontal == "left"
     assert ws.row_dimensions[header_row + 1].height >= 36  # a row as tall as issued
+    serial = ws.cell(header_row + 1, columns["序号"])  # (“1XT-01”: trial 177)
+    assert serial.value == 1 and serial.alignment.horizontal == "center"
     listed = load_workbook(made.copy_path)["交办问题清单"]  # its dates shown, not ###
     found_on = next(c for row in listed.iter_rows() for c in row if getattr(c, "is_date", 0))
     assert listed.column_dimensions[found_on.column_letter].width >= 14
+    # both other sheets' tables bordered, wrapped, each row as tall as its text, the header
+    # on every page: printed bare, a long 督查内容 ran over the next row (clerk trial 177 AD3)
+    items = load_workbook(made.copy_path)["本部门检查项目"]
+    for sheet in (listed, items):
+        header = next(r for r in sheet.iter_rows() if sum(c.value is not None for c in r) > 1)
+        assert sheet.print_title_rows == f"${header[0].row}:${header[0].row}", sheet.title
+        body = [c for r in sheet.iter_rows(min_row=header[0].row) for c in r if c.value]
+        assert all(c.border.left.style == "thin" and c.alignment.wrap_text for c in body)
+    longest = max(
+        (c for r in items.iter_rows() for c in r if isinstance(c.value, str)),
+        key=lambda c: len(c.value),
+    )
+    assert items.row_dimensions[longest.row].height > 30, longest.value
     to_pdf([made.copy_path], tmp_path / "pdf")
     pages, sizes, _ = pdf_facts(tmp_path / "pdf" / f"{made.copy_path.stem}.pdf")
     # the list of problems, the form on one landscape page, the assigned problems, the items

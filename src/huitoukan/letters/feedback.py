@@ -52,6 +52,7 @@ from huitoukan.returns.batch import as_return_file
 from huitoukan.returns.sniffing import Refused, sniff
 from huitoukan.returns.workbooks import SheetGrid, read_workbook
 from huitoukan.xlsx.styles import (
+    BOX,
     DATE_FORMAT,
     display_columns,
     fit_row_height,
@@ -405,12 +406,28 @@ def _columns_as_wide_as_their_text(ws: Worksheet, grid: SheetGrid) -> None:
         for c, value in enumerate(row):
             if value in ("", None) or (r - 1, c) in across:
                 continue
-            shown = 16 if isinstance(value, date) else display_columns(cell_text(value)) + 2
+            shown = 18 if isinstance(value, date) else display_columns(cell_text(value)) + 2
             widths[c] = max(widths.get(c, 8.0), min(shown, _WIDEST))
-            if shown > _WIDEST:
-                ws.cell(r, c + 1).alignment = wrap
+            ws.cell(r, c + 1).alignment = wrap
     for c, width in widths.items():
         ws.column_dimensions[column_letter(c)].width = width
+    # its table bordered, from the first row of two filled cells on, each row as high as
+    # its wrapped text, the header row on every page: it printed bare, a long 督查内容
+    # drawn over the next row's (clerk trial 177 AD3)
+    filled = [  # (a title across the columns not counted)
+        r
+        for r, row in enumerate(grid.rows, start=1)
+        if sum(v not in ("", None) and (r - 1, c) not in across for c, v in enumerate(row)) > 1
+    ]
+    if filled and widths:
+        last = max(widths) + 1
+        for r in range(filled[0], filled[-1] + 1):
+            for c in range(1, last + 1):
+                cell = ws.cell(r, c)
+                if not isinstance(cell, MergedCell):
+                    cell.border = BOX
+            fit_row_height(ws, r)
+        ws.print_title_rows = f"{filled[0]}:{filled[0]}"
     wide = sum(widths.values()) > _PORTRAIT
     _one_page_wide(ws, "landscape" if wide else "portrait", ws.PAPERSIZE_A4)
 
@@ -445,6 +462,8 @@ def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
         cell.alignment, cell.fill = copy(head.alignment), copy(head.fill)
     fit_row_height(ws, header.row + 1)
     body = issued.style_of(issued.header_row + 1, 1).border
+    serial = header.columns.get("seq", -1) + 1  # (1-based, as the cells are)
+    centred = Alignment(horizontal="center", vertical="center")
     tall = issued.sheet.row_dimensions[issued.header_row + 1].height or 0
     if header.row + 1 == issued.header_row:  # the lines above the table as issued
         for r in range(1, issued.header_row):
@@ -458,7 +477,8 @@ def _laid_out_as_issued(ws: Worksheet, header: HeaderMatch, rows: int) -> None:
             if not isinstance(cell, MergedCell):
                 cell.border = copy(body)
                 if cell.value is not None:
-                    cell.alignment = wrap
+                    # (the 序号 right, the 问题编号 left: “1XT-01” printed as one, trial 177)
+                    cell.alignment = centred if c == serial else wrap
         fit_row_height(ws, r, least=tall)  # (as issued: rows of one line were cut, trial 122)
     setup = issued.sheet
     _one_page_wide(ws, setup.page_setup.orientation, setup.page_setup.paperSize)
