@@ -91,6 +91,45 @@ def numbered_items(text: str) -> int:
     return expected - 1
 
 
+_NOT_A_HAZARD = (
+    "已",
+    "正在",
+    "拟",
+    "计划",
+    "临时",
+    "暂",
+    "待",
+    "现已",
+    "目前",
+    "影响",
+    "存在",
+    "注",
+    "备注",
+)
+"""How a part of a 存在隐患问题 begins that says what was done about the hazard, or what
+it leads to, not another hazard (“隔离桩缺失；已设临时围挡”, “通道堵塞；影响疏散”)."""
+
+
+def listed_items(text: str) -> int:
+    """How many hazards `text` lists unnumbered: three or more parts apart by ；, or two or
+    more on lines of their own, each of at least four characters that none of
+    `_NOT_A_HAZARD` begins (“通风橱故障；洗眼器无水；危废桶未加盖” was one hazard, without a
+    word: clerk trial 177 AD4); 0 otherwise. Two parts apart by ； are often a hazard and its
+    consequence or remedy, and are not counted."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    parts = (
+        lines
+        if len(lines) > 1
+        else [part.strip() for part in re.split(r"[；;]", text) if part.strip()]
+    )
+    enough = 2 if len(lines) > 1 else 3
+    if len(parts) < enough or any(
+        len(part) < 4 or part.startswith(_NOT_A_HAZARD) for part in parts
+    ):
+        return 0
+    return len(parts)
+
+
 def percent(value: float | None) -> str:
     """A share as a percentage to one decimal, halves rounded up as a spreadsheet's 0.0%
     shows it (9 of 16 closed read 56.2% on the screen and in the report's text, 56.3% in

@@ -812,15 +812,23 @@ def test_several_hazards_typed_into_one_row_are_said(campaign: Campaign, tmp_pat
         hazard(存在隐患问题="1.灭火器过期；2.疏散通道堵塞"),
         hazard(部位="食堂", 存在隐患问题="1、2号楼之间消防通道堵塞，护栏仅0.9米"),
         hazard(部位="实训楼", 存在隐患问题="（1）配电箱未上锁（2）线路老化", 问题编号="XJ-01"),
+        # unnumbered, apart by ； or on lines of their own (clerk trial 177 AD4)
+        hazard(部位="化工学院实验室", 存在隐患问题="通风橱故障；洗眼器无水；危废桶未加盖"),
+        hazard(部位="物理实验室", 存在隐患问题="配电箱未上锁\n插线板串接使用"),
+        hazard(部位="北门", 存在隐患问题="防冲撞隔离桩缺失；已设临时围挡；待采购"),  # (not)
     ]
     path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows)
     form = read(path, campaign)
     ws = load_workbook(path)[FORM_SHEET]
     header_row, columns = header_position(ws)
     column = ws.cell(1, columns["存在隐患问题"]).column_letter
-    assert codes(form) == [("several-hazards", f"{column}{header_row + 1}", Severity.WARNING)]
-    assert "列了 2 条隐患" in form.problems[0].message
-    assert len(form.hazards) == 3 and form.hazards[0].warnings == 1
+    assert codes(form) == [
+        ("several-hazards", f"{column}{header_row + row}", Severity.WARNING) for row in (1, 4, 5)
+    ]
+    assert [p.message[:14] for p in form.problems] == [
+        f"存在隐患问题一栏列了 {n} 条" for n in (2, 3, 2)
+    ]
+    assert len(form.hazards) == 6 and form.hazards[0].warnings == 1
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,14 @@ import sys
 
 import pytest
 
-from huitoukan.text import _INVISIBLE, _UNWANTED, clean_cell_text, fingerprint, numbered_items
+from huitoukan.text import (
+    _INVISIBLE,
+    _UNWANTED,
+    clean_cell_text,
+    fingerprint,
+    listed_items,
+    numbered_items,
+)
 
 
 def test_every_unwanted_character_fails_the_quick_test() -> None:
@@ -62,6 +69,26 @@ def test_cleaning() -> None:
 )
 def test_numbered_items(text: str, items: int) -> None:
     assert numbered_items(text) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # (one hazard, without a word: clerk trial 177 AD4)
+        ("通风橱故障；洗眼器无水；危废桶未加盖", 3),
+        ("通风橱故障;洗眼器无水;危废桶未加盖", 3),
+        ("通风橱故障\n洗眼器无水\n危废桶未加盖", 3),
+        ("二楼灭火器过期\n三楼疏散通道堵塞", 2),
+        ("二楼灭火器过期；三楼疏散通道堵塞", 0),  # two apart by ；: too often one hazard
+        ("防冲撞隔离桩缺失；已设临时围挡；待采购", 0),  # what was done
+        ("消防通道堵塞；影响疏散；存在隐患", 0),
+        ("消防通道堵塞\n已清理一半", 0),
+        ("灭火器过期", 0),
+        ("门锁坏；灯不亮；窗破", 0),  # too short to be told from a note
+    ],
+)
+def test_listed_items(text: str, items: int) -> None:
+    assert listed_items(text) == items
 
 
 def test_a_date_with_a_time_is_quoted_to_the_minute() -> None:
