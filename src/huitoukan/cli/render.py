@@ -1643,9 +1643,15 @@ def crosscheck_written(
     shown = "，".join(f"{name} {n}" for name, n in counts.items() if n or name != rare)
     _wrapped(console, f"检查发现问题 {len(result.verdicts)} 个：{shown}。")
     for verdict in result.verdicts:
-        if verdict.conclusion in UNSETTLED:
+        # (and the rectifications the inspection found not done, counted and named nowhere
+        # but in the workbook: clerk trial 177)
+        if verdict.conclusion in UNSETTLED or verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED:
             f = verdict.finding
             extra = f"　追责范围：{verdict.accountable}" if verdict.accountable else ""
+            if verdict.conclusion is Conclusion.FOUND_NOT_RECTIFIED and verdict.match:
+                extra = (
+                    f"　自查：{verdict.match.hazard.department} {verdict.match.hazard.hazard_id}"
+                )
             _wrapped(
                 console,
                 f"  {verdict.conclusion.value}　{_numbered(f)}　{f.where}{extra}",
