@@ -1719,3 +1719,37 @@ def test_a_reworded_rows_history_is_dated_by_its_own_version(
     assert [d for d, _, _ in row.history] == [date(2023, 12, 10), date(2023, 12, 12)]
     assert row.deadline_on(date(2023, 12, 12)) == date(2023, 12, 20)
     assert row.deadline_on(date(2023, 12, 13)) == date(2023, 12, 31)
+
+
+def test_a_file_read_again_and_not_counted_is_not_asked_for_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A return the register counted, read this time in the folder given but not counted
+    (set aside once a copy of the folder changed its files' times): the refusal said a
+    folder may have been left out and asked for 回收, given already (clerk trial 177). It
+    says the file was read and not counted, and how to see why."""
+    from huitoukan.register.record import Coverage
+    from huitoukan.register.shrinking import check_not_shrinking
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("甲.xlsx", "乙.xlsx"):
+        (tmp_path / "回收").mkdir(exist_ok=True)
+        (tmp_path / "回收" / name).write_bytes(b"x")
+    both = {"回收/甲.xlsx": ("a" * 64, "安全保卫处"), "回收/乙.xlsx": ("b" * 64, "安全保卫处")}
+    old = Coverage(departments=["安全保卫处"], files=2, sources=both)
+    new = Coverage(
+        departments=["安全保卫处"],
+        files=1,
+        sources={"回收/甲.xlsx": both["回收/甲.xlsx"]},
+        looked_in=["回收"],
+    )
+    with pytest.raises(ShrinkingRegister) as refused:
+        check_not_shrinking(Path("全校隐患台账.xlsx"), old, new)
+    said = str(refused.value)
+    assert "少了报送文件 1 份：回收/乙.xlsx，未做任何改动。这份文件这次也读到了，但没有计入" in said
+    assert "漏选" not in said and "一并给出" not in said
+    # a file not in a folder given is asked for, as before
+    new = new.model_copy(update={"looked_in": ["别处"]})
+    with pytest.raises(ShrinkingRegister) as refused:
+        check_not_shrinking(Path("全校隐患台账.xlsx"), old, new)
+    assert "可能漏选了报表文件夹" in str(refused.value) and "一并给出" in str(refused.value)

@@ -185,9 +185,12 @@ def _fewer(
     said = "、".join(h.where for h in only[:3]) + ("等" if len(only) > 3 else "")
     only_there = f"其中 {len(only)} 项隐患只有这些文件中有（{said}）。" if only else ""
     elsewhere = "，或选了其他活动（如往年）的报表文件夹" if others else ""
+    missed = f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，"
+    if gone and len(_read_again(gone, new.looked_in)) == len(gone):
+        missed = ""  # (every one of them read this time, in a folder given)
     return ShrinkingRegister(
         f"这次汇总比现有的 {display_name(register)} 少了{'；'.join(fewer)}，"
-        f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，未做任何改动。"
+        f"{missed}未做任何改动。"
         f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost) | _used(old), register)}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
@@ -222,6 +225,8 @@ def _getting_back(
     department's only return moved away was called 被替换的旧版本, trial 128)."""
     there = {f for f in gone if still_there(f)}
     moved = [f for f in gone if f not in reviews and f not in there]
+    read_again = _read_again(sorted(there), given)
+    there -= set(read_again)
     versions = [f for f in moved if f not in of_lost]
     advice = ""
     if away := [f for f in moved if f in of_lost]:
@@ -270,9 +275,34 @@ def _getting_back(
         named = [f"{'、'.join(folders)} 文件夹"] if folders else []
         named += ["、".join(files)] if files else []
         advice += f"这些文件还在原处{verdicts}：请把 {'和'.join(named)} 一并给出（{command}）。"
-    if any(f not in there for f in reviews):  # its verdicts would go: no version
+    if read_again:
+        listed = "、".join(display_name(Path(f)) for f in read_again[:3]) + (
+            f" 等 {len(read_again)} 个文件" if len(read_again) > 3 else ""
+        )
+        if set(read_again) == set(gone):  # (named just before)
+            listed = f"这 {len(gone)} 份文件" if len(gone) > 1 else "这份文件"
+        space = "" if listed.endswith("文件") else " "
+        advice += (
+            f"{listed}{space}这次也读到了，但没有计入（处理结果与上次不同，如被判为待核对、重复报送；"
+            "文件的修改时间变了，如整个文件夹复制过，判断可能与上次不同）：可先加 --out 写到另一个"
+            "文件，看“报送记录”中它的处理结果。"
+        )
+    if any(f not in there and f not in read_again for f in reviews):  # its verdicts would go
         advice += "不一并汇总的话，少了的复查验收表的复查结论也不再计入：请把它放回原处一并汇总。"
     return advice
+
+
+def _read_again(files: Sequence[str], given: Sequence[str]) -> list[str]:
+    """The `files` still there in a folder `given`: read this time and not counted (a form
+    set aside once a copy changed its files' times: 回收 was asked for, given already,
+    clerk trial 177)."""
+    folders = [Path(g).resolve() for g in given]
+    return [
+        f
+        for f in files
+        if still_there(f)
+        and any(g == p or g in p.parents for g in folders for p in [Path(f).resolve()])
+    ]
 
 
 def _outside_archives(folder: Path) -> Path:
