@@ -4613,8 +4613,8 @@ def test_an_answer_in_an_older_version_under_the_old_number_stays_on_the_page(
         (date(2023, 12, 15), "学生工作处报 2023年12月15日 已销号（检查当天所报）；"),
         # dated before the inspection, collected after it: said (clerk trial 173 Z3)
         (date(2023, 12, 16), "学生工作处报 2023年12月15日 已销号（表头日期为 2023年12月15日 的这一版"
-         "检查后 2023年12月17日 才汇总，请核实是否检查前报送；检查时台账中是表头日期为 "
-         "2023年12月12日 的版本，报整改中）；"),
+         "检查后 2023年12月17日 才汇总，请核实是否检查前报送；检查时台账中报整改中（自表头日期为 "
+         "2023年12月12日 的版本起未变））；"),
     ],
 )  # fmt: skip
 def test_an_answer_sent_after_the_inspection_is_dated_in_the_crosscheck(
@@ -5144,7 +5144,7 @@ def test_a_correction_dated_before_the_inspection_but_collected_after_it_is_said
     verdict = _city_verdict(campaign, tmp_path, register, date(2023, 12, 16), date(2023, 12, 18))
     when = "检查当天" if read == date(2023, 12, 16) else "检查后"
     said = (f"学生工作处反馈整改中（表头日期为 2023年12月15日 的这一版{when} {chinese_date(read)} "
-            "才汇总，请核实是否检查前报送；检查时台账中是表头日期为 2023年12月14日 的版本，"
-            "报 2023年12月14日 已完成）")  # fmt: skip
+            "才汇总，请核实是否检查前报送；检查时台账中报 2023年12月14日 已完成（自表头日期为 "
+            "2023年12月14日 的版本起未变））")  # fmt: skip
     assert (said in verdict.note) is flagged, verdict.note
     assert ("才汇总" in verdict.note) is flagged, verdict.note

@@ -815,11 +815,15 @@ def _read_late(state: str, answer: HazardRow, found: date | None) -> str:
     )
     # and what the register held then, when it said otherwise (a 已完成 of 12月14日 went
     # unsaid beside the 整改中 dated 12月15日: trial 176 AC1)
+    # (from which version on: the history keeps the versions that changed the row, and the
+    # one said held was the first of several alike, trial 178 AE1)
     held = answer.held_on(found)
     if held is not None and held[1] != version[1]:
-        which = f"表头日期为 {chinese_date(held[0])} 的" if held[0] != date.min else "此前的"
         what = f"报 {chinese_date(held[1])} 已完成" if held[1] is not None else "报整改中"
-        said = f"{said}；检查时台账中是{which}版本，{what}"
+        since = (
+            f"（自表头日期为 {chinese_date(held[0])} 的版本起未变）" if held[0] != date.min else ""
+        )
+        said = f"{said}；检查时台账中{what}{since}"
     return _bracketed(state, said)
 
 
