@@ -1676,7 +1676,7 @@ def test_one_photo_proving_three_hazards_is_said_on_each_row(tmp_path: Path) -> 
     assert said[0].cell == _cell(form, 1, "整改完成情况")
     hazards = result.collection.hazards
     assert [h.warnings for h in hazards] == [1, 1, 1, 0]
-    # the copy says how to replace it: a photo pasted into the copy is only added (trial 74)
+    # the copy says how to replace it: pasted on its row there (trials 74, 101, 178 AE2)
     from huitoukan.letters.feedback import PHOTO_STILL_KEPT, SUMMARY_SHEET, write_feedback
 
     (copy,) = write_feedback(result.collection, tmp_path / "退回")
@@ -1968,6 +1968,44 @@ def test_a_reused_photo_can_be_replaced_on_a_copy_and_is_moot_once_passed(
         "1-1.png": AFTER,
         "2-1.png": FLOATING_PHOTO,
     }
+
+
+def test_another_departments_photo_is_replaced_on_a_copy_as_the_form_says(
+    tmp_path: Path,
+) -> None:
+    """学生工作处 proved its 3号楼 with 保卫处's photo, told 照片重复使用. Its follow-up form
+    says a photo pasted on a row told so replaces that one; the new photo was added beside
+    it, the warning came back, and the report showed 保卫处's photo as 3号楼's evidence
+    (clerk trial 178 AE2: only a photo two of a department's own rows shared was replaced).
+    保卫处's own row keeps its photo."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    for department, name, place in (
+        ("安全保卫处", "保卫处", "东校门"),
+        ("学生工作处", "学工处", "3号楼"),
+    ):
+        form = filled_form(
+            campaign, department, returns / f"{name}.xlsx", [closed(部位=place)],
+            form_date=date(2023, 12, 13 if name == "保卫处" else 14),
+        )  # fmt: skip
+        paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    first = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert [p.department for p in first.collection.problems if p.code is Code.PHOTO_REUSED] == [
+        "学生工作处"
+    ]
+    again = filled_form(campaign, "学生工作处", returns / "学工处（第二轮）.xlsx",
+                        [closed(部位="3号楼")], form_date=date(2023, 12, 16))  # fmt: skip
+    book = load_workbook(again)
+    book.properties.title = FEEDBACK_TITLE  # a copy: none of the earlier photos in it
+    book.save(again)
+    paste_photos(again, floating=[(_cell(again, 1, "备注"), FLOATING_PHOTO)])
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    assert not [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    photos = {h.department: h.photos for h in result.collection.hazards}
+    assert len(photos["学生工作处"]) == len(photos["安全保卫处"]) == 1
+    assert photos["学生工作处"] != photos["安全保卫处"]
+    laid = tmp_path / EVIDENCE_FOLDER / "学生工作处"
+    assert [p.read_bytes() for p in laid.iterdir()] == [FLOATING_PHOTO]
 
 
 def test_a_photo_its_first_sender_replaced_is_said_to_be_that_senders(tmp_path: Path) -> None:

@@ -586,13 +586,13 @@ PHOTOS_PARTLY_KEPT = (
 3 of 4 skipped: clerk trial 152)."""
 PHOTOS_NOT_KEPT = "不在隐患所在行的照片没有收入（见上），请粘贴到对应隐患所在行后一并报送"
 PHOTO_STILL_KEPT = (
-    "标为“照片重复使用”的照片也已收存：本副本中看不到，也删不掉，在本副本中另贴照片只会多一张。"
-    "请在贵部门留存的原表（最初粘贴照片的那份表格）中删去这张照片、粘贴这项隐患自己的整改照片，"
-    "本页所列的其他各处也在原表中改正，然后报送原表"
+    "标为“照片重复使用”的照片也已收存（本副本中看不到）：在本副本中这一行粘贴这项隐患自己的整改照片，"
+    "即替换那一张；也可以在贵部门留存的原表中删去这张照片、粘贴自己的整改照片后报送原表"
 )
-"""Said in a copy of a return told 照片重复使用: the copy asked for the photo to be replaced,
-and a photo pasted into it was only added, the warning back with a new copy (clerk trial
-74); the department's own file, sent again without the photo, replaces it."""
+"""Said in a copy of a return told 照片重复使用: the photo is not in the copy to be taken
+out (clerk trial 74); a photo pasted on that row of the copy replaces it (trial 101, and
+another department's photo too: trial 178 AE2, where this said it would only be added,
+the follow-up form that it replaces it)."""
 RESEND = "改正以上各处后，请把表头“日期”改为重新报送当天的日期，保存后报送（本页可不删）"
 RESEND_IF_NEEDED = (
     "以上都是警告，请逐项核对：需要补充或改正的，改正后把表头“日期”改为重新报送当天的日期，保存后"

@@ -772,6 +772,9 @@ def merge(
         before[row.department].append(row)
     current: dict[str, ReturnForm] = {}
     remembers: list[str] = []
+    every_version = [form for versions in by_department.values() for form in versions]
+    first_sent = FirstSent.of(every_version, version_order)
+    sent_first = first_sent.forms
     for department in sorted(by_department):
         versions = after_their_originals(sorted(by_department[department], key=version_order))
         versions, chosen_before = _as_chosen_before(
@@ -896,7 +899,8 @@ def merge(
                 )
             )
         if len(versions) > 1:
-            lineage = _Lineage.of(versions)
+            foreign = {name for name, form in sent_first.items() if form.department != department}
+            lineage = _Lineage.of(versions, foreign)
             rows, moot, said = lineage.newest_rows(require_photo)
             problems.extend(said)
             vanished = lineage.vanished()
@@ -968,8 +972,6 @@ def merge(
                     progress=row.progress or "未注明整改情况",
                 )
             )
-    every_version = [form for versions in by_department.values() for form in versions]
-    first_sent = FirstSent.of(every_version, version_order)
     problems.extend(reused_photos(current, first_sent, hazards))
     hazards, said = borrowed_before_photos(hazards, current, first_sent, require_photo)
     problems.extend(said)
@@ -1341,9 +1343,13 @@ class _Lineage:
     received: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
     """Identity → (the day it stood from, the day first read) of the older versions that
     changed what was said of it and were read late (`HazardRow.received_late`)."""
+    foreign: frozenset[str] = frozenset()
+    """The photos another department sent first: one of them on a row of this one's, told
+    照片重复使用, is replaced by a photo pasted on that row of a follow-up form, as the form
+    says (clerk trial 178 AE2)."""
 
     @classmethod
-    def of(cls, versions: list[ReturnForm]) -> _Lineage:
+    def of(cls, versions: list[ReturnForm], foreign: Set[str] = frozenset()) -> _Lineage:
         by_key: dict[str, str] = {}
         first: dict[str, HazardRow] = {}
         last: dict[str, HazardRow] = {}
@@ -1412,6 +1418,7 @@ class _Lineage:
             days[-1],
             late[-1],
             received,
+            frozenset(foreign),
         )
 
     def history(self, identity: str, row: HazardRow) -> HazardRow:
@@ -1471,7 +1478,7 @@ class _Lineage:
         placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
         photos: dict[str, list[str]] = {}
         for form, identities in zip(older, self.identities, strict=False):
-            shared = _on_two(photos)
+            shared = _on_two(photos) | self.foreign
             for hazard, identity in zip(form.hazards, identities, strict=True):
                 older_photos = photos.get(identity, ())
                 for name in _replaced(form, hazard, older_photos, replaceable, shared):
@@ -1513,7 +1520,7 @@ class _Lineage:
         shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
         sent = self._older_photos
         photos, after, replaceable, sent_on, _ = sent
-        shared = _on_two(photos)
+        shared = _on_two(photos) | self.foreign
         # a deleted row's photo the office suite left on the row that moved up is not that
         # row's (it was shown as its 整改前 photo: clerk trial 156); a warning says so
         # (`photo_reuse.reused_photos`)
