@@ -170,3 +170,29 @@ def test_run_inside_the_returns_folder_it_points_at_the_campaign_above(
     assert sorted(p.name for p in (chdir_tmp / "回收").iterdir()) == ["医院.xlsx"]
     # init there wrote a campaign.toml that every command there then took (trial 49)
     assert runner.invoke(app, ["init", "--force"]).exit_code == 0  # meant: another campaign
+
+
+def test_init_force_beside_a_register_says_what_it_changed_and_the_way_back(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """Next year's campaign begun in this year's folder: `init --force` wrote over the
+    campaign.toml of a campaign whose register is there without a word about it, and the
+    refusals that followed never named the copy kept (clerk trial 178 AE3). Both do."""
+    from scripts.readme_walkthrough import copy_examples
+
+    copy_examples(chdir_tmp)
+    day = ["--as-of", "2023-12-20"]
+    assert runner.invoke(app, ["collect", "回收", "复查", *day]).exit_code in (0, 1)
+    forced = runner.invoke(app, ["init", "--force"])
+    said = "".join(forced.output.split())
+    assert forced.exit_code == 0, forced.output
+    [copy] = chdir_tmp.glob("campaign.备份-*.toml")
+    assert "这个文件夹中有活动的台账全校隐患台账.xlsx" in said, said
+    assert "新一次活动请在新的工作文件夹中开始" in said
+    assert f"要恢复这个文件夹的活动：把{copy.name}改名为campaign.toml" in said
+    text = (chdir_tmp / "campaign.toml").read_text("utf-8")
+    (chdir_tmp / "campaign.toml").write_text(text.replace("2023", "2024"), "utf-8")
+    refused = runner.invoke(app, ["status", *day])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2, refused.output
+    assert f"把覆盖前的{copy.name}改名为campaign.toml即可恢复" in said, said

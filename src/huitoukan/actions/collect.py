@@ -20,6 +20,7 @@ from huitoukan.actions.findings import (
 )
 from huitoukan.background import Pending, in_background
 from huitoukan.campaign import CAMPAIGN_FILE_NAME, Campaign, Unit
+from huitoukan.campaign.loading import written_over_hint
 from huitoukan.checks.header import sender_part
 from huitoukan.errors import InputError
 from huitoukan.files import (
@@ -946,7 +947,7 @@ def collect_to_register(
             f"{display_name(register)} 是“{recorded.campaign}”的台账，而这次用的活动配置是"
             f"“{campaign.info.name}”，未做任何改动：新一次活动请在新的工作文件夹中开始"
             "（huitoukan init），或用 --out 写到另一个文件；确要按这次的报表重建这份台账"
-            "（原台账保存在历史版本中），请加 --force"
+            "（原台账保存在历史版本中），请加 --force" + written_over_hint()
         )
     if fresh:  # rebuilt with --force: nothing the other campaign's register recorded is
         # carried over (its 报送截止 read as moved, its list's changes said, its rounds

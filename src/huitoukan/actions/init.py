@@ -35,6 +35,9 @@ class Initialized:
     below: tuple[Path, ...] = ()
     """The campaign.toml of other campaigns in the folders below (init run in the folder above
     a campaign's wrote a second one without a word: clerk trial 175 AB4)."""
+    register: Path | None = None
+    """The campaign's register beside what `--force` wrote over: that campaign's settings or
+    list were changed under it (next year's begun in this year's folder: clerk trial 178)."""
 
 
 def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
@@ -54,7 +57,14 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
                     "请加 --force（覆盖清单，覆盖前的内容另存备份；campaign.toml 不变）"
                 )
             target = _blank_list(named_list, campaign, force, kept)
-            return Initialized(out, written=False, named=True, findings=target, kept=tuple(kept))
+            return Initialized(
+                out,
+                written=False,
+                named=True,
+                findings=target,
+                kept=tuple(kept),
+                register=_register_beside(out, kept),
+            )
         beside = out.parent / LIST_FILE
         # the clerk's own list there: named, not refused (“已存在，未做改动”, campaign.toml
         # left without it: clerk trial 150), and not written over without --force
@@ -65,7 +75,13 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
         text = text.replace(_COMMENTED, named) if _COMMENTED in text else f"{text}\n{named}\n"
         write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         return Initialized(
-            out, written=False, named=True, findings=blank, existing=existing, kept=tuple(kept)
+            out,
+            written=False,
+            named=True,
+            findings=blank,
+            existing=existing,
+            kept=tuple(kept),
+            register=_register_beside(out, kept),
         )
     listed = None
     if findings:
@@ -77,8 +93,21 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
     written = write_default_campaign(out, force, LIST_FILE if findings else None)
     below = [*out.parent.glob(f"*/{out.name}"), *out.parent.glob(f"*/*/{out.name}")]
     return Initialized(
-        written, written=True, findings=listed, kept=tuple(kept), below=tuple(sorted(below))
+        written,
+        written=True,
+        findings=listed,
+        kept=tuple(kept),
+        below=tuple(sorted(below)),
+        register=_register_beside(out, kept),
     )
+
+
+def _register_beside(out: Path, kept: list[tuple[Path, Path]]) -> Path | None:
+    """The register in campaign.toml's folder, when something was written over there."""
+    from huitoukan.register.layout import REGISTER_FILE
+
+    register = out.parent / REGISTER_FILE
+    return register if kept and register.is_file() else None
 
 
 def _blank_list(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from huitoukan.actions.findings import load_findings
 from huitoukan.campaign import CAMPAIGN_FILE_NAME, Campaign, default_campaign
+from huitoukan.campaign.loading import written_over_hint
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import (
@@ -88,7 +89,7 @@ def load_state(
                 "按另一次活动的日期和部门会算出错误的逾期和催报，未做任何改动。"
                 "请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
                 "或用 --campaign 指定这次活动的 campaign.toml；campaign.toml 已改为新一次活动的，"
-                "新一次活动请在新的工作文件夹中开始（huitoukan init）"
+                "新一次活动请在新的工作文件夹中开始（huitoukan init）" + written_over_hint()
             )
         version_of = _version_of(sources[0], campaign.info.name)
         if version_of is None:  # (a version has no records beside it: its sheets are read)

@@ -53,6 +53,19 @@ def default_campaign() -> Campaign:
     return parse_campaign(default_campaign_text(), "内置默认活动")
 
 
+def written_over_hint(folder: Path = Path()) -> str:
+    """How to undo `init --force` in `folder`, when it kept a copy of the campaign.toml it
+    wrote over ('' when none): a campaign refused as another's names its way back (next
+    year's begun in this year's folder, the backup named nowhere: clerk trial 178)."""
+    copies = sorted(folder.glob(f"{Path(CAMPAIGN_FILE_NAME).stem}.备份-*.toml"))
+    if not copies:
+        return ""
+    return (
+        f"；campaign.toml 是被 huitoukan init --force 覆盖的，把覆盖前的 {copies[-1].name} "
+        f"改名为 {CAMPAIGN_FILE_NAME} 即可恢复"
+    )
+
+
 def load_campaign(path: Path | None = None, search_dir: Path | None = None) -> Campaign:
     """The campaign from `path`; else `campaign.toml` in `search_dir` (the working folder)
     if there is one; else the embedded default."""

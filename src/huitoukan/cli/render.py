@@ -514,6 +514,14 @@ def campaign_written(done: Initialized) -> None:
         )
     for file, copy in done.kept:
         _wrapped(console, f"注意：原 {file} 已覆盖，覆盖前的内容另存为 {copy}")
+    if done.register is not None:  # (next year's begun in this year's folder: trial 178)
+        back = "；".join(f"把 {copy.name} 改名为 {file.name}" for file, copy in done.kept)
+        _wrapped(
+            console,
+            f"注意：这个文件夹中有活动的台账 {done.register.name}，以后的命令都按覆盖后的配置和清单"
+            f"处理它。新一次活动请在新的工作文件夹中开始（在那里运行 huitoukan init）；"
+            f"要恢复这个文件夹的活动：{back}。",
+        )
     if done.below:
         folders = "、".join(as_argument(path.parent) for path in done.below)
         _wrapped(
