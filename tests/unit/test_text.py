@@ -85,6 +85,9 @@ def test_numbered_items(text: str, items: int) -> None:
         ("消防通道堵塞\n已清理一半", 0),
         ("灭火器过期", 0),
         ("门锁坏；灯不亮；窗破", 0),  # too short to be told from a note
+        # a hazard, its cause and its consequence (clerk trial 178 AE7)
+        ("宿舍楼安全出口门锁闭；夜间值班人员无钥匙；无法及时开启", 0),
+        ("配电箱未上锁；线路裸露；容易触电", 0),
     ],
 )
 def test_listed_items(text: str, items: int) -> None:
