@@ -5148,3 +5148,29 @@ def test_a_correction_dated_before_the_inspection_but_collected_after_it_is_said
             "2023年12月14日 的版本起未变））")  # fmt: skip
     assert (said in verdict.note) is flagged, verdict.note
     assert ("才汇总" in verdict.note) is flagged, verdict.note
+
+
+def test_an_undated_version_is_listed_in_the_archive_by_its_files_day(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """学生工作处 answers JB-01 on 12月12日, then sends a version without a 表头日期, saved on
+    12月20日, which collect takes as the newest by its file's day. The 一问题一档案 listed it
+    first, its date blank (clerk trial 178 AE6): last, by its file's day, said so."""
+    listed, returns, register, answer = _answered_on_the_12th(campaign, tmp_path, dict(JB01))
+    undated = returns / "学工处（再报）.xlsx"
+    filled_form(campaign, "学生工作处", undated, [dict(answer, 整改措施="已订购灯具")],
+                form_date=None)  # fmt: skip
+    noon = datetime(2023, 12, 20, 12).timestamp()
+    os.utime(undated, (noon, noon))
+    collect_to_register(campaign, [returns], register, date(2023, 12, 20), findings_file=listed)
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
+                                   "--as-of", "2023-12-20"])  # fmt: skip
+    assert out.exit_code == 0, out.output
+    rows = [(str(r[0].value), Path(str(r[1].value)).name)
+            for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+            if str(r[1].value).endswith(".xlsx")]  # fmt: skip
+    assert rows == [
+        ("2023年12月12日", "学工处.xlsx"),
+        ("2023年12月20日（按文件日期）", "学工处（再报）.xlsx"),
+    ], rows

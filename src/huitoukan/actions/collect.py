@@ -353,6 +353,7 @@ def mentions(
                         progress=row.progress or row.progress_text,
                         row=row.source_row,
                         measures=row.measures,
+                        sent_on=form.sent_on,
                     )
                 )
         for key in form.unanswered_rows:  # the 督导组 sees a version that left it blank too
@@ -365,6 +366,7 @@ def mentions(
                     file=form.file,
                     form_date=form.form_date,
                     progress=UNFILLED,
+                    sent_on=form.sent_on,
                 )
                 result.append(blank)
     return result

@@ -308,7 +308,10 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
     for mention in page.mentions:
         several = len(answered_in.get((mention.department, mention.file), [])) > 1
         values: list[Value] = [
-            _day(mention.form_date),
+            # (undated: by its file's day, as collect took it, not blank and first: trial 178)
+            _day(mention.form_date)
+            if mention.form_date or not mention.sent_on
+            else f"{_day(mention.sent_on)}（按文件日期）",
             # (no space to wrap at: “第6 行” printed, clerk trial 134)
             f"{mention.file}（第{mention.row}行）" if several else mention.file,
             # (a department it was taken from: unmarked beside the one now: trial 160)
@@ -427,7 +430,9 @@ def write_archive(
             as_of,
             by_number.get(finding.number, []),
             # (of one day, in the order collect read them: `actions.collect.mentions`)
-            sorted(history.get(finding.number, []), key=lambda m: m.form_date or date.min),
+            sorted(
+                history.get(finding.number, []), key=lambda m: m.form_date or m.sent_on or date.min
+            ),
             list((photos or {}).get(finding.number, [])),
             given or {},
             list((unread or {}).get(finding.number, [])),

@@ -223,6 +223,10 @@ class Mention:
     measures: str = ""
     """整改措施 as that row gave it: a department answering in two rows showed only one row's
     measures on the archive page (clerk trial 132)."""
+    sent_on: date | None = None
+    """The day the version was sent (`ReturnForm.sent_on`: its file's day when it has no
+    表头日期; one without was listed first, its date blank: clerk trial 178 AE6). Last: the
+    state record holds the fields in order."""
 
 
 UNFILLED = "（该行未填写）"
