@@ -1117,3 +1117,28 @@ def test_status_says_which_deadlines_were_put_off(
         ("附属医院", None),
     ]
     assert "整改时限由12月20日推迟至12月28日" in chosen and "监控室" not in chosen
+
+
+def test_last_years_form_sent_again_on_this_years_is_not_said_unreadable(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """附属医院 sent last year's form, then this year's: the old one, superseded, was said
+    “这份文件无法读取…（无法读取的原因：这是往期…）” — it was read (clerk trial 178 AE9). It
+    is said to be another campaign's, as when it stands alone."""
+    import os
+    from datetime import datetime
+
+    from tests.helpers import ask_by
+
+    old = filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()],
+                      form_date=date(2022, 12, 14))  # fmt: skip
+    ask_by(old, date(2022, 12, 15))
+    new = filled_form(campaign, "附属医院", chdir_tmp / "回收" / "医院（今年）.xlsx", [hazard()])
+    for path, day in ((old, 13), (new, 14)):
+        stamp = datetime(2023, 12, day, 10).timestamp()
+        os.utime(path, (stamp, stamp))
+    out = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"]).stdout
+    [said] = [p for p in json.loads(out)["problems"] if p["file"].endswith("医院.xlsx")]
+    assert said["code"] == "unreadable-superseded" and said["severity"] == "警告", said
+    assert "无法读取" not in said["message"], said["message"]
+    assert said["message"].startswith("这是往期") and "附属医院此后又报来了" in said["message"]

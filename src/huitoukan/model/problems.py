@@ -194,6 +194,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "文件无法读取（已重报）",
         "这份文件无法读取，但{department}此后又报来了 {answer}，已按它汇总，这份不再计为错误，"
         "可以移出报表文件夹（无法读取的原因：{reason}）",
+        {  # (read, and another campaign's: not 无法读取, clerk trial 178 AE9)
+            "other_campaign": "{reason_said}；{department}此后又报来了 {answer}，已按它汇总，"
+            "这份不再计为错误，可以移出报表文件夹"
+        },
     ),
     Code.WPS_ET: Rule(
         _W, "WPS 格式", "文件为 WPS 表格（.et）格式，已读取；今后请另存为 .xlsx 报送"

@@ -387,12 +387,16 @@ def _unread(form: ReturnForm, versions: Sequence[ReturnForm]) -> Problem:
         return problem(Code.UNREADABLE, form.file, reason=form.reason)
     answer = max(later, key=version_order).file
     reason = form.reason.rstrip("。")
+    other = ANOTHER_CAMPAIGN in reason
     return problem(
         Code.UNREADABLE_SUPERSEDED,
         form.file,
         department=form.department,
         reason=reason,
+        # (its own 请用本次下发的附件2填写后重新报送 done already)
+        reason_said=reason.split("；请")[0] if other else "",
         answer=answer,
+        variant="other_campaign" if other else "",
     )
 
 
