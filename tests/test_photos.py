@@ -2940,3 +2940,44 @@ def test_a_report_with_photo_pages_written_over_by_one_without_is_kept(
     assert "整改照片" not in load_workbook(report).sheetnames
     run()
     assert copies() == [kept]
+
+
+def test_a_photo_shared_with_another_department_laid_out_anew_is_named_in_its_own_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """总务基建处's row without a 序号 had its photo, one 安全保卫处 also sent, laid out by
+    its 隐患编号; its next version gives the row 序号 2. The notice said the file became
+    安全保卫处's 1-1.png, and blamed a 序号 changed (clerk trial 178 AE5): it names the
+    file in 总务基建处's own folder, and says the names now follow the 序号."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    ours = filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed(序号=1, 部位="东门")],
+                       form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(ours, wps={_cell(ours, 1, "备注"): AFTER})
+    first_rows = [closed(序号=1, 部位="北门"), closed(序号=None, 部位="锅炉房")]
+    theirs = filled_form(campaign, "总务基建处", returns / "总务.xlsx", first_rows,
+                         form_date=date(2023, 12, 9))  # fmt: skip
+    paste_photos(theirs, wps={_cell(theirs, 2, "备注"): AFTER})
+    register = tmp_path / "台账.xlsx"
+    first = collect_to_register(campaign, [returns], register, AS_OF)
+    folder = tmp_path / "佐证材料" / "总务基建处"
+    [named] = [p.name for p in folder.iterdir()]
+    assert not named.startswith("2-"), named  # (by its 隐患编号: no 序号)
+    rows = [closed(序号=1, 部位="北门"), closed(序号=2, 部位="锅炉房")]
+    again = filled_form(campaign, "总务基建处", returns / "总务-改.xlsx", rows,
+                        form_date=date(2023, 12, 10))  # fmt: skip
+    paste_photos(again, wps={_cell(again, 2, "备注"): AFTER})
+    second = collect_to_register(campaign, [returns], register, AS_OF)
+    assert second.evidence is not None and first.evidence is not None
+    assert second.evidence.moved == [
+        (f"佐证材料/总务基建处/{named}", "佐证材料/总务基建处/2-1.png")
+    ], second.evidence.moved
+    from huitoukan.cli import render
+
+    capsys.readouterr()
+    render.collect_report(second)
+    said = "".join(capsys.readouterr().err.split())
+    assert (
+        f"照片文件改按隐患的序号命名，佐证材料中1张照片改了文件名（佐证材料/总务基建处/{named}改为2-1.png）"
+        in said
+    )

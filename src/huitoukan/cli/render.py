@@ -804,7 +804,11 @@ def collect_report(result: CollectResult) -> None:
         renumbered = "部门调整了隐患的序号"
         _names_changed(err, renumbered, "个照片文件名", evidence.renamed, "现在是另一项隐患的照片")
         moved = [f"{old} 改为 {Path(new).name}" for old, new in evidence.moved]
-        _names_changed(err, renumbered, "张照片改了文件名", moved)
+        # (a name of its 隐患编号, not of a 序号, follows the row's 序号 once it has one: no
+        # 序号 was changed, clerk trial 178 AE5)
+        by_number = all(Path(old).name.split("-")[0].isdigit() for old, _ in evidence.moved)
+        why = renumbered if by_number else "照片文件改按隐患的序号命名"
+        _names_changed(err, why, "张照片改了文件名", moved)
         replaced = (  # (not the departments' doing: trials 157, 158)
             "按这次的报表重建了台账（--force），被覆盖或移出的旧版本中的照片不再保留"
             if result.rebuilt

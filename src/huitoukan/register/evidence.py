@@ -135,7 +135,7 @@ def lay_out(
     evidence = Evidence()
     wanted: dict[Path, set[str]] = {}
     blocked: set[Path] = set()
-    laid: dict[str, str] = {}  # the library's name → where its photo is laid out now
+    laid: dict[str, list[str]] = {}  # the library's name → where its photo is laid out now
     shown_by: dict[str, set[str]] = {}  # the library's name → the hazards (`_hazard_of`)
     before: list[tuple[str, str]] = []  # a name laid out anew, the photo it showed
     for hazard, paths in laid_out_paths(hazards):
@@ -157,7 +157,7 @@ def lay_out(
                 continue
             name = path.rpartition("/")[2]
             names.add(name)  # not taken away as stale, whatever happens
-            laid.setdefault(photo, path)
+            laid.setdefault(photo, []).append(path)
             shown_by.setdefault(photo, set()).add(_hazard_of(path))
             target = folder / name
             linked = photo in apart and _linked(source, target)  # to be a copy now
@@ -177,10 +177,14 @@ def lay_out(
     for path, shown in before:  # another hazard's photo, or this one's replaced
         if not _elsewhere(shown_by, shown, path):
             evidence.changed.append(path)
-        elif laid[shown].rpartition("/")[0] != path.rpartition("/")[0]:
+        # where it is laid out now in this folder (a photo two departments show: the
+        # other's file was named, trial 178 AE5)
+        elif not (
+            here := [p for p in laid[shown] if p.rpartition("/")[0] == path.rpartition("/")[0]]
+        ):
             evidence.put_back.append(path)
-        elif laid[shown] != path:  # its photo laid out under another name now (in a chain
-            evidence.moved.append((path, laid[shown]))  # 2→4→11, 4→11 went unsaid: trial 156)
+        elif path not in here:  # its photo laid out under another name now (in a chain
+            evidence.moved.append((path, here[0]))  # 2→4→11, 4→11 went unsaid: trial 156)
         else:
             evidence.renamed.append(path)
     stamp(store, {photo for hazard in hazards for photo in hazard.photos})
@@ -197,7 +201,10 @@ def lay_out(
             for name, photo in removed:
                 path = f"{EVIDENCE_FOLDER}/{folder.name}/{name}"
                 if _elsewhere(shown_by, photo, path):
-                    evidence.moved.append((path, laid[photo]))
+                    mine = [
+                        p for p in laid[photo] if p.rpartition("/")[0] == path.rpartition("/")[0]
+                    ]
+                    evidence.moved.append((path, (mine or laid[photo])[0]))
                 else:  # taken out of its hazard, or another name of it now
                     evidence.changed.append(path)
             if folder not in wanted:  # a department no longer with photos: its folder goes
