@@ -1753,3 +1753,28 @@ def test_a_file_read_again_and_not_counted_is_not_asked_for_again(
     with pytest.raises(ShrinkingRegister) as refused:
         check_not_shrinking(Path("全校隐患台账.xlsx"), old, new)
     assert "可能漏选了报表文件夹" in str(refused.value) and "一并给出" in str(refused.value)
+
+
+@pytest.mark.parametrize("read_before", [True, False])
+def test_an_older_version_read_before_the_newest_came_is_not_doubted_for_its_files_time(
+    campaign: Campaign, tmp_path: Path, read_before: bool
+) -> None:
+    """附属医院's return of 12月12日, collected, then its correction of 12月20日; the folder
+    copied since, every file's time now. The first, “saved 1081 days after” the newest, was
+    said to be maybe the newest (clerk trial 178 AE4): a collect read it before the newest
+    came, as it is, so no edit made it newer. Read together for the first time, it is."""
+    returns = tmp_path / "回收"
+    register = tmp_path / "全校隐患台账.xlsx"
+    first = filled_form(campaign, "附属医院", returns / "医院.xlsx", [hazard()],
+                        form_date=date(2023, 12, 12))  # fmt: skip
+    os.utime(first, (1702360000, 1702360000))  # 2023-12-12
+    if read_before:
+        collect_to_register(campaign, [returns], register, date(2023, 12, 14))
+    correction = filled_form(campaign, "附属医院", returns / "医院-更正.xlsx", [closed()],
+                             form_date=date(2023, 12, 20))  # fmt: skip
+    os.utime(correction, (1703050000, 1703050000))  # 2023-12-20
+    collect_to_register(campaign, [returns], register, date(2023, 12, 21))
+    os.utime(first, (1796000000, 1796000000))  # 2026: the folder copied
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 21))
+    doubts = [p for p in result.collection.problems if p.code.value == "older-date-saved-later"]
+    assert bool(doubts) is not read_before, doubts

@@ -345,7 +345,9 @@ def _undated_over_dated(files: list[ReturnForm]) -> ReturnForm | None:
 def _saved_later(files: list[ReturnForm]) -> ReturnForm | None:
     """The version (oldest by 日期 first) saved more than a day after the newest, its 日期
     earlier: the newest may not be (a 日期 kept from the version it was edited from, or
-    from a follow-up form of an earlier huitoukan, which came with its 日期 filled in)."""
+    from a follow-up form of an earlier huitoukan, which came with its 日期 filled in). Not
+    one a collect read before the newest came, as it is (its file's time moved by a copy of
+    the folder, not by an edit: clerk trial 178 AE4)."""
     newest = files[-1]
     if newest.date_impossible or not newest.modified:
         return None
@@ -358,6 +360,11 @@ def _saved_later(files: list[ReturnForm]) -> ReturnForm | None:
             and newest.form_date is not None
             and f.form_date < newest.form_date
             and f.modified - newest.modified > SAVED_LATER_SECONDS
+            and not (
+                f.first_read is not None
+                and newest.first_read is not None
+                and f.first_read < newest.first_read
+            )
         ),
         None,
     )
