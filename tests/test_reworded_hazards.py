@@ -591,3 +591,37 @@ def test_a_version_of_the_same_day_saved_again_unchanged_does_not_take_over(
     assert again.current["附属医院"].file == str(draft if changed else final)
     [tie] = [p for p in again.problems if p.code is Code.SAME_DATE_VERSIONS]
     assert ("上次汇总采用的是本文件" in tie.message) is not changed
+
+
+@pytest.mark.parametrize(
+    "listed", ["通风橱故障；洗眼器无水；危废桶未加盖", "1.通风橱故障 2.洗眼器无水 3.危废桶未加盖"]
+)
+def test_a_row_of_several_hazards_split_as_asked_keeps_its_number_on_the_first(
+    campaign: Campaign, tmp_path: Path, listed: str
+) -> None:
+    """各二级学院 listed three hazards in one row, told to give each a row; it did. The old
+    编号 went to the piece scoring best (the last), the first piece was a new hazard, and the
+    department was told to restore the old row if they were not the same (clerk trial 178
+    AE8): the first piece keeps it, the message says the row was split as asked."""
+    place = "化工学院实验室"
+    first = [
+        hazard(部位="走廊", 存在隐患问题="灭火器过期"),
+        hazard(部位=place, 存在隐患问题=listed),
+    ]
+    second = [
+        hazard(部位="走廊", 存在隐患问题="灭火器过期"),
+        closed(部位=place, 存在隐患问题="通风橱故障"),
+        hazard(部位=place, 存在隐患问题="洗眼器无水"),
+        hazard(部位=place, 存在隐患问题="危废桶未加盖"),
+    ]
+    old, new = versions(campaign, tmp_path, first, second)
+    before = {h.hazard: h.hazard_id for h in collect(campaign, [old]).hazards}
+    collection = collect(campaign, [tmp_path])
+    now = {h.hazard: h.hazard_id for h in collection.hazards}
+    assert now["通风橱故障"] == before[listed], now
+    assert len(set(now.values())) == 4
+    assert not [p for p in collection.problems if p.code is Code.VANISHED_HAZARD]
+    (said,) = [p for p in collection.problems if p.code is Code.REWORDED_HAZARD]
+    assert said.value == f"{place}：通风橱故障"
+    assert "一行填了多条隐患，已按要求分行：这一行是其中第一条，沿用隐患编号" in said.message
+    assert "恢复旧版本" not in said.message

@@ -120,6 +120,11 @@ def listed_items(text: str) -> int:
     return len(parts)
 
 
+def hazards_listed(hazard: str) -> int:
+    """How many hazards a 存在隐患问题 lists in one row, numbered or not (0 or 1: one)."""
+    return numbered_items(hazard) or listed_items(hazard)
+
+
 def percent(value: float | None) -> str:
     """A share as a percentage to one decimal, halves rounded up as a spreadsheet's 0.0%
     shows it (9 of 16 closed read 56.2% on the screen and in the report's text, 56.3% in

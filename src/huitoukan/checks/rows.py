@@ -17,7 +17,7 @@ from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progr
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, Severity, count, date_example, problem
 from huitoukan.model.returns import DONE, HazardRow, Progress
-from huitoukan.text import listed_items, normalize_key, numbered_items
+from huitoukan.text import hazards_listed, normalize_key
 
 _SELF_CHECKED = re.compile("自查|自检")
 """A 问题来源 that says the department found it itself (自查发现, 部门自查, 自检)."""
@@ -372,7 +372,7 @@ class RowChecker:
         if not cells.text("hazard"):
             variant = "" if cells.text("location") else "empty"
             self.problem(Code.MISSING_HAZARD, cells, "hazard", variant)
-        elif not cells.text("number") and (items := _items(cells.text("hazard"))) > 1:
+        elif not cells.text("number") and (items := hazards_listed(cells.text("hazard"))) > 1:
             # an assigned problem's 问题描述 is the inspectors' (one 问题编号, however listed)
             self.problem(Code.SEVERAL_HAZARDS, cells, "hazard", count=items)
         if not cells.text("measures"):
@@ -452,9 +452,3 @@ def _said_short(problem: Problem) -> str:
     if "不是日期" in problem.message:
         return f"{problem.field}不是日期，请填写计划完成的日期，并在备注中写明整改完成前的防范措施"
     return f"{problem.field}无法识别"
-
-
-def _items(hazard: str) -> int:
-    """How many hazards a 存在隐患问题 lists, numbered or not (`numbered_items`,
-    `listed_items`)."""
-    return numbered_items(hazard) or listed_items(hazard)

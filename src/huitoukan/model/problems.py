@@ -540,6 +540,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         "与旧版本 {old_file} 第 {old_row} 行的“{old}”视为同一项隐患（部位或问题描述有改动），"
         "隐患编号 {hazard_id} 不变，照片和复查结论随之保留；如果不是同一项隐患，"
         "请部门恢复旧版本的那一行",
+        {  # (the department did as it was asked: clerk trial 178 AE8)
+            "split": "旧版本 {old_file} 第 {old_row} 行的“{old}”一行填了多条隐患，已按要求分行："
+            "这一行是其中第一条，沿用隐患编号 {hazard_id}（照片和复查结论随之保留），其余各条"
+            "按新报的隐患计"
+        },
     ),
     Code.REOPENED_IN_NEW_VERSION: Rule(
         _W,

@@ -46,6 +46,7 @@ from huitoukan.register.photo_reuse import (
     photos_sent_on,
     reused_photos,
 )
+from huitoukan.text import hazards_listed, normalize_key
 
 _VERSIONS = frozenset({FileOutcome.USED, FileOutcome.SUPERSEDED, FileOutcome.DUPLICATE})
 """The outcomes of a department's returns (every version it sent)."""
@@ -1853,6 +1854,7 @@ class _Lineage:
                 old_row=old.source_row,
                 old=old.where,
                 hazard_id=self.first[self.identities[-1][index]].hazard_id,
+                variant="split" if split_from(row, old) else "",
             )
             for index, old in self.reworded_rows
             for row in [newest.hazards[index]]
@@ -1865,6 +1867,27 @@ def _as_issued(form: ReturnForm, row: HazardRow, old: HazardRow) -> bool:
     问题描述 `form` was issued with."""
     key = number_key(row.number)
     return key == number_key(old.number) == form.issued_in_words(row.location, row.hazard)
+
+
+def _several(hazard: str) -> bool:
+    """`hazard` (a 存在隐患问题) lists several hazards (`checks.rows`' several-hazards)."""
+    return hazards_listed(hazard) > 1
+
+
+def _a_piece_of(row: HazardRow, listing: HazardRow) -> bool:
+    """`row` is one of the hazards `listing` listed in one row: at its 部位, its words
+    within the list's."""
+    said = normalize_key(row.hazard)
+    return (
+        bool(said)
+        and normalize_key(row.location) == normalize_key(listing.location)
+        and said in normalize_key(listing.hazard)
+    )
+
+
+def split_from(row: HazardRow, old: HazardRow) -> bool:
+    """`row` took the 编号 of `old`, a row listing several hazards it is one of."""
+    return _several(old.hazard) and _a_piece_of(row, old)
 
 
 def _within(short: str, long: str) -> bool:
@@ -1899,6 +1922,17 @@ def _pairs(
             taken.add(n)
         else:
             rest.append(i)
+    # a row listing several hazards, split into a row each as its warning asked: its 编号
+    # (photos, review) go to the first piece, at its place, not to whichever piece scored
+    # best, and the others are new (the last piece took it: clerk trial 178 AE8)
+    for n in range(len(gone)):
+        if n in taken or not _several(gone[n].hazard):
+            continue
+        pieces = [i for i in rest if _a_piece_of(rows[i], gone[n])]
+        if len(pieces) > 1:
+            pairs.append((pieces[0], ids[n]))
+            taken.add(n)
+            rest = [i for i in rest if i not in pieces]
     left = [n for n in range(len(gone)) if n not in taken]
     if not rest or not left:
         return pairs
