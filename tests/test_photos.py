@@ -1893,14 +1893,9 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     assert "1 张（与安全保卫处“东校门：摄像头损坏”的照片是同一张）" in counted
 
 
-def test_a_copy_asked_to_replace_another_departments_photo_asks_for_the_return_again(
-    tmp_path: Path,
-) -> None:
-    """学生工作处 proving its 灭火器 with 保卫处's photo, no photo required by the campaign:
-    its 退回修改 copy, told to put its own photo in, said it need not be sent again unless
-    something needed changing (clerk trial 146)."""
-    from huitoukan.letters.feedback import write_feedback
-
+def _one_photo_two_departments(tmp_path: Path) -> tuple[Campaign, Path]:
+    """安全保卫处's 东校门 (12月13日) and 学生工作处's 3号楼 (12月14日), both 已完成, in 回收,
+    with one photo pasted in each: the campaign (no photo required) and the folder."""
     campaign = photo_campaign(require_photo=False)
     returns = tmp_path / "回收"
     for department, name, place in (
@@ -1912,6 +1907,18 @@ def test_a_copy_asked_to_replace_another_departments_photo_asks_for_the_return_a
             form_date=date(2023, 12, 13 if name == "保卫处" else 14),
         )  # fmt: skip
         paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    return campaign, returns
+
+
+def test_a_copy_asked_to_replace_another_departments_photo_asks_for_the_return_again(
+    tmp_path: Path,
+) -> None:
+    """学生工作处 proving its 灭火器 with 保卫处's photo, no photo required by the campaign:
+    its 退回修改 copy, told to put its own photo in, said it need not be sent again unless
+    something needed changing (clerk trial 146)."""
+    from huitoukan.letters.feedback import write_feedback
+
+    campaign, returns = _one_photo_two_departments(tmp_path)
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     said = {p.department: p.code for p in result.collection.problems}
     assert said == {"学生工作处": Code.PHOTO_REUSED}
@@ -1978,17 +1985,7 @@ def test_another_departments_photo_is_replaced_on_a_copy_as_the_form_says(
     it, the warning came back, and the report showed 保卫处's photo as 3号楼's evidence
     (clerk trial 178 AE2: only a photo two of a department's own rows shared was replaced).
     保卫处's own row keeps its photo."""
-    campaign = photo_campaign(require_photo=False)
-    returns = tmp_path / "回收"
-    for department, name, place in (
-        ("安全保卫处", "保卫处", "东校门"),
-        ("学生工作处", "学工处", "3号楼"),
-    ):
-        form = filled_form(
-            campaign, department, returns / f"{name}.xlsx", [closed(部位=place)],
-            form_date=date(2023, 12, 13 if name == "保卫处" else 14),
-        )  # fmt: skip
-        paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    campaign, returns = _one_photo_two_departments(tmp_path)
     first = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     assert [p.department for p in first.collection.problems if p.code is Code.PHOTO_REUSED] == [
         "学生工作处"
