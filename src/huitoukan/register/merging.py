@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePath
@@ -911,8 +911,7 @@ def merge(
                 )
             )
         if len(versions) > 1:
-            foreign = {name for name, form in sent_first.items() if form.department != department}
-            lineage = _Lineage.of(versions, foreign)
+            lineage = _Lineage.of(versions, _SentByAnother(sent_first, department))
             rows, moot, said = lineage.newest_rows(require_photo)
             problems.extend(said)
             vanished = lineage.vanished()
@@ -1159,7 +1158,7 @@ def _replaced(
     row: HazardRow,
     older: Sequence[str],
     after: set[str],
-    shared: Set[str] = frozenset(),
+    shared: Container[str] = frozenset(),
 ) -> list[str]:
     """The `older` photos of `row`'s hazard that `row` replaced: 整改后 photos (`after`, sent
     by a file on a row said 已完成) it no longer shows, when it shows photos of its own in a
@@ -1191,6 +1190,29 @@ def _shown_on(form: ReturnForm, identities: Sequence[str]) -> dict[str, list[str
         for name in hazard.photos:
             here.setdefault(name, []).append(identity)
     return here
+
+
+@dataclass(frozen=True, slots=True)
+class _SentByAnother:
+    """The photos another department than `department` sent first (`FirstSent.forms`)."""
+
+    first: Mapping[str, ReturnForm]
+    department: str
+
+    def __contains__(self, name: object) -> bool:
+        form = self.first.get(name) if isinstance(name, str) else None
+        return form is not None and form.department != self.department
+
+
+@dataclass(frozen=True, slots=True)
+class _Either:
+    """Names in either of two collections."""
+
+    one: Container[str]
+    other: Container[str]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.one or name in self.other
 
 
 def _on_two(photos: Mapping[str, Sequence[str]]) -> set[str]:
@@ -1355,13 +1377,13 @@ class _Lineage:
     received: dict[str, list[tuple[date, date]]] = field(default_factory=dict)
     """Identity → (the day it stood from, the day first read) of the older versions that
     changed what was said of it and were read late (`HazardRow.received_late`)."""
-    foreign: frozenset[str] = frozenset()
+    foreign: Container[str] = frozenset()
     """The photos another department sent first: one of them on a row of this one's, told
     照片重复使用, is replaced by a photo pasted on that row of a follow-up form, as the form
     says (clerk trial 178 AE2)."""
 
     @classmethod
-    def of(cls, versions: list[ReturnForm], foreign: Set[str] = frozenset()) -> _Lineage:
+    def of(cls, versions: list[ReturnForm], foreign: Container[str] = frozenset()) -> _Lineage:
         by_key: dict[str, str] = {}
         first: dict[str, HazardRow] = {}
         last: dict[str, HazardRow] = {}
@@ -1430,7 +1452,7 @@ class _Lineage:
             days[-1],
             late[-1],
             received,
-            frozenset(foreign),
+            foreign,
         )
 
     def history(self, identity: str, row: HazardRow) -> HazardRow:
@@ -1490,7 +1512,7 @@ class _Lineage:
         placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
         photos: dict[str, list[str]] = {}
         for form, identities in zip(older, self.identities, strict=False):
-            shared = _on_two(photos) | self.foreign
+            shared = _Either(_on_two(photos), self.foreign)
             for hazard, identity in zip(form.hazards, identities, strict=True):
                 older_photos = photos.get(identity, ())
                 for name in _replaced(form, hazard, older_photos, replaceable, shared):
@@ -1532,7 +1554,7 @@ class _Lineage:
         shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
         sent = self._older_photos
         photos, after, replaceable, sent_on, _ = sent
-        shared = _on_two(photos) | self.foreign
+        shared = _Either(_on_two(photos), self.foreign)
         # a deleted row's photo the office suite left on the row that moved up is not that
         # row's (it was shown as its 整改前 photo: clerk trial 156); a warning says so
         # (`photo_reuse.reused_photos`)
