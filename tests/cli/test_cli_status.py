@@ -163,7 +163,8 @@ def test_a_default_deadline_is_marked_wherever_it_is_printed(
     assert "整改时限 2023年12月18日，已逾期" in notice  # its own, unmarked
     # what to write instead, as collect says it (“整改时限无法识别”: clerk trial 177 AD7)
     assert (
-        "（整改时限不是日期，请填写计划完成的日期，并在备注中写明整改完成前的防范措施）" in notice
+        "（整改时限不是日期，请填写计划完成的日期，并在备注中注明“历史遗留”、写明整改完成前的防范措施）"
+        in notice
     )
     runner.invoke(app, ["report", "-o", "汇报.xlsx", *as_of])
     cells = [c for r in load_workbook("汇报.xlsx").active.iter_rows(values_only=True) for c in r]

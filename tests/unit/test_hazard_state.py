@@ -133,6 +133,11 @@ def test_a_register_written_before_keeps_its_hazards() -> None:
     [
         ("历史遗留问题，已采取临时围挡", True),
         ("短期内难以整改，已落实替代措施", True),
+        # the tool's own words for a long rectification (clerk trial 179 AF3)
+        ("整改完成前的防范措施：夜间专人值守、门禁常开", True),
+        ("短期内无法整改，资金未到位", True),
+        ("历史原因形成，需立项改造；整改完成前已采取临时防护措施", True),
+        ("已落实防范措施", False),
         ("不属于历史遗留问题", False),
         ("非历史遗留", False),
         ("未列入历史遗留", False),

@@ -948,11 +948,29 @@ def test_a_deadline_more_than_a_year_after_the_campaign_is_asked_about(
         assert found[0].message.startswith(f"整改时限 {deadline.year}年")
 
 
+@pytest.mark.parametrize("remarks", ["属历史遗留问题，已增配灭火器", None])
+def test_a_far_deadline_of_a_row_marked_long_standing_asks_for_the_year_alone(
+    campaign: Campaign, tmp_path: Path, remarks: str | None
+) -> None:
+    """A row marked 属历史遗留问题 with a deadline in 2025 was asked to write 历史遗留 in its
+    备注 (clerk trial 179 AF4): only the year is asked about."""
+    [found] = _said_of_deadline(
+        campaign, tmp_path, date(2025, 12, 18), date(2023, 12, 10), "deadline-far-ahead", remarks
+    )
+    assert ("请在备注中注明" in found.message) is (remarks is None), found.message
+    assert ("备注已注明历史遗留，请核对年份" in found.message) is (remarks is not None)
+
+
 def _said_of_deadline(
-    campaign: Campaign, tmp_path: Path, deadline: date, checked_on: date | None, code: str
+    campaign: Campaign,
+    tmp_path: Path,
+    deadline: date,
+    checked_on: date | None,
+    code: str,
+    remarks: str | None = None,
 ) -> list[Problem]:
     """The problems of `code` said of a return's one row with this 整改时限 and 检查时间."""
-    row = hazard(整改时限=deadline, 检查时间=checked_on)
+    row = hazard(整改时限=deadline, 检查时间=checked_on, 备注=remarks)
     form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
     return [p for p in form.problems if p.code == code]
 

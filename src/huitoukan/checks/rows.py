@@ -16,7 +16,7 @@ from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, Severity, count, date_example, problem
-from huitoukan.model.returns import DONE, HazardRow, Progress
+from huitoukan.model.returns import DONE, HazardRow, Progress, marked_long_standing
 from huitoukan.text import hazards_listed, normalize_key
 
 _SELF_CHECKED = re.compile("自查|自检")
@@ -431,7 +431,15 @@ class RowChecker:
         if deadline and deadline > ends + timedelta(days=FAR_AHEAD_DAYS):
             # a year typed wrong the other way: off every overdue list for a year (clerk
             # trial 124, 12/18 read as 2026年12月18日 in a campaign of 2024)
-            self.problem(Code.DEADLINE_FAR_AHEAD, cells, "deadline", deadline=deadline, ends=ends)
+            marked = any(marked_long_standing(cells.text(f)) for f in ("remarks", "measures"))
+            self.problem(
+                Code.DEADLINE_FAR_AHEAD,
+                cells,
+                "deadline",
+                "marked" if marked else "",
+                deadline=deadline,
+                ends=ends,
+            )
         if self.has_deadline_column and not cells.text("deadline"):
             self.problem(
                 Code.MISSING_DEADLINE,
@@ -450,5 +458,8 @@ def _said_short(problem: Problem) -> str:
     if problem.code is not Code.BAD_DATE:
         return problem.title
     if "不是日期" in problem.message:
-        return f"{problem.field}不是日期，请填写计划完成的日期，并在备注中写明整改完成前的防范措施"
+        return (
+            f"{problem.field}不是日期，请填写计划完成的日期，并在备注中注明“历史遗留”、写明整改"
+            "完成前的防范措施"
+        )
     return f"{problem.field}无法识别"

@@ -368,8 +368,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             "deadline": "整改时限“{value}”无法识别为日期，暂按活动默认整改时限 {default} 计；"
             "请按 {iso} 或 {day} 这样的格式填写",
             "long_term": "整改时限“{value}”不是日期：每项隐患都要有整改完成时限，需长期整改的，"
-            "请填写计划完成的日期，并在备注中写明整改完成前的防范措施（暂按活动默认整改时限 "
-            "{default} 计）",
+            "请填写计划完成的日期，并在备注中注明“历史遗留”、写明整改完成前的防范措施（暂按活动"
+            "默认整改时限 {default} 计）",
             "term_without_found": "整改时限“{value}”要从发现时间算起，而这一行没有填写发现时间："
             "请填写发现时间，或把整改时限写成具体日期，如 {day}",
             "review": "复查时间“{value}”无法识别为日期{shown}{unused}；请按 {iso} 或 {day} 这样的"
@@ -502,6 +502,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "时限在一年以后",
         "整改时限 {deadline} 在 {ends} 一年以后，这项隐患在那之前都不会列为逾期；请核对年份"
         "（确需长期整改的，请在备注中注明“历史遗留”并写明补救或替代措施）",
+        {  # (it asked for what the row said already: clerk trial 179 AF4)
+            "marked": "整改时限 {deadline} 在 {ends} 一年以后，这项隐患在那之前都不会列为逾期；"
+            "备注已注明历史遗留，请核对年份，无误的不必改动"
+        },
     ),
     Code.DEADLINE_BEFORE_ISSUE: Rule(
         _W,

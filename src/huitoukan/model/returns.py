@@ -49,7 +49,12 @@ FAILED_BEFORE: Final = "复查不合格："
 """How 复查意见 keeps a hazard's earlier 不合格 (with its day before, its words after)."""
 """复查验收: what the receiving office concluded (待复查 until it has)."""
 
-LONG_STANDING_MARKERS = ("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改")
+LONG_STANDING_MARKERS = (
+    *("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改"),
+    # the tool's own words for a hazard to be rectified over a long time, and how
+    # departments say it (clerk trial 179 AF3: left off the leadership group's list)
+    *("整改完成前的防范措施", "临时防护措施", "临时防范措施", "短期内无法", "长期整改"),
+)
 """Words in 备注 or 整改措施 that flag a hazard for the safety leadership group."""
 
 GONE = "（文件已覆盖或移出）"
@@ -76,7 +81,8 @@ def due_day(deadline: date | None, given: date | None) -> date | None:
     return deadline
 
 
-def _marked_long_standing(text: str) -> bool:
+def marked_long_standing(text: str) -> bool:
+    """`text` (a 备注 or 整改措施) marks its hazard 历史遗留 (`LONG_STANDING_MARKERS`, not denied)."""
     return any(
         not _DENIED_BEFORE.search(text, max(0, m.start() - 6), m.start())
         and not _DENIED_AFTER.match(text, m.end())
@@ -522,7 +528,7 @@ class HazardRow(NamedTuple):
     @property
     def long_standing(self) -> bool:
         """Marked by the department as needing interim/substitute measures (历史遗留)."""
-        return _marked_long_standing(self.remarks) or _marked_long_standing(self.measures)
+        return marked_long_standing(self.remarks) or marked_long_standing(self.measures)
 
     def days_overdue(self, as_of: date) -> int:
         due = self.due
