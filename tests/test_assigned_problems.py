@@ -5174,3 +5174,57 @@ def test_an_undated_version_is_listed_in_the_archive_by_its_files_day(
         ("2023年12月12日", "学工处.xlsx"),
         ("2023年12月20日（按文件日期）", "学工处（再报）.xlsx"),
     ], rows
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "gb18030"])
+def test_a_list_saved_as_csv_is_read(campaign: Campaign, tmp_path: Path, encoding: str) -> None:
+    """An inspection's list saved as CSV (exported from another system, or by Excel's “CSV”
+    in UTF-8 or the Chinese default) was refused: “CSV 文本文件没有表头信息，请使用下发的附件2”
+    — it had its header, and 附件2 is the departments' form (clerk trial 179 AF5)."""
+    import csv
+
+    path = tmp_path / "市级抽查.csv"
+    with path.open("w", encoding=encoding, newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(
+            [
+                "问题编号",
+                "问题来源",
+                "发现时间",
+                "部位",
+                "问题描述",
+                "责任部门",
+                "整改要求",
+                "整改时限",
+            ]
+        )
+        out.writerow(
+            [
+                "SC-01",
+                "市级抽查",
+                "2023-12-18",
+                "图书馆",
+                "二楼灭火器压力不足",
+                "安全保卫处",
+                "更换",
+                "2023-12-31",
+            ]
+        )
+        out.writerow(
+            [
+                "SC-02",
+                "市级抽查",
+                "2023/12/18",
+                "食堂",
+                "燃气报警器故障，\n需更换",
+                "总务基建处",
+                "",
+                "",
+            ]
+        )
+    result = read_findings(path, campaign, inspection=True)
+    assert [(f.number, f.found_on, f.departments) for f in result.findings] == [
+        ("SC-01", date(2023, 12, 18), ("安全保卫处",)),
+        ("SC-02", date(2023, 12, 18), ("总务基建处",)),
+    ]
+    assert result.findings[1].description.startswith("燃气报警器故障")

@@ -39,6 +39,7 @@ from huitoukan.returns.workbooks import (
     SheetGrid,
     UnreadableWorkbook,
     WorkbookContent,
+    read_csv,
     read_workbook,
 )
 from huitoukan.text import fingerprint, normalize_key
@@ -104,7 +105,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
     stopped the whole 追责核查: clerk trial 66), said and read as no department."""
     shown = display_name(path)
     try:
-        content = read_workbook(path)
+        content = read_csv(path) if path.suffix.lower() == ".csv" else read_workbook(path)
     except UnreadableWorkbook as exc:
         raise HuitoukanError(f"无法读取问题清单 {shown}：{exc.reason}") from None
     except OSError as exc:

@@ -61,6 +61,8 @@ class Format(StrEnum):
     ODS = "ods"
     XLS = "xls"
     ET = "et"
+    CSV = "csv"
+    """A problem list saved as text (`workbooks.read_csv`); never a department's return."""
 
 
 class Refused(Exception):

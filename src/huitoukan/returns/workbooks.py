@@ -25,7 +25,8 @@ from huitoukan.cells import cell_ref, column_index
 from huitoukan.files import read_reason
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.extent import Merged
-from huitoukan.returns.sniffing import Format, Made, Refused, sniff
+from huitoukan.returns.sniffing import MAX_FILE_BYTES, Format, Made, Refused, sniff
+from huitoukan.text import clean_cell_text
 
 Cell = object
 MAX_COLUMNS = 256
@@ -208,6 +209,29 @@ def _utf8(text: str) -> bool:
 
 def _first_filled(row: Sequence[object], start: int) -> int | None:
     return next((c for c in range(start, len(row)) if row[c] not in ("", None)), None)
+
+
+def read_csv(path: Path) -> WorkbookContent:
+    """A CSV file as one sheet of text cells: a list of problems an inspection sent, or
+    one exported from another system (refused as a department's form: clerk trial 179
+    AF5). UTF-8 (with or without its mark), else GB18030, as Excel and WPS save it."""
+    import csv
+
+    data = read_file(path)
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableWorkbook("文件过大，不是问题清单")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # (a byte sequence neither decodes)
+        raise UnreadableWorkbook(f"CSV 文件的编码无法识别，{RESAVE}")
+    rows: list[list[Cell]] = [
+        [clean_cell_text(value) for value in row] for row in csv.reader(io.StringIO(text))
+    ]
+    return WorkbookContent(Format.CSV, [SheetGrid(path.stem, True, rows)], [path.stem])
 
 
 def read_file(path: Path) -> bytes:
