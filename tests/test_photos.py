@@ -2003,6 +2003,9 @@ def test_another_departments_photo_is_replaced_on_a_copy_as_the_form_says(
     assert photos["学生工作处"] != photos["安全保卫处"]
     laid = tmp_path / EVIDENCE_FOLDER / "学生工作处"
     assert [p.read_bytes() for p in laid.iterdir()] == [FLOATING_PHOTO]
+    # the department's doing, not a file “换成了其他部门隐患的照片” put back (trial 179 AF1)
+    assert result.evidence is not None and result.evidence.put_back == []
+    assert result.evidence.changed == ["佐证材料/学生工作处/1-1.png"]
 
 
 def test_a_photo_its_first_sender_replaced_is_said_to_be_that_senders(tmp_path: Path) -> None:
@@ -2978,3 +2981,33 @@ def test_a_photo_shared_with_another_department_laid_out_anew_is_named_in_its_ow
         f"照片文件改按隐患的序号命名，佐证材料中1张照片改了文件名（佐证材料/总务基建处/{named}改为2-1.png）"
         in said
     )
+
+
+def test_a_shared_photo_replaced_with_its_file_named_anew_is_not_said_renamed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """总务基建处's row without a 序号 showed a photo 安全保卫处 sent first, laid out by its 隐患
+    编号; its 退回修改 copy gives the row 序号 2 and a photo of its own, which replaces the
+    shared one. The notice said the old file “改为 1-1.png” — 安全保卫处's file (clerk trial
+    179 AF2): the photo was replaced, and is said so."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    ours = filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [closed(序号=1, 部位="东门")],
+                       form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(ours, wps={_cell(ours, 1, "备注"): AFTER})
+    theirs = filled_form(campaign, "总务基建处", returns / "总务.xlsx", [closed(序号=None, 部位="锅炉房")],
+                         form_date=date(2023, 12, 9))  # fmt: skip
+    paste_photos(theirs, wps={_cell(theirs, 1, "备注"): AFTER})
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    [named] = [p.name for p in (tmp_path / "佐证材料" / "总务基建处").iterdir()]
+    again = filled_form(campaign, "总务基建处", returns / "总务-改.xlsx",
+                        [closed(序号=2, 部位="锅炉房")], form_date=date(2023, 12, 10))  # fmt: skip
+    book = load_workbook(again)
+    book.properties.title = FEEDBACK_TITLE  # a copy: none of the earlier photos in it
+    book.save(again)
+    paste_photos(again, floating=[(_cell(again, 1, "备注"), FLOATING_PHOTO)])
+    second = collect_to_register(campaign, [returns], register, AS_OF)
+    assert second.evidence is not None
+    assert second.evidence.moved == [] and second.evidence.put_back == []
+    assert second.evidence.changed == [f"佐证材料/总务基建处/{named}"], second.evidence

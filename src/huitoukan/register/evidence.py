@@ -137,7 +137,9 @@ def lay_out(
     blocked: set[Path] = set()
     laid: dict[str, list[str]] = {}  # the library's name → where its photo is laid out now
     shown_by: dict[str, set[str]] = {}  # the library's name → the hazards (`_hazard_of`)
-    before: list[tuple[str, str]] = []  # a name laid out anew, the photo it showed
+    # a name laid out anew, the photo it showed, and whether as laid out (the library's own
+    # file, linked: not a file a person put there)
+    before: list[tuple[str, str, bool]] = []
     for hazard, paths in laid_out_paths(hazards):
         folder = register.parent / department_folder(hazard.department)
         if folder in blocked:
@@ -165,6 +167,7 @@ def lay_out(
                 continue  # laid out already
             there = target.is_file()
             shown = photo if linked else _library_name(target, store) if there else None
+            as_laid = shown is not None and _linked(store / shown, target)
             try:  # (one of the clerk's own is set aside)
                 aside = _place(source, target, there and shown is None, photo in apart)
             except OSError as exc:
@@ -173,9 +176,15 @@ def lay_out(
             if aside is not None:
                 evidence.set_aside.append(f"{department_folder(hazard.department)}/{aside.name}")
             elif shown is not None and shown != photo:  # the library's other photo, laid
-                before.append((path, shown))  # out here before
-    for path, shown in before:  # another hazard's photo, or this one's replaced
+                before.append((path, shown, as_laid))  # out here before
+    for path, shown, as_laid in before:  # another hazard's photo, or this one's replaced
         if not _elsewhere(shown_by, shown, path):
+            evidence.changed.append(path)
+        # a photo shared with another department's hazard, replaced by this one's own as it
+        # was asked: no file “换成了其他部门隐患的照片” by a person (clerk trial 179 AF1)
+        elif as_laid and not any(
+            p.rpartition("/")[0] == path.rpartition("/")[0] for p in laid[shown]
+        ):
             evidence.changed.append(path)
         # where it is laid out now in this folder (a photo two departments show: the
         # other's file was named, trial 178 AE5)
@@ -200,11 +209,15 @@ def lay_out(
             evidence.failed += failed
             for name, photo in removed:
                 path = f"{EVIDENCE_FOLDER}/{folder.name}/{name}"
-                if _elsewhere(shown_by, photo, path):
-                    mine = [
-                        p for p in laid[photo] if p.rpartition("/")[0] == path.rpartition("/")[0]
-                    ]
-                    evidence.moved.append((path, (mine or laid[photo])[0]))
+                # in this folder under another name; shown in another department's alone,
+                # it was replaced here (“改为 1-1.png”, the other's file: trial 179 AF2)
+                mine = [
+                    p
+                    for p in laid.get(photo, ())
+                    if p.rpartition("/")[0] == path.rpartition("/")[0]
+                ]
+                if _elsewhere(shown_by, photo, path) and mine:
+                    evidence.moved.append((path, mine[0]))
                 else:  # taken out of its hazard, or another name of it now
                     evidence.changed.append(path)
             if folder not in wanted:  # a department no longer with photos: its folder goes
