@@ -4,6 +4,7 @@ import io
 import json
 import os
 import re
+import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -1143,3 +1144,28 @@ def test_last_years_form_sent_again_on_this_years_is_not_said_unreadable(
     assert said["code"] == "unreadable-superseded" and said["severity"] == "警告", said
     assert "无法读取" not in said["message"], said["message"]
     assert said["message"].startswith("这是往期") and "附属医院此后又报来了" in said["message"]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["status", "--json", "--due-within", "-1"], "太小"),
+        (["status", "--json", "--bogus"], "没有此选项：--bogus"),
+        (["collect", "--json"], "缺少参数"),
+    ],
+)
+def test_a_usage_error_of_a_command_asked_for_json_is_printed_as_json(
+    chdir_tmp: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    args: list[str], said: str,
+) -> None:  # fmt: skip
+    """--json's errors are printed on stdout as JSON too, as the README's 退出码 says; those
+    of the command line itself (an option out of range, unknown, an argument left out)
+    printed nothing there (clerk trial 179 AF6)."""
+    from huitoukan.cli.app import main
+
+    monkeypatch.setattr(sys, "argv", ["huitoukan", *args])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    assert ended.value.code == 2
+    refused = json.loads(capsys.readouterr().out)
+    assert refused["exit_code"] == 2 and said in refused["error"], refused

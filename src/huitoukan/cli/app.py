@@ -862,6 +862,23 @@ def _again(sources: Sequence[Path] | None) -> str:
     return collect_command([*folders, REVIEWS_FOLDER], kept_elsewhere(register))
 
 
+_JSON_COMMANDS = frozenset({"collect", "status"})
+"""The commands whose --json prints an error that stops them on stdout too (README 退出码)."""
+
+
+def _usage_error_as_json(args: Sequence[str]) -> None:
+    """A usage error (an unknown option, a value out of range, a folder left out) of a
+    command asked for --json, printed as its other errors are, on stdout: it printed
+    nothing there (clerk trial 179 AF6)."""
+    from huitoukan.cli.chinese import SHOWN_ERRORS
+
+    command = next((a for a in args if not a.startswith("-")), "")
+    if SHOWN_ERRORS and "--json" in args and command in _JSON_COMMANDS:
+        from huitoukan.json_output import Refusal
+
+        _print_json(Refusal(error=SHOWN_ERRORS[-1], exit_code=2))
+
+
 def main() -> None:
     """The Typer app, with Ctrl-C and huitoukan's own defects said in Chinese (the
     `huitoukan` command starts here through `huitoukan.__main__`, which sets UTF-8 output)."""
@@ -869,9 +886,14 @@ def main() -> None:
     # no reference cycles to speak of: collecting the young generation every 700
     # allocations cost 5 % of a city's collect (benchmarks/README.md).
     gc.set_threshold(20_000, 50, 1_000)
+    from huitoukan.cli.chinese import SHOWN_ERRORS
+
+    SHOWN_ERRORS.clear()  # (this run's alone)
     try:
         app()
     except SystemExit as done:  # Typer ends a Ctrl-C with exit 130, silently
+        if done.code == 2:
+            _usage_error_as_json(sys.argv[1:])
         if done.code == INTERRUPTED:
             sys.stderr.write(INTERRUPTED_MESSAGE)
         if done.code == 1 and isinstance(done.__context__, BrokenPipeError):

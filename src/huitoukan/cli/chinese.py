@@ -997,6 +997,11 @@ def _subclass(cls: type[_T], namespace: dict[str, Any], *bases: type) -> type[_T
     return cast("type[_T]", type(cls.__name__, (*bases, cls), namespace))
 
 
+SHOWN_ERRORS: list[str] = []
+"""The messages of the usage errors shown (unknown options, values out of range…), for a
+command asked for machine-readable output to print them there too."""
+
+
 class _ChineseError(ClickException):
     """Mixed into every click exception the CLI raises: Chinese message and `show`."""
 
@@ -1027,7 +1032,9 @@ class _ChineseError(ClickException):
                     + "\n"
                 )
             echo(f"{ctx.get_usage()}\n{hint}", file=file, err=file is None, color=color)
-        message = _fill(MESSAGES["Error: {message}"], {"message": self.format_message()})
+        said = self.format_message()
+        SHOWN_ERRORS.append(said)
+        message = _fill(MESSAGES["Error: {message}"], {"message": said})
         echo(message, file=file, err=file is None, color=color)
 
 
