@@ -5280,3 +5280,21 @@ def test_a_verdict_whose_form_was_saved_over_stays_after_a_department_is_renamed
         ("后勤保障处", "锅炉房", PASSED),
         ("后勤保障处", "配电室", PASSED),
     ]
+
+
+def test_a_list_of_no_problems_is_refused(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An inspection list of its header alone: 检查发现问题 0 个, 核查结果 written, exit 0 —
+    most likely the wrong file (clerk trial 179 AF9). Refused, nothing written."""
+    from scripts.readme_walkthrough import copy_examples
+
+    monkeypatch.chdir(tmp_path)
+    copy_examples(tmp_path)
+    runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
+    empty = findings_list(tmp_path / "抽查_空.xlsx", [], ORDER[:6])
+    result = runner.invoke(app, ["crosscheck", str(empty.name), "--as-of", "2023-12-20"])
+    said = "".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "抽查_空.xlsx中只有表头，没有检查发现的问题，未做核查" in said
+    assert not list(tmp_path.glob("追责核查*.xlsx"))

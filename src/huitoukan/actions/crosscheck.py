@@ -211,6 +211,10 @@ def run_crosscheck(
         hint = near_names(findings) or "请检查文件名和所在文件夹"
         raise InputError(f"找不到检查发现问题清单 {findings}：{hint}")
     listed = read_findings(findings, campaign, inspection=True)
+    if not listed.findings:  # (a header alone: 检查发现问题 0 个, exit 0: clerk trial 179 AF9)
+        raise InputError(
+            f"{display_name(findings)} 中只有表头，没有检查发现的问题，未做核查：请核对是否给错了文件"
+        )
     state = load_state(campaign, sources, as_of)
     due = campaign.info.returns_due
     _refuse_the_assigned_list(findings, listed.findings, state.findings, due)
