@@ -1487,3 +1487,21 @@ def test_a_copy_shows_every_row_of_the_return_whole_and_lets_it_grow(
         xml = book.read(f"xl/worksheets/sheet{number}.xml").decode()
     [tag] = re.findall(rf'<row r="{row}"[^>]*>', xml)
     assert "customHeight" not in tag and "ht=" in tag
+
+
+def test_a_department_table_longer_than_a_page_starts_on_the_first_page(tmp_path: Path) -> None:
+    """30 departments: the table, longer than a page, was moved whole to the next, leaving
+    the first holding only 一、总体情况 (clerk trial 179 AF10). It starts there and runs on,
+    its header repeated."""
+    more = "".join(f'\n[[departments]]\nname = "部门{n}"\n' for n in range(22))
+    text = default_campaign_text().replace("\n[[departments]]", more + "\n[[departments]]", 1)
+    campaign = parse_campaign(text, "campaign.toml")
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard()])
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    assert len(result.status.departments) >= 30
+    write_report(tmp_path / "汇报.xlsx", campaign, result.status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    heading = next(i for i, r in enumerate(rows, start=1) if r[0] == "二、各部门情况")
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert not [b for b in breaks if b < heading], (breaks, heading)

@@ -38,6 +38,7 @@ from huitoukan.text import percent
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
     PAGE_FILL,
+    PAGE_HEIGHT,
     Percent,
     Sheet,
     Style,
@@ -216,7 +217,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     # the table on the page when it fits there, its chart after it (on the next page when
     # it must: moved with its chart, the table of 13 departments left the first page
     # nearly empty, and the chart was alone on the third: clerk trial 70)
-    heading("二、各部门情况", DEFAULT_ROW_HEIGHT * (len(report.departments) + 2))
+    # (one longer than a page runs onto the next anyway, its header repeated: it left the
+    # first page holding only 一、总体情况, 30 departments, clerk trial 179 AF10)
+    whole = DEFAULT_ROW_HEIGHT * (len(report.departments) + 2)
+    page = PAGE_HEIGHT[sheet.portrait] * PAGE_FILL - DEFAULT_ROW_HEIGHT - 22
+    heading("二、各部门情况", whole if whole <= page else DEFAULT_ROW_HEIGHT * 7)
     header = cells(
         ["序号", "部门", "报送情况", "隐患数", "已销号", "未销号", "逾期", "销号率"], Style.HEAD
     )
