@@ -15,7 +15,12 @@ EXAMPLE_NUMBER = "示例"
 LIST_COLUMNS: tuple[Column, ...] = (
     # the plainer header first: of 问题编号 and 序号 both, 问题编号 is the number (trial 85)
     Column("number", "问题编号", ("编号", "问题序号", "序号")),
-    Column("source", "问题来源", ("来源", "检查来源", "检查层级", "问题出处")),
+    Column(
+        "source",
+        "问题来源",
+        # (the authority that inspected, 市教育局, per row: clerk trial 179 AF11)
+        ("来源", "检查来源", "检查层级", "问题出处", "检查单位", "检查机关", "督查单位"),
+    ),
     Column(
         "found_on",
         "发现时间",
