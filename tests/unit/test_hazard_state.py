@@ -133,10 +133,13 @@ def test_a_register_written_before_keeps_its_hazards() -> None:
     [
         ("历史遗留问题，已采取临时围挡", True),
         ("短期内难以整改，已落实替代措施", True),
-        # the tool's own words for a long rectification (clerk trial 179 AF3)
-        ("整改完成前的防范措施：夜间专人值守、门禁常开", True),
+        # how departments say it too (clerk trial 179 AF3); not interim measures, written of
+        # hazards due within days as well, nor a long rectification denied (trial 180 AG2)
         ("短期内无法整改，资金未到位", True),
-        ("历史原因形成，需立项改造；整改完成前已采取临时防护措施", True),
+        ("需长期整改，已设警示标识", True),
+        ("已采取临时防护措施，12月25日前更换", False),
+        ("整改完成前的防范措施：专人值守", False),
+        ("不存在短期内无法整改的情况", False),
         ("已落实防范措施", False),
         ("不属于历史遗留问题", False),
         ("非历史遗留", False),

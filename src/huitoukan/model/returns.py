@@ -51,9 +51,10 @@ FAILED_BEFORE: Final = "复查不合格："
 
 LONG_STANDING_MARKERS = (
     *("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改"),
-    # the tool's own words for a hazard to be rectified over a long time, and how
-    # departments say it (clerk trial 179 AF3: left off the leadership group's list)
-    *("整改完成前的防范措施", "临时防护措施", "临时防范措施", "短期内无法", "长期整改"),
+    # how departments say it too (clerk trial 179 AF3: left off the leadership group's
+    # list); not 临时防护措施 or 整改完成前的防范措施, written of hazards due within days too
+    # (trial 180 AG2)
+    *("短期内无法", "长期整改"),
 )
 """Words in 备注 or 整改措施 that flag a hazard for the safety leadership group."""
 
@@ -63,7 +64,7 @@ HAZARD_ID = re.compile(r"H[0-9A-F]{8}")
 """A 隐患编号 (`HazardRow.hazard_id`)."""
 _LONG_STANDING = re.compile("|".join(map(re.escape, LONG_STANDING_MARKERS)))
 _DENIED_BEFORE = re.compile(
-    r"(?:不|非|非属|无|没有|无需|不需要?|不属于?|不是|排除|否认为?|[算谈称]不上|"
+    r"(?:不|非|非属|无|没有|无需|不需要?|不属于?|不是|不存在|排除|否认为?|[算谈称]不上|"
     r"(?:未|不|没有|暂不|未被|不被|没有被|不再|不应|不得|不宜|不能|不可)"
     r"(?:涉及|纳入|列入|列为|作为|认定为?|视为|算作?|按|计入|归入|归为|划入|划为))$"
 )
