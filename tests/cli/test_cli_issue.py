@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from huitoukan.campaign.loading import default_campaign_text, load_campaign
@@ -399,3 +400,19 @@ def test_a_followup_without_its_register_names_what_is_missing(
     assert result.exit_code == 2 and "多余的参数" not in said
     assert "“--date”是另一个选项：请在--followup后面写台账文件" in said
     assert not list(chdir_tmp.iterdir())
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["collect", "回收"], ["remind"], ["report"], ["review"], ["sample"], ["issue"], ["init"]],
+)
+def test_an_out_left_without_its_name_is_refused(
+    runner: CliRunner, chdir_tmp: Path, command: list[str]
+) -> None:
+    """`collect 回收 --out --json` wrote a register named --json.xlsx and printed no JSON
+    (clerk trial 180 AG4): an --out followed by another option is refused, nothing written."""
+    result = runner.invoke(app, [*command, "--out", "--json"])
+    said = "".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "“--json”是另一个选项：请在--out后面写输出文件（或文件夹）的名称" in said
+    assert not list(chdir_tmp.glob("--json*"))

@@ -331,6 +331,16 @@ def _shown(path: Path) -> Path:
         return path.resolve()
 
 
+def _out_given(value: Path | None) -> Path | None:
+    """An --out whose value is the next option: its own left out (`collect 回收 --out
+    --json` wrote a register named --json.xlsx and printed no JSON: clerk trial 180 AG4)."""
+    if value is not None and str(value).startswith("--"):
+        raise typer.BadParameter(
+            f"“{value}”是另一个选项：请在 --out 后面写输出文件（或文件夹）的名称"
+        )
+    return value
+
+
 def _not_an_option(value: Path | None) -> Path | None:
     """An option's value that is the next option: its own value left out (`--followup --date
     2023-12-21` read --date as the register, and said “多余的参数：2023-12-21”: trial 119)."""
@@ -423,7 +433,9 @@ def _other_campaign_beside(here: Path, inputs: Sequence[Path]) -> None:
 
 @app.command()
 def init(
-    out: Annotated[Path, typer.Option("--out", "-o", help="写入的文件")] = Path("campaign.toml"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", callback=_out_given, help="写入的文件")
+    ] = Path("campaign.toml"),
     force: ForceOption = False,
     findings: Annotated[
         bool,
@@ -471,7 +483,12 @@ def init(
 def issue(
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="输出文件夹（默认 发放；跟进轮默认 跟进轮M月D日）"),
+        typer.Option(
+            "--out",
+            "-o",
+            callback=_out_given,
+            help="输出文件夹（默认 发放；跟进轮默认 跟进轮M月D日）",
+        ),
     ] = None,
     department: Annotated[
         list[str] | None,
@@ -551,9 +568,9 @@ def collect(
         list[Path],
         typer.Argument(metavar="报表文件夹", help="各部门报回的表格所在的文件夹或文件（可多个）"),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="全校隐患台账文件")] = Path(
-        "全校隐患台账.xlsx"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", callback=_out_given, help="全校隐患台账文件")
+    ] = Path("全校隐患台账.xlsx"),
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
     json_output: JsonOption = False,
@@ -663,7 +680,9 @@ def status(
 @app.command()
 def remind(
     sources: SourcesArgument = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹")] = Path("通知"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", callback=_out_given, help="输出文件夹")
+    ] = Path("通知"),
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
     findings: FindingsOption = None,
@@ -691,7 +710,7 @@ def remind(
 @app.command()
 def report(
     sources: SourcesArgument = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path(
+    out: Annotated[Path, typer.Option("--out", "-o", callback=_out_given, help="输出文件")] = Path(
         "回头看工作汇报.xlsx"
     ),
     as_of: AsOfOption = None,
@@ -740,7 +759,9 @@ def sample(
     everything: Annotated[
         bool, typer.Option("--all", help="不抽取：按编号顺序写出全部问题的档案")
     ] = False,
-    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path("抽查档案.xlsx"),
+    out: Annotated[Path, typer.Option("--out", "-o", callback=_out_given, help="输出文件")] = Path(
+        "抽查档案.xlsx"
+    ),
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
     findings: FindingsOption = None,
@@ -791,6 +812,7 @@ def crosscheck(
         typer.Option(
             "--out",
             "-o",
+            callback=_out_given,
             help="输出文件（默认 追责核查.xlsx；它已是另一份检查问题清单的核查结果的，"
             "写入 追责核查（清单文件名）.xlsx）",
             show_default=False,
@@ -822,7 +844,9 @@ def crosscheck(
 @app.command()
 def review(
     sources: SourcesArgument = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="输出文件")] = Path("复查验收表.xlsx"),
+    out: Annotated[Path, typer.Option("--out", "-o", callback=_out_given, help="输出文件")] = Path(
+        "复查验收表.xlsx"
+    ),
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
 ) -> None:
