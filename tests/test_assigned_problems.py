@@ -5186,18 +5186,7 @@ def test_a_list_saved_as_csv_is_read(campaign: Campaign, tmp_path: Path, encodin
     path = tmp_path / "市级抽查.csv"
     with path.open("w", encoding=encoding, newline="") as handle:
         out = csv.writer(handle)
-        out.writerow(
-            [
-                "问题编号",
-                "问题来源",
-                "发现时间",
-                "部位",
-                "问题描述",
-                "责任部门",
-                "整改要求",
-                "整改时限",
-            ]
-        )
+        out.writerow(LIST_HEADERS)
         out.writerow(
             [
                 "SC-01",
