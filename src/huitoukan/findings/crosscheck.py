@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -912,32 +912,30 @@ def _closed_before(hazard: HazardRow, found: date) -> bool:
     )
 
 
+def _passes(
+    done: Sequence[HazardRow], stood: Sequence[tuple[HazardRow, date]] = ()
+) -> Iterator[date]:
+    """The days a 复查合格 was given of the closings `done`, and of those that `stood` on the
+    inspection's day and were taken back since (the answer, the day it closed)."""
+    yield from (day for h in done if h.review == PASSED and (day := h.reviewed_since))
+    yield from (day for h, closed in stood if (day := h.passed_on(closed)))
+
+
 def _belied(done: Sequence[HazardRow], stood: Sequence[tuple[HazardRow, date]] = ()) -> str:
     """What the inspection found still there belies of `done`, and of the closings that
-    `stood` then and were taken back since (the answer, the day it closed): its 销号, and
-    the school's 复查验收 too when one accepted it — before the inspection, or after it
-    (the first thing to check: clerk trial 170 W3; `_found` says the same)."""
-    accepted = any(h.review == PASSED and h.reviewed_on for h in done) or any(
-        h.passed_on(closed) for h, closed in stood
-    )
-    return "销号和复查验收" if accepted else "销号"
+    `stood` then and were taken back since: its 销号, and the school's 复查验收 too when one
+    accepted it — before the inspection, or after it (the first thing to check: clerk trial
+    170 W3; `_found` says the same)."""
+    return "销号和复查验收" if any(True for _ in _passes(done, stood)) else "销号"
 
 
 def _passed_before(
     done: Sequence[HazardRow], stood: Sequence[tuple[HazardRow, date]], found: date | None
 ) -> bool:
-    """A review passed one of the closings `done`, or one that `stood` on the inspection's
-    day (the answer, the day it closed), before `found`: the 销号 the school gave is belied
+    """A review passed one of `_passes` before `found`: the 销号 the school gave is belied
     too, said in 追责范围 (“报 X 已完成” beside a 说明 saying 已销号, X复查合格: clerk trial
     173 Z9)."""
-    return found is not None and (
-        any(
-            (day := h.reviewed_since) is not None and day < found
-            for h in done
-            if h.review == PASSED
-        )
-        or any((day := h.passed_on(closed)) is not None and day < found for h, closed in stood)
-    )
+    return found is not None and any(day < found for day in _passes(done, stood))
 
 
 def _first_answered(answer: HazardRow, listing: _LateListing | None) -> date | None:
