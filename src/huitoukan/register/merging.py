@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePath
@@ -786,7 +786,6 @@ def merge(
     remembers: list[str] = []
     every_version = [form for versions in by_department.values() for form in versions]
     first_sent = FirstSent.of(every_version, version_order)
-    sent_first = first_sent.forms
     for department in sorted(by_department):
         versions = after_their_originals(sorted(by_department[department], key=version_order))
         versions, chosen_before = _as_chosen_before(
@@ -911,7 +910,7 @@ def merge(
                 )
             )
         if len(versions) > 1:
-            lineage = _Lineage.of(versions, _SentByAnother(sent_first, department))
+            lineage = _Lineage.of(versions, _SentByAnother(first_sent.forms, department))
             rows, moot, said = lineage.newest_rows(require_photo)
             problems.extend(said)
             vanished = lineage.vanished()
@@ -1158,19 +1157,21 @@ def _replaced(
     row: HazardRow,
     older: Sequence[str],
     after: set[str],
-    shared: Container[str] = frozenset(),
+    shared: Set[str] = frozenset(),
+    foreign: Container[str] = frozenset(),
 ) -> list[str]:
     """The `older` photos of `row`'s hazard that `row` replaced: 整改后 photos (`after`, sent
     by a file on a row said 已完成) it no longer shows, when it shows photos of its own in a
     file the department saved with its photos in it — not a 退回修改 copy or a follow-up
     form (which have none) nor one a picture of which could not be read. (A 整改前 photo left out stays: the
     hazard keeps its before and after.) In a copy, a photo pasted on a row replaces those
-    of its 整改后 photos `shared` with another hazard: told 照片重复使用, the department
-    could not take the old one out there, and was told so every round (clerk trial 101)."""
+    of its 整改后 photos `shared` with another hazard, or sent first by another department
+    (`foreign`): told 照片重复使用, the department could not take the old one out there, and
+    was told so every round (clerk trials 101, 178 AE2)."""
     if not row.photos:
         return []
     if not form.holds_its_photos:
-        return [name for name in older if name in after and name in shared]
+        return [name for name in older if name in after and (name in shared or name in foreign)]
     return [name for name in older if name in after and name not in row.photos]
 
 
@@ -1202,17 +1203,6 @@ class _SentByAnother:
     def __contains__(self, name: object) -> bool:
         form = self.first.get(name) if isinstance(name, str) else None
         return form is not None and form.department != self.department
-
-
-@dataclass(frozen=True, slots=True)
-class _Either:
-    """Names in either of two collections."""
-
-    one: Container[str]
-    other: Container[str]
-
-    def __contains__(self, name: object) -> bool:
-        return name in self.one or name in self.other
 
 
 def _on_two(photos: Mapping[str, Sequence[str]]) -> set[str]:
@@ -1512,10 +1502,11 @@ class _Lineage:
         placed: dict[str, set[str]] = {}  # photo → the identities its latest showing put it on
         photos: dict[str, list[str]] = {}
         for form, identities in zip(older, self.identities, strict=False):
-            shared = _Either(_on_two(photos), self.foreign)
+            shared = _on_two(photos)
             for hazard, identity in zip(form.hazards, identities, strict=True):
                 older_photos = photos.get(identity, ())
-                for name in _replaced(form, hazard, older_photos, replaceable, shared):
+                replaced = _replaced(form, hazard, older_photos, replaceable, shared, self.foreign)
+                for name in replaced:
                     photos[identity].remove(name)
                     placed[name].discard(identity)
             for name, on in _shown_on(
@@ -1554,7 +1545,7 @@ class _Lineage:
         shown = {n for h in newest.hazards for n in h.photos} if newest.holds_its_photos else ()
         sent = self._older_photos
         photos, after, replaceable, sent_on, _ = sent
-        shared = _Either(_on_two(photos), self.foreign)
+        shared = _on_two(photos)
         # a deleted row's photo the office suite left on the row that moved up is not that
         # row's (it was shown as its 整改前 photo: clerk trial 156); a warning says so
         # (`photo_reuse.reused_photos`)
@@ -1588,7 +1579,9 @@ class _Lineage:
                 # sent as an answer, its number deleted since (and 问题来源 made 自查): still
                 # that answer to the 追责核查, not the self-check's own finding (session 23)
                 row = row._replace(answered_as=answered)
-            replaced = _replaced(newest, row, photos.get(identity, ()), replaceable, shared)
+            replaced = _replaced(
+                newest, row, photos.get(identity, ()), replaceable, shared, self.foreign
+            )
             earlier = [
                 p
                 for p in photos.get(identity, ())
@@ -1876,7 +1869,7 @@ class _Lineage:
                 old_row=old.source_row,
                 old=old.where,
                 hazard_id=self.first[self.identities[-1][index]].hazard_id,
-                variant="split" if split_from(row, old) else "",
+                variant="split" if _split_from(row, old) else "",
             )
             for index, old in self.reworded_rows
             for row in [newest.hazards[index]]
@@ -1907,7 +1900,7 @@ def _a_piece_of(row: HazardRow, listing: HazardRow) -> bool:
     )
 
 
-def split_from(row: HazardRow, old: HazardRow) -> bool:
+def _split_from(row: HazardRow, old: HazardRow) -> bool:
     """`row` took the 编号 of `old`, a row listing several hazards it is one of."""
     return _several(old.hazard) and _a_piece_of(row, old)
 
