@@ -10,7 +10,7 @@ import gc
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -331,24 +331,21 @@ def _shown(path: Path) -> Path:
         return path.resolve()
 
 
-def _out_given(value: Path | None) -> Path | None:
-    """An --out whose value is the next option: its own left out (`collect 回收 --out
-    --json` wrote a register named --json.xlsx and printed no JSON: clerk trial 180 AG4)."""
-    if value is not None and str(value).startswith("--"):
-        raise typer.BadParameter(
-            f"“{value}”是另一个选项：请在 --out 后面写输出文件（或文件夹）的名称"
-        )
-    return value
+def _not_an_option(option: str, wanted: str) -> Callable[[Path | None], Path | None]:
+    """The callback of `option`, refusing a value that is the next option, its own left out
+    (`--followup --date 2023-12-21` read --date as the register, and said “多余的参数：
+    2023-12-21”: trial 119; `collect 回收 --out --json` wrote a register named --json.xlsx
+    and printed no JSON: trial 180 AG4), asking for what it `wanted`."""
+
+    def given(value: Path | None) -> Path | None:
+        if value is not None and str(value).startswith("--"):
+            raise typer.BadParameter(f"“{value}”是另一个选项：请在 {option} 后面写{wanted}")
+        return value
+
+    return given
 
 
-def _not_an_option(value: Path | None) -> Path | None:
-    """An option's value that is the next option: its own value left out (`--followup --date
-    2023-12-21` read --date as the register, and said “多余的参数：2023-12-21”: trial 119)."""
-    if value is not None and str(value).startswith("--"):
-        raise typer.BadParameter(
-            f"“{value}”是另一个选项：请在 --followup 后面写台账文件（如 全校隐患台账.xlsx）"
-        )
-    return value
+_out_given = _not_an_option("--out", "输出文件（或文件夹）的名称")
 
 
 def _campaign(path: Path | None, inputs: Sequence[Path] | None = ()) -> Campaign:
@@ -504,7 +501,7 @@ def issue(
             "--followup",
             metavar="台账或报表文件夹",
             help="跟进轮：按台账（或报回表格）把各部门最新报送的隐患预先填入表中，部门只需更新整改进度、补充新发现",
-            callback=_not_an_option,
+            callback=_not_an_option("--followup", "台账文件（如 全校隐患台账.xlsx）"),
         ),
     ] = None,
     only_open: Annotated[
