@@ -178,20 +178,15 @@ def lay_out(
             elif shown is not None and shown != photo:  # the library's other photo, laid
                 before.append((path, shown, as_laid))  # out here before
     for path, shown, as_laid in before:  # another hazard's photo, or this one's replaced
-        if not _elsewhere(shown_by, shown, path):
-            evidence.changed.append(path)
-        # a photo shared with another department's hazard, replaced by this one's own as it
-        # was asked: no file “换成了其他部门隐患的照片” by a person (clerk trial 179 AF1)
-        elif as_laid and not any(
-            p.rpartition("/")[0] == path.rpartition("/")[0] for p in laid[shown]
-        ):
-            evidence.changed.append(path)
         # where it is laid out now in this folder (a photo two departments show: the
         # other's file was named, trial 178 AE5)
-        elif not (
-            here := [p for p in laid[shown] if p.rpartition("/")[0] == path.rpartition("/")[0]]
-        ):
-            evidence.put_back.append(path)
+        here = _beside(path, laid.get(shown, ()))
+        if not _elsewhere(shown_by, shown, path):
+            evidence.changed.append(path)
+        elif not here:  # another department's photo: put there by a person, or, the file
+            # laid out as the library's own, replaced by this one's own as it was asked (not
+            # “换成了其他部门隐患的照片”: clerk trial 179 AF1)
+            (evidence.changed if as_laid else evidence.put_back).append(path)
         elif path not in here:  # its photo laid out under another name now (in a chain
             evidence.moved.append((path, here[0]))  # 2→4→11, 4→11 went unsaid: trial 156)
         else:
@@ -211,11 +206,7 @@ def lay_out(
                 path = f"{EVIDENCE_FOLDER}/{folder.name}/{name}"
                 # in this folder under another name; shown in another department's alone,
                 # it was replaced here (“改为 1-1.png”, the other's file: trial 179 AF2)
-                mine = [
-                    p
-                    for p in laid.get(photo, ())
-                    if p.rpartition("/")[0] == path.rpartition("/")[0]
-                ]
+                mine = _beside(path, laid.get(photo, ()))
                 if _elsewhere(shown_by, photo, path) and mine:
                     evidence.moved.append((path, mine[0]))
                 else:  # taken out of its hazard, or another name of it now
@@ -229,6 +220,12 @@ def lay_out(
 def _hazard_of(path: str) -> str:
     """The hazard a laid-out name is of: 佐证材料/部门/3 of 佐证材料/部门/3-2.jpg."""
     return path.rpartition("-")[0]
+
+
+def _beside(path: str, paths: Iterable[str]) -> list[str]:
+    """The `paths` (as laid out: 佐证材料/部门/名称) in the folder of `path`."""
+    folder = path.rpartition("/")[0]
+    return [p for p in paths if p.rpartition("/")[0] == folder]
 
 
 def _elsewhere(shown_by: dict[str, set[str]], photo: str, path: str) -> bool:
