@@ -402,23 +402,23 @@ def _columns_as_wide_as_their_text(ws: Worksheet, grid: SheetGrid) -> None:
     }
     widths: dict[int, float] = {}
     wrap = Alignment(wrap_text=True, vertical="center")
+    filled: list[int] = []  # the rows of two filled cells or more (a title across not counted)
     for r, row in enumerate(grid.rows, start=1):
+        count = 0
         for c, value in enumerate(row):
             if value in ("", None) or (r - 1, c) in across:
                 continue
+            count += 1
             shown = 18 if isinstance(value, date) else display_columns(cell_text(value)) + 2
             widths[c] = max(widths.get(c, 8.0), min(shown, _WIDEST))
             ws.cell(r, c + 1).alignment = wrap
+        if count > 1:
+            filled.append(r)
     for c, width in widths.items():
         ws.column_dimensions[column_letter(c)].width = width
     # its table bordered, from the first row of two filled cells on, each row as high as
     # its wrapped text, the header row on every page: it printed bare, a long 督查内容
     # drawn over the next row's (clerk trial 177 AD3)
-    filled = [  # (a title across the columns not counted)
-        r
-        for r, row in enumerate(grid.rows, start=1)
-        if sum(v not in ("", None) and (r - 1, c) not in across for c, v in enumerate(row)) > 1
-    ]
     if filled and widths:
         last = max(widths) + 1
         for r in range(filled[0], filled[-1] + 1):
