@@ -805,11 +805,11 @@ class ReturnForm(ProblemCounts):
     """(sheet, 0-based row, column) of the cells whose value stands for a pasted picture
     (=DISPIMG(…), #VALUE!): blanked when read, and in the 退回修改 copy."""
     picture_notes: PictureNotes | None = Field(default=None, exclude=True)
+    """On the first form of a file whose pictures were read (not recalled): what they
+    gave, for the photo library's notes (written once for all files by `read_returns`)."""
     first_read: date | None = Field(default=None, exclude=True)
     """The day (as judged) a collect first read its file, when known: a version first read
     after another dated as late stood from then, not from its 日期 (`merging`)."""
-    """On the first form of a file whose pictures were read (not recalled): what they
-    gave, for the photo library's notes (written once for all files by `read_returns`)."""
     round_due: date | None = None
     """Of a follow-up round's form: the 报送截止 its 填报说明 asks for, which names the
     round it was issued in whatever 日期 the department typed."""
