@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import cast
 
 from huitoukan.cells import cell_ref, column_index
-from huitoukan.files import read_reason
+from huitoukan.files import read_reason, readable_text
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.extent import Merged
 from huitoukan.returns.sniffing import MAX_FILE_BYTES, Format, Made, Refused, sniff
@@ -214,20 +214,15 @@ def _first_filled(row: Sequence[object], start: int) -> int | None:
 def read_csv(path: Path) -> WorkbookContent:
     """A CSV file as one sheet of text cells: a list of problems an inspection sent, or
     one exported from another system (refused as a department's form: clerk trial 179
-    AF5). UTF-8 (with or without its mark), else GB18030, as Excel and WPS save it."""
+    AF5). UTF-8 (with or without its mark), else GB18030, as Excel and WPS save it, read as
+    a file's name is (`files.readable_text`)."""
+    import codecs
     import csv
 
     data = read_file(path)
     if len(data) > MAX_FILE_BYTES:
         raise UnreadableWorkbook("文件过大，不是问题清单")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # (a byte sequence neither decodes)
-        raise UnreadableWorkbook(f"CSV 文件的编码无法识别，{RESAVE}")
+    text = readable_text(data.removeprefix(codecs.BOM_UTF8))
     rows: list[list[Cell]] = [
         [clean_cell_text(value) for value in row] for row in csv.reader(io.StringIO(text))
     ]
