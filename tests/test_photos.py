@@ -1487,9 +1487,7 @@ def test_a_photo_pasted_on_another_row_of_a_copy_stays_where_it_was_too(
     copy = filled_form(
         campaign, "安全保卫处", returns / "v2.xlsx", rows, form_date=date(2023, 12, 16)
     )
-    book = load_workbook(copy)
-    book.properties.title = FEEDBACK_TITLE
-    book.save(copy)
+    _as_a_copy(copy)
     paste_photos(copy, floating=[(_cell(copy, 2, "备注"), AFTER)])
     if then == "then-another":
         filled_form(campaign, "安全保卫处", returns / "v3.xlsx", rows, form_date=date(2023, 12, 18))
@@ -1893,6 +1891,14 @@ def test_another_departments_photo_is_said_to_the_one_that_sent_it_later(
     assert "1 张（与安全保卫处“东校门：摄像头损坏”的照片是同一张）" in counted
 
 
+def _as_a_copy(path: Path) -> None:
+    """Mark the return at `path` as a 退回修改 copy or follow-up form huitoukan wrote (its
+    title), which holds none of the photos sent before."""
+    book = load_workbook(path)
+    book.properties.title = FEEDBACK_TITLE
+    book.save(path)
+
+
 def _one_photo_two_departments(tmp_path: Path) -> tuple[Campaign, Path]:
     """安全保卫处's 东校门 (12月13日) and 学生工作处's 3号楼 (12月14日), both 已完成, in 回收,
     with one photo pasted in each: the campaign (no photo required) and the folder."""
@@ -1962,9 +1968,7 @@ def test_a_reused_photo_can_be_replaced_on_a_copy_and_is_moot_once_passed(
     second = filled_form(
         campaign, "安全保卫处", returns / "v2.xlsx", rows, form_date=date(2023, 12, 16)
     )
-    book = load_workbook(second)
-    book.properties.title = FEEDBACK_TITLE  # a copy: none of the earlier photos in it
-    book.save(second)
+    _as_a_copy(second)
     paste_photos(second, floating=[(_cell(second, 2, "备注"), FLOATING_PHOTO)])
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     assert not [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
@@ -1992,9 +1996,7 @@ def test_another_departments_photo_is_replaced_on_a_copy_as_the_form_says(
     ]
     again = filled_form(campaign, "学生工作处", returns / "学工处（第二轮）.xlsx",
                         [closed(部位="3号楼")], form_date=date(2023, 12, 16))  # fmt: skip
-    book = load_workbook(again)
-    book.properties.title = FEEDBACK_TITLE  # a copy: none of the earlier photos in it
-    book.save(again)
+    _as_a_copy(again)
     paste_photos(again, floating=[(_cell(again, 1, "备注"), FLOATING_PHOTO)])
     result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     assert not [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
@@ -2059,9 +2061,7 @@ def test_a_photo_reused_from_a_department_whose_newer_form_holds_none_names_wher
     second = filled_form(
         campaign, "安全保卫处", returns / "保卫处-跟进.xlsx", [gate], form_date=date(2023, 12, 12)
     )
-    book = load_workbook(second)
-    book.properties.title = FEEDBACK_TITLE  # a copy: none of the earlier photos in it
-    book.save(second)
+    _as_a_copy(second)
     theirs = filled_form(
         campaign, "学生工作处", returns / "学工处.xlsx",
         [closed(部位="3号楼", 存在隐患问题="灭火器过期")], form_date=date(2023, 12, 14),
@@ -2097,9 +2097,7 @@ def test_a_replaced_after_photo_goes(tmp_path: Path, copy: bool) -> None:
         form_date=date(2023, 12, 16),
     )
     if copy:  # saved by the department: the copy's title stays
-        book = load_workbook(second)
-        book.properties.title = FEEDBACK_TITLE
-        book.save(second)
+        _as_a_copy(second)
     paste_photos(
         second,
         floating=[(_cell(second, 1, "备注"), AFTER), (_cell(second, 2, "备注"), FLOATING_PHOTO)],
@@ -3003,9 +3001,7 @@ def test_a_shared_photo_replaced_with_its_file_named_anew_is_not_said_renamed(
     [named] = [p.name for p in (tmp_path / "佐证材料" / "总务基建处").iterdir()]
     again = filled_form(campaign, "总务基建处", returns / "总务-改.xlsx",
                         [closed(序号=2, 部位="锅炉房")], form_date=date(2023, 12, 10))  # fmt: skip
-    book = load_workbook(again)
-    book.properties.title = FEEDBACK_TITLE  # a copy: none of the earlier photos in it
-    book.save(again)
+    _as_a_copy(again)
     paste_photos(again, floating=[(_cell(again, 1, "备注"), FLOATING_PHOTO)])
     second = collect_to_register(campaign, [returns], register, AS_OF)
     assert second.evidence is not None
