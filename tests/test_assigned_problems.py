@@ -5235,3 +5235,27 @@ def test_a_list_naming_the_inspecting_authority_per_row_takes_its_source(
     result = read_findings(findings_list(tmp_path / "抽查.xlsx", rows, order), campaign, True)
     assert [f.source for f in result.findings] == ["市级抽查", "县级普查"]
     assert Code.FINDING_UNKNOWN_SOURCE not in {p.code for p in result.problems}
+
+
+def test_an_authority_with_several_sources_of_its_level_is_asked_which(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """省教育厅 in 检查单位 was refused in the words of any unknown source, though the
+    campaign has three 省级 sources the clerk has to choose from (clerk trial 180 AG3):
+    they are named. An authority of no source's level keeps the plain words."""
+    rows = [
+        {"序号": 1, "检查单位": "省教育厅", "部位": "图书馆", "发现的问题": "二楼灭火器压力不足",
+         "责任部门": "安全保卫处", "发现时间": "2023-12-18"},
+        {"序号": 2, "检查单位": "市消防救援支队", "部位": "食堂", "发现的问题": "燃气报警器故障",
+         "责任部门": "总务基建处", "发现时间": "2023-12-18"},
+    ]  # fmt: skip
+    order = ("序号", "检查单位", "部位", "发现的问题", "责任部门", "发现时间")
+    with pytest.raises(FindingsError) as refused:
+        read_findings(findings_list(tmp_path / "抽查.xlsx", rows, order), campaign, True)
+    problems = refused.value.problems
+    said = [p.message for p in problems if p.code == Code.FINDING_UNKNOWN_SOURCE]
+    assert len(said) == 2
+    assert (
+        "问题来源“省教育厅”是检查单位，本次活动省级的来源有省级督查、四进巡查、审计调查" in said[0]
+    )
+    assert "“市消防救援支队”不是本次活动的来源，请填写：县级普查、市级抽查" in said[1]

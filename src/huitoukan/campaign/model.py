@@ -456,12 +456,17 @@ class Campaign(_Strict):
             return found
         # or by the authority that inspected (“枣庄市教育局校园安全专项检查…”: 市 → 市级抽查,
         # the one source of that level; read as no source, clerk trial 102)
-        authority = _AUTHORITY.search(key)
+        of_level = self.sources_of_authority(key)
+        return of_level if len(of_level) == 1 else []
+
+    def sources_of_authority(self, text: str) -> list[Source]:
+        """The sources of the level of the authority `text` names (省教育厅 → 省级督查, 四进巡查,
+        审计调查): one names its source; several are for the clerk to choose from."""
+        authority = _AUTHORITY.search(normalize_key(text))
         if authority is None:
             return []
         level = "县" if authority.group(1) == "区" else authority.group(1)
-        of_level = [s for s in self.sources if normalize_key(s.level).startswith(level)]
-        return of_level if len(of_level) == 1 else []
+        return [s for s in self.sources if normalize_key(s.level).startswith(level)]
 
     @cached_property
     def _source_keys(self) -> dict[str, Source]:

@@ -667,11 +667,16 @@ def _finding(
             "（campaign.toml 中还没有 [[sources]]：运行 huitoukan init 写出新的 campaign.toml，"
             "把其中的 [[sources]] 各段复制过来）"
         )
+        # an authority whose level the campaign has several sources of (省教育厅: 省级督查,
+        # 四进巡查, 审计调查) is for the clerk to say which (clerk trial 180 AG3)
+        of_level = campaign.sources_of_authority(line.text("source"))
         line.add(
             Code.FINDING_UNKNOWN_SOURCE,
             "source",
-            "" if line.text("source") else "blank",
+            "blank" if not line.text("source") else "level" if len(of_level) > 1 else "",
             known=known,
+            level=of_level[0].level if of_level else "",
+            several="、".join(s.name for s in of_level),
         )
     if not line.text("description"):
         line.add(Code.FINDING_MISSING_DESCRIPTION, "description")

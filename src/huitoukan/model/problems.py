@@ -819,7 +819,11 @@ CATALOGUE: Mapping[Code, Rule] = {
         _E,
         "问题来源无法识别",
         "问题来源“{value}”不是本次活动的来源，请填写：{known}（或在 campaign.toml 的 [[sources]] 中添加别名）",
-        {"blank": "没有填写问题来源，请填写：{known}"},
+        {
+            "blank": "没有填写问题来源，请填写：{known}",
+            "level": "问题来源“{value}”是检查单位，本次活动{level}的来源有{several}，请填写是其中哪一项"
+            "（或在 campaign.toml 中给该项的 aliases 加上“{value}”）",
+        },
     ),
     Code.FINDING_SOURCE_OF_SHEET: Rule(
         _W,
