@@ -1981,19 +1981,27 @@ def test_a_reused_photo_can_be_replaced_on_a_copy_and_is_moot_once_passed(
     }
 
 
+@pytest.mark.parametrize("copied", [False, True])
 def test_another_departments_photo_is_replaced_on_a_copy_as_the_form_says(
-    tmp_path: Path,
+    tmp_path: Path, copied: bool
 ) -> None:
     """学生工作处 proved its 3号楼 with 保卫处's photo, told 照片重复使用. Its follow-up form
     says a photo pasted on a row told so replaces that one; the new photo was added beside
     it, the warning came back, and the report showed 保卫处's photo as 3号楼's evidence
     (clerk trial 178 AE2: only a photo two of a department's own rows shared was replaced).
-    保卫处's own row keeps its photo."""
+    保卫处's own row keeps its photo. The folder `copied` as Windows or a USB stick copies
+    it (no hard links to the library left), it is still the department's doing (trial 180
+    AG1)."""
     campaign, returns = _one_photo_two_departments(tmp_path)
     first = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
     assert [p.department for p in first.collection.problems if p.code is Code.PHOTO_REUSED] == [
         "学生工作处"
     ]
+    if copied:
+        for laid_out in (tmp_path / EVIDENCE_FOLDER).glob("[!.]*/*"):
+            content = laid_out.read_bytes()
+            laid_out.unlink()
+            laid_out.write_bytes(content)
     again = filled_form(campaign, "学生工作处", returns / "学工处（第二轮）.xlsx",
                         [closed(部位="3号楼")], form_date=date(2023, 12, 16))  # fmt: skip
     _as_a_copy(again)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from huitoukan.files import output_error, safe_file_name
 from huitoukan.model.returns import HazardRow
-from huitoukan.returns.photos import content_name, stamp
+from huitoukan.returns.photos import content_name, laid_out_before, stamp
 
 EVIDENCE_FOLDER = "佐证材料"
 LIBRARY_FOLDER = ".照片库"
@@ -136,6 +136,8 @@ def lay_out(
     wanted: dict[Path, set[str]] = {}
     blocked: set[Path] = set()
     laid: dict[str, list[str]] = {}  # the library's name → where its photo is laid out now
+    placed: dict[str, str] = {}  # where each photo is, as `laid_out_before` reads it next time
+    laid_before = laid_out_before(store)
     shown_by: dict[str, set[str]] = {}  # the library's name → the hazards (`_hazard_of`)
     # a name laid out anew, the photo it showed, and whether as laid out (the library's own
     # file, linked: not a file a person put there)
@@ -164,15 +166,20 @@ def lay_out(
             target = folder / name
             linked = photo in apart and _linked(source, target)  # to be a copy now
             if not linked and _same_file(source, target):
+                placed[path] = photo
                 continue  # laid out already
             there = target.is_file()
             shown = photo if linked else _library_name(target, store) if there else None
-            as_laid = shown is not None and _linked(store / shown, target)
+            # (its link lost when the folder was copied: laid out there before all the same)
+            as_laid = shown is not None and (
+                _linked(store / shown, target) or laid_before.get(path) == shown
+            )
             try:  # (one of the clerk's own is set aside)
                 aside = _place(source, target, there and shown is None, photo in apart)
             except OSError as exc:
                 evidence.failed.append(str(output_error(target, exc)))
                 continue
+            placed[path] = photo
             if aside is not None:
                 evidence.set_aside.append(f"{department_folder(hazard.department)}/{aside.name}")
             elif shown is not None and shown != photo:  # the library's other photo, laid
@@ -191,7 +198,7 @@ def lay_out(
             evidence.moved.append((path, here[0]))  # 2→4→11, 4→11 went unsaid: trial 156)
         else:
             evidence.renamed.append(path)
-    stamp(store, {photo for hazard in hazards for photo in hazard.photos})
+    stamp(store, {photo for hazard in hazards for photo in hazard.photos}, placed)
     root = evidence_folder(register)
     try:
         folders = [p for p in root.iterdir() if p.is_dir()] if root.is_dir() else []

@@ -156,18 +156,32 @@ def remember(store: PhotoStore | None, found: Mapping[str, PictureNotes]) -> Non
 
 
 STAMPS_FILE = ".校验.json"
-"""The library's stamps: each photo's size and time of change when it was last laid out."""
+"""The library's stamps: each photo's size and time of change when it was last laid out,
+and where it was laid out."""
 
 
 class _Stamps(BaseModel):
     files: dict[str, tuple[int, int]] = {}
+    laid: dict[str, str] = {}
+    """Where each photo was laid out (佐证材料/部门/1-1.png → its name here)."""
+
+
+def _read_stamps(folder: Path) -> _Stamps:
+    try:
+        return _Stamps.model_validate_json((folder / STAMPS_FILE).read_bytes())
+    except (OSError, ValidationError):
+        return _Stamps()
 
 
 def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
-    try:
-        return _Stamps.model_validate_json((folder / STAMPS_FILE).read_bytes()).files
-    except (OSError, ValidationError):
-        return {}
+    return _read_stamps(folder).files
+
+
+def laid_out_before(folder: Path) -> dict[str, str]:
+    """Where the library in `folder` laid its photos out last (佐证材料/部门/1-1.png → the
+    library's name): a file there still showing its photo is the library's, not one a
+    person put there, though copied without its hard link (clerk trial 180 AG1)."""
+    return _read_stamps(folder).laid
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -202,15 +216,18 @@ def discard_altered(folder: Path) -> int:
     return altered
 
 
-def stamp(folder: Path, names: Iterable[str]) -> None:
+def stamp(folder: Path, names: Iterable[str], laid: Mapping[str, str]) -> None:
     """Note the size and time of change of the library's photos `names` (those laid out),
-    for `discard_altered`; the file is written only when something changed."""
-    stamps = _stamps(folder)
-    now = {name: stat for name in names if (stat := _stat(folder / name)) is not None}
-    if now == stamps:
+    for `discard_altered`, and where they were `laid` out (`laid_out_before`); the file is
+    written only when something changed."""
+    before = _read_stamps(folder)
+    now = _Stamps(
+        files={name: stat for name in names if (stat := _stat(folder / name)) is not None},
+        laid=dict(laid),
+    )
+    if now == before:
         return
     with contextlib.suppress(OSError, HuitoukanError):  # unnoted: not checked next time
         write_atomically(
-            folder / STAMPS_FILE,
-            lambda tmp: tmp.write_text(_Stamps(files=now).model_dump_json(), "utf-8"),
+            folder / STAMPS_FILE, lambda tmp: tmp.write_text(now.model_dump_json(), "utf-8")
         )
