@@ -1564,12 +1564,15 @@ def test_a_long_department_name_gets_a_row_tall_enough_in_the_summary_and_the_re
     tmp_path: Path,
 ) -> None:
     """信息化建设与管理中心 wrapped to two lines in a one-line row and printed over the row
-    above, on the 汇总 and the 工作汇报 the leaders sign (clerk trial 48)."""
+    above, on the 汇总 and the 工作汇报 the leaders sign (clerk trial 48). One of seven
+    characters fits the report's line (a row of two lines, one empty: trial 180 AG5)."""
     from huitoukan.actions.letters import report
 
-    long = "信息化建设与管理中心"
+    long, seven = "信息化建设与管理中心", "国有资产管理处"
     marker = "# 附件1 项目清单"
-    text = default_campaign_text().replace(marker, f'[[departments]]\nname = "{long}"\n\n{marker}')
+    text = default_campaign_text().replace(
+        marker, f'[[departments]]\nname = "{long}"\n\n[[departments]]\nname = "{seven}"\n\n{marker}'
+    )
     campaign = parse_campaign(text, "campaign.toml")
     returns, out = tmp_path / "回收", tmp_path / "全校隐患台账.xlsx"
     filled_form(campaign, long, returns / "信息中心.xlsx", [hazard()])
@@ -1584,6 +1587,9 @@ def test_a_long_department_name_gets_a_row_tall_enough_in_the_summary_and_the_re
         [short] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "总务基建处"]
         assert (ws.row_dimensions[row].height or 15) >= 30, path.name
         assert (ws.row_dimensions[short].height or 15) < 20, path.name
+    ws = load_workbook(tmp_path / "汇报.xlsx").worksheets[0]
+    [row] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == seven]
+    assert (ws.row_dimensions[row].height or 15) < 20
 
 
 @pytest.mark.parametrize(
