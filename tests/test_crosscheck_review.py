@@ -4261,6 +4261,8 @@ def test_a_list_of_problems_changed_after_the_register_is_pointed_out(
         ws.cell(3, due.column).value = date(2023, 12, 30)
         wb.save(listed)
     os.utime(listed, (written + later, written + later))
+    shown = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
+    assert shown["list_changed"] is said  # as data too (clerk trial 179 AF8)
     for command in (["status"], ["report"], ["remind", "-o", "通知"], ["sample"]):
         result = runner.invoke(app, [*command, "--as-of", "2023-12-20"])
         text = "".join(result.stderr.split())

@@ -416,6 +416,8 @@ def test_a_register_changed_by_hand_is_said_to_be(
     said = "".join(runner.invoke(app, ["status", *AS_OF]).output.split())
     assert "全校隐患台账.xlsx在上次汇总（collect）之后被改动过" in said
     assert "（改动后的台账另存备份）" in said  # collect keeps the edited one (trial 108)
+    shown = json.loads(runner.invoke(app, ["status", *AS_OF, "--json"]).stdout)
+    assert shown["register_edited"] is True  # as data too (clerk trial 179 AF8)
     from tests.helpers import findings_list
 
     found = [

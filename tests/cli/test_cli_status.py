@@ -747,6 +747,9 @@ def test_returns_saved_after_the_register_are_pointed_out(
     shown = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-20", "--json"]).stdout)
     behind = "".join("".join(shown["register_behind"]).split())
     assert (f"中又放入或改动了1个文件（{name}）" in behind) is said
+    # and which files, as data (a program had only the sentence: clerk trial 179 AF8)
+    assert shown["returns_not_collected"] == ([str(Path("回收") / name)] if said else [])
+    assert shown["register_edited"] is shown["list_changed"] is False
 
 
 @pytest.mark.parametrize("inside", ["自查报告.docx", "扫描件.pdf", "a/b/c/d/表.xlsx"])

@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -180,13 +181,24 @@ CROSSCHECK = "追责核查表"
 追责 over a problem its return had found (clerk trial 112)."""
 
 
+@dataclass
+class _Behind:
+    """What `_register_notes` found the register behind: the 提示 said, and the same as
+    data (`StatusReport.returns_not_collected` …)."""
+
+    said: list[str] = field(default_factory=list)
+    arrived: list[str] = field(default_factory=list)
+    edited: bool = False
+    list_changed: bool = False
+
+
 def _register_notes(
     sources: Sequence[Path] | None,
     day: date,
     campaign: Campaign | None = None,
     findings: Path | None = None,
     writing: str = "",
-) -> list[str]:
+) -> _Behind:
     """The 提示 about the register a command reads (the one given, or the working
     folder's): changed by hand since collect wrote it; returns put beside its returns since
     (status listed a department that had sent its form 逾期未报送: trials 47, 48 — a command
@@ -206,14 +218,15 @@ def _register_notes(
     from huitoukan.returns.finding import arrived_since, gone_since
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
-    behind: list[str] = []
+    found = _Behind()
+    behind = found.said
     # returns read in memory beside the working folder's register: folders, or files that
     # are no register (`status 回收/学工处.xlsx` gave the school as that one return: 1/8
     # departments returned, its failed review gone, without a word: clerk trial 144)
     if any(p.is_dir() for p in given) or all(map(_a_return_file, given)):
         _folders_left_out(given, writing)
     if len(given) != 1 or not given[0].is_file():
-        return behind
+        return found
     register = given[0]
     if (version := restore_records(register)) is not None:  # (a --force undone: trial 158)
         render.note(render.restored_text(register, version))
@@ -225,6 +238,7 @@ def _register_notes(
             raise _fail(InputError(render.register_edited_text(register, writing)))
         behind.append(render.register_edited_text(register))
         render.note(behind[-1])
+        found.edited = True
     coverage = trusted_coverage(register, edited)  # None when edited: nothing it says holds
     again = collect_command(
         coverage.looked_in if coverage is not None else [], kept_elsewhere(register)
@@ -234,7 +248,7 @@ def _register_notes(
         and campaign is not None
         and coverage.made_for_another(campaign.info.name)
     ):
-        return behind  # another campaign's: refused as such (its notes led astray: trial 109)
+        return found  # another campaign's: refused as such (its notes led astray: trial 109)
     if coverage is not None:
         hashes = {name: sha for name, (sha, _) in coverage.sources.items()} | coverage.unread
         arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes, coverage.looked_in)
@@ -243,6 +257,7 @@ def _register_notes(
         if arrived:
             behind.append(render.arrived_text(register, arrived, command=again))
             render.note(behind[-1])
+            found.arrived = [str(p) for p in arrived]
         gone = gone_since(coverage.sources)  # the register holds them still: said, not
         if gone:  # refused (a return deleted went unsaid till collect: clerk trial 117)
             render.note(render.gone_text(register, gone))
@@ -267,15 +282,15 @@ def _register_notes(
             if not stops:  # (said before the refusal, it read as going on: clerk trial 77)
                 render.earlier_day(register, judged, day)
     if campaign is None:
-        return behind
+        return found
     from huitoukan.actions.findings import findings_path, list_changed_since
 
     try:
         listed = findings_path(campaign, findings)
         if listed is None or not list_changed_since(listed, register, coverage):
-            return behind
+            return found
     except (HuitoukanError, OSError):
-        return behind  # no list: the command says so
+        return found  # no list: the command says so
     if coverage is not None or is_register(register):  # recorded: one collect wrote
         # the report's figures are the 台账's (they differed: clerk trial 121); crosscheck told
         # the clerk to add to the list a problem just added (trial 129)
@@ -284,7 +299,8 @@ def _register_notes(
             raise _fail(InputError(said))
         behind.append(render.list_changed_text(_shown(listed), register, command=again))
         render.note(behind[-1])
-    return behind
+        found.list_changed = True
+    return found
 
 
 def _a_return_file(path: Path) -> bool:
@@ -663,7 +679,16 @@ def status(
     except HuitoukanError as error:
         raise _fail(error) from None
     if json_output:
-        _print_json(report.model_copy(update={"register_behind": behind}))
+        _print_json(
+            report.model_copy(
+                update={
+                    "register_behind": behind.said,
+                    "returns_not_collected": behind.arrived,
+                    "register_edited": behind.edited,
+                    "list_changed": behind.list_changed,
+                }
+            )
+        )
     else:
         from huitoukan.cli import render
 

@@ -375,6 +375,14 @@ class StatusReport(BaseModel):
     """The 提示 that the register read is behind its returns or its list (returns put beside
     its returns since, it or the list changed since): what it says lacks them (a program
     reading --json saw only a department 未报送: clerk trial 84). Empty when it is not."""
+    returns_not_collected: list[str] = []
+    """The files put or changed beside the register's returns since it was written (its
+    departments counted without them), as paths: for a program, which the 提示 is not
+    (clerk trial 179 AF8)."""
+    register_edited: bool = False
+    """The register was changed by hand since collect wrote it."""
+    list_changed: bool = False
+    """The 交办问题清单 was changed since the register was written."""
     departments: list[DepartmentSummary]
     not_returned: list[str]
     overdue: list[HazardView]
