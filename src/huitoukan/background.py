@@ -9,7 +9,9 @@ through a pipe.
 Where there is no fork (Windows), where this process runs other threads (a copy of a
 process forked while another thread holds a lock can deadlock on it), or when the copy
 fails in any way, the work is done here instead, when its result is asked for: the
-result is the same, only later.
+result is the same, only later. An exception the work raises in the copy is raised here,
+as it would have been: the work is not done again over what the copy had done of it
+(laying photos out a second time, the notices of the first were lost).
 """
 
 from __future__ import annotations
@@ -43,7 +45,12 @@ class Pending(Generic[T]):
                     data = pipe.read()
                 _, status = os.waitpid(pid, 0)
                 if os.waitstatus_to_exitcode(status) == 0:
-                    return cast(T, pickle.loads(data))
+                    done, value = pickle.loads(data)
+                    if not done:
+                        raise _Raised(value)
+                    return cast(T, value)
+            except _Raised as raised:
+                raise raised.error from None
             except Exception:  # the copy died, or sent something that cannot be read
                 _reap(pid)
         return self._work()
@@ -74,13 +81,24 @@ def in_background(work: Callable[[], T]) -> Pending[T]:
         try:
             gc.disable()  # collecting would touch (and so copy) every page it shares
             os.close(read_end)
+            try:
+                outcome: tuple[bool, object] = (True, work())
+            except Exception as error:  # raised where the result is asked for
+                outcome = (False, error)
             with os.fdopen(write_end, "wb") as out:
-                pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(outcome, out, protocol=pickle.HIGHEST_PROTOCOL)
             code = 0
         finally:
             os._exit(code)
     os.close(write_end)
     return Pending(work, pid, read_end)
+
+
+class _Raised(Exception):
+    """The exception the work raised in the copy, carried to `result()`."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
 
 
 def _can_fork() -> bool:

@@ -40,6 +40,24 @@ def test_a_copy_that_dies_costs_nothing_but_time() -> None:
 
 
 @forks
+def test_an_exception_raised_in_the_copy_is_raised_here_without_doing_the_work_again(
+    tmp_path: Path,
+) -> None:
+    """Work that failed in the copy was done again here, over what the copy had done of it
+    (photos laid out twice, the notices of the first lost): its exception is raised."""
+    done = tmp_path / "done"
+
+    def work() -> int:
+        with done.open("a") as log:
+            log.write("x")
+        raise ValueError("照片")
+
+    with pytest.raises(ValueError, match="照片"):
+        in_background(work).result()
+    assert done.read_text() == "x"
+
+
+@forks
 def test_a_result_that_cannot_be_sent_is_made_here() -> None:
     parent = os.getpid()
     result = in_background(lambda: lambda: os.getpid()).result()  # a lambda: not picklable
