@@ -31,7 +31,7 @@ from huitoukan.letters.feedback import write_feedback
 from huitoukan.letters.notices import notices
 from huitoukan.model.findings import Finding, PartState
 from huitoukan.model.problems import Code, Severity
-from huitoukan.model.returns import STILL_THERE
+from huitoukan.model.returns import STILL_THERE, FileOutcome
 from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
 from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
 from huitoukan.register.merging import Collection
@@ -531,6 +531,43 @@ def test_a_neighbours_form_leaves_the_departments_own_problems_unanswered(
         "请用下发给安全保卫处的附件2"
     ), said.message
     assert Code.ASSIGNMENT_AFTER_RETURN not in [p.code for p in result.collection.problems]
+
+
+@pytest.mark.parametrize("misfiled_on", [date(2023, 12, 13), date(2023, 12, 16)])
+def test_a_neighbours_form_sharing_only_a_prefilled_problem_is_set_aside(
+    campaign: Campaign, tmp_path: Path, misfiled_on: date
+) -> None:
+    """附属医院 filled 高级技工学校's form, its header left 高级技工学校, and named the file for
+    itself. Both forms had the same problem pre-filled (given to both), so the two files
+    shared a hazard and were taken for versions of one return: 附属医院's hazards counted as
+    高级技工学校's, or its own return superseded by them (clerk trial 181 AH1). A problem the
+    school wrote into both forms proves nothing: the form is set aside, as one sharing
+    nothing is."""
+    returns = tmp_path / "回收"
+    shared = {**ROWS[0], "问题编号": "GX-01", "责任部门": "高级技工学校、附属医院"}
+    listed = findings_list(tmp_path / "清单.xlsx", [shared], ORDER)
+    findings = read_findings(listed, campaign).findings
+    misfiled = filled_form(
+        campaign, "高级技工学校", returns / "附属医院-自查表.xlsx",
+        [hazard(部位="门诊楼", 存在隐患问题="消防通道堆放杂物")],
+        assigned=findings, answers={"GX-01": answer(责任人="赵六")}, form_date=misfiled_on,
+    )  # fmt: skip
+    filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx",
+        [hazard(部位="实训车间", 存在隐患问题="配电箱未上锁")],
+        assigned=findings, answers={"GX-01": answer()}, form_date=date(2023, 12, 14),
+    )  # fmt: skip
+    collection = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    ).collection
+    assert collection.outcomes[str(misfiled)] is FileOutcome.HELD
+    assert [p.department for p in collection.problems if p.code is Code.MISFILED_RETURN] == [
+        "附属医院"
+    ]
+    assert {h.location for h in collection.hazards if h.department == "高级技工学校"} == {
+        "实训车间",
+        "3号教学楼",
+    }
 
 
 @pytest.mark.parametrize(

@@ -551,12 +551,20 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
         theirs = own.get(form.department, [])
         named = own.get(form.named_for, [])
         misfiled = (
-            form.named_for and _a_return(form) and not (theirs and _shares_a_hazard(form, theirs))
+            form.named_for
+            and _a_return(form)
+            and not (theirs and _shares_a_hazard(form, theirs, own=True))
         )
         # (a file named for a place called like B — 职教中心实训楼及宿舍 — is none of B's
         # versions: sharing a problem given to both, it was taken for one: clerk trial 146)
         plainly = form.named_plainly
-        if misfiled and plainly and named and _shares_a_hazard(form, named) and _older(form, named):
+        if (
+            misfiled
+            and plainly
+            and named
+            and _shares_a_hazard(form, named, own=True)
+            and _older(form, named)
+        ):
             form = _corrected_since(form, named)
         elif misfiled and theirs:
             newest = max(theirs, key=version_order).file  # (not a superseded one: trial 93)
@@ -566,7 +574,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             and form.pointed_to
             and _a_return(form)
             and theirs
-            and not _shares_a_hazard(form, theirs)
+            and not _shares_a_hazard(form, theirs, own=True)
         ):
             # 学院警务室's form, its header blank, in 附属医院's mail: counted as 附属医院's
             # newest version, it replaced 附属医院's own return (clerk trial 148)
@@ -580,7 +588,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             and form.department_by == BY_ISSUE
             and _a_return(form)
             and (known := [t for t in theirs if t is not form and t.department_by != BY_ISSUE])
-            and not _shares_a_hazard(form, known)
+            and not _shares_a_hazard(form, known, own=True)
         ):
             # 学院警务室 on 职教中心学校's issued form, its header blank, named 自查表.xlsx: only
             # the form's record said whose, and it replaced the department's own return, the
@@ -626,13 +634,16 @@ def _corrected_since(form: ReturnForm, own: Sequence[ReturnForm]) -> ReturnForm:
     )
 
 
-def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm]) -> bool:
-    """Whether `form` states a hazard one of `others` states (by its wording or its 问题编号)."""
+def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm], own: bool = False) -> bool:
+    """Whether `form` states a hazard one of `others` states (by its wording or its 问题编号).
+    With `own`, its answers to 交办问题 count only when it states no hazard of its own:
+    the school wrote a problem given to two departments into both their forms, and one
+    department's form filled in by the other, its header left, was taken for a version of
+    the first's return, its hazards the first's (clerk trial 181 AH1)."""
     keys = {h.key for other in others for h in other.hazards}
     numbers = {number_key(h.number) for other in others for h in other.hazards if h.number}
-    return any(
-        h.key in keys or (h.number and number_key(h.number) in numbers) for h in form.hazards
-    )
+    stated = ([h for h in form.hazards if not h.number] if own else []) or form.hazards
+    return any(h.key in keys or (h.number and number_key(h.number) in numbers) for h in stated)
 
 
 def _problem_held_as_pointed(form: ReturnForm, own: str, variant: str = "") -> Problem:
