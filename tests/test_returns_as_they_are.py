@@ -1004,6 +1004,39 @@ def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
         assert kept.startswith("新版本报“已完成”，但没有填写销号时间，台账沿用旧版本")
 
 
+@pytest.mark.parametrize("progress", ["已更换楼道应急照明灯", None, "整改中"])
+def test_a_resend_whose_progress_is_not_understood_keeps_the_closing_sent_before(
+    campaign: Campaign, tmp_path: Path, progress: str | None
+) -> None:
+    """A hazard reported 已完成 and 销号 on 12月6日, sent again with 整改完成情况 written in
+    the department's words (or left blank): the hazard was reopened, made 逾期, a passed
+    review “不再作数” (clerk trial 182 AH102). The closing sent before is kept and the
+    department asked to choose; one it says is 整改中 is reopened as before."""
+    returns = tmp_path / "回收"
+    first = closed(
+        部位="东门",
+        检查时间=date(2023, 12, 1),
+        整改时限=date(2023, 12, 5),
+        销号时间=date(2023, 12, 6),
+    )
+    filled_form(campaign, "附属医院", returns / "v1.xlsx", [first], form_date=date(2023, 12, 7))
+    again = {**first, "整改完成情况": progress}
+    filled_form(campaign, "附属医院", returns / "v2.xlsx", [again], form_date=date(2023, 12, 11))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    (door,) = collection.hazards
+    said = {p.code: p for p in collection.problems if p.file.endswith("v2.xlsx")}
+    if progress == "整改中":
+        assert not door.closed and Code.REOPENED_IN_NEW_VERSION in said
+        return
+    assert (door.closed, door.closed_on, door.progress) == (True, date(2023, 12, 6), "已完成")
+    assert (door.errors, door.warnings) == (0, 1)
+    assert set(said) == {Code.PROGRESS_KEPT}
+    kept = said[Code.PROGRESS_KEPT].message
+    typed = f"的整改完成情况“{progress}”无法识别" if progress else "没有填写整改完成情况"
+    assert kept.startswith(f"新版本{typed}，台账沿用旧版本"), kept
+    assert "v1.xlsx 第 " in kept and "行的“已完成”（销号时间 2023年12月6日）；请选择" in kept
+
+
 @pytest.mark.parametrize(("days", "shut"), [(-1, True), (0, True), (1, False)])
 def test_a_closing_day_after_the_day_judged_closes_nothing(
     campaign: Campaign, tmp_path: Path, days: int, shut: bool

@@ -1086,6 +1086,12 @@ def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
         ("已全部完成", "已完成"),  # (unrecognised: clerk trial 132)
         ("全部完成。", "已完成"),
         ("基本完成", None),  # not said how much: asked
+        # as departments write it (unrecognised, they reopened accepted hazards: trial 182)
+        ("整改完毕", "已完成"),
+        ("100%", "已完成"),
+        ("60%", "整改中"),
+        ("√", "已完成"),
+        ("已验收", "已完成"),
     ],
 )
 def test_a_share_of_the_work_done_is_not_done(typed: str, expected: str | None) -> None:

@@ -276,6 +276,14 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "已解决",
             "已处理",
             "是",
+            "整改完毕",
+            "完毕",
+            "已完毕",
+            "已验收",
+            "验收合格",
+            "√",
+            "✓",
+            "✔",
         )
     },
     **{
@@ -314,7 +322,7 @@ def normalize_progress(text: str) -> Progress | None:
     # a share of the work: done only when all of it is (“已完成50%” was 已完成, and with a
     # 销号时间 the hazard was closed: clerk trial 130)
     share = _SHARE.search(key)
-    if share is not None and "完成" in key:
+    if share is not None and ("完成" in key or key == share.group(0)):  # (100% alone)
         return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
     if "完成" in key and any(part in key for part in _PART_WORDS):
         return IN_PROGRESS

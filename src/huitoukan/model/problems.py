@@ -131,6 +131,7 @@ class Code(StrEnum):
     DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
     DEADLINE_KEPT = "deadline-kept"
     CLOSED_ON_KEPT = "closed-on-kept"
+    PROGRESS_KEPT = "progress-kept"
     CLOSED_WHILE_OPEN = "closed-while-open"
     SAME_DATE_VERSIONS = "same-date-versions"
     SPLIT_RETURN = "split-return"
@@ -590,6 +591,16 @@ CATALOGUE: Mapping[Code, Rule] = {
             "台账沿用旧版本 {old_file} 第 {old_row} 行的销号时间 {old}；请核对后改正",
             "future": "新版本报“已完成”，但销号时间“{value}”晚于统计日期（年份是否写错？），"
             "台账沿用旧版本 {old_file} 第 {old_row} 行的销号时间 {old}；请核对后改正",
+        },
+    ),
+    Code.PROGRESS_KEPT: Rule(
+        _W,
+        "整改完成情况无法识别，沿用旧版本",
+        "新版本的整改完成情况“{value}”无法识别，台账沿用旧版本 {old_file} 第 {old_row} 行的"
+        "“已完成”（销号时间 {old}）；请选择：已完成、整改中或未整改",
+        {
+            "blank": "新版本没有填写整改完成情况，台账沿用旧版本 {old_file} 第 {old_row} 行的"
+            "“已完成”（销号时间 {old}）；请选择：已完成、整改中或未整改",
         },
     ),
     Code.CLOSED_WHILE_OPEN: Rule(

@@ -1582,6 +1582,17 @@ class _Lineage:
                 lost = self._dates_lost[row.source_sheet, row.source_row, "closed_on"]
                 moot.add((lost.code, row.source_sheet, row.source_row, lost.field))
                 row = _as_warned(row._replace(closed_on=closure.closed_on, closing_flaw=""), lost)
+            done = self._kept_progress(row, identity)
+            if done is not None:
+                lost = self._progress_lost[row.source_sheet, row.source_row]
+                moot.add((lost.code, row.source_sheet, row.source_row, lost.field))
+                row = row._replace(
+                    progress=done.progress,
+                    progress_text=done.progress_text,
+                    closed_on=done.closed_on,
+                    closing_flaw="",
+                )
+                row = _as_warned(row, lost)
             unlisted = self._unlisted_on(listed, identity, row.checked_on)
             if unlisted is not None:
                 row = row._replace(unlisted_on=unlisted)
@@ -1656,6 +1667,28 @@ class _Lineage:
                 lost[p.sheet, p.row, "closed_on"] = p
         return lost
 
+    @functools.cached_property
+    def _progress_lost(self) -> dict[tuple[str, int | None], Problem]:
+        """(sheet, row) → the problem of a 整改完成情况 of the newest version left blank or
+        not understood (整改完毕, √)."""
+        return {
+            (p.sheet, p.row): p
+            for p in self.versions[-1].problems
+            if p.code in (Code.MISSING_PROGRESS, Code.BAD_PROGRESS)
+        }
+
+    def _kept_progress(self, row: HazardRow, identity: str) -> HazardRow | None:
+        """The older row whose 已完成 and 销号时间 `row` keeps: `row` left its 整改完成情况
+        blank or not understood, the version before reported it 已完成 (an accepted
+        hazard, reviewed and 销号, was reopened and made 逾期 by 整改完毕: clerk trial 182
+        AH102)."""
+        if row.progress is not None:
+            return None
+        old = self.earlier.get(identity)
+        if old is None or not old.reported_done:
+            return None
+        return old if (row.source_sheet, row.source_row) in self._progress_lost else None
+
     def _kept_deadline(self, row: HazardRow, identity: str) -> HazardRow | None:
         """The older row whose 整改时限 `row` keeps: `row` (of the newest version) left its
         整改时限 blank or not a date, an older version gave one of the department's own."""
@@ -1698,6 +1731,21 @@ class _Lineage:
                         variant=_LOST_VARIANT.get(lost.code, ""),
                         value=lost.value,
                         old=getattr(kept, name),
+                    )
+                )
+            done = self._kept_progress(row, identity)
+            if done is not None:
+                lost = self._progress_lost[row.source_sheet, row.source_row]
+                said.append(
+                    _against(
+                        newest,
+                        Code.PROGRESS_KEPT,
+                        row,
+                        done,
+                        "progress",
+                        variant="" if lost.code is Code.BAD_PROGRESS else "blank",
+                        value=lost.value,
+                        old=done.closed_on,
                     )
                 )
         return said
@@ -1769,6 +1817,8 @@ class _Lineage:
             if old is None or not old.reported_done or row.reported_done:
                 continue
             if self._kept_closure(row, identity) is not None:  # 已完成, its date not given
+                continue
+            if self._kept_progress(row, identity) is not None:  # its 整改完成情况 not given
                 continue
             said.append(
                 _against(
