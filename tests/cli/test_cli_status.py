@@ -709,7 +709,8 @@ def test_a_return_written_over_by_one_that_cannot_be_read_is_said_so(
         ("医院-退回修改.xlsx", 60, False),  # written with the register: collect's own copy
         ("医院-退回修改.xlsx", 61, True),  # the copy, corrected and saved
         ("保卫处.xlsx", -5, False),  # the file read
-        ("保卫处.xlsx", 61, True),  # written over since
+        ("保卫处.xlsx", 61, False),  # its time alone later (a clock ahead: trial 181 AH3)
+        ("保卫处-新.xlsx", 61, True),  # written over since
         ("保卫处.xlsx", 5, False),  # saved as collect read it: what was read
         ("保卫处-新.xlsx", 5, True),  # ... and the rest of it seconds later (trial 107)
         ("保卫处-新.xlsx", -86400, True),  # written over by another, keeping its old time

@@ -202,8 +202,11 @@ def arrived_since(
     such a department 逾期未报送, and remind wrote it a 催报: clerk trials 47, 48). A file
     copied in keeps the time it was saved, so a file not seen is one whatever its time,
     seconds after the register too (trial 58) — but for the 退回修改 copies collect writes
-    with the register, within `SETTLING_TIME` of it. The working folder itself is not
-    looked at (the tool's own files are there)."""
+    with the register, within `SETTLING_TIME` of it. A file read, its sha256 recorded, is new
+    only when it is not what was read, whatever its time (one dated ahead by a department's
+    clock stopped the letters and the report till that time came, collect again or not:
+    clerk trial 181 AH3). The working folder itself is not looked at (the tool's own files
+    are there)."""
     known = set(seen)
     folders = {Path(name).parent for name in known} | set(map(Path, looked_in))
     folders -= {Path(".")}
@@ -227,10 +230,10 @@ def arrived_since(
             settling = written <= saved <= written + SETTLING_TIME
             if settling and FEEDBACK_NAME in entry.name:
                 continue  # the tool's own, written with the register (a 退回修改 copy)
-            # one read, saved while collect ran, is new only when it is not what was read
-            # (copied in half while collect read it, the rest seconds later, it was passed
-            # by for good: clerk trial 107) — or could not be read, none recorded
-            unsure = not settling or not (hashes or {}).get(name)
+            # one read is new only when it is not what was read (copied in half while
+            # collect read it, the rest seconds later, it was passed by for good: clerk trial
+            # 107) — or could not be read, none recorded: then by its time
+            unsure = not (hashes or {}).get(name)
             new = name not in known or (saved > written and unsure)
             if new or _rewritten(entry.path, name, hashes):
                 found.append(Path(entry.path))
