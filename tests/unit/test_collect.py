@@ -1251,6 +1251,33 @@ def test_a_deadline_put_off_in_a_newer_version_is_said(
         assert "旧版本" in put_off[0].message and "2023年12月20日" in put_off[0].message
 
 
+@pytest.mark.parametrize(("first", "said"), [(9, False), (10, True), (11, True)])
+def test_a_deadline_refused_as_before_the_check_and_corrected_is_not_put_off(
+    campaign: Campaign, tmp_path: Path, first: int, said: bool
+) -> None:
+    """A 整改时限 before the 检查时间 (12月9日 for 12月10日) is an error the department is asked
+    to correct; corrected to 12月25日, it was said put off after it had passed, in status,
+    the notice and the report (clerk trial 181 AH2). The date refused is none to put off;
+    one on the day of the check, or after, is."""
+    returns = tmp_path / "回收"
+    for name, day, deadline in (
+        ("v1.xlsx", 14, date(2023, 12, first)),
+        ("v2.xlsx", 16, date(2023, 12, 25)),
+    ):
+        filled_form(
+            campaign,
+            "安全保卫处",
+            returns / name,
+            [hazard(部位="东门", 整改时限=deadline, 检查时间=date(2023, 12, 10))],
+            form_date=date(2023, 12, day),
+        )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    put_off = [p for p in collection.problems if p.code is Code.DEADLINE_PUT_OFF]
+    assert bool(put_off) is said
+    [door] = collection.hazards
+    assert door.put_off_from == (date(2023, 12, first) if said else None)
+
+
 @pytest.mark.parametrize(
     ("old_remark", "new_remark", "explained"),
     [

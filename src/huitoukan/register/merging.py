@@ -1363,8 +1363,8 @@ class _Lineage:
     """The newest version's rows that reworded an older row: (row's index, the older row)."""
     promised: dict[str, HazardRow]
     """Identity → the older row that first gave the hazard a 整改时限 of its own (not the
-    campaign's default, nor the date an assigned problem's row came with): the date a later
-    one puts off, and one left blank keeps."""
+    campaign's default, nor the date an assigned problem's row came with, nor one before its
+    检查时间): the date a later one puts off, and one left blank keeps."""
     repeats: dict[str, str] = field(default_factory=dict)
     """Identity → that of the row above it its version repeated (the same 部位 and 存在隐患问题,
     warned repeated-hazard)."""
@@ -1427,6 +1427,9 @@ class _Lineage:
                     form is not versions[-1]
                     and row.deadline
                     and not (row.deadline_is_default or row.deadline_assigned)
+                    # (not one refused as before the 检查时间: corrected, it was said put off
+                    # after it had passed, clerk trial 181 AH2)
+                    and not (row.checked_on and row.deadline < row.checked_on)
                 ):  # the department's own date (an assigned problem's is the list's)
                     promised.setdefault(identity, row)
                 if form.file == EARLIER_REGISTER:  # (the oldest) its own history, or what
