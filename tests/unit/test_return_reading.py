@@ -948,7 +948,9 @@ def test_a_deadline_more_than_a_year_after_the_campaign_is_asked_about(
         assert found[0].message.startswith(f"整改时限 {deadline.year}年")
 
 
-@pytest.mark.parametrize("remarks", ["属历史遗留问题，已增配灭火器", None])
+@pytest.mark.parametrize(
+    "remarks", ["属历史遗留问题，已增配灭火器", "临时防护措施：设置围挡、限制人数", None]
+)
 def test_a_far_deadline_of_a_row_marked_long_standing_asks_for_the_year_alone(
     campaign: Campaign, tmp_path: Path, remarks: str | None
 ) -> None:
@@ -958,7 +960,8 @@ def test_a_far_deadline_of_a_row_marked_long_standing_asks_for_the_year_alone(
         campaign, tmp_path, date(2025, 12, 18), date(2023, 12, 10), "deadline-far-ahead", remarks
     )
     assert ("请在备注中注明" in found.message) is (remarks is None), found.message
-    assert ("备注已注明历史遗留，请核对年份" in found.message) is (remarks is not None)
+    marked = "已写明需长期整改（列入历史遗留问题），请核对年份"
+    assert (marked in found.message) is (remarks is not None)
 
 
 def _said_of_deadline(

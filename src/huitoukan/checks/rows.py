@@ -431,7 +431,9 @@ class RowChecker:
         if deadline and deadline > ends + timedelta(days=FAR_AHEAD_DAYS):
             # a year typed wrong the other way: off every overdue list for a year (clerk
             # trial 124, 12/18 read as 2026年12月18日 in a campaign of 2024)
-            marked = any(marked_long_standing(cells.text(f)) for f in ("remarks", "measures"))
+            marked = any(
+                marked_long_standing(cells.text(f), long_term=True) for f in ("remarks", "measures")
+            )
             self.problem(
                 Code.DEADLINE_FAR_AHEAD,
                 cells,

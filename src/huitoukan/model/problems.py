@@ -505,7 +505,7 @@ CATALOGUE: Mapping[Code, Rule] = {
         "（确需长期整改的，请在备注中注明“历史遗留”并写明补救或替代措施）",
         {  # (it asked for what the row said already: clerk trial 179 AF4)
             "marked": "整改时限 {deadline} 在 {ends} 一年以后，这项隐患在那之前都不会列为逾期；"
-            "备注已注明历史遗留，请核对年份，无误的不必改动"
+            "已写明需长期整改（列入历史遗留问题），请核对年份，无误的不必改动"
         },
     ),
     Code.DEADLINE_BEFORE_ISSUE: Rule(

@@ -49,20 +49,26 @@ FAILED_BEFORE: Final = "复查不合格："
 """How 复查意见 keeps a hazard's earlier 不合格 (with its day before, its words after)."""
 """复查验收: what the receiving office concluded (待复查 until it has)."""
 
-LONG_STANDING_MARKERS = (
-    *("历史遗留", "替代措施", "补救措施", "短期内难以", "难以整改"),
-    # how departments say it too (clerk trial 179 AF3: left off the leadership group's
-    # list); not 临时防护措施 or 整改完成前的防范措施, written of hazards due within days too
-    # (trial 180 AG2)
-    *("短期内无法", "长期整改"),
+LONG_STANDING_MARKER = "历史遗留"
+"""The word in 备注 or 整改措施 that puts a hazard on the list for the safety leadership
+group, whatever its 整改时限."""
+LONG_TERM_MARKERS = (
+    *("替代措施", "补救措施", "短期内难以", "难以整改"),
+    # how departments say it too (clerk trial 179 AF3: left off the leadership group's list)
+    *("短期内无法", "长期整改", "临时防护措施", "防范措施"),
 )
-"""Words in 备注 or 整改措施 that flag a hazard for the safety leadership group."""
+"""Words that put a hazard on that list when it is not to be done soon (`LONG_TERM_DAYS`):
+written of hazards due within days too — the form's own column asks for 补救或替代措施 —
+they put those on the list (clerk trials 180 AG2, 182 AH101)."""
+LONG_TERM_DAYS = 90
+"""Days from its 检查时间 to its 整改时限 from which a hazard is not one to be done soon."""
 
 GONE = "（文件已覆盖或移出）"
 """After a hazard's 新版本中消失 file when only the register still held it."""
 HAZARD_ID = re.compile(r"H[0-9A-F]{8}")
 """A 隐患编号 (`HazardRow.hazard_id`)."""
-_LONG_STANDING = re.compile("|".join(map(re.escape, LONG_STANDING_MARKERS)))
+_LONG_STANDING = re.compile(re.escape(LONG_STANDING_MARKER))
+_LONG_TERM = re.compile("|".join(map(re.escape, (LONG_STANDING_MARKER, *LONG_TERM_MARKERS))))
 _DENIED_BEFORE = re.compile(
     r"(?:不|非|非属|无|没有|无需|不需要?|不属于?|不是|不存在|排除|否认为?|[算谈称]不上|"
     r"(?:未|不|没有|暂不|未被|不被|没有被|不再|不应|不得|不宜|不能|不可)"
@@ -82,12 +88,13 @@ def due_day(deadline: date | None, given: date | None) -> date | None:
     return deadline
 
 
-def marked_long_standing(text: str) -> bool:
-    """`text` (a 备注 or 整改措施) marks its hazard 历史遗留 (`LONG_STANDING_MARKERS`, not denied)."""
+def marked_long_standing(text: str, long_term: bool = False) -> bool:
+    """`text` (a 备注 or 整改措施) marks its hazard 历史遗留 (`LONG_STANDING_MARKER`, or, of
+    a hazard `long_term`, one of `LONG_TERM_MARKERS`; not denied)."""
     return any(
         not _DENIED_BEFORE.search(text, max(0, m.start() - 6), m.start())
         and not _DENIED_AFTER.match(text, m.end())
-        for m in _LONG_STANDING.finditer(text)
+        for m in (_LONG_TERM if long_term else _LONG_STANDING).finditer(text)
     )
 
 
@@ -528,8 +535,18 @@ class HazardRow(NamedTuple):
 
     @property
     def long_standing(self) -> bool:
-        """Marked by the department as needing interim/substitute measures (历史遗留)."""
-        return marked_long_standing(self.remarks) or marked_long_standing(self.measures)
+        """Marked by the department 历史遗留, or, not to be done soon (its 整改时限 not a date
+        it gave, or `LONG_TERM_DAYS` or more after its 检查时间), as needing interim or
+        substitute measures (短期内难以整改, 补救措施 …)."""
+        long_term = (
+            self.deadline is None
+            or self.deadline_is_default
+            or (
+                self.checked_on is not None
+                and (self.deadline - self.checked_on).days >= LONG_TERM_DAYS
+            )
+        )
+        return any(marked_long_standing(t, long_term) for t in (self.remarks, self.measures))
 
     def days_overdue(self, as_of: date) -> int:
         due = self.due
