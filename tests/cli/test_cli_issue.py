@@ -402,17 +402,19 @@ def test_a_followup_without_its_register_names_what_is_missing(
     assert not list(chdir_tmp.iterdir())
 
 
+@pytest.mark.parametrize("after", ["--json", "-h", "-c"])
 @pytest.mark.parametrize(
     "command",
     [["collect", "回收"], ["remind"], ["report"], ["review"], ["sample"], ["issue"], ["init"]],
 )
 def test_an_out_left_without_its_name_is_refused(
-    runner: CliRunner, chdir_tmp: Path, command: list[str]
+    runner: CliRunner, chdir_tmp: Path, command: list[str], after: str
 ) -> None:
     """`collect 回收 --out --json` wrote a register named --json.xlsx and printed no JSON
-    (clerk trial 180 AG4): an --out followed by another option is refused, nothing written."""
-    result = runner.invoke(app, [*command, "--out", "--json"])
+    (clerk trial 180 AG4), `report -o -h` wrote -h.xlsx (trial 182 AH103): an --out
+    followed by another option, long or short, is refused, nothing written."""
+    result = runner.invoke(app, [*command, "--out", after])
     said = "".join(result.output.split())
     assert result.exit_code == 2, result.output
-    assert "“--json”是另一个选项：请在--out后面写输出文件（或文件夹）的名称" in said
-    assert not list(chdir_tmp.glob("--json*"))
+    assert f"“{after}”是另一个选项：请在--out后面写输出文件（或文件夹）的名称" in said
+    assert not list(chdir_tmp.glob(f"{after}*"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -351,10 +352,11 @@ def _not_an_option(option: str, wanted: str) -> Callable[[Path | None], Path | N
     """The callback of `option`, refusing a value that is the next option, its own left out
     (`--followup --date 2023-12-21` read --date as the register, and said “多余的参数：
     2023-12-21”: trial 119; `collect 回收 --out --json` wrote a register named --json.xlsx
-    and printed no JSON: trial 180 AG4), asking for what it `wanted`."""
+    and printed no JSON: trial 180 AG4; `report -o -h` wrote -h.xlsx: trial 182 AH103),
+    asking for what it `wanted`."""
 
     def given(value: Path | None) -> Path | None:
-        if value is not None and str(value).startswith("--"):
+        if value is not None and re.fullmatch(r"--\S*|-[A-Za-z]", str(value)):
             raise typer.BadParameter(f"“{value}”是另一个选项：请在 {option} 后面写{wanted}")
         return value
 
