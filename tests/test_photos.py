@@ -1296,6 +1296,34 @@ def test_photos_of_rows_sharing_a_number_are_named_by_their_hazard(tmp_path: Pat
     }
 
 
+def test_photos_of_rows_numbered_as_wps_numbers_them_are_named_by_the_number(
+    tmp_path: Path,
+) -> None:
+    """序号 typed 一、, （二）, 4.: the photos were named by 隐患编号 (H59F09F1C-1.png), which
+    the README says of a blank or repeated 序号 only (clerk trial 182 AH105)."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    form = returns / "保卫处.xlsx"
+    rows = [hazard(序号="一、", 部位="东门"), hazard(序号="（二）", 部位="西门"),
+            hazard(序号="4.", 部位="北门")]  # fmt: skip
+    filled_form(campaign, "安全保卫处", form, rows)
+    paste_photos(
+        form,
+        floating=[
+            (_cell(form, 1, "部位"), BEFORE),
+            (_cell(form, 2, "部位"), AFTER),
+            (_cell(form, 3, "部位"), FLOATING_PHOTO),
+        ],
+    )
+    collect_to_register(campaign, [returns], tmp_path / "全校隐患台账.xlsx", AS_OF)
+    folder = tmp_path / EVIDENCE_FOLDER / "安全保卫处"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == {
+        "1-1.png": BEFORE,
+        "2-1.png": AFTER,
+        "4-1.png": FLOATING_PHOTO,
+    }
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_kept_photos_are_readable_by_whom_new_files_are(tmp_path: Path) -> None:
     """A shared office folder: the laid-out photos open for colleagues as any new file does

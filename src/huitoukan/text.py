@@ -76,6 +76,23 @@ text or after a space or a punctuation mark (so 3.5米, 1、2号楼 and 楼道�
 items)."""
 
 
+_SEQ = re.compile(
+    r"[(（]?\s*(?:(?P<digit>\d{1,4})|(?P<chinese>[一二三四五六七八九十]))\s*[)）.．、]?"
+    r"|(?P<circled>[①-⑳])"
+)
+
+
+def seq_number(text: str) -> int | None:
+    """The number a 序号 as typed gives (4, 4., 4、, （4）, 一、, （二）, ④ → 4 …), None when it
+    is no number of its own (blank, 2-1, 甲)."""
+    mark = _SEQ.fullmatch(text.strip())
+    if mark is None or not (mark["digit"] or mark["chinese"] or mark["circled"]):
+        return None
+    if mark["circled"]:
+        return ord(mark["circled"]) - ord("①") + 1
+    return int(mark["digit"]) if mark["digit"] else _CHINESE_NUMBERS[mark["chinese"]]
+
+
 def numbered_items(text: str) -> int:
     """How many items `text` numbers in order from the first (1. … 2. …, （1）…（2）…,
     一、… 二、…, ① … ②): 0 when it numbers none, 1 when only a first."""

@@ -14,6 +14,7 @@ from huitoukan.text import (
     fingerprint,
     listed_items,
     numbered_items,
+    seq_number,
 )
 
 
@@ -137,3 +138,15 @@ def test_a_share_is_shown_as_the_spreadsheet_shows_it(value: float | None, shown
     from huitoukan.text import percent
 
     assert percent(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        *(("4", 4), ("4.", 4), ("4、", 4), ("（4）", 4), ("(4)", 4), ("4）", 4), ("１２", 12)),
+        *(("一、", 1), ("（二）", 2), ("十", 10), ("④", 4)),
+        *(("", None), ("2-1", None), ("甲", None), ("4.1", None), ("第4项", None)),
+    ],
+)
+def test_seq_number(typed: str, number: int | None) -> None:
+    assert seq_number(typed) == number

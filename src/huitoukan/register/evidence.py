@@ -23,6 +23,7 @@ from pathlib import Path
 from huitoukan.files import output_error, safe_file_name
 from huitoukan.model.returns import HazardRow
 from huitoukan.returns.photos import content_name, laid_out_before, stamp
+from huitoukan.text import seq_number
 
 EVIDENCE_FOLDER = "佐证材料"
 LIBRARY_FOLDER = ".照片库"
@@ -86,18 +87,20 @@ class Evidence:
 
 
 def _base_names(hazards: Sequence[HazardRow]) -> list[str]:
-    """Each hazard's file name stem: its department's 序号 when it is a plain number no
-    other hazard of the department with photos shares, else its 隐患编号 (the register's
-    隐患编号 column finds it; two versions' rows of one number are told apart)."""
-    counts: dict[tuple[str, str], int] = {}
-    for hazard in hazards:
-        counts[hazard.department, hazard.seq] = counts.get((hazard.department, hazard.seq), 0) + 1
+    """Each hazard's file name stem: its department's 序号 when it is a number (4, 4., 一、:
+    `seq_number`; those were named by 隐患编号, which the README says of a blank one only:
+    clerk trial 182 AH105) no other hazard of the department with photos shares, else its
+    隐患编号 (the register's 隐患编号 column finds it; two versions' rows of one number are
+    told apart)."""
+    numbers = [seq_number(hazard.seq) for hazard in hazards]
+    counts: dict[tuple[str, int | None], int] = {}
+    for hazard, number in zip(hazards, numbers, strict=True):
+        counts[hazard.department, number] = counts.get((hazard.department, number), 0) + 1
     names: list[str] = []
     used: set[tuple[str, str]] = set()
-    for hazard in hazards:
-        seq = hazard.seq.strip()
-        if seq.isdecimal() and seq.isascii() and counts[hazard.department, hazard.seq] == 1:
-            name = str(int(seq))
+    for hazard, number in zip(hazards, numbers, strict=True):
+        if number is not None and counts[hazard.department, number] == 1:
+            name = str(number)
         else:
             name = hazard.hazard_id
         base, n = name, 2
