@@ -1957,8 +1957,17 @@ def test_a_list_without_a_source_column_takes_it_from_its_title_or_says_it_canno
     [finding] = read_findings(city, campaign).findings
     assert finding.source == "市级抽查"
     for unknown in ("山东省教育厅专项检查问题", "枣庄市第一中学安全检查问题"):  # 省: three
-        with pytest.raises(FindingsError):
+        with pytest.raises(FindingsError) as refused:
             read_findings(findings_list(tmp_path / f"{unknown}.xlsx", [ROWS[0]], order), campaign)
+        [said] = refused.value.problems
+        named = (
+            "文件名“山东省教育厅专项检查问题”中的检查单位是省级的，而本次活动省级的来源有省级督查、"
+        )
+        assert (named in said.message) is unknown.startswith("山东"), said.message
+    # the work plan's own name of the inspection (refused: clerk trial 181 AH4)
+    named = "山东省教育厅督导组学校安全专项整治回头看检查反馈问题清单"
+    plan = read_findings(findings_list(tmp_path / f"{named}.xlsx", [ROWS[0]], order), campaign)
+    assert [f.source for f in plan.findings] == ["省级督查"]
 
 
 def test_a_list_whose_header_is_not_found_is_told_the_column_it_lacks(

@@ -489,6 +489,21 @@ def _sheet_source(
             )
             return sources[0]
     example = campaign.sources[0].name if campaign.sources else "县级普查"
+    # an authority of a level with several sources (山东省教育厅督导组…: 省级督查, 四进巡查,
+    # 审计调查): which of them (clerk trial 181 AH4)
+    for where, named in (("标题", title), ("文件名", path.stem), ("工作表名", grid.name)):
+        of_level = campaign.sources_of_authority(named) if named else []
+        if len(of_level) > 1:
+            say(
+                Code.FINDING_NO_SOURCE,
+                variant="level",
+                where=where,
+                named=_quoted(named),
+                level=of_level[0].level,
+                sources="、".join(s.name for s in of_level),
+                example=of_level[0].name,
+            )
+            return None
     say(Code.FINDING_NO_SOURCE, known="、".join(s.name for s in campaign.sources), example=example)
     return None
 
