@@ -855,22 +855,25 @@ def test_a_problem_added_to_the_list_is_said(
     assert Code.FINDING_LIST_CHANGED not in [p.code for p in again.collection.problems]
 
 
+@pytest.mark.parametrize("unassigned_first", [False, True])
 def test_a_problem_added_to_the_list_a_return_answers_already_is_said_answered(
-    campaign: Campaign, tmp_path: Path
+    campaign: Campaign, tmp_path: Path, unassigned_first: bool
 ) -> None:
     """SJ-9 added to the list (crosscheck's advice) is the hazard 安全保卫处's return reports
     as its own: matched to it, status showed it answered, and collect said “报回答复前按
-    未反馈计…请告知” (clerk trial 142). Said answered by the row matched."""
-    first = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
+    未反馈计…请告知” (clerk trial 142). Said answered by the row matched; so is one listed
+    without a department first, then given it (clerk trial 181 AH5)."""
+    again = {**ROWS[0], "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": date(2023, 12, 18),
+             "部位": "东门", "问题描述": "配电箱未上锁", "责任部门": "安全保卫处",
+             "整改时限": date(2023, 12, 25)}  # fmt: skip
+    unassigned = [{**again, "责任部门": None}] if unassigned_first else []
+    first = findings_list(tmp_path / "清单.xlsx", [ROWS[0], *unassigned], ORDER)
     returns = tmp_path / "回收"
     own = hazard(部位="东门", 存在隐患问题="配电箱未上锁", 问题来源="市级抽查")
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [own],
                 assigned=read_findings(first, campaign).findings, answers={"XJ-01": answer()})  # fmt: skip
     register = tmp_path / "台账.xlsx"
     collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
-    again = {**ROWS[0], "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": date(2023, 12, 18),
-             "部位": "东门", "问题描述": "配电箱未上锁", "责任部门": "安全保卫处",
-             "整改时限": date(2023, 12, 25)}  # fmt: skip
     findings_list(first, [ROWS[0], again], ORDER)
     later = register.stat().st_mtime + 60
     os.utime(first, (later, later))

@@ -102,7 +102,12 @@ def list_changes(
                     row=new.row,
                     value=new.number,
                     # (“由（未明确）改为…：不再负责的部门…” of one no department had: trial 139)
-                    variant="assigned"
+                    # (one a return answers already: not 按未反馈计, clerk trial 181 AH5)
+                    variant=(
+                        "assigned_answered"
+                        if all((number_key(new.number), d) in answered for d in new.departments)
+                        else "assigned"
+                    )
                     if variant == "departments" and not old.departments
                     else _moved(had, given, new)
                     if variant == "departments"

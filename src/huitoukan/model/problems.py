@@ -920,6 +920,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             "请告知相关部门（可下发跟进轮表格：huitoukan issue --followup 全校隐患台账.xlsx）{past}",
             "assigned": "交办问题 {number} 已明确责任部门：{new}，报回答复前按未反馈计；请告知"
             "（可下发跟进轮表格：huitoukan issue --followup 全校隐患台账.xlsx）{past}",
+            "assigned_answered": "交办问题 {number} 已明确责任部门：{new}；{new}报回的表格中已有对应"
+            "它的行（按部位和问题描述对应），已按它的反馈汇总{past}",
         },
     ),
     Code.FINDING_ROW_SKIPPED: Rule(
