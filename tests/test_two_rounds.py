@@ -866,6 +866,29 @@ def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
     )
 
 
+def test_a_follow_up_form_gives_the_item_as_the_drop_down_offered_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """检查内容 chosen from the drop-down (消防安全-2 宿舍楼、教学楼、实验室、…) is kept whole in
+    the register; the 跟进轮 form gave it whole, rows five lines high (clerk trial 181 AH6).
+    It gives the drop-down's words; sent back, they are whole again."""
+    from huitoukan.campaign import default_campaign_text
+    from huitoukan.campaign.loading import parse_campaign
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    item = parse_campaign(default_campaign_text(), "campaign.toml").checklist[1]
+    assert item.short.endswith("…")
+    form = _followup_after(runner, [hazard(部位="食堂", 检查内容=item.short)])
+    ws = load_workbook(form)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    assert ws.cell(header_row + 1, columns["检查内容"]).value == item.short
+    update_followup(form, Path("第二轮回收") / "总务.xlsx", {}, form_date=date(2023, 12, 27))
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-28")
+    [row] = sheet_rows(Path("全校隐患台账.xlsx"), "隐患台账")
+    assert row["检查内容"] == f"{item.label} {item.content}"
+
+
 def _followup_after(runner: CliRunner, rows: list[dict[str, object]]) -> Path:
     """总务基建处's first return of `rows` (dated 12月14日) collected as of 12月20日, and its
     跟进轮 form of 12月21日 issued into 第二轮: the form."""

@@ -8,7 +8,7 @@ print setup) as the office made it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from copy import copy
 from datetime import date
 from pathlib import Path
@@ -340,12 +340,18 @@ class TemplateForm:
         return None
 
     def write_rows(
-        self, rows: Sequence[HazardRow], assigned: Sequence[Finding] = (), blank: int = 0
+        self,
+        rows: Sequence[HazardRow],
+        assigned: Sequence[Finding] = (),
+        blank: int = 0,
+        shorts: Mapping[str, str] | None = None,
     ) -> RowsMarked:
         """Pre-fill the assigned problems (their 编号, 来源, 部位 and 描述 protected against
         editing), then the hazard rows, leaving at least `blank` rows for new findings
         (来源 自查 when there are assigned problems); styled rows are inserted above the
-        footer when needed. Returns the rows marked with a note (`RowsMarked`)."""
+        footer when needed; a 检查内容 as the drop-down offered it (`shorts`: the register's
+        whole text → the drop-down's, which the department chose: given whole, its row was
+        five lines high, trial 181 AH6). Returns the rows marked with a note (`RowsMarked`)."""
         marked = RowsMarked([], [], [])
         answered = {number_key(r.number) for r in rows if r.number}
         fresh = [f for f in assigned if number_key(f.number) not in answered]
@@ -373,7 +379,7 @@ class TemplateForm:
                 "number": row.number,
                 "source": row.source or (SELF_CHECK if protect else ""),
                 "location": row.location,
-                "item": row.item,
+                "item": (shorts or {}).get(row.item, row.item),
                 "hazard": row.hazard,
                 "measures": row.measures,
                 "deadline": None if row.deadline_is_default else row.deadline,
@@ -608,7 +614,8 @@ def fill_form(
     else:
         set_value(department_cell, unit.name)
 
-    marked = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0)
+    shorts = {f"{i.label} {i.content}": i.short for i in campaign.checklist}
+    marked = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0, shorts)
     let_grow(ws, form.data_rows)
     if instructions is not None:
         if marked.failed:  # the note on a row's cell does not print (a form is read on paper)
