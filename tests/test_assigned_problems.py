@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
+from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from huitoukan.actions.collect import CollectResult, collect, collect_to_register
@@ -361,6 +362,23 @@ def test_an_answer_without_a_deadline_takes_the_problems(
     assert "3号教学楼" in notice and "已逾期 5 天" in notice
     again = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert again["overdue"] == status["overdue"]  # read back from the register the same
+
+
+@pytest.mark.parametrize(
+    ("number", "width"), [("XJ-01", 10), ("SD6-2026-05", 13), ("省级督查1227-3", 16)]
+)
+def test_a_forms_number_column_fits_its_longest_number(
+    campaign: Campaign, tmp_path: Path, number: str, width: float
+) -> None:
+    """SD6-2026-05 printed over two lines of the form's 问题编号 column, “SD6-2026-” over
+    “05” (clerk trial 181 AH6): the column is widened for the longest number, never
+    narrowed."""
+    listed = findings_list(tmp_path / "清单.xlsx", [{**ROWS[0], "问题编号": number}], ORDER)
+    findings = read_findings(listed, campaign).findings
+    unit = campaign.resolve_units(["安全保卫处"])[0]
+    ws = fill_form(campaign, unit, template_path(FORM_TEMPLATE), assigned=findings)[FORM_SHEET]
+    _, columns = header_position(ws)
+    assert ws.column_dimensions[get_column_letter(columns["问题编号"])].width == width
 
 
 def test_an_inspections_row_is_dated_by_the_inspection(

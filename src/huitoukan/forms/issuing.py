@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Protection
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
@@ -277,6 +278,10 @@ def _still_open(prefilled: Sequence[HazardRow], assigned: Sequence[Finding]) -> 
     return sum(not row.closed for row in prefilled) + unanswered
 
 
+_NUMBER_WIDTH = 20.0
+"""The widest a form's 问题编号 column is made for its numbers (`TemplateForm._fit_numbers`)."""
+
+
 class TemplateForm:
     """The 附件2 sheet of a template workbook, located by its header row."""
 
@@ -360,6 +365,7 @@ class TemplateForm:
         first_own = sum(1 for r in rows if number_key(r.number) in order)
         entries: list[HazardRow | Finding] = [*rows[:first_own], *fresh, *rows[first_own:]]
         self.make_room(len(entries) + blank)
+        self._fit_numbers([e.number for e in entries])
         protect = bool(assigned) or any(r.number for r in rows)
         for number, (r, entry) in enumerate(zip(self.data_rows, entries, strict=False), start=1):
             row = entry if isinstance(entry, HazardRow) else _assigned_row(entry)
@@ -456,6 +462,18 @@ class TemplateForm:
         if protect:
             self.protect()
         return marked
+
+    def _fit_numbers(self, numbers: Sequence[str]) -> None:
+        """The 问题编号 column widened to show the longest of `numbers` on one line (SD6-2026-05
+        printed as SD6-2026- over 05: clerk trial 181 AH6), at most `_NUMBER_WIDTH`."""
+        col = self.column("number")
+        wide = max((sum(1 if c.isascii() else 2 for c in n) for n in numbers), default=0)
+        if col is None or not wide:
+            return
+        dimension = self.ws.column_dimensions[get_column_letter(col)]
+        needed = min(wide + 2, _NUMBER_WIDTH)
+        if (dimension.width or 0) < needed:
+            dimension.width = needed
 
     def protect(self) -> None:
         """Sheet protection without a password: what was assigned cannot be edited by
