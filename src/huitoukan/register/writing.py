@@ -103,9 +103,16 @@ def _titled(
 def _fitted(title: str, width: float) -> str:
     """`title` as it prints across `width` columns: too wide for one line, its date goes
     below (the suites break a line anywhere: “……项目覆盖（统计日期” above “：2026年12月16日）”,
-    clerk trials 79, 83)."""
-    if title_height(title, width) > title_height("", 1):
-        return title.replace("（统计日期", "\n（统计日期")
+    clerk trials 79, 83); still too wide, what its sheet's name says in brackets goes on a
+    line of its own (“跟进轮未反” above “馈 1 个）”: clerk trial 181 AH6)."""
+    one = title_height("", 1)
+    if title_height(title, width) <= one:
+        return title
+    title = title.replace("（统计日期", "\n（统计日期")
+    first, _, rest = title.partition("\n")
+    bracket = first.find("（", first.find("——") + 1)
+    if title_height(first, width) > one and first.find("——") >= 0 and bracket > 0:
+        title = f"{first[:bracket]}\n{first[bracket:]}\n{rest}"
     return title
 
 
