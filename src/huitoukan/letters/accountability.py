@@ -31,14 +31,14 @@ RESULT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("问题编号", 12),
     ("问题来源", 10),
     ("部位", 14),
-    ("问题描述", 28),
+    ("问题描述", 24),
     ("责任部门", 14),
     ("结论", 14),
     (DECISION_HEADING, 11),
     ("自查部门", 12),
-    ("自查发现的隐患", 24),
-    ("追责范围", 24),
-    ("说明", 28),
+    ("自查发现的隐患", 22),
+    ("追责范围", 22),
+    ("说明", 36),  # the longest texts (rows ten lines high in 28: clerk trial 181 AH6)
     ("检查发现时间", 16),  # the inspection's day, and the self-check's (both 检查: said apart)
     ("自查检查时间", 16),
     ("检查时状态", 10),
