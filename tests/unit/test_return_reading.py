@@ -762,6 +762,30 @@ def test_a_form_whose_column_headings_were_deleted_is_told_so(
     )
 
 
+def test_a_departments_own_table_of_answers_is_told_to_use_the_form(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """总务基建处 answered its 交办问题 in a table of its own (问题编号, 检查发现的问题, 整改落实情况,
+    是否整改完成), under its own title and 填报单位: told its row of column headings was
+    deleted (clerk trial 182 AH104). It is told what it sent and where the answers go."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["总务基建处关于交办问题整改落实情况的报告"])
+    ws.append(["填报单位：总务基建处（盖章）", None, None, "报送日期：2023年12月21日"])
+    ws.append(["序号", "问题编号", "检查发现的问题", "整改落实情况", "是否整改完成", "完成时间"])
+    ws.append([1, "SD-01", "北围墙开裂", "已设围挡，列入维修计划", "否", None])
+    ws.append([2, "SJ-01", "应急灯损坏", "已更换", "是", "2023-12-12"])
+    path = tmp_path / "总务基建处交办问题整改报告.xlsx"
+    wb.save(path)
+    form = read(path, campaign)
+    assert not form.readable
+    assert form.reason.startswith(
+        "这是按本部门自己的格式写的交办问题整改情况（SD-01、SJ-01），不是下发的附件2，未汇总："
+    ), form.reason
+
+
 def test_a_value_that_looks_like_a_footer_label_is_data(campaign: Campaign, tmp_path: Path) -> None:
     """Found by hypothesis: a 责任人 called 填表人 must not end the table."""
     rows = [hazard(部位=f"楼{n}") for n in range(3)] + [hazard(部位="末行", 责任人="填表人")]

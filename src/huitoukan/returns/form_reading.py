@@ -116,6 +116,32 @@ NO_HEADER_ROW = (
 )
 """The reason of a form whose header lines are there and its column headings gone: told
 to use the issued 附件2, which it had (clerk trial 112)."""
+OWN_ANSWERS = (
+    "这是按本部门自己的格式写的交办问题整改情况（{numbers}），不是下发的附件2，未汇总：请把"
+    "各问题的整改情况填到下发的附件2（或跟进轮表格）中问题编号相同的行后重新报送"
+)
+"""The reason of a department's own table of its answers to the 交办问题 (told its header row
+was deleted: clerk trial 182 AH104)."""
+_A_NUMBER = re.compile(r"(?=.*\d)(?=.*[A-Za-z\u4e00-\u9fff]).{2,30}")
+"""A 问题编号 as lists write them (XJ-01, 省级督查1227-3), not a 序号 (1, 2)."""
+
+
+def _own_answers(sheets: list[SheetGrid]) -> list[str]:
+    """The 问题编号 a sheet lists under a column so headed: a department's own table of its
+    answers to the 交办问题 (none when no visible sheet has one)."""
+    number = COLUMN_BY_FIELD["number"]
+    for grid in sheets:
+        if not grid.visible:
+            continue
+        for r, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+            for c, value in enumerate(row):
+                if not number.matches(cell_text(value)):
+                    continue
+                below = (cell_text(x[c]) for x in grid.rows[r + 1 :] if c < len(x))
+                numbers = [n for n in below if _A_NUMBER.fullmatch(n)]
+                if numbers:
+                    return numbers
+    return []
 
 
 @dataclass
@@ -276,6 +302,9 @@ def read_return(
             for g in content.sheets
         )
         reason = NO_HEADER_ROW if headed else NO_FORM
+        if numbers := _own_answers(content.sheets):
+            shown = "、".join(numbers[:5]) + (" 等" if len(numbers) > 5 else "")
+            reason = OWN_ANSWERS.format(numbers=shown)
         return [form.model_copy(update={"readable": False, "reason": reason})]
     named_by_file = campaign.find_unit(Path(source.readable_name).stem)
     groups = _by_department(found, campaign, named_by_file.name if named_by_file else "")
