@@ -5286,20 +5286,26 @@ def test_a_list_saved_as_csv_is_read(campaign: Campaign, tmp_path: Path, encodin
     assert result.findings[1].description.startswith("燃气报警器故障")
 
 
+def _by_authority(tmp_path: Path, first: str, second: str) -> Path:
+    """A list naming the authority that found each of its two problems (检查单位), not its
+    问题来源."""
+    rows = [
+        {"序号": 1, "检查单位": first, "部位": "图书馆", "发现的问题": "二楼灭火器压力不足",
+         "责任部门": "安全保卫处", "发现时间": "2023-12-18"},
+        {"序号": 2, "检查单位": second, "部位": "食堂", "发现的问题": "燃气报警器故障",
+         "责任部门": "总务基建处", "发现时间": "2023-12-18"},
+    ]  # fmt: skip
+    order = ("序号", "检查单位", "部位", "发现的问题", "责任部门", "发现时间")
+    return findings_list(tmp_path / "抽查.xlsx", rows, order)
+
+
 def test_a_list_naming_the_inspecting_authority_per_row_takes_its_source(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     """A list with a 检查单位 column (市教育局 on each row) and no 问题来源 was refused: “清单
     没有“问题来源”一列” — though a title naming 市教育局 is read as 市级抽查 (clerk trial 179
     AF11). Each row's authority names its source."""
-    rows = [
-        {"序号": 1, "检查单位": "市教育局", "部位": "图书馆", "发现的问题": "二楼灭火器压力不足",
-         "责任部门": "安全保卫处", "发现时间": "2023-12-18"},
-        {"序号": 2, "检查单位": "县教育局", "部位": "食堂", "发现的问题": "燃气报警器故障",
-         "责任部门": "总务基建处", "发现时间": "2023-12-18"},
-    ]  # fmt: skip
-    order = ("序号", "检查单位", "部位", "发现的问题", "责任部门", "发现时间")
-    result = read_findings(findings_list(tmp_path / "抽查.xlsx", rows, order), campaign, True)
+    result = read_findings(_by_authority(tmp_path, "市教育局", "县教育局"), campaign, True)
     assert [f.source for f in result.findings] == ["市级抽查", "县级普查"]
     assert Code.FINDING_UNKNOWN_SOURCE not in {p.code for p in result.problems}
 
@@ -5310,15 +5316,8 @@ def test_an_authority_with_several_sources_of_its_level_is_asked_which(
     """省教育厅 in 检查单位 was refused in the words of any unknown source, though the
     campaign has three 省级 sources the clerk has to choose from (clerk trial 180 AG3):
     they are named. An authority of no source's level keeps the plain words."""
-    rows = [
-        {"序号": 1, "检查单位": "省教育厅", "部位": "图书馆", "发现的问题": "二楼灭火器压力不足",
-         "责任部门": "安全保卫处", "发现时间": "2023-12-18"},
-        {"序号": 2, "检查单位": "市消防救援支队", "部位": "食堂", "发现的问题": "燃气报警器故障",
-         "责任部门": "总务基建处", "发现时间": "2023-12-18"},
-    ]  # fmt: skip
-    order = ("序号", "检查单位", "部位", "发现的问题", "责任部门", "发现时间")
     with pytest.raises(FindingsError) as refused:
-        read_findings(findings_list(tmp_path / "抽查.xlsx", rows, order), campaign, True)
+        read_findings(_by_authority(tmp_path, "省教育厅", "市消防救援支队"), campaign, True)
     problems = refused.value.problems
     said = [p.message for p in problems if p.code == Code.FINDING_UNKNOWN_SOURCE]
     assert len(said) == 2

@@ -24,7 +24,7 @@ from huitoukan.letters.feedback import write_feedback
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FileOutcome
 from huitoukan.register.layout import FILES_SHEET, HAZARD_SHEET
-from huitoukan.register.merging import looks_like_a_copy
+from huitoukan.register.merging import Collection, looks_like_a_copy
 from huitoukan.register.reading import read_register
 from huitoukan.returns.finding import on_disk, still_there
 from tests import hostile
@@ -949,6 +949,20 @@ def test_rows_holding_only_what_was_filled_down_are_no_hazards(
     assert Code.MISSING_HAZARD in codes(form.problems)  # the measure's row
 
 
+def _closed_and_sent_again(
+    campaign: Campaign, returns: Path, deadline: date, **again: object
+) -> Collection:
+    """附属医院's 东门 reported 已完成 and 销号 on 12月6日 (v1.xlsx of 12月7日), then sent again
+    with the cells `again` changed (v2.xlsx of 12月11日): collected."""
+    first = closed(
+        部位="东门", 检查时间=date(2023, 12, 1), 整改时限=deadline, 销号时间=date(2023, 12, 6)
+    )
+    filled_form(campaign, "附属医院", returns / "v1.xlsx", [first], form_date=date(2023, 12, 7))
+    sent = {**first, **again}
+    filled_form(campaign, "附属医院", returns / "v2.xlsx", [sent], form_date=date(2023, 12, 11))
+    return collect(campaign, [returns], as_of=AS_OF)
+
+
 @pytest.mark.parametrize(
     ("closed_on", "deadline", "variant"),
     [
@@ -967,17 +981,9 @@ def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
     (clerk trial 60). The dates sent before are kept, and the department asked for its own;
     so is a 销号时间 whose year was typed wrong (2022 for 2023: before the 检查时间, no
     closure; a reviewed closure so reopened read overdue: clerk trial 62)."""
-    returns = tmp_path / "回收"
-    first = closed(
-        部位="东门",
-        检查时间=date(2023, 12, 1),
-        整改时限=date(2023, 12, 15),
-        销号时间=date(2023, 12, 6),
+    collection = _closed_and_sent_again(
+        campaign, tmp_path / "回收", date(2023, 12, 15), 销号时间=closed_on, 整改时限=deadline
     )
-    filled_form(campaign, "附属医院", returns / "v1.xlsx", [first], form_date=date(2023, 12, 7))
-    again = {**first, "销号时间": closed_on, "整改时限": deadline}
-    filled_form(campaign, "附属医院", returns / "v2.xlsx", [again], form_date=date(2023, 12, 11))
-    collection = collect(campaign, [returns], as_of=AS_OF)
     (door,) = collection.hazards
     assert (door.closed, door.closed_on, door.deadline) == (
         True,
@@ -1012,17 +1018,9 @@ def test_a_resend_whose_progress_is_not_understood_keeps_the_closing_sent_before
     the department's words (or left blank): the hazard was reopened, made 逾期, a passed
     review “不再作数” (clerk trial 182 AH102). The closing sent before is kept and the
     department asked to choose; one it says is 整改中 is reopened as before."""
-    returns = tmp_path / "回收"
-    first = closed(
-        部位="东门",
-        检查时间=date(2023, 12, 1),
-        整改时限=date(2023, 12, 5),
-        销号时间=date(2023, 12, 6),
+    collection = _closed_and_sent_again(
+        campaign, tmp_path / "回收", date(2023, 12, 5), 整改完成情况=progress
     )
-    filled_form(campaign, "附属医院", returns / "v1.xlsx", [first], form_date=date(2023, 12, 7))
-    again = {**first, "整改完成情况": progress}
-    filled_form(campaign, "附属医院", returns / "v2.xlsx", [again], form_date=date(2023, 12, 11))
-    collection = collect(campaign, [returns], as_of=AS_OF)
     (door,) = collection.hazards
     said = {p.code: p for p in collection.problems if p.file.endswith("v2.xlsx")}
     if progress == "整改中":
