@@ -588,6 +588,42 @@ def test_a_neighbours_form_sharing_only_a_prefilled_problem_is_set_aside(
     }
 
 
+@pytest.mark.parametrize("own_rows", [False, True])
+def test_whose_a_misnamed_form_is_goes_by_the_problems_given_to_one_of_them(
+    campaign: Campaign, tmp_path: Path, own_rows: bool
+) -> None:
+    """高级技工学校's newer version, answering GX-02 (given to it alone) and with a new row
+    of its own, saved under 附属医院's name: set aside when only self-check rows told whose
+    a form was (trial 183 AI2); it shares GX-02, its own problem: its version. And 附属医院
+    answering only the GX-01 both were given, on 高级技工学校's form: taken for 高级技工学校's
+    version; it shares nothing but that: set aside."""
+    returns = tmp_path / "回收"
+    shared = {**ROWS[0], "问题编号": "GX-01", "责任部门": "高级技工学校、附属医院"}
+    alone = {**ROWS[0], "问题编号": "GX-02", "部位": "实训楼", "责任部门": "高级技工学校"}
+    listed = findings_list(tmp_path / "清单.xlsx", [shared, alone], ORDER)
+    findings = read_findings(listed, campaign).findings
+    filled_form(
+        campaign, "高级技工学校", returns / "技校.xlsx", [hazard(部位="车间", 存在隐患问题="配电箱未上锁")],
+        assigned=findings, answers={"GX-01": answer(), "GX-02": answer()},
+        form_date=date(2023, 12, 14),
+    )  # fmt: skip
+    newer = filled_form(
+        campaign, "高级技工学校", returns / "附属医院.xlsx",
+        [hazard(部位="食堂", 存在隐患问题="灭火器过期")] if own_rows else [],
+        assigned=findings, answers={"GX-02": answer(整改完成情况="已完成", 销号时间=date(2023, 12, 15))},
+        form_date=date(2023, 12, 16),
+    )  # fmt: skip
+    answered = filled_form(
+        campaign, "高级技工学校", returns / "附属医院-交办问题.xlsx", [],
+        assigned=findings, answers={"GX-01": answer(责任人="赵六")}, form_date=date(2023, 12, 17),
+    )  # fmt: skip
+    collection = collect_to_register(
+        campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    ).collection
+    assert collection.outcomes[str(newer)] is FileOutcome.USED
+    assert collection.outcomes[str(answered)] is FileOutcome.HELD
+
+
 @pytest.mark.parametrize(
     ("assigned", "after"), [(date(2023, 12, 14), False), (date(2023, 12, 15), True)]
 )

@@ -528,7 +528,9 @@ def kept_verdicts(
     return ReturnForm(file=EARLIER_REGISTER, sha256="", modified=0.0, is_review=True, reviews=kept)
 
 
-def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
+def refiled(
+    forms: Sequence[ReturnForm], given: Mapping[str, frozenset[str]] | None = None
+) -> list[ReturnForm]:
     """`forms`, each form of another department filled in (its header names A, its file's
     name B) set aside, said, when A sent a return of its own that it is no version of (it
     shares no hazard with it): taken for A's newest version, it replaced A's own return and
@@ -536,7 +538,22 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
     A's deleted (trial 52). Counted as B's instead, A's own newer version in a file named
     for a place called like B (警务室门岗…) was B's (trial 92). Sharing a hazard with A's own
     return, it is A's newer version, as its header says (the mismatch is warned of); else,
-    sharing one with a later return of B's own, it is B's older version (`_corrected_since`)."""
+    sharing one with a later return of B's own, it is B's older version (`_corrected_since`).
+    An answer to a 交办问题 given to both (`given`: 问题编号 as compared → its departments)
+    is no hazard shared: the school wrote it into both forms (B's form filled on A's, both
+    answering XN-03 of 各二级学院, was taken for A's version: clerk trial 181 AH1)."""
+    given = given or {}
+
+    def both(form: ReturnForm, other: str = "") -> frozenset[str]:
+        """The problems given to the department `form` counts for and to `other` (to any
+        other when none is named): their rows prove nothing of whose the form is."""
+        return frozenset(
+            n
+            for n, departments in given.items()
+            if form.department in departments
+            and (other in departments if other else len(departments) > 1)
+        )
+
     own: dict[str, list[ReturnForm]] = {}
     for form in forms:
         if (
@@ -553,7 +570,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
         misfiled = (
             form.named_for
             and _a_return(form)
-            and not (theirs and _shares_a_hazard(form, theirs, own=True))
+            and not (theirs and _shares_a_hazard(form, theirs, both(form, form.named_for)))
         )
         # (a file named for a place called like B — 职教中心实训楼及宿舍 — is none of B's
         # versions: sharing a problem given to both, it was taken for one: clerk trial 146)
@@ -562,7 +579,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             misfiled
             and plainly
             and named
-            and _shares_a_hazard(form, named, own=True)
+            and _shares_a_hazard(form, named, both(form, form.named_for))
             and _older(form, named)
         ):
             form = _corrected_since(form, named)
@@ -574,7 +591,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             and form.pointed_to
             and _a_return(form)
             and theirs
-            and not _shares_a_hazard(form, theirs, own=True)
+            and not _shares_a_hazard(form, theirs, both(form, form.pointed_to))
         ):
             # 学院警务室's form, its header blank, in 附属医院's mail: counted as 附属医院's
             # newest version, it replaced 附属医院's own return (clerk trial 148)
@@ -588,7 +605,7 @@ def refiled(forms: Sequence[ReturnForm]) -> list[ReturnForm]:
             and form.department_by == BY_ISSUE
             and _a_return(form)
             and (known := [t for t in theirs if t is not form and t.department_by != BY_ISSUE])
-            and not _shares_a_hazard(form, known, own=True)
+            and not _shares_a_hazard(form, known, both(form))
         ):
             # 学院警务室 on 职教中心学校's issued form, its header blank, named 自查表.xlsx: only
             # the form's record said whose, and it replaced the department's own return, the
@@ -634,16 +651,18 @@ def _corrected_since(form: ReturnForm, own: Sequence[ReturnForm]) -> ReturnForm:
     )
 
 
-def _shares_a_hazard(form: ReturnForm, others: Sequence[ReturnForm], own: bool = False) -> bool:
-    """Whether `form` states a hazard one of `others` states (by its wording or its 问题编号).
-    With `own`, its answers to 交办问题 count only when it states no hazard of its own:
-    the school wrote a problem given to two departments into both their forms, and one
-    department's form filled in by the other, its header left, was taken for a version of
-    the first's return, its hazards the first's (clerk trial 181 AH1)."""
+def _shares_a_hazard(
+    form: ReturnForm, others: Sequence[ReturnForm], apart: Set[str] = frozenset()
+) -> bool:
+    """Whether `form` states a hazard one of `others` states (by its wording or its 问题编号),
+    its answers to the 交办问题 `apart` (as compared) aside."""
     keys = {h.key for other in others for h in other.hazards}
     numbers = {number_key(h.number) for other in others for h in other.hazards if h.number}
-    stated = ([h for h in form.hazards if not h.number] if own else []) or form.hazards
-    return any(h.key in keys or (h.number and number_key(h.number) in numbers) for h in stated)
+    return any(
+        h.key in keys or (h.number and number_key(h.number) in numbers)
+        for h in form.hazards
+        if not (h.number and number_key(h.number) in apart)
+    )
 
 
 def _problem_held_as_pointed(form: ReturnForm, own: str, variant: str = "") -> Problem:
@@ -713,6 +732,7 @@ def merge(
     skipped: Sequence[SkippedFile] = (),
     earlier: Held = Held(),
     require_photo: bool = False,
+    given: Mapping[str, frozenset[str]] | None = None,
 ) -> Collection:
     """The forms merged: files in natural order of their names, byte-identical files read
     once (the others listed as 重复报送: the one not named as a copy is kept), the newest
@@ -724,8 +744,9 @@ def merge(
     gone from the newer versions, with its 隐患编号, photos and review); and its first
     return's 日期 stays its first (an update written over an earlier return is not late).
     With `require_photo` (campaign.toml), a row reported 已完成 whose photos were all sent
-    while it was 整改中 is told it has no 整改后照片."""
-    forms = refiled(sorted(forms, key=lambda f: natural_key(f.file)))
+    while it was 整改中 is told it has no 整改后照片. `given`: each 交办问题's departments
+    (问题编号 as compared), which tell whose a form filled in by another is (`refiled`)."""
+    forms = refiled(sorted(forms, key=lambda f: natural_key(f.file)), given)
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
     by_department: dict[str, list[ReturnForm]] = defaultdict(list)
