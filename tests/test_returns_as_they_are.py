@@ -1010,21 +1010,36 @@ def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
         assert kept.startswith("新版本报“已完成”，但没有填写销号时间，台账沿用旧版本")
 
 
-@pytest.mark.parametrize("progress", ["已更换楼道应急照明灯", None, "整改中"])
+@pytest.mark.parametrize(
+    ("progress", "closed_on"),
+    [
+        ("已更换楼道应急照明灯", date(2023, 12, 6)),
+        (None, date(2023, 12, 6)),
+        ("整改中", date(2023, 12, 6)),
+        # not done, in other words: reopened too (kept 已完成: clerk trial 183 AI1)
+        *((w, date(2023, 12, 6)) for w in ("整改未完成", "尚在整改", "需重新整改", "返工", "×")),
+        *((w, date(2023, 12, 6)) for w in ("验收不合格", "隐患复发，重新整改")),
+        # not understood, its 销号时间 cleared: the closing taken back
+        ("已更换楼道应急照明灯", None),
+        (None, None),
+    ],
+)
 def test_a_resend_whose_progress_is_not_understood_keeps_the_closing_sent_before(
-    campaign: Campaign, tmp_path: Path, progress: str | None
+    campaign: Campaign, tmp_path: Path, progress: str | None, closed_on: date | None
 ) -> None:
     """A hazard reported 已完成 and 销号 on 12月6日, sent again with 整改完成情况 written in
     the department's words (or left blank): the hazard was reopened, made 逾期, a passed
     review “不再作数” (clerk trial 182 AH102). The closing sent before is kept and the
-    department asked to choose; one it says is 整改中 is reopened as before."""
+    department asked to choose; one it says is not done (整改中, 整改未完成, 返工 …), or whose
+    销号时间 it cleared too, is reopened as before."""
     collection = _closed_and_sent_again(
-        campaign, tmp_path / "回收", date(2023, 12, 5), 整改完成情况=progress
+        campaign, tmp_path / "回收", date(2023, 12, 5), 整改完成情况=progress, 销号时间=closed_on
     )
     (door,) = collection.hazards
     said = {p.code: p for p in collection.problems if p.file.endswith("v2.xlsx")}
-    if progress == "整改中":
+    if closed_on is None or progress not in ("已更换楼道应急照明灯", None):
         assert not door.closed and Code.REOPENED_IN_NEW_VERSION in said
+        assert Code.PROGRESS_KEPT not in said
         return
     assert (door.closed, door.closed_on, door.progress) == (True, date(2023, 12, 6), "已完成")
     assert (door.errors, door.warnings) == (0, 1)

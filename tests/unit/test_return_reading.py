@@ -1119,6 +1119,14 @@ def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
         ("60%", "整改中"),
         ("√", "已完成"),
         ("已验收", "已完成"),
+        ("整改到位", "已完成"),
+        ("已完成（未验收）", "已完成"),
+        # not done, in other words (taken for none, they kept an 已完成: trial 183 AI1)
+        ("整改未完成", "整改中"),
+        ("尚在整改", "整改中"),
+        ("验收不合格", "整改中"),
+        ("返工", "整改中"),
+        ("×", "未整改"),
     ],
 )
 def test_a_share_of_the_work_done_is_not_done(typed: str, expected: str | None) -> None:

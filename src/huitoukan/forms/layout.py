@@ -277,6 +277,8 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "已处理",
             "是",
             "整改完毕",
+            "整改到位",
+            "已到位",
             "完毕",
             "已完毕",
             "已验收",
@@ -332,7 +334,17 @@ def normalize_progress(text: str) -> Progress | None:
         return NOT_STARTED
     if "整改中" in key or key.startswith(("正在", "部分")):
         return IN_PROGRESS
+    # not done, in other words (整改未完成, 尚在整改, 需重新整改, 返工, 验收不合格): read as none,
+    # they kept an earlier 已完成 (clerk trial 183 AI1)
+    if _NOT_DONE.search(key):
+        return IN_PROGRESS
+    if key in ("×", "✗", "✘"):
+        return NOT_STARTED
     return None
+
+
+_NOT_DONE = re.compile("未完|未到位|不到位|不合格|尚在|尚需|仍在|重新|继续整改|返工|复发|未整改")
+"""Words saying that the work is not done, anywhere in a 整改完成情况."""
 
 
 NOTHING_FOUND_WORDS = frozenset(

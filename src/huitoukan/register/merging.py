@@ -1703,10 +1703,11 @@ class _Lineage:
 
     def _kept_progress(self, row: HazardRow, identity: str) -> HazardRow | None:
         """The older row whose 已完成 and 销号时间 `row` keeps: `row` left its 整改完成情况
-        blank or not understood, the version before reported it 已完成 (an accepted
-        hazard, reviewed and 销号, was reopened and made 逾期 by 整改完毕: clerk trial 182
-        AH102)."""
-        if row.progress is not None:
+        blank or not understood, its 销号时间 still given, the version before reported it
+        已完成 (an accepted hazard, reviewed and 销号, was reopened and made 逾期 by 整改完毕:
+        clerk trial 182 AH102). Its 销号时间 cleared too, it is reopened (and the error
+        stands): the department took the closing back (trial 183 AI1)."""
+        if row.progress is not None or row.closed_on is None:
             return None
         old = self.earlier.get(identity)
         if old is None or not old.reported_done:
