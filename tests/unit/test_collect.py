@@ -1276,6 +1276,8 @@ def test_a_deadline_refused_as_before_the_check_and_corrected_is_not_put_off(
     assert bool(put_off) is said
     [door] = collection.hazards
     assert door.put_off_from == (date(2023, 12, first) if said else None)
+    # nor in status and the report, 推迟时已逾期 (trial 183)
+    assert (door.put_off_when_passed(AS_OF) is not None) is said
 
 
 @pytest.mark.parametrize(

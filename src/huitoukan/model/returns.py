@@ -447,10 +447,13 @@ class HazardRow(NamedTuple):
     def put_off_when_passed(self, day: date) -> tuple[date, date, date] | None:
         """(the 整改时限 it had, the day a version put it off, to what) when a version sent
         before `day` put off a deadline already passed: the department was overdue then,
-        whatever stood on `day` (None when none did)."""
+        whatever stood on `day` (None when none did). A 整改时限 before its 检查时间, refused
+        as an error, is none to put off (corrected, it read 逾期后推迟: trial 183 AH2)."""
         for (_, before, _), (sent, after, _) in itertools.pairwise(self.history):
             if sent >= day:
                 break
+            if self.checked_on is not None and before is not None and before < self.checked_on:
+                continue
             if before is not None and after is not None and before < sent and after > before:
                 return before, sent, after
         return None
