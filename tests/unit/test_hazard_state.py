@@ -232,3 +232,21 @@ def test_a_hazard_given_after_its_deadline_is_late_from_the_day_given(
     done = row(due_from=due_from, progress=DONE, closed_on=date(2023, 12, 17))
     assert done.completed_late == late and done.days_late(AS_OF) == late
     assert due_day(None, given) is None
+
+
+@pytest.mark.parametrize(("typed", "marked"), [(True, True), (False, False)])
+def test_interim_measures_of_a_deadline_not_given_mark_one_typed_as_no_date(
+    typed: bool, marked: bool
+) -> None:
+    """整改时限 长期 (typed, not a date: an error, the campaign's default stands in) is not to
+    be done soon; left blank, the default standing in too, it says nothing of the term (a
+    short fix with a 补救措施 went to the leadership group: trial 183 AI3)."""
+    said = (("整改时限", "整改时限“长期”不是日期"),) if typed else ()
+    hazard = row(
+        remarks="补救措施：临时调配2具灭火器",
+        checked_on=date(2023, 12, 10),
+        deadline=date(2023, 12, 31),
+        deadline_is_default=True,
+        errors_said=said,
+    )
+    assert hazard.long_standing is marked

@@ -538,14 +538,17 @@ class HazardRow(NamedTuple):
 
     @property
     def long_standing(self) -> bool:
-        """Marked by the department 历史遗留, or, not to be done soon (its 整改时限 not a date
-        it gave, or `LONG_TERM_DAYS` or more after its 检查时间), as needing interim or
+        """Marked by the department 历史遗留, or, not to be done soon (its 整改时限 typed but
+        not a date, or `LONG_TERM_DAYS` or more after its 检查时间), as needing interim or
         substitute measures (短期内难以整改, 补救措施 …)."""
         long_term = (
             self.deadline is None
-            or self.deadline_is_default
+            # typed but not a date (长期, 待定); left blank, it is not said to be long (a
+            # short fix with a 补救措施 went to the leadership group: trial 183 AI3)
+            or (self.deadline_is_default and any(f == "整改时限" for f, _ in self.errors_said))
             or (
-                self.checked_on is not None
+                not self.deadline_is_default
+                and self.checked_on is not None
                 and (self.deadline - self.checked_on).days >= LONG_TERM_DAYS
             )
         )
