@@ -77,20 +77,26 @@ items)."""
 
 
 _SEQ = re.compile(
-    r"[(（]?\s*(?:(?P<digit>\d{1,4})|(?P<chinese>[一二三四五六七八九十]))\s*[)）.．、]?"
-    r"|(?P<circled>[①-⑳])"
+    r"[(（]?\s*(?:(?P<digit>\d{1,4})|(?P<chinese>[一二三四五六七八九]?十[一二三四五六七八九]?"
+    r"|[一二三四五六七八九]))"
+    r"\s*[)）.．、]?|(?P<circled>[①-⑳])"
 )
 
 
 def seq_number(text: str) -> int | None:
-    """The number a 序号 as typed gives (4, 4., 4、, （4）, 一、, （二）, ④ → 4 …), None when it
-    is no number of its own (blank, 2-1, 甲)."""
+    """The number a 序号 as typed gives (4, 4., 4、, （4）, 一、, 十一、, （二）, ④ → 4 …), None
+    when it is no number of its own (blank, 2-1, 甲)."""
     mark = _SEQ.fullmatch(text.strip())
     if mark is None or not (mark["digit"] or mark["chinese"] or mark["circled"]):
         return None
     if mark["circled"]:
         return ord(mark["circled"]) - ord("①") + 1
-    return int(mark["digit"]) if mark["digit"] else _CHINESE_NUMBERS[mark["chinese"]]
+    if mark["digit"]:
+        return int(mark["digit"])
+    tens, ten, units = mark["chinese"].rpartition("十")
+    if not ten:  # (一 … 九)
+        return _CHINESE_NUMBERS[units]
+    return (_CHINESE_NUMBERS[tens] if tens else 1) * 10 + (_CHINESE_NUMBERS[units] if units else 0)
 
 
 def numbered_items(text: str) -> int:
