@@ -21,6 +21,7 @@ from tests.helpers import (
     findings_list,
     hazard,
     header_position,
+    input_cell,
     set_label,
     sheet_rows,
     write_rows,
@@ -88,6 +89,7 @@ def update_followup(
         )
         for header, value in add.items():
             ws.cell(free, columns[header]).value = value
+    wb.properties.lastModifiedBy = "填表人"  # Excel, WPS and LibreOffice name who saved it
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
 
@@ -865,6 +867,45 @@ def test_a_follow_up_form_marks_the_cells_the_last_return_had_wrong(
         "整改措施：未填整改措施）、"
         f"序号 {seq['食堂']}（整改措施：未填整改措施）（单元格批注中也已注明）。" in instructions
     )
+
+
+def test_a_follow_up_form_gives_who_signed_and_sent_the_last_return(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 跟进轮 form left 主要负责人, 上报人 and 联系方式 blank, though the department had
+    filled them in: 5 of 10 follow-up returns, progress updated as asked, were sent back
+    for 没有填写主要负责人 (clerk trial 184 AJ3). It gives them as last returned."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    invoke(runner, "issue")
+    wb = load_workbook(Path("发放") / form_file_name("总务基建处"))
+    ws = wb[FORM_SHEET]
+    for label, value in (("主要负责人", "负责人甲"), ("日期", date(2023, 12, 14)),
+                         ("上报人", "王干事"), ("联系方式", "0632-7654321")):  # fmt: skip
+        set_label(ws, label, value)
+    write_rows(ws, [hazard(部位="食堂")])
+    Path("回收").mkdir()
+    wb.save(Path("回收") / "总务.xlsx")
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(
+        runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"
+    )
+    ws = load_workbook(Path("第二轮") / form_file_name("总务基建处"))[FORM_SHEET]
+    given = {
+        label: ws.cell(*input_cell(ws, label)).value
+        for label in ("主要负责人", "上报人", "联系方式", "日期")
+    }
+    assert given == {
+        "主要负责人": "负责人甲",
+        "上报人": "王干事",
+        "联系方式": "0632-7654321",
+        "日期": None,
+    }
+    update_followup(Path("第二轮") / form_file_name("总务基建处"), Path("第二轮回收") / "总务.xlsx",
+                    {"食堂": {"整改完成情况": "已完成", "销号时间": date(2023, 12, 26)}},
+                    form_date=date(2023, 12, 27))  # fmt: skip
+    said = invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-28")
+    assert "没有填写主要负责人" not in "".join(said.split())
 
 
 def test_a_follow_up_form_gives_the_item_as_the_drop_down_offered_it(

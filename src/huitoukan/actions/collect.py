@@ -1185,6 +1185,7 @@ def collect_to_register(
         state = RegisterState.model_construct(
             hazards=collection.hazards,
             returned=returned,
+            signed=collection.signed(),
             files=collection.files_read,
             findings=list(findings),
             mentions=collection.mentions,

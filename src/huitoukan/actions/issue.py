@@ -66,7 +66,7 @@ def issue(
         findings = state.findings
         assigned_on = state.assigned_on
         on_paper = {part_key(m.number, m.department) for m in state.mentions}
-        round_ = followup_round(state.hazards, day, due, only_open)
+        round_ = followup_round(state.hazards, day, due, only_open, state.signed)
     result = issue_forms(
         campaign,
         out_dir,

@@ -158,6 +158,7 @@ def load_state(
     return RegisterState.model_construct(
         hazards=collection.hazards,
         returned=collection.returned(),
+        signed=collection.signed(),
         files=collection.files_read,
         findings=collection.findings,
         mentions=collection.mentions,

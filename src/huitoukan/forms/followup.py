@@ -22,6 +22,8 @@ class FollowUp(BaseModel):
     form_date: date
     due: date
     only_open: bool = False
+    signed: dict[str, tuple[str, str, str]] = {}
+    """Department → (主要负责人, 上报人, 联系方式) of its latest return, given again."""
 
     def owes(self, department: str, findings: Iterable[Finding] = ()) -> bool:
         """`department` still has something open: a hazard not closed, or an assigned
@@ -37,12 +39,18 @@ class FollowUp(BaseModel):
 
 
 def followup_round(
-    hazards: list[HazardRow], form_date: date, due: date | None = None, only_open: bool = False
+    hazards: list[HazardRow],
+    form_date: date,
+    due: date | None = None,
+    only_open: bool = False,
+    signed: dict[str, tuple[str, str, str]] | None = None,
 ) -> FollowUp:
-    """Each department's hazards as last returned, in their order; `due` defaults to
-    FOLLOWUP_DAYS after the form's date."""
+    """Each department's hazards as last returned, in their order, and who signed and sent
+    its latest return (`signed`); `due` defaults to FOLLOWUP_DAYS after the form's date."""
     rows: dict[str, list[HazardRow]] = {}
     for hazard in hazards:
         rows.setdefault(hazard.department, []).append(hazard)
     deadline = due or form_date + timedelta(days=FOLLOWUP_DAYS)
-    return FollowUp(rows=rows, form_date=form_date, due=deadline, only_open=only_open)
+    return FollowUp(
+        rows=rows, form_date=form_date, due=deadline, only_open=only_open, signed=signed or {}
+    )

@@ -201,6 +201,7 @@ def issue_forms(
             followup.due if followup else None,
             assigned,
             followup.form_date if followup else None,
+            followup.signed.get(unit.name, ("", "", "")) if followup else ("", "", ""),
         )
         write_atomically(target, workbook.save)
         forms.append(
@@ -591,6 +592,7 @@ def fill_form(
     due: date | None = None,
     assigned: Sequence[Finding] = (),
     round_of: date | None = None,
+    signed: tuple[str, str, str] = ("", "", ""),
 ) -> Workbook:
     """A department's 附件2: its name, the school, the deadline, drop-downs and its items,
     the problems assigned to it first (and a sheet listing them in full); in a follow-up
@@ -598,7 +600,9 @@ def fill_form(
     in its title (a round's form looked like the first round's, and one answered on the
     other went unnoticed: clerk trials 122, 123). The 日期 is left for the
     department to write the day it reports (a follow-up form dated the day it was issued
-    kept that date when it came back late, and counted as answered in time)."""
+    kept that date when it came back late, and counted as answered in time). Its
+    主要负责人, 上报人 and 联系方式 are those `signed` on the department's latest return (left
+    blank in a follow-up round, the returns were sent back for them: clerk trial 184 AJ3)."""
     workbook = load_workbook(template)
     form = TemplateForm(workbook)
     ws = form.ws
@@ -631,6 +635,16 @@ def fill_form(
         department_cell.value = f"部门（章）：{unit.name}"
     else:
         set_value(department_cell, unit.name)
+    signers = (("head", HEADER_LABELS), ("reporter", FOOTER_LABELS), ("phone", FOOTER_LABELS))
+    for (field, labels), value in zip(signers, signed, strict=True):
+        cell = form.label_value_cell(field, labels) if value else None
+        if cell is None:
+            continue
+        hit = match_label(cell.value, labels) if isinstance(cell.value, str) else None
+        if hit is not None:  # typed in the label's own cell
+            cell.value = f"{hit[0].text}：{value}"
+        else:
+            set_value(cell, value)
 
     shorts = {f"{i.label} {i.content}": i.short for i in campaign.checklist}
     marked = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0, shorts)

@@ -901,8 +901,10 @@ class ReturnForm(ProblemCounts):
     @property
     def as_issued(self) -> bool:
         """An issued form nobody filled in and saved: the rows it came with (the hazards
-        a follow-up round carries, the assigned problems) are not an answer."""
-        return self.never_saved and not (self.head or self.reporter or self.phone)
+        a follow-up round carries, the assigned problems) are not an answer; nor are the
+        主要负责人, 上报人 and 联系方式 a follow-up form gives (`fill_form`), its 日期 blank."""
+        signed = self.head or self.reporter or self.phone
+        return self.never_saved and (not signed or self.prefilled and self.form_date is None)
 
     @property
     def is_blank(self) -> bool:

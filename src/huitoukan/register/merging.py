@@ -116,6 +116,11 @@ class Collection(ProblemCounts):
         too; not blank forms, unreadable files or the tool's own)."""
         return len({f.source or f.file for f in self.forms if self.outcomes.get(f.file) in COVERED})
 
+    def signed(self) -> dict[str, tuple[str, str, str]]:
+        """`RegisterState.signed`: each department's 主要负责人, 上报人, 联系方式 as its
+        latest return gives them."""
+        return {d: (f.head, f.reporter, f.phone) for d, f in self.current.items()}
+
     def unreadable(self) -> dict[str, str]:
         """Department → the file of its that could not be read, for each department with
         no readable return (its file named it: it sent something, not nothing)."""

@@ -112,6 +112,7 @@ _KEPT_FROM_COLLECT = (
     "passed_before",
     "review_signed",
     "received_late",
+    "errors_said",  # (a 整改时限 typed 长期: `HazardRow.long_standing`)
 )
 """What collect knew of a hazard that no sheet of the register gives back, and no one
 changes there: taken from what collect wrote last, by 隐患编号. Without them a register
@@ -147,14 +148,15 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
             "away": written.away,
             "deadlines_before": written.deadlines_before,
             "sources": written.sources,
+            "signed": written.signed,
             "campaign": state.campaign or written.campaign,
         }
     )
 
 
-_NOT_ON_THE_SHEETS = frozenset({"history", "errors_said", "progress_text"})
+_NOT_ON_THE_SHEETS = frozenset({"history", "progress_text"})
 """What a register's sheets do not give back as collect had it (the versions a hazard went
-through, the errors already said, 整改完成情况 as typed beside what it was read as)."""
+through, 整改完成情况 as typed beside what it was read as)."""
 
 
 def changed_by_hand(register: Path) -> bool:

@@ -32,6 +32,10 @@ class RegisterState(BaseModel):
 
     hazards: list[HazardRow]
     returned: dict[str, date | None]
+    signed: dict[str, tuple[str, str, str]] = {}
+    """Department → (主要负责人, 上报人, 联系方式) of its latest return: a follow-up form gives
+    them again (left blank, 5 of 10 follow-up returns were sent back for them: clerk trial
+    184 AJ3)."""
     files: int = 0
     """Returned files that could be read (every version counts)."""
     findings: list[Finding] = []
