@@ -523,6 +523,31 @@ def test_a_problem_given_its_number_and_a_new_deadline_is_still_the_one_its_form
         assert (unanswered.cell, unanswered.row) == (blank.cell, blank.row)
 
 
+@pytest.mark.parametrize("deleted", [False, True])
+def test_an_assigned_problems_row_deleted_is_asked_to_be_added(
+    campaign: Campaign, tmp_path: Path, deleted: bool
+) -> None:
+    """八年级组 deleted its XT-01 row and returned the form: the 退回修改 copy, which has no such
+    row, said “请在表中该问题的行内填写…” (clerk trial 184 AJ2). A row to add is asked for; a
+    row left blank, to be filled in."""
+    listed = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
+    findings = read_findings(listed, campaign).findings
+    form = filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard()],
+                       assigned=findings)  # fmt: skip
+    if deleted:
+        wb = load_workbook(form)
+        ws = wb[FORM_SHEET]
+        header, _ = header_position(ws)
+        ws.delete_rows(header + 1)
+        wb.properties.lastModifiedBy = "填表人"
+        wb.save(form)
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    [said] = [p for p in collection.problems if p.code is Code.ASSIGNMENT_UNANSWERED]
+    asked = "表中也没有这个问题的行（可能被删除了）：请在表中新增一行，填写问题编号 XJ-01"
+    assert (asked in said.message) is deleted, said.message
+    assert ("请在表中该问题的行内填写" in said.message) is not deleted
+
+
 def test_a_neighbours_form_leaves_the_departments_own_problems_unanswered(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -604,7 +604,11 @@ def assign(
                     if reworked
                     else "alike"
                     if alike
-                    else "",
+                    # no row of it on the form (deleted): a row to add, not one to fill in
+                    # (the 退回修改 copy asked for the row it lacked: clerk trial 184 AJ2)
+                    else ""
+                    if cell
+                    else "no_row",
                     department=department,
                     number=finding.number,
                     source=finding.source,

@@ -1032,6 +1032,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "表中第 {alike_row} 行的交办问题 {earlier} 与它说的是同一个问题，那一行填了整改情况，"
             "{number} 这一行却空着。{earlier} 此前已报完成、之后检查又查出而另列为 {number} 的，"
             "重新整改的情况请填在 {number} 这一行，{earlier} 那一行保留原来报的已完成和销号时间",
+            "no_row": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈，"
+            "表中也没有这个问题的行（可能被删除了）：请在表中新增一行，填写问题编号 {number}、"
+            "整改措施、整改完成情况和责任人",
             "alike": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈；"
             "表中第 {alike_row} 行（{alike_what}）没有填写问题编号，是不是这个问题的反馈？是的，"
             "请在该行填写问题编号 {number}；不是的，请在这个问题的行内填写整改措施、整改完成情况"
