@@ -265,6 +265,34 @@ def test_a_missed_finding_nobody_tracks_is_said_to_go_on_the_list(
     assert "SJ-1" not in {r["问题编号"] for r in verdict_rows(out)}  # as it said
 
 
+def test_a_finding_listed_as_asked_takes_the_department_the_list_gives_it(
+    runner: CliRunner, campaign: Campaign, register: Path, tmp_path: Path
+) -> None:
+    """The city's list names no department; crosscheck asked for its missed 第1号 to be
+    listed as 市级抽查1218-1, with its 责任部门. Listed so, the next crosscheck still said
+    “本校应查出的部门：（问题清单未指明责任部门）”, on the 漏报清单 to be signed too (clerk trial
+    184 AJ4): the 交办问题清单's department is taken."""
+    counted = {k: v for k, v in FINDINGS[2].items() if k not in ("问题编号", "责任部门")}
+    counted |= {"序号": 1, "发现时间": "2023-12-18"}  # (after the returns were due)
+    order = ("序号", "问题来源", "发现时间", "部位", "问题描述")
+    numbered = findings_list(tmp_path / "督导组.xlsx", [counted], order)
+    out = tmp_path / "追责核查.xlsx"
+    run(runner, str(numbered), str(register), "-o", str(out))
+    [printed] = verdict_rows(out)
+    assert "本校应查出的部门：（问题清单未指明责任部门）" in str(printed["追责范围"])
+    listed = {
+        **counted,
+        "问题编号": "市级抽查1218-1",
+        "责任部门": "安全保卫处",
+        "整改时限": "2023-12-31",
+    }
+    assigned = findings_list(tmp_path / "交办.xlsx", [listed], (*ORDER[:-1], "整改时限"))
+    collect_to_register(campaign, [tmp_path / "回收"], register, AS_OF, findings_file=assigned)
+    code, said = run(runner, str(numbered), str(register), "-o", str(out))
+    [printed] = verdict_rows(out)
+    assert "本校应查出的部门：安全保卫处" in str(printed["追责范围"]), said
+
+
 @pytest.mark.parametrize("found", ["2023-11-02", "2023-12-15"])
 def test_an_inspections_number_alone_is_not_another_inspections_on_the_list(
     runner: CliRunner, campaign: Campaign, register: Path, tmp_path: Path, found: str

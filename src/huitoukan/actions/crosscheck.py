@@ -97,6 +97,22 @@ def _assigned_themselves(
     ]
 
 
+def _with_departments_listed(
+    findings: Sequence[Finding], assigned: Sequence[Finding]
+) -> list[Finding]:
+    """`findings`, each naming no department given those the 交办问题清单 (`assigned`) gives
+    it under its number: added there as crosscheck asked, with its 责任部门, it was still
+    “本校应查出的部门：（问题清单未指明责任部门）” on the signed 漏报清单 (clerk trial 184 AJ4)."""
+    departments = {key: f.departments for f in assigned if f.departments for key in _number_keys(f)}
+    return [
+        f.model_copy(update={"departments": given})
+        if not f.departments
+        and (given := next((departments[k] for k in _number_keys(f) if k in departments), ()))
+        else f
+        for f in findings
+    ]
+
+
 def _number_keys(finding: Finding) -> set[tuple[str, str]]:
     """What a finding's 问题编号 says it is: its 编号; an inspection's 序号 alone, only with
     its source (an 审计's 1 is not the 市级抽查's 1: it was taken for it, and the 市级抽查's
@@ -220,6 +236,7 @@ def run_crosscheck(
     _refuse_the_assigned_list(findings, listed.findings, state.findings, due)
     _refuse_an_earlier_inspection(findings, listed.findings, campaign.info.issued_on)
     skipped = _assigned_themselves(listed.findings, state.findings, due)
+    inspected = _with_departments_listed(listed.findings, state.findings)
     # one handed over since was the department's: as it stood before a version written
     # when the problem was another's (“已移交… 已完成”: not its 销号, to be judged 不合格 on
     # no 复查验收表, clerk trial 162)
@@ -233,7 +250,7 @@ def run_crosscheck(
     )
     result = crosscheck(
         campaign,
-        [f for f in listed.findings if f not in skipped],
+        [given for f, given in zip(listed.findings, inspected, strict=True) if f not in skipped],
         [*state.hazards, *filter(None, handed)],
         state.findings,
         returned=set(state.returned),
