@@ -1775,6 +1775,14 @@ def test_a_deadline_written_as_a_term_is_counted_from_the_day_the_problem_was_fo
     [bad] = [p for p in raised.value.problems if p.code is Code.BAD_DATE]
     # what to do, not “无法识别为日期” (clerk trial 72)
     assert bad.message.startswith("整改时限“一周内”要从发现时间算起，而这一行没有填写发现时间")
+    # one typed and not understood is not said to be blank (clerk trial 184 AJ6)
+    unread = [dict(rows[1], 发现时间="十二月")]
+    with pytest.raises(FindingsError) as raised:
+        read_findings(findings_list(tmp_path / "发现时间有误.xlsx", unread), campaign)
+    said = [p.message for p in raised.value.problems if p.code is Code.BAD_DATE]
+    assert (
+        "整改时限“一周内”要从发现时间算起，而这一行的发现时间无法识别：请改正发现时间" in said[-1]
+    )
 
 
 def test_a_problem_handed_to_two_departments_under_two_numbers_is_said(

@@ -45,6 +45,14 @@ def _arabic(match: re.Match[str]) -> str:
     )
 
 
+def typed_as_number(value: object) -> bool:
+    """A cell value that is a day typed as a number (12.5 for 12月5日), as a cell holds it
+    or, formatted as a date, gives it (a day of 1900)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return isinstance(value, date) and value.year <= 1900
+
+
 class DateNotUnderstood(ValueError):
     """The value is not empty but is not a date we can read."""
 

@@ -921,11 +921,18 @@ def test_a_number_typed_into_a_date_cell_is_asked_for_as_a_date(
     """12.5 typed for 12月5日 into the form's date cell is the date 1900-01-12 to a
     spreadsheet: it was “早于印发日期一年以上，请核对年份” with a date nobody typed, and
     the row kept 1900 dates. It is not understood, quoted as typed."""
-    path = filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [hazard(整改时限=typed)])
+    path = filled_form(
+        campaign, "总务基建处", tmp_path / "r.xlsx", [closed(整改时限=typed, 销号时间=typed)]
+    )
     form = read(path, campaign)
-    [said] = [p for p in form.problems if p.code == "bad-date"]
-    assert f"整改时限“{shown}”无法识别为日期" in said.message
+    deadline, closing = [p for p in form.problems if p.code == "bad-date"]
+    assert f"整改时限“{shown}”无法识别为日期" in deadline.message
     assert form.hazards[0].deadline != date(1900, 1, 12)  # as if blank: the default one
+    # and said to be a number, shown as a day of 1900 (“12.1” alone for 12.10, the cell
+    # showing 1900年1月11日: clerk trial 184 AJ5)
+    assert closing.message.startswith(
+        f"销号时间“{shown}”无法识别为日期（填的是数字，表格按日期格式会显示为 1900 年的某一天）"
+    )
 
 
 @pytest.mark.parametrize(

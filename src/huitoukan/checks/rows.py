@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import DIGITS_KEPT, cell_ref, sheet_named
-from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline
+from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline, typed_as_number
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, Severity, count, date_example, problem
@@ -215,11 +215,14 @@ class RowChecker:
                     dates["checked_on"], self.campaign
                 )  # said, or the hazard is chased against a date nobody wrote
                 term = "long_term" if "长期" in cells.text(name) else "deadline"
+                # 12.10 typed in a date cell: the number 12.1, shown as a day of 1900 (quoted
+                # as “12.1” alone, the department saw neither: clerk trial 184 AJ5)
+                number = typed_as_number(cells.values.get(name))
                 self.problem(
                     Code.BAD_DATE,
                     cells,
                     name,
-                    term if defaulted else "",
+                    term if defaulted else "number" if number else "",
                     header=header,
                     default=self.campaign.info.default_deadline,
                     **date_example(self.campaign.info.issued_on),

@@ -724,7 +724,9 @@ def _finding(
                 continue
             # a term with nothing to count it from: said so (not “无法识别为日期”: trial 72)
             term = name == "deadline" and not found and term_deadline(line.cells.get(name), issued)
-            variant = "term_without_found" if term else ""
+            # (its 发现时间 typed, not understood: not “没有填写”, clerk trial 184 AJ6)
+            unread = bool(line.text("found_on"))
+            variant = ("term_found_unread" if unread else "term_without_found") if term else ""
             line.add(Code.BAD_DATE, name, variant, header=_HEADERS[name], **date_example(issued))
     found, deadline = dates["found_on"], dates["deadline"]
     if found is None and not line.text("found_on"):  # accepted without a word, it judged

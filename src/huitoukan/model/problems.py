@@ -373,8 +373,12 @@ CATALOGUE: Mapping[Code, Rule] = {
             "默认整改时限 {default} 计）",
             "term_without_found": "整改时限“{value}”要从发现时间算起，而这一行没有填写发现时间："
             "请填写发现时间，或把整改时限写成具体日期，如 {day}",
+            "term_found_unread": "整改时限“{value}”要从发现时间算起，而这一行的发现时间无法识别："
+            "请改正发现时间，或把整改时限写成具体日期，如 {day}",
             "review": "复查时间“{value}”无法识别为日期{shown}{unused}；请按 {iso} 或 {day} 这样的"
             "格式填写",
+            "number": "{header}“{value}”无法识别为日期（填的是数字，表格按日期格式会显示为 1900 年的"
+            "某一天）；请按 {iso} 或 {day} 这样的格式填写",
         },
     ),
     Code.TODAY_FORMULA: Rule(

@@ -25,7 +25,7 @@ from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import cell_ref, cell_text, column_letter, column_of
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker, RowsSeen
-from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
+from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date, typed_as_number
 from huitoukan.files import read_reason
 from huitoukan.forms.findings_layout import LIST_COLUMNS
 from huitoukan.forms.findings_layout import REQUIRED as LIST_REQUIRED
@@ -660,10 +660,7 @@ def _read_review(
         except DateNotUnderstood:
             # its verdict not adopted, said (7 of 11 went unapplied without a word); a number
             # typed for a day (12.5) shows as a day of 1900 in a date cell (clerk trial 89)
-            typed = value.get("reviewed_on")
-            number = (isinstance(typed, int | float) and not isinstance(typed, bool)) or (
-                isinstance(typed, date) and typed.year <= 1900  # as a date cell gives it
-            )
+            number = typed_as_number(value.get("reviewed_on"))
             _review_problem(
                 where,
                 Code.BAD_DATE,
