@@ -2645,6 +2645,13 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     )
     assert load_workbook(tmp_path / "省.xlsx").sheetnames == ["SD-01"]
     assert only.exit_code == 0
+    # the pick of some sources, in a file of its own: it wrote over the 督导组's pick without
+    # a word (clerk trial 184 AJ7)
+    picked = runner.invoke(app, ["sample", "-n", "1", "--seed", "7", *args])
+    county = runner.invoke(app, ["sample", "--source", "县级", "-n", "1", "--seed", "7", *args])
+    assert picked.exit_code == county.exit_code == 0, county.output
+    assert load_workbook(tmp_path / "抽查档案.xlsx").sheetnames != ["XJ-01"]
+    assert load_workbook(tmp_path / "抽查档案（县级）.xlsx").sheetnames == ["XJ-01"]
     everything = runner.invoke(app, ["sample", "--all", "-o", "全部.xlsx", *args])
     assert everything.exit_code == 0
     pages = load_workbook(tmp_path / "全部.xlsx")

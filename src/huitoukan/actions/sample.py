@@ -12,9 +12,9 @@ from huitoukan.actions.photos import hazards_with_photos, photo_store
 from huitoukan.actions.state import load_state
 from huitoukan.campaign import Campaign
 from huitoukan.errors import InputError
-from huitoukan.files import xlsx_name
+from huitoukan.files import safe_file_name, xlsx_name
 from huitoukan.findings.sampling import PLAN_LEVEL, Sample, pick
-from huitoukan.letters.archive import write_archive
+from huitoukan.letters.archive import ARCHIVE_FILE, write_archive
 from huitoukan.letters.photos import Photo
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.returns import HazardRow
@@ -22,6 +22,16 @@ from huitoukan.register.crosschecks import belied
 from huitoukan.register.evidence import laid_out_paths
 from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
+
+
+def default_archive(from_sources: Sequence[str]) -> Path:
+    """Where `sample` writes by default: 抽查档案.xlsx, and a file of its own for the problems
+    of some sources (抽查档案（县级）.xlsx): a run with --source wrote over the 督导组's pick
+    without a word (clerk trial 184 AJ7)."""
+    if from_sources:
+        named = safe_file_name("、".join(from_sources))
+        return Path(f"抽查档案（{named}）.xlsx")
+    return Path(ARCHIVE_FILE)
 
 
 def sample(

@@ -783,9 +783,15 @@ def sample(
     everything: Annotated[
         bool, typer.Option("--all", help="不抽取：按编号顺序写出全部问题的档案")
     ] = False,
-    out: Annotated[Path, typer.Option("--out", "-o", callback=_out_given, help="输出文件")] = Path(
-        "抽查档案.xlsx"
-    ),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            callback=_out_given,
+            help="输出文件（默认 抽查档案.xlsx；用 --source 的为 抽查档案（来源）.xlsx）",
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
     findings: FindingsOption = None,
@@ -798,6 +804,7 @@ def sample(
     每个交办问题一页：
       huitoukan sample --all
     """
+    from huitoukan.actions.sample import default_archive
     from huitoukan.actions.sample import sample as write_sample
     from huitoukan.cli import render
 
@@ -808,7 +815,7 @@ def sample(
         chosen, written, lost = write_sample(
             config,
             sources or [],
-            out,
+            out or default_archive(source or []),
             None if everything else count,
             seed,
             source or [],
