@@ -4702,7 +4702,8 @@ def test_the_review_form_prints_large_enough_to_be_filled_in_by_hand(tmp_path: P
     assert _printed_points(fuller) >= 6.6
     header = {c.value: c.column_letter for c in plain[2]}
     assert plain.column_dimensions[header["复查人"]].width >= 10
-    assert plain[f"{header['销号时间']}3"].number_format == "yyyy-m-d"
+    # 2026-12-01 beside 2026-12-11 (2026-12-1 was: clerk trial 184 AJ8)
+    assert plain[f"{header['销号时间']}3"].number_format == "yyyy-mm-dd"
 
 
 def _north_gate(**fields: object) -> HazardRow:

@@ -53,8 +53,9 @@ _WIDTHS = {
 """Narrow columns for what the reviewer reads (texts wrap, dates short), wide ones for what
 is written by hand: fitted to the page's width, the form printed its text at 6–7 points and
 left 1.1 cm for 复查人 (clerk trial 61)."""
-SHORT_DATE = "yyyy-m-d"
-"""The dates the reviewer only reads (销号时间, 整改时限): 2023-12-13, in 11 characters."""
+SHORT_DATE = "yyyy-mm-dd"
+"""The dates the reviewer only reads (销号时间, 整改时限): 2023-12-13, in 11 characters (as
+yyyy-m-d, 2026-12-1 stood beside 2026-12-11: clerk trial 184 AJ8)."""
 ONE_LINE = Alignment(horizontal="left", vertical="center")
 HANDWRITTEN_ROW = 32.0
 """Points a row of the form is at least: 复查人, 复查时间, 复查结论 and 复查意见 are written by hand."""
