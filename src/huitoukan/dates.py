@@ -37,12 +37,21 @@ def _arabic(match: re.Match[str]) -> str:
     text = match.group()
     if "十" not in text:
         return "".join(str(_CHINESE_DIGITS[c]) for c in text)
+    number = chinese_number(text)
+    return text if number is None else str(number)
+
+
+def chinese_number(text: str) -> int | None:
+    """A number below a hundred in Chinese numerals (四, 十, 十二, 二十九); None when `text`
+    is none (十十, 二二)."""
+    if "十" not in text:
+        return _CHINESE_DIGITS.get(text) if len(text) == 1 else None
     tens, _, units = text.partition("十")
     if len(tens) > 1 or len(units) > 1 or "十" in units:
-        return text
-    return str(
-        (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
-    )
+        return None
+    if not all(c in _CHINESE_DIGITS for c in tens + units):
+        return None
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)
 
 
 def typed_as_number(value: object) -> bool:

@@ -11,6 +11,8 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from huitoukan.dates import chinese_number
+
 # Zero-width and bidirectional-control characters: invisible, but they break equality.
 _INVISIBLE = dict.fromkeys(
     [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD]
@@ -93,10 +95,7 @@ def seq_number(text: str) -> int | None:
         return ord(mark["circled"]) - ord("①") + 1
     if mark["digit"]:
         return int(mark["digit"])
-    tens, ten, units = mark["chinese"].rpartition("十")
-    if not ten:  # (一 … 九)
-        return _CHINESE_NUMBERS[units]
-    return (_CHINESE_NUMBERS[tens] if tens else 1) * 10 + (_CHINESE_NUMBERS[units] if units else 0)
+    return chinese_number(mark["chinese"])
 
 
 def numbered_items(text: str) -> int:
