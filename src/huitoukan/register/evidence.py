@@ -22,7 +22,7 @@ from pathlib import Path
 
 from huitoukan.files import output_error, safe_file_name
 from huitoukan.model.returns import HazardRow
-from huitoukan.returns.photos import content_name, laid_out_before, stamp
+from huitoukan.returns.photos import content_name, read_stamps, stamp
 from huitoukan.text import seq_number
 
 EVIDENCE_FOLDER = "佐证材料"
@@ -139,8 +139,8 @@ def lay_out(
     wanted: dict[Path, set[str]] = {}
     blocked: set[Path] = set()
     laid: dict[str, list[str]] = {}  # the library's name → where its photo is laid out now
-    placed: dict[str, str] = {}  # where each photo is, as `laid_out_before` reads it next time
-    laid_before = laid_out_before(store)
+    placed: dict[str, str] = {}  # where each photo is, as the stamps say next time
+    stamps = read_stamps(store)
     shown_by: dict[str, set[str]] = {}  # the library's name → the hazards (`_hazard_of`)
     # a name laid out anew, the photo it showed, and whether as laid out (the library's own
     # file, linked: not a file a person put there)
@@ -175,7 +175,7 @@ def lay_out(
             shown = photo if linked else _library_name(target, store) if there else None
             # (its link lost when the folder was copied: laid out there before all the same)
             as_laid = shown is not None and (
-                _linked(store / shown, target) or laid_before.get(path) == shown
+                _linked(store / shown, target) or stamps.laid.get(path) == shown
             )
             try:  # (one of the clerk's own is set aside)
                 aside = _place(source, target, there and shown is None, photo in apart)
@@ -201,7 +201,7 @@ def lay_out(
             evidence.moved.append((path, here[0]))  # 2→4→11, 4→11 went unsaid: trial 156)
         else:
             evidence.renamed.append(path)
-    stamp(store, {photo for hazard in hazards for photo in hazard.photos}, placed)
+    stamp(store, {photo for hazard in hazards for photo in hazard.photos}, placed, stamps)
     root = evidence_folder(register)
     try:
         folders = [p for p in root.iterdir() if p.is_dir()] if root.is_dir() else []

@@ -160,28 +160,20 @@ STAMPS_FILE = ".校验.json"
 and where it was laid out."""
 
 
-class _Stamps(BaseModel):
+class Stamps(BaseModel):
     files: dict[str, tuple[int, int]] = {}
     laid: dict[str, str] = {}
-    """Where each photo was laid out (佐证材料/部门/1-1.png → its name here)."""
+    """Where each photo was laid out last (佐证材料/部门/1-1.png → its name here): a file
+    there still showing its photo is the library's, not one a person put there, though
+    copied without its hard link (clerk trial 180 AG1)."""
 
 
-def _read_stamps(folder: Path) -> _Stamps:
+def read_stamps(folder: Path) -> Stamps:
+    """The stamps of the library in `folder` (none when missing or unreadable)."""
     try:
-        return _Stamps.model_validate_json((folder / STAMPS_FILE).read_bytes())
+        return Stamps.model_validate_json((folder / STAMPS_FILE).read_bytes())
     except (OSError, ValidationError):
-        return _Stamps()
-
-
-def _stamps(folder: Path) -> dict[str, tuple[int, int]]:
-    return _read_stamps(folder).files
-
-
-def laid_out_before(folder: Path) -> dict[str, str]:
-    """Where the library in `folder` laid its photos out last (佐证材料/部门/1-1.png → the
-    library's name): a file there still showing its photo is the library's, not one a
-    person put there, though copied without its hard link (clerk trial 180 AG1)."""
-    return _read_stamps(folder).laid
+        return Stamps()
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -201,7 +193,7 @@ def discard_altered(folder: Path) -> int:
     it came from are read again (their notes name a photo no longer kept) and it is kept
     anew, as sent (the changed file laid out is then set aside by `register.evidence`)."""
     altered = 0
-    for name, stamped in _stamps(folder).items():
+    for name, stamped in read_stamps(folder).files.items():
         path = folder / name
         now = _stat(path)
         if now is None or now == stamped:
@@ -216,12 +208,11 @@ def discard_altered(folder: Path) -> int:
     return altered
 
 
-def stamp(folder: Path, names: Iterable[str], laid: Mapping[str, str]) -> None:
+def stamp(folder: Path, names: Iterable[str], laid: Mapping[str, str], before: Stamps) -> None:
     """Note the size and time of change of the library's photos `names` (those laid out),
-    for `discard_altered`, and where they were `laid` out (`laid_out_before`); the file is
-    written only when something changed."""
-    before = _read_stamps(folder)
-    now = _Stamps(
+    for `discard_altered`, and where they were `laid` out (`Stamps.laid`); the file is
+    written only when they differ from what it held (`before`, as `read_stamps` gave it)."""
+    now = Stamps(
         files={name: stat for name in names if (stat := _stat(folder / name)) is not None},
         laid=dict(laid),
     )
