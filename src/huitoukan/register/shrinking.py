@@ -186,12 +186,13 @@ def _fewer(
     only_there = f"其中 {len(only)} 项隐患只有这些文件中有（{said}）。" if only else ""
     elsewhere = "，或选了其他活动（如往年）的报表文件夹" if others else ""
     missed = f"可能漏选了报表文件夹（或复查验收表所在的文件夹）{elsewhere}，"
-    if gone and len(_read_again(gone, new.looked_in)) == len(gone):
+    read_again = _read_again(sorted(gone), new.looked_in)
+    if gone and len(read_again) == len(gone):
         missed = ""  # (every one of them read this time, in a folder given)
     return ShrinkingRegister(
         f"这次汇总比现有的 {display_name(register)} 少了{'；'.join(fewer)}，"
         f"{missed}未做任何改动。"
-        f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost) | _used(old), register)}"
+        f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost) | _used(old), register, read_again)}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
@@ -216,16 +217,17 @@ def _getting_back(
     given: Sequence[str],
     of_lost: set[str],
     register: Path,
+    read_again: Sequence[str],
 ) -> str:
     """How to have the `gone` files read again: a folder not given (its files still there) is
     to be given, the command shown with the folders `given` and it (“如 huitoukan collect 回收
     复查” was shown whatever was missing, the very command refused: clerk trial 121); files
     taken out, to be kept (“旧版本不要删除” said of 第二轮回收 left out of the command: trial
     120), or put back, when they are the returns of departments lost (`of_lost`: a
-    department's only return moved away was called 被替换的旧版本, trial 128)."""
+    department's only return moved away was called 被替换的旧版本, trial 128); those read
+    again and not counted (`read_again`, `_read_again`), said so."""
     there = {f for f in gone if still_there(f)}
     moved = [f for f in gone if f not in reviews and f not in there]
-    read_again = _read_again(sorted(there), given)
     there -= set(read_again)
     versions = [f for f in moved if f not in of_lost]
     advice = ""
