@@ -50,6 +50,7 @@ from huitoukan.forms.layout import (
     HEADER_SEARCH_ROWS,
     ITEMS_SHEET,
     HeaderMatch,
+    Label,
     find_header,
     match_label,
 )
@@ -326,7 +327,7 @@ class TemplateForm:
         ]
         return rows or [self.header_row + 1]
 
-    def label_value_cell(self, field: str, labels: tuple[object, ...]) -> Cell | None:
+    def label_value_cell(self, field: str, labels: tuple[Label, ...]) -> Cell | None:
         """The cell where the value of a header/footer label goes."""
         rows = (
             range(1, self.header_row)
@@ -337,13 +338,26 @@ class TemplateForm:
             for cell in self.ws[r]:
                 if not isinstance(cell.value, str):
                     continue
-                hit = match_label(cell.value, labels)  # type: ignore[arg-type]
+                hit = match_label(cell.value, labels)
                 if hit is None or hit[0].field != field:
                     continue
                 if hit[1] or not normalize_key(cell.value).endswith(":"):
                     return cell  # value typed in the label's own cell
                 return self._right_of(cell)
         return None
+
+    def fill_label(self, field: str, labels: tuple[Label, ...], value: str) -> bool:
+        """`value` written where the label of `field` asks for it (in the label's own cell,
+        after it, when the value goes there); False when the form has no such label."""
+        cell = self.label_value_cell(field, labels)
+        if cell is None:
+            return False
+        hit = match_label(cell.value, labels) if isinstance(cell.value, str) else None
+        if hit is not None:  # typed in the label's own cell
+            cell.value = f"{hit[0].text}：{value}"
+        else:
+            set_value(cell, value)
+        return True
 
     def write_rows(
         self,
@@ -628,24 +642,12 @@ def fill_form(
                     # no photos were kept: trials 72, 104)
                     cell.value = f"{cell.value.rstrip()}{FOLLOWUP_PHOTOS}"
                 instructions = cell
-    department_cell = form.label_value_cell("department", HEADER_LABELS)
-    if department_cell is None:
+    if not form.fill_label("department", HEADER_LABELS, unit.name):
         raise TemplateError("附件2 模板表头上方找不到“部门（章）：”")
-    if isinstance(department_cell.value, str) and match_label(department_cell.value, HEADER_LABELS):
-        department_cell.value = f"部门（章）：{unit.name}"
-    else:
-        set_value(department_cell, unit.name)
     signers = (("head", HEADER_LABELS), ("reporter", FOOTER_LABELS), ("phone", FOOTER_LABELS))
     for (field, labels), value in zip(signers, signed, strict=True):
-        cell = form.label_value_cell(field, labels) if value else None
-        if cell is None:
-            continue
-        hit = match_label(cell.value, labels) if isinstance(cell.value, str) else None
-        if hit is not None:  # typed in the label's own cell
-            cell.value = f"{hit[0].text}：{value}"
-        else:
-            set_value(cell, value)
-
+        if value:
+            form.fill_label(field, labels, value)
     shorts = {f"{i.label} {i.content}": i.short for i in campaign.checklist}
     marked = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0, shorts)
     let_grow(ws, form.data_rows)
