@@ -4706,6 +4706,26 @@ def test_the_review_form_prints_large_enough_to_be_filled_in_by_hand(tmp_path: P
     assert plain[f"{header['销号时间']}3"].number_format == "yyyy-mm-dd"
 
 
+def test_a_photo_shown_on_another_hazard_is_said_in_a_column_wide_enough(tmp_path: Path) -> None:
+    """“1 张（与本部门“行政楼三楼走廊：2具灭火器压力不足”的照片是同一张）” in the 照片 column's
+    10 characters made its row 6–9 lines tall (clerk trial 184 AJ8): the column widens for
+    such a note, to three or four lines; a form whose photos are only counted keeps it narrow."""
+    from huitoukan.forms.review import review_form
+
+    campaign, _, door = _door_closed_on_the_8th(tmp_path)
+    door = door._replace(photos=("a.jpg",))
+    other = door._replace(location="行政楼三楼走廊", hazard="2具灭火器压力不足", kept_id="")
+    plain = review_form(campaign, [door], AS_OF)[REVIEW_SHEET]
+    shared = review_form(campaign, [door, other], AS_OF, {"a.jpg": [door, other]})[REVIEW_SHEET]
+    for ws, wide in ((plain, 10), (shared, 24)):
+        letter = next(c.column_letter for c in ws[2] if c.value == "照片")
+        assert ws.column_dimensions[letter].width == wide
+    note = next(c.value for c in shared[3] if c.value and "同一张" in str(c.value))
+    assert "行政楼三楼走廊：2具灭火器压力不足" in note
+    assert shared.row_dimensions[3].height <= 4 * 14 + 4
+    assert _printed_points(shared) >= 6.6
+
+
 def _north_gate(**fields: object) -> HazardRow:
     """安全保卫处's 北门 hazard (隔离桩缺失, due 12月31日), with `fields`."""
     row = HazardRow(

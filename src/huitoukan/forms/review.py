@@ -8,6 +8,7 @@ not yet reviewed; the office fills in 复查人, 复查时间, 复查结论 (合
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,13 @@ from huitoukan.model.returns import (
     SharedPhotos,
     photo_also_on,
 )
-from huitoukan.xlsx.styles import BODY_FONT, DATE_FORMAT, date_validation, write_table
+from huitoukan.xlsx.styles import (
+    BODY_FONT,
+    DATE_FORMAT,
+    date_validation,
+    display_columns,
+    write_table,
+)
 
 REVIEW_SHEET = "复查验收表"
 _WIDTHS = {
@@ -53,6 +60,7 @@ _WIDTHS = {
 """Narrow columns for what the reviewer reads (texts wrap, dates short), wide ones for what
 is written by hand: fitted to the page's width, the form printed its text at 6–7 points and
 left 1.1 cm for 复查人 (clerk trial 61)."""
+_PHOTOS_WIDEST = 24
 SHORT_DATE = "yyyy-mm-dd"
 """The dates the reviewer only reads (销号时间, 整改时限): 2023-12-13, in 11 characters (as
 yyyy-m-d, 2026-12-1 stood beside 2026-12-11: clerk trial 184 AJ8)."""
@@ -84,7 +92,9 @@ def review_form(
         "earlier": any(h.review_note or h.hazard_id in found_still for h in hazards),
     }
     columns = [c for c in REVIEW_COLUMNS if shown.get(c.field, True)]
-    headers = [(c.header, _WIDTHS[c.field]) for c in columns]
+    photos = [_photos(h, shared or {}) for h in hazards]
+    widths = _WIDTHS | {"photos": _photos_width(photos)}
+    headers = [(c.header, widths[c.field]) for c in columns]
     rows = []
     for n, h in enumerate(hazards, start=1):
         known = {
@@ -99,7 +109,7 @@ def review_form(
             "closed_on": h.closed_on,
             "deadline": h.deadline,
             "earlier": "；".join(filter(None, (h.review_note, found_still.get(h.hazard_id)))),
-            "photos": _photos(h, shared or {}),
+            "photos": photos[n - 1],
             "issued": h.closed_on,
         }
         rows.append([known.get(c.field) for c in columns])
@@ -144,6 +154,14 @@ def review_form(
     # earlier closure, and 复查意见 recorded a 合格 of a closure never reported: trial 47)
     ws.column_dimensions[letter["issued"]].hidden = True
     return workbook
+
+
+def _photos_width(texts: Sequence[str]) -> float:
+    """The 照片 column as wide as its longest text needs, in three lines at most, and at least
+    as `_WIDTHS` has it: a note naming the hazard a photo is shown on as well ran to 6–9
+    lines in 10 columns, the rows the tallest of the form (clerk trial 184 AJ8)."""
+    longest = max(map(display_columns, texts), default=0)
+    return max(_WIDTHS["photos"], min(_PHOTOS_WIDEST, math.ceil(longest / 3) + 2))
 
 
 def _photos(hazard: HazardRow, shared: SharedPhotos) -> str:
