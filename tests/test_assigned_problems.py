@@ -548,6 +548,60 @@ def test_an_assigned_problems_row_deleted_is_asked_to_be_added(
     assert ("请在表中该问题的行内填写" in said.message) is not deleted
 
 
+@pytest.mark.parametrize("room", [True, False])
+def test_the_returned_copy_adds_back_an_assigned_problems_deleted_row(
+    campaign: Campaign, tmp_path: Path, room: bool
+) -> None:
+    """The 退回修改 copy of a form whose XJ-01 row was deleted asked for a row to add in a
+    table without it (clerk trial 184 AJ2): the copy writes it back, pre-filled as issued, in
+    the first empty row, marked, and says so; the department fills it in and resends the
+    copy, which answers XJ-01. A form with no empty row left is asked to add one."""
+    listed = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
+    findings = read_findings(listed, campaign).findings
+    form = filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard()],
+                       assigned=findings)  # fmt: skip
+    wb = load_workbook(form)
+    ws = wb[FORM_SHEET]
+    header, _ = header_position(ws)
+    ws.delete_rows(header + 1)  # XJ-01's row; its own hazard moves up to header + 1
+    if not room:  # the empty rows deleted too, the footer right under the hazard
+        while ws.cell(header + 2, 1).value != "上报人：":
+            ws.delete_rows(header + 2)
+    wb.properties.lastModifiedBy = "填表人"
+    wb.save(form)
+    collection = collect(campaign, [tmp_path / "回收"], as_of=AS_OF, findings=findings)
+    [copy] = write_feedback(collection, tmp_path / "退回")
+    marked = load_workbook(copy.copy_path)
+    said = [r[5] for r in marked.worksheets[0].iter_rows(min_row=3, values_only=True) if r[5]]
+    sheet = marked[FORM_SHEET]
+    columns = {c.value: c.column for c in sheet[header] if c.value}
+    numbers = [sheet.cell(r, columns["问题编号"]).value for r in range(header + 1, sheet.max_row)]
+    if not room:
+        assert "XJ-01" not in numbers
+        assert any("请在表中新增一行，填写问题编号 XJ-01" in m for m in said), said
+        return
+    at = header + 2  # the first empty row, under the hazard
+    assert numbers.index("XJ-01") == at - header - 1
+    assert sheet.cell(at, columns["存在隐患问题"]).value == "二楼走廊灭火器压力不足"
+    assert sheet.cell(at, columns["部位"]).value == "3号教学楼"
+    assert sheet.cell(at, columns["问题编号"]).comment is not None
+    assert any(f"本表第 {at} 行已按交办问题清单补回这一行" in m for m in said), said
+    # the department fills the added row in and sends the copy back
+    sheet.cell(at, columns["整改措施"]).value = "更换灭火器"
+    sheet.cell(at, columns["整改完成情况"]).value = "整改中"
+    sheet.cell(at, columns["责任人"]).value = "王五"
+    for name in marked.sheetnames[:1]:
+        del marked[name]
+    marked.properties.lastModifiedBy = "填表人"
+    again = tmp_path / "回收2" / "保卫处.xlsx"
+    again.parent.mkdir()
+    marked.save(again)
+    resent = collect(campaign, [again.parent], as_of=AS_OF, findings=findings)
+    assert not [p for p in resent.problems if p.code is Code.ASSIGNMENT_UNANSWERED]
+    [answer] = [h for h in resent.hazards if h.number == "XJ-01"]
+    assert (answer.measures, answer.owner) == ("更换灭火器", "王五")
+
+
 def test_a_neighbours_form_leaves_the_departments_own_problems_unanswered(
     campaign: Campaign, tmp_path: Path
 ) -> None:

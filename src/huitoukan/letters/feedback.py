@@ -43,6 +43,7 @@ from huitoukan.forms.layout import (
 )
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_OF, FEEDBACK_TITLE
+from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.problems import problem as said_as
 from huitoukan.model.returns import FileOutcome, ReturnFile, ReturnForm
@@ -188,12 +189,13 @@ def write_feedback(
         if aside.get(department) is form:  # told what to do, not what the clerk may find
             problems = [_to_sender(p, form, department, receiver) for p in problems]
         problems = [_without_campaign_file(p) for p in problems]
+        problems, added = _rows_added_back(problems, form, collection.findings)
         target = out_dir / name
         source = form.source or as_return_file(Path(form.file))
         with_photos = any(h.photos for h in form.hazards)
         rows = [(h.source_sheet, h.source_row) for h in form.hazards]
         workbook, marked = marked_copy(
-            source, problems, with_photos, department, receiver, form.picture_cells, rows
+            source, problems, with_photos, department, receiver, form.picture_cells, rows, added
         )
         for sheet in others:
             if sheet in workbook.sheetnames:
@@ -218,6 +220,75 @@ def write_feedback(
         )
     _remove_earlier_copies(out_dir, {c.copy_path.name for c in copies})
     return copies
+
+
+AddedRow = tuple[str, int, dict[str, object]]
+"""A row the 退回修改 copy adds: its sheet, its 1-based row, and column letter → value."""
+
+
+def _rows_added_back(
+    problems: Sequence[Problem], form: ReturnForm, findings: Sequence[Finding]
+) -> tuple[list[Problem], list[AddedRow]]:
+    """`problems`, each assigned problem whose row the department deleted (said `no_row`)
+    given an empty row of the form (`ReturnForm.empty_rows`), pre-filled there as issued,
+    and said so (`row_added`); the rows to add. The copy asked the department to fill in a
+    row it did not have (clerk trial 184 AJ2)."""
+    listed = {number_key(f.number): f for f in reversed(findings)}
+    letters = form.column_letters
+    free = iter(form.empty_rows)
+    out: list[Problem] = []
+    added: list[AddedRow] = []
+    for said in problems:
+        finding = listed.get(number_key(said.value)) if said.code is _UNANSWERED else None
+        row = (
+            next(free, None)
+            if finding is not None
+            and not said.cell
+            and "number" in letters
+            and said.message == _unanswered(said, finding, "no_row").message
+            else None
+        )
+        if finding is None or row is None:  # (no empty row left: a row to add, as said)
+            out.append(said)
+            continue
+        values = {
+            "number": finding.number,
+            "source": finding.source,
+            "location": finding.location,
+            "hazard": finding.description,
+            "deadline": finding.deadline,
+            "checked_on": finding.found_on,
+        }
+        added.append(
+            (form.sheet, row, {letters[f]: v for f, v in values.items() if f in letters and v})
+        )
+        cell = f"{letters['number']}{row}"
+        out.append(_unanswered(said, finding, "row_added", form.sheet, cell, row))
+    return out, added
+
+
+_UNANSWERED = Code.ASSIGNMENT_UNANSWERED
+
+
+def _unanswered(
+    said: Problem, finding: Finding, variant: str, sheet: str = "", cell: str = "", row: int = 0
+) -> Problem:
+    """`said`, a 交办问题未反馈 of `finding`, in the words of `variant` (at `row`, when given)."""
+    return said_as(
+        _UNANSWERED,
+        said.file,
+        sheet=sheet or said.sheet,
+        cell=cell or said.cell,
+        row=row or said.row,
+        field=said.field,
+        value=said.value,
+        department=said.department,
+        variant=variant,
+        number=finding.number,
+        source=finding.source,
+        what=finding.where[:40],
+        at=row,
+    )
 
 
 def _to_sender(said: Problem, form: ReturnForm, department: str, receiver: str) -> Problem:
@@ -678,14 +749,24 @@ def marked_copy(
     receiver: str = "安全保卫处",
     picture_cells: Sequence[tuple[str, int, int]] = (),
     hazard_rows: Sequence[tuple[str, int]] = (),
+    added: Sequence[AddedRow] = (),
 ) -> tuple[Workbook, int]:
     """The return as a workbook with its problem cells filled and commented (by `receiver`;
     the photos it held are not copied, and the `picture_cells` that stood for them are
     blank: `with_photos` says so on the copy), a first sheet listing the problems under a
     title naming `department` and the file; the hazards' rows (`hazard_rows`: sheet, row)
-    it hid shown again."""
+    it hid shown again; the rows `added` written in."""
     workbook = _open_as_xlsx(source)
     _clear_earlier_marks(workbook, receiver)
+    for sheet, r, values in added:
+        if sheet in workbook.sheetnames:
+            for letter, value in values.items():
+                cell = workbook[sheet][f"{letter}{r}"]
+                if not isinstance(cell, MergedCell):
+                    cell.value = value
+                    if isinstance(value, date):
+                        cell.number_format = DATE_FORMAT
+            hazard_rows = [*hazard_rows, (sheet, r)]
     for sheet, r, c in picture_cells:
         if sheet in workbook.sheetnames:
             cell = workbook[sheet].cell(r + 1, c + 1)

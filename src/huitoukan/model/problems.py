@@ -1039,6 +1039,9 @@ CATALOGUE: Mapping[Code, Rule] = {
             "no_row": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈，"
             "表中也没有这个问题的行（可能被删除了）：请在表中新增一行，填写问题编号 {number}、"
             "整改措施、整改完成情况和责任人",
+            "row_added": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈，"
+            "表中也没有这个问题的行（可能被删除了）：本表第 {at} 行已按交办问题清单补回这一行，"
+            "请在该行填写整改措施、整改完成情况和责任人",
             "alike": "交办问题 {number}（{source}：{what}）没有在{department}的自查整改清单中反馈；"
             "表中第 {alike_row} 行（{alike_what}）没有填写问题编号，是不是这个问题的反馈？是的，"
             "请在该行填写问题编号 {number}；不是的，请在这个问题的行内填写整改措施、整改完成情况"

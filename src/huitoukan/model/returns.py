@@ -794,6 +794,11 @@ class ReturnForm(ProblemCounts):
     issued_words: dict[str, tuple[str, str]] = {}
     """问题编号 (as compared) → the 部位 and 问题描述 each of `issued_with` was issued with:
     a problem given a 编号 since is known by them (`answers.issued_key`)."""
+    empty_rows: list[int] = []
+    """1-based rows of its table, between the header and the footer (and above any 以下空白),
+    with nothing typed in them and no picture over them, the first few: where the 退回修改
+    copy adds back the row of an assigned problem the department deleted (it was asked to
+    fill in a row the copy did not have: clerk trial 184 AJ2)."""
     unanswered_rows: dict[str, tuple[int, str]] = {}
     """问题编号 (as compared, `number_key`) → (1-based row, its 问题编号 cell) of each
     assigned problem's row left as issued: where a 交办问题未反馈 is marked in the 退回修改

@@ -1495,6 +1495,11 @@ def _say_items_missing(
     )
 
 
+_EMPTY_ROWS_KEPT = 5
+"""`ReturnForm.empty_rows` noted of a form: a row for each assigned problem deleted, as many
+as a department is likely to have deleted."""
+
+
 def _read_rows(
     form: ReturnForm,
     table: FoundForm,
@@ -1568,10 +1573,15 @@ def _read_rows(
     blank_below = False
     filler = _FillerRows(checker)
     up = table.footer_up
+    on = table.grid.name
+    room = on == form.sheet and len(form.empty_rows) < _EMPTY_ROWS_KEPT
     for r in range(header.row + 1, table.end):
         row = rows[r]
         width = len(row)
         if not width:
+            if room and r < table.footer_row and not blank_below and (on, r) not in pictures:
+                form.empty_rows.append(r + 1)
+                room = len(form.empty_rows) < _EMPTY_ROWS_KEPT
             continue
         if up is not None and r == up.row:
             _say_footer_typed_above(form, table, up, checker.department)
@@ -1616,6 +1626,9 @@ def _read_rows(
         if not raw.extras and not filled:  # blank, or the template's pre-numbered empty row,
             # or 以下空白 in the 序号 column (merged across the row from it: trial 99)
             blank_below |= says_blank_below(raw.texts.get("seq", ""))
+            if room and not below_footer and not blank_below and (on, r) not in pictures:
+                form.empty_rows.append(r + 1)
+                room = len(form.empty_rows) < _EMPTY_ROWS_KEPT
             continue
         if below_footer and len(set(filled)) < 2:
             continue  # a line of text below the form, not a hazard
