@@ -1595,7 +1595,7 @@ def test_a_problem_found_again_is_said_in_its_archive_and_the_register(
     assert runner.invoke(app, ["sample", "--all", *as_of]).exit_code in (0, 1)
     page = [
         str(c.value)
-        for row in load_workbook("抽查档案.xlsx")["SD6-03"].iter_rows()
+        for row in load_workbook("抽查档案（全部）.xlsx")["SD6-03"].iter_rows()
         for c in row
         if c.value
     ]
@@ -2706,9 +2706,14 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     assert picked.exit_code == county.exit_code == 0, county.output
     assert load_workbook(tmp_path / "抽查档案.xlsx").sheetnames != ["XJ-01"]
     assert load_workbook(tmp_path / "抽查档案（县级）.xlsx").sheetnames == ["XJ-01"]
-    everything = runner.invoke(app, ["sample", "--all", "-o", "全部.xlsx", *args])
-    assert everything.exit_code == 0
-    pages = load_workbook(tmp_path / "全部.xlsx")
+    # every problem's pages, nor over the pick: 抽查档案（全部）.xlsx
+    everything = runner.invoke(app, ["sample", "--all", *args])
+    county_all = runner.invoke(app, ["sample", "--source", "县级", "--all", *args])
+    assert everything.exit_code == county_all.exit_code == 0, everything.output
+    assert "抽查档案（全部）.xlsx" in everything.output
+    assert load_workbook(tmp_path / "抽查档案.xlsx").sheetnames != ["XJ-01"]
+    assert load_workbook(tmp_path / "抽查档案（县级，全部）.xlsx").sheetnames == ["XJ-01"]
+    pages = load_workbook(tmp_path / "抽查档案（全部）.xlsx")
     assert len(pages.sheetnames) == 5
     ws = pages["SD-01"]
     text = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
@@ -3973,7 +3978,7 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
         app, ["sample", "--all", "--findings", str(listed), "--as-of", "2023-12-20"]
     )
     assert out.exit_code == 0, out.output
-    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+    texts = [str(c.value) for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
     files = [t.rpartition("/")[2] for t in texts if t.endswith(".xlsx")]
     assert files[-2:] == ["学工处.xlsx", "总务.xlsx"], texts  # (collected again, still there)
@@ -3983,7 +3988,7 @@ def test_a_problem_given_to_another_department_keeps_the_first_ones_answers_on_i
         "2023年12月18日（交办问题清单此时才交办本部门，已过整改时限；此前由学生工作处负责，"
         "其反馈见报送记录）" in texts
     )
-    with zipfile.ZipFile("抽查档案.xlsx") as archive:
+    with zipfile.ZipFile("抽查档案（全部）.xlsx") as archive:
         media = [archive.read(n) for n in archive.namelist() if n.startswith("xl/media/")]
     assert media == [photo]
 
@@ -4229,7 +4234,7 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
                                    "--as-of", "2023-12-21"])  # fmt: skip
     assert out.exit_code == 0, out.output
-    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+    texts = [str(c.value) for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
     assert "学生工作处：其他部门负责期间报送的移交说明（不算整改情况）" in texts
     assert (
@@ -4243,7 +4248,7 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     # what it sent meanwhile: no 销号时间 (“已完成；销号时间…”: trial 162 N3)
     assert "整改措施：已移交总务基建处；已完成（移交说明，不算整改情况）" in texts
     # its line in the 报送记录 too (“已完成” beside the department responsible: trial 163 N5)
-    sent = [[str(c.value) for c in r] for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+    sent = [[str(c.value) for c in r] for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
             if Path(str(r[1].value)).name.startswith("学工处")]  # fmt: skip
     assert [(Path(r[1]).name, r[3]) for r in sent] == [
         ("学工处.xlsx", "整改中"),
@@ -4274,7 +4279,7 @@ def test_a_handover_note_is_no_answer_when_the_problem_is_given_back(
     out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
                                    "--as-of", "2023-12-22"])  # fmt: skip
     assert out.exit_code == 0, out.output
-    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+    texts = [str(c.value) for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
     assert "已完成（移交说明，不算整改情况）" in texts, texts
 
@@ -4573,7 +4578,7 @@ def test_a_review_of_an_answer_handed_over_is_said_and_kept_on_the_page(
         app, ["sample", "--all", "--findings", str(listed), "--as-of", "2023-12-16"]
     )
     assert out.exit_code == 0, out.output
-    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+    texts = [str(c.value) for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
     # a record of a review, of a department that had it (the box blank: trial 164 N7)
     assert any("☑ 复查验收记录（学生工作处负责期间）" in t for t in texts), texts
@@ -4613,7 +4618,7 @@ def test_a_problem_given_back_keeps_its_day_and_shows_the_answer_handed_over(
     out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
                                    "--as-of", "2023-12-20"])  # fmt: skip
     assert out.exit_code == 0, out.output
-    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+    texts = [str(c.value) for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
     assert "总务基建处：已移交（不再负责）" in texts
     assert "整改措施：更换灯具；已完成；销号时间 2023年12月18日" in texts
@@ -4759,7 +4764,7 @@ def test_a_part_given_after_its_deadline_is_late_from_the_day_given(
     monkeypatch.chdir(tmp_path)  # the archive page, alike
     args = ["sample", "--all", "--findings", str(listed), "--as-of", "2023-12-20"]
     assert CliRunner().invoke(app, args).exit_code == 0
-    texts = [str(c.value) for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+    texts = [str(c.value) for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
              for c in r if c.value]  # fmt: skip
     closing = [
         t for t in texts if t.startswith("2023年12月19日\n（逾期 1 天，自交办之日起计；")
@@ -5026,7 +5031,7 @@ def test_a_closing_that_stood_on_the_inspection_day_is_doubted_after_it_is_taken
     out = CliRunner().invoke(app, ["sample", "--all", "--findings", str(listed),
                                    "--as-of", "2023-12-18"])  # fmt: skip
     assert out.exit_code == 0, out.output
-    sent = [Path(str(r[1].value)).name for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+    sent = [Path(str(r[1].value)).name for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
             if str(r[0].value).startswith("2023年")]  # fmt: skip
     assert sent == ["学工处.xlsx", "学工处-更正.xlsx"], sent
 
@@ -5365,7 +5370,7 @@ def test_an_undated_version_is_listed_in_the_archive_by_its_files_day(
                                    "--as-of", "2023-12-20"])  # fmt: skip
     assert out.exit_code == 0, out.output
     rows = [(str(r[0].value), Path(str(r[1].value)).name)
-            for r in load_workbook("抽查档案.xlsx").active.iter_rows()
+            for r in load_workbook("抽查档案（全部）.xlsx").active.iter_rows()
             if str(r[1].value).endswith(".xlsx")]  # fmt: skip
     assert rows == [
         ("2023年12月12日", "学工处.xlsx"),

@@ -1197,7 +1197,7 @@ def test_the_archive_of_a_problem_shows_the_review_that_closed_it(
     monkeypatch.chdir(work)
     runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20"])
     assert runner.invoke(app, ["sample", "--all", "--as-of", "2023-12-20"]).exit_code == 0
-    pages = load_workbook(work / "抽查档案.xlsx")
+    pages = load_workbook(work / "抽查档案（全部）.xlsx")
     closed_pages = []
     for ws in pages.worksheets:
         texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]

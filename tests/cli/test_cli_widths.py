@@ -295,7 +295,8 @@ def expected(case: Case, screen: Screen, runner: CliRunner) -> list[str]:
     if name.startswith("report"):
         return ["回头看工作汇报.xlsx"]
     if name.startswith("sample"):
-        chosen = load_workbook(folder / "抽查档案.xlsx", read_only=True).sheetnames
+        archive = "抽查档案（全部）.xlsx" if "--all" in name else "抽查档案.xlsx"
+        chosen = load_workbook(folder / archive, read_only=True).sheetnames
         where = _findings(folder)
         return chosen + [where[number] for number in chosen]
     if name == "crosscheck":

@@ -136,7 +136,7 @@ def test_every_printed_page_is_whole(campaign_folder: tuple[Path, float]) -> Non
     names = {str(p.relative_to(work)) for p in files}
     issued = [f"{u}-安全隐患自查整改清单.xlsx" for u in ("安全保卫处", "附属医院", "学院警务室")]
     expected = {f"发放/{n}" for n in [*issued, "附件1-项目清单.xlsx", "发放清单.xlsx"]}
-    expected |= {"全校隐患台账.xlsx", "复查验收表.xlsx", "追责核查.xlsx", "抽查档案.xlsx"}
+    expected |= {"全校隐患台账.xlsx", "复查验收表.xlsx", "追责核查.xlsx", "抽查档案（全部）.xlsx"}
     expected |= {"回头看工作汇报.xlsx", "回头看工作汇报（附照片）.xlsx"}
     expected |= {"第二轮/附件1-项目清单.xlsx", "第二轮/发放清单.xlsx"}
     assert expected <= names, sorted(expected - names)

@@ -24,13 +24,16 @@ from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
 
 
-def default_archive(from_sources: Sequence[str]) -> Path:
+def default_archive(from_sources: Sequence[str], every: bool = False) -> Path:
     """Where `sample` writes by default: 抽查档案.xlsx, and a file of its own for the problems
-    of some sources (抽查档案（县级）.xlsx): a run with --source wrote over the 督导组's pick
+    of some sources (抽查档案（县级）.xlsx) or for all of them (抽查档案（全部）.xlsx,
+    抽查档案（县级，全部）.xlsx): a run with --source or --all wrote over the 督导组's pick
     without a word (clerk trial 184 AJ7)."""
-    if from_sources:
-        named = safe_file_name("、".join(from_sources))
-        return Path(f"抽查档案（{named}）.xlsx")
+    named = [safe_file_name("、".join(from_sources))] if from_sources else []
+    if every:
+        named.append("全部")
+    if named:
+        return Path(f"抽查档案（{'，'.join(named)}）.xlsx")
     return Path(ARCHIVE_FILE)
 
 

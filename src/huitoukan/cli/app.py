@@ -789,7 +789,7 @@ def sample(
             "--out",
             "-o",
             callback=_out_given,
-            help="输出文件（默认 抽查档案.xlsx；用 --source 的为 抽查档案（来源）.xlsx）",
+            help="输出文件（默认 抽查档案.xlsx；用 --source 的为 抽查档案（来源）.xlsx，用 --all 的为 抽查档案（全部）.xlsx）",
         ),
     ] = None,
     as_of: AsOfOption = None,
@@ -815,7 +815,7 @@ def sample(
         chosen, written, lost = write_sample(
             config,
             sources or [],
-            out or default_archive(source or []),
+            out or default_archive(source or [], everything),
             None if everything else count,
             seed,
             source or [],
