@@ -564,6 +564,26 @@ def test_a_repeated_row_deleted_as_asked_is_no_hazard_gone(
     assert len(collection.hazards) == (3 if gone else 2)
 
 
+@pytest.mark.parametrize("later", [1, 2, 3])
+def test_a_repeat_deleted_stays_gone_after_the_hazard_it_repeated_is_closed(
+    campaign: Campaign, tmp_path: Path, later: int
+) -> None:
+    """汽车工程系 typed 喷漆实训室 twice, deleted the copy as asked, then reported the hazard
+    已完成: from its fourth version on, the copy deleted weeks before came back as a hazard of
+    its own, 整改中 and overdue, beside the closed one (clerk trial 186 AL1). The copy is
+    compared with the row it repeated as its own version showed it, not as a later one."""
+    twice = [hazard(部位="喷漆实训室"), hazard(部位="喷漆实训室"), hazard(部位="食堂")]
+    once = [hazard(部位="喷漆实训室"), hazard(部位="食堂")]
+    done = [closed(部位="喷漆实训室", 销号时间=date(2023, 12, 13)), hazard(部位="食堂")]
+    versions(campaign, tmp_path, twice, once, *[done] * later)
+    collection = collect(campaign, [tmp_path], as_of=AS_OF)
+    assert not [p for p in collection.problems if p.code.value.startswith("vanished")]
+    assert [(h.location, h.progress) for h in collection.hazards] == [
+        ("喷漆实训室", "已完成"),
+        ("食堂", "整改中"),
+    ]
+
+
 @pytest.mark.parametrize("changed", [False, True])
 def test_a_version_of_the_same_day_saved_again_unchanged_does_not_take_over(
     campaign: Campaign, tmp_path: Path, changed: bool

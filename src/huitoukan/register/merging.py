@@ -1408,6 +1408,11 @@ class _Lineage:
     """The photos another department sent first: one of them on a row of this one's, told
     照片重复使用, is replaced by a photo pasted on that row of a follow-up form, as the form
     says (clerk trial 178 AE2)."""
+    beside: dict[str, HazardRow] = field(default_factory=dict)
+    """Identity of a repeat (`repeats`) → the row it repeated, as the last version showing
+    the repeat showed it: what the repeat is compared with when taken out (compared with the
+    hazard as a later version showed it, 已完成 since, a copy deleted weeks before came back
+    as a hazard of its own, overdue: clerk trial 186 AL1)."""
 
     @classmethod
     def of(cls, versions: list[ReturnForm], foreign: Container[str] = frozenset()) -> _Lineage:
@@ -1422,6 +1427,7 @@ class _Lineage:
         remembered: set[str] = set()
         promised: dict[str, HazardRow] = {}
         repeats: dict[str, str] = {}
+        beside: dict[str, HazardRow] = {}
         said: dict[str, list[Said]] = {}
         days = standing_days(versions)
         late = read_late(versions, days)
@@ -1467,6 +1473,9 @@ class _Lineage:
                     noted = _note_said(said.setdefault(identity, []), row, day)
                     if noted and day is not None and read is not None:
                         received.setdefault(identity, []).append((day, read))
+            for identity in mine:
+                if identity in repeats and repeats[identity] in first_of.values():
+                    beside[identity] = last[repeats[identity]]
             identities.append(mine)
         return cls(
             versions,
@@ -1483,6 +1492,7 @@ class _Lineage:
             late[-1],
             received,
             foreign,
+            beside,
         )
 
     def history(self, identity: str, row: HazardRow) -> HazardRow:
@@ -1824,7 +1834,7 @@ class _Lineage:
         repeated = self.repeats.get(identity)
         if repeated is None or repeated not in present:
             return False
-        same = self.earlier.get(repeated)
+        same = self.beside.get(identity)
         return (
             same is not None
             and (row.progress, row.closed_on) == (same.progress, same.closed_on)
