@@ -160,6 +160,28 @@ def test_checklist_is_titled_by_the_campaign(tmp_path: Path) -> None:
     assert ws["A2"].value == f"{title}项目清单"
 
 
+@pytest.mark.parametrize(
+    ("school", "headline"),
+    [
+        ("枣庄市理工职业中等专业学校", "枣庄市理工职业中等专业学校安全问题专项整治“回头看”"),
+        ("枣庄科技职业学院", "枣庄科技职业学院学校安全问题专项整治“回头看”"),
+    ],
+)
+def test_a_school_named_with_the_titles_first_word_is_not_said_twice(
+    tmp_path: Path, school: str, headline: str
+) -> None:
+    """A school named …学校 running 学校安全问题专项整治: the 发放清单, the register and
+    status printed “…中等专业学校学校安全…” (clerk trial 186 AL8)."""
+    from huitoukan.campaign.model import headline as joined
+
+    text = default_campaign_text().replace('school = "枣庄科技职业学院"', f'school = "{school}"')
+    campaign = parse_campaign(text, "campaign.toml")
+    assert campaign.info.headline == joined(school, campaign.info.title) == headline
+    issue_forms(campaign, tmp_path)
+    ws = load_workbook(tmp_path / DISTRIBUTION_FILE).worksheets[0]
+    assert ws["A1"].value.startswith(f"{headline}发放清单")
+
+
 def test_checklist_follows_a_replaced_campaign_checklist(tmp_path: Path) -> None:
     from tests.conftest import campaign_with_colleges_text
 

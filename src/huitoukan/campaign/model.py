@@ -106,6 +106,15 @@ class ChecklistItem(_Strict):
         return f"{self.label} {head[:12]}{'…' if len(head) > 12 else ''}"
 
 
+def headline(school: str, title: str) -> str:
+    """`school` followed by `title`, a 学校 (学院, 大学) ending one and beginning the other said
+    once."""
+    for word in ("学校", "学院", "大学"):
+        if school.endswith(word) and title.startswith(word):
+            return school + title[len(word) :]
+    return school + title
+
+
 class CampaignInfo(_Strict):
     school: str = Field(min_length=1)
     title: str = "学校安全问题专项整治“回头看”"
@@ -125,7 +134,13 @@ class CampaignInfo(_Strict):
         """The campaign as its papers name it (school, title and 文号): what a register was
         made for, so that it is not judged by another campaign's dates and departments."""
         number = f"（{self.document_number}）" if self.document_number else ""
-        return f"{self.school}{self.title}{number}"
+        return f"{self.school}{self.title}{number}"  # (as registers record it: not `headline`)
+
+    @property
+    def headline(self) -> str:
+        """The school's name and the campaign's title, as titles begin: a school named …学校
+        running 学校安全问题专项整治 is not 中等专业学校学校安全… (clerk trial 186 AL8)."""
+        return headline(self.school, self.title)
 
     @property
     def number_year(self) -> int | None:

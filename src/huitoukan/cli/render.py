@@ -29,6 +29,7 @@ from rich.table import Table
 from rich.text import Text
 
 from huitoukan.actions.collect import CollectResult
+from huitoukan.campaign.model import headline
 from huitoukan.cli.chinese import chinese_text, text_width, wrap_text
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
@@ -1187,7 +1188,7 @@ def status_report(
     console = _out()
     year = _year(report)
     totals = report.totals
-    _wrapped(console, f"{report.school}{report.campaign}", style="bold")
+    _wrapped(console, headline(report.school, report.campaign), style="bold")
     console.print(
         f"统计日期 {chinese_date(report.as_of)}（报送截止 {chinese_date(report.returns_due)}）"
     )

@@ -86,10 +86,7 @@ def distribution_list(
     rows = [[n, *(issued.get(d) or kept[d])] for n, d in enumerate(departments, start=1)]
     info = campaign.info
     round_ = "跟进轮" if due is not None else ""
-    title = (
-        f"{info.school}{info.title}{round_}发放清单"
-        f"（报送截止 {chinese_date(due or info.returns_due)}）"
-    )
+    title = f"{info.headline}{round_}发放清单（报送截止 {chinese_date(due or info.returns_due)}）"
     write_table(ws, _HEADERS, rows, title=title, printed=len(_HEADERS) - 1, least_height=SIGNED_ROW)
     made_here(workbook, DISTRIBUTION_TITLE, info.title)
     return workbook

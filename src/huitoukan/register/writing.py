@@ -282,7 +282,7 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
     if review:
         columns.append(("待复查", 8))
     widths = [w for _, w in columns]
-    title = f"{info.school}{info.title}全校隐患台账"
+    title = f"{info.headline}全校隐患台账"
     note = (  # two lines, broken where a reader expects (not wherever the width ends)
         f"文号：{info.document_number}　报送截止：{chinese_date(info.returns_due)}\n"
         f"整改默认时限：{chinese_date(info.default_deadline)}　"
