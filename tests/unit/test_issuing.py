@@ -393,6 +393,10 @@ def test_forms_issued_close_to_the_deadline_say_so(
     result = issue(campaign, tmp_path / "一", ["附属医院"], today=today)
     assert result.days_left == left
     assert issue(campaign, tmp_path / "全部", today=today).days_left is None  # the campaign's
+    # forms dated (--date) as handed over, a year later or not: counted from their day
+    # (“已过 356 天” of forms dated ten days before it: clerk trial 186 AL16)
+    dated = issue(campaign, tmp_path / "二", ["附属医院"], form_date=today, today=date(2024, 12, 1))
+    assert dated.days_left == left
 
 
 def test_the_instructions_name_each_failed_review_with_its_opinion_or_its_lack() -> None:

@@ -39,8 +39,8 @@ def issue(
     `findings_file` or campaign.toml's list); with `followup_from` (a register or returns),
     a follow-up round dated `form_date` (default today) and due on `due` (default a week
     later), assigned problems carried forward like any other row. Forms of the campaign
-    issued to some `departments` (one added mid-campaign, one given a new form) `today`
-    (default: the computer's) with fewer than DAYS_TO_FILL days left before its 报送截止
+    issued to some `departments` (one added mid-campaign, one given a new form) on their
+    `form_date` or `today` (default: the computer's) with fewer than DAYS_TO_FILL days left before its 报送截止
     say so."""
     listed = load_findings(campaign, findings_file)
     findings = listed.findings if listed else None
@@ -89,7 +89,9 @@ def issue(
         )
         if record_round(followup_from, issued):
             tracked = round_.due
-    left = (campaign.info.returns_due - (today or date.today())).days
+    # (from the day the forms are dated, when given: 已过 356 天 of forms dated ten days
+    # before it, back-filled a year later: clerk trial 186 AL16)
+    left = (campaign.info.returns_due - (form_date or today or date.today())).days
     # the first round's forms are handed over on their --date, else the 印发日期 (a warning
     # dated the handover 11月25日 of forms issued on the 26th: clerk trial 172 Y5)
     handed_on = (form_date if round_ is None else None) or campaign.info.issued_on
