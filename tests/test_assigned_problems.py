@@ -2706,6 +2706,10 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     assert picked.exit_code == county.exit_code == 0, county.output
     assert load_workbook(tmp_path / "抽查档案.xlsx").sheetnames != ["XJ-01"]
     assert load_workbook(tmp_path / "抽查档案（县级）.xlsx").sheetnames == ["XJ-01"]
+    # a source by its alias: the file its name gives (two files of one source: trial 186 AL15)
+    alias = runner.invoke(app, ["sample", "--source", "县（市、区）普查", "-n", "1", *args])
+    assert alias.exit_code == 0 and "抽查档案（县级普查）.xlsx" in alias.output
+    assert load_workbook(tmp_path / "抽查档案（县级普查）.xlsx").sheetnames == ["XJ-01"]
     # every problem's pages, nor over the pick: 抽查档案（全部）.xlsx
     everything = runner.invoke(app, ["sample", "--all", *args])
     county_all = runner.invoke(app, ["sample", "--source", "县级", "--all", *args])

@@ -24,12 +24,17 @@ from huitoukan.register.status import build_status
 from huitoukan.register.store import Written, replace_output
 
 
-def default_archive(from_sources: Sequence[str], every: bool = False) -> Path:
+def default_archive(
+    from_sources: Sequence[str], every: bool = False, campaign: Campaign | None = None
+) -> Path:
     """Where `sample` writes by default: 抽查档案.xlsx, and a file of its own for the problems
     of some sources (抽查档案（县级）.xlsx) or for all of them (抽查档案（全部）.xlsx,
     抽查档案（县级，全部）.xlsx): a run with --source or --all wrote over the 督导组's pick
-    without a word (clerk trial 184 AJ7)."""
-    named = [safe_file_name("、".join(from_sources))] if from_sources else []
+    without a word (clerk trial 184 AJ7). A source is named as `campaign` names it, not by
+    the alias typed (区级普查 and 县级普查 wrote two files of one source: trial 186 AL15)."""
+    found = (campaign.find_source(name) if campaign else None for name in from_sources)
+    names = [s.name if s else name.strip() for s, name in zip(found, from_sources, strict=True)]
+    named = [safe_file_name("、".join(dict.fromkeys(names)))] if names else []
     if every:
         named.append("全部")
     if named:

@@ -815,7 +815,7 @@ def sample(
         chosen, written, lost = write_sample(
             config,
             sources or [],
-            out or default_archive(source or [], everything),
+            out or default_archive(source or [], everything, config),
             None if everything else count,
             seed,
             source or [],
