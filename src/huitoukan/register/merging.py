@@ -1890,8 +1890,12 @@ class _Lineage:
                 continue
             for day, rows in earlier:
                 older = rows.get(identity)
-                # (one said 已完成 without its 销号时间, the date given since: no doubt, trial 135)
-                if older is None or older.progress == DONE or day is None or row.closed_on > day:
+                # (one said 已完成 without its 销号时间, the date given since: no doubt, trial 135;
+                # one whose progress was blank or not understood (已经弄好了) said nothing of it
+                # not being done: the closing asked about for ever, clerk trial 186 AL3)
+                if older is None or older.progress in (DONE, None) or day is None:
+                    continue
+                if row.closed_on > day:
                     continue
                 if row.closed_on == day and older.closed_on != row.closed_on:
                     continue
@@ -1906,7 +1910,7 @@ class _Lineage:
                         value=f"{row.closed_on:%Y-%m-%d}",
                         closed_on=row.closed_on,
                         old_day=day,
-                        old_progress=older.progress_text or older.progress or "未填写",
+                        old_progress=older.progress_text or older.progress,
                     )
                 )
                 break
