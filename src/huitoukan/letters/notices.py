@@ -36,6 +36,9 @@ from huitoukan.returns.finding import sent_name
 
 COMBINED_FILE = "全部通知.txt"
 CLOSED_ON = COLUMN_BY_FIELD["closed_on"].header
+PROGRESS = COLUMN_BY_FIELD["progress"].header
+_BLANK_PROGRESS = CATALOGUE[Code.MISSING_PROGRESS].title
+"""How `HazardRow.errors_said` says the 整改完成情况 was left blank (`checks.rows._said_short`)."""
 
 
 class Notice(BaseModel):
@@ -246,7 +249,7 @@ def notices(
             # the review's words after the brackets: they may hold brackets of their own
             lines += _numbered(
                 f"{_what(h)}（{_deadline(h)}，责任人 {h.owner or '未填写，请补充'}"
-                + ("" if h.progress else "，整改完成情况未填写，请补充")
+                + _progress_asked(h)
                 + ("，贵部门最新报送的表格中已没有这一项，但未见销号，请说明" if h.vanished else "")
                 + "）"
                 # (“复查意见：未写明意见” quoted a comment nobody wrote: clerk trial 136)
@@ -560,6 +563,17 @@ def _add_to_own(
 LATE_NOTE_DAYS = 7
 """The polite note on a late return goes out in the week after it came in, not every week
 the clerk sends reminders."""
+
+
+def _progress_asked(hazard: HazardView) -> str:
+    """What an overdue hazard's notice asks of its 整改完成情况 when the register has none:
+    filled in with words not understood (已经弄好了), it was said not filled in, and the
+    same notice said it could not be read (clerk trial 186 AL4)."""
+    if hazard.progress:
+        return ""
+    if any(column == PROGRESS and said != _BLANK_PROGRESS for column, said in hazard.errors_said):
+        return "，整改完成情况无法识别，请选择：已完成、整改中或未整改"
+    return "，整改完成情况未填写，请补充"
 
 
 def _to_put_right(hazard: HazardView, asked: set[str]) -> list[str]:
