@@ -1019,6 +1019,10 @@ def test_a_resend_whose_dates_are_lost_keeps_the_ones_sent_before(
         # not done, in other words: reopened too (kept 已完成: clerk trial 183 AI1)
         *((w, date(2023, 12, 6)) for w in ("整改未完成", "尚在整改", "需重新整改", "返工", "×")),
         *((w, date(2023, 12, 6)) for w in ("验收不合格", "隐患复发，重新整改")),
+        # 已整改 or 已完成 going on to say it is not, with its date or cleared (trial 185 AK1)
+        *((w, date(2023, 12, 6)) for w in ("已整改，但整改不到位", "已完成，但隐患复发")),
+        ("已完成，复查不合格需重新整改", None),
+        *((w, date(2023, 12, 6)) for w in ("没完成", "维修中", "基本完成")),  # (AK3)
         # not understood, its 销号时间 cleared: the closing taken back
         ("已更换楼道应急照明灯", None),
         (None, None),

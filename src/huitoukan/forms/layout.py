@@ -328,11 +328,17 @@ def normalize_progress(text: str) -> Progress | None:
         return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
     if "完成" in key and any(part in key for part in _PART_WORDS):
         return IN_PROGRESS
-    if key.startswith(("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成")):
+    if key.startswith(_AWAITING_ACCEPTANCE):  # done, its 复查验收 to come (not 未整改: AK5)
         return DONE
+    if key.startswith(("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成")):
+        # unless it goes on to say it is not (已整改，但整改不到位; 已完成，复查不合格需重新整改:
+        # they kept an accepted hazard closed, clerk trial 185 AK1)
+        return IN_PROGRESS if _NOT_DONE_AFTER_ALL.search(key) else DONE
+    if _NOT_WHOLLY.match(key):  # 未完全整改: part of it (not 未整改: trial 185 AK5)
+        return IN_PROGRESS
     if key.startswith(("未", "尚未", "没有")):
         return NOT_STARTED
-    if "整改中" in key or key.startswith(("正在", "部分")):
+    if "整改中" in key or key.startswith(("正在", "部分")) or _UNDER_WAY.search(key):
         return IN_PROGRESS
     # not done, in other words (整改未完成, 尚在整改, 需重新整改, 返工, 验收不合格): read as none,
     # they kept an earlier 已完成 (clerk trial 183 AI1)
@@ -343,8 +349,23 @@ def normalize_progress(text: str) -> Progress | None:
     return None
 
 
-_NOT_DONE = re.compile("未完|未到位|不到位|不合格|尚在|尚需|仍在|重新|继续整改|返工|复发|未整改")
-"""Words saying that the work is not done, anywhere in a 整改完成情况."""
+_NOT_DONE = re.compile(
+    "未完|未到位|不到位|不合格|尚在|尚需|仍在|重新|继续整改|返工|复发|未整改|没完|未结束|基本完成"
+)
+"""Words saying that the work is not done, anywhere in a 整改完成情况 (没完成, 整改未结束 and
+基本完成 kept an accepted hazard closed: clerk trial 185 AK3)."""
+_NOT_DONE_AFTER_ALL = re.compile(
+    "未完|未到位|不到位|不合格|尚在|尚需|仍在|(?:需|需要|要|待|仍需|还需)重新|继续整改|返工|复发|"
+    "未整改|没完|未结束"
+)
+"""`_NOT_DONE` after 已完成 or 已整改 (已整改，但整改不到位): but a bare 重新, which says it
+was done again (已完成，已重新更换)."""
+_UNDER_WAY = re.compile(
+    "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实)中"
+)
+"""Work under way in other words (维修中, 施工中, 报修中: clerk trial 185 AK3)."""
+_AWAITING_ACCEPTANCE = ("待验收", "未验收", "待复查", "待复核")
+_NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部)")
 
 
 NOTHING_FOUND_WORDS = frozenset(
