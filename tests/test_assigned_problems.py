@@ -32,7 +32,7 @@ from huitoukan.letters.feedback import write_feedback
 from huitoukan.letters.notices import notices
 from huitoukan.model.findings import Finding, PartState
 from huitoukan.model.problems import Code, Severity
-from huitoukan.model.returns import STILL_THERE, FileOutcome
+from huitoukan.model.returns import STILL_THERE, FileOutcome, HazardRow
 from huitoukan.register.layout import ASSIGNED_SHEET as REGISTER_ASSIGNED
 from huitoukan.register.layout import HAZARD_SHEET, SUMMARY_SHEET
 from huitoukan.register.merging import Collection
@@ -379,6 +379,56 @@ def test_a_forms_number_column_fits_its_longest_number(
     ws = fill_form(campaign, unit, template_path(FORM_TEMPLATE), assigned=findings)[FORM_SHEET]
     _, columns = header_position(ws)
     assert ws.column_dimensions[get_column_letter(columns["问题编号"])].width == width
+
+
+@pytest.mark.parametrize(
+    ("typed", "placed"),
+    [
+        (("1", "2", "3"), [("1", "甲"), ("2", "乙"), ("3", "丙"), ("4", "XJ-01")]),
+        (("3", "1", "2"), [("1", "乙"), ("2", "丙"), ("3", "甲"), ("4", "XJ-01")]),
+        # none, or another's too: the next free ones, after those kept
+        (("1", "1", "3"), [("3", "丙"), ("4", "甲"), ("5", "乙"), ("6", "XJ-01")]),
+        (("", "", ""), [("1", "甲"), ("2", "乙"), ("3", "丙"), ("4", "XJ-01")]),
+        (("一、", "2.", "（3）"), [("1", "甲"), ("2", "乙"), ("3", "丙"), ("4", "XJ-01")]),
+    ],
+)
+def test_a_follow_up_form_keeps_each_rows_number_and_adds_new_problems_after(
+    campaign: Campaign,
+    tmp_path: Path,
+    typed: tuple[str, str, str],
+    placed: list[tuple[str, str]],
+) -> None:
+    """A follow-up form put the problems newly assigned first and numbered every row again
+    (废机油 2 → 3): the photos laid out are named by 序号, and six of them took another
+    hazard's name under which a printed archive cited them (clerk trial 186 AL6). The rows
+    keep the 序号 the department sent them under, in that order; new problems follow."""
+    listed = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
+    findings = read_findings(listed, campaign).findings
+    unit = campaign.resolve_units(["安全保卫处"])[0]
+    rows = [
+        HazardRow(
+            department="安全保卫处",
+            source_file="v1.xlsx",
+            source_sheet="s",
+            source_row=6 + i,
+            seq=seq,
+            location=place,
+            hazard="灭火器过期",
+        )  # fmt: skip
+        for i, (seq, place) in enumerate(zip(typed, "甲乙丙", strict=True))
+    ]
+    form = fill_form(campaign, unit, template_path(FORM_TEMPLATE), rows, date(2023, 12, 28),
+                     findings, date(2023, 12, 21))  # fmt: skip
+    ws = form[FORM_SHEET]
+    header, columns = header_position(ws)
+    shown = [
+        (
+            str(ws.cell(r, columns["序号"]).value),
+            ws.cell(r, columns["问题编号"]).value or ws.cell(r, columns["部位"]).value,
+        )
+        for r in range(header + 1, header + 1 + len(placed))
+    ]
+    assert shown == placed
 
 
 def test_an_inspections_row_is_dated_by_the_inspection(
@@ -2875,9 +2925,11 @@ def test_a_department_chosen_from_a_stale_drop_down_is_said_to_come_from_it(
 def test_the_followup_round_carries_the_assigned_problems(
     campaign: Campaign, listed: Path, tmp_path: Path
 ) -> None:
-    """issue --followup: each form lists the department's assigned problems first, with its
-    latest answer (or blank, still to answer), then its own findings; answered in the new
-    round, they are collected with the first round's returns and the 编号 still holds."""
+    """issue --followup: each form lists the department's rows as it last sent them, under
+    the 序号 it gave them (its photos are named by them: clerk trial 186 AL6), with its
+    latest answer to each assigned problem, then the problems still to answer (blank);
+    answered in the new round, they are collected with the first round's returns and the
+    编号 still holds."""
     _returns(campaign, listed, tmp_path / "回收")
     findings = read_findings(listed, campaign).findings
     register = tmp_path / "全校隐患台账.xlsx"
@@ -2905,7 +2957,8 @@ def test_the_followup_round_carries_the_assigned_problems(
         ]
 
     assert listed_rows("安全保卫处") == [("XJ-01", "已完成"), ("SD-01", "整改中"), (None, "整改中")]
-    assert listed_rows("总务基建处")[0] == ("SD-01", None)  # its part, still unanswered
+    # its part, still unanswered, after the rows it sent
+    assert listed_rows("总务基建处")[:2] == [(None, "已完成"), ("SD-01", None)]
     assert listed_rows("学院警务室")[0] == ("4J-01", None)  # never returned: listed afresh
     # 总务 answers its part in the follow-up form: SD-01 is then answered by both
     path = tmp_path / "第二轮回收" / "总务.xlsx"

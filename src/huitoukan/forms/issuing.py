@@ -7,7 +7,9 @@ print setup) as the office made it.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from copy import copy
 from datetime import date
@@ -66,7 +68,7 @@ from huitoukan.model.returns import (
     STILL_THERE,
     HazardRow,
 )
-from huitoukan.text import normalize_key
+from huitoukan.text import normalize_key, seq_number
 from huitoukan.xlsx.styles import (
     CENTER,
     date_validation,
@@ -253,6 +255,20 @@ def issue_forms(
     )
 
 
+def _in_their_places(rows: Sequence[HazardRow]) -> tuple[list[HazardRow], list[int]]:
+    """A follow-up form's carried rows in the order of the 序号 the department last sent them
+    under, and those 序号 (the next free ones for a row whose 序号 was none, or another's
+    too): the photos laid out are named by them, and a form renumbering the rows (its new
+    assigned problems first) renamed the evidence a printed archive cites (clerk trial 186
+    AL6). The problems newly assigned come after them."""
+    typed = [seq_number(r.seq) for r in rows]
+    counted = Counter(n for n in typed if n)
+    kept = [n if n and counted[n] == 1 else None for n in typed]
+    placed = sorted(range(len(rows)), key=lambda i: (kept[i] is None, kept[i] or 0))
+    free = itertools.count(max(filter(None, kept), default=0) + 1)
+    return [rows[i] for i in placed], [kept[i] or next(free) for i in placed]
+
+
 def _as_listed(rows: Sequence[HazardRow], assigned: Sequence[Finding]) -> list[HazardRow]:
     """`rows`, those answering an assigned problem worded as the list words it now: its
     部位 and 问题描述 are the list's, locked in the form (a corrected list's new wording was
@@ -376,13 +392,13 @@ class TemplateForm:
         answered = {number_key(r.number) for r in rows if r.number}
         fresh = [f for f in assigned if number_key(f.number) not in answered]
         order = {number_key(f.number): i for i, f in enumerate(assigned)}
-        rows = sorted(rows, key=lambda r: order.get(number_key(r.number), len(order)))
-        first_own = sum(1 for r in rows if number_key(r.number) in order)
-        entries: list[HazardRow | Finding] = [*rows[:first_own], *fresh, *rows[first_own:]]
+        rows, numbers = _in_their_places(rows)
+        entries: list[HazardRow | Finding] = [*rows, *fresh]
+        numbers += range(max(numbers, default=0) + 1, max(numbers, default=0) + 1 + len(fresh))
         self.make_room(len(entries) + blank)
         self._fit_numbers([e.number for e in entries])
         protect = bool(assigned) or any(r.number for r in rows)
-        for number, (r, entry) in enumerate(zip(self.data_rows, entries, strict=False), start=1):
+        for number, r, entry in zip(numbers, self.data_rows, entries, strict=False):
             row = entry if isinstance(entry, HazardRow) else _assigned_row(entry)
             failed = row.review == FAILED
             # closed, found still there: to rectify again, not to date (clerk trial 114)
