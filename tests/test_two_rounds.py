@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from huitoukan.cli import app
@@ -995,3 +995,37 @@ def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
     off = runner.invoke(app, ["review", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
     assert off.exit_code == 2 and "本次活动未开启复查验收" in off.output, off.output
     assert "注意" not in runner.invoke(app, ["init", "--force"]).output  # (none below it)
+
+
+@pytest.mark.parametrize("where", ["第二轮回收", "资料"])
+def test_a_rounds_returns_in_a_folder_not_yet_collected_are_pointed_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """The 跟进轮 returns saved into 第二轮回收 (as the README does it) before the clerk
+    collected that folder: status listed those departments 跟进轮逾期未报送 and remind wrote
+    them a 催报, nothing said (clerk trial 186 AL2). The tool's forms saved by someone in a
+    folder collect has not read are pointed out, remind refused, with the command naming the
+    folder; a folder of the clerk's own workbooks is nothing to collect."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = _followup_after(runner, [hazard(部位="锅炉房")])
+    register = Path("全校隐患台账.xlsx")
+    written = register.stat().st_mtime
+    out = Path(where) / "总务.xlsx"
+    if where == "第二轮回收":
+        update_followup(
+            form, out, {"锅炉房": {"整改完成情况": "整改中"}}, form_date=date(2023, 12, 27)
+        )
+    else:  # the clerk's own notes
+        out.parent.mkdir()
+        Workbook().save(out)
+    os.utime(out, (written + 120, written + 120))
+    said = where == "第二轮回收"
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-28"], env={"COLUMNS": "200"})
+    text = "".join(status.stderr.split())
+    assert ("第二轮回收中又放入或改动了1个文件（总务.xlsx）" in text) is said, text
+    assert ("请先运行huitoukancollect回收第二轮回收重新汇总" in text) is said, text
+    remind = runner.invoke(app, ["remind", "--as-of", "2023-12-28"], env={"COLUMNS": "200"})
+    assert remind.exit_code == (2 if said else 0), remind.output
+    shown = runner.invoke(app, ["status", "--as-of", "2023-12-28", "--json"]).stdout
+    assert json.loads(shown)["returns_not_collected"] == ([str(out)] if said else [])

@@ -216,7 +216,7 @@ def _register_notes(
     from huitoukan.register.history import restore_records
     from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
     from huitoukan.register.reading import changed_by_hand, is_register, trusted_coverage
-    from huitoukan.returns.finding import arrived_since, gone_since
+    from huitoukan.returns.finding import arrived_since, gone_since, returns_elsewhere
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
     found = _Behind()
@@ -252,7 +252,16 @@ def _register_notes(
         return found  # another campaign's: refused as such (its notes led astray: trial 109)
     if coverage is not None:
         hashes = {name: sha for name, (sha, _) in coverage.sources.items()} | coverage.unread
-        arrived = arrived_since(coverage.seen, register.stat().st_mtime, hashes, coverage.looked_in)
+        written = register.stat().st_mtime
+        arrived = arrived_since(coverage.seen, written, hashes, coverage.looked_in)
+        # (a round's returns in a folder of their own, not yet collected: clerk trial 186 AL2)
+        elsewhere = returns_elsewhere(register.parent, coverage.looked_in, written)
+        if elsewhere:
+            arrived += elsewhere
+            folders = {str(p.parent) for p in elsewhere}
+            again = collect_command(
+                [*coverage.looked_in, *sorted(folders)], kept_elsewhere(register)
+            )
         if arrived and writing:
             raise _fail(InputError(render.arrived_text(register, arrived, writing, again)))
         if arrived:

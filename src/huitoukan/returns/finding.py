@@ -26,7 +26,7 @@ from huitoukan.files import (
     sha256_of,
 )
 from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
-from huitoukan.model.documents import FEEDBACK_NAME
+from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_TITLE, MAKER, issued_to
 from huitoukan.model.returns import ReturnFile, SkippedFile
 from huitoukan.returns.archives import (
     ARCHIVE_SUFFIXES,
@@ -238,6 +238,48 @@ def arrived_since(
             if new or _rewritten(entry.path, name, hashes):
                 found.append(Path(entry.path))
     return found
+
+
+def returns_elsewhere(beside: Path, looked_in: Iterable[str], written: float) -> list[Path]:
+    """Forms huitoukan issued (a follow-up round's, or a 退回修改 copy) that someone saved
+    after `written` (a register's time), in a folder of the register's folder (`beside`)
+    that collect was not told to read (`looked_in`): the returns of a round put in a folder
+    of their own (第二轮回收) not yet collected — status listed those departments as not
+    having answered the round, and remind wrote them a 催报 (clerk trial 186 AL2). Only the
+    tool's forms saved since are counted: a folder of the clerk's own workbooks is none."""
+    read = [Path(folder).resolve() for folder in looked_in]
+    try:
+        folders = [e.path for e in os.scandir(beside) if e.is_dir() and not _ignored_name(e.name)]
+    except OSError:
+        return []
+    found = []
+    for folder in sorted(map(Path, folders)):
+        where = folder.resolve()
+        if any(f == where or f in where.parents or where in f.parents for f in read):
+            continue
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                if (
+                    Path(entry.name).suffix.lower() == ".xlsx"
+                    and not _ignored_name(entry.name)
+                    and entry.is_file()
+                    and entry.stat().st_mtime > written
+                    and _a_form_saved(Path(entry.path))
+                ):
+                    found.append(Path(entry.path))
+    return found
+
+
+def _a_form_saved(path: Path) -> bool:
+    """`path` is a form huitoukan issued, or a 退回修改 copy of a return, saved by someone."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return False
+        made = sniff(path.read_bytes(), ".xlsx", inspect=False).made
+    except (OSError, Refused):
+        return False
+    ours = bool(issued_to(made.title)) or made.title == FEEDBACK_TITLE
+    return made.creator == MAKER and ours and not made.never_saved
 
 
 def _rewritten(path: str, name: str, hashes: Mapping[str, str] | None) -> bool:
