@@ -800,6 +800,34 @@ def test_ods_page_anchored_frame_maps_through_styles() -> None:
     assert [c for _, c, _, _ in cells(result)] == ["D3"]
 
 
+@pytest.mark.parametrize(("y", "cell"), [("1.5cm", "D2"), ("1.95cm", "D3"), ("2cm", "D3")])
+def test_ods_page_anchored_frame_grazing_the_row_above_is_the_next_rows(y: str, cell: str) -> None:
+    """A photo anchored to the page whose top edge LibreOffice, fitting the rows' heights on
+    saving, left 0.2 cm inside the header row: read as on the header's row, no hazard's,
+    where the same photo in an .xlsx was settled on the row it covers (clerk trial 186 AL5).
+    A frame anchored to the page is settled as one anchored to its cell: its top-left
+    corner's row, or the next when the corner only grazes it."""
+    styles = (
+        '<style:style style:name="co1" style:family="table-column"><style:table-column-properties style:column-width="2cm"/></style:style>'
+        '<style:style style:name="co2" style:family="table-column"><style:table-column-properties style:column-width="5cm"/></style:style>'
+        '<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:row-height="1cm"/></style:style>'
+        '<style:style style:name="ro2" style:family="table-row"><style:table-row-properties style:row-height="3cm"/></style:style>'
+    )
+    frame = ods_frame("Pictures/p.png", attrs='svg:x="9.5cm" svg:y="' + y + '"')
+    shapes = f"<table:shapes>{frame}</table:shapes>"
+    tables = (
+        f'<table:table table:name="S">{shapes}'
+        '<table:table-column table:style-name="co1" table:number-columns-repeated="2"/>'
+        '<table:table-column table:style-name="co2" table:number-columns-repeated="100"/>'
+        '<table:table-row table:style-name="ro1" table:number-rows-repeated="2"><table:table-cell/></table:table-row>'
+        '<table:table-row table:style-name="ro2" table:number-rows-repeated="5"><table:table-cell/></table:table-row>'
+        "</table:table>"
+    )
+    result = read_pictures(ods(tables, {"Pictures/p.png": png()}, styles), "ods")
+    # rows 1–2 of 1 cm, the frame 1 cm high: from 1.95 cm, 0.05 cm of it in row 2
+    assert [c for _, c, _, _ in cells(result)] == [cell]
+
+
 def test_ods_without_pictures_costs_a_listing() -> None:
     data = ods(
         '<table:table table:name="S"><table:table-row><table:table-cell/></table:table-row></table:table>',
