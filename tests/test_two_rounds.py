@@ -592,6 +592,9 @@ def test_the_tools_own_files_among_the_returns_are_not_returns(
     ]
     saved = load_workbook(Path("第二轮") / form_file_name("总务基建处"))
     saved.properties.lastModifiedBy = "王会计"  # as Excel or WPS writes it on saving
+    header_row, columns = header_position(saved[FORM_SHEET])  # a row updated (as issued,
+    # its table unchanged, it is none: clerk trial 185 AK2)
+    saved[FORM_SHEET].cell(header_row + 1, columns["整改措施"]).value = "已报修"
     saved.save(Path("第二轮") / form_file_name("总务基建处"))
     # LibreOffice without a user name keeps the last modifier, but not the modified time:
     # a department that updated a row and saved it ten minutes after the form was issued
@@ -911,6 +914,43 @@ def test_a_follow_up_form_gives_who_signed_and_sent_the_last_return(
                     form_date=date(2023, 12, 27))  # fmt: skip
     said = invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-28")
     assert "没有填写主要负责人" not in "".join(said.split())
+
+
+@pytest.mark.parametrize("changed", [None, "progress", "date"])
+def test_a_follow_up_form_saved_with_nothing_filled_in_is_no_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: str | None
+) -> None:
+    """九年级组 opened its 跟进轮 form in Excel and saved it, nothing filled in: taken for its
+    answer to the round, the round no longer chased (clerk trial 185 AK2; the blank
+    主要负责人 that sent it back is pre-filled now). A form whose table is as issued, 日期
+    blank, is none; one progress changed, or its 日期 given, is an answer."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = _followup_after(runner, [hazard(部位="锅炉房")])
+    wb = load_workbook(form)
+    ws = wb[FORM_SHEET]
+    if changed is not None:
+        header_row, columns = header_position(ws)
+        row = next(
+            r for r in range(header_row + 1, ws.max_row) if ws.cell(r, columns["部位"]).value
+        )
+        if changed == "progress":
+            ws.cell(row, columns["整改完成情况"]).value = "已完成"
+            ws.cell(row, columns["销号时间"]).value = date(2023, 12, 26)
+        else:
+            set_label(ws, "日期", date(2023, 12, 27))
+    wb.properties.lastModifiedBy = "九年级组"  # saved as Excel and WPS save it
+    Path("第二轮回收").mkdir()
+    wb.save(Path("第二轮回收") / "总务.xlsx")
+    said = invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-28", "--json")
+    [sent] = [f for f in json.loads(said)["files"] if f["file"].startswith("第二轮回收")]
+    assert (sent["outcome"] == "空白表") is (changed is None), sent
+    blank = [p["message"] for p in json.loads(said)["problems"] if p["code"] == "blank-return"]
+    assert blank == (["这是下发的跟进轮表格，表中内容与下发时相同、表头日期未填，不计为本轮的报送；"
+                      "请总务基建处更新整改完成情况、填写日期后重新报送"] if changed is None else [])  # fmt: skip
+    shown = json.loads(invoke(runner, "status", "--as-of", "2023-12-28", "--json"))
+    [chased] = [r for r in shown["rounds"] if r["form_date"] == "2023-12-21"]
+    assert ("总务基建处" in chased["not_answered"]) is (changed is None)
 
 
 def test_a_follow_up_form_gives_the_item_as_the_drop_down_offered_it(

@@ -57,7 +57,7 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
-from huitoukan.model.documents import ROUND_TITLE_END, form_title
+from huitoukan.model.documents import ROUND_TITLE_END, TABLE_MARK, form_title, table_digest
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Problem
 from huitoukan.model.returns import (
@@ -693,6 +693,9 @@ def fill_form(
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range, info.issued_on)
     made_here(workbook, form_title(info.school, unit.name, round_of is not None), info.title)
+    if round_of is not None:  # what it holds, to tell it sent back as it came (trial 185 AK2)
+        table = ws.iter_rows(form.header_row + 1, form.footer_row - 1, values_only=True)
+        workbook.properties.keywords = TABLE_MARK + table_digest(table)
     return workbook
 
 

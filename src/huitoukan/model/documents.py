@@ -12,7 +12,11 @@ pass them by when they sit among the returns.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable, Sequence
+
+from huitoukan.cells import cell_text
 
 MAKER = "huitoukan"
 REGISTER_TITLE = "全校隐患台账"
@@ -64,3 +68,22 @@ def issued_to(title: str) -> str:
     """The department an issued form's `title` names ('' for another title)."""
     match = _FORM_TITLE.search(title)
     return match.group(1) if match else ""
+
+
+TABLE_MARK = "表格内容 "
+"""Before `table_digest` in the keywords of a follow-up round's form: what its table held
+when issued."""
+
+
+def table_digest(rows: Iterable[Sequence[object]]) -> str:
+    """What a form's table holds, as the text of its cells (each row's trailing blanks and
+    the blank rows left out): a follow-up form's, noted when it is issued, tells one sent
+    back as it came, whoever saved it (`ReturnForm.as_issued`: clerk trial 185 AK2)."""
+    digest = hashlib.sha256()
+    for row in rows:
+        texts = [cell_text(value) for value in row]
+        while texts and not texts[-1]:
+            texts.pop()
+        if texts:
+            digest.update("\x1f".join(texts).encode() + b"\x1e")
+    return digest.hexdigest()[:24]

@@ -826,6 +826,9 @@ class ReturnForm(ProblemCounts):
     prefilled: bool = False
     """A form huitoukan wrote with the department's rows in it and none of its photos — a
     退回修改 copy, a follow-up round's form — as the department saved it."""
+    unchanged: bool = False
+    """A follow-up round's form saved with its table as issued, its 日期 blank and no photo
+    pasted (`form_reading._sent_back_as_issued`): no answer to the round."""
     made_from: str = ""
     """Of a 退回修改 copy: the sha256 of the return it was made from (a later version of
     it, whatever their dates: `merging.after_their_originals`)."""
@@ -907,9 +910,11 @@ class ReturnForm(ProblemCounts):
     def as_issued(self) -> bool:
         """An issued form nobody filled in and saved: the rows it came with (the hazards
         a follow-up round carries, the assigned problems) are not an answer; nor are the
-        主要负责人, 上报人 and 联系方式 a follow-up form gives (`fill_form`), its 日期 blank."""
+        主要负责人, 上报人 and 联系方式 a follow-up form gives (`fill_form`), its 日期 blank;
+        nor a follow-up form saved with nothing changed in its table (`unchanged`)."""
         signed = self.head or self.reporter or self.phone
-        return self.never_saved and (not signed or self.prefilled and self.form_date is None)
+        never_filled = not signed or self.prefilled and self.form_date is None
+        return self.unchanged or self.never_saved and never_filled
 
     @property
     def is_blank(self) -> bool:

@@ -804,7 +804,16 @@ def merge(
     for form in blank:  # said after every file is sorted: a department that reported, before
         # or after it, is not asked to report; the version the register uses is named
         answer = max(by_department.get(form.department, []), key=version_order, default=None)
-        variant = "answered" if answer else "" if form.is_blank else "issued"
+        # (a follow-up form as issued: the first round's return is no answer to its round)
+        variant = (
+            "unchanged"
+            if form.unchanged
+            else "answered"
+            if answer
+            else ""
+            if form.is_blank
+            else "issued"
+        )
         problems.append(
             problem(
                 Code.BLANK_RETURN,

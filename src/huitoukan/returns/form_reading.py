@@ -56,7 +56,9 @@ from huitoukan.model.documents import (
     FOLLOWUP_MARK,
     MAKER,
     ROUND_TITLE_END,
+    TABLE_MARK,
     issued_to,
+    table_digest,
 )
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, date_example, problem
@@ -76,7 +78,7 @@ from huitoukan.model.returns import (
 from huitoukan.returns.archives import ArchiveError, read_member
 from huitoukan.returns.photos import PhotoStore, keep_photo, recall
 from huitoukan.returns.pictures import cell_name, picture_place, read_pictures
-from huitoukan.returns.sniffing import Format
+from huitoukan.returns.sniffing import Format, Made
 from huitoukan.returns.workbooks import (
     MAX_COLUMNS,
     SheetGrid,
@@ -408,12 +410,13 @@ def read_return(
                 else h
                 for h in part.hazards
             ]
-    for part in forms:
+    for part, group in zip(forms, groups, strict=True):
         part.never_saved = content.made.never_saved
         title = content.made.title
         part.prefilled = title == FEEDBACK_TITLE or title.endswith(FOLLOWUP_MARK)
         if title == FEEDBACK_TITLE and content.made.subject.startswith(FEEDBACK_OF):
             part.made_from = content.made.subject.removeprefix(FEEDBACK_OF).strip()
+        part.unchanged = _sent_back_as_issued(part, group[0], content.made)
     earlier = _of_an_earlier_campaign(content, campaign)
     if earlier:
         forms = [_refused_as_earlier(part, earlier, campaign) for part in forms]
@@ -505,6 +508,18 @@ def _issued_problems(
                 found[key] = day
         return frozenset(listed), found, worded
     return None, {}, {}
+
+
+def _sent_back_as_issued(form: ReturnForm, table: FoundForm, made: Made) -> bool:
+    """A follow-up round's form whose table holds what it was issued with (`table_digest`),
+    its 日期 blank and no photo pasted: saved in Excel or WPS with nothing filled in, it was
+    taken for the department's answer to the round (clerk trial 185 AK2)."""
+    if not (made.title.endswith(FOLLOWUP_MARK) and made.keywords.startswith(TABLE_MARK)):
+        return False
+    if form.form_date is not None or any(h.photos for h in form.hazards):
+        return False
+    rows = table.grid.rows[table.header.row + 1 : table.footer_row]
+    return made.keywords == TABLE_MARK + table_digest(rows)
 
 
 def _of_a_followup(content: WorkbookContent) -> bool:

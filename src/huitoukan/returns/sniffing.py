@@ -81,6 +81,7 @@ class Made:
     created: str = ""
     modified: str = ""
     subject: str = ""
+    keywords: str = ""
 
     @property
     def not_a_return(self) -> str:
@@ -129,7 +130,7 @@ class Sniffed:
 
 
 _CORE_FIELDS = re.compile(
-    rb"<(?:\w+:)?(creator|title|subject|lastModifiedBy|created|modified)\b[^>]*>([^<]*)</"
+    rb"<(?:\w+:)?(creator|title|subject|keywords|lastModifiedBy|created|modified)\b[^>]*>([^<]*)</"
 )
 WRITING_TIME = timedelta(seconds=5)
 """How long after setting its creation time huitoukan may take to save a workbook."""
@@ -153,6 +154,7 @@ def _made(archive: _Zip) -> Made:
         found.get("created", ""),
         found.get("modified", ""),
         found.get("subject", ""),
+        found.get("keywords", ""),
     )
 
 

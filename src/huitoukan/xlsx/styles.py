@@ -227,3 +227,4 @@ def made_here(workbook: Workbook, title: str, subject: str = "") -> None:
     workbook.properties.subject = subject or None
     workbook.properties.creator = MAKER
     workbook.properties.lastModifiedBy = MAKER
+    workbook.properties.keywords = None  # (a 退回修改 copy kept its return's: `table_digest`)
