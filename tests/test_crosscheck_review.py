@@ -2084,6 +2084,33 @@ def test_a_review_dated_after_the_day_judged_is_said(tmp_path: Path, day: str, s
         assert found[0].field == "复查时间" and "晚于统计日期 2023年12月20日" in found[0].message
 
 
+@pytest.mark.parametrize("between", ["尚在整改", None])
+def test_a_pass_does_not_come_back_after_the_department_said_the_work_undone(
+    tmp_path: Path, between: str | None
+) -> None:
+    """复查合格 on 12月10日; on 12月14日 the department reports it 尚在整改 (reopened, 逾期);
+    on 12月16日 已完成 with the old 销号时间 12月8日: the old 合格 came back, nothing to
+    review (clerk trial 185 AK4). After the department said it undone, it waits for a new
+    review, the pass kept in its history. Sent again as it was, the pass holds."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", "合格")
+    if between:
+        undone = hazard(部位="东门", 检查时间=date(2023, 12, 1), 整改完成情况=between)
+        filled_form(
+            campaign, "安全保卫处", returns / "v2.xlsx", [undone], form_date=date(2023, 12, 14)
+        )
+    again = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=date(2023, 12, 8))
+    filled_form(campaign, "安全保卫处", returns / "v3.xlsx", [again], form_date=date(2023, 12, 16))
+    [hazard_now] = collect(campaign, [returns], as_of=AS_OF).hazards
+    assert hazard_now.closed is (between is None)
+    if between:
+        assert hazard_now.unreviewed
+        assert hazard_now.review_note == (
+            "此前2023年12月10日复查合格，当时销号时间2023年12月8日；"
+            "2023年12月14日报送的表格改报未完成，待再次复查"
+        )
+
+
 def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Path) -> None:
     """不合格 on 12月10日; the department completes it again on 12月14日; 合格 on 12月18日.
     The first review is no error (it was right when made): the hazard waits for its second

@@ -273,6 +273,21 @@ def apply_reviews(
             note = f"{history}；销号时间在复查之后，待再次复查"
             result.hazards.append(hazard._replace(review=UNREVIEWED, review_note=note))
             continue
+        undone_on = _reported_undone_since(hazard, verdict) if verdict.result == PASSED else None
+        if undone_on is not None:  # its department said it was not done after the 合格, then
+            # 已完成 again with the old 销号时间: the 合格 came back (clerk trial 185 AK4)
+            history = "；".join(filter(None, (earlier, _passed(verdict))))
+            note = f"此前{history}；{chinese_date(undone_on)}报送的表格改报未完成，待再次复查"
+            result.hazards.append(
+                hazard._replace(
+                    review=UNREVIEWED,
+                    review_note=note,
+                    passed_before=(verdict.closed_on, verdict.reviewed_on)
+                    if verdict.reviewed_on
+                    else (),
+                )
+            )
+            continue
         if earlier:  # the failures before it, after its own words (in brackets) or alone
             note = f"{verdict.note}（此前{earlier}）" if verdict.note else f"此前{earlier}"
         else:
@@ -505,6 +520,21 @@ def _reported_open(
         if not undated:  # (one 已完成 without its date is to be dated all the same)
             result.undone.append((told, where, verdict.closed_on))
     return reopened
+
+
+def _reported_undone_since(hazard: HazardRow, verdict: Review) -> date | None:
+    """The day of the first version sent after the 复查时间 of `verdict` (a 合格) that
+    reported `hazard` not done (no 销号时间 standing: `HazardRow.history`), when one did."""
+    if verdict.reviewed_on is None:
+        return None
+    return next(
+        (
+            sent
+            for sent, _, closed_on in hazard.history[:-1]
+            if sent > verdict.reviewed_on and closed_on is None
+        ),
+        None,
+    )
 
 
 def _passed(review: Review) -> str:
