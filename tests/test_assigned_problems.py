@@ -1887,6 +1887,13 @@ def test_a_deadline_written_as_a_term_is_counted_from_the_day_the_problem_was_fo
     assert (
         "整改时限“一周内”要从发现时间算起，而这一行的发现时间无法识别：请改正发现时间" in said[-1]
     )
+    # a 发现时间 typed as a number into a date cell (12.18: a day of 1900 to LibreOffice)
+    # is said to be one (clerk trial 185 AK6)
+    number = [dict(rows[0], 发现时间=datetime(1900, 1, 12, 4, 19, 12))]
+    with pytest.raises(FindingsError) as raised:
+        read_findings(findings_list(tmp_path / "发现时间是数字.xlsx", number), campaign)
+    said = [p.message for p in raised.value.problems if p.code is Code.BAD_DATE]
+    assert said[0].startswith("发现时间“12") and "无法识别为日期（填的是数字，" in said[0], said
 
 
 def test_a_problem_handed_to_two_departments_under_two_numbers_is_said(

@@ -933,6 +933,12 @@ def test_a_number_typed_into_a_date_cell_is_asked_for_as_a_date(
     assert closing.message.startswith(
         f"销号时间“{shown}”无法识别为日期（填的是数字，表格按日期格式会显示为 1900 年的某一天）"
     )
+    # the header's 日期 too (said only 无法识别: clerk trial 185 AK6)
+    path = filled_form(campaign, "总务基建处", tmp_path / "h.xlsx", [hazard()], form_date=typed)
+    [header] = [p for p in read(path, campaign).problems if p.code == "bad-date"]
+    assert header.message.startswith(
+        f"表头日期“{shown}”无法识别为日期（填的是数字，表格按日期格式会显示为 1900 年的某一天；"
+    ), header.message
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from huitoukan.campaign import Campaign, Unit
 from huitoukan.cells import cell_text
 from huitoukan.checks.rows import implausible
-from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.dates import DateNotUnderstood, parse_date, typed_as_number
 from huitoukan.forms.layout import FOOTER_LABELS, HEADER_LABELS, LabelValue
 from huitoukan.model.problems import Code, date_example, problem
 from huitoukan.model.returns import BY_ISSUE, ReturnForm
@@ -291,7 +291,9 @@ def read_header_fields(
     try:
         form.form_date = parse_date(_date_text(raw), campaign.info.issued_on)
     except DateNotUnderstood:
-        add(Code.BAD_DATE, "form_date", "form_date", **date_example(campaign.info.issued_on))
+        # (12.16 typed: said why it is no date, as in the table: clerk trial 185 AK6)
+        variant = "form_date_number" if typed_as_number(raw) else "form_date"
+        add(Code.BAD_DATE, "form_date", variant, **date_example(campaign.info.issued_on))
         _late_by_file_day(form, due, add)
         return
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)

@@ -20,7 +20,14 @@ from typing import Any
 
 from huitoukan.campaign import Campaign, Source, Unit
 from huitoukan.cells import cell_ref, cell_text, sheet_named
-from huitoukan.dates import DateNotUnderstood, by_day, chinese_date, parse_date, term_deadline
+from huitoukan.dates import (
+    DateNotUnderstood,
+    by_day,
+    chinese_date,
+    parse_date,
+    term_deadline,
+    typed_as_number,
+)
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import display_name, read_reason
 from huitoukan.findings.similarity import MATCH, Hazard, Register
@@ -727,6 +734,8 @@ def _finding(
             # (its 发现时间 typed, not understood: not “没有填写”, clerk trial 184 AJ6)
             unread = bool(line.text("found_on"))
             variant = ("term_found_unread" if unread else "term_without_found") if term else ""
+            if not variant and typed_as_number(line.cells.get(name)):  # (12.18: trial 185 AK6)
+                variant = "number"
             line.add(Code.BAD_DATE, name, variant, header=_HEADERS[name], **date_example(issued))
     found, deadline = dates["found_on"], dates["deadline"]
     if found is None and not line.text("found_on"):  # accepted without a word, it judged
