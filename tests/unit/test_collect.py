@@ -1621,6 +1621,36 @@ def test_a_long_department_name_gets_a_row_tall_enough_in_the_summary_and_the_re
     assert (ws.row_dimensions[row].height or 15) < 20
 
 
+def test_titles_too_wide_for_a_line_break_where_a_reader_expects(tmp_path: Path) -> None:
+    """枣庄市理工职业中等专业学校's titles broke where the width ended: “…全校隐患台” over
+    “账”, “…全校隐患台” over “账——项目覆盖”, “…工作情况的” over “汇报” (clerk trial 186 AL9).
+    They break before 全校隐患台账, before ——, before 关于; each row is as tall as its lines."""
+    from huitoukan.actions.letters import report
+    from huitoukan.register.layout import COVERAGE_SHEET, SUMMARY_SHEET
+    from huitoukan.register.writing import _fitted, sheet_title
+
+    school = "枣庄市理工职业中等专业学校"
+    text = default_campaign_text().replace('school = "枣庄科技职业学院"', f'school = "{school}"')
+    campaign = parse_campaign(text, "campaign.toml")
+    returns, out = tmp_path / "回收", tmp_path / "全校隐患台账.xlsx"
+    filled_form(campaign, "总务基建处", returns / "总务.xlsx", [hazard()])
+    collect_to_register(campaign, [returns], out, AS_OF)
+    report(campaign, [out], AS_OF, tmp_path / "汇报.xlsx", None, False)
+    ws = load_workbook(out)[SUMMARY_SHEET]
+    assert ws["A1"].value == f"{school}安全问题专项整治“回头看”\n全校隐患台账"
+    assert (ws.row_dimensions[1].height or 15) >= 40
+    # a sheet's title over the columns of its first page (项目覆盖 of 12 departments)
+    title = sheet_title(campaign, COVERAGE_SHEET, AS_OF)
+    assert _fitted(title, 70) == (f"{school}全校隐患台账\n——项目覆盖\n（统计日期：2023年12月20日）")
+    assert _fitted(title, 50) == (
+        f"{school}\n全校隐患台账\n——项目覆盖\n（统计日期：2023年12月20日）"
+    )
+    assert _fitted(title, 200) == title  # one line, where it fits
+    ws = load_workbook(tmp_path / "汇报.xlsx").worksheets[0]
+    assert ws["A1"].value == f"{school}\n关于学校安全问题专项整治“回头看”工作情况的汇报"
+    assert (ws.row_dimensions[1].height or 15) >= 40
+
+
 @pytest.mark.parametrize(
     ("name", "told"),
     [(MISFILED_NAME, True), ("各二级学院实训楼工地检查.xlsx", False)],

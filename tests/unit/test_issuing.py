@@ -180,6 +180,8 @@ def test_a_school_named_with_the_titles_first_word_is_not_said_twice(
     issue_forms(campaign, tmp_path)
     ws = load_workbook(tmp_path / DISTRIBUTION_FILE).worksheets[0]
     assert ws["A1"].value.startswith(f"{headline}发放清单")
+    # its header row as tall as its two-line headings (SHA-256（前12位） stood out: AL9)
+    assert (ws.row_dimensions[2].height or 15) >= 28
 
 
 def test_checklist_follows_a_replaced_campaign_checklist(tmp_path: Path) -> None:

@@ -43,8 +43,10 @@ from huitoukan.xlsx.writer import (
     Sheet,
     Style,
     Value,
+    broken_before,
     cells,
     row_height,
+    title_height,
     write_workbook,
 )
 
@@ -102,7 +104,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         table_rows(sheet, head, rows, 28, merged)
 
     totals = report.totals
-    line(title, Style.TITLE, 32)
+    printed = broken_before(title, sum(WIDTHS), "关于")  # (not “…的” over “汇报”: trial 186 AL9)
+    line(printed, Style.TITLE, max(32, title_height(printed, sum(WIDTHS))))
     # a deadline moved after returns came late: the one first set said, and who was late
     # by it (extended, it left no trace: clerk trial 58)
     first_due = report.dues_before[0] if report.dues_before else None

@@ -61,6 +61,7 @@ from huitoukan.xlsx.writer import (
     Sheet,
     Style,
     Value,
+    broken_before,
     cells,
     row_height,
     title_height,
@@ -104,16 +105,22 @@ def _fitted(title: str, width: float) -> str:
     """`title` as it prints across `width` columns: too wide for one line, its date goes
     below (the suites break a line anywhere: “……项目覆盖（统计日期” above “：2026年12月16日）”,
     clerk trials 79, 83); still too wide, what its sheet's name says in brackets goes on a
-    line of its own (“跟进轮未反” above “馈 1 个）”: clerk trial 181 AH6)."""
+    line of its own (“跟进轮未反” above “馈 1 个）”: clerk trial 181 AH6), and wider still, the
+    sheet's name on a line of its own, after the school's 全校隐患台账 (“…全校隐患台” above
+    “账——项目覆盖”: clerk trial 186 AL9)."""
     one = title_height("", 1)
     if title_height(title, width) <= one:
         return title
     title = title.replace("（统计日期", "\n（统计日期")
     first, _, rest = title.partition("\n")
-    bracket = first.find("（", first.find("——") + 1)
-    if title_height(first, width) > one and first.find("——") >= 0 and bracket > 0:
-        title = f"{first[:bracket]}\n{first[bracket:]}\n{rest}"
-    return title
+    head, dash, name = first.partition("——")
+    if title_height(first, width) <= one or not (head and dash):
+        return title
+    bracket = name.find("（")
+    said = [name[:bracket], name[bracket:]] if bracket > 0 else [name]
+    if bracket > 0 and title_height(f"{head}{dash}{said[0]}", width) <= one:
+        return "\n".join([f"{head}{dash}{said[0]}", said[1], rest])
+    return "\n".join([broken_before(head, width, "全校隐患台账"), dash + said[0], *said[1:], rest])
 
 
 def _key(sheet: Sheet, key: str, columns: int) -> None:
@@ -282,7 +289,8 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
     if review:
         columns.append(("待复查", 8))
     widths = [w for _, w in columns]
-    title = f"{info.headline}全校隐患台账"
+    whole = f"{info.headline}全校隐患台账"
+    title = broken_before(whole, sum(widths), "全校隐患台账")
     note = (  # two lines, broken where a reader expects (not wherever the width ends)
         f"文号：{info.document_number}　报送截止：{chinese_date(info.returns_due)}\n"
         f"整改默认时限：{chinese_date(info.default_deadline)}　"
@@ -299,9 +307,9 @@ def _summary(campaign: Campaign, status: StatusReport) -> Sheet:
         title_rows=1,
         selected=True,
         repeat_titles=False,
-        page_header=f"{title}——汇总（统计日期：{chinese_date(status.as_of)}）",
+        page_header=f"{whole}——汇总（统计日期：{chinese_date(status.as_of)}）",
     )
-    sheet.add(cells([title], Style.TITLE), height=30)
+    sheet.add(cells([title], Style.TITLE), height=max(30, title_height(title, sum(widths))))
     sheet.merge(0, 0, len(columns) - 1)
     sheet.add(cells([note], Style.NOTE), note_height)
     sheet.merge(1, 0, len(columns) - 1)

@@ -79,6 +79,8 @@ def write_table(
         cell.alignment = CENTER
         cell.border = BOX
         ws.column_dimensions[cell.column_letter].width = width
+    fit_row_height(ws, top)  # a heading of two lines in its narrow column (SHA-256（前12位）
+    # printed over the title's line: clerk trial 186 AL9)
     for row_index, values in enumerate(rows, start=top + 1):
         for col_index, value in enumerate(values, start=1):
             cell = ws.cell(row_index, col_index)

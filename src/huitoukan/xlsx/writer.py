@@ -214,6 +214,16 @@ def title_height(title: str, width: float) -> float:
     return TITLE_LINE * lines + 6
 
 
+def broken_before(title: str, width: float, at: str) -> str:
+    """`title`, too wide for one line across `width` columns, broken before `at` (the suites
+    break a title anywhere: “…全校隐患台” over “账”, “…工作情况的” over “汇报”: clerk trial
+    186 AL9); as it is when it fits or has no `at`."""
+    where = title.find(at)
+    if where <= 0 or title_height(title, width) <= title_height("", 1):
+        return title
+    return f"{title[:where]}\n{title[where:]}"
+
+
 def _percent(percent: Percent) -> str:
     if percent.value is None:
         return f'<c s="{Style.PERCENT:d}"/>'
