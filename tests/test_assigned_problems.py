@@ -1574,6 +1574,36 @@ def test_a_problem_reworded_by_the_list_is_not_the_departments_rewording(
     assert [r["存在隐患问题"] for r in rows] == [own_words or corrected]
 
 
+def test_the_follow_up_forms_words_for_a_row_matched_by_content_are_not_the_departments(
+    runner: CliRunner, campaign: Campaign, chdir_tmp: Path
+) -> None:
+    """学生处's own row, no 编号, matched to SC-2026-02 by its content; the follow-up form gave
+    it the list's words, and every collect after said the department had reworded it and
+    invited it to restore the old row (clerk trial 186 AL10). The tool's words are not."""
+    from tests.test_two_rounds import update_followup
+
+    problem = {
+        "问题编号": "SJ4-02", "问题来源": "四进", "发现时间": date(2023, 11, 20), "部位": "图书馆",
+        "问题描述": "消防通道被自行车堵塞", "责任部门": "安全保卫处", "整改时限": date(2023, 12, 31),
+    }  # fmt: skip
+    findings_list(chdir_tmp / "交办问题清单.xlsx", [problem])
+    own = hazard(部位="图书馆", 存在隐患问题="消防通道被自行车堵塞严重", 检查时间=date(2023, 12, 1))
+    filled_form(campaign, "安全保卫处", chdir_tmp / "回收" / "保卫处.xlsx", [own])
+    as_of, findings = ["--as-of", "2023-12-20"], ["--findings", "交办问题清单.xlsx"]
+    runner.invoke(app, ["collect", "回收", *findings, *as_of])
+    [row] = sheet_rows(chdir_tmp / "全校隐患台账.xlsx", HAZARD_SHEET)
+    assert row["问题编号"] == "SJ4-02"  # matched by its content
+    followup = ["issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "跟进"]
+    assert runner.invoke(app, [*followup, *findings]).exit_code in (0, 1)
+    [form] = (chdir_tmp / "跟进").glob("安全保卫处*.xlsx")
+    update_followup(form, chdir_tmp / "回收2" / "保卫处.xlsx", {}, form_date=date(2023, 12, 22))
+    result = runner.invoke(
+        app, ["collect", "回收", "回收2", *findings, "--as-of", "2023-12-23", "--json"]
+    )
+    codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
+    assert "reworded-hazard" not in codes, result.stdout
+
+
 def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

@@ -1993,9 +1993,13 @@ class _Lineage:
 
 def _as_issued(form: ReturnForm, row: HazardRow, old: HazardRow) -> bool:
     """Whether `row` of `form` answers the assigned problem `old` answered, in the 部位 and
-    问题描述 `form` was issued with."""
+    问题描述 `form` was issued with — or, `old` sent without its 编号 (the department's own
+    words, matched to the problem by content), the problem `row` answers as issued: the
+    follow-up form gave the row the list's words (said reworded on every collect after,
+    the department to restore its old row: clerk trial 186 AL10)."""
     key = number_key(row.number)
-    return key == number_key(old.number) == form.issued_in_words(row.location, row.hazard)
+    issued = form.issued_in_words(row.location, row.hazard)
+    return bool(key) and key == issued and (not old.number or key == number_key(old.number))
 
 
 def _several(hazard: str) -> bool:
