@@ -1604,6 +1604,27 @@ def test_the_follow_up_forms_words_for_a_row_matched_by_content_are_not_the_depa
     assert "reworded-hazard" not in codes, result.stdout
 
 
+@pytest.mark.parametrize(
+    ("closed", "said"),
+    [(True, "XJ-01 已销号，这次又被查出，两行都保留即可"), (False, "XJ-01 尚未销号，请只保留")],
+)
+def test_a_problem_listed_again_is_told_as_the_register_knows_the_first(
+    campaign: Campaign, tmp_path: Path, closed: bool, said: str
+) -> None:
+    """The list's warning of a problem listed twice gave both cases (尚未销号的… 已销号的…)
+    of a problem the register knew 销号 (clerk trial 186 AL13): it says the one that is."""
+    from huitoukan.findings.reading import restated_as_they_stand
+
+    again = dict(ROWS[0], 问题编号="SC-01", 问题来源="市级抽查", 发现时间="2023年12月18日",
+                 整改时限="2023年12月31日")  # fmt: skip
+    listed = read_findings(findings_list(tmp_path / "清单.xlsx", [ROWS[0], again], ORDER), campaign)
+    [warned] = [p for p in listed.problems if p.code is Code.FINDING_RESTATED]
+    assert "尚未销号的" in warned.message and "已销号、这次又被查出的" in warned.message
+    [told] = restated_as_they_stand([warned], listed.findings, lambda f: closed)
+    assert said in told.message and (told.cell, told.row) == (warned.cell, warned.row)
+    assert ("尚未销号" in told.message) is not closed
+
+
 def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:
@@ -1631,12 +1652,19 @@ def test_a_problem_listed_twice_by_an_edit_is_said_on_the_next_collect_once(
     later = Path("全校隐患台账.xlsx").stat().st_mtime + 60
     os.utime("交办问题清单.xlsx", (later, later))
 
+    said: list[str] = []
+
     def restated() -> list[str]:
         result = runner.invoke(app, ["collect", "回收", "复查", *as_of])
-        return [p["value"] for p in json.loads(result.stdout)["problems"]
-                if p["code"] == "finding-restated"]  # fmt: skip
+        found = [
+            p for p in json.loads(result.stdout)["problems"] if p["code"] == "finding-restated"
+        ]
+        said[:] = [p["message"] for p in found]
+        return [p["value"] for p in found]
 
     assert restated() == ["锅炉房未安装一氧化碳报警器"]
+    # said as the register knows it, open (both cases were: clerk trial 186 AL13)
+    assert "SD6-03 尚未销号，请只保留先发现的那一行" in said[0] and "已销号" not in said[0]
     earlier = Path("全校隐患台账.xlsx").stat().st_mtime - 60  # (its day moved back: the
     os.utime("交办问题清单.xlsx", (earlier, earlier))  # register written since is newer)
     assert restated() == []  # the list unchanged since

@@ -53,6 +53,7 @@ from huitoukan.findings.changes import (
     removed,
     renumbering,
 )
+from huitoukan.findings.reading import restated_as_they_stand
 from huitoukan.forms.layout import REVIEW_FILE
 from huitoukan.letters.notices import is_notice_file
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
@@ -62,6 +63,7 @@ from huitoukan.model.returns import (
     DONE,
     FAILED,
     PASSED,
+    STILL_THERE,
     FileOutcome,
     HandoverNote,
     HazardRow,
@@ -811,6 +813,26 @@ _SAID_WHEN_CHANGED = frozenset({Code.FINDING_RESTATED, Code.FINDING_SAME_ELSEWHE
 its forms asked the department to answer it twice (clerk trials 113, 115)."""
 
 
+def _closed_in(hazards: Sequence[HazardRow]) -> Callable[[Finding], bool]:
+    """Whether a problem is 销号 by `hazards`: each of its departments answered it, every
+    answer closed — or reopened only by the inspection that restates it (`STILL_THERE`)."""
+    answers: dict[tuple[str, str], list[HazardRow]] = {}
+    for h in hazards:
+        if h.number:
+            answers.setdefault((number_key(h.number), h.department), []).append(h)
+
+    def closed(finding: Finding) -> bool:
+        key = number_key(finding.number)
+        given = [d for d in finding.departments if d]
+        return bool(given) and all(
+            (rows := answers.get((key, d)))
+            and all(h.closed or h.closing_flaw == STILL_THERE for h in rows)
+            for d in given
+        )
+
+    return closed
+
+
 def filled_review_left_out(
     forms: Sequence[ReturnForm], campaign: Campaign, as_of: date, path: Path = Path(REVIEW_FILE)
 ) -> int:
@@ -1133,7 +1155,9 @@ def collect_to_register(
                 collection.assigned_on,
             )
         )
-        collection.problems.extend(list_warned)
+        collection.problems.extend(
+            restated_as_they_stand(list_warned, findings, _closed_in(collection.hazards))
+        )
         withdrawn.update(removed(listed_before, findings))
         for key, before in deadlines_moved(listed_before, findings).items():
             deadlines_before[key] = [*deadlines_before.get(key, []), (as_of, before)]

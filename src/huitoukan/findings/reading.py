@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -40,7 +40,7 @@ from huitoukan.forms.layout import (
     locate_header,
 )
 from huitoukan.model.documents import CROSSCHECK_TITLE, FINDINGS_TITLE
-from huitoukan.model.findings import Finding, FoundAgain
+from huitoukan.model.findings import Finding, FoundAgain, number_key
 from huitoukan.model.problems import Code, Problem, Severity, date_example, problem
 from huitoukan.returns.workbooks import (
     SheetGrid,
@@ -103,6 +103,50 @@ _DECISIONS_GO_IN_THE_LIST = (
 LONG_AGO_YEARS = 3
 """A problem found this many years before the campaign was issued is asked about (a year
 typed wrong, 2014 for 2024): 回头看 looks back, but rarely that far."""
+
+
+def _restating(earlier: Finding, later: Finding, score: int) -> dict[str, Any]:
+    """The params of `FINDING_RESTATED` said of `later`, restating `earlier`."""
+    return {
+        "first_row": earlier.row,
+        "first_at": sheet_named(earlier.sheet, later.sheet),
+        "number": earlier.number,
+        "source": earlier.source,
+        "found": chinese_date(earlier.found_on) if earlier.found_on else "",
+        "score": score,
+    }
+
+
+def restated_as_they_stand(
+    said: Sequence[Problem], findings: Sequence[Finding], closed: Callable[[Finding], bool]
+) -> list[Problem]:
+    """`said`, the list's problems, each `FINDING_RESTATED` in the words of what the register
+    knows of the problem restated: 销号 (`closed`) or not — it gave both cases, of a problem
+    the register had closed (clerk trial 186 AL13)."""
+    at = {(f.sheet, f.row): f for f in findings}
+    restated = {number_key(a.number): (f, a) for f in findings for a in f.found_again}
+    out = []
+    for p in said:
+        later = at.get((p.sheet, p.row or 0)) if p.code is Code.FINDING_RESTATED else None
+        pair = restated.get(number_key(later.number)) if later is not None else None
+        if later is None or pair is None:
+            out.append(p)
+            continue
+        earlier, again = pair
+        out.append(
+            problem(
+                p.code,
+                p.file,
+                sheet=p.sheet,
+                cell=p.cell,
+                row=p.row,
+                field=p.field,
+                value=p.value,
+                variant="closed" if closed(earlier) else "open",
+                **_restating(earlier, later, again.score),
+            )
+        )
+    return out
 
 
 def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> FindingsList:
@@ -234,7 +278,9 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
 
     again: dict[int, list[FoundAgain]] = {}
     for later, earlier, alike in _restated(result.findings):
-        said = FoundAgain(number=later.number, source=later.source, found_on=later.found_on)
+        said = FoundAgain(
+            number=later.number, source=later.source, found_on=later.found_on, score=round(alike)
+        )
         again.setdefault(id(earlier), []).append(said)
         result.problems.append(
             about(
@@ -242,12 +288,7 @@ def read_findings(path: Path, campaign: Campaign, inspection: bool = False) -> F
                 Code.FINDING_RESTATED,
                 "description",
                 later.description,
-                first_row=earlier.row,
-                first_at=sheet_named(earlier.sheet, later.sheet),
-                number=earlier.number,
-                source=earlier.source,
-                found=chinese_date(earlier.found_on) if earlier.found_on else "",
-                score=round(alike),
+                **_restating(earlier, later, said.score),
             )
         )
     result.findings = [

@@ -35,6 +35,8 @@ class FoundAgain(BaseModel):
     number: str
     source: str
     found_on: date | None = None
+    score: int = 0
+    """How alike the two are (`similarity`), as the warning said it."""
 
     def __str__(self) -> str:
         day = f"，{chinese_date(self.found_on)}发现" if self.found_on else ""

@@ -1018,6 +1018,14 @@ CATALOGUE: Mapping[Code, Rule] = {
         "{number} 尚未销号的，请只保留先发现的那一行，在其整改要求中注明再次发现的时间和来源，"
         "部门只需反馈一次；{number} 已销号、这次又被查出的，两行都保留，部门按这一行重新整改；"
         "确是两个问题的，请把部位或问题描述写得能区分开",
+        {  # as the register knows it (both cases said of one it knew: clerk trial 186 AL13)
+            "open": "与{first_at}第 {first_row} 行的 {number}（{source}，{found}发现）说的是同一个问题"
+            "（相似度 {score}）：{number} 尚未销号，请只保留先发现的那一行，在其整改要求中注明再次"
+            "发现的时间和来源，部门只需反馈一次；确是两个问题的，请把部位或问题描述写得能区分开",
+            "closed": "与{first_at}第 {first_row} 行的 {number}（{source}，{found}发现）说的是同一个"
+            "问题（相似度 {score}）：{number} 已销号，这次又被查出，两行都保留即可，部门按这一行重新"
+            "整改；确是两个问题的，请把部位或问题描述写得能区分开",
+        },
     ),
     Code.FINDING_SAME_ELSEWHERE: Rule(
         _W,
