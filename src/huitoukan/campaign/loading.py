@@ -156,7 +156,7 @@ def _toml_message(message: str, text: str) -> str:
         near = line[max(0, column - 3) : column + 1]  # the character at fault and its neighbours
         fix = next((hint for mark, hint in _FIXES if mark in near), "")
         if not fix and english.startswith("Invalid value"):
-            fix = '文字要加英文双引号，例如 "枣庄科技职业学院"；日期写作 2023-12-15（不加引号）'
+            fix = '文字要加英文双引号，例如 "安全保卫处"；日期写作 2023-12-15（不加引号）'
         if _BOOLEAN.search(line):
             fix = "开关的值写作 true 或 false（英文小写，不加引号）"
         elif _FULL_WIDTH_DIGIT.search(line):
