@@ -2109,6 +2109,15 @@ def test_a_pass_does_not_come_back_after_the_department_said_the_work_undone(
             "此前2023年12月10日复查合格，当时销号时间2023年12月8日；"
             "2023年12月14日报送的表格改报未完成，待再次复查"
         )
+    # closed again on a day of its own: redone, not to be put back as if mistyped (its
+    # warning said 请部门改回 2023年12月8日: clerk trial 185 AK9)
+    redone = closed(部位="东门", 检查时间=date(2023, 12, 1), 销号时间=date(2023, 12, 15))
+    filled_form(campaign, "安全保卫处", returns / "v3.xlsx", [redone], form_date=date(2023, 12, 16))
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    [told] = [p for p in collection.problems if p.code is Code.REVIEW_CLOSURE_CHANGED]
+    assert ("改回" in told.message) is (between is None)
+    if between:
+        assert "2023年12月14日报送的表格改报未完成，新版本重新报已完成" in told.message
 
 
 def test_a_failed_review_before_the_work_was_done_again_is_history(tmp_path: Path) -> None:

@@ -1291,6 +1291,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         "这项隐患 {reviewed} 复查验收合格时的销号时间是 {old}，新版本改为 {new}：复查结论不再适用，"
         "台账按待复查计，须再次复查验收；若不是重新整改、只是部门填错（如重新填写了表格），"
         "请部门改回 {old} 后重新报送",
+        {  # reported not done in between: redone, not mistyped (clerk trial 185 AK9)
+            "redone": "这项隐患 {reviewed} 复查验收合格时的销号时间是 {old}，{undone}报送的表格改报"
+            "未完成，新版本重新报已完成、销号时间 {new}：复查结论不再适用，台账按待复查计，须再次复查验收",
+        },
     ),
     Code.CHANGED_AFTER_PASSED: Rule(
         _W,

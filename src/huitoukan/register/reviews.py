@@ -244,6 +244,7 @@ def apply_reviews(
                     review_note=f"此前{history}，待再次复查",
                     passed_before=(before.closed_on, before.reviewed_on),
                 )
+                undone = _reported_undone_since(hazard, before)
                 told = problem(
                     Code.REVIEW_CLOSURE_CHANGED,
                     hazard.source_file,
@@ -253,9 +254,11 @@ def apply_reviews(
                     field="销号时间",
                     value=f"{hazard.closed_on:%Y-%m-%d}" if hazard.closed_on else "",
                     department=hazard.department,
+                    variant="redone" if undone else "",
                     reviewed=before.reviewed_on,
                     old=before.closed_on,
                     new=hazard.closed_on,
+                    undone=undone,
                 )
                 result.problems.append(told)  # the 合格 no longer holds: said, not only noted
                 result.undone.append((told, hazard.at, before.closed_on))
