@@ -87,9 +87,7 @@ def relisted(findings: Sequence[Finding], lists: Sequence[CheckedList]) -> list[
                 )
                 again.setdefault(number_key(number), []).append(found)
     return [
-        f.model_copy(
-            update={"found_again": (*f.found_again, *(a for a in more if a not in f.found_again))}
-        )
+        f.model_copy(update={"found_again": (*f.found_again, *_not_among(more, f.found_again))})
         if (more := again.get(number_key(f.number)))
         else f
         for f in findings
@@ -116,3 +114,10 @@ def record_crosscheck(register: Path, checked: CheckedList) -> bool:
     same = next((i for i, c in enumerate(lists) if c.file == checked.file), None)
     lists = [*lists, checked] if same is None else [*lists[:same], checked, *lists[same + 1 :]]
     return write_record(crosschecks_path(register), _Checked(lists=list(lists)).model_dump_json())
+
+
+def _not_among(more: list[FoundAgain], known: Sequence[FoundAgain]) -> list[FoundAgain]:
+    """Those of `more` whose problem `known` does not name already (the list's own, with
+    how alike the two were, and an inspection's, of the same problem)."""
+    named = {number_key(a.number) for a in known}
+    return [a for a in more if number_key(a.number) not in named]
