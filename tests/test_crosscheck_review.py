@@ -4742,6 +4742,25 @@ def test_the_review_form_prints_large_enough_to_be_filled_in_by_hand(tmp_path: P
     assert plain[f"{header['销号时间']}3"].number_format == "yyyy-mm-dd"
 
 
+def test_the_columns_written_by_hand_stay_where_they_were_from_form_to_form(
+    tmp_path: Path,
+) -> None:
+    """The second round's form put 此前复查 before 复查人, the third 备注 too: a clerk typing
+    the verdicts by habit wrote the reviewers' names over 此前复查 (clerk trial 186 AL7). The
+    columns shown when needed come after those written by hand."""
+    from huitoukan.forms.review import review_form
+
+    campaign, _, door = _door_closed_on_the_8th(tmp_path)
+    again = door._replace(remarks="已更换", review_note="2023年12月10日不合格")
+    letters = []
+    for hazards in ([door], [door, again]):
+        ws = review_form(campaign, hazards, AS_OF)[REVIEW_SHEET]
+        header = {c.value: c.column_letter for c in ws[2]}
+        letters.append([header[h] for h in ("复查人", "复查时间", "复查结论", "复查意见")])
+        assert "此前复查" not in header or header["此前复查"] > header["复查意见"]
+    assert letters[0] == letters[1]
+
+
 def test_a_photo_shown_on_another_hazard_is_said_in_a_column_wide_enough(tmp_path: Path) -> None:
     """“1 张（与本部门“行政楼三楼走廊：2具灭火器压力不足”的照片是同一张）” in the 照片 column's
     10 characters made its row 6–9 lines tall (clerk trial 184 AJ8): the column widens for

@@ -212,13 +212,13 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("location", "部位"),
     Column("hazard", "存在隐患问题", ("问题描述",)),
     Column("measures", "整改措施"),
-    Column("remarks", "备注"),
     Column("closed_on", "销号时间"),
-    Column("earlier", "此前复查"),
     Column("reviewer", "复查人", ("验收人", "复查人员", "验收人员", "复核人", "复查人姓名")),
     Column("reviewed_on", "复查时间", ("验收时间", "复查日期", "验收日期", "复核时间", "复核日期")),
     Column("result", "复查结论", ("验收结论", "复查结果", "验收结果", "复核结论", "复核结果")),
     Column("note", "复查意见", ("验收意见", "复核意见")),
+    Column("earlier", "此前复查"),
+    Column("remarks", "备注"),
     Column("deadline", "整改时限"),
     Column("photos", "照片"),
     Column("issued", "生成时的销号时间"),
@@ -226,7 +226,9 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 """The columns of the 复查验收表 (`forms.review` writes it, collect reads it back; 问题编号
 only when a hazard on it answers an assigned problem; 备注 (the department's) only when
 one has any; 此前复查 only when one was reviewed before (不合格, or 合格 and closed again
-since); 整改时限 and 照片, for the reviewer: whether it was done in time (the form did not
+since) — these two after the columns written by hand, which stay where they were from one
+form to the next (a clerk typing by habit wrote names over 此前复查: clerk trial 186 AL7);
+整改时限 and 照片, for the reviewer: whether it was done in time (the form did not
 say: clerk trial 56) and what the department sent to prove it; none of these read back
 by anyone; then, hidden, the 销号时间 as written, which collect compares with
 the 销号时间 cell: the closure a verdict is about is the one the form was made with)."""
