@@ -28,7 +28,7 @@ from huitoukan.model.findings import (
     SourceSummary,
     number_key,
 )
-from huitoukan.model.problems import Code, Problem, problem
+from huitoukan.model.problems import Code, Problem, problem, said_again
 from huitoukan.model.returns import (
     DONE,
     STILL_THERE,
@@ -1064,19 +1064,7 @@ def restate_deadlines(problems: list[Problem], hazards: Sequence[HazardRow]) -> 
     for p in problems:
         row = taken.get(p.at) if p.code is Code.MISSING_DEADLINE else None
         if row is not None:
-            p = problem(
-                Code.MISSING_DEADLINE,
-                p.file,
-                sheet=p.sheet,
-                cell=p.cell,
-                row=p.row,
-                field=p.field,
-                value=p.value,
-                department=p.department,
-                variant="assigned",
-                number=row.number,
-                deadline=row.deadline,
-            )
+            p = said_again(p, "assigned", number=row.number, deadline=row.deadline)
         said.append(p)
     return said
 

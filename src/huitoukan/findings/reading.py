@@ -41,7 +41,14 @@ from huitoukan.forms.layout import (
 )
 from huitoukan.model.documents import CROSSCHECK_TITLE, FINDINGS_TITLE
 from huitoukan.model.findings import Finding, FoundAgain, number_key
-from huitoukan.model.problems import Code, Problem, Severity, date_example, problem
+from huitoukan.model.problems import (
+    Code,
+    Problem,
+    Severity,
+    date_example,
+    problem,
+    said_again,
+)
 from huitoukan.returns.workbooks import (
     SheetGrid,
     UnreadableWorkbook,
@@ -133,19 +140,8 @@ def restated_as_they_stand(
             out.append(p)
             continue
         earlier, again = pair
-        out.append(
-            problem(
-                p.code,
-                p.file,
-                sheet=p.sheet,
-                cell=p.cell,
-                row=p.row,
-                field=p.field,
-                value=p.value,
-                variant="closed" if closed(earlier) else "open",
-                **_restating(earlier, later, again.score),
-            )
-        )
+        variant = "closed" if closed(earlier) else "open"
+        out.append(said_again(p, variant, **_restating(earlier, later, again.score)))
     return out
 
 

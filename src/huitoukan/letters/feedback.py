@@ -44,7 +44,7 @@ from huitoukan.forms.layout import (
 from huitoukan.forms.templates import FORM_TEMPLATE, template_path
 from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_OF, FEEDBACK_TITLE
 from huitoukan.model.findings import Finding, number_key
-from huitoukan.model.problems import Code, Problem, Severity
+from huitoukan.model.problems import Code, Problem, Severity, said_again
 from huitoukan.model.problems import problem as said_as
 from huitoukan.model.returns import FileOutcome, ReturnFile, ReturnForm
 from huitoukan.register.merging import Collection
@@ -262,33 +262,18 @@ def _rows_added_back(
         added.append(
             (form.sheet, row, {letters[f]: v for f, v in values.items() if f in letters and v})
         )
-        cell = f"{letters['number']}{row}"
-        out.append(_unanswered(said, finding, "row_added", form.sheet, cell, row))
+        moved = {"sheet": form.sheet, "cell": f"{letters['number']}{row}", "row": row}
+        out.append(_unanswered(said.model_copy(update=moved), finding, "row_added", row))
     return out, added
 
 
 _UNANSWERED = Code.ASSIGNMENT_UNANSWERED
 
 
-def _unanswered(
-    said: Problem, finding: Finding, variant: str, sheet: str = "", cell: str = "", row: int = 0
-) -> Problem:
-    """`said`, a 交办问题未反馈 of `finding`, in the words of `variant` (at `row`, when given)."""
-    return said_as(
-        _UNANSWERED,
-        said.file,
-        sheet=sheet or said.sheet,
-        cell=cell or said.cell,
-        row=row or said.row,
-        field=said.field,
-        value=said.value,
-        department=said.department,
-        variant=variant,
-        number=finding.number,
-        source=finding.source,
-        what=finding.where[:40],
-        at=row,
-    )
+def _unanswered(said: Problem, finding: Finding, variant: str, at: int = 0) -> Problem:
+    """`said`, a 交办问题未反馈 of `finding`, in the words of `variant` (its row `at`)."""
+    what = finding.where[:40]
+    return said_again(said, variant, number=finding.number, source=finding.source, what=what, at=at)
 
 
 def _to_sender(said: Problem, form: ReturnForm, department: str, receiver: str) -> Problem:

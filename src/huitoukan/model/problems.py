@@ -1552,6 +1552,23 @@ def problem(
     )
 
 
+def said_again(said: Problem, variant: str, **params: object) -> Problem:
+    """`said`, where it is and of what, in the words of its `variant` with `params` (a
+    problem found while reading, told otherwise once more is known)."""
+    return problem(
+        said.code,
+        said.file,
+        sheet=said.sheet,
+        cell=said.cell,
+        row=said.row,
+        field=said.field,
+        value=said.value,
+        department=said.department,
+        variant=variant,
+        **params,
+    )
+
+
 def count(problems: Iterable[Problem], severity: Severity) -> int:
     return sum(p.severity is severity for p in problems)
 
