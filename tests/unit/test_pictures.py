@@ -775,17 +775,14 @@ def test_ods_hand_built_cells_repeats_and_covered_cells() -> None:
     assert "E4" in messages(result)[0]
 
 
-def test_ods_page_anchored_frame_maps_through_styles() -> None:
+def _page_anchored(shapes: str) -> bytes:
+    """An .ods of one sheet, columns A–B 2 cm wide and the rest 5 cm, rows 1–2 1 cm high and
+    3–7 3 cm, with `shapes` (frames anchored to the page) and the picture they show."""
     styles = (
         '<style:style style:name="co1" style:family="table-column"><style:table-column-properties style:column-width="2cm"/></style:style>'
         '<style:style style:name="co2" style:family="table-column"><style:table-column-properties style:column-width="5cm"/></style:style>'
         '<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:row-height="1cm"/></style:style>'
         '<style:style style:name="ro2" style:family="table-row"><style:table-row-properties style:row-height="3cm"/></style:style>'
-    )
-    shapes = (
-        "<table:shapes>"
-        + ods_frame("Pictures/p.png", attrs='svg:x="9.5cm" svg:y="2.5cm"')
-        + "</table:shapes>"
     )
     tables = (
         f'<table:table table:name="S">{shapes}'
@@ -795,7 +792,16 @@ def test_ods_page_anchored_frame_maps_through_styles() -> None:
         '<table:table-row table:style-name="ro2" table:number-rows-repeated="5"><table:table-cell/></table:table-row>'
         "</table:table>"
     )
-    result = read_pictures(ods(tables, {"Pictures/p.png": png()}, styles), "ods")
+    return ods(tables, {"Pictures/p.png": png()}, styles)
+
+
+def test_ods_page_anchored_frame_maps_through_styles() -> None:
+    shapes = (
+        "<table:shapes>"
+        + ods_frame("Pictures/p.png", attrs='svg:x="9.5cm" svg:y="2.5cm"')
+        + "</table:shapes>"
+    )
+    result = read_pictures(_page_anchored(shapes), "ods")
     # x 9.5 cm: A, B = 4 cm, C = 4–9, D = 9–14 → D; y 2.5 cm: rows 1–2 = 2 cm, row 3 → D3
     assert [c for _, c, _, _ in cells(result)] == ["D3"]
 
@@ -807,23 +813,9 @@ def test_ods_page_anchored_frame_grazing_the_row_above_is_the_next_rows(y: str, 
     where the same photo in an .xlsx was settled on the row it covers (clerk trial 186 AL5).
     A frame anchored to the page is settled as one anchored to its cell: its top-left
     corner's row, or the next when the corner only grazes it."""
-    styles = (
-        '<style:style style:name="co1" style:family="table-column"><style:table-column-properties style:column-width="2cm"/></style:style>'
-        '<style:style style:name="co2" style:family="table-column"><style:table-column-properties style:column-width="5cm"/></style:style>'
-        '<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:row-height="1cm"/></style:style>'
-        '<style:style style:name="ro2" style:family="table-row"><style:table-row-properties style:row-height="3cm"/></style:style>'
-    )
     frame = ods_frame("Pictures/p.png", attrs='svg:x="9.5cm" svg:y="' + y + '"')
     shapes = f"<table:shapes>{frame}</table:shapes>"
-    tables = (
-        f'<table:table table:name="S">{shapes}'
-        '<table:table-column table:style-name="co1" table:number-columns-repeated="2"/>'
-        '<table:table-column table:style-name="co2" table:number-columns-repeated="100"/>'
-        '<table:table-row table:style-name="ro1" table:number-rows-repeated="2"><table:table-cell/></table:table-row>'
-        '<table:table-row table:style-name="ro2" table:number-rows-repeated="5"><table:table-cell/></table:table-row>'
-        "</table:table>"
-    )
-    result = read_pictures(ods(tables, {"Pictures/p.png": png()}, styles), "ods")
+    result = read_pictures(_page_anchored(shapes), "ods")
     # rows 1–2 of 1 cm, the frame 1 cm high: from 1.95 cm, 0.05 cm of it in row 2
     assert [c for _, c, _, _ in cells(result)] == [cell]
 
