@@ -429,6 +429,10 @@ def test_a_follow_up_form_keeps_each_rows_number_and_adds_new_problems_after(
         for r in range(header + 1, header + 1 + len(placed))
     ]
     assert shown == placed
+    # the blank rows after them go on from the last 序号, none twice
+    numbers = [ws.cell(r, columns["序号"]).value for r in range(header + 1, ws.max_row)]
+    numbers = [n for n in numbers if n is not None]
+    assert len(numbers) == len(set(numbers)) and numbers[len(placed)] == int(placed[-1][0]) + 1
 
 
 def test_an_inspections_row_is_dated_by_the_inspection(

@@ -485,7 +485,8 @@ class TemplateForm:
                     self.locked_deadlines.append(r)
             fit_row_height(self.ws, r)
         seq, source = self.column("seq"), self.column("source")
-        for number, r in enumerate(self.data_rows[len(entries) :], start=len(entries) + 1):
+        after = max(numbers[: len(entries)], default=0) + 1  # (after the 序号 kept: 5, 6 twice)
+        for number, r in enumerate(self.data_rows[len(entries) :], start=after):
             if seq is not None:  # a row inserted for room has none of the template's numbers
                 set_value(self.ws.cell(r, seq), number)
             if protect and source is not None:
