@@ -1157,6 +1157,18 @@ def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
         ("未完全整改", "整改中"),
         ("未验收", "已完成"),
         ("待验收", "已完成"),
+        # the last clause saying one (复发, 重新 read anywhere reopened hazards that had
+        # passed their review: clerk trial 187 AM1, AM7)
+        ("已完成，建立长效机制防止隐患复发", "已完成"),
+        ("已整改完毕，经复查未发现复发", "已完成"),
+        ("已完成，无需重新整改", "已完成"),
+        ("已重新整改完成", "已完成"),
+        ("隐患复发，已重新整改完毕", "已完成"),
+        ("未发现复发，已完成", "已完成"),
+        ("已完成，但隐患复发", "整改中"),
+        ("隐患复发，重新整改", "整改中"),
+        ("整改中，预计月底完成", "整改中"),
+        ("已整改但不到位", "整改中"),
         ("未整改", "未整改"),
         ("未开始", "未整改"),
     ],

@@ -317,7 +317,11 @@ _PART_WORDS = ("一半", "大半", "大部分", "部分", "过半", "三分之",
 
 @functools.lru_cache(maxsize=4096)
 def normalize_progress(text: str) -> Progress | None:
-    """整改完成情况 as typed → 已完成 / 整改中 / 未整改 (None when it says none of them)."""
+    """整改完成情况 as typed → 已完成 / 整改中 / 未整改 (None when it says none of them): as a
+    whole when it is one of the words, else by its last clause that says one (隐患复发，已重新
+    整改完毕: 已完成; 已整改，但整改不到位: 整改中; 已完成，建立长效机制防止复发: 已完成 — read
+    anywhere in the text, 复发 and 重新 reopened hazards that had passed their review: clerk
+    trial 187 AM1, AM7)."""
     key = normalize_key(text).rstrip("。.!！")
     if not key:
         return None
@@ -330,13 +334,25 @@ def normalize_progress(text: str) -> Progress | None:
         return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
     if "完成" in key and any(part in key for part in _PART_WORDS):
         return IN_PROGRESS
+    clauses = [c for c in _CLAUSES.split(key) if c]
+    return next(filter(None, map(_clause_progress, reversed(clauses))), None)
+
+
+def _clause_progress(key: str) -> Progress | None:
+    """What one clause of a 整改完成情况 says of the work (None: nothing)."""
+    if key in STATUS_SYNONYMS:
+        return STATUS_SYNONYMS[key]
     if key.startswith(_AWAITING_ACCEPTANCE):  # done, its 复查验收 to come (not 未整改: AK5)
         return DONE
-    if key.startswith(("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成")):
-        # unless it goes on to say it is not (已整改，但整改不到位; 已完成，复查不合格需重新整改:
+    if key.startswith(_DONE_FIRST):
+        # unless it goes on to say it is not (已整改但整改不到位; 已完成复查不合格需重新整改:
         # they kept an accepted hazard closed, clerk trial 185 AK1)
-        return IN_PROGRESS if _NOT_DONE_AFTER_ALL.search(key) else DONE
+        return IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, key) else DONE
+    if key.startswith(_NOTHING_SEEN):  # 未发现复发, 未见异常: no word of the work
+        return None
     if _NOT_WHOLLY.match(key):  # 未完全整改: part of it (not 未整改: trial 185 AK5)
+        return IN_PROGRESS
+    if _NOT_THERE_YET.match(key):  # 未到位 after 已整改: not wholly (trial 185 AK1)
         return IN_PROGRESS
     if key.startswith(("未", "尚未", "没有")):
         return NOT_STARTED
@@ -344,30 +360,49 @@ def normalize_progress(text: str) -> Progress | None:
         return IN_PROGRESS
     # not done, in other words (整改未完成, 尚在整改, 需重新整改, 返工, 验收不合格): read as none,
     # they kept an earlier 已完成 (clerk trial 183 AI1)
-    if _NOT_DONE.search(key):
+    if _said_undone(_NOT_DONE, key):
         return IN_PROGRESS
     if key in ("×", "✗", "✘"):
         return NOT_STARTED
     return None
 
 
+def _said_undone(words: re.Pattern[str], key: str) -> bool:
+    """`key` holds one of `words` saying the work is not done, not denied just before it
+    (防止复发, 未发现复发, 无需重新整改)."""
+    return any(
+        not _DENIED.search(key, max(0, m.start() - _DENIAL_REACH), m.start())
+        for m in words.finditer(key)
+    )
+
+
+_CLAUSES = re.compile(r"[,;，；。:：、!！?？()（）\s]+|(?:但是?|然而|不过|目前)(?=.)")
+"""Where a 整改完成情况 goes on to another clause (after NFKC: ，→, ；→;)."""
+_DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
+_NOTHING_SEEN = ("未发现", "未见", "没有发现", "没发现")
 _NOT_DONE = re.compile(
-    "未完|未到位|不到位|不合格|尚在|尚需|仍在|重新|继续整改|返工|复发|未整改|没完|未结束|基本完成"
+    "未完|未到位|不到位|不合格|尚在|尚需|仍在|重新(?!.*(?:完成|完毕|到位))|继续整改|返工|复发|"
+    "未整改|没完|未结束|基本完成"
 )
-"""Words saying that the work is not done, anywhere in a 整改完成情况 (没完成, 整改未结束 and
-基本完成 kept an accepted hazard closed: clerk trial 185 AK3)."""
+"""Words saying that the work is not done, anywhere in a clause of a 整改完成情况 (没完成,
+整改未结束 and 基本完成 kept an accepted hazard closed: clerk trial 185 AK3; 重新 but in
+重新…完成, done again)."""
 _NOT_DONE_AFTER_ALL = re.compile(
     "未完|未到位|不到位|不合格|尚在|尚需|仍在|(?:需|需要|要|待|仍需|还需)重新|继续整改|返工|复发|"
     "未整改|没完|未结束"
 )
-"""`_NOT_DONE` after 已完成 or 已整改 (已整改，但整改不到位): but a bare 重新, which says it
-was done again (已完成，已重新更换)."""
+"""`_NOT_DONE` after 已完成 or 已整改 in one clause (已整改但整改不到位): but a bare 重新, which
+says it was done again (已完成已重新更换)."""
+_DENIED = re.compile("防止|预防|避免|杜绝|未发现|没有发现|未见|无需|不需|不再|无")
+_DENIAL_REACH = 6
+"""Characters before a not-done word searched for a word denying it (建立长效机制防止隐患复发)."""
 _UNDER_WAY = re.compile(
     "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实)中"
 )
 """Work under way in other words (维修中, 施工中, 报修中: clerk trial 185 AK3)."""
 _AWAITING_ACCEPTANCE = ("待验收", "未验收", "待复查", "待复核")
 _NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部)")
+_NOT_THERE_YET = re.compile("(?:未|尚未|没有|没)到位")
 
 
 NOTHING_FOUND_WORDS = frozenset(
