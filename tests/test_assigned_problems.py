@@ -385,9 +385,10 @@ def test_a_forms_number_column_fits_its_longest_number(
     ("typed", "placed"),
     [
         (("1", "2", "3"), [("1", "甲"), ("2", "乙"), ("3", "丙"), ("4", "XJ-01")]),
-        (("3", "1", "2"), [("1", "乙"), ("2", "丙"), ("3", "甲"), ("4", "XJ-01")]),
-        # none, or another's too: the next free ones, after those kept
-        (("1", "1", "3"), [("3", "丙"), ("4", "甲"), ("5", "乙"), ("6", "XJ-01")]),
+        (("3", "1", "2"), [("3", "甲"), ("1", "乙"), ("2", "丙"), ("4", "XJ-01")]),
+        # none, or an earlier row's too: the next free ones (a row inserted under a 序号
+        # taken moved the other to the end: clerk trial 187 AM9)
+        (("1", "1", "3"), [("1", "甲"), ("4", "乙"), ("3", "丙"), ("5", "XJ-01")]),
         (("", "", ""), [("1", "甲"), ("2", "乙"), ("3", "丙"), ("4", "XJ-01")]),
         (("一、", "2.", "（3）"), [("1", "甲"), ("2", "乙"), ("3", "丙"), ("4", "XJ-01")]),
     ],
@@ -401,7 +402,7 @@ def test_a_follow_up_form_keeps_each_rows_number_and_adds_new_problems_after(
     """A follow-up form put the problems newly assigned first and numbered every row again
     (废机油 2 → 3): the photos laid out are named by 序号, and six of them took another
     hazard's name under which a printed archive cited them (clerk trial 186 AL6). The rows
-    keep the 序号 the department sent them under, in that order; new problems follow."""
+    keep the 序号 the department sent them under, in its order; new problems follow."""
     listed = findings_list(tmp_path / "清单.xlsx", [ROWS[0]], ORDER)
     findings = read_findings(listed, campaign).findings
     unit = campaign.resolve_units(["安全保卫处"])[0]

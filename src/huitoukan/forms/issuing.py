@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from copy import copy
 from datetime import date
@@ -256,17 +255,18 @@ def issue_forms(
 
 
 def _in_their_places(rows: Sequence[HazardRow]) -> tuple[list[HazardRow], list[int]]:
-    """A follow-up form's carried rows in the order of the 序号 the department last sent them
-    under, and those 序号 (the next free ones for a row whose 序号 was none, or another's
+    """A follow-up form's carried rows in the order its department last sent them, each under
+    the 序号 it gave it (the next free ones for a row whose 序号 was none, or an earlier row's
     too): the photos laid out are named by them, and a form renumbering the rows (its new
     assigned problems first) renamed the evidence a printed archive cites (clerk trial 186
-    AL6). The problems newly assigned come after them."""
+    AL6); sorted by 序号, a row inserted under a 序号 taken moved another (trial 187 AM9).
+    The problems newly assigned come after them."""
     typed = [seq_number(r.seq) for r in rows]
-    counted = Counter(n for n in typed if n)
-    kept = [n if n and counted[n] == 1 else None for n in typed]
-    placed = sorted(range(len(rows)), key=lambda i: (kept[i] is None, kept[i] or 0))
+    kept: list[int | None] = []
+    for n in typed:
+        kept.append(n if n and n not in kept else None)
     free = itertools.count(max(filter(None, kept), default=0) + 1)
-    return [rows[i] for i in placed], [kept[i] or next(free) for i in placed]
+    return list(rows), [n or next(free) for n in kept]
 
 
 def _as_listed(rows: Sequence[HazardRow], assigned: Sequence[Finding]) -> list[HazardRow]:
