@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from huitoukan.cli import app
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.register.reading import read_register
 from tests.helpers import (
     closed,
     findings_list,
@@ -951,6 +953,33 @@ def test_a_follow_up_form_saved_with_nothing_filled_in_is_no_answer(
     shown = json.loads(invoke(runner, "status", "--as-of", "2023-12-28", "--json"))
     [chased] = [r for r in shown["rounds"] if r["form_date"] == "2023-12-21"]
     assert ("总务基建处" in chased["not_answered"]) is (changed is None)
+
+
+def test_a_follow_up_form_sent_back_with_only_a_photo_pasted_is_an_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A photo pasted in LibreOffice on the 锅炉房 row of a 跟进轮 form, nothing typed, 日期
+    blank: LibreOffice kept the form's times and last modifier, the form was 空白表 and the
+    photo lost (clerk trial 187 AM6). A photo pasted is an answer: the photo is kept."""
+    from tests.photo_forms import paste_photos
+    from tests.picture_builders import png
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = _followup_after(runner, [hazard(部位="锅炉房")])
+    header_row, columns = header_position(load_workbook(form)[FORM_SHEET])
+    sent = Path("第二轮回收") / "总务.xlsx"
+    sent.parent.mkdir()
+    shutil.copy(form, sent)
+    column = get_column_letter(columns["备注"])
+    paste_photos(sent, floating=[(f"{column}{header_row + 1}", png(200, 150))])
+    said = invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-28", "--json")
+    [taken] = [f for f in json.loads(said)["files"] if f["file"].startswith("第二轮回收")]
+    assert taken["outcome"] == "采用", taken
+    [boiler] = [
+        h for h in read_register(Path("全校隐患台账.xlsx")).hazards if h.location == "锅炉房"
+    ]
+    assert len(boiler.photos) == 1
 
 
 def test_a_follow_up_form_gives_the_item_as_the_drop_down_offered_it(

@@ -1169,6 +1169,10 @@ def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
         ("隐患复发，重新整改", "整改中"),
         ("整改中，预计月底完成", "整改中"),
         ("已整改但不到位", "整改中"),
+        ("经检查未复发，已完成", "已完成"),
+        ("整改到位，无复发", "已完成"),
+        ("隐患已消除，未复发", "已完成"),
+        ("已更换楼道应急照明灯", None),  # what was done, not that all of it is: asked
         ("未整改", "未整改"),
         ("未开始", "未整改"),
     ],

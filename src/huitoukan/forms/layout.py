@@ -348,7 +348,7 @@ def _clause_progress(key: str) -> Progress | None:
         # unless it goes on to say it is not (已整改但整改不到位; 已完成复查不合格需重新整改:
         # they kept an accepted hazard closed, clerk trial 185 AK1)
         return IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, key) else DONE
-    if key.startswith(_NOTHING_SEEN):  # 未发现复发, 未见异常: no word of the work
+    if key.startswith(_NOTHING_SEEN):  # 未发现复发, 未复发, 未见异常: no word of the work
         return None
     if _NOT_WHOLLY.match(key):  # 未完全整改: part of it (not 未整改: trial 185 AK5)
         return IN_PROGRESS
@@ -364,6 +364,8 @@ def _clause_progress(key: str) -> Progress | None:
         return IN_PROGRESS
     if key in ("×", "✗", "✘"):
         return NOT_STARTED
+    if key.endswith(_DONE_LAST):  # 隐患已消除, 灭火器已更换 (trial 187 AM7)
+        return DONE
     return None
 
 
@@ -379,7 +381,8 @@ def _said_undone(words: re.Pattern[str], key: str) -> bool:
 _CLAUSES = re.compile(r"[,;，；。:：、!！?？()（）\s]+|(?:但是?|然而|不过|目前)(?=.)")
 """Where a 整改完成情况 goes on to another clause (after NFKC: ，→, ；→;)."""
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
-_NOTHING_SEEN = ("未发现", "未见", "没有发现", "没发现")
+_NOTHING_SEEN = ("未发现", "未见", "没有发现", "没发现", "未复发", "没有复发", "没复发", "未再")
+_DONE_LAST = ("已消除", "已排除", "已修复", "已修好", "已维修", "已更换", "已整改", "已完成")
 _NOT_DONE = re.compile(
     "未完|未到位|不到位|不合格|尚在|尚需|仍在|重新(?!.*(?:完成|完毕|到位))|继续整改|返工|复发|"
     "未整改|没完|未结束|基本完成"

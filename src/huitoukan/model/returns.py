@@ -914,7 +914,11 @@ class ReturnForm(ProblemCounts):
         nor a follow-up form saved with nothing changed in its table (`unchanged`)."""
         signed = self.head or self.reporter or self.phone
         never_filled = not signed or self.prefilled and self.form_date is None
-        return self.unchanged or self.never_saved and never_filled
+        # (a photo pasted is an answer: LibreOffice keeps the form's times and its last
+        # modifier, and a follow-up form with a photo pasted was 空白表, the photo lost:
+        # clerk trial 187 AM6)
+        pasted = any(h.photos for h in self.hazards)
+        return self.unchanged or self.never_saved and never_filled and not pasted
 
     @property
     def is_blank(self) -> bool:
