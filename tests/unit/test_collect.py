@@ -1843,3 +1843,26 @@ def test_an_older_version_read_before_the_newest_came_is_not_doubted_for_its_fil
     result = collect_to_register(campaign, [returns], register, date(2023, 12, 21))
     doubts = [p for p in result.collection.problems if p.code.value == "older-date-saved-later"]
     assert bool(doubts) is not read_before, doubts
+
+
+def test_a_photo_no_form_of_this_collect_sent_first_is_no_error_of_the_code() -> None:
+    """Two departments' rows show a photo that only a folder left out of this collect sent
+    first (the register remembers it): reused_photos raised KeyError, exit 3, before the
+    folders left out were said (clerk trial 187 AM3). It cannot tell whose it is: nothing."""
+    from huitoukan.model.returns import HazardRow, ReturnForm
+    from huitoukan.register.photo_reuse import FirstSent, reused_photos
+
+    def row(department: str, place: str) -> HazardRow:
+        return HazardRow(
+            department=department, source_file=f"{department}.xlsx", source_sheet="s",
+            source_row=6, location=place, hazard="灭火器过期", photos=("p.jpg",),
+        )  # fmt: skip
+
+    rows = [row("食堂", "后厨"), row("宿舍管理办公室", "2号楼")]
+    current = {
+        r.department: ReturnForm(
+            file=r.source_file, sha256="", modified=0, department=r.department, hazards=[r]
+        )
+        for r in rows
+    }
+    assert reused_photos(current, FirstSent({}, {}), rows) == []
