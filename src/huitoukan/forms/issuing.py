@@ -254,19 +254,18 @@ def issue_forms(
     )
 
 
-def _in_their_places(rows: Sequence[HazardRow]) -> tuple[list[HazardRow], list[int]]:
-    """A follow-up form's carried rows in the order its department last sent them, each under
-    the 序号 it gave it (the next free ones for a row whose 序号 was none, or an earlier row's
-    too): the photos laid out are named by them, and a form renumbering the rows (its new
-    assigned problems first) renamed the evidence a printed archive cites (clerk trial 186
-    AL6); sorted by 序号, a row inserted under a 序号 taken moved another (trial 187 AM9).
-    The problems newly assigned come after them."""
-    typed = [seq_number(r.seq) for r in rows]
+def _kept_numbers(rows: Sequence[HazardRow]) -> list[int]:
+    """The 序号 of a follow-up form's carried rows, kept in the order its department last
+    sent them: each the one the department gave it (the next free ones for a row whose 序号
+    was none, or an earlier row's too). The photos laid out are named by them: a form
+    renumbering the rows (its new assigned problems first) renamed the evidence a printed
+    archive cites (clerk trial 186 AL6); sorted by 序号, a row inserted under a 序号 taken
+    moved another (trial 187 AM9). The problems newly assigned come after them."""
     kept: list[int | None] = []
-    for n in typed:
+    for n in (seq_number(r.seq) for r in rows):
         kept.append(n if n and n not in kept else None)
     free = itertools.count(max(filter(None, kept), default=0) + 1)
-    return list(rows), [n or next(free) for n in kept]
+    return [n or next(free) for n in kept]
 
 
 def _as_listed(rows: Sequence[HazardRow], assigned: Sequence[Finding]) -> list[HazardRow]:
@@ -392,7 +391,7 @@ class TemplateForm:
         answered = {number_key(r.number) for r in rows if r.number}
         fresh = [f for f in assigned if number_key(f.number) not in answered]
         order = {number_key(f.number): i for i, f in enumerate(assigned)}
-        rows, numbers = _in_their_places(rows)
+        numbers = _kept_numbers(rows)
         entries: list[HazardRow | Finding] = [*rows, *fresh]
         numbers += range(max(numbers, default=0) + 1, max(numbers, default=0) + 1 + len(fresh))
         self.make_room(len(entries) + blank)
@@ -485,7 +484,7 @@ class TemplateForm:
                     self.locked_deadlines.append(r)
             fit_row_height(self.ws, r)
         seq, source = self.column("seq"), self.column("source")
-        after = max(numbers[: len(entries)], default=0) + 1  # (after the 序号 kept: 5, 6 twice)
+        after = max(numbers, default=0) + 1  # (after the 序号 kept: 5 and 6 twice, trial 187)
         for number, r in enumerate(self.data_rows[len(entries) :], start=after):
             if seq is not None:  # a row inserted for room has none of the template's numbers
                 set_value(self.ws.cell(r, seq), number)
