@@ -462,7 +462,7 @@ def _said_short(problem: Problem) -> str:
     clerk trial 177 AD7)."""
     if problem.code is not Code.BAD_DATE:
         return problem.title
-    if "不是日期" in problem.message:
+    if problem.variant == "long_term":
         return (
             f"{problem.field}不是日期，请填写计划完成的日期，并在备注中注明“历史遗留”、写明整改"
             "完成前的防范措施"

@@ -242,10 +242,7 @@ def _rows_added_back(
         finding = listed.get(number_key(said.value)) if said.code is _UNANSWERED else None
         row = (
             next(free, None)
-            if finding is not None
-            and not said.cell
-            and "number" in letters
-            and said.message == _unanswered(said, finding, "no_row").message
+            if finding is not None and said.variant == "no_row" and "number" in letters
             else None
         )
         if finding is None or row is None:  # (no empty row left: a row to add, as said)

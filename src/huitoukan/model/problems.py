@@ -16,7 +16,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from huitoukan.dates import chinese_date
 
@@ -1481,6 +1481,9 @@ class Problem(BaseModel):
     value: str = ""
     message: str
     department: str = ""
+    variant: str = Field(default="", exclude=True)
+    """The catalogue's variant its message was made from ('' for the rule's own): what a
+    later step asks of it, not its words (left out of the JSON, as the message says it)."""
 
     @property
     def where(self) -> str:
@@ -1549,6 +1552,7 @@ def problem(
             }
         ),
         department=department,
+        variant=variant,
     )
 
 
