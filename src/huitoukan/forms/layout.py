@@ -383,17 +383,12 @@ _CLAUSES = re.compile(r"[,;，；。:：、!！?？()（）\s]+|(?:但是?|然�
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
 _NOTHING_SEEN = ("未发现", "未见", "没有发现", "没发现", "未复发", "没有复发", "没复发", "未再")
 _DONE_LAST = ("已消除", "已排除", "已修复", "已修好", "已维修", "已更换", "已整改", "已完成")
-_NOT_DONE = re.compile(
-    "未完|未到位|不到位|不合格|尚在|尚需|仍在|重新(?!.*(?:完成|完毕|到位))|继续整改|返工|复发|"
-    "未整改|没完|未结束|基本完成"
-)
+_UNDONE = "未完|未到位|不到位|不合格|尚在|尚需|仍在|继续整改|返工|复发|未整改|没完|未结束"
+_NOT_DONE = re.compile(f"{_UNDONE}|重新(?!.*(?:完成|完毕|到位))|基本完成")
 """Words saying that the work is not done, anywhere in a clause of a 整改完成情况 (没完成,
 整改未结束 and 基本完成 kept an accepted hazard closed: clerk trial 185 AK3; 重新 but in
 重新…完成, done again)."""
-_NOT_DONE_AFTER_ALL = re.compile(
-    "未完|未到位|不到位|不合格|尚在|尚需|仍在|(?:需|需要|要|待|仍需|还需)重新|继续整改|返工|复发|"
-    "未整改|没完|未结束"
-)
+_NOT_DONE_AFTER_ALL = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新")
 """`_NOT_DONE` after 已完成 or 已整改 in one clause (已整改但整改不到位): but a bare 重新, which
 says it was done again (已完成已重新更换)."""
 _DENIED = re.compile("防止|预防|避免|杜绝|未发现|没有发现|未见|无需|不需|不再|无")
