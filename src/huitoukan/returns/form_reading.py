@@ -1589,14 +1589,19 @@ def _read_rows(
     filler = _FillerRows(checker)
     up = table.footer_up
     on = table.grid.name
-    room = on == form.sheet and len(form.empty_rows) < _EMPTY_ROWS_KEPT
+    empty = form.empty_rows if on == form.sheet else []
+
+    def an_empty_row(r: int) -> None:
+        """Note row `r` (0-based) of the table, empty, among `form.empty_rows`."""
+        if len(empty) < _EMPTY_ROWS_KEPT and r < table.footer_row and not blank_below:
+            if (on, r) not in pictures:
+                empty.append(r + 1)
+
     for r in range(header.row + 1, table.end):
         row = rows[r]
         width = len(row)
         if not width:
-            if room and r < table.footer_row and not blank_below and (on, r) not in pictures:
-                form.empty_rows.append(r + 1)
-                room = len(form.empty_rows) < _EMPTY_ROWS_KEPT
+            an_empty_row(r)
             continue
         if up is not None and r == up.row:
             _say_footer_typed_above(form, table, up, checker.department)
@@ -1641,9 +1646,7 @@ def _read_rows(
         if not raw.extras and not filled:  # blank, or the template's pre-numbered empty row,
             # or 以下空白 in the 序号 column (merged across the row from it: trial 99)
             blank_below |= says_blank_below(raw.texts.get("seq", ""))
-            if room and not below_footer and not blank_below and (on, r) not in pictures:
-                form.empty_rows.append(r + 1)
-                room = len(form.empty_rows) < _EMPTY_ROWS_KEPT
+            an_empty_row(r)
             continue
         if below_footer and len(set(filled)) < 2:
             continue  # a line of text below the form, not a hazard
