@@ -40,8 +40,8 @@ def issue(
     a follow-up round dated `form_date` (default today) and due on `due` (default a week
     later), assigned problems carried forward like any other row. Forms of the campaign
     issued to some `departments` (one added mid-campaign, one given a new form) on their
-    `form_date` or `today` (default: the computer's) with fewer than DAYS_TO_FILL days left before its 报送截止
-    say so."""
+    `form_date` or `today` (default: the computer's) with fewer than DAYS_TO_FILL days left
+    before its 报送截止 say so."""
     listed = load_findings(campaign, findings_file)
     findings = listed.findings if listed else None
     round_ = None
