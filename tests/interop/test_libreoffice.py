@@ -680,3 +680,50 @@ def test_a_row_of_an_issued_form_grows_as_a_long_text_is_typed(
     heights = load_workbook(saved)[FORM_SHEET].row_dimensions
     assert heights[first].height > 100, heights[first].height  # about 20 lines
     assert heights[second].height == ws.row_dimensions[second].height  # blank, as issued
+
+
+def test_a_follow_up_form_saved_as_ods_is_known_as_the_tools_form(
+    libreoffice: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 跟进轮 form opened in LibreOffice and kept in its own format (.ods): answered and
+    saved into a folder the clerk had not collected yet, it was not pointed out, and remind
+    wrote the department a 催报; nothing filled in, it was the department's answer and the
+    round no longer chased (clerk trial 187 AM5, AM4). The properties the tool tells its
+    forms by were read from an .xlsx only; LibreOffice keeps them in the .ods's meta.xml."""
+    from typer.testing import CliRunner
+
+    from huitoukan.campaign import default_campaign
+    from huitoukan.cli import app
+    from tests.test_two_rounds import _followup_after
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = tmp_path / _followup_after(runner, [hazard(部位="锅炉房")])
+    ws = load_workbook(form)[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    answered = tmp_path / "第二轮回收" / "总务.ods"
+    answered.parent.mkdir()
+    row = header_row + 1
+    typed = [
+        [FORM_SHEET, cell(ws, row, columns["整改完成情况"]), "已完成"],
+        [FORM_SHEET, cell(ws, row, columns["销号时间"]), "2023-12-26"],
+    ]
+    drive({"input": str(form), "outputs": {"ods": str(answered)}, "typed": typed}, tmp_path)
+    assert read_form(answered, default_campaign()).department == "总务基建处"
+    register_time = (tmp_path / "全校隐患台账.xlsx").stat().st_mtime
+    os.utime(answered, (register_time + 60, register_time + 60))
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-28", "--json"])
+    assert json.loads(status.stdout)["returns_not_collected"] == [
+        str(Path("第二轮回收", "总务.ods"))
+    ]
+    remind = runner.invoke(app, ["remind", "--as-of", "2023-12-28"])
+    assert remind.exit_code == 2, remind.output
+
+    drive({"input": str(form), "outputs": {"ods": str(answered)}}, tmp_path)  # nothing typed
+    assert read_form(answered, default_campaign()).unchanged  # the table as issued
+    said = runner.invoke(app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-28", "--json"])
+    [sent] = [f for f in json.loads(said.stdout)["files"] if f["file"].startswith("第二轮回收")]
+    assert sent["outcome"] == "空白表", sent
+    shown = json.loads(runner.invoke(app, ["status", "--as-of", "2023-12-28", "--json"]).stdout)
+    [chased] = [r for r in shown["rounds"] if r["form_date"] == "2023-12-21"]
+    assert chased["not_answered"] == ["总务基建处"]

@@ -147,3 +147,38 @@ def test_a_picture_placed_in_a_cell_is_no_error_value() -> None:
         assert extent.inspect_worksheet(xml.encode(), "S").errors == (
             {"D7": "#REF!"} if holds else {}
         )
+
+
+def test_an_ods_says_who_made_it_as_an_xlsx_does() -> None:
+    """LibreOffice keeps an .xlsx's properties in the .ods's meta.xml, each word of the
+    keywords an element of its own: the tool tells its forms by them whatever their format
+    (clerk trial 187 AM4, AM5)."""
+    import io
+    import zipfile
+
+    from huitoukan.returns.sniffing import sniff
+
+    meta = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-meta'
+        ' xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><office:meta>'
+        "<meta:initial-creator>huitoukan</meta:initial-creator>"
+        "<dc:title>某校安全隐患自查整改清单（总务处）（跟进轮）</dc:title>"
+        "<dc:subject>学校安全问题专项整治&#8220;回头看&#8221;</dc:subject>"
+        "<meta:creation-date>2026-12-06T02:56:59</meta:creation-date>"
+        "<dc:date>2026-12-07T09:10:11.123456789</dc:date><dc:creator>王会计</dc:creator>"
+        "<meta:keyword>表格内容</meta:keyword><meta:keyword>0123abcd</meta:keyword>"
+        "</office:meta></office:document-meta>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("meta.xml", meta)
+    made = sniff(buffer.getvalue(), ".ods", inspect=False).made
+    assert made.creator == "huitoukan" and made.last_modified_by == "王会计"
+    assert made.title == "某校安全隐患自查整改清单（总务处）（跟进轮）"
+    assert made.subject == "学校安全问题专项整治“回头看”"
+    assert made.keywords == "表格内容 0123abcd"
+    assert (made.created, made.modified[:19]) == ("2026-12-06T02:56:59", "2026-12-07T09:10:11")
+    assert not made.never_saved

@@ -260,7 +260,7 @@ def returns_elsewhere(beside: Path, looked_in: Iterable[str], written: float) ->
         with contextlib.suppress(OSError):
             for entry in os.scandir(folder):
                 if (
-                    Path(entry.name).suffix.lower() == ".xlsx"
+                    Path(entry.name).suffix.lower() in _PROPERTIES_READ
                     and not _ignored_name(entry.name)
                     and entry.is_file()
                     and entry.stat().st_mtime > written
@@ -270,12 +270,18 @@ def returns_elsewhere(beside: Path, looked_in: Iterable[str], written: float) ->
     return found
 
 
+_PROPERTIES_READ = (".xlsx", ".xlsm", ".ods")
+"""The returns whose document properties say whether huitoukan made them (an .xls's are
+in a compound file's property set, which the sniff does not read)."""
+
+
 def _a_form_saved(path: Path) -> bool:
-    """`path` is a form huitoukan issued, or a 退回修改 copy of a return, saved by someone."""
+    """`path` is a form huitoukan issued, or a 退回修改 copy of a return, saved by someone
+    (in its format or as an .ods: clerk trial 187 AM5)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return False
-        made = sniff(path.read_bytes(), ".xlsx", inspect=False).made
+        made = sniff(path.read_bytes(), path.suffix.lower(), inspect=False).made
     except (OSError, Refused):
         return False
     ours = bool(issued_to(made.title)) or made.title == FEEDBACK_TITLE
