@@ -51,6 +51,30 @@ def test_a_number_of_another_year_is_pointed_out_when_issuing(
         ), said
 
 
+@pytest.mark.parametrize(
+    ("dated", "said"),
+    [
+        ([], "报送截止日期就是今天"),
+        (["--date", "2023-12-13"], "报送截止日期距表格日期只剩2天"),
+        (["--date", "2023-12-15"], "报送截止日期就是表格日期当天"),
+        (["--date", "2023-12-16"], "报送截止日期在表格日期之前1天"),
+    ],
+)
+def test_a_deadline_close_to_the_forms_day_is_said_from_that_day(
+    runner: CliRunner, chdir_tmp: Path, dated: list[str], said: str
+) -> None:
+    """Forms dated (--date) the day of the 报送截止, issued a year later, were told the
+    deadline was “就是今天” (clerk trial 187 AM12): counted from the forms' day, it says so."""
+    from unittest import mock
+
+    with mock.patch("huitoukan.actions.issue.date") as clock:
+        clock.today.return_value = date(2023, 12, 15) if not dated else date(2024, 12, 1)
+        clock.side_effect = date
+        result = runner.invoke(app, ["issue", "-d", "附属医院", *dated])
+    assert result.exit_code == 0, result.output
+    assert said in "".join(result.stderr.split())
+
+
 def test_issue_twice_refuses_then_force(runner: CliRunner, chdir_tmp: Path) -> None:
     assert runner.invoke(app, ["issue", "-o", "out"]).exit_code == 0
     again = runner.invoke(app, ["issue", "-o", "out"])

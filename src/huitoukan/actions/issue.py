@@ -123,6 +123,7 @@ def issue(
             "list_problems": [*(listed.problems if listed else []), *overdue],
             "tracked_until": tracked,
             "days_left": left if departments and not round_ and left < DAYS_TO_FILL else None,
+            "days_from_date": form_date is not None,
             "list_not_named": unnamed_list(campaign, findings_file),
             "other_campaign": _register_of_another(campaign) if round_ is None else "",
             "ends_before_due": (

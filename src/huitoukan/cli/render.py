@@ -648,7 +648,18 @@ def issue_summary(result: IssueResult) -> None:
         )
     if result.days_left is not None:
         left = result.days_left
-        when = f"已过 {-left} 天" if left < 0 else "就是今天" if left == 0 else f"只剩 {left} 天"
+        if result.days_from_date:  # (“就是今天” of forms dated a year back: clerk trial 187 AM12)
+            when = (
+                f"在表格日期之前 {-left} 天"
+                if left < 0
+                else "就是表格日期当天"
+                if left == 0
+                else f"距表格日期只剩 {left} 天"
+            )
+        else:
+            when = (
+                f"已过 {-left} 天" if left < 0 else "就是今天" if left == 0 else f"只剩 {left} 天"
+            )
         _wrapped(
             _err(),
             f"提示：报送截止日期{when}，这些部门报送时都按它判断是否逾期；要给它们留出填报时间，"

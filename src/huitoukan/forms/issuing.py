@@ -106,6 +106,8 @@ class IssueResult(BaseModel):
     """Days from the day forms were issued to some departments to the campaign's 报送截止,
     when fewer than `DAYS_TO_FILL` (negative: past): a department given its form then is
     judged late by it all the same (clerk trial 58: one added mid-campaign had a day)."""
+    days_from_date: bool = False
+    """`days_left` counted from the day the forms are dated (--date), not from today."""
     list_not_named: str | None = None
     """A 交办问题清单 beside campaign.toml that neither it nor --findings names: the forms
     were issued without its problems, unsaid (clerk trial 110)."""
