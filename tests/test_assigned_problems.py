@@ -2825,7 +2825,9 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     county = runner.invoke(app, ["sample", "--source", "县级", "-n", "1", "--seed", "7", *args])
     assert picked.exit_code == county.exit_code == 0, county.output
     assert load_workbook(tmp_path / "抽查档案.xlsx").sheetnames != ["XJ-01"]
-    assert load_workbook(tmp_path / "抽查档案（县级）.xlsx").sheetnames == ["XJ-01"]
+    # named by the one source of the level (（县级）, and （县级普查） for the same pick: AM11)
+    assert load_workbook(tmp_path / "抽查档案（县级普查）.xlsx").sheetnames == ["XJ-01"]
+    assert not (tmp_path / "抽查档案（县级）.xlsx").exists()
     # a source by its alias: the file its name gives (two files of one source: trial 186 AL15)
     alias = runner.invoke(app, ["sample", "--source", "县（市、区）普查", "-n", "1", *args])
     assert alias.exit_code == 0 and "抽查档案（县级普查）.xlsx" in alias.output
@@ -2836,7 +2838,7 @@ def test_sample_picks_the_same_problems_for_the_same_seed(
     assert everything.exit_code == county_all.exit_code == 0, everything.output
     assert "抽查档案（全部）.xlsx" in everything.output
     assert load_workbook(tmp_path / "抽查档案.xlsx").sheetnames != ["XJ-01"]
-    assert load_workbook(tmp_path / "抽查档案（县级，全部）.xlsx").sheetnames == ["XJ-01"]
+    assert load_workbook(tmp_path / "抽查档案（县级普查，全部）.xlsx").sheetnames == ["XJ-01"]
     pages = load_workbook(tmp_path / "抽查档案（全部）.xlsx")
     assert len(pages.sheetnames) == 5
     ws = pages["SD-01"]

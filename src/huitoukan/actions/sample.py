@@ -28,18 +28,27 @@ def default_archive(
     from_sources: Sequence[str], every: bool = False, campaign: Campaign | None = None
 ) -> Path:
     """Where `sample` writes by default: 抽查档案.xlsx, and a file of its own for the problems
-    of some sources (抽查档案（县级）.xlsx) or for all of them (抽查档案（全部）.xlsx,
-    抽查档案（县级，全部）.xlsx): a run with --source or --all wrote over the 督导组's pick
+    of some sources (抽查档案（县级普查）.xlsx) or for all of them (抽查档案（全部）.xlsx,
+    抽查档案（县级普查，全部）.xlsx): a run with --source or --all wrote over the 督导组's pick
     without a word (clerk trial 184 AJ7). A source is named as `campaign` names it, not by
-    the alias typed (区级普查 and 县级普查 wrote two files of one source: trial 186 AL15)."""
-    found = (campaign.find_source(name) if campaign else None for name in from_sources)
-    names = [s.name if s else name.strip() for s, name in zip(found, from_sources, strict=True)]
+    the alias typed (区级普查 and 县级普查 wrote two files of one source: trial 186 AL15),
+    nor by a level that is one source's (县级: trial 187 AM11)."""
+    names = [_source_name(name, campaign) for name in from_sources]
     named = [safe_file_name("、".join(dict.fromkeys(names)))] if names else []
     if every:
         named.append("全部")
     if named:
         return Path(f"抽查档案（{'，'.join(named)}）.xlsx")
     return Path(ARCHIVE_FILE)
+
+
+def _source_name(name: str, campaign: Campaign | None) -> str:
+    """The source `name` names (an alias, or a level of one source), as `campaign` names it."""
+    source = campaign.find_source(name) if campaign else None
+    if source is not None:
+        return source.name
+    of_level = [s.name for s in campaign.sources if s.level == name.strip()] if campaign else []
+    return of_level[0] if len(of_level) == 1 else name.strip()
 
 
 def sample(
