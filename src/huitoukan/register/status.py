@@ -117,8 +117,14 @@ class HazardView:
     def default_mark(self) -> str:
         """Said after its 整改时限 when the campaign's default stands in for one its row left
         blank or unreadable (2024年6月底, 长期 printed as 12月31日 in the report, and the
-        department told it was 逾期 by it: clerk trial 118)."""
-        return "（表中未填或无法识别，按活动默认）" if self.deadline_is_default else ""
+        department told it was 逾期 by it: clerk trial 118). One typed but no date (长期,
+        待定) is said so: “未填或无法识别” read as the department's omission on the 历史遗留
+        list (clerk trial 185 AK12)."""
+        if not self.deadline_is_default:
+            return ""
+        if any(f == "整改时限" and s.startswith("整改时限不是日期") for f, s in self.errors_said):
+            return "（表中填的不是日期，按活动默认）"
+        return "（表中未填或无法识别，按活动默认）"
 
     @property
     def given_mark(self) -> str:
