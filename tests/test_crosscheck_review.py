@@ -385,7 +385,7 @@ def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on
     runner: CliRunner, campaign: Campaign, tmp_path: Path
 ) -> None:
     """XJ-1 of the 县级普查, assigned to 安全保卫处, answered closed on 12月8日; the 市级抽查
-    finds it still there on the 9th: 已列入交办清单但未整改, XJ-1 still 清零 everywhere
+    finds it still there on the 9th: 已列入交办清单但未整改到位, XJ-1 still 清零 everywhere
     and no word of how to have it rectified again (clerk trial 117)."""
     problem, assigned, register = _answered_closed_on_the_8th(
         campaign, tmp_path, "XJ-1", "县级普查"
@@ -395,7 +395,7 @@ def test_an_assigned_problem_whose_closing_an_inspection_belied_is_said_to_go_on
     out = tmp_path / "追责核查.xlsx"
     output = run(runner, str(listed), str(register), "--out", str(out))[1]
     said = "".join(output.split())
-    assert "已列入交办清单但未整改SJ-9" in said
+    assert "已列入交办清单但未整改到位SJ-9" in said
     # not “不在交办问题清单中” beside its own 已列入交办清单: XJ-1's row stays (trial 141)
     assert (
         "部门报已完成、检查时问题仍在的SJ-9（交办问题XJ-1报已完成）作为这次检查发现的问题还没有列入"
@@ -2520,7 +2520,7 @@ def test_a_decision_not_understood_names_the_whole_automatic_conclusion(
     campaign: Campaign, tmp_path: Path
 ) -> None:
     """A 对应自查 that names no hazard: the 说明 gives what the check finds without it —
-    here 已列入交办清单但未整改, the school's list having had the problem; it said
+    here 已列入交办清单但未整改到位, the school's list having had the problem; it said
     自查未发现, the search's alone (clerk trial 113 #4)."""
     filled_form(campaign, "安全保卫处", tmp_path / "保卫处.xlsx", [hazard(部位="东门")])
     hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
@@ -2534,7 +2534,7 @@ def test_a_decision_not_understood_names_the_whole_automatic_conclusion(
     typed = found.model_copy(update={"decision": "H00000000", "decision_cell": "G2"})
     [verdict] = crosscheck(campaign, [typed], hazards, [own]).verdicts
     assert verdict.conclusion is Conclusion.TO_CONFIRM
-    assert verdict.note.endswith("不按所填，自动核查的结论是“已列入交办清单但未整改”")
+    assert verdict.note.endswith("不按所填，自动核查的结论是“已列入交办清单但未整改到位”")
 
 
 @pytest.mark.parametrize(
@@ -2849,7 +2849,7 @@ def test_the_day_a_problem_changed_hands_is_the_registers(
     inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
     checked, _ = run_crosscheck(campaign, inspected, [register], tmp_path / "追责核查.xlsx", AS_OF)
     [verdict] = checked.verdicts
-    assert verdict.conclusion == "已列入交办清单但未整改"
+    assert verdict.conclusion == "已列入交办清单但未整改到位"
     assert verdict.accountable.startswith("责任部门：学生工作处（已交办"), verdict.accountable
     assert "学生工作处反馈整改中；2023年12月19日才交办总务基建处；" in verdict.note
 
@@ -2910,7 +2910,7 @@ def test_a_handover_note_is_not_the_old_departments_closing(
     inspected = findings_list(tmp_path / "市级抽查.xlsx", city, ORDER[:6])
     checked, _ = run_crosscheck(campaign, inspected, [register], tmp_path / "追责核查.xlsx", AS_OF)
     [verdict] = checked.verdicts
-    assert verdict.conclusion == "已列入交办清单但未整改"
+    assert verdict.conclusion == "已列入交办清单但未整改到位"
     said = verdict.accountable + verdict.note
     assert "已完成" not in said and "复查" not in said, said
     # its answer as it stood before the note, dated, the note named (“学生工作处反馈整改中”
@@ -3901,7 +3901,7 @@ def test_crosscheck_from_the_returns_knows_the_assigned_problems(
     code, output = run(runner, str(listed), *sources)
     assert code in (0, 1), output
     verdicts = {r["问题编号"]: r for r in verdict_rows(Path("追责核查.xlsx"))}
-    assert {r["结论"] for r in verdicts.values()} == {"已列入交办清单但未整改"}
+    assert {r["结论"] for r in verdicts.values()} == {"已列入交办清单但未整改到位"}
     assert "XJ-2023-07（县级普查，2023年9月20日发现）" in str(verdicts["SJC-01"]["说明"])
     assert "SD6-03（省级督查，2023年10月26日发现）" in str(verdicts["SJC-02"]["说明"])
 
@@ -4614,7 +4614,7 @@ def test_a_review_dated_by_today_is_said_to_change_every_day(tmp_path: Path) -> 
 def test_the_list_of_what_was_missed_says_nothing_untrue_when_it_is_empty(
     campaign: Campaign, tmp_path: Path
 ) -> None:
-    """No finding 自查未发现, one 已列入交办清单但未整改: the page to be signed said “（无：
+    """No finding 自查未发现, one 已列入交办清单但未整改到位: the page to be signed said “（无：
     检查发现的问题自查都已发现）”, which no self-check had (clerk trial 61)."""
     from huitoukan.letters.accountability import write_crosscheck
 
@@ -4632,7 +4632,7 @@ def test_the_list_of_what_was_missed_says_nothing_untrue_when_it_is_empty(
     ws = load_workbook(out)["漏报清单"]
     said = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
     assert "（无：检查发现的问题自查都已发现）" not in said
-    assert "（无自查未发现的问题；另有已列入交办清单但未整改 1 项，见“核查结果”）" in said
+    assert "（无自查未发现的问题；另有已列入交办清单但未整改到位 1 项，见“核查结果”）" in said
 
 
 @pytest.mark.parametrize(
@@ -5253,7 +5253,7 @@ def test_a_closing_accepted_while_another_had_the_problem_is_doubted_after_a_giv
         campaign, inspected, [register], tmp_path / "追责核查.xlsx", date(2023, 12, 25)
     )
     [verdict] = checked.verdicts
-    assert verdict.conclusion == "已列入交办清单但未整改"
+    assert verdict.conclusion == "已列入交办清单但未整改到位"
     closing = "报 2023年12月20日 已完成并经复查合格，检查时问题仍在，整改未到位）"
     if back:  # 学生工作处 has it, and is within its 整改时限; the closing is 总务基建处's
         assert verdict.accountable == (

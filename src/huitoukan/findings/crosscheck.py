@@ -52,9 +52,10 @@ from huitoukan.text import normalize_key
 class Conclusion(StrEnum):
     FOUND = "自查已发现"
     FOUND_NOT_RECTIFIED = "自查已发现但未整改到位"
-    LISTED_NOT_RECTIFIED = "已列入交办清单但未整改"
+    LISTED_NOT_RECTIFIED = "已列入交办清单但未整改到位"
     """Not found by a department's self-check, but on the school's own list before the
-    inspection came: left unassigned, or its department never answered."""
+    inspection came: left unassigned, its department never answered, or answered it done
+    (“未整改” of one reported done and passed at its 复查: clerk trial 186 AL12)."""
     MISSED = "自查未发现"
     TO_CONFIRM = "待确认"
 
@@ -362,7 +363,7 @@ def crosscheck(
                 # a 对应自查 not understood: what the search found, to choose from again
                 # (the candidates and the search's conclusion were gone: clerk trial 106)
                 # (the whole of it: the search's alone said 自查未发现 of one the
-                # school's list had assigned, 已列入交办清单但未整改: clerk trial 113)
+                # school's list had assigned, 已列入交办清单但未整改到位: clerk trial 113)
                 auto = automatic(finding)
                 verdict.candidates = auto.candidates
                 verdict.note += f"；不按所填，自动核查的结论是“{auto.conclusion.value}”"
