@@ -2841,6 +2841,40 @@ def test_a_deleted_rows_photo_left_on_the_next_row_stays_its_hazards(
     assert not [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
 
 
+@pytest.mark.parametrize("taken_out", [False, True])
+def test_a_reused_photo_replaced_on_one_row_is_not_said_to_have_moved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], taken_out: bool
+) -> None:
+    """校医室 proved two rows with one photo (照片重复使用), laid out as 1-1 and 2-1; its next
+    version gives row 2 a photo of its own. collect said 部门调整了隐患的序号…2-1 改为 1-1 —
+    the photo had been 1-1 all along (clerk trial 187 AM8). Said as replaced; and the photo
+    taken off row 2, as taken out."""
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    rows = [closed(序号=1, 部位="药房"), closed(序号=2, 部位="诊室")]
+    form = filled_form(campaign, "安全保卫处", returns / "v1.xlsx", rows,
+                       form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(form, floating=[(_cell(form, 1, "备注"), AFTER), (_cell(form, 2, "备注"), AFTER)])
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    again = filled_form(campaign, "安全保卫处", returns / "v2.xlsx", rows,
+                        form_date=date(2023, 12, 10))  # fmt: skip
+    pasted = [(_cell(again, 1, "备注"), AFTER), (_cell(again, 2, "备注"), BEFORE)]
+    paste_photos(again, floating=pasted[: 1 if taken_out else 2])
+    second = collect_to_register(campaign, [returns], register, AS_OF)
+    assert second.evidence is not None
+    assert (second.evidence.renamed, second.evidence.moved) == ([], [])
+    assert second.evidence.changed == ["佐证材料/安全保卫处/2-1.png"]
+    laid = tmp_path / "佐证材料" / "安全保卫处"
+    assert {p.name: p.read_bytes() for p in laid.iterdir()} == (
+        {"1-1.png": AFTER} if taken_out else {"1-1.png": AFTER, "2-1.png": BEFORE}
+    )
+    from huitoukan.cli import render
+
+    render.collect_report(second)
+    assert "序号" not in "".join(capsys.readouterr().err.split())
+
+
 def test_a_hazards_photo_replaced_is_not_said_to_be_another_hazards(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

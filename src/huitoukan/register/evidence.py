@@ -16,7 +16,7 @@ import errno
 import os
 import re
 import shutil
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,7 +198,12 @@ def lay_out(
             # “换成了其他部门隐患的照片”: clerk trial 179 AF1)
             (evidence.changed if as_laid else evidence.put_back).append(path)
         elif path not in here:  # its photo laid out under another name now (in a chain
-            evidence.moved.append((path, here[0]))  # 2→4→11, 4→11 went unsaid: trial 156)
+            # 2→4→11, 4→11 went unsaid: trial 156) — unless it was laid out there before
+            # too, one photo of two hazards, replaced on this one (trial 187 AM8)
+            if _laid_before(here, shown, stamps.laid):
+                evidence.changed.append(path)
+            else:
+                evidence.moved.append((path, here[0]))
         else:
             evidence.renamed.append(path)
     stamp(store, {photo for hazard in hazards for photo in hazard.photos}, placed, stamps)
@@ -217,7 +222,11 @@ def lay_out(
                 # in this folder under another name; shown in another department's alone,
                 # it was replaced here (“改为 1-1.png”, the other's file: trial 179 AF2)
                 mine = _beside(path, laid.get(photo, ()))
-                if _elsewhere(shown_by, photo, path) and mine:
+                if (
+                    _elsewhere(shown_by, photo, path)
+                    and mine
+                    and not _laid_before(mine, photo, stamps.laid)
+                ):
                     evidence.moved.append((path, mine[0]))
                 else:  # taken out of its hazard, or another name of it now
                     evidence.changed.append(path)
@@ -236,6 +245,12 @@ def _beside(path: str, paths: Iterable[str]) -> list[str]:
     """The `paths` (as laid out: 佐证材料/部门/名称) in the folder of `path`."""
     folder = path.rpartition("/")[0]
     return [p for p in paths if p.rpartition("/")[0] == folder]
+
+
+def _laid_before(paths: Sequence[str], photo: str, stamped: Mapping[str, str]) -> bool:
+    """Whether `photo` was laid out under one of `paths` at the last collect too (as the
+    library's stamps say): its file there is no new name for another one of it."""
+    return any(stamped.get(path) == photo for path in paths)
 
 
 def _elsewhere(shown_by: dict[str, set[str]], photo: str, path: str) -> bool:
