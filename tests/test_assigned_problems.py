@@ -631,10 +631,16 @@ def test_the_returned_copy_adds_back_an_assigned_problems_deleted_row(
     sheet = marked[FORM_SHEET]
     columns = {c.value: c.column for c in sheet[header] if c.value}
     numbers = [sheet.cell(r, columns["问题编号"]).value for r in range(header + 1, sheet.max_row)]
+    assert copy.rows_added == ([] if not room else ["XJ-01"])  # said on the screen (AM10)
     if not room:
         assert "XJ-01" not in numbers
         assert any("请在表中新增一行，填写问题编号 XJ-01" in m for m in said), said
         return
+    from huitoukan.cli import render
+
+    shown = render.Console(width=200, record=True)
+    render.feedback_copies(shown, [copy])
+    assert f"{copy.copy_path.name} 中已补上交办问题 XJ-01 的行" in shown.export_text()
     at = header + 2  # the first empty row, under the hazard
     assert numbers.index("XJ-01") == at - header - 1
     assert sheet.cell(at, columns["存在隐患问题"]).value == "二楼走廊灭火器压力不足"

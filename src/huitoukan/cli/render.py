@@ -1534,6 +1534,12 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
             f"{must}。",
         )
     for copy in copies:
+        if copy.rows_added:  # (not a row to add, as the problem above says: trial 187 AM10)
+            _wrapped(
+                console,
+                f"{copy.copy_path.name} 中已补上交办问题 {'、'.join(copy.rows_added)} 的行"
+                "（部门删去了它），部门在该行填写后重新报送即可",
+            )
         if copy.kept is not None:
             _wrapped(
                 console,

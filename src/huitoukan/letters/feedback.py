@@ -108,6 +108,9 @@ class FeedbackCopy(BaseModel):
     to correct in it."""
     kept: Path | None = None
     """Where the copy a person had saved in its place (edited where it was) was kept."""
+    rows_added: list[str] = []
+    """The 问题编号 of the assigned problems whose deleted rows the copy adds back (collect
+    said “请在表中新增一行” of them: clerk trial 187 AM10)."""
 
 
 def feedback_name(form: ReturnForm) -> str:
@@ -216,6 +219,7 @@ def write_feedback(
                 marked_cells=marked,
                 not_fixable=list(dict.fromkeys(p.title for p in of_file if p.code in NOT_FIXABLE)),
                 kept=kept,
+                rows_added=[p.value for p in problems if p.variant == "row_added"],
             )
         )
     _remove_earlier_copies(out_dir, {c.copy_path.name for c in copies})
