@@ -682,14 +682,16 @@ def test_a_row_of_an_issued_form_grows_as_a_long_text_is_typed(
     assert heights[second].height == ws.row_dimensions[second].height  # blank, as issued
 
 
-def test_a_follow_up_form_saved_as_ods_is_known_as_the_tools_form(
-    libreoffice: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("kind", ["ods", "xls"])
+def test_a_follow_up_form_saved_as_ods_or_xls_is_known_as_the_tools_form(
+    libreoffice: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    """The 跟进轮 form opened in LibreOffice and kept in its own format (.ods): answered and
-    saved into a folder the clerk had not collected yet, it was not pointed out, and remind
-    wrote the department a 催报; nothing filled in, it was the department's answer and the
-    round no longer chased (clerk trial 187 AM5, AM4). The properties the tool tells its
-    forms by were read from an .xlsx only; LibreOffice keeps them in the .ods's meta.xml."""
+    """The 跟进轮 form opened in LibreOffice and kept in its own format (.ods), or saved as
+    .xls: answered and saved into a folder the clerk had not collected yet, it was not
+    pointed out, and remind wrote the department a 催报; nothing filled in, it was the
+    department's answer and the round no longer chased (clerk trial 187 AM5, AM4). The
+    properties the tool tells its forms by were read from an .xlsx only; LibreOffice keeps
+    them in the .ods's meta.xml and the .xls's summary information."""
     from typer.testing import CliRunner
 
     from huitoukan.campaign import default_campaign
@@ -701,25 +703,25 @@ def test_a_follow_up_form_saved_as_ods_is_known_as_the_tools_form(
     form = tmp_path / _followup_after(runner, [hazard(部位="锅炉房")])
     ws = load_workbook(form)[FORM_SHEET]
     header_row, columns = header_position(ws)
-    answered = tmp_path / "第二轮回收" / "总务.ods"
+    answered = tmp_path / "第二轮回收" / f"总务.{kind}"
     answered.parent.mkdir()
     row = header_row + 1
     typed = [
         [FORM_SHEET, cell(ws, row, columns["整改完成情况"]), "已完成"],
         [FORM_SHEET, cell(ws, row, columns["销号时间"]), "2023-12-26"],
     ]
-    drive({"input": str(form), "outputs": {"ods": str(answered)}, "typed": typed}, tmp_path)
+    drive({"input": str(form), "outputs": {kind: str(answered)}, "typed": typed}, tmp_path)
     assert read_form(answered, default_campaign()).department == "总务基建处"
     register_time = (tmp_path / "全校隐患台账.xlsx").stat().st_mtime
     os.utime(answered, (register_time + 60, register_time + 60))
     status = runner.invoke(app, ["status", "--as-of", "2023-12-28", "--json"])
     assert json.loads(status.stdout)["returns_not_collected"] == [
-        str(Path("第二轮回收", "总务.ods"))
+        str(Path("第二轮回收", answered.name))
     ]
     remind = runner.invoke(app, ["remind", "--as-of", "2023-12-28"])
     assert remind.exit_code == 2, remind.output
 
-    drive({"input": str(form), "outputs": {"ods": str(answered)}}, tmp_path)  # nothing typed
+    drive({"input": str(form), "outputs": {kind: str(answered)}}, tmp_path)  # nothing typed
     assert read_form(answered, default_campaign()).unchanged  # the table as issued
     said = runner.invoke(app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-28", "--json"])
     [sent] = [f for f in json.loads(said.stdout)["files"] if f["file"].startswith("第二轮回收")]

@@ -182,3 +182,13 @@ def test_an_ods_says_who_made_it_as_an_xlsx_does() -> None:
     assert made.keywords == "表格内容 0123abcd"
     assert (made.created, made.modified[:19]) == ("2026-12-06T02:56:59", "2026-12-07T09:10:11")
     assert not made.never_saved
+
+
+def test_an_xls_whose_properties_cannot_be_read_is_read_without_them() -> None:
+    """A damaged compound file (its header and nothing more, the workbook's name in it) is
+    still sniffed as an .xls: its properties are best effort."""
+    from huitoukan.returns.sniffing import Format, Made, sniff
+
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "Workbook".encode("utf-16-le")
+    sniffed = sniff(data + bytes(1024), ".xls")
+    assert (sniffed.format, sniffed.made) == (Format.XLS, Made())

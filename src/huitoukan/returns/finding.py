@@ -270,14 +270,13 @@ def returns_elsewhere(beside: Path, looked_in: Iterable[str], written: float) ->
     return found
 
 
-_PROPERTIES_READ = (".xlsx", ".xlsm", ".ods")
-"""The returns whose document properties say whether huitoukan made them (an .xls's are
-in a compound file's property set, which the sniff does not read)."""
+_PROPERTIES_READ = (".xlsx", ".xlsm", ".ods", ".xls", ".et")
+"""The returns whose document properties say whether huitoukan made them."""
 
 
 def _a_form_saved(path: Path) -> bool:
     """`path` is a form huitoukan issued, or a 退回修改 copy of a return, saved by someone
-    (in its format or as an .ods: clerk trial 187 AM5)."""
+    (in its format, or as an .ods or .xls: clerk trial 187 AM5)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return False
