@@ -2594,6 +2594,42 @@ def test_a_finding_worded_as_a_listed_problem_is_that_problem_not_a_row_near_it(
     assert verdict.candidates == []  # named in the note, not again after it (trial 78)
 
 
+def test_a_listed_problem_closed_is_found_still_there_though_another_department_wrote_it(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """SD-11 (省级督查) given to 总务基建处, answered by its number and closed; 安全保卫处's
+    own check wrote the same light in the inspectors' very words. The 督导组 finds it still
+    there, 责任单位 总务基建处: 待确认 named 安全保卫处's row alone, SD-11 was not said, and
+    confirmed, the report counted it 清零 (clerk trial 189 AO1). Worded nearer the row than
+    the list, it is still the listed problem when the row is another department's than the
+    one the list and the inspectors give it to: left unrectified, the row named."""
+    answer = closed(问题编号="SD-11", 问题来源="省级督查", 部位="九年级教学楼",
+                    存在隐患问题="楼梯间应急照明灯不亮", 整改措施="更换应急照明灯")  # fmt: skip
+    filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [answer])
+    own = hazard(部位="九年级教学楼楼梯间", 存在隐患问题="应急照明灯不亮")
+    filled_form(campaign, "安全保卫处", tmp_path / "保卫.xlsx", [own])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    listed = listed_problem(
+        "SD-11", "省级督查", date(2023, 12, 5), "九年级教学楼", "楼梯间应急照明灯不亮", "总务基建处"
+    )
+    found = city_finding("SC-07", date(2023, 12, 18), "九年级教学楼楼梯间", "应急照明灯不亮",
+                         "总务基建处")  # fmt: skip
+    [verdict] = crosscheck(campaign, [found], hazards, [listed]).verdicts
+    assert verdict.conclusion is Conclusion.LISTED_NOT_RECTIFIED, verdict.note
+    assert verdict.note.startswith("学校交办问题清单中已有此问题 SD-11（省级督查，")
+    [row] = [h for h in hazards if h.department == "安全保卫处"]
+    assert (
+        f"台账中安全保卫处 {row.hazard_id}（九年级教学楼楼梯间：应急照明灯不亮）与之相近（相似度"
+        in verdict.note
+    )
+    assert verdict.note.endswith("可能是安全保卫处自查发现的同一问题，请核对")
+    assert "总务基建处" in verdict.accountable
+    # the row the department that has the problem wrote: the row, as before (trial 77's)
+    found_own = found.model_copy(update={"departments": ("安全保卫处",)})
+    [near] = crosscheck(campaign, [found_own], hazards, [listed]).verdicts
+    assert near.conclusion is not Conclusion.LISTED_NOT_RECTIFIED
+
+
 @pytest.mark.parametrize(
     ("source", "listed_on", "own_row", "expected"),
     [

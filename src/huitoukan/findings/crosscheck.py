@@ -483,10 +483,17 @@ def _listed_rather(
     school listed before the inspection: the listed problem left unrectified, the row named
     as what may be its answer without its 问题编号. (待确认 named the row only, and the
     clerk confirming it made the department's reworded answer its own finding: 追责 lost on
-    a 省级督查 problem, clerk trial 77.)"""
+    a 省级督查 problem, clerk trial 77.) The same when the row is nearer in words but another
+    department's than the one the list and the inspectors both give the problem to: the
+    listed problem's false 销号 went unsaid, the report counted it 清零 (clerk trial 189 AO1)."""
     listed, alike = _listed_before(finding, known, answers, listed_as)
     near = verdict.candidates[0]
-    if listed is None or alike < MATCH or alike <= near.score:
+    if listed is None or alike < MATCH:
+        return verdict
+    others = near.hazard.department not in listed.departments and bool(
+        set(listed.departments) & set(finding.departments)
+    )
+    if alike <= near.score and not others:
         return verdict
     answered = _answers_to(listed, numbered)
     # the row named once, in the note (listed again after it as a candidate, it read as
@@ -494,9 +501,14 @@ def _listed_rather(
     left = _left_unrectified(finding, listed, [], alike, answered, listing)
     left.note += (
         f"；台账中{near.hazard.department} {near.hazard.hazard_id}（{near.hazard.where}）与之相近"
-        f"（相似度 {near.score:.0f}），可能是没有填写问题编号的整改反馈，请核对"
+        f"（相似度 {near.score:.0f}），"
+        + (
+            f"可能是{near.hazard.department}自查发现的同一问题，请核对"
+            if others
+            else "可能是没有填写问题编号的整改反馈，请核对"
+        )
     )
-    if not answered:  # the 追责范围 beside it said 未反馈 flatly (clerk trial 78)
+    if not answered and not others:  # the 追责范围 said 未反馈 flatly (clerk trial 78)
         left.accountable = left.accountable.replace(
             "未反馈整改情况）", "没有按问题编号反馈整改情况，相近的隐患见说明）"
         )
