@@ -313,16 +313,21 @@ STATUS_SYNONYMS: dict[str, Progress] = {
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)%")
 _PART_WORDS = ("一半", "大半", "大部分", "部分", "过半", "三分之", "四分之")
 """Words saying part of the work is done (已完成一半, 完成大部分)."""
+_PART_OF = ("完成", "整改", "更换", "修复", "维修", "处理")
 
 
 @functools.lru_cache(maxsize=4096)
 def normalize_progress(text: str) -> Progress | None:
     """整改完成情况 as typed → 已完成 / 整改中 / 未整改 (None when it says none of them): as a
-    whole when it is one of the words, else by its last clause that says one (隐患复发，已重新
-    整改完毕: 已完成; 已整改，但整改不到位: 整改中; 已完成，建立长效机制防止复发: 已完成 — read
-    anywhere in the text, 复发 and 重新 reopened hazards that had passed their review: clerk
-    trial 187 AM1, AM7)."""
-    key = normalize_key(text).rstrip("。.!！")
+    whole when it is one of the words, else clause by clause. The last clause that says how
+    the work stands decides (隐患复发，已重新整改完毕: 已完成; 已整改，但整改不到位: 整改中 —
+    read anywhere in the text, 复发 and 重新 reopened hazards that had passed their review:
+    clerk trial 187 AM1, AM7); one saying not done after one saying done, part of it (已完成，
+    但未解决). A clause about the 复查验收 or 销号 to come (尚未验收, 正在复查, 未销号), about
+    nothing being wrong (没有问题), about how it stood before (之前整改中) or how it was done
+    (重新更换) decides nothing against it: read as saying the work was not done, they
+    reopened accepted hazards (clerk trial 188 AN1); an acceptance to come alone is done."""
+    key = normalize_key(text).rstrip("。.!！;").replace("已经", "已")
     if not key:
         return None
     if key in STATUS_SYNONYMS:
@@ -332,62 +337,141 @@ def normalize_progress(text: str) -> Progress | None:
     share = _SHARE.search(key)
     if share is not None and ("完成" in key or key == share.group(0)):  # (100% alone)
         return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
-    if "完成" in key and any(part in key for part in _PART_WORDS):
-        return IN_PROGRESS
-    clauses = [c for c in _CLAUSES.split(key) if c]
-    return next(filter(None, map(_clause_progress, reversed(clauses))), None)
+    said: list[Progress] = []  # what the clauses say of the work, in order
+    implied: Progress | None = None  # the last that only implies it (待验收, 重新更换)
+    for clause in filter(None, _CLAUSES.split(key)):
+        found = _clause_progress(clause)
+        if found is None:
+            continue
+        if found[1]:
+            said.append(found[0])
+        else:
+            implied = found[0]
+    if not said:
+        return implied
+    if said[-1] == NOT_STARTED and any(p != NOT_STARTED for p in said):
+        return IN_PROGRESS  # 已完成，但未解决: not all of it
+    return said[-1]
 
 
-def _clause_progress(key: str) -> Progress | None:
-    """What one clause of a 整改完成情况 says of the work (None: nothing)."""
-    if key in STATUS_SYNONYMS:
-        return STATUS_SYNONYMS[key]
-    if key.startswith(_AWAITING_ACCEPTANCE):  # done, its 复查验收 to come (not 未整改: AK5)
-        return DONE
-    if key.startswith(_DONE_FIRST):
+def _clause_progress(clause: str) -> tuple[Progress, bool] | None:
+    """What one clause of a 整改完成情况 says of the work, and whether it says it (True) or
+    only implies it (False); None: nothing."""
+    clause = _DATES.sub("", _LEAD.sub("", clause)).removesuffix("了")
+    if not clause:
+        return None
+    if clause in STATUS_SYNONYMS:
+        return STATUS_SYNONYMS[clause], True
+    if _EARLIER.match(clause) or _NOTHING_WRONG.match(clause) or _TO_CLOSE.match(clause):
+        return None  # 之前整改中, 没有问题, 未发现复发, 无需重新整改, 未销号
+    if _AWAITING_ACCEPTANCE.match(clause):  # done, its 复查验收 to come (not 未整改: AK5)
+        return DONE, False
+    if _FIXED_PART.search(clause):  # 不合格处已整改, 未到位的已补齐
+        return DONE, True
+    if any(w in clause for w in _PART_WORDS) and any(w in clause for w in _PART_OF):
+        return IN_PROGRESS, True  # 已整改一半, 大部分已完成
+    if clause.startswith(_DONE_FIRST):
         # unless it goes on to say it is not (已整改但整改不到位; 已完成复查不合格需重新整改:
         # they kept an accepted hazard closed, clerk trial 185 AK1)
-        return IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, key) else DONE
-    if key.startswith(_NOTHING_SEEN):  # 未发现复发, 未复发, 未见异常: no word of the work
+        return (IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, clause) else DONE), True
+    if _NOT_WHOLLY.match(clause) or _NOT_THERE_YET.match(clause):  # 未完全整改, 未到位
+        return IN_PROGRESS, True  # part of it (not 未整改: trial 185 AK1, AK5)
+    if clause.startswith(("未", "尚未", "没有")):
+        return NOT_STARTED, True
+    if _FUTURE.match(clause):  # 预计月底完成, 计划整改: what is to be done
         return None
-    if _NOT_WHOLLY.match(key):  # 未完全整改: part of it (not 未整改: trial 185 AK5)
-        return IN_PROGRESS
-    if _NOT_THERE_YET.match(key):  # 未到位 after 已整改: not wholly (trial 185 AK1)
-        return IN_PROGRESS
-    if key.startswith(("未", "尚未", "没有")):
-        return NOT_STARTED
-    if "整改中" in key or key.startswith(("正在", "部分")) or _UNDER_WAY.search(key):
-        return IN_PROGRESS
+    if "整改中" in clause or clause.startswith(_UNDER_WAY_FIRST) or _UNDER_WAY.search(clause):
+        return IN_PROGRESS, True
+    if clause.startswith("已") and _DONE_AGAIN.search(clause):  # 已返工完成
+        return DONE, True
     # not done, in other words (整改未完成, 尚在整改, 需重新整改, 返工, 验收不合格): read as none,
     # they kept an earlier 已完成 (clerk trial 183 AI1)
-    if _said_undone(_NOT_DONE, key):
-        return IN_PROGRESS
-    if key in ("×", "✗", "✘"):
-        return NOT_STARTED
-    if key.endswith(_DONE_LAST):  # 隐患已消除, 灭火器已更换 (trial 187 AM7)
-        return DONE
+    if _said_undone(_NOT_DONE, clause):
+        return IN_PROGRESS, True
+    if "重新" in clause:  # done again (复发后已重新整改完成), or how it was (重新更换)
+        return (DONE, True) if _DONE_AGAIN.search(clause) else (IN_PROGRESS, False)
+    if clause in ("×", "✗", "✘"):
+        return NOT_STARTED, True
+    if clause.endswith(_DONE_LAST):  # 隐患已消除, 灭火器已更换 (trial 187 AM7)
+        return DONE, True
+    if clause.endswith(_DONE_END) and not _HEDGED.search(clause):  # 处理完毕, 返工后已完成
+        return DONE, True
     return None
 
 
 def _said_undone(words: re.Pattern[str], key: str) -> bool:
     """`key` holds one of `words` saying the work is not done, not denied just before it
-    (防止复发, 未发现复发, 无需重新整改)."""
+    (防止复发, 未发现复发, 无需重新整改) nor past (复发后, 返工后)."""
     return any(
         not _DENIED.search(key, max(0, m.start() - _DENIAL_REACH), m.start())
+        and not key.startswith("后", m.end())
         for m in words.finditer(key)
     )
 
 
-_CLAUSES = re.compile(r"[,;，；。:：、!！?？()（）\s]+|(?:但是?|然而|不过|目前)(?=.)")
-"""Where a 整改完成情况 goes on to another clause (after NFKC: ，→, ；→;)."""
+_CLAUSES = re.compile(r"[,;，；。:：、!！?？()（）\s→]+|->|=>|(?:但是?|然而|不过|目前)(?=.)")
+"""Where a 整改完成情况 goes on to another clause (after NFKC: ，→, ；→;), or to the state
+it went to (整改中→已完成)."""
+_LEAD = re.compile("^(?:现在?(?=已|又|全)|本次|这次|当前|均|都|全都|经(?:复查|检查|验收|复核))")
+"""Words before a clause that say nothing of the work (现已完成, 均已整改, 经复查未发现复发)."""
+_DATES = re.compile(r"于?(?:\d{2,4}年)?\d{1,2}月\d{1,2}[日号]?|于?\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+"""A day in a clause (12月20日已完成, 已于12月20日更换): not the work."""
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
-_NOTHING_SEEN = ("未发现", "未见", "没有发现", "没发现", "未复发", "没有复发", "没复发", "未再")
-_DONE_LAST = ("已消除", "已排除", "已修复", "已修好", "已维修", "已更换", "已整改", "已完成")
-_UNDONE = "未完|未到位|不到位|不合格|尚在|尚需|仍在|继续整改|返工|复发|未整改|没完|未结束"
-_NOT_DONE = re.compile(f"{_UNDONE}|重新(?!.*(?:完成|完毕|到位))|基本完成")
+_EARLIER = re.compile(
+    "^(?:之前|此前|原为|原报|原来|原先|原已|原本|原不合格|原未|上次|上回|前期|先前|以前|起初|早前|曾经?)"
+)
+"""How the hazard stood before (已完成，之前整改中; 之前整改中，现已完成)."""
+_NOTHING_WRONG = re.compile(
+    "^(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
+    "(?:问题|异常|隐患|不到位|不合格|未完成|复发|反弹|返工|此类|类似)"
+    "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用)"
+)
+"""Nothing wrong with the work (已完成，没有问题; 已整改，没有不到位; 无需重新整改)."""
+_TO_CLOSE = re.compile("^(?:尚未|还未|还没有?|未|没有?|待)销号$")
+"""Not yet closed (已完成，未销号): the 销号时间 says when; alone, asked."""
+_AWAITING_ACCEPTANCE = re.compile(
+    "^(?:尚未|还未|还没有?|未|没有?|待|等待|正在|在)?(?:复查|验收|复核|复查验收|检查验收)(?:中)?"
+    "(?:后销号)?$"
+)
+"""The 复查验收 to come (待验收, 尚未复查, 正在验收, 验收中)."""
+_FIXED_PART = re.compile(
+    "(?:处|的|项|之处|(?<![大小一少])部分|问题|隐患)已(?:整改|完成|补齐|补全|修复|更换|处理|消除|"
+    "解决|落实|返工|排除)"
+)
+"""What was wrong, fixed (不合格处已整改, 未到位的已补齐, 隐患已消除)."""
+_FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打算)")
+_UNDER_WAY_FIRST = ("正在", "部分", "即将", "接近", "快要")
+_DONE_LAST = (
+    "已消除",
+    "已排除",
+    "已修复",
+    "已修好",
+    "已维修",
+    "已更换",
+    "已整改",
+    "已完成",
+    "已拆除",
+    "已清理",
+    "已清除",
+    "已加固",
+    "已安装",
+    "已配备",
+    "已补齐",
+    "已补充",
+    "已完善",
+)
+_DONE_END = ("完毕", "完成", "结束", "解决", "到位")
+"""How a clause that says the work is over ends (处理完毕, 整改结束, 返工后已完成)."""
+_HEDGED = re.compile("未|没|不|无法|尚|待|需|仍")
+_DONE_AGAIN = re.compile("(?:重新|返工).*(?:完成|完毕|到位)")
+_UNDONE = (
+    "未完|未到位|不到位|不合格|尚在|尚需|仍在|仍有|仍存在|还存在|依然存在|依旧存在|未通过|没通过|"
+    "不通过|效果不|继续整改|返工|复发|未整改|没完|未结束"
+)
+_NOT_DONE = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新|基本完成")
 """Words saying that the work is not done, anywhere in a clause of a 整改完成情况 (没完成,
-整改未结束 and 基本完成 kept an accepted hazard closed: clerk trial 185 AK3; 重新 but in
-重新…完成, done again)."""
+整改未结束 and 基本完成 kept an accepted hazard closed: clerk trial 185 AK3; 但仍有问题,
+复查未通过: trial 188 AN2)."""
 _NOT_DONE_AFTER_ALL = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新")
 """`_NOT_DONE` after 已完成 or 已整改 in one clause (已整改但整改不到位): but a bare 重新, which
 says it was done again (已完成已重新更换)."""
@@ -395,10 +479,9 @@ _DENIED = re.compile("防止|预防|避免|杜绝|未发现|没有发现|未见|
 _DENIAL_REACH = 6
 """Characters before a not-done word searched for a word denying it (建立长效机制防止隐患复发)."""
 _UNDER_WAY = re.compile(
-    "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实)中"
+    "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实|返工)中"
 )
 """Work under way in other words (维修中, 施工中, 报修中: clerk trial 185 AK3)."""
-_AWAITING_ACCEPTANCE = ("待验收", "未验收", "待复查", "待复核")
 _NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部)")
 _NOT_THERE_YET = re.compile("(?:未|尚未|没有|没)到位")
 
