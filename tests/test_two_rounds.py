@@ -1066,6 +1066,44 @@ def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
     assert "注意" not in runner.invoke(app, ["init", "--force"]).output  # (none below it)
 
 
+def test_a_reply_with_only_a_photo_saved_in_libreoffice_is_pointed_out_before_collect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """食堂 pasted a photo on its 跟进轮 form in LibreOffice (no user name: the form's times
+    and last modifier kept) and saved it into 第二轮回收: status did not point it out, and
+    remind wrote 食堂 a 催报 (clerk trial 188 AN3). The office suite that saved it, in the
+    file's properties, says someone did."""
+    import zipfile
+
+    from tests.photo_forms import paste_photos
+    from tests.picture_builders import png
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = _followup_after(runner, [hazard(部位="锅炉房")])
+    header_row, columns = header_position(load_workbook(form)[FORM_SHEET])
+    sent = Path("第二轮回收") / "总务.xlsx"
+    sent.parent.mkdir()
+    shutil.copy(form, sent)
+    paste_photos(
+        sent, floating=[(f"{get_column_letter(columns['备注'])}{header_row + 1}", png(200, 150))]
+    )
+    with zipfile.ZipFile(sent) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    parts["docProps/app.xml"] = (
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+        b'properties"><Application>LibreOffice/7.4.7.2$Linux_X86_64</Application></Properties>'
+    )
+    with zipfile.ZipFile(sent, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    written = Path("全校隐患台账.xlsx").stat().st_mtime
+    os.utime(sent, (written + 120, written + 120))
+    shown = runner.invoke(app, ["status", "--as-of", "2023-12-28", "--json"]).stdout
+    assert json.loads(shown)["returns_not_collected"] == [str(sent)]
+    assert runner.invoke(app, ["remind", "--as-of", "2023-12-28"]).exit_code == 2
+
+
 @pytest.mark.parametrize("where", ["第二轮回收", "资料"])
 def test_a_rounds_returns_in_a_folder_not_yet_collected_are_pointed_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str

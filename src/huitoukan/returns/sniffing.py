@@ -13,6 +13,7 @@ without a computed value (`extent`), and so is an .ods file's content.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import html
 import io
 import posixpath
@@ -85,6 +86,8 @@ class Made:
     modified: str = ""
     subject: str = ""
     keywords: str = ""
+    application: str = ""
+    """The program that saved it last (docProps/app.xml; an .ods's generator)."""
 
     @property
     def not_a_return(self) -> str:
@@ -104,6 +107,8 @@ class Made:
         openpyxl, sets the modified time when it saves)."""
         if self.creator != MAKER or self.last_modified_by != MAKER:
             return False
+        if not _ours(self.application):  # an office suite saved it, keeping the times and
+            return False  # the last modifier (LibreOffice with no user name: trial 188 AN3)
         try:
             created = datetime.fromisoformat(self.created)
             modified = datetime.fromisoformat(self.modified)
@@ -132,6 +137,11 @@ class Sniffed:
     """Worksheet name → its hidden rows (0-based; an .xlsx's)."""
 
 
+def _ours(application: str) -> bool:
+    """`application` is what wrote the tool's own workbooks (its writer, openpyxl), or none."""
+    return not application or application == MAKER or "openpyxl" in application.casefold()
+
+
 _CORE_FIELDS = re.compile(
     rb"<(?:\w+:)?(creator|title|subject|keywords|lastModifiedBy|created|modified)\b[^>]*>([^<]*)</"
 )
@@ -150,6 +160,11 @@ def _made(archive: _Zip) -> Made:
         name.decode(): html.unescape(value.decode("utf-8", "replace")).strip()
         for name, value in _CORE_FIELDS.findall(head)
     }
+    application = ""
+    with contextlib.suppress(KeyError, Refused):
+        saved_by = _APPLICATION.search(archive.read("docProps/app.xml", 8192))
+        if saved_by is not None:
+            application = html.unescape(saved_by.group(1).decode("utf-8", "replace")).strip()
     return Made(
         found.get("creator", ""),
         found.get("title", ""),
@@ -158,12 +173,16 @@ def _made(archive: _Zip) -> Made:
         found.get("modified", ""),
         found.get("subject", ""),
         found.get("keywords", ""),
+        application,
     )
+
+
+_APPLICATION = re.compile(rb"<(?:\w+:)?Application\b[^>]*>([^<]*)</")
 
 
 _META_FIELDS = re.compile(
     rb"<(meta:initial-creator|dc:title|dc:creator|meta:creation-date|dc:date|dc:subject"
-    rb"|meta:keyword)\b[^>]*>([^<]*)</"
+    rb"|meta:keyword|meta:generator)\b[^>]*>([^<]*)</"
 )
 _META_NAMES = {
     b"meta:initial-creator": "creator",
@@ -172,6 +191,7 @@ _META_NAMES = {
     b"meta:creation-date": "created",
     b"dc:date": "modified",
     b"dc:subject": "subject",
+    b"meta:generator": "application",
 }
 
 
@@ -197,7 +217,14 @@ def _ods_made(archive: _Zip) -> Made:
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SUMMARY = "\x05SummaryInformation"
-_SUMMARY_FIELDS = {2: "title", 3: "subject", 4: "creator", 5: "keywords", 8: "last_modified_by"}
+_SUMMARY_FIELDS = {
+    2: "title",
+    3: "subject",
+    4: "creator",
+    5: "keywords",
+    8: "last_modified_by",
+    18: "application",
+}
 """Property ids of the summary information an .xls keeps its document properties in."""
 _SUMMARY_TIMES = {12: "created", 13: "modified"}
 _CODEPAGE = 1
