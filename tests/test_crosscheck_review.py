@@ -2594,6 +2594,45 @@ def test_a_finding_worded_as_a_listed_problem_is_that_problem_not_a_row_near_it(
     assert verdict.candidates == []  # named in the note, not again after it (trial 78)
 
 
+def test_a_finding_of_what_a_listed_problems_rectification_was_to_cover_is_near_it(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """XJ-02 (县级普查): 食堂后厨 燃气管道未安装燃气泄漏报警装置, 整改要求 加装燃气泄漏报警器并
+    联动切断阀, answered done. The 督导组 finds 燃气泄漏报警器未与切断阀联动 there: 自查未发现,
+    “交办问题清单中也没有这个问题”, and 追责 begun (clerk trial 189 AO2). Near the listed
+    problem by its 整改要求: the clerk is asked; one of another thing there is still missed."""
+    answer = closed(问题编号="XJ-02", 问题来源="县级普查", 部位="食堂后厨",
+                    存在隐患问题="燃气管道未安装燃气泄漏报警装置", 整改措施="已加装报警器")  # fmt: skip
+    filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [answer])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    listed = listed_problem(
+        "XJ-02", "县级普查", date(2023, 12, 5), "食堂后厨", "燃气管道未安装燃气泄漏报警装置",
+        "总务基建处",
+    ).model_copy(update={"requirement": "加装燃气泄漏报警器并联动切断阀"})  # fmt: skip
+    found = city_finding("SC-08", date(2023, 12, 18), "食堂后厨", "燃气泄漏报警器未与切断阀联动",
+                         "总务基建处")  # fmt: skip
+    other = city_finding("SC-09", date(2023, 12, 18), "食堂后厨", "灭火器过期", "总务基建处")
+    near, missed = crosscheck(campaign, [found, other], hazards, [listed]).verdicts
+    assert near.conclusion is Conclusion.LISTED_NOT_RECTIFIED, near.note
+    assert near.note.startswith(
+        "学校交办问题清单中有相近的问题 XJ-02（县级普查，2023年12月5日发现）（“食堂后厨："
+        "燃气管道未安装燃气泄漏报警装置”，整改要求“加装燃气泄漏报警器并联动切断阀”），"
+    )
+    assert missed.conclusion is Conclusion.MISSED
+    without = listed.model_copy(update={"requirement": ""})
+    [alone] = crosscheck(campaign, [found], hazards, [without]).verdicts
+    assert alone.conclusion is Conclusion.MISSED
+    # at its very place, worded unlike it: named, and what to write if it is it
+    [row] = hazards
+    assert alone.note.endswith(
+        "同一部位有交办问题 XJ-02（燃气管道未安装燃气泄漏报警装置），与之不相近：是其整改未到位的，"
+        f"请在问题清单的“对应自查”中填写其整改反馈的隐患编号（总务基建处 {row.hazard_id}）"
+    )
+    decided = found.model_copy(update={"decision": row.hazard_id})
+    [taken] = crosscheck(campaign, [decided], hazards, [without]).verdicts
+    assert taken.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+
+
 def test_a_listed_problem_closed_is_found_still_there_though_another_department_wrote_it(
     campaign: Campaign, tmp_path: Path
 ) -> None:

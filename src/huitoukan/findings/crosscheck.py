@@ -299,6 +299,8 @@ def crosscheck(
                 )
             elif not verdict.in_register:
                 _tracked_as_assigned(verdict, answers)
+        if verdict.conclusion is Conclusion.MISSED:
+            _same_place_listed(verdict, known, numbered)
         if verdict.conclusion is Conclusion.MISSED and (
             reviewed := _failed_review_alike(finding, numbered)
         ):
@@ -515,6 +517,43 @@ def _listed_rather(
     return left
 
 
+def _same_place_listed(
+    verdict: Verdict, known: Sequence[Finding], numbered: Sequence[tuple[int, HazardRow]]
+) -> None:
+    """A missed finding at the very place of a problem the school listed before (worded
+    unlike it): named in the note, with its answers, the clerk to say whether the finding is
+    its rectification not done (“交办问题清单中也没有这个问题” beside a 危化品柜 problem of the
+    same 化学实验室 whose 整改要求 was the 领用登记 found wanting: clerk trial 189 AO2)."""
+    finding = verdict.finding
+    place = normalize_key(finding.location)
+    if not place or finding.found_on is None:
+        return
+    for listed in known:
+        if normalize_key(listed.location) != place:
+            continue
+        if listed.found_on is None or listed.found_on >= finding.found_on:
+            continue
+        answers = _answers_to(_Listed.of(listed), numbered)
+        required = f"，整改要求“{listed.requirement}”" if listed.requirement else ""
+        ask = (
+            f"是其整改未到位的，请在问题清单的“对应自查”中填写其整改反馈的隐患编号"
+            f"（{'、'.join(f'{h.department} {h.hazard_id}' for h in answers)}）"
+            if answers
+            else "是其整改未到位的，请核对"
+        )
+        verdict.note = "；".join(
+            filter(
+                None,
+                (
+                    verdict.note,
+                    f"同一部位有交办问题 {listed.number}（{listed.description}{required}），"
+                    f"与之不相近：{ask}",
+                ),
+            )
+        )
+        return
+
+
 def _owners_by_place(hazards: Sequence[HazardRow]) -> dict[str, list[str]]:
     """部位 (normalised) → the departments whose self-check reported hazards there."""
     found: dict[str, list[str]] = {}
@@ -579,6 +618,8 @@ class _Listed:
     its 发现时间 is not known, the answer's 检查时间 stands for it."""
     answer: HazardRow | None = field(default=None, compare=False)
     """The answer it is known from, when it is not in the list."""
+    requirement: str = ""
+    """Its 整改要求, as the list gives it: what its rectification was to cover."""
 
     @classmethod
     def of(cls, finding: Finding) -> _Listed:
@@ -590,6 +631,7 @@ class _Listed:
             finding.location,
             finding.description,
             finding.deadline,
+            requirement=finding.requirement,
         )
 
     @classmethod
@@ -643,9 +685,23 @@ def _listed_before(
             problem_listed.location,
             problem_listed.description,
         )
+        if problem_listed.requirement:  # what its rectification was to cover (燃气报警器未与
+            # 切断阀联动 of one to 加装报警器并联动切断阀: 自查未发现, clerk trial 189 AO2)
+            covered = score(
+                finding.location,
+                finding.description,
+                problem_listed.location,
+                problem_listed.requirement,
+            )
+            value = max(value, min(covered, _COVERED_AT_MOST))
         if value >= best_score:
             best, best_score = problem_listed, value
     return best, best_score
+
+
+_COVERED_AT_MOST = MATCH - 1
+"""A finding worded as what a listed problem's rectification was to cover is near it, not the
+same problem: the clerk is asked."""
 
 
 def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> list[HazardRow]:
@@ -1200,7 +1256,9 @@ def _left_unrectified(
         )
     elif alike < MATCH:
         note = (
-            f"学校交办问题清单中有相近的问题 {where}（“{listed.location}：{listed.description}”），"
+            f"学校交办问题清单中有相近的问题 {where}（“{listed.location}：{listed.description}”"
+            + (f"，整改要求“{listed.requirement}”" if listed.requirement else "")
+            + "），"
             f"{why}；请核对是否同一问题，不是的在问题清单的“对应自查”中填写“无”"
         )
     # the answer the clerk named is shown in the columns of the self-check's hazard (only
