@@ -961,6 +961,28 @@ def test_a_review_form_sent_twice_counts_once(
     assert (row["状态"], row["复查意见"]) == ("复查不合格", "灭火器型号不符")
 
 
+def test_a_review_form_filled_in_place_is_moved_with_the_campaigns_own_command(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """复查验收表 filled where it was written, review run again: moved into 复查, “汇总时照样
+    读取（如 huitoukan collect 回收 复查）” — the campaign's 第二轮回收 left out, the command
+    copied refused (clerk trial 189 AO4). The command names the campaign's folders."""
+    monkeypatch.chdir(tmp_path)
+    review_campaign(tmp_path)
+    assert _collected(runner, tmp_path, [closed(部位="西门"), closed(部位="东门")]) == 0
+    (tmp_path / "第二轮回收").mkdir()
+    result = runner.invoke(app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-20"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-19"), ("复查结论", "合格")):
+        ws.cell(rows["西门"], columns[field]).value = value
+    wb.save(tmp_path / "复查验收表.xlsx")
+    again = runner.invoke(app, ["review", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
+    said = "".join(again.output.split())
+    assert "已移到" in said and "汇总时照样读取（huitoukancollect回收第二轮回收复查）" in said, said
+
+
 def test_the_verdicts_of_a_review_form_saved_over_stay(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -557,12 +557,14 @@ def _photos_lost(lost: Sequence[str], pages: str) -> None:
         )
 
 
-def _backed_up(console: Console, written: Written) -> None:
-    if written.verdicts:
+def _backed_up(
+    console: Console, written: Written, command: str = f"huitoukan collect 回收 {REVIEWS_FOLDER}"
+) -> None:
+    if written.verdicts:  # (the campaign's folders: 第二轮回收 left out, trial 189 AO4)
         _wrapped(
             console,
             f"注意：原 {written.path} 已填写了 {written.verdicts} 项复查结论，已移到 "
-            f"{written.backup}，汇总时照样读取（如 huitoukan collect 回收 {REVIEWS_FOLDER}）",
+            f"{written.backup}，汇总时照样读取（{command}）",
         )
     elif written.kept and written.backup is not None:
         _wrapped(
@@ -1654,7 +1656,7 @@ def review_written(
         f"复查时间、复查结论（合格/不合格）和复查意见后，放入 {REVIEWS_FOLDER} 文件夹（没有就新建一个），"
         f"与报表一起汇总即可（{command}）。{waiting}",
     )
-    _backed_up(console, written)
+    _backed_up(console, written, command)
 
 
 def _command(name: str, given: Sequence[Path] | None) -> str:
