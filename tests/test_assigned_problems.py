@@ -1049,21 +1049,25 @@ def test_a_problem_added_to_the_list_is_said(
     assert Code.FINDING_LIST_CHANGED not in [p.code for p in again.collection.problems]
 
 
-@pytest.mark.parametrize("unassigned_first", [False, True])
+@pytest.mark.parametrize(
+    ("unassigned_first", "numbered"), [(False, False), (True, False), (False, True), (True, True)]
+)
 def test_a_problem_added_to_the_list_a_return_answers_already_is_said_answered(
-    campaign: Campaign, tmp_path: Path, unassigned_first: bool
+    campaign: Campaign, tmp_path: Path, unassigned_first: bool, numbered: bool
 ) -> None:
     """SJ-9 added to the list (crosscheck's advice) is the hazard 安全保卫处's return reports
     as its own: matched to it, status showed it answered, and collect said “报回答复前按
     未反馈计…请告知” (clerk trial 142). Said answered by the row matched; so is one listed
-    without a department first, then given it (clerk trial 181 AH5)."""
+    without a department first, then given it (clerk trial 181 AH5). A row carrying the
+    number is not said matched by its words (clerk trial 189 AO5)."""
     again = {**ROWS[0], "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": date(2023, 12, 18),
              "部位": "东门", "问题描述": "配电箱未上锁", "责任部门": "安全保卫处",
              "整改时限": date(2023, 12, 25)}  # fmt: skip
     unassigned = [{**again, "责任部门": None}] if unassigned_first else []
     first = findings_list(tmp_path / "清单.xlsx", [ROWS[0], *unassigned], ORDER)
     returns = tmp_path / "回收"
-    own = hazard(部位="东门", 存在隐患问题="配电箱未上锁", 问题来源="市级抽查")
+    own = hazard(部位="东门", 存在隐患问题="配电箱未上锁", 问题来源="市级抽查",
+                 **({"问题编号": "SJ-9"} if numbered else {}))  # fmt: skip
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [own],
                 assigned=read_findings(first, campaign).findings, answers={"XJ-01": answer()})  # fmt: skip
     register = tmp_path / "台账.xlsx"
@@ -1074,9 +1078,12 @@ def test_a_problem_added_to_the_list_a_return_answers_already_is_said_answered(
     result = collect_to_register(campaign, [returns], register, AS_OF, findings_file=first)
     assert [h.number for h in result.collection.hazards if h.location == "东门"] == ["SJ-9"]
     [added] = [p for p in result.collection.problems if p.code is Code.FINDING_LIST_CHANGED]
-    assert "安全保卫处报回的表格中已有对应它的行（按部位和问题描述对应），已按它的反馈汇总" in (
-        added.message
+    said = (
+        "安全保卫处报回的表格中已有填着这个问题编号的行，已按它的反馈汇总"
+        if numbered
+        else "安全保卫处报回的表格中已有对应它的行（按部位和问题描述对应），已按它的反馈汇总"
     )
+    assert said in added.message, added.message
     assert "按未反馈计" not in added.message
 
 

@@ -784,6 +784,20 @@ def _set_aside_since(
     return said
 
 
+_BY_WORDS = (Code.ASSIGNMENT_MATCHED_BY_CONTENT, Code.ASSIGNMENT_MATCHED_WITHOUT_COLUMN)
+
+
+def _answered_by_number(collection: Collection) -> set[tuple[str, str]]:
+    """(`number_key`, department) of the answers whose rows carry their 问题编号 (not
+    matched to a problem by their words)."""
+    by_words = {(p.file, p.sheet, p.row) for p in collection.problems if p.code in _BY_WORDS}
+    return {
+        (number_key(h.number), h.department)
+        for h in collection.hazards
+        if h.number and h.at not in by_words
+    }
+
+
 def _forget_first_returns_set_aside(
     collection: Collection, sources: Mapping[str, tuple[str, str]]
 ) -> None:
@@ -1153,6 +1167,7 @@ def collect_to_register(
                 {(number_key(h.number), h.department) for h in collection.hazards if h.number},
                 {(number_key(note.number), note.department) for note in collection.handed_written},
                 collection.assigned_on,
+                _answered_by_number(collection),
             )
         )
         collection.problems.extend(

@@ -29,12 +29,14 @@ def list_changes(
     answered: Collection[tuple[str, str]] = (),
     noted: Collection[tuple[str, str]] = (),
     assigned_on: Mapping[str, date | None] | None = None,
+    by_number: Collection[tuple[str, str]] = (),
 ) -> list[Problem]:
     """The changes from the list `before` (as the register recorded it) to the list `now`
     (read from `file`) on `today`: each problem added or removed, each 整改时限, wording or
     责任部门 changed (a department renamed, `renamed`: former name → name, is none);
-    `answered`: (`number_key`, department) of the answers the returns hold now; `noted`:
-    those whose row is a handover note it sent while another had the problem;
+    `answered`: (`number_key`, department) of the answers the returns hold now, `by_number`
+    those of them whose rows carry the 问题编号 (the rest were matched by their words);
+    `noted`: those whose row is a handover note it sent while another had the problem;
     `assigned_on`: the day each part was given (`answers.given_anew`: one given back
     `today` was given anew)."""
     renamed = renamed or {}
@@ -104,7 +106,7 @@ def list_changes(
                     # (“由（未明确）改为…：不再负责的部门…” of one no department had: trial 139)
                     # (one a return answers already: not 按未反馈计, clerk trial 181 AH5)
                     variant=(
-                        "assigned_answered"
+                        _answered_variant("assigned", new, answered, by_number)
                         if all((number_key(new.number), d) in answered for d in new.departments)
                         else "assigned"
                     )
@@ -125,8 +127,22 @@ def list_changes(
     for new in now:
         if number_key(new.number) not in numbers | moved:
             done = all((number_key(new.number), d) in answered for d in new.departments)
-            said.append(_added(new, file, today, done))
+            variant = _answered_variant("added", new, answered, by_number) if done else "added"
+            said.append(_added(new, file, today, variant))
     return said
+
+
+def _answered_variant(
+    kind: str,
+    new: Finding,
+    answered: Collection[tuple[str, str]],
+    by_number: Collection[tuple[str, str]],
+) -> str:
+    """`kind`_answered, or _numbered when every department's row carries the 问题编号
+    (“按部位和问题描述对应” of a row that carried it: clerk trial 189 AO5)."""
+    parts = [(number_key(new.number), d) for d in new.departments]
+    numbered = all(part in by_number for part in parts) and all(part in answered for part in parts)
+    return f"{kind}_numbered" if numbered else f"{kind}_answered"
 
 
 def _added_said(
@@ -183,12 +199,11 @@ def _past(new: Finding, today: date) -> str:
     )
 
 
-def _added(new: Finding, file: str, today: date, answered: bool = False) -> Problem:
+def _added(new: Finding, file: str, today: date, variant: str = "added") -> Problem:
     """`new` is a problem the list did not have before: given its departments `today`,
-    overdue from then if its 整改时限 had passed (`_past`); `answered` by each of them in
-    the returns already (a row of its own matched to it: “报回答复前按未反馈计” of a
+    overdue from then if its 整改时限 had passed (`_past`); answered by each of them in the
+    returns already (`variant` added_answered, added_numbered: “报回答复前按未反馈计” of a
     problem status showed answered, clerk trial 142)."""
-    variant = "added_answered" if answered else "added"
     return problem(
         Code.FINDING_LIST_CHANGED,
         file,

@@ -911,6 +911,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             "huitoukan issue --followup 全校隐患台账.xlsx）{past}",
             "added_answered": "交办问题清单新增交办问题 {number}（{what}），责任部门{departments}：台账已列入；"
             "{departments}报回的表格中已有对应它的行（按部位和问题描述对应），已按它的反馈汇总{past}",
+            "added_numbered": "交办问题清单新增交办问题 {number}（{what}），责任部门{departments}：台账已列入；"
+            "{departments}报回的表格中已有填着这个问题编号的行，已按它的反馈汇总{past}",
             "added_unassigned": "交办问题清单新增交办问题 {number}（{what}），未填写责任部门：台账已列入"
             "“未分配”，明确责任部门后请告知该部门{past}",
             "departments": "交办问题 {number} 的责任部门由 {old} 改为 {new}：不再负责的部门答复它的行"
@@ -930,6 +932,8 @@ CATALOGUE: Mapping[Code, Rule] = {
             "（可下发跟进轮表格：huitoukan issue --followup 全校隐患台账.xlsx）{past}",
             "assigned_answered": "交办问题 {number} 已明确责任部门：{new}；{new}报回的表格中已有对应"
             "它的行（按部位和问题描述对应），已按它的反馈汇总{past}",
+            "assigned_numbered": "交办问题 {number} 已明确责任部门：{new}；{new}报回的表格中已有填着"
+            "这个问题编号的行，已按它的反馈汇总{past}",
         },
     ),
     Code.FINDING_ROW_SKIPPED: Rule(
