@@ -2245,6 +2245,19 @@ def test_a_list_without_a_source_column_takes_it_from_its_title_or_says_it_canno
     named = "山东省教育厅督导组学校安全专项整治回头看检查反馈问题清单"
     plan = read_findings(findings_list(tmp_path / f"{named}.xlsx", [ROWS[0]], order), campaign)
     assert [f.source for f in plan.findings] == ["省级督查"]
+    # an authority of a level the campaign has no source of: said so, with what to add
+    # (“看不出是哪一级” of a 市教育局 list in a campaign without 市级抽查: trial 188 AN8)
+    without_city = campaign.model_copy(
+        update={"sources": tuple(s for s in campaign.sources if s.level != "市级")}
+    )
+    with pytest.raises(FindingsError) as refused:
+        read_findings(city, without_city)
+    [said] = refused.value.problems
+    assert said.message.startswith(
+        "清单没有“问题来源”一列，文件名“枣庄市教育局校园安全专项检查问题”中的检查单位是市级的，"
+        "而 campaign.toml 中没有市级的问题来源（现有：县级普查、省级督查"
+    ), said.message
+    assert 'level = "市级"' in said.message
 
 
 def test_a_list_whose_header_is_not_found_is_told_the_column_it_lacks(

@@ -221,6 +221,14 @@ _AUTHORITY = re.compile(
 """The authority a title names (XX市教育局), by the level of its place."""
 
 
+def authority_level(text: str) -> str:
+    """The level (省级, 市级, 县级) of the authority `text` names ('' when none)."""
+    authority = _AUTHORITY.search(normalize_key(text))
+    if authority is None:
+        return ""
+    return f"{'县' if authority.group(1) == '区' else authority.group(1)}级"
+
+
 class Campaign(_Strict):
     """A whole campaign as configured; `units` is the list of form recipients."""
 
@@ -477,11 +485,10 @@ class Campaign(_Strict):
     def sources_of_authority(self, text: str) -> list[Source]:
         """The sources of the level of the authority `text` names (省教育厅 → 省级督查, 四进巡查,
         审计调查): one names its source; several are for the clerk to choose from."""
-        authority = _AUTHORITY.search(normalize_key(text))
-        if authority is None:
+        level = authority_level(text)
+        if not level:
             return []
-        level = "县" if authority.group(1) == "区" else authority.group(1)
-        return [s for s in self.sources if normalize_key(s.level).startswith(level)]
+        return [s for s in self.sources if normalize_key(s.level).startswith(level[0])]
 
     @cached_property
     def _source_keys(self) -> dict[str, Source]:

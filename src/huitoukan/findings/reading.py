@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from huitoukan.campaign import Campaign, Source, Unit
+from huitoukan.campaign.model import authority_level
 from huitoukan.cells import cell_ref, cell_text, sheet_named
 from huitoukan.dates import (
     DateNotUnderstood,
@@ -548,7 +549,22 @@ def _sheet_source(
                 example=of_level[0].name,
             )
             return None
-    say(Code.FINDING_NO_SOURCE, known="、".join(s.name for s in campaign.sources), example=example)
+    known = "、".join(s.name for s in campaign.sources)
+    # an authority of a level the campaign has no source of (枣庄市教育局… in a 小学's
+    # campaign without 市级抽查: “看不出是哪一级”, clerk trial 188 AN8)
+    for where, named in (("标题", title), ("文件名", path.stem), ("工作表名", grid.name)):
+        level = authority_level(named) if named else ""
+        if level and not campaign.sources_of_authority(named):
+            say(
+                Code.FINDING_NO_SOURCE,
+                variant="no_level",
+                where=where,
+                named=_quoted(named),
+                level=level,
+                known=known,
+            )
+            return None
+    say(Code.FINDING_NO_SOURCE, known=known, example=example)
     return None
 
 

@@ -858,6 +858,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "several": "清单没有“问题来源”一列，而{where}“{named}”中写了几个来源（{sources}），分不出"
             "每个问题是哪一个：请加上“问题来源”一列逐行填写，或每个来源一张工作表",
+            "no_level": "清单没有“问题来源”一列，{where}“{named}”中的检查单位是{level}的，而 campaign.toml "
+            "中没有{level}的问题来源（现有：{known}）：请在 campaign.toml 中加上这一来源（[[sources]] 一节，"
+            'level = "{level}"），或加上“问题来源”一列逐行填写',
             "level": "清单没有“问题来源”一列，{where}“{named}”中的检查单位是{level}的，而本次活动"
             "{level}的来源有{sources}，分不出是哪一项：请加上“问题来源”一列逐行填写，或在标题中写明"
             "（如“{example}发现问题清单”）",
