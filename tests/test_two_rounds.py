@@ -1066,6 +1066,31 @@ def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
     assert "注意" not in runner.invoke(app, ["init", "--force"]).output  # (none below it)
 
 
+def test_a_reply_saved_over_its_form_in_the_rounds_folder_is_to_be_moved_not_collected_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """总务基建处 saved its answer over its 跟进轮 form in 第二轮, the folder the forms were
+    issued into: status said to collect 第二轮 too, which read every other form there as
+    空白表 and the 发放清单 as 非报表 (clerk trial 188 AN6). It says to move the file to the
+    returns folder first; remind is refused all the same."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = _followup_after(runner, [hazard(部位="锅炉房")])
+    Path("第二轮回收").mkdir()
+    update_followup(
+        form, form, {"锅炉房": {"整改完成情况": "整改中"}}, form_date=date(2023, 12, 27)
+    )
+    written = Path("全校隐患台账.xlsx").stat().st_mtime
+    os.utime(form, (written + 120, written + 120))
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-28"], env={"COLUMNS": "200"})
+    said = "".join(status.stderr.split())
+    assert "第二轮是下发跟进轮表格的文件夹（其余是下发的空表，不要汇总这个文件夹）" in said, said
+    assert f"请先把其中的{form.name}移到报表文件夹（如第二轮回收" in said, said
+    assert "再运行huitoukancollect回收第二轮回收重新汇总" in said, said
+    remind = runner.invoke(app, ["remind", "--as-of", "2023-12-28"], env={"COLUMNS": "200"})
+    assert remind.exit_code == 2, remind.output
+
+
 def test_a_reply_with_only_a_photo_saved_in_libreoffice_is_pointed_out_before_collect(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -216,6 +216,7 @@ def _register_notes(
     from huitoukan.register.history import restore_records
     from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
     from huitoukan.register.reading import changed_by_hand, is_register, trusted_coverage
+    from huitoukan.register.rounds import issued_rounds
     from huitoukan.returns.finding import arrived_since, gone_since, returns_elsewhere
 
     given = [given_input(s) for s in sources or [Path(REGISTER_FILE)]]
@@ -256,16 +257,27 @@ def _register_notes(
         arrived = arrived_since(coverage.seen, written, hashes, coverage.looked_in)
         # (a round's returns in a folder of their own, not yet collected: clerk trial 186 AL2)
         elsewhere = returns_elsewhere(register.parent, coverage.looked_in, written)
+        # one saved over the forms of a round in the folder they were issued into: to be
+        # moved to the returns, not that folder collected with the forms nobody filled
+        # (clerk trial 188 AN6)
+        issued_into = {Path(r.folder).resolve() for r in issued_rounds(register) if r.folder}
+        over_forms = [p for p in elsewhere if p.parent.resolve() in issued_into]
         if elsewhere:
             arrived += elsewhere
-            folders = {str(p.parent) for p in elsewhere}
+            folders = {str(p.parent) for p in elsewhere if p not in over_forms}
+            folders |= {  # where they are to be moved, when it is there already
+                str(p.parent.with_name(f"{p.parent.name}回收"))
+                for p in over_forms
+                if p.parent.with_name(f"{p.parent.name}回收").is_dir()
+            }
             again = collect_command(
                 [*coverage.looked_in, *sorted(folders)], kept_elsewhere(register)
             )
         if arrived and writing:
-            raise _fail(InputError(render.arrived_text(register, arrived, writing, again)))
+            said = render.arrived_text(register, arrived, writing, again, over_forms)
+            raise _fail(InputError(said))
         if arrived:
-            behind.append(render.arrived_text(register, arrived, command=again))
+            behind.append(render.arrived_text(register, arrived, command=again, moved=over_forms))
             render.note(behind[-1])
             found.arrived = [str(p) for p in arrived]
         gone = gone_since(coverage.sources)  # the register holds them still: said, not

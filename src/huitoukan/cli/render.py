@@ -336,21 +336,38 @@ the letters' and the report's (a department that reported taken for one that did
 
 
 def arrived_text(
-    register: Path, arrived: Sequence[Path], writing: str = "", command: str = "huitoukan collect"
+    register: Path,
+    arrived: Sequence[Path],
+    writing: str = "",
+    command: str = "huitoukan collect",
+    moved: Sequence[Path] = (),
 ) -> str:
     """What is said of files saved beside a register's returns after it was written: a
     提示 (`writing` nothing), or why the `writing` (letters, a report) was not written;
-    `command` collects again."""
+    `command` collects again, after those of them saved in the folder a round's forms were
+    issued into (`moved`) are moved to the returns (collecting that folder read every form
+    nobody filled as 空白表: clerk trial 188 AN6)."""
     names = "、".join(p.name for p in arrived[:3]) + (" 等" if len(arrived) > 3 else "")
     folders = "、".join(dict.fromkeys(str(p.parent) for p in arrived))
     came = f"{register} 写出之后，{folders} 中又放入或改动了 {len(arrived)} 个文件（{names}）"
+    first = ""
+    if moved:
+        folder = moved[0].parent
+        these = "、".join(p.name for p in moved[:3]) + (" 等" if len(moved) > 3 else "")
+        first = (
+            f"{folder} 是下发跟进轮表格的文件夹（其余是下发的空表，不要汇总这个文件夹），请先把其中的 "
+            f"{these} 移到报表文件夹（如 {folder.name}回收，不在下面命令中的请加上），再"
+        )
     if writing:
         missed = _MISSED_BY.get(writing, "报来了的部门会被当作未报送")
         return (
             f"{came}，台账中还没有它们：按它写{writing}，{missed}，未写出任何文件。"
-            f"请先运行 {command} 重新汇总"
+            f"{first or '请先'}运行 {command} 重新汇总"
         )
-    return f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：请先运行 {command} 重新汇总。"
+    return (
+        f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：{first or '请先'}运行 {command} "
+        "重新汇总。"
+    )
 
 
 def gone_text(register: Path, gone: Sequence[str]) -> str:
