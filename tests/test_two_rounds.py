@@ -955,12 +955,15 @@ def test_a_follow_up_form_saved_with_nothing_filled_in_is_no_answer(
     assert ("总务基建处" in chased["not_answered"]) is (changed is None)
 
 
+@pytest.mark.parametrize("on_empty_row", [False, True])
 def test_a_follow_up_form_sent_back_with_only_a_photo_pasted_is_an_answer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, on_empty_row: bool
 ) -> None:
     """A photo pasted in LibreOffice on the 锅炉房 row of a 跟进轮 form, nothing typed, 日期
     blank: LibreOffice kept the form's times and last modifier, the form was 空白表 and the
-    photo lost (clerk trial 187 AM6). A photo pasted is an answer: the photo is kept."""
+    photo lost (clerk trial 187 AM6). A photo pasted is an answer: the photo is kept. One
+    pasted on an empty row went without a word (trial 188 AN5): the form is read, and the
+    photo said to be on no hazard's row."""
     from tests.photo_forms import paste_photos
     from tests.picture_builders import png
 
@@ -972,14 +975,17 @@ def test_a_follow_up_form_sent_back_with_only_a_photo_pasted_is_an_answer(
     sent.parent.mkdir()
     shutil.copy(form, sent)
     column = get_column_letter(columns["备注"])
-    paste_photos(sent, floating=[(f"{column}{header_row + 1}", png(200, 150))])
+    row = header_row + (3 if on_empty_row else 1)
+    paste_photos(sent, floating=[(f"{column}{row}", png(200, 150))])
     said = invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-28", "--json")
     [taken] = [f for f in json.loads(said)["files"] if f["file"].startswith("第二轮回收")]
     assert taken["outcome"] == "采用", taken
     [boiler] = [
         h for h in read_register(Path("全校隐患台账.xlsx")).hazards if h.location == "锅炉房"
     ]
-    assert len(boiler.photos) == 1
+    assert len(boiler.photos) == (0 if on_empty_row else 1)
+    stray = [p for p in json.loads(said)["problems"] if p["code"] == "photo-not-on-hazard"]
+    assert bool(stray) is on_empty_row, json.loads(said)["problems"]
 
 
 def test_a_follow_up_form_gives_the_item_as_the_drop_down_offered_it(

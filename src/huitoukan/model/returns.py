@@ -832,6 +832,9 @@ class ReturnForm(ProblemCounts):
     made_from: str = ""
     """Of a 退回修改 copy: the sha256 of the return it was made from (a later version of
     it, whatever their dates: `merging.after_their_originals`)."""
+    photo_pasted: bool = Field(default=False, exclude=True)
+    """A photo is pasted on the form's sheet, on a hazard's row or not (one on an empty row
+    of a follow-up form saved otherwise as issued went without a word: trial 188 AN5)."""
     picture_cells: list[tuple[str, int, int]] = Field(default=[], exclude=True)
     """(sheet, 0-based row, column) of the cells whose value stands for a pasted picture
     (=DISPIMG(…), #VALUE!): blanked when read, and in the 退回修改 copy."""
@@ -917,7 +920,7 @@ class ReturnForm(ProblemCounts):
         # (a photo pasted is an answer: LibreOffice keeps the form's times and its last
         # modifier, and a follow-up form with a photo pasted was 空白表, the photo lost:
         # clerk trial 187 AM6)
-        pasted = any(h.photos for h in self.hazards)
+        pasted = self.photo_pasted or any(h.photos for h in self.hazards)
         return self.unchanged or self.never_saved and never_filled and not pasted
 
     @property

@@ -416,6 +416,7 @@ def read_return(
         part.prefilled = title == FEEDBACK_TITLE or title.endswith(FOLLOWUP_MARK)
         if title == FEEDBACK_TITLE and content.made.subject.startswith(FEEDBACK_OF):
             part.made_from = content.made.subject.removeprefix(FEEDBACK_OF).strip()
+        part.photo_pasted = any(sheet == part.sheet for sheet, _ in pictures)
         part.unchanged = _sent_back_as_issued(part, group[0], content.made)
     earlier = _of_an_earlier_campaign(content, campaign)
     if earlier:
@@ -512,11 +513,12 @@ def _issued_problems(
 
 def _sent_back_as_issued(form: ReturnForm, table: FoundForm, made: Made) -> bool:
     """A follow-up round's form whose table holds what it was issued with (`table_digest`),
-    its 日期 blank and no photo pasted: saved in Excel or WPS with nothing filled in, it was
-    taken for the department's answer to the round (clerk trial 185 AK2)."""
+    its 日期 blank and no photo pasted on its sheet (`ReturnForm.photo_pasted`): saved in
+    Excel or WPS with nothing filled in, it was taken for the department's answer to the
+    round (clerk trial 185 AK2)."""
     if not (made.title.endswith(FOLLOWUP_MARK) and made.keywords.startswith(TABLE_MARK)):
         return False
-    if form.form_date is not None or any(h.photos for h in form.hazards):
+    if form.form_date is not None or form.photo_pasted or any(h.photos for h in form.hazards):
         return False
     rows = table.grid.rows[table.header.row + 1 : table.footer_row]
     return made.keywords == TABLE_MARK + table_digest(rows)
