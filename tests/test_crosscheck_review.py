@@ -2634,6 +2634,13 @@ def test_a_finding_of_what_a_listed_problems_rectification_was_to_cover_is_near_
     found = city_finding("SC-08", date(2023, 12, 18), "食堂后厨", "燃气泄漏报警器未与切断阀联动",
                          "总务基建处")  # fmt: skip
     other = city_finding("SC-09", date(2023, 12, 18), "食堂后厨", "灭火器过期", "总务基建处")
+    # what one part of the 整改要求 was to cover (trial 190 AP3)
+    part = city_finding(
+        "SC-10", date(2023, 12, 18), "化学实验室", "危化品领用登记不全", "总务基建处"
+    )
+    lab = listed_problem(
+        "XJ-03", "县级普查", date(2023, 12, 5), "化学实验室", "危化品柜未落实双人双锁", "总务基建处"
+    ).model_copy(update={"requirement": "落实双人双锁管理，建立领用登记"})
     near, missed = crosscheck(campaign, [found, other], hazards, [listed]).verdicts
     assert near.conclusion is Conclusion.LISTED_NOT_RECTIFIED, near.note
     assert near.note.startswith(
@@ -2641,6 +2648,9 @@ def test_a_finding_of_what_a_listed_problems_rectification_was_to_cover_is_near_
         "燃气管道未安装燃气泄漏报警装置”，整改要求“加装燃气泄漏报警器并联动切断阀”），"
     )
     assert missed.conclusion is Conclusion.MISSED
+    assert "同一部位" not in missed.note  # nothing like it (绝缘鞋 of 配电箱未上锁: trial 190 AP4)
+    [by_part] = crosscheck(campaign, [part], hazards, [listed, lab]).verdicts
+    assert by_part.conclusion is Conclusion.LISTED_NOT_RECTIFIED, by_part.note
     without = listed.model_copy(update={"requirement": ""})
     [alone] = crosscheck(campaign, [found], hazards, [without]).verdicts
     assert alone.conclusion is Conclusion.MISSED
@@ -2653,6 +2663,28 @@ def test_a_finding_of_what_a_listed_problems_rectification_was_to_cover_is_near_
     decided = found.model_copy(update={"decision": row.hazard_id})
     [taken] = crosscheck(campaign, [decided], hazards, [without]).verdicts
     assert taken.conclusion is Conclusion.LISTED_NOT_RECTIFIED
+
+
+def test_a_finding_known_as_its_own_listed_problem_is_not_pointed_at_another(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """灭火器压力不足, the inspection's own problem listed that day and answered, was also
+    pointed at 灭火器过期 listed earlier at the same place, “是其整改未到位的，请填写…”
+    (clerk trial 190 AP4): known already, it is not."""
+    answer = hazard(问题编号="SD-05", 问题来源="市级抽查", 部位="配电室", 存在隐患问题="灭火器压力不足",
+                    检查时间=date(2023, 12, 18))  # fmt: skip
+    filled_form(campaign, "总务基建处", tmp_path / "总务.xlsx", [answer])
+    hazards = collect(campaign, [tmp_path], as_of=AS_OF).hazards
+    own = listed_problem(
+        "SD-05", "市级抽查", date(2023, 12, 18), "配电室", "灭火器压力不足", "总务基建处"
+    )
+    older = listed_problem(
+        "XJ-04", "县级普查", date(2023, 12, 5), "配电室", "灭火器过期", "总务基建处"
+    )
+    found = city_finding("SC-12", date(2023, 12, 18), "配电室", "灭火器压力不足", "总务基建处")
+    [verdict] = crosscheck(campaign, [found], hazards, [own, older]).verdicts
+    assert "是交办问题 SD-05 的整改反馈" in verdict.note, verdict.note
+    assert "同一部位" not in verdict.note
 
 
 def test_a_listed_problem_closed_is_found_still_there_though_another_department_wrote_it(

@@ -528,10 +528,18 @@ def _same_place_listed(
     place = normalize_key(finding.location)
     if not place or finding.found_on is None:
         return
+    if any(c.score >= MATCH for c in verdict.candidates):  # known already (a department's
+        return  # answer to it: trial 190 AP4)
     for listed in known:
         if normalize_key(listed.location) != place:
             continue
         if listed.found_on is None or listed.found_on >= finding.found_on:
+            continue
+        alike = max(
+            score(finding.location, finding.description, listed.location, listed.description),
+            _covered_by(finding, listed.location, listed.requirement),
+        )
+        if alike < _SAME_PLACE_FLOOR:
             continue
         answers = _answers_to(_Listed.of(listed), numbered)
         required = f"，整改要求“{listed.requirement}”" if listed.requirement else ""
@@ -685,15 +693,10 @@ def _listed_before(
             problem_listed.location,
             problem_listed.description,
         )
-        if problem_listed.requirement:  # what its rectification was to cover (燃气报警器未与
-            # 切断阀联动 of one to 加装报警器并联动切断阀: 自查未发现, clerk trial 189 AO2)
-            covered = score(
-                finding.location,
-                finding.description,
-                problem_listed.location,
-                problem_listed.requirement,
-            )
-            value = max(value, min(covered, _COVERED_AT_MOST))
+        # what its rectification was to cover (燃气报警器未与切断阀联动 of one to 加装报警器并
+        # 联动切断阀: 自查未发现, clerk trial 189 AO2), a near problem at most
+        covered = _covered_by(finding, problem_listed.location, problem_listed.requirement)
+        value = max(value, min(covered, _COVERED_AT_MOST))
         if value >= best_score:
             best, best_score = problem_listed, value
     return best, best_score
@@ -702,6 +705,21 @@ def _listed_before(
 _COVERED_AT_MOST = MATCH - 1
 """A finding worded as what a listed problem's rectification was to cover is near it, not the
 same problem: the clerk is asked."""
+_REQUIREMENT_PARTS = re.compile(r"[,;，；。、]|并且?|同时")
+
+
+def _covered_by(finding: Finding, location: str, requirement: str) -> float:
+    """How like `finding` what a listed problem's 整改要求 asks is, whole or in any one of its
+    parts (落实双人双锁管理，建立领用登记: the 领用登记 found wanting, trial 190 AP3)."""
+    if not requirement:
+        return 0.0
+    parts = [requirement, *(p for p in _REQUIREMENT_PARTS.split(requirement) if len(p) >= 2)]
+    return max(score(finding.location, finding.description, location, p) for p in parts)
+
+
+_SAME_PLACE_FLOOR = 30.0
+"""How like a missed finding a listed problem at its very place must be (its words or its
+整改要求) to be named beside it: 学生未穿绝缘鞋 was pointed at 配电箱未上锁 (trial 190 AP4)."""
 
 
 def _answers_to(listed: _Listed, numbered: Sequence[tuple[int, HazardRow]]) -> list[HazardRow]:
