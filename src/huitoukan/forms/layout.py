@@ -337,6 +337,7 @@ def normalize_progress(text: str) -> Progress | None:
     share = _SHARE.search(key)
     if share is not None and ("完成" in key or key == share.group(0)):  # (100% alone)
         return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
+    key = _STATE_TO_STATE.sub(r"\1,", key)  # 整改中-已完成, 整改中 已完成: from one to the next
     said: list[Progress] = []  # what the clauses say of the work, in order
     implied: Progress | None = None  # the last that only implies it (待验收, 重新更换)
     for clause in filter(None, _CLAUSES.split(key)):
@@ -376,13 +377,17 @@ def _clause_progress(clause: str) -> tuple[Progress, bool] | None:
         return (IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, clause) else DONE), True
     if _NOT_WHOLLY.match(clause) or _NOT_THERE_YET.match(clause):  # 未完全整改, 未到位
         return IN_PROGRESS, True  # part of it (not 未整改: trial 185 AK1, AK5)
-    if clause.startswith(("未", "尚未", "没有")):
+    if _NEGATED_WORK.match(clause):  # 未整改, 尚未维修, 没有彻底解决
         return NOT_STARTED, True
+    if clause.startswith(_NEGATIONS):  # not the work (未经验收, 没有其他问题, 未附照片, 未到期:
+        return None  # read as not done, they reopened accepted hazards: trial 190 AP1)
     if _FUTURE.match(clause):  # 预计月底完成, 计划整改: what is to be done
         return None
+    if clause.startswith("正在") and not _WORK.search(clause):  # 正在完善台账: beside the work
+        return IN_PROGRESS, False
     if "整改中" in clause or clause.startswith(_UNDER_WAY_FIRST) or _UNDER_WAY.search(clause):
         return IN_PROGRESS, True
-    if clause.startswith("已") and _DONE_AGAIN.search(clause):  # 已返工完成
+    if clause.startswith(("已", "返工", "重新")) and _DONE_AGAIN.search(clause):  # 已返工完成
         return DONE, True
     # not done, in other words (整改未完成, 尚在整改, 需重新整改, 返工, 验收不合格): read as none,
     # they kept an earlier 已完成 (clerk trial 183 AI1)
@@ -409,7 +414,9 @@ def _said_undone(words: re.Pattern[str], key: str) -> bool:
     )
 
 
-_CLAUSES = re.compile(r"[,;，；。:：、!！?？()（）\s→]+|->|=>|(?:但是?|然而|不过|目前)(?=.)")
+_CLAUSES = re.compile(
+    r"[,;，；。:：、!！?？()（）\s→]+|->|=>|(?:但是?|然而|不过|目前)(?=.)|(?:改为|变为|转为)(?=.)"
+)
 """Where a 整改完成情况 goes on to another clause (after NFKC: ，→, ；→;), or to the state
 it went to (整改中→已完成)."""
 _LEAD = re.compile("^(?:现在?(?=已|又|全)|本次|这次|当前|均|都|全都|经(?:复查|检查|验收|复核))")
@@ -418,7 +425,8 @@ _DATES = re.compile(r"于?(?:\d{2,4}年)?\d{1,2}月\d{1,2}[日号]?|于?\d{4}[-.
 """A day in a clause (12月20日已完成, 已于12月20日更换): not the work."""
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
 _EARLIER = re.compile(
-    "^(?:之前|此前|原为|原报|原来|原先|原已|原本|原不合格|原未|上次|上回|前期|先前|以前|起初|早前|曾经?)"
+    "^(?:之前|此前|原为|原报|原来|原先|原已|原本|原不合格|原未|原(?=整改|未)|上次|上回|上一?轮|"
+    "第[一二三四五六七八九十\\d]+轮|前期|先前|以前|起初|早前|曾经?|由(?=整改中|未整改))"
 )
 """How the hazard stood before (已完成，之前整改中; 之前整改中，现已完成)."""
 _NOTHING_WRONG = re.compile(
@@ -435,8 +443,8 @@ _AWAITING_ACCEPTANCE = re.compile(
 )
 """The 复查验收 to come (待验收, 尚未复查, 正在验收, 验收中)."""
 _FIXED_PART = re.compile(
-    "(?:处|的|项|之处|(?<![大小一少])部分|问题|隐患)已(?:整改|完成|补齐|补全|修复|更换|处理|消除|"
-    "解决|落实|返工|排除)"
+    "(?:处|的|项|之处|(?<![大小一少])部分|问题|隐患)(?:均|都)?已(?:全部)?(?:整改|完成|补齐|补全|"
+    "修复|更换|处理|消除|解决|落实|返工|排除)"
 )
 """What was wrong, fixed (不合格处已整改, 未到位的已补齐, 隐患已消除)."""
 _FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打算)")
@@ -460,13 +468,13 @@ _DONE_LAST = (
     "已补充",
     "已完善",
 )
-_DONE_END = ("完毕", "完成", "结束", "解决", "到位")
+_DONE_END = ("完毕", "完成", "结束", "解决", "到位", "处理好", "修好", "弄好", "搞定", "整改好")
 """How a clause that says the work is over ends (处理完毕, 整改结束, 返工后已完成)."""
 _HEDGED = re.compile("未|没|不|无法|尚|待|需|仍")
 _DONE_AGAIN = re.compile("(?:重新|返工).*(?:完成|完毕|到位)")
 _UNDONE = (
-    "未完|未到位|不到位|不合格|尚在|尚需|仍在|仍有|仍存在|还存在|依然存在|依旧存在|未通过|没通过|"
-    "不通过|效果不|继续整改|返工|复发|未整改|没完|未结束"
+    "未完|未到位|不到位|不合格|未合格|尚在|尚需|仍在|仍有|仍存在|还存在|依然存在|依旧|还有问题|"
+    "还有隐患|未通过|没通过|不通过|效果不|继续整改|返工|复发|又损坏|又坏|再次损坏|未整改|没完|未结束"
 )
 _NOT_DONE = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新|基本完成")
 """Words saying that the work is not done, anywhere in a clause of a 整改完成情况 (没完成,
@@ -483,6 +491,19 @@ _UNDER_WAY = re.compile(
 )
 """Work under way in other words (维修中, 施工中, 报修中: clerk trial 185 AK3)."""
 _NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部)")
+_NEGATIONS = ("未", "尚未", "没有", "没发现", "没见")
+"""How a clause denying something begins (没完成, 还没完成, 暂未完成 are 整改中 below)."""
+_WORK = re.compile(
+    "整改|完成|动工|施工|处理|维修|修复|解决|落实|更换|安装|拆除|清理|清除|采购|实施|改造|处置|加固|返工|"
+    "张贴|粘贴|设置|悬挂|配备|配置|补充|补齐|建立|购置|增设|结束|修"
+)
+"""The work a 整改完成情况 says is done or not (not its 验收, its photos, its deadline)."""
+_NEGATED_WORK = re.compile(
+    "^(?:未|尚未|没有)(?:能|有)?(?![按如及]时|按期|如期)(?:彻底|完全|全部)?"
+    f"(?:开始|开展|进行|组织)?(?:{_WORK.pattern})"
+)
+"""Not done, the work named (未整改, 尚未维修, 没有彻底解决): not another thing denied."""
+_STATE_TO_STATE = re.compile("(整改中|未整改)[-—~～至]*(?=已?(?:完成|整改完))")
 _NOT_THERE_YET = re.compile("(?:未|尚未|没有|没)到位")
 
 
