@@ -588,7 +588,7 @@ def test_a_hazard_of_two_lines_is_one_item_of_the_letter(tmp_path: Path) -> None
         (None, "整改完成情况未填写，请补充"),
         ("整改中", ""),
         # words not understood: not said left blank (clerk trial 186 AL4)
-        ("已经弄好了", "整改完成情况无法识别，请选择：已完成、整改中或未整改"),
+        ("好了", "整改完成情况无法识别，请选择：已完成、整改中或未整改"),
     ],
 )
 def test_an_overdue_hazard_without_its_progress_is_asked_for_it(
