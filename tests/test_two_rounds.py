@@ -964,19 +964,9 @@ def test_a_follow_up_form_sent_back_with_only_a_photo_pasted_is_an_answer(
     photo lost (clerk trial 187 AM6). A photo pasted is an answer: the photo is kept. One
     pasted on an empty row went without a word (trial 188 AN5): the form is read, and the
     photo said to be on no hazard's row."""
-    from tests.photo_forms import paste_photos
-    from tests.picture_builders import png
-
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    form = _followup_after(runner, [hazard(部位="锅炉房")])
-    header_row, columns = header_position(load_workbook(form)[FORM_SHEET])
-    sent = Path("第二轮回收") / "总务.xlsx"
-    sent.parent.mkdir()
-    shutil.copy(form, sent)
-    column = get_column_letter(columns["备注"])
-    row = header_row + (3 if on_empty_row else 1)
-    paste_photos(sent, floating=[(f"{column}{row}", png(200, 150))])
+    _followup_with_a_photo(runner, 3 if on_empty_row else 1)
     said = invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-28", "--json")
     [taken] = [f for f in json.loads(said)["files"] if f["file"].startswith("第二轮回收")]
     assert taken["outcome"] == "采用", taken
@@ -1009,6 +999,22 @@ def test_a_follow_up_form_gives_the_item_as_the_drop_down_offered_it(
     invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-28")
     [row] = sheet_rows(Path("全校隐患台账.xlsx"), "隐患台账")
     assert row["检查内容"] == f"{item.label} {item.content}"
+
+
+def _followup_with_a_photo(runner: CliRunner, row: int) -> Path:
+    """总务基建处's 跟进轮 form (`_followup_after`, its 锅炉房 row) copied into 第二轮回收 with
+    a photo floating over the 备注 cell of the table's `row` (1: 锅炉房's), nothing typed."""
+    from tests.photo_forms import paste_photos
+    from tests.picture_builders import png
+
+    form = _followup_after(runner, [hazard(部位="锅炉房")])
+    header_row, columns = header_position(load_workbook(form)[FORM_SHEET])
+    sent = Path("第二轮回收") / "总务.xlsx"
+    sent.parent.mkdir()
+    shutil.copy(form, sent)
+    cell = f"{get_column_letter(columns['备注'])}{header_row + row}"
+    paste_photos(sent, floating=[(cell, png(200, 150))])
+    return sent
 
 
 def _followup_after(runner: CliRunner, rows: list[dict[str, object]]) -> Path:
@@ -1106,19 +1112,9 @@ def test_a_reply_with_only_a_photo_saved_in_libreoffice_is_pointed_out_before_co
     file's properties, says someone did."""
     import zipfile
 
-    from tests.photo_forms import paste_photos
-    from tests.picture_builders import png
-
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    form = _followup_after(runner, [hazard(部位="锅炉房")])
-    header_row, columns = header_position(load_workbook(form)[FORM_SHEET])
-    sent = Path("第二轮回收") / "总务.xlsx"
-    sent.parent.mkdir()
-    shutil.copy(form, sent)
-    paste_photos(
-        sent, floating=[(f"{get_column_letter(columns['备注'])}{header_row + 1}", png(200, 150))]
-    )
+    sent = _followup_with_a_photo(runner, 1)
     with zipfile.ZipFile(sent) as archive:
         parts = {i.filename: archive.read(i) for i in archive.infolist()}
     parts["docProps/app.xml"] = (

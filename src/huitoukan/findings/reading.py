@@ -534,36 +534,26 @@ def _sheet_source(
             )
             return sources[0]
     example = campaign.sources[0].name if campaign.sources else "县级普查"
-    # an authority of a level with several sources (山东省教育厅督导组…: 省级督查, 四进巡查,
-    # 审计调查): which of them (clerk trial 181 AH4)
-    for where, named in (("标题", title), ("文件名", path.stem), ("工作表名", grid.name)):
-        of_level = campaign.sources_of_authority(named) if named else []
-        if len(of_level) > 1:
-            say(
-                Code.FINDING_NO_SOURCE,
-                variant="level",
-                where=where,
-                named=_quoted(named),
-                level=of_level[0].level,
-                sources="、".join(s.name for s in of_level),
-                example=of_level[0].name,
-            )
-            return None
     known = "、".join(s.name for s in campaign.sources)
-    # an authority of a level the campaign has no source of (枣庄市教育局… in a 小学's
-    # campaign without 市级抽查: “看不出是哪一级”, clerk trial 188 AN8)
+    # an authority of a level with several sources (山东省教育厅督导组…: 省级督查, 四进巡查,
+    # 审计调查): which of them (clerk trial 181 AH4); of a level the campaign has no source
+    # of (枣庄市教育局… in a 小学's campaign without 市级抽查: “看不出是哪一级”, trial 188 AN8)
     for where, named in (("标题", title), ("文件名", path.stem), ("工作表名", grid.name)):
         level = authority_level(named) if named else ""
-        if level and not campaign.sources_of_authority(named):
-            say(
-                Code.FINDING_NO_SOURCE,
-                variant="no_level",
-                where=where,
-                named=_quoted(named),
-                level=level,
-                known=known,
-            )
-            return None
+        of_level = campaign.sources_of_authority(named) if level else []
+        if len(of_level) == 1 or not level:
+            continue
+        say(
+            Code.FINDING_NO_SOURCE,
+            variant="level" if of_level else "no_level",
+            where=where,
+            named=_quoted(named),
+            level=level,
+            sources="、".join(s.name for s in of_level),
+            example=of_level[0].name if of_level else example,
+            known=known,
+        )
+        return None
     say(Code.FINDING_NO_SOURCE, known=known, example=example)
     return None
 
