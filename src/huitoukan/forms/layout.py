@@ -339,13 +339,10 @@ def normalize_progress(text: str) -> Progress | None:
         return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
     # 已完成3/5, 5处已整改3处: a count of the work (read as done: clerk trial 191 AQ3)
     fraction, counted = _FRACTION.search(key), _COUNTED.search(key)
-    if (fraction or counted) and _WORK.search(key):
-        if fraction is not None:
-            done, of = int(fraction.group(1)), int(fraction.group(2))
-        else:
-            assert counted is not None
-            of, done = int(counted.group(1)), int(counted.group(3))
-        return DONE if done >= of else IN_PROGRESS
+    if fraction is not None and _WORK.search(key):
+        return DONE if int(fraction.group(1)) >= int(fraction.group(2)) else IN_PROGRESS
+    if counted is not None and _WORK.search(key):
+        return DONE if int(counted.group(3)) >= int(counted.group(1)) else IN_PROGRESS
     key = _STATE_TO_STATE.sub(r"\1,", key)  # 整改中-已完成, 整改中 已完成: from one to the next
     said: list[Progress] = []  # what the clauses say of the work, in order
     implied: Progress | None = None  # the last that only implies it (待验收, 重新更换)
