@@ -47,8 +47,13 @@ def _source_name(name: str, campaign: Campaign | None) -> str:
     source = campaign.find_source(name) if campaign else None
     if source is not None:
         return source.name
-    of_level = [s.name for s in campaign.sources if s.level == name.strip()] if campaign else []
+    of_level = _of_level(campaign, name) if campaign else []
     return of_level[0] if len(of_level) == 1 else name.strip()
+
+
+def _of_level(campaign: Campaign, level: str) -> list[str]:
+    """The names of `campaign`'s sources of `level` (县级) as typed."""
+    return [s.name for s in campaign.sources if s.level and s.level == level.strip()]
 
 
 def sample(
@@ -69,7 +74,7 @@ def sample(
     wanted: list[str] = []
     for name in from_sources:
         source = campaign.find_source(name)
-        of_level = [s.name for s in campaign.sources if s.level and s.level == name.strip()]
+        of_level = _of_level(campaign, name)
         if source is None and not of_level:
             known = "、".join(s.name for s in campaign.sources)
             levels = "、".join(dict.fromkeys(s.level for s in campaign.sources if s.level))

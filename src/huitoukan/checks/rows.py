@@ -15,7 +15,15 @@ from huitoukan.cells import DIGITS_KEPT, cell_ref, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline, typed_as_number
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
 from huitoukan.model.findings import number_key
-from huitoukan.model.problems import Code, Problem, Severity, count, date_example, problem
+from huitoukan.model.problems import (
+    NOT_A_DATE,
+    Code,
+    Problem,
+    Severity,
+    count,
+    date_example,
+    problem,
+)
 from huitoukan.model.returns import DONE, HazardRow, Progress, marked_long_standing
 from huitoukan.text import hazards_listed, normalize_key
 
@@ -464,7 +472,7 @@ def _said_short(problem: Problem) -> str:
         return problem.title
     if problem.variant == "long_term":
         return (
-            f"{problem.field}不是日期，请填写计划完成的日期，并在备注中注明“历史遗留”、写明整改"
+            f"{problem.field}{NOT_A_DATE}，请填写计划完成的日期，并在备注中注明“历史遗留”、写明整改"
             "完成前的防范措施"
         )
     return f"{problem.field}无法识别"

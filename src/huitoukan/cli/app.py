@@ -265,11 +265,8 @@ def _register_notes(
         if elsewhere:
             arrived += elsewhere
             folders = {str(p.parent) for p in elsewhere if p not in over_forms}
-            folders |= {  # where they are to be moved, when it is there already
-                str(p.parent.with_name(f"{p.parent.name}回收"))
-                for p in over_forms
-                if p.parent.with_name(f"{p.parent.name}回收").is_dir()
-            }
+            moved_to = {p.parent.with_name(f"{p.parent.name}回收") for p in over_forms}
+            folders |= {str(f) for f in moved_to if f.is_dir()}  # (there already)
             again = collect_command(
                 [*coverage.looked_in, *sorted(folders)], kept_elsewhere(register)
             )

@@ -106,7 +106,7 @@ def list_changes(
                     # (“由（未明确）改为…：不再负责的部门…” of one no department had: trial 139)
                     # (one a return answers already: not 按未反馈计, clerk trial 181 AH5)
                     variant=(
-                        _answered_variant("assigned", new, answered, by_number)
+                        _answered_variant("assigned", new, by_number)
                         if all((number_key(new.number), d) in answered for d in new.departments)
                         else "assigned"
                     )
@@ -127,21 +127,16 @@ def list_changes(
     for new in now:
         if number_key(new.number) not in numbers | moved:
             done = all((number_key(new.number), d) in answered for d in new.departments)
-            variant = _answered_variant("added", new, answered, by_number) if done else "added"
+            variant = _answered_variant("added", new, by_number) if done else "added"
             said.append(_added(new, file, today, variant))
     return said
 
 
-def _answered_variant(
-    kind: str,
-    new: Finding,
-    answered: Collection[tuple[str, str]],
-    by_number: Collection[tuple[str, str]],
-) -> str:
-    """`kind`_answered, or _numbered when every department's row carries the 问题编号
-    (“按部位和问题描述对应” of a row that carried it: clerk trial 189 AO5)."""
-    parts = [(number_key(new.number), d) for d in new.departments]
-    numbered = all(part in by_number for part in parts) and all(part in answered for part in parts)
+def _answered_variant(kind: str, new: Finding, by_number: Collection[tuple[str, str]]) -> str:
+    """`kind`_answered of a problem each of its departments answered, or _numbered when
+    every one's row carries the 问题编号 (“按部位和问题描述对应” of a row that carried it:
+    clerk trial 189 AO5)."""
+    numbered = all((number_key(new.number), d) in by_number for d in new.departments)
     return f"{kind}_numbered" if numbered else f"{kind}_answered"
 
 

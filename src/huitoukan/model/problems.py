@@ -1563,6 +1563,10 @@ def problem(
     )
 
 
+NOT_A_DATE = "不是日期"
+"""How a row's errors (`HazardRow.errors_said`) say a date typed was no date at all (长期)."""
+
+
 def said_again(said: Problem, variant: str, **params: object) -> Problem:
     """`said`, where it is and of what, in the words of its `variant` with `params` (a
     problem found while reading, told otherwise once more is known)."""

@@ -22,6 +22,7 @@ from huitoukan.model.findings import (
     given_mark,
     number_key,
 )
+from huitoukan.model.problems import NOT_A_DATE
 from huitoukan.model.returns import (
     ANOTHER_CAMPAIGN,
     DONE,
@@ -122,7 +123,7 @@ class HazardView:
         list (clerk trial 185 AK12)."""
         if not self.deadline_is_default:
             return ""
-        if any(f == "整改时限" and s.startswith("整改时限不是日期") for f, s in self.errors_said):
+        if any(f == "整改时限" and s.startswith(f"{f}{NOT_A_DATE}") for f, s in self.errors_said):
             return "（表中填的不是日期，按活动默认）"
         return "（表中未填或无法识别，按活动默认）"
 

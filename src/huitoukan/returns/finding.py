@@ -270,7 +270,7 @@ def returns_elsewhere(beside: Path, looked_in: Iterable[str], written: float) ->
     return found
 
 
-_PROPERTIES_READ = (".xlsx", ".xlsm", ".ods", ".xls", ".et")
+_PROPERTIES_READ = READABLE_SUFFIXES | {".et"}
 """The returns whose document properties say whether huitoukan made them."""
 
 
