@@ -1298,7 +1298,7 @@ def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
     ],
 )
 def test_a_share_of_the_work_done_is_not_done(typed: str, expected: str | None) -> None:
-    from huitoukan.forms.layout import normalize_progress
+    from huitoukan.forms.progress import normalize_progress
 
     assert normalize_progress(typed) == expected
 

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import DIGITS_KEPT, cell_ref, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline, typed_as_number
-from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS, normalize_progress
+from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS
+from huitoukan.forms.progress import normalize_progress
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import (
     NOT_A_DATE,

@@ -18,7 +18,7 @@ from typing import Any
 
 from huitoukan.cells import cell_text
 from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
-from huitoukan.forms.layout import normalize_progress
+from huitoukan.forms.progress import normalize_progress
 from huitoukan.model.returns import DONE, FAILED, HAZARD_ID, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
