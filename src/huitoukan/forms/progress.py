@@ -4,6 +4,7 @@ or None when a careful clerk could not tell either (the department is asked)."""
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 
@@ -33,9 +34,24 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "已完毕",
             "已验收",
             "验收合格",
+            "验收通过",
+            "合格",
+            "已合格",
+            "复查合格",
+            "已验收合格",
+            "完工",
+            "已完工",
             "√",
             "✓",
             "✔",
+            "☑",
+            "✅",
+            "ok",
+            "done",
+            "finished",
+            "fixed",
+            "completed",
+            "yes",
         )
     },
     **{
@@ -49,19 +65,65 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "部分整改",
             "推进中",
             "持续整改",
+            "inprogress",
+            "ongoing",
         )
     },
     **{
         normalize_key(w): NOT_STARTED
-        for w in ("未整改", "未完成", "未开始", "尚未整改", "待整改", "否", "没有整改")
+        for w in ("未整改", "未完成", "未开始", "尚未整改", "待整改", "否", "没有整改", "no")
     },
 }
 
 
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)%")
-_PART_WORDS = ("一半", "大半", "大部分", "部分", "过半", "三分之", "四分之")
-"""Words saying part of the work is done (已完成一半, 完成大部分)."""
-_PART_OF = ("完成", "整改", "更换", "修复", "维修", "处理")
+_RATE = re.compile("进度|完成率|整改率|完成度")
+_SHORT_OF = re.compile("未|没|不足|不到|未达|差|尚")
+_PART = re.compile(
+    "一半|大半|大部分|一部分|(?<!合格)(?<!到位)(?<!损坏)(?<!破损)部分|过半|分之(?!百)|多数|大多|一些|"
+    "(?<![完形组造促建达])(?:[一二三四五六七八九]|\\d)成(?:左右)?(?!功|本|员|品|熟|立|果|绩|效)"
+)
+"""Words saying part of the work is done (已完成一半, 完成大部分, 已完成八成, 五分之三)."""
+_PART_OF = ("完成", "整改", "更换", "修", "改", "处理", "解决", "清理", "拆除", "安装")
+_TICKED = re.compile("[☑✅■√✓✔☒](已完成|整改中|未整改)")
+"""A 整改完成情况 typed as the options with one ticked (☑已完成 □整改中 □未整改)."""
+_LINES = re.compile("[\r\n]+")
+_GAPS = re.compile("(?<=[^\\x00-\\x7f])[ \t\u3000]+(?=[^\\x00-\\x7f\\s]|\\d)")
+"""A line break, or spaces between words: where one clause ends (已完成⏎剩2处)."""
+_TRADITIONAL = (
+    "沒没 還还 預预 計计 週周 餘余 處处 畢毕 復复 換换 裝装 進进 維维 題题 經经 驗验 與与 後后 "
+    "時时 開开 現现 會会 運运 設设 備备 報报 採采 購购 單单 樓楼 號号 間间 層层 標标 識识 電电 "
+    "線线 燈灯 門门 實实 東东 側侧 這这 個个 們们 於于 為为 須须 應应 儘尽 盡尽 劃划 檢检 將将 "
+    "無无 點点 達达 內内 確确 認认 總总 護护 欄栏 牆墙 滅灭 隱隐 鎖锁 辦办 發发 繼继 續续 準准 "
+    "邊边 舊旧 動动 過过 際际 從从 體体 條条 關关 閉闭 錢钱 費费 資资 場场 況况 問问 務务 斷断 "
+    "壞坏 損损 衛卫 響响 擋挡 塊块 貼贴 銷销 決决 齊齐 補补 鋪铺 墊垫 類类 據据 產产 規规 範范 "
+    "幾几 辦办 態态 狀状 樣样 別别 還还 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级"
+).split()
+_SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL})
+_TYPOS = (
+    (re.compile("末(?=完|整改|处理|修|开始|动)"), "未"),  # 末完成, 尚末整改
+    (re.compile("(?<!自)己"), "已"),  # 己完成, 己整改
+    (re.compile("^以(?=(?:全部)?(?:完成|整改|修|更换|处理|解决|落实))"), "已"),
+    (re.compile("完城"), "完成"),
+    (re.compile("整该"), "整改"),
+    (re.compile("完必"), "完毕"),
+    (re.compile("修付"), "修复"),
+)
+"""Slips of the pinyin input (己/以 for 已, 末 for 未) read as meant."""
+
+
+def _progress_key(text: str) -> str:
+    """`text` as the words below are written: clauses parted where a line or a space parts
+    them (not 整 改 中), simplified characters, typing slips mended, no closing full stop
+    or 了."""
+    lines = _LINES.split(text.strip())
+    if all(len(word) > 1 for line in lines for word in line.split()):
+        lines = [_GAPS.sub(",", line) for line in lines]
+    key = normalize_key(",".join(lines)).lower().translate(_SIMPLIFIED)
+    key = key.strip("。.!！;了[]【】“”\"'「」『』<>《》").replace("已经", "已")
+    for typo, meant in _TYPOS:
+        key = typo.sub(meant, key)
+    return key
 
 
 @functools.lru_cache(maxsize=4096)
@@ -71,102 +133,204 @@ def normalize_progress(text: str) -> Progress | None:
     the work stands decides (隐患复发，已重新整改完毕: 已完成; 已整改，但整改不到位: 整改中 —
     read anywhere in the text, 复发 and 重新 reopened hazards that had passed their review:
     clerk trial 187 AM1, AM7); one saying not done after one saying done, part of it (已完成，
-    但未解决). A clause about the 复查验收 or 销号 to come (尚未验收, 正在复查, 未销号), about
-    nothing being wrong (没有问题), about how it stood before (之前整改中) or how it was done
-    (重新更换) decides nothing against it: read as saying the work was not done, they
-    reopened accepted hazards (clerk trial 188 AN1); an acceptance to come alone is done."""
-    key = normalize_key(text).rstrip("。.!！;").replace("已经", "已")
+    但未解决), and so is a part done after the work said not done (未整改，警戒线已到位). A
+    clause about the 复查验收 or 销号 to come (尚未验收, 正在复查, 未销号), about nothing being
+    wrong (没有问题, 未再次发生), about how it stood before (之前整改中), about the papers
+    (正在补充照片, 还差签字), about what is to come (下周完成) or how it was done (重新更换)
+    decides nothing against it: read as saying the work was not done, they reopened
+    accepted hazards (clerk trial 188 AN1); an acceptance to come alone is done. Done is
+    never read past a clause not understood that doubts it (已完成，2号楼没动; 已修好，但下
+    大雨时还会渗水): the department is asked (closed, they were hazards still there:
+    clerk trial 193 AS1–AS6)."""
+    key = _progress_key(text)
     if not key:
         return None
     if key in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[key]
-    # a share of the work: done only when all of it is (“已完成50%” was 已完成, and with a
-    # 销号时间 the hazard was closed: clerk trial 130)
-    share = _SHARE.search(key)
-    if share is not None and (_WORK.search(key) or key == share.group(0)):  # (100% alone)
-        return DONE if float(share.group(1)) >= 100 else IN_PROGRESS
-    # 已完成3/5, 5处已整改3处: a count of the work (read as done: clerk trial 191 AQ3)
-    fraction, counted = _FRACTION.search(key), _COUNTED.search(key)
-    if fraction is not None and _WORK.search(key):
-        return DONE if int(fraction.group(1)) >= int(fraction.group(2)) else IN_PROGRESS
-    if counted is not None and _WORK.search(key):
-        return DONE if int(counted.group(3)) >= int(counted.group(1)) else IN_PROGRESS
+    ticked = {STATUS_SYNONYMS[m] for m in _TICKED.findall(key)}
+    if ("□" in key or "☐" in key) and len(ticked) == 1:
+        return ticked.pop()
+    counted, reading = _counted_progress(key)
+    if counted:
+        return reading
     key = _STATE_TO_STATE.sub(r"\1,", key)  # 整改中-已完成, 整改中 已完成: from one to the next
-    said: list[Progress] = []  # what the clauses say of the work, in order
-    implied: Progress | None = None  # the last that only implies it (待验收, 重新更换)
+    said: list[tuple[Progress, bool]] = []  # what the clauses say of the work, and of a part
+    implied: Progress | None = None  # the last that only implies it (待验收, 已报修)
+    stepped = False  # work under way implied before the last clause said (已采购，未安装)
+    doubted = False  # a clause not understood that doubts the work is done (2号楼没动)
     for clause in filter(None, _CLAUSES.split(key)):
         found = _clause_progress(clause)
         if found is None:
+            doubted = doubted or bool(_DOUBT.search(clause))
+        elif found[1] is _Says.DOUBT:
+            doubted = True
+        elif found[0] is None:  # (about something else)
             continue
-        if found[1]:
-            said.append(found[0])
-        else:
+        elif found[1] is _Says.IMPLIED:
             implied = found[0]
+        else:
+            stepped = implied == IN_PROGRESS
+            said.append((found[0], found[1] is _Says.PART))
     if not said:
-        return implied
-    if said[-1] == NOT_STARTED and any(p != NOT_STARTED for p in said):
-        return IN_PROGRESS  # 已完成，但未解决: not all of it
-    return said[-1]
+        reading = implied
+    elif said[-1][0] == NOT_STARTED and (any(p != NOT_STARTED for p, _ in said) or stepped):
+        reading = IN_PROGRESS  # 已完成，但未解决; 已采购，未安装: not all of it
+    elif said[-1] == (DONE, True) and any(p != DONE for p, _ in said):
+        reading = IN_PROGRESS  # 整改中，灭火器已更换: a part of it
+    else:
+        reading = said[-1][0]
+    return None if reading == DONE and doubted else reading
 
 
-def _clause_progress(clause: str) -> tuple[Progress, bool] | None:
-    """What one clause of a 整改完成情况 says of the work, and whether it says it (True) or
-    only implies it (False); None: nothing."""
+def _counted_progress(key: str) -> tuple[bool, Progress | None]:
+    """What a share or a count of the work says (已完成50%, 已完成3/5, 共5处，其中3处已整改:
+    done only when all of it is; “已完成50%” was 已完成, and with a 销号时间 the hazard was
+    closed: clerk trial 130): whether `key` gives one, and what it says."""
+    share = _SHARE.search(key)
+    if share is not None and (_WORK.search(key) or _RATE.search(key) or key == share.group(0)):
+        value = float(share.group(1))
+        if value < 100:
+            return True, IN_PROGRESS if value else NOT_STARTED
+        if _SHORT_OF.search(key):  # 未完成100%, 完成率不足100%
+            return True, IN_PROGRESS
+        return True, None if _FUTURE.search(key) else DONE  # (预计月底100%完成: asked)
+    fraction = _FRACTION.search(key)  # 已完成3/5 (not 12/10前完成, 1/2寸: trial 193 AS8)
+    if fraction is not None:
+        done, whole = (int(n) for n in fraction.groups() if n is not None)
+        return True, DONE if done >= whole else (IN_PROGRESS if done else NOT_STARTED)
+    counted = _COUNTED.search(key)
+    if counted is not None and _WORK.search(key):
+        return True, DONE if int(counted.group(3)) >= int(counted.group(1)) else IN_PROGRESS
+    total = _TOTAL.search(key)
+    if total is not None and _WORK.search(key):
+        whole, unit = int(total.group(1) or total.group(3)), total.group(2) or total.group(4)
+        counts = [int(n) for n in re.findall(f"(\\d+){unit}", key)]
+        counts.remove(whole)
+        if any(n < whole for n in counts):  # 已整改3处（共5处）, 其中3处已修复
+            return True, IN_PROGRESS
+    return False, None
+
+
+class _Says(enum.Enum):
+    """How a clause says the state of the work: of all of it, of a part (灭火器已更换), only
+    implying it (待验收: done; 已报修: under way), or nothing (未附照片, 下周完成)."""
+
+    ALL = "all"
+    PART = "part"
+    IMPLIED = "implied"
+    NOTHING = "nothing"
+    DOUBT = "doubt"
+    """Nothing, but what it says doubts the work is done (下周完成; 二楼计划下周完成)."""
+
+
+_NOTHING: tuple[None, _Says] = (None, _Says.NOTHING)
+_DOUBTED: tuple[None, _Says] = (None, _Says.DOUBT)
+
+
+def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
+    """What one clause of a 整改完成情况 says of the work, and how (`_Says`); None: not
+    understood."""
     clause = _DATES.sub("", _LEAD.sub("", clause)).removesuffix("了")
     if not clause:
-        return None
+        return _NOTHING
     if clause in STATUS_SYNONYMS:
-        return STATUS_SYNONYMS[clause], True
+        return STATUS_SYNONYMS[clause], _Says.ALL
     if (
         _EARLIER.match(clause)
         or _NOTHING_WRONG.match(clause)
         or _TO_CLOSE.match(clause)
-        or _PLANNED.search(clause)
+        or _PREVENTED.search(clause)
+        or _LATE.match(clause)
     ):
-        return None  # 之前整改中, 没有问题, 未发现复发, 无需重新整改, 未销号, 剩余月底前完成
-    if _AWAITING_ACCEPTANCE.match(clause):  # done, its 复查验收 to come (not 未整改: AK5)
-        return DONE, False
-    if _FIXED_PART.search(clause):  # 不合格处已整改, 未到位的已补齐
-        return DONE, True
-    if any(w in clause for w in _PART_WORDS) and any(w in clause for w in _PART_OF):
-        return IN_PROGRESS, True  # 已整改一半, 大部分已完成
+        return _NOTHING  # 之前整改中, 没有问题, 无需重新整改, 未销号, 以防再次发生, 未按期
+    if _AWAITING_ACCEPTANCE.match(clause) or _ACCEPTANCE_NOT_YET.match(clause):
+        # done, its 复查验收 to come (not 未整改: AK5)
+        return DONE, _Says.IMPLIED
+    if _PAPERS.search(clause) and not _PHYSICAL.search(clause):
+        return _NOTHING  # 正在补充照片, 还差签字, 仍在保修期 (trial 193 AS16, AS17)
+    part, fixed = _PART.search(clause), _FIXED_PART.search(clause)
+    if part and any(w in clause for w in _PART_OF) and not (part.group() == "部分" and fixed):
+        return IN_PROGRESS, _Says.ALL  # 已整改一半, 大部分已完成, 已完成八成, 问题已处理一半
+    if fixed:  # 不合格处已整改, 未到位的已补齐, 未整改部分已完成
+        return DONE, _Says.ALL
+    if _STAGE.search(clause):  # 已完成第一阶段, 已完成初步整改, 临时措施已到位 (AS2, AS5)
+        return IN_PROGRESS, _Says.ALL
+    if _ALMOST.match(clause):  # 快完成了, 差不多完成了 (AS1)
+        return IN_PROGRESS, _Says.ALL
+    if _NOT_WHOLLY.match(clause) or _NOT_THERE_YET.match(clause):  # 未完全整改, 未到位
+        return IN_PROGRESS, _Says.ALL  # part of it (not 未整改: trial 185 AK1, AK5)
+    if _NOT_YET_DONE.match(clause):  # 还没完成, 暂未完成: under way
+        return IN_PROGRESS, _Says.ALL
+    if _NEGATED_WORK.match(clause):  # 未整改, 尚未维修, 没有彻底解决, 还没动
+        return NOT_STARTED, _Says.ALL
+    subject = _SUBJECT_DENIED.match(clause)  # 应急灯未安装, 2号楼没动 (AS3)
+    if subject is not None and not _WHOLE.search(subject.group()):  # (not 整改未完成)
+        if _NEGATED_WORK.match(clause, subject.end()):
+            return NOT_STARTED, _Says.PART
+        if _WAITING.match(clause, subject.end()):  # 1台待修
+            return IN_PROGRESS, _Says.PART
+    step = _STEP.search(clause)
+    if step is not None and (
+        not _PHYSICAL.search(clause, step.end())
+        if step.group() in _PURCHASES
+        else _STEP_DONE.match(clause, step.end()) or not _WORK_DONE.search(clause, step.end())
+    ):  # 已报修, 已完成采购, 施工队已进场 (AS2, AS21); the rest left (另2具已订购)
+        return IN_PROGRESS, _Says.ALL if clause.startswith("另") else _Says.IMPLIED
     if clause.startswith(_DONE_FIRST):
         # unless it goes on to say it is not (已整改但整改不到位; 已完成复查不合格需重新整改:
         # they kept an accepted hazard closed, clerk trial 185 AK1)
-        return (IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, clause) else DONE), True
-    if _NOT_WHOLLY.match(clause) or _NOT_THERE_YET.match(clause):  # 未完全整改, 未到位
-        return IN_PROGRESS, True  # part of it (not 未整改: trial 185 AK1, AK5)
-    if _NEGATED_WORK.match(clause):  # 未整改, 尚未维修, 没有彻底解决
-        return NOT_STARTED, True
+        return (IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, clause) else DONE), _Says.ALL
     if _REMAINING.search(clause):  # 剩余2处正在整改, 还剩1个插座没换 (trial 191 AQ1)
-        return IN_PROGRESS, True
-    if clause.startswith(_NEGATIONS) and not _said_undone(_NOT_DONE, clause):
-        # not the work (未经验收, 没有其他问题, 未附照片, 未到期: read as not done, they
-        # reopened accepted hazards: trial 190 AP1)
-        return None
-    if _FUTURE.match(clause):  # 预计月底完成, 计划整改: what is to be done
-        return None
+        return IN_PROGRESS, _Says.ALL
+    if clause.startswith(_DENYING) and _NOT_THE_WORK.search(clause):
+        # not the work (未经验收, 没有其他问题, 未附照片, 未到期, 不影响使用: read as not
+        # done, they reopened accepted hazards: trial 190 AP1)
+        return _NOTHING
+    if _AFTERWARDS.match(clause):  # 后续计划加装监控: beyond the hazard (trial 192 AR2)
+        return _NOTHING
+    if _PLAN_OF_A_PART.match(clause):  # 二楼计划下周完成 (after 已完成一楼)
+        return IN_PROGRESS, _Says.PART
+    if (
+        _FUTURE.match(clause)
+        or _PLANNED.search(clause)
+        or (_TO_COME.search(clause) and "已" not in clause)
+    ):
+        return _DOUBTED  # 预计月底完成, 下周完成, 月底前完成: what is to be done (AS1)
     if clause.startswith("正在") and not _WORK.search(clause):  # 正在完善台账: beside the work
-        return IN_PROGRESS, False
-    if "整改中" in clause or clause.startswith(_UNDER_WAY_FIRST) or _UNDER_WAY.search(clause):
-        return IN_PROGRESS, True
+        return IN_PROGRESS, _Says.IMPLIED
+    if (
+        "整改中" in clause
+        or clause.startswith(_UNDER_WAY_FIRST)
+        or _UNDER_WAY.search(clause)
+        or _WAITING.match(clause)
+    ):
+        return IN_PROGRESS, _Says.ALL
     if clause.startswith(("已", "返工", "重新")) and _DONE_AGAIN.search(clause):  # 已返工完成
-        return DONE, True
+        return DONE, _Says.ALL
     if _DONE_ANEW.match(clause):  # 已再次清理, 已当场整改 (after 又出现: trial 191 AQ5)
-        return DONE, True
+        return DONE, _Says.ALL
     # not done, in other words (整改未完成, 尚在整改, 需重新整改, 返工, 验收不合格): read as none,
     # they kept an earlier 已完成 (clerk trial 183 AI1)
     if _said_undone(_NOT_DONE, clause):
-        return IN_PROGRESS, True
+        return IN_PROGRESS, _Says.ALL
     if "重新" in clause:  # done again (复发后已重新整改完成), or how it was (重新更换)
-        return (DONE, True) if _DONE_AGAIN.search(clause) else (IN_PROGRESS, False)
+        return (DONE, _Says.ALL) if _DONE_AGAIN.search(clause) else (IN_PROGRESS, _Says.IMPLIED)
     if clause in ("×", "✗", "✘"):
-        return NOT_STARTED, True
-    if clause.endswith(_DONE_LAST):  # 隐患已消除, 灭火器已更换 (trial 187 AM7)
-        return DONE, True
-    if clause.endswith(_DONE_END) and not _HEDGED.search(clause):  # 处理完毕, 返工后已完成
-        return DONE, True
-    return None
+        return NOT_STARTED, _Says.ALL
+    if _DOUBT.search(clause):
+        return None
+    done = _DONE_SAID.match(clause)  # 隐患已消除, 灭火器已更换, 已加装护栏 (AM7, AS20)
+    if done is None and not clause.endswith(_DONE_END):
+        return None
+    # all of the work only when it says so (整改中，已更换3个; 未整改，警戒线已到位; 2处未整改，
+    # 3处已整改: clerk trial 193 AS3, AS5)
+    if _COUNT.search(clause):
+        return DONE, _Says.PART
+    if done is None or _WHOLE.search(clause):
+        return DONE, _Says.ALL  # 处理完毕, 返工后已完成, 隐患已消除
+    if clause.endswith(_DONE_END) and not done.group(1):
+        return DONE, _Says.ALL  # 已完成, 已修好
+    return DONE, _Says.PART
 
 
 def _said_undone(words: re.Pattern[str], key: str) -> bool:
@@ -174,7 +338,7 @@ def _said_undone(words: re.Pattern[str], key: str) -> bool:
     (防止复发, 未发现复发, 无需重新整改) nor past (复发后, 返工后)."""
     return any(
         not _DENIED.search(key, max(0, m.start() - _DENIAL_REACH), m.start())
-        and not key.startswith("后", m.end())
+        and not _PAST.match(key, m.end())
         for m in words.finditer(key)
     )
 
@@ -185,69 +349,70 @@ _CLAUSES = re.compile(
 """Where a 整改完成情况 goes on to another clause (after NFKC: ，→, ；→;), or to the state
 it went to (整改中→已完成)."""
 _LEAD = re.compile(
-    "^(?:现在?(?=已|又|全)|本次|这次|当前|均|都|全都|经(?:复查|检查|验收|复核)|后来?|之后|随后)"
+    "^(?:现在?(?=已|又|全)|本次|这次|当前|均|都|全都|经(?:复查|检查|验收|复核)|后来?(?!续)|之后|随后)"
 )
 """Words before a clause that say nothing of the work (现已完成, 均已整改, 经复查未发现复发)."""
-_DATES = re.compile(r"于?(?:\d{2,4}年)?\d{1,2}月\d{1,2}[日号]?|于?\d{4}[-./]\d{1,2}[-./]\d{1,2}")
-"""A day in a clause (12月20日已完成, 已于12月20日更换): not the work."""
+_DATES = re.compile(
+    r"于?(?:\d{2,4}年)?\d{1,2}月\d{1,2}[日号]?|于?\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+    r"|于?\d{1,2}[./]\d{1,2}[日号]?(?![\d%])"
+)
+"""A day in a clause (12月20日已完成, 已于12月20日更换, 12/15完成, 12.10已完成): not the
+work (12/15 read as a share of it: clerk trial 193 AS8)."""
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
 _EARLIER = re.compile(
-    "^(?:之前|此前|原为|原报|原来|原先|原已|原本|原不合格|原未|原(?=整改|未)|上次|上回|上一?轮|"
-    "第[一二三四五六七八九十\\d]+轮|前期|先前|以前|起初|最初|早前|曾经?|开始(?=未|没|时)|"
-    "由(?=整改中|未整改))"
+    "^(?:之前|此前|原为|原报|原来|原先|原已|原本|原不合格|原未|原计划|原(?=整改|未)|上次|上回|上一?轮|"
+    "第[一二三四五六七八九十\\d]+[轮次]|前期|先前|以前|起初|最初|早前|曾经?|开始(?=未|没|时)|"
+    "由(?=整改中|未整改)|(?:前次|上期|上周|上月|首次)(?!.*已)|\\d+月份?(?:报|检查|督查|巡查)|"
+    "(?:检查|督查|巡查|复查|自查)时(?=未|整改中|为|尚)|所?报的?(?=整改中|未整改|是))"
 )
 """How the hazard stood before (已完成，之前整改中; 之前整改中，现已完成)."""
 _NOTHING_WRONG = re.compile(
-    "^(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
-    "(?:问题|异常|隐患|不到位|不合格|未完成|复发|反弹|返工|此类|类似)"
-    "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用)"
+    "^(?:经?(?:复查|验收|检查)(?:时|中|后)?)?(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
+    "(?:问题|异常|隐患|不到位|不合格|未完成|未整改|复发|反弹|返工|此类|类似)"
+    "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用|(?:无|没有?)剩余"
+    "|.{0,4}(?:问题|隐患)(?:已|均)?(?:不再|不)存在)"
 )
 """Nothing wrong with the work (已完成，没有问题; 已整改，没有不到位; 无需重新整改)."""
 _TO_CLOSE = re.compile("^(?:尚未|还未|还没有?|未|没有?|待)销号$")
 """Not yet closed (已完成，未销号): the 销号时间 says when; alone, asked."""
 _AWAITING_ACCEPTANCE = re.compile(
-    "^(?:尚未|还未|还没有?|未|没有?|待|等待|正在|在)?(?:复查|验收|复核|复查验收|检查验收)(?:中)?"
+    "^(?:尚未|还未|还没有?|未|没有?|待|等待|正在|在|还差|还剩|剩下|剩余|只差|就差|尚需|还需|需要?|"
+    "尚在)?[^整改修换装]{0,6}?(?:复查|验收|复核|复查验收|检查验收|检测|检验|评估|鉴定)(?:中|手续)?"
     "(?:后销号)?$"
 )
 """The 复查验收 to come (待验收, 尚未复查, 正在验收, 验收中)."""
 _FIXED_PART = re.compile(
-    "(?:处|的|项|之处|(?<=[^大小一少])部分|问题|隐患|(?:不合格|不到位|未到位|损坏|破损|过期)\\w{0,6}?)"
-    "(?:均|都|也)?已(?:全部|重新)?(?:整改|完成|补齐|补全|修复|更换|处理|消除|解决|落实|返工|排除)"
+    "(?:(?<!\\d)处|的|项|之处|(?<=[^大小一少])部分|问题|隐患|(?:不合格|不到位|未到位|损坏|破损|过期)\\w{0,6}?)"
+    "(?:均|都|也)?已(?:全部|重新)?(?:整改|完成|补齐|补全|修复|更换|换|处理|消除|解决|落实|返工|排除)"
 )
 """What was wrong, fixed (不合格处已整改, 未到位的已补齐, 隐患已消除)."""
 _FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打算)")
+_AFTERWARDS = re.compile("后续|下一步|今后|以后|日后|将来")
+_PLAN_OF_A_PART = re.compile("[^已未没]{1,8}?(?<!按)(?<!原)(?:计划|预计|拟|准备|将于)(?!.*已)")
 _UNDER_WAY_FIRST = ("正在", "部分", "即将", "接近", "快要")
-_DONE_LAST = (
-    "已消除",
-    "已排除",
-    "已修复",
-    "已修好",
-    "已维修",
-    "已更换",
-    "已整改",
-    "已完成",
-    "已拆除",
-    "已清理",
-    "已清除",
-    "已加固",
-    "已安装",
-    "已配备",
-    "已补齐",
-    "已补充",
-    "已完善",
+_DONE_END = (
+    "完毕",
+    "完成",
+    "结束",
+    "解决",
+    "到位",
+    "处理好",
+    "修好",
+    "弄好",
+    "搞定",
+    "整改好",
+    "完成整改",
 )
-_DONE_END = ("完毕", "完成", "结束", "解决", "到位", "处理好", "修好", "弄好", "搞定", "整改好")
 """How a clause that says the work is over ends (处理完毕, 整改结束, 返工后已完成)."""
-_HEDGED = re.compile("未|没|不|无法|尚|待|需|仍")
 _DONE_AGAIN = re.compile("(?:重新|返工).*(?:完成|完毕|到位)")
 _UNDONE = (
-    "未完|未到位|不到位|不合格|未合格|尚在|尚需|仍在(?!正常|使用|运行)|仍有|仍存在|还存在|依然存在|依旧|"
-    "还有问题|还有隐患|还差|尚差|未通过|没通过|不通过|效果不|继续整改|返工|复发|未整改|没完|未结束|"
+    "未完|未到位|不到位|不合格|未合格|尚在|尚需|仍在(?!正常|使用|运行|用|保修|有效|观察)|仍有|仍存在|还存在|依然存在|依旧|"
+    "还有问题|还有隐患|还差|尚差|未通过|没通过|不通过|效果不(?!错)|继续整改|返工|复发|未整改|没完|未结束|"
     "不彻底|未彻底|没有?彻底|基本(?:上)?(?:已)?(?:完成|整改|解决|到位|修复|处理|结束|完毕|落实)|"
-    "还有(?!照片|附件|图片)|又被|(?:有)?待(?:进一步)?(?:完善|整改|处理|维修|更换|修复|解决|落实|施工)|"
-    "正在(?:进行|整改|施工|维修|处理|更换|安装|采购)|(?<=.)(?:计划|预计|拟于|准备)|"
+    "还有(?!照片|附件|图片|保修|质保|备用|专人)|又被|(?:有)?待(?:进一步)?(?:完善|整改|处理|维修|更换|修复|解决|落实|施工)|"
+    "(?<!不)正在|(?<=.)(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?:计划|预计|拟于|准备)|"
     "(?:又|再次)(?:出现|发现|发生|跳闸|漏|损坏|坏|故障|堆放)|仍(?:漏|坏|不|未|没)|"
-    "(?:问题|隐患|故障)(?:还|仍|依然)(?:在|存在|有)|(?:还|仍|尚|另)需(?:要)?(?:进一步)?"
+    "缺货|缺件|断货|(?:问题|隐患|故障)(?:还|仍|依然)(?:在|存在|有)|(?:还|仍|尚|另)需(?:要)?(?:进一步)?"
     "(?:完善|整改|处理|维修|更换|修复|解决|落实|补充|采购|施工)"
 )
 _NOT_DONE = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新")
@@ -259,37 +424,123 @@ _NOT_DONE_AFTER_ALL = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需
 says it was done again (已完成已重新更换)."""
 _DENIED = re.compile("防止|预防|避免|杜绝|未发现|没有发现|未见|无需|不需|不再|无|没有|不存在")
 _DENIAL_REACH = 6
+_PAST = re.compile("(?:一次|两次|\\d+次)?后")
+"""After a not-done word: it is past (复发后, 返工一次后合格)."""
 """Characters before a not-done word searched for a word denying it (建立长效机制防止隐患复发)."""
 _UNDER_WAY = re.compile(
-    "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实|返工)中"
+    "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实|返工|进行|修理|整修|检修|调试|加工|制作|收尾)中"
+    "|^(?:还|仍|正)?在(?:修|弄|整改|维修|施工|处理|换)"
 )
 """Work under way in other words (维修中, 施工中, 报修中: clerk trial 185 AK3)."""
-_NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部)")
-_NEGATIONS = ("未", "尚未", "没有", "没发现", "没见")
-"""How a clause denying something begins (没完成, 还没完成, 暂未完成 are 整改中 below)."""
+_NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部|彻底)")
+_DENYING = ("未", "尚未", "没", "不", "无", "暂未", "还未", "还没")
+"""How a clause denying something begins."""
+_NOT_THE_WORK = re.compile(
+    "照片|图片|附件|验收|复查|复核|销号|到期|逾期|超期|期限|影响|造成|伤|损失|事故|其他|其它|任何|"
+    "费用|花费|经|办理|组织|发现|发生|出现|复发|反弹|再|投诉|安全隐患|问题|隐患|异常"
+)
+"""What a clause may deny besides the work (未附照片, 没有逾期, 不影响使用: read as not done,
+they reopened accepted hazards: clerk trial 190 AP1)."""
 _WORK = re.compile(
     "整改|完成|动工|施工|处理|维修|修复|解决|落实|更换|安装|拆除|清理|清除|采购|实施|改造|处置|加固|返工|"
     "张贴|粘贴|设置|悬挂|配备|配置|补充|补齐|建立|购置|增设|结束|修"
 )
 """The work a 整改完成情况 says is done or not (not its 验收, its photos, its deadline)."""
 _NEGATED_WORK = re.compile(
-    "^(?:未|尚未|没有)(?:能|有)?(?![按如及]时|按期|如期)(?:彻底|完全|全部)?"
-    f"(?:开始|开展|进行|组织)?(?:{_WORK.pattern})"
+    "(?:还|仍|暂|尚|目前|暂时)?(?:未|尚未|没有?|还未|还没有?)(?:能|有)?(?![按如及]时|按期|如期)"
+    f"(?:彻底|完全|全部)?(?:开始|开展|进行|组织)?(?:{_WORK.pattern}|动|做|弄|换|装|理|买|通电|"
+    "调试|联调|联网|到货|开工|启动|开始|消除)"
 )
-"""Not done, the work named (未整改, 尚未维修, 没有彻底解决): not another thing denied."""
-_STATE_TO_STATE = re.compile("(整改中|未整改)[-—~～至]*(?=已?(?:完成|整改完))")
+"""Not done, the work named (未整改, 尚未维修, 没有彻底解决, 还没动): not another thing
+denied."""
+_SUBJECT_DENIED = re.compile(
+    "[^未没尚还暂仍已待正不无]{1,10}?(?=(?:还|仍|暂|尚|目前)?(?:未|没|尚未|待))"
+)
+"""What a clause saying a part is not done names first (应急灯未安装, 2号楼没动)."""
+_STATE_TO_STATE = re.compile("(整改中|未整改)(?:[-—~～至]+|(?=已))(?=已?(?:完成|整改完))")
 _PLANNED = re.compile("^(?!.*提前)[^已]*(?:前|底|内)(?:完成|整改完|完毕)$")
 """When what is left is to be done (月底前完成): not the work done."""
 _REMAINING = re.compile(
-    "(?:剩余|剩下|还剩|其余|余下|尚余)(?![^,;]*?(?:也|均|都)?已(?:全部)?(?:完成|整改|更换|修复|处理))"
+    "(?<!无)(?<!没有)(?:剩余|剩下|还剩|其余|余下|尚余|剩(?=\\d))(?![^,;]*?(?:(?:也|均|都)?已(?:全部)?"
+    "(?:完成|整改|更换|修复|处理)|正常|完好|良好|无问题|没有问题|同上|均无|保护器|电流))"
 )
 """Work left (剩余部分寒假施工), unless it says that is done too (剩余部分已完成)."""
 _DONE_ANEW = re.compile(
     "^已(?:再次|重新|当场|立即|及时)(?:清理|整改|更换|修复|维修|拆除|清除|处理|加固|安装|补齐)"
 )
-_FRACTION = re.compile(r"(\d+)/(\d+)")
+_FRACTION = re.compile(
+    r"^(\d+)/(\d+)$|(?:完成|整改|修复|更换|处理|修好)了?(\d+)/(\d+)(?![\d寸号楼])"
+    r"|(\d+)/(\d+)(?=[处个项台具块盏间条根])"
+)
 _COUNTED = re.compile(
-    r"(\d+)([处个项台具块盏间条根])[^\d]*?(?:已|完成|整改|更换|修复)[^\d]*?(\d+)\2"
+    r"(?<!更换)(?<!清理)(?<!整改)(?<!修复)(?<!安装)(?<!维修)(?<!处理)(?<!拆除)"
+    r"(\d+)([处个项台具块盏间条根])(?:(?!未|没)[^\d;])*?(?:已|完成|整改|更换|修复)[^\d;]*?(\d+)\2"
 )
 """5处已整改3处: the work's count, and how much of it is done."""
+_TOTAL = re.compile(
+    "(?:共|共计|总共|合计)(\\d+)([处个项台具块盏间条根])"
+    "|(\\d+)([处个项台具块盏间条根])(?:中的?|之中|(?=[^\\d]*其中))"
+)
+"""How many there are to do (共5处, 5处中的3处, 5处隐患，其中3处已修复)."""
+_TO_COME = re.compile(
+    "下周|下星期|下个?月|明天|明日|后天|近日|近期|尽快|寒假|暑假|假期|年后|年底|年前|月底|下学期|"
+    "下学年|开学|到位后|后即可|就完成|就能|择期|择机"
+)
+"""When the work is to be done (下周完成, 寒假期间整改完毕: not done, clerk trial 193 AS1)."""
+_DOUBT = re.compile(
+    f"未|没(?!收)|不|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等|坏|漏(?!电保护)|故障|误报|堆|"
+    f"乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)计划|(?<!按)预计|{_TO_COME.pattern}"
+)
+"""Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
+_PREVENTED = re.compile(
+    "(?:以免|以防|严防|谨防|防止|避免|杜绝|确保不|如|若)(?:再次?|重复)?(?:发生|出现|发现|损坏|坏)"
+    "|(?:未|不|没有?)(?:再次?)?(?:发生|出现|发现|跳闸|漏水?|复发|损坏|坏)"
+)
+"""A recurrence denied or guarded against (以防再次发生, 未再次出现漏水: trial 193 AS14)."""
+_PAPERS = re.compile(
+    "照片|图片|附件|资料|台账|档案|签字|签名|支付|付款|结算|报销|发票|钱|手续|归档|存档|长效机制|"
+    "制度|巡查|巡检|观察|记录|保修|质保|有效期|备用|退回|送检|仓库|尾款|余款|款项|结账|加强|管理|坚持|"
+    "定期|维护|日常|长期|不得|禁止|严禁|教育|宣传|(?<!不)正常|良好|完好|迎接|迎检|回头看|"
+    "效果(?:不错|好|良好|明显)"
+)
+"""What a clause beside the work is about: its papers and its aftercare (正在补充照片, 还差
+签字, 仍在保修期: read as the work not done, they reopened it: trial 193 AS16, AS17)."""
+_PHYSICAL = re.compile(
+    "更换|换|安装|装|修复|修好|修理|维修|整改|拆除|清理|清除|加固|封堵|张贴|粘贴|设置|悬挂|配备|"
+    "配置|补齐|焊接|刷漆|铺设|疏通|移除|搬离|处理|解决|施工|改造|消除|完工|放置|到位|投入使用"
+)
+"""The work itself, on the site (not its papers, nor the steps before it)."""
+_STAGE = re.compile(
+    "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|应急处置|警戒线|警戒带|"
+    "(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
+)
+"""A stage of the work, or a stopgap (已完成第一阶段, 已完成初步整改, 临时措施已到位)."""
+_STEP = re.compile(
+    "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|报告|审批|报批|请示|"
+    "申请|询价|联系|定制|签订|提交|报厂家|报学校|通知|告知|督促|(?<!按)要求|责令|安排|交办|反映|汇报|"
+    "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
+)
+"""A step before the work (已报修, 已完成采购, 已责令整改, 已开工): done, the work is not.
+After a purchase or a design the work named (已采购并安装到位) is done; after an order or
+a report, the work done is said at the end (已安排维修完毕)."""
+_STEP_DONE = re.compile("(?:均|都)?已?(?:完成|完毕|结束)")
+"""The step itself done (报修已完成)."""
+_WORK_DONE = re.compile(f"已.*(?:{_PHYSICAL.pattern})|(?:{'|'.join(_DONE_END)})$")
+"""The work done after the step ordering it (报修后已修复, 已安排维修完毕)."""
+_PURCHASES = frozenset({"采购", "购买", "购置", "订购", "下单", "方案", "设计"})
+_ALMOST = re.compile("^(?:就?快(?!速)|马上|即将|接近|将近|几近|差不多|已近|近)(?=.)")
+_WAITING = re.compile("(?:等|等待|等候|待)(?!验收|复查|复核|销号|定)")
+_NOT_YET_DONE = re.compile(
+    "(?:(?:还|仍|暂|尚|目前|暂时)未|(?:还|仍|暂|尚|目前|暂时)?没有?)(?:能)?完成"
+)
+_LATE = re.compile("(?:未|没有?)(?:能)?(?:按期|按时|如期|及时)(?:完成)?$")
+"""Done late (未按期完成): the 销号时间 says when, not whether."""
+_ACCEPTANCE_NOT_YET = re.compile(
+    "(?:复查|验收|复核|检测)(?:还|尚)?(?:没有?|未)(?:进行|做|组织|开始|安排)?$"
+)
+_DONE_SAID = re.compile("^(.{0,12}?)已(?!逾期|超期|到期|过期|知晓|知悉|阅)")
+_COUNT = re.compile("\\d+[处个项台具块盏间条根]")
+"""A clause saying something is done (已加装护栏, 灭火器已全部更换), what it names first."""
+_WHOLE = re.compile("全部|均|都|所有|问题|隐患|整改|上述|各项|各处|消除|排除|维修|施工|改造|工程")
+"""Words naming all of the work before 已 (隐患已消除, 灭火器均已更换)."""
 _NOT_THERE_YET = re.compile("(?:未|尚未|没有|没)到位")
