@@ -1435,8 +1435,10 @@ def test_a_hazard_closed_then_found_still_there_is_to_be_rectified_again_everywh
     ("own_deadline", "closed_first", "deadline"),
     [
         (date(2023, 12, 18), True, date(2023, 12, 31)),  # the day before the inspection
-        (date(2023, 12, 19), True, date(2023, 12, 19)),  # the same day: its own stands
-        (date(2023, 12, 20), True, date(2023, 12, 20)),
+        (date(2023, 12, 19), True, date(2023, 12, 31)),  # the same day (trial 194 AT1)
+        (date(2023, 12, 20), True, date(2023, 12, 31)),  # the day after
+        (date(2023, 12, 30), True, date(2023, 12, 31)),  # the day before the problem's
+        (date(2024, 1, 1), True, date(2023, 12, 31)),  # after it: not pushed back
         (date(2023, 12, 18), False, date(2023, 12, 18)),  # never reported closed before
     ],
 )
@@ -1445,8 +1447,10 @@ def test_a_hazard_found_still_there_after_its_own_deadline_takes_the_problems(
 ) -> None:
     """保卫处's own hazard, reported closed on 12月11日, its 整改时限 passed, found still
     there by the 省级督查 of 12月19日, which sets 12月31日: rectified again on 12月22日, it
-    was 逾期完成 by the old deadline (clerk trial 114). A deadline not yet passed when the
-    inspection came stands; so does that of one never reported closed before (overdue, it
+    was 逾期完成 by the old deadline (clerk trial 114); its own on the day of the inspection
+    or after, it was overdue before it could be done again (trial 194 AT1); one later than
+    the problem's is not for a department to push back. That of one never reported closed
+    before stands (overdue, it
     took the problem's, and its days overdue shrank: trial 115). The 追责核查 judges the
     department's own dates either way."""
     found = date(2023, 12, 19)

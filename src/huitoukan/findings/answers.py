@@ -854,8 +854,8 @@ def _answering(
     row is 已完成 without a 销号时间 it can be closed by (it counted as 清零, and the
     archive the 督导组 reads showed a problem closed before it was found: trial 48). A
     hazard the department found first keeps its source, 自查 (`_found_first`, `sent`: the
-    day its form was sent), and its own 整改时限 unless that had passed when the
-    inspection found the problem (`_outlived`). `given`: the day the list gave the row's
+    day its form was sent), and its own 整改时限 unless it had reported it closed and the
+    problem's is later (`_outlived`). `given`: the day the list gave the row's
     department the problem, when after the forms were issued (else the one the row was
     given before, `HazardRow.due_from`): after the problem's 整改时限, the row is overdue
     from then; `back`: that was the day the list gave it back (`HazardRow.given_back`)."""
@@ -894,16 +894,18 @@ def _answering(
 
 def _outlived(row: HazardRow, finding: Finding) -> bool:
     """The department reported its own hazard closed before the inspection found it still
-    there, its 整改时限 passed by then, and the problem sets another: that one now, for
-    rectifying it again (rectified again by the 交办 deadline, it was 逾期 by its own old
-    one: clerk trial 114). One never reported closed keeps its own (moved to the problem's,
-    its days overdue shrank: trial 115)."""
+    there, and the problem sets a later 整改时限 than its own: that one now, for rectifying
+    it again (rectified again by the 交办 deadline, it was 逾期 by its own old one: clerk
+    trial 114; its own the inspection's day, or a day after, it was overdue before it could
+    be done again, while one a day earlier took the problem's: trial 194 AT1). One never
+    reported closed keeps its own (moved to the problem's, its days overdue shrank: trial
+    115)."""
     found = finding.found_on
     return bool(
         row.deadline is not None
         and found is not None
         and finding.deadline is not None
-        and row.deadline < found
+        and row.deadline < finding.deadline
         and (_closed_before_found(row, finding) or row.closure_taken_back(found) is not None)
     )
 
