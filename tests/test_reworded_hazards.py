@@ -277,6 +277,46 @@ def test_a_review_and_a_crosscheck_decision_follow_the_reworded_hazard(
     assert "已核对" in str(verdict["结论"])
 
 
+def test_a_reworded_hazard_sent_again_as_reviewed_is_not_said_changed_after_passing(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """第1版 reports the hazard 整改中 (已报修); 第2版 says it more exactly and closed
+    (已更换2具灭火器), and that version is reviewed 合格; 第3版 repeats 第2版's row and adds
+    another hazard. Nothing changed since the review: the warning that its 整改措施 had
+    (“复查时为‘已报修’”, the first wording's) sent the clerk after a change never made
+    (clerk trial 194 AT2). A 第3版 that does change the 整改措施 is still said."""
+    monkeypatch.chdir(tmp_path)
+    campaign = parse_campaign(review_campaign(tmp_path).read_text("utf-8"), "campaign.toml")
+    returns = tmp_path / "回收"
+    first = hazard(部位="图书馆", 存在隐患问题="二楼灭火器压力不足", 整改措施="已报修")
+    reviewed = closed(
+        部位="图书馆", 存在隐患问题="二楼2具灭火器压力不足", 整改措施="已更换2具灭火器"
+    )
+    filled_form(campaign, DEPARTMENT, returns / "第1版.xlsx", [first], form_date=date(2023, 12, 12))
+    filled_form(
+        campaign, DEPARTMENT, returns / "第2版.xlsx", [reviewed], form_date=date(2023, 12, 14)
+    )
+    passed_review(runner, tmp_path, "图书馆")
+    for measures, said in (("已更换2具灭火器", False), ("已更换2具灭火器并张贴月检卡", True)):
+        again = closed(部位="图书馆", 存在隐患问题="二楼2具灭火器压力不足", 整改措施=measures)
+        filled_form(
+            campaign,
+            DEPARTMENT,
+            returns / "第3版.xlsx",
+            [again, hazard(部位="东门", 存在隐患问题="监控探头损坏")],
+            form_date=date(2023, 12, 20),
+        )
+        result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--json"])
+        assert result.exit_code in (0, 1), result.output
+        warnings = [
+            p["message"]
+            for p in json.loads(result.stdout)["problems"]
+            if p["code"] == "changed-after-passed"
+        ]
+        assert bool(warnings) is said
+        assert all("已报修" not in w and "复查时为“已更换2具灭火器”" in w for w in warnings)
+
+
 def test_an_answer_rewritten_under_its_problem_number_stays_that_answer(
     campaign: Campaign, tmp_path: Path
 ) -> None:

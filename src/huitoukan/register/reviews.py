@@ -405,12 +405,14 @@ def _as_passed(
     day = verdict.reviewed_on
     if day is None or not any((f.sent_on or date.min) > day for f in versions):
         return hazard  # nothing sent since the review
+    names = {hazard.hazard_id, hazard.own_id}  # (its first wording's and its own: a row
+    # reworded before the review was quoted as the first wording, clerk trial 194 AT2)
     shown = [
         row
         for form in versions
         if (form.sent_on or date.min) <= day
         for row in form.hazards
-        if row.own_id == hazard.hazard_id
+        if row.own_id in names
     ]
     if not shown:
         return hazard
