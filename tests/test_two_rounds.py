@@ -1103,6 +1103,37 @@ def test_a_reply_saved_over_its_form_in_the_rounds_folder_is_to_be_moved_not_col
     assert remind.exit_code == 2, remind.output
 
 
+def test_a_first_reply_saved_over_its_form_in_the_issue_folder_is_to_be_moved_to_the_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """安全保卫处 saved its answer over its form in 发放, where issue wrote the forms and the
+    发放清单: status said to collect 发放 too, which read every form nobody filled as 空白表
+    and the 发放清单 and 附件1 as 非报表, and made 发放 a returns folder for good (clerk
+    trial 194 AT3). It says to move the file to 回收; remind is refused all the same."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _followup_after(runner, [hazard(部位="锅炉房")])
+    issued = Path("发放") / form_file_name("安全保卫处")
+    wb = load_workbook(issued)
+    ws = wb[FORM_SHEET]
+    set_label(ws, "主要负责人", "负责人乙")
+    set_label(ws, "日期", date(2023, 12, 22))
+    write_rows(ws, [hazard(部位="东门")])
+    wb.properties.lastModifiedBy = "填表人"
+    wb.save(issued)
+    written = Path("全校隐患台账.xlsx").stat().st_mtime
+    os.utime(issued, (written + 120, written + 120))
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-28"], env={"COLUMNS": "200"})
+    said = "".join(status.stderr.split())
+    assert "发放是下发表格的文件夹（其余是下发的空表，不要汇总这个文件夹）" in said, said
+    assert (
+        f"请先把其中的{issued.name}移到报表文件夹（回收），再运行huitoukancollect回收重新汇总"
+        in said
+    )
+    remind = runner.invoke(app, ["remind", "--as-of", "2023-12-28"], env={"COLUMNS": "200"})
+    assert remind.exit_code == 2, remind.output
+
+
 def test_a_reply_with_only_a_photo_saved_in_libreoffice_is_pointed_out_before_collect(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,9 +13,9 @@ from huitoukan.cells import column_letter
 from huitoukan.errors import OutputExistsError
 from huitoukan.files import sha256_of
 from huitoukan.forms.checklist import CHECKLIST_FILE
-from huitoukan.forms.distribution import DISTRIBUTION_FILE
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import COLUMNS, FORM_SHEET, ITEMS_SHEET
+from huitoukan.model.documents import DISTRIBUTION_FILE
 
 HEADERS = [
     "序号",

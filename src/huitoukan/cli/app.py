@@ -213,6 +213,7 @@ def _register_notes(
     the register is behind its returns or its list (for `status --json`: trial 84)."""
     from huitoukan.cli import render
     from huitoukan.files import collect_command, given_input
+    from huitoukan.model.documents import DISTRIBUTION_FILE
     from huitoukan.register.history import restore_records
     from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
     from huitoukan.register.reading import changed_by_hand, is_register, trusted_coverage
@@ -261,20 +262,35 @@ def _register_notes(
         # moved to the returns, not that folder collected with the forms nobody filled
         # (clerk trial 188 AN6)
         issued_into = {Path(r.folder).resolve() for r in issued_rounds(register) if r.folder}
-        over_forms = [p for p in elsewhere if p.parent.resolve() in issued_into]
+        # and the first forms' (发放, with its 发放清单: moved to the returns, clerk trial 194
+        # AT3)
+        first_issue = {
+            p.parent.resolve() for p in elsewhere if (p.parent / DISTRIBUTION_FILE).is_file()
+        } - issued_into
+        over_forms = [p for p in elsewhere if p.parent.resolve() in issued_into | first_issue]
+        into = ""
         if elsewhere:
             arrived += elsewhere
             folders = {str(p.parent) for p in elsewhere if p not in over_forms}
-            moved_to = {p.parent.with_name(f"{p.parent.name}回收") for p in over_forms}
+            moved_to = {
+                p.parent.with_name(f"{p.parent.name}回收")
+                for p in over_forms
+                if p.parent.resolve() not in first_issue
+            }
             folders |= {str(f) for f in moved_to if f.is_dir()}  # (there already)
             again = collect_command(
                 [*coverage.looked_in, *sorted(folders)], kept_elsewhere(register)
             )
+            if over_forms and over_forms[0].parent.resolve() in first_issue:
+                into = Path(coverage.looked_in[0]).name if coverage.looked_in else "回收"
         if arrived and writing:
-            said = render.arrived_text(register, arrived, writing, again, over_forms)
+            said = render.arrived_text(register, arrived, writing, again, over_forms, into)
             raise _fail(InputError(said))
         if arrived:
-            behind.append(render.arrived_text(register, arrived, command=again, moved=over_forms))
+            said = render.arrived_text(
+                register, arrived, command=again, moved=over_forms, into=into
+            )
+            behind.append(said)
             render.note(behind[-1])
             found.arrived = [str(p) for p in arrived]
         gone = gone_since(coverage.sources)  # the register holds them still: said, not

@@ -341,12 +341,14 @@ def arrived_text(
     writing: str = "",
     command: str = "huitoukan collect",
     moved: Sequence[Path] = (),
+    into: str = "",
 ) -> str:
     """What is said of files saved beside a register's returns after it was written: a
     提示 (`writing` nothing), or why the `writing` (letters, a report) was not written;
     `command` collects again, after those of them saved in the folder a round's forms were
     issued into (`moved`) are moved to the returns (collecting that folder read every form
-    nobody filled as 空白表: clerk trial 188 AN6)."""
+    nobody filled as 空白表: clerk trial 188 AN6): the round's returns folder, or `into`,
+    the first forms' (回收: clerk trial 194 AT3)."""
     names = "、".join(p.name for p in arrived[:3]) + (" 等" if len(arrived) > 3 else "")
     folders = "、".join(dict.fromkeys(str(p.parent) for p in arrived))
     came = f"{register} 写出之后，{folders} 中又放入或改动了 {len(arrived)} 个文件（{names}）"
@@ -355,8 +357,9 @@ def arrived_text(
         folder = moved[0].parent
         these = "、".join(p.name for p in moved[:3]) + (" 等" if len(moved) > 3 else "")
         first = (
-            f"{folder} 是下发跟进轮表格的文件夹（其余是下发的空表，不要汇总这个文件夹），请先把其中的 "
-            f"{these} 移到报表文件夹（如 {folder.name}回收，不在下面命令中的请加上），再"
+            f"{folder} 是下发{'' if into else '跟进轮'}表格的文件夹（其余是下发的空表，不要汇总这个文件夹），"
+            f"请先把其中的 {these} 移到报表文件夹（"
+            + (f"{into}），再" if into else f"如 {folder.name}回收，不在下面命令中的请加上），再")
         )
     if writing:
         missed = _MISSED_BY.get(writing, "报来了的部门会被当作未报送")

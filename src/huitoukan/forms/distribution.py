@@ -16,8 +16,6 @@ from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
 from huitoukan.model.documents import DISTRIBUTION_TITLE
 from huitoukan.xlsx.styles import made_here, write_table
 
-DISTRIBUTION_FILE = "发放清单.xlsx"
-
 
 class IssuedForm(BaseModel):
     department: str

@@ -31,7 +31,6 @@ from huitoukan.errors import InputError, OutputExistsError, TemplateError
 from huitoukan.files import keep_a_copy, safe_file_name, sha256_of, write_atomically
 from huitoukan.forms.checklist import CHECKLIST_FILE, fill_checklist
 from huitoukan.forms.distribution import (
-    DISTRIBUTION_FILE,
     IssuedForm,
     distribution_list,
     earlier_rows,
@@ -56,7 +55,13 @@ from huitoukan.forms.layout import (
     match_label,
 )
 from huitoukan.forms.templates import CHECKLIST_TEMPLATE, FORM_TEMPLATE, template_path
-from huitoukan.model.documents import ROUND_TITLE_END, TABLE_MARK, form_title, table_digest
+from huitoukan.model.documents import (
+    DISTRIBUTION_FILE,
+    ROUND_TITLE_END,
+    TABLE_MARK,
+    form_title,
+    table_digest,
+)
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Problem
 from huitoukan.model.returns import (

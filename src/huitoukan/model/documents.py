@@ -24,6 +24,8 @@ REPORT_TITLE = "回头看工作汇报"
 ARCHIVE_TITLE = "一问题一档案"
 CROSSCHECK_TITLE = "追责核查"
 DISTRIBUTION_TITLE = "发放清单"
+DISTRIBUTION_FILE = f"{DISTRIBUTION_TITLE}.xlsx"
+"""Written by issue beside the forms it issues (the folder holding it is an issue's)."""
 CHECKLIST_TITLE = "附件1 项目清单"
 FINDINGS_TITLE = "交办问题清单"
 NOT_RETURNS = frozenset(
