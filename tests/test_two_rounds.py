@@ -1078,6 +1078,33 @@ def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
     assert "注意" not in runner.invoke(app, ["init", "--force"]).output  # (none below it)
 
 
+def test_a_clerk_in_the_folder_above_another_schools_campaign_is_told_to_run_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The school's campaign.toml (its own 文号) and register in 活动/: from the folder above,
+    collect said to run in 活动/, but status, remind, report, review and sample, with the
+    built-in campaign there, “请先运行 huitoukan collect 生成台账” — as if none had been
+    made (clerk trial 194 AT4). They say where to run."""
+    work = tmp_path / "活动"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    runner = CliRunner()
+    invoke(runner, "init")
+    toml = Path("campaign.toml")
+    toml.write_text(
+        toml.read_text("utf-8").replace("枣科职院办〔2023〕15号", "枣科职院办〔2023〕99号"), "utf-8"
+    )
+    invoke(runner, "issue")
+    fill_first_round(Path("发放"), Path("回收"))
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    monkeypatch.chdir(tmp_path)
+    for command in ("status", "remind", "report", "review", "sample"):
+        above = runner.invoke(app, [command, "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
+        said = "".join(above.output.split())
+        assert above.exit_code == 2 and "生成台账" not in said, above.output
+        assert "旁边有它的活动配置campaign.toml：请到活动文件夹中运行" in said, above.output
+
+
 def test_a_reply_saved_over_its_form_in_the_rounds_folder_is_to_be_moved_not_collected_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

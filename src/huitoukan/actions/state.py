@@ -67,6 +67,15 @@ def load_state(
             # (the register's own name given, from the folder above: trial 172 Y3)
             looked_for = by_default or source == Path(REGISTER_FILE)
             elsewhere = registers_under(Path(), campaign.info.name) if looked_for else []
+            if looked_for and not elsewhere and not Path(CAMPAIGN_FILE_NAME).is_file():
+                # run from the folder above the campaign's, with the built-in campaign: its
+                # register is another campaign's (“请先运行 collect 生成台账”, where collect
+                # said where to run: clerk trial 194 AT4)
+                elsewhere = [
+                    r
+                    for r in registers_under(Path(), None)
+                    if (r.parent / CAMPAIGN_FILE_NAME).is_file()
+                ]
             raise InputError(
                 f"找不到 {source}："
                 + (

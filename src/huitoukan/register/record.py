@@ -353,12 +353,12 @@ reach (another folder), by their full paths."""
 _DEPTH = 2
 
 
-def registers_under(folder: Path, campaign: str, depth: int = _DEPTH) -> list[Path]:
-    """The registers huitoukan wrote for `campaign` in `folder` and its folders `depth`
-    deep (hidden ones and their history aside), by their records, and those `folder`
-    notes it wrote elsewhere (`note_register`): where the last collect put it, the default
-    register missing (forgotten once, the -o of a register kept elsewhere made a second
-    one, its history none of the first's: clerk trials 155, 156)."""
+def registers_under(folder: Path, campaign: str | None, depth: int = _DEPTH) -> list[Path]:
+    """The registers huitoukan wrote for `campaign` (None: for any) in `folder` and its
+    folders `depth` deep (hidden ones and their history aside), by their records, and
+    those `folder` notes it wrote elsewhere (`note_register`): where the last collect put
+    it, the default register missing (forgotten once, the -o of a register kept elsewhere
+    made a second one, its history none of the first's: clerk trials 155, 156)."""
     found = []
     for level in range(depth + 1):
         for record in sorted(folder.glob("/".join(["*"] * level + [".*.huitoukan"]))):
@@ -372,7 +372,7 @@ def registers_under(folder: Path, campaign: str, depth: int = _DEPTH) -> list[Pa
         for register in dict.fromkeys(found)
         if register.is_file()
         and (coverage := written_coverage(register)) is not None
-        and not coverage.made_for_another(campaign)
+        and (campaign is None or not coverage.made_for_another(campaign))
     ]
 
 
