@@ -1036,6 +1036,40 @@ def _followup_after(runner: CliRunner, rows: list[dict[str, object]]) -> Path:
     return form
 
 
+def test_a_hazard_deleted_from_a_return_without_its_closing_comes_back_saying_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """总务基建处's second return leaves out 锅炉房 (整改中): its 跟进轮 form lists it again,
+    as 整改中, without a word — as if nobody had noticed, where rows failed at their review
+    or found still there get a note and a line of the 填报说明 (clerk trial 194 AT5)."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = _followup_after(runner, [hazard(部位="锅炉房"), hazard(部位="食堂")])
+    shutil.rmtree("第二轮")
+    wb = load_workbook(Path("发放") / form_file_name("总务基建处"))
+    ws = wb[FORM_SHEET]
+    set_label(ws, "主要负责人", "负责人甲")
+    set_label(ws, "日期", date(2023, 12, 16))
+    write_rows(ws, [hazard(部位="食堂")])
+    wb.save(Path("回收") / "总务-改.xlsx")
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-20")
+    invoke(
+        runner, "issue", "--followup", "全校隐患台账.xlsx", "--date", "2023-12-21", "-o", "第二轮"
+    )
+    sheet = load_workbook(form)[FORM_SHEET]
+    notes = {
+        str(row[0].value): c.comment.text
+        for row in sheet.iter_rows()
+        for c in row
+        if c.comment is not None and row[0].value is not None
+    }
+    texts = "".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    rows = {str(r[3].value): str(r[0].value) for r in sheet.iter_rows() if r[3].value}
+    assert "删去了这一行，但未见销号" in notes[rows["锅炉房"]], notes
+    assert not any("删去" in note for seq, note in notes.items() if seq == rows["食堂"])
+    assert f"上次报送时删去、但未见销号的隐患：序号 {rows['锅炉房']}。" in texts, texts
+
+
 def test_a_clerk_that_names_the_register_or_folder_wrong_is_told_the_right_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

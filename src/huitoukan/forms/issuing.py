@@ -135,12 +135,13 @@ FORM_FILE_SUFFIX = "-安全隐患自查整改清单.xlsx"
 class RowsMarked(NamedTuple):
     """The pre-filled rows given a note, by 序号: failed their 复查验收 (with its 复查意见),
     found still there after their 销号 (with the problem's 编号), sent with a mistake
-    (the column's header and what was wrong); the 填报说明 says them too (notes do not
-    print)."""
+    (the column's header and what was wrong), deleted from the last return though not
+    closed; the 填报说明 says them too (notes do not print)."""
 
     failed: list[tuple[int, str]]
     reopened: list[tuple[int, str]]
     mistaken: list[tuple[int, str, str]]
+    dropped: list[int]
 
 
 _FIELD_OF_HEADER = {column.header: column.field for column in COLUMNS}
@@ -394,7 +395,7 @@ class TemplateForm:
         footer when needed; a 检查内容 as the drop-down offered it (`shorts`: the register's
         whole text → the drop-down's, which the department chose: given whole, its row was
         five lines high, trial 181 AH6). Returns the rows marked with a note (`RowsMarked`)."""
-        marked = RowsMarked([], [], [])
+        marked = RowsMarked([], [], [], [])
         answered = {number_key(r.number) for r in rows if r.number}
         fresh = [f for f in assigned if number_key(f.number) not in answered]
         order = {number_key(f.number): i for i, f in enumerate(assigned)}
@@ -448,6 +449,16 @@ class TemplateForm:
                     "完成后改为“已完成”并填写重新整改完成的日期"
                 )
                 self.ws.cell(r, progress).comment = Comment(said, "汇总核对", width=300, height=110)
+            dropped = bool(row.vanished_from) and not row.closed and not failed
+            if dropped and not still_there and progress is not None:
+                # back without a word, as if the form had not seen it gone (clerk trial 194
+                # AT5)
+                said = (
+                    "上次报送的表中删去了这一行，但未见销号，台账仍按未销号跟踪：已整改的请改为"
+                    "“已完成”并填写销号时间；确已不存在的请在备注中说明，不要删除此行"
+                )
+                self.ws.cell(r, progress).comment = Comment(said, "汇总核对", width=300, height=110)
+                marked.dropped.append(number)
             closed_on = self.column("closed_on")
             if undone is not None and closed_on is not None:
                 typed = row.progress_text or row.progress or "未填写"
@@ -692,6 +703,12 @@ def fill_form(
             instructions.value = (
                 f"{str(instructions.value).rstrip()}\n已报销号、但之后上级检查时问题仍在、已改回"
                 f"“整改中”的隐患：{said}。请重新整改，完成后改为“已完成”并填写重新整改完成的日期。"
+            )
+        if marked.dropped:
+            said = "、".join(f"序号 {n}" for n in marked.dropped)
+            instructions.value = (
+                f"{str(instructions.value).rstrip()}\n上次报送时删去、但未见销号的隐患：{said}。"
+                "已整改的请改为“已完成”并填写销号时间，不要删除这些行。"
             )
         fit_merged_text(ws, instructions)
     if assigned:
