@@ -563,6 +563,27 @@ def test_an_overdue_hazard_without_its_owner_is_asked_for_one(tmp_path: Path) ->
     assert "责任人 未填写，请补充）" in notice.text
 
 
+@pytest.mark.parametrize(
+    ("remarks", "said"),
+    [("历史遗留：需改造独立气瓶间，已采取临时隔离、专人看管", True), ("", False)],
+)
+def test_an_overdue_hazard_marked_long_standing_is_asked_for_its_progress_not_its_measures(
+    tmp_path: Path, remarks: str, said: bool
+) -> None:
+    """The department marked it 历史遗留 with its interim measures in 备注: the 督办 asked
+    it all the same to take them and note them in 备注 (clerk trial 194 AT8)."""
+    campaign = parse_campaign(default_campaign_text(), "campaign.toml")
+    row = hazard(整改时限=date(2023, 12, 1), 检查时间=date(2023, 11, 30), 备注=remarks or None)
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [row])
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [notice] = [n for n in notices(campaign, report) if n.department == "附属医院"]
+    assert ("已注明的，请按所报措施落实并报告整改进度" in notice.text) is said
+    assert (
+        "，已报历史遗留（备注：需改造独立气瓶间，已采取临时隔离、专人看管）" in notice.text
+    ) is said
+
+
 def test_a_hazard_of_two_lines_is_one_item_of_the_letter(tmp_path: Path) -> None:
     """Two hazards typed into one cell (a line break between): the 督办 letter's numbered
     item broke, the second a stray line (clerk trial 52)."""

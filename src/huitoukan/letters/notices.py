@@ -15,6 +15,7 @@ The texts are plain, ready to paste into a message or an email.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,7 @@ from huitoukan.forms.layout import COLUMN_BY_FIELD, REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.letters.photos import before_photos
 from huitoukan.model.findings import PartState, number_key
 from huitoukan.model.problems import CATALOGUE, Code
-from huitoukan.model.returns import STILL_THERE
+from huitoukan.model.returns import STILL_THERE, marked_long_standing
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.status import DepartmentSummary, HazardView, StatusReport
 from huitoukan.returns.archives import for_the_sender
@@ -244,13 +245,21 @@ def notices(
                     if any(h.source in refused for h in overdue)
                     else ""
                 )
-                + "；短期内难以整改到位的，请落实补救或替代措施并在备注中注明："
+                + "；短期内难以整改到位的，请落实补救或替代措施并在备注中注明"
+                + (
+                    "（已注明的，请按所报措施落实并报告整改进度）"
+                    if any(map(_marked, overdue))
+                    else ""
+                )
+                + "："
             )
             # the review's words after the brackets: they may hold brackets of their own
             lines += _numbered(
                 f"{_what(h)}（{_deadline(h)}，责任人 {h.owner or '未填写，请补充'}"
                 + _progress_asked(h)
                 + ("，贵部门最新报送的表格中已没有这一项，但未见销号，请说明" if h.vanished else "")
+                # its measures said, the notice asked for them all the same (trial 194 AT8)
+                + (f"，已报历史遗留{_measures(h)}" if _marked(h) else "")
                 + "）"
                 # (“复查意见：未写明意见” quoted a comment nobody wrote: clerk trial 136)
                 + (f"，复查不合格{_opinion(refused[h.source])}" if h.source in refused else "")
@@ -563,6 +572,17 @@ def _add_to_own(
 LATE_NOTE_DAYS = 7
 """The polite note on a late return goes out in the week after it came in, not every week
 the clerk sends reminders."""
+
+
+def _marked(hazard: HazardView) -> bool:
+    """The department marked the hazard 历史遗留 in its 备注 (its measures there)."""
+    return marked_long_standing(hazard.remarks)
+
+
+def _measures(hazard: HazardView) -> str:
+    """The 备注 of a hazard marked 历史遗留, quoted after the words (its measures)."""
+    said = re.sub("^历史遗留[问题]*[：:，,；;。]?", "", hazard.remarks.strip())[:60]
+    return f"（备注：{said}）" if said else ""
 
 
 def _progress_asked(hazard: HazardView) -> str:
