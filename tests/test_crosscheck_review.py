@@ -2649,6 +2649,15 @@ def test_a_finding_of_what_a_listed_problems_rectification_was_to_cover_is_near_
     )
     assert missed.conclusion is Conclusion.MISSED
     assert "同一部位" not in missed.note  # nothing like it (绝缘鞋 of 配电箱未上锁: trial 190 AP4)
+    # nor anything else there (地面湿滑 of the 报警装置: trial 192 AR7)
+    slippery = city_finding(
+        "SC-12", date(2023, 12, 18), "食堂后厨", "地面湿滑未设置警示标志", "总务基建处"
+    )
+    rules = city_finding(
+        "SC-13", date(2023, 12, 18), "化学实验室", "实验室安全管理制度未上墙", "总务基建处"
+    )
+    for unlike in crosscheck(campaign, [slippery, rules], hazards, [listed, lab]).verdicts:
+        assert unlike.conclusion is Conclusion.MISSED and "同一部位" not in unlike.note
     [by_part] = crosscheck(campaign, [part], hazards, [listed, lab]).verdicts
     assert by_part.conclusion is Conclusion.LISTED_NOT_RECTIFIED, by_part.note
     without = listed.model_copy(update={"requirement": ""})

@@ -97,7 +97,7 @@ _TRADITIONAL = (
     "無无 點点 達达 內内 確确 認认 總总 護护 欄栏 牆墙 滅灭 隱隐 鎖锁 辦办 發发 繼继 續续 準准 "
     "邊边 舊旧 動动 過过 際际 從从 體体 條条 關关 閉闭 錢钱 費费 資资 場场 況况 問问 務务 斷断 "
     "壞坏 損损 衛卫 響响 擋挡 塊块 貼贴 銷销 決决 齊齐 補补 鋪铺 墊垫 類类 據据 產产 規规 範范 "
-    "幾几 辦办 態态 狀状 樣样 別别 還还 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级"
+    "幾几 態态 狀状 樣样 別别 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级"
 ).split()
 _SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL})
 _TYPOS = (
@@ -220,7 +220,7 @@ class _Says(enum.Enum):
     IMPLIED = "implied"
     NOTHING = "nothing"
     DOUBT = "doubt"
-    """Nothing, but what it says doubts the work is done (下周完成; 二楼计划下周完成)."""
+    """Nothing, but what it says doubts the work is done (下周完成, 月底前完成)."""
 
 
 _NOTHING: tuple[None, _Says] = (None, _Says.NOTHING)
