@@ -1292,8 +1292,8 @@ def test_a_column_headed_bianhao_is_the_problem_number_when_it_holds_numbers(
         ("已完成，复查时没有不合格", "已完成"),
         ("开始未整改到位，后返工完成", "已完成"),
         ("又出现杂物，已再次清理", "已完成"),
-        ("预计12月25日完成", None),  # what is to be done: asked
-        ("计划整改", None),
+        ("预计12月25日完成", "整改中"),  # what is to be done (asked: trial 195 AU17)
+        ("计划整改", "整改中"),
         ("已采购，待安装", "整改中"),
     ],
 )

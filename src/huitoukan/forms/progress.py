@@ -52,6 +52,7 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "fixed",
             "completed",
             "yes",
+            "repaired",
         )
     },
     **{
@@ -67,11 +68,25 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "持续整改",
             "inprogress",
             "ongoing",
+            "workinprogress",
+            "partiallydone",
         )
     },
     **{
         normalize_key(w): NOT_STARTED
-        for w in ("未整改", "未完成", "未开始", "尚未整改", "待整改", "否", "没有整改", "no")
+        for w in (
+            "未整改",
+            "未完成",
+            "未开始",
+            "尚未整改",
+            "待整改",
+            "否",
+            "没有整改",
+            "no",
+            "notstarted",
+            "notdone",
+            "notcompleted",
+        )
     },
 }
 
@@ -85,8 +100,30 @@ _PART = re.compile(
 )
 """Words saying part of the work is done (已完成一半, 完成大部分, 已完成八成, 五分之三)."""
 _PART_OF = ("完成", "整改", "更换", "修", "改", "处理", "解决", "清理", "拆除", "安装")
-_TICKED = re.compile("[☑✅■√✓✔☒](已完成|整改中|未整改)")
-"""A 整改完成情况 typed as the options with one ticked (☑已完成 □整改中 □未整改)."""
+_OPTION = "(已完成|整改中|未整改)"
+_TICK = "(?:[☑✅■√✓✔☒]|[\\[(][xX×√✓✔☑][\\])])"
+_BOX = "(?:[□☐]|[\\[(][\\])])"
+_TICKED_BEFORE = re.compile(f"{_TICK}{_OPTION}")
+_TICKED_AFTER = re.compile(f"{_OPTION}{_TICK}")
+_UNTICKED = re.compile(f"{_BOX}{_OPTION}|{_OPTION}{_BOX}")
+_MARK = re.compile(f"{_TICK}|{_BOX}")
+"""A 整改完成情况 typed as the options with one ticked (☑已完成 □整改中 □未整改, [ ]已完成
+[x]整改中, 已完成(√) 整改中( ): clerk trial 195 AU7)."""
+
+
+def _ticked(key: str) -> Progress | None:
+    """The one option ticked, when `key` (spaces out) lists them with their boxes: before
+    the options when a box or a tick comes first (□已完成 ☑整改中), else after them."""
+    key = key.replace("[]", "□").replace("()", "□")
+    first = _MARK.search(key)
+    option = re.search(_OPTION, key)
+    if first is None or option is None or not _UNTICKED.search(key):
+        return None
+    marked = _TICKED_BEFORE if first.start() < option.start() else _TICKED_AFTER
+    ticked = {STATUS_SYNONYMS[m] for m in marked.findall(key)}
+    return ticked.pop() if len(ticked) == 1 else None
+
+
 _LINES = re.compile("[\r\n]+")
 _GAPS = re.compile("(?<=[^\\x00-\\x7f])[ \t\u3000]+(?=[^\\x00-\\x7f\\s]|\\d)")
 """A line break, or spaces between words: where one clause ends (已完成⏎剩2处)."""
@@ -108,6 +145,10 @@ _TYPOS = (
     (re.compile("整该"), "整改"),
     (re.compile("完必"), "完毕"),
     (re.compile("修付"), "修复"),
+    (re.compile("整改种"), "整改中"),
+    (re.compile("(?<=未)正改"), "整改"),
+    (re.compile("正再"), "正在"),
+    (re.compile("玩成"), "完成"),
 )
 """Slips of the pinyin input (己/以 for 已, 末 for 未) read as meant."""
 
@@ -120,7 +161,7 @@ def _progress_key(text: str) -> str:
     if all(len(word) > 1 for line in lines for word in line.split()):
         lines = [_GAPS.sub(",", line) for line in lines]
     key = normalize_key(",".join(lines)).lower().translate(_SIMPLIFIED)
-    key = key.strip("。.!！;了[]【】“”\"'「」『』<>《》").replace("已经", "已")
+    key = key.strip("。.!！;了啦啊呀[]【】“”\"'「」『』<>《》").replace("已经", "已")
     for typo, meant in _TYPOS:
         key = typo.sub(meant, key)
     return key
@@ -147,9 +188,9 @@ def normalize_progress(text: str) -> Progress | None:
         return None
     if key in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[key]
-    ticked = {STATUS_SYNONYMS[m] for m in _TICKED.findall(key)}
-    if ("□" in key or "☐" in key) and len(ticked) == 1:
-        return ticked.pop()
+    ticked = _ticked(normalize_key(text))
+    if ticked is not None:
+        return ticked
     counted, reading = _counted_progress(key)
     if counted:
         return reading
@@ -158,12 +199,16 @@ def normalize_progress(text: str) -> Progress | None:
     implied: Progress | None = None  # the last that only implies it (待验收, 已报修)
     stepped = False  # work under way implied before the last clause said (已采购，未安装)
     doubted = False  # a clause not understood that doubts the work is done (2号楼没动)
+    planned = False  # a clause saying when the work is to be done (下周完成)
     for clause in filter(None, _CLAUSES.split(key)):
         found = _clause_progress(clause)
         if found is None:
-            doubted = doubted or bool(_DOUBT.search(clause))
-        elif found[1] is _Says.DOUBT:
+            # (not the hazard restated before what was done: 应急灯损坏，物业已更换新灯)
+            restated = not said and implied is None and _RESTATED.fullmatch(clause)
+            doubted = doubted or (_doubts(clause) and not restated)
+        elif found[1] in (_Says.DOUBT, _Says.PLAN):
             doubted = True
+            planned = planned or found[1] is _Says.PLAN
         elif found[0] is None:  # (about something else)
             continue
         elif found[1] is _Says.IMPLIED:
@@ -171,14 +216,18 @@ def normalize_progress(text: str) -> Progress | None:
         else:
             stepped = implied == IN_PROGRESS
             said.append((found[0], found[1] is _Says.PART))
-    if not said:
-        reading = implied
+    if not said:  # (what is to be done, alone: under way, not asked: trial 195 AU17)
+        reading = implied or (IN_PROGRESS if planned else None)
     elif said[-1][0] == NOT_STARTED and (any(p != NOT_STARTED for p, _ in said) or stepped):
         reading = IN_PROGRESS  # 已完成，但未解决; 已采购，未安装: not all of it
-    elif said[-1] == (DONE, True) and any(p != DONE for p, _ in said):
-        reading = IN_PROGRESS  # 整改中，灭火器已更换: a part of it
+    elif said[-1] == (DONE, True) and (
+        any(p != DONE for p, _ in said) or implied == IN_PROGRESS
+    ):  # 整改中，灭火器已更换; 已报修，已设警示: a part of it
+        reading = IN_PROGRESS
     else:
         reading = said[-1][0]
+    if reading == DONE and _EXCEPT.search(key):  # 除食堂外，其余均已整改 (trial 195 AU6)
+        return IN_PROGRESS
     return None if reading == DONE and doubted else reading
 
 
@@ -198,8 +247,10 @@ def _counted_progress(key: str) -> tuple[bool, Progress | None]:
     if fraction is not None:
         done, whole = (int(n) for n in fraction.groups() if n is not None)
         return True, DONE if done >= whole else (IN_PROGRESS if done else NOT_STARTED)
+    if _ALL_DONE.search(key):  # 检查32个配电箱，更换4个，已全部完成 (trial 195 AU10)
+        return False, None
     counted = _COUNTED.search(key)
-    if counted is not None and _WORK.search(key):
+    if counted is not None and _WORK.search(key) and not _CHECKED_COUNT.search(key):
         return True, DONE if int(counted.group(3)) >= int(counted.group(1)) else IN_PROGRESS
     total = _TOTAL.search(key)
     if total is not None and _WORK.search(key):
@@ -220,11 +271,14 @@ class _Says(enum.Enum):
     IMPLIED = "implied"
     NOTHING = "nothing"
     DOUBT = "doubt"
-    """Nothing, but what it says doubts the work is done (下周完成, 月底前完成)."""
+    """Nothing, but what it says doubts the work is done (月底前完成: or was it?)."""
+    PLAN = "plan"
+    """When the work is to be done (预计月底完成, 下周完成): not done; alone, under way."""
 
 
 _NOTHING: tuple[None, _Says] = (None, _Says.NOTHING)
 _DOUBTED: tuple[None, _Says] = (None, _Says.DOUBT)
+_PLANNED_FOR: tuple[None, _Says] = (None, _Says.PLAN)
 
 
 def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
@@ -243,11 +297,22 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         or _LATE.match(clause)
     ):
         return _NOTHING  # 之前整改中, 没有问题, 无需重新整改, 未销号, 以防再次发生, 未按期
+    if _RESTORED.search(clause) or _PASSED.search(clause):  # 已恢复正常使用, 经消防大队验收合格
+        return DONE, _Says.ALL
+    if _EXCEPT.search(clause):  # 除3号楼外均已整改 (trial 195 AU6)
+        return IN_PROGRESS, _Says.ALL
+    if _ASKS_CLOSING.match(clause):  # 申请销号, 待销号: done, to be closed (AU13)
+        return DONE, _Says.IMPLIED
     if _AWAITING_ACCEPTANCE.match(clause) or _ACCEPTANCE_NOT_YET.match(clause):
         # done, its 复查验收 to come (not 未整改: AK5)
         return DONE, _Says.IMPLIED
+    if _ELSEWHERE.search(clause):
+        return _NOTHING
     if _PAPERS.search(clause) and not _PHYSICAL.search(clause):
-        return _NOTHING  # 正在补充照片, 还差签字, 仍在保修期 (trial 193 AS16, AS17)
+        # 正在补充照片, 还差签字, 仍在保修期 (trial 193 AS16, AS17); 已建立台账: a thing done
+        if clause.startswith("已") and _RECORDS.search(clause) and not _DOUBT.search(clause):
+            return DONE, _Says.PART
+        return _NOTHING
     part, fixed = _PART.search(clause), _FIXED_PART.search(clause)
     if part and any(w in clause for w in _PART_OF) and not (part.group() == "部分" and fixed):
         return IN_PROGRESS, _Says.ALL  # 已整改一半, 大部分已完成, 已完成八成, 问题已处理一半
@@ -261,7 +326,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL  # part of it (not 未整改: trial 185 AK1, AK5)
     if _NOT_YET_DONE.match(clause):  # 还没完成, 暂未完成: under way
         return IN_PROGRESS, _Says.ALL
-    if _NEGATED_WORK.match(clause):  # 未整改, 尚未维修, 没有彻底解决, 还没动
+    if _NEGATED_WORK.match(clause) or _PUT_OFF.search(clause):  # 未整改, 还没动, 暂缓整改
         return NOT_STARTED, _Says.ALL
     subject = _SUBJECT_DENIED.match(clause)  # 应急灯未安装, 2号楼没动 (AS3)
     if subject is not None and not _WHOLE.search(subject.group()):  # (not 整改未完成)
@@ -274,8 +339,10 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         not _PHYSICAL.search(clause, step.end())
         if step.group() in _PURCHASES
         else _STEP_DONE.match(clause, step.end()) or not _WORK_DONE.search(clause, step.end())
-    ):  # 已报修, 已完成采购, 施工队已进场 (AS2, AS21); the rest left (另2具已订购)
-        return IN_PROGRESS, _Says.ALL if clause.startswith("另") else _Says.IMPLIED
+    ):  # 已报修, 已完成采购, 施工队已进场 (AS2, AS21)
+        # the rest left (另2具已订购), or to do (UPS需另行申请经费): said
+        left = clause.startswith("另") or _STILL_NEEDED.search(clause, 0, step.start())
+        return IN_PROGRESS, _Says.ALL if left else _Says.IMPLIED
     if clause.startswith(_DONE_FIRST):
         # unless it goes on to say it is not (已整改但整改不到位; 已完成复查不合格需重新整改:
         # they kept an accepted hazard closed, clerk trial 185 AK1)
@@ -288,22 +355,17 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return _NOTHING
     if _AFTERWARDS.match(clause):  # 后续计划加装监控: beyond the hazard (trial 192 AR2)
         return _NOTHING
+    if _WAITING.match(clause):  # 等配件, 待资金到位后整改
+        return IN_PROGRESS, _Says.ALL
     if _PLAN_OF_A_PART.match(clause):  # 二楼计划下周完成 (after 已完成一楼)
         return IN_PROGRESS, _Says.PART
-    if (
-        _FUTURE.match(clause)
-        or _PLANNED.search(clause)
-        or (_TO_COME.search(clause) and "已" not in clause)
-    ):
-        return _DOUBTED  # 预计月底完成, 下周完成, 月底前完成: what is to be done (AS1)
+    if _FUTURE.match(clause) or (_TO_COME.search(clause) and "已" not in clause):
+        return _PLANNED_FOR  # 预计月底完成, 下周完成: what is to be done (AS1)
+    if _PLANNED.search(clause):  # 月底前完成: to be, or done by then
+        return _DOUBTED
     if clause.startswith("正在") and not _WORK.search(clause):  # 正在完善台账: beside the work
         return IN_PROGRESS, _Says.IMPLIED
-    if (
-        "整改中" in clause
-        or clause.startswith(_UNDER_WAY_FIRST)
-        or _UNDER_WAY.search(clause)
-        or _WAITING.match(clause)
-    ):
+    if "整改中" in clause or clause.startswith(_UNDER_WAY_FIRST) or _UNDER_WAY.search(clause):
         return IN_PROGRESS, _Says.ALL
     if clause.startswith(("已", "返工", "重新")) and _DONE_AGAIN.search(clause):  # 已返工完成
         return DONE, _Says.ALL
@@ -317,7 +379,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return (DONE, _Says.ALL) if _DONE_AGAIN.search(clause) else (IN_PROGRESS, _Says.IMPLIED)
     if clause in ("×", "✗", "✘"):
         return NOT_STARTED, _Says.ALL
-    if _DOUBT.search(clause):
+    if _doubts(clause):
         return None
     done = _DONE_SAID.match(clause)  # 隐患已消除, 灭火器已更换, 已加装护栏 (AM7, AS20)
     if done is None and not clause.endswith(_DONE_END):
@@ -328,9 +390,16 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return DONE, _Says.PART
     if done is None or _WHOLE.search(clause):
         return DONE, _Says.ALL  # 处理完毕, 返工后已完成, 隐患已消除
-    if clause.endswith(_DONE_END) and not done.group(1):
-        return DONE, _Says.ALL  # 已完成, 已修好
+    if clause.endswith(_DONE_END) and (not done.group(1) or _AGENT.search(done.group(1))):
+        return DONE, _Says.ALL  # 已完成, 已修好, 维修工已修好
+    if not done.group(1) and clause.endswith(_BARE_DONE):
+        return DONE, _Says.ALL  # 已修复 (not 已设置警示牌, a thing done)
     return DONE, _Says.PART
+
+
+def _doubts(clause: str) -> bool:
+    """`clause` doubts the work is done (还会渗水, 2号楼下周; not 暑假期间已完成)."""
+    return bool(_DOUBT.search(clause) or (_TO_COME.search(clause) and "已" not in clause))
 
 
 def _said_undone(words: re.Pattern[str], key: str) -> bool:
@@ -344,7 +413,7 @@ def _said_undone(words: re.Pattern[str], key: str) -> bool:
 
 
 _CLAUSES = re.compile(
-    r"[,;，；。:：、!！?？()（）\s→]+|->|=>|(?:但是?|然而|不过|目前)(?=.)|(?:改为|变为|转为)(?=.)"
+    r"[,;，；。:：、!！?？()（）\s→]+|->|=>|(?:但是?|然而|不过|目前)(?=.)|(?:改为|变为|转为|变更为|更改为)(?=.)"
 )
 """Where a 整改完成情况 goes on to another clause (after NFKC: ，→, ；→;), or to the state
 it went to (整改中→已完成)."""
@@ -361,7 +430,7 @@ work (12/15 read as a share of it: clerk trial 193 AS8)."""
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
 _EARLIER = re.compile(
     "^(?:之前|此前|原为|原报|原来|原先|原已|原本|原不合格|原未|原计划|原(?=整改|未)|上次|上回|上一?轮|"
-    "第[一二三四五六七八九十\\d]+[轮次]|前期|先前|以前|起初|最初|早前|曾经?|开始(?=未|没|时)|"
+    "第[一二三四五六七八九十\\d]+轮(?=报|为|是)|第[一1]次|前期|先前|以前|起初|最初|早前|曾经?|开始(?=未|没|时)|"
     "由(?=整改中|未整改)|(?:前次|上期|上周|上月|首次)(?!.*已)|\\d+月份?(?:报|检查|督查|巡查)|"
     "(?:检查|督查|巡查|复查|自查)时(?=未|整改中|为|尚)|所?报的?(?=整改中|未整改|是))"
 )
@@ -369,15 +438,15 @@ _EARLIER = re.compile(
 _NOTHING_WRONG = re.compile(
     "^(?:经?(?:复查|验收|检查)(?:时|中|后)?)?(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
     "(?:问题|异常|隐患|不到位|不合格|未完成|未整改|复发|反弹|返工|此类|类似)"
-    "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用|(?:无|没有?)剩余"
+    "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用|(?:无|没有?)剩余|暂(?:无|未发现|没有)"
     "|.{0,4}(?:问题|隐患)(?:已|均)?(?:不再|不)存在)"
 )
 """Nothing wrong with the work (已完成，没有问题; 已整改，没有不到位; 无需重新整改)."""
-_TO_CLOSE = re.compile("^(?:尚未|还未|还没有?|未|没有?|待)销号$")
+_TO_CLOSE = re.compile("^(?:尚未|还未|还没有?|未|没有?)销号$")
 """Not yet closed (已完成，未销号): the 销号时间 says when; alone, asked."""
 _AWAITING_ACCEPTANCE = re.compile(
     "^(?:尚未|还未|还没有?|未|没有?|待|等待|正在|在|还差|还剩|剩下|剩余|只差|就差|尚需|还需|需要?|"
-    "尚在)?[^整改修换装]{0,6}?(?:复查|验收|复核|复查验收|检查验收|检测|检验|评估|鉴定)(?:中|手续)?"
+    "尚在)?[^整改修换装]{0,6}?(?:复查|验收|复核|复查验收|检查验收|检测|检验|评估|鉴定)(?:中|手续|报告)?"
     "(?:后销号)?$"
 )
 """The 复查验收 to come (待验收, 尚未复查, 正在验收, 验收中)."""
@@ -412,7 +481,7 @@ _UNDONE = (
     "还有(?!照片|附件|图片|保修|质保|备用|专人)|又被|(?:有)?待(?:进一步)?(?:完善|整改|处理|维修|更换|修复|解决|落实|施工)|"
     "(?<!不)正在|(?<=.)(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?:计划|预计|拟于|准备)|"
     "(?:又|再次)(?:出现|发现|发生|跳闸|漏|损坏|坏|故障|堆放)|仍(?:漏|坏|不|未|没)|"
-    "缺货|缺件|断货|(?:问题|隐患|故障)(?:还|仍|依然)(?:在|存在|有)|(?:还|仍|尚|另)需(?:要)?(?:进一步)?"
+    "缺货|缺件|断货|反复(?:出现|发生)|(?:问题|隐患|故障)(?:还|仍|依然)(?:在|存在|有)|(?:还|仍|尚|另)需(?:要)?(?:进一步)?"
     "(?:完善|整改|处理|维修|更换|修复|解决|落实|补充|采购|施工)"
 )
 _NOT_DONE = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新")
@@ -428,8 +497,9 @@ _PAST = re.compile("(?:一次|两次|\\d+次)?后")
 """After a not-done word: it is past (复发后, 返工一次后合格)."""
 """Characters before a not-done word searched for a word denying it (建立长效机制防止隐患复发)."""
 _UNDER_WAY = re.compile(
-    "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实|返工|进行|修理|整修|检修|调试|加工|制作|收尾)中"
-    "|^(?:还|仍|正)?在(?:修|弄|整改|维修|施工|处理|换)"
+    "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实|返工|进行|修理|整修|"
+    "检修|调试|联调|加工|制作|收尾|处置|对接|联网|回收|审核|报批|申请|定制)中|收尾阶段"
+    "|^(?:还|仍|正|已)?在(?:修|弄|整改|维修|施工|处理|换|进行)"
 )
 """Work under way in other words (维修中, 施工中, 报修中: clerk trial 185 AK3)."""
 _NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部|彻底)")
@@ -437,7 +507,7 @@ _DENYING = ("未", "尚未", "没", "不", "无", "暂未", "还未", "还没")
 """How a clause denying something begins."""
 _NOT_THE_WORK = re.compile(
     "照片|图片|附件|验收|复查|复核|销号|到期|逾期|超期|期限|影响|造成|伤|损失|事故|其他|其它|任何|"
-    "费用|花费|经|办理|组织|发现|发生|出现|复发|反弹|再|投诉|安全隐患|问题|隐患|异常"
+    "费用|花费|经|办理|组织|发现|发生|出现|复发|反弹|再|投诉|安全隐患|问题|隐患|异常|拍照|照"
 )
 """What a clause may deny besides the work (未附照片, 没有逾期, 不影响使用: read as not done,
 they reopened accepted hazards: clerk trial 190 AP1)."""
@@ -449,36 +519,46 @@ _WORK = re.compile(
 _NEGATED_WORK = re.compile(
     "(?:还|仍|暂|尚|目前|暂时)?(?:未|尚未|没有?|还未|还没有?)(?:能|有)?(?![按如及]时|按期|如期)"
     f"(?:彻底|完全|全部)?(?:开始|开展|进行|组织)?(?:{_WORK.pattern}|动|做|弄|换|装|理|买|通电|"
-    "调试|联调|联网|到货|开工|启动|开始|消除)"
+    "调试|联调|联网|到货|开工|启动|开始|消除|接入|接通|联动)"
 )
 """Not done, the work named (未整改, 尚未维修, 没有彻底解决, 还没动): not another thing
 denied."""
+_RESTATED = re.compile(
+    "[^未没不待需还仍又等暂]*(?:损坏|坏|漏水|漏气|渗水|脱落|塌落|堆放|故障|老化|破损|松动|过期|缺失|不足|"
+    "不亮|失灵)[^未没不待需还仍又等暂]*"
+)
+"""A clause naming the hazard (应急灯损坏, 吊顶因漏水塌落), before what was done about it."""
+_PUT_OFF = re.compile("暂缓(?:整改|处理|实施|维修|施工)")
 _SUBJECT_DENIED = re.compile(
-    "[^未没尚还暂仍已待正不无]{1,10}?(?=(?:还|仍|暂|尚|目前)?(?:未|没|尚未|待))"
+    "[^未没尚还暂仍已待正不无等]{1,10}?(?=(?:还|仍|暂|尚|目前)?(?:未|没|尚未|待))"
 )
 """What a clause saying a part is not done names first (应急灯未安装, 2号楼没动)."""
 _STATE_TO_STATE = re.compile("(整改中|未整改)(?:[-—~～至]+|(?=已))(?=已?(?:完成|整改完))")
 _PLANNED = re.compile("^(?!.*提前)[^已]*(?:前|底|内)(?:完成|整改完|完毕)$")
 """When what is left is to be done (月底前完成): not the work done."""
 _REMAINING = re.compile(
-    "(?<!无)(?<!没有)(?:剩余|剩下|还剩|其余|余下|尚余|剩(?=\\d))(?![^,;]*?(?:(?:也|均|都)?已(?:全部)?"
+    "(?<!无)(?<!没有)(?:剩余|剩下|还剩|其余|余下|尚余|(?:仅|只)?剩(?=\\d|[一二两三四五六七八九十]|收尾))(?![^,;]*?(?:(?:也|均|都)?已(?:全部)?"
     "(?:完成|整改|更换|修复|处理)|正常|完好|良好|无问题|没有问题|同上|均无|保护器|电流))"
 )
 """Work left (剩余部分寒假施工), unless it says that is done too (剩余部分已完成)."""
 _DONE_ANEW = re.compile(
-    "^已(?:再次|重新|当场|立即|及时)(?:清理|整改|更换|修复|维修|拆除|清除|处理|加固|安装|补齐)"
+    "^[^未没不]{0,8}?已(?:再次|重新|当场|立即|及时)(?:清理|整改|更换|修复|维修|拆除|清除|处理|加固|安装|"
+    "补齐|敷设|铺设|固定|张贴|粘贴|设置)"
 )
 _FRACTION = re.compile(
     r"^(\d+)/(\d+)$|(?:完成|整改|修复|更换|处理|修好)了?(\d+)/(\d+)(?![\d寸号楼])"
-    r"|(\d+)/(\d+)(?=[处个项台具块盏间条根])"
+    r"|(\d+)/(\d+)(?=[处个项台具块盏间条根])|(\d+)[处个项台具块盏间条根]/(\d+)"
 )
+_ALL_DONE = re.compile("(?:已|均已|都已)全部(?:完成|整改|到位|更换)|^已完成$|,已完成$")
+_CHECKED_COUNT = re.compile("(?:检查|排查|巡查|核查|清点)了?\\d")
+"""A count of what was checked (检查了20个灭火器，更换3个), not of the work to do."""
 _COUNTED = re.compile(
     r"(?<!更换)(?<!清理)(?<!整改)(?<!修复)(?<!安装)(?<!维修)(?<!处理)(?<!拆除)"
     r"(\d+)([处个项台具块盏间条根])(?:(?!未|没)[^\d;])*?(?:已|完成|整改|更换|修复)[^\d;]*?(\d+)\2"
 )
 """5处已整改3处: the work's count, and how much of it is done."""
 _TOTAL = re.compile(
-    "(?:共|共计|总共|合计)(\\d+)([处个项台具块盏间条根])"
+    "(?:共|共计|总共|合计|共需|应(?:换|更换|修|整改)?)(\\d+)([处个项台具块盏间条根])"
     "|(\\d+)([处个项台具块盏间条根])(?:中的?|之中|(?=[^\\d]*其中))"
 )
 """How many there are to do (共5处, 5处中的3处, 5处隐患，其中3处已修复)."""
@@ -488,8 +568,10 @@ _TO_COME = re.compile(
 )
 """When the work is to be done (下周完成, 寒假期间整改完毕: not done, clerk trial 193 AS1)."""
 _DOUBT = re.compile(
-    f"未|没(?!收)|不|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等|坏|漏(?!电保护)|故障|误报|堆|"
-    f"乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)计划|(?<!按)预计|{_TO_COME.pattern}"
+    "未|没(?!收)|不(?!必要)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
+    "漏(?!电保护)(?![^,]{0,3}已)|故障|误报|暂|"
+    "勉强|反复|时好时坏|"
+    "乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)计划|(?<!按)预计"
 )
 """Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
 _PREVENTED = re.compile(
@@ -499,8 +581,9 @@ _PREVENTED = re.compile(
 """A recurrence denied or guarded against (以防再次发生, 未再次出现漏水: trial 193 AS14)."""
 _PAPERS = re.compile(
     "照片|图片|附件|资料|台账|档案|签字|签名|支付|付款|结算|报销|发票|钱|手续|归档|存档|长效机制|"
-    "制度|巡查|巡检|观察|记录|保修|质保|有效期|备用|退回|送检|仓库|尾款|余款|款项|结账|加强|管理|坚持|"
-    "定期|维护|日常|长期|不得|禁止|严禁|教育|宣传|(?<!不)正常|良好|完好|迎接|迎检|回头看|"
+    "制度|巡查|巡检|观察|记录|保修|质保|有效期|备用|退回|送检|尾款|余款|款项|结账|加强|管理|坚持|"
+    "定期|维护|日常|长期|不得|禁止|严禁|教育(?!局|部|厅)|宣传|(?<![不能法])正常|良好|完好|迎接|迎检|回头看|佐证|"
+    "整理材料|材料正在整理|易复发|易反弹|关注|其他问题|其它问题|"
     "效果(?:不错|好|良好|明显)"
 )
 """What a clause beside the work is about: its papers and its aftercare (正在补充照片, 还差
@@ -511,13 +594,15 @@ _PHYSICAL = re.compile(
 )
 """The work itself, on the site (not its papers, nor the steps before it)."""
 _STAGE = re.compile(
-    "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|应急处置|警戒线|警戒带|"
+    "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|应急处置|警戒线|警戒带|停用(?!并|后)|暂停使用|停止使用|"
+    "暂停运营|停运|断电|隔离|警示牌|设警示|"
     "(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
 )
 """A stage of the work, or a stopgap (已完成第一阶段, 已完成初步整改, 临时措施已到位)."""
 _STEP = re.compile(
     "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|报告|审批|报批|请示|"
-    "申请|询价|联系|定制|签订|提交|报厂家|报学校|通知|告知|督促|(?<!按)要求|责令|安排|交办|反映|汇报|"
+    "申请|询价|联系|定制|签订|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知|督促|(?<!按)要求|责令|安排|"
+    "交办|反映|汇报|反馈|送修|送厂|报价|订货|"
     "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
 )
 """A step before the work (已报修, 已完成采购, 已责令整改, 已开工): done, the work is not.
@@ -538,7 +623,21 @@ _LATE = re.compile("(?:未|没有?)(?:能)?(?:按期|按时|如期|及时)(?:完
 _ACCEPTANCE_NOT_YET = re.compile(
     "(?:复查|验收|复核|检测)(?:还|尚)?(?:没有?|未)(?:进行|做|组织|开始|安排)?$"
 )
-_DONE_SAID = re.compile("^(.{0,12}?)已(?!逾期|超期|到期|过期|知晓|知悉|阅)")
+_DONE_SAID = re.compile("^(.{0,12}?)已(?!逾期|超期|到期|过期|知晓|知悉|阅)(?=.)")
+_STILL_NEEDED = re.compile("需|待|要|另行")
+_ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)")
+"""Other work than the hazard's (已完成，正在整改其他问题: trial 195 AU14)."""
+_RECORDS = re.compile("台账|制度|档案|记录|照片|资料|图片|佐证")
+_AGENT = re.compile(
+    "维修工|师傅|老师|电工|工人|后勤|物业|厂家|学校|总务|保卫|施工队|公司|我处|本部门|保安|宿管|"
+    "食堂|部门|人员|单位"
+)
+"""Who did the work, named before 已 (维修工已修好): all of it, not a part."""
+_BARE_DONE = ("修复", "更换", "维修", "整改", "清理", "处理", "消除", "拆除", "安装", "排除")
+_RESTORED = re.compile("^(?:已|现已)?(?:恢复(?:正常|使用)|正常使用|投入使用)")
+_PASSED = re.compile("(?:验收|复查|检查|检测|复核)(?:已)?(?:合格|通过|达标)$")
+_EXCEPT = re.compile("除.{1,10}?外|除外")
+_ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|待|等待)销号$")
 _COUNT = re.compile("\\d+[处个项台具块盏间条根]")
 """A clause saying something is done (已加装护栏, 灭火器已全部更换), what it names first."""
 _WHOLE = re.compile("全部|均|都|所有|问题|隐患|整改|上述|各项|各处|消除|排除|维修|施工|改造|工程")
