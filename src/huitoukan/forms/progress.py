@@ -41,6 +41,12 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "已验收合格",
             "完工",
             "已完工",
+            "符合要求",
+            "已符合要求",
+            "达到要求",
+            "已达标",
+            "达标",
+            "当场整改",
             "√",
             "✓",
             "✔",
@@ -68,6 +74,7 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "持续整改",
             "inprogress",
             "ongoing",
+            "长期整改",
             "workinprogress",
             "partiallydone",
         )
@@ -99,7 +106,21 @@ _PART = re.compile(
     "(?<![完形组造促建达])(?:[一二三四五六七八九]|\\d)成(?:左右)?(?!功|本|员|品|熟|立|果|绩|效)"
 )
 """Words saying part of the work is done (已完成一半, 完成大部分, 已完成八成, 五分之三)."""
-_PART_OF = ("完成", "整改", "更换", "修", "改", "处理", "解决", "清理", "拆除", "安装")
+_PART_OF = (
+    "完成",
+    "整改",
+    "更换",
+    "修",
+    "改",
+    "处理",
+    "解决",
+    "清理",
+    "拆除",
+    "安装",
+    "弄",
+    "做",
+    "搞",
+)
 _OPTION = "(已完成|整改中|未整改)"
 _TICK = "(?:[☑✅■√✓✔☒]|[\\[(][xX×√✓✔☑][\\])])"
 _BOX = "(?:[□☐]|[\\[(][\\])])"
@@ -117,13 +138,18 @@ def _ticked(key: str) -> Progress | None:
     key = key.replace("[]", "□").replace("()", "□")
     first = _MARK.search(key)
     option = re.search(_OPTION, key)
-    if first is None or option is None or not _UNTICKED.search(key):
+    if first is None or option is None:
+        return None
+    if not _UNTICKED.search(key) and len(re.findall(_OPTION, key)) < 2:
         return None
     marked = _TICKED_BEFORE if first.start() < option.start() else _TICKED_AFTER
     ticked = {STATUS_SYNONYMS[m] for m in marked.findall(key)}
     return ticked.pop() if len(ticked) == 1 else None
 
 
+_OPTIONS_COPIED = re.compile(
+    "(?:是|否|已完成|整改中|未整改)(?:[/、](?:是|否|已完成|整改中|未整改))+"
+)
 _LINES = re.compile("[\r\n]+")
 _GAPS = re.compile("(?<=[^\\x00-\\x7f])[ \t\u3000]+(?=[^\\x00-\\x7f\\s]|\\d)")
 """A line break, or spaces between words: where one clause ends (已完成⏎剩2处)."""
@@ -134,7 +160,7 @@ _TRADITIONAL = (
     "無无 點点 達达 內内 確确 認认 總总 護护 欄栏 牆墙 滅灭 隱隐 鎖锁 辦办 發发 繼继 續续 準准 "
     "邊边 舊旧 動动 過过 際际 從从 體体 條条 關关 閉闭 錢钱 費费 資资 場场 況况 問问 務务 斷断 "
     "壞坏 損损 衛卫 響响 擋挡 塊块 貼贴 銷销 決决 齊齐 補补 鋪铺 墊垫 類类 據据 產产 規规 範范 "
-    "幾几 態态 狀状 樣样 別别 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级"
+    "訂订 業业 幾几 態态 狀状 樣样 別别 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级"
 ).split()
 _SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL})
 _TYPOS = (
@@ -146,7 +172,7 @@ _TYPOS = (
     (re.compile("完必"), "完毕"),
     (re.compile("修付"), "修复"),
     (re.compile("整改种"), "整改中"),
-    (re.compile("(?<=未)正改"), "整改"),
+    (re.compile("(?<=[未已])正改"), "整改"),
     (re.compile("正再"), "正在"),
     (re.compile("玩成"), "完成"),
 )
@@ -161,10 +187,10 @@ def _progress_key(text: str) -> str:
     if all(len(word) > 1 for line in lines for word in line.split()):
         lines = [_GAPS.sub(",", line) for line in lines]
     key = normalize_key(",".join(lines)).lower().translate(_SIMPLIFIED)
-    key = key.strip("。.!！;了啦啊呀[]【】“”\"'「」『』<>《》").replace("已经", "已")
+    key = key.strip("。.!！;了啦啊呀[]【】“”\"'「」『』<>《》")
     for typo, meant in _TYPOS:
         key = typo.sub(meant, key)
-    return key
+    return key.replace("已经", "已")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -188,6 +214,8 @@ def normalize_progress(text: str) -> Progress | None:
         return None
     if key in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[key]
+    if _OPTIONS_COPIED.fullmatch(key):  # 是/否, 已完成/整改中/未整改: none chosen
+        return None
     ticked = _ticked(normalize_key(text))
     if ticked is not None:
         return ticked
@@ -212,7 +240,8 @@ def normalize_progress(text: str) -> Progress | None:
         elif found[0] is None:  # (about something else)
             continue
         elif found[1] is _Says.IMPLIED:
-            implied = found[0]
+            # (a test awaited after a step, 已报厂家，等待上门检测: under way, trial 196 AV3)
+            implied = IN_PROGRESS if implied == IN_PROGRESS and not said else found[0]
         else:
             stepped = implied == IN_PROGRESS
             said.append((found[0], found[1] is _Says.PART))
@@ -220,15 +249,20 @@ def normalize_progress(text: str) -> Progress | None:
         reading = implied or (IN_PROGRESS if planned else None)
     elif said[-1][0] == NOT_STARTED and (any(p != NOT_STARTED for p, _ in said) or stepped):
         reading = IN_PROGRESS  # 已完成，但未解决; 已采购，未安装: not all of it
-    elif said[-1] == (DONE, True) and (
-        any(p != DONE for p, _ in said) or implied == IN_PROGRESS
-    ):  # 整改中，灭火器已更换; 已报修，已设警示: a part of it
-        reading = IN_PROGRESS
+    elif said[-1] == (DONE, True) and _part_after_open(said):
+        reading = IN_PROGRESS  # 整改中，灭火器已更换: a part of it
     else:
         reading = said[-1][0]
     if reading == DONE and _EXCEPT.search(key):  # 除食堂外，其余均已整改 (trial 195 AU6)
         return IN_PROGRESS
     return None if reading == DONE and doubted else reading
+
+
+def _part_after_open(said: list[tuple[Progress, bool]]) -> bool:
+    """Parts said done after the work was said not done, and nothing saying all of it is
+    since (12月8日施工队进场 … 12月15日完工，警戒线已撤除: done, trial 196)."""
+    open_at = [i for i, (progress, _) in enumerate(said) if progress != DONE]
+    return bool(open_at) and all(part for _, part in said[open_at[-1] + 1 :])
 
 
 def _counted_progress(key: str) -> tuple[bool, Progress | None]:
@@ -284,11 +318,19 @@ _PLANNED_FOR: tuple[None, _Says] = (None, _Says.PLAN)
 def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     """What one clause of a 整改完成情况 says of the work, and how (`_Says`); None: not
     understood."""
-    clause = _DATES.sub("", _LEAD.sub("", clause)).removesuffix("了")
-    if not clause:
+    dated = _DATES.sub("", _LEAD.sub("", clause)).removesuffix("了")
+    if not dated:
         return _NOTHING
+    if dated != clause and dated in _BARE_DONE:  # 12.05 更换: done that day (trial 196 AV14)
+        return DONE, _Says.ALL
+    clause = dated
     if clause in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[clause], _Says.ALL
+    if clause[0] in "□☐":  # √已报修 √已到货 □已安装: not done (trial 196)
+        return _NOTHING
+    clause = clause.lstrip("√☑✓✔")
+    if not clause:
+        return _NOTHING
     if (
         _EARLIER.match(clause)
         or _NOTHING_WRONG.match(clause)
@@ -303,12 +345,16 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL
     if _ASKS_CLOSING.match(clause):  # 申请销号, 待销号: done, to be closed (AU13)
         return DONE, _Says.IMPLIED
+    if (closing := _CLOSING_AFTER.search(clause)) is not None:  # 整改完毕待销号 (AV17)
+        clause = clause[: closing.start()]
     if _AWAITING_ACCEPTANCE.match(clause) or _ACCEPTANCE_NOT_YET.match(clause):
-        # done, its 复查验收 to come (not 未整改: AK5)
-        return DONE, _Says.IMPLIED
+        # done, its 复查验收 to come (not 未整改: AK5); a test to come, under way unless
+        # the work is said done (等待厂家检测, 已送检，等待检测报告: trial 196)
+        tested = _TESTS.search(clause) and not _ACCEPTANCE.search(clause)
+        return (IN_PROGRESS if tested else DONE), _Says.IMPLIED
     if _ELSEWHERE.search(clause):
         return _NOTHING
-    if _PAPERS.search(clause) and not _PHYSICAL.search(clause):
+    if _PAPERS.search(clause) and not _PHYSICAL.search(clause) and not _AGAIN.search(clause):
         # 正在补充照片, 还差签字, 仍在保修期 (trial 193 AS16, AS17); 已建立台账: a thing done
         if clause.startswith("已") and _RECORDS.search(clause) and not _DOUBT.search(clause):
             return DONE, _Says.PART
@@ -318,7 +364,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL  # 已整改一半, 大部分已完成, 已完成八成, 问题已处理一半
     if fixed:  # 不合格处已整改, 未到位的已补齐, 未整改部分已完成
         return DONE, _Says.ALL
-    if _STAGE.search(clause):  # 已完成第一阶段, 已完成初步整改, 临时措施已到位 (AS2, AS5)
+    if _STAGE.search(clause) and not _TAKEN_AWAY.search(clause):  # 已完成第一阶段, 临时措施已到位
         return IN_PROGRESS, _Says.ALL
     if _ALMOST.match(clause):  # 快完成了, 差不多完成了 (AS1)
         return IN_PROGRESS, _Says.ALL
@@ -334,7 +380,9 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
             return NOT_STARTED, _Says.PART
         if _WAITING.match(clause, subject.end()):  # 1台待修
             return IN_PROGRESS, _Says.PART
-    step = _STEP.search(clause)
+    step = _STEP.search(clause, 0, _STEP_REACH)  # (what leads the clause)
+    if step is not None and step.group() == "要求" and "按" in clause[: step.start()]:
+        step = None  # 已按照学校要求完成整改 (trial 196 AV9)
     if step is not None and (
         not _PHYSICAL.search(clause, step.end())
         if step.group() in _PURCHASES
@@ -349,7 +397,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return (IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, clause) else DONE), _Says.ALL
     if _REMAINING.search(clause):  # 剩余2处正在整改, 还剩1个插座没换 (trial 191 AQ1)
         return IN_PROGRESS, _Says.ALL
-    if clause.startswith(_DENYING) and _NOT_THE_WORK.search(clause):
+    if clause.startswith(_DENYING) and _NOT_THE_WORK.search(clause) and not _FAILED.search(clause):
         # not the work (未经验收, 没有其他问题, 未附照片, 未到期, 不影响使用: read as not
         # done, they reopened accepted hazards: trial 190 AP1)
         return _NOTHING
@@ -363,7 +411,8 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return _PLANNED_FOR  # 预计月底完成, 下周完成: what is to be done (AS1)
     if _PLANNED.search(clause):  # 月底前完成: to be, or done by then
         return _DOUBTED
-    if clause.startswith("正在") and not _WORK.search(clause):  # 正在完善台账: beside the work
+    if clause.startswith("正在") and not _WORK.search(clause) and clause != "正在进行":
+        # 正在跟进后续: beside the work
         return IN_PROGRESS, _Says.IMPLIED
     if "整改中" in clause or clause.startswith(_UNDER_WAY_FIRST) or _UNDER_WAY.search(clause):
         return IN_PROGRESS, _Says.ALL
@@ -384,15 +433,16 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     done = _DONE_SAID.match(clause)  # 隐患已消除, 灭火器已更换, 已加装护栏 (AM7, AS20)
     if done is None and not clause.endswith(_DONE_END):
         return None
+    named = clause[: clause.find("已")] if "已" in clause else ""
     # all of the work only when it says so (整改中，已更换3个; 未整改，警戒线已到位; 2处未整改，
     # 3处已整改: clerk trial 193 AS3, AS5)
     if _COUNT.search(clause):
         return DONE, _Says.PART
-    if done is None or _WHOLE.search(clause):
-        return DONE, _Says.ALL  # 处理完毕, 返工后已完成, 隐患已消除
-    if clause.endswith(_DONE_END) and (not done.group(1) or _AGENT.search(done.group(1))):
-        return DONE, _Says.ALL  # 已完成, 已修好, 维修工已修好
-    if not done.group(1) and clause.endswith(_BARE_DONE):
+    if _WHOLE.search(clause):
+        return DONE, _Says.ALL  # 返工后已完成, 隐患已消除
+    if clause.endswith(_DONE_END) and (not named or _AGENT.search(named)):
+        return DONE, _Says.ALL  # 处理完毕, 已修好, 维修工已修好 (not 防护措施已到位)
+    if not named and clause.endswith(_BARE_DONE):
         return DONE, _Says.ALL  # 已修复 (not 已设置警示牌, a thing done)
     return DONE, _Says.PART
 
@@ -413,12 +463,13 @@ def _said_undone(words: re.Pattern[str], key: str) -> bool:
 
 
 _CLAUSES = re.compile(
-    r"[,;，；。:：、!！?？()（）\s→]+|->|=>|(?:但是?|然而|不过|目前)(?=.)|(?:改为|变为|转为|变更为|更改为)(?=.)"
+    r"[,;，；。:：、!！?？()（）\s→]+|(?<!\d)/|/(?!\d)|->|=>|(?:但是?|然而|不过|目前)(?=.)|(?:改为|变为|转为|变更为|更改为)(?=.)"
 )
 """Where a 整改完成情况 goes on to another clause (after NFKC: ，→, ；→;), or to the state
 it went to (整改中→已完成)."""
 _LEAD = re.compile(
-    "^(?:现在?(?=已|又|全)|本次|这次|当前|均|都|全都|经(?:复查|检查|验收|复核)|后来?(?!续)|之后|随后)"
+    "^(?:\\d{1,2}[.、)](?!\\d)|[①②③④⑤⑥⑦⑧⑨⑩])?(?:现在?(?=已|又|全)|本次|这次|当前|均|都|全都|"
+    "经(?:复查|检查|验收|复核)|后来?(?!续)|之后|随后)?"
 )
 """Words before a clause that say nothing of the work (现已完成, 均已整改, 经复查未发现复发)."""
 _DATES = re.compile(
@@ -439,14 +490,15 @@ _NOTHING_WRONG = re.compile(
     "^(?:经?(?:复查|验收|检查)(?:时|中|后)?)?(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
     "(?:问题|异常|隐患|不到位|不合格|未完成|未整改|复发|反弹|返工|此类|类似)"
     "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用|(?:无|没有?)剩余|暂(?:无|未发现|没有)"
-    "|.{0,4}(?:问题|隐患)(?:已|均)?(?:不再|不)存在)"
+    "|.{0,4}(?:问题|隐患)(?:已|均)?(?:不再|不)存在|(?:无|没有?|未见|不再)(?:渗漏|漏水|积水|渗水|杂物|异味))"
 )
 """Nothing wrong with the work (已完成，没有问题; 已整改，没有不到位; 无需重新整改)."""
 _TO_CLOSE = re.compile("^(?:尚未|还未|还没有?|未|没有?)销号$")
 """Not yet closed (已完成，未销号): the 销号时间 says when; alone, asked."""
 _AWAITING_ACCEPTANCE = re.compile(
-    "^(?:尚未|还未|还没有?|未|没有?|待|等待|正在|在|还差|还剩|剩下|剩余|只差|就差|尚需|还需|需要?|"
-    "尚在)?[^整改修换装]{0,6}?(?:复查|验收|复核|复查验收|检查验收|检测|检验|评估|鉴定)(?:中|手续|报告)?"
+    "^(?:尚未|还未|还没有?|未|没有?|有?待|等待|正在|在|还差|还剩|剩下|剩余|只差|就差|尚需|还需|需要?|"
+    "尚在)?(?:(?!通过|合格|不|未|已|完)[^整改修换装]){0,6}?(?:复查|验收|复核|复查验收|检查验收|检测|检验|评估|鉴定)"
+    "(?:中|手续|报告)?"
     "(?:后销号)?$"
 )
 """The 复查验收 to come (待验收, 尚未复查, 正在验收, 验收中)."""
@@ -471,6 +523,13 @@ _DONE_END = (
     "搞定",
     "整改好",
     "完成整改",
+    "换好",
+    "换完",
+    "装好",
+    "修完",
+    "弄完",
+    "做好",
+    "搞好",
 )
 """How a clause that says the work is over ends (处理完毕, 整改结束, 返工后已完成)."""
 _DONE_AGAIN = re.compile("(?:重新|返工).*(?:完成|完毕|到位)")
@@ -499,12 +558,16 @@ _PAST = re.compile("(?:一次|两次|\\d+次)?后")
 _UNDER_WAY = re.compile(
     "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实|返工|进行|修理|整修|"
     "检修|调试|联调|加工|制作|收尾|处置|对接|联网|回收|审核|报批|申请|定制)中|收尾阶段"
-    "|^(?:还|仍|正|已)?在(?:修|弄|整改|维修|施工|处理|换|进行)"
+    "|(?<![其集期途空心之当高初程楼室家手院校网水火眼盒箱柜])[\u4e00-\u9fff]{2}中$"
+    "|^(?:还|仍|正|已)?在(?:修|弄|整改|维修|施工|处理|换|进行)|(?<![存所现实自])在(?:修|维修|施工)$"
+    "|^(?:还|仍)?在等"
 )
 """Work under way in other words (维修中, 施工中, 报修中: clerk trial 185 AK3)."""
 _NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部|彻底)")
 _DENYING = ("未", "尚未", "没", "不", "无", "暂未", "还未", "还没")
 """How a clause denying something begins."""
+_FAILED = re.compile("(?:未|不|没)(?:通过|合格)")
+"""Failed (未通过验收): the work not done, not the acceptance to come (trial 196 AV1)."""
 _NOT_THE_WORK = re.compile(
     "照片|图片|附件|验收|复查|复核|销号|到期|逾期|超期|期限|影响|造成|伤|损失|事故|其他|其它|任何|"
     "费用|花费|经|办理|组织|发现|发生|出现|复发|反弹|再|投诉|安全隐患|问题|隐患|异常|拍照|照"
@@ -513,7 +576,7 @@ _NOT_THE_WORK = re.compile(
 they reopened accepted hazards: clerk trial 190 AP1)."""
 _WORK = re.compile(
     "整改|完成|动工|施工|处理|维修|修复|解决|落实|更换|安装|拆除|清理|清除|采购|实施|改造|处置|加固|返工|"
-    "张贴|粘贴|设置|悬挂|配备|配置|补充|补齐|建立|购置|增设|结束|修"
+    "张贴|粘贴|设置|悬挂|配备|配置|补充|补齐|建立|购置|增设|结束|修|换"
 )
 """The work a 整改完成情况 says is done or not (not its 验收, its photos, its deadline)."""
 _NEGATED_WORK = re.compile(
@@ -542,24 +605,24 @@ _REMAINING = re.compile(
 )
 """Work left (剩余部分寒假施工), unless it says that is done too (剩余部分已完成)."""
 _DONE_ANEW = re.compile(
-    "^[^未没不]{0,8}?已(?:再次|重新|当场|立即|及时)(?:清理|整改|更换|修复|维修|拆除|清除|处理|加固|安装|"
+    "^[^未没不]{0,8}?已[^未没不,]{0,10}?(?:再次|重新|当场|立即|及时)(?:清理|整改|更换|修复|维修|拆除|清除|处理|加固|安装|"
     "补齐|敷设|铺设|固定|张贴|粘贴|设置)"
 )
 _FRACTION = re.compile(
     r"^(\d+)/(\d+)$|(?:完成|整改|修复|更换|处理|修好)了?(\d+)/(\d+)(?![\d寸号楼])"
-    r"|(\d+)/(\d+)(?=[处个项台具块盏间条根])|(\d+)[处个项台具块盏间条根]/(\d+)"
+    r"|(\d+)/(\d+)(?=[处个项台具块盏间条根副把套扇只部辆])|(\d+)[处个项台具块盏间条根副把套扇只部辆]/(\d+)"
 )
 _ALL_DONE = re.compile("(?:已|均已|都已)全部(?:完成|整改|到位|更换)|^已完成$|,已完成$")
 _CHECKED_COUNT = re.compile("(?:检查|排查|巡查|核查|清点)了?\\d")
 """A count of what was checked (检查了20个灭火器，更换3个), not of the work to do."""
 _COUNTED = re.compile(
     r"(?<!更换)(?<!清理)(?<!整改)(?<!修复)(?<!安装)(?<!维修)(?<!处理)(?<!拆除)"
-    r"(\d+)([处个项台具块盏间条根])(?:(?!未|没)[^\d;])*?(?:已|完成|整改|更换|修复)[^\d;]*?(\d+)\2"
+    r"(\d+)([处个项台具块盏间条根副把套扇只部辆])(?:(?!未|没)[^\d;])*?(?:已|完成|整改|更换|(?<!应)换|修复|加固)[^\d;]*?(\d+)\2"
 )
 """5处已整改3处: the work's count, and how much of it is done."""
 _TOTAL = re.compile(
-    "(?:共|共计|总共|合计|共需|应(?:换|更换|修|整改)?)(\\d+)([处个项台具块盏间条根])"
-    "|(\\d+)([处个项台具块盏间条根])(?:中的?|之中|(?=[^\\d]*其中))"
+    "(?:共|共计|总共|合计|共需|应(?:换|更换|修|整改)?)(\\d+)([处个项台具块盏间条根副把套扇只部辆])"
+    "|(\\d+)([处个项台具块盏间条根副把套扇只部辆])(?:中的?|之中|(?=[^\\d]*其中))"
 )
 """How many there are to do (共5处, 5处中的3处, 5处隐患，其中3处已修复)."""
 _TO_COME = re.compile(
@@ -568,14 +631,14 @@ _TO_COME = re.compile(
 )
 """When the work is to be done (下周完成, 寒假期间整改完毕: not done, clerk trial 193 AS1)."""
 _DOUBT = re.compile(
-    "未|没(?!收)|不(?!必要)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
+    "未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
     "漏(?!电保护)(?![^,]{0,3}已)|故障|误报|暂|"
     "勉强|反复|时好时坏|"
     "乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)计划|(?<!按)预计"
 )
 """Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
 _PREVENTED = re.compile(
-    "(?:以免|以防|严防|谨防|防止|避免|杜绝|确保不|如|若)(?:再次?|重复)?(?:发生|出现|发现|损坏|坏)"
+    "(?:(?:以免|以防|严防|谨防|防止|避免|杜绝|确保不).{0,8}?|如|若)(?:再次?|重复)?(?:发生|出现|发现|损坏|坏)"
     "|(?:未|不|没有?)(?:再次?)?(?:发生|出现|发现|跳闸|漏水?|复发|损坏|坏)"
 )
 """A recurrence denied or guarded against (以防再次发生, 未再次出现漏水: trial 193 AS14)."""
@@ -600,9 +663,10 @@ _STAGE = re.compile(
 )
 """A stage of the work, or a stopgap (已完成第一阶段, 已完成初步整改, 临时措施已到位)."""
 _STEP = re.compile(
-    "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|报告|审批|报批|请示|"
-    "申请|询价|联系|定制|签订|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知|督促|(?<!按)要求|责令|安排|"
-    "交办|反映|汇报|反馈|送修|送厂|报价|订货|"
+    "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|审批|报批|请示|"
+    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|督促|(?<!符合)(?<!按)(?<!按照)要求|"
+    "责令|安排|"
+    "交办|交由|反映|反馈|送修|送厂|报价|订货|"
     "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
 )
 """A step before the work (已报修, 已完成采购, 已责令整改, 已开工): done, the work is not.
@@ -620,13 +684,34 @@ _NOT_YET_DONE = re.compile(
 )
 _LATE = re.compile("(?:未|没有?)(?:能)?(?:按期|按时|如期|及时)(?:完成)?$")
 """Done late (未按期完成): the 销号时间 says when, not whether."""
+_TESTS = re.compile("检测|检验|评估|鉴定")
+_ACCEPTANCE = re.compile("复查|验收|复核")
 _ACCEPTANCE_NOT_YET = re.compile(
     "(?:复查|验收|复核|检测)(?:还|尚)?(?:没有?|未)(?:进行|做|组织|开始|安排)?$"
 )
-_DONE_SAID = re.compile("^(.{0,12}?)已(?!逾期|超期|到期|过期|知晓|知悉|阅)(?=.)")
+_DONE_SAID = re.compile(
+    "^(.{0,12}?)已(?:全部|均|都|及时|当场|重新|再次|按要求|按计划|按规范|由.{1,8}?|于.{1,10}?|用.{1,8}?|"
+    "对.{1,12}?(?:进行了?)?|[^,]{0,3}?并)?(?:全面|彻底|认真|集中|统一|单独)?"
+    "(?:更换|换|整改|完成|修复|修好|修补|修改|清理|清洗|清淤|清除|清运|安装|装好|装|处理|验收|加装|加固|"
+    "加高|落实|拆除|维修|完工|竣工|恢复|消除|排除|张贴|贴|解决|铺设|敷设|拍照|复查|建立|搞定|合格|返工|"
+    "收缴|没收|做|焊接|封堵|穿管|疏通|报废|销毁|配备|备齐|补齐|补充|补水|闭环|调整|拧紧|固定|关闭|入柜|"
+    "上锁|加锁|弄好|妥善|办结|办理|增设|刷漆|粉刷|改造|分类|打补丁|升级|备份|上传|处置|转移|下架|投入|"
+    "开启|试机|清查|重做|规范|设置|悬挂|挂|配置|移除|搬离|撤除|撤掉|断开|粘贴|改正|纠正|整理|完善|"
+    "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|告知|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
+    "移走|搬走|清走|腾空|调试|接入|接通|转运|修妥|改善|配齐|修$|立行立改|开展|存放|储备|检修|组织|补办|年检|"
+    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号)"
+)
+"""A clause saying a thing done, by a verb of the work (已加装护栏, 灭火器已全部更换), and what
+it names first (not 配件已到, 厂家已来看过, 已签合同: done, they closed hazards, trial 196
+AV2)."""
+_STEP_REACH = 16
+_TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
+"""A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
 _STILL_NEEDED = re.compile("需|待|要|另行")
-_ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)")
+_ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)|新发现")
 """Other work than the hazard's (已完成，正在整改其他问题: trial 195 AU14)."""
+_AGAIN = re.compile("又|反复|再次|重复|告警|报警|故障")
+"""A fault come back (已修复，观察期内又出现两次告警: not aftercare, trial 196 AV5)."""
 _RECORDS = re.compile("台账|制度|档案|记录|照片|资料|图片|佐证")
 _AGENT = re.compile(
     "维修工|师傅|老师|电工|工人|后勤|物业|厂家|学校|总务|保卫|施工队|公司|我处|本部门|保安|宿管|"
@@ -634,11 +719,12 @@ _AGENT = re.compile(
 )
 """Who did the work, named before 已 (维修工已修好): all of it, not a part."""
 _BARE_DONE = ("修复", "更换", "维修", "整改", "清理", "处理", "消除", "拆除", "安装", "排除")
-_RESTORED = re.compile("^(?:已|现已)?(?:恢复(?:正常|使用)|正常使用|投入使用)")
+_RESTORED = re.compile("^(?:已|现已)?(?:恢复(?:正常|使用)|正常使用|投入使用)|^(?:使用|运行)正常$")
 _PASSED = re.compile("(?:验收|复查|检查|检测|复核)(?:已)?(?:合格|通过|达标)$")
-_EXCEPT = re.compile("除.{1,10}?外|除外")
-_ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|待|等待)销号$")
-_COUNT = re.compile("\\d+[处个项台具块盏间条根]")
+_EXCEPT = re.compile("除.{1,10}?外|除外|^除(?=\\d|[一二三四五六七八九十东西南北])")
+_CLOSING_AFTER = re.compile("(?<=[毕成好位])(?:待|等待|申请)销号$")
+_ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|待|等待)(?:销号|验收|复查)$")
+_COUNT = re.compile("\\d+[处个项台具块盏间条根副把套扇只部辆]")
 """A clause saying something is done (已加装护栏, 灭火器已全部更换), what it names first."""
 _WHOLE = re.compile("全部|均|都|所有|问题|隐患|整改|上述|各项|各处|消除|排除|维修|施工|改造|工程")
 """Words naming all of the work before 已 (隐患已消除, 灭火器均已更换)."""
