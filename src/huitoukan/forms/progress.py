@@ -394,7 +394,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     if clause.startswith(_DONE_FIRST):
         # unless it goes on to say it is not (已整改但整改不到位; 已完成复查不合格需重新整改:
         # they kept an accepted hazard closed, clerk trial 185 AK1)
-        return (IN_PROGRESS if _said_undone(_NOT_DONE_AFTER_ALL, clause) else DONE), _Says.ALL
+        return (IN_PROGRESS if _said_undone(clause) else DONE), _Says.ALL
     if _REMAINING.search(clause):  # 剩余2处正在整改, 还剩1个插座没换 (trial 191 AQ1)
         return IN_PROGRESS, _Says.ALL
     if clause.startswith(_DENYING) and _NOT_THE_WORK.search(clause) and not _FAILED.search(clause):
@@ -422,7 +422,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return DONE, _Says.ALL
     # not done, in other words (整改未完成, 尚在整改, 需重新整改, 返工, 验收不合格): read as none,
     # they kept an earlier 已完成 (clerk trial 183 AI1)
-    if _said_undone(_NOT_DONE, clause):
+    if _said_undone(clause):
         return IN_PROGRESS, _Says.ALL
     if "重新" in clause:  # done again (复发后已重新整改完成), or how it was (重新更换)
         return (DONE, _Says.ALL) if _DONE_AGAIN.search(clause) else (IN_PROGRESS, _Says.IMPLIED)
@@ -452,13 +452,13 @@ def _doubts(clause: str) -> bool:
     return bool(_DOUBT.search(clause) or (_TO_COME.search(clause) and "已" not in clause))
 
 
-def _said_undone(words: re.Pattern[str], key: str) -> bool:
-    """`key` holds one of `words` saying the work is not done, not denied just before it
-    (防止复发, 未发现复发, 无需重新整改) nor past (复发后, 返工后)."""
+def _said_undone(clause: str) -> bool:
+    """`clause` holds words saying the work is not done (`_NOT_DONE`), not denied just
+    before them (防止复发, 未发现复发, 无需重新整改) nor past (复发后, 返工后)."""
     return any(
-        not _DENIED.search(key, max(0, m.start() - _DENIAL_REACH), m.start())
-        and not _PAST.match(key, m.end())
-        for m in words.finditer(key)
+        not _DENIED.search(clause, max(0, m.start() - _DENIAL_REACH), m.start())
+        and not _PAST.match(clause, m.end())
+        for m in _NOT_DONE.finditer(clause)
     )
 
 
@@ -546,10 +546,8 @@ _UNDONE = (
 _NOT_DONE = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新")
 """Words saying that the work is not done, anywhere in a clause of a 整改完成情况 (没完成,
 整改未结束 and 基本完成 kept an accepted hazard closed: clerk trial 185 AK3; 但仍有问题,
-复查未通过: trial 188 AN2)."""
-_NOT_DONE_AFTER_ALL = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新")
-"""`_NOT_DONE` after 已完成 or 已整改 in one clause (已整改但整改不到位): but a bare 重新, which
-says it was done again (已完成已重新更换)."""
+复查未通过: trial 188 AN2; after 已完成 in one clause too, 已整改但整改不到位), but a bare 重新,
+which says it was done again (已完成已重新更换)."""
 _DENIED = re.compile("防止|预防|避免|杜绝|未发现|没有发现|未见|无需|不需|不再|无|没有|不存在")
 _DENIAL_REACH = 6
 _PAST = re.compile("(?:一次|两次|\\d+次)?后")
