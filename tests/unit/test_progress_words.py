@@ -1,4 +1,4 @@
-"""整改完成情况 as departments write it (clerk trials 192, 193, 195 and 196): what is read as done,
+"""整改完成情况 as departments write it (clerk trials 192, 193, 195, 196 and 198): what is read as done,
 under way, not started, or asked. Reading a hazard not done as done closes it; reading a
 done one as not done reopens it and chases the department; asking is the safe side."""
 
@@ -231,6 +231,35 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("1.已完成 2.正在进行", IN_PROGRESS),
         ("是/否", ASKED),
         ("已完成/整改中/未整改", ASKED),
+        # trial 198 (blind, three schools): stopgaps alone and beside the work, steps, the
+        # cell grown over three rounds read by its end (AX1–AX11)
+        ("已设置警戒区域", IN_PROGRESS),
+        ("已贴封条", IN_PROGRESS),
+        ("防滑垫已铺设完毕，警示牌保留", DONE),
+        ("食堂地面防滑垫已铺设，警示牌已放置。", DONE),
+        ("已落实责任人", IN_PROGRESS),
+        ("资金已到位", IN_PROGRESS),
+        ("已告知班主任", IN_PROGRESS),
+        ("已完成自查", ASKED),
+        ("已完成第二批", IN_PROGRESS),
+        ("已更换其中3个", IN_PROGRESS),
+        ("灭火器已更换，应急灯正在采购", IN_PROGRESS),
+        ("已更换，新灭火器也是过期的", IN_PROGRESS),
+        ("已更换，旧灭火器待回收", DONE),
+        ("已整改，资金未到位暂未付款", DONE),
+        ("已报总务处，等待采购\n12.8已到货，待燃气公司安装\n12.12已安装调试，报警正常", DONE),
+        ("已断电，挂牌禁止使用\n电工已检查，需更换空开\n空开已更换，已恢复供电", DONE),
+        ("总务处已安排师傅，五楼已装\n其余楼层全部装好", DONE),
+        ("已没收\n本周检查又发现2台，已再次没收并通报批评，复查未再发现", DONE),
+        ("已清点，共12瓶\n已联系有资质单位，合同已签\n2024年12月20日已回收处置，联单存档", DONE),
+        ("已加固（12.5）\n12.10复查发现又有松动\n12.12重新加固，已焊接牢固", DONE),
+        ("已报修\n已更换灯管", DONE),
+        ("留样冰箱已购置到位", DONE),
+        ("学校围墙已拆除重建，预计寒假完工，现已设置临时围挡。", IN_PROGRESS),
+        ("已报废申请", IN_PROGRESS),
+        ("已安装监控12个，剩余4个下周安装", IN_PROGRESS),
+        ("已整改（临时）", IN_PROGRESS),
+        ("已更换后厨燃气软管，并加装燃气泄漏报警器，经燃气公司检测合格。", DONE),
         # not finished is not done (trial 192 AR1)
         ("未整改完成", NOT_STARTED),
         ("尚未整改完成", NOT_STARTED),

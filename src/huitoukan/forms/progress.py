@@ -102,7 +102,7 @@ _SHARE = re.compile(r"(\d+(?:\.\d+)?)%")
 _RATE = re.compile("进度|完成率|整改率|完成度")
 _SHORT_OF = re.compile("未|没|不足|不到|未达|差|尚")
 _PART = re.compile(
-    "一半|大半|大部分|一部分|(?<!合格)(?<!到位)(?<!损坏)(?<!破损)部分|过半|分之(?!百)|多数|大多|一些|"
+    "一半|大半|大部分|一部分|其中(?=\\d|[一二两三四五六七八九])|(?<!合格)(?<!到位)(?<!损坏)(?<!破损)部分|过半|分之(?!百)|多数|大多|一些|"
     "(?<![完形组造促建达])(?:[一二三四五六七八九]|\\d)成(?:左右)?(?!功|本|员|品|熟|立|果|绩|效)"
 )
 """Words saying part of the work is done (已完成一半, 完成大部分, 已完成八成, 五分之三)."""
@@ -228,6 +228,7 @@ def normalize_progress(text: str) -> Progress | None:
     stepped = False  # work under way implied before the last clause said (已采购，未安装)
     doubted = False  # a clause not understood that doubts the work is done (2号楼没动)
     planned = False  # a clause saying when the work is to be done (下周完成)
+    stopgap = False  # a stopgap said (已拉警戒线)
     for clause in filter(None, _CLAUSES.split(key)):
         found = _clause_progress(clause)
         if found is None:
@@ -239,21 +240,29 @@ def normalize_progress(text: str) -> Progress | None:
             planned = planned or found[1] is _Says.PLAN
         elif found[0] is None:  # (about something else)
             continue
+        elif found[1] is _Says.STOPGAP:
+            stopgap = True
         elif found[1] is _Says.IMPLIED:
             # (a test awaited after a step, 已报厂家，等待上门检测: under way, trial 196 AV3)
             implied = IN_PROGRESS if implied == IN_PROGRESS and not said else found[0]
         else:
             stepped = implied == IN_PROGRESS
             said.append((found[0], found[1] is _Says.PART))
+            if said[-1][0] == DONE:  # (a cell grown over the rounds: what it said before
+                doubted = False  # the work was done, trial 198 AX1)
     if not said:  # (what is to be done, alone: under way, not asked: trial 195 AU17)
-        reading = implied or (IN_PROGRESS if planned else None)
-    elif said[-1][0] == NOT_STARTED and (any(p != NOT_STARTED for p, _ in said) or stepped):
+        reading = implied or (IN_PROGRESS if planned or stopgap else None)
+    elif said[-1][0] == NOT_STARTED and (
+        any(p != NOT_STARTED for p, _ in said) or stepped or stopgap
+    ):
         reading = IN_PROGRESS  # 已完成，但未解决; 已采购，未安装: not all of it
     elif said[-1] == (DONE, True) and _part_after_open(said):
         reading = IN_PROGRESS  # 整改中，灭火器已更换: a part of it
     else:
         reading = said[-1][0]
     if reading == DONE and _EXCEPT.search(key):  # 除食堂外，其余均已整改 (trial 195 AU6)
+        return IN_PROGRESS
+    if reading == DONE and planned and _PLANNED_WORK.search(key):  # 已拆除重建，预计寒假完工
         return IN_PROGRESS
     return None if reading == DONE and doubted else reading
 
@@ -306,6 +315,8 @@ class _Says(enum.Enum):
     NOTHING = "nothing"
     DOUBT = "doubt"
     """Nothing, but what it says doubts the work is done (月底前完成: or was it?)."""
+    STOPGAP = "stopgap"
+    """A stopgap: alone, the work not done; beside what is said of it, nothing."""
     PLAN = "plan"
     """When the work is to be done (预计月底完成, 下周完成): not done; alone, under way."""
 
@@ -321,7 +332,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     dated = _DATES.sub("", _LEAD.sub("", clause)).removesuffix("了")
     if not dated:
         return _NOTHING
-    if dated != clause and dated in _BARE_DONE:  # 12.05 更换: done that day (trial 196 AV14)
+    if dated != clause and dated.removeprefix("重新") in _BARE_DONE:  # 12.05 更换: done that day
         return DONE, _Says.ALL
     clause = dated
     if clause in STATUS_SYNONYMS:
@@ -364,8 +375,14 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL  # 已整改一半, 大部分已完成, 已完成八成, 问题已处理一半
     if fixed:  # 不合格处已整改, 未到位的已补齐, 未整改部分已完成
         return DONE, _Says.ALL
-    if _STAGE.search(clause) and not _TAKEN_AWAY.search(clause):  # 已完成第一阶段, 临时措施已到位
+    if _STAGE.search(clause):  # 已完成第一阶段, 已完成初步整改
         return IN_PROGRESS, _Says.ALL
+    if clause in ("临时", "临时措施", "临时处理"):  # 已整改（临时）: the work not done
+        return IN_PROGRESS, _Says.ALL
+    if _STOPGAP.search(clause) and not _TAKEN_AWAY.search(clause) and not _said_undone(clause):
+        return IN_PROGRESS, _Says.STOPGAP  # 临时措施已到位, 已停用 (not 还差一块警示牌)
+    if _CHECKED_ONLY.match(clause):  # 已完成自查: the hazard's work? (trial 198 AX8)
+        return None
     if _ALMOST.match(clause):  # 快完成了, 差不多完成了 (AS1)
         return IN_PROGRESS, _Says.ALL
     if _NOT_WHOLLY.match(clause) or _NOT_THERE_YET.match(clause):  # 未完全整改, 未到位
@@ -383,8 +400,11 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     step = _STEP.search(clause, 0, _STEP_REACH)  # (what leads the clause)
     if step is not None and step.group() == "要求" and "按" in clause[: step.start()]:
         step = None  # 已按照学校要求完成整改 (trial 196 AV9)
+    if step is not None and (before := _DONE_SAID.match(clause[: step.start()])) is not None:
+        if before.end() < step.start() - 1 and not clause.startswith("完成", before.end() - 2):
+            step = None  # 收缴物品已登记造册并通知家长领回: done, then told (trial 196)
     if step is not None and (
-        not _PHYSICAL.search(clause, step.end())
+        not (_PHYSICAL.search(clause, step.end()) or clause.endswith("到位"))
         if step.group() in _PURCHASES
         else _STEP_DONE.match(clause, step.end()) or not _WORK_DONE.search(clause, step.end())
     ):  # 已报修, 已完成采购, 施工队已进场 (AS2, AS21)
@@ -440,8 +460,10 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return DONE, _Says.PART
     if _WHOLE.search(clause):
         return DONE, _Says.ALL  # 返工后已完成, 隐患已消除
-    if clause.endswith(_DONE_END) and (not named or _AGENT.search(named)):
-        return DONE, _Says.ALL  # 处理完毕, 已修好, 维修工已修好 (not 防护措施已到位)
+    if _AGENT.search(named) and not _COUNT.search(clause):
+        return DONE, _Says.ALL  # 维修工已修好, 电工已更换应急灯: who did the work
+    if clause.endswith(_DONE_END) and (not named or clause.endswith(("完成", "完毕", "结束"))):
+        return DONE, _Says.ALL  # 处理完毕, 已修好, 停车线已施划完成 (not 防护措施已到位)
     if not named and clause.endswith(_BARE_DONE):
         return DONE, _Says.ALL  # 已修复 (not 已设置警示牌, a thing done)
     return DONE, _Says.PART
@@ -474,7 +496,7 @@ _LEAD = re.compile(
 """Words before a clause that say nothing of the work (现已完成, 均已整改, 经复查未发现复发)."""
 _DATES = re.compile(
     r"于?(?:\d{2,4}年)?\d{1,2}月\d{1,2}[日号]?|于?\d{4}[-./]\d{1,2}[-./]\d{1,2}"
-    r"|于?\d{1,2}[./]\d{1,2}[日号]?(?![\d%])"
+    r"|于?\d{1,2}[./-]\d{1,2}[日号]?(?![\d%])"
 )
 """A day in a clause (12月20日已完成, 已于12月20日更换, 12/15完成, 12.10已完成): not the
 work (12/15 read as a share of it: clerk trial 193 AS8)."""
@@ -508,6 +530,7 @@ _FIXED_PART = re.compile(
 )
 """What was wrong, fixed (不合格处已整改, 未到位的已补齐, 隐患已消除)."""
 _FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打算)")
+_PLANNED_WORK = re.compile("完成|完工|整改|维修|更换|安装|施工|修")
 _AFTERWARDS = re.compile("后续|下一步|今后|以后|日后|将来")
 _PLAN_OF_A_PART = re.compile("[^已未没]{1,8}?(?<!按)(?<!原)(?:计划|预计|拟|准备|将于)(?!.*已)")
 _UNDER_WAY_FIRST = ("正在", "部分", "即将", "接近", "快要")
@@ -530,6 +553,7 @@ _DONE_END = (
     "弄完",
     "做好",
     "搞好",
+    "牢固",
 )
 """How a clause that says the work is over ends (处理完毕, 整改结束, 返工后已完成)."""
 _DONE_AGAIN = re.compile("(?:重新|返工).*(?:完成|完毕|到位)")
@@ -540,7 +564,7 @@ _UNDONE = (
     "还有(?!照片|附件|图片|保修|质保|备用|专人)|又被|(?:有)?待(?:进一步)?(?:完善|整改|处理|维修|更换|修复|解决|落实|施工)|"
     "(?<!不)正在|(?<=.)(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?:计划|预计|拟于|准备)|"
     "(?:又|再次)(?:出现|发现|发生|跳闸|漏|损坏|坏|故障|堆放)|仍(?:漏|坏|不|未|没)|"
-    "缺货|缺件|断货|反复(?:出现|发生)|(?:问题|隐患|故障)(?:还|仍|依然)(?:在|存在|有)|(?:还|仍|尚|另)需(?:要)?(?:进一步)?"
+    "缺货|缺件|断货|反复(?:出现|发生)|也(?:是)?(?:过期|坏|损坏|不合格)|(?:问题|隐患|故障)(?:还|仍|依然)(?:在|存在|有)|(?:还|仍|尚|另)需(?:要)?(?:进一步)?"
     "(?:完善|整改|处理|维修|更换|修复|解决|落实|补充|采购|施工)"
 )
 _NOT_DONE = re.compile(f"{_UNDONE}|(?:需|需要|要|待|仍需|还需)重新")
@@ -561,7 +585,7 @@ _UNDER_WAY = re.compile(
     "|^(?:还|仍)?在等"
 )
 """Work under way in other words (维修中, 施工中, 报修中: clerk trial 185 AK3)."""
-_NOT_WHOLLY = re.compile("(?:未|尚未|没有|没)(?:完全|全部|彻底)")
+_NOT_WHOLLY = re.compile("(?:还|仍|暂|尚|目前)?(?:未|尚未|没有|没)(?:完全|全部|彻底)")
 _DENYING = ("未", "尚未", "没", "不", "无", "暂未", "还未", "还没")
 """How a clause denying something begins."""
 _FAILED = re.compile("(?:未|不|没)(?:通过|合格)")
@@ -598,13 +622,13 @@ _STATE_TO_STATE = re.compile("(整改中|未整改)(?:[-—~～至]+|(?=已))(?=
 _PLANNED = re.compile("^(?!.*提前)[^已]*(?:前|底|内)(?:完成|整改完|完毕)$")
 """When what is left is to be done (月底前完成): not the work done."""
 _REMAINING = re.compile(
-    "(?<!无)(?<!没有)(?:剩余|剩下|还剩|其余|余下|尚余|(?:仅|只)?剩(?=\\d|[一二两三四五六七八九十]|收尾))(?![^,;]*?(?:(?:也|均|都)?已(?:全部)?"
-    "(?:完成|整改|更换|修复|处理)|正常|完好|良好|无问题|没有问题|同上|均无|保护器|电流))"
+    "(?<!无)(?<!没有)(?:剩余|剩下|还剩|其余|余下|尚余|(?:仅|只)?剩(?=\\d|[一二两三四五六七八九十]|收尾))(?![^,;]*?(?:(?:(?:也|均|都|全部)已?|已)(?:全部)?"
+    "(?:完成|整改|更换|修复|处理|装好|换好|修好|安装|清理)|正常|完好|良好|无问题|没有问题|同上|均无|保护器|电流))"
 )
 """Work left (剩余部分寒假施工), unless it says that is done too (剩余部分已完成)."""
 _DONE_ANEW = re.compile(
     "^[^未没不]{0,8}?已[^未没不,]{0,10}?(?:再次|重新|当场|立即|及时)(?:清理|整改|更换|修复|维修|拆除|清除|处理|加固|安装|"
-    "补齐|敷设|铺设|固定|张贴|粘贴|设置)"
+    "补齐|敷设|铺设|固定|张贴|粘贴|设置|没收)"
 )
 _FRACTION = re.compile(
     r"^(\d+)/(\d+)$|(?:完成|整改|修复|更换|处理|修好)了?(\d+)/(\d+)(?![\d寸号楼])"
@@ -630,7 +654,7 @@ _TO_COME = re.compile(
 """When the work is to be done (下周完成, 寒假期间整改完毕: not done, clerk trial 193 AS1)."""
 _DOUBT = re.compile(
     "未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
-    "漏(?!电保护)(?![^,]{0,3}已)|故障|误报|暂|"
+    "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|故障|误报|暂|"
     "勉强|反复|时好时坏|"
     "乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)计划|(?<!按)预计"
 )
@@ -644,25 +668,30 @@ _PAPERS = re.compile(
     "照片|图片|附件|资料|台账|档案|签字|签名|支付|付款|结算|报销|发票|钱|手续|归档|存档|长效机制|"
     "制度|巡查|巡检|观察|记录|保修|质保|有效期|备用|退回|送检|尾款|余款|款项|结账|加强|管理|坚持|"
     "定期|维护|日常|长期|不得|禁止|严禁|教育(?!局|部|厅)|宣传|(?<![不能法])正常|良好|完好|迎接|迎检|回头看|佐证|"
-    "整理材料|材料正在整理|易复发|易反弹|关注|其他问题|其它问题|"
+    "整理材料|材料正在整理|易复发|易反弹|关注|其他问题|其它问题|待回收|再检查|复检|回访|跟踪|建议|"
     "效果(?:不错|好|良好|明显)"
 )
 """What a clause beside the work is about: its papers and its aftercare (正在补充照片, 还差
 签字, 仍在保修期: read as the work not done, they reopened it: trial 193 AS16, AS17)."""
 _PHYSICAL = re.compile(
     "更换|换|安装|装|修复|修好|修理|维修|整改|拆除|清理|清除|加固|封堵|张贴|粘贴|设置|悬挂|配备|"
-    "配置|补齐|焊接|刷漆|铺设|疏通|移除|搬离|处理|解决|施工|改造|消除|完工|放置|到位|投入使用"
+    "配置|补齐|焊接|刷漆|铺设|疏通|移除|搬离|处理|解决|施工|改造|消除|完工|放置|投入使用"
 )
 """The work itself, on the site (not its papers, nor the steps before it)."""
 _STAGE = re.compile(
-    "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|应急处置|警戒线|警戒带|停用(?!并|后)|暂停使用|停止使用|"
-    "暂停运营|停运|断电|隔离|警示牌|设警示|"
-    "(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
+    "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|第[一二三四五六七八九十\\d]批"
 )
-"""A stage of the work, or a stopgap (已完成第一阶段, 已完成初步整改, 临时措施已到位)."""
+"""A stage of the work (已完成第一阶段, 已完成初步整改, 已完成第二批)."""
+_STOPGAP = re.compile(
+    "应急处置|警戒|隔离|警示牌|设警示|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用|暂停运营|停运|断电|封条|贴封|"
+    "禁止使用|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
+)
+"""A stopgap (已拉警戒线, 临时措施已到位, 已贴封条): alone, the work not done; beside the work
+done, kept (防滑垫已铺设，警示牌已放置: trial 198 AX5)."""
 _STEP = re.compile(
-    "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|审批|报批|请示|"
-    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|督促|(?<!符合)(?<!按)(?<!按照)要求|"
+    "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|审批|(?<!通)报批|请示|"
+    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知|督促|(?<!符合)(?<!按)(?<!按照)要求|"
+    "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|"
     "责令|安排|"
     "交办|交由|反映|反馈|送修|送厂|报价|订货|"
     "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
@@ -695,18 +724,19 @@ _DONE_SAID = re.compile(
     "收缴|没收|做|焊接|封堵|穿管|疏通|报废|销毁|配备|备齐|补齐|补充|补水|闭环|调整|拧紧|固定|关闭|入柜|"
     "上锁|加锁|弄好|妥善|办结|办理|增设|刷漆|粉刷|改造|分类|打补丁|升级|备份|上传|处置|转移|下架|投入|"
     "开启|试机|清查|重做|规范|设置|悬挂|挂|配置|移除|搬离|撤除|撤掉|断开|粘贴|改正|纠正|整理|完善|"
-    "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|告知|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
+    "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
     "移走|搬走|清走|腾空|调试|接入|接通|转运|修妥|改善|配齐|修$|立行立改|开展|存放|储备|检修|组织|补办|年检|"
-    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号)"
+    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收)"
 )
 """A clause saying a thing done, by a verb of the work (已加装护栏, 灭火器已全部更换), and what
 it names first (not 配件已到, 厂家已来看过, 已签合同: done, they closed hazards, trial 196
 AV2)."""
 _STEP_REACH = 16
+_CHECKED_ONLY = re.compile("已完成(?:自查|排查|检查|摸排|巡查)$")
 _TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
 """A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
-_STILL_NEEDED = re.compile("需|待|要|另行")
-_ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)|新发现")
+_STILL_NEEDED = re.compile("需|待|要|另行|正在")
+_ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)|新发现|建议")
 """Other work than the hazard's (已完成，正在整改其他问题: trial 195 AU14)."""
 _AGAIN = re.compile("又|反复|再次|重复|告警|报警|故障")
 """A fault come back (已修复，观察期内又出现两次告警: not aftercare, trial 196 AV5)."""
@@ -716,8 +746,25 @@ _AGENT = re.compile(
     "食堂|部门|人员|单位"
 )
 """Who did the work, named before 已 (维修工已修好): all of it, not a part."""
-_BARE_DONE = ("修复", "更换", "维修", "整改", "清理", "处理", "消除", "拆除", "安装", "排除")
-_RESTORED = re.compile("^(?:已|现已)?(?:恢复(?:正常|使用)|正常使用|投入使用)|^(?:使用|运行)正常$")
+_BARE_DONE = (
+    "修复",
+    "更换",
+    "维修",
+    "整改",
+    "清理",
+    "处理",
+    "消除",
+    "拆除",
+    "安装",
+    "排除",
+    "调试",
+    "处置",
+    "加固",
+    "焊接",
+)
+_RESTORED = re.compile(
+    "^(?:已|现已)?(?:恢复(?:正常|使用|供电|供水)|正常使用|投入使用)|^(?:使用|运行|测试|试运行|调试)正常$"
+)
 _PASSED = re.compile("(?:验收|复查|检查|检测|复核)(?:已)?(?:合格|通过|达标)$")
 _EXCEPT = re.compile("除.{1,10}?外|除外|^除(?=\\d|[一二三四五六七八九十东西南北])")
 _CLOSING_AFTER = re.compile("(?<=[毕成好位])(?:待|等待|申请)销号$")
