@@ -1,4 +1,4 @@
-"""整改完成情况 as departments write it (clerk trials 192, 193, 195, 196 and 198): what is read as done,
+"""整改完成情况 as departments write it (clerk trials 192–198): what is read as done,
 under way, not started, or asked. Reading a hazard not done as done closes it; reading a
 done one as not done reopens it and chases the department; asking is the safe side."""
 
@@ -262,6 +262,20 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("已安装监控12个，剩余4个下周安装", IN_PROGRESS),
         ("已整改（临时）", IN_PROGRESS),
         ("已更换后厨燃气软管，并加装燃气泄漏报警器，经燃气公司检测合格。", DONE),
+        # trial 197: totals in more words, a step then the work, a warning sign as the fix,
+        # remarks after the work done (AW1–AW4)
+        ("应更换10具，已更换6具", IN_PROGRESS),
+        ("共需更换10具，已更换6具", IN_PROGRESS),
+        ("排查10处，已整改6处", IN_PROGRESS),
+        ("已报后勤处，后勤已更换", DONE),
+        ("已停用旧设备，新设备已安装调试完毕", DONE),
+        ("警示牌已安装", DONE),
+        ("已设置警示牌", DONE),
+        ("1.已报修 2.已挂警示牌", IN_PROGRESS),
+        ("已完成，其他没有问题", DONE),
+        ("已清理，现在没有杂物了", DONE),
+        ("已完成，计划每月检查一次", DONE),
+        ("故障已排除", DONE),
         # not finished is not done (trial 192 AR1)
         ("未整改完成", NOT_STARTED),
         ("尚未整改完成", NOT_STARTED),

@@ -228,6 +228,7 @@ def normalize_progress(text: str) -> Progress | None:
     stepped = False  # work under way implied before the last clause said (已采购，未安装)
     doubted = False  # a clause not understood that doubts the work is done (2号楼没动)
     planned = False  # a clause saying when the work is to be done (下周完成)
+    more = False  # ... naming work (预计寒假完工; not 计划每月检查一次)
     stopgap = False  # a stopgap said (已拉警戒线)
     for clause in filter(None, _CLAUSES.split(key)):
         found = _clause_progress(clause)
@@ -238,6 +239,7 @@ def normalize_progress(text: str) -> Progress | None:
         elif found[1] in (_Says.DOUBT, _Says.PLAN):
             doubted = True
             planned = planned or found[1] is _Says.PLAN
+            more = more or (found[1] is _Says.PLAN and bool(_PLANNED_WORK.search(clause)))
         elif found[0] is None:  # (about something else)
             continue
         elif found[1] is _Says.STOPGAP:
@@ -245,6 +247,8 @@ def normalize_progress(text: str) -> Progress | None:
         elif found[1] is _Says.IMPLIED:
             # (a test awaited after a step, 已报厂家，等待上门检测: under way, trial 196 AV3)
             implied = IN_PROGRESS if implied == IN_PROGRESS and not said else found[0]
+        elif implied == IN_PROGRESS and found[0] == DONE and _SIGN.search(clause):
+            stopgap = True  # 已报修，已挂警示牌: a sign till the work is done (alone, the fix)
         else:
             stepped = implied == IN_PROGRESS
             said.append((found[0], found[1] is _Says.PART))
@@ -262,7 +266,7 @@ def normalize_progress(text: str) -> Progress | None:
         reading = said[-1][0]
     if reading == DONE and _EXCEPT.search(key):  # 除食堂外，其余均已整改 (trial 195 AU6)
         return IN_PROGRESS
-    if reading == DONE and planned and _PLANNED_WORK.search(key):  # 已拆除重建，预计寒假完工
+    if reading == DONE and more:  # 已拆除重建，预计寒假完工: more to do
         return IN_PROGRESS
     return None if reading == DONE and doubted else reading
 
@@ -293,7 +297,7 @@ def _counted_progress(key: str) -> tuple[bool, Progress | None]:
     if _ALL_DONE.search(key):  # 检查32个配电箱，更换4个，已全部完成 (trial 195 AU10)
         return False, None
     counted = _COUNTED.search(key)
-    if counted is not None and _WORK.search(key) and not _CHECKED_COUNT.search(key):
+    if counted is not None and _WORK.search(key):
         return True, DONE if int(counted.group(3)) >= int(counted.group(1)) else IN_PROGRESS
     total = _TOTAL.search(key)
     if total is not None and _WORK.search(key):
@@ -397,6 +401,8 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
             return NOT_STARTED, _Says.PART
         if _WAITING.match(clause, subject.end()):  # 1台待修
             return IN_PROGRESS, _Says.PART
+    if _REMAINING.search(clause):  # 剩余2处正在整改, 还剩1个插座没换 (trial 191 AQ1)
+        return IN_PROGRESS, _Says.ALL
     step = _STEP.search(clause, 0, _STEP_REACH)  # (what leads the clause)
     if step is not None and step.group() == "要求" and "按" in clause[: step.start()]:
         step = None  # 已按照学校要求完成整改 (trial 196 AV9)
@@ -415,8 +421,6 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         # unless it goes on to say it is not (已整改但整改不到位; 已完成复查不合格需重新整改:
         # they kept an accepted hazard closed, clerk trial 185 AK1)
         return (IN_PROGRESS if _said_undone(clause) else DONE), _Says.ALL
-    if _REMAINING.search(clause):  # 剩余2处正在整改, 还剩1个插座没换 (trial 191 AQ1)
-        return IN_PROGRESS, _Says.ALL
     if clause.startswith(_DENYING) and _NOT_THE_WORK.search(clause) and not _FAILED.search(clause):
         # not the work (未经验收, 没有其他问题, 未附照片, 未到期, 不影响使用: read as not
         # done, they reopened accepted hazards: trial 190 AP1)
@@ -509,7 +513,7 @@ _EARLIER = re.compile(
 )
 """How the hazard stood before (已完成，之前整改中; 之前整改中，现已完成)."""
 _NOTHING_WRONG = re.compile(
-    "^(?:经?(?:复查|验收|检查)(?:时|中|后)?)?(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
+    "^(?:经?(?:复查|验收|检查)(?:时|中|后)?)?(?:其他|其它|其余|现在|目前|已|均|都)?(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
     "(?:问题|异常|隐患|不到位|不合格|未完成|未整改|复发|反弹|返工|此类|类似)"
     "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用|(?:无|没有?)剩余|暂(?:无|未发现|没有)"
     "|.{0,4}(?:问题|隐患)(?:已|均)?(?:不再|不)存在|(?:无|没有?|未见|不再)(?:渗漏|漏水|积水|渗水|杂物|异味))"
@@ -635,26 +639,25 @@ _FRACTION = re.compile(
     r"|(\d+)/(\d+)(?=[处个项台具块盏间条根副把套扇只部辆])|(\d+)[处个项台具块盏间条根副把套扇只部辆]/(\d+)"
 )
 _ALL_DONE = re.compile("(?:已|均已|都已)全部(?:完成|整改|到位|更换)|^已完成$|,已完成$")
-_CHECKED_COUNT = re.compile("(?:检查|排查|巡查|核查|清点)了?\\d")
-"""A count of what was checked (检查了20个灭火器，更换3个), not of the work to do."""
 _COUNTED = re.compile(
-    r"(?<!更换)(?<!清理)(?<!整改)(?<!修复)(?<!安装)(?<!维修)(?<!处理)(?<!拆除)"
+    r"(?<!更换)(?<!清理)(?<!整改)(?<!修复)(?<!安装)(?<!维修)(?<!处理)(?<!拆除)(?<!\d)"
     r"(\d+)([处个项台具块盏间条根副把套扇只部辆])(?:(?!未|没)[^\d;])*?(?:已|完成|整改|更换|(?<!应)换|修复|加固)[^\d;]*?(\d+)\2"
 )
 """5处已整改3处: the work's count, and how much of it is done."""
 _TOTAL = re.compile(
-    "(?:共|共计|总共|合计|共需|应(?:换|更换|修|整改)?)(\\d+)([处个项台具块盏间条根副把套扇只部辆])"
-    "|(\\d+)([处个项台具块盏间条根副把套扇只部辆])(?:中的?|之中|(?=[^\\d]*其中))"
+    "(?:共|共计|总共|合计|共需|需|应)(?:换|更换|修|维修|整改|处理)?(\\d+)([处个项台具块盏间条根副把套扇只部辆])"
+    "|(?<!\\d)(\\d+)([处个项台具块盏间条根副把套扇只部辆])(?:中的?|之中|(?=[^\\d]*其中))"
 )
 """How many there are to do (共5处, 5处中的3处, 5处隐患，其中3处已修复)."""
 _TO_COME = re.compile(
-    "下周|下星期|下个?月|明天|明日|后天|近日|近期|尽快|寒假|暑假|假期|年后|年底|年前|月底|下学期|"
+    "下周|下星期|下个?月|明天|明日|后天|近日|近期|尽快|寒假|暑假|假期|年后|年底|年前|月底|下学期|周末|本周|"
+    "这周|过几天|改天|"
     "下学年|开学|到位后|后即可|就完成|就能|择期|择机"
 )
 """When the work is to be done (下周完成, 寒假期间整改完毕: not done, clerk trial 193 AS1)."""
 _DOUBT = re.compile(
-    "未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
-    "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|故障|误报|暂|"
+    "故障(?!已|均已)|未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
+    "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|误报|暂|"
     "勉强|反复|时好时坏|"
     "乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)计划|(?<!按)预计"
 )
@@ -668,7 +671,8 @@ _PAPERS = re.compile(
     "照片|图片|附件|资料|台账|档案|签字|签名|支付|付款|结算|报销|发票|钱|手续|归档|存档|长效机制|"
     "制度|巡查|巡检|观察|记录|保修|质保|有效期|备用|退回|送检|尾款|余款|款项|结账|加强|管理|坚持|"
     "定期|维护|日常|长期|不得|禁止|严禁|教育(?!局|部|厅)|宣传|(?<![不能法])正常|良好|完好|迎接|迎检|回头看|佐证|"
-    "整理材料|材料正在整理|易复发|易反弹|关注|其他问题|其它问题|待回收|再检查|复检|回访|跟踪|建议|"
+    "整理材料|材料正在整理|易复发|易反弹|关注|其他问题|其它问题|待回收|再检查|复检|回访|跟踪|建议|每月|每周|"
+    "每天|每日|每学期|"
     "效果(?:不错|好|良好|明显)"
 )
 """What a clause beside the work is about: its papers and its aftercare (正在补充照片, 还差
@@ -682,8 +686,9 @@ _STAGE = re.compile(
     "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|第[一二三四五六七八九十\\d]批"
 )
 """A stage of the work (已完成第一阶段, 已完成初步整改, 已完成第二批)."""
+_SIGN = re.compile("警示牌|警示标志|警示标识|提示牌|警示")
 _STOPGAP = re.compile(
-    "应急处置|警戒|隔离|警示牌|设警示|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用|暂停运营|停运|断电|封条|贴封|"
+    "应急处置|警戒|隔离|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用|暂停运营|停运|断电|封条|贴封|"
     "禁止使用|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
 )
 """A stopgap (已拉警戒线, 临时措施已到位, 已贴封条): alone, the work not done; beside the work
@@ -691,7 +696,7 @@ done, kept (防滑垫已铺设，警示牌已放置: trial 198 AX5)."""
 _STEP = re.compile(
     "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|审批|(?<!通)报批|请示|"
     "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知|督促|(?<!符合)(?<!按)(?<!按照)要求|"
-    "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|"
+    "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|到货|"
     "责令|安排|"
     "交办|交由|反映|反馈|送修|送厂|报价|订货|"
     "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
@@ -701,8 +706,6 @@ After a purchase or a design the work named (已采购并安装到位) is done; 
 a report, the work done is said at the end (已安排维修完毕)."""
 _STEP_DONE = re.compile("(?:均|都)?已?(?:完成|完毕|结束)")
 """The step itself done (报修已完成)."""
-_WORK_DONE = re.compile(f"已.*(?:{_PHYSICAL.pattern})|(?:{'|'.join(_DONE_END)})$")
-"""The work done after the step ordering it (报修后已修复, 已安排维修完毕)."""
 _PURCHASES = frozenset({"采购", "购买", "购置", "订购", "下单", "方案", "设计"})
 _ALMOST = re.compile("^(?:就?快(?!速)|马上|即将|接近|将近|几近|差不多|已近|近)(?=.)")
 _WAITING = re.compile("(?:等|等待|等候|待)(?!验收|复查|复核|销号|定)")
@@ -726,7 +729,7 @@ _DONE_SAID = re.compile(
     "开启|试机|清查|重做|规范|设置|悬挂|挂|配置|移除|搬离|撤除|撤掉|断开|粘贴|改正|纠正|整理|完善|"
     "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
     "移走|搬走|清走|腾空|调试|接入|接通|转运|修妥|改善|配齐|修$|立行立改|开展|存放|储备|检修|组织|补办|年检|"
-    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收)"
+    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收|放置)"
 )
 """A clause saying a thing done, by a verb of the work (已加装护栏, 灭火器已全部更换), and what
 it names first (not 配件已到, 厂家已来看过, 已签合同: done, they closed hazards, trial 196
@@ -762,6 +765,8 @@ _BARE_DONE = (
     "加固",
     "焊接",
 )
+_WORK_DONE = re.compile(f"(?:已|并|后).*(?:{_PHYSICAL.pattern}|完成)|(?:{'|'.join(_DONE_END)})$")
+"""The work done after the step ordering it (报修后已修复, 已安排维修完毕)."""
 _RESTORED = re.compile(
     "^(?:已|现已)?(?:恢复(?:正常|使用|供电|供水)|正常使用|投入使用)|^(?:使用|运行|测试|试运行|调试)正常$"
 )
