@@ -1,4 +1,4 @@
-"""整改完成情况 as departments write it (clerk trials 192–198): what is read as done,
+"""整改完成情况 as departments write it (clerk trials 192–199): what is read as done,
 under way, not started, or asked. Reading a hazard not done as done closes it; reading a
 done one as not done reopens it and chases the department; asking is the safe side."""
 
@@ -276,6 +276,25 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("已清理，现在没有杂物了", DONE),
         ("已完成，计划每月检查一次", DONE),
         ("故障已排除", DONE),
+        # trial 199 (blind, four more schools): parts named, 部份, a deadline, hedges (AY1–AY14)
+        ("网络中心机房空调已维修，温度恢复正常；UPS电池老化，已申请更换。", IN_PROGRESS),
+        ("1.已更换灭火器\n2.已张贴疏散图\n3.应急灯已报修", IN_PROGRESS),
+        ("已完成，还差两个灭火器没到货", IN_PROGRESS),
+        ("已拆除，暂未重新安装", IN_PROGRESS),
+        ("1.未整改\n2.已整改", IN_PROGRESS),
+        ("一楼未整改，二楼已整改", IN_PROGRESS),
+        ("男生宿舍未完成，女生宿舍已完成", IN_PROGRESS),
+        ("部份完成", IN_PROGRESS),
+        ("于12月20日前完成整改", ASKED),
+        ("好像修好了", ASKED),
+        ("已完成？", ASKED),
+        ("已拍照留存", ASKED),
+        ("已请电工重新接线并加装漏电保护器。", DONE),
+        ("屋面漏水已做防水处理，近期下雨未见渗漏", DONE),
+        ("已购置灭火毯2条，放置于厨房门口", DONE),
+        ("已完成，比计划晚了一周", DONE),
+        ("已完成 整改中 未整改", ASKED),
+        ("体育器材室：损坏的跳箱已报废，新跳箱已到货", DONE),
         # not finished is not done (trial 192 AR1)
         ("未整改完成", NOT_STARTED),
         ("尚未整改完成", NOT_STARTED),
@@ -294,12 +313,18 @@ KNOWN_MISREADINGS = {
     "登记本已更换新版，正在规范填写",  # the book replaced, the filling-in under way (trial 196)
     "总务处已安排师傅，五楼已装",  # one floor done, the others? (trial 198)
     "已停用并贴封条",  # out of use for good, or a stopgap? (trial 193)
+    "其余已完成",  # alone: what of the rest? (trial 199)
+    "已张贴警示标识，禁止学生靠近",  # the sign the fix, or a stopgap? (trial 199)
+    "整改报告已提交",  # the report of the work, or a step? (trial 199)
+    "幼儿床护栏松动3处，已加固2处，另一处床已撤出",  # 2 of 3, the third taken away
+    "实训车间学生长发未盘，已要求佩戴工作帽并纳入考核",  # an order as the fix (trial 199)
+    "汽修车间蓄电池充电区已隔离并配灭火器",  # a separation as the fix (trial 199)
 }
 """Phrasings read in a way a clerk would not accept, closing or reopening: each debatable."""
 
 
 def test_no_phrasing_of_the_trials_is_misread_to_close_or_reopen() -> None:
-    """The 2,955 phrasings clerk trials wrote (the last three blind, as departments write
+    """The 3,708 phrasings clerk trials wrote (the last three blind, as departments write
     them) with the readings a careful clerk accepts: none read as done where the text says
     otherwise, none as not done where it says done, but the few known above; asking is the
     safe side and is not counted."""

@@ -150,6 +150,7 @@ def _ticked(key: str) -> Progress | None:
 _OPTIONS_COPIED = re.compile(
     "(?:是|否|已完成|整改中|未整改)(?:[/、](?:是|否|已完成|整改中|未整改))+"
 )
+_THREE = ("已完成", "整改中", "未整改")
 _LINES = re.compile("[\r\n]+")
 _GAPS = re.compile("(?<=[^\\x00-\\x7f])[ \t\u3000]+(?=[^\\x00-\\x7f\\s]|\\d)")
 """A line break, or spaces between words: where one clause ends (已完成⏎剩2处)."""
@@ -175,6 +176,7 @@ _TYPOS = (
     (re.compile("(?<=[未已])正改"), "整改"),
     (re.compile("正再"), "正在"),
     (re.compile("玩成"), "完成"),
+    (re.compile("部份"), "部分"),
 )
 """Slips of the pinyin input (己/以 for 已, 末 for 未) read as meant."""
 
@@ -214,7 +216,9 @@ def normalize_progress(text: str) -> Progress | None:
         return None
     if key in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[key]
-    if _OPTIONS_COPIED.fullmatch(key):  # 是/否, 已完成/整改中/未整改: none chosen
+    if _OPTIONS_COPIED.fullmatch(key) or "?" in key:  # 是/否: none chosen; 已完成？: asked
+        return None
+    if sorted(key.split(",")) == sorted(_THREE):  # 已完成 整改中 未整改, copied (AY14)
         return None
     ticked = _ticked(normalize_key(text))
     if ticked is not None:
@@ -244,6 +248,13 @@ def normalize_progress(text: str) -> Progress | None:
             continue
         elif found[1] is _Says.STOPGAP:
             stopgap = True
+        elif (
+            found[1] is _Says.IMPLIED
+            and found[0] == IN_PROGRESS
+            and said
+            and _pending(clause, said[-1][1])
+        ):
+            said.append((IN_PROGRESS, True))  # 灭火器已更换，应急灯已报修 (trial 199 AY1)
         elif found[1] is _Says.IMPLIED:
             # (a test awaited after a step, 已报厂家，等待上门检测: under way, trial 196 AV3)
             implied = IN_PROGRESS if implied == IN_PROGRESS and not said else found[0]
@@ -266,6 +277,8 @@ def normalize_progress(text: str) -> Progress | None:
         reading = said[-1][0]
     if reading == DONE and _EXCEPT.search(key):  # 除食堂外，其余均已整改 (trial 195 AU6)
         return IN_PROGRESS
+    if reading == DONE and len(_ITEM.findall(key)) > 1 and any(p != DONE for p, _ in said):
+        return IN_PROGRESS  # 1.未整改 2.已整改: items, one not done (trial 199 AY2)
     if reading == DONE and more:  # 已拆除重建，预计寒假完工: more to do
         return IN_PROGRESS
     return None if reading == DONE and doubted else reading
@@ -369,9 +382,16 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return (IN_PROGRESS if tested else DONE), _Says.IMPLIED
     if _ELSEWHERE.search(clause):
         return _NOTHING
+    if _PLACED.match(clause):  # 已购置灭火毯2条，放置于厨房门口 (trial 199 AY10)
+        return DONE, _Says.PART
     if _PAPERS.search(clause) and not _PHYSICAL.search(clause) and not _AGAIN.search(clause):
         # 正在补充照片, 还差签字, 仍在保修期 (trial 193 AS16, AS17); 已建立台账: a thing done
-        if clause.startswith("已") and _RECORDS.search(clause) and not _DOUBT.search(clause):
+        if (
+            clause.startswith("已")
+            and _RECORDS.search(clause)
+            and "拍照" not in clause
+            and not _DOUBT.search(clause)
+        ):
             return DONE, _Says.PART
         return _NOTHING
     part, fixed = _PART.search(clause), _FIXED_PART.search(clause)
@@ -431,10 +451,6 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL
     if _PLAN_OF_A_PART.match(clause):  # 二楼计划下周完成 (after 已完成一楼)
         return IN_PROGRESS, _Says.PART
-    if _FUTURE.match(clause) or (_TO_COME.search(clause) and "已" not in clause):
-        return _PLANNED_FOR  # 预计月底完成, 下周完成: what is to be done (AS1)
-    if _PLANNED.search(clause):  # 月底前完成: to be, or done by then
-        return _DOUBTED
     if clause.startswith("正在") and not _WORK.search(clause) and clause != "正在进行":
         # 正在跟进后续: beside the work
         return IN_PROGRESS, _Says.IMPLIED
@@ -448,8 +464,14 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     # they kept an earlier 已完成 (clerk trial 183 AI1)
     if _said_undone(clause):
         return IN_PROGRESS, _Says.ALL
+    if _FUTURE.match(clause) or (_TO_COME.search(clause) and "已" not in clause):
+        return _PLANNED_FOR  # 预计月底完成, 下周完成: what is to be done (AS1)
+    if _PLANNED.search(clause):  # 月底前完成: to be, or done by then
+        return _DOUBTED
     if "重新" in clause:  # done again (复发后已重新整改完成), or how it was (重新更换)
-        return (DONE, _Says.ALL) if _DONE_AGAIN.search(clause) else (IN_PROGRESS, _Says.IMPLIED)
+        if _DONE_AGAIN.search(clause) or _DONE_ANEW_NAMED.search(clause):
+            return DONE, _Says.ALL  # 危化品已重新入柜, 已请电工重新接线 (trial 199 AY8)
+        return IN_PROGRESS, _Says.IMPLIED
     if clause in ("×", "✗", "✘"):
         return NOT_STARTED, _Says.ALL
     if _doubts(clause):
@@ -462,15 +484,23 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     # 3处已整改: clerk trial 193 AS3, AS5)
     if _COUNT.search(clause):
         return DONE, _Says.PART
-    if _WHOLE.search(clause):
-        return DONE, _Says.ALL  # 返工后已完成, 隐患已消除
+    if _WHOLE.search(named) or _ALL_OF_IT.search(clause):
+        return DONE, _Says.ALL  # 隐患已消除, 灭火器均已更换 (not 二楼已整改: trial 199 AY2)
     if _AGENT.search(named) and not _COUNT.search(clause):
         return DONE, _Says.ALL  # 维修工已修好, 电工已更换应急灯: who did the work
-    if clause.endswith(_DONE_END) and (not named or clause.endswith(("完成", "完毕", "结束"))):
-        return DONE, _Says.ALL  # 处理完毕, 已修好, 停车线已施划完成 (not 防护措施已到位)
+    if clause.endswith(_DONE_END) and not named:
+        return DONE, _Says.ALL  # 处理完毕, 已修好 (not 防护措施已到位, 女生宿舍已完成)
     if not named and clause.endswith(_BARE_DONE):
         return DONE, _Says.ALL  # 已修复 (not 已设置警示牌, a thing done)
     return DONE, _Says.PART
+
+
+def _pending(clause: str, after_part: bool) -> bool:
+    """`clause` is a step taken for another part than one said done before (应急灯已报修;
+    after 空调已维修, 已申请更换)."""
+    step = _STEP.search(clause)
+    named = after_part or bool(_NAMED_STEP.match(clause))
+    return named and step is not None and step.group() in _PENDING
 
 
 def _doubts(clause: str) -> bool:
@@ -534,9 +564,12 @@ _FIXED_PART = re.compile(
 )
 """What was wrong, fixed (不合格处已整改, 未到位的已补齐, 隐患已消除)."""
 _FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打算)")
+_ITEM = re.compile("(?:^|,)(?:\\d{1,2}[.、)](?!\\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
 _PLANNED_WORK = re.compile("完成|完工|整改|维修|更换|安装|施工|修")
 _AFTERWARDS = re.compile("后续|下一步|今后|以后|日后|将来")
-_PLAN_OF_A_PART = re.compile("[^已未没]{1,8}?(?<!按)(?<!原)(?:计划|预计|拟|准备|将于)(?!.*已)")
+_PLAN_OF_A_PART = re.compile(
+    "[^已未没]{1,8}?(?<!按)(?<!原)(?<!比)(?<!较)(?:计划|预计|拟|准备|将于)(?!.*已)"
+)
 _UNDER_WAY_FIRST = ("正在", "部分", "即将", "接近", "快要")
 _DONE_END = (
     "完毕",
@@ -566,7 +599,7 @@ _UNDONE = (
     "还有问题|还有隐患|还差|尚差|未通过|没通过|不通过|效果不(?!错)|继续整改|返工|复发|未整改|没完|未结束|"
     "不彻底|未彻底|没有?彻底|基本(?:上)?(?:已)?(?:完成|整改|解决|到位|修复|处理|结束|完毕|落实)|"
     "还有(?!照片|附件|图片|保修|质保|备用|专人)|又被|(?:有)?待(?:进一步)?(?:完善|整改|处理|维修|更换|修复|解决|落实|施工)|"
-    "(?<!不)正在|(?<=.)(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?:计划|预计|拟于|准备)|"
+    "(?<!不)正在|(?<=.)(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)(?:计划|预计|拟于|准备)|"
     "(?:又|再次)(?:出现|发现|发生|跳闸|漏|损坏|坏|故障|堆放)|仍(?:漏|坏|不|未|没)|"
     "缺货|缺件|断货|反复(?:出现|发生)|也(?:是)?(?:过期|坏|损坏|不合格)|(?:问题|隐患|故障)(?:还|仍|依然)(?:在|存在|有)|(?:还|仍|尚|另)需(?:要)?(?:进一步)?"
     "(?:完善|整改|处理|维修|更换|修复|解决|落实|补充|采购|施工)"
@@ -607,7 +640,7 @@ _WORK = re.compile(
 """The work a 整改完成情况 says is done or not (not its 验收, its photos, its deadline)."""
 _NEGATED_WORK = re.compile(
     "(?:还|仍|暂|尚|目前|暂时)?(?:未|尚未|没有?|还未|还没有?)(?:能|有)?(?![按如及]时|按期|如期)"
-    f"(?:彻底|完全|全部)?(?:开始|开展|进行|组织)?(?:{_WORK.pattern}|动|做|弄|换|装|理|买|通电|"
+    f"(?:彻底|完全|全部)?(?:开始|开展|进行|组织)?(?:重新)?(?:{_WORK.pattern}|动|做|弄|换|装|理|买|通电|"
     "调试|联调|联网|到货|开工|启动|开始|消除|接入|接通|联动)"
 )
 """Not done, the work named (未整改, 尚未维修, 没有彻底解决, 还没动): not another thing
@@ -623,7 +656,7 @@ _SUBJECT_DENIED = re.compile(
 )
 """What a clause saying a part is not done names first (应急灯未安装, 2号楼没动)."""
 _STATE_TO_STATE = re.compile("(整改中|未整改)(?:[-—~～至]+|(?=已))(?=已?(?:完成|整改完))")
-_PLANNED = re.compile("^(?!.*提前)[^已]*(?:前|底|内)(?:完成|整改完|完毕)$")
+_PLANNED = re.compile("^(?!.*提前)[^已]*(?:前|底|内)(?:完成|整改完|完毕|完成整改)$")
 """When what is left is to be done (月底前完成): not the work done."""
 _REMAINING = re.compile(
     "(?<!无)(?<!没有)(?:剩余|剩下|还剩|其余|余下|尚余|(?:仅|只)?剩(?=\\d|[一二两三四五六七八九十]|收尾))(?![^,;]*?(?:(?:(?:也|均|都|全部)已?|已)(?:全部)?"
@@ -634,6 +667,7 @@ _DONE_ANEW = re.compile(
     "^[^未没不]{0,8}?已[^未没不,]{0,10}?(?:再次|重新|当场|立即|及时)(?:清理|整改|更换|修复|维修|拆除|清除|处理|加固|安装|"
     "补齐|敷设|铺设|固定|张贴|粘贴|设置|没收)"
 )
+_DONE_ANEW_NAMED = re.compile("已[^未没不,]{0,10}?重新[^未没不,]{0,12}$")
 _FRACTION = re.compile(
     r"^(\d+)/(\d+)$|(?:完成|整改|修复|更换|处理|修好)了?(\d+)/(\d+)(?![\d寸号楼])"
     r"|(\d+)/(\d+)(?=[处个项台具块盏间条根副把套扇只部辆])|(\d+)[处个项台具块盏间条根副把套扇只部辆]/(\d+)"
@@ -659,19 +693,19 @@ _DOUBT = re.compile(
     "故障(?!已|均已)|未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
     "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|误报|暂|"
     "勉强|反复|时好时坏|"
-    "乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)计划|(?<!按)预计"
+    "乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)计划|(?<!按)预计|好像|可能|应该|大概|估计|似乎"
 )
 """Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
 _PREVENTED = re.compile(
     "(?:(?:以免|以防|严防|谨防|防止|避免|杜绝|确保不).{0,8}?|如|若)(?:再次?|重复)?(?:发生|出现|发现|损坏|坏)"
-    "|(?:未|不|没有?)(?:再次?)?(?:发生|出现|发现|跳闸|漏水?|复发|损坏|坏)"
+    "|(?:未见|未|不|没有?)(?:再次?)?(?:发生|出现|发现|跳闸|漏水?|渗漏|渗水|积水|复发|损坏|坏)"
 )
 """A recurrence denied or guarded against (以防再次发生, 未再次出现漏水: trial 193 AS14)."""
 _PAPERS = re.compile(
     "照片|图片|附件|资料|台账|档案|签字|签名|支付|付款|结算|报销|发票|钱|手续|归档|存档|长效机制|"
     "制度|巡查|巡检|观察|记录|保修|质保|有效期|备用|退回|送检|尾款|余款|款项|结账|加强|管理|坚持|"
     "定期|维护|日常|长期|不得|禁止|严禁|教育(?!局|部|厅)|宣传|(?<![不能法])正常|良好|完好|迎接|迎检|回头看|佐证|"
-    "整理材料|材料正在整理|易复发|易反弹|关注|其他问题|其它问题|待回收|再检查|复检|回访|跟踪|建议|每月|每周|"
+    "整理材料|材料正在整理|易复发|易反弹|关注|其他问题|其它问题|待回收|再检查|复检|回访|跟踪|建议|每月|每周|报告|"
     "每天|每日|每学期|"
     "效果(?:不错|好|良好|明显)"
 )
@@ -707,7 +741,7 @@ a report, the work done is said at the end (已安排维修完毕)."""
 _STEP_DONE = re.compile("(?:均|都)?已?(?:完成|完毕|结束)")
 """The step itself done (报修已完成)."""
 _PURCHASES = frozenset({"采购", "购买", "购置", "订购", "下单", "方案", "设计"})
-_ALMOST = re.compile("^(?:就?快(?!速)|马上|即将|接近|将近|几近|差不多|已近|近)(?=.)")
+_ALMOST = re.compile("^(?:就?快(?!速)|马上|即将|接近|将近|几近|差不多|已近|近(?!期|日|来))(?=.)")
 _WAITING = re.compile("(?:等|等待|等候|待)(?!验收|复查|复核|销号|定)")
 _NOT_YET_DONE = re.compile(
     "(?:(?:还|仍|暂|尚|目前|暂时)未|(?:还|仍|暂|尚|目前|暂时)?没有?)(?:能)?完成"
@@ -723,8 +757,8 @@ _DONE_SAID = re.compile(
     "^(.{0,12}?)已(?:全部|均|都|及时|当场|重新|再次|按要求|按计划|按规范|由.{1,8}?|于.{1,10}?|用.{1,8}?|"
     "对.{1,12}?(?:进行了?)?|[^,]{0,3}?并)?(?:全面|彻底|认真|集中|统一|单独)?"
     "(?:更换|换|整改|完成|修复|修好|修补|修改|清理|清洗|清淤|清除|清运|安装|装好|装|处理|验收|加装|加固|"
-    "加高|落实|拆除|维修|完工|竣工|恢复|消除|排除|张贴|贴|解决|铺设|敷设|拍照|复查|建立|搞定|合格|返工|"
-    "收缴|没收|做|焊接|封堵|穿管|疏通|报废|销毁|配备|备齐|补齐|补充|补水|闭环|调整|拧紧|固定|关闭|入柜|"
+    "加高|落实|拆除|维修|完工|竣工|恢复|消除|排除|张贴|贴|解决|铺设|敷设|复查|建立|搞定|合格|返工|"
+    "收缴|没收|做|焊接|封堵|穿管|疏通|报废|销毁|配备|备齐|补齐|补充|补水|闭环|调整|拧紧|固定|关闭|入柜|修理|修缮|"
     "上锁|加锁|弄好|妥善|办结|办理|增设|刷漆|粉刷|改造|分类|打补丁|升级|备份|上传|处置|转移|下架|投入|"
     "开启|试机|清查|重做|规范|设置|悬挂|挂|配置|移除|搬离|撤除|撤掉|断开|粘贴|改正|纠正|整理|完善|"
     "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
@@ -735,10 +769,15 @@ _DONE_SAID = re.compile(
 it names first (not 配件已到, 厂家已来看过, 已签合同: done, they closed hazards, trial 196
 AV2)."""
 _STEP_REACH = 16
+_NAMED_STEP = re.compile("[^已未没不,]{2,10}已")
+_PENDING = frozenset(
+    {"报修", "申请", "上报", "联系", "采购", "下单", "订购", "送修", "报价", "订货", "购买"}
+)
 _CHECKED_ONLY = re.compile("已完成(?:自查|排查|检查|摸排|巡查)$")
 _TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
 """A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
-_STILL_NEEDED = re.compile("需|待|要|另行|正在")
+_STILL_NEEDED = re.compile("需|待|要|另行|正在|仍|还")
+_PLACED = re.compile("(?:放置|安装|摆放|配备|发放|悬挂|张贴)(?:于|在|到)")
 _ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)|新发现|建议")
 """Other work than the hazard's (已完成，正在整改其他问题: trial 195 AU14)."""
 _AGAIN = re.compile("又|反复|再次|重复|告警|报警|故障")
@@ -776,6 +815,7 @@ _CLOSING_AFTER = re.compile("(?<=[毕成好位])(?:待|等待|申请)销号$")
 _ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|待|等待)(?:销号|验收|复查)$")
 _COUNT = re.compile("\\d+[处个项台具块盏间条根副把套扇只部辆]")
 """A clause saying something is done (已加装护栏, 灭火器已全部更换), what it names first."""
-_WHOLE = re.compile("全部|均|都|所有|问题|隐患|整改|上述|各项|各处|消除|排除|维修|施工|改造|工程")
-"""Words naming all of the work before 已 (隐患已消除, 灭火器均已更换)."""
+_WHOLE = re.compile("全部|均|都|所有|问题|隐患|整改|上述|各项|各处|维修|施工|改造|工程|^返工后")
+"""Words naming all of the work before 已 (隐患已消除, 维修已完成, 返工后已完成)."""
+_ALL_OF_IT = re.compile("全部|均已|都已|所有|各项|各处|消除|排除")
 _NOT_THERE_YET = re.compile("(?:未|尚未|没有|没)到位")
