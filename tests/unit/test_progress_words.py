@@ -1,4 +1,4 @@
-"""整改完成情况 as departments write it (clerk trials 192–199): what is read as done,
+"""整改完成情况 as departments write it (clerk trials 192–200): what is read as done,
 under way, not started, or asked. Reading a hazard not done as done closes it; reading a
 done one as not done reopens it and chases the department; asking is the safe side."""
 
@@ -295,6 +295,26 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("已完成，比计划晚了一周", DONE),
         ("已完成 整改中 未整改", ASKED),
         ("体育器材室：损坏的跳箱已报废，新跳箱已到货", DONE),
+        # trial 200: signs beside steps, totals in more words, the others done, a step then
+        # the thing done in other words, aftercare (AZ1–AZ8)
+        ("已设置警示牌并报修", IN_PROGRESS),
+        ("已张贴警示标识，已报总务处维修", IN_PROGRESS),
+        ("已挂警示牌，已停用", IN_PROGRESS),
+        ("需要更换10具，已更换6具", IN_PROGRESS),
+        ("总计需要更换10具，已更换6具", IN_PROGRESS),
+        ("应更换十具，已更换六具", IN_PROGRESS),
+        ("还有2处没修，其他都修好了", IN_PROGRESS),
+        ("需要更换全部灯管，已更换3根", ASKED),
+        ("已换了一半", IN_PROGRESS),
+        ("已送修，已取回安装", DONE),
+        ("已报修，已将灯管更换", DONE),
+        ("已整改，今后还需进一步落实责任", DONE),
+        ("已在走廊安装应急灯", DONE),
+        ("已请电工更换插座", DONE),
+        ("已经好了", DONE),
+        ("检查了20个灭火器，更换3个", ASKED),
+        ("已申请资金并完成改造", DONE),
+        ("已清理，没有堆放了", DONE),
         # not finished is not done (trial 192 AR1)
         ("未整改完成", NOT_STARTED),
         ("尚未整改完成", NOT_STARTED),

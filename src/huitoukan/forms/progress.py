@@ -41,6 +41,7 @@ STATUS_SYNONYMS: dict[str, Progress] = {
             "已验收合格",
             "完工",
             "已完工",
+            "已好",
             "符合要求",
             "已符合要求",
             "达到要求",
@@ -120,6 +121,8 @@ _PART_OF = (
     "弄",
     "做",
     "搞",
+    "换",
+    "装",
 )
 _OPTION = "(已完成|整改中|未整改)"
 _TICK = "(?:[☑✅■√✓✔☒]|[\\[(][xX×√✓✔☑][\\])])"
@@ -164,6 +167,10 @@ _TRADITIONAL = (
     "訂订 業业 幾几 態态 狀状 樣样 別别 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级"
 ).split()
 _SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL})
+_CN_COUNT = re.compile(
+    "(?=[一二两三四五六七八九十])([一二两三四五六七八九]?十?[一二三四五六七八九]?)(?=[处个项台具块盏间条根副把套扇辆])"
+)
+"""A count in Chinese numerals (应更换十具，已更换六具: trial 200 AZ2)."""
 _TYPOS = (
     (re.compile("末(?=完|整改|处理|修|开始|动)"), "未"),  # 末完成, 尚末整改
     (re.compile("(?<!自)己"), "已"),  # 己完成, 己整改
@@ -192,7 +199,17 @@ def _progress_key(text: str) -> str:
     key = key.strip("。.!！;了啦啊呀[]【】“”\"'「」『』<>《》")
     for typo, meant in _TYPOS:
         key = typo.sub(meant, key)
+    key = _CN_COUNT.sub(lambda m: str(_cn_number(m.group(1))), key)  # 十具 → 10具
     return key.replace("已经", "已")
+
+
+def _cn_number(text: str) -> int:
+    """一 … 九十九 as a number (两 for 二)."""
+    tens, _, ones = text.replace("两", "二").rpartition("十")
+    digit = "一二三四五六七八九".find
+    if "十" not in text:
+        return digit(ones) + 1
+    return (digit(tens) + 1 if tens else 1) * 10 + (digit(ones) + 1 if ones else 0)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -234,6 +251,7 @@ def normalize_progress(text: str) -> Progress | None:
     planned = False  # a clause saying when the work is to be done (下周完成)
     more = False  # ... naming work (预计寒假完工; not 计划每月检查一次)
     stopgap = False  # a stopgap said (已拉警戒线)
+    signs = 0  # clauses saying a warning sign was put up
     for clause in filter(None, _CLAUSES.split(key)):
         found = _clause_progress(clause)
         if found is None:
@@ -263,8 +281,12 @@ def normalize_progress(text: str) -> Progress | None:
         else:
             stepped = implied == IN_PROGRESS
             said.append((found[0], found[1] is _Says.PART))
-            if said[-1][0] == DONE:  # (a cell grown over the rounds: what it said before
-                doubted = False  # the work was done, trial 198 AX1)
+            signs += found[0] == DONE and bool(_SIGN.search(clause))
+            if said[-1][0] == DONE and not _COUNT.search(clause):  # (a cell grown over
+                doubted = False  # the rounds: what it said before the work was done, AX1)
+    if said and (implied == IN_PROGRESS or stopgap) and all(p == DONE for p, _ in said):
+        if signs == len(said):  # 已设置警示牌，已报修; 已挂警示牌，已停用 (trial 200 AZ1)
+            return IN_PROGRESS
     if not said:  # (what is to be done, alone: under way, not asked: trial 195 AU17)
         reading = implied or (IN_PROGRESS if planned or stopgap else None)
     elif said[-1][0] == NOT_STARTED and (
@@ -308,6 +330,8 @@ def _counted_progress(key: str) -> tuple[bool, Progress | None]:
         done, whole = (int(n) for n in fraction.groups() if n is not None)
         return True, DONE if done >= whole else (IN_PROGRESS if done else NOT_STARTED)
     if _ALL_DONE.search(key):  # 检查32个配电箱，更换4个，已全部完成 (trial 195 AU10)
+        return False, None
+    if _CHECKED_COUNT.search(key):  # 检查了20个灭火器，更换3个: 3 of 20? (trial 200 AZ7)
         return False, None
     counted = _COUNTED.search(key)
     if counted is not None and _WORK.search(key):
@@ -423,11 +447,17 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
             return IN_PROGRESS, _Says.PART
     if _REMAINING.search(clause):  # 剩余2处正在整改, 还剩1个插座没换 (trial 191 AQ1)
         return IN_PROGRESS, _Says.ALL
+    if _AFTERWARDS.match(clause):  # 后续计划加装监控: beyond the hazard (trial 192 AR2)
+        return _NOTHING
     step = _STEP.search(clause, 0, _STEP_REACH)  # (what leads the clause)
     if step is not None and step.group() == "要求" and "按" in clause[: step.start()]:
         step = None  # 已按照学校要求完成整改 (trial 196 AV9)
     if step is not None and (before := _DONE_SAID.match(clause[: step.start()])) is not None:
-        if before.end() < step.start() - 1 and not clause.startswith("完成", before.end() - 2):
+        if (
+            before.end() < step.start() - 1
+            and not clause.startswith("完成", before.end() - 2)
+            and step.group() not in _PENDING  # (已设置警示牌并报修: trial 200 AZ1)
+        ):
             step = None  # 收缴物品已登记造册并通知家长领回: done, then told (trial 196)
     if step is not None and (
         not (_PHYSICAL.search(clause, step.end()) or clause.endswith("到位"))
@@ -444,8 +474,6 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     if clause.startswith(_DENYING) and _NOT_THE_WORK.search(clause) and not _FAILED.search(clause):
         # not the work (未经验收, 没有其他问题, 未附照片, 未到期, 不影响使用: read as not
         # done, they reopened accepted hazards: trial 190 AP1)
-        return _NOTHING
-    if _AFTERWARDS.match(clause):  # 后续计划加装监控: beyond the hazard (trial 192 AR2)
         return _NOTHING
     if _WAITING.match(clause):  # 等配件, 待资金到位后整改
         return IN_PROGRESS, _Says.ALL
@@ -482,8 +510,8 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     named = clause[: clause.find("已")] if "已" in clause else ""
     # all of the work only when it says so (整改中，已更换3个; 未整改，警戒线已到位; 2处未整改，
     # 3处已整改: clerk trial 193 AS3, AS5)
-    if _COUNT.search(clause):
-        return DONE, _Says.PART
+    if _COUNT.search(clause) or clause.startswith(_THE_OTHERS):
+        return DONE, _Says.PART  # 3处已整改; 其他都修好了 (after 还有2处没修: trial 200 AZ3)
     if _WHOLE.search(named) or _ALL_OF_IT.search(clause):
         return DONE, _Says.ALL  # 隐患已消除, 灭火器均已更换 (not 二楼已整改: trial 199 AY2)
     if _AGENT.search(named) and not _COUNT.search(clause):
@@ -546,7 +574,7 @@ _NOTHING_WRONG = re.compile(
     "^(?:经?(?:复查|验收|检查)(?:时|中|后)?)?(?:其他|其它|其余|现在|目前|已|均|都)?(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
     "(?:问题|异常|隐患|不到位|不合格|未完成|未整改|复发|反弹|返工|此类|类似)"
     "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用|(?:无|没有?)剩余|暂(?:无|未发现|没有)"
-    "|.{0,4}(?:问题|隐患)(?:已|均)?(?:不再|不)存在|(?:无|没有?|未见|不再)(?:渗漏|漏水|积水|渗水|杂物|异味))"
+    "|.{0,4}(?:问题|隐患)(?:已|均)?(?:不再|不)存在|(?:无|没有?|未见|不再)(?:渗漏|漏水|积水|渗水|杂物|异味|堆放|堆物))"
 )
 """Nothing wrong with the work (已完成，没有问题; 已整改，没有不到位; 无需重新整改)."""
 _TO_CLOSE = re.compile("^(?:尚未|还未|还没有?|未|没有?)销号$")
@@ -675,13 +703,14 @@ _FRACTION = re.compile(
     rf"|(\d+)/(\d+)(?={_UNIT})|(\d+){_UNIT}/(\d+)"
 )
 _ALL_DONE = re.compile("(?:已|均已|都已)全部(?:完成|整改|到位|更换)|^已完成$|,已完成$")
+_CHECKED_COUNT = re.compile("(?:检查|排查|巡查|核查|清点)了\\d")
 _COUNTED = re.compile(
     r"(?<!更换)(?<!清理)(?<!整改)(?<!修复)(?<!安装)(?<!维修)(?<!处理)(?<!拆除)(?<!\d)"
     rf"(\d+)({_UNIT})(?:(?!未|没)[^\d;])*?(?:已|完成|整改|更换|(?<!应)换|修复|加固)[^\d;]*?(\d+)\2"
 )
 """5处已整改3处: the work's count, and how much of it is done."""
 _TOTAL = re.compile(
-    f"(?:共|共计|总共|合计|共需|需|应)(?:换|更换|修|维修|整改|处理)?(\\d+)({_UNIT})"
+    f"(?:共|共计|总共|总计|合计|共需要?|总计需要?|需要?|应|要)(?:换|更换|修|维修|整改|处理)?(\\d+)({_UNIT})"
     f"|(?<!\\d)(\\d+)({_UNIT})(?:中的?|之中|(?=[^\\d]*其中))"
 )
 """How many there are to do (共5处, 5处中的3处, 5处隐患，其中3处已修复)."""
@@ -757,7 +786,7 @@ _ACCEPTANCE_NOT_YET = re.compile(
 )
 _DONE_SAID = re.compile(
     "^(.{0,12}?)已(?:全部|均|都|及时|当场|重新|再次|按要求|按计划|按规范|由.{1,8}?|于.{1,10}?|用.{1,8}?|"
-    "对.{1,12}?(?:进行了?)?|[^,]{0,3}?并)?(?:全面|彻底|认真|集中|统一|单独)?"
+    "对.{1,12}?(?:进行了?)?|[将把在请].{1,10}?|[^,]{0,8}?并)?(?:全面|彻底|认真|集中|统一|单独)?"
     "(?:更换|换|整改|完成|修复|修好|修补|修改|清理|清洗|清淤|清除|清运|安装|装好|装|处理|验收|加装|加固|"
     "加高|落实|拆除|维修|完工|竣工|恢复|消除|排除|张贴|贴|解决|铺设|敷设|复查|建立|搞定|合格|返工|"
     "收缴|没收|做|焊接|封堵|穿管|疏通|报废|销毁|配备|备齐|补齐|补充|补水|闭环|调整|拧紧|固定|关闭|入柜|修理|修缮|"
@@ -765,7 +794,7 @@ _DONE_SAID = re.compile(
     "开启|试机|清查|重做|规范|设置|悬挂|挂|配置|移除|搬离|撤除|撤掉|断开|粘贴|改正|纠正|整理|完善|"
     "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
     "移走|搬走|清走|腾空|调试|接入|接通|转运|修妥|改善|配齐|修$|立行立改|开展|存放|储备|检修|组织|补办|年检|"
-    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收|放置)"
+    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收|放置|取回|亮)"
 )
 """A clause saying a thing done, by a verb of the work (已加装护栏, 灭火器已全部更换), and what
 it names first (not 配件已到, 厂家已来看过, 已签合同: done, they closed hazards, trial 196
@@ -785,6 +814,7 @@ _ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)
 _AGAIN = re.compile("又|反复|再次|重复|告警|报警|故障")
 """A fault come back (已修复，观察期内又出现两次告警: not aftercare, trial 196 AV5)."""
 _RECORDS = re.compile("台账|制度|档案|记录|照片|资料|图片|佐证")
+_THE_OTHERS = ("其他", "其它", "其余", "另外", "别的")
 _AGENT = re.compile(
     "维修工|师傅|老师|电工|工人|后勤|物业|厂家|学校|总务|保卫|施工队|公司|我处|本部门|保安|宿管|"
     "食堂|部门|人员|单位"
