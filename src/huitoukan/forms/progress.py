@@ -514,7 +514,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return DONE, _Says.PART  # 3处已整改; 其他都修好了 (after 还有2处没修: trial 200 AZ3)
     if _WHOLE.search(named) or _ALL_OF_IT.search(clause):
         return DONE, _Says.ALL  # 隐患已消除, 灭火器均已更换 (not 二楼已整改: trial 199 AY2)
-    if _AGENT.search(named) and not _COUNT.search(clause):
+    if _AGENT.search(named):
         return DONE, _Says.ALL  # 维修工已修好, 电工已更换应急灯: who did the work
     if clause.endswith(_DONE_END) and not named:
         return DONE, _Says.ALL  # 处理完毕, 已修好 (not 防护措施已到位, 女生宿舍已完成)
