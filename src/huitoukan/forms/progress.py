@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
+import unicodedata
 
 from huitoukan.model.returns import DONE, IN_PROGRESS, NOT_STARTED, Progress
 from huitoukan.text import normalize_key
@@ -129,25 +130,34 @@ _TICK = "(?:[☑✅■√✓✔☒]|[\\[(][xX×√✓✔☑][\\])])"
 _BOX = "(?:[□☐]|[\\[(][\\])])"
 _TICKED_BEFORE = re.compile(f"{_TICK}{_OPTION}")
 _TICKED_AFTER = re.compile(f"{_OPTION}{_TICK}")
+_TICKED_BETWEEN = re.compile(f"{_OPTION}{_TICK}{_OPTION}")
+_TICK_SPACED = re.compile(f"{_OPTION}( ?){_TICK}( ?){_OPTION}")
 _UNTICKED = re.compile(f"{_BOX}{_OPTION}|{_OPTION}{_BOX}")
 _MARK = re.compile(f"{_TICK}|{_BOX}")
 """A 整改完成情况 typed as the options with one ticked (☑已完成 □整改中 □未整改, [ ]已完成
 [x]整改中, 已完成(√) 整改中( ): clerk trial 195 AU7)."""
 
 
-def _ticked(key: str) -> Progress | None:
-    """The one option ticked, when `key` (spaces out) lists them with their boxes: before
-    the options when a box or a tick comes first (□已完成 ☑整改中), else after them."""
-    key = key.replace("[]", "□").replace("()", "□")
+def _ticked(text: str) -> tuple[bool, Progress | None]:
+    """Whether `text` lists the options with their boxes, and the one ticked: before the
+    options when a box or a tick comes first (□已完成 ☑整改中), else after them. With ticks
+    alone, one between two options is the one it is typed against (已完成√ 整改中), or none
+    when it stands as near to both (已完成 √ 整改中 was read 已完成: trial 202 BB21)."""
+    key = normalize_key(text).replace("[]", "□").replace("()", "□")
+    if not re.search(_BOX, key) and _TICKED_BETWEEN.search(key):
+        spaced = _TICK_SPACED.search(" ".join(unicodedata.normalize("NFKC", text).split()))
+        if spaced is None or bool(spaced.group(2)) == bool(spaced.group(3)):
+            return True, None
+        return True, STATUS_SYNONYMS[spaced.group(4) if spaced.group(2) else spaced.group(1)]
     first = _MARK.search(key)
     option = re.search(_OPTION, key)
     if first is None or option is None:
-        return None
+        return False, None
     if not _UNTICKED.search(key) and len(re.findall(_OPTION, key)) < 2:
-        return None
+        return False, None
     marked = _TICKED_BEFORE if first.start() < option.start() else _TICKED_AFTER
     ticked = {STATUS_SYNONYMS[m] for m in marked.findall(key)}
-    return ticked.pop() if len(ticked) == 1 else None
+    return len(ticked) == 1, ticked.pop() if len(ticked) == 1 else None
 
 
 _OPTIONS_COPIED = re.compile(
@@ -171,6 +181,8 @@ _CN_COUNT = re.compile(
     "(?=[一二两三四五六七八九十])([一二两三四五六七八九]?十?[一二三四五六七八九]?)(?=[处个项台具块盏间条根副把套扇辆])"
 )
 """A count in Chinese numerals (应更换十具，已更换六具: trial 200 AZ2)."""
+_ORDINAL = re.compile("第(\\d+)(?=[处个项台具块盏间条根副把套扇辆])")
+"""An item's number (第1项), which is not a count of the work (1项已完成，第2项: trial 202)."""
 _TYPOS = (
     (re.compile("末(?=完|整改|处理|修|开始|动)"), "未"),  # 末完成, 尚末整改
     (re.compile("(?<!自)己"), "已"),  # 己完成, 己整改
@@ -200,7 +212,9 @@ def _progress_key(text: str) -> str:
     for typo, meant in _TYPOS:
         key = typo.sub(meant, key)
     key = _CN_COUNT.sub(lambda m: str(_cn_number(m.group(1))), key)  # 十具 → 10具
-    return key.replace("已经", "已")
+    key = _ORDINAL.sub(r"第\1号", key)  # 第一项：已完成 第二项：整改中: items, not counts (BB12)
+    # (计划内项目已全部完成: the planned items, not a plan: trial 202 BB27)
+    return key.replace("已经", "已").replace("计划内", "规划内")
 
 
 def _cn_number(text: str) -> int:
@@ -237,9 +251,11 @@ def normalize_progress(text: str) -> Progress | None:
         return None
     if sorted(key.split(",")) == sorted(_THREE):  # 已完成 整改中 未整改, copied (AY14)
         return None
-    ticked = _ticked(normalize_key(text))
-    if ticked is not None:
+    options, ticked = _ticked(text)
+    if options:
         return ticked
+    if _COUNT_ALONE.fullmatch(key):  # 已完成一处: of how many? (trial 202 BB13)
+        return None
     counted, reading = _counted_progress(key)
     if counted:
         return reading
@@ -306,6 +322,30 @@ def normalize_progress(text: str) -> Progress | None:
     return None if reading == DONE and doubted else reading
 
 
+def progress_said(progress: str | None, text: str) -> str:
+    """整改完成情况 as the register and the archive print it: the state read, and the
+    department's own words when they say more than a state (整改中（已更换4只，还有2只待
+    采购）): printed as the state alone, what the department reported was nowhere in the
+    register nor in 一问题一档案 (clerk trial 201 BA2). Not understood: the words alone."""
+    if not progress or not text or progress == text:
+        return progress or text
+    if _progress_key(text) in STATUS_SYNONYMS:  # (已整改, 完成。: a state word)
+        return progress
+    return f"{progress}（{text}）"
+
+
+def read_progress_said(cell: str) -> tuple[Progress | None, str]:
+    """What `progress_said` printed, read back: the state and the department's words (a
+    state the clerk corrected before the words is taken, when the words say one at all)."""
+    said = _SAID.fullmatch(cell)
+    if said is not None and normalize_progress(said.group(2)) is not None:
+        return STATUS_SYNONYMS[said.group(1)], said.group(2)
+    return normalize_progress(cell), cell
+
+
+_SAID = re.compile("(已完成|整改中|未整改)（(.+)）", re.DOTALL)
+
+
 def _part_after_open(said: list[tuple[Progress, bool]]) -> bool:
     """Parts said done after the work was said not done, and nothing saying all of it is
     since (12月8日施工队进场 … 12月15日完工，警戒线已撤除: done, trial 196)."""
@@ -337,7 +377,7 @@ def _counted_progress(key: str) -> tuple[bool, Progress | None]:
     if counted is not None and _WORK.search(key):
         return True, DONE if int(counted.group(3)) >= int(counted.group(1)) else IN_PROGRESS
     total = _TOTAL.search(key)
-    if total is not None and _WORK.search(key):
+    if total is not None and _WORK.search(key) and not _THE_BROKEN.search(key):
         whole, unit = int(total.group(1) or total.group(3)), total.group(2) or total.group(4)
         counts = [int(n) for n in re.findall(f"(\\d+){unit}", key)]
         counts.remove(whole)
@@ -373,9 +413,13 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     dated = _DATES.sub("", _LEAD.sub("", clause)).removesuffix("了")
     if not dated:
         return _NOTHING
-    if dated != clause and dated.removeprefix("重新") in _BARE_DONE:  # 12.05 更换: done that day
+    if (
+        dated != clause and dated.removeprefix("重新").removeprefix("完成") in _BARE_DONE
+    ):  # 12.05 更换: done that day
         return DONE, _Says.ALL
     clause = dated
+    if _MONTH_ONLY.match(clause):  # 6月完成: done in June, or to be? (trial 202 BB1)
+        return _DOUBTED
     if clause in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[clause], _Says.ALL
     if clause[0] in "□☐":  # √已报修 √已到货 □已安装: not done (trial 196)
@@ -562,6 +606,9 @@ _DATES = re.compile(
 )
 """A day in a clause (12月20日已完成, 已于12月20日更换, 12/15完成, 12.10已完成): not the
 work (12/15 read as a share of it: clerk trial 193 AS8)."""
+_MONTH_ONLY = re.compile(
+    "(?:于|在)?\\d{1,2}月份?(?:初|中|中旬|上旬|下旬|份)?(?:前|内)?(?:完成|完工|整改|修|更换)"
+)
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
 _EARLIER = re.compile(
     "^(?:之前|此前|原为|原报|原来|原先|原已|原本|原不合格|原未|原计划|原(?=整改|未)|上次|上回|上一?轮|"
@@ -587,7 +634,7 @@ _AWAITING_ACCEPTANCE = re.compile(
 )
 """The 复查验收 to come (待验收, 尚未复查, 正在验收, 验收中)."""
 _FIXED_PART = re.compile(
-    "(?:(?<!\\d)处|的|项|之处|(?<=[^大小一少])部分|问题|隐患|(?:不合格|不到位|未到位|损坏|破损|过期)\\w{0,6}?)"
+    "(?:(?<![\\d号])处|的|(?<![\\d号])项|之处|(?<=[^大小一少])部分|问题|隐患|(?:不合格|不到位|未到位|损坏|破损|过期|未整改|未完成)\\w{0,6}?)"
     "(?:均|都|也)?已(?:全部|重新)?(?:整改|完成|补齐|补全|修复|更换|换|处理|消除|解决|落实|返工|排除)"
 )
 """What was wrong, fixed (不合格处已整改, 未到位的已补齐, 隐患已消除)."""
@@ -616,6 +663,8 @@ _DONE_END = (
     "装好",
     "修完",
     "弄完",
+    "整好",
+    "整完",
     "做好",
     "搞好",
     "牢固",
@@ -644,7 +693,7 @@ _PAST = re.compile("(?:一次|两次|\\d+次)?后")
 """Characters before a not-done word searched for a word denying it (建立长效机制防止隐患复发)."""
 _UNDER_WAY = re.compile(
     "(?:维修|施工|报修|处理|采购|安装|协调|联系|推进|办理|审批|招标|改造|更换|维护|落实|返工|进行|修理|整修|"
-    "检修|调试|联调|加工|制作|收尾|处置|对接|联网|回收|审核|报批|申请|定制)中|收尾阶段"
+    "检修|调试|联调|加工|制作|收尾|处置|对接|联网|回收|审核|报批|申请|定制)中(?!控|心|间|庭|厅|央|转|层|门)|收尾阶段"
     "|(?<![其集期途空心之当高初程楼室家手院校网水火眼盒箱柜])[\u4e00-\u9fff]{2}中$"
     "|^(?:还|仍|正|已)?在(?:修|弄|整改|维修|施工|处理|换|进行)|(?<![存所现实自])在(?:修|维修|施工)$"
     "|^(?:还|仍)?在等"
@@ -714,6 +763,8 @@ _TOTAL = re.compile(
     f"|(?<!\\d)(\\d+)({_UNIT})(?:中的?|之中|(?=[^\\d]*其中))"
 )
 """How many there are to do (共5处, 5处中的3处, 5处隐患，其中3处已修复)."""
+_THE_BROKEN = re.compile(f"(?:坏|损坏|故障|过期|失效|不亮|破损)的\\d+{_UNIT}")
+"""The things of a total the work was about (一共8个灯，坏的3个已换: trial 202 BB25)."""
 _TO_COME = re.compile(
     "下周|下星期|下个?月|明天|明日|后天|近日|近期|尽快|寒假|暑假|假期|年后|年底|年前|月底|下学期|周末|本周|"
     "这周|过几天|改天|"
@@ -721,10 +772,10 @@ _TO_COME = re.compile(
 )
 """When the work is to be done (下周完成, 寒假期间整改完毕: not done, clerk trial 193 AS1)."""
 _DOUBT = re.compile(
-    "故障(?!已|均已)|未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
+    "故障(?!已|均已)|未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|(?<![\\d一二两三四五六七八九十几])只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
     "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|误报|暂|"
-    "勉强|反复|时好时坏|"
-    "乱|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)计划|(?<!按)预计|好像|可能|应该|大概|估计|似乎"
+    "勉强|反复|时好时坏|听说|据说|听人说|说是|"
+    "乱(?!接|拉|扔|放|堆|丢|停|贴|搭|摆)|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)计划|(?<!按)预计|好像|可能|应该|大概|估计|似乎"
 )
 """Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
 _PREVENTED = re.compile(
@@ -737,23 +788,25 @@ _PAPERS = re.compile(
     "制度|巡查|巡检|观察|记录|保修|质保|有效期|备用|退回|送检|尾款|余款|款项|结账|加强|管理|坚持|"
     "定期|维护|日常|长期|不得|禁止|严禁|教育(?!局|部|厅)|宣传|(?<![不能法])正常|良好|完好|迎接|迎检|回头看|佐证|"
     "整理材料|材料正在整理|易复发|易反弹|关注|其他问题|其它问题|待回收|再检查|复检|回访|跟踪|建议|每月|每周|报告|"
-    "每天|每日|每学期|"
+    "每天|每日|每学期|下次检查|下次复查|下一次检查|"
     "效果(?:不错|好|良好|明显)"
 )
 """What a clause beside the work is about: its papers and its aftercare (正在补充照片, 还差
 签字, 仍在保修期: read as the work not done, they reopened it: trial 193 AS16, AS17)."""
 _PHYSICAL = re.compile(
     "更换|换|安装|装|修复|修好|修理|维修|整改|拆除|清理|清除|加固|封堵|张贴|粘贴|设置|悬挂|配备|"
-    "配置|补齐|焊接|刷漆|铺设|疏通|移除|搬离|处理|解决|施工|改造|消除|完工|放置|投入使用"
+    "配置|补齐|焊接|刷漆|铺设|疏通|移除|搬离|处理|解决|施工|改造|消除|完工|放置|投入使用|"
+    "补水|充装|回填|打磨|修剪|收缴|没收|清运"
 )
 """The work itself, on the site (not its papers, nor the steps before it)."""
 _STAGE = re.compile(
-    "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|第[一二三四五六七八九十\\d]批"
+    "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|第[一二三四五六七八九十\\d]批|"
+    "前期(?:工作|准备|摸底|调研|勘察|设计)|摸底|准备工作"
 )
 """A stage of the work (已完成第一阶段, 已完成初步整改, 已完成第二批)."""
 _SIGN = re.compile("警示牌|警示标志|警示标识|提示牌|警示")
 _STOPGAP = re.compile(
-    "应急处置|警戒|隔离|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用|暂停运营|停运|断电|封条|贴封|"
+    "应急处置|警戒|隔离|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
     "禁止使用|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
 )
 """A stopgap (已拉警戒线, 临时措施已到位, 已贴封条): alone, the work not done; beside the work
@@ -762,7 +815,7 @@ _STEP = re.compile(
     "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|审批|(?<!通)报批|请示|"
     "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知|督促|(?<!符合)(?<!按)(?<!按照)要求|"
     "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|到货|"
-    "责令|安排|"
+    "责令|安排(?![^,]{0,10}?(?:值守|值班)(?!.*(?:修|换|整改|施工)))|"
     "交办|交由|反映|反馈|送修|送厂|报价|订货|"
     "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
 )
@@ -782,7 +835,7 @@ _LATE = re.compile("(?:未|没有?)(?:能)?(?:按期|按时|如期|及时)(?:完
 _TESTS = re.compile("检测|检验|评估|鉴定")
 _ACCEPTANCE = re.compile("复查|验收|复核")
 _ACCEPTANCE_NOT_YET = re.compile(
-    "(?:复查|验收|复核|检测)(?:还|尚)?(?:没有?|未)(?:进行|做|组织|开始|安排)?$"
+    "(?:整改后的?)?(?:复查|验收|复核|检测)(?:还|尚)?(?:没有?|未)(?:进行|做|组织|开始|安排|完成)?$"
 )
 _DONE_SAID = re.compile(
     "^(.{0,12}?)已(?:全部|均|都|及时|当场|重新|再次|按要求|按计划|按规范|由.{1,8}?|于.{1,10}?|用.{1,8}?|"
@@ -794,7 +847,8 @@ _DONE_SAID = re.compile(
     "开启|试机|清查|重做|规范|设置|悬挂|挂|配置|移除|搬离|撤除|撤掉|断开|粘贴|改正|纠正|整理|完善|"
     "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
     "移走|搬走|清走|腾空|调试|接入|接通|转运|修妥|改善|配齐|修$|立行立改|开展|存放|储备|检修|组织|补办|年检|"
-    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收|放置|取回|亮)"
+    "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收|放置|取回|亮|打磨|充装|回填|修剪|年审|"
+    "增加|增派|上岗|安排)"
 )
 """A clause saying a thing done, by a verb of the work (已加装护栏, 灭火器已全部更换), and what
 it names first (not 配件已到, 厂家已来看过, 已签合同: done, they closed hazards, trial 196
@@ -804,7 +858,11 @@ _NAMED_STEP = re.compile("[^已未没不,]{2,10}已")
 _PENDING = frozenset(
     {"报修", "申请", "上报", "联系", "采购", "下单", "订购", "送修", "报价", "订货", "购买"}
 )
-_CHECKED_ONLY = re.compile("已完成(?:自查|排查|检查|摸排|巡查)$")
+_CHECKED_ONLY = re.compile(
+    "(?:已完成(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记)|(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记)"
+    "(?:工作)?已?(?:完成|完毕|结束))$"
+)
+"""The looking done, not the work (已完成自查, 排查完毕, 已完成隐患登记: trials 198, 202)."""
 _TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
 """A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
 _STILL_NEEDED = re.compile("需|待|要|另行|正在|仍|还")
@@ -836,17 +894,22 @@ _BARE_DONE = (
     "加固",
     "焊接",
 )
-_WORK_DONE = re.compile(f"(?:已|并|后).*(?:{_PHYSICAL.pattern}|完成)|(?:{'|'.join(_DONE_END)})$")
+_WORK_DONE = re.compile(
+    f"(?:已|并|后(?!勤)).*(?:{_PHYSICAL.pattern}|完成)|(?:{'|'.join(_DONE_END)})$"
+)
 """The work done after the step ordering it (报修后已修复, 已安排维修完毕)."""
 _RESTORED = re.compile(
     "^(?:已|现已)?(?:恢复(?:正常|使用|供电|供水)|正常使用|投入使用)|^(?:使用|运行|测试|试运行|调试)正常$"
+    "|(?:已|经)(?:调试|测试|检测|试机|试运行)后?(?:运行|使用)?正常$"
 )
 _PASSED = re.compile("(?:验收|复查|检查|检测|复核)(?:已)?(?:合格|通过|达标)$")
 _EXCEPT = re.compile("除.{1,10}?外|除外|^除(?=\\d|[一二三四五六七八九十东西南北])")
 _CLOSING_AFTER = re.compile("(?<=[毕成好位])(?:待|等待|申请)销号$")
 _ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|待|等待)(?:销号|验收|复查)$")
-_COUNT = re.compile(f"\\d+{_UNIT}")
-"""A count of things (3处, 6具): the clause says a part."""
+_COUNT = re.compile(f"\\d+{_UNIT}|第\\d+号")
+_COUNT_ALONE = re.compile(f"已(?:完成|整改|处理|更换)\\d+{_UNIT}")
+"""A count done, all that is said: one part of the work, or all of it?"""
+"""A count of things (3处, 6具), or an item (第2号, from 第二项): the clause says a part."""
 _WHOLE = re.compile("全部|均|都|所有|问题|隐患|整改|上述|各项|各处|维修|施工|改造|工程|^返工后")
 """Words naming all of the work before 已 (隐患已消除, 维修已完成, 返工后已完成)."""
 _ALL_OF_IT = re.compile("全部|均已|都已|所有|各项|各处|消除|排除")
