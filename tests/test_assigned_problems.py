@@ -3891,6 +3891,30 @@ def test_a_row_sent_as_another_departments_problem_is_not_counted_as_self_found(
     assert "（其中自查发现 1 项，交办问题整改反馈 2 项；另有 1 项报为上级检查发现的问题" in text
 
 
+def test_a_long_source_of_the_reports_table_by_source_is_printed_whole(
+    campaign: Campaign, listed: Path, tmp_path: Path
+) -> None:
+    """市消防救援支队检查 wrapped into a row of the table by source one line high, over its
+    border (clerk trial 201 BA4): the row is as tall as its text."""
+    from huitoukan.letters.report import REPORT_SHEET, write_report
+
+    findings = read_findings(listed, campaign).findings
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [hazard()],
+                assigned=findings, answers={"XJ-01": answer(), "SD-01": answer()})  # fmt: skip
+    result = collect_to_register(
+        campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF, findings_file=listed
+    )
+    long = "市消防救援支队检查"
+    first, *rest = result.status.assigned
+    longer = first.model_copy(update={"source": long})
+    status = result.status.model_copy(update={"assigned": [longer, *rest]})
+    write_report(tmp_path / "汇报.xlsx", campaign, status)
+    ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
+    [row] = [c.row for r in ws.iter_rows() for c in r if c.value == long]
+    short = next(c.row for r in ws.iter_rows() for c in r if c.value == rest[0].source)
+    assert ws.row_dimensions[row].height > (ws.row_dimensions[short].height or 15)
+
+
 JB01: dict[str, object] = {
     "问题编号": "JB-01",
     "问题来源": "县级普查",

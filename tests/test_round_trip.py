@@ -103,3 +103,49 @@ def test_whole_round_trip(tmp_path: Path, monkeypatch: object) -> None:
     assert summary["附属医院"]["报送情况"] == "已报送" and summary["附属医院"]["隐患数"] == 0
     assert summary["学院警务室"]["报送情况"] == "未报送"
     assert summary["合计"]["报送情况"] == "4/8"
+
+
+def test_a_departments_own_words_of_its_progress_reach_the_register(
+    tmp_path: Path, monkeypatch: object
+) -> None:
+    """What a department typed in 整改完成情况 beyond a state (已更换4只，还有2只待采购) was
+    printed as 整改中 alone: its words were nowhere in the register nor the archive (clerk
+    trial 201 BA2). The register prints the state and the words; read back from its sheets
+    (as when it was changed by hand), both are taken again."""
+    from huitoukan.register.reading import read_register_sheets
+
+    runner = CliRunner()
+    issued = tmp_path / "发放"
+    assert runner.invoke(app, ["issue", "-o", str(issued)]).exit_code == 0
+    fill(
+        issued / form_file_name("总务基建处"),
+        tmp_path / "回收" / "总务基建处.xlsx",
+        [
+            hazard(部位="西区3号公寓", 整改完成情况="已更换4只，还有2只待采购"),
+            closed(部位="食堂", 整改完成情况="风机已更换，排风正常"),
+            closed(部位="锅炉房", 整改完成情况="已整改"),
+            hazard(部位="车库", 整改完成情况="好了"),
+        ],
+    )
+    register = tmp_path / "全校隐患台账.xlsx"
+    result = runner.invoke(
+        app,
+        ["collect", str(tmp_path / "回收"), "-o", str(register), "--as-of", "2023-12-15"],
+    )
+    assert result.exit_code in (0, 1), result.output
+    printed = {r["部位"]: r["整改完成情况"] for r in sheet_rows(register, HAZARD_SHEET)}
+    assert printed == {
+        "西区3号公寓": "整改中（已更换4只，还有2只待采购）",
+        "食堂": "已完成（风机已更换，排风正常）",
+        "锅炉房": "已完成",
+        "车库": "好了",
+    }
+    read = {
+        h.location: (h.progress, h.progress_text) for h in read_register_sheets(register).hazards
+    }
+    assert read == {
+        "西区3号公寓": ("整改中", "已更换4只，还有2只待采购"),
+        "食堂": ("已完成", "风机已更换，排风正常"),
+        "锅炉房": ("已完成", "已完成"),
+        "车库": (None, "好了"),
+    }

@@ -249,7 +249,9 @@ def test_collecting_the_folder_the_forms_were_issued_from_is_refused(
 ) -> None:
     """`collect 发放` by mistake: nine blank forms, a register of nobody's return written
     without a word that these were the forms sent out (clerk trial 145). Refused, nothing
-    written; one department's form filled in among them is collected as ever."""
+    written; and so with one department's form filled in among them, saved there by
+    mistake: every other department was told it had sent a blank form (clerk trial 201
+    BA1). It is to be moved to the returns folder, and that collected."""
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     assert runner.invoke(app, ["issue"]).exit_code == 0
@@ -263,7 +265,14 @@ def test_collecting_the_folder_the_forms_were_issued_from_is_refused(
     book.properties.lastModifiedBy = "王干事"  # saved in an office suite: a return
     book.save(form)
     result = runner.invoke(app, ["collect", "发放"], env={"COLUMNS": "200"})
-    assert "给出的都是发放的空白表格" not in result.output
+    said = "".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "是huitoukanissue写出表格的发放文件夹，不是部门报回表格的文件夹，未做任何改动" in said
+    assert f"请把部门报回的表格（发放/{form.name}）移到报回表格所在的文件夹（如回收）" in said
+    assert not Path("全校隐患台账.xlsx").exists()
+    Path("回收").mkdir()
+    form.rename(Path("回收") / form.name)
+    assert runner.invoke(app, ["collect", "回收"]).exit_code in (0, 1)
     assert Path("全校隐患台账.xlsx").exists()
 
 

@@ -55,7 +55,9 @@ from huitoukan.findings.changes import (
 )
 from huitoukan.findings.reading import restated_as_they_stand
 from huitoukan.forms.layout import REVIEW_FILE
+from huitoukan.forms.progress import progress_said
 from huitoukan.letters.notices import is_notice_file
+from huitoukan.model.documents import DISTRIBUTION_TITLE
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
@@ -352,7 +354,7 @@ def mentions(
                         department=form.department,
                         file=form.file,
                         form_date=form.form_date,
-                        progress=row.progress or row.progress_text,
+                        progress=progress_said(row.progress, row.progress_text),
                         row=row.source_row,
                         measures=row.measures,
                         sent_on=form.sent_on,
@@ -730,6 +732,18 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
         raise InputError(
             f"给出的都是发放的空白表格（如 {issued[0].file}，还没有部门填写过），不是部门报回的"
             "表格，未做任何改动：请给出各部门报回表格所在的文件夹（如 回收）"
+        )
+    # the folder they were sent from, a return saved there by mistake: every other
+    # department was told its blank form was a 空白表 it sent (clerk trial 201 BA1)
+    filled = [f for f in forms if f not in issued and not f.not_a_return]
+    sent_from = any(f.not_a_return == DISTRIBUTION_TITLE for f in forms)
+    if sent_from and filled and len(issued) > len(filled):
+        raise InputError(
+            f"给出的文件夹中有{DISTRIBUTION_TITLE}和 {len(issued)} 份还没有部门填写过的发放表格，"
+            "是 huitoukan issue 写出表格的发放文件夹，不是部门报回表格的文件夹，未做任何改动："
+            f"请把部门报回的表格（{'、'.join(f.file for f in filled[:3])}"
+            f"{' 等' if len(filled) > 3 else ''}）移到报回表格所在的文件夹（如 回收）后"
+            "再汇总，如 huitoukan collect 回收"
         )
 
 

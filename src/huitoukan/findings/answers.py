@@ -1202,6 +1202,7 @@ def parts(
                     what=finding.where,
                     answered=True,
                     progress=answer.progress or answer.progress_text,
+                    progress_text=answer.progress_text,
                     measures=answer.measures,
                     remarks=answer.remarks,
                     owner=answer.owner,

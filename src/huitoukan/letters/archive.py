@@ -18,6 +18,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.files import safe_file_name
 from huitoukan.findings.answers import given_day
+from huitoukan.forms.progress import progress_said
 from huitoukan.letters.photos import BEFORE, Photo, before_photos, place_photos
 from huitoukan.model.documents import ARCHIVE_TITLE
 from huitoukan.model.findings import Finding, Mention, Part, PartState, number_key
@@ -236,7 +237,8 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
         owner = part.owner or ("未填写" if part.file else "")  # as the notices and report say
         failed = part.review == FAILED  # its 已完成 and 销号时间 the department's word alone
         # (the page read 已完成 and a 销号时间 under 整改中: clerk trial 150)
-        progress = f"{part.progress}（复查不合格）" if failed and part.progress else part.progress
+        progress = progress_said(part.progress, part.progress_text)
+        progress = f"{progress}（复查不合格）" if failed and progress else progress
         field_row("责任人", owner, "整改完成情况", progress)
         given = _given_on(part, page.given)
         given_late = _given_past_deadline(part, given)

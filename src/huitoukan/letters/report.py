@@ -19,6 +19,7 @@ from pathlib import Path
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.findings.crosscheck import Conclusion
+from huitoukan.forms.progress import progress_said
 from huitoukan.letters.photos import Photo, before_photos, place_photos
 from huitoukan.model.documents import REGISTER_TITLE, REPORT_TITLE
 from huitoukan.model.findings import Part
@@ -206,7 +207,9 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         )
         for by_source in source_rows(report):
             opened = int(by_source[4] or 0) + int(by_source[5] or 0)  # type: ignore[arg-type]
-            sheet.add(cells([*by_source[:4], opened, *by_source[6:]]))
+            values = [*by_source[:4], opened, *by_source[6:]]
+            # (a long 问题来源 wrapped into a row one line high: clerk trial 201 BA4)
+            sheet.add(cells(values), row_height(values, WIDTHS))
     # what inspections found the self-check missed: the report written after a crosscheck
     # said nothing of it (clerk trials 150, 151); one run after the report's day is not of it
     # (a report of 12月20日 told of a crosscheck of 12月22日: clerk trial 154)
@@ -505,7 +508,9 @@ def photos_sheet(
         line(f"整改措施：{_cut(hazard.measures)}")
         # (a blank beside 逾期 when the day written was not taken: clerk trial 144)
         closed = closing_said(hazard.closing_flaw) or hazard.closed_on
-        pair("整改完成情况", hazard.progress or hazard.progress_text, "销号时间", closed)
+        pair(
+            "整改完成情况", progress_said(hazard.progress, hazard.progress_text), "销号时间", closed
+        )
         late = hazard.completed_late  # (open: 逾期 says it)
         failed = "（复查不合格）" if hazard.review == FAILED else ""
         pair(

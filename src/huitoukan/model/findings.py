@@ -142,6 +142,8 @@ class Part:
     """The problem's 部位：描述, for the people told about this part."""
     answered: bool = False
     progress: str = ""
+    progress_text: str = ""
+    """整改完成情况 as the department typed it (`progress` is the state read from it)."""
     measures: str = ""
     remarks: str = ""
     """备注 of the answer: where a department writes the 补救措施 of what it cannot rectify

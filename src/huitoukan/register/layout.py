@@ -18,7 +18,7 @@ from typing import Any
 
 from huitoukan.cells import cell_text
 from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date
-from huitoukan.forms.progress import normalize_progress
+from huitoukan.forms.progress import progress_said, read_progress_said
 from huitoukan.model.returns import DONE, FAILED, HAZARD_ID, HazardRow
 
 REGISTER_FILE = "全校隐患台账.xlsx"
@@ -127,8 +127,8 @@ def _given_late(row: HazardRow) -> str:
 
 
 def _read_progress(value: object) -> dict[str, object]:
-    text = cell_text(value)
-    return {"progress": normalize_progress(text), "progress_text": text}
+    progress, text = read_progress_said(cell_text(value))
+    return {"progress": progress, "progress_text": text}
 
 
 def _int(value: object) -> int:
@@ -204,7 +204,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn(
         "整改完成情况",
         10,
-        derived=lambda row, as_of: row.progress or row.progress_text,
+        derived=lambda row, as_of: progress_said(row.progress, row.progress_text),
         reads=_read_progress,
     ),
     HazardColumn("责任人", 8, "owner"),

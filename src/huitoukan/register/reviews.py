@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from huitoukan.dates import chinese_date
+from huitoukan.forms.progress import progress_said
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import (
@@ -467,7 +468,7 @@ def _reported_open(
         return hazard._replace(review_note="；".join(_failure(r) for r in reviews))
     said = {
         "what": hazard.where[:40],
-        "progress": hazard.progress or hazard.progress_text or "未填写",
+        "progress": progress_said(hazard.progress, hazard.progress_text) or "未填写",
         "reviewed": chinese_date(verdict.reviewed_on) if verdict.reviewed_on else "此前",
     }
     # still 已完成, its 销号时间 gone: not “改报为已完成…请改回已完成” (clerk trial 44)

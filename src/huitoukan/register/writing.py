@@ -18,6 +18,7 @@ from huitoukan.background import in_background
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
 from huitoukan.findings.answers import given_day
+from huitoukan.forms.progress import progress_said
 from huitoukan.model.documents import REGISTER_TITLE
 from huitoukan.model.findings import Finding
 from huitoukan.model.problems import Code
@@ -483,7 +484,7 @@ def _assigned(campaign: Campaign, collection: Collection, status: StatusReport) 
                 part.department,
                 "已反馈" if part.answered else "未反馈",
                 with_review(part.state.value, part.review) + since.get(f.number, ""),
-                part.progress,
+                progress_said(part.progress, part.progress_text),
                 part.deadline or f.deadline,
                 part.days_late or None,
                 part.closed_on,
