@@ -1164,6 +1164,43 @@ def test_a_reply_saved_over_its_form_in_the_rounds_folder_is_to_be_moved_not_col
     assert remind.exit_code == 2, remind.output
 
 
+def test_a_reply_saved_in_the_rounds_folder_before_the_collect_is_pointed_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """总务基建处 saved its 跟进轮 answer into 第二轮, where the forms were issued, and the
+    clerk collected 回收 and 第二轮回收 after that: neither collect nor status said a word
+    (the file was older than the register), status listed 总务基建处 as not having answered
+    and remind would have chased it (clerk trial 201 BA3). Both say it is there, not
+    collected; remind is refused."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = _followup_after(runner, [hazard(部位="锅炉房")])
+    saved = form.with_name("总务基建处-已填.xlsx")
+    update_followup(
+        form, saved, {"锅炉房": {"整改完成情况": "已完成"}}, form_date=date(2023, 12, 22)
+    )
+    Path("第二轮回收").mkdir()
+    collect = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-23"], env={"COLUMNS": "200"}
+    )
+    written = Path("全校隐患台账.xlsx").stat().st_mtime
+    os.utime(saved, (written - 60, written - 60))  # saved before the register was written
+    told = f"第二轮中有1个部门填写过的表格（{saved.name}）没有汇总进全校隐患台账.xlsx"
+    assert told in "".join(collect.stderr.split()), collect.stderr
+    assert "台账不含它们" in "".join(collect.stderr.split())
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-23"], env={"COLUMNS": "200"})
+    said = "".join(status.stderr.split())
+    assert told in said, said
+    assert f"请先把其中的{saved.name}移到报表文件夹（如第二轮回收" in said, said
+    remind = runner.invoke(app, ["remind", "--as-of", "2023-12-23"], env={"COLUMNS": "200"})
+    assert remind.exit_code == 2, remind.output
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-23")  # (as it was)
+    shutil.copy(saved, Path("第二轮回收") / saved.name)  # copied, not moved: collected
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-23")
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-23"], env={"COLUMNS": "200"})
+    assert "没有汇总进" not in "".join(status.stderr.split()), status.stderr
+
+
 def test_a_first_reply_saved_over_its_form_in_the_issue_folder_is_to_be_moved_to_the_returns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -199,6 +199,7 @@ def _register_notes(
     campaign: Campaign | None = None,
     findings: Path | None = None,
     writing: str = "",
+    collected: bool = False,
 ) -> _Behind:
     """The 提示 about the register a command reads (the one given, or the working
     folder's): changed by hand since collect wrote it; returns put beside its returns since
@@ -257,7 +258,9 @@ def _register_notes(
         written = register.stat().st_mtime
         arrived = arrived_since(coverage.seen, written, hashes, coverage.looked_in)
         # (a round's returns in a folder of their own, not yet collected: clerk trial 186 AL2)
-        elsewhere = returns_elsewhere(register.parent, coverage.looked_in, written)
+        elsewhere, before = returns_elsewhere(
+            register.parent, coverage.looked_in, written, set(hashes.values())
+        )
         # one saved over the forms of a round in the folder they were issued into: to be
         # moved to the returns, not that folder collected with the forms nobody filled
         # (clerk trial 188 AN6)
@@ -284,11 +287,19 @@ def _register_notes(
             if over_forms and over_forms[0].parent.resolve() in first_issue:
                 into = Path(coverage.looked_in[0]).name if coverage.looked_in else "回收"
         if arrived and writing:
-            said = render.arrived_text(register, arrived, writing, again, over_forms, into)
+            said = render.arrived_text(
+                register, arrived, writing, again, over_forms, into, before=before
+            )
             raise _fail(InputError(said))
         if arrived:
             said = render.arrived_text(
-                register, arrived, command=again, moved=over_forms, into=into
+                register,
+                arrived,
+                command=again,
+                moved=over_forms,
+                into=into,
+                collected=collected,
+                before=before,
             )
             behind.append(said)
             render.note(behind[-1])
@@ -668,6 +679,8 @@ def collect(
         _print_json(CollectReport.of(result))
     else:
         render.collect_report(result)
+        if result.register_file is not None:  # (a return left in a folder not read: the
+            _register_notes([result.register_file], day, config, collected=True)  # trial 201 BA3)
     raise typer.Exit(result.exit_code)
 
 

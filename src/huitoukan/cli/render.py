@@ -342,16 +342,30 @@ def arrived_text(
     command: str = "huitoukan collect",
     moved: Sequence[Path] = (),
     into: str = "",
+    collected: bool = False,
+    before: Sequence[Path] = (),
 ) -> str:
-    """What is said of files saved beside a register's returns after it was written: a
-    提示 (`writing` nothing), or why the `writing` (letters, a report) was not written;
+    """What is said of files saved beside a register's returns after it was written (and
+    of those of them, `before`, saved earlier in a folder collect did not read: clerk trial
+    201 BA3): a 提示 (`writing` nothing; `collected`: after the collect that wrote it), or
+    why the `writing` (letters, a report) was not written;
     `command` collects again, after those of them saved in the folder a round's forms were
     issued into (`moved`) are moved to the returns (collecting that folder read every form
     nobody filled as 空白表: clerk trial 188 AN6): the round's returns folder, or `into`,
     the first forms' (回收: clerk trial 194 AT3)."""
-    names = "、".join(p.name for p in arrived[:3]) + (" 等" if len(arrived) > 3 else "")
-    folders = "、".join(dict.fromkeys(str(p.parent) for p in arrived))
-    came = f"{register} 写出之后，{folders} 中又放入或改动了 {len(arrived)} 个文件（{names}）"
+    later = [p for p in arrived if p not in before]
+    said = []
+    if later:
+        said.append(
+            f"{register} 写出之后，{_where(later)} 中又放入或改动了 {len(later)} 个文件"
+            f"（{_named(later)}）"
+        )
+    if before:
+        said.append(
+            f"{_where(before)} 中有 {len(before)} 个部门填写过的表格（{_named(before)}）"
+            f"没有汇总进 {register}"
+        )
+    came = "；".join(said)
     first = ""
     if moved:
         folder = moved[0].parent
@@ -368,9 +382,18 @@ def arrived_text(
             f"{first or '请先'}运行 {command} 重新汇总"
         )
     return (
-        f"提示：{came}，以下不含它们（部门报来的表格尚未计入）：{first or '请先'}运行 {command} "
+        f"提示：{came}，{'台账' if collected else '以下'}不含它们（部门报来的表格尚未计入）："
+        f"{first or '请先'}运行 {command} "
         "重新汇总。"
     )
+
+
+def _named(files: Sequence[Path]) -> str:
+    return "、".join(p.name for p in files[:3]) + (" 等" if len(files) > 3 else "")
+
+
+def _where(files: Sequence[Path]) -> str:
+    return "、".join(dict.fromkeys(str(p.parent) for p in files))
 
 
 def gone_text(register: Path, gone: Sequence[str]) -> str:

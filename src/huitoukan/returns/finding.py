@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import TypeVar
 
@@ -240,22 +240,27 @@ def arrived_since(
     return found
 
 
-def returns_elsewhere(beside: Path, looked_in: Iterable[str], written: float) -> list[Path]:
+def returns_elsewhere(
+    beside: Path, looked_in: Iterable[str], written: float, read: Collection[str] = ()
+) -> tuple[list[Path], list[Path]]:
     """Forms huitoukan issued (a follow-up round's, or a 退回修改 copy) that someone saved
-    after `written` (a register's time), in a folder of the register's folder (`beside`)
-    that collect was not told to read (`looked_in`): the returns of a round put in a folder
-    of their own (第二轮回收) not yet collected — status listed those departments as not
-    having answered the round, and remind wrote them a 催报 (clerk trial 186 AL2). Only the
-    tool's forms saved since are counted: a folder of the clerk's own workbooks is none."""
-    read = [Path(folder).resolve() for folder in looked_in]
+    after `written` (a register's time), or before it but not among the files the register
+    was made of (their sha256 `read`), in a folder of the register's folder (`beside`) that
+    collect was not told to read (`looked_in`): the returns of a round put in a folder of
+    their own (第二轮回收) not yet collected — status listed those departments as not having
+    answered the round, and remind wrote them a 催报 (clerk trial 186 AL2); saved into the
+    round's folder before the collect, one went unsaid (clerk trial 201 BA3). Only the tool's
+    forms saved by someone are counted: a folder of the clerk's own workbooks is none.
+    Returns them, and those of them saved before `written`."""
+    folders_read = [Path(folder).resolve() for folder in looked_in]
     try:
         folders = [e.path for e in os.scandir(beside) if e.is_dir() and not _ignored_name(e.name)]
     except OSError:
-        return []
-    found = []
+        return [], []
+    found, before = [], []
     for folder in sorted(map(Path, folders)):
         where = folder.resolve()
-        if any(f == where or f in where.parents or where in f.parents for f in read):
+        if any(f == where or f in where.parents or where in f.parents for f in folders_read):
             continue
         with contextlib.suppress(OSError):
             for entry in os.scandir(folder):
@@ -263,11 +268,16 @@ def returns_elsewhere(beside: Path, looked_in: Iterable[str], written: float) ->
                     Path(entry.name).suffix.lower() in _PROPERTIES_READ
                     and not _ignored_name(entry.name)
                     and entry.is_file()
-                    and entry.stat().st_mtime > written
+                    and (
+                        (later := entry.stat().st_mtime > written)
+                        or sha256_of(Path(entry.path)) not in read
+                    )
                     and _a_form_saved(Path(entry.path))
                 ):
                     found.append(Path(entry.path))
-    return found
+                    if not later:
+                        before.append(found[-1])
+    return found, before
 
 
 _PROPERTIES_READ = READABLE_SUFFIXES | {".et"}
