@@ -198,12 +198,12 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("部门", 14, "department"),
     HazardColumn("问题编号", 16, "number"),  # 四进巡查-569AE3, a derived number, on one line
     HazardColumn("部位", 14, "location"),
-    HazardColumn("存在隐患问题", 28, "hazard"),
-    HazardColumn("整改措施", 22, "measures"),
+    HazardColumn("存在隐患问题", 26, "hazard"),
+    HazardColumn("整改措施", 20, "measures"),
     HazardColumn("整改时限", 16, "deadline"),
     HazardColumn(
         "整改完成情况",
-        10,
+        14,  # the state, and the department's words after it (clerk trial 201 BA2)
         derived=lambda row, as_of: progress_said(row.progress, row.progress_text),
         reads=_read_progress,
     ),
