@@ -359,6 +359,30 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("消防栓水压已检测正常", DONE),
         ("办公室私用电暖器，已当场收缴并对当事人进行批评教育。", DONE),
         ("整好了", DONE),
+        # trials 203 (BC1) and 204 (BD1-BD26): records still being made up, some still to
+        # do, a survey, a count of buildings, a cone, a typo of 未 are not done; what cannot
+        # be solved is not started, what is to be solved with later work is under way
+        ("私拉电线已清理，查寝记录还在补", ASKED),
+        ("电线已清理，记录正在补充", ASKED),
+        ("已完成，台账正在完善", DONE),
+        ("已完成整改，个别班级仍需加强", ASKED),
+        ("心理健康普查已完成，筛查出的5名学生正在跟踪", ASKED),
+        ("高层窗户限位器安装中，已完成4栋中的3栋", IN_PROGRESS),
+        ("井盖破损，已放置锥桶提示", IN_PROGRESS),
+        ("为完成", NOT_STARTED),
+        ("尚为整改", NOT_STARTED),
+        ("该问题长期存在，学校无力解决", NOT_STARTED),
+        ("随新校区建设一并解决", IN_PROGRESS),
+        ("结合暑期维修统筹解决", IN_PROGRESS),
+        ("已完成，另有1处同类问题一并整改", DONE),
+        ("消防栓水压不足，待自来水公司处理", IN_PROGRESS),
+        ("整改未开始", NOT_STARTED),
+        ("资金未到位，暂未整改", NOT_STARTED),
+        ("未整改（资金未到位）", NOT_STARTED),
+        ("家长告知书已发放并回收", DONE),
+        ("已下发整改通知书", IN_PROGRESS),
+        ("护导岗已安排", DONE),
+        ("无法完成", ASKED),
     ],
 )
 def test_a_return_is_read_as_the_department_meant(typed: str, expected: str | None) -> None:
@@ -379,12 +403,15 @@ KNOWN_MISREADINGS = {
     "实训车间学生长发未盘，已要求佩戴工作帽并纳入考核",  # an order as the fix (trial 199)
     "汽修车间蓄电池充电区已隔离并配灭火器",  # a separation as the fix (trial 199)
     "门卫室值班记录不全，已要求门卫规范填写，后续每周检查。",  # an order as the fix (202)
+    "已建立心理健康档案，心理老师持续跟踪",  # the records the fix, the care after? (204)
+    "校外池塘已协调村委加装护栏",  # asked for, or done by the village? (trial 204)
+    "锅炉已停用，改用空气能热水",  # out of use for good, replaced (trial 204)
 }
 """Phrasings read in a way a clerk would not accept, closing or reopening: each debatable."""
 
 
 def test_no_phrasing_of_the_trials_is_misread_to_close_or_reopen() -> None:
-    """The 4,350 phrasings clerk trials wrote (the last five blind, as departments write
+    """The 4,914 phrasings clerk trials wrote (the last six blind, as departments write
     them) with the readings a careful clerk accepts: none read as done where the text says
     otherwise, none as not done where it says done, but the few known above; asking is the
     safe side and is not counted."""
@@ -410,7 +437,9 @@ def test_no_phrasing_of_the_trials_is_misread_to_close_or_reopen() -> None:
         (DONE, "完成。", DONE, (DONE, DONE)),
         (None, "好了", "好了", (None, "好了")),  # not understood: the words alone
         (NOT_STARTED, "", NOT_STARTED, (NOT_STARTED, NOT_STARTED)),
-        (DONE, "已完成（已更换4只）", "已完成（已完成（已更换4只））", None),
+        (DONE, "已完成（已更换4只）", "已完成（已更换4只）", None),  # its state first: as typed
+        (IN_PROGRESS, "整改中，已联系厂家", "整改中，已联系厂家", None),
+        (DONE, "☑已完成 □整改中 □未整改", DONE, (DONE, DONE)),
     ],
 )
 def test_the_register_prints_the_state_and_the_departments_words(

@@ -101,7 +101,7 @@ STATUS_SYNONYMS: dict[str, Progress] = {
 
 
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)%")
-_RATE = re.compile("进度|完成率|整改率|完成度")
+_RATE = re.compile("进度|完成率|整改率|完成度|回收率|签收率|覆盖率|安装率")
 _SHORT_OF = re.compile("未|没|不足|不到|未达|差|尚")
 _PART = re.compile(
     "一半|大半|大部分|一部分|其中(?=\\d|[一二两三四五六七八九])|(?<!合格)(?<!到位)(?<!损坏)(?<!破损)部分|过半|分之(?!百)|多数|大多|一些|"
@@ -178,15 +178,16 @@ _TRADITIONAL = (
 ).split()
 _SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL})
 _CN_COUNT = re.compile(
-    "(?=[一二两三四五六七八九十])([一二两三四五六七八九]?十?[一二三四五六七八九]?)(?=[处个项台具块盏间条根副把套扇辆])"
+    "(?=[一二两三四五六七八九十])([一二两三四五六七八九]?十?[一二三四五六七八九]?)(?=[处个项台具块盏间条根副把套扇辆栋幢])"
 )
 """A count in Chinese numerals (应更换十具，已更换六具: trial 200 AZ2)."""
-_ORDINAL = re.compile("第(\\d+)(?=[处个项台具块盏间条根副把套扇辆])")
+_ORDINAL = re.compile("第(\\d+)(?=[处个项台具块盏间条根副把套扇辆栋幢层])")
 """An item's number (第1项), which is not a count of the work (1项已完成，第2项: trial 202)."""
 _TYPOS = (
     (re.compile("末(?=完|整改|处理|修|开始|动)"), "未"),  # 末完成, 尚末整改
     (re.compile("(?<!自)己"), "已"),  # 己完成, 己整改
     (re.compile("^以(?=(?:全部)?(?:完成|整改|修|更换|处理|解决|落实))"), "已"),
+    (re.compile("(?:^|(?<=[尚还仍暂]))为(?=(?:完成|整改|开始|处理)$)"), "未"),  # 为完成 (BD10)
     (re.compile("完城"), "完成"),
     (re.compile("整该"), "整改"),
     (re.compile("完必"), "完毕"),
@@ -329,8 +330,11 @@ def progress_said(progress: str | None, text: str) -> str:
     register nor in 一问题一档案 (clerk trial 201 BA2). Not understood: the words alone."""
     if not progress or not text or progress == text:
         return progress or text
-    if _progress_key(text) in STATUS_SYNONYMS:  # (已整改, 完成。: a state word)
+    key = _progress_key(text)
+    if key in STATUS_SYNONYMS or _ticked(text)[0]:  # (已整改, 完成。, ☑已完成 □整改中)
         return progress
+    if key.startswith(progress):  # 整改中（已联系厂家）: not 整改中（整改中（…）） (trial 203 BC2)
+        return text
     return f"{progress}（{text}）"
 
 
@@ -452,7 +456,11 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return _NOTHING
     if _PLACED.match(clause):  # 已购置灭火毯2条，放置于厨房门口 (trial 199 AY10)
         return DONE, _Says.PART
+    if _SURVEYED.match(clause):  # 心理健康普查已完成: the looking, not the work (BD12)
+        return None
     if _PAPERS.search(clause) and not _PHYSICAL.search(clause) and not _AGAIN.search(clause):
+        if _PAPERS_UNDONE.search(clause):  # 查寝记录还在补, 个别班级仍需加强 (trials 203, 204)
+            return _DOUBTED
         # 正在补充照片, 还差签字, 仍在保修期 (trial 193 AS16, AS17); 已建立台账: a thing done
         if (
             clause.startswith("已")
@@ -481,6 +489,12 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL  # part of it (not 未整改: trial 185 AK1, AK5)
     if _NOT_YET_DONE.match(clause):  # 还没完成, 暂未完成: under way
         return IN_PROGRESS, _Says.ALL
+    if _CANNOT.search(clause) or _NOT_BEGUN.match(clause):  # 无力解决, 整改未开始 (BD18)
+        return NOT_STARTED, _Says.ALL
+    if _LATER_TOGETHER.search(clause):  # 随新校区建设一并解决 (trial 204 BD19, BD20)
+        return _PLANNED_FOR
+    if _NO_MEANS.match(clause):  # 资金未到位: the work not begun (trial 204)
+        return NOT_STARTED, _Says.IMPLIED
     if _NEGATED_WORK.match(clause) or _PUT_OFF.search(clause):  # 未整改, 还没动, 暂缓整改
         return NOT_STARTED, _Says.ALL
     subject = _SUBJECT_DENIED.match(clause)  # 应急灯未安装, 2号楼没动 (AS3)
@@ -728,6 +742,17 @@ _RESTATED = re.compile(
 )
 """A clause naming the hazard (应急灯损坏, 吊顶因漏水塌落), before what was done about it."""
 _PUT_OFF = re.compile("暂缓(?:整改|处理|实施|维修|施工)")
+_CANNOT = re.compile("(?:无力|难以|无法|不能|很难|不好|没法|没有能力)(?:彻底)?(?:解决|整改|处理)")
+_NOT_BEGUN = re.compile(
+    "(?:整改|维修|施工|工程|改造)(?:工作)?(?:还|尚|暂|仍)?(?:未|没有?)(?:开始|启动|动工|开工|实施)$"
+)
+_LATER_TOGETHER = re.compile(
+    "(?:随|结合).{1,12}?(?:一并|统筹|统一)?(?:解决|整改|处理|实施)$|(?:待|等).{1,12}?(?:一并|统筹|统一)"
+    "(?:解决|整改|处理|实施)$|(?:统筹|逐步|后期)(?:解决|整改)$"
+)
+_NO_MEANS = re.compile(
+    "(?:资金|经费|款项|预算|拨款)(?:还|尚|暂|仍)?(?:未|没有?)(?:到位|到账|落实|下拨|批复|下达|到)$"
+)
 _SUBJECT_DENIED = re.compile(
     "[^未没尚还暂仍已待正不无等]{1,10}?(?=(?:还|仍|暂|尚|目前)?(?:未|没|尚未|待))"
 )
@@ -745,7 +770,7 @@ _DONE_ANEW = re.compile(
     "补齐|敷设|铺设|固定|张贴|粘贴|设置|没收)"
 )
 _DONE_ANEW_NAMED = re.compile("已[^未没不,]{0,10}?重新[^未没不,]{0,12}$")
-_UNIT = "[处个项台具块盏间条根副把套扇只部辆]"
+_UNIT = "[处个项台具块盏间条根副把套扇只部辆栋幢层]"
 """What the things of the work are counted in (5处, 10具)."""
 _FRACTION = re.compile(
     r"^(\d+)/(\d+)$|(?:完成|整改|修复|更换|处理|修好)了?(\d+)/(\d+)(?![\d寸号楼])"
@@ -796,7 +821,7 @@ _PAPERS = re.compile(
 _PHYSICAL = re.compile(
     "更换|换|安装|装|修复|修好|修理|维修|整改|拆除|清理|清除|加固|封堵|张贴|粘贴|设置|悬挂|配备|"
     "配置|补齐|焊接|刷漆|铺设|疏通|移除|搬离|处理|解决|施工|改造|消除|完工|放置|投入使用|"
-    "补水|充装|回填|打磨|修剪|收缴|没收|清运"
+    "补水|充装|回填|打磨|修剪|收缴|没收|清运|并使用|启用"
 )
 """The work itself, on the site (not its papers, nor the steps before it)."""
 _STAGE = re.compile(
@@ -807,15 +832,15 @@ _STAGE = re.compile(
 _SIGN = re.compile("警示牌|警示标志|警示标识|提示牌|警示")
 _STOPGAP = re.compile(
     "应急处置|警戒|隔离|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
-    "禁止使用|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
+    "禁止使用|锥桶|锥形桶|雪糕筒|路锥|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
 )
 """A stopgap (已拉警戒线, 临时措施已到位, 已贴封条): alone, the work not done; beside the work
 done, kept (防滑垫已铺设，警示牌已放置: trial 198 AX5)."""
 _STEP = re.compile(
     "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|审批|(?<!通)报批|请示|"
-    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知|督促|(?<!符合)(?<!按)(?<!按照)要求|"
+    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知(?!书)|督促|(?<!符合)(?<!按)(?<!按照)要求|"
     "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|到货|"
-    "责令|安排(?![^,]{0,10}?(?:值守|值班)(?!.*(?:修|换|整改|施工)))|"
+    "责令|(?<!岗已)(?<!岗位已)安排(?![^,]{0,10}?(?:值守|值班)(?!.*(?:修|换|整改|施工)))|"
     "交办|交由|反映|反馈|送修|送厂|报价|订货|"
     "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
 )
@@ -872,6 +897,12 @@ _ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)
 _AGAIN = re.compile("又|反复|再次|重复|告警|报警|故障")
 """A fault come back (已修复，观察期内又出现两次告警: not aftercare, trial 196 AV5)."""
 _RECORDS = re.compile("台账|制度|档案|记录|照片|资料|图片|佐证")
+_PAPERS_UNDONE = re.compile(
+    "记录[^,]{0,4}?(?:还在|正在|尚未|未|待|没)|(?:个别|少数|有的|部分)[^,]*?(?:仍|还|尚)需"
+)
+"""Records that may be the work itself not done (查寝记录还在补; not 台账未完善), or some not
+yet (个别班级仍需加强): not aftercare, a doubt."""
+_SURVEYED = re.compile(".{0,8}?(?:普查|筛查)(?:工作)?已?(?:完成|完毕|结束)$")
 _THE_OTHERS = ("其他", "其它", "其余", "另外", "别的")
 _AGENT = re.compile(
     "维修工|师傅|老师|电工|工人|后勤|物业|厂家|学校|总务|保卫|施工队|公司|我处|本部门|保安|宿管|"
