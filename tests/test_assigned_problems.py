@@ -3735,6 +3735,29 @@ def test_a_problem_past_its_deadline_on_the_first_forms_is_not_told_to_collect_f
     assert "请先在交办问题清单中改为新的整改时限，再重新生成表格（加--force；已经汇总过的" in said
 
 
+def test_a_follow_up_does_not_date_the_first_forms_by_the_campaigns_day(
+    campaign: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first forms handed over on 12月2日 (`issue --date`), a problem on them past its
+    整改时限 and still open: the follow-up's warning said they were handed over on the
+    campaign's 印发日期 (clerk trial 203 BC6). The day is not recorded: said 首轮."""
+    monkeypatch.chdir(tmp_path)
+    handed = campaign.info.issued_on + timedelta(days=1)
+    row = dict(ROWS[0], 整改时限=campaign.info.issued_on - timedelta(days=1))
+    listed = findings_list(tmp_path / "清单.xlsx", [row], ORDER)
+    runner = CliRunner()
+    issue = ["issue", "--findings", str(listed), "--date", f"{handed:%Y-%m-%d}"]
+    assert runner.invoke(app, [*issue, "-o", "发放"]).exit_code == 0
+    returns = tmp_path / "回收"
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [hazard()])
+    collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF, findings_file=listed)
+    args = ["issue", "--followup", "台账.xlsx", "--findings", str(listed), "--date", "2023-12-20"]
+    issued = runner.invoke(app, [*args, "-o", "跟进"])
+    said = "".join(issued.output.split())
+    assert "首轮下发给安全保卫处的表格中已经过了" in said, issued.output
+    assert chinese_date(campaign.info.issued_on) + "下发给" not in said
+
+
 @pytest.mark.parametrize("open_first", [False, True])
 def test_a_problem_answered_in_two_rows_is_cleared_when_both_are(
     campaign: Campaign, listed: Path, tmp_path: Path, open_first: bool

@@ -1201,6 +1201,26 @@ def test_a_reply_saved_in_the_rounds_folder_before_the_collect_is_pointed_out(
     assert "没有汇总进" not in "".join(status.stderr.split()), status.stderr
 
 
+def test_the_rounds_issue_folder_given_beside_the_returns_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`collect 回收 第二轮`: the round's forms, as issued, each read as a department's
+    空白表 with a warning to send it again, and the command advised to collect again named
+    第二轮 too (clerk trial 203 BC3). Refused, nothing written, the folder named."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    _followup_after(runner, [hazard(部位="锅炉房")])
+    before = Path("全校隐患台账.xlsx").read_bytes()
+    result = runner.invoke(
+        app, ["collect", "回收", "第二轮", "--as-of", "2023-12-22"], env={"COLUMNS": "200"}
+    )
+    said = "".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "第二轮中有发放清单和" in said and "份还没有部门填写过的表格" in said, said
+    assert "请不要汇总这个文件夹，再汇总各部门报回表格所在的文件夹" in said, said
+    assert Path("全校隐患台账.xlsx").read_bytes() == before
+
+
 def test_a_first_reply_saved_over_its_form_in_the_issue_folder_is_to_be_moved_to_the_returns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

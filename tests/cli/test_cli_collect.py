@@ -268,7 +268,7 @@ def test_collecting_the_folder_the_forms_were_issued_from_is_refused(
     said = "".join(result.output.split())
     assert result.exit_code == 2, result.output
     assert "是huitoukanissue写出表格的发放文件夹，不是部门报回表格的文件夹，未做任何改动" in said
-    assert f"请把部门报回的表格（发放/{form.name}）移到报回表格所在的文件夹（如回收）" in said
+    assert f"把其中部门报回的表格（发放/{form.name}）移到报回表格所在的文件夹（如回收）" in said
     assert not Path("全校隐患台账.xlsx").exists()
     Path("回收").mkdir()
     form.rename(Path("回收") / form.name)
@@ -682,7 +682,7 @@ def test_a_form_issued_to_another_its_header_typed_over_is_said(
     college = "".join(Path("通知/各二级学院-通知.txt").read_text("utf-8-sig").split())
     assert (
         "贵部门报来的二级学院.xlsx是下发给学生工作处的表格，表头改填了贵部门：表中学生工作处的"
-        "交办问题和预先填写的隐患、整改情况已按贵部门的汇总。" in college
+        "交办问题（已填写的）和预先填写的隐患、整改情况已按贵部门的汇总。" in college
     )
     assert not Path("通知/附属医院-通知.txt").exists()
 

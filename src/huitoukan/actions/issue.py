@@ -185,6 +185,11 @@ def _due_when_issued(
                 on_paper, day = day, max(d for d in late if d is not None)
                 if (days := (on_paper - day).days) > 0:  # (“已到期” 3 days on: trial 140)
                     received = f"到 {chinese_date(on_paper)} 下发表格时已逾期 {days} 天"
+            # with the first forms, in a follow-up: the day they were handed over is not
+            # recorded (their 印发日期 read as the day of forms given a --date: trial 203 BC6)
+            first = round_ is not None and all(
+                since.get(part_key(finding.number, d)) is None for d in owing
+            )
             said.append(
                 finding.said(
                     Code.ASSIGNMENT_DUE_WHEN_ISSUED,
@@ -196,7 +201,7 @@ def _due_when_issued(
                     deadline=f"{chinese_date(deadline)}（清单中写的是“{finding.deadline_typed}”）"
                     if finding.deadline_typed
                     else deadline,
-                    day=day,
+                    day="首轮" if first and not given_late else day,
                     departments="、".join(owing),
                     received=received,
                     collect=again,

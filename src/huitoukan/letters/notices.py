@@ -156,7 +156,8 @@ def notices(
             name, other = Path(dept.borrowed_form).name, dept.borrowed_from
             lines.append(
                 f"贵部门报来的 {name} 是下发给{other}的表格，表头改填了贵部门：表中{other}的交办问题"
-                "和预先填写的隐患、整改情况已按贵部门的汇总。不是贵部门的，请删去这些行或改为本部门的"
+                # (a row left as issued is no answer: counted for none, trial 203 BC8)
+                "（已填写的）和预先填写的隐患、整改情况已按贵部门的汇总。不是贵部门的，请删去这些行或改为本部门的"
                 "情况后重新报送（下发给贵部门的附件2中已有贵部门的交办问题）。"
                 if not dept.borrowed_by
                 # its header blank, counted by its file's or folder's name (clerk trial 153)
