@@ -57,7 +57,6 @@ from huitoukan.findings.reading import restated_as_they_stand
 from huitoukan.forms.layout import REVIEW_FILE
 from huitoukan.forms.progress import progress_said
 from huitoukan.letters.notices import is_notice_file
-from huitoukan.model.documents import DISTRIBUTION_TITLE
 from huitoukan.model.findings import UNFILLED, Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, Severity
 from huitoukan.model.returns import (
@@ -733,32 +732,6 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
             f"给出的都是发放的空白表格（如 {issued[0].file}，还没有部门填写过），不是部门报回的"
             "表格，未做任何改动：请给出各部门报回表格所在的文件夹（如 回收）"
         )
-    # the folder they were sent from (发放, or a round's), a return saved there by mistake or
-    # given beside the returns folders: every department whose form lay there unfilled was
-    # told it had sent a 空白表 (clerk trials 201 BA1, 203 BC3)
-    for listed in (f for f in forms if f.not_a_return == DISTRIBUTION_TITLE):
-        folder = _folder_of(listed)
-        unfilled = [f for f in issued if _folder_of(f) == folder]
-        filled = [
-            f for f in forms if _folder_of(f) == folder and f not in issued and not f.not_a_return
-        ]
-        if len(unfilled) <= len(filled):
-            continue
-        move = (
-            f"，把其中部门报回的表格（{'、'.join(f.file for f in filled[:3])}"
-            f"{' 等' if len(filled) > 3 else ''}）移到报回表格所在的文件夹（如 回收）"
-            if filled
-            else ""
-        )
-        raise InputError(
-            f"{Path(listed.file).parent} 中有{DISTRIBUTION_TITLE}和 {len(unfilled)} 份还没有部门填写过的"
-            "表格，是 huitoukan issue 写出表格的发放文件夹，不是部门报回表格的文件夹，未做任何改动："
-            f"请不要汇总这个文件夹{move}，再汇总各部门报回表格所在的文件夹（如 huitoukan collect 回收）"
-        )
-
-
-def _folder_of(form: ReturnForm) -> Path | None:
-    return form.source.path.parent if form.source is not None else None
 
 
 def _set_rounds_aside(register: Path) -> None:

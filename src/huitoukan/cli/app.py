@@ -258,13 +258,17 @@ def _register_notes(
         written = register.stat().st_mtime
         arrived = arrived_since(coverage.seen, written, hashes, coverage.looked_in)
         # (a round's returns in a folder of their own, not yet collected: clerk trial 186 AL2)
-        elsewhere, before = returns_elsewhere(
-            register.parent, coverage.looked_in, written, set(hashes.values())
-        )
         # one saved over the forms of a round in the folder they were issued into: to be
         # moved to the returns, not that folder collected with the forms nobody filled
         # (clerk trial 188 AN6)
         issued_into = {Path(r.folder).resolve() for r in issued_rounds(register) if r.folder}
+        elsewhere, before = returns_elsewhere(
+            register.parent,
+            coverage.looked_in,
+            written,
+            set(hashes.values()),
+            issued_into | _issue_folders(register.parent),
+        )
         # and the first forms' (发放, with its 发放清单: moved to the returns, clerk trial 194
         # AT3)
         first_issue = {
@@ -347,6 +351,16 @@ def _register_notes(
         render.note(behind[-1])
         found.list_changed = True
     return found
+
+
+def _issue_folders(beside: Path) -> set[Path]:
+    """The folders beside a register that hold issue's 发放清单 (resolved)."""
+    from huitoukan.model.documents import DISTRIBUTION_FILE
+
+    try:
+        return {d.resolve() for d in beside.iterdir() if (d / DISTRIBUTION_FILE).is_file()}
+    except OSError:
+        return set()
 
 
 def _a_return_file(path: Path) -> bool:

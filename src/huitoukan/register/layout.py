@@ -198,7 +198,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("部门", 14, "department"),
     HazardColumn("问题编号", 16, "number"),  # 四进巡查-569AE3, a derived number, on one line
     HazardColumn("部位", 14, "location"),
-    HazardColumn("存在隐患问题", 26, "hazard"),
+    HazardColumn("存在隐患问题", 28, "hazard"),
     HazardColumn("整改措施", 20, "measures"),
     HazardColumn("整改时限", 16, "deadline"),
     HazardColumn(
@@ -212,7 +212,7 @@ HAZARD_COLUMNS: tuple[HazardColumn, ...] = (
     HazardColumn("销号时间", 16, "closed_on"),
     HazardColumn("状态", 11, derived=_state),  # 复查不合格 on one line
     HazardColumn("逾期天数", 10, derived=lambda row, as_of: row.days_late(as_of) or None),
-    HazardColumn("备注", 16, "remarks"),
+    HazardColumn("备注", 14, "remarks"),
     # on the screen only
     HazardColumn("问题来源", 9, "source"),
     HazardColumn("检查内容", 24, "item"),

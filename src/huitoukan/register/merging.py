@@ -22,7 +22,12 @@ from typing import Annotated, Any, NamedTuple
 from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
-from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_TITLE, FINDINGS_TITLE
+from huitoukan.model.documents import (
+    DISTRIBUTION_TITLE,
+    FEEDBACK_NAME,
+    FEEDBACK_TITLE,
+    FINDINGS_TITLE,
+)
 from huitoukan.model.findings import Finding, Mention, number_key
 from huitoukan.model.problems import Code, Problem, ProblemCounts, Severity, problem
 from huitoukan.model.returns import (
@@ -475,6 +480,10 @@ def _in_a_copy_folder(file: str) -> bool:
     )
 
 
+def _folder(form: ReturnForm) -> Path | None:
+    return form.source.path.parent if form.source is not None else None
+
+
 def _original_first(
     form: ReturnForm,
 ) -> tuple[bool, bool, bool, tuple[tuple[int, int | str], ...]]:
@@ -801,8 +810,18 @@ def merge(
             blank.append(form)
         else:
             by_department[form.department].append(form)
+    # the forms left as issued in the folder issue wrote them to (its 发放清单 beside them),
+    # given by mistake or filled in there on a shared drive: said once, not each department
+    # told it sent a 空白表 (clerk trials 201 BA1, 203 BC3, 205 BE2)
+    listed_in = {
+        _folder(f): f.file for f in forms if f.not_a_return == DISTRIBUTION_TITLE and f.source
+    }
+    untouched: Counter[Path | None] = Counter()
     for form in blank:  # said after every file is sorted: a department that reported, before
         # or after it, is not asked to report; the version the register uses is named
+        if form.never_saved and _folder(form) in listed_in:
+            untouched[_folder(form)] += 1
+            continue
         answer = max(by_department.get(form.department, []), key=version_order, default=None)
         # (a follow-up form as issued: the first round's return is no answer to its round)
         variant = (
@@ -822,6 +841,15 @@ def merge(
                 variant=variant,
                 answer=answer.file if answer else "",
             )
+        )
+    for folder, count in untouched.items():
+        at = next(i for i, p in enumerate(problems) if p.file == listed_in[folder])
+        problems[at] = problem(
+            Code.NOT_A_RETURN,
+            listed_in[folder],
+            variant="issue_folder",
+            title=DISTRIBUTION_TITLE,
+            count=count,
         )
     for at, form in reversed(unread):
         problems.insert(at, _unread(form, by_department.get(form.department, [])))

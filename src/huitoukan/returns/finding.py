@@ -241,17 +241,22 @@ def arrived_since(
 
 
 def returns_elsewhere(
-    beside: Path, looked_in: Iterable[str], written: float, read: Collection[str] = ()
+    beside: Path,
+    looked_in: Iterable[str],
+    written: float,
+    read: Collection[str] = (),
+    issued_into: Collection[Path] = (),
 ) -> tuple[list[Path], list[Path]]:
     """Forms huitoukan issued (a follow-up round's, or a 退回修改 copy) that someone saved
-    after `written` (a register's time), or before it but not among the files the register
-    was made of (their sha256 `read`), in a folder of the register's folder (`beside`) that
-    collect was not told to read (`looked_in`): the returns of a round put in a folder of
-    their own (第二轮回收) not yet collected — status listed those departments as not having
-    answered the round, and remind wrote them a 催报 (clerk trial 186 AL2); saved into the
-    round's folder before the collect, one went unsaid (clerk trial 201 BA3). Only the tool's
-    forms saved by someone are counted: a folder of the clerk's own workbooks is none.
-    Returns them, and those of them saved before `written`."""
+    after `written` (a register's time) in a folder of the register's folder (`beside`) that
+    collect was not told to read (`looked_in`) — or, in a folder forms were issued into
+    (`issued_into`, resolved), before it but not among the files the register was made of
+    (their sha256 `read`): the returns of a round put in a folder of their own (第二轮回收)
+    not yet collected — status listed those departments as not having answered the round,
+    and remind wrote them a 催报 (clerk trial 186 AL2); saved into the round's folder before
+    the collect, one went unsaid (clerk trial 201 BA3; not a folder of last year's returns,
+    trial 205 BE1). Only the tool's forms saved by someone are counted: a folder of the
+    clerk's own workbooks is none. Returns them, and those of them saved before `written`."""
     folders_read = [Path(folder).resolve() for folder in looked_in]
     try:
         folders = [e.path for e in os.scandir(beside) if e.is_dir() and not _ignored_name(e.name)]
@@ -262,6 +267,7 @@ def returns_elsewhere(
         where = folder.resolve()
         if any(f == where or f in where.parents or where in f.parents for f in folders_read):
             continue
+        unread = read if where in issued_into else None
         with contextlib.suppress(OSError):
             for entry in os.scandir(folder):
                 if (
@@ -270,7 +276,7 @@ def returns_elsewhere(
                     and entry.is_file()
                     and (
                         (later := entry.stat().st_mtime > written)
-                        or sha256_of(Path(entry.path)) not in read
+                        or (unread is not None and sha256_of(Path(entry.path)) not in unread)
                     )
                     and _a_form_saved(Path(entry.path))
                 ):
