@@ -131,6 +131,9 @@ _BOX = "(?:[□☐]|[\\[(][\\])])"
 _TICKED_BEFORE = re.compile(f"{_TICK}{_OPTION}")
 _TICKED_AFTER = re.compile(f"{_OPTION}{_TICK}")
 _TICKED_BETWEEN = re.compile(f"{_OPTION}{_TICK}{_OPTION}")
+_STATE_WORD = "(已完成|整改中|未整改|未完成|已整改|正在整改)"
+_ONE_TICKED = re.compile(f"{_STATE_WORD},?{_TICK}|{_TICK},?{_STATE_WORD}")
+_CROSSED = re.compile("[×✗✘Xx],?(?:已完成|已整改)|(?:已完成|已整改),?[×✗✘]")
 _TICK_SPACED = re.compile(f"{_OPTION}( ?){_TICK}( ?){_OPTION}")
 _UNTICKED = re.compile(f"{_BOX}{_OPTION}|{_OPTION}{_BOX}")
 _MARK = re.compile(f"{_TICK}|{_BOX}")
@@ -255,6 +258,10 @@ def normalize_progress(text: str) -> Progress | None:
     options, ticked = _ticked(text)
     if options:
         return ticked
+    if (one := _ONE_TICKED.fullmatch(key)) is not None:  # 整改中（√） (trial 206 BF1)
+        return STATUS_SYNONYMS[one.group(1) or one.group(2)]
+    if _CROSSED.search(key):  # ×已完成, 已完成 ✗: crossed out, or ticked? (BF8-BF10)
+        return None
     if _COUNT_ALONE.fullmatch(key):  # 已完成一处: of how many? (trial 202 BB13)
         return None
     counted, reading = _counted_progress(key)
@@ -347,7 +354,8 @@ def read_progress_said(cell: str) -> tuple[Progress | None, str]:
     return normalize_progress(cell), cell
 
 
-_SAID = re.compile("(已完成|整改中|未整改)（(.+)）", re.DOTALL)
+_SAID = re.compile("(已完成|整改中|未整改)[（(](.+)[）)]", re.DOTALL)
+"""(half-width brackets too: a clerk correcting the state typed them, trial 205 BE3)"""
 
 
 def _part_after_open(said: list[tuple[Progress, bool]]) -> bool:
@@ -617,11 +625,14 @@ _LEAD = re.compile(
 _DATES = re.compile(
     r"于?(?:\d{2,4}年)?\d{1,2}月\d{1,2}[日号]?|于?\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     r"|于?\d{1,2}[./-]\d{1,2}[日号]?(?![\d%])"
+    r"|(?<=已)于(?:\d{1,2}月份?(?:初|中旬|上旬|下旬|底)?|本周|上周|近日|日前|昨天|今天|上月|本月)"
+    r"(?![\d一二三四五六七日天号])"
 )
 """A day in a clause (12月20日已完成, 已于12月20日更换, 12/15完成, 12.10已完成): not the
 work (12/15 read as a share of it: clerk trial 193 AS8)."""
 _MONTH_ONLY = re.compile(
     "(?:于|在)?\\d{1,2}月份?(?:初|中|中旬|上旬|下旬|份)?(?:前|内)?(?:完成|完工|整改|修|更换)"
+    "|(?:今天|今日|本周|这周)(?:上午|下午|晚上)?(?:完成|完工|修好|整改)"
 )
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
 _EARLIER = re.compile(
@@ -634,7 +645,7 @@ _EARLIER = re.compile(
 _NOTHING_WRONG = re.compile(
     "^(?:经?(?:复查|验收|检查)(?:时|中|后)?)?(?:其他|其它|其余|现在|目前|已|均|都)?(?:(?:没有|没|无|不存在|再无|再没有?|未见|未发现|没有?发现|未再|不再)(?:发现|出现)?新?的?"
     "(?:问题|异常|隐患|不到位|不合格|未完成|未整改|复发|反弹|返工|此类|类似)"
-    "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用|(?:无|没有?)剩余|暂(?:无|未发现|没有)"
+    "|(?:未|没有?|无)(?:复发|反弹)|无需|不需要?|不用|(?:无|没有?)剩余|暂(?:无(?!法)|未发现|没有)"
     "|.{0,4}(?:问题|隐患)(?:已|均)?(?:不再|不)存在|(?:无|没有?|未见|不再)(?:渗漏|漏水|积水|渗水|杂物|异味|堆放|堆物))"
 )
 """Nothing wrong with the work (已完成，没有问题; 已整改，没有不到位; 无需重新整改)."""
@@ -652,7 +663,7 @@ _FIXED_PART = re.compile(
     "(?:均|都|也)?已(?:全部|重新)?(?:整改|完成|补齐|补全|修复|更换|换|处理|消除|解决|落实|返工|排除)"
 )
 """What was wrong, fixed (不合格处已整改, 未到位的已补齐, 隐患已消除)."""
-_FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打算)")
+_FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打算|确保|保证)")
 _ITEM = re.compile("(?:^|,)(?:\\d{1,2}[.、)](?!\\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
 _PLANNED_WORK = re.compile("完成|完工|整改|维修|更换|安装|施工|修")
 _AFTERWARDS = re.compile("后续|下一步|今后|以后|日后|将来")
@@ -679,6 +690,8 @@ _DONE_END = (
     "弄完",
     "整好",
     "整完",
+    "改好",
+    "整改完",
     "做好",
     "搞好",
     "牢固",
@@ -742,9 +755,11 @@ _RESTATED = re.compile(
 )
 """A clause naming the hazard (应急灯损坏, 吊顶因漏水塌落), before what was done about it."""
 _PUT_OFF = re.compile("暂缓(?:整改|处理|实施|维修|施工)")
-_CANNOT = re.compile("(?:无力|难以|无法|不能|很难|不好|没法|没有能力)(?:彻底)?(?:解决|整改|处理)")
+_CANNOT = re.compile(
+    "(?:无力|难以|无法|不能|很难|不好|没法|没有能力)(?:彻底)?(?:解决|整改|处理)|不具备(?:整改)?条件"
+)
 _NOT_BEGUN = re.compile(
-    "(?:整改|维修|施工|工程|改造)(?:工作)?(?:还|尚|暂|仍)?(?:未|没有?)(?:开始|启动|动工|开工|实施)$"
+    "(?:整改|维修|施工|工程|改造)(?:工作)?(?:还|尚|暂|仍)?(?:未|没有?)(?:开始|启动|动工|开工|实施|开展)$"
 )
 _LATER_TOGETHER = re.compile(
     "(?:随|结合).{1,12}?(?:一并|统筹|统一)?(?:解决|整改|处理|实施)$|(?:待|等).{1,12}?(?:一并|统筹|统一)"
@@ -799,7 +814,7 @@ _TO_COME = re.compile(
 _DOUBT = re.compile(
     "故障(?!已|均已)|未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|(?<![\\d一二两三四五六七八九十几])只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
     "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|误报|暂|"
-    "勉强|反复|时好时坏|听说|据说|听人说|说是|"
+    "勉强|反复|时好时坏|听说|据说|听人说|听.{1,6}?说|说是|"
     "乱(?!接|拉|扔|放|堆|丢|停|贴|搭|摆)|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)计划|(?<!按)预计|好像|可能|应该|大概|估计|似乎"
 )
 """Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
@@ -826,13 +841,13 @@ _PHYSICAL = re.compile(
 """The work itself, on the site (not its papers, nor the steps before it)."""
 _STAGE = re.compile(
     "第[一二三四1-4]阶段|(?<![到学])[一二]期|初步|主体|第[一二三四五六七八九十\\d]批|"
-    "前期(?:工作|准备|摸底|调研|勘察|设计)|摸底|准备工作"
+    "前期(?:工作|准备|摸底|调研|勘察|设计)|摸底|准备工作|阶段性"
 )
 """A stage of the work (已完成第一阶段, 已完成初步整改, 已完成第二批)."""
 _SIGN = re.compile("警示牌|警示标志|警示标识|提示牌|警示")
 _STOPGAP = re.compile(
-    "应急处置|警戒|隔离|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
-    "禁止使用|锥桶|锥形桶|雪糕筒|路锥|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时"
+    "应急处置|应急处理|警戒|隔离|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
+    "禁止使用|锥桶|锥形桶|雪糕筒|路锥|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时(?![^,]*后[^,]*已)"
 )
 """A stopgap (已拉警戒线, 临时措施已到位, 已贴封条): alone, the work not done; beside the work
 done, kept (防滑垫已铺设，警示牌已放置: trial 198 AX5)."""
@@ -841,7 +856,7 @@ _STEP = re.compile(
     "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知(?!书)|督促|(?<!符合)(?<!按)(?<!按照)要求|"
     "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|到货|"
     "责令|(?<!岗已)(?<!岗位已)安排(?![^,]{0,10}?(?:值守|值班)(?!.*(?:修|换|整改|施工)))|"
-    "交办|交由|反映|反馈|送修|送厂|报价|订货|"
+    "交办|交由|反映|反馈|送修|送厂|报价|订货|派单|"
     "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
 )
 """A step before the work (已报修, 已完成采购, 已责令整改, 已开工): done, the work is not.
@@ -936,7 +951,7 @@ _RESTORED = re.compile(
 _PASSED = re.compile("(?:验收|复查|检查|检测|复核)(?:已)?(?:合格|通过|达标)$")
 _EXCEPT = re.compile("除.{1,10}?外|除外|^除(?=\\d|[一二三四五六七八九十东西南北])")
 _CLOSING_AFTER = re.compile("(?<=[毕成好位])(?:待|等待|申请)销号$")
-_ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|待|等待)(?:销号|验收|复查)$")
+_ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|请予|请求|待|等待)(?:销号|验收|复查)$")
 _COUNT = re.compile(f"\\d+{_UNIT}|第\\d+号")
 _COUNT_ALONE = re.compile(f"已(?:完成|整改|处理|更换)\\d+{_UNIT}")
 """A count done, all that is said: one part of the work, or all of it?"""
