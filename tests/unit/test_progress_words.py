@@ -407,6 +407,25 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("不具备整改条件", NOT_STARTED),
         ("请予销号", DONE),
         ("已派单", IN_PROGRESS),
+        # trial 208 (BH1-BH33): 基本 before a verb, the counting done, a temporary cover, a
+        # site chosen, hedges (应已, 称已, 吧) are not done; 补装 after what was missing, the
+        # rest repaired, those not locked all locked are done
+        ("基本清理完毕", IN_PROGRESS),
+        ("已清点完毕，台账正在录入", ASKED),
+        ("已完成普查，档案正在整理", ASKED),
+        ("已清理碎玻璃，用木板临时封堵", IN_PROGRESS),
+        ("临时措施已改为永久整改，已完成", DONE),
+        ("已改善", ASKED),
+        ("应已完成", ASKED),
+        ("维保单位称已修复", ASKED),
+        ("已完成吧", ASKED),
+        ("已完成整改措施的制定", IN_PROGRESS),
+        ("已完成选址", IN_PROGRESS),
+        ("复查发现新软管未安装卡箍，已补装", DONE),
+        ("已更换应急灯18盏，其余已维修", DONE),
+        ("未上锁的配电箱已全部上锁", DONE),
+        ("暂未上锁", NOT_STARTED),
+        ("已检验合格", DONE),
     ],
 )
 def test_a_return_is_read_as_the_department_meant(typed: str, expected: str | None) -> None:
@@ -436,7 +455,7 @@ KNOWN_MISREADINGS = {
 
 
 def test_no_phrasing_of_the_trials_is_misread_to_close_or_reopen() -> None:
-    """The 5,454 phrasings clerk trials wrote (the last seven blind, as departments write
+    """The 6,062 phrasings clerk trials wrote (the last eight blind, as departments write
     them) with the readings a careful clerk accepts: none read as done where the text says
     otherwise, none as not done where it says done, but the few known above; asking is the
     safe side and is not counted."""

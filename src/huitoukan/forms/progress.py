@@ -251,7 +251,8 @@ def normalize_progress(text: str) -> Progress | None:
         return None
     if key in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[key]
-    if _OPTIONS_COPIED.fullmatch(key) or "?" in key:  # 是/否: none chosen; 已完成？: asked
+    if _OPTIONS_COPIED.fullmatch(key) or "?" in key or key.endswith(("吧", "吗")):
+        # 是/否: none chosen; 已完成？, 已完成吧: asked (trial 208 BH24)
         return None
     if sorted(key.split(",")) == sorted(_THREE):  # 已完成 整改中 未整改, copied (AY14)
         return None
@@ -275,6 +276,7 @@ def normalize_progress(text: str) -> Progress | None:
     planned = False  # a clause saying when the work is to be done (下周完成)
     more = False  # ... naming work (预计寒假完工; not 计划每月检查一次)
     stopgap = False  # a stopgap said (已拉警戒线)
+    temporary = False  # ... said temporary (用木板临时封堵)
     signs = 0  # clauses saying a warning sign was put up
     for clause in filter(None, _CLAUSES.split(key)):
         found = _clause_progress(clause)
@@ -290,6 +292,8 @@ def normalize_progress(text: str) -> Progress | None:
             continue
         elif found[1] is _Says.STOPGAP:
             stopgap = True
+            # (not one made permanent since: 临时措施已改为永久整改，已完成, trial 202)
+            temporary = temporary or ("临时" in clause and not _MADE_LASTING.search(key))
         elif (
             found[1] is _Says.IMPLIED
             and found[0] == IN_PROGRESS
@@ -310,6 +314,8 @@ def normalize_progress(text: str) -> Progress | None:
                 doubted = False  # the rounds: what it said before the work was done, AX1)
     if said and (implied == IN_PROGRESS or stopgap) and all(p == DONE for p, _ in said):
         if signs == len(said):  # 已设置警示牌，已报修; 已挂警示牌，已停用 (trial 200 AZ1)
+            return IN_PROGRESS
+        if temporary:  # 已清理碎玻璃，用木板临时封堵: the rest a stopgap (trial 208 BH4)
             return IN_PROGRESS
     if not said:  # (what is to be done, alone: under way, not asked: trial 195 AU17)
         reading = implied or (IN_PROGRESS if planned or stopgap else None)
@@ -478,6 +484,8 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         ):
             return DONE, _Says.PART
         return _NOTHING
+    if _UNDONE_ONES_DONE.match(clause):  # 未上锁的配电箱已全部上锁 (trial 199)
+        return DONE, _Says.ALL
     part, fixed = _PART.search(clause), _FIXED_PART.search(clause)
     if part and any(w in clause for w in _PART_OF) and not (part.group() == "部分" and fixed):
         return IN_PROGRESS, _Says.ALL  # 已整改一半, 大部分已完成, 已完成八成, 问题已处理一半
@@ -663,6 +671,8 @@ _FIXED_PART = re.compile(
     "(?:均|都|也)?已(?:全部|重新)?(?:整改|完成|补齐|补全|修复|更换|换|处理|消除|解决|落实|返工|排除)"
 )
 """What was wrong, fixed (不合格处已整改, 未到位的已补齐, 隐患已消除)."""
+_UNDONE_ONES_DONE = re.compile("(?:未|没有?)[^,的]{1,6}的[^,]{0,8}?(?:均|都|也)?已全部")
+"""Those not done, all done since (未上锁的配电箱已全部上锁): not the work denied."""
 _FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打算|确保|保证)")
 _ITEM = re.compile("(?:^|,)(?:\\d{1,2}[.、)](?!\\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
 _PLANNED_WORK = re.compile("完成|完工|整改|维修|更换|安装|施工|修")
@@ -701,7 +711,7 @@ _DONE_AGAIN = re.compile("(?:重新|返工).*(?:完成|完毕|到位)")
 _UNDONE = (
     "未完|未到位|不到位|不合格|未合格|尚在|尚需|仍在(?!正常|使用|运行|用|保修|有效|观察)|仍有|仍存在|还存在|依然存在|依旧|"
     "还有问题|还有隐患|还差|尚差|未通过|没通过|不通过|效果不(?!错)|继续整改|返工|复发|未整改|没完|未结束|"
-    "不彻底|未彻底|没有?彻底|基本(?:上)?(?:已)?(?:完成|整改|解决|到位|修复|处理|结束|完毕|落实)|"
+    "不彻底|未彻底|没有?彻底|基本(?:上)?(?:已)?.{0,3}?(?:完成|整改|解决|到位|修复|处理|结束|完毕|落实)|"
     "还有(?!照片|附件|图片|保修|质保|备用|专人)|又被|(?:有)?待(?:进一步)?(?:完善|整改|处理|维修|更换|修复|解决|落实|施工)|"
     "(?<!不)正在|(?<=.)(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)(?:计划|预计|拟于|准备)|"
     "(?:又|再次)(?:出现|发现|发生|跳闸|漏|损坏|坏|故障|堆放)|仍(?:漏|坏|不|未|没)|"
@@ -745,7 +755,7 @@ _WORK = re.compile(
 _NEGATED_WORK = re.compile(
     "(?:还|仍|暂|尚|目前|暂时)?(?:未|尚未|没有?|还未|还没有?)(?:能|有)?(?![按如及]时|按期|如期)"
     f"(?:彻底|完全|全部)?(?:开始|开展|进行|组织)?(?:重新)?(?:{_WORK.pattern}|动|做|弄|换|装|理|买|通电|"
-    "调试|联调|联网|到货|开工|启动|开始|消除|接入|接通|联动)"
+    "调试|联调|联网|到货|开工|启动|开始|消除|接入|接通|联动|上锁|加装|补建|补装|年检|建档)"
 )
 """Not done, the work named (未整改, 尚未维修, 没有彻底解决, 还没动): not another thing
 denied."""
@@ -777,7 +787,7 @@ _PLANNED = re.compile("^(?!.*提前)[^已]*(?:前|底|内)(?:完成|整改完|�
 """When what is left is to be done (月底前完成): not the work done."""
 _REMAINING = re.compile(
     "(?<!无)(?<!没有)(?:剩余|剩下|还剩|其余|余下|尚余|(?:仅|只)?剩(?=\\d|[一二两三四五六七八九十]|收尾))(?![^,;]*?(?:(?:(?:也|均|都|全部)已?|已)(?:全部)?"
-    "(?:完成|整改|更换|修复|处理|装好|换好|修好|安装|清理)|正常|完好|良好|无问题|没有问题|同上|均无|保护器|电流))"
+    "(?:完成|整改|更换|修复|维修|处理|装好|换好|修好|安装|清理)|正常|完好|良好|无问题|没有问题|同上|均无|保护器|电流))"
 )
 """Work left (剩余部分寒假施工), unless it says that is done too (剩余部分已完成)."""
 _DONE_ANEW = re.compile(
@@ -814,7 +824,7 @@ _TO_COME = re.compile(
 _DOUBT = re.compile(
     "故障(?!已|均已)|未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|(?<![\\d一二两三四五六七八九十几])只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
     "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|误报|暂|"
-    "勉强|反复|时好时坏|听说|据说|听人说|听.{1,6}?说|说是|"
+    "勉强|反复|时好时坏|听说|据说|听人说|听.{1,6}?说|说是|^应(?=已)|(?<![名职简])称(?=已)|"
     "乱(?!接|拉|扔|放|堆|丢|停|贴|搭|摆)|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)计划|(?<!按)预计|好像|可能|应该|大概|估计|似乎"
 )
 """Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
@@ -844,6 +854,7 @@ _STAGE = re.compile(
     "前期(?:工作|准备|摸底|调研|勘察|设计)|摸底|准备工作|阶段性"
 )
 """A stage of the work (已完成第一阶段, 已完成初步整改, 已完成第二批)."""
+_MADE_LASTING = re.compile("改为|改成|换成|永久")
 _SIGN = re.compile("警示牌|警示标志|警示标识|提示牌|警示")
 _STOPGAP = re.compile(
     "应急处置|应急处理|警戒|隔离|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
@@ -857,7 +868,7 @@ _STEP = re.compile(
     "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|到货|"
     "责令|(?<!岗已)(?<!岗位已)安排(?![^,]{0,10}?(?:值守|值班)(?!.*(?:修|换|整改|施工)))|"
     "交办|交由|反映|反馈|送修|送厂|报价|订货|派单|"
-    "开始|开工|动工|进场|着手|沟通|协调|移交|转交"
+    "开始|开工|动工|进场|着手|沟通|协调|移交|转交|选址|(?:措施|方案|计划)的?制定"
 )
 """A step before the work (已报修, 已完成采购, 已责令整改, 已开工): done, the work is not.
 After a purchase or a design the work named (已采购并安装到位) is done; after an order or
@@ -886,9 +897,9 @@ _DONE_SAID = re.compile(
     "上锁|加锁|弄好|妥善|办结|办理|增设|刷漆|粉刷|改造|分类|打补丁|升级|备份|上传|处置|转移|下架|投入|"
     "开启|试机|清查|重做|规范|设置|悬挂|挂|配置|移除|搬离|撤除|撤掉|断开|粘贴|改正|纠正|整理|完善|"
     "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
-    "移走|搬走|清走|腾空|调试|接入|接通|转运|修妥|改善|配齐|修$|立行立改|开展|存放|储备|检修|组织|补办|年检|"
+    "移走|搬走|清走|腾空|调试|接入|接通|转运|修妥|配齐|修$|立行立改|开展|存放|储备|检修|组织|补办|年检|"
     "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收|放置|取回|亮|打磨|充装|回填|修剪|年审|"
-    "增加|增派|上岗|安排)"
+    "增加|增派|上岗|安排|补装|补设|补建|建档|分开)"
 )
 """A clause saying a thing done, by a verb of the work (已加装护栏, 灭火器已全部更换), and what
 it names first (not 配件已到, 厂家已来看过, 已签合同: done, they closed hazards, trial 196
@@ -899,10 +910,12 @@ _PENDING = frozenset(
     {"报修", "申请", "上报", "联系", "采购", "下单", "订购", "送修", "报价", "订货", "购买"}
 )
 _CHECKED_ONLY = re.compile(
-    "(?:已完成(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记)|(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记)"
+    "(?:已完成(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记|普查|筛查|清点|盘点)|"
+    "已?(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记|清点|盘点)"
     "(?:工作)?已?(?:完成|完毕|结束))$"
 )
-"""The looking done, not the work (已完成自查, 排查完毕, 已完成隐患登记: trials 198, 202)."""
+"""The looking done, not the work (已完成自查, 排查完毕, 已完成隐患登记, 已清点完毕: trials 198,
+202, 208)."""
 _TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
 """A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
 _STILL_NEEDED = re.compile("需|待|要|另行|正在|仍|还")
@@ -939,6 +952,9 @@ _BARE_DONE = (
     "处置",
     "加固",
     "焊接",
+    "补装",
+    "补设",
+    "补建",
 )
 _WORK_DONE = re.compile(
     f"(?:已|并|后(?!勤)).*(?:{_PHYSICAL.pattern}|完成)|(?:{'|'.join(_DONE_END)})$"
@@ -948,7 +964,7 @@ _RESTORED = re.compile(
     "^(?:已|现已)?(?:恢复(?:正常|使用|供电|供水)|正常使用|投入使用)|^(?:使用|运行|测试|试运行|调试)正常$"
     "|(?:已|经)(?:调试|测试|检测|试机|试运行)后?(?:运行|使用)?正常$"
 )
-_PASSED = re.compile("(?:验收|复查|检查|检测|复核)(?:已)?(?:合格|通过|达标)$")
+_PASSED = re.compile("(?:验收|复查|检查|检测|检验|复核)(?:已)?(?:合格|通过|达标)$")
 _EXCEPT = re.compile("除.{1,10}?外|除外|^除(?=\\d|[一二三四五六七八九十东西南北])")
 _CLOSING_AFTER = re.compile("(?<=[毕成好位])(?:待|等待|申请)销号$")
 _ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|请予|请求|待|等待)(?:销号|验收|复查)$")
