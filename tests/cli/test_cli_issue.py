@@ -83,6 +83,39 @@ def test_issue_twice_refuses_then_force(runner: CliRunner, chdir_tmp: Path) -> N
     assert runner.invoke(app, ["issue", "-o", "out", "--force"]).exit_code == 0
 
 
+def test_a_form_filled_where_it_was_issued_is_kept_before_it_is_issued_again(
+    runner: CliRunner, chdir_tmp: Path
+) -> None:
+    """On a shared folder, 保卫处 filled its form in place; `issue -d 保卫处 --force` wrote a
+    blank form over its return, no copy kept, and the refusal before said only that a file
+    of that name was there (clerk trial 207 BG1, BG2). Said, and kept as a copy (read by
+    collect as before)."""
+    from openpyxl import load_workbook
+
+    from tests.helpers import hazard, set_label, write_rows
+
+    assert runner.invoke(app, ["issue"]).exit_code == 0
+    form = Path("发放") / form_file_name("安全保卫处")
+    book = load_workbook(form)
+    ws = book.worksheets[0]
+    set_label(ws, "主要负责人", "负责人甲")
+    write_rows(ws, [hazard()])
+    book.properties.lastModifiedBy = "王干事"
+    book.save(form)
+    filled = form.read_bytes()
+    refused = runner.invoke(app, ["issue", "-d", "安全保卫处"], env={"COLUMNS": "200"})
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert f"其中1个是部门填写保存过的表格（{form.name}），加--force时先另存一份再重新生成" in said
+    again = runner.invoke(app, ["issue", "-d", "安全保卫处", "--force"], env={"COLUMNS": "200"})
+    assert again.exit_code == 0, again.output
+    [kept] = Path("发放").glob("安全保卫处-安全隐患自查整改清单.备份-*.xlsx")
+    assert kept.read_bytes() == filled and form.read_bytes() != filled
+    assert f"部门已填写的{form.name}先另存为{kept.name}" in "".join(again.output.split())
+    # the others, never opened, are written over without a copy
+    assert len(list(Path("发放").glob("*.备份-*.xlsx"))) == 1
+
+
 def test_issue_uses_campaign_toml_in_working_folder(runner: CliRunner, chdir_tmp: Path) -> None:
     (chdir_tmp / "campaign.toml").write_text(campaign_with_colleges_text(), encoding="utf-8")
     result = runner.invoke(app, ["issue"])

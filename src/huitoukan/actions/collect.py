@@ -1334,6 +1334,8 @@ def collect_to_register(
                 if recorded is not None
                 and file in recorded.sources
                 and recorded.sources[file][0] != sha
+                # (not a form blank then, filled in where it was: a shared folder, trial 207 BG8)
+                and file not in recorded.uncounted
             ),
             key=natural_key,
         ),

@@ -14,13 +14,14 @@ from huitoukan.errors import InputError
 from huitoukan.files import collect_command, xlsx_name
 from huitoukan.findings.answers import part_key
 from huitoukan.forms.followup import FollowUp, followup_round
-from huitoukan.forms.issuing import DAYS_TO_FILL, IssueResult, issue_forms
+from huitoukan.forms.issuing import DAYS_TO_FILL, FORM_FILE_SUFFIX, IssueResult, issue_forms
 from huitoukan.model.findings import Finding, number_key
 from huitoukan.model.problems import Code, Problem
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.reading import is_register
 from huitoukan.register.record import recorded_coverage
 from huitoukan.register.rounds import IssuedRound, record_round
+from huitoukan.returns.finding import saved_by_someone
 
 
 def issue(
@@ -75,6 +76,7 @@ def issue(
         followup=round_,
         findings=findings or (),
         issued_on=form_date or today,
+        filled=_filled_in_place(out_dir),
     )
     tracked = None
     if round_ is not None and followup_from is not None and is_register(followup_from):
@@ -141,6 +143,13 @@ def _register_of_another(campaign: Campaign) -> str:
     if recorded is None or not recorded.made_for_another(campaign.info.name):
         return ""
     return recorded.campaign
+
+
+def _filled_in_place(folder: Path) -> set[str]:
+    """The forms in `folder` a department has filled in and saved there (a shared folder)."""
+    if not folder.is_dir():
+        return set()
+    return {p.name for p in folder.glob(f"*{FORM_FILE_SUFFIX}") if saved_by_someone(p)}
 
 
 def _due_when_issued(

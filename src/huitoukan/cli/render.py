@@ -752,6 +752,8 @@ def issue_summary(result: IssueResult) -> None:
         )
     if result.signed_list_kept:
         _wrapped(console, f"原发放清单（有签收）另存为 {result.signed_list_kept}")
+    for written, kept in result.returns_kept.items():  # (clerk trial 207 BG1)
+        _wrapped(console, f"部门已填写的 {written} 先另存为 {kept}，汇总时照常读取")
     if result.list_problems:
         problem_list(_err(), result.list_problems, "：请在交办问题清单中逐一核对")
 

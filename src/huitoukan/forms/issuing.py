@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from copy import copy
 from datetime import date
 from pathlib import Path
@@ -107,6 +107,10 @@ class IssueResult(BaseModel):
     signed_list_kept: str | None = None
     """The copy of the 发放清单 kept before it was written over, when departments had signed
     on it for forms written over now (`signatures_cleared`)."""
+    returns_kept: dict[str, str] = {}
+    """Form written over → the copy kept of it, a department having filled it in where it
+    was issued (a shared folder: --force wrote a blank form over a return, clerk trial 207
+    BG1, BG2)."""
     days_left: int | None = None
     """Days from the day forms were issued to some departments to the campaign's 报送截止,
     when fewer than `DAYS_TO_FILL` (negative: past): a department given its form then is
@@ -160,10 +164,13 @@ def issue_forms(
     followup: FollowUp | None = None,
     findings: Sequence[Finding] = (),
     issued_on: date | None = None,
+    filled: Collection[str] = (),
 ) -> IssueResult:
     """Write the forms for `departments` (all units if empty) into `out_dir` on `issued_on`
     (default today; a follow-up round's 日期 for its forms); each lists the problems of
-    `findings` assigned to its department first."""
+    `findings` assigned to its department first. The files of `out_dir` named in `filled`
+    are forms a department filled in there: said before they are written over, and kept
+    as a copy when they are (`--force`)."""
     if out_dir.suffix.lower() in _WORKBOOK_SUFFIXES and not out_dir.is_dir():
         raise InputError(
             f"-o 给的是输出文件夹（如 发放），{out_dir} 像是一个文件名：各部门的表格、附件1和"
@@ -195,9 +202,20 @@ def issue_forms(
                 f"这些是往期活动下发的表格（发放清单的报送截止是 {chinese_date(due)}）："
                 "新一次活动请在新的工作文件夹中开始（huitoukan init），或用 -o 写到另一个文件夹"
             )
+        mine = [name for name in existing if name in filled]
+        if mine:  # (a shared folder, forms filled in place: trial 207 BG1)
+            again = (
+                f"其中 {len(mine)} 个是部门填写保存过的表格（{'、'.join(mine[:3])}"
+                f"{'等' if len(mine) > 3 else ''}），加 --force 时先另存一份再重新生成；{again}"
+            )
         raise OutputExistsError(
             f"{out_dir} 中已有 {len(existing)} 个同名文件（{shown}），未做任何改动；{again}"
         )
+    kept_returns = {
+        target.name: keep_a_copy(target).name
+        for target in targets
+        if target.name in filled and target.exists()
+    }
     form_template = template_path(FORM_TEMPLATE, campaign.templates.form)
     forms: list[IssuedForm] = []
     for unit, target in zip(units, targets, strict=False):
@@ -259,6 +277,7 @@ def issue_forms(
         distribution_file=DISTRIBUTION_FILE,
         signatures_cleared=cleared,
         signed_list_kept=kept.name if kept else None,
+        returns_kept=kept_returns,
     )
 
 

@@ -23,6 +23,7 @@ from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
 from huitoukan.model.documents import (
+    CHECKLIST_TITLE,
     DISTRIBUTION_TITLE,
     FEEDBACK_NAME,
     FEEDBACK_TITLE,
@@ -480,6 +481,10 @@ def _in_a_copy_folder(file: str) -> bool:
     )
 
 
+_ISSUED_BESIDE = frozenset({DISTRIBUTION_TITLE, CHECKLIST_TITLE})
+"""What issue writes beside the forms."""
+
+
 def _folder(form: ReturnForm) -> Path | None:
     return form.source.path.parent if form.source is not None else None
 
@@ -771,10 +776,19 @@ def merge(
     for form in sorted(forms, key=_original_first):
         if form.sha256:
             by_content.setdefault((form.sha256, form.sheet), form)
+    # the folder issue wrote the forms to (its 发放清单 beside them), given by mistake or
+    # the forms filled in there on a shared drive: its forms left as issued said once, not
+    # each department told it sent a 空白表, and its 发放清单 and 附件1 not said to be no
+    # returns (clerk trials 201 BA1, 203 BC3, 205 BE2, 207 BG7)
+    listed_in = {
+        _folder(f): f.file for f in forms if f.not_a_return == DISTRIBUTION_TITLE and f.source
+    }
     for form in forms:
         kept = by_content[(form.sha256, form.sheet)] if form.sha256 else form
         if form.not_a_return:
             outcomes[form.file] = FileOutcome.NOT_A_RETURN
+            if form.not_a_return in _ISSUED_BESIDE and _folder(form) in listed_in:
+                continue  # (where issue wrote them: said of the folder, if at all: BG7)
             variant = {FINDINGS_TITLE: "list", FEEDBACK_TITLE: "copy"}.get(form.not_a_return, "")
             problems.append(
                 problem(Code.NOT_A_RETURN, form.file, variant=variant, title=form.not_a_return)
@@ -810,12 +824,6 @@ def merge(
             blank.append(form)
         else:
             by_department[form.department].append(form)
-    # the forms left as issued in the folder issue wrote them to (its 发放清单 beside them),
-    # given by mistake or filled in there on a shared drive: said once, not each department
-    # told it sent a 空白表 (clerk trials 201 BA1, 203 BC3, 205 BE2)
-    listed_in = {
-        _folder(f): f.file for f in forms if f.not_a_return == DISTRIBUTION_TITLE and f.source
-    }
     untouched: Counter[Path | None] = Counter()
     for form in blank:  # said after every file is sorted: a department that reported, before
         # or after it, is not asked to report; the version the register uses is named
@@ -843,13 +851,14 @@ def merge(
             )
         )
     for folder, count in untouched.items():
-        at = next(i for i, p in enumerate(problems) if p.file == listed_in[folder])
-        problems[at] = problem(
-            Code.NOT_A_RETURN,
-            listed_in[folder],
-            variant="issue_folder",
-            title=DISTRIBUTION_TITLE,
-            count=count,
+        problems.append(
+            problem(
+                Code.NOT_A_RETURN,
+                listed_in[folder],
+                variant="issue_folder",
+                title=DISTRIBUTION_TITLE,
+                count=count,
+            )
         )
     for at, form in reversed(unread):
         problems.insert(at, _unread(form, by_department.get(form.department, [])))

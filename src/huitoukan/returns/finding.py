@@ -278,7 +278,7 @@ def returns_elsewhere(
                         (later := entry.stat().st_mtime > written)
                         or (unread is not None and sha256_of(Path(entry.path)) not in unread)
                     )
-                    and _a_form_saved(Path(entry.path))
+                    and saved_by_someone(Path(entry.path))
                 ):
                     found.append(Path(entry.path))
                     if not later:
@@ -290,7 +290,7 @@ _PROPERTIES_READ = READABLE_SUFFIXES | {".et"}
 """The returns whose document properties say whether huitoukan made them."""
 
 
-def _a_form_saved(path: Path) -> bool:
+def saved_by_someone(path: Path) -> bool:
     """`path` is a form huitoukan issued, or a 退回修改 copy of a return, saved by someone
     (in its format, or as an .ods or .xls: clerk trial 187 AM5)."""
     try:
