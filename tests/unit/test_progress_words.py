@@ -426,6 +426,23 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("未上锁的配电箱已全部上锁", DONE),
         ("暂未上锁", NOT_STARTED),
         ("已检验合格", DONE),
+        # trial 210 (BJ1-BJ28): a promise of a time, a piece of work not begun after one done,
+        # a report to have one done, 已整改中, an inspection held, a quarter are not done; a
+        # long place before 已, a site's fence or power supply, hard separation, insurance
+        # bought for the students, the hazard restated before 已张贴 are read as meant
+        ("已约谈食堂承包商负责人，承包商承诺一周内整改完毕。", ASKED),
+        ("1.已更换灭火器；2.线路改造暂未开始。", IN_PROGRESS),
+        ("一是已清理楼道杂物；二是破损灭火器已报后勤更换；三是安全教育计划下周开展。", IN_PROGRESS),
+        ("已完成整改，整改报告已报保卫处。", DONE),
+        ("已整改中", IN_PROGRESS),
+        ("校外实习基地安全检查已开展，未发现问题。", ASKED),
+        ("Q3完成", ASKED),
+        ("数控实训中心安全通道堆放杂物已清理，并划定了黄色警戒线。", DONE),
+        ("施工工地围挡已补齐封闭。", DONE),
+        ("施工工地临时用电已按规范整改，经监理验收合格。", DONE),
+        ("施工区与教学区未有效隔离，已设置硬质隔离和警示标识，安排专人值守。", DONE),
+        ("校外实习基地未购买实习责任险，已为全部实习学生购买。", DONE),
+        ("实验室未张贴安全信息牌：已张贴。", DONE),
     ],
 )
 def test_a_return_is_read_as_the_department_meant(typed: str, expected: str | None) -> None:
@@ -455,7 +472,7 @@ KNOWN_MISREADINGS = {
 
 
 def test_no_phrasing_of_the_trials_is_misread_to_close_or_reopen() -> None:
-    """The 6,062 phrasings clerk trials wrote (the last eight blind, as departments write
+    """The 6,559 phrasings clerk trials wrote (the last nine blind, as departments write
     them) with the readings a careful clerk accepts: none read as done where the text says
     otherwise, none as not done where it says done, but the few known above; asking is the
     safe side and is not counted."""

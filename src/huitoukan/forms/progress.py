@@ -196,6 +196,7 @@ _TYPOS = (
     (re.compile("完必"), "完毕"),
     (re.compile("修付"), "修复"),
     (re.compile("整改种"), "整改中"),
+    (re.compile("^已(?=整改中$)"), ""),  # 已整改中: under way (trial 210 BJ4)
     (re.compile("(?<=[未已])正改"), "整改"),
     (re.compile("正再"), "正在"),
     (re.compile("玩成"), "完成"),
@@ -293,7 +294,9 @@ def normalize_progress(text: str) -> Progress | None:
         elif found[1] is _Says.STOPGAP:
             stopgap = True
             # (not one made permanent since: 临时措施已改为永久整改，已完成, trial 202)
-            temporary = temporary or ("临时" in clause and not _MADE_LASTING.search(key))
+            temporary = temporary or bool(
+                _TEMPORARY.search(clause) and not _MADE_LASTING.search(key)
+            )
         elif (
             found[1] is _Says.IMPLIED
             and found[0] == IN_PROGRESS
@@ -495,7 +498,12 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL
     if clause in ("临时", "临时措施", "临时处理"):  # 已整改（临时）: the work not done
         return IN_PROGRESS, _Says.ALL
-    if _STOPGAP.search(clause) and not _TAKEN_AWAY.search(clause) and not _said_undone(clause):
+    if (
+        _STOPGAP.search(clause)
+        and not _TAKEN_AWAY.search(clause)
+        and not _said_undone(clause)
+        and not _NO_STOPGAP.search(clause)  # 未有效隔离: the hazard, not a measure (BJ24)
+    ):
         return IN_PROGRESS, _Says.STOPGAP  # 临时措施已到位, 已停用 (not 还差一块警示牌)
     if _CHECKED_ONLY.match(clause):  # 已完成自查: the hazard's work? (trial 198 AX8)
         return None
@@ -602,6 +610,8 @@ def _pending(clause: str, after_part: bool) -> bool:
     after 空调已维修, 已申请更换)."""
     step = _STEP.search(clause)
     named = after_part or bool(_NAMED_STEP.match(clause))
+    if step is not None and step.group() == "报":  # 已报后勤更换 (trial 210 BJ3)
+        return named and bool(_PHYSICAL.search(clause, step.end()))
     return named and step is not None and step.group() in _PENDING
 
 
@@ -640,7 +650,7 @@ _DATES = re.compile(
 work (12/15 read as a share of it: clerk trial 193 AS8)."""
 _MONTH_ONLY = re.compile(
     "(?:于|在)?\\d{1,2}月份?(?:初|中|中旬|上旬|下旬|份)?(?:前|内)?(?:完成|完工|整改|修|更换)"
-    "|(?:今天|今日|本周|这周)(?:上午|下午|晚上)?(?:完成|完工|修好|整改)"
+    "|(?:今天|今日|本周|这周|[qQ][1-4]|第?[一二三四1-4]季度)(?:上午|下午|晚上)?(?:完成|完工|修好|整改)"
 )
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
 _EARLIER = re.compile(
@@ -769,7 +779,7 @@ _CANNOT = re.compile(
     "(?:无力|难以|无法|不能|很难|不好|没法|没有能力)(?:彻底)?(?:解决|整改|处理)|不具备(?:整改)?条件"
 )
 _NOT_BEGUN = re.compile(
-    "(?:整改|维修|施工|工程|改造)(?:工作)?(?:还|尚|暂|仍)?(?:未|没有?)(?:开始|启动|动工|开工|实施|开展)$"
+    "[^,已]{0,6}?(?:整改|维修|施工|工程|改造)(?:工作)?(?:还|尚|暂|仍)?(?:未|没有?)(?:开始|启动|动工|开工|实施|开展)$"
 )
 _LATER_TOGETHER = re.compile(
     "(?:随|结合).{1,12}?(?:一并|统筹|统一)?(?:解决|整改|处理|实施)$|(?:待|等).{1,12}?(?:一并|统筹|统一)"
@@ -783,7 +793,7 @@ _SUBJECT_DENIED = re.compile(
 )
 """What a clause saying a part is not done names first (应急灯未安装, 2号楼没动)."""
 _STATE_TO_STATE = re.compile("(整改中|未整改)(?:[-—~～至]+|(?=已))(?=已?(?:完成|整改完))")
-_PLANNED = re.compile("^(?!.*提前)[^已]*(?:前|底|内)(?:完成|整改完|完毕|完成整改)$")
+_PLANNED = re.compile("^(?!.*提前)[^已]*(?:前|底|内)(?:完成|整改完毕?|完毕|完成整改)$")
 """When what is left is to be done (月底前完成): not the work done."""
 _REMAINING = re.compile(
     "(?<!无)(?<!没有)(?:剩余|剩下|还剩|其余|余下|尚余|(?:仅|只)?剩(?=\\d|[一二两三四五六七八九十]|收尾))(?![^,;]*?(?:(?:(?:也|均|都|全部)已?|已)(?:全部)?"
@@ -855,16 +865,17 @@ _STAGE = re.compile(
 )
 """A stage of the work (已完成第一阶段, 已完成初步整改, 已完成第二批)."""
 _MADE_LASTING = re.compile("改为|改成|换成|永久")
+_TEMPORARY = re.compile("临时(?!用电|设施|建筑|工棚|宿舍)")
 _SIGN = re.compile("警示牌|警示标志|警示标识|提示牌|警示")
 _STOPGAP = re.compile(
-    "应急处置|应急处理|警戒|隔离|挂牌|围挡|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
-    "禁止使用|锥桶|锥形桶|雪糕筒|路锥|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时(?![^,]*后[^,]*已)"
+    "应急处置|应急处理|警戒|(?<!硬质)隔离(?!栏|带|网|墩)|挂牌|围挡(?!已(?:补齐|修复|加固|更换|恢复))|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
+    "禁止使用|锥桶|锥形桶|雪糕筒|路锥|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时(?![^,]*后[^,]*已)(?!用电|设施|建筑|工棚|宿舍)"
 )
 """A stopgap (已拉警戒线, 临时措施已到位, 已贴封条): alone, the work not done; beside the work
 done, kept (防滑垫已铺设，警示牌已放置: trial 198 AX5)."""
 _STEP = re.compile(
     "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|审批|(?<!通)报批|请示|"
-    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销)|报厂家|报学校|通知|告知(?!书)|督促|(?<!符合)(?<!按)(?<!按照)要求|"
+    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销|账)|报厂家|报学校|通知|告知(?!书)|督促|(?<!符合)(?<!按)(?<!按照)要求|"
     "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|到货|"
     "责令|(?<!岗已)(?<!岗位已)安排(?![^,]{0,10}?(?:值守|值班)(?!.*(?:修|换|整改|施工)))|"
     "交办|交由|反映|反馈|送修|送厂|报价|订货|派单|"
@@ -889,7 +900,7 @@ _ACCEPTANCE_NOT_YET = re.compile(
     "(?:整改后的?)?(?:复查|验收|复核|检测)(?:还|尚)?(?:没有?|未)(?:进行|做|组织|开始|安排|完成)?$"
 )
 _DONE_SAID = re.compile(
-    "^(.{0,12}?)已(?:全部|均|都|及时|当场|重新|再次|按要求|按计划|按规范|由.{1,8}?|于.{1,10}?|用.{1,8}?|"
+    "^(.{0,20}?)已(?:全部|均|都|及时|当场|重新|再次|按要求|按计划|按规范|由.{1,8}?|于.{1,10}?|用.{1,8}?|"
     "对.{1,12}?(?:进行了?)?|[将把在请].{1,10}?|[^,]{0,8}?并)?(?:全面|彻底|认真|集中|统一|单独)?"
     "(?:更换|换|整改|完成|修复|修好|修补|修改|清理|清洗|清淤|清除|清运|安装|装好|装|处理|验收|加装|加固|"
     "加高|落实|拆除|维修|完工|竣工|恢复|消除|排除|张贴|贴|解决|铺设|敷设|复查|建立|搞定|合格|返工|"
@@ -916,10 +927,13 @@ _CHECKED_ONLY = re.compile(
 )
 """The looking done, not the work (已完成自查, 排查完毕, 已完成隐患登记, 已清点完毕: trials 198,
 202, 208)."""
+_NO_STOPGAP = re.compile("(?:未|没有?|无)(?:有效|完全)?(?:隔离|警戒|围挡|断电|停用)")
 _TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
 """A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
 _STILL_NEEDED = re.compile("需|待|要|另行|正在|仍|还")
-_PLACED = re.compile("(?:放置|安装|摆放|配备|发放|悬挂|张贴)(?:于|在|到)")
+_PLACED = re.compile(
+    "(?:放置|安装|摆放|配备|发放|悬挂|张贴)(?:于|在|到)|^已为.{1,12}?(?:购买|购置|配备|办理)"
+)
 _ELSEWHERE = re.compile("(?:其他|其它|别的)(?:问题|隐患|部位|工作)|新发现|建议")
 """Other work than the hazard's (已完成，正在整改其他问题: trial 195 AU14)."""
 _AGAIN = re.compile("又|反复|再次|重复|告警|报警|故障")
@@ -930,7 +944,10 @@ _PAPERS_UNDONE = re.compile(
 )
 """Records that may be the work itself not done (查寝记录还在补; not 台账未完善), or some not
 yet (个别班级仍需加强): not aftercare, a doubt."""
-_SURVEYED = re.compile(".{0,8}?(?:普查|筛查)(?:工作)?已?(?:完成|完毕|结束)$")
+_SURVEYED = re.compile(
+    ".{0,8}?(?:普查|筛查)(?:工作)?已?(?:完成|完毕|结束)$"
+    "|.{0,10}?(?:安全检查|隐患排查|安全排查|自查|巡查)(?:工作)?已(?:开展|完成|结束)$"
+)
 _THE_OTHERS = ("其他", "其它", "其余", "另外", "别的")
 _AGENT = re.compile(
     "维修工|师傅|老师|电工|工人|后勤|物业|厂家|学校|总务|保卫|施工队|公司|我处|本部门|保安|宿管|"
@@ -955,6 +972,11 @@ _BARE_DONE = (
     "补装",
     "补设",
     "补建",
+    "张贴",
+    "粘贴",
+    "加装",
+    "补齐",
+    "配备",
 )
 _WORK_DONE = re.compile(
     f"(?:已|并|后(?!勤)).*(?:{_PHYSICAL.pattern}|完成)|(?:{'|'.join(_DONE_END)})$"
