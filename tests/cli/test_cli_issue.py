@@ -103,6 +103,7 @@ def test_a_form_filled_where_it_was_issued_is_kept_before_it_is_issued_again(
     book.properties.lastModifiedBy = "王干事"
     book.save(form)
     filled = form.read_bytes()
+    assert runner.invoke(app, ["collect", "发放", "--as-of", "2023-12-15"]).exit_code in (0, 1)
     refused = runner.invoke(app, ["issue", "-d", "安全保卫处"], env={"COLUMNS": "200"})
     said = "".join(refused.output.split())
     assert refused.exit_code == 2
@@ -114,6 +115,11 @@ def test_a_form_filled_where_it_was_issued_is_kept_before_it_is_issued_again(
     assert f"部门已填写的{form.name}先另存为{kept.name}" in "".join(again.output.split())
     # the others, never opened, are written over without a copy
     assert len(list(Path("发放").glob("*.备份-*.xlsx"))) == 1
+    # the form written over is not said to be a return rewritten by its department, the
+    # copy collected in its place (clerk trial 209 BI1)
+    after = runner.invoke(app, ["collect", "发放", "--as-of", "2023-12-15"])
+    assert after.exit_code in (0, 1), after.output
+    assert "在原文件上改写过" not in "".join(after.stderr.split()), after.stderr
 
 
 def test_issue_uses_campaign_toml_in_working_folder(runner: CliRunner, chdir_tmp: Path) -> None:

@@ -1309,6 +1309,7 @@ def collect_to_register(
         from huitoukan.letters.feedback import write_feedback
 
         copies = write_feedback(collection, feedback_dir, campaign.info.receiver)
+    issued_again = {f.file for f in collection.forms if f.never_saved}
     return CollectResult(
         collection=collection,
         status=status,
@@ -1334,8 +1335,10 @@ def collect_to_register(
                 if recorded is not None
                 and file in recorded.sources
                 and recorded.sources[file][0] != sha
-                # (not a form blank then, filled in where it was: a shared folder, trial 207 BG8)
+                # (not a form blank then, filled in where it was: a shared folder, trial 207 BG8;
+                # nor one issue wrote again over a return, a copy kept: trial 209 BI1)
                 and file not in recorded.uncounted
+                and file not in issued_again
             ),
             key=natural_key,
         ),

@@ -787,8 +787,12 @@ def merge(
         kept = by_content[(form.sha256, form.sheet)] if form.sha256 else form
         if form.not_a_return:
             outcomes[form.file] = FileOutcome.NOT_A_RETURN
-            if form.not_a_return in _ISSUED_BESIDE and _folder(form) in listed_in:
-                continue  # (where issue wrote them: said of the folder, if at all: BG7)
+            if (
+                form.never_saved
+                and form.not_a_return in _ISSUED_BESIDE
+                and _folder(form) in listed_in
+            ):
+                continue  # (where issue wrote them, untouched: said of the folder: BG7, BI3)
             variant = {FINDINGS_TITLE: "list", FEEDBACK_TITLE: "copy"}.get(form.not_a_return, "")
             problems.append(
                 problem(Code.NOT_A_RETURN, form.file, variant=variant, title=form.not_a_return)

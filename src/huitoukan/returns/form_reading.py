@@ -263,7 +263,12 @@ def read_return(
         reason = f"文件无法打开（{read_reason(exc)}）"
         return [form.model_copy(update={"readable": False, "reason": reason})]
     if content.made.not_a_return:  # the register, the report …: never a return
-        return [form.model_copy(update={"not_a_return": content.made.not_a_return})]
+        made = content.made
+        return [
+            form.model_copy(
+                update={"not_a_return": made.not_a_return, "never_saved": made.never_saved}
+            )
+        ]
     for grid in content.sheets:
         review = locate_header(grid.rows, _REVIEW_KEYS, REVIEW_REQUIRED, 4)
         if review is not None and grid.visible:
