@@ -25,7 +25,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from huitoukan.errors import HuitoukanError
 
@@ -256,6 +256,13 @@ def display_name(path: Path | str) -> str:
         parts = re.split(r"([\\/])", text)  # each name on its own: the others are UTF-8
         return "".join(readable_text(os.fsencode(part)) for part in parts)
     return text
+
+
+def on_paper(file: str) -> str:
+    """A returned file as a printed page names it: its folder and its name (“../共享盘/回头看
+    2026/第二轮/北河小学-….xlsx” printed over three lines: clerk trial 207 BG10)."""
+    parts = PurePath(file.replace("\\", "/")).parts
+    return "/".join(part for part in parts[-2:] if part not in ("..", "."))
 
 
 def as_argument(path: Path | str) -> str:

@@ -151,3 +151,23 @@ def test_a_share_is_shown_as_the_spreadsheet_shows_it(value: float | None, shown
 )
 def test_seq_number(typed: str, number: int | None) -> None:
     assert seq_number(typed) == number
+
+
+@pytest.mark.parametrize(
+    ("given", "printed"),
+    [
+        (
+            "../共享盘/回头看2026/第二轮/北河小学-安全隐患自查整改清单.xlsx",
+            "第二轮/北河小学-安全隐患自查整改清单.xlsx",
+        ),
+        ("回收/保卫处.xlsx", "回收/保卫处.xlsx"),
+        ("保卫处.xlsx", "保卫处.xlsx"),
+        ("..\\共享盘\\回收\\保卫处.xlsx", "回收/保卫处.xlsx"),
+    ],
+)
+def test_a_returned_file_is_named_on_paper_by_its_folder_and_name(given: str, printed: str) -> None:
+    """The archive and the photo pages printed a file given from another folder as a path
+    of three lines (../共享盘/…: clerk trial 207 BG10)."""
+    from huitoukan.files import on_paper
+
+    assert on_paper(given) == printed

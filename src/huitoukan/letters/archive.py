@@ -16,7 +16,7 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
-from huitoukan.files import safe_file_name
+from huitoukan.files import on_paper, safe_file_name
 from huitoukan.findings.answers import given_day
 from huitoukan.forms.progress import progress_said
 from huitoukan.letters.photos import BEFORE, Photo, before_photos, place_photos
@@ -272,9 +272,9 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             closed = f"{_day(part.closed_on)}\n（部门所报，复查不合格，未销号）"
         field_row("整改时限", _day(part.deadline), "销号时间", closed)
         if part.days_overdue:
-            field_row("逾期天数", part.days_overdue, "报送文件", part.file)
+            field_row("逾期天数", part.days_overdue, "报送文件", on_paper(part.file))
         else:
-            field_row("报送文件", part.file)
+            field_row("报送文件", on_paper(part.file))
         rows = answered_in.get((part.department, part.file), [])
         if len(rows) > 1 and part.row:  # (one row's story alone: clerk trial 132)
             which = "最后销号" if part.state is PartState.CLOSED else "进度最慢"
@@ -315,7 +315,7 @@ def archive_sheet(campaign: Campaign, page: ArchivePage, name: str) -> Sheet:
             if mention.form_date or not mention.sent_on
             else f"{_day(mention.sent_on)}（按文件日期）",
             # (no space to wrap at: “第6 行” printed, clerk trial 134)
-            f"{mention.file}（第{mention.row}行）" if several else mention.file,
+            f"{on_paper(mention.file)}（第{mention.row}行）" if several else on_paper(mention.file),
             # (a department it was taken from: unmarked beside the one now: trial 160)
             mention.department
             if mention.department in finding.departments

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from huitoukan.campaign import Campaign
 from huitoukan.dates import chinese_date
+from huitoukan.files import on_paper
 from huitoukan.findings.crosscheck import Conclusion
 from huitoukan.forms.progress import progress_said
 from huitoukan.letters.photos import Photo, before_photos, place_photos
@@ -521,7 +522,7 @@ def photos_sheet(
         )
         # the hazard's latest version, not the file the photos came from (the photo pasted
         # in the first return was printed beside the follow-up's file: clerk trial 75)
-        pair("最新报送文件", hazard.source_file, "所在行", hazard.source_row)
+        pair("最新报送文件", on_paper(hazard.source_file), "所在行", hazard.source_row)
         if hazard.before_photos_only:
             line(f"下列照片都是{before_photos(hazard.number)}，尚未附整改后照片", Style.HEAD)
         sheet.add("")
