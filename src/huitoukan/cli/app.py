@@ -693,8 +693,8 @@ def collect(
         _print_json(CollectReport.of(result))
     else:
         render.collect_report(result)
-        if result.register_file is not None:  # (a return left in a folder not read: the
-            _register_notes([result.register_file], day, config, collected=True)  # trial 201 BA3)
+        if result.register_file is not None:  # a form left in a folder not read (trial 201 BA3)
+            _register_notes([result.register_file], day, config, collected=True)
     raise typer.Exit(result.exit_code)
 
 
