@@ -339,6 +339,7 @@ def normalize_progress(text: str) -> Progress | None:
     return None if reading == DONE and doubted else reading
 
 
+@functools.lru_cache(maxsize=4096)
 def progress_said(progress: str | None, text: str) -> str:
     """整改完成情况 as the register and the archive print it: the state read, and the
     department's own words when they say more than a state (整改中（已更换4只，还有2只待
