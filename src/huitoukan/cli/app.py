@@ -214,7 +214,6 @@ def _register_notes(
     the register is behind its returns or its list (for `status --json`: trial 84)."""
     from huitoukan.cli import render
     from huitoukan.files import collect_command, given_input
-    from huitoukan.model.documents import DISTRIBUTION_FILE
     from huitoukan.register.history import restore_records
     from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
     from huitoukan.register.reading import changed_by_hand, is_register, trusted_coverage
@@ -262,18 +261,16 @@ def _register_notes(
         # moved to the returns, not that folder collected with the forms nobody filled
         # (clerk trial 188 AN6)
         issued_into = {Path(r.folder).resolve() for r in issued_rounds(register) if r.folder}
+        # and the first forms' (发放, with its 发放清单: moved to the returns, clerk trial 194
+        # AT3)
+        first_issue = _issue_folders(register.parent) - issued_into
         elsewhere, before = returns_elsewhere(
             register.parent,
             coverage.looked_in,
             written,
             set(hashes.values()),
-            issued_into | _issue_folders(register.parent),
+            issued_into | first_issue,
         )
-        # and the first forms' (发放, with its 发放清单: moved to the returns, clerk trial 194
-        # AT3)
-        first_issue = {
-            p.parent.resolve() for p in elsewhere if (p.parent / DISTRIBUTION_FILE).is_file()
-        } - issued_into
         over_forms = [p for p in elsewhere if p.parent.resolve() in issued_into | first_issue]
         into = ""
         if elsewhere:

@@ -369,10 +369,9 @@ def arrived_text(
     first = ""
     if moved:
         folder = moved[0].parent
-        these = "、".join(p.name for p in moved[:3]) + (" 等" if len(moved) > 3 else "")
         first = (
             f"{folder} 是下发{'' if into else '跟进轮'}表格的文件夹（其余是下发的空表，不要汇总这个文件夹），"
-            f"请先把其中的 {these} 移到报表文件夹（"
+            f"请先把其中的 {_named(moved)} 移到报表文件夹（"
             + (f"{into}），再" if into else f"如 {folder.name}回收，不在下面命令中的请加上），再")
         )
     if writing:

@@ -440,7 +440,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
     ):  # 12.05 更换: done that day
         return DONE, _Says.ALL
     clause = dated
-    if _MONTH_ONLY.match(clause):  # 6月完成: done in June, or to be? (trial 202 BB1)
+    if _WHEN_UNSURE.match(clause):  # 6月完成: done in June, or to be? (trial 202 BB1)
         return _DOUBTED
     if clause in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[clause], _Says.ALL
@@ -474,7 +474,7 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return _NOTHING
     if _PLACED.match(clause):  # 已购置灭火毯2条，放置于厨房门口 (trial 199 AY10)
         return DONE, _Says.PART
-    if _SURVEYED.match(clause):  # 心理健康普查已完成: the looking, not the work (BD12)
+    if _CHECKED_ONLY.match(clause):  # 已完成自查, 心理健康普查已完成: the hazard's work? (AX8)
         return None
     if _PAPERS.search(clause) and not _PHYSICAL.search(clause) and not _AGAIN.search(clause):
         if _PAPERS_UNDONE.search(clause):  # 查寝记录还在补, 个别班级仍需加强 (trials 203, 204)
@@ -506,8 +506,6 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         and not _NO_STOPGAP.search(clause)  # 未有效隔离: the hazard, not a measure (BJ24)
     ):
         return IN_PROGRESS, _Says.STOPGAP  # 临时措施已到位, 已停用 (not 还差一块警示牌)
-    if _CHECKED_ONLY.match(clause):  # 已完成自查: the hazard's work? (trial 198 AX8)
-        return None
     if _ALMOST.match(clause):  # 快完成了, 差不多完成了 (AS1)
         return IN_PROGRESS, _Says.ALL
     if _NOT_WHOLLY.match(clause) or _NOT_THERE_YET.match(clause):  # 未完全整改, 未到位
@@ -649,7 +647,7 @@ _DATES = re.compile(
 )
 """A day in a clause (12月20日已完成, 已于12月20日更换, 12/15完成, 12.10已完成): not the
 work (12/15 read as a share of it: clerk trial 193 AS8)."""
-_MONTH_ONLY = re.compile(
+_WHEN_UNSURE = re.compile(
     "(?:于|在)?\\d{1,2}月份?(?:初|中|中旬|上旬|下旬|份)?(?:前|内)?(?:完成|完工|整改|修|更换)"
     "|(?:今天|今日|本周|这周|[qQ][1-4]|第?[一二三四1-4]季度)(?:上午|下午|晚上)?(?:完成|完工|修好|整改)"
 )
@@ -867,10 +865,12 @@ _STAGE = re.compile(
 """A stage of the work (已完成第一阶段, 已完成初步整改, 已完成第二批)."""
 _MADE_LASTING = re.compile("改为|改成|换成|永久")
 _TEMPORARY = re.compile("临时(?!用电|设施|建筑|工棚|宿舍)")
+"""Temporary, not a thing so named (临时用电: a site's power supply, trial 210 BJ23)."""
 _SIGN = re.compile("警示牌|警示标志|警示标识|提示牌|警示")
 _STOPGAP = re.compile(
     "应急处置|应急处理|警戒|(?<!硬质)隔离(?!栏|带|网|墩)|挂牌|围挡(?!已(?:补齐|修复|加固|更换|恢复))|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
-    "禁止使用|锥桶|锥形桶|雪糕筒|路锥|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)临时(?![^,]*后[^,]*已)(?!用电|设施|建筑|工棚|宿舍)"
+    "禁止使用|锥桶|锥形桶|雪糕筒|路锥|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)"
+    f"{_TEMPORARY.pattern}(?![^,]*后[^,]*已)"
 )
 """A stopgap (已拉警戒线, 临时措施已到位, 已贴封条): alone, the work not done; beside the work
 done, kept (防滑垫已铺设，警示牌已放置: trial 198 AX5)."""
@@ -925,9 +925,11 @@ _CHECKED_ONLY = re.compile(
     "(?:已完成(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记|普查|筛查|清点|盘点)|"
     "已?(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记|清点|盘点)"
     "(?:工作)?已?(?:完成|完毕|结束))$"
+    "|.{0,8}?(?:普查|筛查)(?:工作)?已?(?:完成|完毕|结束)$"
+    "|.{0,10}?(?:安全检查|隐患排查|安全排查|自查|巡查)(?:工作)?已(?:开展|完成|结束)$"
 )
-"""The looking done, not the work (已完成自查, 排查完毕, 已完成隐患登记, 已清点完毕: trials 198,
-202, 208)."""
+"""The looking done, not the work (已完成自查, 排查完毕, 已完成隐患登记, 已清点完毕, 心理健康
+普查已完成, 安全检查已开展: trials 198, 202, 204, 208, 210)."""
 _NO_STOPGAP = re.compile("(?:未|没有?|无)(?:有效|完全)?(?:隔离|警戒|围挡|断电|停用)")
 _TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
 """A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
@@ -945,10 +947,6 @@ _PAPERS_UNDONE = re.compile(
 )
 """Records that may be the work itself not done (查寝记录还在补; not 台账未完善), or some not
 yet (个别班级仍需加强): not aftercare, a doubt."""
-_SURVEYED = re.compile(
-    ".{0,8}?(?:普查|筛查)(?:工作)?已?(?:完成|完毕|结束)$"
-    "|.{0,10}?(?:安全检查|隐患排查|安全排查|自查|巡查)(?:工作)?已(?:开展|完成|结束)$"
-)
 _THE_OTHERS = ("其他", "其它", "其余", "另外", "别的")
 _AGENT = re.compile(
     "维修工|师傅|老师|电工|工人|后勤|物业|厂家|学校|总务|保卫|施工队|公司|我处|本部门|保安|宿管|"
