@@ -443,6 +443,31 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("施工区与教学区未有效隔离，已设置硬质隔离和警示标识，安排专人值守。", DONE),
         ("校外实习基地未购买实习责任险，已为全部实习学生购买。", DONE),
         ("实验室未张贴安全信息牌：已张贴。", DONE),
+        # trial 212 (BL1-BL48): hearsay relayed, a relapse now and then, a task too hard,
+        # a count done after the work under way, a month in words, an option left
+        # unticked, the last of the work under way are not done; a filing, 复验, 整修 are;
+        # a reason or 全部 before 未整改, the work said needed, 暂不整改 are not begun
+        ("据物业说已修好", ASKED),
+        ("據物業說已修好", ASKED),
+        ("根据学校要求已整改", DONE),
+        ("流动摊贩已清理，但时有反弹", ASKED),
+        ("难以完成", ASKED),
+        ("15/20已完成", IN_PROGRESS),
+        ("整改中-已完成3处", IN_PROGRESS),
+        ("十月中旬完成", ASKED),
+        ("已于十月中旬完成", DONE),
+        ("已完成□", ASKED),
+        ("●已完成 ○整改中 ○未整改", DONE),
+        ("已安装，正在调试", IN_PROGRESS),
+        ("电梯维保单位已更换，正在交接", IN_PROGRESS),
+        ("易制毒试剂已报公安备案", DONE),
+        ("已记录", ASKED),
+        ("复验合格", DONE),
+        ("已整修", DONE),
+        ("全部未整改", NOT_STARTED),
+        ("因资金问题未整改", NOT_STARTED),
+        ("需要整改", NOT_STARTED),
+        ("暂不整改", NOT_STARTED),
     ],
 )
 def test_a_return_is_read_as_the_department_meant(typed: str, expected: str | None) -> None:
@@ -472,7 +497,7 @@ KNOWN_MISREADINGS = {
 
 
 def test_no_phrasing_of_the_trials_is_misread_to_close_or_reopen() -> None:
-    """The 6,559 phrasings clerk trials wrote (the last nine blind, as departments write
+    """The 7,289 phrasings clerk trials wrote (the last ten blind, as departments write
     them) with the readings a careful clerk accepts: none read as done where the text says
     otherwise, none as not done where it says done, but the few known above; asking is the
     safe side and is not counted."""

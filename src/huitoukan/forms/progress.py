@@ -126,8 +126,8 @@ _PART_OF = (
     "装",
 )
 _OPTION = "(已完成|整改中|未整改)"
-_TICK = "(?:[☑✅■√✓✔☒]|[\\[(][xX×√✓✔☑][\\])])"
-_BOX = "(?:[□☐]|[\\[(][\\])])"
+_TICK = "(?:[☑✅■●√✓✔☒]|[\\[(][xX×√✓✔☑][\\])])"
+_BOX = "(?:[□☐○]|[\\[(][\\])])"
 _TICKED_BEFORE = re.compile(f"{_TICK}{_OPTION}")
 _TICKED_AFTER = re.compile(f"{_OPTION}{_TICK}")
 _TICKED_BETWEEN = re.compile(f"{_OPTION}{_TICK}{_OPTION}")
@@ -160,6 +160,8 @@ def _ticked(text: str) -> tuple[bool, Progress | None]:
         return False, None
     marked = _TICKED_BEFORE if first.start() < option.start() else _TICKED_AFTER
     ticked = {STATUS_SYNONYMS[m] for m in marked.findall(key)}
+    if not ticked:  # 已完成□: an option not ticked (trial 212 BL28)
+        return True, None
     return len(ticked) == 1, ticked.pop() if len(ticked) == 1 else None
 
 
@@ -177,7 +179,8 @@ _TRADITIONAL = (
     "無无 點点 達达 內内 確确 認认 總总 護护 欄栏 牆墙 滅灭 隱隐 鎖锁 辦办 發发 繼继 續续 準准 "
     "邊边 舊旧 動动 過过 際际 從从 體体 條条 關关 閉闭 錢钱 費费 資资 場场 況况 問问 務务 斷断 "
     "壞坏 損损 衛卫 響响 擋挡 塊块 貼贴 銷销 決决 齊齐 補补 鋪铺 墊垫 類类 據据 產产 規规 範范 "
-    "訂订 業业 幾几 態态 狀状 樣样 別别 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级"
+    "訂订 業业 幾几 態态 狀状 樣样 別别 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级 "
+    "說说 講讲 稱称 聽听"
 ).split()
 _SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL})
 _CN_COUNT = re.compile(
@@ -387,6 +390,9 @@ def _counted_progress(key: str) -> tuple[bool, Progress | None]:
         if _SHORT_OF.search(key):  # 未完成100%, 完成率不足100%
             return True, IN_PROGRESS
         return True, None if _FUTURE.search(key) else DONE  # (预计月底100%完成: asked)
+    before = _FRACTION_BEFORE.search(key)  # 15/20已完成: 15 of 20 (3/5, 11/28: a day)
+    if before is not None and 12 < int(before.group(1)) < int(before.group(2)):
+        return True, IN_PROGRESS
     fraction = _FRACTION.search(key)  # 已完成3/5 (not 12/10前完成, 1/2寸: trial 193 AS8)
     if fraction is not None:
         done, whole = (int(n) for n in fraction.groups() if n is not None)
@@ -444,6 +450,8 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return _DOUBTED
     if clause in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[clause], _Says.ALL
+    if _TO_BE_DONE.fullmatch(clause):  # 需要整改, 需更换: said to be done, not begun (BL)
+        return NOT_STARTED, _Says.ALL
     if clause[0] in "□☐":  # √已报修 √已到货 □已安装: not done (trial 196)
         return _NOTHING
     clause = clause.lstrip("√☑✓✔")
@@ -550,8 +558,11 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL if left else _Says.IMPLIED
     if clause.startswith(_DONE_FIRST):
         # unless it goes on to say it is not (已整改但整改不到位; 已完成复查不合格需重新整改:
-        # they kept an accepted hazard closed, clerk trial 185 AK1)
-        return (IN_PROGRESS if _said_undone(clause) else DONE), _Says.ALL
+        # they kept an accepted hazard closed, clerk trial 185 AK1); a count alone, a part
+        # (整改中-已完成3处: trial 212 BL32)
+        if _said_undone(clause):
+            return IN_PROGRESS, _Says.ALL
+        return DONE, _Says.PART if _COUNT_ALONE.fullmatch(clause) else _Says.ALL
     if clause.startswith(_DENYING) and _NOT_THE_WORK.search(clause) and not _FAILED.search(clause):
         # not the work (未经验收, 没有其他问题, 未附照片, 未到期, 不影响使用: read as not
         # done, they reopened accepted hazards: trial 190 AP1)
@@ -560,7 +571,12 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL
     if _PLAN_OF_A_PART.match(clause):  # 二楼计划下周完成 (after 已完成一楼)
         return IN_PROGRESS, _Says.PART
-    if clause.startswith("正在") and not _WORK.search(clause) and clause != "正在进行":
+    if (
+        clause.startswith("正在")
+        and not _WORK.search(clause)
+        and not _FINISHING.search(clause)
+        and clause != "正在进行"
+    ):
         # 正在跟进后续: beside the work
         return IN_PROGRESS, _Says.IMPLIED
     if "整改中" in clause or clause.startswith(_UNDER_WAY_FIRST) or _UNDER_WAY.search(clause):
@@ -636,6 +652,7 @@ _CLAUSES = re.compile(
 it went to (整改中→已完成)."""
 _LEAD = re.compile(
     "^(?:\\d{1,2}[.、)](?!\\d)|[①②③④⑤⑥⑦⑧⑨⑩])?(?:现在?(?=已|又|全)|本次|这次|当前|均|都|全都|"
+    "全部(?=未|没|尚)|(?:由于|因为|因)[^,未没已]{1,10}?(?=(?:暂|尚|还|仍)?(?:未|没))|"
     "经(?:复查|检查|验收|复核)|后来?(?!续)|之后|随后)?"
 )
 """Words before a clause that say nothing of the work (现已完成, 均已整改, 经复查未发现复发)."""
@@ -648,7 +665,7 @@ _DATES = re.compile(
 """A day in a clause (12月20日已完成, 已于12月20日更换, 12/15完成, 12.10已完成): not the
 work (12/15 read as a share of it: clerk trial 193 AS8)."""
 _WHEN_UNSURE = re.compile(
-    "(?:于|在)?\\d{1,2}月份?(?:初|中|中旬|上旬|下旬|份)?(?:前|内)?(?:完成|完工|整改|修|更换)"
+    "(?:于|在)?(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])月份?(?:初|中|中旬|上旬|下旬|份)?(?:前|内)?(?:完成|完工|整改|修|更换)"
     "|(?:今天|今日|本周|这周|[qQ][1-4]|第?[一二三四1-4]季度)(?:上午|下午|晚上)?(?:完成|完工|修好|整改)"
 )
 _DONE_FIRST = ("已完成", "已整改", "完成整改", "已销号", "已全部完成", "全部完成", "已重新")
@@ -714,6 +731,7 @@ _DONE_END = (
     "做好",
     "搞好",
     "牢固",
+    "备案",
 )
 """How a clause that says the work is over ends (处理完毕, 整改结束, 返工后已完成)."""
 _DONE_AGAIN = re.compile("(?:重新|返工).*(?:完成|完毕|到位)")
@@ -773,9 +791,10 @@ _RESTATED = re.compile(
     "不亮|失灵)[^未没不待需还仍又等暂]*"
 )
 """A clause naming the hazard (应急灯损坏, 吊顶因漏水塌落), before what was done about it."""
-_PUT_OFF = re.compile("暂缓(?:整改|处理|实施|维修|施工)")
+_PUT_OFF = re.compile("暂(?:缓|不)(?:整改|处理|实施|维修|施工)")
 _CANNOT = re.compile(
-    "(?:无力|难以|无法|不能|很难|不好|没法|没有能力)(?:彻底)?(?:解决|整改|处理)|不具备(?:整改)?条件"
+    "(?:无力|难以|无法|不能|很难|不好|没法|没有能力)(?:彻底)?(?:解决|整改|处理|修复|实施)"
+    "|不具备(?:整改)?条件"
 )
 _NOT_BEGUN = re.compile(
     "[^,已]{0,6}?(?:整改|维修|施工|工程|改造)(?:工作)?(?:还|尚|暂|仍)?(?:未|没有?)(?:开始|启动|动工|开工|实施|开展)$"
@@ -806,6 +825,7 @@ _DONE_ANEW = re.compile(
 _DONE_ANEW_NAMED = re.compile("已[^未没不,]{0,10}?重新[^未没不,]{0,12}$")
 _UNIT = "[处个项台具块盏间条根副把套扇只部辆栋幢层]"
 """What the things of the work are counted in (5处, 10具)."""
+_FRACTION_BEFORE = re.compile(r"(?<![\d/.-])(\d+)/(\d+)(?=已?(?:完成|整改|修复|更换|处理|修好))")
 _FRACTION = re.compile(
     r"^(\d+)/(\d+)$|(?:完成|整改|修复|更换|处理|修好)了?(\d+)/(\d+)(?![\d寸号楼])"
     rf"|(\d+)/(\d+)(?={_UNIT})|(\d+){_UNIT}/(\d+)"
@@ -833,7 +853,7 @@ _TO_COME = re.compile(
 _DOUBT = re.compile(
     "故障(?!已|均已)|未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|(?<![\\d一二两三四五六七八九十几])只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
     "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|误报|暂|"
-    "勉强|反复|时好时坏|听说|据说|听人说|听.{1,6}?说|说是|^应(?=已)|(?<![名职简])称(?=已)|"
+    "勉强|难以|很难|反复|时好时坏|反弹|时有(?:发生|出现)|听说|据说|听人说|听.{1,6}?说|(?<![根依])据.{1,6}?(?:说|讲)|说是|^应(?=已)|(?<![名职简])称(?=已)|"
     "乱(?!接|拉|扔|放|堆|丢|停|贴|搭|摆)|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)计划|(?<!按)预计|好像|可能|应该|大概|估计|似乎"
 )
 """Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
@@ -876,7 +896,7 @@ _STOPGAP = re.compile(
 done, kept (防滑垫已铺设，警示牌已放置: trial 198 AX5)."""
 _STEP = re.compile(
     "报修|采购|购买|购置|下单|订购|招标|立项|预算|申报|方案|设计|勘查|勘察|上报|审批|(?<!通)报批|请示|"
-    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销|账)|报厂家|报学校|通知|告知(?!书)|督促|(?<!符合)(?<!按)(?<!按照)要求|"
+    "申请|询价|联系|定制|提交|(?<=已)报(?!废|销|账|[^,]{0,8}?备案)|报厂家|报学校|通知|告知(?!书)|督促|(?<!符合)(?<!按)(?<!按照)要求|"
     "落实责任|明确责任|(?:资金|经费|材料|配件|设备)已?到(?:位|货|账)|到货|"
     "责令|(?<!岗已)(?<!岗位已)安排(?![^,]{0,10}?(?:值守|值班)(?!.*(?:修|换|整改|施工)))|"
     "交办|交由|反映|反馈|送修|送厂|报价|订货|派单|"
@@ -911,7 +931,7 @@ _DONE_SAID = re.compile(
     "加派|交付|按期|按时|提前|通过|硬化|平整|填平|更新|培训|教育|张挂|贴好|粘好|加盖|盖好|紧固|移出|"
     "移走|搬走|清走|腾空|调试|接入|接通|转运|修妥|配齐|修$|立行立改|开展|存放|储备|检修|组织|补办|年检|"
     "畅通|返回|fix|演练|落地|到岗|撤离|清退|销号|回收|放置|取回|亮|打磨|充装|回填|修剪|年审|"
-    "增加|增派|上岗|安排|补装|补设|补建|建档|分开)"
+    "增加|增派|上岗|安排|补装|补设|补建|建档|分开|整修|整治)"
 )
 """A clause saying a thing done, by a verb of the work (已加装护栏, 灭火器已全部更换), and what
 it names first (not 配件已到, 厂家已来看过, 已签合同: done, they closed hazards, trial 196
@@ -922,7 +942,7 @@ _PENDING = frozenset(
     {"报修", "申请", "上报", "联系", "采购", "下单", "订购", "送修", "报价", "订货", "购买"}
 )
 _CHECKED_ONLY = re.compile(
-    "(?:已完成(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记|普查|筛查|清点|盘点)|"
+    "(?:已完成(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记|普查|筛查|清点|盘点)|已(?:记录|登记)(?:在案)?|"
     "已?(?:隐患)?(?:自查|排查|检查|摸排|巡查|登记|清点|盘点)"
     "(?:工作)?已?(?:完成|完毕|结束))$"
     "|.{0,8}?(?:普查|筛查)(?:工作)?已?(?:完成|完毕|结束)$"
@@ -930,7 +950,14 @@ _CHECKED_ONLY = re.compile(
 )
 """The looking done, not the work (已完成自查, 排查完毕, 已完成隐患登记, 已清点完毕, 心理健康
 普查已完成, 安全检查已开展: trials 198, 202, 204, 208, 210)."""
-_NO_STOPGAP = re.compile("(?:未|没有?|无)(?:有效|完全)?(?:隔离|警戒|围挡|断电|停用)")
+_NO_STOPGAP = re.compile(
+    "(?:未|没有?|无)(?:有效|完全)?(?:隔离|警戒|围挡|断电|停用)|与[^,]{1,10}?隔离|工地[^,]{0,6}?围挡"
+)
+"""A stopgap denied in the hazard (未有效隔离), or a measure that is the fix: a site kept
+apart from the school (与教学区隔离), a building site's 围挡 (trial 212 BL44, BL46)."""
+_TO_BE_DONE = re.compile("(?:需要?|须|要|应)(?:整改|维修|更换|修复|处理|修理)")
+_FINISHING = re.compile("调试|铺设|试运行|测试|交接|布线|联调")
+"""The last of the work, under way (已安装，正在调试: trial 212)."""
 _TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
 """A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
 _STILL_NEEDED = re.compile("需|待|要|另行|正在|仍|还")
@@ -976,6 +1003,8 @@ _BARE_DONE = (
     "加装",
     "补齐",
     "配备",
+    "整修",
+    "整治",
 )
 _WORK_DONE = re.compile(
     f"(?:已|并|后(?!勤)).*(?:{_PHYSICAL.pattern}|完成)|(?:{'|'.join(_DONE_END)})$"
@@ -985,7 +1014,7 @@ _RESTORED = re.compile(
     "^(?:已|现已)?(?:恢复(?:正常|使用|供电|供水)|正常使用|投入使用)|^(?:使用|运行|测试|试运行|调试)正常$"
     "|(?:已|经)(?:调试|测试|检测|试机|试运行)后?(?:运行|使用)?正常$"
 )
-_PASSED = re.compile("(?:验收|复查|检查|检测|检验|复核)(?:已)?(?:合格|通过|达标)$")
+_PASSED = re.compile("(?:验收|复查|复验|检查|检测|检验|复核)(?:已)?(?:合格|通过|达标)$")
 _EXCEPT = re.compile("除.{1,10}?外|除外|^除(?=\\d|[一二三四五六七八九十东西南北])")
 _CLOSING_AFTER = re.compile("(?<=[毕成好位])(?:待|等待|申请)销号$")
 _ASKS_CLOSING = re.compile("(?:已?申请|已?提交|报请|请予|请求|待|等待)(?:销号|验收|复查)$")
