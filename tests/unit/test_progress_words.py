@@ -468,6 +468,13 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("因资金问题未整改", NOT_STARTED),
         ("需要整改", NOT_STARTED),
         ("暂不整改", NOT_STARTED),
+        # trial 211: “largely” stopped is not done (BK2, HIGH: closed with review off); a
+        # thing not yet carried away after one cleared is a part (BK11)
+        ("充电棚已投入使用，楼道充电现象基本杜绝", IN_PROGRESS),
+        ("已基本消除", IN_PROGRESS),
+        ("已清理纸箱，钢材尚未搬走", IN_PROGRESS),
+        ("纸箱已清理，钢材未搬", IN_PROGRESS),
+        ("隐患已消除，未见反弹", DONE),
     ],
 )
 def test_a_return_is_read_as_the_department_meant(typed: str, expected: str | None) -> None:
