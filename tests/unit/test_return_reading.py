@@ -729,6 +729,57 @@ def test_a_form_of_a_later_campaign_is_no_return(
         )
 
 
+@pytest.mark.parametrize(
+    ("issued_on", "followup", "outcome"),
+    [
+        (date(2022, 10, 6), True, "refused"),  # last year's follow-up form, this year's date
+        (date(2022, 10, 6), False, "said"),  # last year's blank form, this year's answers
+        (date(2023, 10, 6), True, "read"),  # this campaign's, 60 days before its 印发日期
+        (date(2024, 1, 1), True, "later"),  # issued after this campaign ended (12月31日)
+        (date(2023, 12, 31), False, "read"),
+    ],
+)
+def test_a_form_says_which_campaign_issued_it(
+    campaign: Campaign, tmp_path: Path, issued_on: date, followup: bool, outcome: str
+) -> None:
+    """A follow-up round issued by mistake in last year's folder (a campaign of the same
+    school and title), filled with this year's answers and dated this year: last year's
+    closed hazard entered this year's register and last year's 整改时限 replaced this
+    year's (clerk trial 211 BK1, HIGH). The form's subject names its campaign's 印发日期:
+    a form prefilled by a campaign begun long before is refused however it is dated."""
+    from huitoukan.model.documents import form_subject, form_title, subject_of
+
+    title = campaign.info.title
+    assert subject_of(form_subject(title, "青职教〔2025〕31号", issued_on)) == (title, issued_on)
+    assert subject_of(form_subject(title, "", issued_on)) == (title, issued_on)
+    assert subject_of(title) == (title, None)  # a form issued before it was said
+    path = filled_form(campaign, "附属医院", tmp_path / "附属医院.xlsx", [hazard(部位="药房")])
+    wb = load_workbook(path)
+    assert subject_of(wb.properties.subject) == (title, campaign.info.issued_on)
+    wb.properties.subject = form_subject(title, "", issued_on)
+    wb.properties.title = form_title(campaign.info.school, "附属医院", followup)
+    wb.save(path)
+    form = read(path, campaign)
+    assert form.readable is (outcome in ("read", "said"))
+    earlier = [p for p in form.problems if p.code is Code.EARLIER_CAMPAIGN_FORM]
+    assert bool(earlier) is (outcome == "said")
+    day = f"{issued_on.year}年{issued_on.month}月{issued_on.day}日"
+    if outcome == "refused":
+        assert form.reason.startswith(
+            f"这是往期活动（{day}印发）下发的表格（其中预填的是那次活动的隐患），"
+            "表头日期 2023年12月14日，不是本次活动（2023年12月5日 下发）的报表，未汇总"
+        )
+    if outcome == "said":
+        assert earlier[0].message.startswith(
+            f"这是往期活动（{day}印发）下发的表格，表头日期 2023年12月14日 在本次活动中"
+        )
+    if outcome == "later":
+        assert form.reason.startswith(
+            f"这是之后一次活动的表格（{day}印发），不是本次活动"
+            "（2023年12月5日 下发，2023年12月31日 结束）的报表，未汇总"
+        )
+
+
 def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path) -> None:
     from openpyxl import Workbook
 

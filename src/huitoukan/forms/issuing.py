@@ -59,6 +59,7 @@ from huitoukan.model.documents import (
     DISTRIBUTION_FILE,
     ROUND_TITLE_END,
     TABLE_MARK,
+    form_subject,
     form_title,
     table_digest,
 )
@@ -735,7 +736,8 @@ def fill_form(
     items = campaign.items_for(unit.name)
     items_range = _write_items_sheet(workbook, items)
     _add_validations(form, items_range, info.issued_on)
-    made_here(workbook, form_title(info.school, unit.name, round_of is not None), info.title)
+    subject = form_subject(info.title, info.document_number, info.issued_on)
+    made_here(workbook, form_title(info.school, unit.name, round_of is not None), subject)
     if round_of is not None:  # what it holds, to tell it sent back as it came (trial 185 AK2)
         table = ws.iter_rows(form.header_row + 1, form.footer_row - 1, values_only=True)
         workbook.properties.keywords = TABLE_MARK + table_digest(table)

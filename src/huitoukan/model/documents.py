@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from huitoukan.cells import cell_text
 
@@ -70,6 +71,30 @@ def issued_to(title: str) -> str:
     """The department an issued form's `title` names ('' for another title)."""
     match = _FORM_TITLE.search(title)
     return match.group(1) if match else ""
+
+
+def form_subject(title: str, number: str, issued_on: date) -> str:
+    """The subject an issued form carries in its document properties: the campaign's title,
+    its 文号 and 印发日期 (“学校安全问题专项整治“回头看”（青职教〔2025〕31号，2025年11月17日
+    印发）”): a form a campaign of the same title issued a year before, filled with this
+    year's answers, was merged as this year's (clerk trial 211 BK1)."""
+    said = f"{number}，" if number else ""
+    return f"{title}（{said}{issued_on.year}年{issued_on.month}月{issued_on.day}日印发）"
+
+
+_SUBJECT = re.compile(r"^(.*)（(?:[^（）]*，)?(\d{4})年(\d{1,2})月(\d{1,2})日印发）$", re.DOTALL)
+
+
+def subject_of(subject: str) -> tuple[str, date | None]:
+    """An issued form's `subject` read back: the campaign's title and its 印发日期 (None
+    for a form made before `form_subject` said it, whose subject is the title alone)."""
+    match = _SUBJECT.match(subject)
+    if match is None:
+        return subject, None
+    try:
+        return match.group(1), date(*map(int, match.groups()[1:]))
+    except ValueError:
+        return subject, None
 
 
 TABLE_MARK = "表格内容 "

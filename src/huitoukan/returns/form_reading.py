@@ -58,6 +58,7 @@ from huitoukan.model.documents import (
     ROUND_TITLE_END,
     TABLE_MARK,
     issued_to,
+    subject_of,
     table_digest,
 )
 from huitoukan.model.findings import number_key
@@ -450,7 +451,11 @@ def read_return(
         for part in forms:
             part.first_round_form = not part.prefilled  # (not a 退回修改 copy of one)
     if due is not None and due > campaign.info.ends_on + timedelta(days=EARLIER_CAMPAIGN_DAYS):
-        forms = [_refused_as_later(part, due, campaign) for part in forms]
+        later = f"（填报说明要求 {chinese_date(due)}前报送）"
+        forms = [_refused_as_later(part, later, campaign) for part in forms]
+    elif later_on := _of_a_later_campaign(content, campaign):
+        later = f"（{chinese_date(later_on)}印发）"
+        forms = [_refused_as_later(part, later, campaign) for part in forms]
     hints: dict[str, str] = {}  # sheet → where the photos of its rows without one may be
     for sheet in dict.fromkeys(s for s, _ in pictures):  # photos on no hazard's row
         rows = "、".join(str(r + 1) for s, r in sorted(pictures) if s == sheet and r >= 0) or "?"
@@ -869,6 +874,13 @@ def _of_an_earlier_campaign(content: WorkbookContent, campaign: Campaign) -> str
             created = campaign.info.issued_on
         if created < campaign.info.issued_on - timedelta(days=EARLIER_CAMPAIGN_DAYS):
             return f" {chinese_date(created)} 下发的往期表格"
+        # (issued since by a campaign of the same title begun long before: a follow-up
+        # round issued in last year's folder, clerk trial 211 BK1)
+        issued = subject_of(made.subject)[1]
+        if issued is not None and issued < campaign.info.issued_on - timedelta(
+            days=EARLIER_CAMPAIGN_DAYS
+        ):
+            return f"往期活动（{chinese_date(issued)}印发）下发的表格"
     due = _instructed_due(content)
     if due is not None and due < campaign.info.issued_on:
         return f"往期活动的表格（填报说明要求 {chinese_date(due)}前报送）"
@@ -886,9 +898,18 @@ def _of_another_campaign(content: WorkbookContent, campaign: Campaign) -> str:
     info = campaign.info
     if school and school != info.school:
         return school
-    if made.subject and made.subject != info.title:
-        return f"“{made.subject}”"
+    title = subject_of(made.subject)[0]
+    if title and title != info.title:
+        return f"“{title}”"
     return ""
+
+
+def _of_a_later_campaign(content: WorkbookContent, campaign: Campaign) -> date | None:
+    """The 印发日期 of the campaign that issued the form, when after this campaign ended:
+    this year's follow-up form saved into last year's folder (clerk trial 211 BK9)."""
+    made = content.made
+    issued = subject_of(made.subject)[1] if made.creator == MAKER else None
+    return issued if issued is not None and issued > campaign.info.ends_on else None
 
 
 def _instructed_due(content: WorkbookContent) -> date | None:
@@ -907,14 +928,15 @@ def _instructed_due(content: WorkbookContent) -> date | None:
     return None
 
 
-def _refused_as_later(form: ReturnForm, due: date, campaign: Campaign) -> ReturnForm:
+def _refused_as_later(form: ReturnForm, later: str, campaign: Campaign) -> ReturnForm:
     """A campaign's form (not a follow-up round's) whose 填报说明 asks for it by a day long
-    after this campaign ended (more than EARLIER_CAMPAIGN_DAYS): a later campaign's,
-    collected in this one's folder (next year's returns merged into last year's register,
-    its 交办问题 counts changed: clerk trial 109) — refused."""
+    after this campaign ended (more than EARLIER_CAMPAIGN_DAYS), or any form a campaign
+    issued after this one ended (`later` says which): a later campaign's, collected in this
+    one's folder (next year's returns merged into last year's register, its 交办问题 counts
+    changed: clerk trial 109) — refused."""
     info = campaign.info
     reason = (
-        f"这是之后一次活动的表格（填报说明要求 {chinese_date(due)}前报送），{ANOTHER_CAMPAIGN}"
+        f"这是之后一次活动的表格{later}，{ANOTHER_CAMPAIGN}"
         f"（{chinese_date(info.issued_on)} 下发，{chinese_date(info.ends_on)} 结束）的报表，"
         "未汇总：请在那次活动的工作文件夹（有它的 campaign.toml）中汇总"
     )
@@ -932,8 +954,10 @@ def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> R
     read, said (last year's return with its date changed entered a 2023 hazard as 逾期 360
     天, and one that failed its review as 已销号: clerk trial 109), and the problems the old
     form was issued with are not taken for this campaign's (“表格下发后才交办” was said of a
-    problem on this year's forms)."""
-    if form.form_date is not None and not form.date_impossible:
+    problem on this year's forms). A form prefilled with that campaign's hazards (a
+    follow-up round's, a 退回修改 copy) is refused however it is dated: its rows are that
+    campaign's (clerk trial 211 BK1)."""
+    if form.form_date is not None and not form.date_impossible and not form.prefilled:
         said = problem(
             Code.EARLIER_CAMPAIGN_FORM,
             form.file,
@@ -944,8 +968,9 @@ def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> R
         )
         return form.model_copy(update={"problems": [said, *form.problems], "issued_with": None})
     dated = f" {chinese_date(form.form_date)}" if form.form_date else "未填写"
+    held = "（其中预填的是那次活动的隐患）" if form.prefilled else ""
     reason = (
-        f"这是{earlier}，表头日期{dated}，{ANOTHER_CAMPAIGN}（{chinese_date(campaign.info.issued_on)} "
+        f"这是{earlier}{held}，表头日期{dated}，{ANOTHER_CAMPAIGN}（{chinese_date(campaign.info.issued_on)} "
         "下发）的报表，未汇总；请用本次下发的附件2填写后重新报送"
     )
     return form.model_copy(
