@@ -734,6 +734,48 @@ def test_last_years_register_is_not_collected_into(
     assert "原定" not in texts
 
 
+def test_last_years_register_copied_over_this_years_is_said_to_be(
+    runner: CliRunner,
+    chdir_tmp: Path,
+    campaign: Campaign,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Last year's 全校隐患台账.xlsx copied into this year's folder over this year's: status
+    said whose it was, collect blamed the returns folder (“少了部门…选了其他活动的报表文件
+    夹”) and, with --force, called it a register edited by hand (clerk trial 211 BK7)."""
+    last, this = chdir_tmp / "2022回头看", chdir_tmp / "2023回头看"
+    for folder, number in ((last, "〔2022〕"), (this, "〔2023〕")):
+        folder.mkdir()
+        text = default_campaign_text()
+        assert "〔2023〕" in text
+        (folder / "campaign.toml").write_text(text.replace("〔2023〕", number), "utf-8")
+        six_departments(campaign, folder / "回收")
+        if folder == last:  # (last year's hazards were not this year's)
+            filled_form(
+                campaign, "附属医院", folder / "回收" / "附属医院.xlsx", [hazard(部位="药房")]
+            )
+        monkeypatch.chdir(folder)
+        assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    shutil.copy(last / "全校隐患台账.xlsx", this / "全校隐患台账.xlsx")
+    shown = runner.invoke(app, ["status", *AS_OF])
+    assert shown.exit_code == 2
+    assert "复制过来、放错了的，请运行huitoukancollect加--force" in "".join(shown.output.split())
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2, refused.output
+    assert (
+        "〔2022〕" in said
+        and "的台账（旁边没有它的汇总记录，可能是从那次活动的文件夹复制来的）" in said
+    )
+    assert "少了" not in said and "--force按这次的报表重建" in said
+    forced = runner.invoke(app, ["collect", "回收", *AS_OF, "--force"])
+    said = "".join(forced.stderr.split())
+    assert forced.exit_code == 0
+    assert "〔2022〕" in said and "的台账，不是本次活动的，已备份为" in said
+    assert "手工改动" not in said
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0  # this year's now
+
+
 def test_collecting_the_whole_folder_once_asks_for_no_blank_form_after(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

@@ -154,6 +154,9 @@ class CollectResult:
     backup_said_the_same: bool = False
     """The register `backup` keeps said what collect wrote there (saved again unchanged by
     an office suite): nothing of its hazards and returns was lost."""
+    backup_of_another: str = ""
+    """The campaign the register `backup` keeps was made for, when another's (copied from
+    its folder): not this campaign's, edited by hand (clerk trial 211 BK7)."""
     feedback: list[FeedbackCopy] | None = None
     """The 退回修改 copies written, when asked for."""
     evidence: Evidence | None = None
@@ -995,13 +998,25 @@ def collect_to_register(
         recorded = None
 
     # the first returns its sheets give, rebuilt without its records (a working folder
-    # copied without its hidden files: --force made 安全保卫处 逾期报送, trial 158)
+    # copied without its hidden files: --force made 安全保卫处 逾期报送, trial 158); the
+    # campaign they name, another's: last year's register copied over this year's was taken
+    # for this year's, collect blamed the returns folder (clerk trial 211 BK7)
     first_returns = recorded.returned if recorded is not None else {}
-    if force and recorded is None and register is not None and register.is_file():
+    copied_from = ""
+    if recorded is None and register is not None and register.is_file():
         with contextlib.suppress(InputError):
             on_sheets = read_register(register)
-            if on_sheets.campaign in ("", campaign.info.name):
+            if on_sheets.campaign not in ("", campaign.info.name):
+                copied_from = on_sheets.campaign
+            elif force:
                 first_returns = {d: day for d, day in on_sheets.returned.items() if day}
+    if register is not None and copied_from and not force:
+        raise InputError(
+            f"{display_name(register)} 是“{copied_from}”的台账（旁边没有它的汇总记录，可能是从"
+            f"那次活动的文件夹复制来的），而这次用的活动配置是“{campaign.info.name}”，未做任何改动："
+            "本次活动的台账以各部门报表为准，可以重建——确认这份台账放错了的，请加 --force 按这次的"
+            "报表重建（这份台账另存备份）；要保留它，请先把它移到别处" + written_over_hint()
+        )
 
     def held_before(forms: Sequence[ReturnForm]) -> Held:
         """`_held_before`, its departments under the names they have now; with `force`,
@@ -1316,6 +1331,7 @@ def collect_to_register(
         register_file=register,
         backup=backup,
         backup_said_the_same=recorded is not None and backup is not None,
+        backup_of_another=copied_from,
         feedback=copies,
         evidence=evidence,
         open_elsewhere=register is not None and open_in_office(register),

@@ -98,7 +98,9 @@ def load_state(
                 "按另一次活动的日期和部门会算出错误的逾期和催报，未做任何改动。"
                 "请在台账所在的工作文件夹（有 campaign.toml 的文件夹）中运行，"
                 "或用 --campaign 指定这次活动的 campaign.toml；campaign.toml 已改为新一次活动的，"
-                "新一次活动请在新的工作文件夹中开始（huitoukan init）" + written_over_hint()
+                "新一次活动请在新的工作文件夹中开始（huitoukan init）；台账是从那次活动的文件夹"
+                "复制过来、放错了的，请运行 huitoukan collect 加 --force 按本次的报表重建（原台账"
+                "另存备份）" + written_over_hint()
             )
         version_of = _version_of(sources[0], campaign.info.name)
         if version_of is None:  # (a version has no records beside it: its sheets are read)

@@ -968,7 +968,13 @@ def collect_report(result: CollectResult) -> None:
             f'写上 [findings] file = "{result.list_not_named}"（或加 --findings '
             f"{result.list_not_named}）后重新汇总",
         )
-    if result.backup is not None and result.backup_said_the_same:  # (said to be changed by
+    if result.backup is not None and result.backup_of_another:
+        _wrapped(
+            err,
+            f"注意：原 {result.register_file} 是“{result.backup_of_another}”的台账，不是本次活动的，"
+            f"已备份为 {result.backup}；新台账按本次活动的报表重建",
+        )
+    elif result.backup is not None and result.backup_said_the_same:  # (said to be changed by
         # hand, the edits not carried over: clerk trial 137)
         _wrapped(
             err,
