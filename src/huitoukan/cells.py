@@ -7,6 +7,7 @@ into text, problems name their cell as an A1 reference.
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date, datetime, time
 from typing import cast
 
@@ -91,3 +92,39 @@ def sheet_named(first: str, sheet: str) -> str:
     """“工作表“…”” before a row on sheet `first` that a problem on `sheet` names, when the
     two differ ('' on the same sheet): “与工作表“自查整改清单”第 6 行…”."""
     return "" if first == sheet else f"工作表“{first}”"
+
+
+_FORMAT_PARTS = re.compile(
+    r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.|(yyyy|yy|e|mm|m|dd|d)|(.)', re.IGNORECASE | re.DOTALL
+)
+_NOT_A_DAY = re.compile("[hs]|mmm|ddd|am/pm|dbnum", re.IGNORECASE)
+
+
+def date_as_shown(day: date, code: str) -> str:
+    """A day as a cell of number format `code` shows it (m"月"d"日": 3月2日; m/d: 3/2);
+    written out (2026年3月2日) when the format shows more or other than a day (a time, a
+    month's name, a weekday, Chinese numerals) or none."""
+    written = f"{day.year}年{day.month}月{day.day}日"
+    code = code.split(";")[0]
+    if not code or _NOT_A_DAY.search(re.sub(r'"[^"]*"', "", code)):
+        return written
+    shown = []
+    for part in _FORMAT_PARTS.finditer(code):
+        quoted, escaped, token, other = part.groups()
+        if quoted is not None or escaped is not None:
+            shown.append(quoted if quoted is not None else escaped)
+        elif token is not None:
+            token = token.lower()
+            if token in ("yyyy", "e"):
+                shown.append(str(day.year))
+            elif token == "yy":
+                shown.append(f"{day.year % 100:02d}")
+            elif token.startswith("m"):
+                shown.append(f"{day.month:0{len(token)}d}")
+            else:
+                shown.append(f"{day.day:0{len(token)}d}")
+        elif other is not None:
+            if other.isascii() and other.isalpha():
+                return written
+            shown.append(other)
+    return "".join(shown) or written

@@ -780,6 +780,58 @@ def test_a_form_says_which_campaign_issued_it(
         )
 
 
+def test_a_date_in_a_column_of_words_is_read_as_it_shows(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A room number 3-2 typed into 部位, which Excel and WPS turn into a date shown 3月2日:
+    the register printed 2026-03-02, a year the department never wrote, without a word
+    (clerk trial 213 BM1). Read as the cell shows it, and said; a style it cannot show (a
+    month's name; an .xls's, an .ods's) writes the day out."""
+    from datetime import datetime
+
+    from huitoukan.cells import date_as_shown
+
+    path = filled_form(
+        campaign,
+        "附属医院",
+        tmp_path / "附属医院.xlsx",
+        [
+            hazard(部位=datetime(2023, 3, 2)),
+            hazard(部位="门诊", 存在隐患问题="灭火器过期", 备注=datetime(2023, 1, 2)),
+            hazard(部位=datetime(2023, 4, 5), 存在隐患问题="药房插线板串接"),
+        ],
+    )
+    wb = load_workbook(path)
+    ws = wb[FORM_SHEET]
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, datetime)]
+    formats = {(2023, 3, 2): 'm"月"d"日"', (2023, 1, 2): "m/d", (2023, 4, 5): "d-mmm"}
+    for cell in cells:
+        day = (cell.value.year, cell.value.month, cell.value.day)
+        if day in formats:
+            cell.number_format = formats[day]
+    wb.save(path)
+    form = read(path, campaign)
+    assert [(h.location, h.remarks) for h in form.hazards] == [
+        ("3月2日", ""),
+        ("门诊", "1/2"),
+        ("2023年4月5日", ""),
+    ]
+    said = [p for p in form.problems if p.code is Code.DATE_IN_TEXT]
+    assert [(p.field, p.value) for p in said] == [
+        ("部位", "3月2日"),
+        ("备注", "1/2"),
+        ("部位", "2023年4月5日"),
+    ]
+    assert said[0].message.startswith("部位一栏的这个单元格是日期，显示为“3月2日”，台账照此录入")
+    # the dates of the date columns are read as before
+    assert form.hazards[0].deadline == date(2023, 12, 20)
+    day = date(2026, 3, 2)
+    assert [
+        date_as_shown(day, code)
+        for code in ('[$-804]m"月"d"日"', "yyyy-mm-dd", "YY.M.D", 'yyyy"年"m"月"d"日" h:mm', "")
+    ] == ["3月2日", "2026-03-02", "26.3.2", "2026年3月2日", "2026年3月2日"]
+
+
 def test_not_a_form_is_unreadable_with_reason(campaign: Campaign, tmp_path: Path) -> None:
     from openpyxl import Workbook
 

@@ -50,6 +50,7 @@ class Code(StrEnum):
     BAD_DATE = "bad-date"
     DEADLINE_AS_TERM = "deadline-as-term"
     CONTROL_CHARACTERS = "control-characters"
+    DATE_IN_TEXT = "date-in-text"
     TODAY_FORMULA = "today-formula"
     MISSING_HAZARD = "missing-hazard"
     FILLED_DOWN_ROWS = "filled-down-rows"
@@ -404,6 +405,13 @@ CATALOGUE: Mapping[Code, Rule] = {
     ),
     Code.CONTROL_CHARACTERS: Rule(
         _W, "含控制字符", "单元格中含有不可见的控制字符，已删除；请核对内容是否完整"
+    ),
+    Code.DATE_IN_TEXT: Rule(
+        _W,
+        "文字栏是日期",
+        # (a room number 3-2 typed, kept as Excel took it, read as 2026-03-02: trial 213 BM1)
+        "{field}一栏的这个单元格是日期，显示为“{value}”，台账照此录入（输入“3-2”“3/2”之类时，"
+        "Excel 和 WPS 会自动改成日期）；原意不是日期的，请把单元格设为文本格式、重新输入后报送",
     ),
     Code.FILLED_DOWN_ROWS: Rule(
         _W,

@@ -15,14 +15,15 @@ import contextlib
 import functools
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from string import ascii_uppercase
-from typing import Any
+from typing import Any, cast
 
 from huitoukan.campaign import SELF_CHECK, Campaign
-from huitoukan.cells import cell_ref, cell_text, column_letter, column_of
+from huitoukan.cells import cell_ref, cell_text, column_letter, column_of, date_as_shown
 from huitoukan.checks.header import identify_department, read_header_fields
 from huitoukan.checks.rows import RowCells, RowChecker, RowsSeen
 from huitoukan.dates import DateNotUnderstood, chinese_date, parse_date, typed_as_number
@@ -1547,6 +1548,24 @@ _EMPTY_ROWS_KEPT = 5
 as a department is likely to have deleted."""
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+_TEXT_FIELDS = frozenset({"location", "hazard", "measures", "owner", "remarks"})
+"""The fields a department writes words into: a date there is text Excel took for one."""
+
+
+def _dates_as_shown(grid: SheetGrid, cells: RowCells, names: Sequence[str]) -> dict[str, str]:
+    """The dates in the fields `names` of a row as their cells show them (2026-03-02 styled
+    m"月"d"日": 3月2日; 2026年3月2日 when the style is not known): a room number 3-2 that Excel
+    took for a date entered the register as 2026-03-02, a year the department never wrote
+    (clerk trial 213 BM1)."""
+    refs = {name: cells.ref(name) for name in names}
+    codes = grid.number_formats(refs.values()) if grid.number_formats is not None else {}
+    return {
+        name: date_as_shown(cast(date, cells.values[name]), codes.get(ref, ""))
+        for name, ref in refs.items()
+    }
+
+
 def _read_rows(
     form: ReturnForm,
     table: FoundForm,
@@ -1644,6 +1663,7 @@ def _read_rows(
         values: dict[str, object] = {}
         texts: dict[str, str] = {}
         controlled: list[str] = []
+        dated: list[str] = []  # text fields holding a date (a room number 3-2, as Excel took it)
         for name, c in fields:
             if c < width:
                 value = values[name] = row[c]
@@ -1655,7 +1675,13 @@ def _read_rows(
                     and CONTROL_CHARACTERS.search(value)
                 ):
                     controlled.append(name)
+                elif isinstance(value, date) and name in _TEXT_FIELDS and _ISO_DAY.match(text):
+                    dated.append(name)
         raw = RowCells(r + 1, values, texts, header.columns)
+        if dated:
+            shown = _dates_as_shown(table.grid, raw, dated)
+            for name in dated:
+                texts[name] = shown[name]
         if extra_columns:
             # (序号 aside: an added column's 1 or 100% read as 1 was dropped as a repeat of
             # the row's 序号 1: clerk trial 74)
@@ -1706,6 +1732,8 @@ def _read_rows(
         first = len(checker.problems)
         for name in controlled:
             checker.problem(Code.CONTROL_CHARACTERS, raw, name)
+        for name in dated:
+            checker.problem(Code.DATE_IN_TEXT, raw, name)
         for name in DATE_FIELDS if todays else ():
             if formula := todays.get(raw.ref(name)):
                 checker.problem(Code.TODAY_FORMULA, raw, name, formula=formula, day=example)

@@ -21,7 +21,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -691,6 +691,27 @@ def _percent_styles(archive: _Zip) -> re.Pattern[bytes] | None:
     xml = archive.read(_STYLES, MAX_UNCOMPRESSED)
     if not any(hint in xml for hint in _PERCENT_HINTS):
         return None
+    parsed = _cell_formats(xml)
+    if parsed is None:
+        return None
+    codes, formats = parsed
+    percent = {
+        fmt
+        for fmt in set(formats)
+        if fmt in codes
+        and "%" in _LITERALS.sub("", codes[fmt])
+        or fmt not in codes
+        and fmt in _BUILT_IN_PERCENT
+    }
+    styles = [str(i).encode() for i, fmt in enumerate(formats) if fmt in percent]
+    if not styles:
+        return None
+    return re.compile(rb'<c r="([A-Z]{1,3}[1-9]\d*)"[^>]*?\ss="(?:%s)"' % b"|".join(styles))
+
+
+def _cell_formats(xml: bytes) -> tuple[dict[str, str], list[str]] | None:
+    """The number formats of styles.xml `xml`: each custom format's code by its id, and
+    each cell style's format id (cellXfs, in order); None when it cannot be read."""
     codes: dict[str, str] = {}
     formats: list[str] = []  # each cell style's number format (cellXfs, in order)
     in_cell_styles = False
@@ -722,15 +743,50 @@ def _percent_styles(archive: _Zip) -> re.Pattern[bytes] | None:
         parser.Parse(xml, True)
     except (expat.ExpatError, LookupError):
         return None
-    percent = {
-        fmt
-        for fmt in set(formats)
-        if fmt in codes
-        and "%" in _LITERALS.sub("", codes[fmt])
-        or fmt not in codes
-        and fmt in _BUILT_IN_PERCENT
-    }
-    styles = [str(i).encode() for i, fmt in enumerate(formats) if fmt in percent]
-    if not styles:
-        return None
-    return re.compile(rb'<c r="([A-Z]{1,3}[1-9]\d*)"[^>]*?\ss="(?:%s)"' % b"|".join(styles))
+    return codes, formats
+
+
+BUILT_IN_DATES = {
+    "14": "yyyy/m/d",  # (the short date as Chinese Excel and WPS show it)
+    "27": 'yyyy"年"m"月"',
+    "28": 'm"月"d"日"',
+    "29": 'm"月"d"日"',
+    "30": "m-d-yy",
+    "31": 'yyyy"年"m"月"d"日"',
+    "36": 'yyyy"年"m"月"',
+    "50": 'yyyy"年"m"月"',
+    "51": 'm"月"d"日"',
+    "52": 'yyyy"年"m"月"',
+    "53": 'm"月"d"日"',
+    "54": 'm"月"d"日"',
+    "57": 'yyyy"年"m"月"',
+    "58": 'm"月"d"日"',
+}
+"""The built-in date formats of a Chinese Excel by their id (a cell styled with one names
+no format code)."""
+
+
+def number_formats(data: bytes, sheet: str, refs: Iterable[str]) -> dict[str, str]:
+    """The number format codes of the cells `refs` (A1) of worksheet `sheet` of the .xlsx
+    `data`, as its styles give them (a built-in date format as `BUILT_IN_DATES` writes it).
+    Best effort, asked of a few cells only: {} when they cannot be read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as opened:
+            archive = _Zip(opened, data)
+            part = next((p for p, name in _sheet_names(archive).items() if name == sheet), "")
+            if part not in archive._by_name or _STYLES not in archive._by_name:
+                return {}
+            parsed = _cell_formats(archive.read(_STYLES, MAX_UNCOMPRESSED))
+            xml = archive.read(part, MAX_UNCOMPRESSED)
+    except (zipfile.BadZipFile, Refused, KeyError, OSError, ValueError, EOFError):
+        return {}
+    if parsed is None:
+        return {}
+    codes, formats = parsed
+    found = {}
+    for ref in refs:
+        styled = re.search(rb'<(?:\w+:)?c r="%s"[^>]*?\ss="(\d+)"' % ref.encode(), xml)
+        if styled is not None and int(styled.group(1)) < len(formats):
+            fmt = formats[int(styled.group(1))]
+            found[ref] = codes.get(fmt) or BUILT_IN_DATES.get(fmt, "")
+    return found

@@ -13,9 +13,10 @@ value on every row and column they cover. Anything that goes wrong becomes
 
 from __future__ import annotations
 
+import functools
 import io
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
@@ -25,7 +26,14 @@ from huitoukan.cells import cell_ref, column_index
 from huitoukan.files import read_reason, readable_text
 from huitoukan.model.problems import RESAVE
 from huitoukan.returns.extent import Merged
-from huitoukan.returns.sniffing import MAX_FILE_BYTES, Format, Made, Refused, sniff
+from huitoukan.returns.sniffing import (
+    MAX_FILE_BYTES,
+    Format,
+    Made,
+    Refused,
+    number_formats,
+    sniff,
+)
 from huitoukan.text import clean_cell_text
 
 Cell = object
@@ -52,6 +60,9 @@ class SheetGrid:
     """Cells (A1) showing an error value (#REF!…): blank here."""
     hidden_rows: frozenset[int] = frozenset()
     """The rows (0-based) the sheet hides: not printed (an .xlsx's; none known otherwise)."""
+    number_formats: Callable[[Iterable[str]], dict[str, str]] | None = None
+    """The number format codes of the cells asked for (an .xlsx's: `sniffing.number_formats`):
+    how a date in a column of text shows (3月2日, the room number 3-2 as Excel took it)."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,11 @@ def read_workbook(
                         sniffed.todays.get(meta.name, {}),
                         sniffed.errors.get(meta.name, {}),
                         sniffed.hidden_rows.get(meta.name, frozenset()),
+                        (
+                            functools.partial(number_formats, data, meta.name)
+                            if sniffed.format is Format.XLSX
+                            else None
+                        ),
                     )
                 )
     except calamine.PasswordError:
