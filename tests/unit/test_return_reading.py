@@ -133,6 +133,10 @@ def test_nothing_found_rows_and_blank_rows(campaign: Campaign, tmp_path: Path) -
         {"存在隐患问题": "认真检查，无安全隐患"},
         {"存在隐患问题": "全面自查：无问题"},
         {"存在隐患问题": "检查后无异常"},
+        # (counted as open hazards, their measures asked for: trial 213 BM3)
+        {"部位": "西门", "存在隐患问题": "暂无隐患"},
+        {"部位": "房间8", "存在隐患问题": "没有隐患"},
+        {"存在隐患问题": "经检查，暂未发现问题"},
     ],
 )
 def test_nothing_found_said_in_any_cell_of_a_row_is_no_hazard(

@@ -285,6 +285,20 @@ NOTHING_FOUND_WORDS = frozenset(
         "—",
         "-",
         "无异常",
+        # (counted as open hazards, their 整改措施 and 责任人 asked for: trial 213 BM3)
+        "没有隐患",
+        "没有问题",
+        "没有安全隐患",
+        "暂无隐患",
+        "暂无问题",
+        "暂无安全隐患",
+        "暂未发现",
+        "暂未发现隐患",
+        "暂未发现问题",
+        "暂未发现安全隐患",
+        "没有发现安全隐患",
+        "未发现异常",
+        "一切正常",
     )
 )
 """What departments write in 存在隐患问题 when the item was checked and nothing was found."""
