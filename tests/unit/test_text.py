@@ -89,6 +89,15 @@ def test_numbered_items(text: str, items: int) -> None:
         # a hazard, its cause and its consequence (clerk trial 178 AE7)
         ("宿舍楼安全出口门锁闭；夜间值班人员无钥匙；无法及时开启", 0),
         ("配电箱未上锁；线路裸露；容易触电", 0),
+        # one hazard wrapped onto two lines (Alt+Enter): not a list (trial 213 BM2)
+        ("展柜灯具\n发热严重", 0),
+        ("二楼东侧走廊的灭火器箱内\n两具灭火器压力不足", 0),
+        ("疏散通道\n被书架堵塞", 0),
+        ("舞台灯光控制柜的电源线\n老化破损", 0),
+        ("配电箱门未上锁，\n箱前堆放杂物", 0),
+        ("团委办公室插线板\n串接使用", 0),
+        ("配电箱未上锁\n插线板串接使用", 2),
+        ("消防栓无水\n应急灯不亮\n展柜灯具", 3),
     ],
 )
 def test_listed_items(text: str, items: int) -> None:
