@@ -13,6 +13,7 @@ from huitoukan.campaign import Campaign
 from huitoukan.campaign.loading import default_campaign_text, parse_campaign
 from huitoukan.errors import HuitoukanError
 from huitoukan.forms.issuing import form_file_name, issue_forms
+from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import FileOutcome, ReturnForm
 from huitoukan.register.layout import (
@@ -37,6 +38,7 @@ from tests.helpers import (
     filled_form,
     findings_list,
     hazard,
+    header_position,
     misfiled_pair,
     sheet_rows,
     workbook_text,
@@ -86,6 +88,41 @@ def test_newest_return_wins_and_vanished_hazard_is_kept(campaign: Campaign, tmp_
     ws = load_workbook(out)[FILES_SHEET]
     [sha] = [c for c in ws[2] if c.value == "SHA-256"]
     assert ws.column_dimensions[sha.column_letter].width >= 64 + 2
+
+
+def test_a_hazard_gone_from_a_second_sheet_is_said_with_its_sheet(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A return whose rows go on over a second sheet (二号楼): the hazard gone from it in a
+    new version was said to have been “旧版本 X 第 7 行”, and row 7 of the sheet that opens
+    first is another hazard (clerk trial 213 BM4). The sheet is named."""
+    returns = tmp_path / "回收"
+    returns.mkdir()
+
+    def two_sheets(name: str, second: list[str], day: date) -> Path:
+        path = filled_form(
+            campaign, "总务基建处", returns / name, [hazard(部位="食堂")], form_date=day
+        )
+        wb = load_workbook(path)
+        rows = wb.copy_worksheet(wb[FORM_SHEET])
+        rows.title = "二号楼"
+        header_row, columns = header_position(rows)
+        first = header_row + 1
+        for offset, place in enumerate(second):  # the first row's hazard, at other places
+            for c in columns.values():
+                rows.cell(first + offset, c).value = rows.cell(first, c).value
+            rows.cell(first + offset, columns["部位"]).value = place
+        wb.save(path)
+        return path
+
+    old = two_sheets("旧.xlsx", ["二楼走廊", "三楼走廊"], date(2023, 12, 12))
+    new = two_sheets("新.xlsx", ["二楼走廊"], date(2023, 12, 14))
+    collection = collect(campaign, [returns])
+    assert collection.outcomes[str(new)] == FileOutcome.USED
+    (warning,) = [p for p in collection.problems if p.code == "vanished-hazard"]
+    assert "三楼走廊" in warning.value
+    row = header_position(load_workbook(old)["二号楼"])[0] + 2
+    assert f"旧版本 {old} 工作表“二号楼” 第 {row} 行的这项隐患" in warning.message
 
 
 @pytest.mark.parametrize(("added", "pages"), [(0, 1), (5, 2), (17, 3)])

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
+from huitoukan.model.returns import FORM_SHEET_NAME
 from huitoukan.text import normalize_key
 
-FORM_SHEET = "自查整改清单"
+FORM_SHEET = FORM_SHEET_NAME
 ITEMS_SHEET = "本部门检查项目"
 CHECKLIST_SHEET = "项目清单"
 ASSIGNED_SHEET = "交办问题清单"

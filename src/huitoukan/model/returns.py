@@ -224,6 +224,10 @@ class HandoverNote(NamedTuple):
         return (self.department, self.where, self.measures, self.progress, self.closed_on)
 
 
+FORM_SHEET_NAME = "自查整改清单"
+"""The issued form's sheet (`forms.layout.FORM_SHEET`)."""
+
+
 class HazardRow(NamedTuple):
     """One hazard a department reported, normalised; unreadable values stay as typed.
 
@@ -353,6 +357,15 @@ class HazardRow(NamedTuple):
     first read after their day, an older one read before them (`merging.read_late`): one
     dated before an inspection but first read after it is said (clerk trial 173 Z3). Last:
     the state record holds the fields in order."""
+
+    @property
+    def found_in(self) -> str:
+        """Where the hazard was in its file, as a message names a version: the file, and the
+        sheet when not the form's own (“…第 7 行” named the wrong row of a file whose rows
+        were on two sheets: clerk trial 213 BM4)."""
+        if self.source_sheet in ("", FORM_SHEET_NAME):
+            return self.source_file
+        return f"{self.source_file} 工作表“{self.source_sheet}”"
 
     @property
     def reviewed_since(self) -> date | None:

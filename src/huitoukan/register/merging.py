@@ -1044,7 +1044,7 @@ def merge(
                         value=row.where,
                         department=department,
                         variant=gone,
-                        old_file=row.source_file,
+                        old_file=row.found_in,
                         old_row=row.source_row,
                         closed_on=row.closed_on,
                     )
@@ -1064,7 +1064,7 @@ def merge(
                     department=department,
                     variant="cleared" if cell else gone,
                     number=row.number,
-                    old_file=row.source_file,
+                    old_file=row.found_in,
                     old_row=row.source_row,
                     progress=row.progress or "未注明整改情况",
                 )
@@ -1114,7 +1114,7 @@ def _against(
         row=row.source_row,
         field=_HEADERS[field],
         department=newest.department,
-        old_file=older.source_file,
+        old_file=older.found_in,
         old_row=older.source_row,
         **params,
     )
@@ -2020,7 +2020,7 @@ class _Lineage:
                 field="存在隐患问题",
                 value=row.where,
                 department=newest.department,
-                old_file=old.source_file,
+                old_file=old.found_in,
                 old_row=old.source_row,
                 old=old.where,
                 hazard_id=self.first[self.identities[-1][index]].hazard_id,

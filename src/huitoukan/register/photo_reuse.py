@@ -97,7 +97,7 @@ def reused_photos(
                     form,
                     row,
                     "deleted",
-                    old_file=gone.source_file,
+                    old_file=gone.found_in,
                     old_row=gone.source_row,
                     what=_what(gone),
                 )
@@ -284,7 +284,7 @@ def borrowed_before_photos(
                     row,
                     "borrowed",
                     owner=first.forms[borrowed[0]].department,
-                    old_file=older.source_file,
+                    old_file=older.found_in,
                     old_row=older.source_row,
                     what=_what(older),
                 )

@@ -347,7 +347,7 @@ def apply_reviews(
                     variant=variant,
                     what=hazard.where[:40],
                     note=verdict.note or "未写明意见",
-                    old_file=hazard.source_file,
+                    old_file=hazard.found_in,
                     old_row=hazard.source_row,
                     reviewed=verdict.reviewed_on,
                     closed=hazard.closed_on,
