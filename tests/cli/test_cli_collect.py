@@ -244,6 +244,32 @@ def test_every_command_says_how_it_is_run(runner: CliRunner, command: str, width
     assert not re.search(r"--[a-z][a-z-]*[\u4e00-\u9fff]", shown.output), shown.output
 
 
+def test_a_folder_of_another_campaigns_returns_is_refused_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, campaign: Campaign
+) -> None:
+    """Last year's 回收 given to this year's collect: every department was told it sent
+    another campaign's form and should send again, and an empty register was written
+    (clerk trial 211 BK10). Said once, nothing written."""
+    from huitoukan.model.documents import form_subject
+
+    monkeypatch.chdir(tmp_path)
+    last_year = tmp_path / "去年回收"
+    last_year.mkdir()
+    for name in ("学生工作处", "附属医院"):
+        path = filled_form(
+            campaign, name, last_year / f"{name}.xlsx", [hazard()], form_date=date(2022, 12, 14)
+        )
+        book = load_workbook(path)
+        book.properties.subject = form_subject(campaign.info.title, "", date(2022, 12, 5))
+        book.save(path)
+    result = CliRunner().invoke(app, ["collect", "去年回收"], env={"COLUMNS": "200"})
+    said = "".join(result.output.split())
+    assert result.exit_code == 2
+    assert "给出的2份表格都是其他活动的表格（如去年回收/" in said
+    assert "这是往期活动（2022年12月5日印发）下发的表格" in said and "是不是选错了文件夹" in said
+    assert not Path("全校隐患台账.xlsx").exists()
+
+
 def test_collecting_the_folder_the_forms_were_issued_from_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

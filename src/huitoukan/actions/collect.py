@@ -735,6 +735,15 @@ def refuse_without_returns(collection: Collection, reviews_count: bool) -> None:
             f"给出的都是发放的空白表格（如 {issued[0].file}，还没有部门填写过），不是部门报回的"
             "表格，未做任何改动：请给出各部门报回表格所在的文件夹（如 回收）"
         )
+    # every one another campaign's (last year's returns folder given): told once, not each
+    # department to send again, nor an empty register written (clerk trial 211 BK10)
+    others = [f for f in forms if collection.outcomes.get(f.file) is FileOutcome.OTHER_CAMPAIGN]
+    if others and all(f in others or f.not_a_return or f in issued for f in forms):
+        files = {f.file for f in others}
+        raise InputError(
+            f"给出的 {len(files)} 份表格都是其他活动的表格（如 {others[0].file}：{others[0].reason}），"
+            "未做任何改动：是不是选错了文件夹？请给出本次活动各部门报回表格所在的文件夹（如 回收）"
+        )
 
 
 def _set_rounds_aside(register: Path) -> None:
