@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from huitoukan.cli import app
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
+from huitoukan.model.documents import form_subject
 from huitoukan.register.reading import read_register
 from tests.helpers import (
     closed,
@@ -1213,12 +1214,46 @@ def test_last_years_returns_kept_beside_the_register_are_not_said_uncollected(
     form = _followup_after(runner, [hazard(部位="锅炉房")])
     old = Path("2022年回头看") / "总务基建处.xlsx"
     update_followup(form, old, {"锅炉房": {"整改完成情况": "已完成"}}, form_date=date(2022, 12, 22))
+    book = load_workbook(old)  # issued by last year's campaign (its subject says so)
+    book.properties.subject = form_subject(
+        str(book.properties.subject).partition("（")[0], "", date(2022, 12, 5)
+    )
+    book.save(old)
     written = Path("全校隐患台账.xlsx").stat().st_mtime
     os.utime(old, (written - 86400 * 300, written - 86400 * 300))
     status = runner.invoke(app, ["status", "--as-of", "2023-12-23"], env={"COLUMNS": "200"})
     assert "没有汇总进" not in "".join(status.stderr.split()), status.stderr
     remind = runner.invoke(app, ["remind", "--as-of", "2023-12-23"], env={"COLUMNS": "200"})
     assert remind.exit_code == 0, remind.output
+
+
+def test_a_rounds_replies_copied_into_a_new_folder_after_a_collect_are_pointed_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """总务基建处 answered the round in the morning; the clerk collected 回收 again before
+    noon, then copied the answer (its time kept) into a new folder 第二轮回收: status said
+    the round 尚未报送 and remind wrote it a 跟进轮催报 (clerk trial 211 BK6). A round's
+    form of this campaign (its subject says so), not among the register's files, is said
+    wherever it is beside the register."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    form = _followup_after(runner, [hazard(部位="锅炉房")])
+    saved = Path("第二轮回收") / "总务基建处.xlsx"
+    update_followup(
+        form, saved, {"锅炉房": {"整改完成情况": "已完成"}}, form_date=date(2023, 12, 22)
+    )
+    invoke(runner, "collect", "回收", "--as-of", "2023-12-23")
+    written = Path("全校隐患台账.xlsx").stat().st_mtime
+    os.utime(saved, (written - 3600, written - 3600))  # saved an hour before the collect
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-23"], env={"COLUMNS": "200"})
+    said = "".join(status.stderr.split())
+    assert f"第二轮回收中有1个部门填写过的表格（{saved.name}）没有汇总进全校隐患台账.xlsx" in said
+    assert "huitoukancollect回收第二轮回收" in said, said
+    remind = runner.invoke(app, ["remind", "--as-of", "2023-12-28"], env={"COLUMNS": "200"})
+    assert remind.exit_code == 2, remind.output
+    invoke(runner, "collect", "回收", "第二轮回收", "--as-of", "2023-12-23")
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-23"], env={"COLUMNS": "200"})
+    assert "没有汇总进" not in "".join(status.stderr.split()), status.stderr
 
 
 def test_the_rounds_issue_folder_given_beside_the_returns_is_said_once(

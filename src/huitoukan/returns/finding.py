@@ -13,6 +13,7 @@ import contextlib
 import os
 import stat
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path, PurePath
 from typing import TypeVar
 
@@ -26,7 +27,14 @@ from huitoukan.files import (
     sha256_of,
 )
 from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
-from huitoukan.model.documents import FEEDBACK_NAME, FEEDBACK_TITLE, MAKER, issued_to
+from huitoukan.model.documents import (
+    FEEDBACK_NAME,
+    FEEDBACK_TITLE,
+    FOLLOWUP_MARK,
+    MAKER,
+    issued_to,
+    subject_of,
+)
 from huitoukan.model.returns import ReturnFile, SkippedFile
 from huitoukan.returns.archives import (
     ARCHIVE_SUFFIXES,
@@ -36,7 +44,7 @@ from huitoukan.returns.archives import (
     is_zip,
     list_members,
 )
-from huitoukan.returns.sniffing import MAX_FILE_BYTES, Format, Refused, sniff
+from huitoukan.returns.sniffing import MAX_FILE_BYTES, Format, Made, Refused, sniff
 
 READABLE_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 SPREADSHEET_SUFFIXES = READABLE_SUFFIXES | {
@@ -246,6 +254,7 @@ def returns_elsewhere(
     written: float,
     read: Collection[str] = (),
     issued_into: Collection[Path] = (),
+    issued_on: date | None = None,
 ) -> tuple[list[Path], list[Path]]:
     """Forms huitoukan issued (a follow-up round's, or a 退回修改 copy) that someone saved
     after `written` (a register's time) in a folder of the register's folder (`beside`) that
@@ -255,8 +264,11 @@ def returns_elsewhere(
     not yet collected — status listed those departments as not having answered the round,
     and remind wrote them a 催报 (clerk trial 186 AL2); saved into the round's folder before
     the collect, one went unsaid (clerk trial 201 BA3; not a folder of last year's returns,
-    trial 205 BE1). Only the tool's forms saved by someone are counted: a folder of the
-    clerk's own workbooks is none. Returns them, and those of them saved before `written`."""
+    trial 205 BE1) — or, anywhere, a follow-up round's form of the campaign issued on
+    `issued_on` (its subject says so) not among them: the answers of a round saved in the
+    morning, copied into 第二轮回收 after a collect, were not said (clerk trial 211 BK6).
+    Only the tool's forms saved by someone are counted: a folder of the clerk's own
+    workbooks is none. Returns them, and those of them saved before `written`."""
     folders_read = [Path(folder).resolve() for folder in looked_in]
     try:
         folders = [e.path for e in os.scandir(beside) if e.is_dir() and not _ignored_name(e.name)]
@@ -267,22 +279,30 @@ def returns_elsewhere(
         where = folder.resolve()
         if any(f == where or f in where.parents or where in f.parents for f in folders_read):
             continue
-        unread = read if where in issued_into else None
+        issued_here = where in issued_into
         with contextlib.suppress(OSError):
             for entry in os.scandir(folder):
                 if (
-                    Path(entry.name).suffix.lower() in _PROPERTIES_READ
-                    and not _ignored_name(entry.name)
-                    and entry.is_file()
-                    and (
-                        (later := entry.stat().st_mtime > written)
-                        or (unread is not None and sha256_of(Path(entry.path)) not in unread)
-                    )
-                    and saved_by_someone(Path(entry.path))
+                    Path(entry.name).suffix.lower() not in _PROPERTIES_READ
+                    or _ignored_name(entry.name)
+                    or not entry.is_file()
                 ):
-                    found.append(Path(entry.path))
-                    if not later:
-                        before.append(found[-1])
+                    continue
+                later = entry.stat().st_mtime > written
+                if not (later or issued_here or issued_on is not None):
+                    continue
+                made = _saved_form(Path(entry.path))
+                if made is None:
+                    continue
+                if not later:
+                    this_round = made.title.endswith(FOLLOWUP_MARK) and (
+                        subject_of(made.subject)[1] == issued_on
+                    )
+                    if not (issued_here or this_round) or sha256_of(Path(entry.path)) in read:
+                        continue
+                found.append(Path(entry.path))
+                if not later:
+                    before.append(found[-1])
     return found, before
 
 
@@ -293,14 +313,19 @@ _PROPERTIES_READ = READABLE_SUFFIXES | {".et"}
 def saved_by_someone(path: Path) -> bool:
     """`path` is a form huitoukan issued, or a 退回修改 copy of a return, saved by someone
     (in its format, or as an .ods or .xls: clerk trial 187 AM5)."""
+    return _saved_form(path) is not None
+
+
+def _saved_form(path: Path) -> Made | None:
+    """The document properties of `path` when `saved_by_someone` (None otherwise)."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return False
+            return None
         made = sniff(path.read_bytes(), path.suffix.lower(), inspect=False).made
     except (OSError, Refused):
-        return False
+        return None
     ours = bool(issued_to(made.title)) or made.title == FEEDBACK_TITLE
-    return made.creator == MAKER and ours and not made.never_saved
+    return made if made.creator == MAKER and ours and not made.never_saved else None
 
 
 def _rewritten(path: str, name: str, hashes: Mapping[str, str] | None) -> bool:
