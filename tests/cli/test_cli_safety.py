@@ -776,6 +776,32 @@ def test_last_years_register_copied_over_this_years_is_said_to_be(
     assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0  # this year's now
 
 
+def test_a_return_saved_over_by_next_years_form_is_said_to_be(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """Next year's 附属医院 form saved into this year's 回收 over its return (the same file
+    name): collect said only “其文件是其他活动的表格” and offered --force, which dropped the
+    department's hazards (clerk trial 211 BK9). Said to be written over, --force advised
+    against."""
+    from huitoukan.model.documents import form_subject
+
+    six_departments(campaign, chdir_tmp / "回收")
+    assert runner.invoke(app, ["collect", "回收", *AS_OF]).exit_code == 0
+    path = chdir_tmp / "回收" / "附属医院.xlsx"
+    filled_form(campaign, "附属医院", path, [hazard(部位="药房")], form_date=date(2024, 11, 20))
+    book = load_workbook(path)
+    book.properties.subject = form_subject(campaign.info.title, "", date(2024, 11, 1))
+    book.save(path)
+    refused = runner.invoke(app, ["collect", "回收", *AS_OF])
+    said = "".join(refused.output.split())
+    assert refused.exit_code == 2
+    assert (
+        "上次汇总时是附属医院的报表，现在是另一次活动的表格（这是之后一次活动的表格（2024年11月1日印发）"
+        in said
+    )
+    assert "像是被那次活动的同名表格覆盖了" in said and "不要加--force" in said
+
+
 def test_collecting_the_whole_folder_once_asks_for_no_blank_form_after(
     runner: CliRunner, chdir_tmp: Path
 ) -> None:

@@ -70,8 +70,42 @@ def check_not_shrinking(
         if misused := {d: now for d, now in moved.items() if now and now_named(d) == d}:
             raise _another_departments_version(register, old, misused)
         raise _read_under_another_name(register, moved)
+    # its return saved over by another campaign's form of the same name (this year's saved
+    # into last year's 回收): “其文件是其他活动的表格” and --force offered (trial 211 BK9)
+    if by_another := _saved_over_by_another(lost, old, new):
+        raise _overwritten_by_another(register, by_another, new)
     gone = sorted(f for f in missing if old.sources[f][0] not in shas) if new.sources else []
     raise _fewer(register, old, new, lost, [*gone, *reviews], reviews, held)
+
+
+def _saved_over_by_another(lost: Sequence[str], old: Coverage, new: Coverage) -> dict[str, str]:
+    """The `lost` departments whose file is still where it was, now another campaign's form
+    (and none of theirs read elsewhere): department → the file."""
+    return {
+        whose: file
+        for file, (_, whose) in old.sources.items()
+        if whose in lost
+        and ANOTHER_CAMPAIGN in new.unreadable_why.get(whose, "")
+        and still_there(file)
+        and file not in new.sources
+    }
+
+
+def _overwritten_by_another(
+    register: Path, by_another: dict[str, str], new: Coverage
+) -> ShrinkingRegister:
+    names = "、".join(by_another)
+    files = "；".join(
+        f"{display_name(Path(f))} 上次汇总时是{d}的报表，现在是另一次活动的表格"
+        f"（{new.unreadable_why[d]}）"
+        for d, f in by_another.items()
+    )
+    return ShrinkingRegister(
+        f"这次汇总比现有的 {display_name(register)} 少了部门 {names}：{files}，像是被那次活动的"
+        f"同名表格覆盖了，{names}原来的报表已不在这里，未做任何改动。请把这份表格移到那次活动的"
+        f"文件夹中，再找回{names}原来的报表（如邮件附件）放回后重新汇总；不要加 --force（按这次的"
+        f"报表重建，{names}的隐患不再保留，按未报送计）"
+    )
 
 
 def _counted_earlier(register: Path, later: date, earlier: date) -> ShrinkingRegister:
