@@ -32,6 +32,13 @@ def test_feedback_remind_and_report(runner: CliRunner, chdir_tmp: Path, campaign
         "附属医院（督办、改正错误）" in reminded.output
     )  # 责任人 left blank and "学院警务室（催报）" in reminded.output
     assert (chdir_tmp / "通知" / "全部通知.txt").is_file()
+    # after the campaign's end (12月31日), its end said: run in last year's folder, remind
+    # wrote 催报 dated today without a word (clerk trial 211 BK4); on its last day, not
+    for day, said in (("2023-12-31", False), ("2024-01-01", True)):
+        later = runner.invoke(app, ["remind", "--as-of", day, "-o", f"通知{day}"])
+        assert later.exit_code == 0, later.output
+        told = "回头看活动已于2023年12月31日结束（campaign.toml的ends_on）"
+        assert (told in "".join(later.stderr.split())) is said, later.stderr
     reported = runner.invoke(app, ["report", "--as-of", "2023-12-20", "-o", "汇报.xlsx"])
     assert reported.exit_code == 0, reported.output
     assert "隐患 1 项" in reported.output and (chdir_tmp / "汇报.xlsx").is_file()

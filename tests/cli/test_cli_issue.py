@@ -238,6 +238,16 @@ def test_followup_dates_and_the_register_named_without_xlsx(
         )
         assert late.exit_code == 0, late.output
         assert ("晚于回头看活动结束日期 2023年12月31日" in late.stderr) is said
+    # dated after it (a round issued a year on, in last year's folder): not told to be due
+    # earlier (clerk trial 211 BK3); dated on it, it is
+    for day, after in (("2023-12-31", None), ("2024-01-01", 1), ("2024-12-06", 341)):
+        late = runner.invoke(
+            app, ["issue", "--followup", "全校隐患台账", "-o", f"轮{day}", "--date", day]
+        )
+        said = "".join(late.stderr.split())
+        assert late.exit_code == 0, late.output
+        assert ("请用--due指定更早的日期" in said) is (after is None), said
+        assert (f"（campaign.toml的ends_on）之后{after}天" in said) is (after is not None)
     # a folder of its own, not the first round's 发放 (refused there, and --force, as the
     # refusal said, wrote over its forms and signed list: clerk trial 106)
     assert (chdir_tmp / "跟进轮12月21日" / "发放清单.xlsx").is_file()

@@ -133,6 +133,11 @@ def issue(
                 if round_ is not None and round_.due > campaign.info.ends_on
                 else None
             ),
+            "days_after_end": (
+                (round_.form_date - campaign.info.ends_on).days
+                if round_ is not None and round_.form_date > campaign.info.ends_on
+                else None
+            ),
         }
     )
 

@@ -787,7 +787,7 @@ def remind(
         items, written = write_reminders(config, sources or [], day, out, findings)
     except HuitoukanError as error:
         raise _fail(error) from None
-    render.notices_written(items, written, day)
+    render.notices_written(items, written, day, config.info.ends_on)
 
 
 @app.command()

@@ -724,7 +724,15 @@ def issue_summary(result: IssueResult) -> None:
             "campaign.toml 现在是另一次活动：新一次活动请在新的工作文件夹中开始（huitoukan "
             "init），这次发出的表格报回后在那里汇总；这个文件夹留作上一次活动的档案",
         )
-    if result.ends_before_due is not None:
+    if result.ends_before_due is not None and result.days_after_end is not None:
+        _wrapped(
+            _err(),
+            f"提示：本轮表格的日期已在回头看活动结束日期 {chinese_date(result.ends_before_due)}"
+            f"（campaign.toml 的 ends_on）之后 {result.days_after_end} 天：活动结束后继续跟进的，"
+            "照常报送、汇总；如果要下发的是新一次活动（如今年）的表格，这个文件夹是那次活动的，"
+            "请在新活动的工作文件夹中运行（huitoukan init）",
+        )
+    elif result.ends_before_due is not None:
         _wrapped(
             _err(),
             f"提示：本轮报送截止日期晚于回头看活动结束日期 {chinese_date(result.ends_before_due)}"
@@ -1606,7 +1614,11 @@ def feedback_copies(console: Console, copies: Sequence[FeedbackCopy]) -> None:
     _wrapped(console, f"副本所在文件夹：{copies[0].copy_path.parent}")
 
 
-def notices_written(items: Sequence[Notice], written: Sequence[Path], as_of: date) -> None:
+def notices_written(
+    items: Sequence[Notice], written: Sequence[Path], as_of: date, ends_on: date | None = None
+) -> None:
+    """What remind wrote; the campaign's end (`ends_on`) said when `as_of` is after it: run
+    in last year's folder, it wrote 催报 dated today without a word (clerk trial 211 BK4)."""
     console = _out()
     console.print(f"统计日期 {chinese_date(as_of)}")
     if not items:
@@ -1616,6 +1628,13 @@ def notices_written(items: Sequence[Notice], written: Sequence[Path], as_of: dat
         _wrapped(console, f"{notice.department}（{'本处待办：' if notice.own else ''}{kinds}）")
     if written:
         _wrapped(console, f"已写出 {len(written)} 个文件到 {written[-1].parent}")
+    if ends_on is not None and as_of > ends_on:
+        _wrapped(
+            _err(),
+            f"提示：回头看活动已于 {chinese_date(ends_on)} 结束（campaign.toml 的 ends_on），"
+            f"以上按 {chinese_date(as_of)} 统计；活动结束后继续督办的，照常发送；如果这是往年"
+            "活动的文件夹，请到本次活动的工作文件夹中运行",
+        )
 
 
 def sample_written(

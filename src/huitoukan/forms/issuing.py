@@ -124,6 +124,10 @@ class IssueResult(BaseModel):
     ends_before_due: date | None = None
     """The campaign's last day (`ends_on`), when the follow-up round is due after it: the
     round's answers would come in after the campaign ended (clerk trial 106)."""
+    days_after_end: int | None = None
+    """Days the follow-up round's forms are dated after the campaign's last day, when they
+    are: a round issued a year on, in last year's folder, was told to be due earlier
+    (clerk trial 211 BK3)."""
     other_campaign: str = ""
     """The campaign the working folder's register was collected for, when it is another
     (last year's folder reused: the new forms went out from it unsaid, clerk trial 128)."""
