@@ -491,3 +491,19 @@ def test_an_out_left_without_its_name_is_refused(
     assert result.exit_code == 2, result.output
     assert f"“{after}”是另一个选项：请在--out后面写输出文件（或文件夹）的名称" in said
     assert not list(chdir_tmp.glob(f"{after}*"))
+
+
+def test_the_first_forms_issued_after_their_due_say_so(runner: CliRunner, chdir_tmp: Path) -> None:
+    """Last year's campaign.toml kept as it was: the forms went out asking for the returns
+    by last year's day, without a word (clerk trial 211 BK5). Said when the forms are dated
+    after the 报送截止 (2023年12月15日); not on it, nor for the built-in example campaign."""
+    told = "campaign.toml的报送截止日期2023年12月15日已经过去"
+    built_in = runner.invoke(app, ["issue", "-o", "内置"])
+    assert built_in.exit_code == 0 and told not in "".join(built_in.stderr.split())
+    text = default_campaign_text()  # (the school's own: not the example's 文号)
+    (chdir_tmp / "campaign.toml").write_text(text.replace("15号", "16号"), "utf-8")
+    for day, said in (("2023-12-15", False), ("2023-12-16", True), (None, True)):
+        dated = ["--date", day] if day else []
+        issued = runner.invoke(app, ["issue", "-o", f"发放{day}", *dated])
+        assert issued.exit_code == 0, issued.output
+        assert (told in "".join(issued.stderr.split())) is said, issued.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from huitoukan.actions.findings import load_findings, unnamed_list
 from huitoukan.actions.state import load_state
-from huitoukan.campaign import Campaign
+from huitoukan.campaign import Campaign, default_campaign
 from huitoukan.dates import chinese_date
 from huitoukan.errors import InputError
 from huitoukan.files import collect_command, xlsx_name
@@ -126,6 +126,14 @@ def issue(
             "tracked_until": tracked,
             "days_left": left if departments and not round_ and left < DAYS_TO_FILL else None,
             "days_from_date": form_date is not None,
+            "due_passed": (
+                campaign.info.returns_due
+                if not departments
+                and round_ is None
+                and left < 0
+                and campaign.info != default_campaign().info  # (the built-in: an example)
+                else None
+            ),
             "list_not_named": unnamed_list(campaign, findings_file),
             "other_campaign": _register_of_another(campaign) if round_ is None else "",
             "ends_before_due": (

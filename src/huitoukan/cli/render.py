@@ -709,6 +709,13 @@ def issue_summary(result: IssueResult) -> None:
             f"提示：报送截止日期{when}，这些部门报送时都按它判断是否逾期；要给它们留出填报时间，"
             "请在 campaign.toml 中推迟 returns_due（再次汇总时台账记下原定日期，工作汇报注明）",
         )
+    if result.due_passed is not None:
+        _wrapped(
+            _err(),
+            f"提示：campaign.toml 的报送截止日期 {chinese_date(result.due_passed)} 已经过去，表格上"
+            "要求各部门在这一天前报送：campaign.toml 如果还是往年活动的，请先改为本次活动的文号和"
+            "日期（或在新的工作文件夹中运行 huitoukan init），再加 --force 重新生成",
+        )
     if result.list_not_named is not None:
         _wrapped(
             _err(),

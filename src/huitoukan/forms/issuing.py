@@ -124,6 +124,10 @@ class IssueResult(BaseModel):
     ends_before_due: date | None = None
     """The campaign's last day (`ends_on`), when the follow-up round is due after it: the
     round's answers would come in after the campaign ended (clerk trial 106)."""
+    due_passed: date | None = None
+    """The campaign's 报送截止, when the whole first round is issued after it: campaign.toml
+    still last year's, the forms asked for the returns by last year's day (clerk trial 211
+    BK5)."""
     days_after_end: int | None = None
     """Days the follow-up round's forms are dated after the campaign's last day, when they
     are: a round issued a year on, in last year's folder, was told to be due earlier
