@@ -23,7 +23,7 @@ from huitoukan.actions.state import status_of
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.cli import app
 from huitoukan.dates import chinese_date
-from huitoukan.errors import InputError
+from huitoukan.errors import HuitoukanError, InputError
 from huitoukan.findings.crosscheck import Conclusion, Crosscheck, crosscheck
 from huitoukan.forms.issuing import form_file_name
 from huitoukan.forms.layout import FORM_SHEET
@@ -4863,6 +4863,27 @@ def test_a_review_dated_before_the_campaign_is_not_taken(
         assert found[0].message.startswith(
             "复查时间 2023年12月4日 早于本次活动的下发日期 2023年12月5日，像是往期的复查验收表"
         )
+
+
+def test_a_review_of_which_nothing_was_taken_may_be_taken_out_again(tmp_path: Path) -> None:
+    """Last year's 复查验收表 put into 复查 by mistake (every verdict refused, dated before the
+    campaign): taking it out again was refused, “少了报送文件 1 份……请把它放回原处一并汇总”,
+    --force the only way (clerk trial 211 BK8). Nothing came of it: it may go."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    reviews = tmp_path / "复查"
+    reviews.mkdir()
+    _reviewed(campaign, door, reviews / "去年的复查验收表.xlsx", "2023-12-04", "合格")
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns, reviews], register, AS_OF)
+    (reviews / "去年的复查验收表.xlsx").unlink()
+    again = collect_to_register(campaign, [returns, reviews], register, AS_OF)
+    assert again.collection.hazards[0].review == UNREVIEWED
+    # one verdict taken: taking it out is refused, as before
+    _reviewed(campaign, door, reviews / "复查验收表.xlsx", "2023-12-10", "合格")
+    collect_to_register(campaign, [returns, reviews], register, AS_OF)
+    (reviews / "复查验收表.xlsx").unlink()
+    with pytest.raises(HuitoukanError, match="少了报送文件 1 份"):
+        collect_to_register(campaign, [returns, reviews], register, AS_OF)
 
 
 def test_the_review_form_prints_large_enough_to_be_filled_in_by_hand(tmp_path: Path) -> None:

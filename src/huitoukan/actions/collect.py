@@ -1243,6 +1243,7 @@ def collect_to_register(
         crosschecks=crosschecks,
     )
     sources = _sources_of(collection.forms)
+    refused = collection.refused_reviews()  # (nothing to keep of them)
     backup = None
     evidence = None
     if register is not None:
@@ -1267,9 +1268,13 @@ def collect_to_register(
             reviews=[
                 f.file
                 for f in collection.forms
-                if collection.outcomes.get(f.file) is FileOutcome.REVIEW and f.file in sources
+                if collection.outcomes.get(f.file) is FileOutcome.REVIEW
+                and f.file in sources
+                and f.file not in refused
             ],
-            uncounted=[f for f in sources if collection.outcomes.get(f) not in COVERED],
+            uncounted=[
+                f for f in sources if collection.outcomes.get(f) not in COVERED or f in refused
+            ],
             list_sha256=list_sha256,
             unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(

@@ -119,8 +119,27 @@ class Collection(ProblemCounts):
     @property
     def files_read(self) -> int:
         """Returned files the register is made of (every version, duplicates and 复查验收表
-        too; not blank forms, unreadable files or the tool's own)."""
-        return len({f.source or f.file for f in self.forms if self.outcomes.get(f.file) in COVERED})
+        too; not blank forms, unreadable files, the tool's own or `refused_reviews`)."""
+        refused = self.refused_reviews()
+        return len(
+            {
+                f.source or f.file
+                for f in self.forms
+                if self.outcomes.get(f.file) in COVERED and f.file not in refused
+            }
+        )
+
+    def refused_reviews(self) -> set[str]:
+        """The 复查验收表 of which no verdict was taken (last year's, put in 复查 by mistake):
+        nothing of the register comes from them, and taking them out again was refused as
+        a review lost (clerk trial 211 BK8)."""
+        return {
+            f.file
+            for f in self.forms
+            if self.outcomes.get(f.file) is FileOutcome.REVIEW
+            and not f.reviews
+            and not f.reviews_put_off
+        }
 
     def signed(self) -> dict[str, tuple[str, str, str]]:
         """`RegisterState.signed`: each department's 主要负责人, 上报人, 联系方式 as its
