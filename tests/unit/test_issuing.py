@@ -100,6 +100,25 @@ def item_choices(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize(
+    ("content", "short"),
+    [
+        ("实训室（车间）设备防护装置、安全操作规程。", "实训安全-1 实训室（车间）设备防护装…"),
+        ("学生校外顶岗（跟岗）实习安全管理", "实训安全-1 学生校外顶岗（跟岗）实习…"),
+        ("校园周边环境综合治理情况（含交通秩序）", "实训安全-1 校园周边环境综合治理情况"),
+        ("食堂。其他", "实训安全-1 食堂"),
+    ],
+)
+def test_an_items_short_label_is_not_cut_at_a_bracket_too_soon(content: str, short: str) -> None:
+    """The drop-down offered “实训安全-1 实训室” for 实训室（车间）设备防护装置…, beside
+    “实训安全-2 实训室危险化学品” (clerk trial 211 BK12): a bracket ends it only after ten
+    characters."""
+    from huitoukan.campaign.model import ChecklistItem
+
+    item = ChecklistItem(category="实训安全", number=1, content=content, departments=("教务处",))
+    assert item.short == short
+
+
+@pytest.mark.parametrize(
     ("unit", "count"), [("安全保卫处", 14), ("附属医院", 1), ("学院警务室", 1)]
 )
 def test_item_dropdown_lists_the_departments_items(

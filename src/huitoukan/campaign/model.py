@@ -102,8 +102,15 @@ class ChecklistItem(_Strict):
     def short(self) -> str:
         """What the form's drop-down offers: the label and the first words of the content,
         short enough to print on one line of the 检查内容 column (消防安全-2 宿舍楼、教学楼…)."""
-        head = re.split(r"[。；;，,（(]", self.content, maxsplit=1)[0]
+        head = re.split(r"[。；;，,]", self.content, maxsplit=1)[0]
+        bracket = re.search(r"[（(]", head)
+        if bracket is not None and bracket.start() >= _BEFORE_A_BRACKET:
+            head = head[: bracket.start()]  # (not 实训室（车间）… cut to 实训室: trial 211 BK12)
         return f"{self.label} {head[:12]}{'…' if len(head) > 12 else ''}"
+
+
+_BEFORE_A_BRACKET = 10
+"""Characters before a bracket that say enough of an item for the drop-down to stop there."""
 
 
 def headline(school: str, title: str) -> str:
