@@ -270,6 +270,31 @@ def test_a_folder_of_another_campaigns_returns_is_refused_once(
     assert not Path("全校隐患台账.xlsx").exists()
 
 
+def test_one_file_collected_alone_leaves_its_folders_others_unsaid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, campaign: Campaign
+) -> None:
+    """`collect 回收/学生工作处.xlsx --out 看一看.xlsx`: the other returns of 回收, older,
+    left out on purpose, were said to have been put there since, and the command to collect
+    again named no folder (clerk trial 211 BK13). Only a file saved since is said, and the
+    command names its folder."""
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("学生工作处", "附属医院"):
+        filled_form(campaign, name, tmp_path / "回收" / f"{name}.xlsx", [hazard()])
+    runner = CliRunner()
+    args = ["--as-of", "2023-12-20"]
+    alone = runner.invoke(app, ["collect", "回收/学生工作处.xlsx", "-o", "看一看.xlsx", *args])
+    assert alone.exit_code == 0, alone.output
+    assert "又放入或改动" not in "".join(alone.stderr.split())
+    later = Path("看一看.xlsx").stat().st_mtime + 60
+    os.utime(tmp_path / "回收" / "附属医院.xlsx", (later, later))
+    shown = runner.invoke(app, ["status", "看一看.xlsx", *args], env={"COLUMNS": "200"})
+    said = "".join(shown.stderr.split())
+    assert "回收中又放入或改动了1个文件（附属医院.xlsx）" in said, said
+    assert "请先运行huitoukancollect回收-o看一看.xlsx" in said, said
+
+
 def test_collecting_the_folder_the_forms_were_issued_from_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

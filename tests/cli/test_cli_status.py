@@ -932,7 +932,8 @@ def test_last_years_folder_collected_by_mistake_is_said_to_be_so(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign
 ) -> None:
     """This year's register, then `collect ../回头看2022/回收` by mistake: refused, but each
-    department “（其文件无法读取）”, as if last year's forms were broken (clerk trial 119)."""
+    department “（其文件无法读取）”, as if last year's forms were broken (clerk trial 119);
+    said of the folder, once (trial 211 BK10)."""
     from tests.helpers import ask_by
 
     for department, name in (("安全保卫处", "保卫处.xlsx"), ("附属医院", "医院.xlsx")):
@@ -945,8 +946,9 @@ def test_last_years_folder_collected_by_mistake_is_said_to_be_so(
     refused = runner.invoke(app, ["collect", "去年", *args])
     said = "".join(refused.output.split())
     assert refused.exit_code == 2
-    assert "附属医院（其文件是其他活动的表格）" in said and "无法读取" not in said
-    assert "或选了其他活动（如往年）的报表文件夹" in said
+    # said once, of the folder (each department told to send again: trial 211 BK10)
+    assert "给出的2份表格都是其他活动的表格" in said and "无法读取" not in said
+    assert "是不是选错了文件夹" in said
 
 
 @pytest.mark.parametrize("dated_now", [False, True])

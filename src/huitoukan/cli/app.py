@@ -243,8 +243,13 @@ def _register_notes(
         render.note(behind[-1])
         found.edited = True
     coverage = trusted_coverage(register, edited)  # None when edited: nothing it says holds
+    # the folders of files given alone (collect 回收/学工处.xlsx): “huitoukan collect -o X”,
+    # no folder, was the command to collect again (clerk trial 211 BK13)
+    alone = sorted(
+        {str(Path(name).parent) for name in coverage.seen} - {"."} if coverage is not None else []
+    )
     again = collect_command(
-        coverage.looked_in if coverage is not None else [], kept_elsewhere(register)
+        (coverage.looked_in or alone) if coverage is not None else [], kept_elsewhere(register)
     )
     if (
         coverage is not None
@@ -266,7 +271,8 @@ def _register_notes(
         first_issue = _issue_folders(register.parent) - issued_into
         elsewhere, before = returns_elsewhere(
             register.parent,
-            coverage.looked_in,
+            # (the folder of a file given alone is arrived_since's: a file there was said twice)
+            [*coverage.looked_in, *alone],
             written,
             set(hashes.values()),
             issued_into | first_issue,

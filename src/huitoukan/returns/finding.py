@@ -216,10 +216,14 @@ def arrived_since(
     clerk trial 181 AH3). The working folder itself is not looked at (the tool's own files
     are there)."""
     known = set(seen)
-    folders = {Path(name).parent for name in known} | set(map(Path, looked_in))
+    given = set(map(Path, looked_in))
+    folders = {Path(name).parent for name in known} | given
     folders -= {Path(".")}
     found = []
     for folder in sorted(folders):
+        # (the folder of a file given alone: the others there were left out on purpose, and
+        # only one saved since is new — all of 回收 were said to be: clerk trial 211 BK13)
+        alone = not any(folder == f or f in folder.parents for f in given)
         try:
             entries = list(os.scandir(folder))
         except OSError:
@@ -242,7 +246,7 @@ def arrived_since(
             # collect read it, the rest seconds later, it was passed by for good: clerk trial
             # 107) — or could not be read, none recorded: then by its time
             unsure = not (hashes or {}).get(name)
-            new = name not in known or (saved > written and unsure)
+            new = (name not in known and not alone) or (saved > written and unsure)
             if new or _rewritten(entry.path, name, hashes):
                 found.append(Path(entry.path))
     return found
