@@ -475,6 +475,16 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("已清理纸箱，钢材尚未搬走", IN_PROGRESS),
         ("纸箱已清理，钢材未搬", IN_PROGRESS),
         ("隐患已消除，未见反弹", DONE),
+        # trial 215: a sign and a watch kept over a landslide are a stopgap (BO1); what a
+        # teacher or a parent says was done is hearsay (BO2); 隔离桩, 等保, 快递 are things,
+        # not a stopgap, a wait or “almost” (BO10-BO12)
+        ("山体滑坡点已设置警示标志并安排专人巡查", IN_PROGRESS),
+        ("已加固边坡并设置警示标志，安排专人巡查", DONE),
+        ("老师反映已经修好了", ASKED),
+        ("家长说已经修好了", ASKED),
+        ("校门口隔离桩已安装", DONE),
+        ("等保测评已完成", DONE),
+        ("快递点货架已固定", DONE),
     ],
 )
 def test_a_return_is_read_as_the_department_meant(typed: str, expected: str | None) -> None:
@@ -504,7 +514,7 @@ KNOWN_MISREADINGS = {
 
 
 def test_no_phrasing_of_the_trials_is_misread_to_close_or_reopen() -> None:
-    """The 7,289 phrasings clerk trials wrote (the last ten blind, as departments write
+    """The 7,735 phrasings clerk trials wrote (the last eleven blind, as departments write
     them) with the readings a careful clerk accepts: none read as done where the text says
     otherwise, none as not done where it says done, but the few known above; asking is the
     safe side and is not counted."""

@@ -507,6 +507,8 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL
     if clause in ("临时", "临时措施", "临时处理"):  # 已整改（临时）: the work not done
         return IN_PROGRESS, _Says.ALL
+    if _SIGN.search(clause) and _WATCHED.search(clause) and not _MENDED.search(clause):
+        return IN_PROGRESS, _Says.STOPGAP  # 已设置警示标志并安排专人巡查 (trial 215 BO1)
     if (
         _STOPGAP.search(clause)
         and not _TAKEN_AWAY.search(clause)
@@ -854,7 +856,7 @@ _TO_COME = re.compile(
 _DOUBT = re.compile(
     "故障(?!已|均已)|未|没(?!收)|不(?!必要|锈)|无法|缺|差|剩(?!余电流)|待|需|仍|还|又|偶尔|(?<![\\d一二两三四五六七八九十几])只|尚|等(?!保|级)|(?<!损)坏(?!的|掉)|"
     "(?<!泄)漏(?!电保护)(?![^,]{0,3}已)|误报|暂|"
-    "勉强|难以|很难|反复|时好时坏|反弹|时有(?:发生|出现)|听说|据说|听人说|听.{1,6}?说|(?<![根依])据.{1,6}?(?:说|讲)|说是|^应(?=已)|(?<![名职简])称(?=已)|"
+    "勉强|难以|很难|反复|时好时坏|反弹|(?:反映|说)(?=已)|时有(?:发生|出现)|听说|据说|听人说|听.{1,6}?说|(?<![根依])据.{1,6}?(?:说|讲)|说是|^应(?=已)|(?<![名职简])称(?=已)|"
     "乱(?!接|拉|扔|放|堆|丢|停|贴|搭|摆)|(?<!按)(?<!原)(?<!于)(?<!按整改)(?<!按照)(?<!比)(?<!较)计划|(?<!按)预计|好像|可能|应该|大概|估计|似乎"
 )
 """Words doubting the work is done, in a clause not understood (2号楼没动, 还会渗水)."""
@@ -889,7 +891,7 @@ _TEMPORARY = re.compile("临时(?!用电|设施|建筑|工棚|宿舍)")
 """Temporary, not a thing so named (临时用电: a site's power supply, trial 210 BJ23)."""
 _SIGN = re.compile("警示牌|警示标志|警示标识|提示牌|警示")
 _STOPGAP = re.compile(
-    "应急处置|应急处理|警戒|(?<!硬质)隔离(?!栏|带|网|墩)|挂牌|围挡(?!已(?:补齐|修复|加固|更换|恢复))|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
+    "应急处置|应急处理|警戒|(?<!硬质)隔离(?!栏|带|网|墩|桩|门|墙)|挂牌|围挡(?!已(?:补齐|修复|加固|更换|恢复))|停用(?!并|后)|暂停使用|停止使用(?!并|后)|暂停运营|停运|断电|封条|贴封|"
     "禁止使用|锥桶|锥形桶|雪糕筒|路锥|(?<!拆除)(?<!清理)(?<!清除)(?<!撤除)(?<!移除)(?<!取消)"
     f"{_TEMPORARY.pattern}(?![^,]*后[^,]*已)"
 )
@@ -909,8 +911,10 @@ a report, the work done is said at the end (已安排维修完毕)."""
 _STEP_DONE = re.compile("(?:均|都)?已?(?:完成|完毕|结束)")
 """The step itself done (报修已完成)."""
 _PURCHASES = frozenset({"采购", "购买", "购置", "订购", "下单", "方案", "设计"})
-_ALMOST = re.compile("^(?:就?快(?!速)|马上|即将|接近|将近|几近|差不多|已近|近(?!期|日|来))(?=.)")
-_WAITING = re.compile("(?:等|等待|等候|待)(?!验收|复查|复核|销号|定)")
+_ALMOST = re.compile(
+    "^(?:就?快(?!速|递|捷|餐|件)|马上|即将|接近|将近|几近|差不多|已近|近(?!期|日|来))(?=.)"
+)
+_WAITING = re.compile("(?:等(?!保|级)|等待|等候|待)(?!验收|复查|复核|销号|定)")
 _NOT_YET_DONE = re.compile(
     "(?:(?:还|仍|暂|尚|目前|暂时)未|(?:还|仍|暂|尚|目前|暂时)?没有?)(?:能)?完成"
 )
@@ -959,6 +963,12 @@ apart from the school (与教学区隔离), a building site's 围挡 (trial 212 
 _TO_BE_DONE = re.compile("(?:需要?|须|要|应)(?:整改|维修|更换|修复|处理|修理)")
 _FINISHING = re.compile("调试|铺设|试运行|测试|交接|布线|联调")
 """The last of the work, under way (已安装，正在调试: trial 212)."""
+_WATCHED = re.compile("巡查|巡逻|值守|看守|盯守|值班|监测|看护")
+_MENDED = re.compile(
+    "更换|维修|修复|加固|拆除|清理|清除|整改|安装|加装|改造|施工|封堵|治理|搬离|撤离"
+)
+"""A sign and a watch kept (已设置警示标志并安排专人巡查): a stopgap, unless the clause names
+the work done too (已加固并设置警示牌)."""
 _TAKEN_AWAY = re.compile("拆除|撤除|撤销|移除|取消|撤掉|收回|解除")
 """A stopgap taken away (警戒线已撤除: the work done, trial 196 AV10)."""
 _STILL_NEEDED = re.compile("需|待|要|另行|正在|仍|还")
