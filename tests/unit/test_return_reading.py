@@ -829,6 +829,15 @@ def test_a_date_in_a_column_of_words_is_read_as_it_shows(
     assert said[0].message.startswith("部位一栏的这个单元格是日期，显示为“3月2日”，台账照此录入")
     # the dates of the date columns are read as before
     assert form.hazards[0].deadline == date(2023, 12, 20)
+    # its 隐患编号 as before it was read so: a register collected before keeps its verdicts
+    # (upgraded mid-campaign, the 复查 合格 was refused, a closed hazard reopened: trial 214
+    # BN1)
+    from huitoukan.model.returns import hazard_id_of
+    from huitoukan.text import fingerprint
+
+    key = f"{fingerprint('2023-03-02')}|{fingerprint('楼道灭火器过期')}"
+    assert form.hazards[0].hazard_id == hazard_id_of("附属医院", key)
+    assert form.hazards[1].keyed_as == ""  # (a 备注 is no part of its identity)
     day = date(2026, 3, 2)
     assert [
         date_as_shown(day, code)

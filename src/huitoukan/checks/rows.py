@@ -26,7 +26,7 @@ from huitoukan.model.problems import (
     problem,
 )
 from huitoukan.model.returns import DONE, HazardRow, Progress, marked_long_standing
-from huitoukan.text import hazards_listed, normalize_key
+from huitoukan.text import fingerprint, hazards_listed, normalize_key
 
 _SELF_CHECKED = re.compile("自查|自检")
 """A 问题来源 that says the department found it itself (自查发现, 部门自查, 自检)."""
@@ -46,6 +46,9 @@ class RowCells:
     """Field → 0-based column, for the cell reference of a problem (made only then)."""
     extras: list[tuple[str, str]] = field(default_factory=list)
     """(header, text) of columns the form does not know: kept in 备注."""
+    keyed: dict[str, str] = field(default_factory=dict)
+    """The texts of fields read otherwise than `cell_text` gives them (a date in a column of
+    words, as its cell shows it): what the hazard's identity is made of (`HazardRow.keyed_as`)."""
 
     def text(self, name: str) -> str:
         return self.texts.get(name, "")
@@ -55,6 +58,9 @@ class RowCells:
         column = self.columns.get(name)
         return "" if column is None else cell_ref(self.row - 1, column)
 
+
+_KEYED = ("location", "hazard")
+"""The fields a hazard's `HazardRow.key` is made of."""
 
 CELL_TEXT_LIMIT = 32_767
 """Characters an Excel cell holds: longer text is cut in the register (kept whole in the
@@ -322,6 +328,11 @@ class RowChecker:
                 dict.fromkeys(
                     (p.field, _said_short(p)) for p in mine if p.severity is Severity.ERROR
                 )
+            ),
+            keyed_as=(
+                "|".join(fingerprint(cells.keyed.get(f, cells.text(f))) for f in _KEYED)
+                if cells.keyed.keys() & set(_KEYED)
+                else ""
             ),
         )
 

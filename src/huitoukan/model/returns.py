@@ -355,8 +355,12 @@ class HazardRow(NamedTuple):
     received_late: tuple[tuple[date, date], ...] = ()
     """(the day it stood from, the day a collect first read it) of the versions in `history`
     first read after their day, an older one read before them (`merging.read_late`): one
-    dated before an inspection but first read after it is said (clerk trial 173 Z3). Last:
-    the state record holds the fields in order."""
+    dated before an inspection but first read after it is said (clerk trial 173 Z3)."""
+    keyed_as: str = ""
+    """Its `key` when its 部位 or 存在隐患问题 is read otherwise than it was before (a date
+    in a column of words, 2026-03-02, now as the cell shows it, 3月2日): its 隐患编号 and the
+    verdicts that name it stay (trial 214 BN1). Last: the state record holds the fields in
+    order."""
 
     @property
     def found_in(self) -> str:
@@ -501,7 +505,7 @@ class HazardRow(NamedTuple):
     @property
     def key(self) -> str:
         """Identity of the hazard across versions of a department's return."""
-        return f"{fingerprint(self.location)}|{fingerprint(self.hazard)}"
+        return self.keyed_as or f"{fingerprint(self.location)}|{fingerprint(self.hazard)}"
 
     @property
     def hazard_id(self) -> str:

@@ -154,7 +154,7 @@ def _with_unwritten(state: RegisterState, written: RegisterState) -> RegisterSta
     )
 
 
-_NOT_ON_THE_SHEETS = frozenset({"history", "progress_text"})
+_NOT_ON_THE_SHEETS = frozenset({"history", "progress_text", "keyed_as"})
 """What a register's sheets do not give back as collect had it (the versions a hazard went
 through, 整改完成情况 as typed beside what it was read as)."""
 

@@ -1681,6 +1681,7 @@ def _read_rows(
         if dated:
             shown = _dates_as_shown(table.grid, raw, dated)
             for name in dated:
+                raw.keyed[name] = texts[name]  # (its identity as it was read before)
                 texts[name] = shown[name]
         if extra_columns:
             # (序号 aside: an added column's 1 or 100% read as 1 was dropped as a repeat of
