@@ -108,6 +108,25 @@ def test_status_synonyms(campaign: Campaign, tmp_path: Path, typed: str, expecte
     assert form.problems == []
 
 
+@pytest.mark.parametrize(
+    ("text", "nothing"),
+    [
+        ("未发现明显隐患", True),
+        ("暂无隐患", True),
+        ("良好", True),
+        ("没有灭火器", False),  # a hazard that begins so
+        ("暂无应急照明", False),
+        ("无人管理的配电箱门敞开", False),
+        ("基本无隐患", False),  # (hedged: asked as a hazard, not passed over)
+        ("良好率低", False),
+    ],
+)
+def test_nothing_found_is_told_from_a_hazard_that_begins_alike(text: str, nothing: bool) -> None:
+    from huitoukan.forms.layout import says_nothing_found
+
+    assert says_nothing_found(text) is nothing
+
+
 def test_nothing_found_rows_and_blank_rows(campaign: Campaign, tmp_path: Path) -> None:
     rows = [
         {"检查内容": "食品安全工作情况", "存在隐患问题": "无"},
@@ -137,6 +156,9 @@ def test_nothing_found_rows_and_blank_rows(campaign: Campaign, tmp_path: Path) -
         {"部位": "西门", "存在隐患问题": "暂无隐患"},
         {"部位": "房间8", "存在隐患问题": "没有隐患"},
         {"存在隐患问题": "经检查，暂未发现问题"},
+        {"存在隐患问题": "未发现明显隐患"},  # (the commonest: trial 214 BN4)
+        {"部位": "机房", "存在隐患问题": "情况良好"},
+        {"存在隐患问题": "已检查，无问题"},
     ],
 )
 def test_nothing_found_said_in_any_cell_of_a_row_is_no_hazard(

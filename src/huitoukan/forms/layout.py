@@ -300,6 +300,22 @@ NOTHING_FOUND_WORDS = frozenset(
         "没有发现安全隐患",
         "未发现异常",
         "一切正常",
+        # (trial 214 BN4: 未发现明显隐患 the commonest of all)
+        "无明显隐患",
+        "无明显问题",
+        "无明显安全隐患",
+        "未发现明显隐患",
+        "未发现明显问题",
+        "未发现明显安全隐患",
+        "未见异常",
+        "未见隐患",
+        "良好",
+        "情况良好",
+        "状态良好",
+        "符合要求",
+        "均符合要求",
+        "均正常",
+        "运行正常",
     )
 )
 """What departments write in 存在隐患问题 when the item was checked and nothing was found."""
@@ -312,7 +328,7 @@ def _may_say_nothing_found(first: str) -> bool:
 
 
 _CHECKED_PARTS = (
-    ("经", "本次", "此次", "通过"),
+    ("经", "本次", "此次", "通过", "已"),
     ("本部门", "本处", "我处", "我部门"),
     ("认真", "全面"),
 )
