@@ -73,6 +73,12 @@ def issued_to(title: str) -> str:
     return match.group(1) if match else ""
 
 
+EARLIER_CAMPAIGN_DAYS = 60
+"""Days a form huitoukan made may be older than the campaign's 下发日期 and be its own (the
+forms are issued a few days before that date, not months), or its subject's 印发日期 be
+another than the campaign's (corrected since)."""
+
+
 def form_subject(title: str, number: str, issued_on: date) -> str:
     """The subject an issued form carries in its document properties: the campaign's title,
     its 文号 and 印发日期 (“学校安全问题专项整治“回头看”（青职教〔2025〕31号，2025年11月17日

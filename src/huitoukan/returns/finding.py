@@ -28,6 +28,7 @@ from huitoukan.files import (
 )
 from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.model.documents import (
+    EARLIER_CAMPAIGN_DAYS,
     FEEDBACK_NAME,
     FEEDBACK_TITLE,
     FOLLOWUP_MARK,
@@ -296,12 +297,11 @@ def returns_elsewhere(
                 if not (later or issued_here or issued_on is not None):
                     continue
                 made = _saved_form(Path(entry.path))
-                if made is None:
+                ours = _of_this_campaign(made, issued_on)
+                if made is None or ours is False:
                     continue
                 if not later:
-                    this_round = made.title.endswith(FOLLOWUP_MARK) and (
-                        subject_of(made.subject)[1] == issued_on
-                    )
+                    this_round = made.title.endswith(FOLLOWUP_MARK) and bool(ours)
                     if not (issued_here or this_round) or sha256_of(Path(entry.path)) in read:
                         continue
                 found.append(Path(entry.path))
@@ -312,6 +312,17 @@ def returns_elsewhere(
 
 _PROPERTIES_READ = READABLE_SUFFIXES | {".et"}
 """The returns whose document properties say whether huitoukan made them."""
+
+
+def _of_this_campaign(made: Made | None, issued_on: date | None) -> bool | None:
+    """Whether the form's subject says the campaign issued on `issued_on` issued it (within
+    `EARLIER_CAMPAIGN_DAYS`: a 印发日期 corrected since); None when it says no campaign.
+    Another's are no returns to collect (last year's returns copied beside the register,
+    their times fresh, were said to be, and remind refused: trial 214 BN5)."""
+    issued = subject_of(made.subject)[1] if made is not None else None
+    if issued is None or issued_on is None:
+        return None
+    return abs((issued - issued_on).days) <= EARLIER_CAMPAIGN_DAYS
 
 
 def saved_by_someone(path: Path) -> bool:

@@ -51,6 +51,7 @@ from huitoukan.forms.layout import (
     says_nothing_found,
 )
 from huitoukan.model.documents import (
+    EARLIER_CAMPAIGN_DAYS,
     FEEDBACK_OF,
     FEEDBACK_TITLE,
     FINDINGS_TITLE,
@@ -852,11 +853,6 @@ def _pictures(
         )
     by_row = {(sheet, r): list(names) for sheet, r, names in kept.rows}
     return by_row, [*kept.blank, *lost], read_afresh
-
-
-EARLIER_CAMPAIGN_DAYS = 60
-"""Days a form huitoukan made may be older than the campaign's 下发日期 and be its own (the
-forms are issued a few days before that date, not months)."""
 
 
 _INSTRUCTED_DUE = re.compile(r"请于\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日前")
