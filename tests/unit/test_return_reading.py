@@ -849,6 +849,8 @@ def test_a_date_in_a_column_of_words_is_read_as_it_shows(
         ("部位", "2023年4月5日"),
     ]
     assert said[0].message.startswith("部位一栏的这个单元格是日期，显示为“3月2日”，台账照此录入")
+    # its format not shown: not said to show so (trial 214 BN3)
+    assert said[2].message.startswith("部位一栏的这个单元格是日期（2023年4月5日），台账照此录入")
     # the dates of the date columns are read as before
     assert form.hazards[0].deadline == date(2023, 12, 20)
     # its 隐患编号 as before it was read so: a register collected before keeps its verdicts

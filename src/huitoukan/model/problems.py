@@ -412,6 +412,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         # (a room number 3-2 typed, kept as Excel took it, read as 2026-03-02: trial 213 BM1)
         "{field}一栏的这个单元格是日期，显示为“{value}”，台账照此录入（输入“3-2”“3/2”之类时，"
         "Excel 和 WPS 会自动改成日期）；原意不是日期的，请把单元格设为文本格式、重新输入后报送",
+        {
+            # (its format not read — an .xls, an .ods —: the cell may show 3月2日, trial 214
+            # BN3)
+            "written": "{field}一栏的这个单元格是日期（{value}），台账照此录入（输入“3-2”“3/2”之类时，"
+            "表格软件会自动改成日期）；原意不是日期的，请把单元格设为文本格式、重新输入后报送"
+        },
     ),
     Code.FILLED_DOWN_ROWS: Rule(
         _W,

@@ -1730,7 +1730,9 @@ def _read_rows(
         for name in controlled:
             checker.problem(Code.CONTROL_CHARACTERS, raw, name)
         for name in dated:
-            checker.problem(Code.DATE_IN_TEXT, raw, name)
+            day = cast(date, raw.values[name])
+            written = raw.text(name) == f"{day.year}年{day.month}月{day.day}日"
+            checker.problem(Code.DATE_IN_TEXT, raw, name, "written" if written else "")
         for name in DATE_FIELDS if todays else ():
             if formula := todays.get(raw.ref(name)):
                 checker.problem(Code.TODAY_FORMULA, raw, name, formula=formula, day=example)
