@@ -140,8 +140,9 @@ def listed_items(text: str) -> int:
         len(part) < 4 or part.startswith(_NOT_A_HAZARD) for part in parts
     ):
         return 0
-    if len(lines) > 1 and any(
-        line.endswith(_GOES_ON) or not _SAYS_WHAT_IS_WRONG.search(line) for line in lines[:-1]
+    if len(lines) > 1 and (
+        any(line.endswith(_GOES_ON) or not _SAYS_WHAT_IS_WRONG.search(line) for line in lines[:-1])
+        or any(line.startswith(("（", "(")) for line in lines[1:])
     ):
         return 0  # one hazard wrapped (展柜灯具⏎发热严重: trial 213 BM2)
     return len(parts)
@@ -150,7 +151,7 @@ def listed_items(text: str) -> int:
 _GOES_ON = ("，", ",", "、", "的")
 _SAYS_WHAT_IS_WRONG = re.compile(
     "未|没|无|不|缺|坏|损|过期|失效|故障|堵|占|堆|老化|破|裂|漏|渗|松|脱|锈|超|违|乱|私|"
-    "串接|充电|积水|杂物|隐患|问题|风险|错|少|低于|高于|过|差|失|断|歪|倾斜|丢|遮挡|闲置"
+    "串接|充电|积水|杂物|隐患|问题|风险|错|少|低于|高于|过|差|失|断|歪|倾斜|丢|遮挡|闲置|模糊"
 )
 """Words saying what is wrong: a line without one names a thing, its hazard on the next
 line (一行写不下而换行的同一项隐患)."""

@@ -98,6 +98,8 @@ def test_numbered_items(text: str, items: int) -> None:
         ("团委办公室插线板\n串接使用", 0),
         ("配电箱未上锁\n插线板串接使用", 2),
         ("消防栓无水\n应急灯不亮\n展柜灯具", 3),
+        ("监控画面模糊\n门卫未登记", 2),  # (trial 214 BN6)
+        ("没有灭火器\n（实训室内）", 0),
     ],
 )
 def test_listed_items(text: str, items: int) -> None:
