@@ -42,6 +42,9 @@ def test_feedback_remind_and_report(runner: CliRunner, chdir_tmp: Path, campaign
     reported = runner.invoke(app, ["report", "--as-of", "2023-12-20", "-o", "汇报.xlsx"])
     assert reported.exit_code == 0, reported.output
     assert "隐患 1 项" in reported.output and (chdir_tmp / "汇报.xlsx").is_file()
+    assert "活动已于" not in reported.stderr
+    later = runner.invoke(app, ["report", "--as-of", "2024-01-01", "-o", "汇报2024.xlsx"])
+    assert "回头看活动已于2023年12月31日结束" in "".join(later.stderr.split()), later.stderr
 
 
 def test_a_copy_with_warnings_only_is_not_a_return_refused(

@@ -795,6 +795,7 @@ def test_a_form_says_which_campaign_issued_it(
             f"这是往期活动（{day}印发）下发的表格（其中预填的是那次活动的隐患），"
             "表头日期 2023年12月14日，不是本次活动（2023年12月5日 下发）的报表，未汇总"
         )
+        assert form.reason.endswith("请用本次下发的跟进轮表格填写后重新报送")  # (BN7)
     if outcome == "said":
         assert earlier[0].message.startswith(
             f"这是往期活动（{day}印发）下发的表格，表头日期 2023年12月14日 在本次活动中"

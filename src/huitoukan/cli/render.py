@@ -586,6 +586,13 @@ def report_written(
         _wrapped(console, f"另附“整改照片”：附有照片的隐患 {photo_pages} 项，每项从新的一页开始。")
     _photos_lost(lost, "“整改照片”页")
     _backed_up(console, written)
+    if report.ended_on is not None:  # (last year's report rewritten unsaid: trial 214 BK4)
+        _wrapped(
+            _err(),
+            f"提示：回头看活动已于 {chinese_date(report.ended_on)} 结束（campaign.toml 的 ends_on），"
+            f"汇报按 {chinese_date(report.as_of)} 统计；如果这是往年活动的文件夹，请到本次活动的"
+            "工作文件夹中运行",
+        )
 
 
 def _photos_lost(lost: Sequence[str], pages: str) -> None:
@@ -736,8 +743,8 @@ def issue_summary(result: IssueResult) -> None:
             _err(),
             f"提示：本轮表格的日期已在回头看活动结束日期 {chinese_date(result.ends_before_due)}"
             f"（campaign.toml 的 ends_on）之后 {result.days_after_end} 天：活动结束后继续跟进的，"
-            "照常报送、汇总；如果要下发的是新一次活动（如今年）的表格，这个文件夹是那次活动的，"
-            "请在新活动的工作文件夹中运行（huitoukan init）",
+            "照常报送、汇总；如果要下发的是新一次活动（如今年）的表格，这个文件夹和其中的 "
+            "campaign.toml 属于已经结束的那次活动，请在新活动的工作文件夹中运行（huitoukan init）",
         )
     elif result.ends_before_due is not None:
         _wrapped(

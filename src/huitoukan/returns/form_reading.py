@@ -968,7 +968,12 @@ def _refused_as_earlier(form: ReturnForm, earlier: str, campaign: Campaign) -> R
     held = "（其中预填的是那次活动的隐患）" if form.prefilled else ""
     reason = (
         f"这是{earlier}{held}，表头日期{dated}，{ANOTHER_CAMPAIGN}（{chinese_date(campaign.info.issued_on)} "
-        "下发）的报表，未汇总；请用本次下发的附件2填写后重新报送"
+        "下发）的报表，未汇总；"
+        + (
+            "请用本次下发的跟进轮表格填写后重新报送"
+            if form.prefilled
+            else "请用本次下发的附件2填写后重新报送"
+        )
     )
     return form.model_copy(
         update={"readable": False, "reason": reason, "hazards": [], "problems": [], "checked": []}
