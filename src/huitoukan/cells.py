@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, time
 from typing import cast
 
-from huitoukan.dates import typed_number
+from huitoukan.dates import chinese_date, typed_number
 from huitoukan.text import clean_cell_text
 
 _MIDNIGHT = time()
@@ -104,7 +104,7 @@ def date_as_shown(day: date, code: str) -> str:
     """A day as a cell of number format `code` shows it (m"月"d"日": 3月2日; m/d: 3/2);
     written out (2026年3月2日) when the format shows more or other than a day (a time, a
     month's name, a weekday, Chinese numerals) or none."""
-    written = f"{day.year}年{day.month}月{day.day}日"
+    written = chinese_date(day)
     code = code.split(";")[0]
     if not code or _NOT_A_DAY.search(re.sub(r'"[^"]*"', "", code)):
         return written

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from huitoukan.cells import cell_text
+from huitoukan.dates import chinese_date
 
 MAKER = "huitoukan"
 REGISTER_TITLE = "全校隐患台账"
@@ -85,7 +86,7 @@ def form_subject(title: str, number: str, issued_on: date) -> str:
     印发）”): a form a campaign of the same title issued a year before, filled with this
     year's answers, was merged as this year's (clerk trial 211 BK1)."""
     said = f"{number}，" if number else ""
-    return f"{title}（{said}{issued_on.year}年{issued_on.month}月{issued_on.day}日印发）"
+    return f"{title}（{said}{chinese_date(issued_on)}印发）"
 
 
 _SUBJECT = re.compile(r"^(.*)（(?:[^（）]*，)?(\d{4})年(\d{1,2})月(\d{1,2})日印发）$", re.DOTALL)

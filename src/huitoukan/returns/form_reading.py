@@ -1736,7 +1736,7 @@ def _read_rows(
             checker.problem(Code.CONTROL_CHARACTERS, raw, name)
         for name in dated:
             day = cast(date, raw.values[name])
-            written = raw.text(name) == f"{day.year}年{day.month}月{day.day}日"
+            written = raw.text(name) == chinese_date(day)  # (its format not read)
             checker.problem(Code.DATE_IN_TEXT, raw, name, "written" if written else "")
         for name in DATE_FIELDS if todays else ():
             if formula := todays.get(raw.ref(name)):
