@@ -1012,6 +1012,7 @@ def collect_to_register(
     # for this year's, collect blamed the returns folder (clerk trial 211 BK7)
     first_returns = recorded.returned if recorded is not None else {}
     copied_from = ""
+    on_sheets: RegisterState | None = None  # (read once: `_held_before` needs it too)
     if recorded is None and register is not None and register.is_file():
         with contextlib.suppress(InputError):
             on_sheets = read_register(register)
@@ -1072,7 +1073,7 @@ def collect_to_register(
         state = last_written_state(register)  # not a hand edit, which collect undoes
         if state is None:  # a register of an earlier huitoukan, or its record deleted
             try:
-                state = read_register(register)
+                state = on_sheets or read_register(register)
             except InputError:  # not readable as a register: the shrink check says so
                 return Held()
         changed = set(state.returned) | {h.department for h in state.hazards}
