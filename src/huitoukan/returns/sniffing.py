@@ -766,27 +766,38 @@ BUILT_IN_DATES = {
 no format code)."""
 
 
-def number_formats(data: bytes, sheet: str, refs: Iterable[str]) -> dict[str, str]:
-    """The number format codes of the cells `refs` (A1) of worksheet `sheet` of the .xlsx
-    `data`, as its styles give them (a built-in date format as `BUILT_IN_DATES` writes it).
-    Best effort, asked of a few cells only: {} when they cannot be read."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as opened:
-            archive = _Zip(opened, data)
-            part = next((p for p, name in _sheet_names(archive).items() if name == sheet), "")
-            if part not in archive._by_name or _STYLES not in archive._by_name:
-                return {}
-            parsed = _cell_formats(archive.read(_STYLES, MAX_UNCOMPRESSED))
-            xml = archive.read(part, MAX_UNCOMPRESSED)
-    except (zipfile.BadZipFile, Refused, KeyError, OSError, ValueError, EOFError):
-        return {}
-    if parsed is None:
-        return {}
-    codes, formats = parsed
-    found = {}
-    for ref in refs:
-        styled = re.search(rb'<(?:\w+:)?c r="%s"[^>]*?\ss="(\d+)"' % ref.encode(), xml)
-        if styled is not None and int(styled.group(1)) < len(formats):
-            fmt = formats[int(styled.group(1))]
-            found[ref] = codes.get(fmt) or BUILT_IN_DATES.get(fmt, "")
-    return found
+class NumberFormats:
+    """The number format codes of cells of worksheet `sheet` of the .xlsx `data`, as its
+    styles give them (a built-in date format as `BUILT_IN_DATES` writes it): its styles and
+    sheet read when first asked, once (asked of the few cells of words holding a date, row
+    by row). Best effort: no code for cells that cannot be read."""
+
+    def __init__(self, data: bytes, sheet: str) -> None:
+        self._data, self._sheet = data, sheet
+        self._read: tuple[dict[str, str], list[str], bytes] | None = None
+
+    def __call__(self, refs: Iterable[str]) -> dict[str, str]:
+        if self._read is None:
+            self._read = self._styles_and_sheet() or ({}, [], b"")
+        codes, formats, xml = self._read
+        found = {}
+        for ref in refs:
+            styled = re.search(rb'<(?:\w+:)?c r="%s"[^>]*?\ss="(\d+)"' % ref.encode(), xml)
+            if styled is not None and int(styled.group(1)) < len(formats):
+                fmt = formats[int(styled.group(1))]
+                found[ref] = codes.get(fmt) or BUILT_IN_DATES.get(fmt, "")
+        return found
+
+    def _styles_and_sheet(self) -> tuple[dict[str, str], list[str], bytes] | None:
+        try:
+            with zipfile.ZipFile(io.BytesIO(self._data)) as opened:
+                archive = _Zip(opened, self._data)
+                names = _sheet_names(archive).items()
+                part = next((p for p, name in names if name == self._sheet), "")
+                if part not in archive._by_name or _STYLES not in archive._by_name:
+                    return None
+                parsed = _cell_formats(archive.read(_STYLES, MAX_UNCOMPRESSED))
+                xml = archive.read(part, MAX_UNCOMPRESSED)
+        except (zipfile.BadZipFile, Refused, KeyError, OSError, ValueError, EOFError):
+            return None
+        return None if parsed is None else (*parsed, xml)

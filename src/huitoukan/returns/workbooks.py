@@ -13,7 +13,6 @@ value on every row and column they cover. Anything that goes wrong becomes
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -30,8 +29,8 @@ from huitoukan.returns.sniffing import (
     MAX_FILE_BYTES,
     Format,
     Made,
+    NumberFormats,
     Refused,
-    number_formats,
     sniff,
 )
 from huitoukan.text import clean_cell_text
@@ -61,7 +60,7 @@ class SheetGrid:
     hidden_rows: frozenset[int] = frozenset()
     """The rows (0-based) the sheet hides: not printed (an .xlsx's; none known otherwise)."""
     number_formats: Callable[[Iterable[str]], dict[str, str]] | None = None
-    """The number format codes of the cells asked for (an .xlsx's: `sniffing.number_formats`):
+    """The number format codes of the cells asked for (an .xlsx's: `sniffing.NumberFormats`):
     how a date in a column of text shows (3月2日, the room number 3-2 as Excel took it)."""
 
 
@@ -169,11 +168,7 @@ def read_workbook(
                         sniffed.todays.get(meta.name, {}),
                         sniffed.errors.get(meta.name, {}),
                         sniffed.hidden_rows.get(meta.name, frozenset()),
-                        (
-                            functools.partial(number_formats, data, meta.name)
-                            if sniffed.format is Format.XLSX
-                            else None
-                        ),
+                        (NumberFormats(data, meta.name) if sniffed.format is Format.XLSX else None),
                     )
                 )
     except calamine.PasswordError:
