@@ -1230,6 +1230,45 @@ def test_last_years_returns_kept_beside_the_register_are_not_said_uncollected(
     assert remind.exit_code == 0, remind.output
 
 
+def test_last_years_followup_form_issued_by_an_older_version_is_told_by_its_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """总务基建处 filled in last year's follow-up form (issued before huitoukan wrote its
+    campaign into a form: its subject the title alone) with this year's answers: last
+    year's 整改时限 replaced this year's (逾期 a year) and a hazard closed last year came in
+    待复查, without a word (trial 214 BN2, trial 211 BK14). Its dates say so."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    lingering = hazard(部位="锅炉房", 整改时限=date(2023, 12, 31), 检查时间=date(2022, 12, 10))
+    form = _followup_after(runner, [lingering])
+    old = Path("第二轮回收") / "总务基建处.xlsx"
+    update_followup(
+        form,
+        old,
+        {"锅炉房": {"整改时限": date(2022, 12, 20)}},
+        add=closed(
+            部位="实训楼",
+            整改时限=date(2022, 12, 15),
+            检查时间=date(2022, 12, 10),
+            销号时间=date(2022, 12, 12),
+        ),
+        form_date=date(2023, 12, 22),
+    )
+    book = load_workbook(old)
+    book.properties.subject = str(book.properties.subject).partition("（")[0]
+    book.save(old)
+    shown = runner.invoke(
+        app, ["collect", "回收", "第二轮回收", "--as-of", "2023-12-23"], env={"COLUMNS": "200"}
+    )
+    said = "".join(shown.output.split())
+    assert (
+        "整改时限是2023年12月31日，新版本改为2022年12月20日，早于本次活动印发日期2023年12月5日"
+        in said
+    )
+    assert "销号时间2022年12月12日比本次活动印发日期2023年12月5日早两个月以上" in said, said
+    assert said.count("请用本次下发的表格重新填写报送") == 2
+
+
 def test_a_rounds_replies_copied_into_a_new_folder_after_a_collect_are_pointed_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from huitoukan.actions.collect import CollectResult, collect, collect_to_register
 from huitoukan.campaign import Campaign
 from huitoukan.campaign.loading import default_campaign_text, parse_campaign
+from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.forms.issuing import form_file_name, issue_forms
 from huitoukan.forms.layout import FORM_SHEET
@@ -1286,6 +1287,54 @@ def test_a_deadline_put_off_in_a_newer_version_is_said(
     if said:
         assert put_off[0].file.endswith("v2.xlsx") and put_off[0].field == "整改时限"
         assert "旧版本" in put_off[0].message and "2023年12月20日" in put_off[0].message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "checked_on", "codes"),
+    [  # the campaign was issued 2023年12月5日
+        (date(2023, 12, 20), date(2023, 12, 4), date(2023, 11, 1), ["deadline-moved-before-issue"]),
+        (date(2023, 12, 20), date(2023, 12, 5), date(2023, 11, 1), []),  # the day it was issued
+        (date(2023, 12, 5), date(2023, 12, 4), date(2023, 11, 1), ["deadline-moved-before-issue"]),
+        (date(2023, 12, 4), date(2023, 12, 1), date(2023, 11, 1), []),  # it was before already
+        (date(2023, 12, 20), date(2023, 12, 4), None, ["deadline-before-issue"]),  # its own
+    ],
+)
+def test_a_deadline_moved_to_before_the_campaign_in_a_new_version_is_asked_about(
+    campaign: Campaign,
+    tmp_path: Path,
+    old: date,
+    new: date,
+    checked_on: date | None,
+    codes: list[str],
+) -> None:
+    """Last year's follow-up form filled in with this year's answers moved a hazard's
+    整改时限 from 2026-12-31 to 2025-12-10, a year before the campaign was issued: the
+    register counted it 逾期 360 days, and nothing said why (trial 211 BK14, trial 214
+    BN2: a form issued before huitoukan wrote its campaign into it). A date put earlier
+    but not before the campaign is the department's to set."""
+    returns = tmp_path / "回收"
+    for name, day, deadline in (("v1.xlsx", 14, old), ("v2.xlsx", 16, new)):
+        filled_form(
+            campaign,
+            "安全保卫处",
+            returns / name,
+            [hazard(部位="东门", 整改时限=deadline, 检查时间=checked_on)],
+            form_date=date(2023, 12, day),
+        )
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    said = [
+        p
+        for p in collection.problems
+        if p.code in (Code.DEADLINE_MOVED_BEFORE_ISSUE, Code.DEADLINE_BEFORE_ISSUE)
+        and p.file.endswith("v2.xlsx")
+    ]
+    assert [p.code.value for p in said] == codes
+    if codes == ["deadline-moved-before-issue"]:
+        assert said[0].field == "整改时限" and said[0].cell.startswith("H"), said[0]
+        assert (
+            f"整改时限是 {chinese_date(old)}，新版本改为 {chinese_date(new)}，早于本次活动印发日期"
+            " 2023年12月5日" in said[0].message
+        ), said[0].message
 
 
 @pytest.mark.parametrize(("first", "said"), [(9, False), (10, True), (11, True)])

@@ -1104,6 +1104,33 @@ def test_a_deadline_before_the_campaign_without_a_checking_day_is_asked_about(
 
 
 @pytest.mark.parametrize(
+    ("closed_on", "codes"),
+    [
+        (date(2023, 10, 5), ["closed-before-issue"]),  # 61 days before the campaign was issued
+        (date(2023, 10, 6), []),  # 60 days: found and mended just before it, reported in it
+        (date(2023, 10, 7), []),
+        (date(2022, 12, 4), ["implausible-date"]),  # a year before: an error of its own
+    ],
+)
+def test_a_hazard_closed_months_before_the_campaign_began_is_asked_about(
+    campaign: Campaign, tmp_path: Path, closed_on: date, codes: list[str]
+) -> None:
+    """Last year's follow-up form filled in with this year's answers brought a hazard
+    closed (销号时间 2025-11-22) before this campaign was issued (2026-11-16) into this
+    year's register, 待复查, without a word (trial 211 BK14, trial 214 BN2)."""
+    assert campaign.info.issued_on == date(2023, 12, 5)
+    row = closed(检查时间=date(2022, 12, 6), 整改时限=date(2023, 12, 20), 销号时间=closed_on)
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
+    said = [p for p in form.problems if p.code in ("closed-before-issue", "implausible-date")]
+    assert [p.code for p in said if p.field == "销号时间"] == codes
+    if codes == ["closed-before-issue"]:
+        assert said[0].message.startswith(
+            "销号时间 2023年10月5日 比本次活动印发日期 2023年12月5日 早两个月以上"
+        ), said[0].message
+        assert said[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
     ("deadline", "checked_on", "said"),
     [  # the campaign ends 2023年12月31日
         (date(2024, 12, 30), date(2023, 12, 10), False),  # 365 days after it

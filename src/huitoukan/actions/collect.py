@@ -474,7 +474,14 @@ def collect(
     _note_first_read(forms, first_read or {}, known_files, as_of or date.today())
     held = earlier(forms) if earlier is not None else Held()
     departments = {number_key(f.number): frozenset(f.departments) for f in findings}
-    collection = merge(forms, skipped, held, campaign.info.require_photo, departments)
+    collection = merge(
+        forms,
+        skipped,
+        held,
+        campaign.info.require_photo,
+        departments,
+        issued_on=campaign.info.issued_on,
+    )
     named = partial(_senders, campaign=campaign)
     for index, passed in enumerate(collection.skipped):
         # a .rar, a .pdf naming one department: it sent something

@@ -15,6 +15,7 @@ from huitoukan.cells import DIGITS_KEPT, cell_ref, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline, typed_as_number
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS
 from huitoukan.forms.progress import normalize_progress
+from huitoukan.model.documents import EARLIER_CAMPAIGN_DAYS
 from huitoukan.model.findings import number_key
 from huitoukan.model.problems import (
     NOT_A_DATE,
@@ -450,6 +451,14 @@ class RowChecker:
             self.problem(
                 Code.DEADLINE_BEFORE_ISSUE, cells, "deadline", deadline=deadline, issued=issued
             )
+        if (
+            closed
+            and not cells.text("number")
+            and closed < issued - timedelta(days=EARLIER_CAMPAIGN_DAYS)
+            and not implausible(closed, self.campaign, self.as_of, future_too=False)
+        ):  # a hazard of this self-check closed months before the campaign began: a year
+            # typed wrong, or last year's follow-up form filled in (trial 211 BK14)
+            self.problem(Code.CLOSED_BEFORE_ISSUE, cells, "closed_on", closed=closed, issued=issued)
         ends = max(self.campaign.info.ends_on, checked or issued)
         if deadline and deadline > ends + timedelta(days=FAR_AHEAD_DAYS):
             # a year typed wrong the other way: off every overdue list for a year (clerk

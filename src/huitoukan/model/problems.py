@@ -71,6 +71,7 @@ class Code(StrEnum):
     DEADLINE_BEFORE_CHECKED = "deadline-before-checked"
     DEADLINE_FAR_AHEAD = "deadline-far-ahead"
     DEADLINE_BEFORE_ISSUE = "deadline-before-issue"
+    CLOSED_BEFORE_ISSUE = "closed-before-issue"
     VANISHED_HAZARD = "vanished-hazard"
     VANISHED_CLOSED = "vanished-closed"
     REWORDED_HAZARD = "reworded-hazard"
@@ -130,6 +131,7 @@ class Code(StrEnum):
     REOPENED_IN_NEW_VERSION = "reopened-in-new-version"
     DEADLINE_PUT_OFF = "deadline-put-off"
     DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
+    DEADLINE_MOVED_BEFORE_ISSUE = "deadline-moved-before-issue"
     DEADLINE_KEPT = "deadline-kept"
     CLOSED_ON_KEPT = "closed-on-kept"
     PROGRESS_KEPT = "progress-kept"
@@ -534,6 +536,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "整改时限 {deadline} 早于本次活动印发日期 {issued}，台账按此计为已逾期；请核对年份"
         "（以前的检查发现的隐患，请填写检查时间）",
     ),
+    Code.CLOSED_BEFORE_ISSUE: Rule(
+        _W,
+        "销号早于活动印发",
+        "销号时间 {closed} 比本次活动印发日期 {issued} 早两个月以上，本次自查发现的隐患不会在"
+        "活动开始之前就已销号：请核对年份；这份表格如果是往期活动的（如去年下发的跟进轮表格），"
+        "请用本次下发的表格重新填写报送",
+    ),
     Code.VANISHED_HAZARD: Rule(
         _W,
         "隐患在新版本中消失",
@@ -588,6 +597,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "整改时限推迟（备注已说明）",
         "这项隐患在旧版本 {old_file} 第 {old_row} 行的整改时限是 {old}，新版本推迟为 {new}，"
         "备注中写明：“{remarks}”；台账按新的整改时限计，请核实推迟理由",
+    ),
+    Code.DEADLINE_MOVED_BEFORE_ISSUE: Rule(
+        _W,
+        "整改时限提前到活动印发之前",
+        "这项隐患在旧版本 {old_file} 第 {old_row} 行的整改时限是 {old}，新版本改为 {new}，早于"
+        "本次活动印发日期 {issued}，台账按新的整改时限计为已逾期：请核对年份；这份表格如果是往期"
+        "活动的（如去年下发的跟进轮表格），请用本次下发的表格重新填写报送",
     ),
     Code.DEADLINE_KEPT: Rule(
         _W,

@@ -771,6 +771,7 @@ def merge(
     earlier: Held = Held(),
     require_photo: bool = False,
     given: Mapping[str, frozenset[str]] | None = None,
+    issued_on: date | None = None,
 ) -> Collection:
     """The forms merged: files in natural order of their names, byte-identical files read
     once (the others listed as 重复报送: the one not named as a copy is kept), the newest
@@ -783,7 +784,9 @@ def merge(
     return's 日期 stays its first (an update written over an earlier return is not late).
     With `require_photo` (campaign.toml), a row reported 已完成 whose photos were all sent
     while it was 整改中 is told it has no 整改后照片. `given`: each 交办问题's departments
-    (问题编号 as compared), which tell whose a form filled in by another is (`refiled`)."""
+    (问题编号 as compared), which tell whose a form filled in by another is (`refiled`).
+    `issued_on`: the campaign's 印发日期, before which a new version may not move a 整改时限
+    without a word."""
     forms = refiled(sorted(forms, key=lambda f: natural_key(f.file)), given)
     outcomes: dict[str, FileOutcome] = {}
     problems: list[Problem] = []
@@ -1025,6 +1028,8 @@ def merge(
             problems.extend(lineage.closed_while_open(newest))
             put_off, put_off_from = lineage.put_off(newest)
             problems.extend(put_off)
+            if issued_on is not None:
+                problems.extend(lineage.moved_before(newest, issued_on))
             rows = [
                 lineage.history(
                     identity,
@@ -2023,6 +2028,40 @@ class _Lineage:
                 )
             )
         return said, unexplained
+
+    def moved_before(self, newest: ReturnForm, issued: date) -> list[Problem]:
+        """A warning on each 整改时限 of the newest version moved to before the campaign was
+        issued (`issued`) from a date on or after it: a year typed wrong, or a form of an
+        earlier campaign filled in (last year's follow-up form issued by a huitoukan that
+        did not write its campaign into it: trial 211 BK14, trial 214 BN2). A row found
+        without a 检查时间 nor a 问题编号 is asked by its own check (deadline-before-issue);
+        an assigned problem's date is the list's."""
+        said = []
+        for row, identity in zip(newest.hazards, self.identities[-1], strict=True):
+            old = self.earlier.get(identity)
+            if (
+                old is None
+                or old.deadline is None
+                or row.deadline is None
+                or row.deadline_assigned
+                or not (row.checked_on or row.number)
+                or not row.deadline < issued <= old.deadline
+            ):
+                continue
+            said.append(
+                _against(
+                    newest,
+                    Code.DEADLINE_MOVED_BEFORE_ISSUE,
+                    row,
+                    old,
+                    "deadline",
+                    value=f"{row.deadline:%Y-%m-%d}",
+                    old=old.deadline,
+                    new=row.deadline,
+                    issued=issued,
+                )
+            )
+        return said
 
     def reworded(self, newest: ReturnForm) -> list[Problem]:
         """A warning on each row of the newest version taken for a reworded older row (the
