@@ -756,6 +756,25 @@ def test_a_form_of_a_later_campaign_is_no_return(
 
 
 @pytest.mark.parametrize(
+    ("issued", "whose"),
+    [  # a campaign issued 2023年12月5日, ending 2023年12月31日
+        (date(2023, 10, 5), "earlier"),  # 61 days before it
+        (date(2023, 10, 6), ""),  # 60 days: its 印发日期 corrected since
+        (date(2023, 12, 5), ""),
+        (date(2023, 12, 31), ""),  # the day it ended
+        (date(2024, 1, 1), "later"),
+    ],
+)
+def test_one_rule_tells_another_campaigns_form_by_its_subject(issued: date, whose: str) -> None:
+    """Collect refused a form of a campaign issued after this one ended, while status
+    counted the same form, saved beside the register, as a return of this campaign to be
+    collected (their rules differed: within 60 days of the 印发日期 either way). One rule."""
+    from huitoukan.model.documents import another_campaigns
+
+    assert another_campaigns(issued, date(2023, 12, 5), date(2023, 12, 31)) == whose
+
+
+@pytest.mark.parametrize(
     ("issued_on", "followup", "outcome"),
     [
         (date(2022, 10, 6), True, "refused"),  # last year's follow-up form, this year's date

@@ -276,7 +276,7 @@ def _register_notes(
             written,
             set(hashes.values()),
             issued_into | first_issue,
-            campaign.info.issued_on if campaign is not None else None,
+            (campaign.info.issued_on, campaign.info.ends_on) if campaign is not None else None,
         )
         over_forms = [p for p in elsewhere if p.parent.resolve() in issued_into | first_issue]
         into = ""

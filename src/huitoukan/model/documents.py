@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from huitoukan.cells import cell_text
 from huitoukan.dates import chinese_date
@@ -102,6 +102,18 @@ def subject_of(subject: str) -> tuple[str, date | None]:
         return match.group(1), date(*map(int, match.groups()[1:]))
     except ValueError:
         return subject, None
+
+
+def another_campaigns(issued: date, issued_on: date, ends_on: date) -> str:
+    """Whose a form is whose subject says it was issued by a campaign issued on `issued`,
+    to the campaign issued on `issued_on` and ending `ends_on`: "earlier" (issued more than
+    `EARLIER_CAMPAIGN_DAYS` before it: last year's), "later" (issued after it ended: next
+    year's), or "" (this campaign's, its 印发日期 perhaps corrected since)."""
+    if issued < issued_on - timedelta(days=EARLIER_CAMPAIGN_DAYS):
+        return "earlier"
+    if issued > max(ends_on, issued_on):
+        return "later"
+    return ""
 
 
 TABLE_MARK = "表格内容 "

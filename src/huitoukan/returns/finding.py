@@ -28,11 +28,11 @@ from huitoukan.files import (
 )
 from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.model.documents import (
-    EARLIER_CAMPAIGN_DAYS,
     FEEDBACK_NAME,
     FEEDBACK_TITLE,
     FOLLOWUP_MARK,
     MAKER,
+    another_campaigns,
     issued_to,
     subject_of,
 )
@@ -259,7 +259,7 @@ def returns_elsewhere(
     written: float,
     read: Collection[str] = (),
     issued_into: Collection[Path] = (),
-    issued_on: date | None = None,
+    campaign: tuple[date, date] | None = None,
 ) -> tuple[list[Path], list[Path]]:
     """Forms huitoukan issued (a follow-up round's, or a 退回修改 copy) that someone saved
     after `written` (a register's time) in a folder of the register's folder (`beside`) that
@@ -269,8 +269,8 @@ def returns_elsewhere(
     not yet collected — status listed those departments as not having answered the round,
     and remind wrote them a 催报 (clerk trial 186 AL2); saved into the round's folder before
     the collect, one went unsaid (clerk trial 201 BA3; not a folder of last year's returns,
-    trial 205 BE1) — or, anywhere, a follow-up round's form of the campaign issued on
-    `issued_on` (its subject says so) not among them: the answers of a round saved in the
+    trial 205 BE1) — or, anywhere, a follow-up round's form of the `campaign` (its
+    印发日期 and its end; the form's subject says it is its) not among them: the answers of a round saved in the
     morning, copied into 第二轮回收 after a collect, were not said (clerk trial 211 BK6).
     Only the tool's forms saved by someone are counted: a folder of the clerk's own
     workbooks is none. Returns them, and those of them saved before `written`."""
@@ -294,10 +294,10 @@ def returns_elsewhere(
                 ):
                     continue
                 later = entry.stat().st_mtime > written
-                if not (later or issued_here or issued_on is not None):
+                if not (later or issued_here or campaign is not None):
                     continue
                 made = _saved_form(Path(entry.path))
-                ours = _of_this_campaign(made, issued_on)
+                ours = _of_this_campaign(made, campaign)
                 if made is None or ours is False:
                     continue
                 if not later:
@@ -314,15 +314,15 @@ _PROPERTIES_READ = READABLE_SUFFIXES | {".et"}
 """The returns whose document properties say whether huitoukan made them."""
 
 
-def _of_this_campaign(made: Made | None, issued_on: date | None) -> bool | None:
-    """Whether the form's subject says the campaign issued on `issued_on` issued it (within
-    `EARLIER_CAMPAIGN_DAYS`: a 印发日期 corrected since); None when it says no campaign.
-    Another's are no returns to collect (last year's returns copied beside the register,
-    their times fresh, were said to be, and remind refused: trial 214 BN5)."""
+def _of_this_campaign(made: Made | None, campaign: tuple[date, date] | None) -> bool | None:
+    """Whether the form's subject says `campaign` (its 印发日期 and its end) issued it
+    (`another_campaigns`); None when it says no campaign. Another's are no returns to
+    collect (last year's returns copied beside the register, their times fresh, were said
+    to be, and remind refused: trial 214 BN5)."""
     issued = subject_of(made.subject)[1] if made is not None else None
-    if issued is None or issued_on is None:
+    if issued is None or campaign is None:
         return None
-    return abs((issued - issued_on).days) <= EARLIER_CAMPAIGN_DAYS
+    return not another_campaigns(issued, *campaign)
 
 
 def saved_by_someone(path: Path) -> bool:

@@ -59,6 +59,7 @@ from huitoukan.model.documents import (
     MAKER,
     ROUND_TITLE_END,
     TABLE_MARK,
+    another_campaigns,
     issued_to,
     subject_of,
     table_digest,
@@ -874,9 +875,7 @@ def _of_an_earlier_campaign(content: WorkbookContent, campaign: Campaign) -> str
         # (issued since by a campaign of the same title begun long before: a follow-up
         # round issued in last year's folder, clerk trial 211 BK1)
         issued = subject_of(made.subject)[1]
-        if issued is not None and issued < campaign.info.issued_on - timedelta(
-            days=EARLIER_CAMPAIGN_DAYS
-        ):
+        if issued is not None and _whose(issued, campaign) == "earlier":
             return f"往期活动（{chinese_date(issued)}印发）下发的表格"
     due = _instructed_due(content)
     if due is not None and due < campaign.info.issued_on:
@@ -906,7 +905,12 @@ def _of_a_later_campaign(content: WorkbookContent, campaign: Campaign) -> date |
     this year's follow-up form saved into last year's folder (clerk trial 211 BK9)."""
     made = content.made
     issued = subject_of(made.subject)[1] if made.creator == MAKER else None
-    return issued if issued is not None and issued > campaign.info.ends_on else None
+    return issued if issued is not None and _whose(issued, campaign) == "later" else None
+
+
+def _whose(issued: date, campaign: Campaign) -> str:
+    """`another_campaigns` for a form issued on `issued`, to `campaign`."""
+    return another_campaigns(issued, campaign.info.issued_on, campaign.info.ends_on)
 
 
 def _instructed_due(content: WorkbookContent) -> date | None:
