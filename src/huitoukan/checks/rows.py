@@ -456,6 +456,7 @@ class RowChecker:
             and not cells.text("number")
             and closed < issued - timedelta(days=EARLIER_CAMPAIGN_DAYS)
             and not implausible(closed, self.campaign, self.as_of, future_too=False)
+            and not (checked and closed < checked)  # (said: closed-before-checked)
         ):  # a hazard of this self-check closed months before the campaign began: a year
             # typed wrong, or last year's follow-up form filled in (trial 211 BK14)
             self.problem(Code.CLOSED_BEFORE_ISSUE, cells, "closed_on", closed=closed, issued=issued)
