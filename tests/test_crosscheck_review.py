@@ -1847,7 +1847,8 @@ def test_a_closing_sent_back_by_its_review_is_not_advised_to_be_listed(
     clerk trial 143)."""
     campaign, returns, door = _door_closed_on_the_8th(tmp_path)
     if verdict is not None:
-        _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-09", verdict, "门锁未换")
+        note = "门锁未换" if verdict == "不合格" else "门锁已换"  # (a 合格 of 门锁未换: asked)
+        _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-09", verdict, note)
     hazards = collect(campaign, [returns], as_of=AS_OF).hazards
     finding = city_finding("SJ-3", date(2023, 12, 10), "东门", door.hazard, "安全保卫处")
     [judged] = crosscheck(campaign, [finding], hazards).verdicts
@@ -2498,6 +2499,71 @@ def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
     # quoted as typed (it said 复查结论“合格” of a 通过: clerk trial 101)
     [unsigned] = [p for p in collection.problems if p.code is Code.REVIEW_PASSED_UNSIGNED]
     assert unsigned.message.startswith("复查结论“通过”没有填写复查人")
+
+
+def test_verdicts_as_reviewers_write_them_and_a_pass_its_remarks_doubt(tmp_path: Path) -> None:
+    """Reviewers paste or type over the drop-down: 整改到位, 合格，同意销号, √ and 未整改到位
+    were asked about, a failure left 待复查 unsent (trial 217 BQ4). A 合格 whose 复查意见
+    says the work is not done (灭火器仍未更换) or the review was not made (据部门反映, 下周复查)
+    closed the hazard without a word (BQ1); one whose 复查人 is 部门自查 or 无 did too (BQ2).
+    Read, or not adopted and said; a 复查人 named like a state of work is a name."""
+    from huitoukan.forms.review import review_form
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    cases = {  # 部位: (复查人, 复查结论, 复查意见) → (state, problem and its column)
+        "东门": (("王五", "合格，同意销号", "灭火器已更换"), (PASSED, None)),
+        "西门": (("王五", "整改到位", None), (PASSED, None)),
+        "南门": (("王五", "√", None), (PASSED, None)),
+        "北门": (("王五", "未整改到位", "仍有2具未更换"), (FAILED, None)),
+        "一号楼": (("王五", "驗收合格。", None), (PASSED, None)),
+        "二号楼": (
+            ("王五", "合格", "灭火器仍未更换"),
+            ("待复查", (Code.REVIEW_PASSED_DOUBTED, "K")),
+        ),
+        "三号楼": (
+            ("王五", "验收合格", "据部门反映已整改，未到现场"),
+            ("待复查", (Code.REVIEW_PASSED_DOUBTED, "K")),
+        ),
+        "四号楼": (("部门自查", "合格", None), ("待复查", (Code.REVIEW_PASSED_UNSIGNED, "H"))),
+        "五号楼": (("无", "不合格", "未整改"), (FAILED, (Code.REVIEW_NO_REVIEWER, "H"))),
+        "六号楼": (("王五", "合格", "已整改，无需再复查"), (PASSED, None)),
+        "七号楼": (("陈完成", "合格", None), (PASSED, None)),
+        "八号楼": (("王五", "基本合格", None), ("待复查", (Code.REVIEW_BAD_RESULT, "J"))),
+    }
+    rows = [closed(部位=where) for where in cases]
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = review_form(campaign, hazards, date(2023, 12, 18))
+    ws = wb[REVIEW_SHEET]
+    row_of = {ws.cell(r, 4).value: r for r in range(3, ws.max_row + 1)}
+    assert set(cases) <= set(row_of), row_of
+    for where, ((reviewer, result, note), _) in cases.items():
+        r = row_of[where]
+        ws.cell(r, 8).value, ws.cell(r, 9).value = reviewer, "2023-12-19"
+        ws.cell(r, 10).value, ws.cell(r, 11).value = result, note
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert {h.location: h.review for h in collection.hazards} == {
+        where: state for where, (_, (state, _)) in cases.items()
+    }
+    said = {
+        (p.code, p.cell)
+        for p in collection.problems
+        if p.file.endswith("复查.xlsx") and p.code is not Code.REVIEW_FAILED_NO_NOTE
+    }
+    assert said == {
+        (code, f"{column}{row_of[where]}")
+        for where, (_, (_, found)) in cases.items()
+        if found is not None
+        for code, column in [found]
+    }
+    doubted = next(p for p in collection.problems if p.code is Code.REVIEW_PASSED_DOUBTED)
+    assert doubted.message.startswith(
+        "复查结论是“合格”，复查意见却写着“灭火器仍未更换”（读作未整改），这一行的复查结论未采用"
+    ), doubted.message
+    unsigned = next(p for p in collection.problems if p.code is Code.REVIEW_PASSED_UNSIGNED)
+    assert "复查人一栏填的是“部门自查”，没有写明由谁复查验收" in unsigned.message
 
 
 @pytest.mark.parametrize(
@@ -4788,7 +4854,8 @@ def test_a_closing_accepted_before_the_inspection_names_who_accepted_it(
     16th: the note named the department only (“请核实销号是否属实”), not who signed the
     acceptance; sent back by its review, it was doubted as a 销号 (clerk trial 61)."""
     campaign, returns, door = _door_closed_on_the_8th(tmp_path)
-    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", verdict, "未整改到位",
+    note = "未整改到位" if verdict == "不合格" else None  # (a 合格 of 未整改到位: asked)
+    _reviewed(campaign, door, returns / "复查.xlsx", "2023-12-10", verdict, note,
               made=date(2023, 12, 9))  # fmt: skip
     hazards = collect(campaign, [returns], as_of=AS_OF).hazards
     finding = city_finding("SJ-8", date(2023, 12, 16), "东门", door.hazard, "安全保卫处")

@@ -183,6 +183,13 @@ _TRADITIONAL = (
     "說说 講讲 稱称 聽听"
 ).split()
 _SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL})
+
+
+def simplified(text: str) -> str:
+    """`text` with the traditional characters of these words in their simplified form."""
+    return text.translate(_SIMPLIFIED)
+
+
 _CN_COUNT = re.compile(
     "(?=[一二两三四五六七八九十])([一二两三四五六七八九]?十?[一二三四五六七八九]?)(?=[处个项台具块盏间条根副把套扇辆栋幢])"
 )

@@ -128,6 +128,7 @@ class Code(StrEnum):
     REVIEW_UNKNOWN_HAZARD = "review-unknown-hazard"
     REVIEW_BEFORE_CLOSED = "review-before-closed"
     REVIEW_FAILED = "review-failed"
+    REVIEW_PASSED_DOUBTED = "review-passed-doubted"
     REOPENED_IN_NEW_VERSION = "reopened-in-new-version"
     DEADLINE_PUT_OFF = "deadline-put-off"
     DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
@@ -1245,6 +1246,13 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.REVIEW_BAD_RESULT: Rule(
         _E, "复查结论无法识别", "复查结论“{value}”无法识别，请选择：合格 或 不合格"
     ),
+    Code.REVIEW_PASSED_DOUBTED: Rule(
+        _E,
+        "复查合格但复查意见存疑",
+        "复查结论是“{result}”，复查意见却写着“{value}”{doubt}，这一行的复查结论未采用（台账按"
+        "待复查计）：确已整改到位、可以销号的，请改写复查意见；没有整改到位的，请把复查结论改为"
+        "“不合格”，然后重新汇总",
+    ),
     Code.REVIEW_NO_RESULT: Rule(
         _W,
         "复查结论未填",
@@ -1278,6 +1286,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         {  # a day in it, typed one column off (clerk trial 118)
             "not-a-name": "复查结论“{result}”的复查人一栏填的是“{value}”，不是人名（是不是填错了列？），"
             "这一行的复查结论未采用（台账按待复查计）：销号须有人复查验收，请填写复查人后重新汇总",
+            "nobody": "复查结论“{result}”的复查人一栏填的是“{value}”，没有写明由谁复查验收，这一行的"
+            "复查结论未采用（台账按待复查计）：销号须有人到现场复查验收（部门自查不能代替），"
+            "请填写复查人后重新汇总",
         },
     ),
     Code.REVIEW_PASSED_UNREDONE: Rule(
@@ -1321,6 +1332,8 @@ CATALOGUE: Mapping[Code, Rule] = {
         "复查结论“{result}”没有填写复查人（结论已采用，退回整改）；复查验收须写明由谁复查，请补填",
         {
             "not-a-name": "复查结论“{result}”的复查人一栏填的是“{value}”，不是人名（结论已采用，"
+            "退回整改）；复查验收须写明由谁复查，请改正",
+            "nobody": "复查结论“{result}”的复查人一栏填的是“{value}”，没有写明由谁复查（结论已采用，"
             "退回整改）；复查验收须写明由谁复查，请改正",
         },
     ),

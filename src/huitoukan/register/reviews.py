@@ -142,7 +142,7 @@ def apply_reviews(
                         Code.REVIEW_PASSED_UNSIGNED,
                         review.typed.get("reviewer", ""),
                         field="复查人",
-                        variant="not-a-name" if review.typed.get("reviewer") else "",
+                        variant=review.typed.get("no_reviewer", ""),
                         result=review.typed.get("result") or PASSED,
                     ),
                 )
@@ -154,7 +154,7 @@ def apply_reviews(
                     review,
                     Code.REVIEW_NO_REVIEWER,
                     review.typed.get("reviewer", ""),
-                    variant="not-a-name" if review.typed.get("reviewer") else "",
+                    variant=review.typed.get("no_reviewer", ""),
                     result=review.result,
                     field="复查人",
                 )

@@ -1,0 +1,67 @@
+"""The 复查结论 reviewers write, read as a verdict: never a pass that is none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from huitoukan.model.returns import FAILED, PASSED
+from huitoukan.returns.form_reading import review_verdict
+
+VERDICTS = Path(__file__).parent.parent / "data" / "review_verdicts.tsv"
+READ = {"合格": PASSED, "不合格": FAILED, "问": ""}
+
+
+def _verdicts() -> list[tuple[str, str, str]]:
+    lines = VERDICTS.read_text(encoding="utf-8").splitlines()
+    return [
+        (phrase, verdict, commonness)
+        for phrase, verdict, commonness in (line.split("\t") for line in lines if line[:1] != "#")
+    ]
+
+
+def test_no_verdict_of_the_blind_list_is_misread_to_close_or_reopen() -> None:
+    """Trial 217 wrote 1,168 复查结论 blind: none a reviewer meant as 不合格, or that a clerk
+    would ask about (基本合格, 合格证过期, 据部门反映已整改), closes a hazard; none meant as
+    合格 sends it back. A phrase not understood is asked about (an error on its cell)."""
+    misread = [
+        (phrase, verdict, review_verdict(phrase))
+        for phrase, verdict, _ in _verdicts()
+        if review_verdict(phrase) not in ("", READ[verdict])
+    ]
+    assert misread == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "verdict"),
+    [
+        ("合格，同意销号", PASSED),
+        ("整改到位，同意销号", PASSED),
+        ("驗收合格", PASSED),  # traditional characters
+        ("合格。", PASSED),
+        ("（合格）", PASSED),
+        ("√", PASSED),
+        ("已整改", PASSED),
+        ("未整改到位", FAILED),
+        ("不同意销号", FAILED),
+        ("×", FAILED),
+        ("基本合格", ""),
+        ("合格证过期", ""),
+        ("同意不销号", ""),
+        ("不合格，同意销号", ""),  # a failure and a closing: which?
+        ("据部门反映已整改", ""),
+    ],
+)
+def test_verdicts_written_beside_the_drop_down_are_read(typed: str, verdict: str) -> None:
+    """整改到位, 合格，同意销号, √ and × were asked about, and a failure typed in words left
+    the hazard 待复查, the department not told to redo the work (trial 217 BQ4)."""
+    assert review_verdict(typed) == verdict
+
+
+def test_most_common_clear_verdicts_are_read() -> None:
+    """Of the list's common phrasings a reviewer meant as 合格 or 不合格, most are read (the
+    rest asked about): the drop-down's two words alone left 95 % of them to the clerk."""
+    common = [(p, v) for p, v, c in _verdicts() if c == "common" and v != "问"]
+    read = [p for p, v in common if review_verdict(p) == READ[v]]
+    assert len(read) >= len(common) // 2, sorted({p for p, _ in common} - set(read))
