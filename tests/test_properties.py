@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import default_campaign
-from huitoukan.forms.layout import says_nothing_found
+from huitoukan.forms.nothing_found import says_nothing_found
 from huitoukan.model.returns import HazardRow, ReturnForm
 from huitoukan.register.layout import HAZARD_SHEET
 from huitoukan.register.merging import merge

@@ -122,7 +122,7 @@ def test_status_synonyms(campaign: Campaign, tmp_path: Path, typed: str, expecte
     ],
 )
 def test_nothing_found_is_told_from_a_hazard_that_begins_alike(text: str, nothing: bool) -> None:
-    from huitoukan.forms.layout import says_nothing_found
+    from huitoukan.forms.nothing_found import says_nothing_found
 
     assert says_nothing_found(text) is nothing
 

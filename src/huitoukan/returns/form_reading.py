@@ -48,8 +48,8 @@ from huitoukan.forms.layout import (
     locate_header,
     match_label,
     says_blank_below,
-    says_nothing_found,
 )
+from huitoukan.forms.nothing_found import says_nothing_found
 from huitoukan.forms.progress import normalize_progress, simplified
 from huitoukan.model.documents import (
     EARLIER_CAMPAIGN_DAYS,

@@ -1,0 +1,60 @@
+"""存在隐患问题 saying the item was checked and nothing found, told from a hazard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from huitoukan.forms.nothing_found import says_nothing_found
+
+TEXTS = Path(__file__).parent.parent / "data" / "hazard_texts.tsv"
+WEIGHTS = {"common": 10, "occasional": 3, "rare": 1}
+
+
+def _texts() -> list[tuple[str, str, str]]:
+    lines = TEXTS.read_text(encoding="utf-8").splitlines()
+    return [
+        (text.replace("\\n", "\n"), reading, commonness)
+        for text, reading, commonness in (line.split("\t") for line in lines if line[:1] != "#")
+    ]
+
+
+def test_no_hazard_of_the_blind_list_is_taken_for_nothing_found() -> None:
+    """Trial 218 wrote 942 texts blind, 655 of them real hazards (155 beginning 无, 未, 没有,
+    暂无: 无灭火器, 未发现登记台账): none is dropped as a row saying nothing was found."""
+    dropped = [
+        t for t, reading, _ in _texts() if reading not in ("无", "问") and says_nothing_found(t)
+    ]
+    assert dropped == []
+
+
+def test_most_ways_of_saying_nothing_was_found_are_read() -> None:
+    """完好, 使用正常, 安全隐患：无, （无）, 经全面排查，本部门暂未发现安全隐患, 无隐患，继续保持:
+    counted as open hazards, each sent back asking for its 整改措施 and 责任人 (trial 218 BR1,
+    BR2, trial 216 BP3). Weighted by how common each is, nearly all are read now."""
+    said = [(t, WEIGHTS[c]) for t, reading, c in _texts() if reading == "无"]
+    read = sum(w for t, w in said if says_nothing_found(t))
+    assert read >= 0.9 * sum(w for _, w in said), [t for t, _ in said if not says_nothing_found(t)]
+
+
+@pytest.mark.parametrize(
+    ("text", "nothing"),
+    [
+        ("经自查，未发现其他安全隐患", True),  # (trial 216 BP3)
+        ("消防器材完好，未发现隐患", True),
+        ("灭火器压力正常", True),
+        ("门禁无故障", True),
+        ("无（已检查）", True),
+        ("未發現隱患", True),
+        ("良好\n三楼灭火器过期", False),  # a fault among them
+        ("无。应急灯不亮", False),
+        ("仅一台正常", False),
+        ("灭火器基本完好", False),
+        ("无漏电保护器", False),  # a fault said absent ends the clause; this lacks a thing
+        ("监控正常，但存储不足", False),
+        ("1.灭火器过期\n2.无", False),
+    ],
+)
+def test_a_clause_naming_a_fault_keeps_a_text_a_hazard(text: str, nothing: bool) -> None:
+    assert says_nothing_found(text) is nothing
