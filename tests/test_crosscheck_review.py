@@ -2566,6 +2566,38 @@ def test_verdicts_as_reviewers_write_them_and_a_pass_its_remarks_doubt(tmp_path:
     assert "复查人一栏填的是“部门自查”，没有写明由谁复查验收" in unsigned.message
 
 
+def test_a_pass_of_a_hazard_never_reported_closed_is_not_taken_for_one_reopened(
+    tmp_path: Path,
+) -> None:
+    """A 合格 written on the 复查验收表 against the 隐患编号 of a hazard its department only
+    ever reported 整改中: not adopted (right), but said to be “部门…报来的新版本已改报为整改中”,
+    which never happened, and its archive page showed 复查合格 (trial 216 BP2)."""
+    from huitoukan.forms.review import review_form
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    filled_form(
+        campaign, "安全保卫处", returns / "保卫处.xlsx", [closed(部位="东门"), hazard(部位="南门")]
+    )
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    door, south = sorted(hazards, key=lambda h: h.location != "东门")
+    wb = review_form(campaign, [door], date(2023, 12, 18))
+    ws = wb[REVIEW_SHEET]
+    added = ws.max_row + 2
+    for column, value in ((2, south.hazard_id), (8, "刘建国"), (9, "2023-12-19"), (10, "合格")):
+        ws.cell(added, column).value = value
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    now = next(h for h in collection.hazards if h.location == "南门")
+    assert (now.progress, now.review_note) == ("整改中", "")
+    said = [p for p in collection.problems if p.file.endswith("复查.xlsx")]
+    assert [p.code for p in said] == [Code.REVIEW_NEVER_CLOSED], said
+    assert said[0].message.startswith(
+        f"隐患 {south.hazard_id}（安全保卫处：南门：楼道灭火器过期）部门报的是“整改中”，从未报过"
+        "已完成和销号时间"
+    ), said[0].message
+
+
 @pytest.mark.parametrize(
     ("listed_on", "departments", "expected"),
     [

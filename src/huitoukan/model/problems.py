@@ -129,6 +129,7 @@ class Code(StrEnum):
     REVIEW_BEFORE_CLOSED = "review-before-closed"
     REVIEW_FAILED = "review-failed"
     REVIEW_PASSED_DOUBTED = "review-passed-doubted"
+    REVIEW_NEVER_CLOSED = "review-never-closed"
     REOPENED_IN_NEW_VERSION = "reopened-in-new-version"
     DEADLINE_PUT_OFF = "deadline-put-off"
     DEADLINE_PUT_OFF_EXPLAINED = "deadline-put-off-explained"
@@ -1370,6 +1371,13 @@ CATALOGUE: Mapping[Code, Rule] = {
             "review-undated": "隐患 {value}（{owner}：{what}）这一行复查合格，但部门的新版本"
             "销号时间空白、无法识别、早于检查时间或晚于统计日期，台账按未销号跟踪，复查结论暂未采用；请与部门核实",
         },
+    ),
+    Code.REVIEW_NEVER_CLOSED: Rule(
+        _E,
+        "复查的隐患未报销号",
+        "隐患 {value}（{owner}：{what}）部门报的是“{progress}”，从未报过已完成和销号时间，这一行"
+        "也没有销号时间（复查验收表只列报已完成、待复查的隐患）：这一行的复查结论未采用；请核对隐患"
+        "编号是否填错",
     ),
     Code.REVIEW_HANDED_OVER: Rule(
         _W,

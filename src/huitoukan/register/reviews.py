@@ -462,15 +462,25 @@ def _reported_open(
     after its acceptance, and to mark a broken light done again: clerk trial 125)."""
     if not reviews:
         return hazard
-    result.reopened.add(hazard.at)
     verdict = reviews[-1]
-    if verdict.result == FAILED:
-        return hazard._replace(review_note="；".join(_failure(r) for r in reviews))
     said = {
         "what": hazard.where[:40],
         "progress": progress_said(hazard.progress, hazard.progress_text) or "未填写",
         "reviewed": chinese_date(verdict.reviewed_on) if verdict.reviewed_on else "此前",
     }
+    if verdict.result == PASSED and not any(closed for *_, closed in hazard.history) and all(
+        r.closed_on is None for r in reviews
+    ):  # never reported closed, on no 复查验收表 for a closing: a 隐患编号 typed onto the form
+        # (said to have been 改报为整改中, its archive page showing 复查合格: trial 216 BP2)
+        result.problems.append(
+            _about(
+                verdict, Code.REVIEW_NEVER_CLOSED, verdict.hazard_id, owner=hazard.department, **said
+            )
+        )
+        return hazard
+    result.reopened.add(hazard.at)
+    if verdict.result == FAILED:
+        return hazard._replace(review_note="；".join(_failure(r) for r in reviews))
     # still 已完成, its 销号时间 gone: not “改报为已完成…请改回已完成” (clerk trial 44)
     undated = hazard.progress == DONE
     where = hazard.at
