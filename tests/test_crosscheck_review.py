@@ -570,6 +570,39 @@ def test_a_problem_cleared_that_an_inspection_found_still_there_is_said_until_li
         assert "尚未重新" not in status + report and "重新交办" not in own, number
 
 
+def test_a_crosscheck_run_on_a_trial_list_can_be_forgotten(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path
+) -> None:
+    """A crosscheck of a trial list, the list and the result deleted after: status and the
+    工作汇报 cited its inspection for good, and nothing said how to take it back (trial 216
+    BP4). `crosscheck LIST --forget` takes it out of the record; asked of a list never
+    checked, it says which were."""
+    problem, _, register = _answered_closed_on_the_8th(
+        campaign, tmp_path, "XJ-1", "县（市、区）普查"
+    )
+    finding = {**problem, "问题编号": "T-1", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
+    trial = findings_list(tmp_path / "试核查.xlsx", [finding], ORDER)
+    run(runner, str(trial), str(register), "--out", str(tmp_path / "试核查结果.xlsx"))
+    trial.unlink()
+    day = ["--as-of", "2023-12-20"]
+    status = runner.invoke(app, ["status", str(register), *day]).output
+    assert "T-1" in "".join(status.split())
+    forgot = runner.invoke(app, ["crosscheck", str(trial), str(register), "--forget"])
+    assert forgot.exit_code == 0, forgot.output
+    said = "".join(forgot.output.split())
+    assert said.startswith(f"已撤销{trial}的核查记录（2023年12月20日核查，1个问题）"), said
+    status = runner.invoke(app, ["status", str(register), *day]).output
+    assert "T-1" not in "".join(status.split())
+    report = tmp_path / "汇报.xlsx"
+    runner.invoke(app, ["report", str(register), "-o", str(report), *day])
+    assert "T-1" not in "".join(
+        str(c.value) for r in load_workbook(report).active.iter_rows() for c in r
+    )
+    again = runner.invoke(app, ["crosscheck", str(trial), str(register), "--forget"])
+    assert again.exit_code == 2
+    assert "没有" in again.output and "还没有做过追责核查" in "".join(again.output.split())
+
+
 @pytest.mark.parametrize("named", [False, True])
 def test_a_departments_own_hazard_the_clerk_named_for_a_listed_problem_answers_it(
     runner: CliRunner, campaign: Campaign, tmp_path: Path, named: bool

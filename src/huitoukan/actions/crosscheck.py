@@ -25,7 +25,12 @@ from huitoukan.letters.accountability import (
 from huitoukan.model.findings import Finding, FoundAgain, number_key, numbered
 from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import DONE, UNREVIEWED, HazardRow, note_key
-from huitoukan.register.crosschecks import CheckedList, record_crosscheck, recorded_crosschecks
+from huitoukan.register.crosschecks import (
+    CheckedList,
+    forget_crosscheck,
+    record_crosscheck,
+    recorded_crosschecks,
+)
 from huitoukan.register.layout import REGISTER_FILE
 from huitoukan.register.reading import is_register
 from huitoukan.register.record import edited_since_written
@@ -211,6 +216,20 @@ def _before_the_note(row: HazardRow, sent: date | None, review_required: bool) -
         reviewed_on=None,
         review_note="",
     )
+
+
+def forget(findings: Path, sources: Sequence[Path]) -> CheckedList:
+    """Take the crosscheck of the list `findings` out of the register's record (the list
+    may be gone): status and the report cite it no more. Raises when none is recorded."""
+    register = given_input(sources[0]) if sources else Path(REGISTER_FILE)
+    forgotten, recorded = forget_crosscheck(register, display_name(findings))
+    if forgotten is None:
+        known = "、".join(recorded)
+        raise InputError(
+            f"{display_name(register)} 没有 {display_name(findings)} 的核查记录，未做任何改动"
+            + (f"：记录中的检查问题清单有 {known}" if known else "：还没有做过追责核查")
+        )
+    return forgotten
 
 
 def run_crosscheck(

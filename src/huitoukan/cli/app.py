@@ -916,16 +916,35 @@ def crosscheck(
     ] = None,
     as_of: AsOfOption = None,
     campaign: CampaignOption = None,
+    forget: Annotated[
+        bool,
+        typer.Option(
+            "--forget",
+            help="撤销这份清单的核查记录（试着核查的、选错了清单的）：status 和工作汇报不再引用它，"
+            "已写出的追责核查表不删除",
+        ),
+    ] = False,
 ) -> None:
     """追责核查：逐项比对检查发现的问题与自查台账，列出自查已发现、自查未发现（及追责范围）和待确认的问题。
 
     \b
     例如（核对结论填在问题清单的“对应自查”一栏后再运行一次）：
       huitoukan crosscheck 市级抽查问题.xlsx --as-of 2023-12-20
+    撤销一次试着做的核查：
+      huitoukan crosscheck 试核查.xlsx --forget
     """
     from huitoukan.actions.crosscheck import run_crosscheck
     from huitoukan.cli import render
 
+    if forget:
+        from huitoukan.actions.crosscheck import forget as forget_list
+
+        try:
+            forgotten = forget_list(findings, sources or [])
+        except HuitoukanError as error:
+            raise _fail(error) from None
+        render.crosscheck_forgotten(forgotten)
+        return
     config = _campaign(campaign, [findings, *(sources or [])])
     day = _day(as_of, config)
     _register_notes(sources, day, config, writing=CROSSCHECK)

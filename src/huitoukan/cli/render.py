@@ -43,6 +43,7 @@ from huitoukan.letters.report import campaign_ended, summary_line
 from huitoukan.model.findings import Finding, Part, PartState, numbered
 from huitoukan.model.problems import Problem, Severity
 from huitoukan.model.returns import STILL_THERE, UNREVIEWED, FileOutcome
+from huitoukan.register.crosschecks import CheckedList
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
@@ -1747,6 +1748,16 @@ def review_written(
 def _command(name: str, given: Sequence[Path] | None) -> str:
     """huitoukan `name` with the register or folders `given` on the command line."""
     return " ".join(["huitoukan", name, *map(as_argument, given or [])])
+
+
+def crosscheck_forgotten(forgotten: CheckedList) -> None:
+    _wrapped(
+        _out(),
+        f"已撤销 {forgotten.file} 的核查记录（{chinese_date(forgotten.checked_on)} 核查，"
+        f"{forgotten.problems} 个问题）：status 和工作汇报不再引用它；台账中据它写的说明，"
+        "下次运行 huitoukan collect 后去掉"
+        + (f"；已写出的 {forgotten.written} 未删除" if forgotten.written else ""),
+    )
 
 
 def crosscheck_written(

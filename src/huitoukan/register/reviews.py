@@ -468,13 +468,19 @@ def _reported_open(
         "progress": progress_said(hazard.progress, hazard.progress_text) or "未填写",
         "reviewed": chinese_date(verdict.reviewed_on) if verdict.reviewed_on else "此前",
     }
-    if verdict.result == PASSED and not any(closed for *_, closed in hazard.history) and all(
-        r.closed_on is None for r in reviews
+    if (
+        verdict.result == PASSED
+        and not any(closed for *_, closed in hazard.history)
+        and all(r.closed_on is None for r in reviews)
     ):  # never reported closed, on no 复查验收表 for a closing: a 隐患编号 typed onto the form
         # (said to have been 改报为整改中, its archive page showing 复查合格: trial 216 BP2)
         result.problems.append(
             _about(
-                verdict, Code.REVIEW_NEVER_CLOSED, verdict.hazard_id, owner=hazard.department, **said
+                verdict,
+                Code.REVIEW_NEVER_CLOSED,
+                verdict.hazard_id,
+                owner=hazard.department,
+                **said,
             )
         )
         return hazard
