@@ -3209,6 +3209,15 @@ def test_init_findings_beside_a_campaign_already_edited_keeps_it(
     assert datetime(2026, 12, 5) in [c.value for row in ws.iter_rows() for c in row]
     again = runner.invoke(app, ["init", "--findings"])
     assert again.exit_code == 2 and "已指定交办问题清单" in "".join(again.output.split())
+    # the list deleted, asked again: written, campaign.toml left as it was, and said so
+    # (“已在其中写明” of a file not changed: trial 216 BP8)
+    (chdir_tmp / "交办问题清单.xlsx").unlink()
+    before = toml.read_bytes()
+    anew = runner.invoke(app, ["init", "--findings"])
+    assert anew.exit_code == 0, anew.output
+    said = "".join(anew.output.split())
+    assert "campaign.toml已存在，其中已写明交办问题清单，未做改动" in said, said
+    assert toml.read_bytes() == before and (chdir_tmp / "交办问题清单.xlsx").exists()
     # the list filled in, then --force: the list is written over (kept first), for this
     # campaign; campaign.toml is the office's, not the list's (it went back to the default
     # school and departments: clerk trial 50) — init --force alone writes it over
@@ -3224,7 +3233,7 @@ def test_init_findings_beside_a_campaign_already_edited_keeps_it(
     assert datetime(2026, 12, 5) in [c.value for row in ws.iter_rows() for c in row]
     said = "".join(forced.output.split())
     assert f"原交办问题清单.xlsx已覆盖，覆盖前的内容另存为{kept.name}" in said
-    assert "campaign.toml已存在，未覆盖" in said
+    assert "campaign.toml已存在，其中已写明交办问题清单，未做改动" in said
     assert runner.invoke(app, ["init", "--findings", "--force"]).exit_code == 0
     assert len(list(chdir_tmp.glob("交办问题清单.备份-*"))) == 1  # the blank one not kept
     assert runner.invoke(app, ["init", "--force"]).exit_code == 0

@@ -27,6 +27,9 @@ class Initialized:
     """campaign.toml written (False: it was there, and only named the list, if at all)."""
     named: bool = False
     """The list named in a campaign.toml that was already there."""
+    named_before: bool = False
+    """That campaign.toml named the list already: not changed (“已在其中写明” said of a file
+    left as it was: trial 216 BP8)."""
     findings: Path | None = None
     existing: Path | None = None
     """The list already beside campaign.toml, named in it as it stands (not written)."""
@@ -60,7 +63,7 @@ def init(out: Path, force: bool = False, findings: bool = False) -> Initialized:
             return Initialized(
                 out,
                 written=False,
-                named=True,
+                named_before=True,
                 findings=target,
                 kept=tuple(kept),
                 register=_register_beside(out, kept),

@@ -538,6 +538,8 @@ def campaign_written(done: Initialized) -> None:
         _wrapped(
             console, f"{done.campaign} 已存在，未覆盖；已在其中写明交办问题清单（[findings]）。"
         )
+    elif done.named_before:
+        _wrapped(console, f"{done.campaign} 已存在，其中已写明交办问题清单，未做改动。")
     if done.findings is not None:
         _wrapped(
             console,
