@@ -1069,6 +1069,23 @@ def test_a_return_with_errors_is_asked_to_be_put_right(campaign: Campaign, tmp_p
     assert "安全保卫处" not in by or "改正错误" not in by["安全保卫处"].kinds
 
 
+def test_a_row_without_its_hazard_is_named_by_its_row_in_the_notice(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """A row whose 部位 and 存在隐患问题 were left blank (an answer slipped a row down) read
+    “1. （未填隐患内容）” in the notice pasted into WeChat: nothing to find it by (trial 216
+    BP5). Its row and what it holds are named."""
+    row = hazard(部位=None, 存在隐患问题=None, 整改措施="建立班级安全教育台账")
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [hazard(), row])
+    collection = collect(campaign, [tmp_path / "回收"])
+    report = build_status(campaign, collection.hazards, collection.returned(), AS_OF)
+    [unnamed] = [h for h in report.with_errors if not h.hazard]
+    line = next(n for n in notices(campaign, report) if n.department == "附属医院").text
+    listed = next(x for x in line.splitlines() if "建立班级安全教育台账" in x)
+    number = unnamed.source.rpartition("第")[2].removesuffix("行")
+    assert listed.startswith(f"  1. 第 {number} 行（整改措施“建立班级安全教育台账”）（"), listed
+
+
 def test_a_closing_day_asked_for_is_not_asked_again_as_an_error(
     campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -632,8 +632,27 @@ def _numbered(items: Iterable[str]) -> list[str]:
 def _what(hazard: HazardView) -> str:
     """The hazard as a letter names it; an assigned problem's with its 编号 first (an
     inspection's problem is followed more closely than one the department found)."""
-    where = hazard.named()
+    where = hazard.named() or _unnamed(hazard)
     return f"【{hazard.number}】{where}" if hazard.number else where
+
+
+_ROW = re.compile(r"第(\d+)行$")
+
+
+def _unnamed(hazard: HazardView) -> str:
+    """A row of no 部位 nor 存在隐患问题, by its row and what it holds (“1. （未填隐患内容）”
+    gave the department nothing to find it by: trial 216 BP5)."""
+    row = _ROW.search(hazard.source)
+    held = next(
+        (
+            f"{label}“{text if len(text) <= 20 else text[:19] + '…'}”"
+            for label, text in (("整改措施", hazard.measures), ("责任人", hazard.owner))
+            if text
+        ),
+        "",
+    )
+    at = f"第 {row.group(1)} 行" if row else "一行"
+    return f"{at}（{held}）" if held else at
 
 
 def _day(day: date | None) -> str:
