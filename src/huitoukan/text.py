@@ -67,7 +67,7 @@ def clean_cell_text(text: str) -> str:
 
 _CHINESE_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
 _ITEM_MARK = re.compile(
-    r"[(（]\s*(?P<paren>\d{1,2}|[一二三四五六七八九十])\s*[)）]"
+    r"[(（]\s*(?P<paren>\d{1,2}|[一二三四五六七八九十])\s*[)）](?!\s*[、,，]|[班级组号栋楼层室床])"
     r"|(?P<circled>[①-⑳])"
     r"|(?:^|(?<=[\s，,。；;：:]))(?:"
     r"(?P<digit>\d{1,2})\s*[.．、)）](?![\d.．])"
@@ -75,7 +75,7 @@ _ITEM_MARK = re.compile(
 )
 """The mark of an item of a list: （1） ① anywhere; 1. 1、 1） 一、 at the start of the
 text or after a space or a punctuation mark (so 3.5米, 1、2号楼 and 楼道一、二层 are not
-items)."""
+items); not a class's or a room's number (高一(1)、(2)、(3)班: trial 218 BR9)."""
 
 
 _SEQ = re.compile(

@@ -66,6 +66,9 @@ def test_cleaning() -> None:
         ("2.灭火器过期 3.通道堵塞", 0),  # no first item: not a list of this row's own
         ("依据第1.2条", 0),
         ("灭火器过期。2.通道堵塞", 0),
+        ("高一(1)、(2)、(3)班应急灯不亮", 0),  # classes, not items (trial 218 BR9)
+        ("高二（1）班教室插线板串接", 0),
+        ("（1）号楼灭火器过期", 0),
     ],
 )
 def test_numbered_items(text: str, items: int) -> None:
