@@ -65,3 +65,57 @@ def test_most_common_clear_verdicts_are_read() -> None:
     common = [(p, v) for p, v, c in _verdicts() if c == "common" and v != "问"]
     read = [p for p, v in common if review_verdict(p) == READ[v]]
     assert len(read) >= len(common) // 2, sorted({p for p, _ in common} - set(read))
+
+
+@pytest.mark.parametrize(
+    ("note", "doubted"),
+    [
+        ("扶手仍然松动", True),  # (trial 219 BS2: 仍未… was caught, 仍然… not)
+        ("修了但还是漏水", True),
+        ("缺1具灭火器", True),
+        ("不同意", True),
+        ("退回", True),
+        ("没有复查", True),
+        ("待验收", True),
+        ("暂定合格", True),
+        ("部门说已经整改好了", True),
+        ("电话询问已整改", True),
+        ("照片显示已整改", True),
+        ("限期三天整改", True),
+        ("已整改到位，建议定期检查", False),
+        ("灭火器已更换，压力正常", False),
+        ("整改到位，但需注意防潮", False),
+        ("已按限期完成整改", False),
+        ("已整改，无需再复查", False),
+        ("无缺失", False),
+    ],
+)
+def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None:
+    """A 合格 beside 复查意见 saying the work is not done, the review not made on site, or the
+    closing refused is not adopted; praise and advice beside it are no doubt."""
+    from huitoukan.returns.form_reading import _doubted_pass
+
+    assert bool(_doubted_pass(note)) is doubted
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "nobody"),
+    [
+        ("没复查", True),  # (trial 219 BS3)
+        ("还未复查", True),
+        ("略", True),
+        ("王某", True),
+        ("张XX", True),
+        ("本部门", True),
+        ("保卫处", True),
+        ("部门负责人", True),
+        ("欧阳晓明", False),
+        ("陈完成", False),
+        ("王五", False),
+        ("李处长", False),  # a person, by title
+    ],
+)
+def test_a_reviewer_who_is_no_one_is_told(reviewer: str, nobody: bool) -> None:
+    from huitoukan.returns.form_reading import _no_reviewer
+
+    assert bool(_no_reviewer(reviewer)) is nobody

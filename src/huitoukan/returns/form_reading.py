@@ -659,12 +659,14 @@ def review_verdict(typed: str) -> str:
 _NOT_A_NAME = re.compile(r"[\d\s.:/\-年月日时分]+")
 """A 复查人 that is a day or a number: typed into the wrong column."""
 _NOBODY = re.compile(
-    "[无空?？]|无人|暂无|没有|不详|未知|未填|待定|待复查|未复查|无人复查|.*自查.*|.*自报.*|.*自检.*"
-    "|已?完成|整改中|未整改|已整改|已销号|已处理|已复查"
+    "[无空?？略]|无人|暂无|没有|不详|未知|未填|待定|.*(?:未|没|没有)(?:复查|签字|检查).*"
+    "|无人复查|.*自查.*|.*自报.*|.*自检.*|已?完成|整改中|未整改|已整改|已销号|已处理|已?复查"
+    "|签字|见上|[xX×*＊]+|.[xX×*＊]+|某某|.某|本部门|部门|本人|(?:部门|校)?(?:负责人|领导)"
+    "|.{0,8}(?:处|科|室|部|中心|办|组|学院|学校)"
 )
-"""A 复查人 that names no one who reviewed (部门自查 is no 复查验收; a verdict or a state
-typed one column off: trial 217 BQ2). Not the words the progress reader knows: 陈完成 is a
-name."""
+"""A 复查人 that names no one who reviewed: 部门自查, 没复查, 略, 王某, an office (保卫处:
+the department's own review, or no one's); a verdict or a state typed one column off
+(trials 217 BQ2, 219 BS3). Not the words the progress reader knows: 陈完成 is a name."""
 
 
 def _no_reviewer(typed: str) -> str:
@@ -679,10 +681,14 @@ def _no_reviewer(typed: str) -> str:
 
 
 _REVIEW_DOUBTS = re.compile(
-    "(?:不同意|不予|暂不|暂缓|不能|不宜)销号"
+    "(?:不同意|不予|暂不|暂缓|不能|不宜)销号|^(?:不同意|退回|驳回|不予认可|不认可)"
     "|(?:未|没|没有|未能)(?:到|去|进入|进|赴)?现场|未(?:实地|现场)(?:查看|核实|核查|复查)"
-    "|(?:下周|择日|改日|另行|(?<![无不])需|待|未)(?:再次?)?复查"
-    "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告)"
+    "|(?:下周|择日|改日|另行|二次|(?<![无不])需|待|未|没|没有|还未|尚未)(?:再次?)?(?:复查|复核|验收)"
+    "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告)|(?:部门|对方|负责人|他们)(?:说|称)"
+    "|电话(?:询问|确认|核实|告知|说)|微信(?:确认|核实|告知|照片)|口头(?:答复|告知|说)"
+    "|照片(?:显示|核实|看)|看(?:了)?照片|代签"
+    "|暂定|有条件|(?:仍然|依然|依旧|还是)(?!要|需|应)|(?<![无不未没])缺\\d"
+    "|(?<!按)限期|请于.{0,12}(?:前|之前)(?:完成|整改)"
 )
 """What a 复查意见 says of a review not done, or of a closing refused."""
 
@@ -738,6 +744,7 @@ def _read_review(
     columns = header.columns
     made = _review_form_made(grid, header.row, campaign)
     above = ""  # the 复查意见 of the row above (a 同上 below it means it)
+    above_reviewer = ""  # and its 复查人
     for r in range(header.row + 1, len(grid.rows)):
         row = grid.rows[r]
         value = {n: row[c] if c < len(row) else "" for n, c in columns.items()}
@@ -748,6 +755,9 @@ def _read_review(
         if normalize_key(text.get("note", "")).rstrip("。.") in _DITTO:  # 同上: the row above's
             text["note"] = above  # (the department was told “复查不合格：同上”: clerk trial 89)
         above = text.get("note", "")
+        if normalize_key(text.get("reviewer", "")).rstrip("。.") in _DITTO:  # (trial 219 BS3)
+            text["reviewer"], value["reviewer"] = above_reviewer, above_reviewer
+        above_reviewer = text.get("reviewer", "")
         result = normalize_key(text.get("result", ""))
         verdict = review_verdict(result) if result else ""
 
@@ -823,9 +833,6 @@ def _read_review(
                 where, Code.REVIEW_BEFORE_CAMPAIGN, "reviewed_on", day=reviewed_on, issued=issued_on
             )
             continue
-        if verdict == PASSED and (doubt := _doubted_pass(text.get("note", ""))):
-            _review_problem(where, Code.REVIEW_PASSED_DOUBTED, "note", result=result, doubt=doubt)
-            continue
         try:  # as the form was issued (the office's to fill in are 复查人, 复查时间, 结论)
             closed_on = parse_date(value.get("closed_on"), campaign.info.issued_on)
         except DateNotUnderstood:
@@ -844,6 +851,15 @@ def _read_review(
                     issued=issued or "空白",
                 )
                 closed_on = issued
+        # (a row of no closing, typed onto the form, is no review of one: said so by the
+        # register, `review-never-closed`, not hidden by this: trial 219 BS4)
+        if (
+            verdict == PASSED
+            and closed_on is not None
+            and (doubt := _doubted_pass(text.get("note", "")))
+        ):
+            _review_problem(where, Code.REVIEW_PASSED_DOUBTED, "note", result=result, doubt=doubt)
+            continue
         form.reviews.append(
             Review(
                 hazard_id=text["hazard_id"],
