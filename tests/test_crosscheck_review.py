@@ -603,6 +603,32 @@ def test_a_crosscheck_run_on_a_trial_list_can_be_forgotten(
     assert "没有" in again.output and "还没有做过追责核查" in "".join(again.output.split())
 
 
+def test_forgetting_one_of_two_lists_of_a_name_asks_which(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path
+) -> None:
+    """Two lists named 试核查.xlsx in two folders, both crosschecked: --forget 试核查.xlsx said
+    there was no record of it (trial 219 BS5). It names both and asks which; given whole,
+    the one is forgotten and the other kept."""
+    problem, _, register = _answered_closed_on_the_8th(
+        campaign, tmp_path, "XJ-1", "县（市、区）普查"
+    )
+    finding = {**problem, "问题编号": "T-1", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
+    lists = []
+    for folder in ("甲", "乙"):
+        (tmp_path / folder).mkdir()
+        lists.append(findings_list(tmp_path / folder / "试核查.xlsx", [finding], ORDER))
+        run(runner, str(lists[-1]), str(register), "--out", str(tmp_path / folder / "结果.xlsx"))
+    loose = tmp_path / "试核查.xlsx"
+    asked = runner.invoke(app, ["crosscheck", str(loose), str(register), "--forget"])
+    assert asked.exit_code == 2
+    assert "有2份名为试核查.xlsx的检查问题清单的核查记录" in "".join(asked.output.split())
+    first = runner.invoke(app, ["crosscheck", str(lists[0]), str(register), "--forget"])
+    assert first.exit_code == 0, first.output
+    from huitoukan.register.crosschecks import recorded_crosschecks
+
+    assert [c.file for c in recorded_crosschecks(register)] == [str(lists[1])]
+
+
 @pytest.mark.parametrize("named", [False, True])
 def test_a_departments_own_hazard_the_clerk_named_for_a_listed_problem_answers_it(
     runner: CliRunner, campaign: Campaign, tmp_path: Path, named: bool
@@ -2779,6 +2805,8 @@ def test_a_problem_only_near_a_closed_listed_one_does_not_belie_its_closing_unco
     assert (verdict.belied, verdict.belied_answer) == (belied, "SC-03" if belied else "")
     if expected is Conclusion.TO_CONFIRM:
         assert "有相近的问题 SC-03" in verdict.note and row.hazard_id in verdict.note
+        # nor its 追责范围 saying the department did not do its work (trial 219 BS1)
+        assert verdict.accountable == ""
 
 
 def test_a_finding_of_what_a_listed_problems_rectification_was_to_cover_is_near_it(

@@ -223,6 +223,12 @@ def forget(findings: Path, sources: Sequence[Path]) -> CheckedList:
     may be gone): status and the report cite it no more. Raises when none is recorded."""
     register = given_input(sources[0]) if sources else Path(REGISTER_FILE)
     forgotten, recorded = forget_crosscheck(register, display_name(findings))
+    named = [r for r in recorded if Path(r).name == findings.name]
+    if forgotten is None and len(named) > 1:  # (“没有…的核查记录” of two: trial 219 BS5)
+        raise InputError(
+            f"{display_name(register)} 有 {len(named)} 份名为 {findings.name} 的检查问题清单的核查"
+            f"记录（{'、'.join(named)}），未做任何改动：请写明是哪一份（如 {named[0]}）"
+        )
     if forgotten is None:
         known = "、".join(recorded)
         raise InputError(

@@ -1310,6 +1310,7 @@ def _left_unrectified(
             f"；是同一问题的，请填写其整改反馈的隐患编号（{closings}），按检查时问题仍在核查其销号"
         )
         reopen, review, awaiting = False, False, ()
+        accountable = ""  # (no department named as not having done its work: trial 219 BS1)
     return Verdict(
         finding,
         Conclusion.TO_CONFIRM if unsure else Conclusion.LISTED_NOT_RECTIFIED,

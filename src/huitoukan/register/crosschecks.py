@@ -120,13 +120,15 @@ def forget_crosscheck(register: Path, listed: str) -> tuple[CheckedList | None, 
     """Take the crosscheck of the list `listed` (as it was given, or its file's name when
     only one recorded list has it) out of the crosschecks of `register`: one run on a trial
     list, or the wrong one, stayed in status and the report for good (trial 216 BP4). The
-    crosscheck taken out (None when none matched, or it could not be written) and the lists
-    recorded still."""
+    crosscheck taken out (None when none matched or several did, or it could not be
+    written) and the lists recorded still — or, when several matched, those."""
     lists = recorded_crosschecks(register)
     same = [c for c in lists if c.file == listed]
     if not same:
         same = [c for c in lists if Path(c.file).name == Path(listed).name]
-    if len(same) != 1:
+    if len(same) > 1:
+        return None, [c.file for c in same]
+    if not same:
         return None, [c.file for c in lists]
     kept = [c for c in lists if c is not same[0]]
     if not write_record(crosschecks_path(register), _Checked(lists=kept).model_dump_json()):
