@@ -1265,7 +1265,7 @@ def test_last_years_followup_form_issued_by_an_older_version_is_told_by_its_date
         "整改时限是2023年12月31日，新版本改为2022年12月20日，早于本次活动印发日期2023年12月5日"
         in said
     )
-    assert "销号时间2022年12月12日比本次活动印发日期2023年12月5日早两个月以上" in said, said
+    assert "销号时间2022年12月12日比本次活动印发日期2023年12月5日早将近一年" in said, said
     assert said.count("请用本次下发的表格重新填写报送") == 2
 
 

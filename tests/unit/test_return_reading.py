@@ -1125,9 +1125,10 @@ def test_a_deadline_before_the_campaign_without_a_checking_day_is_asked_about(
 @pytest.mark.parametrize(
     ("closed_on", "codes"),
     [
-        (date(2023, 10, 5), ["closed-before-issue"]),  # 61 days before the campaign was issued
-        (date(2023, 10, 6), []),  # 60 days: found and mended just before it, reported in it
-        (date(2023, 10, 7), []),
+        (date(2023, 2, 2), ["closed-before-issue"]),  # 306 days before the campaign was issued
+        (date(2023, 2, 3), []),  # 305: not about a year
+        (date(2023, 2, 4), []),
+        (date(2023, 8, 25), []),  # checked and closed in the summer (trial 219 BS6)
         (date(2022, 12, 4), ["implausible-date"]),  # a year before: an error of its own
     ],
 )
@@ -1144,7 +1145,7 @@ def test_a_hazard_closed_months_before_the_campaign_began_is_asked_about(
     assert [p.code for p in said if p.field == "销号时间"] == codes
     if codes == ["closed-before-issue"]:
         assert said[0].message.startswith(
-            "销号时间 2023年10月5日 比本次活动印发日期 2023年12月5日 早两个月以上"
+            "销号时间 2023年2月2日 比本次活动印发日期 2023年12月5日 早将近一年"
         ), said[0].message
         assert said[0].severity is Severity.WARNING
 

@@ -68,11 +68,15 @@ CELL_TEXT_LIMIT = 32_767
 state record), with a warning naming the cell of the return."""
 
 
+YEAR = 365
+"""Days before the campaign was issued from which a date is implausible (`implausible`)."""
+
+
 def implausible(day: date, campaign: Campaign, as_of: date, future_too: bool) -> Code | None:
     """Why `day` cannot be right: a year or more before the campaign was issued (the 1900
     dates of Excel serials such as 60 are), or — for a day that has happened — after the
     date the run judges by; None when it is plausible."""
-    if day < campaign.info.issued_on - timedelta(days=365):
+    if day < campaign.info.issued_on - timedelta(days=YEAR):
         return Code.IMPLAUSIBLE_DATE
     if future_too and day > as_of:
         return Code.FUTURE_DATE
@@ -454,11 +458,12 @@ class RowChecker:
         if (
             closed
             and not cells.text("number")
-            and closed < issued - timedelta(days=EARLIER_CAMPAIGN_DAYS)
+            and closed < issued - timedelta(days=YEAR - EARLIER_CAMPAIGN_DAYS)
             and not implausible(closed, self.campaign, self.as_of, future_too=False)
             and not (checked and closed < checked)  # (said: closed-before-checked)
-        ):  # a hazard of this self-check closed months before the campaign began: a year
-            # typed wrong, or last year's follow-up form filled in (trial 211 BK14)
+        ):  # a hazard of this self-check closed about a year before the campaign began: a
+            # year typed wrong, or last year's follow-up form filled in (trial 211 BK14) —
+            # not one checked and closed in the summer, its dates of a piece (trial 219 BS6)
             self.problem(Code.CLOSED_BEFORE_ISSUE, cells, "closed_on", closed=closed, issued=issued)
         ends = max(self.campaign.info.ends_on, checked or issued)
         if deadline and deadline > ends + timedelta(days=FAR_AHEAD_DAYS):
