@@ -2625,6 +2625,28 @@ def test_verdicts_as_reviewers_write_them_and_a_pass_its_remarks_doubt(tmp_path:
     assert "复查人一栏填的是“部门自查”，没有写明由谁复查验收" in unsigned.message
 
 
+def test_a_reviewer_written_as_the_row_above_is_that_rows(tmp_path: Path) -> None:
+    """复查人 同上 below 王五: the same reviewer, not a 合格 of no one (trial 219 BS3); below a
+    row of none, none."""
+    from huitoukan.forms.review import review_form
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    rows = [closed(部位=where) for where in ("东门", "西门", "南门", "北门")]
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = review_form(campaign, hazards, date(2023, 12, 18))
+    ws = wb[REVIEW_SHEET]
+    for row, reviewer in zip(range(3, 7), ("王五", "同上", None, "同上"), strict=True):
+        ws.cell(row, 8).value, ws.cell(row, 9).value = reviewer, "2023-12-19"
+        ws.cell(row, 10).value = "合格"
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    passed = {ws.cell(r, 4).value: r for r in range(3, 7)}
+    closed_now = {h.location for h in collection.hazards if h.closed}
+    assert closed_now == {where for where, r in passed.items() if r in (3, 4)}
+
+
 def test_a_pass_of_a_hazard_never_reported_closed_is_not_taken_for_one_reopened(
     tmp_path: Path,
 ) -> None:
