@@ -603,6 +603,25 @@ def test_a_crosscheck_run_on_a_trial_list_can_be_forgotten(
     assert "没有" in again.output and "还没有做过追责核查" in "".join(again.output.split())
 
 
+def test_a_crosschecks_problems_to_confirm_are_said_by_status_until_decided(
+    runner: CliRunner, campaign: Campaign, tmp_path: Path
+) -> None:
+    """A problem left 待确认 by a crosscheck was said nowhere after the run: the clerk had to
+    remember to decide it (trial 219). Status says how many, and how to decide them."""
+    problem, _, register = _answered_closed_on_the_8th(campaign, tmp_path, "XJ-1", "县级普查")
+    finding = {**problem, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09",
+               "问题描述": "配电箱内积灰"}  # fmt: skip
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", [finding], ORDER)
+    run(runner, str(inspected), str(register), "--out", str(tmp_path / "追责核查.xlsx"))
+    day = ["--as-of", "2023-12-20"]
+    status = "".join(runner.invoke(app, ["status", str(register), *day]).output.split())
+    assert f"追责核查（{inspected}，2023年12月20日）还有1个问题待确认" in status, status
+    decided = findings_list(tmp_path / "市级抽查.xlsx", [{**finding, "对应自查": "无"}], ORDER)
+    run(runner, str(decided), str(register), "--out", str(tmp_path / "追责核查.xlsx"))
+    status = "".join(runner.invoke(app, ["status", str(register), *day]).output.split())
+    assert "待确认" not in status
+
+
 def test_forgetting_one_of_two_lists_of_a_name_asks_which(
     runner: CliRunner, campaign: Campaign, tmp_path: Path
 ) -> None:

@@ -1303,6 +1303,13 @@ def status_report(
     _rounds(console, report.rounds, report.as_of, year)
     if report.assigned:
         _wrapped(console, _assigned_line(report))
+    for checked, n in report.unconfirmed():
+        _wrapped(
+            console,
+            f"追责核查（{checked.file}，{chinese_date(checked.checked_on)}）还有 {n} 个问题待确认："
+            "核对后在这份清单的“对应自查”一列填写对应隐患的隐患编号（或“无”），再运行 "
+            f"huitoukan crosscheck {as_argument(Path(checked.file))}",
+        )
     if report.missing_photos:
         departments = list(dict.fromkeys(h.department for h in report.missing_photos))
         label = f"报已完成但未附整改后照片的隐患 {len(report.missing_photos)} 项："

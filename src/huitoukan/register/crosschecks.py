@@ -17,6 +17,11 @@ from pydantic import BaseModel, ValidationError
 from huitoukan.files import write_record
 from huitoukan.model.findings import Finding, FoundAgain, number_key
 
+UNCONFIRMED = "待确认"
+"""How `CheckedList.counts` names the problems the clerk is to decide (the value of
+`findings.crosscheck.Conclusion.TO_CONFIRM`, not imported: status does not load the
+similarity scorer)."""
+
 
 class CheckedList(BaseModel):
     """One crosscheck of an inspection's list against the register."""
