@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from huitoukan.forms.verdicts import doubts_the_pass, names_no_reviewer, review_verdict
 from huitoukan.model.returns import FAILED, PASSED
-from huitoukan.returns.form_reading import review_verdict
 
 VERDICTS = Path(__file__).parent.parent / "data" / "review_verdicts.tsv"
 READ = {"合格": PASSED, "不合格": FAILED, "问": ""}
@@ -93,9 +93,7 @@ def test_most_common_clear_verdicts_are_read() -> None:
 def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None:
     """A 合格 beside 复查意见 saying the work is not done, the review not made on site, or the
     closing refused is not adopted; praise and advice beside it are no doubt."""
-    from huitoukan.returns.form_reading import _doubted_pass
-
-    assert bool(_doubted_pass(note)) is doubted
+    assert bool(doubts_the_pass(note)) is doubted
 
 
 @pytest.mark.parametrize(
@@ -116,6 +114,4 @@ def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None
     ],
 )
 def test_a_reviewer_who_is_no_one_is_told(reviewer: str, nobody: bool) -> None:
-    from huitoukan.returns.form_reading import _no_reviewer
-
-    assert bool(_no_reviewer(reviewer)) is nobody
+    assert bool(names_no_reviewer(reviewer)) is nobody
