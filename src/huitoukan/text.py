@@ -101,7 +101,13 @@ def seq_number(text: str) -> int | None:
 def numbered_items(text: str) -> int:
     """How many items `text` numbers in order from the first (1. … 2. …, （1）…（2）…,
     一、… 二、…, ① … ②): 0 when it numbers none, 1 when only a first."""
-    expected = 1
+    return len(numbered_parts(text))
+
+
+def numbered_parts(text: str) -> list[str]:
+    """The items `text` numbers in order from the first (`numbered_items`), each without its
+    mark; [] when it numbers none."""
+    expected, starts = 1, []
     for mark in _ITEM_MARK.finditer(text):
         value = mark["paren"] or mark["digit"] or mark["chinese"]
         if value is None:
@@ -110,7 +116,9 @@ def numbered_items(text: str) -> int:
             number = int(value) if value.isdigit() else _CHINESE_NUMBERS[value]
         if number == expected:
             expected += 1
-    return expected - 1
+            starts.append(mark)
+    ends = [m.start() for m in starts[1:]] + [len(text)]
+    return [text[m.end() : end].strip() for m, end in zip(starts, ends, strict=False)]
 
 
 _NOT_A_HAZARD = (

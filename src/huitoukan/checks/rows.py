@@ -14,6 +14,7 @@ from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import DIGITS_KEPT, cell_ref, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline, typed_as_number
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS
+from huitoukan.forms.nothing_found import hazards_in
 from huitoukan.forms.progress import normalize_progress
 from huitoukan.model.documents import EARLIER_CAMPAIGN_DAYS
 from huitoukan.model.findings import number_key
@@ -27,7 +28,7 @@ from huitoukan.model.problems import (
     problem,
 )
 from huitoukan.model.returns import DONE, HazardRow, Progress, marked_long_standing
-from huitoukan.text import fingerprint, hazards_listed, normalize_key
+from huitoukan.text import fingerprint, normalize_key
 
 _SELF_CHECKED = re.compile("自查|自检")
 """A 问题来源 that says the department found it itself (自查发现, 部门自查, 自检)."""
@@ -400,7 +401,7 @@ class RowChecker:
         if not cells.text("hazard"):
             variant = "" if cells.text("location") else "empty"
             self.problem(Code.MISSING_HAZARD, cells, "hazard", variant)
-        elif not cells.text("number") and (items := hazards_listed(cells.text("hazard"))) > 1:
+        elif not cells.text("number") and (items := hazards_in(cells.text("hazard"))) > 1:
             # an assigned problem's 问题描述 is the inspectors' (one 问题编号, however listed)
             self.problem(Code.SEVERAL_HAZARDS, cells, "hazard", count=items)
         if not cells.text("measures"):

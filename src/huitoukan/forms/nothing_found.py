@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from huitoukan.forms.progress import simplified
-from huitoukan.text import normalize_key
+from huitoukan.text import hazards_listed, normalize_key, numbered_parts
 
 NOTHING_FOUND_WORDS = frozenset(
     normalize_key(w)
@@ -176,6 +176,8 @@ def says_nothing_found(text: str) -> bool:
     良好⏎三楼灭火器过期."""
     if not text or not _MAY_SAY.search(text):
         return False
+    if len(parts := numbered_parts(text)) > 1:  # 1.无 2.无 3.无 (trial 218 BR10)
+        return all(map(says_nothing_found, parts))
     key = simplified(normalize_key(text.replace("\n", "，"))).lower().strip(_EDGES)
     if key in NOTHING_FOUND_WORDS:
         return True
@@ -201,3 +203,12 @@ def _said(clause: str) -> str:
     if _PREAMBLE.match(clause) or _PLEDGE.match(clause):
         return "aside"
     return ""
+
+
+def hazards_in(text: str) -> int:
+    """How many hazards a 存在隐患问题 lists (`hazards_listed`), its numbered items that say
+    nothing was found not counted (1.灭火器过期⏎2.无 is one: trial 218 BR10)."""
+    parts = numbered_parts(text)
+    if len(parts) > 1:
+        return sum(not says_nothing_found(part) for part in parts)
+    return hazards_listed(text)
