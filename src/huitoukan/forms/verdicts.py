@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from huitoukan.forms.nothing_found import says_nothing_found
 from huitoukan.forms.progress import normalize_progress, simplified
-from huitoukan.model.returns import FAILED, IN_PROGRESS, NOT_STARTED, PASSED
+from huitoukan.model.returns import DONE, FAILED, IN_PROGRESS, NOT_STARTED, PASSED
 from huitoukan.text import normalize_key
 
 _CLOSING = ("同意销号", "予以销号", "准予销号", "可以销号")
@@ -22,7 +23,7 @@ _VERDICTS = {
         ("合格", "验收合格", "复查合格", "通过", "验收通过", "复查通过", "同意", "同意验收")
         + ("整改到位", "已整改到位", "整改合格", "已整改", "已完成整改", "整改完成", "已整改完成")
         + ("整改已完成", "整改完毕", "已整改完毕", "已完成", "完成", "符合要求", "符合安全要求")
-        + ("隐患已消除", "√", "✓", "✔", "☑", *_CLOSING),
+        + ("隐患已消除", "√", "✓", "✔", "☑", "ok", "pass", "好", "很好", *_CLOSING),
         PASSED,
     ),
     **dict.fromkeys(
@@ -77,28 +78,148 @@ def names_no_reviewer(typed: str) -> str:
 
 
 _REVIEW_DOUBTS = re.compile(
-    "(?:不同意|不予|暂不|暂缓|不能|不宜)销号|^(?:不同意|退回|驳回|不予认可|不认可)"
-    "|(?:未|没|没有|未能)(?:到|去|进入|进|赴)?现场|未(?:实地|现场)(?:查看|核实|核查|复查)"
-    "|(?:下周|择日|改日|另行|二次|(?<![无不])需|待|未|没|没有|还未|尚未)(?:再次?)?(?:复查|复核|验收)"
-    "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告)|(?:部门|对方|负责人|他们)(?:说|称)"
-    "|电话(?:询问|确认|核实|告知|说)|微信(?:确认|核实|告知|照片)|口头(?:答复|告知|说)"
-    "|照片(?:显示|核实|看)|看(?:了)?照片|代签"
-    "|暂定|有条件|(?:仍然|依然|依旧|还是)(?!要|需|应)|(?<![无不未没])缺\\d"
-    "|(?<!按)限期|请于.{0,12}(?:前|之前)(?:完成|整改)"
+    "(?:不同意|不予|暂不|暂缓|不能|不宜|不可)(?:销号|通过|验收)|^(?:不同意|驳回|不予认可|不认可)"
+    "|退回(?!的)"
+    "|予以退回|(?:未|没|没有|未能)(?:到|去|进入|进|赴)?现场|未(?:实地|现场)(?:查看|核实|核查|复查)"
+    "|(?:下[周月次]|明[天日]|后天|过几天|月底|年底|择日|改日|改天|另行|延期|二次|以后|之后|后再|(?<!无需)(?<!不需)(?<!不用)再"
+    "|(?<![无不])需|待|未|没|没有|还未|尚未)"
+    "(?:次)?(?:复查|复核|验收|查看|核查)|(?:下次|改天|以后|之后|后)再(?:看|查|定)|再定|观察一段"
+    "|待.{0,12}(?:后|再|确认|复查|验收|检测|观察)|等待|后可销号"
+    "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告|了解)|(?:说|称|反映|反馈|报告|答复)(?:已|已经)"
+    "|听说|自报|自称|自述|电话(?:询问|确|核实|说|了解)|微信(?:确认|核实|照片|告知已)|口头|视频|远程"
+    "|(?:画面|监控)显示|委托|代签|代为|代替|他人"
+    "|照片(?:显示|核实|确认|复查|看出|来看|判断)|(?:看|根据|凭|通过|依据)(?:了)?(?:上报的?|提供的?)?照片"
+    "|暂定|暂时|暂按|有条件|附条件|先行(?:销号|通过|验收)|勉强|基本(?:合格|整改|到位|完成)"
+    "|(?<![无不未没])缺\\d|(?<!按)限期|请于.{0,12}(?:前|之前)(?:完成|整改)"
+    "|一半|大部|多数|\\d+%|百分之|^部分|剩余|尚余|其余未|^除|除.{0,8}外|返工|承诺|保证"
+    "|(?:设置|设立|采取|落实)了?临时|临时(?:合格|通过)|应为|应该是|实为|请于.{0,12}(?:完成|整改)"
 )
-"""What a 复查意见 says of a review not done, or of a closing refused."""
+"""What a 复查意见 says of a review not done on site, or of a closing refused, deferred or
+granted on a condition."""
+_TYPOS = (("合各", "合格"), ("到为", "到位"), ("倒位", "到位"), ("消号", "销号"), ("正改", "整改"))
+_WORDS = (("不锈钢", "钢"), ("不燃", "阻燃"), ("无误", "正确"), ("无异议", "同意"), ("非常", "很"))
+"""Words a negation is part of, and not one (不锈钢支架, 隐患已不复存在)."""
+_CLAUSES = re.compile(r"[，,。；;、\n！!？?（）()]+")
+_LEAD = re.compile("^(?:但是?|并且?|且|同时|另外?|也|经过?|现)")
+"""How a clause may begin that says nothing of its own (但需注意防潮, 经现场查看)."""
+_ADVICE = re.compile(
+    "^(?:建议|请|注意|望|希望|今后|以后|后续|下次|下一步|要(?!求)|需|应(?!急)|须|继续|持续|加强"
+    "|保持|做好|严格|定期|确保|举一反三|(?:仍|还)(?:需|要|应))"
+)
+_GUARD = re.compile("防止|避免|杜绝|谨防|以防|不得|严禁|禁止|不要|切勿|勿")
+"""Advice against a fault (防止反弹, 不得用物品抵住): none said to be there."""
+_NO_MORE_WORK = re.compile("^(?:无需|不需要|不必|不用)")
+_UNFINISHED = re.compile(
+    "(?:继续|尽快|抓紧|立即|马上|重新|彻底)整改|进一步(?!加强|做好|提高|规范|落实|完善制度)"
+    "|(?:需|应|须|请|要)(?:及时|尽快)?重新"
+    "|(?:需|应|须|请)(?:及时|尽快)?(?:更换|维修|修复|修理|整改|清理|拆除|安装|加装|加固|补充|补齐"
+    "|补交|补拍|补报|提交|上交|完善|配备|张贴|搬离|移除|处理)"
+)
+"""Work still to do (建议继续整改, 需更换灭火器, 但需补交材料): no pass."""
+_FAULTS = (
+    "问题|隐患|异常|异议|意见|杂物|障碍物|裸露|渗漏|泄漏|漏水|渗水|积水|遗留|反弹|复发|违规|违章"
+    "|私拉|乱接|破损|损坏|过期|松动|堵塞|死角|故障|脱落|变形|裂缝|锈蚀|占用|堆放|不合格项?|卡阻|缺失|缺少|丢失"
+)
+_NO_FAULT = re.compile(
+    f"(?:无|没有|未发现|没有发现|未见|未再发现|未再|不再|未出现|没有出现|未|不(?:复|再)?存在)"
+    f"(?:任何|明显)?.{{0,6}}?(?:{_FAULTS})(?:现象|情况|问题)?|不(?:复|再)?存在|不再.{{1,6}}"
+    f"|不影响|无需(?:再|进一步)?整改|不需要(?:再|进一步)?整改|^不(?:{_FAULTS})了?$"
+)
+"""A fault said absent (无渗漏, 未见复发, 未发现违规行为, 检测无泄漏), read as fine."""
+_NO_CHANGE = re.compile(
+    "(?:未见|没有|未|无)(?:明显|任何|什么)?(?:整改|变化|改善|改观|效果|成效|落实|处理)|照旧|原样"
+    "|无异(?!议)"
+)
+"""…but not that nothing was done (未见整改, 没有变化, 与整改前无异)."""
+_FAULT = re.compile(
+    f"[不未没无缺尚又]|仍(?![需要应])|还(?:在|是|有|没|未)|依旧|依然|照旧|{_FAULTS}"
+)
+_GOOD = re.compile(
+    "好|彻底|及时|迅速|明显|显著|扎实|认真|重视|表扬|点赞|优秀|示范|属实|正确|一致|合格(?!证)|正常|畅通"
+    "|整洁|整齐|有序|牢固|平稳|稳固|齐全|完整|到位|规范|清晰|醒目|干净|存档|归档|在场|上锁|完毕"
+    "|同意|满足|符合|达到|达标|专人|实行|实施|建立|执行|自动|有效期|见照片|见附件"
+)
+_SEEN = re.compile("复查|查看|检查|核查|核实|核对|现场|检测|复核|验收|排查|巡查")
+"""A clause telling the review made (复查人员于当日到达现场, 经检测)."""
+_COUNT = re.compile(r"^共\d+(?:处|项|个|具|台|间)$")
+_DENIED = re.compile("[不未没无非欠]")
+_MENDED = re.compile(
+    "^已(?:将.*)?(?:更换|拆除|清理|清除|清走|修复|维修|移除|搬离|处理|加固|移至|转移)"
+)
+"""A clause saying what was mended, the fault its object (已更换破损插座2个)."""
 
 
 def doubts_the_pass(note: str) -> str:
     """How a 复查意见 doubts the 合格 beside it: its reading as the state of the work
-    (整改中, 未整改), or a review not done or a closing refused (下周复查, 未到现场,
-    据部门反映, 暂不销号); '' when it does not. A 合格 with 灭火器仍未更换 in its 复查意见
-    closed the hazard without a word (trial 217 BQ1)."""
+    (整改中, 未整改); a review not made on site, or a closing refused, deferred or granted
+    on a condition (下周复查, 电话确认, 据部门反映, 暂不销号, 暂定); or, clause by clause, anything
+    but a pass, what was done, what is fine or advice for the future (隐患尚未消除, 整改资料
+    未提交, 需更换灭火器, 唯一楼应急灯不亮); '' when it does not. A 合格 with 灭火器仍未更换 in
+    its 复查意见 closed the hazard without a word (trials 217 BQ1, 219 BS2, 222: a list of
+    doubts alone let a third of the blind list's doubtful remarks close hazards)."""
     if not note:
         return ""
+    key = simplified(normalize_key(note)).lower()
+    for typo, meant in _TYPOS:
+        key = key.replace(typo, meant)
+    if _REVIEW_DOUBTS.search(key) or _counted_short(key):
+        return "（复查或销号尚待落实）"
+    if all(map(_beside_a_pass, filter(None, _CLAUSES.split(key)))):
+        return ""
     reading = normalize_progress(note)
-    if reading in (IN_PROGRESS, NOT_STARTED):
-        return f"（读作{reading}）"
-    return (
-        "（复查或销号尚待落实）" if _REVIEW_DOUBTS.search(simplified(normalize_key(note))) else ""
+    open_now = reading in (IN_PROGRESS, NOT_STARTED)
+    return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
+
+
+_SHARE = re.compile(
+    r"(\d+)\s*/\s*(\d+)\s*已|已?改?(\d+)处\s*/\s*共\s*(\d+)处"
+    r"|(\d+)\s*([处个具台间项盏])[^\d]{0,10}?已[^\d]{0,4}(\d+)\s*\6"
+)
+
+
+def _counted_short(key: str) -> bool:
+    """A count of the work done short of the whole (3/4已整改, 已改3处/共4处)."""
+    for match in _SHARE.finditer(key):
+        numbers = [int(n) for n in match.groups() if n is not None and n.isdigit()]
+        if len(set(numbers)) > 1:
+            return True
+    return False
+
+
+def _beside_a_pass(clause: str) -> bool:
+    """A clause of a 复查意见 that may stand beside a 合格: a pass; what is fine or no more (无
+    渗漏, 不再松动, 未发现违规电器); what was done, after whatever it says was wrong before
+    (不合格插座已更换); that the review was made; praise; or advice for the future (建议定期检查,
+    仍需加强教育) — not work still to do (需更换灭火器, 建议继续整改), nothing done (未见整改), a
+    relapse (已反弹) or a fault."""
+    clause = _LEAD.sub("", clause, count=1) or clause
+    for words, meant in _WORDS:
+        clause = clause.replace(words, meant)
+    if review_verdict(clause) == PASSED or says_nothing_found(clause) or _COUNT.match(clause):
+        return True
+    if _NO_MORE_WORK.match(clause):
+        return True
+    if _UNFINISHED.search(clause) or _NO_CHANGE.search(clause):
+        return False
+    if _GUARD.match(clause) or _MENDED.match(clause):
+        return True
+    if advice := _ADVICE.match(clause):  # (its faults those it guards against: 防止反弹)
+        guarded = _GUARD.search(clause, advice.end())
+        if not _FAULT.search(clause, advice.end(), guarded.start() if guarded else len(clause)):
+            return True
+    clause = _NO_FAULT.sub("良好", clause)
+    faults = [m.end() for m in _FAULT.finditer(clause)]
+    last = max(faults, default=0)
+    if "已" in clause[last:]:  # what was wrong, mended since (过期灭火器已更换)
+        return True
+    # (not a good word a negation before it governs: 还未配置到位, 监控仍不能正常使用, 没修好)
+    good = [
+        m
+        for m in _GOOD.finditer(clause)
+        if m.start() >= last and not _DENIED.search(clause, 0, m.start())
+    ]
+    if faults and not good:
+        return False
+    return bool(
+        "已" in clause or good or _SEEN.search(clause) or normalize_progress(clause) == DONE
     )

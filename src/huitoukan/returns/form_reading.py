@@ -764,9 +764,12 @@ def _read_review(
                 closed_on = issued
         # (a row of no closing, typed onto the form, is no review of one: said so by the
         # register, `review-never-closed`, not hidden by this: trial 219 BS4)
-        if (
+        if (  # (a 合格 of no day or no reviewer is said so first, by the register)
             verdict == PASSED
             and closed_on is not None
+            and reviewed_on is not None
+            and text.get("reviewer")
+            and not no_name
             and (doubt := doubts_the_pass(text.get("note", "")))
         ):
             _review_problem(where, Code.REVIEW_PASSED_DOUBTED, "note", result=result, doubt=doubt)
