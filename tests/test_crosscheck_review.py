@@ -3945,6 +3945,35 @@ def test_a_listed_problem_in_other_words_is_not_a_miss(
         assert "有相近的问题 SD-03" in verdict.note and "请核对" in verdict.note
 
 
+def test_a_review_form_corrected_where_it_was_is_not_told_to_be_kept(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 复查结论 not understood (基本合格), the 本处待办 said to correct it in the form and
+    collect again; done so, collect said the form was written over a collected one, not to
+    do that, and that its old verdicts stood — they did not (trial 221 BV2)."""
+    monkeypatch.chdir(tmp_path)
+    campaign = reviewing(tmp_path)
+    rows_sent = [closed(部位="东门"), closed(部位="西门")]
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", rows_sent)
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    form = tmp_path / "复查" / "复查验收.xlsx"
+    form.parent.mkdir()
+    for verdict in ("基本合格", "合格"):
+        wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+        for where, said in (("东门", "合格"), ("西门", verdict)):
+            ws.cell(rows[where], columns["复查人"]).value = "刘建国"
+            ws.cell(rows[where], columns["复查时间"]).value = "2023-12-19"
+            ws.cell(rows[where], columns["复查结论"]).value = said
+        wb.save(form)
+        result = runner.invoke(
+            app, ["collect", "回收", "复查", "--as-of", "2023-12-20"], env={"COLUMNS": "200"}
+        )
+    assert "在原文件上改写过" not in "".join(result.stderr.split()), result.stderr
+    hazards = read_register(tmp_path / "全校隐患台账.xlsx").hazards
+    assert all(h.closed for h in hazards) and len(hazards) == 2
+
+
 def test_a_failed_review_of_a_row_taken_out_since_is_said_on_the_new_copy(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1347,6 +1347,7 @@ def collect_to_register(
 
         copies = write_feedback(collection, feedback_dir, campaign.info.receiver)
     issued_again = {f.file for f in collection.forms if f.never_saved}
+    reviewed_in = {f.file for f in collection.forms if f.is_review}
     return CollectResult(
         collection=collection,
         status=status,
@@ -1377,6 +1378,9 @@ def collect_to_register(
                 # nor one issue wrote again over a return, a copy kept: trial 209 BI1)
                 and file not in recorded.uncounted
                 and file not in issued_again
+                # nor a 复查验收表 corrected where it was, as its errors ask (told not to
+                # overwrite it, and that its old verdicts stood: trial 221 BV2)
+                and file not in reviewed_in
             ),
             key=natural_key,
         ),
