@@ -2532,14 +2532,9 @@ def test_a_pass_after_the_department_reported_the_hazard_open_again_is_the_clerk
         assert "复查结论不再作数" in on_review.message
 
 
-def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
-    tmp_path: Path,
-) -> None:
-    """合格 with neither 复查人 nor 复查时间 closed the hazard, and the archive page showed
-    a blank "复查人、时间": a verdict of no known day is not adopted (an error on the 复查时间
-    cell; an unreadable one likewise), nor a 合格 of no one (销号 on nobody's word: the plan
-    asks 验收资料 to be 合规, clerk trial 47); a 不合格 of no one is adopted (sent back) and
-    said."""
+def _four_gates_to_review(tmp_path: Path) -> tuple[Campaign, Path, Workbook, Worksheet]:
+    """安全保卫处's four gates reported closed, collected, and the 复查验收表 of them (rows 3 to
+    6, made on 12月18日) to fill in: the campaign, the returns folder, the form and its sheet."""
     from huitoukan.forms.review import review_form
 
     campaign = reviewing(tmp_path)
@@ -2548,7 +2543,18 @@ def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
     hazards = collect(campaign, [returns], as_of=AS_OF).hazards
     wb = review_form(campaign, hazards, date(2023, 12, 18))
-    ws = wb[REVIEW_SHEET]
+    return campaign, returns, wb, wb[REVIEW_SHEET]
+
+
+def test_a_verdict_without_a_date_or_a_pass_without_a_reviewer_is_not_adopted(
+    tmp_path: Path,
+) -> None:
+    """合格 with neither 复查人 nor 复查时间 closed the hazard, and the archive page showed
+    a blank "复查人、时间": a verdict of no known day is not adopted (an error on the 复查时间
+    cell; an unreadable one likewise), nor a 合格 of no one (销号 on nobody's word: the plan
+    asks 验收资料 to be 合规, clerk trial 47); a 不合格 of no one is adopted (sent back) and
+    said."""
+    campaign, returns, wb, ws = _four_gates_to_review(tmp_path)
     for row, reviewer, day, result in (
         (3, None, None, "合格"),
         (4, None, "2023-12-19", "通过"),
@@ -2648,15 +2654,7 @@ def test_verdicts_as_reviewers_write_them_and_a_pass_its_remarks_doubt(tmp_path:
 def test_a_reviewer_written_as_the_row_above_is_that_rows(tmp_path: Path) -> None:
     """复查人 同上 below 王五: the same reviewer, not a 合格 of no one (trial 219 BS3); below a
     row of none, none."""
-    from huitoukan.forms.review import review_form
-
-    campaign = reviewing(tmp_path)
-    returns = tmp_path / "回收"
-    rows = [closed(部位=where) for where in ("东门", "西门", "南门", "北门")]
-    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
-    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
-    wb = review_form(campaign, hazards, date(2023, 12, 18))
-    ws = wb[REVIEW_SHEET]
+    campaign, returns, wb, ws = _four_gates_to_review(tmp_path)
     for row, reviewer in zip(range(3, 7), ("王五", "同上", None, "同上"), strict=True):
         ws.cell(row, 8).value, ws.cell(row, 9).value = reviewer, "2023-12-19"
         ws.cell(row, 10).value = "合格"
