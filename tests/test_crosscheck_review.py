@@ -2653,11 +2653,13 @@ def test_verdicts_as_reviewers_write_them_and_a_pass_its_remarks_doubt(tmp_path:
 
 def test_a_reviewer_written_as_the_row_above_is_that_rows(tmp_path: Path) -> None:
     """复查人 同上 below 王五: the same reviewer, not a 合格 of no one (trial 219 BS3); below a
-    row of none, none."""
+    row of none, none. 复查时间 and 复查结论 同上 likewise (refused as not understood: trial
+    221 BV3)."""
     campaign, returns, wb, ws = _four_gates_to_review(tmp_path)
     for row, reviewer in zip(range(3, 7), ("王五", "同上", None, "同上"), strict=True):
         ws.cell(row, 8).value, ws.cell(row, 9).value = reviewer, "2023-12-19"
         ws.cell(row, 10).value = "合格"
+    ws.cell(4, 9).value = ws.cell(4, 10).value = "同上"
     wb.save(returns / "复查.xlsx")
     collection = collect(campaign, [returns], as_of=AS_OF)
     passed = {ws.cell(r, 4).value: r for r in range(3, 7)}

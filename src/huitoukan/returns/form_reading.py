@@ -654,8 +654,10 @@ def _read_review(
     form.sheet = grid.name
     columns = header.columns
     made = _review_form_made(grid, header.row, campaign)
-    above = ""  # the 复查意见 of the row above (a 同上 below it means it)
-    above_reviewer = ""  # and its 复查人
+    # the row above's 复查意见 (the department was told “复查不合格：同上”: clerk trial 89), 复查人
+    # (trial 219 BS3), 复查结论 and 复查时间 (refused as not understood: trial 221 BV3), as
+    # read (value, text): a 同上 below it means it
+    above: dict[str, tuple[object, str]] = {}
     for r in range(header.row + 1, len(grid.rows)):
         row = grid.rows[r]
         value = {n: row[c] if c < len(row) else "" for n, c in columns.items()}
@@ -663,12 +665,10 @@ def _read_review(
         if not text.get("hazard_id") or not text.get("hazard_id", "").startswith("H"):
             continue  # a blank or signature line
         form.review_rows[r + 1] = text["hazard_id"]
-        if normalize_key(text.get("note", "")).rstrip("。.") in _DITTO:  # 同上: the row above's
-            text["note"] = above  # (the department was told “复查不合格：同上”: clerk trial 89)
-        above = text.get("note", "")
-        if normalize_key(text.get("reviewer", "")).rstrip("。.") in _DITTO:  # (trial 219 BS3)
-            text["reviewer"], value["reviewer"] = above_reviewer, above_reviewer
-        above_reviewer = text.get("reviewer", "")
+        for said in ("note", "reviewer", "result", "reviewed_on"):
+            if normalize_key(text.get(said, "")).rstrip("。.") in _DITTO:
+                value[said], text[said] = above.get(said, ("", ""))
+            above[said] = (value.get(said, ""), text.get(said, ""))
         result = normalize_key(text.get("result", ""))
         verdict = review_verdict(result) if result else ""
 
