@@ -42,6 +42,8 @@ def test_no_verdict_of_the_blind_list_is_misread_to_close_or_reopen() -> None:
         ("合格。", PASSED),
         ("（合格）", PASSED),
         ("√", PASSED),
+        ("OK", PASSED),  # (trial 219: BQ5)
+        ("合各", PASSED),  # a slip of the pinyin input
         ("已整改", PASSED),
         ("未整改到位", FAILED),
         ("不同意销号", FAILED),

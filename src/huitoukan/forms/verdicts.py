@@ -44,7 +44,7 @@ def review_verdict(typed: str) -> str:
     """The verdict a 复查结论 gives (PASSED, FAILED, '' when not understood): one of
     `_VERDICTS`, in traditional characters too, its punctuation and brackets aside, or a pass
     followed by its closing (合格，同意销号)."""
-    key = _VERDICT_MARKS.sub("", simplified(normalize_key(typed)))
+    key = _VERDICT_MARKS.sub("", _mended(typed))
     verdict = _VERDICTS.get(key, "")
     if not verdict:
         closing = next((c for c in _CLOSING if key.endswith(c)), "")
@@ -159,9 +159,7 @@ def doubts_the_pass(note: str) -> str:
     doubts alone let a third of the blind list's doubtful remarks close hazards)."""
     if not note:
         return ""
-    key = simplified(normalize_key(note)).lower()
-    for typo, meant in _TYPOS:
-        key = key.replace(typo, meant)
+    key = _mended(note)
     if _REVIEW_DOUBTS.search(key) or _counted_short(key):
         return "（复查或销号尚待落实）"
     if all(map(_beside_a_pass, filter(None, _CLAUSES.split(key)))):
@@ -169,6 +167,14 @@ def doubts_the_pass(note: str) -> str:
     reading = normalize_progress(note)
     open_now = reading in (IN_PROGRESS, NOT_STARTED)
     return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
+
+
+def _mended(typed: str) -> str:
+    """`typed` in simplified characters, lower case, its slips of the pinyin input mended."""
+    key = simplified(normalize_key(typed)).lower()
+    for typo, meant in _TYPOS:
+        key = key.replace(typo, meant)
+    return key
 
 
 _SHARE = re.compile(
