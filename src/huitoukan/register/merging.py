@@ -1144,6 +1144,24 @@ def _against(
     )
 
 
+def _deadline_changed(
+    newest: ReturnForm, code: Code, row: HazardRow, older: HazardRow, **params: Any
+) -> Problem:
+    """A problem on the 整改时限 of `row` of the newest version, changed from the one the
+    `older` row of its hazard gave it."""
+    return _against(
+        newest,
+        code,
+        row,
+        older,
+        "deadline",
+        value=f"{row.deadline:%Y-%m-%d}",
+        old=older.deadline,
+        new=row.deadline,
+        **params,
+    )
+
+
 def _occurrence_keys(rows: Sequence[HazardRow]) -> list[str]:
     """Each row's `key`; a later row of a version with the same wording (entered twice, or
     two of a kind on one spot) `key#2`, `key#3`: each is a hazard of its own, paired with
@@ -2015,15 +2033,11 @@ class _Lineage:
             if not explained:
                 unexplained[index] = old.deadline
             said.append(
-                _against(
+                _deadline_changed(
                     newest,
                     Code.DEADLINE_PUT_OFF_EXPLAINED if explained else Code.DEADLINE_PUT_OFF,
                     row,
                     old,
-                    "deadline",
-                    value=f"{row.deadline:%Y-%m-%d}",
-                    old=old.deadline,
-                    new=row.deadline,
                     remarks=row.remarks.strip(),
                 )
             )
@@ -2049,17 +2063,7 @@ class _Lineage:
             ):
                 continue
             said.append(
-                _against(
-                    newest,
-                    Code.DEADLINE_MOVED_BEFORE_ISSUE,
-                    row,
-                    old,
-                    "deadline",
-                    value=f"{row.deadline:%Y-%m-%d}",
-                    old=old.deadline,
-                    new=row.deadline,
-                    issued=issued,
-                )
+                _deadline_changed(newest, Code.DEADLINE_MOVED_BEFORE_ISSUE, row, old, issued=issued)
             )
         return said
 
