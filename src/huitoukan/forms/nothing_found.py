@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from huitoukan.forms.progress import simplified
-from huitoukan.text import hazards_listed, normalize_key, numbered_parts
+from huitoukan.text import listed_items, normalize_key, numbered_parts
 
 NOTHING_FOUND_WORDS = frozenset(
     normalize_key(w)
@@ -195,9 +195,11 @@ def _said(clause: str) -> str:
     """What a clause says: "nothing" (found), "fine", "aside" (the checking, a pledge), or
     '' (anything else: a fault, maybe)."""
     plain = _ANY.sub(r"\1", _SCOPE.sub("", clause, count=1))
-    if plain in NOTHING_FOUND_WORDS or _CHECKED.sub("", plain, count=1) in NOTHING_FOUND_WORDS:
-        return "nothing"
-    if _NO_DEFECT.match(plain):
+    if (
+        plain in NOTHING_FOUND_WORDS
+        or _CHECKED.sub("", plain, count=1) in NOTHING_FOUND_WORDS
+        or _NO_DEFECT.match(plain)
+    ):
         return "nothing"
     if _FINE.search(clause) and not _NOT_FINE.search(_FINE.sub("", clause)):
         return "fine"
@@ -207,9 +209,9 @@ def _said(clause: str) -> str:
 
 
 def hazards_in(text: str) -> int:
-    """How many hazards a 存在隐患问题 lists (`hazards_listed`), its numbered items that say
+    """How many hazards a 存在隐患问题 lists (`text.hazards_listed`), its numbered items that say
     nothing was found not counted (1.灭火器过期⏎2.无 is one: trial 218 BR10)."""
-    parts = numbered_parts(text)
+    parts = numbered_parts(text)  # (`hazards_listed` numbers them again: once is enough)
     if len(parts) > 1:
         return sum(not says_nothing_found(part) for part in parts)
-    return hazards_listed(text)
+    return len(parts) or listed_items(text)
