@@ -71,7 +71,7 @@ def names_no_reviewer(typed: str) -> str:
     column off), "nobody" (无, 未复查, 部门自查, a verdict), '' (a name)."""
     if _NOT_A_NAME.fullmatch(typed):
         return "not-a-name"
-    key = simplified(normalize_key(typed))
+    key = _mended(typed)
     if _NOBODY.fullmatch(key) or review_verdict(key):
         return "nobody"
     return ""
@@ -90,7 +90,7 @@ _REVIEW_DOUBTS = re.compile(
     "|(?:画面|监控)显示|委托|代签|代为|代替|他人"
     "|照片(?:显示|核实|确认|复查|看出|来看|判断)|(?:看|根据|凭|通过|依据)(?:了)?(?:上报的?|提供的?)?照片"
     "|暂定|暂时|暂按|有条件|附条件|先行(?:销号|通过|验收)|勉强|基本(?:合格|整改|到位|完成)"
-    "|(?<![无不未没])缺\\d|(?<!按)限期|请于.{0,12}(?:前|之前)(?:完成|整改)"
+    "|(?<![无不未没])缺\\d|(?<!按)限期"
     "|一半|大部|多数|\\d+%|百分之|^部分|剩余|尚余|其余未|^除|除.{0,8}外|返工|承诺|保证"
     "|(?:设置|设立|采取|落实)了?临时|临时(?:合格|通过)|应为|应该是|实为|请于.{0,12}(?:完成|整改)"
 )
@@ -201,9 +201,12 @@ def _beside_a_pass(clause: str) -> bool:
     clause = _LEAD.sub("", clause, count=1) or clause
     for words, meant in _WORDS:
         clause = clause.replace(words, meant)
-    if review_verdict(clause) == PASSED or says_nothing_found(clause) or _COUNT.match(clause):
-        return True
-    if _NO_MORE_WORK.match(clause):
+    if (
+        review_verdict(clause) == PASSED
+        or says_nothing_found(clause)
+        or _COUNT.match(clause)
+        or _NO_MORE_WORK.match(clause)
+    ):
         return True
     if _UNFINISHED.search(clause) or _NO_CHANGE.search(clause):
         return False
