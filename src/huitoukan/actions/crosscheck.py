@@ -27,6 +27,7 @@ from huitoukan.model.problems import Code, Problem, problem
 from huitoukan.model.returns import DONE, UNREVIEWED, HazardRow, note_key
 from huitoukan.register.crosschecks import (
     CheckedList,
+    crosschecks_of,
     forget_crosscheck,
     record_crosscheck,
     recorded_crosschecks,
@@ -220,22 +221,25 @@ def _before_the_note(row: HazardRow, sent: date | None, review_required: bool) -
 
 def forget(findings: Path, sources: Sequence[Path]) -> CheckedList:
     """Take the crosscheck of the list `findings` out of the register's record (the list
-    may be gone): status and the report cite it no more. Raises when none is recorded."""
+    may be gone): status and the report cite it no more. Raises when none is recorded, or
+    several lists of its name are (“没有…的核查记录” of two: trial 219 BS5)."""
     register = given_input(sources[0]) if sources else Path(REGISTER_FILE)
-    forgotten, recorded = forget_crosscheck(register, display_name(findings))
-    named = [r for r in recorded if Path(r).name == findings.name]
-    if forgotten is None and len(named) > 1:  # (“没有…的核查记录” of two: trial 219 BS5)
+    matched = crosschecks_of(register, display_name(findings))
+    if len(matched) > 1:
+        named = [c.file for c in matched]
         raise InputError(
             f"{display_name(register)} 有 {len(named)} 份名为 {findings.name} 的检查问题清单的核查"
             f"记录（{'、'.join(named)}），未做任何改动：请写明是哪一份（如 {named[0]}）"
         )
-    if forgotten is None:
-        known = "、".join(recorded)
+    if not matched:
+        known = "、".join(c.file for c in recorded_crosschecks(register))
         raise InputError(
             f"{display_name(register)} 没有 {display_name(findings)} 的核查记录，未做任何改动"
             + (f"：记录中的检查问题清单有 {known}" if known else "：还没有做过追责核查")
         )
-    return forgotten
+    if not forget_crosscheck(register, matched[0]):
+        raise InputError(f"{display_name(register)} 旁的核查记录无法写入，未做任何改动")
+    return matched[0]
 
 
 def run_crosscheck(

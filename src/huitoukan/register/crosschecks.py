@@ -121,24 +121,20 @@ def record_crosscheck(register: Path, checked: CheckedList) -> bool:
     return write_record(crosschecks_path(register), _Checked(lists=list(lists)).model_dump_json())
 
 
-def forget_crosscheck(register: Path, listed: str) -> tuple[CheckedList | None, list[str]]:
-    """Take the crosscheck of the list `listed` (as it was given, or its file's name when
-    only one recorded list has it) out of the crosschecks of `register`: one run on a trial
-    list, or the wrong one, stayed in status and the report for good (trial 216 BP4). The
-    crosscheck taken out (None when none matched or several did, or it could not be
-    written) and the lists recorded still — or, when several matched, those."""
+def crosschecks_of(register: Path, listed: str) -> list[CheckedList]:
+    """The crosschecks of `register` of the list `listed`: as it was given, or — none so —
+    of its file's name (the list moved or deleted since)."""
     lists = recorded_crosschecks(register)
     same = [c for c in lists if c.file == listed]
-    if not same:
-        same = [c for c in lists if Path(c.file).name == Path(listed).name]
-    if len(same) > 1:
-        return None, [c.file for c in same]
-    if not same:
-        return None, [c.file for c in lists]
-    kept = [c for c in lists if c is not same[0]]
-    if not write_record(crosschecks_path(register), _Checked(lists=kept).model_dump_json()):
-        return None, [c.file for c in lists]
-    return same[0], [c.file for c in kept]
+    return same or [c for c in lists if Path(c.file).name == Path(listed).name]
+
+
+def forget_crosscheck(register: Path, checked: CheckedList) -> bool:
+    """Take `checked` out of the crosschecks of `register`: one run on a trial list, or the
+    wrong one, stayed in status and the report for good (trial 216 BP4). False when it
+    could not be written."""
+    kept = [c for c in recorded_crosschecks(register) if c.file != checked.file]
+    return write_record(crosschecks_path(register), _Checked(lists=kept).model_dump_json())
 
 
 def _not_among(more: list[FoundAgain], known: Sequence[FoundAgain]) -> list[FoundAgain]:
