@@ -485,6 +485,16 @@ DONE, IN_PROGRESS, NOT_STARTED, ASKED = "已完成", "整改中", "未整改", N
         ("校门口隔离桩已安装", DONE),
         ("等保测评已完成", DONE),
         ("快递点货架已固定", DONE),
+        # someone asked to see to it, nothing said since: under way (session 53's note)
+        ("已请维修公司处理", IN_PROGRESS),
+        ("已请厂家维修", IN_PROGRESS),
+        ("消防栓已请物业上门检修", IN_PROGRESS),
+        ("已請維修公司處理", IN_PROGRESS),
+        ("已请厂家维修，现正常使用", DONE),
+        ("已请厂家维修，目前使用正常", DONE),
+        ("已请电工更换", DONE),
+        ("已请维修公司处理完毕", DONE),
+        ("现不能正常使用", ASKED),
     ],
 )
 def test_a_return_is_read_as_the_department_meant(typed: str, expected: str | None) -> None:

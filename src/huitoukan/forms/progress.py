@@ -180,7 +180,7 @@ _TRADITIONAL = (
     "邊边 舊旧 動动 過过 際际 從从 體体 條条 關关 閉闭 錢钱 費费 資资 場场 況况 問问 務务 斷断 "
     "壞坏 損损 衛卫 響响 擋挡 塊块 貼贴 銷销 決决 齊齐 補补 鋪铺 墊垫 類类 據据 產产 規规 範范 "
     "訂订 業业 幾几 態态 狀状 樣样 別别 暫暂 調调 試试 聯联 網网 絡络 廠厂 員员 師师 學学 級级 "
-    "說说 講讲 稱称 聽听 複复 議议 強强 雜杂 暢畅 頓顿 擾扰 築筑 寫写 話话 顯显"
+    "說说 講讲 稱称 聽听 複复 議议 強强 雜杂 暢畅 頓顿 擾扰 築筑 寫写 話话 顯显 請请 專专"
 ).split()
 _SIMPLIFIED = str.maketrans({pair[0]: pair[1] for pair in _TRADITIONAL})
 
@@ -547,6 +547,8 @@ def _clause_progress(clause: str) -> tuple[Progress | None, _Says] | None:
         return IN_PROGRESS, _Says.ALL
     if _AFTERWARDS.match(clause):  # 后续计划加装监控: beyond the hazard (trial 192 AR2)
         return _NOTHING
+    if _ASKED_TO_SEE.fullmatch(clause):  # 已请维修公司处理: asked, not said done (trial 222)
+        return IN_PROGRESS, _Says.IMPLIED
     step = _STEP.search(clause, 0, _STEP_REACH)  # (what leads the clause)
     if step is not None and step.group() == "要求" and "按" in clause[: step.start()]:
         step = None  # 已按照学校要求完成整改 (trial 196 AV9)
@@ -712,6 +714,12 @@ _FUTURE = re.compile("^(?:预计|计划|拟|将于|将|争取|力争|准备|打�
 _ITEM = re.compile("(?:^|,)(?:\\d{1,2}[.、)](?!\\d)|[①②③④⑤⑥⑦⑧⑨⑩])")
 _PLANNED_WORK = re.compile("完成|完工|整改|维修|更换|安装|施工|修")
 _AFTERWARDS = re.compile("后续|下一步|今后|以后|日后|将来")
+_ASKED_TO_SEE = re.compile(
+    "[^,已未没不]{0,12}?已(?:经)?请(?!示)[^,已未没不并]{1,10}?(?:上门|来校|到校|到场|来)?"
+    "(?:处理|维修|检修|修理|查看|察看|检查|看看|鉴定|评估|检测)"
+)
+"""Someone asked to see to it (已请维修公司处理, 已请厂家检修), nothing said of it done since
+(not 已请电工更换, 已请物业维修完毕: the work done by them)."""
 _PLAN_OF_A_PART = re.compile(
     "[^已未没]{1,8}?(?<!按)(?<!原)(?<!比)(?<!较)(?:计划|预计|拟|准备|将于)(?!.*已)"
 )
@@ -1029,7 +1037,8 @@ _WORK_DONE = re.compile(
 )
 """The work done after the step ordering it (报修后已修复, 已安排维修完毕)."""
 _RESTORED = re.compile(
-    "^(?:已|现已)?(?:恢复(?:正常|使用|供电|供水)|正常使用|投入使用)|^(?:使用|运行|测试|试运行|调试)正常$"
+    "^(?:已|现已|(?:现|目前|现在)(?:可|能|可以)?)?(?:恢复(?:正常|使用|供电|供水)|正常使用|投入使用)"
+    "|^(?:现|目前|现在)?(?:使用|运行|测试|试运行|调试)正常$"
     "|(?:已|经)(?:调试|测试|检测|试机|试运行)后?(?:运行|使用)?正常$"
 )
 _PASSED = re.compile("(?:验收|复查|复验|检查|检测|检验|复核)(?:已)?(?:合格|通过|达标)$")
