@@ -2667,6 +2667,46 @@ def test_a_reviewer_written_as_the_row_above_is_that_rows(tmp_path: Path) -> Non
     assert closed_now == {where for where, r in passed.items() if r in (3, 4)}
 
 
+@pytest.mark.parametrize(
+    ("day_above", "closed"),
+    [
+        ("2023-12-18", False),  # the day before: another review's words
+        ("2023-12-19", True),  # the same day: the same round of reviews
+        ("2023-12-20", False),  # the day after: corrected after a visit there
+        ("同上", True),  # the same day, said so
+    ],
+)
+def test_a_pass_whose_remarks_are_the_row_aboves_of_another_day_is_not_adopted(
+    tmp_path: Path, day_above: str, closed: bool
+) -> None:
+    """西门 合格 “同上” under 东门, confirmed by phone and refused; 东门 visited later and its
+    remarks rewritten “12月20日现场复查，已整改到位”: the next collect closed 西门 too, never
+    visited, its 同上 now meaning the new words (trial 221 BV1). 同上 of another day's
+    review is asked about; of the same day, it is that row's words."""
+    campaign, returns, wb, ws = _four_gates_to_review(tmp_path)
+    ws.cell(3, 8).value, ws.cell(3, 10).value = "王五", "合格"
+    ws.cell(3, 11).value = "12月20日现场复查，已整改到位"
+    ws.cell(3, 9).value = "2023-12-19" if day_above == "同上" else day_above
+    ws.cell(4, 8).value, ws.cell(4, 10).value, ws.cell(4, 11).value = "王五", "合格", "同上"
+    ws.cell(4, 9).value = day_above if day_above == "同上" else "2023-12-19"
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=date(2023, 12, 21))
+    west = next(h for h in collection.hazards if h.location == "西门")
+    assert west.closed is closed
+    said = [p for p in collection.problems if p.code is Code.REVIEW_DITTO_OTHER_DAY]
+    if closed:
+        assert not said
+        assert west.review_note == "12月20日现场复查，已整改到位"
+        return
+    [problem] = said
+    assert problem.cell == "K4"
+    assert problem.message.startswith(
+        f"复查意见写的是“同上”，上一行的复查时间却是{chinese_date(date.fromisoformat(day_above))}，"
+        "不是这一行的2023年12月19日：上一行的复查意见（“12月20日现场复查，已整改到位”）"
+    ), problem.message
+    assert next(h for h in collection.hazards if h.location == "东门").closed
+
+
 def test_a_pass_of_a_hazard_never_reported_closed_is_not_taken_for_one_reopened(
     tmp_path: Path,
 ) -> None:

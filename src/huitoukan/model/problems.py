@@ -129,6 +129,7 @@ class Code(StrEnum):
     REVIEW_BEFORE_CLOSED = "review-before-closed"
     REVIEW_FAILED = "review-failed"
     REVIEW_PASSED_DOUBTED = "review-passed-doubted"
+    REVIEW_DITTO_OTHER_DAY = "review-ditto-other-day"
     REVIEW_NEVER_CLOSED = "review-never-closed"
     REOPENED_IN_NEW_VERSION = "reopened-in-new-version"
     DEADLINE_PUT_OFF = "deadline-put-off"
@@ -1253,6 +1254,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "复查结论是“{result}”，复查意见却写着“{value}”{doubt}，这一行的复查结论未采用（台账按"
         "待复查计）：确已整改到位、可以销号的，请改写复查意见；没有整改到位的，请把复查结论改为"
         "“不合格”，然后重新汇总",
+    ),
+    Code.REVIEW_DITTO_OTHER_DAY: Rule(
+        _E,
+        "复查意见“同上”所指不明",
+        "复查意见写的是“同上”，上一行的复查时间却是{above}，不是这一行的{day}：上一行的复查意见"
+        "（“{value}”）说的是另一次复查，改过后也会随之改变，这一行的复查结论未采用（台账按待复查"
+        "计）：请写明这一项的复查意见后重新汇总",
     ),
     Code.REVIEW_NO_RESULT: Rule(
         _W,

@@ -658,6 +658,7 @@ def _read_review(
     # (trial 219 BS3), 复查结论 and 复查时间 (refused as not understood: trial 221 BV3), as
     # read (value, text): a 同上 below it means it
     above: dict[str, tuple[object, str]] = {}
+    day_above: date | None = None  # the row above's 复查时间, as read
     for r in range(header.row + 1, len(grid.rows)):
         row = grid.rows[r]
         value = {n: row[c] if c < len(row) else "" for n, c in columns.items()}
@@ -665,9 +666,11 @@ def _read_review(
         if not text.get("hazard_id") or not text.get("hazard_id", "").startswith("H"):
             continue  # a blank or signature line
         form.review_rows[r + 1] = text["hazard_id"]
+        ditto_note = False
         for said in ("note", "reviewer", "result", "reviewed_on"):
             if normalize_key(text.get(said, "")).rstrip("。.") in _DITTO:
                 value[said], text[said] = above.get(said, ("", ""))
+                ditto_note = ditto_note or said == "note"
             above[said] = (value.get(said, ""), text.get(said, ""))
         result = normalize_key(text.get("result", ""))
         verdict = review_verdict(result) if result else ""
@@ -697,7 +700,9 @@ def _read_review(
                 unused="，这一行的复查结论未采用" if verdict else "",
                 **date_example(campaign.info.issued_on),
             )
+            day_above = None
             continue  # a verdict of no known day is not adopted (the date is asked for)
+        reviewed_above, day_above = day_above, reviewed_on
         if not verdict:  # not reviewed yet — unless its reviewer or day is filled in
             if not result and (reviewed_on is not None or text.get("reviewer")):
                 # (typed one column off on a form with a column more: the 合格 went into
@@ -763,17 +768,31 @@ def _read_review(
                 )
                 closed_on = issued
         # (a row of no closing, typed onto the form, is no review of one: said so by the
-        # register, `review-never-closed`, not hidden by this: trial 219 BS4)
-        if (  # (a 合格 of no day or no reviewer is said so first, by the register)
+        # register, `review-never-closed`, not hidden by this: trial 219 BS4; a 合格 of no
+        # day or no reviewer is said so first, by the register)
+        if (
             verdict == PASSED
             and closed_on is not None
             and reviewed_on is not None
             and text.get("reviewer")
             and not no_name
-            and (doubt := doubts_the_pass(text.get("note", "")))
         ):
-            _review_problem(where, Code.REVIEW_PASSED_DOUBTED, "note", result=result, doubt=doubt)
-            continue
+            if ditto_note and reviewed_on != reviewed_above:
+                # the words of another day's review, as that row says now: corrected after
+                # a visit there, they closed this one, confirmed by phone (trial 221 BV1)
+                _review_problem(
+                    where,
+                    Code.REVIEW_DITTO_OTHER_DAY,
+                    "note",
+                    above=reviewed_above or "空白",
+                    day=reviewed_on,
+                )
+                continue
+            if doubt := doubts_the_pass(text.get("note", "")):
+                _review_problem(
+                    where, Code.REVIEW_PASSED_DOUBTED, "note", result=result, doubt=doubt
+                )
+                continue
         form.reviews.append(
             Review(
                 hazard_id=text["hazard_id"],
