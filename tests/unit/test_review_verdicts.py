@@ -90,6 +90,34 @@ def test_most_common_clear_verdicts_are_read() -> None:
         ("已按限期完成整改", False),
         ("已整改，无需再复查", False),
         ("无缺失", False),
+        # trial 223's blind list: a step, a stopgap, a check to come, a hedge (BW1-BW8)
+        ("已报修", True),
+        ("已上报总务处", True),
+        ("已临时处理", True),
+        ("待核实", True),
+        ("需持续观察", True),
+        ("如不再漏水可销号", True),
+        ("自查合格", True),
+        ("线上复查", True),
+        ("基本符合要求", True),
+        ("经复查已整改，但仍需补贴警示标识", True),
+        ("好像改了", True),
+        ("合格？", True),
+        ("请落实整改", True),
+        ("已报修，本周已修好", False),
+        # ... and a pass said in words it did not know (BW9-BW12)
+        ("整改到位，隐患消除", False),
+        ("共3处隐患，已全部整改", False),
+        ("经查，已整改", False),
+        ("已彻底整改", False),
+        ("整改质量高", False),
+        ("提醒师生不要私拉电线", False),
+        ("如再出现类似问题，请及时上报", False),
+        ("无未整改项", False),
+        ("已不漏水", False),
+        ("原计划暑假整改，现已提前完成", False),
+        ("更换插座4个，线路2处，建议加强日常巡查", False),
+        ("另发现二楼一处插座松动，已另行登记", False),
     ],
 )
 def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None:
@@ -128,7 +156,9 @@ def test_no_doubtful_remark_of_the_list_lets_a_pass_close_a_hazard() -> None:
     (隐患尚未消除, 不符合要求, 没改, 下次复查, 通过视频查看, 整改资料未提交, 暂时合格, 建议继续整改,
     已反弹, 未见整改, 需更换灭火器, 整改效果良好，唯一楼应急灯不亮). A list of doubts let a third
     of them (by weight) close their hazard; read clause by clause, none does, and few of the
-    345 that stand beside a pass are asked about."""
+    345 that stand beside a pass are asked about. Trial 223's blind list, after it (778 more),
+    found 5.4 % harm (已报修, 已临时处理, 待核实) and 8.5 % nuisance (整改到位，隐患消除) in that
+    reader; none now either way but two rare passes."""
     lines = REMARKS.read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line[:1] != "#"]
     closing = [

@@ -23,7 +23,7 @@ _VERDICTS = {
         ("合格", "验收合格", "复查合格", "通过", "验收通过", "复查通过", "同意", "同意验收")
         + ("整改到位", "已整改到位", "整改合格", "已整改", "已完成整改", "整改完成", "已整改完成")
         + ("整改已完成", "整改完毕", "已整改完毕", "已完成", "完成", "符合要求", "符合安全要求")
-        + ("隐患已消除", "√", "✓", "✔", "☑", "ok", "pass", "好", "很好", *_CLOSING),
+        + ("隐患已消除", "√", "✓", "✔", "☑", "ok", "pass", "好", "很好", "可以", *_CLOSING),
         PASSED,
     ),
     **dict.fromkeys(
@@ -84,48 +84,94 @@ _REVIEW_DOUBTS = re.compile(
     "|(?:下[周月次]|明[天日]|后天|过几天|月底|年底|择日|改日|改天|另行|延期|二次|以后|之后|后再|(?<!无需)(?<!不需)(?<!不用)再"
     "|(?<![无不])需|待|未|没|没有|还未|尚未)"
     "(?:次)?(?:复查|复核|验收|查看|核查)|(?:下次|改天|以后|之后|后)再(?:看|查|定)|再定|观察一段"
-    "|待.{0,12}(?:后|再|确认|复查|验收|检测|观察)|等待|后可销号"
+    "|待.{0,12}(?:后|再|确认|复查|验收|检测|观察)|等待(?!的)|后可销号"
     "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告|了解)|(?:说|称|反映|反馈|报告|答复)(?:已|已经)"
-    "|听说|自报|自称|自述|电话(?:询问|确|核实|说|了解)|微信(?:确认|核实|照片|告知已)|口头|视频|远程"
+    "|函告|听说|自报|自称|自述|电话(?:询问|确|核实|说|了解)|微信(?:确认|核实|照片|告知已)|口头|视频|远程"
+    "|(?<!电)线上(?:复查|查看|核查|验收|确认)|网上(?:复查|查看|核查|验收)|在线(?:复查|查看|验收)"
+    "|(?<!加强)(?<!定期)(?<!做好)(?<!开展)自查(?:合格|已?整改|已?完成|通过|到位|无问题|无误)"
     "|(?:画面|监控)显示|委托|代签|代为|代替|他人"
     "|照片(?:显示|核实|确认|复查|看出|来看|判断)|(?:看|根据|凭|通过|依据)(?:了)?(?:上报的?|提供的?)?照片"
-    "|暂定|暂时|暂按|有条件|附条件|先行(?:销号|通过|验收)|勉强|基本(?:合格|整改|到位|完成)"
+    "|暂定|暂时|暂按|有条件|附条件|先行(?:销号|通过|验收)|勉强|基本(?:合格|整改|到位|完成|符合|达到|满足)"
+    "|已(?:做|作|进行|采取)?临时|(?:需|待|有待|仍需|还需|需要)(?:持续|继续|进一步|长期|跟踪)?(?:观察|跟踪|核实|确认)"
+    "|(?:如|若|如果|假如).{0,12}(?:可|再|方可|才)(?:销号|通过|验收)|(?:再|方可|才能?)销号"
+    "|(?:需|待|等)(?:学校)?(?:统一)?(?:安排|申请|落实|筹措)?(?:资金|经费|采购|招标|立项|审批|预算)"
+    "|(?:应该|好像|估计|可能|似乎|大概|也许)(?:已|改|修|整改|好|完成|没问题|合格)|[似应]已|快[^,]{0,3}好了"
+    "|快完成|马上就好|差不多|(?:继续|持续|跟踪)(?:观察|复查|监测)"
+    "|[?？]|(?<!同意)后再?(?:销号|验收)"
     "|(?<![无不未没])缺\\d|(?<!按)限期"
-    "|一半|大部|多数|\\d+%|百分之|^部分|剩余|尚余|其余未|^除|除.{0,8}外|返工|承诺|保证"
+    "|一半|大部|多数|(?<!\\d)(?!100%)\\d{1,2}(?:\\.\\d+)?%|百分之|^部分(?!.{0,10}已全部)"
+    "|剩余(?![^,]{0,6}(?:均|都|也)已)|尚余|其余未|^除|除.{0,8}外|返工|承诺|保证"
     "|(?:设置|设立|采取|落实)了?临时|临时(?:合格|通过)|应为|应该是|实为|请于.{0,12}(?:完成|整改)"
 )
 """What a 复查意见 says of a review not done on site, or of a closing refused, deferred or
 granted on a condition."""
-_TYPOS = (("合各", "合格"), ("到为", "到位"), ("倒位", "到位"), ("消号", "销号"), ("正改", "整改"))
-_WORDS = (("不锈钢", "钢"), ("不燃", "阻燃"), ("无误", "正确"), ("无异议", "同意"), ("非常", "很"))
+_TYPOS = (
+    ("合各", "合格"),
+    ("到为", "到位"),
+    ("倒位", "到位"),
+    ("消号", "销号"),
+    ("正改", "整改"),
+    ("道位", "到位"),
+    ("符和", "符合"),
+)
+_WORDS = (
+    ("不锈钢", "钢"),
+    ("不燃", "阻燃"),
+    ("无误", "正确"),
+    ("无异议", "同意"),
+    ("非常", "很"),
+    ("没收", "收缴"),
+)
 """Words a negation is part of, and not one (不锈钢支架, 隐患已不复存在)."""
+_LIMITS = (
+    ("不超过", "≤"),
+    ("不大于", "≤"),
+    ("不高于", "≤"),
+    ("不低于", "≥"),
+    ("不小于", "≥"),
+    ("不少于", "≥"),
+)
+"""A limit met (开启宽度不超过10厘米), no negation."""
 _CLAUSES = re.compile(r"[，,。；;、\n！!？?（）()]+")
 _LEAD = re.compile("^(?:但是?|并且?|且|同时|另外?|也|经过?|现)")
 """How a clause may begin that says nothing of its own (但需注意防潮, 经现场查看)."""
 _ADVICE = re.compile(
-    "^(?:建议|请|注意|望|希望|今后|以后|后续|下次|下一步|要(?!求)|需|应(?!急)|须|继续|持续|加强"
+    "^(?:[^,]{0,8}?(?:前|后|期间|时|起))?(?:建议|请|注意|望|希望|今后|以后|后续|下次|下一步|要(?!求)|需"
+    "|应(?!急)|须|继续|持续|加强|形成|建立|完善|健全|强化|提高|提升|规范|加大|提醒|教育|告知"
     "|保持|做好|严格|定期|确保|举一反三|(?:仍|还)(?:需|要|应))"
 )
 _GUARD = re.compile("防止|避免|杜绝|谨防|以防|不得|严禁|禁止|不要|切勿|勿")
 """Advice against a fault (防止反弹, 不得用物品抵住): none said to be there."""
+_SHOULD_IT_RECUR = re.compile("(?:如|若|如果|一旦)(?:再次?|今后|以后)?(?:出现|发现|发生)")
+"""If it happens again (如再出现类似问题，请及时上报): advice."""
+_LOGGED_APART = re.compile("另行(?:登记|交办|建档|处理|整改|上报)|另案|另列")
+_ANOTHER = re.compile("另(?:外|行)?(?:发现|查出|有)")
+"""Another hazard found at the review, logged apart: not this one's (另发现二楼一处插座松动，
+已另行登记)."""
 _NO_MORE_WORK = re.compile("^(?:无需|不需要|不必|不用)")
 _UNFINISHED = re.compile(
-    "(?:继续|尽快|抓紧|立即|马上|重新|彻底)整改|进一步(?!加强|做好|提高|规范|落实|完善制度)"
+    "(?<!已)(?:继续|持续|尽快|抓紧|立即|马上|重新|彻底)整改|进一步(?!加强|做好|提高|规范|落实|完善制度)"
     "|(?:需|应|须|请|要)(?:及时|尽快)?重新"
     "|(?:需|应|须|请)(?:及时|尽快)?(?:更换|维修|修复|修理|整改|清理|拆除|安装|加装|加固|补充|补齐"
-    "|补交|补拍|补报|提交|上交|完善|配备|张贴|搬离|移除|处理)"
+    "|补交|补拍|补报|提交|上交|完善|配备|张贴|搬离|移除|处理|补贴|补装|补设|补挂|固定|封堵|落实整改)"
+    "|(?:尽快|抓紧|立即|马上)(?:落实|完成|处理|解决)|督促(?:整改|落实)"
 )
 """Work still to do (建议继续整改, 需更换灭火器, 但需补交材料): no pass."""
 _FAULTS = (
     "问题|隐患|异常|异议|意见|杂物|障碍物|裸露|渗漏|泄漏|漏水|渗水|积水|遗留|反弹|复发|违规|违章"
     "|私拉|乱接|破损|损坏|过期|松动|堵塞|死角|故障|脱落|变形|裂缝|锈蚀|占用|堆放|不合格项?|卡阻|缺失|缺少|丢失"
+    "|遗漏|漏项"
 )
 _NO_FAULT = re.compile(
     f"(?:无|没有|未发现|没有发现|未见|未再发现|未再|不再|未出现|没有出现|未|不(?:复|再)?存在)"
-    f"(?:任何|明显)?.{{0,6}}?(?:{_FAULTS})(?:现象|情况|问题)?|不(?:复|再)?存在|不再.{{1,6}}"
-    f"|不影响|无需(?:再|进一步)?整改|不需要(?:再|进一步)?整改|^不(?:{_FAULTS})了?$"
+    f"(?:任何|明显)?.{{0,6}}?(?:{_FAULTS})+(?:现象|情况|问题)?|不(?:复|再)?存在|不再.{{1,6}}"
+    f"|不影响|无需(?:再|进一步)?整改|不需要(?:再|进一步)?整改|^(?:已|已经)?不再?(?:{_FAULTS})了?$"
 )
 """A fault said absent (无渗漏, 未见复发, 未发现违规行为, 检测无泄漏), read as fine."""
+_NONE_LEFT = re.compile(
+    "(?:无|没有|不存在)(?:未整改|未完成|未落实|不合格)(?:项|的|之处|部分)?|^(?:未|没有)再?(?:发现|出现)$"
+)
+"""Nothing left undone (无未整改项), before `_NO_CHANGE` reads 未整改 in it."""
 _NO_CHANGE = re.compile(
     "(?:未见|没有|未|无)(?:明显|任何|什么)?(?:整改|变化|改善|改观|效果|成效|落实|处理)|照旧|原样"
     "|无异(?!议)"
@@ -137,16 +183,38 @@ _FAULT = re.compile(
 _GOOD = re.compile(
     "好|彻底|及时|迅速|明显|显著|扎实|认真|重视|表扬|点赞|优秀|示范|属实|正确|一致|合格(?!证)|正常|畅通"
     "|整洁|整齐|有序|牢固|平稳|稳固|齐全|完整|到位|规范|清晰|醒目|干净|存档|归档|在场|上锁|完毕"
-    "|同意|满足|符合|达到|达标|专人|实行|实施|建立|执行|自动|有效期|见照片|见附件"
+    "|同意|满足|符合|达到|达标|专人|实行|实施|建立|执行|自动|有效期|见照片|见附件|附照片|照片附后|附图"
+    "|消除|排除|解决|杜绝|积极|肯定|值得|快|高效|样板|榜样|质量高|标准高|超出预期|满意|每[日天周月]|日常|定期"
+    "|[≤≥]|绿区|已全部|均已|都已|全部已|明确"
 )
-_SEEN = re.compile("复查|查看|检查|核查|核实|核对|现场|检测|复核|验收|排查|巡查")
+_SEEN = re.compile("复查|查看|检查|核查|核实|核对|现场|检测|复核|验收|排查|巡查|^查$")
 """A clause telling the review made (复查人员于当日到达现场, 经检测)."""
-_COUNT = re.compile(r"^共\d+(?:处|项|个|具|台|间)$")
-_DENIED = re.compile("[不未没无非欠]")
-_MENDED = re.compile(
-    "^已(?:将.*)?(?:更换|拆除|清理|清除|清走|修复|维修|移除|搬离|处理|加固|移至|转移)"
+_COUNT = re.compile(
+    r"^(?:共计?|合计|累计)?(?:有|发现)?[^\d不未没无缺仍还需待应须要请]{0,8}?\d+"
+    r"(?:处|项|个|具|台|间|扇|盏|米|条|根|块|只|套|把|组)(?:隐患|问题)?$"
 )
+"""A count (共3处隐患, 线路2处, 共24扇), beside what was done."""
+_DENIED = re.compile("[不未没无非欠]")
+_WORK = (
+    "改为|改成|换成|更换|拆除|清理|清除|清走|修复|维修|移除|搬离|处理|加固|移至|转移|安装|加装|张贴"
+    "|设置|配备|收缴|补齐|改造|砌筑|疏通|进行|开展|组织"
+)
+_MENDED = re.compile(f"^已(?:将.*)?(?:彻底|全面|全部)?(?:{_WORK}|消除|排除|解决)")
 """A clause saying what was mended, the fault its object (已更换破损插座2个)."""
+_DONE_BARE = re.compile(f"^(?:共计|共|累计)?[^,已]{{0,8}}?(?:{_WORK})")
+_NOT_YET = re.compile(
+    "[不未没缺仍还需待应须请拟将又再只仅]|要(?!求)|正在|计划|准备|建议|临时|部分|下[周月次]|明天|以后|中$"
+)
+"""…and what was done said with no 已 (更换灭火器5具, 顶部加装防攀爬设施), nothing in it saying
+it is not (需更换, 维修中, 正在安装)."""
+_BEFORE = re.compile("^(?:原|原来|原先|之前|此前|以前|整改前|当初|起初|等了)")
+_STILL = re.compile("仍|还|依然|依旧|至今|尚")
+"""How it was before (原计划暑假整改, 整改前存在隐患), not said to be so still."""
+_WHO = re.compile(
+    "(?:该|此)?(?:隐患|问题)?由.{1,12}(?:负责|牵头|组织)(?:整改|维修|实施|处理)?"
+    "|[^\\d已报交给向请将还仍有未没不无尚]{1,8}(?:处|科|室|中心|办公室|部|组|学院|公司|人员)"
+)
+"""Who did the work, or a party to the review (经保卫处、总务处联合现场复查)."""
 
 
 def doubts_the_pass(note: str) -> str:
@@ -162,9 +230,12 @@ def doubts_the_pass(note: str) -> str:
     key = _mended(note)
     if _REVIEW_DOUBTS.search(key) or _counted_short(key):
         return "（复查或销号尚待落实）"
-    if all(map(_beside_a_pass, filter(None, _CLAUSES.split(key)))):
-        return ""
     reading = normalize_progress(note)
+    clauses = list(filter(None, _CLAUSES.split(key)))
+    if _LOGGED_APART.search(key):
+        clauses = [c for c in clauses if not _ANOTHER.match(c)]
+    if all(_beside_a_pass(c, reading == DONE) for c in clauses):
+        return ""
     open_now = reading in (IN_PROGRESS, NOT_STARTED)
     return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
 
@@ -192,15 +263,17 @@ def _counted_short(key: str) -> bool:
     return False
 
 
-def _beside_a_pass(clause: str) -> bool:
+def _beside_a_pass(clause: str, done: bool) -> bool:
     """A clause of a 复查意见 that may stand beside a 合格: a pass; what is fine or no more (无
     渗漏, 不再松动, 未发现违规电器); what was done, after whatever it says was wrong before
     (不合格插座已更换); that the review was made; praise; or advice for the future (建议定期检查,
     仍需加强教育) — not work still to do (需更换灭火器, 建议继续整改), nothing done (未见整改), a
-    relapse (已反弹) or a fault."""
+    relapse (已反弹) or a fault. A step (已报修) stands beside one when the whole note reads
+    done (`done`: 已报修，本周已修好)."""
     clause = _LEAD.sub("", clause, count=1) or clause
-    for words, meant in _WORDS:
+    for words, meant in (*_WORDS, *_LIMITS):
         clause = clause.replace(words, meant)
+    clause = _NONE_LEFT.sub("良好", clause)
     if (
         review_verdict(clause) == PASSED
         or says_nothing_found(clause)
@@ -208,9 +281,17 @@ def _beside_a_pass(clause: str) -> bool:
         or _NO_MORE_WORK.match(clause)
     ):
         return True
-    if _UNFINISHED.search(clause) or _NO_CHANGE.search(clause):
-        return False
-    if _GUARD.match(clause) or _MENDED.match(clause):
+    nothing_done = _NO_CHANGE.search(clause)
+    if _UNFINISHED.search(clause) or (nothing_done and "已" not in clause[nothing_done.end() :]):
+        return False  # (not 之前未整改的部分已全部完成)
+    if (
+        _GUARD.match(clause)
+        or _SHOULD_IT_RECUR.match(clause)
+        or _MENDED.match(clause)
+        or (_DONE_BARE.match(clause) and not _NOT_YET.search(clause))
+        or (_BEFORE.match(clause) and not _STILL.search(clause))
+        or _WHO.fullmatch(clause)
+    ):
         return True
     if advice := _ADVICE.match(clause):  # (its faults those it guards against: 防止反弹)
         guarded = _GUARD.search(clause, advice.end())
@@ -219,7 +300,7 @@ def _beside_a_pass(clause: str) -> bool:
     clause = _NO_FAULT.sub("良好", clause)
     faults = [m.end() for m in _FAULT.finditer(clause)]
     last = max(faults, default=0)
-    if "已" in clause[last:]:  # what was wrong, mended since (过期灭火器已更换)
+    if faults and "已" in clause[last:]:  # what was wrong, mended since (过期灭火器已更换)
         return True
     # (not a good word a negation before it governs: 还未配置到位, 监控仍不能正常使用, 没修好)
     good = [
@@ -229,6 +310,9 @@ def _beside_a_pass(clause: str) -> bool:
     ]
     if faults and not good:
         return False
-    return bool(
-        "已" in clause or good or _SEEN.search(clause) or normalize_progress(clause) == DONE
-    )
+    if good or _SEEN.search(clause):
+        return True
+    reading = normalize_progress(clause)
+    if "已" in clause:  # (not a step alone: 已报修, 已上报总务处; 已报修，已修好 is done)
+        return reading not in (IN_PROGRESS, NOT_STARTED) or done
+    return reading == DONE
