@@ -127,6 +127,22 @@ def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None
 
 
 @pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("灭火器仍未更换", "（读作未整改）"),  # one clause: how it reads
+        ("下周复查", "（复查或销号尚待落实）"),
+        ("已整改，下周再复查", "（其中“下周再复查”：复查或销号尚待落实）"),
+        ("整改效果良好，唯一楼应急灯不亮", "（其中“唯一楼应急灯不亮”不是整改到位的意思）"),
+        ("整改到位，已报修", "（其中“已报修”不是整改到位的意思）"),
+    ],
+)
+def test_the_words_that_doubt_a_pass_are_quoted(note: str, said: str) -> None:
+    """A reviewer told only “其中有不是整改到位的内容” of a long remark did not know what to
+    change (trial 223 BW13): of several clauses, the one that doubts the pass is quoted."""
+    assert doubts_the_pass(note) == said
+
+
+@pytest.mark.parametrize(
     ("reviewer", "nobody"),
     [
         ("没复查", True),  # (trial 219 BS3)

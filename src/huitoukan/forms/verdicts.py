@@ -185,7 +185,7 @@ _GOOD = re.compile(
     "|整洁|整齐|有序|牢固|平稳|稳固|齐全|完整|到位|规范|清晰|醒目|干净|存档|归档|在场|上锁|完毕"
     "|同意|满足|符合|达到|达标|专人|实行|实施|建立|执行|自动|有效期|见照片|见附件|附照片|照片附后|附图"
     "|消除|排除|解决|杜绝|积极|肯定|值得|快|高效|样板|榜样|质量高|标准高|超出预期|满意|每[日天周月]|日常|定期"
-    "|[≤≥]|绿区|已全部|均已|都已|全部已|明确"
+    "|[≤≥]|绿区|已全部|均已|都已|全部已|明确|(?:通知|告知|反馈)(?!.{0,8}(?:整改|维修|更换|处理))|沟通"
 )
 _SEEN = re.compile("复查|查看|检查|核查|核实|核对|现场|检测|复核|验收|排查|巡查|^查$")
 """A clause telling the review made (复查人员于当日到达现场, 经检测)."""
@@ -228,16 +228,39 @@ def doubts_the_pass(note: str) -> str:
     if not note:
         return ""
     key = _mended(note)
-    if _REVIEW_DOUBTS.search(key) or _counted_short(key):
+    clauses = list(filter(None, _CLAUSES.split(key)))
+    # (the clause that doubts it quoted, when there are more: the reviewer was not told
+    # which words to change, trial 223 BW13)
+    if (doubt := _REVIEW_DOUBTS.search(key)) is not None:
+        return f"（{_quoted(key, doubt.start(), clauses)}复查或销号尚待落实）"
+    if _counted_short(key):
         return "（复查或销号尚待落实）"
     reading = normalize_progress(note)
-    clauses = list(filter(None, _CLAUSES.split(key)))
     if _LOGGED_APART.search(key):
         clauses = [c for c in clauses if not _ANOTHER.match(c)]
-    if all(_beside_a_pass(c, reading == DONE) for c in clauses):
+    failing = [
+        c
+        for i, c in enumerate(clauses)
+        if not _beside_a_pass(c, reading == DONE and i < len(clauses) - 1)
+    ]
+    if not failing:
         return ""
     open_now = reading in (IN_PROGRESS, NOT_STARTED)
+    if len(clauses) > 1:
+        return f"（其中“{failing[0]}”不是整改到位的意思）"
     return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
+
+
+_CLAUSE = re.compile(r"[^，,。；;、\n！!？?（）()]+")
+
+
+def _quoted(key: str, at: int, clauses: list[str]) -> str:
+    """The clause of `key` holding position `at`, quoted to lead a reason ('' when it is
+    the only one)."""
+    if len(clauses) < 2:
+        return ""
+    clause = next((m.group() for m in _CLAUSE.finditer(key) if m.end() > at), "")
+    return f"其中“{clause}”：" if clause else ""
 
 
 def _mended(typed: str) -> str:
@@ -269,7 +292,7 @@ def _beside_a_pass(clause: str, done: bool) -> bool:
     (不合格插座已更换); that the review was made; praise; or advice for the future (建议定期检查,
     仍需加强教育) — not work still to do (需更换灭火器, 建议继续整改), nothing done (未见整改), a
     relapse (已反弹) or a fault. A step (已报修) stands beside one when the whole note reads
-    done (`done`: 已报修，本周已修好)."""
+    done after it (`done`: 已报修，本周已修好; not 整改到位，已报修)."""
     clause = _LEAD.sub("", clause, count=1) or clause
     for words, meant in (*_WORDS, *_LIMITS):
         clause = clause.replace(words, meant)
