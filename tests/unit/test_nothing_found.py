@@ -22,7 +22,8 @@ def _texts() -> list[tuple[str, str, str]]:
 
 def test_no_hazard_of_the_blind_list_is_taken_for_nothing_found() -> None:
     """Trial 218 wrote 942 texts blind, 655 of them real hazards (155 beginning 无, 未, 没有,
-    暂无: 无灭火器, 未发现登记台账): none is dropped as a row saying nothing was found."""
+    暂无: 无灭火器, 未发现登记台账), trial 224 1,096 more (无漏电保护器, 无隐患排查记录): none
+    is dropped as a row saying nothing was found."""
     dropped = [
         t for t, reading, _ in _texts() if reading not in ("无", "问") and says_nothing_found(t)
     ]
@@ -32,16 +33,37 @@ def test_no_hazard_of_the_blind_list_is_taken_for_nothing_found() -> None:
 def test_most_ways_of_saying_nothing_was_found_are_read() -> None:
     """完好, 使用正常, 安全隐患：无, （无）, 经全面排查，本部门暂未发现安全隐患, 无隐患，继续保持:
     counted as open hazards, each sent back asking for its 整改措施 and 责任人 (trial 218 BR1,
-    BR2, trial 216 BP3). Weighted by how common each is, nearly all are read now."""
+    BR2, trial 216 BP3); trial 224's blind list still found a third of its wordings (by
+    weight) counted so: 经排查本部门无安全隐患, 教学楼未发现安全隐患, 消防安全：无, 无违规电器,
+    未发现安全隐患，今后将持续做好安全检查工作, 为发现安全隐患 (BX1-BX6). Weighted by how common
+    each is, nearly all are read now."""
     said = [(t, WEIGHTS[c]) for t, reading, c in _texts() if reading == "无"]
     read = sum(w for t, w in said if says_nothing_found(t))
-    assert read >= 0.9 * sum(w for _, w in said), [t for t, _ in said if not says_nothing_found(t)]
+    assert read >= 0.97 * sum(w for _, w in said), [t for t, _ in said if not says_nothing_found(t)]
 
 
 @pytest.mark.parametrize(
     ("text", "nothing"),
     [
         ("经自查，未发现其他安全隐患", True),  # (trial 216 BP3)
+        ("经排查本部门无安全隐患", True),  # a place, a time or the checking before it (BX1, BX2)
+        ("教学楼未发现安全隐患", True),
+        ("本周未发现新的安全隐患", True),
+        ("经排查，办公室、会议室、档案室均未发现安全隐患。", True),
+        ("消防安全：无；用电安全：无隐患", True),  # topics (BX3)
+        ("电路、门窗、消防器材均正常", True),  # what was checked (BX4)
+        ("无私拉乱接电线、违规使用大功率电器现象", True),
+        ("无过期灭火器", True),
+        ("未发现安全隐患，今后将持续做好安全检查工作。", True),  # a pledge (BX5)
+        ("上次检查发现的问题已整改完毕，本次未发现新的安全隐患。", True),
+        ("为发现安全隐患", True),  # a slip of the pinyin input (BX6)
+        ("没发现", True),
+        ("楼梯扶手摇晃其他未发现隐患", False),  # a fault, and nothing else found
+        ("灭火器过期、应急灯正常", False),
+        ("无漏电保护器", False),  # what must be there, absent
+        ("无隐患排查记录", False),
+        ("本部门无灭火器", False),
+        ("无人值守情况", False),
         ("消防器材完好，未发现隐患", True),
         ("灭火器压力正常", True),
         ("门禁无故障", True),

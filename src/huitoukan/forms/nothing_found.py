@@ -117,18 +117,67 @@ NOTHING_FOUND_WORDS = frozenset(
         "none",
         "nil",
         "ok",
+        # (trial 224 BX6)
+        "没发现",
+        "没查出",
+        "好",
+        "一切都好",
+        "都挺好",
+        "挺好",
+        "都挺好的",
+        "0",
     )
 )
 """What departments write in 存在隐患问题 when the item was checked and nothing was found."""
 
-_EDGES = " 。.!！;；,，、~～*“”\"'「」"
+_EDGES = " 。.!！;；,，、~～*“”\"'「」/／"
 _ENCLOSED = re.compile(r"^[（(【\[](.*)[）)】\]]$")
 _LABEL = re.compile(
     r"^(?:存在(?:的)?(?:安全)?(?:隐患|问题)|(?:安全)?隐患(?:情况)?|(?:检查|自查)(?:结果|情况))[:：]"
 )
 """存在问题：无, 隐患情况：暂无, 检查结果：未发现隐患: a label and its answer."""
-_CLAUSES = re.compile(r"[，,。；;、\n（）()]+")
-_NUMBERED = re.compile(r"^(?:\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_CLAUSES = re.compile(r"[，,。；;\s（）()]+")
+_PART = re.compile(
+    "[^不未没无缺坏损破裂漏渗松脱锈超违乱私堵占堆过差失断歪丢湿滑倒塌烂旧充隐患问题]{1,6}"
+)
+"""One of things listed (灭火器、应急灯、疏散指示标志均完好), nothing wrong said of it."""
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)")
+_TOPIC = re.compile(r"^[^不未没无缺:：]{1,8}[:：]")
+"""A topic before its answer (消防安全：无隐患, 检查范围：办公室)."""
+_TYPOS = (
+    ("为发现", "未发现"),
+    ("末发现", "未发现"),
+    ("发先", "发现"),
+    ("陷患", "隐患"),
+    ("隐串", "隐患"),
+    ("隐惠", "隐患"),
+    ("引患", "隐患"),
+    ("隐患患", "隐患"),
+)
+"""Slips of the pinyin input (为发现: wei) and of the eye (末发现) in the commonest words."""
+_NONE = re.compile(
+    r"^(?P<where>[^不未没无缺]{0,24}?)(?:均|都|全部|暂|暂时|目前|并)?"
+    r"(?:未|没|没有|无|不存在|暂未|暂无)(?:发现|查出|排查出|检查出|查到|见|再发现)?(?:有|存在)?"
+    r"(?:新的?|新增的?|遗留的?|其他|其它|任何|明显的?|重大|较大|什么|啥|此类|类似)?的?"
+    r"(?:安全)?(?:隐患|问题|异常)(?:问题|点)?(?:的?情况)?$"
+)
+"""Nothing found, where (教学楼未发现安全隐患, 经排查本部门无安全隐患, 本周未发现新的安全隐患)."""
+_A_PLACE = re.compile(
+    "[部门位室处楼馆堂舍房库域区层班级园校边围所周月次前现查均都内里号各院系科队组站厅廊场间心]$"
+)
+"""How the `where` of `_NONE` ends: a place, a time or the checking, not a fault (扶手摇晃)."""
+_BAD = (
+    "违规|违章|私拉|乱接|乱拉|乱堆|乱放|占用|堵塞|携带|吸烟|脱岗|串岗|超载|泄漏|漏电|漏水|过期|老化"
+    "|松动|破损|损坏|大功率|管制刀具|违禁"
+)
+_NO_BAD = re.compile(
+    rf"^(?P<where>[^不未没无缺]{{0,12}}?)(?:未发现|没有发现|未见|无|没有|不存在|未再发现)"
+    rf"[^不未没无缺]{{0,16}}?(?:{_BAD})(?P<what>[^不未没无缺]{{0,24}}?)(?:现象|情况|行为|等问题|问题)?$"
+)
+"""Something wrong said absent, what (无私拉乱接电线现象, 未发现学生携带管制刀具, 无过期灭火器):
+not 无人值守 (no wrong-doing in it: a hazard), nor 无漏电保护器 (`_NEEDED`)."""
+_NEEDED = re.compile("保护|记录|台账|标志|标识|警示|制度|措施|档案|预案|装置|牌|证")
+"""Things a place must have: their absence is the hazard (无漏电保护器, 无隐患排查记录)."""
 _SCOPE = re.compile(
     r"^(?:目前|现场|本部门|本处室?|我部门|我处|本区域|所辖区域|以上区域|以上|其他方面|其他|其余)?"
     r"(?:均|都|全部)?"
@@ -142,20 +191,28 @@ _CHECKED = re.compile(
 _PREAMBLE = re.compile(r"^[^不未没无缺]{0,30}?(?:排查|检查|自查)后?$")
 """A clause saying only that the checking was done: 经全面排查, 经组织人员对本部门进行全面排查."""
 _PLEDGE = re.compile(
-    r"^(?:请|将|今后|以后|后续)*(?:继续|持续)?(?:保持|加强[^不未没无缺]{0,12})$"
-    r"|^[^不未没无缺]{0,12}?均?已(?:逐一|全面|认真|逐项)?(?:检查|排查|自查|查)$|^已签字确认$"
+    r"^(?:请|将|今后|以后|后续)*(?:继续|持续)?(?:保持|(?:加强|做好|关注|落实|开展)[^不未没无缺]{0,16})$"
+    r"|^[^不未没无缺]{0,12}?均?已(?:逐一|全面|认真|逐项)?(?:检查|排查|自查|查)$|^已签字确认$|^查了$"
+    r"|^(?:根据|按照|依据|按)[^不未没无缺]{0,30}(?:要求|部署|通知|安排)$"
+    r"|^(?:检查人|排查人|检查时间|填报人|负责人|责任人)[:：].{0,12}$|^(?:无需|不需要?|不用)(?:整改|处理)$"
+    r"|^(?:检查|排查)(?:范围|部位|区域|内容|对象)[:：][^不未没无缺]*$"
+    r"|^(?:上次|前期|此前|之前|原有|原|上学期|前次)[^不未没无缺]{0,14}?(?:隐患|问题)[^不未没无缺]{0,6}?"
+    r"(?:已|均已|都已)(?:全部)?(?:整改|销号|处理)(?:完毕|到位|完成)?$"
+    r"|^(?:均|都|全部)?已(?:全部)?(?:整改|销号)(?:完毕|到位|完成)?$"
+    r"|^[^不未没无缺]{0,12}?(?:检查|排查)了?[^不未没无缺]{0,8}?\d+[^不未没无缺]{0,8}$"
+    r"|^(?:共|合计|共计)[^不未没无缺]{0,8}?\d+[^不未没无缺]{0,8}$"
 )
 """A clause promising to keep it so, or saying it was checked: 继续保持, 今后加强巡查."""
 _FINE = re.compile(
     r"(?:完好(?:无损)?|正常|良好|畅通(?:无阻)?|齐全(?:有效)?|在有效期内|有效|达标"
-    r"|符合(?:安全)?(?:要求|标准|规定))$"
+    r"|符合(?:安全)?(?:要求|标准|规定)|规范)$"
 )
 """A clause saying what is fine (消防器材完好, 灭火器压力正常, 消防通道畅通)."""
 _NOT_FINE = re.compile(r"[不未没无缺非仅只差坏损偶待尚]|部分|基本|个别|一半|大部|少数|时好时坏")
 """What makes such a clause a fault after all (压力不正常, 仅一台正常, 基本完好)."""
 _DEFECTS = (
     "过期|破损|损坏|故障|漏水|渗水|积水|裂缝|松动|老化|堵塞|异常|私拉乱接|乱拉乱接|违规用电"
-    "|漏电|堆放杂物|杂物堆放|死角"
+    "|漏电|堆放杂物|杂物堆放|死角|泄漏"
 )
 _NO_DEFECT = re.compile(
     rf"^(?:[^不未没无缺]{{0,10}}?(?:无|没有|未见)|(?:未发现|没有发现|未见)[^不未没无缺]{{0,8}}?)"
@@ -166,21 +223,23 @@ fault must end the clause)."""
 
 
 _MAY_SAY = re.compile(
-    r"[无無没沒未暂暫不/／\-—－a-zA-Z]|正常|良好|完好|畅通|暢通|齐全|齊全|有效|达标|達標|符合|合格|安全"
+    r"[无無没沒未暂暫不/／\-—－a-zA-Z0好]|发现|正常|良好|完好|畅通|暢通|齐全|齊全|有效|达标|達標|符合|合格|安全"
 )
 """Something every text saying nothing was found holds (this runs on every hazard)."""
 
 
 def says_nothing_found(text: str) -> bool:
     """`text` (as `cell_text` gives it) is 无, 未发现隐患, 经自查，未发现安全隐患, （无）,
-    安全隐患：无, 消防器材完好，未发现隐患…: checked, nothing found. Not 没有灭火器, not
-    良好⏎三楼灭火器过期."""
+    安全隐患：无, 消防器材完好，未发现隐患, 教学楼未发现安全隐患…: checked, nothing found. Not
+    没有灭火器, not 良好⏎三楼灭火器过期."""
     if not text or not _MAY_SAY.search(text):
         return False
     if len(parts := numbered_parts(text)) > 1:  # 1.无 2.无 3.无 (trial 218 BR10)
         return all(map(says_nothing_found, parts))
-    key = simplified(normalize_key(text.replace("\n", "，"))).lower().strip(_EDGES)
-    if key in NOTHING_FOUND_WORDS:
+    key = simplified(normalize_key(text.replace("\n", "，"))).lower()
+    for typo, meant in _TYPOS:
+        key = key.replace(typo, meant)
+    if key in NOTHING_FOUND_WORDS or (key := key.strip(_EDGES)) in NOTHING_FOUND_WORDS:
         return True
     if (enclosed := _ENCLOSED.match(key)) is not None:
         key = enclosed.group(1).strip(_EDGES)
@@ -193,19 +252,45 @@ def says_nothing_found(text: str) -> bool:
 
 def _said(clause: str) -> str:
     """What a clause says: "nothing" (found), "fine", "aside" (the checking, a pledge), or
-    '' (anything else: a fault, maybe)."""
+    '' (anything else: a fault, maybe) — as a whole, after its topic (消防安全：无隐患), or of
+    things listed (电路、门窗、消防器材均正常; not 灭火器过期、应急灯正常)."""
+    if said := _said_plainly(clause):
+        return said
+    answer = _TOPIC.sub("", clause, count=1)
+    if answer and answer != clause and (said := _said_plainly(answer)):
+        return said
+    *parts, last = [item for item in clause.split("、") if item] or [""]
+    if parts and all(_PART.fullmatch(part) or _said_plainly(part) for part in parts):
+        return _said_plainly(last)
+    return ""
+
+
+def _said_plainly(clause: str) -> str:
     plain = _ANY.sub(r"\1", _SCOPE.sub("", clause, count=1))
+    none = _NONE.match(clause)
+    bad = _NO_BAD.match(clause)
     if (
         plain in NOTHING_FOUND_WORDS
         or _CHECKED.sub("", plain, count=1) in NOTHING_FOUND_WORDS
         or _NO_DEFECT.match(plain)
+        or (bad is not None and _placed(bad["where"]) and not _NEEDED.search(bad["what"]))
+        or (none is not None and _placed(none["where"]))
     ):
         return "nothing"
-    if _FINE.search(clause) and not _NOT_FINE.search(_FINE.sub("", clause)):
-        return "fine"
     if _PREAMBLE.match(clause) or _PLEDGE.match(clause):
         return "aside"
+    # (灭火器过期、应急灯正常: each thing listed said of on its own)
+    if "、" not in clause and _FINE.search(clause) and not _NOT_FINE.search(_FINE.sub("", clause)):
+        return "fine"
     return ""
+
+
+def _placed(where: str) -> bool:
+    """`where` (of `_NONE`) names where or when, or the checking (教学楼, 本周, 经排查本部门),
+    not a fault, nor other than one (扶手摇晃其他: a hazard, and nothing else found)."""
+    if not where:
+        return True
+    return bool(_A_PLACE.search(where)) and not re.search("其他|其它|其余|另外|除", where)
 
 
 def hazards_in(text: str) -> int:
