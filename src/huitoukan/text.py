@@ -67,15 +67,20 @@ def clean_cell_text(text: str) -> str:
 
 _CHINESE_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
 _ITEM_MARK = re.compile(
+    r"(?=[(（①-⑳⑴-⒇\d一二三四五六七八九十])(?:"
     r"[(（]\s*(?P<paren>\d{1,2}|[一二三四五六七八九十])\s*[)）](?!\s*[、,，]|[班级组号栋楼层室床])"
-    r"|(?P<circled>[①-⑳])"
+    r"|(?P<circled>[①-⑳])|(?P<parenthesized>[⑴-⒇])"
     r"|(?:^|(?<=[\s，,。；;：:]))(?:"
     r"(?P<digit>\d{1,2})\s*[.．、)）](?![\d.．])"
-    r"|(?P<chinese>[一二三四五六七八九十])\s*、)"
+    r"|(?P<chinese>[一二三四五六七八九十])\s*(?:、|是|[.．](?!\d)))"
+    r"|(?<=[\u4e00-\u9fff])(?P<glued>\d{1,2})[.．、](?=[\u4e00-\u9fff])(?!号)"
+    r"|(?<=\n)(?P<line>\d{1,2})\s*[.．、)）])"
 )
-"""The mark of an item of a list: （1） ① anywhere; 1. 1、 1） 一、 at the start of the
-text or after a space or a punctuation mark (so 3.5米, 1、2号楼 and 楼道一、二层 are not
-items); not a class's or a room's number (高一(1)、(2)、(3)班: trial 218 BR9)."""
+"""The mark of an item of a list: （1） ① ⑴ anywhere; 1. 1、 1） 一、 一是 一. at the start of
+the text or after a space or a punctuation mark (so 3.5米, 1、2号楼 and 楼道一、二层 are not
+items); not a class's or a room's number (高一(1)、(2)、(3)班: trial 218 BR9); in a list begun
+at the text's start, 2、 right after the item before it (1、足球门未固定2、窨井盖破损: trial 224
+BX8), or at the start of a line (⏎2、302教室…)."""
 
 
 _SEQ = re.compile(
@@ -107,11 +112,15 @@ def numbered_items(text: str) -> int:
 def numbered_parts(text: str) -> list[str]:
     """The items `text` numbers in order from the first (`numbered_items`), each without its
     mark; [] when it numbers none."""
-    expected, starts = 1, []
+    expected, starts = 1, list[re.Match[str]]()
     for mark in _ITEM_MARK.finditer(text):
-        value = mark["paren"] or mark["digit"] or mark["chinese"]
-        if value is None:
+        if (mark["glued"] or mark["line"]) and not (starts and starts[0].start() == 0):
+            continue
+        value = mark["paren"] or mark["digit"] or mark["chinese"] or mark["glued"] or mark["line"]
+        if mark["circled"]:
             number = ord(mark["circled"]) - ord("①") + 1
+        elif mark["parenthesized"]:
+            number = ord(mark["parenthesized"]) - ord("⑴") + 1
         else:
             number = int(value) if value.isdigit() else _CHINESE_NUMBERS[value]
         if number == expected:
@@ -121,7 +130,7 @@ def numbered_parts(text: str) -> list[str]:
     return [text[m.end() : end].strip() for m, end in zip(starts, ends, strict=False)]
 
 
-_NOT_A_HAZARD = (
+NOT_A_HAZARD = (
     *("已", "正在", "拟", "计划", "临时", "暂", "待", "现已", "目前", "注", "备注"),
     *("影响", "存在", "无法", "不能", "导致", "造成", "容易", "可能", "一旦"),
 )
@@ -133,7 +142,7 @@ it leads to, not another hazard (“隔离桩缺失；已设临时围挡”, “
 def listed_items(text: str) -> int:
     """How many hazards `text` lists unnumbered: three or more parts apart by ；, or two or
     more on lines of their own, each of at least four characters that none of
-    `_NOT_A_HAZARD` begins (“通风橱故障；洗眼器无水；危废桶未加盖” was one hazard, without a
+    `NOT_A_HAZARD` begins (“通风橱故障；洗眼器无水；危废桶未加盖” was one hazard, without a
     word: clerk trial 177 AD4); 0 otherwise. Two parts apart by ； are often a hazard and its
     consequence or remedy, and are not counted; nor lines of which one but the last says
     nothing wrong or goes on after a comma (a hazard wrapped with Alt+Enter)."""
@@ -144,9 +153,7 @@ def listed_items(text: str) -> int:
         else [part.strip() for part in re.split(r"[；;]", text) if part.strip()]
     )
     enough = 2 if len(lines) > 1 else 3
-    if len(parts) < enough or any(
-        len(part) < 4 or part.startswith(_NOT_A_HAZARD) for part in parts
-    ):
+    if len(parts) < enough or any(len(part) < 4 or part.startswith(NOT_A_HAZARD) for part in parts):
         return 0
     if len(lines) > 1 and (
         any(line.endswith(_GOES_ON) or not _SAYS_WHAT_IS_WRONG.search(line) for line in lines[:-1])
@@ -163,11 +170,6 @@ _SAYS_WHAT_IS_WRONG = re.compile(
 )
 """Words saying what is wrong: a line without one names a thing, its hazard on the next
 line (一行写不下而换行的同一项隐患)."""
-
-
-def hazards_listed(hazard: str) -> int:
-    """How many hazards a 存在隐患问题 lists in one row, numbered or not (0 or 1: one)."""
-    return numbered_items(hazard) or listed_items(hazard)
 
 
 def percent(value: float | None) -> str:

@@ -81,19 +81,3 @@ def test_most_ways_of_saying_nothing_was_found_are_read() -> None:
 )
 def test_a_clause_naming_a_fault_keeps_a_text_a_hazard(text: str, nothing: bool) -> None:
     assert says_nothing_found(text) is nothing
-
-
-@pytest.mark.parametrize(
-    ("text", "hazards"),
-    [
-        ("1.灭火器过期\n2.无", 1),  # one hazard, and an item checked: not asked to be split
-        ("1.灭火器过期 2.应急灯不亮", 2),
-        ("1.灭火器过期 2.无 3.应急灯不亮", 2),
-        ("通风橱故障；洗眼器无水；危废桶未加盖", 3),
-    ],
-)
-def test_items_saying_nothing_found_are_no_hazards_of_a_list(text: str, hazards: int) -> None:
-    """1.灭火器过期⏎2.无 was told to be two hazards, one a row each (trial 218 BR10)."""
-    from huitoukan.forms.nothing_found import hazards_in
-
-    assert hazards_in(text) == hazards

@@ -14,7 +14,7 @@ from huitoukan.campaign import SELF_CHECK, Campaign
 from huitoukan.cells import DIGITS_KEPT, cell_ref, sheet_named
 from huitoukan.dates import DateNotUnderstood, by_day, parse_date, term_deadline, typed_as_number
 from huitoukan.forms.layout import COLUMN_BY_FIELD, DATE_FIELDS
-from huitoukan.forms.nothing_found import hazards_in
+from huitoukan.forms.listing import hazards_in
 from huitoukan.forms.progress import normalize_progress
 from huitoukan.model.documents import EARLIER_CAMPAIGN_DAYS
 from huitoukan.model.findings import number_key

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from huitoukan.forms.progress import simplified
-from huitoukan.text import listed_items, normalize_key, numbered_parts
+from huitoukan.text import normalize_key, numbered_parts
 
 NOTHING_FOUND_WORDS = frozenset(
     normalize_key(w)
@@ -291,12 +291,3 @@ def _placed(where: str) -> bool:
     if not where:
         return True
     return bool(_A_PLACE.search(where)) and not re.search("其他|其它|其余|另外|除", where)
-
-
-def hazards_in(text: str) -> int:
-    """How many hazards a 存在隐患问题 lists (`text.hazards_listed`), its numbered items that say
-    nothing was found not counted (1.灭火器过期⏎2.无 is one: trial 218 BR10)."""
-    parts = numbered_parts(text)  # (`hazards_listed` numbers them again: once is enough)
-    if len(parts) > 1:
-        return sum(not says_nothing_found(part) for part in parts)
-    return len(parts) or listed_items(text)

@@ -22,6 +22,7 @@ from typing import Annotated, Any, NamedTuple
 from pydantic import SkipValidation
 
 from huitoukan.files import natural_key
+from huitoukan.forms.listing import hazards_in
 from huitoukan.model.documents import (
     CHECKLIST_TITLE,
     DISTRIBUTION_TITLE,
@@ -52,7 +53,7 @@ from huitoukan.register.photo_reuse import (
     photos_sent_on,
     reused_photos,
 )
-from huitoukan.text import hazards_listed, normalize_key
+from huitoukan.text import normalize_key
 
 _VERSIONS = frozenset({FileOutcome.USED, FileOutcome.SUPERSEDED, FileOutcome.DUPLICATE})
 """The outcomes of a department's returns (every version it sent)."""
@@ -2107,7 +2108,7 @@ def _as_issued(form: ReturnForm, row: HazardRow, old: HazardRow) -> bool:
 
 def _several(hazard: str) -> bool:
     """`hazard` (a 存在隐患问题) lists several hazards (`checks.rows`' several-hazards)."""
-    return hazards_listed(hazard) > 1
+    return hazards_in(hazard) > 1
 
 
 def _a_piece_of(row: HazardRow, listing: HazardRow) -> bool:

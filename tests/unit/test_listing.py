@@ -1,0 +1,70 @@
+"""How many hazards one 存在隐患问题 lists (`several-hazards`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from huitoukan.forms.listing import hazards_in
+from huitoukan.forms.nothing_found import says_nothing_found
+
+TEXTS = Path(__file__).parent.parent / "data" / "hazard_texts.tsv"
+WEIGHTS = {"common": 10, "occasional": 3, "rare": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "hazards"),
+    [
+        ("1.灭火器过期\n2.无", 1),  # one hazard, and an item checked: not asked to be split
+        ("1.灭火器过期 2.应急灯不亮", 2),
+        ("1.灭火器过期 2.无 3.应急灯不亮", 2),
+        ("通风橱故障；洗眼器无水；危废桶未加盖", 3),
+        # joined by a comma, 、, ；, 。, a space or 和 (trial 224 BX7, BX8)
+        ("灭火器过期，应急灯不亮", 2),
+        ("屋顶漏水，防火门损坏，下水道堵塞", 3),
+        ("灭火器过期；应急灯不亮", 2),
+        ("私拉乱接电线。地下车库灭火器过期。", 2),
+        ("无灭火器，无应急灯", 2),
+        ("灭火器过期和应急灯损坏", 2),
+        ("灭火器過期，應急燈不亮", 2),
+        ("一是地下室积水；二是外来人员登记不规范", 2),
+        ("1、足球门未固定2、窨井盖破损3、跑道破损", 3),
+        ("1、配电箱周围堆放杂物\n2、302教室学生私用热得快。", 2),
+        ("⑴监控摄像头损坏⑵私拉乱接电线", 2),
+        # one hazard, and what it leads to, when it shows, what was done
+        ("楼道堆放杂物，堵塞消防通道", 0),
+        ("地面湿滑，有坠落风险", 0),
+        ("应急灯不亮，停电时无法照明", 0),
+        ("围墙部分段开裂倾斜，雨季有倒塌风险，已设置警戒线", 0),
+        ("无排水设施，雨天积水", 0),
+        ("电线老化、裸露", 0),
+        ("消防栓和灭火器被遮挡", 0),
+        ("其他无隐患，仅三楼消防栓玻璃破损", 0),
+        ("1、2号楼消防通道堵塞", 0),
+        ("2023.12.5检查发现1.灭火器过期2.通道堵塞", 0),  # no list begun at the start
+    ],
+)
+def test_the_hazards_a_text_lists_are_counted(text: str, hazards: int) -> None:
+    """1.灭火器过期⏎2.无 was told to be two hazards, one a row each (trial 218 BR10); 灭火器过期，
+    应急灯不亮 was one (trial 224: 55 % of its lists, by weight, not told)."""
+    assert hazards_in(text) == hazards
+
+
+def test_the_lists_of_the_blind_lists_are_told_and_one_hazard_is_not_split() -> None:
+    """Trials 218 and 224 wrote texts listing one hazard, with its place, count, cause,
+    effect and what was done, and texts listing two to six: nearly all of the lists are told
+    (by weight), and nearly none of the single hazards."""
+    rows = [
+        (text.replace("\\n", "\n"), reading, WEIGHTS[commonness])
+        for text, reading, commonness in (
+            line.split("\t") for line in TEXTS.read_text("utf-8").splitlines() if line[:1] != "#"
+        )
+        if reading not in ("无", "问") and not says_nothing_found(text.replace("\\n", "\n"))
+    ]
+    single = [(t, w) for t, reading, w in rows if reading == "1"]
+    lists = [(t, w) for t, reading, w in rows if reading != "1"]
+    split = sum(w for t, w in single if hazards_in(t) > 1)
+    missed = sum(w for t, w in lists if hazards_in(t) < 2)
+    assert split <= 0.01 * sum(w for _, w in single)
+    assert missed <= 0.02 * sum(w for _, w in lists)
