@@ -1110,7 +1110,8 @@ def test_the_offices_to_do_names_the_review_rows_not_taken(
 ) -> None:
     """Two verdicts on a 复查验收表 not taken (合格 with no 复查人, one dated before the
     销号): the office's 本处待办 named only the hazards 待复查 and the review command, as if
-    a new form were wanted (clerk trial 101). It names the rows to put right."""
+    a new form were wanted (clerk trial 101). It names the rows to put right, and so does
+    status (it said 待复查 alone: trial 221 BV5)."""
     monkeypatch.chdir(tmp_path)
     review_campaign(tmp_path)
     assert _collected(runner, tmp_path, [closed(部位="东门"), closed(部位="西门")]) == 0
@@ -1130,6 +1131,10 @@ def test_the_offices_to_do_names_the_review_rows_not_taken(
         "（见collect列出的问题）：在该表中改正后重新collect即可。"
     ) in own
     assert "复查验收表复查验收表" not in own
+    status = runner.invoke(app, ["status", "--as-of", "2023-12-20"])  # (trial 221 BV5)
+    assert (f"{said}第{rows['东门']}、{rows['西门']}行的复查结论因填写有误未采用") in "".join(
+        status.output.split()
+    ), status.output
 
 
 def test_review_decides_what_is_closed(

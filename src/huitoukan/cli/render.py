@@ -39,6 +39,7 @@ from huitoukan.findings.reading import FindingsError
 from huitoukan.findings.sampling import Sample
 from huitoukan.forms.layout import REVIEW_FILE, REVIEWS_FOLDER
 from huitoukan.letters.accountability import summary
+from huitoukan.letters.notices import reviews_refused
 from huitoukan.letters.report import campaign_ended, summary_line
 from huitoukan.model.findings import Finding, Part, PartState, numbered
 from huitoukan.model.problems import Problem, Severity
@@ -1303,6 +1304,8 @@ def status_report(
     _rounds(console, report.rounds, report.as_of, year)
     if report.assigned:
         _wrapped(console, _assigned_line(report))
+    for line in reviews_refused(report.reviews_not_taken):  # (said only by collect: BV5)
+        _wrapped(console, line)
     for checked, n in report.unconfirmed():
         _wrapped(
             console,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -504,11 +504,7 @@ def notices(
         ]
         # verdicts on a form already, not taken for an error: put right, not a new form
         # (only the review command was named: clerk trial 101)
-        lines += [
-            f"{_review_form(Path(file).name)} 第 {'、'.join(map(str, rows))} 行的复查结论因填写有误"
-            "未采用（见 collect 列出的问题）：在该表中改正后重新 collect 即可。"
-            for file, rows in report.reviews_not_taken.items()
-        ]
+        lines += reviews_refused(report.reviews_not_taken)
         _add_to_own(result, info.receiver, as_of, "复查验收", lines)
     return result
 
@@ -516,6 +512,16 @@ def notices(
 def _opinion(note: str) -> str:
     """A failed review's 复查意见 as a notice quotes it (none written, said so)."""
     return f"，复查意见：{note}" if note else "（复查时未写明意见）"
+
+
+def reviews_refused(not_taken: Mapping[str, Sequence[int]]) -> list[str]:
+    """The rows of each 复查验收表 whose verdicts were not taken, and what to do about them
+    (`StatusReport.reviews_not_taken`)."""
+    return [
+        f"{_review_form(Path(file).name)} 第 {'、'.join(map(str, rows))} 行的复查结论因填写有误"
+        "未采用（见 collect 列出的问题）：在该表中改正后重新 collect 即可。"
+        for file, rows in not_taken.items()
+    ]
 
 
 def _review_form(name: str) -> str:
