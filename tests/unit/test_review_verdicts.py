@@ -118,6 +118,37 @@ def test_most_common_clear_verdicts_are_read() -> None:
         ("原计划暑假整改，现已提前完成", False),
         ("更换插座4个，线路2处，建议加强日常巡查", False),
         ("另发现二楼一处插座松动，已另行登记", False),
+        # trial 225's blind list (BY1-BY12)
+        ("复查意见：已报修", True),  # a heading before the words
+        ("保卫处复查：正在整改", True),
+        ("已通知物业", True),
+        ("已下发整改通知", True),
+        ("建议尽快维修", True),
+        ("须于5月20日前整改完毕", True),
+        ("同意延期至12月31日", True),
+        ("下个月统一更换", True),
+        ("初步合格", True),
+        ("原则同意", True),
+        ("需再观察", True),
+        ("通过监控画面查看已整改", True),
+        ("周末又有学生使用热得快", True),
+        ("已整改到位\n已报修", True),  # a line break ends a clause
+        ("已整改到位 下周再查", True),
+        ("为整改到位", True),  # 为 for 未, 带 for 待
+        ("带复查", True),
+        ("2024.5.20复查：栏杆已用铁丝临时绑扎，同意销号。", True),
+        ("复查意见：整改到位，同意销号。", False),
+        ("已 整 改 到 位", False),
+        ("整改及时，态度端正", False),
+        ("即知即改，立行立改", False),
+        ("首次复查时未整改，本次复查已整改到位", False),
+        ("二次复查，已整改到位", False),
+        ("排油烟管道已清洗，有清洗记录", False),
+        ("培训签到表、照片齐全", False),
+        ("原临时措施已改为永久性整改", False),
+        ("已整改，需注意防止类似问题再次发生", False),
+        ("此前部门称已整改，今日现场核实确已整改", False),
+        ("按期完成，未延期", False),
     ],
 )
 def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None:
@@ -174,9 +205,11 @@ def test_no_doubtful_remark_of_the_list_lets_a_pass_close_a_hazard() -> None:
     of them (by weight) close their hazard; read clause by clause, none does, and few of the
     345 that stand beside a pass are asked about. Trial 223's blind list, after it (778 more),
     found 5.4 % harm (已报修, 已临时处理, 待核实) and 8.5 % nuisance (整改到位，隐患消除) in that
-    reader; none now either way but two rare passes."""
+    reader; trial 225's, after that, 6.9 % harm (复查意见：已报修, 已通知物业, 同意延期, 初步合格) and
+    7.8 % nuisance (态度端正, 有清洗记录, 首次复查时未整改，本次复查已整改到位). None now either way but
+    a few rare passes."""
     lines = REMARKS.read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line[:1] != "#"]
+    rows = [line.replace("\\n", "\n").split("\t") for line in lines if line[:1] != "#"]
     closing = [
         remark for remark, reading, _ in rows if reading == "问" and not doubts_the_pass(remark)
     ]

@@ -23,7 +23,23 @@ _VERDICTS = {
         ("合格", "验收合格", "复查合格", "通过", "验收通过", "复查通过", "同意", "同意验收")
         + ("整改到位", "已整改到位", "整改合格", "已整改", "已完成整改", "整改完成", "已整改完成")
         + ("整改已完成", "整改完毕", "已整改完毕", "已完成", "完成", "符合要求", "符合安全要求")
-        + ("隐患已消除", "√", "✓", "✔", "☑", "ok", "pass", "好", "很好", "可以", *_CLOSING),
+        + (
+            "隐患已消除",
+            "√",
+            "✓",
+            "✔",
+            "☑",
+            "ok",
+            "pass",
+            "好",
+            "很好",
+            "可以",
+            "行",
+            "y",
+            "fine",
+            "改了",
+        )
+        + _CLOSING,
         PASSED,
     ),
     **dict.fromkeys(
@@ -81,23 +97,32 @@ _REVIEW_DOUBTS = re.compile(
     "(?:不同意|不予|暂不|暂缓|不能|不宜|不可)(?:销号|通过|验收)|^(?:不同意|驳回|不予认可|不认可)"
     "|退回(?!的)"
     "|予以退回|(?:未|没|没有|未能)(?:到|去|进入|进|赴)?现场|未(?:实地|现场)(?:查看|核实|核查|复查)"
-    "|(?:下[周月次]|明[天日]|后天|过几天|月底|年底|择日|改日|改天|另行|延期|二次|以后|之后|后再|(?<!无需)(?<!不需)(?<!不用)再"
+    "|(?:下[周月次]|明[天日]|后天|过几天|月底|年底|择日|改日|改天|另行|延期|以后|之后|后再|(?<!无需)(?<!不需)(?<!不用)再"
     "|(?<![无不])需|待|未|没|没有|还未|尚未)"
-    "(?:次)?(?:复查|复核|验收|查看|核查)|(?:下次|改天|以后|之后|后)再(?:看|查|定)|再定|观察一段"
+    "(?:次)?(?:复查|复核|验收|查看|核查)|(?:下[次周月]|改天|以后|之后|后)再(?:看|查|定)|再定|观察一段"
     "|待.{0,12}(?:后|再|确认|复查|验收|检测|观察)|等待(?!的)|后可销号"
-    "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告|了解)|(?:说|称|反映|反馈|报告|答复)(?:已|已经)"
+    "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告|了解)|(?:说|称|反映|反馈|(?<![测改修])报告|答复)(?:已|已经)"
     "|函告|听说|自报|自称|自述|电话(?:询问|确|核实|说|了解)|微信(?:确认|核实|照片|告知已)|口头|视频|远程"
     "|(?<!电)线上(?:复查|查看|核查|验收|确认)|网上(?:复查|查看|核查|验收)|在线(?:复查|查看|验收)"
     "|(?<!加强)(?<!定期)(?<!做好)(?<!开展)自查(?:合格|已?整改|已?完成|通过|到位|无问题|无误)"
     "|(?:画面|监控)显示|委托|代签|代为|代替|他人"
     "|照片(?:显示|核实|确认|复查|看出|来看|判断)|(?:看|根据|凭|通过|依据)(?:了)?(?:上报的?|提供的?)?照片"
     "|暂定|暂时|暂按|有条件|附条件|先行(?:销号|通过|验收)|勉强|基本(?:合格|整改|到位|完成|符合|达到|满足)"
-    "|已(?:做|作|进行|采取)?临时|(?:需|待|有待|仍需|还需|需要)(?:持续|继续|进一步|长期|跟踪)?(?:观察|跟踪|核实|确认)"
+    "|已(?:做|作|进行|采取)?临时|(?:需|待|有待|仍需|还需|需要)(?:持续|继续|进一步|长期|跟踪|再)?(?:观察|跟踪|核实|确认)"
     "|(?:如|若|如果|假如).{0,12}(?:可|再|方可|才)(?:销号|通过|验收)|(?:再|方可|才能?)销号"
     "|(?:需|待|等)(?:学校)?(?:统一)?(?:安排|申请|落实|筹措)?(?:资金|经费|采购|招标|立项|审批|预算)"
     "|(?:应该|好像|估计|可能|似乎|大概|也许)(?:已|改|修|整改|好|完成|没问题|合格)|[似应]已|快[^,]{0,3}好了"
     "|快完成|马上就好|差不多|(?:继续|持续|跟踪)(?:观察|复查|监测)"
     "|[?？]|(?<!同意)后再?(?:销号|验收)"
+    "|建议(?:尽快|尽早|立即|马上)|(?<![测改修])报告了?给?[^,]{0,4}(?:处|科|室|学校|领导|校长|物业|后勤|总务)"
+    "|已?(?:通知|联系|告知)了?(?:物业|电工|维修|厂家|施工|后勤|总务|供电|燃气|消防|水电)|打报告"
+    "|(?:维修|报修|申请)单?已?提交|^已?(?:部署|布置)(?:整改)?$|下发了?(?:整改)?通知"
+    "|(?:监控|视频)(?:画面|录像)?(?:查看|核实|确认|显示)|通过监控|以.{0,8}为准|需(?:提供|补交|补充|补齐)"
+    "|条件是|前补齐|时再?确认$|(?<![未不没])(?<!无需)(?<!不需)延期(?!.{0,6}(?:已|按期))"
+    "|(?<!原计划)(?<!原定)(?:下个?月|明年|下学期|寒假|暑假|下半年|年后|节后|明天|后天|过几天|下周|近期|近日)(?:统一|再|前)?(?:更换|改造|维修|整改|处理|施工|安装)"
+    "|又(?:有|出现|发现|发生|被|坏)|再次(?:出现|发现|发生)|暂(?:同意|予|准)|初步|大致|原则上?同意"
+    "|(?:须|需|请|应)(?:于|在).{0,10}前|一部分|小部分"
+    "|(?<!原)(?<!不是)(?<!非)临时(?:绑扎|覆盖|固定|封堵|处理|加固|封闭|措施|围挡|遮挡|支撑)(?!已?改为|已拆除)|(?:需|待|要|安排)二次(?:复查|验收)"
     "|(?<![无不未没])缺\\d|(?<!按)限期"
     "|一半|大部|多数|(?<!\\d)(?!100%)\\d{1,2}(?:\\.\\d+)?%|百分之|^部分(?!.{0,10}已全部)"
     "|剩余(?![^,]{0,6}(?:均|都|也)已)|尚余|其余未|^除|除.{0,8}外|返工|承诺|保证"
@@ -113,14 +138,33 @@ _TYPOS = (
     ("正改", "整改"),
     ("道位", "到位"),
     ("符和", "符合"),
+    ("基夲", "基本"),
+    ("已保修", "已报修"),
+    ("临是", "临时"),
+    ("到未", "到位"),
+    ("合哥", "合格"),
 )
+_GAP = re.compile(r"\s*\n\s*|(?<=\S\S)[ \t\u3000]+(?=\S\S)")
+"""A line break, or a space between words (not between the characters of 已 整 改 到 位)."""
+_SLIPS = re.compile(
+    "(^|[，,。；;：:仍还尚])为(整改|完成|到位)|带(复查|验收|整改|处理)|(整改)为(到位)"
+)
+"""为 typed for 未 (wei), 带 for 待 (dai): 为整改到位, 带复查."""
 _WORDS = (
     ("不锈钢", "钢"),
     ("不燃", "阻燃"),
     ("无误", "正确"),
     ("无异议", "同意"),
+    ("没意见", "同意"),
+    ("无意见", "同意"),
     ("非常", "很"),
     ("没收", "收缴"),
+    ("未延期", "按期"),
+    ("不是临时", "永久"),
+    ("不间断", "持续"),
+    ("不留死角", "彻底"),
+    ("常抓不懈", "常态化"),
+    ("排查类似隐患", "排查"),
 )
 """Words a negation is part of, and not one (不锈钢支架, 隐患已不复存在)."""
 _LIMITS = (
@@ -132,12 +176,12 @@ _LIMITS = (
     ("不少于", "≥"),
 )
 """A limit met (开启宽度不超过10厘米), no negation."""
-_CLAUSES = re.compile(r"[，,。；;、\n！!？?（）()]+")
+_CLAUSES = re.compile(r"[，,。；;：:\s！!？?（）()]+")
 _LEAD = re.compile("^(?:但是?|并且?|且|同时|另外?|也|经过?|现)")
 """How a clause may begin that says nothing of its own (但需注意防潮, 经现场查看)."""
 _ADVICE = re.compile(
     "^(?:[^,]{0,8}?(?:前|后|期间|时|起))?(?:建议|请|注意|望|希望|今后|以后|后续|下次|下一步|要(?!求)|需"
-    "|应(?!急)|须|继续|持续|加强|形成|建立|完善|健全|强化|提高|提升|规范|加大|提醒|教育|告知"
+    "|应(?!急)|须|继续|持续|加强|形成|建立|完善|健全|强化|提高|提升|规范|加大|提醒|教育|告知|全面排查"
     "|保持|做好|严格|定期|确保|举一反三|(?:仍|还)(?:需|要|应))"
 )
 _GUARD = re.compile("防止|避免|杜绝|谨防|以防|不得|严禁|禁止|不要|切勿|勿")
@@ -152,7 +196,8 @@ _NO_MORE_WORK = re.compile("^(?:无需|不需要|不必|不用)")
 _UNFINISHED = re.compile(
     "(?<!已)(?:继续|持续|尽快|抓紧|立即|马上|重新|彻底)整改|进一步(?!加强|做好|提高|规范|落实|完善制度)"
     "|(?:需|应|须|请|要)(?:及时|尽快)?重新"
-    "|(?:需|应|须|请)(?:及时|尽快)?(?:更换|维修|修复|修理|整改|清理|拆除|安装|加装|加固|补充|补齐"
+    "|建议(?:及时|尽快|立即|马上)?(?:更换|维修|修复|修理|整改|清理|拆除)"
+    "|(?:需|应|须|请)(?:及时|尽快|立即|马上)?(?:更换|维修|修复|增设|修理|整改|清理|拆除|安装|加装|加固|补充|补齐"
     "|补交|补拍|补报|提交|上交|完善|配备|张贴|搬离|移除|处理|补贴|补装|补设|补挂|固定|封堵|落实整改)"
     "|(?:尽快|抓紧|立即|马上)(?:落实|完成|处理|解决)|督促(?:整改|落实)"
 )
@@ -169,7 +214,7 @@ _NO_FAULT = re.compile(
 )
 """A fault said absent (无渗漏, 未见复发, 未发现违规行为, 检测无泄漏), read as fine."""
 _NONE_LEFT = re.compile(
-    "(?:无|没有|不存在)(?:未整改|未完成|未落实|不合格)(?:项|的|之处|部分)?|^(?:未|没有)再?(?:发现|出现)$"
+    "(?:无|没有|不存在|未发现)(?:未整改|未完成|未落实|不合格)(?:项|的|之处|部分|问题)?|^(?:未|没有)再?(?:发现|出现)$"
 )
 """Nothing left undone (无未整改项), before `_NO_CHANGE` reads 未整改 in it."""
 _NO_CHANGE = re.compile(
@@ -185,34 +230,59 @@ _GOOD = re.compile(
     "|整洁|整齐|有序|牢固|平稳|稳固|齐全|完整|到位|规范|清晰|醒目|干净|存档|归档|在场|上锁|完毕"
     "|同意|满足|符合|达到|达标|专人|实行|实施|建立|执行|自动|有效期|见照片|见附件|附照片|照片附后|附图"
     "|消除|排除|解决|杜绝|积极|肯定|值得|快|高效|样板|榜样|质量高|标准高|超出预期|满意|每[日天周月]|日常|定期"
-    "|[≤≥]|绿区|已全部|均已|都已|全部已|明确|(?:通知|告知|反馈)(?!.{0,8}(?:整改|维修|更换|处理))|沟通"
+    "|[≤≥]|绿区|已全部|均已|都已|全部已|明确|沟通|闭环|安全(?!隐患|问题|风险)|端正|不留死角|即知即改"
+    "|立行立改|边查边改|按期|永久|常态化|举一反三|长效|保持|持证|离地|记录|台账|清楚|保管|值守|公示|保存"
+    "|\\d+(?:小时|天|克|人|米|厘米|分钟|个月|年)"
+    "|(?:通知|告知|反馈)[^,]{0,6}?(?:部门|负责人|班主任|责任人|老师|师生|学生|家长)"
+    "(?!.{0,8}(?:整改|维修|更换|处理))"
 )
-_SEEN = re.compile("复查|查看|检查|核查|核实|核对|现场|检测|复核|验收|排查|巡查|^查$")
+_SEEN = re.compile(
+    "复查|查看|检查|核查|核实|核对|现场|检测|复核|验收|排查|巡查|^查$|看过|去看|看了"
+)
 """A clause telling the review made (复查人员于当日到达现场, 经检测)."""
 _COUNT = re.compile(
     r"^(?:共计?|合计|累计)?(?:有|发现)?[^\d不未没无缺仍还需待应须要请]{0,8}?\d+"
     r"(?:处|项|个|具|台|间|扇|盏|米|条|根|块|只|套|把|组)(?:隐患|问题)?$"
 )
 """A count (共3处隐患, 线路2处, 共24扇), beside what was done."""
-_DENIED = re.compile("[不未没无非欠]")
+_DENIED = re.compile("[不未没无非欠缺]")
 _WORK = (
     "改为|改成|换成|更换|拆除|清理|清除|清走|修复|维修|移除|搬离|处理|加固|移至|转移|安装|加装|张贴"
     "|设置|配备|收缴|补齐|改造|砌筑|疏通|进行|开展|组织"
 )
-_MENDED = re.compile(f"^已(?:将.*)?(?:彻底|全面|全部)?(?:{_WORK}|消除|排除|解决)")
+_MENDED = re.compile(
+    f"^[^,不未没无]{{0,8}}?已(?:将.*)?(?:彻底|全面|全部)?(?:{_WORK}|消除|排除|解决)"
+)
 """A clause saying what was mended, the fault its object (已更换破损插座2个)."""
 _DONE_BARE = re.compile(f"^(?:共计|共|累计)?[^,已]{{0,8}}?(?:{_WORK})")
+_CHECKING = re.compile("^[^不未没无]*进行了?[^,]{0,6}(?:检查|排查|核查|复查|查看)$")
+"""The checking described (对违规电器问题进行了逐间检查)."""
+_LABELLED = re.compile(
+    "(?:^|(?<=[，,。；;]))[^，,。；;：:]{0,10}(?:复查|验收|意见|情况|结论)[^，,。；;：:]{0,4}[：:]"
+)
+"""A heading before what it heads (复查意见：已报修, 保卫处复查：, 结论：): the words after it
+read alone."""
+_HEARSAY_CHECKED = re.compile("(?:现场|实地)(?:核实|查看|复查|核查)[^,]{0,4}确已")
+"""What a department said, checked on site since (此前部门称已整改，今日现场核实确已整改)."""
+_HEARSAY = re.compile("[^，,。；;]*(?:称|反映|说)已[^，,。；;]*")
+_GUARDED = re.compile("(?:防止|避免|杜绝|以防|谨防)[^，,。；;]*")
+"""Advice against a fault (防止类似问题再次发生): no relapse said."""
 _NOT_YET = re.compile(
-    "[不未没缺仍还需待应须请拟将又再只仅]|要(?!求)|正在|计划|准备|建议|临时|部分|下[周月次]|明天|以后|中$"
+    "[不未没无缺仍还需待应须请拟将又再只仅]|要(?!求)|正在|计划|准备|建议|临时|部分|下[周月次]|明天|以后|中$"
 )
 """…and what was done said with no 已 (更换灭火器5具, 顶部加装防攀爬设施), nothing in it saying
 it is not (需更换, 维修中, 正在安装)."""
-_BEFORE = re.compile("^(?:原|原来|原先|之前|此前|以前|整改前|当初|起初|等了)")
-_STILL = re.compile("仍|还|依然|依旧|至今|尚")
+_BEFORE = re.compile(
+    "^(?:原(?!样)|原来|原先|之前|此前|以前|整改前|当初|起初|等了|(?:两|多|几)次整改)"
+)
+_EARLIER_REVIEW = re.compile("^(?:上次|首次|第一次|前次|初次)")
+"""How it was at a review before (首次复查时未整改, 上次复查为不合格), not said to be so still."""
+_STILL = re.compile("仍|还|依然|依旧|至今|尚|又")
+_STILL_NOW = re.compile("仍|依然|依旧|至今|又")
 """How it was before (原计划暑假整改, 整改前存在隐患), not said to be so still."""
 _WHO = re.compile(
     "(?:该|此)?(?:隐患|问题)?由.{1,12}(?:负责|牵头|组织)(?:整改|维修|实施|处理)?"
-    "|[^\\d已报交给向请将还仍有未没不无尚]{1,8}(?:处|科|室|中心|办公室|部|组|学院|公司|人员)"
+    "|[^\\d已报交给向请将还仍有未没不无尚]{1,8}(?:处|科|室|中心|办公室|部|组|学院|公司|人员|单位)"
 )
 """Who did the work, or a party to the review (经保卫处、总务处联合现场复查)."""
 
@@ -227,11 +297,13 @@ def doubts_the_pass(note: str) -> str:
     doubts alone let a third of the blind list's doubtful remarks close hazards)."""
     if not note:
         return ""
-    key = _mended(note)
+    key = _LABELLED.sub("", _mended(note))
+    if _HEARSAY_CHECKED.search(key):
+        key = _HEARSAY.sub("", key)
     clauses = list(filter(None, _CLAUSES.split(key)))
     # (the clause that doubts it quoted, when there are more: the reviewer was not told
     # which words to change, trial 223 BW13)
-    if (doubt := _REVIEW_DOUBTS.search(key)) is not None:
+    if (doubt := _REVIEW_DOUBTS.search(_GUARDED.sub("", key))) is not None:
         return f"（{_quoted(key, doubt.start(), clauses)}复查或销号尚待落实）"
     if _counted_short(key):
         return "（复查或销号尚待落实）"
@@ -251,7 +323,7 @@ def doubts_the_pass(note: str) -> str:
     return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
 
 
-_CLAUSE = re.compile(r"[^，,。；;、\n！!？?（）()]+")
+_CLAUSE = re.compile(r"[^，,。；;：:\s！!？?（）()]+")
 
 
 def _quoted(key: str, at: int, clauses: list[str]) -> str:
@@ -265,10 +337,17 @@ def _quoted(key: str, at: int, clauses: list[str]) -> str:
 
 def _mended(typed: str) -> str:
     """`typed` in simplified characters, lower case, its slips of the pinyin input mended."""
-    key = simplified(normalize_key(typed)).lower()
+    # (a line break or a space between words ends a clause: 已整改到位⏎已报修, trial 225 BY7)
+    key = simplified(normalize_key(_GAP.sub("，", typed.strip()))).lower()
     for typo, meant in _TYPOS:
         key = key.replace(typo, meant)
-    return key
+    return _SLIPS.sub(_slip_mended, key)
+
+
+def _slip_mended(slip: re.Match[str]) -> str:
+    if slip[2]:
+        return f"{slip[1]}未{slip[2]}"
+    return f"待{slip[3]}" if slip[3] else f"{slip[4]}未{slip[5]}"
 
 
 _SHARE = re.compile(
@@ -297,6 +376,10 @@ def _beside_a_pass(clause: str, done: bool) -> bool:
     for words, meant in (*_WORDS, *_LIMITS):
         clause = clause.replace(words, meant)
     clause = _NONE_LEFT.sub("良好", clause)
+    if (_BEFORE.match(clause) and not _STILL.search(clause)) or (
+        _EARLIER_REVIEW.match(clause) and not _STILL_NOW.search(clause)
+    ):
+        return True  # (before the faults it tells of: 首次复查时未整改)
     if (
         review_verdict(clause) == PASSED
         or says_nothing_found(clause)
@@ -308,12 +391,12 @@ def _beside_a_pass(clause: str, done: bool) -> bool:
     if _UNFINISHED.search(clause) or (nothing_done and "已" not in clause[nothing_done.end() :]):
         return False  # (not 之前未整改的部分已全部完成)
     if (
-        _GUARD.match(clause)
+        _GUARD.match(clause.removeprefix("已"))
         or _SHOULD_IT_RECUR.match(clause)
         or _MENDED.match(clause)
         or (_DONE_BARE.match(clause) and not _NOT_YET.search(clause))
-        or (_BEFORE.match(clause) and not _STILL.search(clause))
         or _WHO.fullmatch(clause)
+        or _CHECKING.match(clause)
     ):
         return True
     if advice := _ADVICE.match(clause):  # (its faults those it guards against: 防止反弹)
