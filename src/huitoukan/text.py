@@ -68,7 +68,7 @@ def clean_cell_text(text: str) -> str:
 _CHINESE_NUMBERS = {c: n for n, c in enumerate("一二三四五六七八九十", start=1)}
 _ITEM_MARK = re.compile(
     r"(?=[(（①-⑳⑴-⒇\d一二三四五六七八九十])(?:"
-    r"[(（]\s*(?P<paren>\d{1,2}|[一二三四五六七八九十])\s*[)）](?!\s*[、,，]|[班级组号栋楼层室床])"
+    r"[(（]\s*(?P<paren>\d{1,2}|[一二三四五六七八九十])\s*[)）](?!\s*[、,，]|[班级组号栋层室床]|楼(?!梯|道))"
     r"|(?P<circled>[①-⑳])|(?P<parenthesized>[⑴-⒇])"
     r"|(?:^|(?<=[\s，,。；;：:]))(?:"
     r"(?P<digit>\d{1,2})\s*[.．、)）](?![\d.．])"
@@ -109,12 +109,17 @@ def numbered_items(text: str) -> int:
     return len(numbered_parts(text))
 
 
+def _begins(text: str, mark: re.Match[str]) -> bool:
+    """`mark` begins the text, or what follows a heading (共发现3处隐患：1.…)."""
+    return mark.start() == 0 or text[mark.start() - 1] in "：:"
+
+
 def numbered_parts(text: str) -> list[str]:
     """The items `text` numbers in order from the first (`numbered_items`), each without its
     mark; [] when it numbers none."""
     expected, starts = 1, list[re.Match[str]]()
     for mark in _ITEM_MARK.finditer(text):
-        if (mark["glued"] or mark["line"]) and not (starts and starts[0].start() == 0):
+        if (mark["glued"] or mark["line"]) and not (starts and _begins(text, starts[0])):
             continue
         value = mark["paren"] or mark["digit"] or mark["chinese"] or mark["glued"] or mark["line"]
         if mark["circled"]:

@@ -18,26 +18,38 @@ from huitoukan.forms.nothing_found import says_nothing_found
 from huitoukan.forms.progress import simplified
 from huitoukan.text import NOT_A_HAZARD, listed_items, numbered_parts
 
-_PARTS = re.compile(r"[，,；;。、：:\s]+|和|以及|及(?!时|格)|另外|同时|并且")
+_PARTS = re.compile(r"([，,；;。、：:\s（）()]+|和|以及|及(?!时|格)|另外|同时|并且|且)")
 _FAULT = re.compile(
-    "未|没有?|无(?!线|人机)|不(?!锈)|缺|坏|损|过期|失效|故障|堵|占用|堆放|堆积|老化|破|裂|漏|渗|积水"
+    "开裂|断裂|破裂|未|没有?|无(?!线|人机)|不(?!锈)|缺|坏|损|过期|失效|故障|堵|占用|堆放|堆积|老化|破|裂|漏|渗|积水"
     "|松动|脱落|锈|超|违规|违章|乱|私拉|私接|私用|私藏|杂乱|湿滑|倾斜|遮挡|闲置|模糊|充电|吸烟|脱岗"
     "|待机|通电|常开|锁闭|枯枝|老鼠|油污|拥堵|大功率|违规电器|热得快|电热毯|闪烁|杂草|丛生|串联|串接|杂物"
-    "|裸露"
+    "|裸露|混放|混存|摇晃|起翘|停放|已满|过[窄宽高低大小多]|变形|发热|焦糊"
 )
 """What is wrong with a thing (its subject before it: 灭火器过期)."""
-_ABSENT = re.compile("(?:无|未|没有|缺少|缺乏)(?!法)..|(?:私拉|私接|乱拉|乱接|违规)..")
-"""A statement of its own with no subject before its fault: a thing absent (无灭火器,
-未配备应急灯), a wrong-doing (私拉乱接电线)."""
+_LACKING = re.compile("(?:无|未|没有|缺少|缺乏)(?!法)..")
+"""A thing absent, said with no subject (无灭火器, 未配备应急灯)."""
+_DOING = re.compile(
+    "(?:私拉|私接|乱拉|乱接|违规|使用)..|吸烟|(?:过期|损坏|不亮|破损|松动|老化|故障|失效)的?[^，]{1,8}\\d+"
+)
+"""A wrong-doing (私拉乱接电线, 吸烟), or things at fault counted (过期灭火器3具)."""
+_LEAD = re.compile("^[·•\\-*●○◆■□▪]+|^(?:也|还|又|并|另|而且)")
+_PLACE = re.compile("^(?:部分|个别)|^.{1,8}?(?:楼|层|室|侧|馆|堂|舍|区|场|门口|内)(?=.)")
+"""Where a thing is, before it (一楼灭火器, 宿舍门锁): not the thing."""
+_ATTRIBUTE = re.compile(
+    "压力|压力表|指针|外壳|表面|高度|接口|内部|画面|铅封|喷管|瓶身|把手|底座|螺丝|焊点|插头|面板|箱门|门板"
+    "|箱内|保险销|软管|水带|水枪|桌面|标识|标签|日期|有效期|(?:安装|放置|摆放)?位置|被.*"
+)
+"""A part of a thing, or a property of it (灭火器过期、压力不足: one hazard, trial 226 BZ7)."""
 _ASIDE = re.compile(
-    "^(?:[^，]{0,6}?(?:时|天|季|间))?(?:有|存在|易|容易|可能|会)[^，]{0,8}风险|可能|容易|导致|造成|影响"
-    "|整改|已|建议|请|时(?:无法|不能)|等(?:杂物|物品|电器|大功率电器|违规电器)$"
+    "^(?:[^，]{0,6}?(?:时|天|季|间))?(?:有|存在|易|容易|可能|会)[^，]{0,8}风险|可能|容易"
+    "|整改|建议|请|时(?:无法|不能)|等(?:杂物|物品|电器|大功率电器|违规电器)$|^原因|^由于|^因为"
     "|^(?:雨天|雨季|下雨时?|夜间|晚上|冬季|夏季|平时|停电时?)"
+    "|^(?:学生|师生|人员|行人|车辆)[^，]{0,10}(?:看不清|不便|不方便|无法|不能)"
     "|(?:无|没有|未发现)(?:明显|安全|其他|大|重大|较大)?(?:隐患|问题)"
 )
-"""A part saying what a fault leads to (有坠落风险, 停电时无法照明), when it shows (雨天积水),
-what was or is to be done (已报修, 建议更换), the last of things listed (纸箱、拖把等杂物), or
-that nothing else was found (其他无隐患)."""
+"""A part saying what a fault leads to (有坠落风险, 停电时无法照明, 学生…看不清), when it shows
+(雨天积水), why (原因是电池老化), what is to be done (建议更换), the last of things listed
+(纸箱、拖把等杂物), or that nothing else was found (其他无隐患)."""
 
 
 def hazards_in(text: str) -> int:
@@ -54,13 +66,43 @@ def hazards_in(text: str) -> int:
 
 
 def _statements(text: str) -> int:
-    """How many parts of `text` state a fault of a thing of their own."""
-    parts = [part for part in _PARTS.split(text) if part]
+    """How many parts of `text` state a fault of a thing of their own: not of a part or a
+    property of the thing before (灭火器过期、压力不足; 窗户玻璃破损、窗框松动; 配电箱未上锁，
+    无警示标识)."""
+    pieces = _PARTS.split(text)
+    parts = [
+        (_LEAD.sub("", part), "、" in pieces[i - 1] if i else False)
+        for i, part in enumerate(pieces)
+        if i % 2 == 0
+    ]
+    parts = [(part, listed) for part, listed in parts if part]
     if len(parts) < 2:
         return 0
-    return sum(
-        bool(_ABSENT.match(part) or any(m.start() >= 2 for m in _FAULT.finditer(part)))
-        and not (part.startswith(NOT_A_HAZARD) or _ASIDE.search(part))
-        and not says_nothing_found(part)
-        for part in parts
-    )
+    count = 0
+    thing = ""  # the thing the statement before was about
+    for part, listed in parts:
+        if part.startswith(NOT_A_HAZARD) or _ASIDE.search(part) or says_nothing_found(part):
+            continue
+        fault = next((m for m in _FAULT.finditer(part) if m.start() >= 2), None)
+        if fault is not None and not _DOING.match(part):
+            subject = part[: fault.start()]
+            bare = subject.removeprefix("部分").removeprefix("个别").removeprefix("其")
+            while (place := _PLACE.match(subject)) is not None:
+                subject = subject[place.end() :]
+            if thing and (
+                _ATTRIBUTE.fullmatch(bare)
+                or bare.startswith(("内部", "箱内"))
+                or subject[:1] == thing[:1]
+            ):
+                continue  # (of the thing before)
+            thing = subject or "?"
+            count += 1
+        elif _LACKING.match(part):
+            if listed and thing and thing != "-":
+                continue  # (配电箱未上锁、无警示标识: of the thing before)
+            thing = "-"
+            count += 1
+        elif _DOING.match(part):
+            thing = "?"
+            count += 1
+    return count
