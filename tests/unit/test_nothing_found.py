@@ -64,6 +64,23 @@ def test_most_ways_of_saying_nothing_was_found_are_read() -> None:
         ("无隐患排查记录", False),
         ("本部门无灭火器", False),
         ("无人值守情况", False),
+        ("消防无隐患", True),  # what was checked before it (trial 226 BZ3)
+        ("未发现消防安全隐患", True),
+        ("消防隐患：无", True),
+        ("前期隐患已整改，无新增", True),  # what was done before (BZ4)
+        ("2号楼漏水问题已于上周修复，本次检查无隐患", True),
+        ("本次未发现隐患，今后将定期检查，发现问题及时上报", True),
+        ("护栏牢固，无松动", True),  # what was checked, fine (BZ5)
+        ("配电箱已上锁，标识清楚", True),
+        ("检查了灭火器、应急灯、疏散通道，均正常", True),
+        ("无隐换", True),  # (BZ6)
+        ("无漏电开关", False),  # a device named for a fault, absent (BZ1)
+        ("宿舍无漏电开关", False),
+        ("无漏水报警", False),
+        ("无漏电现象", True),
+        ("漏电保护器：无", False),  # a thing, then 无: the thing absent (BZ2)
+        ("灭火器：无", False),
+        ("宿舍：无", True),
         ("消防器材完好，未发现隐患", True),
         ("灭火器压力正常", True),
         ("门禁无故障", True),

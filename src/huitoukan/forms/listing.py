@@ -32,12 +32,15 @@ _DOING = re.compile(
     "(?:私拉|私接|乱拉|乱接|违规|使用)..|吸烟|(?:过期|损坏|不亮|破损|松动|老化|故障|失效)的?[^，]{1,8}\\d+"
 )
 """A wrong-doing (私拉乱接电线, 吸烟), or things at fault counted (过期灭火器3具)."""
+_HOW_MANY = re.compile("(?:多处|多个|个别|部分|严重|有|\\d+[处个盏具块只台间扇])$")
+"""How many of it are at fault, after the thing (绝缘层多处破损)."""
 _LEAD = re.compile("^[·•\\-*●○◆■□▪]+|^(?:也|还|又|并|另|而且)")
 _PLACE = re.compile("^(?:部分|个别)|^.{1,8}?(?:楼|层|室|侧|馆|堂|舍|区|场|门口|内)(?=.)")
 """Where a thing is, before it (一楼灭火器, 宿舍门锁): not the thing."""
 _ATTRIBUTE = re.compile(
     "压力|压力表|指针|外壳|表面|高度|接口|内部|画面|铅封|喷管|瓶身|把手|底座|螺丝|焊点|插头|面板|箱门|门板"
-    "|箱内|保险销|软管|水带|水枪|桌面|标识|标签|日期|有效期|(?:安装|放置|摆放)?位置|被.*"
+    "|箱内|保险销|软管|水带|水枪|桌面|标识|标签|日期|有效期|(?:安装|放置|摆放)?位置|被.*|绝缘(?:层|皮)?|外皮"
+    "|长期|经常|时常|有时|偶尔|多处|多次|严重|距离.*|离.*"
 )
 """A part of a thing, or a property of it (灭火器过期、压力不足: one hazard, trial 226 BZ7)."""
 _ASIDE = re.compile(
@@ -85,7 +88,7 @@ def _statements(text: str) -> int:
             continue
         fault = next((m for m in _FAULT.finditer(part) if m.start() >= 2), None)
         if fault is not None and not _DOING.match(part):
-            subject = part[: fault.start()]
+            subject = _HOW_MANY.sub("", part[: fault.start()])
             bare = subject.removeprefix("部分").removeprefix("个别").removeprefix("其")
             while (place := _PLACE.match(subject)) is not None:
                 subject = subject[place.end() :]

@@ -126,6 +126,21 @@ NOTHING_FOUND_WORDS = frozenset(
         "挺好",
         "都挺好的",
         "0",
+        # (trial 226 BZ4, BZ6)
+        "没有发现",
+        "无发现",
+        "无新增",
+        "暂无新增",
+        "没有新增",
+        "无相关隐患",
+        "无整改事项",
+        "无需整改事项",
+        "不需要整改",
+        "空",
+        "\\",
+        "无无",
+        "啥隐患也没有",
+        "啥也没有",
     )
 )
 """What departments write in 存在隐患问题 when the item was checked and nothing was found."""
@@ -144,6 +159,8 @@ _PART = re.compile(
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)")
 _TOPIC = re.compile(r"^[^不未没无缺:：]{1,8}[:：]")
 """A topic before its answer (消防安全：无隐患, 检查范围：办公室)."""
+_BARE_NONE = frozenset(("无", "没有", "暂无", "缺", "无此", "/", "—", "-"))
+"""An answer that says nothing of what is absent: after a thing (灭火器：无), the thing."""
 _TYPOS = (
     ("为发现", "未发现"),
     ("末发现", "未发现"),
@@ -153,30 +170,44 @@ _TYPOS = (
     ("隐惠", "隐患"),
     ("引患", "隐患"),
     ("隐患患", "隐患"),
+    ("隐换", "隐患"),
+    ("隐忧", "隐患"),
+    ("稳患", "隐患"),
+    ("未法现", "未发现"),
+    ("隐患隐患", "隐患"),
 )
 """Slips of the pinyin input (为发现: wei) and of the eye (末发现) in the commonest words."""
+_TOPICS = "宿舍|教室|食堂|校园|方面的?|消防|用电|电气|食品|交通|治安|校舍|设施|设备|建筑|燃气|实验室|危化品|网络|心理|火灾|卫生|饮食|体育|特种设备|安全"
+"""What a safety check is about (消防安全, 用电): 未发现消防安全隐患, 消防无隐患."""
 _NONE = re.compile(
     r"^(?P<where>[^不未没无缺]{0,24}?)(?:均|都|全部|暂|暂时|目前|并)?"
     r"(?:未|没|没有|无|不存在|暂未|暂无)(?:发现|查出|排查出|检查出|查到|见|再发现)?(?:有|存在)?"
-    r"(?:新的?|新增的?|遗留的?|其他|其它|任何|明显的?|重大|较大|什么|啥|此类|类似)?的?"
-    r"(?:安全)?(?:隐患|问题|异常)(?:问题|点)?(?:的?情况)?$"
+    r"(?:新的?|新增的?|新发现的?|遗留的?|其他|其它|任何|明显的?|重大|较大|什么|啥|此类|类似|相关)?的?"
+    rf"(?:{_TOPICS})*(?:隐患|问题|异常)(?:问题|点)?(?:的?情况)?(?:安全)?$"
 )
 """Nothing found, where (教学楼未发现安全隐患, 经排查本部门无安全隐患, 本周未发现新的安全隐患)."""
 _A_PLACE = re.compile(
-    "[部门位室处楼馆堂舍房库域区层班级园校边围所周月次前现查均都内里号各院系科队组站厅廊场间心]$"
+    "[部门位室处楼馆堂舍房库域区层班级园校边围所周月次前现查均都内里号各院系科队组站厅廊场间心期段日至中地口]$"
 )
-"""How the `where` of `_NONE` ends: a place, a time or the checking, not a fault (扶手摇晃)."""
+_OF_A_TOPIC = re.compile(f"(?:{_TOPICS}|器材|线路|电路|门窗|方面|情况|隐患|问题)$")
+"""How the `where` of `_NONE` ends: a place, a time or the checking, not a fault (扶手摇晃);
+or what was checked (用电无隐患, 体育器材无隐患)."""
 _BAD = (
-    "违规|违章|私拉|乱接|乱拉|乱堆|乱放|占用|堵塞|携带|吸烟|脱岗|串岗|超载|泄漏|漏电|漏水|过期|老化"
-    "|松动|破损|损坏|大功率|管制刀具|违禁"
+    "违规|违章|私拉|乱接|乱拉|乱堆|乱放|占用|堵塞|携带|吸烟|脱岗|串岗|超载|过期|大功率|管制刀具|违禁"
+    "|进楼充电|私用|私藏"
 )
+_BAD_STATES = "泄漏|漏电|漏水|老化|松动|破损|损坏|裸露|倾倒|倒塌|脱落"
+"""…and faults a device is named for (漏电开关, 漏水报警): said absent only alone (无漏电现象)."""
 _NO_BAD = re.compile(
     rf"^(?P<where>[^不未没无缺]{{0,12}}?)(?:未发现|没有发现|未见|无|没有|不存在|未再发现)"
-    rf"[^不未没无缺]{{0,16}}?(?:{_BAD})(?P<what>[^不未没无缺]{{0,24}}?)(?:现象|情况|行为|等问题|问题)?$"
+    rf"[^不未没无缺]{{0,16}}?(?:(?:{_BAD})(?P<what>[^不未没无缺]{{0,24}}?)|(?:{_BAD_STATES}))"
+    r"(?:现象|情况|行为|等问题|问题|隐患)?$"
 )
 """Something wrong said absent, what (无私拉乱接电线现象, 未发现学生携带管制刀具, 无过期灭火器):
 not 无人值守 (no wrong-doing in it: a hazard), nor 无漏电保护器 (`_NEEDED`)."""
-_NEEDED = re.compile("保护|记录|台账|标志|标识|警示|制度|措施|档案|预案|装置|牌|证")
+_NEEDED = re.compile(
+    "保护|记录|台账|标志|标识|警示|制度|措施|档案|预案|装置|牌|证|开关|断路器|报警|计划|方案"
+)
 """Things a place must have: their absence is the hazard (无漏电保护器, 无隐患排查记录)."""
 _SCOPE = re.compile(
     r"^(?:目前|现场|本部门|本处室?|我部门|我处|本区域|所辖区域|以上区域|以上|其他方面|其他|其余)?"
@@ -188,16 +219,18 @@ _CHECKED = re.compile(
     r"(?:自查|排查|检查)(?:后)?[:：]?"
 )
 """How a clause saying nothing was found may begin: 经自查，本次自查, 排查后："""
-_PREAMBLE = re.compile(r"^[^不未没无缺]{0,30}?(?:排查|检查|自查)后?$")
+_PREAMBLE = re.compile(r"^[^不未没无缺]{0,30}?(?:排查|检查|自查|看过了?)(?:后|完毕|完成|结束|中)?$")
 """A clause saying only that the checking was done: 经全面排查, 经组织人员对本部门进行全面排查."""
 _PLEDGE = re.compile(
-    r"^(?:请|将|今后|以后|后续)*(?:继续|持续)?(?:保持|(?:加强|做好|关注|落实|开展)[^不未没无缺]{0,16})$"
+    r"^(?:请|将|会|今后|以后|后续|下一步)*(?:继续|持续|坚持)?(?:保持|(?:加强|做好|关注|落实|开展|定期|每日|每天|每周)"
+    r"[^不未没无缺]{0,16})$|^确保安全$|^发现问题及时(?:上报|处理|整改)$|^已对[^不未没无缺]{0,12}(?:教育|培训)$"
     r"|^[^不未没无缺]{0,12}?均?已(?:逐一|全面|认真|逐项)?(?:检查|排查|自查|查)$|^已签字确认$|^查了$"
     r"|^(?:根据|按照|依据|按)[^不未没无缺]{0,30}(?:要求|部署|通知|安排)$"
     r"|^(?:检查人|排查人|检查时间|填报人|负责人|责任人)[:：].{0,12}$|^(?:无需|不需要?|不用)(?:整改|处理)$"
     r"|^(?:检查|排查)(?:范围|部位|区域|内容|对象)[:：][^不未没无缺]*$"
-    r"|^(?:上次|前期|此前|之前|原有|原|上学期|前次)[^不未没无缺]{0,14}?(?:隐患|问题)[^不未没无缺]{0,6}?"
-    r"(?:已|均已|都已)(?:全部)?(?:整改|销号|处理)(?:完毕|到位|完成)?$"
+    r"|^[^不未没无缺]{0,20}?(?:隐患|问题|松动|老化|漏水|过期)(?:均|都)?已(?:于[^，]{1,8}?)?(?:由[^，]{1,6}?)?"
+    r"(?:全部)?(?:整改|销号|处理|更换|维修|修复|清理)(?:完毕|到位|完成)?$"
+    r"|^(?:检查|查看|排查)了?[^不未没无缺]{0,30}$|^截[至止][^不未没无缺]{0,10}$"
     r"|^(?:均|都|全部)?已(?:全部)?(?:整改|销号)(?:完毕|到位|完成)?$"
     r"|^[^不未没无缺]{0,12}?(?:检查|排查)了?[^不未没无缺]{0,8}?\d+[^不未没无缺]{0,8}$"
     r"|^(?:共|合计|共计)[^不未没无缺]{0,8}?\d+[^不未没无缺]{0,8}$"
@@ -205,14 +238,14 @@ _PLEDGE = re.compile(
 """A clause promising to keep it so, or saying it was checked: 继续保持, 今后加强巡查."""
 _FINE = re.compile(
     r"(?:完好(?:无损)?|正常|良好|畅通(?:无阻)?|齐全(?:有效)?|在有效期内|有效|达标"
-    r"|符合(?:安全)?(?:要求|标准|规定)|规范)$"
+    r"|符合(?:安全)?(?:要求|标准|规定)|规范|牢固|稳固|清楚|清晰|醒目|整齐|干净|已上锁|相符)$"
 )
 """A clause saying what is fine (消防器材完好, 灭火器压力正常, 消防通道畅通)."""
 _NOT_FINE = re.compile(r"[不未没无缺非仅只差坏损偶待尚]|部分|基本|个别|一半|大部|少数|时好时坏")
 """What makes such a clause a fault after all (压力不正常, 仅一台正常, 基本完好)."""
 _DEFECTS = (
     "过期|破损|损坏|故障|漏水|渗水|积水|裂缝|松动|老化|堵塞|异常|私拉乱接|乱拉乱接|违规用电"
-    "|漏电|堆放杂物|杂物堆放|死角|泄漏"
+    "|漏电|堆放杂物|杂物堆放|死角|泄漏|裸露|倾倒"
 )
 _NO_DEFECT = re.compile(
     rf"^(?:[^不未没无缺]{{0,10}}?(?:无|没有|未见)|(?:未发现|没有发现|未见)[^不未没无缺]{{0,8}}?)"
@@ -223,7 +256,7 @@ fault must end the clause)."""
 
 
 _MAY_SAY = re.compile(
-    r"[无無没沒未暂暫不/／\-—－a-zA-Z0好]|发现|正常|良好|完好|畅通|暢通|齐全|齊全|有效|达标|達標|符合|合格|安全"
+    r"[无無没沒未暂暫不/／\-—－a-zA-Z0好空\\]|发现|正常|良好|完好|牢固|稳固|清楚|清晰|醒目|整齐|干净|上锁|相符|规范|畅通|暢通|齐全|齊全|有效|达标|達標|符合|合格|安全"
 )
 """Something every text saying nothing was found holds (this runs on every hazard)."""
 
@@ -258,6 +291,10 @@ def _said(clause: str) -> str:
         return said
     answer = _TOPIC.sub("", clause, count=1)
     if answer and answer != clause and (said := _said_plainly(answer)):
+        topic = clause[: len(clause) - len(answer)].rstrip(":：")
+        # (漏电保护器：无 — the device absent, a hazard; 消防安全：无, 食堂：无 — none found)
+        if answer in _BARE_NONE and not (_A_PLACE.search(topic) or _OF_A_TOPIC.search(topic)):
+            return ""
         return said
     *parts, last = [item for item in clause.split("、") if item] or [""]
     if parts and all(_PART.fullmatch(part) or _said_plainly(part) for part in parts):
@@ -273,15 +310,15 @@ def _said_plainly(clause: str) -> str:
         plain in NOTHING_FOUND_WORDS
         or _CHECKED.sub("", plain, count=1) in NOTHING_FOUND_WORDS
         or _NO_DEFECT.match(plain)
-        or (bad is not None and _placed(bad["where"]) and not _NEEDED.search(bad["what"]))
+        or (bad is not None and _placed(bad["where"]) and not _NEEDED.search(bad["what"] or ""))
         or (none is not None and _placed(none["where"]))
     ):
         return "nothing"
-    if _PREAMBLE.match(clause) or _PLEDGE.match(clause):
-        return "aside"
     # (灭火器过期、应急灯正常: each thing listed said of on its own)
     if "、" not in clause and _FINE.search(clause) and not _NOT_FINE.search(_FINE.sub("", clause)):
         return "fine"
+    if _PREAMBLE.match(clause) or _PLEDGE.match(clause):
+        return "aside"
     return ""
 
 
@@ -290,4 +327,6 @@ def _placed(where: str) -> bool:
     not a fault, nor other than one (扶手摇晃其他: a hazard, and nothing else found)."""
     if not where:
         return True
-    return bool(_A_PLACE.search(where)) and not re.search("其他|其它|其余|另外|除", where)
+    if re.search("其他|其它|其余|另外|除", where):
+        return False
+    return bool(_A_PLACE.search(where) or _OF_A_TOPIC.search(where))
