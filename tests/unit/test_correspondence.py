@@ -1307,6 +1307,29 @@ def _photo_page(campaign: Campaign, tmp_path: Path, **fields: Any) -> Worksheet:
 
 
 @pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        (
+            {"review": "合格", "reviewer": "刘建国", "reviewed_on": date(2023, 12, 19),
+             "review_note": "照片贴错了，现场看过原厂防护罩已装"},
+            "复查验收：合格（刘建国　2023年12月19日），复查意见：照片贴错了，现场看过原厂防护罩已装",
+        ),
+        ({"review": "不合格", "reviewer": "刘建国"}, "复查验收：不合格（刘建国）"),
+        ({"review": "待复查"}, None),
+        ({}, None),
+    ],
+)  # fmt: skip
+def test_a_photo_page_says_who_reviewed_the_hazard(
+    campaign: Campaign, tmp_path: Path, fields: dict[str, Any], said: str | None
+) -> None:
+    """A closed hazard's photo page, its photo another department's, showed 已销号 and no
+    review: the reviewer's “照片贴错了，现场看过” was in the register only (trial 221 BV6)."""
+    ws = _photo_page(campaign, tmp_path, closed_on=date(2023, 12, 12), **fields)
+    lines = [r[0] for r in ws.iter_rows(values_only=True) if r[0] and r[0].startswith("复查验收")]
+    assert lines == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
     ("flaw", "said"),
     [("晚于统计日期", "所填日期晚于统计日期，未采用"), ("未填写", None), ("", None)],
 )

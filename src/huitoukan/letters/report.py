@@ -24,7 +24,14 @@ from huitoukan.forms.progress import progress_said
 from huitoukan.letters.photos import Photo, before_photos, place_photos
 from huitoukan.model.documents import REGISTER_TITLE, REPORT_TITLE
 from huitoukan.model.findings import Part
-from huitoukan.model.returns import FAILED, STILL_THERE, UNREVIEWED, HazardRow, closing_said
+from huitoukan.model.returns import (
+    FAILED,
+    PASSED,
+    STILL_THERE,
+    UNREVIEWED,
+    HazardRow,
+    closing_said,
+)
 from huitoukan.register.crosschecks import CheckedList
 from huitoukan.register.layout import HAZARD_SHEET, OVERDUE_SHEET
 from huitoukan.register.status import HazardView, StatusReport, rate
@@ -520,6 +527,11 @@ def photos_sheet(
             "整改时限",
             hazard.deadline,
         )
+        if hazard.review in (PASSED, FAILED):  # (who accepted it: trial 221 BV6)
+            day = chinese_date(hazard.reviewed_on) if hazard.reviewed_on else ""
+            who = "　".join(t for t in (hazard.reviewer, day) if t)
+            note = f"，复查意见：{_cut(hazard.review_note)}" if hazard.review_note else ""
+            line(f"复查验收：{hazard.review}（{who or '未写复查人、时间'}）{note}")
         # the hazard's latest version, not the file the photos came from (the photo pasted
         # in the first return was printed beside the follow-up's file: clerk trial 75)
         pair("最新报送文件", on_paper(hazard.source_file), "所在行", hazard.source_row)
