@@ -884,6 +884,42 @@ def test_a_photo_the_archive_cannot_find_is_said(
     )
 
 
+def test_a_photo_of_another_hazard_of_the_same_department_is_no_evidence_of_this_one(
+    tmp_path: Path,
+) -> None:
+    """总务处 pasted its 图书馆 photo, sent before, on its redone 3号教学楼 row too: warned
+    (reused), but counted as that hazard's own evidence — across departments it was not
+    (trial 221 BV4). It lacks its own photo in status and its notice alike."""
+    campaign = photo_campaign()
+    returns = tmp_path / "回收"
+    library = closed(部位="图书馆", 存在隐患问题="应急灯不亮")
+    first = filled_form(
+        campaign, "总务基建处", returns / "总务.xlsx", [library], form_date=date(2023, 12, 10)
+    )
+    paste_photos(first, wps={_cell(first, 1, "备注"): AFTER})
+    redone = closed(部位="3号教学楼", 存在隐患问题="楼梯扶手松动")
+    second = filled_form(
+        campaign,
+        "总务基建处",
+        returns / "总务-第二版.xlsx",
+        [library, redone],
+        form_date=date(2023, 12, 16),
+    )
+    paste_photos(second, wps={_cell(second, 1, "备注"): AFTER, _cell(second, 2, "备注"): AFTER})
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", AS_OF)
+    said = [p for p in result.collection.problems if p.code is Code.PHOTO_REUSED]
+    assert [p.row for p in said] == [int(_cell(second, 2, "备注")[1:])]
+    lacking = {h.location: h.photos_of_others for h in result.status.missing_photos}
+    assert lacking == {"3号教学楼": "本部门为另一项隐患（图书馆：应急灯不亮）"}
+    from huitoukan.letters.notices import notices
+
+    [letter] = [n for n in notices(campaign, result.status) if n.department == "总务基建处"]
+    assert (
+        "，所附照片是本部门为另一项隐患（图书馆：应急灯不亮）报送的，不是这项隐患自己的整改照片"
+        in (letter.text)
+    )
+
+
 def test_a_register_copied_without_its_photos_writes_no_page_saying_there_are_none(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -327,9 +327,10 @@ class HazardRow(NamedTuple):
     up as its own finding: still an answer to a listed problem, not the self-check's (the
     追责核查 counted it 自查已发现: clerk trials 86, 88)."""
     photos_of_others: str = ""
-    """Reported 已完成, its photos all first sent by another department (this one named):
-    none is this hazard's own evidence, and `require_photo` still asks for one (the
-    warning reached its 退回修改 copy alone: clerk trial 112)."""
+    """Reported 已完成, its photos all first sent by another department (this one named), or
+    by its own for another of its hazards (本部门为另一项隐患（…）: trial 221 BV4): none is
+    this hazard's own evidence, and `require_photo` still asks for one (the warning reached
+    its 退回修改 copy alone: clerk trial 112)."""
     as_sent: tuple[date | None, date | None] | tuple[()] = ()
     """(整改时限, 销号时间) as the department's own row gave them, when answering a later
     inspection's problem changed them (`findings.answers._answering`: a closing the

@@ -259,16 +259,9 @@ def borrowed_before_photos(
         if newest is None or row.source_file != newest.file:
             rows.append(row)
             continue
-        if row.progress == DONE and row.photos:  # another's photos, all of them (not those
-            # of the assigned problem it answers too, which its departments share rightly)
-            whose = [
-                first.forms[name].department
-                for name in row.photos
-                if name in first.forms
-                and first.forms[name].department != row.department
-                and _own(row) not in {_own(r) for r in first.rows[name] if r.number}
-            ]
-            if len(whose) == len(row.photos):
+        if row.progress == DONE and row.photos:  # another's photos, all of them
+            whose = [_whose(first, name, row) for name in row.photos]
+            if all(whose):
                 row = row._replace(photos_of_others=whose[0])
         if not borrowed:
             rows.append(row)
@@ -293,6 +286,23 @@ def borrowed_before_photos(
             row._replace(before_photos=before, before_photos_only=row.before_photos_only or only)
         )
     return rows, said
+
+
+def _whose(first: FirstSent, name: str, row: HazardRow) -> str:
+    """Who first sent photo `name`, when not for `row`'s hazard: another department (not
+    for the assigned problem `row` answers too, which its departments share rightly), or
+    this one for another of its hazards (reused within a department, it counted as the
+    hazard's own evidence once passed: trial 221 BV4); '' when it is `row`'s own."""
+    if name not in first.forms:
+        return ""
+    sender = first.forms[name].department
+    if sender != row.department:
+        shared = _own(row) in {_own(r) for r in first.rows[name] if r.number}
+        return "" if shared else sender
+    rows = first.rows[name]
+    if _own(row) in {_own(r) for r in rows}:
+        return ""
+    return f"本部门为另一项隐患（{_what(rows[0])}）"
 
 
 def _hazard(form: ReturnForm, row: HazardRow) -> tuple[str, ...]:
