@@ -5038,6 +5038,24 @@ def test_the_review_form_gives_each_hazards_deadline(tmp_path: Path) -> None:
     assert ws.cell(3, header.index("整改时限") + 1).value == date(2023, 12, 10)
 
 
+def test_a_verdict_written_as_a_formula_never_calculated_is_said_so(tmp_path: Path) -> None:
+    """复查结论 ="合格" written by a program that does not calculate (no value saved): told
+    “复查结论却是空白”, the real trouble unsaid (trial 217 BQ6). Said as a return's formula
+    is, and not adopted."""
+    campaign, returns, door = _door_closed_on_the_8th(tmp_path)
+    path = returns / "复查.xlsx"
+    wb = _reviewed(campaign, door, path, "2023-12-19", "合格")
+    ws = wb[REVIEW_SHEET]
+    result = ws.cell(3, next(c.column for c in ws[2] if c.value == "复查结论"))
+    result.value = '="合格"'
+    wb.save(path)
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    said = [p for p in collection.problems if p.file.endswith("复查.xlsx")]
+    assert [(p.code, p.cell) for p in said] == [(Code.FORMULA_WITHOUT_VALUE, result.coordinate)]
+    assert "请用 Excel 打开并保存后重新报送" in said[0].message
+    assert [h.review for h in collection.hazards] == ["待复查"]
+
+
 def test_a_review_dated_by_today_is_said_to_change_every_day(tmp_path: Path) -> None:
     """复查时间 =TODAY(): the verdict's day is the day the form was last opened and saved,
     and moves with every save (its cached value is taken, and the office told)."""

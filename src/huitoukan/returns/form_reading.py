@@ -659,6 +659,7 @@ def _read_review(
     # read (value, text): a 同上 below it means it
     above: dict[str, tuple[object, str]] = {}
     day_above: date | None = None  # the row above's 复查时间, as read
+    unsaved = set(grid.formulas_without_value)
     for r in range(header.row + 1, len(grid.rows)):
         row = grid.rows[r]
         value = {n: row[c] if c < len(row) else "" for n, c in columns.items()}
@@ -676,6 +677,15 @@ def _read_review(
         verdict = review_verdict(result) if result else ""
 
         where = (form, grid.name, columns, r, text)
+        uncalculated = [
+            column
+            for column in ("reviewer", "reviewed_on", "result")
+            if column in columns and cell_ref(r, columns[column]) in unsaved
+        ]
+        if uncalculated:  # (=“合格” unsaved read as blank: 复查结论却是空白, trial 217 BQ6)
+            for column in uncalculated:
+                _review_problem(where, Code.FORMULA_WITHOUT_VALUE, column)
+            continue
         # a 复查人 that is a day or a number: typed one column off, no one's name (a 合格
         # of “45273” closed the hazard: clerk trial 118), quoted as the clerk sees it
         name = value.get("reviewer")
