@@ -5,9 +5,9 @@ should be a row of its own, with its own 整改措施, 责任人 and 销号. Cou
 numbered list, but those saying nothing was found (1.灭火器过期⏎2.无 is one); else parts
 on lines of their own or three apart by ； (`text.listed_items`); else the statements of a
 fault apart by punctuation, a space or 和/及 — a thing and what is wrong with it (灭火器过期,
-无应急灯, 私拉乱接电线) — not what it leads to (堵塞消防通道, 有坠落风险, 停电时无法照明), what
-was done (已报修), a cause before its effect said of no new thing, nor an attribute (电线老化、
-裸露).
+无应急灯, 私拉乱接电线) — not what it leads to (堵塞消防通道, 有坠落风险, 停电时无法照明), why
+(原因是电池老化), what was done (已报修), nor another fault of the same thing or of a part of
+it (电线老化、裸露; 灭火器过期、压力不足; 窗户玻璃破损、窗框松动).
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ _LEAD = re.compile("^[·•\\-*●○◆■□▪]+|^(?:也|还|又|并|另|而�
 _PLACE = re.compile("^(?:部分|个别)|^.{1,8}?(?:楼|层|室|侧|馆|堂|舍|区|场|门口|内)(?=.)")
 """Where a thing is, before it (一楼灭火器, 宿舍门锁): not the thing."""
 _ATTRIBUTE = re.compile(
-    "压力|压力表|指针|外壳|表面|高度|接口|内部|画面|铅封|喷管|瓶身|把手|底座|螺丝|焊点|插头|面板|箱门|门板"
-    "|箱内|保险销|软管|水带|水枪|桌面|标识|标签|日期|有效期|(?:安装|放置|摆放)?位置|被.*|绝缘(?:层|皮)?|外皮"
+    "压力|压力表|指针|外壳|表面|高度|接口|(?:内部|箱内).*|画面|铅封|喷管|瓶身|把手|底座|螺丝|焊点|插头|面板|箱门|门板"
+    "|保险销|软管|水带|水枪|桌面|标识|标签|日期|有效期|(?:安装|放置|摆放)?位置|被.*|绝缘(?:层|皮)?|外皮"
     "|长期|经常|时常|有时|偶尔|多处|多次|严重|距离.*|离.*"
 )
 """A part of a thing, or a property of it (灭火器过期、压力不足: one hazard, trial 226 BZ7)."""
@@ -92,18 +92,14 @@ def _statements(text: str) -> int:
             bare = subject.removeprefix("部分").removeprefix("个别").removeprefix("其")
             while (place := _PLACE.match(subject)) is not None:
                 subject = subject[place.end() :]
-            if thing and (
-                _ATTRIBUTE.fullmatch(bare)
-                or bare.startswith(("内部", "箱内"))
-                or subject[:1] == thing[:1]
-            ):
+            if thing and (_ATTRIBUTE.fullmatch(bare) or subject[:1] == thing[:1]):
                 continue  # (of the thing before)
-            thing = subject or "?"
+            thing = subject or "?"  # ("?": a thing not named, told from none)
             count += 1
         elif _LACKING.match(part):
             if listed and thing and thing != "-":
                 continue  # (配电箱未上锁、无警示标识: of the thing before)
-            thing = "-"
+            thing = "-"  # (a thing absent: the next absent is another)
             count += 1
         elif _DOING.match(part):
             thing = "?"
