@@ -81,6 +81,11 @@ def test_most_ways_of_saying_nothing_was_found_are_read() -> None:
         ("漏电保护器：无", False),  # a thing, then 无: the thing absent (BZ2)
         ("灭火器：无", False),
         ("宿舍：无", True),
+        # the checking that found something, not only an earlier check's (review of the change)
+        ("检查发现灭火器过期，其他无隐患", False),
+        ("排查发现3处插座松动，其余未发现隐患", False),
+        ("插座松动已维修，无隐患", False),  # found and put right: still this check's hazard
+        ("上次发现的插座松动已维修，目前无隐患", True),
         ("消防器材完好，未发现隐患", True),
         ("灭火器压力正常", True),
         ("门禁无故障", True),

@@ -189,7 +189,7 @@ _NONE = re.compile(
 _A_PLACE = re.compile(
     "[部门位室处楼馆堂舍房库域区层班级园校边围所周月次前现查均都内里号各院系科队组站厅廊场间心期段日至中地口]$"
 )
-_OF_A_TOPIC = re.compile(f"(?:{_TOPICS}|器材|线路|电路|门窗|方面|情况|隐患|问题)$")
+_OF_A_TOPIC = re.compile(f"(?:{_TOPICS}|器材|线路|电路|门窗|方面|情况|隐患|问题|其他|其它|其余)$")
 """How the `where` of `_NONE` ends: a place, a time or the checking, not a fault (扶手摇晃);
 or what was checked (用电无隐患, 体育器材无隐患)."""
 _BAD = (
@@ -223,19 +223,17 @@ _PREAMBLE = re.compile(r"^[^不未没无缺]{0,30}?(?:排查|检查|自查|看�
 """A clause saying only that the checking was done: 经全面排查, 经组织人员对本部门进行全面排查."""
 _PLEDGE = re.compile(
     r"^(?:请|将|会|今后|以后|后续|下一步)*(?:继续|持续|坚持)?(?:保持|(?:加强|做好|关注|落实|开展|定期|每日|每天|每周)"
-    r"[^不未没无缺]{0,16})$|^确保安全$|^发现问题及时(?:上报|处理|整改)$|^已对[^不未没无缺]{0,12}(?:教育|培训)$"
+    r"[^不未没无缺]{0,16})$|^确保安全$|^已对[^不未没无缺]{0,12}(?:教育|培训)$"
     r"|^[^不未没无缺]{0,12}?均?已(?:逐一|全面|认真|逐项)?(?:检查|排查|自查|查)$|^已签字确认$|^查了$"
     r"|^(?:根据|按照|依据|按)[^不未没无缺]{0,30}(?:要求|部署|通知|安排)$"
     r"|^(?:检查人|排查人|检查时间|填报人|负责人|责任人)[:：].{0,12}$|^(?:无需|不需要?|不用)(?:整改|处理)$"
     r"|^(?:检查|排查)(?:范围|部位|区域|内容|对象)[:：][^不未没无缺]*$"
-    r"|^[^不未没无缺]{0,20}?(?:隐患|问题|松动|老化|漏水|过期)(?:均|都)?已(?:于[^，]{1,8}?)?(?:由[^，]{1,6}?)?"
-    r"(?:全部)?(?:整改|销号|处理|更换|维修|修复|清理)(?:完毕|到位|完成)?$"
     r"|^(?:检查|查看|排查)了?[^不未没无缺]{0,30}$|^截[至止][^不未没无缺]{0,10}$"
-    r"|^(?:均|都|全部)?已(?:全部)?(?:整改|销号)(?:完毕|到位|完成)?$"
     r"|^[^不未没无缺]{0,12}?(?:检查|排查)了?[^不未没无缺]{0,8}?\d+[^不未没无缺]{0,8}$"
     r"|^(?:共|合计|共计)[^不未没无缺]{0,8}?\d+[^不未没无缺]{0,8}$"
 )
-"""A clause promising to keep it so, or saying it was checked: 继续保持, 今后加强巡查."""
+"""A clause promising to keep it so, or saying it was checked: 继续保持, 今后加强巡查 (with no
+finding in it: `_FOUND`)."""
 _FINE = re.compile(
     r"(?:完好(?:无损)?|正常|良好|畅通(?:无阻)?|齐全(?:有效)?|在有效期内|有效|达标"
     r"|符合(?:安全)?(?:要求|标准|规定)|规范|牢固|稳固|清楚|清晰|醒目|整齐|干净|已上锁|相符)$"
@@ -253,6 +251,19 @@ _NO_DEFECT = re.compile(
 )
 """A fault said absent (灭火器无过期, 未发现私拉乱接现象): not 无漏电保护 (a hazard: the
 fault must end the clause)."""
+_FOUND = re.compile(f"发现|(?:隐患|问题)(?!自查|排查|检查)|{_DEFECTS}|{_BAD}|{_BAD_STATES}")
+"""What a clause of the checking says was found (检查发现灭火器过期: a hazard)."""
+_CLOSED_BEFORE = re.compile(
+    r"^(?:上次|前期|此前|之前|原有|原|上学期|前次|上月|上周|去年)[^不未没无缺]{0,20}?"
+    r"(?:隐患|问题|松动|老化|漏水|过期)[^不未没无缺]{0,6}?(?:均|都)?已(?:于[^，]{1,8}?)?(?:由[^，]{1,6}?)?"
+    r"(?:全部)?(?:整改|销号|处理|更换|维修|修复|清理)(?:完毕|到位|完成)?$"
+    r"|^[^不未没无缺]{0,20}?(?:隐患|问题)(?:均|都)?已于(?:上[周月次]|前期|之前)[^不未没无缺]{0,6}?"
+    r"(?:整改|处理|更换|维修|修复|清理)(?:完毕|到位|完成)?$"
+    r"|^(?:均|都|全部)?已(?:全部)?(?:整改|销号)(?:完毕|到位|完成)?$"
+    r"|^(?:如|若)?发现(?:问题|隐患)(?:将|会)?及时(?:上报|处理|整改)$"
+)
+"""What an earlier check found, put right since (上次发现的插座松动已维修, 2号楼漏水问题已于上周
+修复): not this check's finding; what will be done if one is found (发现问题及时上报)."""
 
 
 _MAY_SAY = re.compile(
@@ -317,7 +328,9 @@ def _said_plainly(clause: str) -> str:
     # (灭火器过期、应急灯正常: each thing listed said of on its own)
     if "、" not in clause and _FINE.search(clause) and not _NOT_FINE.search(_FINE.sub("", clause)):
         return "fine"
-    if _PREAMBLE.match(clause) or _PLEDGE.match(clause):
+    if (_PREAMBLE.match(clause) or _PLEDGE.match(clause)) and not _FOUND.search(clause):
+        return "aside"
+    if _CLOSED_BEFORE.match(clause):
         return "aside"
     return ""
 
