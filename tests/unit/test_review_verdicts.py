@@ -149,6 +149,12 @@ def test_most_common_clear_verdicts_are_read() -> None:
         ("已整改，需注意防止类似问题再次发生", False),
         ("此前部门称已整改，今日现场核实确已整改", False),
         ("按期完成，未延期", False),
+        # harmful remarks found reading the change through
+        ("值守人员脱岗", True),
+        ("3天后复查", True),
+        ("没意见，但需再看看", True),
+        ("整改记录未提交", True),
+        ("已安排专人24小时值守", False),
     ],
 )
 def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None:
