@@ -138,6 +138,7 @@ def numbered_parts(text: str) -> list[str]:
 NOT_A_HAZARD = (
     *("已", "正在", "拟", "计划", "临时", "暂", "待", "现已", "目前", "注", "备注"),
     *("影响", "存在", "无法", "不能", "导致", "造成", "容易", "可能", "一旦"),
+    *("原因", "措施", "整改措施", "处理"),
 )
 """How a part of a 存在隐患问题 begins that says what was done about the hazard, or what
 it leads to, not another hazard (“隔离桩缺失；已设临时围挡”, “通道堵塞；影响疏散”, “…锁闭；

@@ -86,6 +86,13 @@ def test_most_ways_of_saying_nothing_was_found_are_read() -> None:
         ("排查发现3处插座松动，其余未发现隐患", False),
         ("插座松动已维修，无隐患", False),  # found and put right: still this check's hazard
         ("上次发现的插座松动已维修，目前无隐患", True),
+        ("灭火器数量：0", False),  # a thing counted none (trial 228 CB1)
+        ("隐患0处", True),  # none counted (CB2)
+        ("尚未发现隐患", True),  # (CB3)
+        ("本班无", True),
+        ("无老化线路", True),  # (CB4)
+        ("门卫登记规范，值班到岗", True),
+        ("无安全隐患，已做好记录", True),  # (CB5)
         ("消防器材完好，未发现隐患", True),
         ("灭火器压力正常", True),
         ("门禁无故障", True),

@@ -141,6 +141,13 @@ NOTHING_FOUND_WORDS = frozenset(
         "无无",
         "啥隐患也没有",
         "啥也没有",
+        # (trial 228 CB2, CB3)
+        "√",
+        "✓",
+        "尚未发现",
+        "尚未发现隐患",
+        "尚未发现问题",
+        "尚未发现安全隐患",
     )
 )
 """What departments write in 存在隐患问题 when the item was checked and nothing was found."""
@@ -159,7 +166,7 @@ _PART = re.compile(
 _NUMBERED = re.compile(r"^(?:\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是)")
 _TOPIC = re.compile(r"^[^不未没无缺:：]{1,8}[:：]")
 """A topic before its answer (消防安全：无隐患, 检查范围：办公室)."""
-_BARE_NONE = frozenset(("无", "没有", "暂无", "缺", "无此", "/", "—", "-"))
+_BARE_NONE = frozenset(("无", "没有", "暂无", "缺", "无此", "/", "—", "-", "0", "零", "0个", "0具"))
 """An answer that says nothing of what is absent: after a thing (灭火器：无), the thing."""
 _TYPOS = (
     ("为发现", "未发现"),
@@ -181,11 +188,13 @@ _TOPICS = "宿舍|教室|食堂|校园|方面的?|消防|用电|电气|食品|�
 """What a safety check is about (消防安全, 用电): 未发现消防安全隐患, 消防无隐患."""
 _NONE = re.compile(
     r"^(?P<where>[^不未没无缺]{0,24}?)(?:均|都|全部|暂|暂时|目前|并)?"
-    r"(?:未|没|没有|无|不存在|暂未|暂无)(?:发现|查出|排查出|检查出|查到|见|再发现)?(?:有|存在)?"
+    r"(?:未|没|没有|无|不存在|暂未|暂无|尚未)(?:发现|查出|排查出|检查出|查到|见|再发现)?(?:有|存在)?"
     r"(?:新的?|新增的?|新发现的?|遗留的?|其他|其它|任何|明显的?|重大|较大|什么|啥|此类|类似|相关)?的?"
     rf"(?:{_TOPICS})*(?:隐患|问题|异常)(?:问题|点)?(?:的?情况)?(?:安全)?$"
 )
 """Nothing found, where (教学楼未发现安全隐患, 经排查本部门无安全隐患, 本周未发现新的安全隐患)."""
+_NONE_COUNTED = re.compile(r"^[^不未没无缺\d]{0,12}?(?:隐患|问题)[^\d]{0,2}0(?:处|项|个|条)$")
+"""None, counted (隐患0处, 共排查隐患0项; not 隐患0, a name)."""
 _A_PLACE = re.compile(
     "[部门位室处楼馆堂舍房库域区层班级园校边围所周月次前现查均都内里号各院系科队组站厅廊场间心期段日至中地口]$"
 )
@@ -194,13 +203,12 @@ _OF_A_TOPIC = re.compile(f"(?:{_TOPICS}|器材|线路|电路|门窗|方面|情�
 or what was checked (用电无隐患, 体育器材无隐患)."""
 _BAD = (
     "违规|违章|私拉|乱接|乱拉|乱堆|乱放|占用|堵塞|携带|吸烟|脱岗|串岗|超载|过期|大功率|管制刀具|违禁"
-    "|进楼充电|私用|私藏"
+    "|进楼充电|私用|私藏|泄漏|漏电|漏水|老化|松动|破损|损坏|裸露|倾倒|倒塌|脱落|开裂|裂缝"
 )
-_BAD_STATES = "泄漏|漏电|漏水|老化|松动|破损|损坏|裸露|倾倒|倒塌|脱落"
-"""…and faults a device is named for (漏电开关, 漏水报警): said absent only alone (无漏电现象)."""
+"""Something wrong, or faults a device is named for (漏电开关, 漏水报警: `_NEEDED`)."""
 _NO_BAD = re.compile(
     rf"^(?P<where>[^不未没无缺]{{0,12}}?)(?:未发现|没有发现|未见|无|没有|不存在|未再发现)"
-    rf"[^不未没无缺]{{0,16}}?(?:(?:{_BAD})(?P<what>[^不未没无缺]{{0,24}}?)|(?:{_BAD_STATES}))"
+    rf"[^不未没无缺]{{0,16}}?(?:{_BAD})(?P<what>[^不未没无缺]{{0,24}}?)"
     r"(?:现象|情况|行为|等问题|问题|隐患)?$"
 )
 """Something wrong said absent, what (无私拉乱接电线现象, 未发现学生携带管制刀具, 无过期灭火器):
@@ -210,7 +218,8 @@ _NEEDED = re.compile(
 )
 """Things a place must have: their absence is the hazard (无漏电保护器, 无隐患排查记录)."""
 _SCOPE = re.compile(
-    r"^(?:目前|现场|本部门|本处室?|我部门|我处|本区域|所辖区域|以上区域|以上|其他方面|其他|其余)?"
+    r"^(?:目前|现场|本部门|本处室?|我部门|我处|本区域|所辖区域|以上区域|以上|其他方面|其他|其余"
+    r"|本班|我班|本组|我组|本年级|本科室|我科室|本单位|我单位|本校区)?"
     r"(?:均|都|全部)?"
 )
 _ANY = re.compile(r"(未发现|没有发现|没有|暂未发现|未见|无)(?:其他|其它|任何|存在)")
@@ -226,7 +235,7 @@ _PLEDGE = re.compile(
     r"[^不未没无缺]{0,16})$|^确保安全$|^已对[^不未没无缺]{0,12}(?:教育|培训)$"
     r"|^[^不未没无缺]{0,12}?均?已(?:逐一|全面|认真|逐项)?(?:检查|排查|自查|查)$|^已签字确认$|^查了$"
     r"|^(?:根据|按照|依据|按)[^不未没无缺]{0,30}(?:要求|部署|通知|安排)$"
-    r"|^(?:检查人|排查人|检查时间|填报人|负责人|责任人)[:：].{0,12}$|^(?:无需|不需要?|不用)(?:整改|处理)$"
+    r"|^(?:检查人|排查人|检查时间|填报人|负责人|责任人|签字|签名)[:：].{0,12}$|^已做好(?:记录|登记)$|^(?:无需|不需要?|不用)(?:整改|处理)$"
     r"|^(?:检查|排查)(?:范围|部位|区域|内容|对象)[:：][^不未没无缺]*$"
     r"|^(?:检查|查看|排查)了?[^不未没无缺]{0,30}$|^截[至止][^不未没无缺]{0,10}$"
     r"|^[^不未没无缺]{0,12}?(?:检查|排查)了?[^不未没无缺]{0,8}?\d+[^不未没无缺]{0,8}$"
@@ -236,7 +245,8 @@ _PLEDGE = re.compile(
 finding in it: `_FOUND`)."""
 _FINE = re.compile(
     r"(?:完好(?:无损)?|正常|良好|畅通(?:无阻)?|齐全(?:有效)?|在有效期内|有效|达标"
-    r"|符合(?:安全)?(?:要求|标准|规定)|规范|牢固|稳固|清楚|清晰|醒目|整齐|干净|已上锁|相符)$"
+    r"|符合(?:安全)?(?:要求|标准|规定)|规范|牢固|稳固|清楚|清晰|醒目|整齐|干净|已上锁|相符|到岗|在岗"
+    r"|正常(?:使用|运行|工作))$"
 )
 """A clause saying what is fine (消防器材完好, 灭火器压力正常, 消防通道畅通)."""
 _NOT_FINE = re.compile(r"[不未没无缺非仅只差坏损偶待尚]|部分|基本|个别|一半|大部|少数|时好时坏")
@@ -251,7 +261,7 @@ _NO_DEFECT = re.compile(
 )
 """A fault said absent (灭火器无过期, 未发现私拉乱接现象): not 无漏电保护 (a hazard: the
 fault must end the clause)."""
-_FOUND = re.compile(f"发现|(?:隐患|问题)(?!自查|排查|检查)|{_DEFECTS}|{_BAD}|{_BAD_STATES}")
+_FOUND = re.compile(f"发现|(?:隐患|问题)(?!自查|排查|检查)|{_DEFECTS}|{_BAD}")
 """What a clause of the checking says was found (检查发现灭火器过期: a hazard)."""
 _CLOSED_BEFORE = re.compile(
     r"^(?:上次|前期|此前|之前|原有|原|上学期|前次|上月|上周|去年)[^不未没无缺]{0,20}?"
@@ -267,7 +277,7 @@ _CLOSED_BEFORE = re.compile(
 
 
 _MAY_SAY = re.compile(
-    r"[无無没沒未暂暫不/／\-—－a-zA-Z0好空\\]|发现|正常|良好|完好|牢固|稳固|清楚|清晰|醒目|整齐|干净|上锁|相符|规范|畅通|暢通|齐全|齊全|有效|达标|達標|符合|合格|安全"
+    r"[无無没沒未暂暫不/／\-—－a-zA-Z0好空\\]|发现|正常|良好|完好|到岗|√|✓|牢固|稳固|清楚|清晰|醒目|整齐|干净|上锁|相符|规范|畅通|暢通|齐全|齊全|有效|达标|達標|符合|合格|安全"
 )
 """Something every text saying nothing was found holds (this runs on every hazard)."""
 
@@ -321,7 +331,8 @@ def _said_plainly(clause: str) -> str:
         plain in NOTHING_FOUND_WORDS
         or _CHECKED.sub("", plain, count=1) in NOTHING_FOUND_WORDS
         or _NO_DEFECT.match(plain)
-        or (bad is not None and _placed(bad["where"]) and not _NEEDED.search(bad["what"] or ""))
+        or _NONE_COUNTED.match(clause)
+        or (bad is not None and _placed(bad["where"]) and not _NEEDED.search(bad["what"]))
         or (none is not None and _placed(none["where"]))
     ):
         return "nothing"
