@@ -155,6 +155,23 @@ def test_most_common_clear_verdicts_are_read() -> None:
         ("没意见，但需再看看", True),
         ("整改记录未提交", True),
         ("已安排专人24小时值守", False),
+        # trial 227's blind list (CA1-CA9)
+        ("已交总务处处理", True),  # handed over, nothing said of the work
+        ("已通知班主任", True),
+        ("复查合格，已电话通知部门负责人", False),  # the pass told
+        ("整改工作正在有序推进中", True),
+        ("安全出口仍然上锁", True),
+        ("若消防部门验收通过，则同意销号", True),
+        ("初审同意，待安全办复核", True),
+        ("微信发来的照片看已经修好了", True),
+        ("将结合校舍改造一并解决", True),
+        ("操场松动的足球门已固定，现场推拉无晃动", False),
+        ("宿舍大功率电器已清理，复查未再发现", False),
+        ("修好了，能用了", False),
+        ("没有再出现跳闸情况", False),
+        ("整改完毕。若今后再出现渗水，请及时报修。", False),
+        ("未发现整改痕迹", True),
+        ("经测试，功能正常", False),  # (clerk trial 229 CC1)
     ],
 )
 def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None:
