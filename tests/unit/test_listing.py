@@ -75,6 +75,8 @@ WEIGHTS = {"common": 10, "occasional": 3, "rare": 1}
         ("灭火器过期|插座松动", 2),
         ("灭火器过期，还有应急灯不亮", 2),
         ("存在电线老化、插座松动、灭火器过期等隐患", 3),
+        ("宿舍违规用电（使用大功率电器、私拉电线）", 0),  # its examples (clerk trial 229 CC4)
+        ("应急灯不亮（已更换），灭火器过期（待更换）", 2),
     ],
 )
 def test_the_hazards_a_text_lists_are_counted(text: str, hazards: int) -> None:

@@ -93,6 +93,8 @@ def test_most_ways_of_saying_nothing_was_found_are_read() -> None:
         ("无老化线路", True),  # (CB4)
         ("门卫登记规范，值班到岗", True),
         ("无安全隐患，已做好记录", True),  # (CB5)
+        ("无防倾倒链条", False),  # a guard against a fault, absent (clerk trial 229)
+        ("无老化测试报告", False),
         ("消防器材完好，未发现隐患", True),
         ("灭火器压力正常", True),
         ("门禁无故障", True),

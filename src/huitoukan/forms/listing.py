@@ -98,11 +98,15 @@ def _statements(text: str) -> int:
     property of the thing before (灭火器过期、压力不足; 窗户玻璃破损、窗框松动; 配电箱未上锁，
     无警示标识)."""
     pieces = _PARTS.split(text)
-    parts = [
-        (_LEAD.sub("", part), "、" in pieces[i - 1] if i else False)
-        for i, part in enumerate(pieces)
-        if i % 2 == 0
-    ]
+    parts: list[tuple[str, bool]] = []
+    depth = 0  # (within brackets: the examples of the part before, 违规用电（使用大功率电器、私拉电线）)
+    for i, part in enumerate(pieces):
+        if i % 2:
+            depth = max(
+                0, depth + part.count("（") + part.count("(") - part.count("）") - part.count(")")
+            )
+        elif part and not (depth and parts):
+            parts.append((_LEAD.sub("", part), "、" in pieces[i - 1] if i else False))
     parts = [(part, listed) for part, listed in parts if part]
     if len(parts) < 2:
         return 0

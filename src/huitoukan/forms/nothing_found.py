@@ -214,9 +214,12 @@ _NO_BAD = re.compile(
 """Something wrong said absent, what (无私拉乱接电线现象, 未发现学生携带管制刀具, 无过期灭火器):
 not 无人值守 (no wrong-doing in it: a hazard), nor 无漏电保护器 (`_NEEDED`)."""
 _NEEDED = re.compile(
-    "保护|记录|台账|标志|标识|警示|制度|措施|档案|预案|装置|牌|证|开关|断路器|报警|计划|方案"
+    "保护|记录|台账|标志|标识|警示|制度|措施|档案|预案|装置|牌|证|开关|断路器|报警|计划|方案|报告|检测"
+    "|测试|登记|管理|机制|责任|专人|人员|设施|设备|工具"
 )
-"""Things a place must have: their absence is the hazard (无漏电保护器, 无隐患排查记录)."""
+"""Things a place must have: their absence is the hazard (无漏电保护器, 无隐患排查记录; and a
+guard against the fault, 无防倾倒链条)."""
+
 _SCOPE = re.compile(
     r"^(?:目前|现场|本部门|本处室?|我部门|我处|本区域|所辖区域|以上区域|以上|其他方面|其他|其余"
     r"|本班|我班|本组|我组|本年级|本科室|我科室|本单位|我单位|本校区)?"
@@ -332,7 +335,12 @@ def _said_plainly(clause: str) -> str:
         or _CHECKED.sub("", plain, count=1) in NOTHING_FOUND_WORDS
         or _NO_DEFECT.match(plain)
         or _NONE_COUNTED.match(clause)
-        or (bad is not None and _placed(bad["where"]) and not _NEEDED.search(bad["what"]))
+        or (
+            bad is not None
+            and _placed(bad["where"])
+            and not _NEEDED.search(bad["what"])
+            and "防" not in clause[: bad.start("what")]
+        )
         or (none is not None and _placed(none["where"]))
     ):
         return "nothing"
