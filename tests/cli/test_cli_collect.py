@@ -113,6 +113,9 @@ def test_collect_with_errors_exit_1_and_names_cells(
     assert result.exit_code == 1
     owner = column_letter([c.field for c in COLUMNS].index("owner"))
     assert f"自查整改清单!{owner}6" in result.output and "没有填写责任人" in result.output
+    # ... and how to send them back marked (clerk trial 229 CC8)
+    said = "".join(result.output.split())
+    assert "可运行huitoukancollect回收-oout.xlsx--feedback退回" in said, result.output
 
 
 def test_the_same_problem_in_several_cells_is_one_entry_naming_them(

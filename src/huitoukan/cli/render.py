@@ -1028,6 +1028,13 @@ def collect_report(result: CollectResult) -> None:
         )
     if result.feedback is not None:
         feedback_copies(out, result.feedback)
+    elif any(p.severity is Severity.ERROR and p.department for p in collection.problems):
+        command = collect_command(result.given, kept_elsewhere(result.register_file))
+        _wrapped(  # (never said where the copies to send back come from: clerk trial 229 CC8)
+            err,
+            f"提示：要把这些问题标在各部门的表格上退回修改，可运行 {command} --feedback 退回"
+            "（生成的退回修改表放在“退回”文件夹中）",
+        )
 
 
 @functools.lru_cache(maxsize=4096)  # (each name of a table is compared with all the others)
