@@ -117,11 +117,14 @@ def _statements(text: str) -> int:
         if aside or part in _LABELS:
             aside = part in _LABELS
             continue
-        if part.startswith(NOT_A_HAZARD) or _ASIDE.search(part) or says_nothing_found(part):
+        if part.startswith(NOT_A_HAZARD) or _ASIDE.search(part):
             continue
         if thing and _LEADS_TO.search(part):
             continue  # (监控硬盘损坏，近一周录像无法回放)
         fault = next((m for m in _FAULT.finditer(part) if m.start() >= 2), None)
+        said = fault is not None or _LACKING.match(part) or _DOING.match(part)
+        if not said or says_nothing_found(part):  # (the costlier test last: every row)
+            continue
         if fault is not None and not _DOING.match(part):
             subject = _HOW_MANY.sub("", part[: fault.start()])
             bare = subject.removeprefix("部分").removeprefix("个别").removeprefix("其")

@@ -10,6 +10,7 @@ says what is fine (消防通道畅通), or is a checking's preamble or a closing
 
 from __future__ import annotations
 
+import functools
 import re
 
 from huitoukan.forms.progress import simplified
@@ -285,6 +286,7 @@ _MAY_SAY = re.compile(
 """Something every text saying nothing was found holds (this runs on every hazard)."""
 
 
+@functools.lru_cache(maxsize=4096)  # (every row, and every part of a row listing several)
 def says_nothing_found(text: str) -> bool:
     """`text` (as `cell_text` gives it) is 无, 未发现隐患, 经自查，未发现安全隐患, （无）,
     安全隐患：无, 消防器材完好，未发现隐患, 教学楼未发现安全隐患…: checked, nothing found. Not
