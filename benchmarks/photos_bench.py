@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE))
 
 from collect_bench import (  # noqa: E402
     CACHE,
+    LAYOUT,
     Run,
     collect_args,
     dataset,
@@ -98,7 +99,7 @@ def add_photos(path: Path, rows: int, seed: int, size: tuple[int, int]) -> None:
 
 
 def photo_dataset(units: int, rows: int, size: tuple[int, int]) -> Path:
-    folder = CACHE / f"units{units}-rows{rows}-photos{size[0]}x{size[1]}-in-remarks"
+    folder = CACHE / f"units{units}-rows{rows}-layout{LAYOUT}-photos{size[0]}x{size[1]}-in-remarks"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
