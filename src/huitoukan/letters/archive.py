@@ -120,8 +120,13 @@ def _day(value: date | None) -> str:
     return chinese_date(value) if value else ""
 
 
+def reviewed_by(reviewer: str, day: date | None) -> str:
+    """Who reviewed it and when, as a page prints them (either may be missing)."""
+    return "　".join(t for t in (reviewer, _day(day)) if t)
+
+
 def _reviewed(part: Part) -> str:
-    return "　".join(t for t in (part.reviewer, _day(part.reviewed_on)) if t)
+    return reviewed_by(part.reviewer, part.reviewed_on)
 
 
 def _given_on(part: Part, given: Mapping[str, date | None] | None) -> date | None:

@@ -21,6 +21,7 @@ from huitoukan.dates import chinese_date
 from huitoukan.files import on_paper
 from huitoukan.findings.crosscheck import Conclusion
 from huitoukan.forms.progress import progress_said
+from huitoukan.letters.archive import reviewed_by
 from huitoukan.letters.photos import Photo, before_photos, place_photos
 from huitoukan.model.documents import REGISTER_TITLE, REPORT_TITLE
 from huitoukan.model.findings import Part
@@ -528,8 +529,7 @@ def photos_sheet(
             hazard.deadline,
         )
         if hazard.review in (PASSED, FAILED):  # (who accepted it: trial 221 BV6)
-            day = chinese_date(hazard.reviewed_on) if hazard.reviewed_on else ""
-            who = "　".join(t for t in (hazard.reviewer, day) if t)
+            who = reviewed_by(hazard.reviewer, hazard.reviewed_on)
             note = f"，复查意见：{_cut(hazard.review_note)}" if hazard.review_note else ""
             line(f"复查验收：{hazard.review}（{who or '未写复查人、时间'}）{note}")
         # the hazard's latest version, not the file the photos came from (the photo pasted
