@@ -122,10 +122,10 @@ def _statements(text: str) -> int:
         if thing and _LEADS_TO.search(part):
             continue  # (监控硬盘损坏，近一周录像无法回放)
         fault = next((m for m in _FAULT.finditer(part) if m.start() >= 2), None)
-        said = fault is not None or _LACKING.match(part) or _DOING.match(part)
-        if not said or says_nothing_found(part):  # (the costlier test last: every row)
+        doing, lacking = _DOING.match(part), _LACKING.match(part)
+        if not (fault or doing or lacking) or says_nothing_found(part):  # (costlier: last)
             continue
-        if fault is not None and not _DOING.match(part):
+        if fault is not None and not doing:
             subject = _HOW_MANY.sub("", part[: fault.start()])
             bare = subject.removeprefix("部分").removeprefix("个别").removeprefix("其")
             while (place := _PLACE.match(subject)) is not None:
@@ -134,12 +134,12 @@ def _statements(text: str) -> int:
                 continue  # (of the thing before)
             thing = subject or "?"  # ("?": a thing not named, told from none)
             count += 1
-        elif _LACKING.match(part):
+        elif lacking:
             if thing and thing != "-" and (listed or _UNDONE.match(part)):
                 continue  # (配电箱未上锁、无警示标识; 灭火器过期，未及时更换: of the thing before)
             thing = "-"  # (a thing absent: the next absent is another)
             count += 1
-        elif _DOING.match(part):
+        else:  # (doing)
             thing = "?"
             count += 1
     return count

@@ -330,20 +330,18 @@ def _said(clause: str) -> str:
 
 def _said_plainly(clause: str) -> str:
     plain = _ANY.sub(r"\1", _SCOPE.sub("", clause, count=1))
-    none = _NONE.match(clause)
-    bad = _NO_BAD.match(clause)
     if (
         plain in NOTHING_FOUND_WORDS
         or _CHECKED.sub("", plain, count=1) in NOTHING_FOUND_WORDS
         or _NO_DEFECT.match(plain)
         or _NONE_COUNTED.match(clause)
         or (
-            bad is not None
+            (bad := _NO_BAD.match(clause)) is not None
             and _placed(bad["where"])
             and not _NEEDED.search(bad["what"])
             and "防" not in clause[: bad.start("what")]
         )
-        or (none is not None and _placed(none["where"]))
+        or ((none := _NONE.match(clause)) is not None and _placed(none["where"]))
     ):
         return "nothing"
     # (灭火器过期、应急灯正常: each thing listed said of on its own)

@@ -184,7 +184,9 @@ _LIMITS = (
     ("不少于", "≥"),
 )
 """A limit met (开启宽度不超过10厘米), no negation."""
-_CLAUSES = re.compile(r"[，,。；;：:\s！!？?（）()]+")
+_BREAKS = r"，,。；;：:\s！!？?（）()"
+"""What ends a clause of a 复查意见."""
+_CLAUSES = re.compile(f"[{_BREAKS}]+")
 _LEAD = re.compile("^(?:但是?|并且?|且|同时|另外?|也|经过?|现|还(?=[加装换增]))")
 """How a clause may begin that says nothing of its own (但需注意防潮, 经现场查看)."""
 _ADVICE = re.compile(
@@ -341,7 +343,7 @@ def doubts_the_pass(note: str) -> str:
     return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
 
 
-_CLAUSE = re.compile(r"[^，,。；;：:\s！!？?（）()]+")
+_CLAUSE = re.compile(f"[^{_BREAKS}]+")
 
 
 def _quoted(key: str, at: int, clauses: list[str]) -> str:
