@@ -2656,6 +2656,44 @@ def test_verdicts_as_reviewers_write_them_and_a_pass_its_remarks_doubt(tmp_path:
     assert "复查人一栏填的是“部门自查”，没有写明由谁复查验收" in unsigned.message
 
 
+def test_a_pass_that_only_puts_a_control_in_place_is_read_against_its_hazard(
+    tmp_path: Path,
+) -> None:
+    """已设置警示标志，禁止靠近 beside a 合格 closed a loose railing (trial 230: a quarter of its
+    harm). The 复查验收表 carries the hazard and its 整改措施 as issued: a sign closes the hazard
+    that lacked one, or whose planned measure it was, and is asked about beside any other."""
+    from huitoukan.forms.review import review_form
+
+    campaign = reviewing(tmp_path)
+    returns = tmp_path / "回收"
+    note = "已设置警示标志，禁止靠近"
+    cases = {  # 部位: (存在隐患问题, 整改措施) → state
+        "东门": (("三楼走廊护栏松动", "加固护栏"), "待复查"),
+        "西门": (("配电房门口缺少警示标识", "张贴警示标识"), PASSED),
+        "南门": (("池塘边无护栏", "设置警示标志，禁止学生靠近"), PASSED),
+    }
+    rows = [
+        closed(部位=where, 存在隐患问题=found, 整改措施=measures)
+        for where, ((found, measures), _) in cases.items()
+    ]
+    filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)
+    hazards = collect(campaign, [returns], as_of=AS_OF).hazards
+    wb = review_form(campaign, hazards, date(2023, 12, 18))
+    ws = wb[REVIEW_SHEET]
+    row_of = {ws.cell(r, 4).value: r for r in range(3, ws.max_row + 1)}
+    for r in (row_of[where] for where in cases):
+        ws.cell(r, 8).value, ws.cell(r, 9).value = "王五", "2023-12-19"
+        ws.cell(r, 10).value, ws.cell(r, 11).value = "合格", note
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    assert {h.location: h.review for h in collection.hazards} == {
+        where: state for where, (_, state) in cases.items()
+    }
+    [doubted] = [p for p in collection.problems if p.code is Code.REVIEW_PASSED_DOUBTED]
+    assert doubted.cell == f"K{row_of['东门']}"
+    assert "只说了设置警示等管控措施，没有说隐患本身已整改" in doubted.message
+
+
 def test_a_reviewer_written_as_the_row_above_is_that_rows(tmp_path: Path) -> None:
     """复查人 同上 below 王五: the same reviewer, not a 合格 of no one (trial 219 BS3); below a
     row of none, none. 复查时间 and 复查结论 同上 likewise (refused as not understood: trial

@@ -188,6 +188,9 @@ def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None
         ("已整改，下周再复查", "（其中“下周再复查”：复查或销号尚待落实）"),
         ("整改效果良好，唯一楼应急灯不亮", "（其中“唯一楼应急灯不亮”不是整改到位的意思）"),
         ("整改到位，已报修", "（其中“已报修”不是整改到位的意思）"),
+        # the clause saying what is wrong, not the first unknown one (trial 230 CD50)
+        ("修了，但没修好", "（其中“但没修好”不是整改到位的意思）"),
+        ("整改了，但是还是有隐患", "（其中“但是还是有隐患”不是整改到位的意思）"),
     ],
 )
 def test_the_words_that_doubt_a_pass_are_quoted(note: str, said: str) -> None:
@@ -217,6 +220,69 @@ def test_a_reviewer_who_is_no_one_is_told(reviewer: str, nobody: bool) -> None:
     assert bool(names_no_reviewer(reviewer)) is nobody
 
 
+RAILING = "三楼走廊护栏松动，加固护栏"
+"""A hazard and its 整改措施 no sign, watch or talk puts right."""
+
+
+@pytest.mark.parametrize(
+    ("note", "hazard", "doubted"),
+    [
+        ("已设置警示标志，禁止靠近", RAILING, True),
+        ("已放置警示牌，加强巡查", RAILING, True),
+        ("已加强巡查", RAILING, True),
+        ("已安排专人看守", RAILING, True),
+        ("已对学生进行安全教育，提醒注意", RAILING, True),
+        ("已锁闭，禁止使用", RAILING, True),
+        ("已封存", "实验室过期试剂未处理，交有资质单位回收", True),
+        # the work itself said beside the control
+        ("护栏已加固，并设置警示标志", RAILING, False),
+        ("整改到位，已加强巡查", RAILING, False),
+        ("复查合格，今后加强巡查", RAILING, False),
+        ("值班记录已补齐", RAILING, False),  # a record, not a control
+        # the hazard, or the measures planned, were about that control
+        ("已张贴警示标识", "配电房门口缺少警示标识，张贴警示标识", False),
+        ("已安排专人值守", "夜间无人值守，安排专人值守", False),
+        ("已对学生进行安全教育", "学生课间追逐打闹，加强安全教育", False),
+        ("已设置警示标志，禁止靠近", "池塘边无护栏，设置警示标志并安排巡查", False),
+        # no hazard given (a form without its column): the remark is about its own
+        ("已张贴警示标识", "", False),
+    ],
+)
+def test_a_control_alone_does_not_close_a_hazard_it_does_not_put_right(
+    note: str, hazard: str, doubted: bool
+) -> None:
+    """Trial 230's blind list: 已设置警示标志，禁止靠近 and 已加强巡查 (common) closed hazards a
+    sign or a patrol does not put right — a quarter of its harm. Read against the hazard and
+    its 整改措施 as issued: the control is the rectification only when that is what was asked."""
+    said = doubts_the_pass(note, hazard)
+    assert bool(said) is doubted
+    if doubted:
+        assert "管控措施，没有说隐患本身已整改" in said
+
+
+def test_a_signature_a_date_and_list_numbers_are_no_doubt() -> None:
+    """“其中“刘明”不是整改到位的意思” (trial 230 CD51): the reviewer's name, the day and the
+    numbers of a list are no words of the review; 为 for 未 before work at a clause's end is
+    read as 未, and is not when it means “to” (为解决漏水问题，已更换水管)."""
+    for note in (
+        "已整改到位。王建国 3月12日",
+        "已整改，张伟，2024.3.15",
+        "复查人：刘明，已整改到位",
+        "已整改到位（复查人：李）",
+        "(1)已整改 (2)符合要求",
+        "（一）已整改到位",
+        "为解决漏水问题，已更换水管",
+    ):
+        assert doubts_the_pass(note) == "", note
+    for note in (
+        "问题为解决",
+        "隐患为消除",
+        "已整改，但标识为张贴",
+        "本人意见同意，需校长签字确认",
+    ):
+        assert doubts_the_pass(note), note
+
+
 REMARKS = Path(__file__).parent.parent / "data" / "review_remarks.tsv"
 WEIGHTS = {"common": 10, "occasional": 3, "rare": 1}
 
@@ -229,8 +295,10 @@ def test_no_doubtful_remark_of_the_list_lets_a_pass_close_a_hazard() -> None:
     345 that stand beside a pass are asked about. Trial 223's blind list, after it (778 more),
     found 5.4 % harm (已报修, 已临时处理, 待核实) and 8.5 % nuisance (整改到位，隐患消除) in that
     reader; trial 225's, after that, 6.9 % harm (复查意见：已报修, 已通知物业, 同意延期, 初步合格) and
-    7.8 % nuisance (态度端正, 有清洗记录, 首次复查时未整改，本次复查已整改到位). None now either way but
-    a few rare passes."""
+    7.8 % nuisance (态度端正, 有清洗记录, 首次复查时未整改，本次复查已整改到位); trial 230's (1,006,
+    after trial 227's), 8.9 % harm (下学期解决, 继续跟踪, 已向区教育局报告, 目前基本正常, 问题为解决; a
+    control alone, 已加强巡查: tested above with its hazard) and 4.4 % nuisance (已整改，附整改前后
+    照片, 王建国 3月12日, (1)已整改, 经再次复查，已整改到位). None now either way but a few rare passes."""
     lines = REMARKS.read_text(encoding="utf-8").splitlines()
     rows = [line.replace("\\n", "\n").split("\t") for line in lines if line[:1] != "#"]
     closing = [

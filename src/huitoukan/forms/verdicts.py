@@ -97,11 +97,11 @@ _REVIEW_DOUBTS = re.compile(
     "(?:不同意|不予|暂不|暂缓|不能|不宜|不可)(?:销号|通过|验收)|^(?:不同意|驳回|不予认可|不认可)"
     "|退回(?!的)"
     "|予以退回|(?:未|没|没有|未能)(?:到|去|进入|进|赴)?现场|未(?:实地|现场)(?:查看|核实|核查|复查)"
-    "|(?:下[周月次]|明[天日]|后天|过几天|月底|年底|择日|改日|改天|另行|延期|以后|之后|后再|(?<!无需)(?<!不需)(?<!不用)再"
+    "|(?:下[周月次]|明[天日]|后天|过几天|月底|年底|择日|改日|改天|另行|延期|以后|之后|后再|(?<!无需)(?<!不需)(?<!不用)(?<!经)(?<!经过)(?<!今日)(?<!今天)(?<!现场)再"
     "|(?<![无不])需|待|未|没|没有|还未|尚未)"
     "(?:次)?(?:复查|复核|验收|查看|核查)|(?:下[次周月]|改天|以后|之后|后)再(?:看|查|定)|再定|观察一段"
     "|待.{0,12}(?:后|再|确认|复查|复核|审核|审批|验收|检测|观察)|等待(?!的)|后可销号"
-    "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告|了解)|(?:说|称|反映|反馈|(?<![测改修验])报告|答复)(?:已|已经)"
+    "|据.{0,10}(?:反映|反馈|说|称|介绍|自述|报告|了解)|(?:说|称|反映|反馈|(?<![测改修验])报告|答复)(?:已|已经)(?!存档|归档|附|上传|出具|留存)"
     "|函告|发函|听说|自报|自称|自述|电话(?:询问|确|核实|说|了解|沟通|联系)(?![^,]{0,4}现场)|微信(?:确认|核实|照片|告知已)"
     "|微信(?:发|传)?(?:来的?)?照片|照片看|(?:看|查看)了?监控(?:回放|录像)?|监控回放|口头|远程"
     "|视频(?:查看|核实|确认|连线|通话|检查|复查)|通过视频"
@@ -109,10 +109,10 @@ _REVIEW_DOUBTS = re.compile(
     "|(?<!加强)(?<!定期)(?<!做好)(?<!开展)自查(?:合格|已?整改|已?完成|通过|到位|无问题|无误)"
     "|(?:画面|监控)显示|委托|代签|代为|代替|他人"
     "|照片(?:显示|核实|确认|复查|看出|来看|判断)|(?:看|根据|凭|通过|依据)(?:了)?(?:上报的?|提供的?)?照片"
-    "|暂定|(?<!原)暂时|暂按|有条件|附条件|先行(?:销号|通过|验收)|勉强|基本(?:合格|整改|到位|完成|符合|达到|满足|达标)"
+    "|暂定|^拟(?:同意|予以|准予)?销号|拟同意|报[^,]{0,8}(?:审批|审核|批准|签字)|(?<!原)暂时|暂按|有条件|附条件|先行(?:销号|通过|验收)|勉强|基本(?:合格|整改|到位|完成|符合|达到|满足|达标|正常|可以|没问题|解决|消除)"
     "|已(?:做|作|进行|采取)?临时|(?<![不无])(?:需|待|有待|仍需|还需|需要)(?:持续|继续|进一步|长期|跟踪|再)?(?:观察|跟踪|核实|确认)"
     "|(?:如|若|如果|假如).{0,12}(?:可予?|再|方可|才)(?:销号|通过|验收)|(?:再|方可|才能?)销号"
-    "|(?:需|待|等)(?:学校)?(?:统一)?(?:安排|申请|落实|筹措)?(?:资金|经费|采购|招标|立项|审批|预算)"
+    "|(?<!原)(?:需|待|等)(?:学校)?(?:统一)?(?:安排|申请|落实|筹措)?(?:资金|经费|采购|招标|立项|审批|预算)"
     "|(?:应该|好像|估计|可能|似乎|大概|也许)(?:已|改|修|整改|好|完成|没问题|合格)|[似应]已|快[^,]{0,3}好了"
     "|快完成|马上就好|差不多|(?:继续|持续|跟踪)(?:观察|复查|监测)"
     "|[?？]|(?<!同意)后再?(?:销号|验收)"
@@ -126,10 +126,21 @@ _REVIEW_DOUBTS = re.compile(
     "|(?:需|待)[^,]{0,6}签字|一并(?:解决|处理|整改)|结合[^,]{0,10}(?:改造|维修|施工)"
     "|(?:近日|近期|本周|下周|月底前?)内?(?:安排|组织)?(?:维修|更换|整改|施工|处理)|正在|推进中|进行中|协调中"
     "|(?:\\d+|[一二三四五六七八九十两几])(?:天|日|周|个月)(?:后|内)再?(?:复查|验收|查看|整改|更换|维修)|(?<![未不没])(?<!无需)(?<!不需)延期(?!.{0,6}(?:已|按期))"
-    "|(?<!原计划)(?<!原定)(?:下个?月|明年|下学期|寒假|暑假|下半年|年后|节后|明天|后天|过几天|下周|近期|近日)(?:统一|再|前)?(?:更换|改造|维修|整改|处理|施工|安装)"
-    "|又(?:有|出现|发现|发生|被|坏)|再次(?:出现|发现|发生)|暂(?:同意|予|准)|初步|大致|原则上?同意"
+    "|(?<!原计划)(?<!原定)(?:下个?月|明年|下学期|寒假|暑假|下半年|年后|节后|明天|后天|过几天|下周|近期|近日|(?:放假|开学|假期|工程|验收|天气[^,]{0,4})后)"
+    "(?:统一|再|前|进行|彻底|全面|集中|一并){0,3}(?:更换|改造|维修|整改|处理|施工|安装|解决|修|换)"
+    "|(?:以后|之后|回头|过后|有空)再说|^后续(?:再|将|会)?(?:整改|处理|维修|更换|解决|跟进)|(?:继续|持续)(?:跟踪|跟进)(?!到位|落实到位)"
+    "|下[次周月][^,]{0,3}(?:需|要|应)?再(?:检查|复查|查看|核查|看)"
+    "|需要?(?:一段)?时间(?:验证|检验|观察|考验)|(?:需|要|待|由)(?:报)?[^,]{0,4}(?:上级|教育局|政府|街道|社区|主管部门|住建|供电局|物业公司)[^,]{0,4}(?:解决|处理|协调|批准|审批)"
+    "|前提是|只要[^,]{0,12}(?:即可|就行|就可以|就好)|^(?:如|若|如果|假如)(?:能|可以?|按时|按期|确保)"
+    "|(?:同意|予以|准予|可以?|方可)?后(?:同意|予以|准予|可以?)销号|等[^,]{0,12}(?:后|再)"
+    "|已?启动(?:整改|维修|施工|流程|程序|采购|招标)|工作已启动|已启动$|已进场|进入[^,]{0,6}(?:流程|程序)|已立项"
+    "|(?<!无)(?<!没有)(?<!不存在)遗留(?:问题|部分|事项)(?![^,]{0,4}(?:已|均已|全部))"
+    "|其余(?:问题|隐患|部分|项目?)(?![^,]{0,4}(?:均|都|也|全部)?(?:已(?:整改|完成|修|解决|消除|更换|处理|落实|到位)|正常|良好|完好|合格|无))"
+    "|简易|简单(?:处理|修|弄|补)|草草|应付|尚(?:能|可)(?:使用|用)|只能(?:这样|如此|先这样)|暂且|看(?:起来|上去|着)(?:已|像|好像|还行|可以|没问题)"
+    "|(?:应该|估计|大概)(?:可以|行|能|没问题|没事)|[了的]吧$|估计"
+    "|又(?:有|出现|发现|发生|被|坏)|再次(?:出现|发现|发生)|暂且?(?:同意|予|准)|初步|大致|原则上?同意"
     "|(?:须|需|请|应)(?:于|在).{0,10}前|一部分|小部分"
-    "|(?<!原)(?<!不是)(?<!非)临时(?:绑扎|覆盖|固定|封堵|处理|加固|封闭|措施|围挡|遮挡|支撑)(?!已?改为|已拆除)|(?:需|待|要|安排)二次(?:复查|验收)"
+    "|(?<!原)(?<!不是)(?<!非)(?<!不存在)(?<!无需)(?<!无)(?<!没有)(?<!不用)临时(?:绑扎|覆盖|固定|封堵|处理|加固|封闭|措施|围挡|遮挡|支撑)(?!已?改为|已拆除|[^,]{0,10}已(?:用|改|换|拆|更换|永久))|(?:需|待|要|安排)二次(?:复查|验收)"
     "|(?<![无不未没])缺\\d|(?<!按)限期"
     "|一半|大部|多数|(?<!\\d)(?!100%)\\d{1,2}(?:\\.\\d+)?%|百分之|^部分(?!.{0,10}已全部)"
     "|剩余(?![^,]{0,6}(?:均|都|也)已)|尚余|其余未|^除|除.{0,8}外|返工|承诺|保证"
@@ -151,6 +162,7 @@ _TYPOS = (
     ("到未", "到位"),
     ("合哥", "合格"),
     ("同以", "同意"),
+    ("巳", "已"),
 )
 _GAP = re.compile(r"\s*\n\s*|(?<=\S\S)[ \t\u3000]+(?=\S\S)")
 """A line break, or a space between words (not between the characters of 已 整 改 到 位)."""
@@ -158,6 +170,18 @@ _SLIPS = re.compile(
     "(^|[，,。；;：:仍还尚])为(整改|完成|到位)|[带代](复查|验收|整改|处理|资金|材料|配件|审批)|(整改)为(到位)"
 )
 """为 typed for 未 (wei), 带 for 待 (dai): 为整改到位, 带复查."""
+_SLIP_AT_END = re.compile(
+    "为(解决|消除|张贴|安装|更换|修复|维修|落实|配备|设置|处理|清理|修|改|到位|完成)(?=$|[,。；;!！])"
+)
+"""…and 为 before work that ends the clause (问题为解决, 标识为张贴: 为解决隐患 is “to solve”)."""
+_SIGNED = re.compile(
+    r"(?:(?:复查人|验收人|复核人|检查人|记录人)[：:]?|(?:签字|签名)[：:])[\u4e00-\u9fff]{1,3}(?=$|[,。；;()（）])"
+    r"|(?:^|(?<=[,。；;]))[\u4e00-\u9fff]{2,4}[,。]?(?:\d{2,4}[.\-/年])?\d{1,2}[.\-/月]\d{1,2}[日号]?$"
+    r"|(?:^|(?<=[,。；;]))(?:\d{2,4}[.\-/年])?\d{1,2}[.\-/月]\d{1,2}[日号]?$"
+    r"|[(（][\d一二三四五六七八九十]{1,2}[)）]|(?:^|(?<=[,。；;]))\d{1,2}[)）]"
+)
+"""A signature, a date, a number in a list (王建国 3月12日, 复查人：李, (1)): no words of the
+review (“其中“刘明”不是整改到位的意思”, trial 230 CD51)."""
 _WORDS = (
     ("不锈钢", "钢"),
     ("不燃", "阻燃"),
@@ -173,6 +197,9 @@ _WORDS = (
     ("不留死角", "彻底"),
     ("常抓不懈", "常态化"),
     ("排查类似隐患", "排查"),
+    ("排查同类隐患", "排查"),
+    ("非临时", "永久"),
+    ("不错", "好"),
 )
 """Words a negation is part of, and not one (不锈钢支架, 隐患已不复存在)."""
 _LIMITS = (
@@ -204,7 +231,7 @@ _ANOTHER = re.compile("另(?:外|行)?(?:发现|查出|有)")
 已另行登记)."""
 _NO_MORE_WORK = re.compile("^(?:无需|不需要|不必|不用)")
 _UNFINISHED = re.compile(
-    "(?<!已)(?:继续|持续|尽快|抓紧|立即|马上|重新|彻底)整改|进一步(?!加强|做好|提高|规范|落实|完善制度)"
+    "(?<!已)(?:继续|持续|尽快|抓紧|立即|马上|重新)整改|(?<!已)彻底整改(?!到位|完毕|完成)|进一步(?!加强|做好|提高|规范|落实|完善制度)"
     "|(?:需|应|须|请|要)(?:及时|尽快)?重新"
     "|建议(?:及时|尽快|立即|马上)?(?:更换|维修|修复|修理|整改|清理|拆除)"
     "|(?:需|应|须|请)(?:及时|尽快|立即|马上)?(?:更换|维修|修复|增设|修理|整改|清理|拆除|安装|加装|加固|补充|补齐"
@@ -220,7 +247,7 @@ _FAULTS = (
 _NO_FAULT = re.compile(
     f"(?:无|没有|未发现|没有发现|未见|未再发现|未再|不再|未出现|没有出现|未|不(?:复|再)?存在)"
     f"(?:任何|明显)?.{{0,6}}?(?:{_FAULTS})+(?:现象|情况|问题)?|不(?:复|再)?存在|不再.{{1,6}}"
-    f"|不影响|无需(?:再|进一步)?整改|不需要(?:再|进一步)?整改|^(?:已|已经)?不再?(?:{_FAULTS})了?$"
+    f"|不影响|不会再(?:出现|发生|有)|无需(?:再|进一步)?整改|不需要(?:再|进一步)?整改|^(?:已|已经)?不再?(?:{_FAULTS})了?$"
 )
 """A fault said absent (无渗漏, 未见复发, 未发现违规行为, 检测无泄漏), read as fine."""
 _NONE_LEFT = re.compile(
@@ -244,7 +271,7 @@ _GOOD = re.compile(
     "|消除|排除|解决|杜绝|积极|肯定|值得|快|高效|样板|榜样|质量高|标准高|超出预期|满意|每[日天周月]|日常|定期"
     "|[≤≥]|绿区|已全部|均已|都已|全部已|明确|沟通|闭环|安全(?!隐患|问题|风险)|端正|不留死角|即知即改"
     "|立行立改|边查边改|按期|永久|常态化|紧固|双人双锁|平整|合理|稳|结实|能用|亮了|都亮|严实|焕然一新"
-    "|熟练|可靠|灵活|落实|无法翻越|无法攀爬|同意销号|警钟长鸣|全部完成|^(?:可|能)(?!能)|(?<![不未没])能(?!否|力)|举一反三|长效|保持|持证|离地|记录|台账|清楚|保管|值守|公示|保存"
+    "|熟练|可靠|灵活|落实|得力|感谢|谢谢|辛苦|棒|👍|赞|佐证|照片为证|(?:附|有)[^,]{0,6}(?:照片|图片|附件|报告|材料)|编号|通畅|无法翻越|无法攀爬|同意销号|警钟长鸣|全部完成|^(?:可|能)(?!能)|(?<![不未没])能(?!否|力)|举一反三|长效|保持|持证|离地|记录|台账|清楚|保管|值守|公示|保存"
     "|\\d+(?:小时|天|克|人|米|厘米|分钟|个月|年|ω|欧|ma|s|v|℃|mm|cm|m)"
     "|(?:通知|告知|反馈)[^,]{0,6}?(?:部门|负责人|班主任|责任人|老师|师生|学生|家长)"
     "(?!.{0,8}(?:整改|维修|更换|处理))"
@@ -261,7 +288,7 @@ _COUNT = re.compile(
 _DENIED = re.compile("[不未没无非欠缺]")
 _WORK = (
     "换装|铺贴|划定|出具|清运|修剪|解锁|检修|充装|校验|测温|培训|改为|改成|换成|更换|拆除|清理|清除|清走|修复|维修|移除|搬离|处理|加固|移至|转移|安装|加装|张贴"
-    "|设置|配备|收缴|补齐|改造|砌筑|疏通|进行|开展|组织"
+    "|设置|配备|收缴|补齐|改造|砌筑|疏通|进行|开展|组织|穿管|固定|改用|分类存放|换了新|换上新|换新|铺设|布线|撤除|搬走"
 )
 _MENDED = re.compile(
     f"^[^,不未没无]{{0,8}}?已(?:将.*)?(?:彻底|全面|全部)?(?:{_WORK}|消除|排除|解决)"
@@ -275,9 +302,11 @@ _LABELLED = re.compile(
 )
 """A heading before what it heads (复查意见：已报修, 保卫处复查：, 结论：): the words after it
 read alone."""
-_HEARSAY_CHECKED = re.compile("(?:现场|实地)(?:核实|查看|复查|核查)[^,]{0,4}确(?:实)?已")
+_HEARSAY_CHECKED = re.compile(
+    "(?:现场|实地)(?:核实|查看|复查|核查)[^,]{0,4}确(?:实)?已|(?:复查|核实|核查|经查)(?:属实|无误)"
+)
 """What a department said, checked on site since (此前部门称已整改，今日现场核实确已整改)."""
-_HEARSAY = re.compile("[^，,。；;]*(?:称|反映|说|反馈)已[^，,。；;]*")
+_HEARSAY = re.compile("[^，,。；;]*(?:(?:称|反映|说|反馈)已|自查)[^，,。；;]*")
 _GUARDED = re.compile("(?:防止|避免|杜绝|以防|谨防)[^，,。；;]*")
 """Advice against a fault (防止类似问题再次发生): no relapse said."""
 _NOT_YET = re.compile(
@@ -288,6 +317,15 @@ it is not (需更换, 维修中, 正在安装)."""
 _BEFORE = re.compile(
     "^(?:原(?!样)|原来|原先|之前|此前|以前|整改前|当初|起初|等了|(?:两|多|几)次整改|上学期|虽然|特此|经研究)"
 )
+_NAMED = re.compile(
+    "^(?:(?:该|此|本)(?:项|处)?(?:隐患|问题)(?:系|是|为)|(?!.*(?:存在|有|发现|出现|仍|还|未|没|不|又|无|已|消除|排除|杜绝|类似|同类))[^,]{2,24}(?:隐患|问题)$)"
+)
+"""The hazard named before what was done about it (该隐患系地砖破损, 燃气软管老化隐患)."""
+_SIGN_OFF = re.compile(
+    "^(?:该|本|此)?(?:项|处)?(?:隐患|问题)?(?:可|可以|予以|准予|同意|应予)?销号$"
+)
+_OBSERVED = re.compile("^经过?[^,]{0,10}(?:观察|检验|测试)$")
+"""A check made over time (经多次雨天观察): not one still to make (雨后再观察)."""
 _EARLIER_REVIEW = re.compile("^(?:上次|首次|第一次|前次|初次)")
 """How it was at a review before (首次复查时未整改, 上次复查为不合格), not said to be so still."""
 _STILL = re.compile("仍|还|依然|依旧|至今|尚|又")
@@ -304,17 +342,45 @@ _WHO = re.compile(
 """Who did the work, or a party to the review (经保卫处、总务处联合现场复查)."""
 
 
-def doubts_the_pass(note: str) -> str:
+_CONTROLS = {
+    "设置警示": "警示|提示|标识|标志|标牌|标语|警戒|告示|禁止(?:攀爬|靠近|进入|入内|通行|使用|翻越|触摸)",
+    "巡查值守": "巡查|巡逻|巡视|看守|值守|看护|值班|专人|盯守",
+    "教育提醒": "教育|提醒|宣传|告知|培训|叮嘱|强调",
+    "封存停用": "封存|锁闭|停用|停止使用|禁用|禁止使用|断电",
+}
+"""What keeps people from a hazard without putting it right (管控措施), by kind: signs,
+watch, telling people, closing the thing off."""
+_CONTROL = re.compile("|".join(_CONTROLS.values()))
+_REPAIR = re.compile(
+    "更换|换了|换新|修复|修好|维修|修理|加固|拆除|清理|清除|清走|疏通|改造|整改|移除|搬离|搬走|到位|消除|排除|解决"
+    "|记录|台账|制度|签到|告知书|持证|指示|补齐|补全|分开|上锁|加锁"
+)
+"""…and what puts it right, or is a record kept (值班记录已补齐: the hazard was the record)."""
+
+
+def _controls_only(clause: str) -> str:
+    """The kind of control (`_CONTROLS`) a clause says was put in place, when it says no
+    more: 已设置警示标志, 加强巡查, 已对学生进行安全教育 — not 已更换护栏并设置警示标志."""
+    clause = _LEAD.sub("", clause, count=1) or clause
+    if _CONTROL.search(clause) is None or _REPAIR.search(clause) or _ADVICE.match(clause):
+        return ""
+    return next(kind for kind, words in _CONTROLS.items() if re.search(words, clause))
+
+
+def doubts_the_pass(note: str, hazard: str = "") -> str:
     """How a 复查意见 doubts the 合格 beside it: its reading as the state of the work
     (整改中, 未整改); a review not made on site, or a closing refused, deferred or granted
-    on a condition (下周复查, 电话确认, 据部门反映, 暂不销号, 暂定); or, clause by clause, anything
+    on a condition (下周复查, 电话确认, 据部门反映, 暂不销号, 暂定); only a control put in place
+    (已设置警示标志, 已加强巡查) when `hazard` (the hazard and its 整改措施, as the form was
+    issued) is not about that very control (缺少警示标识; with no hazard given, the remark is
+    taken as about its own); or, clause by clause, anything
     but a pass, what was done, what is fine or advice for the future (隐患尚未消除, 整改资料
     未提交, 需更换灭火器, 唯一楼应急灯不亮); '' when it does not. A 合格 with 灭火器仍未更换 in
     its 复查意见 closed the hazard without a word (trials 217 BQ1, 219 BS2, 222: a list of
     doubts alone let a third of the blind list's doubtful remarks close hazards)."""
     if not note:
         return ""
-    key = _LABELLED.sub("", _mended(note))
+    key = _LABELLED.sub("", _SIGNED.sub("", _mended(note)))
     if _HEARSAY_CHECKED.search(key):
         key = _HEARSAY.sub("", key)
     clauses = list(filter(None, _CLAUSES.split(key)))
@@ -328,6 +394,15 @@ def doubts_the_pass(note: str) -> str:
     told = [c for c in clauses if _TOLD.match(c)]
     if told and not any(_says_done(c) for c in clauses if c not in told):
         return f"（{_quoted(key, key.find(told[0]), clauses)}只是交给或告知了别人，没有说整改到位）"
+    controls = {c: kind for c in clauses if hazard and (kind := _controls_only(c))}
+    asked_for = {k for k, words in _CONTROLS.items() if re.search(words, hazard)}
+    if (
+        controls
+        and not set(controls.values()) <= asked_for
+        and not any(_says_done(c) for c in clauses if c not in controls)
+    ):
+        kind = next(k for k in controls.values() if k not in asked_for)
+        return f"（{_quoted(key, key.find(next(iter(controls))), clauses)}只说了{kind}等管控措施，没有说隐患本身已整改，如已修复、已更换）"
     if _LOGGED_APART.search(key):
         clauses = [c for c in clauses if not _ANOTHER.match(c)]
     failing = [
@@ -338,8 +413,11 @@ def doubts_the_pass(note: str) -> str:
     if not failing:
         return ""
     open_now = reading in (IN_PROGRESS, NOT_STARTED)
-    if len(clauses) > 1:
-        return f"（其中“{failing[0]}”不是整改到位的意思）"
+    if (
+        len(clauses) > 1
+    ):  # (the one saying what is wrong: not 修了 of 修了，但没修好, trial 230 CD50)
+        worst = next((c for c in failing if _FAULT.search(c)), failing[0])
+        return f"（其中“{worst}”不是整改到位的意思）"
     return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
 
 
@@ -357,6 +435,8 @@ def _quoted(key: str, at: int, clauses: list[str]) -> str:
 
 _TOLD = re.compile(
     "^已?(?:由[^,]{1,8})?(?:电话|书面|口头)?(?:通知|告知|转告|转给|转交|移交|交|报请|反馈给?)"
+    "|^已(?:书面|口头)?(?:向[^,]{1,10})?(?:上报|报告|汇报|反映|报(?=[^,]{0,6}(?:局|处|办|科|室|领导|学校|上级|中心|部门)))"
+    "(?![^,]{0,12}(?:已|完成|完毕|整改|修))"
     "|^已提醒|^已?跟[^,]{1,8}说"
 )
 """Someone told or handed the work (已通知班主任, 已交总务处处理, 已跟后勤说了): beside a
@@ -380,7 +460,7 @@ def _mended(typed: str) -> str:
     key = simplified(normalize_key(_GAP.sub("，", typed.strip()))).lower()
     for typo, meant in _TYPOS:
         key = key.replace(typo, meant)
-    return _SLIPS.sub(_slip_mended, key)
+    return _SLIP_AT_END.sub(r"未\1", _SLIPS.sub(_slip_mended, key))
 
 
 def _slip_mended(slip: re.Match[str]) -> str:
@@ -392,6 +472,7 @@ def _slip_mended(slip: re.Match[str]) -> str:
 _SHARE = re.compile(
     r"(\d+)\s*/\s*(\d+)\s*已|已?改?(\d+)处\s*/\s*共\s*(\d+)处"
     r"|(\d+)\s*([处个具台间项盏])[^\d]{0,10}?已[^\d]{0,4}(\d+)\s*\6"
+    r"|(\d+)\s*([处个具台间项盏扇])[^\d]{0,8}?(?:换|修|改|装)了?\s*(\d+)\s*\9"
 )
 
 
@@ -411,6 +492,8 @@ def _beside_a_pass(clause: str, done: bool) -> bool:
     仍需加强教育) — not work still to do (需更换灭火器, 建议继续整改), nothing done (未见整改), a
     relapse (已反弹) or a fault. A step (已报修) stands beside one when the whole note reads
     done after it (`done`: 已报修，本周已修好; not 整改到位，已报修)."""
+    if _OBSERVED.match(clause) or _SIGN_OFF.match(clause):
+        return True
     clause = _LEAD.sub("", clause, count=1) or clause
     for words, meant in (*_WORDS, *_LIMITS):
         clause = clause.replace(words, meant)
@@ -458,7 +541,7 @@ def _beside_a_pass(clause: str, done: bool) -> bool:
         if m.start() >= last and not _DENIED.search(clause, 0, m.start())
     ]
     if faults and not good:
-        return False
+        return done and _NAMED.match(clause) is not None
     if good or _SEEN.search(clause):
         return True
     reading = normalize_progress(clause)

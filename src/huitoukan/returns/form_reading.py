@@ -798,7 +798,8 @@ def _read_review(
                     day=reviewed_on,
                 )
                 continue
-            if doubt := doubts_the_pass(text.get("note", "")):
+            context = f"{text.get('hazard', '')}，{text.get('measures', '')}"
+            if doubt := doubts_the_pass(text.get("note", ""), context):
                 _review_problem(
                     where, Code.REVIEW_PASSED_DOUBTED, "note", result=result, doubt=doubt
                 )
