@@ -117,6 +117,12 @@ def _begins(text: str, mark: re.Match[str]) -> bool:
 def numbered_parts(text: str) -> list[str]:
     """The items `text` numbers in order from the first (`numbered_items`), each without its
     mark; [] when it numbers none."""
+    return numbered_split(text)[1]
+
+
+def numbered_split(text: str) -> tuple[str, list[str]]:
+    """What `text` says before its first numbered item, and the items (`numbered_parts`);
+    `text` and [] when it numbers none."""
     expected, starts = 1, list[re.Match[str]]()
     for mark in _ITEM_MARK.finditer(text):
         if (mark["glued"] or mark["line"]) and not (starts and _begins(text, starts[0])):
@@ -132,7 +138,8 @@ def numbered_parts(text: str) -> list[str]:
             expected += 1
             starts.append(mark)
     ends = [m.start() for m in starts[1:]] + [len(text)]
-    return [text[m.end() : end].strip() for m, end in zip(starts, ends, strict=False)]
+    parts = [text[m.end() : end].strip() for m, end in zip(starts, ends, strict=False)]
+    return (text[: starts[0].start()] if starts else text), parts
 
 
 NOT_A_HAZARD = (
@@ -146,10 +153,15 @@ it leads to, not another hazard (“隔离桩缺失；已设临时围挡”, “
 
 
 def listed_items(text: str) -> int:
+    """How many parts `listed_parts` finds."""
+    return len(listed_parts(text))
+
+
+def listed_parts(text: str) -> list[str]:
     """How many hazards `text` lists unnumbered: three or more parts apart by ；, or two or
     more on lines of their own, each of at least four characters that none of
     `NOT_A_HAZARD` begins (“通风橱故障；洗眼器无水；危废桶未加盖” was one hazard, without a
-    word: clerk trial 177 AD4); 0 otherwise. Two parts apart by ； are often a hazard and its
+    word: clerk trial 177 AD4); none otherwise. Two parts apart by ； are often a hazard and its
     consequence or remedy, and are not counted; nor lines of which one but the last says
     nothing wrong or goes on after a comma (a hazard wrapped with Alt+Enter)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -160,19 +172,20 @@ def listed_items(text: str) -> int:
     )
     enough = 2 if len(lines) > 1 else 3
     if len(parts) < enough or any(len(part) < 4 or part.startswith(NOT_A_HAZARD) for part in parts):
-        return 0
+        return []
     if len(lines) > 1 and (
         any(line.endswith(_GOES_ON) or not _SAYS_WHAT_IS_WRONG.search(line) for line in lines[:-1])
         or any(line.startswith(("（", "(")) for line in lines[1:])
     ):
-        return 0  # one hazard wrapped (展柜灯具⏎发热严重: trial 213 BM2)
-    return len(parts)
+        return []  # one hazard wrapped (展柜灯具⏎发热严重: trial 213 BM2)
+    return parts
 
 
 _GOES_ON = ("，", ",", "、", "的")
 _SAYS_WHAT_IS_WRONG = re.compile(
     "未|没|无|不|缺|坏|损|过期|失效|故障|堵|占|堆|老化|破|裂|漏|渗|松|脱|锈|超|违|乱|私|"
     "串接|充电|积水|杂物|隐患|问题|风险|错|少|低于|高于|过|差|失|断|歪|倾斜|丢|遮挡|闲置|模糊"
+    "|焦|烧|翘|碎|睡"
 )
 """Words saying what is wrong: a line without one names a thing, its hazard on the next
 line (一行写不下而换行的同一项隐患)."""

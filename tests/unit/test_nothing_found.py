@@ -35,8 +35,9 @@ def test_most_ways_of_saying_nothing_was_found_are_read() -> None:
     counted as open hazards, each sent back asking for its 整改措施 and 责任人 (trial 218 BR1,
     BR2, trial 216 BP3); trial 224's blind list still found a third of its wordings (by
     weight) counted so: 经排查本部门无安全隐患, 教学楼未发现安全隐患, 消防安全：无, 无违规电器,
-    未发现安全隐患，今后将持续做好安全检查工作, 为发现安全隐患 (BX1-BX6). Weighted by how common
-    each is, nearly all are read now."""
+    未发现安全隐患，今后将持续做好安全检查工作, 为发现安全隐患 (BX1-BX6); trial 231's a fifth
+    (用电安全，未发现隐患, 未发现欺凌现象, 本学期无施工项目, 经排查，未发现安全隐患，我校将继续加强
+    安全管理，确保师生安全: CE1-CE4). Weighted by how common each is, nearly all are read now."""
     said = [(t, WEIGHTS[c]) for t, reading, c in _texts() if reading == "无"]
     read = sum(w for t, w in said if says_nothing_found(t))
     assert read >= 0.97 * sum(w for _, w in said), [t for t, _ in said if not says_nothing_found(t)]

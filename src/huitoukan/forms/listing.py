@@ -16,7 +16,7 @@ import re
 
 from huitoukan.forms.nothing_found import says_nothing_found
 from huitoukan.forms.progress import simplified
-from huitoukan.text import NOT_A_HAZARD, listed_items, numbered_parts
+from huitoukan.text import NOT_A_HAZARD, listed_parts, numbered_parts
 
 _PARTS = re.compile(r"([，,；;。、：:\s（）()/|★☆]+|和|以及|及(?!时|格)|另外|此外|同时|并且|且|与)")
 _FAULT = re.compile(
@@ -24,6 +24,7 @@ _FAULT = re.compile(
     "|松动|脱落|锈|超|违规|违章|乱|私拉|私接|私用|私藏|杂乱|湿滑|倾斜|遮挡|闲置|模糊|充电|吸烟|脱岗"
     "|待机|通电|常开|锁闭|枯枝|老鼠|油污|拥堵|大功率|违规电器|热得快|电热毯|闪烁|杂草|丛生|串联|串接|杂物"
     "|裸露|混放|混存|摇晃|起翘|停放|已满|过[窄宽高低大小多]|变形|发热|焦糊|(?<!已)上锁|盲区|死角"
+    "|翘起|空鼓|失灵|睡岗|碎了|碎石|烧焦|松了|弱口令|摊贩|网吧|游戏厅|高压线"
 )
 """What is wrong with a thing (its subject before it: 灭火器过期)."""
 _LACKING = re.compile("(?:无|未|没有|缺少|缺乏)(?!法)..")
@@ -40,7 +41,7 @@ _LEAD = re.compile(
     "^[·•\\-*●○◆■□▪★☆]+|^(?:除了?|也|还|又|并且?|另外?|而且|就是|但是?|只是)?(?:有|存在)?(?=..)"
 )
 """What leads a part: a bullet, a word joining it to the one before (还有, 另有, 除了)."""
-_PLACE = re.compile("^(?:部分|个别)|^.{1,8}?(?:楼|层|室|侧|馆|堂|舍|区|场|门口|内)(?=.)")
+_PLACE = re.compile("^(?:部分|个别)|^.{1,8}?(?:楼|层|室|侧|馆|堂|舍|区|场|门口|内|厕所|走廊)(?=.)")
 """Where a thing is, before it (一楼灭火器, 宿舍门锁): not the thing."""
 _A_PLACE = re.compile("[室间房楼层馆旁台边处区场]$")
 """A place (楼梯间, 配电室): not the thing it is named for (楼梯扶手, 配电箱)."""
@@ -49,7 +50,7 @@ _ATTRIBUTE = re.compile(
     "|保险销|软管|水带|水枪|桌面|标识|标签|日期|有效期|(?:安装|放置|摆放)?位置|被.*|绝缘(?:层|皮)?|外皮"
     "|长期|经常|时常|有时|偶尔|多处|多次|严重|距离.*|离.*|轻微|少量|一段|一处|限位器|纱窗|电池|横杠|闭门器|门框|门体|门"
     "|密封条|(?:固定)?螺丝|喷头|油漆|胎压|角度|夜视(?:功能)?|存储|留样量|数量|长度|间距|宽度|(?:线路)?负荷"
-    "|功能|刷卡|顶部|底部|药品|使用[中时]"
+    "|功能|刷卡|顶部|底部|药品|使用[中时]|关闭|开启|开关|(?:经测试)?(?:按下)?(?:试验)?按钮"
 )
 """A part of a thing, or a property of it (灭火器过期、压力不足: one hazard, trial 226 BZ7)."""
 _ASIDE = re.compile(
@@ -58,6 +59,7 @@ _ASIDE = re.compile(
     "|^(?:雨天|雨季|下雨时?|夜间|晚上|冬季|夏季|平时|停电时?)"
     "|^(?:学生|师生|人员|行人|车辆)[^，]{0,10}(?:看不清|不便|不方便|无法|不能)"
     "|(?:无|没有|未发现)(?:明显|安全|其他|大|重大|较大)?的?(?:隐患|问题)"
+    "|^(?:造成|导致|引起|引发)?(?:交通)?拥堵$|(?:^|时)易[^，]{0,8}$|^基本(?:没|无)(?:什么|啥)?(?:问题|隐患)"
 )
 """A part saying what a fault leads to (有坠落风险, 停电时无法照明, 学生…看不清), when it shows
 (雨天积水), why (原因是电池老化), what is to be done (建议更换), the last of things listed
@@ -69,7 +71,19 @@ _LABELS = frozenset(
 )
 """Labels before a part that is no hazard of its own (问题：…；原因：螺丝脱落；措施：已报修)."""
 _LEADS_TO = re.compile("无法|不能")
+_GUARD_LACKING = re.compile("(?:无|没有|缺少|缺乏|未设|未装)防")
+_SHORT = re.compile("不全|不足|不齐|短缺|缺失")
+_SHORT_OF = re.compile("(?:缺少|缺乏|缺|无|没有)")
 """What a fault stops (录像无法回放), after the fault."""
+
+
+_DETAIL = re.compile(r"^(?:位置|地点|部位|区域|等级|级别|类别|类型|时间|检查人|责任人|发现人)[:：]")
+"""A label whose part tells of the hazard, no hazard of its own (位置：食堂后厨; 等级：较大)."""
+
+
+def _a_hazard(part: str) -> bool:
+    """A part of a list that is a hazard: not one saying nothing was found, nor a detail."""
+    return not _DETAIL.match(part.strip()) and not says_nothing_found(part)
 
 
 def _same(subject: str, thing: str) -> bool:
@@ -84,11 +98,11 @@ def hazards_in(text: str) -> int:
     """How many hazards a 存在隐患问题 lists: 0 or 1 when one."""
     parts = numbered_parts(text)
     if len(parts) > 1:
-        return sum(not says_nothing_found(part) for part in parts)
+        return sum(map(_a_hazard, parts))
     if parts:
         return 1
-    if listed := listed_items(text):
-        return listed
+    if listed := listed_parts(text):  # (消防：无；用电：插座松动；食堂：无 is one: trial 231 CE9)
+        return sum(map(_a_hazard, listed))
     said = _statements(simplified(text))
     return said if said > 1 else 0
 
@@ -112,6 +126,7 @@ def _statements(text: str) -> int:
         return 0
     count = 0
     thing = ""  # the thing the statement before was about
+    short = False  # that statement said the thing falls short (器材不全)
     aside = False  # the part after a label saying a cause or a measure (原因：…)
     for part, listed in parts:
         if aside or part in _LABELS:
@@ -133,9 +148,13 @@ def _statements(text: str) -> int:
             if thing and (_ATTRIBUTE.fullmatch(bare) or not subject or _same(subject, thing)):
                 continue  # (of the thing before)
             thing = subject or "?"  # ("?": a thing not named, told from none)
+            short = _SHORT.search(part) is not None
             count += 1
         elif lacking:
-            if thing and thing != "-" and (listed or _UNDONE.match(part)):
+            # (氧气瓶未固定，无防倾倒链: the guard lacking is the fault's; 器材不全，缺少防毒面具:
+            # what is short: trial 231 CE8, 229 CC4)
+            guard = _GUARD_LACKING.match(part) or (short and _SHORT_OF.match(part))
+            if thing and thing != "-" and (listed or _UNDONE.match(part) or guard):
                 continue  # (配电箱未上锁、无警示标识; 灭火器过期，未及时更换: of the thing before)
             thing = "-"  # (a thing absent: the next absent is another)
             count += 1
