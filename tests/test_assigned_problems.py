@@ -5675,3 +5675,28 @@ def test_an_authority_with_several_sources_of_its_level_is_asked_which(
         "问题来源“省教育厅”是检查单位，本次活动省级的来源有省级督查、四进巡查、审计调查" in said[0]
     )
     assert "“市消防救援支队”不是本次活动的来源，请填写：县级普查、市级抽查" in said[1]
+
+
+def test_the_review_forms_columns_stay_where_they_were_with_no_assigned_problem_pending(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second 复查验收表 of a campaign with assigned problems listed none pending: it
+    dropped its 问题编号 column, 复查人 to 复查意见 moved one column left, and the clerk who
+    filled it by the first one's places wrote names under 复查时间 (clerk trial 229 CC3). The
+    column stays while the campaign has assigned problems."""
+    campaign = _reviewing_campaign(tmp_path, monkeypatch)
+    listed = findings_list(tmp_path / "清单.xlsx", [JB01], JB01_ORDER)
+    other = hazard(部位="食堂", 存在隐患问题="插线板老化", 整改完成情况="已完成",
+                   销号时间=date(2023, 12, 13))  # fmt: skip
+    filled_form(campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", [other])
+    register = tmp_path / "全校隐患台账.xlsx"
+    collect_to_register(campaign, [tmp_path / "回收"], register, date(2023, 12, 14),
+                        findings_file=listed)  # fmt: skip
+    made = CliRunner().invoke(app, ["review", "--as-of", "2023-12-14"])
+    assert made.exit_code == 0, made.output
+    header = next(
+        [str(c.value) for c in r]
+        for r in load_workbook("复查验收表.xlsx").active.iter_rows(max_row=6)
+        if any(c.value == "复查结论" for c in r)
+    )
+    assert header[:5] == ["序号", "隐患编号", "问题编号", "部门", "部位"], header

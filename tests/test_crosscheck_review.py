@@ -1039,6 +1039,34 @@ def test_a_review_form_sent_twice_counts_once(
     assert (row["状态"], row["复查意见"]) == ("复查不合格", "灭火器型号不符")
 
 
+def test_a_review_form_refilled_wrongly_is_refused_with_its_errors(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filled 复查验收表 saved over with its verdicts typed one column off (the name under
+    复查时间, the day under 复查结论): collect refused it as 少了报送文件, its errors unsaid
+    (only --out showed 复查时间“张强”无法识别为日期: clerk trial 229 CC3). The refusal lists
+    them first."""
+    monkeypatch.chdir(tmp_path)
+    review_campaign(tmp_path)
+    assert _collected(runner, tmp_path, [closed(部位="西门")]) == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-19"), ("复查结论", "合格")):
+        ws.cell(rows["西门"], columns[field]).value = value
+    wb.save(tmp_path / "回收" / "复查（已填）.xlsx")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    for field, value in (("复查人", None), ("复查时间", "刘建国"), ("复查结论", "2023-12-19")):
+        ws.cell(rows["西门"], columns[field]).value = value
+    wb.save(tmp_path / "回收" / "复查（已填）.xlsx")
+    refused = runner.invoke(
+        app, ["collect", "回收", "--as-of", "2023-12-20"], env={"COLUMNS": "200"}
+    )
+    assert refused.exit_code == 2, refused.output
+    said = "".join(refused.output.split())
+    assert "少了报送文件1份" in said
+    assert said.index("复查时间“刘建国”无法识别为日期") < said.index("少了报送文件1份"), said
+
+
 def test_a_review_form_filled_in_place_is_moved_with_the_campaigns_own_command(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -124,6 +124,7 @@ from huitoukan.register.rounds import (
     kept_dates,
     rounds_path,
 )
+from huitoukan.register.shrinking import ShrinkingRegister
 from huitoukan.register.status import StatusReport, build_status
 from huitoukan.register.store import replace_register
 from huitoukan.register.writing import write_register
@@ -1332,9 +1333,17 @@ def collect_to_register(
                 force=force,
                 now_named=lambda old: _now_named(campaign, old),
             )
-        except BaseException:  # the register was not written (or Ctrl-C): nor are the photos
+        except BaseException as error:  # not written (or Ctrl-C): nor are the photos
             for pending in laying:
                 pending.cancel()
+            if isinstance(error, ShrinkingRegister):  # what was wrong in the files it lacks
+                error.problems = [
+                    p
+                    for form in collection.forms
+                    if form.file in error.files
+                    for p in form.problems
+                    if p.severity is Severity.ERROR
+                ]
             raise
         evidence = laying[0].result()
         if Path(CAMPAIGN_FILE_NAME).is_file():  # (a working folder: a status there finds it)

@@ -46,8 +46,9 @@ def review(
     filled = verdicts_filled(out, campaign, as_of)
     moved = _into_reviews_folder(out) if filled else None
     still = _found_still(hazards, state.findings)
+    numbered = bool(state.findings) or any(h.number for h in state.hazards)
     written = replace_output(
-        out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of, shared, still)
+        out, lambda tmp: write_review_form(tmp, campaign, hazards, as_of, shared, still, numbered)
     )
     if moved is not None:
         written = dataclasses.replace(written, backup=moved, verdicts=filled)

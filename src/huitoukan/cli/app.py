@@ -153,8 +153,9 @@ def _fail(error: HuitoukanError) -> typer.Exit:
     if _JSON_ERRORS[0]:
         from huitoukan.findings.reading import FindingsError
         from huitoukan.json_output import Refusal
+        from huitoukan.register.shrinking import ShrinkingRegister
 
-        said = error.problems if isinstance(error, FindingsError) else []
+        said = list(error.problems) if isinstance(error, FindingsError | ShrinkingRegister) else []
         _print_json(Refusal(error=error.message, exit_code=error.exit_code, problems=said))
     return typer.Exit(error.exit_code)
 

@@ -47,6 +47,7 @@ from huitoukan.model.returns import STILL_THERE, UNREVIEWED, FileOutcome
 from huitoukan.register.crosschecks import CheckedList
 from huitoukan.register.evidence import EVIDENCE_FOLDER, LIBRARY_FOLDER
 from huitoukan.register.layout import REGISTER_FILE, kept_elsewhere
+from huitoukan.register.shrinking import ShrinkingRegister
 from huitoukan.register.status import HazardView, RoundStatus, StatusReport
 from huitoukan.register.store import Written
 from huitoukan.returns.batch import OnFile
@@ -299,6 +300,9 @@ def error(error: HuitoukanError) -> None:
     console = _err()
     if isinstance(error, FindingsError):  # nothing was written
         problem_list(console, error.problems, "：请先改正以上各处，重新运行后显示其余的")
+    elif isinstance(error, ShrinkingRegister) and error.problems:  # (clerk trial 229 CC3)
+        console.print("这次读到的、台账少计的文件中有以下错误（改正后重新汇总即可计入）：")
+        problem_list(console, error.problems, "：这些错误改正后重新汇总，文件就会计入")
     wrapped = wrap_text(f"错误：{error.message}", console.width - 1, subsequent_indent="  ")
     console.print(Text(wrapped, style="bold red"), soft_wrap=True)
 

@@ -75,18 +75,24 @@ def review_form(
     made_on: date,
     shared: SharedPhotos | None = None,
     found_still: Mapping[str, str] | None = None,
+    numbered: bool = False,
 ) -> Workbook:
     """The form listing `hazards` for review, with drop-downs and signature lines; `shared`:
     the photos shown on several hazards of the register (`shared_photos`); `found_still`:
     隐患编号 → what an inspection found of a closing reported before (said after its
-    earlier reviews: the reviewer read a date corrected, nothing of the inspection)."""
+    earlier reviews: the reviewer read a date corrected, nothing of the inspection);
+    `numbered`: the campaign has assigned problems (its 问题编号 column stays, though none
+    of these hazards answers one)."""
     found_still = found_still or {}
     info = campaign.info
     workbook = Workbook()
     ws = workbook.active
     ws.title = REVIEW_SHEET
     shown = {
-        "number": any(h.number for h in hazards),  # the 督导组 asks after assigned problems
+        # the 督导组 asks after assigned problems; the column kept from one form to the next
+        # (dropped, the columns filled by hand moved left, and the next form filled by the
+        # last one's places put names under 复查时间: clerk trial 229 CC3)
+        "number": numbered or any(h.number for h in hazards),
         "remarks": any(h.remarks for h in hazards),  # what the department adds (trial 42)
         # a re-review: what failed before, or what an inspection found (clerk trial 154)
         "earlier": any(h.review_note or h.hazard_id in found_still for h in hazards),
@@ -189,5 +195,6 @@ def write_review_form(
     made_on: date,
     shared: SharedPhotos | None = None,
     found_still: Mapping[str, str] | None = None,
+    numbered: bool = False,
 ) -> None:
-    review_form(campaign, hazards, made_on, shared, found_still).save(path)
+    review_form(campaign, hazards, made_on, shared, found_still, numbered).save(path)

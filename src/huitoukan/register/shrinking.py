@@ -11,6 +11,7 @@ from pathlib import Path
 from huitoukan.dates import chinese_date
 from huitoukan.errors import HuitoukanError
 from huitoukan.files import collect_command, display_name
+from huitoukan.model.problems import Problem
 from huitoukan.model.returns import ANOTHER_CAMPAIGN, HazardRow
 from huitoukan.register.history import earlier_registers
 from huitoukan.register.layout import kept_elsewhere
@@ -20,6 +21,13 @@ from huitoukan.returns.finding import outermost_archive, still_there
 
 class ShrinkingRegister(HuitoukanError):
     """The new collection covers less than the register it would replace."""
+
+    files: Sequence[str] = ()
+    """The files of the register the new collection lacks (those it names)."""
+    problems: Sequence[Problem] = ()
+    """The errors found in those files this time, when they were read (set by collect: a
+    review form filled in the wrong columns was refused as 少了报送文件, its errors unsaid,
+    clerk trial 229 CC3)."""
 
 
 def check_not_shrinking(
@@ -223,13 +231,15 @@ def _fewer(
     read_again = _read_again(sorted(gone), new.looked_in)
     if gone and len(read_again) == len(gone):
         missed = ""  # (every one of them read this time, in a folder given)
-    return ShrinkingRegister(
+    refusal = ShrinkingRegister(
         f"这次汇总比现有的 {display_name(register)} 少了{'；'.join(fewer)}，"
         f"{missed}未做任何改动。"
         f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost) | _used(old), register, read_again)}"
         "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
         "或用 --out 写到另一个文件"
     )
+    refusal.files = gone
+    return refusal
 
 
 def _used(old: Coverage) -> set[str]:
