@@ -214,6 +214,41 @@ def test_a_newest_version_whose_date_is_refused_is_not_said_undated(
     )
 
 
+def test_a_version_whose_date_was_typed_as_a_number_can_be_set_aside_as_an_old_one(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """机电工程系's first form, 日期 typed 12.1 (a number, no date), and its correction dated
+    12月5日 in a subfolder, downloaded together: the first won by its file's time, said to
+    have “没有表头日期”, and the advice to move it out was refused as a file gone (clerk
+    trial 229 CC2). Said as the date typed; moved into 回收/旧版本 as said, it is read as
+    the older version, kept, and the correction is used."""
+    import os
+
+    from huitoukan.register.merging import FileOutcome
+
+    first = tmp_path / "回收" / "总务.xlsx"
+    filled_form(campaign, "总务基建处", first, [hazard()], form_date=12.1)
+    fixed = tmp_path / "回收" / "12月5日更正" / "总务（改）.xlsx"
+    filled_form(campaign, "总务基建处", fixed, [hazard(), hazard(部位="住院楼")],
+                form_date=date(2023, 12, 5))  # fmt: skip
+    for path, minute in ((fixed, 1), (first, 2)):
+        moment = datetime(2023, 12, 16, 9, minute).timestamp()
+        os.utime(path, (moment, moment))
+    collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 20))
+    [said] = [p for p in collection.problems if p.code is Code.UNDATED_NEWEST]
+    assert said.file == str(first) and "没有表头日期" not in said.message
+    assert said.message.startswith("本文件的表头日期“12.1”无法识别（见下）"), said.message
+    assert f"请把本文件移到 {Path(first).parent / '旧版本'} 子文件夹中" in said.message
+    old = tmp_path / "回收" / "旧版本" / first.name
+    old.parent.mkdir()
+    first.rename(old)
+    collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 20))
+    assert collection.outcomes[str(fixed)] is FileOutcome.USED
+    assert collection.outcomes[str(old)] is FileOutcome.SUPERSEDED
+    assert not [p for p in collection.problems if p.code is Code.UNDATED_NEWEST]
+    assert len(collection.hazards) == 2
+
+
 @pytest.mark.parametrize("copy_day", [14, 15, 16])
 def test_a_department_whose_corrected_copy_came_first_is_late_by_the_copy_alone(
     campaign: Campaign, tmp_path: Path, copy_day: int

@@ -294,6 +294,7 @@ def read_header_fields(
         # (12.16 typed: said why it is no date, as in the table: clerk trial 185 AK6)
         variant = "form_date_number" if typed_as_number(raw) else "form_date"
         add(Code.BAD_DATE, "form_date", variant, **date_example(campaign.info.issued_on))
+        form.date_unread = cell_text(raw)
         _late_by_file_day(form, due, add)
         return
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)

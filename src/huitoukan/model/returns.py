@@ -836,6 +836,9 @@ class ReturnForm(ProblemCounts):
     not_a_return: str = ""
     """The title of the workbook huitoukan wrote that this is (全校隐患台账, 回头看工作汇报 …),
     found among the returns: not read as one."""
+    date_unread: str = ""
+    """What its 日期 cell holds that is no date (12.1 typed as a number): the versions are
+    ordered by the file's time instead."""
     date_impossible: bool = False
     """Its 日期 cannot be right (before the campaign was issued: a year typed wrong): the
     versions are ordered by the file's time instead, and it is no return's date."""

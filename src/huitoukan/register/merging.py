@@ -439,8 +439,16 @@ def _unread(form: ReturnForm, versions: Sequence[ReturnForm]) -> Problem:
     )
 
 
-def version_order(form: ReturnForm) -> tuple[date, bool, float, str]:
-    """Older first: by the day each was sent (`ReturnForm.sent_on`: a 日期 typed a year
+OLD_VERSIONS = "旧版本"
+"""The folder a clerk moves a superseded version into, to be kept and read all the same."""
+_OLD_FOLDER = re.compile(r"^(?:旧版本?|旧文件|旧|作废|已作废|废弃|old)$", re.IGNORECASE)
+
+
+def version_order(form: ReturnForm) -> tuple[bool, date, bool, float, str]:
+    """Older first: one the clerk moved into a folder of old versions (`OLD_VERSIONS`: an
+    undated version downloaded with a dated correction took its place by its file's time,
+    and moving it out of the folder, as said, was refused as a file gone: clerk trial 229
+    CC2); by the day each was sent (`ReturnForm.sent_on`: a 日期 typed a year
     wrong ranked the newest version first of all, a supplement sent as the table alone
     the oldest); of one day, a form huitoukan wrote from an earlier return (a 退回修改
     copy, a follow-up round's form) after the department's own files, which it answers
@@ -448,7 +456,8 @@ def version_order(form: ReturnForm) -> tuple[date, bool, float, str]:
     the files new times: the original won over its corrected copy, clerk trial 39);
     then the file's time."""
     answers = form.prefilled or FEEDBACK_NAME in form.file
-    return (form.sent_on or date.min, answers, form.modified, form.file)
+    current = not any(_OLD_FOLDER.match(part) for part in PurePath(form.file).parent.parts)
+    return (current, form.sent_on or date.min, answers, form.modified, form.file)
 
 
 def after_their_originals(versions: list[ReturnForm]) -> list[ReturnForm]:
@@ -1002,10 +1011,16 @@ def merge(
                 _on_date(
                     newest,
                     Code.UNDATED_NEWEST,
-                    variant="impossible" if newest.form_date else "",
+                    variant="impossible"
+                    if newest.form_date
+                    else "unread"
+                    if newest.date_unread
+                    else "",
                     saved_on=newest.sent_on,
                     older=undated.file,
                     older_day=undated.form_date,
+                    typed=newest.date_unread,
+                    old=PurePath(newest.file).parent / OLD_VERSIONS,
                 )
             )
         later = _saved_later(files)
@@ -1195,7 +1210,7 @@ def _as_chosen_before(
     if not used or newest.sha256 == used or newest.sha256 not in read:
         return versions, False
     before = next((v for v in versions if v.sha256 == used), None)
-    if before is None or version_order(before)[:2] != version_order(newest)[:2]:
+    if before is None or version_order(before)[:3] != version_order(newest)[:3]:
         return versions, False
     return [v for v in versions if v is not before] + [before], True
 

@@ -15,6 +15,7 @@ from huitoukan.model.problems import Problem
 from huitoukan.model.returns import ANOTHER_CAMPAIGN, HazardRow
 from huitoukan.register.history import earlier_registers
 from huitoukan.register.layout import kept_elsewhere
+from huitoukan.register.merging import OLD_VERSIONS
 from huitoukan.register.record import Coverage
 from huitoukan.returns.finding import outermost_archive, still_there
 
@@ -294,7 +295,7 @@ def _getting_back(
     if versions:
         folder = _outside_archives(Path(versions[0]).parent)
         advice += (
-            f"被替换的旧版本不要删除或移出，可移到 {folder / '旧版本'} 这样的子文件夹中，"
+            f"被替换的旧版本不要删除或移出，可移到 {folder / OLD_VERSIONS} 这样的子文件夹中，"
             "汇总时照样读取，其中的隐患和照片都保留。"
         )
     if there:  # the folder left out of the command; a file of the work folder itself by
