@@ -4238,7 +4238,19 @@ def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(
     write_report(tmp_path / "汇报.xlsx", campaign, status)
     ws = load_workbook(tmp_path / "汇报.xlsx").active
     said = "".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v)
-    assert "复查合格、已销号但所附照片未能读取的 1 项" in said
+    assert "复查合格、已销号但所附照片未能读取（如 .xls 格式）的 1 项" in said
+    assert "未附整改后照片" not in said
+    # a photo shown on another hazard too: not “未附” either (clerk trial 229 CC5)
+    shared = dataclasses.replace(view, photos=1, photos_of_others="本部门另一项隐患")
+    status = result.status.model_copy(update={"accepted_without_photo": [shared]})
+    render.status_report(status)
+    screen = "".join(capsys.readouterr().out.split())
+    assert "复查合格、已销号但所附照片与其他隐患共用一张、不是本项自己的整改照片的隐患1项" in screen
+    assert "未附整改后照片" not in screen
+    write_report(tmp_path / "汇报.xlsx", campaign, status)
+    ws = load_workbook(tmp_path / "汇报.xlsx").active
+    said = "".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v)
+    assert "复查合格、已销号但所附照片与其他隐患共用一张、不是本项自己的整改照片的 1 项" in said
     assert "未附整改后照片" not in said
 
 

@@ -1339,12 +1339,12 @@ def status_report(
                 console, TERMINAL_ROWS, len(report.missing_photos), " --json 输出（missing_photos）"
             )
     # settled by the review: said, not chased; a photo pasted and not read is not “未附”
-    # (a .xls's: clerk trial 145)
-    for lost, lacking in ((False, "未附整改后照片"), (True, "所附照片未能读取（如 .xls 格式）")):
-        accepted = [h for h in report.accepted_without_photo if h.photos_lost == lost]
-        if accepted:
-            departments = list(dict.fromkeys(h.department for h in accepted))
-            _listed(console, f"复查合格、已销号但{lacking}的隐患 {len(accepted)} 项：", departments)
+    # (a .xls's: clerk trial 145), nor one shared with another hazard (trial 229 CC5)
+    lacking = {h.photo_lacking: 0 for h in report.accepted_without_photo}
+    for how in sorted(lacking, key=lambda how: how != "未附整改后照片"):
+        accepted = [h for h in report.accepted_without_photo if h.photo_lacking == how]
+        departments = list(dict.fromkeys(h.department for h in accepted))
+        _listed(console, f"复查合格、已销号但{how}的隐患 {len(accepted)} 项：", departments)
     if report.with_errors:  # the rows its 退回修改 copy marks
         departments = list(dict.fromkeys(h.department for h in report.with_errors))
         label = f"报表中填写有误的隐患 {len(report.with_errors)} 项（请退回修改）："

@@ -12,6 +12,7 @@ Every figure comes from the same `StatusReport` the register's 汇总 is built f
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -137,8 +138,7 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     )
     due = _before_due(report, "报送截止日期")
     reopened = sum(h.closing_flaw == STILL_THERE for h in report.undated)
-    unread = sum(h.photos_lost for h in report.accepted_without_photo)
-    unproven = len(report.accepted_without_photo) - unread
+    lacking = Counter(h.photo_lacking for h in report.accepted_without_photo)
     lapsed = sum(1 for h in report.put_off if h.put_off_late)
     misdated = len(report.undated) - reopened
     heading("一、总体情况")
@@ -186,11 +186,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             if report.missing_photos
             else ""
         )
-        + (  # settled by the review, but the archive lacks the photo (clerk trial 75)
-            f"；复查合格、已销号但未附整改后照片的 {unproven} 项" if unproven else ""
-        )
-        + (  # pasted and not read: not “未附” (a .xls's: clerk trial 145)
-            f"；复查合格、已销号但所附照片未能读取的 {unread} 项" if unread else ""
+        # settled by the review, but the archive lacks the photo (clerk trial 75); pasted and
+        # not read is not “未附” (a .xls's: trial 145), nor shown on another hazard (229 CC5)
+        + "".join(
+            f"；复查合格、已销号但{how}的 {n} 项"
+            for how, n in sorted(lacking.items(), key=lambda item: item[0] != "未附整改后照片")
         )
         + (  # counted open: why, as status says it (the report did not: trial 72)
             f"；报已完成但销号时间未填写或有误、按未销号计的 {misdated} 项" if misdated else ""

@@ -78,6 +78,19 @@ class HazardView:
         """Pictures were pasted into its row and could not be read (`pictures_lost`)."""
         return pictures_lost(self.photos_unread, self.photo_hint)
 
+    @property
+    def photo_lacking(self) -> str:
+        """How it lacks a photo of its own rectification, in the words lists give it
+        (“未附整改后照片” was said of hazards showing a photo shared with another, which the
+        report's pages printed: clerk trial 229 CC5)."""
+        if self.photos_lost:
+            return "所附照片未能读取（如 .xls 格式）"
+        if self.photos and self.photos_before_only:
+            return "所附照片都是整改前的"
+        if self.photos and self.photos_of_others:
+            return "所附照片与其他隐患共用一张、不是本项自己的整改照片"
+        return "未附整改后照片"
+
     put_off_from: date | None = None
     """The 整改时限 it had before its department put it off without saying why."""
     put_off_late: int = 0
