@@ -1067,6 +1067,29 @@ def test_a_review_form_refilled_wrongly_is_refused_with_its_errors(
     assert said.index("复查时间“刘建国”无法识别为日期") < said.index("少了报送文件1份"), said
 
 
+def test_status_names_the_hazards_whose_review_failed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """status said “（其中复查不合格 1）” and no more: which hazard, and why, only remind and
+    --json told (clerk trial 229 CC10). Named by department; with --all, each and its 复查意见."""
+    monkeypatch.chdir(tmp_path)
+    review_campaign(tmp_path)
+    assert _collected(runner, tmp_path, [closed(部位="西门"), closed(部位="东门")]) == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-19"), ("复查结论", "不合格"),
+                         ("复查意见", "灭火器型号不符")):  # fmt: skip
+        ws.cell(rows["西门"], columns[field]).value = value
+    wb.save(tmp_path / "回收" / "复查意见.xlsx")
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    short = runner.invoke(app, ["status", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
+    said = "".join(short.output.split())
+    assert "复查不合格、已退回整改的隐患1项：安全保卫处" in said, short.output
+    every = runner.invoke(app, ["status", "--all", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
+    said = "".join(every.output.split())
+    assert "西门" in said and "（复查意见：灭火器型号不符）" in said, every.output
+
+
 def test_a_review_form_filled_in_place_is_moved_with_the_campaigns_own_command(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

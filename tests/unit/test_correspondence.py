@@ -1610,3 +1610,15 @@ def test_a_department_table_longer_than_a_page_starts_on_the_first_page(tmp_path
     heading = next(i for i, r in enumerate(rows, start=1) if r[0] == "二、各部门情况")
     breaks = [b.id for b in ws.row_breaks.brk]
     assert not [b for b in breaks if b < heading], (breaks, heading)
+
+
+def test_a_long_list_of_refused_review_rows_is_cut_short() -> None:
+    """490 row numbers of a 复查验收表 came before the summary of status (trial 230 CD56):
+    the first ten, then how many."""
+    from huitoukan.letters.notices import reviews_refused
+
+    [few] = reviews_refused({"复查/复查验收表.xlsx": [3, 5, 8]})
+    assert few.startswith("复查验收表.xlsx 第 3、5、8 行的复查结论因填写有误")
+    [many] = reviews_refused({"复查/复查验收表.xlsx": list(range(3, 493))})
+    assert "第 3、4、5、6、7、8、9、10、11、12 行等 490 行的复查结论" in many
+    assert "13" not in many

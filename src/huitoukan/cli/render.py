@@ -1317,6 +1317,17 @@ def status_report(
         _wrapped(console, _assigned_line(report))
     for line in reviews_refused(report.reviews_not_taken):  # (said only by collect: BV5)
         _wrapped(console, line)
+    if report.review_failed:  # which ones (counted alone, named by remind: trial 229 CC10)
+        departments = list(dict.fromkeys(h.department for h in report.review_failed))
+        label = f"复查不合格、已退回整改的隐患 {len(report.review_failed)} 项："
+        _listed(console, label, departments)
+        if everything or chosen:
+            for view in report.review_failed[:TERMINAL_ROWS]:
+                note = f"（复查意见：{view.review_note}）" if view.review_note else ""
+                _wrapped(console, f"{view.department}　{view.named()}{note}", "  ", "    ")
+            _more(
+                console, TERMINAL_ROWS, len(report.review_failed), " --json 输出（review_failed）"
+            )
     for checked, n in report.unconfirmed():
         _wrapped(
             console,

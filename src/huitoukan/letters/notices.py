@@ -518,10 +518,21 @@ def reviews_refused(not_taken: Mapping[str, Sequence[int]]) -> list[str]:
     """The rows of each 复查验收表 whose verdicts were not taken, and what to do about them
     (`StatusReport.reviews_not_taken`)."""
     return [
-        f"{_review_form(Path(file).name)} 第 {'、'.join(map(str, rows))} 行的复查结论因填写有误"
+        f"{_review_form(Path(file).name)} {_rows_named(rows)}的复查结论因填写有误"
         "未采用（见 collect 列出的问题）：在该表中改正后重新 collect 即可。"
         for file, rows in not_taken.items()
     ]
+
+
+ROWS_NAMED = 10
+"""Rows of a form named before the rest are counted (490 row numbers came before the
+summary of status: trial 230 CD56)."""
+
+
+def _rows_named(rows: Sequence[int]) -> str:
+    """第 3、5、8 行, or the first `ROWS_NAMED` of many, then how many in all."""
+    named = "、".join(map(str, rows[:ROWS_NAMED]))
+    return f"第 {named} 行" if len(rows) <= ROWS_NAMED else f"第 {named} 行等 {len(rows)} 行"
 
 
 def _review_form(name: str) -> str:
