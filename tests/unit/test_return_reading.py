@@ -221,8 +221,19 @@ def test_hazards_that_do_not_name_their_item_are_said_once(
 
 
 def test_zero_hazard_form_is_a_valid_return(campaign: Campaign, tmp_path: Path) -> None:
+    """A valid return of no hazards (SPEC) — with one warning: nothing in it says which items
+    were checked, and 项目覆盖 read 未报告 for all of them, unsaid (clerk trial 229 CC11)."""
     form = read(filled_form(campaign, "附属医院", tmp_path / "r.xlsx", []), campaign)
-    assert form.readable and form.hazards == [] and form.problems == []
+    assert form.readable and form.hazards == []
+    [said] = form.problems
+    assert (said.code, said.severity) == (Code.NO_ITEMS, Severity.WARNING)
+    assert said.message.startswith("表中一行也没有填写")
+    assert "未发现隐患的“存在隐患问题”填“无”" in said.message
+    checked = read(
+        filled_form(campaign, "附属医院", tmp_path / "c.xlsx", [hazard(存在隐患问题="无")]),
+        campaign,
+    )
+    assert checked.problems == []
 
 
 @pytest.mark.parametrize(
@@ -339,15 +350,19 @@ def test_department_by_alias_by_file_name_and_mismatch(campaign: Campaign, tmp_p
     assert read(alias, campaign).department == "职教中心学校"
     blank = filled_form(campaign, "附属医院", tmp_path / "附属医院.xlsx", department_text="")
     assert read(blank, campaign).department == "附属医院"
-    mismatch = filled_form(campaign, "附属医院", tmp_path / "学院警务室报送.xlsx")
+    # (each with a row saying its item was checked: a form of none is said so, trial 229)
+    checked = [hazard(存在隐患问题="无")]
+    mismatch = filled_form(campaign, "附属医院", tmp_path / "学院警务室报送.xlsx", checked)
     form = read(mismatch, campaign)
     assert form.department == "附属医院"
     assert [p.code for p in form.problems] == ["department-mismatch"]
     # a form of another department sent by mistake: how to take it out (clerk trial 57)
     assert "请移出该文件（再次汇总时加 --force）" in form.problems[0].message
-    both = filled_form(campaign, "学生工作处", tmp_path / "学工处和附属医院.xlsx")
+    both = filled_form(campaign, "学生工作处", tmp_path / "学工处和附属医院.xlsx", checked)
     assert read(both, campaign).problems == []  # the name names its department, and another
-    unknown = filled_form(campaign, "高级技工学校", tmp_path / "技校.xlsx", department_text="高技")
+    unknown = filled_form(
+        campaign, "高级技工学校", tmp_path / "技校.xlsx", checked, department_text="高技"
+    )
     form = read(unknown, campaign)
     assert form.department == "高级技工学校"
     assert [p.code for p in form.problems] == ["department-mismatch"]

@@ -1231,6 +1231,18 @@ def _read_group(
         form.problems.extend(_formula_problems(form, table))
         form.problems.extend(_hidden_hazards(form, table))
     form.repeats_wording = rows_seen.repeated
+    if not form.hazards and not form.checked:  # the header alone (clerk trial 229 CC11)
+        form.problems.append(
+            problem(
+                Code.NO_ITEMS,
+                form.file,
+                sheet=main.grid.name,
+                row=main.header.row + 1,
+                field="存在隐患问题",
+                department=form.department,
+                variant="empty",
+            )
+        )
     return rows_seen.across
 
 
