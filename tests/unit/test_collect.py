@@ -1952,3 +1952,33 @@ def test_a_photo_no_form_of_this_collect_sent_first_is_no_error_of_the_code() ->
         for r in rows
     }
     assert reused_photos(current, FirstSent({}, {}), rows) == []
+
+
+def test_a_refusal_for_files_read_and_not_counted_lists_their_errors_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The errors collect found in the files a refusal says it lacks are shown before it
+    (the refused review form's were seen only with --out: clerk trial 229 CC3)."""
+    from huitoukan.cli import render
+    from huitoukan.model.problems import Code, problem
+
+    refusal = ShrinkingRegister("这次汇总比现有的 全校隐患台账.xlsx 少了报送文件 1 份")
+    refusal.problems = [
+        problem(
+            Code.BAD_DATE,
+            "回收/甲.xlsx",
+            sheet="自查整改清单",
+            cell="H6",
+            row=6,
+            field="整改时限",
+            value="12.3",
+            variant="number",
+            header="整改时限",
+            iso="2023-12-05",
+            day="2023年12月5日",
+        )  # fmt: skip
+    ]
+    render.error(refusal)
+    said = "".join(capsys.readouterr().err.split())
+    assert said.index("回收/甲.xlsx") < said.index("错误：这次汇总"), said
+    assert "整改时限“12.3”无法识别为日期" in said

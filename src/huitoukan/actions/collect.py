@@ -1284,6 +1284,7 @@ def collect_to_register(
             uncounted=[
                 f for f in sources if collection.outcomes.get(f) not in COVERED or f in refused
             ],
+            reviews_refused=sorted(f for f in refused if f in sources),
             list_sha256=list_sha256,
             unread={f.file: f.sha256 for f in collection.forms if not f.readable and f.sha256},
             seen=sorted(

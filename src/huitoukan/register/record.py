@@ -86,6 +86,11 @@ class RegisterState(BaseModel):
     a 复查验收表 not filled in): a collect without them leaves nothing out (one `collect .`
     read the 发放 folder's forms, and every collect after it was refused for leaving them
     out: clerk trial 121)."""
+    reviews_refused: list[str] = []
+    """Those of `sources` that are 复查验收表 read with none of their verdicts taken: one
+    saved over a form the register counted is no review form lost (its verdicts the
+    register holds stay; “少了报送文件” was said, and the --force it offered dropped them:
+    clerk trial 234 CH1)."""
     list_sha256: str = ""
     """The sha256 of the 交办问题清单 file it was made against ('' when none, or not
     recorded): one replaced since by a copy of an older file time is still told (trial 120)."""
@@ -191,6 +196,8 @@ class Coverage(BaseModel):
     """`RegisterState.reviews`: a collect without them drops their verdicts."""
     uncounted: list[str] = []
     """`RegisterState.uncounted`."""
+    reviews_refused: list[str] = []
+    """`RegisterState.reviews_refused`."""
     list_sha256: str = ""
     """`RegisterState.list_sha256`."""
     unread: dict[str, str] = {}
@@ -274,6 +281,7 @@ class Coverage(BaseModel):
             sources=state.sources,
             reviews=state.reviews,
             uncounted=state.uncounted,
+            reviews_refused=state.reviews_refused,
             list_sha256=state.list_sha256,
             unread=state.unread,
             campaign=state.campaign,

@@ -54,7 +54,9 @@ def check_not_shrinking(
     reviews = [
         f
         for f in old.reviews
-        if f not in new.reviews and old.sources.get(f, ("", ""))[0] not in shas
+        if f not in new.reviews
+        and f not in new.reviews_refused  # (saved over: what it held, the register keeps)
+        and old.sources.get(f, ("", ""))[0] not in shas
     ]
     missing = set(old.sources) - set(new.sources) - {*old.reviews, *old.uncounted}
     # a duplicate left out (its bytes read all the same, under another name it was read by
@@ -63,7 +65,12 @@ def check_not_shrinking(
     # renamed, another left out, passed on the renamed files' count: trial 132)
     still = {sha for f, (sha, _) in old.sources.items() if new.sources.get(f, ("", ""))[0] == sha}
     duplicates = {f for f in missing if old.sources[f][0] in still}
-    if not lost and not reviews and new.files + len(duplicates) >= old.files:
+    reviews_saved_over = [f for f in old.reviews if f in new.reviews_refused]
+    if (
+        not lost
+        and not reviews
+        and new.files + len(duplicates) + len(reviews_saved_over) >= old.files
+    ):
         return
     renamed = {d: now for d in lost if (now := now_named(d)) in new.departments}
     if renamed and len(renamed) == len(lost) and new.files >= old.files:
@@ -236,7 +243,7 @@ def _fewer(
         f"这次汇总比现有的 {display_name(register)} 少了{'；'.join(fewer)}，"
         f"{missed}未做任何改动。"
         f"{only_there}{_getting_back(gone, reviews, new.looked_in, _returns_of(old, lost) | _used(old), register, read_again)}"
-        "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片不再保留），"
+        "确需替换请加 --force（按这次的报表重建：少了的部门和文件中的隐患、照片和复查结论不再保留），"
         "或用 --out 写到另一个文件"
     )
     refusal.files = gone
