@@ -123,7 +123,7 @@ _REVIEW_DOUBTS = re.compile(
     "|(?:维修|报修|申请)单?已?(?:提交|签字)|^已?(?:部署|布置)(?:整改)?$|下发了?(?:整改)?通知"
     "|(?:监控|视频)(?:画面|录像)?(?:查看|核实|确认|显示)|通过监控|以.{0,8}为准|需(?:提供|补交|补充|补齐)"
     "|条件是|前补齐|时再?确认$|(?:需|要|待)再(?:看|查)|(?:如|若|如果|假如).{0,14}则|凑合"
-    "|后(?:方|即|才)?可(?:销号|使用|通过|验收)|是否|(?:需|需要|待|要等|还要|等)[^,]{0,8}(?:鉴定|检测|审批|审核|验收)|(?:看|根据|凭)了?[^,]{0,6}(?:发的?|提供的?)照片|^落实整改|加快(?:整改)?进度"
+    "|后(?:方|即|才)?可(?:恢复)?(?:销号|使用|通过|验收)|是否|(?:需|需要|待|要等|还要|等)[^,]{0,8}(?:鉴定|检测|审批|审核|验收)|(?:看|根据|凭)了?[^,]{0,6}(?:发的?|提供的?)照片|^落实整改|加快(?:整改)?进度"
     "|(?:需|待)[^,]{0,6}签字|一并(?:解决|处理|整改)|结合[^,]{0,10}(?:改造|维修|施工)"
     "|(?:近日|近期|本周|下周|月底前?)内?(?:安排|组织)?(?:维修|更换|整改|施工|处理)|正在|推进中|进行中|协调中"
     "|(?:\\d+|[一二三四五六七八九十两几])(?:天|日|周|个月)(?:后|内)再?(?:复查|验收|查看|整改|更换|维修)|(?<![未不没])(?<!无需)(?<!不需)延期(?!.{0,6}(?:已|按期))"
@@ -156,6 +156,13 @@ _REVIEW_DOUBTS = re.compile(
     "|(?:交|转交|移交|报|反馈给?|转给)[^,]{0,8}(?:处|科|室|中心|公司|部门|物业|后勤|总务)(?:进行)?(?:维修|处理|整改|更换)"
     "(?![^。]*(?:已修好|已修复|已完成|已更换|已整改|整改到位|修好了))"
     "|(?:须|需|请|应|要)[^,]{0,6}前(?:上交|提交|完成|补交|报送)"
+    # (trial 233: stopgaps' materials, things booked or bought, hedges, hearsay, relapses)
+    "|胶布|胶带|包扎|绳子?(?:绑|捆|系|拴)|绑住|铁丝|贴膜|接水盘|接水桶|备胎|叠放|普通玻璃|橡胶垫|可拆卸"
+    "|预约|订做|订购|下单|网购|已购买|列入[^,]{0,8}(?:项目库|计划|预算)|致函"
+    "|(?:转交|移交)(?:给)?[^,]{0,8}(?:街道|社区|属地|公司|局|部门)"
+    "|基本(?!功|建设|信息|情况)|原则上|暂不影响|约?半数|待(?:出|检|测|验)"
+    "|(?:物业|厂家|部门|维保|施工方|师傅|保安|宿管)[^,]{0,4}说(?:已|修好|好了|没事|是正常|不影响)"
+    "|(?:如|若)[^,]{0,12}再(?:更换|维修|处理|整改)|已经是第[^,]{1,3}次"
     "|一半|大部|多数|(?<!\\d)(?!100%)\\d{1,2}(?:\\.\\d+)?%|百分之|^部分(?!.{0,10}已全部)"
     "|剩余(?![^,]{0,6}(?:均|都|也)已)|尚余|其余未|^除|除.{0,8}外|返工|承诺|保证"
     "|(?:设置|设立|采取|落实)了?临时|临时(?:合格|通过)|应为|应该是|实为|请于.{0,12}(?:完成|整改)"
@@ -360,17 +367,18 @@ _WHO = re.compile(
 
 
 _CONTROLS = {
-    "设置警示": "警示|提示|标识|标志|标牌|标语|警戒|告示|禁止(?:攀爬|靠近|进入|入内|通行|使用|翻越|触摸)",
+    "设置警示": "警示|提示|标识|标志|标牌|标语|警戒|告示|禁止(?:攀爬|靠近|进入|入内|通行|使用|翻越|触摸)|危险|当心"
+    "|小心|操作规程|指示牌",
     "巡查值守": "巡查|巡逻|巡视|看守|值守|看护|值班|专人|盯守",
     "教育提醒": "教育|提醒|宣传|告知|培训|叮嘱|强调",
-    "封存停用": "封存|锁闭|停用|停止使用|禁用|禁止使用|断电",
+    "封存停用": "封存|锁闭|停用|停止使用|禁用|禁止使用|断电|加锁|上锁|锁上",
 }
 """What keeps people from a hazard without putting it right (管控措施), by kind: signs,
 watch, telling people, closing the thing off."""
 _CONTROL = re.compile("|".join(_CONTROLS.values()))
 _REPAIR = re.compile(
     "更换|换了|换新|修复|修好|维修|修理|加固|拆除|清理|清除|清走|疏通|改造|整改|移除|搬离|搬走|到位|消除|排除|解决"
-    "|记录|台账|制度|签到|告知书|持证|指示|补齐|补全|分开|上锁|加锁"
+    "|记录|台账|制度|签到|告知书|持证|补齐|补全|分开"
 )
 """…and what puts it right, or is a record kept (值班记录已补齐: the hazard was the record)."""
 
@@ -407,6 +415,9 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
         return f"（{_quoted(key, doubt.start(), clauses)}复查或销号尚待落实）"
     if _counted_short(key):
         return "（复查或销号尚待落实）"
+    if (short := _fewer_than_found(key, hazard)) is not None:  # (trial 233 CG5)
+        done, found = short
+        return f"（其中“{done}”少于隐患中写的 {found}）"
     reading = normalize_progress(note)
     told = [c for c in clauses if _TOLD.match(c)]
     if told and not any(_says_done(c) for c in clauses if c not in told):
@@ -429,6 +440,13 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
     ]
     if not failing:
         return ""
+    if (
+        reading not in (IN_PROGRESS, NOT_STARTED)
+        and len(failing) < len(clauses)
+        and any(_says_done(c) for c in clauses if c not in failing)
+        and not any(map(_unsure, failing))
+    ):
+        return ""  # (what was seen on site beside a pass: 地面干燥, 温度显示2℃, trial 233 CG48)
     open_now = reading in (IN_PROGRESS, NOT_STARTED)
     if (
         len(clauses) > 1
@@ -439,6 +457,32 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
 
 
 _CLAUSE = re.compile(f"[^{_BREAKS}]+")
+_UNSURE = re.compile(
+    f"{_FAULT.pattern}|[待需将拟要再暂先只仅但说称讲听据借换替代备临绳胶铁丝塑料纸布木板接盆桶绑缠挡贴盖垫]"
+    "|预约|订|下[周月次]|明[天年]|以后|之后|后续|计划|准备|凑合|将就|勉强|估计|应该|好像|可能|大概|似乎|吧|[?？]"
+    "|报|交|通知|告知|联系|反映|安排|申请|采购|购买|买|到货|厂家|维修单|登记|记录|台账|照片|资料|材料"
+    "|审|书面|电话|回访|微信|问|偏|还|漏|偶|反复|回复|抽|查|部分|慢|有点|稍|略|避|调整|停|[a-z]{2,}|\\d\\s*[月日号天周]"
+)
+"""What a clause beside a pass may say that leaves the pass in doubt: anything but what
+was plainly seen on site (a fault or a negation, a plan, a hedge, hearsay, a hand-over, a
+stopgap's material, a record in place of the work)."""
+
+
+_ABSENT = re.compile("(?:无|没有|未见|未再|没再|不再|不会再|未发现)(?P<what>[^,]{1,8})$")
+"""A clause ending in what is absent (无毛刺, 楼内未见电动车, 下雨不漏了)…"""
+_MUST_HAVE = re.compile(
+    "护栏|栏杆|盖|锁|门|灯|灭火器|消防|喷淋|报警|监控|摄像|标识|标志|警示|扶手|防护|接地|保护|开关|记录|台账|人"
+    "|证|整改|修|换|处理|解决|落实|到位|完成|合格|达标|符合"
+)
+"""…which is no fault when it is not a thing that must be there, nor the work itself."""
+
+
+def _unsure(clause: str) -> bool:
+    """A clause the reader does not know that may leave a pass in doubt (`_UNSURE`)."""
+    absent = _ABSENT.search(clause)
+    if absent is not None and not _MUST_HAVE.search(absent["what"]):
+        clause = clause[: absent.start()]
+    return _UNSURE.search(clause) is not None
 
 
 def _quoted(key: str, at: int, clauses: list[str]) -> str:
@@ -491,6 +535,23 @@ _SHARE = re.compile(
     r"|(\d+)\s*([处个具台间项盏])[^\d]{0,10}?已[^\d]{0,4}(\d+)\s*\9"
     r"|(\d+)\s*([处个具台间项盏扇])[^\d]{0,8}?(?:换|修|改|装)了?\s*(\d+)\s*\12"
 )
+
+
+_FOUND_COUNT = re.compile(r"(\d+)\s*([处个具台间项盏扇块根条套把只组])")
+_DONE_COUNT = re.compile(
+    r"(?:更换|换了?|修复|修好|维修|整改|补齐|补充|配备|配置|安装|加装|增设|清理|拆除|修补)了?\s*(\d+)\s*([处个具台间项盏扇块根条套把只组])"
+)
+
+
+def _fewer_than_found(key: str, hazard: str) -> tuple[str, str] | None:
+    """The work a remark counts (已更换18具) when fewer than the hazard counted of that
+    unit (灭火器过期20具): (what the remark says, what the hazard says); None otherwise."""
+    found = {unit: int(n) for n, unit in _FOUND_COUNT.findall(normalize_key(hazard))}
+    for done in _DONE_COUNT.finditer(key):
+        whole = found.get(done[2])
+        if whole is not None and int(done[1]) < whole:
+            return done.group(), f"{whole}{done[2]}"
+    return None
 
 
 def _counted_short(key: str) -> bool:
