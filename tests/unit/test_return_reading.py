@@ -1102,11 +1102,13 @@ def test_a_number_typed_into_a_date_cell_is_asked_for_as_a_date(
     form = read(path, campaign)
     deadline, closing = [p for p in form.problems if p.code == "bad-date"]
     assert f"整改时限“{shown}”无法识别为日期" in deadline.message
+    # (the 1900 and the lost 0 said of the 整改时限 too: clerk trials 229 CC6, 234 CH3)
+    assert "末尾的 0 也会丢掉，如 12.30 存成 12.3" in deadline.message
     assert form.hazards[0].deadline != date(1900, 1, 12)  # as if blank: the default one
     # and said to be a number, shown as a day of 1900 (“12.1” alone for 12.10, the cell
     # showing 1900年1月11日: clerk trial 184 AJ5)
     assert closing.message.startswith(
-        f"销号时间“{shown}”无法识别为日期（填的是数字，表格按日期格式会显示为 1900 年的某一天）"
+        f"销号时间“{shown}”无法识别为日期（填的是数字，表格按日期格式会显示为 1900 年的某一天，末尾的 0 也会丢掉，如 12.30 存成 12.3）"
     )
     # the header's 日期 too (said only 无法识别: clerk trial 185 AK6)
     path = filled_form(campaign, "总务基建处", tmp_path / "h.xlsx", [hazard()], form_date=typed)

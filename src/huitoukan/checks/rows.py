@@ -243,7 +243,11 @@ class RowChecker:
                     Code.BAD_DATE,
                     cells,
                     name,
-                    term if defaulted else "number" if number else "",
+                    (f"{term}_number" if number and term == "deadline" else term)
+                    if defaulted
+                    else "number"
+                    if number
+                    else "",
                     header=header,
                     default=self.campaign.info.default_deadline,
                     **date_example(self.campaign.info.issued_on),

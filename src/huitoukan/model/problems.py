@@ -376,6 +376,10 @@ CATALOGUE: Mapping[Code, Rule] = {
             " 1900 年的某一天；报送日期暂按文件日期计），请按 {day} 这样的格式填写",
             "deadline": "整改时限“{value}”无法识别为日期，暂按活动默认整改时限 {default} 计；"
             "请按 {iso} 或 {day} 这样的格式填写",
+            # (12.30 typed, quoted “12.3”, no word why: clerk trials 229 CC6, 234 CH3)
+            "deadline_number": "整改时限“{value}”无法识别为日期（填的是数字，表格按日期格式会显示为"
+            " 1900 年的某一天，末尾的 0 也会丢掉，如 12.30 存成 12.3），暂按活动默认整改时限 {default} 计；"
+            "请按 {iso} 或 {day} 这样的格式填写",
             "long_term": "整改时限“{value}”不是日期：每项隐患都要有整改完成时限，需长期整改的，"
             "请填写计划完成的日期，并在备注中注明“历史遗留”、写明整改完成前的防范措施（暂按活动"
             "默认整改时限 {default} 计）",
@@ -386,7 +390,7 @@ CATALOGUE: Mapping[Code, Rule] = {
             "review": "复查时间“{value}”无法识别为日期{shown}{unused}；请按 {iso} 或 {day} 这样的"
             "格式填写",
             "number": "{header}“{value}”无法识别为日期（填的是数字，表格按日期格式会显示为 1900 年的"
-            "某一天）；请按 {iso} 或 {day} 这样的格式填写",
+            "某一天，末尾的 0 也会丢掉，如 12.30 存成 12.3）；请按 {iso} 或 {day} 这样的格式填写",
         },
     ),
     Code.TODAY_FORMULA: Rule(
