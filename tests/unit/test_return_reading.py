@@ -1517,3 +1517,22 @@ def test_a_share_of_the_work_closed_is_told_in_its_own_words(
     form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", [row]), campaign)
     [said] = [p for p in form.problems if p.code is Code.CLOSED_NOT_DONE]
     assert said.message.startswith("填写了销号时间，但整改完成情况“已完成50%”按“整改中”计")
+
+
+def test_a_row_of_text_alone_below_a_hazard_is_said_to_go_on_from_it(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """“机房内插线板串接、线缆杂乱，” on row 6 and “且机房灭火器放置在柜内不易取用” alone on
+    row 7: a second hazard with six errors, none saying it read as the rest of row 6 (clerk
+    trial 234 CH4). Counted still (a hazard is never dropped on a guess), and said."""
+    rows = [
+        hazard(存在隐患问题="机房内插线板串接、线缆杂乱，"),
+        {"存在隐患问题": "且机房灭火器放置在柜内不易取用"},
+        hazard(部位="食堂", 存在隐患问题="燃气软管老化"),
+        {"存在隐患问题": "库房灭火器过期"},  # (a hazard on its own: the row above ends whole)
+    ]
+    form = read(filled_form(campaign, "总务基建处", tmp_path / "r.xlsx", rows), campaign)
+    assert len(form.hazards) == 4
+    [said] = [p for p in form.problems if p.code is Code.CONTINUED_ROW]
+    assert said.row == 7 and "像是第 6 行隐患的接续（上一行以“，”结尾）" in said.message
+    assert "请把这段文字并入第 6 行" in said.message

@@ -54,6 +54,7 @@ class Code(StrEnum):
     TODAY_FORMULA = "today-formula"
     MISSING_HAZARD = "missing-hazard"
     FILLED_DOWN_ROWS = "filled-down-rows"
+    CONTINUED_ROW = "continued-row"
     NO_ITEMS = "no-items"
     MISSING_MEASURES = "missing-measures"
     MISSING_OWNER = "missing-owner"
@@ -433,6 +434,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "空行只填了部分栏目",
         "第 {rows} 行只填了{fields}，没有部位和存在隐患问题（像是把上一行下拉填充到了空行），"
         "未计入台账；如确是隐患，请补填部位和存在隐患问题后重新报送，否则请清空这些单元格",
+    ),
+    Code.CONTINUED_ROW: Rule(
+        _W,
+        "像是上一行的接续",
+        "这一行只填了存在隐患问题，像是第 {above} 行隐患的接续（{why}），已按另一项隐患计入台账："
+        "如是同一项隐患，请把这段文字并入第 {above} 行后删除这一行；如确是另一项隐患，请补填部位、"
+        "整改措施、责任人等各栏",
     ),
     Code.NO_ITEMS: Rule(
         _W,

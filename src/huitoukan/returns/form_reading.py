@@ -1550,6 +1550,19 @@ class _FillerRows:
             )
 
 
+_JOINED = re.compile("^(?:且|并且|并|及|以及|和|同时|而且|还有|另外|另)")
+
+
+def _goes_on(above: str, text: str) -> str:
+    """Why `text`, alone on its row, reads as the rest of the hazard `above` it ('' when it
+    does not): the row above ends mid-sentence, or this one begins with a joining word."""
+    if above.rstrip().endswith(("，", ",", "、", "；", ";", "：", ":")):
+        return f"上一行以“{above.rstrip()[-1]}”结尾"
+    if joined := _JOINED.match(text):
+        return f"这一行以“{joined.group()}”开头"
+    return ""
+
+
 def _say_items_missing(
     form: ReturnForm, table: FoundForm, department: str, campaign: Campaign
 ) -> None:
@@ -1638,6 +1651,7 @@ def _read_rows(
     references are only spelled out for a problem."""
     header = table.header
     hazards_before = len(form.hazards)
+    above: tuple[int, str] | None = None  # the row of the last hazard read, and its text
     rows = table.grid.rows
     if not form.column_letters:
         form.column_letters = {f: column_letter(c) for f, c in header.columns.items()}
@@ -1813,8 +1827,15 @@ def _read_rows(
         elif blank_below:
             checker.problem(Code.AFTER_BLANK_MARKER, raw, "hazard")
         names = tuple(dict.fromkeys(pictures.pop((table.grid.name, r), [])))
+        if filled_in.keys() == {"hazard"} and above is not None and above[0] == r - 1:
+            # (机房内插线板串接、线缆杂乱，⏎且机房灭火器…: six errors of a second hazard, no
+            # word that it went on from the row above: clerk trial 234 CH4)
+            why = _goes_on(above[1], hazard_text)
+            if why:
+                checker.problem(Code.CONTINUED_ROW, raw, "hazard", above=r, why=why)
         row_hazard = checker.hazard(raw, first, names)
         form.hazards.append(row_hazard)
+        above = (r, hazard_text)
     filler.said()
     if "deadline" not in header.columns and len(form.hazards) > hazards_before:
         # every row's deadline is the campaign's default: said once (not a word was, and a
