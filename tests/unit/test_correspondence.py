@@ -17,7 +17,7 @@ from huitoukan.actions.collect import collect, collect_to_register
 from huitoukan.campaign import Campaign, default_campaign_text, parse_campaign
 from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.letters.feedback import ERROR_FILL, SUMMARY_SHEET, WARNING_FILL, write_feedback
-from huitoukan.letters.notices import COMBINED_FILE, notice_file, notices, write_notices
+from huitoukan.letters.notices import COMBINED_FILE, CUT_LINE, notice_file, notices, write_notices
 from huitoukan.letters.report import REPORT_SHEET, write_report
 from huitoukan.model.problems import Code
 from huitoukan.register.layout import SUMMARY_SHEET as REGISTER_SUMMARY
@@ -390,6 +390,11 @@ def test_notices_say_exactly_what_each_department_must_hear(
     assert (tmp_path / "通知" / notice_file("附属医院")).read_text("utf-8-sig") == (
         items["附属医院"].text + "\n"
     )
+    # the departments' notices to print at once, each after a line to cut along: not the
+    # office's own to-do list (printed with them: clerk trial 234 CH13)
+    combined = (tmp_path / "通知" / COMBINED_FILE).read_text("utf-8-sig")
+    assert "本处待办" not in combined and items["附属医院"].text in combined
+    assert combined.count(CUT_LINE) == len(items) - 2
 
 
 @pytest.mark.parametrize(

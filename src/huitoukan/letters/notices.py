@@ -36,6 +36,8 @@ from huitoukan.returns.archives import for_the_sender
 from huitoukan.returns.finding import sent_name
 
 COMBINED_FILE = "全部通知.txt"
+CUT_LINE = "- - - - - - - - - - - - - - - - 沿此线剪开 - - - - - - - - - - - - - - - -"
+"""What parts one department's notice from the next in `COMBINED_FILE`."""
 CLOSED_ON = COLUMN_BY_FIELD["closed_on"].header
 PROGRESS = COLUMN_BY_FIELD["progress"].header
 _BLANK_PROGRESS = CATALOGUE[Code.MISSING_PROGRESS].title
@@ -695,7 +697,9 @@ def write_notices(
     that is owed none now is removed (the folder is sent or printed as a whole: a 催报 to
     a department that has since returned went out again)."""
     texts = {notice_file(n.department, n.own): n.text for n in items}
-    texts[COMBINED_FILE] = "\n\n".join(n.text for n in items)
+    # the departments' alone, each after a line to cut along (the office's own to-do list
+    # was printed with them, all run on one page: clerk trial 234 CH13)
+    texts[COMBINED_FILE] = f"\n\n{CUT_LINE}\n\n".join(n.text for n in items if not n.own)
     written = []
     for name, text in texts.items():
         path = out_dir / name
