@@ -736,7 +736,8 @@ def issue_summary(result: IssueResult) -> None:
             _err(),
             f"提示：campaign.toml 的报送截止日期 {chinese_date(result.due_passed)} 已经过去，表格上"
             "要求各部门在这一天前报送：campaign.toml 如果还是往年活动的，请先改为本次活动的文号和"
-            "日期（或在新的工作文件夹中运行 huitoukan init），再加 --force 重新生成",
+            "日期（或在新的工作文件夹中运行 huitoukan init），再加 --force 重新生成；如是补记当初"
+            "发放的表格，加 --date 写上实际发放的日期",
         )
     if result.list_not_named is not None:
         _wrapped(
