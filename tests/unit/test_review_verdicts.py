@@ -191,6 +191,9 @@ def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None
         # the clause saying what is wrong, not the first unknown one (trial 230 CD50)
         ("修了，但没修好", "（其中“但没修好”不是整改到位的意思）"),
         ("整改了，但是还是有隐患", "（其中“但是还是有隐患”不是整改到位的意思）"),
+        # quoted as typed, not as read (trials 230 CD54, 233 CG53)
+        ("修了，但沒修好", "（其中“但沒修好”不是整改到位的意思）"),
+        ("已整改，B栋侧待加固", "（其中“B栋侧待加固”不是整改到位的意思）"),
     ],
 )
 def test_the_words_that_doubt_a_pass_are_quoted(note: str, said: str) -> None:

@@ -412,7 +412,7 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
     # (the clause that doubts it quoted, when there are more: the reviewer was not told
     # which words to change, trial 223 BW13)
     if (doubt := _REVIEW_DOUBTS.search(_GUARDED.sub("", key))) is not None:
-        return f"（{_quoted(key, doubt.start(), clauses)}复查或销号尚待落实）"
+        return f"（{_quoted(key, doubt.start(), clauses, note)}复查或销号尚待落实）"
     if _counted_short(key):
         return "（复查或销号尚待落实）"
     if (short := _fewer_than_found(key, hazard)) is not None:  # (trial 233 CG5)
@@ -421,7 +421,7 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
     reading = normalize_progress(note)
     told = [c for c in clauses if _TOLD.match(c)]
     if told and not any(_says_done(c) for c in clauses if c not in told):
-        return f"（{_quoted(key, key.find(told[0]), clauses)}只是交给或告知了别人，没有说整改到位）"
+        return f"（{_quoted(key, key.find(told[0]), clauses, note)}只是交给或告知了别人，没有说整改到位）"
     controls = {c: kind for c in clauses if hazard and (kind := _controls_only(c))}
     asked_for = {k for k, words in _CONTROLS.items() if re.search(words, hazard)}
     if (
@@ -430,7 +430,7 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
         and not any(_says_done(c) for c in clauses if c not in controls)
     ):
         kind = next(k for k in controls.values() if k not in asked_for)
-        return f"（{_quoted(key, key.find(next(iter(controls))), clauses)}只说了{kind}等管控措施，没有说隐患本身已整改，如已修复、已更换）"
+        return f"（{_quoted(key, key.find(next(iter(controls))), clauses, note)}只说了{kind}等管控措施，没有说隐患本身已整改，如已修复、已更换）"
     if _LOGGED_APART.search(key):
         clauses = [c for c in clauses if not _ANOTHER.match(c)]
     failing = [
@@ -452,7 +452,7 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
         len(clauses) > 1
     ):  # (the one saying what is wrong: not 修了 of 修了，但没修好, trial 230 CD50)
         worst = next((c for c in failing if _FAULT.search(c)), failing[0])
-        return f"（其中“{worst}”不是整改到位的意思）"
+        return f"（其中“{_typed(worst, note)}”不是整改到位的意思）"
     return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
 
 
@@ -485,13 +485,23 @@ def _unsure(clause: str) -> bool:
     return _UNSURE.search(clause) is not None
 
 
-def _quoted(key: str, at: int, clauses: list[str]) -> str:
-    """The clause of `key` holding position `at`, quoted to lead a reason ('' when it is
-    the only one)."""
+def _quoted(key: str, at: int, clauses: list[str], note: str) -> str:
+    """The clause of `key` holding position `at`, quoted as `note` has it to lead a reason
+    ('' when it is the only one)."""
     if len(clauses) < 2:
         return ""
     clause = next((m.group() for m in _CLAUSE.finditer(key) if m.end() > at), "")
-    return f"其中“{clause}”：" if clause else ""
+    return f"其中“{_typed(clause, note)}”：" if clause else ""
+
+
+def _typed(clause: str, note: str) -> str:
+    """`clause` (of the remark as read: simplified, lower case, slips mended) as the reviewer
+    typed it in `note` (“b栋侧待加固” was quoted of B栋侧待加固, 无 of 無: trials 230 CD54,
+    233 CG53); as read when no clause of `note` reads as it."""
+    for part in _CLAUSES.split(_GAP.sub("，", note)):
+        if part and _mended(part) == clause:
+            return part
+    return clause
 
 
 _TOLD = re.compile(
