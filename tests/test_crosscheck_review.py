@@ -6038,3 +6038,22 @@ def test_a_list_of_no_problems_is_refused(
     assert result.exit_code == 2, result.output
     assert "抽查_空.xlsx中只有表头，没有检查发现的问题，未做核查" in said
     assert not list(tmp_path.glob("追责核查*.xlsx"))
+
+
+def test_a_doubted_pass_written_as_the_row_above_says_whose_words_they_are(
+    tmp_path: Path,
+) -> None:
+    """同上 under a remark that doubts a pass: the error quoted the row above's words as if
+    typed on this row (“L6、L7 复查意见“已在断裂栏杆处设置警示标志””: clerk trial 234 CH14).
+    It says 同上 was typed, and whose words it took."""
+    campaign, returns, wb, ws = _four_gates_to_review(tmp_path)
+    for row, note in ((3, "整改到位，已报修"), (4, "同上")):
+        ws.cell(row, 8).value, ws.cell(row, 9).value = "王五", "2023-12-19"
+        ws.cell(row, 10).value, ws.cell(row, 11).value = "合格", note
+    wb.save(returns / "复查.xlsx")
+    collection = collect(campaign, [returns], as_of=AS_OF)
+    said = {p.cell: p.message for p in collection.problems if p.code is Code.REVIEW_PASSED_DOUBTED}
+    assert said["K3"].startswith("复查结论是“合格”，复查意见却写着“整改到位，已报修”")
+    assert said["K4"].startswith(
+        "复查结论是“合格”，复查意见填的是“同上”，即上一行的“整改到位，已报修”"
+    )

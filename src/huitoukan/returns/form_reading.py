@@ -801,7 +801,13 @@ def _read_review(
             context = f"{text.get('hazard', '')}，{text.get('measures', '')}"
             if doubt := doubts_the_pass(text.get("note", ""), context):
                 _review_problem(
-                    where, Code.REVIEW_PASSED_DOUBTED, "note", result=result, doubt=doubt
+                    where,
+                    Code.REVIEW_PASSED_DOUBTED,
+                    "note",
+                    # (“同上” quoted as the row above's words, as if typed there: trial 234 CH14)
+                    variant="ditto" if ditto_note else "",
+                    result=result,
+                    doubt=doubt,
                 )
                 continue
         form.reviews.append(
