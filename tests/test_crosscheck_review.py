@@ -1102,6 +1102,13 @@ def test_a_review_form_saved_over_with_every_verdict_refused_keeps_the_ones_befo
         r["部位"]: r["状态"] for r in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)
     }
     assert states == {"东门": "已销号", "西门": "复查不合格", "南门": "待复查"}, states
+    # and a --force asked for by another warning (a date corrected) keeps them too, the
+    # form saved over still read (they went: clerk trial 235 CI2)
+    forced = runner.invoke(app, ["collect", "回收", "复查", "--as-of", "2023-12-20", "--force"])
+    assert forced.exit_code == 1, forced.output
+    register = tmp_path / "全校隐患台账.xlsx"
+    states = {r["部位"]: r["状态"] for r in sheet_rows(register, HAZARD_SHEET)}
+    assert states == {"东门": "已销号", "西门": "复查不合格", "南门": "待复查"}, states
 
 
 def test_status_names_the_hazards_whose_review_failed(
