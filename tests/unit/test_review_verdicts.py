@@ -323,7 +323,9 @@ def test_remarks_read_beside_their_hazards() -> None:
     (已更换18具 of 20具), a control beside a hazard it does not put right — and 23 % of the
     plain passes were asked about, for a clause of what was seen on site the reader did not
     know (消火栓前无遮挡, 温度显示2℃). Beside a clause saying it was done, such a clause now
-    stands unless it holds a word of doubt (`verdicts._UNSURE`); the rest, as they stand."""
+    stands unless it holds a word of doubt (`verdicts._UNSURE`). Trial 236's blind list (519
+    more), measured after those mends, found 7.8 % harm (已补4个 of 6, 已用木桩顶撑, 水样已送检,
+    下次还得看) and 14.3 % nuisance (用力摇晃不动, 有领用登记, 换了); the rest, as they stand."""
     rows = [
         line.replace("\\n", "\n").split("\t")
         for line in WITH_HAZARDS.read_text(encoding="utf-8").splitlines()
@@ -335,5 +337,5 @@ def test_remarks_read_beside_their_hazards() -> None:
     ]
     asked = [(w, d) for reading, w, d in doubted if reading == "问"]
     passes = [(w, d) for reading, w, d in doubted if reading == "销号"]
-    assert sum(w for w, d in asked if not d) <= 0.035 * sum(w for w, _ in asked)
-    assert sum(w for w, d in passes if d) <= 0.135 * sum(w for w, _ in passes)
+    assert sum(w for w, d in asked if not d) <= 0.03 * sum(w for w, _ in asked)
+    assert sum(w for w, d in passes if d) <= 0.10 * sum(w for w, _ in passes)
