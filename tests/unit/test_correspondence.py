@@ -247,6 +247,17 @@ def test_a_version_whose_date_was_typed_as_a_number_can_be_set_aside_as_an_old_o
     assert collection.outcomes[str(old)] is FileOutcome.SUPERSEDED
     assert not [p for p in collection.problems if p.code is Code.UNDATED_NEWEST]
     assert len(collection.hazards) == 2
+    # of one day (the correction dated 12月16日, both downloaded that day), the version dated
+    # by its 日期 is the newer, wherever it is (the folder decided: clerk trial 235 CI6)
+    old.rename(first)
+    filled_form(campaign, "总务基建处", fixed, [hazard(), hazard(部位="住院楼")],
+                form_date=date(2023, 12, 16))  # fmt: skip
+    for path, minute in ((fixed, 1), (first, 2)):
+        moment = datetime(2023, 12, 16, 9, minute).timestamp()
+        os.utime(path, (moment, moment))
+    collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 20))
+    assert collection.outcomes[str(fixed)] is FileOutcome.USED
+    assert not [p for p in collection.problems if p.code is Code.UNDATED_NEWEST]
 
 
 @pytest.mark.parametrize("copy_day", [14, 15, 16])

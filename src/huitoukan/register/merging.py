@@ -444,7 +444,7 @@ OLD_VERSIONS = "旧版本"
 _OLD_FOLDER = re.compile(r"^(?:旧版本?|旧文件|旧|作废|已作废|废弃|old)$", re.IGNORECASE)
 
 
-def version_order(form: ReturnForm) -> tuple[bool, date, bool, float, str]:
+def version_order(form: ReturnForm) -> tuple[bool, date, bool, bool, float, str]:
     """Older first: one the clerk moved into a folder of old versions (`OLD_VERSIONS`: an
     undated version downloaded with a dated correction took its place by its file's time,
     and moving it out of the folder, as said, was refused as a file gone: clerk trial 229
@@ -453,11 +453,14 @@ def version_order(form: ReturnForm) -> tuple[bool, date, bool, float, str]:
     the oldest); of one day, a form huitoukan wrote from an earlier return (a 退回修改
     copy, a follow-up round's form) after the department's own files, which it answers
     (the 日期 is seldom changed on a correction, and a folder copied or unzipped gives
-    the files new times: the original won over its corrected copy, clerk trial 39);
-    then the file's time."""
+    the files new times: the original won over its corrected copy, clerk trial 39); one
+    dated by its 日期 after one dated by its file; then the file's time."""
     answers = form.prefilled or FEEDBACK_NAME in form.file
     current = not any(_OLD_FOLDER.match(part) for part in PurePath(form.file).parent.parts)
-    return (current, form.sent_on or date.min, answers, form.modified, form.file)
+    # of one day, a version dated by its 日期 after one dated by its file (a download's time:
+    # the folder it was in decided, clerk trial 235 CI6)
+    dated = form.form_date is not None and not form.date_impossible
+    return (current, form.sent_on or date.min, answers, dated, form.modified, form.file)
 
 
 def after_their_originals(versions: list[ReturnForm]) -> list[ReturnForm]:
