@@ -62,6 +62,16 @@ class RowCells:
 
 
 _KEYED = ("location", "hazard")
+_BLANK_OF_A_CONTINUATION = frozenset(
+    (
+        Code.MISSING_MEASURES,
+        Code.MISSING_OWNER,
+        Code.MISSING_PROGRESS,
+        Code.MISSING_CHECKED_ON,
+        Code.MISSING_DEADLINE,
+    )
+)
+"""What a row of text alone, read as the rest of the one above, is not told it lacks."""
 """The fields a hazard's `HazardRow.key` is made of."""
 
 CELL_TEXT_LIMIT = 32_767
@@ -213,10 +223,17 @@ class RowChecker:
         )
 
     def hazard(
-        self, cells: RowCells, first: int | None = None, photos: tuple[str, ...] = ()
+        self,
+        cells: RowCells,
+        first: int | None = None,
+        photos: tuple[str, ...] = (),
+        continued: bool = False,
     ) -> HazardRow:
         """The row's hazard (with the `photos` pasted into the row); its problem counts
-        include those added since index `first`."""
+        include those added since index `first`. A row `continued` from the one above (its
+        text alone: `continued-row`) is not told of each cell it leaves blank (six errors came
+        with the advice to merge it, and remind asked the department to fill them in: clerk
+        trial 235 CI5)."""
         first = len(self.problems) if first is None else first
         dates: dict[str, date | None] = {}
         unreadable: set[str] = set()
@@ -306,6 +323,10 @@ class RowChecker:
         if cells.extras:
             extra = "；".join(f"{header}：{text}" for header, text in cells.extras)
             remarks = f"{remarks}；{extra}" if remarks else extra
+        if continued:
+            self.problems[first:] = [
+                p for p in self.problems[first:] if p.code not in _BLANK_OF_A_CONTINUATION
+            ]
         mine = self.problems[first:]
         return HazardRow(
             department=self.department,

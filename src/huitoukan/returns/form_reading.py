@@ -1833,13 +1833,14 @@ def _read_rows(
         elif blank_below:
             checker.problem(Code.AFTER_BLANK_MARKER, raw, "hazard")
         names = tuple(dict.fromkeys(pictures.pop((table.grid.name, r), [])))
+        why = ""
         if filled_in.keys() == {"hazard"} and above is not None and above[0] == r - 1:
             # (机房内插线板串接、线缆杂乱，⏎且机房灭火器…: six errors of a second hazard, no
             # word that it went on from the row above: clerk trial 234 CH4)
             why = _goes_on(above[1], hazard_text)
             if why:
                 checker.problem(Code.CONTINUED_ROW, raw, "hazard", above=r, why=why)
-        row_hazard = checker.hazard(raw, first, names)
+        row_hazard = checker.hazard(raw, first, names, continued=bool(why))
         form.hazards.append(row_hazard)
         above = (r, hazard_text)
     filler.said()
