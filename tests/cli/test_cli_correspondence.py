@@ -213,7 +213,8 @@ def test_thanks_close_a_note_on_lateness_alone_and_the_office_files_its_own_form
     returns = chdir_tmp / "回收"
     overdue = [hazard(整改时限=date(2023, 12, 18))]
     filled_form(campaign, "附属医院", returns / "医院.xlsx", overdue, form_date=date(2023, 12, 17))
-    filled_form(campaign, "学院警务室", returns / "警务室.xlsx", form_date=date(2023, 12, 17))
+    filled_form(campaign, "学院警务室", returns / "警务室.xlsx", [hazard(存在隐患问题="无")],
+                form_date=date(2023, 12, 17))  # fmt: skip
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", overdue)
     args = ["--as-of", "2023-12-20"]
     runner.invoke(app, ["collect", "回收", *args])

@@ -221,12 +221,14 @@ def test_hazards_that_do_not_name_their_item_are_said_once(
 
 
 def test_zero_hazard_form_is_a_valid_return(campaign: Campaign, tmp_path: Path) -> None:
-    """A valid return of no hazards (SPEC) — with one warning: nothing in it says which items
-    were checked, and 项目覆盖 read 未报告 for all of them, unsaid (clerk trial 229 CC11)."""
+    """A valid return of no hazards (SPEC), counted as returned — with an error to have it
+    sent again: nothing in it says which items were checked, and 项目覆盖 read 未报告 for all
+    of them, unsaid (clerk trial 229 CC11); as a warning, its 退回修改 copy said it need not
+    be sent again (trial 235 CI4)."""
     form = read(filled_form(campaign, "附属医院", tmp_path / "r.xlsx", []), campaign)
     assert form.readable and form.hazards == []
     [said] = form.problems
-    assert (said.code, said.severity) == (Code.NO_ITEMS, Severity.WARNING)
+    assert (said.code, said.severity) == (Code.EMPTY_RETURN, Severity.ERROR)
     assert said.message.startswith("表中一行也没有填写")
     assert "未发现隐患的“存在隐患问题”填“无”" in said.message
     checked = read(

@@ -55,6 +55,7 @@ class Code(StrEnum):
     MISSING_HAZARD = "missing-hazard"
     FILLED_DOWN_ROWS = "filled-down-rows"
     CONTINUED_ROW = "continued-row"
+    EMPTY_RETURN = "empty-return"
     NO_ITEMS = "no-items"
     MISSING_MEASURES = "missing-measures"
     MISSING_OWNER = "missing-owner"
@@ -442,6 +443,13 @@ CATALOGUE: Mapping[Code, Rule] = {
         "如是同一项隐患，请把这段文字并入第 {above} 行后删除这一行；如确是另一项隐患，请补填部位、"
         "整改措施、责任人等各栏",
     ),
+    Code.EMPTY_RETURN: Rule(
+        _E,
+        "报表一行也没有填写",
+        "表中一行也没有填写（按已报送计、隐患 0 项），台账“项目覆盖”中本部门的项目都显示为“未报告”："
+        "请按附件1逐项检查，每个检查项目填一行——发现隐患的写明隐患，未发现隐患的“存在隐患问题”"
+        "填“无”——后重新报送",
+    ),
     Code.NO_ITEMS: Rule(
         _W,
         "未填检查内容",
@@ -453,8 +461,6 @@ CATALOGUE: Mapping[Code, Rule] = {
             "请在“检查内容”一列选择对应的检查项目",
             "no_column": "表格中没有“检查内容”一列，台账“项目覆盖”无法统计本部门检查了附件1中的"
             "哪些项目；请使用下发的附件2填写，每项隐患选择对应的检查项目",
-            "empty": "表中一行也没有填写，台账“项目覆盖”中本部门的项目都显示为“未报告”：请按附件1"
-            "逐项检查，每个检查项目填一行——发现隐患的写明隐患，未发现隐患的“存在隐患问题”填“无”",
         },
     ),
     Code.MISSING_HAZARD: Rule(

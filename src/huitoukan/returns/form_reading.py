@@ -1240,13 +1240,12 @@ def _read_group(
     if not form.hazards and not form.checked:  # the header alone (clerk trial 229 CC11)
         form.problems.append(
             problem(
-                Code.NO_ITEMS,
+                Code.EMPTY_RETURN,
                 form.file,
                 sheet=main.grid.name,
                 row=main.header.row + 1,
                 field="存在隐患问题",
                 department=form.department,
-                variant="empty",
             )
         )
     return rows_seen.across
