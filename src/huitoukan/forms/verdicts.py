@@ -456,9 +456,8 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
     ):
         return ""  # (what was seen on site beside a pass: 地面干燥, 温度显示2℃, trial 233 CG48)
     open_now = reading in (IN_PROGRESS, NOT_STARTED)
-    if (
-        len(clauses) > 1
-    ):  # (the one saying what is wrong: not 修了 of 修了，但没修好, trial 230 CD50)
+    if len(clauses) > 1:
+        # (the one saying what is wrong: not 修了 of 修了，但没修好, trial 230 CD50)
         worst = next((c for c in failing if _FAULT.search(c)), failing[0])
         return f"（其中“{_typed(worst, note)}”不是整改到位的意思）"
     return f"（读作{reading}）" if open_now else "（其中有不是整改到位的内容）"
