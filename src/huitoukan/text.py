@@ -103,20 +103,14 @@ def seq_number(text: str) -> int | None:
     return chinese_number(mark["chinese"])
 
 
-def numbered_items(text: str) -> int:
-    """How many items `text` numbers in order from the first (1. … 2. …, （1）…（2）…,
-    一、… 二、…, ① … ②): 0 when it numbers none, 1 when only a first."""
-    return len(numbered_parts(text))
-
-
 def _begins(text: str, mark: re.Match[str]) -> bool:
     """`mark` begins the text, or what follows a heading (共发现3处隐患：1.…)."""
     return mark.start() == 0 or text[mark.start() - 1] in "：:"
 
 
 def numbered_parts(text: str) -> list[str]:
-    """The items `text` numbers in order from the first (`numbered_items`), each without its
-    mark; [] when it numbers none."""
+    """The items `text` numbers in order from the first (1. … 2. …, （1）…（2）…, 一、… 二、…,
+    ① … ②), each without its mark; [] when it numbers none, one when only a first."""
     return numbered_split(text)[1]
 
 
@@ -152,13 +146,8 @@ it leads to, not another hazard (“隔离桩缺失；已设临时围挡”, “
 夜间值班人员无钥匙；无法及时开启”: clerk trial 178 AE7)."""
 
 
-def listed_items(text: str) -> int:
-    """How many parts `listed_parts` finds."""
-    return len(listed_parts(text))
-
-
 def listed_parts(text: str) -> list[str]:
-    """How many hazards `text` lists unnumbered: three or more parts apart by ；, or two or
+    """The hazards `text` lists unnumbered: three or more parts apart by ；, or two or
     more on lines of their own, each of at least four characters that none of
     `NOT_A_HAZARD` begins (“通风橱故障；洗眼器无水；危废桶未加盖” was one hazard, without a
     word: clerk trial 177 AD4); none otherwise. Two parts apart by ； are often a hazard and its

@@ -12,8 +12,8 @@ from huitoukan.text import (
     _UNWANTED,
     clean_cell_text,
     fingerprint,
-    listed_items,
-    numbered_items,
+    listed_parts,
+    numbered_parts,
     seq_number,
 )
 
@@ -72,7 +72,7 @@ def test_cleaning() -> None:
     ],
 )
 def test_numbered_items(text: str, items: int) -> None:
-    assert numbered_items(text) == items
+    assert len(numbered_parts(text)) == items
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_numbered_items(text: str, items: int) -> None:
     ],
 )
 def test_listed_items(text: str, items: int) -> None:
-    assert listed_items(text) == items
+    assert len(listed_parts(text)) == items
 
 
 def test_a_date_with_a_time_is_quoted_to_the_minute() -> None:

@@ -62,6 +62,7 @@ class RowCells:
 
 
 _KEYED = ("location", "hazard")
+"""The fields a hazard's `HazardRow.key` is made of."""
 _BLANK_OF_A_CONTINUATION = frozenset(
     (
         Code.MISSING_MEASURES,
@@ -72,7 +73,6 @@ _BLANK_OF_A_CONTINUATION = frozenset(
     )
 )
 """What a row of text alone, read as the rest of the one above, is not told it lacks."""
-"""The fields a hazard's `HazardRow.key` is made of."""
 
 CELL_TEXT_LIMIT = 32_767
 """Characters an Excel cell holds: longer text is cut in the register (kept whole in the

@@ -3,7 +3,7 @@
 A department pastes several hazards into one row (灭火器过期，应急灯不亮; 1.…2.…3.…); each
 should be a row of its own, with its own 整改措施, 责任人 and 销号. Counted: the items of a
 numbered list, but those saying nothing was found (1.灭火器过期⏎2.无 is one); else parts
-on lines of their own or three apart by ； (`text.listed_items`); else the statements of a
+on lines of their own or three apart by ； (`text.listed_parts`); else the statements of a
 fault apart by punctuation, a space or 和/及 — a thing and what is wrong with it (灭火器过期,
 无应急灯, 私拉乱接电线) — not what it leads to (堵塞消防通道, 有坠落风险, 停电时无法照明), why
 (原因是电池老化), what was done (已报修), nor another fault of the same thing or of a part of

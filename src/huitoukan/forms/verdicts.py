@@ -448,14 +448,14 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
     ]
     if not failing:
         return ""
+    open_now = reading in (IN_PROGRESS, NOT_STARTED)
     if (
-        reading not in (IN_PROGRESS, NOT_STARTED)
+        not open_now
         and len(failing) < len(clauses)
         and any(_says_done(c) for c in clauses if c not in failing)
         and not any(map(_unsure, failing))
     ):
         return ""  # (what was seen on site beside a pass: 地面干燥, 温度显示2℃, trial 233 CG48)
-    open_now = reading in (IN_PROGRESS, NOT_STARTED)
     if len(clauses) > 1:
         # (the one saying what is wrong: not 修了 of 修了，但没修好, trial 230 CD50)
         worst = next((c for c in failing if _FAULT.search(c)), failing[0])
