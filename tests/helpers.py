@@ -75,6 +75,27 @@ def not_as_issued(path: Path) -> Path:
     return path
 
 
+def marks(ws: Worksheet) -> dict[str, str]:
+    """The cells a 退回修改 copy marks (the top-left one of a merged range) → the colour:
+    a conditional format of the copy's colours (shown while the cell holds what was marked),
+    or a fill of them."""
+    from huitoukan.letters.feedback import ERROR_FILL, WARNING_FILL
+
+    ours = {ERROR_FILL.fgColor.rgb, WARNING_FILL.fgColor.rgb}
+    found: dict[str, str] = {}
+    for formatting in ws.conditional_formatting:
+        for rule in formatting.rules:
+            fill = rule.dxf.fill if rule.dxf is not None else None
+            if fill is not None and fill.bgColor.rgb in ours:
+                for area in formatting.sqref.ranges:
+                    found[area.coord.split(":")[0]] = fill.bgColor.rgb
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.fill.fgColor.rgb in ours:
+                found.setdefault(cell.coordinate, cell.fill.fgColor.rgb)
+    return found
+
+
 def filled_form(
     campaign: Campaign,
     department: str,

@@ -1019,6 +1019,34 @@ def _review_form(path: Path) -> tuple[Workbook, Worksheet, dict[str, int], dict[
     return wb, ws, columns, rows
 
 
+def test_the_review_form_says_which_hazards_are_the_reviewing_offices_own(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """安全保卫处 receives the returns and reviews them: its own hazard stood on its own
+    复查验收表 without a word that another should accept it (clerk trial 235 CI8). A line
+    under the signatures names the rows, and a form of others' hazards alone has none."""
+    monkeypatch.chdir(tmp_path)
+    campaign = reviewing(tmp_path)
+    filled_form(campaign, "附属医院", tmp_path / "回收" / "医院.xlsx", [closed(部位="病房")])
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", [closed(部位="西门")])
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    seq = ws.cell(rows["西门"], 1).value
+    notes = [c.value for row in ws.iter_rows() for c in row if str(c.value).startswith("注：")]
+    assert notes == [
+        f"注：序号 {seq} 是安全保卫处自己报的隐患，宜请分管校领导或其他部门复查验收并签字，不宜自查自验"
+    ]
+    assert str(ws.print_area).endswith(f"${notes and ws.max_row}")
+    (tmp_path / "回收" / "保卫处.xlsx").unlink()
+    assert (
+        runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20", "--force"]).exit_code == 0
+    )
+    assert runner.invoke(app, ["review", "-o", "二.xlsx", "--as-of", "2023-12-20"]).exit_code == 0
+    ws = load_workbook(tmp_path / "二.xlsx")[REVIEW_SHEET]
+    assert not [c for row in ws.iter_rows() for c in row if str(c.value).startswith("注：")]
+
+
 def test_a_review_form_sent_twice_counts_once(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1176,8 +1204,11 @@ def test_the_verdicts_of_a_review_form_saved_over_stay(
             ("复查结论", verdict),
         ):
             ws.cell(places[place], columns[field]).value = value
+    refused = places["西门"]  # 合格 of no 复查人: not taken
+    for field, value in (("复查时间", "2023-12-19"), ("复查结论", "合格")):
+        ws.cell(refused, columns[field]).value = value
     wb.save(tmp_path / "回收" / "复查.xlsx")
-    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 0
+    assert runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"]).exit_code == 1
     made = runner.invoke(app, ["review", "-o", "复查二.xlsx", "--as-of", "2023-12-20"])
     assert made.exit_code == 0, made.output
     wb, ws, columns, places = _review_form(tmp_path / "复查二.xlsx")
@@ -1185,9 +1216,15 @@ def test_the_verdicts_of_a_review_form_saved_over_stay(
     for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-20"), ("复查结论", "合格")):
         ws.cell(places["西门"], columns[field]).value = value
     wb.save(tmp_path / "回收" / "复查.xlsx")  # over the first
-    for _ in range(2):
+    for time in range(2):
         result = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"])
         assert result.exit_code == 0, result.output
+        # said, once (no word of the signed form gone: clerk trial 235 CI7)
+        said = "".join(result.output.split())
+        assert ("原表中的2条复查结论（" in said) == (time == 0), result.output
+        assert ("另存为新文件名（如复查（已填2）.xlsx）" in said) == (time == 0)
+        assert (f"原表第{refused}行当时出错未采用" in said) == (time == 0)
+        assert "第0行" not in said  # (南门's 不合格 of no note: said of its form, once)
         hazards = {h["部位"]: h for h in sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)}
         assert {p: (h["状态"], h["复查结论"]) for p, h in hazards.items()} == {
             "东门": ("已销号", "合格"),

@@ -653,6 +653,29 @@ def test_a_version_of_the_same_day_saved_again_unchanged_does_not_take_over(
     assert ("上次汇总采用的是本文件" in tie.message) is not changed
 
 
+def test_a_row_split_as_asked_with_its_place_made_more_exact_is_known_as_split(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """教务处 split its row of two hazards at 教学楼, moving the rooms the hazards named into
+    部位 (教学楼多媒体教室, 教学楼三楼东侧教室): every collect said 视为同一项隐患…请部门恢复
+    旧版本的那一行 (clerk trial 234 CH5). Known as split, as when 部位 stays."""
+    listed = "多媒体教室讲台下投影仪电源线裸露；三楼东侧教室窗户限位器缺失"
+    first = [hazard(部位="教学楼", 存在隐患问题=listed)]
+    second = [
+        hazard(部位="教学楼多媒体教室", 存在隐患问题="讲台下投影仪电源线裸露"),
+        hazard(部位="教学楼三楼东侧教室", 存在隐患问题="窗户限位器缺失"),
+    ]
+    old, new = versions(campaign, tmp_path, first, second)
+    before = {h.hazard: h.hazard_id for h in collect(campaign, [old]).hazards}
+    collection = collect(campaign, [tmp_path])
+    now = {h.hazard: h.hazard_id for h in collection.hazards}
+    assert now["讲台下投影仪电源线裸露"] == before[listed], now
+    assert not [p for p in collection.problems if p.code is Code.VANISHED_HAZARD]
+    (said,) = [p for p in collection.problems if p.code is Code.REWORDED_HAZARD]
+    assert "一行填了多条隐患，已按要求分行" in said.message
+    assert "恢复旧版本" not in said.message
+
+
 @pytest.mark.parametrize(
     "listed", ["通风橱故障；洗眼器无水；危废桶未加盖", "1.通风橱故障 2.洗眼器无水 3.危废桶未加盖"]
 )

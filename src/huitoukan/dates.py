@@ -242,6 +242,29 @@ def date_option(text: str | None, option: str, today: date, campaign_issued: dat
     return parsed
 
 
+_NUMBER_MD = re.compile(r"(\d{1,2})\.(\d)(\d?)")
+
+
+def month_day_readings(typed: str, reference: date) -> list[date]:
+    """The days a month and day typed as a number may be (`reference` as for
+    `parse_date`): 12.1 is 12月1日, or 12月10日 (a number loses its trailing 0: 12.10 is
+    kept as 12.1); none for any other text."""
+    match = _NUMBER_MD.fullmatch(typed.strip())
+    if match is None:
+        return []
+    month, first, second = match.groups()
+    days = [first + second] + ([first + "0"] if not second and first != "0" else [])
+    readings: list[date] = []
+    for day in days:
+        try:
+            found = parse_date(f"{month}月{day}日", reference)
+        except DateNotUnderstood:
+            continue
+        if found is not None:
+            readings.append(found)
+    return readings
+
+
 def chinese_date(day: date) -> str:
     """A date as people read it in these forms and letters: 2023年12月20日."""
     return f"{day.year}年{day.month}月{day.day}日"

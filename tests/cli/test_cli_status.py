@@ -866,6 +866,38 @@ def test_a_deadline_moved_after_returns_came_late_leaves_its_trace(
     assert "（其中逾期报送 0 个；按原定报送截止 2023年12月15日 逾期的 1 个）" in texts
 
 
+def test_a_return_whose_date_cannot_be_read_is_not_said_late_by_its_file_day(
+    runner: CliRunner, chdir_tmp: Path, campaign: Campaign
+) -> None:
+    """12.1 typed as the 日期 (12月1日, before the deadline), the file saved after it: the
+    department was made 逾期报送 by the file's day in status and the report, and its notice
+    said its form came late (clerk trial 235 CI3). Its return day is 待核实 now; the notice
+    asks for the 日期 alone."""
+    form = filled_form(
+        campaign, "附属医院", chdir_tmp / "回收" / "医院.xlsx", [hazard()], form_date=12.1
+    )
+    saved = datetime(2023, 12, 19, 9).timestamp()
+    os.utime(form, (saved, saved))
+    as_of = ["--as-of", "2023-12-21"]
+    collected = runner.invoke(app, ["collect", "回收", *as_of])
+    said = "".join(collected.stderr.split())
+    assert "可能是12月1日，也可能是12月10日）,报送日期待核实" not in said  # (no ASCII comma)
+    assert "可能是12月1日，也可能是12月10日），报送日期待核实" in said
+    assert "逾期报送" not in said.replace("改正前不计为逾期报送", "")
+    shown = runner.invoke(app, ["status", "--all", *as_of])
+    assert "已报送（报送日期待核实）" in "".join(shown.stdout.split())
+    assert runner.invoke(app, ["remind", *as_of, "-o", "通知"]).exit_code in (0, 1)
+    notice = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
+    assert "日期无法识别" in notice and "晚于报送截止日期" not in notice
+    assert runner.invoke(app, ["report", *as_of, "-o", "汇报.xlsx"]).exit_code == 0
+    texts = "".join(
+        str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)
+        for v in row if v
+    )  # fmt: skip
+    assert "（其中逾期报送 0 个，报送日期待核实 1 个）" in texts
+    assert "已报送（报送日期待核实）" in texts
+
+
 @pytest.mark.parametrize("given", ["台账备份.xlsx", "campaign.toml"])
 def test_a_file_that_is_no_register_nor_return_is_refused_not_read_as_empty(
     runner: CliRunner, chdir_tmp: Path, campaign: Campaign, given: str

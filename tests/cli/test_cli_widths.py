@@ -415,6 +415,18 @@ def test_a_figure_stays_with_its_label_and_a_file_name_whole() -> None:
                 assert any(piece in line for line in lines), (width, piece, lines)
 
 
+def test_a_path_beginning_with_a_figure_takes_no_label_with_it() -> None:
+    """A folder named 2026秋季回头看 was taken for a figure and its label (the 账在 before it)
+    went down with it: 台|账 split, the first line 44 columns of 80 (clerk trial 234 CH9).
+    The line breaks at the space before the path."""
+    text = (
+        "错误：找不到 全校隐患台账.xlsx：本次活动的台账在 2026秋季回头看/全校隐患台账.xlsx"
+        "（此前汇总到那里），旁边有它的活动配置 campaign.toml"
+    )
+    lines = wrap_text(text, 79, subsequent_indent="  ").splitlines()
+    assert lines[0] == "错误：找不到 全校隐患台账.xlsx：本次活动的台账在", lines
+
+
 def test_a_measure_word_before_a_bracketed_file_name_stays_with_its_figure() -> None:
     """“改动了 1 个文件（a.xlsx）”: the bracket before the file name made one unit from 个
     to the name's end, and the line broke between 1 and 个 (clerk trial 177 AD8); the name

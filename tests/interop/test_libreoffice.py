@@ -29,7 +29,16 @@ from huitoukan.forms.layout import COLUMNS, FORM_SHEET
 from huitoukan.model.problems import Code, Severity
 from huitoukan.model.returns import XLS_NO_PHOTO_HINT, XLS_PHOTO_HINT
 from scripts.render_pages import to_pdf
-from tests.helpers import closed, filled_form, hazard, header_position, label_cell, read_form
+from tests.helpers import (
+    closed,
+    filled_form,
+    hazard,
+    header_position,
+    input_cell,
+    label_cell,
+    marks,
+    read_form,
+)
 from tests.photo_forms import paste_photos
 from tests.picture_builders import png
 from tests.test_photos import _cell, photo_campaign
@@ -438,7 +447,7 @@ def test_marks_of_a_copy_corrected_in_libreoffice_are_not_kept(
     header_row, columns = header_position(ws)
     owner = columns["责任人"]
     first, second = header_row + 1, header_row + 2
-    assert ws.cell(first, owner).fill.fgColor.rgb == ERROR_FILL.fgColor.rgb
+    assert marks(ws)[cell(ws, first, owner)] == ERROR_FILL.fgColor.rgb
     corrected = tmp_path / "回收" / "学工处.xlsx"  # sent back in place of the first
     drive(
         {
@@ -455,10 +464,68 @@ def test_marks_of_a_copy_corrected_in_libreoffice_are_not_kept(
         c.coordinate: bool(c.comment)
         for r in ws.iter_rows()
         for c in r
-        if c.fill.fgColor.rgb in (ERROR_FILL.fgColor.rgb, "FFFFEB84") or c.comment
+        if c.coordinate in marks(ws) or c.comment
     }
     left = cell(ws, second + 1, owner)  # 西门, still without its 责任人, one row down
     assert marked == {left: True}, marked
+
+
+def test_a_mark_of_a_copy_goes_when_libreoffice_types_the_correction(
+    libreoffice: None, tmp_path: Path
+) -> None:
+    """The 退回修改 copy's marks stayed in the corrected return, its mended 日期 printed in
+    red (clerk trial 234 CH7). Each is a conditional format, true while its cell holds what
+    was marked: LibreOffice computes each condition (as a formula of a sheet added to the
+    copy) true before, false for the cells a department corrects, true for those it leaves."""
+    from huitoukan.actions.collect import collect
+    from huitoukan.campaign import default_campaign
+    from huitoukan.letters.feedback import write_feedback
+
+    campaign = default_campaign()
+    rows = [
+        closed(部位="东门", 责任人=None),
+        hazard(部位="西门", 整改完成情况='说"差不多"'),
+        hazard(部位="南门", 整改完成情况="大概好了"),
+    ]
+    form = filled_form(
+        campaign, "学生工作处", tmp_path / "回收" / "学工处.xlsx", rows, form_date=12.1
+    )
+    (made,) = write_feedback(collect(campaign, [form.parent]), tmp_path / "退回")
+    wb = load_workbook(made.copy_path)
+    ws = wb[FORM_SHEET]
+    header_row, columns = header_position(ws)
+    conditions = [
+        (area.coord.split(":")[0], rule.formula[0])
+        for formatting in ws.conditional_formatting
+        for rule in formatting.rules
+        for area in formatting.sqref.ranges
+    ]
+    date_cell = cell(ws, *input_cell(ws, "日期"))
+    owner = cell(ws, header_row + 1, columns["责任人"])
+    quoted, vague = (cell(ws, header_row + n, columns["整改完成情况"]) for n in (2, 3))
+    assert {date_cell, owner, quoted, vague} <= {ref for ref, _ in conditions}, conditions
+    check = wb.create_sheet("检查")
+    for n, (_, condition) in enumerate(conditions, start=1):
+        check.cell(n, 1, "=" + re.sub(r"(\$[A-Z]+\$\d+)", f"'{FORM_SHEET}'!\\1", condition))
+    unchanged = tmp_path / "未改.xlsx"
+    wb.save(unchanged)
+    corrected = tmp_path / "改后.xlsx"
+    for source, out, entered in (
+        (unchanged, tmp_path / "原样.xlsx", []),
+        (unchanged, corrected, [[FORM_SHEET, owner, "王强"], [FORM_SHEET, date_cell, "2023-12-14"],
+                                [FORM_SHEET, quoted, "已完成"]]),
+    ):  # fmt: skip
+        drive({"input": str(source), "outputs": {"xlsx": str(out)}, "entered": entered}, tmp_path)
+        values = load_workbook(out, data_only=True)["检查"]
+        still = {ref: values.cell(n, 1).value for n, (ref, _) in enumerate(conditions, start=1)}
+        mended = {ref for _, ref, _ in entered}
+        assert still == {ref: ref not in mended for ref, _ in conditions}, still
+    assert read_form(corrected, campaign).form_date == date(2023, 12, 14)
+    # framed as well as filled (a row painted yellow hid a warning: clerk trial 229 CC7);
+    # LibreOffice keeps the frame (in black)
+    saved = load_workbook(tmp_path / "原样.xlsx")[FORM_SHEET]
+    frames = [r.dxf.border.left.style for f in saved.conditional_formatting for r in f.rules]
+    assert frames == ["thin"] * len(conditions)
 
 
 @pytest.mark.parametrize("kind", ["xls", "ods"])

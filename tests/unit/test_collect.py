@@ -754,22 +754,10 @@ def test_a_blank_form_sent_in_time_does_not_make_a_late_return_timely(
 def test_a_return_without_a_usable_date_is_late_by_its_file_day(
     campaign: Campaign, tmp_path: Path, saved: date, late: int | None
 ) -> None:
-    """A 日期 that cannot be read: the return was sent the day of its file, which collect
-    says and status counts alike (the deadline's own day is in time); a follow-up round's
-    form dated later is not late against the first round's deadline, on any collect."""
-    returns = tmp_path / "回收"
-    first = filled_form(
-        campaign, "学院警务室", returns / "警务室.xlsx", [hazard()], form_date="十二月中旬"
-    )
-    moment = datetime.combine(saved, datetime.min.time()).timestamp() + 36000
-    os.utime(first, (moment, moment))
-    filled_form(
-        campaign,
-        "学院警务室",
-        returns / "第二轮" / "警务室.xlsx",
-        [hazard()],
-        form_date=date(2023, 12, 22),
-    )
+    """A 日期 left blank: the return was sent the day of its file, which collect says and
+    status counts alike (the deadline's own day is in time); a follow-up round's form
+    dated later is not late against the first round's deadline, on any collect."""
+    returns = _and_a_follow_up(campaign, tmp_path, None, saved)
     register = tmp_path / "台账.xlsx"
     for _ in range(2):
         result = collect_to_register(campaign, [returns], register, date(2023, 12, 26))
@@ -784,6 +772,63 @@ def test_a_return_without_a_usable_date_is_late_by_its_file_day(
             ]
             assert _summary(result, "学院警务室").late
         assert _summary(result, "学院警务室").first_returned_on == saved
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("十二月中旬", 15), ("十二月中旬", 16), (12.1, 19)])
+def test_a_date_that_cannot_be_read_makes_no_late_return_of_the_file_day(
+    campaign: Campaign, tmp_path: Path, typed: object, saved: int
+) -> None:
+    """A 日期 typed but no date (12.1 as a number), its file saved after the deadline: the
+    file's day may be when a clerk saved or copied it, so the department is not said to
+    be late (报送日期待核实), not even by a follow-up round's form dated later; on the
+    deadline's own day, the file's day counts (in time). The 日期 mended, the mended
+    version's day is taken without --force (clerk trial 235 CI3)."""
+    returns = _and_a_follow_up(campaign, tmp_path, typed, date(2023, 12, saved))
+    first = returns / "警务室.xlsx"
+    register = tmp_path / "台账.xlsx"
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 26))
+    assert [p for p in result.collection.problems if p.code == "late-return"] == []
+    summary = _summary(result, "学院警务室")
+    assert not summary.late
+    [form] = [f for f in result.collection.forms if f.source and f.source.path == first]
+    [said] = [p.message for p in form.problems if p.code == "bad-date"]
+    if saved == 15:
+        assert summary.first_returned_on == date(2023, 12, 15)
+        assert "报送日期暂按文件日期计" in said
+        assert summary.return_label() == "已报送"
+        return
+    assert summary.first_returned_on is None
+    assert summary.return_label() == "已报送（报送日期待核实）"
+    assert f"报送日期待核实：文件日期 2023年12月{saved}日晚于报送截止日期 2023年12月15日" in said
+    if isinstance(typed, float):
+        assert "可能是12月1日，也可能是12月10日" in said
+    # mended: the same file with the 日期 typed as a date, saved later still
+    filled_form(campaign, "学院警务室", first, [hazard()], form_date=date(2023, 12, 14))
+    later = datetime(2023, 12, 25, 10).timestamp()
+    os.utime(first, (later, later))
+    result = collect_to_register(campaign, [returns], register, date(2023, 12, 26))
+    summary = _summary(result, "学院警务室")
+    assert (summary.first_returned_on, summary.late) == (date(2023, 12, 14), False)
+    assert not [p for p in result.collection.problems if p.code is Code.BEFORE_FIRST_RETURN]
+
+
+def _and_a_follow_up(campaign: Campaign, tmp_path: Path, typed: object, saved: date) -> Path:
+    """回收/ with 学院警务室's return of 日期 `typed`, saved on `saved`, and a follow-up
+    round's form of it dated 2023-12-22 (the deadline is 12-15)."""
+    returns = tmp_path / "回收"
+    first = filled_form(
+        campaign, "学院警务室", returns / "警务室.xlsx", [hazard()], form_date=typed
+    )
+    moment = datetime.combine(saved, datetime.min.time()).timestamp() + 36000
+    os.utime(first, (moment, moment))
+    filled_form(
+        campaign,
+        "学院警务室",
+        returns / "第二轮" / "警务室.xlsx",
+        [hazard()],
+        form_date=date(2023, 12, 22),
+    )
+    return returns
 
 
 def _summary(result: CollectResult, department: str) -> DepartmentSummary:

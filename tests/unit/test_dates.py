@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from huitoukan.dates import DateNotUnderstood, parse_date
+from huitoukan.dates import DateNotUnderstood, month_day_readings, parse_date
 
 REF = date(2023, 12, 5)
 D = date(2023, 12, 10)
@@ -132,3 +132,22 @@ def _in_chinese_numerals(day: date) -> str:
 
     year = "".join(digits[int(c)] for c in str(day.year))
     return f"{year}年{small(day.month)}月{small(day.day)}日"
+
+
+@pytest.mark.parametrize(
+    ("typed", "days"),
+    [
+        ("12.1", [date(2023, 12, 1), date(2023, 12, 10)]),  # 12.10 kept as 12.1
+        ("12.3", [date(2023, 12, 3), date(2023, 12, 30)]),
+        ("12.4", [date(2023, 12, 4)]),  # no 12月40日
+        ("2.3", [date(2024, 2, 3)]),  # no 2月30日; of the next year, as 2月3日 is
+        ("12.01", [date(2023, 12, 1)]),
+        ("12.0", []),
+        ("13.1", []),
+        ("100", []),
+        ("十二月", []),
+    ],
+)
+def test_a_month_and_day_typed_as_a_number_may_be_these_days(typed: str, days: list[date]) -> None:
+    """What the 日期 typed as a number may be, said with its error (clerk trial 235 CI3)."""
+    assert month_day_readings(typed, date(2023, 11, 20)) == days

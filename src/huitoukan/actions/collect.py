@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -95,6 +95,7 @@ from huitoukan.register.merging import (
     Held,
     kept_verdicts,
     merge,
+    reviews_saved_over,
     version_order,
 )
 from huitoukan.register.photo_reuse import sent_before_found
@@ -507,6 +508,7 @@ def collect(
     # the notices: clerk trial 89)
     once = [f for f in forms if collection.outcomes.get(f.file) is not FileOutcome.DUPLICATE]
     kept = kept_verdicts(held, once, collection.hazards)
+    collection.problems.extend(reviews_saved_over(kept, once, held, collection.hazards))
     if kept is not None:
         collection.verdicts_kept = [r.hazard_id for r in kept.reviews]
         once.insert(0, kept)
@@ -779,6 +781,16 @@ def _verdicts_held(state: RegisterState) -> list[Review]:
         for h in state.hazards
         if h.review in (PASSED, FAILED) and h.reviewed_on is not None
     ]
+
+
+def _reviews_held(state: RegisterState) -> dict[str, Any]:
+    """What `Held` knows of the 复查验收表 the register `state` was made of, for
+    `reviews_saved_over`."""
+    return {
+        "reviews": frozenset((*state.reviews, *state.reviews_refused)),
+        "refused": state.reviews_not_taken,
+        "kept_before": frozenset(state.verdicts_kept),
+    }
 
 
 def _sources_of(forms: Sequence[ReturnForm]) -> dict[str, tuple[str, str]]:
@@ -1098,7 +1110,7 @@ def collect_to_register(
             reviewed = {*state.reviews, *state.reviews_refused} if state is not None else set()
             if state is None or not reviewed or not reviewed <= {f.file for f in forms}:
                 return Held()
-            return Held(verdicts=_verdicts_held(state))
+            return Held(verdicts=_verdicts_held(state), **_reviews_held(state))
         now = _sources_of(forms)
         if recorded and recorded.sources and not recorded.remembering:
             if not _changed(recorded.sources, now):
@@ -1124,6 +1136,7 @@ def collect_to_register(
             {d: day for d, day in state.returned.items() if day is not None},
             state.sent,
             verdicts=_verdicts_held(state),
+            **_reviews_held(state),
             handed=[
                 h
                 for h in state.handed_over

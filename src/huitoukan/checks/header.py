@@ -15,7 +15,12 @@ from pathlib import Path, PurePosixPath
 from huitoukan.campaign import Campaign, Unit
 from huitoukan.cells import cell_text
 from huitoukan.checks.rows import implausible
-from huitoukan.dates import DateNotUnderstood, parse_date, typed_as_number
+from huitoukan.dates import (
+    DateNotUnderstood,
+    month_day_readings,
+    parse_date,
+    typed_as_number,
+)
 from huitoukan.forms.layout import FOOTER_LABELS, HEADER_LABELS, LabelValue
 from huitoukan.model.problems import Code, date_example, problem
 from huitoukan.model.returns import BY_ISSUE, ReturnForm
@@ -292,10 +297,19 @@ def read_header_fields(
         form.form_date = parse_date(_date_text(raw), campaign.info.issued_on)
     except DateNotUnderstood:
         # (12.16 typed: said why it is no date, as in the table: clerk trial 185 AK6)
-        variant = "form_date_number" if typed_as_number(raw) else "form_date"
-        add(Code.BAD_DATE, "form_date", variant, **date_example(campaign.info.issued_on))
         form.date_unread = cell_text(raw)
-        _late_by_file_day(form, due, add)
+        saved = form.saved_on
+        form.sent_unknown = saved is not None and saved > due
+        variant = "form_date_number" if typed_as_number(raw) else "form_date"
+        add(
+            Code.BAD_DATE,
+            "form_date",
+            variant + ("_pending" if form.sent_unknown else ""),
+            **date_example(campaign.info.issued_on),
+            maybe=_readings(form.date_unread, campaign.info.issued_on),
+            saved=saved,
+            due=due,
+        )
         return
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)
     if why is not None:
@@ -321,6 +335,14 @@ def read_header_fields(
     elif form.form_date > due:
         late = (form.form_date - due).days
         add(Code.LATE_RETURN, "form_date", form_date=form.form_date, due=due, late=late)
+
+
+def _readings(typed: str, issued: date) -> str:
+    """What a 日期 typed as a number may be, as the message says it (12.1: 12月1日, or
+    12月10日: clerk trial 235 CI3)."""
+    days = [f"{d.month}月{d.day}日" for d in month_day_readings(typed, issued)]
+    lost = "，末尾的 0 也会丢掉" if len(days) > 1 else ""
+    return f"{lost}；可能是{'，也可能是'.join(days)}" if days else ""
 
 
 def _late_by_file_day(form: ReturnForm, due: date, add: Callable[..., None]) -> None:

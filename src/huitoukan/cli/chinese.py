@@ -561,6 +561,9 @@ _RUNS = re.compile(r'"[^"\n]{1,60}"\S*|\S+')
 (huitoukan collect "第二轮 回收" broke inside the quotes, pasted as two: clerk trial 131)."""
 
 
+_PATH_SEPARATORS = frozenset("/\\")
+
+
 def _units(text: str, cjk_breaks: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each unit of `text` no line may break inside, in order; between
     two units lies whitespace or nothing.  A figure stays with its label and its measure
@@ -573,7 +576,13 @@ def _units(text: str, cjk_breaks: bool = True) -> list[tuple[int, int]]:
             end = start + len(unit)
             space = text[spans[-1][1] : start] if spans else ""
             before = text[slice(*spans[-1])] if spans else ""
-            if cjk_breaks and space == " " and unit[0] in _DIGITS and _is_ideograph(before[-1]):
+            if (
+                cjk_breaks
+                and space == " "
+                and unit[0] in _DIGITS
+                and not _PATH_SEPARATORS & set(unit)  # a folder named 2026秋季…: no figure
+                and _is_ideograph(before[-1])
+            ):
                 first = _label_start(text, spans)
                 spans[first:] = [(spans[first][0], end)]
             elif cjk_breaks and space == " " and _is_measure(unit) and before[-1] in _DIGITS:

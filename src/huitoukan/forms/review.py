@@ -155,7 +155,18 @@ def review_form(
     ws.row_dimensions[footer].height = 30
     made = ws.cell(footer + 1, 1, f"{REVIEW_MADE_ON}{chinese_date(made_on)}")
     made.alignment, made.font = ONE_LINE, BODY_FONT
-    ws.print_area = f"A1:{letter['photos']}{footer + 1}"
+    # the office's own hazards, closed on its own word: 验收资料 are to be 合法、合规 (a
+    # 复查部门 accepting what it reported went unsaid: clerk trial 235 CI8)
+    own = [str(n) for n, h in enumerate(hazards, start=1) if h.department == info.receiver]
+    if own:
+        note = ws.cell(
+            footer + 2,
+            1,
+            f"注：序号 {'、'.join(own)} 是{info.receiver}自己报的隐患，宜请分管校领导或其他部门"
+            "复查验收并签字，不宜自查自验",
+        )
+        note.alignment, note.font = ONE_LINE, BODY_FONT
+    ws.print_area = f"A1:{letter['photos']}{footer + 1 + bool(own)}"
     # the 销号时间 as written, hidden: one typed over on the form is told (it passed as an
     # earlier closure, and 复查意见 recorded a 合格 of a closure never reported: trial 47)
     ws.column_dimensions[letter["issued"]].hidden = True

@@ -3,7 +3,8 @@
 The original file is never written: the copy is made from it (an .xlsx/.xlsm is
 loaded as is; an .xls/.ods is rebuilt as .xlsx with every value at the same cell,
 so the cell references in the messages stay right). Each problem cell gets a
-yellow (warning) or red (error) fill and a comment (批注) saying what to fix; a
+yellow (warning) or red (error) fill while it holds what was marked (a conditional
+format: the correction takes it away) and a comment (批注) saying what to fix; a
 first sheet lists all the problems. The department corrects the cells and sends
 the file back; collecting it clears the problems.
 """
@@ -20,14 +21,17 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, PatternFill
+from openpyxl.formatting.formatting import ConditionalFormattingList
+from openpyxl.formatting.rule import FormulaRule, Rule
+from openpyxl.styles import Alignment, Border, PatternFill, Side
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
@@ -650,10 +654,17 @@ PHOTO_STILL_KEPT = (
 out (clerk trial 74); a photo pasted on that row of the copy replaces it (trial 101, and
 another department's photo too: trial 178 AE2, where this said it would only be added,
 the follow-up form that it replaces it)."""
-RESEND = "改正以上各处后，请把表头“日期”改为重新报送当天的日期，保存后报送（本页可不删）"
+RESEND = (
+    "改正以上各处后，请把表头“日期”改为重新报送当天的日期，保存后报送（本页可不删）；其他各行"
+    "整改有了进展的（已完成的填写销号时间），请一并更新"
+)
+"""The last line of every 退回修改说明: a corrected copy sent with its first 日期 was told
+its 销号时间 was after the form's date, one more round trip (clerk trial 52); the rows
+done since sent as they were, then 已完成 the next day, drew 销号时间早于旧版本 (the copy
+asked for the 日期 alone: clerk trial 234 CH11)."""
 RESEND_IF_NEEDED = (
     "以上都是警告，请逐项核对：需要补充或改正的，改正后把表头“日期”改为重新报送当天的日期，保存后"
-    "报送（本页可不删）；核对无误、无需改动的，不必重新报送"
+    "报送（本页可不删），其他各行整改有了进展的请一并更新；核对无误、无需改动的，不必重新报送"
 )
 """A copy with warnings only: a department told to correct and resend what needs no
 correcting (10 copies of 11 for 检查内容 left blank read as 10 returns refused: trial 83)."""
@@ -685,10 +696,6 @@ def to_resend(problems: Sequence[Problem]) -> bool:
     )
 
 
-"""The last line of every 退回修改说明: a corrected copy sent with its first 日期 was told
-its 销号时间 was after the form's date, one more round trip (clerk trial 52)."""
-
-
 def _reading_order(problem: Problem) -> tuple[int, int, int]:
     """Whole-sheet problems first, then row by row, left to right (problems found after
     reading, about 编号 or 复查, came last whatever their row)."""
@@ -712,6 +719,12 @@ def _clear_earlier_marks(workbook: Workbook, receiver: str) -> None:
         workbook.remove(workbook[SUMMARY_SHEET])
     ours = {ERROR_FILL.fgColor.rgb, WARNING_FILL.fgColor.rgb}
     for ws in workbook.worksheets:
+        kept = ConditionalFormattingList()
+        for formatting in ws.conditional_formatting:
+            for rule in formatting.rules:
+                if not _marks(rule, ours):
+                    kept.add(str(formatting.sqref), rule)
+        ws.conditional_formatting = kept
         for row in ws.iter_rows():
             for cell in row:
                 comment = cell.comment
@@ -725,6 +738,69 @@ def _clear_earlier_marks(workbook: Workbook, receiver: str) -> None:
                     continue
                 if cell.fill.fgColor.rgb in ours:
                     cell.fill = PatternFill()
+
+
+def _marks(rule: Rule, fills: set[str]) -> bool:
+    """Whether a conditional format is one of our marks (`_mark`): filled in its colour."""
+    fill = rule.dxf.fill if rule.dxf is not None else None
+    return fill is not None and bool({fill.fgColor.rgb, fill.bgColor.rgb} & fills)
+
+
+def _mark(ws: Worksheet, cell: Cell, error: bool) -> None:
+    """Fill `cell` (and the cells merged with it) red for an error, yellow for a warning,
+    while it holds what it held when marked: a conditional format, so the department's
+    correction takes the fill away (the corrected return printed its mended 日期 in red:
+    clerk trial 234 CH7). A value no formula can name (a formula's) is filled as such."""
+    fill = ERROR_FILL if error else WARNING_FILL
+    condition = _still(cell)
+    if condition is None:
+        cell.fill = fill
+        return
+    area = next((str(m) for m in ws.merged_cells.ranges if cell.coordinate in m), cell.coordinate)
+    color = fill.fgColor.rgb
+    shown = PatternFill("solid", fgColor=color, bgColor=color)  # (a format's fill is its bg)
+    # framed too: a row the department painted yellow hid the yellow of a warning, on
+    # paper the more (clerk trial 229 CC7)
+    side = Side("thin", color=_FRAMES[error])
+    framed = Border(left=side, right=side, top=side, bottom=side)
+    ws.conditional_formatting.add(area, FormulaRule(formula=[condition], fill=shown, border=framed))
+
+
+_FRAMES = {True: "FFC00000", False: "FFC65911"}
+"""The frame of an error's mark (dark red) and of a warning's (dark orange)."""
+
+
+_NAMED_AT_MOST = 100
+"""Characters of a text a mark's condition compares (with the text's length): a formula's
+text is at most 255 characters."""
+
+
+def _still(cell: Cell) -> str | None:
+    """A formula true while `cell` holds its value now (None when there is none)."""
+    ref = f"${cell.column_letter}${cell.row}"
+    value = cell.value
+    if value is None or isinstance(value, str) and not value.strip():
+        return f"LEN(TRIM({ref}))=0"
+    if isinstance(value, bool):
+        return f"{ref}={str(value).upper()}"
+    if isinstance(value, int | float) and math.isfinite(value):
+        return f"AND(ISNUMBER({ref}),{ref}={value!r})"
+    if isinstance(value, datetime | date):
+        return f"AND(ISNUMBER({ref}),ABS({ref}-{to_excel(value)!r})<0.00001)"
+    if isinstance(value, str) and not value.startswith("="):
+        shown = re.split(r"[\x00-\x1f]", value, maxsplit=1)[0][:_NAMED_AT_MOST]
+        typed = shown.replace('"', '""')
+        return (
+            f'AND(LEN({ref})={_units(value)},LEFT({ref},{_units(shown)})="{typed}")'
+            if shown
+            else f"LEN({ref})={_units(value)}"
+        )
+    return None
+
+
+def _units(text: str) -> int:
+    """The length of `text` as a spreadsheet counts it (in UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def marked_copy(
@@ -777,8 +853,7 @@ def marked_copy(
     for (sheet, ref), here in notes.items():
         ws = workbook[sheet]
         cell = ws[ref]
-        error = any(p.severity is Severity.ERROR for p in here)
-        cell.fill = ERROR_FILL if error else WARNING_FILL
+        _mark(ws, cell, any(p.severity is Severity.ERROR for p in here))
         text = "\n".join(f"【{p.severity.value}】{p.message}" for p in here)
         cell.comment = Comment(text, receiver, width=300, height=120)
         # locked or not as the department's file has it: what it filled in is open (as

@@ -128,6 +128,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         f"　统计日期：{chinese_date(report.as_of)}"
     )
     late = sum(d.late for d in report.departments)
+    # late by its file's day alone, not said to be (clerk trial 235 CI3)
+    unknown = sum(d.returned and d.first_returned_on is None for d in report.departments)
     late_before = sum(
         1
         for d in report.departments
@@ -143,7 +145,8 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     misdated = len(report.undated) - reopened
     heading("一、总体情况")
     line(
-        f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个{by_first}），"
+        f"应报送部门 {totals.departments} 个，已报送 {totals.returned} 个（其中逾期报送 {late} 个{by_first}"
+        f"{f'，报送日期待核实 {unknown} 个' if unknown else ''}），"
         f"{_not_yet(report)} {len(report.not_returned)} 个{f'（{due}）' if due else ''}。"
         f"排查隐患 {totals.hazards} 项"
         + (
@@ -170,7 +173,14 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             else ""
         )
         + f"，已销号 {totals.closed} 项，"
-        f"未销号 {totals.open} 项，其中逾期 {totals.overdue} 项；销号率 {percent(totals.closure_rate)}；"
+        f"未销号 {totals.open} 项，其中逾期 {totals.overdue} 项"
+        + (
+            f"（未销号的隐患中有 {totals.default_deadlines} 项没有填写整改时限或无法识别，"
+            f"按活动默认整改时限 {chinese_date(info.default_deadline)} 计）"
+            if totals.default_deadlines
+            else ""
+        )
+        + f"；销号率 {percent(totals.closure_rate)}；"
         + (f"逾期完成（报已完成时已过整改时限）{totals.done_late} 项；" if totals.done_late else "")
         # (a put-off with its reason left every list, its days overdue unsaid: trial 140)
         + (f"逾期后推迟了整改时限的 {lapsed} 项（按新时限未计入逾期）；" if lapsed else "")

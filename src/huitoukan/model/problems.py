@@ -163,6 +163,7 @@ class Code(StrEnum):
     REVIEW_BEFORE_CAMPAIGN = "review-before-campaign"
     REVIEW_CLOSURE_EDITED = "review-closure-edited"
     REVIEW_HANDED_OVER = "review-handed-over"
+    REVIEW_SAVED_OVER = "review-saved-over"
     CROSSCHECK_BAD_DECISION = "crosscheck-bad-decision"
     CROSSCHECK_UNLIKE_DECISION = "crosscheck-unlike-decision"
     CROSSCHECK_NUMBERED_DECISION = "crosscheck-numbered-decision"
@@ -375,7 +376,14 @@ CATALOGUE: Mapping[Code, Rule] = {
             "form_date": "表头日期“{value}”无法识别为日期（报送日期暂按文件日期计），"
             "请按 {day} 这样的格式填写",
             "form_date_number": "表头日期“{value}”无法识别为日期（填的是数字，表格按日期格式会显示为"
-            " 1900 年的某一天；报送日期暂按文件日期计），请按 {day} 这样的格式填写",
+            " 1900 年的某一天{maybe}；报送日期暂按文件日期计），请按 {day} 这样的格式填写",
+            # the file's day after the deadline: not said late on it (clerk trial 235 CI3)
+            "form_date_pending": "表头日期“{value}”无法识别为日期，报送日期待核实：文件日期 {saved}"
+            "晚于报送截止日期 {due}，但可能只是保存或下载的日子，改正前不计为逾期报送；"
+            "请按 {day} 这样的格式填写",
+            "form_date_number_pending": "表头日期“{value}”无法识别为日期（填的是数字，表格按日期格式"
+            "会显示为 1900 年的某一天{maybe}），报送日期待核实：文件日期 {saved}晚于报送截止日期"
+            " {due}，但可能只是保存或下载的日子，改正前不计为逾期报送；请按 {day} 这样的格式填写",
             "deadline": "整改时限“{value}”无法识别为日期，暂按活动默认整改时限 {default} 计；"
             "请按 {iso} 或 {day} 这样的格式填写",
             # (12.30 typed, quoted “12.3”, no word why: clerk trials 229 CC6, 234 CH3)
@@ -1427,6 +1435,13 @@ CATALOGUE: Mapping[Code, Rule] = {
             "passed": "隐患 {value}（{owner}：{what}）答复的交办问题 {number} 已改由{owners}负责："
             "这次复查合格记入该问题的抽查档案，该问题按{owners}的反馈跟踪；请把复查结果告知{owners}",
         },
+    ),
+    Code.REVIEW_SAVED_OVER: Rule(
+        _W,
+        "复查验收表被覆盖",
+        "这份复查验收表是另存覆盖了上次汇总时的复查验收表：原表中的 {count} 条复查结论（{ids}）"
+        "现在的表中没有，按台账的记录保留{refused}。已签字的复查验收表请留作存档，新的复查请另存为"
+        "新文件名（如 {suggested}），不要覆盖",
     ),
     Code.REVIEW_FAILED: Rule(
         _W,

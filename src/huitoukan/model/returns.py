@@ -839,6 +839,11 @@ class ReturnForm(ProblemCounts):
     date_unread: str = ""
     """What its 日期 cell holds that is no date (12.1 typed as a number): the versions are
     ordered by the file's time instead."""
+    sent_unknown: bool = False
+    """Its 日期 typed but no date (`date_unread`), its file saved after the 报送截止: the
+    day it was sent is not known (the file's day may be the day a clerk saved or copied
+    it), so it is no first return's day, and the department is not said to be late on
+    it (报送日期待核实) until the 日期 is mended (clerk trial 235 CI3)."""
     date_impossible: bool = False
     """Its 日期 cannot be right (before the campaign was issued: a year typed wrong): the
     versions are ordered by the file's time instead, and it is no return's date."""

@@ -296,20 +296,22 @@ class Collection(ProblemCounts):
         ]
         return sorted(later, key=lambda f: f.sent_on or day, reverse=True)
 
-    def _return_days(self) -> Iterator[tuple[str, date]]:
-        """(department, the day it was sent: `ReturnForm.sent_on`) of each version of a
-        department with a return that counts (not a blank form: that is no return)."""
+    def _return_days(self) -> Iterator[tuple[str, date, bool]]:
+        """(department, the day it was sent: `ReturnForm.sent_on`, whether that is the
+        day of its file only, after the deadline: `ReturnForm.sent_unknown`) of each
+        version of a department with a return that counts (not a blank form: that is no
+        return)."""
         for form in self.forms:
             if self.outcomes.get(form.file) not in _VERSIONS or form.department not in self.current:
                 continue
             day = form.sent_on
             if day is not None:
-                yield form.department, day
+                yield form.department, day, form.sent_unknown
 
     def latest_dates(self) -> dict[str, date]:
         """Department → the latest 日期 of its returns (departments with a dated one)."""
         latest: dict[str, date] = {}
-        for department, day in self._return_days():
+        for department, day, _ in self._return_days():
             if day > latest.get(department, date.min):
                 latest[department] = day
         return latest
@@ -320,21 +322,28 @@ class Collection(ProblemCounts):
         written over since: its hazards read as first sent late, with the new file, and
         the 追责核查 doubted them, clerk trial 63)."""
         days: dict[str, set[date]] = {d: set(sent) for d, sent in self.sent_before.items()}
-        for department, day in self._return_days():
+        for department, day, _ in self._return_days():
             days.setdefault(department, set()).add(day)
         return {department: sorted(sent) for department, sent in days.items()}
 
     def returned(self) -> dict[str, date | None]:
-        """Department → the 日期 of its first return (None when no version was dated).
+        """Department → the 日期 of its first return (None when no version was dated, or
+        the day its only ones were sent is not known: `ReturnForm.sent_unknown`).
 
         Lateness is about the first return: a follow-up version sent after the
         deadline is an update, not a late return."""
         first: dict[str, date | None] = dict.fromkeys(self.current)
         first.update(self.returned_before)
-        for department, day in self._return_days():
-            earliest = first[department]
-            if department not in self.returned_before and (earliest is None or day < earliest):
-                first[department] = day
+        # the earliest, of one day the one whose day is known: sent no later than the day
+        # of its file, a return of unknown day may be the first even so (a follow-up
+        # round's answer, dated, was then taken for the first return: late)
+        earliest: dict[str, tuple[date, bool]] = {}
+        for department, day, unknown in self._return_days():
+            if department not in earliest or (day, unknown) < earliest[department]:
+                earliest[department] = (day, unknown)
+        for department, (day, unknown) in earliest.items():
+            if department not in self.returned_before:
+                first[department] = None if unknown else day
         return first
 
 
@@ -558,6 +567,14 @@ class Held(NamedTuple):
     verdicts: Sequence[Review] = ()
     """The 复查 verdicts the register held (each hazard's last): one whose 复查验收表 was
     saved over by the next is kept (`kept_verdicts`)."""
+    reviews: frozenset[str] = frozenset()
+    """The 复查验收表 it read (`RegisterState.reviews`, `reviews_refused`)."""
+    refused: Mapping[str, Sequence[int]] = {}
+    """Each of those → its rows whose verdict was not taken
+    (`Collection.reviews_not_taken`): one saved over says them (`reviews_saved_over`)."""
+    kept_before: frozenset[str] = frozenset()
+    """The hazards whose verdict it held already when no form gave it
+    (`Collection.verdicts_kept`)."""
     handed: Sequence[HazardRow] = ()
     """The rows of those departments it held handed over (`Collection.handed_over`): one
     saved again is no new handover note for its words (a fix read before the move, re-saved
@@ -577,6 +594,46 @@ def kept_verdicts(
     if not kept:
         return None
     return ReturnForm(file=EARLIER_REGISTER, sha256="", modified=0.0, is_review=True, reviews=kept)
+
+
+def reviews_saved_over(
+    kept: ReturnForm | None,
+    forms: Sequence[ReturnForm],
+    held: Held,
+    hazards: Sequence[HazardRow],
+) -> list[Problem]:
+    """A warning on each 复查验收表 of `forms` saved over since the register read it, when
+    verdicts the register held are `kept` by it alone from now on: they stay, but nothing
+    said the signed form was gone, nor what of it had not been taken (clerk trial 235
+    CI7). Said once, on the collect that reads the new content first; a form filled on
+    and saved again gives its verdicts still: nothing is said of it."""
+    ids = [r.hazard_id for r in kept.reviews if r.hazard_id not in held.kept_before] if kept else []
+    if not ids:
+        return []
+    named = {h.hazard_id: f"{h.department}“{h.where}”" for h in hazards}
+    ids = [named.get(i, i) for i in ids]
+    said: list[Problem] = []
+    for form in forms:
+        if not (form.is_review and form.readable and form.file in held.reviews):
+            continue
+        if form.sha256 in held.read:
+            continue
+        rows = held.refused.get(form.file, ())
+        name = PurePath(form.file)
+        stem = re.sub(r"（已填\d*）$", "", name.stem)
+        said.append(
+            problem(
+                Code.REVIEW_SAVED_OVER,
+                form.file,
+                count=len(ids),
+                ids="；".join(ids[:3]) + ("等" if len(ids) > 3 else ""),
+                refused=f"；原表第 {'、'.join(map(str, rows))} 行当时出错未采用，新表中没有复查的，仍待复查"
+                if rows
+                else "",
+                suggested=f"{stem}（已填2）{name.suffix}",
+            )
+        )
+    return said
 
 
 def refiled(
@@ -2131,13 +2188,16 @@ def _several(hazard: str) -> bool:
 
 def _a_piece_of(row: HazardRow, listing: HazardRow) -> bool:
     """`row` is one of the hazards `listing` listed in one row: at its 部位, its words
-    within the list's."""
+    within the list's — or at its 部位 made more exact with the list's words (教学楼 →
+    教学楼多媒体教室 of “多媒体教室讲台下…；三楼…”: the split not known, the department was
+    asked to restore the row it had been told to split, clerk trial 234 CH5)."""
     said = normalize_key(row.hazard)
-    return (
-        bool(said)
-        and normalize_key(row.location) == normalize_key(listing.location)
-        and said in normalize_key(listing.hazard)
-    )
+    place, listed_at = normalize_key(row.location), normalize_key(listing.location)
+    listed = normalize_key(listing.hazard)
+    if not said or not place.startswith(listed_at):
+        return False
+    added = place[len(listed_at) :]
+    return (added + said) in listed or said in listed and (not added or added in listed)
 
 
 def _split_from(row: HazardRow, old: HazardRow) -> bool:

@@ -307,7 +307,10 @@ class DepartmentSummary(BaseModel):
             if self.set_aside_file:
                 return "报送表格待核对"
             return "未报送" if deadline_passed else "尚未报送"
+        # (the day of its return not known: not said late on its file's day, trial 235 CI3)
         label = "逾期报送" if self.late else "已报送"
+        if self.first_returned_on is None:
+            label += "（报送日期待核实）"
         # last year's return re-dated, counted: said where the count is (trial 111)
         return f"{label}（往期表格）" if self.old_form else label
 
@@ -336,6 +339,10 @@ class Totals(BaseModel):
     """Of `hazards`, rows sent as answers to a check whose 问题编号 the list does not give
     them (not on it, another department's, withdrawn): neither the self-check's finds nor
     answers (counted as found by the self-check, they swelled 自查发现: clerk trial 136)."""
+    default_deadlines: int = 0
+    """Of the open hazards, those whose 整改时限 is the campaign's default (none given, or
+    one that could not be read): what is overdue is counted by it, which the report says
+    (only collect's messages and the register's 时限来源 did: clerk trial 235 CI8)."""
     done_late: int = 0
     """Of `hazards`, those reported 已完成 after their 整改时限 (closed, or 待复查): not in
     `overdue` (open ones), though the register shows their 逾期天数 (逾期 3 beside 7 rows
@@ -630,6 +637,7 @@ def build_status(
     require_photo = campaign.info.require_photo
     open_long_standing: dict[str, int] = dict.fromkeys(names, 0)
     open_overdue: dict[str, int] = dict.fromkeys(names, 0)
+    default_deadlines = 0
     for hazard in hazards:  # one pass: this runs on every hazard of a city's campaign
         by_department[hazard.department].append(hazard)
         if hazard.answered_as and not hazard.number:
@@ -651,6 +659,7 @@ def build_status(
             continue
         marked = hazard.long_standing
         view = None
+        default_deadlines += hazard.deadline_is_default
         if hazard.review == FAILED:
             review_failed.append(HazardView.of(hazard, as_of, marked))
         if (until := hazard.due) is not None:
@@ -758,6 +767,7 @@ def build_status(
             found_first=len(found_first),
             unlisted_answers=len(sent_as_answers),
             done_late=len(done_late),
+            default_deadlines=default_deadlines,
         ),
         assigned=answers.by_source(findings, all_parts, sources),
         parts=all_parts,
