@@ -1073,8 +1073,9 @@ def test_a_review_form_refilled_wrongly_is_read_with_its_errors(
     """A filled 复查验收表 saved over with its verdicts typed one column off (the name under
     复查时间, the day under 复查结论): collect refused it as 少了报送文件, its errors unsaid
     (only --out showed 复查时间“张强”无法识别为日期: clerk trial 229 CC3). A review form
-    read, the verdict the register held kept (a 合格 settled by the form it was saved over:
-    the errors of a row it settles are moot)."""
+    read, with its errors; its row of the hazard overrules the verdict held (a remark edited
+    into doubt, the 合格 of before stood without a word: clerk trial 237 CK6), the hazard
+    待复查 until the row is put right."""
     monkeypatch.chdir(tmp_path)
     review_campaign(tmp_path)
     assert _collected(runner, tmp_path, [closed(部位="西门")]) == 0
@@ -1088,10 +1089,12 @@ def test_a_review_form_refilled_wrongly_is_read_with_its_errors(
         ws.cell(rows["西门"], columns[field]).value = value
     wb.save(tmp_path / "回收" / "复查（已填）.xlsx")
     again = runner.invoke(app, ["collect", "回收", "--as-of", "2023-12-20"], env={"COLUMNS": "200"})
-    assert again.exit_code == 0, again.output
-    assert "少了" not in "".join(again.output.split())
+    assert again.exit_code == 1, again.output
+    said = "".join(again.output.split())
+    assert "少了" not in said and "复查时间“刘建国”无法识别为日期" in said
+    assert "现在的表中没有" not in said
     [row] = sheet_rows(tmp_path / "全校隐患台账.xlsx", HAZARD_SHEET)
-    assert row["状态"] == "已销号"
+    assert row["状态"] == "待复查"
 
 
 def test_a_review_form_saved_over_with_every_verdict_refused_keeps_the_ones_before(

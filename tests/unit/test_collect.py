@@ -774,11 +774,12 @@ def test_a_return_without_a_usable_date_is_late_by_its_file_day(
         assert _summary(result, "学院警务室").first_returned_on == saved
 
 
-@pytest.mark.parametrize(("typed", "saved"), [("十二月中旬", 15), ("十二月中旬", 16), (12.1, 19)])
+@pytest.mark.parametrize(("typed", "saved"), [("十二月中旬", 15), ("十二月中旬", 16), (12.3, 19)])
 def test_a_date_that_cannot_be_read_makes_no_late_return_of_the_file_day(
     campaign: Campaign, tmp_path: Path, typed: object, saved: int
 ) -> None:
-    """A 日期 typed but no date (12.1 as a number), its file saved after the deadline: the
+    """A 日期 typed but no date (12.3 as a number: 12月3日 is before the campaign was issued,
+    12月30日 after the file was saved), its file saved after the deadline: the
     file's day may be when a clerk saved or copied it, so the department is not said to
     be late (报送日期待核实), not even by a follow-up round's form dated later; on the
     deadline's own day, the file's day counts (in time). The 日期 mended, the mended
@@ -801,7 +802,7 @@ def test_a_date_that_cannot_be_read_makes_no_late_return_of_the_file_day(
     assert summary.return_label() == "已报送（报送日期待核实）"
     assert f"报送日期待核实：文件日期 2023年12月{saved}日晚于报送截止日期 2023年12月15日" in said
     if isinstance(typed, float):
-        assert "可能是12月1日，也可能是12月10日" in said
+        assert "可能是12月3日，也可能是12月30日" in said
     # mended: the same file with the 日期 typed as a date, saved later still
     filled_form(campaign, "学院警务室", first, [hazard()], form_date=date(2023, 12, 14))
     later = datetime(2023, 12, 25, 10).timestamp()
@@ -810,6 +811,71 @@ def test_a_date_that_cannot_be_read_makes_no_late_return_of_the_file_day(
     summary = _summary(result, "学院警务室")
     assert (summary.first_returned_on, summary.late) == (date(2023, 12, 14), False)
     assert not [p for p in result.collection.problems if p.code is Code.BEFORE_FIRST_RETURN]
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved", "read_as", "late"),
+    [(12.7, 16, 7, None), (12.15, 19, 15, None), (12.16, 19, 16, 1)],
+)
+def test_a_date_typed_as_a_number_that_can_be_one_day_only_is_that_day(
+    campaign: Campaign, tmp_path: Path, typed: float, saved: int, read_as: int, late: int | None
+) -> None:
+    """12.7 typed as the 日期, the file saved on 12月16日: no other day can it be, so the
+    form was sent on 12月7日 — in time, not 待核实 (clerk trial 237 CK1, CK2); the 日期 is
+    still to be typed as a date. By that day it is late or not, the deadline's own day in
+    time."""
+    returns = _and_a_follow_up(campaign, tmp_path, typed, date(2023, 12, saved))
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", date(2023, 12, 26))
+    summary = _summary(result, "学院警务室")
+    assert (summary.first_returned_on, summary.late) == (date(2023, 12, read_as), bool(late))
+    [form] = [f for f in result.collection.forms if f.source and f.source.path.parent == returns]
+    said = {p.code: p.message for p in form.problems}
+    assert (
+        f"文件是 2023年12月{saved}日保存的，报送日期按 2023年12月{read_as}日 计" in said["bad-date"]
+    )
+    if late:
+        assert said["late-return"] == (
+            f"逾期报送：表头日期“{typed}”按 2023年12月{read_as}日 计，晚于报送截止日期 2023年12月15日"
+            f"（逾期 {late} 天）"
+        )
+    else:
+        assert "late-return" not in said
+
+
+@pytest.mark.parametrize("typed", [12.8, "十二月中旬"])
+def test_a_date_mended_to_the_day_filled_in_is_the_newer_version(
+    campaign: Campaign, tmp_path: Path, typed: object
+) -> None:
+    """The 日期 typed as 12.8 (or as words), the file saved after the deadline; the department
+    mends it to the day it filled the form in and sends it again: the mended form was set
+    aside as older than the one it mends (dated by its file), and the department was asked
+    once more to mend its 日期 (clerk trial 237 CK1). It is the newer; a 日期 before the day
+    of a file sent after the deadline is said (CK3)."""
+    returns = tmp_path / "回收"
+    first = filled_form(
+        campaign, "学院警务室", returns / "警务室.xlsx", [hazard()], form_date=typed
+    )
+    mended = filled_form(
+        campaign, "学院警务室", returns / "警务室(1).xlsx", [hazard()], form_date=date(2023, 12, 8)
+    )
+    for path, day in ((first, 16), (mended, 18)):
+        moment = datetime(2023, 12, day, 10).timestamp()
+        os.utime(path, (moment, moment))
+    result = collect_to_register(campaign, [returns], tmp_path / "台账.xlsx", date(2023, 12, 20))
+    assert result.collection.outcomes[str(mended)] == FileOutcome.USED
+    assert result.collection.outcomes[str(first)] == FileOutcome.SUPERSEDED
+    assert not [p for p in result.collection.problems if p.code == "bad-date"]
+    summary = _summary(result, "学院警务室")
+    assert (summary.first_returned_on, summary.late) == (date(2023, 12, 8), False)
+    said = [p.message for p in result.collection.problems if p.code is Code.BEFORE_FIRST_RETURN]
+    if isinstance(typed, float):  # (12.8: of one day, the one dated by its 日期 is newer)
+        assert said == []
+    else:
+        assert said == [
+            f"表头日期 2023年12月8日 早于 {first}（表头日期“十二月中旬”无法识别）的文件日期"
+            f" 2023年12月16日：首次报送按这里的 2023年12月8日 计；那份文件如确是 2023年12月16日"
+            "（已过报送截止日期）才收到的，实际是逾期报送，请核对"
+        ]
 
 
 def _and_a_follow_up(campaign: Campaign, tmp_path: Path, typed: object, saved: date) -> Path:

@@ -299,17 +299,39 @@ def read_header_fields(
         # (12.16 typed: said why it is no date, as in the table: clerk trial 185 AK6)
         form.date_unread = cell_text(raw)
         saved = form.saved_on
-        form.sent_unknown = saved is not None and saved > due
+        issued = campaign.info.issued_on
+        readings = month_day_readings(form.date_unread, issued) if typed_as_number(raw) else []
+        # of 12.1 and 12.10, the one day before its file was saved
+        possible = [d for d in readings if issued <= d and (saved is None or d <= saved)]
+        form.date_read_as = possible[0] if len(possible) == 1 else None
+        form.sent_unknown = form.date_read_as is None and saved is not None and saved > due
         variant = "form_date_number" if typed_as_number(raw) else "form_date"
+        if form.date_read_as is not None:
+            variant += "_read"
+        elif form.sent_unknown:
+            variant += "_pending"
         add(
             Code.BAD_DATE,
             "form_date",
-            variant + ("_pending" if form.sent_unknown else ""),
-            **date_example(campaign.info.issued_on),
-            maybe=_readings(form.date_unread, campaign.info.issued_on),
+            variant,
+            **date_example(issued),
+            # (one day only: said as the day it is read as)
+            maybe=_readings(readings) if len(readings) > 1 or not form.date_read_as else "",
             saved=saved,
             due=due,
+            read_as=form.date_read_as,
         )
+        if form.date_read_as is not None and form.date_read_as > due:
+            late = (form.date_read_as - due).days
+            add(
+                Code.LATE_RETURN,
+                "form_date",
+                "read_as",
+                form_date=form.date_read_as,
+                due=due,
+                late=late,
+                typed=form.date_unread,
+            )
         return
     why = None if form.form_date is None else implausible(form.form_date, campaign, as_of, True)
     if why is not None:
@@ -337,10 +359,10 @@ def read_header_fields(
         add(Code.LATE_RETURN, "form_date", form_date=form.form_date, due=due, late=late)
 
 
-def _readings(typed: str, issued: date) -> str:
-    """What a 日期 typed as a number may be, as the message says it (12.1: 12月1日, or
-    12月10日: clerk trial 235 CI3)."""
-    days = [f"{d.month}月{d.day}日" for d in month_day_readings(typed, issued)]
+def _readings(readings: list[date]) -> str:
+    """What a 日期 typed as a number may be (`month_day_readings`), as the message says it
+    (12.1: 12月1日, or 12月10日: clerk trial 235 CI3)."""
+    days = [f"{d.month}月{d.day}日" for d in readings]
     lost = "，末尾的 0 也会丢掉" if len(days) > 1 else ""
     return f"{lost}；可能是{'，也可能是'.join(days)}" if days else ""
 

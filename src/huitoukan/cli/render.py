@@ -1556,14 +1556,16 @@ def _parts(
 def _department_table(console: Console, report: StatusReport) -> None:
     table = _table("各部门情况")
     _name(table, "部门", 10)
-    _fixed(table, "报送", 8)
+    # a long state wraps (已报送（报送日期待核实）cut 销号率 to “0.” at 80 columns: clerk
+    # trial 237 CK14)
+    _name(table, "报送", 8, 14)
     for name in ("隐患", "已销号", "未销号", "逾期", "历史遗留"):
         _fixed(table, name, len(name) * 2, right=True)
     _fixed(table, "销号率", 6, right=True)
     for dept in report.departments[:TERMINAL_ROWS]:
         table.add_row(
             _cell(dept.department),
-            Text(
+            _cell(
                 dept.return_label(report.return_deadline_passed),
                 style="" if dept.returned else "red",
             ),

@@ -391,6 +391,10 @@ _REPAIR = re.compile(
 """…and what puts it right, or is a record kept (值班记录已补齐: the hazard was the record)."""
 
 
+_FIXING = re.compile("更换|换新|修复|维修|修理|加固|拆除|改造|清理|清除|疏通|移除|搬离|安装|加装")
+"""A repair a hazard's 整改措施 may ask beside a control (not a record, nor 分开)."""
+
+
 def _controls_only(clause: str) -> str:
     """The kind of control (`_CONTROLS`) a clause says was put in place, when it says no
     more: 已设置警示标志, 加强巡查, 已对学生进行安全教育 — not 已更换护栏并设置警示标志."""
@@ -431,7 +435,13 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
     if told and not any(_says_done(c) for c in clauses if c not in told):
         return f"（{_quoted(key, key.find(told[0]), clauses, note)}只是交给或告知了别人，没有说整改到位）"
     controls = {c: kind for c in clauses if hazard and (kind := _controls_only(c))}
-    asked_for = {k for k, words in _CONTROLS.items() if re.search(words, hazard)}
+    # a control is all that is asked unless a repair is asked beside it (已设置警示标志，
+    # 联系施工单位加固: the sign alone closed a loose railing, clerk trial 237 CK4)
+    parts = _CLAUSES.split(hazard)
+    repair_too = any(_FIXING.search(p) and not _CONTROL.search(p) for p in parts)
+    asked_for = (
+        set() if repair_too else {k for k, words in _CONTROLS.items() if re.search(words, hazard)}
+    )
     if (
         controls
         and not set(controls.values()) <= asked_for

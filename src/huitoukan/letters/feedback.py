@@ -662,6 +662,13 @@ RESEND = (
 its 销号时间 was after the form's date, one more round trip (clerk trial 52); the rows
 done since sent as they were, then 已完成 the next day, drew 销号时间早于旧版本 (the copy
 asked for the 日期 alone: clerk trial 234 CH11)."""
+RESEND_FIRST_DATE = (
+    "改正以上各处后保存报送（本页可不删）：表头“日期”请填这份表当初填报的日期，不要改为重新报送当天；"
+    "其他各行整改有了进展的（已完成的填写销号时间），请一并更新"
+)
+"""The last line when the 日期 could not be read and the day the return came is not known:
+the 日期 mended to the day of the resend left it unknown for good (clerk trial 237 CK2,
+CK3: the copy asked for one day in its first line, another in its last)."""
 RESEND_IF_NEEDED = (
     "以上都是警告，请逐项核对：需要补充或改正的，改正后把表头“日期”改为重新报送当天的日期，保存后"
     "报送（本页可不删），其他各行整改有了进展的请一并更新；核对无误、无需改动的，不必重新报送"
@@ -882,6 +889,8 @@ def marked_copy(
     if any(p.code is Code.PHOTO_REUSED for p in problems):
         rows.append([len(rows) + 1, "提示", "（照片）", "", "", PHOTO_STILL_KEPT])
     resend = RESEND if to_resend(problems) else RESEND_IF_NEEDED
+    if any(p.code is Code.BAD_DATE and p.variant.endswith("_pending") for p in problems):
+        resend = RESEND_FIRST_DATE
     rows.append([len(rows) + 1, "提示", "（表头日期）", "", "", resend])
     who = f"{department}：" if department else ""
     write_table(

@@ -365,7 +365,9 @@ CATALOGUE: Mapping[Code, Rule] = {
         "逾期报送：表头日期 {form_date} 晚于报送截止日期 {due}（逾期 {late} 天）",
         {
             "file_day": "逾期报送：表头日期未填写或不能采用，按文件日期 {form_date} 计，"
-            "晚于报送截止日期 {due}（逾期 {late} 天）"
+            "晚于报送截止日期 {due}（逾期 {late} 天）",
+            "read_as": "逾期报送：表头日期“{typed}”按 {form_date} 计，晚于报送截止日期 {due}"
+            "（逾期 {late} 天）",
         },
     ),
     Code.BAD_DATE: Rule(
@@ -377,13 +379,17 @@ CATALOGUE: Mapping[Code, Rule] = {
             "请按 {day} 这样的格式填写",
             "form_date_number": "表头日期“{value}”无法识别为日期（填的是数字，表格按日期格式会显示为"
             " 1900 年的某一天{maybe}；报送日期暂按文件日期计），请按 {day} 这样的格式填写",
+            "form_date_number_read": "表头日期“{value}”无法识别为日期（填的是数字，表格按日期格式"
+            "会显示为 1900 年的某一天{maybe}；文件是 {saved}保存的，报送日期按 {read_as} 计），"
+            "请按 {day} 这样的格式填写",
             # the file's day after the deadline: not said late on it (clerk trial 235 CI3)
             "form_date_pending": "表头日期“{value}”无法识别为日期，报送日期待核实：文件日期 {saved}"
             "晚于报送截止日期 {due}，但可能只是保存或下载的日子，改正前不计为逾期报送；"
-            "请按 {day} 这样的格式填写",
+            "请按 {day} 这样的格式填写这份表当初填报的日期",
             "form_date_number_pending": "表头日期“{value}”无法识别为日期（填的是数字，表格按日期格式"
             "会显示为 1900 年的某一天{maybe}），报送日期待核实：文件日期 {saved}晚于报送截止日期"
-            " {due}，但可能只是保存或下载的日子，改正前不计为逾期报送；请按 {day} 这样的格式填写",
+            " {due}，但可能只是保存或下载的日子，改正前不计为逾期报送；请按 {day} 这样的格式填写"
+            "这份表当初填报的日期",
             "deadline": "整改时限“{value}”无法识别为日期，暂按活动默认整改时限 {default} 计；"
             "请按 {iso} 或 {day} 这样的格式填写",
             # (12.30 typed, quoted “12.3”, no word why: clerk trials 229 CC6, 234 CH3)
@@ -750,7 +756,10 @@ CATALOGUE: Mapping[Code, Rule] = {
         {
             "undated": "表头没有填写日期，按文件日期 {day} 计，早于台账记录的本部门首次报送日期 "
             "{first}（上次汇总时还没有这份，或文件的日期变了）：首次报送仍按 {first} 计。如这份"
-            "确是当时报来、此前漏收的，请加 --force 重新汇总（按文件夹中现有的报表重新计算：被覆盖或移出的旧版本中的隐患、照片和复查结论不再保留）"
+            "确是当时报来、此前漏收的，请加 --force 重新汇总（按文件夹中现有的报表重新计算：被覆盖或移出的旧版本中的隐患、照片和复查结论不再保留）",
+            "unread_before": "表头日期 {day} 早于 {older}（表头日期“{typed}”无法识别）的文件日期"
+            " {saved}：首次报送按这里的 {day} 计；那份文件如确是 {saved}（已过报送截止日期）才收到的，"
+            "实际是逾期报送，请核对",
         },
     ),
     Code.SAME_DATE_VERSIONS: Rule(

@@ -839,6 +839,10 @@ class ReturnForm(ProblemCounts):
     date_unread: str = ""
     """What its 日期 cell holds that is no date (12.1 typed as a number): the versions are
     ordered by the file's time instead."""
+    date_read_as: date | None = None
+    """The one day its 日期 typed as a number can be (12.1: 12月1日, 12月10日 being after its
+    file was saved): the day it was sent, though the 日期 is to be typed again as a date
+    (clerk trial 237 CK1: dated by its file, it stood newer than its correction)."""
     sent_unknown: bool = False
     """Its 日期 typed but no date (`date_unread`), its file saved after the 报送截止: the
     day it was sent is not known (the file's day may be the day a clerk saved or copied
@@ -921,6 +925,8 @@ class ReturnForm(ProblemCounts):
         """The day it was sent: its 日期; for none, or one that cannot be right (a year
         typed wrong: 2023-01-02 for 2024-01-02), the file's own day (a return is saved, or
         received, the day it is sent)."""
+        if self.date_read_as is not None:
+            return self.date_read_as
         if self.date_impossible or self.form_date is None:
             return self.saved_on
         return self.form_date

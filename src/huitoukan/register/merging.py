@@ -366,6 +366,34 @@ def _changed_since_copied(older: ReturnForm, newest: ReturnForm) -> bool:
     return not _say_the_same(older, newest)
 
 
+def _dated_over_unread(versions: list[ReturnForm]) -> list[ReturnForm]:
+    """`versions` with a newest whose 日期 could not be read (newest by its file's day)
+    put before the one before it, dated, saved after it and saying the same: that one is
+    its 日期 mended, dated the day the form was filled in (the mended form was set aside
+    as older, and the department asked again to mend its 日期: clerk trial 237 CK1)."""
+    if len(versions) < 2:
+        return versions
+    older, newest = versions[-2], versions[-1]
+    if (
+        newest.date_unread
+        and newest.date_read_as is None
+        and older.form_date is not None
+        and not older.date_impossible
+        and older.modified > newest.modified
+        and [_typed(h) for h in older.hazards] == [_typed(h) for h in newest.hazards]
+    ):
+        return [*versions[:-2], newest, older]
+    return versions
+
+
+def _typed(row: HazardRow) -> HazardRow:
+    """What a row says, wherever it stands, without what was said of it (a row of a form of
+    no 日期 has one more warning than the same row of its mended form)."""
+    return row._replace(
+        source_file="", source_sheet="", source_row=0, errors=0, warnings=0, errors_said=()
+    )
+
+
 def _undated_over_dated(files: list[ReturnForm]) -> ReturnForm | None:
     """The version before the newest when the newest has no 日期 (dated by its file) and
     that one has: the newest won on its file's time alone, and saying otherwise. An undated
@@ -589,6 +617,11 @@ def kept_verdicts(
     than any: the next one filled saved over the first lost its verdicts without a word,
     the hazards that had passed 待复查 again (clerk trial 157)."""
     reviewed = {r.hazard_id.upper() for f in forms if f.is_review and f.readable for r in f.reviews}
+    # a row of the form saved over, its verdict not taken, overrules too: its remark edited
+    # into doubt, the verdict held stood without a word (clerk trial 237 CK6)
+    reviewed |= {
+        i.upper() for f in forms if f.is_review and f.readable for i in f.review_rows.values()
+    }
     ids = {h.hazard_id for h in hazards}
     kept = [v for v in held.verdicts if v.hazard_id in ids and v.hazard_id.upper() not in reviewed]
     if not kept:
@@ -967,6 +1000,7 @@ def merge(
     first_sent = FirstSent.of(every_version, version_order)
     for department in sorted(by_department):
         versions = after_their_originals(sorted(by_department[department], key=version_order))
+        versions = _dated_over_unread(versions)
         versions, chosen_before = _as_chosen_before(
             versions, earlier.used.get(department), earlier.read
         )
@@ -1017,6 +1051,22 @@ def merge(
             first = None
         if first is not None and first is not newest:
             problems.extend(p for p in first.problems if p.code is Code.LATE_RETURN)
+        # a 日期 mended to a day before the file of unknown day, saved after the deadline:
+        # timely by the mended 日期, said (clerk trial 237 CK3)
+        unknown = [f for f in files if f.sent_unknown and f.saved_on is not None]
+        if first is not None and first.form_date is not None and unknown:
+            earliest = min(unknown, key=lambda f: f.modified)
+            if earliest.saved_on is not None and first.form_date < earliest.saved_on:
+                problems.append(
+                    _on_date(
+                        first,
+                        Code.BEFORE_FIRST_RETURN,
+                        variant="unread_before",
+                        older=earliest.file,
+                        typed=earliest.date_unread,
+                        saved=earliest.saved_on,
+                    )
+                )
         for older in files[:-1]:  # another department's answers in this one's form: its
             # version taken as this one's (superseded, its warning went with it) and the
             # other told it sent nothing (clerk trial 52)
