@@ -172,6 +172,20 @@ def test_most_common_clear_verdicts_are_read() -> None:
         ("整改完毕。若今后再出现渗水，请及时报修。", False),
         ("未发现整改痕迹", True),
         ("经测试，功能正常", False),  # (clerk trial 229 CC1)
+        # (trial 238: a part, a promise, a purchase asked, a hedge on the effect, a
+        # substitute, a fault at the test, a say-so, materials come)
+        ("已加固部分螺栓", True),
+        ("先行整改部分及剩余部分均已完成", False),
+        ("已更换15处中的11处", True),
+        ("以后会认真记录", True),
+        ("检测设备已申购", True),
+        ("已清洗风机滤网，风量有所改善", True),
+        ("风机已装，效果一般，还需增加冷风机", True),
+        ("已配发灭火器替代", True),
+        ("已更换，复查时按测试按钮无反应", True),
+        ("电工师傅讲修好了", True),
+        ("材料已到位", True),
+        ("材料已到位，护栏已安装牢固", False),
     ],
 )
 def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None:
@@ -314,6 +328,39 @@ def test_no_doubtful_remark_of_the_list_lets_a_pass_close_a_hazard() -> None:
 
 
 WITH_HAZARDS = Path(__file__).parent.parent / "data" / "review_remarks_with_hazards.tsv"
+LIST_238 = Path(__file__).parent.parent / "data" / "review_remarks_238.tsv"
+
+
+def _mistaken(path: Path) -> tuple[float, float]:
+    """Of the list at `path` (hazard, 整改措施, 复查意见, 销号/问, commonness, …), by weight:
+    the share of doubtful remarks that close their hazard, and of plain passes asked about."""
+    rows = [
+        line.replace("\\n", "\n").split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line[:1] != "#"
+    ]
+    doubted = [
+        (reading, WEIGHTS[c], bool(doubts_the_pass(remark, f"{hazard}，{measures}")))
+        for hazard, measures, remark, reading, c, _ in rows
+    ]
+    asked = [(w, d) for reading, w, d in doubted if reading == "问"]
+    passes = [(w, d) for reading, w, d in doubted if reading == "销号"]
+    return (
+        sum(w for w, d in asked if not d) / sum(w for w, _ in asked),
+        sum(w for w, d in passes if d) / sum(w for w, _ in passes),
+    )
+
+
+def test_a_blind_list_of_remarks_beside_hazards_as_it_stands() -> None:
+    """Trial 238 wrote 540 复查意见 beside their hazards blind, after this reader's mends of
+    trials 233 and 236: 18.2 % of the doubtful ones closed their hazard — a part of the work
+    (已更换15处中的11处, 已加固部分螺栓), a substitute only the hazard tells (已更换灯泡 for burnt
+    wiring, 已重新刷白 over a leak), a control or restriction for a repair (已限速行驶, 已开窗
+    通风) — and 12.1 % of the plain passes were asked about (descriptions of the work and of
+    the test on site). Mended only for parts, promises, purchases asked, hedges on the effect,
+    substitutes said so, faults at the test and say-sos: harm 14.3 %. As it stands, not worse."""
+    harm, nuisance = _mistaken(LIST_238)
+    assert harm <= 0.15 and nuisance <= 0.125, (harm, nuisance)
 
 
 def test_remarks_read_beside_their_hazards() -> None:
@@ -326,16 +373,5 @@ def test_remarks_read_beside_their_hazards() -> None:
     stands unless it holds a word of doubt (`verdicts._UNSURE`). Trial 236's blind list (519
     more), measured after those mends, found 7.8 % harm (已补4个 of 6, 已用木桩顶撑, 水样已送检,
     下次还得看) and 14.3 % nuisance (用力摇晃不动, 有领用登记, 换了); the rest, as they stand."""
-    rows = [
-        line.replace("\\n", "\n").split("\t")
-        for line in WITH_HAZARDS.read_text(encoding="utf-8").splitlines()
-        if line[:1] != "#"
-    ]
-    doubted = [
-        (reading, WEIGHTS[c], bool(doubts_the_pass(remark, f"{hazard}，{measures}")))
-        for hazard, measures, remark, reading, c, _ in rows
-    ]
-    asked = [(w, d) for reading, w, d in doubted if reading == "问"]
-    passes = [(w, d) for reading, w, d in doubted if reading == "销号"]
-    assert sum(w for w, d in asked if not d) <= 0.03 * sum(w for w, _ in asked)
-    assert sum(w for w, d in passes if d) <= 0.10 * sum(w for w, _ in passes)
+    harm, nuisance = _mistaken(WITH_HAZARDS)
+    assert harm <= 0.03 and nuisance <= 0.10, (harm, nuisance)
