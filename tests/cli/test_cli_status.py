@@ -890,7 +890,9 @@ def test_a_return_whose_date_cannot_be_read_is_not_said_late_by_its_file_day(
     assert "已报送（报送日期" in row and row.endswith("0.0%"), shown.stdout
     assert runner.invoke(app, ["remind", *as_of, "-o", "通知"]).exit_code in (0, 1)
     notice = (chdir_tmp / "通知" / "附属医院-通知.txt").read_text("utf-8-sig")
-    assert "日期无法识别" in notice and "晚于报送截止日期" not in notice
+    assert "晚于报送截止日期" not in notice
+    # which cell, what it holds (clerk trial 237 CK11)
+    assert "填写有误（日期无法识别：K3填的是“12.3”）" in notice, notice
     assert runner.invoke(app, ["report", *as_of, "-o", "汇报.xlsx"]).exit_code == 0
     texts = "".join(
         str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)

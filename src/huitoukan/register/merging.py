@@ -247,7 +247,11 @@ class Collection(ProblemCounts):
                 and p.at not in rows
                 and p.code is not Code.ASSIGNMENT_UNANSWERED
             ):
-                said.setdefault(department, {})[p.title] = None
+                # (a date: which cell, what it holds — “日期无法识别” of a form of a dozen
+                # dates: clerk trial 237 CK11)
+                dated = p.code is Code.BAD_DATE and p.cell and p.value
+                title = f"{p.title}：{p.cell}填的是“{p.value}”" if dated else p.title
+                said.setdefault(department, {})[title] = None
         return {department: list(titles) for department, titles in said.items()}
 
     def borrowed_forms(self) -> dict[str, tuple[str, ...]]:
