@@ -186,6 +186,8 @@ def test_most_common_clear_verdicts_are_read() -> None:
         ("电工师傅讲修好了", True),
         ("材料已到位", True),
         ("材料已到位，护栏已安装牢固", False),
+        ("现场抽查10间宿舍，未发现违规电器", False),  # (clerk trial 237 CK5)
+        ("现场抽查10间宿舍，发现2间仍有电热毯", True),
     ],
 )
 def test_a_pass_whose_remarks_doubt_it_is_told(note: str, doubted: bool) -> None:

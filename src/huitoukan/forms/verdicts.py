@@ -366,6 +366,13 @@ _SIGN_OFF = re.compile(
 _BUT = re.compile("(?:但是?|可是|不过|然而)([^,]+)")
 _OBSERVED = re.compile("^经过?[^,]{0,10}(?:观察|检验|测试)$")
 """A check made over time (经多次雨天观察): not one still to make (雨后再观察)."""
+_SPOT_CHECK = re.compile(
+    "^(?:经|已)?(?:现场|实地)?(?:抽查|检查|查看|核查)了?(?:\\d+|[一二两三四五六七八九十几]+)[间个处台栋层户]"
+    "(?:宿舍|教室|房间|寝室|办公室|实验室|楼|灭火器|插座|配电箱)?$"
+)
+"""The review's own spot check, which stands beside what it did not find (现场抽查10间宿舍，
+未发现违规电器: clerk trial 237 CK5) — not beside 已整改 (a sample of the work done)."""
+_FOUND_NONE = re.compile("^(?:均|都)?(?:未(?:发现|见)|没有发现|无)(?!整改|变化|改善)")
 _EARLIER_REVIEW = re.compile("^(?:上次|首次|第一次|前次|初次)")
 """How it was at a review before (首次复查时未整改, 上次复查为不合格), not said to be so still."""
 _STILL = re.compile("仍|还|依然|依旧|至今|尚|又")
@@ -459,6 +466,8 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
         return f"（{_quoted(key, key.find(next(iter(controls))), clauses, note)}只说了{kind}等管控措施，没有说隐患本身已整改，如已修复、已更换）"
     if _LOGGED_APART.search(key):
         clauses = [c for c in clauses if not _ANOTHER.match(c)]
+    if any(map(_FOUND_NONE.match, clauses)):
+        clauses = [c for c in clauses if not _SPOT_CHECK.match(c)] or clauses
     failing = [
         c
         for i, c in enumerate(clauses)
