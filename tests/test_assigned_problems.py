@@ -2364,10 +2364,23 @@ def test_each_form_lists_its_assigned_problems_first_protected(
     assert police_form.cell(police_row + 1, police_columns["问题编号"]).value == "4J-01"
     assert not deadline.protection.locked  # the list sets none for 4J-01: the department does
     assert police[ASSIGNED_SHEET].max_column == 7  # nothing shared: no such column
-    assert (
-        ASSIGNED_SHEET
-        not in load_workbook(tmp_path / "发放" / form_file_name("学生工作处")).sheetnames
-    )
+    students = load_workbook(tmp_path / "发放" / form_file_name("学生工作处"))
+    assert ASSIGNED_SHEET not in students.sheetnames
+    # its 填报说明 speaks of no assigned rows, nor of a 自查 it has not filled in (its
+    # 问题来源 blank: clerk trial 237 CK13); 安全保卫处's does
+    notes = {
+        name: next(
+            str(c.value)
+            for row in book[FORM_SHEET].iter_rows(max_row=6)
+            for c in row
+            if str(c.value).startswith("填报说明")
+        )
+        for name, book in (("保卫处", wb), ("学工处", students))
+    }
+    assert "有问题编号的行是交办给本部门的问题" in notes["保卫处"]
+    assert "问题来源为“自查”" in notes["保卫处"]
+    assert "问题编号" not in notes["学工处"] and "问题来源" not in notes["学工处"]
+    assert "自查发现的隐患填在空白行（每条隐患填一行）。" in notes["学工处"]
 
 
 def test_a_copy_of_a_protected_return_opens_no_cell_the_issue_locked(

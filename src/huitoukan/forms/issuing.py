@@ -713,6 +713,10 @@ def fill_form(
     shorts = {f"{i.label} {i.content}": i.short for i in campaign.checklist}
     marked = form.write_rows(rows, assigned, BLANK_ROWS if rows or assigned else 0, shorts)
     let_grow(ws, form.data_rows)
+    if instructions is not None and not (assigned or any(r.number for r in rows)):
+        # no row of an assigned problem, no 自查 filled in (the note spoke of both: clerk
+        # trial 237 CK13)
+        instructions.value = _NUMBERED_ROWS.sub("", _SELF_FOUND.sub("", str(instructions.value)))
     if instructions is not None:
         if marked.failed:  # the note on a row's cell does not print (a form is read on paper)
             failed = _failed_reviews(marked.failed)
@@ -750,6 +754,10 @@ def fill_form(
         table = ws.iter_rows(form.header_row + 1, form.footer_row - 1, values_only=True)
         workbook.properties.keywords = TABLE_MARK + table_digest(table)
     return workbook
+
+
+_NUMBERED_ROWS = re.compile("有问题编号的行是交办给本部门的问题[^；。]*[；。]")
+_SELF_FOUND = re.compile("[，,]问题来源为“自查”")
 
 
 def _failed_reviews(failed: Sequence[tuple[int, str]]) -> str:
