@@ -263,6 +263,11 @@ RAILING = "三楼走廊护栏松动，加固护栏"
         ("已安排专人值守", "夜间无人值守，安排专人值守", False),
         ("已对学生进行安全教育", "学生课间追逐打闹，加强安全教育", False),
         ("已设置警示标志，禁止靠近", "池塘边无护栏，设置警示标志并安排巡查", False),
+        # …unless a repair is planned beside it (clerk trial 237 CK4)
+        ("已设置警示标志", "楼顶平台护栏松动，已设置警示标志，联系施工单位加固", True),
+        ("已设置警示牌", "校园池塘无防护栏，安装护栏和警示牌", True),
+        ("已安装护栏和警示牌", "校园池塘无防护栏，安装护栏和警示牌", False),
+        ("已张贴警示标识", "配电房门口缺少警示标识，补齐警示标识", False),
         # no hazard given (a form without its column): the remark is about its own
         ("已张贴警示标识", "", False),
     ],

@@ -406,6 +406,7 @@ _REPAIR = re.compile(
 """…and what puts it right, or is a record kept (值班记录已补齐: the hazard was the record)."""
 
 
+_JOINED = re.compile(f"[{_BREAKS}]+|和|及|并|与|、")
 _FIXING = re.compile("更换|换新|修复|维修|修理|加固|拆除|改造|清理|清除|疏通|移除|搬离|安装|加装")
 """A repair a hazard's 整改措施 may ask beside a control (not a record, nor 分开)."""
 
@@ -416,6 +417,8 @@ def _controls_only(clause: str) -> str:
     clause = _LEAD.sub("", clause, count=1) or clause
     if _CONTROL.search(clause) is None or _REPAIR.search(clause) or _ADVICE.match(clause):
         return ""
+    if any(_FIXING.search(p) and not _CONTROL.search(p) for p in _JOINED.split(clause)):
+        return ""  # (已安装护栏和警示牌: the railing too)
     return next(kind for kind, words in _CONTROLS.items() if re.search(words, clause))
 
 
@@ -452,7 +455,7 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
     controls = {c: kind for c in clauses if hazard and (kind := _controls_only(c))}
     # a control is all that is asked unless a repair is asked beside it (已设置警示标志，
     # 联系施工单位加固: the sign alone closed a loose railing, clerk trial 237 CK4)
-    parts = _CLAUSES.split(hazard)
+    parts = _JOINED.split(hazard)  # (安装护栏和警示牌: a railing, and a sign)
     repair_too = any(_FIXING.search(p) and not _CONTROL.search(p) for p in parts)
     asked_for = (
         set() if repair_too else {k for k, words in _CONTROLS.items() if re.search(words, hazard)}
