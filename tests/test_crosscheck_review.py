@@ -1019,6 +1019,17 @@ def _review_form(path: Path) -> tuple[Workbook, Worksheet, dict[str, int], dict[
     return wb, ws, columns, rows
 
 
+def _three_gates_to_review(
+    runner: CliRunner, tmp_path: Path
+) -> tuple[Workbook, Worksheet, dict[str, int], dict[str, int]]:
+    """东门, 西门 and 南门 closed in 安全保卫处's return, collected, and the 复查验收表 made
+    (in `tmp_path`, the current folder), opened to be filled in (`_review_form`)."""
+    gates = [closed(部位="东门"), closed(部位="西门"), closed(部位="南门")]
+    assert _collected(runner, tmp_path, gates) == 0
+    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
+    return _review_form(tmp_path / "复查验收表.xlsx")
+
+
 def test_the_review_form_says_which_hazards_are_the_reviewing_offices_own(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1106,11 +1117,7 @@ def test_a_review_form_saved_over_with_every_verdict_refused_keeps_the_ones_befo
     不合格 among them, without a word (clerk trial 234 CH1). The form is still a review
     form read, its row's error said; the first one's verdicts stay."""
     monkeypatch.chdir(tmp_path)
-    review_campaign(tmp_path)
-    gates = [closed(部位="东门"), closed(部位="西门"), closed(部位="南门")]
-    assert _collected(runner, tmp_path, gates) == 0
-    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
-    wb, ws, columns, rows = _review_form(tmp_path / "复查验收表.xlsx")
+    wb, ws, columns, rows = _three_gates_to_review(runner, tmp_path)
     for where, verdict, note in (("东门", "合格", "灭火器已更换"), ("西门", "不合格", "未更换")):
         for field, value in (("复查人", "刘建国"), ("复查时间", "2023-12-19"), ("复查结论", verdict),
                              ("复查意见", note)):  # fmt: skip
@@ -1195,11 +1202,7 @@ def test_the_verdicts_of_a_review_form_saved_over_stay(
     departments asked again for what had passed (clerk trial 157). The register keeps
     them, on every collect after."""
     monkeypatch.chdir(tmp_path)
-    review_campaign(tmp_path)
-    rows = [closed(部位="东门"), closed(部位="西门"), closed(部位="南门")]
-    assert _collected(runner, tmp_path, rows) == 0
-    assert runner.invoke(app, ["review", "--as-of", "2023-12-20"]).exit_code == 0
-    wb, ws, columns, places = _review_form(tmp_path / "复查验收表.xlsx")
+    wb, ws, columns, places = _three_gates_to_review(runner, tmp_path)
     for place, verdict in (("东门", "合格"), ("南门", "不合格")):
         for field, value in (
             ("复查人", "刘建国"),

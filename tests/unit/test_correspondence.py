@@ -231,17 +231,22 @@ def test_a_version_whose_date_was_typed_as_a_number_can_be_set_aside_as_an_old_o
     the older version, kept, and the correction is used."""
     import os
 
-    from huitoukan.register.merging import FileOutcome
+    from huitoukan.register.merging import Collection, FileOutcome
 
     first = tmp_path / "回收" / "总务.xlsx"
     filled_form(campaign, "总务基建处", first, [hazard()], form_date=12.1)
     fixed = tmp_path / "回收" / "12月5日更正" / "总务（改）.xlsx"
-    filled_form(campaign, "总务基建处", fixed, [hazard(), hazard(部位="住院楼")],
-                form_date=date(2023, 12, 5))  # fmt: skip
-    for path, minute in ((fixed, 1), (first, 2)):
-        moment = datetime(2023, 12, 16, 9, minute).timestamp()
-        os.utime(path, (moment, moment))
-    collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 20))
+
+    def corrected(day: int) -> Collection:
+        """The correction dated 12月`day`日, both files downloaded on 12月16日, collected."""
+        filled_form(campaign, "总务基建处", fixed, [hazard(), hazard(部位="住院楼")],
+                    form_date=date(2023, 12, day))  # fmt: skip
+        for path, minute in ((fixed, 1), (first, 2)):
+            moment = datetime(2023, 12, 16, 9, minute).timestamp()
+            os.utime(path, (moment, moment))
+        return collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 20))
+
+    collection = corrected(5)
     [said] = [p for p in collection.problems if p.code is Code.UNDATED_NEWEST]
     assert said.file == str(first) and "没有表头日期" not in said.message
     assert said.message.startswith("本文件的表头日期“12.1”无法识别（见下）"), said.message
@@ -257,12 +262,7 @@ def test_a_version_whose_date_was_typed_as_a_number_can_be_set_aside_as_an_old_o
     # of one day (the correction dated 12月16日, both downloaded that day), the version dated
     # by its 日期 is the newer, wherever it is (the folder decided: clerk trial 235 CI6)
     old.rename(first)
-    filled_form(campaign, "总务基建处", fixed, [hazard(), hazard(部位="住院楼")],
-                form_date=date(2023, 12, 16))  # fmt: skip
-    for path, minute in ((fixed, 1), (first, 2)):
-        moment = datetime(2023, 12, 16, 9, minute).timestamp()
-        os.utime(path, (moment, moment))
-    collection = collect(campaign, [tmp_path / "回收"], as_of=date(2023, 12, 20))
+    collection = corrected(16)
     assert collection.outcomes[str(fixed)] is FileOutcome.USED
     assert not [p for p in collection.problems if p.code is Code.UNDATED_NEWEST]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -765,32 +765,29 @@ def _set_rounds_aside(register: Path) -> None:
             path.replace(path.with_name(f"{path.stem}.{date.today():%Y%m%d}往期.json"))
 
 
-def _verdicts_held(state: RegisterState) -> list[Review]:
-    """Each hazard's last 复查 verdict as the register `state` holds it."""
-    return [
-        Review(
-            hazard_id=h.hazard_id,
-            result=h.review,
-            reviewer=h.reviewer,
-            reviewed_on=h.reviewed_on,
-            closed_on=h.closed_on,
-            note=h.review_note,
-            file=EARLIER_REGISTER,
-            signed_after=h.review_signed,
-        )
-        for h in state.hazards
-        if h.review in (PASSED, FAILED) and h.reviewed_on is not None
-    ]
-
-
-def _reviews_held(state: RegisterState) -> dict[str, Any]:
-    """What `Held` knows of the 复查验收表 the register `state` was made of, for
-    `reviews_saved_over`."""
-    return {
-        "reviews": frozenset((*state.reviews, *state.reviews_refused)),
-        "refused": state.reviews_not_taken,
-        "kept_before": frozenset(state.verdicts_kept),
-    }
+def _with_reviews(held: Held, state: RegisterState) -> Held:
+    """`held` with what the register `state` holds of its 复查验收表: each hazard's last
+    verdict (`kept_verdicts`), the forms read, their rows not taken and the verdicts kept
+    already (`reviews_saved_over`)."""
+    return held._replace(
+        verdicts=[
+            Review(
+                hazard_id=h.hazard_id,
+                result=h.review,
+                reviewer=h.reviewer,
+                reviewed_on=h.reviewed_on,
+                closed_on=h.closed_on,
+                note=h.review_note,
+                file=EARLIER_REGISTER,
+                signed_after=h.review_signed,
+            )
+            for h in state.hazards
+            if h.review in (PASSED, FAILED) and h.reviewed_on is not None
+        ],
+        reviews=frozenset((*state.reviews, *state.reviews_refused)),
+        refused=state.reviews_not_taken,
+        kept_before=frozenset(state.verdicts_kept),
+    )
 
 
 def _sources_of(forms: Sequence[ReturnForm]) -> dict[str, tuple[str, str]]:
@@ -1107,10 +1104,12 @@ def collect_to_register(
         if force:  # (but the verdicts of a 复查验收表 saved over, its file read still: the
             # --force a date's warning asked for dropped them, clerk trial 235 CI2)
             state = last_written_state(register)
-            reviewed = {*state.reviews, *state.reviews_refused} if state is not None else set()
-            if state is None or not reviewed or not reviewed <= {f.file for f in forms}:
+            if state is None:
                 return Held()
-            return Held(verdicts=_verdicts_held(state), **_reviews_held(state))
+            held = _with_reviews(Held(), state)
+            if not held.reviews or not held.reviews <= {f.file for f in forms}:
+                return Held()
+            return held
         now = _sources_of(forms)
         if recorded and recorded.sources and not recorded.remembering:
             if not _changed(recorded.sources, now):
@@ -1131,18 +1130,17 @@ def collect_to_register(
         whose_now = dict(now.values())
         sent_by = {f: (sha, renames.get(d, d)) for f, (sha, d) in state.sources.items()}
         reread = {f for f, (sha, d) in sent_by.items() if whose_now.get(sha, d) not in (d, "")}
-        return Held(
+        held = Held(
             [h for h in state.hazards if h.department in changed and h.source_file not in reread],
             {d: day for d, day in state.returned.items() if day is not None},
             state.sent,
-            verdicts=_verdicts_held(state),
-            **_reviews_held(state),
             handed=[
                 h
                 for h in state.handed_over
                 if h.department in changed and h.source_file not in reread
             ],
         )
+        return _with_reviews(held, state)
 
     listed_before: list[Finding] = []  # the list the register was written from, if other
     if (

@@ -300,12 +300,13 @@ def read_header_fields(
         form.date_unread = cell_text(raw)
         saved = form.saved_on
         issued = campaign.info.issued_on
-        readings = month_day_readings(form.date_unread, issued) if typed_as_number(raw) else []
+        number = typed_as_number(raw)
+        readings = month_day_readings(form.date_unread, issued) if number else []
         # of 12.1 and 12.10, the one day before its file was saved
         possible = [d for d in readings if issued <= d and (saved is None or d <= saved)]
         form.date_read_as = possible[0] if len(possible) == 1 else None
         form.sent_unknown = form.date_read_as is None and saved is not None and saved > due
-        variant = "form_date_number" if typed_as_number(raw) else "form_date"
+        variant = "form_date_number" if number else "form_date"
         if form.date_read_as is not None:
             variant += "_read"
         elif form.sent_unknown:

@@ -411,13 +411,19 @@ _FIXING = re.compile("更换|换新|修复|维修|修理|加固|拆除|改造|�
 """A repair a hazard's 整改措施 may ask beside a control (not a record, nor 分开)."""
 
 
+def _plans_a_repair(text: str) -> bool:
+    """`text` (a clause, or a hazard and its 整改措施) speaks of a repair apart from any
+    control beside it (安装护栏和警示牌: a railing, and a sign)."""
+    return any(_FIXING.search(p) and not _CONTROL.search(p) for p in _JOINED.split(text))
+
+
 def _controls_only(clause: str) -> str:
     """The kind of control (`_CONTROLS`) a clause says was put in place, when it says no
     more: 已设置警示标志, 加强巡查, 已对学生进行安全教育 — not 已更换护栏并设置警示标志."""
     clause = _LEAD.sub("", clause, count=1) or clause
     if _CONTROL.search(clause) is None or _REPAIR.search(clause) or _ADVICE.match(clause):
         return ""
-    if any(_FIXING.search(p) and not _CONTROL.search(p) for p in _JOINED.split(clause)):
+    if _plans_a_repair(clause):
         return ""  # (已安装护栏和警示牌: the railing too)
     return next(kind for kind, words in _CONTROLS.items() if re.search(words, clause))
 
@@ -455,10 +461,10 @@ def doubts_the_pass(note: str, hazard: str = "") -> str:
     controls = {c: kind for c in clauses if hazard and (kind := _controls_only(c))}
     # a control is all that is asked unless a repair is asked beside it (已设置警示标志，
     # 联系施工单位加固: the sign alone closed a loose railing, clerk trial 237 CK4)
-    parts = _JOINED.split(hazard)  # (安装护栏和警示牌: a railing, and a sign)
-    repair_too = any(_FIXING.search(p) and not _CONTROL.search(p) for p in parts)
     asked_for = (
-        set() if repair_too else {k for k, words in _CONTROLS.items() if re.search(words, hazard)}
+        set()
+        if not controls or _plans_a_repair(hazard)
+        else {k for k, words in _CONTROLS.items() if re.search(words, hazard)}
     )
     if (
         controls

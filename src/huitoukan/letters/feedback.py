@@ -654,9 +654,10 @@ PHOTO_STILL_KEPT = (
 out (clerk trial 74); a photo pasted on that row of the copy replaces it (trial 101, and
 another department's photo too: trial 178 AE2, where this said it would only be added,
 the follow-up form that it replaces it)."""
+_KEEP_PAGE = "（本页可不删，打印签字时不必打印本页）"
+_OTHER_ROWS = "其他各行整改有了进展的（已完成的填写销号时间），请一并更新"
 RESEND = (
-    "改正以上各处后，请把表头“日期”改为重新报送当天的日期，保存后报送（本页可不删，打印签字时不必打印本页）；其他各行"
-    "整改有了进展的（已完成的填写销号时间），请一并更新"
+    f"改正以上各处后，请把表头“日期”改为重新报送当天的日期，保存后报送{_KEEP_PAGE}；{_OTHER_ROWS}"
 )
 """The last line of every 退回修改说明: a corrected copy sent with its first 日期 was told
 its 销号时间 was after the form's date, one more round trip (clerk trial 52); the rows
@@ -664,15 +665,15 @@ done since sent as they were, then 已完成 the next day, drew 销号时间早�
 asked for the 日期 alone: clerk trial 234 CH11); the page itself need not be printed with
 the form to sign (it listed errors mended on the paper copy: clerk trial 237 CK8)."""
 RESEND_FIRST_DATE = (
-    "改正以上各处后保存报送（本页可不删，打印签字时不必打印本页）：表头“日期”请填这份表当初填报的日期，不要改为重新报送当天；"
-    "其他各行整改有了进展的（已完成的填写销号时间），请一并更新"
+    f"改正以上各处后保存报送{_KEEP_PAGE}：表头“日期”请填这份表当初填报的日期，不要改为重新报送当天；"
+    + _OTHER_ROWS
 )
 """The last line when the 日期 could not be read and the day the return came is not known:
 the 日期 mended to the day of the resend left it unknown for good (clerk trial 237 CK2,
 CK3: the copy asked for one day in its first line, another in its last)."""
 RESEND_IF_NEEDED = (
     "以上都是警告，请逐项核对：需要补充或改正的，改正后把表头“日期”改为重新报送当天的日期，保存后"
-    "报送（本页可不删，打印签字时不必打印本页），其他各行整改有了进展的请一并更新；核对无误、无需改动的，不必重新报送"
+    f"报送{_KEEP_PAGE}，其他各行整改有了进展的请一并更新；核对无误、无需改动的，不必重新报送"
 )
 """A copy with warnings only: a department told to correct and resend what needs no
 correcting (10 copies of 11 for 检查内容 left blank read as 10 returns refused: trial 83)."""

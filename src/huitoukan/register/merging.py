@@ -393,9 +393,7 @@ def _dated_over_unread(versions: list[ReturnForm]) -> list[ReturnForm]:
 def _typed(row: HazardRow) -> HazardRow:
     """What a row says, wherever it stands, without what was said of it (a row of a form of
     no 日期 has one more warning than the same row of its mended form)."""
-    return row._replace(
-        source_file="", source_sheet="", source_row=0, errors=0, warnings=0, errors_said=()
-    )
+    return _said(row)._replace(errors=0, warnings=0, errors_said=())
 
 
 def _undated_over_dated(files: list[ReturnForm]) -> ReturnForm | None:
@@ -1406,7 +1404,7 @@ def _say_the_same(older: ReturnForm, newest: ReturnForm) -> bool:
     return [_said(h) for h in older.hazards] == [_said(h) for h in newest.hazards]
 
 
-def _said(row: HazardRow) -> tuple[object, ...]:
+def _said(row: HazardRow) -> HazardRow:
     """What a row says, wherever it stands (its file, sheet and row aside)."""
     return row._replace(source_file="", source_sheet="", source_row=0)
 
