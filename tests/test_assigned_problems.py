@@ -2832,7 +2832,7 @@ def test_status_from_register_equals_status_from_returns(
     ws = load_workbook(tmp_path / "回头看工作汇报.xlsx")["工作汇报"]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
     assert any(
-        "另有 1 个尚未明确责任部门，未交办、未计入：QT-01（其他，西侧道路：路灯损坏）。" in t
+        "另有1个尚未明确责任部门，未交办、未计入：QT-01（其他，西侧道路：路灯损坏）。" in t
         for t in texts
     )
     # an overdue hazard answering an inspection's problem is named by its 编号 (trial 35)
@@ -3933,7 +3933,7 @@ def test_a_row_sent_as_another_departments_problem_is_not_counted_as_self_found(
     write_report(tmp_path / "汇报.xlsx", campaign, result.status)
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     text = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
-    assert "（其中自查发现 1 项，交办问题整改反馈 2 项；另有 1 项报为上级检查发现的问题" in text
+    assert "（其中自查发现1项，交办问题整改反馈2项；另有1项报为上级检查发现的问题" in text
 
 
 def test_a_long_source_of_the_reports_table_by_source_is_printed_whole(

@@ -559,7 +559,7 @@ def test_a_problem_cleared_that_an_inspection_found_still_there_is_said_until_li
     status, report, own = said()
     found = "SJ-9（市级抽查，2023年12月9日发现）"
     assert f"其中已清零的XJ-1在{found}检查时问题仍在，尚未重新列入交办问题清单" in status
-    assert f"已清零 1 个（其中 XJ-1 在上级检查中发现问题仍在：{found}，尚未重新交办）" in report
+    assert f"已清零1个（其中 XJ-1 在上级检查中发现问题仍在：{found}，尚未重新交办）" in report
     assert f"交办问题 XJ-1 部门报已完成，{found}检查时问题仍在：请把检查发现的问题" in own
     # listed under a number of the school's own, or its own (still said: trial 156)
     for number in ("XN-20", "SJ-9"):
@@ -1486,7 +1486,7 @@ def test_the_report_says_a_failed_review_beside_the_departments_word(
     [row] = [r for r in rows if r[2] == "学生活动中心"]
     assert row[7] == "已完成（复查不合格）"
     # and the 总体情况 counts it: the leaders sign a report that says a review refused one
-    assert any("复查验收不合格、已退回整改的 1 项" in str(v) for r in rows for v in r)
+    assert any("复查验收不合格、已退回整改的1项" in str(v) for r in rows for v in r)
     assert any(  # who reports it, and when, signed before the leaders read it
         str(v).startswith("汇报单位：安全保卫处") and "汇报日期：2023年12月22日" in str(v)
         for r in rows
@@ -1521,8 +1521,8 @@ def test_the_report_after_a_crosscheck_says_what_the_inspection_found(
     assert texts.count("上级检查核查情况（追责核查）") == 1
     [said] = [t for t in texts if "逐项核查自查台账" in t]
     assert said == (
-        "2023年12月20日对照市级抽查（2023年12月18日）发现的 5 个问题逐项核查自查台账：自查已发现 1 个、"
-        "自查已发现但未整改到位 2 个、自查未发现 1 个、待确认 1 个。自查未发现的问题：SC-04（2号学生公寓：楼道消防栓箱内水带"
+        "2023年12月20日对照市级抽查（2023年12月18日）发现的5个问题逐项核查自查台账：自查已发现1个、"
+        "自查已发现但未整改到位2个、自查未发现1个、待确认1个。自查未发现的问题：SC-04（2号学生公寓：楼道消防栓箱内水带"
         "缺失）（应查出的部门和追责范围见 追责核查.xlsx）。"
     )
     status = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
@@ -4331,7 +4331,7 @@ def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(
     write_report(tmp_path / "汇报.xlsx", campaign, result.status)
     ws = load_workbook(tmp_path / "汇报.xlsx").active
     said = "".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v)
-    assert "复查合格、已销号但未附整改后照片的 1 项" in said
+    assert "复查合格、已销号但未附整改后照片的1项" in said
     from huitoukan.cli import render
 
     render.status_report(result.status)
@@ -4348,7 +4348,7 @@ def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(
     write_report(tmp_path / "汇报.xlsx", campaign, status)
     ws = load_workbook(tmp_path / "汇报.xlsx").active
     said = "".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v)
-    assert "复查合格、已销号但所附照片未能读取（如 .xls 格式）的 1 项" in said
+    assert "复查合格、已销号但所附照片未能读取（如 .xls 格式）的1项" in said
     assert "未附整改后照片" not in said
     # a photo shown on another hazard too: not “未附” either (clerk trial 229 CC5)
     shared = dataclasses.replace(view, photos=1, photos_of_others="本部门另一项隐患")
@@ -4360,7 +4360,7 @@ def test_a_closing_reviewed_passed_is_not_asked_for_its_photo_again(
     write_report(tmp_path / "汇报.xlsx", campaign, status)
     ws = load_workbook(tmp_path / "汇报.xlsx").active
     said = "".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v)
-    assert "复查合格、已销号但所附照片与其他隐患共用一张、不是本项自己的整改照片的 1 项" in said
+    assert "复查合格、已销号但所附照片与其他隐患共用一张、不是本项自己的整改照片的1项" in said
     assert "未附整改后照片" not in said
 
 
@@ -4938,6 +4938,48 @@ def test_a_failed_review_without_a_word_is_asked_for_one(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
+    ("reviewer", "role"),
+    [("张主任", "主要负责人"), ("李 干事", "填报人"), ("王五", "责任人"), ("刘建国", None)],
+)
+def test_a_pass_of_the_offices_own_hazard_by_its_own_people_is_said(
+    tmp_path: Path, reviewer: str, role: str | None
+) -> None:
+    """安全保卫处 receives the returns and reviews them; its own 东门 passed by its head, its
+    reporter or the hazard's 责任人 (as its return names them) is 自查自验, which the form's
+    note advises against: it went in without a word (clerk trial 237 CK9). Taken, and said
+    on the 复查人 cell; by someone its return does not name (a leader), nothing."""
+    cells = {"H3": reviewer, "I3": "2023-12-19", "J3": "合格", "K3": "现场查看，灭火器已更换"}
+    problems, door = _door_reviewed(tmp_path, cells)
+    said = [p for p in problems if p.code is Code.REVIEW_BY_OWN_OFFICE]
+    assert door.closed
+    if role is None:
+        assert not said
+        return
+    [own] = said
+    assert (Path(own.file).name, own.cell, own.severity) == ("复查1.xlsx", "H3", Severity.WARNING)
+    assert f"复查人也是安全保卫处报表中的{role}，属于自查自验" in own.message
+
+
+@pytest.mark.parametrize("passed_later", [True, False])
+def test_a_failed_review_written_short_is_not_said_once_a_later_review_holds(
+    tmp_path: Path, passed_later: bool
+) -> None:
+    """不合格 with no 复查人 and no 复查意见 on the form of 12月18日, 合格 on a later form:
+    the first form's faults were said on every collect, and the office's to-do asked to
+    mend a signed form (clerk trial 237 CK10). Moot once the later review holds; said while
+    the short one is the latest."""
+    short = {"I3": "2023-12-18", "J3": "不合格"}
+    passed = {"H3": "刘建国", "I3": "2023-12-19", "J3": "合格", "K3": "现场查看，灭火器已更换"}
+    if not passed_later:
+        short, passed = {**short, "I3": "2023-12-19"}, {**passed, "I3": "2023-12-18"}
+    problems, door = _door_reviewed(tmp_path, short, passed)
+    said = {p.code for p in problems if Path(p.file).name == "复查1.xlsx"}
+    faults = {Code.REVIEW_FAILED_NO_NOTE, Code.REVIEW_NO_REVIEWER}
+    assert (said & faults) == (set() if passed_later else faults), problems
+    assert door.closed is passed_later
+
+
+@pytest.mark.parametrize(
     ("edited", "later", "said"),
     [(False, 1, False), (True, -1, True), (True, 0, True), (True, 1, True)],
 )
@@ -4997,9 +5039,9 @@ def test_the_report_lists_assigned_problems_past_their_deadline_never_answered(
     number in 五、历史遗留问题 too, as in the overdue table."""
     rows = _example_report(runner, tmp_path, monkeypatch, "2023-12-20")
     texts = [str(v) for r in rows for v in r if v]
-    assert any("尚未反馈 1 个（其中已过整改时限 1 个，见“三、逾期隐患”）" in t for t in texts)
-    at = texts.index("另有交办问题已过整改时限、责任部门尚未反馈（1 项）：")
-    assert texts.index("三、逾期隐患（5 项）") < at < texts.index("四、未报送部门（2 个）")
+    assert any("尚未反馈1个（其中已过整改时限1个，见“三、逾期隐患”）" in t for t in texts)
+    at = texts.index("另有交办问题已过整改时限、责任部门尚未反馈（1项）：")
+    assert texts.index("三、逾期隐患（5项）") < at < texts.index("四、未报送部门（2个）")
     [late] = [r for r in rows if r[1] == "SD6-04"]
     assert late[2:8] == [
         "学院警务室",

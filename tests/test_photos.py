@@ -2365,7 +2365,7 @@ def test_status_and_remind_ask_for_the_missing_photo(
     assert runner.invoke(app, ["report", "--as-of", "2023-12-20"]).exit_code == 0
     ws = load_workbook(register.parent / "回头看工作汇报.xlsx").worksheets[0]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
-    assert [t for t in texts if "报已完成但未附整改后照片的 1 项" in t]
+    assert [t for t in texts if "报已完成但未附整改后照片的1项" in t]
 
 
 def test_copies_of_two_departments_returns_named_alike_are_both_written(tmp_path: Path) -> None:

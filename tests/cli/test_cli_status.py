@@ -863,7 +863,7 @@ def test_a_deadline_moved_after_returns_came_late_leaves_its_trace(
         for v in row if v
     )  # fmt: skip
     assert "报送截止：2023年12月20日（原定2023年12月15日，已调整）" in texts
-    assert "（其中逾期报送 0 个；按原定报送截止 2023年12月15日 逾期的 1 个）" in texts
+    assert "（其中逾期报送0个；按原定报送截止2023年12月15日逾期的1个）" in texts
 
 
 def test_a_return_whose_date_cannot_be_read_is_not_said_late_by_its_file_day(
@@ -898,7 +898,7 @@ def test_a_return_whose_date_cannot_be_read_is_not_said_late_by_its_file_day(
         str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)
         for v in row if v
     )  # fmt: skip
-    assert "（其中逾期报送 0 个，报送日期待核实 1 个）" in texts
+    assert "（其中逾期报送0个，报送日期待核实1个）" in texts
     assert "已报送（报送日期待核实）" in texts
     # the copy asks for the day the form was filled in, not the day it is sent again (that
     # left the day unknown for good: clerk trial 237 CK2, CK3)

@@ -517,11 +517,11 @@ def test_a_long_table_of_the_report_repeats_its_header_on_each_page(
     from huitoukan.letters.report import REPORT_OVERDUE
 
     texts = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v]
-    assert "三、逾期隐患（60 项）" in texts
+    assert "三、逾期隐患（60项）" in texts
     numbered = [r[0] for r in ws.iter_rows(values_only=True) if r[2] and str(r[2]).endswith("号楼")]
     assert numbered == list(range(1, REPORT_OVERDUE + 1))
     assert (
-        f"以上是逾期最久的 {REPORT_OVERDUE} 项，其余 {60 - REPORT_OVERDUE} 项见全校隐患台账“逾期”工作表。"
+        f"以上是逾期最久的{REPORT_OVERDUE}项，其余{60 - REPORT_OVERDUE}项见全校隐患台账“逾期”工作表。"
         in texts
     )
 
@@ -1043,7 +1043,7 @@ def test_the_report_says_why_a_hazard_done_is_overdue(campaign: Campaign, tmp_pa
     rows = {r[2]: r for r in ws.iter_rows(values_only=True) if r[2] in ("南门", "北门")}
     assert "已完成（销号时间未填写）" in rows["南门"]
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
-    assert "；报已完成但销号时间未填写或有误、按未销号计的 1 项" in texts  # counted (trial 72)
+    assert "；报已完成但销号时间未填写或有误、按未销号计的1项" in texts  # counted (trial 72)
     assert "整改中" in rows["北门"]
 
 
@@ -1070,9 +1070,9 @@ def test_the_report_says_not_yet_returned_before_the_deadline(
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value]
     n = len(result.status.not_returned)
-    said = f"{word} {n} 个" + (f"（{before}报送截止日期）。" if before else "。")
+    said = f"{word}{n}个" + (f"（{before}报送截止日期）。" if before else "。")
     assert any(said in text for text in texts), texts
-    assert f"四、{word}部门（{f'{before}截止日期，' if before else ''}{n} 个）" in texts
+    assert f"四、{word}部门（{f'{before}截止日期，' if before else ''}{n}个）" in texts
     owed = {"未到": "截止日期前，尚未报送", "今天是": "今天截止，尚未报送", "": "逾期未报送 1 天"}
     listed = {r["部门"]: r for r in sheet_rows(tmp_path / "台账.xlsx", "未报送")}
     assert listed["学生工作处"]["情况"] == owed[before]
@@ -1209,8 +1209,8 @@ def test_the_report_says_how_many_hazards_the_self_check_found(
     write_report(tmp_path / "汇报.xlsx", campaign, result.status)
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
-    assert "排查隐患 4 项（其中自查发现 3 项，交办问题整改反馈 1 项），已销号" in texts
-    assert "；逾期完成（报已完成时已过整改时限）1 项；" in texts
+    assert "排查隐患4项（其中自查发现3项，交办问题整改反馈1项），已销号" in texts
+    assert "；逾期完成（报已完成时已过整改时限）1项；" in texts
 
 
 def test_the_report_says_how_many_open_hazards_have_the_default_deadline(
@@ -1237,8 +1237,8 @@ def test_the_report_says_how_many_open_hazards_have_the_default_deadline(
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     default = campaign.info.default_deadline
     assert (
-        f"其中逾期 {result.status.totals.overdue} 项（未销号的隐患中有 2 项没有填写整改时限或无法识别，"
-        f"按活动默认整改时限 {default.year}年{default.month}月{default.day}日 计）；销号率"
+        f"其中逾期{result.status.totals.overdue}项（未销号的隐患中有2项没有填写整改时限或无法识别，"
+        f"按活动默认整改时限{default.year}年{default.month}月{default.day}日计）；销号率"
     ) in texts
 
 
@@ -1267,7 +1267,7 @@ def test_the_report_lists_the_hazards_completed_late(campaign: Campaign, tmp_pat
         for row in load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET].iter_rows()
     ]
     at = next(i for i, r in enumerate(rows) if str(r[0]).startswith("另有逾期完成的隐患"))
-    assert rows[at][0] == "另有逾期完成的隐患（报已完成时已过整改时限，2 项）："
+    assert rows[at][0] == "另有逾期完成的隐患（报已完成时已过整改时限，2项）："
     assert rows[at + 1][:7] == [
         "序号",
         "部门",
@@ -1299,7 +1299,7 @@ def test_the_report_says_a_problem_several_departments_answer_is_one_problem(
     write_report(tmp_path / "汇报.xlsx", campaign, result.status)
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
-    assert "交办问题整改反馈 2 项，涉及交办问题 1 个：交给几个部门的问题各部门各反馈一项）" in texts
+    assert "交办问题整改反馈2项，涉及交办问题1个：交给几个部门的问题各部门各反馈一项）" in texts
 
 
 def test_the_report_counts_a_problem_answered_by_a_self_found_row(
@@ -1338,9 +1338,9 @@ def test_the_report_counts_a_problem_answered_by_a_self_found_row(
     write_report(tmp_path / "汇报.xlsx", campaign, result.status)
     ws = load_workbook(tmp_path / "汇报.xlsx")[REPORT_SHEET]
     texts = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
-    assert "尚未反馈 1 个" in texts
+    assert "尚未反馈1个" in texts
     assert (
-        "（其中自查发现 1 项，交办问题整改反馈 1 项；另有交办问题 1 个是部门自查时已发现的，"
+        "（其中自查发现1项，交办问题整改反馈1项；另有交办问题1个是部门自查时已发现的，"
         "其反馈计入自查发现）" in texts
     )
 
@@ -1674,3 +1674,49 @@ def test_a_long_list_of_refused_review_rows_is_cut_short() -> None:
     [many] = reviews_refused({"复查/复查验收表.xlsx": list(range(3, 493))})
     assert "第 3、4、5、6、7、8、9、10、11、12 行等 490 行的复查结论" in many
     assert "13" not in many
+
+
+def _report_pages(path: Path) -> list[list[tuple[str, float]]]:
+    """The report sheet's rows (first cell's text, height) page by page, by its breaks."""
+    ws = load_workbook(path)[REPORT_SHEET]
+    breaks = {b.id for b in ws.row_breaks.brk}  # a break after row `id`
+    pages: list[list[tuple[str, float]]] = [[]]
+    for n, row in enumerate(ws.iter_rows(), start=1):
+        pages[-1].append((str(row[0].value or ""), ws.row_dimensions[n].height or 15.0))
+        if n in breaks:
+            pages.append([])
+    return pages
+
+
+def test_the_report_keeps_a_table_s_heading_and_the_signatures_on_their_page(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """“另有逾期完成的隐患…：” alone at a page's foot, its table on the next (clerk trial 229
+    CC9); 六、审阅意见 and the 组长 line alone on a last page, a third of the page before it
+    empty (trial 237 CK15). As the overdue hazards before them grow one by one, each crosses
+    a page's foot: a table's heading stays with its header and first row, the comments
+    with the line to sign on, and these move to a new page only when their shortest form
+    (two lines for comments) does not fit where they are."""
+    rows = [hazard(部位=f"{n}号楼", 整改时限=date(2023, 12, 1)) for n in range(24)]
+    rows += [closed(部位="南门", 整改时限=date(2023, 12, 11))]  # done a day late
+    filled_form(campaign, "安全保卫处", tmp_path / "回收" / "保卫处.xlsx", rows)
+    result = collect_to_register(campaign, [tmp_path / "回收"], tmp_path / "台账.xlsx", AS_OF)
+    full = result.status
+    comment_lines = set()
+    for overdue in range(len(full.overdue) + 1):
+        report = full.model_copy(update={"overdue": full.overdue[:overdue]})
+        write_report(tmp_path / f"汇报{overdue}.xlsx", campaign, report)
+        pages = _report_pages(tmp_path / f"汇报{overdue}.xlsx")
+        for p, page in enumerate(pages):
+            texts = [text for text, _ in page]
+            for at, text in enumerate(texts):
+                if text.startswith("另有逾期完成的隐患"):
+                    assert texts[at + 1 : at + 3] == ["序号", "1"], (overdue, p)
+                if text == "六、审阅意见":
+                    lines = texts[at + 1 :]
+                    assert lines[-1].startswith("学院安全工作领导小组组长（签字）"), (overdue, p)
+                    comment_lines.add(len(lines) - 1)
+                    if at == 1:  # first on its page (after a blank row): it did not fit before
+                        before = sum(height for _, height in pages[p - 1])
+                        assert before + 15 + 22 + 2 * 22 + 30 > 487.3 * 0.92, (overdue, before)
+    assert comment_lines == {2, 3, 4}  # four lines when they fit, fewer to stay on the page

@@ -308,7 +308,7 @@ def test_status_follows_a_round_until_it_is_answered(
     texts = [
         str(c.value) for row in load_workbook("汇报.xlsx").worksheets[0].iter_rows() for c in row
     ]
-    said = "跟进轮（2023年12月21日下发，2023年12月28日截止）逾期未报送：总务基建处、首轮即未报送的 6 个部门。"
+    said = "跟进轮（2023年12月21日下发，2023年12月28日截止）逾期未报送：总务基建处、首轮即未报送的6个部门。"
     assert (said in texts) is overdue
 
 

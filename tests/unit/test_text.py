@@ -14,6 +14,7 @@ from huitoukan.text import (
     fingerprint,
     listed_parts,
     numbered_parts,
+    printed_figures,
     seq_number,
 )
 
@@ -185,3 +186,28 @@ def test_a_returned_file_is_named_on_paper_by_its_folder_and_name(given: str, pr
     from huitoukan.files import on_paper
 
     assert on_paper(given) == printed
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        (
+            "应报送部门 8 个，已报送 8 个（其中逾期报送 0 个）",
+            "应报送部门8个，已报送8个（其中逾期报送0个）",
+        ),
+        ("未销号 5 项", "未销号5项"),
+        ("清零率 85.7%；尚未反馈 0 个。", "清零率85.7%；尚未反馈0个。"),
+        ("8 个部门", "8个部门"),
+        ("已销号 17，逾期 1", "已销号17，逾期1"),
+        ("共 1,200 项", "共1,200项"),
+        ("XJ-2026-02 消防通道", "XJ-2026-02 消防通道"),  # a code keeps its space
+        ("编号 3A 不变", "编号 3A 不变"),
+        ("依据 2026-12-06 通知", "依据 2026-12-06 通知"),
+        ("2026年12月6日", "2026年12月6日"),
+        ("按原定截止 2026年12月4日 逾期的 1 个", "按原定截止2026年12月4日逾期的1个"),
+        ("（12月4日 下发）", "（12月4日下发）"),
+    ],
+)
+def test_a_printed_figure_has_no_space_beside_chinese(text: str, printed: str) -> None:
+    """“未销号 5 项” printed “5” at a line's end and “项” on the next (clerk trial 237 CK12)."""
+    assert printed_figures(text) == printed

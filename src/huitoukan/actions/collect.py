@@ -512,7 +512,9 @@ def collect(
     if kept is not None:
         collection.verdicts_kept = [r.hazard_id for r in kept.reviews]
         once.insert(0, kept)
-    reviewed = apply_reviews(collection.hazards, once, required, collection.current)
+    reviewed = apply_reviews(
+        collection.hazards, once, required, collection.current, campaign.info.receiver
+    )
     reviewing = {f.file: f.review_rows for f in forms if f.review_rows}
     failed = {h.at for h in reviewed.hazards if h.review == FAILED}
     accepted = {h.at for h in reviewed.hazards if h.review == PASSED}

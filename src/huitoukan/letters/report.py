@@ -45,7 +45,7 @@ from huitoukan.register.writing import (
     table_rows,
 )
 from huitoukan.returns.workbooks import UnreadableWorkbook, read_workbook
-from huitoukan.text import percent
+from huitoukan.text import percent, printed_figures
 from huitoukan.xlsx.writer import (
     DEFAULT_ROW_HEIGHT,
     PAGE_FILL,
@@ -91,18 +91,29 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     last = len(WIDTHS) - 1
 
     def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> None:
+        text = printed_figures(text)
         fitted = row_height([text], [sum(WIDTHS)], line=15)
         # every cell under the merge styled: a bordered band keeps its right edge
         row = sheet.add(cells([text, *[""] * last], style), max(height or 0, fitted or 0) or None)
         sheet.merge(row, 0, last)
 
+    def fits(points: float) -> bool:
+        return sheet.page_room() * PAGE_FILL >= points
+
     def heading(text: str, following: float = DEFAULT_ROW_HEIGHT) -> None:
         """A section heading, on the next page when what must follow it on the same page
         (`following` points: a table's header and first row, a line) would not fit."""
-        if sheet.page_room() * PAGE_FILL < DEFAULT_ROW_HEIGHT + 22 + following:
+        if not fits(DEFAULT_ROW_HEIGHT + 22 + following):
             sheet.break_page()
         sheet.add("")
         line(text, Style.HEAD, 22)
+
+    def subheading(text: str, following: float) -> None:
+        """A line introducing a table, with the table's first rows on its page (it was
+        alone at a page's foot, its table on the next: clerk trial 229 CC9)."""
+        if not fits(DEFAULT_ROW_HEIGHT + following):
+            sheet.break_page()
+        line(text, Style.HEAD)
 
     def table(
         header: Sequence[Value], rows: list[list[Value]], merged: tuple[int, int] | None = None
@@ -315,7 +326,10 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
     # of anyone's list: the most overdue problem of the campaign went unsaid (trial 47)
     unanswered = _late_unanswered(report)
     if unanswered:
-        line(f"另有交办问题已过整改时限、责任部门尚未反馈（{len(unanswered)} 项）：", Style.HEAD)
+        subheading(
+            f"另有交办问题已过整改时限、责任部门尚未反馈（{len(unanswered)} 项）：",
+            _first_rows(unanswered),
+        )
         table(["序号", "问题编号", "责任部门", "部位：问题描述", "整改时限", "逾期天数",
                "问题来源", "反馈情况"], unanswered)  # fmt: skip
     if report.done_late:  # counted in 一、 without saying which (clerk trial 132)
@@ -332,9 +346,9 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
             ]
             for n, h in enumerate(report.done_late[:REPORT_OVERDUE], start=1)
         ]
-        line(
+        subheading(
             f"另有逾期完成的隐患（报已完成时已过整改时限，{len(report.done_late)} 项）：",
-            Style.HEAD,
+            _first_rows(late_rows, merged=(6, 7)),
         )
         table(["序号", "部门", "部位", "存在隐患问题", "整改时限", "超过天数", "销号时间", ""],
               late_rows, merged=(6, 7))  # fmt: skip
@@ -394,8 +408,11 @@ def build_report_sheet(campaign: Campaign, report: StatusReport) -> Sheet:
         f"汇报日期：{chinese_date(report.as_of)}",
         height=30,
     )
-    comment_rows = 4  # room for the leaders to write their comments by hand
-    heading("六、审阅意见", comment_rows * 22 + 30)  # with the line to sign on
+    # room for the leaders to write their comments by hand, with the line to sign on:
+    # four lines, or as few as two where that keeps it on the page of what it signs (it
+    # went alone onto a last page, the page before a third empty: clerk trial 237 CK15)
+    comment_rows = next((n for n in (4, 3, 2) if fits(DEFAULT_ROW_HEIGHT + 22 + n * 22 + 30)), 4)
+    heading("六、审阅意见", comment_rows * 22 + 30)
     for _ in range(comment_rows):
         line("", height=22)
     line(
@@ -507,6 +524,7 @@ def photos_sheet(
     page_width = sum(PHOTO_WIDTHS)
 
     def line(text: str, style: Style = Style.NOTE, height: float | None = None) -> None:
+        text = printed_figures(text)
         fitted = row_height([text], [page_width], line=15)
         shown = cells([text, *[""] * last], style)  # bordered to its right edge
         sheet.merge(sheet.add(shown, max(height or 0, fitted or 0) or None), 0, last)

@@ -156,6 +156,7 @@ class Code(StrEnum):
     REVIEW_NO_REVIEWER = "review-no-reviewer"
     REVIEW_NOT_REQUIRED = "review-not-required"
     REVIEW_FAILED_NO_NOTE = "review-failed-no-note"
+    REVIEW_BY_OWN_OFFICE = "review-by-own-office"
     REVIEW_PASSED_UNREDONE = "review-passed-unredone"
     REVIEW_PASSED_UNSIGNED = "review-passed-unsigned"
     REVIEW_CONFLICT = "review-conflict"
@@ -1358,6 +1359,12 @@ CATALOGUE: Mapping[Code, Rule] = {
         _W,
         "不合格未写复查意见",
         "复查结论为“不合格”，但没有写复查意见：部门不知道哪里不合格、该怎样整改，请写明",
+    ),
+    Code.REVIEW_BY_OWN_OFFICE: Rule(
+        _W,
+        "本部门隐患自查自验",
+        "这项隐患是{office}自己报的，复查人也是{office}报表中的{role}，属于自查自验"
+        "（结论已采用）；宜请分管校领导或其他部门复查验收并签字",
     ),
     Code.REVIEW_BEFORE_FORM: Rule(
         _W,

@@ -12,6 +12,7 @@ again. A hazard reviewed and then reported not completed again is open as report
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,10 +63,12 @@ def apply_reviews(
     forms: Sequence[ReturnForm],
     required: bool,
     current: Mapping[str, ReturnForm] | None = None,
+    receiver: str = "",
 ) -> Reviewed:
     """The reviews of `forms` applied to `hazards`; `current`: each department's return
     that counts, on which a 不合格 of a row it no longer has is said (its 退回修改 copy is
-    the one the department gets)."""
+    the one the department gets); `receiver`: the office that reviews (a 合格 of its own
+    hazard by one of its own people is said: `_own_office`)."""
     reviews = [r for f in forms if f.is_review and f.readable for r in f.reviews]
     by_file = {f.file: f for f in forms if f.column_letters}
 
@@ -93,6 +96,10 @@ def apply_reviews(
     too_early: dict[str, list[tuple[Review, Problem]]] = {}
     """A review not adopted (undated, a 合格 without its 复查人 or dated before the hazard's
     销号时间), with its fault: said unless a later review holds."""
+    short_failed: dict[str, list[tuple[Review, Problem]]] = {}
+    """A 不合格 taken though written short (no 复查人, no 复查意见), with its fault: said
+    unless a later review holds (an earlier form's, signed and settled since by a later
+    form, was said on every collect, the office's to-do asking to mend it: trial 237 CK10)."""
     earlier_closure: dict[str, Review] = {}
     """A 合格 of a closure the department has since replaced (reopened, closed again
     later): the hazard waits for its next review."""
@@ -151,8 +158,9 @@ def apply_reviews(
         # (a verdict the register keeps, its form saved over, was said of that form: said
         # again of the register, “第0行”, it could not be mended: clerk trial 235 CI7)
         kept = review.file == EARLIER_REGISTER
+        faults: list[Problem] = []
         if not review.reviewer and not kept:  # 不合格 sends it back all the same
-            result.problems.append(
+            faults.append(
                 _about(
                     review,
                     Code.REVIEW_NO_REVIEWER,
@@ -163,7 +171,8 @@ def apply_reviews(
                 )
             )
         if review.result == FAILED and not review.note and not kept:
-            result.problems.append(_about(review, Code.REVIEW_FAILED_NO_NOTE, "", field="复查意见"))
+            faults.append(_about(review, Code.REVIEW_FAILED_NO_NOTE, "", field="复查意见"))
+        short_failed.setdefault(review.hazard_id, []).extend((review, p) for p in faults)
         if (
             review.reviewed_on
             and hazard.closed_on
@@ -361,11 +370,13 @@ def apply_reviews(
     # it waits for was dropped without a word (clerk trial 101)
     waiting = {h.hazard_id for h in result.hazards if h.review == UNREVIEWED}
     result.settled = set(latest) - waiting
-    for hazard_id, said in too_early.items():
+    if own := (current or {}).get(receiver):
+        result.problems += _own_office(own, [r for r in latest.values() if r.result == PASSED])
+    for hazard_id, said in [*too_early.items(), *short_failed.items()]:
         # a review that holds settles it, unless it is the earlier (a 合格 without its 复查人
         # after a 不合格 was dropped without a word, the hazard left 待复查: clerk trial 69)
         holding = latest.get(hazard_id) if hazard_id in result.settled else None
-        result.problems.extend(p for r, p in said if holding is None or order(holding) < order(r))
+        result.problems.extend(p for r, p in said if holding is None or order(holding) <= order(r))
     return result
 
 
@@ -635,6 +646,43 @@ def _failure(review: Review) -> str:
     """An earlier 不合格, as the register's 复查意见 keeps it."""
     day = chinese_date(review.reviewed_on) if review.reviewed_on else ""
     return f"{day}{FAILED_BEFORE}{review.note or '未写明意见'}"
+
+
+_NAMES_APART = re.compile(r"[、，,;；/／]+")
+
+
+def _own_office(own: ReturnForm, passed: Sequence[Review]) -> list[Problem]:
+    """A 合格 of a hazard of the receiving office's return (`own`) whose 复查人 that return
+    names (its 主要负责人, 填报人 or a 责任人): 自查自验, which the form's own note advises
+    against; taken, but said (a 合格 by the office's head on its own camera went in without
+    a word: clerk trial 237 CK9)."""
+    roles: dict[str, str] = {}
+    for role, names in (
+        ("主要负责人", [own.head]),
+        ("填报人", [own.reporter]),
+        ("责任人", [h.owner for h in own.hazards]),
+    ):
+        for name in (n for text in names for n in _NAMES_APART.split(_squeezed(text)) if n):
+            roles.setdefault(name, role)
+    ids = {h.hazard_id for h in own.hazards}
+    return [
+        _about(
+            review,
+            Code.REVIEW_BY_OWN_OFFICE,
+            review.reviewer,
+            field="复查人",
+            office=own.department,
+            role=roles[_squeezed(review.reviewer)],
+        )
+        for review in passed
+        if review.hazard_id in ids
+        and review.file != EARLIER_REGISTER  # (said of its form when it was read)
+        and _squeezed(review.reviewer) in roles
+    ]
+
+
+def _squeezed(name: str) -> str:
+    return "".join(name.split())  # 王 建华 is 王建华
 
 
 def _about(
