@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.styles import Color, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from huitoukan.actions.collect import collect, collect_to_register
@@ -19,7 +20,7 @@ from huitoukan.forms.layout import FORM_SHEET
 from huitoukan.letters.feedback import ERROR_FILL, SUMMARY_SHEET, WARNING_FILL, write_feedback
 from huitoukan.letters.notices import COMBINED_FILE, CUT_LINE, notice_file, notices, write_notices
 from huitoukan.letters.report import REPORT_SHEET, write_report
-from huitoukan.model.problems import Code
+from huitoukan.model.problems import Code, Severity
 from huitoukan.register.layout import SUMMARY_SHEET as REGISTER_SUMMARY
 from huitoukan.register.status import build_status
 from scripts.readme_walkthrough import copy_examples
@@ -85,6 +86,50 @@ def test_feedback_copy_marks_exactly_the_problem_cells(campaign: Campaign, tmp_p
     assert frames == {"FFC00000", "FFC65911"}
     head_row, head_col = label_cell(ws, "主要负责人")
     assert any(ref.endswith(str(head_row)) for ref in marked)  # the missing head is marked there
+
+
+@pytest.mark.parametrize(
+    "paint",
+    [PatternFill("solid", fgColor="FFFFFF00"), PatternFill("solid", fgColor=Color(theme=5))],
+)
+def test_a_mark_on_a_cell_the_department_painted_is_hatched(
+    campaign: Campaign, tmp_path: Path, paint: PatternFill
+) -> None:
+    """总务基建处 painted two rows yellow (its own emphasis): the warning's yellow on one of
+    them could not be told from the row's, on screen or on paper (clerk trials 229 CC7, 237
+    CK7). A mark on a cell with a fill of the department's own is hatched in the frame's
+    colour over the mark's; the others are filled as before."""
+    original = five_problem_return(campaign, tmp_path / "回收" / "总务.xlsx")
+    wb = load_workbook(original)
+    ws = wb[FORM_SHEET]
+    problems = collect(campaign, [tmp_path / "回收"]).problems
+    cells = {p.cell: p for p in problems if p.row}
+    painted = {ref for ref, p in cells.items() if p.row in (8, 9)}  # 车库, 仓库
+    assert len(painted) == 2 and len(cells) == 4
+    for row in (8, 9):
+        for cell in ws[row]:
+            cell.fill = paint
+    wb.save(original)
+    (copy,) = write_feedback(collect(campaign, [tmp_path / "回收"]), tmp_path / "退回")
+    shown = {
+        area.coord.split(":")[0]: rule.dxf.fill
+        for formatting in load_workbook(copy.copy_path)[FORM_SHEET].conditional_formatting
+        for rule in formatting.rules
+        for area in formatting.sqref.ranges
+    }
+    for ref, problem in cells.items():
+        error = problem.severity is Severity.ERROR
+        mark = (ERROR_FILL if error else WARNING_FILL).fgColor.rgb
+        fill = shown[ref]
+        if ref in painted:
+            frame = "FFC00000" if error else "FFC65911"
+            assert (fill.patternType, fill.fgColor.rgb, fill.bgColor.rgb) == (
+                "lightTrellis",
+                frame,
+                mark,
+            ), ref
+        else:
+            assert (fill.patternType, fill.bgColor.rgb) == ("solid", mark), ref
 
 
 def test_a_return_with_a_long_name_gets_its_copy_under_a_shorter_one(

@@ -768,15 +768,33 @@ def _mark(ws: Worksheet, cell: Cell, error: bool) -> None:
     area = next((str(m) for m in ws.merged_cells.ranges if cell.coordinate in m), cell.coordinate)
     color = fill.fgColor.rgb
     shown = PatternFill("solid", fgColor=color, bgColor=color)  # (a format's fill is its bg)
-    # framed too: a row the department painted yellow hid the yellow of a warning, on
-    # paper the more (clerk trial 229 CC7)
+    if _painted(cell):  # hatched in the frame's colour over it (Excel and WPS draw the
+        # hatching, LibreOffice a darker blend of the two): a warning on a row the
+        # department painted yellow was the yellow of the row (clerk trials 229 CC7, 237 CK7)
+        shown = PatternFill("lightTrellis", fgColor=_FRAMES[error], bgColor=color)
     side = Side("thin", color=_FRAMES[error])
     framed = Border(left=side, right=side, top=side, bottom=side)
     ws.conditional_formatting.add(area, FormulaRule(formula=[condition], fill=shown, border=framed))
 
 
 _FRAMES = {True: "FFC00000", False: "FFC65911"}
-"""The frame of an error's mark (dark red) and of a warning's (dark orange)."""
+"""The frame of an error's mark (dark red) and of a warning's (dark orange), and the
+hatching of a mark on a cell the department filled with a colour."""
+_UNPAINTED = frozenset({"FFFFFFFF", "00FFFFFF", "00000000"})
+
+
+def _painted(cell: Cell) -> bool:
+    """Whether the department gave `cell` a fill of its own (white is none; a theme's
+    colour other than its background counts, its shade unknown here)."""
+    fill = cell.fill
+    if fill is None or fill.fill_type in (None, "none"):
+        return False
+    color = fill.fgColor
+    if color.type == "rgb":
+        return str(color.rgb) not in _UNPAINTED
+    if color.type == "theme":
+        return not (color.theme == 0 and (color.tint or 0) > -0.05)  # 0: the background
+    return color.type == "indexed" and color.indexed not in (1, 9, 64)  # 1, 9: white
 
 
 _NAMED_AT_MOST = 100
