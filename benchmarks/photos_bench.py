@@ -128,7 +128,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--units", type=int, default=300)
     parser.add_argument("--rows", type=int, default=20)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     _, campaign = dataset(args.units, args.rows)
     folders = {name: photo_dataset(args.units, args.rows, size) for name, size in SIZES.items()}
@@ -172,16 +172,19 @@ def main() -> None:
 def ratios(label: str, photos: list[Run], plain: list[Run]) -> None:
     """The time with photos over the time without: of the medians, and turn by turn (the
     two runs of a turn ran side by side, so a slow spell of the machine slows both), by
-    wall time and by the CPU time of the process and its workers."""
+    wall time and by the CPU time of the process and its workers. The aim is judged on the
+    wall time's medians (what the clerk waits for; the CPU time is shown to see where the
+    time goes: with the reading on both cores, it grows more than the wall time)."""
     print(f"  {label}:")
     for kind, pick in (("wall", 0), ("CPU", 3)):
         ratio = statistics.median(r[pick] for r in photos) / statistics.median(
             r[pick] for r in plain
         )
         paired = sorted(a[pick] / b[pick] for a, b in zip(photos, plain, strict=True))
+        aim = f"aim: <= 1.3, {'met' if ratio <= 1.3 else 'NOT met'}" if kind == "wall" else "shown"
         print(
             f"    {kind:4} {ratio:.2f}x the time without photos; turn by turn median "
-            f"{statistics.median(paired):.2f}x, {paired[0]:.2f}-{paired[-1]:.2f}x (aim: <= 1.3)"
+            f"{statistics.median(paired):.2f}x, {paired[0]:.2f}-{paired[-1]:.2f}x ({aim})"
         )
 
 

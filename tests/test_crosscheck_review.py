@@ -2740,24 +2740,24 @@ def test_verdicts_as_reviewers_write_them_and_a_pass_its_remarks_doubt(tmp_path:
     campaign = reviewing(tmp_path)
     returns = tmp_path / "回收"
     cases = {  # 部位: (复查人, 复查结论, 复查意见) → (state, problem and its column)
-        "东门": (("王五", "合格，同意销号", "灭火器已更换"), (PASSED, None)),
-        "西门": (("王五", "整改到位", None), (PASSED, None)),
-        "南门": (("王五", "√", None), (PASSED, None)),
-        "北门": (("王五", "未整改到位", "仍有2具未更换"), (FAILED, None)),
-        "一号楼": (("王五", "驗收合格。", None), (PASSED, None)),
+        "东门": (("刘建国", "合格，同意销号", "灭火器已更换"), (PASSED, None)),
+        "西门": (("刘建国", "整改到位", None), (PASSED, None)),
+        "南门": (("刘建国", "√", None), (PASSED, None)),
+        "北门": (("刘建国", "未整改到位", "仍有2具未更换"), (FAILED, None)),
+        "一号楼": (("刘建国", "驗收合格。", None), (PASSED, None)),
         "二号楼": (
-            ("王五", "合格", "灭火器仍未更换"),
+            ("刘建国", "合格", "灭火器仍未更换"),
             ("待复查", (Code.REVIEW_PASSED_DOUBTED, "K")),
         ),
         "三号楼": (
-            ("王五", "验收合格", "据部门反映已整改，未到现场"),
+            ("刘建国", "验收合格", "据部门反映已整改，未到现场"),
             ("待复查", (Code.REVIEW_PASSED_DOUBTED, "K")),
         ),
         "四号楼": (("部门自查", "合格", None), ("待复查", (Code.REVIEW_PASSED_UNSIGNED, "H"))),
         "五号楼": (("无", "不合格", "未整改"), (FAILED, (Code.REVIEW_NO_REVIEWER, "H"))),
-        "六号楼": (("王五", "合格", "已整改，无需再复查"), (PASSED, None)),
+        "六号楼": (("刘建国", "合格", "已整改，无需再复查"), (PASSED, None)),
         "七号楼": (("陈完成", "合格", None), (PASSED, None)),
-        "八号楼": (("王五", "基本合格", None), ("待复查", (Code.REVIEW_BAD_RESULT, "J"))),
+        "八号楼": (("刘建国", "基本合格", None), ("待复查", (Code.REVIEW_BAD_RESULT, "J"))),
     }
     rows = [closed(部位=where) for where in cases]
     filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", rows)

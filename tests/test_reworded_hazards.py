@@ -708,3 +708,32 @@ def test_a_row_of_several_hazards_split_as_asked_keeps_its_number_on_the_first(
     assert said.value == f"{place}：通风橱故障"
     assert "一行填了多条隐患，已按要求分行：这一行是其中第一条，沿用隐患编号" in said.message
     assert "恢复旧版本" not in said.message
+
+
+def test_a_row_split_as_asked_keeps_its_number_when_the_other_piece_is_reworded(
+    campaign: Campaign, tmp_path: Path
+) -> None:
+    """后勤管理处's “灭火器过期，应急灯不亮”, told to give each hazard a row: the row kept
+    “灭火器过期” and “应急照明灯不亮” was added below the others, reworded. The added row took
+    the old 编号 as the same hazard reworded, the department told to restore the old row,
+    and the row it had kept became a new hazard (clerk trial 239 CM3)."""
+    place = "第二食堂"
+    first = [
+        hazard(部位=place, 存在隐患问题="灭火器过期，应急灯不亮"),
+        hazard(部位="走廊", 存在隐患问题="窗户玻璃破损"),
+    ]
+    second = [
+        hazard(部位=place, 存在隐患问题="灭火器过期"),
+        hazard(部位="走廊", 存在隐患问题="窗户玻璃破损"),
+        hazard(部位=place, 存在隐患问题="应急照明灯不亮"),
+    ]
+    old, new = versions(campaign, tmp_path, first, second)
+    before = {h.hazard: h.hazard_id for h in collect(campaign, [old]).hazards}
+    collection = collect(campaign, [tmp_path])
+    now = {h.hazard: h.hazard_id for h in collection.hazards}
+    assert now["灭火器过期"] == before["灭火器过期，应急灯不亮"], now
+    assert len(set(now.values())) == 3
+    (said,) = [p for p in collection.problems if p.code is Code.REWORDED_HAZARD]
+    assert said.value == f"{place}：灭火器过期"
+    assert "一行填了多条隐患，已按要求分行" in said.message
+    assert "恢复旧版本" not in said.message

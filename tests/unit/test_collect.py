@@ -815,7 +815,7 @@ def test_a_date_that_cannot_be_read_makes_no_late_return_of_the_file_day(
 
 @pytest.mark.parametrize(
     ("typed", "saved", "read_as", "late"),
-    [(12.7, 16, 7, None), (12.15, 19, 15, None), (12.16, 19, 16, 1)],
+    [(12.7, 16, 7, None), (12.15, 19, 15, None), (12.16, 19, 16, 1), (12.1, 12, 10, None)],
 )
 def test_a_date_typed_as_a_number_that_can_be_one_day_only_is_that_day(
     campaign: Campaign, tmp_path: Path, typed: float, saved: int, read_as: int, late: int | None
@@ -830,9 +830,14 @@ def test_a_date_typed_as_a_number_that_can_be_one_day_only_is_that_day(
     assert (summary.first_returned_on, summary.late) == (date(2023, 12, read_as), bool(late))
     [form] = [f for f in result.collection.forms if f.source and f.source.path.parent == returns]
     said = {p.code: p.message for p in form.problems}
-    assert (
-        f"文件是 2023年12月{saved}日保存的，报送日期按 2023年12月{read_as}日 计" in said["bad-date"]
-    )
+    if typed == 12.1:  # (12月1日 is before the campaign's issue: 12月10日, by the file's day)
+        assert (
+            f"文件是 2023年12月{saved}日保存的，报送日期按 2023年12月{read_as}日 计"
+            in said["bad-date"]
+        )
+    else:  # (its file's day not said: read as the day counted, clerk trial 239 CM2)
+        assert f"看作 2023年12月{read_as}日，报送日期按这一天计" in said["bad-date"]
+        assert "保存的" not in said["bad-date"]
     if late:
         assert said["late-return"] == (
             f"逾期报送：表头日期“{typed}”按 2023年12月{read_as}日 计，晚于报送截止日期 2023年12月15日"

@@ -46,6 +46,11 @@ WEIGHTS = {"common": 10, "occasional": 3, "rare": 1}
         # one thing with several faults, or a part of it at fault (trial 226 BZ7-BZ10)
         ("灭火器过期、压力不足", 0),
         ("窗户玻璃破损、窗框松动", 0),
+        # a part of the thing, a shift of the record, what a fault stops (trial 239 CM1)
+        ("部分照明线路老化，接头裸露", 0),
+        ("值班记录不全，夜班漏记", 0),
+        ("排风扇故障，漆雾排放不畅", 0),
+        ("排风扇故障，灭火器过期", 2),
         ("配电箱未上锁、无警示标识", 0),
         ("楼梯扶手松动，部分焊点开裂", 0),
         ("应急灯不亮。原因是电池老化。", 0),

@@ -1120,7 +1120,7 @@ def test_a_number_typed_into_a_date_cell_is_asked_for_as_a_date(
     ), header.message
     # what it may be, of a month and day (clerk trial 235 CI3)
     # (12.5 is the day it is read as, 11.27 is before the campaign was issued)
-    maybe = {"12.5": "；文件是", "11.27": "；可能是11月27日）", "100": "）"}[shown]
+    maybe = {"12.5": "；看作 2023年12月5日", "11.27": "；可能是11月27日）", "100": "）"}[shown]
     assert f"1900 年的某一天{maybe}" in header.message
 
 

@@ -308,7 +308,7 @@ def read_header_fields(
         form.sent_unknown = form.date_read_as is None and saved is not None and saved > due
         variant = "form_date_number" if number else "form_date"
         if form.date_read_as is not None:
-            variant += "_read"
+            variant += "_read" if len(readings) > 1 else "_one"
         elif form.sent_unknown:
             variant += "_pending"
         add(

@@ -51,8 +51,10 @@ _ATTRIBUTE = re.compile(
     "|长期|经常|时常|有时|偶尔|多处|多次|严重|距离.*|离.*|轻微|少量|一段|一处|限位器|纱窗|电池|横杠|闭门器|门框|门体|门"
     "|密封条|(?:固定)?螺丝|喷头|油漆|胎压|角度|夜视(?:功能)?|存储|留样量|数量|长度|间距|宽度|(?:线路)?负荷"
     "|功能|刷卡|顶部|底部|药品|使用[中时]|关闭|开启|开关|(?:经测试)?(?:按下)?(?:试验)?按钮"
+    "|接头|线头|端子|(?:[白夜早中晚]班|周末|节假日|假期|夜间|晚上|白天)"
 )
-"""A part of a thing, or a property of it (灭火器过期、压力不足: one hazard, trial 226 BZ7)."""
+"""A part of a thing, or a property of it (灭火器过期、压力不足: one hazard, trial 226 BZ7;
+线路老化，接头裸露), or a time of it (值班记录不全，夜班漏记: trial 239 CM1)."""
 _ASIDE = re.compile(
     "^(?:[^，]{0,6}?(?:时|天|季|间))?(?:有|存在|易|容易|可能|会)[^，]{0,8}风险|可能|容易"
     "|整改|建议|请|时(?:无法|不能)|等(?:杂物|物品|电器|大功率电器|违规电器)$|^原因|^由于|^因为"
@@ -70,11 +72,12 @@ _LABELS = frozenset(
     ("原因", "原因是", "措施", "整改措施", "处理", "处理情况", "后果", "影响", "备注")
 )
 """Labels before a part that is no hazard of its own (问题：…；原因：螺丝脱落；措施：已报修)."""
-_LEADS_TO = re.compile("无法|不能")
+_LEADS_TO = re.compile("无法|不能|不畅")
 _GUARD_LACKING = re.compile("(?:无|没有|缺少|缺乏|未设|未装)防")
 _SHORT = re.compile("不全|不足|不齐|短缺|缺失")
 _SHORT_OF = re.compile("(?:缺少|缺乏|缺|无|没有)")
-"""What a fault stops (录像无法回放), after the fault."""
+"""What a fault stops (录像无法回放; 排风扇故障，漆雾排放不畅: trial 239 CM1), after the
+fault."""
 
 
 _DETAIL = re.compile(r"^(?:位置|地点|部位|区域|等级|级别|类别|类型|时间|检查人|责任人|发现人)[:：]")

@@ -380,6 +380,10 @@ CATALOGUE: Mapping[Code, Rule] = {
             "请按 {day} 这样的格式填写",
             "form_date_number": "表头日期“{value}”无法识别为日期（填的是数字，表格按日期格式会显示为"
             " 1900 年的某一天{maybe}；报送日期暂按文件日期计），请按 {day} 这样的格式填写",
+            # (12.5: no other day; “文件是12月5日保存的” read as the file's day being counted:
+            # clerk trial 239 CM2)
+            "form_date_number_one": "表头日期“{value}”无法识别为日期（填的是数字，表格按日期格式"
+            "会显示为 1900 年的某一天；看作 {read_as}，报送日期按这一天计），请按 {day} 这样的格式填写",
             "form_date_number_read": "表头日期“{value}”无法识别为日期（填的是数字，表格按日期格式"
             "会显示为 1900 年的某一天{maybe}；文件是 {saved}保存的，报送日期按 {read_as} 计），"
             "请按 {day} 这样的格式填写",

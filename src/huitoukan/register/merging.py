@@ -2291,12 +2291,14 @@ def _pairs(
             rest.append(i)
     # a row listing several hazards, split into a row each as its warning asked: its 编号
     # (photos, review) go to the first piece, at its place, not to whichever piece scored
-    # best, and the others are new (the last piece took it: clerk trial 178 AE8)
+    # best, and the others are new (the last piece took it: clerk trial 178 AE8) — the
+    # others reworded too (灭火器过期，应急灯不亮 → 灭火器过期 and, added, 应急照明灯不亮:
+    # the added row took it, the department asked to restore the row: trial 239 CM3)
     for n in range(len(gone)):
         if n in taken or not _several(gone[n].hazard):
             continue
         pieces = [i for i in rest if _a_piece_of(rows[i], gone[n])]
-        if len(pieces) > 1:
+        if pieces and len(rest) > 1:
             pairs.append((pieces[0], ids[n]))
             taken.add(n)
             rest = [i for i in rest if i not in pieces]
