@@ -1523,8 +1523,9 @@ def test_the_report_after_a_crosscheck_says_what_the_inspection_found(
     assert said == (
         "2023年12月20日对照市级抽查（2023年12月18日）发现的5个问题逐项核查自查台账：自查已发现1个、"
         "自查已发现但未整改到位2个、自查未发现1个、待确认1个。自查未发现的问题：SC-04（2号学生公寓：楼道消防栓箱内水带"
-        "缺失）（应查出的部门和追责范围见 追责核查.xlsx）。"
-    )
+        "缺失）（应查出的部门和追责范围见 追责核查.xlsx）。自查已发现但未整改到位的问题："
+        "SC-01（图书馆：二楼灭火器压力不足）；SC-03（实训楼配电室：配电室内堆放杂物）。"
+    )  # (those counted named too: clerk trial 239 CM4)
     status = json.loads(runner.invoke(app, ["status", "--json", "--as-of", "2023-12-20"]).stdout)
     assert [c["counts"]["自查未发现"] for c in status["crosschecks"]] == [1]
     toml = Path("campaign.toml")  # the folder reused for another campaign (--force)

@@ -2792,6 +2792,38 @@ def test_a_photo_page_says_the_problem_was_found_still_there(
     assert f"交办问题：XJ-01{said}" in page
 
 
+def test_a_photo_page_says_a_hazard_found_by_its_department_was_found_still_there(
+    tmp_path: Path,
+) -> None:
+    """安全保卫处's own hazard, closed with its 整改后 photo; the 市级抽查 finds it still
+    there (自查已发现但未整改到位): its photo page read 已销号 beside the photo, with no
+    word of it, while a 交办问题's said so (clerk trial 239 CM4). Said as that one is."""
+    from huitoukan.actions.crosscheck import run_crosscheck
+    from huitoukan.actions.letters import report
+
+    campaign = photo_campaign(require_photo=False)
+    returns = tmp_path / "回收"
+    own = closed(部位=LISTED["部位"], 存在隐患问题=LISTED["问题描述"],
+                 检查时间=date(2023, 11, 10), 销号时间=date(2023, 12, 8))  # fmt: skip
+    form = filled_form(campaign, "安全保卫处", returns / "保卫处.xlsx", [own],
+                       form_date=date(2023, 12, 8))  # fmt: skip
+    paste_photos(form, wps={_cell(form, 1, "备注"): AFTER})
+    register = tmp_path / "台账.xlsx"
+    collect_to_register(campaign, [returns], register, AS_OF)
+    city = {**LISTED, "问题编号": "SJ-9", "问题来源": "市级抽查", "发现时间": "2023-12-09"}
+    inspected = findings_list(tmp_path / "市级抽查.xlsx", [city])
+    run_crosscheck(campaign, inspected, [register], tmp_path / "追责核查.xlsx", AS_OF)
+    out = tmp_path / "汇报.xlsx"
+    report(campaign, [register], AS_OF, out, photos=True)
+    sheet = load_workbook(out)["整改照片"]
+    page = "".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "上级检查：SJ-9（市级抽查，2023年12月9日发现）检查时问题仍在，整改未到位" in page
+    text = "".join(
+        str(c.value) for row in load_workbook(out).worksheets[0].iter_rows() for c in row if c.value
+    )
+    assert f"自查已发现但未整改到位的问题：SJ-9（{LISTED['部位']}：{LISTED['问题描述']}）。" in text
+
+
 def test_a_photos_file_name_given_to_another_hazard_is_said(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -436,9 +436,16 @@ def default_out(findings: Path, register: Path) -> Path:
     )
 
 
+def _found_by(verdict: Verdict) -> FoundAgain:
+    """The inspection's problem of `verdict`, as a hazard it found still there says it."""
+    finding = verdict.finding
+    return FoundAgain(number=finding.number, source=finding.source, found_on=finding.found_on)
+
+
 def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> CheckedList:
     """What the crosscheck of the list at `listed` concluded on `as_of`, for the report."""
     verdicts = result.verdicts
+    unrectified = [v for v in verdicts if v.conclusion is Conclusion.FOUND_NOT_RECTIFIED]
     return CheckedList(
         file=display_name(listed),
         sources=list(dict.fromkeys(v.finding.source for v in verdicts if v.finding.source)),
@@ -450,16 +457,17 @@ def _checked(listed: Path, result: Crosscheck, as_of: date, written: Path) -> Ch
             for v in verdicts
             if v.conclusion is Conclusion.MISSED
         ],
-        written=display_name(written),
-        belied={
-            v.belied_answer: str(
-                FoundAgain(
-                    number=v.finding.number, source=v.finding.source, found_on=v.finding.found_on
-                )
-            )
-            for v in verdicts
-            if v.belied_answer
+        unrectified=[
+            f"{numbered(v.finding.number, v.finding.source)}（{v.finding.where}）"
+            for v in unrectified
+        ],
+        still_there={
+            v.match.hazard.hazard_id: str(_found_by(v))
+            for v in unrectified
+            if v.belied and v.match is not None and not v.belied_answer
         },
+        written=display_name(written),
+        belied={v.belied_answer: str(_found_by(v)) for v in verdicts if v.belied_answer},
         belied_by={v.belied_answer: v.finding.number_to_list for v in verdicts if v.belied_answer},
         linked={
             v.finding.number_to_list: v.match.hazard.hazard_id

@@ -34,7 +34,7 @@ from huitoukan.model.returns import (
     HazardRow,
     closing_said,
 )
-from huitoukan.register.crosschecks import CheckedList
+from huitoukan.register.crosschecks import CheckedList, still_there
 from huitoukan.register.layout import HAZARD_SHEET, OVERDUE_SHEET
 from huitoukan.register.status import HazardView, StatusReport, rate
 from huitoukan.register.writing import (
@@ -435,6 +435,8 @@ def _crosscheck_sentence(checked: CheckedList) -> str:
         if checked.missed
         else ""
     )
+    if checked.unrectified:  # (counted, none named: clerk trial 239 CM4)
+        missed += f"自查已发现但未整改到位的问题：{'；'.join(checked.unrectified)}。"
     days = checked.found_on
     when = ""
     if days:  # when the inspection was, beside the day it was checked against (trial 153)
@@ -514,11 +516,13 @@ def photos_sheet(
     hazards: Sequence[tuple[HazardRow, list[Photo]]],
     as_of: date,
     found_since: Mapping[str, str] | None = None,
+    still: Mapping[str, str] | None = None,
 ) -> Sheet:
     """One A4 page per hazard with photos: what it is, where it stands on `as_of` (its
     state in the 台账: 已完成 and a 销号时间 read as closed, of a hazard still 待复查 or done
     late, clerk trial 56), what was found of the problem it answers since
-    (`found_since`: 问题编号 → `writing.found_since`), its photos."""
+    (`found_since`: 问题编号 → `writing.found_since`; of a hazard found by its department,
+    `still`: `crosschecks.still_there`), its photos."""
     sheet = Sheet(PHOTOS_SHEET, list(PHOTO_WIDTHS), portrait=True)
     last = len(PHOTO_WIDTHS) - 1
     page_width = sum(PHOTO_WIDTHS)
@@ -541,6 +545,8 @@ def photos_sheet(
         pair("部门", hazard.department, "部位", _cut(hazard.location))
         if hazard.number:  # an assigned problem's answer
             line(f"交办问题：{hazard.number}{(found_since or {}).get(hazard.number, '')}")
+        elif found := (still or {}).get(hazard.hazard_id):  # (read 已销号 alone: CM4)
+            line(f"上级检查：{found}检查时问题仍在，整改未到位")
         line(f"存在隐患问题：{_cut(hazard.hazard)}")
         line(f"整改措施：{_cut(hazard.measures)}")
         # (a blank beside 逾期 when the day written was not taken: clerk trial 144)
@@ -593,10 +599,11 @@ def write_report(
     found_since: Mapping[str, str] | None = None,
 ) -> None:
     """The report; with `photos`, a 整改照片 sheet with a page for each hazard in it (and
-    what was found since of the problem it answers: `photos_sheet`)."""
+    what was found since of the problem it answers, or of the hazard: `photos_sheet`)."""
     sheets = [build_report_sheet(campaign, report)]
     if photos is not None:
-        sheets.append(photos_sheet(campaign, photos, report.as_of, found_since))
+        there = still_there(report.crosschecks)
+        sheets.append(photos_sheet(campaign, photos, report.as_of, found_since, there))
     write_workbook(path, sheets, REPORT_TITLE, "由 huitoukan report 生成")
 
 

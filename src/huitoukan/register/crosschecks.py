@@ -39,6 +39,14 @@ class CheckedList(BaseModel):
     """结论 (`findings.crosscheck.Conclusion`) → how many of its problems came to it."""
     missed: list[str] = []
     """The problems the self-check missed (自查未发现): 问题编号 and what, as listed."""
+    unrectified: list[str] = []
+    """The problems the self-check found and did not put right (自查已发现但未整改到位), as
+    `missed`: the report counted them and named none (clerk trial 239 CM4)."""
+    still_there: dict[str, str] = {}
+    """隐患编号 of a hazard its department found itself (no 交办问题's answer), reported
+    closed, that the inspection found still there → the inspection's problem (its 编号,
+    source and day): its photo page read 已销号 alone (clerk trial 239 CM4; an assigned
+    problem's answer is `belied`)."""
     written: str = ""
     """The 追责核查 workbook it wrote."""
     belied: dict[str, str] = {}
@@ -66,6 +74,12 @@ def belied(lists: Sequence[CheckedList]) -> dict[str, str]:
     """Of all `lists`, each assigned problem found still there → the inspection's problem
     that found it (`CheckedList.belied`)."""
     return {number: said for checked in lists for number, said in checked.belied.items()}
+
+
+def still_there(lists: Sequence[CheckedList]) -> dict[str, str]:
+    """Of all `lists`, each hazard found still there → the inspection's problem that found
+    it (`CheckedList.still_there`)."""
+    return {hazard: said for checked in lists for hazard, said in checked.still_there.items()}
 
 
 def linked(lists: Sequence[CheckedList]) -> dict[str, str]:
