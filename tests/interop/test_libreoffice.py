@@ -303,6 +303,10 @@ def test_a_photo_in_an_xls_return_is_said_unread_not_missing(
     codes = [p.code for p in problems]
     assert Code.PICTURES_NOT_READ in codes and Code.MISSING_PHOTO not in codes
     assert {p.department for p in problems} == {"总务基建处"}  # the file's notes named too
+    # the 退回修改 copy (an .xlsx without the photo) may be mended too: where to paste it
+    # (told only to save as .xlsx: clerk trial 240 CN1)
+    [unread] = [p for p in problems if p.code is Code.PICTURES_NOT_READ]
+    assert "或在退回修改副本（.xlsx，不带原表的照片）的各行重新粘贴照片后报回" in unread.message
     # where the photo is asked for, how to send it (it was asked to paste it: trial 43)
     [row] = read_form(saved, campaign).hazards
     assert row.photo_hint == XLS_PHOTO_HINT and "另存为 .xlsx" in row.photo_hint

@@ -1553,8 +1553,11 @@ CATALOGUE: Mapping[Code, Rule] = {
     Code.PICTURES_NOT_READ: Rule(
         _W,
         "图片无法读取",
-        "这是早期 Excel（.xls）或 WPS（.et）格式的文件，其中的照片无法读取；"
-        "附有照片的请另存为 .xlsx 后重新报送",
+        # (the 退回修改 copy is an .xlsx without them: told only to save as .xlsx, a
+        # department mending the copy would send no photo at all, clerk trial 240 CN1)
+        "这是早期 Excel（.xls）或 WPS（.et）格式的文件，其中的照片无法读取；附有照片的，"
+        "请把原表另存为 .xlsx 后重新报送，或在退回修改副本（.xlsx，不带原表的照片）的各行重新"
+        "粘贴照片后报回",
     ),
     Code.PHOTO_NOT_ON_HAZARD: Rule(
         _W,
