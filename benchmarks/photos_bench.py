@@ -161,7 +161,10 @@ def main() -> None:
         base_size = size_mb(registers["no photos"])
         for name in list(SIZES)[1:]:
             for kind in ("first collect", "collect again"):
-                ratios(f"{kind}, {name}", runs[f"{kind}, {name}"], runs[f"{kind}, no photos"])
+                aimed = name == "as Excel saves it"  # (the issue's aim: full size is shown)
+                ratios(
+                    f"{kind}, {name}", runs[f"{kind}, {name}"], runs[f"{kind}, no photos"], aimed
+                )
             register = registers[name]
             print(
                 f"    register {size_mb(register):.2f} MB ({size_mb(register) / base_size:.2f}x "
@@ -169,19 +172,21 @@ def main() -> None:
             )
 
 
-def ratios(label: str, photos: list[Run], plain: list[Run]) -> None:
+def ratios(label: str, photos: list[Run], plain: list[Run], aimed: bool) -> None:
     """The time with photos over the time without: of the medians, and turn by turn (the
     two runs of a turn ran side by side, so a slow spell of the machine slows both), by
     wall time and by the CPU time of the process and its workers. The aim is judged on the
     wall time's medians (what the clerk waits for; the CPU time is shown to see where the
-    time goes: with the reading on both cores, it grows more than the wall time)."""
+    time goes: with the reading on both cores, it grows more than the wall time), of the
+    photos as Excel saves them (`aimed`; full-size photos are shown beside)."""
     print(f"  {label}:")
     for kind, pick in (("wall", 0), ("CPU", 3)):
         ratio = statistics.median(r[pick] for r in photos) / statistics.median(
             r[pick] for r in plain
         )
         paired = sorted(a[pick] / b[pick] for a, b in zip(photos, plain, strict=True))
-        aim = f"aim: <= 1.3, {'met' if ratio <= 1.3 else 'NOT met'}" if kind == "wall" else "shown"
+        met = "met" if ratio <= 1.3 else "NOT met"
+        aim = f"aim: <= 1.3, {met}" if aimed and kind == "wall" else "shown"
         print(
             f"    {kind:4} {ratio:.2f}x the time without photos; turn by turn median "
             f"{statistics.median(paired):.2f}x, {paired[0]:.2f}-{paired[-1]:.2f}x ({aim})"
