@@ -858,10 +858,7 @@ def test_a_deadline_moved_after_returns_came_late_leaves_its_trace(
     third = runner.invoke(app, ["collect", "回收", *as_of])  # moved once: said once
     assert "报送截止日期已由" not in "".join(third.stderr.split())
     assert runner.invoke(app, ["report", *as_of, "-o", "汇报.xlsx"]).exit_code == 0
-    texts = "".join(
-        str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)
-        for v in row if v
-    )  # fmt: skip
+    texts = workbook_text(Path("汇报.xlsx"))  # (the report: one sheet)
     assert "报送截止：2023年12月20日（原定2023年12月15日，已调整）" in texts
     assert "（其中逾期报送0个；按原定报送截止2023年12月15日逾期的1个）" in texts
 
@@ -894,10 +891,7 @@ def test_a_return_whose_date_cannot_be_read_is_not_said_late_by_its_file_day(
     # which cell, what it holds (clerk trial 237 CK11)
     assert "填写有误（日期无法识别：K3填的是“12.3”）" in notice, notice
     assert runner.invoke(app, ["report", *as_of, "-o", "汇报.xlsx"]).exit_code == 0
-    texts = "".join(
-        str(v) for row in load_workbook("汇报.xlsx").active.iter_rows(values_only=True)
-        for v in row if v
-    )  # fmt: skip
+    texts = workbook_text(Path("汇报.xlsx"))  # (the report: one sheet)
     assert "（其中逾期报送0个，报送日期待核实1个）" in texts
     assert "已报送（报送日期待核实）" in texts
     # the copy asks for the day the form was filled in, not the day it is sent again (that

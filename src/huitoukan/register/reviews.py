@@ -34,6 +34,7 @@ from huitoukan.model.returns import (
     Review,
 )
 from huitoukan.register.merging import EARLIER_REGISTER, version_order
+from huitoukan.text import normalize_key
 
 
 @dataclass
@@ -662,7 +663,7 @@ def _own_office(own: ReturnForm, passed: Sequence[Review]) -> list[Problem]:
         ("填报人", [own.reporter]),
         ("责任人", [h.owner for h in own.hazards]),
     ):
-        for name in (n for text in names for n in _NAMES_APART.split(_squeezed(text)) if n):
+        for name in (n for text in names for n in _NAMES_APART.split(normalize_key(text)) if n):
             roles.setdefault(name, role)
     ids = {h.hazard_id for h in own.hazards}
     return [
@@ -672,17 +673,13 @@ def _own_office(own: ReturnForm, passed: Sequence[Review]) -> list[Problem]:
             review.reviewer,
             field="复查人",
             office=own.department,
-            role=roles[_squeezed(review.reviewer)],
+            role=roles[normalize_key(review.reviewer)],
         )
         for review in passed
         if review.hazard_id in ids
         and review.file != EARLIER_REGISTER  # (said of its form when it was read)
-        and _squeezed(review.reviewer) in roles
+        and normalize_key(review.reviewer) in roles
     ]
-
-
-def _squeezed(name: str) -> str:
-    return "".join(name.split())  # 王 建华 is 王建华
 
 
 def _about(
